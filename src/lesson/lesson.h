@@ -1,0 +1,187 @@
+/*
+ * lesson.h — lesson scripts (SPEC §7) turned into plain C data.
+ *
+ * A lesson is a Lua 5.4 script that calls lesson{...} once and step{...}
+ * once per step.  lesson_load runs it in a sandbox, copies everything into
+ * a Lesson and closes the Lua state: nothing of Lua outlives the call, and
+ * the caller owns the Lesson (lesson_free).
+ *
+ * What a lesson author writes (every field but caption/title is optional):
+ *
+ *   lesson {
+ *     title     = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
+ *     landscape = "sharp_flat",            -- spec string (SPEC §4)
+ *     view      = { -2.5, 2.5, -2, 2 },    -- xmin, xmax, ymin, ymax
+ *     start     = { -0.8, 0.3 },           -- start of runs without x0/y0
+ *   }
+ *   step {
+ *     caption   = { en = "...", zh = "..." },  -- or one plain string
+ *     runs      = { "gd:lr=0.01", "sgd:lr=0.01,noise=1.5" },
+ *     play      = 400,       -- optimizer updates to animate in this step
+ *     speed     = 60,        -- updates per second while playing
+ *     particles = 300,       -- a swarm of the last noisy run
+ *     pause     = true,      -- open still; play starts when the presenter
+ *                            -- presses Space (recordings: after a moment)
+ *     keep      = true,      -- go on from where the previous step stopped
+ *     landscape = "...", view = {...}, start = {...},  -- change the stage
+ *     show      = { "gradient", "flow", "loss" },      -- overlays (below)
+ *     marks     = { { x = 0.5, y = 0.3, label = { en = "sharp", zh = "尖" },
+ *                     radius = 0.2 } },
+ *     keys      = { t = { label = { en = "sharp/flat", zh = "..." },
+ *                         landscape = { "sharp_flat:sharp_width=0.1",
+ *                                       "sharp_flat:sharp_width=0.35" } },
+ *                   b = { runs = { "sgd:noise=0.2", { "gd", "sgd" } } } },
+ *   }
+ *
+ * Carrying over: landscape, view, start, runs and particles stay as the
+ * step before left them unless a step sets them (the first step takes the
+ * lesson's).  caption, play, speed, pause, keep, show, marks and keys belong
+ * to their one step.  lesson_load resolves all of this, so every LessonStep
+ * below is complete on its own.
+ *
+ * Texts (title, caption, labels) are a string or a table by language with
+ * at least `en`; the loader picks the asked language and falls back to
+ * English.  All texts are valid UTF-8.
+ *
+ * Every spec string is checked with the numeric core (landscape_create,
+ * optimizer_parse on the step's landscape), so a loaded lesson's specs are
+ * known to parse.
+ *
+ * The sandbox: only base (no dofile, loadfile, print, collectgarbage,
+ * pcall, xpcall; load takes text only), string (no dump; rep bounded),
+ * table, math (seeded the same every time) and utf8.  The file itself must
+ * be text (binary chunks are refused).  Memory and the number of
+ * instructions are capped (LESSON_MEMORY_LIMIT, LESSON_INSTRUCTION_LIMIT),
+ * so a script that loops forever or eats memory fails with an error instead
+ * of hanging the program.
+ *
+ * Errors are one line, "FILE:LINE: message": the line of the offending
+ * step{}/lesson{} call, or the line the script was running.
+ */
+#ifndef DESCENT_LESSON_H
+#define DESCENT_LESSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+#include "core/landscape.h"
+
+#define LESSON_MEMORY_LIMIT (32u << 20)       /* bytes the script may hold */
+#define LESSON_INSTRUCTION_LIMIT 20000000L    /* Lua VM instructions per load */
+#define LESSON_MAX_STEPS 200
+#define LESSON_MAX_RUNS 16                    /* runs in one step (SCENE_MAX_RUNS) */
+#define LESSON_MAX_MARKS 16
+#define LESSON_MAX_KEYS 8
+#define LESSON_MAX_CHOICES 16                 /* alternatives bound to one key */
+#define LESSON_MAX_PARTICLES 20000
+
+/* Overlays a step asks for (LessonStep.show).  Lua names in quotes. */
+typedef enum LessonShow {
+    LESSON_SHOW_GRADIENT = 1 << 0, /* "gradient": −∇L arrow at each run's head */
+    LESSON_SHOW_VELOCITY = 1 << 1, /* "velocity": each run's last step as an arrow */
+    LESSON_SHOW_FLOW     = 1 << 2, /* "flow": the gradient-flow path from each
+                                      run's start, drawn beside the run */
+    LESSON_SHOW_LOSS     = 1 << 3, /* "loss": loss-versus-step plot */
+    LESSON_SHOW_SCHEDULE = 1 << 4, /* "schedule": each run's learning rate per step */
+    LESSON_SHOW_BASINS   = 1 << 5, /* "basins": share of particles near each minimum */
+    LESSON_SHOW_STABILITY = 1 << 6,/* "stability": 2/λmax at each minimum beside
+                                      the runs' learning rates */
+    LESSON_SHOW_NORM     = 1 << 7, /* "norm": ‖θ‖ and the direction θ/‖θ‖ over steps */
+    LESSON_SHOW_3D       = 1 << 8, /* "3d": the surface view */
+} LessonShow;
+
+/* The Lua name of one LessonShow bit ("flow"), NULL for a non-bit. */
+const char *lesson_show_name(LessonShow bit);
+
+/* A point worth pointing at: a dot with a label, and with radius > 0 also a
+ * circle of that radius (in landscape units) around it, to highlight an area. */
+typedef struct LessonMark {
+    double x, y;
+    double radius;   /* 0: no circle */
+    char *label;     /* owned; "" when none */
+} LessonMark;
+
+/* A list of optimizer spec strings, one run each. */
+typedef struct LessonRuns {
+    char **specs;    /* owned */
+    size_t count;    /* 0 .. LESSON_MAX_RUNS */
+} LessonRuns;
+
+typedef enum LessonKeyTarget {
+    LESSON_KEY_LANDSCAPE = 0,  /* the alternatives are landscape specs */
+    LESSON_KEY_RUNS,           /* the alternatives are run lists */
+} LessonKeyTarget;
+
+/* A lesson-defined toggle.  The step opens with its own landscape / runs;
+ * each press of the key shows the next alternative, and after the last one
+ * the step's own again.  Keys are one printable ASCII character that is not
+ * a built-in control of SPEC §5 (so 'n', 'r', 'g', digits, ... are refused). */
+typedef struct LessonKey {
+    char key;
+    char *label;                 /* owned; for the help overlay; "" when none */
+    LessonKeyTarget target;
+    size_t count;                /* 1 .. LESSON_MAX_CHOICES */
+    char **landscapes;           /* LESSON_KEY_LANDSCAPE: count specs, else NULL */
+    LessonRuns *runs;            /* LESSON_KEY_RUNS: count lists, else NULL */
+} LessonKey;
+
+typedef struct LessonStep {
+    int line;                    /* line of its step{} in the file */
+    char *caption;               /* owned; in the chosen language; "" when none */
+    char *landscape;             /* owned; landscape spec (carried over) */
+    bool has_view;               /* false: the landscape's default view */
+    ViewRect view;
+    bool has_start;              /* false: the landscape's default start */
+    LandscapePoint start;        /* for runs without x0/y0 */
+    LessonRuns runs;             /* (carried over) */
+    size_t particles;            /* 0: none; else a swarm of the last noisy run */
+    long play;                   /* updates to animate when the step opens */
+    double speed;                /* updates per second; 0: the player's default */
+    bool pause;                  /* wait for the presenter before playing */
+    bool keep;                   /* continue the previous step's runs, no restart;
+                                    only when landscape and runs are unchanged */
+    unsigned show;               /* LessonShow bits */
+    LessonMark *marks;           /* owned */
+    size_t mark_count;
+    LessonKey *keys;             /* owned */
+    size_t key_count;
+} LessonStep;
+
+typedef struct Lesson {
+    char *path;                  /* owned; the file as given */
+    char lang[8];                /* the language asked for: "en", "zh" */
+    char *title;                 /* owned; in that language */
+    LessonStep *steps;           /* owned; at least one */
+    size_t step_count;
+    size_t fallbacks;            /* texts shown in English for want of `lang` */
+} Lesson;
+
+/* Loads and validates a lesson.  lang is "en", "zh", ... or NULL for
+ * lesson_default_lang().  On failure returns false with err holding
+ * "FILE:LINE: message" and dest left empty (lesson_free is harmless). */
+bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err);
+
+/* Frees what a Lesson owns and zeroes it.  Safe on a zeroed Lesson. */
+void lesson_free(Lesson *lesson);
+
+/* The language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG):
+ * "zh" when the first set one starts with "zh", else "en". */
+const char *lesson_default_lang(void);
+
+/* The lessons that ship: the .lua files in lessons/ under data_dir(),
+ * as full paths sorted by file name. */
+typedef struct LessonList {
+    char **paths;                /* owned */
+    size_t count;
+} LessonList;
+
+/* Fills dest; false (err filled) when there is no data dir or lessons/
+ * cannot be read. */
+bool lesson_list(LessonList *dest, DescentError *err);
+void lesson_list_free(LessonList *list);
+
+/* The shipped lesson named name ("welcome") as a full path into dest. */
+bool lesson_find(const char *name, char *dest, size_t size, DescentError *err);
+
+#endif
