@@ -1,0 +1,35 @@
+/*
+ * cli.h — the command line's shared pieces (SPEC §3).
+ *
+ * Each subcommand is a function taking the arguments after its name and
+ * returning the exit status: 0 success, 1 runtime failure, 2 bad usage or
+ * bad input.  Errors are printed by cli_error as one line "descent: ...".
+ */
+#ifndef DESCENT_CLI_H
+#define DESCENT_CLI_H
+
+#include <stdbool.h>
+
+#include "scene/scene_options.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+/* Prints "descent: MESSAGE\n" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Tries to read one scene option at argv[*i] (and its value at argv[*i+1]).
+ * Returns 1 when it was one (and advances *i past it), 0 when argv[*i] is
+ * not a scene option, -1 after printing an error for a bad value. */
+int cli_scene_option(SceneOptions *options, int argc, char **argv, int *i);
+
+/* Parses "A,B" into two finite doubles; false when malformed. */
+bool cli_parse_pair(const char *text, double *a, double *b);
+
+int cli_window(int argc, char **argv);  /* descent [LESSON] [options] */
+int cli_record(int argc, char **argv);  /* descent record ... */
+int cli_trace(int argc, char **argv);   /* descent trace ... */
+int cli_eval(int argc, char **argv);    /* descent eval ... */
+int cli_list(int argc, char **argv);    /* descent list ... */
+int cli_check(int argc, char **argv);   /* descent check LESSON... */
+
+#endif

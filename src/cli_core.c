@@ -1,0 +1,356 @@
+/*
+ * cli_core.c — the subcommands that need only the numeric core:
+ * `descent trace`, `descent eval` and `descent list` (SPEC §3).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/landscape.h"
+#include "core/linalg2.h"
+#include "core/optimizer.h"
+#include "core/run.h"
+#include "core/schedule.h"
+
+#define TRACE_DEFAULT_LANDSCAPE "rosenbrock"
+
+/* ---------------------------------------------------------------------
+ * Output helpers
+ * ------------------------------------------------------------------- */
+
+/* A double that round-trips; JSON has no NaN or infinity, so those are null. */
+static void json_number(FILE *out, double v)
+{
+    if (isfinite(v))
+        fprintf(out, "%.17g", v);
+    else
+        fputs("null", out);
+}
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf(out, "\\u%04x", *p);
+        else
+            fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+/* A CSV field, quoted per RFC 4180 when it holds a comma, quote or newline. */
+static void csv_field(FILE *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+/* Flushes stdout; a write error (a full disk, a closed pipe) is a runtime failure. */
+static int finish_output(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("cannot write the output");
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * descent trace
+ * ------------------------------------------------------------------- */
+
+typedef struct TraceRun {
+    Run run;
+    const char *spec; /* as given on the command line */
+} TraceRun;
+
+static void trace_csv(const TraceRun *runs, size_t count)
+{
+    puts("run,optimizer,step,x,y,loss");
+    for (size_t r = 0; r < count; r++)
+        for (size_t k = 0; k < runs[r].run.count; k++) {
+            const RunPoint *p = &runs[r].run.path[k];
+            printf("%zu,", r);
+            csv_field(stdout, runs[r].spec);
+            printf(",%zu,%.17g,%.17g,%.17g\n", k, p->x, p->y, p->loss);
+        }
+}
+
+static void trace_json(const char *landscape, const TraceRun *runs, size_t count)
+{
+    static const char *const status[] = {"active", "diverged", "stalled"};
+    fputs("{\"landscape\": ", stdout);
+    json_string(stdout, landscape);
+    fputs(", \"runs\": [", stdout);
+    for (size_t r = 0; r < count; r++) {
+        const Run *run = &runs[r].run;
+        printf("%s\n  {\"run\": %zu, \"optimizer\": ", r ? "," : "", r);
+        json_string(stdout, runs[r].spec);
+        printf(", \"seed\": %llu, \"status\": \"%s\", \"columns\": [\"step\", \"x\", \"y\", \"loss\"], \"rows\": [",
+               (unsigned long long)run->desc.seed, status[run->status]);
+        for (size_t k = 0; k < run->count; k++) {
+            printf("%s[%zu, ", k ? ", " : "", k);
+            json_number(stdout, run->path[k].x);
+            fputs(", ", stdout);
+            json_number(stdout, run->path[k].y);
+            fputs(", ", stdout);
+            json_number(stdout, run->path[k].loss);
+            fputc(']', stdout);
+        }
+        fputs("]}", stdout);
+    }
+    fputs("\n]}\n", stdout);
+}
+
+/* Builds the runs: one per --opt, or --particles copies of a noisy one. */
+static int trace_build(const SceneOptions *o, const Landscape *landscape, TraceRun **dest,
+                       size_t *count)
+{
+    size_t copies = o->particles ? o->particles : 1;
+    TraceRun *runs = calloc(o->run_count * copies, sizeof *runs);
+    if (!runs) {
+        cli_error("out of memory");
+        return EXIT_RUNTIME;
+    }
+    size_t n = 0;
+    int status = EXIT_OK;
+    for (size_t r = 0; r < o->run_count && status == EXIT_OK; r++) {
+        OptimizerDesc desc;
+        DescentError err;
+        if (!optimizer_parse(o->runs[r], landscape, &desc, &err)) {
+            cli_error("--opt %s", err.message);
+            status = EXIT_USAGE;
+            break;
+        }
+        if (!desc.seed_given && o->has_seed)
+            desc.seed = o->seed;
+        LandscapePoint start = run_start_point(&desc, o->has_start ? &o->start : NULL, landscape);
+        size_t k_count = optimizer_is_noisy(&desc) ? copies : 1;
+        for (size_t k = 0; k < k_count; k++) {
+            OptimizerDesc copy = desc;
+            copy.seed = desc.seed + k;
+            runs[n].spec = o->runs[r];
+            if (!run_init(&runs[n].run, landscape, &copy, start.x, start.y, &err)) {
+                cli_error("%s", err.message);
+                status = EXIT_RUNTIME;
+                break;
+            }
+            n++;
+        }
+    }
+    *dest = runs;
+    *count = n;
+    return status;
+}
+
+int cli_trace(int argc, char **argv)
+{
+    SceneOptions o = {0};
+    unsigned long steps = 0;
+    bool has_steps = false, json = false;
+    for (int i = 0; i < argc;) {
+        int m = cli_scene_option(&o, argc, argv, &i);
+        if (m < 0)
+            return EXIT_USAGE;
+        if (m > 0)
+            continue;
+        const char *arg = argv[i];
+        if ((strcmp(arg, "--steps") == 0 || strcmp(arg, "--format") == 0) && i + 1 >= argc) {
+            cli_error("%s needs a value", arg);
+            return EXIT_USAGE;
+        }
+        if (strcmp(arg, "--steps") == 0) {
+            char *end;
+            const char *v = argv[i + 1];
+            steps = strtoul(v, &end, 10);
+            if (*v == '-' || *v == '\0' || *end != '\0' || steps > 100000000ul) {
+                cli_error("--steps %s: expected a whole number from 0 to 100000000", v);
+                return EXIT_USAGE;
+            }
+            has_steps = true;
+            i += 2;
+        } else if (strcmp(arg, "--format") == 0) {
+            const char *v = argv[i + 1];
+            if (strcmp(v, "json") != 0 && strcmp(v, "csv") != 0) {
+                cli_error("--format %s: expected csv or json", v);
+                return EXIT_USAGE;
+            }
+            json = strcmp(v, "json") == 0;
+            i += 2;
+        } else {
+            cli_error("trace: unknown option '%s' (see descent --help)", arg);
+            return EXIT_USAGE;
+        }
+    }
+    if (!has_steps) {
+        cli_error("trace needs --steps N");
+        return EXIT_USAGE;
+    }
+    if (o.run_count == 0) {
+        cli_error("trace needs at least one --opt SPEC");
+        return EXIT_USAGE;
+    }
+    const char *spec = o.landscape ? o.landscape : TRACE_DEFAULT_LANDSCAPE;
+    DescentError err;
+    Landscape *landscape = landscape_create(spec, &err);
+    if (!landscape) {
+        cli_error("--landscape %s", err.message);
+        return EXIT_USAGE;
+    }
+    TraceRun *runs = NULL;
+    size_t count = 0;
+    int status = trace_build(&o, landscape, &runs, &count);
+    if (status == EXIT_OK) {
+        for (size_t r = 0; r < count; r++)
+            run_advance(&runs[r].run, steps);
+        if (json)
+            trace_json(spec, runs, count);
+        else
+            trace_csv(runs, count);
+        status = finish_output();
+    }
+    for (size_t r = 0; r < count; r++)
+        run_free(&runs[r].run);
+    free(runs);
+    landscape_destroy(landscape);
+    return status;
+}
+
+/* ---------------------------------------------------------------------
+ * descent eval
+ * ------------------------------------------------------------------- */
+
+int cli_eval(int argc, char **argv)
+{
+    const char *spec = NULL, *at = NULL;
+    for (int i = 0; i < argc; i += 2) {
+        const char *arg = argv[i];
+        const char **slot = strcmp(arg, "--landscape") == 0 ? &spec
+                            : strcmp(arg, "--at") == 0      ? &at
+                                                            : NULL;
+        if (!slot) {
+            cli_error("eval: unknown option '%s' (usage: descent eval --landscape SPEC --at X,Y)", arg);
+            return EXIT_USAGE;
+        }
+        if (i + 1 >= argc) {
+            cli_error("%s needs a value", arg);
+            return EXIT_USAGE;
+        }
+        *slot = argv[i + 1];
+    }
+    double x, y;
+    if (!spec || !at) {
+        cli_error("usage: descent eval --landscape SPEC --at X,Y");
+        return EXIT_USAGE;
+    }
+    if (!cli_parse_pair(at, &x, &y)) {
+        cli_error("--at %s: expected X,Y (two finite numbers)", at);
+        return EXIT_USAGE;
+    }
+    DescentError err;
+    Landscape *landscape = landscape_create(spec, &err);
+    if (!landscape) {
+        cli_error("--landscape %s", err.message);
+        return EXIT_USAGE;
+    }
+    LandscapeEval e;
+    landscape_eval(landscape, x, y, &e);
+    double eig[2];
+    sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);
+    const double numbers[] = {x, y, e.value, e.grad[0], e.grad[1], e.hess[0], e.hess[1],
+                              e.hess[1], e.hess[2], eig[0], eig[1]};
+    const char *const layout[] = {", \"x\": ", ", \"y\": ", ", \"loss\": ", ", \"grad\": [", ", ",
+                                  "], \"hessian\": [[", ", ", "], [", ", ", "]], \"eigenvalues\": [",
+                                  ", "};
+    fputs("{\"landscape\": ", stdout);
+    json_string(stdout, spec);
+    for (size_t k = 0; k < sizeof numbers / sizeof numbers[0]; k++) {
+        fputs(layout[k], stdout);
+        json_number(stdout, numbers[k]);
+    }
+    fputs("]}\n", stdout);
+    landscape_destroy(landscape);
+    return finish_output();
+}
+
+/* ---------------------------------------------------------------------
+ * descent list
+ * ------------------------------------------------------------------- */
+
+static void list_params(const ParamDef *params, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        char def[64];
+        param_default_text(&params[i], def, sizeof def);
+        if (params[i].type == PARAM_CHOICE)
+            printf("    %-26s %-10s %s (%s)\n", params[i].name, def, params[i].help,
+                   params[i].choices);
+        else
+            printf("    %-26s %-10s %s\n", params[i].name, def, params[i].help);
+    }
+}
+
+static void list_landscapes(void)
+{
+    size_t count;
+    const LandscapeInfo *kinds = landscape_kinds(&count);
+    for (size_t k = 0; k < count; k++) {
+        printf("%-18s %s\n", kinds[k].name, kinds[k].formula);
+        list_params(kinds[k].params, kinds[k].nparams);
+    }
+}
+
+static void list_optimizers(void)
+{
+    size_t count;
+    const OptimizerInfo *kinds = optimizer_kinds(&count);
+    for (size_t k = 0; k < count; k++) {
+        printf("%-10s %s\n", kinds[k].name, kinds[k].summary);
+        list_params(kinds[k].params, kinds[k].nparams);
+    }
+}
+
+static void list_schedules(void)
+{
+    static const char *const formulas[] = {
+        "lr",
+        "lr * gamma^floor(j / every)",
+        "lr * gamma^j",
+        "lr_min + (lr - lr_min) (1 + cos(pi min(j, total) / total)) / 2",
+        "lr + (lr_min - lr) min(j, total) / total",
+    };
+    for (int k = SCHEDULE_CONSTANT; k <= SCHEDULE_LINEAR; k++)
+        printf("%-9s %s\n", schedule_name((ScheduleKind)k), formulas[k]);
+    puts("warmup=W: update k < W uses lr (k + 1) / (W + 1); j = k - W counts the updates after it.");
+    puts("keys (on any optimizer but flow): schedule, warmup, total, gamma, every, lr_min");
+}
+
+int cli_list(int argc, char **argv)
+{
+    const char *what = argc == 1 ? argv[0] : "";
+    if (strcmp(what, "landscapes") == 0)
+        list_landscapes();
+    else if (strcmp(what, "optimizers") == 0)
+        list_optimizers();
+    else if (strcmp(what, "schedules") == 0)
+        list_schedules();
+    else {
+        cli_error("usage: descent list landscapes|optimizers|schedules|lessons");
+        return EXIT_USAGE;
+    }
+    return finish_output();
+}

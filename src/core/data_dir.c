@@ -1,0 +1,45 @@
+/* data_dir.c — see data_dir.h. */
+#include "data_dir.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "config.h"
+
+static bool has_shaders(const char *dir)
+{
+    char path[4096];
+    struct stat st;
+    if (snprintf(path, sizeof path, "%s/shaders", dir) >= (int)sizeof path)
+        return false;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *data_dir(DescentError *err)
+{
+    const char *env = getenv("DESCENT_DATA_DIR");
+    if (env && *env) {
+        if (has_shaders(env))
+            return env;
+        error_set(err, "DESCENT_DATA_DIR=%s has no shaders/ folder", env);
+        return NULL;
+    }
+    if (has_shaders(DESCENT_SOURCE_DIR))
+        return DESCENT_SOURCE_DIR;
+    if (has_shaders(DESCENT_INSTALL_DATA_DIR))
+        return DESCENT_INSTALL_DATA_DIR;
+    error_set(err, "cannot find descent's data (shaders/) in %s or %s; set DESCENT_DATA_DIR",
+              DESCENT_SOURCE_DIR, DESCENT_INSTALL_DATA_DIR);
+    return NULL;
+}
+
+bool data_path(const char *relative, char *dest, size_t size, DescentError *err)
+{
+    const char *dir = data_dir(err);
+    if (!dir)
+        return false;
+    if ((size_t)snprintf(dest, size, "%s/%s", dir, relative) >= size)
+        return error_set(err, "path too long: %s/%s", dir, relative);
+    return true;
+}

@@ -1,0 +1,97 @@
+/*
+ * landscape.h — loss landscapes L(x, y) of two parameters.
+ *
+ * Every landscape of SPEC §4 gives its value, gradient and Hessian exactly
+ * (closed forms; expr: by forward-mode dual numbers; data landscapes by
+ * exact sums), a default view rectangle, a default start and its known
+ * minima.  Created from a spec string such as "quadratic:l1=1,l2=50" or
+ * "expr:x^2+3*y^2"; the spec's keys, defaults and ranges live in each kind's
+ * parameter table (spec.h), which `descent list landscapes` prints.
+ *
+ * A Landscape is immutable after creation, so every eval function may be
+ * called from many threads at once.  The caller owns it (landscape_destroy).
+ */
+#ifndef DESCENT_CORE_LANDSCAPE_H
+#define DESCENT_CORE_LANDSCAPE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dataset.h"
+#include "error.h"
+#include "spec.h"
+
+typedef struct ViewRect {
+    double xmin, xmax, ymin, ymax;
+} ViewRect;
+
+/* Value, gradient and Hessian at one point. */
+typedef struct LandscapeEval {
+    double value;
+    double grad[2];     /* dL/dx, dL/dy */
+    double hess[3];     /* d2L/dx2, d2L/dxdy, d2L/dy2 */
+} LandscapeEval;
+
+typedef struct LandscapePoint {
+    double x, y;
+} LandscapePoint;
+
+#define LANDSCAPE_MAX_MINIMA 16
+
+typedef struct Landscape Landscape;
+
+/* One entry per kind, for `descent list landscapes` and help. */
+typedef struct LandscapeInfo {
+    const char *name;
+    const char *formula;   /* one line, e.g. "(a - x)^2 + b(y - x^2)^2" */
+    const ParamDef *params;
+    size_t nparams;
+} LandscapeInfo;
+
+/* All kinds, in the order of SPEC §4; *count receives their number. */
+const LandscapeInfo *landscape_kinds(size_t *count);
+
+/* Builds a landscape from a spec string.  Errors name the bad part:
+ * unknown landscape (listing the known ones), unknown key, bad value,
+ * expression syntax error with its column, unreadable data file with its
+ * line.  Returns NULL on error. */
+Landscape *landscape_create(const char *spec, DescentError *err);
+void landscape_destroy(Landscape *landscape);
+
+/* The spec string it was created from, as given. */
+const char *landscape_spec(const Landscape *landscape);
+/* The kind's name ("rosenbrock", "expr", ...). */
+const char *landscape_name(const Landscape *landscape);
+
+/* L(x, y) alone: the fastest call, used for grids. */
+double landscape_value(const Landscape *landscape, double x, double y);
+/* L and its gradient: what first-order optimizers need. dest[2] = grad. */
+double landscape_value_grad(const Landscape *landscape, double x, double y, double grad[2]);
+/* Value, gradient and Hessian. */
+void landscape_eval(const Landscape *landscape, double x, double y, LandscapeEval *dest);
+
+/* Data landscapes: the number of samples N (0 for analytic landscapes). */
+size_t landscape_sample_count(const Landscape *landscape);
+/* Data landscapes: gradient of the loss averaged over the samples idx[0..n-1]
+ * (plus the landscape's own regulariser, for logreg l2), into grad[2].
+ * Returns that minibatch loss.  Must not be called on analytic landscapes. */
+double landscape_batch_grad(const Landscape *landscape, double x, double y,
+                            const uint32_t *idx, size_t n, double grad[2]);
+/* Data landscapes: the dataset (borrowed; lives as long as the landscape),
+ * NULL for analytic ones. */
+const Dataset *landscape_dataset(const Landscape *landscape);
+
+/* A view rectangle that shows the interesting part. */
+ViewRect landscape_default_view(const Landscape *landscape);
+/* A start that makes a good first demonstration. */
+LandscapePoint landscape_default_start(const Landscape *landscape);
+/* True when values span many orders of magnitude (colour on a log scale). */
+bool landscape_prefers_log(const Landscape *landscape);
+/* Known local minima (global first where known), at most max of them;
+ * returns how many were written.  expr: none.  linreg: the minimum-norm
+ * minimiser.  logreg: the minimiser when l2 > 0, none on separable data
+ * without l2 (the infimum lies at infinity). */
+size_t landscape_minima(const Landscape *landscape, LandscapePoint *dest, size_t max);
+
+#endif

@@ -1,0 +1,513 @@
+/*
+ * optimizer.c — the optimizers of SPEC §4; optimizer.h states the exact
+ * torch.optim (1.13, single-tensor, float64) semantics followed here.
+ */
+#include "optimizer.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "linalg2.h"
+
+/* ---------------------------------------------------------------------
+ * Parameter tables
+ * ------------------------------------------------------------------- */
+
+#define BETA_MAX 0x1.fffffffffffffp-1 /* the largest double below 1 */
+
+#define KEY_LR(d) {"lr", PARAM_NUMBER, d, 0, 1e9, NULL, "learning rate"}
+#define KEY_MOMENTUM(d) {"momentum", PARAM_NUMBER, d, 0, 2, NULL, "momentum factor"}
+#define KEY_DAMPENING {"dampening", PARAM_NUMBER, 0, 0, 1, NULL, "dampening of the momentum buffer's new gradient"}
+#define KEY_NESTEROV(d) {"nesterov", PARAM_BOOL, d, 0, 1, NULL, "Nesterov momentum (needs momentum > 0, dampening 0)"}
+#define KEY_WEIGHT_DECAY(d) {"weight_decay", PARAM_NUMBER, d, 0, 1e3, NULL, "L2 penalty added to the gradient"}
+#define KEY_EPS(d) {"eps", PARAM_NUMBER, d, 0, 1, NULL, "term added to the denominator"}
+#define KEY_BETAS \
+    {"beta1", PARAM_NUMBER, 0.9, 0, BETA_MAX, NULL, "decay of the first-moment average, in [0, 1)"}, \
+    {"beta2", PARAM_NUMBER, 0.999, 0, BETA_MAX, NULL, "decay of the second-moment average, in [0, 1)"}, \
+    {"amsgrad", PARAM_BOOL, 0, 0, 1, NULL, "keep the maximum of the second moment"}
+/* Keys every optimizer but flow accepts: noise, minibatches, a seed, a schedule. */
+#define KEYS_NOISE_SCHEDULE \
+    {"noise", PARAM_NUMBER, 0, 0, 1e6, NULL, "sigma of Gaussian noise added to the gradient"}, \
+    {"batch", PARAM_INTEGER, 0, 0, 1e9, NULL, "minibatch size on data landscapes (0 = full batch)"}, \
+    {"seed", PARAM_INTEGER, 0, 0, 9007199254740992.0, NULL, "seed of the noise and minibatch stream"}, \
+    {"schedule", PARAM_CHOICE, 0, 0, 0, SCHEDULE_CHOICES, "learning-rate schedule"}, \
+    {"warmup", PARAM_INTEGER, 0, 0, 1e9, NULL, "steps of linear warm-up from 0"}, \
+    {"total", PARAM_INTEGER, 1000, 1, 1e9, NULL, "cosine/linear: steps to reach lr_min"}, \
+    {"gamma", PARAM_NUMBER, 0.1, 0, 10, NULL, "step/exp decay factor (default 0.1 for step, 0.99 for exp)"}, \
+    {"every", PARAM_INTEGER, 100, 1, 1e9, NULL, "step: steps between decays"}, \
+    {"lr_min", PARAM_NUMBER, 0, 0, 1e9, NULL, "cosine/linear: final learning rate"}
+#define KEYS_START \
+    {"x0", PARAM_NUMBER, 0, -1e300, 1e300, NULL, "start x (default: the scene's start)"}, \
+    {"y0", PARAM_NUMBER, 0, -1e300, 1e300, NULL, "start y (default: the scene's start)"}
+
+static const ParamDef gd_params[] = {
+    KEY_LR(0.01), KEY_MOMENTUM(0), KEY_DAMPENING, KEY_NESTEROV(0), KEY_WEIGHT_DECAY(0),
+    KEYS_NOISE_SCHEDULE, KEYS_START,
+};
+static const ParamDef momentum_params[] = {
+    KEY_LR(0.01), KEY_MOMENTUM(0.9), KEY_DAMPENING, KEY_NESTEROV(0), KEY_WEIGHT_DECAY(0),
+    KEYS_NOISE_SCHEDULE, KEYS_START,
+};
+static const ParamDef nesterov_params[] = {
+    KEY_LR(0.01), KEY_MOMENTUM(0.9), KEY_WEIGHT_DECAY(0), KEYS_NOISE_SCHEDULE, KEYS_START,
+};
+static const ParamDef adagrad_params[] = {
+    KEY_LR(0.01),
+    {"lr_decay", PARAM_NUMBER, 0, 0, 1e6, NULL, "learning-rate decay: lr / (1 + (t - 1) lr_decay)"},
+    {"initial_accumulator_value", PARAM_NUMBER, 0, 0, 1e6, NULL, "starting value of the sum of squares"},
+    KEY_EPS(1e-10), KEY_WEIGHT_DECAY(0), KEYS_NOISE_SCHEDULE, KEYS_START,
+};
+static const ParamDef rmsprop_params[] = {
+    KEY_LR(0.01),
+    {"alpha", PARAM_NUMBER, 0.99, 0, 1, NULL, "smoothing constant of the squared-gradient average"},
+    KEY_EPS(1e-8), KEY_MOMENTUM(0),
+    {"centered", PARAM_BOOL, 0, 0, 1, NULL, "normalise by the estimated variance of the gradient"},
+    KEY_WEIGHT_DECAY(0), KEYS_NOISE_SCHEDULE, KEYS_START,
+};
+static const ParamDef adam_params[] = {
+    KEY_LR(0.001), KEY_BETAS, KEY_EPS(1e-8), KEY_WEIGHT_DECAY(0), KEYS_NOISE_SCHEDULE, KEYS_START,
+};
+static const ParamDef adamw_params[] = {
+    KEY_LR(0.001), KEY_BETAS, KEY_EPS(1e-8),
+    {"weight_decay", PARAM_NUMBER, 0.01, 0, 1e3, NULL, "decoupled decay: theta *= 1 - lr weight_decay"},
+    KEYS_NOISE_SCHEDULE, KEYS_START,
+};
+static const ParamDef newton_params[] = {
+    KEY_LR(1),
+    {"damping", PARAM_NUMBER, 0, 0, 1e9, NULL, "added to the Hessian's diagonal"},
+    KEYS_NOISE_SCHEDULE, KEYS_START,
+};
+static const ParamDef flow_params[] = {
+    {"lr", PARAM_NUMBER, 0.01, 0, 1e9, NULL, "time between recorded points (step k is time k lr)"},
+    KEYS_START,
+};
+
+#define KIND(name, summary, params) {name, summary, params, sizeof params / sizeof params[0]}
+static const OptimizerInfo kinds[OPT_KIND_COUNT] = {
+    [OPT_GD] = KIND("gd", "gradient descent (torch SGD without noise)", gd_params),
+    [OPT_SGD] = KIND("sgd", "stochastic gradient descent: gd with a noisy gradient", gd_params),
+    [OPT_MOMENTUM] = KIND("momentum", "gd with heavy-ball momentum", momentum_params),
+    [OPT_NESTEROV] = KIND("nesterov", "gd with Nesterov momentum", nesterov_params),
+    [OPT_ADAGRAD] = KIND("adagrad", "AdaGrad: per-coordinate steps from the sum of squared gradients", adagrad_params),
+    [OPT_RMSPROP] = KIND("rmsprop", "RMSProp: per-coordinate steps from a running mean of squared gradients", rmsprop_params),
+    [OPT_ADAM] = KIND("adam", "Adam with bias correction", adam_params),
+    [OPT_ADAMW] = KIND("adamw", "Adam with decoupled weight decay", adamw_params),
+    [OPT_NEWTON] = KIND("newton", "damped Newton: theta -= lr (H + damping I)^-1 grad", newton_params),
+    [OPT_FLOW] = KIND("flow", "gradient flow d theta/dt = -grad, adaptive Runge-Kutta", flow_params),
+};
+
+const OptimizerInfo *optimizer_kinds(size_t *count)
+{
+    *count = OPT_KIND_COUNT;
+    return kinds;
+}
+
+const char *optimizer_kind_name(OptimizerKind kind)
+{
+    return (unsigned)kind < OPT_KIND_COUNT ? kinds[kind].name : "?";
+}
+
+/* ---------------------------------------------------------------------
+ * Parsing: every default is resolved here
+ * ------------------------------------------------------------------- */
+
+typedef struct Resolved {
+    const OptimizerInfo *info;
+    ParamValue values[48];
+} Resolved;
+
+/* The value of key, or fallback when this kind has no such key. */
+static double value_or(const Resolved *r, const char *key, double fallback)
+{
+    const ParamDef *def = param_find(r->info->params, r->info->nparams, key);
+    return def ? r->values[def - r->info->params].number : fallback;
+}
+
+static bool given(const Resolved *r, const char *key)
+{
+    const ParamDef *def = param_find(r->info->params, r->info->nparams, key);
+    return def && r->values[def - r->info->params].given;
+}
+
+bool optimizer_parse(const char *text, const Landscape *landscape, OptimizerDesc *dest,
+                     DescentError *err)
+{
+    Spec spec;
+    if (!spec_parse(text, true, &spec, err))
+        return false;
+    memset(dest, 0, sizeof *dest);
+    if (strlen(text) >= sizeof dest->spec)
+        return error_set(err, "optimizer spec too long: '%.40s...'", text);
+    strcpy(dest->spec, text);
+
+    Resolved r = {0};
+    for (int k = 0; k < OPT_KIND_COUNT; k++)
+        if (strcmp(spec.name, kinds[k].name) == 0) {
+            r.info = &kinds[k];
+            dest->kind = (OptimizerKind)k;
+        }
+    if (!r.info)
+        return error_set(err, "unknown optimizer '%s' (optimizers: gd, sgd, momentum, nesterov, "
+                              "adagrad, rmsprop, adam, adamw, newton, flow)", spec.name);
+    char what[64];
+    snprintf(what, sizeof what, "optimizer '%s'", spec.name);
+    if (!spec_resolve(&spec, what, r.info->params, r.info->nparams, r.values, err))
+        return false;
+
+    dest->lr = value_or(&r, "lr", 0);
+    dest->momentum = value_or(&r, "momentum", 0);
+    dest->dampening = value_or(&r, "dampening", 0);
+    dest->nesterov = dest->kind == OPT_NESTEROV || value_or(&r, "nesterov", 0) != 0;
+    dest->weight_decay = value_or(&r, "weight_decay", 0);
+    dest->lr_decay = value_or(&r, "lr_decay", 0);
+    dest->initial_accumulator_value = value_or(&r, "initial_accumulator_value", 0);
+    dest->alpha = value_or(&r, "alpha", 0);
+    dest->centered = value_or(&r, "centered", 0) != 0;
+    dest->beta1 = value_or(&r, "beta1", 0);
+    dest->beta2 = value_or(&r, "beta2", 0);
+    dest->amsgrad = value_or(&r, "amsgrad", 0) != 0;
+    dest->eps = value_or(&r, "eps", 0);
+    dest->damping = value_or(&r, "damping", 0);
+    dest->noise = value_or(&r, "noise", 0);
+    dest->batch = (size_t)value_or(&r, "batch", 0);
+    dest->seed = (uint64_t)value_or(&r, "seed", 0);
+    dest->seed_given = given(&r, "seed");
+    dest->has_start = given(&r, "x0") || given(&r, "y0");
+    if (dest->has_start && !(given(&r, "x0") && given(&r, "y0")))
+        return error_set(err, "%s: give both x0 and y0, or neither", what);
+    dest->x0 = value_or(&r, "x0", 0);
+    dest->y0 = value_or(&r, "y0", 0);
+
+    ScheduleDesc *s = &dest->schedule;
+    s->kind = (ScheduleKind)value_or(&r, "schedule", SCHEDULE_CONSTANT);
+    s->warmup = (long)value_or(&r, "warmup", 0);
+    s->total = (long)value_or(&r, "total", 1000);
+    s->every = (long)value_or(&r, "every", 100);
+    s->gamma = given(&r, "gamma") || s->kind != SCHEDULE_EXP ? value_or(&r, "gamma", 0.1) : 0.99;
+    s->lr_min = value_or(&r, "lr_min", 0);
+
+    if (dest->nesterov && (dest->momentum <= 0 || dest->dampening != 0))
+        return error_set(err, "%s: Nesterov momentum needs momentum > 0 and dampening = 0", what);
+
+    size_t n = landscape ? landscape_sample_count(landscape) : 0;
+    if (dest->batch > 0 && n == 0)
+        return error_set(err, "%s: batch=%zu needs a data landscape (linreg, logreg), not '%s'",
+                         what, dest->batch, landscape ? landscape_spec(landscape) : "none");
+    if (dest->batch > n)
+        return error_set(err, "%s: batch=%zu is larger than the dataset (%zu samples)", what,
+                         dest->batch, n);
+    if (dest->kind == OPT_SGD && !given(&r, "noise") && !given(&r, "batch")) {
+        if (n > 0)
+            dest->batch = 1;
+        else
+            dest->noise = 1;
+    }
+    return true;
+}
+
+bool optimizer_is_noisy(const OptimizerDesc *desc)
+{
+    return desc->noise > 0 || desc->batch > 0;
+}
+
+double optimizer_lr_at(const OptimizerDesc *desc, long k)
+{
+    return schedule_lr(&desc->schedule, desc->lr, k);
+}
+
+void optimizer_init(const OptimizerDesc *desc, double x0, double y0, uint64_t seed,
+                    OptimizerState *state)
+{
+    memset(state, 0, sizeof *state);
+    state->x = x0;
+    state->y = y0;
+    state->sq[0] = state->sq[1] =
+        desc->kind == OPT_ADAGRAD ? desc->initial_accumulator_value : 0.0;
+    state->flow_h = desc->lr;
+    rng_seed(&state->rng, seed);
+    state->batch_key = rng_mix(seed, 0x6261746368ull /* "batch" */);
+}
+
+/* ---------------------------------------------------------------------
+ * Gradients: exact, minibatch, noisy
+ * ------------------------------------------------------------------- */
+
+/* Gradient of the minibatch used by update t: epochs are permutations of
+ * the samples keyed by (batch_key, epoch), cut into consecutive batches. */
+static void minibatch_grad(const OptimizerDesc *desc, const Landscape *landscape,
+                           const OptimizerState *s, double grad[2])
+{
+    size_t n = landscape_sample_count(landscape);
+    size_t per_epoch = (n + desc->batch - 1) / desc->batch;
+    uint64_t epoch = (uint64_t)s->t / per_epoch;
+    size_t first = (size_t)((uint64_t)s->t % per_epoch) * desc->batch;
+    size_t end = first + desc->batch < n ? first + desc->batch : n;
+    uint64_t key = rng_mix(s->batch_key, epoch);
+
+    uint32_t idx[256];
+    grad[0] = grad[1] = 0.0;
+    for (size_t start = first; start < end; start += 256) {
+        size_t count = end - start < 256 ? end - start : 256;
+        for (size_t i = 0; i < count; i++)
+            idx[i] = rng_permute(key, (uint32_t)n, (uint32_t)(start + i));
+        double g[2];
+        landscape_batch_grad(landscape, s->x, s->y, idx, count, g);
+        double w = (double)count / (double)(end - first);
+        grad[0] += w * g[0];
+        grad[1] += w * g[1];
+    }
+}
+
+/* The gradient an update sees: exact or minibatch, plus Gaussian noise. */
+static void noisy_grad(const OptimizerDesc *desc, const Landscape *landscape,
+                       OptimizerState *s, double grad[2])
+{
+    if (desc->batch > 0)
+        minibatch_grad(desc, landscape, s, grad);
+    else
+        landscape_value_grad(landscape, s->x, s->y, grad);
+    if (desc->noise > 0) {
+        double xi[2];
+        rng_normal2(&s->rng, xi);
+        grad[0] += desc->noise * xi[0];
+        grad[1] += desc->noise * xi[1];
+    }
+}
+
+/* ---------------------------------------------------------------------
+ * The update rules
+ * ------------------------------------------------------------------- */
+
+static void sgd_update(const OptimizerDesc *d, OptimizerState *s, double lr, double g[2])
+{
+    for (int i = 0; i < 2; i++) {
+        if (d->momentum != 0) {
+            if (s->t == 1)
+                s->buf[i] = g[i];
+            else
+                s->buf[i] = d->momentum * s->buf[i] + (1 - d->dampening) * g[i];
+            g[i] = d->nesterov ? g[i] + d->momentum * s->buf[i] : s->buf[i];
+        }
+        s->step[i] = -lr * g[i];
+    }
+}
+
+static void adagrad_update(const OptimizerDesc *d, OptimizerState *s, double lr, const double g[2])
+{
+    double clr = lr / (1 + (double)(s->t - 1) * d->lr_decay);
+    for (int i = 0; i < 2; i++) {
+        s->sq[i] += g[i] * g[i];
+        s->step[i] = -clr * g[i] / (sqrt(s->sq[i]) + d->eps);
+    }
+}
+
+static void rmsprop_update(const OptimizerDesc *d, OptimizerState *s, double lr, const double g[2])
+{
+    for (int i = 0; i < 2; i++) {
+        s->sq[i] = d->alpha * s->sq[i] + (1 - d->alpha) * g[i] * g[i];
+        double avg;
+        if (d->centered) {
+            s->aux[i] = d->alpha * s->aux[i] + (1 - d->alpha) * g[i];
+            avg = sqrt(s->sq[i] - s->aux[i] * s->aux[i]) + d->eps;
+        } else {
+            avg = sqrt(s->sq[i]) + d->eps;
+        }
+        if (d->momentum > 0) {
+            s->buf[i] = d->momentum * s->buf[i] + g[i] / avg;
+            s->step[i] = -lr * s->buf[i];
+        } else {
+            s->step[i] = -lr * g[i] / avg;
+        }
+    }
+}
+
+static void adam_update(const OptimizerDesc *d, OptimizerState *s, double lr, const double g[2])
+{
+    double bias1 = 1 - pow(d->beta1, (double)s->t);
+    double bias2_sqrt = sqrt(1 - pow(d->beta2, (double)s->t));
+    double step_size = lr / bias1;
+    for (int i = 0; i < 2; i++) {
+        s->buf[i] = d->beta1 * s->buf[i] + (1 - d->beta1) * g[i];
+        s->sq[i] = d->beta2 * s->sq[i] + (1 - d->beta2) * g[i] * g[i];
+        double v = s->sq[i];
+        if (d->amsgrad) {
+            s->aux[i] = fmax(s->aux[i], s->sq[i]);
+            v = s->aux[i];
+        }
+        double denom = sqrt(v) / bias2_sqrt + d->eps;
+        s->step[i] = -step_size * s->buf[i] / denom;
+    }
+}
+
+static void newton_update(const OptimizerDesc *d, const Landscape *landscape,
+                          const OptimizerState *s, double lr, const double g[2], double step[2])
+{
+    LandscapeEval e;
+    landscape_eval(landscape, s->x, s->y, &e);
+    sym2_solve(e.hess[0] + d->damping, e.hess[1], e.hess[2] + d->damping, g, step);
+    step[0] *= -lr;
+    step[1] *= -lr;
+}
+
+/* ---------------------------------------------------------------------
+ * Gradient flow: Dormand–Prince 5(4) with step-size control
+ * ------------------------------------------------------------------- */
+
+#define FLOW_RTOL 1e-11
+#define FLOW_ATOL 1e-13
+#define FLOW_MAX_SUBSTEPS 200000
+
+static void flow_rhs(const Landscape *landscape, const double y[2], double dest[2])
+{
+    landscape_value_grad(landscape, y[0], y[1], dest);
+    dest[0] = -dest[0];
+    dest[1] = -dest[1];
+}
+
+/* One Dormand–Prince step of size h from y (with derivative k1 at y):
+ * writes the 5th-order result to out, its derivative to k_out (FSAL), and
+ * returns the scaled error norm (<= 1 means accept). */
+static double dopri_step(const Landscape *landscape, const double y[2], const double k1[2],
+                         double h, double out[2], double k_out[2])
+{
+    static const double a21 = 1.0 / 5, a31 = 3.0 / 40, a32 = 9.0 / 40, a41 = 44.0 / 45,
+                        a42 = -56.0 / 15, a43 = 32.0 / 9, a51 = 19372.0 / 6561,
+                        a52 = -25360.0 / 2187, a53 = 64448.0 / 6561, a54 = -212.0 / 729,
+                        a61 = 9017.0 / 3168, a62 = -355.0 / 33, a63 = 46732.0 / 5247,
+                        a64 = 49.0 / 176, a65 = -5103.0 / 18656, b1 = 35.0 / 384,
+                        b3 = 500.0 / 1113, b4 = 125.0 / 192, b5 = -2187.0 / 6784, b6 = 11.0 / 84,
+                        e1 = 71.0 / 57600, e3 = -71.0 / 16695, e4 = 71.0 / 1920,
+                        e5 = -17253.0 / 339200, e6 = 22.0 / 525, e7 = -1.0 / 40;
+    double k2[2], k3[2], k4[2], k5[2], k6[2], t[2];
+    for (int i = 0; i < 2; i++)
+        t[i] = y[i] + h * a21 * k1[i];
+    flow_rhs(landscape, t, k2);
+    for (int i = 0; i < 2; i++)
+        t[i] = y[i] + h * (a31 * k1[i] + a32 * k2[i]);
+    flow_rhs(landscape, t, k3);
+    for (int i = 0; i < 2; i++)
+        t[i] = y[i] + h * (a41 * k1[i] + a42 * k2[i] + a43 * k3[i]);
+    flow_rhs(landscape, t, k4);
+    for (int i = 0; i < 2; i++)
+        t[i] = y[i] + h * (a51 * k1[i] + a52 * k2[i] + a53 * k3[i] + a54 * k4[i]);
+    flow_rhs(landscape, t, k5);
+    for (int i = 0; i < 2; i++)
+        t[i] = y[i] + h * (a61 * k1[i] + a62 * k2[i] + a63 * k3[i] + a64 * k4[i] + a65 * k5[i]);
+    flow_rhs(landscape, t, k6);
+    for (int i = 0; i < 2; i++)
+        out[i] = y[i] + h * (b1 * k1[i] + b3 * k3[i] + b4 * k4[i] + b5 * k5[i] + b6 * k6[i]);
+    flow_rhs(landscape, out, k_out);
+    double norm = 0.0;
+    for (int i = 0; i < 2; i++) {
+        double e = h * (e1 * k1[i] + e3 * k3[i] + e4 * k4[i] + e5 * k5[i] + e6 * k6[i] +
+                        e7 * k_out[i]);
+        double scale = FLOW_ATOL + FLOW_RTOL * fmax(fabs(y[i]), fabs(out[i]));
+        norm += (e / scale) * (e / scale);
+    }
+    return sqrt(0.5 * norm);
+}
+
+static StepResult flow_step(const OptimizerDesc *d, const Landscape *landscape, OptimizerState *s)
+{
+    double y[2] = {s->x, s->y}, k1[2];
+    flow_rhs(landscape, y, k1);
+    s->grad[0] = -k1[0];
+    s->grad[1] = -k1[1];
+    double remaining = d->lr;
+    double h = fmin(s->flow_h > 0 ? s->flow_h : d->lr, d->lr);
+    for (int substeps = 0; remaining > 0; substeps++) {
+        if (substeps == FLOW_MAX_SUBSTEPS || !isfinite(y[0]) || !isfinite(y[1]))
+            break;
+        double trial = fmin(h, remaining);
+        double out[2], k_out[2];
+        double error = dopri_step(landscape, y, k1, trial, out, k_out);
+        if (!isfinite(error)) {
+            if (!isfinite(out[0]) || !isfinite(out[1]) || trial < 1e-300) {
+                y[0] = out[0];
+                y[1] = out[1];
+                break;
+            }
+            h = trial * 0.1;
+            continue;
+        }
+        double factor = error > 0 ? 0.9 * pow(error, -0.2) : 5.0;
+        factor = fmin(5.0, fmax(0.2, factor));
+        if (error <= 1.0) {
+            y[0] = out[0];
+            y[1] = out[1];
+            k1[0] = k_out[0];
+            k1[1] = k_out[1];
+            remaining = trial < remaining ? remaining - trial : 0.0;
+            /* Remember the controller's size, not the last clipped one. */
+            if (trial == h)
+                s->flow_h = h * factor;
+            h *= factor;
+        } else {
+            h = trial * factor;
+        }
+    }
+    s->step[0] = y[0] - s->x;
+    s->step[1] = y[1] - s->y;
+    s->x = y[0];
+    s->y = y[1];
+    s->lr_used = d->lr;
+    s->t++;
+    if (!isfinite(s->x) || !isfinite(s->y))
+        return STEP_DIVERGED;
+    return remaining > 0 ? STEP_STALLED : STEP_OK;
+}
+
+StepResult optimizer_step(const OptimizerDesc *d, const Landscape *landscape, OptimizerState *s)
+{
+    if (d->kind == OPT_FLOW)
+        return flow_step(d, landscape, s);
+
+    double lr = optimizer_lr_at(d, s->t);
+    double old[2] = {s->x, s->y};
+    double g[2];
+    noisy_grad(d, landscape, s, g);
+    s->grad[0] = g[0];
+    s->grad[1] = g[1];
+    s->t++;
+    s->lr_used = lr;
+
+    if (d->kind == OPT_ADAMW) {
+        s->x *= 1 - lr * d->weight_decay;
+        s->y *= 1 - lr * d->weight_decay;
+    } else if (d->weight_decay != 0) {
+        g[0] += d->weight_decay * s->x;
+        g[1] += d->weight_decay * s->y;
+    }
+
+    switch (d->kind) {
+    case OPT_GD:
+    case OPT_SGD:
+    case OPT_MOMENTUM:
+    case OPT_NESTEROV:
+        sgd_update(d, s, lr, g);
+        break;
+    case OPT_ADAGRAD:
+        adagrad_update(d, s, lr, g);
+        break;
+    case OPT_RMSPROP:
+        rmsprop_update(d, s, lr, g);
+        break;
+    case OPT_ADAM:
+    case OPT_ADAMW:
+        adam_update(d, s, lr, g);
+        break;
+    case OPT_NEWTON:
+        newton_update(d, landscape, s, lr, g, s->step);
+        break;
+    case OPT_FLOW:
+    case OPT_KIND_COUNT:
+        break;
+    }
+    s->x += s->step[0];
+    s->y += s->step[1];
+    /* For adamw the decay is part of the move, so measure it whole. */
+    s->step[0] = s->x - old[0];
+    s->step[1] = s->y - old[1];
+    return isfinite(s->x) && isfinite(s->y) ? STEP_OK : STEP_DIVERGED;
+}

@@ -1,0 +1,41 @@
+/*
+ * rng.h — seeded random numbers for noisy gradients and minibatches.
+ *
+ * xoshiro256** (Blackman & Vigna) seeded through splitmix64, so any 64-bit
+ * seed, including 0 and neighbouring seeds s, s+1, ..., gives independent,
+ * well-mixed streams.  Pure functions of the state: the same seed gives the
+ * same numbers, bit for bit, on every run and machine.  No global state;
+ * one Rng per run (or per particle) makes them safe across threads.
+ */
+#ifndef DESCENT_CORE_RNG_H
+#define DESCENT_CORE_RNG_H
+
+#include <stdint.h>
+
+typedef struct Rng {
+    uint64_t s[4];
+} Rng;
+
+/* Seeds the generator; every seed is valid. */
+void rng_seed(Rng *rng, uint64_t seed);
+
+/* Next 64 random bits. */
+uint64_t rng_next(Rng *rng);
+
+/* Uniform double in [0, 1) with 53 random bits. */
+double rng_uniform(Rng *rng);
+
+/* Two independent standard normal deviates (mean 0, variance 1), written to
+ * dest[0] and dest[1] (polar Box–Muller; exact, no tables). */
+void rng_normal2(Rng *rng, double dest[2]);
+
+/* The i-th element (0 <= i < n) of a pseudo-random permutation of
+ * {0, ..., n-1} chosen by key.  Needs no storage, so every particle of a
+ * swarm can shuffle its own epochs of a dataset: distinct i give distinct
+ * results, and the permutation for one key is fixed.  n >= 1. */
+uint32_t rng_permute(uint64_t key, uint32_t n, uint32_t i);
+
+/* Mixes two 64-bit values into one well-distributed key (splitmix64). */
+uint64_t rng_mix(uint64_t a, uint64_t b);
+
+#endif

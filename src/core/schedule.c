@@ -1,0 +1,31 @@
+/* schedule.c — see schedule.h for the formulas. */
+#include "schedule.h"
+
+#include <math.h>
+
+const char *schedule_name(ScheduleKind kind)
+{
+    static const char *const names[] = {"constant", "step", "exp", "cosine", "linear"};
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}
+
+double schedule_lr(const ScheduleDesc *s, double lr, long k)
+{
+    if (k < s->warmup)
+        return lr * (double)(k + 1) / (double)(s->warmup + 1);
+    long j = k - s->warmup;
+    double progress = s->total > 0 ? (double)(j < s->total ? j : s->total) / (double)s->total : 1.0;
+    switch (s->kind) {
+    case SCHEDULE_CONSTANT:
+        return lr;
+    case SCHEDULE_STEP:
+        return lr * pow(s->gamma, (double)(j / (s->every > 0 ? s->every : 1)));
+    case SCHEDULE_EXP:
+        return lr * pow(s->gamma, (double)j);
+    case SCHEDULE_COSINE:
+        return s->lr_min + (lr - s->lr_min) * 0.5 * (1.0 + cos(M_PI * progress));
+    case SCHEDULE_LINEAR:
+        return lr + (s->lr_min - lr) * progress;
+    }
+    return lr;
+}

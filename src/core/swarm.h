@@ -1,0 +1,47 @@
+/*
+ * swarm.h — N copies of one noisy run, stepped together.
+ *
+ * Particle i is exactly the run with seed desc.seed + i (bit for bit), so a
+ * swarm is the distribution of the noisy process over seeds.  States live
+ * in one contiguous array and are stepped in parallel chunks; positions are
+ * also kept as interleaved floats (x0, y0, x1, y1, ...) ready to draw.
+ * A diverged particle stops and keeps its last finite position for drawing.
+ * The swarm borrows the landscape; the caller owns the swarm.
+ */
+#ifndef DESCENT_CORE_SWARM_H
+#define DESCENT_CORE_SWARM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "landscape.h"
+#include "optimizer.h"
+
+typedef struct Swarm Swarm;
+
+/* Errors: count out of 1..SWARM_MAX, out of memory. */
+#define SWARM_MAX 1000000
+Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc,
+                    double x0, double y0, size_t count, DescentError *err);
+void swarm_destroy(Swarm *swarm);
+
+/* Moves every particle back to (x0, y0) with fresh states. */
+void swarm_restart(Swarm *swarm, double x0, double y0);
+
+/* Performs steps updates on every live particle, on up to threads threads
+ * (1 = the calling thread only). */
+void swarm_advance(Swarm *swarm, size_t steps, int threads);
+
+size_t swarm_count(const Swarm *swarm);
+/* Updates performed so far. */
+size_t swarm_steps(const Swarm *swarm);
+/* Particles that have diverged. */
+size_t swarm_diverged(const Swarm *swarm);
+/* Interleaved float positions, 2 * count floats, valid until the next call
+ * that changes the swarm. */
+const float *swarm_positions(const Swarm *swarm);
+/* The full state of particle i (0 <= i < count). */
+const OptimizerState *swarm_particle(const Swarm *swarm, size_t i);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * main.c — descent's command line: picks the subcommand (SPEC §3).
+ * Everything else lives in the cli_*.c files and the modules they call.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+
+static const char usage[] =
+    "usage: descent [LESSON.lua] [scene options]        open the window (default: welcome lesson)\n"
+    "       descent record [LESSON.lua] [scene options] -o OUT [--size WxH] [--fps N]\n"
+    "                      [--frames N | --seconds S] [--lang en|zh]\n"
+    "       descent trace [scene options] --steps N [--format csv|json]\n"
+    "       descent eval --landscape SPEC --at X,Y\n"
+    "       descent list landscapes|optimizers|schedules|lessons\n"
+    "       descent check LESSON.lua...\n"
+    "       descent --help | --version\n"
+    "\n"
+    "scene options:\n"
+    "  --landscape SPEC          e.g. rosenbrock, quadratic:l1=1,l2=50,angle=30, 'expr:x^2+3*y^2'\n"
+    "  --opt SPEC                one run per --opt, e.g. adam:lr=0.05,beta1=0.8 (x0=,y0= for its start)\n"
+    "  --start X,Y               start of runs without their own x0,y0\n"
+    "  --view XMIN,XMAX,YMIN,YMAX\n"
+    "  --seed N                  seed of noisy runs without their own seed=\n"
+    "  --particles N             run N copies of a noisy run (seeds seed ... seed+N-1)\n"
+    "  --3d                      start in the 3D view\n"
+    "  --projector               large text and thick lines for a classroom\n"
+    "  --lang en|zh              language of lessons (default: from the environment)\n"
+    "\n"
+    "'descent list landscapes' and 'descent list optimizers' show every key with its default.\n";
+
+typedef struct Subcommand {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} Subcommand;
+
+static const Subcommand subcommands[] = {
+    {"record", cli_record}, {"trace", cli_trace}, {"eval", cli_eval},
+    {"list", cli_list},     {"check", cli_check},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2) {
+        const char *first = argv[1];
+        if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(first, "--version") == 0) {
+            printf("descent %s\n", DESCENT_VERSION);
+            return EXIT_OK;
+        }
+        for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+            if (strcmp(first, subcommands[i].name) == 0)
+                return subcommands[i].run(argc - 2, argv + 2);
+    }
+    return cli_window(argc - 1, argv + 1);
+}

@@ -1,0 +1,36 @@
+/*
+ * scene_options.h — what the command line asks the stage to show.
+ *
+ * Plain data filled by the command line (src/cli.c) and read by the window,
+ * the recorder and `descent trace`.  Strings point into argv; unset fields
+ * are zero, meaning "the lesson's or the landscape's default".
+ */
+#ifndef DESCENT_SCENE_OPTIONS_H
+#define DESCENT_SCENE_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/landscape.h"
+
+#define SCENE_MAX_RUNS 16
+
+typedef struct SceneOptions {
+    const char *lesson_path;          /* LESSON.lua, or NULL */
+    const char *landscape;            /* --landscape SPEC, or NULL */
+    const char *runs[SCENE_MAX_RUNS]; /* --opt SPEC, in order */
+    size_t run_count;
+    bool has_start;                   /* --start X,Y */
+    LandscapePoint start;
+    bool has_view;                    /* --view XMIN,XMAX,YMIN,YMAX */
+    ViewRect view;
+    bool has_seed;                    /* --seed N: default seed of noisy runs */
+    uint64_t seed;
+    size_t particles;                 /* --particles N, 0 = none */
+    bool view3d;                      /* --3d */
+    bool projector;                   /* --projector: large text, thick lines */
+    const char *lang;                 /* --lang en|zh, or NULL (environment) */
+} SceneOptions;
+
+#endif
