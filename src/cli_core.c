@@ -326,15 +326,8 @@ static void list_optimizers(void)
 
 static void list_schedules(void)
 {
-    static const char *const formulas[] = {
-        "lr",
-        "lr * gamma^floor(j / every)",
-        "lr * gamma^j",
-        "lr_min + (lr - lr_min) (1 + cos(pi min(j, total) / total)) / 2",
-        "lr + (lr_min - lr) min(j, total) / total",
-    };
     for (int k = SCHEDULE_CONSTANT; k <= SCHEDULE_LINEAR; k++)
-        printf("%-9s %s\n", schedule_name((ScheduleKind)k), formulas[k]);
+        printf("%-9s %s\n", schedule_name((ScheduleKind)k), schedule_formula((ScheduleKind)k));
     puts("warmup=W: update k < W uses lr (k + 1) / (W + 1); j = k - W counts the updates after it.");
     puts("keys (on any optimizer but flow): schedule, warmup, total, gamma, every, lr_min");
 }

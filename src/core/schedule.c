@@ -9,6 +9,18 @@ const char *schedule_name(ScheduleKind kind)
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
 }
 
+const char *schedule_formula(ScheduleKind kind)
+{
+    static const char *const formulas[] = {
+        "lr",
+        "lr * gamma^floor(j / every)",
+        "lr * gamma^j",
+        "lr_min + (lr - lr_min) (1 + cos(pi min(j, total) / total)) / 2",
+        "lr + (lr_min - lr) min(j, total) / total",
+    };
+    return (unsigned)kind < sizeof formulas / sizeof formulas[0] ? formulas[kind] : "?";
+}
+
 double schedule_lr(const ScheduleDesc *s, double lr, long k)
 {
     if (k < s->warmup)

@@ -44,4 +44,7 @@ double schedule_lr(const ScheduleDesc *schedule, double lr, long k);
 /* Name of a kind ("cosine"). */
 const char *schedule_name(ScheduleKind kind);
 
+/* The kind's formula in terms of lr, j and its keys, for `descent list`. */
+const char *schedule_formula(ScheduleKind kind);
+
 #endif

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""test_cli.py — the command line of SPEC §3, run as a user runs it.
+
+Usage: test_cli.py DESCENT SOURCE_ROOT.  Prints TAP.  Checks outputs,
+formats, exit codes and one-line errors; the landscape formulas are written
+here again, independently, straight from SPEC §4.
+"""
+import csv
+import io
+import json
+import math
+import os
+import subprocess
+import sys
+
+DESCENT, ROOT = sys.argv[1], sys.argv[2]
+results = []
+
+
+def run(*args):
+    env = dict(os.environ, DESCENT_DATA_DIR=ROOT)
+    p = subprocess.run([DESCENT, *args], capture_output=True, text=True, env=env, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def check(name, ok, detail=""):
+    results.append((name, bool(ok), detail))
+
+
+def close(a, b, rel):
+    return abs(a - b) <= rel * max(1.0, abs(b))
+
+
+# --- eval -----------------------------------------------------------------
+
+code, out, err = run("eval", "--landscape", "expr:x^2+3*y^2", "--at", "1,2")
+e = json.loads(out) if code == 0 else {}
+check("eval expr: exit 0 and JSON", code == 0, err)
+check("eval expr: fields", list(e) == ["landscape", "x", "y", "loss", "grad", "hessian", "eigenvalues"], out)
+check("eval expr: value, gradient, Hessian, eigenvalues",
+      e.get("loss") == 13 and e.get("grad") == [2, 12] and e.get("hessian") == [[2, 0], [0, 6]]
+      and e.get("eigenvalues") == [2, 6], out)
+
+E, PI = math.e, math.pi
+FORMULAS = {
+    "quadratic:l1=2,l2=30,angle=25": lambda x, y: 0.5 * (
+        2 * (math.cos(math.radians(25)) * x + math.sin(math.radians(25)) * y) ** 2
+        + 30 * (-math.sin(math.radians(25)) * x + math.cos(math.radians(25)) * y) ** 2),
+    "quadratic": lambda x, y: 0.5 * (x * x + 10 * y * y),
+    "rosenbrock": lambda x, y: (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+    "rosenbrock:a=2,b=5": lambda x, y: (2 - x) ** 2 + 5 * (y - x * x) ** 2,
+    "beale": lambda x, y: (1.5 - x + x * y) ** 2 + (2.25 - x + x * y ** 2) ** 2 + (2.625 - x + x * y ** 3) ** 2,
+    "himmelblau": lambda x, y: (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
+    "rastrigin": lambda x, y: 20 + x * x - 10 * math.cos(2 * PI * x) + y * y - 10 * math.cos(2 * PI * y),
+    "ackley": lambda x, y: (-20 * math.exp(-0.2 * math.sqrt(0.5 * (x * x + y * y)))
+                            - math.exp(0.5 * (math.cos(2 * PI * x) + math.cos(2 * PI * y))) + E + 20),
+    "booth": lambda x, y: (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2,
+    "matyas": lambda x, y: 0.26 * (x * x + y * y) - 0.48 * x * y,
+    "three_hump_camel": lambda x, y: 2 * x * x - 1.05 * x ** 4 + x ** 6 / 6 + x * y + y * y,
+    "styblinski_tang": lambda x, y: 0.5 * sum(t ** 4 - 16 * t * t + 5 * t for t in (x, y)),
+    "saddle": lambda x, y: x * x - y * y,
+    "monkey_saddle": lambda x, y: x ** 3 - 3 * x * y * y,
+}
+POINTS = [(0.3, -0.7), (-1.2, 0.9), (1.7, 1.1), (-0.45, -1.3)]
+for spec, f in FORMULAS.items():
+    worst = ""
+    for x, y in POINTS:
+        code, out, err = run("eval", "--landscape", spec, "--at", f"{x},{y}")
+        if code != 0:
+            worst = err
+            break
+        e = json.loads(out)
+        h = 1e-5
+        gx = (f(x + h, y) - f(x - h, y)) / (2 * h)
+        gy = (f(x, y + h) - f(x, y - h)) / (2 * h)
+        if not close(e["loss"], f(x, y), 1e-12):
+            worst = f"{spec} at {x},{y}: loss {e['loss']} != {f(x, y)}"
+        elif not (close(e["grad"][0], gx, 1e-6) and close(e["grad"][1], gy, 1e-6)):
+            worst = f"{spec} at {x},{y}: grad {e['grad']} != ({gx}, {gy})"
+        elif e["hessian"][0][1] != e["hessian"][1][0] or e["eigenvalues"][0] > e["eigenvalues"][1]:
+            worst = f"{spec}: Hessian not symmetric or eigenvalues not ascending: {out}"
+    check(f"eval {spec} agrees with the SPEC formula", not worst, worst)
+
+# --- trace ----------------------------------------------------------------
+
+RACE = ["trace", "--landscape", "rosenbrock", "--start", "-1.5,2", "--steps", "300",
+        "--opt", "gd:lr=0.001", "--opt", "momentum:lr=0.0005", "--opt", "rmsprop", "--opt", "adam:lr=0.05"]
+code, out, err = run(*RACE)
+check("trace race: exit 0", code == 0, err)
+rows = list(csv.reader(io.StringIO(out)))
+check("trace: CSV header", rows and rows[0] == ["run", "optimizer", "step", "x", "y", "loss"], rows[:1])
+with open(os.path.join(ROOT, "tests", "data", "torch_race.csv")) as fh:
+    ref = list(csv.reader(fh))
+worst, where, mismatch = 0.0, "", ""
+if len(rows) != len(ref):
+    mismatch = f"{len(rows)} rows, torch has {len(ref)}"
+else:
+    for a, b in zip(rows[1:], ref[1:]):
+        if a[:3] != b[:3]:
+            mismatch = f"row {a[:3]} != {b[:3]}"
+            break
+        for u, v in zip(a[3:], b[3:]):
+            rel = abs(float(u) - float(v)) / max(1.0, abs(float(v)))
+            if rel > worst:
+                worst, where = rel, f"run {a[0]} step {a[2]}"
+check("trace race matches torch.optim float64 to 1e-9 relative", worst <= 1e-9 and not mismatch,
+      mismatch or f"worst {worst:.3g} at {where}")
+
+code, out, err = run("trace", "--landscape", "quadratic", "--steps", "2", "--start", "0.1,0.3",
+                     "--opt", "gd:lr=0.1,momentum=0.5")
+rows = list(csv.reader(io.StringIO(out)))
+check("trace: spec with commas is quoted per RFC 4180", '"gd:lr=0.1,momentum=0.5"' in out and rows[1][1] == "gd:lr=0.1,momentum=0.5", out)
+check("trace: step 0 is the start", rows[1][2:5] == ["0", "0.10000000000000001", "0.29999999999999999"], rows[1])
+check("trace: numbers round-trip (%.17g)", all(repr(float(v)) == repr(float(v)) and len(v) >= 1 for r in rows[1:] for v in r[3:]), out)
+
+code, out, err = run("trace", "--landscape", "quadratic:l1=1,l2=10", "--steps", "500", "--opt", "gd:lr=1", "--start", "1,1")
+rows = list(csv.reader(io.StringIO(out)))[1:]
+last = rows[-1]
+check("trace: a diverging run stops at its first non-finite row",
+      code == 0 and len(rows) < 501 and not all(math.isfinite(float(v)) for v in last[3:])
+      and all(math.isfinite(float(v)) for r in rows[:-1] for v in r[3:]), last)
+
+code, out, err = run("trace", "--landscape", "himmelblau", "--steps", "3", "--format", "json",
+                     "--opt", "adam:lr=0.1", "--opt", "gd:lr=1e6", "--start", "1,1")
+try:
+    j = json.loads(out)
+    ok = (j["landscape"] == "himmelblau" and len(j["runs"]) == 2 and j["runs"][0]["optimizer"] == "adam:lr=0.1"
+          and len(j["runs"][0]["rows"]) == 4 and j["runs"][1]["status"] == "diverged")
+except (ValueError, KeyError) as ex:
+    ok, out = False, f"{ex}: {out}"
+check("trace --format json holds the same data", ok, out)
+
+code, out, err = run("trace", "--landscape", "rosenbrock", "--steps", "50", "--opt", "sgd:lr=0.0001,noise=2",
+                     "--particles", "3", "--seed", "7")
+code2, out2, _ = run("trace", "--landscape", "rosenbrock", "--steps", "50", "--opt", "sgd:lr=0.0001,noise=2,seed=8")
+rows = [r for r in list(csv.reader(io.StringIO(out)))[1:] if r[0] == "1"]
+rows2 = list(csv.reader(io.StringIO(out2)))[1:]
+check("trace --particles: run i is the run with seed+i", code == 0 and [r[2:] for r in rows] == [r[2:] for r in rows2], err)
+code3, out3, _ = run("trace", "--landscape", "rosenbrock", "--steps", "50", "--opt", "sgd:lr=0.0001,noise=2,seed=8")
+check("trace: noise is reproducible run after run", out3 == out2)
+
+# --- list, help, version ---------------------------------------------------
+
+code, out, err = run("list", "optimizers")
+check("list optimizers names all ten with defaults",
+      code == 0 and all(n in out for n in ["gd ", "sgd ", "momentum ", "nesterov ", "adagrad ", "rmsprop ",
+                                            "adam ", "adamw ", "newton ", "flow "]) and "0.999" in out, out[:200])
+code, out, err = run("list", "landscapes")
+check("list landscapes names every SPEC landscape",
+      code == 0 and all(n in out for n in ["quadratic", "rosenbrock", "beale", "himmelblau", "rastrigin", "ackley",
+                                            "booth", "matyas", "three_hump_camel", "styblinski_tang", "saddle",
+                                            "monkey_saddle", "sharp_flat", "linreg", "logreg", "expr"]), out[:200])
+code, out, err = run("list", "schedules")
+check("list schedules", code == 0 and "cosine" in out and "warmup" in out, out)
+code, out, err = run("--help")
+check("--help exits 0 and shows usage", code == 0 and "descent trace" in out)
+code, out, err = run("--version")
+check("--version", code == 0 and out.startswith("descent "), out)
+
+# --- bad input: exit 2, one line starting "descent: " naming the problem ----
+
+BAD = [
+    (["trace", "--steps", "5", "--opt", "adamm"], "unknown optimizer 'adamm'"),
+    (["trace", "--steps", "5", "--opt", "adam:beta3=1"], "unknown key 'beta3'"),
+    (["trace", "--steps", "5", "--opt", "adam:lr=abc"], "lr=abc is not a number"),
+    (["trace", "--steps", "5", "--opt", "adam:beta1=1"], "beta1=1 is out of range"),
+    (["trace", "--steps", "5", "--opt", "gd:lr=-1"], "lr=-1 is out of range"),
+    (["trace", "--steps", "5", "--opt", "sgd:batch=4"], "batch=4 needs a data landscape"),
+    (["trace", "--steps", "5", "--opt", "gd", "--landscape", "nowhere"], "unknown landscape 'nowhere'"),
+    (["trace", "--steps", "5", "--opt", "gd", "--landscape", "quadratic:l3=1"], "unknown key 'l3'"),
+    (["trace", "--steps", "5", "--opt", "gd", "--landscape", "expr:x^^2"], "column"),
+    (["trace", "--steps", "-1", "--opt", "gd"], "--steps -1"),
+    (["trace", "--opt", "gd"], "needs --steps"),
+    (["trace", "--steps", "5"], "needs at least one --opt"),
+    (["trace", "--steps", "5", "--opt", "gd", "--start", "1"], "--start 1"),
+    (["trace", "--steps", "5", "--opt", "gd", "--view", "1,0,0,1"], "--view 1,0,0,1"),
+    (["trace", "--steps", "5", "--opt", "gd", "--format", "xml"], "--format xml"),
+    (["trace", "--steps", "5", "--opt", "gd", "--bogus"], "unknown option '--bogus'"),
+    (["trace", "--steps", "5", "--opt", "gd", "--seed", "x"], "--seed x"),
+    (["eval", "--landscape", "rosenbrock"], "usage: descent eval"),
+    (["eval", "--landscape", "rosenbrock", "--at", "1,b"], "--at 1,b"),
+    (["eval", "--landscape", "rosenbrock", "--at"], "--at needs a value"),
+    (["list", "colours"], "usage: descent list"),
+]
+for args, part in BAD:
+    code, out, err = run(*args)
+    lines = err.strip().split("\n")
+    check(f"bad input {' '.join(args)!r}: exit 2, one line naming it",
+          code == 2 and len(lines) == 1 and lines[0].startswith("descent: ") and part in lines[0] and out == "",
+          f"exit {code}, stderr {err!r}")
+
+print(f"1..{len(results)}")
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok and detail:
+        print("  # " + str(detail).replace("\n", "\n  # ")[:2000])
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)

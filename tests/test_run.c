@@ -1,0 +1,115 @@
+/* test_run.c — runs: paths, divergence, restarts, start points. */
+#include "testing.h"
+
+#include <math.h>
+
+#include "core/run.h"
+
+static Landscape *make_landscape(const char *spec)
+{
+    DescentError err;
+    Landscape *l = landscape_create(spec, &err);
+    if (!l)
+        fail_msg("%s: %s", spec, err.message);
+    return l;
+}
+
+static OptimizerDesc make_desc(const char *spec, const Landscape *l)
+{
+    OptimizerDesc d;
+    DescentError err;
+    if (!optimizer_parse(spec, l, &d, &err))
+        fail_msg("%s: %s", spec, err.message);
+    return d;
+}
+
+static void path_records_every_update(void **state)
+{
+    (void)state;
+    Landscape *l = make_landscape("quadratic:l1=1,l2=4");
+    OptimizerDesc d = make_desc("gd:lr=0.1", l);
+    Run run;
+    assert_true(run_init(&run, l, &d, 1.0, 1.0, NULL));
+    assert_int_equal(run.count, 1);
+    assert_close(run.path[0].loss, 0.5 * (1 + 4), 1e-15);
+    assert_int_equal(run_advance(&run, 1000), 1000);
+    assert_int_equal(run_steps(&run), 1000);
+    assert_int_equal(run.status, RUN_ACTIVE);
+    /* Step k of GD on 0.5 l x^2 is x0 (1 - lr l)^k, coordinate by coordinate. */
+    for (size_t k = 0; k <= 1000; k += 100) {
+        assert_close(run.path[k].x, pow(0.9, (double)k), 1e-12);
+        assert_close(run.path[k].y, pow(0.6, (double)k), 1e-12);
+        double loss = 0.5 * (pow(run.path[k].x, 2) + 4 * pow(run.path[k].y, 2));
+        assert_close(run.path[k].loss, loss, 1e-15);
+    }
+    run_free(&run);
+    landscape_destroy(l);
+}
+
+static void divergence_stops_with_the_non_finite_point(void **state)
+{
+    (void)state;
+    Landscape *l = make_landscape("quadratic:l1=1,l2=10");
+    OptimizerDesc d = make_desc("gd:lr=1000", l);
+    Run run;
+    assert_true(run_init(&run, l, &d, 1.0, 1.0, NULL));
+    size_t done = run_advance(&run, 100000);
+    assert_true(done < 1000);
+    assert_int_equal(run.status, RUN_DIVERGED);
+    RunPoint head = run_head(&run);
+    assert_false(isfinite(head.x) && isfinite(head.y) && isfinite(head.loss));
+    /* Every point before the last is finite. */
+    for (size_t k = 0; k + 1 < run.count; k++)
+        assert_true(isfinite(run.path[k].loss));
+    /* A stopped run stays stopped. */
+    assert_int_equal(run_advance(&run, 10), 0);
+    run_free(&run);
+    landscape_destroy(l);
+}
+
+static void restart_goes_back_to_the_start(void **state)
+{
+    (void)state;
+    Landscape *l = make_landscape("rosenbrock");
+    OptimizerDesc d = make_desc("sgd:lr=0.0001,noise=2,seed=5", l);
+    Run run;
+    assert_true(run_init(&run, l, &d, -1.5, 2.0, NULL));
+    run_advance(&run, 200);
+    RunPoint first = run_head(&run);
+    run_restart(&run, -1.5, 2.0);
+    assert_int_equal(run.count, 1);
+    run_advance(&run, 200);
+    RunPoint second = run_head(&run);
+    /* Same seed, same path, bit for bit. */
+    assert_true(first.x == second.x && first.y == second.y);
+    run_free(&run);
+    landscape_destroy(l);
+}
+
+static void start_point_precedence(void **state)
+{
+    (void)state;
+    Landscape *l = make_landscape("rosenbrock");
+    OptimizerDesc own = make_desc("gd:x0=3,y0=4", l);
+    OptimizerDesc plain = make_desc("gd", l);
+    LandscapePoint scene = {0.5, 0.25};
+    LandscapePoint p = run_start_point(&own, &scene, l);
+    assert_true(p.x == 3 && p.y == 4);
+    p = run_start_point(&plain, &scene, l);
+    assert_true(p.x == 0.5 && p.y == 0.25);
+    p = run_start_point(&plain, NULL, l);
+    LandscapePoint def = landscape_default_start(l);
+    assert_true(p.x == def.x && p.y == def.y);
+    landscape_destroy(l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(path_records_every_update),
+        cmocka_unit_test(divergence_stops_with_the_non_finite_point),
+        cmocka_unit_test(restart_goes_back_to_the_start),
+        cmocka_unit_test(start_point_precedence),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,119 @@
+/* test_swarm.c — a swarm is N runs with seeds s ... s+N-1, bit for bit,
+ * whatever the number of threads. */
+#include "testing.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/run.h"
+#include "core/swarm.h"
+
+static Landscape *make_landscape(const char *spec)
+{
+    DescentError err;
+    Landscape *l = landscape_create(spec, &err);
+    if (!l)
+        fail_msg("%s: %s", spec, err.message);
+    return l;
+}
+
+static OptimizerDesc make_desc(const char *spec, const Landscape *l)
+{
+    OptimizerDesc d;
+    DescentError err;
+    if (!optimizer_parse(spec, l, &d, &err))
+        fail_msg("%s: %s", spec, err.message);
+    return d;
+}
+
+static void check_particles_match_runs(const char *landscape_spec, const char *opt_spec)
+{
+    Landscape *l = make_landscape(landscape_spec);
+    OptimizerDesc d = make_desc(opt_spec, l);
+    const size_t n = 37, steps = 250;
+    Swarm *swarm = swarm_create(l, &d, 0.3, -0.4, n, NULL);
+    assert_non_null(swarm);
+    swarm_advance(swarm, 100, 2);
+    swarm_advance(swarm, steps - 100, 3);
+    assert_int_equal(swarm_steps(swarm), steps);
+    for (size_t i = 0; i < n; i++) {
+        OptimizerDesc di = d;
+        di.seed = d.seed + i;
+        Run run;
+        assert_true(run_init(&run, l, &di, 0.3, -0.4, NULL));
+        run_advance(&run, steps);
+        const OptimizerState *p = swarm_particle(swarm, i);
+        RunPoint head = run_head(&run);
+        if (!(p->x == head.x && p->y == head.y))
+            fail_msg("%s on %s: particle %zu (%.17g, %.17g) != run (%.17g, %.17g)", opt_spec,
+                     landscape_spec, i, p->x, p->y, head.x, head.y);
+        assert_true(swarm_positions(swarm)[2 * i] == (float)head.x);
+        run_free(&run);
+    }
+    swarm_destroy(swarm);
+    landscape_destroy(l);
+}
+
+static void particles_are_runs_with_consecutive_seeds(void **state)
+{
+    (void)state;
+    check_particles_match_runs("rosenbrock", "sgd:lr=0.0005,noise=3,seed=10");
+    check_particles_match_runs("himmelblau", "adam:lr=0.05,noise=1,seed=3");
+    check_particles_match_runs("linreg:n=50,seed=2", "sgd:lr=0.05,batch=4,seed=7");
+}
+
+static void thread_count_does_not_change_results(void **state)
+{
+    (void)state;
+    Landscape *l = make_landscape("rosenbrock");
+    OptimizerDesc d = make_desc("momentum:lr=0.0002,noise=2,seed=1", l);
+    Swarm *a = swarm_create(l, &d, -1, 1, 1000, NULL);
+    Swarm *b = swarm_create(l, &d, -1, 1, 1000, NULL);
+    swarm_advance(a, 300, 1);
+    swarm_advance(b, 300, 4);
+    assert_memory_equal(swarm_positions(a), swarm_positions(b), 2 * 1000 * sizeof(float));
+    swarm_restart(a, -1, 1);
+    assert_int_equal(swarm_steps(a), 0);
+    assert_true(swarm_positions(a)[0] == -1.0f);
+    swarm_destroy(a);
+    swarm_destroy(b);
+    landscape_destroy(l);
+}
+
+static void diverged_particles_stop_and_stay_drawable(void **state)
+{
+    (void)state;
+    Landscape *l = make_landscape("quadratic:l1=1,l2=10");
+    OptimizerDesc d = make_desc("sgd:lr=5,noise=1", l);
+    Swarm *s = swarm_create(l, &d, 1, 1, 64, NULL);
+    swarm_advance(s, 2000, 2);
+    assert_int_equal(swarm_diverged(s), 64);
+    const float *pos = swarm_positions(s);
+    for (size_t i = 0; i < 2 * 64; i++)
+        assert_true(isfinite(pos[i]));
+    swarm_destroy(s);
+    landscape_destroy(l);
+}
+
+static void rejects_bad_counts(void **state)
+{
+    (void)state;
+    Landscape *l = make_landscape("rosenbrock");
+    OptimizerDesc d = make_desc("sgd", l);
+    DescentError err;
+    assert_null(swarm_create(l, &d, 0, 0, 0, &err));
+    assert_non_null(strstr(err.message, "particles=0"));
+    assert_null(swarm_create(l, &d, 0, 0, SWARM_MAX + 1, &err));
+    landscape_destroy(l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(particles_are_runs_with_consecutive_seeds),
+        cmocka_unit_test(thread_count_does_not_change_results),
+        cmocka_unit_test(diverged_particles_stop_and_stay_drawable),
+        cmocka_unit_test(rejects_bad_counts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
