@@ -647,7 +647,8 @@ static void test_noise_reproducible_by_seed(void **state)
 /* The noisy gradient is the exact one plus σξ, ξ ~ N(0, I).  Over n = 100000
  * updates the sample mean of (noisy - exact)/σ has standard error 1/√n and
  * the sample variance of it 1·√(2/n); the lag-1 and cross-coordinate
- * products have standard error 1/√n.  Each is checked to 5 standard errors
+ * products have standard error 1/√n; the mean of ξ⁴ is 3 (Gaussian tails:
+ * a uniform ξ would give 1.8) with standard error √((105 - 9)/n).  Each is checked to 5 standard errors
  * (a false alarm has probability below 1e-6; the seed is fixed anyway). */
 static void test_noise_mean_and_variance(void **state)
 {
@@ -657,13 +658,21 @@ static void test_noise_mean_and_variance(void **state)
         double sigma;
     } cases[] = {
         {"sgd:lr=0.01,noise=0.5,seed=11", 0.5},
-        {"adam:lr=0.01,noise=2,seed=12", 2.0},
+        {"gd:noise=3,seed=12", 3.0},
+        {"momentum:noise=0.1,seed=13", 0.1},
+        {"nesterov:noise=1,seed=14", 1.0},
+        {"adagrad:noise=1,seed=15", 1.0},
+        {"rmsprop:noise=1,seed=16", 1.0},
+        {"adam:lr=0.01,noise=2,seed=17", 2.0},
+        {"adamw:noise=0.5,seed=18", 0.5},
+        {"newton:noise=0.25,seed=19", 0.25},
     };
     const int n = 100000;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Walk w;
         walk_start(&w, BOWL, cases[i].spec, 1.0, -1.0);
-        double sum[2] = {0, 0}, sumsq[2] = {0, 0}, cross = 0, lag = 0, previous = 0;
+        double sum[2] = {0, 0}, sumsq[2] = {0, 0}, sum4[2] = {0, 0};
+        double cross = 0, lag = 0, previous = 0;
         for (int k = 0; k < n; k++) {
             double exact[2];
             landscape_value_grad(w.landscape, w.state.x, w.state.y, exact);
@@ -673,6 +682,7 @@ static void test_noise_mean_and_variance(void **state)
                 xi[c] = (w.state.grad[c] - exact[c]) / cases[i].sigma;
                 sum[c] += xi[c];
                 sumsq[c] += xi[c] * xi[c];
+                sum4[c] += xi[c] * xi[c] * xi[c] * xi[c];
             }
             cross += xi[0] * xi[1];
             lag += xi[0] * previous;
@@ -682,10 +692,12 @@ static void test_noise_mean_and_variance(void **state)
         for (int c = 0; c < 2; c++) {
             double mean = sum[c] / n;
             double variance = (sumsq[c] - n * mean * mean) / (n - 1);
-            print_message("%s coordinate %d: mean %.4f, variance %.4f\n", cases[i].spec, c, mean,
-                          variance);
+            double fourth = sum4[c] / n;
+            print_message("%s coordinate %d: mean %.4f, variance %.4f, E[ξ⁴] %.3f\n",
+                          cases[i].spec, c, mean, variance, fourth);
             assert_true(fabs(mean) < 5 * se);
             assert_true(fabs(variance - 1.0) < 5 * sqrt(2.0) * se);
+            assert_true(fabs(fourth - 3.0) < 5 * sqrt(96.0) * se);
         }
         assert_true(fabs(cross / n) < 5 * se);
         assert_true(fabs(lag / n) < 5 * se);
@@ -925,6 +937,9 @@ static void test_parse_errors_name_the_bad_part(void **state)
         {BOWL, "sgd:batch=4", "batch"},
         {BOWL, "flow:noise=1", "noise"},
         {BOWL, "adam:momentum=0.9", "momentum"},
+        /* torch.optim.SGD refuses these too. */
+        {BOWL, "gd:nesterov=1", "momentum"},
+        {BOWL, "momentum:nesterov=1,dampening=0.5", "dampening"},
         {"linreg:n=10", "sgd:batch=11", "batch"},
         {"linreg:n=10", "sgd:batch=2.5", "batch"},
     };
