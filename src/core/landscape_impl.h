@@ -20,9 +20,9 @@
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct LandscapeKind {
-    /* Fills the kind's coefficients and, where they depend on the
-     * parameters, its view, start and minima.  params[i] is the resolved
-     * value of the kind's ParamDef i. */
+    /* NULL for kinds without parameters.  Fills the kind's coefficients
+     * and, where they depend on the parameters, its view, start and minima.
+     * params[i] is the resolved value of the kind's ParamDef i. */
     bool (*setup)(Landscape *ls, const Spec *spec, const ParamValue *params,
                   DescentError *err);
     double (*value)(const Landscape *ls, double x, double y);
@@ -34,6 +34,8 @@ typedef struct LandscapeKind {
                          const uint32_t *idx, size_t n, double grad[2]);
     ViewRect view;         /* defaults, which setup may replace */
     LandscapePoint start;
+    const LandscapePoint *minima; /* fixed known minima (global first) */
+    size_t nminima;
     bool prefers_log;
 } LandscapeKind;
 

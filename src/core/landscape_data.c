@@ -1,0 +1,399 @@
+/*
+ * landscape_data.c — the data landscapes of SPEC §4: least-squares linear
+ * regression (linreg) and logistic regression (logreg) on two weights
+ * w = (x, y), over a seeded synthetic dataset or a CSV file.
+ *
+ * linreg keeps only its sufficient statistics, so every evaluation is O(1);
+ * logreg sums over the samples with a branch-free, overflow-free softplus.
+ * Minibatch gradients (landscape_batch_grad) are exact sums over the given
+ * samples.
+ */
+#include "landscape_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linalg2.h"
+
+/* ------------------------------------------------------------------------ */
+/* Parameters and the dataset they describe                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The keys both kinds share come first, in this order. */
+enum { DATA_N, DATA_SEED, DATA_NOISE, DATA_RHO };
+enum { LINREG_DATA = 4 };
+enum { LOGREG_MARGIN = 4, LOGREG_SEPARABLE, LOGREG_L2, LOGREG_DATA };
+enum { LINREG_GENERATOR_KEYS = 4, LOGREG_GENERATOR_KEYS = 6 }; /* n .. rho, n .. separable */
+
+#define SEED_MAX 9007199254740992.0 /* 2^53: every whole double below is exact */
+
+const ParamDef landscape_linreg_params[5] = {
+    [DATA_N] = {"n", PARAM_INTEGER, 50.0, 1.0, 1e6, NULL,
+                "samples; n=1 leaves a line of minima (min-norm demo)"},
+    [DATA_SEED] = {"seed", PARAM_INTEGER, 0.0, 0.0, SEED_MAX, NULL, "dataset seed"},
+    [DATA_NOISE] = {"noise", PARAM_NUMBER, 0.5, 0.0, 100.0, NULL,
+                    "std. dev. of label noise: y = 2 x1 + x2 + noise e"},
+    [DATA_RHO] = {"rho", PARAM_NUMBER, 0.0, -0.99, 0.99, NULL,
+                  "correlation of the inputs x1, x2 (near +-1: a long ravine)"},
+    [LINREG_DATA] = {"data", PARAM_TEXT, 0.0, 0.0, 0.0, NULL,
+                     "CSV file with columns x1,x2,y instead of synthetic data"},
+};
+
+const ParamDef landscape_logreg_params[8] = {
+    [DATA_N] = {"n", PARAM_INTEGER, 100.0, 1.0, 1e6, NULL, "samples"},
+    [DATA_SEED] = {"seed", PARAM_INTEGER, 0.0, 0.0, SEED_MAX, NULL, "dataset seed"},
+    [DATA_NOISE] = {"noise", PARAM_NUMBER, 0.0, 0.0, 0.5, NULL,
+                    "share of labels flipped after drawing them"},
+    [DATA_RHO] = {"rho", PARAM_NUMBER, 0.0, -0.99, 0.99, NULL, "correlation of the inputs"},
+    [LOGREG_MARGIN] = {"margin", PARAM_NUMBER, 0.0, 0.0, 10.0, NULL,
+                       "least distance of any sample from the true boundary 2 x1 + x2 = 0"},
+    [LOGREG_SEPARABLE] = {"separable", PARAM_BOOL, 0.0, 0.0, 1.0, NULL,
+                          "labels sign(2 x1 + x2): no finite minimiser without l2 "
+                          "(else labels from the logistic model)"},
+    [LOGREG_L2] = {"l2", PARAM_NUMBER, 0.0, 0.0, 100.0, NULL, "weight decay (l2/2)|w|^2"},
+    [LOGREG_DATA] = {"data", PARAM_TEXT, 0.0, 0.0, 0.0, NULL,
+                     "CSV file with columns x1,x2,y (y in -1,0,1) instead of synthetic data"},
+};
+
+/* Builds ls->data from data=FILE or from the generator keys
+ * p[0 .. ngenerator - 1], which must not be mixed with a file. */
+static bool make_dataset(Landscape *ls, const ParamDef *defs, const ParamValue *p,
+                         size_t ngenerator, const ParamValue *data, DatasetTask task,
+                         DescentError *err)
+{
+    if (data->given) {
+        for (size_t i = 0; i < ngenerator; i++)
+            if (p[i].given)
+                return error_set(err, "landscape '%s': %s= does not apply with data=%s "
+                                      "(the file is the dataset)", ls->name, defs[i].name,
+                                 data->text);
+        return dataset_load_csv(data->text, task, &ls->data, err);
+    }
+    DatasetDesc desc = {
+        .task = task,
+        .n = (size_t)p[DATA_N].number,
+        .seed = (uint64_t)p[DATA_SEED].number,
+        .noise = p[DATA_NOISE].number,
+        .rho = p[DATA_RHO].number,
+    };
+    if (task == DATASET_CLASSIFICATION) {
+        desc.margin = p[LOGREG_MARGIN].number;
+        desc.separable = p[LOGREG_SEPARABLE].number != 0.0;
+    }
+    return dataset_generate(&desc, &ls->data, err);
+}
+
+/* A view holding the origin (the usual start) and the point w, with room
+ * around both. */
+static ViewRect view_around(double wx, double wy)
+{
+    double half = 0.5 * fmax(fabs(wx), fabs(wy)) + fmax(1.0, 0.5 * hypot(wx, wy));
+    double cx = 0.5 * wx, cy = 0.5 * wy;
+    return (ViewRect){cx - half, cx + half, cy - half, cy + half};
+}
+
+/* ------------------------------------------------------------------------ */
+/* linreg                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* The minimum-norm solution of S w = b (the pseudo-inverse), for S = XᵀX/N
+ * symmetric positive semi-definite and b = Xᵀy/N in its range.  Rank 1
+ * (n = 1, or collinear inputs): w = u (u·b) / λ with u the unit eigenvector
+ * of the one non-zero eigenvalue λ. */
+static void min_norm_solve(double a, double b, double c, const double rhs[2], double dest[2])
+{
+    double eig[2];
+    sym2_eigenvalues(a, b, c, eig);
+    if (eig[1] <= 0.0) {
+        dest[0] = dest[1] = 0.0;
+        return;
+    }
+    if (eig[0] > 1e-12 * eig[1]) {
+        sym2_solve(a, b, c, rhs, dest);
+        return;
+    }
+    /* Rows of S − λI are orthogonal to u; the longer one is the stabler. */
+    double u1[2] = {b, eig[1] - a}, u2[2] = {eig[1] - c, b};
+    const double *u = hypot(u1[0], u1[1]) >= hypot(u2[0], u2[1]) ? u1 : u2;
+    double len = hypot(u[0], u[1]);
+    double ux = u[0] / len, uy = u[1] / len;
+    double t = (ux * rhs[0] + uy * rhs[1]) / eig[1];
+    dest[0] = ux * t;
+    dest[1] = uy * t;
+}
+
+static bool linreg_setup(Landscape *ls, const Spec *spec, const ParamValue *p, DescentError *err)
+{
+    (void)spec;
+    if (!make_dataset(ls, landscape_linreg_params, p, LINREG_GENERATOR_KEYS, &p[LINREG_DATA],
+                      DATASET_REGRESSION, err))
+        return false;
+    const Dataset *d = &ls->data;
+    double sxx = 0.0, sxy = 0.0, syy = 0.0, bx = 0.0, by = 0.0;
+    for (size_t i = 0; i < d->n; i++) {
+        sxx += d->x1[i] * d->x1[i];
+        sxy += d->x1[i] * d->x2[i];
+        syy += d->x2[i] * d->x2[i];
+        bx += d->x1[i] * d->y[i];
+        by += d->x2[i] * d->y[i];
+    }
+    double inv_n = 1.0 / (double)d->n;
+    LinregStats *st = &ls->u.linreg;
+    st->sxx = sxx * inv_n;
+    st->sxy = sxy * inv_n;
+    st->syy = syy * inv_n;
+    min_norm_solve(st->sxx, st->sxy, st->syy, (const double[2]){bx * inv_n, by * inv_n}, st->w0);
+    /* The loss at w0 summed directly, so small residuals keep their digits. */
+    double r0 = 0.0;
+    for (size_t i = 0; i < d->n; i++) {
+        double r = st->w0[0] * d->x1[i] + st->w0[1] * d->x2[i] - d->y[i];
+        r0 += r * r;
+    }
+    st->r0 = 0.5 * r0 * inv_n;
+    ls->minima[ls->nminima++] = (LandscapePoint){st->w0[0], st->w0[1]};
+    ls->view = view_around(st->w0[0], st->w0[1]);
+    return true;
+}
+
+/* L(w) = r0 + ½ dᵀ S d with d = w − w0: exact for a quadratic whose
+ * gradient vanishes at w0, and free of the cancellation of expanding
+ * ½ wᵀSw − wᵀb + ½ yᵀy/N near the minimum. */
+static double linreg_value(const Landscape *ls, double x, double y)
+{
+    const LinregStats *st = &ls->u.linreg;
+    double dx = x - st->w0[0], dy = y - st->w0[1];
+    return st->r0 + 0.5 * (st->sxx * dx * dx + 2.0 * st->sxy * dx * dy + st->syy * dy * dy);
+}
+
+static void linreg_eval(const Landscape *ls, double x, double y, LandscapeEval *dest)
+{
+    const LinregStats *st = &ls->u.linreg;
+    double dx = x - st->w0[0], dy = y - st->w0[1];
+    dest->value = linreg_value(ls, x, y);
+    dest->grad[0] = st->sxx * dx + st->sxy * dy;
+    dest->grad[1] = st->sxy * dx + st->syy * dy;
+    dest->hess[0] = st->sxx;
+    dest->hess[1] = st->sxy;
+    dest->hess[2] = st->syy;
+}
+
+static double linreg_batch_grad(const Landscape *ls, double x, double y, const uint32_t *idx,
+                                size_t n, double grad[2])
+{
+    const Dataset *d = &ls->data;
+    double loss = 0.0, g0 = 0.0, g1 = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t i = idx[k];
+        double r = x * d->x1[i] + y * d->x2[i] - d->y[i];
+        loss += r * r;
+        g0 += r * d->x1[i];
+        g1 += r * d->x2[i];
+    }
+    double inv_n = 1.0 / (double)n;
+    grad[0] = g0 * inv_n;
+    grad[1] = g1 * inv_n;
+    return 0.5 * loss * inv_n;
+}
+
+const LandscapeKind landscape_linreg = {
+    .setup = linreg_setup,
+    .value = linreg_value,
+    .eval = linreg_eval,
+    .batch_grad = linreg_batch_grad,
+    .start = {0.0, 0.0}, /* GD from 0 finds the minimum-norm solution */
+};
+
+/* ------------------------------------------------------------------------ */
+/* logreg                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* softplus(−m) = log(1 + exp(−m)), written max(−m, 0) + log1p(exp(−|m|)) so
+ * that exp never overflows and small losses keep their digits. */
+static inline double softplus_neg(double m)
+{
+    return fmax(-m, 0.0) + log1p(exp(-fabs(m)));
+}
+
+/* σ(−m) = 1 / (1 + exp(m)) and σ(m)σ(−m), from t = exp(−|m|) ≤ 1. */
+static inline void sigmoid_neg(double m, double *s, double *curv)
+{
+    double t = exp(-fabs(m));
+    double inv = 1.0 / (1.0 + t);
+    *s = m >= 0.0 ? t * inv : inv;
+    *curv = t * inv * inv;
+}
+
+static double logreg_value(const Landscape *ls, double x, double y)
+{
+    const LogregData *lr = &ls->u.logreg;
+    size_t n = ls->data.n;
+    const double *za = lr->za, *zb = lr->zb;
+    /* Two accumulators let consecutive samples overlap in the pipeline. */
+    double acc0 = 0.0, acc1 = 0.0;
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        acc0 += softplus_neg(x * za[i] + y * zb[i]);
+        acc1 += softplus_neg(x * za[i + 1] + y * zb[i + 1]);
+    }
+    if (i < n)
+        acc0 += softplus_neg(x * za[i] + y * zb[i]);
+    return (acc0 + acc1) / (double)n + 0.5 * lr->l2 * (x * x + y * y);
+}
+
+/* Sums over samples idx[0..n-1] (all samples when idx is NULL) of the loss
+ * and its derivatives; hess may be NULL. */
+static double logreg_sums(const Landscape *ls, double x, double y, const uint32_t *idx,
+                          size_t n, double grad[2], double hess[3])
+{
+    const LogregData *lr = &ls->u.logreg;
+    double loss = 0.0, g0 = 0.0, g1 = 0.0, h0 = 0.0, h1 = 0.0, h2 = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = idx ? idx[k] : k;
+        double a = lr->za[i], b = lr->zb[i];
+        double m = x * a + y * b, s, curv;
+        sigmoid_neg(m, &s, &curv);
+        loss += softplus_neg(m);
+        g0 -= s * a;
+        g1 -= s * b;
+        h0 += curv * a * a;
+        h1 += curv * a * b;
+        h2 += curv * b * b;
+    }
+    double inv_n = 1.0 / (double)n, l2 = lr->l2;
+    grad[0] = g0 * inv_n + l2 * x;
+    grad[1] = g1 * inv_n + l2 * y;
+    if (hess) {
+        hess[0] = h0 * inv_n + l2;
+        hess[1] = h1 * inv_n;
+        hess[2] = h2 * inv_n + l2;
+    }
+    return loss * inv_n + 0.5 * l2 * (x * x + y * y);
+}
+
+static double logreg_value_grad(const Landscape *ls, double x, double y, double grad[2])
+{
+    return logreg_sums(ls, x, y, NULL, ls->data.n, grad, NULL);
+}
+
+static void logreg_eval(const Landscape *ls, double x, double y, LandscapeEval *dest)
+{
+    dest->value = logreg_sums(ls, x, y, NULL, ls->data.n, dest->grad, dest->hess);
+}
+
+static double logreg_batch_grad(const Landscape *ls, double x, double y, const uint32_t *idx,
+                                size_t n, double grad[2])
+{
+    return logreg_sums(ls, x, y, idx, n, grad, NULL);
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double u = *(const double *)a, v = *(const double *)b;
+    return (u > v) - (u < v);
+}
+
+/* Whether some w ≠ 0 has w·z_i ≥ 0 for every sample (z_i = y_i x_i): then
+ * the unregularised loss never increases along w and has no unique finite
+ * minimiser.  In 2D that is exactly when the directions of the non-zero
+ * z_i leave an angular gap of at least π.  *dir receives the middle of
+ * the occupied arc (where the weights head). */
+static bool logreg_separable(const Landscape *ls, double dir[2])
+{
+    const LogregData *lr = &ls->u.logreg;
+    size_t n = ls->data.n, m = 0;
+    double *angle = malloc(n * sizeof *angle);
+    if (!angle)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lr->za[i] != 0.0 || lr->zb[i] != 0.0)
+            angle[m++] = atan2(lr->zb[i], lr->za[i]);
+    bool separable = m == 0;
+    if (m > 0) {
+        qsort(angle, m, sizeof *angle, compare_doubles);
+        const double two_pi = 6.283185307179586;
+        double gap = angle[0] + two_pi - angle[m - 1], gap_end = angle[0];
+        for (size_t i = 1; i < m; i++) {
+            if (angle[i] - angle[i - 1] > gap) {
+                gap = angle[i] - angle[i - 1];
+                gap_end = angle[i];
+            }
+        }
+        separable = gap >= 0.5 * two_pi * (1.0 - 1e-12);
+        double middle = gap_end + 0.5 * (two_pi - gap); /* of the occupied arc */
+        dir[0] = cos(middle);
+        dir[1] = sin(middle);
+    }
+    free(angle);
+    return separable;
+}
+
+/* Newton's method with backtracking from w = 0; the loss is convex, and
+ * strictly so when a minimiser exists. */
+static bool logreg_minimise(const Landscape *ls, double w[2])
+{
+    w[0] = w[1] = 0.0;
+    LandscapeEval e;
+    logreg_eval(ls, w[0], w[1], &e);
+    for (int iter = 0; iter < 200; iter++) {
+        if (hypot(e.grad[0], e.grad[1]) <= 1e-13)
+            return true;
+        double step[2];
+        sym2_solve(e.hess[0], e.hess[1], e.hess[2], e.grad, step);
+        if (!isfinite(step[0]) || !isfinite(step[1]))
+            return false;
+        double slope = -(e.grad[0] * step[0] + e.grad[1] * step[1]);
+        double t = 1.0;
+        LandscapeEval trial;
+        for (;;) {
+            logreg_eval(ls, w[0] - t * step[0], w[1] - t * step[1], &trial);
+            if (trial.value <= e.value + 1e-4 * t * slope || t < 1e-12)
+                break;
+            t *= 0.5;
+        }
+        if (t < 1e-12) /* no descent left: at the minimum to rounding */
+            return hypot(e.grad[0], e.grad[1]) <= 1e-9;
+        w[0] -= t * step[0];
+        w[1] -= t * step[1];
+        e = trial;
+    }
+    return false;
+}
+
+static bool logreg_setup(Landscape *ls, const Spec *spec, const ParamValue *p, DescentError *err)
+{
+    (void)spec;
+    if (!make_dataset(ls, landscape_logreg_params, p, LOGREG_GENERATOR_KEYS, &p[LOGREG_DATA],
+                      DATASET_CLASSIFICATION, err))
+        return false;
+    LogregData *lr = &ls->u.logreg;
+    const Dataset *d = &ls->data;
+    lr->l2 = p[LOGREG_L2].number;
+    lr->za = malloc(d->n * sizeof *lr->za);
+    lr->zb = malloc(d->n * sizeof *lr->zb);
+    if (!lr->za || !lr->zb)
+        return error_set(err, "landscape 'logreg': out of memory");
+    for (size_t i = 0; i < d->n; i++) {
+        lr->za[i] = d->y[i] * d->x1[i];
+        lr->zb[i] = d->y[i] * d->x2[i];
+    }
+    double dir[2] = {1.0, 0.0}, w[2];
+    bool separable = logreg_separable(ls, dir);
+    if ((lr->l2 > 0.0 || !separable) && logreg_minimise(ls, w)) {
+        ls->minima[ls->nminima++] = (LandscapePoint){w[0], w[1]};
+        ls->view = view_around(w[0], w[1]);
+    } else {
+        /* The weights run off to infinity along dir: show the way out. */
+        ls->view = view_around(4.0 * dir[0], 4.0 * dir[1]);
+    }
+    return true;
+}
+
+const LandscapeKind landscape_logreg = {
+    .setup = logreg_setup,
+    .value = logreg_value,
+    .value_grad = logreg_value_grad,
+    .eval = logreg_eval,
+    .batch_grad = logreg_batch_grad,
+    .start = {0.0, 0.0},
+};
