@@ -10,6 +10,8 @@
  *
  *     |ours - torch| <= 1e-9 * max(1, |torch|)
  *
+ * Data landscapes name their dataset (tests/data/torch_data_*.csv) relative
+ * to tests/data.
  * The largest error of each run is printed, so a drift shows before it fails.
  */
 #include <stdarg.h>
@@ -34,7 +36,7 @@
 
 typedef struct ReferenceFile {
     char name[128];
-    char landscape[256];
+    char landscape[512];
     long steps;
 } ReferenceFile;
 
@@ -79,6 +81,18 @@ static FILE *open_data(const char *name)
     if (file == NULL)
         print_error("cannot open %s\n", path);
     return file;
+}
+
+/* The index names data files relative to tests/data: "linreg:data=F.csv"
+ * becomes "linreg:data=SOURCE/tests/data/F.csv". */
+static void resolve_data_path(const char *spec, char *dest, size_t size)
+{
+    const char *data = strstr(spec, "data=");
+    if (data == NULL)
+        snprintf(dest, size, "%s", spec);
+    else
+        snprintf(dest, size, "%.*s%s/tests/data/%s", (int)(data - spec + 5), spec,
+                 DESCENT_SOURCE_DIR, data + 5);
 }
 
 static double relative_error(double ours, double torch)
@@ -204,7 +218,7 @@ int main(void)
         }
         ReferenceFile *ref = &refs[count++];
         snprintf(ref->name, sizeof ref->name, "%s", field[0]);
-        snprintf(ref->landscape, sizeof ref->landscape, "%s", field[1]);
+        resolve_data_path(field[1], ref->landscape, sizeof ref->landscape);
         ref->steps = strtol(field[2], NULL, 10);
         tests[count] = (struct CMUnitTest){ref->name, test_reference_file, NULL, NULL, ref};
     }

@@ -6,6 +6,8 @@ Usage:  /usr/bin/python3 tools/torch_reference.py [OUTDIR]      (default: tests/
 A maintainer's tool: it needs python3-torch (Debian), the test suite does not.
 It writes, into OUTDIR,
   torch_cases.csv   one row per reference file: file,landscape,steps
+  torch_data_*.csv  datasets (x1,x2,y) for the linreg and logreg groups;
+                    a landscape's data= names a file in OUTDIR
   torch_NAME.csv    the runs of one group in the columns of `descent trace`
                     (run,optimizer,step,x,y,loss; %.17g; RFC 4180 quoting),
                     so `descent trace --landscape L --start X,Y --opt ...` must
@@ -23,6 +25,7 @@ Where torch has no equal (warm-up followed by another schedule, cosine past
 `total`) the closed form sets param_group['lr'] before each update.
 """
 import csv
+import functools
 import math
 import os
 import sys
@@ -30,6 +33,9 @@ import sys
 import torch
 
 torch.set_default_dtype(torch.float64)
+
+# Where data= files are read; main() points it at OUTDIR.
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data')
 
 # ---------------------------------------------------------------- spec strings
 
@@ -40,7 +46,7 @@ def parse_spec(text):
     params = {}
     for item in filter(None, body.split(',')):
         key, _, value = item.partition('=')
-        params[key] = value if key == 'schedule' else float(value)
+        params[key] = value if key in ('schedule', 'data') else float(value)
     return name, params
 
 
@@ -82,6 +88,25 @@ def styblinski_tang(p):
     return 0.5 * sum(t ** 4 - 16 * t ** 2 + 5 * t for t in (p[0], p[1]))
 
 
+@functools.lru_cache(maxsize=None)
+def read_dataset(name):
+    """A data file of tests/data (x1,x2,y) as tensors."""
+    with open(os.path.join(DATA_DIR, name)) as f:
+        rows = [[float(v) for v in row] for row in list(csv.reader(f))[1:]]
+    return torch.tensor([r[:2] for r in rows]), torch.tensor([r[2] for r in rows])
+
+
+def linreg(p, data):
+    inputs, targets = read_dataset(data)
+    return 0.5 * ((inputs @ p - targets) ** 2).mean()
+
+
+def logreg(p, data, l2=0.0):
+    inputs, labels = read_dataset(data)
+    margins = -labels * (inputs @ p)
+    return torch.nn.functional.softplus(margins).mean() + 0.5 * l2 * (p @ p)
+
+
 LANDSCAPES = {
     'quadratic': quadratic,
     'rosenbrock': rosenbrock,
@@ -90,6 +115,8 @@ LANDSCAPES = {
     'booth': booth,
     'three_hump_camel': three_hump_camel,
     'styblinski_tang': styblinski_tang,
+    'linreg': linreg,
+    'logreg': logreg,
 }
 
 
@@ -245,7 +272,20 @@ def trajectory(landscape, spec, start, steps):
     return rows
 
 
-# Each group: (file, landscape, start, steps, optimizer specs).
+# Datasets for the data landscapes: (file, rows of x1, x2, y).
+DATASETS = [
+    ('torch_data_linreg.csv', [
+        (0.5, 1.2, -0.3), (-1.1, 0.4, -2.7), (2.0, -0.6, 4.4), (0.3, 0.9, -0.1),
+        (-0.7, -1.5, 0.2), (1.4, 0.2, 2.9), (-0.2, 2.1, -2.6), (0.9, -1.0, 2.7),
+    ]),
+    ('torch_data_logreg.csv', [
+        (0.5, 1.2, 1), (-1.1, 0.4, -1), (2.0, -0.6, 1), (0.3, 0.9, -1),
+        (-0.7, -1.5, -1), (1.4, 0.2, 1), (-0.2, 2.1, 1), (0.9, -1.0, -1),
+    ]),
+]
+
+# Each group: (file, landscape, start, steps, optimizer specs).  A data=
+# file is named relative to tests/data.
 GROUPS = [
     # The race of issue 2, exactly.
     ('torch_race.csv', 'rosenbrock', (-1.5, 2.0), 300,
@@ -337,6 +377,14 @@ GROUPS = [
         'adam:lr=0.1,amsgrad=1,schedule=linear,warmup=2,total=10,lr_min=0.02',
         'newton:lr=0.9,schedule=exp,gamma=0.8',
     ]),
+    # Data landscapes (full batch): exact sums over a dataset file.
+    ('torch_linreg.csv', 'linreg:data=torch_data_linreg.csv', (0.0, 0.0), 30, [
+        'gd:lr=0.2', 'momentum:lr=0.05,nesterov=1', 'adam:lr=0.1,amsgrad=1', 'newton',
+    ]),
+    ('torch_logreg.csv', 'logreg:data=torch_data_logreg.csv,l2=0.05', (-1.0, 2.0), 30, [
+        'gd:lr=0.5', 'rmsprop:lr=0.05,centered=1', 'adagrad:lr=0.5',
+        'adamw:lr=0.1,weight_decay=0.1', 'newton:lr=0.7',
+    ]),
 ]
 
 
@@ -350,8 +398,13 @@ def write_group(path, landscape, start, steps, specs):
 
 
 def main():
-    outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'data')
+    global DATA_DIR
+    outdir = DATA_DIR = sys.argv[1] if len(sys.argv) > 1 else DATA_DIR
+    for name, rows in DATASETS:
+        with open(os.path.join(outdir, name), 'w', newline='') as f:
+            out = csv.writer(f, lineterminator='\n')
+            out.writerow(['x1', 'x2', 'y'])
+            out.writerows(rows)
     with open(os.path.join(outdir, 'torch_cases.csv'), 'w', newline='') as f:
         index = csv.writer(f, lineterminator='\n')
         index.writerow(['file', 'landscape', 'steps'])
