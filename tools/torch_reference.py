@@ -284,14 +284,18 @@ DATASETS = [
     ]),
 ]
 
+# `descent trace` takes at most this many --opt.
+MAX_RUNS = 16
+
 # Each group: (file, landscape, start, steps, optimizer specs).  A data=
 # file is named relative to tests/data.
 GROUPS = [
     # The race of issue 2, exactly.
     ('torch_race.csv', 'rosenbrock', (-1.5, 2.0), 300,
      ['gd:lr=0.001', 'momentum:lr=0.0005', 'rmsprop', 'adam:lr=0.05']),
-    # Every parameter of every optimizer on a rotated, ill-conditioned bowl.
-    ('torch_quadratic.csv', 'quadratic:l1=1,l2=10,angle=30', (2.0, -1.5), 30, [
+    # Every parameter of every optimizer on a rotated, ill-conditioned bowl
+    # (split so that each file is one `descent trace`: at most 16 --opt).
+    ('torch_quadratic_sgd.csv', 'quadratic:l1=1,l2=10,angle=30', (2.0, -1.5), 30, [
         'gd:lr=0.05',
         'sgd:lr=0.05,noise=0',
         'gd:lr=0.05,weight_decay=0.1',
@@ -305,6 +309,8 @@ GROUPS = [
         'momentum:lr=0.02,nesterov=1',
         'nesterov',
         'nesterov:lr=0.03,momentum=0.8,weight_decay=0.1',
+    ]),
+    ('torch_quadratic_adaptive.csv', 'quadratic:l1=1,l2=10,angle=30', (2.0, -1.5), 30, [
         'adagrad',
         'adagrad:lr=0.5',
         'adagrad:lr=0.5,lr_decay=0.1',
@@ -316,6 +322,8 @@ GROUPS = [
         'rmsprop:lr=0.01,centered=1',
         'rmsprop:lr=0.01,weight_decay=0.2',
         'rmsprop:lr=0.01,alpha=0.95,eps=0.0001,momentum=0.7,centered=1,weight_decay=0.1',
+    ]),
+    ('torch_quadratic_adam.csv', 'quadratic:l1=1,l2=10,angle=30', (2.0, -1.5), 30, [
         'adam',
         'adam:lr=0.1',
         'adam:lr=0.1,beta1=0.8,beta2=0.99',
@@ -409,6 +417,8 @@ def main():
         index = csv.writer(f, lineterminator='\n')
         index.writerow(['file', 'landscape', 'steps'])
         for name, landscape, start, steps, specs in GROUPS:
+            if len(specs) > MAX_RUNS:
+                raise ValueError('%s: more runs than one `descent trace` takes' % name)
             write_group(os.path.join(outdir, name), landscape, start, steps, specs)
             index.writerow([name, landscape, steps])
 
