@@ -9,6 +9,13 @@
  * rules (torch/optim/{sgd,adagrad,rmsprop,adam,adamw}.py, _single_tensor_*)
  * written again for one coordinate, as plainly as possible.
  * Tolerance for those: |ours - expected| <= 1e-12 * max(1, |expected|).
+ *
+ * Then the properties SPEC §4 promises, each with its tolerance where it is
+ * checked: Newton solves a quadratic in one step, flow follows the exact
+ * solution, GD is stable exactly below lr = 2/λmax, noise is reproducible
+ * and N(0, σ²), minibatches are epochs without replacement, divergence is
+ * reported, and bad specs are refused with a message that names the bad part.
+ * (tests/test_torch_reference.c checks long trajectories against torch.)
  */
 #include <stdarg.h>
 #include <stddef.h>
