@@ -190,7 +190,7 @@ static double spec_formula(const char *name, double x, double y)
         return 1 - gs - gf + 0.05 * (x * x + y * y);
     }
     fail_msg("no formula for %s", name);
-    return NAN;
+    return (double)NAN;
 }
 
 static void values_follow_the_spec_formulas(void **state)

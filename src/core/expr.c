@@ -79,7 +79,7 @@ static double apply_unary(OpCode op, double u)
     case OP_TANH: return tanh(u);
     case OP_SINH: return sinh(u);
     case OP_COSH: return cosh(u);
-    default: return NAN;
+    default: return (double)NAN;
     }
 }
 
@@ -93,7 +93,7 @@ static double apply_binary(OpCode op, double a, double b)
     case OP_MUL: return a * b;
     case OP_DIV: return a / b;
     case OP_POW: return pow(a, b);
-    default: return NAN;
+    default: return (double)NAN;
     }
 }
 
@@ -472,7 +472,7 @@ static Dual dual_unary(OpCode op, Dual u)
     case OP_TANH: return dual_chain(u, f, 1.0 - f * f, -2.0 * f * (1.0 - f * f));
     case OP_SINH: return dual_chain(u, f, cosh(t), f);
     case OP_COSH: return dual_chain(u, f, sinh(t), f);
-    default: return dual_const(NAN);
+    default: return dual_const((double)NAN);
     }
 }
 
@@ -520,7 +520,7 @@ static Dual dual_binary(OpCode op, Dual a, Dual b)
     case OP_POW:
         return dual_pow(a, b);
     default:
-        return dual_const(NAN);
+        return dual_const((double)NAN);
     }
 }
 

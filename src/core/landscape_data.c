@@ -4,13 +4,15 @@
  * w = (x, y), over a seeded synthetic dataset or a CSV file.
  *
  * linreg keeps only its sufficient statistics, so every evaluation is O(1);
- * logreg sums over the samples with a branch-free, overflow-free softplus.
+ * logreg sums over the samples with an overflow-free softplus, its value
+ * path with one vectorised exp per sample and no log.
  * Minibatch gradients (landscape_batch_grad) are exact sums over the given
  * samples.
  */
 #include "landscape_impl.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -224,21 +226,85 @@ static inline void sigmoid_neg(double m, double *s, double *curv)
     *curv = t * inv * inv;
 }
 
+/*
+ * The value path, for grids (a 256² heat map of n = 1000 is 65 million
+ * softplus terms), needs one exp and no log per sample.  Over a chunk of
+ * samples, Σ log(1 + t_i) = log Π (1 + t_i) = log1p(S) with
+ * S = Π (1 + t_i) − 1 accumulated as S ← S + t (1 + S): exact algebra, and
+ * S keeps its relative precision when it is tiny (large margins), so the
+ * chunk's sum is good to about its length times ε, in every regime.
+ * exp(−|m|) is computed two lanes at a time with GCC/Clang vector
+ * extensions (SSE2/NEON width, no special flags): 2^−k e^r with
+ * |r| ≤ ln2/2 and a degree-13 Taylor polynomial (error below 5e-16).
+ */
+typedef double f64x2 __attribute__((vector_size(16)));
+typedef int64_t i64x2 __attribute__((vector_size(16)));
+
+#define SOFTPLUS_CHUNK 128 /* per lane 32 factors of at most 2: S < 2^32 */
+
+static inline f64x2 splat2(double a)
+{
+    return (f64x2){a, a};
+}
+
+static inline f64x2 select2(i64x2 mask, f64x2 a, f64x2 b)
+{
+    return (f64x2)((mask & (i64x2)a) | (~mask & (i64x2)b));
+}
+
+/* exp(−v) for v ≥ 0; v is capped at 708 (exp(−708) is still normal), and
+ * NaN stays NaN. */
+static inline f64x2 exp_neg2(f64x2 v)
+{
+    v = select2(v > 708.0, splat2(708.0), v);
+    /* k = round(v / ln2) by the 1.5·2^52 trick, r = k ln2 − v in two parts. */
+    const f64x2 magic = splat2(6755399441055744.0);
+    f64x2 kf = v * 1.4426950408889634 + magic;
+    i64x2 k = (i64x2)kf - (i64x2)magic;
+    kf -= magic;
+    f64x2 r = (kf * 0.6931471803691238 - v) + kf * 1.9082149292705877e-10;
+    /* e^r = Σ r^j / j!, j ≤ 13, in Estrin's scheme (short dependency chains). */
+    f64x2 r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+    f64x2 p01 = 1.0 + r, p23 = 1.0 / 2 + r * (1.0 / 6);
+    f64x2 p45 = 1.0 / 24 + r * (1.0 / 120), p67 = 1.0 / 720 + r * (1.0 / 5040);
+    f64x2 p89 = 1.0 / 40320 + r * (1.0 / 362880);
+    f64x2 p1011 = 1.0 / 3628800 + r * (1.0 / 39916800);
+    f64x2 p1213 = 1.0 / 479001600 + r * (1.0 / 6227020800.0);
+    f64x2 p03 = p01 + r2 * p23, p47 = p45 + r2 * p67, p811 = p89 + r2 * p1011;
+    f64x2 p = (p03 + r4 * p47) + r8 * (p811 + r4 * p1213);
+    return p * (f64x2)((1023 - k) << 52); /* times 2^−k */
+}
+
 static double logreg_value(const Landscape *ls, double x, double y)
 {
     const LogregData *lr = &ls->u.logreg;
-    size_t n = ls->data.n;
+    const size_t n = ls->data.n;
     const double *za = lr->za, *zb = lr->zb;
-    /* Two accumulators let consecutive samples overlap in the pipeline. */
-    double acc0 = 0.0, acc1 = 0.0;
+    const i64x2 abs_mask = {INT64_MAX, INT64_MAX};
+    double relu = 0.0, log_sum = 0.0;
     size_t i = 0;
-    for (; i + 2 <= n; i += 2) {
-        acc0 += softplus_neg(x * za[i] + y * zb[i]);
-        acc1 += softplus_neg(x * za[i + 1] + y * zb[i + 1]);
+    while (i + 4 <= n) {
+        size_t end = i + SOFTPLUS_CHUNK < n ? i + SOFTPLUS_CHUNK : n;
+        f64x2 s0 = splat2(0.0), s1 = splat2(0.0), hinge = splat2(0.0);
+        for (; i + 4 <= end; i += 4) {
+            f64x2 a0, b0, a1, b1;
+            memcpy(&a0, za + i, sizeof a0);
+            memcpy(&b0, zb + i, sizeof b0);
+            memcpy(&a1, za + i + 2, sizeof a1);
+            memcpy(&b1, zb + i + 2, sizeof b1);
+            f64x2 m0 = a0 * x + b0 * y, m1 = a1 * x + b1 * y;
+            f64x2 t0 = exp_neg2((f64x2)((i64x2)m0 & abs_mask));
+            f64x2 t1 = exp_neg2((f64x2)((i64x2)m1 & abs_mask));
+            hinge += select2(m0 < 0.0, -m0, splat2(0.0)) + select2(m1 < 0.0, -m1, splat2(0.0));
+            s0 += t0 * (1.0 + s0);
+            s1 += t1 * (1.0 + s1);
+        }
+        relu += hinge[0] + hinge[1];
+        log_sum += (log1p(s0[0]) + log1p(s0[1])) + (log1p(s1[0]) + log1p(s1[1]));
     }
-    if (i < n)
-        acc0 += softplus_neg(x * za[i] + y * zb[i]);
-    return (acc0 + acc1) / (double)n + 0.5 * lr->l2 * (x * x + y * y);
+    for (; i < n; i++)
+        log_sum += softplus_neg(x * za[i] + y * zb[i]);
+    return (relu + log_sum) / (double)n + 0.5 * lr->l2 * (x * x + y * y);
 }
 
 /* Sums over samples idx[0..n-1] (all samples when idx is NULL) of the loss
