@@ -105,6 +105,18 @@ static void whole_powers_of_negative_bases(void **state)
     assert_close(r.grad[0], 0.25, TIGHT);
     assert_close(r.hess[0], -1.0 / 32, TIGHT);
     assert_true(isnan(value_at("x^0.5", -4, 0)));
+    /* Larger whole exponents, either sign, against pow(). */
+    const int exponents[] = {7, -3, 12, -64, 100}; /* 100 goes through pow() */
+    for (size_t i = 0; i < sizeof exponents / sizeof exponents[0]; i++) {
+        char text[32];
+        int n = exponents[i];
+        snprintf(text, sizeof text, "x^%d", n);
+        r = eval_at(text, -1.3, 0);
+        assert_close(r.value, pow(-1.3, n), TIGHT * fabs(pow(-1.3, n)));
+        assert_close(r.grad[0], n * pow(-1.3, n - 1), TIGHT * fabs(n * pow(-1.3, n - 1)));
+        assert_close(r.hess[0], n * (n - 1.0) * pow(-1.3, n - 2),
+                     TIGHT * fabs(n * (n - 1.0) * pow(-1.3, n - 2)));
+    }
 }
 
 /* x^y with a varying exponent: exp(y log x). */

@@ -29,12 +29,17 @@ typedef enum OpCode {
     OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW,
     OP_NEG, OP_SIN, OP_COS, OP_TAN, OP_EXP, OP_LOG, OP_SQRT, OP_ABS, OP_TANH, OP_SINH,
     OP_COSH,
+    OP_POWI, /* top^n for a constant whole n (value), by multiplication */
 } OpCode;
 
 typedef struct Instr {
     OpCode op;
-    double value; /* OP_CONST only */
+    double value; /* OP_CONST: the constant; OP_POWI: the exponent */
 } Instr;
+
+/* Whole constant exponents up to this size take OP_POWI (its rounding
+ * error grows with n: at most about n ulps). */
+#define POWI_MAX 64
 
 struct Expr {
     Instr *code;
@@ -81,6 +86,19 @@ static double apply_unary(OpCode op, double u)
     case OP_COSH: return cosh(u);
     default: return (double)NAN;
     }
+}
+
+/* a^n by repeated squaring: exact for small n, far faster than pow(), and
+ * like pow() fine for negative bases. */
+static double powi(double a, int n)
+{
+    double base = n < 0 ? 1.0 / a : a, result = 1.0;
+    for (unsigned k = n < 0 ? -(unsigned)n : (unsigned)n; k; k >>= 1) {
+        if (k & 1u)
+            result *= base;
+        base *= base;
+    }
+    return result;
 }
 
 /* pow() is exact for negative bases with whole exponents (x^2 at -3 is 9);
@@ -148,9 +166,18 @@ static void emit(Parser *p, OpCode op, double value)
     p->code[p->n++] = (Instr){op, value};
 }
 
-/* Emits an operator, folding it into a constant when its operands are. */
+/* Emits an operator, folding it into a constant when its operands are, and
+ * turning a power with a whole constant exponent into OP_POWI. */
 static void emit_op(Parser *p, OpCode op)
 {
+    if (op == OP_POW && p->n >= 2 && p->code[p->n - 2].op != OP_CONST &&
+        p->code[p->n - 1].op == OP_CONST) {
+        double n = p->code[p->n - 1].value;
+        if (n == floor(n) && fabs(n) <= POWI_MAX) {
+            p->code[p->n - 1].op = OP_POWI;
+            return;
+        }
+    }
     if (is_unary(op) && p->n >= 1 && p->code[p->n - 1].op == OP_CONST) {
         p->code[p->n - 1].value = apply_unary(op, p->code[p->n - 1].value);
         return;
@@ -410,6 +437,9 @@ double expr_value(const Expr *expr, double x, double y)
             top--;
             stack[top - 1] = apply_binary(in->op, stack[top - 1], stack[top]);
             break;
+        case OP_POWI:
+            stack[top - 1] = powi(stack[top - 1], (int)in->value);
+            break;
         default:
             stack[top - 1] = apply_unary(in->op, stack[top - 1]);
             break;
@@ -481,17 +511,30 @@ static bool dual_is_const(Dual u)
     return u.dx == 0.0 && u.dy == 0.0 && u.dxx == 0.0 && u.dxy == 0.0 && u.dyy == 0.0;
 }
 
-/* a^b.  A constant exponent takes the power rule, which like pow() works
- * for negative bases with whole exponents; otherwise a^b = exp(b log a).
- * The value is always pow(a, b), as on the value path. */
+/* a^n for a constant n by the power rule, given power[j] = a^(n − j); the
+ * n = 0 and n = 1 cases keep 0 · a^(−1) at a = 0 from becoming NaN. */
+static Dual dual_power_rule(Dual a, double n, const double power[3])
+{
+    double f1 = n == 0.0 ? 0.0 : n * power[1];
+    double f2 = n == 0.0 || n == 1.0 ? 0.0 : n * (n - 1.0) * power[2];
+    return dual_chain(a, power[0], f1, f2);
+}
+
+static Dual dual_powi(Dual a, int n)
+{
+    const double power[3] = {powi(a.v, n), powi(a.v, n - 1), powi(a.v, n - 2)};
+    return dual_power_rule(a, n, power);
+}
+
+/* a^b.  An exponent constant at this point takes the power rule, which
+ * like pow() works for negative bases with whole exponents; otherwise
+ * a^b = exp(b log a).  The value is always pow(a, b), as on the value path. */
 static Dual dual_pow(Dual a, Dual b)
 {
     double p = pow(a.v, b.v);
     if (dual_is_const(b)) {
-        double n = b.v;
-        double f1 = n == 0.0 ? 0.0 : n * pow(a.v, n - 1.0);
-        double f2 = n == 0.0 || n == 1.0 ? 0.0 : n * (n - 1.0) * pow(a.v, n - 2.0);
-        return dual_chain(a, p, f1, f2);
+        const double power[3] = {p, pow(a.v, b.v - 1.0), pow(a.v, b.v - 2.0)};
+        return dual_power_rule(a, b.v, power);
     }
     Dual log_a = dual_unary(OP_LOG, a);
     Dual g = dual_mul(b, log_a);
@@ -537,6 +580,9 @@ static Dual eval_dual(const Expr *expr, double x, double y)
         case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_POW:
             top--;
             stack[top - 1] = dual_binary(in->op, stack[top - 1], stack[top]);
+            break;
+        case OP_POWI:
+            stack[top - 1] = dual_powi(stack[top - 1], (int)in->value);
             break;
         default:
             stack[top - 1] = dual_unary(in->op, stack[top - 1]);

@@ -547,7 +547,7 @@ const ParamDef landscape_sharp_flat_params[10] = {
     [SF_FLAT_Y] = {"flat_y", PARAM_NUMBER, -0.6, -100.0, 100.0, NULL, "y of the flat well"},
     [SF_BOWL] = {"bowl", PARAM_NUMBER, 0.05, 0.0, 100.0, NULL,
                  "gentle confinement bowl * (x^2 + y^2) that keeps escaped walkers near"},
-    [SF_BASE] = {"base", PARAM_NUMBER, 1.0, -1e6, 1e6, NULL, "level of the plateau at the origin"},
+    [SF_BASE] = {"base", PARAM_NUMBER, 1.0, -1e6, 1e6, NULL, "level of the plateau between the wells, before the bowl"},
 };
 
 static bool sharp_flat_setup(Landscape *ls, const Spec *spec, const ParamValue *p,

@@ -217,13 +217,15 @@ static inline double softplus_neg(double m)
     return fmax(-m, 0.0) + log1p(exp(-fabs(m)));
 }
 
-/* σ(−m) = 1 / (1 + exp(m)) and σ(m)σ(−m), from t = exp(−|m|) ≤ 1. */
-static inline void sigmoid_neg(double m, double *s, double *curv)
+/* softplus(−m), σ(−m) = 1 / (1 + exp(m)) and σ(m)σ(−m), all from the one
+ * t = exp(−|m|) ≤ 1. */
+static inline double softplus_sigmoid_neg(double m, double *s, double *curv)
 {
     double t = exp(-fabs(m));
     double inv = 1.0 / (1.0 + t);
     *s = m >= 0.0 ? t * inv : inv;
     *curv = t * inv * inv;
+    return fmax(-m, 0.0) + log1p(t);
 }
 
 /*
@@ -318,8 +320,7 @@ static double logreg_sums(const Landscape *ls, double x, double y, const uint32_
         size_t i = idx ? idx[k] : k;
         double a = lr->za[i], b = lr->zb[i];
         double m = x * a + y * b, s, curv;
-        sigmoid_neg(m, &s, &curv);
-        loss += softplus_neg(m);
+        loss += softplus_sigmoid_neg(m, &s, &curv);
         g0 -= s * a;
         g1 -= s * b;
         h0 += curv * a * a;
