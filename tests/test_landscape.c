@@ -615,6 +615,20 @@ static void logreg_minimum_exists_only_when_it_should(void **state)
     assert_int_equal(landscape_minima(l, m, 16), 1);
     landscape_destroy(l);
 
+    /* Overlapping classes (the default) always have one, found to the
+     * last digit: Newton must not stall where values stop resolving. */
+    for (int seed = 0; seed < 12; seed++) {
+        char spec[64];
+        snprintf(spec, sizeof spec, "logreg:seed=%d,n=%d", seed, 30 + 40 * seed);
+        l = create_ok(spec);
+        if (landscape_minima(l, m, 16) != 1)
+            fail_msg("%s has no minimum", spec);
+        double g[2];
+        landscape_value_grad(l, m[0].x, m[0].y, g);
+        assert_true(hypot(g[0], g[1]) < 1e-14);
+        landscape_destroy(l);
+    }
+
     /* Labels from the logistic model with w* = (2, 1): the fit lands near
      * it (n = 2000 keeps the sampling error near 0.15). */
     l = create_ok("logreg:n=2000,seed=4");

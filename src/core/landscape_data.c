@@ -396,30 +396,32 @@ static bool logreg_separable(const Landscape *ls, double dir[2])
 }
 
 /* Newton's method with backtracking from w = 0; the loss is convex, and
- * strictly so when a minimiser exists. */
+ * strictly so when a minimiser exists.  Near the minimum the predicted
+ * decrease falls below the value's rounding, where comparing values says
+ * nothing: there the full step is taken (Newton converges quadratically). */
 static bool logreg_minimise(const Landscape *ls, double w[2])
 {
     w[0] = w[1] = 0.0;
     LandscapeEval e;
     logreg_eval(ls, w[0], w[1], &e);
     for (int iter = 0; iter < 200; iter++) {
-        if (hypot(e.grad[0], e.grad[1]) <= 1e-13)
-            return true;
         double step[2];
         sym2_solve(e.hess[0], e.hess[1], e.hess[2], e.grad, step);
         if (!isfinite(step[0]) || !isfinite(step[1]))
             return false;
+        if (hypot(step[0], step[1]) <= 1e-14 * (1.0 + hypot(w[0], w[1])))
+            return true;
         double slope = -(e.grad[0] * step[0] + e.grad[1] * step[1]);
+        bool resolvable = -slope > 1e-13 * (1.0 + fabs(e.value));
         double t = 1.0;
         LandscapeEval trial;
         for (;;) {
             logreg_eval(ls, w[0] - t * step[0], w[1] - t * step[1], &trial);
-            if (trial.value <= e.value + 1e-4 * t * slope || t < 1e-12)
+            if (!resolvable || trial.value <= e.value + 1e-4 * t * slope)
                 break;
-            t *= 0.5;
+            if ((t *= 0.5) < 1e-12)
+                return false; /* not a descent direction: no minimiser */
         }
-        if (t < 1e-12) /* no descent left: at the minimum to rounding */
-            return hypot(e.grad[0], e.grad[1]) <= 1e-9;
         w[0] -= t * step[0];
         w[1] -= t * step[1];
         e = trial;
