@@ -2,14 +2,6 @@
  * parallel right now.  Each is deleted when its real implementation lands. */
 #include "cli.h"
 
-int cli_window(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    cli_error("the window is not built yet");
-    return EXIT_RUNTIME;
-}
-
 int cli_record(int argc, char **argv)
 {
     (void)argc;

@@ -1,0 +1,26 @@
+// shape.vert.glsl — anti-aliased 2D shapes in pixel coordinates: capsules
+// (thick line segments with round ends), discs, rings and solid quads.
+// Every shape is a quad covering it; the fragment stage measures the
+// distance to the shape.  Pixel coordinates start at the top-left corner.
+#version 330 core
+
+layout(location = 0) in vec2 a_pos;      // this corner, in pixels
+layout(location = 1) in vec4 a_color;    // straight (not premultiplied) RGBA
+layout(location = 2) in vec4 a_segment;  // the segment's ends (a.xy, b.xy), pixels
+layout(location = 3) in vec2 a_shape;    // half width (< 0: solid fill), ring radius (0: none)
+
+uniform vec2 u_size;                     // target size in pixels
+
+out vec2 v_pos;
+out vec4 v_color;
+flat out vec4 v_segment;
+flat out vec2 v_shape;
+
+void main()
+{
+    v_pos = a_pos;
+    v_color = a_color;
+    v_segment = a_segment;
+    v_shape = a_shape;
+    gl_Position = vec4(a_pos.x / u_size.x * 2.0 - 1.0, 1.0 - a_pos.y / u_size.y * 2.0, 0.0, 1.0);
+}

@@ -1,0 +1,426 @@
+/* app.c — see app.h. */
+#include "app.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "render/framebuffer.h"
+#include "render/gl_context.h"
+#include "render/png_write.h"
+#include "render/render.h"
+#include "scene/viewport.h"
+
+/* Wheel notches: each zooms by this factor (in) or its inverse (out). */
+#define ZOOM_PER_NOTCH 0.85
+/* Without vsync, frames are spaced at least this far apart (seconds). */
+#define MIN_FRAME_SECONDS (1.0 / 120.0)
+/* Longest time step one frame may take (a stalled frame is not replayed). */
+#define MAX_FRAME_SECONDS 0.1
+
+struct App {
+    GlContext *gl;
+    Renderer *renderer;
+    Scene *scene;
+    bool quit;
+    bool fullscreen;
+    bool panning;          /* right or middle button held */
+    bool placing;          /* left button held: the start follows the pointer */
+    double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
+    bool screenshot_due;   /* save the next frame drawn */
+};
+
+/* Every key of SPEC §5 and what it does here, for the help overlay. */
+static const RenderHelpLine help_lines[] = {
+    {"Space", "play / pause"},
+    {".", "one step (pauses)"},
+    {"left click, drag", "start all runs there"},
+    {"right / middle drag", "pan"},
+    {"wheel", "zoom at the pointer"},
+    {"[  ]", "learning rate of the selected run ÷1.25 / ×1.25"},
+    {"n  N", "gradient noise of the selected run down / up"},
+    {"1 … 9", "select run"},
+    {"Shift + 1 … 9", "hide / show run"},
+    {"r", "reset runs to their start"},
+    {"l", "next landscape"},
+    {"L", "log / linear colour scale"},
+    {"c", "next colormap"},
+    {"g", "gradient arrows on / off"},
+    {"+  −", "playback speed ×2 / ÷2"},
+    {"Tab", "2D / 3D (3D: not yet)"},
+    {"→ PageDown Enter / ← PageUp", "next / previous lesson step (no lesson yet)"},
+    {"h  ?  F1", "this help"},
+    {"f  F11", "fullscreen"},
+    {"P", "projector mode: large text, thick lines"},
+    {"p", "screenshot (PNG in the current folder)"},
+    {"v", "record video (not yet: use descent record)"},
+    {"Esc", "close this help, leave fullscreen"},
+    {"q  Ctrl+Q", "quit"},
+};
+
+static const char first_hint[] =
+    "h or ? lists the keys  ·  click to start the runs there  ·  Space pauses";
+
+App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
+{
+    App *app = calloc(1, sizeof *app);
+    if (!app) {
+        scene_destroy(scene);
+        error_set(err, "out of memory for the window");
+        return NULL;
+    }
+    app->scene = scene;
+    app->fullscreen = options->fullscreen;
+    GlContextOptions gl = {
+        .title = "descent",
+        .width = options->width > 0 ? options->width : 1280,
+        .height = options->height > 0 ? options->height : 800,
+        .visible = !options->hidden,
+        .resizable = true,
+        .fullscreen = options->fullscreen,
+        .vsync = true,
+    };
+    app->gl = gl_context_create(&gl, err);
+    app->renderer = app->gl ? renderer_create(err) : NULL;
+    if (!app->renderer) {
+        app_destroy(app);
+        return NULL;
+    }
+    renderer_set_help(app->renderer, help_lines, sizeof help_lines / sizeof help_lines[0]);
+    scene_notify(scene, 12.0, "%s", first_hint);
+    return app;
+}
+
+void app_destroy(App *app)
+{
+    if (!app)
+        return;
+    renderer_destroy(app->renderer);
+    gl_context_destroy(app->gl);
+    scene_destroy(app->scene);
+    free(app);
+}
+
+Scene *app_scene(App *app)
+{
+    return app->scene;
+}
+
+void app_drawable_size(const App *app, int *width, int *height)
+{
+    gl_context_drawable_size(app->gl, width, height);
+}
+
+/* Drawable pixels per window point (2 on a typical high-DPI screen). */
+static double pixel_ratio(const App *app)
+{
+    int w, h, points_w, points_h;
+    gl_context_drawable_size(app->gl, &w, &h);
+    SDL_GetWindowSize(gl_context_window(app->gl), &points_w, &points_h);
+    return points_w > 0 ? (double)w / points_w : 1.0;
+}
+
+static Viewport current_viewport(const App *app)
+{
+    int w, h;
+    gl_context_drawable_size(app->gl, &w, &h);
+    return viewport_fit(app->scene->view, w, h);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Commands                                                                  */
+
+static void set_fullscreen(App *app, bool on)
+{
+    if (SDL_SetWindowFullscreen(gl_context_window(app->gl),
+                                on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) == 0)
+        app->fullscreen = on;
+}
+
+/* Shows the selected run's new spec, or why it could not change. */
+static void show_run_change(App *app, bool ok, const DescentError *err)
+{
+    Scene *s = app->scene;
+    if (!ok)
+        scene_notify(s, 6.0, "%s", err->message);
+    else
+        scene_notify(s, 3.0, "run %zu: %s", s->selected + 1, s->runs[s->selected].run.desc.spec);
+}
+
+/* Characters (layout-aware, from SDL_TEXTINPUT). */
+static void on_char(App *app, char c)
+{
+    Scene *s = app->scene;
+    DescentError err = {""};
+    switch (c) {
+    case '.':
+        scene_set_playing(s, false);
+        scene_step(s, 1);
+        break;
+    case '[':
+    case ']':
+        show_run_change(app, scene_scale_lr(s, c == ']' ? 1.25 : 1 / 1.25, &err), &err);
+        break;
+    case 'n':
+    case 'N':
+        show_run_change(app, scene_scale_noise(s, c == 'N' ? 1.5 : 1 / 1.5, &err), &err);
+        break;
+    case 'r':
+        scene_reset(s);
+        break;
+    case 'l':
+        if (scene_next_landscape(s, &err))
+            scene_notify(s, 3.0, "landscape: %s", landscape_spec(s->landscape));
+        else
+            scene_notify(s, 6.0, "%s", err.message);
+        break;
+    case 'L':
+        s->display.log_scale = !s->display.log_scale;
+        break;
+    case 'c':
+        scene_next_colormap(s);
+        scene_notify(s, 2.0, "colormap: %s", colormap_name(s->display.colormap));
+        break;
+    case 'g':
+        s->display.arrows = !s->display.arrows;
+        break;
+    case '+':
+    case '=':
+    case '-':
+        scene_scale_speed(s, c == '-' ? 0.5 : 2.0);
+        scene_notify(s, 2.0, "speed ×%g", s->speed);
+        break;
+    case 'h':
+    case '?':
+        s->display.help = !s->display.help;
+        break;
+    case 'f':
+        set_fullscreen(app, !app->fullscreen);
+        break;
+    case 'P':
+        s->display.projector = !s->display.projector;
+        break;
+    case 'p':
+        app->screenshot_due = true;
+        break;
+    case 'v':
+        scene_notify(s, 4.0, "recording from the window is not built yet: use descent record");
+        break;
+    case 'q':
+        app->quit = true;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Keys that have no character, or whose character depends on modifiers. */
+static void on_key(App *app, const SDL_KeyboardEvent *key)
+{
+    Scene *s = app->scene;
+    SDL_Keycode sym = key->keysym.sym;
+    Uint16 mod = key->keysym.mod;
+    if (sym >= SDLK_1 && sym <= SDLK_9) {
+        size_t i = (size_t)(sym - SDLK_1);
+        if (mod & KMOD_SHIFT)
+            scene_toggle_hidden(s, i);
+        else
+            scene_select(s, i);
+        return;
+    }
+    switch (sym) {
+    case SDLK_SPACE:
+        scene_set_playing(s, !s->playing);
+        break;
+    case SDLK_q:
+        if (mod & KMOD_CTRL)
+            app->quit = true;
+        break;
+    case SDLK_ESCAPE:
+        if (s->display.help)
+            s->display.help = false;
+        else if (app->fullscreen)
+            set_fullscreen(app, false);
+        break;
+    case SDLK_F11:
+        set_fullscreen(app, !app->fullscreen);
+        break;
+    case SDLK_F1:
+        s->display.help = !s->display.help;
+        break;
+    case SDLK_TAB:
+        scene_notify(s, 4.0, "3D view: not yet (a later version adds it)");
+        break;
+    case SDLK_RIGHT:
+    case SDLK_PAGEDOWN:
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_LEFT:
+    case SDLK_PAGEUP:
+        scene_notify(s, 3.0, "no lesson is playing: lesson steps are not built yet");
+        break;
+    default:
+        break;
+    }
+}
+
+/* Pointer position in drawable pixels. */
+static void pointer_at(App *app, int x, int y)
+{
+    double ratio = pixel_ratio(app);
+    app->pointer_x = x * ratio;
+    app->pointer_y = y * ratio;
+    Viewport vp = current_viewport(app);
+    viewport_to_world(&vp, app->pointer_x, app->pointer_y, &app->scene->hover.x,
+                      &app->scene->hover.y);
+    app->scene->hover_valid = true;
+}
+
+static void start_at_pointer(App *app)
+{
+    scene_start_at(app->scene, app->scene->hover.x, app->scene->hover.y);
+}
+
+bool app_handle_event(App *app, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_QUIT:
+        app->quit = true;
+        break;
+    case SDL_TEXTINPUT:
+        if (e->text.text[0] && !e->text.text[1])
+            on_char(app, e->text.text[0]);
+        break;
+    case SDL_KEYDOWN:
+        on_key(app, &e->key);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        pointer_at(app, e->button.x, e->button.y);
+        if (e->button.button == SDL_BUTTON_LEFT) {
+            app->placing = true;
+            start_at_pointer(app);
+        } else if (e->button.button == SDL_BUTTON_RIGHT || e->button.button == SDL_BUTTON_MIDDLE) {
+            app->panning = true;
+        }
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.button == SDL_BUTTON_LEFT)
+            app->placing = false;
+        else
+            app->panning = false;
+        break;
+    case SDL_MOUSEMOTION: {
+        double before_x = app->pointer_x, before_y = app->pointer_y;
+        pointer_at(app, e->motion.x, e->motion.y);
+        if (app->panning) {
+            Viewport vp = current_viewport(app);
+            double upp = viewport_units_per_pixel(&vp);
+            scene_pan(app->scene, -(app->pointer_x - before_x) * upp,
+                      (app->pointer_y - before_y) * upp);
+            pointer_at(app, e->motion.x, e->motion.y);
+        } else if (app->placing) {
+            start_at_pointer(app);
+        }
+        break;
+    }
+    case SDL_MOUSEWHEEL: {
+        pointer_at(app, e->wheel.mouseX, e->wheel.mouseY);
+        double notches = (double)e->wheel.preciseY;
+        if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
+            notches = -notches;
+        scene_zoom(app->scene, app->scene->hover.x, app->scene->hover.y,
+                   pow(ZOOM_PER_NOTCH, notches));
+        break;
+    }
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_LEAVE)
+            app->scene->hover_valid = false;
+        break;
+    default:
+        break;
+    }
+    return !app->quit;
+}
+
+bool app_pump(App *app)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        app_handle_event(app, &e);
+    return !app->quit;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Frames                                                                    */
+
+void app_frame(App *app, double dt)
+{
+    scene_advance(app->scene, dt);
+    int w, h;
+    gl_context_drawable_size(app->gl, &w, &h);
+    framebuffer_bind(NULL);
+    render_frame(app->renderer, app->scene, w, h, pixel_ratio(app));
+}
+
+void app_present(App *app)
+{
+    gl_context_swap(app->gl);
+}
+
+void app_read_pixels(const App *app, uint8_t *dest)
+{
+    int w, h;
+    gl_context_drawable_size(app->gl, &w, &h);
+    framebuffer_bind(NULL);
+    framebuffer_read_rgba(w, h, dest);
+}
+
+bool app_screenshot(const App *app, const char *path, DescentError *err)
+{
+    int w, h;
+    gl_context_drawable_size(app->gl, &w, &h);
+    uint8_t *pixels = malloc((size_t)w * (size_t)h * 4);
+    if (!pixels)
+        return error_set(err, "out of memory for a %dx%d screenshot", w, h);
+    app_read_pixels(app, pixels);
+    bool ok = png_write_rgba(path, w, h, pixels, err);
+    free(pixels);
+    return ok;
+}
+
+static void take_screenshot(App *app)
+{
+    char path[64];
+    time_t now = time(NULL);
+    struct tm local;
+    localtime_r(&now, &local);
+    strftime(path, sizeof path, "descent-%Y%m%d-%H%M%S.png", &local);
+    DescentError err = {""};
+    if (app_screenshot(app, path, &err))
+        scene_notify(app->scene, 4.0, "saved %s", path);
+    else
+        scene_notify(app->scene, 6.0, "%s", err.message);
+}
+
+int app_run(App *app)
+{
+    double frequency = (double)SDL_GetPerformanceFrequency();
+    Uint64 previous = SDL_GetPerformanceCounter();
+    while (app_pump(app)) {
+        Uint64 now = SDL_GetPerformanceCounter();
+        double dt = (double)(now - previous) / frequency;
+        previous = now;
+        app_frame(app, fmin(dt, MAX_FRAME_SECONDS));
+        if (app->screenshot_due) {
+            app->screenshot_due = false;
+            take_screenshot(app);
+        }
+        app_present(app);
+        /* Without vsync (some virtual displays), do not spin a core. */
+        double spent = (double)(SDL_GetPerformanceCounter() - now) / frequency;
+        if (SDL_GL_GetSwapInterval() == 0 && spent < MIN_FRAME_SECONDS)
+            SDL_Delay((Uint32)((MIN_FRAME_SECONDS - spent) * 1000.0));
+    }
+    return 0;
+}

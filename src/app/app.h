@@ -1,0 +1,65 @@
+/*
+ * app.h — the live window (SPEC §5): an SDL2 window with an OpenGL 3.3
+ * core context, the event loop, input turned into commands on the scene,
+ * and the HUD's help and hints.  The only module that joins SDL input,
+ * the scene and the renderer.
+ *
+ * The loop is exposed in pieces so tests can drive a real window: create
+ * it, push SDL events, app_pump them, app_frame, read the pixels back.
+ */
+#ifndef DESCENT_APP_H
+#define DESCENT_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "core/error.h"
+#include "scene/scene.h"
+
+typedef struct AppOptions {
+    int width, height;     /* window size in points; 0 = 1280 x 800 */
+    bool fullscreen;
+    bool hidden;           /* no window on screen (tests, off-screen drivers) */
+} AppOptions;
+
+typedef struct App App;
+
+/* Opens the window on scene, which the app owns from now on (it is
+ * destroyed with the app, or at once when this fails).  Errors: no window
+ * or GL 3.3 context, a missing shader, colormap or font. */
+App *app_create(Scene *scene, const AppOptions *options, DescentError *err);
+void app_destroy(App *app);
+
+/* Handles one event; false once the user asked to quit. */
+bool app_handle_event(App *app, const SDL_Event *event);
+
+/* Handles every pending event; false once the user asked to quit. */
+bool app_pump(App *app);
+
+/* Advances the scene by dt seconds and draws it into the window's back
+ * buffer (not shown until app_present). */
+void app_frame(App *app, double dt);
+
+/* Shows the frame drawn last. */
+void app_present(App *app);
+
+/* Runs the loop (events, time-paced frames, vsync) until the user quits.
+ * Returns 0. */
+int app_run(App *app);
+
+/* The stage, to inspect or drive it. */
+Scene *app_scene(App *app);
+
+/* The window's drawable size in pixels. */
+void app_drawable_size(const App *app, int *width, int *height);
+
+/* Reads the last frame drawn (before app_present) into dest, 4 * width *
+ * height bytes of RGBA, top row first, width x height the drawable size. */
+void app_read_pixels(const App *app, uint8_t *dest);
+
+/* Saves the last frame drawn as a PNG. */
+bool app_screenshot(const App *app, const char *path, DescentError *err);
+
+#endif

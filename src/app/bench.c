@@ -1,0 +1,63 @@
+/* bench.c — see bench.h. */
+#include "bench.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <epoxy/gl.h>
+
+#include "render/framebuffer.h"
+#include "render/gl_context.h"
+#include "render/render.h"
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The q-quantile of sorted[0..n-1] (nearest rank). */
+static double quantile(const double *sorted, int n, double q)
+{
+    int rank = (int)(q * n + 0.999999);
+    rank = rank < 1 ? 1 : rank > n ? n : rank;
+    return sorted[rank - 1];
+}
+
+bool app_bench_frames(Scene *scene, int width, int height, int frames, DescentError *err)
+{
+    if (!getenv("SDL_VIDEODRIVER"))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    GlContextOptions options = {.title = "descent bench", .width = 64, .height = 64};
+    GlContext *gl = gl_context_create(&options, err);
+    if (!gl)
+        return false;
+    Renderer *renderer = renderer_create(err);
+    Framebuffer *fb = renderer ? framebuffer_create(width, height, err) : NULL;
+    double *ms = fb ? malloc((size_t)frames * sizeof *ms) : NULL;
+    bool ok = ms != NULL;
+    if (fb && !ms)
+        error_set(err, "out of memory for %d frame times", frames);
+    double frequency = (double)SDL_GetPerformanceFrequency();
+    for (int i = 0; ok && i < frames; i++) {
+        Uint64 start = SDL_GetPerformanceCounter();
+        scene_advance(scene, 1.0 / 60.0);
+        framebuffer_bind(fb);
+        render_frame(renderer, scene, width, height, 1.0);
+        glFinish();
+        ms[i] = 1000.0 * (double)(SDL_GetPerformanceCounter() - start) / frequency;
+    }
+    if (ok) {
+        double first = ms[0];
+        qsort(ms, (size_t)frames, sizeof *ms, compare_doubles);
+        printf("%d frames at %dx%d on %s: median %.2f ms, p99 %.2f ms, max %.2f ms "
+               "(first frame %.2f ms)\n",
+               frames, width, height, gl_context_renderer_name(), quantile(ms, frames, 0.5),
+               quantile(ms, frames, 0.99), ms[frames - 1], first);
+    }
+    free(ms);
+    framebuffer_destroy(fb);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+    return ok;
+}

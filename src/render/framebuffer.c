@@ -1,0 +1,80 @@
+/* framebuffer.c — see framebuffer.h. */
+#include "framebuffer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <epoxy/gl.h>
+
+struct Framebuffer {
+    GLuint fbo, color, depth;
+};
+
+Framebuffer *framebuffer_create(int width, int height, DescentError *err)
+{
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+    if (width < 1 || height < 1 || width > max_size || height > max_size) {
+        error_set(err, "frame size %dx%d is out of range (1 to %d)", width, height, max_size);
+        return NULL;
+    }
+    Framebuffer *fb = calloc(1, sizeof *fb);
+    if (!fb) {
+        error_set(err, "out of memory for a framebuffer");
+        return NULL;
+    }
+    glGenFramebuffers(1, &fb->fbo);
+    glGenRenderbuffers(1, &fb->color);
+    glGenRenderbuffers(1, &fb->depth);
+    glBindRenderbuffer(GL_RENDERBUFFER, fb->color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindRenderbuffer(GL_RENDERBUFFER, fb->depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, fb->fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, fb->color);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, fb->depth);
+    GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (status != GL_FRAMEBUFFER_COMPLETE) {
+        error_set(err, "off-screen framebuffer %dx%d is incomplete (GL status 0x%x)", width,
+                  height, status);
+        framebuffer_destroy(fb);
+        return NULL;
+    }
+    return fb;
+}
+
+void framebuffer_destroy(Framebuffer *fb)
+{
+    if (!fb)
+        return;
+    glDeleteFramebuffers(1, &fb->fbo);
+    glDeleteRenderbuffers(1, &fb->color);
+    glDeleteRenderbuffers(1, &fb->depth);
+    free(fb);
+}
+
+void framebuffer_bind(const Framebuffer *fb)
+{
+    glBindFramebuffer(GL_FRAMEBUFFER, fb ? fb->fbo : 0);
+}
+
+void framebuffer_read_rgba(int width, int height, uint8_t *dest)
+{
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, dest);
+    /* GL's rows run bottom-up; images run top-down.  Swap rows through a
+     * small buffer, chunk by chunk. */
+    size_t stride = (size_t)width * 4;
+    uint8_t chunk[1024];
+    for (int y = 0; y < height / 2; y++) {
+        uint8_t *top = dest + (size_t)y * stride;
+        uint8_t *bottom = dest + (size_t)(height - 1 - y) * stride;
+        for (size_t k = 0; k < stride; k += sizeof chunk) {
+            size_t n = stride - k < sizeof chunk ? stride - k : sizeof chunk;
+            memcpy(chunk, top + k, n);
+            memcpy(top + k, bottom + k, n);
+            memcpy(bottom + k, chunk, n);
+        }
+    }
+}

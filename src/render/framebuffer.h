@@ -1,0 +1,31 @@
+/*
+ * framebuffer.h — an off-screen render target of any size, and reading
+ * pixels back.
+ *
+ * The recorder and the frame benchmark draw into a Framebuffer instead of
+ * a window: bind it, call render_frame with its size, read it back.  Needs
+ * a current GL context (gl_context.h); the GL objects stay inside.
+ */
+#ifndef DESCENT_RENDER_FRAMEBUFFER_H
+#define DESCENT_RENDER_FRAMEBUFFER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+typedef struct Framebuffer Framebuffer;
+
+/* An RGBA8 colour target with a depth buffer.  Errors: bad size, GL
+ * reports the framebuffer incomplete. */
+Framebuffer *framebuffer_create(int width, int height, DescentError *err);
+void framebuffer_destroy(Framebuffer *framebuffer);
+
+/* Makes it the target of drawing and reading (NULL: the window's). */
+void framebuffer_bind(const Framebuffer *framebuffer);
+
+/* Reads width x height RGBA8 pixels of the bound framebuffer into dest
+ * (4 * width * height bytes), top row first. */
+void framebuffer_read_rgba(int width, int height, uint8_t *dest);
+
+#endif

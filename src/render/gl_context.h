@@ -1,0 +1,50 @@
+/*
+ * gl_context.h — an SDL window with an OpenGL 3.3 core context, on screen
+ * or not.
+ *
+ * The live window asks for a visible, resizable window; the recorder and
+ * the frame benchmark ask for a hidden one and draw into a Framebuffer
+ * (framebuffer.h) of any size.  With SDL_VIDEODRIVER=offscreen, SDL gives
+ * Mesa an EGL context with no display server at all.  Creating a context
+ * initialises SDL's video subsystem; destroying it shuts that down again.
+ * One context at a time; it is current on the creating thread.
+ */
+#ifndef DESCENT_RENDER_GL_CONTEXT_H
+#define DESCENT_RENDER_GL_CONTEXT_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+
+#include "core/error.h"
+
+typedef struct GlContextOptions {
+    const char *title;
+    int width, height;   /* window size in screen points */
+    bool visible;        /* false: hidden (off-screen rendering) */
+    bool resizable;
+    bool fullscreen;     /* desktop-sized fullscreen */
+    bool vsync;
+} GlContextOptions;
+
+typedef struct GlContext GlContext;
+
+/* Errors: SDL cannot start video, no window, no OpenGL 3.3 core context
+ * (each with SDL's own message). */
+GlContext *gl_context_create(const GlContextOptions *options, DescentError *err);
+void gl_context_destroy(GlContext *context);
+
+/* The window (hidden ones too), for events and window management. */
+SDL_Window *gl_context_window(const GlContext *context);
+
+/* The default framebuffer's size in pixels (larger than the window's size
+ * in points on high-DPI screens). */
+void gl_context_drawable_size(const GlContext *context, int *width, int *height);
+
+/* Shows the frame just drawn (waits for vsync when asked for). */
+void gl_context_swap(GlContext *context);
+
+/* The GL renderer's name ("llvmpipe (LLVM 15.0.6, 256 bits)"). */
+const char *gl_context_renderer_name(void);
+
+#endif

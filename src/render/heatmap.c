@@ -1,0 +1,294 @@
+/* heatmap.c — see heatmap.h. */
+#include "heatmap.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/data_dir.h"
+#include "core/grid.h"
+#include "shader.h"
+
+#define COLORMAP_ENTRIES 256
+/* Full grids sample one value per 2x2 pixels (bilinear filtering fills in
+ * between), up to this many cells; coarse ones one per 8x8. */
+#define GRID_FULL_DIVISOR 2
+#define GRID_COARSE_DIVISOR 8
+#define GRID_MAX_CELLS (1500 * 1000)
+/* The log scale spans this many decades below the range's top. */
+#define LOG_DECADES 5.0
+#define CONTOUR_LEVELS 16.0f
+#define CONTOUR_STRENGTH 0.35f
+
+struct Heatmap {
+    GLuint program, vao, field, colormaps[COLORMAP_COUNT];
+    GLint u_field, u_colormap, u_levels, u_line_width, u_line_strength;
+    int threads;
+
+    float *values, *mapped;      /* raw grid and its [0, 1] mapping */
+    size_t cells_capacity;
+    int grid_w, grid_h;
+    unsigned grid_serial;        /* scene's landscape_serial the grid is of */
+    ViewRect grid_rect;
+    bool has_grid;
+    GridStats stats;
+    bool mapped_log, field_ready;
+
+    ViewRect last_rect;          /* visible rectangle of the previous frame */
+    bool has_last;
+
+    GLuint cache_fbo, cache_texture;
+    int cache_w, cache_h;
+    bool cache_valid;
+    Colormap cache_colormap;
+    double cache_scale;
+};
+
+/* ------------------------------------------------------------------------ */
+/* Colormaps                                                                 */
+
+/* Reads assets/colormaps/NAME.txt: '#' comment lines, then 256 lines of
+ * three numbers in 0..1. */
+static bool load_colormap(Colormap which, float *rgb, DescentError *err)
+{
+    char relative[128], path[4096];
+    snprintf(relative, sizeof relative, "assets/colormaps/%s.txt", colormap_name(which));
+    if (!data_path(relative, path, sizeof path, err))
+        return false;
+    FILE *file = fopen(path, "r");
+    if (!file)
+        return error_set(err, "cannot read colormap %s: %s", path, strerror(errno));
+    char line[256];
+    int count = 0, line_no = 0;
+    bool ok = true;
+    while (ok && fgets(line, sizeof line, file)) {
+        line_no++;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        float *c = rgb + 3 * count;
+        ok = count < COLORMAP_ENTRIES && sscanf(line, "%f %f %f", &c[0], &c[1], &c[2]) == 3 &&
+             c[0] >= 0 && c[0] <= 1 && c[1] >= 0 && c[1] <= 1 && c[2] >= 0 && c[2] <= 1;
+        count++;
+    }
+    fclose(file);
+    if (!ok)
+        return error_set(err, "%s:%d: expected three numbers in 0..1 (and %d lines at most)",
+                         path, line_no, COLORMAP_ENTRIES);
+    if (count != COLORMAP_ENTRIES)
+        return error_set(err, "%s: has %d colours, expected %d", path, count, COLORMAP_ENTRIES);
+    return true;
+}
+
+static GLuint make_texture(GLint filter)
+{
+    GLuint texture;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return texture;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Life cycle                                                                */
+
+Heatmap *heatmap_create(int threads, DescentError *err)
+{
+    Heatmap *h = calloc(1, sizeof *h);
+    if (!h) {
+        error_set(err, "out of memory for the heatmap");
+        return NULL;
+    }
+    h->threads = threads;
+    h->program = shader_load("heatmap", err);
+    if (!h->program) {
+        free(h);
+        return NULL;
+    }
+    for (int c = 0; c < COLORMAP_COUNT; c++) {
+        float rgb[3 * COLORMAP_ENTRIES];
+        if (!load_colormap((Colormap)c, rgb, err)) {
+            heatmap_destroy(h);
+            return NULL;
+        }
+        h->colormaps[c] = make_texture(GL_LINEAR);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB32F, COLORMAP_ENTRIES, 1, 0, GL_RGB, GL_FLOAT, rgb);
+    }
+    h->u_field = glGetUniformLocation(h->program, "u_field");
+    h->u_colormap = glGetUniformLocation(h->program, "u_colormap");
+    h->u_levels = glGetUniformLocation(h->program, "u_levels");
+    h->u_line_width = glGetUniformLocation(h->program, "u_line_width");
+    h->u_line_strength = glGetUniformLocation(h->program, "u_line_strength");
+    glGenVertexArrays(1, &h->vao);
+    h->field = make_texture(GL_LINEAR);
+    glGenFramebuffers(1, &h->cache_fbo);
+    return h;
+}
+
+void heatmap_destroy(Heatmap *h)
+{
+    if (!h)
+        return;
+    glDeleteProgram(h->program);
+    glDeleteVertexArrays(1, &h->vao);
+    glDeleteTextures(1, &h->field);
+    glDeleteTextures(COLORMAP_COUNT, h->colormaps);
+    glDeleteTextures(1, &h->cache_texture);
+    glDeleteFramebuffers(1, &h->cache_fbo);
+    free(h->values);
+    free(h->mapped);
+    free(h);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sampling and mapping                                                      */
+
+static bool same_rect(ViewRect a, ViewRect b)
+{
+    return a.xmin == b.xmin && a.xmax == b.xmax && a.ymin == b.ymin && a.ymax == b.ymax;
+}
+
+/* Grid size for a target of width x height at one cell per divisor^2. */
+static void grid_size(int width, int height, int divisor, int *gw, int *gh)
+{
+    *gw = (width + divisor - 1) / divisor;
+    *gh = (height + divisor - 1) / divisor;
+    double cells = (double)*gw * *gh;
+    if (cells > GRID_MAX_CELLS) {
+        double shrink = sqrt(GRID_MAX_CELLS / cells);
+        *gw = (int)(*gw * shrink);
+        *gh = (int)(*gh * shrink);
+    }
+    *gw = *gw < 2 ? 2 : *gw;
+    *gh = *gh < 2 ? 2 : *gh;
+}
+
+static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh)
+{
+    size_t cells = (size_t)gw * (size_t)gh;
+    if (cells > h->cells_capacity) {
+        float *values = realloc(h->values, cells * sizeof *values);
+        if (values)
+            h->values = values;
+        float *mapped = values ? realloc(h->mapped, cells * sizeof *mapped) : NULL;
+        if (mapped)
+            h->mapped = mapped;
+        if (!values || !mapped)
+            return false;
+        h->cells_capacity = cells;
+    }
+    h->stats = grid_sample(scene->landscape, rect, gw, gh, h->values, h->threads);
+    h->grid_w = gw;
+    h->grid_h = gh;
+    h->grid_rect = rect;
+    h->grid_serial = scene->landscape_serial;
+    h->has_grid = true;
+    return true;
+}
+
+/* values -> t in [0, 1]; non-finite cells (overflow) take the top colour,
+ * so no NaN ever reaches the GPU. */
+static void map_values(Heatmap *h, bool log_scale)
+{
+    size_t cells = (size_t)h->grid_w * (size_t)h->grid_h;
+    double lo = (double)h->stats.min, range = (double)h->stats.max - lo;
+    bool any = h->stats.min <= h->stats.max;
+    double floor_ = range > 0 ? range * pow(10.0, -LOG_DECADES) : 1.0;
+    double log_floor = log(floor_), log_span = log(range + floor_) - log_floor;
+    for (size_t k = 0; k < cells; k++) {
+        double v = (double)h->values[k];
+        double t;
+        if (!isfinite(v) || !any)
+            t = 1.0;
+        else if (range <= 0)
+            t = 0.0;
+        else if (log_scale)
+            t = (log(v - lo + floor_) - log_floor) / log_span;
+        else
+            t = (v - lo) / range;
+        h->mapped[k] = (float)(t < 0 ? 0 : t > 1 ? 1 : t);
+    }
+    h->mapped_log = log_scale;
+    glBindTexture(GL_TEXTURE_2D, h->field);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, h->grid_w, h->grid_h, 0, GL_RED, GL_FLOAT,
+                 h->mapped);
+    h->field_ready = true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing                                                                   */
+
+static void resize_cache(Heatmap *h, int width, int height)
+{
+    glDeleteTextures(1, &h->cache_texture);
+    h->cache_texture = make_texture(GL_NEAREST);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
+                           h->cache_texture, 0);
+    h->cache_w = width;
+    h->cache_h = height;
+    h->cache_valid = false;
+}
+
+static void paint_cache(Heatmap *h, const Scene *scene, double scale)
+{
+    glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
+    glViewport(0, 0, h->cache_w, h->cache_h);
+    glDisable(GL_BLEND);
+    glUseProgram(h->program);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, h->field);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, h->colormaps[scene->display.colormap]);
+    glActiveTexture(GL_TEXTURE0);
+    glUniform1i(h->u_field, 0);
+    glUniform1i(h->u_colormap, 1);
+    glUniform1f(h->u_levels, CONTOUR_LEVELS);
+    glUniform1f(h->u_line_width, (float)scale);
+    glUniform1f(h->u_line_strength, CONTOUR_STRENGTH);
+    glBindVertexArray(h->vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    h->cache_valid = true;
+    h->cache_colormap = scene->display.colormap;
+    h->cache_scale = scale;
+}
+
+void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int width,
+                  int height, double scale, bool progressive, GLuint target)
+{
+    ViewRect rect = viewport->world;
+    bool moving = h->has_last && !same_rect(rect, h->last_rect);
+    h->last_rect = rect;
+    h->has_last = true;
+
+    bool want_full = !(progressive && moving);
+    int gw, gh;
+    grid_size(width, height, want_full ? GRID_FULL_DIVISOR : GRID_COARSE_DIVISOR, &gw, &gh);
+    bool stale = !h->has_grid || h->grid_serial != scene->landscape_serial ||
+                 !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh;
+    if (stale && sample(h, scene, rect, gw, gh)) {
+        map_values(h, scene->display.log_scale);
+        h->cache_valid = false;
+    } else if (h->field_ready && h->mapped_log != scene->display.log_scale) {
+        map_values(h, scene->display.log_scale);
+        h->cache_valid = false;
+    }
+    if (h->cache_w != width || h->cache_h != height)
+        resize_cache(h, width, height);
+    if (!h->cache_valid || h->cache_colormap != scene->display.colormap ||
+        h->cache_scale != scale)
+        paint_cache(h, scene, scale);
+
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, h->cache_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    glViewport(0, 0, width, height);
+}

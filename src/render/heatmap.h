@@ -1,0 +1,37 @@
+/*
+ * heatmap.h — the 2D landscape layer: values sampled by the core on a grid
+ * over the visible rectangle (grid_sample, threaded), mapped to [0, 1]
+ * (linearly or on a log scale) and coloured by shaders/heatmap.frag.glsl
+ * through a colormap from assets/colormaps/, with contour lines.
+ * Internal to src/render.
+ *
+ * Work is done only when something changed: the grid is resampled when the
+ * landscape, the visible rectangle or the size changes, and the coloured
+ * layer is kept in a texture and copied to the target on other frames.
+ * When progressive is on and the view moves from one frame to the next, a
+ * coarse grid is sampled first (panning stays fluid) and the full one once
+ * the view holds still.
+ */
+#ifndef DESCENT_RENDER_HEATMAP_H
+#define DESCENT_RENDER_HEATMAP_H
+
+#include <stdbool.h>
+
+#include <epoxy/gl.h>
+
+#include "core/error.h"
+#include "scene/scene.h"
+#include "scene/viewport.h"
+
+typedef struct Heatmap Heatmap;
+
+/* Errors: a shader or colormap file is missing or broken. */
+Heatmap *heatmap_create(int threads, DescentError *err);
+void heatmap_destroy(Heatmap *heatmap);
+
+/* Draws the layer over the whole of target (a framebuffer name, 0 for the
+ * window's), width x height pixels; scale widens the contour lines. */
+void heatmap_draw(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
+                  int width, int height, double scale, bool progressive, GLuint target);
+
+#endif

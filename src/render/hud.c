@@ -1,0 +1,335 @@
+/* hud.c — panels and text over the landscape: legend, status, hover
+ * readout, loss-versus-step plot, notice and help overlay. */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/linalg2.h"
+
+static const Rgba panel_color = {0.07f, 0.08f, 0.11f, 0.80f};
+static const Rgba text_color = {0.95f, 0.95f, 0.95f, 1.0f};
+static const Rgba dim_color = {0.95f, 0.95f, 0.95f, 0.5f};
+static const Rgba warn_color = {1.0f, 0.55f, 0.45f, 1.0f};
+
+#define BODY_PX 15.0
+#define SMALL_PX 13.0
+#define TITLE_PX 20.0
+#define LEGEND_MAX_LINES (SCENE_MAX_RUNS + 1)
+
+static void panel(Renderer *r, double x, double y, double w, double h)
+{
+    shapes_rect(r->shapes, x, y, w, h, panel_color);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Legend                                                                    */
+
+static const char *formula_of(const Landscape *landscape)
+{
+    size_t count;
+    const LandscapeInfo *kinds = landscape_kinds(&count);
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(kinds[i].name, landscape_name(landscape)) == 0)
+            return kinds[i].formula;
+    return "";
+}
+
+/* "cosine", "warm-up" (constant after a warm-up), or "" for a constant lr. */
+static const char *schedule_label(const ScheduleDesc *schedule)
+{
+    if (schedule->kind != SCHEDULE_CONSTANT)
+        return schedule_name(schedule->kind);
+    return schedule->warmup > 0 ? "warm-up" : "";
+}
+
+static void run_line(const Scene *scene, size_t i, char *dest, size_t size)
+{
+    const SceneRun *sr = &scene->runs[i];
+    const Run *run = &sr->run;
+    int n = snprintf(dest, size, "%zu  %s   ", i + 1, run->desc.spec);
+    if (n < 0 || (size_t)n >= size)
+        return;
+    if (run->status == RUN_DIVERGED)
+        snprintf(dest + n, size - (size_t)n, "diverged at step %zu", run_steps(run));
+    else if (run->status == RUN_STALLED)
+        snprintf(dest + n, size - (size_t)n, "stalled at step %zu", run_steps(run));
+    else
+        snprintf(dest + n, size - (size_t)n, "L %.4g   step %zu   lr %.3g%s%s",
+                 run_head(run).loss, run_steps(run), scene_run_lr(scene, i),
+                 schedule_label(&run->desc.schedule)[0] ? " " : "",
+                 schedule_label(&run->desc.schedule));
+    if (sr->hidden) {
+        size_t len = strlen(dest);
+        snprintf(dest + len, size - len, "   (hidden)");
+    }
+}
+
+/* The playback state, the colour scale and where help is. */
+static void status_line(const Scene *scene, char *dest, size_t size)
+{
+    char playing[96];
+    if (scene->playing)
+        snprintf(playing, sizeof playing, "playing %.4g steps/s (speed ×%.4g)",
+                 SCENE_STEPS_PER_SECOND * scene->speed, scene->speed);
+    else
+        snprintf(playing, sizeof playing, "paused (Space plays, . steps)");
+    snprintf(dest, size, "%s   ·   %s%s   ·   h: help", playing,
+             colormap_name(scene->display.colormap),
+             scene->display.log_scale ? ", log scale" : "");
+}
+
+/* Top left: the landscape, its formula, one line per run, the status. */
+static void draw_legend(Renderer *r, const Scene *scene)
+{
+    double s = r->scale, pad = 10.0 * s, x = 12.0 * s, y = 12.0 * s;
+    int px = render_font_px(r, BODY_PX), title_px = render_font_px(r, BODY_PX + 2),
+        small_px = render_font_px(r, SMALL_PX);
+    double line = text_line_height(r->text, px), swatch = 16.0 * s;
+    double title_h = text_line_height(r->text, title_px),
+           small_h = text_line_height(r->text, small_px);
+    char formula[256], status[256], lines[SCENE_MAX_RUNS][400];
+    snprintf(formula, sizeof formula, "L = %s", formula_of(scene->landscape));
+    status_line(scene, status, sizeof status);
+    double width = fmax(render_text_width(r, landscape_spec(scene->landscape), title_px),
+                        fmax(render_text_width(r, formula, small_px),
+                             render_text_width(r, status, small_px)));
+    for (size_t i = 0; i < scene->run_count; i++) {
+        run_line(scene, i, lines[i], sizeof lines[i]);
+        width = fmax(width, swatch + render_text_width(r, lines[i], px));
+    }
+    double height = title_h + small_h + (double)scene->run_count * line + small_h + 2.5 * pad;
+    panel(r, x, y, width + 2 * pad, height);
+    double ty = y + pad;
+    render_text(r, landscape_spec(scene->landscape), x + pad, ty, title_px, ALIGN_LEFT,
+                text_color);
+    ty += title_h;
+    render_text(r, formula, x + pad, ty, small_px, ALIGN_LEFT, dim_color);
+    ty += small_h + 0.25 * pad;
+    for (size_t i = 0; i < scene->run_count; i++, ty += line) {
+        const SceneRun *sr = &scene->runs[i];
+        double cx = x + pad + 6.0 * s, cy = ty + 0.5 * line;
+        shapes_disc(r->shapes, cx, cy, 5.0 * s, render_run_color(i, sr->hidden ? 0.4f : 1.0f));
+        if (i == scene->selected)
+            shapes_ring(r->shapes, cx, cy, 8.0 * s, 1.0 * s, text_color);
+        Rgba color = sr->hidden ? dim_color : sr->run.status != RUN_ACTIVE ? warn_color : text_color;
+        render_text(r, lines[i], x + pad + swatch, ty, px, ALIGN_LEFT, color);
+    }
+    render_text(r, status, x + pad, ty + 0.25 * pad, small_px, ALIGN_LEFT, dim_color);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hover readout (bottom left)                                               */
+
+static void draw_readout(Renderer *r, const Scene *scene)
+{
+    if (!scene->hover_valid)
+        return;
+    double s = r->scale, pad = 10.0 * s, x = 12.0 * s;
+    int px = render_font_px(r, SMALL_PX);
+    double line = text_line_height(r->text, px);
+    LandscapeEval e;
+    landscape_eval(scene->landscape, scene->hover.x, scene->hover.y, &e);
+    double eig[2];
+    sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);
+    char lines[5][200];
+    int count = 0;
+    snprintf(lines[count++], sizeof lines[0], "θ = (%.5g, %.5g)", scene->hover.x, scene->hover.y);
+    snprintf(lines[count++], sizeof lines[0], "L(θ) = %.6g", e.value);
+    snprintf(lines[count++], sizeof lines[0], "∇L = (%.4g, %.4g)   |∇L| = %.4g", e.grad[0],
+             e.grad[1], hypot(e.grad[0], e.grad[1]));
+    snprintf(lines[count++], sizeof lines[0], "Hessian eigenvalues  λ = %.4g, %.4g", eig[0],
+             eig[1]);
+    if (scene->run_count > 0) {
+        double lr = scene_run_lr(scene, scene->selected);
+        /* Plain GD overshoots along a direction of curvature λ when lr λ > 2. */
+        snprintf(lines[count++], sizeof lines[0], "run %zu: lr %.4g   2/lr = %.4g   lr·λmax = %.3g%s",
+                 scene->selected + 1, lr, 2.0 / lr, lr * eig[1],
+                 lr * eig[1] > 2.0 ? "  > 2: a GD step overshoots here" : "");
+    }
+    double w = 0;
+    for (int i = 0; i < count; i++)
+        w = fmax(w, render_text_width(r, lines[i], px));
+    double h = count * line + 2 * pad, y = r->height - 12.0 * s - h;
+    panel(r, x, y, w + 2 * pad, h);
+    for (int i = 0; i < count; i++)
+        render_text(r, lines[i], x + pad, y + pad + i * line, px, ALIGN_LEFT, text_color);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loss versus step (bottom right)                                           */
+
+typedef struct PlotScale {
+    bool log;          /* log10(L - offset), else L */
+    double offset;     /* the lowest known minimum's value when below 0 */
+    double lo, hi;     /* range of the plotted quantity */
+    size_t steps;      /* x runs over 0..steps */
+} PlotScale;
+
+static double plotted(const PlotScale *p, double loss)
+{
+    return p->log ? log10(fmax(loss - p->offset, 1e-300)) : loss;
+}
+
+static PlotScale plot_scale(const Scene *scene)
+{
+    PlotScale p = {.log = true, .lo = (double)INFINITY, .hi = -(double)INFINITY, .steps = 10};
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    for (size_t k = 0; k < n; k++)
+        p.offset = fmin(p.offset, landscape_value(scene->landscape, minima[k].x, minima[k].y));
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden)
+            continue;
+        p.steps = run_steps(run) > p.steps ? run_steps(run) : p.steps;
+        for (size_t k = 0; k < run->count; k++)
+            if (isfinite(run->path[k].loss) && !(run->path[k].loss > p.offset))
+                p.log = false;
+    }
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        for (size_t k = 0; k < run->count && !scene->runs[i].hidden; k++) {
+            double v = plotted(&p, run->path[k].loss);
+            if (isfinite(v)) {
+                p.lo = fmin(p.lo, v);
+                p.hi = fmax(p.hi, v);
+            }
+        }
+    }
+    if (!(p.lo <= p.hi))
+        p.lo = 0, p.hi = 1;
+    /* A diverging run would squash everything else: show at most a few
+     * decades above where the runs started (higher values clamp). */
+    double start_hi = -(double)INFINITY;
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (!scene->runs[i].hidden)
+            start_hi = fmax(start_hi, plotted(&p, scene->runs[i].run.path[0].loss));
+    if (isfinite(start_hi))
+        p.hi = fmin(p.hi, start_hi + (p.log ? 3.0 : 2.0 * fabs(start_hi) + 1.0));
+    if (p.hi - p.lo < 1e-12 * fmax(1.0, fabs(p.hi)))
+        p.lo -= 0.5, p.hi += 0.5;
+    return p;
+}
+
+/* Per pixel column, the lowest and highest value of the run there, so
+ * oscillations show as a band instead of aliasing away. */
+static void plot_run(Renderer *r, const Run *run, const PlotScale *p, double x0, double y0,
+                     double w, double h, Rgba color)
+{
+    int columns = (int)w;
+    double prev_x = 0, prev_y = 0;
+    bool has_prev = false;
+    size_t k = 0;
+    for (int c = 0; c < columns && k < run->count; c++) {
+        size_t end = (size_t)((double)(c + 1) / columns * (double)p->steps) + 1;
+        double lo = (double)INFINITY, hi = -(double)INFINITY;
+        for (; k < run->count && k < end; k++) {
+            double v = plotted(p, run->path[k].loss);
+            if (isfinite(v)) {
+                lo = fmin(lo, v);
+                hi = fmax(hi, v);
+            }
+        }
+        if (!(lo <= hi))
+            continue;
+        double x = x0 + c + 0.5;
+        double ylo = y0 + h - (fmin(lo, p->hi) - p->lo) / (p->hi - p->lo) * h;
+        double yhi = y0 + h - (fmin(hi, p->hi) - p->lo) / (p->hi - p->lo) * h;
+        if (has_prev)
+            shapes_segment(r->shapes, prev_x, prev_y, x, ylo, 0.9 * r->scale, color);
+        if (yhi < ylo - 1)
+            shapes_segment(r->shapes, x, ylo, x, yhi, 0.6 * r->scale, color);
+        prev_x = x;
+        prev_y = ylo;
+        has_prev = true;
+    }
+}
+
+static void draw_plot(Renderer *r, const Scene *scene)
+{
+    double s = r->scale, pw = 360.0 * s, ph = 200.0 * s;
+    if (pw > 0.45 * r->width || ph > 0.4 * r->height)
+        return;
+    double x = r->width - 12.0 * s - pw, y = r->height - 12.0 * s - ph;
+    int px = render_font_px(r, SMALL_PX);
+    double line = text_line_height(r->text, px);
+    PlotScale p = plot_scale(scene);
+    double ix = x + 58.0 * s, iy = y + line + 10.0 * s, iw = pw - 58.0 * s - 12.0 * s,
+           ih = ph - (iy - y) - line - 10.0 * s;
+    panel(r, x, y, pw, ph);
+    char label[96];
+    snprintf(label, sizeof label, "%s vs step%s", p.log && p.offset != 0 ? "L − L*" : "loss",
+             p.log ? " (log scale)" : "");
+    render_text(r, label, x + 10.0 * s, y + 6.0 * s, px, ALIGN_LEFT, text_color);
+    const Rgba axis = {1.0f, 1.0f, 1.0f, 0.35f};
+    shapes_segment(r->shapes, ix, iy + ih, ix + iw, iy + ih, 0.5 * s, axis);
+    shapes_segment(r->shapes, ix, iy, ix, iy + ih, 0.5 * s, axis);
+    /* y labels: top and bottom of the range (powers of ten on a log scale). */
+    for (int k = 0; k < 2; k++) {
+        double v = k == 0 ? p.hi : p.lo, ty = k == 0 ? iy : iy + ih;
+        snprintf(label, sizeof label, "%.3g", p.log ? pow(10.0, v) : v);
+        render_text(r, label, ix - 6.0 * s, ty - 0.5 * line, px, ALIGN_RIGHT, dim_color);
+    }
+    snprintf(label, sizeof label, "%zu", p.steps);
+    render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, dim_color);
+    render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, dim_color);
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (!scene->runs[i].hidden)
+            plot_run(r, &scene->runs[i].run, &p, ix, iy, iw, ih, render_run_color(i, 1.0f));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Notice and help                                                           */
+
+static void draw_notice(Renderer *r, const Scene *scene)
+{
+    if (!scene->notice[0])
+        return;
+    double s = r->scale, pad = 10.0 * s;
+    int px = render_font_px(r, BODY_PX + 2);
+    double w = render_text_width(r, scene->notice, px), h = text_line_height(r->text, px);
+    double x = 0.5 * (r->width - w) - pad, y = r->height - 12.0 * s - h - 2 * pad;
+    panel(r, x, y, w + 2 * pad, h + 2 * pad);
+    render_text(r, scene->notice, 0.5 * r->width, y + pad, px, ALIGN_CENTER, text_color);
+}
+
+static void draw_help(Renderer *r)
+{
+    double s = r->scale, pad = 18.0 * s;
+    int px = render_font_px(r, BODY_PX), title_px = render_font_px(r, TITLE_PX);
+    double line = text_line_height(r->text, px), keys_w = 0, action_w = 0;
+    for (size_t i = 0; i < r->help_count; i++) {
+        keys_w = fmax(keys_w, render_text_width(r, r->help[i].keys, px));
+        action_w = fmax(action_w, render_text_width(r, r->help[i].action, px));
+    }
+    double title_h = text_line_height(r->text, title_px) + 8.0 * s;
+    double w = keys_w + 24.0 * s + action_w + 2 * pad;
+    double h = title_h + (double)r->help_count * line + 2 * pad;
+    double x = 0.5 * (r->width - w), y = 0.5 * (r->height - h);
+    shapes_rect(r->shapes, 0, 0, r->width, r->height, (Rgba){0, 0, 0, 0.35f});
+    shapes_rect(r->shapes, x, y, w, h, (Rgba){0.07f, 0.08f, 0.11f, 0.94f});
+    render_text(r, "descent — keys (Esc closes)", x + pad, y + pad, title_px, ALIGN_LEFT,
+                text_color);
+    for (size_t i = 0; i < r->help_count; i++) {
+        double ty = y + pad + title_h + (double)i * line;
+        render_text(r, r->help[i].keys, x + pad + keys_w, ty, px, ALIGN_RIGHT,
+                    (Rgba){1.0f, 0.85f, 0.4f, 1.0f});
+        render_text(r, r->help[i].action, x + pad + keys_w + 24.0 * s, ty, px, ALIGN_LEFT,
+                    text_color);
+    }
+}
+
+void render_hud(Renderer *r, const Scene *scene)
+{
+    draw_legend(r, scene);
+    draw_readout(r, scene);
+    draw_plot(r, scene);
+    draw_notice(r, scene);
+    render_flush(r);
+    if (scene->display.help) {
+        draw_help(r);
+        render_flush(r);
+    }
+}

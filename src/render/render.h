@@ -1,0 +1,53 @@
+/*
+ * render.h — draws a Scene with OpenGL 3.3 core (SPEC §2, §5): the
+ * landscape as a heatmap with contours and minima markers, each run's path
+ * with a fading trail and head marker, particles, gradient arrows, and the
+ * HUD (legend with each run's spec, loss and learning rate, loss-versus-step
+ * plot, hover readout, help overlay, notices).
+ *
+ * The renderer never steps optimizers: it only reads the scene.  It draws
+ * into whatever framebuffer is bound when render_frame is called (the
+ * window's, or a Framebuffer for recording), so the window and the recorder
+ * share it.  All GL objects stay inside src/render.
+ *
+ * Needs a current GL 3.3 core context (gl_context.h) for its whole life.
+ */
+#ifndef DESCENT_RENDER_H
+#define DESCENT_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+#include "scene/scene.h"
+
+typedef struct Renderer Renderer;
+
+/* One line of the help overlay: the keys and what they do. */
+typedef struct RenderHelpLine {
+    const char *keys;     /* "[ ]" */
+    const char *action;   /* "learning rate of the selected run ÷1.25 / ×1.25" */
+} RenderHelpLine;
+
+/* Loads shaders (shaders/), colormaps (assets/colormaps/) and fonts.
+ * Errors: a missing or broken shader or colormap (naming the file and the
+ * GL log), no usable font. */
+Renderer *renderer_create(DescentError *err);
+void renderer_destroy(Renderer *renderer);
+
+/* The lines the help overlay lists (borrowed; keep them alive). */
+void renderer_set_help(Renderer *renderer, const RenderHelpLine *lines, size_t count);
+
+/* Coarse-first heatmap while the view moves (the window); off gives every
+ * frame the full grid (recording: frames depend on the scene alone). */
+void renderer_set_progressive(Renderer *renderer, bool progressive);
+
+/* Draws scene into the bound framebuffer of width x height pixels.  scale
+ * multiplies text sizes and line widths (high-DPI screens; the scene's
+ * projector mode multiplies it further). */
+void render_frame(Renderer *renderer, const Scene *scene, int width, int height, double scale);
+
+/* The factor projector mode applies on top of scale. */
+#define RENDER_PROJECTOR_SCALE 1.75
+
+#endif

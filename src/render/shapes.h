@@ -1,0 +1,42 @@
+/*
+ * shapes.h — a batch of anti-aliased 2D shapes in pixel coordinates
+ * (origin top-left), drawn in one call: thick segments with round ends,
+ * discs, rings and solid rectangles.  Internal to src/render.
+ *
+ * Colours are straight RGBA in 0..1.  Widths are in pixels.
+ */
+#ifndef DESCENT_RENDER_SHAPES_H
+#define DESCENT_RENDER_SHAPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+
+typedef struct Shapes Shapes;
+
+typedef struct Rgba {
+    float r, g, b, a;
+} Rgba;
+
+/* Errors: the shader does not load. */
+Shapes *shapes_create(DescentError *err);
+void shapes_destroy(Shapes *shapes);
+
+/* A segment from (ax, ay) to (bx, by), width 2 * half_width, round ends. */
+void shapes_segment(Shapes *shapes, double ax, double ay, double bx, double by,
+                    double half_width, Rgba color);
+void shapes_disc(Shapes *shapes, double x, double y, double radius, Rgba color);
+/* A circle of radius drawn with a line of width 2 * half_width. */
+void shapes_ring(Shapes *shapes, double x, double y, double radius, double half_width,
+                 Rgba color);
+void shapes_rect(Shapes *shapes, double x, double y, double w, double h, Rgba color);
+/* An arrow from (ax, ay) to its tip (bx, by). */
+void shapes_arrow(Shapes *shapes, double ax, double ay, double bx, double by,
+                  double half_width, double head, Rgba color);
+
+/* Draws everything added since the last flush onto the bound framebuffer
+ * of width x height pixels, then empties the batch. */
+void shapes_flush(Shapes *shapes, int width, int height);
+
+#endif

@@ -1,0 +1,339 @@
+/* text.c — see text.h. */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
+
+#define TEXT_MAX_SIZES 8      /* pixel sizes kept open at once */
+#define TEXT_CACHE_MAX 512    /* cached images */
+#define TEXT_KEEP_FRAMES 120  /* frames an unused image survives */
+#define TEXT_MAX_BYTES 1024   /* longest string rasterised */
+
+typedef struct FontFile {
+    char path[1024];
+    int index;                /* face index inside a collection (.ttc) */
+} FontFile;
+
+typedef struct SizedFonts {
+    int px;
+    TTF_Font *main, *cjk;     /* cjk may be NULL */
+} SizedFonts;
+
+typedef struct Entry {
+    char *utf8;
+    int px;
+    uint32_t hash;
+    TextImage image;
+    unsigned long last_used;
+} Entry;
+
+struct Text {
+    FontFile main, cjk;
+    bool has_cjk;
+    SizedFonts sizes[TEXT_MAX_SIZES];
+    int size_count;
+    Entry entries[TEXT_CACHE_MAX];
+    size_t entry_count;
+    unsigned long frame;
+};
+
+/* ------------------------------------------------------------------------ */
+/* Fonts                                                                     */
+
+/* The file fontconfig picks for pattern; false when it picks none. */
+static bool find_font(FcConfig *config, const char *pattern, FontFile *dest)
+{
+    FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
+    if (!pat)
+        return false;
+    FcConfigSubstitute(config, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result;
+    FcPattern *match = FcFontMatch(config, pat, &result);
+    FcPatternDestroy(pat);
+    if (!match)
+        return false;
+    FcChar8 *file = NULL;
+    int index = 0;
+    bool found = FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+                 strlen((const char *)file) < sizeof dest->path;
+    if (found) {
+        strcpy(dest->path, (const char *)file);
+        FcPatternGetInteger(match, FC_INDEX, 0, &index);
+        dest->index = index;
+    }
+    FcPatternDestroy(match);
+    return found;
+}
+
+static TTF_Font *open_font(const FontFile *file, int px)
+{
+    TTF_Font *font = TTF_OpenFontIndex(file->path, px, file->index);
+    if (font)
+        TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    return font;
+}
+
+Text *text_create(DescentError *err)
+{
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        error_set(err, "cannot start SDL2_ttf: %s", TTF_GetError());
+        return NULL;
+    }
+    Text *t = calloc(1, sizeof *t);
+    if (!t) {
+        TTF_Quit();
+        error_set(err, "out of memory for text");
+        return NULL;
+    }
+    FcConfig *config = FcInitLoadConfigAndFonts();
+    bool found = config && find_font(config, "DejaVu Sans", &t->main);
+    /* A CJK face for captions in Chinese; only kept if it has the glyphs. */
+    t->has_cjk = config && find_font(config, "Noto Sans CJK SC:lang=zh-cn", &t->cjk);
+    if (config)
+        FcConfigDestroy(config);
+    TTF_Font *probe = found ? open_font(&t->main, 16) : NULL;
+    if (!probe) {
+        error_set(err, "no usable font: fontconfig finds none for 'DejaVu Sans'%s%s "
+                       "(install fonts-dejavu-core)",
+                  found ? " at " : "", found ? t->main.path : "");
+        free(t);
+        TTF_Quit();
+        return NULL;
+    }
+    TTF_CloseFont(probe);
+    if (t->has_cjk) {
+        TTF_Font *cjk = open_font(&t->cjk, 16);
+        t->has_cjk = cjk && TTF_GlyphIsProvided32(cjk, 0x4E2D /* 中 */);
+        if (cjk)
+            TTF_CloseFont(cjk);
+    }
+    return t;
+}
+
+static void close_sized(SizedFonts *f)
+{
+    TTF_CloseFont(f->main);
+    if (f->cjk)
+        TTF_CloseFont(f->cjk);
+}
+
+void text_destroy(Text *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->entry_count; i++) {
+        glDeleteTextures(1, &t->entries[i].image.texture);
+        free(t->entries[i].utf8);
+    }
+    for (int i = 0; i < t->size_count; i++)
+        close_sized(&t->sizes[i]);
+    free(t);
+    TTF_Quit();
+}
+
+/* The faces at px, opened on first use; NULL if the main face fails. */
+static SizedFonts *fonts_at(Text *t, int px)
+{
+    for (int i = 0; i < t->size_count; i++)
+        if (t->sizes[i].px == px)
+            return &t->sizes[i];
+    TTF_Font *main = open_font(&t->main, px);
+    if (!main)
+        return NULL;
+    if (t->size_count == TEXT_MAX_SIZES) {
+        close_sized(&t->sizes[0]);
+        memmove(&t->sizes[0], &t->sizes[1], (TEXT_MAX_SIZES - 1) * sizeof t->sizes[0]);
+        t->size_count--;
+    }
+    SizedFonts *f = &t->sizes[t->size_count++];
+    *f = (SizedFonts){.px = px, .main = main, .cjk = t->has_cjk ? open_font(&t->cjk, px) : NULL};
+    return f;
+}
+
+int text_line_height(Text *t, int px)
+{
+    SizedFonts *f = fonts_at(t, px);
+    return f ? TTF_FontLineSkip(f->main) : px;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rasterising                                                               */
+
+/* Decodes one UTF-8 character at s; *len receives its byte length (1 for
+ * a malformed byte, which becomes U+FFFD). */
+static uint32_t utf8_next(const unsigned char *s, int *len)
+{
+    if (s[0] < 0x80) {
+        *len = 1;
+        return s[0];
+    }
+    int n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
+    uint32_t cp = n == 4 ? s[0] & 0x07u : n == 3 ? s[0] & 0x0Fu : s[0] & 0x1Fu;
+    for (int k = 1; k < n; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            n = 0;
+        else
+            cp = (cp << 6) | (s[k] & 0x3Fu);
+    }
+    if (n == 0) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = n;
+    return cp;
+}
+
+static TTF_Font *font_for(const SizedFonts *f, uint32_t cp)
+{
+    if (cp < 0x80 || !f->cjk || TTF_GlyphIsProvided32(f->main, cp) ||
+        !TTF_GlyphIsProvided32(f->cjk, cp))
+        return f->main;
+    return f->cjk;
+}
+
+/* White text with coverage in alpha, each character from a face that has
+ * it, runs of one face placed on a common baseline. */
+static SDL_Surface *rasterise(const SizedFonts *f, const char *utf8)
+{
+    static const SDL_Color white = {255, 255, 255, 255};
+    enum { MAX_RUNS = 32 };
+    struct { size_t begin, end; TTF_Font *font; } runs[MAX_RUNS];
+    int run_count = 0;
+    const unsigned char *s = (const unsigned char *)utf8;
+    for (size_t i = 0; s[i];) {
+        int len;
+        TTF_Font *font = font_for(f, utf8_next(s + i, &len));
+        if (run_count > 0 && (runs[run_count - 1].font == font || run_count == MAX_RUNS)) {
+            runs[run_count - 1].end = i + (size_t)len;
+        } else {
+            runs[run_count].begin = i;
+            runs[run_count].end = i + (size_t)len;
+            runs[run_count].font = font;
+            run_count++;
+        }
+        i += (size_t)len;
+    }
+    if (run_count == 1)
+        return TTF_RenderUTF8_Blended(runs[0].font, utf8, white);
+
+    SDL_Surface *pieces[MAX_RUNS] = {NULL};
+    int width = 0, ascent = 0, descent = 0;
+    bool ok = true;
+    for (int r = 0; r < run_count && ok; r++) {
+        char piece[TEXT_MAX_BYTES + 1];
+        size_t n = runs[r].end - runs[r].begin;
+        memcpy(piece, utf8 + runs[r].begin, n);
+        piece[n] = '\0';
+        pieces[r] = TTF_RenderUTF8_Blended(runs[r].font, piece, white);
+        ok = pieces[r] != NULL;
+        if (ok) {
+            width += pieces[r]->w;
+            ascent = SDL_max(ascent, TTF_FontAscent(runs[r].font));
+            descent = SDL_max(descent, pieces[r]->h - TTF_FontAscent(runs[r].font));
+        }
+    }
+    SDL_Surface *out = ok ? SDL_CreateRGBSurfaceWithFormat(0, width, ascent + descent, 32,
+                                                          SDL_PIXELFORMAT_ARGB8888)
+                          : NULL;
+    for (int r = 0, x = 0; r < run_count && out; r++) {
+        SDL_Rect at = {x, ascent - TTF_FontAscent(runs[r].font), pieces[r]->w, pieces[r]->h};
+        SDL_SetSurfaceBlendMode(pieces[r], SDL_BLENDMODE_NONE);
+        SDL_BlitSurface(pieces[r], NULL, out, &at);
+        x += pieces[r]->w;
+    }
+    for (int r = 0; r < run_count; r++)
+        SDL_FreeSurface(pieces[r]);
+    return out;
+}
+
+static GLuint upload(SDL_Surface *surface)
+{
+    SDL_Surface *argb = surface->format->format == SDL_PIXELFORMAT_ARGB8888
+                            ? surface
+                            : SDL_ConvertSurfaceFormat(surface, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (!argb)
+        return 0;
+    GLuint texture;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, argb->pitch / 4);
+    /* ARGB8888 is a 32-bit value with A on top: BGRA in 8_8_8_8_REV order. */
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, argb->w, argb->h, 0, GL_BGRA,
+                 GL_UNSIGNED_INT_8_8_8_8_REV, argb->pixels);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    if (argb != surface)
+        SDL_FreeSurface(argb);
+    return texture;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The cache                                                                 */
+
+static uint32_t hash_text(const char *s, int px)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)px;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void drop_entry(Text *t, size_t i)
+{
+    glDeleteTextures(1, &t->entries[i].image.texture);
+    free(t->entries[i].utf8);
+    t->entries[i] = t->entries[--t->entry_count];
+}
+
+TextImage text_image(Text *t, const char *utf8, int px)
+{
+    TextImage none = {0, 0, 0};
+    if (!utf8[0] || strlen(utf8) > TEXT_MAX_BYTES)
+        return none;
+    uint32_t hash = hash_text(utf8, px);
+    for (size_t i = 0; i < t->entry_count; i++) {
+        Entry *e = &t->entries[i];
+        if (e->hash == hash && e->px == px && strcmp(e->utf8, utf8) == 0) {
+            e->last_used = t->frame;
+            return e->image;
+        }
+    }
+    SizedFonts *f = fonts_at(t, px);
+    SDL_Surface *surface = f ? rasterise(f, utf8) : NULL;
+    if (!surface)
+        return none;
+    TextImage image = {upload(surface), surface->w, surface->h};
+    SDL_FreeSurface(surface);
+    char *copy = strdup(utf8);
+    if (!image.texture || !copy) {
+        glDeleteTextures(1, &image.texture);
+        free(copy);
+        return none;
+    }
+    if (t->entry_count == TEXT_CACHE_MAX) {
+        size_t oldest = 0;
+        for (size_t i = 1; i < t->entry_count; i++)
+            if (t->entries[i].last_used < t->entries[oldest].last_used)
+                oldest = i;
+        drop_entry(t, oldest);
+    }
+    t->entries[t->entry_count++] = (Entry){copy, px, hash, image, t->frame};
+    return image;
+}
+
+void text_end_frame(Text *t)
+{
+    t->frame++;
+    for (size_t i = t->entry_count; i-- > 0;)
+        if (t->entries[i].last_used + TEXT_KEEP_FRAMES < t->frame)
+            drop_entry(t, i);
+}

@@ -1,0 +1,41 @@
+/*
+ * text.h — text rasterised with SDL2_ttf from system fonts found through
+ * fontconfig, cached as GL textures.  Internal to src/render.
+ *
+ * The main face is DejaVu Sans (fonts-dejavu-core); characters it lacks
+ * (Chinese captions) come from a CJK face (Noto Sans CJK) when fontconfig
+ * knows one.  Each distinct (string, pixel size) becomes one texture of
+ * white text with coverage in alpha; textures not used for a while are
+ * freed by text_end_frame.
+ */
+#ifndef DESCENT_RENDER_TEXT_H
+#define DESCENT_RENDER_TEXT_H
+
+#include <stdbool.h>
+
+#include <epoxy/gl.h>
+
+#include "core/error.h"
+
+typedef struct Text Text;
+
+typedef struct TextImage {
+    GLuint texture;     /* 0 for the empty string */
+    int width, height;  /* pixels */
+} TextImage;
+
+/* Errors: SDL2_ttf does not start, fontconfig finds no usable main face. */
+Text *text_create(DescentError *err);
+void text_destroy(Text *text);
+
+/* The image of utf8 at px pixels (valid until text_end_frame evicts it,
+ * which never happens to an image used in the current frame). */
+TextImage text_image(Text *text, const char *utf8, int px);
+
+/* Line height of the main face at px pixels. */
+int text_line_height(Text *text, int px);
+
+/* Frees images unused for a while. */
+void text_end_frame(Text *text);
+
+#endif

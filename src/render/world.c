@@ -1,0 +1,285 @@
+/* world.c — what lies on the landscape: paths with fading trails, head
+ * markers, minima and start markers, particles, gradient arrows. */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "scene/viewport.h"
+
+/* Steps over which a trail fades to its floor, and that floor's alpha. */
+#define TRAIL_FADE_STEPS 400.0
+#define TRAIL_MIN_ALPHA 0.35
+/* Path points closer than this (pixels, times scale) are merged. */
+#define PATH_MIN_SPACING 1.5
+/* How far outside the frame (pixels) segments are still drawn. */
+#define CLIP_MARGIN 64.0
+
+static const Rgba casing = {0.0f, 0.0f, 0.0f, 0.55f};
+static const Rgba white = {1.0f, 1.0f, 1.0f, 0.95f};
+
+/* Clips the segment (x0, y0)-(x1, y1) to box {xmin, ymin, xmax, ymax}
+ * (Liang–Barsky); false when nothing of it is inside. */
+static bool clip_segment(const double box[4], double *x0, double *y0, double *x1, double *y1)
+{
+    double dx = *x1 - *x0, dy = *y1 - *y0, t0 = 0.0, t1 = 1.0;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {*x0 - box[0], box[2] - *x0, *y0 - box[1], box[3] - *y0};
+    for (int k = 0; k < 4; k++) {
+        if (p[k] == 0) {
+            if (q[k] < 0)
+                return false;
+            continue;
+        }
+        double t = q[k] / p[k];
+        if (p[k] < 0 && t > t0)
+            t0 = t;
+        else if (p[k] > 0 && t < t1)
+            t1 = t;
+        if (t0 > t1)
+            return false;
+    }
+    double ax = *x0 + t0 * dx, ay = *y0 + t0 * dy;
+    *x1 = *x0 + t1 * dx;
+    *y1 = *y0 + t1 * dy;
+    *x0 = ax;
+    *y0 = ay;
+    return true;
+}
+
+static bool reserve_points(Renderer *r, size_t n)
+{
+    if (n <= r->points_capacity)
+        return true;
+    size_t capacity = r->points_capacity ? r->points_capacity : 1024;
+    while (capacity < n)
+        capacity *= 2;
+    double *points = realloc(r->points, capacity * 3 * sizeof *points);
+    if (!points)
+        return false;
+    r->points = points;
+    r->points_capacity = capacity;
+    return true;
+}
+
+/* Index of the last point with finite coordinates, or -1. */
+static long last_finite(const Run *run)
+{
+    long k = (long)run->count - 1;
+    while (k >= 0 && !(isfinite(run->path[k].x) && isfinite(run->path[k].y)))
+        k--;
+    return k;
+}
+
+/* Keeps the path's points at least PATH_MIN_SPACING pixels apart (and
+ * always its last finite point) as (px, py, step) in r->points. */
+static size_t decimate(Renderer *r, const Run *run, long last, const Viewport *vp)
+{
+    if (last < 0 || !reserve_points(r, (size_t)last + 1))
+        return 0;
+    double spacing = PATH_MIN_SPACING * r->scale, px, py;
+    size_t n = 0;
+    for (long k = 0; k <= last; k++) {
+        viewport_to_pixel(vp, run->path[k].x, run->path[k].y, &px, &py);
+        if (n > 0 && k < last) {
+            double dx = px - r->points[3 * (n - 1)], dy = py - r->points[3 * (n - 1) + 1];
+            if (dx * dx + dy * dy < spacing * spacing)
+                continue;
+        }
+        r->points[3 * n] = px;
+        r->points[3 * n + 1] = py;
+        r->points[3 * n + 2] = (double)k;
+        n++;
+    }
+    return n;
+}
+
+/* Segments between kept points, clipped to the frame: first all of the
+ * dark casing, then the colour on top, fading with age. */
+static void draw_path(Renderer *r, size_t n, long head, Rgba color)
+{
+    const double box[4] = {-CLIP_MARGIN, -CLIP_MARGIN, r->width + CLIP_MARGIN,
+                           r->height + CLIP_MARGIN};
+    double half = 1.7 * r->scale;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 1; i < n; i++) {
+            double x0 = r->points[3 * (i - 1)], y0 = r->points[3 * (i - 1) + 1];
+            double x1 = r->points[3 * i], y1 = r->points[3 * i + 1];
+            if (!clip_segment(box, &x0, &y0, &x1, &y1))
+                continue;
+            if (pass == 0) {
+                shapes_segment(r->shapes, x0, y0, x1, y1, half + 1.3 * r->scale, casing);
+            } else {
+                double age = (double)head - r->points[3 * i + 2];
+                Rgba c = color;
+                c.a = (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) * exp(-age / TRAIL_FADE_STEPS));
+                shapes_segment(r->shapes, x0, y0, x1, y1, half, c);
+            }
+        }
+    }
+}
+
+/* Pulls a pixel position inside the frame by inset; true when it moved. */
+static bool clamp_to_frame(const Renderer *r, double inset, double *px, double *py)
+{
+    double x = fmin(fmax(*px, inset), r->width - inset);
+    double y = fmin(fmax(*py, inset), r->height - inset);
+    bool moved = x != *px || y != *py;
+    *px = x;
+    *py = y;
+    return moved;
+}
+
+static void draw_cross(Renderer *r, double x, double y, double size, double half, Rgba color)
+{
+    shapes_segment(r->shapes, x - size, y - size, x + size, y + size, half, color);
+    shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
+}
+
+/* The head: a disc in the run's colour; a cross when the run diverged or
+ * stalled; kept inside the frame (an outlined marker at the edge) when the
+ * run has left the view. */
+static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, const Viewport *vp)
+{
+    const SceneRun *sr = &scene->runs[i];
+    double s = r->scale, px, py;
+    viewport_to_pixel(vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
+    bool outside = clamp_to_frame(r, 10.0 * s, &px, &py);
+    Rgba color = render_run_color(i, 1.0f);
+    if (sr->run.status != RUN_ACTIVE) {
+        draw_cross(r, px, py, 6.0 * s, 2.6 * s, casing);
+        draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
+    } else {
+        shapes_disc(r->shapes, px, py, 5.5 * s, color);
+        shapes_ring(r->shapes, px, py, 5.5 * s, (outside ? 1.6 : 1.0) * s,
+                    outside ? white : casing);
+    }
+    if (i == scene->selected)
+        shapes_ring(r->shapes, px, py, 10.0 * s, 1.1 * s, white);
+}
+
+/* Rings, not discs: the pixel at a minimum keeps its heatmap colour. */
+static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    double s = r->scale;
+    for (size_t k = 0; k < n; k++) {
+        double px, py;
+        viewport_to_pixel(vp, minima[k].x, minima[k].y, &px, &py);
+        if (px < -20 || py < -20 || px > r->width + 20 || py > r->height + 20)
+            continue;
+        double radius = (k == 0 ? 7.0 : 5.5) * s;
+        shapes_ring(r->shapes, px, py, radius, 2.0 * s, casing);
+        shapes_ring(r->shapes, px, py, radius, 1.0 * s, white);
+    }
+}
+
+static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    double s = r->scale;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SceneRun *sr = &scene->runs[i];
+        bool drawn = false;
+        for (size_t j = 0; j < i && !drawn; j++)
+            drawn = scene->runs[j].x0 == sr->x0 && scene->runs[j].y0 == sr->y0;
+        if (drawn || sr->hidden)
+            continue;
+        double px, py;
+        viewport_to_pixel(vp, sr->x0, sr->y0, &px, &py);
+        if (clamp_to_frame(r, 0.0, &px, &py))
+            continue;
+        shapes_segment(r->shapes, px - 7 * s, py, px + 7 * s, py, 2.0 * s, casing);
+        shapes_segment(r->shapes, px, py - 7 * s, px, py + 7 * s, 2.0 * s, casing);
+        shapes_segment(r->shapes, px - 6 * s, py, px + 6 * s, py, 1.0 * s, white);
+        shapes_segment(r->shapes, px, py - 6 * s, px, py + 6 * s, 1.0 * s, white);
+    }
+}
+
+static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    if (!scene->swarm || scene->runs[scene->swarm_run].hidden)
+        return;
+    const float *xy = swarm_positions(scene->swarm);
+    size_t n = swarm_count(scene->swarm);
+    Rgba color = render_run_color(scene->swarm_run, 0.6f);
+    for (size_t k = 0; k < n; k++) {
+        double px, py;
+        if (!isfinite(xy[2 * k]) || !isfinite(xy[2 * k + 1]))
+            continue;
+        viewport_to_pixel(vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py);
+        if (px >= 0 && py >= 0 && px <= r->width && py <= r->height)
+            shapes_disc(r->shapes, px, py, 2.2 * r->scale, color);
+    }
+}
+
+/* The descent direction -∇L on a coarse grid of the frame (length grows
+ * with log(1 + |∇L|)), and at each run's head in its colour. */
+static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    double s = r->scale, spacing = 64.0 * s;
+    int cols = (int)(r->width / spacing), rows = (int)(r->height / spacing);
+    double gmax = 0.0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < cols; i++) {
+                double px = (i + 0.5) * r->width / cols, py = (j + 0.5) * r->height / rows, x, y;
+                double g[2];
+                viewport_to_world(vp, px, py, &x, &y);
+                landscape_value_grad(scene->landscape, x, y, g);
+                double norm = hypot(g[0], g[1]);
+                if (!isfinite(norm) || norm <= 0)
+                    continue;
+                if (pass == 0) {
+                    gmax = fmax(gmax, log1p(norm));
+                    continue;
+                }
+                double len = 0.42 * spacing * log1p(norm) / gmax;
+                /* Pixel y grows downwards: -∇L is (-gx, +gy) on screen. */
+                shapes_arrow(r->shapes, px, py, px - g[0] / norm * len, py + g[1] / norm * len,
+                             0.9 * s, 5.0 * s, (Rgba){1.0f, 1.0f, 1.0f, 0.7f});
+            }
+        }
+    }
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SceneRun *sr = &scene->runs[i];
+        if (sr->hidden || sr->run.status != RUN_ACTIVE)
+            continue;
+        RunPoint head = run_head(&sr->run);
+        double g[2], px, py;
+        landscape_value_grad(scene->landscape, head.x, head.y, g);
+        double norm = hypot(g[0], g[1]);
+        if (!isfinite(norm) || norm <= 0)
+            continue;
+        viewport_to_pixel(vp, head.x, head.y, &px, &py);
+        if (clamp_to_frame(r, 0.0, &px, &py))
+            continue;
+        double len = 42.0 * s, tx = px - g[0] / norm * len, ty = py + g[1] / norm * len;
+        shapes_arrow(r->shapes, px, py, tx, ty, 2.4 * s, 9.0 * s, casing);
+        shapes_arrow(r->shapes, px, py, tx, ty, 1.4 * s, 9.0 * s, render_run_color(i, 1.0f));
+    }
+}
+
+void render_world(Renderer *r, const Scene *scene)
+{
+    Viewport vp = viewport_fit(scene->view, r->width, r->height);
+    draw_minima(r, scene, &vp);
+    if (scene->display.arrows)
+        draw_arrows(r, scene, &vp);
+    draw_particles(r, scene, &vp);
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SceneRun *sr = &scene->runs[i];
+        long last = last_finite(&sr->run);
+        if (sr->hidden || last < 0)
+            continue;
+        size_t n = decimate(r, &sr->run, last, &vp);
+        draw_path(r, n, last, render_run_color(i, 1.0f));
+    }
+    draw_starts(r, scene, &vp);
+    for (size_t i = 0; i < scene->run_count; i++) {
+        long last = last_finite(&scene->runs[i].run);
+        if (!scene->runs[i].hidden && last >= 0)
+            draw_head(r, scene, i, last, &vp);
+    }
+    shapes_flush(r->shapes, r->width, r->height);
+}

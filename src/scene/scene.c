@@ -1,0 +1,435 @@
+/* scene.c — see scene.h. */
+#include "scene.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/spec.h"
+
+static const char *const colormap_names[COLORMAP_COUNT] = {"viridis", "magma", "cividis", "grey"};
+
+const char *colormap_name(Colormap colormap)
+{
+    return colormap < COLORMAP_COUNT ? colormap_names[colormap] : "viridis";
+}
+
+/* The welcome race (SPEC §5: what the tool does, at a glance). */
+static const char welcome_landscape[] = "rosenbrock";
+static const char *const welcome_runs[] = {"gd:lr=0.001", "momentum:lr=0.0005", "adam:lr=0.05"};
+static const LandscapePoint welcome_start = {-1.5, 2.0};
+/* Runs on a landscape given without any --opt. */
+static const char *const default_runs[] = {"gd", "momentum", "adam:lr=0.05"};
+
+/* Swarm stepping threads: the machines this is taught on have few cores. */
+#define SCENE_SWARM_THREADS 2
+
+/* ------------------------------------------------------------------------ */
+/* Runs                                                                      */
+
+static void free_runs(SceneRun *runs, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        run_free(&runs[i].run);
+}
+
+/* Parses spec on landscape and starts a run at its own start or at start. */
+static bool make_run(const Scene *scene, const Landscape *landscape, const char *spec,
+                     LandscapePoint start, SceneRun *dest, DescentError *err)
+{
+    OptimizerDesc desc;
+    if (!optimizer_parse(spec, landscape, &desc, err))
+        return false;
+    if (!desc.seed_given && scene->has_seed)
+        desc.seed = scene->seed;
+    *dest = (SceneRun){.x0 = desc.has_start ? desc.x0 : start.x,
+                       .y0 = desc.has_start ? desc.y0 : start.y};
+    return run_init(&dest->run, landscape, &desc, dest->x0, dest->y0, err);
+}
+
+/* Builds runs for every spec into dest (all or nothing). */
+static bool make_runs(const Scene *scene, const Landscape *landscape,
+                      const char *const *specs, size_t count, LandscapePoint start,
+                      SceneRun *dest, DescentError *err)
+{
+    if (count > SCENE_MAX_RUNS)
+        return error_set(err, "too many runs (%zu; at most %d)", count, SCENE_MAX_RUNS);
+    for (size_t i = 0; i < count; i++) {
+        if (!make_run(scene, landscape, specs[i], start, &dest[i], err)) {
+            free_runs(dest, i);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The swarm copies the last noisy run; none when particles is 0. */
+static bool make_swarm(const Scene *scene, const Landscape *landscape, const SceneRun *runs,
+                       size_t count, Swarm **dest, size_t *dest_run, DescentError *err)
+{
+    *dest = NULL;
+    if (scene->particles == 0)
+        return true;
+    for (size_t i = count; i-- > 0;) {
+        if (!optimizer_is_noisy(&runs[i].run.desc))
+            continue;
+        *dest = swarm_create(landscape, &runs[i].run.desc, runs[i].x0, runs[i].y0,
+                             scene->particles, err);
+        *dest_run = i;
+        return *dest != NULL;
+    }
+    return error_set(err, "particles need a noisy run (sgd, or noise= / batch= in an --opt)");
+}
+
+/* Swaps in new runs and swarm, freeing the old ones. */
+static void install_runs(Scene *scene, SceneRun *runs, size_t count, Swarm *swarm,
+                         size_t swarm_run)
+{
+    free_runs(scene->runs, scene->run_count);
+    swarm_destroy(scene->swarm);
+    memcpy(scene->runs, runs, count * sizeof *runs);
+    scene->run_count = count;
+    scene->swarm = swarm;
+    scene->swarm_run = swarm_run;
+    if (scene->selected >= count)
+        scene->selected = 0;
+}
+
+/* The specs of the current runs. */
+static size_t current_specs(const Scene *scene, const char **dest)
+{
+    for (size_t i = 0; i < scene->run_count; i++)
+        dest[i] = scene->runs[i].run.desc.spec;
+    return scene->run_count;
+}
+
+bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, DescentError *err)
+{
+    SceneRun runs[SCENE_MAX_RUNS];
+    if (!make_runs(scene, scene->landscape, specs, count, scene->start, runs, err))
+        return false;
+    Swarm *swarm;
+    size_t swarm_run = 0;
+    if (!make_swarm(scene, scene->landscape, runs, count, &swarm, &swarm_run, err)) {
+        free_runs(runs, count);
+        return false;
+    }
+    install_runs(scene, runs, count, swarm, swarm_run);
+    scene->step_carry = 0;
+    return true;
+}
+
+bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, DescentError *err)
+{
+    Landscape *landscape = landscape_create(spec, err);
+    if (!landscape)
+        return false;
+    LandscapePoint start = keep_view ? scene->start : landscape_default_start(landscape);
+    const char *specs[SCENE_MAX_RUNS];
+    size_t count = current_specs(scene, specs);
+    SceneRun runs[SCENE_MAX_RUNS];
+    Swarm *swarm;
+    size_t swarm_run = 0;
+    if (!make_runs(scene, landscape, specs, count, start, runs, err)) {
+        landscape_destroy(landscape);
+        return false;
+    }
+    if (!make_swarm(scene, landscape, runs, count, &swarm, &swarm_run, err)) {
+        free_runs(runs, count);
+        landscape_destroy(landscape);
+        return false;
+    }
+    install_runs(scene, runs, count, swarm, swarm_run);
+    landscape_destroy(scene->landscape);
+    scene->landscape = landscape;
+    scene->landscape_serial++;
+    scene->start = start;
+    if (!keep_view) {
+        scene->view = landscape_default_view(landscape);
+        scene->display.log_scale = landscape_prefers_log(landscape);
+    }
+    scene->step_carry = 0;
+    return true;
+}
+
+bool scene_next_landscape(Scene *scene, DescentError *err)
+{
+    size_t count;
+    const LandscapeInfo *kinds = landscape_kinds(&count);
+    size_t current = 0;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(kinds[i].name, landscape_name(scene->landscape)) == 0)
+            current = i;
+    for (size_t k = 1; k <= count; k++) {
+        const char *name = kinds[(current + k) % count].name;
+        if (strcmp(name, "expr") != 0)
+            return scene_set_landscape(scene, name, false, err);
+    }
+    return error_set(err, "no other landscape to show");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Life cycle                                                                */
+
+Scene *scene_create(const SceneOptions *options, DescentError *err)
+{
+    Scene *scene = calloc(1, sizeof *scene);
+    if (!scene) {
+        error_set(err, "out of memory for the scene");
+        return NULL;
+    }
+    bool welcome = !options->landscape && options->run_count == 0;
+    const char *landscape_spec_text = options->landscape ? options->landscape : welcome_landscape;
+    scene->landscape = landscape_create(landscape_spec_text, err);
+    if (!scene->landscape) {
+        free(scene);
+        return NULL;
+    }
+    scene->landscape_serial = 1;
+    scene->has_seed = options->has_seed;
+    scene->seed = options->seed;
+    scene->particles = options->particles;
+    scene->start = options->has_start ? options->start
+                   : welcome          ? welcome_start
+                                      : landscape_default_start(scene->landscape);
+    scene->view = options->has_view ? options->view : landscape_default_view(scene->landscape);
+    scene->speed = 1.0;
+    scene->playing = true;
+    scene->display = (SceneDisplay){
+        .colormap = COLORMAP_VIRIDIS,
+        .log_scale = landscape_prefers_log(scene->landscape),
+        .projector = options->projector,
+    };
+
+    const char *const *specs = options->runs;
+    size_t count = options->run_count;
+    if (count == 0) {
+        specs = welcome ? welcome_runs : default_runs;
+        count = 3;
+    }
+    if (!scene_set_runs(scene, specs, count, err)) {
+        scene_destroy(scene);
+        return NULL;
+    }
+    return scene;
+}
+
+void scene_destroy(Scene *scene)
+{
+    if (!scene)
+        return;
+    free_runs(scene->runs, scene->run_count);
+    swarm_destroy(scene->swarm);
+    landscape_destroy(scene->landscape);
+    free(scene);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Playback                                                                  */
+
+void scene_step(Scene *scene, size_t steps)
+{
+    for (size_t i = 0; i < scene->run_count; i++)
+        run_advance(&scene->runs[i].run, steps);
+    if (scene->swarm)
+        swarm_advance(scene->swarm, steps, SCENE_SWARM_THREADS);
+}
+
+void scene_advance(Scene *scene, double dt)
+{
+    if (!(dt > 0))
+        return;
+    scene->time += dt;
+    if (scene->notice[0] && scene->time >= scene->notice_until)
+        scene->notice[0] = '\0';
+    if (!scene->playing)
+        return;
+    double due = scene->step_carry + dt * SCENE_STEPS_PER_SECOND * scene->speed;
+    double whole = floor(due);
+    scene->step_carry = due - whole;
+    if (whole > SCENE_MAX_STEPS_PER_ADVANCE) {
+        whole = SCENE_MAX_STEPS_PER_ADVANCE;
+        scene->step_carry = 0;
+    }
+    if (whole >= 1)
+        scene_step(scene, (size_t)whole);
+}
+
+void scene_set_playing(Scene *scene, bool playing)
+{
+    scene->playing = playing;
+    scene->step_carry = 0;
+}
+
+void scene_start_at(Scene *scene, double x, double y)
+{
+    scene->start = (LandscapePoint){x, y};
+    for (size_t i = 0; i < scene->run_count; i++) {
+        scene->runs[i].x0 = x;
+        scene->runs[i].y0 = y;
+    }
+    scene_reset(scene);
+}
+
+void scene_reset(Scene *scene)
+{
+    for (size_t i = 0; i < scene->run_count; i++)
+        run_restart(&scene->runs[i].run, scene->runs[i].x0, scene->runs[i].y0);
+    if (scene->swarm)
+        swarm_restart(scene->swarm, scene->runs[scene->swarm_run].x0,
+                      scene->runs[scene->swarm_run].y0);
+    scene->step_carry = 0;
+}
+
+void scene_scale_speed(Scene *scene, double factor)
+{
+    double speed = scene->speed * factor;
+    scene->speed = speed < SCENE_SPEED_MIN ? SCENE_SPEED_MIN
+                   : speed > SCENE_SPEED_MAX ? SCENE_SPEED_MAX
+                                             : speed;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Changing one run                                                          */
+
+/* Writes spec with key set to value ("adam:lr=0.05" + lr=0.0625 ->
+ * "adam:lr=0.0625"), keeping every other item in its order. */
+static bool spec_with_number(const char *spec, const char *key, double value, char *dest,
+                             size_t size, DescentError *err)
+{
+    Spec parsed;
+    if (!spec_parse(spec, true, &parsed, err))
+        return false;
+    size_t len = (size_t)snprintf(dest, size, "%s", parsed.name);
+    bool replaced = false;
+    for (int i = 0; i <= parsed.count && len < size; i++) {
+        const char *sep = i == 0 ? ":" : ",";
+        if (i == parsed.count) {
+            if (!replaced)
+                len += (size_t)snprintf(dest + len, size - len, "%s%s=%.4g", sep, key, value);
+        } else if (strcmp(parsed.items[i].key, key) == 0) {
+            len += (size_t)snprintf(dest + len, size - len, "%s%s=%.4g", sep, key, value);
+            replaced = true;
+        } else {
+            len += (size_t)snprintf(dest + len, size - len, "%s%s=%s", sep,
+                                    parsed.items[i].key, parsed.items[i].value);
+        }
+    }
+    if (len >= size)
+        return error_set(err, "spec too long: %s", spec);
+    return true;
+}
+
+/* Re-creates the selected run from spec (and the swarm when it copies it). */
+static bool replace_selected(Scene *scene, const char *spec, DescentError *err)
+{
+    if (scene->run_count == 0)
+        return error_set(err, "no run to change");
+    size_t i = scene->selected;
+    SceneRun run;
+    LandscapePoint start = {scene->runs[i].x0, scene->runs[i].y0};
+    if (!make_run(scene, scene->landscape, spec, start, &run, err))
+        return false;
+    run.x0 = start.x;
+    run.y0 = start.y;
+    run_restart(&run.run, start.x, start.y);
+    run.hidden = scene->runs[i].hidden;
+    Swarm *swarm = scene->swarm;
+    if (swarm && scene->swarm_run == i) {
+        swarm = swarm_create(scene->landscape, &run.run.desc, start.x, start.y,
+                             scene->particles, err);
+        if (!swarm) {
+            run_free(&run.run);
+            return false;
+        }
+        swarm_destroy(scene->swarm);
+    }
+    run_free(&scene->runs[i].run);
+    scene->runs[i] = run;
+    scene->swarm = swarm;
+    return true;
+}
+
+bool scene_scale_lr(Scene *scene, double factor, DescentError *err)
+{
+    if (scene->run_count == 0)
+        return error_set(err, "no run to change");
+    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    char spec[sizeof desc->spec];
+    return spec_with_number(desc->spec, "lr", desc->lr * factor, spec, sizeof spec, err) &&
+           replace_selected(scene, spec, err);
+}
+
+bool scene_scale_noise(Scene *scene, double factor, DescentError *err)
+{
+    if (scene->run_count == 0)
+        return error_set(err, "no run to change");
+    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    double noise = desc->noise * factor;
+    if (desc->noise == 0 && factor > 1)
+        noise = SCENE_NOISE_FIRST;
+    else if (noise < 0.5 * SCENE_NOISE_FIRST)
+        noise = 0;
+    char spec[sizeof desc->spec];
+    return spec_with_number(desc->spec, "noise", noise, spec, sizeof spec, err) &&
+           replace_selected(scene, spec, err);
+}
+
+void scene_select(Scene *scene, size_t i)
+{
+    if (i < scene->run_count)
+        scene->selected = i;
+}
+
+void scene_toggle_hidden(Scene *scene, size_t i)
+{
+    if (i < scene->run_count)
+        scene->runs[i].hidden = !scene->runs[i].hidden;
+}
+
+double scene_run_lr(const Scene *scene, size_t i)
+{
+    const Run *run = &scene->runs[i].run;
+    return optimizer_lr_at(&run->desc, (long)run_steps(run));
+}
+
+/* ------------------------------------------------------------------------ */
+/* View and display                                                          */
+
+void scene_pan(Scene *scene, double dx, double dy)
+{
+    scene->view.xmin += dx;
+    scene->view.xmax += dx;
+    scene->view.ymin += dy;
+    scene->view.ymax += dy;
+}
+
+void scene_zoom(Scene *scene, double cx, double cy, double factor)
+{
+    ViewRect v = scene->view;
+    ViewRect zoomed = {cx + (v.xmin - cx) * factor, cx + (v.xmax - cx) * factor,
+                       cy + (v.ymin - cy) * factor, cy + (v.ymax - cy) * factor};
+    /* Keep the view where doubles can still tell neighbouring pixels apart
+     * and where the landscape's values stay finite in single precision. */
+    double width = zoomed.xmax - zoomed.xmin;
+    double centre = fmax(fabs(cx), fabs(cy));
+    if (width < 1e-9 * fmax(1.0, centre) || width > 1e9)
+        return;
+    scene->view = zoomed;
+}
+
+void scene_next_colormap(Scene *scene)
+{
+    scene->display.colormap = (Colormap)((scene->display.colormap + 1) % COLORMAP_COUNT);
+}
+
+void scene_notify(Scene *scene, double seconds, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(scene->notice, sizeof scene->notice, fmt, ap);
+    va_end(ap);
+    scene->notice_until = scene->time + seconds;
+}

@@ -1,0 +1,157 @@
+/*
+ * scene.h — what is on stage: a landscape, the runs racing on it, an
+ * optional particle swarm, the view, the playback clock and what the
+ * viewer chose to show.  No GL, no SDL: the window and the recorder share
+ * it and both move it forward with scene_advance; the renderer only reads
+ * it.
+ *
+ * The Scene struct is plain data that anyone may read; change it only
+ * through the functions below, which keep runs, swarm and landscape
+ * consistent.  Playback is paced by time: scene_advance(dt) performs
+ * steps_per_second * speed * dt optimizer updates, carrying the fraction
+ * to the next call, so the animation runs at the same pace at 30 or 144
+ * frames per second, and a fixed dt per frame gives identical frames.
+ *
+ * Failing calls leave the scene as it was and explain themselves in err.
+ */
+#ifndef DESCENT_SCENE_H
+#define DESCENT_SCENE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/error.h"
+#include "core/landscape.h"
+#include "core/run.h"
+#include "core/swarm.h"
+#include "scene/scene_options.h"
+
+typedef enum Colormap {
+    COLORMAP_VIRIDIS = 0,
+    COLORMAP_MAGMA,
+    COLORMAP_CIVIDIS,
+    COLORMAP_GREY,
+    COLORMAP_COUNT
+} Colormap;
+
+/* Lower-case name ("viridis"), also the file name under assets/colormaps/. */
+const char *colormap_name(Colormap colormap);
+
+/* Updates per second at speed 1. */
+#define SCENE_STEPS_PER_SECOND 120.0
+#define SCENE_SPEED_MIN (1.0 / 16.0)
+#define SCENE_SPEED_MAX 64.0
+/* Most updates one scene_advance performs, so a stalled frame (a window
+ * being dragged) does not turn into a burst of thousands of steps. */
+#define SCENE_MAX_STEPS_PER_ADVANCE 4096
+
+typedef struct SceneRun {
+    Run run;
+    bool hidden;
+    double x0, y0;      /* where it starts (its own x0/y0, else the scene's start) */
+} SceneRun;
+
+/* What the viewer chose to show; the renderer draws accordingly. */
+typedef struct SceneDisplay {
+    Colormap colormap;
+    bool log_scale;     /* colour by log(L - Lmin) */
+    bool arrows;        /* gradient arrows */
+    bool help;          /* the help overlay */
+    bool projector;     /* large text and thick lines */
+} SceneDisplay;
+
+#define SCENE_NOTICE_MAX 256
+
+typedef struct Scene {
+    Landscape *landscape;       /* owned */
+    unsigned landscape_serial;  /* changes whenever the landscape does */
+    SceneRun runs[SCENE_MAX_RUNS];
+    size_t run_count;
+    size_t selected;            /* index into runs */
+    Swarm *swarm;               /* owned, or NULL */
+    size_t swarm_run;           /* the run the swarm copies */
+    size_t particles;           /* asked-for swarm size, 0 = none */
+    bool has_seed;              /* --seed: seed of runs without their own */
+    uint64_t seed;
+    LandscapePoint start;       /* start of runs without their own */
+    ViewRect view;              /* asked-for view (widened to fit when drawn) */
+
+    bool playing;
+    double speed;               /* multiplies SCENE_STEPS_PER_SECOND */
+    double step_carry;          /* fraction of an update carried over */
+    double time;                /* seconds the scene has been advanced */
+
+    SceneDisplay display;
+    char notice[SCENE_NOTICE_MAX]; /* a transient message, "" = none */
+    double notice_until;        /* scene time at which it disappears */
+
+    bool hover_valid;           /* the pointer is over the landscape */
+    LandscapePoint hover;       /* plane point under the pointer */
+} Scene;
+
+/* Builds the stage the options describe.  Without a landscape and runs it
+ * is the welcome race: rosenbrock with gd (lr 0.001), momentum (lr 0.0005)
+ * and adam (lr 0.05) from (-1.5, 2).  Errors: a bad spec (the core's
+ * message), --particles without a noisy run, out of memory. */
+Scene *scene_create(const SceneOptions *options, DescentError *err);
+void scene_destroy(Scene *scene);
+
+/* Moves playback forward by dt seconds (see the header comment) and
+ * expires the notice.  Paused scenes only advance their clock. */
+void scene_advance(Scene *scene, double dt);
+
+/* Performs steps updates on every live run and the swarm now. */
+void scene_step(Scene *scene, size_t steps);
+
+void scene_set_playing(Scene *scene, bool playing);
+
+/* Restarts every run (and the swarm) from (x, y). */
+void scene_start_at(Scene *scene, double x, double y);
+/* Restarts every run from its own start. */
+void scene_reset(Scene *scene);
+
+/* Replaces the runs with new ones from spec strings on the current
+ * landscape, starting at start (their own x0/y0 win), and rebuilds the
+ * swarm when particles > 0. */
+bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, DescentError *err);
+
+/* Replaces the landscape; runs are re-parsed for it (sgd's noise default
+ * depends on it) and restart at start.  keep_view false takes the
+ * landscape's default view and start. */
+bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, DescentError *err);
+/* The next landscape kind in the core's list (expr is skipped), with its
+ * default view and start. */
+bool scene_next_landscape(Scene *scene, DescentError *err);
+
+/* Multiplies the selected run's learning rate by factor; the run is
+ * re-created through the core with the new spec and restarts. */
+bool scene_scale_lr(Scene *scene, double factor, DescentError *err);
+/* Multiplies the selected run's gradient noise by factor (noise 0 grows
+ * to SCENE_NOISE_FIRST; noise below SCENE_NOISE_FIRST / 2 drops to 0). */
+#define SCENE_NOISE_FIRST 0.1
+bool scene_scale_noise(Scene *scene, double factor, DescentError *err);
+
+/* Selects run i (ignored when there is none). */
+void scene_select(Scene *scene, size_t i);
+/* Hides or shows run i. */
+void scene_toggle_hidden(Scene *scene, size_t i);
+
+/* Multiplies the playback speed by factor, within the limits above. */
+void scene_scale_speed(Scene *scene, double factor);
+
+/* Moves the view by (dx, dy) plane units. */
+void scene_pan(Scene *scene, double dx, double dy);
+/* Scales the view by factor (< 1 zooms in) about the plane point (cx, cy),
+ * which stays where it is on screen. */
+void scene_zoom(Scene *scene, double cx, double cy, double factor);
+
+void scene_next_colormap(Scene *scene);
+
+/* Shows text for seconds of scene time (printf-style). */
+void scene_notify(Scene *scene, double seconds, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The learning rate run i uses for its next update (schedule included). */
+double scene_run_lr(const Scene *scene, size_t i);
+
+#endif

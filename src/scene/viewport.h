@@ -1,0 +1,33 @@
+/*
+ * viewport.h — how a view rectangle of the plane maps onto a pixel area.
+ *
+ * The landscape is always drawn with equal scales on both axes (so gradient
+ * arrows stand at right angles to the contours): the requested view is
+ * widened along one axis until its aspect ratio matches the pixel area's,
+ * keeping its centre.  Pixel coordinates have their origin at the top-left
+ * corner, x to the right and y down (as SDL's mouse and glReadPixels after
+ * flipping), and pixel (i, j) covers [i, i+1) x [j, j+1).
+ */
+#ifndef DESCENT_SCENE_VIEWPORT_H
+#define DESCENT_SCENE_VIEWPORT_H
+
+#include "core/landscape.h"
+
+typedef struct Viewport {
+    ViewRect world;        /* the part of the plane that is visible */
+    double width, height;  /* the pixel area it fills */
+} Viewport;
+
+/* The visible rectangle for view on a width x height pixel area. */
+Viewport viewport_fit(ViewRect view, double width, double height);
+
+/* Plane point (x, y) -> pixel position (px, py). */
+void viewport_to_pixel(const Viewport *viewport, double x, double y, double *px, double *py);
+
+/* Pixel position (px, py) -> plane point (x, y). */
+void viewport_to_world(const Viewport *viewport, double px, double py, double *x, double *y);
+
+/* Plane units per pixel (the same on both axes). */
+double viewport_units_per_pixel(const Viewport *viewport);
+
+#endif

@@ -1,0 +1,288 @@
+/*
+ * test_scene.c — the stage without any window: what the options build,
+ * time-based pacing, the commands the window's keys call, and the viewport
+ * arithmetic the window and the renderer share.
+ */
+#include "testing.h"
+
+#include <string.h>
+
+#include "scene/scene.h"
+#include "scene/viewport.h"
+
+static Scene *make(const char *landscape, const char *const *runs, size_t count)
+{
+    SceneOptions options = {.landscape = landscape, .run_count = count};
+    for (size_t i = 0; i < count; i++)
+        options.runs[i] = runs[i];
+    DescentError err = {""};
+    Scene *scene = scene_create(&options, &err);
+    if (!scene)
+        fail_msg("%s", err.message);
+    return scene;
+}
+
+static void test_welcome_race(void **state)
+{
+    (void)state;
+    Scene *s = make(NULL, NULL, 0);
+    assert_string_equal(landscape_name(s->landscape), "rosenbrock");
+    assert_int_equal(s->run_count, 3);
+    assert_string_equal(s->runs[0].run.desc.spec, "gd:lr=0.001");
+    assert_string_equal(s->runs[1].run.desc.spec, "momentum:lr=0.0005");
+    assert_string_equal(s->runs[2].run.desc.spec, "adam:lr=0.05");
+    for (size_t i = 0; i < 3; i++) {
+        assert_close(s->runs[i].run.path[0].x, -1.5, 0);
+        assert_close(s->runs[i].run.path[0].y, 2.0, 0);
+    }
+    assert_true(s->playing);
+    scene_destroy(s);
+}
+
+/* One second of playback is SCENE_STEPS_PER_SECOND updates at any frame
+ * rate (the fraction carries over), twice that at speed 2. */
+static void test_pacing_is_by_time(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.01"};
+    static const int rates[] = {30, 60, 144, 7};
+    for (size_t r = 0; r < sizeof rates / sizeof rates[0]; r++) {
+        Scene *s = make("quadratic", runs, 1);
+        for (int i = 0; i < rates[r]; i++)
+            scene_advance(s, 1.0 / rates[r]);
+        size_t steps = run_steps(&s->runs[0].run);
+        assert_true(steps + 1 >= (size_t)SCENE_STEPS_PER_SECOND &&
+                    steps <= (size_t)SCENE_STEPS_PER_SECOND);
+        scene_scale_speed(s, 2.0);
+        for (int i = 0; i < rates[r]; i++)
+            scene_advance(s, 1.0 / rates[r]);
+        size_t more = run_steps(&s->runs[0].run) - steps;
+        assert_true(more + 1 >= (size_t)(2 * SCENE_STEPS_PER_SECOND) &&
+                    more <= (size_t)(2 * SCENE_STEPS_PER_SECOND) + 1);
+        scene_destroy(s);
+    }
+}
+
+static void test_paused_scene_does_not_step(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd"};
+    Scene *s = make("quadratic", runs, 1);
+    scene_set_playing(s, false);
+    scene_advance(s, 1.0);
+    assert_int_equal(run_steps(&s->runs[0].run), 0);
+    scene_step(s, 3);
+    assert_int_equal(run_steps(&s->runs[0].run), 3);
+    scene_destroy(s);
+}
+
+/* [ and ] re-create the run from its spec with lr scaled, keeping the
+ * other keys in order. */
+static void test_scale_lr_rewrites_spec(void **state)
+{
+    (void)state;
+    const char *runs[] = {"adam:lr=0.05,beta1=0.8", "gd"};
+    Scene *s = make("rosenbrock", runs, 2);
+    DescentError err = {""};
+    scene_step(s, 5);
+    assert_true(scene_scale_lr(s, 1.25, &err));
+    assert_string_equal(s->runs[0].run.desc.spec, "adam:lr=0.0625,beta1=0.8");
+    assert_close(s->runs[0].run.desc.lr, 0.0625, 0);
+    assert_close(s->runs[0].run.desc.beta1, 0.8, 0);
+    assert_int_equal(run_steps(&s->runs[0].run), 0);
+    scene_select(s, 1);
+    assert_true(scene_scale_lr(s, 1 / 1.25, &err));
+    assert_string_equal(s->runs[1].run.desc.spec, "gd:lr=0.008");
+    scene_select(s, 7);
+    assert_int_equal(s->selected, 1);
+    scene_destroy(s);
+}
+
+static void test_noise_steps(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.01"};
+    Scene *s = make("quadratic", runs, 1);
+    DescentError err = {""};
+    assert_true(scene_scale_noise(s, 1.5, &err));
+    assert_close(s->runs[0].run.desc.noise, SCENE_NOISE_FIRST, 1e-15);
+    assert_true(scene_scale_noise(s, 1.5, &err));
+    assert_close(s->runs[0].run.desc.noise, 0.15, 1e-15);
+    assert_true(scene_scale_noise(s, 1 / 1.5, &err));
+    assert_true(scene_scale_noise(s, 1 / 1.5, &err));
+    assert_close(s->runs[0].run.desc.noise, 0.06667, 1e-12);
+    assert_true(scene_scale_noise(s, 1 / 1.5, &err));
+    assert_close(s->runs[0].run.desc.noise, 0, 0);
+    scene_destroy(s);
+    /* flow takes no noise: the change is refused and the run kept. */
+    const char *flow[] = {"flow:lr=0.1"};
+    s = make("quadratic", flow, 1);
+    assert_false(scene_scale_noise(s, 1.5, &err));
+    assert_non_null(strstr(err.message, "noise"));
+    assert_string_equal(s->runs[0].run.desc.spec, "flow:lr=0.1");
+    scene_destroy(s);
+}
+
+static void test_start_at_moves_every_run(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd", "adam:lr=0.1,x0=1,y0=1"};
+    Scene *s = make("quadratic", runs, 2);
+    assert_close(s->runs[1].run.path[0].x, 1, 0);
+    scene_step(s, 10);
+    scene_start_at(s, -0.5, 0.25);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(run_steps(&s->runs[i].run), 0);
+        assert_close(s->runs[i].run.path[0].x, -0.5, 0);
+        assert_close(s->runs[i].run.path[0].y, 0.25, 0);
+    }
+    scene_step(s, 10);
+    scene_reset(s);
+    assert_close(run_head(&s->runs[1].run).x, -0.5, 0);
+    scene_destroy(s);
+}
+
+/* Zooming about a point keeps that point on the same pixel. */
+static void test_zoom_keeps_point(void **state)
+{
+    (void)state;
+    Scene *s = make("rosenbrock", NULL, 0);
+    Viewport before = viewport_fit(s->view, 800, 500);
+    double px, py, cx = 0.3, cy = 1.7;
+    viewport_to_pixel(&before, cx, cy, &px, &py);
+    scene_zoom(s, cx, cy, 0.5);
+    Viewport after = viewport_fit(s->view, 800, 500);
+    double qx, qy;
+    viewport_to_pixel(&after, cx, cy, &qx, &qy);
+    assert_close(qx, px, 1e-9);
+    assert_close(qy, py, 1e-9);
+    assert_close(viewport_units_per_pixel(&after), 0.5 * viewport_units_per_pixel(&before), 1e-15);
+    ViewRect v = s->view;
+    scene_pan(s, 1.0, -2.0);
+    assert_close(s->view.xmin, v.xmin + 1.0, 1e-15);
+    assert_close(s->view.ymax, v.ymax - 2.0, 1e-15);
+    scene_destroy(s);
+}
+
+/* Equal scales on both axes: the narrow axis is widened about the centre. */
+static void test_viewport_fit(void **state)
+{
+    (void)state;
+    Viewport v = viewport_fit((ViewRect){0, 2, 0, 1}, 400, 400);
+    assert_close(v.world.xmin, 0, 1e-15);
+    assert_close(v.world.xmax, 2, 1e-15);
+    assert_close(v.world.ymin, -0.5, 1e-15);
+    assert_close(v.world.ymax, 1.5, 1e-15);
+    double px, py, x, y;
+    viewport_to_pixel(&v, 0, 1.5, &px, &py);
+    assert_close(px, 0, 1e-12);
+    assert_close(py, 0, 1e-12);
+    viewport_to_pixel(&v, 1, 0.5, &px, &py);
+    assert_close(px, 200, 1e-12);
+    assert_close(py, 200, 1e-12);
+    viewport_to_world(&v, 100, 300, &x, &y);
+    assert_close(x, 0.5, 1e-12);
+    assert_close(y, 0.0, 1e-12);
+}
+
+static void test_diverging_run_stops(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.5", "gd:lr=0.01"};
+    Scene *s = make("quadratic:l1=1,l2=10", runs, 2);
+    for (int i = 0; i < 20; i++)
+        scene_advance(s, 0.5);
+    assert_int_equal(s->runs[0].run.status, RUN_DIVERGED);
+    size_t at = run_steps(&s->runs[0].run);
+    scene_advance(s, 0.5);
+    assert_int_equal(run_steps(&s->runs[0].run), at);
+    assert_int_equal(s->runs[1].run.status, RUN_ACTIVE);
+    scene_destroy(s);
+}
+
+static void test_particles_need_a_noisy_run(void **state)
+{
+    (void)state;
+    SceneOptions options = {.landscape = "quadratic", .runs = {"gd", "sgd:lr=0.01,noise=0.5"},
+                            .run_count = 2, .particles = 50};
+    DescentError err = {""};
+    Scene *s = scene_create(&options, &err);
+    assert_non_null(s);
+    assert_non_null(s->swarm);
+    assert_int_equal(swarm_count(s->swarm), 50);
+    assert_int_equal(s->swarm_run, 1);
+    scene_step(s, 4);
+    assert_int_equal(swarm_steps(s->swarm), 4);
+    scene_destroy(s);
+    options.run_count = 1;
+    assert_null(scene_create(&options, &err));
+    assert_non_null(strstr(err.message, "particles"));
+}
+
+static void test_bad_spec_is_an_error(void **state)
+{
+    (void)state;
+    SceneOptions options = {.landscape = "rosenbrok"};
+    DescentError err = {""};
+    assert_null(scene_create(&options, &err));
+    assert_non_null(strstr(err.message, "rosenbrok"));
+    options = (SceneOptions){.runs = {"adam:beta3=1"}, .run_count = 1};
+    assert_null(scene_create(&options, &err));
+    assert_non_null(strstr(err.message, "beta3"));
+}
+
+/* 'l' visits every landscape kind but expr (which needs a formula). */
+static void test_next_landscape_cycles(void **state)
+{
+    (void)state;
+    Scene *s = make(NULL, NULL, 0);
+    size_t count;
+    landscape_kinds(&count);
+    DescentError err = {""};
+    unsigned serial = s->landscape_serial;
+    for (size_t k = 0; k + 1 < count; k++) {
+        assert_true(scene_next_landscape(s, &err));
+        assert_string_not_equal(landscape_name(s->landscape), "expr");
+        assert_int_equal(s->run_count, 3);
+    }
+    assert_string_equal(landscape_name(s->landscape), "rosenbrock");
+    assert_true(s->landscape_serial != serial);
+    scene_destroy(s);
+}
+
+static void test_hide_and_notice(void **state)
+{
+    (void)state;
+    Scene *s = make(NULL, NULL, 0);
+    scene_toggle_hidden(s, 1);
+    assert_true(s->runs[1].hidden);
+    scene_toggle_hidden(s, 1);
+    assert_false(s->runs[1].hidden);
+    scene_toggle_hidden(s, 9);
+    scene_notify(s, 1.0, "hello %d", 3);
+    scene_advance(s, 0.5);
+    assert_string_equal(s->notice, "hello 3");
+    scene_advance(s, 0.6);
+    assert_string_equal(s->notice, "");
+    scene_destroy(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_welcome_race),
+        cmocka_unit_test(test_pacing_is_by_time),
+        cmocka_unit_test(test_paused_scene_does_not_step),
+        cmocka_unit_test(test_scale_lr_rewrites_spec),
+        cmocka_unit_test(test_noise_steps),
+        cmocka_unit_test(test_start_at_moves_every_run),
+        cmocka_unit_test(test_zoom_keeps_point),
+        cmocka_unit_test(test_viewport_fit),
+        cmocka_unit_test(test_diverging_run_stops),
+        cmocka_unit_test(test_particles_need_a_noisy_run),
+        cmocka_unit_test(test_bad_spec_is_an_error),
+        cmocka_unit_test(test_next_landscape_cycles),
+        cmocka_unit_test(test_hide_and_notice),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,483 @@
+/*
+ * test_window.c — the live window end to end: opens the real SDL window
+ * (under Xvfb, or SDL's offscreen driver), pushes real SDL events (keys,
+ * text, clicks, drags, the wheel), renders frames and checks the pixels
+ * read back.  Expected colours come from the asset files and the
+ * Okabe–Ito definition, not from the renderer.  Screenshots of what was
+ * checked are written to $DESCENT_TEST_OUTPUT (or the current folder).
+ */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/data_dir.h"
+#include "scene/viewport.h"
+
+#define WIDTH 900
+#define HEIGHT 640
+
+typedef struct Frame {
+    uint8_t *rgba;
+    int width, height;
+} Frame;
+
+static App *open_sized(const char *landscape, const char *const *runs, size_t run_count,
+                       const char *start, ViewRect view, int width, int height)
+{
+    SceneOptions options = {.landscape = landscape, .run_count = run_count};
+    for (size_t i = 0; i < run_count; i++)
+        options.runs[i] = runs[i];
+    if (start) {
+        options.has_start = true;
+        sscanf(start, "%lf,%lf", &options.start.x, &options.start.y);
+    }
+    if (view.xmax > view.xmin) {
+        options.has_view = true;
+        options.view = view;
+    }
+    DescentError err = {""};
+    Scene *scene = scene_create(&options, &err);
+    if (!scene)
+        fail_msg("scene: %s", err.message);
+    App *app = app_create(scene, &(AppOptions){.width = width, .height = height}, &err);
+    if (!app)
+        fail_msg("window: %s", err.message);
+    /* Tests look at the landscape, not at the first-start hint. */
+    scene_notify(app_scene(app), 0.0, "%s", "");
+    return app;
+}
+
+static App *open_app(const char *landscape, const char *const *runs, size_t run_count,
+                     const char *start, ViewRect view)
+{
+    return open_sized(landscape, runs, run_count, start, view, WIDTH, HEIGHT);
+}
+
+/* Handles pending events, draws one frame (advancing dt) and reads it. */
+static Frame draw(App *app, double dt)
+{
+    app_pump(app);
+    app_frame(app, dt);
+    Frame f;
+    app_drawable_size(app, &f.width, &f.height);
+    f.rgba = malloc((size_t)f.width * (size_t)f.height * 4);
+    assert_non_null(f.rgba);
+    app_read_pixels(app, f.rgba);
+    app_present(app);
+    return f;
+}
+
+static const uint8_t *pixel(const Frame *f, int x, int y)
+{
+    assert_true(x >= 0 && y >= 0 && x < f->width && y < f->height);
+    return f->rgba + ((size_t)y * (size_t)f->width + (size_t)x) * 4;
+}
+
+static void save(App *app, const char *name)
+{
+    const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    const char *driver = SDL_GetCurrentVideoDriver();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/window-%s-%s.png", dir ? dir : ".", driver ? driver : "none",
+             name);
+    DescentError err = {""};
+    if (!app_screenshot(app, path, &err))
+        fail_msg("%s", err.message);
+}
+
+static void push_text(const char *text)
+{
+    SDL_Event e = {.type = SDL_TEXTINPUT};
+    snprintf(e.text.text, sizeof e.text.text, "%s", text);
+    SDL_PushEvent(&e);
+}
+
+static void push_key(SDL_Keycode sym, Uint16 mod)
+{
+    SDL_Event e = {.type = SDL_KEYDOWN};
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    e.key.keysym.mod = mod;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+static void push_button(Uint32 type, Uint8 button, int x, int y)
+{
+    SDL_Event e = {.type = type};
+    e.button.button = button;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+}
+
+static void push_motion(int x, int y, int dx, int dy)
+{
+    SDL_Event e = {.type = SDL_MOUSEMOTION};
+    e.motion.x = x;
+    e.motion.y = y;
+    e.motion.xrel = dx;
+    e.motion.yrel = dy;
+    SDL_PushEvent(&e);
+}
+
+/* The colormap's first entry, read from the asset itself. */
+static void colormap_low_end(const char *name, uint8_t rgb[3])
+{
+    char relative[128], path[4096];
+    snprintf(relative, sizeof relative, "assets/colormaps/%s.txt", name);
+    DescentError err = {""};
+    if (!data_path(relative, path, sizeof path, &err))
+        fail_msg("%s", err.message);
+    FILE *file = fopen(path, "r");
+    assert_non_null(file);
+    char line[256];
+    double c[3] = {-1, -1, -1};
+    while (fgets(line, sizeof line, file))
+        if (line[0] != '#' && sscanf(line, "%lf %lf %lf", &c[0], &c[1], &c[2]) == 3)
+            break;
+    fclose(file);
+    for (int k = 0; k < 3; k++)
+        rgb[k] = (uint8_t)lround(c[k] * 255.0);
+}
+
+static int channel_distance(const uint8_t *a, const uint8_t *b)
+{
+    int d = 0;
+    for (int k = 0; k < 3; k++)
+        d = abs((int)a[k] - (int)b[k]) > d ? abs((int)a[k] - (int)b[k]) : d;
+    return d;
+}
+
+static void world_to_pixel(App *app, double x, double y, int *px, int *py)
+{
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    Viewport vp = viewport_fit(app_scene(app)->view, w, h);
+    double fx, fy;
+    viewport_to_pixel(&vp, x, y, &fx, &fy);
+    *px = (int)floor(fx);
+    *py = (int)floor(fy);
+}
+
+static const ViewRect quadratic_view = {-3, 3, -2, 2};
+
+/* ------------------------------------------------------------------------ */
+
+/* The pixel at the minimum shows the colormap's low end (runs hidden with
+ * Shift+1, so only the landscape and the minimum's ring are drawn). */
+static void test_minimum_is_low_end(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05"};
+    App *app = open_app("quadratic", runs, 1, "2,1.5", quadratic_view);
+    push_key(SDLK_1, KMOD_LSHIFT);
+    Frame f = draw(app, 0.0);
+    assert_true(app_scene(app)->runs[0].hidden);
+    save(app, "minimum");
+    int px, py;
+    world_to_pixel(app, 0.0, 0.0, &px, &py);
+    uint8_t low[3];
+    colormap_low_end("viridis", low);
+    const uint8_t *p = pixel(&f, px, py);
+    if (channel_distance(p, low) > 3)
+        fail_msg("pixel at the minimum is %d,%d,%d; viridis starts at %d,%d,%d", p[0], p[1],
+                 p[2], low[0], low[1], low[2]);
+    /* Far from the minimum the colour is clearly not the low end. */
+    assert_true(channel_distance(pixel(&f, f.width / 2, f.height - 5), low) > 60);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* Stepping with '.' draws the path in the run's colour. */
+static void test_path_has_run_colour(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
+    App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 40; i++)
+        push_text(".");
+    Frame f = draw(app, 0.0);
+    Scene *scene = app_scene(app);
+    assert_false(scene->playing);
+    assert_int_equal(run_steps(&scene->runs[0].run), 40);
+    save(app, "path");
+    /* gd's first segments are long: check their midpoints. */
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}; /* Okabe–Ito, run 1 */
+    const Run *run = &scene->runs[0].run;
+    int checked = 0;
+    for (size_t k = 0; k + 1 < run->count; k++) {
+        int ax, ay, bx, by;
+        world_to_pixel(app, run->path[k].x, run->path[k].y, &ax, &ay);
+        world_to_pixel(app, run->path[k + 1].x, run->path[k + 1].y, &bx, &by);
+        if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) < 144)
+            continue;
+        const uint8_t *p = pixel(&f, (ax + bx) / 2, (ay + by) / 2);
+        if (channel_distance(p, orange) > 30)
+            fail_msg("path pixel at step %zu is %d,%d,%d, not orange", k, p[0], p[1], p[2]);
+        checked++;
+    }
+    assert_true(checked >= 2);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* 'h' opens the help overlay: the middle of the frame turns into a dark
+ * panel with bright text; Esc closes it again. */
+static void test_help_overlay(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    Frame before = draw(app, 0.0);
+    push_text("h");
+    Frame after = draw(app, 0.0);
+    assert_true(app_scene(app)->display.help);
+    save(app, "help");
+    long dark = 0, bright = 0, changed = 0, total = 0;
+    for (int y = after.height / 2 - 60; y < after.height / 2 + 60; y++)
+        for (int x = after.width / 2 - 150; x < after.width / 2 + 150; x++) {
+            const uint8_t *p = pixel(&after, x, y);
+            dark += p[0] < 50 && p[1] < 50 && p[2] < 60;
+            bright += p[0] > 200 && p[1] > 200 && p[2] > 200;
+            changed += channel_distance(p, pixel(&before, x, y)) > 20;
+            total++;
+        }
+    assert_true(dark > total / 2);
+    assert_true(bright > total / 100);
+    assert_true(changed > total / 2);
+    push_key(SDLK_ESCAPE, 0);
+    free(draw(app, 0.0).rgba);
+    assert_false(app_scene(app)->display.help);
+    free(before.rgba);
+    free(after.rgba);
+    app_destroy(app);
+}
+
+/* A left click restarts every run at the clicked point, where the head
+ * marker then sits. */
+static void test_click_moves_start(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02", "momentum:lr=0.01"};
+    App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
+    free(draw(app, 0.5).rgba);
+    Scene *scene = app_scene(app);
+    assert_true(run_steps(&scene->runs[0].run) > 0);
+    push_key(SDLK_SPACE, 0);
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 200, 450);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 200, 450);
+    Frame f = draw(app, 0.0);
+    save(app, "click");
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    Viewport vp = viewport_fit(scene->view, w, h);
+    double x, y;
+    viewport_to_world(&vp, 200 * (double)w / WIDTH, 450 * (double)h / HEIGHT, &x, &y);
+    for (size_t i = 0; i < scene->run_count; i++) {
+        assert_close(scene->runs[i].run.path[0].x, x, 1e-9);
+        assert_close(scene->runs[i].run.path[0].y, y, 1e-9);
+        assert_int_equal(run_steps(&scene->runs[i].run), 0);
+    }
+    /* Run 2's head is drawn last, over run 1's, in sky blue. */
+    static const uint8_t sky_blue[3] = {0x56, 0xB4, 0xE9};
+    int px, py;
+    world_to_pixel(app, x, y, &px, &py);
+    const uint8_t *p = pixel(&f, px + 2, py + 2);
+    if (channel_distance(p, sky_blue) > 30)
+        fail_msg("head marker pixel is %d,%d,%d, not sky blue", p[0], p[1], p[2]);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* The wheel zooms about the pointer; a right drag pans by the distance
+ * dragged. */
+static void test_wheel_zoom_and_drag_pan(void **state)
+{
+    (void)state;
+    App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
+    free(draw(app, 0.0).rgba);
+    Scene *scene = app_scene(app);
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    Viewport before = viewport_fit(scene->view, w, h);
+    double x0, y0;
+    viewport_to_world(&before, 300, 200, &x0, &y0);
+    SDL_Event wheel = {.type = SDL_MOUSEWHEEL};
+    wheel.wheel.y = 2;
+    wheel.wheel.preciseY = 2.0f;
+    wheel.wheel.mouseX = 300;
+    wheel.wheel.mouseY = 200;
+    SDL_PushEvent(&wheel);
+    free(draw(app, 0.0).rgba);
+    Viewport zoomed = viewport_fit(scene->view, w, h);
+    double x1, y1;
+    viewport_to_world(&zoomed, 300, 200, &x1, &y1);
+    double upp = viewport_units_per_pixel(&before);
+    assert_close(x1, x0, 1e-9 * upp);
+    assert_close(y1, y0, 1e-9 * upp);
+    assert_close(viewport_units_per_pixel(&zoomed), upp * 0.85 * 0.85, 1e-12 * upp);
+
+    ViewRect v = scene->view;
+    double zupp = viewport_units_per_pixel(&zoomed);
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_RIGHT, 400, 300);
+    push_motion(460, 270, 60, -30);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_RIGHT, 460, 270);
+    free(draw(app, 0.0).rgba);
+    assert_close(scene->view.xmin, v.xmin - 60 * zupp, 1e-9);
+    assert_close(scene->view.ymin, v.ymin - 30 * zupp, 1e-9);
+    app_destroy(app);
+}
+
+/* The keys of SPEC §5 change what they say they change. */
+static void test_keys(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    Scene *scene = app_scene(app);
+    assert_string_equal(landscape_name(scene->landscape), "rosenbrock");
+    assert_int_equal(scene->run_count, 3);
+
+    push_key(SDLK_2, 0);
+    push_text("]");
+    free(draw(app, 0.0).rgba);
+    assert_int_equal(scene->selected, 1);
+    assert_close(scene->runs[1].run.desc.lr, 0.0005 * 1.25, 1e-15);
+    assert_string_equal(scene->runs[1].run.desc.spec, "momentum:lr=0.000625");
+    push_text("[");
+    push_text("N");
+    free(draw(app, 0.0).rgba);
+    assert_close(scene->runs[1].run.desc.lr, 0.0005, 1e-15);
+    assert_close(scene->runs[1].run.desc.noise, 0.1, 1e-15);
+
+    bool log_scale = scene->display.log_scale;
+    push_text("c");
+    push_text("g");
+    push_text("+");
+    push_text("L");
+    push_key(SDLK_3, KMOD_RSHIFT);
+    Frame f = draw(app, 0.0);
+    assert_int_equal(scene->display.colormap, COLORMAP_MAGMA);
+    assert_true(scene->display.arrows);
+    assert_close(scene->speed, 2.0, 0);
+    assert_true(scene->display.log_scale != log_scale);
+    assert_true(scene->runs[2].hidden);
+    save(app, "keys");
+    free(f.rgba);
+
+    push_key(SDLK_TAB, 0);
+    free(draw(app, 0.0).rgba);
+    assert_non_null(strstr(scene->notice, "3D"));
+
+    push_text("l");
+    free(draw(app, 0.0).rgba);
+    assert_string_not_equal(landscape_name(scene->landscape), "rosenbrock");
+    assert_int_equal(scene->run_count, 3);
+
+    push_text("r");
+    free(draw(app, 0.0).rgba);
+    for (size_t i = 0; i < scene->run_count; i++)
+        assert_int_equal(run_steps(&scene->runs[i].run), 0);
+
+    push_text("q");
+    assert_false(app_pump(app));
+    app_destroy(app);
+}
+
+/* Time-based pacing: one second of frames gives the same number of steps
+ * whatever the frame rate. */
+static void test_pacing(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.01"};
+    App *app = open_app("quadratic", runs, 1, "2,1", quadratic_view);
+    for (int i = 0; i < 30; i++)
+        free(draw(app, 1.0 / 30.0).rgba);
+    size_t at_30 = run_steps(&app_scene(app)->runs[0].run);
+    push_text("r");
+    for (int i = 0; i < 144; i++) {
+        app_pump(app);
+        scene_advance(app_scene(app), 1.0 / 144.0);
+    }
+    size_t at_144 = run_steps(&app_scene(app)->runs[0].run);
+    assert_true(at_30 >= (size_t)SCENE_STEPS_PER_SECOND - 1 &&
+                at_30 <= (size_t)SCENE_STEPS_PER_SECOND);
+    assert_true(at_144 >= (size_t)SCENE_STEPS_PER_SECOND - 1 &&
+                at_144 <= (size_t)SCENE_STEPS_PER_SECOND);
+    app_destroy(app);
+}
+
+/* A run that blows up is reported, drawn at the view's edge, and nothing
+ * breaks (no NaN reaches the GPU; the frame is still the landscape). */
+static void test_diverging_run(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.5", "gd:lr=0.05"};
+    App *app = open_app("quadratic:l1=1,l2=10", runs, 2, "2,1", quadratic_view);
+    for (int i = 0; i < 20; i++)
+        free(draw(app, 0.5).rgba);
+    Scene *scene = app_scene(app);
+    assert_int_equal(scene->runs[0].run.status, RUN_DIVERGED);
+    Frame f = draw(app, 0.0);
+    save(app, "diverged");
+    uint8_t low[3];
+    colormap_low_end("viridis", low);
+    int px, py;
+    world_to_pixel(app, 0.0, 0.0, &px, &py);
+    /* Run 2 converged onto the minimum; its head covers it. */
+    assert_true(channel_distance(pixel(&f, px, py), low) > 3);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* The welcome race plays at 60 frames per second for a few seconds with
+ * the pointer over the landscape: every run moves, none leaves the stage,
+ * and the hover readout appears (the README's screenshot comes from here). */
+static void test_welcome_race_plays(void **state)
+{
+    (void)state;
+    App *app = open_sized(NULL, NULL, 0, NULL, (ViewRect){0}, 1280, 800);
+    push_motion(700, 330, 0, 0);
+    Frame f = {0};
+    for (int i = 0; i < 240; i++) {
+        free(f.rgba);
+        f = draw(app, 1.0 / 60.0);
+    }
+    Scene *scene = app_scene(app);
+    assert_true(scene->hover_valid);
+    save(app, "welcome");
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        assert_int_equal(run->status, RUN_ACTIVE);
+        assert_true(run_steps(run) >= 4 * (size_t)SCENE_STEPS_PER_SECOND - 1);
+        int px, py;
+        world_to_pixel(app, run_head(run).x, run_head(run).y, &px, &py);
+        assert_true(px >= 0 && py >= 0 && px < f.width && py < f.height);
+    }
+    free(f.rgba);
+    app_destroy(app);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_minimum_is_low_end),
+        cmocka_unit_test(test_path_has_run_colour),
+        cmocka_unit_test(test_help_overlay),
+        cmocka_unit_test(test_click_moves_start),
+        cmocka_unit_test(test_wheel_zoom_and_drag_pan),
+        cmocka_unit_test(test_keys),
+        cmocka_unit_test(test_pacing),
+        cmocka_unit_test(test_diverging_run),
+        cmocka_unit_test(test_welcome_race_plays),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
