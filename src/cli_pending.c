@@ -9,11 +9,3 @@ int cli_record(int argc, char **argv)
     cli_error("recording is not built yet");
     return EXIT_RUNTIME;
 }
-
-int cli_check(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    cli_error("lesson checking is not built yet");
-    return EXIT_RUNTIME;
-}

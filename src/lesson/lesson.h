@@ -33,11 +33,13 @@
  *                   b = { runs = { "sgd:noise=0.2", { "gd", "sgd" } } } },
  *   }
  *
- * Carrying over: landscape, view, start, runs and particles stay as the
- * step before left them unless a step sets them (the first step takes the
- * lesson's).  caption, play, speed, pause, keep, show, marks and keys belong
- * to their one step.  lesson_load resolves all of this, so every LessonStep
- * below is complete on its own.
+ * Carrying over: landscape and runs stay as the step before left them
+ * unless a step sets them (the first step takes the lesson's landscape and
+ * has no runs); view and start too, while the landscape stays the same (a
+ * new landscape brings its own defaults).  caption, play, speed, pause,
+ * show, marks, keys and particles belong to their one step, except that
+ * keep = true also keeps the step before's particles.  lesson_load resolves
+ * all of this, so every LessonStep below is complete on its own.
  *
  * Texts (title, caption, labels) are a string or a table by language with
  * at least `en`; the loader picks the asked language and falls back to

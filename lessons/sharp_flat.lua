@@ -1,0 +1,108 @@
+-- sharp_flat.lua: two equally deep minima, one sharp and one flat.  Noise
+-- and large steps both push the walk out of the sharp one.
+
+-- Every key is spelled out so the lesson does not depend on the defaults.
+local wells = "sharp_flat:sharp_width=0.1,flat_width=0.8,sharp_depth=1,flat_depth=1,"
+  .. "sharp_x=-1.2,sharp_y=0.6,flat_x=1.2,flat_y=-0.6,bowl=0.05"
+
+lesson {
+  title = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
+  landscape = wells,
+  view = { -2.5, 2.5, -2, 2 },
+  start = { -1.0, 0.4 },
+}
+
+step {
+  caption = {
+    en = "Two valleys of the same depth. The left one is sharp: narrow, with steep walls "
+      .. "(curvature λmax ≈ 100). The right one is flat: wide and gentle (λmax ≈ 1.65). "
+      .. "Plain GD with a small step, started next to the sharp valley, falls into it and stays.",
+    zh = "两个同样深的山谷。左边的是尖锐的：窄而陡（曲率 λmax ≈ 100）。右边的是平坦的："
+      .. "宽而缓（λmax ≈ 1.65）。从尖锐山谷旁边出发、步长很小的普通 GD 会掉进去并留在那里。",
+  },
+  runs = { "gd:lr=0.005" },
+  play = 400,
+  speed = 80,
+  marks = {
+    { x = -1.2, y = 0.6, radius = 0.3, label = { en = "sharp", zh = "尖锐" } },
+    { x = 1.2, y = -0.6, radius = 0.8, label = { en = "flat", zh = "平坦" } },
+  },
+}
+
+step {
+  caption = {
+    en = "Now SGD with strong noise, 200 walkers from the same start. A narrow valley is "
+      .. "easy to be kicked out of and hard to fall back into; the wide one catches walkers "
+      .. "and keeps them. Most of the cloud ends in the flat valley.",
+    zh = "现在换成噪声很强的 SGD，200 个粒子从同一点出发。窄的山谷很容易被踢出去、很难再掉回来；"
+      .. "宽的山谷接住粒子并留住它们。大部分粒子最终落在平坦的山谷里。",
+  },
+  runs = { "sgd:lr=0.01,noise=8" },
+  particles = 200,
+  play = 1000,
+  speed = 100,
+  show = { "basins" },
+}
+
+step {
+  caption = {
+    en = "One tenth of the noise, like a much larger batch: the walkers settle in the sharp "
+      .. "valley and stay. Small batches (more noise) escape sharp minima; large batches stay. "
+      .. "Press t to switch between the two noise levels.",
+    zh = "噪声只有十分之一，相当于大得多的批：粒子停在尖锐的山谷里不再离开。"
+      .. "小批量（噪声大）能逃出尖锐的极小值，大批量则留在原地。按 t 在两种噪声之间切换。",
+  },
+  runs = { "sgd:lr=0.01,noise=0.8" },
+  particles = 200,
+  play = 1000,
+  speed = 100,
+  show = { "basins" },
+  keys = {
+    t = {
+      label = { en = "noise 8 / noise 0.8", zh = "噪声 8 / 0.8" },
+      runs = { "sgd:lr=0.01,noise=8", "sgd:lr=0.01,noise=0.8" },
+    },
+  },
+}
+
+step {
+  caption = {
+    en = "Large steps do the same without any noise. GD can settle in a minimum only if "
+      .. "η < 2/λmax there: 2/100 = 0.02 in the sharp valley, 2/1.65 ≈ 1.2 in the flat one. "
+      .. "With η = 0.019 GD converges to the sharp minimum.",
+    zh = "大步长不需要任何噪声也能做到这一点。GD 只有在 η < 2/λmax 时才能停在一个极小值里："
+      .. "尖锐山谷里是 2/100 = 0.02，平坦山谷里约为 2/1.65 ≈ 1.2。η = 0.019 时 GD 收敛到尖锐的极小值。",
+  },
+  runs = { "gd:lr=0.019" },
+  play = 600,
+  speed = 60,
+  show = { "stability" },
+}
+
+step {
+  caption = {
+    en = "η = 0.025, just above 2/λmax of the sharp valley: GD cannot settle. "
+      .. "It ends up bouncing between two points on opposite walls forever, a 2-cycle "
+      .. "around the minimum it can never reach.",
+    zh = "η = 0.025，刚刚超过尖锐山谷的 2/λmax：GD 停不下来。"
+      .. "它最终在两侧山壁上的两个点之间永远来回跳动，这是一个围着极小值的 2-周期，却永远到不了谷底。",
+  },
+  runs = { "gd:lr=0.025" },
+  play = 600,
+  speed = 30,
+  show = { "stability", "gradient" },
+}
+
+step {
+  caption = {
+    en = "η = 0.3, far too large for the sharp valley but well below 2/λmax of the flat one: "
+      .. "GD is thrown out of the sharp valley and comes to rest in the flat minimum. "
+      .. "A large learning rate is itself a preference for flat minima.",
+    zh = "η = 0.3，对尖锐山谷来说太大，但远小于平坦山谷的 2/λmax："
+      .. "GD 被甩出尖锐山谷，最后停在平坦的极小值里。大学习率本身就是一种对平坦极小值的偏好。",
+  },
+  runs = { "gd:lr=0.019", "gd:lr=0.025", "gd:lr=0.3" },
+  play = 600,
+  speed = 30,
+  show = { "stability" },
+}

@@ -1,0 +1,73 @@
+-- welcome.lua: what is on the screen, and the one rule behind every
+-- optimizer in descent.  Also a short tour of the lesson API: each step{}
+-- below is one slide; → moves on, ← goes back.
+
+lesson {
+  title = { en = "Welcome: walking downhill", zh = "欢迎：一步一步走下坡" },
+  landscape = "quadratic:l1=1,l2=10,angle=30",
+  start = { -2.5, 1.5 },
+}
+
+step {
+  caption = {
+    en = "The colours are a loss L(x, y): dark is low, bright is high. "
+      .. "x and y are the two parameters of a tiny model; training means finding low ground.",
+    zh = "颜色表示损失 L(x, y)：越暗越低，越亮越高。x 和 y 是一个极小模型的两个参数，"
+      .. "训练就是去找低处。",
+  },
+  marks = { { x = 0, y = 0, label = { en = "lowest point", zh = "最低点" } } },
+}
+
+step {
+  caption = {
+    en = "Gradient descent knows only the slope under its feet. It repeats one rule, "
+      .. "θ ← θ − η∇L: the arrow −∇L points steepest downhill and η, the learning rate, "
+      .. "says how far to go. Press Space to start walking.",
+    zh = "梯度下降只知道脚下的坡度。它反复执行同一条规则 θ ← θ − η∇L："
+      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。按空格键开始。",
+  },
+  runs = { "gd:lr=0.05" },
+  show = { "gradient", "loss" },
+  pause = true,
+  play = 150,
+  speed = 20,
+}
+
+step {
+  caption = {
+    en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "
+      .. "else, . takes a single step, h lists every key.",
+    zh = "轮到你了：[ 和 ] 把 η 调小或调大，单击换一个起点，. 只走一步，h 列出所有按键。",
+  },
+  keep = true,
+  show = { "gradient", "loss" },
+  play = 100,
+}
+
+step {
+  caption = {
+    en = "Seeing only the local slope has a consequence: on ground with four valleys, "
+      .. "the same rule from four starting points ends in four different minima. "
+      .. "Where you start is part of the answer.",
+    zh = "只看局部坡度有一个后果：在有四个山谷的地形上，同一条规则从四个起点出发，"
+      .. "会落到四个不同的极小值。起点本身就是答案的一部分。",
+  },
+  landscape = "himmelblau",
+  runs = {
+    "gd:lr=0.01,x0=1,y0=1", "gd:lr=0.01,x0=-1,y0=1",
+    "gd:lr=0.01,x0=-1,y0=-1", "gd:lr=0.01,x0=1,y0=-1",
+  },
+  play = 600,
+  speed = 120,
+}
+
+step {
+  caption = {
+    en = "The other lessons each take one idea further: learning rates, gradient flow, "
+      .. "noise, sharp and flat minima, momentum, adaptive methods, schedules, implicit "
+      .. "bias and saddle points. descent list lessons names them.",
+    zh = "其余每一课讲透一个想法：学习率、梯度流、噪声、尖锐与平坦的极小值、动量、"
+      .. "自适应方法、学习率调度、隐式偏好和鞍点。用 descent list lessons 可以列出它们。",
+  },
+  keep = true,
+}

@@ -1,0 +1,805 @@
+/*
+ * lesson.c — lesson{} and step{} for scripts, and the Lesson they make.
+ *
+ * Two phases.  While the script runs (in the sandbox), lesson{} and step{}
+ * check each table's fields and copy them into C memory at once, so nothing
+ * of Lua is kept; their errors name the line of the call.  When the script
+ * has finished, lesson_finish carries the stage fields over from step to
+ * step and checks every spec string with the numeric core.
+ *
+ * Every byte copied out of Lua is attached to the Lesson (or the Loader)
+ * before the next thing that can raise a Lua error, so an error leaks
+ * nothing: the Lesson is freed as a whole.
+ */
+#include "lesson.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "core/optimizer.h"
+#include "sandbox.h"
+
+#define TEXT_LIMIT 4000          /* bytes of one caption, title or label */
+#define SPEC_LIMIT 1000          /* bytes of one spec string */
+#define COPY_BUDGET (4u << 20)   /* bytes of text one lesson may hold */
+#define PLAY_LIMIT 1000000L      /* updates one step may animate */
+#define SPEED_LIMIT 100000.0     /* updates per second */
+
+/* Which carried-over fields a step sets itself. */
+enum {
+    SET_LANDSCAPE = 1 << 0,
+    SET_VIEW = 1 << 1,
+    SET_START = 1 << 2,
+    SET_RUNS = 1 << 3,
+    SET_PARTICLES = 1 << 4,
+};
+
+typedef struct Loader {
+    Lesson *lesson;
+    size_t copied;             /* bytes of text copied so far */
+    bool in_call;              /* inside lesson{} or step{} */
+    bool closed;               /* the script has finished */
+    int lesson_line;           /* line of lesson{}, 0 until it ran */
+    char *landscape;           /* lesson{}'s, owned */
+    bool has_view, has_start;
+    ViewRect view;
+    LandscapePoint start;
+    unsigned set[LESSON_MAX_STEPS];
+} Loader;
+
+static const char *const show_names[] = {
+    "gradient", "velocity", "flow", "loss", "schedule", "basins", "stability", "norm", "3d",
+};
+#define SHOW_COUNT (sizeof show_names / sizeof show_names[0])
+
+/* Keys of SPEC §5's built-in controls (and the shifted digits and '=' '_'
+ * that share their physical keys), which a lesson may not take over. */
+static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()";
+
+const char *lesson_show_name(LessonShow bit)
+{
+    for (size_t i = 0; i < SHOW_COUNT; i++)
+        if ((unsigned)bit == 1u << i)
+            return show_names[i];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- freeing */
+
+static void runs_free(LessonRuns *runs)
+{
+    for (size_t i = 0; i < runs->count; i++)
+        free(runs->specs[i]);
+    free(runs->specs);
+    *runs = (LessonRuns){ 0 };
+}
+
+static void key_free(LessonKey *key)
+{
+    free(key->label);
+    for (size_t i = 0; i < key->count; i++) {
+        if (key->landscapes)
+            free(key->landscapes[i]);
+        if (key->runs)
+            runs_free(&key->runs[i]);
+    }
+    free(key->landscapes);
+    free(key->runs);
+}
+
+static void step_free(LessonStep *step)
+{
+    free(step->caption);
+    free(step->landscape);
+    runs_free(&step->runs);
+    for (size_t i = 0; i < step->mark_count; i++)
+        free(step->marks[i].label);
+    free(step->marks);
+    for (size_t i = 0; i < step->key_count; i++)
+        key_free(&step->keys[i]);
+    free(step->keys);
+    *step = (LessonStep){ 0 };
+}
+
+void lesson_free(Lesson *lesson)
+{
+    if (lesson->steps)
+        for (size_t i = 0; i < lesson->step_count; i++)
+            step_free(&lesson->steps[i]);
+    free(lesson->steps);
+    free(lesson->title);
+    free(lesson->path);
+    *lesson = (Lesson){ 0 };
+}
+
+/* ------------------------------------------------------- reading Lua values */
+
+static Loader *loader_of(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static void *checked_calloc(lua_State *L, size_t count, size_t size)
+{
+    void *memory = calloc(count ? count : 1, size);
+    if (!memory)
+        luaL_error(L, "out of memory");
+    return memory;
+}
+
+static bool utf8_valid(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t extra;
+        unsigned min;
+        if (c == 0)
+            return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            extra = 1, min = 0x80, c &= 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2, min = 0x800, c &= 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3, min = 0x10000, c &= 0x07;
+        } else {
+            return false;
+        }
+        if (len - i <= extra)
+            return false;
+        for (size_t k = 1; k <= extra; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            c = (c << 6) | (s[i + k] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+/* Copies the string at idx into C memory, counting it against the budget. */
+static char *copy_string(lua_State *L, Loader *loader, int idx, size_t limit, const char *what)
+{
+    size_t len;
+    const char *text = lua_tolstring(L, idx, &len);
+    if (len > limit)
+        luaL_error(L, "%s is too long (%d bytes; limit %d)", what, (int)len, (int)limit);
+    if (!utf8_valid((const unsigned char *)text, len))
+        luaL_error(L, "%s is not valid UTF-8 text", what);
+    loader->copied += len + 1;
+    if (loader->copied > COPY_BUDGET)
+        luaL_error(L, "the lesson holds too much text (limit %d bytes)", (int)COPY_BUDGET);
+    char *copy = checked_calloc(L, len + 1, 1);
+    memcpy(copy, text, len);
+    return copy;
+}
+
+static void expect(lua_State *L, int idx, int type, const char *what, const char *wanted)
+{
+    if (lua_type(L, idx) != type)
+        luaL_error(L, "%s must be %s, not %s", what, wanted, luaL_typename(L, idx));
+}
+
+/* Raises an error naming any field of the table at idx not in names. */
+static void check_fields(lua_State *L, int idx, const char *what, const char *const *names)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "%s: fields are written name = value (found a %s key)", what,
+                       luaL_typename(L, -1));
+        const char *key = lua_tostring(L, -1);
+        bool known = false;
+        for (const char *const *name = names; *name; name++)
+            known = known || strcmp(*name, key) == 0;
+        if (!known) {
+            luaL_Buffer list;
+            luaL_buffinit(L, &list);
+            for (const char *const *name = names; *name; name++) {
+                luaL_addstring(&list, *name);
+                if (name[1])
+                    luaL_addstring(&list, ", ");
+            }
+            luaL_pushresult(&list);
+            luaL_error(L, "%s: unknown field '%s' (known: %s)", what, key, lua_tostring(L, -1));
+        }
+    }
+}
+
+/* Pushes t[name] (raw: a script's metatables play no part). */
+static int get_field(lua_State *L, int idx, const char *name)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, name);
+    return lua_rawget(L, idx);
+}
+
+/* The length of the list at idx, checking it has nothing but items 1..n. */
+static size_t list_length(lua_State *L, int idx, const char *what, size_t max)
+{
+    idx = lua_absindex(L, idx);
+    expect(L, idx, LUA_TTABLE, what, "a list { ... }");
+    size_t n = (size_t)lua_rawlen(L, idx), keys = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || (size_t)lua_tointeger(L, -1) > n)
+            luaL_error(L, "%s must be a list { a, b, ... } without names or gaps", what);
+        keys++;
+    }
+    if (keys != n)
+        luaL_error(L, "%s must be a list { a, b, ... } without gaps", what);
+    if (n > max)
+        luaL_error(L, "%s has %d items (at most %d)", what, (int)n, (int)max);
+    return n;
+}
+
+static double read_number(lua_State *L, int idx, const char *what)
+{
+    expect(L, idx, LUA_TNUMBER, what, "a number");
+    double value = lua_tonumber(L, idx);
+    if (!isfinite(value))
+        luaL_error(L, "%s must be a finite number", what);
+    return value;
+}
+
+static double read_whole(lua_State *L, int idx, const char *what, double max)
+{
+    double value = read_number(L, idx, what);
+    if (value != floor(value) || value < 0 || value > max)
+        luaL_error(L, "%s must be a whole number from 0 to %d", what, (int)max);
+    return value;
+}
+
+static bool read_bool(lua_State *L, int idx, const char *what)
+{
+    expect(L, idx, LUA_TBOOLEAN, what, "true or false");
+    return lua_toboolean(L, idx);
+}
+
+/* A list of exactly n numbers, e.g. a point { x, y }. */
+static void read_numbers(lua_State *L, int idx, const char *what, size_t n, double *dest)
+{
+    if (list_length(L, idx, what, n) != n)
+        luaL_error(L, "%s must be a list of %d numbers", what, (int)n);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        dest[i] = read_number(L, -1, what);
+        lua_pop(L, 1);
+    }
+}
+
+static ViewRect read_view(lua_State *L, int idx, const char *what)
+{
+    double v[4];
+    read_numbers(L, idx, what, 4, v);
+    if (!(v[0] < v[1] && v[2] < v[3]))
+        luaL_error(L, "%s is { xmin, xmax, ymin, ymax } with xmin < xmax and ymin < ymax", what);
+    return (ViewRect){ v[0], v[1], v[2], v[3] };
+}
+
+static LandscapePoint read_point(lua_State *L, int idx, const char *what)
+{
+    double p[2];
+    read_numbers(L, idx, what, 2, p);
+    return (LandscapePoint){ p[0], p[1] };
+}
+
+/* A text: a string, or { en = "...", zh = "..." } from which the lesson's
+ * language is picked (English when it has none).  Every text in the table
+ * is checked, so `descent check` finds a broken translation in any
+ * language. */
+static char *read_text(lua_State *L, Loader *loader, int idx, const char *what)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING)
+        return copy_string(L, loader, idx, TEXT_LIMIT, what);
+    if (lua_type(L, idx) != LUA_TTABLE)
+        luaL_error(L, "%s must be a string or { en = \"...\", zh = \"...\" }, not %s", what,
+                   luaL_typename(L, idx));
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) != LUA_TSTRING || lua_rawlen(L, -2) < 2 || lua_rawlen(L, -2) > 7)
+            luaL_error(L, "%s: languages are written en = \"...\", zh = \"...\"", what);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "%s: the %s text must be a string, not %s", what, lua_tostring(L, -2),
+                       luaL_typename(L, -1));
+        size_t len;
+        const char *text = lua_tolstring(L, -1, &len);
+        if (len > TEXT_LIMIT || !utf8_valid((const unsigned char *)text, len))
+            luaL_error(L, "%s: the %s text is too long or not valid UTF-8", what,
+                       lua_tostring(L, -2));
+        lua_pop(L, 1);
+    }
+    if (get_field(L, idx, "en") != LUA_TSTRING)
+        luaL_error(L, "%s needs an English text: en = \"...\"", what);
+    if (get_field(L, idx, loader->lesson->lang) == LUA_TSTRING) {
+        lua_remove(L, -2);
+    } else {
+        lua_pop(L, 1);
+        if (strcmp(loader->lesson->lang, "en") != 0)
+            loader->lesson->fallbacks++;
+    }
+    char *copy = copy_string(L, loader, -1, TEXT_LIMIT, what);
+    lua_pop(L, 1);
+    return copy;
+}
+
+static char *read_spec(lua_State *L, Loader *loader, int idx, const char *what)
+{
+    expect(L, idx, LUA_TSTRING, what, "a spec string such as \"gd:lr=0.1\"");
+    if (lua_rawlen(L, idx) == 0)
+        luaL_error(L, "%s is empty", what);
+    return copy_string(L, loader, idx, SPEC_LIMIT, what);
+}
+
+/* Runs: one spec string, or a list of them. */
+static void read_runs(lua_State *L, Loader *loader, int idx, const char *what, LessonRuns *dest)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        dest->specs = checked_calloc(L, 1, sizeof *dest->specs);
+        dest->count = 1;
+        dest->specs[0] = read_spec(L, loader, idx, what);
+        return;
+    }
+    size_t n = list_length(L, idx, what, LESSON_MAX_RUNS);
+    dest->specs = checked_calloc(L, n, sizeof *dest->specs);
+    dest->count = n;
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        dest->specs[i] = read_spec(L, loader, -1, what);
+        lua_pop(L, 1);
+    }
+}
+
+static unsigned read_show(lua_State *L, int idx)
+{
+    size_t n = list_length(L, idx, "show", SHOW_COUNT);
+    unsigned bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        expect(L, -1, LUA_TSTRING, "show", "a list of names");
+        size_t k = 0;
+        while (k < SHOW_COUNT && strcmp(show_names[k], lua_tostring(L, -1)) != 0)
+            k++;
+        if (k == SHOW_COUNT)
+            luaL_error(L, "show: unknown overlay '%s' (known: gradient, velocity, flow, loss, "
+                       "schedule, basins, stability, norm, 3d)", lua_tostring(L, -1));
+        bits |= 1u << k;
+        lua_pop(L, 1);
+    }
+    return bits;
+}
+
+static void read_marks(lua_State *L, Loader *loader, int idx, LessonStep *step)
+{
+    static const char *const fields[] = { "x", "y", "label", "radius", NULL };
+    idx = lua_absindex(L, idx);
+    size_t n = list_length(L, idx, "marks", LESSON_MAX_MARKS);
+    step->marks = checked_calloc(L, n, sizeof *step->marks);
+    step->mark_count = n;
+    for (size_t i = 0; i < n; i++) {
+        LessonMark *mark = &step->marks[i];
+        lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        expect(L, -1, LUA_TTABLE, "a mark", "a table { x = ..., y = ..., label = ... }");
+        check_fields(L, -1, "mark", fields);
+        get_field(L, -1, "x");
+        mark->x = read_number(L, -1, "mark x");
+        get_field(L, -2, "y");
+        mark->y = read_number(L, -1, "mark y");
+        lua_pop(L, 2);
+        if (get_field(L, -1, "radius") != LUA_TNIL) {
+            mark->radius = read_number(L, -1, "mark radius");
+            if (mark->radius < 0)
+                luaL_error(L, "mark radius must not be negative");
+        }
+        lua_pop(L, 1);
+        if (get_field(L, -1, "label") != LUA_TNIL)
+            mark->label = read_text(L, loader, -1, "mark label");
+        else
+            mark->label = checked_calloc(L, 1, 1);
+        lua_pop(L, 2);
+    }
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+    return ((const LessonKey *)a)->key - ((const LessonKey *)b)->key;
+}
+
+/* The alternatives of a key's `runs`: each one run (a string) or a list. */
+static void read_key_runs(lua_State *L, Loader *loader, int idx, LessonKey *key)
+{
+    idx = lua_absindex(L, idx);
+    size_t n = list_length(L, idx, "key runs", LESSON_MAX_CHOICES);
+    if (n == 0)
+        luaL_error(L, "key runs must list at least one alternative");
+    key->runs = checked_calloc(L, n, sizeof *key->runs);
+    key->count = n;
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        read_runs(L, loader, -1, "key runs", &key->runs[i]);
+        lua_pop(L, 1);
+    }
+}
+
+static void read_key_landscapes(lua_State *L, Loader *loader, int idx, LessonKey *key)
+{
+    idx = lua_absindex(L, idx);
+    size_t n = list_length(L, idx, "key landscape", LESSON_MAX_CHOICES);
+    if (n == 0)
+        luaL_error(L, "key landscape must list at least one alternative");
+    key->landscapes = checked_calloc(L, n, sizeof *key->landscapes);
+    key->count = n;
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        key->landscapes[i] = read_spec(L, loader, -1, "key landscape");
+        lua_pop(L, 1);
+    }
+}
+
+static void read_keys(lua_State *L, Loader *loader, int idx, LessonStep *step)
+{
+    static const char *const fields[] = { "label", "landscape", "runs", NULL };
+    idx = lua_absindex(L, idx);
+    expect(L, idx, LUA_TTABLE, "keys", "a table { t = { ... } }");
+    size_t n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        n++;
+    }
+    if (n > LESSON_MAX_KEYS)
+        luaL_error(L, "keys: at most %d keys per step", LESSON_MAX_KEYS);
+    step->keys = checked_calloc(L, n, sizeof *step->keys);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) != LUA_TSTRING || lua_rawlen(L, -2) != 1)
+            luaL_error(L, "keys: each key is one character, e.g. t = { ... }");
+        char c = lua_tostring(L, -2)[0];
+        if (c < '!' || c > '~')
+            luaL_error(L, "keys: a key must be a printable ASCII character");
+        if (strchr(reserved_keys, c))
+            luaL_error(L, "keys: '%c' is one of descent's own controls; pick another key", c);
+        LessonKey *key = &step->keys[step->key_count++];
+        key->key = c;
+        expect(L, -1, LUA_TTABLE, "a key", "a table { landscape = {...} } or { runs = {...} }");
+        check_fields(L, -1, "key", fields);
+        int has_landscape = get_field(L, -1, "landscape") != LUA_TNIL;
+        int has_runs = get_field(L, -2, "runs") != LUA_TNIL;
+        if (has_landscape == has_runs)
+            luaL_error(L, "key '%c' needs either landscape = { ... } or runs = { ... }", c);
+        if (has_landscape) {
+            key->target = LESSON_KEY_LANDSCAPE;
+            read_key_landscapes(L, loader, -2, key);
+        } else {
+            key->target = LESSON_KEY_RUNS;
+            read_key_runs(L, loader, -1, key);
+        }
+        lua_pop(L, 2);
+        if (get_field(L, -1, "label") != LUA_TNIL)
+            key->label = read_text(L, loader, -1, "key label");
+        else
+            key->label = checked_calloc(L, 1, 1);
+        lua_pop(L, 2);
+    }
+    qsort(step->keys, step->key_count, sizeof *step->keys, compare_keys);
+}
+
+/* ---------------------------------------------------------- lesson{} step{} */
+
+static int call_line(lua_State *L)
+{
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+        return ar.currentline;
+    return 1;
+}
+
+/* Both functions refuse to run again after one of them was interrupted
+ * (possible only inside a finalizer, which swallows errors) or once the
+ * script has finished. */
+static Loader *enter(lua_State *L, const char *name)
+{
+    Loader *loader = loader_of(L);
+    if (loader->in_call || loader->closed)
+        luaL_error(L, "%s{} cannot be called from here", name);
+    if (lua_gettop(L) != 1 || lua_type(L, 1) != LUA_TTABLE)
+        luaL_error(L, "%s takes one table: %s { ... }", name, name);
+    loader->in_call = true;
+    return loader;
+}
+
+static int api_lesson(lua_State *L)
+{
+    static const char *const fields[] = { "title", "landscape", "view", "start", NULL };
+    Loader *loader = enter(L, "lesson");
+    if (loader->lesson_line)
+        luaL_error(L, "lesson{} is given twice (first on line %d)", loader->lesson_line);
+    check_fields(L, 1, "lesson", fields);
+    if (get_field(L, 1, "title") == LUA_TNIL)
+        luaL_error(L, "lesson needs a title");
+    loader->lesson->title = read_text(L, loader, -1, "title");
+    if (get_field(L, 1, "landscape") == LUA_TNIL)
+        luaL_error(L, "lesson needs a landscape, e.g. landscape = \"quadratic\"");
+    loader->landscape = read_spec(L, loader, -1, "landscape");
+    if (get_field(L, 1, "view") != LUA_TNIL) {
+        loader->view = read_view(L, -1, "view");
+        loader->has_view = true;
+    }
+    if (get_field(L, 1, "start") != LUA_TNIL) {
+        loader->start = read_point(L, -1, "start");
+        loader->has_start = true;
+    }
+    loader->lesson_line = call_line(L);
+    loader->in_call = false;
+    return 0;
+}
+
+static int api_step(lua_State *L)
+{
+    static const char *const fields[] = {
+        "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
+        "view", "start", "show", "marks", "keys", NULL,
+    };
+    Loader *loader = enter(L, "step");
+    Lesson *lesson = loader->lesson;
+    check_fields(L, 1, "step", fields);
+    if (lesson->step_count == LESSON_MAX_STEPS)
+        luaL_error(L, "a lesson has at most %d steps", LESSON_MAX_STEPS);
+    if (!lesson->steps)
+        lesson->steps = checked_calloc(L, LESSON_MAX_STEPS, sizeof *lesson->steps);
+    LessonStep *step = &lesson->steps[lesson->step_count];
+    unsigned *set = &loader->set[lesson->step_count];
+    step->line = call_line(L);
+    if (get_field(L, 1, "caption") != LUA_TNIL)
+        step->caption = read_text(L, loader, -1, "caption");
+    else
+        step->caption = checked_calloc(L, 1, 1);
+    lua_settop(L, 1);
+    if (get_field(L, 1, "runs") != LUA_TNIL) {
+        read_runs(L, loader, -1, "runs", &step->runs);
+        *set |= SET_RUNS;
+    }
+    lua_settop(L, 1);
+    if (get_field(L, 1, "play") != LUA_TNIL)
+        step->play = (long)read_whole(L, -1, "play", (double)PLAY_LIMIT);
+    lua_settop(L, 1);
+    if (get_field(L, 1, "speed") != LUA_TNIL) {
+        step->speed = read_number(L, -1, "speed");
+        if (!(step->speed > 0 && step->speed <= SPEED_LIMIT))
+            luaL_error(L, "speed (updates per second) must be above 0 and at most %d",
+                       (int)SPEED_LIMIT);
+    }
+    lua_settop(L, 1);
+    if (get_field(L, 1, "particles") != LUA_TNIL) {
+        step->particles = (size_t)read_whole(L, -1, "particles", LESSON_MAX_PARTICLES);
+        *set |= SET_PARTICLES;
+    }
+    lua_settop(L, 1);
+    if (get_field(L, 1, "pause") != LUA_TNIL)
+        step->pause = read_bool(L, -1, "pause");
+    lua_settop(L, 1);
+    if (get_field(L, 1, "keep") != LUA_TNIL)
+        step->keep = read_bool(L, -1, "keep");
+    lua_settop(L, 1);
+    if (get_field(L, 1, "landscape") != LUA_TNIL) {
+        step->landscape = read_spec(L, loader, -1, "landscape");
+        *set |= SET_LANDSCAPE;
+    }
+    lua_settop(L, 1);
+    if (get_field(L, 1, "view") != LUA_TNIL) {
+        step->view = read_view(L, -1, "view");
+        step->has_view = true;
+        *set |= SET_VIEW;
+    }
+    lua_settop(L, 1);
+    if (get_field(L, 1, "start") != LUA_TNIL) {
+        step->start = read_point(L, -1, "start");
+        step->has_start = true;
+        *set |= SET_START;
+    }
+    lua_settop(L, 1);
+    if (get_field(L, 1, "show") != LUA_TNIL)
+        step->show = read_show(L, lua_gettop(L));
+    lua_settop(L, 1);
+    if (get_field(L, 1, "marks") != LUA_TNIL)
+        read_marks(L, loader, -1, step);
+    lua_settop(L, 1);
+    if (get_field(L, 1, "keys") != LUA_TNIL)
+        read_keys(L, loader, -1, step);
+    lesson->step_count++;
+    loader->in_call = false;
+    return 0;
+}
+
+/* ------------------------------------------------------------- finishing */
+
+static char *copy_plain(const char *text)
+{
+    size_t size = strlen(text) + 1;
+    char *copy = malloc(size);
+    if (copy)
+        memcpy(copy, text, size);
+    return copy;
+}
+
+static bool copy_runs(const LessonRuns *from, LessonRuns *dest)
+{
+    dest->specs = calloc(from->count ? from->count : 1, sizeof *dest->specs);
+    if (!dest->specs)
+        return false;
+    dest->count = from->count;
+    for (size_t i = 0; i < from->count; i++)
+        if (!(dest->specs[i] = copy_plain(from->specs[i])))
+            return false;
+    return true;
+}
+
+/* Fills the fields a step leaves to the one before it (see lesson.h). */
+static bool carry_over(const Loader *loader, size_t i, DescentError *err)
+{
+    Lesson *lesson = loader->lesson;
+    LessonStep *step = &lesson->steps[i];
+    const LessonStep *before = i > 0 ? &lesson->steps[i - 1] : NULL;
+    unsigned set = loader->set[i];
+    if (step->keep && !before)
+        return error_set(err, "%s:%d: keep = true on the first step: there is nothing to go on "
+                         "from", lesson->path, step->line);
+    if (step->keep && (set & (SET_LANDSCAPE | SET_RUNS | SET_START | SET_PARTICLES)))
+        return error_set(err, "%s:%d: keep = true goes on with the step before, so the step "
+                         "cannot also set landscape, runs, start or particles",
+                         lesson->path, step->line);
+    if (!(set & SET_LANDSCAPE) && !(step->landscape = copy_plain(
+            before ? before->landscape : loader->landscape)))
+        return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
+    const char *landscape_before = before ? before->landscape : loader->landscape;
+    bool same_landscape = strcmp(step->landscape, landscape_before) == 0;
+    if (!(set & SET_VIEW) && same_landscape) {
+        step->has_view = before ? before->has_view : loader->has_view;
+        step->view = before ? before->view : loader->view;
+    }
+    if (!(set & SET_START) && same_landscape) {
+        step->has_start = before ? before->has_start : loader->has_start;
+        step->start = before ? before->start : loader->start;
+    }
+    if (!(set & SET_RUNS) && before && !copy_runs(&before->runs, &step->runs))
+        return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
+    if (step->keep)
+        step->particles = before->particles;
+    return true;
+}
+
+/* Checks every run spec of runs against landscape. */
+static bool check_runs(const Lesson *lesson, const LessonStep *step, const LessonRuns *runs,
+                       const Landscape *landscape, DescentError *err)
+{
+    for (size_t i = 0; i < runs->count; i++) {
+        OptimizerDesc desc;
+        DescentError why;
+        if (!optimizer_parse(runs->specs[i], landscape, &desc, &why))
+            return error_set(err, "%s:%d: %s", lesson->path, step->line, why.message);
+    }
+    return true;
+}
+
+static bool check_keys(const Lesson *lesson, const LessonStep *step, const Landscape *landscape,
+                       DescentError *err)
+{
+    for (size_t k = 0; k < step->key_count; k++) {
+        const LessonKey *key = &step->keys[k];
+        for (size_t i = 0; i < key->count; i++) {
+            if (key->target == LESSON_KEY_RUNS) {
+                if (!check_runs(lesson, step, &key->runs[i], landscape, err))
+                    return false;
+                continue;
+            }
+            DescentError why;
+            Landscape *other = landscape_create(key->landscapes[i], &why);
+            if (!other)
+                return error_set(err, "%s:%d: key '%c': %s", lesson->path, step->line,
+                                 key->key, why.message);
+            bool ok = check_runs(lesson, step, &step->runs, other, err);
+            landscape_destroy(other);
+            if (!ok)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Checks a step's specs with the core; *landscape caches the last one made. */
+static bool check_step(const Lesson *lesson, const LessonStep *step, Landscape **landscape,
+                       DescentError *err)
+{
+    if (!*landscape || strcmp(landscape_spec(*landscape), step->landscape) != 0) {
+        landscape_destroy(*landscape);
+        DescentError why;
+        if (!(*landscape = landscape_create(step->landscape, &why)))
+            return error_set(err, "%s:%d: %s", lesson->path, step->line, why.message);
+    }
+    if (!check_runs(lesson, step, &step->runs, *landscape, err))
+        return false;
+    if (step->particles > 0) {
+        bool noisy = false;
+        for (size_t i = 0; i < step->runs.count; i++) {
+            OptimizerDesc desc;
+            noisy = noisy || (optimizer_parse(step->runs.specs[i], *landscape, &desc, NULL) &&
+                              optimizer_is_noisy(&desc));
+        }
+        if (!noisy)
+            return error_set(err, "%s:%d: particles follow a noisy run, and this step has none "
+                             "(use sgd, or add noise=...)", lesson->path, step->line);
+    }
+    return check_keys(lesson, step, *landscape, err);
+}
+
+static bool lesson_finish(Loader *loader, DescentError *err)
+{
+    Lesson *lesson = loader->lesson;
+    if (loader->in_call)
+        return error_set(err, "%s:1: a lesson{} or step{} call failed", lesson->path);
+    if (!loader->lesson_line)
+        return error_set(err, "%s:1: no lesson{ title = ..., landscape = ... } in this file",
+                         lesson->path);
+    if (lesson->step_count == 0)
+        return error_set(err, "%s:%d: the lesson has no step{ ... }", lesson->path,
+                         loader->lesson_line);
+    DescentError why;
+    Landscape *landscape = landscape_create(loader->landscape, &why);
+    if (!landscape)
+        return error_set(err, "%s:%d: %s", lesson->path, loader->lesson_line, why.message);
+    bool ok = true;
+    for (size_t i = 0; ok && i < lesson->step_count; i++)
+        ok = carry_over(loader, i, err) && check_step(lesson, &lesson->steps[i], &landscape, err);
+    landscape_destroy(landscape);
+    return ok;
+}
+
+bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err)
+{
+    *dest = (Lesson){ 0 };
+    snprintf(dest->lang, sizeof dest->lang, "%s", lang ? lang : lesson_default_lang());
+    Loader *loader = calloc(1, sizeof *loader);
+    dest->path = copy_plain(path);
+    if (!loader || !dest->path) {
+        free(loader);
+        lesson_free(dest);
+        return error_set(err, "%s:1: out of memory", path);
+    }
+    loader->lesson = dest;
+    Sandbox sandbox;
+    bool ok = sandbox_open(&sandbox, dest->path, err);
+    if (ok) {
+        static const luaL_Reg api[] = { { "lesson", api_lesson }, { "step", api_step } };
+        for (size_t i = 0; i < sizeof api / sizeof api[0]; i++) {
+            lua_pushlightuserdata(sandbox.L, loader);
+            lua_pushcclosure(sandbox.L, api[i].func, 1);
+            lua_setglobal(sandbox.L, api[i].name);
+        }
+        ok = sandbox_run(&sandbox, err);
+        loader->closed = true;
+        sandbox_close(&sandbox);
+    }
+    /* A call cut short leaves a half-filled step after the last whole one. */
+    if (dest->steps && dest->step_count < LESSON_MAX_STEPS)
+        step_free(&dest->steps[dest->step_count]);
+    ok = ok && lesson_finish(loader, err);
+    free(loader->landscape);
+    free(loader);
+    if (!ok)
+        lesson_free(dest);
+    return ok;
+}

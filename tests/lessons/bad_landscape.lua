@@ -1,0 +1,2 @@
+lesson { title = "x", landscape = "nowhere" }
+step { caption = "x" }

@@ -1,0 +1,1 @@
+lesson { title = 5, landscape = "quadratic" }

@@ -1,0 +1,3 @@
+lesson { title = "hostile", landscape = "quadratic" }
+
+error("the teacher made a mistake")

@@ -1,0 +1,3 @@
+lesson { title = "hostile", landscape = "quadratic" }
+step { caption = "loop" }
+while true do end

@@ -1,0 +1,2 @@
+lesson { title = "hostile", landscape = "quadratic" }
+local f = io.open("/etc/passwd")

@@ -1,0 +1,1 @@
+step { caption = "a step but no lesson{}" }

@@ -1,0 +1,2 @@
+lesson { title = "hostile", landscape = "quadratic" }
+os.execute("touch /tmp/descent-pwned")

@@ -1,0 +1,2 @@
+lesson { title = "hostile", landscape = "quadratic" }
+step { caption = "x", runs = { "gd" }, particles = 100 }

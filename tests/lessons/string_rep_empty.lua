@@ -1,0 +1,2 @@
+lesson { title = "hostile", landscape = "quadratic" }
+local s = (""):rep(1e15)

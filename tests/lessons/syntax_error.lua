@@ -1,0 +1,3 @@
+lesson { title = "hostile", landscape = "quadratic" }
+step { caption = "fine" }
+step { caption = "broken" 
