@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "core/data_dir.h"
+#include "render/render.h"
 #include "scene/viewport.h"
 
 #define WIDTH 900
@@ -466,6 +467,68 @@ static void test_welcome_race_plays(void **state)
     app_destroy(app);
 }
 
+/* Rows of the top half that the legend panel covers at column x (the
+ * panel is dark; the landscape's top edge here is bright). */
+static int legend_rows(const Frame *f, int x)
+{
+    int rows = 0;
+    for (int y = 0; y < f->height / 2; y++)
+        rows += pixel(f, x, y)[1] < 70;
+    return rows;
+}
+
+/* P switches to projector mode: text and panels grow by the projector
+ * factor. */
+static void test_projector_mode(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, "2,1", (ViewRect){-4, 4, -2, 2});
+    Frame normal = draw(app, 0.0);
+    push_text("P");
+    Frame large = draw(app, 0.0);
+    assert_true(app_scene(app)->display.projector);
+    save(app, "projector");
+    double ratio = (double)legend_rows(&large, 24) / legend_rows(&normal, 24);
+    if (!(ratio > 1.5 && ratio < 2.0))
+        fail_msg("legend grew by %g, expected about %g", ratio, RENDER_PROJECTOR_SCALE);
+    free(normal.rgba);
+    free(large.rgba);
+    app_destroy(app);
+}
+
+/* --particles: the swarm is drawn as dots in its run's colour. */
+static void test_particles_drawn(void **state)
+{
+    (void)state;
+    SceneOptions options = {.landscape = "quadratic", .runs = {"sgd:lr=0.05,noise=2"},
+                            .run_count = 1, .particles = 200, .has_view = true,
+                            .view = {-3, 3, -2, 2}, .has_start = true, .start = {2, 1}};
+    DescentError err = {""};
+    Scene *scene = scene_create(&options, &err);
+    assert_non_null(scene);
+    App *app = app_create(scene, &(AppOptions){.width = WIDTH, .height = HEIGHT}, &err);
+    assert_non_null(app);
+    scene_notify(scene, 0.0, "%s", "");
+    Frame f = draw(app, 0.25);
+    save(app, "particles");
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00};
+    const float *xy = swarm_positions(scene->swarm);
+    int visible = 0, orange_centres = 0;
+    for (size_t k = 0; k < swarm_count(scene->swarm); k++) {
+        int px, py;
+        world_to_pixel(app, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py);
+        if (px < 420 || py < 120 || px >= f.width || py >= 420)
+            continue;
+        visible++;
+        orange_centres += channel_distance(pixel(&f, px, py), orange) < 90;
+    }
+    assert_true(visible > 20);
+    assert_true(orange_centres > visible * 3 / 4);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -478,6 +541,8 @@ int main(void)
         cmocka_unit_test(test_pacing),
         cmocka_unit_test(test_diverging_run),
         cmocka_unit_test(test_welcome_race_plays),
+        cmocka_unit_test(test_projector_mode),
+        cmocka_unit_test(test_particles_drawn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

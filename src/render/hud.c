@@ -23,6 +23,24 @@ static void panel(Renderer *r, double x, double y, double w, double h)
     shapes_rect(r->shapes, x, y, w, h, panel_color);
 }
 
+/* Copies text into dest, cut at a character boundary and ended with "…"
+ * when it would be wider than max_width at px pixels. */
+static void fit_text(Renderer *r, const char *text, int px, double max_width, char *dest,
+                     size_t size)
+{
+    snprintf(dest, size, "%s", text);
+    size_t len = strlen(dest);
+    while (len > 0 && render_text_width(r, dest, px) > max_width) {
+        size_t cut = len > 8 ? len - len / 8 : len - 1;
+        while (cut > 0 && ((unsigned char)dest[cut] & 0xC0) == 0x80)
+            cut--;
+        if (cut + sizeof "…" > size)
+            break;
+        memcpy(dest + cut, "…", sizeof "…");
+        len = cut;
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Legend                                                                    */
 
@@ -89,14 +107,17 @@ static void draw_legend(Renderer *r, const Scene *scene)
     double line = text_line_height(r->text, px), swatch = 16.0 * s;
     double title_h = text_line_height(r->text, title_px),
            small_h = text_line_height(r->text, small_px);
-    char formula[256], status[256], lines[SCENE_MAX_RUNS][400];
-    snprintf(formula, sizeof formula, "L = %s", formula_of(scene->landscape));
+    char full[400], formula[400], status[256], lines[SCENE_MAX_RUNS][400];
+    double max_width = r->width - 2 * x - 2 * pad - swatch;
+    snprintf(full, sizeof full, "L = %s", formula_of(scene->landscape));
+    fit_text(r, full, small_px, max_width, formula, sizeof formula);
     status_line(scene, status, sizeof status);
     double width = fmax(render_text_width(r, landscape_spec(scene->landscape), title_px),
                         fmax(render_text_width(r, formula, small_px),
                              render_text_width(r, status, small_px)));
     for (size_t i = 0; i < scene->run_count; i++) {
-        run_line(scene, i, lines[i], sizeof lines[i]);
+        run_line(scene, i, full, sizeof full);
+        fit_text(r, full, px, max_width, lines[i], sizeof lines[i]);
         width = fmax(width, swatch + render_text_width(r, lines[i], px));
     }
     double height = title_h + small_h + (double)scene->run_count * line + small_h + 2.5 * pad;
