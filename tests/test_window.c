@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "core/data_dir.h"
@@ -529,6 +530,56 @@ static void test_particles_drawn(void **state)
     app_destroy(app);
 }
 
+/* 'p' saves the frame as descent-DATE-TIME.png in the current folder and
+ * says so; the file is a PNG of the drawable's size. */
+static void test_screenshot_key(void **state)
+{
+    (void)state;
+    const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    assert_true(dir == NULL || chdir(dir) == 0);
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    push_text("p");
+    free(draw(app, 0.0).rgba);
+    const char *notice = app_scene(app)->notice;
+    assert_true(strncmp(notice, "saved descent-", 14) == 0);
+    FILE *file = fopen(notice + 6, "rb");
+    assert_non_null(file);
+    unsigned char header[24];
+    assert_int_equal(fread(header, 1, sizeof header, file), sizeof header);
+    fclose(file);
+    assert_memory_equal(header, "\x89PNG\r\n\x1a\n", 8);
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    assert_int_equal((header[16] << 24) | (header[17] << 16) | (header[18] << 8) | header[19], w);
+    assert_int_equal((header[20] << 24) | (header[21] << 16) | (header[22] << 8) | header[23], h);
+    remove(notice + 6);
+    app_destroy(app);
+}
+
+/* Chinese text (lesson captions) is drawn with the CJK face: the notice
+ * shows bright glyph pixels, as wide as the English one or wider. */
+static void test_chinese_text(void **state)
+{
+    (void)state;
+    App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
+    scene_notify(app_scene(app), 10.0, "%s", "梯度下降是一个搜索过程");
+    Frame f = draw(app, 0.0);
+    save(app, "chinese");
+    int left = f.width, right = 0;
+    for (int y = f.height - 60; y < f.height; y++)
+        for (int x = 0; x < f.width / 2 + 150; x++) {
+            const uint8_t *p = pixel(&f, x, y);
+            if (p[0] > 220 && p[1] > 220 && p[2] > 220) {
+                left = x < left ? x : left;
+                right = x > right ? x : right;
+            }
+        }
+    /* Eleven full-width glyphs at 17 px: well over 150 px of ink. */
+    assert_true(right - left > 150);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -543,6 +594,8 @@ int main(void)
         cmocka_unit_test(test_welcome_race_plays),
         cmocka_unit_test(test_projector_mode),
         cmocka_unit_test(test_particles_drawn),
+        cmocka_unit_test(test_screenshot_key),
+        cmocka_unit_test(test_chinese_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -354,15 +354,6 @@ bool app_pump(App *app)
 /* ------------------------------------------------------------------------ */
 /* Frames                                                                    */
 
-void app_frame(App *app, double dt)
-{
-    scene_advance(app->scene, dt);
-    int w, h;
-    gl_context_drawable_size(app->gl, &w, &h);
-    framebuffer_bind(NULL);
-    render_frame(app->renderer, app->scene, w, h, pixel_ratio(app));
-}
-
 void app_present(App *app)
 {
     gl_context_swap(app->gl);
@@ -403,6 +394,19 @@ static void take_screenshot(App *app)
         scene_notify(app->scene, 6.0, "%s", err.message);
 }
 
+void app_frame(App *app, double dt)
+{
+    scene_advance(app->scene, dt);
+    int w, h;
+    gl_context_drawable_size(app->gl, &w, &h);
+    framebuffer_bind(NULL);
+    render_frame(app->renderer, app->scene, w, h, pixel_ratio(app));
+    if (app->screenshot_due) {
+        app->screenshot_due = false;
+        take_screenshot(app);
+    }
+}
+
 int app_run(App *app)
 {
     double frequency = (double)SDL_GetPerformanceFrequency();
@@ -412,10 +416,6 @@ int app_run(App *app)
         double dt = (double)(now - previous) / frequency;
         previous = now;
         app_frame(app, fmin(dt, MAX_FRAME_SECONDS));
-        if (app->screenshot_due) {
-            app->screenshot_due = false;
-            take_screenshot(app);
-        }
         app_present(app);
         /* Without vsync (some virtual displays), do not spin a core. */
         double spent = (double)(SDL_GetPerformanceCounter() - now) / frequency;

@@ -39,7 +39,8 @@ bool app_handle_event(App *app, const SDL_Event *event);
 bool app_pump(App *app);
 
 /* Advances the scene by dt seconds and draws it into the window's back
- * buffer (not shown until app_present). */
+ * buffer (not shown until app_present); saves it as a PNG in the current
+ * folder when 'p' asked for one. */
 void app_frame(App *app, double dt);
 
 /* Shows the frame drawn last. */
