@@ -16,6 +16,20 @@
 #define TWO_PI (2.0 * PI)
 #define E 2.71828182845904523536
 
+/* Each kind writes its closed forms once, in NAME_eval.  Its value_grad is
+ * that function inlined into a caller that keeps only the gradient: the
+ * compiler drops the Hessian's arithmetic, so first-order optimizers pay
+ * only for what they use, and no formula is written twice. */
+#define VALUE_GRAD_FROM_EVAL(name)                                                           \
+    static double name##_value_grad(const Landscape *ls, double x, double y, double grad[2]) \
+    {                                                                                        \
+        LandscapeEval e;                                                                     \
+        name##_eval(ls, x, y, &e);                                                           \
+        grad[0] = e.grad[0];                                                                 \
+        grad[1] = e.grad[1];                                                                 \
+        return e.value;                                                                      \
+    }
+
 /* ------------------------------------------------------------------------ */
 /* quadratic                                                                 */
 /* ------------------------------------------------------------------------ */
@@ -60,9 +74,12 @@ static void quadratic_eval(const Landscape *ls, double x, double y, LandscapeEva
     d->hess[2] = hyy;
 }
 
+VALUE_GRAD_FROM_EVAL(quadratic)
+
 const LandscapeKind landscape_quadratic = {
     .setup = quadratic_setup,
     .value = quadratic_value,
+    .value_grad = quadratic_value_grad,
     .eval = quadratic_eval,
     .view = {-3.0, 3.0, -3.0, 3.0},
     .start = {-2.5, 1.5},
@@ -109,9 +126,12 @@ static void rosenbrock_eval(const Landscape *ls, double x, double y, LandscapeEv
     d->hess[2] = 2.0 * b;
 }
 
+VALUE_GRAD_FROM_EVAL(rosenbrock)
+
 const LandscapeKind landscape_rosenbrock = {
     .setup = rosenbrock_setup,
     .value = rosenbrock_value,
+    .value_grad = rosenbrock_value_grad,
     .eval = rosenbrock_eval,
     .view = {-2.0, 2.0, -1.0, 3.0},
     .start = {-1.5, 2.0},
@@ -161,8 +181,11 @@ static void beale_eval(const Landscape *ls, double x, double y, LandscapeEval *d
 
 static const LandscapePoint beale_minima[] = {{3.0, 0.5}};
 
+VALUE_GRAD_FROM_EVAL(beale)
+
 const LandscapeKind landscape_beale = {
     .value = beale_value,
+    .value_grad = beale_value_grad,
     .eval = beale_eval,
     .view = {-4.5, 4.5, -4.5, 4.5},
     .start = {1.0, 1.5},
@@ -208,9 +231,12 @@ static bool himmelblau_setup(Landscape *ls, const Spec *spec, const ParamValue *
     return true;
 }
 
+VALUE_GRAD_FROM_EVAL(himmelblau)
+
 const LandscapeKind landscape_himmelblau = {
     .setup = himmelblau_setup,
     .value = himmelblau_value,
+    .value_grad = himmelblau_value_grad,
     .eval = himmelblau_eval,
     .view = {-5.0, 5.0, -5.0, 5.0},
     .start = {-0.27, -0.6}, /* beside the central maximum: optimizers part ways */
@@ -239,8 +265,11 @@ static void rastrigin_eval(const Landscape *ls, double x, double y, LandscapeEva
 
 static const LandscapePoint origin_minimum[] = {{0.0, 0.0}};
 
+VALUE_GRAD_FROM_EVAL(rastrigin)
+
 const LandscapeKind landscape_rastrigin = {
     .value = rastrigin_value,
+    .value_grad = rastrigin_value_grad,
     .eval = rastrigin_eval,
     .view = {-5.12, 5.12, -5.12, 5.12},
     .start = {2.3, -1.7},
@@ -301,8 +330,11 @@ static void ackley_eval(const Landscape *ls, double x, double y, LandscapeEval *
     d->hess[2] += g2 * syg * syg + g1 * (1.0 / (2.0 * s) - y * y * inv4s3);
 }
 
+VALUE_GRAD_FROM_EVAL(ackley)
+
 const LandscapeKind landscape_ackley = {
     .value = ackley_value,
+    .value_grad = ackley_value_grad,
     .eval = ackley_eval,
     .view = {-5.0, 5.0, -5.0, 5.0},
     .start = {-3.2, 2.6},
@@ -335,8 +367,11 @@ static void booth_eval(const Landscape *ls, double x, double y, LandscapeEval *d
 
 static const LandscapePoint booth_minima[] = {{1.0, 3.0}};
 
+VALUE_GRAD_FROM_EVAL(booth)
+
 const LandscapeKind landscape_booth = {
     .value = booth_value,
+    .value_grad = booth_value_grad,
     .eval = booth_eval,
     .view = {-10.0, 10.0, -10.0, 10.0},
     .start = {-8.0, -6.0},
@@ -364,8 +399,11 @@ static void matyas_eval(const Landscape *ls, double x, double y, LandscapeEval *
     d->hess[2] = 0.52;
 }
 
+VALUE_GRAD_FROM_EVAL(matyas)
+
 const LandscapeKind landscape_matyas = {
     .value = matyas_value,
+    .value_grad = matyas_value_grad,
     .eval = matyas_eval,
     .view = {-10.0, 10.0, -10.0, 10.0},
     .start = {6.0, 9.0}, /* mostly along the shallow diagonal (eigenvalue 0.04) */
@@ -410,9 +448,12 @@ static bool three_hump_camel_setup(Landscape *ls, const Spec *spec, const ParamV
     return true;
 }
 
+VALUE_GRAD_FROM_EVAL(three_hump_camel)
+
 const LandscapeKind landscape_three_hump_camel = {
     .setup = three_hump_camel_setup,
     .value = three_hump_camel_value,
+    .value_grad = three_hump_camel_value_grad,
     .eval = three_hump_camel_eval,
     .view = {-3.0, 3.0, -3.0, 3.0},
     .start = {-2.5, 2.0},
@@ -454,9 +495,12 @@ static bool styblinski_tang_setup(Landscape *ls, const Spec *spec, const ParamVa
     return true;
 }
 
+VALUE_GRAD_FROM_EVAL(styblinski_tang)
+
 const LandscapeKind landscape_styblinski_tang = {
     .setup = styblinski_tang_setup,
     .value = styblinski_tang_value,
+    .value_grad = styblinski_tang_value_grad,
     .eval = styblinski_tang_eval,
     .view = {-5.0, 5.0, -5.0, 5.0},
     .start = {0.3, -0.3}, /* beside the central maximum */
@@ -482,8 +526,11 @@ static void saddle_eval(const Landscape *ls, double x, double y, LandscapeEval *
     d->hess[2] = -2.0;
 }
 
+VALUE_GRAD_FROM_EVAL(saddle)
+
 const LandscapeKind landscape_saddle = {
     .value = saddle_value,
+    .value_grad = saddle_value_grad,
     .eval = saddle_eval,
     .view = {-2.0, 2.0, -2.0, 2.0},
     .start = {-1.8, 0.01}, /* just off the stable axis: GD stalls, then escapes */
@@ -505,8 +552,11 @@ static void monkey_saddle_eval(const Landscape *ls, double x, double y, Landscap
     d->hess[2] = -6.0 * x;
 }
 
+VALUE_GRAD_FROM_EVAL(monkey_saddle)
+
 const LandscapeKind landscape_monkey_saddle = {
     .value = monkey_saddle_value,
+    .value_grad = monkey_saddle_value_grad,
     .eval = monkey_saddle_eval,
     .view = {-2.0, 2.0, -2.0, 2.0},
     .start = {1.5, 0.1}, /* the flat (degenerate) saddle slows GD to a crawl */
@@ -613,9 +663,12 @@ static void sharp_flat_eval(const Landscape *ls, double x, double y, LandscapeEv
     }
 }
 
+VALUE_GRAD_FROM_EVAL(sharp_flat)
+
 const LandscapeKind landscape_sharp_flat = {
     .setup = sharp_flat_setup,
     .value = sharp_flat_value,
+    .value_grad = sharp_flat_value_grad,
     .eval = sharp_flat_eval,
     .view = {-2.5, 2.5, -2.0, 2.0},
 };

@@ -279,7 +279,8 @@ static void noisy_grad(const OptimizerDesc *desc, const Landscape *landscape,
  * The update rules
  * ------------------------------------------------------------------- */
 
-static void sgd_update(const OptimizerDesc *d, OptimizerState *s, double lr, double g[2])
+static void sgd_update(const OptimizerDesc *d, OptimizerState *s, double lr, double g[2],
+                       double step[2])
 {
     for (int i = 0; i < 2; i++) {
         if (d->momentum != 0) {
@@ -289,20 +290,22 @@ static void sgd_update(const OptimizerDesc *d, OptimizerState *s, double lr, dou
                 s->buf[i] = d->momentum * s->buf[i] + (1 - d->dampening) * g[i];
             g[i] = d->nesterov ? g[i] + d->momentum * s->buf[i] : s->buf[i];
         }
-        s->step[i] = -lr * g[i];
+        step[i] = -lr * g[i];
     }
 }
 
-static void adagrad_update(const OptimizerDesc *d, OptimizerState *s, double lr, const double g[2])
+static void adagrad_update(const OptimizerDesc *d, OptimizerState *s, double lr,
+                           const double g[2], double step[2])
 {
     double clr = lr / (1 + (double)(s->t - 1) * d->lr_decay);
     for (int i = 0; i < 2; i++) {
         s->sq[i] += g[i] * g[i];
-        s->step[i] = -clr * g[i] / (sqrt(s->sq[i]) + d->eps);
+        step[i] = -clr * g[i] / (sqrt(s->sq[i]) + d->eps);
     }
 }
 
-static void rmsprop_update(const OptimizerDesc *d, OptimizerState *s, double lr, const double g[2])
+static void rmsprop_update(const OptimizerDesc *d, OptimizerState *s, double lr,
+                           const double g[2], double step[2])
 {
     for (int i = 0; i < 2; i++) {
         s->sq[i] = d->alpha * s->sq[i] + (1 - d->alpha) * g[i] * g[i];
@@ -315,14 +318,15 @@ static void rmsprop_update(const OptimizerDesc *d, OptimizerState *s, double lr,
         }
         if (d->momentum > 0) {
             s->buf[i] = d->momentum * s->buf[i] + g[i] / avg;
-            s->step[i] = -lr * s->buf[i];
+            step[i] = -lr * s->buf[i];
         } else {
-            s->step[i] = -lr * g[i] / avg;
+            step[i] = -lr * g[i] / avg;
         }
     }
 }
 
-static void adam_update(const OptimizerDesc *d, OptimizerState *s, double lr, const double g[2])
+static void adam_update(const OptimizerDesc *d, OptimizerState *s, double lr,
+                        const double g[2], double step[2])
 {
     double bias1 = 1 - pow(d->beta1, (double)s->t);
     double bias2_sqrt = sqrt(1 - pow(d->beta2, (double)s->t));
@@ -336,7 +340,7 @@ static void adam_update(const OptimizerDesc *d, OptimizerState *s, double lr, co
             v = s->aux[i];
         }
         double denom = sqrt(v) / bias2_sqrt + d->eps;
-        s->step[i] = -step_size * s->buf[i] / denom;
+        step[i] = -step_size * s->buf[i] / denom;
     }
 }
 
@@ -465,7 +469,9 @@ StepResult optimizer_step(const OptimizerDesc *d, const Landscape *landscape, Op
 
     double lr = optimizer_lr_at(d, s->t);
     double old[2] = {s->x, s->y};
-    double g[2];
+    /* Kept in locals, not in *s, until the end: reading back a pair just
+     * stored as two scalars stalls store forwarding on the hot path. */
+    double g[2], step[2] = {0.0, 0.0};
     noisy_grad(d, landscape, s, g);
     s->grad[0] = g[0];
     s->grad[1] = g[1];
@@ -485,27 +491,27 @@ StepResult optimizer_step(const OptimizerDesc *d, const Landscape *landscape, Op
     case OPT_SGD:
     case OPT_MOMENTUM:
     case OPT_NESTEROV:
-        sgd_update(d, s, lr, g);
+        sgd_update(d, s, lr, g, step);
         break;
     case OPT_ADAGRAD:
-        adagrad_update(d, s, lr, g);
+        adagrad_update(d, s, lr, g, step);
         break;
     case OPT_RMSPROP:
-        rmsprop_update(d, s, lr, g);
+        rmsprop_update(d, s, lr, g, step);
         break;
     case OPT_ADAM:
     case OPT_ADAMW:
-        adam_update(d, s, lr, g);
+        adam_update(d, s, lr, g, step);
         break;
     case OPT_NEWTON:
-        newton_update(d, landscape, s, lr, g, s->step);
+        newton_update(d, landscape, s, lr, g, step);
         break;
     case OPT_FLOW:
     case OPT_KIND_COUNT:
         break;
     }
-    s->x += s->step[0];
-    s->y += s->step[1];
+    s->x += step[0];
+    s->y += step[1];
     /* For adamw the decay is part of the move, so measure it whole. */
     s->step[0] = s->x - old[0];
     s->step[1] = s->y - old[1];

@@ -5,8 +5,6 @@
  */
 #include "rng.h"
 
-#include <math.h>
-
 static uint64_t splitmix64(uint64_t *x)
 {
     uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
@@ -26,43 +24,6 @@ void rng_seed(Rng *rng, uint64_t seed)
     uint64_t x = seed;
     for (int i = 0; i < 4; i++)
         rng->s[i] = splitmix64(&x);
-}
-
-static inline uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-uint64_t rng_next(Rng *rng)
-{
-    uint64_t *s = rng->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-double rng_uniform(Rng *rng)
-{
-    return (double)(rng_next(rng) >> 11) * 0x1.0p-53;
-}
-
-void rng_normal2(Rng *rng, double dest[2])
-{
-    double u, v, s;
-    do {
-        u = 2.0 * rng_uniform(rng) - 1.0;
-        v = 2.0 * rng_uniform(rng) - 1.0;
-        s = u * u + v * v;
-    } while (s >= 1.0 || s == 0.0);
-    double f = sqrt(-2.0 * log(s) / s);
-    dest[0] = u * f;
-    dest[1] = v * f;
 }
 
 /* One Feistel round function: mixes the right half with the key and round. */

@@ -10,6 +10,7 @@
 #ifndef DESCENT_CORE_RNG_H
 #define DESCENT_CORE_RNG_H
 
+#include <math.h>
 #include <stdint.h>
 
 typedef struct Rng {
@@ -19,15 +20,50 @@ typedef struct Rng {
 /* Seeds the generator; every seed is valid. */
 void rng_seed(Rng *rng, uint64_t seed);
 
+/* The generator's hot path is inline: a swarm draws two normals per
+ * particle step, and a call that returns through memory costs more than
+ * the arithmetic. */
+
+static inline uint64_t rng_rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
 /* Next 64 random bits. */
-uint64_t rng_next(Rng *rng);
+static inline uint64_t rng_next(Rng *rng)
+{
+    uint64_t *s = rng->s;
+    uint64_t result = rng_rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rng_rotl(s[3], 45);
+    return result;
+}
 
 /* Uniform double in [0, 1) with 53 random bits. */
-double rng_uniform(Rng *rng);
+static inline double rng_uniform(Rng *rng)
+{
+    return (double)(rng_next(rng) >> 11) * 0x1.0p-53;
+}
 
 /* Two independent standard normal deviates (mean 0, variance 1), written to
  * dest[0] and dest[1] (polar Box–Muller; exact, no tables). */
-void rng_normal2(Rng *rng, double dest[2]);
+static inline void rng_normal2(Rng *rng, double dest[2])
+{
+    double u, v, s;
+    do {
+        u = 2.0 * rng_uniform(rng) - 1.0;
+        v = 2.0 * rng_uniform(rng) - 1.0;
+        s = u * u + v * v;
+    } while (s >= 1.0 || s == 0.0);
+    double f = sqrt(-2.0 * log(s) / s);
+    dest[0] = u * f;
+    dest[1] = v * f;
+}
 
 /* The i-th element (0 <= i < n) of a pseudo-random permutation of
  * {0, ..., n-1} chosen by key.  Needs no storage, so every particle of a
