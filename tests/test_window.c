@@ -580,6 +580,55 @@ static void test_chinese_text(void **state)
     app_destroy(app);
 }
 
+/* Copies the shipped data dir to a temporary one, minus or with a broken
+ * shader, and points DESCENT_DATA_DIR at it. */
+static void data_dir_with(const char *tmp, const char *command)
+{
+    DescentError err = {""};
+    unsetenv("DESCENT_DATA_DIR");
+    const char *dir = data_dir(&err);
+    assert_non_null(dir);
+    char shell[8192];
+    snprintf(shell, sizeof shell,
+             "rm -rf '%s' && mkdir -p '%s' && cp -r '%s/shaders' '%s/assets' '%s' && cd '%s' && %s",
+             tmp, tmp, dir, dir, tmp, tmp, command);
+    assert_int_equal(system(shell), 0);
+    setenv("DESCENT_DATA_DIR", tmp, 1);
+}
+
+/* A missing or broken shader is a one-line error naming the file (and,
+ * when it does not compile, GL's log). */
+static void test_shader_errors(void **state)
+{
+    (void)state;
+    char tmp[256];
+    snprintf(tmp, sizeof tmp, "/tmp/descent-test-data-%d", (int)getpid());
+    SceneOptions options = {0};
+    DescentError err = {""};
+
+    data_dir_with(tmp, "printf 'void main() { this is not GLSL; }' > shaders/heatmap.frag.glsl");
+    Scene *scene = scene_create(&options, &err);
+    assert_null(app_create(scene, &(AppOptions){.width = 320, .height = 200}, &err));
+    assert_non_null(strstr(err.message, "shaders/heatmap.frag.glsl does not compile"));
+    assert_null(strchr(err.message, '\n'));
+
+    data_dir_with(tmp, "rm shaders/shape.vert.glsl");
+    scene = scene_create(&options, &err);
+    assert_null(app_create(scene, &(AppOptions){.width = 320, .height = 200}, &err));
+    assert_non_null(strstr(err.message, "cannot read shader"));
+    assert_non_null(strstr(err.message, "shaders/shape.vert.glsl"));
+
+    data_dir_with(tmp, "sed -i 3d assets/colormaps/magma.txt");
+    scene = scene_create(&options, &err);
+    assert_null(app_create(scene, &(AppOptions){.width = 320, .height = 200}, &err));
+    assert_non_null(strstr(err.message, "magma.txt: has 255 colours"));
+
+    unsetenv("DESCENT_DATA_DIR");
+    char shell[300];
+    snprintf(shell, sizeof shell, "rm -rf '%s'", tmp);
+    assert_int_equal(system(shell), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -596,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_particles_drawn),
         cmocka_unit_test(test_screenshot_key),
         cmocka_unit_test(test_chinese_text),
+        cmocka_unit_test(test_shader_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
