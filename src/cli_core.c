@@ -1,6 +1,6 @@
 /*
- * cli_core.c — the subcommands that need only the numeric core:
- * `descent trace`, `descent eval` and `descent list` (SPEC §3).
+ * cli_core.c — the subcommands that need no window: `descent trace`,
+ * `descent eval` and `descent list` (SPEC §3).
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,6 +13,7 @@
 #include "core/optimizer.h"
 #include "core/run.h"
 #include "core/schedule.h"
+#include "lesson/lesson.h"
 
 #define TRACE_DEFAULT_LANDSCAPE "rosenbrock"
 
@@ -332,6 +333,33 @@ static void list_schedules(void)
     puts("keys (on any optimizer but flow): schedule, warmup, total, gamma, every, lr_min");
 }
 
+/* Each shipped lesson's name (its file name without .lua) and title. */
+static int list_lessons(void)
+{
+    LessonList list;
+    DescentError err;
+    if (!lesson_list(&list, &err)) {
+        cli_error("%s", err.message);
+        return EXIT_RUNTIME;
+    }
+    int status = EXIT_OK;
+    for (size_t i = 0; i < list.count; i++) {
+        const char *base = strrchr(list.paths[i], '/');
+        base = base ? base + 1 : list.paths[i];
+        int name_len = (int)(strlen(base) - (strlen(base) > 4 ? 4 : 0));
+        Lesson lesson;
+        if (lesson_load(list.paths[i], NULL, &lesson, &err)) {
+            printf("%-26.*s %s\n", name_len, base, lesson.title);
+            lesson_free(&lesson);
+        } else {
+            cli_error("%s", err.message);
+            status = EXIT_RUNTIME;
+        }
+    }
+    lesson_list_free(&list);
+    return status;
+}
+
 int cli_list(int argc, char **argv)
 {
     const char *what = argc == 1 ? argv[0] : "";
@@ -341,7 +369,10 @@ int cli_list(int argc, char **argv)
         list_optimizers();
     else if (strcmp(what, "schedules") == 0)
         list_schedules();
-    else {
+    else if (strcmp(what, "lessons") == 0) {
+        int status = list_lessons();
+        return status == EXIT_OK ? finish_output() : status;
+    } else {
         cli_error("usage: descent list landscapes|optimizers|schedules|lessons");
         return EXIT_USAGE;
     }

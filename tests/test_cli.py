@@ -152,6 +152,11 @@ check("list landscapes names every SPEC landscape",
                                             "monkey_saddle", "sharp_flat", "linreg", "logreg", "expr"]), out[:200])
 code, out, err = run("list", "schedules")
 check("list schedules", code == 0 and "cosine" in out and "warmup" in out, out)
+code, out, err = run("list", "lessons")
+names = [line.split()[0] for line in out.splitlines() if line.strip()]
+check("list lessons names every shipped lesson with its title",
+      code == 0 and names == sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "lessons")) if f.endswith(".lua"))
+      and "welcome" in names and all(len(line.split()) > 1 for line in out.splitlines()), out)
 code, out, err = run("--help")
 check("--help exits 0 and shows usage", code == 0 and "descent trace" in out)
 code, out, err = run("--version")
