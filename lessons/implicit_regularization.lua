@@ -1,0 +1,65 @@
+-- implicit_regularization.lua: when many solutions fit equally well, GD
+-- picks one, and the process decides which: min-norm for least squares
+-- from zero, the max-margin direction for separable logistic regression.
+
+lesson {
+  title = { en = "Implicit regularisation", zh = "隐式正则化" },
+  -- One example, two weights: a whole line of exact fits.
+  landscape = "linreg:n=1,seed=0",
+  view = { -2, 3, -1.5, 3 },
+  start = { 0, 0 },
+}
+
+step {
+  caption = {
+    en = "A linear model with two weights, fitted to a single example. Every point on the dark "
+      .. "line fits it exactly: the loss has infinitely many minima, and nothing in the loss "
+      .. "says which one to pick.",
+    zh = "一个有两个权重的线性模型，只拟合一个样本。暗色直线上的每一点都能精确拟合它："
+      .. "损失有无穷多个极小值，而损失本身没有说该选哪一个。",
+  },
+}
+
+step {
+  caption = {
+    en = "GD from zero picks one: the point of the line closest to the origin, the solution "
+      .. "of smallest norm. Nobody asked for a small norm; the process brought it.",
+    zh = "从零出发的 GD 选了一个：直线上离原点最近的点，即范数最小的解。"
+      .. "没有人要求范数小，是这个过程带来的。",
+  },
+  runs = { "gd:lr=0.3" },
+  play = 60,
+  speed = 10,
+  show = { "gradient", "norm" },
+  marks = { { x = 0.5294, y = 1.2952, label = { en = "minimum norm", zh = "最小范数" } } },
+}
+
+step {
+  caption = {
+    en = "Why: every gradient points across the line, never along it. So GD keeps whatever "
+      .. "it started with along the line. Started from another point, it lands on the fit "
+      .. "closest to that start instead. The start is part of the model.",
+    zh = "原因：每个梯度都垂直于这条直线，从不沿着它。所以 GD 在沿直线方向上保留了起点原有的分量。"
+      .. "换一个起点，它就落在离那个起点最近的解上。起点也是模型的一部分。",
+  },
+  runs = { "gd:lr=0.3", "gd:lr=0.3,x0=-1.5,y0=-0.5" },
+  play = 60,
+  speed = 10,
+  marks = { { x = 0.5294, y = 1.2952, label = { en = "minimum norm", zh = "最小范数" } } },
+}
+
+step {
+  caption = {
+    en = "Logistic regression on data two lines can separate: no finite minimum exists, the "
+      .. "loss keeps falling as the weights grow. GD's weights do grow without end, yet their "
+      .. "direction settles, slowly, on the separating line with the widest margin.",
+    zh = "在可以被直线分开的数据上做逻辑回归：不存在有限的极小值，权重越大损失越小。"
+      .. "GD 的权重确实无止境地增长，但它的方向却慢慢稳定下来，趋向间隔最大的那条分隔线。",
+  },
+  landscape = "logreg:n=40,seed=2,separable=1,margin=0.3",
+  view = { -2, 14, -2, 8 },
+  runs = { "gd:lr=1" },
+  play = 3000,
+  speed = 200,
+  show = { "norm", "loss" },
+}

@@ -1,0 +1,73 @@
+-- saddle.lua: a saddle point is flat but not a minimum.  GD can stall
+-- there; a little noise or momentum gets it moving again.
+
+lesson {
+  title = { en = "Saddle points", zh = "鞍点" },
+  -- A valley in x, a hump in y: a saddle at (0, 0), minima at (0, ±1).
+  landscape = "expr:x^2+0.25*(y^2-1)^2",
+  view = { -2, 2, -2, 2 },
+  start = { 1.5, 0 },
+}
+
+step {
+  caption = {
+    en = "At the centre the ground is flat, the gradient is zero, but it is no minimum: it "
+      .. "curves up along x and down along y. A saddle. The real minima are above and below.",
+    zh = "中心处地面是平的，梯度为零，但它不是极小值：沿 x 方向向上弯，沿 y 方向向下弯。"
+      .. "这是一个鞍点。真正的极小值在上方和下方。",
+  },
+  marks = {
+    { x = 0, y = 0, label = { en = "saddle", zh = "鞍点" } },
+    { x = 0, y = 1, label = { en = "minimum", zh = "极小值" } },
+    { x = 0, y = -1, label = { en = "minimum", zh = "极小值" } },
+  },
+}
+
+step {
+  caption = {
+    en = "GD started exactly on the line y = 0 never feels the downhill direction: "
+      .. "the gradient has no y part there. It walks into the saddle and stops, for good.",
+    zh = "恰好从 y = 0 这条线出发的 GD 永远感受不到向下的方向：那里梯度没有 y 分量。它走进鞍点然后停住，再也不动。",
+  },
+  runs = { "gd:lr=0.1" },
+  play = 300,
+  speed = 30,
+  show = { "gradient", "loss" },
+}
+
+step {
+  caption = {
+    en = "Start a hair off the line, at y = 0.001, and GD still spends many steps creeping "
+      .. "near the saddle: the loss sits on a plateau before it finally rolls off.",
+    zh = "从离这条线极近的 y = 0.001 出发，GD 仍然要在鞍点附近磨蹭很多步：损失停在平台上，最后才滚下去。",
+  },
+  runs = { "gd:lr=0.1,y0=0.001,x0=1.5" },
+  play = 300,
+  speed = 30,
+  show = { "loss" },
+}
+
+step {
+  caption = {
+    en = "Noise breaks the spell: SGD from the exact same start is kicked off the line and "
+      .. "rolls into one minimum or the other, nearly every walker within 200 steps.",
+    zh = "噪声打破了僵局：从完全相同起点出发的 SGD 被踢离这条线，滚进某一个极小值，几乎每个粒子都在 200 步内做到。",
+  },
+  runs = { "sgd:lr=0.1,noise=0.3" },
+  particles = 200,
+  play = 300,
+  speed = 30,
+  show = { "basins" },
+}
+
+step {
+  caption = {
+    en = "Momentum helps too: from y = 0.001 its velocity builds up along the downhill "
+      .. "direction, and it leaves the saddle in far fewer steps than plain GD.",
+    zh = "动量也有帮助：从 y = 0.001 出发，它的速度沿着下坡方向不断累积，离开鞍点所需的步数比普通 GD 少得多。",
+  },
+  runs = { "gd:lr=0.1,x0=1.5,y0=0.001", "momentum:lr=0.1,momentum=0.9,x0=1.5,y0=0.001" },
+  play = 300,
+  speed = 30,
+  show = { "velocity", "loss" },
+}
