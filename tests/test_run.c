@@ -5,29 +5,11 @@
 
 #include "core/run.h"
 
-static Landscape *make_landscape(const char *spec)
-{
-    DescentError err;
-    Landscape *l = landscape_create(spec, &err);
-    if (!l)
-        fail_msg("%s: %s", spec, err.message);
-    return l;
-}
-
-static OptimizerDesc make_desc(const char *spec, const Landscape *l)
-{
-    OptimizerDesc d;
-    DescentError err;
-    if (!optimizer_parse(spec, l, &d, &err))
-        fail_msg("%s: %s", spec, err.message);
-    return d;
-}
-
 static void path_records_every_update(void **state)
 {
     (void)state;
-    Landscape *l = make_landscape("quadratic:l1=1,l2=4");
-    OptimizerDesc d = make_desc("gd:lr=0.1", l);
+    Landscape *l = test_landscape("quadratic:l1=1,l2=4");
+    OptimizerDesc d = test_optimizer("gd:lr=0.1", l);
     Run run;
     assert_true(run_init(&run, l, &d, 1.0, 1.0, NULL));
     assert_int_equal(run.count, 1);
@@ -49,8 +31,8 @@ static void path_records_every_update(void **state)
 static void divergence_stops_with_the_non_finite_point(void **state)
 {
     (void)state;
-    Landscape *l = make_landscape("quadratic:l1=1,l2=10");
-    OptimizerDesc d = make_desc("gd:lr=1000", l);
+    Landscape *l = test_landscape("quadratic:l1=1,l2=10");
+    OptimizerDesc d = test_optimizer("gd:lr=1000", l);
     Run run;
     assert_true(run_init(&run, l, &d, 1.0, 1.0, NULL));
     size_t done = run_advance(&run, 100000);
@@ -70,8 +52,8 @@ static void divergence_stops_with_the_non_finite_point(void **state)
 static void restart_goes_back_to_the_start(void **state)
 {
     (void)state;
-    Landscape *l = make_landscape("rosenbrock");
-    OptimizerDesc d = make_desc("sgd:lr=0.0001,noise=2,seed=5", l);
+    Landscape *l = test_landscape("rosenbrock");
+    OptimizerDesc d = test_optimizer("sgd:lr=0.0001,noise=2,seed=5", l);
     Run run;
     assert_true(run_init(&run, l, &d, -1.5, 2.0, NULL));
     run_advance(&run, 200);
@@ -89,9 +71,9 @@ static void restart_goes_back_to_the_start(void **state)
 static void start_point_precedence(void **state)
 {
     (void)state;
-    Landscape *l = make_landscape("rosenbrock");
-    OptimizerDesc own = make_desc("gd:x0=3,y0=4", l);
-    OptimizerDesc plain = make_desc("gd", l);
+    Landscape *l = test_landscape("rosenbrock");
+    OptimizerDesc own = test_optimizer("gd:x0=3,y0=4", l);
+    OptimizerDesc plain = test_optimizer("gd", l);
     LandscapePoint scene = {0.5, 0.25};
     LandscapePoint p = run_start_point(&own, &scene, l);
     assert_true(p.x == 3 && p.y == 4);

@@ -8,28 +8,10 @@
 #include "core/run.h"
 #include "core/swarm.h"
 
-static Landscape *make_landscape(const char *spec)
-{
-    DescentError err;
-    Landscape *l = landscape_create(spec, &err);
-    if (!l)
-        fail_msg("%s: %s", spec, err.message);
-    return l;
-}
-
-static OptimizerDesc make_desc(const char *spec, const Landscape *l)
-{
-    OptimizerDesc d;
-    DescentError err;
-    if (!optimizer_parse(spec, l, &d, &err))
-        fail_msg("%s: %s", spec, err.message);
-    return d;
-}
-
 static void check_particles_match_runs(const char *landscape_spec, const char *opt_spec)
 {
-    Landscape *l = make_landscape(landscape_spec);
-    OptimizerDesc d = make_desc(opt_spec, l);
+    Landscape *l = test_landscape(landscape_spec);
+    OptimizerDesc d = test_optimizer(opt_spec, l);
     const size_t n = 37, steps = 250;
     Swarm *swarm = swarm_create(l, &d, 0.3, -0.4, n, NULL);
     assert_non_null(swarm);
@@ -65,8 +47,8 @@ static void particles_are_runs_with_consecutive_seeds(void **state)
 static void thread_count_does_not_change_results(void **state)
 {
     (void)state;
-    Landscape *l = make_landscape("rosenbrock");
-    OptimizerDesc d = make_desc("momentum:lr=0.0002,noise=2,seed=1", l);
+    Landscape *l = test_landscape("rosenbrock");
+    OptimizerDesc d = test_optimizer("momentum:lr=0.0002,noise=2,seed=1", l);
     Swarm *a = swarm_create(l, &d, -1, 1, 1000, NULL);
     Swarm *b = swarm_create(l, &d, -1, 1, 1000, NULL);
     swarm_advance(a, 300, 1);
@@ -83,8 +65,8 @@ static void thread_count_does_not_change_results(void **state)
 static void diverged_particles_stop_and_stay_drawable(void **state)
 {
     (void)state;
-    Landscape *l = make_landscape("quadratic:l1=1,l2=10");
-    OptimizerDesc d = make_desc("sgd:lr=5,noise=1", l);
+    Landscape *l = test_landscape("quadratic:l1=1,l2=10");
+    OptimizerDesc d = test_optimizer("sgd:lr=5,noise=1", l);
     Swarm *s = swarm_create(l, &d, 1, 1, 64, NULL);
     swarm_advance(s, 2000, 2);
     assert_int_equal(swarm_diverged(s), 64);
@@ -98,8 +80,8 @@ static void diverged_particles_stop_and_stay_drawable(void **state)
 static void rejects_bad_counts(void **state)
 {
     (void)state;
-    Landscape *l = make_landscape("rosenbrock");
-    OptimizerDesc d = make_desc("sgd", l);
+    Landscape *l = test_landscape("rosenbrock");
+    OptimizerDesc d = test_optimizer("sgd", l);
     DescentError err;
     assert_null(swarm_create(l, &d, 0, 0, 0, &err));
     assert_non_null(strstr(err.message, "particles=0"));
