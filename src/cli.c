@@ -86,6 +86,26 @@ static int option_value(const char *name, int argc, char **argv, int *i, const c
     return 1;
 }
 
+int cli_option_value(const char *name, int argc, char **argv, int *i, const char **value)
+{
+    return option_value(name, argc, argv, i, value);
+}
+
+bool cli_parse_size(const char *text, int *width, int *height)
+{
+    char *end;
+    long w = strtol(text, &end, 10);
+    if (end == text || (*end != 'x' && *end != 'X'))
+        return false;
+    const char *rest = end + 1;
+    long h = strtol(rest, &end, 10);
+    if (end == rest || *end != '\0' || w < 1 || h < 1 || w > 16384 || h > 16384)
+        return false;
+    *width = (int)w;
+    *height = (int)h;
+    return true;
+}
+
 int cli_scene_option(SceneOptions *o, int argc, char **argv, int *i)
 {
     const char *arg = argv[*i], *v = NULL;

@@ -22,6 +22,14 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * not a scene option, -1 after printing an error for a bad value. */
 int cli_scene_option(SceneOptions *options, int argc, char **argv, int *i);
 
+/* Matches "--name VALUE" and "--name=VALUE" at argv[*i]: 1 (setting *value
+ * and advancing *i), 0 when argv[*i] is something else, -1 after printing
+ * an error when the value is missing. */
+int cli_option_value(const char *name, int argc, char **argv, int *i, const char **value);
+
+/* Parses "WxH" with 1 <= W, H <= 16384; false when malformed. */
+bool cli_parse_size(const char *text, int *width, int *height);
+
 /* Parses "A,B" into two finite doubles; false when malformed. */
 bool cli_parse_pair(const char *text, double *a, double *b);
 

@@ -1,0 +1,373 @@
+/* frame_sink.c — see frame_sink.h.
+ *
+ * The caller fills buffers round-robin and the writer thread drains them in
+ * order; `submitted` and `written` count frames, so buffer k % SLOTS is free
+ * again once written > k.  Three buffers let rendering run a frame ahead
+ * even while the pipe to ffmpeg is full. */
+#include "frame_sink.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "record/ffmpeg.h"
+#include "render/png_write.h"
+
+#define SLOTS 3
+
+struct FrameSink {
+    RecordFormat format;
+    int width, height, fps;
+    char path[PATH_MAX];
+    char aside[PATH_MAX];     /* videos: the hidden name ffmpeg writes */
+    char palette[PATH_MAX];   /* GIF: the palette PNG */
+    size_t frame_bytes;
+    uint8_t *slots[SLOTS];
+    FfmpegProcess *ffmpeg;
+
+    pthread_t thread;
+    bool thread_started;
+    pthread_mutex_t lock;
+    pthread_cond_t work;      /* a frame was queued, or closing */
+    pthread_cond_t space;     /* a frame was written */
+    long submitted, written;  /* under lock */
+    long stored;              /* frames written successfully (the thread's) */
+    bool closing, failed;     /* under lock */
+    DescentError error;       /* why writing failed (the thread's) */
+};
+
+/* ---------------------------------------------------------------- ffmpeg */
+
+/* The encoder's arguments for the sink's format (after the input). */
+static size_t output_arguments(const FrameSink *sink, const char **argv, size_t n)
+{
+    switch (sink->format) {
+    case RECORD_FORMAT_MP4: {
+        static const char *const mp4[] = {"-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
+                                          "-pix_fmt", "yuv420p", "-movflags", "+faststart",
+                                          "-f", "mp4"};
+        for (size_t i = 0; i < sizeof mp4 / sizeof mp4[0]; i++)
+            argv[n++] = mp4[i];
+        break;
+    }
+    case RECORD_FORMAT_WEBM: {
+        /* Constant quality (-b:v 0) at a speed that keeps up with rendering. */
+        static const char *const webm[] = {"-c:v", "libvpx-vp9", "-crf", "32", "-b:v", "0",
+                                           "-deadline", "good", "-cpu-used", "5", "-row-mt", "1",
+                                           "-pix_fmt", "yuv420p", "-f", "webm"};
+        for (size_t i = 0; i < sizeof webm / sizeof webm[0]; i++)
+            argv[n++] = webm[i];
+        break;
+    }
+    case RECORD_FORMAT_GIF_PALETTE: {
+        /* One palette from every pixel of every frame: the histogram is
+         * bounded by the number of colours, not of frames. */
+        static const char *const palette[] = {"-vf", "palettegen=stats_mode=full", "-c:v", "png",
+                                              "-update", "1", "-f", "image2"};
+        for (size_t i = 0; i < sizeof palette / sizeof palette[0]; i++)
+            argv[n++] = palette[i];
+        break;
+    }
+    case RECORD_FORMAT_GIF: {
+        /* Ordered dithering keeps still areas still from frame to frame, and
+         * diff_mode re-encodes only the rectangle that changed. */
+        static const char *const gif[] = {
+            "-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4:diff_mode=rectangle",
+            "-loop", "0", "-f", "gif"};
+        for (size_t i = 0; i < sizeof gif / sizeof gif[0]; i++)
+            argv[n++] = gif[i];
+        break;
+    }
+    case RECORD_FORMAT_PNG:
+    case RECORD_FORMAT_PNG_SEQUENCE:
+    case RECORD_FORMAT_UNKNOWN:
+        break;
+    }
+    return n;
+}
+
+/* Creates the hidden output file (so an unwritable directory is our error,
+ * not ffmpeg's) and starts ffmpeg reading raw RGBA frames from the pipe. */
+static bool start_ffmpeg(FrameSink *sink, DescentError *err)
+{
+    char program[PATH_MAX];
+    if (!ffmpeg_find(program, sizeof program, err))
+        return false;
+    if (!record_aside_path(sink->path, "part", sink->aside, sizeof sink->aside))
+        return error_set(err, "cannot write %s: path too long", sink->path);
+    int fd = open(sink->aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        error_set(err, "cannot write %s: %s", sink->path, strerror(errno));
+        sink->aside[0] = '\0';
+        return false;
+    }
+    close(fd);
+
+    char size[32], fps[16];
+    snprintf(size, sizeof size, "%dx%d", sink->width, sink->height);
+    snprintf(fps, sizeof fps, "%d", sink->fps);
+    const char *argv[48];
+    size_t n = 0;
+    const char *const input[] = {"ffmpeg", "-hide_banner", "-nostats", "-loglevel", "error",
+                                 "-f", "rawvideo", "-pix_fmt", "rgba", "-s", size, "-r", fps,
+                                 "-i", "-"};
+    for (size_t i = 0; i < sizeof input / sizeof input[0]; i++)
+        argv[n++] = input[i];
+    if (sink->format == RECORD_FORMAT_GIF) {
+        argv[n++] = "-i";
+        argv[n++] = sink->palette;
+    }
+    n = output_arguments(sink, argv, n);
+    argv[n++] = "-y";
+    argv[n++] = sink->aside;
+    argv[n] = NULL;
+    sink->ffmpeg = ffmpeg_start(program, argv, err);
+    return sink->ffmpeg != NULL;
+}
+
+/* ----------------------------------------------------------- the writer */
+
+/* Writes frame index from its buffer; on the writer thread. */
+static bool write_frame(FrameSink *sink, long index, DescentError *err)
+{
+    const uint8_t *pixels = sink->slots[index % SLOTS];
+    char name[PATH_MAX];
+    switch (sink->format) {
+    case RECORD_FORMAT_PNG:
+        return true; /* only the last frame is kept: written at close */
+    case RECORD_FORMAT_PNG_SEQUENCE:
+        if (!record_frame_path(sink->path, index, name, sizeof name))
+            return error_set(err, "%s: frame name too long", sink->path);
+        return png_write_rgba(name, sink->width, sink->height, pixels, err);
+    case RECORD_FORMAT_MP4:
+    case RECORD_FORMAT_WEBM:
+    case RECORD_FORMAT_GIF:
+    case RECORD_FORMAT_GIF_PALETTE:
+        return ffmpeg_write(sink->ffmpeg, pixels, sink->frame_bytes, err);
+    case RECORD_FORMAT_UNKNOWN:
+        break;
+    }
+    return error_set(err, "%s: unknown output format", sink->path);
+}
+
+static void *writer_main(void *arg)
+{
+    FrameSink *sink = arg;
+    pthread_mutex_lock(&sink->lock);
+    for (;;) {
+        while (sink->written == sink->submitted && !sink->closing)
+            pthread_cond_wait(&sink->work, &sink->lock);
+        if (sink->written == sink->submitted)
+            break;
+        long index = sink->written;
+        bool skip = sink->failed;
+        pthread_mutex_unlock(&sink->lock);
+        DescentError error = {""};
+        bool ok = skip || write_frame(sink, index, &error);
+        pthread_mutex_lock(&sink->lock);
+        if (!ok) {
+            sink->failed = true;
+            sink->error = error;
+        } else if (!skip) {
+            sink->stored = index + 1;
+        }
+        sink->written++;
+        pthread_cond_broadcast(&sink->space);
+    }
+    pthread_mutex_unlock(&sink->lock);
+    return NULL;
+}
+
+/* Starts the writer with SIGPIPE blocked in it (threads inherit the
+ * creator's mask), so writing to a dead ffmpeg returns EPIPE. */
+static bool start_writer(FrameSink *sink, DescentError *err)
+{
+    sigset_t pipe_only, old;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
+    int rc = pthread_create(&sink->thread, NULL, writer_main, sink);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (rc != 0)
+        return error_set(err, "cannot start the frame writer: %s", strerror(rc));
+    sink->thread_started = true;
+    return true;
+}
+
+/* Lets the writer finish the queue (or skip it, when discard) and joins it. */
+static void stop_writer(FrameSink *sink, bool discard)
+{
+    if (!sink->thread_started)
+        return;
+    pthread_mutex_lock(&sink->lock);
+    sink->closing = true;
+    if (discard && !sink->failed) {
+        sink->failed = true;
+        error_set(&sink->error, "recording stopped");
+    }
+    pthread_cond_signal(&sink->work);
+    pthread_mutex_unlock(&sink->lock);
+    pthread_join(sink->thread, NULL);
+    sink->thread_started = false;
+}
+
+/* ------------------------------------------------------- open and close */
+
+/* Removes what the sink wrote under its names: the hidden video, the
+ * frames of a sequence. */
+static void remove_output(FrameSink *sink)
+{
+    ffmpeg_kill(sink->ffmpeg);
+    sink->ffmpeg = NULL;
+    if (sink->aside[0])
+        unlink(sink->aside);
+    char name[PATH_MAX];
+    if (sink->format == RECORD_FORMAT_PNG_SEQUENCE)
+        for (long i = 0; i < sink->stored; i++)
+            if (record_frame_path(sink->path, i, name, sizeof name))
+                unlink(name);
+}
+
+static void destroy(FrameSink *sink)
+{
+    for (int i = 0; i < SLOTS; i++)
+        free(sink->slots[i]);
+    pthread_cond_destroy(&sink->space);
+    pthread_cond_destroy(&sink->work);
+    pthread_mutex_destroy(&sink->lock);
+    free(sink);
+}
+
+static bool copy_path(char *dest, const char *path, DescentError *err)
+{
+    if (strlen(path) >= PATH_MAX)
+        return error_set(err, "%.64s...: path too long", path);
+    strcpy(dest, path);
+    return true;
+}
+
+FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err)
+{
+    if (!record_check_size(options->format, options->width, options->height, err))
+        return NULL;
+    if (options->format == RECORD_FORMAT_UNKNOWN ||
+        (options->format == RECORD_FORMAT_GIF && !options->palette)) {
+        error_set(err, "%s: no format%s", options->path,
+                  options->format == RECORD_FORMAT_GIF ? " palette for the GIF" : "");
+        return NULL;
+    }
+    FrameSink *sink = calloc(1, sizeof *sink);
+    if (!sink) {
+        error_set(err, "out of memory for the recorder");
+        return NULL;
+    }
+    pthread_mutex_init(&sink->lock, NULL);
+    pthread_cond_init(&sink->work, NULL);
+    pthread_cond_init(&sink->space, NULL);
+    sink->format = options->format;
+    sink->width = options->width;
+    sink->height = options->height;
+    sink->fps = options->fps;
+    sink->frame_bytes = (size_t)options->width * (size_t)options->height * 4;
+    if (!copy_path(sink->path, options->path, err) ||
+        (options->palette && !copy_path(sink->palette, options->palette, err)))
+        goto fail;
+    for (int i = 0; i < SLOTS; i++) {
+        sink->slots[i] = calloc(1, sink->frame_bytes);
+        if (!sink->slots[i]) {
+            error_set(err, "out of memory for %dx%d frames", sink->width, sink->height);
+            goto fail;
+        }
+    }
+    if (record_format_uses_ffmpeg(sink->format) && !start_ffmpeg(sink, err))
+        goto fail;
+    if (!start_writer(sink, err))
+        goto fail;
+    return sink;
+
+fail:
+    remove_output(sink);
+    destroy(sink);
+    return NULL;
+}
+
+uint8_t *frame_sink_buffer(FrameSink *sink)
+{
+    pthread_mutex_lock(&sink->lock);
+    while (sink->submitted - sink->written >= SLOTS && !sink->failed)
+        pthread_cond_wait(&sink->space, &sink->lock);
+    long next = sink->submitted;
+    pthread_mutex_unlock(&sink->lock);
+    return sink->slots[next % SLOTS];
+}
+
+bool frame_sink_submit(FrameSink *sink)
+{
+    pthread_mutex_lock(&sink->lock);
+    sink->submitted++;
+    bool ok = !sink->failed;
+    pthread_cond_signal(&sink->work);
+    pthread_mutex_unlock(&sink->lock);
+    return ok;
+}
+
+long frame_sink_frames(const FrameSink *sink)
+{
+    return sink->submitted;
+}
+
+/* Finishes ffmpeg and moves its file into place.  After a failed write
+ * ffmpeg's own verdict is the better reason (it says why it stopped
+ * reading); the write's error stands when ffmpeg claims success. */
+static bool finish_video(FrameSink *sink, bool written, DescentError *err)
+{
+    FfmpegProcess *ffmpeg = sink->ffmpeg;
+    sink->ffmpeg = NULL;
+    if (!ffmpeg_finish(ffmpeg, err))
+        return false;
+    if (!written) {
+        *err = sink->error;
+        return false;
+    }
+    if (rename(sink->aside, sink->path) != 0)
+        return error_set(err, "cannot write %s: %s", sink->path, strerror(errno));
+    sink->aside[0] = '\0';
+    return true;
+}
+
+bool frame_sink_close(FrameSink *sink, DescentError *err)
+{
+    stop_writer(sink, false);
+    bool written = !sink->failed;
+    bool ok = false;
+    if (sink->submitted == 0)
+        error_set(err, "%s: no frames were recorded", sink->path);
+    else if (record_format_uses_ffmpeg(sink->format))
+        ok = finish_video(sink, written, err);
+    else if (!written)
+        *err = sink->error;
+    else if (sink->format == RECORD_FORMAT_PNG)
+        ok = png_write_rgba(sink->path, sink->width, sink->height,
+                            sink->slots[(sink->submitted - 1) % SLOTS], err);
+    else
+        ok = true;
+    if (!ok)
+        remove_output(sink);
+    destroy(sink);
+    return ok;
+}
+
+void frame_sink_abort(FrameSink *sink)
+{
+    if (!sink)
+        return;
+    stop_writer(sink, true);
+    remove_output(sink);
+    destroy(sink);
+}

@@ -1,0 +1,70 @@
+/*
+ * frame_sink.h — where recorded frames go: a PNG, a PNG sequence, or an
+ * ffmpeg child encoding MP4, WebM or GIF (record_output.h), written by a
+ * thread of its own so the caller renders frame k+1 while frame k is being
+ * written or encoded.
+ *
+ * Start / feed / stop:
+ *
+ *   FrameSink *sink = frame_sink_open(&(FrameSinkOptions){...}, &err);
+ *   for each frame:
+ *       uint8_t *pixels = frame_sink_buffer(sink);   fill it (RGBA, top row first)
+ *       if (!frame_sink_submit(sink)) break;         the sink has failed
+ *   ok = frame_sink_close(sink, &err);               complete, or the reason it is not
+ *
+ * Safe output: a video is written under a hidden name beside the path
+ * (record_aside_path) and renamed when ffmpeg has finished with exit status
+ * 0; PNGs are each written aside and renamed (png_write.h).  When anything
+ * fails, or on frame_sink_abort, nothing is left under the path: the
+ * hidden file is removed, and so are the frames a sequence wrote.
+ *
+ * The writer thread blocks SIGPIPE, so an ffmpeg that dies half-way is an
+ * error the sink reports (quoting ffmpeg's last message), not a signal that
+ * kills the program.  The process's signal dispositions are not touched.
+ */
+#ifndef DESCENT_RECORD_FRAME_SINK_H
+#define DESCENT_RECORD_FRAME_SINK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "record/record_output.h"
+
+typedef struct FrameSinkOptions {
+    const char *path;         /* the output name (a sequence pattern for sequences) */
+    RecordFormat format;
+    int width, height;        /* pixels of every frame (record_check_size) */
+    int fps;                  /* frames per second the video plays at */
+    const char *palette;      /* RECORD_FORMAT_GIF: the PNG a RECORD_FORMAT_GIF_PALETTE
+                                 sink made from the same frames */
+} FrameSinkOptions;
+
+typedef struct FrameSink FrameSink;
+
+/* Errors: a size the format cannot hold, no ffmpeg on PATH, the path's
+ * directory missing or not writable, ffmpeg not starting, out of memory. */
+FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err);
+
+/* The buffer for the next frame, 4 * width * height bytes, waiting while
+ * every buffer is still queued for writing.  Valid until the next submit. */
+uint8_t *frame_sink_buffer(FrameSink *sink);
+
+/* Queues the frame filled in the buffer.  False once writing has failed;
+ * frame_sink_close then says why. */
+bool frame_sink_submit(FrameSink *sink);
+
+/* Waits for every queued frame, finishes the file and moves it into place,
+ * then frees sink.  A single PNG receives the last frame submitted.
+ * Errors: a frame failing to write (full disk, ffmpeg gone: its last
+ * message), ffmpeg failing, no frame at all, the rename failing. */
+bool frame_sink_close(FrameSink *sink, DescentError *err);
+
+/* Stops at once, removes whatever was written and frees sink (NULL is
+ * fine). */
+void frame_sink_abort(FrameSink *sink);
+
+/* Frames submitted so far. */
+long frame_sink_frames(const FrameSink *sink);
+
+#endif

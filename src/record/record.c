@@ -1,0 +1,159 @@
+/* record.c — see record.h. */
+#include "record.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "record/frame_sink.h"
+#include "record/progress.h"
+#include "render/framebuffer.h"
+#include "render/gl_context.h"
+#include "render/render.h"
+#include "scene/scene.h"
+
+/* Frame height drawn at render scale 1. */
+#define SCALE_ONE_HEIGHT 720.0
+
+bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *err)
+{
+    *plan = (RecordPlan){.output = options->output};
+    plan->format = record_format_of(options->output, err);
+    if (plan->format == RECORD_FORMAT_UNKNOWN)
+        return false;
+    plan->width = options->width ? options->width : RECORD_DEFAULT_WIDTH;
+    plan->height = options->height ? options->height : RECORD_DEFAULT_HEIGHT;
+    if (!record_check_size(plan->format, plan->width, plan->height, err))
+        return false;
+    int fps = options->fps ? options->fps : RECORD_DEFAULT_FPS;
+    if (fps < 1 || fps > RECORD_MAX_FPS)
+        return error_set(err, "--fps %d: expected 1 to %d", fps, RECORD_MAX_FPS);
+    plan->fps = record_format_fps(plan->format, fps);
+    if (options->frames && options->seconds)
+        return error_set(err, "give --frames or --seconds, not both");
+    double seconds = options->seconds;
+    if (!(seconds >= 0.0) || !(options->frames >= 0))
+        return error_set(err, "the duration must be positive");
+    if (options->frames)
+        plan->frames = options->frames;
+    else if (!seconds && plan->format == RECORD_FORMAT_PNG)
+        plan->frames = 1;
+    else {
+        double frames = ceil((seconds ? seconds : RECORD_DEFAULT_SECONDS) * plan->fps - 1e-9);
+        plan->frames = frames > (double)RECORD_MAX_FRAMES ? RECORD_MAX_FRAMES + 1 : (long)frames;
+    }
+    if (plan->frames > RECORD_MAX_FRAMES)
+        return error_set(err, "%ld frames is more than the %ld a recording may hold",
+                         plan->frames, RECORD_MAX_FRAMES);
+    return true;
+}
+
+/* What every pass draws with: a hidden window's GL context, the renderer
+ * and a framebuffer of the frame size. */
+typedef struct Stage {
+    GlContext *gl;
+    Renderer *renderer;
+    Framebuffer *framebuffer;
+} Stage;
+
+static void stage_destroy(Stage *stage)
+{
+    framebuffer_destroy(stage->framebuffer);
+    renderer_destroy(stage->renderer);
+    gl_context_destroy(stage->gl);
+}
+
+static bool stage_create(Stage *stage, int width, int height, DescentError *err)
+{
+    *stage = (Stage){0};
+    /* No display needed; and no D-Bus session bus started for nothing. */
+    if (!getenv("SDL_VIDEODRIVER"))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
+    GlContextOptions options = {.title = "descent record", .width = 64, .height = 64};
+    stage->gl = gl_context_create(&options, err);
+    stage->renderer = stage->gl ? renderer_create(err) : NULL;
+    stage->framebuffer = stage->renderer ? framebuffer_create(width, height, err) : NULL;
+    if (!stage->framebuffer) {
+        stage_destroy(stage);
+        return false;
+    }
+    renderer_set_progressive(stage->renderer, false);
+    return true;
+}
+
+/* One pass over the frames: a fresh scene, drawn and advanced 1/fps at a
+ * time, into a sink.  The sink encodes frame k while frame k+1 renders. */
+static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
+                        const RecordPlan *plan, const FrameSinkOptions *sink_options,
+                        Progress *progress, long progress_base, DescentError *err)
+{
+    Scene *scene = scene_create(scene_options, err);
+    if (!scene)
+        return false;
+    FrameSink *sink = frame_sink_open(sink_options, err);
+    if (!sink) {
+        scene_destroy(scene);
+        return false;
+    }
+    double scale = (double)plan->height / SCALE_ONE_HEIGHT;
+    bool fed = true;
+    for (long k = 0; k < plan->frames && fed; k++) {
+        if (k > 0)
+            scene_advance(scene, 1.0 / plan->fps);
+        framebuffer_bind(stage->framebuffer);
+        render_frame(stage->renderer, scene, plan->width, plan->height, scale);
+        framebuffer_read_rgba(plan->width, plan->height, frame_sink_buffer(sink));
+        fed = frame_sink_submit(sink);
+        progress_update(progress, progress_base + k + 1);
+    }
+    scene_destroy(scene);
+    return frame_sink_close(sink, err);
+}
+
+/* The GIF's two passes: the palette from every frame, then the frames. */
+static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
+                       const RecordPlan *plan, Progress *progress, DescentError *err)
+{
+    char palette[4096];
+    if (!record_aside_path(plan->output, "palette", palette, sizeof palette))
+        return error_set(err, "cannot write %s: path too long", plan->output);
+    FrameSinkOptions sink = {.path = palette, .format = RECORD_FORMAT_GIF_PALETTE,
+                             .width = plan->width, .height = plan->height, .fps = plan->fps};
+    if (!record_pass(stage, scene_options, plan, &sink, progress, 0, err))
+        return false;
+    sink = (FrameSinkOptions){.path = plan->output, .format = RECORD_FORMAT_GIF,
+                              .width = plan->width, .height = plan->height, .fps = plan->fps,
+                              .palette = palette};
+    bool ok = record_pass(stage, scene_options, plan, &sink, progress, plan->frames, err);
+    unlink(palette);
+    return ok;
+}
+
+bool record_scene(const SceneOptions *scene_options, const RecordOptions *options,
+                  DescentError *err)
+{
+    RecordPlan plan;
+    if (!record_plan(options, &plan, err))
+        return false;
+    Stage stage;
+    if (!stage_create(&stage, plan.width, plan.height, err))
+        return false;
+    char label[96];
+    snprintf(label, sizeof label, "recording %.80s", plan.output);
+    Progress progress;
+    bool gif = plan.format == RECORD_FORMAT_GIF;
+    progress_start(&progress, label, gif ? 2 * plan.frames : plan.frames, options->progress);
+    bool ok;
+    if (gif) {
+        ok = record_gif(&stage, scene_options, &plan, &progress, err);
+    } else {
+        FrameSinkOptions sink = {.path = plan.output, .format = plan.format,
+                                 .width = plan.width, .height = plan.height, .fps = plan.fps};
+        ok = record_pass(&stage, scene_options, &plan, &sink, &progress, 0, err);
+    }
+    progress_finish(&progress);
+    stage_destroy(&stage);
+    return ok;
+}

@@ -1,0 +1,72 @@
+/*
+ * record.h — `descent record` (SPEC §6): renders a scene off-screen, frame
+ * by frame, into a PNG, a PNG sequence, an MP4, a WebM or a GIF.
+ *
+ * No display is needed: unless SDL_VIDEODRIVER says otherwise, SDL's
+ * offscreen driver gives Mesa an EGL context, and frames are drawn into a
+ * framebuffer of the asked size by the window's own renderer.  Between
+ * frames the scene advances by exactly 1/fps seconds of scene time, so the
+ * same options give the same frames on any machine, however fast; the
+ * renderer draws every frame in full (no coarse-first heatmap).
+ *
+ * Frame k (from 0) shows the scene after k/fps seconds: frame 0 is the
+ * start.  A single PNG keeps the last frame, so `-o x.png --seconds 3` is
+ * the picture three seconds in.  Text and line widths scale with the frame
+ * height (720 pixels: the window's size at scale 1).
+ *
+ * A GIF is rendered twice, which the determinism makes exact: once for
+ * ffmpeg's palettegen to choose 256 colours from every frame, once to map
+ * the frames onto that palette.  Memory stays bounded at any length and
+ * size (ffmpeg's one-pass split filter would hold every frame).
+ *
+ * Errors: see record_check_options for bad options; at run time no GL
+ * context, a missing shader or font, no ffmpeg, an unwritable path, a full
+ * disk, ffmpeg failing.  Nothing is left under the output's name then.
+ */
+#ifndef DESCENT_RECORD_RECORD_H
+#define DESCENT_RECORD_RECORD_H
+
+#include <stdbool.h>
+
+#include "core/error.h"
+#include "record/record_output.h"
+#include "scene/scene_options.h"
+
+#define RECORD_DEFAULT_WIDTH 1280
+#define RECORD_DEFAULT_HEIGHT 720
+#define RECORD_DEFAULT_FPS 30
+#define RECORD_DEFAULT_SECONDS 10.0
+#define RECORD_MAX_FPS 240
+#define RECORD_MAX_FRAMES 1000000L
+
+typedef struct RecordOptions {
+    const char *output;   /* OUT: its form picks the format (record_output.h) */
+    int width, height;    /* pixels; 0: RECORD_DEFAULT_WIDTH x _HEIGHT */
+    int fps;              /* 0: RECORD_DEFAULT_FPS; a GIF plays at record_format_fps */
+    long frames;          /* frames to record; 0: from seconds */
+    double seconds;       /* 0 with frames 0: one frame for a single PNG,
+                             else RECORD_DEFAULT_SECONDS */
+    bool progress;        /* a progress bar on stderr */
+} RecordOptions;
+
+/* The options with every default resolved: output, format, size, the
+ * format's frame rate and the number of frames. */
+typedef struct RecordPlan {
+    const char *output;
+    RecordFormat format;
+    int width, height;
+    int fps;
+    long frames;
+} RecordPlan;
+
+/* Checks the options and resolves their defaults into plan.  Errors (bad
+ * usage): an unknown format or bad sequence pattern, a size out of range or
+ * odd for MP4, fps outside 1 .. RECORD_MAX_FPS, both frames and seconds, a
+ * duration that is not positive or over RECORD_MAX_FRAMES frames. */
+bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *err);
+
+/* Records the scene scene_options describe as the options say. */
+bool record_scene(const SceneOptions *scene_options, const RecordOptions *options,
+                  DescentError *err);
+
+#endif

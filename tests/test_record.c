@@ -1,0 +1,464 @@
+/*
+ * test_record.c — the recorder's encoder side without a renderer: output
+ * names and formats, the ffmpeg child process, and frame sinks fed with
+ * synthetic frames.  Frames that went through a sink are decoded again by
+ * a separate ffmpeg run and compared with what was fed; the failure cases
+ * (no ffmpeg, an unwritable path, an ffmpeg that dies or stops reading)
+ * must leave nothing under the output's name or beside it.
+ */
+#define _XOPEN_SOURCE 700 /* nftw */
+
+#include <dirent.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "record/ffmpeg.h"
+#include "record/frame_sink.h"
+#include "record/record_output.h"
+#include "testing.h"
+
+enum { W = 64, H = 48, FRAME_BYTES = W * H * 4 };
+
+static char scratch[256];     /* a fresh directory for each test */
+static char real_path[4096];  /* $PATH as the test started */
+
+/* --------------------------------------------------------------- helpers */
+
+static int make_scratch(void **state)
+{
+    (void)state;
+    snprintf(scratch, sizeof scratch, "/tmp/test_record.XXXXXX");
+    if (!mkdtemp(scratch))
+        return -1;
+    return setenv("PATH", real_path, 1);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    (void)type;
+    (void)ftw;
+    return remove(path);
+}
+
+static int remove_scratch(void **state)
+{
+    (void)state;
+    setenv("PATH", real_path, 1);
+    return nftw(scratch, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Entries in the scratch directory other than . and .. and `keep`. */
+static int scratch_entries(const char *keep)
+{
+    DIR *dir = opendir(scratch);
+    assert_non_null(dir);
+    int count = 0;
+    for (struct dirent *e; (e = readdir(dir));)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+            (!keep || strcmp(e->d_name, keep) != 0))
+            count++;
+    closedir(dir);
+    return count;
+}
+
+static void scratch_path(char *dest, size_t size, const char *name)
+{
+    snprintf(dest, size, "%s/%s", scratch, name);
+}
+
+/* Writes an executable shell script called ffmpeg into dir (with the usual
+ * PATH inside it, whatever the test set outside). */
+static void write_fake_ffmpeg(const char *dir, const char *body)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/ffmpeg", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, "#!/bin/sh\nPATH=/usr/bin:/bin\n%s\n", body);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(chmod(path, 0755), 0);
+}
+
+/* Frame k of a test clip: smooth colour ramps that move with k, so lossy
+ * codecs reproduce them closely and frames differ. */
+static void fill_frame(uint8_t *pixels, int k)
+{
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            uint8_t *p = pixels + 4 * (y * W + x);
+            p[0] = (uint8_t)(x * 4);
+            p[1] = (uint8_t)(y * 5);
+            p[2] = (uint8_t)(k * 20);
+            p[3] = 255;
+        }
+}
+
+/* Feeds frames test frames into a sink; true when every submit succeeded. */
+static bool feed(FrameSink *sink, int frames)
+{
+    for (int k = 0; k < frames; k++) {
+        fill_frame(frame_sink_buffer(sink), k);
+        if (!frame_sink_submit(sink))
+            return false;
+    }
+    return true;
+}
+
+/* Decodes path with a separate ffmpeg into RGB24 frames; returns the bytes
+ * read (at most size). */
+static size_t decode_rgb(const char *path, uint8_t *dest, size_t size)
+{
+    char command[1024];
+    snprintf(command, sizeof command,
+             "ffmpeg -v error -i '%s' -f rawvideo -pix_fmt rgb24 - 2>/dev/null", path);
+    FILE *pipe = popen(command, "r");
+    assert_non_null(pipe);
+    size_t n = fread(dest, 1, size, pipe);
+    uint8_t rest[64];
+    while (fread(rest, 1, sizeof rest, pipe) > 0)
+        n++; /* more than expected: make the count wrong */
+    assert_int_equal(pclose(pipe), 0);
+    return n;
+}
+
+/* Largest difference between decoded RGB frame k and test frame k. */
+static int frame_error(const uint8_t *rgb, int k)
+{
+    uint8_t expected[FRAME_BYTES];
+    fill_frame(expected, k);
+    int worst = 0;
+    for (int i = 0; i < W * H; i++)
+        for (int c = 0; c < 3; c++) {
+            int d = abs((int)rgb[3 * i + c] - (int)expected[4 * i + c]);
+            worst = d > worst ? d : worst;
+        }
+    return worst;
+}
+
+/* ------------------------------------------------------- output names */
+
+static void test_format_of_names(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    assert_int_equal(record_format_of("a/b.mp4", &err), RECORD_FORMAT_MP4);
+    assert_int_equal(record_format_of("CLIP.MP4", &err), RECORD_FORMAT_MP4);
+    assert_int_equal(record_format_of("x.webm", &err), RECORD_FORMAT_WEBM);
+    assert_int_equal(record_format_of("x.gif", &err), RECORD_FORMAT_GIF);
+    assert_int_equal(record_format_of("x.png", &err), RECORD_FORMAT_PNG);
+    assert_int_equal(record_format_of("dir/frame_%05d.png", &err), RECORD_FORMAT_PNG_SEQUENCE);
+    assert_int_equal(record_format_of("f%d.png", &err), RECORD_FORMAT_PNG_SEQUENCE);
+    assert_int_equal(record_format_of("100%%_%03d.png", &err), RECORD_FORMAT_PNG_SEQUENCE);
+
+    assert_int_equal(record_format_of("x.avi", &err), RECORD_FORMAT_UNKNOWN);
+    assert_string_equal(err.message, "-o x.avi: unknown output format (use .png, "
+                                     "frame_%05d.png, .mp4, .webm or .gif)");
+    assert_int_equal(record_format_of(".mp4x", &err), RECORD_FORMAT_UNKNOWN);
+    assert_int_equal(record_format_of("mp4", &err), RECORD_FORMAT_UNKNOWN);
+    const char *bad_patterns[] = {"a%05d_%03d.png", "a%s.png", "100%.png", "a%%.png", "a%010d.png"};
+    for (size_t i = 0; i < sizeof bad_patterns / sizeof bad_patterns[0]; i++) {
+        err.message[0] = '\0';
+        assert_int_equal(record_format_of(bad_patterns[i], &err), RECORD_FORMAT_UNKNOWN);
+        assert_non_null(strstr(err.message, "exactly one frame number"));
+    }
+}
+
+static void test_frame_path(void **state)
+{
+    (void)state;
+    char name[64];
+    assert_true(record_frame_path("dir/frame_%05d.png", 42, name, sizeof name));
+    assert_string_equal(name, "dir/frame_00042.png");
+    assert_true(record_frame_path("f%d.png", 1234567, name, sizeof name));
+    assert_string_equal(name, "f1234567.png");
+    assert_true(record_frame_path("100%%_%03d.png", 7, name, sizeof name));
+    assert_string_equal(name, "100%_007.png");
+    assert_true(record_frame_path("%02d.png", 123, name, sizeof name));
+    assert_string_equal(name, "123.png");
+    /* "f00042.png" is 10 characters: 11 bytes fit, 10 do not. */
+    assert_true(record_frame_path("f%05d.png", 42, name, 11));
+    assert_false(record_frame_path("f%05d.png", 42, name, 10));
+}
+
+static void test_format_fps(void **state)
+{
+    (void)state;
+    /* GIF: the largest divisor of 100 at most min(fps, 50). */
+    const int asked[] = {1, 2, 3, 7, 12, 24, 25, 30, 49, 50, 60, 240};
+    const int gif[] = {1, 2, 2, 5, 10, 20, 25, 25, 25, 50, 50, 50};
+    for (size_t i = 0; i < sizeof asked / sizeof asked[0]; i++) {
+        assert_int_equal(record_format_fps(RECORD_FORMAT_GIF, asked[i]), gif[i]);
+        assert_int_equal(100 % gif[i], 0);
+        assert_int_equal(record_format_fps(RECORD_FORMAT_MP4, asked[i]), asked[i]);
+        assert_int_equal(record_format_fps(RECORD_FORMAT_PNG_SEQUENCE, asked[i]), asked[i]);
+    }
+}
+
+static void test_aside_path_and_size(void **state)
+{
+    (void)state;
+    char name[128], expected[128];
+    assert_true(record_aside_path("out/x.mp4", "part", name, sizeof name));
+    snprintf(expected, sizeof expected, "out/.x.mp4.part-%ld", (long)getpid());
+    assert_string_equal(name, expected);
+    assert_true(record_aside_path("x.gif", "palette", name, sizeof name));
+    snprintf(expected, sizeof expected, ".x.gif.palette-%ld", (long)getpid());
+    assert_string_equal(name, expected);
+    assert_false(record_aside_path("x.gif", "palette", name, 8));
+
+    DescentError err = {""};
+    assert_true(record_check_size(RECORD_FORMAT_MP4, 640, 480, &err));
+    assert_false(record_check_size(RECORD_FORMAT_MP4, 641, 480, &err));
+    assert_string_equal(err.message,
+                        "frame size 641x480: MP4 (H.264, yuv420p) needs an even width and height");
+    assert_false(record_check_size(RECORD_FORMAT_MP4, 640, 481, &err));
+    assert_true(record_check_size(RECORD_FORMAT_WEBM, 641, 481, &err));
+    assert_true(record_check_size(RECORD_FORMAT_PNG, 1, 1, &err));
+    assert_false(record_check_size(RECORD_FORMAT_PNG, 0, 10, &err));
+    assert_false(record_check_size(RECORD_FORMAT_PNG, 10, RECORD_MAX_SIZE + 1, &err));
+}
+
+/* ------------------------------------------------------- ffmpeg process */
+
+static void test_find_ffmpeg(void **state)
+{
+    (void)state;
+    char found[4096], other[300];
+    DescentError err = {""};
+    assert_int_equal(setenv("PATH", scratch, 1), 0);
+    assert_false(ffmpeg_find(found, sizeof found, &err));
+    assert_string_equal(err.message, "ffmpeg not found on PATH (install ffmpeg)");
+
+    /* A non-executable file of that name is skipped for a later one. */
+    scratch_path(other, sizeof other, "bin");
+    assert_int_equal(mkdir(other, 0755), 0);
+    write_fake_ffmpeg(other, "exit 0");
+    char plain[512];
+    scratch_path(plain, sizeof plain, "ffmpeg");
+    FILE *f = fopen(plain, "w");
+    assert_non_null(f);
+    fclose(f);
+    char path[1024];
+    snprintf(path, sizeof path, "/nonexistent:%s:%s", scratch, other);
+    assert_int_equal(setenv("PATH", path, 1), 0);
+    assert_true(ffmpeg_find(found, sizeof found, &err));
+    snprintf(path, sizeof path, "%s/ffmpeg", other);
+    assert_string_equal(found, path);
+}
+
+static void test_process_status_and_last_line(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    const char *const echo_back[] = {"sh", "-c",
+                               "cat >/dev/null; printf 'first\\nsecond line\\n\\n' >&2; exit 4",
+                               NULL};
+    FfmpegProcess *p = ffmpeg_start("/bin/sh", echo_back, &err);
+    assert_non_null(p);
+    assert_true(ffmpeg_write(p, "hello", 5, &err));
+    assert_false(ffmpeg_finish(p, &err));
+    assert_string_equal(err.message, "ffmpeg failed (exit status 4): second line");
+
+    const char *const killed[] = {"sh", "-c", "kill -9 $$", NULL};
+    p = ffmpeg_start("/bin/sh", killed, &err);
+    assert_non_null(p);
+    assert_false(ffmpeg_finish(p, &err));
+    assert_string_equal(err.message, "ffmpeg was killed by signal 9 (Killed)");
+
+    const char *const fine[] = {"sh", "-c", "cat >/dev/null", NULL};
+    p = ffmpeg_start("/bin/sh", fine, &err);
+    assert_non_null(p);
+    assert_true(ffmpeg_finish(p, &err));
+
+    /* Status 0 with an error message is still a failure. */
+    const char *const complains[] = {"sh", "-c", "echo 'Error closing file x: No space' >&2",
+                                     NULL};
+    p = ffmpeg_start("/bin/sh", complains, &err);
+    assert_non_null(p);
+    assert_false(ffmpeg_finish(p, &err));
+    assert_string_equal(err.message, "ffmpeg failed: Error closing file x: No space");
+
+    const char *const missing[] = {"nope", NULL};
+    assert_null(ffmpeg_start("/nonexistent/ffmpeg", missing, &err));
+    assert_string_equal(err.message,
+                        "cannot start /nonexistent/ffmpeg: No such file or directory");
+}
+
+/* ------------------------------------------------------------ frame sinks */
+
+static FrameSink *open_sink(const char *name, RecordFormat format, DescentError *err)
+{
+    static char path[512];
+    scratch_path(path, sizeof path, name);
+    return frame_sink_open(&(FrameSinkOptions){.path = path, .format = format, .width = W,
+                                               .height = H, .fps = 25},
+                           err);
+}
+
+static void test_mp4_frames_round_trip(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    FrameSink *sink = open_sink("clip.mp4", RECORD_FORMAT_MP4, &err);
+    assert_non_null(sink);
+    assert_true(feed(sink, 10));
+    assert_int_equal(frame_sink_frames(sink), 10);
+    assert_true(frame_sink_close(sink, &err));
+    assert_int_equal(scratch_entries(NULL), 1); /* clip.mp4 and nothing aside */
+
+    static uint8_t rgb[11 * W * H * 3];
+    char path[512];
+    scratch_path(path, sizeof path, "clip.mp4");
+    assert_int_equal(decode_rgb(path, rgb, sizeof rgb), 10 * W * H * 3);
+    /* yuv420p at crf 18 on smooth ramps: within 16 of 255 per channel. */
+    for (int k = 0; k < 10; k++)
+        assert_in_range(frame_error(rgb + (size_t)k * W * H * 3, k), 0, 16);
+}
+
+static void test_png_sequence_and_single_png(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    FrameSink *sink = open_sink("f_%03d.png", RECORD_FORMAT_PNG_SEQUENCE, &err);
+    assert_non_null(sink);
+    assert_true(feed(sink, 4));
+    assert_true(frame_sink_close(sink, &err));
+    assert_int_equal(scratch_entries(NULL), 4);
+    static uint8_t rgb[W * H * 3 + 1];
+    char path[512];
+    for (int k = 0; k < 4; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "f_%03d.png", k);
+        scratch_path(path, sizeof path, name);
+        assert_int_equal(decode_rgb(path, rgb, sizeof rgb), W * H * 3);
+        assert_int_equal(frame_error(rgb, k), 0); /* lossless */
+    }
+
+    sink = open_sink("last.png", RECORD_FORMAT_PNG, &err);
+    assert_non_null(sink);
+    assert_true(feed(sink, 3));
+    assert_true(frame_sink_close(sink, &err));
+    scratch_path(path, sizeof path, "last.png");
+    assert_int_equal(decode_rgb(path, rgb, sizeof rgb), W * H * 3);
+    assert_int_equal(frame_error(rgb, 2), 0);
+    assert_int_equal(scratch_entries(NULL), 5);
+}
+
+static void test_gif_through_palette(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    char palette[512], gif[512];
+    scratch_path(palette, sizeof palette, "palette.png");
+    scratch_path(gif, sizeof gif, "clip.gif");
+    FrameSink *sink = frame_sink_open(&(FrameSinkOptions){.path = palette,
+                                                          .format = RECORD_FORMAT_GIF_PALETTE,
+                                                          .width = W, .height = H, .fps = 25},
+                                      &err);
+    assert_non_null(sink);
+    assert_true(feed(sink, 5));
+    assert_true(frame_sink_close(sink, &err));
+    sink = frame_sink_open(&(FrameSinkOptions){.path = gif, .format = RECORD_FORMAT_GIF,
+                                               .width = W, .height = H, .fps = 25,
+                                               .palette = palette},
+                           &err);
+    assert_non_null(sink);
+    assert_true(feed(sink, 5));
+    assert_true(frame_sink_close(sink, &err));
+    static uint8_t rgb[6 * W * H * 3];
+    assert_int_equal(decode_rgb(gif, rgb, sizeof rgb), 5 * W * H * 3);
+    /* 256 colours with ordered dithering: close, not exact. */
+    for (int k = 0; k < 5; k++)
+        assert_in_range(frame_error(rgb + (size_t)k * W * H * 3, k), 0, 40);
+    assert_int_equal(scratch_entries(NULL), 2);
+}
+
+static void test_dying_ffmpeg_leaves_nothing(void **state)
+{
+    (void)state;
+    char bin[300];
+    scratch_path(bin, sizeof bin, "bin");
+    assert_int_equal(mkdir(bin, 0755), 0);
+    assert_int_equal(setenv("PATH", bin, 1), 0);
+    /* Dies after two frames' worth of input, explaining itself. */
+    write_fake_ffmpeg(bin, "head -c 24576 >/dev/null; echo 'starting' >&2;"
+                           " echo 'fake encoder: out of cheese' >&2; exit 3");
+    DescentError err = {""};
+    FrameSink *sink = open_sink("clip.mp4", RECORD_FORMAT_MP4, &err);
+    assert_non_null(sink);
+    assert_false(feed(sink, 200));
+    assert_false(frame_sink_close(sink, &err));
+    assert_string_equal(err.message, "ffmpeg failed (exit status 3): fake encoder: out of cheese");
+    assert_int_equal(scratch_entries("bin"), 0);
+
+    /* Stops reading but claims success: the broken pipe is the reason. */
+    write_fake_ffmpeg(bin, "exec 0<&-; sleep 0.2; exit 0");
+    sink = open_sink("clip.webm", RECORD_FORMAT_WEBM, &err);
+    assert_non_null(sink);
+    assert_false(feed(sink, 200));
+    assert_false(frame_sink_close(sink, &err));
+    assert_string_equal(err.message, "writing frames to ffmpeg: Broken pipe");
+    assert_int_equal(scratch_entries("bin"), 0);
+
+    /* Reads everything, then fails at the end (as when the disk fills). */
+    write_fake_ffmpeg(bin, "cat >/dev/null; echo 'No space left on device' >&2; exit 1");
+    sink = open_sink("clip.gif", RECORD_FORMAT_GIF_PALETTE, &err);
+    assert_non_null(sink);
+    assert_true(feed(sink, 3));
+    assert_false(frame_sink_close(sink, &err));
+    assert_string_equal(err.message, "ffmpeg failed (exit status 1): No space left on device");
+    assert_int_equal(scratch_entries("bin"), 0);
+}
+
+static void test_unusable_outputs(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    FrameSink *sink = open_sink("missing/clip.mp4", RECORD_FORMAT_MP4, &err);
+    assert_null(sink);
+    assert_non_null(strstr(err.message, "missing/clip.mp4: No such file or directory"));
+    assert_int_equal(strncmp(err.message, "cannot write ", 13), 0);
+
+    assert_int_equal(setenv("PATH", scratch, 1), 0);
+    assert_null(open_sink("clip.mp4", RECORD_FORMAT_MP4, &err));
+    assert_string_equal(err.message, "ffmpeg not found on PATH (install ffmpeg)");
+    assert_int_equal(scratch_entries(NULL), 0);
+
+    /* A sequence that fails half-way takes its earlier frames with it. */
+    char dir[300];
+    scratch_path(dir, sizeof dir, "frames");
+    assert_int_equal(mkdir(dir, 0755), 0);
+    sink = open_sink("frames/f%d.png", RECORD_FORMAT_PNG_SEQUENCE, &err);
+    assert_non_null(sink);
+    assert_true(feed(sink, 2));
+    frame_sink_abort(sink);
+    assert_int_equal(scratch_entries("frames"), 0);
+    assert_int_equal(rmdir(dir), 0); /* empty */
+}
+
+int main(void)
+{
+    const char *path = getenv("PATH");
+    snprintf(real_path, sizeof real_path, "%s", path ? path : "/usr/bin:/bin");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_of_names),
+        cmocka_unit_test(test_frame_path),
+        cmocka_unit_test(test_format_fps),
+        cmocka_unit_test(test_aside_path_and_size),
+        cmocka_unit_test_setup_teardown(test_find_ffmpeg, make_scratch, remove_scratch),
+        cmocka_unit_test(test_process_status_and_last_line),
+        cmocka_unit_test_setup_teardown(test_mp4_frames_round_trip, make_scratch, remove_scratch),
+        cmocka_unit_test_setup_teardown(test_png_sequence_and_single_png, make_scratch,
+                                        remove_scratch),
+        cmocka_unit_test_setup_teardown(test_gif_through_palette, make_scratch, remove_scratch),
+        cmocka_unit_test_setup_teardown(test_dying_ffmpeg_leaves_nothing, make_scratch,
+                                        remove_scratch),
+        cmocka_unit_test_setup_teardown(test_unusable_outputs, make_scratch, remove_scratch),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

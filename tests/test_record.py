@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""test_record.py — `descent record` end to end (SPEC §6), as a user runs it.
+
+Usage: test_record.py DESCENT.  Prints TAP.  Runs off-screen (the caller sets
+SDL_VIDEODRIVER=offscreen and DBUS_SESSION_BUS_ADDRESS=disabled:).  Checks
+each format with ffprobe (codec, size, frame count, duration, pixel format),
+byte-identical output and identical raw frames across runs, the progress bar
+on a terminal, and that every failure is one line, a non-zero exit and no
+file left under the output's name or beside it.
+"""
+import glob
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+import tempfile
+
+DESCENT = os.path.abspath(sys.argv[1])
+results = []
+SMALL = ["--size", "320x240"]
+
+
+def check(name, ok, detail=""):
+    results.append((name, bool(ok), detail))
+
+
+def skip(name, why):
+    results.append((name, None, why))
+
+
+def run(*args, env=None, stderr=subprocess.PIPE, timeout=300):
+    p = subprocess.run([DESCENT, "record", *args], stdout=subprocess.PIPE, stderr=stderr,
+                       text=True, env=env or os.environ, timeout=timeout)
+    return p.returncode, p.stdout, p.stderr or ""
+
+
+def probe(path):
+    p = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-show_streams",
+                        "-show_format", "-of", "json", path],
+                       capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        return {}, {}
+    data = json.loads(p.stdout)
+    return data["streams"][0], data["format"]
+
+
+def decode(path, pix_fmt="rgba"):
+    return subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-f", "rawvideo",
+                           "-pix_fmt", pix_fmt, "-"], capture_output=True, timeout=120).stdout
+
+
+def one_error_line(err):
+    return err.startswith("descent: ") and err.count("\n") == 1
+
+
+work = tempfile.mkdtemp(prefix="test_record_py.")
+
+
+def fresh(name):
+    d = os.path.join(work, name)
+    os.makedirs(d)
+    return d
+
+
+# --- each format, checked with ffprobe --------------------------------------
+
+d = fresh("formats")
+# (output, extra args, codec, frames, duration in s, pixel format or None)
+FORMATS = [
+    ("a.mp4", ["--frames", "6", "--fps", "30"], "h264", 6, 0.2, "yuv420p"),
+    ("a.webm", ["--frames", "6", "--fps", "30"], "vp9", 6, 0.2, "yuv420p"),
+    # GIF at 30 fps plays at 25 (delays of 4/100 s): 0.5 s is 13 frames, 0.52 s.
+    ("a.gif", ["--seconds", "0.5", "--fps", "30"], "gif", 13, 0.52, None),
+    ("a.png", [], "png", 1, None, "rgba"),
+]
+for out, extra, codec, frames, duration, pix_fmt in FORMATS:
+    path = os.path.join(d, out)
+    code, _, err = run("-o", path, *SMALL, *extra)
+    check(f"{out}: exit 0, quiet when stderr is not a terminal", code == 0 and err == "", err)
+    s, f = probe(path)
+    check(f"{out}: codec {codec}, 320x240", s.get("codec_name") == codec
+          and s.get("width") == 320 and s.get("height") == 240, s)
+    check(f"{out}: {frames} frames", int(s.get("nb_read_frames", -1)) == frames, s)
+    if duration is not None:
+        check(f"{out}: lasts {duration} s", abs(float(f.get("duration", -1)) - duration) < 1e-3, f)
+    if pix_fmt:
+        check(f"{out}: pixel format {pix_fmt}", s.get("pix_fmt") == pix_fmt, s)
+mp4 = open(os.path.join(d, "a.mp4"), "rb").read()
+check("mp4: +faststart puts the index (moov) before the data (mdat)",
+      0 < mp4.find(b"moov") < mp4.find(b"mdat"))
+check("gif: loops forever", b"NETSCAPE2.0" in open(os.path.join(d, "a.gif"), "rb").read(4096))
+check("nothing else written beside the outputs",
+      sorted(os.listdir(d)) == sorted(f[0] for f in FORMATS), os.listdir(d))
+
+seq = os.path.join(d, "seq")
+os.makedirs(seq)
+code, _, err = run("-o", os.path.join(seq, "frame_%05d.png"), *SMALL, "--frames", "4")
+names = sorted(os.listdir(seq))
+check("png sequence: frame_00000.png ... frame_00003.png",
+      code == 0 and names == [f"frame_{k:05d}.png" for k in range(4)], (code, err, names))
+s, _ = probe(os.path.join(seq, "frame_00003.png"))
+check("png sequence: 320x240 PNGs", s.get("codec_name") == "png" and s.get("width") == 320, s)
+
+# --- determinism --------------------------------------------------------------
+
+a, b = fresh("run_a"), fresh("run_b")
+scene = ["--landscape", "himmelblau", "--opt", "sgd:lr=0.01,noise=2,seed=5", "--opt", "adam:lr=0.1",
+         "--particles", "50"]
+for out in (a, b):
+    run("-o", os.path.join(out, "f%03d.png"), *SMALL, "--frames", "5", *scene)
+    run("-o", os.path.join(out, "last.png"), *SMALL, "--seconds", "1", *scene)
+same = all(open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb").read()
+           for n in ["last.png"] + [f"f{k:03d}.png" for k in range(5)])
+check("the same command gives byte-identical PNGs", same and len(os.listdir(a)) == 6,
+      os.listdir(a))
+frames = [decode(os.path.join(a, f"f{k:03d}.png")) for k in range(5)]
+check("frames move: frame 0 and frame 4 differ", frames[0] != frames[4])
+
+# A stand-in ffmpeg that keeps the raw frames descent feeds it: the frames
+# of two runs must be identical, and equal to the PNG sequence's pixels.
+bin_dir = fresh("tee_bin")
+raw_log = os.path.join(work, "raw")
+with open(os.path.join(bin_dir, "ffmpeg"), "w") as f:
+    f.write("#!/bin/sh\n"
+            'for last; do :; done\n'              # the output name is the last argument
+            f'cat > "{raw_log}.$$"; : > "$last"\n')
+os.chmod(os.path.join(bin_dir, "ffmpeg"), 0o755)
+tee_env = dict(os.environ, PATH=bin_dir + ":" + os.environ["PATH"])
+raws = []
+for out in (a, b):
+    for old in glob.glob(raw_log + ".*"):
+        os.remove(old)
+    code, _, err = run("-o", os.path.join(out, "x.mp4"), *SMALL, "--frames", "5", *scene,
+                       env=tee_env)
+    logs = glob.glob(raw_log + ".*")
+    raws.append(open(logs[0], "rb").read() if code == 0 and len(logs) == 1 else b"")
+check("raw frames fed to ffmpeg: 5 frames of 320x240 RGBA", len(raws[0]) == 5 * 320 * 240 * 4,
+      len(raws[0]))
+check("raw frames are identical run after run", raws[0] == raws[1] and raws[0] != b"")
+check("raw frames equal the PNG sequence's pixels (same rows, top first)",
+      raws[0] == b"".join(frames))
+
+# --- progress on a terminal ------------------------------------------------------
+
+master, slave = pty.openpty()
+code, _, _ = run("-o", os.path.join(fresh("tty"), "t.mp4"), *SMALL, "--frames", "8", stderr=slave)
+os.close(slave)
+shown = b""
+try:
+    while True:
+        chunk = os.read(master, 4096)
+        if not chunk:
+            break
+        shown += chunk
+except OSError:
+    pass
+os.close(master)
+check("a terminal gets a progress bar with frames done",
+      code == 0 and b"8/8 frames" in shown and b"recording" in shown, shown[-200:])
+
+# --- failures: one line, exit status, nothing left behind ------------------------
+
+
+def fails_cleanly(name, args, status, message=None, env=None, directory=None):
+    code, out, err = run(*args, env=env)
+    ok = code == status and one_error_line(err) and out == ""
+    if message is not None:
+        ok = ok and message in err
+    if directory is not None:
+        ok = ok and os.listdir(directory) == []
+    check(name, ok, (code, err, directory and os.listdir(directory)))
+
+
+d = fresh("no_ffmpeg")
+empty_bin = fresh("empty_bin")
+fails_cleanly("no ffmpeg on PATH: the install hint", ["-o", os.path.join(d, "x.mp4"), *SMALL],
+              1, "descent: ffmpeg not found on PATH (install ffmpeg)\n",
+              env=dict(os.environ, PATH=empty_bin), directory=d)
+
+d = fresh("unwritable")
+fails_cleanly("a missing directory", ["-o", os.path.join(d, "nope", "x.mp4"), *SMALL], 1,
+              "No such file or directory", directory=d)
+open(os.path.join(d, "file"), "w").close()
+for out in ("x.gif", "x.png", "f%03d.png"):
+    fails_cleanly(f"a path through a file ({out})", ["-o", os.path.join(d, "file", out), *SMALL],
+                  1, "Not a directory")
+check("... and nothing else appeared", os.listdir(d) == ["file"], os.listdir(d))
+
+d = fresh("dies")
+dying_bin = fresh("dying_bin")
+with open(os.path.join(dying_bin, "ffmpeg"), "w") as f:
+    f.write("#!/bin/sh\nhead -c 500000 >/dev/null\necho 'Conversion failed: fake encoder broke' >&2\n"
+            "exit 1\n")
+os.chmod(os.path.join(dying_bin, "ffmpeg"), 0o755)
+dying_env = dict(os.environ, PATH=dying_bin + ":" + os.environ["PATH"])
+for out in ("x.mp4", "x.webm", "x.gif"):
+    fails_cleanly(f"ffmpeg dying mid-way ({out}): its last line quoted",
+                  ["-o", os.path.join(d, out), *SMALL, "--frames", "40"], 1,
+                  "descent: ffmpeg failed (exit status 1): Conversion failed: fake encoder broke\n",
+                  env=dying_env, directory=d)
+
+# A real full disk: an 8 KiB tmpfs in a private mount namespace (needs
+# unshare and the right to mount; skipped where that is not allowed).
+full = fresh("full")
+unshare = shutil.which("unshare")
+probe_mount = unshare and subprocess.run(
+    [unshare, "-m", "sh", "-c", f"mount -t tmpfs -o size=8k none '{full}'"],
+    capture_output=True).returncode == 0
+if not probe_mount:
+    skip("full disk", "cannot mount a small tmpfs here")
+else:
+    # libpng reports a failed write as "Write Error" (png_write.h), ffmpeg
+    # with the system's words.
+    for out, reason in (("x.mp4", "No space left on device"), ("x.gif", "No space left on device"),
+                        ("f%03d.png", "Write Error"), ("x.png", "Write Error")):
+        script = (f"mount -t tmpfs -o size=8k none '{full}' && "
+                  f"'{DESCENT}' record -o '{full}/{out}' --size 640x480 --frames 30 "
+                  "--landscape rastrigin; echo \"status $?\"; ls -A '" + full + "'")
+        p = subprocess.run([unshare, "-m", "sh", "-c", script], capture_output=True, text=True,
+                           timeout=300)
+        lines = p.stdout.split("\n")
+        check(f"full disk ({out}): exit 1, one line, nothing left",
+              lines[0] == "status 1" and lines[1:] == [""] and one_error_line(p.stderr)
+              and reason in p.stderr, (p.stdout, p.stderr))
+
+d = fresh("usage")
+for args, message in [
+    (["--size", "0x10"], "--size 0x10"),
+    (["--size", "641x480"], "needs an even width and height"),
+    (["--size", "640"], "--size 640"),
+    (["--fps", "0"], "--fps 0"),
+    (["--fps", "1000"], "--fps 1000"),
+    (["--frames", "0"], "--frames 0"),
+    (["--seconds", "-1"], "--seconds -1"),
+    (["--frames", "3", "--seconds", "1"], "not both"),
+    (["--landscape", "nope"], "nope"),
+    (["--frobnicate"], "--frobnicate"),
+]:
+    fails_cleanly("bad usage " + " ".join(args) + ": exit 2",
+                  ["-o", os.path.join(d, "x.mp4"), *args], 2, message, directory=d)
+for out, message in [("x.avi", "unknown output format"), ("f%d_%d.png", "exactly one frame number"),
+                     ("f%s.png", "exactly one frame number")]:
+    fails_cleanly(f"bad output name {out}: exit 2", ["-o", os.path.join(d, out)], 2, message,
+                  directory=d)
+fails_cleanly("no -o: exit 2", [*SMALL], 2, "needs -o OUT", directory=d)
+
+shutil.rmtree(work, ignore_errors=True)
+
+print(f"1..{len(results)}")
+for i, (name, ok, detail) in enumerate(results, 1):
+    if ok is None:
+        print(f"ok {i} - {name} # SKIP {detail}")
+    elif ok:
+        print(f"ok {i} - {name}")
+    else:
+        print(f"not ok {i} - {name}")
+        for line in str(detail).splitlines() or [""]:
+            print(f"# {line[:400]}")
