@@ -602,7 +602,7 @@ static void test_sharp_flat(void **state)
         desc.lr = above[i] * sharp_limit;
         Walker g = walker_from(w.landscape, &desc, intro->start, 0);
         advance(&g, 3000);
-        double closest = INFINITY;
+        double closest = HUGE_VAL;
         for (int k = 0; k < 100 && !g.diverged; k++) {
             advance(&g, 1);
             closest = fmin(closest, distance(g.state.x, g.state.y, w.sharp));
@@ -834,10 +834,10 @@ static void test_schedules(void **state)
  * angles and a golden-section refinement. */
 static double max_margin_angle(const Dataset *data)
 {
-    double best = 0, best_margin = -INFINITY;
+    double best = 0, best_margin = -HUGE_VAL;
     const int scan = 20000;
     for (int i = 0; i < scan; i++) {
-        double a = 2 * PI * i / scan, margin = INFINITY;
+        double a = 2 * PI * i / scan, margin = HUGE_VAL;
         for (size_t k = 0; k < data->n; k++)
             margin = fmin(margin, data->y[k] * (data->x1[k] * cos(a) + data->x2[k] * sin(a)));
         if (margin > best_margin) {
@@ -847,8 +847,8 @@ static double max_margin_angle(const Dataset *data)
     }
     double lo = best - 2 * PI / scan, hi = best + 2 * PI / scan;
     for (int it = 0; it < 100; it++) {
-        double m1 = lo + (hi - lo) * 0.382, m2 = lo + (hi - lo) * 0.618, g1 = INFINITY,
-               g2 = INFINITY;
+        double m1 = lo + (hi - lo) * 0.382, m2 = lo + (hi - lo) * 0.618, g1 = HUGE_VAL,
+               g2 = HUGE_VAL;
         for (size_t k = 0; k < data->n; k++) {
             g1 = fmin(g1, data->y[k] * (data->x1[k] * cos(m1) + data->x2[k] * sin(m1)));
             g2 = fmin(g2, data->y[k] * (data->x1[k] * cos(m2) + data->x2[k] * sin(m2)));
@@ -913,7 +913,7 @@ static void test_implicit_regularization(void **state)
     double target = max_margin_angle(landscape_dataset(logreg));
     w = walker(logistic, logreg, logistic->runs.specs[0]);
     const long checkpoints[] = { 30, 300, 3000, 30000 };
-    double last_norm = 0, last_angle = INFINITY;
+    double last_norm = 0, last_angle = HUGE_VAL;
     long done = 0;
     for (size_t i = 0; i < 4; i++) {
         advance(&w, checkpoints[i] - done);
