@@ -279,69 +279,61 @@ static void noisy_grad(const OptimizerDesc *desc, const Landscape *landscape,
  * The update rules
  * ------------------------------------------------------------------- */
 
-static void sgd_update(const OptimizerDesc *d, OptimizerState *s, double lr, double g[2],
-                       double step[2])
+/* Each rule updates coordinate i of the walker's buffers for gradient g and
+ * returns that coordinate's step.  They work one coordinate at a time so
+ * the two steps stay in registers: a pair stored as two scalars and read
+ * back as one vector stalls store forwarding on the swarm's hot path. */
+
+static inline double sgd_coord(const OptimizerDesc *d, OptimizerState *s, int i, double lr,
+                               double g)
 {
-    for (int i = 0; i < 2; i++) {
-        if (d->momentum != 0) {
-            if (s->t == 1)
-                s->buf[i] = g[i];
-            else
-                s->buf[i] = d->momentum * s->buf[i] + (1 - d->dampening) * g[i];
-            g[i] = d->nesterov ? g[i] + d->momentum * s->buf[i] : s->buf[i];
-        }
-        step[i] = -lr * g[i];
+    if (d->momentum != 0) {
+        if (s->t == 1)
+            s->buf[i] = g;
+        else
+            s->buf[i] = d->momentum * s->buf[i] + (1 - d->dampening) * g;
+        g = d->nesterov ? g + d->momentum * s->buf[i] : s->buf[i];
     }
+    return -lr * g;
 }
 
-static void adagrad_update(const OptimizerDesc *d, OptimizerState *s, double lr,
-                           const double g[2], double step[2])
+static inline double adagrad_coord(const OptimizerDesc *d, OptimizerState *s, int i,
+                                   double clr, double g)
 {
-    double clr = lr / (1 + (double)(s->t - 1) * d->lr_decay);
-    for (int i = 0; i < 2; i++) {
-        s->sq[i] += g[i] * g[i];
-        step[i] = -clr * g[i] / (sqrt(s->sq[i]) + d->eps);
-    }
+    s->sq[i] += g * g;
+    return -clr * g / (sqrt(s->sq[i]) + d->eps);
 }
 
-static void rmsprop_update(const OptimizerDesc *d, OptimizerState *s, double lr,
-                           const double g[2], double step[2])
+static inline double rmsprop_coord(const OptimizerDesc *d, OptimizerState *s, int i,
+                                   double lr, double g)
 {
-    for (int i = 0; i < 2; i++) {
-        s->sq[i] = d->alpha * s->sq[i] + (1 - d->alpha) * g[i] * g[i];
-        double avg;
-        if (d->centered) {
-            s->aux[i] = d->alpha * s->aux[i] + (1 - d->alpha) * g[i];
-            avg = sqrt(s->sq[i] - s->aux[i] * s->aux[i]) + d->eps;
-        } else {
-            avg = sqrt(s->sq[i]) + d->eps;
-        }
-        if (d->momentum > 0) {
-            s->buf[i] = d->momentum * s->buf[i] + g[i] / avg;
-            step[i] = -lr * s->buf[i];
-        } else {
-            step[i] = -lr * g[i] / avg;
-        }
+    s->sq[i] = d->alpha * s->sq[i] + (1 - d->alpha) * g * g;
+    double avg;
+    if (d->centered) {
+        s->aux[i] = d->alpha * s->aux[i] + (1 - d->alpha) * g;
+        avg = sqrt(s->sq[i] - s->aux[i] * s->aux[i]) + d->eps;
+    } else {
+        avg = sqrt(s->sq[i]) + d->eps;
     }
+    if (d->momentum > 0) {
+        s->buf[i] = d->momentum * s->buf[i] + g / avg;
+        return -lr * s->buf[i];
+    }
+    return -lr * g / avg;
 }
 
-static void adam_update(const OptimizerDesc *d, OptimizerState *s, double lr,
-                        const double g[2], double step[2])
+static inline double adam_coord(const OptimizerDesc *d, OptimizerState *s, int i,
+                                double step_size, double bias2_sqrt, double g)
 {
-    double bias1 = 1 - pow(d->beta1, (double)s->t);
-    double bias2_sqrt = sqrt(1 - pow(d->beta2, (double)s->t));
-    double step_size = lr / bias1;
-    for (int i = 0; i < 2; i++) {
-        s->buf[i] = d->beta1 * s->buf[i] + (1 - d->beta1) * g[i];
-        s->sq[i] = d->beta2 * s->sq[i] + (1 - d->beta2) * g[i] * g[i];
-        double v = s->sq[i];
-        if (d->amsgrad) {
-            s->aux[i] = fmax(s->aux[i], s->sq[i]);
-            v = s->aux[i];
-        }
-        double denom = sqrt(v) / bias2_sqrt + d->eps;
-        step[i] = -step_size * s->buf[i] / denom;
+    s->buf[i] = d->beta1 * s->buf[i] + (1 - d->beta1) * g;
+    s->sq[i] = d->beta2 * s->sq[i] + (1 - d->beta2) * g * g;
+    double v = s->sq[i];
+    if (d->amsgrad) {
+        s->aux[i] = fmax(s->aux[i], s->sq[i]);
+        v = s->aux[i];
     }
+    double denom = sqrt(v) / bias2_sqrt + d->eps;
+    return -step_size * s->buf[i] / denom;
 }
 
 static void newton_update(const OptimizerDesc *d, const Landscape *landscape,
@@ -468,10 +460,8 @@ StepResult optimizer_step(const OptimizerDesc *d, const Landscape *landscape, Op
         return flow_step(d, landscape, s);
 
     double lr = optimizer_lr_at(d, s->t);
-    double old[2] = {s->x, s->y};
-    /* Kept in locals, not in *s, until the end: reading back a pair just
-     * stored as two scalars stalls store forwarding on the hot path. */
-    double g[2], step[2] = {0.0, 0.0};
+    double x0 = s->x, y0 = s->y;
+    double g[2];
     noisy_grad(d, landscape, s, g);
     s->grad[0] = g[0];
     s->grad[1] = g[1];
@@ -486,34 +476,48 @@ StepResult optimizer_step(const OptimizerDesc *d, const Landscape *landscape, Op
         g[1] += d->weight_decay * s->y;
     }
 
+    double dx = 0.0, dy = 0.0;
     switch (d->kind) {
     case OPT_GD:
     case OPT_SGD:
     case OPT_MOMENTUM:
     case OPT_NESTEROV:
-        sgd_update(d, s, lr, g, step);
+        dx = sgd_coord(d, s, 0, lr, g[0]);
+        dy = sgd_coord(d, s, 1, lr, g[1]);
         break;
-    case OPT_ADAGRAD:
-        adagrad_update(d, s, lr, g, step);
+    case OPT_ADAGRAD: {
+        double clr = lr / (1 + (double)(s->t - 1) * d->lr_decay);
+        dx = adagrad_coord(d, s, 0, clr, g[0]);
+        dy = adagrad_coord(d, s, 1, clr, g[1]);
         break;
+    }
     case OPT_RMSPROP:
-        rmsprop_update(d, s, lr, g, step);
+        dx = rmsprop_coord(d, s, 0, lr, g[0]);
+        dy = rmsprop_coord(d, s, 1, lr, g[1]);
         break;
     case OPT_ADAM:
-    case OPT_ADAMW:
-        adam_update(d, s, lr, g, step);
+    case OPT_ADAMW: {
+        double step_size = lr / (1 - pow(d->beta1, (double)s->t));
+        double bias2_sqrt = sqrt(1 - pow(d->beta2, (double)s->t));
+        dx = adam_coord(d, s, 0, step_size, bias2_sqrt, g[0]);
+        dy = adam_coord(d, s, 1, step_size, bias2_sqrt, g[1]);
         break;
-    case OPT_NEWTON:
+    }
+    case OPT_NEWTON: {
+        double step[2];
         newton_update(d, landscape, s, lr, g, step);
+        dx = step[0];
+        dy = step[1];
         break;
+    }
     case OPT_FLOW:
     case OPT_KIND_COUNT:
         break;
     }
-    s->x += step[0];
-    s->y += step[1];
+    s->x += dx;
+    s->y += dy;
     /* For adamw the decay is part of the move, so measure it whole. */
-    s->step[0] = s->x - old[0];
-    s->step[1] = s->y - old[1];
+    s->step[0] = s->x - x0;
+    s->step[1] = s->y - y0;
     return isfinite(s->x) && isfinite(s->y) ? STEP_OK : STEP_DIVERGED;
 }
