@@ -55,6 +55,8 @@ static const Hostile hostile[] = {
     { "string_rep_empty.lua", 2, "string.rep: result too large" },
     { "pattern.lua", 2, "nil value (field 'find')" },
     { "gc_loop.lua", 2, "__gc (finalizers) cannot be used" },
+    { "recursion.lua", 2, "too much memory" },
+    { "tostring_loop.lua", 2, "lesson ran too long" },
     { "error_message.lua", 3, "the teacher made a mistake" },
     { "error_table.lua", 2, "error object is a table value" },
     { "syntax_error.lua", 4, "'}' expected (to close '{' at line 3)" },
