@@ -3,6 +3,7 @@
  * (SPEC §3, §6): checks the options, then leaves the work to record.h. */
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -77,10 +78,27 @@ static int record_option(RecordOptions *o, int argc, char **argv, int *i)
     return 0;
 }
 
+static volatile sig_atomic_t stop_requested;
+
+static void request_stop(int signal_number)
+{
+    stop_requested = signal_number;
+}
+
+/* Ctrl+C or a kill stops the recording between frames, so the hidden
+ * partial file is removed instead of left behind. */
+static void catch_stop_signals(void)
+{
+    struct sigaction action = {.sa_handler = request_stop, .sa_flags = SA_RESTART};
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+}
+
 int cli_record(int argc, char **argv)
 {
     SceneOptions scene_options = {0};
-    RecordOptions options = {.progress = isatty(STDERR_FILENO)};
+    RecordOptions options = {.progress = isatty(STDERR_FILENO), .stop = &stop_requested};
     for (int i = 0; i < argc;) {
         int m = cli_scene_option(&scene_options, argc, argv, &i);
         if (m == 0)
@@ -118,6 +136,7 @@ int cli_record(int argc, char **argv)
         return EXIT_USAGE;
     }
     scene_destroy(scene);
+    catch_stop_signals();
     if (!record_scene(&scene_options, &options, &err)) {
         cli_error("%s", err.message);
         return EXIT_RUNTIME;

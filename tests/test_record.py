@@ -13,9 +13,11 @@ import json
 import os
 import pty
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 DESCENT = os.path.abspath(sys.argv[1])
 results = []
@@ -224,6 +226,23 @@ else:
         check(f"full disk ({out}): exit 1, one line, nothing left",
               lines[0] == "status 1" and lines[1:] == [""] and one_error_line(p.stderr)
               and reason in p.stderr, (p.stdout, p.stderr))
+
+# Stopped by Ctrl+C or kill half-way: one line, exit 1, nothing left (the
+# hidden file and the frames of a sequence are removed).
+for out, sig in (("x.mp4", signal.SIGINT), ("f%04d.png", signal.SIGTERM), ("x.gif", signal.SIGINT)):
+    d = fresh("stopped_" + out.replace("%", ""))
+    p = subprocess.Popen([DESCENT, "record", "-o", os.path.join(d, out), *SMALL, "--frames",
+                          "100000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _ in range(200):  # until it has written something
+        time.sleep(0.05)
+        if os.listdir(d):
+            break
+    started = bool(os.listdir(d))
+    p.send_signal(sig)
+    out_text, err = p.communicate(timeout=60)
+    check(f"stopped by {sig.name} ({out}): exit 1, one line, nothing left",
+          started and p.returncode == 1 and one_error_line(err) and "interrupted" in err
+          and os.listdir(d) == [], (started, p.returncode, err, os.listdir(d)))
 
 d = fresh("usage")
 for args, message in [

@@ -83,11 +83,17 @@ static bool stage_create(Stage *stage, int width, int height, DescentError *err)
     return true;
 }
 
+static bool stopped(const RecordOptions *options)
+{
+    return options->stop && *options->stop;
+}
+
 /* One pass over the frames: a fresh scene, drawn and advanced 1/fps at a
  * time, into a sink.  The sink encodes frame k while frame k+1 renders. */
 static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
-                        const RecordPlan *plan, const FrameSinkOptions *sink_options,
-                        Progress *progress, long progress_base, DescentError *err)
+                        const RecordOptions *options, const RecordPlan *plan,
+                        const FrameSinkOptions *sink_options, Progress *progress,
+                        long progress_base, DescentError *err)
 {
     Scene *scene = scene_create(scene_options, err);
     if (!scene)
@@ -99,7 +105,7 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
     }
     double scale = (double)plan->height / SCALE_ONE_HEIGHT;
     bool fed = true;
-    for (long k = 0; k < plan->frames && fed; k++) {
+    for (long k = 0; k < plan->frames && fed && !stopped(options); k++) {
         if (k > 0)
             scene_advance(scene, 1.0 / plan->fps);
         framebuffer_bind(stage->framebuffer);
@@ -109,24 +115,32 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         progress_update(progress, progress_base + k + 1);
     }
     scene_destroy(scene);
+    /* Checked after the loop too: a Ctrl+C also reaches ffmpeg, which then
+     * stops reading, and the interruption is the reason to give. */
+    if (stopped(options)) {
+        frame_sink_abort(sink);
+        return error_set(err, "interrupted: %s was not written", plan->output);
+    }
     return frame_sink_close(sink, err);
 }
 
 /* The GIF's two passes: the palette from every frame, then the frames. */
 static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
-                       const RecordPlan *plan, Progress *progress, DescentError *err)
+                       const RecordOptions *options, const RecordPlan *plan, Progress *progress,
+                       DescentError *err)
 {
     char palette[4096];
     if (!record_aside_path(plan->output, "palette", palette, sizeof palette))
         return error_set(err, "cannot write %s: path too long", plan->output);
     FrameSinkOptions sink = {.path = palette, .format = RECORD_FORMAT_GIF_PALETTE,
                              .width = plan->width, .height = plan->height, .fps = plan->fps};
-    if (!record_pass(stage, scene_options, plan, &sink, progress, 0, err))
+    if (!record_pass(stage, scene_options, options, plan, &sink, progress, 0, err))
         return false;
     sink = (FrameSinkOptions){.path = plan->output, .format = RECORD_FORMAT_GIF,
                               .width = plan->width, .height = plan->height, .fps = plan->fps,
                               .palette = palette};
-    bool ok = record_pass(stage, scene_options, plan, &sink, progress, plan->frames, err);
+    bool ok = record_pass(stage, scene_options, options, plan, &sink, progress, plan->frames,
+                          err);
     unlink(palette);
     return ok;
 }
@@ -147,11 +161,11 @@ bool record_scene(const SceneOptions *scene_options, const RecordOptions *option
     progress_start(&progress, label, gif ? 2 * plan.frames : plan.frames, options->progress);
     bool ok;
     if (gif) {
-        ok = record_gif(&stage, scene_options, &plan, &progress, err);
+        ok = record_gif(&stage, scene_options, options, &plan, &progress, err);
     } else {
         FrameSinkOptions sink = {.path = plan.output, .format = plan.format,
                                  .width = plan.width, .height = plan.height, .fps = plan.fps};
-        ok = record_pass(&stage, scene_options, &plan, &sink, &progress, 0, err);
+        ok = record_pass(&stage, scene_options, options, &plan, &sink, &progress, 0, err);
     }
     progress_finish(&progress);
     stage_destroy(&stage);

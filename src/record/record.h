@@ -19,13 +19,15 @@
  * the frames onto that palette.  Memory stays bounded at any length and
  * size (ffmpeg's one-pass split filter would hold every frame).
  *
- * Errors: see record_check_options for bad options; at run time no GL
- * context, a missing shader or font, no ffmpeg, an unwritable path, a full
- * disk, ffmpeg failing.  Nothing is left under the output's name then.
+ * Errors: see record_plan for bad options; at run time no GL context, a
+ * missing shader or font, no ffmpeg, an unwritable path, a full disk,
+ * ffmpeg failing, being stopped ("interrupted").  Nothing is left under the
+ * output's name then.
  */
 #ifndef DESCENT_RECORD_RECORD_H
 #define DESCENT_RECORD_RECORD_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 #include "core/error.h"
@@ -47,6 +49,8 @@ typedef struct RecordOptions {
     double seconds;       /* 0 with frames 0: one frame for a single PNG,
                              else RECORD_DEFAULT_SECONDS */
     bool progress;        /* a progress bar on stderr */
+    const volatile sig_atomic_t *stop; /* when it turns non-zero (a signal handler
+                                          sets it), stop and remove the output */
 } RecordOptions;
 
 /* The options with every default resolved: output, format, size, the
