@@ -1,12 +1,14 @@
 -- implicit_regularization.lua: when many solutions fit equally well, GD
 -- picks one, and the process decides which: min-norm for least squares
 -- from zero, the max-margin direction for separable logistic regression.
+-- The data sit beside the lesson: one_example.csv (x1, x2, y = 1, 2, 3)
+-- and separable.csv (16 points, labels ±1, split by a line through 0).
 
 lesson {
   title = { en = "Implicit regularisation", zh = "隐式正则化" },
-  -- One example, two weights: a whole line of exact fits.
-  landscape = "linreg:n=1,seed=0",
-  view = { -2, 3, -1.5, 3 },
+  -- One example, two weights: every w on the line w1 + 2 w2 = 3 fits it.
+  landscape = "linreg:data=one_example.csv",
+  view = { -2, 3, -1, 3 },
   start = { 0, 0 },
 }
 
@@ -22,16 +24,16 @@ step {
 
 step {
   caption = {
-    en = "GD from zero picks one: the point of the line closest to the origin, the solution "
-      .. "of smallest norm. Nobody asked for a small norm; the process brought it.",
-    zh = "从零出发的 GD 选了一个：直线上离原点最近的点，即范数最小的解。"
+    en = "GD from zero picks one: (0.6, 1.2), the point of the line closest to the origin, "
+      .. "the solution of smallest norm. Nobody asked for a small norm; the process brought it.",
+    zh = "从零出发的 GD 选了一个：(0.6, 1.2)，即直线上离原点最近的点，也就是范数最小的解。"
       .. "没有人要求范数小，是这个过程带来的。",
   },
-  runs = { "gd:lr=0.3" },
+  runs = { "gd:lr=0.1" },
   play = 60,
   speed = 10,
   show = { "gradient", "norm" },
-  marks = { { x = 0.5294, y = 1.2952, label = { en = "minimum norm", zh = "最小范数" } } },
+  marks = { { x = 0.6, y = 1.2, label = { en = "minimum norm", zh = "最小范数" } } },
 }
 
 step {
@@ -42,10 +44,10 @@ step {
     zh = "原因：每个梯度都垂直于这条直线，从不沿着它。所以 GD 在沿直线方向上保留了起点原有的分量。"
       .. "换一个起点，它就落在离那个起点最近的解上。起点也是模型的一部分。",
   },
-  runs = { "gd:lr=0.3", "gd:lr=0.3,x0=-1.5,y0=-0.5" },
+  runs = { "gd:lr=0.1", "gd:lr=0.1,x0=-1.5,y0=-0.5" },
   play = 60,
   speed = 10,
-  marks = { { x = 0.5294, y = 1.2952, label = { en = "minimum norm", zh = "最小范数" } } },
+  marks = { { x = 0.6, y = 1.2, label = { en = "minimum norm", zh = "最小范数" } } },
 }
 
 step {
@@ -56,8 +58,8 @@ step {
     zh = "在可以被直线分开的数据上做逻辑回归：不存在有限的极小值，权重越大损失越小。"
       .. "GD 的权重确实无止境地增长，但它的方向却慢慢稳定下来，趋向间隔最大的那条分隔线。",
   },
-  landscape = "logreg:n=40,seed=2,separable=1,margin=0.3",
-  view = { -2, 14, -2, 8 },
+  landscape = "logreg:data=separable.csv",
+  view = { -2, 10, -2, 6 },
   runs = { "gd:lr=1" },
   play = 3000,
   speed = 200,

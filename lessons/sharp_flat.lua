@@ -2,12 +2,14 @@
 -- and large steps both push the walk out of the sharp one.
 
 -- Every key is spelled out so the lesson does not depend on the defaults.
-local wells = "sharp_flat:sharp_width=0.1,flat_width=0.8,sharp_depth=1,flat_depth=1,"
-  .. "sharp_x=-1.2,sharp_y=0.6,flat_x=1.2,flat_y=-0.6,bowl=0.05"
+local function wells(sharp_width)
+  return "sharp_flat:sharp_width=" .. sharp_width .. ",flat_width=0.8,sharp_depth=1,"
+    .. "flat_depth=1,sharp_x=-1.2,sharp_y=0.6,flat_x=1.2,flat_y=-0.6,bowl=0.05"
+end
 
 lesson {
   title = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
-  landscape = wells,
+  landscape = wells(0.1),
   view = { -2.5, 2.5, -2, 2 },
   start = { -1.0, 0.4 },
 }
@@ -97,12 +99,20 @@ step {
   caption = {
     en = "η = 0.3, far too large for the sharp valley but well below 2/λmax of the flat one: "
       .. "GD is thrown out of the sharp valley and comes to rest in the flat minimum. "
-      .. "A large learning rate is itself a preference for flat minima.",
+      .. "A large learning rate is itself a preference for flat minima. Press k to widen the "
+      .. "sharp valley (width 0.25, λmax ≈ 16): then η = 0.025 settles in it too.",
     zh = "η = 0.3，对尖锐山谷来说太大，但远小于平坦山谷的 2/λmax："
-      .. "GD 被甩出尖锐山谷，最后停在平坦的极小值里。大学习率本身就是一种对平坦极小值的偏好。",
+      .. "GD 被甩出尖锐山谷，最后停在平坦的极小值里。大学习率本身就是一种对平坦极小值的偏好。"
+      .. "按 k 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
   },
   runs = { "gd:lr=0.019", "gd:lr=0.025", "gd:lr=0.3" },
   play = 600,
   speed = 30,
   show = { "stability" },
+  keys = {
+    k = {
+      label = { en = "sharp valley width 0.1 / 0.25", zh = "尖锐山谷宽度 0.1 / 0.25" },
+      landscape = { wells(0.25) },
+    },
+  },
 }

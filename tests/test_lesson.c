@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,8 @@ static const Hostile hostile[] = {
     { "no_lesson.lua", 1, "no lesson{" },
     { "keep_first.lua", 2, "keep = true on the first step" },
     { "no_such_file.lua", 1, "cannot read the lesson" },
+    { "data_outside.lua", 1, "data= names a file beside the lesson" },
+    { "data_parent.lua", 1, "data= names a file beside the lesson" },
 };
 
 static void test_hostile_scripts_fail_cleanly(void **state)
@@ -192,6 +195,26 @@ static void test_full_lesson_fields(void **state)
     lesson_free(&lesson);
 }
 
+/* data=FILE names a file beside the lesson, whatever the working folder. */
+static void test_data_beside_the_lesson(void **state)
+{
+    (void)state;
+    char path[1024], folder[PATH_MAX], expected[PATH_MAX + 64];
+    fixture("with_data.lua", path, sizeof path);
+    assert_non_null(realpath(LESSON_FIXTURES, folder));
+    Lesson lesson;
+    DescentError err = { "" };
+    bool loaded = lesson_load(path, "en", &lesson, &err);
+    if (!loaded)
+        print_message("%s\n", err.message);
+    assert_true(loaded);
+    snprintf(expected, sizeof expected, "linreg:data=%s/tiny.csv", folder);
+    assert_string_equal(lesson.steps[0].landscape, expected);
+    snprintf(expected, sizeof expected, "logreg:data=%s/tiny.csv,l2=0.1", folder);
+    assert_string_equal(lesson.steps[0].keys[0].landscapes[0], expected);
+    lesson_free(&lesson);
+}
+
 static void test_show_names(void **state)
 {
     (void)state;
@@ -277,6 +300,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hostile_scripts_fail_cleanly),
         cmocka_unit_test(test_full_lesson_fields),
+        cmocka_unit_test(test_data_beside_the_lesson),
         cmocka_unit_test(test_show_names),
         cmocka_unit_test(test_default_lang),
         cmocka_unit_test(test_list_and_find),

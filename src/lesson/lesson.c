@@ -13,7 +13,9 @@
  */
 #include "lesson.h"
 
+#include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +51,7 @@ typedef struct Loader {
     ViewRect view;
     LandscapePoint start;
     unsigned set[LESSON_MAX_STEPS];
+    char folder[PATH_MAX];     /* the lesson file's folder, for data= */
 } Loader;
 
 static const char *const show_names[] = {
@@ -344,6 +347,48 @@ static char *read_spec(lua_State *L, Loader *loader, int idx, const char *what)
     return copy_string(L, loader, idx, SPEC_LIMIT, what);
 }
 
+/* A landscape spec, with data=FILE made to name FILE in the lesson's own
+ * folder: lessons are shared as folders, so their data travels with them,
+ * and a downloaded lesson cannot make descent read files elsewhere. */
+static char *read_landscape(lua_State *L, Loader *loader, int idx, const char *what)
+{
+    idx = lua_absindex(L, idx);
+    expect(L, idx, LUA_TSTRING, what, "a spec string such as \"quadratic:l1=1\"");
+    const char *spec = lua_tostring(L, idx);
+    const char *colon = strchr(spec, ':');
+    if (!colon || strncmp(spec, "expr:", 5) == 0)
+        return read_spec(L, loader, idx, what);
+    luaL_Buffer out;
+    luaL_buffinit(L, &out);
+    luaL_addlstring(&out, spec, (size_t)(colon + 1 - spec));
+    for (const char *item = colon + 1; *item;) {
+        size_t len = strcspn(item, ",");
+        if (strncmp(item, "data=", 5) == 0) {
+            const char *file = item + 5;
+            size_t file_len = len - 5;
+            if (file_len == 0 || file[0] == '.' || memchr(file, '/', file_len) ||
+                memchr(file, '\\', file_len))
+                luaL_error(L, "%s: data= names a file beside the lesson, without folders "
+                           "(not '%s')", what, lua_pushlstring(L, file, file_len));
+            luaL_addstring(&out, "data=");
+            luaL_addstring(&out, loader->folder);
+            luaL_addchar(&out, '/');
+            luaL_addlstring(&out, file, file_len);
+        } else {
+            luaL_addlstring(&out, item, len);
+        }
+        item += len;
+        if (*item == ',') {
+            luaL_addchar(&out, ',');
+            item++;
+        }
+    }
+    luaL_pushresult(&out);
+    char *copy = read_spec(L, loader, -1, what);
+    lua_pop(L, 1);
+    return copy;
+}
+
 /* Runs: one spec string, or a list of them. */
 static void read_runs(lua_State *L, Loader *loader, int idx, const char *what, LessonRuns *dest)
 {
@@ -445,7 +490,7 @@ static void read_key_landscapes(lua_State *L, Loader *loader, int idx, LessonKey
     key->count = n;
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, idx, (lua_Integer)i + 1);
-        key->landscapes[i] = read_spec(L, loader, -1, "key landscape");
+        key->landscapes[i] = read_landscape(L, loader, -1, "key landscape");
         lua_pop(L, 1);
     }
 }
@@ -534,7 +579,7 @@ static int api_lesson(lua_State *L)
     loader->lesson->title = read_text(L, loader, -1, "title");
     if (get_field(L, 1, "landscape") == LUA_TNIL)
         luaL_error(L, "lesson needs a landscape, e.g. landscape = \"quadratic\"");
-    loader->landscape = read_spec(L, loader, -1, "landscape");
+    loader->landscape = read_landscape(L, loader, -1, "landscape");
     if (get_field(L, 1, "view") != LUA_TNIL) {
         loader->view = read_view(L, -1, "view");
         loader->has_view = true;
@@ -596,7 +641,7 @@ static int api_step(lua_State *L)
         step->keep = read_bool(L, -1, "keep");
     lua_settop(L, 1);
     if (get_field(L, 1, "landscape") != LUA_TNIL) {
-        step->landscape = read_spec(L, loader, -1, "landscape");
+        step->landscape = read_landscape(L, loader, -1, "landscape");
         *set |= SET_LANDSCAPE;
     }
     lua_settop(L, 1);
@@ -768,6 +813,23 @@ static bool lesson_finish(Loader *loader, DescentError *err)
     return ok;
 }
 
+/* The absolute path of the folder holding the file at path. */
+static void folder_of(const char *path, char dest[PATH_MAX])
+{
+    char copy[PATH_MAX];
+    snprintf(copy, sizeof copy, "%s", path);
+    char *slash = strrchr(copy, '/');
+    const char *folder = ".";
+    if (slash == copy) {
+        folder = "/";
+    } else if (slash) {
+        *slash = '\0';
+        folder = copy;
+    }
+    if (!realpath(folder, dest))
+        snprintf(dest, PATH_MAX, "%s", folder);
+}
+
 bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err)
 {
     *dest = (Lesson){ 0 };
@@ -780,6 +842,7 @@ bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError 
         return error_set(err, "%s:1: out of memory", path);
     }
     loader->lesson = dest;
+    folder_of(path, loader->folder);
     Sandbox sandbox;
     bool ok = sandbox_open(&sandbox, dest->path, err);
     if (ok) {

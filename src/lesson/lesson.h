@@ -47,7 +47,8 @@
  *
  * Every spec string is checked with the numeric core (landscape_create,
  * optimizer_parse on the step's landscape), so a loaded lesson's specs are
- * known to parse.
+ * known to parse.  A landscape's data=FILE names a file in the lesson's own
+ * folder (a plain name, no folders); the Lesson holds it as a full path.
  *
  * The sandbox: only base (no dofile, loadfile, print, collectgarbage,
  * pcall, xpcall; load takes text only), string (no dump; rep bounded),

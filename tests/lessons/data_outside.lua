@@ -1,0 +1,2 @@
+lesson { title = "x", landscape = "linreg:data=/etc/passwd" }
+step { caption = "x" }

@@ -1,0 +1,2 @@
+lesson { title = "x", landscape = "linreg:n=3,data=../lessons/tiny.csv" }
+step { caption = "x" }
