@@ -31,7 +31,7 @@
 #define PLAY_LIMIT 1000000L      /* updates one step may animate */
 #define SPEED_LIMIT 100000.0     /* updates per second */
 
-/* Which carried-over fields a step sets itself. */
+/* Which stage fields a step sets itself (for carrying over, and keep). */
 enum {
     SET_LANDSCAPE = 1 << 0,
     SET_VIEW = 1 << 1,
@@ -567,6 +567,15 @@ static Loader *enter(lua_State *L, const char *name)
     return loader;
 }
 
+/* Pushes field `name` of the table the script passed (argument 1), first
+ * dropping whatever reading the previous field left on the stack; false
+ * when the field is absent. */
+static bool field(lua_State *L, const char *name)
+{
+    lua_settop(L, 1);
+    return get_field(L, 1, name) != LUA_TNIL;
+}
+
 static int api_lesson(lua_State *L)
 {
     static const char *const fields[] = { "title", "landscape", "view", "start", NULL };
@@ -574,17 +583,17 @@ static int api_lesson(lua_State *L)
     if (loader->lesson_line)
         luaL_error(L, "lesson{} is given twice (first on line %d)", loader->lesson_line);
     check_fields(L, 1, "lesson", fields);
-    if (get_field(L, 1, "title") == LUA_TNIL)
+    if (!field(L, "title"))
         luaL_error(L, "lesson needs a title");
     loader->lesson->title = read_text(L, loader, -1, "title");
-    if (get_field(L, 1, "landscape") == LUA_TNIL)
+    if (!field(L, "landscape"))
         luaL_error(L, "lesson needs a landscape, e.g. landscape = \"quadratic\"");
     loader->landscape = read_landscape(L, loader, -1, "landscape");
-    if (get_field(L, 1, "view") != LUA_TNIL) {
+    if (field(L, "view")) {
         loader->view = read_view(L, -1, "view");
         loader->has_view = true;
     }
-    if (get_field(L, 1, "start") != LUA_TNIL) {
+    if (field(L, "start")) {
         loader->start = read_point(L, -1, "start");
         loader->has_start = true;
     }
@@ -609,61 +618,49 @@ static int api_step(lua_State *L)
     LessonStep *step = &lesson->steps[lesson->step_count];
     unsigned *set = &loader->set[lesson->step_count];
     step->line = call_line(L);
-    if (get_field(L, 1, "caption") != LUA_TNIL)
+    if (field(L, "caption"))
         step->caption = read_text(L, loader, -1, "caption");
     else
         step->caption = checked_calloc(L, 1, 1);
-    lua_settop(L, 1);
-    if (get_field(L, 1, "runs") != LUA_TNIL) {
+    if (field(L, "runs")) {
         read_runs(L, loader, -1, "runs", &step->runs);
         *set |= SET_RUNS;
     }
-    lua_settop(L, 1);
-    if (get_field(L, 1, "play") != LUA_TNIL)
+    if (field(L, "play"))
         step->play = (long)read_whole(L, -1, "play", (double)PLAY_LIMIT);
-    lua_settop(L, 1);
-    if (get_field(L, 1, "speed") != LUA_TNIL) {
+    if (field(L, "speed")) {
         step->speed = read_number(L, -1, "speed");
         if (!(step->speed > 0 && step->speed <= SPEED_LIMIT))
             luaL_error(L, "speed (updates per second) must be above 0 and at most %d",
                        (int)SPEED_LIMIT);
     }
-    lua_settop(L, 1);
-    if (get_field(L, 1, "particles") != LUA_TNIL) {
+    if (field(L, "particles")) {
         step->particles = (size_t)read_whole(L, -1, "particles", LESSON_MAX_PARTICLES);
         *set |= SET_PARTICLES;
     }
-    lua_settop(L, 1);
-    if (get_field(L, 1, "pause") != LUA_TNIL)
+    if (field(L, "pause"))
         step->pause = read_bool(L, -1, "pause");
-    lua_settop(L, 1);
-    if (get_field(L, 1, "keep") != LUA_TNIL)
+    if (field(L, "keep"))
         step->keep = read_bool(L, -1, "keep");
-    lua_settop(L, 1);
-    if (get_field(L, 1, "landscape") != LUA_TNIL) {
+    if (field(L, "landscape")) {
         step->landscape = read_landscape(L, loader, -1, "landscape");
         *set |= SET_LANDSCAPE;
     }
-    lua_settop(L, 1);
-    if (get_field(L, 1, "view") != LUA_TNIL) {
+    if (field(L, "view")) {
         step->view = read_view(L, -1, "view");
         step->has_view = true;
         *set |= SET_VIEW;
     }
-    lua_settop(L, 1);
-    if (get_field(L, 1, "start") != LUA_TNIL) {
+    if (field(L, "start")) {
         step->start = read_point(L, -1, "start");
         step->has_start = true;
         *set |= SET_START;
     }
-    lua_settop(L, 1);
-    if (get_field(L, 1, "show") != LUA_TNIL)
+    if (field(L, "show"))
         step->show = read_show(L, lua_gettop(L));
-    lua_settop(L, 1);
-    if (get_field(L, 1, "marks") != LUA_TNIL)
+    if (field(L, "marks"))
         read_marks(L, loader, -1, step);
-    lua_settop(L, 1);
-    if (get_field(L, 1, "keys") != LUA_TNIL)
+    if (field(L, "keys"))
         read_keys(L, loader, -1, step);
     lesson->step_count++;
     loader->in_call = false;
