@@ -453,10 +453,21 @@ static void test_gradient_flow(void **state)
     assert_true(gaps[1] > 3 * gaps[0]);   /* "a little behind" */
     assert_true(gaps[1] < 0.05 * width);
     assert_true(gaps[2] > 0.2 * width);   /* "the two part" */
-    /* η = 0.2 is below 2/λmax: GD zig-zags but does not diverge. */
-    Landscape *landscape = make_landscape(step_at(&lesson, 2)->landscape);
-    Walker gd = walker(step_at(&lesson, 2), landscape, step_at(&lesson, 2)->runs.specs[0]);
+    /* η = 0.2 is below 2/λmax: GD jumps from wall to wall (its coordinate
+     * across the valley changes sign every step) but does not diverge. */
+    const LessonStep *apart = step_at(&lesson, 2);
+    Landscape *landscape = make_landscape(apart->landscape);
+    Walker gd = walker(apart, landscape, apart->runs.specs[0]);
     assert_true(gd.desc.lr < 2.0 / lambda_max(landscape, minimum(landscape, 0)));
+    const double angle = 30 * PI / 180; /* the landscape's angle=30 */
+    assert_non_null(strstr(apart->landscape, "angle=30"));
+    for (long k = 0; k < 10; k++) {
+        double across = -sin(angle) * gd.state.x + cos(angle) * gd.state.y;
+        advance(&gd, 1);
+        assert_true(across * (-sin(angle) * gd.state.x + cos(angle) * gd.state.y) < 0);
+    }
+    advance(&gd, apart->play);
+    assert_true(distance(gd.state.x, gd.state.y, minimum(landscape, 0)) < 1e-3);
     landscape_destroy(landscape);
     /* Key e replays exactly the three pairs. */
     const LessonKey *key = &step_at(&lesson, 3)->keys[0];
@@ -930,7 +941,7 @@ static void test_implicit_regularization(void **state)
     double target = max_margin_angle(landscape_dataset(logreg));
     w = walker(logistic, logreg, logistic->runs.specs[0]);
     const long checkpoints[] = { 30, 300, 3000, 30000 };
-    double last_norm = 0, last_angle = HUGE_VAL;
+    double last_norm = 0, last_angle = HUGE_VAL, last_loss = loss_at(&w);
     long done = 0;
     for (size_t i = 0; i < 4; i++) {
         advance(&w, checkpoints[i] - done);
@@ -941,6 +952,8 @@ static void test_implicit_regularization(void **state)
                       norm, angle);
         assert_true(norm > last_norm);
         assert_true(angle < last_angle);
+        assert_true(loss_at(&w) < last_loss); /* the loss keeps falling */
+        last_loss = loss_at(&w);
         last_norm = norm;
         last_angle = angle;
     }
