@@ -18,6 +18,7 @@
 
 #include "record/ffmpeg.h"
 #include "record/frame_sink.h"
+#include "record/live.h"
 #include "record/record_output.h"
 #include "testing.h"
 
@@ -441,6 +442,53 @@ static void test_unusable_outputs(void **state)
     assert_int_equal(rmdir(dir), 0); /* empty */
 }
 
+static void test_live_recording_paces_frames(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    /* An odd window records at the even size below it. */
+    LiveRecording *rec = live_recording_start(scratch, W + 1, H + 1, &err);
+    assert_non_null(rec);
+    int w, h;
+    live_recording_size(rec, &w, &h);
+    assert_int_equal(w, W);
+    assert_int_equal(h, H);
+    const char *name = strrchr(live_recording_path(rec), '/') + 1;
+    assert_int_equal(strncmp(name, "descent-", 8), 0);
+    assert_string_equal(name + strlen(name) - 4, ".mp4");
+    char path[512];
+    snprintf(path, sizeof path, "%s", live_recording_path(rec));
+
+    /* Window frames at t = 0, 0.01, 0.04 and 0.24 s against video frames
+     * every 1/30 s: 1, 0, 1 and 6 of them. */
+    const double dts[] = {0.0, 0.01, 0.03, 0.2};
+    const int due[] = {1, 0, 1, 6};
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(live_recording_frames_due(rec, dts[i]), due[i]);
+        if (due[i] > 0) {
+            fill_frame(live_recording_buffer(rec), i);
+            assert_true(live_recording_submit(rec, due[i]));
+        }
+    }
+    assert_close(live_recording_seconds(rec), 8.0 / LIVE_RECORDING_FPS, 1e-12);
+    assert_true(live_recording_stop(rec, &err));
+
+    static uint8_t rgb[9 * W * H * 3];
+    assert_int_equal(decode_rgb(path, rgb, sizeof rgb), 8 * W * H * 3);
+    const int shows[] = {0, 2, 3, 3, 3, 3, 3, 3}; /* the drawn frame each video frame shows */
+    for (int k = 0; k < 8; k++)
+        assert_in_range(frame_error(rgb + (size_t)k * W * H * 3, shows[k]), 0, 16);
+
+    /* A second recording in the same second gets its own name. */
+    rec = live_recording_start(scratch, W, H, &err);
+    assert_non_null(rec);
+    assert_string_not_equal(live_recording_path(rec), path);
+    fill_frame(live_recording_buffer(rec), 0);
+    assert_true(live_recording_submit(rec, 1));
+    assert_true(live_recording_stop(rec, &err));
+    assert_int_equal(scratch_entries(NULL), 2);
+}
+
 int main(void)
 {
     const char *path = getenv("PATH");
@@ -459,6 +507,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_dying_ffmpeg_leaves_nothing, make_scratch,
                                         remove_scratch),
         cmocka_unit_test_setup_teardown(test_unusable_outputs, make_scratch, remove_scratch),
+        cmocka_unit_test_setup_teardown(test_live_recording_paces_frames, make_scratch,
+                                        remove_scratch),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -317,6 +317,15 @@ bool frame_sink_submit(FrameSink *sink)
     return ok;
 }
 
+bool frame_sink_repeat(FrameSink *sink)
+{
+    /* The last frame's buffer is not handed out again before SLOTS - 1
+     * more frames, so it is still intact (the writer only reads it). */
+    const uint8_t *last = sink->slots[(sink->submitted - 1) % SLOTS];
+    memcpy(frame_sink_buffer(sink), last, sink->frame_bytes);
+    return frame_sink_submit(sink);
+}
+
 long frame_sink_frames(const FrameSink *sink)
 {
     return sink->submitted;

@@ -54,6 +54,10 @@ uint8_t *frame_sink_buffer(FrameSink *sink);
  * frame_sink_close then says why. */
 bool frame_sink_submit(FrameSink *sink);
 
+/* Queues the frame submitted last once more (a still moment in a video).
+ * False as frame_sink_submit; at least one frame must have been submitted. */
+bool frame_sink_repeat(FrameSink *sink);
+
 /* Waits for every queued frame, finishes the file and moves it into place,
  * then frees sink.  A single PNG receives the last frame submitted.
  * Errors: a frame failing to write (full disk, ffmpeg gone: its last
