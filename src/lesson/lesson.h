@@ -71,7 +71,7 @@
 #include "core/landscape.h"
 
 #define LESSON_MEMORY_LIMIT (32u << 20)       /* bytes the script may hold */
-#define LESSON_INSTRUCTION_LIMIT 20000000L    /* Lua VM instructions per load */
+#define LESSON_INSTRUCTION_LIMIT 10000000L    /* Lua VM instructions per load */
 #define LESSON_MAX_STEPS 200
 #define LESSON_MAX_RUNS 16                    /* runs in one step (SCENE_MAX_RUNS) */
 #define LESSON_MAX_MARKS 16

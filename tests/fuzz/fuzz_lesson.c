@@ -1,0 +1,40 @@
+/* fuzz_lesson.c — lesson scripts: any bytes load, or fail with one line
+ * that starts with the file's name, and never hang (the sandbox's caps). */
+#include "fuzz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lesson/lesson.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char path[] = "/tmp/descent-fuzz-lesson-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return 0;
+    FILE *f = fdopen(fd, "wb");
+    if (!f) {
+        close(fd);
+        unlink(path);
+        return 0;
+    }
+    fwrite(data, 1, size, f);
+    fclose(f);
+    static const char *const langs[] = { "en", "zh" };
+    for (size_t i = 0; i < 2; i++) {
+        Lesson lesson;
+        DescentError err;
+        if (lesson_load(path, langs[i], &lesson, &err)) {
+            if (lesson.step_count == 0 || !lesson.title)
+                abort();
+            lesson_free(&lesson);
+        } else if (strncmp(err.message, path, strlen(path)) != 0 || strchr(err.message, '\n')) {
+            abort();
+        }
+    }
+    unlink(path);
+    return 0;
+}
