@@ -6,7 +6,8 @@
  * a Lesson and closes the Lua state: nothing of Lua outlives the call, and
  * the caller owns the Lesson (lesson_free).
  *
- * What a lesson author writes (every field but caption/title is optional):
+ * What a lesson author writes (lesson{} needs title and landscape; every
+ * other field is optional):
  *
  *   lesson {
  *     title     = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
@@ -51,8 +52,10 @@
  * folder (a plain name, no folders); the Lesson holds it as a full path.
  *
  * The sandbox: only base (no dofile, loadfile, print, collectgarbage,
- * pcall, xpcall; load takes text only), string (no dump; rep bounded),
- * table, math (seeded the same every time) and utf8.  The file itself must
+ * pcall, xpcall, warn; load takes text only; setmetatable refuses __gc),
+ * string (no dump, and no find, match, gmatch or gsub, whose backtracking
+ * no cap can interrupt; rep bounded), table, math (seeded the same every
+ * time) and utf8.  The file itself must
  * be text (binary chunks are refused).  Memory and the number of
  * instructions are capped (LESSON_MEMORY_LIMIT, LESSON_INSTRUCTION_LIMIT),
  * so a script that loops forever or eats memory fails with an error instead
