@@ -10,10 +10,10 @@ lesson {
 
 step {
   caption = {
-    en = "This valley curves 10 times more steeply across (up and down) than along it. "
+    en = "This valley is 10 times steeper up and down (y) than from left to right (x). "
       .. "In the steep direction the curvature, the largest eigenvalue of the Hessian, "
       .. "is λmax = 10. Watch what the step size η does here.",
-    zh = "这条山谷横向（上下方向）比纵向陡 10 倍。陡的方向上的曲率，即 Hessian 的最大特征值，"
+    zh = "这条山谷上下方向（y）比左右方向（x）陡 10 倍。陡的方向上的曲率，即 Hessian 的最大特征值，"
       .. "是 λmax = 10。看看步长 η 在这里起什么作用。",
   },
   marks = { { x = 0, y = 0, label = { en = "minimum", zh = "极小值" } } },
