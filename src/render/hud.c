@@ -193,6 +193,25 @@ static double plotted(const PlotScale *p, double loss)
     return p->log ? log10(fmax(loss - p->offset, 1e-300)) : loss;
 }
 
+/* Long runs are sampled, not scanned whole, every frame: at most about
+ * budget of n points, with an odd stride so a period-2 oscillation still
+ * shows both of its sides. */
+#define PLOT_SCALE_SAMPLES 8192
+#define PLOT_COLUMN_SAMPLES 64
+
+static size_t stride_for(size_t n, size_t budget)
+{
+    size_t stride = n / budget + 1;
+    return stride > 1 ? stride | 1 : 1;
+}
+
+/* The sample after k: k + stride, but the last point n - 1 is always
+ * visited; n when done. */
+static size_t next_sample(size_t k, size_t stride, size_t n)
+{
+    return k + stride < n ? k + stride : k + 1 < n ? n - 1 : n;
+}
+
 static PlotScale plot_scale(const Scene *scene)
 {
     PlotScale p = {.log = true, .lo = (double)INFINITY, .hi = -(double)INFINITY, .steps = 10};
@@ -205,13 +224,16 @@ static PlotScale plot_scale(const Scene *scene)
         if (scene->runs[i].hidden)
             continue;
         p.steps = run_steps(run) > p.steps ? run_steps(run) : p.steps;
-        for (size_t k = 0; k < run->count; k++)
+        size_t stride = stride_for(run->count, PLOT_SCALE_SAMPLES);
+        for (size_t k = 0; k < run->count; k = next_sample(k, stride, run->count))
             if (isfinite(run->path[k].loss) && !(run->path[k].loss > p.offset))
                 p.log = false;
     }
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        for (size_t k = 0; k < run->count && !scene->runs[i].hidden; k++) {
+        size_t stride = stride_for(run->count, PLOT_SCALE_SAMPLES);
+        for (size_t k = 0; k < run->count && !scene->runs[i].hidden;
+             k = next_sample(k, stride, run->count)) {
             double v = plotted(&p, run->path[k].loss);
             if (isfinite(v)) {
                 p.lo = fmin(p.lo, v);
@@ -246,13 +268,16 @@ static void plot_run(Renderer *r, const Run *run, const PlotScale *p, double x0,
     for (int c = 0; c < columns && k < run->count; c++) {
         size_t end = (size_t)((double)(c + 1) / columns * (double)p->steps) + 1;
         double lo = (double)INFINITY, hi = -(double)INFINITY;
-        for (; k < run->count && k < end; k++) {
+        size_t stop = end < run->count ? end : run->count;
+        size_t stride = stop > k ? stride_for(stop - k, PLOT_COLUMN_SAMPLES) : 1;
+        for (; k < stop; k += stride) {
             double v = plotted(p, run->path[k].loss);
             if (isfinite(v)) {
                 lo = fmin(lo, v);
                 hi = fmax(hi, v);
             }
         }
+        k = k > stop ? stop : k;
         if (!(lo <= hi))
             continue;
         double x = x0 + c + 0.5;

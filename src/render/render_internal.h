@@ -13,10 +13,24 @@
 
 #include "heatmap.h"
 #include "render.h"
+#include "scene/viewport.h"
 #include "shapes.h"
 #include "text.h"
 
 typedef enum TextAlign { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER } TextAlign;
+
+/* A run's path reduced to points at least a minimum spacing apart on
+ * screen, kept between frames and extended as the run grows (world.c). */
+typedef struct PathCache {
+    const RunPoint *path;   /* the run's path array it was built from */
+    RunPoint first, last;   /* path[0] and path[processed] then, to notice restarts */
+    Viewport viewport;
+    double spacing;
+    long processed;         /* path indices 0..processed are reduced */
+    bool tail_forced;       /* the last point is kept only for being the path's last */
+    double *points;         /* (px, py, step) triples */
+    size_t count, capacity;
+} PathCache;
 
 typedef struct QueuedText {
     TextImage image;
@@ -32,8 +46,7 @@ struct Renderer {
     GLint u_image_size, u_image, u_image_tint;
     QueuedText *queue;
     size_t queue_count, queue_capacity;
-    double *points;         /* scratch: decimated path points (x, y, step) */
-    size_t points_capacity;
+    PathCache paths[SCENE_MAX_RUNS];
     const RenderHelpLine *help;
     size_t help_count;
     bool progressive;

@@ -53,7 +53,8 @@ void renderer_destroy(Renderer *r)
         glDeleteBuffers(1, &r->image_vbo);
     }
     free(r->queue);
-    free(r->points);
+    for (size_t i = 0; i < SCENE_MAX_RUNS; i++)
+        free(r->paths[i].points);
     free(r);
 }
 

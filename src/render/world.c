@@ -12,6 +12,8 @@
 #define TRAIL_MIN_ALPHA 0.35
 /* Path points closer than this (pixels, times scale) are merged. */
 #define PATH_MIN_SPACING 1.5
+/* Newest reduced points drawn one by one; older ones share as many again. */
+#define PATH_RECENT_POINTS 256
 /* How far outside the frame (pixels) segments are still drawn. */
 #define CLIP_MARGIN 64.0
 
@@ -47,18 +49,20 @@ static bool clip_segment(const double box[4], double *x0, double *y0, double *x1
     return true;
 }
 
-static bool reserve_points(Renderer *r, size_t n)
+static bool add_point(PathCache *c, double px, double py, long k)
 {
-    if (n <= r->points_capacity)
-        return true;
-    size_t capacity = r->points_capacity ? r->points_capacity : 1024;
-    while (capacity < n)
-        capacity *= 2;
-    double *points = realloc(r->points, capacity * 3 * sizeof *points);
-    if (!points)
-        return false;
-    r->points = points;
-    r->points_capacity = capacity;
+    if (c->count == c->capacity) {
+        size_t capacity = c->capacity ? 2 * c->capacity : 1024;
+        double *points = realloc(c->points, capacity * 3 * sizeof *points);
+        if (!points)
+            return false;
+        c->points = points;
+        c->capacity = capacity;
+    }
+    c->points[3 * c->count] = px;
+    c->points[3 * c->count + 1] = py;
+    c->points[3 * c->count + 2] = (double)k;
+    c->count++;
     return true;
 }
 
@@ -71,46 +75,81 @@ static long last_finite(const Run *run)
     return k;
 }
 
-/* Keeps the path's points at least PATH_MIN_SPACING pixels apart (and
- * always its last finite point) as (px, py, step) in r->points. */
-static size_t decimate(Renderer *r, const Run *run, long last, const Viewport *vp)
+static bool same_point(RunPoint a, RunPoint b)
 {
-    if (last < 0 || !reserve_points(r, (size_t)last + 1))
-        return 0;
-    double spacing = PATH_MIN_SPACING * r->scale, px, py;
-    size_t n = 0;
-    for (long k = 0; k <= last; k++) {
-        viewport_to_pixel(vp, run->path[k].x, run->path[k].y, &px, &py);
-        if (n > 0 && k < last) {
-            double dx = px - r->points[3 * (n - 1)], dy = py - r->points[3 * (n - 1) + 1];
-            if (dx * dx + dy * dy < spacing * spacing)
-                continue;
-        }
-        r->points[3 * n] = px;
-        r->points[3 * n + 1] = py;
-        r->points[3 * n + 2] = (double)k;
-        n++;
+    return a.x == b.x && a.y == b.y && a.loss == b.loss;
+}
+
+static bool same_viewport(const Viewport *a, const Viewport *b)
+{
+    return a->world.xmin == b->world.xmin && a->world.xmax == b->world.xmax &&
+           a->world.ymin == b->world.ymin && a->world.ymax == b->world.ymax &&
+           a->width == b->width && a->height == b->height;
+}
+
+/* Brings the cache up to path index last: points at least PATH_MIN_SPACING
+ * pixels apart, and always the last one.  Between frames only the new
+ * part of a growing path is visited; a restarted, replaced or re-viewed
+ * run is reduced again from its start. */
+static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, const Viewport *vp)
+{
+    double spacing = PATH_MIN_SPACING * r->scale;
+    bool valid = c->path == run->path && c->count > 0 && last >= c->processed &&
+                 same_point(c->first, run->path[0]) && same_point(c->last, run->path[c->processed]) &&
+                 same_viewport(&c->viewport, vp) && c->spacing == spacing;
+    if (!valid) {
+        *c = (PathCache){.path = run->path, .first = run->path[0], .viewport = *vp,
+                         .spacing = spacing, .processed = -1, .points = c->points,
+                         .capacity = c->capacity};
+    } else if (c->tail_forced) {
+        c->count--;
     }
-    return n;
+    c->tail_forced = false;
+    for (long k = c->processed + 1; k <= last; k++) {
+        double px, py;
+        viewport_to_pixel(vp, run->path[k].x, run->path[k].y, &px, &py);
+        if (c->count > 0) {
+            double dx = px - c->points[3 * (c->count - 1)], dy = py - c->points[3 * (c->count - 1) + 1];
+            if (dx * dx + dy * dy < spacing * spacing) {
+                if (k < last)
+                    continue;
+                c->tail_forced = true;
+            }
+        }
+        if (!add_point(c, px, py, k)) {
+            c->count = 0;
+            return;
+        }
+    }
+    c->processed = last;
+    c->last = run->path[last];
 }
 
 /* Segments between kept points, clipped to the frame: first all of the
  * dark casing, then the colour on top, fading with age. */
-static void draw_path(Renderer *r, size_t n, long head, Rgba color)
+static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color)
 {
+    size_t n = path->count;
+    const double *points = path->points;
     const double box[4] = {-CLIP_MARGIN, -CLIP_MARGIN, r->width + CLIP_MARGIN,
                            r->height + CLIP_MARGIN};
     double half = 1.7 * r->scale;
+    /* Long histories (a run jittering about a minimum for minutes) are drawn
+     * with their older, faded part thinned to a fixed budget of segments, so
+     * a frame's cost does not grow with the session. */
+    size_t recent = n > PATH_RECENT_POINTS ? n - PATH_RECENT_POINTS : 0;
+    size_t stride = recent / PATH_RECENT_POINTS + 1;
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 1; i < n; i++) {
-            double x0 = r->points[3 * (i - 1)], y0 = r->points[3 * (i - 1) + 1];
-            double x1 = r->points[3 * i], y1 = r->points[3 * i + 1];
+        for (size_t i = 0, next; i + 1 < n; i = next) {
+            next = i < recent && i + stride < recent ? i + stride : i + 1 > recent ? i + 1 : recent;
+            double x0 = points[3 * i], y0 = points[3 * i + 1];
+            double x1 = points[3 * next], y1 = points[3 * next + 1];
             if (!clip_segment(box, &x0, &y0, &x1, &y1))
                 continue;
             if (pass == 0) {
                 shapes_segment(r->shapes, x0, y0, x1, y1, half + 1.3 * r->scale, casing);
             } else {
-                double age = (double)head - r->points[3 * i + 2];
+                double age = (double)head - points[3 * next + 2];
                 Rgba c = color;
                 c.a = (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) * exp(-age / TRAIL_FADE_STEPS));
                 shapes_segment(r->shapes, x0, y0, x1, y1, half, c);
@@ -272,8 +311,8 @@ void render_world(Renderer *r, const Scene *scene)
         long last = last_finite(&sr->run);
         if (sr->hidden || last < 0)
             continue;
-        size_t n = decimate(r, &sr->run, last, &vp);
-        draw_path(r, n, last, render_run_color(i, 1.0f));
+        reduce_path(r, &r->paths[i], &sr->run, last, &vp);
+        draw_path(r, &r->paths[i], last, render_run_color(i, 1.0f));
     }
     draw_starts(r, scene, &vp);
     for (size_t i = 0; i < scene->run_count; i++) {
