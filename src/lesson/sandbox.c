@@ -230,13 +230,18 @@ static int sandbox_message(lua_State *L)
     return 1;
 }
 
-/* Fills err with "PATH:LINE: message" from a Lua message. */
+/* Fills err with "PATH:LINE: message" from a Lua message, on one line
+ * whatever the script put in its message. */
 static bool sandbox_report(const Sandbox *sandbox, const char *message, DescentError *err)
 {
     int line = sandbox->line > 0 ? sandbox->line : 1;
     size_t skip = message ? position_prefix(message, &line) : 0;
-    return error_set(err, "%s:%d: %s", sandbox->path, line,
-                     message ? message + skip : "error without a message");
+    error_set(err, "%s:%d: %s", sandbox->path, line,
+              message ? message + skip : "error without a message");
+    for (char *c = err ? err->message : NULL; c && *c; c++)
+        if ((unsigned char)*c < 0x20)
+            *c = ' ';
+    return false;
 }
 
 /* Reads the whole file (at most FILE_LIMIT bytes) into a malloc'd buffer. */

@@ -1,0 +1,2 @@
+lesson { title = "hostile", landscape = "quadratic" }
+error("first line\nsecond line\r\tthird")
