@@ -493,6 +493,15 @@ static void test_projector_mode(void **state)
     double ratio = (double)legend_rows(&large, 24) / legend_rows(&normal, 24);
     if (!(ratio > 1.5 && ratio < 2.0))
         fail_msg("legend grew by %g, expected about %g", ratio, RENDER_PROJECTOR_SCALE);
+    /* The help overlay shrinks to fit: its dark panel leaves a margin of
+     * the dimmed landscape at the top and bottom edges. */
+    push_text("h");
+    Frame help = draw(app, 0.0);
+    save(app, "projector-help");
+    assert_true(pixel(&help, help.width / 2, 2)[1] > 60);
+    assert_true(pixel(&help, help.width / 2, help.height - 3)[1] > 60);
+    assert_true(pixel(&help, help.width / 2, help.height / 2)[1] < 60);
+    free(help.rgba);
     free(normal.rgba);
     free(large.rgba);
     app_destroy(app);

@@ -341,21 +341,24 @@ static void draw_notice(Renderer *r, const Scene *scene)
     render_text(r, scene->notice, 0.5 * r->width, y + pad, px, ALIGN_CENTER, text_color);
 }
 
-static void draw_help(Renderer *r)
+/* The help panel at a scale s: its size, and drawn when draw is true. */
+static void help_panel(Renderer *r, double s, bool draw, double *w, double *h)
 {
-    double s = r->scale, pad = 18.0 * s;
-    int px = render_font_px(r, BODY_PX), title_px = render_font_px(r, TITLE_PX);
+    double pad = 18.0 * s;
+    int px = (int)lround(BODY_PX * s), title_px = (int)lround(TITLE_PX * s);
     double line = text_line_height(r->text, px), keys_w = 0, action_w = 0;
     for (size_t i = 0; i < r->help_count; i++) {
         keys_w = fmax(keys_w, render_text_width(r, r->help[i].keys, px));
         action_w = fmax(action_w, render_text_width(r, r->help[i].action, px));
     }
     double title_h = text_line_height(r->text, title_px) + 8.0 * s;
-    double w = keys_w + 24.0 * s + action_w + 2 * pad;
-    double h = title_h + (double)r->help_count * line + 2 * pad;
-    double x = 0.5 * (r->width - w), y = 0.5 * (r->height - h);
+    *w = keys_w + 24.0 * s + action_w + 2 * pad;
+    *h = title_h + (double)r->help_count * line + 2 * pad;
+    if (!draw)
+        return;
+    double x = 0.5 * (r->width - *w), y = 0.5 * (r->height - *h);
     shapes_rect(r->shapes, 0, 0, r->width, r->height, (Rgba){0, 0, 0, 0.35f});
-    shapes_rect(r->shapes, x, y, w, h, (Rgba){0.07f, 0.08f, 0.11f, 0.94f});
+    shapes_rect(r->shapes, x, y, *w, *h, (Rgba){0.07f, 0.08f, 0.11f, 0.94f});
     render_text(r, "descent — keys (Esc closes)", x + pad, y + pad, title_px, ALIGN_LEFT,
                 text_color);
     for (size_t i = 0; i < r->help_count; i++) {
@@ -365,6 +368,18 @@ static void draw_help(Renderer *r)
         render_text(r, r->help[i].action, x + pad + keys_w + 24.0 * s, ty, px, ALIGN_LEFT,
                     text_color);
     }
+}
+
+/* Every key, at the current scale or smaller if that would not fit. */
+static void draw_help(Renderer *r)
+{
+    double w, h, s = r->scale;
+    help_panel(r, s, false, &w, &h);
+    /* Glyph sizes round to whole pixels, so aim a little inside the frame. */
+    double fit = 0.95 * fmin((r->width - 16.0) / w, (r->height - 16.0) / h);
+    if (fit < 1.0)
+        s = fmax(0.5, s * fit);
+    help_panel(r, s, true, &w, &h);
 }
 
 void render_hud(Renderer *r, const Scene *scene)
