@@ -87,6 +87,33 @@ static void normal_moments(void **state)
     assert_true(fabs(cross / n) < 6 * 1.42e-3); /* the pair is uncorrelated */
 }
 
+/* The distribution itself, not only its moments: the empirical CDF at
+ * several points, out into both tails, against Phi(z) = erfc(-z/sqrt2)/2.
+ * The ziggurat's layers, wedges and tail each show up here if wrong. */
+static void normal_distribution_function(void **state)
+{
+    (void)state;
+    static const double points[] = {-4.0, -3.0, -2.0, -1.0, -0.5, -0.1, 0.0,
+                                    0.1,  0.5,  1.0,  2.0,  3.0,  3.7, 4.0};
+    enum { NPOINTS = sizeof points / sizeof points[0] };
+    long below[NPOINTS] = {0};
+    Rng rng;
+    rng_seed(&rng, 2024);
+    const long n = 4000000;
+    for (long k = 0; k < n; k++) {
+        double z = rng_normal(&rng);
+        for (int i = 0; i < NPOINTS; i++)
+            below[i] += z < points[i];
+    }
+    for (int i = 0; i < NPOINTS; i++) {
+        double p = 0.5 * erfc(-points[i] / sqrt(2.0));
+        double sd = sqrt(p * (1 - p) / (double)n);
+        double got = (double)below[i] / (double)n;
+        if (fabs(got - p) > 6 * sd + 1e-9)
+            fail_msg("P(z < %g) = %.6g, expected %.6g (sd %.2g)", points[i], got, p, sd);
+    }
+}
+
 static void neighbouring_seeds_are_independent(void **state)
 {
     (void)state;
@@ -147,6 +174,7 @@ int main(void)
         cmocka_unit_test(matches_the_reference_generator),
         cmocka_unit_test(uniform_moments),
         cmocka_unit_test(normal_moments),
+        cmocka_unit_test(normal_distribution_function),
         cmocka_unit_test(neighbouring_seeds_are_independent),
         cmocka_unit_test(permutation_is_a_bijection),
         cmocka_unit_test(permutations_differ_by_key),

@@ -50,19 +50,36 @@ static inline double rng_uniform(Rng *rng)
     return (double)(rng_next(rng) >> 11) * 0x1.0p-53;
 }
 
+/* Ziggurat tables for the normal distribution (Marsaglia & Tsang 2000,
+ * 256 layers): layer i spans [0, x[i]) at heights up to f[i] = exp(-x[i]^2/2).
+ * Filled once, before any Rng is seeded (rng_seed sees to it); read-only
+ * after that, so sharing them between threads is safe. */
+#define RNG_ZIGGURAT_LAYERS 256
+extern double rng_ziggurat_x[RNG_ZIGGURAT_LAYERS + 1];
+extern double rng_ziggurat_f[RNG_ZIGGURAT_LAYERS + 1];
+
+/* The rare draws that fall outside a layer's rectangle (about 1.2%). */
+double rng_normal_edge(Rng *rng, uint64_t bits);
+
+/* One standard normal deviate.  The common case is one 64-bit draw, a
+ * multiply and a compare: bits 0-7 pick the layer, bit 8 the sign, and
+ * bits 11-63 the position, so no bit is used twice. */
+static inline double rng_normal(Rng *rng)
+{
+    uint64_t bits = rng_next(rng);
+    unsigned layer = (unsigned)(bits & (RNG_ZIGGURAT_LAYERS - 1));
+    double z = (double)(bits >> 11) * 0x1.0p-53 * rng_ziggurat_x[layer];
+    if (z < rng_ziggurat_x[layer + 1])
+        return bits & 0x100 ? -z : z;
+    return rng_normal_edge(rng, bits);
+}
+
 /* Two independent standard normal deviates (mean 0, variance 1), written to
- * dest[0] and dest[1] (polar Box–Muller; exact, no tables). */
+ * dest[0] and dest[1]. */
 static inline void rng_normal2(Rng *rng, double dest[2])
 {
-    double u, v, s;
-    do {
-        u = 2.0 * rng_uniform(rng) - 1.0;
-        v = 2.0 * rng_uniform(rng) - 1.0;
-        s = u * u + v * v;
-    } while (s >= 1.0 || s == 0.0);
-    double f = sqrt(-2.0 * log(s) / s);
-    dest[0] = u * f;
-    dest[1] = v * f;
+    dest[0] = rng_normal(rng);
+    dest[1] = rng_normal(rng);
 }
 
 /* The i-th element (0 <= i < n) of a pseudo-random permutation of
