@@ -638,6 +638,25 @@ static void test_shader_errors(void **state)
     assert_int_equal(system(shell), 0);
 }
 
+/* f goes fullscreen, Esc leaves it (F11 toggles the same way). */
+static void test_fullscreen_keys(void **state)
+{
+    (void)state;
+    App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
+    SDL_Window *window = SDL_GL_GetCurrentWindow();
+    assert_non_null(window);
+    push_text("f");
+    free(draw(app, 0.0).rgba);
+    assert_true(SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP);
+    push_key(SDLK_ESCAPE, 0);
+    free(draw(app, 0.0).rgba);
+    assert_false(SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP);
+    push_key(SDLK_F11, 0);
+    free(draw(app, 0.0).rgba);
+    assert_true(SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -655,6 +674,16 @@ int main(void)
         cmocka_unit_test(test_screenshot_key),
         cmocka_unit_test(test_chinese_text),
         cmocka_unit_test(test_shader_errors),
+        cmocka_unit_test(test_fullscreen_keys),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    /* One connection to the display for the whole run: each window still
+     * starts and stops SDL video, but reconnecting to the X server for
+     * every test failed now and then under a busy Xvfb. */
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "cannot start SDL video: %s\n", SDL_GetError());
+        return 1;
+    }
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return failed;
 }
