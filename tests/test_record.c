@@ -430,6 +430,20 @@ static void test_unusable_outputs(void **state)
     assert_string_equal(err.message, "ffmpeg not found on PATH (install ffmpeg)");
     assert_int_equal(scratch_entries(NULL), 0);
 
+    /* Never replace what is not a regular file. */
+    assert_null(frame_sink_open(&(FrameSinkOptions){.path = "/dev/null",
+                                                    .format = RECORD_FORMAT_PNG,
+                                                    .width = W, .height = H, .fps = 25},
+                                &err));
+    assert_string_equal(err.message,
+                        "cannot write /dev/null: it exists and is not a regular file");
+    char taken[300];
+    scratch_path(taken, sizeof taken, "taken.mp4");
+    assert_int_equal(mkdir(taken, 0755), 0);
+    assert_null(open_sink("taken.mp4", RECORD_FORMAT_MP4, &err));
+    assert_non_null(strstr(err.message, "taken.mp4: it exists and is not a regular file"));
+    assert_int_equal(rmdir(taken), 0);
+
     /* A sequence that fails half-way takes its earlier frames with it. */
     char dir[300];
     scratch_path(dir, sizeof dir, "frames");

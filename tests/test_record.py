@@ -190,6 +190,13 @@ for out in ("x.gif", "x.png", "f%03d.png"):
                   1, "Not a directory")
 check("... and nothing else appeared", os.listdir(d) == ["file"], os.listdir(d))
 
+d = fresh("not_a_file")
+os.makedirs(os.path.join(d, "x.mp4"))
+fails_cleanly("an output name taken by a directory", ["-o", os.path.join(d, "x.mp4"), *SMALL], 1,
+              "it exists and is not a regular file")
+check("... which is left as it was", os.listdir(d) == ["x.mp4"]
+      and os.path.isdir(os.path.join(d, "x.mp4")), os.listdir(d))
+
 d = fresh("dies")
 dying_bin = fresh("dying_bin")
 with open(os.path.join(dying_bin, "ffmpeg"), "w") as f:

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "record/ffmpeg.h"
@@ -41,6 +42,17 @@ struct FrameSink {
     bool closing, failed;     /* under lock */
     DescentError error;       /* why writing failed (the thread's) */
 };
+
+/* Only a regular file (or nothing) may be replaced by the rename that
+ * completes an output: never a directory, a device such as /dev/stdout, a
+ * pipe. */
+static bool check_replaceable(const char *path, DescentError *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return error_set(err, "cannot write %s: it exists and is not a regular file", path);
+    return true;
+}
 
 /* ---------------------------------------------------------------- ffmpeg */
 
@@ -146,7 +158,8 @@ static bool write_frame(FrameSink *sink, long index, DescentError *err)
     case RECORD_FORMAT_PNG_SEQUENCE:
         if (!record_frame_path(sink->path, index, name, sizeof name))
             return error_set(err, "%s: frame name too long", sink->path);
-        return png_write_rgba(name, sink->width, sink->height, pixels, err);
+        return check_replaceable(name, err) &&
+               png_write_rgba(name, sink->width, sink->height, pixels, err);
     case RECORD_FORMAT_MP4:
     case RECORD_FORMAT_WEBM:
     case RECORD_FORMAT_GIF:
@@ -287,6 +300,8 @@ FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err)
             goto fail;
         }
     }
+    if (sink->format != RECORD_FORMAT_PNG_SEQUENCE && !check_replaceable(sink->path, err))
+        goto fail;
     if (record_format_uses_ffmpeg(sink->format) && !start_ffmpeg(sink, err))
         goto fail;
     if (!start_writer(sink, err))

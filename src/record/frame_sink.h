@@ -43,7 +43,9 @@ typedef struct FrameSinkOptions {
 typedef struct FrameSink FrameSink;
 
 /* Errors: a size the format cannot hold, no ffmpeg on PATH, the path's
- * directory missing or not writable, ffmpeg not starting, out of memory. */
+ * directory missing or not writable, the path naming something other than
+ * a regular file (a directory, /dev/stdout), ffmpeg not starting, out of
+ * memory. */
 FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err);
 
 /* The buffer for the next frame, 4 * width * height bytes, waiting while
