@@ -1,15 +1,12 @@
 -- sharp_flat.lua: two equally deep minima, one sharp and one flat.  Noise
 -- and large steps both push the walk out of the sharp one.
 
--- Every key is spelled out so the lesson does not depend on the defaults.
-local function wells(sharp_width)
-  return "sharp_flat:sharp_width=" .. sharp_width .. ",flat_width=0.8,sharp_depth=1,"
-    .. "flat_depth=1,sharp_x=-1.2,sharp_y=0.6,flat_x=1.2,flat_y=-0.6,bowl=0.05"
-end
+-- The landscape's defaults: a sharp well (width 0.1) at (-1.2, 0.6) and a
+-- flat one (width 0.8) at (1.2, -0.6), both of depth 1, on a gentle bowl.
 
 lesson {
   title = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
-  landscape = wells(0.1),
+  landscape = "sharp_flat",
   view = { -2.5, 2.5, -2, 2 },
   start = { -1.0, 0.4 },
 }
@@ -112,7 +109,7 @@ step {
   keys = {
     k = {
       label = { en = "sharp valley width 0.1 / 0.25", zh = "尖锐山谷宽度 0.1 / 0.25" },
-      landscape = { wells(0.25) },
+      landscape = { "sharp_flat:sharp_width=0.25" },
     },
   },
 }
