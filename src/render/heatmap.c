@@ -39,6 +39,8 @@ struct Heatmap {
     ViewRect last_rect;          /* visible rectangle of the previous frame */
     bool has_last;
 
+    float colors[COLORMAP_COUNT][3 * COLORMAP_ENTRIES];  /* the tables, for legends */
+
     GLuint cache_fbo, cache_texture;
     int cache_w, cache_h;
     bool cache_valid;
@@ -110,7 +112,7 @@ Heatmap *heatmap_create(int threads, DescentError *err)
         return NULL;
     }
     for (int c = 0; c < COLORMAP_COUNT; c++) {
-        float rgb[3 * COLORMAP_ENTRIES];
+        float *rgb = h->colors[c];
         if (!load_colormap((Colormap)c, rgb, err)) {
             heatmap_destroy(h);
             return NULL;
@@ -218,6 +220,36 @@ static void map_values(Heatmap *h, bool log_scale)
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, h->grid_w, h->grid_h, 0, GL_RED, GL_FLOAT,
                  h->mapped);
     h->field_ready = true;
+}
+
+bool heatmap_range(const Heatmap *h, double *lo, double *hi, bool *log_scale)
+{
+    *lo = (double)h->stats.min;
+    *hi = (double)h->stats.max;
+    *log_scale = h->mapped_log;
+    return h->field_ready && *lo < *hi;
+}
+
+/* Inverts map_values' mapping. */
+double heatmap_value_at(const Heatmap *h, double t)
+{
+    double lo = (double)h->stats.min, range = (double)h->stats.max - lo;
+    if (!h->mapped_log)
+        return lo + t * range;
+    double floor_ = range * pow(10.0, -LOG_DECADES);
+    return lo + floor_ * pow((range + floor_) / floor_, t) - floor_;
+}
+
+Rgba heatmap_color(const Heatmap *h, Colormap colormap, double t)
+{
+    double at = fmin(fmax(t, 0.0), 1.0) * (COLORMAP_ENTRIES - 1);
+    int i = (int)at;
+    int j = i + 1 < COLORMAP_ENTRIES ? i + 1 : i;
+    float f = (float)(at - i);
+    const float *c = h->colors[colormap];
+    return (Rgba){c[3 * i] + f * (c[3 * j] - c[3 * i]),
+                  c[3 * i + 1] + f * (c[3 * j + 1] - c[3 * i + 1]),
+                  c[3 * i + 2] + f * (c[3 * j + 2] - c[3 * i + 2]), 1.0f};
 }
 
 /* ------------------------------------------------------------------------ */

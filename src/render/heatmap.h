@@ -22,6 +22,7 @@
 #include "core/error.h"
 #include "scene/scene.h"
 #include "scene/viewport.h"
+#include "shapes.h"
 
 typedef struct Heatmap Heatmap;
 
@@ -33,5 +34,15 @@ void heatmap_destroy(Heatmap *heatmap);
  * window's), width x height pixels; scale widens the contour lines. */
 void heatmap_draw(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
                   int width, int height, double scale, bool progressive, GLuint target);
+
+/* The value range the colours span (the finite values in view) and whether
+ * on a log scale; false before the first grid or when the view is flat. */
+bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
+
+/* The landscape value shown at position t in [0, 1] of the colour scale. */
+double heatmap_value_at(const Heatmap *heatmap, double t);
+
+/* The colormap's colour at t in [0, 1], as the shader interpolates it. */
+Rgba heatmap_color(const Heatmap *heatmap, Colormap colormap, double t);
 
 #endif

@@ -293,11 +293,13 @@ static void plot_run(Renderer *r, const Run *run, const PlotScale *p, double x0,
     }
 }
 
-static void draw_plot(Renderer *r, const Scene *scene)
+/* Returns the top edge of the plot (where the frame's bottom margin is
+ * when the frame is too small for it). */
+static double draw_plot(Renderer *r, const Scene *scene)
 {
     double s = r->scale, pw = 360.0 * s, ph = 200.0 * s;
     if (pw > 0.45 * r->width || ph > 0.4 * r->height)
-        return;
+        return r->height - 12.0 * s;
     double x = r->width - 12.0 * s - pw, y = r->height - 12.0 * s - ph;
     int px = render_font_px(r, SMALL_PX);
     double line = text_line_height(r->text, px);
@@ -324,6 +326,43 @@ static void draw_plot(Renderer *r, const Scene *scene)
     for (size_t i = 0; i < scene->run_count; i++)
         if (!scene->runs[i].hidden)
             plot_run(r, &scene->runs[i].run, &p, ix, iy, iw, ih, render_run_color(i, 1.0f));
+    return y;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Colour bar (above the loss plot)                                          */
+
+/* What the colours mean: the colormap from the lowest to the highest value
+ * in view, with the values at its ends and middle (on a log scale the
+ * middle is far below the arithmetic mean). */
+static void draw_colorbar(Renderer *r, const Scene *scene, double bottom)
+{
+    double lo, hi;
+    bool log_scale;
+    if (!heatmap_range(r->heatmap, &lo, &hi, &log_scale))
+        return;
+    double s = r->scale, pw = 360.0 * s, pad = 10.0 * s;
+    if (pw > 0.45 * r->width)
+        return;
+    int px = render_font_px(r, SMALL_PX);
+    double line = text_line_height(r->text, px), bar_h = 10.0 * s;
+    double ph = bar_h + line + 2 * pad + 2.0 * s;
+    double x = r->width - 12.0 * s - pw, y = bottom - ph;
+    panel(r, x, y, pw, ph);
+    double bx = x + pad, bw = pw - 2 * pad, by = y + pad;
+    enum { STEPS = 96 };
+    for (int k = 0; k < STEPS; k++)
+        shapes_rect(r->shapes, bx + bw * k / STEPS, by, bw / STEPS + 0.5, bar_h,
+                    heatmap_color(r->heatmap, scene->display.colormap, (k + 0.5) / STEPS));
+    char label[64];
+    double ty = by + bar_h + 2.0 * s;
+    snprintf(label, sizeof label, "%.3g", lo);
+    render_text(r, label, bx, ty, px, ALIGN_LEFT, dim_color);
+    snprintf(label, sizeof label, "L = %.3g%s", heatmap_value_at(r->heatmap, 0.5),
+             log_scale ? "  (log scale)" : "");
+    render_text(r, label, bx + 0.5 * bw, ty, px, ALIGN_CENTER, dim_color);
+    snprintf(label, sizeof label, "%.3g", hi);
+    render_text(r, label, bx + bw, ty, px, ALIGN_RIGHT, dim_color);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -386,7 +425,7 @@ void render_hud(Renderer *r, const Scene *scene)
 {
     draw_legend(r, scene);
     draw_readout(r, scene);
-    draw_plot(r, scene);
+    draw_colorbar(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
     draw_notice(r, scene);
     render_flush(r);
     if (scene->display.help) {
