@@ -89,11 +89,12 @@ static bool stopped(const RecordOptions *options)
 }
 
 /* One pass over the frames: a fresh scene, drawn and advanced 1/fps at a
- * time, into a sink.  The sink encodes frame k while frame k+1 renders. */
+ * time, into a sink.  The sink encodes frame k while frame k+1 renders.
+ * task names the pass on the progress bar. */
 static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
                         const RecordOptions *options, const RecordPlan *plan,
-                        const FrameSinkOptions *sink_options, Progress *progress,
-                        long progress_base, DescentError *err)
+                        const FrameSinkOptions *sink_options, const char *task,
+                        DescentError *err)
 {
     Scene *scene = scene_create(scene_options, err);
     if (!scene)
@@ -103,6 +104,10 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         scene_destroy(scene);
         return false;
     }
+    char label[128];
+    snprintf(label, sizeof label, "%s %.80s", task, plan->output);
+    Progress progress;
+    progress_start(&progress, label, plan->frames, options->progress);
     double scale = (double)plan->height / SCALE_ONE_HEIGHT;
     bool fed = true;
     for (long k = 0; k < plan->frames && fed && !stopped(options); k++) {
@@ -112,8 +117,9 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         render_frame(stage->renderer, scene, plan->width, plan->height, scale);
         framebuffer_read_rgba(plan->width, plan->height, frame_sink_buffer(sink));
         fed = frame_sink_submit(sink);
-        progress_update(progress, progress_base + k + 1);
+        progress_update(&progress, k + 1);
     }
+    progress_finish(&progress);
     scene_destroy(scene);
     /* Checked after the loop too: a Ctrl+C also reaches ffmpeg, which then
      * stops reading, and the interruption is the reason to give. */
@@ -126,21 +132,19 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
 
 /* The GIF's two passes: the palette from every frame, then the frames. */
 static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
-                       const RecordOptions *options, const RecordPlan *plan, Progress *progress,
-                       DescentError *err)
+                       const RecordOptions *options, const RecordPlan *plan, DescentError *err)
 {
     char palette[4096];
     if (!record_aside_path(plan->output, "palette", palette, sizeof palette))
         return error_set(err, "cannot write %s: path too long", plan->output);
     FrameSinkOptions sink = {.path = palette, .format = RECORD_FORMAT_GIF_PALETTE,
                              .width = plan->width, .height = plan->height, .fps = plan->fps};
-    if (!record_pass(stage, scene_options, options, plan, &sink, progress, 0, err))
+    if (!record_pass(stage, scene_options, options, plan, &sink, "choosing colours", err))
         return false;
     sink = (FrameSinkOptions){.path = plan->output, .format = RECORD_FORMAT_GIF,
                               .width = plan->width, .height = plan->height, .fps = plan->fps,
                               .palette = palette};
-    bool ok = record_pass(stage, scene_options, options, plan, &sink, progress, plan->frames,
-                          err);
+    bool ok = record_pass(stage, scene_options, options, plan, &sink, "recording", err);
     unlink(palette);
     return ok;
 }
@@ -154,20 +158,14 @@ bool record_scene(const SceneOptions *scene_options, const RecordOptions *option
     Stage stage;
     if (!stage_create(&stage, plan.width, plan.height, err))
         return false;
-    char label[96];
-    snprintf(label, sizeof label, "recording %.80s", plan.output);
-    Progress progress;
-    bool gif = plan.format == RECORD_FORMAT_GIF;
-    progress_start(&progress, label, gif ? 2 * plan.frames : plan.frames, options->progress);
     bool ok;
-    if (gif) {
-        ok = record_gif(&stage, scene_options, options, &plan, &progress, err);
+    if (plan.format == RECORD_FORMAT_GIF) {
+        ok = record_gif(&stage, scene_options, options, &plan, err);
     } else {
         FrameSinkOptions sink = {.path = plan.output, .format = plan.format,
                                  .width = plan.width, .height = plan.height, .fps = plan.fps};
-        ok = record_pass(&stage, scene_options, options, &plan, &sink, &progress, 0, err);
+        ok = record_pass(&stage, scene_options, options, &plan, &sink, "recording", err);
     }
-    progress_finish(&progress);
     stage_destroy(&stage);
     return ok;
 }
