@@ -806,11 +806,13 @@ static void test_schedules(void **state)
     assert_near(lambda_max(bowl, bottom), 1, 1e-12); /* 2/λmax = 2 there */
     assert_near(lambda_max(bowl, (LandscapePoint){ 2, 0 }), 13, 1e-12);
 
-    /* Small constant η: safe, still on its way after the steps shown. */
+    /* Small constant η: safe, about 100 steps to the bottom (within 0.01). */
     Walker w = walker(slow, bowl, slow->runs.specs[0]);
+    long slow_steps = steps_to_reach(w, bottom, 1e-2, 100000);
+    print_message("schedules: η = 0.05 reaches the bottom in %ld steps\n", slow_steps);
+    assert_true(slow_steps >= 70 && slow_steps <= 130);
     advance(&w, slow->play);
     assert_false(w.diverged);
-    assert_true(distance(w.state.x, w.state.y, bottom) > 1e-3);
 
     /* η = 0.5 from the rim blows up within the step. */
     const LessonStep *blow = step_at(&lesson, 1);
@@ -824,6 +826,8 @@ static void test_schedules(void **state)
     w = walker(warm, bowl, warm->runs.specs[0]);
     assert_int_equal(w.desc.schedule.warmup, 20);
     assert_near(w.desc.lr, 0.5, 0);
+    long warm_steps = steps_to_reach(w, bottom, 1e-2, 100000);
+    assert_true(3 * warm_steps <= slow_steps);
     advance(&w, 30);
     assert_true(distance(w.state.x, w.state.y, bottom) < 1e-3);
 
