@@ -113,10 +113,13 @@ scene = ["--landscape", "himmelblau", "--opt", "sgd:lr=0.01,noise=2,seed=5", "--
 for out in (a, b):
     run("-o", os.path.join(out, "f%03d.png"), *SMALL, "--frames", "5", *scene)
     run("-o", os.path.join(out, "last.png"), *SMALL, "--seconds", "1", *scene)
+    run("-o", os.path.join(out, "still.png"), *SMALL, "--seconds", "0.1", "--fps", "30", *scene)
 same = all(open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb").read()
-           for n in ["last.png"] + [f"f{k:03d}.png" for k in range(5)])
-check("the same command gives byte-identical PNGs", same and len(os.listdir(a)) == 6,
+           for n in ["last.png", "still.png"] + [f"f{k:03d}.png" for k in range(5)])
+check("the same command gives byte-identical PNGs", same and len(os.listdir(a)) == 7,
       os.listdir(a))
+check("a still --seconds 0.1 in at 30 fps is frame 3 of the sequence",
+      decode(os.path.join(a, "still.png")) == decode(os.path.join(a, "f003.png")))
 frames = [decode(os.path.join(a, f"f{k:03d}.png")) for k in range(5)]
 check("frames move: frame 0 and frame 4 differ", frames[0] != frames[4])
 

@@ -40,7 +40,11 @@ bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *e
     else if (!seconds && plan->format == RECORD_FORMAT_PNG)
         plan->frames = 1;
     else {
+        /* A clip of S seconds holds S * fps frames; a still S seconds in is
+         * frame S * fps, the last of S * fps + 1. */
         double frames = ceil((seconds ? seconds : RECORD_DEFAULT_SECONDS) * plan->fps - 1e-9);
+        if (plan->format == RECORD_FORMAT_PNG)
+            frames += 1.0;
         plan->frames = frames > (double)RECORD_MAX_FRAMES ? RECORD_MAX_FRAMES + 1 : (long)frames;
     }
     if (plan->frames > RECORD_MAX_FRAMES)

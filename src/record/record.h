@@ -10,8 +10,9 @@
  * renderer draws every frame in full (no coarse-first heatmap).
  *
  * Frame k (from 0) shows the scene after k/fps seconds: frame 0 is the
- * start.  A single PNG keeps the last frame, so `-o x.png --seconds 3` is
- * the picture three seconds in.  Text and line widths scale with the frame
+ * start.  A single PNG keeps the last frame: `-o x.png` alone is the
+ * start, `-o x.png --seconds 3` the picture three seconds in (frame
+ * 3 * fps), `--frames N` frame N - 1.  Text and line widths scale with the frame
  * height (720 pixels: the window's size at scale 1).
  *
  * A GIF is rendered twice, which the determinism makes exact: once for
@@ -46,8 +47,9 @@ typedef struct RecordOptions {
     int width, height;    /* pixels; 0: RECORD_DEFAULT_WIDTH x _HEIGHT */
     int fps;              /* 0: RECORD_DEFAULT_FPS; a GIF plays at record_format_fps */
     long frames;          /* frames to record; 0: from seconds */
-    double seconds;       /* 0 with frames 0: one frame for a single PNG,
-                             else RECORD_DEFAULT_SECONDS */
+    double seconds;       /* a clip's length, a still's time; 0 with frames 0:
+                             the start for a single PNG, else
+                             RECORD_DEFAULT_SECONDS */
     bool progress;        /* a progress bar on stderr */
     const volatile sig_atomic_t *stop; /* when it turns non-zero (a signal handler
                                           sets it), stop and remove the output */
