@@ -1,7 +1,8 @@
 /*
  * test_record.c — the recorder's encoder side without a renderer: output
- * names and formats, the ffmpeg child process, and frame sinks fed with
- * synthetic frames.  Frames that went through a sink are decoded again by
+ * names and formats, the plan's defaults and durations, the ffmpeg child
+ * process, frame sinks and the window's live recording fed with synthetic
+ * frames.  Frames that went through a sink are decoded again by
  * a separate ffmpeg run and compared with what was fed; the failure cases
  * (no ffmpeg, an unwritable path, an ffmpeg that dies or stops reading)
  * must leave nothing under the output's name or beside it.
@@ -19,6 +20,7 @@
 #include "record/ffmpeg.h"
 #include "record/frame_sink.h"
 #include "record/live.h"
+#include "record/record.h"
 #include "record/record_output.h"
 #include "testing.h"
 
@@ -222,6 +224,49 @@ static void test_aside_path_and_size(void **state)
     assert_true(record_check_size(RECORD_FORMAT_PNG, 1, 1, &err));
     assert_false(record_check_size(RECORD_FORMAT_PNG, 0, 10, &err));
     assert_false(record_check_size(RECORD_FORMAT_PNG, 10, RECORD_MAX_SIZE + 1, &err));
+}
+
+static void test_plan_defaults_and_durations(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    RecordPlan plan;
+    assert_true(record_plan(&(RecordOptions){.output = "x.mp4"}, &plan, &err));
+    assert_int_equal(plan.format, RECORD_FORMAT_MP4);
+    assert_int_equal(plan.width, RECORD_DEFAULT_WIDTH);
+    assert_int_equal(plan.height, RECORD_DEFAULT_HEIGHT);
+    assert_int_equal(plan.fps, RECORD_DEFAULT_FPS);
+    assert_int_equal(plan.frames, (long)(RECORD_DEFAULT_SECONDS * RECORD_DEFAULT_FPS));
+
+    /* A GIF plays at 25 fps when 30 are asked: 2 s are 50 frames. */
+    assert_true(record_plan(&(RecordOptions){.output = "x.gif", .seconds = 2}, &plan, &err));
+    assert_int_equal(plan.fps, 25);
+    assert_int_equal(plan.frames, 50);
+    /* Part of a frame rounds up: 0.5 s at 25 fps is 13 frames. */
+    assert_true(record_plan(&(RecordOptions){.output = "x.gif", .seconds = 0.5}, &plan, &err));
+    assert_int_equal(plan.frames, 13);
+
+    /* A still: the start, or the frame S seconds in. */
+    assert_true(record_plan(&(RecordOptions){.output = "x.png"}, &plan, &err));
+    assert_int_equal(plan.frames, 1);
+    assert_true(record_plan(&(RecordOptions){.output = "x.png", .seconds = 0.1, .fps = 30},
+                            &plan, &err));
+    assert_int_equal(plan.frames, 4);
+    assert_true(record_plan(&(RecordOptions){.output = "f%d.png", .frames = 7, .fps = 12},
+                            &plan, &err));
+    assert_int_equal(plan.frames, 7);
+    assert_int_equal(plan.fps, 12);
+
+    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .frames = 2, .seconds = 1},
+                             &plan, &err));
+    assert_string_equal(err.message, "give --frames or --seconds, not both");
+    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .fps = RECORD_MAX_FPS + 1},
+                             &plan, &err));
+    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .seconds = 1e9}, &plan, &err));
+    assert_non_null(strstr(err.message, "more than the"));
+    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .width = 5, .height = 4},
+                             &plan, &err));
+    assert_false(record_plan(&(RecordOptions){.output = "x.mkv"}, &plan, &err));
 }
 
 /* ------------------------------------------------------- ffmpeg process */
@@ -512,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_frame_path),
         cmocka_unit_test(test_format_fps),
         cmocka_unit_test(test_aside_path_and_size),
+        cmocka_unit_test(test_plan_defaults_and_durations),
         cmocka_unit_test_setup_teardown(test_find_ffmpeg, make_scratch, remove_scratch),
         cmocka_unit_test(test_process_status_and_last_line),
         cmocka_unit_test_setup_teardown(test_mp4_frames_round_trip, make_scratch, remove_scratch),
