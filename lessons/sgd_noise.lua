@@ -60,7 +60,9 @@ step {
       .. "每一步只用其中 2 个：梯度估计很粗糙，粒子云很宽。",
   },
   landscape = "linreg:n=200,seed=1",
-  runs = { "sgd:lr=0.05,batch=2" },
+  view = { 1, 3, 0, 2 },
+  start = { 1.2, 0.2 },
+  runs = { "sgd:lr=0.2,batch=2" },
   particles = 300,
   play = 400,
   speed = 40,
@@ -74,14 +76,14 @@ step {
     zh = "同样的问题，每步用 50 个样本：噪声小得多，粒子云紧得多。"
       .. "小批量意味着带噪声、四处探索的行走；大批量则几乎是确定性的。按 b 对比。",
   },
-  runs = { "sgd:lr=0.05,batch=50" },
+  runs = { "sgd:lr=0.2,batch=50" },
   particles = 300,
   play = 400,
   speed = 40,
   keys = {
     b = {
       label = { en = "batch 2 / batch 50", zh = "批大小 2 / 50" },
-      runs = { "sgd:lr=0.05,batch=2", "sgd:lr=0.05,batch=50" },
+      runs = { "sgd:lr=0.2,batch=2", "sgd:lr=0.2,batch=50" },
     },
   },
 }
