@@ -657,6 +657,21 @@ static void test_fullscreen_keys(void **state)
     app_destroy(app);
 }
 
+/* The loop itself: a paused window sleeps until an event comes, then
+ * handles it ('q' quits at once). */
+static void test_run_loop_quits(void **state)
+{
+    (void)state;
+    App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
+    scene_set_playing(app_scene(app), false);
+    free(draw(app, 0.0).rgba);
+    push_text("q");
+    Uint64 start = SDL_GetTicks64();
+    assert_int_equal(app_run(app), 0);
+    assert_true(SDL_GetTicks64() - start < 2000);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -675,6 +690,7 @@ int main(void)
         cmocka_unit_test(test_chinese_text),
         cmocka_unit_test(test_shader_errors),
         cmocka_unit_test(test_fullscreen_keys),
+        cmocka_unit_test(test_run_loop_quits),
     };
     /* One connection to the display for the whole run: each window still
      * starts and stops SDL video, but reconnecting to the X server for

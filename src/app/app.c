@@ -16,6 +16,8 @@
 #define ZOOM_PER_NOTCH 0.85
 /* Without vsync, frames are spaced at least this far apart (seconds). */
 #define MIN_FRAME_SECONDS (1.0 / 120.0)
+/* How long a still window sleeps waiting for events (milliseconds). */
+#define IDLE_WAIT_MS 500
 /* Longest time step one frame may take (a stalled frame is not replayed). */
 #define MAX_FRAME_SECONDS 0.1
 
@@ -407,11 +409,28 @@ void app_frame(App *app, double dt)
     }
 }
 
+/* Nothing moves on screen: paused, no message counting down, no drag. */
+static bool is_still(const App *app)
+{
+    return !app->scene->playing && !app->scene->notice[0] && !app->panning && !app->placing;
+}
+
 int app_run(App *app)
 {
     double frequency = (double)SDL_GetPerformanceFrequency();
     Uint64 previous = SDL_GetPerformanceCounter();
-    while (app_pump(app)) {
+    while (!app->quit) {
+        /* A still picture is not redrawn: sleep until the next event (a
+         * software renderer would otherwise keep a core busy in a pause). */
+        if (is_still(app)) {
+            SDL_Event e;
+            if (!SDL_WaitEventTimeout(&e, IDLE_WAIT_MS))
+                continue;
+            app_handle_event(app, &e);
+            previous = SDL_GetPerformanceCounter();
+        }
+        if (!app_pump(app))
+            break;
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = (double)(now - previous) / frequency;
         previous = now;
