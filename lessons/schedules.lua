@@ -30,7 +30,7 @@ step {
   },
   runs = { "gd:lr=0.5" },
   play = 20,
-  speed = 4,
+  speed = 8,
   show = { "loss", "schedule" },
 }
 
@@ -44,7 +44,7 @@ step {
   },
   runs = { "gd:lr=0.5,warmup=20", "gd:lr=0.5" },
   play = 40,
-  speed = 4,
+  speed = 8,
   show = { "loss", "schedule" },
 }
 
