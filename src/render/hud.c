@@ -229,11 +229,17 @@ static PlotScale plot_scale(const Scene *scene)
             if (isfinite(run->path[k].loss) && !(run->path[k].loss > p.offset))
                 p.log = false;
     }
+    /* The range comes from the runs still going when there are any: a run
+     * racing off to infinity would squash the others into a line. */
+    bool any_active = false;
+    for (size_t i = 0; i < scene->run_count; i++)
+        any_active |= !scene->runs[i].hidden && scene->runs[i].run.status == RUN_ACTIVE;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden || (any_active && run->status != RUN_ACTIVE))
+            continue;
         size_t stride = stride_for(run->count, PLOT_SCALE_SAMPLES);
-        for (size_t k = 0; k < run->count && !scene->runs[i].hidden;
-             k = next_sample(k, stride, run->count)) {
+        for (size_t k = 0; k < run->count; k = next_sample(k, stride, run->count)) {
             double v = plotted(&p, run->path[k].loss);
             if (isfinite(v)) {
                 p.lo = fmin(p.lo, v);
@@ -281,8 +287,10 @@ static void plot_run(Renderer *r, const Run *run, const PlotScale *p, double x0,
         if (!(lo <= hi))
             continue;
         double x = x0 + c + 0.5;
-        double ylo = y0 + h - (fmin(lo, p->hi) - p->lo) / (p->hi - p->lo) * h;
-        double yhi = y0 + h - (fmin(hi, p->hi) - p->lo) / (p->hi - p->lo) * h;
+        lo = fmin(fmax(lo, p->lo), p->hi);
+        hi = fmin(fmax(hi, p->lo), p->hi);
+        double ylo = y0 + h - (lo - p->lo) / (p->hi - p->lo) * h;
+        double yhi = y0 + h - (hi - p->lo) / (p->hi - p->lo) * h;
         if (has_prev)
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, 0.9 * r->scale, color);
         if (yhi < ylo - 1)

@@ -293,7 +293,9 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
         viewport_to_pixel(vp, head.x, head.y, &px, &py);
         if (clamp_to_frame(r, 0.0, &px, &py))
             continue;
-        double len = 42.0 * s, tx = px - g[0] / norm * len, ty = py + g[1] / norm * len;
+        /* As long as the field's arrows would be, at twice their scale. */
+        double len = 2.0 * 0.42 * spacing * (gmax > 0 ? fmin(1.0, log1p(norm) / gmax) : 1.0);
+        double tx = px - g[0] / norm * len, ty = py + g[1] / norm * len;
         shapes_arrow(r->shapes, px, py, tx, ty, 2.4 * s, 9.0 * s, casing);
         shapes_arrow(r->shapes, px, py, tx, ty, 1.4 * s, 9.0 * s, render_run_color(i, 1.0f));
     }
