@@ -56,53 +56,31 @@ static bool check_replaceable(const char *path, DescentError *err)
 
 /* ---------------------------------------------------------------- ffmpeg */
 
-/* The encoder's arguments for the sink's format (after the input). */
-static size_t output_arguments(const FrameSink *sink, const char **argv, size_t n)
+/* The encoder's arguments for each format (after the input). */
+static const char *const mp4_arguments[] = {
+    "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
+    "-movflags", "+faststart", "-f", "mp4", NULL};
+/* Constant quality (-b:v 0) at a speed that keeps up with rendering. */
+static const char *const webm_arguments[] = {
+    "-c:v", "libvpx-vp9", "-crf", "32", "-b:v", "0", "-deadline", "good", "-cpu-used", "5",
+    "-row-mt", "1", "-pix_fmt", "yuv420p", "-f", "webm", NULL};
+/* One palette from every pixel of every frame.  Dropping the (opaque)
+ * alpha first keeps ffmpeg 5.1 at about 100 MB: fed RGBA from a pipe it
+ * grew by most of a frame per 1080p frame. */
+static const char *const palette_arguments[] = {
+    "-vf", "format=rgb24,palettegen=stats_mode=full", "-c:v", "png", "-update", "1",
+    "-f", "image2", NULL};
+/* Ordered dithering keeps still areas still from frame to frame, and
+ * diff_mode re-encodes only the rectangle that changed. */
+static const char *const gif_arguments[] = {
+    "-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4:diff_mode=rectangle",
+    "-loop", "0", "-f", "gif", NULL};
+
+/* Appends the NULL-terminated list to argv[n...]; the new count. */
+static size_t append(const char **argv, size_t n, const char *const *list)
 {
-    switch (sink->format) {
-    case RECORD_FORMAT_MP4: {
-        static const char *const mp4[] = {"-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
-                                          "-pix_fmt", "yuv420p", "-movflags", "+faststart",
-                                          "-f", "mp4"};
-        for (size_t i = 0; i < sizeof mp4 / sizeof mp4[0]; i++)
-            argv[n++] = mp4[i];
-        break;
-    }
-    case RECORD_FORMAT_WEBM: {
-        /* Constant quality (-b:v 0) at a speed that keeps up with rendering. */
-        static const char *const webm[] = {"-c:v", "libvpx-vp9", "-crf", "32", "-b:v", "0",
-                                           "-deadline", "good", "-cpu-used", "5", "-row-mt", "1",
-                                           "-pix_fmt", "yuv420p", "-f", "webm"};
-        for (size_t i = 0; i < sizeof webm / sizeof webm[0]; i++)
-            argv[n++] = webm[i];
-        break;
-    }
-    case RECORD_FORMAT_GIF_PALETTE: {
-        /* One palette from every pixel of every frame.  Dropping the
-         * (opaque) alpha first keeps ffmpeg 5.1 at about 100 MB: fed RGBA
-         * from a pipe it grew by most of a frame per 1080p frame. */
-        static const char *const palette[] = {"-vf", "format=rgb24,palettegen=stats_mode=full",
-                                              "-c:v", "png",
-                                              "-update", "1", "-f", "image2"};
-        for (size_t i = 0; i < sizeof palette / sizeof palette[0]; i++)
-            argv[n++] = palette[i];
-        break;
-    }
-    case RECORD_FORMAT_GIF: {
-        /* Ordered dithering keeps still areas still from frame to frame, and
-         * diff_mode re-encodes only the rectangle that changed. */
-        static const char *const gif[] = {
-            "-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4:diff_mode=rectangle",
-            "-loop", "0", "-f", "gif"};
-        for (size_t i = 0; i < sizeof gif / sizeof gif[0]; i++)
-            argv[n++] = gif[i];
-        break;
-    }
-    case RECORD_FORMAT_PNG:
-    case RECORD_FORMAT_PNG_SEQUENCE:
-    case RECORD_FORMAT_UNKNOWN:
-        break;
-    }
+    while (*list)
+        argv[n++] = *list++;
     return n;
 }
 
@@ -126,18 +104,19 @@ static bool start_ffmpeg(FrameSink *sink, DescentError *err)
     char size[32], fps[16];
     snprintf(size, sizeof size, "%dx%d", sink->width, sink->height);
     snprintf(fps, sizeof fps, "%d", sink->fps);
-    const char *argv[48];
-    size_t n = 0;
     const char *const input[] = {"ffmpeg", "-hide_banner", "-nostats", "-loglevel", "error",
                                  "-f", "rawvideo", "-pix_fmt", "rgba", "-s", size, "-r", fps,
-                                 "-i", "-"};
-    for (size_t i = 0; i < sizeof input / sizeof input[0]; i++)
-        argv[n++] = input[i];
+                                 "-i", "-", NULL};
+    const char *argv[48];
+    size_t n = append(argv, 0, input);
     if (sink->format == RECORD_FORMAT_GIF) {
         argv[n++] = "-i";
         argv[n++] = sink->palette;
     }
-    n = output_arguments(sink, argv, n);
+    n = append(argv, n, sink->format == RECORD_FORMAT_MP4    ? mp4_arguments
+                        : sink->format == RECORD_FORMAT_WEBM ? webm_arguments
+                        : sink->format == RECORD_FORMAT_GIF  ? gif_arguments
+                                                             : palette_arguments);
     argv[n++] = "-y";
     argv[n++] = sink->aside;
     argv[n] = NULL;
