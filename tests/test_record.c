@@ -451,6 +451,21 @@ static void test_dying_ffmpeg_leaves_nothing(void **state)
     assert_string_equal(err.message, "writing frames to ffmpeg: Broken pipe");
     assert_int_equal(scratch_entries("bin"), 0);
 
+    /* Never reads: the writer blocks on a frame larger than the pipe, and
+     * abort must not wait for it (a hang here is the failure). */
+    write_fake_ffmpeg(bin, "exec sleep 1000");
+    char path[512];
+    scratch_path(path, sizeof path, "stuck.mp4");
+    sink = frame_sink_open(&(FrameSinkOptions){.path = path, .format = RECORD_FORMAT_MP4,
+                                               .width = 1024, .height = 1024, .fps = 25},
+                           &err);
+    assert_non_null(sink);
+    memset(frame_sink_buffer(sink), 0, 1024 * 1024 * 4);
+    assert_true(frame_sink_submit(sink));
+    usleep(200000); /* time for the writer to be stuck in write() */
+    frame_sink_abort(sink);
+    assert_int_equal(scratch_entries("bin"), 0);
+
     /* Reads everything, then fails at the end (as when the disk fills). */
     write_fake_ffmpeg(bin, "cat >/dev/null; echo 'No space left on device' >&2; exit 1");
     sink = open_sink("clip.gif", RECORD_FORMAT_GIF_PALETTE, &err);

@@ -186,6 +186,11 @@ bool ffmpeg_finish(FfmpegProcess *process, DescentError *err)
     return error_set(err, "ffmpeg failed (exit status %d)%s%s", WEXITSTATUS(status), sep, line);
 }
 
+void ffmpeg_stop(FfmpegProcess *process)
+{
+    kill(process->pid, SIGKILL);
+}
+
 void ffmpeg_kill(FfmpegProcess *process)
 {
     if (!process)

@@ -44,6 +44,11 @@ bool ffmpeg_write(FfmpegProcess *process, const void *data, size_t size, Descent
  * to a full disk. */
 bool ffmpeg_finish(FfmpegProcess *process, DescentError *err);
 
+/* Kills the child at once, without waiting: a write blocked on its full
+ * pipe (in another thread) then fails with EPIPE.  ffmpeg_kill or
+ * ffmpeg_finish must still follow. */
+void ffmpeg_stop(FfmpegProcess *process);
+
 /* Kills the child, waits for it and frees process (NULL is fine). */
 void ffmpeg_kill(FfmpegProcess *process);
 

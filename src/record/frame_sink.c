@@ -372,6 +372,9 @@ void frame_sink_abort(FrameSink *sink)
 {
     if (!sink)
         return;
+    /* A slow or stuck ffmpeg must not hold up the writer's last write. */
+    if (sink->ffmpeg)
+        ffmpeg_stop(sink->ffmpeg);
     stop_writer(sink, true);
     remove_output(sink);
     destroy(sink);
