@@ -7,7 +7,7 @@
 
 in vec2 v_uv;
 
-uniform sampler2D u_field;      // R32F: t per grid cell
+uniform sampler2D u_field;      // R16 (normalised): t per grid cell
 uniform sampler2D u_colormap;   // 256 x 1 RGB, low end first
 uniform float u_levels;         // contour levels over [0, 1]
 uniform float u_line_width;     // contour width in pixels

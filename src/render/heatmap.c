@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,9 @@ struct Heatmap {
     GLint u_field, u_colormap, u_levels, u_line_width, u_line_strength;
     int threads;
 
-    float *values, *mapped;      /* raw grid and its [0, 1] mapping */
+    float *values;               /* raw grid */
+    uint16_t *mapped;            /* its [0, 1] mapping in 16-bit fixed point (a
+                                    format software renderers filter fast) */
     size_t cells_capacity;
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
@@ -41,8 +44,12 @@ struct Heatmap {
 
     float colors[COLORMAP_COUNT][3 * COLORMAP_ENTRIES];  /* the tables, for legends */
 
+    bool coarse;                 /* the grid is a coarse one (the view is moving) */
+
     GLuint cache_fbo, cache_texture;
     int cache_w, cache_h;
+    int paint_w, paint_h;        /* the part of the cache painted: all, or half
+                                    of each side while the view moves */
     bool cache_valid;
     Colormap cache_colormap;
     double cache_scale;
@@ -176,7 +183,7 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
         float *values = realloc(h->values, cells * sizeof *values);
         if (values)
             h->values = values;
-        float *mapped = values ? realloc(h->mapped, cells * sizeof *mapped) : NULL;
+        uint16_t *mapped = values ? realloc(h->mapped, cells * sizeof *mapped) : NULL;
         if (mapped)
             h->mapped = mapped;
         if (!values || !mapped)
@@ -212,12 +219,12 @@ static void map_values(Heatmap *h, bool log_scale)
             t = (log(v - lo + floor_) - log_floor) / log_span;
         else
             t = (v - lo) / range;
-        h->mapped[k] = (float)(t < 0 ? 0 : t > 1 ? 1 : t);
+        h->mapped[k] = (uint16_t)lround((t < 0 ? 0 : t > 1 ? 1 : t) * 65535.0);
     }
     h->mapped_log = log_scale;
     glBindTexture(GL_TEXTURE_2D, h->field);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, h->grid_w, h->grid_h, 0, GL_RED, GL_FLOAT,
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R16, h->grid_w, h->grid_h, 0, GL_RED, GL_UNSIGNED_SHORT,
                  h->mapped);
     h->field_ready = true;
 }
@@ -268,10 +275,10 @@ static void resize_cache(Heatmap *h, int width, int height)
     h->cache_valid = false;
 }
 
-static void paint_cache(Heatmap *h, const Scene *scene, double scale)
+static void paint_cache(Heatmap *h, const Scene *scene, double scale, int paint_w, int paint_h)
 {
     glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
-    glViewport(0, 0, h->cache_w, h->cache_h);
+    glViewport(0, 0, paint_w, paint_h);
     glDisable(GL_BLEND);
     glUseProgram(h->program);
     glActiveTexture(GL_TEXTURE0);
@@ -282,7 +289,8 @@ static void paint_cache(Heatmap *h, const Scene *scene, double scale)
     glUniform1i(h->u_field, 0);
     glUniform1i(h->u_colormap, 1);
     glUniform1f(h->u_levels, CONTOUR_LEVELS);
-    glUniform1f(h->u_line_width, (float)scale);
+    /* Lines painted small come out at their usual width once scaled up. */
+    glUniform1f(h->u_line_width, (float)(scale * paint_w / h->cache_w));
     glUniform1f(h->u_line_strength, CONTOUR_STRENGTH);
     glBindVertexArray(h->vao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
@@ -290,6 +298,8 @@ static void paint_cache(Heatmap *h, const Scene *scene, double scale)
     h->cache_valid = true;
     h->cache_colormap = scene->display.colormap;
     h->cache_scale = scale;
+    h->paint_w = paint_w;
+    h->paint_h = paint_h;
 }
 
 void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int width,
@@ -306,6 +316,7 @@ void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int 
     bool stale = !h->has_grid || h->grid_serial != scene->landscape_serial ||
                  !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh;
     if (stale && sample(h, scene, rect, gw, gh)) {
+        h->coarse = !want_full;
         map_values(h, scene->display.log_scale);
         h->cache_valid = false;
     } else if (h->field_ready && h->mapped_log != scene->display.log_scale) {
@@ -314,13 +325,17 @@ void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int 
     }
     if (h->cache_w != width || h->cache_h != height)
         resize_cache(h, width, height);
+    /* A coarse grid is painted at half size and scaled up: painting every
+     * pixel is what costs most on a software renderer while panning. */
+    int paint_w = h->coarse ? (width + 1) / 2 : width, paint_h = h->coarse ? (height + 1) / 2 : height;
     if (!h->cache_valid || h->cache_colormap != scene->display.colormap ||
-        h->cache_scale != scale)
-        paint_cache(h, scene, scale);
+        h->cache_scale != scale || h->paint_w != paint_w || h->paint_h != paint_h)
+        paint_cache(h, scene, scale, paint_w, paint_h);
 
     glBindFramebuffer(GL_READ_FRAMEBUFFER, h->cache_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
-    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBlitFramebuffer(0, 0, h->paint_w, h->paint_h, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
+                      h->paint_w == width ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, target);
     glViewport(0, 0, width, height);
 }
