@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include "app/app.h"
 #include "core/data_dir.h"
@@ -589,53 +591,106 @@ static void test_chinese_text(void **state)
     app_destroy(app);
 }
 
-/* Copies the shipped data dir to a temporary one, minus or with a broken
- * shader, and points DESCENT_DATA_DIR at it. */
-static void data_dir_with(const char *tmp, const char *command)
+/* A throw-away data dir: shaders/ and assets/colormaps/ whose files link to
+ * the shipped ones, so a test can replace or remove one of them. */
+static const char *const data_subdirs[] = {"shaders", "assets", "assets/colormaps"};
+
+static void fake_data_dir(const char *tmp)
 {
     DescentError err = {""};
     unsetenv("DESCENT_DATA_DIR");
-    const char *dir = data_dir(&err);
-    assert_non_null(dir);
-    char shell[8192];
-    snprintf(shell, sizeof shell,
-             "rm -rf '%s' && mkdir -p '%s' && cp -r '%s/shaders' '%s/assets' '%s' && cd '%s' && %s",
-             tmp, tmp, dir, dir, tmp, tmp, command);
-    assert_int_equal(system(shell), 0);
+    const char *shipped = data_dir(&err);
+    assert_non_null(shipped);
+    assert_int_equal(mkdir(tmp, 0700), 0);
+    for (size_t d = 0; d < sizeof data_subdirs / sizeof data_subdirs[0]; d++) {
+        char from[1024], to[1024];
+        snprintf(from, sizeof from, "%s/%s", shipped, data_subdirs[d]);
+        snprintf(to, sizeof to, "%s/%s", tmp, data_subdirs[d]);
+        assert_int_equal(mkdir(to, 0700), 0);
+        DIR *dir = opendir(from);
+        assert_non_null(dir);
+        for (struct dirent *e; (e = readdir(dir));) {
+            char source[2048], link[2048];
+            snprintf(source, sizeof source, "%s/%s", from, e->d_name);
+            snprintf(link, sizeof link, "%s/%s", to, e->d_name);
+            struct stat st;
+            if (stat(source, &st) == 0 && S_ISREG(st.st_mode))
+                assert_int_equal(symlink(source, link), 0);
+        }
+        closedir(dir);
+    }
     setenv("DESCENT_DATA_DIR", tmp, 1);
 }
 
-/* A missing or broken shader is a one-line error naming the file (and,
- * when it does not compile, GL's log). */
+static void remove_fake_data_dir(const char *tmp)
+{
+    for (size_t d = sizeof data_subdirs / sizeof data_subdirs[0]; d-- > 0;) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", tmp, data_subdirs[d]);
+        DIR *dir = opendir(path);
+        assert_non_null(dir);
+        for (struct dirent *e; (e = readdir(dir));) {
+            char file[2048];
+            snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+            if (e->d_name[0] != '.')
+                unlink(file);
+        }
+        closedir(dir);
+        assert_int_equal(rmdir(path), 0);
+    }
+    assert_int_equal(rmdir(tmp), 0);
+    unsetenv("DESCENT_DATA_DIR");
+}
+
+/* Replaces tmp/relative (a link) with a file holding text. */
+static void replace_file(const char *tmp, const char *relative, const char *text)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", tmp, relative);
+    assert_int_equal(unlink(path), 0);
+    FILE *file = fopen(path, "w");
+    assert_non_null(file);
+    fputs(text, file);
+    fclose(file);
+}
+
+static void assert_window_fails(const char *expected)
+{
+    SceneOptions options = {0};
+    DescentError err = {""};
+    Scene *scene = scene_create(&options, &err);
+    assert_non_null(scene);
+    assert_null(app_create(scene, &(AppOptions){.width = 320, .height = 200}, &err));
+    if (!strstr(err.message, expected))
+        fail_msg("error '%s' does not say '%s'", err.message, expected);
+    assert_null(strchr(err.message, '\n'));
+}
+
+/* A missing or broken shader or colormap is a one-line error naming the
+ * file (and, when a shader does not compile, GL's log). */
 static void test_shader_errors(void **state)
 {
     (void)state;
     char tmp[256];
     snprintf(tmp, sizeof tmp, "/tmp/descent-test-data-%d", (int)getpid());
-    SceneOptions options = {0};
-    DescentError err = {""};
 
-    data_dir_with(tmp, "printf 'void main() { this is not GLSL; }' > shaders/heatmap.frag.glsl");
-    Scene *scene = scene_create(&options, &err);
-    assert_null(app_create(scene, &(AppOptions){.width = 320, .height = 200}, &err));
-    assert_non_null(strstr(err.message, "shaders/heatmap.frag.glsl does not compile"));
-    assert_null(strchr(err.message, '\n'));
+    fake_data_dir(tmp);
+    replace_file(tmp, "shaders/heatmap.frag.glsl", "#version 330 core\nvoid main() { nonsense; }\n");
+    assert_window_fails("shaders/heatmap.frag.glsl does not compile: ");
+    remove_fake_data_dir(tmp);
 
-    data_dir_with(tmp, "rm shaders/shape.vert.glsl");
-    scene = scene_create(&options, &err);
-    assert_null(app_create(scene, &(AppOptions){.width = 320, .height = 200}, &err));
-    assert_non_null(strstr(err.message, "cannot read shader"));
-    assert_non_null(strstr(err.message, "shaders/shape.vert.glsl"));
+    fake_data_dir(tmp);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/shaders/shape.vert.glsl", tmp);
+    assert_int_equal(unlink(path), 0);
+    assert_window_fails("cannot read shader");
+    assert_window_fails("shaders/shape.vert.glsl");
+    remove_fake_data_dir(tmp);
 
-    data_dir_with(tmp, "sed -i 3d assets/colormaps/magma.txt");
-    scene = scene_create(&options, &err);
-    assert_null(app_create(scene, &(AppOptions){.width = 320, .height = 200}, &err));
-    assert_non_null(strstr(err.message, "magma.txt: has 255 colours"));
-
-    unsetenv("DESCENT_DATA_DIR");
-    char shell[300];
-    snprintf(shell, sizeof shell, "rm -rf '%s'", tmp);
-    assert_int_equal(system(shell), 0);
+    fake_data_dir(tmp);
+    replace_file(tmp, "assets/colormaps/magma.txt", "# too short\n0 0 0\n1 1 1\n");
+    assert_window_fails("magma.txt: has 2 colours, expected 256");
+    remove_fake_data_dir(tmp);
 }
 
 /* f goes fullscreen, Esc leaves it (F11 toggles the same way). */
