@@ -267,6 +267,40 @@ static void test_hide_and_notice(void **state)
     scene_destroy(s);
 }
 
+/* Captions and titles that do not fit are cut between characters, never
+ * inside one; marks are copied, at most SCENE_MAX_MARKS of them. */
+static void test_texts_cut_at_characters(void **state)
+{
+    (void)state;
+    Scene *s = make(NULL, NULL, 0);
+    char long_text[3 * SCENE_CAPTION_MAX];
+    size_t n = 0;
+    while (n + 3 < sizeof long_text) {
+        memcpy(long_text + n, "梯", 3);
+        n += 3;
+    }
+    long_text[n] = '\0';
+    scene_set_caption(s, long_text);
+    size_t len = strlen(s->caption);
+    assert_true(len < SCENE_CAPTION_MAX && len % 3 == 0 && len > SCENE_CAPTION_MAX - 4);
+    scene_set_title(s, long_text);
+    assert_int_equal(strlen(s->title) % 3, 0);
+    scene_set_caption(s, NULL);
+    assert_string_equal(s->caption, "");
+
+    SceneMark marks[SCENE_MAX_MARKS + 1] = {{0.5, -0.5, 0.1, "sharp 尖"}};
+    DescentError err = {""};
+    assert_true(scene_set_marks(s, marks, 1, &err));
+    assert_int_equal(s->mark_count, 1);
+    assert_close(s->marks[0].x, 0.5, 0);
+    assert_close(s->marks[0].radius, 0.1, 0);
+    assert_string_equal(s->marks[0].label, "sharp 尖");
+    assert_false(scene_set_marks(s, marks, SCENE_MAX_MARKS + 1, &err));
+    assert_non_null(strstr(err.message, "marks"));
+    assert_int_equal(s->mark_count, 1);
+    scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_bad_spec_is_an_error),
         cmocka_unit_test(test_next_landscape_cycles),
         cmocka_unit_test(test_hide_and_notice),
+        cmocka_unit_test(test_texts_cut_at_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -727,6 +727,51 @@ static void test_run_loop_quits(void **state)
     app_destroy(app);
 }
 
+/* A lesson's caption is wrapped onto several lines at the bottom; its
+ * marks show a dot, a circle of the given radius and the label. */
+static void test_caption_and_marks(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, "2,1", quadratic_view);
+    Scene *scene = app_scene(app);
+    scene_set_title(scene, "Learning rate · 学习率");
+    scene_set_caption(scene, "Gradient descent takes a step against the gradient, θ ← θ − η∇L. "
+                             "Too small a step crawls; too large a step overshoots and can "
+                             "diverge. 学习率太大时，梯度下降会越过极小值，甚至发散。");
+    const SceneMark marks[] = {{-1.5, -0.5, 0.5, "look here"}};
+    DescentError err = {""};
+    assert_true(scene_set_marks(scene, marks, 1, &err));
+    push_key(SDLK_1, KMOD_LSHIFT);
+    Frame f = draw(app, 0.0);
+    save(app, "caption");
+
+    /* Rows near the bottom with white text pixels in the middle third:
+     * several caption lines' worth. */
+    int text_rows = 0;
+    for (int y = f.height / 2; y < f.height; y++) {
+        bool any = false;
+        for (int x = f.width / 3; x < 2 * f.width / 3 && !any; x++) {
+            const uint8_t *p = pixel(&f, x, y);
+            any = p[0] > 220 && p[1] > 220 && p[2] > 220;
+        }
+        text_rows += any;
+    }
+    assert_true(text_rows > 45);
+
+    int cx, cy, w, h;
+    world_to_pixel(app, -1.5, -0.5, &cx, &cy);
+    app_drawable_size(app, &w, &h);
+    Viewport vp = viewport_fit(scene->view, w, h);
+    int radius = (int)lround(0.5 / viewport_units_per_pixel(&vp));
+    const uint8_t white[3] = {255, 255, 255};
+    assert_true(channel_distance(pixel(&f, cx, cy), white) < 40);
+    assert_true(channel_distance(pixel(&f, cx, cy - radius), white) < 60);
+    assert_true(channel_distance(pixel(&f, cx, cy - radius / 2), white) > 60);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -746,6 +791,7 @@ int main(void)
         cmocka_unit_test(test_shader_errors),
         cmocka_unit_test(test_fullscreen_keys),
         cmocka_unit_test(test_run_loop_quits),
+        cmocka_unit_test(test_caption_and_marks),
     };
     /* One connection to the display for the whole run: each window still
      * starts and stops SDL video, but reconnecting to the X server for

@@ -3,6 +3,7 @@
 #include "render_internal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,17 +113,27 @@ static void draw_legend(Renderer *r, const Scene *scene)
     snprintf(full, sizeof full, "L = %s", formula_of(scene->landscape));
     fit_text(r, full, small_px, max_width, formula, sizeof formula);
     status_line(scene, status, sizeof status);
+    /* A lesson's title heads the panel. */
+    char lesson_title[SCENE_NOTICE_MAX];
+    int lesson_px = render_font_px(r, TITLE_PX);
+    fit_text(r, scene->title, lesson_px, max_width + swatch, lesson_title, sizeof lesson_title);
+    double lesson_h = lesson_title[0] ? text_line_height(r->text, lesson_px) : 0.0;
     double width = fmax(render_text_width(r, landscape_spec(scene->landscape), title_px),
                         fmax(render_text_width(r, formula, small_px),
                              render_text_width(r, status, small_px)));
+    width = fmax(width, render_text_width(r, lesson_title, lesson_px));
     for (size_t i = 0; i < scene->run_count; i++) {
         run_line(scene, i, full, sizeof full);
         fit_text(r, full, px, max_width, lines[i], sizeof lines[i]);
         width = fmax(width, swatch + render_text_width(r, lines[i], px));
     }
-    double height = title_h + small_h + (double)scene->run_count * line + small_h + 2.5 * pad;
+    double height = lesson_h + title_h + small_h + (double)scene->run_count * line + small_h +
+                    2.5 * pad;
     panel(r, x, y, width + 2 * pad, height);
     double ty = y + pad;
+    if (lesson_title[0])
+        render_text(r, lesson_title, x + pad, ty, lesson_px, ALIGN_LEFT, text_color);
+    ty += lesson_h;
     render_text(r, landscape_spec(scene->landscape), x + pad, ty, title_px, ALIGN_LEFT,
                 text_color);
     ty += title_h;
@@ -376,14 +387,92 @@ static void draw_colorbar(Renderer *r, const Scene *scene, double bottom)
 /* ------------------------------------------------------------------------ */
 /* Notice and help                                                           */
 
-static void draw_notice(Renderer *r, const Scene *scene)
+/* Chinese, Japanese and Korean characters: lines may break around any of
+ * them, as these scripts put no spaces between words. */
+static bool is_cjk(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* Breaks text into lines no wider than max_width at px pixels: at spaces,
+ * around CJK characters and at newlines.  A word longer than a line is cut
+ * where it overflows. */
+static void wrap_caption(Renderer *r, const char *text, int px, double max_width)
+{
+    WrappedCaption *w = &r->caption;
+    if (w->px == px && w->max_width == max_width && strcmp(w->source, text) == 0)
+        return;
+    snprintf(w->source, sizeof w->source, "%s", text);
+    w->px = px;
+    w->max_width = max_width;
+    w->count = 0;
+    const unsigned char *t = (const unsigned char *)w->source;
+    size_t start = 0, i = 0, last_break = 0;
+    char line[CAPTION_LINE_MAX];
+    while (w->count < CAPTION_MAX_LINES) {
+        int len = 0;
+        uint32_t cp = t[i] ? utf8_next(t + i, &len) : '\n';
+        size_t end = i + (size_t)len;
+        if (cp == ' ' || (is_cjk(cp) && i > start))
+            last_break = i;
+        bool too_wide = false;
+        if (cp != '\n') {
+            too_wide = end - start >= sizeof line;
+            if (!too_wide) {
+                memcpy(line, t + start, end - start);
+                line[end - start] = '\0';
+                too_wide = text_measure(r->text, line, px) > max_width;
+            }
+        }
+        if (cp == '\n' || (too_wide && i > start)) {
+            size_t stop = cp == '\n' ? i : last_break > start ? last_break : i;
+            size_t n = stop - start < CAPTION_LINE_MAX ? stop - start : CAPTION_LINE_MAX - 1;
+            memcpy(w->lines[w->count], t + start, n);
+            w->lines[w->count++][n] = '\0';
+            if (!t[i])
+                break;
+            start = cp == '\n' ? end : stop;
+            while (t[start] == ' ')
+                start++;
+            i = last_break = start;
+            continue;
+        }
+        i = end;
+        if (is_cjk(cp))
+            last_break = end;
+    }
+}
+
+/* The current step's caption, large, at the bottom centre; returns the
+ * top of what it drew (the bottom margin when there is no caption). */
+static double draw_caption(Renderer *r, const Scene *scene)
+{
+    double s = r->scale, pad = 12.0 * s, bottom = r->height - 12.0 * s;
+    if (!scene->caption[0])
+        return bottom;
+    int px = render_font_px(r, BODY_PX + 5);
+    double max_width = fmin(0.62 * r->width, 960.0 * s);
+    wrap_caption(r, scene->caption, px, max_width);
+    double line = text_line_height(r->text, px), w = 0;
+    for (int i = 0; i < r->caption.count; i++)
+        w = fmax(w, render_text_width(r, r->caption.lines[i], px));
+    double h = r->caption.count * line + 2 * pad, y = bottom - h;
+    panel(r, 0.5 * (r->width - w) - pad, y, w + 2 * pad, h);
+    for (int i = 0; i < r->caption.count; i++)
+        render_text(r, r->caption.lines[i], 0.5 * r->width, y + pad + i * line, px,
+                    ALIGN_CENTER, text_color);
+    return y;
+}
+
+static void draw_notice(Renderer *r, const Scene *scene, double bottom)
 {
     if (!scene->notice[0])
         return;
     double s = r->scale, pad = 10.0 * s;
     int px = render_font_px(r, BODY_PX + 2);
     double w = render_text_width(r, scene->notice, px), h = text_line_height(r->text, px);
-    double x = 0.5 * (r->width - w) - pad, y = r->height - 12.0 * s - h - 2 * pad;
+    double x = 0.5 * (r->width - w) - pad, y = bottom - h - 2 * pad;
     panel(r, x, y, w + 2 * pad, h + 2 * pad);
     render_text(r, scene->notice, 0.5 * r->width, y + pad, px, ALIGN_CENTER, text_color);
 }
@@ -434,7 +523,7 @@ void render_hud(Renderer *r, const Scene *scene)
     draw_legend(r, scene);
     draw_readout(r, scene);
     draw_colorbar(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
-    draw_notice(r, scene);
+    draw_notice(r, scene, draw_caption(r, scene) - 8.0 * r->scale);
     render_flush(r);
     if (scene->display.help) {
         draw_help(r);

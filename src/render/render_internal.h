@@ -38,6 +38,19 @@ typedef struct QueuedText {
     Rgba color;
 } QueuedText;
 
+#define CAPTION_MAX_LINES 8
+#define CAPTION_LINE_MAX 1024
+
+/* The caption broken into lines, kept until the caption or its size
+ * changes (hud.c). */
+typedef struct WrappedCaption {
+    char source[SCENE_CAPTION_MAX];
+    int px;
+    double max_width;
+    char lines[CAPTION_MAX_LINES][CAPTION_LINE_MAX];
+    int count;
+} WrappedCaption;
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -47,6 +60,7 @@ struct Renderer {
     QueuedText *queue;
     size_t queue_count, queue_capacity;
     PathCache paths[SCENE_MAX_RUNS];
+    WrappedCaption caption;
     const RenderHelpLine *help;
     size_t help_count;
     bool progressive;

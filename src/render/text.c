@@ -166,7 +166,7 @@ int text_line_height(Text *t, int px)
 
 /* Decodes one UTF-8 character at s; *len receives its byte length (1 for
  * a malformed byte, which becomes U+FFFD). */
-static uint32_t utf8_next(const unsigned char *s, int *len)
+uint32_t utf8_next(const unsigned char *s, int *len)
 {
     if (s[0] < 0x80) {
         *len = 1;
@@ -198,11 +198,17 @@ static TTF_Font *font_for(const SizedFonts *f, uint32_t cp)
 
 /* White text with coverage in alpha, each character from a face that has
  * it, runs of one face placed on a common baseline. */
-static SDL_Surface *rasterise(const SizedFonts *f, const char *utf8)
+/* Stretches of a string drawn with one face. */
+enum { MAX_RUNS = 32 };
+typedef struct FontRun {
+    size_t begin, end;
+    TTF_Font *font;
+} FontRun;
+
+/* Splits utf8 into runs of one face each (the last run takes the rest when
+ * there are more than MAX_RUNS); returns their number. */
+static int split_runs(const SizedFonts *f, const char *utf8, FontRun *runs)
 {
-    static const SDL_Color white = {255, 255, 255, 255};
-    enum { MAX_RUNS = 32 };
-    struct { size_t begin, end; TTF_Font *font; } runs[MAX_RUNS];
     int run_count = 0;
     const unsigned char *s = (const unsigned char *)utf8;
     for (size_t i = 0; s[i];) {
@@ -211,13 +217,44 @@ static SDL_Surface *rasterise(const SizedFonts *f, const char *utf8)
         if (run_count > 0 && (runs[run_count - 1].font == font || run_count == MAX_RUNS)) {
             runs[run_count - 1].end = i + (size_t)len;
         } else {
-            runs[run_count].begin = i;
-            runs[run_count].end = i + (size_t)len;
-            runs[run_count].font = font;
+            runs[run_count] = (FontRun){i, i + (size_t)len, font};
             run_count++;
         }
         i += (size_t)len;
     }
+    return run_count;
+}
+
+/* runs[r] as its own string in dest (TEXT_MAX_BYTES + 1 bytes). */
+static void run_text(const char *utf8, const FontRun *run, char *dest)
+{
+    size_t n = run->end - run->begin;
+    memcpy(dest, utf8 + run->begin, n);
+    dest[n] = '\0';
+}
+
+int text_measure(Text *t, const char *utf8, int px)
+{
+    SizedFonts *f = fonts_at(t, px);
+    if (!f || strlen(utf8) > TEXT_MAX_BYTES)
+        return 0;
+    FontRun runs[MAX_RUNS];
+    int run_count = split_runs(f, utf8, runs), width = 0;
+    for (int r = 0; r < run_count; r++) {
+        char piece[TEXT_MAX_BYTES + 1];
+        int w = 0;
+        run_text(utf8, &runs[r], piece);
+        if (TTF_SizeUTF8(runs[r].font, piece, &w, NULL) == 0)
+            width += w;
+    }
+    return width;
+}
+
+static SDL_Surface *rasterise(const SizedFonts *f, const char *utf8)
+{
+    static const SDL_Color white = {255, 255, 255, 255};
+    FontRun runs[MAX_RUNS];
+    int run_count = split_runs(f, utf8, runs);
     if (run_count == 1)
         return TTF_RenderUTF8_Blended(runs[0].font, utf8, white);
 
@@ -226,9 +263,7 @@ static SDL_Surface *rasterise(const SizedFonts *f, const char *utf8)
     bool ok = true;
     for (int r = 0; r < run_count && ok; r++) {
         char piece[TEXT_MAX_BYTES + 1];
-        size_t n = runs[r].end - runs[r].begin;
-        memcpy(piece, utf8 + runs[r].begin, n);
-        piece[n] = '\0';
+        run_text(utf8, &runs[r], piece);
         pieces[r] = TTF_RenderUTF8_Blended(runs[r].font, piece, white);
         ok = pieces[r] != NULL;
         if (ok) {

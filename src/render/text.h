@@ -12,6 +12,7 @@
 #define DESCENT_RENDER_TEXT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <epoxy/gl.h>
 
@@ -31,6 +32,13 @@ void text_destroy(Text *text);
 /* The image of utf8 at px pixels (valid until text_end_frame evicts it,
  * which never happens to an image used in the current frame). */
 TextImage text_image(Text *text, const char *utf8, int px);
+
+/* Width in pixels of utf8 at px pixels, without rasterising it. */
+int text_measure(Text *text, const char *utf8, int px);
+
+/* Decodes the UTF-8 character at s; *len receives its length in bytes (1
+ * for a malformed byte, decoded as U+FFFD). */
+uint32_t utf8_next(const unsigned char *s, int *len);
 
 /* Line height of the main face at px pixels. */
 int text_line_height(Text *text, int px);

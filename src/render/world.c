@@ -301,6 +301,34 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* A lesson's marks: an optional circle (its radius in plane units), a dot
+ * and the label beside it. */
+static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    double s = r->scale;
+    int px = render_font_px(r, 15.0);
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        const SceneMark *m = &scene->marks[k];
+        double cx, cy;
+        viewport_to_pixel(vp, m->x, m->y, &cx, &cy);
+        if (cx < -r->width || cy < -r->height || cx > 2.0 * r->width || cy > 2.0 * r->height)
+            continue;
+        double radius = m->radius / viewport_units_per_pixel(vp);
+        if (m->radius > 0 && radius < 4.0 * (r->width + r->height)) {
+            shapes_ring(r->shapes, cx, cy, radius, 2.2 * s, casing);
+            shapes_ring(r->shapes, cx, cy, radius, 1.2 * s, white);
+        }
+        shapes_disc(r->shapes, cx, cy, 4.5 * s, white);
+        shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, casing);
+        if (m->label[0]) {
+            double w = render_text_width(r, m->label, px), h = text_line_height(r->text, px);
+            double lx = cx + 9.0 * s, ly = cy - 0.5 * h;
+            shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, (Rgba){0, 0, 0, 0.55f});
+            render_text(r, m->label, lx, ly, px, ALIGN_LEFT, white);
+        }
+    }
+}
+
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = viewport_fit(scene->view, r->width, r->height);
@@ -317,6 +345,7 @@ void render_world(Renderer *r, const Scene *scene)
         draw_path(r, &r->paths[i], last, render_run_color(i, 1.0f));
     }
     draw_starts(r, scene, &vp);
+    draw_marks(r, scene, &vp);
     for (size_t i = 0; i < scene->run_count; i++) {
         long last = last_finite(&scene->runs[i].run);
         if (!scene->runs[i].hidden && last >= 0)

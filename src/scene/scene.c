@@ -425,6 +425,43 @@ void scene_next_colormap(Scene *scene)
     scene->display.colormap = (Colormap)((scene->display.colormap + 1) % COLORMAP_COUNT);
 }
 
+/* Copies src into dest[size], cut at a UTF-8 character boundary. */
+static void copy_text(char *dest, size_t size, const char *src)
+{
+    size_t n = src ? strlen(src) : 0;
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    if (n > 0)
+        memcpy(dest, src, n);
+    dest[n] = '\0';
+}
+
+void scene_set_title(Scene *scene, const char *title)
+{
+    copy_text(scene->title, sizeof scene->title, title);
+}
+
+void scene_set_caption(Scene *scene, const char *caption)
+{
+    copy_text(scene->caption, sizeof scene->caption, caption);
+}
+
+bool scene_set_marks(Scene *scene, const SceneMark *marks, size_t count, DescentError *err)
+{
+    if (count > SCENE_MAX_MARKS)
+        return error_set(err, "too many marks (%zu; at most %d)", count, SCENE_MAX_MARKS);
+    for (size_t i = 0; i < count; i++) {
+        SceneMark mark = {marks[i].x, marks[i].y, marks[i].radius, ""};
+        copy_text(mark.label, sizeof mark.label, marks[i].label);
+        scene->marks[i] = mark;
+    }
+    scene->mark_count = count;
+    return true;
+}
+
 void scene_notify(Scene *scene, double seconds, const char *fmt, ...)
 {
     va_list ap;

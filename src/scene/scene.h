@@ -61,6 +61,16 @@ typedef struct SceneDisplay {
 } SceneDisplay;
 
 #define SCENE_NOTICE_MAX 256
+#define SCENE_CAPTION_MAX 2048
+#define SCENE_MAX_MARKS 16
+#define SCENE_LABEL_MAX 128
+
+/* A point worth pointing at (lessons): a dot with a label, and a circle of
+ * radius plane units around it when radius > 0. */
+typedef struct SceneMark {
+    double x, y, radius;
+    char label[SCENE_LABEL_MAX];
+} SceneMark;
 
 typedef struct Scene {
     Landscape *landscape;       /* owned */
@@ -82,6 +92,10 @@ typedef struct Scene {
     double time;                /* seconds the scene has been advanced */
 
     SceneDisplay display;
+    char title[SCENE_NOTICE_MAX];     /* a lesson's title, "" = none */
+    char caption[SCENE_CAPTION_MAX];  /* what the current step explains, "" = none */
+    SceneMark marks[SCENE_MAX_MARKS];
+    size_t mark_count;
     char notice[SCENE_NOTICE_MAX]; /* a transient message, "" = none */
     double notice_until;        /* scene time at which it disappears */
 
@@ -146,6 +160,15 @@ void scene_pan(Scene *scene, double dx, double dy);
 void scene_zoom(Scene *scene, double cx, double cy, double factor);
 
 void scene_next_colormap(Scene *scene);
+
+/* Sets the title and the caption (UTF-8; NULL or "" clears; text longer
+ * than the fields is cut at a character boundary). */
+void scene_set_title(Scene *scene, const char *title);
+void scene_set_caption(Scene *scene, const char *caption);
+
+/* Replaces the marks (labels cut like captions).  Errors: more than
+ * SCENE_MAX_MARKS. */
+bool scene_set_marks(Scene *scene, const SceneMark *marks, size_t count, DescentError *err);
 
 /* Shows text for seconds of scene time (printf-style). */
 void scene_notify(Scene *scene, double seconds, const char *fmt, ...)
