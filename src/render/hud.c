@@ -152,7 +152,7 @@ static void draw_legend(Renderer *r, const Scene *scene)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Hover readout (bottom left)                                               */
+/* Hover readout (top right)                                               */
 
 static void draw_readout(Renderer *r, const Scene *scene)
 {
@@ -183,7 +183,9 @@ static void draw_readout(Renderer *r, const Scene *scene)
     double w = 0;
     for (int i = 0; i < count; i++)
         w = fmax(w, render_text_width(r, lines[i], px));
-    double h = count * line + 2 * pad, y = r->height - 12.0 * s - h;
+    /* Top right, away from the caption and the plot at the bottom. */
+    double h = count * line + 2 * pad, y = 12.0 * s;
+    x = r->width - 12.0 * s - w - 2 * pad;
     panel(r, x, y, w + 2 * pad, h);
     for (int i = 0; i < count; i++)
         render_text(r, lines[i], x + pad, y + pad + i * line, px, ALIGN_LEFT, text_color);
@@ -312,12 +314,18 @@ static void plot_run(Renderer *r, const Run *run, const PlotScale *p, double x0,
     }
 }
 
+/* Whether the frame has room for the plot (and the colour bar). */
+static bool plot_fits(const Renderer *r)
+{
+    return 360.0 * r->scale <= 0.45 * r->width && 200.0 * r->scale <= 0.4 * r->height;
+}
+
 /* Returns the top edge of the plot (where the frame's bottom margin is
  * when the frame is too small for it). */
 static double draw_plot(Renderer *r, const Scene *scene)
 {
     double s = r->scale, pw = 360.0 * s, ph = 200.0 * s;
-    if (pw > 0.45 * r->width || ph > 0.4 * r->height)
+    if (!plot_fits(r))
         return r->height - 12.0 * s;
     double x = r->width - 12.0 * s - pw, y = r->height - 12.0 * s - ph;
     int px = render_font_px(r, SMALL_PX);
@@ -361,7 +369,7 @@ static void draw_colorbar(Renderer *r, const Scene *scene, double bottom)
     if (!heatmap_range(r->heatmap, &lo, &hi, &log_scale))
         return;
     double s = r->scale, pw = 360.0 * s, pad = 10.0 * s;
-    if (pw > 0.45 * r->width)
+    if (!plot_fits(r))
         return;
     int px = render_font_px(r, SMALL_PX);
     double line = text_line_height(r->text, px), bar_h = 10.0 * s;
@@ -444,24 +452,34 @@ static void wrap_caption(Renderer *r, const char *text, int px, double max_width
     }
 }
 
-/* The current step's caption, large, at the bottom centre; returns the
- * top of what it drew (the bottom margin when there is no caption). */
+/* The centre of the free strip along the bottom, left of the plot, and
+ * how wide text in it may be. */
+static void bottom_strip(const Renderer *r, double *centre, double *max_width)
+{
+    double s = r->scale, left = 12.0 * s;
+    double right = plot_fits(r) ? r->width - 12.0 * s - 360.0 * s - 12.0 * s : r->width - 12.0 * s;
+    *centre = 0.5 * (left + right);
+    *max_width = fmin(right - left - 24.0 * s, 960.0 * s);
+}
+
+/* The current step's caption, large, at the bottom; returns the top of
+ * what it drew (the bottom margin when there is no caption). */
 static double draw_caption(Renderer *r, const Scene *scene)
 {
-    double s = r->scale, pad = 12.0 * s, bottom = r->height - 12.0 * s;
+    double s = r->scale, pad = 12.0 * s, bottom = r->height - 12.0 * s, centre, max_width;
     if (!scene->caption[0])
         return bottom;
     int px = render_font_px(r, BODY_PX + 5);
-    double max_width = fmin(0.62 * r->width, 960.0 * s);
+    bottom_strip(r, &centre, &max_width);
     wrap_caption(r, scene->caption, px, max_width);
     double line = text_line_height(r->text, px), w = 0;
     for (int i = 0; i < r->caption.count; i++)
         w = fmax(w, render_text_width(r, r->caption.lines[i], px));
     double h = r->caption.count * line + 2 * pad, y = bottom - h;
-    panel(r, 0.5 * (r->width - w) - pad, y, w + 2 * pad, h);
+    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h);
     for (int i = 0; i < r->caption.count; i++)
-        render_text(r, r->caption.lines[i], 0.5 * r->width, y + pad + i * line, px,
-                    ALIGN_CENTER, text_color);
+        render_text(r, r->caption.lines[i], centre, y + pad + i * line, px, ALIGN_CENTER,
+                    text_color);
     return y;
 }
 
@@ -469,12 +487,15 @@ static void draw_notice(Renderer *r, const Scene *scene, double bottom)
 {
     if (!scene->notice[0])
         return;
-    double s = r->scale, pad = 10.0 * s;
+    double s = r->scale, pad = 10.0 * s, centre, max_width;
     int px = render_font_px(r, BODY_PX + 2);
-    double w = render_text_width(r, scene->notice, px), h = text_line_height(r->text, px);
-    double x = 0.5 * (r->width - w) - pad, y = bottom - h - 2 * pad;
-    panel(r, x, y, w + 2 * pad, h + 2 * pad);
-    render_text(r, scene->notice, 0.5 * r->width, y + pad, px, ALIGN_CENTER, text_color);
+    bottom_strip(r, &centre, &max_width);
+    char notice[SCENE_NOTICE_MAX];
+    fit_text(r, scene->notice, px, max_width, notice, sizeof notice);
+    double w = render_text_width(r, notice, px), h = text_line_height(r->text, px);
+    double y = bottom - h - 2 * pad;
+    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
+    render_text(r, notice, centre, y + pad, px, ALIGN_CENTER, text_color);
 }
 
 /* The help panel at a scale s: its size, and drawn when draw is true. */
