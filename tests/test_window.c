@@ -772,6 +772,35 @@ static void test_caption_and_marks(void **state)
     app_destroy(app);
 }
 
+/* An error (a broken lesson) replaces the stage until it is cleared. */
+static void test_error_over_stage(void **state)
+{
+    (void)state;
+    App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
+    Scene *scene = app_scene(app);
+    Frame before = draw(app, 0.0);
+    scene_set_error(scene, "lessons/broken.lua:12: attempt to call a nil value (global 'stpe')");
+    Frame shown = draw(app, 0.0);
+    save(app, "error");
+    int dark = 0, bright = 0, total = 0;
+    for (int y = 0; y < shown.height; y += 4)
+        for (int x = 0; x < shown.width; x += 4, total++) {
+            const uint8_t *p = pixel(&shown, x, y);
+            dark += p[0] < 60 && p[1] < 60 && p[2] < 60;
+            bright += p[0] > 220 && p[1] > 220 && p[2] > 220;
+        }
+    assert_true(dark > total * 9 / 10);
+    assert_true(bright > 0);
+    scene_set_error(scene, NULL);
+    Frame after = draw(app, 0.0);
+    int x = after.width / 2, y = after.height / 2 + 40;
+    assert_true(channel_distance(pixel(&after, x, y), pixel(&before, x, y)) <= 1);
+    free(before.rgba);
+    free(shown.rgba);
+    free(after.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -792,6 +821,7 @@ int main(void)
         cmocka_unit_test(test_fullscreen_keys),
         cmocka_unit_test(test_run_loop_quits),
         cmocka_unit_test(test_caption_and_marks),
+        cmocka_unit_test(test_error_over_stage),
     };
     /* One connection to the display for the whole run: each window still
      * starts and stops SDL video, but reconnecting to the X server for

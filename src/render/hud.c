@@ -406,9 +406,8 @@ static bool is_cjk(uint32_t cp)
 /* Breaks text into lines no wider than max_width at px pixels: at spaces,
  * around CJK characters and at newlines.  A word longer than a line is cut
  * where it overflows. */
-static void wrap_caption(Renderer *r, const char *text, int px, double max_width)
+static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, double max_width)
 {
-    WrappedCaption *w = &r->caption;
     if (w->px == px && w->max_width == max_width && strcmp(w->source, text) == 0)
         return;
     snprintf(w->source, sizeof w->source, "%s", text);
@@ -471,7 +470,7 @@ static double draw_caption(Renderer *r, const Scene *scene)
         return bottom;
     int px = render_font_px(r, BODY_PX + 5);
     bottom_strip(r, &centre, &max_width);
-    wrap_caption(r, scene->caption, px, max_width);
+    wrap_text(r, &r->caption, scene->caption, px, max_width);
     double line = text_line_height(r->text, px), w = 0;
     for (int i = 0; i < r->caption.count; i++)
         w = fmax(w, render_text_width(r, r->caption.lines[i], px));
@@ -496,6 +495,28 @@ static void draw_notice(Renderer *r, const Scene *scene, double bottom)
     double y = bottom - h - 2 * pad;
     panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
     render_text(r, notice, centre, y + pad, px, ALIGN_CENTER, text_color);
+}
+
+/* An error in place of the stage: the frame darkened, the message in the
+ * middle, until the scene's error is cleared. */
+static void draw_error(Renderer *r, const Scene *scene)
+{
+    double s = r->scale, pad = 18.0 * s;
+    int px = render_font_px(r, BODY_PX + 3), title_px = render_font_px(r, TITLE_PX);
+    wrap_text(r, &r->error, scene->error, px, fmin(0.8 * r->width, 1100.0 * s));
+    double line = text_line_height(r->text, px), title_h = text_line_height(r->text, title_px);
+    double w = render_text_width(r, "This lesson cannot be shown", title_px);
+    for (int i = 0; i < r->error.count; i++)
+        w = fmax(w, render_text_width(r, r->error.lines[i], px));
+    double h = title_h + 8.0 * s + r->error.count * line + 2 * pad;
+    double x = 0.5 * (r->width - w) - pad, y = 0.5 * (r->height - h);
+    shapes_rect(r->shapes, 0, 0, r->width, r->height, (Rgba){0.02f, 0.02f, 0.03f, 0.88f});
+    shapes_rect(r->shapes, x, y, w + 2 * pad, h, (Rgba){0.12f, 0.05f, 0.05f, 0.95f});
+    render_text(r, "This lesson cannot be shown", x + pad, y + pad, title_px, ALIGN_LEFT,
+                warn_color);
+    for (int i = 0; i < r->error.count; i++)
+        render_text(r, r->error.lines[i], x + pad, y + pad + title_h + 8.0 * s + i * line, px,
+                    ALIGN_LEFT, text_color);
 }
 
 /* The help panel at a scale s: its size, and drawn when draw is true. */
@@ -546,6 +567,10 @@ void render_hud(Renderer *r, const Scene *scene)
     draw_colorbar(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
     draw_notice(r, scene, draw_caption(r, scene) - 8.0 * r->scale);
     render_flush(r);
+    if (scene->error[0]) {
+        draw_error(r, scene);
+        render_flush(r);
+    }
     if (scene->display.help) {
         draw_help(r);
         render_flush(r);

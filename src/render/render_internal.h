@@ -41,7 +41,7 @@ typedef struct QueuedText {
 #define CAPTION_MAX_LINES 8
 #define CAPTION_LINE_MAX 1024
 
-/* The caption broken into lines, kept until the caption or its size
+/* A caption (or error) broken into lines, kept until the text or its size
  * changes (hud.c). */
 typedef struct WrappedCaption {
     char source[SCENE_CAPTION_MAX];
@@ -60,7 +60,7 @@ struct Renderer {
     QueuedText *queue;
     size_t queue_count, queue_capacity;
     PathCache paths[SCENE_MAX_RUNS];
-    WrappedCaption caption;
+    WrappedCaption caption, error;
     const RenderHelpLine *help;
     size_t help_count;
     bool progressive;

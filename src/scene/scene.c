@@ -449,6 +449,11 @@ void scene_set_caption(Scene *scene, const char *caption)
     copy_text(scene->caption, sizeof scene->caption, caption);
 }
 
+void scene_set_error(Scene *scene, const char *error)
+{
+    copy_text(scene->error, sizeof scene->error, error);
+}
+
 bool scene_set_marks(Scene *scene, const SceneMark *marks, size_t count, DescentError *err)
 {
     if (count > SCENE_MAX_MARKS)

@@ -96,6 +96,8 @@ typedef struct Scene {
     char caption[SCENE_CAPTION_MAX];  /* what the current step explains, "" = none */
     SceneMark marks[SCENE_MAX_MARKS];
     size_t mark_count;
+    char error[SCENE_CAPTION_MAX];    /* shown instead of the stage (a broken
+                                         lesson file), "" = none */
     char notice[SCENE_NOTICE_MAX]; /* a transient message, "" = none */
     double notice_until;        /* scene time at which it disappears */
 
@@ -165,6 +167,8 @@ void scene_next_colormap(Scene *scene);
  * than the fields is cut at a character boundary). */
 void scene_set_title(Scene *scene, const char *title);
 void scene_set_caption(Scene *scene, const char *caption);
+/* Sets or clears (NULL or "") the error shown over the stage. */
+void scene_set_error(Scene *scene, const char *error);
 
 /* Replaces the marks (labels cut like captions).  Errors: more than
  * SCENE_MAX_MARKS. */
