@@ -801,6 +801,29 @@ static void test_error_over_stage(void **state)
     app_destroy(app);
 }
 
+/* Resizing the window: the next frame fills the new size and the
+ * landscape is redrawn for it (the minimum still at the low end). */
+static void test_resize(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05"};
+    App *app = open_app("quadratic", runs, 1, "2,1.5", quadratic_view);
+    push_key(SDLK_1, KMOD_LSHIFT);
+    free(draw(app, 0.0).rgba);
+    SDL_SetWindowSize(SDL_GL_GetCurrentWindow(), 640, 400);
+    Frame f = draw(app, 0.0);
+    assert_int_equal(f.width, 640);
+    assert_int_equal(f.height, 400);
+    save(app, "resized");
+    int px, py;
+    world_to_pixel(app, 0.0, 0.0, &px, &py);
+    uint8_t low[3];
+    colormap_low_end("viridis", low);
+    assert_true(channel_distance(pixel(&f, px, py), low) <= 3);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -822,6 +845,7 @@ int main(void)
         cmocka_unit_test(test_run_loop_quits),
         cmocka_unit_test(test_caption_and_marks),
         cmocka_unit_test(test_error_over_stage),
+        cmocka_unit_test(test_resize),
     };
     /* One connection to the display for the whole run: each window still
      * starts and stops SDL video, but reconnecting to the X server for
