@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <malloc.h>
+
 #include <epoxy/gl.h>
 
 #include "lesson/lesson.h"
@@ -49,6 +51,17 @@ static double seconds_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* glibc's malloc: bytes handed out and not freed, and bytes it holds from
+ * the system (in use + free in its heaps + large mmapped blocks), to tell
+ * memory the program holds from fragmentation and from memory the GL
+ * driver maps itself (JIT code), which shows in neither. */
+static void heap_figures(double *in_use, double *held)
+{
+    struct mallinfo2 info = mallinfo2();
+    *in_use = (double)(info.uordblks + info.hblkhd);
+    *held = (double)(info.arena + info.hblkhd);
 }
 
 /* The scene one lesson step describes; NULL (err filled) when it fails. */
@@ -155,15 +168,18 @@ int main(int argc, char **argv)
 
     long gl_errors = 0, fiddle_failures = 0;
     GLenum first_gl_error = GL_NO_ERROR;
-    static double pass_rss[SOAK_MAX_PASSES];
+    static double pass_rss[SOAK_MAX_PASSES], pass_heap[SOAK_MAX_PASSES],
+        pass_held[SOAK_MAX_PASSES];
     size_t passes = 0;
     double rss_peak = 0.0;
     double start = seconds_now();
     for (long frame = 0; frame < frames; frame++) {
         if (frame % STEP_FRAMES == 0) {
             scene_destroy(scene);
-            if (at_pass_start(&curriculum) && passes < SOAK_MAX_PASSES)
+            if (at_pass_start(&curriculum) && passes < SOAK_MAX_PASSES) {
+                heap_figures(&pass_heap[passes], &pass_held[passes]);
                 pass_rss[passes++] = resident_bytes();
+            }
             scene = next_step(&curriculum, &err);
             if (!scene)
                 goto done;
@@ -197,6 +213,10 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < passes; i++)
         printf(" %.1f", pass_rss[i] / 1048576.0);
     printf("; at the end %.1f, peak %.1f\n", rss_end / 1048576.0, rss_peak / 1048576.0);
+    printf("soak: malloc'd and not freed / held by malloc at each pass (MiB):");
+    for (size_t i = 0; i < passes; i++)
+        printf(" %.2f/%.2f", pass_heap[i] / 1048576.0, pass_held[i] / 1048576.0);
+    printf("\n");
     double growth = passes >= 3 ? pass_rss[passes - 1] - pass_rss[1] : 0.0;
     if (passes >= 3)
         printf("soak: growth from pass 2 to pass %zu: %+.2f MiB (limit %.0f MiB)\n", passes,
