@@ -29,6 +29,12 @@ static const char usage[] =
     "  --projector               large text and thick lines for a classroom\n"
     "  --lang en|zh              language of lessons (default: from the environment)\n"
     "\n"
+    "window options:\n"
+    "  --size WxH                window size in pixels\n"
+    "  --fullscreen              start fullscreen (f or F11 toggles)\n"
+    "  --bench-frames N          render N frames off-screen and print frame-time median and p99\n"
+    "\n"
+    "In the window, h or ? lists every key.\n"
     "'descent list landscapes' and 'descent list optimizers' show every key with its default.\n";
 
 typedef struct Subcommand {
