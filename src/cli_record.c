@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lesson/lesson.h"
 #include "record/record.h"
 #include "scene/scene.h"
 
@@ -124,12 +125,16 @@ int cli_record(int argc, char **argv)
         cli_error("%s", err.message);
         return EXIT_USAGE;
     }
+    /* A bad spec or lesson is bad input: find it before any window or file
+     * exists. */
     if (scene_options.lesson_path) {
-        cli_error("%s: recording lessons is not built yet (the scene cannot play lessons)",
-                  scene_options.lesson_path);
-        return EXIT_RUNTIME;
+        Lesson lesson;
+        if (!lesson_load(scene_options.lesson_path, scene_options.lang, &lesson, &err)) {
+            cli_error("%s", err.message);
+            return EXIT_USAGE;
+        }
+        lesson_free(&lesson);
     }
-    /* A bad spec is bad input: find it before any window or file exists. */
     Scene *scene = scene_create(&scene_options, &err);
     if (!scene) {
         cli_error("%s", err.message);

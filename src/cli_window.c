@@ -7,48 +7,11 @@
 #include "app/app.h"
 #include "app/bench.h"
 #include "cli.h"
+#include "lesson/lesson.h"
+#include "scene/lesson_player.h"
 
 static const char window_usage[] =
     "window options: --size WxH  --fullscreen  --projector  --bench-frames N";
-
-/* Parses "WxH" with 1 <= W, H <= 16384. */
-static bool parse_size(const char *text, int *width, int *height)
-{
-    char *end;
-    long w = strtol(text, &end, 10);
-    if (end == text || (*end != 'x' && *end != 'X'))
-        return false;
-    const char *rest = end + 1;
-    long h = strtol(rest, &end, 10);
-    if (end == rest || *end != '\0' || w < 1 || h < 1 || w > 16384 || h > 16384)
-        return false;
-    *width = (int)w;
-    *height = (int)h;
-    return true;
-}
-
-/* "--name VALUE" or "--name=VALUE"; 1 on a match (advancing *i), 0 when
- * argv[*i] is something else, -1 when the value is missing. */
-static int window_value(const char *name, int argc, char **argv, int *i, const char **value)
-{
-    size_t len = strlen(name);
-    if (strncmp(argv[*i], name, len) != 0)
-        return 0;
-    if (argv[*i][len] == '=') {
-        *value = argv[*i] + len + 1;
-        (*i)++;
-        return 1;
-    }
-    if (argv[*i][len] != '\0')
-        return 0;
-    if (*i + 1 >= argc) {
-        cli_error("%s needs a value", name);
-        return -1;
-    }
-    *value = argv[*i + 1];
-    *i += 2;
-    return 1;
-}
 
 int cli_window(int argc, char **argv)
 {
@@ -65,14 +28,14 @@ int cli_window(int argc, char **argv)
         if (strcmp(argv[i], "--fullscreen") == 0) {
             app_options.fullscreen = true;
             i++;
-        } else if ((m = window_value("--size", argc, argv, &i, &value)) != 0) {
+        } else if ((m = cli_option_value("--size", argc, argv, &i, &value)) != 0) {
             if (m < 0)
                 return EXIT_USAGE;
-            if (!parse_size(value, &app_options.width, &app_options.height)) {
+            if (!cli_parse_size(value, &app_options.width, &app_options.height)) {
                 cli_error("--size %s: expected WxH, e.g. 1920x1080", value);
                 return EXIT_USAGE;
             }
-        } else if ((m = window_value("--bench-frames", argc, argv, &i, &value)) != 0) {
+        } else if ((m = cli_option_value("--bench-frames", argc, argv, &i, &value)) != 0) {
             char *end;
             if (m < 0)
                 return EXIT_USAGE;
@@ -89,12 +52,17 @@ int cli_window(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (scene_options.lesson_path) {
-        cli_error("%s: playing lessons in the window is not built yet", scene_options.lesson_path);
-        return EXIT_RUNTIME;
-    }
-
     DescentError err = {""};
+    /* Without a lesson or a stage of its own, the window opens on welcome. */
+    char welcome[4096];
+    if (!scene_options.lesson_path && !scene_options.landscape && scene_options.run_count == 0) {
+        if (lesson_find("welcome", welcome, sizeof welcome, &err))
+            scene_options.lesson_path = welcome;
+        else
+            cli_error("%s (opening the welcome race instead)", err.message);
+    }
+    app_options.lesson = scene_options.lesson_path;
+    app_options.lang = scene_options.lang;
     Scene *scene = scene_create(&scene_options, &err);
     if (!scene) {
         cli_error("%s", err.message);
@@ -103,10 +71,17 @@ int cli_window(int argc, char **argv)
     if (scene_options.view3d)
         scene_notify(scene, 4.0, "3D view: not yet (a later version adds it)");
     if (bench_frames > 0) {
+        LessonPlayer player;
+        if (scene_options.lesson_path &&
+            !lesson_player_open(&player, scene_options.lesson_path, scene_options.lang, scene,
+                                &err))
+            cli_error("%s", err.message);
         bool ok = app_bench_frames(scene, app_options.width ? app_options.width : 1920,
                                    app_options.height ? app_options.height : 1080,
                                    (int)bench_frames, &err);
         scene_destroy(scene);
+        if (scene_options.lesson_path)
+            lesson_player_close(&player);
         if (!ok)
             cli_error("%s", err.message);
         return ok ? EXIT_OK : EXIT_RUNTIME;

@@ -31,6 +31,8 @@ struct App {
     bool placing;          /* left button held: the start follows the pointer */
     double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
     bool screenshot_due;   /* save the next frame drawn */
+    bool has_lesson;
+    LessonPlayer lesson;
 };
 
 /* Every key of SPEC §5 and what it does here, for the help overlay. */
@@ -51,7 +53,7 @@ static const RenderHelpLine help_lines[] = {
     {"g", "gradient arrows on / off"},
     {"+  −", "playback speed ×2 / ÷2"},
     {"Tab", "2D / 3D (3D: not yet)"},
-    {"→ PageDown Enter / ← PageUp", "next / previous lesson step (no lesson yet)"},
+    {"→ PageDown Enter / ← PageUp", "next / previous lesson step"},
     {"h  ?  F1", "this help"},
     {"f  F11", "fullscreen"},
     {"P", "projector mode: large text, thick lines"},
@@ -91,6 +93,11 @@ App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
     }
     renderer_set_help(app->renderer, help_lines, sizeof help_lines / sizeof help_lines[0]);
     scene_notify(scene, 12.0, "%s", first_hint);
+    if (options->lesson) {
+        DescentError lesson_err = {""};
+        app->has_lesson = true;
+        lesson_player_open(&app->lesson, options->lesson, options->lang, scene, &lesson_err);
+    }
     return app;
 }
 
@@ -98,6 +105,8 @@ void app_destroy(App *app)
 {
     if (!app)
         return;
+    if (app->has_lesson)
+        lesson_player_close(&app->lesson);
     renderer_destroy(app->renderer);
     gl_context_destroy(app->gl);
     scene_destroy(app->scene);
@@ -107,6 +116,29 @@ void app_destroy(App *app)
 Scene *app_scene(App *app)
 {
     return app->scene;
+}
+
+LessonPlayer *app_lesson(App *app)
+{
+    return app->has_lesson ? &app->lesson : NULL;
+}
+
+bool app_poll_lesson(App *app)
+{
+    return app->has_lesson && lesson_player_poll(&app->lesson, app->scene);
+}
+
+/* Next or previous lesson step, or why there is none. */
+static void change_step(App *app, bool forward)
+{
+    Scene *s = app->scene;
+    if (!app->has_lesson)
+        scene_notify(s, 3.0, "no lesson is playing (descent LESSON.lua plays one)");
+    else if (!lesson_player_ready(&app->lesson))
+        scene_notify(s, 3.0, "the lesson did not load: fix the file and it reloads");
+    else if (forward ? !lesson_player_next(&app->lesson, s)
+                     : !lesson_player_previous(&app->lesson, s))
+        scene_notify(s, 2.0, forward ? "the last step" : "the first step");
 }
 
 void app_drawable_size(const App *app, int *width, int *height)
@@ -213,6 +245,8 @@ static void on_char(App *app, char c)
         app->quit = true;
         break;
     default:
+        if (app->has_lesson)
+            lesson_player_key(&app->lesson, s, c);
         break;
     }
 }
@@ -258,9 +292,11 @@ static void on_key(App *app, const SDL_KeyboardEvent *key)
     case SDLK_PAGEDOWN:
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
+        change_step(app, true);
+        break;
     case SDLK_LEFT:
     case SDLK_PAGEUP:
-        scene_notify(s, 3.0, "no lesson is playing: lesson steps are not built yet");
+        change_step(app, false);
         break;
     default:
         break;
@@ -419,10 +455,16 @@ int app_run(App *app)
 {
     double frequency = (double)SDL_GetPerformanceFrequency();
     Uint64 previous = SDL_GetPerformanceCounter();
+    Uint64 polled = previous;
     while (!app->quit) {
+        bool reloaded = false;
+        if ((double)(SDL_GetPerformanceCounter() - polled) / frequency >= APP_LESSON_POLL_SECONDS) {
+            polled = SDL_GetPerformanceCounter();
+            reloaded = app_poll_lesson(app);
+        }
         /* A still picture is not redrawn: sleep until the next event (a
          * software renderer would otherwise keep a core busy in a pause). */
-        if (is_still(app)) {
+        if (!reloaded && is_still(app)) {
             SDL_Event e;
             if (!SDL_WaitEventTimeout(&e, IDLE_WAIT_MS))
                 continue;

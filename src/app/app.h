@@ -16,19 +16,26 @@
 #include <SDL.h>
 
 #include "core/error.h"
+#include "scene/lesson_player.h"
 #include "scene/scene.h"
 
 typedef struct AppOptions {
     int width, height;     /* window size in points; 0 = 1280 x 800 */
     bool fullscreen;
     bool hidden;           /* no window on screen (tests, off-screen drivers) */
+    const char *lesson;    /* a lesson file to play on the scene, or NULL */
+    const char *lang;      /* its language; NULL: lesson_default_lang() */
 } AppOptions;
 
 typedef struct App App;
 
 /* Opens the window on scene, which the app owns from now on (it is
- * destroyed with the app, or at once when this fails).  Errors: no window
- * or GL 3.3 context, a missing shader, colormap or font. */
+ * destroyed with the app, or at once when this fails), and plays
+ * options->lesson on it: → PageDown Enter and ← PageUp step through it, its
+ * keys cycle their alternatives, and app_run reloads it when the file
+ * changes.  A lesson that does not load is shown on screen, not an error
+ * here.  Errors: no window or GL 3.3 context, a missing shader, colormap or
+ * font. */
 App *app_create(Scene *scene, const AppOptions *options, DescentError *err);
 void app_destroy(App *app);
 
@@ -52,6 +59,14 @@ int app_run(App *app);
 
 /* The stage, to inspect or drive it. */
 Scene *app_scene(App *app);
+
+/* The lesson playing, or NULL without one. */
+LessonPlayer *app_lesson(App *app);
+
+/* Reloads the lesson when its file changed (app_run does this every
+ * APP_LESSON_POLL_SECONDS); true when it reloaded. */
+#define APP_LESSON_POLL_SECONDS 0.5
+bool app_poll_lesson(App *app);
 
 /* The window's drawable size in pixels. */
 void app_drawable_size(const App *app, int *width, int *height);

@@ -11,6 +11,7 @@
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/render.h"
+#include "scene/lesson_player.h"
 #include "scene/scene.h"
 
 /* Frame height drawn at render scale 1. */
@@ -103,8 +104,17 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
     Scene *scene = scene_create(scene_options, err);
     if (!scene)
         return false;
+    const char *lesson = scene_options->lesson_path;
+    LessonPlayer player;
+    if (lesson && !lesson_player_open(&player, lesson, scene_options->lang, scene, err)) {
+        lesson_player_close(&player);
+        scene_destroy(scene);
+        return false;
+    }
     FrameSink *sink = frame_sink_open(sink_options, err);
     if (!sink) {
+        if (lesson)
+            lesson_player_close(&player);
         scene_destroy(scene);
         return false;
     }
@@ -115,7 +125,9 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
     double scale = (double)plan->height / SCALE_ONE_HEIGHT;
     bool fed = true;
     for (long k = 0; k < plan->frames && fed && !stopped(options); k++) {
-        if (k > 0)
+        if (k > 0 && lesson)
+            lesson_player_autoplay(&player, scene, 1.0 / plan->fps);
+        else if (k > 0)
             scene_advance(scene, 1.0 / plan->fps);
         framebuffer_bind(stage->framebuffer);
         render_frame(stage->renderer, scene, plan->width, plan->height, scale);
@@ -124,6 +136,8 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         progress_update(&progress, k + 1);
     }
     progress_finish(&progress);
+    if (lesson)
+        lesson_player_close(&player);
     scene_destroy(scene);
     /* Checked after the loop too: a Ctrl+C also reaches ffmpeg, which then
      * stops reading, and the interruption is the reason to give. */
@@ -153,12 +167,33 @@ static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
     return ok;
 }
 
+/* Seconds the lesson at path takes played through (lesson_player_autoplay). */
+static bool lesson_seconds(const SceneOptions *scene_options, double *seconds, DescentError *err)
+{
+    Lesson lesson;
+    if (!lesson_load(scene_options->lesson_path, scene_options->lang, &lesson, err))
+        return false;
+    LessonPlayer player = {.lesson = lesson};
+    *seconds = 0;
+    for (size_t k = 0; k < lesson.step_count; k++)
+        *seconds += lesson_player_step_seconds(&player, k);
+    lesson_player_close(&player);
+    return true;
+}
+
 bool record_scene(const SceneOptions *scene_options, const RecordOptions *options,
                   DescentError *err)
 {
     RecordPlan plan;
     if (!record_plan(options, &plan, err))
         return false;
+    if (scene_options->lesson_path && !options->frames && !options->seconds &&
+        plan.format != RECORD_FORMAT_PNG) {
+        RecordOptions whole = *options;
+        if (!lesson_seconds(scene_options, &whole.seconds, err) ||
+            !record_plan(&whole, &plan, err))
+            return false;
+    }
     Stage stage;
     if (!stage_create(&stage, plan.width, plan.height, err))
         return false;

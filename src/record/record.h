@@ -15,6 +15,11 @@
  * 3 * fps), `--frames N` frame N - 1.  Text and line widths scale with the frame
  * height (720 pixels: the window's size at scale 1).
  *
+ * A lesson (scene_options->lesson_path) plays through step by step as
+ * lesson_player_autoplay moves it: each step's play at its speed, then a
+ * hold to read the caption.  Without --frames or --seconds a clip holds the
+ * whole lesson.
+ *
  * A GIF is rendered twice, which the determinism makes exact: once for
  * ffmpeg's palettegen to choose 256 colours from every frame, once to map
  * the frames onto that palette.  Memory stays bounded at any length and
@@ -71,7 +76,8 @@ typedef struct RecordPlan {
  * duration that is not positive or over RECORD_MAX_FRAMES frames. */
 bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *err);
 
-/* Records the scene scene_options describe as the options say. */
+/* Records the scene scene_options describe, or the lesson it names, as the
+ * options say.  Errors also: a lesson that does not load. */
 bool record_scene(const SceneOptions *scene_options, const RecordOptions *options,
                   DescentError *err);
 

@@ -197,6 +197,7 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
     scene->view = options->has_view ? options->view : landscape_default_view(scene->landscape);
     scene->speed = 1.0;
     scene->playing = true;
+    scene->play_left = -1;
     scene->display = (SceneDisplay){
         .colormap = COLORMAP_VIRIDIS,
         .log_scale = landscape_prefers_log(scene->landscape),
@@ -253,14 +254,58 @@ void scene_advance(Scene *scene, double dt)
         whole = SCENE_MAX_STEPS_PER_ADVANCE;
         scene->step_carry = 0;
     }
+    if (scene->play_left >= 0 && whole >= (double)scene->play_left) {
+        whole = (double)scene->play_left;
+        scene->playing = false;
+        scene->step_carry = 0;
+    }
     if (whole >= 1)
         scene_step(scene, (size_t)whole);
+    if (scene->play_left >= 0)
+        scene->play_left -= (long)whole;
 }
 
 void scene_set_playing(Scene *scene, bool playing)
 {
     scene->playing = playing;
     scene->step_carry = 0;
+    if (playing && scene->play_left == 0)
+        scene->play_left = -1;
+}
+
+void scene_play_for(Scene *scene, long updates, bool playing)
+{
+    scene->play_left = updates > 0 ? updates : 0;
+    scene->playing = playing && updates > 0;
+    scene->step_carry = 0;
+}
+
+bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *err)
+{
+    Scene *fresh = scene_create(options, err);
+    if (!fresh)
+        return false;
+    if (options->run_count == 0 && !scene_set_runs(fresh, NULL, 0, err)) {
+        scene_destroy(fresh);
+        return false;
+    }
+    install_runs(scene, fresh->runs, fresh->run_count, fresh->swarm, fresh->swarm_run);
+    fresh->run_count = 0;
+    fresh->swarm = NULL;
+    landscape_destroy(scene->landscape);
+    scene->landscape = fresh->landscape;
+    fresh->landscape = NULL;
+    scene->landscape_serial++;
+    scene->start = fresh->start;
+    scene->view = fresh->view;
+    scene->particles = fresh->particles;
+    scene->has_seed = fresh->has_seed;
+    scene->seed = fresh->seed;
+    scene->display.log_scale = fresh->display.log_scale;
+    scene->step_carry = 0;
+    scene->selected = 0;
+    scene_destroy(fresh);
+    return true;
 }
 
 void scene_start_at(Scene *scene, double x, double y)

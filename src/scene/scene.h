@@ -87,6 +87,8 @@ typedef struct Scene {
     ViewRect view;              /* asked-for view (widened to fit when drawn) */
 
     bool playing;
+    long play_left;             /* updates before playback pauses by itself
+                                   (a lesson step's play); -1: plays on */
     double speed;               /* multiplies SCENE_STEPS_PER_SECOND */
     double step_carry;          /* fraction of an update carried over */
     double time;                /* seconds the scene has been advanced */
@@ -113,13 +115,26 @@ Scene *scene_create(const SceneOptions *options, DescentError *err);
 void scene_destroy(Scene *scene);
 
 /* Moves playback forward by dt seconds (see the header comment) and
- * expires the notice.  Paused scenes only advance their clock. */
+ * expires the notice.  Paused scenes only advance their clock.  With
+ * play_left >= 0 at most play_left updates happen, and playback pauses
+ * when none are left. */
 void scene_advance(Scene *scene, double dt);
 
 /* Performs steps updates on every live run and the swarm now. */
 void scene_step(Scene *scene, size_t steps);
 
+/* Playing a scene whose play_left ran out plays on (play_left -1). */
 void scene_set_playing(Scene *scene, bool playing);
+
+/* Plays updates more, then pauses (playing says whether to start now);
+ * updates 0 only pauses. */
+void scene_play_for(Scene *scene, long updates, bool playing);
+
+/* Replaces the stage with the one options describes: landscape, view,
+ * start, runs, particles and seed (display, texts and speed stay).  Unlike
+ * scene_create, no runs in options means no runs.  Errors as
+ * scene_create's; the scene is unchanged then. */
+bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *err);
 
 /* Restarts every run (and the swarm) from (x, y). */
 void scene_start_at(Scene *scene, double x, double y);

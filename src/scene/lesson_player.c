@@ -1,0 +1,219 @@
+/* lesson_player.c — see lesson_player.h. */
+#include "lesson_player.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const LessonStep *current_step(const LessonPlayer *player)
+{
+    return &player->lesson.steps[player->step];
+}
+
+static void file_mtime(const char *path, struct timespec *dest)
+{
+    struct stat st;
+    *dest = stat(path, &st) == 0 ? st.st_mtim : (struct timespec){0};
+}
+
+/* The scene speed (a multiple of SCENE_STEPS_PER_SECOND) a step plays at. */
+static double step_speed(const LessonStep *step)
+{
+    double speed = step->speed > 0 ? step->speed / SCENE_STEPS_PER_SECOND : 1.0;
+    return fmin(fmax(speed, SCENE_SPEED_MIN), SCENE_SPEED_MAX);
+}
+
+/* The stage of step: its landscape, view, start, runs and particles. */
+static bool build_stage(Scene *scene, const LessonStep *step, DescentError *err)
+{
+    SceneOptions options = {.landscape = step->landscape,
+                            .run_count = step->runs.count,
+                            .has_start = step->has_start,
+                            .start = step->start,
+                            .has_view = step->has_view,
+                            .view = step->view,
+                            .has_seed = scene->has_seed,
+                            .seed = scene->seed,
+                            .particles = step->particles};
+    for (size_t i = 0; i < step->runs.count && i < SCENE_MAX_RUNS; i++)
+        options.runs[i] = step->runs.specs[i];
+    return scene_set_stage(scene, &options, err);
+}
+
+static bool set_texts(const LessonPlayer *player, Scene *scene, const LessonStep *step,
+                      DescentError *err)
+{
+    char title[SCENE_NOTICE_MAX];
+    snprintf(title, sizeof title, "%zu/%zu  %s", player->step + 1, player->lesson.step_count,
+             player->lesson.title);
+    scene_set_title(scene, title);
+    scene_set_caption(scene, step->caption);
+    SceneMark marks[SCENE_MAX_MARKS];
+    size_t count = step->mark_count < SCENE_MAX_MARKS ? step->mark_count : SCENE_MAX_MARKS;
+    for (size_t i = 0; i < count; i++) {
+        marks[i] = (SceneMark){.x = step->marks[i].x, .y = step->marks[i].y,
+                               .radius = step->marks[i].radius};
+        snprintf(marks[i].label, sizeof marks[i].label, "%s", step->marks[i].label);
+    }
+    return scene_set_marks(scene, marks, count, err);
+}
+
+bool lesson_player_ready(const LessonPlayer *player)
+{
+    return player->lesson.step_count > 0;
+}
+
+bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentError *err)
+{
+    if (!lesson_player_ready(player))
+        return error_set(err, "%s did not load", player->path);
+    const Lesson *lesson = &player->lesson;
+    if (k >= lesson->step_count)
+        k = lesson->step_count - 1;
+    const LessonStep *step = &lesson->steps[k];
+    bool ok = true;
+    if (step->keep && k > 0 && k == player->step + 1) {
+        /* Straight on from the step before: where its play would end. */
+        if (scene->play_left > 0)
+            scene_step(scene, (size_t)scene->play_left);
+    } else {
+        size_t first = k;
+        while (first > 0 && lesson->steps[first].keep)
+            first--;
+        ok = build_stage(scene, &lesson->steps[first], err);
+        for (size_t i = first; ok && i < k; i++)
+            scene_step(scene, (size_t)lesson->steps[i].play);
+    }
+    player->step = k;
+    memset(player->choice, 0, sizeof player->choice);
+    player->autoplay_clock = 0;
+    scene_set_error(scene, NULL);
+    ok = set_texts(player, scene, step, err) && ok;
+    scene->display.arrows = (step->show & LESSON_SHOW_GRADIENT) != 0;
+    scene_scale_speed(scene, step_speed(step) / scene->speed);
+    scene_play_for(scene, step->play, !step->pause);
+    if (!ok)
+        scene_notify(scene, 8.0, "%s", err->message);
+    return ok;
+}
+
+bool lesson_player_next(LessonPlayer *player, Scene *scene)
+{
+    if (!lesson_player_ready(player) || player->step + 1 >= player->lesson.step_count)
+        return false;
+    DescentError err = {""};
+    lesson_player_show(player, scene, player->step + 1, &err);
+    return true;
+}
+
+bool lesson_player_previous(LessonPlayer *player, Scene *scene)
+{
+    if (!lesson_player_ready(player) || player->step == 0)
+        return false;
+    DescentError err = {""};
+    lesson_player_show(player, scene, player->step - 1, &err);
+    return true;
+}
+
+bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
+{
+    if (!lesson_player_ready(player))
+        return false;
+    const LessonStep *step = current_step(player);
+    for (size_t i = 0; i < step->key_count && i < LESSON_MAX_KEYS; i++) {
+        const LessonKey *k = &step->keys[i];
+        if (k->key != key)
+            continue;
+        size_t choice = (player->choice[i] + 1) % (k->count + 1);
+        player->choice[i] = choice;
+        DescentError err = {""};
+        bool ok;
+        if (choice == 0)
+            ok = build_stage(scene, step, &err);
+        else if (k->target == LESSON_KEY_LANDSCAPE)
+            ok = scene_set_landscape(scene, k->landscapes[choice - 1], true, &err);
+        else
+            ok = scene_set_runs(scene, (const char *const *)k->runs[choice - 1].specs,
+                                k->runs[choice - 1].count, &err);
+        if (!ok) {
+            scene_notify(scene, 8.0, "%s", err.message);
+            return true;
+        }
+        scene_notify(scene, 3.0, "%s: %zu/%zu", k->label[0] ? k->label : "key", choice + 1,
+                     k->count + 1);
+        scene_play_for(scene, step->play, true);
+        return true;
+    }
+    return false;
+}
+
+/* Loads the file into the player, or shows why it cannot be loaded. */
+static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *err)
+{
+    lesson_free(&player->lesson);
+    file_mtime(player->path, &player->mtime);
+    if (!lesson_load(player->path, player->lang, &player->lesson, err)) {
+        scene_set_error(scene, err->message);
+        return false;
+    }
+    player->step = SIZE_MAX; /* no step shown yet: nothing to keep from */
+    return lesson_player_show(player, scene, step, err);
+}
+
+bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang,
+                        Scene *scene, DescentError *err)
+{
+    *player = (LessonPlayer){0};
+    snprintf(player->path, sizeof player->path, "%s", path);
+    snprintf(player->lang, sizeof player->lang, "%s", lang ? lang : lesson_default_lang());
+    return load(player, scene, 0, err);
+}
+
+void lesson_player_close(LessonPlayer *player)
+{
+    lesson_free(&player->lesson);
+}
+
+bool lesson_player_poll(LessonPlayer *player, Scene *scene)
+{
+    struct timespec now;
+    file_mtime(player->path, &now);
+    if (now.tv_sec == player->mtime.tv_sec && now.tv_nsec == player->mtime.tv_nsec)
+        return false;
+    size_t step = lesson_player_ready(player) ? player->step : 0;
+    DescentError err = {""};
+    if (load(player, scene, step, &err))
+        scene_notify(scene, 3.0, "reloaded %s", player->path);
+    return true;
+}
+
+double lesson_player_step_seconds(const LessonPlayer *player, size_t k)
+{
+    const LessonStep *step = &player->lesson.steps[k];
+    double play = (double)step->play / (SCENE_STEPS_PER_SECOND * step_speed(step));
+    return (step->pause ? LESSON_PLAYER_PAUSE_SECONDS : 0.0) + play + LESSON_PLAYER_HOLD_SECONDS;
+}
+
+void lesson_player_autoplay(LessonPlayer *player, Scene *scene, double dt)
+{
+    if (!lesson_player_ready(player)) {
+        scene_advance(scene, dt);
+        return;
+    }
+    /* The clock runs on across steps, so a coarse frame rate does not let
+     * the steps drift: what is past the step's end belongs to the next. */
+    player->autoplay_clock += dt;
+    double due = lesson_player_step_seconds(player, player->step);
+    if (player->autoplay_clock >= due) {
+        double past = player->autoplay_clock - due;
+        if (lesson_player_next(player, scene)) {
+            player->autoplay_clock = past;
+            dt = past;
+        }
+    }
+    if (current_step(player)->pause && !scene->playing && scene->play_left > 0 &&
+        player->autoplay_clock >= LESSON_PLAYER_PAUSE_SECONDS)
+        scene_set_playing(scene, true);
+    scene_advance(scene, dt);
+}

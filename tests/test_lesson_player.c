@@ -1,0 +1,275 @@
+/*
+ * test_lesson_player.c — lessons played in the real window: steps through
+ * them with pushed keys, and checks what each step puts on the stage (runs,
+ * their progress, carry-over, keep, pause, lesson keys), that welcome is
+ * found, and that a broken file shows its error and reloads once fixed.
+ * Lessons are written to a temporary folder by each test.
+ */
+#include "testing.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/app.h"
+
+static char folder[] = "/tmp/descent-lesson-player-XXXXXX";
+
+/* Writes text to NAME in the test folder; path gets the full path.  The
+ * modification time is set `age` seconds ahead, so rewrites within one
+ * clock tick still read as changes. */
+static void write_lesson(const char *name, const char *text, int age, char *path, size_t size)
+{
+    snprintf(path, size, "%s/%s", folder, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+    struct timespec times[2] = {{.tv_sec = time(NULL) + age}, {.tv_sec = time(NULL) + age}};
+    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+}
+
+static App *open_lesson(const char *path, const char *lang)
+{
+    DescentError err = {""};
+    Scene *scene = scene_create(&(SceneOptions){0}, &err);
+    if (!scene)
+        fail_msg("scene: %s", err.message);
+    App *app = app_create(scene, &(AppOptions){.width = 640, .height = 400, .hidden = true,
+                                               .lesson = path, .lang = lang},
+                          &err);
+    if (!app)
+        fail_msg("window: %s", err.message);
+    return app;
+}
+
+static void push_key(SDL_Keycode sym)
+{
+    SDL_Event e = {.type = SDL_KEYDOWN};
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    SDL_PushEvent(&e);
+}
+
+static void push_text(const char *text)
+{
+    SDL_Event e = {.type = SDL_TEXTINPUT};
+    snprintf(e.text.text, sizeof e.text.text, "%s", text);
+    SDL_PushEvent(&e);
+}
+
+/* Handles the pending events and draws `seconds` of frames, 0.1 s each. */
+static void play(App *app, double seconds)
+{
+    app_pump(app);
+    for (double t = 0; t < seconds - 1e-9; t += 0.1)
+        app_frame(app, 0.1);
+    app_frame(app, 0.0);
+}
+
+/* Updates run i has made. */
+static size_t updates(App *app, size_t i)
+{
+    return app_scene(app)->runs[i].run.count - 1;
+}
+
+static const char three_steps[] =
+    "lesson { title = 'Three', landscape = 'quadratic', start = { 1, 1 } }\n"
+    "step { caption = 'one', runs = { 'gd:lr=0.01', 'momentum:lr=0.01' }, play = 50, speed = 100 }\n"
+    "step { caption = 'two', keep = true, play = 30, speed = 100 }\n"
+    "step { caption = 'three', runs = { 'gd:lr=0.02' }, play = 20, pause = true,\n"
+    "       marks = { { x = 0, y = 0, label = 'here' } } }\n";
+
+static void test_steps_forward_and_back(void **state)
+{
+    (void)state;
+    char path[4096];
+    write_lesson("three.lua", three_steps, 0, path, sizeof path);
+    App *app = open_lesson(path, "en");
+    Scene *s = app_scene(app);
+    assert_string_equal(s->title, "1/3  Three");
+    assert_string_equal(s->caption, "one");
+    assert_int_equal(s->run_count, 2);
+    assert_string_equal(s->error, "");
+    /* 50 updates at 100 per second: half a second, then it stops. */
+    play(app, 0.3);
+    assert_true(updates(app, 0) > 0 && updates(app, 0) < 50);
+    play(app, 2.0);
+    assert_int_equal(updates(app, 0), 50);
+    assert_false(s->playing);
+
+    /* keep: the same runs go on from update 50 to 80. */
+    push_key(SDLK_RIGHT);
+    play(app, 2.0);
+    assert_string_equal(s->title, "2/3  Three");
+    assert_string_equal(s->caption, "two");
+    assert_int_equal(s->run_count, 2);
+    assert_int_equal(updates(app, 0), 80);
+    assert_int_equal(updates(app, 1), 80);
+
+    /* A new run list, a mark, and a pause: nothing moves before Space. */
+    push_key(SDLK_PAGEDOWN);
+    play(app, 1.0);
+    assert_string_equal(s->caption, "three");
+    assert_int_equal(s->run_count, 1);
+    assert_int_equal(s->mark_count, 1);
+    assert_string_equal(s->marks[0].label, "here");
+    assert_int_equal(updates(app, 0), 0);
+    push_key(SDLK_SPACE);
+    play(app, 2.0);
+    assert_int_equal(updates(app, 0), 20);
+    assert_false(s->playing);
+    /* The last step stays the last. */
+    push_key(SDLK_RETURN);
+    play(app, 0.1);
+    assert_string_equal(s->title, "3/3  Three");
+
+    /* Back onto a keep step: its chain is replayed, it starts at 50. */
+    push_key(SDLK_LEFT);
+    app_pump(app);
+    assert_string_equal(s->caption, "two");
+    assert_int_equal(s->run_count, 2);
+    assert_int_equal(updates(app, 0), 50);
+    assert_int_equal(s->mark_count, 0);
+    play(app, 2.0);
+    assert_int_equal(updates(app, 0), 80);
+    push_key(SDLK_PAGEUP);
+    play(app, 0.1);
+    assert_string_equal(s->title, "1/3  Three");
+    push_key(SDLK_PAGEUP);
+    play(app, 0.1);
+    assert_string_equal(s->title, "1/3  Three");
+    app_destroy(app);
+}
+
+static void test_lesson_key_cycles(void **state)
+{
+    (void)state;
+    char path[4096];
+    write_lesson("keys.lua",
+                 "lesson { title = 'Keys', landscape = 'quadratic' }\n"
+                 "step { runs = { 'gd:lr=0.01' }, play = 10,\n"
+                 "       keys = { t = { label = 'wide', landscape = { 'quadratic:l2=3', "
+                 "'quadratic:l2=5' } },\n"
+                 "                b = { runs = { { 'gd:lr=0.02', 'adam:lr=0.1' } } } } }\n",
+                 0, path, sizeof path);
+    App *app = open_lesson(path, "en");
+    Scene *s = app_scene(app);
+    const char *own = landscape_spec(s->landscape);
+    char first[256];
+    snprintf(first, sizeof first, "%s", own);
+    push_text("t");
+    play(app, 0.1);
+    assert_non_null(strstr(landscape_spec(s->landscape), "l2=3"));
+    push_text("t");
+    play(app, 0.1);
+    assert_non_null(strstr(landscape_spec(s->landscape), "l2=5"));
+    push_text("t");
+    play(app, 0.1);
+    assert_string_equal(landscape_spec(s->landscape), first);
+    push_text("b");
+    play(app, 0.1);
+    assert_int_equal(s->run_count, 2);
+    push_text("b");
+    play(app, 0.1);
+    assert_int_equal(s->run_count, 1);
+    app_destroy(app);
+}
+
+static void test_welcome_is_found_in_both_languages(void **state)
+{
+    (void)state;
+    char path[4096];
+    DescentError err = {""};
+    if (!lesson_find("welcome", path, sizeof path, &err))
+        fail_msg("%s", err.message);
+    App *app = open_lesson(path, "en");
+    Scene *s = app_scene(app);
+    assert_non_null(strstr(s->title, "1/5  Welcome"));
+    assert_true(s->caption[0] != '\0');
+    assert_string_equal(s->error, "");
+    play(app, 0.5);
+    app_destroy(app);
+    app = open_lesson(path, "zh");
+    assert_non_null(strstr(app_scene(app)->title, "欢迎"));
+    app_destroy(app);
+}
+
+static void test_broken_lesson_shows_error_then_reloads(void **state)
+{
+    (void)state;
+    char path[4096];
+    write_lesson("broken.lua", "lesson { title = 'Fixed', landscape = 'quadratic' }\nstep {\n",
+                 0, path, sizeof path);
+    App *app = open_lesson(path, "en");
+    Scene *s = app_scene(app);
+    char where[4200];
+    snprintf(where, sizeof where, "%s:", path);
+    assert_non_null(strstr(s->error, where));
+    assert_false(lesson_player_ready(app_lesson(app)));
+    push_key(SDLK_RIGHT);
+    play(app, 0.5); /* the window stays up and draws */
+    assert_false(app_poll_lesson(app));
+
+    write_lesson("broken.lua",
+                 "lesson { title = 'Fixed', landscape = 'quadratic' }\n"
+                 "step { caption = 'a' }\nstep { caption = 'b', runs = { 'gd' } }\n",
+                 2, path, sizeof path);
+    assert_true(app_poll_lesson(app));
+    assert_string_equal(s->error, "");
+    assert_string_equal(s->caption, "a");
+    push_key(SDLK_RIGHT);
+    play(app, 0.1);
+    assert_string_equal(s->caption, "b");
+
+    /* An edit reloads and keeps the step shown. */
+    write_lesson("broken.lua",
+                 "lesson { title = 'Fixed', landscape = 'quadratic' }\n"
+                 "step { caption = 'a' }\nstep { caption = 'b, edited', runs = { 'gd' } }\n",
+                 4, path, sizeof path);
+    assert_true(app_poll_lesson(app));
+    assert_string_equal(s->title, "2/2  Fixed");
+    assert_string_equal(s->caption, "b, edited");
+    assert_false(app_poll_lesson(app));
+
+    /* Broken again: the error, not the old lesson. */
+    write_lesson("broken.lua", "lesson { title = 'Fixed', landscape = 'nowhere' }\n", 6, path,
+                 sizeof path);
+    assert_true(app_poll_lesson(app));
+    assert_non_null(strstr(s->error, where));
+    app_destroy(app);
+}
+
+static void test_scene_without_lesson_says_so(void **state)
+{
+    (void)state;
+    App *app = open_lesson(NULL, NULL);
+    assert_null(app_lesson(app));
+    push_key(SDLK_RIGHT);
+    play(app, 0.1);
+    assert_non_null(strstr(app_scene(app)->notice, "no lesson"));
+    app_destroy(app);
+}
+
+int main(void)
+{
+    if (!mkdtemp(folder))
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_steps_forward_and_back),
+        cmocka_unit_test(test_lesson_key_cycles),
+        cmocka_unit_test(test_welcome_is_found_in_both_languages),
+        cmocka_unit_test(test_broken_lesson_shows_error_then_reloads),
+        cmocka_unit_test(test_scene_without_lesson_says_so),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    char command[128];
+    snprintf(command, sizeof command, "rm -rf '%s'", folder);
+    if (system(command) != 0)
+        return 1;
+    return failed;
+}
