@@ -255,11 +255,53 @@ static void test_scene_without_lesson_says_so(void **state)
     app_destroy(app);
 }
 
+/* The stage pieces the player stands on, without a window. */
+static void test_play_for_stops_after_its_updates(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    Scene *scene = scene_create(&(SceneOptions){.landscape = "quadratic",
+                                                .runs = {"gd:lr=0.01"}, .run_count = 1},
+                                &err);
+    assert_non_null(scene);
+    /* 7 updates at 120 per second take 0.058 s; a 1 s frame must not overshoot. */
+    scene_play_for(scene, 7, true);
+    scene_advance(scene, 1.0);
+    assert_int_equal(scene->runs[0].run.count - 1, 7);
+    assert_false(scene->playing);
+    assert_int_equal(scene->play_left, 0);
+    /* Space after the play plays on. */
+    scene_set_playing(scene, true);
+    scene_advance(scene, 0.5);
+    assert_int_equal(scene->runs[0].run.count - 1, 7 + 60);
+    assert_true(scene->playing);
+    /* A paused play waits. */
+    scene_play_for(scene, 5, false);
+    scene_advance(scene, 1.0);
+    assert_int_equal(scene->runs[0].run.count - 1, 67);
+
+    /* No runs asked for: none (scene_create would race its defaults). */
+    SceneOptions bare = {.landscape = "rosenbrock", .has_view = true,
+                         .view = {-1, 1, -0.5, 0.5}};
+    unsigned serial = scene->landscape_serial;
+    assert_true(scene_set_stage(scene, &bare, &err));
+    assert_int_equal(scene->run_count, 0);
+    assert_true(scene->landscape_serial != serial);
+    assert_close(scene->view.xmin, -1.0, 0.0);
+    assert_close(scene->view.ymax, 0.5, 0.0);
+    SceneOptions bad = {.landscape = "nowhere"};
+    assert_false(scene_set_stage(scene, &bad, &err));
+    assert_int_equal(scene->run_count, 0);
+    assert_close(scene->view.xmin, -1.0, 0.0);
+    scene_destroy(scene);
+}
+
 int main(void)
 {
     if (!mkdtemp(folder))
         return 1;
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_play_for_stops_after_its_updates),
         cmocka_unit_test(test_steps_forward_and_back),
         cmocka_unit_test(test_lesson_key_cycles),
         cmocka_unit_test(test_welcome_is_found_in_both_languages),
