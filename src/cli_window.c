@@ -53,9 +53,11 @@ int cli_window(int argc, char **argv)
         }
     }
     DescentError err = {""};
-    /* Without a lesson or a stage of its own, the window opens on welcome. */
+    /* Without a lesson or a stage of its own, the window opens on welcome
+     * (the benchmark keeps measuring the race). */
     char welcome[4096];
-    if (!scene_options.lesson_path && !scene_options.landscape && scene_options.run_count == 0) {
+    if (!scene_options.lesson_path && !scene_options.landscape && scene_options.run_count == 0 &&
+        bench_frames == 0) {
         if (lesson_find("welcome", welcome, sizeof welcome, &err))
             scene_options.lesson_path = welcome;
         else
@@ -91,6 +93,9 @@ int cli_window(int argc, char **argv)
         cli_error("%s", err.message);
         return EXIT_RUNTIME;
     }
+    const LessonPlayer *lesson = app_lesson(app);
+    if (lesson && !lesson_player_ready(lesson))
+        cli_error("%s", app_scene(app)->error);
     int status = app_run(app);
     app_destroy(app);
     return status;

@@ -461,6 +461,9 @@ int app_run(App *app)
         if ((double)(SDL_GetPerformanceCounter() - polled) / frequency >= APP_LESSON_POLL_SECONDS) {
             polled = SDL_GetPerformanceCounter();
             reloaded = app_poll_lesson(app);
+            /* On stderr too, for whoever edits the file in a terminal. */
+            if (reloaded && app->scene->error[0])
+                fprintf(stderr, "descent: %s\n", app->scene->error);
         }
         /* A still picture is not redrawn: sleep until the next event (a
          * software renderer would otherwise keep a core busy in a pause). */

@@ -53,8 +53,8 @@ void app_frame(App *app, double dt);
 /* Shows the frame drawn last. */
 void app_present(App *app);
 
-/* Runs the loop (events, time-paced frames, vsync) until the user quits.
- * Returns 0. */
+/* Runs the loop (events, time-paced frames, vsync, the lesson's reloads,
+ * whose errors also go to stderr) until the user quits.  Returns 0. */
 int app_run(App *app);
 
 /* The stage, to inspect or drive it. */
