@@ -58,7 +58,7 @@ try:
         f.write("#!/bin/sh\n"
                 f'printf "%s\\n" "$@" > "{args_file}"\n'
                 f'cat > "{raw}"\n'
-                'for last; do :; done\n: > "$last"\n')
+                'for last; do :; done\necho stand-in > "$last"\n')
     os.chmod(os.path.join(stand_in, "ffmpeg"), 0o755)
     record(os.path.join(work, "capture.mp4"), {"PATH": stand_in + ":" + env["PATH"]})
     if os.path.getsize(raw) != FRAMES * WIDTH * HEIGHT * 4:

@@ -302,8 +302,7 @@ def main():
         report("file size limit (ulimit -f): one line, nothing left",
                p.returncode not in (0, -25, 128 + 25) and p.stderr.startswith("descent: ")
                and not left,
-               f"exit {p.returncode}, left {left}, stderr: {p.stderr.strip()[:300]}",
-               todo="bug in src/record: SIGXFSZ kills descent mid-write, x.png.part stays")
+               f"exit {p.returncode}, left {left}, stderr: {p.stderr.strip()[:300]}")
 
         # ---- ffmpeg missing or dying
         empty_bin = os.path.join(work, "empty-bin")
@@ -324,8 +323,7 @@ def main():
         # writing leaves an empty x.mp4 and a success status.
         liar = fake_ffmpeg(os.path.join(work, "liar"), "cat >/dev/null; exit 0")
         expect_error("ffmpeg claims success but writes nothing", record_mp4,
-                     base_env(PATH=liar + ":" + os.environ["PATH"]), "x.mp4", out,
-                     todo="bug in src/record: an empty x.mp4 is kept and the exit status is 0")
+                     base_env(PATH=liar + ":" + os.environ["PATH"]), "x.mp4", out)
         for name in listing(out):
             os.remove(os.path.join(out, name))
 

@@ -130,7 +130,7 @@ raw_log = os.path.join(work, "raw")
 with open(os.path.join(bin_dir, "ffmpeg"), "w") as f:
     f.write("#!/bin/sh\n"
             'for last; do :; done\n'              # the output name is the last argument
-            f'cat > "{raw_log}.$$"; : > "$last"\n')
+            f'cat > "{raw_log}.$$"; echo stand-in > "$last"\n')
 os.chmod(os.path.join(bin_dir, "ffmpeg"), 0o755)
 tee_env = dict(os.environ, PATH=bin_dir + ":" + os.environ["PATH"])
 raws = []

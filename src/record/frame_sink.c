@@ -250,6 +250,10 @@ static bool copy_path(char *dest, const char *path, DescentError *err)
 
 FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err)
 {
+    /* Past a file-size limit (ulimit -f) the kernel would kill the process
+     * mid-write and leave a partial file; ignored, the write fails with
+     * EFBIG and the usual cleanup runs. */
+    signal(SIGXFSZ, SIG_IGN);
     if (!record_check_size(options->format, options->width, options->height, err))
         return NULL;
     if (options->format == RECORD_FORMAT_UNKNOWN ||
@@ -342,6 +346,11 @@ static bool finish_video(FrameSink *sink, bool written, DescentError *err)
         *err = sink->error;
         return false;
     }
+    /* An ffmpeg that claims success but wrote nothing (a broken build, a
+     * wrapper script) must not leave an empty file under OUT's name. */
+    struct stat st;
+    if (stat(sink->aside, &st) != 0 || st.st_size == 0)
+        return error_set(err, "ffmpeg exited without writing %s", sink->path);
     if (rename(sink->aside, sink->path) != 0)
         return error_set(err, "cannot write %s: %s", sink->path, strerror(errno));
     sink->aside[0] = '\0';
