@@ -177,6 +177,16 @@ static void test_lesson_key_cycles(void **state)
     push_text("b");
     play(app, 0.1);
     assert_int_equal(s->run_count, 1);
+    /* The help overlay lists the step's keys: a picture to look at. */
+    push_text("h");
+    play(app, 0.1);
+    assert_true(s->display.help);
+    const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    char shot[4200];
+    snprintf(shot, sizeof shot, "%s/lesson-player-help.png", dir ? dir : ".");
+    DescentError err = {""};
+    if (!app_screenshot(app, shot, &err))
+        fail_msg("%s", err.message);
     app_destroy(app);
 }
 

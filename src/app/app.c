@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "render/framebuffer.h"
@@ -21,19 +22,6 @@
 /* Longest time step one frame may take (a stalled frame is not replayed). */
 #define MAX_FRAME_SECONDS 0.1
 
-struct App {
-    GlContext *gl;
-    Renderer *renderer;
-    Scene *scene;
-    bool quit;
-    bool fullscreen;
-    bool panning;          /* right or middle button held */
-    bool placing;          /* left button held: the start follows the pointer */
-    double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
-    bool screenshot_due;   /* save the next frame drawn */
-    bool has_lesson;
-    LessonPlayer lesson;
-};
 
 /* Every key of SPEC §5 and what it does here, for the help overlay. */
 static const RenderHelpLine help_lines[] = {
@@ -63,8 +51,46 @@ static const RenderHelpLine help_lines[] = {
     {"q  Ctrl+Q", "quit"},
 };
 
+#define BUILT_IN_HELP_LINES (sizeof help_lines / sizeof help_lines[0])
+
+struct App {
+    GlContext *gl;
+    Renderer *renderer;
+    Scene *scene;
+    bool quit;
+    bool fullscreen;
+    bool panning;          /* right or middle button held */
+    bool placing;          /* left button held: the start follows the pointer */
+    double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
+    bool screenshot_due;   /* save the next frame drawn */
+    bool has_lesson;
+    LessonPlayer lesson;
+    /* The help overlay: the built-in keys, then the current step's own. */
+    RenderHelpLine help[BUILT_IN_HELP_LINES + LESSON_MAX_KEYS];
+    char help_keys[LESSON_MAX_KEYS][2];
+};
+
 static const char first_hint[] =
     "h or ? lists the keys  ·  click to start the runs there  ·  Space pauses";
+
+/* Lists the current lesson step's keys after the built-in ones (their
+ * labels are the lesson's: refreshed whenever the step or lesson changes). */
+static void refresh_help(App *app)
+{
+    memcpy(app->help, help_lines, sizeof help_lines);
+    size_t count = BUILT_IN_HELP_LINES;
+    if (app->has_lesson && lesson_player_ready(&app->lesson)) {
+        const LessonStep *step = &app->lesson.lesson.steps[app->lesson.step];
+        for (size_t i = 0; i < step->key_count && i < LESSON_MAX_KEYS; i++) {
+            app->help_keys[i][0] = step->keys[i].key;
+            app->help_keys[i][1] = '\0';
+            app->help[count++] = (RenderHelpLine){
+                app->help_keys[i], step->keys[i].label[0] ? step->keys[i].label
+                                                           : "this step's alternatives"};
+        }
+    }
+    renderer_set_help(app->renderer, app->help, count);
+}
 
 App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
 {
@@ -91,13 +117,13 @@ App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
         app_destroy(app);
         return NULL;
     }
-    renderer_set_help(app->renderer, help_lines, sizeof help_lines / sizeof help_lines[0]);
     scene_notify(scene, 12.0, "%s", first_hint);
     if (options->lesson) {
         DescentError lesson_err = {""};
         app->has_lesson = true;
         lesson_player_open(&app->lesson, options->lesson, options->lang, scene, &lesson_err);
     }
+    refresh_help(app);
     return app;
 }
 
@@ -125,7 +151,10 @@ LessonPlayer *app_lesson(App *app)
 
 bool app_poll_lesson(App *app)
 {
-    return app->has_lesson && lesson_player_poll(&app->lesson, app->scene);
+    if (!app->has_lesson || !lesson_player_poll(&app->lesson, app->scene))
+        return false;
+    refresh_help(app);
+    return true;
 }
 
 /* Next or previous lesson step, or why there is none. */
@@ -139,6 +168,7 @@ static void change_step(App *app, bool forward)
     else if (forward ? !lesson_player_next(&app->lesson, s)
                      : !lesson_player_previous(&app->lesson, s))
         scene_notify(s, 2.0, forward ? "the last step" : "the first step");
+    refresh_help(app);
 }
 
 void app_drawable_size(const App *app, int *width, int *height)
