@@ -171,8 +171,7 @@ def main():
         expect_error("no display, no SDL_VIDEODRIVER: an error, not an invisible window", [],
                      base_env(DISPLAY=None, WAYLAND_DISPLAY=None, SDL_VIDEODRIVER=None,
                               XDG_RUNTIME_DIR=work),
-                     "display", timeout=10,
-                     todo="bug in the window: SDL falls back to offscreen and it runs unseen")
+                     "display", timeout=10)
         # ---- no OpenGL 3.3 (Mesa told to offer 3.0 only)
         old_gl = base_env(MESA_GL_VERSION_OVERRIDE="3.0", MESA_GLSL_VERSION_OVERRIDE="130")
         expect_error("GL 3.0 only: record says it needs OpenGL 3.3", record_png, old_gl,

@@ -2,6 +2,7 @@
 #include "gl_context.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <epoxy/gl.h>
 
@@ -14,6 +15,18 @@ GlContext *gl_context_create(const GlContextOptions *options, DescentError *err)
 {
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         error_set(err, "cannot start SDL video: %s", SDL_GetError());
+        return NULL;
+    }
+    /* With no display SDL quietly falls back to its off-screen driver: a
+     * window nobody can see would run until killed.  Off-screen is only
+     * right when asked for (SDL_VIDEODRIVER=offscreen) or not visible. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (options->visible && driver && strcmp(driver, "offscreen") == 0 &&
+        !(asked && strcmp(asked, "offscreen") == 0)) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        error_set(err, "no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                       "descent record renders without one");
         return NULL;
     }
     GlContext *context = calloc(1, sizeof *context);
