@@ -319,9 +319,12 @@ int main(void)
         cmocka_unit_test(test_scene_without_lesson_says_so),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf '%s'", folder);
-    if (system(command) != 0)
-        return 1;
+    static const char *const written[] = {"three.lua", "keys.lua", "broken.lua"};
+    for (size_t i = 0; i < sizeof written / sizeof written[0]; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", folder, written[i]);
+        unlink(path);
+    }
+    rmdir(folder);
     return failed;
 }

@@ -158,7 +158,12 @@ static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *
         return false;
     }
     player->step = SIZE_MAX; /* no step shown yet: nothing to keep from */
-    return lesson_player_show(player, scene, step, err);
+    if (!lesson_player_show(player, scene, step, err))
+        return false;
+    if (player->lesson.fallbacks > 0)
+        scene_notify(scene, 6.0, "%zu texts in English: the lesson has no '%s' for them",
+                     player->lesson.fallbacks, player->lesson.lang);
+    return true;
 }
 
 bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang,

@@ -44,7 +44,8 @@ typedef struct LessonPlayer {
     double autoplay_clock;  /* seconds into the step (lesson_player_autoplay) */
 } LessonPlayer;
 
-/* Loads path (lang NULL: lesson_default_lang()) and shows its first step.
+/* Loads path (lang NULL: lesson_default_lang()) and shows its first step
+ * (with a notice when some texts lack that language).
  * false (err filled, and shown on the scene) when the file does not load;
  * the player is open either way and must be closed. */
 bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang,
