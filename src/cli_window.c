@@ -11,7 +11,7 @@
 #include "scene/lesson_player.h"
 
 static const char window_usage[] =
-    "window options: --size WxH  --fullscreen  --projector  --bench-frames N";
+    "window options: --size WxH  --fullscreen  --projector  --output-dir DIR  --bench-frames N";
 
 int cli_window(int argc, char **argv)
 {
@@ -35,6 +35,10 @@ int cli_window(int argc, char **argv)
                 cli_error("--size %s: expected WxH, e.g. 1920x1080", value);
                 return EXIT_USAGE;
             }
+        } else if ((m = cli_option_value("--output-dir", argc, argv, &i, &value)) != 0) {
+            if (m < 0)
+                return EXIT_USAGE;
+            app_options.output_dir = value;
         } else if ((m = cli_option_value("--bench-frames", argc, argv, &i, &value)) != 0) {
             char *end;
             if (m < 0)

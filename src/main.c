@@ -32,6 +32,7 @@ static const char usage[] =
     "window options:\n"
     "  --size WxH                window size in pixels\n"
     "  --fullscreen              start fullscreen (f or F11 toggles)\n"
+    "  --output-dir DIR          where p (screenshots) and v (videos) save (default: here)\n"
     "  --bench-frames N          render N frames off-screen and print frame-time median and p99\n"
     "\n"
     "In the window, h or ? lists every key.\n"

@@ -10,6 +10,7 @@
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/png_write.h"
+#include "record/live.h"
 #include "render/render.h"
 #include "scene/viewport.h"
 
@@ -21,6 +22,11 @@
 #define IDLE_WAIT_MS 500
 /* Longest time step one frame may take (a stalled frame is not replayed). */
 #define MAX_FRAME_SECONDS 0.1
+/* The REC notice is renewed every frame for this long (seconds), so it
+ * goes soon after the recording stops for any reason. */
+#define REC_NOTICE_SECONDS 0.5
+/* Starts every REC notice: tells it from the other notices. */
+#define REC_NOTICE_PREFIX "● REC"
 
 
 /* Every key of SPEC §5 and what it does here, for the help overlay. */
@@ -45,8 +51,8 @@ static const RenderHelpLine help_lines[] = {
     {"h  ?  F1", "this help"},
     {"f  F11", "fullscreen"},
     {"P", "projector mode: large text, thick lines"},
-    {"p", "screenshot (PNG in the current folder)"},
-    {"v", "record video (not yet: use descent record)"},
+    {"p", "screenshot (PNG in the current folder or --output-dir)"},
+    {"v", "start / stop recording an MP4 (same folder)"},
     {"Esc", "close this help, leave fullscreen"},
     {"q  Ctrl+Q", "quit"},
 };
@@ -63,6 +69,11 @@ struct App {
     bool placing;          /* left button held: the start follows the pointer */
     double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
     bool screenshot_due;   /* save the next frame drawn */
+    const char *output_dir;     /* NULL: the current folder */
+    LiveRecording *recording;   /* 'v' running, or NULL */
+    int recording_width, recording_height;  /* the drawable size it started at */
+    bool recording_fresh;       /* started since the last frame: that frame's
+                                   dt passed before the recording began */
     bool has_lesson;
     LessonPlayer lesson;
     /* The help overlay: the built-in keys, then the current step's own. */
@@ -92,6 +103,24 @@ static void refresh_help(App *app)
     renderer_set_help(app->renderer, app->help, count);
 }
 
+/* Stops the recording; outcome says what became of it: "recorded FILE
+ * (N s)" or the error. */
+#define RECORDING_OUTCOME_MAX 4200
+static bool finish_recording(App *app, char *outcome, size_t size)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s", live_recording_path(app->recording));
+    double seconds = live_recording_seconds(app->recording);
+    DescentError err = {""};
+    bool ok = live_recording_stop(app->recording, &err);
+    app->recording = NULL;
+    if (ok)
+        snprintf(outcome, size, "recorded %s (%.1f s)", path, seconds);
+    else
+        snprintf(outcome, size, "recording failed: %s", err.message);
+    return ok;
+}
+
 App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
 {
     App *app = calloc(1, sizeof *app);
@@ -102,6 +131,7 @@ App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
     }
     app->scene = scene;
     app->fullscreen = options->fullscreen;
+    app->output_dir = options->output_dir;
     GlContextOptions gl = {
         .title = "descent",
         .width = options->width > 0 ? options->width : 1280,
@@ -131,6 +161,12 @@ void app_destroy(App *app)
 {
     if (!app)
         return;
+    if (app->recording) {
+        /* No notice can show it any more. */
+        char outcome[RECORDING_OUTCOME_MAX];
+        finish_recording(app, outcome, sizeof outcome);
+        fprintf(stderr, "descent: %s\n", outcome);
+    }
     if (app->has_lesson)
         lesson_player_close(&app->lesson);
     renderer_destroy(app->renderer);
@@ -212,6 +248,60 @@ static void show_run_change(App *app, bool ok, const DescentError *err)
         scene_notify(s, 3.0, "run %zu: %s", s->selected + 1, s->runs[s->selected].run.desc.spec);
 }
 
+/* A recording's end or failure, on screen (and on stderr when it failed,
+ * for whoever looks at the terminal); why: what stopped it, or NULL for 'v'. */
+static void stop_recording(App *app, const char *why)
+{
+    char outcome[RECORDING_OUTCOME_MAX];
+    bool ok = finish_recording(app, outcome, sizeof outcome);
+    scene_notify(app->scene, ok ? 5.0 : 8.0, "%s%s%s", why ? why : "", why ? ": " : "", outcome);
+    if (!ok)
+        fprintf(stderr, "descent: %s\n", outcome);
+}
+
+static void start_recording(App *app)
+{
+    int w, h;
+    gl_context_drawable_size(app->gl, &w, &h);
+    DescentError err = {""};
+    app->recording = live_recording_start(app->output_dir, w, h, &err);
+    if (!app->recording) {
+        scene_notify(app->scene, 8.0, "cannot record: %s", err.message);
+        fprintf(stderr, "descent: cannot record: %s\n", err.message);
+        return;
+    }
+    app->recording_width = w;
+    app->recording_height = h;
+    app->recording_fresh = true;
+}
+
+/* Feeds the frame just drawn to the recording as often as dt covers, or
+ * stops it when writing failed. */
+static void record_frame(App *app, double dt)
+{
+    int due = live_recording_frames_due(app->recording, app->recording_fresh ? 0.0 : dt);
+    app->recording_fresh = false;
+    if (due <= 0)
+        return;
+    int w, h;
+    live_recording_size(app->recording, &w, &h);
+    framebuffer_read_rgba(w, h, live_recording_buffer(app->recording));
+    if (!live_recording_submit(app->recording, due))
+        stop_recording(app, NULL);
+}
+
+/* The REC indicator: a notice renewed every frame, unless another notice
+ * is showing. */
+static void show_recording(App *app)
+{
+    Scene *s = app->scene;
+    if (s->notice[0] && strncmp(s->notice, REC_NOTICE_PREFIX, strlen(REC_NOTICE_PREFIX)) != 0)
+        return;
+    int seconds = (int)live_recording_seconds(app->recording);
+    scene_notify(s, REC_NOTICE_SECONDS, REC_NOTICE_PREFIX " %d:%02d  (v stops)", seconds / 60,
+                 seconds % 60);
+}
+
 /* Characters (layout-aware, from SDL_TEXTINPUT). */
 static void on_char(App *app, char c)
 {
@@ -269,7 +359,10 @@ static void on_char(App *app, char c)
         app->screenshot_due = true;
         break;
     case 'v':
-        scene_notify(s, 4.0, "recording from the window is not built yet: use descent record");
+        if (app->recording)
+            stop_recording(app, NULL);
+        else
+            start_recording(app);
         break;
     case 'q':
         app->quit = true;
@@ -450,11 +543,15 @@ bool app_screenshot(const App *app, const char *path, DescentError *err)
 
 static void take_screenshot(App *app)
 {
-    char path[64];
+    char name[64], path[4200];
     time_t now = time(NULL);
     struct tm local;
     localtime_r(&now, &local);
-    strftime(path, sizeof path, "descent-%Y%m%d-%H%M%S.png", &local);
+    strftime(name, sizeof name, "descent-%Y%m%d-%H%M%S.png", &local);
+    if (app->output_dir)
+        snprintf(path, sizeof path, "%s/%s", app->output_dir, name);
+    else
+        snprintf(path, sizeof path, "%s", name);
     DescentError err = {""};
     if (app_screenshot(app, path, &err))
         scene_notify(app->scene, 4.0, "saved %s", path);
@@ -462,13 +559,24 @@ static void take_screenshot(App *app)
         scene_notify(app->scene, 6.0, "%s", err.message);
 }
 
+bool app_recording(const App *app)
+{
+    return app->recording != NULL;
+}
+
 void app_frame(App *app, double dt)
 {
     scene_advance(app->scene, dt);
     int w, h;
     gl_context_drawable_size(app->gl, &w, &h);
+    if (app->recording && (w != app->recording_width || h != app->recording_height))
+        stop_recording(app, "the window changed size");
+    if (app->recording)
+        show_recording(app);
     framebuffer_bind(NULL);
     render_frame(app->renderer, app->scene, w, h, pixel_ratio(app));
+    if (app->recording)
+        record_frame(app, dt);
     if (app->screenshot_due) {
         app->screenshot_due = false;
         take_screenshot(app);

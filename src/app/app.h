@@ -25,6 +25,9 @@ typedef struct AppOptions {
     bool hidden;           /* no window on screen (tests, off-screen drivers) */
     const char *lesson;    /* a lesson file to play on the scene, or NULL */
     const char *lang;      /* its language; NULL: lesson_default_lang() */
+    const char *output_dir; /* where 'p' screenshots and 'v' videos go
+                               (borrowed, must outlive the app); NULL: the
+                               current folder */
 } AppOptions;
 
 typedef struct App App;
@@ -37,6 +40,8 @@ typedef struct App App;
  * here.  Errors: no window or GL 3.3 context, a missing shader, colormap or
  * font. */
 App *app_create(Scene *scene, const AppOptions *options, DescentError *err);
+/* Finishes a recording still running (its file or error on stderr, as no
+ * notice can show it any more) and closes the window. */
 void app_destroy(App *app);
 
 /* Handles one event; false once the user asked to quit. */
@@ -46,8 +51,14 @@ bool app_handle_event(App *app, const SDL_Event *event);
 bool app_pump(App *app);
 
 /* Advances the scene by dt seconds and draws it into the window's back
- * buffer (not shown until app_present); saves it as a PNG in the current
- * folder when 'p' asked for one. */
+ * buffer (not shown until app_present); saves it as a PNG in the output
+ * folder when 'p' asked for one, and feeds the frames dt covers to the
+ * recording 'v' started.  'v' again stops it, and so does a change of the
+ * window's size (recording does not restart by itself) or app_destroy.
+ * While recording, a "REC" notice shows whenever no other notice does (it
+ * is drawn like any notice, so the video shows it too); when it stops, a
+ * notice names the file.  A recording that cannot start or fails is a
+ * notice and a line on stderr; the window goes on. */
 void app_frame(App *app, double dt);
 
 /* Shows the frame drawn last. */
@@ -74,6 +85,9 @@ void app_drawable_size(const App *app, int *width, int *height);
 /* Reads the last frame drawn (before app_present) into dest, 4 * width *
  * height bytes of RGBA, top row first, width x height the drawable size. */
 void app_read_pixels(const App *app, uint8_t *dest);
+
+/* True while 'v' is recording. */
+bool app_recording(const App *app);
 
 /* Saves the last frame drawn as a PNG. */
 bool app_screenshot(const App *app, const char *path, DescentError *err);
