@@ -5,6 +5,7 @@
  */
 #include "testing.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "scene/scene.h"
@@ -219,6 +220,81 @@ static void test_particles_need_a_noisy_run(void **state)
     assert_non_null(strstr(err.message, "particles"));
 }
 
+/* With the flow overlay on, each run's flow is the exact solution of
+ * dθ/dt = -∇L at time k lr after k updates: on 0.5 (x² + 8 y²) that is
+ * (x0 e^{-t}, y0 e^{-8t}).  Changing the run's lr makes the flow stale
+ * until the next update remakes it; a flow run gets no flow of its own. */
+static void test_flow_follows_exact_flow(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05,x0=-2.5,y0=1.5", "flow:lr=0.05"};
+    Scene *s = make("quadratic:l1=1,l2=8", runs, 2);
+    assert_null(scene_flow(s, 0));
+    scene_step(s, 3);
+    scene_show_flow(s, true);
+    scene_step(s, 37);
+    const Run *flow = scene_flow(s, 0);
+    assert_non_null(flow);
+    assert_null(scene_flow(s, 1));
+    assert_int_equal(run_steps(flow), 40);
+    assert_int_equal(run_steps(&s->runs[0].run), 40);
+    for (size_t k = 0; k <= 40; k++) {
+        double t = 0.05 * (double)k;
+        assert_close(flow->path[k].x, -2.5 * exp(-t), 1e-6);
+        assert_close(flow->path[k].y, 1.5 * exp(-8.0 * t), 1e-6);
+    }
+    DescentError err = {""};
+    assert_true(scene_scale_lr(s, 2.0, &err));
+    assert_null(scene_flow(s, 0));
+    scene_step(s, 10);
+    flow = scene_flow(s, 0);
+    assert_non_null(flow);
+    assert_close(flow->desc.lr, 0.1, 1e-15);
+    assert_close(flow->path[10].x, -2.5 * exp(-1.0), 1e-6);
+    assert_close(flow->path[10].y, 1.5 * exp(-8.0), 1e-6);
+    scene_show_flow(s, false);
+    scene_step(s, 5);
+    assert_int_equal(run_steps(scene_flow(s, 0)), 10);
+    scene_destroy(s);
+}
+
+/* Basin shares: all particles start at one point, so the minimum nearest
+ * to it (found here by hand) holds them all; later the shares still sum
+ * to 1.  No swarm, no shares. */
+static void test_basin_shares_sum_to_one(void **state)
+{
+    (void)state;
+    SceneOptions options = {.landscape = "sharp_flat", .runs = {"sgd:lr=0.02,noise=1.5"},
+                            .run_count = 1, .particles = 400, .has_seed = true, .seed = 7};
+    DescentError err = {""};
+    Scene *s = scene_create(&options, &err);
+    assert_non_null(s);
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    double shares[LANDSCAPE_MAX_MINIMA];
+    size_t n = scene_basin_shares(s, minima, shares, LANDSCAPE_MAX_MINIMA);
+    assert_true(n >= 2);
+    size_t nearest = 0;
+    for (size_t k = 1; k < n; k++)
+        if (hypot(minima[k].x - s->start.x, minima[k].y - s->start.y) <
+            hypot(minima[nearest].x - s->start.x, minima[nearest].y - s->start.y))
+            nearest = k;
+    for (size_t k = 0; k < n; k++)
+        assert_close(shares[k], k == nearest ? 1.0 : 0.0, 0);
+    scene_step(s, 300);
+    n = scene_basin_shares(s, minima, shares, LANDSCAPE_MAX_MINIMA);
+    double sum = 0;
+    for (size_t k = 0; k < n; k++) {
+        assert_true(shares[k] >= 0 && shares[k] <= 1);
+        sum += shares[k];
+    }
+    assert_close(sum, 1.0, 1e-12);
+    scene_destroy(s);
+    const char *runs[] = {"gd"};
+    s = make("sharp_flat", runs, 1);
+    assert_int_equal(scene_basin_shares(s, minima, shares, LANDSCAPE_MAX_MINIMA), 0);
+    scene_destroy(s);
+}
+
 static void test_bad_spec_is_an_error(void **state)
 {
     (void)state;
@@ -314,6 +390,8 @@ int main(void)
         cmocka_unit_test(test_viewport_fit),
         cmocka_unit_test(test_diverging_run_stops),
         cmocka_unit_test(test_particles_need_a_noisy_run),
+        cmocka_unit_test(test_flow_follows_exact_flow),
+        cmocka_unit_test(test_basin_shares_sum_to_one),
         cmocka_unit_test(test_bad_spec_is_an_error),
         cmocka_unit_test(test_next_landscape_cycles),
         cmocka_unit_test(test_hide_and_notice),

@@ -1,7 +1,10 @@
 /*
  * render.h — draws a Scene with OpenGL 3.3 core (SPEC §2, §5): the
  * landscape as a heatmap with contours and minima markers, each run's path
- * with a fading trail and head marker, particles, gradient arrows, and the
+ * with a fading trail and head marker, particles, gradient arrows, the
+ * lesson overlays the scene's display asks for (each run's gradient flow
+ * dashed beside it, its last step as an arrow, the swarm's basin shares
+ * as "62%" at the minima), and the
  * HUD (legend with each run's spec, loss and learning rate, loss-versus-step
  * plot, hover readout, help overlay, notices).
  *

@@ -1,8 +1,11 @@
 /* world.c — what lies on the landscape: paths with fading trails, head
- * markers, minima and start markers, particles, gradient arrows. */
+ * markers, minima and start markers, particles, gradient arrows, and the
+ * lesson overlays: gradient flow beside each run, last-step arrows, basin
+ * shares. */
 #include "render_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "scene/viewport.h"
@@ -301,6 +304,119 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* Dash and gap lengths (pixels, times scale) of a gradient-flow line. */
+#define FLOW_DASH 7.0
+#define FLOW_GAP 5.0
+
+/* Each run's gradient flow (scene_flow) as a dashed line in a lighter
+ * shade of the run's colour, so the step-by-step path and the continuous
+ * one it discretises can be told apart where they overlap. */
+static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    double s = r->scale;
+    const double box[4] = {-CLIP_MARGIN, -CLIP_MARGIN, r->width + CLIP_MARGIN,
+                           r->height + CLIP_MARGIN};
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *flow = scene_flow(scene, i);
+        if (!flow || scene->runs[i].hidden)
+            continue;
+        Rgba c = render_run_color(i, 0.95f);
+        c = (Rgba){0.5f * (c.r + 1.0f), 0.5f * (c.g + 1.0f), 0.5f * (c.b + 1.0f), c.a};
+        /* The dash or gap being drawn and how much of it is left carry on
+         * from one path segment to the next. */
+        bool dash = true;
+        double left = FLOW_DASH * s, ax, ay;
+        viewport_to_pixel(vp, flow->path[0].x, flow->path[0].y, &ax, &ay);
+        for (size_t k = 1; k < flow->count; k++) {
+            if (!isfinite(flow->path[k].x) || !isfinite(flow->path[k].y))
+                break;
+            double bx, by;
+            viewport_to_pixel(vp, flow->path[k].x, flow->path[k].y, &bx, &by);
+            double len = hypot(bx - ax, by - ay);
+            if (len < 1.0 * s && k + 1 < flow->count)
+                continue;
+            /* Only the part inside the frame is cut into dashes, so a
+             * deep zoom does not make millions of them. */
+            double x0 = ax, y0 = ay, x1 = bx, y1 = by;
+            double inside = clip_segment(box, &x0, &y0, &x1, &y1) ? hypot(x1 - x0, y1 - y0) : 0;
+            if (inside > 0) {
+                for (double t = 0.0; t < inside;) {
+                    double piece = fmin(inside - t, left);
+                    if (dash) {
+                        double sx = x0 + (x1 - x0) * t / inside, sy = y0 + (y1 - y0) * t / inside;
+                        double ex = x0 + (x1 - x0) * (t + piece) / inside;
+                        double ey = y0 + (y1 - y0) * (t + piece) / inside;
+                        shapes_segment(r->shapes, sx, sy, ex, ey, 1.9 * s, casing);
+                        shapes_segment(r->shapes, sx, sy, ex, ey, 1.1 * s, c);
+                    }
+                    t += piece;
+                    left -= piece;
+                    if (left <= 0) {
+                        dash = !dash;
+                        left = (dash ? FLOW_DASH : FLOW_GAP) * s;
+                    }
+                }
+            }
+            ax = bx;
+            ay = by;
+        }
+    }
+}
+
+/* Shortest and longest last-step arrow (pixels, times scale): the step is
+ * drawn to scale between them. */
+#define VELOCITY_MIN_PX 14.0
+#define VELOCITY_MAX_PX 140.0
+
+/* Each run's last update θ_new - θ_old as an arrow from its head: where the
+ * same step again would take it (momentum's velocity, Adam's step). */
+static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    double s = r->scale;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SceneRun *sr = &scene->runs[i];
+        if (sr->hidden || sr->run.status != RUN_ACTIVE || run_steps(&sr->run) == 0)
+            continue;
+        const double *step = sr->run.state.step;
+        double per_pixel = viewport_units_per_pixel(vp);
+        double len = hypot(step[0], step[1]) / per_pixel;
+        if (!isfinite(len) || len <= 0)
+            continue;
+        double shown = fmin(fmax(len, VELOCITY_MIN_PX * s), VELOCITY_MAX_PX * s);
+        RunPoint head = run_head(&sr->run);
+        double px, py;
+        viewport_to_pixel(vp, head.x, head.y, &px, &py);
+        if (clamp_to_frame(r, 0.0, &px, &py))
+            continue;
+        double ux = step[0] / per_pixel / len, uy = -step[1] / per_pixel / len;
+        double tx = px + ux * shown, ty = py + uy * shown;
+        shapes_arrow(r->shapes, px, py, tx, ty, 2.2 * s, 8.0 * s, casing);
+        shapes_arrow(r->shapes, px, py, tx, ty, 1.2 * s, 8.0 * s, white);
+    }
+}
+
+/* The swarm's share nearest each minimum, as "62%" above the minimum. */
+static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    double shares[LANDSCAPE_MAX_MINIMA];
+    size_t n = scene_basin_shares(scene, minima, shares, LANDSCAPE_MAX_MINIMA);
+    double s = r->scale;
+    int px = render_font_px(r, 17.0);
+    for (size_t k = 0; k < n; k++) {
+        double cx, cy;
+        viewport_to_pixel(vp, minima[k].x, minima[k].y, &cx, &cy);
+        if (cx < 0 || cy < 0 || cx > r->width || cy > r->height)
+            continue;
+        char label[16];
+        snprintf(label, sizeof label, "%.0f%%", 100.0 * shares[k]);
+        double w = render_text_width(r, label, px), h = text_line_height(r->text, px);
+        double lx = cx - 0.5 * w, ly = cy - 10.0 * s - h;
+        shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, (Rgba){0, 0, 0, 0.65f});
+        render_text(r, label, lx, ly, px, ALIGN_LEFT, white);
+    }
+}
+
 /* A lesson's marks: an optional circle (its radius in plane units), a dot
  * and the label beside it. */
 static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
@@ -336,6 +452,8 @@ void render_world(Renderer *r, const Scene *scene)
     if (scene->display.arrows)
         draw_arrows(r, scene, &vp);
     draw_particles(r, scene, &vp);
+    if (scene->display.flow)
+        draw_flows(r, scene, &vp);
     for (size_t i = 0; i < scene->run_count; i++) {
         const SceneRun *sr = &scene->runs[i];
         long last = last_finite(&sr->run);
@@ -351,5 +469,9 @@ void render_world(Renderer *r, const Scene *scene)
         if (!scene->runs[i].hidden && last >= 0)
             draw_head(r, scene, i, last, &vp);
     }
+    if (scene->display.velocity)
+        draw_velocity(r, scene, &vp);
+    if (scene->display.basins)
+        draw_basins(r, scene, &vp);
     shapes_flush(r->shapes, r->width, r->height);
 }

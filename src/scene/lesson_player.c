@@ -91,6 +91,9 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene_set_error(scene, NULL);
     ok = set_texts(player, scene, step, err) && ok;
     scene->display.arrows = (step->show & LESSON_SHOW_GRADIENT) != 0;
+    scene->display.velocity = (step->show & LESSON_SHOW_VELOCITY) != 0;
+    scene->display.basins = (step->show & LESSON_SHOW_BASINS) != 0;
+    scene_show_flow(scene, (step->show & LESSON_SHOW_FLOW) != 0);
     scene_scale_speed(scene, step_speed(step) / scene->speed);
     scene_play_for(scene, step->play, !step->pause);
     if (!ok)

@@ -3,7 +3,9 @@
  * window and the recorder share it.
  *
  * Showing step k builds its stage (landscape, view, start, runs,
- * particles), sets the title ("k/N  Title"), caption and marks, and starts
+ * particles), sets the title ("k/N  Title"), caption and marks, turns on
+ * the overlays its show asks for that the renderer draws (gradient, flow,
+ * velocity, basins; the others are ignored), and starts
  * its play: step->play updates at step->speed updates per second (0:
  * SCENE_STEPS_PER_SECOND), then playback pauses; a step with pause waits
  * for scene_set_playing.  A keep step goes on from where the steps before

@@ -222,6 +222,9 @@ void scene_destroy(Scene *scene)
     if (!scene)
         return;
     free_runs(scene->runs, scene->run_count);
+    for (size_t i = 0; i < SCENE_MAX_RUNS; i++)
+        if (scene->flows[i].live)
+            run_free(&scene->flows[i].run);
     swarm_destroy(scene->swarm);
     landscape_destroy(scene->landscape);
     free(scene);
@@ -230,12 +233,101 @@ void scene_destroy(Scene *scene)
 /* ------------------------------------------------------------------------ */
 /* Playback                                                                  */
 
+/* ------------------------------------------------------------------------ */
+/* Gradient flow beside the runs                                             */
+
+static bool flow_matches(const Scene *scene, size_t i)
+{
+    const SceneFlow *f = &scene->flows[i];
+    const Run *run = &scene->runs[i].run;
+    return f->live && f->landscape_serial == scene->landscape_serial &&
+           f->run.desc.lr == run->desc.lr && f->run.path[0].x == run->path[0].x &&
+           f->run.path[0].y == run->path[0].y && run_steps(&f->run) <= run_steps(run);
+}
+
+const Run *scene_flow(const Scene *scene, size_t i)
+{
+    if (i >= scene->run_count || scene->runs[i].run.desc.kind == OPT_FLOW || !flow_matches(scene, i))
+        return NULL;
+    return &scene->flows[i].run;
+}
+
+/* Remakes stale flows and advances every flow to its run's updates. */
+static void sync_flows(Scene *scene)
+{
+    for (size_t i = 0; i < scene->run_count; i++) {
+        SceneFlow *f = &scene->flows[i];
+        const Run *run = &scene->runs[i].run;
+        if (run->desc.kind == OPT_FLOW)
+            continue;
+        if (!flow_matches(scene, i)) {
+            if (f->live)
+                run_free(&f->run);
+            f->live = false;
+            char spec[64];
+            snprintf(spec, sizeof spec, "flow:lr=%.17g", run->desc.lr);
+            OptimizerDesc desc;
+            DescentError err = {""};
+            if (!optimizer_parse(spec, scene->landscape, &desc, &err) ||
+                !run_init(&f->run, scene->landscape, &desc, run->path[0].x, run->path[0].y, &err))
+                continue;
+            f->live = true;
+            f->landscape_serial = scene->landscape_serial;
+        }
+        run_advance(&f->run, run_steps(run) - run_steps(&f->run));
+    }
+}
+
+void scene_show_flow(Scene *scene, bool on)
+{
+    scene->display.flow = on;
+    if (on)
+        sync_flows(scene);
+}
+
 void scene_step(Scene *scene, size_t steps)
 {
     for (size_t i = 0; i < scene->run_count; i++)
         run_advance(&scene->runs[i].run, steps);
     if (scene->swarm)
         swarm_advance(scene->swarm, steps, SCENE_SWARM_THREADS);
+    if (scene->display.flow)
+        sync_flows(scene);
+}
+
+size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
+                          size_t max)
+{
+    if (!scene->swarm)
+        return 0;
+    size_t n = landscape_minima(scene->landscape, minima, max);
+    if (n == 0)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        shares[k] = 0;
+    const float *xy = swarm_positions(scene->swarm);
+    size_t count = swarm_count(scene->swarm), finite = 0;
+    for (size_t p = 0; p < count; p++) {
+        double x = (double)xy[2 * p], y = (double)xy[2 * p + 1];
+        if (!isfinite(x) || !isfinite(y))
+            continue;
+        size_t nearest = 0;
+        double best = HUGE_VAL;
+        for (size_t k = 0; k < n; k++) {
+            double d = hypot(x - minima[k].x, y - minima[k].y);
+            if (d < best) {
+                best = d;
+                nearest = k;
+            }
+        }
+        shares[nearest] += 1;
+        finite++;
+    }
+    if (finite == 0)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        shares[k] /= (double)finite;
+    return n;
 }
 
 void scene_advance(Scene *scene, double dt)

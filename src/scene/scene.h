@@ -51,6 +51,15 @@ typedef struct SceneRun {
     double x0, y0;      /* where it starts (its own x0/y0, else the scene's start) */
 } SceneRun;
 
+/* The gradient flow dθ/dt = -∇L beside a run (display.flow): a core run
+ * "flow:lr=LR" with the run's start and learning rate, so its update k ends
+ * at time (k + 1) lr, where the run's update k does. */
+typedef struct SceneFlow {
+    Run run;
+    bool live;                  /* run is initialised (and owned) */
+    unsigned landscape_serial;  /* the landscape it was made on */
+} SceneFlow;
+
 /* What the viewer chose to show; the renderer draws accordingly. */
 typedef struct SceneDisplay {
     Colormap colormap;
@@ -58,6 +67,9 @@ typedef struct SceneDisplay {
     bool arrows;        /* gradient arrows */
     bool help;          /* the help overlay */
     bool projector;     /* large text and thick lines */
+    bool flow;          /* each run's gradient flow beside it (scene_show_flow) */
+    bool velocity;      /* each run's last step as an arrow at its head */
+    bool basins;        /* the swarm's share nearest each minimum */
 } SceneDisplay;
 
 #define SCENE_NOTICE_MAX 256
@@ -102,6 +114,8 @@ typedef struct Scene {
                                          lesson file), "" = none */
     char notice[SCENE_NOTICE_MAX]; /* a transient message, "" = none */
     double notice_until;        /* scene time at which it disappears */
+
+    SceneFlow flows[SCENE_MAX_RUNS]; /* read through scene_flow */
 
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */
@@ -192,6 +206,21 @@ bool scene_set_marks(Scene *scene, const SceneMark *marks, size_t count, Descent
 /* Shows text for seconds of scene time (printf-style). */
 void scene_notify(Scene *scene, double seconds, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Turns the flow overlay on or off; on, brings every run's flow up to the
+ * run's updates (flows follow the runs in scene_step from then on).  A run
+ * that is itself a flow, or whose flow cannot be made, gets none. */
+void scene_show_flow(Scene *scene, bool on);
+/* Run i's flow when it is current (same landscape, start and learning
+ * rate, no more updates than the run), else NULL. */
+const Run *scene_flow(const Scene *scene, size_t i);
+
+/* The swarm's particles by the known minimum (landscape_minima) nearest to
+ * each: fills minima and shares (fractions of the particles with finite
+ * positions, summing to 1) for at most max minima and returns how many;
+ * 0 without a swarm, minima or finite particles. */
+size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
+                          size_t max);
 
 /* The learning rate run i uses for its next update (schedule included). */
 double scene_run_lr(const Scene *scene, size_t i);
