@@ -6,8 +6,12 @@
 #include "testing.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "scene/lesson_player.h"
 #include "scene/scene.h"
 #include "scene/viewport.h"
 
@@ -295,6 +299,41 @@ static void test_basin_shares_sum_to_one(void **state)
     scene_destroy(s);
 }
 
+/* A lesson step's show turns on the overlays it names and the next step's
+ * turns off what it does not name; the flow is there from the step's start
+ * and follows the run's play. */
+static void test_lesson_show_reaches_display(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/descent-test-scene-XXXXXX.lua";
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("lesson { title = 't', landscape = 'quadratic' }\n"
+          "step { runs = { 'gd:lr=0.05' }, play = 20, show = { 'flow', 'velocity' } }\n"
+          "step { runs = { 'sgd:lr=0.01' }, particles = 30, show = { 'basins', 'gradient' } }\n",
+          f);
+    fclose(f);
+    Scene *s = make("quadratic", NULL, 0);
+    LessonPlayer player;
+    DescentError err = {""};
+    bool opened = lesson_player_open(&player, path, "en", s, &err);
+    unlink(path);
+    assert_true(opened);
+    assert_true(s->display.flow && s->display.velocity);
+    assert_false(s->display.basins || s->display.arrows);
+    assert_non_null(scene_flow(s, 0));
+    scene_advance(s, 10.0);
+    assert_int_equal(run_steps(&s->runs[0].run), 20);
+    assert_int_equal(run_steps(scene_flow(s, 0)), 20);
+    assert_true(lesson_player_next(&player, s));
+    assert_false(s->display.flow || s->display.velocity);
+    assert_true(s->display.basins && s->display.arrows);
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
 static void test_bad_spec_is_an_error(void **state)
 {
     (void)state;
@@ -392,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_particles_need_a_noisy_run),
         cmocka_unit_test(test_flow_follows_exact_flow),
         cmocka_unit_test(test_basin_shares_sum_to_one),
+        cmocka_unit_test(test_lesson_show_reaches_display),
         cmocka_unit_test(test_bad_spec_is_an_error),
         cmocka_unit_test(test_next_landscape_cycles),
         cmocka_unit_test(test_hide_and_notice),
