@@ -364,8 +364,8 @@ static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
 }
 
 /* Shortest and longest last-step arrow (pixels, times scale): the step is
- * drawn to scale between them. */
-#define VELOCITY_MIN_PX 14.0
+ * drawn to scale between them; the shortest clears the head's rings. */
+#define VELOCITY_MIN_PX 26.0
 #define VELOCITY_MAX_PX 140.0
 
 /* Each run's last update θ_new - θ_old as an arrow from its head: where the
@@ -452,8 +452,6 @@ void render_world(Renderer *r, const Scene *scene)
     if (scene->display.arrows)
         draw_arrows(r, scene, &vp);
     draw_particles(r, scene, &vp);
-    if (scene->display.flow)
-        draw_flows(r, scene, &vp);
     for (size_t i = 0; i < scene->run_count; i++) {
         const SceneRun *sr = &scene->runs[i];
         long last = last_finite(&sr->run);
@@ -462,6 +460,10 @@ void render_world(Renderer *r, const Scene *scene)
         reduce_path(r, &r->paths[i], &sr->run, last, &vp);
         draw_path(r, &r->paths[i], last, render_run_color(i, 1.0f));
     }
+    /* Over the paths: where run and flow coincide, the run shows through
+     * the gaps of the dashes. */
+    if (scene->display.flow)
+        draw_flows(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp);
     for (size_t i = 0; i < scene->run_count; i++) {
