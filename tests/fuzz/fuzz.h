@@ -7,6 +7,7 @@
 #ifndef DESCENT_FUZZ_H
 #define DESCENT_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,5 +15,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A NUL-terminated copy of the input (caller frees), or NULL when out of memory. */
 char *fuzz_string(const uint8_t *data, size_t size);
+
+/* Writes the input to a new file under /tmp named after tag; its path goes
+ * to dest (at least 64 bytes).  False when the file cannot be made.  The
+ * caller unlinks it. */
+bool fuzz_temp_file(const uint8_t *data, size_t size, const char *tag, char *dest);
 
 #endif

@@ -10,18 +10,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char path[] = "/tmp/descent-fuzz-csv-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
+    char path[64];
+    if (!fuzz_temp_file(data, size, "csv", path))
         return 0;
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
-        close(fd);
-        unlink(path);
-        return 0;
-    }
-    fwrite(data, 1, size, f);
-    fclose(f);
     for (int task = DATASET_REGRESSION; task <= DATASET_CLASSIFICATION; task++) {
         Dataset dataset;
         DescentError err;

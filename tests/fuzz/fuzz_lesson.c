@@ -11,18 +11,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char path[] = "/tmp/descent-fuzz-lesson-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
+    char path[64];
+    if (!fuzz_temp_file(data, size, "lesson", path))
         return 0;
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
-        close(fd);
-        unlink(path);
-        return 0;
-    }
-    fwrite(data, 1, size, f);
-    fclose(f);
     static const char *const langs[] = { "en", "zh" };
     for (size_t i = 0; i < 2; i++) {
         Lesson lesson;
