@@ -5,8 +5,9 @@
  * Each test loads the lesson file itself and takes its landscape, start and
  * optimizer specs from the step that makes the claim, so a lesson edited
  * into saying something false fails here.  Reference values (minima,
- * 2/λmax, the min-norm point, the max-margin direction) are computed here
- * independently of the lesson.
+ * 2/λmax, the min-norm point) are computed here independently of the
+ * lesson; the max-margin direction comes from the core, which
+ * test_data_overlays checks against a brute-force search.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -860,38 +861,6 @@ static void test_schedules(void **state)
 
 /* ----------------------------------------------- implicit regularisation */
 
-/* The unit direction u maximising min_i y_i (x_i · u), by a fine scan of
- * angles and a golden-section refinement. */
-static double max_margin_angle(const Dataset *data)
-{
-    double best = 0, best_margin = -HUGE_VAL;
-    const int scan = 20000;
-    for (int i = 0; i < scan; i++) {
-        double a = 2 * PI * i / scan, margin = HUGE_VAL;
-        for (size_t k = 0; k < data->n; k++)
-            margin = fmin(margin, data->y[k] * (data->x1[k] * cos(a) + data->x2[k] * sin(a)));
-        if (margin > best_margin) {
-            best_margin = margin;
-            best = a;
-        }
-    }
-    double lo = best - 2 * PI / scan, hi = best + 2 * PI / scan;
-    for (int it = 0; it < 100; it++) {
-        double m1 = lo + (hi - lo) * 0.382, m2 = lo + (hi - lo) * 0.618, g1 = HUGE_VAL,
-               g2 = HUGE_VAL;
-        for (size_t k = 0; k < data->n; k++) {
-            g1 = fmin(g1, data->y[k] * (data->x1[k] * cos(m1) + data->x2[k] * sin(m1)));
-            g2 = fmin(g2, data->y[k] * (data->x1[k] * cos(m2) + data->x2[k] * sin(m2)));
-        }
-        if (g1 > g2)
-            hi = m2;
-        else
-            lo = m1;
-    }
-    assert_true(best_margin > 0); /* separable */
-    return 0.5 * (lo + hi);
-}
-
 static double angle_between(double x, double y, double angle)
 {
     double d = fabs(atan2(y, x) - angle);
@@ -942,7 +911,11 @@ static void test_implicit_regularization(void **state)
     Landscape *logreg = make_landscape(logistic->landscape);
     LandscapePoint none[1];
     assert_int_equal(landscape_minima(logreg, none, 1), 0); /* no finite minimum */
-    double target = max_margin_angle(landscape_dataset(logreg));
+    /* The core's max-margin direction (checked against a brute-force scan
+     * of angles in test_data_overlays). */
+    double margin_dir[2];
+    assert_true(landscape_max_margin_direction(logreg, margin_dir));
+    double target = atan2(margin_dir[1], margin_dir[0]);
     w = walker(logistic, logreg, logistic->runs.specs[0]);
     const long checkpoints[] = { 30, 300, 3000, 30000 };
     double last_norm = 0, last_angle = HUGE_VAL, last_loss = loss_at(&w);

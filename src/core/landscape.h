@@ -94,4 +94,15 @@ bool landscape_prefers_log(const Landscape *landscape);
  * without l2 (the infimum lies at infinity). */
 size_t landscape_minima(const Landscape *landscape, LandscapePoint *dest, size_t max);
 
+/* linreg whose inputs span one direction (n = 1, or collinear inputs): the
+ * minimisers form a line.  Writes its minimum-norm point (the
+ * pseudo-inverse solution, where GD from 0 lands) and its unit direction,
+ * and returns true; false for every other landscape. */
+bool landscape_minimum_line(const Landscape *landscape, LandscapePoint *point, double dir[2]);
+/* logreg on data that a line through the origin separates with a positive
+ * margin: the unit direction u maximising min_i y_i u·x_i (the hard-margin
+ * SVM's, where GD's w/|w| turns as |w| grows without bound), and true.
+ * Depends on the data only (l2 aside); false for every other landscape. */
+bool landscape_max_margin_direction(const Landscape *landscape, double dir[2]);
+
 #endif

@@ -102,18 +102,20 @@ static ViewRect view_around(double wx, double wy)
 /* The minimum-norm solution of S w = b (the pseudo-inverse), for S = XᵀX/N
  * symmetric positive semi-definite and b = Xᵀy/N in its range.  Rank 1
  * (n = 1, or collinear inputs): w = u (u·b) / λ with u the unit eigenvector
- * of the one non-zero eigenvalue λ. */
-static void min_norm_solve(double a, double b, double c, const double rhs[2], double dest[2])
+ * of the one non-zero eigenvalue λ, and the minimisers are the line
+ * w + t·null_dir, null_dir ⊥ u; returns true then. */
+static bool min_norm_solve(double a, double b, double c, const double rhs[2], double dest[2],
+                           double null_dir[2])
 {
     double eig[2];
     sym2_eigenvalues(a, b, c, eig);
     if (eig[1] <= 0.0) {
         dest[0] = dest[1] = 0.0;
-        return;
+        return false;
     }
     if (eig[0] > 1e-12 * eig[1]) {
         sym2_solve(a, b, c, rhs, dest);
-        return;
+        return false;
     }
     /* Rows of S − λI are orthogonal to u; the longer one is the stabler. */
     double u1[2] = {b, eig[1] - a}, u2[2] = {eig[1] - c, b};
@@ -123,6 +125,9 @@ static void min_norm_solve(double a, double b, double c, const double rhs[2], do
     double t = (ux * rhs[0] + uy * rhs[1]) / eig[1];
     dest[0] = ux * t;
     dest[1] = uy * t;
+    null_dir[0] = -uy;
+    null_dir[1] = ux;
+    return true;
 }
 
 static bool linreg_setup(Landscape *ls, const Spec *spec, const ParamValue *p, DescentError *err)
@@ -145,7 +150,9 @@ static bool linreg_setup(Landscape *ls, const Spec *spec, const ParamValue *p, D
     st->sxx = sxx * inv_n;
     st->sxy = sxy * inv_n;
     st->syy = syy * inv_n;
-    min_norm_solve(st->sxx, st->sxy, st->syy, (const double[2]){bx * inv_n, by * inv_n}, st->w0);
+    st->has_line = min_norm_solve(st->sxx, st->sxy, st->syy,
+                                  (const double[2]){bx * inv_n, by * inv_n}, st->w0,
+                                  st->null_dir);
     /* The loss at w0 summed directly, so small residuals keep their digits. */
     double r0 = 0.0;
     for (size_t i = 0; i < d->n; i++) {
@@ -395,6 +402,69 @@ static bool logreg_separable(const Landscape *ls, double dir[2])
     return separable;
 }
 
+static int compare_points(const void *a, const void *b)
+{
+    const LandscapePoint *p = a, *q = b;
+    return p->x != q->x ? (p->x > q->x) - (p->x < q->x) : (p->y > q->y) - (p->y < q->y);
+}
+
+static double cross3(LandscapePoint o, LandscapePoint a, LandscapePoint b)
+{
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+/* The max-margin direction: the unit u maximising min_i u·z_i, where GD's
+ * w/|w| converges on separable data (Soudry et al., 2018).  By duality it
+ * is the direction of the point p of the convex hull of the z_i nearest to
+ * the origin, so: the hull (Andrew's monotone chain), the nearest point of
+ * each of its edges, and a check that every z_i lies beyond the line
+ * through p normal to it (false when the origin is in the hull: no gap). */
+static bool logreg_max_margin(const LogregData *lr, size_t n, double dir[2])
+{
+    LandscapePoint *pts = malloc(n * sizeof *pts), *hull = malloc((2 * n + 1) * sizeof *hull);
+    bool found = false;
+    if (!pts || !hull)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        pts[i] = (LandscapePoint){lr->za[i], lr->zb[i]};
+    qsort(pts, n, sizeof *pts, compare_points);
+    size_t h = 0;
+    for (size_t i = 0; i < n; i++) {
+        while (h >= 2 && cross3(hull[h - 2], hull[h - 1], pts[i]) <= 0.0)
+            h--;
+        hull[h++] = pts[i];
+    }
+    for (size_t i = n - 1, lower = h + 1; i-- > 0;) {
+        while (h >= lower && cross3(hull[h - 2], hull[h - 1], pts[i]) <= 0.0)
+            h--;
+        hull[h++] = pts[i];
+    }
+    if (h > 1)
+        h--; /* the chain ends where it began */
+    LandscapePoint best = hull[0];
+    for (size_t k = 0; k < h; k++) {
+        LandscapePoint a = hull[k], b = hull[(k + 1) % h];
+        double ex = b.x - a.x, ey = b.y - a.y, len2 = ex * ex + ey * ey;
+        double t = len2 > 0.0 ? fmin(fmax(-(a.x * ex + a.y * ey) / len2, 0.0), 1.0) : 0.0;
+        LandscapePoint p = {a.x + t * ex, a.y + t * ey};
+        if (hypot(p.x, p.y) < hypot(best.x, best.y))
+            best = p;
+    }
+    double norm2 = best.x * best.x + best.y * best.y;
+    found = norm2 > 0.0;
+    for (size_t i = 0; i < n && found; i++)
+        found = lr->za[i] * best.x + lr->zb[i] * best.y >= norm2 * (1.0 - 1e-9);
+    if (found) {
+        double norm = sqrt(norm2);
+        dir[0] = best.x / norm;
+        dir[1] = best.y / norm;
+    }
+done:
+    free(pts);
+    free(hull);
+    return found;
+}
+
 /* Newton's method with backtracking from w = 0; the loss is convex, and
  * strictly so when a minimiser exists.  Near the minimum the predicted
  * decrease falls below the value's rounding, where comparing values says
@@ -448,6 +518,8 @@ static bool logreg_setup(Landscape *ls, const Spec *spec, const ParamValue *p, D
     }
     double dir[2] = {1.0, 0.0}, w[2];
     bool separable = logreg_separable(ls, dir);
+    if (separable)
+        lr->has_max_margin = logreg_max_margin(lr, d->n, lr->max_margin);
     if ((lr->l2 > 0.0 || !separable) && logreg_minimise(ls, w)) {
         ls->minima[ls->nminima++] = (LandscapePoint){w[0], w[1]};
         ls->view = view_around(w[0], w[1]);
@@ -466,3 +538,27 @@ const LandscapeKind landscape_logreg = {
     .batch_grad = logreg_batch_grad,
     .start = {0.0, 0.0},
 };
+
+/* ------------------------------------------------------------------------ */
+/* Geometry of the minimisers                                                */
+/* ------------------------------------------------------------------------ */
+
+bool landscape_minimum_line(const Landscape *ls, LandscapePoint *point, double dir[2])
+{
+    if (ls->kind != &landscape_linreg || !ls->u.linreg.has_line)
+        return false;
+    const LinregStats *st = &ls->u.linreg;
+    *point = (LandscapePoint){st->w0[0], st->w0[1]};
+    dir[0] = st->null_dir[0];
+    dir[1] = st->null_dir[1];
+    return true;
+}
+
+bool landscape_max_margin_direction(const Landscape *ls, double dir[2])
+{
+    if (ls->kind != &landscape_logreg || !ls->u.logreg.has_max_margin)
+        return false;
+    dir[0] = ls->u.logreg.max_margin[0];
+    dir[1] = ls->u.logreg.max_margin[1];
+    return true;
+}

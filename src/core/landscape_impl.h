@@ -41,11 +41,14 @@ typedef struct LandscapeKind {
 
 /* Ordinary least squares statistics (SPEC §4 linreg), over N samples:
  * S = XᵀX/N (symmetric), and the minimum-norm minimiser w0 with its loss r0,
- * so L(w) = r0 + ½ (w - w0)ᵀ S (w - w0) exactly and without cancellation. */
+ * so L(w) = r0 + ½ (w - w0)ᵀ S (w - w0) exactly and without cancellation.
+ * When S has rank 1 the minimisers form the line w0 + t·null_dir. */
 typedef struct LinregStats {
     double sxx, sxy, syy;
     double w0[2];
     double r0;
+    bool has_line;
+    double null_dir[2];  /* unit, S null_dir = 0 (when has_line) */
 } LinregStats;
 
 /* Logistic regression data, stored for a tight loop: za = y·x1, zb = y·x2
@@ -53,6 +56,8 @@ typedef struct LinregStats {
 typedef struct LogregData {
     double *za, *zb;
     double l2;
+    bool has_max_margin;  /* a line through 0 separates the classes with a gap */
+    double max_margin[2]; /* then: the unit u maximising min_i u·z_i */
 } LogregData;
 
 /* sharp_flat: base − ds·G(cs, ws) − df·G(cf, wf) + bowl·|θ|². */

@@ -233,17 +233,26 @@ void optimizer_init(const OptimizerDesc *desc, double x0, double y0, uint64_t se
  * Gradients: exact, minibatch, noisy
  * ------------------------------------------------------------------- */
 
-/* Gradient of the minibatch used by update t: epochs are permutations of
- * the samples keyed by (batch_key, epoch), cut into consecutive batches. */
+/* Where update t's minibatch lies: epochs are permutations of the samples
+ * keyed by (batch_key, epoch), cut into consecutive batches; positions
+ * first..end-1 of permutation *key. */
+static void batch_span(const OptimizerDesc *desc, size_t n, uint64_t batch_key, long t,
+                       size_t *first, size_t *end, uint64_t *key)
+{
+    size_t per_epoch = (n + desc->batch - 1) / desc->batch;
+    uint64_t epoch = (uint64_t)t / per_epoch;
+    *first = (size_t)((uint64_t)t % per_epoch) * desc->batch;
+    *end = *first + desc->batch < n ? *first + desc->batch : n;
+    *key = rng_mix(batch_key, epoch);
+}
+
+/* Gradient of the minibatch used by update s->t. */
 static void minibatch_grad(const OptimizerDesc *desc, const Landscape *landscape,
                            const OptimizerState *s, double grad[2])
 {
-    size_t n = landscape_sample_count(landscape);
-    size_t per_epoch = (n + desc->batch - 1) / desc->batch;
-    uint64_t epoch = (uint64_t)s->t / per_epoch;
-    size_t first = (size_t)((uint64_t)s->t % per_epoch) * desc->batch;
-    size_t end = first + desc->batch < n ? first + desc->batch : n;
-    uint64_t key = rng_mix(s->batch_key, epoch);
+    size_t n = landscape_sample_count(landscape), first, end;
+    uint64_t key;
+    batch_span(desc, n, s->batch_key, s->t, &first, &end, &key);
 
     uint32_t idx[256];
     grad[0] = grad[1] = 0.0;
@@ -257,6 +266,20 @@ static void minibatch_grad(const OptimizerDesc *desc, const Landscape *landscape
         grad[0] += w * g[0];
         grad[1] += w * g[1];
     }
+}
+
+size_t optimizer_last_batch(const OptimizerDesc *desc, const Landscape *landscape,
+                            const OptimizerState *state, uint32_t *dest, size_t max)
+{
+    size_t n = landscape_sample_count(landscape), first, end;
+    if (desc->batch == 0 || desc->kind == OPT_FLOW || state->t < 1 || n == 0)
+        return 0;
+    uint64_t key;
+    batch_span(desc, n, state->batch_key, state->t - 1, &first, &end, &key);
+    size_t count = 0;
+    for (size_t i = first; i < end && count < max; i++)
+        dest[count++] = rng_permute(key, (uint32_t)n, (uint32_t)i);
+    return count;
 }
 
 /* The gradient an update sees: exact or minibatch, plus Gaussian noise. */
@@ -297,24 +320,46 @@ static inline double sgd_coord(const OptimizerDesc *d, OptimizerState *s, int i,
     return -lr * g;
 }
 
+/* The per-coordinate denominators of the adaptive rules, from the state
+ * after the update has folded in its gradient (also read by
+ * optimizer_effective_lr). */
+static inline double adagrad_denom(const OptimizerDesc *d, const OptimizerState *s, int i)
+{
+    return sqrt(s->sq[i]) + d->eps;
+}
+
+static inline double rmsprop_denom(const OptimizerDesc *d, const OptimizerState *s, int i)
+{
+    double v = d->centered ? s->sq[i] - s->aux[i] * s->aux[i] : s->sq[i];
+    return sqrt(v) + d->eps;
+}
+
+static inline double adam_denom(const OptimizerDesc *d, const OptimizerState *s, int i,
+                                double bias2_sqrt)
+{
+    return sqrt(d->amsgrad ? s->aux[i] : s->sq[i]) / bias2_sqrt + d->eps;
+}
+
+/* adagrad's lr after lr_decay, for update t (1-based). */
+static inline double adagrad_lr(const OptimizerDesc *d, double lr, long t)
+{
+    return lr / (1 + (double)(t - 1) * d->lr_decay);
+}
+
 static inline double adagrad_coord(const OptimizerDesc *d, OptimizerState *s, int i,
                                    double clr, double g)
 {
     s->sq[i] += g * g;
-    return -clr * g / (sqrt(s->sq[i]) + d->eps);
+    return -clr * g / adagrad_denom(d, s, i);
 }
 
 static inline double rmsprop_coord(const OptimizerDesc *d, OptimizerState *s, int i,
                                    double lr, double g)
 {
     s->sq[i] = d->alpha * s->sq[i] + (1 - d->alpha) * g * g;
-    double avg;
-    if (d->centered) {
+    if (d->centered)
         s->aux[i] = d->alpha * s->aux[i] + (1 - d->alpha) * g;
-        avg = sqrt(s->sq[i] - s->aux[i] * s->aux[i]) + d->eps;
-    } else {
-        avg = sqrt(s->sq[i]) + d->eps;
-    }
+    double avg = rmsprop_denom(d, s, i);
     if (d->momentum > 0) {
         s->buf[i] = d->momentum * s->buf[i] + g / avg;
         return -lr * s->buf[i];
@@ -327,13 +372,9 @@ static inline double adam_coord(const OptimizerDesc *d, OptimizerState *s, int i
 {
     s->buf[i] = d->beta1 * s->buf[i] + (1 - d->beta1) * g;
     s->sq[i] = d->beta2 * s->sq[i] + (1 - d->beta2) * g * g;
-    double v = s->sq[i];
-    if (d->amsgrad) {
+    if (d->amsgrad)
         s->aux[i] = fmax(s->aux[i], s->sq[i]);
-        v = s->aux[i];
-    }
-    double denom = sqrt(v) / bias2_sqrt + d->eps;
-    return -step_size * s->buf[i] / denom;
+    return -step_size * s->buf[i] / adam_denom(d, s, i, bias2_sqrt);
 }
 
 static void newton_update(const OptimizerDesc *d, const Landscape *landscape,
@@ -489,7 +530,7 @@ StepResult optimizer_step(const OptimizerDesc *d, const Landscape *landscape, Op
         dy = sgd_coord(d, s, 1, lr, g[1]);
         break;
     case OPT_ADAGRAD: {
-        double clr = lr / (1 + (double)(s->t - 1) * d->lr_decay);
+        double clr = adagrad_lr(d, lr, s->t);
         dx = adagrad_coord(d, s, 0, clr, g[0]);
         dy = adagrad_coord(d, s, 1, clr, g[1]);
         break;
@@ -523,4 +564,28 @@ StepResult optimizer_step(const OptimizerDesc *d, const Landscape *landscape, Op
     s->step[0] = s->x - x0;
     s->step[1] = s->y - y0;
     return isfinite(s->x) && isfinite(s->y) ? STEP_OK : STEP_DIVERGED;
+}
+
+bool optimizer_effective_lr(const OptimizerDesc *d, const OptimizerState *s, double dest[2])
+{
+    if (s->t < 1 || d->kind == OPT_NEWTON || d->kind == OPT_FLOW)
+        return false;
+    for (int i = 0; i < 2; i++) {
+        switch (d->kind) {
+        case OPT_ADAGRAD:
+            dest[i] = adagrad_lr(d, s->lr_used, s->t) / adagrad_denom(d, s, i);
+            break;
+        case OPT_RMSPROP:
+            dest[i] = s->lr_used / rmsprop_denom(d, s, i);
+            break;
+        case OPT_ADAM:
+        case OPT_ADAMW:
+            dest[i] = s->lr_used / adam_denom(d, s, i, sqrt(1 - pow(d->beta2, (double)s->t)));
+            break;
+        default:
+            dest[i] = s->lr_used;
+            break;
+        }
+    }
+    return true;
 }

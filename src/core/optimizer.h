@@ -133,6 +133,22 @@ StepResult optimizer_step(const OptimizerDesc *desc, const Landscape *landscape,
 /* The learning rate update k (0-based) uses, schedule included. */
 double optimizer_lr_at(const OptimizerDesc *desc, long k);
 
+/* The step each coordinate took per unit of (averaged) gradient in the last
+ * update: the diagonal preconditioner.  adagrad clr/(√sum + eps), rmsprop
+ * lr/(√v + eps) (centered: √(v − ḡ²)), adam/adamw lr/(√v̂ + eps) with
+ * v̂ = v/(1 − β2^t) (amsgrad: its max), which multiplies m̂ = m/(1 − β1^t);
+ * lr for the gd family (the same for both).  lr is the last update's,
+ * schedule included.  false for newton and flow (no diagonal form) and
+ * before the first update. */
+bool optimizer_effective_lr(const OptimizerDesc *desc, const OptimizerState *state,
+                            double dest[2]);
+
+/* The samples of the minibatch the last update used (batch > 0 on a data
+ * landscape), at most max of them into dest; returns how many (0 without
+ * minibatches or before the first update). */
+size_t optimizer_last_batch(const OptimizerDesc *desc, const Landscape *landscape,
+                            const OptimizerState *state, uint32_t *dest, size_t max);
+
 const char *optimizer_kind_name(OptimizerKind kind);
 
 #endif
