@@ -135,6 +135,20 @@ int cli_scene_option(SceneOptions *o, int argc, char **argv, int *i)
         o->runs[o->run_count++] = v;
         return 1;
     }
+    if ((m = option_value("--sweep", argc, argv, i, &v)) != 0) {
+        if (m > 0)
+            o->sweep = v;
+        return m;
+    }
+    if ((m = option_value("--theme", argc, argv, i, &v)) != 0) {
+        if (m > 0 && strcmp(v, "dark") != 0 && strcmp(v, "light") != 0) {
+            cli_error("--theme %s: expected dark or light", v);
+            return -1;
+        }
+        if (m > 0)
+            o->theme = strcmp(v, "light") == 0 ? SCENE_THEME_LIGHT : SCENE_THEME_DARK;
+        return m;
+    }
     if ((m = option_value("--start", argc, argv, i, &v)) != 0) {
         if (m > 0 && !cli_parse_pair(v, &o->start.x, &o->start.y)) {
             cli_error("--start %s: expected X,Y (two finite numbers)", v);

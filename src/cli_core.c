@@ -13,6 +13,7 @@
 #include "core/optimizer.h"
 #include "core/run.h"
 #include "core/schedule.h"
+#include "core/sweep.h"
 #include "lesson/lesson.h"
 
 #define TRACE_DEFAULT_LANDSCAPE "rosenbrock"
@@ -205,8 +206,24 @@ int cli_trace(int argc, char **argv)
         cli_error("trace needs at least one --opt SPEC");
         return EXIT_USAGE;
     }
-    const char *spec = o.landscape ? o.landscape : TRACE_DEFAULT_LANDSCAPE;
     DescentError err;
+    /* A sweep's runs are traced one after the other, as --opt of each value. */
+    Sweep sweep;
+    if (o.sweep) {
+        if (o.run_count != 1) {
+            cli_error("sweep %s: applies to exactly one run (--opt), not %zu", o.sweep,
+                      o.run_count);
+            return EXIT_USAGE;
+        }
+        if (!sweep_expand(o.sweep, o.runs[0], &sweep, &err)) {
+            cli_error("%s", err.message);
+            return EXIT_USAGE;
+        }
+        for (size_t i = 0; i < sweep.count; i++)
+            o.runs[i] = sweep.specs[i];
+        o.run_count = sweep.count;
+    }
+    const char *spec = o.landscape ? o.landscape : TRACE_DEFAULT_LANDSCAPE;
     Landscape *landscape = landscape_create(spec, &err);
     if (!landscape) {
         cli_error("--landscape %s", err.message);

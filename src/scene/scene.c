@@ -117,6 +117,7 @@ bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, Descen
         return false;
     }
     install_runs(scene, runs, count, swarm, swarm_run);
+    scene->sweep.count = 0;
     scene->step_carry = 0;
     return true;
 }
@@ -202,6 +203,7 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         .colormap = COLORMAP_VIRIDIS,
         .log_scale = landscape_prefers_log(scene->landscape),
         .projector = options->projector,
+        .theme = options->theme,
     };
 
     const char *const *specs = options->runs;
@@ -211,10 +213,27 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         count = 3;
     }
     if (!scene_set_runs(scene, specs, count, err)) {
+    Sweep sweep = {.count = 0};
+    const char *sweep_specs[SWEEP_MAX_VALUES];
+    if (options->sweep) {
+        bool ok = options->run_count == 1
+                      ? sweep_expand(options->sweep, options->runs[0], &sweep, err)
+                      : error_set(err, "sweep %s: applies to exactly one run (--opt), not %zu",
+                                  options->sweep, options->run_count);
+        if (!ok) {
+            scene_destroy(scene);
+            return NULL;
+        }
+        for (size_t i = 0; i < sweep.count; i++)
+            sweep_specs[i] = sweep.specs[i];
+        specs = sweep_specs;
+        count = sweep.count;
+    }
         scene_destroy(scene);
         return NULL;
     }
     return scene;
+    scene->sweep = sweep;
 }
 
 void scene_destroy(Scene *scene)
@@ -395,6 +414,7 @@ bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *er
     scene->seed = fresh->seed;
     scene->display.log_scale = fresh->display.log_scale;
     scene->step_carry = 0;
+    scene->sweep = fresh->sweep;
     scene->selected = 0;
     scene_destroy(fresh);
     return true;

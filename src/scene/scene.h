@@ -24,6 +24,7 @@
 #include "core/landscape.h"
 #include "core/run.h"
 #include "core/swarm.h"
+#include "core/sweep.h"
 #include "scene/scene_options.h"
 
 typedef enum Colormap {
@@ -80,6 +81,13 @@ typedef struct SceneDisplay {
 /* A point worth pointing at (lessons): a dot with a label, and a circle of
  * radius plane units around it when radius > 0. */
 typedef struct SceneMark {
+    bool data;          /* data landscapes: the dataset and the selected run's
+                           model in an inset, the line of minima, the
+                           max-margin direction (on by default) */
+    bool effective_step; /* each run's per-coordinate step per unit gradient
+                            (optimizer_effective_lr) as a box at its head */
+    ScenePlot plot;     /* the dynamics plot, NONE: the loss plot alone */
+    SceneTheme theme;   /* panel and text colours (scene_options.h) */
     double x, y, radius;
     char label[SCENE_LABEL_MAX];
 } SceneMark;
@@ -107,6 +115,8 @@ typedef struct Scene {
 
     SceneDisplay display;
     char title[SCENE_NOTICE_MAX];     /* a lesson's title, "" = none */
+    Sweep sweep;                /* runs i < sweep.count are its values (coloured
+                                   along a scale); count 0: no sweep */
     char caption[SCENE_CAPTION_MAX];  /* what the current step explains, "" = none */
     SceneMark marks[SCENE_MAX_MARKS];
     size_t mark_count;
@@ -123,8 +133,10 @@ typedef struct Scene {
 
 /* Builds the stage the options describe.  Without a landscape and runs it
  * is the welcome race: rosenbrock with gd (lr 0.001), momentum (lr 0.0005)
- * and adam (lr 0.05) from (-1.5, 2).  Errors: a bad spec (the core's
- * message), --particles without a noisy run, out of memory. */
+ * and adam (lr 0.05) from (-1.5, 2).  A sweep replaces the one run with
+ * one run per value (sweep.h).  Errors: a bad spec (the core's message),
+ * a sweep with other than one run or a bad sweep (sweep_expand's message),
+ * --particles without a noisy run, out of memory. */
 Scene *scene_create(const SceneOptions *options, DescentError *err);
 void scene_destroy(Scene *scene);
 
@@ -157,7 +169,7 @@ void scene_reset(Scene *scene);
 
 /* Replaces the runs with new ones from spec strings on the current
  * landscape, starting at start (their own x0/y0 win), and rebuilds the
- * swarm when particles > 0. */
+ * swarm when particles > 0.  A sweep ends there. */
 bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, DescentError *err);
 
 /* Replaces the landscape; runs are re-parsed for it (sgd's noise default

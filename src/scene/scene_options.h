@@ -16,11 +16,20 @@
 
 #define SCENE_MAX_RUNS 16
 
+/* Colours of panels, text and marks (the landscape's colormap stays). */
+typedef enum SceneTheme {
+    SCENE_THEME_DARK = 0,             /* dark panels, light text: screens */
+    SCENE_THEME_LIGHT,                /* light panels, dark text: paper, bright projectors */
+    SCENE_THEME_COUNT
+} SceneTheme;
+
 typedef struct SceneOptions {
     const char *lesson_path;          /* LESSON.lua, or NULL */
     const char *landscape;            /* --landscape SPEC, or NULL */
     const char *runs[SCENE_MAX_RUNS]; /* --opt SPEC, in order */
     size_t run_count;
+    const char *sweep;                /* --sweep PARAM=A:B:N[:lin] over the one run
+                                         (core/sweep.h), or NULL */
     bool has_start;                   /* --start X,Y */
     LandscapePoint start;
     bool has_view;                    /* --view XMIN,XMAX,YMIN,YMAX */
@@ -30,6 +39,7 @@ typedef struct SceneOptions {
     size_t particles;                 /* --particles N, 0 = none */
     bool view3d;                      /* --3d */
     bool projector;                   /* --projector: large text, thick lines */
+    SceneTheme theme;                 /* --theme dark|light */
     const char *lang;                 /* --lang en|zh, or NULL (environment) */
 } SceneOptions;
 
