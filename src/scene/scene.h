@@ -81,12 +81,6 @@ typedef struct SceneDisplay {
 /* A point worth pointing at (lessons): a dot with a label, and a circle of
  * radius plane units around it when radius > 0. */
 typedef struct SceneMark {
-    bool data;          /* data landscapes: the dataset and the selected run's
-                           model in an inset, the line of minima, the
-                           max-margin direction (on by default) */
-    bool effective_step; /* each run's per-coordinate step per unit gradient
-                            (optimizer_effective_lr) as a box at its head */
-    ScenePlot plot;     /* the dynamics plot, NONE: the loss plot alone */
     SceneTheme theme;   /* panel and text colours (scene_options.h) */
     double x, y, radius;
     char label[SCENE_LABEL_MAX];
