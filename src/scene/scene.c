@@ -212,7 +212,6 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         specs = welcome ? welcome_runs : default_runs;
         count = 3;
     }
-    if (!scene_set_runs(scene, specs, count, err)) {
     Sweep sweep = {.count = 0};
     const char *sweep_specs[SWEEP_MAX_VALUES];
     if (options->sweep) {
@@ -229,11 +228,12 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         specs = sweep_specs;
         count = sweep.count;
     }
+    if (!scene_set_runs(scene, specs, count, err)) {
         scene_destroy(scene);
         return NULL;
     }
-    return scene;
     scene->sweep = sweep;
+    return scene;
 }
 
 void scene_destroy(Scene *scene)
@@ -413,8 +413,8 @@ bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *er
     scene->has_seed = fresh->has_seed;
     scene->seed = fresh->seed;
     scene->display.log_scale = fresh->display.log_scale;
-    scene->step_carry = 0;
     scene->sweep = fresh->sweep;
+    scene->step_carry = 0;
     scene->selected = 0;
     scene_destroy(fresh);
     return true;

@@ -71,6 +71,7 @@ typedef struct SceneDisplay {
     bool flow;          /* each run's gradient flow beside it (scene_show_flow) */
     bool velocity;      /* each run's last step as an arrow at its head */
     bool basins;        /* the swarm's share nearest each minimum */
+    SceneTheme theme;   /* panel and text colours (scene_options.h) */
 } SceneDisplay;
 
 #define SCENE_NOTICE_MAX 256
@@ -81,7 +82,6 @@ typedef struct SceneDisplay {
 /* A point worth pointing at (lessons): a dot with a label, and a circle of
  * radius plane units around it when radius > 0. */
 typedef struct SceneMark {
-    SceneTheme theme;   /* panel and text colours (scene_options.h) */
     double x, y, radius;
     char label[SCENE_LABEL_MAX];
 } SceneMark;
@@ -99,6 +99,8 @@ typedef struct Scene {
     uint64_t seed;
     LandscapePoint start;       /* start of runs without their own */
     ViewRect view;              /* asked-for view (widened to fit when drawn) */
+    Sweep sweep;                /* runs i < sweep.count are its values (coloured
+                                   along a scale); count 0: no sweep */
 
     bool playing;
     long play_left;             /* updates before playback pauses by itself
@@ -109,8 +111,6 @@ typedef struct Scene {
 
     SceneDisplay display;
     char title[SCENE_NOTICE_MAX];     /* a lesson's title, "" = none */
-    Sweep sweep;                /* runs i < sweep.count are its values (coloured
-                                   along a scale); count 0: no sweep */
     char caption[SCENE_CAPTION_MAX];  /* what the current step explains, "" = none */
     SceneMark marks[SCENE_MAX_MARKS];
     size_t mark_count;
