@@ -45,6 +45,7 @@ static const RenderHelpLine help_lines[] = {
     {"L", "log / linear colour scale"},
     {"c", "next colormap"},
     {"g", "gradient arrows on / off"},
+    {"b", "share of the particle cloud in each basin on / off"},
     {"+  −", "playback speed ×2 / ÷2"},
     {"Tab", "2D / 3D (3D: not yet)"},
     {"→ PageDown Enter / ← PageUp", "next / previous lesson step"},
@@ -338,6 +339,11 @@ static void on_char(App *app, char c)
         break;
     case 'g':
         s->display.arrows = !s->display.arrows;
+        break;
+    case 'b':
+        s->display.basins = !s->display.basins;
+        if (s->display.basins && !s->swarm)
+            scene_notify(s, 4.0, "basin shares need a particle cloud (--particles N, noisy run)");
         break;
     case '+':
     case '=':

@@ -395,12 +395,13 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* The swarm's share nearest each minimum, as "62%" above the minimum. */
+/* The swarm's share in each minimum's basin, as "62%" above the minimum. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
     double shares[LANDSCAPE_MAX_MINIMA];
-    size_t n = scene_basin_shares(scene, minima, shares, LANDSCAPE_MAX_MINIMA);
+    double elsewhere;
+    size_t n = scene_basin_shares(scene, minima, shares, LANDSCAPE_MAX_MINIMA, &elsewhere);
     double s = r->scale;
     int px = render_font_px(r, 17.0);
     for (size_t k = 0; k < n; k++) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/basins.h"
 #include "core/spec.h"
 
 static const char *const colormap_names[COLORMAP_COUNT] = {"viridis", "magma", "cividis", "grey"};
@@ -22,6 +23,14 @@ static const char *const welcome_runs[] = {"gd:lr=0.001", "momentum:lr=0.0005", 
 static const LandscapePoint welcome_start = {-1.5, 2.0};
 /* Runs on a landscape given without any --opt. */
 static const char *const default_runs[] = {"gd", "momentum", "adam:lr=0.05"};
+
+/* The landscape's basins of attraction, labelled as particles reach
+ * them.  Kept apart from Scene's plain data because filling it is not a
+ * change of the scene. */
+struct SceneBasinCache {
+    BasinMap *map;
+    unsigned landscape_serial;  /* the landscape it was made on */
+};
 
 /* Swarm stepping threads: the machines this is taught on have few cores. */
 #define SCENE_SWARM_THREADS 2
@@ -177,15 +186,19 @@ bool scene_next_landscape(Scene *scene, DescentError *err)
 Scene *scene_create(const SceneOptions *options, DescentError *err)
 {
     Scene *scene = calloc(1, sizeof *scene);
-    if (!scene) {
+    struct SceneBasinCache *basin_cache = calloc(1, sizeof *basin_cache);
+    if (!scene || !basin_cache) {
+        free(scene);
+        free(basin_cache);
         error_set(err, "out of memory for the scene");
         return NULL;
     }
+    scene->basin_cache = basin_cache;
     bool welcome = !options->landscape && options->run_count == 0;
     const char *landscape_spec_text = options->landscape ? options->landscape : welcome_landscape;
     scene->landscape = landscape_create(landscape_spec_text, err);
     if (!scene->landscape) {
-        free(scene);
+        scene_destroy(scene);
         return NULL;
     }
     scene->landscape_serial = 1;
@@ -248,6 +261,9 @@ void scene_destroy(Scene *scene)
     landscape_destroy(scene->landscape);
     free(scene);
 }
+    if (scene->basin_cache)
+        basin_map_destroy(scene->basin_cache->map);
+    free(scene->basin_cache);
 
 /* ------------------------------------------------------------------------ */
 /* Playback                                                                  */
@@ -315,38 +331,29 @@ void scene_step(Scene *scene, size_t steps)
 }
 
 size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
-                          size_t max)
+                          size_t max, double *elsewhere)
 {
-    if (!scene->swarm)
+/* Cells per view width of the basin map; it spans three views each way. */
+#define SCENE_BASIN_CELLS 128
+
+    struct SceneBasinCache *cache = scene->basin_cache;
+    if (!scene->swarm || !cache)
         return 0;
-    size_t n = landscape_minima(scene->landscape, minima, max);
-    if (n == 0)
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        shares[k] = 0;
-    const float *xy = swarm_positions(scene->swarm);
-    size_t count = swarm_count(scene->swarm), finite = 0;
-    for (size_t p = 0; p < count; p++) {
-        double x = (double)xy[2 * p], y = (double)xy[2 * p + 1];
-        if (!isfinite(x) || !isfinite(y))
-            continue;
-        size_t nearest = 0;
-        double best = HUGE_VAL;
-        for (size_t k = 0; k < n; k++) {
-            double d = hypot(x - minima[k].x, y - minima[k].y);
-            if (d < best) {
-                best = d;
-                nearest = k;
-            }
-        }
-        shares[nearest] += 1;
-        finite++;
+    if (!cache->map || cache->landscape_serial != scene->landscape_serial) {
+        basin_map_destroy(cache->map);
+        double w = scene->view.xmax - scene->view.xmin, h = scene->view.ymax - scene->view.ymin;
+        ViewRect rect = {scene->view.xmin - w, scene->view.xmax + w, scene->view.ymin - h,
+                         scene->view.ymax + h};
+        DescentError err;
+        cache->map = basin_map_create(scene->landscape, rect, 3 * SCENE_BASIN_CELLS,
+                                      3 * SCENE_BASIN_CELLS, &err);
+        cache->landscape_serial = scene->landscape_serial;
+        if (!cache->map)
+            return 0;
     }
-    if (finite == 0)
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        shares[k] /= (double)finite;
-    return n;
+    size_t n = basin_map_shares(cache->map, swarm_positions(scene->swarm),
+                                swarm_count(scene->swarm), shares, max, elsewhere);
+    return basin_map_minima(cache->map, minima, n);
 }
 
 void scene_advance(Scene *scene, double dt)

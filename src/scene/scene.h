@@ -70,7 +70,15 @@ typedef struct SceneDisplay {
     bool projector;     /* large text and thick lines */
     bool flow;          /* each run's gradient flow beside it (scene_show_flow) */
     bool velocity;      /* each run's last step as an arrow at its head */
-    bool basins;        /* the swarm's share nearest each minimum */
+    bool basins;        /* the swarm's share in each minimum's basin */
+    bool view3d;        /* the landscape as a surface seen through camera */
+    SceneCamera camera;
+    bool data;          /* data landscapes: the dataset and the selected run's
+                           model in an inset, the line of minima, the
+                           max-margin direction (on by default) */
+    bool effective_step; /* each run's per-coordinate step per unit gradient
+                            (optimizer_effective_lr) as a box at its head */
+    ScenePlot plot;     /* the dynamics plot, NONE: the loss plot alone */
     SceneTheme theme;   /* panel and text colours (scene_options.h) */
 } SceneDisplay;
 
@@ -146,6 +154,7 @@ void scene_step(Scene *scene, size_t steps);
 /* Playing a scene whose play_left ran out plays on (play_left -1). */
 void scene_set_playing(Scene *scene, bool playing);
 
+    struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
 /* Plays updates more, then pauses (playing says whether to start now);
  * updates 0 only pauses. */
 void scene_play_for(Scene *scene, long updates, bool playing);
@@ -221,12 +230,17 @@ void scene_show_flow(Scene *scene, bool on);
  * rate, no more updates than the run), else NULL. */
 const Run *scene_flow(const Scene *scene, size_t i);
 
-/* The swarm's particles by the known minimum (landscape_minima) nearest to
- * each: fills minima and shares (fractions of the particles with finite
- * positions, summing to 1) for at most max minima and returns how many;
- * 0 without a swarm, minima or finite particles. */
+/* The swarm's particles by the basin of attraction they are in (the
+ * known minimum, landscape_minima, that the gradient flow from each
+ * carries it to; core/basins.h): fills minima and shares for at most max
+ * minima, *elsewhere with the share in no known basin (beyond the mapped
+ * area, three views wide about the view, or not finite), all summing to 1,
+ * and returns how many minima; 0 without a swarm or minima.  The basins
+ * are worked out cell by cell as particles first reach them and kept
+ * until the landscape changes (a cache: the scene is otherwise unchanged,
+ * and not thread-safe). */
 size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
-                          size_t max);
+                          size_t max, double *elsewhere);
 
 /* The learning rate run i uses for its next update (schedule included). */
 double scene_run_lr(const Scene *scene, size_t i);
