@@ -1,5 +1,6 @@
 /* cli_record.c — `descent record [LESSON.lua] [scene options] -o OUT
- * [--size WxH] [--fps N] [--frames N | --seconds S] [--lang en|zh]`
+ * [--size WxH] [--fps N] [--frames N | --seconds S] [--lang en|zh]
+ * [--transparent] [--crop]`
  * (SPEC §3, §6): checks the options, then leaves the work to record.h. */
 #include <errno.h>
 #include <math.h>
@@ -15,7 +16,7 @@
 
 static const char record_usage[] =
     "record options: -o OUT (x.png, dir/frame_%05d.png, x.mp4, x.webm, x.gif)  --size WxH  "
-    "--fps N  --frames N | --seconds S";
+    "--fps N  --frames N | --seconds S  --transparent  --crop";
 
 /* Parses a whole number in 1 .. max. */
 static bool parse_whole(const char *text, long max, long *dest)
@@ -35,6 +36,11 @@ static int record_option(RecordOptions *o, int argc, char **argv, int *i)
 {
     const char *v = NULL;
     int m;
+    if (strcmp(argv[*i], "--transparent") == 0 || strcmp(argv[*i], "--crop") == 0) {
+        *(argv[*i][2] == 't' ? &o->transparent : &o->crop) = true;
+        (*i)++;
+        return 1;
+    }
     if ((m = cli_option_value("-o", argc, argv, i, &v)) != 0 ||
         (m = cli_option_value("--output", argc, argv, i, &v)) != 0) {
         if (m > 0)

@@ -25,6 +25,7 @@
 struct FrameSink {
     RecordFormat format;
     int width, height, fps;
+    bool transparent;
     char path[PATH_MAX];
     char aside[PATH_MAX];     /* videos: the hidden name ffmpeg writes */
     char palette[PATH_MAX];   /* GIF: the palette PNG */
@@ -66,11 +67,19 @@ static const char *const mp4_arguments[] = {
 static const char *const webm_arguments[] = {
     "-c:v", "libvpx-vp9", "-crf", "30", "-b:v", "0", "-deadline", "realtime", "-cpu-used", "6",
     "-row-mt", "1", "-pix_fmt", "yuv420p", "-f", "webm", NULL};
+/* VP9 with an alpha plane; libvpx needs alt-ref frames off to encode it. */
+static const char *const webm_alpha_arguments[] = {
+    "-c:v", "libvpx-vp9", "-crf", "30", "-b:v", "0", "-deadline", "realtime", "-cpu-used", "6",
+    "-row-mt", "1", "-pix_fmt", "yuva420p", "-auto-alt-ref", "0", "-f", "webm", NULL};
 /* One palette from every pixel of every frame.  Dropping the (opaque)
  * alpha first keeps ffmpeg 5.1 at about 100 MB: fed RGBA from a pipe it
  * grew by most of a frame per 1080p frame. */
 static const char *const palette_arguments[] = {
     "-vf", "format=rgb24,palettegen=stats_mode=full", "-c:v", "png", "-update", "1",
+    "-f", "image2", NULL};
+/* With alpha: one palette entry kept for transparency. */
+static const char *const palette_alpha_arguments[] = {
+    "-vf", "palettegen=stats_mode=full:reserve_transparent=1", "-c:v", "png", "-update", "1",
     "-f", "image2", NULL};
 /* Ordered dithering keeps still areas still from frame to frame, and
  * diff_mode re-encodes only the rectangle that changed. */
@@ -115,9 +124,12 @@ static bool start_ffmpeg(FrameSink *sink, DescentError *err)
         argv[n++] = "-i";
         argv[n++] = sink->palette;
     }
+    bool alpha = sink->transparent;
     n = append(argv, n, sink->format == RECORD_FORMAT_MP4    ? mp4_arguments
-                        : sink->format == RECORD_FORMAT_WEBM ? webm_arguments
+                        : sink->format == RECORD_FORMAT_WEBM ? (alpha ? webm_alpha_arguments
+                                                                      : webm_arguments)
                         : sink->format == RECORD_FORMAT_GIF  ? gif_arguments
+                        : alpha                              ? palette_alpha_arguments
                                                              : palette_arguments);
     argv[n++] = "-y";
     argv[n++] = sink->aside;
@@ -274,6 +286,7 @@ FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err)
     sink->width = options->width;
     sink->height = options->height;
     sink->fps = options->fps;
+    sink->transparent = options->transparent;
     sink->frame_bytes = (size_t)options->width * (size_t)options->height * 4;
     if (!copy_path(sink->path, options->path, err) ||
         (options->palette && !copy_path(sink->palette, options->palette, err)))

@@ -38,6 +38,8 @@ typedef struct FrameSinkOptions {
     int fps;                  /* frames per second the video plays at */
     const char *palette;      /* RECORD_FORMAT_GIF: the PNG a RECORD_FORMAT_GIF_PALETTE
                                  sink made from the same frames */
+    bool transparent;         /* keep alpha: WebM as yuva420p, a GIF palette with a
+                                 transparent entry (PNGs always keep it) */
 } FrameSinkOptions;
 
 typedef struct FrameSink FrameSink;

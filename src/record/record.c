@@ -2,6 +2,7 @@
 #include "record.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -19,10 +20,14 @@
 
 bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *err)
 {
-    *plan = (RecordPlan){.output = options->output};
+    *plan = (RecordPlan){.output = options->output, .transparent = options->transparent,
+                         .crop = options->crop};
     plan->format = record_format_of(options->output, err);
     if (plan->format == RECORD_FORMAT_UNKNOWN)
         return false;
+    if (options->transparent && plan->format == RECORD_FORMAT_MP4)
+        return error_set(err, "--transparent: MP4 (H.264) cannot carry alpha; write .webm, .gif, "
+                              ".png or a PNG sequence");
     plan->width = options->width ? options->width : RECORD_DEFAULT_WIDTH;
     plan->height = options->height ? options->height : RECORD_DEFAULT_HEIGHT;
     if (!record_check_size(plan->format, plan->width, plan->height, err))
@@ -54,6 +59,22 @@ bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *e
     return true;
 }
 
+/* Blending over a clear frame leaves premultiplied colour where alpha is
+ * below 1 (render.h); PNG, VP9 and GIF take straight alpha. */
+static void unpremultiply(uint8_t *pixels, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        uint8_t *p = pixels + 4 * k;
+        unsigned a = p[3];
+        if (a == 0 || a == 255)
+            continue;
+        for (int c = 0; c < 3; c++) {
+            unsigned v = (p[c] * 255u + a / 2) / a;
+            p[c] = (uint8_t)(v > 255 ? 255 : v);
+        }
+    }
+}
+
 /* What every pass draws with: a hidden window's GL context, the renderer
  * and a framebuffer of the frame size. */
 typedef struct Stage {
@@ -69,7 +90,7 @@ static void stage_destroy(Stage *stage)
     gl_context_destroy(stage->gl);
 }
 
-static bool stage_create(Stage *stage, int width, int height, DescentError *err)
+static bool stage_create(Stage *stage, const RecordPlan *plan, DescentError *err)
 {
     *stage = (Stage){0};
     /* No display needed; and no D-Bus session bus started for nothing. */
@@ -79,12 +100,14 @@ static bool stage_create(Stage *stage, int width, int height, DescentError *err)
     GlContextOptions options = {.title = "descent record", .width = 64, .height = 64};
     stage->gl = gl_context_create(&options, err);
     stage->renderer = stage->gl ? renderer_create(err) : NULL;
-    stage->framebuffer = stage->renderer ? framebuffer_create(width, height, err) : NULL;
+    stage->framebuffer =
+        stage->renderer ? framebuffer_create(plan->width, plan->height, err) : NULL;
     if (!stage->framebuffer) {
         stage_destroy(stage);
         return false;
     }
     renderer_set_progressive(stage->renderer, false);
+    renderer_set_slide(stage->renderer, plan->transparent, plan->crop);
     return true;
 }
 
@@ -131,7 +154,10 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
             scene_advance(scene, 1.0 / plan->fps);
         framebuffer_bind(stage->framebuffer);
         render_frame(stage->renderer, scene, plan->width, plan->height, scale);
-        framebuffer_read_rgba(plan->width, plan->height, frame_sink_buffer(sink));
+        uint8_t *pixels = frame_sink_buffer(sink);
+        framebuffer_read_rgba(plan->width, plan->height, pixels);
+        if (plan->transparent)
+            unpremultiply(pixels, (size_t)plan->width * (size_t)plan->height);
         fed = frame_sink_submit(sink);
         progress_update(&progress, k + 1);
     }
@@ -156,12 +182,13 @@ static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
     if (!record_aside_path(plan->output, "palette", palette, sizeof palette))
         return error_set(err, "cannot write %s: path too long", plan->output);
     FrameSinkOptions sink = {.path = palette, .format = RECORD_FORMAT_GIF_PALETTE,
-                             .width = plan->width, .height = plan->height, .fps = plan->fps};
+                             .width = plan->width, .height = plan->height, .fps = plan->fps,
+                             .transparent = plan->transparent};
     if (!record_pass(stage, scene_options, options, plan, &sink, "choosing colours", err))
         return false;
     sink = (FrameSinkOptions){.path = plan->output, .format = RECORD_FORMAT_GIF,
                               .width = plan->width, .height = plan->height, .fps = plan->fps,
-                              .palette = palette};
+                              .palette = palette, .transparent = plan->transparent};
     bool ok = record_pass(stage, scene_options, options, plan, &sink, "recording", err);
     unlink(palette);
     return ok;
@@ -195,14 +222,15 @@ bool record_scene(const SceneOptions *scene_options, const RecordOptions *option
             return false;
     }
     Stage stage;
-    if (!stage_create(&stage, plan.width, plan.height, err))
+    if (!stage_create(&stage, &plan, err))
         return false;
     bool ok;
     if (plan.format == RECORD_FORMAT_GIF) {
         ok = record_gif(&stage, scene_options, options, &plan, err);
     } else {
         FrameSinkOptions sink = {.path = plan.output, .format = plan.format,
-                                 .width = plan.width, .height = plan.height, .fps = plan.fps};
+                                 .width = plan.width, .height = plan.height, .fps = plan.fps,
+                                 .transparent = plan.transparent};
         ok = record_pass(&stage, scene_options, options, &plan, &sink, "recording", err);
     }
     stage_destroy(&stage);

@@ -15,6 +15,11 @@
  * 3 * fps), `--frames N` frame N - 1.  Text and line widths scale with the frame
  * height (720 pixels: the window's size at scale 1).
  *
+ * Slides: transparent frames (renderer_set_slide) are clear off the
+ * landscape, written as RGBA PNGs, VP9 WebM with alpha (yuva420p) or a GIF
+ * with a transparent colour (pixels under half opacity); crop leaves the
+ * landscape alone, without panels or captions.
+ *
  * A lesson (scene_options->lesson_path) plays through step by step as
  * lesson_player_autoplay moves it: each step's play at its speed, then a
  * hold to read the caption.  Without --frames or --seconds a clip holds the
@@ -55,6 +60,8 @@ typedef struct RecordOptions {
     double seconds;       /* a clip's length, a still's time; 0 with frames 0:
                              the start for a single PNG, else
                              RECORD_DEFAULT_SECONDS */
+    bool transparent;     /* --transparent: clear off the landscape (not MP4) */
+    bool crop;            /* --crop: the landscape alone, no panels or captions */
     bool progress;        /* a progress bar on stderr */
     const volatile sig_atomic_t *stop; /* when it turns non-zero (a signal handler
                                           sets it), stop and remove the output */
@@ -68,12 +75,14 @@ typedef struct RecordPlan {
     int width, height;
     int fps;
     long frames;
+    bool transparent, crop;
 } RecordPlan;
 
 /* Checks the options and resolves their defaults into plan.  Errors (bad
  * usage): an unknown format or bad sequence pattern, a size out of range or
  * odd for MP4, fps outside 1 .. RECORD_MAX_FPS, both frames and seconds, a
- * duration that is not positive or over RECORD_MAX_FRAMES frames. */
+ * duration that is not positive or over RECORD_MAX_FRAMES frames,
+ * transparent with MP4 (H.264 has no alpha). */
 bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *err);
 
 /* Records the scene scene_options describe, or the lesson it names, as the

@@ -11,6 +11,7 @@
 #include "core/data_dir.h"
 #include "core/grid.h"
 #include "shader.h"
+#include "theme.h"
 
 #define COLORMAP_ENTRIES 256
 /* Full grids sample one value per 2x2 pixels (bilinear filtering fills in
@@ -21,7 +22,6 @@
 /* The log scale spans this many decades below the range's top. */
 #define LOG_DECADES 5.0
 #define CONTOUR_LEVELS 16.0f
-#define CONTOUR_STRENGTH 0.35f
 
 struct Heatmap {
     GLuint program, vao, field, colormaps[COLORMAP_COUNT];
@@ -52,6 +52,7 @@ struct Heatmap {
                                     of each side while the view moves */
     bool cache_valid;
     Colormap cache_colormap;
+    SceneTheme cache_theme;      /* its contour strength */
     double cache_scale;
 };
 
@@ -291,12 +292,13 @@ static void paint_cache(Heatmap *h, const Scene *scene, double scale, int paint_
     glUniform1f(h->u_levels, CONTOUR_LEVELS);
     /* Lines painted small come out at their usual width once scaled up. */
     glUniform1f(h->u_line_width, (float)(scale * paint_w / h->cache_w));
-    glUniform1f(h->u_line_strength, CONTOUR_STRENGTH);
+    glUniform1f(h->u_line_strength, theme_get(scene->display.theme)->contour_strength);
     glBindVertexArray(h->vao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);
     h->cache_valid = true;
     h->cache_colormap = scene->display.colormap;
+    h->cache_theme = scene->display.theme;
     h->cache_scale = scale;
     h->paint_w = paint_w;
     h->paint_h = paint_h;
@@ -329,6 +331,7 @@ void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int 
      * pixel is what costs most on a software renderer while panning. */
     int paint_w = h->coarse ? (width + 1) / 2 : width, paint_h = h->coarse ? (height + 1) / 2 : height;
     if (!h->cache_valid || h->cache_colormap != scene->display.colormap ||
+        h->cache_theme != scene->display.theme ||
         h->cache_scale != scale || h->paint_w != paint_w || h->paint_h != paint_h)
         paint_cache(h, scene, scale, paint_w, paint_h);
 

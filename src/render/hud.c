@@ -5,14 +5,11 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/linalg2.h"
 
-static const Rgba panel_color = {0.07f, 0.08f, 0.11f, 0.80f};
-static const Rgba text_color = {0.95f, 0.95f, 0.95f, 1.0f};
-static const Rgba dim_color = {0.95f, 0.95f, 0.95f, 0.5f};
-static const Rgba warn_color = {1.0f, 0.55f, 0.45f, 1.0f};
 
 #define BODY_PX 15.0
 #define SMALL_PX 13.0
@@ -21,7 +18,7 @@ static const Rgba warn_color = {1.0f, 0.55f, 0.45f, 1.0f};
 
 static void panel(Renderer *r, double x, double y, double w, double h)
 {
-    shapes_rect(r->shapes, x, y, w, h, panel_color);
+    shapes_rect(r->shapes, x, y, w, h, r->theme->panel);
 }
 
 /* Copies text into dest, cut at a character boundary and ended with "…"
@@ -63,11 +60,29 @@ static const char *schedule_label(const ScheduleDesc *schedule)
     return schedule->warmup > 0 ? "warm-up" : "";
 }
 
+/* A sweep's run goes by its value of the swept parameter ("lr = 0.000356",
+ * read from its spec: a changed run shows its new value); others by spec. */
+static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
+{
+    const char *spec = scene->runs[i].run.desc.spec;
+    Spec parsed;
+    if (i < scene->sweep.count && spec_parse(spec, true, &parsed, NULL))
+        for (int k = 0; k < parsed.count; k++)
+            if (strcmp(parsed.items[k].key, scene->sweep.param) == 0) {
+                snprintf(dest, size, "%s = %.3g", scene->sweep.param,
+                         strtod(parsed.items[k].value, NULL));
+                return;
+            }
+    snprintf(dest, size, "%s", spec);
+}
+
 static void run_line(const Scene *scene, size_t i, char *dest, size_t size)
 {
     const SceneRun *sr = &scene->runs[i];
     const Run *run = &sr->run;
-    int n = snprintf(dest, size, "%zu  %s   ", i + 1, run->desc.spec);
+    char name[SWEEP_SPEC_MAX];
+    run_name(scene, i, name, sizeof name);
+    int n = snprintf(dest, size, "%zu  %s   ", i + 1, name);
     if (n < 0 || (size_t)n >= size)
         return;
     if (run->status == RUN_DIVERGED)
@@ -122,33 +137,55 @@ static void draw_legend(Renderer *r, const Scene *scene)
                         fmax(render_text_width(r, formula, small_px),
                              render_text_width(r, status, small_px)));
     width = fmax(width, render_text_width(r, lesson_title, lesson_px));
+    /* A sweep names its run and range above its runs, with its colour scale. */
+    char sweep[400] = "";
+    double sweep_h = 0, bar_w = 90.0 * s;
+    if (scene->sweep.count > 0) {
+        const Sweep *w = &scene->sweep;
+        snprintf(full, sizeof full, "%s   %s from %.3g to %.3g, %s", w->base, w->param,
+                 w->values[0], w->values[w->count - 1], w->linear ? "linear" : "log-spaced");
+        fit_text(r, full, small_px, max_width - bar_w, sweep, sizeof sweep);
+        sweep_h = small_h + 0.25 * pad;
+        width = fmax(width, render_text_width(r, sweep, small_px) + 8.0 * s + bar_w);
+    }
     for (size_t i = 0; i < scene->run_count; i++) {
         run_line(scene, i, full, sizeof full);
         fit_text(r, full, px, max_width, lines[i], sizeof lines[i]);
         width = fmax(width, swatch + render_text_width(r, lines[i], px));
     }
-    double height = lesson_h + title_h + small_h + (double)scene->run_count * line + small_h +
-                    2.5 * pad;
+    double height = lesson_h + title_h + small_h + sweep_h + (double)scene->run_count * line +
+                    small_h + 2.5 * pad;
     panel(r, x, y, width + 2 * pad, height);
     double ty = y + pad;
     if (lesson_title[0])
-        render_text(r, lesson_title, x + pad, ty, lesson_px, ALIGN_LEFT, text_color);
+        render_text(r, lesson_title, x + pad, ty, lesson_px, ALIGN_LEFT, r->theme->text);
     ty += lesson_h;
     render_text(r, landscape_spec(scene->landscape), x + pad, ty, title_px, ALIGN_LEFT,
-                text_color);
+                r->theme->text);
     ty += title_h;
-    render_text(r, formula, x + pad, ty, small_px, ALIGN_LEFT, dim_color);
+    render_text(r, formula, x + pad, ty, small_px, ALIGN_LEFT, r->theme->dim);
     ty += small_h + 0.25 * pad;
+    if (sweep[0]) {
+        double tw = render_text(r, sweep, x + pad, ty, small_px, ALIGN_LEFT, r->theme->text);
+        enum { STEPS = 24 };
+        double bx = x + pad + tw + 8.0 * s, by = ty + 0.5 * small_h - 4.0 * s;
+        for (int k = 0; k < STEPS; k++)
+            shapes_rect(r->shapes, bx + bar_w * k / STEPS, by, bar_w / STEPS + 0.5, 8.0 * s,
+                        render_sweep_color(r, scene, (k + 0.5) / STEPS));
+        ty += sweep_h;
+    }
     for (size_t i = 0; i < scene->run_count; i++, ty += line) {
         const SceneRun *sr = &scene->runs[i];
         double cx = x + pad + 6.0 * s, cy = ty + 0.5 * line;
-        shapes_disc(r->shapes, cx, cy, 5.0 * s, render_run_color(i, sr->hidden ? 0.4f : 1.0f));
+        shapes_disc(r->shapes, cx, cy, 5.0 * s, render_run_color(r, i, sr->hidden ? 0.4f : 1.0f));
         if (i == scene->selected)
-            shapes_ring(r->shapes, cx, cy, 8.0 * s, 1.0 * s, text_color);
-        Rgba color = sr->hidden ? dim_color : sr->run.status != RUN_ACTIVE ? warn_color : text_color;
+            shapes_ring(r->shapes, cx, cy, 8.0 * s, 1.0 * s, r->theme->text);
+        Rgba color = sr->hidden                     ? r->theme->dim
+                     : sr->run.status != RUN_ACTIVE ? r->theme->warn
+                                                    : r->theme->text;
         render_text(r, lines[i], x + pad + swatch, ty, px, ALIGN_LEFT, color);
     }
-    render_text(r, status, x + pad, ty + 0.25 * pad, small_px, ALIGN_LEFT, dim_color);
+    render_text(r, status, x + pad, ty + 0.25 * pad, small_px, ALIGN_LEFT, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -188,7 +225,7 @@ static void draw_readout(Renderer *r, const Scene *scene)
     x = r->width - 12.0 * s - w - 2 * pad;
     panel(r, x, y, w + 2 * pad, h);
     for (int i = 0; i < count; i++)
-        render_text(r, lines[i], x + pad, y + pad + i * line, px, ALIGN_LEFT, text_color);
+        render_text(r, lines[i], x + pad, y + pad + i * line, px, ALIGN_LEFT, r->theme->text);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -337,22 +374,22 @@ static double draw_plot(Renderer *r, const Scene *scene)
     char label[96];
     snprintf(label, sizeof label, "%s vs step%s", p.log && p.offset != 0 ? "L − L*" : "loss",
              p.log ? " (log scale)" : "");
-    render_text(r, label, x + 10.0 * s, y + 6.0 * s, px, ALIGN_LEFT, text_color);
-    const Rgba axis = {1.0f, 1.0f, 1.0f, 0.35f};
+    render_text(r, label, x + 10.0 * s, y + 6.0 * s, px, ALIGN_LEFT, r->theme->text);
+    const Rgba axis = r->theme->axis;
     shapes_segment(r->shapes, ix, iy + ih, ix + iw, iy + ih, 0.5 * s, axis);
     shapes_segment(r->shapes, ix, iy, ix, iy + ih, 0.5 * s, axis);
     /* y labels: top and bottom of the range (powers of ten on a log scale). */
     for (int k = 0; k < 2; k++) {
         double v = k == 0 ? p.hi : p.lo, ty = k == 0 ? iy : iy + ih;
         snprintf(label, sizeof label, "%.3g", p.log ? pow(10.0, v) : v);
-        render_text(r, label, ix - 6.0 * s, ty - 0.5 * line, px, ALIGN_RIGHT, dim_color);
+        render_text(r, label, ix - 6.0 * s, ty - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     }
     snprintf(label, sizeof label, "%zu", p.steps);
-    render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, dim_color);
-    render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, dim_color);
+    render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
+    render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
     for (size_t i = 0; i < scene->run_count; i++)
         if (!scene->runs[i].hidden)
-            plot_run(r, &scene->runs[i].run, &p, ix, iy, iw, ih, render_run_color(i, 1.0f));
+            plot_run(r, &scene->runs[i].run, &p, ix, iy, iw, ih, render_run_color(r, i, 1.0f));
     return y;
 }
 
@@ -384,12 +421,12 @@ static void draw_colorbar(Renderer *r, const Scene *scene, double bottom)
     char label[64];
     double ty = by + bar_h + 2.0 * s;
     snprintf(label, sizeof label, "%.3g", lo);
-    render_text(r, label, bx, ty, px, ALIGN_LEFT, dim_color);
+    render_text(r, label, bx, ty, px, ALIGN_LEFT, r->theme->dim);
     snprintf(label, sizeof label, "L = %.3g%s", heatmap_value_at(r->heatmap, 0.5),
              log_scale ? "  (log scale)" : "");
-    render_text(r, label, bx + 0.5 * bw, ty, px, ALIGN_CENTER, dim_color);
+    render_text(r, label, bx + 0.5 * bw, ty, px, ALIGN_CENTER, r->theme->dim);
     snprintf(label, sizeof label, "%.3g", hi);
-    render_text(r, label, bx + bw, ty, px, ALIGN_RIGHT, dim_color);
+    render_text(r, label, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -478,7 +515,7 @@ static double draw_caption(Renderer *r, const Scene *scene)
     panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h);
     for (int i = 0; i < r->caption.count; i++)
         render_text(r, r->caption.lines[i], centre, y + pad + i * line, px, ALIGN_CENTER,
-                    text_color);
+                    r->theme->text);
     return y;
 }
 
@@ -494,7 +531,7 @@ static void draw_notice(Renderer *r, const Scene *scene, double bottom)
     double w = render_text_width(r, notice, px), h = text_line_height(r->text, px);
     double y = bottom - h - 2 * pad;
     panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
-    render_text(r, notice, centre, y + pad, px, ALIGN_CENTER, text_color);
+    render_text(r, notice, centre, y + pad, px, ALIGN_CENTER, r->theme->text);
 }
 
 /* An error in place of the stage: the frame darkened, the message in the
@@ -510,13 +547,15 @@ static void draw_error(Renderer *r, const Scene *scene)
         w = fmax(w, render_text_width(r, r->error.lines[i], px));
     double h = title_h + 8.0 * s + r->error.count * line + 2 * pad;
     double x = 0.5 * (r->width - w) - pad, y = 0.5 * (r->height - h);
-    shapes_rect(r->shapes, 0, 0, r->width, r->height, (Rgba){0.02f, 0.02f, 0.03f, 0.88f});
-    shapes_rect(r->shapes, x, y, w + 2 * pad, h, (Rgba){0.12f, 0.05f, 0.05f, 0.95f});
+    Rgba veil = r->theme->shade;
+    veil.a = 0.88f;
+    shapes_rect(r->shapes, 0, 0, r->width, r->height, veil);
+    shapes_rect(r->shapes, x, y, w + 2 * pad, h, r->theme->help_panel);
     render_text(r, "This lesson cannot be shown", x + pad, y + pad, title_px, ALIGN_LEFT,
-                warn_color);
+                r->theme->warn);
     for (int i = 0; i < r->error.count; i++)
         render_text(r, r->error.lines[i], x + pad, y + pad + title_h + 8.0 * s + i * line, px,
-                    ALIGN_LEFT, text_color);
+                    ALIGN_LEFT, r->theme->text);
 }
 
 /* The help panel at a scale s: its size, and drawn when draw is true. */
@@ -535,16 +574,16 @@ static void help_panel(Renderer *r, double s, bool draw, double *w, double *h)
     if (!draw)
         return;
     double x = 0.5 * (r->width - *w), y = 0.5 * (r->height - *h);
-    shapes_rect(r->shapes, 0, 0, r->width, r->height, (Rgba){0, 0, 0, 0.35f});
-    shapes_rect(r->shapes, x, y, *w, *h, (Rgba){0.07f, 0.08f, 0.11f, 0.94f});
+    shapes_rect(r->shapes, 0, 0, r->width, r->height, r->theme->shade);
+    shapes_rect(r->shapes, x, y, *w, *h, r->theme->help_panel);
     render_text(r, "descent — keys (Esc closes)", x + pad, y + pad, title_px, ALIGN_LEFT,
-                text_color);
+                r->theme->text);
     for (size_t i = 0; i < r->help_count; i++) {
         double ty = y + pad + title_h + (double)i * line;
         render_text(r, r->help[i].keys, x + pad + keys_w, ty, px, ALIGN_RIGHT,
-                    (Rgba){1.0f, 0.85f, 0.4f, 1.0f});
+                    r->theme->accent);
         render_text(r, r->help[i].action, x + pad + keys_w + 24.0 * s, ty, px, ALIGN_LEFT,
-                    text_color);
+                    r->theme->text);
     }
 }
 

@@ -1,6 +1,7 @@
 /*
  * render.h — draws a Scene with OpenGL 3.3 core (SPEC §2, §5): the
- * landscape as a heatmap with contours and minima markers, each run's path
+ * landscape as a heatmap with contours (or, in the 3D view, a lit surface
+ * seen through an orbit camera: surface.h) and minima markers, each run's path
  * with a fading trail and head marker, particles, gradient arrows, the
  * lesson overlays the scene's display asks for (each run's gradient flow
  * dashed beside it, its last step as an arrow, the swarm's basin shares
@@ -44,6 +45,21 @@ void renderer_set_help(Renderer *renderer, const RenderHelpLine *lines, size_t c
 /* Coarse-first heatmap while the view moves (the window); off gives every
  * frame the full grid (recording: frames depend on the scene alone). */
 void renderer_set_progressive(Renderer *renderer, bool progressive);
+
+/* Slide-ready frames (recording).  transparent: everything off the
+ * asked-for view rectangle (the landscape, letterboxed into the frame) is
+ * clear, alpha 0, and what lies on the landscape is cut at its edge;
+ * panels keep their own alpha.  Where alpha is below 1 the frame holds
+ * premultiplied colour (blending over a clear target), which a PNG or
+ * video writer divides out.  crop: the landscape alone, without legend,
+ * plot, colour bar, readout, caption or notice. */
+void renderer_set_slide(Renderer *renderer, bool transparent, bool crop);
+
+/* The plane point drawn at pixel (px, py) of the last frame: through the
+ * 2D view, or where the pixel's ray meets the 3D view's surface (false
+ * when it misses, or before the first 3D frame). */
+bool render_plane_point(const Renderer *renderer, const Scene *scene, double px, double py,
+                        double *x, double *y);
 
 /* Draws scene into the bound framebuffer of width x height pixels.  scale
  * multiplies text sizes and line widths (high-DPI screens; the scene's

@@ -15,7 +15,9 @@
 #include "render.h"
 #include "scene/viewport.h"
 #include "shapes.h"
+#include "surface.h"
 #include "text.h"
+#include "theme.h"
 
 typedef enum TextAlign { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER } TextAlign;
 
@@ -25,12 +27,23 @@ typedef struct PathCache {
     const RunPoint *path;   /* the run's path array it was built from */
     RunPoint first, last;   /* path[0] and path[processed] then, to notice restarts */
     Viewport viewport;
+    unsigned projection;    /* render_projection's then */
     double spacing;
     long processed;         /* path indices 0..processed are reduced */
     bool tail_forced;       /* the last point is kept only for being the path's last */
     double *points;         /* (px, py, step) triples */
     size_t count, capacity;
 } PathCache;
+
+/* λmax of the Hessian at each point of one run's path, extended as the run
+ * grows (dynamics.c). */
+typedef struct SharpnessCache {
+    const RunPoint *path;       /* the run's path array it was computed for */
+    unsigned landscape_serial;
+    RunPoint first, last;       /* path[0] and path[count - 1] then, to notice restarts */
+    double *values;
+    size_t count, capacity;
+} SharpnessCache;
 
 typedef struct QueuedText {
     TextImage image;
@@ -54,6 +67,7 @@ typedef struct WrappedCaption {
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
+    Surface *surface;       /* the 3D view's landscape */
     Text *text;
     GLuint image_program, image_vao, image_vbo;
     GLint u_image_size, u_image, u_image_tint;
@@ -64,8 +78,18 @@ struct Renderer {
     const RenderHelpLine *help;
     size_t help_count;
     bool progressive;
+    bool view3d;            /* the frame is the 3D view */
+    const Landscape *landscape; /* the frame's */
     int width, height;      /* the frame being drawn */
     double scale;           /* effective scale (projector included) */
+    const Theme *theme;     /* the scene's, for the frame being drawn */
+    Rgba run_colors[SCENE_MAX_RUNS]; /* the frame's: the theme's palette, or a
+                                        sweep's scale (render_sweep_color) */
+    bool transparent, crop; /* renderer_set_slide */
+    SharpnessCache sharpness;   /* the selected run's, for the dynamics plot */
+    bool *batch_mask;           /* the inset's minibatch samples (data_view.c) */
+    size_t batch_mask_size;
+    double inset_width;         /* the data inset's share of the bottom edge */
 };
 
 /* Queues utf8 at (x, y) (top edge; x per align) in px-pixel text; returns
@@ -77,6 +101,14 @@ double render_text_width(Renderer *r, const char *utf8, int px);
 /* Draws queued shapes, then queued text. */
 void render_flush(Renderer *r);
 
+/* Where plane point (x, y) is drawn in the frame: through vp in 2D, on
+ * the surface in 3D. */
+void render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
+                     double *py);
+/* Changes whenever render_to_pixel would give other positions for the
+ * same vp (the 3D camera or mesh); 0 in 2D. */
+unsigned render_projection(const Renderer *r);
+
 /* Text sizes in pixels at the current scale. */
 int render_font_px(const Renderer *r, double base);
 
@@ -85,7 +117,26 @@ void render_world(Renderer *r, const Scene *scene);
 /* hud.c: legend, status, readout, loss plot, notice, help overlay. */
 void render_hud(Renderer *r, const Scene *scene);
 
-/* A run's colour from the palette, with alpha a. */
-Rgba render_run_color(size_t i, float a);
+/* Clips the segment (x0, y0)-(x1, y1) to box {xmin, ymin, xmax, ymax}
+ * (world.c); false when nothing of it is inside. */
+bool clip_segment(const double box[4], double *x0, double *y0, double *x1, double *y1);
+
+/* data_view.c: data landscapes' dataset inset (lower left; sets
+ * r->inset_width) and their minimisers' geometry on the map. */
+void render_data_inset(Renderer *r, const Scene *scene);
+void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp);
+
+/* dynamics.c: the dynamics plot with its bottom edge at bottom (returns its
+ * top edge, bottom when none is shown), and the effective-step boxes. */
+double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom);
+void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp);
+
+/* Run i's colour in the frame being drawn, with alpha a. */
+Rgba render_run_color(const Renderer *r, size_t i, float a);
+
+/* The colour at t in [0, 1] of the scale a sweep's runs are coloured along
+ * (low values at 0): a colormap other than the landscape's, over the part
+ * the theme reads best on. */
+Rgba render_sweep_color(const Renderer *r, const Scene *scene, double t);
 
 #endif

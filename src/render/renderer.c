@@ -6,7 +6,6 @@
 
 #include <SDL.h>
 
-#include "palette.h"
 #include "shader.h"
 
 Renderer *renderer_create(DescentError *err)
@@ -18,7 +17,8 @@ Renderer *renderer_create(DescentError *err)
     }
     r->progressive = true;
     r->heatmap = heatmap_create(SDL_GetCPUCount(), err);
-    r->shapes = r->heatmap ? shapes_create(err) : NULL;
+    r->surface = r->heatmap ? surface_create(SDL_GetCPUCount(), err) : NULL;
+    r->shapes = r->surface ? shapes_create(err) : NULL;
     r->text = r->shapes ? text_create(err) : NULL;
     r->image_program = r->text ? shader_load("image", err) : 0;
     if (!r->image_program) {
@@ -45,6 +45,7 @@ void renderer_destroy(Renderer *r)
     if (!r)
         return;
     heatmap_destroy(r->heatmap);
+    surface_destroy(r->surface);
     shapes_destroy(r->shapes);
     text_destroy(r->text);
     if (r->image_program) {
@@ -53,6 +54,8 @@ void renderer_destroy(Renderer *r)
         glDeleteBuffers(1, &r->image_vbo);
     }
     free(r->queue);
+    free(r->sharpness.values);
+    free(r->batch_mask);
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++)
         free(r->paths[i].points);
     free(r);
@@ -69,11 +72,66 @@ void renderer_set_progressive(Renderer *r, bool progressive)
     r->progressive = progressive;
 }
 
-Rgba render_run_color(size_t i, float a)
+void renderer_set_slide(Renderer *r, bool transparent, bool crop)
 {
-    uint32_t c = palette_run_color(i);
-    return (Rgba){(float)((c >> 16) & 0xFF) / 255.0f, (float)((c >> 8) & 0xFF) / 255.0f,
-                  (float)(c & 0xFF) / 255.0f, a};
+    r->transparent = transparent;
+    r->crop = crop;
+}
+
+Rgba render_run_color(const Renderer *r, size_t i, float a)
+{
+    Rgba c = r->run_colors[i < SCENE_MAX_RUNS ? i : 0];
+    c.a = a;
+    return c;
+}
+
+Rgba render_sweep_color(const Renderer *r, const Scene *scene, double t)
+{
+    Colormap scale = scene->display.colormap == COLORMAP_MAGMA ? COLORMAP_VIRIDIS : COLORMAP_MAGMA;
+    double from = r->theme->sweep_from, to = r->theme->sweep_to;
+    return heatmap_color(r->heatmap, scale, from + fmin(fmax(t, 0.0), 1.0) * (to - from));
+}
+
+/* The theme's palette in order, or for a sweep its scale from the first
+ * value to the last. */
+static void set_run_colors(Renderer *r, const Scene *scene)
+{
+    for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
+        uint32_t c = r->theme->runs[i % THEME_RUN_COLORS];
+        r->run_colors[i] = (Rgba){(float)((c >> 16) & 0xFF) / 255.0f,
+                                  (float)((c >> 8) & 0xFF) / 255.0f, (float)(c & 0xFF) / 255.0f,
+                                  1.0f};
+    }
+    size_t n = scene->sweep.count < scene->run_count ? scene->sweep.count : scene->run_count;
+    for (size_t i = 0; i < n; i++)
+        r->run_colors[i] = render_sweep_color(r, scene, n > 1 ? (double)i / (double)(n - 1) : 0.0);
+}
+
+void render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
+                     double *py)
+{
+    if (!r->view3d) {
+        viewport_to_pixel(vp, x, y, px, py);
+    } else if (!surface_to_pixel(r->surface, r->landscape, x, y, px, py)) {
+        /* Behind the eye: far off every frame, so nothing of it is drawn. */
+        *px = -1e9;
+        *py = -1e9;
+    }
+}
+
+unsigned render_projection(const Renderer *r)
+{
+    return r->view3d ? surface_projection(r->surface) : 0;
+}
+
+bool render_plane_point(const Renderer *r, const Scene *scene, double px, double py, double *x,
+                        double *y)
+{
+    if (scene->display.view3d)
+        return r->view3d && surface_pick(r->surface, px, py, x, y);
+    Viewport vp = viewport_fit(scene->view, r->width, r->height);
+    viewport_to_world(&vp, px, py, x, y);
+    return true;
 }
 
 int render_font_px(const Renderer *r, double base)
@@ -158,6 +216,52 @@ void render_flush(Renderer *r)
 /* ------------------------------------------------------------------------ */
 /* The frame                                                                 */
 
+/* Around the 3D view's box: a dark slate the colormaps all stand out on. */
+static const float surface_background[3] = {0.13f, 0.14f, 0.17f};
+
+/* The 3D view's landscape.  The heatmap's grid stays current without
+ * being painted: it sets the colour scale both views and the legend use. */
+static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    heatmap_prepare(r->heatmap, scene, vp, r->width, r->height, r->progressive);
+    SurfaceFrame frame = {
+        .rect = vp->world,
+        .scale = heatmap_scale(r->heatmap),
+        .colormap = heatmap_colormap_texture(r->heatmap, scene->display.colormap),
+        .line_width = (float)r->scale,
+        .line_strength = r->theme->contour_strength,
+        .background = {surface_background[0], surface_background[1], surface_background[2]},
+        .width = r->width,
+        .height = r->height,
+    };
+    surface_draw(r->surface, scene, &frame);
+}
+
+/* Clears the frame around the asked-for view's rectangle to transparent
+ * and leaves the scissor test on over that rectangle, so what lies on the
+ * landscape stays on it. */
+static void clear_off_landscape(const Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    double left, top, right, bottom;
+    viewport_to_pixel(vp, scene->view.xmin, scene->view.ymax, &left, &top);
+    viewport_to_pixel(vp, scene->view.xmax, scene->view.ymin, &right, &bottom);
+    int w = r->width, h = r->height;
+    int x0 = (int)fmax(0, lround(left)), x1 = (int)fmin(w, lround(right));
+    int y0 = (int)fmax(0, lround(top)), y1 = (int)fmin(h, lround(bottom));
+    /* GL counts rows from the bottom. */
+    const int strips[4][4] = {{0, 0, x0, h}, {x1, 0, w - x1, h},
+                              {x0, h - y0, x1 - x0, y0}, {x0, 0, x1 - x0, h - y1}};
+    glEnable(GL_SCISSOR_TEST);
+    glClearColor(0, 0, 0, 0);
+    for (int k = 0; k < 4; k++) {
+        if (strips[k][2] <= 0 || strips[k][3] <= 0)
+            continue;
+        glScissor(strips[k][0], strips[k][1], strips[k][2], strips[k][3]);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    glScissor(x0, h - y1, x1 - x0, y1 - y0);
+}
+
 void render_frame(Renderer *r, const Scene *scene, int width, int height, double scale)
 {
     GLint target = 0;
@@ -166,16 +270,30 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
     r->height = height < 1 ? 1 : height;
     r->scale = (scale > 0 ? scale : 1.0) *
                (scene->display.projector ? RENDER_PROJECTOR_SCALE : 1.0);
+    r->theme = theme_get(scene->display.theme);
+    set_run_colors(r, scene);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
     Viewport viewport = viewport_fit(scene->view, r->width, r->height);
-    heatmap_draw(r->heatmap, scene, &viewport, r->width, r->height, r->scale, r->progressive,
-                 (GLuint)target);
+    r->view3d = scene->display.view3d;
+    r->landscape = scene->landscape;
+    if (r->view3d)
+        draw_surface(r, scene, &viewport);
+    else
+        heatmap_draw(r->heatmap, scene, &viewport, r->width, r->height, r->scale,
+                     r->progressive, (GLuint)target);
+    if (r->transparent)
+        clear_off_landscape(r, scene, &viewport);
     glEnable(GL_BLEND);
-    /* Colour blends; destination alpha stays opaque for read-back. */
+    /* Colour blends; destination alpha stays opaque for read-back (and
+     * over clear pixels becomes the shapes' own: premultiplied colour). */
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     render_world(r, scene);
-    render_hud(r, scene);
+    glDisable(GL_SCISSOR_TEST);
+    if (r->crop)
+        render_flush(r);
+    else
+        render_hud(r, scene);
     glDisable(GL_BLEND);
     text_end_frame(r->text);
 }

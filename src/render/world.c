@@ -20,9 +20,6 @@
 /* How far outside the frame (pixels) segments are still drawn. */
 #define CLIP_MARGIN 64.0
 
-static const Rgba casing = {0.0f, 0.0f, 0.0f, 0.55f};
-static const Rgba white = {1.0f, 1.0f, 1.0f, 0.95f};
-
 /* Clips the segment (x0, y0)-(x1, y1) to box {xmin, ymin, xmax, ymax}
  * (Liang–Barsky); false when nothing of it is inside. */
 static bool clip_segment(const double box[4], double *x0, double *y0, double *x1, double *y1)
@@ -150,7 +147,8 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color)
             if (!clip_segment(box, &x0, &y0, &x1, &y1))
                 continue;
             if (pass == 0) {
-                shapes_segment(r->shapes, x0, y0, x1, y1, half + 1.3 * r->scale, casing);
+                shapes_segment(r->shapes, x0, y0, x1, y1, half + 1.3 * r->scale,
+                               r->theme->casing);
             } else {
                 double age = (double)head - points[3 * next + 2];
                 Rgba c = color;
@@ -187,17 +185,17 @@ static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, cons
     double s = r->scale, px, py;
     viewport_to_pixel(vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
     bool outside = clamp_to_frame(r, 10.0 * s, &px, &py);
-    Rgba color = render_run_color(i, 1.0f);
+    Rgba color = render_run_color(r, i, 1.0f);
     if (sr->run.status != RUN_ACTIVE) {
-        draw_cross(r, px, py, 6.0 * s, 2.6 * s, casing);
+        draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
     } else {
         shapes_disc(r->shapes, px, py, 5.5 * s, color);
         shapes_ring(r->shapes, px, py, 5.5 * s, (outside ? 1.6 : 1.0) * s,
-                    outside ? white : casing);
+                    outside ? r->theme->mark : r->theme->casing);
     }
     if (i == scene->selected)
-        shapes_ring(r->shapes, px, py, 10.0 * s, 1.1 * s, white);
+        shapes_ring(r->shapes, px, py, 10.0 * s, 1.1 * s, r->theme->mark);
 }
 
 /* Rings, not discs: the pixel at a minimum keeps its heatmap colour. */
@@ -212,8 +210,8 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
         if (px < -20 || py < -20 || px > r->width + 20 || py > r->height + 20)
             continue;
         double radius = (k == 0 ? 7.0 : 5.5) * s;
-        shapes_ring(r->shapes, px, py, radius, 2.0 * s, casing);
-        shapes_ring(r->shapes, px, py, radius, 1.0 * s, white);
+        shapes_ring(r->shapes, px, py, radius, 2.0 * s, r->theme->casing);
+        shapes_ring(r->shapes, px, py, radius, 1.0 * s, r->theme->mark);
     }
 }
 
@@ -231,10 +229,10 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
         viewport_to_pixel(vp, sr->x0, sr->y0, &px, &py);
         if (clamp_to_frame(r, 0.0, &px, &py))
             continue;
-        shapes_segment(r->shapes, px - 7 * s, py, px + 7 * s, py, 2.0 * s, casing);
-        shapes_segment(r->shapes, px, py - 7 * s, px, py + 7 * s, 2.0 * s, casing);
-        shapes_segment(r->shapes, px - 6 * s, py, px + 6 * s, py, 1.0 * s, white);
-        shapes_segment(r->shapes, px, py - 6 * s, px, py + 6 * s, 1.0 * s, white);
+        shapes_segment(r->shapes, px - 7 * s, py, px + 7 * s, py, 2.0 * s, r->theme->casing);
+        shapes_segment(r->shapes, px, py - 7 * s, px, py + 7 * s, 2.0 * s, r->theme->casing);
+        shapes_segment(r->shapes, px - 6 * s, py, px + 6 * s, py, 1.0 * s, r->theme->mark);
+        shapes_segment(r->shapes, px, py - 6 * s, px, py + 6 * s, 1.0 * s, r->theme->mark);
     }
 }
 
@@ -244,7 +242,7 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
         return;
     const float *xy = swarm_positions(scene->swarm);
     size_t n = swarm_count(scene->swarm);
-    Rgba color = render_run_color(scene->swarm_run, 0.6f);
+    Rgba color = render_run_color(r, scene->swarm_run, 0.6f);
     for (size_t k = 0; k < n; k++) {
         double px, py;
         if (!isfinite(xy[2 * k]) || !isfinite(xy[2 * k + 1]))
@@ -262,6 +260,8 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
     double s = r->scale, spacing = 64.0 * s;
     int cols = (int)(r->width / spacing), rows = (int)(r->height / spacing);
     double gmax = 0.0;
+    Rgba field = r->theme->mark;
+    field.a = 0.7f;
     for (int pass = 0; pass < 2; pass++) {
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < cols; i++) {
@@ -279,7 +279,7 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
                 double len = 0.42 * spacing * log1p(norm) / gmax;
                 /* Pixel y grows downwards: -∇L is (-gx, +gy) on screen. */
                 shapes_arrow(r->shapes, px, py, px - g[0] / norm * len, py + g[1] / norm * len,
-                             0.9 * s, 5.0 * s, (Rgba){1.0f, 1.0f, 1.0f, 0.7f});
+                             0.9 * s, 5.0 * s, field);
             }
         }
     }
@@ -299,8 +299,8 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
         /* As long as the field's arrows would be, at twice their scale. */
         double len = 2.0 * 0.42 * spacing * (gmax > 0 ? fmin(1.0, log1p(norm) / gmax) : 1.0);
         double tx = px - g[0] / norm * len, ty = py + g[1] / norm * len;
-        shapes_arrow(r->shapes, px, py, tx, ty, 2.4 * s, 9.0 * s, casing);
-        shapes_arrow(r->shapes, px, py, tx, ty, 1.4 * s, 9.0 * s, render_run_color(i, 1.0f));
+        shapes_arrow(r->shapes, px, py, tx, ty, 2.4 * s, 9.0 * s, r->theme->casing);
+        shapes_arrow(r->shapes, px, py, tx, ty, 1.4 * s, 9.0 * s, render_run_color(r, i, 1.0f));
     }
 }
 
@@ -320,7 +320,7 @@ static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
         const Run *flow = scene_flow(scene, i);
         if (!flow || scene->runs[i].hidden)
             continue;
-        Rgba c = render_run_color(i, 0.95f);
+        Rgba c = render_run_color(r, i, 0.95f);
         c = (Rgba){0.5f * (c.r + 1.0f), 0.5f * (c.g + 1.0f), 0.5f * (c.b + 1.0f), c.a};
         /* The dash or gap being drawn and how much of it is left carry on
          * from one path segment to the next. */
@@ -346,7 +346,7 @@ static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
                         double sx = x0 + (x1 - x0) * t / inside, sy = y0 + (y1 - y0) * t / inside;
                         double ex = x0 + (x1 - x0) * (t + piece) / inside;
                         double ey = y0 + (y1 - y0) * (t + piece) / inside;
-                        shapes_segment(r->shapes, sx, sy, ex, ey, 1.9 * s, casing);
+                        shapes_segment(r->shapes, sx, sy, ex, ey, 1.9 * s, r->theme->casing);
                         shapes_segment(r->shapes, sx, sy, ex, ey, 1.1 * s, c);
                     }
                     t += piece;
@@ -390,8 +390,8 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         double ux = step[0] / per_pixel / len, uy = -step[1] / per_pixel / len;
         double tx = px + ux * shown, ty = py + uy * shown;
-        shapes_arrow(r->shapes, px, py, tx, ty, 2.2 * s, 8.0 * s, casing);
-        shapes_arrow(r->shapes, px, py, tx, ty, 1.2 * s, 8.0 * s, white);
+        shapes_arrow(r->shapes, px, py, tx, ty, 2.2 * s, 8.0 * s, r->theme->casing);
+        shapes_arrow(r->shapes, px, py, tx, ty, 1.2 * s, 8.0 * s, r->theme->mark);
     }
 }
 
@@ -413,8 +413,8 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
         snprintf(label, sizeof label, "%.0f%%", 100.0 * shares[k]);
         double w = render_text_width(r, label, px), h = text_line_height(r->text, px);
         double lx = cx - 0.5 * w, ly = cy - 10.0 * s - h;
-        shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, (Rgba){0, 0, 0, 0.65f});
-        render_text(r, label, lx, ly, px, ALIGN_LEFT, white);
+        shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, r->theme->label_panel);
+        render_text(r, label, lx, ly, px, ALIGN_LEFT, r->theme->text);
     }
 }
 
@@ -432,16 +432,16 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         double radius = m->radius / viewport_units_per_pixel(vp);
         if (m->radius > 0 && radius < 4.0 * (r->width + r->height)) {
-            shapes_ring(r->shapes, cx, cy, radius, 2.2 * s, casing);
-            shapes_ring(r->shapes, cx, cy, radius, 1.2 * s, white);
+            shapes_ring(r->shapes, cx, cy, radius, 2.2 * s, r->theme->casing);
+            shapes_ring(r->shapes, cx, cy, radius, 1.2 * s, r->theme->mark);
         }
-        shapes_disc(r->shapes, cx, cy, 4.5 * s, white);
-        shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, casing);
+        shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
+        shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
         if (m->label[0]) {
             double w = render_text_width(r, m->label, px), h = text_line_height(r->text, px);
             double lx = cx + 9.0 * s, ly = cy - 0.5 * h;
-            shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, (Rgba){0, 0, 0, 0.55f});
-            render_text(r, m->label, lx, ly, px, ALIGN_LEFT, white);
+            shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, r->theme->label_panel);
+            render_text(r, m->label, lx, ly, px, ALIGN_LEFT, r->theme->text);
         }
     }
 }
@@ -459,7 +459,7 @@ void render_world(Renderer *r, const Scene *scene)
         if (sr->hidden || last < 0)
             continue;
         reduce_path(r, &r->paths[i], &sr->run, last, &vp);
-        draw_path(r, &r->paths[i], last, render_run_color(i, 1.0f));
+        draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f));
     }
     /* Over the paths: where run and flow coincide, the run shows through
      * the gaps of the dashes. */

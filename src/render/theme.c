@@ -1,0 +1,58 @@
+/* theme.c — see theme.h. */
+#include "theme.h"
+
+/* Runs on a dark theme: the Okabe–Ito palette (Okabe & Ito, "Color
+ * Universal Design", 2008), told apart with any common form of colour
+ * blindness; orange, sky blue, reddish purple, bluish green, yellow,
+ * vermillion, blue, ordered so the first runs contrast most on viridis and
+ * magma under a dark casing.  Black is left out (the casing is black). */
+static const Theme dark = {
+    .panel = {0.07f, 0.08f, 0.11f, 0.80f},
+    .text = {0.95f, 0.95f, 0.95f, 1.0f},
+    .dim = {0.95f, 0.95f, 0.95f, 0.5f},
+    .warn = {1.0f, 0.55f, 0.45f, 1.0f},
+    .accent = {1.0f, 0.85f, 0.4f, 1.0f},
+    .axis = {1.0f, 1.0f, 1.0f, 0.35f},
+    .shade = {0.0f, 0.0f, 0.0f, 0.35f},
+    .help_panel = {0.07f, 0.08f, 0.11f, 0.94f},
+    .casing = {0.0f, 0.0f, 0.0f, 0.55f},
+    .mark = {1.0f, 1.0f, 1.0f, 0.95f},
+    .label_panel = {0.0f, 0.0f, 0.0f, 0.6f},
+    .contour_strength = 0.35f,
+    .runs = {0xE69F00, 0x56B4E9, 0xCC79A7, 0x009E73, 0xF0E442, 0xD55E00, 0x0072B2},
+    .sweep_from = 0.5f,
+    .sweep_to = 0.97f,
+};
+
+/* On paper and bright projectors: light panels and dark text; paths and
+ * marks dark inside a white casing, so they read on the colormap's dark
+ * and bright ends alike, and the runs take the palette's darker half
+ * first (its yellow and sky blue vanish on white).  Contours are darker,
+ * as print and projectors wash out fine lines. */
+static const Theme light = {
+    .panel = {0.98f, 0.98f, 0.97f, 0.90f},
+    .text = {0.08f, 0.09f, 0.12f, 1.0f},
+    .dim = {0.08f, 0.09f, 0.12f, 0.62f},
+    .warn = {0.74f, 0.14f, 0.08f, 1.0f},
+    .accent = {0.70f, 0.36f, 0.0f, 1.0f},
+    .axis = {0.0f, 0.0f, 0.0f, 0.45f},
+    .shade = {1.0f, 1.0f, 1.0f, 0.45f},
+    .help_panel = {0.98f, 0.98f, 0.97f, 0.96f},
+    .casing = {1.0f, 1.0f, 1.0f, 0.85f},
+    .mark = {0.05f, 0.05f, 0.07f, 0.95f},
+    .label_panel = {1.0f, 1.0f, 1.0f, 0.85f},
+    .contour_strength = 0.5f,
+    .runs = {0xD55E00, 0x0072B2, 0x009E73, 0xCC79A7, 0x000000, 0xE69F00, 0x56B4E9},
+    .sweep_from = 0.05f,
+    .sweep_to = 0.72f,
+};
+
+const Theme *theme_get(SceneTheme theme)
+{
+    return theme == SCENE_THEME_LIGHT ? &light : &dark;
+}
+
+const char *theme_name(SceneTheme theme)
+{
+    return theme == SCENE_THEME_LIGHT ? "light" : "dark";
+}

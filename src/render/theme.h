@@ -1,0 +1,41 @@
+/*
+ * theme.h — the colours of everything drawn over the landscape: panels,
+ * text, plot axes, marker casings, and the runs' colours (categorical, or
+ * along a scale for a sweep).  The landscape's colormap is the same in
+ * every theme.  Internal to src/render: hud.c and world.c read colours from
+ * the renderer's current Theme instead of writing them down.
+ */
+#ifndef DESCENT_RENDER_THEME_H
+#define DESCENT_RENDER_THEME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scene/scene_options.h"
+#include "shapes.h"
+
+#define THEME_RUN_COLORS 7
+
+typedef struct Theme {
+    Rgba panel;          /* legend, plot, readout, caption backgrounds */
+    Rgba text, dim;      /* body text; secondary text (labels, status) */
+    Rgba warn;           /* a diverged or stalled run, errors */
+    Rgba accent;         /* the keys in the help overlay */
+    Rgba axis;           /* plot axes */
+    Rgba shade;          /* the frame dimmed behind the help overlay */
+    Rgba help_panel;     /* the help overlay's panel */
+    Rgba casing;         /* the outline around paths and marks on the landscape */
+    Rgba mark;           /* minima rings, start crosses, lesson marks */
+    Rgba label_panel;    /* behind labels on the landscape */
+    float contour_strength; /* darkening at a contour line's centre */
+    uint32_t runs[THEME_RUN_COLORS]; /* runs' colours, 0xRRGGBB, in order */
+    float sweep_from, sweep_to; /* the part of the sweep colormap runs take */
+} Theme;
+
+/* The theme's colours (never NULL; an unknown theme is the dark one). */
+const Theme *theme_get(SceneTheme theme);
+
+/* Lower-case name ("dark", "light"). */
+const char *theme_name(SceneTheme theme);
+
+#endif
