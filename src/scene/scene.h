@@ -61,6 +61,16 @@ typedef struct SceneFlow {
     unsigned landscape_serial;  /* the landscape it was made on */
 } SceneFlow;
 
+/* The dynamics plot drawn above the loss plot, for the selected run. */
+typedef enum ScenePlot {
+    SCENE_PLOT_NONE = 0,
+    SCENE_PLOT_SHARPNESS,   /* λmax of the Hessian along the run against 2/lr */
+    SCENE_PLOT_SCHEDULE,    /* the learning rate per step */
+    SCENE_PLOT_NORM,        /* |θ| (log) and, on separable logreg, the angle
+                               of θ from the max-margin direction */
+    SCENE_PLOT_COUNT
+} ScenePlot;
+
 /* What the viewer chose to show; the renderer draws accordingly. */
 typedef struct SceneDisplay {
     Colormap colormap;
