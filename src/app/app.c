@@ -52,6 +52,9 @@ static const RenderHelpLine help_lines[] = {
     {"h  ?  F1", "this help"},
     {"f  F11", "fullscreen"},
     {"P", "projector mode: large text, thick lines"},
+    {"i", "data landscapes: dataset inset, line of minima, max-margin direction"},
+    {"o", "dynamics plot: sharpness vs 2/lr, lr schedule, |θ| and direction, none"},
+    {"a", "each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)"},
     {"p", "screenshot (PNG in the current folder or --output-dir)"},
     {"v", "start / stop recording an MP4 (same folder)"},
     {"Esc", "close this help, leave fullscreen"},
@@ -59,6 +62,14 @@ static const RenderHelpLine help_lines[] = {
 };
 
 #define BUILT_IN_HELP_LINES (sizeof help_lines / sizeof help_lines[0])
+
+/* What 'o' switched the dynamics plot to, by ScenePlot. */
+static const char *const plot_names[SCENE_PLOT_COUNT] = {
+    [SCENE_PLOT_NONE] = "dynamics plot off",
+    [SCENE_PLOT_SHARPNESS] = "plot: sharpness λmax along the selected run vs 2/lr",
+    [SCENE_PLOT_SCHEDULE] = "plot: learning rate per step",
+    [SCENE_PLOT_NORM] = "plot: |θ| and its angle to the max-margin direction",
+};
 
 struct App {
     GlContext *gl;
@@ -360,6 +371,19 @@ static void on_char(App *app, char c)
         break;
     case 'P':
         s->display.projector = !s->display.projector;
+        break;
+    case 'i':
+        s->display.data = !s->display.data;
+        scene_notify(s, 2.0, "data overlays %s", s->display.data ? "on" : "off");
+        break;
+    case 'o':
+        s->display.plot = (ScenePlot)((s->display.plot + 1) % SCENE_PLOT_COUNT);
+        scene_notify(s, 2.0, "%s", plot_names[s->display.plot]);
+        break;
+    case 'a':
+        s->display.effective_step = !s->display.effective_step;
+        scene_notify(s, 2.0, "per-coordinate step boxes %s",
+                     s->display.effective_step ? "on" : "off");
         break;
     case 'p':
         app->screenshot_due = true;

@@ -56,12 +56,13 @@ typedef struct Loader {
 
 static const char *const show_names[] = {
     "gradient", "velocity", "flow", "loss", "schedule", "basins", "stability", "norm", "3d",
+    "sharpness", "effective_step",
 };
 #define SHOW_COUNT (sizeof show_names / sizeof show_names[0])
 
 /* Keys of SPEC §5's built-in controls (and the shifted digits and '=' '_'
  * that share their physical keys), which a lesson may not take over. */
-static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()";
+static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()ioa";
 
 const char *lesson_show_name(LessonShow bit)
 {
@@ -421,7 +422,7 @@ static unsigned read_show(lua_State *L, int idx)
             k++;
         if (k == SHOW_COUNT)
             luaL_error(L, "show: unknown overlay '%s' (known: gradient, velocity, flow, loss, "
-                       "schedule, basins, stability, norm, 3d)", lua_tostring(L, -1));
+                       "schedule, basins, stability, norm, 3d, sharpness, effective_step)", lua_tostring(L, -1));
         bits |= 1u << k;
         lua_pop(L, 1);
     }

@@ -93,6 +93,12 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.arrows = (step->show & LESSON_SHOW_GRADIENT) != 0;
     scene->display.velocity = (step->show & LESSON_SHOW_VELOCITY) != 0;
     scene->display.basins = (step->show & LESSON_SHOW_BASINS) != 0;
+    scene->display.effective_step = (step->show & LESSON_SHOW_EFFECTIVE_STEP) != 0;
+    scene->display.plot = step->show & (LESSON_SHOW_SHARPNESS | LESSON_SHOW_STABILITY)
+                              ? SCENE_PLOT_SHARPNESS
+                          : step->show & LESSON_SHOW_NORM     ? SCENE_PLOT_NORM
+                          : step->show & LESSON_SHOW_SCHEDULE ? SCENE_PLOT_SCHEDULE
+                                                              : SCENE_PLOT_NONE;
     scene_show_flow(scene, (step->show & LESSON_SHOW_FLOW) != 0);
     scene_scale_speed(scene, step_speed(step) / scene->speed);
     scene_play_for(scene, step->play, !step->pause);

@@ -216,6 +216,7 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         .colormap = COLORMAP_VIRIDIS,
         .log_scale = landscape_prefers_log(scene->landscape),
         .projector = options->projector,
+        .data = true,
         .theme = options->theme,
     };
 
