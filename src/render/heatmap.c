@@ -11,6 +11,7 @@
 #include "core/data_dir.h"
 #include "core/grid.h"
 #include "shader.h"
+#include "value_scale.h"
 #include "theme.h"
 
 #define COLORMAP_ENTRIES 256
@@ -19,8 +20,6 @@
 #define GRID_FULL_DIVISOR 2
 #define GRID_COARSE_DIVISOR 8
 #define GRID_MAX_CELLS (1500 * 1000)
-/* The log scale spans this many decades below the range's top. */
-#define LOG_DECADES 5.0
 #define CONTOUR_LEVELS 16.0f
 
 struct Heatmap {
@@ -37,7 +36,8 @@ struct Heatmap {
     ViewRect grid_rect;
     bool has_grid;
     GridStats stats;
-    bool mapped_log, field_ready;
+    ValueScale scale;            /* how values were mapped to t */
+    bool field_ready;
 
     ViewRect last_rect;          /* visible rectangle of the previous frame */
     bool has_last;
@@ -200,29 +200,14 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     return true;
 }
 
-/* values -> t in [0, 1]; non-finite cells (overflow) take the top colour,
- * so no NaN ever reaches the GPU. */
+/* values -> t in [0, 1] (value_scale.h); non-finite cells (overflow) take
+ * the top colour, so no NaN ever reaches the GPU. */
 static void map_values(Heatmap *h, bool log_scale)
 {
     size_t cells = (size_t)h->grid_w * (size_t)h->grid_h;
-    double lo = (double)h->stats.min, range = (double)h->stats.max - lo;
-    bool any = h->stats.min <= h->stats.max;
-    double floor_ = range > 0 ? range * pow(10.0, -LOG_DECADES) : 1.0;
-    double log_floor = log(floor_), log_span = log(range + floor_) - log_floor;
-    for (size_t k = 0; k < cells; k++) {
-        double v = (double)h->values[k];
-        double t;
-        if (!isfinite(v) || !any)
-            t = 1.0;
-        else if (range <= 0)
-            t = 0.0;
-        else if (log_scale)
-            t = (log(v - lo + floor_) - log_floor) / log_span;
-        else
-            t = (v - lo) / range;
-        h->mapped[k] = (uint16_t)lround((t < 0 ? 0 : t > 1 ? 1 : t) * 65535.0);
-    }
-    h->mapped_log = log_scale;
+    h->scale = value_scale_make(h->stats, log_scale);
+    for (size_t k = 0; k < cells; k++)
+        h->mapped[k] = (uint16_t)lround(value_scale_t(&h->scale, (double)h->values[k]) * 65535.0);
     glBindTexture(GL_TEXTURE_2D, h->field);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R16, h->grid_w, h->grid_h, 0, GL_RED, GL_UNSIGNED_SHORT,
@@ -234,18 +219,23 @@ bool heatmap_range(const Heatmap *h, double *lo, double *hi, bool *log_scale)
 {
     *lo = (double)h->stats.min;
     *hi = (double)h->stats.max;
-    *log_scale = h->mapped_log;
+    *log_scale = h->scale.log;
     return h->field_ready && *lo < *hi;
 }
 
-/* Inverts map_values' mapping. */
 double heatmap_value_at(const Heatmap *h, double t)
 {
-    double lo = (double)h->stats.min, range = (double)h->stats.max - lo;
-    if (!h->mapped_log)
-        return lo + t * range;
-    double floor_ = range * pow(10.0, -LOG_DECADES);
-    return lo + floor_ * pow((range + floor_) / floor_, t) - floor_;
+    return value_scale_value(&h->scale, t);
+}
+
+ValueScale heatmap_scale(const Heatmap *h)
+{
+    return h->scale;
+}
+
+GLuint heatmap_colormap_texture(const Heatmap *h, Colormap colormap)
+{
+    return h->colormaps[colormap];
 }
 
 Rgba heatmap_color(const Heatmap *h, Colormap colormap, double t)
@@ -304,8 +294,8 @@ static void paint_cache(Heatmap *h, const Scene *scene, double scale, int paint_
     h->paint_h = paint_h;
 }
 
-void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int width,
-                  int height, double scale, bool progressive, GLuint target)
+void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, int width,
+                     int height, bool progressive)
 {
     ViewRect rect = viewport->world;
     bool moving = h->has_last && !same_rect(rect, h->last_rect);
@@ -321,10 +311,16 @@ void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int 
         h->coarse = !want_full;
         map_values(h, scene->display.log_scale);
         h->cache_valid = false;
-    } else if (h->field_ready && h->mapped_log != scene->display.log_scale) {
+    } else if (h->field_ready && h->scale.log != scene->display.log_scale) {
         map_values(h, scene->display.log_scale);
         h->cache_valid = false;
     }
+}
+
+void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int width,
+                  int height, double scale, bool progressive, GLuint target)
+{
+    heatmap_prepare(h, scene, viewport, width, height, progressive);
     if (h->cache_w != width || h->cache_h != height)
         resize_cache(h, width, height);
     /* A coarse grid is painted at half size and scaled up: painting every

@@ -23,12 +23,19 @@
 #include "scene/scene.h"
 #include "scene/viewport.h"
 #include "shapes.h"
+#include "value_scale.h"
 
 typedef struct Heatmap Heatmap;
 
 /* Errors: a shader or colormap file is missing or broken. */
 Heatmap *heatmap_create(int threads, DescentError *err);
 void heatmap_destroy(Heatmap *heatmap);
+
+/* Brings the grid and its mapping up to date for the scene on viewport
+ * (what heatmap_draw does before painting): the 3D view keeps the colour
+ * scale, and so the legend, the same as in 2D without painting the layer. */
+void heatmap_prepare(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
+                     int width, int height, bool progressive);
 
 /* Draws the layer over the whole of target (a framebuffer name, 0 for the
  * window's), width x height pixels; scale widens the contour lines. */
@@ -41,6 +48,13 @@ bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_sca
 
 /* The landscape value shown at position t in [0, 1] of the colour scale. */
 double heatmap_value_at(const Heatmap *heatmap, double t);
+
+/* The mapping of values to the colour scale of the last grid. */
+ValueScale heatmap_scale(const Heatmap *heatmap);
+
+/* The colormap as a 256 x 1 RGB texture (linear filtering, clamped; owned
+ * by the heatmap), for other layers that colour by the same scale. */
+GLuint heatmap_colormap_texture(const Heatmap *heatmap, Colormap colormap);
 
 /* The colormap's colour at t in [0, 1], as the shader interpolates it. */
 Rgba heatmap_color(const Heatmap *heatmap, Colormap colormap, double t);

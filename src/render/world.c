@@ -96,18 +96,19 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
     double spacing = PATH_MIN_SPACING * r->scale;
     bool valid = c->path == run->path && c->count > 0 && last >= c->processed &&
                  same_point(c->first, run->path[0]) && same_point(c->last, run->path[c->processed]) &&
-                 same_viewport(&c->viewport, vp) && c->spacing == spacing;
+                 same_viewport(&c->viewport, vp) && c->projection == render_projection(r) &&
+                 c->spacing == spacing;
     if (!valid) {
         *c = (PathCache){.path = run->path, .first = run->path[0], .viewport = *vp,
-                         .spacing = spacing, .processed = -1, .points = c->points,
-                         .capacity = c->capacity};
+                         .projection = render_projection(r), .spacing = spacing,
+                         .processed = -1, .points = c->points, .capacity = c->capacity};
     } else if (c->tail_forced) {
         c->count--;
     }
     c->tail_forced = false;
     for (long k = c->processed + 1; k <= last; k++) {
         double px, py;
-        viewport_to_pixel(vp, run->path[k].x, run->path[k].y, &px, &py);
+        render_to_pixel(r, vp, run->path[k].x, run->path[k].y, &px, &py);
         if (c->count > 0) {
             double dx = px - c->points[3 * (c->count - 1)], dy = py - c->points[3 * (c->count - 1) + 1];
             if (dx * dx + dy * dy < spacing * spacing) {
@@ -183,7 +184,7 @@ static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, cons
 {
     const SceneRun *sr = &scene->runs[i];
     double s = r->scale, px, py;
-    viewport_to_pixel(vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
+    render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
     bool outside = clamp_to_frame(r, 10.0 * s, &px, &py);
     Rgba color = render_run_color(r, i, 1.0f);
     if (sr->run.status != RUN_ACTIVE) {
@@ -206,7 +207,7 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
     double s = r->scale;
     for (size_t k = 0; k < n; k++) {
         double px, py;
-        viewport_to_pixel(vp, minima[k].x, minima[k].y, &px, &py);
+        render_to_pixel(r, vp, minima[k].x, minima[k].y, &px, &py);
         if (px < -20 || py < -20 || px > r->width + 20 || py > r->height + 20)
             continue;
         double radius = (k == 0 ? 7.0 : 5.5) * s;
@@ -226,7 +227,7 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
         if (drawn || sr->hidden)
             continue;
         double px, py;
-        viewport_to_pixel(vp, sr->x0, sr->y0, &px, &py);
+        render_to_pixel(r, vp, sr->x0, sr->y0, &px, &py);
         if (clamp_to_frame(r, 0.0, &px, &py))
             continue;
         shapes_segment(r->shapes, px - 7 * s, py, px + 7 * s, py, 2.0 * s, r->theme->casing);
@@ -247,7 +248,7 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
         double px, py;
         if (!isfinite(xy[2 * k]) || !isfinite(xy[2 * k + 1]))
             continue;
-        viewport_to_pixel(vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py);
+        render_to_pixel(r, vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py);
         if (px >= 0 && py >= 0 && px <= r->width && py <= r->height)
             shapes_disc(r->shapes, px, py, 2.2 * r->scale, color);
     }
@@ -293,7 +294,7 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
         double norm = hypot(g[0], g[1]);
         if (!isfinite(norm) || norm <= 0)
             continue;
-        viewport_to_pixel(vp, head.x, head.y, &px, &py);
+        render_to_pixel(r, vp, head.x, head.y, &px, &py);
         if (clamp_to_frame(r, 0.0, &px, &py))
             continue;
         /* As long as the field's arrows would be, at twice their scale. */
@@ -326,12 +327,12 @@ static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
          * from one path segment to the next. */
         bool dash = true;
         double left = FLOW_DASH * s, ax, ay;
-        viewport_to_pixel(vp, flow->path[0].x, flow->path[0].y, &ax, &ay);
+        render_to_pixel(r, vp, flow->path[0].x, flow->path[0].y, &ax, &ay);
         for (size_t k = 1; k < flow->count; k++) {
             if (!isfinite(flow->path[k].x) || !isfinite(flow->path[k].y))
                 break;
             double bx, by;
-            viewport_to_pixel(vp, flow->path[k].x, flow->path[k].y, &bx, &by);
+            render_to_pixel(r, vp, flow->path[k].x, flow->path[k].y, &bx, &by);
             double len = hypot(bx - ax, by - ay);
             if (len < 1.0 * s && k + 1 < flow->count)
                 continue;
@@ -385,7 +386,7 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
         double shown = fmin(fmax(len, VELOCITY_MIN_PX * s), VELOCITY_MAX_PX * s);
         RunPoint head = run_head(&sr->run);
         double px, py;
-        viewport_to_pixel(vp, head.x, head.y, &px, &py);
+        render_to_pixel(r, vp, head.x, head.y, &px, &py);
         if (clamp_to_frame(r, 0.0, &px, &py))
             continue;
         double ux = step[0] / per_pixel / len, uy = -step[1] / per_pixel / len;
@@ -406,7 +407,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
     int px = render_font_px(r, 17.0);
     for (size_t k = 0; k < n; k++) {
         double cx, cy;
-        viewport_to_pixel(vp, minima[k].x, minima[k].y, &cx, &cy);
+        render_to_pixel(r, vp, minima[k].x, minima[k].y, &cx, &cy);
         if (cx < 0 || cy < 0 || cx > r->width || cy > r->height)
             continue;
         char label[16];
@@ -427,7 +428,7 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
     for (size_t k = 0; k < scene->mark_count; k++) {
         const SceneMark *m = &scene->marks[k];
         double cx, cy;
-        viewport_to_pixel(vp, m->x, m->y, &cx, &cy);
+        render_to_pixel(r, vp, m->x, m->y, &cx, &cy);
         if (cx < -r->width || cy < -r->height || cx > 2.0 * r->width || cy > 2.0 * r->height)
             continue;
         double radius = m->radius / viewport_units_per_pixel(vp);
@@ -450,7 +451,8 @@ void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = viewport_fit(scene->view, r->width, r->height);
     draw_minima(r, scene, &vp);
-    if (scene->display.arrows)
+    /* Arrows are drawn in the plane's pixels: 2D only. */
+    if (scene->display.arrows && !r->view3d)
         draw_arrows(r, scene, &vp);
     draw_particles(r, scene, &vp);
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -472,7 +474,7 @@ void render_world(Renderer *r, const Scene *scene)
         if (!scene->runs[i].hidden && last >= 0)
             draw_head(r, scene, i, last, &vp);
     }
-    if (scene->display.velocity)
+    if (scene->display.velocity && !r->view3d)
         draw_velocity(r, scene, &vp);
     if (scene->display.basins)
         draw_basins(r, scene, &vp);

@@ -216,6 +216,8 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         .colormap = COLORMAP_VIRIDIS,
         .log_scale = landscape_prefers_log(scene->landscape),
         .projector = options->projector,
+        .view3d = options->view3d,
+        .camera = SCENE_CAMERA_DEFAULT,
         .data = true,
         .theme = options->theme,
     };
@@ -588,6 +590,19 @@ void scene_zoom(Scene *scene, double cx, double cy, double factor)
 void scene_next_colormap(Scene *scene)
 {
     scene->display.colormap = (Colormap)((scene->display.colormap + 1) % COLORMAP_COUNT);
+}
+
+void scene_orbit(Scene *scene, double dyaw, double dpitch)
+{
+    SceneCamera *c = &scene->display.camera;
+    c->yaw = fmod(fmod(c->yaw + dyaw + 180.0, 360.0) + 360.0, 360.0) - 180.0;
+    c->pitch = fmin(fmax(c->pitch + dpitch, SCENE_PITCH_MIN), SCENE_PITCH_MAX);
+}
+
+void scene_dolly(Scene *scene, double factor)
+{
+    SceneCamera *c = &scene->display.camera;
+    c->distance = fmin(fmax(c->distance * factor, SCENE_DISTANCE_MIN), SCENE_DISTANCE_MAX);
 }
 
 /* Copies src into dest[size], cut at a UTF-8 character boundary. */

@@ -1,0 +1,41 @@
+/*
+ * camera.h — the 3D view's orbit camera as matrices (cglm): a perspective
+ * eye circling the landscape's box as the scene's SceneCamera says, and
+ * the ways between the box and the pixels of the frame.  Internal to
+ * src/render; no GL calls.
+ *
+ * The box is centred on the origin: x in [-box[0], box[0]], y in
+ * [-box[1], box[1]], heights z in [0, box[2]].  Pixels have their origin at
+ * the frame's top-left corner, y down, as everywhere in the renderer.
+ */
+#ifndef DESCENT_RENDER_CAMERA_H
+#define DESCENT_RENDER_CAMERA_H
+
+#include <stdbool.h>
+
+#include <cglm/cglm.h>
+
+#include "scene/scene.h"
+
+typedef struct Camera {
+    mat4 view_proj;       /* box -> clip space */
+    mat4 inverse;         /* clip space -> box */
+    vec3 eye;             /* in box coordinates */
+    vec3 right, up;       /* the eye's axes, in box coordinates */
+    int width, height;    /* the frame, pixels */
+} Camera;
+
+/* The camera orbit describes for a box of half extents box[0], box[1] and
+ * height box[2], on a width x height frame. */
+void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int height,
+                  Camera *dest);
+
+/* Box point p -> pixel (px, py); false (pixels unset) when p is behind the
+ * eye. */
+bool camera_to_pixel(const Camera *camera, const vec3 p, double *px, double *py);
+
+/* The ray through pixel (px, py): its origin on the near plane and unit
+ * direction, in box coordinates. */
+void camera_ray(const Camera *camera, double px, double py, vec3 origin, vec3 direction);
+
+#endif

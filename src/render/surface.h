@@ -1,0 +1,70 @@
+/*
+ * surface.h — the 3D view's landscape (SPEC §5): a lit mesh over the
+ * visible rectangle in a box, seen through the scene's orbit camera
+ * (camera.h), with walls down to the box's floor.
+ *
+ * Heights are the landscape's values from the core's grid sampling
+ * (grid_sample, threaded) put on the colour scale (value_scale.h: linear,
+ * or log for landscapes with large ranges, as in 2D) and stretched to the
+ * box's height, so every landscape fills the same box; normals come from
+ * the core's exact gradient through the same mapping.  Colours use the 2D
+ * heatmap's colormap textures, with contour lines at the same levels.
+ * The mesh is rebuilt only when the landscape, the rectangle or the scale
+ * change; turning the camera only changes two matrices.
+ *
+ * What lies on the landscape (paths, markers, particles) is placed with
+ * surface_to_pixel, on the mesh's own triangles so it rides on what is
+ * drawn.  Internal to src/render; needs a current GL 3.3 context.
+ */
+#ifndef DESCENT_RENDER_SURFACE_H
+#define DESCENT_RENDER_SURFACE_H
+
+#include <stdbool.h>
+
+#include <epoxy/gl.h>
+
+#include "core/error.h"
+#include "scene/scene.h"
+#include "scene/viewport.h"
+#include "value_scale.h"
+
+typedef struct Surface Surface;
+
+/* threads sample the mesh.  Errors: the shader is missing or broken, no
+ * memory. */
+Surface *surface_create(int threads, DescentError *err);
+void surface_destroy(Surface *surface);
+
+/* What one frame of the surface shows. */
+typedef struct SurfaceFrame {
+    ViewRect rect;             /* the visible rectangle (viewport_fit's) */
+    ValueScale scale;          /* values -> t, the 2D heatmap's */
+    GLuint colormap;           /* 256 x 1 colormap texture */
+    float line_width;          /* contour width, pixels */
+    float line_strength;       /* contour darkening, 0..1 */
+    float background[3];       /* the frame around the box */
+    int width, height;         /* the bound framebuffer, pixels */
+} SurfaceFrame;
+
+/* Clears the bound framebuffer (colour and depth) and draws the scene's
+ * landscape as frame says, through scene->display.camera.  Leaves depth
+ * testing off. */
+void surface_draw(Surface *surface, const Scene *scene, const SurfaceFrame *frame);
+
+/* Pixel position of plane point (x, y) on the surface in the last frame
+ * drawn.  Inside the rectangle the height is the mesh's own (on its
+ * triangles); outside it, the landscape's value on the same scale.  Far
+ * away points are pulled to a few box widths; false when the point is
+ * behind the eye. */
+bool surface_to_pixel(const Surface *surface, const Landscape *landscape, double x, double y,
+                      double *px, double *py);
+
+/* Changes whenever surface_to_pixel would give other positions (camera,
+ * frame size, mesh); never 0. */
+unsigned surface_projection(const Surface *surface);
+
+/* The plane point where the ray through pixel (px, py) first meets the
+ * mesh in the last frame drawn; false when it misses. */
+bool surface_pick(const Surface *surface, double px, double py, double *x, double *y);
+
+#endif
