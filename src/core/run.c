@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static bool reserve(Run *run, size_t need)
 {
@@ -25,8 +26,21 @@ static void record_point(Run *run)
     double x = run->state.x, y = run->state.y;
     double loss = isfinite(x) && isfinite(y) ? landscape_value(run->landscape, x, y) : (double)NAN;
     run->path[run->count++] = (RunPoint){x, y, loss};
+    if (run->count > run->known)
+        run->known = run->count;
     if (!isfinite(x) || !isfinite(y) || !isfinite(loss))
         run->status = RUN_DIVERGED;
+}
+
+/* Keeps the state after the update just done when it is due. */
+static void take_snapshot(Run *run)
+{
+    size_t step = run_steps(run);
+    if (!snapshots_due(&run->snapshots, step))
+        return;
+    OptimizerState *slot = snapshots_add(&run->snapshots, step);
+    if (slot)
+        *slot = run->state;
 }
 
 LandscapePoint run_start_point(const OptimizerDesc *desc, const LandscapePoint *scene_start,
@@ -43,6 +57,8 @@ bool run_init(Run *run, const Landscape *landscape, const OptimizerDesc *desc, d
               double y0, DescentError *err)
 {
     *run = (Run){.desc = *desc, .landscape = landscape};
+    snapshots_init(&run->snapshots, sizeof(OptimizerState), RUN_SNAPSHOT_SPACING,
+                   RUN_SNAPSHOT_CAP);
     if (!reserve(run, 1))
         return error_set(err, "out of memory for a run's path");
     run_restart(run, x0, y0);
@@ -53,15 +69,21 @@ void run_free(Run *run)
 {
     free(run->path);
     run->path = NULL;
-    run->count = run->capacity = 0;
+    run->count = run->capacity = run->known = 0;
+    snapshots_free(&run->snapshots);
+    changes_free(&run->changes);
 }
 
 void run_restart(Run *run, double x0, double y0)
 {
     optimizer_init(&run->desc, x0, y0, run->desc.seed, &run->state);
     run->status = RUN_ACTIVE;
-    run->count = 0;
+    run->count = run->known = 0;
+    snapshots_clear(&run->snapshots);
+    run->changes.count = 0;
     record_point(run);
+    run->known_status = run->status;
+    take_snapshot(run);
 }
 
 size_t run_advance(Run *run, size_t steps)
@@ -72,6 +94,8 @@ size_t run_advance(Run *run, size_t steps)
             run->status = RUN_STALLED;
             break;
         }
+        if (run->changes.count > 0)
+            run->desc = *changes_desc_at(&run->changes, &run->desc, run_steps(run));
         StepResult result = optimizer_step(&run->desc, run->landscape, &run->state);
         record_point(run);
         done++;
@@ -79,6 +103,69 @@ size_t run_advance(Run *run, size_t steps)
             run->status = RUN_DIVERGED;
         else if (result == STEP_STALLED && run->status == RUN_ACTIVE)
             run->status = RUN_STALLED;
+        if (run->count == run->known)
+            run->known_status = run->status;
+        take_snapshot(run);
     }
+    if (run->changes.count > 0)
+        run->desc = *changes_desc_at(&run->changes, &run->desc, run_steps(run));
     return done;
+}
+
+bool run_state_at(const Run *run, size_t step, OptimizerState *state, OptimizerDesc *desc)
+{
+    if (step >= run->known)
+        return false;
+    size_t from = 0, shown = run_steps(run);
+    const OptimizerState *snapshot = snapshots_find(&run->snapshots, step, &from);
+    if (shown <= step && (!snapshot || shown >= from)) {
+        *state = run->state;
+        from = shown;
+    } else if (snapshot) {
+        *state = *snapshot;
+    } else {
+        const OptimizerDesc *first = changes_desc_at(&run->changes, &run->desc, 0);
+        optimizer_init(first, run->path[0].x, run->path[0].y, first->seed, state);
+        from = 0;
+    }
+    for (size_t k = from; k < step; k++)
+        optimizer_step(changes_desc_at(&run->changes, &run->desc, k), run->landscape, state);
+    *desc = *changes_desc_at(&run->changes, &run->desc, step);
+    return true;
+}
+
+size_t run_seek(Run *run, size_t step)
+{
+    if (step >= run->known) {
+        run_seek(run, run->known - 1);
+        run_advance(run, step - run_steps(run));
+        return run_steps(run);
+    }
+    if (step == run_steps(run))
+        return step;
+    OptimizerState state;
+    OptimizerDesc desc;
+    run_state_at(run, step, &state, &desc);
+    run->state = state;
+    run->desc = desc;
+    run->count = step + 1;
+    run->status = run->count == run->known ? run->known_status : RUN_ACTIVE;
+    return step;
+}
+
+bool run_reconfigure(Run *run, const OptimizerDesc *desc, DescentError *err)
+{
+    if (desc->kind != run->desc.kind)
+        return error_set(err, "cannot turn %s into %s mid-run (r restarts it)",
+                         optimizer_kind_name(run->desc.kind), optimizer_kind_name(desc->kind));
+    OptimizerDesc next = *desc;
+    /* The stream goes on; the seed only says how a restart begins. */
+    next.seed = run->desc.seed;
+    if (!changes_record(&run->changes, run_steps(run), &run->desc, &next))
+        return error_set(err, "out of memory for a run's history");
+    run->desc = next;
+    run->known = run->count;
+    run->known_status = run->status;
+    snapshots_drop_after(&run->snapshots, run_steps(run));
+    return true;
 }

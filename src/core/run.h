@@ -1,10 +1,23 @@
 /*
- * run.h — one optimizer walking on one landscape: its trajectory.
+ * run.h — one optimizer walking on one landscape: its trajectory, and its
+ * history, so any earlier update can be shown again.
  *
  * A Run owns its path (every visited point with its loss; path[0] is the
  * start) and borrows the landscape, which must outlive it.  A non-finite
  * position or loss stops the run and marks it diverged; its last path
  * point holds the non-finite numbers (SPEC §3, trace output).
+ *
+ * Going back: walks are deterministic, so the run keeps snapshots of its
+ * state every few updates (history.h; memory bounded however long the
+ * run) and run_seek shows it after any update: the nearest snapshot at or
+ * before it, stepped forward.  The points after the shown update stay in
+ * the path (path[count..known)) as the remembered future: stepping forward
+ * again computes the same points bit for bit.
+ *
+ * Changing parameters mid-run (run_reconfigure) keeps θ, the step count,
+ * the buffers and the random stream, and records the change at the
+ * current update, so seeking before it restores the old parameters and
+ * stepping past it applies it again.
  */
 #ifndef DESCENT_CORE_RUN_H
 #define DESCENT_CORE_RUN_H
@@ -13,6 +26,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "history.h"
 #include "landscape.h"
 #include "optimizer.h"
 
@@ -26,13 +40,25 @@ typedef enum RunStatus {
     RUN_STALLED,  /* flow could not integrate further */
 } RunStatus;
 
+/* Snapshot spacing and cap of a run: states are small (OptimizerState)
+ * and updates cheap, so seeking replays at most a few hundred updates
+ * until runs grow past RUN_SNAPSHOT_CAP × RUN_SNAPSHOT_SPACING / 2. */
+#define RUN_SNAPSHOT_SPACING 32
+#define RUN_SNAPSHOT_CAP 1024
+
 typedef struct Run {
-    OptimizerDesc desc;
+    OptimizerDesc desc;         /* the parameters of the next update */
     const Landscape *landscape; /* borrowed */
-    OptimizerState state;
-    RunStatus status;
-    RunPoint *path;             /* owned; path[0] is the start */
+    OptimizerState state;       /* after run_steps(run) updates */
+    RunStatus status;           /* at the shown update */
+    RunPoint *path;             /* owned; path[0] is the start, path[count - 1]
+                                   the shown update, path[count..known) the
+                                   remembered future */
     size_t count, capacity;
+    size_t known;               /* points computed so far (>= count) */
+    RunStatus known_status;     /* the status at path[known - 1] */
+    Snapshots snapshots;        /* OptimizerStates */
+    ChangeLog changes;          /* parameter changes, by update */
 } Run;
 
 /* Where a run starts: its spec's own x0,y0, else scene_start (may be
@@ -46,13 +72,30 @@ bool run_init(Run *run, const Landscape *landscape, const OptimizerDesc *desc,
               double x0, double y0, DescentError *err);
 void run_free(Run *run);
 
-/* Goes back to the start (x0, y0), forgetting the path but keeping it
- * allocated. */
+/* Goes back to the start (x0, y0) with the current parameters, forgetting
+ * the path (keeping it allocated) and the history. */
 void run_restart(Run *run, double x0, double y0);
 
 /* Performs up to steps updates, stopping early when the run stops.
  * Returns the number performed.  Out of memory stops the run as stalled. */
 size_t run_advance(Run *run, size_t steps);
+
+/* Shows the run after step updates: within the computed points by
+ * restoring the nearest snapshot and replaying (the path is kept), beyond
+ * them by advancing.  Returns the updates shown then (fewer than step when
+ * the run stops before). */
+size_t run_seek(Run *run, size_t step);
+
+/* The state after step updates (step < known) and the parameters the next
+ * update takes, without moving the run.  Returns false for a step past
+ * the computed points. */
+bool run_state_at(const Run *run, size_t step, OptimizerState *state, OptimizerDesc *desc);
+
+/* From the next update on, uses desc (same optimizer kind; its spec string
+ * says what it is); θ, the step count, the buffers and the random stream
+ * stay.  The remembered future is forgotten: it was computed with the old
+ * parameters.  Errors: another optimizer kind, out of memory. */
+bool run_reconfigure(Run *run, const OptimizerDesc *desc, DescentError *err);
 
 /* The most recent point. */
 static inline RunPoint run_head(const Run *run)

@@ -4,18 +4,29 @@
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "history.h"
 #include "parallel.h"
 
 struct Swarm {
     const Landscape *landscape;
-    OptimizerDesc desc;
+    OptimizerDesc desc;     /* the parameters of the next update */
     size_t count, steps;
+    double x0, y0;          /* where the particles start */
     OptimizerState *states;
     float *positions;       /* interleaved x, y of the last finite position */
     unsigned char *stopped; /* 1 once a particle diverged or stalled */
-    size_t advance_steps;   /* the steps of the swarm_advance in progress */
+    size_t advance_steps;   /* the steps of the parallel stretch in progress */
+    Snapshots snapshots;    /* states, then positions, then stopped */
+    ChangeLog changes;
 };
+
+/* Bytes of one snapshot of count particles. */
+static size_t snapshot_size(size_t count)
+{
+    return count * (sizeof(OptimizerState) + 2 * sizeof(float) + 1);
+}
 
 Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc, double x0, double y0,
                     size_t count, DescentError *err)
@@ -30,6 +41,11 @@ Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc, doubl
     swarm->landscape = landscape;
     swarm->desc = *desc;
     swarm->count = count;
+    size_t spacing = SWARM_REPLAY_PARTICLE_STEPS / count;
+    snapshots_init(&swarm->snapshots, snapshot_size(count), spacing ? spacing : 1,
+                   SWARM_SNAPSHOT_BYTES / snapshot_size(count) < 4
+                       ? 4
+                       : SWARM_SNAPSHOT_BYTES / snapshot_size(count));
     swarm->states = malloc(count * sizeof *swarm->states);
     swarm->positions = malloc(2 * count * sizeof *swarm->positions);
     swarm->stopped = malloc(count);
@@ -50,6 +66,8 @@ void swarm_destroy(Swarm *swarm)
     free(swarm->states);
     free(swarm->positions);
     free(swarm->stopped);
+    snapshots_free(&swarm->snapshots);
+    changes_free(&swarm->changes);
     free(swarm);
 }
 
@@ -60,15 +78,50 @@ static float drawable(double v)
     return (float)fmax(-(double)FLT_MAX, fmin((double)FLT_MAX, v));
 }
 
-void swarm_restart(Swarm *swarm, double x0, double y0)
+/* Keeps every particle's state after the update just done when it is due. */
+static void take_snapshot(Swarm *swarm)
 {
+    if (!snapshots_due(&swarm->snapshots, swarm->steps))
+        return;
+    unsigned char *slot = snapshots_add(&swarm->snapshots, swarm->steps);
+    if (!slot)
+        return;
+    size_t n = swarm->count;
+    memcpy(slot, swarm->states, n * sizeof *swarm->states);
+    memcpy(slot + n * sizeof *swarm->states, swarm->positions, 2 * n * sizeof *swarm->positions);
+    memcpy(slot + n * (sizeof *swarm->states + 2 * sizeof *swarm->positions), swarm->stopped, n);
+}
+
+static void restore_snapshot(Swarm *swarm, const unsigned char *slot, size_t step)
+{
+    size_t n = swarm->count;
+    memcpy(swarm->states, slot, n * sizeof *swarm->states);
+    memcpy(swarm->positions, slot + n * sizeof *swarm->states, 2 * n * sizeof *swarm->positions);
+    memcpy(swarm->stopped, slot + n * (sizeof *swarm->states + 2 * sizeof *swarm->positions), n);
+    swarm->steps = step;
+}
+
+/* Fresh particles at the start, about to take update 0. */
+static void start_particles(Swarm *swarm)
+{
+    const OptimizerDesc *first = changes_desc_at(&swarm->changes, &swarm->desc, 0);
     for (size_t i = 0; i < swarm->count; i++) {
-        optimizer_init(&swarm->desc, x0, y0, swarm->desc.seed + i, &swarm->states[i]);
-        swarm->positions[2 * i] = drawable(x0);
-        swarm->positions[2 * i + 1] = drawable(y0);
+        optimizer_init(first, swarm->x0, swarm->y0, first->seed + i, &swarm->states[i]);
+        swarm->positions[2 * i] = drawable(swarm->x0);
+        swarm->positions[2 * i + 1] = drawable(swarm->y0);
         swarm->stopped[i] = 0;
     }
     swarm->steps = 0;
+}
+
+void swarm_restart(Swarm *swarm, double x0, double y0)
+{
+    swarm->x0 = x0;
+    swarm->y0 = y0;
+    swarm->changes.count = 0;
+    snapshots_clear(&swarm->snapshots);
+    start_particles(swarm);
+    take_snapshot(swarm);
 }
 
 static void advance_chunk(void *context, size_t begin, size_t end)
@@ -92,11 +145,62 @@ static void advance_chunk(void *context, size_t begin, size_t end)
     }
 }
 
+/* Steps in stretches that end where a snapshot is due or the parameters
+ * change, so each stretch runs in parallel with one desc. */
 void swarm_advance(Swarm *swarm, size_t steps, int threads)
 {
-    swarm->advance_steps = steps;
-    parallel_for(swarm->count, threads, advance_chunk, swarm);
-    swarm->steps += steps;
+    while (steps > 0) {
+        size_t k = swarm->steps, spacing = swarm->snapshots.spacing;
+        size_t stretch = (k / spacing + 1) * spacing - k;
+        for (size_t c = 0; c < swarm->changes.count; c++)
+            if (swarm->changes.items[c].step > k && swarm->changes.items[c].step - k < stretch)
+                stretch = swarm->changes.items[c].step - k;
+        if (stretch > steps)
+            stretch = steps;
+        swarm->desc = *changes_desc_at(&swarm->changes, &swarm->desc, k);
+        swarm->advance_steps = stretch;
+        parallel_for(swarm->count, threads, advance_chunk, swarm);
+        swarm->steps += stretch;
+        steps -= stretch;
+        take_snapshot(swarm);
+    }
+    swarm->desc = *changes_desc_at(&swarm->changes, &swarm->desc, swarm->steps);
+}
+
+void swarm_seek(Swarm *swarm, size_t step, int threads)
+{
+    if (step == swarm->steps)
+        return;
+    size_t found = 0;
+    const unsigned char *slot = snapshots_find(&swarm->snapshots, step, &found);
+    if (swarm->steps < step && (!slot || swarm->steps >= found)) {
+        swarm_advance(swarm, step - swarm->steps, threads);
+        return;
+    }
+    if (slot)
+        restore_snapshot(swarm, slot, found);
+    else
+        start_particles(swarm);
+    swarm_advance(swarm, step - swarm->steps, threads);
+}
+
+bool swarm_reconfigure(Swarm *swarm, const OptimizerDesc *desc, DescentError *err)
+{
+    if (desc->kind != swarm->desc.kind)
+        return error_set(err, "cannot turn %s into %s mid-run (r restarts it)",
+                         optimizer_kind_name(swarm->desc.kind), optimizer_kind_name(desc->kind));
+    OptimizerDesc next = *desc;
+    next.seed = swarm->desc.seed;
+    if (!changes_record(&swarm->changes, swarm->steps, &swarm->desc, &next))
+        return error_set(err, "out of memory for a swarm's history");
+    swarm->desc = next;
+    snapshots_drop_after(&swarm->snapshots, swarm->steps);
+    return true;
+}
+
+const OptimizerDesc *swarm_desc(const Swarm *swarm)
+{
+    return &swarm->desc;
 }
 
 size_t swarm_count(const Swarm *swarm)
