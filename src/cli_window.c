@@ -9,15 +9,39 @@
 #include "cli.h"
 #include "lesson/lesson.h"
 #include "scene/lesson_player.h"
+#include "scene/scene_share.h"
 
 static const char window_usage[] =
-    "window options: --size WxH  --fullscreen  --projector  --output-dir DIR  --bench-frames N";
+    "window options: --size WxH  --fullscreen  --projector  --theme dark|light  --output-dir DIR  "
+    "--bench-frames N  --print-command";
+
+/* `--print-command`: the stage the options describe as the command line
+ * the window's 's' key would copy, without opening a window. */
+static int print_command(const SceneOptions *options)
+{
+    DescentError err = {""};
+    Scene *scene = scene_create(options, &err);
+    if (!scene) {
+        cli_error("%s", err.message);
+        return EXIT_USAGE;
+    }
+    char line[SCENE_COMMAND_LINE_MAX];
+    bool fits = scene_command_line(scene, line, sizeof line);
+    scene_destroy(scene);
+    if (!fits) {
+        cli_error("the scene is too large to write as a command line");
+        return EXIT_RUNTIME;
+    }
+    puts(line);
+    return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_RUNTIME;
+}
 
 int cli_window(int argc, char **argv)
 {
     SceneOptions scene_options = {0};
     AppOptions app_options = {0};
     long bench_frames = 0;
+    bool print = false;
     for (int i = 0; i < argc;) {
         const char *value = NULL;
         int m = cli_scene_option(&scene_options, argc, argv, &i);
@@ -27,6 +51,9 @@ int cli_window(int argc, char **argv)
             continue;
         if (strcmp(argv[i], "--fullscreen") == 0) {
             app_options.fullscreen = true;
+            i++;
+        } else if (strcmp(argv[i], "--print-command") == 0) {
+            print = true;
             i++;
         } else if ((m = cli_option_value("--size", argc, argv, &i, &value)) != 0) {
             if (m < 0)
@@ -56,6 +83,8 @@ int cli_window(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    if (print)
+        return print_command(&scene_options);
     DescentError err = {""};
     /* Without a lesson or a stage of its own, the window opens on welcome
      * (the benchmark keeps measuring the race). */
@@ -74,8 +103,6 @@ int cli_window(int argc, char **argv)
         cli_error("%s", err.message);
         return EXIT_USAGE;
     }
-    if (scene_options.view3d)
-        scene_notify(scene, 4.0, "3D view: not yet (a later version adds it)");
     if (bench_frames > 0) {
         LessonPlayer player;
         if (scene_options.lesson_path &&

@@ -12,6 +12,7 @@
 #include "render/png_write.h"
 #include "record/live.h"
 #include "render/render.h"
+#include "scene/scene_share.h"
 #include "scene/viewport.h"
 
 /* Wheel notches: each zooms by this factor (in) or its inverse (out). */
@@ -52,11 +53,13 @@ static const RenderHelpLine help_lines[] = {
     {"h  ?  F1", "this help"},
     {"f  F11", "fullscreen"},
     {"P", "projector mode: large text, thick lines"},
+    {"T", "light / dark theme (paper, bright projectors)"},
     {"i", "data landscapes: dataset inset, line of minima, max-margin direction"},
     {"o", "dynamics plot: sharpness vs 2/lr, lr schedule, |θ| and direction, none"},
     {"a", "each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)"},
     {"p", "screenshot (PNG in the current folder or --output-dir)"},
     {"v", "start / stop recording an MP4 (same folder)"},
+    {"s", "copy this scene as a descent command line (clipboard and stdout)"},
     {"Esc", "close this help, leave fullscreen"},
     {"q  Ctrl+Q", "quit"},
 };
@@ -314,6 +317,21 @@ static void show_recording(App *app)
                  seconds % 60);
 }
 
+/* The stage as a command line: on the clipboard, on stdout (for whoever
+ * runs descent in a terminal) and named in a notice. */
+static void share_scene(App *app)
+{
+    char line[SCENE_COMMAND_LINE_MAX];
+    if (!scene_command_line(app->scene, line, sizeof line)) {
+        scene_notify(app->scene, 6.0, "this scene is too large to write as a command line");
+        return;
+    }
+    printf("%s\n", line);
+    fflush(stdout);
+    bool copied = SDL_SetClipboardText(line) == 0;
+    scene_notify(app->scene, 5.0, "%s: %s", copied ? "copied" : "no clipboard; printed", line);
+}
+
 /* Characters (layout-aware, from SDL_TEXTINPUT). */
 static void on_char(App *app, char c)
 {
@@ -384,6 +402,15 @@ static void on_char(App *app, char c)
         s->display.effective_step = !s->display.effective_step;
         scene_notify(s, 2.0, "per-coordinate step boxes %s",
                      s->display.effective_step ? "on" : "off");
+        break;
+    case 'T':
+        s->display.theme = (SceneTheme)((s->display.theme + 1) % SCENE_THEME_COUNT);
+        scene_notify(s, 2.0, "%s theme", s->display.theme == SCENE_THEME_LIGHT ? "light" : "dark");
+        break;
+    case 's':
+        /* A lesson step that binds s keeps it (sgd_noise does). */
+        if (!app->has_lesson || !lesson_player_key(&app->lesson, s, c))
+            share_scene(app);
         break;
     case 'p':
         app->screenshot_due = true;

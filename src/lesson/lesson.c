@@ -23,6 +23,7 @@
 #include <lua.h>
 
 #include "core/optimizer.h"
+#include "core/sweep.h"
 #include "sandbox.h"
 
 #define TEXT_LIMIT 4000          /* bytes of one caption, title or label */
@@ -38,6 +39,7 @@ enum {
     SET_START = 1 << 2,
     SET_RUNS = 1 << 3,
     SET_PARTICLES = 1 << 4,
+    SET_SWEEP = 1 << 5,
 };
 
 typedef struct Loader {
@@ -62,7 +64,7 @@ static const char *const show_names[] = {
 
 /* Keys of SPEC §5's built-in controls (and the shifted digits and '=' '_'
  * that share their physical keys), which a lesson may not take over. */
-static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()ioa";
+static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()Tioa";
 
 const char *lesson_show_name(LessonShow bit)
 {
@@ -100,6 +102,7 @@ static void step_free(LessonStep *step)
     free(step->caption);
     free(step->landscape);
     runs_free(&step->runs);
+    free(step->sweep);
     for (size_t i = 0; i < step->mark_count; i++)
         free(step->marks[i].label);
     free(step->marks);
@@ -607,7 +610,7 @@ static int api_step(lua_State *L)
 {
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
-        "view", "start", "show", "marks", "keys", NULL,
+        "view", "start", "show", "marks", "keys", "sweep", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -626,6 +629,10 @@ static int api_step(lua_State *L)
     if (field(L, "runs")) {
         read_runs(L, loader, -1, "runs", &step->runs);
         *set |= SET_RUNS;
+    }
+    if (field(L, "sweep")) {
+        step->sweep = read_spec(L, loader, -1, "sweep");
+        *set |= SET_SWEEP;
     }
     if (field(L, "play"))
         step->play = (long)read_whole(L, -1, "play", (double)PLAY_LIMIT);
@@ -701,9 +708,9 @@ static bool carry_over(const Loader *loader, size_t i, DescentError *err)
     if (step->keep && !before)
         return error_set(err, "%s:%d: keep = true on the first step: there is nothing to go on "
                          "from", lesson->path, step->line);
-    if (step->keep && (set & (SET_LANDSCAPE | SET_RUNS | SET_START | SET_PARTICLES)))
+    if (step->keep && (set & (SET_LANDSCAPE | SET_RUNS | SET_START | SET_PARTICLES | SET_SWEEP)))
         return error_set(err, "%s:%d: keep = true goes on with the step before, so the step "
-                         "cannot also set landscape, runs, start or particles",
+                         "cannot also set landscape, runs, sweep, start or particles",
                          lesson->path, step->line);
     if (!(set & SET_LANDSCAPE) && !(step->landscape = copy_plain(
             before ? before->landscape : loader->landscape)))
@@ -720,6 +727,9 @@ static bool carry_over(const Loader *loader, size_t i, DescentError *err)
     }
     if (!(set & SET_RUNS) && before && !copy_runs(&before->runs, &step->runs))
         return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
+    if (!(set & (SET_RUNS | SET_SWEEP)) && before && before->sweep &&
+        !(step->sweep = copy_plain(before->sweep)))
+        return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
     if (step->keep)
         step->particles = before->particles;
     return true;
@@ -734,6 +744,28 @@ static bool check_runs(const Lesson *lesson, const LessonStep *step, const Lesso
         DescentError why;
         if (!optimizer_parse(runs->specs[i], landscape, &desc, &why))
             return error_set(err, "%s:%d: %s", lesson->path, step->line, why.message);
+    }
+    return true;
+}
+
+/* A sweep needs exactly one run, and each of its runs must parse. */
+static bool check_sweep(const Lesson *lesson, const LessonStep *step,
+                        const Landscape *landscape, DescentError *err)
+{
+    if (!step->sweep)
+        return true;
+    if (step->runs.count != 1)
+        return error_set(err, "%s:%d: sweep %s applies to exactly one run, and the step has %zu",
+                         lesson->path, step->line, step->sweep, step->runs.count);
+    Sweep sweep;
+    DescentError why;
+    if (!sweep_expand(step->sweep, step->runs.specs[0], &sweep, &why))
+        return error_set(err, "%s:%d: %s", lesson->path, step->line, why.message);
+    for (size_t i = 0; i < sweep.count; i++) {
+        OptimizerDesc desc;
+        if (!optimizer_parse(sweep.specs[i], landscape, &desc, &why))
+            return error_set(err, "%s:%d: sweep %s: %s", lesson->path, step->line, step->sweep,
+                             why.message);
     }
     return true;
 }
@@ -773,7 +805,8 @@ static bool check_step(const Lesson *lesson, const LessonStep *step, Landscape *
         if (!(*landscape = landscape_create(step->landscape, &why)))
             return error_set(err, "%s:%d: %s", lesson->path, step->line, why.message);
     }
-    if (!check_runs(lesson, step, &step->runs, *landscape, err))
+    if (!check_runs(lesson, step, &step->runs, *landscape, err) ||
+        !check_sweep(lesson, step, *landscape, err))
         return false;
     if (step->particles > 0) {
         bool noisy = false;

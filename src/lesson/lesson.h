@@ -18,6 +18,8 @@
  *   step {
  *     caption   = { en = "...", zh = "..." },  -- or one plain string
  *     runs      = { "gd:lr=0.01", "sgd:lr=0.01,noise=1.5" },
+ *     sweep     = "lr=0.001:0.1:5",  -- the step's one run at 5 values of lr,
+ *                                    -- log-spaced (":lin": evenly), side by side
  *     play      = 400,       -- optimizer updates to animate in this step
  *     speed     = 60,        -- updates per second while playing
  *     particles = 300,       -- a swarm of the last noisy run
@@ -36,7 +38,8 @@
  *
  * Carrying over: landscape and runs stay as the step before left them
  * unless a step sets them (the first step takes the lesson's landscape and
- * has no runs); view and start too, while the landscape stays the same (a
+ * has no runs; a sweep goes with the runs: a step that sets runs without a
+ * sweep has none, one that sets a sweep sweeps the runs it carries over); view and start too, while the landscape stays the same (a
  * new landscape brings its own defaults).  caption, play, speed, pause,
  * show, marks, keys and particles belong to their one step, except that
  * keep = true also keeps the step before's particles.  lesson_load resolves
@@ -145,6 +148,8 @@ typedef struct LessonStep {
     bool has_start;              /* false: the landscape's default start */
     LandscapePoint start;        /* for runs without x0/y0 */
     LessonRuns runs;             /* (carried over) */
+    char *sweep;                 /* owned; "PARAM=A:B:N[:lin]" over the one run
+                                    (core/sweep.h), or NULL (carried with runs) */
     size_t particles;            /* 0: none; else a swarm of the last noisy run */
     long play;                   /* updates to animate when the step opens */
     double speed;                /* updates per second; 0: the player's default */

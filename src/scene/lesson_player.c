@@ -29,6 +29,7 @@ static bool build_stage(Scene *scene, const LessonStep *step, DescentError *err)
 {
     SceneOptions options = {.landscape = step->landscape,
                             .run_count = step->runs.count,
+                            .sweep = step->sweep,
                             .has_start = step->has_start,
                             .start = step->start,
                             .has_view = step->has_view,

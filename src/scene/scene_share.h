@@ -1,0 +1,33 @@
+/*
+ * scene_share.h — the stage on screen as a `descent` command line, so a
+ * learner can send exactly what they see and a teacher can paste it into a
+ * lesson or a terminal (the window's 's' key, `descent --print-command`).
+ *
+ * The line names the landscape (its spec), every run (its spec as it is
+ * now, e.g. after [ ] changed its learning rate, with x0/y0 when its start
+ * is not the scene's), or a sweep's one run and --sweep while its runs are
+ * still the sweep's; the start, the view, the seed, the particles, and
+ * --theme light / --projector when on.  Numbers are written with the
+ * fewest digits that read back as the same double, and every word that a
+ * POSIX shell would not take as it is is single-quoted, so running the
+ * line builds the same stage: the same runs from the same starts, bit for
+ * bit.  What the line cannot say: a lesson's texts and marks, how far the
+ * runs have gone, a zoom or pan made after the runs' start (it says the
+ * view as it is now).
+ */
+#ifndef DESCENT_SCENE_SHARE_H
+#define DESCENT_SCENE_SHARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "scene/scene.h"
+
+/* Writes the command line into dest (size bytes, NUL-terminated); false
+ * when it does not fit (dest then holds a cut line). */
+bool scene_command_line(const Scene *scene, char *dest, size_t size);
+
+/* A generous size for dest: every run's spec quoted, and the rest. */
+#define SCENE_COMMAND_LINE_MAX (SCENE_MAX_RUNS * 600 + 2048)
+
+#endif
