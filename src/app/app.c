@@ -17,6 +17,8 @@
 
 /* Wheel notches: each zooms by this factor (in) or its inverse (out). */
 #define ZOOM_PER_NOTCH 0.85
+/* 3D: how far a drag turns the camera (degrees per drawable pixel). */
+#define ORBIT_DEGREES_PER_PIXEL 0.3
 /* Without vsync, frames are spaced at least this far apart (seconds). */
 #define MIN_FRAME_SECONDS (1.0 / 120.0)
 /* How long a still window sleeps waiting for events (milliseconds). */
@@ -48,7 +50,7 @@ static const RenderHelpLine help_lines[] = {
     {"g", "gradient arrows on / off"},
     {"b", "share of the particle cloud in each basin on / off"},
     {"+  −", "playback speed ×2 / ÷2"},
-    {"Tab", "2D / 3D (3D: not yet)"},
+    {"Tab", "2D / 3D view (3D: drag turns the camera, wheel zooms)"},
     {"→ PageDown Enter / ← PageUp", "next / previous lesson step"},
     {"h  ?  F1", "this help"},
     {"f  F11", "fullscreen"},
@@ -82,6 +84,7 @@ struct App {
     bool fullscreen;
     bool panning;          /* right or middle button held */
     bool placing;          /* left button held: the start follows the pointer */
+    bool orbiting;         /* 3D: a button held turns the camera */
     double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
     bool screenshot_due;   /* save the next frame drawn */
     const char *output_dir;     /* NULL: the current folder */
@@ -466,7 +469,11 @@ static void on_key(App *app, const SDL_KeyboardEvent *key)
         s->display.help = !s->display.help;
         break;
     case SDLK_TAB:
-        scene_notify(s, 4.0, "3D view: not yet (a later version adds it)");
+        s->display.view3d = !s->display.view3d;
+        s->hover_valid = false;
+        scene_notify(s, 3.0, "%s",
+                     s->display.view3d ? "3D view: drag to turn, wheel to zoom, Tab for 2D"
+                                       : "2D view");
         break;
     case SDLK_RIGHT:
     case SDLK_PAGEDOWN:
@@ -489,6 +496,13 @@ static void pointer_at(App *app, int x, int y)
     double ratio = pixel_ratio(app);
     app->pointer_x = x * ratio;
     app->pointer_y = y * ratio;
+    Scene *s = app->scene;
+    /* In 3D, the point where the pointer's ray meets the surface. */
+    if (s->display.view3d) {
+        s->hover_valid = render_plane_point(app->renderer, s, app->pointer_x, app->pointer_y,
+                                            &s->hover.x, &s->hover.y);
+        return;
+    }
     Viewport vp = current_viewport(app);
     viewport_to_world(&vp, app->pointer_x, app->pointer_y, &app->scene->hover.x,
                       &app->scene->hover.y);
@@ -515,7 +529,9 @@ bool app_handle_event(App *app, const SDL_Event *e)
         break;
     case SDL_MOUSEBUTTONDOWN:
         pointer_at(app, e->button.x, e->button.y);
-        if (e->button.button == SDL_BUTTON_LEFT) {
+        if (app->scene->display.view3d) {
+            app->orbiting = true;
+        } else if (e->button.button == SDL_BUTTON_LEFT) {
             app->placing = true;
             start_at_pointer(app);
         } else if (e->button.button == SDL_BUTTON_RIGHT || e->button.button == SDL_BUTTON_MIDDLE) {
@@ -523,6 +539,7 @@ bool app_handle_event(App *app, const SDL_Event *e)
         }
         break;
     case SDL_MOUSEBUTTONUP:
+        app->orbiting = false;
         if (e->button.button == SDL_BUTTON_LEFT)
             app->placing = false;
         else
@@ -531,7 +548,10 @@ bool app_handle_event(App *app, const SDL_Event *e)
     case SDL_MOUSEMOTION: {
         double before_x = app->pointer_x, before_y = app->pointer_y;
         pointer_at(app, e->motion.x, e->motion.y);
-        if (app->panning) {
+        if (app->orbiting) {
+            scene_orbit(app->scene, -ORBIT_DEGREES_PER_PIXEL * (app->pointer_x - before_x),
+                        ORBIT_DEGREES_PER_PIXEL * (app->pointer_y - before_y));
+        } else if (app->panning) {
             Viewport vp = current_viewport(app);
             double upp = viewport_units_per_pixel(&vp);
             scene_pan(app->scene, -(app->pointer_x - before_x) * upp,
@@ -547,8 +567,11 @@ bool app_handle_event(App *app, const SDL_Event *e)
         double notches = (double)e->wheel.preciseY;
         if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
             notches = -notches;
-        scene_zoom(app->scene, app->scene->hover.x, app->scene->hover.y,
-                   pow(ZOOM_PER_NOTCH, notches));
+        if (app->scene->display.view3d)
+            scene_dolly(app->scene, pow(ZOOM_PER_NOTCH, notches));
+        else
+            scene_zoom(app->scene, app->scene->hover.x, app->scene->hover.y,
+                       pow(ZOOM_PER_NOTCH, notches));
         break;
     }
     case SDL_WINDOWEVENT:
@@ -643,7 +666,8 @@ void app_frame(App *app, double dt)
 /* Nothing moves on screen: paused, no message counting down, no drag. */
 static bool is_still(const App *app)
 {
-    return !app->scene->playing && !app->scene->notice[0] && !app->panning && !app->placing;
+    return !app->scene->playing && !app->scene->notice[0] && !app->panning && !app->placing &&
+           !app->orbiting;
 }
 
 int app_run(App *app)

@@ -221,7 +221,7 @@ static const float surface_background[3] = {0.13f, 0.14f, 0.17f};
 
 /* The 3D view's landscape.  The heatmap's grid stays current without
  * being painted: it sets the colour scale both views and the legend use. */
-static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp)
+static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp, GLuint target)
 {
     heatmap_prepare(r->heatmap, scene, vp, r->width, r->height, r->progressive);
     SurfaceFrame frame = {
@@ -231,6 +231,7 @@ static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp)
         .line_width = (float)r->scale,
         .line_strength = r->theme->contour_strength,
         .background = {surface_background[0], surface_background[1], surface_background[2]},
+        .target = target,
         .width = r->width,
         .height = r->height,
     };
@@ -278,7 +279,7 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
     r->view3d = scene->display.view3d;
     r->landscape = scene->landscape;
     if (r->view3d)
-        draw_surface(r, scene, &viewport);
+        draw_surface(r, scene, &viewport, (GLuint)target);
     else
         heatmap_draw(r->heatmap, scene, &viewport, r->width, r->height, r->scale,
                      r->progressive, (GLuint)target);

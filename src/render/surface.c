@@ -52,6 +52,14 @@ struct Surface {
     Camera camera;              /* of the last frame */
     SceneCamera orbit;
     unsigned projection;
+
+    /* The painted surface, kept while camera, mesh and style hold still:
+     * what lies on it is drawn over a copy every frame. */
+    GLuint cache_fbo, cache_color, cache_depth;
+    int cache_w, cache_h;
+    bool cache_valid;
+    SurfaceFrame painted;
+    unsigned painted_projection;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -90,6 +98,9 @@ Surface *surface_create(int threads, DescentError *err)
     for (GLuint i = 0; i < 3; i++)
         glEnableVertexAttribArray(i);
     glBindVertexArray(0);
+    glGenFramebuffers(1, &s->cache_fbo);
+    glGenRenderbuffers(1, &s->cache_color);
+    glGenRenderbuffers(1, &s->cache_depth);
     s->projection = 1;
     return s;
 }
@@ -102,6 +113,9 @@ void surface_destroy(Surface *s)
     glDeleteVertexArrays(1, &s->vao);
     glDeleteBuffers(1, &s->vbo);
     glDeleteBuffers(1, &s->ibo);
+    glDeleteFramebuffers(1, &s->cache_fbo);
+    glDeleteRenderbuffers(1, &s->cache_color);
+    glDeleteRenderbuffers(1, &s->cache_depth);
     free(s->values);
     free(s->vertices);
     free(s->indices);
@@ -312,23 +326,14 @@ static bool same_orbit(const SceneCamera *a, const SceneCamera *b)
     return a->yaw == b->yaw && a->pitch == b->pitch && a->distance == b->distance;
 }
 
-void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
+/* The surface as the camera sees it, painted into the cache. */
+static void paint(Surface *s, const SurfaceFrame *frame)
 {
+    glBindFramebuffer(GL_FRAMEBUFFER, s->cache_fbo);
     glViewport(0, 0, frame->width, frame->height);
     glClearColor(frame->background[0], frame->background[1], frame->background[2], 1.0f);
     glClearDepth(1.0);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    bool stale = !s->has_mesh || s->landscape_serial != scene->landscape_serial ||
-                 !same_rect(s->rect, frame->rect) || !value_scale_equal(&s->scale, &frame->scale);
-    unsigned mesh_before = s->mesh_serial;
-    if (stale && !build_mesh(s, scene, frame->rect, &frame->scale))
-        return;
-    const SceneCamera *orbit = &scene->display.camera;
-    if (s->mesh_serial != mesh_before || !same_orbit(&s->orbit, orbit) ||
-        s->camera.width != frame->width || s->camera.height != frame->height)
-        s->projection++;
-    s->orbit = *orbit;
-    camera_orbit(orbit, s->box, frame->width, frame->height, &s->camera);
 
     /* The light comes from above, a little from the eye's side and left,
      * so slopes facing the viewer are lit whichever way the camera turns. */
@@ -355,6 +360,63 @@ void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
     glDrawElements(GL_TRIANGLES, s->index_count, GL_UNSIGNED_INT, (void *)0);
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
+    s->painted = *frame;
+    s->painted_projection = s->projection;
+    s->cache_valid = true;
+}
+
+static void resize_cache(Surface *s, int width, int height)
+{
+    glBindRenderbuffer(GL_RENDERBUFFER, s->cache_color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindRenderbuffer(GL_RENDERBUFFER, s->cache_depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, s->cache_fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              s->cache_color);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
+                              s->cache_depth);
+    s->cache_w = width;
+    s->cache_h = height;
+    s->cache_valid = false;
+}
+
+static bool same_style(const SurfaceFrame *a, const SurfaceFrame *b)
+{
+    return a->colormap == b->colormap && a->line_width == b->line_width &&
+           a->line_strength == b->line_strength && a->background[0] == b->background[0] &&
+           a->background[1] == b->background[1] && a->background[2] == b->background[2];
+}
+
+void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
+{
+    bool stale = !s->has_mesh || s->landscape_serial != scene->landscape_serial ||
+                 !same_rect(s->rect, frame->rect) || !value_scale_equal(&s->scale, &frame->scale);
+    unsigned mesh_before = s->mesh_serial;
+    if (stale && !build_mesh(s, scene, frame->rect, &frame->scale)) {
+        glBindFramebuffer(GL_FRAMEBUFFER, frame->target);
+        glViewport(0, 0, frame->width, frame->height);
+        glClearColor(frame->background[0], frame->background[1], frame->background[2], 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        return;
+    }
+    const SceneCamera *orbit = &scene->display.camera;
+    if (s->mesh_serial != mesh_before || !same_orbit(&s->orbit, orbit) ||
+        s->camera.width != frame->width || s->camera.height != frame->height)
+        s->projection++;
+    s->orbit = *orbit;
+    camera_orbit(orbit, s->box, frame->width, frame->height, &s->camera);
+    if (s->cache_w != frame->width || s->cache_h != frame->height)
+        resize_cache(s, frame->width, frame->height);
+    if (!s->cache_valid || s->painted_projection != s->projection ||
+        !same_style(&s->painted, frame))
+        paint(s, frame);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, s->cache_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frame->target);
+    glBlitFramebuffer(0, 0, frame->width, frame->height, 0, 0, frame->width, frame->height,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, frame->target);
+    glViewport(0, 0, frame->width, frame->height);
 }
 
 unsigned surface_projection(const Surface *s)

@@ -43,12 +43,14 @@ typedef struct SurfaceFrame {
     float line_width;          /* contour width, pixels */
     float line_strength;       /* contour darkening, 0..1 */
     float background[3];       /* the frame around the box */
-    int width, height;         /* the bound framebuffer, pixels */
+    GLuint target;             /* the framebuffer to draw into (0: the window's) */
+    int width, height;         /* its size, pixels */
 } SurfaceFrame;
 
-/* Clears the bound framebuffer (colour and depth) and draws the scene's
- * landscape as frame says, through scene->display.camera.  Leaves depth
- * testing off. */
+/* Covers target with the scene's landscape as frame says, seen through
+ * scene->display.camera: painted with a depth buffer of its own into an
+ * off-screen copy when the camera, mesh or style changed, copied to target
+ * on every frame.  Leaves target bound. */
 void surface_draw(Surface *surface, const Scene *scene, const SurfaceFrame *frame);
 
 /* Pixel position of plane point (x, y) on the surface in the last frame
