@@ -254,6 +254,45 @@ static void test_broken_lesson_shows_error_then_reloads(void **state)
     app_destroy(app);
 }
 
+/* A lesson file deleted while it is shown: the stage and the step stay,
+ * a notice says the file is gone, and the file reloads when it is back. */
+static void test_deleted_lesson_stays_until_back(void **state)
+{
+    (void)state;
+    char path[4096];
+    const char text[] = "lesson { title = 'Kept', landscape = 'quadratic' }\n"
+                        "step { caption = 'a' }\nstep { caption = 'b', runs = { 'gd:lr=0.001' }, play = 100000 }\n";
+    write_lesson("deleted.lua", text, 0, path, sizeof path);
+    App *app = open_lesson(path, "en");
+    Scene *s = app_scene(app);
+    push_key(SDLK_RIGHT);
+    play(app, 0.5);
+    size_t before = updates(app, 0);
+    assert_true(before > 0);
+
+    assert_int_equal(unlink(path), 0);
+    assert_false(app_poll_lesson(app));
+    assert_true(lesson_player_ready(app_lesson(app)));
+    assert_string_equal(s->error, "");
+    assert_string_equal(s->caption, "b");
+    assert_non_null(strstr(s->notice, "is gone"));
+    assert_non_null(strstr(s->notice, path));
+    assert_false(app_poll_lesson(app)); /* said once */
+    play(app, 0.5);
+    assert_true(updates(app, 0) > before); /* the stage goes on */
+    push_key(SDLK_LEFT);
+    play(app, 0.1);
+    assert_string_equal(s->caption, "a"); /* and can still be stepped through */
+
+    write_lesson("deleted.lua",
+                 "lesson { title = 'Kept', landscape = 'quadratic' }\n"
+                 "step { caption = 'a, back' }\nstep { caption = 'b', runs = { 'gd' } }\n",
+                 2, path, sizeof path);
+    assert_true(app_poll_lesson(app));
+    assert_string_equal(s->caption, "a, back");
+    app_destroy(app);
+}
+
 static void test_scene_without_lesson_says_so(void **state)
 {
     (void)state;
@@ -316,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_lesson_key_cycles),
         cmocka_unit_test(test_welcome_is_found_in_both_languages),
         cmocka_unit_test(test_broken_lesson_shows_error_then_reloads),
+        cmocka_unit_test(test_deleted_lesson_stays_until_back),
         cmocka_unit_test(test_scene_without_lesson_says_so),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -49,6 +49,7 @@ static const RenderHelpLine help_lines[] = {
     {"c", "next colormap"},
     {"g", "gradient arrows on / off"},
     {"b", "share of the particle cloud in each basin on / off"},
+    {"e", "type a landscape L(x, y) (Enter uses it, Esc cancels)"},
     {"+  −", "playback speed ×2 / ÷2"},
     {"Tab", "2D / 3D view (3D: drag turns the camera, wheel zooms)"},
     {"→ PageDown Enter / ← PageUp", "next / previous lesson step"},
@@ -336,10 +337,17 @@ static void share_scene(App *app)
 }
 
 /* Characters (layout-aware, from SDL_TEXTINPUT). */
+/* The keys SPEC §5 gives the window.  A lesson may bind any other key,
+ * and its binding wins over the window's own extras (b, e, L, P, ...), so
+ * a lesson written for one version keeps working in the next. */
+static const char spec_keys[] = " .[]nNrlcg+=-h?fpvq";
+
 static void on_char(App *app, char c)
 {
     Scene *s = app->scene;
     DescentError err = {""};
+    if (app->has_lesson && !strchr(spec_keys, c) && lesson_player_key(&app->lesson, s, c))
+        return;
     switch (c) {
     case '.':
         scene_set_playing(s, false);
@@ -371,6 +379,9 @@ static void on_char(App *app, char c)
         break;
     case 'g':
         s->display.arrows = !s->display.arrows;
+        break;
+    case 'e':
+        expr_field_open(s);
         break;
     case 'b':
         s->display.basins = !s->display.basins;
@@ -514,8 +525,65 @@ static void start_at_pointer(App *app)
     scene_start_at(app->scene, app->scene->hover.x, app->scene->hover.y);
 }
 
+/* Keys and text while the formula field is open: they edit it (Enter
+ * applies, Esc cancels) and reach nothing else.  False for events it does
+ * not take (pointer, window). */
+static bool expr_field_event(App *app, const SDL_Event *e)
+{
+    Scene *s = app->scene;
+    TextField *field = &s->expr_field.field;
+    if (e->type == SDL_TEXTINPUT) {
+        text_field_insert(field, e->text.text);
+        return true;
+    }
+    if (e->type != SDL_KEYDOWN)
+        return false;
+    SDL_Keycode sym = e->key.keysym.sym;
+    bool ctrl = (e->key.keysym.mod & KMOD_CTRL) != 0;
+    switch (sym) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        expr_field_apply(s);
+        break;
+    case SDLK_ESCAPE:
+        expr_field_close(s);
+        break;
+    case SDLK_BACKSPACE:
+        text_field_backspace(field);
+        break;
+    case SDLK_DELETE:
+        text_field_delete(field);
+        break;
+    case SDLK_LEFT:
+        text_field_left(field);
+        break;
+    case SDLK_RIGHT:
+        text_field_right(field);
+        break;
+    case SDLK_HOME:
+        text_field_home(field);
+        break;
+    case SDLK_END:
+        text_field_end(field);
+        break;
+    case SDLK_v:
+        if (ctrl && SDL_HasClipboardText()) {
+            char *clip = SDL_GetClipboardText();
+            if (clip && !text_field_insert(field, clip))
+                scene_notify(s, 3.0, "the pasted text does not fit in the field");
+            SDL_free(clip);
+        }
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+
 bool app_handle_event(App *app, const SDL_Event *e)
 {
+    if (app->scene->expr_field.open && expr_field_event(app, e))
+        return !app->quit;
     switch (e->type) {
     case SDL_QUIT:
         app->quit = true;

@@ -607,6 +607,7 @@ void render_hud(Renderer *r, const Scene *scene)
     draw_notice(r, scene, draw_caption(r, scene) - 8.0 * r->scale);
     render_flush(r);
     if (scene->error[0]) {
+    render_expr_field(r, scene);
         draw_error(r, scene);
         render_flush(r);
     }

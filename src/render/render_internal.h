@@ -116,6 +116,8 @@ int render_font_px(const Renderer *r, double base);
 void render_world(Renderer *r, const Scene *scene);
 /* hud.c: legend, status, readout, loss plot, notice, help overlay. */
 void render_hud(Renderer *r, const Scene *scene);
+/* expr_field_view.c: the formula field, when the scene's is open. */
+void render_expr_field(Renderer *r, const Scene *scene);
 
 /* Clips the segment (x0, y0)-(x1, y1) to box {xmin, ymin, xmax, ymax}
  * (world.c); false when nothing of it is inside. */

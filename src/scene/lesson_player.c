@@ -11,10 +11,13 @@ static const LessonStep *current_step(const LessonPlayer *player)
     return &player->lesson.steps[player->step];
 }
 
-static void file_mtime(const char *path, struct timespec *dest)
+/* The file's modification time into dest ({0} and false when it is gone). */
+static bool file_mtime(const char *path, struct timespec *dest)
 {
     struct stat st;
-    *dest = stat(path, &st) == 0 ? st.st_mtim : (struct timespec){0};
+    bool exists = stat(path, &st) == 0;
+    *dest = exists ? st.st_mtim : (struct timespec){0};
+    return exists;
 }
 
 /* The scene speed (a multiple of SCENE_STEPS_PER_SECOND) a step plays at. */
@@ -193,9 +196,17 @@ void lesson_player_close(LessonPlayer *player)
 bool lesson_player_poll(LessonPlayer *player, Scene *scene)
 {
     struct timespec now;
-    file_mtime(player->path, &now);
+    bool exists = file_mtime(player->path, &now);
     if (now.tv_sec == player->mtime.tv_sec && now.tv_nsec == player->mtime.tv_nsec)
         return false;
+    if (!exists && lesson_player_ready(player)) {
+        /* Deleted, or between an editor's delete and rename: the class
+         * keeps its stage, and the file reloads when it is back. */
+        player->mtime = now;
+        scene_notify(scene, 10.0, "%s is gone: showing it as last loaded until it is back",
+                     player->path);
+        return false;
+    }
     size_t step = lesson_player_ready(player) ? player->step : 0;
     DescentError err = {""};
     if (load(player, scene, step, &err))

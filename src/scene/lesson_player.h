@@ -69,7 +69,9 @@ bool lesson_player_previous(LessonPlayer *player, Scene *scene);
 bool lesson_player_key(LessonPlayer *player, Scene *scene, char key);
 
 /* Reloads the file when its modification time changed since the last load,
- * keeping the step shown (clamped); returns true when it reloaded. */
+ * keeping the step shown (clamped); returns true when it reloaded.  A file
+ * that is gone leaves a loaded lesson on stage with a notice saying so, and
+ * reloads when it comes back. */
 bool lesson_player_poll(LessonPlayer *player, Scene *scene);
 
 /* Seconds a recording spends on step k: its pause, its play and the hold. */

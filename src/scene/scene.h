@@ -26,6 +26,7 @@
 #include "core/swarm.h"
 #include "core/sweep.h"
 #include "scene/scene_options.h"
+#include "scene/expr_field.h"
 
 typedef enum Colormap {
     COLORMAP_VIRIDIS = 0,
@@ -155,6 +156,8 @@ typedef struct Scene {
 
     SceneFlow flows[SCENE_MAX_RUNS]; /* read through scene_flow */
 
+    struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
+    ExprField expr_field;       /* the formula typed in the window (expr_field.h) */
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */
 } Scene;

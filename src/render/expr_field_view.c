@@ -1,0 +1,79 @@
+/*
+ * expr_field_view.c — the formula field ('e' in the window): a panel a
+ * third of the way down with "L(x, y) =", the formula and its caret, the core's message
+ * under it when the last formula was refused, and a line saying what the
+ * keys do.  Drawn over everything but the help overlay.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+#define FIELD_PX 22.0
+#define FIELD_NOTE_PX 15.0
+#define FIELD_LABEL "L(x, y) = "
+#define FIELD_HINT "Enter: use it   Esc: cancel   e.g. sin(3*x)*cos(3*y) + 0.1*(x^2 + y^2)"
+
+/* Byte offset from which text[from..] up to the caret fits in width. */
+static size_t scroll_to_caret(Renderer *r, const TextField *f, int px, double width)
+{
+    char before[TEXT_FIELD_MAX];
+    size_t from = 0;
+    for (;;) {
+        size_t n = f->cursor - from;
+        memcpy(before, f->text + from, n);
+        before[n] = '\0';
+        if (from >= f->cursor || render_text_width(r, before, px) <= width)
+            return from;
+        do
+            from++;
+        while (from < f->cursor && ((unsigned char)f->text[from] & 0xC0) == 0x80);
+    }
+}
+
+void render_expr_field(Renderer *r, const Scene *scene)
+{
+    const ExprField *e = &scene->expr_field;
+    if (!e->open)
+        return;
+    const Theme *t = r->theme;
+    double s = r->scale, pad = 14.0 * s;
+    int px = render_font_px(r, FIELD_PX), note_px = render_font_px(r, FIELD_NOTE_PX);
+    double line = text_line_height(r->text, px), note = text_line_height(r->text, note_px);
+    double w = fmin(0.8 * r->width, 1000.0 * s), x = 0.5 * (r->width - w);
+    /* A third of the way down: clear of the legend above and the caption below. */
+    double y = 0.3 * r->height;
+    double h = line + note + (e->error[0] ? note : 0.0) + 2 * pad + 6.0 * s;
+    shapes_rect(r->shapes, x, y, w, h, t->help_panel);
+
+    double label_w = render_text(r, FIELD_LABEL, x + pad, y + pad, px, ALIGN_LEFT, t->dim);
+    double box_x = x + pad + label_w, box_w = w - 2 * pad - label_w;
+    shapes_rect(r->shapes, box_x - 4.0 * s, y + pad - 2.0 * s, box_w + 4.0 * s, line + 4.0 * s,
+                t->panel);
+    size_t from = scroll_to_caret(r, &e->field, px, box_w - 8.0 * s);
+    char shown[TEXT_FIELD_MAX];
+    snprintf(shown, sizeof shown, "%s", e->field.text + from);
+    /* Past the box's right edge the text is cut at a character boundary. */
+    size_t n = strlen(shown);
+    while (n > 0 && render_text_width(r, shown, px) > box_w - 4.0 * s) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)shown[n] & 0xC0) == 0x80);
+        shown[n] = '\0';
+    }
+    render_text(r, shown, box_x, y + pad, px, ALIGN_LEFT, t->text);
+    char before[TEXT_FIELD_MAX];
+    size_t caret = e->field.cursor - from;
+    memcpy(before, e->field.text + from, caret);
+    before[caret] = '\0';
+    double caret_x = box_x + render_text_width(r, before, px);
+    shapes_rect(r->shapes, caret_x, y + pad, fmax(2.0 * s, 1.0), line, t->accent);
+
+    double below = y + pad + line + 6.0 * s;
+    if (e->error[0]) {
+        render_text(r, e->error, x + pad, below, note_px, ALIGN_LEFT, t->warn);
+        below += note;
+    }
+    render_text(r, FIELD_HINT, x + pad, below, note_px, ALIGN_LEFT, t->dim);
+}

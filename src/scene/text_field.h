@@ -1,0 +1,46 @@
+/*
+ * text_field.h — a one-line UTF-8 text field: the text, a cursor, and the
+ * edits a keyboard makes (insert at the cursor, delete either side, move
+ * by characters, to either end).  Plain data with no SDL: the window turns
+ * its events into these calls, the renderer draws the field from it, and
+ * tests edit it directly.  The cursor is a byte offset that always sits on
+ * a character boundary; text is always NUL-terminated valid UTF-8 as long
+ * as what is inserted is.
+ */
+#ifndef DESCENT_TEXT_FIELD_H
+#define DESCENT_TEXT_FIELD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TEXT_FIELD_MAX 512     /* bytes, NUL included */
+
+typedef struct TextField {
+    char text[TEXT_FIELD_MAX];
+    size_t cursor;              /* byte offset into text */
+} TextField;
+
+/* Replaces the text, cursor at its end (text cut at a character boundary
+ * when it does not fit). */
+void text_field_set(TextField *field, const char *text);
+
+/* Inserts utf8 at the cursor and moves the cursor past it; false (and no
+ * change) when the whole of it does not fit.  Line breaks and other
+ * control characters are left out (a paste of several lines is one line). */
+bool text_field_insert(TextField *field, const char *utf8);
+
+/* Deletes the character before (backspace) or after (delete) the cursor. */
+void text_field_backspace(TextField *field);
+void text_field_delete(TextField *field);
+
+/* Moves the cursor one character left or right, or to either end. */
+void text_field_left(TextField *field);
+void text_field_right(TextField *field);
+void text_field_home(TextField *field);
+void text_field_end(TextField *field);
+
+/* Places the cursor before the 1-based character column (clamped), as an
+ * error message's "column N" points. */
+void text_field_to_column(TextField *field, size_t column);
+
+#endif

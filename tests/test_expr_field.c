@@ -1,0 +1,240 @@
+/*
+ * test_expr_field.c — typing a landscape: the text field's UTF-8 editing,
+ * then the real window ('e', typed text, Enter, Esc) turning a formula
+ * into the landscape or showing the parse error with its column, while the
+ * keys typed reach nothing else.  Screenshots go to $DESCENT_TEST_OUTPUT.
+ */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "scene/expr_field.h"
+#include "scene/text_field.h"
+
+static void edits_at_the_cursor(void **state)
+{
+    (void)state;
+    TextField f;
+    text_field_set(&f, "x+y");
+    assert_int_equal(f.cursor, 3);
+    text_field_left(&f);
+    assert_true(text_field_insert(&f, "^2"));
+    assert_string_equal(f.text, "x+^2y");
+    text_field_home(&f);
+    text_field_delete(&f);
+    assert_string_equal(f.text, "+^2y");
+    text_field_end(&f);
+    text_field_backspace(&f);
+    assert_string_equal(f.text, "+^2");
+    text_field_home(&f);
+    text_field_backspace(&f); /* nothing before the cursor */
+    text_field_left(&f);
+    assert_int_equal(f.cursor, 0);
+    text_field_end(&f);
+    text_field_delete(&f); /* nothing after it */
+    text_field_right(&f);
+    assert_string_equal(f.text, "+^2");
+    assert_int_equal(f.cursor, 3);
+}
+
+/* "θ" and "λ" are two bytes each: the cursor steps over whole characters. */
+static void moves_by_characters(void **state)
+{
+    (void)state;
+    TextField f;
+    text_field_set(&f, "aθλb");
+    assert_int_equal(f.cursor, strlen("aθλb"));
+    text_field_left(&f);
+    text_field_left(&f);
+    assert_int_equal(f.cursor, strlen("aθ"));
+    text_field_backspace(&f);
+    assert_string_equal(f.text, "aλb");
+    assert_int_equal(f.cursor, 1);
+    text_field_delete(&f);
+    assert_string_equal(f.text, "ab");
+    text_field_set(&f, "aθλb");
+    text_field_to_column(&f, 3);
+    assert_int_equal(f.cursor, strlen("aθ"));
+    text_field_to_column(&f, 99);
+    assert_int_equal(f.cursor, strlen("aθλb"));
+}
+
+/* Line breaks of a pasted text are left out; what does not fit is refused
+ * whole; a set text too long is cut at a character boundary. */
+static void keeps_one_line_within_bounds(void **state)
+{
+    (void)state;
+    TextField f;
+    text_field_set(&f, "");
+    assert_true(text_field_insert(&f, "x^2\n+ y^2\r\t"));
+    assert_string_equal(f.text, "x^2+ y^2");
+    char big[TEXT_FIELD_MAX + 8];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    assert_false(text_field_insert(&f, big));
+    assert_string_equal(f.text, "x^2+ y^2");
+    char wide[TEXT_FIELD_MAX + 2];
+    for (size_t i = 0; i + 2 < sizeof wide; i += 2)
+        memcpy(wide + i, "θ", 2);
+    wide[sizeof wide - 2] = 'z';
+    wide[sizeof wide - 1] = '\0';
+    text_field_set(&f, wide);
+    size_t n = strlen(f.text);
+    assert_true(n <= TEXT_FIELD_MAX - 1);
+    assert_int_equal(n % 2, 0); /* whole characters only */
+    assert_int_equal(f.cursor, n);
+}
+
+/* ------------------------------------------------------------------------ */
+/* In the window                                                             */
+
+static App *open_window(void)
+{
+    DescentError err = {""};
+    SceneOptions options = {.landscape = "quadratic", .runs = {"gd:lr=0.05"}, .run_count = 1};
+    Scene *scene = scene_create(&options, &err);
+    if (!scene)
+        fail_msg("scene: %s", err.message);
+    App *app = app_create(scene, &(AppOptions){.width = 800, .height = 500, .hidden = true}, &err);
+    if (!app)
+        fail_msg("window: %s", err.message);
+    return app;
+}
+
+static void push_key(SDL_Keycode sym)
+{
+    SDL_Event e = {.type = SDL_KEYDOWN};
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    SDL_PushEvent(&e);
+}
+
+/* Types text as a keyboard would: each character's key, then its text. */
+static void type(const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        push_key((SDL_Keycode)(unsigned char)*p);
+        SDL_Event e = {.type = SDL_TEXTINPUT};
+        e.text.text[0] = *p;
+        SDL_PushEvent(&e);
+    }
+}
+
+static void frame(App *app)
+{
+    app_pump(app);
+    app_frame(app, 0.1);
+}
+
+static void save(App *app, const char *name)
+{
+    const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    const char *driver = SDL_GetCurrentVideoDriver();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/expr-field-%s-%s.png", dir ? dir : ".",
+             driver ? driver : "none", name);
+    DescentError err = {""};
+    if (!app_screenshot(app, path, &err))
+        fail_msg("%s", err.message);
+}
+
+/* Pixels of the last frame drawn that differ from before's in the band of
+ * rows [top, bottom). */
+static size_t changed_in_band(App *app, const uint8_t *before, int top, int bottom)
+{
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    uint8_t *now = malloc((size_t)w * (size_t)h * 4);
+    assert_non_null(now);
+    app_read_pixels(app, now);
+    size_t changed = 0;
+    for (int y = top; y < bottom && y < h; y++)
+        for (int x = 0; x < w; x++) {
+            size_t i = ((size_t)y * (size_t)w + (size_t)x) * 4;
+            changed += memcmp(now + i, before + i, 3) != 0;
+        }
+    free(now);
+    return changed;
+}
+
+static void typed_formula_becomes_the_landscape(void **state)
+{
+    (void)state;
+    App *app = open_window();
+    Scene *s = app_scene(app);
+    scene_set_playing(s, false);
+    frame(app);
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    uint8_t *closed = malloc((size_t)w * (size_t)h * 4);
+    assert_non_null(closed);
+    app_read_pixels(app, closed);
+    Colormap colormap = s->display.colormap;
+
+    type("e");
+    frame(app);
+    assert_true(s->expr_field.open);
+    assert_string_equal(s->expr_field.field.text, "");
+    /* Keys typed into the field reach nothing else: c, space, g, h, q. */
+    type("x^^2 c g h q");
+    frame(app);
+    assert_false(s->playing);
+    assert_int_equal(s->display.colormap, colormap);
+    assert_false(s->display.arrows || s->display.help);
+    assert_string_equal(s->expr_field.field.text, "x^^2 c g h q");
+    assert_true(app_pump(app)); /* q did not quit */
+    assert_true(changed_in_band(app, closed, h * 3 / 10, h * 3 / 10 + 40) > 10000); /* the field is drawn */
+
+    for (int i = 0; i < 8; i++) /* back to "x^^2" */
+        push_key(SDLK_BACKSPACE);
+    push_key(SDLK_RETURN);
+    frame(app);
+    /* "x^^2": the core's message names column 3; the landscape stays. */
+    assert_true(s->expr_field.open);
+    assert_non_null(strstr(s->expr_field.error, "column 3"));
+    assert_string_equal(landscape_spec(s->landscape), "quadratic");
+    assert_int_equal(s->expr_field.field.cursor, 2);
+    save(app, "error");
+
+    push_key(SDLK_DELETE); /* x^2 */
+    push_key(SDLK_END);
+    type(" + sin(3*x)*cos(3*y) + y^2");
+    push_key(SDLK_RETURN);
+    frame(app);
+    assert_false(s->expr_field.open);
+    assert_string_equal(landscape_spec(s->landscape), "expr:x^2 + sin(3*x)*cos(3*y) + y^2");
+    assert_int_equal(s->run_count, 1);
+    assert_int_equal(s->runs[0].run.count, 1); /* restarted on the new landscape */
+    scene_set_playing(s, true);
+    for (int i = 0; i < 20; i++)
+        frame(app);
+    save(app, "landscape");
+
+    /* Opened again it holds the formula; Esc leaves everything as it was. */
+    type("e");
+    frame(app);
+    assert_true(s->expr_field.open);
+    assert_string_equal(s->expr_field.field.text, "x^2 + sin(3*x)*cos(3*y) + y^2");
+    type("zz");
+    push_key(SDLK_ESCAPE);
+    frame(app);
+    assert_false(s->expr_field.open);
+    assert_string_equal(landscape_spec(s->landscape), "expr:x^2 + sin(3*x)*cos(3*y) + y^2");
+    free(closed);
+    app_destroy(app);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(edits_at_the_cursor),
+        cmocka_unit_test(moves_by_characters),
+        cmocka_unit_test(keeps_one_line_within_bounds),
+        cmocka_unit_test(typed_formula_becomes_the_landscape),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
