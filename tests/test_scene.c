@@ -82,8 +82,9 @@ static void test_paused_scene_does_not_step(void **state)
     scene_destroy(s);
 }
 
-/* [ and ] re-create the run from its spec with lr scaled, keeping the
- * other keys in order. */
+/* [ and ] rewrite the run's spec with lr scaled, keeping the other keys
+ * in order, and the run goes on from where it was (test_rewind.c holds
+ * the numbers of that to hand computations). */
 static void test_scale_lr_rewrites_spec(void **state)
 {
     (void)state;
@@ -95,7 +96,8 @@ static void test_scale_lr_rewrites_spec(void **state)
     assert_string_equal(s->runs[0].run.desc.spec, "adam:lr=0.0625,beta1=0.8");
     assert_close(s->runs[0].run.desc.lr, 0.0625, 0);
     assert_close(s->runs[0].run.desc.beta1, 0.8, 0);
-    assert_int_equal(run_steps(&s->runs[0].run), 0);
+    assert_int_equal(run_steps(&s->runs[0].run), 5);
+    assert_int_equal(s->runs[0].run.changes.count, 1);
     scene_select(s, 1);
     assert_true(scene_scale_lr(s, 1 / 1.25, &err));
     assert_string_equal(s->runs[1].run.desc.spec, "gd:lr=0.008");
@@ -248,6 +250,8 @@ static void test_flow_follows_exact_flow(void **state)
         assert_close(flow->path[k].x, -2.5 * exp(-t), 1e-6);
         assert_close(flow->path[k].y, 1.5 * exp(-8.0 * t), 1e-6);
     }
+    /* A mid-run lr change: the flow's time goes on at the new rate, 40
+     * updates at 0.05 then 10 at 0.1 end at t = 3. */
     DescentError err = {""};
     assert_true(scene_scale_lr(s, 2.0, &err));
     assert_null(scene_flow(s, 0));
@@ -255,11 +259,19 @@ static void test_flow_follows_exact_flow(void **state)
     flow = scene_flow(s, 0);
     assert_non_null(flow);
     assert_close(flow->desc.lr, 0.1, 1e-15);
-    assert_close(flow->path[10].x, -2.5 * exp(-1.0), 1e-6);
-    assert_close(flow->path[10].y, 1.5 * exp(-8.0), 1e-6);
+    assert_close(flow->path[50].x, -2.5 * exp(-3.0), 1e-6);
+    assert_close(flow->path[50].y, 1.5 * exp(-24.0), 1e-6);
+    /* Rewound before the change, it is back at the old rate. */
+    scene_seek(s, 20);
+    flow = scene_flow(s, 0);
+    assert_non_null(flow);
+    assert_int_equal(run_steps(flow), 20);
+    assert_close(flow->desc.lr, 0.05, 0);
+    assert_close(flow->path[20].x, -2.5 * exp(-1.0), 1e-6);
+    scene_seek(s, 50);
     scene_show_flow(s, false);
     scene_step(s, 5);
-    assert_int_equal(run_steps(scene_flow(s, 0)), 10);
+    assert_int_equal(run_steps(scene_flow(s, 0)), 50);
     scene_destroy(s);
 }
 

@@ -274,18 +274,65 @@ void scene_destroy(Scene *scene)
 /* ------------------------------------------------------------------------ */
 /* Gradient flow beside the runs                                             */
 
+/* The learning rate run takes at update k. */
+static double lr_at(const Run *run, size_t k)
+{
+    return changes_desc_at(&run->changes, &run->desc, k)->lr;
+}
+
+/* Whether flow has run's learning rates: the same first one and a change
+ * to each new one at the same update (the flow's changes are only those). */
+static bool same_lr_history(const Run *flow, const Run *run)
+{
+    if (lr_at(flow, 0) != lr_at(run, 0))
+        return false;
+    size_t n = 0;
+    for (size_t c = 0; c < run->changes.count; c++) {
+        const ParamChange *change = &run->changes.items[c];
+        if (change->before.lr == change->after.lr)
+            continue;
+        if (n >= flow->changes.count || flow->changes.items[n].step != change->step ||
+            flow->changes.items[n].after.lr != change->after.lr)
+            return false;
+        n++;
+    }
+    return n == flow->changes.count;
+}
+
+/* Whether run i's flow is for its landscape, start and learning rates
+ * (sync_flows brings its updates in line). */
 static bool flow_matches(const Scene *scene, size_t i)
 {
     const SceneFlow *f = &scene->flows[i];
     const Run *run = &scene->runs[i].run;
     return f->live && f->landscape_serial == scene->landscape_serial &&
-           f->run.desc.lr == run->desc.lr && f->run.path[0].x == run->path[0].x &&
-           f->run.path[0].y == run->path[0].y && run_steps(&f->run) <= run_steps(run);
+           same_lr_history(&f->run, run) && f->run.path[0].x == run->path[0].x &&
+           f->run.path[0].y == run->path[0].y;
+}
+
+/* Steps a new flow along run's learning-rate changes up to its shown
+ * update (it goes on with the lr in force there). */
+static void follow_lr_changes(Run *flow, const Run *run, const Landscape *landscape)
+{
+    for (size_t c = 0; c < run->changes.count; c++) {
+        const ParamChange *change = &run->changes.items[c];
+        if (change->before.lr == change->after.lr)
+            continue;
+        run_seek(flow, change->step);
+        char spec[64];
+        snprintf(spec, sizeof spec, "flow:lr=%.17g", change->after.lr);
+        OptimizerDesc desc;
+        DescentError err = {""};
+        if (optimizer_parse(spec, landscape, &desc, &err))
+            run_reconfigure(flow, &desc, &err);
+    }
 }
 
 const Run *scene_flow(const Scene *scene, size_t i)
 {
-    if (i >= scene->run_count || scene->runs[i].run.desc.kind == OPT_FLOW || !flow_matches(scene, i))
+    if (i >= scene->run_count || scene->runs[i].run.desc.kind == OPT_FLOW ||
+        !flow_matches(scene, i) ||
+        run_steps(&scene->flows[i].run) > run_steps(&scene->runs[i].run))
         return NULL;
     return &scene->flows[i].run;
 }
@@ -303,7 +350,7 @@ static void sync_flows(Scene *scene)
                 run_free(&f->run);
             f->live = false;
             char spec[64];
-            snprintf(spec, sizeof spec, "flow:lr=%.17g", run->desc.lr);
+            snprintf(spec, sizeof spec, "flow:lr=%.17g", lr_at(run, 0));
             OptimizerDesc desc;
             DescentError err = {""};
             if (!optimizer_parse(spec, scene->landscape, &desc, &err) ||
@@ -311,8 +358,9 @@ static void sync_flows(Scene *scene)
                 continue;
             f->live = true;
             f->landscape_serial = scene->landscape_serial;
+            follow_lr_changes(&f->run, run, scene->landscape);
         }
-        run_advance(&f->run, run_steps(run) - run_steps(&f->run));
+        run_seek(&f->run, run_steps(run));
     }
 }
 
@@ -321,6 +369,26 @@ void scene_show_flow(Scene *scene, bool on)
     scene->display.flow = on;
     if (on)
         sync_flows(scene);
+}
+
+void scene_seek(Scene *scene, size_t step)
+{
+    for (size_t i = 0; i < scene->run_count; i++)
+        run_seek(&scene->runs[i].run, step);
+    if (scene->swarm)
+        swarm_seek(scene->swarm, step, SCENE_SWARM_THREADS);
+    if (scene->display.flow)
+        sync_flows(scene);
+    scene->step_carry = 0;
+}
+
+size_t scene_shown_step(const Scene *scene)
+{
+    size_t step = scene->swarm ? swarm_steps(scene->swarm) : 0;
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (run_steps(&scene->runs[i].run) > step)
+            step = run_steps(&scene->runs[i].run);
+    return step;
 }
 
 void scene_step(Scene *scene, size_t steps)
@@ -519,14 +587,65 @@ static bool replace_selected(Scene *scene, const char *spec, DescentError *err)
     return true;
 }
 
-bool scene_scale_lr(Scene *scene, double factor, DescentError *err)
+/* The selected run goes on with spec from its next update (a stopped run
+ * restarts with it); so does the swarm when it copies the run. */
+static bool change_selected(Scene *scene, const char *spec, DescentError *err)
+{
+    size_t i = scene->selected;
+    Run *run = &scene->runs[i].run;
+    if (run->status != RUN_ACTIVE)
+        return replace_selected(scene, spec, err);
+    OptimizerDesc desc;
+    if (!optimizer_parse(spec, scene->landscape, &desc, err) || !run_reconfigure(run, &desc, err))
+        return false;
+    return !(scene->swarm && scene->swarm_run == i) ||
+           swarm_reconfigure(scene->swarm, &run->desc, err);
+}
+
+/* Sets key to value in the selected run's spec and goes on with it. */
+static bool set_selected_number(Scene *scene, const char *key, double value, DescentError *err)
 {
     if (scene->run_count == 0)
         return error_set(err, "no run to change");
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
     char spec[sizeof desc->spec];
-    return spec_with_number(desc->spec, "lr", desc->lr * factor, spec, sizeof spec, err) &&
-           replace_selected(scene, spec, err);
+    return spec_with_number(desc->spec, key, value, spec, sizeof spec, err) &&
+           change_selected(scene, spec, err);
+}
+
+bool scene_scale_lr(Scene *scene, double factor, DescentError *err)
+{
+    if (scene->run_count == 0)
+        return error_set(err, "no run to change");
+    return set_selected_number(scene, "lr", scene->runs[scene->selected].run.desc.lr * factor,
+                               err);
+}
+
+bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
+{
+    if (scene->run_count == 0)
+        return error_set(err, "no run to change");
+    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    bool adam = desc->kind == OPT_ADAM || desc->kind == OPT_ADAMW;
+    if (!adam && desc->kind != OPT_RMSPROP && desc->kind > OPT_NESTEROV)
+        return error_set(err, "%s has no momentum", optimizer_kind_name(desc->kind));
+    double mu = adam ? desc->beta1 : desc->momentum;
+    double rest = up ? (mu == 0 ? 0.5 : 0.5 * (1 - mu)) : 2 * (1 - mu);
+    double next = rest >= 0.9 ? 0 : 1 - rest;
+    return set_selected_number(scene, adam ? "beta1" : "momentum", next, err);
+}
+
+bool scene_scale_batch(Scene *scene, double factor, DescentError *err)
+{
+    if (scene->run_count == 0)
+        return error_set(err, "no run to change");
+    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    size_t n = landscape_sample_count(scene->landscape);
+    if (n == 0)
+        return error_set(err, "minibatches need a data landscape (linreg, logreg)");
+    double batch = desc->batch ? (double)desc->batch * factor : factor < 1 ? 0.5 * (double)n : 0;
+    batch = batch >= (double)n ? 0 : fmax(1, round(batch));
+    return set_selected_number(scene, "batch", batch, err);
 }
 
 bool scene_scale_noise(Scene *scene, double factor, DescentError *err)
@@ -539,9 +658,7 @@ bool scene_scale_noise(Scene *scene, double factor, DescentError *err)
         noise = SCENE_NOISE_FIRST;
     else if (noise < 0.5 * SCENE_NOISE_FIRST)
         noise = 0;
-    char spec[sizeof desc->spec];
-    return spec_with_number(desc->spec, "noise", noise, spec, sizeof spec, err) &&
-           replace_selected(scene, spec, err);
+    return set_selected_number(scene, "noise", noise, err);
 }
 
 void scene_select(Scene *scene, size_t i)

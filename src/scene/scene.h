@@ -55,7 +55,9 @@ typedef struct SceneRun {
 
 /* The gradient flow dθ/dt = -∇L beside a run (display.flow): a core run
  * "flow:lr=LR" with the run's start and learning rate, so its update k ends
- * at time (k + 1) lr, where the run's update k does. */
+ * at time (k + 1) lr, where the run's update k does.  A mid-run change of
+ * the run's lr is made to the flow at the same update, so the flow's time
+ * is always the sum of the run's learning rates. */
 typedef struct SceneFlow {
     Run run;
     bool live;                  /* run is initialised (and owned) */
@@ -106,6 +108,7 @@ typedef struct SceneDisplay {
     bool effective_step; /* each run's per-coordinate step per unit gradient
                             (optimizer_effective_lr) as a box at its head */
     ScenePlot plot;     /* the dynamics plot, NONE: the loss plot alone */
+    bool formula;       /* the selected run's update rule with its numbers */
     SceneTheme theme;   /* panel and text colours (scene_options.h) */
 } SceneDisplay;
 
@@ -212,13 +215,34 @@ bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, Descent
  * default view and start. */
 bool scene_next_landscape(Scene *scene, DescentError *err);
 
-/* Multiplies the selected run's learning rate by factor; the run is
- * re-created through the core with the new spec and restarts. */
+/* Changing the selected run's parameters: it continues from where it is
+ * (θ, buffers, random stream; the swarm too when it copies the run), the
+ * change recorded at the current update (run.h) and its spec string
+ * rewritten with the new value.  A run that has stopped (diverged) cannot
+ * continue: it restarts with the new parameters.  Errors: no run, a value
+ * the optimizer refuses (the core's message), a key it does not have. */
+
+/* Multiplies the learning rate by factor. */
 bool scene_scale_lr(Scene *scene, double factor, DescentError *err);
-/* Multiplies the selected run's gradient noise by factor (noise 0 grows
- * to SCENE_NOISE_FIRST; noise below SCENE_NOISE_FIRST / 2 drops to 0). */
+/* Multiplies the gradient noise by factor (noise 0 grows to
+ * SCENE_NOISE_FIRST; noise below SCENE_NOISE_FIRST / 2 drops to 0). */
 #define SCENE_NOISE_FIRST 0.1
 bool scene_scale_noise(Scene *scene, double factor, DescentError *err);
+/* Moves the momentum (gd family, rmsprop) or adam's β1 towards 1 (up:
+ * 1 − μ halves, 0 becomes 0.5) or away from it (1 − μ doubles; below 0.1
+ * it becomes 0). */
+bool scene_scale_momentum(Scene *scene, bool up, DescentError *err);
+/* Multiplies the minibatch size by factor (data landscapes; 0, the full
+ * batch, stays full when growing and starts at N / 2 when shrinking). */
+bool scene_scale_batch(Scene *scene, double factor, DescentError *err);
+
+/* Shows every run, flow and the swarm after step updates (a run that
+ * stopped before shows its end): earlier updates are rebuilt from
+ * snapshots (run.h, swarm.h), the runs' paths keep the later points, and
+ * stepping on continues exactly as if never rewound. */
+void scene_seek(Scene *scene, size_t step);
+/* The update the scene shows: the most any run or the swarm has done. */
+size_t scene_shown_step(const Scene *scene);
 
 /* Selects run i (ignored when there is none). */
 void scene_select(Scene *scene, size_t i);
