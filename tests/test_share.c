@@ -1,0 +1,167 @@
+/*
+ * test_share.c — a scene written as a command line (scene_command_line, the
+ * window's 's') reopens as the same scene.
+ *
+ * Each scene is changed the ways the window changes it (a click moves every
+ * start, [ ] rewrites a run's spec, the wheel zooms), written out, split
+ * into words as a POSIX shell would (wordexp), parsed back by the command
+ * line's own parser (cli_scene_option) and built again with scene_create.
+ * The two must agree on the landscape, start, view, seed, particles and
+ * theme, and their runs must walk the same paths bit for bit.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+#include <wordexp.h>
+
+#include "cli.h"
+#include "scene/scene.h"
+#include "scene/scene_share.h"
+
+#define STEPS 150
+
+/* Writes scene as a line, checks its first word, and builds it again. */
+static Scene *reopen(const Scene *scene, char *line, size_t size)
+{
+    assert_true(scene_command_line(scene, line, size));
+    wordexp_t words;
+    assert_int_equal(wordexp(line, &words, WRDE_NOCMD | WRDE_UNDEF | WRDE_SHOWERR), 0);
+    assert_true(words.we_wordc > 1);
+    assert_string_equal(words.we_wordv[0], "descent");
+    SceneOptions options = {0};
+    int argc = (int)words.we_wordc - 1;
+    char **argv = words.we_wordv + 1;
+    for (int i = 0; i < argc;)
+        assert_int_equal(cli_scene_option(&options, argc, argv, &i), 1);
+    DescentError err = {""};
+    Scene *copy = scene_create(&options, &err);
+    if (!copy)
+        fail_msg("%s: %s", line, err.message);
+    wordfree(&words);
+    return copy;
+}
+
+static void assert_same_bits(double a, double b)
+{
+    assert_memory_equal(&a, &b, sizeof a);
+}
+
+/* Same stage, and STEPS updates later the same paths. */
+static void assert_same_scene(Scene *a, Scene *b)
+{
+    assert_string_equal(landscape_spec(a->landscape), landscape_spec(b->landscape));
+    assert_same_bits(a->start.x, b->start.x);
+    assert_same_bits(a->start.y, b->start.y);
+    assert_memory_equal(&a->view, &b->view, sizeof a->view);
+    assert_int_equal(a->has_seed, b->has_seed);
+    assert_int_equal(a->seed, b->seed);
+    assert_int_equal(a->particles, b->particles);
+    assert_int_equal(a->display.theme, b->display.theme);
+    assert_int_equal(a->display.projector, b->display.projector);
+    assert_int_equal(a->run_count, b->run_count);
+    scene_step(a, STEPS);
+    scene_step(b, STEPS);
+    for (size_t i = 0; i < a->run_count; i++) {
+        const Run *ra = &a->runs[i].run, *rb = &b->runs[i].run;
+        assert_same_bits(a->runs[i].x0, b->runs[i].x0);
+        assert_same_bits(a->runs[i].y0, b->runs[i].y0);
+        assert_int_equal(ra->count, rb->count);
+        assert_memory_equal(ra->path, rb->path, ra->count * sizeof *ra->path);
+    }
+    assert_int_equal(a->swarm != NULL, b->swarm != NULL);
+    if (a->swarm)
+        assert_memory_equal(swarm_positions(a->swarm), swarm_positions(b->swarm),
+                            2 * swarm_count(a->swarm) * sizeof(float));
+}
+
+static Scene *make(const SceneOptions *options)
+{
+    DescentError err = {""};
+    Scene *scene = scene_create(options, &err);
+    if (!scene)
+        fail_msg("%s", err.message);
+    return scene;
+}
+
+static void test_welcome_clicked_and_changed(void **state)
+{
+    (void)state;
+    Scene *scene = make(&(SceneOptions){0});
+    scene_start_at(scene, 0.30000000000000004, -0.7);
+    scene_select(scene, 1);
+    DescentError err = {""};
+    assert_true(scene_scale_lr(scene, 1.25, &err));
+    scene_zoom(scene, 0.1, 0.2, 0.85);
+    char line[SCENE_COMMAND_LINE_MAX];
+    Scene *copy = reopen(scene, line, sizeof line);
+    assert_non_null(strstr(line, "momentum:lr=0.000625"));
+    assert_same_scene(scene, copy);
+    scene_destroy(copy);
+    scene_destroy(scene);
+}
+
+static void test_own_starts_quotes_seed_particles_theme(void **state)
+{
+    (void)state;
+    SceneOptions o = {.landscape = "expr:(x - 1)^2 + 3*y^2 - 0.5*x*y",
+                      .runs = {"adam:lr=0.05,x0=1.5,y0=-2", "sgd:lr=0.02,noise=0.5"},
+                      .run_count = 2, .has_seed = true, .seed = 42, .particles = 16,
+                      .theme = SCENE_THEME_LIGHT, .projector = true,
+                      .has_start = true, .start = {-2.5, 1.0 / 3.0}};
+    Scene *scene = make(&o);
+    char line[SCENE_COMMAND_LINE_MAX];
+    Scene *copy = reopen(scene, line, sizeof line);
+    assert_non_null(strstr(line, "'expr:(x - 1)^2 + 3*y^2 - 0.5*x*y'"));
+    assert_same_scene(scene, copy);
+    scene_destroy(copy);
+    scene_destroy(scene);
+}
+
+static void test_sweep_stays_a_sweep_until_changed(void **state)
+{
+    (void)state;
+    SceneOptions o = {.landscape = "rosenbrock", .runs = {"gd:x0=-1,y0=1.5"}, .run_count = 1,
+                      .sweep = "lr=0.0002:0.002:5"};
+    Scene *scene = make(&o);
+    char line[SCENE_COMMAND_LINE_MAX];
+    Scene *copy = reopen(scene, line, sizeof line);
+    assert_non_null(strstr(line, "--sweep lr=0.0002:0.002:5"));
+    assert_int_equal(copy->sweep.count, 5);
+    assert_same_scene(scene, copy);
+    scene_destroy(copy);
+
+    scene_select(scene, 2);
+    DescentError err = {""};
+    assert_true(scene_scale_lr(scene, 0.8, &err));
+    scene_reset(scene); /* the line holds where runs start, not how far they went */
+    copy = reopen(scene, line, sizeof line);
+    assert_null(strstr(line, "--sweep"));
+    assert_same_scene(scene, copy);
+    scene_destroy(copy);
+    scene_destroy(scene);
+}
+
+static void test_too_small_a_buffer_is_refused(void **state)
+{
+    (void)state;
+    Scene *scene = make(&(SceneOptions){0});
+    char line[32];
+    assert_false(scene_command_line(scene, line, sizeof line));
+    assert_int_equal(strlen(line), sizeof line - 1);
+    scene_destroy(scene);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_welcome_clicked_and_changed),
+        cmocka_unit_test(test_own_starts_quotes_seed_particles_theme),
+        cmocka_unit_test(test_sweep_stays_a_sweep_until_changed),
+        cmocka_unit_test(test_too_small_a_buffer_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

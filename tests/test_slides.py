@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""test_slides.py — slide-ready recordings (issue 8): --transparent, --theme light, --crop.
+
+Usage: test_slides.py DESCENT.  Prints TAP.  Runs off-screen (the caller sets
+SDL_VIDEODRIVER=offscreen).  Frames are read back with ffmpeg as raw RGBA.
+
+The stage is a square view (-2..2, -1..3 on rosenbrock) in a 320x240 frame,
+so the landscape fills x in [40, 280) and the 40-pixel strips beside it are
+off the landscape; a flat landscape (expr:0) makes every pixel that no panel,
+path or mark covers the colormap's lowest colour, which is how "no panel"
+and "a light panel" are told.
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+DESCENT = os.path.abspath(sys.argv[1])
+results = []
+W, H = 320, 240
+STAGE = ["--landscape", "rosenbrock", "--view", "-2,2,-1,3", "--size", f"{W}x{H}"]
+FLAT = ["--landscape", "expr:0", "--opt", "gd", "--start", "0,0", "--view", "-1,1,-1,1",
+        "--size", f"{W}x{H}"]
+
+
+def check(name, ok, detail=""):
+    results.append((name, bool(ok), detail))
+
+
+def record(*args):
+    p = subprocess.run([DESCENT, "record", *args], capture_output=True, text=True, timeout=300)
+    return p.returncode, p.stderr
+
+
+def frames(path, decoder=None):
+    """Every frame of path as a list of bytes objects (RGBA, top row first)."""
+    cmd = ["ffmpeg", "-v", "error"] + (["-c:v", decoder] if decoder else []) + \
+          ["-i", path, "-f", "rawvideo", "-pix_fmt", "rgba", "-"]
+    data = subprocess.run(cmd, capture_output=True, timeout=120).stdout
+    size = W * H * 4
+    return [data[k:k + size] for k in range(0, len(data) - size + 1, size)]
+
+
+def pixel(frame, x, y):
+    k = 4 * (y * W + x)
+    return tuple(frame[k:k + 4])
+
+
+work = tempfile.mkdtemp(prefix="test_slides.")
+OFF = [(5, 120), (300, 40), (20, 235), (310, 120)]      # beside the landscape, no panel there
+ON = [(160, 120), (100, 200), (250, 60)]               # on the landscape, no panel there
+PLOT_PANEL = (300, 200)                                # the loss plot's panel, right strip
+
+# --- transparent PNG ------------------------------------------------------------
+
+out = os.path.join(work, "t.png")
+code, err = record(*STAGE, "--transparent", "-o", out)
+f = frames(out)
+check("transparent PNG: recorded", code == 0 and len(f) == 1, err)
+if f:
+    off, on = [pixel(f[0], *p)[3] for p in OFF], [pixel(f[0], *p)[3] for p in ON]
+    check("transparent PNG: alpha 0 off the landscape", off == [0] * len(OFF), str(off))
+    check("transparent PNG: alpha 255 on the landscape", on == [255] * len(ON), str(on))
+    r, g, b, a = pixel(f[0], *PLOT_PANEL)
+    # The dark panel (0.07, 0.08, 0.11) at alpha 0.8 over nothing: straight colour, not darkened.
+    check("transparent PNG: a panel off the landscape keeps its alpha and its own colour",
+          abs(a - 204) <= 2 and abs(r - 18) <= 3 and abs(g - 20) <= 3 and abs(b - 28) <= 3,
+          str((r, g, b, a)))
+out = os.path.join(work, "opaque.png")
+code, err = record(*STAGE, "-o", out)
+f = frames(out)
+check("without --transparent every pixel is opaque",
+      code == 0 and f and all(f[0][k] == 255 for k in range(3, len(f[0]), 4)), err)
+
+# --- transparent sequence, WebM and GIF -----------------------------------------
+
+pattern = os.path.join(work, "seq", "f_%03d.png")
+os.makedirs(os.path.dirname(pattern))
+code, err = record(*STAGE, "--transparent", "--frames", "3", "-o", pattern)
+seq = sorted(glob.glob(os.path.join(work, "seq", "*.png")))
+check("transparent PNG sequence: each frame clear off the landscape",
+      code == 0 and len(seq) == 3 and all(pixel(frames(p)[0], *OFF[0])[3] == 0 for p in seq), err)
+
+out = os.path.join(work, "t.webm")
+code, err = record(*STAGE, "--transparent", "--frames", "4", "-o", out)
+p = subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-of", "json", out],
+                   capture_output=True, text=True, timeout=60)
+stream = json.loads(p.stdout)["streams"][0] if p.returncode == 0 else {}
+# ffmpeg's native VP9 decoder ignores the alpha plane; ffprobe marks it with
+# alpha_mode, and libvpx's decoder gives it back as yuva420p.
+check("transparent WebM: VP9 with an alpha plane (alpha_mode 1)",
+      code == 0 and stream.get("codec_name") == "vp9"
+      and stream.get("tags", {}).get("alpha_mode") == "1", err + p.stdout)
+f = frames(out, decoder="libvpx-vp9")
+check("transparent WebM: decodes with alpha 0 off the landscape and opaque on it",
+      len(f) == 4 and all(pixel(fr, *OFF[0])[3] <= 8 and pixel(fr, *ON[0])[3] >= 247 for fr in f),
+      str([(pixel(fr, *OFF[0]), pixel(fr, *ON[0])) for fr in f]))
+p = subprocess.run(["ffmpeg", "-v", "error", "-c:v", "libvpx-vp9", "-i", out, "-frames:v", "1",
+                    "-f", "null", "-", "-v", "info"], capture_output=True, text=True, timeout=60)
+check("transparent WebM: libvpx decodes it as yuva420p", "yuva420p" in p.stderr, p.stderr[-300:])
+
+out = os.path.join(work, "t.gif")
+code, err = record(*STAGE, "--transparent", "--seconds", "0.2", "-o", out)
+f = frames(out)
+check("transparent GIF: a transparent colour off the landscape, opaque on it",
+      code == 0 and f and pixel(f[0], *OFF[0])[3] == 0 and pixel(f[0], *ON[0])[3] == 255, err)
+
+out = os.path.join(work, "mp4", "t.mp4")
+os.makedirs(os.path.dirname(out))
+code, err = record(*STAGE, "--transparent", "-o", out)
+check("--transparent with MP4: exit 2, one line, nothing written",
+      code == 2 and err.startswith("descent: ") and err.count("\n") == 1 and "MP4" in err
+      and os.listdir(os.path.dirname(out)) == [], err)
+
+# --- theme and crop ---------------------------------------------------------------
+
+LEGEND = [(5, 5), (110, 6), (118, 32)]     # inside the legend panel's padding
+PLOT = [(198, 171), (300, 234)]            # inside the loss plot panel's margin
+
+
+def flat(*extra):
+    out = os.path.join(work, "flat%s.png" % "".join(extra).replace("-", "_").replace(" ", ""))
+    code, err = record(*FLAT, *extra, "-o", out)
+    f = frames(out)
+    return (f[0] if f else b""), code, err
+
+
+dark, code1, err1 = flat()
+light, code2, err2 = flat("--theme", "light")
+background = pixel(dark, 2, 2) if dark else None
+check("flat stage recorded in both themes", code1 == 0 and code2 == 0 and dark and light, err1 + err2)
+if dark and light:
+    lum = lambda p: 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2]
+    d, l = [lum(pixel(dark, *p)) for p in LEGEND + PLOT], [lum(pixel(light, *p)) for p in LEGEND + PLOT]
+    check("--theme light: panel backgrounds are light where the dark theme's are dark",
+          all(v < 60 for v in d) and all(v > 190 for v in l), f"dark {d} light {l}")
+    check("--theme light: the landscape's colours stay",
+          pixel(dark, 2, 2) == pixel(light, 2, 2) == pixel(dark, 160, 60), str(background))
+
+crop, code, err = flat("--crop")
+check("--crop: recorded", code == 0 and crop, err)
+if crop and dark:
+    stray = [(x, y) for y in range(H) for x in range(W)
+             if pixel(crop, x, y) != background and not (140 <= x < 180 and 100 <= y < 140)]
+    check("--crop: every pixel off the start mark is the landscape's (no legend, plot or caption)",
+          not stray, f"{len(stray)} other pixels, first {stray[:5]}")
+    check("without --crop the same places hold panels",
+          all(pixel(dark, *p) != background for p in LEGEND + PLOT))
+
+failed = 0
+print(f"1..{len(results)}")
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok:
+        failed += 1
+        for line in str(detail).splitlines()[:6]:
+            print(f"# {line}")
+sys.exit(1 if failed else 0)
