@@ -824,6 +824,133 @@ static void test_resize(void **state)
     app_destroy(app);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Data landscapes and dynamics overlays                                     */
+
+/* Pixels of the lower-left corner (where the data inset sits) that 'i'
+ * changes on a paused scene. */
+static long inset_pixels_changed(const char *landscape, const char *run)
+{
+    const char *runs[] = {run};
+    App *app = open_app(landscape, runs, 1, "0,0", (ViewRect){0});
+    for (int i = 0; i < 10; i++)
+        free(draw(app, 0.1).rgba);
+    push_key(SDLK_SPACE, 0);
+    Frame on = draw(app, 0.0);
+    char name[64];
+    snprintf(name, sizeof name, "inset-%.6s", landscape);
+    save(app, name);
+    push_text("i");
+    Frame off = draw(app, 0.0);
+    assert_false(app_scene(app)->display.data);
+    long changed = 0;
+    for (int y = on.height - 200; y < on.height - 60; y++)
+        for (int x = 20; x < 200; x++)
+            changed += channel_distance(pixel(&on, x, y), pixel(&off, x, y)) > 12;
+    free(on.rgba);
+    free(off.rgba);
+    app_destroy(app);
+    return changed;
+}
+
+/* linreg and logreg show their data in an inset at the lower left by
+ * default ('i' hides it); rosenbrock has none. */
+static void test_data_inset(void **state)
+{
+    (void)state;
+    long area = 180 * 140;
+    assert_true(inset_pixels_changed("linreg:n=30", "gd:lr=0.1") > area / 2);
+    assert_true(inset_pixels_changed("logreg:separable=1,margin=0.3", "gd:lr=1") > area / 2);
+    assert_int_equal(inset_pixels_changed("rosenbrock", "gd:lr=0.001"), 0);
+}
+
+/* linreg:n=1: the line of minima the core reports is drawn across the
+ * frame (bright dashes along the dark valley), and GD from 0 ends on its
+ * minimum-norm point. */
+static void test_line_of_minima_drawn(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.1"};
+    App *app = open_app("linreg:n=1,seed=3", runs, 1, "0,0", (ViewRect){0});
+    for (int i = 0; i < 40; i++)
+        free(draw(app, 0.1).rgba);
+    push_key(SDLK_SPACE, 0);
+    Scene *scene = app_scene(app);
+    Frame on = draw(app, 0.0);
+    save(app, "line-of-minima");
+    push_text("i");
+    Frame off = draw(app, 0.0);
+    LandscapePoint p;
+    double dir[2];
+    assert_true(landscape_minimum_line(scene->landscape, &p, dir));
+    RunPoint head = run_head(&scene->runs[0].run);
+    assert_true(hypot(head.x - p.x, head.y - p.y) < 1e-9);
+    /* Along the line, away from the panels and the head: bright pixels
+     * (dashes) where the landscape alone is dark. */
+    int samples = 0, bright_on = 0, bright_off = 0;
+    for (double t = -6; t <= 6; t += 0.01) {
+        int px, py;
+        world_to_pixel(app, p.x + t * dir[0], p.y + t * dir[1], &px, &py);
+        int hx, hy;
+        world_to_pixel(app, head.x, head.y, &hx, &hy);
+        bool legend = px < 390 && py < 120, inset = px < 260 && py > on.height - 290;
+        bool plots = px > on.width - 385 && py > on.height - 300;
+        if (px < 4 || py < 4 || px >= on.width - 4 || py >= on.height - 4 || legend ||
+            inset || plots || hypot(px - hx, py - hy) < 30)
+            continue;
+        samples++;
+        const uint8_t *a = pixel(&on, px, py), *b = pixel(&off, px, py);
+        bright_on += a[0] > 180 && a[1] > 180 && a[2] > 180;
+        bright_off += b[0] > 180 && b[1] > 180 && b[2] > 180;
+    }
+    if (samples < 50 || bright_on < samples / 3 || bright_off > samples / 20)
+        fail_msg("line of minima: %d samples, %d bright with the overlay, %d without", samples,
+                 bright_on, bright_off);
+    free(on.rgba);
+    free(off.rgba);
+    app_destroy(app);
+}
+
+/* 'o' cycles the dynamics plot above the loss plot through sharpness,
+ * schedule and norm and back to none; 'a' shows the step boxes. */
+static void test_dynamics_plot_key(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.15", "adam:lr=0.1"};
+    App *app = open_app("quadratic:l1=1,l2=10", runs, 2, "2.5,1.5", quadratic_view);
+    for (int i = 0; i < 5; i++)
+        free(draw(app, 0.1).rgba);
+    push_key(SDLK_SPACE, 0);
+    Scene *scene = app_scene(app);
+    Frame none = draw(app, 0.0);
+    static const ScenePlot order[] = {SCENE_PLOT_SHARPNESS, SCENE_PLOT_SCHEDULE, SCENE_PLOT_NORM};
+    for (size_t k = 0; k < 3; k++) {
+        push_text("o");
+        Frame f = draw(app, 0.0);
+        assert_int_equal(scene->display.plot, order[k]);
+        if (k == 0) {
+            push_text("a");
+            free(f.rgba);
+            f = draw(app, 0.0);
+            assert_true(scene->display.effective_step);
+            save(app, "sharpness");
+        }
+        /* The panel above the loss plot (which ends 12 px above the bottom
+         * and is 200 px tall) appears. */
+        long changed = 0;
+        for (int y = f.height - 350; y < f.height - 230; y++)
+            for (int x = f.width - 340; x < f.width - 30; x++)
+                changed += channel_distance(pixel(&f, x, y), pixel(&none, x, y)) > 12;
+        assert_true(changed > 310 * 120 / 2);
+        free(f.rgba);
+    }
+    push_text("o");
+    free(draw(app, 0.0).rgba);
+    assert_int_equal(scene->display.plot, SCENE_PLOT_NONE);
+    free(none.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -846,6 +973,9 @@ int main(void)
         cmocka_unit_test(test_caption_and_marks),
         cmocka_unit_test(test_error_over_stage),
         cmocka_unit_test(test_resize),
+        cmocka_unit_test(test_data_inset),
+        cmocka_unit_test(test_line_of_minima_drawn),
+        cmocka_unit_test(test_dynamics_plot_key),
     };
     /* One connection to the display for the whole run: each window still
      * starts and stops SDL video, but reconnecting to the X server for

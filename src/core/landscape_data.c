@@ -87,10 +87,10 @@ static bool make_dataset(Landscape *ls, const ParamDef *defs, const ParamValue *
 }
 
 /* A view holding the origin (the usual start) and the point w, with room
- * around both. */
-static ViewRect view_around(double wx, double wy)
+ * around both: at least reach on every side. */
+static ViewRect view_around(double wx, double wy, double reach)
 {
-    double half = 0.5 * fmax(fabs(wx), fabs(wy)) + fmax(1.0, 0.5 * hypot(wx, wy));
+    double half = 0.5 * fmax(fabs(wx), fabs(wy)) + fmax(reach, 0.5 * hypot(wx, wy));
     double cx = 0.5 * wx, cy = 0.5 * wy;
     return (ViewRect){cx - half, cx + half, cy - half, cy + half};
 }
@@ -161,7 +161,9 @@ static bool linreg_setup(Landscape *ls, const Spec *spec, const ParamValue *p, D
     }
     st->r0 = 0.5 * r0 * inv_n;
     ls->minima[ls->nminima++] = (LandscapePoint){st->w0[0], st->w0[1]};
-    ls->view = view_around(st->w0[0], st->w0[1]);
+    /* A line of minima is the picture, and GD's walk from 0 to the min-norm
+     * point (often short) its subject: frame them closer. */
+    ls->view = view_around(st->w0[0], st->w0[1], st->has_line ? 0.25 : 1.0);
     return true;
 }
 
@@ -522,10 +524,10 @@ static bool logreg_setup(Landscape *ls, const Spec *spec, const ParamValue *p, D
         lr->has_max_margin = logreg_max_margin(lr, d->n, lr->max_margin);
     if ((lr->l2 > 0.0 || !separable) && logreg_minimise(ls, w)) {
         ls->minima[ls->nminima++] = (LandscapePoint){w[0], w[1]};
-        ls->view = view_around(w[0], w[1]);
+        ls->view = view_around(w[0], w[1], 1.0);
     } else {
         /* The weights run off to infinity along dir: show the way out. */
-        ls->view = view_around(4.0 * dir[0], 4.0 * dir[1]);
+        ls->view = view_around(4.0 * dir[0], 4.0 * dir[1], 1.0);
     }
     return true;
 }

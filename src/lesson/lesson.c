@@ -64,7 +64,7 @@ static const char *const show_names[] = {
 
 /* Keys of SPEC §5's built-in controls (and the shifted digits and '=' '_'
  * that share their physical keys), which a lesson may not take over. */
-static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()Tioa";
+static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()T";
 
 const char *lesson_show_name(LessonShow bit)
 {

@@ -492,7 +492,7 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
  * how wide text in it may be. */
 static void bottom_strip(const Renderer *r, double *centre, double *max_width)
 {
-    double s = r->scale, left = 12.0 * s;
+    double s = r->scale, left = 12.0 * s + r->inset_width;
     double right = plot_fits(r) ? r->width - 12.0 * s - 360.0 * s - 12.0 * s : r->width - 12.0 * s;
     *centre = 0.5 * (left + right);
     *max_width = fmin(right - left - 24.0 * s, 960.0 * s);
@@ -603,11 +603,13 @@ void render_hud(Renderer *r, const Scene *scene)
 {
     draw_legend(r, scene);
     draw_readout(r, scene);
-    draw_colorbar(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
+    double plot_top = render_dynamics_plot(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
+    draw_colorbar(r, scene, plot_top - 8.0 * r->scale);
+    render_data_inset(r, scene);
     draw_notice(r, scene, draw_caption(r, scene) - 8.0 * r->scale);
+    render_expr_field(r, scene);
     render_flush(r);
     if (scene->error[0]) {
-    render_expr_field(r, scene);
         draw_error(r, scene);
         render_flush(r);
     }

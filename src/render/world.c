@@ -20,9 +20,8 @@
 /* How far outside the frame (pixels) segments are still drawn. */
 #define CLIP_MARGIN 64.0
 
-/* Clips the segment (x0, y0)-(x1, y1) to box {xmin, ymin, xmax, ymax}
- * (Liang–Barsky); false when nothing of it is inside. */
-static bool clip_segment(const double box[4], double *x0, double *y0, double *x1, double *y1)
+/* Liang–Barsky. */
+bool clip_segment(const double box[4], double *x0, double *y0, double *x1, double *y1)
 {
     double dx = *x1 - *x0, dy = *y1 - *y0, t0 = 0.0, t1 = 1.0;
     const double p[4] = {-dx, dx, -dy, dy};
@@ -451,6 +450,8 @@ void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = viewport_fit(scene->view, r->width, r->height);
     draw_minima(r, scene, &vp);
+    if (!r->view3d)
+        render_data_map(r, scene, &vp);
     /* Arrows are drawn in the plane's pixels: 2D only. */
     if (scene->display.arrows && !r->view3d)
         draw_arrows(r, scene, &vp);
@@ -476,6 +477,8 @@ void render_world(Renderer *r, const Scene *scene)
     }
     if (scene->display.velocity && !r->view3d)
         draw_velocity(r, scene, &vp);
+    if (!r->view3d)
+        render_effective_steps(r, scene, &vp);
     if (scene->display.basins)
         draw_basins(r, scene, &vp);
     shapes_flush(r->shapes, r->width, r->height);

@@ -12,8 +12,8 @@
  * POSIX shell would not take as it is is single-quoted, so running the
  * line builds the same stage: the same runs from the same starts, bit for
  * bit.  What the line cannot say: a lesson's texts and marks, how far the
- * runs have gone, a zoom or pan made after the runs' start (it says the
- * view as it is now).
+ * runs have gone (it says the view as it is now), and a parameter changed
+ * mid-run, which it writes as if the run had had it from its start.
  */
 #ifndef DESCENT_SCENE_SHARE_H
 #define DESCENT_SCENE_SHARE_H

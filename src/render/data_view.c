@@ -1,0 +1,387 @@
+/*
+ * data_view.c — what the data landscapes (linreg, logreg) show besides
+ * their loss: an inset at the lower left with the dataset and the selected
+ * run's current model, and on the map the geometry of their minimisers.
+ *
+ *   linreg inset: each sample as (prediction w·x, target y) against the
+ *     diagonal y = w·x of a perfect fit, with its residual as a stalk; the
+ *     loss is half the mean squared stalk, so the points settle onto the
+ *     diagonal as the run converges.
+ *   logreg inset: the samples in input space in two class colours, the
+ *     model's probability σ(w·x) as a tint (sharpening as |w| grows), its
+ *     decision boundary w·x = 0, and on separable data the max-margin
+ *     boundary it turns towards.
+ *   Both ring the samples of the minibatch the last update used.
+ *   map: linreg's line of minima with its minimum-norm point, joined to the
+ *     origin (GD from 0 lands there); separable logreg's max-margin
+ *     direction as a ray from the origin (where w/|w| heads).
+ *
+ * The numbers come from the core (landscape_minimum_line,
+ * landscape_max_margin_direction, optimizer_last_batch); this file only
+ * draws them.  On when scene->display.data is.
+ */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The classes' colours (Okabe–Ito vermillion and blue): y = +1, y = −1. */
+static const Rgba class_plus = {0.835f, 0.369f, 0.0f, 1.0f};
+static const Rgba class_minus = {0.0f, 0.447f, 0.698f, 1.0f};
+
+/* At most this many samples are drawn (evenly picked), and at most this
+ * many of a minibatch ringed. */
+#define INSET_MAX_POINTS 1500
+#define INSET_MAX_BATCH 512
+/* The inset's side (pixels, times scale) and the smallest worth drawing. */
+#define INSET_SIDE 250.0
+#define INSET_MIN_SIDE 130.0
+/* Dash and gap of the lines drawn on the map (pixels, times scale). */
+#define MAP_DASH 9.0
+#define MAP_GAP 6.0
+
+static Rgba with_alpha(Rgba c, float a)
+{
+    c.a = a;
+    return c;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Layout                                                                    */
+
+typedef struct InsetBox {
+    double x, y, w, h;          /* the panel */
+    double px, py, side;        /* the square plot inside it */
+} InsetBox;
+
+static bool inset_shown(const Scene *scene)
+{
+    return scene->display.data && landscape_dataset(scene->landscape) != NULL &&
+           scene->run_count > 0;
+}
+
+/* Lower left, square; false when the frame is too small for it. */
+static bool inset_box(Renderer *r, const Scene *scene, InsetBox *box)
+{
+    if (!inset_shown(scene))
+        return false;
+    double s = r->scale, pad = 8.0 * s;
+    double side = fmin(INSET_SIDE * s, fmin(0.34 * r->height, 0.3 * r->width));
+    if (side < INSET_MIN_SIDE * s)
+        return false;
+    double title = text_line_height(r->text, render_font_px(r, 13.0));
+    box->w = side + 2 * pad;
+    box->h = side + 2 * pad + 2 * title;
+    box->x = 12.0 * s;
+    box->y = r->height - 12.0 * s - box->h;
+    box->px = box->x + pad;
+    box->py = box->y + pad + title;
+    box->side = side;
+    return true;
+}
+
+/* A square of data coordinates [lo, hi]² mapped onto the plot. */
+typedef struct DataFrame {
+    double lo, hi;
+    const InsetBox *box;
+} DataFrame;
+
+static void data_to_pixel(const DataFrame *f, double u, double v, double *px, double *py)
+{
+    double t = f->box->side / (f->hi - f->lo);
+    *px = f->box->px + (u - f->lo) * t;
+    *py = f->box->py + f->box->side - (v - f->lo) * t;
+}
+
+/* Whether (u, v) lies in the frame; clamps it there otherwise. */
+static bool clamp_to_data(const DataFrame *f, double *u, double *v)
+{
+    double cu = fmin(fmax(*u, f->lo), f->hi), cv = fmin(fmax(*v, f->lo), f->hi);
+    bool inside = cu == *u && cv == *v;
+    *u = cu;
+    *v = cv;
+    return inside;
+}
+
+/* The part of the line {a + t d} inside the frame, as pixels; false when
+ * it misses. */
+static bool line_in_frame(const DataFrame *f, double ax, double ay, double dx, double dy,
+                          double seg[4])
+{
+    double far = 4.0 * (f->hi - f->lo) / fmax(hypot(dx, dy), 1e-300);
+    double x0, y0, x1, y1;
+    data_to_pixel(f, ax - far * dx, ay - far * dy, &x0, &y0);
+    data_to_pixel(f, ax + far * dx, ay + far * dy, &x1, &y1);
+    const double box[4] = {f->box->px, f->box->py, f->box->px + f->box->side,
+                           f->box->py + f->box->side};
+    if (!clip_segment(box, &x0, &y0, &x1, &y1))
+        return false;
+    seg[0] = x0, seg[1] = y0, seg[2] = x1, seg[3] = y1;
+    return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing helpers                                                           */
+
+/* A dashed segment with a casing under its dashes. */
+static void dashed(Renderer *r, double x0, double y0, double x1, double y1, double dash,
+                   double gap, double half, Rgba color)
+{
+    double len = hypot(x1 - x0, y1 - y0);
+    if (!(len > 0))
+        return;
+    double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+    for (double t = 0; t < len; t += dash + gap) {
+        double e = fmin(t + dash, len);
+        shapes_segment(r->shapes, x0 + ux * t, y0 + uy * t, x0 + ux * e, y0 + uy * e,
+                       half + 0.9 * r->scale, r->theme->casing);
+        shapes_segment(r->shapes, x0 + ux * t, y0 + uy * t, x0 + ux * e, y0 + uy * e, half,
+                       color);
+    }
+}
+
+/* A label on a small panel with its left edge at x, centred on y. */
+static void map_label(Renderer *r, const char *text, double x, double y)
+{
+    double s = r->scale;
+    int px = render_font_px(r, 14.0);
+    double w = render_text_width(r, text, px), h = text_line_height(r->text, px);
+    x = fmin(x, r->width - w - 8.0 * s);
+    shapes_rect(r->shapes, x - 4.0 * s, y - 0.5 * h, w + 8.0 * s, h, r->theme->label_panel);
+    render_text(r, text, x, y - 0.5 * h, px, ALIGN_LEFT, r->theme->mark);
+}
+
+/* The minibatch of the selected run's last update, as a mask over the
+ * samples (NULL when it used them all). */
+static const bool *last_batch_mask(Renderer *r, const Scene *scene, size_t n)
+{
+    const Run *run = &scene->runs[scene->selected].run;
+    uint32_t idx[INSET_MAX_BATCH];
+    size_t count = optimizer_last_batch(&run->desc, scene->landscape, &run->state, idx,
+                                        INSET_MAX_BATCH);
+    if (count == 0)
+        return NULL;
+    if (r->batch_mask_size < n) {
+        bool *mask = realloc(r->batch_mask, n * sizeof *mask);
+        if (!mask)
+            return NULL;
+        r->batch_mask = mask;
+        r->batch_mask_size = n;
+    }
+    memset(r->batch_mask, 0, n * sizeof *r->batch_mask);
+    for (size_t k = 0; k < count; k++)
+        r->batch_mask[idx[k]] = true;
+    return r->batch_mask;
+}
+
+static void sample_dot(Renderer *r, double px, double py, Rgba color, bool in_batch,
+                       bool inside, bool big)
+{
+    double s = r->scale, radius = (big ? 5.5 : 3.4) * s;
+    if (in_batch)
+        shapes_ring(r->shapes, px, py, radius + 3.2 * s, 1.3 * s, r->theme->mark);
+    if (inside) {
+        shapes_disc(r->shapes, px, py, radius, color);
+        shapes_ring(r->shapes, px, py, radius, 0.8 * s, r->theme->casing);
+    } else {
+        shapes_ring(r->shapes, px, py, radius, 1.0 * s, color);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* linreg: target against prediction                                        */
+
+static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *box)
+{
+    const Dataset *d = landscape_dataset(scene->landscape);
+    const Run *run = &scene->runs[scene->selected].run;
+    RunPoint w = run_head(run);
+    double s = r->scale;
+    /* Fixed axes: the targets and the best fit's predictions, so the
+     * points are seen travelling onto the diagonal. */
+    LandscapePoint best = {0, 0};
+    landscape_minima(scene->landscape, &best, 1);
+    double reach = 1e-9;
+    size_t stride = d->n / INSET_MAX_POINTS + 1;
+    for (size_t i = 0; i < d->n; i += stride)
+        reach = fmax(reach, fmax(fabs(d->y[i]), fabs(best.x * d->x1[i] + best.y * d->x2[i])));
+    /* Centred on 0: the start w = 0 predicts 0 for every sample. */
+    DataFrame f = {-1.5 * reach, 1.5 * reach, box};
+
+    double x0, y0, x1, y1;
+    data_to_pixel(&f, f.lo, f.lo, &x0, &y0);
+    data_to_pixel(&f, f.hi, f.hi, &x1, &y1);
+    shapes_segment(r->shapes, x0, y0, x1, y1, 1.0 * s, with_alpha(r->theme->text, 0.7f));
+    data_to_pixel(&f, 0, 0, &x0, &y0);
+    shapes_segment(r->shapes, box->px, y0, box->px + box->side, y0, 0.5 * s, r->theme->axis);
+    shapes_segment(r->shapes, x0, box->py, x0, box->py + box->side, 0.5 * s, r->theme->axis);
+
+    const bool *batch = last_batch_mask(r, scene, d->n);
+    Rgba stalk = render_run_color(r, scene->selected, 0.75f);
+    Rgba dot = with_alpha(r->theme->text, 0.95f);
+    bool finite = isfinite(w.x) && isfinite(w.y);
+    for (size_t i = 0; i < d->n && finite; i += stride) {
+        double u = w.x * d->x1[i] + w.y * d->x2[i], v = d->y[i], dv = u;
+        bool inside = clamp_to_data(&f, &u, &v);
+        clamp_to_data(&f, &dv, &dv);
+        double px, py, qx, qy;
+        data_to_pixel(&f, u, v, &px, &py);
+        data_to_pixel(&f, u, dv, &qx, &qy);
+        shapes_segment(r->shapes, px, py, qx, qy, 1.1 * s, stalk);
+        sample_dot(r, px, py, dot, batch && batch[i], inside, d->n <= 10);
+    }
+    int small = render_font_px(r, 12.0);
+    render_text(r, "prediction w·x", box->px + box->side, box->py + box->side + 2.0 * s, small,
+                ALIGN_RIGHT, r->theme->dim);
+    render_text(r, "target y", box->px + 4.0 * s, box->py + 2.0 * s, small, ALIGN_LEFT,
+                r->theme->dim);
+}
+
+/* ------------------------------------------------------------------------ */
+/* logreg: the samples, the model's probability and boundary                 */
+
+static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *box)
+{
+    const Dataset *d = landscape_dataset(scene->landscape);
+    const Run *run = &scene->runs[scene->selected].run;
+    RunPoint w = run_head(run);
+    double s = r->scale;
+    double reach = 1e-9;
+    size_t stride = d->n / INSET_MAX_POINTS + 1;
+    for (size_t i = 0; i < d->n; i += stride)
+        reach = fmax(reach, fmax(fabs(d->x1[i]), fabs(d->x2[i])));
+    DataFrame f = {-1.1 * reach, 1.1 * reach, box};
+    bool finite = isfinite(w.x) && isfinite(w.y);
+
+    /* σ(w·x) as a tint of the likelier class, stronger as it is surer;
+     * opaque cells over an opaque ground, so their overlaps leave no seams. */
+    Rgba ground = with_alpha(r->theme->panel, 1.0f);
+    shapes_rect(r->shapes, box->px, box->py, box->side, box->side, ground);
+    int cells = (int)fmax(8.0, floor(box->side / (6.0 * s)));
+    double cell = box->side / cells, unit = (f.hi - f.lo) / cells;
+    for (int j = 0; j < cells && finite; j++)
+        for (int i = 0; i < cells; i++) {
+            double u = f.lo + (i + 0.5) * unit, v = f.hi - (j + 0.5) * unit;
+            double p = 1.0 / (1.0 + exp(-(w.x * u + w.y * v)));
+            float a = (float)(0.45 * fabs(2.0 * p - 1.0));
+            Rgba c = p >= 0.5 ? class_plus : class_minus;
+            c = (Rgba){ground.r + a * (c.r - ground.r), ground.g + a * (c.g - ground.g),
+                       ground.b + a * (c.b - ground.b), 1.0f};
+            shapes_rect(r->shapes, box->px + i * cell, box->py + j * cell, cell + 0.75,
+                        cell + 0.75, c);
+        }
+
+    double seg[4], dir[2];
+    if (landscape_max_margin_direction(scene->landscape, dir) &&
+        line_in_frame(&f, 0, 0, -dir[1], dir[0], seg))
+        dashed(r, seg[0], seg[1], seg[2], seg[3], 6.0 * s, 4.0 * s, 0.9 * s, r->theme->mark);
+    if (finite && hypot(w.x, w.y) > 0 && line_in_frame(&f, 0, 0, -w.y, w.x, seg)) {
+        shapes_segment(r->shapes, seg[0], seg[1], seg[2], seg[3], 2.6 * s, r->theme->casing);
+        shapes_segment(r->shapes, seg[0], seg[1], seg[2], seg[3], 1.6 * s,
+                       render_run_color(r, scene->selected, 1.0f));
+    }
+    const bool *batch = last_batch_mask(r, scene, d->n);
+    for (size_t i = 0; i < d->n; i += stride) {
+        double u = d->x1[i], v = d->x2[i], px, py;
+        data_to_pixel(&f, u, v, &px, &py);
+        sample_dot(r, px, py, d->y[i] > 0 ? class_plus : class_minus, batch && batch[i], true,
+                   d->n <= 30);
+    }
+    int small = render_font_px(r, 12.0);
+    render_text(r, "x1", box->px + box->side - 2.0 * s, box->py + box->side + 2.0 * s, small,
+                ALIGN_RIGHT, r->theme->dim);
+    render_text(r, "x2", box->px + 4.0 * s, box->py + 2.0 * s, small, ALIGN_LEFT,
+                r->theme->dim);
+    if (landscape_max_margin_direction(scene->landscape, dir))
+        render_text(r, "- - max margin", box->px + 4.0 * s, box->py + box->side + 2.0 * s,
+                    small, ALIGN_LEFT, r->theme->dim);
+}
+
+void render_data_inset(Renderer *r, const Scene *scene)
+{
+    InsetBox box;
+    r->inset_width = 0;
+    if (!inset_box(r, scene, &box))
+        return;
+    double s = r->scale;
+    r->inset_width = box.w + 12.0 * s;
+    shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->panel);
+    shapes_rect(r->shapes, box.px, box.py, box.side, box.side, with_alpha(r->theme->shade, 0.25f));
+    bool logreg = strcmp(landscape_name(scene->landscape), "logreg") == 0;
+    char title[96];
+    snprintf(title, sizeof title, logreg ? "data · run %zu's boundary w·x = 0"
+                                         : "data · run %zu's fit (residuals)",
+             scene->selected + 1);
+    render_text(r, title, box.x + 8.0 * s, box.y + 6.0 * s, render_font_px(r, 13.0),
+                ALIGN_LEFT, r->theme->text);
+    if (logreg)
+        draw_logreg_inset(r, scene, &box);
+    else
+        draw_linreg_inset(r, scene, &box);
+}
+
+/* ------------------------------------------------------------------------ */
+/* On the map                                                                */
+
+/* The line {p + t dir} across the frame, dashed, with its label near
+ * where it leaves the frame at the right. */
+static void draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, const double dir[2],
+                          double t_from, const char *label)
+{
+    double s = r->scale, far = 4.0 * (vp->world.xmax - vp->world.xmin + vp->world.ymax -
+                                      vp->world.ymin);
+    double x0, y0, x1, y1;
+    viewport_to_pixel(vp, p.x + t_from * far * dir[0], p.y + t_from * far * dir[1], &x0, &y0);
+    viewport_to_pixel(vp, p.x + far * dir[0], p.y + far * dir[1], &x1, &y1);
+    const double box[4] = {0, 0, r->width, r->height};
+    if (!clip_segment(box, &x0, &y0, &x1, &y1))
+        return;
+    dashed(r, x0, y0, x1, y1, MAP_DASH * s, MAP_GAP * s, 1.2 * s, r->theme->mark);
+    /* The label near the upper end, clear of the plots at the bottom. */
+    double lx = y1 <= y0 ? x1 : x0, ly = y1 <= y0 ? y1 : y0;
+    double bx = y1 <= y0 ? x0 : x1, by = y1 <= y0 ? y0 : y1;
+    double len = hypot(lx - bx, ly - by);
+    if (len < 80.0 * s)
+        return;
+    double back = fmin(0.3 * len, 170.0 * s);
+    map_label(r, label, lx - (lx - bx) / len * back + 10.0 * s,
+              ly - (ly - by) / len * back - 14.0 * s);
+}
+
+/* Whether a lesson mark already sits at pixel (px, py). */
+static bool marked_at(const Scene *scene, const Viewport *vp, double px, double py)
+{
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        double mx, my;
+        viewport_to_pixel(vp, scene->marks[k].x, scene->marks[k].y, &mx, &my);
+        if (hypot(mx - px, my - py) < 12.0)
+            return true;
+    }
+    return false;
+}
+
+void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    if (!scene->display.data)
+        return;
+    double s = r->scale, dir[2];
+    LandscapePoint p;
+    if (landscape_minimum_line(scene->landscape, &p, dir)) {
+        draw_map_line(r, vp, p, dir, -1.0, "line of minima");
+        /* The min-norm point is the line's point nearest the origin. */
+        double ox, oy, px, py;
+        viewport_to_pixel(vp, 0, 0, &ox, &oy);
+        viewport_to_pixel(vp, p.x, p.y, &px, &py);
+        dashed(r, ox, oy, px, py, 3.0 * s, 4.0 * s, 0.8 * s, with_alpha(r->theme->mark, 0.8f));
+        shapes_disc(r->shapes, px, py, 4.0 * s, r->theme->mark);
+        if (!marked_at(scene, vp, px, py))
+            map_label(r, "min-norm point", px + 12.0 * s, py + 14.0 * s);
+        return;
+    }
+    LandscapePoint minima[1];
+    if (landscape_max_margin_direction(scene->landscape, dir) &&
+        landscape_minima(scene->landscape, minima, 1) == 0)
+        draw_map_line(r, vp, (LandscapePoint){0, 0}, dir, 0.0, "max-margin direction");
+}

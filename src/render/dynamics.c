@@ -1,0 +1,452 @@
+/*
+ * dynamics.c — how a run moves, beyond where it is: the dynamics plot
+ * above the loss plot (scene->display.plot) and the adaptive optimizers'
+ * per-coordinate steps at the heads (scene->display.effective_step).
+ *
+ *   sharpness: λmax of the Hessian at every point of the selected run
+ *     against 2/lr, GD's stability threshold on a quadratic: GD settles
+ *     only where λmax < 2/lr, and on many losses climbs until λmax hovers
+ *     at 2/lr (the edge of stability, Cohen et al. 2021).
+ *   schedule: each run's learning rate per step, its future fainter.
+ *   norm: |θ| of the selected run over log-spaced steps and, on separable
+ *     logreg, the angle between θ and the max-margin direction: the norm
+ *     grows like log t while the angle shrinks (Soudry et al. 2018).
+ *   effective step: a box at each run's head whose half-sides are the step
+ *     each coordinate takes per unit gradient (optimizer_effective_lr), to
+ *     one scale for all runs, with the numbers beside it: a square for the
+ *     gd family, stretched where Adam, RMSProp or AdaGrad rescale.
+ *
+ * λmax along a run costs a Hessian per point, so it is kept in the
+ * renderer's SharpnessCache and extended as the run grows.
+ */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/linalg2.h"
+
+/* The dynamics plot: as wide as the loss plot, this tall (pixels, times
+ * scale), above it. */
+#define DYN_WIDTH 360.0
+#define DYN_HEIGHT 150.0
+/* Points of a run whose λmax one frame may compute (the rest next frame). */
+#define SHARPNESS_BUDGET 20000
+/* Samples per pixel column of a plotted series. */
+#define COLUMN_SAMPLES 64
+/* Largest half-side of an effective-step box (pixels, times scale). */
+#define EFFECTIVE_BOX_PX 48.0
+
+/* ------------------------------------------------------------------------ */
+/* Plot areas and series                                                     */
+
+typedef struct PlotArea {
+    double x, y, w, h;          /* pixels */
+    double xlo, xhi;            /* steps at the left and right edges */
+    bool xlog;                  /* steps on a log scale (xlo >= 1) */
+    double ylo, yhi;            /* values at the bottom and top edges */
+    bool ylog;                  /* values on a log scale (ylo > 0) */
+} PlotArea;
+
+typedef double (*SeriesFn)(const void *ctx, size_t k);
+
+static double to_x(const PlotArea *a, double step)
+{
+    double t = a->xlog ? log(step / a->xlo) / log(a->xhi / a->xlo)
+                       : (step - a->xlo) / (a->xhi - a->xlo);
+    return a->x + t * a->w;
+}
+
+static double step_at(const PlotArea *a, double px)
+{
+    double t = (px - a->x) / a->w;
+    return a->xlog ? a->xlo * pow(a->xhi / a->xlo, t) : a->xlo + t * (a->xhi - a->xlo);
+}
+
+/* The pixel row of v, clamped to the area. */
+static double to_y(const PlotArea *a, double v)
+{
+    double t = a->ylog ? log(fmax(v, 1e-300) / a->ylo) / log(a->yhi / a->ylo)
+                       : (v - a->ylo) / (a->yhi - a->ylo);
+    return a->y + a->h - fmin(fmax(t, 0.0), 1.0) * a->h;
+}
+
+/* f over steps first .. end-1: per pixel column the least and greatest of
+ * the steps there (at most COLUMN_SAMPLES of them, an odd stride so a
+ * period-2 oscillation shows both sides), as a band, joined column to
+ * column. */
+static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
+                        size_t first, size_t end, double half, Rgba color)
+{
+    bool has_prev = false;
+    double prev_x = 0, prev_y = 0;
+    for (int c = 0; c < (int)a->w; c++) {
+        double s0 = ceil(step_at(a, a->x + c)), s1 = ceil(step_at(a, a->x + c + 1));
+        size_t k0 = (size_t)fmax(s0, (double)first), k1 = (size_t)fmin(s1, (double)end);
+        if (k1 <= k0)
+            continue;
+        size_t stride = ((k1 - k0) / COLUMN_SAMPLES + 1) | 1;
+        double lo = HUGE_VAL, hi = -HUGE_VAL;
+        for (size_t k = k0; k < k1; k = k + stride < k1 || k + 1 == k1 ? k + stride : k1 - 1) {
+            double v = f(ctx, k);
+            if (isfinite(v)) {
+                lo = fmin(lo, v);
+                hi = fmax(hi, v);
+            }
+        }
+        if (!(lo <= hi))
+            continue;
+        double x = a->x + c + 0.5, ylo = to_y(a, lo), yhi = to_y(a, hi);
+        if (has_prev)
+            shapes_segment(r->shapes, prev_x, prev_y, x, ylo, half, color);
+        if (yhi < ylo - 1)
+            shapes_segment(r->shapes, x, ylo, x, yhi, 0.7 * half, color);
+        prev_x = x;
+        prev_y = ylo;
+        has_prev = true;
+    }
+}
+
+/* Axes, the range's ends as labels, and a title over the area. */
+static void plot_frame(Renderer *r, const PlotArea *a, const char *title, const char *xlabel)
+{
+    double s = r->scale;
+    int px = render_font_px(r, 13.0);
+    double line = text_line_height(r->text, px);
+    shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.5 * s,
+                   r->theme->axis);
+    shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.5 * s, r->theme->axis);
+    char label[64];
+    snprintf(label, sizeof label, "%.3g", a->yhi);
+    render_text(r, label, a->x - 6.0 * s, a->y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
+    snprintf(label, sizeof label, "%.3g", a->ylo);
+    render_text(r, label, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
+                r->theme->dim);
+    render_text(r, title, a->x, a->y - line - 2.0 * s, px, ALIGN_LEFT, r->theme->text);
+    if (!xlabel)
+        return;
+    snprintf(label, sizeof label, "%.0f", a->xlo);
+    render_text(r, label, a->x, a->y + a->h + 2.0 * s, px, ALIGN_LEFT, r->theme->dim);
+    snprintf(label, sizeof label, "%.0f", a->xhi);
+    render_text(r, label, a->x + a->w, a->y + a->h + 2.0 * s, px, ALIGN_RIGHT, r->theme->dim);
+    render_text(r, xlabel, a->x + 0.5 * a->w, a->y + a->h + 2.0 * s, px, ALIGN_CENTER,
+                r->theme->dim);
+}
+
+/* A horizontal dashed line at value v across the area. */
+static void dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color)
+{
+    double y = to_y(a, v), s = r->scale;
+    for (double x = a->x; x < a->x + a->w; x += 9.0 * s)
+        shapes_segment(r->shapes, x, y, fmin(x + 5.0 * s, a->x + a->w), y, 0.9 * s, color);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sharpness along the selected run                                         */
+
+/* Brings the cache up to the run's path (restarted runs and new
+ * landscapes start over), within SHARPNESS_BUDGET points per call. */
+static void update_sharpness(SharpnessCache *c, const Scene *scene, const Run *run)
+{
+    bool valid = c->path == run->path && c->landscape_serial == scene->landscape_serial &&
+                 c->count > 0 && c->count <= run->count &&
+                 memcmp(&c->first, &run->path[0], sizeof c->first) == 0 &&
+                 memcmp(&c->last, &run->path[c->count - 1], sizeof c->last) == 0;
+    if (!valid)
+        c->count = 0;
+    c->path = run->path;
+    c->landscape_serial = scene->landscape_serial;
+    c->first = run->path[0];
+    if (c->capacity < run->count) {
+        size_t capacity = run->count + run->count / 2 + 64;
+        double *values = realloc(c->values, capacity * sizeof *values);
+        if (!values)
+            return;
+        c->values = values;
+        c->capacity = capacity;
+    }
+    size_t end = run->count - c->count > SHARPNESS_BUDGET ? c->count + SHARPNESS_BUDGET
+                                                          : run->count;
+    for (size_t k = c->count; k < end; k++) {
+        const RunPoint *p = &run->path[k];
+        double eig[2] = {NAN, NAN};
+        if (isfinite(p->x) && isfinite(p->y)) {
+            LandscapeEval e;
+            landscape_eval(scene->landscape, p->x, p->y, &e);
+            sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);
+        }
+        c->values[k] = eig[1];
+    }
+    c->count = end;
+    if (end > 0)
+        c->last = run->path[end - 1];
+}
+
+static double cached_value(const void *ctx, size_t k)
+{
+    return ((const SharpnessCache *)ctx)->values[k];
+}
+
+static double threshold_at(const void *ctx, size_t k)
+{
+    double lr = optimizer_lr_at(ctx, (long)k);
+    return lr > 0 ? 2.0 / lr : HUGE_VAL;
+}
+
+static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area)
+{
+    size_t i = scene->selected;
+    const Run *run = &scene->runs[i].run;
+    SharpnessCache *c = &r->sharpness;
+    update_sharpness(c, scene, run);
+    double lam_lo = 0, lam_hi = -HUGE_VAL, thr_lo = HUGE_VAL;
+    for (size_t k = 0; k < c->count; k++)
+        if (isfinite(c->values[k])) {
+            lam_lo = fmin(lam_lo, c->values[k]);
+            lam_hi = fmax(lam_hi, c->values[k]);
+        }
+    size_t steps = run_steps(run) > 10 ? run_steps(run) : 10;
+    for (size_t k = 0; k <= steps; k += steps / 200 + 1)
+        thr_lo = fmin(thr_lo, threshold_at(&run->desc, k));
+    bool flow = run->desc.kind == OPT_FLOW;
+    PlotArea a = *area;
+    a.xlo = 0;
+    a.xhi = (double)steps;
+    a.ylo = lam_lo;
+    /* Room for both curves, unless 2/lr is far above: then it is named. */
+    bool off_scale = !flow && lam_hi > 0 && thr_lo > 5.0 * lam_hi;
+    a.yhi = off_scale || flow ? fmax(lam_hi, 1e-9) * 1.3 : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
+    char title[128];
+    snprintf(title, sizeof title, "sharpness λmax(H) of run %zu vs 2/lr", i + 1);
+    plot_frame(r, &a, title, "step");
+    if (lam_lo < 0)
+        dashed_level(r, &a, 0.0, r->theme->axis);
+    if (!flow && !off_scale)
+        plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 1.0 * r->scale,
+                    r->theme->text);
+    plot_series(r, &a, cached_value, c, 0, c->count, 1.1 * r->scale,
+                render_run_color(r, i, 1.0f));
+    int px = render_font_px(r, 12.0);
+    char label[96];
+    double now = threshold_at(&run->desc, run_steps(run)), ly = a.y + 2.0 * r->scale;
+    if (flow)
+        snprintf(label, sizeof label, "(flow: no step size)");
+    else if (off_scale)
+        snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
+    else {
+        snprintf(label, sizeof label, "2/lr = %.3g (edge of stability)", now);
+        ly = fmax(ly, to_y(&a, now) - text_line_height(r->text, px) - 1.0 * r->scale);
+    }
+    render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Learning-rate schedules                                                   */
+
+/* Steps a schedule takes to do its work (0 for a constant rate). */
+static double schedule_horizon(const ScheduleDesc *s)
+{
+    double work = 0;
+    switch (s->kind) {
+    case SCHEDULE_COSINE:
+    case SCHEDULE_LINEAR:
+        work = (double)s->total;
+        break;
+    case SCHEDULE_STEP:
+        work = 3.0 * (double)s->every;
+        break;
+    case SCHEDULE_EXP:
+        work = s->gamma > 0 && s->gamma < 1 ? log(0.05) / log(s->gamma) : 0;
+        break;
+    default:
+        break;
+    }
+    return (double)s->warmup + work;
+}
+
+static double lr_at(const void *ctx, size_t k)
+{
+    return optimizer_lr_at(ctx, (long)k);
+}
+
+static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area)
+{
+    PlotArea a = *area;
+    a.xlo = 0;
+    a.xhi = 10;
+    a.ylo = 0;
+    a.yhi = 0;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+            continue;
+        a.xhi = fmax(a.xhi, fmax((double)run_steps(run), schedule_horizon(&run->desc.schedule)));
+    }
+    size_t end = (size_t)a.xhi + 1;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+            continue;
+        for (size_t k = 0; k < end; k += end / 400 + 1)
+            a.yhi = fmax(a.yhi, lr_at(&run->desc, k));
+    }
+    a.yhi = a.yhi > 0 ? 1.12 * a.yhi : 1.0;
+    plot_frame(r, &a, "learning rate per step (ahead: fainter)", "step");
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+            continue;
+        size_t done = run_steps(run);
+        plot_series(r, &a, lr_at, &run->desc, done, end, 0.9 * r->scale,
+                    render_run_color(r, i, 0.4f));
+        plot_series(r, &a, lr_at, &run->desc, 0, done + 1, 1.2 * r->scale,
+                    render_run_color(r, i, 1.0f));
+        shapes_disc(r->shapes, to_x(&a, (double)done), to_y(&a, lr_at(&run->desc, done)),
+                    3.5 * r->scale, render_run_color(r, i, 1.0f));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Norm and direction                                                        */
+
+typedef struct NormSeries {
+    const Run *run;
+    double dir[2];
+} NormSeries;
+
+static double norm_at(const void *ctx, size_t k)
+{
+    const RunPoint *p = &((const NormSeries *)ctx)->run->path[k];
+    return hypot(p->x, p->y);
+}
+
+/* Degrees between θ_k and the max-margin direction. */
+static double angle_at(const void *ctx, size_t k)
+{
+    const NormSeries *n = ctx;
+    const RunPoint *p = &n->run->path[k];
+    double norm = hypot(p->x, p->y);
+    if (!(norm > 0))
+        return NAN;
+    double c = (p->x * n->dir[0] + p->y * n->dir[1]) / norm;
+    return acos(fmin(fmax(c, -1.0), 1.0)) * 180.0 / 3.14159265358979323846;
+}
+
+static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
+{
+    size_t i = scene->selected;
+    NormSeries n = {&scene->runs[i].run, {0, 0}};
+    bool margin = landscape_max_margin_direction(scene->landscape, n.dir);
+    size_t count = n.run->count;
+    PlotArea a = *area;
+    a.xlo = 1;
+    a.xhi = fmax(10.0, (double)count - 1);
+    a.xlog = true;
+    double gap = 8.0 * r->scale + text_line_height(r->text, render_font_px(r, 13.0));
+    if (margin)
+        a.h = 0.5 * (area->h - gap);
+    a.ylo = 0;
+    a.yhi = 1e-9;
+    double amax = 1e-3;
+    size_t stride = count / 4096 + 1;
+    for (size_t k = 1; k < count; k += stride) {
+        double v = norm_at(&n, k), ang = angle_at(&n, k);
+        a.yhi = isfinite(v) ? fmax(a.yhi, v) : a.yhi;
+        amax = isfinite(ang) ? fmax(amax, ang) : amax;
+    }
+    a.yhi *= 1.1;
+    char title[96];
+    snprintf(title, sizeof title, "|θ| of run %zu (step on a log scale)", i + 1);
+    plot_frame(r, &a, title, margin ? NULL : "step");
+    plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
+    if (!margin)
+        return;
+    PlotArea b = a;
+    b.y = a.y + a.h + gap;
+    b.ylog = true;
+    b.ylo = fmin(0.1, 0.5 * amax);
+    for (size_t k = count > 1 ? count - 1 : 1; k < count; k++)
+        b.ylo = fmin(b.ylo, 0.5 * angle_at(&n, k));
+    b.ylo = fmax(b.ylo, 1e-4);
+    b.yhi = fmax(amax * 1.5, 10 * b.ylo);
+    plot_frame(r, &b, "angle to the max-margin direction (°, log)", "step");
+    plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
+}
+
+double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom)
+{
+    double s = r->scale, pw = DYN_WIDTH * s, ph = DYN_HEIGHT * s;
+    if (scene->display.plot == SCENE_PLOT_NONE || scene->run_count == 0 ||
+        pw > 0.45 * r->width || (DYN_HEIGHT + 200.0 + 100.0) * s > 0.75 * r->height)
+        return bottom;
+    if (scene->display.plot == SCENE_PLOT_NORM &&
+        landscape_max_margin_direction(scene->landscape, (double[2]){0, 0}))
+        ph *= 1.6;
+    double x = r->width - 12.0 * s - pw, y = bottom - ph;
+    shapes_rect(r->shapes, x, y, pw, ph, r->theme->panel);
+    double line = text_line_height(r->text, render_font_px(r, 13.0));
+    PlotArea area = {.x = x + 58.0 * s, .y = y + line + 10.0 * s, .w = pw - 70.0 * s,
+                     .h = ph - 2.0 * line - 18.0 * s};
+    switch (scene->display.plot) {
+    case SCENE_PLOT_SHARPNESS:
+        draw_sharpness(r, scene, &area);
+        break;
+    case SCENE_PLOT_SCHEDULE:
+        draw_schedules(r, scene, &area);
+        break;
+    case SCENE_PLOT_NORM:
+        draw_norm(r, scene, &area);
+        break;
+    default:
+        break;
+    }
+    return y;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Effective step per coordinate                                             */
+
+void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    if (!scene->display.effective_step)
+        return;
+    double s = r->scale, eff[SCENE_MAX_RUNS][2], largest = 0;
+    bool has[SCENE_MAX_RUNS] = {false};
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SceneRun *sr = &scene->runs[i];
+        has[i] = !sr->hidden && sr->run.status == RUN_ACTIVE &&
+                 optimizer_effective_lr(&sr->run.desc, &sr->run.state, eff[i]) &&
+                 isfinite(eff[i][0]) && isfinite(eff[i][1]);
+        if (has[i])
+            largest = fmax(largest, fmax(eff[i][0], eff[i][1]));
+    }
+    if (!(largest > 0))
+        return;
+    int px = render_font_px(r, 12.0);
+    for (size_t i = 0; i < scene->run_count; i++) {
+        if (!has[i])
+            continue;
+        RunPoint head = run_head(&scene->runs[i].run);
+        double cx, cy;
+        viewport_to_pixel(vp, head.x, head.y, &cx, &cy);
+        if (cx < 0 || cy < 0 || cx > r->width || cy > r->height)
+            continue;
+        double hx = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s);
+        double hy = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s);
+        const double corner[5][2] = {{-hx, -hy}, {hx, -hy}, {hx, hy}, {-hx, hy}, {-hx, -hy}};
+        for (int pass = 0; pass < 2; pass++)
+            for (int k = 0; k < 4; k++)
+                shapes_segment(r->shapes, cx + corner[k][0], cy + corner[k][1],
+                               cx + corner[k + 1][0], cy + corner[k + 1][1],
+                               pass == 0 ? 2.4 * s : 1.3 * s,
+                               pass == 0 ? r->theme->casing : render_run_color(r, i, 1.0f));
+        char label[64];
+        snprintf(label, sizeof label, "η: x %.2g, y %.2g", eff[i][0], eff[i][1]);
+        double w = render_text_width(r, label, px), h = text_line_height(r->text, px);
+        double lx = fmin(cx + hx + 6.0 * s, r->width - w - 6.0 * s), ly = cy - hy - h;
+        shapes_rect(r->shapes, lx - 3.0 * s, ly, w + 6.0 * s, h, r->theme->label_panel);
+        render_text(r, label, lx, ly, px, ALIGN_LEFT, render_run_color(r, i, 1.0f));
+    }
+}
