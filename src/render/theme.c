@@ -17,6 +17,7 @@ static const Theme dark = {
     .help_panel = {0.07f, 0.08f, 0.11f, 0.94f},
     .casing = {0.0f, 0.0f, 0.0f, 0.55f},
     .mark = {1.0f, 1.0f, 1.0f, 0.95f},
+    .field = {1.0f, 1.0f, 1.0f, 0.7f},
     .label_panel = {0.0f, 0.0f, 0.0f, 0.6f},
     .contour_strength = 0.35f,
     .runs = {0xE69F00, 0x56B4E9, 0xCC79A7, 0x009E73, 0xF0E442, 0xD55E00, 0x0072B2},
@@ -27,7 +28,8 @@ static const Theme dark = {
 /* On paper and bright projectors: light panels and dark text; paths and
  * marks dark inside a white casing, so they read on the colormap's dark
  * and bright ends alike, and the runs take the palette's darker half
- * first (its yellow and sky blue vanish on white).  Contours are darker,
+ * first (its yellow and sky blue vanish on white).  The gradient field
+ * stays white: it lies on the colormap, which is the same in both themes.  Contours are darker,
  * as print and projectors wash out fine lines. */
 static const Theme light = {
     .panel = {0.98f, 0.98f, 0.97f, 0.90f},
@@ -40,6 +42,7 @@ static const Theme light = {
     .help_panel = {0.98f, 0.98f, 0.97f, 0.96f},
     .casing = {1.0f, 1.0f, 1.0f, 0.85f},
     .mark = {0.05f, 0.05f, 0.07f, 0.95f},
+    .field = {1.0f, 1.0f, 1.0f, 0.8f},
     .label_panel = {1.0f, 1.0f, 1.0f, 0.85f},
     .contour_strength = 0.5f,
     .runs = {0xD55E00, 0x0072B2, 0x009E73, 0xCC79A7, 0x000000, 0xE69F00, 0x56B4E9},

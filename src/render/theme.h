@@ -26,6 +26,7 @@ typedef struct Theme {
     Rgba help_panel;     /* the help overlay's panel */
     Rgba casing;         /* the outline around paths and marks on the landscape */
     Rgba mark;           /* minima rings, start crosses, lesson marks */
+    Rgba field;          /* the gradient field's arrows, uncased on the colormap */
     Rgba label_panel;    /* behind labels on the landscape */
     float contour_strength; /* darkening at a contour line's centre */
     uint32_t runs[THEME_RUN_COLORS]; /* runs' colours, 0xRRGGBB, in order */

@@ -260,8 +260,6 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
     double s = r->scale, spacing = 64.0 * s;
     int cols = (int)(r->width / spacing), rows = (int)(r->height / spacing);
     double gmax = 0.0;
-    Rgba field = r->theme->mark;
-    field.a = 0.7f;
     for (int pass = 0; pass < 2; pass++) {
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < cols; i++) {
@@ -279,7 +277,7 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
                 double len = 0.42 * spacing * log1p(norm) / gmax;
                 /* Pixel y grows downwards: -∇L is (-gx, +gy) on screen. */
                 shapes_arrow(r->shapes, px, py, px - g[0] / norm * len, py + g[1] / norm * len,
-                             0.9 * s, 5.0 * s, field);
+                             0.9 * s, 5.0 * s, r->theme->field);
             }
         }
     }
