@@ -88,7 +88,7 @@ Rgba render_run_color(const Renderer *r, size_t i, float a)
 Rgba render_sweep_color(const Renderer *r, const Scene *scene, double t)
 {
     Colormap scale = scene->display.colormap == COLORMAP_MAGMA ? COLORMAP_VIRIDIS : COLORMAP_MAGMA;
-    double from = r->theme->sweep_from, to = r->theme->sweep_to;
+    double from = (double)r->theme->sweep_from, to = (double)r->theme->sweep_to;
     return heatmap_color(r->heatmap, scale, from + fmin(fmax(t, 0.0), 1.0) * (to - from));
 }
 
