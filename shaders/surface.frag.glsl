@@ -34,6 +34,8 @@ void main()
     vec3 to_eye = normalize(u_eye - v_pos);
     float diffuse = max(dot(n, u_light), 0.0);
     float highlight = pow(max(dot(n, normalize(u_light + to_eye)), 0.0), 60.0);
-    vec3 lit = base * (0.5 + 0.62 * diffuse) * v_shade + vec3(0.12 * highlight * v_shade);
+    // The highlight brightens the surface's own colour rather than adding
+    // white, so its hue still reads against the legend.
+    vec3 lit = base * (0.5 + 0.62 * diffuse + 0.3 * highlight) * v_shade;
     frag_color = vec4(mix(lit, vec3(0.0), contour), 1.0);
 }

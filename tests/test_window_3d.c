@@ -1,0 +1,415 @@
+/*
+ * test_window_3d.c — the 3D view in the real window (SDL's offscreen
+ * driver or Xvfb), driven by pushed SDL events: Tab and --3d, the surface
+ * and what rides on it, the orbit camera, and 2D left exactly as it was.
+ * Expected colours come from the colormap asset and the Okabe–Ito
+ * definition; positions on the surface are checked by picking them back
+ * through the pointer (a ray march), independent of the projection that
+ * placed them.  Screenshots go to $DESCENT_TEST_OUTPUT (or the current
+ * folder) as window-3d-DRIVER-NAME.png.
+ */
+#include "testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/data_dir.h"
+
+#define WIDTH 900
+#define HEIGHT 640
+
+static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}; /* Okabe–Ito, run 1 */
+
+typedef struct Frame {
+    uint8_t *rgba;
+    int width, height;
+} Frame;
+
+/* A window on the quadratic bowl (or landscape) with runs, in 3D or not. */
+static App *open_app(const char *landscape, const char *const *runs, size_t run_count,
+                     bool view3d)
+{
+    SceneOptions options = {.landscape = landscape, .run_count = run_count, .view3d = view3d,
+                            .has_start = true, .start = {2.0, 1.5}};
+    for (size_t i = 0; i < run_count; i++)
+        options.runs[i] = runs[i];
+    DescentError err = {""};
+    Scene *scene = scene_create(&options, &err);
+    if (!scene)
+        fail_msg("scene: %s", err.message);
+    App *app = app_create(scene, &(AppOptions){.width = WIDTH, .height = HEIGHT}, &err);
+    if (!app)
+        fail_msg("window: %s", err.message);
+    return app;
+}
+
+/* Handles pending events, then draws one frame (advancing dt) without any
+ * notice on it, and reads it back. */
+static Frame draw(App *app, double dt)
+{
+    app_pump(app);
+    scene_notify(app_scene(app), 0.0, "%s", "");
+    app_frame(app, dt);
+    Frame f;
+    app_drawable_size(app, &f.width, &f.height);
+    f.rgba = malloc((size_t)f.width * (size_t)f.height * 4);
+    assert_non_null(f.rgba);
+    app_read_pixels(app, f.rgba);
+    app_present(app);
+    return f;
+}
+
+static const uint8_t *pixel(const Frame *f, int x, int y)
+{
+    assert_true(x >= 0 && y >= 0 && x < f->width && y < f->height);
+    return f->rgba + ((size_t)y * (size_t)f->width + (size_t)x) * 4;
+}
+
+static int channel_distance(const uint8_t *a, const uint8_t *b)
+{
+    int d = 0;
+    for (int k = 0; k < 3; k++)
+        d = abs((int)a[k] - (int)b[k]) > d ? abs((int)a[k] - (int)b[k]) : d;
+    return d;
+}
+
+/* Pixels whose colour differs by more than 24 in some channel. */
+static long pixels_changed(const Frame *a, const Frame *b)
+{
+    long n = 0;
+    for (int y = 0; y < a->height; y++)
+        for (int x = 0; x < a->width; x++)
+            n += channel_distance(pixel(a, x, y), pixel(b, x, y)) > 24;
+    return n;
+}
+
+static bool same_frame(const Frame *a, const Frame *b)
+{
+    return a->width == b->width && a->height == b->height &&
+           memcmp(a->rgba, b->rgba, (size_t)a->width * (size_t)a->height * 4) == 0;
+}
+
+static void save(App *app, const char *name)
+{
+    const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    const char *driver = SDL_GetCurrentVideoDriver();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/window-3d-%s-%s.png", dir ? dir : ".",
+             driver ? driver : "none", name);
+    DescentError err = {""};
+    if (!app_screenshot(app, path, &err))
+        fail_msg("%s", err.message);
+}
+
+static void push_key(SDL_Keycode sym)
+{
+    SDL_Event e = {.type = SDL_KEYDOWN};
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = sym;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+static void push_button(Uint32 type, Uint8 button, int x, int y)
+{
+    SDL_Event e = {.type = type};
+    e.button.button = button;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = x;
+    e.button.y = y;
+    SDL_PushEvent(&e);
+}
+
+static void push_motion(int x, int y)
+{
+    SDL_Event e = {.type = SDL_MOUSEMOTION};
+    e.motion.x = x;
+    e.motion.y = y;
+    SDL_PushEvent(&e);
+}
+
+/* The left-button drag from (x0, y0) to (x1, y1) in four moves. */
+static void push_drag(int x0, int y0, int x1, int y1)
+{
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x0, y0);
+    for (int k = 1; k <= 4; k++)
+        push_motion(x0 + (x1 - x0) * k / 4, y0 + (y1 - y0) * k / 4);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x1, y1);
+}
+
+/* The colormap's entry at index, read from the asset itself. */
+static void colormap_entry(const char *name, int index, double rgb[3])
+{
+    char relative[128], path[4096];
+    snprintf(relative, sizeof relative, "assets/colormaps/%s.txt", name);
+    DescentError err = {""};
+    if (!data_path(relative, path, sizeof path, &err))
+        fail_msg("%s", err.message);
+    FILE *file = fopen(path, "r");
+    assert_non_null(file);
+    char line[256];
+    int seen = 0;
+    while (fgets(line, sizeof line, file))
+        if (line[0] != '#' && sscanf(line, "%lf %lf %lf", &rgb[0], &rgb[1], &rgb[2]) == 3 &&
+            seen++ == index)
+            break;
+    fclose(file);
+    assert_int_equal(seen, index + 1);
+}
+
+/* The colour's hue and saturation alone, as shares of its sum: lighting
+ * scales brightness, not these. */
+static void chroma(double r, double g, double b, double dest[3])
+{
+    double sum = r + g + b + 1e-9;
+    dest[0] = r / sum;
+    dest[1] = g / sum;
+    dest[2] = b / sum;
+}
+
+static double chroma_distance(const double a[3], const double b[3])
+{
+    return fabs(a[0] - b[0]) + fabs(a[1] - b[1]) + fabs(a[2] - b[2]);
+}
+
+/* The centroid of the pixels within 12 of colour in a square of radius
+ * 40 around (cx, cy), and how many there were. */
+static long find_colour(const Frame *f, const uint8_t colour[3], int cx, int cy, double *x,
+                        double *y)
+{
+    long n = 0;
+    double sx = 0, sy = 0;
+    for (int j = cy - 40; j <= cy + 40; j++)
+        for (int i = cx - 40; i <= cx + 40; i++)
+            if (i >= 0 && j >= 0 && i < f->width && j < f->height &&
+                channel_distance(pixel(f, i, j), colour) <= 12) {
+                sx += i + 0.5;
+                sy += j + 0.5;
+                n++;
+            }
+    *x = n ? sx / n : -1;
+    *y = n ? sy / n : -1;
+    return n;
+}
+
+/* ------------------------------------------------------------------------ */
+
+/* --3d opens on the surface: it covers the middle of the frame, the
+ * corners show the plain background around the box, and the surface
+ * shades and contours (many distinct colours, not a flat fill). */
+static void test_surface_fills_the_middle(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05"};
+    App *app = open_app("quadratic", runs, 1, true);
+    Frame f = draw(app, 0.0);
+    save(app, "bowl");
+    const uint8_t *corner = pixel(&f, f.width - 3, 2);
+    assert_int_equal(channel_distance(corner, pixel(&f, 2, f.height - 3)), 0);
+    assert_true(channel_distance(pixel(&f, f.width / 2, f.height / 2), corner) > 25);
+    long covered = 0, total = 0;
+    for (int y = f.height / 3; y < 2 * f.height / 3; y += 2)
+        for (int x = f.width / 3; x < 2 * f.width / 3; x += 2, total++)
+            covered += channel_distance(pixel(&f, x, y), corner) > 20;
+    assert_true(covered > 9 * total / 10);
+    /* Shading and contours: neighbouring rows along the middle column
+     * change colour often. */
+    int changes = 0;
+    for (int y = f.height / 3; y < 2 * f.height / 3; y++)
+        changes += channel_distance(pixel(&f, f.width / 2, y), pixel(&f, f.width / 2, y + 1)) > 0;
+    assert_true(changes > f.height / 12);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* Seen from straight above, the bowl's minimum (the middle of the box)
+ * has the colormap's low end, up to the light's brightness, and the
+ * high rim its top end; the minimum's ring is drawn around it. */
+static void test_minimum_is_low_end(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05"};
+    App *app = open_app("quadratic", runs, 1, true);
+    Scene *scene = app_scene(app);
+    scene->runs[0].hidden = true;
+    scene->display.camera = (SceneCamera){.yaw = 0.0, .pitch = SCENE_PITCH_MAX, .distance = 1.0};
+    Frame f = draw(app, 0.0);
+    save(app, "above");
+    double low[3], high[3], seen[3], low_c[3], high_c[3];
+    colormap_entry("viridis", 0, low);
+    colormap_entry("viridis", 255, high);
+    chroma(low[0], low[1], low[2], low_c);
+    chroma(high[0], high[1], high[2], high_c);
+    const uint8_t *p = pixel(&f, f.width / 2, f.height / 2);
+    chroma(p[0], p[1], p[2], seen);
+    if (chroma_distance(seen, low_c) > 0.08)
+        fail_msg("minimum pixel %d,%d,%d is not viridis' low end %.0f,%.0f,%.0f in hue", p[0],
+                 p[1], p[2], 255 * low[0], 255 * low[1], 255 * low[2]);
+    assert_true(chroma_distance(seen, high_c) > 0.5);
+    /* The ring: white a few pixels out from the minimum, on some side. */
+    int white = 0;
+    for (int r = 5; r <= 9; r++) {
+        const uint8_t *q = pixel(&f, f.width / 2 + r, f.height / 2);
+        white += q[0] > 200 && q[1] > 200 && q[2] > 200;
+    }
+    assert_true(white > 0);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* A run's head is drawn in its colour where the surface is: picking the
+ * pixel at the head's centre (the pointer's ray marched onto the mesh)
+ * finds the head's own point of the plane. */
+static void test_head_rides_on_surface(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, true);
+    push_key(SDLK_SPACE);
+    Frame f = draw(app, 0.0);
+    save(app, "head");
+    Scene *scene = app_scene(app);
+    assert_int_equal(run_steps(&scene->runs[0].run), 0);
+    /* Paused at its start, the run has no path yet: the only orange in
+     * the middle of the frame (away from the legend's and the plot's) is
+     * the head's disc. */
+    double hx = -1, hy = -1;
+    long best = 0;
+    for (int cy = f.height / 5; cy < 4 * f.height / 5; cy += 40)
+        for (int cx = f.width / 5; cx < 4 * f.width / 5; cx += 40) {
+            double x, y;
+            long n = find_colour(&f, orange, cx, cy, &x, &y);
+            if (n > best) {
+                best = n;
+                hx = x;
+                hy = y;
+            }
+        }
+    /* Most of a disc of radius 5.5 (95 pixels) less its ring. */
+    assert_true(best >= 40);
+    find_colour(&f, orange, (int)hx, (int)hy, &hx, &hy);
+    push_motion((int)hx, (int)hy);
+    free(draw(app, 0.0).rgba);
+    assert_true(scene->hover_valid);
+    double tolerance = 0.02 * (scene->view.xmax - scene->view.xmin);
+    assert_close(scene->hover.x, 2.0, tolerance);
+    assert_close(scene->hover.y, 1.5, tolerance);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* Tab turns 3D on and off; back in 2D the frame is exactly what it was
+ * (no hover readout in either: a display's own pointer may sit over the
+ * window, and Tab forgets the hover point of the other view). */
+static void test_tab_toggles_and_restores(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
+    App *app = open_app("rosenbrock", runs, 2, false);
+    Scene *scene = app_scene(app);
+    free(draw(app, 0.5).rgba);
+    push_key(SDLK_SPACE);
+    app_pump(app);
+    scene->hover_valid = false;
+    Frame flat = draw(app, 0.0);
+    push_key(SDLK_TAB);
+    Frame deep = draw(app, 0.0);
+    assert_true(scene->display.view3d);
+    save(app, "rosenbrock");
+    assert_true(pixels_changed(&flat, &deep) > flat.width * flat.height / 4);
+    push_key(SDLK_TAB);
+    Frame again = draw(app, 0.0);
+    assert_false(scene->display.view3d);
+    assert_true(same_frame(&flat, &again));
+    free(flat.rgba);
+    free(deep.rgba);
+    free(again.rgba);
+    app_destroy(app);
+}
+
+/* In 3D a left drag turns the camera (the runs keep their start), the
+ * wheel moves it nearer, and both change the picture; the 2D view
+ * rectangle stays as it was. */
+static void test_orbit_and_zoom(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, true);
+    Scene *scene = app_scene(app);
+    push_key(SDLK_SPACE);
+    Frame start = draw(app, 0.0);
+    SceneCamera camera = scene->display.camera;
+    ViewRect view = scene->view;
+    push_drag(400, 300, 500, 340);
+    Frame turned = draw(app, 0.0);
+    save(app, "turned");
+    assert_close(scene->display.camera.yaw, camera.yaw - 0.3 * 100, 1e-9);
+    assert_close(scene->display.camera.pitch, camera.pitch + 0.3 * 40, 1e-9);
+    assert_close(scene->runs[0].x0, 2.0, 0);
+    assert_close(scene->runs[0].y0, 1.5, 0);
+    assert_true(pixels_changed(&start, &turned) > start.width * start.height / 10);
+
+    SDL_Event wheel = {.type = SDL_MOUSEWHEEL};
+    wheel.wheel.y = 2;
+    wheel.wheel.preciseY = 2.0f;
+    wheel.wheel.mouseX = 450;
+    wheel.wheel.mouseY = 320;
+    SDL_PushEvent(&wheel);
+    Frame nearer = draw(app, 0.0);
+    save(app, "nearer");
+    assert_close(scene->display.camera.distance, camera.distance * 0.85 * 0.85, 1e-9);
+    assert_true(pixels_changed(&turned, &nearer) > start.width * start.height / 10);
+    assert_true(memcmp(&view, &scene->view, sizeof view) == 0);
+    /* The pitch stays above the plane however far one drags. */
+    push_drag(400, 300, 400, 1000);
+    free(draw(app, 0.0).rgba);
+    assert_close(scene->display.camera.pitch, SCENE_PITCH_MAX, 0);
+    free(start.rgba);
+    free(turned.rgba);
+    free(nearer.rgba);
+    app_destroy(app);
+}
+
+/* Two windows on the same scene, stepped alike, draw the same 3D frames:
+ * nothing in the surface depends on anything but the scene. */
+static void test_deterministic(void **state)
+{
+    (void)state;
+    const char *runs[] = {"adam:lr=0.05", "momentum:lr=0.001"};
+    Frame frames[2];
+    for (int k = 0; k < 2; k++) {
+        App *app = open_app("rosenbrock", runs, 2, true);
+        for (int i = 0; i < 5; i++)
+            free(draw(app, 0.1).rgba);
+        frames[k] = draw(app, 0.1);
+        app_destroy(app);
+    }
+    assert_true(same_frame(&frames[0], &frames[1]));
+    free(frames[0].rgba);
+    free(frames[1].rgba);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_surface_fills_the_middle),
+        cmocka_unit_test(test_minimum_is_low_end),
+        cmocka_unit_test(test_head_rides_on_surface),
+        cmocka_unit_test(test_tab_toggles_and_restores),
+        cmocka_unit_test(test_orbit_and_zoom),
+        cmocka_unit_test(test_deterministic),
+    };
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "cannot start SDL video: %s\n", SDL_GetError());
+        return 1;
+    }
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return failed;
+}
