@@ -39,8 +39,9 @@
  * Carrying over: landscape and runs stay as the step before left them
  * unless a step sets them (the first step takes the lesson's landscape and
  * has no runs; a sweep goes with the runs: a step that sets runs without a
- * sweep has none, one that sets a sweep sweeps the runs it carries over); view and start too, while the landscape stays the same (a
- * new landscape brings its own defaults).  caption, play, speed, pause,
+ * sweep has none, one that sets a sweep sweeps the runs it carries over);
+ * view and start too, while the landscape stays the same (a new landscape
+ * brings its own defaults).  caption, play, speed, pause,
  * show, marks, keys and particles belong to their one step, except that
  * keep = true also keeps the step before's particles.  lesson_load resolves
  * all of this, so every LessonStep below is complete on its own.
