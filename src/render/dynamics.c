@@ -171,7 +171,7 @@ static void update_sharpness(SharpnessCache *c, const Scene *scene, const Run *r
                                                           : run->count;
     for (size_t k = c->count; k < end; k++) {
         const RunPoint *p = &run->path[k];
-        double eig[2] = {NAN, NAN};
+        double eig[2] = {(double)NAN, (double)NAN};
         if (isfinite(p->x) && isfinite(p->y)) {
             LandscapeEval e;
             landscape_eval(scene->landscape, p->x, p->y, &e);
@@ -329,7 +329,7 @@ static double angle_at(const void *ctx, size_t k)
     const RunPoint *p = &n->run->path[k];
     double norm = hypot(p->x, p->y);
     if (!(norm > 0))
-        return NAN;
+        return (double)NAN;
     double c = (p->x * n->dir[0] + p->y * n->dir[1]) / norm;
     return acos(fmin(fmax(c, -1.0), 1.0)) * 180.0 / 3.14159265358979323846;
 }
@@ -445,7 +445,11 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         char label[64];
         snprintf(label, sizeof label, "η: x %.2g, y %.2g", eff[i][0], eff[i][1]);
         double w = render_text_width(r, label, px), h = text_line_height(r->text, px);
-        double lx = fmin(cx + hx + 6.0 * s, r->width - w - 6.0 * s), ly = cy - hy - h;
+        /* Beside the box, on its left when the plots at the right would
+         * cover it. */
+        double lx = cx + hx + 6.0 * s, ly = cy - hy - h;
+        if (lx + w > r->width - (DYN_WIDTH + 24.0) * s)
+            lx = cx - hx - 6.0 * s - w;
         shapes_rect(r->shapes, lx - 3.0 * s, ly, w + 6.0 * s, h, r->theme->label_panel);
         render_text(r, label, lx, ly, px, ALIGN_LEFT, render_run_color(r, i, 1.0f));
     }
