@@ -9,7 +9,8 @@ usage errors naming the bad part; the values are log- or evenly spaced as
 computed here independently.  A command line printed by --print-command
 (what the window's 's' copies) must rebuild the same stage: traced, it gives
 the same rows as the options it came from, and printed again it is the same
-line.
+line.  A lesson step's sweep is checked by `descent check` (FILE:LINE errors)
+and records.
 """
 import csv
 import io
@@ -18,6 +19,7 @@ import os
 import shlex
 import subprocess
 import sys
+import tempfile
 
 DESCENT, ROOT = sys.argv[1], sys.argv[2]
 results = []
@@ -147,6 +149,34 @@ check("a run's x0/y0 equal to the start is not repeated", code == 0 and "x0" not
 code, out, err = run("--landscape", "expr:x^2+y^2", "--opt", "gd", "--print-command")
 check("an expression with spaces-free shell specials is single-quoted",
       code == 0 and "'expr:x^2+y^2'" in out, out)
+
+# --- a lesson step's sweep ---------------------------------------------------------
+
+folder = tempfile.mkdtemp(prefix="test_sweep.")
+HEAD = 'lesson { title = "sweep", landscape = "quadratic:l1=1,l2=20", start = { -4, 1 } }\n'
+LESSONS = [
+    ('step { runs = "gd", sweep = "lr=0.01:0.09:5", play = 10 }\nstep { play = 5 }\n'
+     'step { runs = { "gd", "adam" } }\n', None),
+    ('step { runs = { "gd", "adam" }, sweep = "lr=0.01:0.09:5" }\n', ":2: sweep lr=0.01:0.09:5 applies to exactly one run"),
+    ('step { runs = "gd", sweep = "beta1=0.1:0.9:3" }\n', ":2: sweep beta1=0.1:0.9:3: optimizer 'gd' has no parameter 'beta1'"),
+    ('step { runs = "gd" }\nstep { sweep = "lr=0.01:0.09:3", keep = true }\n', ":3: keep = true"),
+    ('step { runs = "gd", sweep = 5 }\n', ":2: sweep must be"),
+    ('step { runs = "adam" }\nstep { sweep = "beta1=0.5:0.99:3:lin" }\n', None),
+]
+for k, (steps, error) in enumerate(LESSONS):
+    path = os.path.join(folder, f"l{k}.lua")
+    with open(path, "w") as f:
+        f.write(HEAD + steps)
+    code, out, err = run("check", path)
+    if error is None:
+        check(f"lesson sweep {k}: descent check accepts it", code == 0 and "ok" in out, err)
+    else:
+        check(f"lesson sweep {k}: FILE:LINE error '{error}'", code == 2 and (path + error) in err, err)
+env = dict(os.environ, DESCENT_DATA_DIR=ROOT)
+png = os.path.join(folder, "l0.png")
+p = subprocess.run([DESCENT, "record", os.path.join(folder, "l0.lua"), "--frames", "3", "--size",
+                    "320x180", "-o", png], capture_output=True, text=True, env=env, timeout=120)
+check("a lesson with a sweep records", p.returncode == 0 and os.path.getsize(png) > 0, p.stderr)
 
 failed = 0
 print(f"1..{len(results)}")
