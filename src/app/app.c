@@ -36,11 +36,16 @@
 static const RenderHelpLine help_lines[] = {
     {"Space", "play / pause"},
     {".", "one step (pauses)"},
+    {",", "one step back (pauses)"},
+    {"click, drag on the loss plot", "show the runs at that step (then . and Space go on)"},
     {"left click, drag", "start all runs there"},
     {"right / middle drag", "pan"},
     {"wheel", "zoom at the pointer"},
     {"[  ]", "learning rate of the selected run ÷1.25 / ×1.25"},
     {"n  N", "gradient noise of the selected run down / up"},
+    {"u  U", "momentum (Adam: β1) of the selected run down / up"},
+    {"k  K", "minibatch size of the selected run ÷2 / ×2 (data landscapes)"},
+    {"x", "the selected run's update rule with its numbers"},
     {"1 … 9", "select run"},
     {"Shift + 1 … 9", "hide / show run"},
     {"r", "reset runs to their start"},
@@ -86,6 +91,9 @@ struct App {
     bool panning;          /* right or middle button held */
     bool placing;          /* left button held: the start follows the pointer */
     bool orbiting;         /* 3D: a button held turns the camera */
+    bool scrubbing;        /* left button held on the loss plot */
+    bool scrub_due;        /* scrub_step is to be shown at the next frame */
+    size_t scrub_step;
     double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
     bool screenshot_due;   /* save the next frame drawn */
     const char *output_dir;     /* NULL: the current folder */
@@ -353,6 +361,22 @@ static void on_char(App *app, char c)
         scene_set_playing(s, false);
         scene_step(s, 1);
         break;
+    case ',':
+        scene_set_playing(s, false);
+        if (scene_shown_step(s) > 0)
+            scene_seek(s, scene_shown_step(s) - 1);
+        break;
+    case 'u':
+    case 'U':
+        show_run_change(app, scene_scale_momentum(s, c == 'U', &err), &err);
+        break;
+    case 'k':
+    case 'K':
+        show_run_change(app, scene_scale_batch(s, c == 'K' ? 2.0 : 0.5, &err), &err);
+        break;
+    case 'x':
+        s->display.formula = !s->display.formula;
+        break;
     case '[':
     case ']':
         show_run_change(app, scene_scale_lr(s, c == ']' ? 1.25 : 1 / 1.25, &err), &err);
@@ -597,7 +621,13 @@ bool app_handle_event(App *app, const SDL_Event *e)
         break;
     case SDL_MOUSEBUTTONDOWN:
         pointer_at(app, e->button.x, e->button.y);
-        if (app->scene->display.view3d) {
+        if (e->button.button == SDL_BUTTON_LEFT &&
+            render_plot_step_at(app->renderer, app->scene, app->pointer_x, app->pointer_y,
+                                &app->scrub_step)) {
+            app->scrubbing = true;
+            scene_set_playing(app->scene, false);
+            scene_seek(app->scene, app->scrub_step);
+        } else if (app->scene->display.view3d) {
             app->orbiting = true;
         } else if (e->button.button == SDL_BUTTON_LEFT) {
             app->placing = true;
@@ -608,6 +638,7 @@ bool app_handle_event(App *app, const SDL_Event *e)
         break;
     case SDL_MOUSEBUTTONUP:
         app->orbiting = false;
+        app->scrubbing = false;
         if (e->button.button == SDL_BUTTON_LEFT)
             app->placing = false;
         else
@@ -616,7 +647,13 @@ bool app_handle_event(App *app, const SDL_Event *e)
     case SDL_MOUSEMOTION: {
         double before_x = app->pointer_x, before_y = app->pointer_y;
         pointer_at(app, e->motion.x, e->motion.y);
-        if (app->orbiting) {
+        if (app->scrubbing) {
+            /* Shown at the next frame: a drag sends many motions per frame,
+             * and each seek may replay a swarm. */
+            app->scrub_due = render_plot_step_at(app->renderer, app->scene, app->pointer_x,
+                                                 app->pointer_y, &app->scrub_step) ||
+                             app->scrub_due;
+        } else if (app->orbiting) {
             scene_orbit(app->scene, -ORBIT_DEGREES_PER_PIXEL * (app->pointer_x - before_x),
                         ORBIT_DEGREES_PER_PIXEL * (app->pointer_y - before_y));
         } else if (app->panning) {
@@ -714,6 +751,10 @@ bool app_recording(const App *app)
 
 void app_frame(App *app, double dt)
 {
+    if (app->scrub_due) {
+        scene_seek(app->scene, app->scrub_step);
+        app->scrub_due = false;
+    }
     scene_advance(app->scene, dt);
     int w, h;
     gl_context_drawable_size(app->gl, &w, &h);
@@ -735,7 +776,7 @@ void app_frame(App *app, double dt)
 static bool is_still(const App *app)
 {
     return !app->scene->playing && !app->scene->notice[0] && !app->panning && !app->placing &&
-           !app->orbiting;
+           !app->orbiting && !app->scrubbing;
 }
 
 int app_run(App *app)

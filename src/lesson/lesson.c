@@ -58,7 +58,7 @@ typedef struct Loader {
 
 static const char *const show_names[] = {
     "gradient", "velocity", "flow", "loss", "schedule", "basins", "stability", "norm", "3d",
-    "sharpness", "effective_step",
+    "sharpness", "effective_step", "formula",
 };
 #define SHOW_COUNT (sizeof show_names / sizeof show_names[0])
 
@@ -425,7 +425,7 @@ static unsigned read_show(lua_State *L, int idx)
             k++;
         if (k == SHOW_COUNT)
             luaL_error(L, "show: unknown overlay '%s' (known: gradient, velocity, flow, loss, "
-                       "schedule, basins, stability, norm, 3d, sharpness, effective_step)", lua_tostring(L, -1));
+                       "schedule, basins, stability, norm, 3d, sharpness, effective_step, formula)", lua_tostring(L, -1));
         bits |= 1u << k;
         lua_pop(L, 1);
     }

@@ -103,6 +103,8 @@ typedef enum LessonShow {
                                       against 2/lr ("stability" shows it too) */
     LESSON_SHOW_EFFECTIVE_STEP = 1 << 10, /* "effective_step": adaptive runs'
                                       per-coordinate step at their heads */
+    LESSON_SHOW_FORMULA  = 1 << 11,/* "formula": the selected run's update rule
+                                      with its numbers */
 } LessonShow;
 
 /* The Lua name of one LessonShow bit ("flow"), NULL for a non-bit. */

@@ -191,7 +191,7 @@ static void draw_legend(Renderer *r, const Scene *scene)
 /* ------------------------------------------------------------------------ */
 /* Hover readout (top right)                                               */
 
-static void draw_readout(Renderer *r, const Scene *scene)
+static void draw_readout(Renderer *r, const Scene *scene, double top)
 {
     if (!scene->hover_valid)
         return;
@@ -221,7 +221,7 @@ static void draw_readout(Renderer *r, const Scene *scene)
     for (int i = 0; i < count; i++)
         w = fmax(w, render_text_width(r, lines[i], px));
     /* Top right, away from the caption and the plot at the bottom. */
-    double h = count * line + 2 * pad, y = 12.0 * s;
+    double h = count * line + 2 * pad, y = top;
     x = r->width - 12.0 * s - w - 2 * pad;
     panel(r, x, y, w + 2 * pad, h);
     for (int i = 0; i < count; i++)
@@ -273,9 +273,11 @@ static PlotScale plot_scale(const Scene *scene)
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden)
             continue;
-        p.steps = run_steps(run) > p.steps ? run_steps(run) : p.steps;
-        size_t stride = stride_for(run->count, PLOT_SCALE_SAMPLES);
-        for (size_t k = 0; k < run->count; k = next_sample(k, stride, run->count))
+        /* Over every computed point, shown or remembered after a rewind, so
+         * the axes hold still while the timeline is scrubbed. */
+        p.steps = run->known - 1 > p.steps ? run->known - 1 : p.steps;
+        size_t stride = stride_for(run->known, PLOT_SCALE_SAMPLES);
+        for (size_t k = 0; k < run->known; k = next_sample(k, stride, run->known))
             if (isfinite(run->path[k].loss) && !(run->path[k].loss > p.offset))
                 p.log = false;
     }
@@ -288,8 +290,8 @@ static PlotScale plot_scale(const Scene *scene)
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden || (any_active && run->status != RUN_ACTIVE))
             continue;
-        size_t stride = stride_for(run->count, PLOT_SCALE_SAMPLES);
-        for (size_t k = 0; k < run->count; k = next_sample(k, stride, run->count)) {
+        size_t stride = stride_for(run->known, PLOT_SCALE_SAMPLES);
+        for (size_t k = 0; k < run->known; k = next_sample(k, stride, run->known)) {
             double v = plotted(&p, run->path[k].loss);
             if (isfinite(v)) {
                 p.lo = fmin(p.lo, v);
@@ -312,19 +314,22 @@ static PlotScale plot_scale(const Scene *scene)
     return p;
 }
 
-/* Per pixel column, the lowest and highest value of the run there, so
- * oscillations show as a band instead of aliasing away. */
-static void plot_run(Renderer *r, const Run *run, const PlotScale *p, double x0, double y0,
-                     double w, double h, Rgba color)
+/* Per pixel column, the lowest and highest value of the run's points
+ * first..last-1 there, so oscillations show as a band instead of aliasing
+ * away. */
+static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, const PlotScale *p,
+                     double x0, double y0, double w, double h, Rgba color)
 {
     int columns = (int)w;
     double prev_x = 0, prev_y = 0;
     bool has_prev = false;
-    size_t k = 0;
-    for (int c = 0; c < columns && k < run->count; c++) {
+    size_t k = first;
+    for (int c = 0; c < columns && k < last; c++) {
         size_t end = (size_t)((double)(c + 1) / columns * (double)p->steps) + 1;
+        if (end <= k)
+            continue;
         double lo = (double)INFINITY, hi = -(double)INFINITY;
-        size_t stop = end < run->count ? end : run->count;
+        size_t stop = end < last ? end : last;
         size_t stride = stop > k ? stride_for(stop - k, PLOT_COLUMN_SAMPLES) : 1;
         for (; k < stop; k += stride) {
             double v = plotted(p, run->path[k].loss);
@@ -357,19 +362,85 @@ static bool plot_fits(const Renderer *r)
     return 360.0 * r->scale <= 0.45 * r->width && 200.0 * r->scale <= 0.4 * r->height;
 }
 
+/* Where the plot lies: its panel (x, y, w, h) and the plotting area inside
+ * it (ix, iy, iw, ih), in the frame's pixels. */
+typedef struct PlotBox {
+    double x, y, w, h;
+    double ix, iy, iw, ih;
+} PlotBox;
+
+static PlotBox plot_box(const Renderer *r)
+{
+    double s = r->scale;
+    double line = text_line_height(r->text, render_font_px(r, SMALL_PX));
+    PlotBox b = {.w = 360.0 * s, .h = 200.0 * s};
+    b.x = r->width - 12.0 * s - b.w;
+    b.y = r->height - 12.0 * s - b.h;
+    b.ix = b.x + 58.0 * s;
+    b.iy = b.y + line + 10.0 * s;
+    b.iw = b.w - 58.0 * s - 12.0 * s;
+    b.ih = b.h - (b.iy - b.y) - line - 10.0 * s;
+    return b;
+}
+
+bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, double py,
+                         size_t *step)
+{
+    if (r->width == 0 || !plot_fits(r))
+        return false;
+    PlotBox b = plot_box(r);
+    if (px < b.x || px > b.x + b.w || py < b.y || py > b.y + b.h)
+        return false;
+    double t = fmin(1.0, fmax(0.0, (px - b.ix) / b.iw));
+    *step = (size_t)lround(t * (double)plot_scale(scene).steps);
+    return true;
+}
+
+/* Where each run's parameters changed: a tick in its colour across the
+ * plot, and the shown update as a line with its number when the runs are
+ * rewound (points after it drawn faint). */
+static void plot_timeline(Renderer *r, const Scene *scene, const PlotScale *p, const PlotBox *b,
+                          int px)
+{
+    double s = r->scale;
+    bool rewound = false;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden)
+            continue;
+        rewound |= run->count < run->known;
+        for (size_t c = 0; c < run->changes.count; c++) {
+            double x = b->ix + (double)run->changes.items[c].step / (double)p->steps * b->iw;
+            shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 0.6 * s,
+                           render_run_color(r, i, 0.45f));
+            shapes_segment(r->shapes, x, b->iy + b->ih - 7.0 * s, x, b->iy + b->ih, 1.6 * s,
+                           render_run_color(r, i, 1.0f));
+        }
+    }
+    if (!rewound)
+        return;
+    size_t shown = scene_shown_step(scene);
+    double x = b->ix + (double)shown / (double)p->steps * b->iw;
+    shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 1.0 * s, r->theme->text);
+    char label[48];
+    snprintf(label, sizeof label, "step %zu", shown);
+    bool left = x - b->ix > 0.5 * b->iw;
+    render_text(r, label, left ? x - 4.0 * s : x + 4.0 * s, b->iy, px,
+                left ? ALIGN_RIGHT : ALIGN_LEFT, r->theme->text);
+}
+
 /* Returns the top edge of the plot (where the frame's bottom margin is
  * when the frame is too small for it). */
 static double draw_plot(Renderer *r, const Scene *scene)
 {
-    double s = r->scale, pw = 360.0 * s, ph = 200.0 * s;
+    double s = r->scale;
     if (!plot_fits(r))
         return r->height - 12.0 * s;
-    double x = r->width - 12.0 * s - pw, y = r->height - 12.0 * s - ph;
+    PlotBox b = plot_box(r);
+    double x = b.x, y = b.y, pw = b.w, ph = b.h, ix = b.ix, iy = b.iy, iw = b.iw, ih = b.ih;
     int px = render_font_px(r, SMALL_PX);
     double line = text_line_height(r->text, px);
     PlotScale p = plot_scale(scene);
-    double ix = x + 58.0 * s, iy = y + line + 10.0 * s, iw = pw - 58.0 * s - 12.0 * s,
-           ih = ph - (iy - y) - line - 10.0 * s;
     panel(r, x, y, pw, ph);
     char label[96];
     snprintf(label, sizeof label, "%s vs step%s", p.log && p.offset != 0 ? "L − L*" : "loss",
@@ -387,9 +458,16 @@ static double draw_plot(Renderer *r, const Scene *scene)
     snprintf(label, sizeof label, "%zu", p.steps);
     render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
-    for (size_t i = 0; i < scene->run_count; i++)
-        if (!scene->runs[i].hidden)
-            plot_run(r, &scene->runs[i].run, &p, ix, iy, iw, ih, render_run_color(r, i, 1.0f));
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden)
+            continue;
+        plot_run(r, run, 0, run->count, &p, ix, iy, iw, ih, render_run_color(r, i, 1.0f));
+        if (run->count < run->known)
+            plot_run(r, run, run->count - 1, run->known, &p, ix, iy, iw, ih,
+                     render_run_color(r, i, 0.3f));
+    }
+    plot_timeline(r, scene, &p, &b, px);
     return y;
 }
 
@@ -602,7 +680,9 @@ static void draw_help(Renderer *r)
 void render_hud(Renderer *r, const Scene *scene)
 {
     draw_legend(r, scene);
-    draw_readout(r, scene);
+    render_change_marks(r, scene);
+    double formula_bottom = render_formula(r, scene, 12.0 * r->scale);
+    draw_readout(r, scene, formula_bottom + (scene->display.formula ? 8.0 * r->scale : 0.0));
     double plot_top = render_dynamics_plot(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
     draw_colorbar(r, scene, plot_top - 8.0 * r->scale);
     render_data_inset(r, scene);

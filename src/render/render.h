@@ -61,6 +61,12 @@ void renderer_set_slide(Renderer *renderer, bool transparent, bool crop);
 bool render_plane_point(const Renderer *renderer, const Scene *scene, double px, double py,
                         double *x, double *y);
 
+/* The update under pixel (px, py) of the last frame's loss plot (its
+ * panel, clamped to the plotted steps); false when the pixel is not on the
+ * plot or none was drawn. */
+bool render_plot_step_at(const Renderer *renderer, const Scene *scene, double px, double py,
+                         size_t *step);
+
 /* Draws scene into the bound framebuffer of width x height pixels.  scale
  * multiplies text sizes and line widths (high-DPI screens; the scene's
  * projector mode multiplies it further). */

@@ -128,6 +128,13 @@ bool clip_segment(const double box[4], double *x0, double *y0, double *x1, doubl
 void render_data_inset(Renderer *r, const Scene *scene);
 void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp);
 
+/* formula.c: the selected run's update rule with its numbers when
+ * display.formula is on, right-aligned with its top edge at top; returns
+ * its bottom edge (top when none is shown). */
+double render_formula(Renderer *r, const Scene *scene, double top);
+/* changes.c: mid-run parameter changes marked on the runs' paths. */
+void render_change_marks(Renderer *r, const Scene *scene);
+
 /* dynamics.c: the dynamics plot with its bottom edge at bottom (returns its
  * top edge, bottom when none is shown), and the effective-step boxes. */
 double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom);

@@ -98,6 +98,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.velocity = (step->show & LESSON_SHOW_VELOCITY) != 0;
     scene->display.basins = (step->show & LESSON_SHOW_BASINS) != 0;
     scene->display.effective_step = (step->show & LESSON_SHOW_EFFECTIVE_STEP) != 0;
+    scene->display.formula = (step->show & LESSON_SHOW_FORMULA) != 0;
     scene->display.plot = step->show & (LESSON_SHOW_SHARPNESS | LESSON_SHOW_STABILITY)
                               ? SCENE_PLOT_SHARPNESS
                           : step->show & LESSON_SHOW_NORM     ? SCENE_PLOT_NORM
