@@ -446,9 +446,7 @@ static void on_char(App *app, char c)
         scene_notify(s, 2.0, "%s theme", s->display.theme == SCENE_THEME_LIGHT ? "light" : "dark");
         break;
     case 's':
-        /* A lesson step that binds s keeps it (sgd_noise does). */
-        if (!app->has_lesson || !lesson_player_key(&app->lesson, s, c))
-            share_scene(app);
+        share_scene(app);
         break;
     case 'p':
         app->screenshot_due = true;
