@@ -54,8 +54,3 @@ const Theme *theme_get(SceneTheme theme)
 {
     return theme == SCENE_THEME_LIGHT ? &light : &dark;
 }
-
-const char *theme_name(SceneTheme theme)
-{
-    return theme == SCENE_THEME_LIGHT ? "light" : "dark";
-}

@@ -36,7 +36,4 @@ typedef struct Theme {
 /* The theme's colours (never NULL; an unknown theme is the dark one). */
 const Theme *theme_get(SceneTheme theme);
 
-/* Lower-case name ("dark", "light"). */
-const char *theme_name(SceneTheme theme);
-
 #endif
