@@ -437,6 +437,46 @@ static void test_texts_cut_at_characters(void **state)
     scene_destroy(s);
 }
 
+/* A lesson step's show picks the dynamics plot ("stability" and
+ * "sharpness" the sharpness plot, then "norm", then "schedule") and the
+ * step boxes; data overlays stay on (the default) throughout. */
+static void test_lesson_show_picks_plot(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/descent-test-scene-XXXXXX.lua";
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("lesson { title = 't', landscape = 'linreg:n=1' }\n"
+          "step { runs = { 'adam:lr=0.05' }, show = { 'loss', 'stability', 'effective_step' } }\n"
+          "step { show = { 'schedule', 'norm' } }\n"
+          "step { show = { 'schedule' } }\n"
+          "step { show = { 'sharpness' } }\n"
+          "step { }\n",
+          f);
+    fclose(f);
+    Scene *s = make("quadratic", NULL, 0);
+    LessonPlayer player;
+    DescentError err = {""};
+    bool opened = lesson_player_open(&player, path, "en", s, &err);
+    unlink(path);
+    assert_true(opened);
+    assert_true(s->display.data);
+    assert_int_equal(s->display.plot, SCENE_PLOT_SHARPNESS);
+    assert_true(s->display.effective_step);
+    static const ScenePlot next[] = {SCENE_PLOT_NORM, SCENE_PLOT_SCHEDULE, SCENE_PLOT_SHARPNESS,
+                                     SCENE_PLOT_NONE};
+    for (size_t k = 0; k < 4; k++) {
+        assert_true(lesson_player_next(&player, s));
+        assert_int_equal(s->display.plot, next[k]);
+        assert_false(s->display.effective_step);
+        assert_true(s->display.data);
+    }
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -453,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_flow_follows_exact_flow),
         cmocka_unit_test(test_basin_shares_follow_basins),
         cmocka_unit_test(test_lesson_show_reaches_display),
+        cmocka_unit_test(test_lesson_show_picks_plot),
         cmocka_unit_test(test_bad_spec_is_an_error),
         cmocka_unit_test(test_next_landscape_cycles),
         cmocka_unit_test(test_hide_and_notice),
