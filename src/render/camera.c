@@ -10,7 +10,7 @@
 #define TARGET_HEIGHT 0.35f
 /* At distance 1 the box's bounding sphere spans this much of the frame's
  * narrower field: the box fills the frame without touching its edges. */
-#define FRAME_FILL 0.92f
+#define FRAME_FILL 1.04f
 
 void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int height,
                   Camera *dest)
@@ -36,6 +36,8 @@ void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int h
     float near_z = fmaxf(distance - 3.0f * radius, 0.02f * distance);
     float far_z = distance + 3.0f * radius;
     glm_perspective(2.0f * half_fov, aspect, near_z, far_z, projection);
+    dest->near_z = near_z;
+    dest->far_z = far_z;
     glm_mat4_mul(projection, view, dest->view_proj);
     glm_mat4_inv(dest->view_proj, dest->inverse);
     /* The view matrix's rows are the eye's axes. */
@@ -45,7 +47,8 @@ void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int h
     }
 }
 
-bool camera_to_pixel(const Camera *camera, const vec3 p, double *px, double *py)
+bool camera_to_pixel(const Camera *camera, const vec3 p, double *px, double *py,
+                     double *distance)
 {
     vec4 point = {p[0], p[1], p[2], 1.0f}, clip;
     glm_mat4_mulv((vec4 *)camera->view_proj, point, clip);
@@ -53,7 +56,15 @@ bool camera_to_pixel(const Camera *camera, const vec3 p, double *px, double *py)
         return false;
     *px = (0.5 + 0.5 * (double)(clip[0] / clip[3])) * camera->width;
     *py = (0.5 - 0.5 * (double)(clip[1] / clip[3])) * camera->height;
+    /* A perspective projection's w is the distance along the view axis. */
+    *distance = (double)clip[3];
     return true;
+}
+
+double camera_depth_distance(const Camera *camera, double depth)
+{
+    double n = (double)camera->near_z, f = (double)camera->far_z, ndc = 2.0 * depth - 1.0;
+    return 2.0 * n * f / (f + n - ndc * (f - n));
 }
 
 void camera_ray(const Camera *camera, double px, double py, vec3 origin, vec3 direction)

@@ -22,6 +22,7 @@ typedef struct Camera {
     mat4 inverse;         /* clip space -> box */
     vec3 eye;             /* in box coordinates */
     vec3 right, up;       /* the eye's axes, in box coordinates */
+    float near_z, far_z;  /* the depth range, distances along the view axis */
     int width, height;    /* the frame, pixels */
 } Camera;
 
@@ -30,9 +31,14 @@ typedef struct Camera {
 void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int height,
                   Camera *dest);
 
-/* Box point p -> pixel (px, py); false (pixels unset) when p is behind the
- * eye. */
-bool camera_to_pixel(const Camera *camera, const vec3 p, double *px, double *py);
+/* Box point p -> pixel (px, py) and its distance along the view axis;
+ * false (nothing set) when p is behind the eye. */
+bool camera_to_pixel(const Camera *camera, const vec3 p, double *px, double *py,
+                     double *distance);
+
+/* A depth buffer value (0 near .. 1 far) as a distance along the view
+ * axis, comparable with camera_to_pixel's. */
+double camera_depth_distance(const Camera *camera, double depth);
 
 /* The ray through pixel (px, py): its origin on the near plane and unit
  * direction, in box coordinates. */

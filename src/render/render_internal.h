@@ -102,8 +102,9 @@ double render_text_width(Renderer *r, const char *utf8, int px);
 void render_flush(Renderer *r);
 
 /* Where plane point (x, y) is drawn in the frame: through vp in 2D, on
- * the surface in 3D. */
-void render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
+ * the surface in 3D.  False when the surface hides it (3D): paths and
+ * particles break off there, markers (heads, minima) stay drawn on top. */
+bool render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
                      double *py);
 /* Changes whenever render_to_pixel would give other positions for the
  * same vp (the 3D camera or mesh); 0 in 2D. */

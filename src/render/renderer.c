@@ -107,16 +107,13 @@ static void set_run_colors(Renderer *r, const Scene *scene)
         r->run_colors[i] = render_sweep_color(r, scene, n > 1 ? (double)i / (double)(n - 1) : 0.0);
 }
 
-void render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
+bool render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
                      double *py)
 {
-    if (!r->view3d) {
-        viewport_to_pixel(vp, x, y, px, py);
-    } else if (!surface_to_pixel(r->surface, r->landscape, x, y, px, py)) {
-        /* Behind the eye: far off every frame, so nothing of it is drawn. */
-        *px = -1e9;
-        *py = -1e9;
-    }
+    if (r->view3d)
+        return surface_to_pixel(r->surface, r->landscape, x, y, px, py);
+    viewport_to_pixel(vp, x, y, px, py);
+    return true;
 }
 
 unsigned render_projection(const Renderer *r)

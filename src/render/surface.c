@@ -22,6 +22,10 @@
 /* Points far outside the rectangle (a diverging run) are pulled in to
  * this many box half widths, keeping them in front of the eye. */
 #define FAR_LIMIT 4.0
+/* A point counts as hidden when the surface drawn at its pixel lies
+ * nearer than it by more than this (box units): points on the mesh itself
+ * stay visible whatever the rasteriser rounded. */
+#define HIDDEN_MARGIN 0.03
 /* Steps of the ray march in surface_pick, then halvings of the last. */
 #define PICK_STEPS 400
 #define PICK_REFINE 24
@@ -60,6 +64,9 @@ struct Surface {
     bool cache_valid;
     SurfaceFrame painted;
     unsigned painted_projection;
+    float *depth;               /* the painted depth buffer, rows bottom-up */
+    size_t depth_capacity;
+    bool has_depth;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -119,6 +126,7 @@ void surface_destroy(Surface *s)
     free(s->values);
     free(s->vertices);
     free(s->indices);
+    free(s->depth);
     free(s);
 }
 
@@ -360,6 +368,22 @@ static void paint(Surface *s, const SurfaceFrame *frame)
     glDrawElements(GL_TRIANGLES, s->index_count, GL_UNSIGNED_INT, (void *)0);
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
+    /* Read once per painting, so every point drawn on the surface can be
+     * told hidden or not without asking the GPU again. */
+    size_t pixels = (size_t)frame->width * (size_t)frame->height;
+    if (pixels > s->depth_capacity) {
+        float *depth = realloc(s->depth, pixels * sizeof *depth);
+        if (depth) {
+            s->depth = depth;
+            s->depth_capacity = pixels;
+        }
+    }
+    s->has_depth = pixels <= s->depth_capacity;
+    if (s->has_depth) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, s->cache_fbo);
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        glReadPixels(0, 0, frame->width, frame->height, GL_DEPTH_COMPONENT, GL_FLOAT, s->depth);
+    }
     s->painted = *frame;
     s->painted_projection = s->projection;
     s->cache_valid = true;
@@ -424,9 +448,30 @@ unsigned surface_projection(const Surface *s)
     return s->projection;
 }
 
+/* Whether the surface drawn around pixel (px, py) is nearer than distance
+ * by more than the margin (the farthest of the 3 x 3 pixels around it
+ * counts, so points on a silhouette stay visible). */
+static bool hidden(const Surface *s, double px, double py, double distance)
+{
+    if (!s->has_depth)
+        return false;
+    int w = s->camera.width, h = s->camera.height;
+    int i = (int)floor(px), j = (int)floor(py);
+    double farthest = -1.0;
+    for (int dj = -1; dj <= 1; dj++)
+        for (int di = -1; di <= 1; di++) {
+            int x = i + di, y = j + dj;
+            if (x >= 0 && y >= 0 && x < w && y < h)
+                farthest = fmax(farthest, (double)s->depth[(size_t)(h - 1 - y) * (size_t)w + (size_t)x]);
+        }
+    return farthest >= 0.0 &&
+           distance > camera_depth_distance(&s->camera, farthest) + HIDDEN_MARGIN;
+}
+
 bool surface_to_pixel(const Surface *s, const Landscape *landscape, double x, double y,
                       double *px, double *py)
 {
+    *px = *py = NAN;
     if (!s->has_mesh)
         return false;
     double bx = (x - s->centre_x) / s->half, by = (y - s->centre_y) / s->half;
@@ -442,7 +487,12 @@ bool surface_to_pixel(const Surface *s, const Landscape *landscape, double x, do
         return false;
     p[0] = (float)bx;
     p[1] = (float)by;
-    return camera_to_pixel(&s->camera, p, px, py);
+    double distance;
+    if (!camera_to_pixel(&s->camera, p, px, py, &distance)) {
+        *px = *py = NAN;
+        return false;
+    }
+    return !hidden(s, *px, *py, distance);
 }
 
 /* Where the ray origin + u direction is inside the box, by slabs: false

@@ -107,7 +107,9 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
     c->tail_forced = false;
     for (long k = c->processed + 1; k <= last; k++) {
         double px, py;
-        render_to_pixel(r, vp, run->path[k].x, run->path[k].y, &px, &py);
+        /* A point hidden behind the surface (3D) breaks the path there. */
+        if (!render_to_pixel(r, vp, run->path[k].x, run->path[k].y, &px, &py))
+            px = py = NAN;
         if (c->count > 0) {
             double dx = px - c->points[3 * (c->count - 1)], dy = py - c->points[3 * (c->count - 1) + 1];
             if (dx * dx + dy * dy < spacing * spacing) {
@@ -144,7 +146,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color)
             next = i < recent && i + stride < recent ? i + stride : i + 1 > recent ? i + 1 : recent;
             double x0 = points[3 * i], y0 = points[3 * i + 1];
             double x1 = points[3 * next], y1 = points[3 * next + 1];
-            if (!clip_segment(box, &x0, &y0, &x1, &y1))
+            if (isnan(x0) || isnan(x1) || !clip_segment(box, &x0, &y0, &x1, &y1))
                 continue;
             if (pass == 0) {
                 shapes_segment(r->shapes, x0, y0, x1, y1, half + 1.3 * r->scale,
@@ -247,8 +249,8 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
         double px, py;
         if (!isfinite(xy[2 * k]) || !isfinite(xy[2 * k + 1]))
             continue;
-        render_to_pixel(r, vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py);
-        if (px >= 0 && py >= 0 && px <= r->width && py <= r->height)
+        if (render_to_pixel(r, vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py) &&
+            px >= 0 && py >= 0 && px <= r->width && py <= r->height)
             shapes_disc(r->shapes, px, py, 2.2 * r->scale, color);
     }
 }

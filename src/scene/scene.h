@@ -84,7 +84,7 @@ typedef struct SceneCamera {
     double yaw, pitch, distance;
 } SceneCamera;
 
-#define SCENE_CAMERA_DEFAULT ((SceneCamera){.yaw = -30.0, .pitch = 38.0, .distance = 1.0})
+#define SCENE_CAMERA_DEFAULT ((SceneCamera){.yaw = -30.0, .pitch = 52.0, .distance = 1.0})
 #define SCENE_PITCH_MIN 5.0
 #define SCENE_PITCH_MAX 89.0
 #define SCENE_DISTANCE_MIN 0.25
