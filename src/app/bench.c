@@ -38,7 +38,8 @@ bool app_bench_frames(Scene *scene, int width, int height, int frames, DescentEr
     bool ok = ms != NULL;
     if (fb && !ms)
         error_set(err, "out of memory for %d frame times", frames);
-    double frequency = (double)SDL_GetPerformanceFrequency();
+    double frequency = (double)SDL_GetPerformanceFrequency(), total_ms = 0.0;
+    size_t swarm_start = scene->swarm ? swarm_steps(scene->swarm) : 0;
     for (int i = 0; ok && i < frames; i++) {
         Uint64 start = SDL_GetPerformanceCounter();
         scene_advance(scene, 1.0 / 60.0);
@@ -46,6 +47,7 @@ bool app_bench_frames(Scene *scene, int width, int height, int frames, DescentEr
         render_frame(renderer, scene, width, height, 1.0);
         glFinish();
         ms[i] = 1000.0 * (double)(SDL_GetPerformanceCounter() - start) / frequency;
+        total_ms += ms[i];
     }
     if (ok) {
         double first = ms[0];
@@ -54,6 +56,15 @@ bool app_bench_frames(Scene *scene, int width, int height, int frames, DescentEr
                "(first frame %.2f ms)\n",
                frames, width, height, gl_context_renderer_name(), quantile(ms, frames, 0.5),
                quantile(ms, frames, 0.99), ms[frames - 1], first);
+        /* The swarm steps inside the frames timed above, so its rate is
+         * what the window sustains while drawing. */
+        if (scene->swarm) {
+            double steps = (double)(swarm_steps(scene->swarm) - swarm_start);
+            double particle_steps = steps * (double)swarm_count(scene->swarm);
+            printf("%zu particles, %.0f updates each: %.3g particle-steps/s, %.1f frames/s\n",
+                   swarm_count(scene->swarm), steps, 1000.0 * particle_steps / total_ms,
+                   1000.0 * frames / total_ms);
+        }
     }
     free(ms);
     framebuffer_destroy(fb);

@@ -11,6 +11,7 @@
 
 #include <epoxy/gl.h>
 
+#include "cloud.h"
 #include "heatmap.h"
 #include "render.h"
 #include "scene/viewport.h"
@@ -74,6 +75,7 @@ struct Renderer {
     QueuedText *queue;
     size_t queue_count, queue_capacity;
     PathCache paths[SCENE_MAX_RUNS];
+    Cloud cloud;            /* large particle clouds (world.c) */
     WrappedCaption caption, error;
     const RenderHelpLine *help;
     size_t help_count;
@@ -98,6 +100,10 @@ double render_text(Renderer *r, const char *utf8, double x, double y, int px, Te
                    Rgba color);
 /* Width of utf8 at px pixels, without drawing it. */
 double render_text_width(Renderer *r, const char *utf8, int px);
+/* Draws texture (top row first) over the pixel rectangle (x, y, w, h) now,
+ * tinted by tint, with the text's program: under whatever is queued. */
+void render_image_now(Renderer *r, GLuint texture, double x, double y, double w, double h,
+                      Rgba tint);
 /* Draws queued shapes, then queued text. */
 void render_flush(Renderer *r);
 

@@ -37,6 +37,7 @@ Renderer *renderer_create(DescentError *err)
     glEnableVertexAttribArray(0);
     glEnableVertexAttribArray(1);
     glBindVertexArray(0);
+    cloud_init(&r->cloud);
     return r;
 }
 
@@ -53,6 +54,7 @@ void renderer_destroy(Renderer *r)
         glDeleteVertexArrays(1, &r->image_vao);
         glDeleteBuffers(1, &r->image_vbo);
     }
+    cloud_release(&r->cloud);
     free(r->queue);
     free(r->sharpness.values);
     free(r->batch_mask);
@@ -165,6 +167,25 @@ double render_text(Renderer *r, const char *utf8, double x, double y, int px, Te
     r->queue[r->queue_count++] = (QueuedText){image, (float)floor(left + 0.5),
                                               (float)floor(y + 0.5), color};
     return image.width;
+}
+
+void render_image_now(Renderer *r, GLuint texture, double x, double y, double w, double h,
+                      Rgba tint)
+{
+    float x0 = (float)x, y0 = (float)y, x1 = (float)(x + w), y1 = (float)(y + h);
+    const float quad[24] = {x0, y0, 0, 0, x1, y0, 1, 0, x1, y1, 1, 1,
+                            x0, y0, 0, 0, x1, y1, 1, 1, x0, y1, 0, 1};
+    glUseProgram(r->image_program);
+    glUniform2f(r->u_image_size, (float)r->width, (float)r->height);
+    glUniform1i(r->u_image, 0);
+    glUniform4f(r->u_image_tint, tint.r, tint.g, tint.b, tint.a);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glBindVertexArray(r->image_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r->image_vbo);
+    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STREAM_DRAW);
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glBindVertexArray(0);
 }
 
 static void flush_text(Renderer *r)

@@ -1,0 +1,71 @@
+/* cloud.c — see cloud.h. */
+#include "cloud.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Opacity one particle gives its cell. */
+#define CLOUD_SINGLE_ALPHA 0.5
+
+void cloud_init(Cloud *cloud)
+{
+    *cloud = (Cloud){0};
+    for (int n = 0; n < 256; n++)
+        cloud->opacity[n] = (uint8_t)lround(255.0 * (1.0 - pow(1.0 - CLOUD_SINGLE_ALPHA, n)));
+    glGenTextures(1, &cloud->texture);
+    glBindTexture(GL_TEXTURE_2D, cloud->texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    /* Sampled as (1, 1, 1, count's opacity): white that the tint colours. */
+    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+}
+
+void cloud_release(Cloud *cloud)
+{
+    if (cloud->texture)
+        glDeleteTextures(1, &cloud->texture);
+    free(cloud->cells);
+    *cloud = (Cloud){0};
+}
+
+bool cloud_begin(Cloud *cloud, int width, int height, double cell)
+{
+    int columns = (int)ceil(width / cell), rows = (int)ceil(height / cell);
+    if (columns != cloud->columns || rows != cloud->rows) {
+        uint8_t *cells = realloc(cloud->cells, (size_t)columns * (size_t)rows);
+        if (!cells)
+            return false;
+        cloud->cells = cells;
+        cloud->columns = columns;
+        cloud->rows = rows;
+    }
+    cloud->cell = cell;
+    memset(cloud->cells, 0, (size_t)columns * (size_t)rows);
+    return true;
+}
+
+void cloud_add(Cloud *cloud, double x, double y)
+{
+    double u = x / cloud->cell, v = y / cloud->cell;
+    if (!(u >= 0 && v >= 0 && u < cloud->columns && v < cloud->rows))
+        return;
+    uint8_t *c = &cloud->cells[(size_t)v * (size_t)cloud->columns + (size_t)u];
+    if (*c < 255)
+        (*c)++;
+}
+
+void cloud_upload(Cloud *cloud)
+{
+    size_t count = (size_t)cloud->columns * (size_t)cloud->rows;
+    for (size_t i = 0; i < count; i++)
+        cloud->cells[i] = cloud->opacity[cloud->cells[i]];
+    glBindTexture(GL_TEXTURE_2D, cloud->texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, cloud->columns, cloud->rows, 0, GL_RED,
+                 GL_UNSIGNED_BYTE, cloud->cells);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+}

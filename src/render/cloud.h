@@ -1,0 +1,41 @@
+/*
+ * cloud.h — a large particle cloud drawn as a density image: particles are
+ * counted into screen cells of a few pixels, each cell's count becomes an
+ * opacity (1 − (1 − a)^count: one particle faint, a crowd solid), and one
+ * textured quad in the cloud's colour covers the frame.  100,000 discs
+ * would be millions of triangles for a software rasteriser; this is one
+ * quad and a small texture upload, and it shows where the cloud is dense,
+ * which single dots stacked on each other do not.  Internal to src/render.
+ */
+#ifndef DESCENT_RENDER_CLOUD_H
+#define DESCENT_RENDER_CLOUD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <epoxy/gl.h>
+
+#include "core/error.h"
+
+typedef struct Cloud {
+    GLuint texture;         /* one channel, read as the alpha of white */
+    uint8_t *cells;         /* columns * rows counts (saturating at 255) */
+    int columns, rows;
+    double cell;            /* cell size in pixels */
+    uint8_t opacity[256];   /* count -> opacity, 0..255 */
+} Cloud;
+
+/* Creates the texture (a GL failure shows in the caller's GL error checks). */
+void cloud_init(Cloud *cloud);
+void cloud_release(Cloud *cloud);
+
+/* Starts a frame of width x height pixels with cells of cell pixels,
+ * all counts zero.  False when out of memory (the cloud is then skipped). */
+bool cloud_begin(Cloud *cloud, int width, int height, double cell);
+/* Counts a particle at pixel (x, y); outside the frame it is ignored. */
+void cloud_add(Cloud *cloud, double x, double y);
+/* Turns the counts into opacities and uploads them to the texture; draw
+ * it over the frame with the colour as the tint. */
+void cloud_upload(Cloud *cloud);
+
+#endif

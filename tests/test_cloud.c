@@ -1,0 +1,165 @@
+/*
+ * test_cloud.c — large particle clouds in the real window: 10,000 noisy
+ * walkers on sharp_flat drawn as a density image (render/cloud.h), with
+ * the basin shares on.  Where many particles crowd, the pixel turns the
+ * run's colour; far from every particle the landscape is untouched; the
+ * shares drawn are the scene's.  Screenshots go to $DESCENT_TEST_OUTPUT.
+ */
+#include "testing.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "scene/viewport.h"
+
+#define WIDTH 1280
+#define HEIGHT 720
+#define PARTICLES 10000
+
+typedef struct Frame {
+    int width, height;
+    uint8_t *rgba;
+} Frame;
+
+static Frame read_frame(App *app)
+{
+    Frame f;
+    app_drawable_size(app, &f.width, &f.height);
+    f.rgba = malloc((size_t)f.width * (size_t)f.height * 4);
+    assert_non_null(f.rgba);
+    app_read_pixels(app, f.rgba);
+    return f;
+}
+
+static const uint8_t *pixel(const Frame *f, int x, int y)
+{
+    return f->rgba + ((size_t)y * (size_t)f->width + (size_t)x) * 4;
+}
+
+static int distance(const uint8_t *a, const uint8_t *b)
+{
+    int d = 0;
+    for (int k = 0; k < 3; k++)
+        d += abs((int)a[k] - (int)b[k]);
+    return d;
+}
+
+static void save(App *app, const char *name)
+{
+    const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    const char *driver = SDL_GetCurrentVideoDriver();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/cloud-%s-%s.png", dir ? dir : ".", driver ? driver : "none",
+             name);
+    DescentError err = {""};
+    if (!app_screenshot(app, path, &err))
+        fail_msg("%s", err.message);
+}
+
+static void test_ten_thousand_particles(void **state)
+{
+    (void)state;
+    SceneOptions options = {.landscape = "sharp_flat", .runs = {"sgd:lr=0.02,noise=2"},
+                            .run_count = 1, .particles = PARTICLES, .has_seed = true, .seed = 3};
+    DescentError err = {""};
+    Scene *scene = scene_create(&options, &err);
+    assert_non_null(scene);
+    App *app = app_create(scene, &(AppOptions){.width = WIDTH, .height = HEIGHT, .hidden = true},
+                          &err);
+    assert_non_null(app);
+    scene_set_playing(scene, false);
+    scene_step(scene, 400);
+    scene->display.basins = true;
+
+    /* The same frame without the cloud: the run (and its swarm) hidden. */
+    scene_toggle_hidden(scene, 0);
+    app_frame(app, 0.0);
+    Frame bare = read_frame(app);
+    scene_toggle_hidden(scene, 0);
+    app_frame(app, 0.0);
+    Frame f = read_frame(app);
+    save(app, "sharp-flat-10k");
+
+    /* Count particles per 8x8-pixel block: blocks with 8 or more have
+     * turned visibly towards the cloud's colour (a particle lights a 2x2
+     * cell at half opacity: 8 of them cover an eighth of the block and
+     * more), blocks no particle comes near are the landscape's. */
+    int bw = f.width / 8 + 1, bh = f.height / 8 + 1;
+    int *count = calloc((size_t)bw * (size_t)bh, sizeof *count);
+    assert_non_null(count);
+    Viewport vp = viewport_fit(scene->view, f.width, f.height);
+    const float *xy = swarm_positions(scene->swarm);
+    for (size_t k = 0; k < swarm_count(scene->swarm); k++) {
+        double px, py;
+        viewport_to_pixel(&vp, xy[2 * k], xy[2 * k + 1], &px, &py);
+        if (px >= 0 && py >= 0 && px < f.width && py < f.height)
+            count[(int)(py / 8) * bw + (int)(px / 8)]++;
+    }
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t minimum_count = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    double minima_px[LANDSCAPE_MAX_MINIMA][2], head_px[2];
+    for (size_t m = 0; m < minimum_count; m++)
+        viewport_to_pixel(&vp, minima[m].x, minima[m].y, &minima_px[m][0], &minima_px[m][1]);
+    const RunPoint *head = &scene->runs[0].run.path[scene->runs[0].run.count - 1];
+    viewport_to_pixel(&vp, head->x, head->y, &head_px[0], &head_px[1]);
+    const uint8_t orange[3] = {0xE6, 0x9F, 0x00};
+    int crowded = 0, crowded_orange = 0, empty = 0, empty_same = 0;
+    for (int j = 1; j + 1 < bh; j++)
+        for (int i = 1; i + 1 < bw; i++) {
+            int x = i * 8 + 4, y = j * 8 + 4;
+            if (x >= f.width || y >= f.height)
+                continue;
+            int around = 0;
+            for (int dj = -1; dj <= 1; dj++)
+                for (int di = -1; di <= 1; di++)
+                    around += count[(j + dj) * bw + i + di];
+            /* Clear of the panels, the minima's rings and labels and the head. */
+            bool open = x > 40 && x < 890 && y > 140 && y < 640;
+            for (size_t m = 0; m < minimum_count; m++)
+                open = open && (fabs(x - minima_px[m][0]) > 36 || y - minima_px[m][1] > 16 ||
+                                y - minima_px[m][1] < -44);
+            open = open && hypot(x - head_px[0], y - head_px[1]) > 24;
+            if (!open)
+                continue;
+            if (count[j * bw + i] >= 8) {
+                /* The block's mean colour, with and without the cloud. */
+                uint8_t mean[3], mean_bare[3];
+                for (int k = 0; k < 3; k++) {
+                    int sum = 0, sum_bare = 0;
+                    for (int dy = -4; dy < 4; dy++)
+                        for (int dx = -4; dx < 4; dx++) {
+                            sum += pixel(&f, x + dx, y + dy)[k];
+                            sum_bare += pixel(&bare, x + dx, y + dy)[k];
+                        }
+                    mean[k] = (uint8_t)(sum / 64);
+                    mean_bare[k] = (uint8_t)(sum_bare / 64);
+                }
+                crowded++;
+                crowded_orange += distance(mean, orange) < 0.85 * distance(mean_bare, orange);
+            } else if (around == 0) {
+                empty++;
+                empty_same += distance(pixel(&f, x, y), pixel(&bare, x, y)) <= 3;
+            }
+        }
+    print_message("crowded blocks %d (%d the run's colour), empty %d (%d unchanged)\n", crowded,
+                  crowded_orange, empty, empty_same);
+    assert_true(crowded >= 10);
+    assert_true(crowded_orange >= crowded * 9 / 10);
+    assert_true(empty > 1000);
+    assert_true(empty_same >= empty * 95 / 100);
+    free(count);
+    free(bare.rgba);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ten_thousand_particles),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
