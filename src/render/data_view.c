@@ -325,10 +325,11 @@ void render_data_inset(Renderer *r, const Scene *scene)
 /* ------------------------------------------------------------------------ */
 /* On the map                                                                */
 
-/* The line {p + t dir} across the frame, dashed, with its label near
- * where it leaves the frame at the right. */
-static void draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, const double dir[2],
-                          double t_from, const char *label)
+/* The line {p + t dir} (t >= t_from times a length beyond the frame)
+ * across the frame, dashed; the visible part's ends into seg, false when
+ * none is visible. */
+static bool draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, const double dir[2],
+                          double t_from, double seg[4])
 {
     double s = r->scale, far = 4.0 * (vp->world.xmax - vp->world.xmin + vp->world.ymax -
                                       vp->world.ymin);
@@ -337,17 +338,10 @@ static void draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, con
     viewport_to_pixel(vp, p.x + far * dir[0], p.y + far * dir[1], &x1, &y1);
     const double box[4] = {0, 0, r->width, r->height};
     if (!clip_segment(box, &x0, &y0, &x1, &y1))
-        return;
+        return false;
     dashed(r, x0, y0, x1, y1, MAP_DASH * s, MAP_GAP * s, 1.2 * s, r->theme->mark);
-    /* The label near the upper end, clear of the plots at the bottom. */
-    double lx = y1 <= y0 ? x1 : x0, ly = y1 <= y0 ? y1 : y0;
-    double bx = y1 <= y0 ? x0 : x1, by = y1 <= y0 ? y0 : y1;
-    double len = hypot(lx - bx, ly - by);
-    if (len < 80.0 * s)
-        return;
-    double back = fmin(0.3 * len, 170.0 * s);
-    map_label(r, label, lx - (lx - bx) / len * back + 10.0 * s,
-              ly - (ly - by) / len * back - 14.0 * s);
+    seg[0] = x0, seg[1] = y0, seg[2] = x1, seg[3] = y1;
+    return true;
 }
 
 /* Whether a lesson mark already sits at pixel (px, py). */
@@ -368,8 +362,9 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         return;
     double s = r->scale, dir[2];
     LandscapePoint p;
+    double seg[4];
     if (landscape_minimum_line(scene->landscape, &p, dir)) {
-        draw_map_line(r, vp, p, dir, -1.0, "line of minima");
+        draw_map_line(r, vp, p, dir, -1.0, seg);
         /* The min-norm point is the line's point nearest the origin. */
         double ox, oy, px, py;
         viewport_to_pixel(vp, 0, 0, &ox, &oy);
@@ -378,10 +373,44 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_disc(r->shapes, px, py, 4.0 * s, r->theme->mark);
         if (!marked_at(scene, vp, px, py))
             map_label(r, "min-norm point", px + 12.0 * s, py + 14.0 * s);
+        /* The line's name a little way along it from that point, above it
+         * (beside it when steep), on the side that keeps it inside the
+         * frame and off the panels in its corners. */
+        const char *name = "line of minima";
+        int label_px = render_font_px(r, 14.0);
+        double w = render_text_width(r, name, label_px);
+        double h = text_line_height(r->text, label_px);
+        double ux = dir[0], uy = -dir[1];
+        if (ux < 0)
+            ux = -ux, uy = -uy;
+        double lx = px, ly = py;
+        for (int side = 1; side >= -1; side -= 2) {
+            lx = px + side * ux * 190.0 * s;
+            ly = py + side * uy * 190.0 * s;
+            if (ux >= fabs(uy))
+                ly -= 0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux);
+            else
+                lx += 0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy);
+            bool inside = lx - 0.5 * w > 8.0 * s && lx + 0.5 * w < r->width - 8.0 * s &&
+                          ly - 0.5 * h > 8.0 * s && ly + 0.5 * h < r->height - 8.0 * s;
+            bool legend = lx - 0.5 * w < 500.0 * s && ly - 0.5 * h < 170.0 * s;
+            bool plots = lx + 0.5 * w > r->width - 390.0 * s &&
+                         ly + 0.5 * h > r->height - (scene->display.plot ? 520.0 : 330.0) * s;
+            if (inside && !legend && !plots)
+                break;
+        }
+        map_label(r, name, lx - 0.5 * w, ly);
         return;
     }
     LandscapePoint minima[1];
     if (landscape_max_margin_direction(scene->landscape, dir) &&
-        landscape_minima(scene->landscape, minima, 1) == 0)
-        draw_map_line(r, vp, (LandscapePoint){0, 0}, dir, 0.0, "max-margin direction");
+        landscape_minima(scene->landscape, minima, 1) == 0 &&
+        draw_map_line(r, vp, (LandscapePoint){0, 0}, dir, 0.0, seg)) {
+        /* Named near its far end, back from the frame's edge. */
+        double len = hypot(seg[2] - seg[0], seg[3] - seg[1]);
+        double back = fmin(0.3 * len, 170.0 * s);
+        if (len > 80.0 * s)
+            map_label(r, "max-margin direction", seg[2] - (seg[2] - seg[0]) / len * back +
+                      10.0 * s, seg[3] - (seg[3] - seg[1]) / len * back - 14.0 * s);
+    }
 }
