@@ -315,8 +315,9 @@ static float surface_height(const Surface *s, double bx, double by)
     fy -= j;
     size_t a = (size_t)j * (size_t)s->cols + (size_t)i, b = a + 1, c = a + (size_t)s->cols,
            d = c + 1;
-    double za = s->vertices[a * FLOATS_PER_VERTEX + 2], zb = s->vertices[b * FLOATS_PER_VERTEX + 2];
-    double zc = s->vertices[c * FLOATS_PER_VERTEX + 2], zd = s->vertices[d * FLOATS_PER_VERTEX + 2];
+    const float *v = s->vertices;
+    double za = (double)v[a * FLOATS_PER_VERTEX + 2], zb = (double)v[b * FLOATS_PER_VERTEX + 2];
+    double zc = (double)v[c * FLOATS_PER_VERTEX + 2], zd = (double)v[d * FLOATS_PER_VERTEX + 2];
     double z = fx >= fy ? za + fx * (zb - za) + fy * (zd - zb) : za + fy * (zc - za) + fx * (zd - zc);
     return (float)z;
 }
@@ -471,7 +472,7 @@ static bool hidden(const Surface *s, double px, double py, double distance)
 bool surface_to_pixel(const Surface *s, const Landscape *landscape, double x, double y,
                       double *px, double *py)
 {
-    *px = *py = NAN;
+    *px = *py = (double)NAN;
     if (!s->has_mesh)
         return false;
     double bx = (x - s->centre_x) / s->half, by = (y - s->centre_y) / s->half;
@@ -489,7 +490,7 @@ bool surface_to_pixel(const Surface *s, const Landscape *landscape, double x, do
     p[1] = (float)by;
     double distance;
     if (!camera_to_pixel(&s->camera, p, px, py, &distance)) {
-        *px = *py = NAN;
+        *px = *py = (double)NAN;
         return false;
     }
     return !hidden(s, *px, *py, distance);
@@ -522,7 +523,7 @@ static float above(const Surface *s, const vec3 origin, const vec3 direction, fl
     vec3 p;
     glm_vec3_copy((float *)origin, p);
     glm_vec3_muladds((float *)direction, u, p);
-    return p[2] - surface_height(s, p[0], p[1]);
+    return p[2] - surface_height(s, (double)p[0], (double)p[1]);
 }
 
 bool surface_pick(const Surface *s, double px, double py, double *x, double *y)

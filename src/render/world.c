@@ -17,6 +17,8 @@
 #define PATH_MIN_SPACING 1.5
 /* Newest reduced points drawn one by one; older ones share as many again. */
 #define PATH_RECENT_POINTS 256
+/* Opacity of a head or minimum the 3D surface hides: seen through it. */
+#define HIDDEN_ALPHA 0.45f
 /* How far outside the frame (pixels) segments are still drawn. */
 #define CLIP_MARGIN 64.0
 
@@ -109,7 +111,7 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
         double px, py;
         /* A point hidden behind the surface (3D) breaks the path there. */
         if (!render_to_pixel(r, vp, run->path[k].x, run->path[k].y, &px, &py))
-            px = py = NAN;
+            px = py = (double)NAN;
         if (c->count > 0) {
             double dx = px - c->points[3 * (c->count - 1)], dy = py - c->points[3 * (c->count - 1) + 1];
             if (dx * dx + dy * dy < spacing * spacing) {
@@ -185,9 +187,9 @@ static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, cons
 {
     const SceneRun *sr = &scene->runs[i];
     double s = r->scale, px, py;
-    render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
+    bool seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
     bool outside = clamp_to_frame(r, 10.0 * s, &px, &py);
-    Rgba color = render_run_color(r, i, 1.0f);
+    Rgba color = render_run_color(r, i, seen ? 1.0f : HIDDEN_ALPHA);
     if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
@@ -208,12 +210,15 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
     double s = r->scale;
     for (size_t k = 0; k < n; k++) {
         double px, py;
-        render_to_pixel(r, vp, minima[k].x, minima[k].y, &px, &py);
+        bool seen = render_to_pixel(r, vp, minima[k].x, minima[k].y, &px, &py);
         if (px < -20 || py < -20 || px > r->width + 20 || py > r->height + 20)
             continue;
         double radius = (k == 0 ? 7.0 : 5.5) * s;
-        shapes_ring(r->shapes, px, py, radius, 2.0 * s, r->theme->casing);
-        shapes_ring(r->shapes, px, py, radius, 1.0 * s, r->theme->mark);
+        Rgba casing = r->theme->casing, mark = r->theme->mark;
+        casing.a *= seen ? 1.0f : HIDDEN_ALPHA;
+        mark.a *= seen ? 1.0f : HIDDEN_ALPHA;
+        shapes_ring(r->shapes, px, py, radius, 2.0 * s, casing);
+        shapes_ring(r->shapes, px, py, radius, 1.0 * s, mark);
     }
 }
 
