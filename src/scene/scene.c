@@ -261,12 +261,12 @@ void scene_destroy(Scene *scene)
         if (scene->flows[i].live)
             run_free(&scene->flows[i].run);
     swarm_destroy(scene->swarm);
-    landscape_destroy(scene->landscape);
-    free(scene);
-}
     if (scene->basin_cache)
         basin_map_destroy(scene->basin_cache->map);
     free(scene->basin_cache);
+    landscape_destroy(scene->landscape);
+    free(scene);
+}
 
 /* ------------------------------------------------------------------------ */
 /* Playback                                                                  */
@@ -401,12 +401,12 @@ void scene_step(Scene *scene, size_t steps)
         sync_flows(scene);
 }
 
-size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
-                          size_t max, double *elsewhere)
-{
 /* Cells per view width of the basin map; it spans three views each way. */
 #define SCENE_BASIN_CELLS 128
 
+size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
+                          size_t max, double *elsewhere)
+{
     struct SceneBasinCache *cache = scene->basin_cache;
     if (!scene->swarm || !cache)
         return 0;
