@@ -110,8 +110,8 @@ static void no_basin_without_minima_or_finite_start(void **state)
     assert_int_equal(basin_of(saddle, 0.3, 0.2), -1);
     landscape_destroy(saddle);
     Landscape *l = test_landscape("himmelblau");
-    assert_int_equal(basin_of(l, NAN, 0.0), -1);
-    assert_int_equal(basin_of(l, 0.0, INFINITY), -1);
+    assert_int_equal(basin_of(l, (double)NAN, 0.0), -1);
+    assert_int_equal(basin_of(l, 0.0, (double)INFINITY), -1);
     landscape_destroy(l);
 }
 
@@ -130,7 +130,7 @@ static void map_cells_are_their_centres_basins(void **state)
         }
     assert_int_equal(basin_map_label(map, 5.0, 0.0), -1);
     assert_int_equal(basin_map_label(map, 0.0, -5.01), -1);
-    assert_int_equal(basin_map_label(map, NAN, 0.0), -1);
+    assert_int_equal(basin_map_label(map, (double)NAN, 0.0), -1);
     LandscapePoint m[LANDSCAPE_MAX_MINIMA];
     assert_int_equal(basin_map_minima(map, m, LANDSCAPE_MAX_MINIMA), 4);
 
@@ -162,7 +162,7 @@ static void bad_maps_are_refused(void **state)
     assert_null(basin_map_create(l, (ViewRect){-1, 1, -1, 1}, 0, 10, &err));
     assert_non_null(strstr(err.message, "basin map"));
     assert_null(basin_map_create(l, (ViewRect){1, -1, -1, 1}, 10, 10, &err));
-    assert_null(basin_map_create(l, (ViewRect){-INFINITY, 1, -1, 1}, 10, 10, &err));
+    assert_null(basin_map_create(l, (ViewRect){-(double)INFINITY, 1, -1, 1}, 10, 10, &err));
     landscape_destroy(l);
 }
 

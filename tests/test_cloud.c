@@ -94,7 +94,7 @@ static void test_ten_thousand_particles(void **state)
     const float *xy = swarm_positions(scene->swarm);
     for (size_t k = 0; k < swarm_count(scene->swarm); k++) {
         double px, py;
-        viewport_to_pixel(&vp, xy[2 * k], xy[2 * k + 1], &px, &py);
+        viewport_to_pixel(&vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py);
         if (px >= 0 && py >= 0 && px < f.width && py < f.height)
             count[(int)(py / 8) * bw + (int)(px / 8)]++;
     }

@@ -303,7 +303,7 @@ static void test_basin_shares_follow_basins(void **state)
     double by_point[2] = {0, 0};
     const float *xy = swarm_positions(s->swarm);
     for (size_t p = 0; p < 400; p++) {
-        int b = basin_of(s->landscape, xy[2 * p], xy[2 * p + 1]);
+        int b = basin_of(s->landscape, (double)xy[2 * p], (double)xy[2 * p + 1]);
         if (b >= 0)
             by_point[b] += 1.0 / 400;
     }
