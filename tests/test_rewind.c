@@ -341,6 +341,11 @@ static void snapshots_stay_bounded(void **state)
     snapshots_drop_after(&s, 500);
     assert_int_equal(s.steps[s.count - 1], 384);
     snapshots_free(&s);
+    /* Cap 0 keeps nothing. */
+    snapshots_init(&s, sizeof(size_t), 1, 0);
+    assert_false(snapshots_due(&s, 0));
+    assert_null(snapshots_find(&s, 10, &found));
+    snapshots_free(&s);
 }
 
 int main(void)

@@ -11,7 +11,7 @@
 
 void snapshots_init(Snapshots *s, size_t size, size_t spacing, size_t cap)
 {
-    *s = (Snapshots){.size = size, .cap = cap < 2 ? 2 : cap,
+    *s = (Snapshots){.size = size, .cap = cap == 1 ? 2 : cap,
                      .first_spacing = spacing ? spacing : 1, .spacing = spacing ? spacing : 1};
 }
 
@@ -32,7 +32,8 @@ void snapshots_clear(Snapshots *s)
 
 bool snapshots_due(const Snapshots *s, size_t step)
 {
-    return step % s->spacing == 0 && (s->count == 0 || step > s->steps[s->count - 1]);
+    return s->cap > 0 && step % s->spacing == 0 &&
+           (s->count == 0 || step > s->steps[s->count - 1]);
 }
 
 /* Doubles the spacing and keeps the snapshots at its multiples. */

@@ -32,7 +32,8 @@ typedef struct Snapshots {
 } Snapshots;
 
 /* An empty history of size-byte snapshots every spacing updates, at most
- * cap of them (cap < 2 counts as 2).  Allocates nothing yet. */
+ * cap of them (cap 1 counts as 2; cap 0 keeps none, so every state is
+ * rebuilt from the start).  Allocates nothing yet. */
 void snapshots_init(Snapshots *s, size_t size, size_t spacing, size_t cap);
 void snapshots_free(Snapshots *s);
 /* Forgets every snapshot and goes back to the first spacing. */

@@ -42,10 +42,9 @@ Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc, doubl
     swarm->desc = *desc;
     swarm->count = count;
     size_t spacing = SWARM_REPLAY_PARTICLE_STEPS / count;
+    size_t cap = SWARM_SNAPSHOT_BYTES / snapshot_size(count);
     snapshots_init(&swarm->snapshots, snapshot_size(count), spacing ? spacing : 1,
-                   SWARM_SNAPSHOT_BYTES / snapshot_size(count) < 4
-                       ? 4
-                       : SWARM_SNAPSHOT_BYTES / snapshot_size(count));
+                   cap < 4 ? 0 : cap);
     swarm->states = malloc(count * sizeof *swarm->states);
     swarm->positions = malloc(2 * count * sizeof *swarm->positions);
     swarm->stopped = malloc(count);
@@ -151,7 +150,7 @@ void swarm_advance(Swarm *swarm, size_t steps, int threads)
 {
     while (steps > 0) {
         size_t k = swarm->steps, spacing = swarm->snapshots.spacing;
-        size_t stretch = (k / spacing + 1) * spacing - k;
+        size_t stretch = swarm->snapshots.cap ? (k / spacing + 1) * spacing - k : steps;
         for (size_t c = 0; c < swarm->changes.count; c++)
             if (swarm->changes.items[c].step > k && swarm->changes.items[c].step - k < stretch)
                 stretch = swarm->changes.items[c].step - k;

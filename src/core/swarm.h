@@ -13,7 +13,9 @@
  * and parameter changes (swarm_reconfigure) are recorded by update.  A
  * snapshot holds every particle's state: the spacing is chosen so a replay
  * is about SWARM_REPLAY_PARTICLE_STEPS particle updates, and the snapshots
- * held at once take at most SWARM_SNAPSHOT_BYTES (at least 4 of them).
+ * held at once take at most SWARM_SNAPSHOT_BYTES.  A swarm too large for
+ * 4 of them in that (over about 180,000 particles) keeps none: going back
+ * replays it from the start.
  */
 #ifndef DESCENT_CORE_SWARM_H
 #define DESCENT_CORE_SWARM_H
@@ -34,7 +36,7 @@ Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc,
 void swarm_destroy(Swarm *swarm);
 
 #define SWARM_REPLAY_PARTICLE_STEPS 400000
-#define SWARM_SNAPSHOT_BYTES ((size_t)64 << 20)
+#define SWARM_SNAPSHOT_BYTES ((size_t)128 << 20)
 
 /* Moves every particle back to (x0, y0) with fresh states and the current
  * parameters, forgetting the history. */
