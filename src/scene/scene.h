@@ -158,9 +158,9 @@ typedef struct Scene {
     double notice_until;        /* scene time at which it disappears */
 
     SceneFlow flows[SCENE_MAX_RUNS]; /* read through scene_flow */
-
     struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
     ExprField expr_field;       /* the formula typed in the window (expr_field.h) */
+
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */
 } Scene;
@@ -186,7 +186,6 @@ void scene_step(Scene *scene, size_t steps);
 /* Playing a scene whose play_left ran out plays on (play_left -1). */
 void scene_set_playing(Scene *scene, bool playing);
 
-    struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
 /* Plays updates more, then pauses (playing says whether to start now);
  * updates 0 only pauses. */
 void scene_play_for(Scene *scene, long updates, bool playing);
