@@ -259,7 +259,7 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
      * opaque cells over an opaque ground, so their overlaps leave no seams. */
     Rgba ground = with_alpha(r->theme->panel, 1.0f);
     shapes_rect(r->shapes, box->px, box->py, box->side, box->side, ground);
-    int cells = (int)fmax(8.0, floor(box->side / (6.0 * s)));
+    int cells = (int)fmax(8.0, floor(box->side / (8.0 * s)));
     double cell = box->side / cells, unit = (f.hi - f.lo) / cells;
     for (int j = 0; j < cells && finite; j++)
         for (int i = 0; i < cells; i++) {
