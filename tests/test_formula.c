@@ -6,6 +6,8 @@
  */
 #include "testing.h"
 
+#include <stddef.h>
+
 #include "core/optimizer_explain.h"
 #include "core/run.h"
 
@@ -83,7 +85,10 @@ static void terms_rebuild_every_update(void **state)
         assert_true(run_explain_last(&run, &last));
         assert_true(run_state_at(&run, 119, &before, &desc));
         assert_true(optimizer_explain(&desc, l, &before, &run.state, &direct));
-        assert_memory_equal(&last, &direct, sizeof last);
+        /* Field by field from lr on: all doubles, so no padding bytes. */
+        assert_int_equal(last.kind, direct.kind);
+        assert_int_equal(last.t, direct.t);
+        assert_memory_equal(&last.lr, &direct.lr, sizeof last - offsetof(UpdateTerms, lr));
         run_free(&run);
         landscape_destroy(l);
     }
