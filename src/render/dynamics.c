@@ -236,7 +236,11 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else if (off_scale)
         snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
     else {
-        snprintf(label, sizeof label, "2/lr = %.3g (edge of stability)", now);
+        /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
+        OptimizerKind k = run->desc.kind;
+        bool adaptive = k == OPT_ADAGRAD || k == OPT_RMSPROP || k == OPT_ADAM || k == OPT_ADAMW;
+        snprintf(label, sizeof label, "2/lr = %.3g (%s)", now,
+                 adaptive ? "GD's edge of stability" : "edge of stability");
         ly = fmax(ly, to_y(&a, now) - text_line_height(r->text, px) - 1.0 * r->scale);
     }
     render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
