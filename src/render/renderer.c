@@ -250,6 +250,7 @@ static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp, GL
         .line_strength = r->theme->contour_strength,
         .background = {surface_background[0], surface_background[1], surface_background[2]},
         .target = target,
+        .progressive = r->progressive,
         .width = r->width,
         .height = r->height,
     };

@@ -64,6 +64,7 @@ struct Surface {
     bool cache_valid;
     SurfaceFrame painted;
     unsigned painted_projection;
+    int paint_w, paint_h;       /* the part of the cache painted */
     float *depth;               /* the painted depth buffer, rows bottom-up */
     size_t depth_capacity;
     bool has_depth;
@@ -335,11 +336,12 @@ static bool same_orbit(const SceneCamera *a, const SceneCamera *b)
     return a->yaw == b->yaw && a->pitch == b->pitch && a->distance == b->distance;
 }
 
-/* The surface as the camera sees it, painted into the cache. */
-static void paint(Surface *s, const SurfaceFrame *frame)
+/* The surface as the camera sees it, painted into the cache at paint_w x
+ * paint_h (the frame's size, or half of it while the camera moves). */
+static void paint(Surface *s, const SurfaceFrame *frame, int paint_w, int paint_h)
 {
     glBindFramebuffer(GL_FRAMEBUFFER, s->cache_fbo);
-    glViewport(0, 0, frame->width, frame->height);
+    glViewport(0, 0, paint_w, paint_h);
     glClearColor(frame->background[0], frame->background[1], frame->background[2], 1.0f);
     glClearDepth(1.0);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -359,7 +361,8 @@ static void paint(Surface *s, const SurfaceFrame *frame)
     glUniformMatrix4fv(s->u_view_proj, 1, GL_FALSE, (const GLfloat *)s->camera.view_proj);
     glUniform1i(s->u_colormap, 0);
     glUniform1f(s->u_levels, CONTOUR_LEVELS);
-    glUniform1f(s->u_line_width, frame->line_width);
+    /* Lines painted small come out at their usual width once scaled up. */
+    glUniform1f(s->u_line_width, frame->line_width * (float)paint_w / (float)frame->width);
     glUniform1f(s->u_line_strength, frame->line_strength);
     glUniform3fv(s->u_light, 1, light);
     glUniform3fv(s->u_eye, 1, s->camera.eye);
@@ -371,7 +374,7 @@ static void paint(Surface *s, const SurfaceFrame *frame)
     glDisable(GL_DEPTH_TEST);
     /* Read once per painting, so every point drawn on the surface can be
      * told hidden or not without asking the GPU again. */
-    size_t pixels = (size_t)frame->width * (size_t)frame->height;
+    size_t pixels = (size_t)paint_w * (size_t)paint_h;
     if (pixels > s->depth_capacity) {
         float *depth = realloc(s->depth, pixels * sizeof *depth);
         if (depth) {
@@ -383,8 +386,10 @@ static void paint(Surface *s, const SurfaceFrame *frame)
     if (s->has_depth) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, s->cache_fbo);
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
-        glReadPixels(0, 0, frame->width, frame->height, GL_DEPTH_COMPONENT, GL_FLOAT, s->depth);
+        glReadPixels(0, 0, paint_w, paint_h, GL_DEPTH_COMPONENT, GL_FLOAT, s->depth);
     }
+    s->paint_w = paint_w;
+    s->paint_h = paint_h;
     s->painted = *frame;
     s->painted_projection = s->projection;
     s->cache_valid = true;
@@ -426,20 +431,26 @@ void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
         return;
     }
     const SceneCamera *orbit = &scene->display.camera;
-    if (s->mesh_serial != mesh_before || !same_orbit(&s->orbit, orbit) ||
-        s->camera.width != frame->width || s->camera.height != frame->height)
+    bool moved = s->mesh_serial != mesh_before || !same_orbit(&s->orbit, orbit) ||
+                 s->camera.width != frame->width || s->camera.height != frame->height;
+    if (moved)
         s->projection++;
     s->orbit = *orbit;
     camera_orbit(orbit, s->box, frame->width, frame->height, &s->camera);
     if (s->cache_w != frame->width || s->cache_h != frame->height)
         resize_cache(s, frame->width, frame->height);
+    /* Painting every pixel is what costs most on a software renderer: while
+     * the camera turns, half the size, scaled up; full once it holds still. */
+    bool coarse = frame->progressive && moved;
+    int paint_w = coarse ? (frame->width + 1) / 2 : frame->width;
+    int paint_h = coarse ? (frame->height + 1) / 2 : frame->height;
     if (!s->cache_valid || s->painted_projection != s->projection ||
-        !same_style(&s->painted, frame))
-        paint(s, frame);
+        !same_style(&s->painted, frame) || s->paint_w != paint_w || s->paint_h != paint_h)
+        paint(s, frame, paint_w, paint_h);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, s->cache_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frame->target);
-    glBlitFramebuffer(0, 0, frame->width, frame->height, 0, 0, frame->width, frame->height,
-                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBlitFramebuffer(0, 0, s->paint_w, s->paint_h, 0, 0, frame->width, frame->height,
+                      GL_COLOR_BUFFER_BIT, s->paint_w == frame->width ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, frame->target);
     glViewport(0, 0, frame->width, frame->height);
 }
@@ -456,8 +467,8 @@ static bool hidden(const Surface *s, double px, double py, double distance)
 {
     if (!s->has_depth)
         return false;
-    int w = s->camera.width, h = s->camera.height;
-    int i = (int)floor(px), j = (int)floor(py);
+    int w = s->paint_w, h = s->paint_h;
+    int i = (int)floor(px * w / s->camera.width), j = (int)floor(py * h / s->camera.height);
     double farthest = -1.0;
     for (int dj = -1; dj <= 1; dj++)
         for (int di = -1; di <= 1; di++) {

@@ -44,13 +44,15 @@ typedef struct SurfaceFrame {
     float line_strength;       /* contour darkening, 0..1 */
     float background[3];       /* the frame around the box */
     GLuint target;             /* the framebuffer to draw into (0: the window's) */
+    bool progressive;          /* half resolution while the camera moves */
     int width, height;         /* its size, pixels */
 } SurfaceFrame;
 
 /* Covers target with the scene's landscape as frame says, seen through
  * scene->display.camera: painted with a depth buffer of its own into an
- * off-screen copy when the camera, mesh or style changed, copied to target
- * on every frame.  Leaves target bound. */
+ * off-screen copy when the camera, mesh or style changed (at half the
+ * size while the camera moves, when progressive), copied to target on
+ * every frame.  Leaves target bound. */
 void surface_draw(Surface *surface, const Scene *scene, const SurfaceFrame *frame);
 
 /* Pixel position of plane point (x, y) on the surface in the last frame
