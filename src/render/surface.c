@@ -20,7 +20,8 @@
 #define WALL_SHADE 0.55f
 #define CONTOUR_LEVELS 16.0f
 /* Points far outside the rectangle (a diverging run) are pulled in to
- * this many box half widths, keeping them in front of the eye. */
+ * this many box half widths: the way they went stays in the picture
+ * without running off to infinity. */
 #define FAR_LIMIT 4.0
 /* A point counts as hidden when the surface drawn at its pixel lies
  * nearer than it by more than this (box units): points on the mesh itself
@@ -42,7 +43,7 @@ struct Surface {
     uint32_t *indices;
     size_t vertex_capacity, index_capacity;
     int cols, rows;             /* surface vertices per row, rows */
-    GLsizei surface_indices, index_count;
+    GLsizei index_count;
 
     bool has_mesh;
     unsigned landscape_serial;  /* what the mesh is of */
@@ -281,7 +282,6 @@ static bool build_mesh(Surface *s, const Scene *scene, ViewRect rect, const Valu
                 s->indices[index++] = quad[q];
         }
     }
-    s->surface_indices = (GLsizei)index;
     size_t vertex = surface_vertices;
     size_t last_row = (size_t)(rows - 1) * (size_t)cols;
     add_wall(s, 0, 1, cols, 0.0f, -1.0f, &vertex, &index);
