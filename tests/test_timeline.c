@@ -2,7 +2,7 @@
  * test_timeline.c — the stage going back and forth in time, and the
  * window's live parameter keys: scene_seek shows every run and the swarm
  * at an earlier update and stepping on reproduces the same states bit for
- * bit, parameter changes included; [ ] n N u U k K continue the run.
+ * bit, parameter changes included; [ ] n N u U y Y k K continue the run.
  */
 #include "testing.h"
 
@@ -121,8 +121,16 @@ static void momentum_and_batch_keys(void **state)
     scene_select(s, 1);
     assert_true(scene_scale_momentum(s, false, &err));
     assert_close(s->runs[1].run.desc.beta1, 0.8, 1e-15);
+    assert_true(scene_scale_second_moment(s, true, &err));
+    assert_close(s->runs[1].run.desc.beta2, 0.9995, 1e-15);
+    assert_true(scene_scale_second_moment(s, false, &err));
+    assert_true(scene_scale_second_moment(s, false, &err));
+    assert_close(s->runs[1].run.desc.beta2, 0.998, 1e-15);
+    assert_int_equal(s->runs[1].run.changes.count, 1); /* all at update 10 */
     scene_select(s, 2);
     assert_false(scene_scale_momentum(s, true, &err));
+    assert_non_null(strstr(err.message, "adagrad"));
+    assert_false(scene_scale_second_moment(s, true, &err));
     assert_non_null(strstr(err.message, "adagrad"));
     assert_false(scene_scale_batch(s, 2, &err));
     assert_non_null(strstr(err.message, "data landscape"));

@@ -44,6 +44,7 @@ static const RenderHelpLine help_lines[] = {
     {"[  ]", "learning rate of the selected run ÷1.25 / ×1.25"},
     {"n  N", "gradient noise of the selected run down / up"},
     {"u  U", "momentum (Adam: β1) of the selected run down / up"},
+    {"y  Y", "squared-gradient decay (Adam: β2, RMSProp: α) of the selected run down / up"},
     {"k  K", "minibatch size of the selected run ÷2 / ×2 (data landscapes)"},
     {"x", "the selected run's update rule with its numbers"},
     {"1 … 9", "select run"},
@@ -369,6 +370,10 @@ static void on_char(App *app, char c)
     case 'u':
     case 'U':
         show_run_change(app, scene_scale_momentum(s, c == 'U', &err), &err);
+        break;
+    case 'y':
+    case 'Y':
+        show_run_change(app, scene_scale_second_moment(s, c == 'Y', &err), &err);
         break;
     case 'k':
     case 'K':

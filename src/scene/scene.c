@@ -621,6 +621,14 @@ bool scene_scale_lr(Scene *scene, double factor, DescentError *err)
                                err);
 }
 
+/* A decay factor moved towards 1 (up: 1 − μ halves, 0 becomes 0.5) or
+ * away from it (1 − μ doubles; 0 once that passes 0.9). */
+static double towards_one(double mu, bool up)
+{
+    double rest = up ? (mu == 0 ? 0.5 : 0.5 * (1 - mu)) : 2 * (1 - mu);
+    return rest >= 0.9 ? 0 : 1 - rest;
+}
+
 bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
 {
     if (scene->run_count == 0)
@@ -629,10 +637,21 @@ bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
     bool adam = desc->kind == OPT_ADAM || desc->kind == OPT_ADAMW;
     if (!adam && desc->kind != OPT_RMSPROP && desc->kind > OPT_NESTEROV)
         return error_set(err, "%s has no momentum", optimizer_kind_name(desc->kind));
-    double mu = adam ? desc->beta1 : desc->momentum;
-    double rest = up ? (mu == 0 ? 0.5 : 0.5 * (1 - mu)) : 2 * (1 - mu);
-    double next = rest >= 0.9 ? 0 : 1 - rest;
-    return set_selected_number(scene, adam ? "beta1" : "momentum", next, err);
+    return set_selected_number(scene, adam ? "beta1" : "momentum",
+                               towards_one(adam ? desc->beta1 : desc->momentum, up), err);
+}
+
+bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err)
+{
+    if (scene->run_count == 0)
+        return error_set(err, "no run to change");
+    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    bool adam = desc->kind == OPT_ADAM || desc->kind == OPT_ADAMW;
+    if (!adam && desc->kind != OPT_RMSPROP)
+        return error_set(err, "%s keeps no running average of squared gradients",
+                         optimizer_kind_name(desc->kind));
+    return set_selected_number(scene, adam ? "beta2" : "alpha",
+                               towards_one(adam ? desc->beta2 : desc->alpha, up), err);
 }
 
 bool scene_scale_batch(Scene *scene, double factor, DescentError *err)

@@ -231,6 +231,9 @@ bool scene_scale_noise(Scene *scene, double factor, DescentError *err);
  * 1 − μ halves, 0 becomes 0.5) or away from it (1 − μ doubles; below 0.1
  * it becomes 0). */
 bool scene_scale_momentum(Scene *scene, bool up, DescentError *err);
+/* The same for the decay of the squared-gradient average: adam's β2,
+ * rmsprop's α. */
+bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err);
 /* Multiplies the minibatch size by factor (data landscapes; 0, the full
  * batch, stays full when growing and starts at N / 2 when shrinking). */
 bool scene_scale_batch(Scene *scene, double factor, DescentError *err);
