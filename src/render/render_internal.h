@@ -81,7 +81,6 @@ struct Renderer {
     size_t help_count;
     bool progressive;
     bool view3d;            /* the frame is the 3D view */
-    const Landscape *landscape; /* the frame's */
     int width, height;      /* the frame being drawn */
     double scale;           /* effective scale (projector included) */
     const Theme *theme;     /* the scene's, for the frame being drawn */
@@ -108,8 +107,9 @@ void render_image_now(Renderer *r, GLuint texture, double x, double y, double w,
 void render_flush(Renderer *r);
 
 /* Where plane point (x, y) is drawn in the frame: through vp in 2D, on
- * the surface in 3D.  False when the surface hides it (3D): paths and
- * particles break off there, markers (heads, minima) stay drawn on top. */
+ * the surface in 3D.  False when it is off the box or the surface hides
+ * it (3D): paths and particles break off there, markers (heads, minima)
+ * are drawn faint. */
 bool render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
                      double *py);
 /* Changes whenever render_to_pixel would give other positions for the

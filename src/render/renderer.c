@@ -113,7 +113,7 @@ bool render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, 
                      double *py)
 {
     if (r->view3d)
-        return surface_to_pixel(r->surface, r->landscape, x, y, px, py);
+        return surface_to_pixel(r->surface, x, y, px, py);
     viewport_to_pixel(vp, x, y, px, py);
     return true;
 }
@@ -296,7 +296,6 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
     glDisable(GL_SCISSOR_TEST);
     Viewport viewport = viewport_fit(scene->view, r->width, r->height);
     r->view3d = scene->display.view3d;
-    r->landscape = scene->landscape;
     if (r->view3d)
         draw_surface(r, scene, &viewport, (GLuint)target);
     else

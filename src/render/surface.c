@@ -19,10 +19,6 @@
 /* Walls are the edge's colour, darkened. */
 #define WALL_SHADE 0.55f
 #define CONTOUR_LEVELS 16.0f
-/* Points far outside the rectangle (a diverging run) are pulled in to
- * this many box half widths: the way they went stays in the picture
- * without running off to infinity. */
-#define FAR_LIMIT 4.0
 /* A point counts as hidden when the surface drawn at its pixel lies
  * nearer than it by more than this (box units): points on the mesh itself
  * stay visible whatever the rasteriser rounded. */
@@ -480,31 +476,23 @@ static bool hidden(const Surface *s, double px, double py, double distance)
            distance > camera_depth_distance(&s->camera, farthest) + HIDDEN_MARGIN;
 }
 
-bool surface_to_pixel(const Surface *s, const Landscape *landscape, double x, double y,
-                      double *px, double *py)
+bool surface_to_pixel(const Surface *s, double x, double y, double *px, double *py)
 {
     *px = *py = (double)NAN;
-    if (!s->has_mesh)
-        return false;
     double bx = (x - s->centre_x) / s->half, by = (y - s->centre_y) / s->half;
-    vec3 p;
-    if (inside_box(s, bx, by)) {
-        p[2] = surface_height(s, bx, by);
-    } else {
-        p[2] = BOX_HEIGHT * (float)value_scale_t(&s->scale, landscape_value(landscape, x, y));
-        bx = fmin(fmax(bx, -FAR_LIMIT), FAR_LIMIT);
-        by = fmin(fmax(by, -FAR_LIMIT), FAR_LIMIT);
-    }
-    if (!isfinite(bx) || !isfinite(by))
+    if (!s->has_mesh || !isfinite(bx) || !isfinite(by))
         return false;
-    p[0] = (float)bx;
-    p[1] = (float)by;
+    /* Off the rectangle: on the box's edge, where it left the view. */
+    bool inside = inside_box(s, bx, by);
+    bx = fmin(fmax(bx, -(double)s->box[0]), (double)s->box[0]);
+    by = fmin(fmax(by, -(double)s->box[1]), (double)s->box[1]);
+    vec3 p = {(float)bx, (float)by, surface_height(s, bx, by)};
     double distance;
     if (!camera_to_pixel(&s->camera, p, px, py, &distance)) {
         *px = *py = (double)NAN;
         return false;
     }
-    return !hidden(s, *px, *py, distance);
+    return inside && !hidden(s, *px, *py, distance);
 }
 
 /* Where the ray origin + u direction is inside the box, by slabs: false

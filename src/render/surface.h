@@ -56,13 +56,12 @@ typedef struct SurfaceFrame {
 void surface_draw(Surface *surface, const Scene *scene, const SurfaceFrame *frame);
 
 /* Pixel position of plane point (x, y) on the surface in the last frame
- * drawn.  Inside the rectangle the height is the mesh's own (on its
- * triangles); outside it, the landscape's value on the same scale.  Far
- * away points are pulled to a few box widths.  False when the point is
- * hidden behind the surface as painted (its depth buffer, read back once
- * per painting), or behind the eye (then px, py are NaN). */
-bool surface_to_pixel(const Surface *surface, const Landscape *landscape, double x, double y,
-                      double *px, double *py);
+ * drawn, at the mesh's own height (on its triangles); a point off the
+ * rectangle is placed on the box's edge nearest to it.  False when the
+ * point is off the rectangle, hidden behind the surface as painted (its
+ * depth buffer, read back once per painting), or behind the eye (then px,
+ * py are NaN). */
+bool surface_to_pixel(const Surface *surface, double x, double y, double *px, double *py);
 
 /* Changes whenever surface_to_pixel would give other positions (camera,
  * frame size, mesh); never 0. */
