@@ -234,7 +234,9 @@ double render_formula(Renderer *r, const Scene *scene, double top)
     for (int k = 0; k < l.count; k++, y += line) {
         /* The outcome, Δθ and the new θ, under a rule. */
         if (k == l.count - 2) {
-            shapes_rect(r->shapes, x + pad, y + 0.5 * gap, w - 2 * pad, 1.0 * s, r->theme->dim);
+            /* On whole pixels: a thin rule between two would blur away. */
+            shapes_rect(r->shapes, x + pad, floor(y + 0.5 * gap), w - 2 * pad,
+                        fmax(1.0, round(s)), r->theme->dim);
             y += gap;
         }
         render_text(r, l.line[k].rule, x + pad + rule_w, y, px, ALIGN_RIGHT, r->theme->text);
