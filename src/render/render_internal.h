@@ -112,6 +112,12 @@ void render_flush(Renderer *r);
  * are drawn faint. */
 bool render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
                      double *py);
+/* The unit direction on screen of plane direction (dx, dy) at plane
+ * point (x, y): (dx, -dy) normalised in 2D, along the surface in 3D.
+ * False when there is none: (0, 0), or in 3D a point hidden, off the box
+ * or a direction seen end on. */
+bool render_direction(const Renderer *r, const Viewport *vp, double x, double y, double dx,
+                      double dy, double *ux, double *uy);
 /* Changes whenever render_to_pixel would give other positions for the
  * same vp (the 3D camera or mesh); 0 in 2D. */
 unsigned render_projection(const Renderer *r);

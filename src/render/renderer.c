@@ -118,6 +118,30 @@ bool render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, 
     return true;
 }
 
+bool render_direction(const Renderer *r, const Viewport *vp, double x, double y, double dx,
+                      double dy, double *ux, double *uy)
+{
+    double norm = hypot(dx, dy);
+    if (!(norm > 0) || !isfinite(norm))
+        return false;
+    if (!r->view3d) {
+        *ux = dx / norm;
+        *uy = -dy / norm;
+        return true;
+    }
+    /* A short step along it, both ends on the surface, seen on screen. */
+    double step = 1e-3 * (vp->world.xmax - vp->world.xmin), ax, ay, bx, by;
+    if (!render_to_pixel(r, vp, x, y, &ax, &ay))
+        return false;
+    render_to_pixel(r, vp, x + step * dx / norm, y + step * dy / norm, &bx, &by);
+    double len = hypot(bx - ax, by - ay);
+    if (!(len > 1e-9))
+        return false;
+    *ux = (bx - ax) / len;
+    *uy = (by - ay) / len;
+    return true;
+}
+
 unsigned render_projection(const Renderer *r)
 {
     return r->view3d ? surface_projection(r->surface) : 0;

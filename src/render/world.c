@@ -287,7 +287,9 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < cols; i++) {
                 double px = (i + 0.5) * r->width / cols, py = (j + 0.5) * r->height / rows, x, y;
-                double g[2];
+                double g[2], ux, uy;
+                /* The plane points under a pixel grid (in 3D the same
+                 * points of the plane, stood on the surface). */
                 viewport_to_world(vp, px, py, &x, &y);
                 landscape_value_grad(scene->landscape, x, y, g);
                 double norm = hypot(g[0], g[1]);
@@ -297,9 +299,11 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
                     gmax = fmax(gmax, log1p(norm));
                     continue;
                 }
+                if ((r->view3d && !render_to_pixel(r, vp, x, y, &px, &py)) ||
+                    !render_direction(r, vp, x, y, -g[0], -g[1], &ux, &uy))
+                    continue;
                 double len = 0.42 * spacing * log1p(norm) / gmax;
-                /* Pixel y grows downwards: -∇L is (-gx, +gy) on screen. */
-                shapes_arrow(r->shapes, px, py, px - g[0] / norm * len, py + g[1] / norm * len,
+                shapes_arrow(r->shapes, px, py, px + ux * len, py + uy * len,
                              0.9 * s, 5.0 * s, r->theme->field);
             }
         }
@@ -314,12 +318,14 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
         double norm = hypot(g[0], g[1]);
         if (!isfinite(norm) || norm <= 0)
             continue;
-        render_to_pixel(r, vp, head.x, head.y, &px, &py);
-        if (clamp_to_frame(r, 0.0, &px, &py))
+        double ux, uy;
+        if (!render_to_pixel(r, vp, head.x, head.y, &px, &py) ||
+            clamp_to_frame(r, 0.0, &px, &py) ||
+            !render_direction(r, vp, head.x, head.y, -g[0], -g[1], &ux, &uy))
             continue;
         /* As long as the field's arrows would be, at twice their scale. */
         double len = 2.0 * 0.42 * spacing * (gmax > 0 ? fmin(1.0, log1p(norm) / gmax) : 1.0);
-        double tx = px - g[0] / norm * len, ty = py + g[1] / norm * len;
+        double tx = px + ux * len, ty = py + uy * len;
         shapes_arrow(r->shapes, px, py, tx, ty, 2.4 * s, 9.0 * s, r->theme->casing);
         shapes_arrow(r->shapes, px, py, tx, ty, 1.4 * s, 9.0 * s, render_run_color(r, i, 1.0f));
     }
@@ -347,19 +353,22 @@ static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
          * from one path segment to the next. */
         bool dash = true;
         double left = FLOW_DASH * s, ax, ay;
-        render_to_pixel(r, vp, flow->path[0].x, flow->path[0].y, &ax, &ay);
+        /* Parts the surface hides (3D) are left out. */
+        bool a_seen = render_to_pixel(r, vp, flow->path[0].x, flow->path[0].y, &ax, &ay);
         for (size_t k = 1; k < flow->count; k++) {
             if (!isfinite(flow->path[k].x) || !isfinite(flow->path[k].y))
                 break;
             double bx, by;
-            render_to_pixel(r, vp, flow->path[k].x, flow->path[k].y, &bx, &by);
+            bool b_seen = render_to_pixel(r, vp, flow->path[k].x, flow->path[k].y, &bx, &by);
             double len = hypot(bx - ax, by - ay);
             if (len < 1.0 * s && k + 1 < flow->count)
                 continue;
             /* Only the part inside the frame is cut into dashes, so a
              * deep zoom does not make millions of them. */
             double x0 = ax, y0 = ay, x1 = bx, y1 = by;
-            double inside = clip_segment(box, &x0, &y0, &x1, &y1) ? hypot(x1 - x0, y1 - y0) : 0;
+            double inside = a_seen && b_seen && clip_segment(box, &x0, &y0, &x1, &y1)
+                                ? hypot(x1 - x0, y1 - y0)
+                                : 0;
             if (inside > 0) {
                 for (double t = 0.0; t < inside;) {
                     double piece = fmin(inside - t, left);
@@ -380,6 +389,7 @@ static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
             }
             ax = bx;
             ay = by;
+            a_seen = b_seen;
         }
     }
 }
@@ -405,11 +415,11 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         double shown = fmin(fmax(len, VELOCITY_MIN_PX * s), VELOCITY_MAX_PX * s);
         RunPoint head = run_head(&sr->run);
-        double px, py;
-        render_to_pixel(r, vp, head.x, head.y, &px, &py);
-        if (clamp_to_frame(r, 0.0, &px, &py))
+        double px, py, ux, uy;
+        if (!render_to_pixel(r, vp, head.x, head.y, &px, &py) ||
+            clamp_to_frame(r, 0.0, &px, &py) ||
+            !render_direction(r, vp, head.x, head.y, step[0], step[1], &ux, &uy))
             continue;
-        double ux = step[0] / per_pixel / len, uy = -step[1] / per_pixel / len;
         double tx = px + ux * shown, ty = py + uy * shown;
         shapes_arrow(r->shapes, px, py, tx, ty, 2.2 * s, 8.0 * s, r->theme->casing);
         shapes_arrow(r->shapes, px, py, tx, ty, 1.2 * s, 8.0 * s, r->theme->mark);
@@ -473,8 +483,7 @@ void render_world(Renderer *r, const Scene *scene)
     draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
-    /* Arrows are drawn in the plane's pixels: 2D only. */
-    if (scene->display.arrows && !r->view3d)
+    if (scene->display.arrows)
         draw_arrows(r, scene, &vp);
     draw_particles(r, scene, &vp);
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -496,7 +505,7 @@ void render_world(Renderer *r, const Scene *scene)
         if (!scene->runs[i].hidden && last >= 0)
             draw_head(r, scene, i, last, &vp);
     }
-    if (scene->display.velocity && !r->view3d)
+    if (scene->display.velocity)
         draw_velocity(r, scene, &vp);
     if (!r->view3d)
         render_effective_steps(r, scene, &vp);
