@@ -35,8 +35,7 @@
 /* Every key of SPEC §5 and what it does here, for the help overlay. */
 static const RenderHelpLine help_lines[] = {
     {"Space", "play / pause"},
-    {".", "one step (pauses)"},
-    {",", "one step back (pauses)"},
+    {".  ,", "one step forward / back (pauses)"},
     {"click, drag on the loss plot", "show the runs at that step (then . and Space go on)"},
     {"left click, drag", "start all runs there"},
     {"right / middle drag", "pan"},
