@@ -115,6 +115,13 @@ static void push_key(SDL_Keycode sym)
     SDL_PushEvent(&e);
 }
 
+static void push_text(const char *text)
+{
+    SDL_Event e = {.type = SDL_TEXTINPUT};
+    snprintf(e.text.text, sizeof e.text.text, "%s", text);
+    SDL_PushEvent(&e);
+}
+
 static void push_button(Uint32 type, Uint8 button, int x, int y)
 {
     SDL_Event e = {.type = type};
@@ -376,6 +383,36 @@ static void test_orbit_and_zoom(void **state)
     app_destroy(app);
 }
 
+/* 'g' in 3D: the gradient arrows lie on the surface (many light pixels
+ * appear on it), none in the background around the box. */
+static void test_arrows_on_surface(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, true);
+    push_key(SDLK_SPACE);
+    Frame plain = draw(app, 0.0);
+    push_text("g");
+    Frame arrows = draw(app, 0.0);
+    assert_true(app_scene(app)->display.arrows);
+    save(app, "arrows");
+    const uint8_t *background = pixel(&plain, plain.width - 3, 2);
+    long light = 0, off_surface = 0;
+    for (int y = 0; y < plain.height; y++)
+        for (int x = 0; x < plain.width; x++) {
+            const uint8_t *a = pixel(&plain, x, y), *b = pixel(&arrows, x, y);
+            if (channel_distance(a, b) <= 24)
+                continue;
+            light += b[0] > 180 && b[1] > 180 && b[2] > 180;
+            off_surface += channel_distance(a, background) == 0;
+        }
+    assert_true(light > 500);
+    assert_int_equal(off_surface, 0);
+    free(plain.rgba);
+    free(arrows.rgba);
+    app_destroy(app);
+}
+
 /* Two windows on the same scene, stepped alike, draw the same 3D frames:
  * nothing in the surface depends on anything but the scene. */
 static void test_deterministic(void **state)
@@ -403,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_head_rides_on_surface),
         cmocka_unit_test(test_tab_toggles_and_restores),
         cmocka_unit_test(test_orbit_and_zoom),
+        cmocka_unit_test(test_arrows_on_surface),
         cmocka_unit_test(test_deterministic),
     };
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
