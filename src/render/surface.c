@@ -13,6 +13,9 @@
 /* Mesh cells along the rectangle's longer side (the other side in
  * proportion): fine enough for narrow valleys, light for a software GL. */
 #define MESH_CELLS 256
+/* While the camera moves, every COARSE_STEP-th row and column: vertex work
+ * is most of a software renderer's cost for the mesh. */
+#define COARSE_STEP 2
 /* The box's height over its half width: relief that reads at a glance
  * without walls hiding the far side. */
 #define BOX_HEIGHT 0.62f
@@ -39,7 +42,8 @@ struct Surface {
     uint32_t *indices;
     size_t vertex_capacity, index_capacity;
     int cols, rows;             /* surface vertices per row, rows */
-    GLsizei index_count;
+    GLsizei fine_count, wall_count, coarse_count;  /* indices: the surface,
+                                      its walls, then the coarse surface */
 
     bool has_mesh;
     unsigned landscape_serial;  /* what the mesh is of */
@@ -206,6 +210,31 @@ static void add_wall(Surface *s, size_t first, ptrdiff_t step, int count, float 
     }
 }
 
+/* The row or column after k on a grid of count lines at every step-th
+ * one, the last line always included. */
+static int next_line(int k, int step, int count)
+{
+    return k + step < count - 1 ? k + step : count - 1;
+}
+
+/* Triangles over every step-th row and column of the surface vertices,
+ * each cell split along a-d (a b on one row, c d on the next), the split
+ * surface_height follows on the full mesh. */
+static void add_surface(Surface *s, int step, size_t *index)
+{
+    for (int j = 0, j1; j < s->rows - 1; j = j1) {
+        j1 = next_line(j, step, s->rows);
+        for (int i = 0, i1; i < s->cols - 1; i = i1) {
+            i1 = next_line(i, step, s->cols);
+            uint32_t a = (uint32_t)(j * s->cols + i), b = (uint32_t)(j * s->cols + i1);
+            uint32_t c = (uint32_t)(j1 * s->cols + i), d = (uint32_t)(j1 * s->cols + i1);
+            const uint32_t quad[6] = {a, b, d, a, d, c};
+            for (int q = 0; q < 6; q++)
+                s->indices[(*index)++] = quad[q];
+        }
+    }
+}
+
 static bool reserve(Surface *s, size_t vertices, size_t indices)
 {
     if (vertices > s->vertex_capacity) {
@@ -244,7 +273,10 @@ static bool build_mesh(Surface *s, const Scene *scene, ViewRect rect, const Valu
     size_t wall_vertices = 4 * ((size_t)cols + (size_t)rows);
     size_t surface_indices = 6 * (size_t)(cols - 1) * (size_t)(rows - 1);
     size_t wall_indices = 12 * ((size_t)(cols - 1) + (size_t)(rows - 1));
-    if (!reserve(s, surface_vertices + wall_vertices, surface_indices + wall_indices))
+    size_t coarse_indices = 6 * (size_t)((cols - 2) / COARSE_STEP + 1) *
+                            (size_t)((rows - 2) / COARSE_STEP + 1);
+    if (!reserve(s, surface_vertices + wall_vertices,
+                 surface_indices + wall_indices + coarse_indices))
         return false;
     s->cols = cols;
     s->rows = rows;
@@ -268,23 +300,17 @@ static bool build_mesh(Surface *s, const Scene *scene, ViewRect rect, const Valu
     parallel_for((size_t)rows, s->threads, fill_rows, &job);
 
     size_t index = 0;
-    for (int j = 0; j + 1 < rows; j++) {
-        for (int i = 0; i + 1 < cols; i++) {
-            /* a b above, c d below in the plane; split along a-d, the
-             * split surface_height follows. */
-            uint32_t a = (uint32_t)(j * cols + i), b = a + 1, c = a + (uint32_t)cols, d = c + 1;
-            const uint32_t quad[6] = {a, b, d, a, d, c};
-            for (int q = 0; q < 6; q++)
-                s->indices[index++] = quad[q];
-        }
-    }
+    add_surface(s, 1, &index);
+    s->fine_count = (GLsizei)index;
     size_t vertex = surface_vertices;
     size_t last_row = (size_t)(rows - 1) * (size_t)cols;
     add_wall(s, 0, 1, cols, 0.0f, -1.0f, &vertex, &index);
     add_wall(s, last_row, 1, cols, 0.0f, 1.0f, &vertex, &index);
     add_wall(s, 0, cols, rows, -1.0f, 0.0f, &vertex, &index);
     add_wall(s, (size_t)cols - 1, cols, rows, 1.0f, 0.0f, &vertex, &index);
-    s->index_count = (GLsizei)index;
+    s->wall_count = (GLsizei)index - s->fine_count;
+    add_surface(s, COARSE_STEP, &index);
+    s->coarse_count = (GLsizei)index - s->fine_count - s->wall_count;
 
     glBindVertexArray(s->vao);
     glBindBuffer(GL_ARRAY_BUFFER, s->vbo);
@@ -365,7 +391,12 @@ static void paint(Surface *s, const SurfaceFrame *frame, int paint_w, int paint_
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, frame->colormap);
     glBindVertexArray(s->vao);
-    glDrawElements(GL_TRIANGLES, s->index_count, GL_UNSIGNED_INT, (void *)0);
+    /* Full: surface and walls; coarse: walls and the coarse surface. */
+    bool coarse = paint_w != frame->width;
+    GLsizei first = coarse ? s->fine_count : 0;
+    GLsizei count = s->wall_count + (coarse ? s->coarse_count : s->fine_count);
+    glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
+                   (void *)((size_t)first * sizeof(uint32_t)));
     glBindVertexArray(0);
     glDisable(GL_DEPTH_TEST);
     /* Read once per painting, so every point drawn on the surface can be
