@@ -146,5 +146,7 @@ bool scene_command_line(const Scene *scene, char *dest, size_t size)
     }
     if (scene->display.projector)
         word(&line, "--projector");
+    if (scene->display.view3d)
+        word(&line, "--3d");
     return ok && line.len < size;
 }
