@@ -9,7 +9,8 @@
  * walls and the floor both stay in the frame. */
 #define TARGET_HEIGHT 0.35f
 /* At distance 1 the box's bounding sphere spans this much of the frame's
- * narrower field: the box fills the frame without touching its edges. */
+ * narrower field: a little over all of it, as the box itself is flatter
+ * than its sphere and then just fills the frame. */
 #define FRAME_FILL 1.04f
 
 void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int height,
@@ -32,7 +33,7 @@ void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int h
     vec3 world_up = {0.0f, 0.0f, 1.0f};
     mat4 view, projection;
     glm_lookat(dest->eye, target, world_up, view);
-    /* Depth only needs to cover the box (and runs a little beyond it). */
+    /* Depth only needs to cover the box (generously: precision to spare). */
     float near_z = fmaxf(distance - 3.0f * radius, 0.02f * distance);
     float far_z = distance + 3.0f * radius;
     glm_perspective(2.0f * half_fov, aspect, near_z, far_z, projection);
