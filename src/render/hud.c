@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/linalg2.h"
+#include "text_wrap.h"
 
 
 #define BODY_PX 15.0
@@ -114,6 +115,26 @@ static void status_line(const Scene *scene, char *dest, size_t size)
              scene->display.log_scale ? ", log scale" : "");
 }
 
+/* The landscape's spec as the legend shows it: a data= file by its name
+ * alone (a lesson's data file is resolved to a full path, which says
+ * nothing to the class and can fill the panel). */
+static void shown_spec(const char *spec, char *dest, size_t size)
+{
+    const char *data = strstr(spec, "data=");
+    if (!data) {
+        snprintf(dest, size, "%s", spec);
+        return;
+    }
+    const char *path = data + strlen("data="), *end = strchr(path, ',');
+    size_t length = end ? (size_t)(end - path) : strlen(path);
+    const char *name = path;
+    for (const char *p = path; p < path + length; p++)
+        if (*p == '/')
+            name = p + 1;
+    snprintf(dest, size, "%.*s%.*s%s", (int)(path - spec), spec,
+             (int)(length - (size_t)(name - path)), name, end ? end : "");
+}
+
 /* Top left: the landscape, its formula, one line per run, the status. */
 static void draw_legend(Renderer *r, const Scene *scene)
 {
@@ -133,7 +154,9 @@ static void draw_legend(Renderer *r, const Scene *scene)
     int lesson_px = render_font_px(r, TITLE_PX);
     fit_text(r, scene->title, lesson_px, max_width + swatch, lesson_title, sizeof lesson_title);
     double lesson_h = lesson_title[0] ? text_line_height(r->text, lesson_px) : 0.0;
-    double width = fmax(render_text_width(r, landscape_spec(scene->landscape), title_px),
+    char spec[400];
+    shown_spec(landscape_spec(scene->landscape), spec, sizeof spec);
+    double width = fmax(render_text_width(r, spec, title_px),
                         fmax(render_text_width(r, formula, small_px),
                              render_text_width(r, status, small_px)));
     width = fmax(width, render_text_width(r, lesson_title, lesson_px));
@@ -160,8 +183,7 @@ static void draw_legend(Renderer *r, const Scene *scene)
     if (lesson_title[0])
         render_text(r, lesson_title, x + pad, ty, lesson_px, ALIGN_LEFT, r->theme->text);
     ty += lesson_h;
-    render_text(r, landscape_spec(scene->landscape), x + pad, ty, title_px, ALIGN_LEFT,
-                r->theme->text);
+    render_text(r, spec, x + pad, ty, title_px, ALIGN_LEFT, r->theme->text);
     ty += title_h;
     render_text(r, formula, x + pad, ty, small_px, ALIGN_LEFT, r->theme->dim);
     ty += small_h + 0.25 * pad;
@@ -510,17 +532,19 @@ static void draw_colorbar(Renderer *r, const Scene *scene, double bottom)
 /* ------------------------------------------------------------------------ */
 /* Notice and help                                                           */
 
-/* Chinese, Japanese and Korean characters: lines may break around any of
- * them, as these scripts put no spaces between words. */
-static bool is_cjk(uint32_t cp)
+/* What text_wrap measures with: the font at a size. */
+typedef struct WrapMeasure {
+    Text *text;
+    int px;
+} WrapMeasure;
+
+static double measure(void *context, const char *utf8)
 {
-    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+    const WrapMeasure *m = context;
+    return text_measure(m->text, utf8, m->px);
 }
 
-/* Breaks text into lines no wider than max_width at px pixels: at spaces,
- * around CJK characters and at newlines.  A word longer than a line is cut
- * where it overflows. */
+/* Breaks text into the lines of w at px pixels, unless it is already. */
 static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, double max_width)
 {
     if (w->px == px && w->max_width == max_width && strcmp(w->source, text) == 0)
@@ -528,42 +552,9 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     snprintf(w->source, sizeof w->source, "%s", text);
     w->px = px;
     w->max_width = max_width;
-    w->count = 0;
-    const unsigned char *t = (const unsigned char *)w->source;
-    size_t start = 0, i = 0, last_break = 0;
-    char line[CAPTION_LINE_MAX];
-    while (w->count < CAPTION_MAX_LINES) {
-        int len = 0;
-        uint32_t cp = t[i] ? utf8_next(t + i, &len) : '\n';
-        size_t end = i + (size_t)len;
-        if (cp == ' ' || (is_cjk(cp) && i > start))
-            last_break = i;
-        bool too_wide = false;
-        if (cp != '\n') {
-            too_wide = end - start >= sizeof line;
-            if (!too_wide) {
-                memcpy(line, t + start, end - start);
-                line[end - start] = '\0';
-                too_wide = text_measure(r->text, line, px) > max_width;
-            }
-        }
-        if (cp == '\n' || (too_wide && i > start)) {
-            size_t stop = cp == '\n' ? i : last_break > start ? last_break : i;
-            size_t n = stop - start < CAPTION_LINE_MAX ? stop - start : CAPTION_LINE_MAX - 1;
-            memcpy(w->lines[w->count], t + start, n);
-            w->lines[w->count++][n] = '\0';
-            if (!t[i])
-                break;
-            start = cp == '\n' ? end : stop;
-            while (t[start] == ' ')
-                start++;
-            i = last_break = start;
-            continue;
-        }
-        i = end;
-        if (is_cjk(cp))
-            last_break = end;
-    }
+    WrapMeasure m = {r->text, px};
+    w->count = text_wrap(w->source, max_width, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+                         CAPTION_MAX_LINES);
 }
 
 /* The centre of the free strip along the bottom, left of the plot, and

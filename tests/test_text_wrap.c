@@ -1,0 +1,157 @@
+/*
+ * test_text_wrap.c — line breaking with a stand-in font whose every
+ * character is one unit wide (two for CJK): breaks at spaces and between
+ * CJK characters, never a closing mark at a line's start or an opening
+ * mark at its end, long words cut, newlines kept; and every shipped
+ * lesson's Chinese captions wrapped at many widths obey the same rules.
+ */
+#include "testing.h"
+
+#include <string.h>
+
+#include "lesson/lesson.h"
+#include "render/text.h"
+#include "render/text_wrap.h"
+
+#define LINES 64
+#define LINE_SIZE 512
+
+static bool wide(uint32_t cp)
+{
+    return cp >= 0x2E80;
+}
+
+static double units(void *context, const char *utf8)
+{
+    (void)context;
+    double w = 0;
+    for (const unsigned char *p = (const unsigned char *)utf8; *p;) {
+        int len = 0;
+        uint32_t cp = utf8_next(p, &len);
+        w += wide(cp) ? 2 : 1;
+        p += len;
+    }
+    return w;
+}
+
+static char lines[LINES][LINE_SIZE];
+
+static int wrap(const char *text, double width)
+{
+    return text_wrap(text, width, units, NULL, &lines[0][0], LINE_SIZE, LINES);
+}
+
+static void breaks_at_spaces_and_newlines(void **state)
+{
+    (void)state;
+    assert_int_equal(wrap("abc def ghi", 7), 2);
+    assert_string_equal(lines[0], "abc def");
+    assert_string_equal(lines[1], "ghi");
+    assert_int_equal(wrap("one\ntwo three", 20), 2);
+    assert_string_equal(lines[0], "one");
+    assert_string_equal(lines[1], "two three");
+    /* A word longer than the line is cut where it overflows. */
+    assert_int_equal(wrap("abcdefghij", 4), 3);
+    assert_string_equal(lines[0], "abcd");
+    assert_string_equal(lines[2], "ij");
+    assert_int_equal(wrap("", 10), 1);
+    assert_string_equal(lines[0], "");
+}
+
+static void breaks_between_cjk_characters(void **state)
+{
+    (void)state;
+    assert_int_equal(wrap("一二三四五六", 6), 2);
+    assert_string_equal(lines[0], "一二三");
+    assert_string_equal(lines[1], "四五六");
+    /* Latin then CJK: a break before the CJK character. */
+    assert_int_equal(wrap("ab一二", 3), 3);
+    assert_string_equal(lines[0], "ab");
+    assert_string_equal(lines[1], "一");
+}
+
+/* The natural break would put '；' or '。' first on a line: the character
+ * before it goes down with it instead. */
+static void keeps_closing_marks_off_line_starts(void **state)
+{
+    (void)state;
+    assert_int_equal(wrap("一二三；四", 6), 2);
+    assert_string_equal(lines[0], "一二");
+    assert_string_equal(lines[1], "三；四");
+    assert_int_equal(wrap("一二三。", 6), 2);
+    assert_string_equal(lines[1], "三。");
+    /* And an opening mark does not end a line. */
+    assert_int_equal(wrap("一二（三四", 6), 2);
+    assert_string_equal(lines[0], "一二");
+    assert_string_equal(lines[1], "（三四");
+}
+
+static bool starts_with_any(const char *line, const char *const *marks)
+{
+    for (size_t k = 0; marks[k]; k++)
+        if (strncmp(line, marks[k], strlen(marks[k])) == 0)
+            return true;
+    return false;
+}
+
+static bool ends_with_any(const char *line, const char *const *marks)
+{
+    size_t n = strlen(line);
+    for (size_t k = 0; marks[k]; k++) {
+        size_t m = strlen(marks[k]);
+        if (n >= m && strcmp(line + n - m, marks[k]) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void lesson_captions_obey_the_rules(void **state)
+{
+    (void)state;
+    static const char *const closing[] = {"，", "。", "；", "：", "！", "？", "）", "、", "」",
+                                          "…", NULL};
+    static const char *const opening[] = {"（", "「", NULL};
+    LessonList list;
+    DescentError err = {""};
+    assert_true(lesson_list(&list, &err));
+    assert_true(list.count >= 10);
+    size_t captions = 0, wrapped_lines = 0;
+    for (size_t k = 0; k < list.count; k++) {
+        Lesson lesson;
+        if (!lesson_load(list.paths[k], "zh", &lesson, &err))
+            fail_msg("%s", err.message);
+        for (size_t i = 0; i < lesson.step_count; i++) {
+            const char *caption = lesson.steps[i].caption;
+            if (!caption[0])
+                continue;
+            captions++;
+            for (double width = 16; width <= 80; width += 3) {
+                int n = wrap(caption, width);
+                for (int l = 0; l < n; l++) {
+                    wrapped_lines++;
+                    if (l > 0 && starts_with_any(lines[l], closing))
+                        fail_msg("%s step %zu at %g: line starts with a closing mark: %s",
+                                 list.paths[k], i + 1, width, lines[l]);
+                    if (l + 1 < n && ends_with_any(lines[l], opening))
+                        fail_msg("%s step %zu at %g: line ends with an opening mark: %s",
+                                 list.paths[k], i + 1, width, lines[l]);
+                }
+            }
+        }
+        lesson_free(&lesson);
+    }
+    print_message("%zu Chinese captions wrapped into %zu lines\n", captions, wrapped_lines);
+    assert_true(captions > 30);
+    lesson_list_free(&list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(breaks_at_spaces_and_newlines),
+        cmocka_unit_test(breaks_between_cjk_characters),
+        cmocka_unit_test(keeps_closing_marks_off_line_starts),
+        cmocka_unit_test(lesson_captions_obey_the_rules),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
