@@ -258,8 +258,12 @@ void render_flush(Renderer *r)
 /* ------------------------------------------------------------------------ */
 /* The frame                                                                 */
 
-/* Around the 3D view's box: a dark slate the colormaps all stand out on. */
-static const float surface_background[3] = {0.13f, 0.14f, 0.17f};
+/* Around the 3D view's box: a slate the colormaps all stand out on, dark or
+ * light with the theme's panels. */
+static const float surface_background[SCENE_THEME_COUNT][3] = {
+    [SCENE_THEME_DARK] = {0.13f, 0.14f, 0.17f},
+    [SCENE_THEME_LIGHT] = {0.90f, 0.91f, 0.93f},
+};
 
 /* The 3D view's landscape.  The heatmap's grid stays current without
  * being painted: it sets the colour scale both views and the legend use. */
@@ -272,7 +276,9 @@ static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp, GL
         .colormap = heatmap_colormap_texture(r->heatmap, scene->display.colormap),
         .line_width = (float)r->scale,
         .line_strength = r->theme->contour_strength,
-        .background = {surface_background[0], surface_background[1], surface_background[2]},
+        .background = {surface_background[scene->display.theme][0],
+                       surface_background[scene->display.theme][1],
+                       surface_background[scene->display.theme][2]},
         .target = target,
         .progressive = r->progressive,
         .width = r->width,
