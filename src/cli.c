@@ -149,6 +149,23 @@ int cli_scene_option(SceneOptions *o, int argc, char **argv, int *i)
             o->theme = strcmp(v, "light") == 0 ? SCENE_THEME_LIGHT : SCENE_THEME_DARK;
         return m;
     }
+    if ((m = option_value("--camera", argc, argv, i, &v)) != 0) {
+        if (m < 0)
+            return m;
+        double c[3] = {0.0, 0.0, 1.0};
+        if (!(parse_numbers(v, c, 3) || parse_numbers(v, c, 2)) || c[1] < SCENE_PITCH_MIN ||
+            c[1] > SCENE_PITCH_MAX || c[2] < SCENE_DISTANCE_MIN || c[2] > SCENE_DISTANCE_MAX) {
+            cli_error("--camera %s: expected YAW,PITCH[,DISTANCE]: degrees about the vertical, "
+                      "%g to %g degrees above the plane, %g to %g times the distance that "
+                      "frames the landscape", v, SCENE_PITCH_MIN, SCENE_PITCH_MAX,
+                      SCENE_DISTANCE_MIN, SCENE_DISTANCE_MAX);
+            return -1;
+        }
+        o->camera = (SceneCamera){.yaw = c[0], .pitch = c[1], .distance = c[2]};
+        o->has_camera = true;
+        o->view3d = true;
+        return 1;
+    }
     if ((m = option_value("--start", argc, argv, i, &v)) != 0) {
         if (m > 0 && !cli_parse_pair(v, &o->start.x, &o->start.y)) {
             cli_error("--start %s: expected X,Y (two finite numbers)", v);

@@ -26,6 +26,7 @@ static const char usage[] =
     "  --seed N                  seed of noisy runs without their own seed=\n"
     "  --particles N             run N copies of a noisy run (seeds seed ... seed+N-1)\n"
     "  --3d                      start in the 3D view\n"
+    "  --camera YAW,PITCH[,DIST] the 3D view seen from there (degrees; DIST 1 frames the landscape)\n"
     "  --sweep PARAM=A:B:N[:lin] the one --opt at N values of PARAM from A to B, side by side\n"
     "                            (log-spaced; :lin evenly), e.g. --opt gd --sweep lr=0.001:0.1:5\n"
     "  --theme dark|light        light: light panels and dark text for paper and bright projectors\n"

@@ -16,6 +16,7 @@
 
 #include "app/app.h"
 #include "core/data_dir.h"
+#include "scene/scene_share.h"
 
 #define WIDTH 900
 #define HEIGHT 640
@@ -413,6 +414,30 @@ static void test_arrows_on_surface(void **state)
     app_destroy(app);
 }
 
+/* --camera's angle reaches the scene (yaw wrapped into [-180, 180)), and
+ * the shared command line gives it back; the usual angle is plain --3d. */
+static void test_camera_option(void **state)
+{
+    (void)state;
+    SceneOptions options = {.landscape = "quadratic", .view3d = true, .has_camera = true,
+                            .camera = {.yaw = 200.0, .pitch = 30.0, .distance = 2.0}};
+    DescentError err = {""};
+    Scene *scene = scene_create(&options, &err);
+    assert_non_null(scene);
+    assert_close(scene->display.camera.yaw, -160.0, 1e-12);
+    assert_close(scene->display.camera.pitch, 30.0, 0);
+    assert_close(scene->display.camera.distance, 2.0, 0);
+    char line[SCENE_COMMAND_LINE_MAX];
+    assert_true(scene_command_line(scene, line, sizeof line));
+    assert_non_null(strstr(line, " --camera "));
+    assert_null(strstr(line, " --3d"));
+    scene->display.camera = SCENE_CAMERA_DEFAULT;
+    assert_true(scene_command_line(scene, line, sizeof line));
+    assert_null(strstr(line, " --camera "));
+    assert_non_null(strstr(line, " --3d"));
+    scene_destroy(scene);
+}
+
 /* Two windows on the same scene, stepped alike, draw the same 3D frames:
  * nothing in the surface depends on anything but the scene. */
 static void test_deterministic(void **state)
@@ -441,6 +466,7 @@ int main(void)
         cmocka_unit_test(test_tab_toggles_and_restores),
         cmocka_unit_test(test_orbit_and_zoom),
         cmocka_unit_test(test_arrows_on_surface),
+        cmocka_unit_test(test_camera_option),
         cmocka_unit_test(test_deterministic),
     };
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {

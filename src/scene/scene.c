@@ -217,10 +217,11 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         .log_scale = landscape_prefers_log(scene->landscape),
         .projector = options->projector,
         .view3d = options->view3d,
-        .camera = SCENE_CAMERA_DEFAULT,
+        .camera = options->has_camera ? options->camera : SCENE_CAMERA_DEFAULT,
         .data = true,
         .theme = options->theme,
     };
+    scene_orbit(scene, 0.0, 0.0); /* yaw into [-180, 180), pitch into its range */
 
     const char *const *specs = options->runs;
     size_t count = options->run_count;

@@ -74,22 +74,6 @@ typedef enum ScenePlot {
     SCENE_PLOT_COUNT
 } ScenePlot;
 
-/* The 3D view's orbit camera, plain data (the recorder and tests set it
- * directly).  It looks at the middle of the landscape's box from yaw
- * degrees about the vertical axis (0: from beyond the view's ymin edge, so
- * x runs left to right as in 2D; positive turns the eye counter-clockwise
- * seen from above), pitch degrees above the plane, at distance times the
- * distance that frames the whole box. */
-typedef struct SceneCamera {
-    double yaw, pitch, distance;
-} SceneCamera;
-
-#define SCENE_CAMERA_DEFAULT ((SceneCamera){.yaw = -30.0, .pitch = 52.0, .distance = 1.0})
-#define SCENE_PITCH_MIN 5.0
-#define SCENE_PITCH_MAX 89.0
-#define SCENE_DISTANCE_MIN 0.25
-#define SCENE_DISTANCE_MAX 4.0
-
 /* What the viewer chose to show; the renderer draws accordingly. */
 typedef struct SceneDisplay {
     Colormap colormap;

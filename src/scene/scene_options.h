@@ -23,6 +23,22 @@ typedef enum SceneTheme {
     SCENE_THEME_COUNT
 } SceneTheme;
 
+/* The 3D view's orbit camera, plain data (--camera, the recorder and tests
+ * set it directly).  It looks at the middle of the landscape's box from yaw
+ * degrees about the vertical axis (0: from beyond the view's ymin edge, so
+ * x runs left to right as in 2D; positive turns the eye counter-clockwise
+ * seen from above), pitch degrees above the plane, at distance times the
+ * distance that frames the whole box. */
+typedef struct SceneCamera {
+    double yaw, pitch, distance;
+} SceneCamera;
+
+#define SCENE_CAMERA_DEFAULT ((SceneCamera){.yaw = -30.0, .pitch = 52.0, .distance = 1.0})
+#define SCENE_PITCH_MIN 5.0
+#define SCENE_PITCH_MAX 89.0
+#define SCENE_DISTANCE_MIN 0.25
+#define SCENE_DISTANCE_MAX 4.0
+
 typedef struct SceneOptions {
     const char *lesson_path;          /* LESSON.lua, or NULL */
     const char *landscape;            /* --landscape SPEC, or NULL */
@@ -37,7 +53,9 @@ typedef struct SceneOptions {
     bool has_seed;                    /* --seed N: default seed of noisy runs */
     uint64_t seed;
     size_t particles;                 /* --particles N, 0 = none */
-    bool view3d;                      /* --3d */
+    bool view3d;                      /* --3d (or --camera) */
+    bool has_camera;                  /* --camera YAW,PITCH[,DISTANCE] */
+    SceneCamera camera;
     bool projector;                   /* --projector: large text, thick lines */
     SceneTheme theme;                 /* --theme dark|light */
     const char *lang;                 /* --lang en|zh, or NULL (environment) */

@@ -146,7 +146,18 @@ bool scene_command_line(const Scene *scene, char *dest, size_t size)
     }
     if (scene->display.projector)
         word(&line, "--projector");
-    if (scene->display.view3d)
+    const SceneCamera *camera = &scene->display.camera;
+    const SceneCamera usual = SCENE_CAMERA_DEFAULT;
+    if (scene->display.view3d && (camera->yaw != usual.yaw || camera->pitch != usual.pitch ||
+                                  camera->distance != usual.distance)) {
+        len = 0;
+        number_into(text, sizeof text, &len, camera->yaw);
+        number_into(text, sizeof text, &len, camera->pitch);
+        number_into(text, sizeof text, &len, camera->distance);
+        word(&line, "--camera");
+        word(&line, text);
+    } else if (scene->display.view3d) {
         word(&line, "--3d");
+    }
     return ok && line.len < size;
 }

@@ -6,15 +6,15 @@
  * The line names the landscape (its spec), every run (its spec as it is
  * now, e.g. after [ ] changed its learning rate, with x0/y0 when its start
  * is not the scene's), or a sweep's one run and --sweep while its runs are
- * still the sweep's; the start, the view, the seed, the particles, and
- * --theme light / --projector / --3d when on.  Numbers are written with the
- * fewest digits that read back as the same double, and every word that a
+ * still the sweep's; the start, the view, the seed, the particles,
+ * --theme light / --projector when on, and --3d or --camera in the 3D
+ * view.  Numbers are written with the fewest digits that read back as the
+ * same double, and every word that a
  * POSIX shell would not take as it is is single-quoted, so running the
  * line builds the same stage: the same runs from the same starts, bit for
- * bit.  What the line cannot say: a lesson's texts and marks, the 3D
- * camera's angle and distance, how far the runs have gone (it says the
- * view as it is now), and a parameter changed mid-run, which it writes as
- * if the run had had it from its start.
+ * bit.  What the line cannot say: a lesson's texts and marks, how far the
+ * runs have gone (it says the view as it is now), and a parameter changed
+ * mid-run, which it writes as if the run had had it from its start.
  */
 #ifndef DESCENT_SCENE_SHARE_H
 #define DESCENT_SCENE_SHARE_H
