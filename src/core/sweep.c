@@ -148,6 +148,9 @@ bool sweep_expand(const char *text, const char *base_text, Sweep *dest, DescentE
             v = ends[0] + f * (ends[1] - ends[0]);
         else
             v = exp(log(ends[0]) + f * (log(ends[1]) - log(ends[0])));
+        /* Rounding may carry a value a little past B (exp(log(10)) is
+         * 10.000000000000002), out of order or out of the range. */
+        v = fmin(fmax(v, fmin(ends[0], ends[1])), fmax(ends[0], ends[1]));
         if (def->type == PARAM_INTEGER)
             v = round(v);
         dest->values[i] = v;
