@@ -471,6 +471,9 @@ void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
     bool coarse = frame->progressive && moved;
     int paint_w = coarse ? (frame->width + 1) / 2 : frame->width;
     int paint_h = coarse ? (frame->height + 1) / 2 : frame->height;
+    /* Which points the surface hides follows the depth painted. */
+    if (s->cache_valid && (s->paint_w != paint_w || s->paint_h != paint_h))
+        s->projection++;
     if (!s->cache_valid || s->painted_projection != s->projection ||
         !same_style(&s->painted, frame) || s->paint_w != paint_w || s->paint_h != paint_h)
         paint(s, frame, paint_w, paint_h);

@@ -63,8 +63,8 @@ void surface_draw(Surface *surface, const Scene *scene, const SurfaceFrame *fram
  * py are NaN). */
 bool surface_to_pixel(const Surface *surface, double x, double y, double *px, double *py);
 
-/* Changes whenever surface_to_pixel would give other positions (camera,
- * frame size, mesh); never 0. */
+/* Changes whenever surface_to_pixel would give other positions or hide
+ * other points (camera, frame size, mesh, the depth painted); never 0. */
 unsigned surface_projection(const Surface *surface);
 
 /* The plane point where the ray through pixel (px, py) first meets the
