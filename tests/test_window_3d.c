@@ -373,6 +373,13 @@ static void test_orbit_and_zoom(void **state)
     save(app, "nearer");
     assert_close(scene->display.camera.distance, camera.distance * 0.85 * 0.85, 1e-9);
     assert_true(pixels_changed(&turned, &nearer) > start.width * start.height / 10);
+    /* Drawn at half size while the camera moved, in full on the next frame,
+     * which then stays. */
+    Frame refined = draw(app, 0.0), again = draw(app, 0.0);
+    assert_false(same_frame(&nearer, &refined));
+    assert_true(same_frame(&refined, &again));
+    free(refined.rgba);
+    free(again.rgba);
     assert_true(memcmp(&view, &scene->view, sizeof view) == 0);
     /* The pitch stays above the plane however far one drags. */
     push_drag(400, 300, 400, 1000);

@@ -774,11 +774,13 @@ void app_frame(App *app, double dt)
     }
 }
 
-/* Nothing moves on screen: paused, no message counting down, no drag. */
+/* Nothing moves on screen: paused, no message counting down, no drag, and
+ * the last frame was drawn in full (a wheel turn while paused leaves a
+ * coarse one that one more frame refines). */
 static bool is_still(const App *app)
 {
     return !app->scene->playing && !app->scene->notice[0] && !app->panning && !app->placing &&
-           !app->orbiting && !app->scrubbing;
+           !app->orbiting && !app->scrubbing && renderer_settled(app->renderer);
 }
 
 int app_run(App *app)

@@ -215,6 +215,11 @@ static void map_values(Heatmap *h, bool log_scale)
     h->field_ready = true;
 }
 
+bool heatmap_coarse(const Heatmap *h)
+{
+    return h->coarse;
+}
+
 bool heatmap_range(const Heatmap *h, double *lo, double *hi, bool *log_scale)
 {
     *lo = (double)h->stats.min;

@@ -42,6 +42,10 @@ void heatmap_prepare(Heatmap *heatmap, const Scene *scene, const Viewport *viewp
 void heatmap_draw(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
                   int width, int height, double scale, bool progressive, GLuint target);
 
+/* The grid is a coarse one, sampled while the view moved: the next frame
+ * samples the full grid if the view holds still. */
+bool heatmap_coarse(const Heatmap *heatmap);
+
 /* The value range the colours span (the finite values in view) and whether
  * on a log scale; false before the first grid or when the view is flat. */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);

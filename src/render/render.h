@@ -46,6 +46,10 @@ void renderer_set_help(Renderer *renderer, const RenderHelpLine *lines, size_t c
  * frame the full grid (recording: frames depend on the scene alone). */
 void renderer_set_progressive(Renderer *renderer, bool progressive);
 
+/* The last frame was drawn in full: no coarse heatmap or half-size 3D
+ * surface left from a moving view that another frame would refine. */
+bool renderer_settled(const Renderer *renderer);
+
 /* Slide-ready frames (recording).  transparent: everything off the
  * asked-for view rectangle (the landscape, letterboxed into the frame) is
  * clear, alpha 0, and what lies on the landscape is cut at its edge;

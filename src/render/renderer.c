@@ -147,6 +147,11 @@ unsigned render_projection(const Renderer *r)
     return r->view3d ? surface_projection(r->surface) : 0;
 }
 
+bool renderer_settled(const Renderer *r)
+{
+    return r->view3d ? !surface_coarse(r->surface) : !heatmap_coarse(r->heatmap);
+}
+
 bool render_plane_point(const Renderer *r, const Scene *scene, double px, double py, double *x,
                         double *y)
 {

@@ -485,6 +485,11 @@ void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
     glViewport(0, 0, frame->width, frame->height);
 }
 
+bool surface_coarse(const Surface *s)
+{
+    return s->cache_valid && s->paint_w != s->cache_w;
+}
+
 unsigned surface_projection(const Surface *s)
 {
     return s->projection;

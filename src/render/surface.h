@@ -55,6 +55,10 @@ typedef struct SurfaceFrame {
  * every frame.  Leaves target bound. */
 void surface_draw(Surface *surface, const Scene *scene, const SurfaceFrame *frame);
 
+/* The last frame was painted at half size (the camera moved): the next
+ * one paints full size if the camera holds still. */
+bool surface_coarse(const Surface *surface);
+
 /* Pixel position of plane point (x, y) on the surface in the last frame
  * drawn, at the mesh's own height (on its triangles); a point off the
  * rectangle is placed on the box's edge nearest to it.  False when the
