@@ -485,6 +485,14 @@ void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
     glViewport(0, 0, frame->width, frame->height);
 }
 
+const float *surface_vertices(const Surface *s, size_t *count)
+{
+    *count = s->has_mesh ? (size_t)s->cols * (size_t)s->rows +
+                               4 * ((size_t)s->cols + (size_t)s->rows)
+                         : 0;
+    return s->has_mesh ? s->vertices : NULL;
+}
+
 bool surface_coarse(const Surface *s)
 {
     return s->cache_valid && s->paint_w != s->cache_w;

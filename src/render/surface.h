@@ -20,6 +20,7 @@
 #define DESCENT_RENDER_SURFACE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <epoxy/gl.h>
 
@@ -66,6 +67,12 @@ bool surface_coarse(const Surface *surface);
  * depth buffer, read back once per painting), or behind the eye (then px,
  * py are NaN). */
 bool surface_to_pixel(const Surface *surface, double x, double y, double *px, double *py);
+
+/* The vertices of the mesh last built, as uploaded (count of them, 8
+ * floats each: position, normal, colour-scale t, shade; walls after the
+ * surface's), or NULL before any: for tests that nothing non-finite
+ * reaches the GPU. */
+const float *surface_vertices(const Surface *surface, size_t *count);
 
 /* Changes whenever surface_to_pixel would give other positions or hide
  * other points (camera, frame size, mesh, the depth painted); never 0. */

@@ -24,7 +24,10 @@ double value_scale_t(const ValueScale *s, double v)
         t = (log(v - s->lo + s->floor_) - s->log_floor) / s->log_span;
     else
         t = (v - s->lo) / s->range;
-    return t < 0 ? 0 : t > 1 ? 1 : t;
+    /* A value below the range's bottom (sampled elsewhere than the range
+     * was, as the 3D mesh is) gives a log of a negative number: NaN,
+     * which must not reach the GPU: it is below the scale, 0. */
+    return t > 1 ? 1 : t >= 0 ? t : 0;
 }
 
 double value_scale_slope(const ValueScale *s, double v)

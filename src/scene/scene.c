@@ -183,8 +183,23 @@ bool scene_next_landscape(Scene *scene, DescentError *err)
 /* ------------------------------------------------------------------------ */
 /* Life cycle                                                                */
 
+/* The widest or tallest view asked for: the renderer widens a view to its
+ * frame's aspect (up to 16384:1) and takes differences of its edges, which
+ * must stay finite doubles. */
+#define SCENE_VIEW_MAX 1e300
+
+static bool view_holds(ViewRect v)
+{
+    return v.xmax - v.xmin <= SCENE_VIEW_MAX && v.ymax - v.ymin <= SCENE_VIEW_MAX;
+}
+
 Scene *scene_create(const SceneOptions *options, DescentError *err)
 {
+    if (options->has_view && !view_holds(options->view)) {
+        error_set(err, "view %g,%g,%g,%g: wider or taller than %g", options->view.xmin,
+                  options->view.xmax, options->view.ymin, options->view.ymax, SCENE_VIEW_MAX);
+        return NULL;
+    }
     Scene *scene = calloc(1, sizeof *scene);
     struct SceneBasinCache *basin_cache = calloc(1, sizeof *basin_cache);
     if (!scene || !basin_cache) {
@@ -532,7 +547,7 @@ void scene_scale_speed(Scene *scene, double factor)
 
 /* Writes spec with key set to value ("adam:lr=0.05" + lr=0.0625 ->
  * "adam:lr=0.0625"), keeping every other item in its order. */
-static bool spec_with_number(const char *spec, const char *key, double value, char *dest,
+static bool spec_with_number(const char *spec, const char *key, const char *value, char *dest,
                              size_t size, DescentError *err)
 {
     Spec parsed;
@@ -544,9 +559,9 @@ static bool spec_with_number(const char *spec, const char *key, double value, ch
         const char *sep = i == 0 ? ":" : ",";
         if (i == parsed.count) {
             if (!replaced)
-                len += (size_t)snprintf(dest + len, size - len, "%s%s=%.4g", sep, key, value);
+                len += (size_t)snprintf(dest + len, size - len, "%s%s=%s", sep, key, value);
         } else if (strcmp(parsed.items[i].key, key) == 0) {
-            len += (size_t)snprintf(dest + len, size - len, "%s%s=%.4g", sep, key, value);
+            len += (size_t)snprintf(dest + len, size - len, "%s%s=%s", sep, key, value);
             replaced = true;
         } else {
             len += (size_t)snprintf(dest + len, size - len, "%s%s=%s", sep,
@@ -603,14 +618,21 @@ static bool change_selected(Scene *scene, const char *spec, DescentError *err)
            swarm_reconfigure(scene->swarm, &run->desc, err);
 }
 
-/* Sets key to value in the selected run's spec and goes on with it. */
-static bool set_selected_number(Scene *scene, const char *key, double value, DescentError *err)
+/* Sets key to value in the selected run's spec and goes on with it: value
+ * written with 4 digits, or exactly (decays near 1, whose 4 digits could
+ * read 1, and batch sizes, which must stay whole). */
+static bool set_selected_number(Scene *scene, const char *key, double value, bool exact,
+                                DescentError *err)
 {
     if (scene->run_count == 0)
         return error_set(err, "no run to change");
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
-    char spec[sizeof desc->spec];
-    return spec_with_number(desc->spec, key, value, spec, sizeof spec, err) &&
+    char spec[sizeof desc->spec], text[40];
+    if (exact)
+        sweep_format_number(value, text, sizeof text);
+    else
+        snprintf(text, sizeof text, "%.4g", value);
+    return spec_with_number(desc->spec, key, text, spec, sizeof spec, err) &&
            change_selected(scene, spec, err);
 }
 
@@ -619,15 +641,17 @@ bool scene_scale_lr(Scene *scene, double factor, DescentError *err)
     if (scene->run_count == 0)
         return error_set(err, "no run to change");
     return set_selected_number(scene, "lr", scene->runs[scene->selected].run.desc.lr * factor,
-                               err);
+                               false, err);
 }
 
-/* A decay factor moved towards 1 (up: 1 − μ halves, 0 becomes 0.5) or
- * away from it (1 − μ doubles; 0 once that passes 0.9). */
+/* A decay factor moved towards 1 (up: 1 − μ halves, 0 becomes 0.5) but
+ * never onto it (at most the largest double below 1: 1 − a rest under
+ * half an ulp would round to 1), or away from it (1 − μ doubles; 0 once
+ * that passes 0.9). */
 static double towards_one(double mu, bool up)
 {
     double rest = up ? (mu == 0 ? 0.5 : 0.5 * (1 - mu)) : 2 * (1 - mu);
-    return rest >= 0.9 ? 0 : 1 - rest;
+    return rest >= 0.9 ? 0 : fmin(1 - rest, nextafter(1.0, 0.0));
 }
 
 bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
@@ -639,7 +663,7 @@ bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
     if (!adam && desc->kind != OPT_RMSPROP && desc->kind > OPT_NESTEROV)
         return error_set(err, "%s has no momentum", optimizer_kind_name(desc->kind));
     return set_selected_number(scene, adam ? "beta1" : "momentum",
-                               towards_one(adam ? desc->beta1 : desc->momentum, up), err);
+                               towards_one(adam ? desc->beta1 : desc->momentum, up), true, err);
 }
 
 bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err)
@@ -652,7 +676,7 @@ bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err)
         return error_set(err, "%s keeps no running average of squared gradients",
                          optimizer_kind_name(desc->kind));
     return set_selected_number(scene, adam ? "beta2" : "alpha",
-                               towards_one(adam ? desc->beta2 : desc->alpha, up), err);
+                               towards_one(adam ? desc->beta2 : desc->alpha, up), true, err);
 }
 
 bool scene_scale_batch(Scene *scene, double factor, DescentError *err)
@@ -665,7 +689,7 @@ bool scene_scale_batch(Scene *scene, double factor, DescentError *err)
         return error_set(err, "minibatches need a data landscape (linreg, logreg)");
     double batch = desc->batch ? (double)desc->batch * factor : factor < 1 ? 0.5 * (double)n : 0;
     batch = batch >= (double)n ? 0 : fmax(1, round(batch));
-    return set_selected_number(scene, "batch", batch, err);
+    return set_selected_number(scene, "batch", batch, true, err);
 }
 
 bool scene_scale_noise(Scene *scene, double factor, DescentError *err)
@@ -678,7 +702,7 @@ bool scene_scale_noise(Scene *scene, double factor, DescentError *err)
         noise = SCENE_NOISE_FIRST;
     else if (noise < 0.5 * SCENE_NOISE_FIRST)
         noise = 0;
-    return set_selected_number(scene, "noise", noise, err);
+    return set_selected_number(scene, "noise", noise, false, err);
 }
 
 void scene_select(Scene *scene, size_t i)
@@ -704,10 +728,12 @@ double scene_run_lr(const Scene *scene, size_t i)
 
 void scene_pan(Scene *scene, double dx, double dy)
 {
-    scene->view.xmin += dx;
-    scene->view.xmax += dx;
-    scene->view.ymin += dy;
-    scene->view.ymax += dy;
+    ViewRect v = scene->view;
+    ViewRect moved = {v.xmin + dx, v.xmax + dx, v.ymin + dy, v.ymax + dy};
+    /* Far out, a pan would carry an edge to infinity. */
+    if (isfinite(moved.xmin) && isfinite(moved.xmax) && isfinite(moved.ymin) &&
+        isfinite(moved.ymax) && view_holds(moved))
+        scene->view = moved;
 }
 
 void scene_zoom(Scene *scene, double cx, double cy, double factor)

@@ -4,7 +4,7 @@
  * specs, each the base with PARAM set to a value that reads back as the
  * very double in Sweep.values, in order from A to B; a run the landscape
  * took before the sweep still takes every one (but a batch larger than
- * its dataset). */
+ * its dataset, or a start x0 or y0 alone). */
 #include "fuzz.h"
 
 #include <stdlib.h>
@@ -37,10 +37,12 @@ static void check_expanded(const Sweep *sweep, const Landscape *landscape, bool 
             abort(); /* not in order from A to B */
         OptimizerDesc desc;
         DescentError err = {""};
-        /* A batch larger than the dataset is the landscape's to refuse. */
-        bool too_large_batch = strcmp(sweep->param, "batch") == 0 &&
-                               sweep->values[i] > DATASET_SAMPLES;
-        if (base_runs && !too_large_batch &&
+        /* A batch larger than the dataset is the landscape's to refuse,
+         * and x0 without y0 (or y0 without x0) the optimizer's. */
+        bool refusable = (strcmp(sweep->param, "batch") == 0 &&
+                          sweep->values[i] > DATASET_SAMPLES) ||
+                         strcmp(sweep->param, "x0") == 0 || strcmp(sweep->param, "y0") == 0;
+        if (base_runs && !refusable &&
             !optimizer_parse(sweep->specs[i], landscape, &desc, &err))
             abort();
     }
