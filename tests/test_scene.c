@@ -320,8 +320,8 @@ static void test_basin_shares_follow_basins(void **state)
     scene_destroy(s);
 }
 
-/* A lesson step's show turns on the overlays it names and the next step's
- * turns off what it does not name; the flow is there from the step's start
+/* A lesson step's show turns on the overlays (and the 3D view) it names
+ * and the next step's turns off what it does not name; the flow is there from the step's start
  * and follows the run's play. */
 static void test_lesson_show_reaches_display(void **state)
 {
@@ -333,7 +333,8 @@ static void test_lesson_show_reaches_display(void **state)
     assert_non_null(f);
     fputs("lesson { title = 't', landscape = 'quadratic' }\n"
           "step { runs = { 'gd:lr=0.05' }, play = 20, show = { 'flow', 'velocity' } }\n"
-          "step { runs = { 'sgd:lr=0.01' }, particles = 30, show = { 'basins', 'gradient' } }\n",
+          "step { runs = { 'sgd:lr=0.01' }, particles = 30, show = { 'basins', 'gradient', '3d' } }\n"
+          "step { keep = true }\n",
           f);
     fclose(f);
     Scene *s = make("quadratic", NULL, 0);
@@ -348,9 +349,12 @@ static void test_lesson_show_reaches_display(void **state)
     scene_advance(s, 10.0);
     assert_int_equal(run_steps(&s->runs[0].run), 20);
     assert_int_equal(run_steps(scene_flow(s, 0)), 20);
+    assert_false(s->display.view3d);
     assert_true(lesson_player_next(&player, s));
     assert_false(s->display.flow || s->display.velocity);
-    assert_true(s->display.basins && s->display.arrows);
+    assert_true(s->display.basins && s->display.arrows && s->display.view3d);
+    assert_true(lesson_player_next(&player, s));
+    assert_false(s->display.basins || s->display.arrows || s->display.view3d);
     lesson_player_close(&player);
     scene_destroy(s);
 }

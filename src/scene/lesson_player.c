@@ -99,6 +99,9 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.basins = (step->show & LESSON_SHOW_BASINS) != 0;
     scene->display.effective_step = (step->show & LESSON_SHOW_EFFECTIVE_STEP) != 0;
     scene->display.formula = (step->show & LESSON_SHOW_FORMULA) != 0;
+    /* The author picks each step's view, as with the overlays: Tab can
+     * still turn it while the step is shown. */
+    scene->display.view3d = (step->show & LESSON_SHOW_3D) != 0;
     scene->display.plot = step->show & (LESSON_SHOW_SHARPNESS | LESSON_SHOW_STABILITY)
                               ? SCENE_PLOT_SHARPNESS
                           : step->show & LESSON_SHOW_NORM     ? SCENE_PLOT_NORM
