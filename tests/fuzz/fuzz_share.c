@@ -1,13 +1,15 @@
 /* fuzz_share.c — the shared command line (scene/scene_share.h) round trip.
  * Each input line is one scene option, its first byte saying which:
  * l --landscape, o --opt, s --start, v --view, n --seed, w --sweep,
- * p --particles (at most 64 here), t --theme, 3 --3d, j --projector; and
- * c X,Y a click (every run restarts there), [ or ] the selected run's
- * learning rate ÷ or × 1.25.  Options the command line's parser refuses
+ * p --particles (at most 64 here), t --theme, 3 --3d, j --projector,
+ * k --camera; and c X,Y a click (every run restarts there), [ or ] the
+ * selected run's learning rate ÷ or × 1.25, r DYAW,DPITCH a turn of the
+ * 3D camera.  Options the command line's parser refuses
  * and scenes that cannot be built are skipped.  The scene's line
  * (scene_command_line), split as a POSIX shell would (wordexp) and parsed
  * by the same parser, must build the same scene: landscape spec, run
- * specs and starts, start, view, seed, particles, sweep and display, and
+ * specs and starts, start, view, seed, particles, sweep, display and the
+ * 3D camera when the 3D view is on, and
  * then the same line again.  Any difference aborts. */
 #include "fuzz.h"
 
@@ -68,7 +70,11 @@ static void check_same(const Scene *a, const Scene *b)
         b->sweep.count != (still_a_sweep(a) ? a->sweep.count : 0) ||
         (b->sweep.count && strcmp(a->sweep.text, b->sweep.text) != 0) ||
         a->display.theme != b->display.theme || a->display.projector != b->display.projector ||
-        a->display.view3d != b->display.view3d)
+        a->display.view3d != b->display.view3d ||
+        (a->display.view3d && (!same_bits(a->display.camera.yaw, b->display.camera.yaw) ||
+                               !same_bits(a->display.camera.pitch, b->display.camera.pitch) ||
+                               !same_bits(a->display.camera.distance,
+                                          b->display.camera.distance))))
         abort();
     for (size_t i = 0; i < a->run_count; i++) {
         char sa[512], sb[512];
@@ -116,6 +122,8 @@ static void apply_changes(Scene *scene, char **lines, size_t count)
             scene_start_at(scene, x, y);
         else if (text[0] == '[' || text[0] == ']')
             scene_scale_lr(scene, text[0] == ']' ? 1.25 : 1 / 1.25, &err);
+        else if (text[0] == 'r' && cli_parse_pair(text + 1, &x, &y))
+            scene_orbit(scene, x, y);
     }
 }
 
@@ -132,13 +140,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {'l', "--landscape", true}, {'o', "--opt", true},     {'s', "--start", true},
         {'v', "--view", true},      {'n', "--seed", true},    {'w', "--sweep", true},
         {'p', "--particles", true}, {'t', "--theme", true},   {'3', "--3d", false},
-        {'j', "--projector", false},
+        {'j', "--projector", false}, {'k', "--camera", true},
     };
     for (char *line = text, *next; line && argc + 2 <= 2 * MAX_WORDS; line = next) {
         next = strchr(line, '\n');
         if (next)
             *next++ = '\0';
-        if ((line[0] == 'c' || line[0] == '[' || line[0] == ']') && nchanges < MAX_WORDS) {
+        if ((line[0] == 'c' || line[0] == '[' || line[0] == ']' || line[0] == 'r') &&
+            nchanges < MAX_WORDS) {
             changes[nchanges++] = line;
             continue;
         }
