@@ -142,10 +142,17 @@ static void test_v_records_what_is_drawn(void **state)
     push_text("v");
     frame(app, 0.5);  /* before the press: not part of the video */
     assert_true(app_recording(app));
-    assert_true(strncmp(app_scene(app)->notice, "● REC 0:00", strlen("● REC 0:00")) == 0);
     uint8_t *first = malloc((size_t)WIDTH * HEIGHT * 4);
     assert_non_null(first);
     app_read_pixels(app, first);
+    /* The badge's red dot is in the window, in the top middle. */
+    int red = 0;
+    for (int y = 0; y < 50; y++)
+        for (int x = WIDTH / 2 - 100; x < WIDTH / 2 + 100; x++) {
+            const uint8_t *p = first + ((size_t)y * WIDTH + (size_t)x) * 4;
+            red += p[0] > 200 && p[1] < 60 && p[2] < 60;
+        }
+    assert_true(red > 20);
     for (int i = 1; i < 30; i++)
         frame(app, FRAME_DT);
     push_text("v");
@@ -164,7 +171,7 @@ static void test_v_records_what_is_drawn(void **state)
     assert_int_equal(p.frames, 30);
 
     /* Lossy, so compared on average: a flipped or shifted read-back differs
-     * by far more (the heatmap and the REC notice are not symmetric). */
+     * by far more (the heatmap is not symmetric). */
     uint8_t *decoded = malloc((size_t)WIDTH * HEIGHT * 3);
     assert_non_null(decoded);
     decode_first(path, decoded, (size_t)WIDTH * HEIGHT * 3);
@@ -175,6 +182,14 @@ static void test_v_records_what_is_drawn(void **state)
     difference /= (double)WIDTH * HEIGHT * 3;
     if (!(difference <= 6.0))
         fail_msg("first video frame differs from the window by %.2f per channel", difference);
+    /* ... but not the badge: nothing red where the window has its dot. */
+    int video_red = 0;
+    for (int y = 0; y < 50; y++)
+        for (int x = WIDTH / 2 - 100; x < WIDTH / 2 + 100; x++) {
+            const uint8_t *q = decoded + ((size_t)y * WIDTH + (size_t)x) * 3;
+            video_red += q[0] > 200 && q[1] < 60 && q[2] < 60;
+        }
+    assert_int_equal(video_red, 0);
     free(decoded);
     free(first);
     app_destroy(app);

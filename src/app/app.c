@@ -25,11 +25,6 @@
 #define IDLE_WAIT_MS 500
 /* Longest time step one frame may take (a stalled frame is not replayed). */
 #define MAX_FRAME_SECONDS 0.1
-/* The REC notice is renewed every frame for this long (seconds), so it
- * goes soon after the recording stops for any reason. */
-#define REC_NOTICE_SECONDS 0.5
-/* Starts every REC notice: tells it from the other notices. */
-#define REC_NOTICE_PREFIX "● REC"
 
 
 /* Every key of SPEC §5 and what it does here, for the help overlay. */
@@ -317,16 +312,13 @@ static void record_frame(App *app, double dt)
         stop_recording(app, NULL);
 }
 
-/* The REC indicator: a notice renewed every frame, unless another notice
- * is showing. */
+/* The recording badge, drawn over the frame after it went to the video. */
 static void show_recording(App *app)
 {
-    Scene *s = app->scene;
-    if (s->notice[0] && strncmp(s->notice, REC_NOTICE_PREFIX, strlen(REC_NOTICE_PREFIX)) != 0)
-        return;
     int seconds = (int)live_recording_seconds(app->recording);
-    scene_notify(s, REC_NOTICE_SECONDS, REC_NOTICE_PREFIX " %d:%02d  (v stops)", seconds / 60,
-                 seconds % 60);
+    char text[64];
+    snprintf(text, sizeof text, "REC %d:%02d  (v stops)", seconds / 60, seconds % 60);
+    render_recording_badge(app->renderer, text);
 }
 
 /* The stage as a command line: on the clipboard, on stdout (for whoever
@@ -762,8 +754,6 @@ void app_frame(App *app, double dt)
     gl_context_drawable_size(app->gl, &w, &h);
     if (app->recording && (w != app->recording_width || h != app->recording_height))
         stop_recording(app, "the window changed size");
-    if (app->recording)
-        show_recording(app);
     framebuffer_bind(NULL);
     render_frame(app->renderer, app->scene, w, h, pixel_ratio(app));
     if (app->recording)
@@ -772,6 +762,8 @@ void app_frame(App *app, double dt)
         app->screenshot_due = false;
         take_screenshot(app);
     }
+    if (app->recording)
+        show_recording(app);
 }
 
 /* Nothing moves on screen: paused, no message counting down, no drag, and

@@ -55,9 +55,9 @@ bool app_pump(App *app);
  * folder when 'p' asked for one, and feeds the frames dt covers to the
  * recording 'v' started.  'v' again stops it, and so does a change of the
  * window's size (recording does not restart by itself) or app_destroy.
- * While recording, a "REC" notice shows whenever no other notice does (it
- * is drawn like any notice, so the video shows it too); when it stops, a
- * notice names the file.  A recording that cannot start or fails is a
+ * While recording, a "REC" badge shows at the top of the window, drawn
+ * after the frame went to the video (and to a 'p' screenshot), so neither
+ * shows it; when it stops, a notice names the file.  A recording that cannot start or fails is a
  * notice and a line on stderr; the window goes on. */
 void app_frame(App *app, double dt);
 

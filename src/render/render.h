@@ -76,6 +76,11 @@ bool render_plot_step_at(const Renderer *renderer, const Scene *scene, double px
  * projector mode multiplies it further). */
 void render_frame(Renderer *renderer, const Scene *scene, int width, int height, double scale);
 
+/* Draws a recording badge (a red dot and text, "REC 0:12  (v stops)") at
+ * the top of the frame render_frame drew last, over it: the window draws
+ * it after the frame went to the recording, so the video does not show it. */
+void render_recording_badge(Renderer *renderer, const char *text);
+
 /* The factor projector mode applies on top of scale. */
 #define RENDER_PROJECTOR_SCALE 1.75
 

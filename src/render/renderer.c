@@ -317,6 +317,21 @@ static void clear_off_landscape(const Renderer *r, const Scene *scene, const Vie
     glScissor(x0, h - y1, x1 - x0, y1 - y0);
 }
 
+void render_recording_badge(Renderer *r, const char *text)
+{
+    double s = r->scale, pad = 8.0 * s;
+    int px = render_font_px(r, 16.0);
+    double w = render_text_width(r, text, px), h = text_line_height(r->text, px);
+    double dot = 0.35 * h, x = 0.5 * (r->width - w - 2.0 * dot - 3 * pad), y = 10.0 * s;
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    shapes_rect(r->shapes, x, y, w + 2.0 * dot + 3 * pad, h + 2 * pad, r->theme->panel);
+    shapes_disc(r->shapes, x + pad + dot, y + pad + 0.5 * h, dot, (Rgba){0.9f, 0.1f, 0.1f, 1.0f});
+    render_text(r, text, x + 2 * pad + 2.0 * dot, y + pad, px, ALIGN_LEFT, r->theme->text);
+    render_flush(r);
+    glDisable(GL_BLEND);
+}
+
 void render_frame(Renderer *r, const Scene *scene, int width, int height, double scale)
 {
     GLint target = 0;
