@@ -766,12 +766,14 @@ void app_frame(App *app, double dt)
         show_recording(app);
 }
 
-/* Nothing moves on screen: paused, no message counting down, no drag, and
- * the last frame was drawn in full (a wheel turn while paused leaves a
- * coarse one that one more frame refines). */
+/* Nothing moves on screen: paused, no message counting down, no drag, not
+ * recording (a video of a pause still needs its frames, and the badge its
+ * clock), and the last frame was drawn in full (a wheel turn while paused
+ * leaves a coarse one that one more frame refines). */
 static bool is_still(const App *app)
 {
-    return !app->scene->playing && !app->scene->notice[0] && !app->panning && !app->placing &&
+    return !app->scene->playing && !app->scene->notice[0] && !app->recording &&
+           !app->panning && !app->placing &&
            !app->orbiting && !app->scrubbing && renderer_settled(app->renderer);
 }
 
