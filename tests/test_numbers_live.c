@@ -365,8 +365,8 @@ static void basins_where_the_landscape_is_not_finite(void **state)
                         fail_msg("%s: basin %d of (%g, %g), %d minima", what, b, x, y, known);
                 }
             }
-            assert_int_equal(basin_of(landscape, NAN, 0), -1);
-            assert_int_equal(basin_of(landscape, INFINITY, -INFINITY), -1);
+            assert_int_equal(basin_of(landscape, (double)NAN, 0), -1);
+            assert_int_equal(basin_of(landscape, (double)INFINITY, -(double)INFINITY), -1);
             DescentError err = {""};
             BasinMap *map = basin_map_create(landscape, r, 24, 24, &err);
             if (!map) {
