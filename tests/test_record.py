@@ -223,10 +223,10 @@ probe_mount = unshare and subprocess.run(
 if not probe_mount:
     skip("full disk", "cannot mount a small tmpfs here")
 else:
-    # libpng reports a failed write as "Write Error" (png_write.h), ffmpeg
-    # with the system's words.
+    # Every writer says why with the system's words.
     for out, reason in (("x.mp4", "No space left on device"), ("x.gif", "No space left on device"),
-                        ("f%03d.png", "Write Error"), ("x.png", "Write Error")):
+                        ("f%03d.png", "No space left on device"),
+                        ("x.png", "No space left on device")):
         script = (f"mount -t tmpfs -o size=8k none '{full}' && "
                   f"'{DESCENT}' record -o '{full}/{out}' --size 640x480 --frames 30 "
                   "--landscape rastrigin; echo \"status $?\"; ls -A '" + full + "'")

@@ -27,6 +27,22 @@ static void on_png_warning(png_structp png, png_const_charp message)
     (void)message;
 }
 
+/* libpng's own writer says only "Write Error"; this one says why (a full
+ * disk, a file-size limit). */
+static void write_data(png_structp png, png_bytep data, size_t length)
+{
+    FILE *file = png_get_io_ptr(png);
+    if (fwrite(data, 1, length, file) != length)
+        png_error(png, strerror(errno));
+}
+
+static void flush_data(png_structp png)
+{
+    FILE *file = png_get_io_ptr(png);
+    if (fflush(file) != 0)
+        png_error(png, strerror(errno));
+}
+
 /* Writes the image to an open file; false with failure->message set. */
 static bool write_image(FILE *file, int width, int height, const uint8_t *pixels,
                         PngFailure *failure)
@@ -42,7 +58,7 @@ static bool write_image(FILE *file, int width, int height, const uint8_t *pixels
         png_destroy_write_struct(&png, info ? &info : NULL);
         return false;
     }
-    png_init_io(png, file);
+    png_set_write_fn(png, file, write_data, flush_data);
     png_set_compression_level(png, 6);
     png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8, PNG_COLOR_TYPE_RGBA,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
