@@ -5,40 +5,20 @@
  * run's colour; far from every particle the landscape is untouched; the
  * shares drawn are the scene's.  Screenshots go to $DESCENT_TEST_OUTPUT.
  */
-#include "testing.h"
+#include "window_testing.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
 #include "scene/viewport.h"
 
 #define WIDTH 1280
 #define HEIGHT 720
 #define PARTICLES 10000
 
-typedef struct Frame {
-    int width, height;
-    uint8_t *rgba;
-} Frame;
-
-static Frame read_frame(App *app)
-{
-    Frame f;
-    app_drawable_size(app, &f.width, &f.height);
-    f.rgba = malloc((size_t)f.width * (size_t)f.height * 4);
-    assert_non_null(f.rgba);
-    app_read_pixels(app, f.rgba);
-    return f;
-}
-
-static const uint8_t *pixel(const Frame *f, int x, int y)
-{
-    return f->rgba + ((size_t)y * (size_t)f->width + (size_t)x) * 4;
-}
-
+/* The sum of the differences in red, green and blue. */
 static int distance(const uint8_t *a, const uint8_t *b)
 {
     int d = 0;
@@ -47,29 +27,14 @@ static int distance(const uint8_t *a, const uint8_t *b)
     return d;
 }
 
-static void save(App *app, const char *name)
-{
-    const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    const char *driver = SDL_GetCurrentVideoDriver();
-    char path[1024];
-    snprintf(path, sizeof path, "%s/cloud-%s-%s.png", dir ? dir : ".", driver ? driver : "none",
-             name);
-    DescentError err = {""};
-    if (!app_screenshot(app, path, &err))
-        fail_msg("%s", err.message);
-}
-
 static void test_ten_thousand_particles(void **state)
 {
     (void)state;
     SceneOptions options = {.landscape = "sharp_flat", .runs = {"sgd:lr=0.02,noise=2"},
                             .run_count = 1, .particles = PARTICLES, .has_seed = true, .seed = 3};
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    assert_non_null(scene);
-    App *app = app_create(scene, &(AppOptions){.width = WIDTH, .height = HEIGHT, .hidden = true},
-                          &err);
-    assert_non_null(app);
+    App *app = open_test_window(&options,
+                                &(AppOptions){.width = WIDTH, .height = HEIGHT, .hidden = true});
+    Scene *scene = app_scene(app);
     scene_set_playing(scene, false);
     scene_step(scene, 400);
     scene->display.basins = true;
@@ -81,7 +46,7 @@ static void test_ten_thousand_particles(void **state)
     scene_toggle_hidden(scene, 0);
     app_frame(app, 0.0);
     Frame f = read_frame(app);
-    save(app, "sharp-flat-10k");
+    save_driver_screenshot(app, "cloud", "sharp-flat-10k");
 
     /* Count particles per 8x8-pixel block: blocks with 8 or more have
      * turned visibly towards the cloud's colour (a particle lights a 2x2

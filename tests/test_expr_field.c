@@ -4,13 +4,12 @@
  * into the landscape or showing the parse error with its column, while the
  * keys typed reach nothing else.  Screenshots go to $DESCENT_TEST_OUTPUT.
  */
-#include "testing.h"
+#include "window_testing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
 #include "scene/expr_field.h"
 #include "scene/text_field.h"
 
@@ -93,31 +92,15 @@ static void keeps_one_line_within_bounds(void **state)
 
 static App *open_window(void)
 {
-    DescentError err = {""};
     SceneOptions options = {.landscape = "quadratic", .runs = {"gd:lr=0.05"}, .run_count = 1};
-    Scene *scene = scene_create(&options, &err);
-    if (!scene)
-        fail_msg("scene: %s", err.message);
-    App *app = app_create(scene, &(AppOptions){.width = 800, .height = 500, .hidden = true}, &err);
-    if (!app)
-        fail_msg("window: %s", err.message);
-    return app;
-}
-
-static void push_key(SDL_Keycode sym)
-{
-    SDL_Event e = {.type = SDL_KEYDOWN};
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-    SDL_PushEvent(&e);
+    return open_test_window(&options, &(AppOptions){.width = 800, .height = 500, .hidden = true});
 }
 
 /* Types text as a keyboard would: each character's key, then its text. */
 static void type(const char *text)
 {
     for (const char *p = text; *p; p++) {
-        push_key((SDL_Keycode)(unsigned char)*p);
+        push_key_down((SDL_Keycode)(unsigned char)*p, KMOD_NONE);
         SDL_Event e = {.type = SDL_TEXTINPUT};
         e.text.text[0] = *p;
         SDL_PushEvent(&e);
@@ -130,34 +113,18 @@ static void frame(App *app)
     app_frame(app, 0.1);
 }
 
-static void save(App *app, const char *name)
-{
-    const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    const char *driver = SDL_GetCurrentVideoDriver();
-    char path[1024];
-    snprintf(path, sizeof path, "%s/expr-field-%s-%s.png", dir ? dir : ".",
-             driver ? driver : "none", name);
-    DescentError err = {""};
-    if (!app_screenshot(app, path, &err))
-        fail_msg("%s", err.message);
-}
-
 /* Pixels of the last frame drawn that differ from before's in the band of
  * rows [top, bottom). */
 static size_t changed_in_band(App *app, const uint8_t *before, int top, int bottom)
 {
-    int w, h;
-    app_drawable_size(app, &w, &h);
-    uint8_t *now = malloc((size_t)w * (size_t)h * 4);
-    assert_non_null(now);
-    app_read_pixels(app, now);
+    Frame now = read_frame(app);
     size_t changed = 0;
-    for (int y = top; y < bottom && y < h; y++)
-        for (int x = 0; x < w; x++) {
-            size_t i = ((size_t)y * (size_t)w + (size_t)x) * 4;
-            changed += memcmp(now + i, before + i, 3) != 0;
+    for (int y = top; y < bottom && y < now.height; y++)
+        for (int x = 0; x < now.width; x++) {
+            size_t i = ((size_t)y * (size_t)now.width + (size_t)x) * 4;
+            changed += memcmp(now.rgba + i, before + i, 3) != 0;
         }
-    free(now);
+    free(now.rgba);
     return changed;
 }
 
@@ -168,11 +135,8 @@ static void typed_formula_becomes_the_landscape(void **state)
     Scene *s = app_scene(app);
     scene_set_playing(s, false);
     frame(app);
-    int w, h;
-    app_drawable_size(app, &w, &h);
-    uint8_t *closed = malloc((size_t)w * (size_t)h * 4);
-    assert_non_null(closed);
-    app_read_pixels(app, closed);
+    Frame closed = read_frame(app);
+    int h = closed.height;
     Colormap colormap = s->display.colormap;
 
     type("e");
@@ -187,23 +151,23 @@ static void typed_formula_becomes_the_landscape(void **state)
     assert_false(s->display.arrows || s->display.help);
     assert_string_equal(s->expr_field.field.text, "x^^2 c g h q");
     assert_true(app_pump(app)); /* q did not quit */
-    assert_true(changed_in_band(app, closed, h * 3 / 10, h * 3 / 10 + 40) > 10000); /* the field is drawn */
+    assert_true(changed_in_band(app, closed.rgba, h * 3 / 10, h * 3 / 10 + 40) > 10000); /* the field is drawn */
 
     for (int i = 0; i < 8; i++) /* back to "x^^2" */
-        push_key(SDLK_BACKSPACE);
-    push_key(SDLK_RETURN);
+        push_key_down(SDLK_BACKSPACE, KMOD_NONE);
+    push_key_down(SDLK_RETURN, KMOD_NONE);
     frame(app);
     /* "x^^2": the core's message names column 3; the landscape stays. */
     assert_true(s->expr_field.open);
     assert_non_null(strstr(s->expr_field.error, "column 3"));
     assert_string_equal(landscape_spec(s->landscape), "quadratic");
     assert_int_equal(s->expr_field.field.cursor, 2);
-    save(app, "error");
+    save_driver_screenshot(app, "expr-field", "error");
 
-    push_key(SDLK_DELETE); /* x^2 */
-    push_key(SDLK_END);
+    push_key_down(SDLK_DELETE, KMOD_NONE); /* x^2 */
+    push_key_down(SDLK_END, KMOD_NONE);
     type(" + sin(3*x)*cos(3*y) + y^2");
-    push_key(SDLK_RETURN);
+    push_key_down(SDLK_RETURN, KMOD_NONE);
     frame(app);
     assert_false(s->expr_field.open);
     assert_string_equal(landscape_spec(s->landscape), "expr:x^2 + sin(3*x)*cos(3*y) + y^2");
@@ -212,7 +176,7 @@ static void typed_formula_becomes_the_landscape(void **state)
     scene_set_playing(s, true);
     for (int i = 0; i < 20; i++)
         frame(app);
-    save(app, "landscape");
+    save_driver_screenshot(app, "expr-field", "landscape");
 
     /* Opened again it holds the formula; Esc leaves everything as it was. */
     type("e");
@@ -220,11 +184,11 @@ static void typed_formula_becomes_the_landscape(void **state)
     assert_true(s->expr_field.open);
     assert_string_equal(s->expr_field.field.text, "x^2 + sin(3*x)*cos(3*y) + y^2");
     type("zz");
-    push_key(SDLK_ESCAPE);
+    push_key_down(SDLK_ESCAPE, KMOD_NONE);
     frame(app);
     assert_false(s->expr_field.open);
     assert_string_equal(landscape_spec(s->landscape), "expr:x^2 + sin(3*x)*cos(3*y) + y^2");
-    free(closed);
+    free(closed.rgba);
     app_destroy(app);
 }
 

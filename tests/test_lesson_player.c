@@ -5,7 +5,7 @@
  * found, and that a broken file shows its error and reloads once fixed.
  * Lessons are written to a temporary folder by each test.
  */
-#include "testing.h"
+#include "window_testing.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/app.h"
 
 static char folder[] = "/tmp/descent-lesson-player-XXXXXX";
 
@@ -34,32 +33,9 @@ static void write_lesson(const char *name, const char *text, int age, char *path
 
 static App *open_lesson(const char *path, const char *lang)
 {
-    DescentError err = {""};
-    Scene *scene = scene_create(&(SceneOptions){0}, &err);
-    if (!scene)
-        fail_msg("scene: %s", err.message);
-    App *app = app_create(scene, &(AppOptions){.width = 640, .height = 400, .hidden = true,
-                                               .lesson = path, .lang = lang},
-                          &err);
-    if (!app)
-        fail_msg("window: %s", err.message);
-    return app;
-}
-
-static void push_key(SDL_Keycode sym)
-{
-    SDL_Event e = {.type = SDL_KEYDOWN};
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-    SDL_PushEvent(&e);
-}
-
-static void push_text(const char *text)
-{
-    SDL_Event e = {.type = SDL_TEXTINPUT};
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    SDL_PushEvent(&e);
+    return open_test_window(&(SceneOptions){0}, &(AppOptions){.width = 640, .height = 400,
+                                                              .hidden = true, .lesson = path,
+                                                              .lang = lang});
 }
 
 /* Handles the pending events and draws `seconds` of frames, 0.1 s each. */
@@ -103,7 +79,7 @@ static void test_steps_forward_and_back(void **state)
     assert_false(s->playing);
 
     /* keep: the same runs go on from update 50 to 80. */
-    push_key(SDLK_RIGHT);
+    push_key_down(SDLK_RIGHT, KMOD_NONE);
     play(app, 2.0);
     assert_string_equal(s->title, "2/3  Three");
     assert_string_equal(s->caption, "two");
@@ -112,24 +88,24 @@ static void test_steps_forward_and_back(void **state)
     assert_int_equal(updates(app, 1), 80);
 
     /* A new run list, a mark, and a pause: nothing moves before Space. */
-    push_key(SDLK_PAGEDOWN);
+    push_key_down(SDLK_PAGEDOWN, KMOD_NONE);
     play(app, 1.0);
     assert_string_equal(s->caption, "three");
     assert_int_equal(s->run_count, 1);
     assert_int_equal(s->mark_count, 1);
     assert_string_equal(s->marks[0].label, "here");
     assert_int_equal(updates(app, 0), 0);
-    push_key(SDLK_SPACE);
+    push_key_down(SDLK_SPACE, KMOD_NONE);
     play(app, 2.0);
     assert_int_equal(updates(app, 0), 20);
     assert_false(s->playing);
     /* The last step stays the last. */
-    push_key(SDLK_RETURN);
+    push_key_down(SDLK_RETURN, KMOD_NONE);
     play(app, 0.1);
     assert_string_equal(s->title, "3/3  Three");
 
     /* Back onto a keep step: its chain is replayed, it starts at 50. */
-    push_key(SDLK_LEFT);
+    push_key_down(SDLK_LEFT, KMOD_NONE);
     app_pump(app);
     assert_string_equal(s->caption, "two");
     assert_int_equal(s->run_count, 2);
@@ -137,10 +113,10 @@ static void test_steps_forward_and_back(void **state)
     assert_int_equal(s->mark_count, 0);
     play(app, 2.0);
     assert_int_equal(updates(app, 0), 80);
-    push_key(SDLK_PAGEUP);
+    push_key_down(SDLK_PAGEUP, KMOD_NONE);
     play(app, 0.1);
     assert_string_equal(s->title, "1/3  Three");
-    push_key(SDLK_PAGEUP);
+    push_key_down(SDLK_PAGEUP, KMOD_NONE);
     play(app, 0.1);
     assert_string_equal(s->title, "1/3  Three");
     app_destroy(app);
@@ -181,12 +157,7 @@ static void test_lesson_key_cycles(void **state)
     push_text("h");
     play(app, 0.1);
     assert_true(s->display.help);
-    const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    char shot[4200];
-    snprintf(shot, sizeof shot, "%s/lesson-player-help.png", dir ? dir : ".");
-    DescentError err = {""};
-    if (!app_screenshot(app, shot, &err))
-        fail_msg("%s", err.message);
+    save_screenshot(app, "lesson-player-help.png");
     app_destroy(app);
 }
 
@@ -221,7 +192,7 @@ static void test_broken_lesson_shows_error_then_reloads(void **state)
     snprintf(where, sizeof where, "%s:", path);
     assert_non_null(strstr(s->error, where));
     assert_false(lesson_player_ready(app_lesson(app)));
-    push_key(SDLK_RIGHT);
+    push_key_down(SDLK_RIGHT, KMOD_NONE);
     play(app, 0.5); /* the window stays up and draws */
     assert_false(app_poll_lesson(app));
 
@@ -232,7 +203,7 @@ static void test_broken_lesson_shows_error_then_reloads(void **state)
     assert_true(app_poll_lesson(app));
     assert_string_equal(s->error, "");
     assert_string_equal(s->caption, "a");
-    push_key(SDLK_RIGHT);
+    push_key_down(SDLK_RIGHT, KMOD_NONE);
     play(app, 0.1);
     assert_string_equal(s->caption, "b");
 
@@ -265,7 +236,7 @@ static void test_deleted_lesson_stays_until_back(void **state)
     write_lesson("deleted.lua", text, 0, path, sizeof path);
     App *app = open_lesson(path, "en");
     Scene *s = app_scene(app);
-    push_key(SDLK_RIGHT);
+    push_key_down(SDLK_RIGHT, KMOD_NONE);
     play(app, 0.5);
     size_t before = updates(app, 0);
     assert_true(before > 0);
@@ -280,7 +251,7 @@ static void test_deleted_lesson_stays_until_back(void **state)
     assert_false(app_poll_lesson(app)); /* said once */
     play(app, 0.5);
     assert_true(updates(app, 0) > before); /* the stage goes on */
-    push_key(SDLK_LEFT);
+    push_key_down(SDLK_LEFT, KMOD_NONE);
     play(app, 0.1);
     assert_string_equal(s->caption, "a"); /* and can still be stepped through */
 
@@ -298,7 +269,7 @@ static void test_scene_without_lesson_says_so(void **state)
     (void)state;
     App *app = open_lesson(NULL, NULL);
     assert_null(app_lesson(app));
-    push_key(SDLK_RIGHT);
+    push_key_down(SDLK_RIGHT, KMOD_NONE);
     play(app, 0.1);
     assert_non_null(strstr(app_scene(app)->notice, "no lesson"));
     app_destroy(app);

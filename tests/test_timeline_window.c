@@ -5,42 +5,14 @@
  * reset, 'x' shows the update rule.  Screenshots go to
  * $DESCENT_TEST_OUTPUT (or the current folder).
  */
-#include "testing.h"
+#include "window_testing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
-
 #define WIDTH 1000
 #define HEIGHT 700
-
-static void push_text(const char *text)
-{
-    SDL_Event e = {.type = SDL_TEXTINPUT};
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    SDL_PushEvent(&e);
-}
-
-static void push_button(Uint32 type, int x, int y)
-{
-    SDL_Event e = {.type = type};
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-    e.button.clicks = 1;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-}
-
-static void push_motion(int x, int y)
-{
-    SDL_Event e = {.type = SDL_MOUSEMOTION};
-    e.motion.x = x;
-    e.motion.y = y;
-    SDL_PushEvent(&e);
-}
 
 static void frame(App *app)
 {
@@ -49,28 +21,14 @@ static void frame(App *app)
     app_present(app);
 }
 
-static void save(App *app, const char *name)
-{
-    const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/timeline-%s.png", dir ? dir : ".", name);
-    DescentError err = {""};
-    if (!app_screenshot(app, path, &err))
-        fail_msg("%s", err.message);
-}
-
 static void test_rewind_and_scrub(void **state)
 {
     (void)state;
     SceneOptions options = {.landscape = "rosenbrock", .run_count = 2,
                             .runs = {"adam:lr=0.05", "sgd:lr=0.0005,noise=3,seed=2"},
                             .has_start = true, .start = {-1.5, 2}, .particles = 2000};
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    assert_non_null(scene);
-    App *app = app_create(scene, &(AppOptions){.width = WIDTH, .height = HEIGHT}, &err);
-    if (!app)
-        fail_msg("window: %s", err.message);
+    App *app = open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
+    Scene *scene = app_scene(app);
     scene_notify(scene, 0.0, "%s", "");
     scene_set_playing(scene, false);
     scene_step(scene, 120);
@@ -97,18 +55,18 @@ static void test_rewind_and_scrub(void **state)
     app_drawable_size(app, &w, &h);
     int plot_y = h - 12 - 100;
     int plot_left = w - 12 - 360 + 58, plot_right = w - 12 - 12;
-    push_button(SDL_MOUSEBUTTONDOWN, (plot_left + plot_right) / 2, plot_y);
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, (plot_left + plot_right) / 2, plot_y);
     frame(app);
     size_t middle = scene_shown_step(scene);
     assert_true(middle >= 90 && middle <= 110);
     assert_close(scene->runs[0].run.desc.lr, 0.05, 0);
     assert_false(scene->playing);
     /* Dragging to the plot's left edge reaches the start. */
-    push_motion(plot_left - 20, plot_y);
+    push_motion(plot_left - 20, plot_y, 0, 0);
     frame(app);
     assert_int_equal(scene_shown_step(scene), 0);
-    push_motion((plot_left + 3 * plot_right) / 4, plot_y);
-    push_button(SDL_MOUSEBUTTONUP, (plot_left + 3 * plot_right) / 4, plot_y);
+    push_motion((plot_left + 3 * plot_right) / 4, plot_y, 0, 0);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, (plot_left + 3 * plot_right) / 4, plot_y);
     frame(app);
     size_t scrubbed = scene_shown_step(scene);
     assert_true(scrubbed > 130 && scrubbed < 170);
@@ -118,7 +76,7 @@ static void test_rewind_and_scrub(void **state)
     push_text("x");
     frame(app);
     assert_true(scene->display.formula);
-    save(app, "scrubbed");
+    save_screenshot(app, "timeline-scrubbed.png");
 
     /* Forward again by playing: the same state at 200. */
     scene_step(scene, 200 - scrubbed);

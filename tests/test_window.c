@@ -6,7 +6,7 @@
  * Okabe–Ito definition, not from the renderer.  Screenshots of what was
  * checked are written to $DESCENT_TEST_OUTPUT (or the current folder).
  */
-#include "testing.h"
+#include "window_testing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,18 +15,11 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
-#include "app/app.h"
-#include "core/data_dir.h"
 #include "render/render.h"
 #include "scene/viewport.h"
 
 #define WIDTH 900
 #define HEIGHT 640
-
-typedef struct Frame {
-    uint8_t *rgba;
-    int width, height;
-} Frame;
 
 static App *open_sized(const char *landscape, const char *const *runs, size_t run_count,
                        const char *start, ViewRect view, int width, int height)
@@ -42,13 +35,7 @@ static App *open_sized(const char *landscape, const char *const *runs, size_t ru
         options.has_view = true;
         options.view = view;
     }
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    if (!scene)
-        fail_msg("scene: %s", err.message);
-    App *app = app_create(scene, &(AppOptions){.width = width, .height = height}, &err);
-    if (!app)
-        fail_msg("window: %s", err.message);
+    App *app = open_test_window(&options, &(AppOptions){.width = width, .height = height});
     /* Tests look at the landscape, not at the first-start hint. */
     scene_notify(app_scene(app), 0.0, "%s", "");
     return app;
@@ -60,105 +47,13 @@ static App *open_app(const char *landscape, const char *const *runs, size_t run_
     return open_sized(landscape, runs, run_count, start, view, WIDTH, HEIGHT);
 }
 
-/* Handles pending events, draws one frame (advancing dt) and reads it. */
-static Frame draw(App *app, double dt)
-{
-    app_pump(app);
-    app_frame(app, dt);
-    Frame f;
-    app_drawable_size(app, &f.width, &f.height);
-    f.rgba = malloc((size_t)f.width * (size_t)f.height * 4);
-    assert_non_null(f.rgba);
-    app_read_pixels(app, f.rgba);
-    app_present(app);
-    return f;
-}
-
-static const uint8_t *pixel(const Frame *f, int x, int y)
-{
-    assert_true(x >= 0 && y >= 0 && x < f->width && y < f->height);
-    return f->rgba + ((size_t)y * (size_t)f->width + (size_t)x) * 4;
-}
-
-static void save(App *app, const char *name)
-{
-    const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    const char *driver = SDL_GetCurrentVideoDriver();
-    char path[1024];
-    snprintf(path, sizeof path, "%s/window-%s-%s.png", dir ? dir : ".", driver ? driver : "none",
-             name);
-    DescentError err = {""};
-    if (!app_screenshot(app, path, &err))
-        fail_msg("%s", err.message);
-}
-
-static void push_text(const char *text)
-{
-    SDL_Event e = {.type = SDL_TEXTINPUT};
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    SDL_PushEvent(&e);
-}
-
-static void push_key(SDL_Keycode sym, Uint16 mod)
-{
-    SDL_Event e = {.type = SDL_KEYDOWN};
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-    e.key.keysym.mod = mod;
-    SDL_PushEvent(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-static void push_button(Uint32 type, Uint8 button, int x, int y)
-{
-    SDL_Event e = {.type = type};
-    e.button.button = button;
-    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-    e.button.clicks = 1;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-}
-
-static void push_motion(int x, int y, int dx, int dy)
-{
-    SDL_Event e = {.type = SDL_MOUSEMOTION};
-    e.motion.x = x;
-    e.motion.y = y;
-    e.motion.xrel = dx;
-    e.motion.yrel = dy;
-    SDL_PushEvent(&e);
-}
-
 /* The colormap's first entry, read from the asset itself. */
 static void colormap_low_end(const char *name, uint8_t rgb[3])
 {
-    char relative[128], path[4096];
-    snprintf(relative, sizeof relative, "assets/colormaps/%s.txt", name);
-    DescentError err = {""};
-    if (!data_path(relative, path, sizeof path, &err))
-        fail_msg("%s", err.message);
-    FILE *file = fopen(path, "r");
-    assert_non_null(file);
-    char line[256];
-    double c[3] = {-1, -1, -1};
-    while (fgets(line, sizeof line, file))
-        if (line[0] != '#' && sscanf(line, "%lf %lf %lf", &c[0], &c[1], &c[2]) == 3)
-            break;
-    fclose(file);
+    double c[3];
+    colormap_entry(name, 0, c);
     for (int k = 0; k < 3; k++)
         rgb[k] = (uint8_t)lround(c[k] * 255.0);
-}
-
-static int channel_distance(const uint8_t *a, const uint8_t *b)
-{
-    int d = 0;
-    for (int k = 0; k < 3; k++)
-        d = abs((int)a[k] - (int)b[k]) > d ? abs((int)a[k] - (int)b[k]) : d;
-    return d;
 }
 
 static void world_to_pixel(App *app, double x, double y, int *px, int *py)
@@ -184,9 +79,9 @@ static void test_minimum_is_low_end(void **state)
     const char *runs[] = {"gd:lr=0.05"};
     App *app = open_app("quadratic", runs, 1, "2,1.5", quadratic_view);
     push_key(SDLK_1, KMOD_LSHIFT);
-    Frame f = draw(app, 0.0);
+    Frame f = draw_frame(app, 0.0);
     assert_true(app_scene(app)->runs[0].hidden);
-    save(app, "minimum");
+    save_driver_screenshot(app, "window", "minimum");
     int px, py;
     world_to_pixel(app, 0.0, 0.0, &px, &py);
     uint8_t low[3];
@@ -210,11 +105,11 @@ static void test_path_has_run_colour(void **state)
     push_key(SDLK_SPACE, 0);
     for (int i = 0; i < 40; i++)
         push_text(".");
-    Frame f = draw(app, 0.0);
+    Frame f = draw_frame(app, 0.0);
     Scene *scene = app_scene(app);
     assert_false(scene->playing);
     assert_int_equal(run_steps(&scene->runs[0].run), 40);
-    save(app, "path");
+    save_driver_screenshot(app, "window", "path");
     /* gd's first segments are long: check their midpoints. */
     static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}; /* Okabe–Ito, run 1 */
     const Run *run = &scene->runs[0].run;
@@ -241,11 +136,11 @@ static void test_help_overlay(void **state)
 {
     (void)state;
     App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
-    Frame before = draw(app, 0.0);
+    Frame before = draw_frame(app, 0.0);
     push_text("h");
-    Frame after = draw(app, 0.0);
+    Frame after = draw_frame(app, 0.0);
     assert_true(app_scene(app)->display.help);
-    save(app, "help");
+    save_driver_screenshot(app, "window", "help");
     long dark = 0, bright = 0, changed = 0, total = 0;
     for (int y = after.height / 2 - 60; y < after.height / 2 + 60; y++)
         for (int x = after.width / 2 - 150; x < after.width / 2 + 150; x++) {
@@ -259,7 +154,7 @@ static void test_help_overlay(void **state)
     assert_true(bright > total / 100);
     assert_true(changed > total / 2);
     push_key(SDLK_ESCAPE, 0);
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_false(app_scene(app)->display.help);
     free(before.rgba);
     free(after.rgba);
@@ -273,14 +168,14 @@ static void test_click_moves_start(void **state)
     (void)state;
     const char *runs[] = {"gd:lr=0.02", "momentum:lr=0.01"};
     App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
-    free(draw(app, 0.5).rgba);
+    free(draw_frame(app, 0.5).rgba);
     Scene *scene = app_scene(app);
     assert_true(run_steps(&scene->runs[0].run) > 0);
     push_key(SDLK_SPACE, 0);
     push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 200, 450);
     push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 200, 450);
-    Frame f = draw(app, 0.0);
-    save(app, "click");
+    Frame f = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "click");
     int w, h;
     app_drawable_size(app, &w, &h);
     Viewport vp = viewport_fit(scene->view, w, h);
@@ -308,20 +203,15 @@ static void test_wheel_zoom_and_drag_pan(void **state)
 {
     (void)state;
     App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     Scene *scene = app_scene(app);
     int w, h;
     app_drawable_size(app, &w, &h);
     Viewport before = viewport_fit(scene->view, w, h);
     double x0, y0;
     viewport_to_world(&before, 300, 200, &x0, &y0);
-    SDL_Event wheel = {.type = SDL_MOUSEWHEEL};
-    wheel.wheel.y = 2;
-    wheel.wheel.preciseY = 2.0f;
-    wheel.wheel.mouseX = 300;
-    wheel.wheel.mouseY = 200;
-    SDL_PushEvent(&wheel);
-    free(draw(app, 0.0).rgba);
+    push_wheel(300, 200, 2);
+    free(draw_frame(app, 0.0).rgba);
     Viewport zoomed = viewport_fit(scene->view, w, h);
     double x1, y1;
     viewport_to_world(&zoomed, 300, 200, &x1, &y1);
@@ -335,7 +225,7 @@ static void test_wheel_zoom_and_drag_pan(void **state)
     push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_RIGHT, 400, 300);
     push_motion(460, 270, 60, -30);
     push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_RIGHT, 460, 270);
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_close(scene->view.xmin, v.xmin - 60 * zupp, 1e-9);
     assert_close(scene->view.ymin, v.ymin - 30 * zupp, 1e-9);
     app_destroy(app);
@@ -352,13 +242,13 @@ static void test_keys(void **state)
 
     push_key(SDLK_2, 0);
     push_text("]");
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_int_equal(scene->selected, 1);
     assert_close(scene->runs[1].run.desc.lr, 0.0005 * 1.25, 1e-15);
     assert_string_equal(scene->runs[1].run.desc.spec, "momentum:lr=0.000625");
     push_text("[");
     push_text("N");
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_close(scene->runs[1].run.desc.lr, 0.0005, 1e-15);
     assert_close(scene->runs[1].run.desc.noise, 0.1, 1e-15);
 
@@ -368,26 +258,26 @@ static void test_keys(void **state)
     push_text("+");
     push_text("L");
     push_key(SDLK_3, KMOD_RSHIFT);
-    Frame f = draw(app, 0.0);
+    Frame f = draw_frame(app, 0.0);
     assert_int_equal(scene->display.colormap, COLORMAP_MAGMA);
     assert_true(scene->display.arrows);
     assert_close(scene->speed, 2.0, 0);
     assert_true(scene->display.log_scale != log_scale);
     assert_true(scene->runs[2].hidden);
-    save(app, "keys");
+    save_driver_screenshot(app, "window", "keys");
     free(f.rgba);
 
     push_key(SDLK_TAB, 0);
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_non_null(strstr(scene->notice, "3D"));
 
     push_text("l");
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_string_not_equal(landscape_name(scene->landscape), "rosenbrock");
     assert_int_equal(scene->run_count, 3);
 
     push_text("r");
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     for (size_t i = 0; i < scene->run_count; i++)
         assert_int_equal(run_steps(&scene->runs[i].run), 0);
 
@@ -404,7 +294,7 @@ static void test_pacing(void **state)
     const char *runs[] = {"gd:lr=0.01"};
     App *app = open_app("quadratic", runs, 1, "2,1", quadratic_view);
     for (int i = 0; i < 30; i++)
-        free(draw(app, 1.0 / 30.0).rgba);
+        free(draw_frame(app, 1.0 / 30.0).rgba);
     size_t at_30 = run_steps(&app_scene(app)->runs[0].run);
     push_text("r");
     for (int i = 0; i < 144; i++) {
@@ -427,11 +317,11 @@ static void test_diverging_run(void **state)
     const char *runs[] = {"gd:lr=0.5", "gd:lr=0.05"};
     App *app = open_app("quadratic:l1=1,l2=10", runs, 2, "2,1", quadratic_view);
     for (int i = 0; i < 20; i++)
-        free(draw(app, 0.5).rgba);
+        free(draw_frame(app, 0.5).rgba);
     Scene *scene = app_scene(app);
     assert_int_equal(scene->runs[0].run.status, RUN_DIVERGED);
-    Frame f = draw(app, 0.0);
-    save(app, "diverged");
+    Frame f = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "diverged");
     uint8_t low[3];
     colormap_low_end("viridis", low);
     int px, py;
@@ -453,11 +343,11 @@ static void test_welcome_race_plays(void **state)
     Frame f = {0};
     for (int i = 0; i < 240; i++) {
         free(f.rgba);
-        f = draw(app, 1.0 / 60.0);
+        f = draw_frame(app, 1.0 / 60.0);
     }
     Scene *scene = app_scene(app);
     assert_true(scene->hover_valid);
-    save(app, "welcome");
+    save_driver_screenshot(app, "window", "welcome");
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         assert_int_equal(run->status, RUN_ACTIVE);
@@ -487,19 +377,19 @@ static void test_projector_mode(void **state)
     (void)state;
     const char *runs[] = {"gd:lr=0.02"};
     App *app = open_app("quadratic", runs, 1, "2,1", (ViewRect){-4, 4, -2, 2});
-    Frame normal = draw(app, 0.0);
+    Frame normal = draw_frame(app, 0.0);
     push_text("P");
-    Frame large = draw(app, 0.0);
+    Frame large = draw_frame(app, 0.0);
     assert_true(app_scene(app)->display.projector);
-    save(app, "projector");
+    save_driver_screenshot(app, "window", "projector");
     double ratio = (double)legend_rows(&large, 24) / legend_rows(&normal, 24);
     if (!(ratio > 1.5 && ratio < 2.0))
         fail_msg("legend grew by %g, expected about %g", ratio, RENDER_PROJECTOR_SCALE);
     /* The help overlay shrinks to fit: its dark panel leaves a margin of
      * the dimmed landscape at the top and bottom edges. */
     push_text("h");
-    Frame help = draw(app, 0.0);
-    save(app, "projector-help");
+    Frame help = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "projector-help");
     assert_true(pixel(&help, help.width / 2, 2)[1] > 60);
     assert_true(pixel(&help, help.width / 2, help.height - 3)[1] > 60);
     assert_true(pixel(&help, help.width / 2, help.height / 2)[1] < 60);
@@ -516,14 +406,11 @@ static void test_particles_drawn(void **state)
     SceneOptions options = {.landscape = "quadratic", .runs = {"sgd:lr=0.05,noise=2"},
                             .run_count = 1, .particles = 200, .has_view = true,
                             .view = {-3, 3, -2, 2}, .has_start = true, .start = {2, 1}};
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    assert_non_null(scene);
-    App *app = app_create(scene, &(AppOptions){.width = WIDTH, .height = HEIGHT}, &err);
-    assert_non_null(app);
+    App *app = open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
+    Scene *scene = app_scene(app);
     scene_notify(scene, 0.0, "%s", "");
-    Frame f = draw(app, 0.25);
-    save(app, "particles");
+    Frame f = draw_frame(app, 0.25);
+    save_driver_screenshot(app, "window", "particles");
     static const uint8_t orange[3] = {0xE6, 0x9F, 0x00};
     const float *xy = swarm_positions(scene->swarm);
     int visible = 0, orange_centres = 0;
@@ -550,7 +437,7 @@ static void test_screenshot_key(void **state)
     assert_true(dir == NULL || chdir(dir) == 0);
     App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
     push_text("p");
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     const char *notice = app_scene(app)->notice;
     assert_true(strncmp(notice, "saved descent-", 14) == 0);
     FILE *file = fopen(notice + 6, "rb");
@@ -574,8 +461,8 @@ static void test_chinese_text(void **state)
     (void)state;
     App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
     scene_notify(app_scene(app), 10.0, "%s", "梯度下降是一个搜索过程");
-    Frame f = draw(app, 0.0);
-    save(app, "chinese");
+    Frame f = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "chinese");
     int left = f.width, right = 0;
     for (int y = f.height - 60; y < f.height; y++)
         for (int x = 0; x < f.width / 2 + 150; x++) {
@@ -701,13 +588,13 @@ static void test_fullscreen_keys(void **state)
     SDL_Window *window = SDL_GL_GetCurrentWindow();
     assert_non_null(window);
     push_text("f");
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_true(SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP);
     push_key(SDLK_ESCAPE, 0);
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_false(SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP);
     push_key(SDLK_F11, 0);
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_true(SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP);
     app_destroy(app);
 }
@@ -719,7 +606,7 @@ static void test_run_loop_quits(void **state)
     (void)state;
     App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
     scene_set_playing(app_scene(app), false);
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     push_text("q");
     Uint64 start = SDL_GetTicks64();
     assert_int_equal(app_run(app), 0);
@@ -743,8 +630,8 @@ static void test_caption_and_marks(void **state)
     DescentError err = {""};
     assert_true(scene_set_marks(scene, marks, 1, &err));
     push_key(SDLK_1, KMOD_LSHIFT);
-    Frame f = draw(app, 0.0);
-    save(app, "caption");
+    Frame f = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "caption");
 
     /* Rows near the bottom with white text pixels in the middle third:
      * several caption lines' worth. */
@@ -778,10 +665,10 @@ static void test_error_over_stage(void **state)
     (void)state;
     App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
     Scene *scene = app_scene(app);
-    Frame before = draw(app, 0.0);
+    Frame before = draw_frame(app, 0.0);
     scene_set_error(scene, "lessons/broken.lua:12: attempt to call a nil value (global 'stpe')");
-    Frame shown = draw(app, 0.0);
-    save(app, "error");
+    Frame shown = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "error");
     int dark = 0, bright = 0, total = 0;
     for (int y = 0; y < shown.height; y += 4)
         for (int x = 0; x < shown.width; x += 4, total++) {
@@ -792,7 +679,7 @@ static void test_error_over_stage(void **state)
     assert_true(dark > total * 9 / 10);
     assert_true(bright > 0);
     scene_set_error(scene, NULL);
-    Frame after = draw(app, 0.0);
+    Frame after = draw_frame(app, 0.0);
     int x = after.width / 2, y = after.height / 2 + 40;
     assert_true(channel_distance(pixel(&after, x, y), pixel(&before, x, y)) <= 1);
     free(before.rgba);
@@ -809,12 +696,12 @@ static void test_resize(void **state)
     const char *runs[] = {"gd:lr=0.05"};
     App *app = open_app("quadratic", runs, 1, "2,1.5", quadratic_view);
     push_key(SDLK_1, KMOD_LSHIFT);
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     SDL_SetWindowSize(SDL_GL_GetCurrentWindow(), 640, 400);
-    Frame f = draw(app, 0.0);
+    Frame f = draw_frame(app, 0.0);
     assert_int_equal(f.width, 640);
     assert_int_equal(f.height, 400);
-    save(app, "resized");
+    save_driver_screenshot(app, "window", "resized");
     int px, py;
     world_to_pixel(app, 0.0, 0.0, &px, &py);
     uint8_t low[3];
@@ -834,14 +721,14 @@ static long inset_pixels_changed(const char *landscape, const char *run)
     const char *runs[] = {run};
     App *app = open_app(landscape, runs, 1, "0,0", (ViewRect){0});
     for (int i = 0; i < 10; i++)
-        free(draw(app, 0.1).rgba);
+        free(draw_frame(app, 0.1).rgba);
     push_key(SDLK_SPACE, 0);
-    Frame on = draw(app, 0.0);
+    Frame on = draw_frame(app, 0.0);
     char name[64];
     snprintf(name, sizeof name, "inset-%.6s", landscape);
-    save(app, name);
+    save_driver_screenshot(app, "window", name);
     push_text("i");
-    Frame off = draw(app, 0.0);
+    Frame off = draw_frame(app, 0.0);
     assert_false(app_scene(app)->display.data);
     long changed = 0;
     for (int y = on.height - 200; y < on.height - 60; y++)
@@ -873,13 +760,13 @@ static void test_line_of_minima_drawn(void **state)
     const char *runs[] = {"gd:lr=0.1"};
     App *app = open_app("linreg:n=1,seed=3", runs, 1, "0,0", (ViewRect){0});
     for (int i = 0; i < 40; i++)
-        free(draw(app, 0.1).rgba);
+        free(draw_frame(app, 0.1).rgba);
     push_key(SDLK_SPACE, 0);
     Scene *scene = app_scene(app);
-    Frame on = draw(app, 0.0);
-    save(app, "line-of-minima");
+    Frame on = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "line-of-minima");
     push_text("i");
-    Frame off = draw(app, 0.0);
+    Frame off = draw_frame(app, 0.0);
     LandscapePoint p;
     double dir[2];
     assert_true(landscape_minimum_line(scene->landscape, &p, dir));
@@ -919,21 +806,21 @@ static void test_dynamics_plot_key(void **state)
     const char *runs[] = {"gd:lr=0.15", "adam:lr=0.1"};
     App *app = open_app("quadratic:l1=1,l2=10", runs, 2, "2.5,1.5", quadratic_view);
     for (int i = 0; i < 5; i++)
-        free(draw(app, 0.1).rgba);
+        free(draw_frame(app, 0.1).rgba);
     push_key(SDLK_SPACE, 0);
     Scene *scene = app_scene(app);
-    Frame none = draw(app, 0.0);
+    Frame none = draw_frame(app, 0.0);
     static const ScenePlot order[] = {SCENE_PLOT_SHARPNESS, SCENE_PLOT_SCHEDULE, SCENE_PLOT_NORM};
     for (size_t k = 0; k < 3; k++) {
         push_text("o");
-        Frame f = draw(app, 0.0);
+        Frame f = draw_frame(app, 0.0);
         assert_int_equal(scene->display.plot, order[k]);
         if (k == 0) {
             push_text("a");
             free(f.rgba);
-            f = draw(app, 0.0);
+            f = draw_frame(app, 0.0);
             assert_true(scene->display.effective_step);
-            save(app, "sharpness");
+            save_driver_screenshot(app, "window", "sharpness");
         }
         /* The panel above the loss plot (which ends 12 px above the bottom
          * and is 200 px tall) appears. */
@@ -945,7 +832,7 @@ static void test_dynamics_plot_key(void **state)
         free(f.rgba);
     }
     push_text("o");
-    free(draw(app, 0.0).rgba);
+    free(draw_frame(app, 0.0).rgba);
     assert_int_equal(scene->display.plot, SCENE_PLOT_NONE);
     free(none.rgba);
     app_destroy(app);
@@ -977,14 +864,5 @@ int main(void)
         cmocka_unit_test(test_line_of_minima_drawn),
         cmocka_unit_test(test_dynamics_plot_key),
     };
-    /* One connection to the display for the whole run: each window still
-     * starts and stops SDL video, but reconnecting to the X server for
-     * every test failed now and then under a busy Xvfb. */
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "cannot start SDL video: %s\n", SDL_GetError());
-        return 1;
-    }
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_QuitSubSystem(SDL_INIT_VIDEO);
-    return failed;
+    return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

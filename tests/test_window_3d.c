@@ -8,25 +8,18 @@
  * placed them.  Screenshots go to $DESCENT_TEST_OUTPUT (or the current
  * folder) as window-3d-DRIVER-NAME.png.
  */
-#include "testing.h"
+#include "window_testing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
-#include "core/data_dir.h"
 #include "scene/scene_share.h"
 
 #define WIDTH 900
 #define HEIGHT 640
 
 static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}; /* Okabe–Ito, run 1 */
-
-typedef struct Frame {
-    uint8_t *rgba;
-    int width, height;
-} Frame;
 
 /* A window on the quadratic bowl (or landscape) with runs, in 3D or not. */
 static App *open_app(const char *landscape, const char *const *runs, size_t run_count,
@@ -36,14 +29,7 @@ static App *open_app(const char *landscape, const char *const *runs, size_t run_
                             .has_start = true, .start = {2.0, 1.5}};
     for (size_t i = 0; i < run_count; i++)
         options.runs[i] = runs[i];
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    if (!scene)
-        fail_msg("scene: %s", err.message);
-    App *app = app_create(scene, &(AppOptions){.width = WIDTH, .height = HEIGHT}, &err);
-    if (!app)
-        fail_msg("window: %s", err.message);
-    return app;
+    return open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
 }
 
 /* Handles pending events, then draws one frame (advancing dt) without any
@@ -53,27 +39,9 @@ static Frame draw(App *app, double dt)
     app_pump(app);
     scene_notify(app_scene(app), 0.0, "%s", "");
     app_frame(app, dt);
-    Frame f;
-    app_drawable_size(app, &f.width, &f.height);
-    f.rgba = malloc((size_t)f.width * (size_t)f.height * 4);
-    assert_non_null(f.rgba);
-    app_read_pixels(app, f.rgba);
+    Frame f = read_frame(app);
     app_present(app);
     return f;
-}
-
-static const uint8_t *pixel(const Frame *f, int x, int y)
-{
-    assert_true(x >= 0 && y >= 0 && x < f->width && y < f->height);
-    return f->rgba + ((size_t)y * (size_t)f->width + (size_t)x) * 4;
-}
-
-static int channel_distance(const uint8_t *a, const uint8_t *b)
-{
-    int d = 0;
-    for (int k = 0; k < 3; k++)
-        d = abs((int)a[k] - (int)b[k]) > d ? abs((int)a[k] - (int)b[k]) : d;
-    return d;
 }
 
 /* Pixels whose colour differs by more than 24 in some channel. */
@@ -92,83 +60,13 @@ static bool same_frame(const Frame *a, const Frame *b)
            memcmp(a->rgba, b->rgba, (size_t)a->width * (size_t)a->height * 4) == 0;
 }
 
-static void save(App *app, const char *name)
-{
-    const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    const char *driver = SDL_GetCurrentVideoDriver();
-    char path[1024];
-    snprintf(path, sizeof path, "%s/window-3d-%s-%s.png", dir ? dir : ".",
-             driver ? driver : "none", name);
-    DescentError err = {""};
-    if (!app_screenshot(app, path, &err))
-        fail_msg("%s", err.message);
-}
-
-static void push_key(SDL_Keycode sym)
-{
-    SDL_Event e = {.type = SDL_KEYDOWN};
-    e.key.state = SDL_PRESSED;
-    e.key.keysym.sym = sym;
-    e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-    SDL_PushEvent(&e);
-    e.type = SDL_KEYUP;
-    e.key.state = SDL_RELEASED;
-    SDL_PushEvent(&e);
-}
-
-static void push_text(const char *text)
-{
-    SDL_Event e = {.type = SDL_TEXTINPUT};
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    SDL_PushEvent(&e);
-}
-
-static void push_button(Uint32 type, Uint8 button, int x, int y)
-{
-    SDL_Event e = {.type = type};
-    e.button.button = button;
-    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-    e.button.clicks = 1;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-}
-
-static void push_motion(int x, int y)
-{
-    SDL_Event e = {.type = SDL_MOUSEMOTION};
-    e.motion.x = x;
-    e.motion.y = y;
-    SDL_PushEvent(&e);
-}
-
 /* The left-button drag from (x0, y0) to (x1, y1) in four moves. */
 static void push_drag(int x0, int y0, int x1, int y1)
 {
     push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, x0, y0);
     for (int k = 1; k <= 4; k++)
-        push_motion(x0 + (x1 - x0) * k / 4, y0 + (y1 - y0) * k / 4);
+        push_motion(x0 + (x1 - x0) * k / 4, y0 + (y1 - y0) * k / 4, 0, 0);
     push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, x1, y1);
-}
-
-/* The colormap's entry at index, read from the asset itself. */
-static void colormap_entry(const char *name, int index, double rgb[3])
-{
-    char relative[128], path[4096];
-    snprintf(relative, sizeof relative, "assets/colormaps/%s.txt", name);
-    DescentError err = {""};
-    if (!data_path(relative, path, sizeof path, &err))
-        fail_msg("%s", err.message);
-    FILE *file = fopen(path, "r");
-    assert_non_null(file);
-    char line[256];
-    int seen = 0;
-    while (fgets(line, sizeof line, file))
-        if (line[0] != '#' && sscanf(line, "%lf %lf %lf", &rgb[0], &rgb[1], &rgb[2]) == 3 &&
-            seen++ == index)
-            break;
-    fclose(file);
-    assert_int_equal(seen, index + 1);
 }
 
 /* The colour's hue and saturation alone, as shares of its sum: lighting
@@ -217,7 +115,7 @@ static void test_surface_fills_the_middle(void **state)
     const char *runs[] = {"gd:lr=0.05"};
     App *app = open_app("quadratic", runs, 1, true);
     Frame f = draw(app, 0.0);
-    save(app, "bowl");
+    save_driver_screenshot(app, "window-3d", "bowl");
     const uint8_t *corner = pixel(&f, f.width - 3, 2);
     assert_int_equal(channel_distance(corner, pixel(&f, 2, f.height - 3)), 0);
     assert_true(channel_distance(pixel(&f, f.width / 2, f.height / 2), corner) > 25);
@@ -248,7 +146,7 @@ static void test_minimum_is_low_end(void **state)
     scene->runs[0].hidden = true;
     scene->display.camera = (SceneCamera){.yaw = 0.0, .pitch = SCENE_PITCH_MAX, .distance = 1.0};
     Frame f = draw(app, 0.0);
-    save(app, "above");
+    save_driver_screenshot(app, "window-3d", "above");
     double low[3], high[3], seen[3], low_c[3], high_c[3];
     colormap_entry("viridis", 0, low);
     colormap_entry("viridis", 255, high);
@@ -279,9 +177,9 @@ static void test_head_rides_on_surface(void **state)
     (void)state;
     const char *runs[] = {"gd:lr=0.02"};
     App *app = open_app("quadratic", runs, 1, true);
-    push_key(SDLK_SPACE);
+    push_key(SDLK_SPACE, KMOD_NONE);
     Frame f = draw(app, 0.0);
-    save(app, "head");
+    save_driver_screenshot(app, "window-3d", "head");
     Scene *scene = app_scene(app);
     assert_int_equal(run_steps(&scene->runs[0].run), 0);
     /* Paused at its start, the run has no path yet: the only orange in
@@ -302,7 +200,7 @@ static void test_head_rides_on_surface(void **state)
     /* Most of a disc of radius 5.5 (95 pixels) less its ring. */
     assert_true(best >= 40);
     find_colour(&f, orange, (int)hx, (int)hy, &hx, &hy);
-    push_motion((int)hx, (int)hy);
+    push_motion((int)hx, (int)hy, 0, 0);
     free(draw(app, 0.0).rgba);
     assert_true(scene->hover_valid);
     double tolerance = 0.02 * (scene->view.xmax - scene->view.xmin);
@@ -322,16 +220,16 @@ static void test_tab_toggles_and_restores(void **state)
     App *app = open_app("rosenbrock", runs, 2, false);
     Scene *scene = app_scene(app);
     free(draw(app, 0.5).rgba);
-    push_key(SDLK_SPACE);
+    push_key(SDLK_SPACE, KMOD_NONE);
     app_pump(app);
     scene->hover_valid = false;
     Frame flat = draw(app, 0.0);
-    push_key(SDLK_TAB);
+    push_key(SDLK_TAB, KMOD_NONE);
     Frame deep = draw(app, 0.0);
     assert_true(scene->display.view3d);
-    save(app, "rosenbrock");
+    save_driver_screenshot(app, "window-3d", "rosenbrock");
     assert_true(pixels_changed(&flat, &deep) > flat.width * flat.height / 4);
-    push_key(SDLK_TAB);
+    push_key(SDLK_TAB, KMOD_NONE);
     Frame again = draw(app, 0.0);
     assert_false(scene->display.view3d);
     assert_true(same_frame(&flat, &again));
@@ -350,27 +248,22 @@ static void test_orbit_and_zoom(void **state)
     const char *runs[] = {"gd:lr=0.02"};
     App *app = open_app("quadratic", runs, 1, true);
     Scene *scene = app_scene(app);
-    push_key(SDLK_SPACE);
+    push_key(SDLK_SPACE, KMOD_NONE);
     Frame start = draw(app, 0.0);
     SceneCamera camera = scene->display.camera;
     ViewRect view = scene->view;
     push_drag(400, 300, 500, 340);
     Frame turned = draw(app, 0.0);
-    save(app, "turned");
+    save_driver_screenshot(app, "window-3d", "turned");
     assert_close(scene->display.camera.yaw, camera.yaw - 0.3 * 100, 1e-9);
     assert_close(scene->display.camera.pitch, camera.pitch + 0.3 * 40, 1e-9);
     assert_close(scene->runs[0].x0, 2.0, 0);
     assert_close(scene->runs[0].y0, 1.5, 0);
     assert_true(pixels_changed(&start, &turned) > start.width * start.height / 10);
 
-    SDL_Event wheel = {.type = SDL_MOUSEWHEEL};
-    wheel.wheel.y = 2;
-    wheel.wheel.preciseY = 2.0f;
-    wheel.wheel.mouseX = 450;
-    wheel.wheel.mouseY = 320;
-    SDL_PushEvent(&wheel);
+    push_wheel(450, 320, 2);
     Frame nearer = draw(app, 0.0);
-    save(app, "nearer");
+    save_driver_screenshot(app, "window-3d", "nearer");
     assert_close(scene->display.camera.distance, camera.distance * 0.85 * 0.85, 1e-9);
     assert_true(pixels_changed(&turned, &nearer) > start.width * start.height / 10);
     /* Drawn at half size while the camera moved, in full on the next frame,
@@ -398,12 +291,12 @@ static void test_arrows_on_surface(void **state)
     (void)state;
     const char *runs[] = {"gd:lr=0.02"};
     App *app = open_app("quadratic", runs, 1, true);
-    push_key(SDLK_SPACE);
+    push_key(SDLK_SPACE, KMOD_NONE);
     Frame plain = draw(app, 0.0);
     push_text("g");
     Frame arrows = draw(app, 0.0);
     assert_true(app_scene(app)->display.arrows);
-    save(app, "arrows");
+    save_driver_screenshot(app, "window-3d", "arrows");
     const uint8_t *background = pixel(&plain, plain.width - 3, 2);
     long light = 0, off_surface = 0;
     for (int y = 0; y < plain.height; y++)
@@ -476,11 +369,5 @@ int main(void)
         cmocka_unit_test(test_camera_option),
         cmocka_unit_test(test_deterministic),
     };
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "cannot start SDL video: %s\n", SDL_GetError());
-        return 1;
-    }
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    SDL_QuitSubSystem(SDL_INIT_VIDEO);
-    return failed;
+    return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

@@ -5,7 +5,7 @@
  * decoded back by ffmpeg; stopping by 'v', by a resize and by closing;
  * errors as notices with the window going on; 'p' into the same folder.
  */
-#include "testing.h"
+#include "window_testing.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/app.h"
 #include "record/live.h"
 
 #define WIDTH 320
@@ -30,25 +29,11 @@ static void make_dir(char *dir, size_t size)
 
 static App *open_app(const char *output_dir)
 {
-    DescentError err = {""};
-    const char *runs[] = {"gd:lr=0.05"};
-    SceneOptions options = {.landscape = "quadratic", .run_count = 1, .runs = {runs[0]}};
-    Scene *scene = scene_create(&options, &err);
-    if (!scene)
-        fail_msg("scene: %s", err.message);
-    App *app = app_create(
-        scene, &(AppOptions){.width = WIDTH, .height = HEIGHT, .output_dir = output_dir}, &err);
-    if (!app)
-        fail_msg("window: %s", err.message);
+    SceneOptions options = {.landscape = "quadratic", .run_count = 1, .runs = {"gd:lr=0.05"}};
+    App *app = open_test_window(
+        &options, &(AppOptions){.width = WIDTH, .height = HEIGHT, .output_dir = output_dir});
     scene_notify(app_scene(app), 0.0, "%s", "");
     return app;
-}
-
-static void push_text(const char *text)
-{
-    SDL_Event e = {.type = SDL_TEXTINPUT};
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    SDL_PushEvent(&e);
 }
 
 static void frame(App *app, double dt)

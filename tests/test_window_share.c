@@ -8,7 +8,7 @@
  * scene whose runs walk the same paths.  'T' switches the light theme: the
  * legend's panel turns light, and back.
  */
-#include "testing.h"
+#include "window_testing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,21 +16,11 @@
 #include <unistd.h>
 #include <wordexp.h>
 
-#include <SDL.h>
-
-#include "app/app.h"
 #include "cli.h"
 #include "scene/scene_share.h"
 
 #define WIDTH 640
 #define HEIGHT 400
-
-static void push_text(const char *text)
-{
-    SDL_Event e = {.type = SDL_TEXTINPUT};
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    SDL_PushEvent(&e);
-}
 
 static App *open_app(void)
 {
@@ -38,29 +28,15 @@ static App *open_app(void)
                             .runs = {"gd:lr=0.03"}, .run_count = 1,
                             .sweep = "lr=0.01:0.09:3:lin", .has_start = true,
                             .start = {-3.0, 1.25}};
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    if (!scene)
-        fail_msg("scene: %s", err.message);
-    App *app = app_create(scene, &(AppOptions){.width = WIDTH, .height = HEIGHT}, &err);
-    if (!app)
-        fail_msg("window: %s", err.message);
-    return app;
+    return open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
 }
 
 /* Pumps events and draws one frame; returns the pixel at (x, y). */
 static void frame_pixel(App *app, int x, int y, uint8_t rgba[4])
 {
-    app_pump(app);
-    app_frame(app, 0.0);
-    int w, h;
-    app_drawable_size(app, &w, &h);
-    uint8_t *pixels = malloc((size_t)w * (size_t)h * 4);
-    assert_non_null(pixels);
-    app_read_pixels(app, pixels);
-    memcpy(rgba, pixels + ((size_t)y * (size_t)w + (size_t)x) * 4, 4);
-    free(pixels);
-    app_present(app);
+    Frame f = draw_frame(app, 0.0);
+    memcpy(rgba, pixel(&f, x, y), 4);
+    free(f.rgba);
 }
 
 /* Presses 's' and returns what the window printed on stdout. */
