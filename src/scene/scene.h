@@ -154,7 +154,8 @@ typedef struct Scene {
  * and adam (lr 0.05) from (-1.5, 2).  A sweep replaces the one run with
  * one run per value (sweep.h).  Errors: a bad spec (the core's message),
  * a sweep with other than one run or a bad sweep (sweep_expand's message),
- * --particles without a noisy run, out of memory. */
+ * --particles without a noisy run, a view wider or taller than 1e300
+ * (the renderer's arithmetic on it would overflow), out of memory. */
 Scene *scene_create(const SceneOptions *options, DescentError *err);
 void scene_destroy(Scene *scene);
 
@@ -238,7 +239,8 @@ void scene_toggle_hidden(Scene *scene, size_t i);
 /* Multiplies the playback speed by factor, within the limits above. */
 void scene_scale_speed(Scene *scene, double factor);
 
-/* Moves the view by (dx, dy) plane units. */
+/* Moves the view by (dx, dy) plane units (not where an edge would
+ * overflow). */
 void scene_pan(Scene *scene, double dx, double dy);
 /* Scales the view by factor (< 1 zooms in) about the plane point (cx, cy),
  * which stays where it is on screen. */
