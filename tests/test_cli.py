@@ -10,21 +10,15 @@ import io
 import json
 import math
 import os
-import subprocess
 import sys
 
+from tap import check, finish, run_command
+
 DESCENT, ROOT = sys.argv[1], sys.argv[2]
-results = []
 
 
 def run(*args):
-    env = dict(os.environ, DESCENT_DATA_DIR=ROOT)
-    p = subprocess.run([DESCENT, *args], capture_output=True, text=True, env=env, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(name, ok, detail=""):
-    results.append((name, bool(ok), detail))
+    return run_command([DESCENT, *args], env=dict(os.environ, DESCENT_DATA_DIR=ROOT))
 
 
 def close(a, b, rel):
@@ -194,9 +188,4 @@ for args, part in BAD:
           code == 2 and len(lines) == 1 and lines[0].startswith("descent: ") and part in lines[0] and out == "",
           f"exit {code}, stderr {err!r}")
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        print("  # " + str(detail).replace("\n", "\n  # ")[:2000])
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+sys.exit(finish())

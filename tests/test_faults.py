@@ -19,20 +19,16 @@ fixed, so the mark gets removed.
 import os
 import shutil
 import signal
-import stat
 import subprocess
 import sys
 import tempfile
 import time
 
+from tap import finish, report, run_command
+
 DESCENT = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
 SMALL = ["--size", "160x100"]
-results = []
-
-
-def report(name, ok, detail="", todo=None, skip=None):
-    results.append((name, ok, detail, todo, skip))
 
 
 def base_env(**changes):
@@ -47,17 +43,6 @@ def base_env(**changes):
     return env
 
 
-def run(args, env, timeout=60, cwd=None):
-    """(exit status or 'timeout', stderr)."""
-    try:
-        p = subprocess.run([DESCENT, *args], env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True, timeout=timeout)
-        return p.returncode, p.stderr
-    except subprocess.TimeoutExpired as e:
-        err = e.stderr.decode() if isinstance(e.stderr, bytes) else (e.stderr or "")
-        return "timeout", err
-
-
 def listing(folder):
     return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
 
@@ -67,7 +52,8 @@ def expect_error(name, args, env, needle, out_dir=None, prefix="descent: ", stat
     """One line starting with prefix and containing needle, a non-zero exit
     (status when given), and out_dir unchanged."""
     before = listing(out_dir) if out_dir else []
-    code, err = run(args, env, timeout=timeout)
+    code, _, err = run_command([DESCENT, *args], env=env, timeout=timeout,
+                               stdout=subprocess.DEVNULL)
     after = listing(out_dir) if out_dir else []
     problems = []
     if code == "timeout":
@@ -102,7 +88,9 @@ def data_copy(work, name, drop=(), corrupt=None):
 def mounted_tmpfs(work, name, options):
     """Runs descent inside a private mount namespace with a tmpfs at
     work/name (unshare -m: nothing stays mounted if the test dies).  Returns
-    a function like run(), or None when this machine does not allow it."""
+    (run_inside, point): run_inside(args, env, setup) gives (exit status,
+    stderr, the names left on the tmpfs); None when this machine does not
+    allow it."""
     point = os.path.join(work, name)
     os.mkdir(point)
     probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount -t tmpfs -o {options} tmpfs "
@@ -354,19 +342,7 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail, todo, skip) in enumerate(results, 1):
-        if skip:
-            print(f"ok {i} - {name} # SKIP {skip}")
-            continue
-        line = f"{'ok' if ok else 'not ok'} {i} - {name}"
-        if todo:
-            line += f" # TODO {todo}"
-        print(line)
-        if detail:
-            for d in detail.splitlines():
-                print(f"# {d}")
-    return 0
+    return finish(show_passed_details=True)
 
 
 if __name__ == "__main__":

@@ -19,23 +19,14 @@ import sys
 import tempfile
 import time
 
+from tap import check, decode_video, finish, run_command, skip
+
 DESCENT = os.path.abspath(sys.argv[1])
-results = []
 SMALL = ["--size", "320x240"]
 
 
-def check(name, ok, detail=""):
-    results.append((name, bool(ok), detail))
-
-
-def skip(name, why):
-    results.append((name, None, why))
-
-
 def run(*args, env=None, stderr=subprocess.PIPE, timeout=300):
-    p = subprocess.run([DESCENT, "record", *args], stdout=subprocess.PIPE, stderr=stderr,
-                       text=True, env=env or os.environ, timeout=timeout)
-    return p.returncode, p.stdout, p.stderr or ""
+    return run_command([DESCENT, "record", *args], env=env, timeout=timeout, stderr=stderr)
 
 
 def probe(path):
@@ -46,11 +37,6 @@ def probe(path):
         return {}, {}
     data = json.loads(p.stdout)
     return data["streams"][0], data["format"]
-
-
-def decode(path, pix_fmt="rgba"):
-    return subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-f", "rawvideo",
-                           "-pix_fmt", pix_fmt, "-"], capture_output=True, timeout=120).stdout
 
 
 def one_error_line(err):
@@ -119,8 +105,8 @@ same = all(open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb
 check("the same command gives byte-identical PNGs", same and len(os.listdir(a)) == 7,
       os.listdir(a))
 check("a still --seconds 0.1 in at 30 fps is frame 3 of the sequence",
-      decode(os.path.join(a, "still.png")) == decode(os.path.join(a, "f003.png")))
-frames = [decode(os.path.join(a, f"f{k:03d}.png")) for k in range(5)]
+      decode_video(os.path.join(a, "still.png")) == decode_video(os.path.join(a, "f003.png")))
+frames = [decode_video(os.path.join(a, f"f{k:03d}.png")) for k in range(5)]
 check("frames move: frame 0 and frame 4 differ", frames[0] != frames[4])
 
 # A stand-in ffmpeg that keeps the raw frames descent feeds it: the frames
@@ -277,13 +263,4 @@ fails_cleanly("no -o: exit 2", [*SMALL], 2, "needs -o OUT", directory=d)
 
 shutil.rmtree(work, ignore_errors=True)
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    if ok is None:
-        print(f"ok {i} - {name} # SKIP {detail}")
-    elif ok:
-        print(f"ok {i} - {name}")
-    else:
-        print(f"not ok {i} - {name}")
-        for line in str(detail).splitlines() or [""]:
-            print(f"# {line[:400]}")
+sys.exit(finish())

@@ -17,28 +17,23 @@ import subprocess
 import sys
 import tempfile
 
+from tap import check, decode_video, finish, run_command
+
 DESCENT = os.path.abspath(sys.argv[1])
-results = []
 W, H = 320, 240
 STAGE = ["--landscape", "rosenbrock", "--view", "-2,2,-1,3", "--size", f"{W}x{H}"]
 FLAT = ["--landscape", "expr:0", "--opt", "gd", "--start", "0,0", "--view", "-1,1,-1,1",
         "--size", f"{W}x{H}"]
 
 
-def check(name, ok, detail=""):
-    results.append((name, bool(ok), detail))
-
-
 def record(*args):
-    p = subprocess.run([DESCENT, "record", *args], capture_output=True, text=True, timeout=300)
-    return p.returncode, p.stderr
+    code, _, err = run_command([DESCENT, "record", *args], timeout=300)
+    return code, err
 
 
 def frames(path, decoder=None):
     """Every frame of path as a list of bytes objects (RGBA, top row first)."""
-    cmd = ["ffmpeg", "-v", "error"] + (["-c:v", decoder] if decoder else []) + \
-          ["-i", path, "-f", "rawvideo", "-pix_fmt", "rgba", "-"]
-    data = subprocess.run(cmd, capture_output=True, timeout=120).stdout
+    data = decode_video(path, decoder=decoder)
     size = W * H * 4
     return [data[k:k + size] for k in range(0, len(data) - size + 1, size)]
 
@@ -149,12 +144,4 @@ if crop and dark:
     check("without --crop the same places hold panels",
           all(pixel(dark, *p) != background for p in LEGEND + PLOT))
 
-failed = 0
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        failed += 1
-        for line in str(detail).splitlines()[:6]:
-            print(f"# {line}")
-sys.exit(1 if failed else 0)
+sys.exit(finish())

@@ -17,22 +17,17 @@ import io
 import math
 import os
 import shlex
-import subprocess
 import sys
 import tempfile
 
+from tap import check, finish, run_command
+
 DESCENT, ROOT = sys.argv[1], sys.argv[2]
-results = []
 
 
-def run(*args):
-    env = dict(os.environ, DESCENT_DATA_DIR=ROOT)
-    p = subprocess.run([DESCENT, *args], capture_output=True, text=True, env=env, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(name, ok, detail=""):
-    results.append((name, bool(ok), detail))
+def run(*args, timeout=60):
+    return run_command([DESCENT, *args], env=dict(os.environ, DESCENT_DATA_DIR=ROOT),
+                       timeout=timeout)
 
 
 def trace(*args, steps=300):
@@ -172,18 +167,9 @@ for k, (steps, error) in enumerate(LESSONS):
         check(f"lesson sweep {k}: descent check accepts it", code == 0 and "ok" in out, err)
     else:
         check(f"lesson sweep {k}: FILE:LINE error '{error}'", code == 2 and (path + error) in err, err)
-env = dict(os.environ, DESCENT_DATA_DIR=ROOT)
 png = os.path.join(folder, "l0.png")
-p = subprocess.run([DESCENT, "record", os.path.join(folder, "l0.lua"), "--frames", "3", "--size",
-                    "320x180", "-o", png], capture_output=True, text=True, env=env, timeout=120)
-check("a lesson with a sweep records", p.returncode == 0 and os.path.getsize(png) > 0, p.stderr)
+code, out, err = run("record", os.path.join(folder, "l0.lua"), "--frames", "3", "--size", "320x180",
+                     "-o", png, timeout=120)
+check("a lesson with a sweep records", code == 0 and os.path.getsize(png) > 0, err)
 
-failed = 0
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        failed += 1
-        for line in str(detail).splitlines()[:6]:
-            print(f"# {line}")
-sys.exit(1 if failed else 0)
+sys.exit(finish())
