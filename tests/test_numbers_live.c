@@ -212,6 +212,24 @@ static void decays_pushed_to_one(void **state)
     }
 }
 
+/* What y writes into the spec: short, exact where it matters (1 − β2),
+ * never "1". */
+static void decay_written_short_and_below_one(void **state)
+{
+    (void)state;
+    Scene *scene = make_scene("rosenbrock", "adam:lr=0.05", -1.5, 2, 0);
+    static const char *const expected[] = {"beta2=0.9995", "beta2=0.99975", "beta2=0.999875",
+                                           "beta2=0.9999375", "beta2=0.99996875"};
+    for (size_t press = 0; press < sizeof expected / sizeof expected[0]; press++) {
+        DescentError err = {""};
+        assert_true(scene_scale_second_moment(scene, true, &err));
+        if (!strstr(scene->runs[0].run.desc.spec, expected[press]))
+            fail_msg("press %zu: %s, expected %s", press + 1, scene->runs[0].run.desc.spec,
+                     expected[press]);
+    }
+    scene_destroy(scene);
+}
+
 /* Minibatch 1 -> the full batch (0) -> 1 again, on a run and its swarm. */
 static void batch_one_to_full_and_back(void **state)
 {
@@ -562,6 +580,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lr_scaled_past_its_range),
         cmocka_unit_test(decays_pushed_to_one),
+        cmocka_unit_test(decay_written_short_and_below_one),
         cmocka_unit_test(batch_one_to_full_and_back),
         cmocka_unit_test(rewinding_stopped_runs_and_swarms),
         cmocka_unit_test(basins_where_the_landscape_is_not_finite),
