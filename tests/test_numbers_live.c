@@ -410,15 +410,14 @@ static void basins_where_the_landscape_is_not_finite(void **state)
 static void scene_basins_of_a_scattered_swarm(void **state)
 {
     (void)state;
-    static const StopCase cases[] = {
-        {"himmelblau", "sgd:lr=0.02,noise=40,seed=1", 0, 0, 400, RUN_ACTIVE},
-        {"rosenbrock", "sgd:lr=0.002,noise=30,seed=3", -1.5, 2, 400, RUN_ACTIVE},
-        {"logreg", "sgd:lr=50,batch=1,seed=3", 3, 3, 400, RUN_ACTIVE},
+    static const struct { const char *landscape, *opt; double x, y; } cases[] = {
+        {"himmelblau", "sgd:lr=0.02,noise=40,seed=1", 0, 0},
+        {"rosenbrock", "sgd:lr=0.002,noise=30,seed=3", -1.5, 2},
+        {"logreg", "sgd:lr=50,batch=1,seed=3", 3, 3},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         double started = now();
-        Scene *scene = make_scene(cases[c].landscape, cases[c].opt, cases[c].x, cases[c].y,
-                                  cases[c].particles);
+        Scene *scene = make_scene(cases[c].landscape, cases[c].opt, cases[c].x, cases[c].y, 400);
         for (int round = 0; round < 5; round++) {
             scene_step(scene, 40);
             LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
