@@ -414,6 +414,7 @@ static void scene_basins_of_a_scattered_swarm(void **state)
         {"himmelblau", "sgd:lr=0.02,noise=40,seed=1", 0, 0},
         {"rosenbrock", "sgd:lr=0.002,noise=30,seed=3", -1.5, 2},
         {"logreg", "sgd:lr=50,batch=1,seed=3", 3, 3},
+        {"rastrigin", "sgd:lr=0.001,noise=300,seed=7", 0.5, 0.5},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         double started = now();
