@@ -1,9 +1,9 @@
 // surface.frag.glsl — the lit surface: the colormap at t (the same scale
-// as the 2D heatmap), contour lines at evenly spaced levels of t measured
-// in pixels with fwidth (anti-aliased, fading where levels crowd, as in
-// heatmap.frag.glsl), then diffuse light with a soft ambient floor, so the
+// as the 2D heatmap) and its contour lines, both from contour.glsl as in
+// heatmap.frag.glsl, then diffuse light with a soft ambient floor, so the
 // colours stay readable on slopes facing away, and a small highlight.
 #version 330 core
+#include "contour.glsl"
 
 in vec3 v_pos;
 in vec3 v_normal;
@@ -22,13 +22,8 @@ out vec4 frag_color;
 void main()
 {
     float t = clamp(v_t, 0.0, 1.0);
-    vec3 base = texture(u_colormap, vec2(t * (255.0 / 256.0) + 0.5 / 256.0, 0.5)).rgb;
-    float f = t * u_levels;
-    float fw = fwidth(f);
-    float dist = abs(fract(f + 0.5) - 0.5) / max(fw, 1e-6);
-    float line = 1.0 - smoothstep(0.5 * u_line_width - 0.5, 0.5 * u_line_width + 0.5, dist);
-    float fade = 1.0 - smoothstep(0.12, 0.3, fw);
-    float contour = line * fade * step(0.5, f) * u_line_strength;
+    vec3 base = colormap_at(u_colormap, t);
+    float contour = contour_at(t, u_levels, u_line_width, u_line_strength);
 
     vec3 n = normalize(gl_FrontFacing ? v_normal : -v_normal);
     vec3 to_eye = normalize(u_eye - v_pos);

@@ -574,6 +574,14 @@ static void test_shader_errors(void **state)
     assert_window_fails("shaders/shape.vert.glsl");
     remove_fake_data_dir(tmp);
 
+    /* A file a shader includes is named when it is missing. */
+    fake_data_dir(tmp);
+    snprintf(path, sizeof path, "%s/shaders/contour.glsl", tmp);
+    assert_int_equal(unlink(path), 0);
+    assert_window_fails("cannot read shader");
+    assert_window_fails("shaders/contour.glsl");
+    remove_fake_data_dir(tmp);
+
     fake_data_dir(tmp);
     replace_file(tmp, "assets/colormaps/magma.txt", "# too short\n0 0 0\n1 1 1\n");
     assert_window_fails("magma.txt: has 2 colours, expected 256");

@@ -43,13 +43,72 @@ static void one_line(char *log)
             *p = ' ';
 }
 
+/* Reads shaders/FILE from the data dir; NULL with err set. */
+static char *read_shader_file(const char *file, char *path, size_t path_size,
+                              DescentError *err)
+{
+    char relative[256];
+    snprintf(relative, sizeof relative, "shaders/%s", file);
+    if (!data_path(relative, path, path_size, err))
+        return NULL;
+    return read_text(path, err);
+}
+
+/* source with each line `#include "FILE"` replaced by shaders/FILE (not
+ * nested), so that stages share code (contour.glsl).  #line directives
+ * keep GL's messages counting the lines of each file: string 0 is the
+ * including file, string k its k-th include.  Frees source; NULL with err
+ * set naming a file that cannot be read. */
+static char *expand_includes(char *source, DescentError *err)
+{
+    static const char directive[] = "#include \"";
+    char *expanded = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&expanded, &size);
+    if (!out) {
+        error_set(err, "cannot read shaders: out of memory");
+        free(source);
+        return NULL;
+    }
+    bool ok = true;
+    int line = 1, includes = 0;
+    for (char *p = source; ok && *p;) {
+        char *end = strchr(p, '\n');
+        size_t length = end ? (size_t)(end - p) + 1 : strlen(p);
+        const char *name = strncmp(p, directive, sizeof directive - 1) == 0
+                               ? p + sizeof directive - 1 : NULL;
+        const char *close = name ? strchr(name, '"') : NULL;
+        if (close && (!end || close < end)) {
+            char file[128], path[4096];
+            snprintf(file, sizeof file, "%.*s", (int)(close - name), name);
+            char *included = read_shader_file(file, path, sizeof path, err);
+            ok = included != NULL;
+            if (ok)
+                fprintf(out, "#line 1 %d\n%s\n#line %d 0\n", ++includes, included, line + 1);
+            free(included);
+        } else {
+            fwrite(p, 1, length, out);
+        }
+        p += length;
+        line++;
+    }
+    free(source);
+    if (fclose(out) != 0 || !ok) {
+        if (ok)
+            error_set(err, "cannot read shaders: out of memory");
+        free(expanded);
+        return NULL;
+    }
+    return expanded;
+}
+
 static GLuint compile(const char *name, const char *stage, GLenum type, DescentError *err)
 {
-    char relative[256], path[4096];
-    snprintf(relative, sizeof relative, "shaders/%s.%s.glsl", name, stage);
-    if (!data_path(relative, path, sizeof path, err))
-        return 0;
-    char *source = read_text(path, err);
+    char file[256], path[4096];
+    snprintf(file, sizeof file, "%s.%s.glsl", name, stage);
+    char *source = read_shader_file(file, path, sizeof path, err);
+    if (source)
+        source = expand_includes(source, err);
     if (!source)
         return 0;
     GLuint shader = glCreateShader(type);

@@ -1,0 +1,25 @@
+// contour.glsl — what the 2D heatmap and the 3D surface colour alike, so
+// the two views read the same: the colormap at t in [0, 1], and contour
+// lines at evenly spaced levels of t.  Lines are anti-aliased by measuring
+// their distance in pixels with fwidth, and fade out where levels come
+// closer than a few pixels (there they would only alias into noise).
+// Included by a stage's `#include "contour.glsl"` line (shader.c).
+
+// colormap: 256 x 1 RGB, low end first.
+vec3 colormap_at(sampler2D colormap, float t)
+{
+    return texture(colormap, vec2(t * (255.0 / 256.0) + 0.5 / 256.0, 0.5)).rgb;
+}
+
+// How much a contour line darkens the colour at t, 0..strength: levels
+// lines over [0, 1], each width pixels wide.  No line at level 0: the
+// minimum itself keeps the colormap's low end.
+float contour_at(float t, float levels, float width, float strength)
+{
+    float f = t * levels;
+    float fw = fwidth(f);
+    float dist = abs(fract(f + 0.5) - 0.5) / max(fw, 1e-6);
+    float line = 1.0 - smoothstep(0.5 * width - 0.5, 0.5 * width + 0.5, dist);
+    float fade = 1.0 - smoothstep(0.12, 0.3, fw);
+    return line * fade * step(0.5, f) * strength;
+}
