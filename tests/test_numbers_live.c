@@ -572,6 +572,18 @@ static void views_too_large_to_hold(void **state)
         assert_null(scene);
         assert_non_null(strstr(err.message, "view"));
     }
+    /* Nor can panning far out carry an edge there. */
+    SceneOptions options = {.landscape = "rosenbrock", .has_view = true,
+                            .view = {-4e299, 4e299, -1, 1}};
+    DescentError err = {""};
+    Scene *scene = scene_create(&options, &err);
+    assert_non_null(scene);
+    for (int drag = 0; drag < 2000; drag++)
+        scene_pan(scene, 1e305, -1e305);
+    const ViewRect *v = &scene->view;
+    assert_true(isfinite(v->xmin) && isfinite(v->xmax) && isfinite(v->ymin) && isfinite(v->ymax));
+    assert_true(v->xmax - v->xmin <= 1e300 && v->ymax - v->ymin <= 1e300);
+    scene_destroy(scene);
 }
 
 int main(void)
