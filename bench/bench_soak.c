@@ -2,10 +2,10 @@
  * bench_soak.c — a long session off-screen (issue 7): renders FRAMES frames
  * (default 100000) at WxH (default 640x360), one 1/60 s scene step each,
  * while the stage keeps changing the way a class changes it: every
- * STEP_FRAMES frames the next step of the next shipped lesson is loaded
- * (Lua sandbox, lesson_load / lesson_free) and becomes a new scene with its
- * runs and particles; in between, learning rates, colormaps, starts and the
- * view change.  Prints the rate, GL errors and resident memory (from
+ * STEP_FRAMES frames the lesson player (the window's and the recorder's)
+ * moves to the next step of the shipped lessons, opening the next lesson
+ * (Lua sandbox) after the last step of one; in between, learning rates,
+ * colormaps, starts and the view change.  Prints the rate, GL errors and resident memory (from
  * /proc/self/statm) at the start of every pass through the lessons, between
  * two scenes, where each pass leaves the program in the same state: the
  * growth from the second pass (the first starts cold) to the last is what
@@ -28,6 +28,7 @@
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/render.h"
+#include "scene/lesson_player.h"
 #include "scene/scene.h"
 
 #define STEP_FRAMES 600               /* frames per lesson step (10 s of class time) */
@@ -64,50 +65,43 @@ static void heap_figures(double *in_use, double *held)
     *held = (double)(info.arena + info.hblkhd);
 }
 
-/* The scene one lesson step describes; NULL (err filled) when it fails. */
-static Scene *scene_for_step(const LessonStep *step, DescentError *err)
-{
-    SceneOptions options = {.landscape = step->landscape,
-                            .run_count = step->runs.count,
-                            .has_start = step->has_start,
-                            .start = step->start,
-                            .has_view = step->has_view,
-                            .view = step->view,
-                            .particles = step->particles};
-    for (size_t i = 0; i < step->runs.count && i < SCENE_MAX_RUNS; i++)
-        options.runs[i] = step->runs.specs[i];
-    return scene_create(&options, err);
-}
-
-/* Walks the shipped lessons step by step, one lesson loaded at a time. */
+/* Walks the shipped lessons step by step with the lesson player, one
+ * lesson open at a time, alternating English and Chinese by pass. */
 typedef struct Curriculum {
     LessonList list;
-    size_t lesson_index, step_index;
-    Lesson lesson;
+    size_t lessons_opened;
+    bool open;
+    LessonPlayer player;
     size_t steps_shown;
 } Curriculum;
 
 /* True when the next step is the first of the first lesson. */
 static bool at_pass_start(const Curriculum *c)
 {
-    return (c->lesson.step_count == 0 || c->step_index == c->lesson.step_count) &&
-           c->lesson_index % c->list.count == 0;
+    return !c->open && c->lessons_opened % c->list.count == 0;
 }
 
-/* The scene of the next step (loading the next lesson after the last step
- * of this one); NULL with err filled when a lesson or its scene fails. */
-static Scene *next_step(Curriculum *c, DescentError *err)
+/* Shows the next step on scene (opening the next lesson after the last
+ * step of this one); false with err filled when a lesson fails to load. */
+static bool next_step(Curriculum *c, Scene *scene, DescentError *err)
 {
-    if (c->lesson.step_count == 0 || c->step_index == c->lesson.step_count) {
-        lesson_free(&c->lesson);
-        const char *path = c->list.paths[c->lesson_index++ % c->list.count];
-        if (!lesson_load(path, (c->lesson_index / c->list.count) % 2 ? "zh" : "en", &c->lesson,
-                         err))
-            return NULL;
-        c->step_index = 0;
-    }
     c->steps_shown++;
-    return scene_for_step(&c->lesson.steps[c->step_index++], err);
+    if (c->open && lesson_player_next(&c->player, scene)) {
+        if (c->player.step + 1 == c->player.lesson.step_count) {
+            /* The last step is showing: the next call opens the next lesson. */
+            lesson_player_close(&c->player);
+            c->open = false;
+        }
+        return true;
+    }
+    size_t pass = c->lessons_opened / c->list.count;
+    const char *path = c->list.paths[c->lessons_opened++ % c->list.count];
+    if (!lesson_player_open(&c->player, path, pass % 2 ? "zh" : "en", scene, err))
+        return false;
+    c->open = c->player.lesson.step_count > 1;
+    if (!c->open)
+        lesson_player_close(&c->player);
+    return true;
 }
 
 /* What a presenter does now and then between steps. */
@@ -163,7 +157,9 @@ int main(int argc, char **argv)
                            &err);
     renderer = gl ? renderer_create(&err) : NULL;
     fb = renderer ? framebuffer_create(width, height, &err) : NULL;
-    if (!fb)
+    /* One stage for the whole session, as in the window. */
+    scene = fb ? scene_create(&(SceneOptions){0}, &err) : NULL;
+    if (!scene)
         goto done;
 
     long gl_errors = 0, fiddle_failures = 0;
@@ -175,13 +171,11 @@ int main(int argc, char **argv)
     double start = seconds_now();
     for (long frame = 0; frame < frames; frame++) {
         if (frame % STEP_FRAMES == 0) {
-            scene_destroy(scene);
             if (at_pass_start(&curriculum) && passes < SOAK_MAX_PASSES) {
                 heap_figures(&pass_heap[passes], &pass_held[passes]);
                 pass_rss[passes++] = resident_bytes();
             }
-            scene = next_step(&curriculum, &err);
-            if (!scene)
+            if (!next_step(&curriculum, scene, &err))
                 goto done;
             scene_set_playing(scene, true);
         } else if (frame % 97 == 0) {
@@ -228,7 +222,8 @@ done:
     if (err.message[0])
         fprintf(stderr, "bench_soak: %s\n", err.message);
     scene_destroy(scene);
-    lesson_free(&curriculum.lesson);
+    if (curriculum.open)
+        lesson_player_close(&curriculum.player);
     lesson_list_free(&curriculum.list);
     framebuffer_destroy(fb);
     renderer_destroy(renderer);

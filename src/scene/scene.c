@@ -492,8 +492,8 @@ void scene_play_for(Scene *scene, long updates, bool playing)
  * when a stage replaces another: the old runs' paths and histories and the
  * swarm's snapshots were just freed, and glibc keeps freed memory between
  * long-lived blocks in its heap, where a session's stages would otherwise
- * pile it up (the soak benchmark's resident memory grew 4 MiB in two passes
- * through the lessons without this, 1.4 MiB with it). */
+ * pile it up (bench_soak's resident memory grew 4.2 MiB over two passes
+ * through the lessons without this, 0.3 MiB with it). */
 static void return_free_memory(void)
 {
 #ifdef __GLIBC__
