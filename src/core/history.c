@@ -140,6 +140,21 @@ bool changes_record(ChangeLog *log, size_t step, const OptimizerDesc *before,
     return true;
 }
 
+bool history_reconfigure(ChangeLog *log, Snapshots *snapshots, size_t step,
+                         OptimizerDesc *current, const OptimizerDesc *desc, DescentError *err)
+{
+    if (desc->kind != current->kind)
+        return error_set(err, "cannot turn %s into %s mid-run (r restarts it)",
+                         optimizer_kind_name(current->kind), optimizer_kind_name(desc->kind));
+    OptimizerDesc next = *desc;
+    next.seed = current->seed;
+    if (!changes_record(log, step, current, &next))
+        return error_set(err, "out of memory for the history of parameter changes");
+    *current = next;
+    snapshots_drop_after(snapshots, step);
+    return true;
+}
+
 const OptimizerDesc *changes_desc_at(const ChangeLog *log, const OptimizerDesc *current, size_t k)
 {
     if (log->count == 0)

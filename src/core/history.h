@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
 #include "optimizer.h"
 
 typedef struct Snapshots {
@@ -78,6 +79,16 @@ const OptimizerDesc *changes_desc_at(const ChangeLog *log, const OptimizerDesc *
                                      size_t k);
 /* Forgets the changes after update step. */
 void changes_drop_after(ChangeLog *log, size_t step);
+
+/* Makes desc the parameters of a walk from update step on, in place of
+ * *current: θ, buffers and random stream stay, so desc must be of the same
+ * optimizer kind, and desc's seed is replaced by current's (a seed only
+ * says how a restart begins).  The change is recorded in log and the
+ * snapshots after step are forgotten: they were computed with the old
+ * parameters.  Errors: another optimizer kind, out of memory (nothing
+ * changes then). */
+bool history_reconfigure(ChangeLog *log, Snapshots *snapshots, size_t step,
+                         OptimizerDesc *current, const OptimizerDesc *desc, DescentError *err);
 
 /* What a change changed, e.g. "lr 0.0625" or "noise 0.15, batch 4", written
  * to dest (cut to size); "" when nothing differs. */

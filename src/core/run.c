@@ -155,17 +155,10 @@ size_t run_seek(Run *run, size_t step)
 
 bool run_reconfigure(Run *run, const OptimizerDesc *desc, DescentError *err)
 {
-    if (desc->kind != run->desc.kind)
-        return error_set(err, "cannot turn %s into %s mid-run (r restarts it)",
-                         optimizer_kind_name(run->desc.kind), optimizer_kind_name(desc->kind));
-    OptimizerDesc next = *desc;
-    /* The stream goes on; the seed only says how a restart begins. */
-    next.seed = run->desc.seed;
-    if (!changes_record(&run->changes, run_steps(run), &run->desc, &next))
-        return error_set(err, "out of memory for a run's history");
-    run->desc = next;
+    if (!history_reconfigure(&run->changes, &run->snapshots, run_steps(run), &run->desc, desc,
+                             err))
+        return false;
     run->known = run->count;
     run->known_status = run->status;
-    snapshots_drop_after(&run->snapshots, run_steps(run));
     return true;
 }

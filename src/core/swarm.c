@@ -185,16 +185,8 @@ void swarm_seek(Swarm *swarm, size_t step, int threads)
 
 bool swarm_reconfigure(Swarm *swarm, const OptimizerDesc *desc, DescentError *err)
 {
-    if (desc->kind != swarm->desc.kind)
-        return error_set(err, "cannot turn %s into %s mid-run (r restarts it)",
-                         optimizer_kind_name(swarm->desc.kind), optimizer_kind_name(desc->kind));
-    OptimizerDesc next = *desc;
-    next.seed = swarm->desc.seed;
-    if (!changes_record(&swarm->changes, swarm->steps, &swarm->desc, &next))
-        return error_set(err, "out of memory for a swarm's history");
-    swarm->desc = next;
-    snapshots_drop_after(&swarm->snapshots, swarm->steps);
-    return true;
+    return history_reconfigure(&swarm->changes, &swarm->snapshots, swarm->steps, &swarm->desc,
+                               desc, err);
 }
 
 const OptimizerDesc *swarm_desc(const Swarm *swarm)
