@@ -22,7 +22,7 @@
 #include "record/live.h"
 #include "record/record.h"
 #include "record/record_output.h"
-#include "testing.h"
+#include "video_testing.h"
 
 enum { W = 64, H = 48, FRAME_BYTES = W * H * 4 };
 
@@ -110,23 +110,6 @@ static bool feed(FrameSink *sink, int frames)
             return false;
     }
     return true;
-}
-
-/* Decodes path with a separate ffmpeg into RGB24 frames; returns the bytes
- * read (at most size). */
-static size_t decode_rgb(const char *path, uint8_t *dest, size_t size)
-{
-    char command[1024];
-    snprintf(command, sizeof command,
-             "ffmpeg -v error -i '%s' -f rawvideo -pix_fmt rgb24 - 2>/dev/null", path);
-    FILE *pipe = popen(command, "r");
-    assert_non_null(pipe);
-    size_t n = fread(dest, 1, size, pipe);
-    uint8_t rest[64];
-    while (fread(rest, 1, sizeof rest, pipe) > 0)
-        n++; /* more than expected: make the count wrong */
-    assert_int_equal(pclose(pipe), 0);
-    return n;
 }
 
 /* Largest difference between decoded RGB frame k and test frame k. */
@@ -360,7 +343,7 @@ static void test_mp4_frames_round_trip(void **state)
     static uint8_t rgb[11 * W * H * 3];
     char path[512];
     scratch_path(path, sizeof path, "clip.mp4");
-    assert_int_equal(decode_rgb(path, rgb, sizeof rgb), 10 * W * H * 3);
+    assert_int_equal(decode_rgb(path, 0, rgb, sizeof rgb), 10 * W * H * 3);
     /* yuv420p at crf 18 on smooth ramps: within 16 of 255 per channel. */
     for (int k = 0; k < 10; k++)
         assert_in_range(frame_error(rgb + (size_t)k * W * H * 3, k), 0, 16);
@@ -381,7 +364,7 @@ static void test_png_sequence_and_single_png(void **state)
         char name[32];
         snprintf(name, sizeof name, "f_%03d.png", k);
         scratch_path(path, sizeof path, name);
-        assert_int_equal(decode_rgb(path, rgb, sizeof rgb), W * H * 3);
+        assert_int_equal(decode_rgb(path, 0, rgb, sizeof rgb), W * H * 3);
         assert_int_equal(frame_error(rgb, k), 0); /* lossless */
     }
 
@@ -390,7 +373,7 @@ static void test_png_sequence_and_single_png(void **state)
     assert_true(feed(sink, 3));
     assert_true(frame_sink_close(sink, &err));
     scratch_path(path, sizeof path, "last.png");
-    assert_int_equal(decode_rgb(path, rgb, sizeof rgb), W * H * 3);
+    assert_int_equal(decode_rgb(path, 0, rgb, sizeof rgb), W * H * 3);
     assert_int_equal(frame_error(rgb, 2), 0);
     assert_int_equal(scratch_entries(NULL), 5);
 }
@@ -417,7 +400,7 @@ static void test_gif_through_palette(void **state)
     assert_true(feed(sink, 5));
     assert_true(frame_sink_close(sink, &err));
     static uint8_t rgb[6 * W * H * 3];
-    assert_int_equal(decode_rgb(gif, rgb, sizeof rgb), 5 * W * H * 3);
+    assert_int_equal(decode_rgb(gif, 0, rgb, sizeof rgb), 5 * W * H * 3);
     /* 256 colours with ordered dithering: close, not exact. */
     for (int k = 0; k < 5; k++)
         assert_in_range(frame_error(rgb + (size_t)k * W * H * 3, k), 0, 40);
@@ -548,7 +531,7 @@ static void test_live_recording_paces_frames(void **state)
     assert_true(live_recording_stop(rec, &err));
 
     static uint8_t rgb[9 * W * H * 3];
-    assert_int_equal(decode_rgb(path, rgb, sizeof rgb), 8 * W * H * 3);
+    assert_int_equal(decode_rgb(path, 0, rgb, sizeof rgb), 8 * W * H * 3);
     const int shows[] = {0, 2, 3, 3, 3, 3, 3, 3}; /* the drawn frame each video frame shows */
     for (int k = 0; k < 8; k++)
         assert_in_range(frame_error(rgb + (size_t)k * W * H * 3, shows[k]), 0, 16);

@@ -14,37 +14,9 @@
 #include "render/gl_context.h"
 #include "render/render.h"
 #include "scene/scene.h"
-#include "testing.h"
+#include "video_testing.h"
 
 enum { WINDOW_W = 321, WINDOW_H = 241 };
-
-/* Decodes the first frame of path as RGB24; returns the bytes read. */
-static size_t decode_first_frame(const char *path, uint8_t *dest, size_t size)
-{
-    char command[1024];
-    snprintf(command, sizeof command,
-             "ffmpeg -v error -i '%s' -frames:v 1 -f rawvideo -pix_fmt rgb24 - 2>/dev/null", path);
-    FILE *pipe = popen(command, "r");
-    assert_non_null(pipe);
-    size_t n = fread(dest, 1, size, pipe);
-    assert_int_equal(pclose(pipe), 0);
-    return n;
-}
-
-/* Counts the frames of path with ffprobe. */
-static long count_frames(const char *path)
-{
-    char command[1024];
-    snprintf(command, sizeof command,
-             "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-             "stream=nb_read_frames -of csv=p=0 '%s'", path);
-    FILE *pipe = popen(command, "r");
-    assert_non_null(pipe);
-    long frames = -1;
-    assert_int_equal(fscanf(pipe, "%ld", &frames), 1);
-    assert_int_equal(pclose(pipe), 0);
-    return frames;
-}
 
 static void test_window_frames_to_mp4(void **state)
 {
@@ -93,11 +65,11 @@ static void test_window_frames_to_mp4(void **state)
     assert_close(live_recording_seconds(rec), 1.5 + 1.0 / LIVE_RECORDING_FPS, 1e-9);
     assert_true(live_recording_stop(rec, &err));
 
-    assert_int_equal(count_frames(path), 46);
+    assert_int_equal(probe_video(path).frames, 46);
     /* The video's first frame is the first drawn frame, to within what
      * H.264 at crf 18 keeps of it. */
     static uint8_t rgb[(WINDOW_W - 1) * (WINDOW_H - 1) * 3 + 1];
-    assert_int_equal(decode_first_frame(path, rgb, sizeof rgb), (size_t)(w * h * 3));
+    assert_int_equal(decode_rgb(path, 1, rgb, sizeof rgb), (size_t)(w * h * 3));
     double total = 0.0;
     for (int i = 0; i < w * h; i++)
         for (int c = 0; c < 3; c++)

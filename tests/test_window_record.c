@@ -5,6 +5,7 @@
  * decoded back by ffmpeg; stopping by 'v', by a resize and by closing;
  * errors as notices with the window going on; 'p' into the same folder.
  */
+#include "video_testing.h"
 #include "window_testing.h"
 
 #include <dirent.h>
@@ -72,39 +73,6 @@ static void only_video(const char *dir, char *path, size_t size)
     snprintf(path, size, "%s/%s", dir, names[0]);
 }
 
-typedef struct Probe {
-    char codec[32];
-    int width, height;
-    long frames;
-} Probe;
-
-static Probe probe(const char *path)
-{
-    char command[4600];
-    snprintf(command, sizeof command,
-             "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-             "stream=codec_name,width,height,nb_read_frames -of csv=p=0 '%s'", path);
-    FILE *pipe = popen(command, "r");
-    assert_non_null(pipe);
-    Probe p = {"", 0, 0, -1};
-    assert_int_equal(fscanf(pipe, "%31[^,],%d,%d,%ld", p.codec, &p.width, &p.height, &p.frames),
-                     4);
-    assert_int_equal(pclose(pipe), 0);
-    return p;
-}
-
-/* Decodes frame 0 of path into rgb (width * height * 3 bytes). */
-static void decode_first(const char *path, uint8_t *rgb, size_t size)
-{
-    char command[4600];
-    snprintf(command, sizeof command,
-             "ffmpeg -v error -i '%s' -frames:v 1 -f rawvideo -pix_fmt rgb24 - 2>/dev/null", path);
-    FILE *pipe = popen(command, "r");
-    assert_non_null(pipe);
-    assert_int_equal(fread(rgb, 1, size, pipe), size);
-    assert_int_equal(pclose(pipe), 0);
-}
-
 static void remove_all(const char *dir)
 {
     char names[8][256], path[4400];
@@ -149,7 +117,7 @@ static void test_v_records_what_is_drawn(void **state)
     char expected[4600];
     snprintf(expected, sizeof expected, "recorded %s (1.0 s)", path);
     assert_string_equal(app_scene(app)->notice, expected);
-    Probe p = probe(path);
+    VideoProbe p = probe_video(path);
     assert_string_equal(p.codec, "h264");
     assert_int_equal(p.width, WIDTH);
     assert_int_equal(p.height, HEIGHT);
@@ -159,7 +127,8 @@ static void test_v_records_what_is_drawn(void **state)
      * by far more (the heatmap is not symmetric). */
     uint8_t *decoded = malloc((size_t)WIDTH * HEIGHT * 3);
     assert_non_null(decoded);
-    decode_first(path, decoded, (size_t)WIDTH * HEIGHT * 3);
+    assert_int_equal(decode_rgb(path, 1, decoded, (size_t)WIDTH * HEIGHT * 3),
+                     (size_t)WIDTH * HEIGHT * 3);
     double difference = 0.0;
     for (size_t i = 0; i < (size_t)WIDTH * HEIGHT; i++)
         for (int c = 0; c < 3; c++)
@@ -197,7 +166,7 @@ static void test_stalled_frames_repeat(void **state)
     frame(app, 0.0);
     char path[4400];
     only_video(dir, path, sizeof path);
-    assert_int_equal(probe(path).frames, 5);
+    assert_int_equal(probe_video(path).frames, 5);
     app_destroy(app);
     remove_all(dir);
 }
@@ -219,7 +188,7 @@ static void test_resize_stops(void **state)
     assert_true(strncmp(notice, "the window changed size: recorded ", 34) == 0);
     char path[4400];
     only_video(dir, path, sizeof path);
-    Probe p = probe(path);
+    VideoProbe p = probe_video(path);
     assert_int_equal(p.width, WIDTH);
     assert_int_equal(p.frames, 5);
     app_destroy(app);
@@ -239,7 +208,7 @@ static void test_close_finishes(void **state)
     app_destroy(app);
     char path[4400];
     only_video(dir, path, sizeof path);
-    assert_int_equal(probe(path).frames, 3);
+    assert_int_equal(probe_video(path).frames, 3);
     remove_all(dir);
 }
 
