@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "texture.h"
+
 /* Opacity one particle gives its cell. */
 #define CLOUD_SINGLE_ALPHA 0.5
 
@@ -13,12 +15,7 @@ void cloud_init(Cloud *cloud)
     *cloud = (Cloud){0};
     for (int n = 0; n < 256; n++)
         cloud->opacity[n] = (uint8_t)lround(255.0 * (1.0 - pow(1.0 - CLOUD_SINGLE_ALPHA, n)));
-    glGenTextures(1, &cloud->texture);
-    glBindTexture(GL_TEXTURE_2D, cloud->texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    cloud->texture = texture_create(GL_LINEAR);
     /* Sampled as (1, 1, 1, count's opacity): white that the tint colours. */
     const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
     glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);

@@ -11,6 +11,7 @@
 #include "core/data_dir.h"
 #include "core/grid.h"
 #include "shader.h"
+#include "texture.h"
 #include "value_scale.h"
 #include "theme.h"
 
@@ -91,18 +92,6 @@ static bool load_colormap(Colormap which, float *rgb, DescentError *err)
     return true;
 }
 
-static GLuint make_texture(GLint filter)
-{
-    GLuint texture;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    return texture;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Life cycle                                                                */
 
@@ -125,7 +114,7 @@ Heatmap *heatmap_create(int threads, DescentError *err)
             heatmap_destroy(h);
             return NULL;
         }
-        h->colormaps[c] = make_texture(GL_LINEAR);
+        h->colormaps[c] = texture_create(GL_LINEAR);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB32F, COLORMAP_ENTRIES, 1, 0, GL_RGB, GL_FLOAT, rgb);
     }
     h->u_field = glGetUniformLocation(h->program, "u_field");
@@ -134,7 +123,7 @@ Heatmap *heatmap_create(int threads, DescentError *err)
     h->u_line_width = glGetUniformLocation(h->program, "u_line_width");
     h->u_line_strength = glGetUniformLocation(h->program, "u_line_strength");
     glGenVertexArrays(1, &h->vao);
-    h->field = make_texture(GL_LINEAR);
+    h->field = texture_create(GL_LINEAR);
     glGenFramebuffers(1, &h->cache_fbo);
     return h;
 }
@@ -261,7 +250,7 @@ Rgba heatmap_color(const Heatmap *h, Colormap colormap, double t)
 static void resize_cache(Heatmap *h, int width, int height)
 {
     glDeleteTextures(1, &h->cache_texture);
-    h->cache_texture = make_texture(GL_NEAREST);
+    h->cache_texture = texture_create(GL_NEAREST);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
     glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,

@@ -8,6 +8,8 @@
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
 
+#include "texture.h"
+
 #define TEXT_MAX_SIZES 8      /* pixel sizes kept open at once */
 #define TEXT_CACHE_MAX 512    /* cached images */
 #define TEXT_KEEP_FRAMES 120  /* frames an unused image survives */
@@ -293,13 +295,7 @@ static GLuint upload(SDL_Surface *surface)
                             : SDL_ConvertSurfaceFormat(surface, SDL_PIXELFORMAT_ARGB8888, 0);
     if (!argb)
         return 0;
-    GLuint texture;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    GLuint texture = texture_create(GL_LINEAR);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, argb->pitch / 4);
     /* ARGB8888 is a 32-bit value with A on top: BGRA in 8_8_8_8_REV order. */
