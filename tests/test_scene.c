@@ -320,29 +320,37 @@ static void test_basin_shares_follow_basins(void **state)
     scene_destroy(s);
 }
 
+/* Opens a lesson of text (written to a temporary file, removed again) on
+ * s with player; fails the test when it does not open. */
+static void open_lesson_text(LessonPlayer *player, Scene *s, const char *text)
+{
+    char path[] = "/tmp/descent-test-scene-XXXXXX.lua";
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    DescentError err = {""};
+    bool opened = lesson_player_open(player, path, "en", s, &err);
+    unlink(path);
+    if (!opened)
+        fail_msg("%s", err.message);
+}
+
 /* A lesson step's show turns on the overlays (and the 3D view) it names
  * and the next step's turns off what it does not name; the flow is there from the step's start
  * and follows the run's play. */
 static void test_lesson_show_reaches_display(void **state)
 {
     (void)state;
-    char path[] = "/tmp/descent-test-scene-XXXXXX.lua";
-    int fd = mkstemps(path, 4);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs("lesson { title = 't', landscape = 'quadratic' }\n"
-          "step { runs = { 'gd:lr=0.05' }, play = 20, show = { 'flow', 'velocity' } }\n"
-          "step { runs = { 'sgd:lr=0.01' }, particles = 30, show = { 'basins', 'gradient', '3d' } }\n"
-          "step { keep = true }\n",
-          f);
-    fclose(f);
     Scene *s = make("quadratic", NULL, 0);
     LessonPlayer player;
-    DescentError err = {""};
-    bool opened = lesson_player_open(&player, path, "en", s, &err);
-    unlink(path);
-    assert_true(opened);
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'quadratic' }\n"
+        "step { runs = { 'gd:lr=0.05' }, play = 20, show = { 'flow', 'velocity' } }\n"
+        "step { runs = { 'sgd:lr=0.01' }, particles = 30, show = { 'basins', 'gradient', '3d' } }\n"
+        "step { keep = true }\n");
     assert_true(s->display.flow && s->display.velocity);
     assert_false(s->display.basins || s->display.arrows);
     assert_non_null(scene_flow(s, 0));
@@ -447,25 +455,15 @@ static void test_texts_cut_at_characters(void **state)
 static void test_lesson_show_picks_plot(void **state)
 {
     (void)state;
-    char path[] = "/tmp/descent-test-scene-XXXXXX.lua";
-    int fd = mkstemps(path, 4);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs("lesson { title = 't', landscape = 'linreg:n=1' }\n"
-          "step { runs = { 'adam:lr=0.05' }, show = { 'loss', 'stability', 'effective_step' } }\n"
-          "step { show = { 'schedule', 'norm' } }\n"
-          "step { show = { 'schedule' } }\n"
-          "step { show = { 'sharpness' } }\n"
-          "step { }\n",
-          f);
-    fclose(f);
     Scene *s = make("quadratic", NULL, 0);
     LessonPlayer player;
-    DescentError err = {""};
-    bool opened = lesson_player_open(&player, path, "en", s, &err);
-    unlink(path);
-    assert_true(opened);
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'linreg:n=1' }\n"
+        "step { runs = { 'adam:lr=0.05' }, show = { 'loss', 'stability', 'effective_step' } }\n"
+        "step { show = { 'schedule', 'norm' } }\n"
+        "step { show = { 'schedule' } }\n"
+        "step { show = { 'sharpness' } }\n"
+        "step { }\n");
     assert_true(s->display.data);
     assert_int_equal(s->display.plot, SCENE_PLOT_SHARPNESS);
     assert_true(s->display.effective_step);
