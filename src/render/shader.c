@@ -77,7 +77,9 @@ static char *expand_includes(char *source, DescentError *err)
         size_t length = end ? (size_t)(end - p) + 1 : strlen(p);
         const char *name = strncmp(p, directive, sizeof directive - 1) == 0
                                ? p + sizeof directive - 1 : NULL;
-        const char *close = name ? strchr(name, '"') : NULL;
+        /* The closing quote on this line (memchr: gcc's sanitizer build
+         * took strchr here for a read past the buffer). */
+        const char *close = name ? memchr(name, '"', length - (sizeof directive - 1)) : NULL;
         if (close && (!end || close < end)) {
             char file[128], path[4096];
             snprintf(file, sizeof file, "%.*s", (int)(close - name), name);
