@@ -101,9 +101,7 @@ static void type(const char *text)
 {
     for (const char *p = text; *p; p++) {
         push_key_down((SDL_Keycode)(unsigned char)*p, KMOD_NONE);
-        SDL_Event e = {.type = SDL_TEXTINPUT};
-        e.text.text[0] = *p;
-        SDL_PushEvent(&e);
+        push_text((char[]){*p, '\0'});
     }
 }
 
