@@ -62,17 +62,9 @@ void framebuffer_bind(const Framebuffer *fb)
 void framebuffer_read_rgba(int width, int height, uint8_t *dest)
 {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    /* GL's rows run bottom-up; images run top-down.  Mesa turns them over
-     * while it copies them out (GL_MESA_pack_invert), which saves a pass
-     * over every recorded frame; elsewhere rows are swapped afterwards. */
-    if (epoxy_has_gl_extension("GL_MESA_pack_invert")) {
-        glPixelStorei(GL_PACK_INVERT_MESA, GL_TRUE);
-        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, dest);
-        glPixelStorei(GL_PACK_INVERT_MESA, GL_FALSE);
-        return;
-    }
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, dest);
-    /* Swap rows through a small buffer, chunk by chunk. */
+    /* GL's rows run bottom-up; images run top-down.  Swap rows through a
+     * small buffer, chunk by chunk. */
     size_t stride = (size_t)width * 4;
     uint8_t chunk[1024];
     for (int y = 0; y < height / 2; y++) {
