@@ -7,7 +7,9 @@
 lesson {
   title = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
   landscape = "sharp_flat",
-  view = { -2.5, 2.5, -2, 2 },
+  -- Both valleys and the flat one's catchment sit left of centre, clear of the
+  -- legend, the caption and the colour bar and plots down the right side.
+  view = { -2.3, 5.06, -2.46, 2.14 },
   start = { -1.0, 0.4 },
 }
 

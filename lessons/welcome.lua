@@ -53,7 +53,9 @@ step {
       .. "会落到四个不同的极小值。起点本身就是答案的一部分。",
   },
   landscape = "himmelblau",
-  view = { -6, 6, -5.5, 5.5 },
+  -- Off-centre so that the four minima clear the legend (top left), the
+  -- caption (bottom) and the colour bar and plot (right) at any window size.
+  view = { -7.2, 14.4, -6.6, 7.2 },
   runs = {
     "gd:lr=0.01,x0=1,y0=1", "gd:lr=0.01,x0=-1,y0=1",
     "gd:lr=0.01,x0=-1,y0=-1", "gd:lr=0.01,x0=1,y0=-1",
