@@ -6,6 +6,9 @@ lesson {
   -- 100 times steeper across than along: a ravine.
   landscape = "quadratic:l1=0.5,l2=50,angle=25",
   start = { -2.5, 1.5 },
+  -- Off-centre and wider than the landscape's own view: the first swings across
+  -- the ravine reach y = -2.4, below where the caption starts.
+  view = { -4.9, 7.5, -3.9, 3.1 },
 }
 
 step {
