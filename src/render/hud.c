@@ -43,8 +43,14 @@ static void fit_text(Renderer *r, const char *text, int px, double max_width, ch
 /* ------------------------------------------------------------------------ */
 /* Legend                                                                    */
 
+/* The landscape's formula: for expr, the user's own expression rather than
+ * the kind's description of what an expression is. */
 static const char *formula_of(const Landscape *landscape)
 {
+    static const char expr_prefix[] = "expr:";
+    const char *spec = landscape_spec(landscape);
+    if (strncmp(spec, expr_prefix, strlen(expr_prefix)) == 0)
+        return spec + strlen(expr_prefix);
     size_t count;
     const LandscapeInfo *kinds = landscape_kinds(&count);
     for (size_t i = 0; i < count; i++)
