@@ -406,11 +406,16 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
     if (landscape_max_margin_direction(scene->landscape, dir) &&
         landscape_minima(scene->landscape, minima, 1) == 0 &&
         draw_map_line(r, vp, (LandscapePoint){0, 0}, dir, 0.0, seg)) {
-        /* Named near its far end, back from the frame's edge. */
+        /* Named a third of the way along what is visible (further out it
+         * runs into the corner panels: the formula, the plots), on the side
+         * of the line it leaves as it goes right, so the line does not cross
+         * the name. */
         double len = hypot(seg[2] - seg[0], seg[3] - seg[1]);
-        double back = fmin(0.3 * len, 170.0 * s);
+        double mx = seg[0] + (seg[2] - seg[0]) / 3.0, my = seg[1] + (seg[3] - seg[1]) / 3.0;
+        bool rising = (seg[3] - seg[1]) * (seg[2] - seg[0]) < 0;
+        int label_px = render_font_px(r, 14.0);
+        double offset = 0.5 * text_line_height(r->text, label_px) + 6.0 * s;
         if (len > 80.0 * s)
-            map_label(r, "max-margin direction", seg[2] - (seg[2] - seg[0]) / len * back +
-                      10.0 * s, seg[3] - (seg[3] - seg[1]) / len * back - 14.0 * s);
+            map_label(r, "max-margin direction", mx + 10.0 * s, rising ? my + offset : my - offset);
     }
 }
