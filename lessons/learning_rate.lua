@@ -6,6 +6,9 @@ lesson {
   -- A valley 10 times steeper across (y) than along (x): λmax = 10.
   landscape = "quadratic:l1=1,l2=10",
   start = { -2.5, 1.5 },
+  -- Off-centre: the start and the zig-zags stay below the legend (four runs in
+  -- the last step) and above the caption, left of the plots.
+  view = { -5.2, 6.2, -2.97, 3.43 },
 }
 
 step {
