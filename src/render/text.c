@@ -257,11 +257,14 @@ static SDL_Surface *rasterise(const SizedFonts *f, const char *utf8)
     static const SDL_Color white = {255, 255, 255, 255};
     FontRun runs[MAX_RUNS];
     int run_count = split_runs(f, utf8, runs);
-    if (run_count == 1)
+    if (run_count == 1 && runs[0].font == f->main)
         return TTF_RenderUTF8_Blended(runs[0].font, utf8, white);
 
+    /* The main face's baseline stays where a line without CJK has it, so
+     * Chinese lines sit level with the rest: the CJK face's taller ascent
+     * is empty space above its glyphs, and is clipped off. */
     SDL_Surface *pieces[MAX_RUNS] = {NULL};
-    int width = 0, ascent = 0, descent = 0;
+    int width = 0, ascent = TTF_FontAscent(f->main), descent = 0;
     bool ok = true;
     for (int r = 0; r < run_count && ok; r++) {
         char piece[TEXT_MAX_BYTES + 1];
@@ -270,7 +273,6 @@ static SDL_Surface *rasterise(const SizedFonts *f, const char *utf8)
         ok = pieces[r] != NULL;
         if (ok) {
             width += pieces[r]->w;
-            ascent = SDL_max(ascent, TTF_FontAscent(runs[r].font));
             descent = SDL_max(descent, pieces[r]->h - TTF_FontAscent(runs[r].font));
         }
     }
