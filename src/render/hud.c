@@ -561,6 +561,23 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     WrapMeasure m = {r->text, px};
     w->count = text_wrap(w->source, max_width, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
                          CAPTION_MAX_LINES);
+    /* Balanced: the narrowest width that needs no more lines, so the last
+     * line is not a lone word or a lone Chinese character.  With n lines
+     * the text is wider than (n - 1) / n of max_width, so half of it is
+     * narrow enough to start from. */
+    if (w->count < 2)
+        return;
+    double narrow = 0.5 * max_width, wide = max_width;
+    for (int k = 0; k < 10; k++) {
+        double mid = 0.5 * (narrow + wide);
+        if (text_wrap(w->source, mid, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+                      CAPTION_MAX_LINES) <= w->count)
+            wide = mid;
+        else
+            narrow = mid;
+    }
+    w->count = text_wrap(w->source, wide, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+                         CAPTION_MAX_LINES);
 }
 
 /* The centre of the free strip along the bottom, left of the plot, and
