@@ -5,6 +5,9 @@ lesson {
   title = { en = "Noise: SGD and batch size", zh = "噪声：SGD 与批大小" },
   landscape = "quadratic:l1=1,l2=4",
   start = { -2.5, 1.5 },
+  -- Off-centre and taller than the landscape's own view: the start stays below
+  -- the legend even with --projector's large text, the cloud left of the plots.
+  view = { -5.6, 6.8, -2.97, 4.0 },
 }
 
 step {
