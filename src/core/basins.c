@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linalg2.h"
+
 
 /* Local error allowed per step, as a fraction of the default view's diagonal. */
 #define BASIN_TOLERANCE 1e-4
@@ -73,8 +75,7 @@ static bool solve_shifted(const double hess[3], double a, const double r[2], dou
     double det = p * s - q * q;
     if (!(p > 0.0 && det > 1e-12 * (p * s + q * q)))
         return false;
-    k[0] = (s * r[0] - q * r[1]) / det;
-    k[1] = (p * r[1] - q * r[0]) / det;
+    sym2_solve(p, q, s, r, k);
     return true;
 }
 

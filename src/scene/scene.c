@@ -280,8 +280,7 @@ void scene_destroy(Scene *scene)
         if (scene->flows[i].live)
             run_free(&scene->flows[i].run);
     swarm_destroy(scene->swarm);
-    if (scene->basin_cache)
-        basin_map_destroy(scene->basin_cache->map);
+    basin_map_destroy(scene->basin_cache->map);
     free(scene->basin_cache);
     landscape_destroy(scene->landscape);
     free(scene);
@@ -427,7 +426,7 @@ size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *sh
                           size_t max, double *elsewhere)
 {
     struct SceneBasinCache *cache = scene->basin_cache;
-    if (!scene->swarm || !cache)
+    if (!scene->swarm)
         return 0;
     if (!cache->map || cache->landscape_serial != scene->landscape_serial) {
         basin_map_destroy(cache->map);
