@@ -15,20 +15,19 @@
 #define FIELD_LABEL "L(x, y) = "
 #define FIELD_HINT "Enter: use it   Esc: cancel   e.g. sin(3*x)*cos(3*y) + 0.1*(x^2 + y^2)"
 
-/* Byte offset from which text[from..] up to the caret fits in width. */
-static size_t scroll_to_caret(Renderer *r, const TextField *f, int px, double width)
+/* Byte offset from which text[from..] up to the caret fits in width;
+ * *caret_x gets the width of that part (where the caret stands). */
+static size_t scroll_to_caret(Renderer *r, const TextField *f, int px, double width,
+                              double *caret_x)
 {
     char before[TEXT_FIELD_MAX];
-    size_t from = 0;
-    for (;;) {
+    for (size_t from = 0;; from = utf8_boundary_after(f->text, from)) {
         size_t n = f->cursor - from;
         memcpy(before, f->text + from, n);
         before[n] = '\0';
-        if (from >= f->cursor || render_text_width(r, before, px) <= width)
+        *caret_x = render_text_width(r, before, px);
+        if (from >= f->cursor || *caret_x <= width)
             return from;
-        do
-            from++;
-        while (from < f->cursor && ((unsigned char)f->text[from] & 0xC0) == 0x80);
     }
 }
 
@@ -51,24 +50,18 @@ void render_expr_field(Renderer *r, const Scene *scene)
     double box_x = x + pad + label_w, box_w = w - 2 * pad - label_w;
     shapes_rect(r->shapes, box_x - 4.0 * s, y + pad - 2.0 * s, box_w + 4.0 * s, line + 4.0 * s,
                 t->panel);
-    size_t from = scroll_to_caret(r, &e->field, px, box_w - 8.0 * s);
+    double caret_x;
+    size_t from = scroll_to_caret(r, &e->field, px, box_w - 8.0 * s, &caret_x);
     char shown[TEXT_FIELD_MAX];
     snprintf(shown, sizeof shown, "%s", e->field.text + from);
     /* Past the box's right edge the text is cut at a character boundary. */
     size_t n = strlen(shown);
     while (n > 0 && render_text_width(r, shown, px) > box_w - 4.0 * s) {
-        do
-            n--;
-        while (n > 0 && ((unsigned char)shown[n] & 0xC0) == 0x80);
+        n = utf8_boundary_before(shown, n);
         shown[n] = '\0';
     }
     render_text(r, shown, box_x, y + pad, px, ALIGN_LEFT, t->text);
-    char before[TEXT_FIELD_MAX];
-    size_t caret = e->field.cursor - from;
-    memcpy(before, e->field.text + from, caret);
-    before[caret] = '\0';
-    double caret_x = box_x + render_text_width(r, before, px);
-    shapes_rect(r->shapes, caret_x, y + pad, fmax(2.0 * s, 1.0), line, t->accent);
+    shapes_rect(r->shapes, box_x + caret_x, y + pad, fmax(2.0 * s, 1.0), line, t->accent);
 
     double below = y + pad + line + 6.0 * s;
     if (e->error[0]) {

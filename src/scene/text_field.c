@@ -8,16 +8,14 @@ static bool is_continuation(unsigned char c)
     return (c & 0xC0) == 0x80;
 }
 
-/* Start of the character before byte offset at. */
-static size_t previous_boundary(const char *text, size_t at)
+size_t utf8_boundary_before(const char *text, size_t at)
 {
     while (at > 0 && is_continuation((unsigned char)text[--at]))
         ;
     return at;
 }
 
-/* End of the character that starts at byte offset at. */
-static size_t next_boundary(const char *text, size_t at)
+size_t utf8_boundary_after(const char *text, size_t at)
 {
     size_t length = strlen(text);
     if (at < length)
@@ -70,23 +68,23 @@ static void cut(TextField *field, size_t from, size_t to)
 
 void text_field_backspace(TextField *field)
 {
-    cut(field, previous_boundary(field->text, field->cursor), field->cursor);
+    cut(field, utf8_boundary_before(field->text, field->cursor), field->cursor);
 }
 
 void text_field_delete(TextField *field)
 {
     size_t at = field->cursor;
-    cut(field, at, next_boundary(field->text, at));
+    cut(field, at, utf8_boundary_after(field->text, at));
 }
 
 void text_field_left(TextField *field)
 {
-    field->cursor = previous_boundary(field->text, field->cursor);
+    field->cursor = utf8_boundary_before(field->text, field->cursor);
 }
 
 void text_field_right(TextField *field)
 {
-    field->cursor = next_boundary(field->text, field->cursor);
+    field->cursor = utf8_boundary_after(field->text, field->cursor);
 }
 
 void text_field_home(TextField *field)

@@ -43,4 +43,10 @@ void text_field_end(TextField *field);
  * error message's "column N" points. */
 void text_field_to_column(TextField *field, size_t column);
 
+/* The start of the character before byte offset at in text (0 at the
+ * start), and the end of the character that starts at at (strlen(text) at
+ * the end): the steps the cursor takes, for whoever else walks UTF-8. */
+size_t utf8_boundary_before(const char *text, size_t at);
+size_t utf8_boundary_after(const char *text, size_t at);
+
 #endif
