@@ -253,26 +253,23 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
         return;
     const float *xy = swarm_positions(scene->swarm);
     size_t n = swarm_count(scene->swarm);
-    if (n > CLOUD_MIN_PARTICLES && cloud_begin(&r->cloud, r->width, r->height, 2.0 * r->scale)) {
-        for (size_t k = 0; k < n; k++) {
-            double px, py;
-            if (isfinite(xy[2 * k]) && isfinite(xy[2 * k + 1]) &&
-                render_to_pixel(r, vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py))
-                cloud_add(&r->cloud, px, py);
-        }
-        cloud_upload(&r->cloud);
-        render_image_now(r, r->cloud.texture, 0, 0, r->cloud.columns * r->cloud.cell,
-                         r->cloud.rows * r->cloud.cell, render_run_color(r, scene->swarm_run, 1.0f));
-        return;
-    }
-    Rgba color = render_run_color(r, scene->swarm_run, 0.6f);
+    bool cloud = n > CLOUD_MIN_PARTICLES &&
+                 cloud_begin(&r->cloud, r->width, r->height, 2.0 * r->scale);
+    Rgba color = render_run_color(r, scene->swarm_run, cloud ? 1.0f : 0.6f);
     for (size_t k = 0; k < n; k++) {
         double px, py;
-        if (!isfinite(xy[2 * k]) || !isfinite(xy[2 * k + 1]))
+        if (!isfinite(xy[2 * k]) || !isfinite(xy[2 * k + 1]) ||
+            !render_to_pixel(r, vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py))
             continue;
-        if (render_to_pixel(r, vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py) &&
-            px >= 0 && py >= 0 && px <= r->width && py <= r->height)
+        if (cloud)
+            cloud_add(&r->cloud, px, py);
+        else if (px >= 0 && py >= 0 && px <= r->width && py <= r->height)
             shapes_disc(r->shapes, px, py, 2.2 * r->scale, color);
+    }
+    if (cloud) {
+        cloud_upload(&r->cloud);
+        render_image_now(r, r->cloud.texture, 0, 0, r->cloud.columns * r->cloud.cell,
+                         r->cloud.rows * r->cloud.cell, color);
     }
 }
 
