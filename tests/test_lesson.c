@@ -77,6 +77,8 @@ static const Hostile hostile[] = {
     { "no_such_file.lua", 1, "cannot read the lesson" },
     { "data_outside.lua", 1, "data= names a file beside the lesson" },
     { "data_parent.lua", 1, "data= names a file beside the lesson" },
+    { "step_id_twice.lua", 3, "id \"same\" is already the id of another step" },
+    { "step_id_bad.lua", 2, "id \"Two Words\": use only a-z, 0-9 and _" },
 };
 
 static void test_hostile_scripts_fail_cleanly(void **state)
@@ -124,6 +126,8 @@ static void test_full_lesson_fields(void **state)
 
     const LessonStep *first = &lesson.steps[0];
     assert_int_equal(first->line, 17);
+    assert_string_equal(first->id, "first_one");
+    assert_string_equal(first->hint, "按 z");
     assert_string_equal(first->caption, "一 二");
     assert_string_equal(first->landscape, "quadratic:l1=1,l2=10");
     assert_true(first->has_view);
@@ -145,6 +149,12 @@ static void test_full_lesson_fields(void **state)
     assert_string_equal(first->marks[0].label, "谷底");
     assert_true(first->marks[1].x == 1 && first->marks[1].y == 1 && first->marks[1].radius == 0);
     assert_string_equal(first->marks[1].label, "");
+    /* Steps are found by id, wherever they stand; the middle one has none. */
+    assert_int_equal(lesson_step_index(&lesson, "first_one"), 0);
+    assert_int_equal(lesson_step_index(&lesson, "last"), 2);
+    assert_int_equal(lesson_step_index(&lesson, "nowhere"), -1);
+    assert_string_equal(lesson.steps[1].id, "");
+    assert_string_equal(lesson.steps[1].hint, "");
     /* Keys come sorted. */
     assert_int_equal(first->key_count, 2);
     const LessonKey *a = &first->keys[0], *z = &first->keys[1];

@@ -100,6 +100,7 @@ static void key_free(LessonKey *key)
 static void step_free(LessonStep *step)
 {
     free(step->caption);
+    free(step->hint);
     free(step->landscape);
     runs_free(&step->runs);
     free(step->sweep);
@@ -110,6 +111,14 @@ static void step_free(LessonStep *step)
         key_free(&step->keys[i]);
     free(step->keys);
     *step = (LessonStep){ 0 };
+}
+
+long lesson_step_index(const Lesson *lesson, const char *id)
+{
+    for (size_t i = 0; i < lesson->step_count; i++)
+        if (strcmp(lesson->steps[i].id, id) == 0)
+            return (long)i;
+    return -1;
 }
 
 void lesson_free(Lesson *lesson)
@@ -606,11 +615,28 @@ static int api_lesson(lua_State *L)
     return 0;
 }
 
+/* A step's id: a short lower-case name, unique in the lesson, by which
+ * tests and tools find the step whatever its position. */
+static void read_step_id(lua_State *L, const Lesson *lesson, int idx, LessonStep *step)
+{
+    expect(L, idx, LUA_TSTRING, "id", "a string");
+    size_t len;
+    const char *id = lua_tolstring(L, idx, &len);
+    if (len == 0 || len >= sizeof step->id)
+        luaL_error(L, "id must have 1 to %d characters", (int)sizeof step->id - 1);
+    for (size_t i = 0; i < len; i++)
+        if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '_'))
+            luaL_error(L, "id \"%s\": use only a-z, 0-9 and _", id);
+    if (lesson_step_index(lesson, id) >= 0)
+        luaL_error(L, "id \"%s\" is already the id of another step", id);
+    memcpy(step->id, id, len + 1);
+}
+
 static int api_step(lua_State *L)
 {
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
-        "view", "start", "show", "marks", "keys", "sweep", NULL,
+        "view", "start", "show", "marks", "keys", "sweep", "id", "hint", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -626,6 +652,12 @@ static int api_step(lua_State *L)
         step->caption = read_text(L, loader, -1, "caption");
     else
         step->caption = checked_calloc(L, 1, 1);
+    if (field(L, "hint"))
+        step->hint = read_text(L, loader, -1, "hint");
+    else
+        step->hint = checked_calloc(L, 1, 1);
+    if (field(L, "id"))
+        read_step_id(L, lesson, -1, step);
     if (field(L, "runs")) {
         read_runs(L, loader, -1, "runs", &step->runs);
         *set |= SET_RUNS;

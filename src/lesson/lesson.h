@@ -16,7 +16,10 @@
  *     start     = { -0.8, 0.3 },           -- start of runs without x0/y0
  *   }
  *   step {
+ *     id        = "too_large",  -- names the step for tests and tools
  *     caption   = { en = "...", zh = "..." },  -- or one plain string
+ *     hint      = { en = "Press t ...", zh = "..." },  -- for the presenter:
+ *                               -- the window shows it, recordings never do
  *     runs      = { "gd:lr=0.01", "sgd:lr=0.01,noise=1.5" },
  *     sweep     = "lr=0.001:0.1:5",  -- the step's one run at 5 values of lr,
  *                                    -- log-spaced (":lin": evenly), side by side
@@ -142,9 +145,14 @@ typedef struct LessonKey {
     LessonRuns *runs;            /* LESSON_KEY_RUNS: count lists, else NULL */
 } LessonKey;
 
+#define LESSON_STEP_ID_SIZE 33          /* an id's characters + 1 */
+
 typedef struct LessonStep {
     int line;                    /* line of its step{} in the file */
+    char id[LESSON_STEP_ID_SIZE];/* [a-z0-9_]+, unique in the lesson; "" when none */
     char *caption;               /* owned; in the chosen language; "" when none */
+    char *hint;                  /* owned; for the presenter: shown in the window,
+                                    never in recordings; "" when none */
     char *landscape;             /* owned; landscape spec (carried over) */
     bool has_view;               /* false: the landscape's default view */
     ViewRect view;
@@ -179,6 +187,9 @@ typedef struct Lesson {
  * lesson_default_lang().  On failure returns false with err holding
  * "FILE:LINE: message" and dest left empty (lesson_free is harmless). */
 bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err);
+
+/* The index of the step whose id is id, or -1 when no step has it. */
+long lesson_step_index(const Lesson *lesson, const char *id);
 
 /* Frees what a Lesson owns and zeroes it.  Safe on a zeroed Lesson. */
 void lesson_free(Lesson *lesson);

@@ -15,6 +15,8 @@ lesson {
 }
 
 step {
+  id = "first_one",
+  hint = { en = "Press z", zh = "按 z" },
   caption = { en = "one " .. table.concat(parts, ","), zh = "一 " .. utf8.char(0x4E8C) },
   runs = { lr(0.1), "sgd:lr=0.05,noise=1" },
   play = double(50),
@@ -39,6 +41,7 @@ step {
 }
 
 step {
+  id = "last",
   caption = { en = "new landscape", zh = "新地形" },
   landscape = "rosenbrock",
 }

@@ -1,0 +1,2 @@
+lesson { title = "t", landscape = "quadratic" }
+step { id = "Two Words", caption = "a" }
