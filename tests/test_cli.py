@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""test_cli.py — the command line of SPEC §3, run as a user runs it.
+"""test_cli.py — the command line of docs/CLI.md, run as a user runs it.
 
 Usage: test_cli.py DESCENT SOURCE_ROOT.  Prints TAP.  Checks outputs,
 formats, exit codes and one-line errors; the landscape formulas are written
-here again, independently, straight from SPEC §4.
+here again, independently of the code, as `descent list landscapes` prints
+them (docs/CLI.md §3.2).
 """
 import csv
 import io
@@ -73,7 +74,7 @@ for spec, f in FORMULAS.items():
             worst = f"{spec} at {x},{y}: grad {e['grad']} != ({gx}, {gy})"
         elif e["hessian"][0][1] != e["hessian"][1][0] or e["eigenvalues"][0] > e["eigenvalues"][1]:
             worst = f"{spec}: Hessian not symmetric or eigenvalues not ascending: {out}"
-    check(f"eval {spec} agrees with the SPEC formula", not worst, worst)
+    check(f"eval {spec} agrees with the formula", not worst, worst)
 
 # --- trace ----------------------------------------------------------------
 
@@ -140,7 +141,7 @@ check("list optimizers names all ten with defaults",
       code == 0 and all(n in out for n in ["gd ", "sgd ", "momentum ", "nesterov ", "adagrad ", "rmsprop ",
                                             "adam ", "adamw ", "newton ", "flow "]) and "0.999" in out, out[:200])
 code, out, err = run("list", "landscapes")
-check("list landscapes names every SPEC landscape",
+check("list landscapes names every landscape of docs/CLI.md §3.2",
       code == 0 and all(n in out for n in ["quadratic", "rosenbrock", "beale", "himmelblau", "rastrigin", "ackley",
                                             "booth", "matyas", "three_hump_camel", "styblinski_tang", "saddle",
                                             "monkey_saddle", "sharp_flat", "linreg", "logreg", "expr"]), out[:200])

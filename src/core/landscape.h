@@ -1,7 +1,7 @@
 /*
  * landscape.h — loss landscapes L(x, y) of two parameters.
  *
- * Every landscape of SPEC §4 gives its value, gradient and Hessian exactly
+ * Every landscape (docs/CLI.md §3.2) gives its value, gradient and Hessian exactly
  * (closed forms; expr: by forward-mode dual numbers; data landscapes by
  * exact sums), a default view rectangle, a default start and its known
  * minima.  Created from a spec string such as "quadratic:l1=1,l2=50" or
@@ -49,7 +49,8 @@ typedef struct LandscapeInfo {
     size_t nparams;
 } LandscapeInfo;
 
-/* All kinds, in the order of SPEC §4; *count receives their number. */
+/* All kinds, in the order `descent list landscapes` prints them; *count
+ * receives their number. */
 const LandscapeInfo *landscape_kinds(size_t *count);
 
 /* Builds a landscape from a spec string.  Errors name the bad part:
