@@ -20,18 +20,12 @@
 
 #include "dataset.h"
 #include "error.h"
+#include "eval.h"
 #include "spec.h"
 
 typedef struct ViewRect {
     double xmin, xmax, ymin, ymax;
 } ViewRect;
-
-/* Value, gradient and Hessian at one point. */
-typedef struct LandscapeEval {
-    double value;
-    double grad[2];     /* dL/dx, dL/dy */
-    double hess[3];     /* d2L/dx2, d2L/dxdy, d2L/dy2 */
-} LandscapeEval;
 
 typedef struct LandscapePoint {
     double x, y;
