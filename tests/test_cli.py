@@ -12,6 +12,7 @@ import json
 import math
 import os
 import sys
+import tempfile
 
 from tap import check, finish, run_command
 
@@ -159,6 +160,11 @@ check("--version", code == 0 and out.startswith("descent "), out)
 
 # --- bad input: exit 2, one line starting "descent: " naming the problem ----
 
+OUTPUT_DIR = tempfile.mkdtemp(prefix="descent-test-cli-")
+BAD_LESSON = os.path.join(ROOT, "tests", "lessons", "bad_spec.lua")
+BAD_LESSON_ERROR = f"{BAD_LESSON}:3: optimizer 'adam': unknown key 'beta3'"
+CAMERA_RANGES = ("expected YAW,PITCH[,DISTANCE]: degrees about the vertical, 5 to 89 degrees "
+                 "above the plane, 0.25 to 4 times the distance that frames the landscape")
 BAD = [
     (["trace", "--steps", "5", "--opt", "adamm"], "unknown optimizer 'adamm'"),
     (["trace", "--steps", "5", "--opt", "adam:beta3=1"], "unknown key 'beta3'"),
@@ -181,6 +187,19 @@ BAD = [
     (["eval", "--landscape", "rosenbrock", "--at", "1,b"], "--at 1,b"),
     (["eval", "--landscape", "rosenbrock", "--at"], "--at needs a value"),
     (["list", "colours"], "usage: descent list"),
+    # the window's options, refused before any window opens
+    (["--size", "0x10"], "--size 0x10: expected WxH"),
+    (["--size", "640"], "--size 640: expected WxH"),
+    (["--bench-frames", "0"], "--bench-frames 0: expected a whole number from 1 to 1000000"),
+    (["--frobnicate"], "unknown option '--frobnicate'"),
+    (["--landscape", "nope"], "unknown landscape 'nope'"),
+    (["--output-dir"], "--output-dir needs a value"),
+] + [
+    (["--print-command", "--camera", camera], f"--camera {camera}: {CAMERA_RANGES}")
+    for camera in ["10", "10,95", "10,30,9", "10,30,x", "nan,30"]
+] + [
+    # a broken lesson is bad input, found before any file exists
+    (["record", BAD_LESSON, "-o", os.path.join(OUTPUT_DIR, "broken.png")], BAD_LESSON_ERROR),
 ]
 for args, part in BAD:
     code, out, err = run(*args)
@@ -188,5 +207,16 @@ for args, part in BAD:
     check(f"bad input {' '.join(args)!r}: exit 2, one line naming it",
           code == 2 and len(lines) == 1 and lines[0].startswith("descent: ") and part in lines[0] and out == "",
           f"exit {code}, stderr {err!r}")
+check("a refused recording leaves nothing behind", os.listdir(OUTPUT_DIR) == [], os.listdir(OUTPUT_DIR))
+os.rmdir(OUTPUT_DIR)
+
+# check reports a broken lesson as FILE:LINE: alone (editors jump there) and
+# goes on with the next file.
+good_lesson = os.path.join(ROOT, "lessons", "adaptive.lua")
+code, out, err = run("check", good_lesson, BAD_LESSON)
+check("check: a broken lesson among good ones: exit 2, FILE:LINE: message, the good one ok",
+      code == 2 and err.startswith(BAD_LESSON_ERROR) and err.count("\n") == 1
+      and err.endswith("\n") and out.startswith(f"{good_lesson}: ok, ") and out.count("\n") == 1,
+      f"exit {code}, stdout {out!r}, stderr {err!r}")
 
 sys.exit(finish())
