@@ -1,5 +1,5 @@
 /*
- * cli.h — the command line's shared pieces (SPEC §3).
+ * cli.h — the command line's shared pieces (docs/CLI.md).
  *
  * Each subcommand is a function taking the arguments after its name and
  * returning the exit status: 0 success, 1 runtime failure, 2 bad usage or

@@ -1,6 +1,6 @@
 /*
  * cli_core.c — the subcommands that need no window: `descent trace`,
- * `descent eval` and `descent list` (SPEC §3).
+ * `descent eval` and `descent list` (docs/CLI.md §1, §4, §5).
  */
 #include <math.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* cli_record.c — `descent record [LESSON.lua] [scene options] -o OUT
  * [--size WxH] [--fps N] [--frames N | --seconds S] [--lang en|zh]
  * [--transparent] [--crop]`
- * (SPEC §3, §6): checks the options, then leaves the work to record.h. */
+ * (docs/CLI.md §2.3, §6): checks the options, then leaves the work to record.h. */
 #include <errno.h>
 #include <math.h>
 #include <signal.h>

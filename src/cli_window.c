@@ -1,5 +1,5 @@
 /* cli_window.c — `descent [LESSON.lua] [scene options] [window options]`:
- * opens the live window (SPEC §3, §5), or benchmarks its frames. */
+ * opens the live window (docs/CLI.md §1, §2.2), or benchmarks its frames. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,7 @@
  * written again for one coordinate, as plainly as possible.
  * Tolerance for those: |ours - expected| <= 1e-12 * max(1, |expected|).
  *
- * Then the properties SPEC §4 promises, each with its tolerance where it is
+ * Then the properties docs/CLI.md §3.3 promises, each with its tolerance where it is
  * checked: Newton solves a quadratic in one step, flow follows the exact
  * solution, GD is stable exactly below lr = 2/λmax, noise is reproducible
  * and N(0, σ²), minibatches are epochs without replacement, divergence is
@@ -215,7 +215,7 @@ static void test_kinds_and_defaults(void **state)
         assert_non_null(param_find(kinds[k].params, kinds[k].nparams, "lr"));
     }
 
-    /* SPEC §4's table. */
+    /* torch.optim's defaults (docs/CLI.md §3.3). */
     Walk w;
     walk_start(&w, BOWL, "gd", 0, 0);
     assert_int_equal(w.desc.kind, OPT_GD);

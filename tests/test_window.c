@@ -231,7 +231,7 @@ static void test_wheel_zoom_and_drag_pan(void **state)
     app_destroy(app);
 }
 
-/* The keys of SPEC §5 change what they say they change. */
+/* The window's keys change what they say they change. */
 static void test_keys(void **state)
 {
     (void)state;

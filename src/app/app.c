@@ -27,7 +27,7 @@
 #define MAX_FRAME_SECONDS 0.1
 
 
-/* Every key of SPEC §5 and what it does here, for the help overlay. */
+/* Every key of the window and what it does, for the help overlay. */
 static const RenderHelpLine help_lines[] = {
     {"Space", "play / pause"},
     {".  ,", "one step forward / back (pauses)"},
@@ -337,8 +337,8 @@ static void share_scene(App *app)
 }
 
 /* Characters (layout-aware, from SDL_TEXTINPUT). */
-/* The keys SPEC §5 gives the window.  A lesson may bind any other key,
- * and its binding wins over the window's own extras (b, e, L, P, ...), so
+/* The window's own keys (lessons/README.md, `keys`).  A lesson may bind
+ * any other key, and its binding wins over the window's own extras (b, e, L, P, ...), so
  * a lesson written for one version keeps working in the next. */
 static const char spec_keys[] = " .[]nNrlcg+=-h?fpvq";
 

@@ -1,5 +1,5 @@
 /*
- * optimizer.c — the optimizers of SPEC §4; optimizer.h states the exact
+ * optimizer.c — the optimizers (docs/CLI.md §3.3); optimizer.h states the exact
  * torch.optim (1.13, single-tensor, float64) semantics followed here.
  */
 #include "optimizer.h"

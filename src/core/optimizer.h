@@ -1,5 +1,5 @@
 /*
- * optimizer.h — the optimizers of SPEC §4 with torch.optim semantics.
+ * optimizer.h — the optimizers (docs/CLI.md §3.3) with torch.optim semantics.
  *
  * An optimizer is an OptimizerDesc (the hyper-parameters, filled from a
  * spec string with defaults resolved in one place) plus an OptimizerState

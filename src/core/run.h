@@ -5,7 +5,7 @@
  * A Run owns its path (every visited point with its loss; path[0] is the
  * start) and borrows the landscape, which must outlive it.  A non-finite
  * position or loss stops the run and marks it diverged; its last path
- * point holds the non-finite numbers (SPEC §3, trace output).
+ * point holds the non-finite numbers (docs/CLI.md §4, trace output).
  *
  * Going back: walks are deterministic, so the run keeps snapshots of its
  * state every few updates (history.h; memory bounded however long the

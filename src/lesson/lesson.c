@@ -62,8 +62,9 @@ static const char *const show_names[] = {
 };
 #define SHOW_COUNT (sizeof show_names / sizeof show_names[0])
 
-/* Keys of SPEC §5's built-in controls (and the shifted digits and '=' '_'
- * that share their physical keys), which a lesson may not take over. */
+/* Keys of the window's own controls (lessons/README.md, `keys`), and the
+ * shifted digits and '=' '_' that share their physical keys, which a lesson
+ * may not take over. */
 static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()T";
 
 const char *lesson_show_name(LessonShow bit)

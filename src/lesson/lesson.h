@@ -1,5 +1,5 @@
 /*
- * lesson.h — lesson scripts (SPEC §7) turned into plain C data.
+ * lesson.h — lesson scripts (lessons/README.md) turned into plain C data.
  *
  * A lesson is a Lua 5.4 script that calls lesson{...} once and step{...}
  * once per step.  lesson_load runs it in a sandbox, copies everything into
@@ -11,7 +11,7 @@
  *
  *   lesson {
  *     title     = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
- *     landscape = "sharp_flat",            -- spec string (SPEC §4)
+ *     landscape = "sharp_flat",            -- spec string (docs/CLI.md §3)
  *     view      = { -2.5, 2.5, -2, 2 },    -- xmin, xmax, ymin, ymax
  *     start     = { -0.8, 0.3 },           -- start of runs without x0/y0
  *   }
@@ -135,7 +135,8 @@ typedef enum LessonKeyTarget {
 /* A lesson-defined toggle.  The step opens with its own landscape / runs;
  * each press of the key shows the next alternative, and after the last one
  * the step's own again.  Keys are one printable ASCII character that is not
- * a built-in control of SPEC §5 (so 'n', 'r', 'g', digits, ... are refused). */
+ * one of the window's own controls (lessons/README.md; so 'n', 'r', 'g',
+ * digits, ... are refused). */
 typedef struct LessonKey {
     char key;
     char *label;                 /* owned; for the help overlay; "" when none */

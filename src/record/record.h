@@ -1,5 +1,5 @@
 /*
- * record.h — `descent record` (SPEC §6): renders a scene off-screen, frame
+ * record.h — `descent record` (docs/CLI.md §6): renders a scene off-screen, frame
  * by frame, into a PNG, a PNG sequence, an MP4, a WebM or a GIF.
  *
  * No display is needed: unless SDL_VIDEODRIVER says otherwise, SDL's

@@ -1,5 +1,5 @@
 /*
- * record_output.h — what a recording's output name means (SPEC §6): the
+ * record_output.h — what a recording's output name means (docs/CLI.md §6): the
  * format OUT's form picks, frame names of PNG sequences, the frame rate a
  * format can really play, and the hidden name a file is written under
  * before it is renamed into place.

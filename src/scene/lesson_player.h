@@ -1,5 +1,5 @@
 /*
- * lesson_player.h — plays a lesson (SPEC §7) on a scene, step by step; the
+ * lesson_player.h — plays a lesson (lessons/README.md) on a scene, step by step; the
  * window and the recorder share it.
  *
  * Showing step k builds its stage (landscape, view, start, runs,

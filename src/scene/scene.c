@@ -20,7 +20,7 @@ const char *colormap_name(Colormap colormap)
     return colormap < COLORMAP_COUNT ? colormap_names[colormap] : "viridis";
 }
 
-/* The welcome race (SPEC §5: what the tool does, at a glance). */
+/* The welcome race: what the tool does, at a glance (docs/CLI.md §1). */
 static const char welcome_landscape[] = "rosenbrock";
 static const char *const welcome_runs[] = {"gd:lr=0.001", "momentum:lr=0.0005", "adam:lr=0.05"};
 static const LandscapePoint welcome_start = {-1.5, 2.0};
