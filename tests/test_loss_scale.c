@@ -35,6 +35,7 @@ static void a_loss_of_exactly_zero_keeps_the_log_scale(void **state)
     assert_close(loss_scale_value(&p, 0.0), -1.0, 1e-15);
     assert_close(p.lo, -1.0, 1e-15);
     assert_close(p.hi, 0.0, 1e-15);
+    /* The start is the top of the range, not above it. */
     assert_int_equal(loss_scale_exit(&p, &s->runs[0].run), -1);
     scene_destroy(s);
 }
@@ -55,6 +56,21 @@ static void a_diverging_run_leaves_the_top_at_the_step_it_passes_it(void **state
     assert_close(p.hi, log10(5.5) + 3.0, 1e-12);
     assert_int_equal(loss_scale_exit(&p, &s->runs[0].run), -1);
     assert_int_equal(loss_scale_exit(&p, &s->runs[1].run), 9);
+    scene_destroy(s);
+}
+
+/* GD from (1, 1) on 0.5(x² + 6.4y²) starts at L = 3.7, the top of its
+ * range, where 10^log10(3.7) rounds below 3.8: it has not left the plot. */
+static void a_run_starting_at_the_top_has_not_left_it(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.1"};
+    Scene *s = make("quadratic:l1=1,l2=6.4", runs, 1);
+    scene_step(s, 10);
+    LossScale p = loss_scale_of(s);
+    assert_close(p.hi, log10(3.7), 1e-15);
+    assert_true(pow(10.0, p.hi) < s->runs[0].run.path[0].loss);
+    assert_int_equal(loss_scale_exit(&p, &s->runs[0].run), -1);
     scene_destroy(s);
 }
 
@@ -113,6 +129,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_loss_of_exactly_zero_keeps_the_log_scale),
         cmocka_unit_test(a_diverging_run_leaves_the_top_at_the_step_it_passes_it),
+        cmocka_unit_test(a_run_starting_at_the_top_has_not_left_it),
         cmocka_unit_test(an_overflowing_run_is_marked),
         cmocka_unit_test(a_lessons_range_is_kept),
         cmocka_unit_test(a_loss_below_the_minimum_makes_the_scale_linear),

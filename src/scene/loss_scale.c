@@ -95,8 +95,9 @@ LossScale loss_scale_of(const Scene *scene)
 long loss_scale_exit(const LossScale *scale, const Run *run)
 {
     /* Compared as losses, not as plotted values: a plain comparison per
-     * point keeps a scan of a long run cheap enough for every frame. */
-    double top = scale->log ? scale->offset + pow(10.0, scale->hi) : scale->hi;
+     * point keeps a scan of a long run cheap enough for every frame (the
+     * margin: 10^log10(L) may round below L, and the top is often a start). */
+    double top = scale->log ? scale->offset + pow(10.0, scale->hi) * (1.0 + 1e-12) : scale->hi;
     bool seen_finite = false;
     for (size_t k = 0; k < run->count; k++) {
         double loss = run->path[k].loss;
