@@ -35,6 +35,7 @@ step {
   particles = 400,
   play = 400,
   speed = 40,
+  show = { "spread" },
 }
 
 step {
@@ -47,6 +48,7 @@ step {
   particles = 400,
   play = 400,
   speed = 40,
+  show = { "spread" },
   keys = {
     s = {
       label = { en = "noise 2 / noise 1", zh = "噪声 2 / 噪声 1" },

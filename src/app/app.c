@@ -58,8 +58,12 @@ static const RenderHelpLine help_lines[] = {
     {"P", "projector mode: large text, thick lines"},
     {"T", "light / dark theme (paper, bright projectors)"},
     {"i", "data landscapes: dataset inset, line of minima, max-margin direction"},
-    {"o", "dynamics plot: sharpness vs 2/lr, lr schedule, |θ| and direction, none"},
+    {"o", "dynamics plot: sharpness vs 2/lr, lr schedule, |θ| and direction, distance "
+          "from a point, step length, none"},
     {"a", "each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)"},
+    {"z", "runs' paths hidden / shown (heads and particle clouds stay)"},
+    {"w", "particle cloud's width: principal-axis ellipse with its σ"},
+    {"G", "axes through the origin, with ticks"},
     {"p", "screenshot (PNG in the current folder or --output-dir)"},
     {"v", "start / stop recording an MP4 (same folder)"},
     {"s", "copy this scene as a descent command line (clipboard and stdout)"},
@@ -72,9 +76,11 @@ static const RenderHelpLine help_lines[] = {
 /* What 'o' switched the dynamics plot to, by ScenePlot. */
 static const char *const plot_names[SCENE_PLOT_COUNT] = {
     [SCENE_PLOT_NONE] = "dynamics plot off",
-    [SCENE_PLOT_SHARPNESS] = "plot: sharpness λmax along the selected run vs 2/lr",
+    [SCENE_PLOT_SHARPNESS] = "plot: sharpness λmax along each run vs 2/lr",
     [SCENE_PLOT_SCHEDULE] = "plot: learning rate per step",
     [SCENE_PLOT_NORM] = "plot: |θ| and its angle to the max-margin direction",
+    [SCENE_PLOT_DISTANCE] = "plot: each run's distance from a point",
+    [SCENE_PLOT_STEP_SIZE] = "plot: each run's step length |Δθ| per update",
 };
 
 struct App {
@@ -436,6 +442,18 @@ static void on_char(App *app, char c)
         s->display.effective_step = !s->display.effective_step;
         scene_notify(s, 2.0, "per-coordinate step boxes %s",
                      s->display.effective_step ? "on" : "off");
+        break;
+    case 'z':
+        s->display.paths_hidden = !s->display.paths_hidden;
+        scene_notify(s, 2.0, "paths %s", s->display.paths_hidden ? "hidden" : "shown");
+        break;
+    case 'w':
+        s->display.spread = !s->display.spread;
+        if (s->display.spread && !s->swarm)
+            scene_notify(s, 4.0, "the cloud's width needs a particle cloud (--particles N, noisy run)");
+        break;
+    case 'G':
+        s->display.axes = !s->display.axes;
         break;
     case 'T':
         s->display.theme = (SceneTheme)((s->display.theme + 1) % SCENE_THEME_COUNT);

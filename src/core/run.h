@@ -103,6 +103,13 @@ static inline RunPoint run_head(const Run *run)
     return run->path[run->count - 1];
 }
 
+/* |θ_k − (px, py)|: how far path point k is from a chosen point (a saddle
+ * it escapes, a minimum it approaches); NaN where it is not finite. */
+double run_distance_at(const Run *run, size_t k, double px, double py);
+/* |θ_k − θ_(k−1)|: the length of update k (k >= 1), which adaptive methods
+ * shrink or grow on their own; NaN for k = 0 and where not finite. */
+double run_step_length(const Run *run, size_t k);
+
 /* Updates done so far (count - 1). */
 static inline size_t run_steps(const Run *run)
 {

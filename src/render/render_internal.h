@@ -87,7 +87,7 @@ struct Renderer {
     Rgba run_colors[SCENE_MAX_RUNS]; /* the frame's: the theme's palette, or a
                                         sweep's scale (render_sweep_color) */
     bool transparent, crop; /* renderer_set_slide */
-    SharpnessCache sharpness;   /* the selected run's, for the dynamics plot */
+    SharpnessCache sharpness[SCENE_MAX_RUNS];   /* each run's, for the dynamics plot */
     bool *batch_mask;           /* the inset's minibatch samples (data_view.c) */
     size_t batch_mask_size;
     double inset_width;         /* the data inset's share of the bottom edge */

@@ -5,8 +5,10 @@
  * Showing step k builds its stage (landscape, view, start, runs,
  * particles), sets the title ("k/N  Title"), caption and marks, turns on
  * the overlays its show asks for (gradient, flow, velocity, basins,
- * effective_step, formula, one dynamics plot) and the 3D view when it says
- * "3d" (2D otherwise), and starts
+ * effective_step, formula, spread, axes, one dynamics plot) with its plot
+ * range, plot run and distance point, the 3D view when it says "3d" and
+ * the 2D view when it says "2d" (neither: the viewer's choice stays), and
+ * starts
  * its play: step->play updates at step->speed updates per second (0:
  * SCENE_STEPS_PER_SECOND), then playback pauses; a step with pause waits
  * for scene_set_playing.  A keep step goes on from where the steps before

@@ -237,6 +237,7 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         .view3d = options->view3d,
         .camera = options->has_camera ? options->camera : SCENE_CAMERA_DEFAULT,
         .data = true,
+        .plot_run = -1,
         .theme = options->theme,
     };
     scene_orbit(scene, 0.0, 0.0); /* yaw into [-180, 180), pitch into its range */
