@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""test_hostile_files.py — files and arguments chosen to break descent
+(issue 13): FIFOs, devices, huge lines and byte-order marks as data; planted
+symlinks, concurrent and interrupted recordings; control characters, broken
+UTF-8 and huge arguments in messages; numbers at the edges of their ranges.
+
+Usage: test_hostile_files.py DESCENT SOURCE_ROOT.  Prints TAP.
+
+A case that could hang runs with a timeout far above the time it needs
+(60 s against well under one), so a "still running" result means a hang,
+never a slow machine.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+from tap import check, finish, run_command
+
+DESCENT = os.path.abspath(sys.argv[1])
+SOURCE = os.path.abspath(sys.argv[2])
+SMALL = ["--size", "160x100"]
+HANG = 60  # seconds: far above any case's real time
+
+
+def env(**changes):
+    e = dict(os.environ, SDL_VIDEODRIVER="offscreen", DBUS_SESSION_BUS_ADDRESS="disabled:",
+             DESCENT_DATA_DIR=SOURCE)
+    e.update(changes)
+    return e
+
+
+def descent(*args, timeout=HANG, environment=None):
+    return run_command([DESCENT, *args], env=environment or env(), timeout=timeout)
+
+
+def refused(name, args, needle, status=2, prefix="descent: "):
+    """One line starting with prefix and holding needle, exit status, no hang."""
+    code, _, err = descent(*args)
+    problems = []
+    if code == "timeout":
+        problems.append(f"still running after {HANG} s")
+    elif code != status:
+        problems.append(f"exit status {code}, expected {status}")
+    if not (err.startswith(prefix) and err.count("\n") == 1):
+        problems.append(f"stderr is not one line starting {prefix!r}")
+    if needle not in err:
+        problems.append(f"no {needle!r} in the message")
+    check(name, not problems, "; ".join(problems) + " — stderr: " + err[:600])
+    return err
+
+
+def data_cases(work):
+    """FIFOs, devices, folders and oversized files as data= (issue 13, 3-4)."""
+    fifo = os.path.join(work, "fifo.csv")
+    os.mkfifo(fifo)
+    zero = os.path.join(work, "zero.csv")
+    os.symlink("/dev/zero", zero)
+    for what, path, needle in (("a FIFO", fifo, "it is a FIFO"),
+                               ("a symlink to /dev/zero", zero, "it is a device"),
+                               ("a folder", work, "it is a folder")):
+        refused(f"eval: {what} as data is refused at once", ["eval", "--landscape",
+                f"linreg:data={path}", "--at", "0,0"], needle)
+        refused(f"trace: {what} as data is refused at once", ["trace", "--landscape",
+                f"logreg:data={path}", "--opt", "gd", "--steps", "2"], needle)
+        refused(f"record: {what} as data is refused at once",
+                ["record", *SMALL, "--landscape", f"linreg:data={path}", "-o",
+                 os.path.join(work, "never.png")], needle)
+    lesson_dir = os.path.join(work, "lesson")
+    os.mkdir(lesson_dir)
+    os.mkfifo(os.path.join(lesson_dir, "pipe.csv"))
+    lesson = os.path.join(lesson_dir, "pipe.lua")
+    with open(lesson, "w") as f:
+        f.write('lesson { title = "t", landscape = "linreg:data=pipe.csv" }\n'
+                'step { runs = { "gd" } }\n')
+    refused("check: a FIFO beside a lesson as its data= is refused at once", ["check", lesson],
+            "FIFO", prefix=lesson + ":")
+    refused("record: a FIFO beside a lesson as its data= is refused at once",
+            ["record", *SMALL, lesson, "-o", os.path.join(work, "never.png")], "FIFO")
+
+    long_line = os.path.join(work, "long.csv")
+    with open(long_line, "w") as f:
+        f.write("x1,x2,y\n" + "1" * 10_000_000)
+    refused("a 10 MB line: an error naming the line limit",
+            ["eval", "--landscape", f"linreg:data={long_line}", "--at", "0,0"],
+            "line longer than 1024 bytes")
+    huge = os.path.join(work, "huge.csv")
+    with open(huge, "w") as f:
+        f.truncate(1 << 30)
+    refused("a 1 GB file: an error naming the size limit",
+            ["eval", "--landscape", f"linreg:data={huge}", "--at", "0,0"],
+            "larger than 16777216 bytes")
+    bom = os.path.join(work, "bom.csv")
+    with open(bom, "wb") as f:
+        f.write(b"\xef\xbb\xbfx1,x2,y\r\n1,2,3\r\n")
+    code, out, err = descent("eval", "--landscape", f"linreg:data={bom}", "--at", "0,0")
+    check("a CSV with a UTF-8 byte-order mark is read", code == 0 and '"loss": 4.5' in out,
+          f"exit {code}: {out} {err}")
+
+
+def message_cases(work):
+    """Messages stay one line of valid UTF-8 whatever they quote."""
+    strange = os.path.join(work, "new\nline\x1b[31mred.lua")
+    err = refused("a path with a newline and an escape sequence is printed escaped",
+                  ["check", strange], "new\\nline\\x1b[31mred.lua", prefix="")
+    check("... with no raw control character", not any(c < " " for c in err.rstrip("\n")),
+          repr(err))
+    for spec in ("expr:x²", "expr:x+é"):
+        p = subprocess.run([DESCENT, "eval", "--landscape", spec, "--at", "1,2"], env=env(),
+                           capture_output=True, timeout=HANG)
+        try:
+            text = p.stderr.decode("utf-8")
+            valid = True
+        except UnicodeDecodeError:
+            text, valid = repr(p.stderr), False
+        check(f"eval {spec}: the error is valid UTF-8 and names the character",
+              p.returncode == 2 and valid and f"unexpected '{spec[-1]}'" in text, text)
+    deep = os.path.join(work, *(["d" * 200] * 20), "lesson.lua")
+    refused("a 4 KB lesson path keeps the reason of its error",
+            ["check", deep], "cannot read the lesson: No such file or directory", prefix=work)
+    big = "1" * 120_000
+    err = refused("a 120 KB argument is not echoed whole", ["--view", big], "expected XMIN")
+    check("... the message is shortened with an ellipsis", len(err) < 1100 and "…" in err,
+          f"{len(err)} bytes")
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="test_hostile_files.")
+    try:
+        data_cases(work)
+        message_cases(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
