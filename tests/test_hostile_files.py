@@ -127,11 +127,38 @@ def message_cases(work):
           f"{len(err)} bytes")
 
 
+def number_cases(work):
+    """Numbers at the edges of their ranges."""
+    code, out, err = descent("trace", "--start", "1e-310,-4.9e-324", "--opt", "gd", "--steps", "1")
+    check("--start with subnormal numbers is accepted (they are finite)",
+          code == 0 and out.splitlines()[1] == "0,gd,0,9.9999999999999694e-311,-4.9406564584124654e-324,1", err or out)
+    code, out, err = descent("trace", "--opt", "gd", "--sweep", "lr=1e-310:1e-300:2", "--steps",
+                             "1")
+    check("--sweep from a subnormal learning rate is accepted", code == 0, err)
+    refused("--seed 2^53 + 1 is refused (2^53 is the maximum)",
+            ["trace", "--opt", "sgd", "--seed", "9007199254740993", "--steps", "1"], "2^53")
+    code, _, err = descent("trace", "--opt", "sgd", "--seed", "9007199254740992", "--steps", "1")
+    check("--seed 2^53 is accepted", code == 0, err)
+    fake = os.path.join(work, "bin")
+    os.mkdir(fake)
+    started = os.path.join(work, "ffmpeg-started")
+    with open(os.path.join(fake, "ffmpeg"), "w") as f:
+        f.write(f"#!/bin/sh\ntouch '{started}'\ncat >/dev/null\n")
+    os.chmod(os.path.join(fake, "ffmpeg"), 0o755)
+    code, _, err = descent("record", *SMALL, "--seconds", "1e-300", "-o",
+                           os.path.join(work, "short.mp4"),
+                           environment=env(PATH=fake + ":" + os.environ["PATH"]))
+    check("--seconds 1e-300 (less than a frame) is a usage error before ffmpeg starts",
+          code == 2 and "shorter than one frame" in err and not os.path.exists(started),
+          f"exit {code}, ffmpeg started: {os.path.exists(started)}, stderr: {err}")
+
+
 def main():
     work = tempfile.mkdtemp(prefix="test_hostile_files.")
     try:
         data_cases(work)
         message_cases(work)
+        number_cases(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return finish()

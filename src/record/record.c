@@ -53,6 +53,9 @@ bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *e
             frames += 1.0;
         plan->frames = frames > (double)RECORD_MAX_FRAMES ? RECORD_MAX_FRAMES + 1 : (long)frames;
     }
+    if (plan->frames < 1)
+        return error_set(err, "--seconds %g is shorter than one frame at %d fps", seconds,
+                         plan->fps);
     if (plan->frames > RECORD_MAX_FRAMES)
         return error_set(err, "%ld frames is more than the %ld a recording may hold",
                          plan->frames, RECORD_MAX_FRAMES);
