@@ -153,12 +153,118 @@ def number_cases(work):
           f"exit {code}, ffmpeg started: {os.path.exists(started)}, stderr: {err}")
 
 
+def decodes(path):
+    """True when ffmpeg decodes path (a PNG) without a word of complaint."""
+    p = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-f", "null", "-"],
+                       capture_output=True, timeout=HANG)
+    return p.returncode == 0 and not p.stderr
+
+
+def hidden(folder):
+    return sorted(n for n in os.listdir(folder) if n.startswith("."))
+
+
+def wait_for(condition, timeout=HANG):
+    end = time.time() + timeout
+    while time.time() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def temp_file_cases(work):
+    """Hidden files: unique, never following a planted symlink, never
+    costing an earlier sequence its frames, swept once their process is
+    dead (issue 13, 6-8 and 10)."""
+    out = os.path.join(work, "race")
+    os.mkdir(out)
+    png = os.path.join(out, "same.png")
+    good = 0
+    for _ in range(3):
+        procs = [subprocess.Popen([DESCENT, "record", "--size", "960x600", "-o", png], env=env(),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                 for _ in range(4)]
+        codes = [p.wait(timeout=HANG) for p in procs]
+        good += all(c == 0 for c in codes) and decodes(png) and hidden(out) == []
+    check("four records to the same PNG at once, three times: all exit 0, the PNG decodes",
+          good == 3, f"{good} of 3 rounds good; left {os.listdir(out)}")
+
+    traps = os.path.join(work, "traps")
+    os.mkdir(traps)
+    target = os.path.join(work, "precious.txt")
+    with open(target, "w") as f:
+        f.write("precious\n")
+    victim = os.path.join(traps, "victim.png")
+    os.symlink(target, victim + ".part")
+    with open("/proc/sys/kernel/ns_last_pid") as f:
+        last = int(f.read())
+    for pid in range(last + 1, last + 200):
+        for name in (f".victim.mp4.part-{pid}", f".victim.png.part-{pid}"):
+            os.symlink(target, os.path.join(traps, name))
+    code_png, _, err_png = descent("record", *SMALL, "-o", victim)
+    code_mp4, _, err_mp4 = descent("record", *SMALL, "--frames", "3", "-o",
+                                   os.path.join(traps, "victim.mp4"))
+    with open(target, "rb") as f:
+        intact = f.read() == b"precious\n"
+    check("symlinks planted under old and PID-predictable hidden names are never followed",
+          code_png == 0 and code_mp4 == 0 and intact and not os.path.islink(victim)
+          and os.path.isfile(os.path.join(traps, "victim.mp4")),
+          f"exits {code_png} {code_mp4}, target intact {intact}, victim.png a symlink "
+          f"{os.path.islink(victim)}: {err_png} {err_mp4}")
+
+    seq = os.path.join(work, "seq")
+    os.mkdir(seq)
+    pattern = os.path.join(seq, "f_%03d.png")
+    code, _, err = descent("record", *SMALL, "--frames", "41", "-o", pattern)
+    before = {}
+    for name in sorted(os.listdir(seq)):
+        with open(os.path.join(seq, name), "rb") as f:
+            before[name] = f.read()
+    second = subprocess.Popen([DESCENT, "record", *SMALL, "--frames", "2000", "--landscape",
+                               "himmelblau", "-o", pattern], env=env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def frames_written():
+        return any(os.path.isdir(os.path.join(seq, d)) and len(os.listdir(os.path.join(seq, d)))
+                   > 50 for d in hidden(seq))
+    started = wait_for(frames_written)
+    second.send_signal(signal.SIGTERM)
+    second.wait(timeout=HANG)
+    after = {}
+    for name in sorted(os.listdir(seq)):
+        with open(os.path.join(seq, name), "rb") as f:
+            after[name] = f.read()
+    check("an interrupted re-record leaves the earlier sequence exactly as it was",
+          code == 0 and len(before) == 41 and started and after == before,
+          f"first exit {code} ({err.strip()}), {len(before)} frames; second wrote 50 frames: "
+          f"{started}; changed or new: {sorted(k for k in after if after[k] != before.get(k))}, "
+          f"gone: {sorted(set(before) - set(after))}")
+
+    killed = os.path.join(work, "killed")
+    os.mkdir(killed)
+    for output in ("k.mp4", "f_%04d.png", "k.gif"):
+        victim = subprocess.Popen([DESCENT, "record", *SMALL, "--frames", "3000", "-o",
+                                   os.path.join(killed, output)], env=env(),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: hidden(killed))
+        time.sleep(0.5)
+        victim.kill()
+        victim.wait()
+    left = hidden(killed)
+    code, _, err = descent("record", *SMALL, "-o", os.path.join(killed, "next.png"))
+    check("hidden files left by SIGKILL are removed by the next record into the folder",
+          left and code == 0 and hidden(killed) == [],
+          f"left by the killed runs: {left}; after the next run: {hidden(killed)} {err}")
+
+
 def main():
     work = tempfile.mkdtemp(prefix="test_hostile_files.")
     try:
         data_cases(work)
         message_cases(work)
         number_cases(work)
+        temp_file_cases(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return finish()
