@@ -60,7 +60,7 @@ static const Hostile hostile[] = {
     { "tostring_loop.lua", 2, "lesson ran too long" },
     { "error_message.lua", 3, "the teacher made a mistake" },
     { "error_table.lua", 2, "error object is a table value" },
-    { "error_newline.lua", 2, "first line second line  third" },
+    { "error_newline.lua", 2, "first line\\nsecond line\\r\\tthird" },
     { "syntax_error.lua", 4, "'}' expected (to close '{' at line 3)" },
     { "bad_play.lua", 2, "play must be a number, not string" },
     { "bad_title.lua", 1, "title must be a string or { en" },

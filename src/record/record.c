@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/aside_file.h"
 #include "record/frame_sink.h"
 #include "record/progress.h"
 #include "render/framebuffer.h"
@@ -53,6 +54,9 @@ bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *e
             frames += 1.0;
         plan->frames = frames > (double)RECORD_MAX_FRAMES ? RECORD_MAX_FRAMES + 1 : (long)frames;
     }
+    if (plan->frames < 1)
+        return error_set(err, "--seconds %g is shorter than one frame at %d fps", seconds,
+                         plan->fps);
     if (plan->frames > RECORD_MAX_FRAMES)
         return error_set(err, "%ld frames is more than the %ld a recording may hold",
                          plan->frames, RECORD_MAX_FRAMES);
@@ -179,17 +183,18 @@ static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
                        const RecordOptions *options, const RecordPlan *plan, DescentError *err)
 {
     char palette[4096];
-    if (!record_aside_path(plan->output, "palette", palette, sizeof palette))
-        return error_set(err, "cannot write %s: path too long", plan->output);
+    int fd = aside_create(plan->output, "palette", palette, sizeof palette, err);
+    if (fd < 0)
+        return false;
+    close(fd);
     FrameSinkOptions sink = {.path = palette, .format = RECORD_FORMAT_GIF_PALETTE,
                              .width = plan->width, .height = plan->height, .fps = plan->fps,
                              .transparent = plan->transparent};
-    if (!record_pass(stage, scene_options, options, plan, &sink, "choosing colours", err))
-        return false;
+    bool ok = record_pass(stage, scene_options, options, plan, &sink, "choosing colours", err);
     sink = (FrameSinkOptions){.path = plan->output, .format = RECORD_FORMAT_GIF,
                               .width = plan->width, .height = plan->height, .fps = plan->fps,
                               .palette = palette, .transparent = plan->transparent};
-    bool ok = record_pass(stage, scene_options, options, plan, &sink, "recording", err);
+    ok = ok && record_pass(stage, scene_options, options, plan, &sink, "recording", err);
     unlink(palette);
     return ok;
 }

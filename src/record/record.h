@@ -81,7 +81,8 @@ typedef struct RecordPlan {
 /* Checks the options and resolves their defaults into plan.  Errors (bad
  * usage): an unknown format or bad sequence pattern, a size out of range or
  * odd for MP4, fps outside 1 .. RECORD_MAX_FPS, both frames and seconds, a
- * duration that is not positive or over RECORD_MAX_FRAMES frames,
+ * duration that is not positive, shorter than one frame (a clip) or over
+ * RECORD_MAX_FRAMES frames,
  * transparent with MP4 (H.264 has no alpha). */
 bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *err);
 
