@@ -210,7 +210,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     size_t steps = run_steps(run) > 10 ? run_steps(run) : 10;
     for (size_t k = 0; k <= steps; k += steps / 200 + 1)
         thr_lo = fmin(thr_lo, threshold_at(&run->desc, k));
-    bool flow = run->desc.kind == OPT_FLOW;
+    bool flow = optimizer_info(run->desc.kind)->traits.continuous;
     PlotArea a = *area;
     a.xlo = 0;
     a.xhi = (double)steps;
@@ -237,8 +237,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
     else {
         /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
-        OptimizerKind k = run->desc.kind;
-        bool adaptive = k == OPT_ADAGRAD || k == OPT_RMSPROP || k == OPT_ADAM || k == OPT_ADAMW;
+        bool adaptive = optimizer_info(run->desc.kind)->traits.adaptive;
         snprintf(label, sizeof label, "2/lr = %.3g (%s)", now,
                  adaptive ? "GD's edge of stability" : "edge of stability");
         ly = fmax(ly, to_y(&a, now) - text_line_height(r->text, px) - 1.0 * r->scale);
@@ -284,14 +283,14 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
     a.yhi = 0;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         a.xhi = fmax(a.xhi, fmax((double)run_steps(run), schedule_horizon(&run->desc.schedule)));
     }
     size_t end = (size_t)a.xhi + 1;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         for (size_t k = 0; k < end; k += end / 400 + 1)
             a.yhi = fmax(a.yhi, lr_at(&run->desc, k));
@@ -300,7 +299,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
     plot_frame(r, &a, "learning rate per step (ahead: fainter)", "step");
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         size_t done = run_steps(run);
         plot_series(r, &a, lr_at, &run->desc, done, end, 0.9 * r->scale,
