@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/keys.h"
 #include "cli.h"
 #include "core/landscape.h"
 #include "core/linalg2.h"
@@ -365,7 +366,7 @@ static int list_lessons(void)
         base = base ? base + 1 : list.paths[i];
         int name_len = (int)(strlen(base) - (strlen(base) > 4 ? 4 : 0));
         Lesson lesson;
-        if (lesson_load(list.paths[i], NULL, &lesson, &err)) {
+        if (lesson_load(list.paths[i], NULL, window_reserved_keys(), &lesson, &err)) {
             printf("%-26.*s %s\n", name_len, base, lesson.title);
             lesson_free(&lesson);
         } else {

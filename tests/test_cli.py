@@ -153,6 +153,11 @@ names = [line.split()[0] for line in out.splitlines() if line.strip()]
 check("list lessons names every shipped lesson with its title",
       code == 0 and names == sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "lessons")) if f.endswith(".lua"))
       and "welcome" in names and all(len(line.split()) > 1 for line in out.splitlines()), out)
+path = os.path.join(ROOT, "tests", "lessons", "window_key.lua")
+code, out, err = run("check", path)
+check("check: a lesson cannot bind a key the window's help lists ('e'), FILE:LINE, exit 2",
+      code == 2 and err == f"{path}:2: keys: 'e' is one of descent's own controls; pick another key\n",
+      f"exit {code}, stderr {err!r}")
 code, out, err = run("--help")
 check("--help exits 0 and shows usage", code == 0 and "descent trace" in out)
 code, out, err = run("--version")

@@ -20,6 +20,10 @@
 
 #include "lesson/lesson.h"
 
+/* The keys a host program keeps for itself, as lesson_load takes them (the
+ * window's own set, from its key table, is tested in test_keys.c). */
+static const char window_keys[] = "nN";
+
 static double seconds_now(void)
 {
     struct timespec ts;
@@ -93,7 +97,7 @@ static void test_hostile_scripts_fail_cleanly(void **state)
         Lesson lesson;
         DescentError err = { "" };
         double start = seconds_now();
-        bool loaded = lesson_load(path, "en", &lesson, &err);
+        bool loaded = lesson_load(path, "en", window_keys, &lesson, &err);
         double elapsed = seconds_now() - start;
         print_message("%-24s %.3f s  %s\n", hostile[i].file, elapsed, err.message);
         assert_false(loaded);
@@ -117,7 +121,7 @@ static void test_full_lesson_fields(void **state)
     fixture("full.lua", path, sizeof path);
     Lesson lesson;
     DescentError err = { "" };
-    bool loaded = lesson_load(path, "zh", &lesson, &err);
+    bool loaded = lesson_load(path, "zh", window_keys, &lesson, &err);
     if (!loaded)
         print_message("%s\n", err.message);
     assert_true(loaded);
@@ -201,7 +205,7 @@ static void test_full_lesson_fields(void **state)
     lesson_free(&lesson);
     assert_null(lesson.steps);
 
-    assert_true(lesson_load(path, "en", &lesson, &err));
+    assert_true(lesson_load(path, "en", window_keys, &lesson, &err));
     assert_string_equal(lesson.title, "Everything");
     assert_string_equal(lesson.steps[0].caption, "one 1,2,3");
     assert_int_equal(lesson.fallbacks, 0);
@@ -217,7 +221,7 @@ static void test_data_beside_the_lesson(void **state)
     assert_non_null(realpath(LESSON_FIXTURES, folder));
     Lesson lesson;
     DescentError err = { "" };
-    bool loaded = lesson_load(path, "en", &lesson, &err);
+    bool loaded = lesson_load(path, "en", window_keys, &lesson, &err);
     if (!loaded)
         print_message("%s\n", err.message);
     assert_true(loaded);
@@ -238,7 +242,7 @@ static void test_plot_fields(void **state)
     fixture("plot_fields.lua", path, sizeof path);
     Lesson lesson;
     DescentError err = { "" };
-    if (!lesson_load(path, "en", &lesson, &err))
+    if (!lesson_load(path, "en", window_keys, &lesson, &err))
         fail_msg("%s", err.message);
     const LessonStep *first = &lesson.steps[0], *second = &lesson.steps[1];
     assert_int_equal(first->show, LESSON_SHOW_STEP_SIZE | LESSON_SHOW_2D | LESSON_SHOW_AXES);

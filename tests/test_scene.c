@@ -332,7 +332,7 @@ static void open_lesson_text(LessonPlayer *player, Scene *s, const char *text)
     fputs(text, f);
     fclose(f);
     DescentError err = {""};
-    bool opened = lesson_player_open(player, path, "en", s, &err);
+    bool opened = lesson_player_open(player, path, "en", NULL, s, &err);
     unlink(path);
     if (!opened)
         fail_msg("%s", err.message);

@@ -55,6 +55,7 @@ typedef struct Loader {
     bool axes;                 /* lesson{ axes = true }: every step shows them */
     unsigned set[LESSON_MAX_STEPS];
     char folder[PATH_MAX];     /* the lesson file's folder, for data= */
+    const char *reserved_keys; /* lesson_load's: keys a step may not bind */
 } Loader;
 
 static const char *const show_names[] = {
@@ -62,11 +63,6 @@ static const char *const show_names[] = {
     "sharpness", "effective_step", "formula", "spread", "distance", "step_size", "axes", "2d",
 };
 #define SHOW_COUNT (sizeof show_names / sizeof show_names[0])
-
-/* Keys of the window's own controls (lessons/README.md, `keys`), and the
- * shifted digits and '=' '_' that share their physical keys, which a lesson
- * may not take over. */
-static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()T";
 
 const char *lesson_show_name(LessonShow bit)
 {
@@ -532,7 +528,7 @@ static void read_keys(lua_State *L, Loader *loader, int idx, LessonStep *step)
         char c = lua_tostring(L, -2)[0];
         if (c < '!' || c > '~')
             luaL_error(L, "keys: a key must be a printable ASCII character");
-        if (strchr(reserved_keys, c))
+        if (loader->reserved_keys && strchr(loader->reserved_keys, c))
             luaL_error(L, "keys: '%c' is one of descent's own controls; pick another key", c);
         LessonKey *key = &step->keys[step->key_count++];
         key->key = c;
@@ -936,7 +932,8 @@ static void folder_of(const char *path, char dest[PATH_MAX])
         snprintf(dest, PATH_MAX, "%s", folder);
 }
 
-bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err)
+bool lesson_load(const char *path, const char *lang, const char *reserved_keys, Lesson *dest,
+                 DescentError *err)
 {
     *dest = (Lesson){ 0 };
     snprintf(dest->lang, sizeof dest->lang, "%s", lang ? lang : lesson_default_lang());
@@ -948,6 +945,7 @@ bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError 
         return error_set(err, "%s:1: out of memory", path);
     }
     loader->lesson = dest;
+    loader->reserved_keys = reserved_keys;
     folder_of(path, loader->folder);
     Sandbox sandbox;
     bool ok = sandbox_open(&sandbox, dest->path, err);

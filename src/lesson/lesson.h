@@ -206,9 +206,14 @@ typedef struct Lesson {
 } Lesson;
 
 /* Loads and validates a lesson.  lang is "en", "zh", ... or NULL for
- * lesson_default_lang().  On failure returns false with err holding
- * "FILE:LINE: message" and dest left empty (lesson_free is harmless). */
-bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err);
+ * lesson_default_lang().  reserved_keys: the characters a step's keys may
+ * not bind, because the program playing the lesson uses them (the window's
+ * keys, app/keys.h's window_reserved_keys(): the loader sits below the
+ * window and takes them as input); NULL reserves none.  On failure returns
+ * false with err holding "FILE:LINE: message" and dest left empty
+ * (lesson_free is harmless). */
+bool lesson_load(const char *path, const char *lang, const char *reserved_keys, Lesson *dest,
+                 DescentError *err);
 
 /* The index of the step whose id is id, or -1 when no step has it. */
 long lesson_step_index(const Lesson *lesson, const char *id);

@@ -133,7 +133,8 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         return false;
     const char *lesson = scene_options->lesson_path;
     LessonPlayer player;
-    if (lesson && !lesson_player_open(&player, lesson, scene_options->lang, scene, err)) {
+    if (lesson && !lesson_player_open(&player, lesson, scene_options->lang,
+                                         scene_options->lesson_reserved_keys, scene, err)) {
         lesson_player_close(&player);
         scene_destroy(scene);
         return false;
@@ -203,7 +204,8 @@ static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
 static bool lesson_seconds(const SceneOptions *scene_options, double *seconds, DescentError *err)
 {
     Lesson lesson;
-    if (!lesson_load(scene_options->lesson_path, scene_options->lang, &lesson, err))
+    if (!lesson_load(scene_options->lesson_path, scene_options->lang,
+                     scene_options->lesson_reserved_keys, &lesson, err))
         return false;
     LessonPlayer player = {.lesson = lesson};
     *seconds = 0;

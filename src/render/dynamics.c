@@ -208,11 +208,6 @@ static bool plotted_run(const Scene *scene, size_t i)
     return !scene->runs[i].hidden;
 }
 
-static bool is_adaptive(OptimizerKind k)
-{
-    return k == OPT_ADAGRAD || k == OPT_RMSPROP || k == OPT_ADAM || k == OPT_ADAMW;
-}
-
 /* λmax along each run (or the one the lesson names) in its colour, and
  * each run's 2/lr as a thinner line in its colour (one label when they
  * share it). */
@@ -234,9 +229,10 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
                 lam_hi = fmax(lam_hi, c->values[k]);
             }
         steps = run_steps(run) > steps ? run_steps(run) : steps;
-        bool flow = run->desc.kind == OPT_FLOW;
+        const OptimizerTraits *traits = &optimizer_info(run->desc.kind)->traits;
+        bool flow = traits->continuous;
         all_flow &= flow;
-        all_adaptive &= flow || is_adaptive(run->desc.kind);
+        all_adaptive &= flow || traits->adaptive;
         if (!flow) {
             double now = threshold_at(&run->desc, run_steps(run));
             one_lr &= isnan(first_now) || now == first_now;
@@ -249,7 +245,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         return;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (!plotted_run(scene, i) || run->desc.kind == OPT_FLOW)
+        if (!plotted_run(scene, i) || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         for (size_t k = 0; k <= steps; k += steps / 200 + 1)
             thr_lo = fmin(thr_lo, threshold_at(&run->desc, k));
@@ -274,7 +270,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         const Run *run = &scene->runs[i].run;
         if (!plotted_run(scene, i))
             continue;
-        if (run->desc.kind != OPT_FLOW && !off_scale)
+        if (!optimizer_info(run->desc.kind)->traits.continuous && !off_scale)
             plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.8 * r->scale,
                         drawn == 1 ? r->theme->text : render_run_color(r, i, 0.6f));
         plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
@@ -337,14 +333,14 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
     a.yhi = 0;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         a.xhi = fmax(a.xhi, fmax((double)run_steps(run), schedule_horizon(&run->desc.schedule)));
     }
     size_t end = (size_t)a.xhi + 1;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         for (size_t k = 0; k < end; k += end / 400 + 1)
             a.yhi = fmax(a.yhi, lr_at(&run->desc, k));
@@ -353,7 +349,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
     plot_frame(r, &a, "learning rate per step (ahead: fainter)", "step");
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         size_t done = run_steps(run);
         plot_series(r, &a, lr_at, &run->desc, done, end, 0.9 * r->scale,

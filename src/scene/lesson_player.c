@@ -180,7 +180,7 @@ static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *
 {
     lesson_free(&player->lesson);
     file_mtime(player->path, &player->mtime);
-    if (!lesson_load(player->path, player->lang, &player->lesson, err)) {
+    if (!lesson_load(player->path, player->lang, player->reserved_keys, &player->lesson, err)) {
         scene_set_error(scene, err->message);
         return false;
     }
@@ -194,9 +194,9 @@ static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *
 }
 
 bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang,
-                        Scene *scene, DescentError *err)
+                        const char *reserved_keys, Scene *scene, DescentError *err)
 {
-    *player = (LessonPlayer){0};
+    *player = (LessonPlayer){.reserved_keys = reserved_keys};
     snprintf(player->path, sizeof player->path, "%s", path);
     snprintf(player->lang, sizeof player->lang, "%s", lang ? lang : lesson_default_lang());
     return load(player, scene, 0, err);

@@ -42,6 +42,7 @@
 typedef struct LessonPlayer {
     char path[4096];
     char lang[8];
+    const char *reserved_keys; /* lesson_load's, borrowed (static in practice) */
     Lesson lesson;          /* step_count 0 while the file does not load */
     size_t step;            /* the step shown */
     size_t choice[LESSON_MAX_KEYS]; /* per key: 0 the step's own, i the i-th alternative */
@@ -49,12 +50,13 @@ typedef struct LessonPlayer {
     double autoplay_clock;  /* seconds into the step (lesson_player_autoplay) */
 } LessonPlayer;
 
-/* Loads path (lang NULL: lesson_default_lang()) and shows its first step
+/* Loads path (lang NULL: lesson_default_lang(); reserved_keys as
+ * lesson_load takes them, kept for reloads) and shows its first step
  * (with a notice when some texts lack that language).
  * false (err filled, and shown on the scene) when the file does not load;
  * the player is open either way and must be closed. */
 bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang,
-                        Scene *scene, DescentError *err);
+                        const char *reserved_keys, Scene *scene, DescentError *err);
 void lesson_player_close(LessonPlayer *player);
 
 /* Whether the lesson loaded. */
