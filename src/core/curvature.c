@@ -20,13 +20,10 @@ void curvature_lambda_max_along(const Landscape *landscape, const RunPoint *poin
                                 double *dest)
 {
     for (size_t k = 0; k < count; k++) {
-        double eig[2] = {(double)NAN, (double)NAN};
-        if (isfinite(points[k].x) && isfinite(points[k].y)) {
-            LandscapeEval e;
-            landscape_eval(landscape, points[k].x, points[k].y, &e);
-            sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);
-        }
-        dest[k] = eig[1];
+        PointCurvature c = {.eig = {(double)NAN, (double)NAN}};
+        if (isfinite(points[k].x) && isfinite(points[k].y))
+            curvature_at(landscape, points[k].x, points[k].y, &c);
+        dest[k] = c.eig[1];
     }
 }
 
