@@ -52,7 +52,8 @@ static void lambda_max_along_a_path(void **state)
 {
     (void)state;
     Landscape *l = test_landscape("rosenbrock");
-    const RunPoint path[] = {{0, 0, 1}, {1, 1, 0}, {NAN, 0, NAN}, {INFINITY, 1, INFINITY}};
+    const double nan = (double)NAN, inf = HUGE_VAL;
+    const RunPoint path[] = {{0, 0, 1}, {1, 1, 0}, {nan, 0, nan}, {inf, 1, inf}};
     double lambda[4];
     curvature_lambda_max_along(l, path, 4, lambda);
     assert_close(lambda[0], 200, 1e-12);
