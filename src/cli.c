@@ -1,8 +1,6 @@
 /* cli.c — shared command-line pieces: errors and the scene options. */
 #include "cli.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,58 +8,12 @@
 
 void cli_error(const char *fmt, ...)
 {
-    char line[CLI_ERROR_MAX];
     va_list ap;
     va_start(ap, fmt);
-    error_format(line, sizeof line, fmt, ap);
+    fputs("descent: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
     va_end(ap);
-    fprintf(stderr, "descent: %s\n", line);
-}
-
-/* Parses count comma-separated finite doubles, nothing else.  Subnormal
- * numbers are finite (strtod's ERANGE on underflow is no error). */
-static bool parse_numbers(const char *text, double *dest, int count)
-{
-    const char *p = text;
-    for (int i = 0; i < count; i++) {
-        char *end;
-        errno = 0;
-        dest[i] = strtod(p, &end);
-        if (end == p || !isfinite(dest[i]))
-            return false;
-        p = end;
-        if (i + 1 < count) {
-            if (*p != ',')
-                return false;
-            p++;
-        }
-    }
-    return *p == '\0';
-}
-
-bool cli_parse_pair(const char *text, double *a, double *b)
-{
-    double v[2];
-    if (!parse_numbers(text, v, 2))
-        return false;
-    *a = v[0];
-    *b = v[1];
-    return true;
-}
-
-/* Parses a whole number from 0 to max (compared exactly: 2^53 + 1 is not
- * 2^53 as it would be as a double). */
-static bool parse_count(const char *text, unsigned long long max, unsigned long long *dest)
-{
-    char *end;
-    errno = 0;
-    if (*text == '-' || *text == '\0')
-        return false;
-    unsigned long long v = strtoull(text, &end, 10);
-    if (end == text || *end != '\0' || errno == ERANGE || v > max)
-        return false;
-    *dest = v;
-    return true;
 }
 
 /* Matches "--name VALUE" and "--name=VALUE"; sets *value and advances *i.
@@ -111,114 +63,50 @@ bool cli_parse_size(const char *text, int *width, int *height)
 
 int cli_scene_option(SceneOptions *o, int argc, char **argv, int *i)
 {
-    const char *arg = argv[*i], *v = NULL;
-    int m;
-    if (strcmp(arg, "--3d") == 0) {
-        o->view3d = true;
-        (*i)++;
+    size_t count;
+    const SceneOptionDef *defs = scene_option_defs(&count);
+    for (size_t k = 0; k < count; k++) {
+        const SceneOptionDef *def = &defs[k];
+        const char *value = NULL;
+        if (!def->arg) {
+            if (strcmp(argv[*i], def->name) != 0)
+                continue;
+            (*i)++;
+        } else {
+            int m = option_value(def->name, argc, argv, i, &value);
+            if (m == 0)
+                continue;
+            if (m < 0)
+                return -1;
+        }
+        DescentError err = {""};
+        if (!def->parse(o, value, &err)) {
+            cli_error("%s", err.message);
+            return -1;
+        }
         return 1;
-    }
-    if (strcmp(arg, "--projector") == 0) {
-        o->projector = true;
-        (*i)++;
-        return 1;
-    }
-    if ((m = option_value("--landscape", argc, argv, i, &v)) != 0) {
-        if (m > 0)
-            o->landscape = v;
-        return m;
-    }
-    if ((m = option_value("--opt", argc, argv, i, &v)) != 0) {
-        if (m < 0)
-            return m;
-        if (o->run_count == SCENE_MAX_RUNS) {
-            cli_error("too many --opt runs (at most %d)", SCENE_MAX_RUNS);
-            return -1;
-        }
-        o->runs[o->run_count++] = v;
-        return 1;
-    }
-    if ((m = option_value("--sweep", argc, argv, i, &v)) != 0) {
-        if (m > 0)
-            o->sweep = v;
-        return m;
-    }
-    if ((m = option_value("--theme", argc, argv, i, &v)) != 0) {
-        if (m > 0 && strcmp(v, "dark") != 0 && strcmp(v, "light") != 0) {
-            cli_error("--theme %s: expected dark or light", v);
-            return -1;
-        }
-        if (m > 0)
-            o->theme = strcmp(v, "light") == 0 ? SCENE_THEME_LIGHT : SCENE_THEME_DARK;
-        return m;
-    }
-    if ((m = option_value("--camera", argc, argv, i, &v)) != 0) {
-        if (m < 0)
-            return m;
-        double c[3] = {0.0, 0.0, 1.0};
-        if (!(parse_numbers(v, c, 3) || parse_numbers(v, c, 2)) || c[1] < SCENE_PITCH_MIN ||
-            c[1] > SCENE_PITCH_MAX || c[2] < SCENE_DISTANCE_MIN || c[2] > SCENE_DISTANCE_MAX) {
-            cli_error("--camera %s: expected YAW,PITCH[,DISTANCE]: degrees about the vertical, "
-                      "%g to %g degrees above the plane, %g to %g times the distance that "
-                      "frames the landscape", v, SCENE_PITCH_MIN, SCENE_PITCH_MAX,
-                      SCENE_DISTANCE_MIN, SCENE_DISTANCE_MAX);
-            return -1;
-        }
-        o->camera = (SceneCamera){.yaw = c[0], .pitch = c[1], .distance = c[2]};
-        o->has_camera = true;
-        o->view3d = true;
-        return 1;
-    }
-    if ((m = option_value("--start", argc, argv, i, &v)) != 0) {
-        if (m > 0 && !cli_parse_pair(v, &o->start.x, &o->start.y)) {
-            cli_error("--start %s: expected X,Y (two finite numbers)", v);
-            return -1;
-        }
-        o->has_start = m > 0;
-        return m;
-    }
-    if ((m = option_value("--view", argc, argv, i, &v)) != 0) {
-        if (m < 0)
-            return m;
-        double r[4];
-        if (!parse_numbers(v, r, 4) || !(r[0] < r[1]) || !(r[2] < r[3])) {
-            cli_error("--view %s: expected XMIN,XMAX,YMIN,YMAX with XMIN < XMAX and YMIN < YMAX", v);
-            return -1;
-        }
-        o->view = (ViewRect){r[0], r[1], r[2], r[3]};
-        o->has_view = true;
-        return 1;
-    }
-    if ((m = option_value("--seed", argc, argv, i, &v)) != 0) {
-        unsigned long long seed;
-        if (m > 0 && !parse_count(v, 1ull << 53, &seed)) {
-            cli_error("--seed %s: expected a whole number from 0 to 2^53", v);
-            return -1;
-        }
-        if (m > 0) {
-            o->seed = seed;
-            o->has_seed = true;
-        }
-        return m;
-    }
-    if ((m = option_value("--particles", argc, argv, i, &v)) != 0) {
-        unsigned long long n;
-        if (m > 0 && (!parse_count(v, 1000000, &n) || n < 1)) {
-            cli_error("--particles %s: expected a whole number from 1 to 1000000", v);
-            return -1;
-        }
-        if (m > 0)
-            o->particles = (size_t)n;
-        return m;
-    }
-    if ((m = option_value("--lang", argc, argv, i, &v)) != 0) {
-        if (m > 0 && strcmp(v, "en") != 0 && strcmp(v, "zh") != 0) {
-            cli_error("--lang %s: expected en or zh", v);
-            return -1;
-        }
-        if (m > 0)
-            o->lang = v;
-        return m;
     }
     return 0;
+}
+
+void cli_print_scene_options(FILE *out)
+{
+    size_t count;
+    const SceneOptionDef *defs = scene_option_defs(&count);
+    for (size_t k = 0; k < count; k++) {
+        char spelling[64];
+        snprintf(spelling, sizeof spelling, "%s%s%s", defs[k].name, defs[k].arg ? " " : "",
+                 defs[k].arg ? defs[k].arg : "");
+        const char *help = defs[k].help;
+        int help_len = (int)strcspn(help, "\n");
+        if (help_len == 0)
+            fprintf(out, "  %s\n", spelling);
+        else
+            fprintf(out, "  %-25s %.*s\n", spelling, help_len, help);
+        for (help += help_len; *help == '\n'; help += help_len) {
+            help++;
+            help_len = (int)strcspn(help, "\n");
+            fprintf(out, "  %-25s %.*s\n", "", help_len, help);
+        }
+    }
 }

@@ -9,6 +9,7 @@
 #define DESCENT_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "core/error.h"
 #include "scene/scene_options.h"
@@ -36,8 +37,9 @@ int cli_option_value(const char *name, int argc, char **argv, int *i, const char
 /* Parses "WxH" with 1 <= W, H <= 16384; false when malformed. */
 bool cli_parse_size(const char *text, int *width, int *height);
 
-/* Parses "A,B" into two finite doubles; false when malformed. */
-bool cli_parse_pair(const char *text, double *a, double *b);
+/* Lists the scene options for --help, from their table (scene_options.h):
+ * "  --NAME ARG   help", the help in one column. */
+void cli_print_scene_options(FILE *out);
 
 int cli_window(int argc, char **argv);  /* descent [LESSON] [options] */
 int cli_record(int argc, char **argv);  /* descent record ... */

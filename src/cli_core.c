@@ -271,12 +271,12 @@ int cli_eval(int argc, char **argv)
         }
         *slot = argv[i + 1];
     }
-    double x, y;
+    double point[2];
     if (!spec || !at) {
         cli_error("usage: descent eval --landscape SPEC --at X,Y");
         return EXIT_USAGE;
     }
-    if (!cli_parse_pair(at, &x, &y)) {
+    if (!scene_option_numbers(at, point, 2)) {
         cli_error("--at %s: expected X,Y (two finite numbers)", at);
         return EXIT_USAGE;
     }
@@ -287,6 +287,7 @@ int cli_eval(int argc, char **argv)
         return EXIT_USAGE;
     }
     LandscapeEval e;
+    double x = point[0], y = point[1];
     landscape_eval(landscape, x, y, &e);
     double eig[2];
     sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);

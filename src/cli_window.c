@@ -12,9 +12,11 @@
 #include "scene/lesson_player.h"
 #include "scene/scene_share.h"
 
+/* The window's own options; the scene options (--projector, --theme, ...)
+ * are their table's to list, in descent --help. */
 static const char window_usage[] =
-    "window options: --size WxH  --fullscreen  --projector  --theme dark|light  --output-dir DIR  "
-    "--bench-frames N  --print-command";
+    "window options: --size WxH  --fullscreen  --output-dir DIR  --bench-frames N  "
+    "--print-command";
 
 /* `--print-command`: the stage the options describe as the command line
  * the window's 's' key would copy, without opening a window. */

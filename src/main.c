@@ -8,7 +8,7 @@
 #include "cli.h"
 #include "config.h"
 
-static const char usage[] =
+static const char usage_head[] =
     "usage: descent [LESSON.lua] [scene options]        open the window (default: welcome lesson)\n"
     "       descent record [LESSON.lua] [scene options] -o OUT [--size WxH] [--fps N]\n"
     "                      [--frames N | --seconds S] [--lang en|zh] [--transparent] [--crop]\n"
@@ -18,20 +18,10 @@ static const char usage[] =
     "       descent check LESSON.lua...\n"
     "       descent --help | --version\n"
     "\n"
-    "scene options:\n"
-    "  --landscape SPEC          e.g. rosenbrock, quadratic:l1=1,l2=50,angle=30, 'expr:x^2+3*y^2'\n"
-    "  --opt SPEC                one run per --opt, e.g. adam:lr=0.05,beta1=0.8 (x0=,y0= for its start)\n"
-    "  --start X,Y               start of runs without their own x0,y0\n"
-    "  --view XMIN,XMAX,YMIN,YMAX\n"
-    "  --seed N                  seed of noisy runs without their own seed=\n"
-    "  --particles N             run N copies of a noisy run (seeds seed ... seed+N-1)\n"
-    "  --3d                      start in the 3D view\n"
-    "  --camera YAW,PITCH[,DIST] the 3D view seen from there (degrees; DIST 1 frames the landscape)\n"
-    "  --sweep PARAM=A:B:N[:lin] the one --opt at N values of PARAM from A to B, side by side\n"
-    "                            (log-spaced; :lin evenly), e.g. --opt gd --sweep lr=0.001:0.1:5\n"
-    "  --theme dark|light        light: light panels and dark text for paper and bright projectors\n"
-    "  --projector               large text and thick lines for a classroom\n"
-    "  --lang en|zh              language of lessons (default: from the environment)\n"
+    "scene options:\n";
+
+/* After the scene options, which their table lists (cli_print_scene_options). */
+static const char usage_tail[] =
     "\n"
     "window options:\n"
     "  --size WxH                window size in pixels\n"
@@ -62,7 +52,9 @@ int main(int argc, char **argv)
     if (argc >= 2) {
         const char *first = argv[1];
         if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
-            fputs(usage, stdout);
+            fputs(usage_head, stdout);
+            cli_print_scene_options(stdout);
+            fputs(usage_tail, stdout);
             return EXIT_OK;
         }
         if (strcmp(first, "--version") == 0) {

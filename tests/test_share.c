@@ -15,6 +15,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wordexp.h>
 
@@ -155,6 +157,72 @@ static void test_too_small_a_buffer_is_refused(void **state)
     scene_destroy(scene);
 }
 
+/* Parses args (words split at spaces) with the command line's parser and
+ * writes the scene back: marks in printed[] the table's rows whose name
+ * the line holds, and fails on a "--" word of the line that is no row with
+ * a printer. */
+static void print_and_mark(const char *args, bool *printed)
+{
+    char text[512], *argv[64];
+    int argc = 0;
+    snprintf(text, sizeof text, "%s", args);
+    for (char *word = strtok(text, " "); word && argc < 64; word = strtok(NULL, " "))
+        argv[argc++] = word;
+    SceneOptions options = {0};
+    for (int i = 0; i < argc;)
+        assert_int_equal(cli_scene_option(&options, argc, argv, &i), 1);
+    Scene *scene = make(&options);
+    char line[SCENE_COMMAND_LINE_MAX];
+    assert_true(scene_command_line(scene, line, sizeof line));
+    size_t count;
+    const SceneOptionDef *defs = scene_option_defs(&count);
+    for (char *word = strtok(line, " "); word; word = strtok(NULL, " ")) {
+        if (strncmp(word, "--", 2) != 0)
+            continue;
+        size_t k = 0;
+        while (k < count && strcmp(defs[k].name, word) != 0)
+            k++;
+        if (k == count || !defs[k].print)
+            fail_msg("the line writes %s, which is no printed option of the table", word);
+        printed[k] = true;
+    }
+    scene_destroy(scene);
+}
+
+/* One table parses, prints and lists the scene options: every row a scene
+ * can print is printed by one of two scenes that use every option (--3d
+ * and --camera, --sweep and several runs exclude each other), and --help
+ * lists every row with its value's form. */
+static void test_one_table_parses_prints_and_helps(void **state)
+{
+    (void)state;
+    size_t count;
+    const SceneOptionDef *defs = scene_option_defs(&count);
+    bool printed[64] = {false};
+    assert_true(count <= 64);
+    print_and_mark("--landscape quadratic --opt gd --opt=sgd:noise=0.5 --start 1,2 "
+                   "--view -3,3,-3,3 --seed 5 --particles 10 --theme light --projector "
+                   "--camera 10,30,2 --lang en", printed);
+    print_and_mark("--opt gd --sweep lr=0.01:0.1:3 --3d", printed);
+    char *help = NULL;
+    size_t help_size = 0;
+    FILE *out = open_memstream(&help, &help_size);
+    assert_non_null(out);
+    fputc('\n', out);
+    cli_print_scene_options(out);
+    fclose(out);
+    for (size_t k = 0; k < count; k++) {
+        if (defs[k].print && !printed[k])
+            fail_msg("%s is never printed", defs[k].name);
+        char expected[96];
+        snprintf(expected, sizeof expected, "\n  %s%s%s", defs[k].name, defs[k].arg ? " " : "",
+                 defs[k].arg ? defs[k].arg : "");
+        if (!strstr(help, expected))
+            fail_msg("--help does not list %s", expected + 1);
+    }
+    free(help);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_own_starts_quotes_seed_particles_theme),
         cmocka_unit_test(test_sweep_stays_a_sweep_until_changed),
         cmocka_unit_test(test_too_small_a_buffer_is_refused),
+        cmocka_unit_test(test_one_table_parses_prints_and_helps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

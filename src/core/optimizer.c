@@ -153,7 +153,7 @@ double optimizer_number(const OptimizerDesc *desc, const char *key)
             memcpy(&value, (const char *)desc + number_fields[i].offset, sizeof value);
             return value;
         }
-    return NAN;
+    return (double)NAN;
 }
 
 const char *optimizer_kind_name(OptimizerKind kind)

@@ -21,8 +21,8 @@
  *     one scale for all runs, with the numbers beside it: a square for the
  *     gd family, stretched where Adam, RMSProp or AdaGrad rescale.
  *
- * λmax along a run costs a Hessian per point, so it is kept in the
- * renderer's SharpnessCache and extended as the run grows.
+ * λmax along a run (core/curvature.h) costs a Hessian per point, so it is
+ * kept in the renderer's SharpnessCache and extended as the run grows.
  */
 #include "render_internal.h"
 
@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/linalg2.h"
+#include "core/curvature.h"
 
 /* The dynamics plot: as wide as the loss plot, this tall (pixels, times
  * scale), above it. */
@@ -174,16 +174,8 @@ static void update_sharpness(SharpnessCache *c, const Scene *scene, const Run *r
     }
     size_t end = run->count - c->count > SHARPNESS_BUDGET ? c->count + SHARPNESS_BUDGET
                                                           : run->count;
-    for (size_t k = c->count; k < end; k++) {
-        const RunPoint *p = &run->path[k];
-        double eig[2] = {(double)NAN, (double)NAN};
-        if (isfinite(p->x) && isfinite(p->y)) {
-            LandscapeEval e;
-            landscape_eval(scene->landscape, p->x, p->y, &e);
-            sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);
-        }
-        c->values[k] = eig[1];
-    }
+    curvature_lambda_max_along(scene->landscape, run->path + c->count, end - c->count,
+                               c->values + c->count);
     c->count = end;
     if (end > 0)
         c->last = run->path[end - 1];
@@ -196,8 +188,7 @@ static double cached_value(const void *ctx, size_t k)
 
 static double threshold_at(const void *ctx, size_t k)
 {
-    double lr = optimizer_lr_at(ctx, (long)k);
-    return lr > 0 ? 2.0 / lr : HUGE_VAL;
+    return curvature_gd_stability(optimizer_lr_at(ctx, (long)k), 0.0).threshold;
 }
 
 /* Whether run i is drawn in a plot of every run (display.plot_run picks one). */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/linalg2.h"
+#include "core/curvature.h"
 #include "scene/loss_scale.h"
 #include "text_wrap.h"
 
@@ -227,24 +227,22 @@ static void draw_readout(Renderer *r, const Scene *scene, double top)
     double s = r->scale, pad = 10.0 * s, x = 12.0 * s;
     int px = render_font_px(r, SMALL_PX);
     double line = text_line_height(r->text, px);
-    LandscapeEval e;
-    landscape_eval(scene->landscape, scene->hover.x, scene->hover.y, &e);
-    double eig[2];
-    sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);
+    PointCurvature c;
+    curvature_at(scene->landscape, scene->hover.x, scene->hover.y, &c);
     char lines[5][200];
     int count = 0;
     snprintf(lines[count++], sizeof lines[0], "θ = (%.5g, %.5g)", scene->hover.x, scene->hover.y);
-    snprintf(lines[count++], sizeof lines[0], "L(θ) = %.6g", e.value);
-    snprintf(lines[count++], sizeof lines[0], "∇L = (%.4g, %.4g)   |∇L| = %.4g", e.grad[0],
-             e.grad[1], hypot(e.grad[0], e.grad[1]));
-    snprintf(lines[count++], sizeof lines[0], "Hessian eigenvalues  λ = %.4g, %.4g", eig[0],
-             eig[1]);
+    snprintf(lines[count++], sizeof lines[0], "L(θ) = %.6g", c.value);
+    snprintf(lines[count++], sizeof lines[0], "∇L = (%.4g, %.4g)   |∇L| = %.4g", c.grad[0],
+             c.grad[1], c.grad_norm);
+    snprintf(lines[count++], sizeof lines[0], "Hessian eigenvalues  λ = %.4g, %.4g", c.eig[0],
+             c.eig[1]);
     if (scene->run_count > 0) {
         double lr = scene_run_lr(scene, scene->selected);
-        /* Plain GD overshoots along a direction of curvature λ when lr λ > 2. */
+        GdStability gd = curvature_gd_stability(lr, c.eig[1]);
         snprintf(lines[count++], sizeof lines[0], "run %zu: lr %.4g   2/lr = %.4g   lr·λmax = %.3g%s",
-                 scene->selected + 1, lr, 2.0 / lr, lr * eig[1],
-                 lr * eig[1] > 2.0 ? "  > 2: a GD step overshoots here" : "");
+                 scene->selected + 1, lr, gd.threshold, gd.lr_lambda,
+                 gd.overshoots ? "  > 2: a GD step overshoots here" : "");
     }
     double w = 0;
     for (int i = 0; i < count; i++)

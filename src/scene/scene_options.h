@@ -1,9 +1,19 @@
 /*
- * scene_options.h — what the command line asks the stage to show.
+ * scene_options.h — what the command line asks the stage to show, and the
+ * grammar of those options.
  *
- * Plain data filled by the command line (src/cli.c) and read by the window,
- * the recorder and `descent trace`.  Strings point into argv; unset fields
- * are zero, meaning "the lesson's or the landscape's default".
+ * SceneOptions is plain data filled by the command line (src/cli.c) and
+ * read by the window, the recorder and `descent trace`.  Strings point into
+ * argv; unset fields are zero, meaning "the lesson's or the landscape's
+ * default".
+ *
+ * SceneOptionDef is the one table of the scene options: their spelling,
+ * their value's form, their help, how each parses into SceneOptions and
+ * how a scene prints it back.  The command line parses with it (src/cli.c),
+ * `descent --help` lists it (src/main.c), and scene_command_line
+ * (scene_share.h: the window's 's', --print-command) writes a scene with
+ * it, in the table's order.  It lives here, in the scene layer, so that
+ * main reads it downwards; adding an option is adding a row.
  */
 #ifndef DESCENT_SCENE_OPTIONS_H
 #define DESCENT_SCENE_OPTIONS_H
@@ -12,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/error.h"
 #include "core/landscape.h"
 
 #define SCENE_MAX_RUNS 16
@@ -62,5 +73,27 @@ typedef struct SceneOptions {
     const char *lesson_reserved_keys; /* keys the lesson may not bind (lesson_load);
                                          the command line passes the window's */
 } SceneOptions;
+
+struct Scene;
+struct CommandLine;
+
+typedef struct SceneOptionDef {
+    const char *name;   /* "--landscape" */
+    const char *arg;    /* the form of its value, "SPEC"; NULL: a flag, no value */
+    const char *help;   /* for --help ("" none); each '\n' starts a continued line */
+    /* Reads value (NULL for a flag) into dest; false with err ("--theme
+     * blue: expected dark or light") when it is not one the option takes. */
+    bool (*parse)(SceneOptions *dest, const char *value, DescentError *err);
+    /* Appends the option as scene shows it (nothing when scene does not
+     * need it); NULL: never written (--lang: a choice of the viewer). */
+    void (*print)(const struct Scene *scene, struct CommandLine *line);
+} SceneOptionDef;
+
+/* The table, in the order --help lists and a command line writes it. */
+const SceneOptionDef *scene_option_defs(size_t *count);
+
+/* Parses count comma-separated finite numbers and nothing else, the form
+ * of --start's, --view's and --camera's values; false when malformed. */
+bool scene_option_numbers(const char *text, double *dest, int count);
 
 #endif

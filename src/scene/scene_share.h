@@ -24,9 +24,27 @@
 
 #include "scene/scene.h"
 
-/* Writes the command line into dest (size bytes, NUL-terminated); false
- * when it does not fit (dest then holds a cut line). */
+/* Writes the command line into dest (size bytes, NUL-terminated): "descent"
+ * and each scene option's print (scene_options.h), in the table's order.
+ * false when it does not fit (dest then holds a cut line). */
 bool scene_command_line(const Scene *scene, char *dest, size_t size);
+
+/* A command line being written, for the options' print functions: len
+ * grows past size once something did not fit; ok turns false when a
+ * part could not be written. */
+typedef struct CommandLine {
+    char *dest;
+    size_t size, len;
+    bool ok;
+} CommandLine;
+
+/* Appends " WORD", single-quoted unless every character is one a shell
+ * takes literally (a quote inside becomes '\''). */
+void command_line_word(CommandLine *line, const char *text);
+
+/* Appends " A,B,..." of count numbers, each with the fewest digits that
+ * read back as the same double. */
+void command_line_numbers(CommandLine *line, const double *values, int count);
 
 /* A generous size for dest: every run's spec quoted, and the rest. */
 #define SCENE_COMMAND_LINE_MAX (SCENE_MAX_RUNS * 600 + 2048)

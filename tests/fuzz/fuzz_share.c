@@ -116,14 +116,14 @@ static void apply_changes(Scene *scene, char **lines, size_t count)
 {
     for (size_t k = 0; k < count; k++) {
         const char *text = lines[k];
-        double x, y;
+        double p[2];
         DescentError err;
-        if (text[0] == 'c' && cli_parse_pair(text + 1, &x, &y))
-            scene_start_at(scene, x, y);
+        if (text[0] == 'c' && scene_option_numbers(text + 1, p, 2))
+            scene_start_at(scene, p[0], p[1]);
         else if (text[0] == '[' || text[0] == ']')
             scene_scale_lr(scene, text[0] == ']' ? 1.25 : 1 / 1.25, &err);
-        else if (text[0] == 'r' && cli_parse_pair(text + 1, &x, &y))
-            scene_orbit(scene, x, y);
+        else if (text[0] == 'r' && scene_option_numbers(text + 1, p, 2))
+            scene_orbit(scene, p[0], p[1]);
     }
 }
 
