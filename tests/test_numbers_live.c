@@ -347,8 +347,7 @@ static void check_shares(BasinMap *map, const float *xy, size_t count, const cha
         assert_true(shares[k] >= 0 && shares[k] <= 1);
         sum += shares[k];
     }
-    if (!(fabs(sum - 1) <= 1e-9))
-        fail_msg("%s: shares sum to %.17g", what, sum);
+    assert_close_where(sum, 1, 1e-9, "%s: the shares' sum", what);
 }
 
 static void basins_where_the_landscape_is_not_finite(void **state)
@@ -427,8 +426,8 @@ static void scene_basins_of_a_scattered_swarm(void **state)
             sum = elsewhere;
             for (size_t k = 0; k < n; k++)
                 sum += shares[k];
-            if (n > 0 && !(fabs(sum - 1) <= 1e-9))
-                fail_msg("%s: shares sum to %.17g", cases[c].opt, sum);
+            if (n > 0)
+                assert_close_where(sum, 1, 1e-9, "%s: the shares' sum", cases[c].opt);
             check_scene(scene, cases[c].opt);
         }
         scene_destroy(scene);
