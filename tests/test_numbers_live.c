@@ -1,5 +1,5 @@
 /* test_numbers_live.c — hostile numbers in what a learner does to a live
- * stage (issue 7): learning rates pushed ×1.25 past their range, β2 and
+ * stage: learning rates pushed ×1.25 past their range, β2 and
  * momentum pushed to 1, minibatches from 1 to the full batch and back,
  * runs and swarms rewound and sought around the update where they
  * diverged or stalled and past their end, the update rule explained on
