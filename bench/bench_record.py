@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""bench_record.py — `descent record` to MP4 against ffmpeg alone (issue 4).
+"""bench_record.py — `descent record` to MP4 against ffmpeg alone.
 
 Usage: bench_record.py DESCENT [FRAMES].  Records the rosenbrock race (gd
 lr=0.001, momentum lr=0.0005, rmsprop, adam lr=0.05 from -1.5,2) at 1280x720,

@@ -1,5 +1,5 @@
 /*
- * bench_soak.c — a long session off-screen (issue 7): renders FRAMES frames
+ * bench_soak.c — a long session off-screen: renders FRAMES frames
  * (default 100000) at WxH (default 640x360), one 1/60 s scene step each,
  * while the stage keeps changing the way a class changes it: every
  * STEP_FRAMES frames the lesson player (the window's and the recorder's)

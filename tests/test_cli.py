@@ -11,6 +11,7 @@ import io
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 
@@ -160,6 +161,13 @@ check("check: a lesson cannot bind a key the window's help lists ('e'), FILE:LIN
       f"exit {code}, stderr {err!r}")
 code, out, err = run("--help")
 check("--help exits 0 and shows usage", code == 0 and "descent trace" in out)
+# docs/CLI.md describes the same options --help lists, no more, no fewer
+# (--output is -o's long spelling, which --help shows as -o).
+with open(os.path.join(ROOT, "docs", "CLI.md"), encoding="utf-8") as f:
+    documented = set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", f.read())) - {"--output"}
+listed = set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", out))
+check("docs/CLI.md and --help name the same options", documented == listed,
+      f"only in docs/CLI.md: {sorted(documented - listed)}, only in --help: {sorted(listed - documented)}")
 code, out, err = run("--version")
 check("--version", code == 0 and out.startswith("descent "), out)
 

@@ -75,8 +75,8 @@ static void precedence_and_associativity(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         double v = value_at(cases[i].text, 3, 0.5);
-        if (!(fabs(v - cases[i].value) <= TIGHT * (1 + fabs(cases[i].value))))
-            fail_msg("%s = %.17g, expected %.17g", cases[i].text, v, cases[i].value);
+        assert_close_where(v, cases[i].value, TIGHT * (1 + fabs(cases[i].value)), "%s",
+                           cases[i].text);
     }
     assert_close(value_at("pi", 0, 0), 3.14159265358979323846, 0);
     assert_close(value_at("e", 0, 0), 2.71828182845904523536, 0);
@@ -163,9 +163,8 @@ static void every_function_has_exact_derivatives(void **state)
         const double expected[6] = {f, f1 * y, f1 * x, f2 * y * y, f2 * x * y + f1, f2 * x * x};
         const double got[6] = {r.value, r.grad[0], r.grad[1], r.hess[0], r.hess[1], r.hess[2]};
         for (int k = 0; k < 6; k++)
-            if (!(fabs(got[k] - expected[k]) <= TIGHT * (1 + fabs(expected[k]))))
-                fail_msg("%s: component %d = %.17g, expected %.17g", text, k, got[k],
-                         expected[k]);
+            assert_close_where(got[k], expected[k], TIGHT * (1 + fabs(expected[k])),
+                               "%s, component %d", text, k);
     }
     LandscapeEval r = eval_at("abs(x)", -2, 0);
     assert_true(r.value == 2 && r.grad[0] == -1 && r.hess[0] == 0);

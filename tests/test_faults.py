@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test_faults.py — what the machine around descent can do wrong (issue 7).
+"""test_faults.py — what the machine around descent can do wrong.
 
 Usage: test_faults.py DESCENT SOURCE_ROOT.  Prints TAP.
 

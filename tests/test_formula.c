@@ -68,9 +68,9 @@ static void terms_rebuild_every_update(void **state)
                 assert_true(e.theta[i] == p0[i]);
                 /* ...and the terms rebuild it to rounding of θ. */
                 double scale = fmax(fabs(p0[i]), fabs(p1[i]));
-                if (!(fabs(rebuilt(&e, i) - actual) <= 1e-15 * scale))
-                    fail_msg("%s update %zu: Δθ[%d] from the terms %.17g, the run's %.17g",
-                             cases[c].optimizer, k + 1, i, rebuilt(&e, i), actual);
+                assert_close_where(rebuilt(&e, i), actual, 1e-15 * scale,
+                                   "%s update %zu, Δθ[%d] from the terms against the run's",
+                                   cases[c].optimizer, k + 1, i);
             }
             if (d.noise > 0 && d.batch == 0) {
                 double g[2];

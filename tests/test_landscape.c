@@ -97,9 +97,9 @@ static void check_derivatives_at(const Landscape *l, const char *spec, double x,
 
     double fd_grad[2] = {(px.value - mx.value) / (2 * h), (py.value - my.value) / (2 * h)};
     for (int k = 0; k < 2; k++)
-        if (!(fabs(fd_grad[k] - e.grad[k]) <= fd_tolerance(e.grad[k], e.value)))
-            fail_msg("%s at (%.6g, %.6g): grad[%d] = %.12g, central difference %.12g", spec, x,
-                     y, k, e.grad[k], fd_grad[k]);
+        assert_close_where(e.grad[k], fd_grad[k], fd_tolerance(e.grad[k], e.value),
+                           "%s at (%.6g, %.6g), grad[%d] against the central difference", spec,
+                           x, y, k);
 
     double gscale = fabs(e.grad[0]) + fabs(e.grad[1]) + fabs(e.value);
     double fd_hess[4] = {
@@ -110,9 +110,9 @@ static void check_derivatives_at(const Landscape *l, const char *spec, double x,
     };
     const double exact[4] = {e.hess[0], e.hess[1], e.hess[1], e.hess[2]};
     for (int k = 0; k < 4; k++)
-        if (!(fabs(fd_hess[k] - exact[k]) <= fd_tolerance(exact[k], gscale)))
-            fail_msg("%s at (%.6g, %.6g): hessian entry %d = %.12g, central difference %.12g",
-                     spec, x, y, k, exact[k], fd_hess[k]);
+        assert_close_where(exact[k], fd_hess[k], fd_tolerance(exact[k], gscale),
+                           "%s at (%.6g, %.6g), hessian entry %d against the central difference",
+                           spec, x, y, k);
 }
 
 /* The three entry points agree: value == eval().value == value_grad's, and
@@ -125,7 +125,7 @@ static void check_paths_agree(const Landscape *l, const char *spec, double x, do
     double v = landscape_value(l, x, y), g[2];
     double vg = landscape_value_grad(l, x, y, g);
     double tol = strcmp(landscape_name(l), "logreg") == 0 ? 1e-13 * (1 + fabs(e.value)) : 0.0;
-    if (!(fabs(v - e.value) <= tol) || vg != e.value || g[0] != e.grad[0] || g[1] != e.grad[1])
+    if (!close_enough(v, e.value, tol) || vg != e.value || g[0] != e.grad[0] || g[1] != e.grad[1])
         fail_msg("%s at (%g, %g): value %.17g, eval %.17g, value_grad %.17g (%.17g, %.17g) vs "
                  "(%.17g, %.17g)", spec, x, y, v, e.value, vg, g[0], g[1], e.grad[0], e.grad[1]);
 }
@@ -211,9 +211,8 @@ static void values_follow_the_spec_formulas(void **state)
             double x = points[p][0], y = points[p][1];
             double expected = spec_formula(names[n], x, y);
             double got = landscape_value(l, x, y);
-            if (!(fabs(got - expected) <= 1e-12 * (1 + fabs(expected))))
-                fail_msg("%s(%g, %g) = %.17g, formula gives %.17g", names[n], x, y, got,
-                         expected);
+            assert_close_where(got, expected, 1e-12 * (1 + fabs(expected)),
+                               "%s(%g, %g) against the formula", names[n], x, y);
         }
         landscape_destroy(l);
     }
@@ -326,7 +325,8 @@ static void known_minima_are_exact(void **state)
     for (int k = 0; k < 4; k++) {
         bool found = false;
         for (int i = 0; i < 4; i++)
-            found |= fabs(m[i].x - himmelblau[k][0]) < 1e-6 && fabs(m[i].y - himmelblau[k][1]) < 1e-6;
+            found |= close_enough(m[i].x, himmelblau[k][0], 1e-6) &&
+                     close_enough(m[i].y, himmelblau[k][1], 1e-6);
         assert_true(found);
         assert_close(landscape_value(l, m[k].x, m[k].y), 0.0, 1e-25);
     }

@@ -9,11 +9,7 @@
  * lesson; the max-margin direction comes from the core, which
  * test_data_overlays checks against a brute-force search.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testing.h"
 
 #include <dirent.h>
 #include <math.h>
@@ -39,18 +35,6 @@ static const char *const shipped[] = {
 #define SHIPPED_COUNT (sizeof shipped / sizeof shipped[0])
 
 /* ------------------------------------------------------------- helpers */
-
-/* |actual - expected| <= tolerance, naming both numbers when it fails. */
-#define assert_near(actual, expected, tolerance) \
-    check_near((actual), (expected), (tolerance), #actual, __LINE__)
-
-static void check_near(double actual, double expected, double tolerance, const char *what,
-                       int line)
-{
-    if (!(fabs(actual - expected) <= tolerance))
-        fail_msg("line %d: %s = %.17g, expected %.17g within %g", line, what, actual, expected,
-                 tolerance);
-}
 
 static Lesson load_lesson(const char *name, const char *lang)
 {
@@ -349,8 +333,8 @@ static void test_learning_rate(void **state)
     Landscape *landscape = make_landscape(step_at(&lesson, 0)->landscape);
     LandscapePoint bottom = minimum(landscape, 0);
     double threshold = 2.0 / lambda_max(landscape, bottom);
-    assert_near(lambda_max(landscape, bottom), 10.0, 1e-12); /* "λmax = 10" */
-    assert_near(threshold, 0.2, 1e-12);                      /* "2/λmax = 0.2" */
+    assert_close(lambda_max(landscape, bottom), 10.0, 1e-12); /* "λmax = 10" */
+    assert_close(threshold, 0.2, 1e-12);                      /* "2/λmax = 0.2" */
     assert_true(distance(step_at(&lesson, 0)->marks[0].x, step_at(&lesson, 0)->marks[0].y,
                          bottom) < 1e-12);
 
@@ -367,8 +351,8 @@ static void test_learning_rate(void **state)
     w = walker(right, landscape, right->runs.specs[0]);
     double x0 = w.state.x;
     advance(&w, 1);
-    assert_near(w.state.y, 0.0, 1e-12);
-    assert_near(w.state.x, 0.9 * x0, 1e-12);
+    assert_close(w.state.y, 0.0, 1e-12);
+    assert_close(w.state.x, 0.9 * x0, 1e-12);
     advance(&w, 99);
     assert_true(distance(w.state.x, w.state.y, bottom) < 1e-3);
 
@@ -423,7 +407,7 @@ static double gd_flow_gap(const LessonStep *step, const Landscape *landscape,
     Walker flow = walker(step, landscape, flow_spec);
     assert_int_equal(gd.desc.kind, OPT_GD);
     assert_int_equal(flow.desc.kind, OPT_FLOW);
-    assert_near(gd.desc.lr, flow.desc.lr, 0);
+    assert_close(gd.desc.lr, flow.desc.lr, 0);
     double gap = 0;
     for (long k = 0; k < step->play; k++) {
         advance(&gd, 1);
@@ -492,7 +476,7 @@ static void test_sgd_noise(void **state)
     LandscapePoint bottom = minimum(bowl, 0);
     OptimizerDesc loud_desc = parse(bowl, loud->runs.specs[0]);
     OptimizerDesc quiet_desc = parse(bowl, quiet->runs.specs[0]);
-    assert_near(loud_desc.noise, 2 * quiet_desc.noise, 0);
+    assert_close(loud_desc.noise, 2 * quiet_desc.noise, 0);
     Swarm *loud_swarm = swarm_of(loud, bowl, loud->runs.specs[0]);
     Swarm *quiet_swarm = swarm_of(quiet, bowl, quiet->runs.specs[0]);
     double loud_spread = swarm_spread(loud_swarm, bottom);
@@ -502,7 +486,7 @@ static void test_sgd_noise(void **state)
     swarm_restart(loud_swarm, loud->start.x, loud->start.y);
     swarm_advance(loud_swarm, (size_t)loud->play / 2, 2);
     double half = swarm_spread(loud_swarm, bottom);
-    assert_true(fabs(half - loud_spread) < 0.2 * loud_spread);
+    assert_close(half, loud_spread, 0.2 * loud_spread);
     swarm_destroy(loud_swarm);
     swarm_destroy(quiet_swarm);
     landscape_destroy(bowl);
@@ -573,9 +557,9 @@ static void test_sharp_flat(void **state)
     print_message("sharp_flat: λmax sharp %.3f flat %.4f; 2/λmax %.5f and %.4f\n",
                   w.sharp_lambda, w.flat_lambda, sharp_limit, flat_limit);
     /* The captions' numbers. */
-    assert_true(fabs(w.sharp_lambda - 100) < 2);
-    assert_true(fabs(w.flat_lambda - 1.65) < 0.05);
-    assert_near(landscape_value(w.landscape, w.sharp.x, w.sharp.y),
+    assert_close(w.sharp_lambda, 100, 2);
+    assert_close(w.flat_lambda, 1.65, 0.05);
+    assert_close(landscape_value(w.landscape, w.sharp.x, w.sharp.y),
                         landscape_value(w.landscape, w.flat.x, w.flat.y), 0.01);
     /* The marks circle their minima. */
     assert_true(distance(intro->marks[0].x, intro->marks[0].y, w.sharp) < intro->marks[0].radius);
@@ -591,8 +575,8 @@ static void test_sharp_flat(void **state)
     const LessonStep *loud = step_at(&lesson, 1), *quiet = step_at(&lesson, 2);
     OptimizerDesc loud_desc = parse(w.landscape, loud->runs.specs[0]);
     OptimizerDesc quiet_desc = parse(w.landscape, quiet->runs.specs[0]);
-    assert_near(quiet_desc.noise, loud_desc.noise / 10, 1e-12);
-    assert_near(quiet_desc.lr, loud_desc.lr, 0);
+    assert_close(quiet_desc.noise, loud_desc.noise / 10, 1e-12);
+    assert_close(quiet_desc.lr, loud_desc.lr, 0);
     assert_int_equal(quiet->play, loud->play);
     double settle = 0.25 * sharp_limit;
     double loud_share = flat_share(loud, &w, settle);
@@ -659,10 +643,10 @@ static void test_sharp_flat(void **state)
     assert_int_equal(leave->key_count, 1);
     assert_int_equal(leave->keys[0].target, LESSON_KEY_LANDSCAPE);
     Wells wide = wells_of(leave->keys[0].landscapes[0]);
-    assert_true(fabs(wide.sharp_lambda - 16) < 0.5);
+    assert_close(wide.sharp_lambda, 16, 0.5);
     assert_true(distance(wide.sharp.x, wide.sharp.y, w.sharp) < 0.05);
     Walker settles = walker(leave, wide.landscape, leave->runs.specs[1]);
-    assert_near(settles.desc.lr, 0.025, 0);
+    assert_close(settles.desc.lr, 0.025, 0);
     advance(&settles, leave->play);
     assert_true(distance(settles.state.x, settles.state.y, wide.sharp) < 1e-6);
     landscape_destroy(wide.landscape);
@@ -679,8 +663,8 @@ static void test_momentum(void **state)
     const LessonStep *race = step_at(&lesson, 2);
     Landscape *ravine = make_landscape(race->landscape);
     LandscapePoint bottom = minimum(ravine, 0);
-    assert_near(lambda_max(ravine, bottom), 50, 1e-9);
-    assert_near(lambda_min(ravine, bottom), 0.5, 1e-9);
+    assert_close(lambda_max(ravine, bottom), 50, 1e-9);
+    assert_close(lambda_min(ravine, bottom), 0.5, 1e-9);
     Walker gd = walker(race, ravine, race->runs.specs[0]);
     Walker heavy = walker(race, ravine, race->runs.specs[1]);
     assert_true(gd.desc.lr < 2.0 / 50);
@@ -697,7 +681,7 @@ static void test_momentum(void **state)
      * takes longer than 0.8. */
     const LessonKey *key = &race->keys[0];
     Walker wild = walker(race, ravine, key->runs[0].specs[1]);
-    assert_near(wild.desc.momentum, 0.99, 0);
+    assert_close(wild.desc.momentum, 0.99, 0);
     long wild_steps = steps_to_reach(wild, bottom, 1e-3, 100000);
     bool rose = false;
     double before = loss_at(&wild);
@@ -729,11 +713,11 @@ static void test_adaptive(void **state)
     landscape_value_grad(valley, gd.state.x, gd.state.y, grad);
     advance(&gd, 1);
     advance(&adam, 1);
-    assert_near(gd.state.step[0], -gd.desc.lr * grad[0], 1e-12);
-    assert_near(gd.state.step[1], -gd.desc.lr * grad[1], 1e-12);
+    assert_close(gd.state.step[0], -gd.desc.lr * grad[0], 1e-12);
+    assert_close(gd.state.step[1], -gd.desc.lr * grad[1], 1e-12);
     assert_true(fabs(gd.state.step[1]) > 5 * fabs(gd.state.step[0]));
-    assert_near(fabs(adam.state.step[0]), adam.desc.lr, 1e-6 * adam.desc.lr);
-    assert_near(fabs(adam.state.step[1]), adam.desc.lr, 1e-6 * adam.desc.lr);
+    assert_close(fabs(adam.state.step[0]), adam.desc.lr, 1e-6 * adam.desc.lr);
+    assert_close(fabs(adam.state.step[1]), adam.desc.lr, 1e-6 * adam.desc.lr);
     landscape_destroy(valley);
 
     /* Step 2: GD to the lower-right valley, the adaptive three to the
@@ -802,10 +786,10 @@ static void test_schedules(void **state)
     LandscapePoint bottom = { 0, 0 };
     LandscapeEval e;
     landscape_eval(bowl, 0, 0, &e);
-    assert_near(e.grad[0], 0, 0);
-    assert_near(e.grad[1], 0, 0);
-    assert_near(lambda_max(bowl, bottom), 1, 1e-12); /* 2/λmax = 2 there */
-    assert_near(lambda_max(bowl, (LandscapePoint){ 2, 0 }), 13, 1e-12);
+    assert_close(e.grad[0], 0, 0);
+    assert_close(e.grad[1], 0, 0);
+    assert_close(lambda_max(bowl, bottom), 1, 1e-12); /* 2/λmax = 2 there */
+    assert_close(lambda_max(bowl, (LandscapePoint){ 2, 0 }), 13, 1e-12);
 
     /* Small constant η: safe, about 100 steps to the bottom (within 0.01). */
     Walker w = walker(slow, bowl, slow->runs.specs[0]);
@@ -826,7 +810,7 @@ static void test_schedules(void **state)
     const LessonStep *warm = step_at(&lesson, 2);
     w = walker(warm, bowl, warm->runs.specs[0]);
     assert_int_equal(w.desc.schedule.warmup, 20);
-    assert_near(w.desc.lr, 0.5, 0);
+    assert_close(w.desc.lr, 0.5, 0);
     long warm_steps = steps_to_reach(w, bottom, 1e-2, 100000);
     assert_true(3 * warm_steps <= slow_steps);
     advance(&w, 30);
@@ -883,7 +867,7 @@ static void test_implicit_regularization(void **state)
         for (double py = -1.5; py <= 3; py += 1.5) {
             double g[2];
             landscape_value_grad(line, px, py, g);
-            assert_near(g[0] * b - g[1] * a, 0, 1e-12 * (1 + hypot(g[0], g[1])));
+            assert_close(g[0] * b - g[1] * a, 0, 1e-12 * (1 + hypot(g[0], g[1])));
         }
 
     /* GD from 0 lands on the minimum-norm solution, to 1e-9. */
@@ -982,14 +966,15 @@ static void test_saddle(void **state)
     /* A hair off the line: a long plateau, then a minimum. */
     const LessonStep *hair = step_at(&lesson, 2);
     w = walker(hair, landscape, hair->runs.specs[0]);
-    assert_near(w.state.y, 0.001, 0);
+    assert_close(w.state.y, 0.001, 0);
     long gd_escape = steps_to_escape(w, 100000);
     double plateau = landscape_value(landscape, 0, 0);
     Walker probe = w;
     advance(&probe, 40);
-    assert_true(fabs(loss_at(&probe) - plateau) < 0.01 * plateau);
+    assert_close(loss_at(&probe), plateau, 0.01 * plateau);
     advance(&w, hair->play);
-    assert_true(fabs(fabs(w.state.y) - 1) < 1e-3 && fabs(w.state.x) < 1e-3);
+    assert_close(fabs(w.state.y), 1, 1e-3);
+    assert_close(w.state.x, 0, 1e-3);
 
     /* Noise from the exact start: nearly every walker escapes in 200 steps. */
     const LessonStep *noisy = step_at(&lesson, 3);

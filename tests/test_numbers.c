@@ -1,4 +1,4 @@
-/* test_numbers.c — hostile numbers (issue 7): every landscape x every
+/* test_numbers.c — hostile numbers: every landscape x every
  * optimizer x learning rates 1e-6 ... 1e6 x starts far outside the view.
  * Nothing crashes or hangs (a run does at most the steps asked for),
  * divergence is reported as RUN_DIVERGED with the non-finite number in the

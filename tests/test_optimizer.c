@@ -17,11 +17,7 @@
  * reported, and bad specs are refused with a message that names the bad part.
  * (tests/test_torch_reference.c checks long trajectories against torch.)
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testing.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -69,11 +65,10 @@ static void walk_end(Walk *walk)
     landscape_destroy(walk->landscape);
 }
 
-static void expect_close(double actual, double expected, double tol, const char *what, int step)
-{
-    if (!(fabs(actual - expected) <= tol * fmax(1.0, fabs(expected))))
-        fail_msg("%s, step %d: got %.17g, expected %.17g", what, step, actual, expected);
-}
+/* actual within tol relative to expected (testing.h), naming the run and step. */
+#define expect_close(actual, expected, tol, what, step)                                         \
+    assert_close_where(actual, expected, relative_tolerance(tol, expected), "%s, step %d",     \
+                       what, step)
 
 /* Walks opt on BOWL from (x0, y0) and compares each step with xs[i], ys[i]. */
 static void expect_walk(const char *opt, double x0, double y0, const double *xs,
@@ -567,8 +562,8 @@ static void test_flow_follows_exact_solution(void **state)
             walk_step(&w);
             double t = k * cases[i].lr;
             double u = u0 * exp(-cases[i].l1 * t), v = v0 * exp(-cases[i].l2 * t);
-            if (!(fabs(w.state.x - (c * u - s * v)) <= 1e-8 &&
-                  fabs(w.state.y - (s * u + c * v)) <= 1e-8))
+            if (!close_enough(w.state.x, c * u - s * v, 1e-8) ||
+                !close_enough(w.state.y, s * u + c * v, 1e-8))
                 fail_msg("%s on %s, t = %g: (%.17g, %.17g), exact (%.17g, %.17g)", opt,
                          landscape, t, w.state.x, w.state.y, c * u - s * v, s * u + c * v);
         }
@@ -703,12 +698,12 @@ static void test_noise_mean_and_variance(void **state)
             double fourth = sum4[c] / n;
             print_message("%s coordinate %d: mean %.4f, variance %.4f, E[ξ⁴] %.3f\n",
                           cases[i].spec, c, mean, variance, fourth);
-            assert_true(fabs(mean) < 5 * se);
-            assert_true(fabs(variance - 1.0) < 5 * sqrt(2.0) * se);
-            assert_true(fabs(fourth - 3.0) < 5 * sqrt(96.0) * se);
+            assert_close(mean, 0, 5 * se);
+            assert_close(variance, 1.0, 5 * sqrt(2.0) * se);
+            assert_close(fourth, 3.0, 5 * sqrt(96.0) * se);
         }
-        assert_true(fabs(cross / n) < 5 * se);
-        assert_true(fabs(lag / n) < 5 * se);
+        assert_close(cross / n, 0, 5 * se);
+        assert_close(lag / n, 0, 5 * se);
         walk_end(&w);
     }
 }
@@ -801,8 +796,8 @@ static void test_minibatch_single_samples(void **state)
             for (uint32_t i = 0; i < N; i++) {
                 double g[2];
                 landscape_batch_grad(w.landscape, x, y, &i, 1, g);
-                if (fabs(g[0] - w.state.grad[0]) <= 1e-12 * fmax(1, fabs(g[0])) &&
-                    fabs(g[1] - w.state.grad[1]) <= 1e-12 * fmax(1, fabs(g[1])))
+                if (close_enough(w.state.grad[0], g[0], relative_tolerance(1e-12, g[0])) &&
+                    close_enough(w.state.grad[1], g[1], relative_tolerance(1e-12, g[1])))
                     match = (int)i;
             }
             if (match < 0)

@@ -4,11 +4,7 @@
  * optimizers (spec keys, defaults, optimizer_lr_at, the rate an update uses).
  * Tolerance: |ours - expected| <= 1e-15 * max(1, |expected|).
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testing.h"
 
 #include <math.h>
 #include <string.h>
@@ -23,9 +19,8 @@ static void expect_rates(const ScheduleDesc *s, double lr, const double *expecte
 {
     for (int k = 0; k < count; k++) {
         double got = schedule_lr(s, lr, k);
-        if (!(fabs(got - expected[k]) <= TOL * fmax(1.0, fabs(expected[k]))))
-            fail_msg("%s (warmup %ld), update %d: %.17g, expected %.17g",
-                     schedule_name(s->kind), s->warmup, k, got, expected[k]);
+        assert_close_where(got, expected[k], relative_tolerance(TOL, expected[k]),
+                           "%s (warmup %ld), update %d", schedule_name(s->kind), s->warmup, k);
     }
 }
 
@@ -179,17 +174,17 @@ static void test_optimizer_lr_at(void **state)
     parse(landscape, "gd:lr=0.1,schedule=step,every=2,gamma=0.5", &desc);
     double step[] = {0.1, 0.1, 0.05, 0.05, 0.025};
     for (int k = 0; k < 5; k++)
-        assert_true(fabs(optimizer_lr_at(&desc, k) - step[k]) <= TOL);
+        assert_close(optimizer_lr_at(&desc, k), step[k], TOL);
 
     parse(landscape, "adam:lr=0.4,warmup=3", &desc);
     double warm[] = {0.1, 0.2, 0.3, 0.4, 0.4};
     for (int k = 0; k < 5; k++)
-        assert_true(fabs(optimizer_lr_at(&desc, k) - warm[k]) <= TOL);
+        assert_close(optimizer_lr_at(&desc, k), warm[k], TOL);
 
     parse(landscape, "adam:lr=0.4,schedule=cosine,warmup=1,total=2,lr_min=0.2", &desc);
     double cosine[] = {0.2, 0.4, 0.3, 0.2, 0.2};
     for (int k = 0; k < 5; k++)
-        assert_true(fabs(optimizer_lr_at(&desc, k) - cosine[k]) <= TOL);
+        assert_close(optimizer_lr_at(&desc, k), cosine[k], TOL);
 
     /* Each update uses optimizer_lr_at(t - 1), and GD moves by exactly it:
      * on the bowl from x = 1, x_k = x_{k-1}(1 - lr_{k-1}). */
@@ -200,10 +195,10 @@ static void test_optimizer_lr_at(void **state)
     double linear[] = {0.2 / 3, 0.4 / 3, 0.2, 0.15, 0.1, 0.05, 0.05};
     for (int k = 0; k < 7; k++) {
         assert_int_equal(optimizer_step(&desc, landscape, &s), STEP_OK);
-        assert_true(fabs(s.lr_used - linear[k]) <= TOL);
+        assert_close(s.lr_used, linear[k], TOL);
         assert_true(s.lr_used == optimizer_lr_at(&desc, k));
         x *= 1.0 - linear[k];
-        assert_true(fabs(s.x - x) <= TOL);
+        assert_close(s.x, x, TOL);
     }
     landscape_destroy(landscape);
 }

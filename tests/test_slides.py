@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test_slides.py — slide-ready recordings (issue 8): --transparent, --theme light, --crop.
+"""test_slides.py — slide-ready recordings: --transparent, --theme light, --crop.
 
 Usage: test_slides.py DESCENT.  Prints TAP.  Runs off-screen (the caller sets
 SDL_VIDEODRIVER=offscreen).  Frames are read back with ffmpeg as raw RGBA.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test_sweep.py — sweeps and shared command lines (issue 8), as a user runs them.
+"""test_sweep.py — sweeps and shared command lines, as a user runs them.
 
 Usage: test_sweep.py DESCENT SOURCE_ROOT.  Prints TAP.
 

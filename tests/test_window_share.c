@@ -1,5 +1,5 @@
 /*
- * test_window_share.c — the window's 's' and 'T' keys (issue 8), on the
+ * test_window_share.c — the window's 's' and 'T' keys, on the
  * real window (SDL's offscreen driver, or Xvfb).
  *
  * 's' prints the scene's command line on stdout (captured here through a

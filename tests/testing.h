@@ -1,7 +1,9 @@
 /*
  * testing.h — what the tests share on top of cmocka.
  * cmocka 1.1 compares floats only in single precision, so doubles get
- * assert_close with an explicit absolute tolerance.
+ * assert_close with an explicit tolerance, and every test compares doubles
+ * through close_enough: one comparison, with one answer for NaN (never
+ * close), for the whole suite.
  */
 #ifndef DESCENT_TESTING_H
 #define DESCENT_TESTING_H
@@ -13,16 +15,45 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
 
 #include "core/landscape.h"
 #include "core/optimizer.h"
 
+/* |actual - expected| <= tolerance; false when either is NaN. */
+static inline bool close_enough(double actual, double expected, double tolerance)
+{
+    return fabs(actual - expected) <= tolerance;
+}
+
+/* A tolerance of rel relative to expected, but never tighter than rel
+ * itself, so numbers near 0 are not held to a vanishing tolerance. */
+static inline double relative_tolerance(double rel, double expected)
+{
+    return rel * fmax(1.0, fabs(expected));
+}
+
+/* Fails the test unless actual is within tolerance of expected. */
 #define assert_close(actual, expected, tolerance)                                              \
     do {                                                                                       \
         double actual_ = (actual), expected_ = (expected), tolerance_ = (tolerance);           \
-        if (!(fabs(actual_ - expected_) <= tolerance_))                                        \
+        if (!close_enough(actual_, expected_, tolerance_))                                     \
             fail_msg("%s = %.17g, expected %.17g within %g", #actual, actual_, expected_,      \
                      tolerance_);                                                              \
+    } while (0)
+
+/* assert_close inside a loop: the failure also says where, printf-style
+ * ("%s, step %d", name, k). */
+#define assert_close_where(actual, expected, tolerance, ...)                                   \
+    do {                                                                                       \
+        double actual_ = (actual), expected_ = (expected), tolerance_ = (tolerance);           \
+        if (!close_enough(actual_, expected_, tolerance_)) {                                   \
+            char where_[1024];                                                                 \
+            snprintf(where_, sizeof where_, __VA_ARGS__);                                      \
+            fail_msg("%s: %s = %.17g, expected %.17g within %g", where_, #actual, actual_,     \
+                     expected_, tolerance_);                                                   \
+        }                                                                                      \
     } while (0)
 
 /* A landscape from a spec the test knows is good; fails the test otherwise. */

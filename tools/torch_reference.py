@@ -290,7 +290,7 @@ MAX_RUNS = 16
 # Each group: (file, landscape, start, steps, optimizer specs).  A data=
 # file is named relative to tests/data.
 GROUPS = [
-    # The race of issue 2, exactly.
+    # The race tests/test_cli.py traces (the welcome race, scene.h, with rmsprop), exactly.
     ('torch_race.csv', 'rosenbrock', (-1.5, 2.0), 300,
      ['gd:lr=0.001', 'momentum:lr=0.0005', 'rmsprop', 'adam:lr=0.05']),
     # Every parameter of every optimizer on a rotated, ill-conditioned bowl
