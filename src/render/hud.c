@@ -107,9 +107,15 @@ static void run_line(const Scene *scene, size_t i, char *dest, size_t size)
     }
 }
 
-/* The playback state, the colour scale and where help is. */
-static void status_line(const Scene *scene, char *dest, size_t size)
+/* The playback state, the colour scale and where help is; a recording
+ * gets the colour scale alone (its keys do nothing in a video). */
+static void status_line(const Renderer *r, const Scene *scene, char *dest, size_t size)
 {
+    if (r->audience == RENDER_FOR_RECORDING) {
+        snprintf(dest, size, "%s%s", colormap_name(scene->display.colormap),
+                 scene->display.log_scale ? ", log scale" : "");
+        return;
+    }
     char playing[96];
     if (scene->playing)
         snprintf(playing, sizeof playing, "playing %.4g steps/s (speed ×%.4g)",
@@ -154,7 +160,7 @@ static void draw_legend(Renderer *r, const Scene *scene)
     double max_width = r->width - 2 * x - 2 * pad - swatch;
     snprintf(full, sizeof full, "L = %s", formula_of(scene->landscape));
     fit_text(r, full, small_px, max_width, formula, sizeof formula);
-    status_line(scene, status, sizeof status);
+    status_line(r, scene, status, sizeof status);
     /* A lesson's title heads the panel. */
     char lesson_title[SCENE_NOTICE_MAX];
     int lesson_px = render_font_px(r, TITLE_PX);
@@ -611,6 +617,24 @@ static double draw_caption(Renderer *r, const Scene *scene)
     return y;
 }
 
+/* The presenter's hint for the step, small, centred above the caption,
+ * in the window only; returns its top edge (bottom when none is drawn). */
+static double draw_hint(Renderer *r, const Scene *scene, double bottom)
+{
+    if (!scene->hint[0] || r->audience != RENDER_FOR_WINDOW)
+        return bottom;
+    double s = r->scale, pad = 6.0 * s, centre, max_width;
+    int px = render_font_px(r, SMALL_PX);
+    bottom_strip(r, &centre, &max_width);
+    char hint[SCENE_CAPTION_MAX];
+    fit_text(r, scene->hint, px, max_width, hint, sizeof hint);
+    double w = render_text_width(r, hint, px), h = text_line_height(r->text, px);
+    double y = bottom - h - 2 * pad;
+    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
+    render_text(r, hint, centre, y + pad, px, ALIGN_CENTER, r->theme->accent);
+    return y - 6.0 * s;
+}
+
 static void draw_notice(Renderer *r, const Scene *scene, double bottom)
 {
     if (!scene->notice[0])
@@ -700,7 +724,7 @@ void render_hud(Renderer *r, const Scene *scene)
     double plot_top = render_dynamics_plot(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
     draw_colorbar(r, scene, plot_top - 8.0 * r->scale);
     render_data_inset(r, scene);
-    draw_notice(r, scene, draw_caption(r, scene) - 8.0 * r->scale);
+    draw_notice(r, scene, draw_hint(r, scene, draw_caption(r, scene) - 8.0 * r->scale));
     render_expr_field(r, scene);
     render_flush(r);
     if (scene->error[0]) {
