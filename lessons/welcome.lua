@@ -22,10 +22,11 @@ step {
   caption = {
     en = "Gradient descent knows only the slope under its feet. It repeats one rule, "
       .. "θ ← θ − η∇L: the arrow −∇L points steepest downhill and η, the learning rate, "
-      .. "says how far to go. Press Space to start walking.",
+      .. "says how far to go.",
     zh = "梯度下降只知道脚下的坡度。它反复执行同一条规则 θ ← θ − η∇L："
-      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。按空格键开始。",
+      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。",
   },
+  hint = { en = "Press Space to start walking.", zh = "按空格键开始。" },
   runs = { "gd:lr=0.05" },
   show = { "gradient", "loss" },
   pause = true,
@@ -35,6 +36,11 @@ step {
 
 step {
   caption = {
+    en = "The same rule, step after step: the steps shrink as the ground flattens "
+      .. "towards the lowest point.",
+    zh = "同一条规则，一步接一步：越接近最低点，地面越平，步子越小。",
+  },
+  hint = {
     en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "
       .. "else, . takes a single step, h lists every key.",
     zh = "轮到你了：[ 和 ] 把 η 调小或调大，单击换一个起点，. 只走一步，h 列出所有按键。",

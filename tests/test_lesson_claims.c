@@ -316,6 +316,17 @@ static void test_welcome(void **state)
         before = loss_at(&w);
     }
     assert_true(distance(w.state.x, w.state.y, minimum(bowl, 0)) < 0.01);
+    /* Step 3 goes on: "the steps shrink as the ground flattens". */
+    const LessonStep *on = step_at(&lesson, 2);
+    assert_true(on->keep);
+    double last_step = INFINITY;
+    for (long k = 0; k < on->play; k++) {
+        double x = w.state.x, y = w.state.y;
+        advance(&w, 1);
+        double length = distance(w.state.x, w.state.y, (LandscapePoint){x, y});
+        assert_true(length < last_step);
+        last_step = length;
+    }
     const LessonStep *intro = step_at(&lesson, 0);
     assert_true(distance(intro->marks[0].x, intro->marks[0].y, minimum(bowl, 0)) < 1e-12);
     landscape_destroy(bowl);
