@@ -617,37 +617,37 @@ static double draw_caption(Renderer *r, const Scene *scene)
     return y;
 }
 
-/* The presenter's hint for the step, small, centred above the caption,
- * in the window only; returns its top edge (bottom when none is drawn). */
+/* One line of text on a panel, fitted to and centred in the bottom strip,
+ * its panel's bottom edge at bottom; returns the panel's top edge. */
+static double draw_strip_line(Renderer *r, const char *text, double base_px, double pad,
+                              Rgba color, double bottom)
+{
+    double centre, max_width;
+    int px = render_font_px(r, base_px);
+    bottom_strip(r, &centre, &max_width);
+    char line[SCENE_CAPTION_MAX];
+    fit_text(r, text, px, max_width, line, sizeof line);
+    double w = render_text_width(r, line, px), h = text_line_height(r->text, px);
+    double y = bottom - h - 2 * pad;
+    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
+    render_text(r, line, centre, y + pad, px, ALIGN_CENTER, color);
+    return y;
+}
+
+/* The presenter's hint for the step, small, above the caption, in the
+ * window only; returns where what goes above it may end. */
 static double draw_hint(Renderer *r, const Scene *scene, double bottom)
 {
     if (!scene->hint[0] || r->audience != RENDER_FOR_WINDOW)
         return bottom;
-    double s = r->scale, pad = 6.0 * s, centre, max_width;
-    int px = render_font_px(r, SMALL_PX);
-    bottom_strip(r, &centre, &max_width);
-    char hint[SCENE_CAPTION_MAX];
-    fit_text(r, scene->hint, px, max_width, hint, sizeof hint);
-    double w = render_text_width(r, hint, px), h = text_line_height(r->text, px);
-    double y = bottom - h - 2 * pad;
-    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
-    render_text(r, hint, centre, y + pad, px, ALIGN_CENTER, r->theme->accent);
-    return y - 6.0 * s;
+    double s = r->scale;
+    return draw_strip_line(r, scene->hint, SMALL_PX, 6.0 * s, r->theme->accent, bottom) - 6.0 * s;
 }
 
 static void draw_notice(Renderer *r, const Scene *scene, double bottom)
 {
-    if (!scene->notice[0])
-        return;
-    double s = r->scale, pad = 10.0 * s, centre, max_width;
-    int px = render_font_px(r, BODY_PX + 2);
-    bottom_strip(r, &centre, &max_width);
-    char notice[SCENE_NOTICE_MAX];
-    fit_text(r, scene->notice, px, max_width, notice, sizeof notice);
-    double w = render_text_width(r, notice, px), h = text_line_height(r->text, px);
-    double y = bottom - h - 2 * pad;
-    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
-    render_text(r, notice, centre, y + pad, px, ALIGN_CENTER, r->theme->text);
+    if (scene->notice[0])
+        draw_strip_line(r, scene->notice, BODY_PX + 2, 10.0 * r->scale, r->theme->text, bottom);
 }
 
 /* An error in place of the stage: the frame darkened, the message in the
