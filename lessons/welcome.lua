@@ -36,9 +36,9 @@ step {
 
 step {
   caption = {
-    en = "The same rule, step after step: the steps shrink as the ground flattens "
-      .. "towards the lowest point.",
-    zh = "同一条规则，一步接一步：越接近最低点，地面越平，步子越小。",
+    en = "On the loss plot's log scale the walk is now a straight line: each step "
+      .. "multiplies the loss by the same factor, 0.95² ≈ 0.90.",
+    zh = "在损失图的对数坐标上，这段行走是一条直线：每一步都把损失乘以同一个因子 0.95² ≈ 0.90。",
   },
   hint = {
     en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "
