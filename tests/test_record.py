@@ -378,6 +378,12 @@ check("--hold 2: the steps without play last 2 s",
       len(held_cues) == 5 and all(round(held_cues[k][1] - held_cues[k][0], 3) == 2.0
                                   for k in (0, 4)), held_cues)
 
+d = fresh("lesson_unwritable")
+fails_cleanly("--subtitles into a missing folder: exit 1, naming it, no video either",
+              [WELCOME, "-o", os.path.join(d, "x.mp4"), "--subtitles",
+               os.path.join(d, "nope", "x.srt"), *LESSON_SMALL], 1,
+              f"descent: cannot write {d}/nope/x.srt: No such file or directory\n", directory=d)
+
 d = fresh("lesson_usage")
 for args, message in [
     ([WELCOME, "--hold", "abc"], "--hold abc: expected a number of seconds"),

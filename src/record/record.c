@@ -315,14 +315,14 @@ static bool record_lesson(const SceneOptions *scene_options, const RecordOptions
         time_captions(timing, plan);
     bool track = (plan->format == RECORD_FORMAT_MP4 || plan->format == RECORD_FORMAT_WEBM) &&
                  timing->cue_count > 0;
+    /* The SRT goes beside the file it becomes, or beside the video. */
+    const char *beside = options->subtitles ? options->subtitles : plan->output;
     char srt[4096] = "";
     if (ok && (options->subtitles || track) &&
-        !record_aside_path(options->subtitles ? options->subtitles : plan->output, "srt", srt,
-                           sizeof srt))
-        ok = error_set(err, "cannot write %s: path too long",
-                       options->subtitles ? options->subtitles : plan->output);
+        !record_aside_path(beside, "srt", srt, sizeof srt))
+        ok = error_set(err, "cannot write %s: path too long", beside);
     if (ok && srt[0])
-        ok = subtitles_write_srt(srt, timing->cues, timing->cue_count, plan->fps, err);
+        ok = subtitles_write_srt(srt, beside, timing->cues, timing->cue_count, plan->fps, err);
     if (ok)
         ok = record_frames(scene_options, options, plan, track ? srt : NULL, lesson, err);
     if (ok && options->subtitles && rename(srt, options->subtitles) != 0)

@@ -28,12 +28,12 @@ static void write_text(FILE *file, const char *text)
     }
 }
 
-bool subtitles_write_srt(const char *path, const SubtitleCue *cues, size_t count, int fps,
-                         DescentError *err)
+bool subtitles_write_srt(const char *path, const char *name, const SubtitleCue *cues,
+                         size_t count, int fps, DescentError *err)
 {
     FILE *file = fopen(path, "wb");
     if (!file)
-        return error_set(err, "cannot write %s: %s", path, strerror(errno));
+        return error_set(err, "cannot write %s: %s", name, strerror(errno));
     for (size_t i = 0; i < count; i++) {
         char first[SRT_TIME_SIZE], end[SRT_TIME_SIZE];
         srt_time(cues[i].first, fps, first);
@@ -47,7 +47,7 @@ bool subtitles_write_srt(const char *path, const SubtitleCue *cues, size_t count
     if (!ok) {
         int error = errno ? errno : EIO;
         unlink(path);
-        return error_set(err, "cannot write %s: %s", path, strerror(error));
+        return error_set(err, "cannot write %s: %s", name, strerror(error));
     }
     return true;
 }

@@ -23,8 +23,9 @@ typedef struct SubtitleCue {
 } SubtitleCue;
 
 /* Writes the cues to path (replacing it).  Errors: the file cannot be
- * written (the system's reason; what was written is removed). */
-bool subtitles_write_srt(const char *path, const SubtitleCue *cues, size_t count, int fps,
-                         DescentError *err);
+ * written (the system's reason, naming name: the file path becomes; what
+ * was written is removed). */
+bool subtitles_write_srt(const char *path, const char *name, const SubtitleCue *cues,
+                         size_t count, int fps, DescentError *err);
 
 #endif
