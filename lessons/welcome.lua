@@ -41,9 +41,8 @@ step {
     zh = "在损失图的对数坐标上，这段行走是一条直线：每一步都把损失乘以同一个因子 0.95² ≈ 0.90。",
   },
   hint = {
-    en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "
-      .. "else, . takes a single step, h lists every key.",
-    zh = "轮到你了：[ 和 ] 把 η 调小或调大，单击换一个起点，. 只走一步，h 列出所有按键。",
+    en = "Your turn: [ ] change η · a click moves the start · . one step · h: every key",
+    zh = "轮到你了：[ ] 调小或调大 η · 单击换起点 · . 走一步 · h 列出所有按键",
   },
   keep = true,
   show = { "gradient", "loss" },
