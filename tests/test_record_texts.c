@@ -2,7 +2,8 @@
  * test_record_texts.c — what a recorded lesson shows, and for how long
  * (issue 12): the reading-time rule, the frames each step gets, the texts
  * drawn into every frame of a real recording (never a presenter's hint or
- * a key), and its subtitles, timed by those same frames.  Needs a GL
+ * a key; hints.lua here, then every frame of lessons/welcome.lua in English
+ * and Chinese), and its subtitles, timed by those same frames.  Needs a GL
  * context (SDL_VIDEODRIVER=offscreen) and ffmpeg.  The window's and the
  * recording's frame of one step go to $DESCENT_TEST_OUTPUT when it is set.
  */
@@ -224,6 +225,95 @@ static void test_window_shows_hints(void **state)
     gl_context_destroy(gl);
 }
 
+/* ------------------------------------------- the welcome lesson itself */
+
+typedef struct HintWatch {
+    const Lesson *lesson;
+    long hints, keys, texts;     /* texts seen, and how many were hints or keys */
+} HintWatch;
+
+static void watch_text(HintWatch *watch, const char *utf8)
+{
+    watch->texts++;
+    /* A hint drawn in the window may be cut short with "…": its first 12
+     * bytes (four Chinese characters) tell it. */
+    for (size_t k = 0; k < watch->lesson->step_count; k++) {
+        const char *hint = watch->lesson->steps[k].hint;
+        if (hint[0] && strncmp(utf8, hint, 12) == 0)
+            watch->hints++;
+    }
+    watch->keys += strstr(utf8, "Space plays") || strstr(utf8, "h: help");
+}
+
+static void watch_recording(void *context, long frame, const char *utf8)
+{
+    (void)frame;
+    watch_text(context, utf8);
+}
+
+static void watch_window(void *context, const char *utf8)
+{
+    watch_text(context, utf8);
+}
+
+/* Every frame of lessons/welcome.lua, in English and Chinese, drawn as
+ * `descent record` draws it: none holds one of its hints or a key.  The
+ * window's frame of its pause step holds both. */
+static void test_welcome_frames(void **state)
+{
+    (void)state;
+    char path[4096];
+    DescentError err = {""};
+    assert_true(lesson_find("welcome", path, sizeof path, &err));
+    const char *langs[] = {"en", "zh"};
+    for (int l = 0; l < 2; l++) {
+        LessonPlayer timing = {0};
+        assert_true(lesson_load(path, langs[l], &timing.lesson, &err));
+        size_t with_hint = 0;
+        long frames = 0;
+        for (size_t k = 0; k < timing.lesson.step_count; k++) {
+            frames += lesson_player_step_frames(&timing, k, 4);
+            with_hint += timing.lesson.steps[k].hint[0] != '\0';
+        }
+        assert_true(with_hint >= 2);
+        HintWatch watch = {.lesson = &timing.lesson};
+        char out[] = "/tmp/test_record_texts_welcome_XXXXXX.png";
+        int fd = mkstemps(out, 4);
+        assert_true(fd >= 0);
+        close(fd);
+        RecordOptions options = {.output = out, .width = 320, .height = 180, .fps = 4,
+                                 .frames = frames, .observe_text = watch_recording,
+                                 .observe_context = &watch};
+        assert_true(record_scene(&(SceneOptions){.lesson_path = path, .lang = langs[l]},
+                                 &options, &err));
+        unlink(out);
+        assert_true(watch.texts > frames); /* a title and a caption in each */
+        assert_int_equal(watch.hints, 0);
+        assert_int_equal(watch.keys, 0);
+
+        GlContext *gl = gl_context_create(
+            &(GlContextOptions){.title = "test_record_texts", .width = 64, .height = 64}, &err);
+        assert_non_null(gl);
+        Renderer *renderer = renderer_create(&err);
+        assert_non_null(renderer);
+        Scene *scene = scene_create(&(SceneOptions){0}, &err);
+        assert_non_null(scene);
+        LessonPlayer player;
+        assert_true(lesson_player_open(&player, path, langs[l], scene, &err));
+        assert_true(lesson_player_show(&player, scene, 1, &err));
+        HintWatch window = {.lesson = &timing.lesson};
+        renderer_observe_text(renderer, watch_window, &window);
+        render_frame(renderer, scene, 1280, 720, 1.0, RENDER_FOR_WINDOW);
+        assert_int_equal(window.hints, 1);
+        assert_int_equal(window.keys, 1);
+        lesson_player_close(&player);
+        scene_destroy(scene);
+        renderer_destroy(renderer);
+        gl_context_destroy(gl);
+        lesson_player_close(&timing);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_step_frames),
         cmocka_unit_test(test_recorded_lesson),
         cmocka_unit_test(test_window_shows_hints),
+        cmocka_unit_test(test_welcome_frames),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
