@@ -22,11 +22,10 @@ step {
   caption = {
     en = "Gradient descent knows only the slope under its feet. It repeats one rule, "
       .. "θ ← θ − η∇L: the arrow −∇L points steepest downhill and η, the learning rate, "
-      .. "says how far to go.",
+      .. "says how far to go. Press Space to start walking.",
     zh = "梯度下降只知道脚下的坡度。它反复执行同一条规则 θ ← θ − η∇L："
-      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。",
+      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。按空格键开始。",
   },
-  hint = { en = "Press Space to start walking.", zh = "按空格键开始。" },
   runs = { "gd:lr=0.05" },
   show = { "gradient", "loss" },
   pause = true,
@@ -36,13 +35,9 @@ step {
 
 step {
   caption = {
-    en = "On the loss plot's log scale the walk is now a straight line: each step "
-      .. "multiplies the loss by the same factor, 0.95² ≈ 0.90.",
-    zh = "在损失图的对数坐标上，这段行走是一条直线：每一步都把损失乘以同一个因子 0.95² ≈ 0.90。",
-  },
-  hint = {
-    en = "Your turn: [ ] change η · a click moves the start · . one step · h: every key",
-    zh = "轮到你了：[ ] 调小或调大 η · 单击换起点 · . 走一步 · h 列出所有按键",
+    en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "
+      .. "else, . takes a single step, h lists every key.",
+    zh = "轮到你了：[ 和 ] 把 η 调小或调大，单击换一个起点，. 只走一步，h 列出所有按键。",
   },
   keep = true,
   show = { "gradient", "loss" },

@@ -316,19 +316,6 @@ static void test_welcome(void **state)
         before = loss_at(&w);
     }
     assert_true(distance(w.state.x, w.state.y, minimum(bowl, 0)) < 0.01);
-    /* Step 3 goes on: "each step multiplies the loss by the same factor,
-     * 0.95² ≈ 0.90".  GD multiplies the coordinate along curvature λ by
-     * 1 − ηλ: 0.95 along λ = 1, 0.5 along λ = 10, whose share of the loss
-     * is 0.5^300 / 0.95^300 ≈ 1e-84 of the other's by step 150; the loss,
-     * quadratic in the coordinates, goes down by 0.95². */
-    const LessonStep *on = step_at(&lesson, 2);
-    assert_true(on->keep);
-    for (long k = 0; k < on->play; k++) {
-        double loss = loss_at(&w);
-        advance(&w, 1);
-        assert_near(loss_at(&w) / loss, 0.95 * 0.95, 1e-9);
-    }
-    assert_near(0.95 * 0.95, 0.90, 0.005);
     const LessonStep *intro = step_at(&lesson, 0);
     assert_true(distance(intro->marks[0].x, intro->marks[0].y, minimum(bowl, 0)) < 1e-12);
     landscape_destroy(bowl);
