@@ -96,7 +96,7 @@ static bool next_step(Curriculum *c, Scene *scene, DescentError *err)
     }
     size_t pass = c->lessons_opened / c->list.count;
     const char *path = c->list.paths[c->lessons_opened++ % c->list.count];
-    if (!lesson_player_open(&c->player, path, pass % 2 ? "zh" : "en", scene, err))
+    if (!lesson_player_open(&c->player, path, pass % 2 ? "zh" : "en", NULL, scene, err))
         return false;
     c->open = c->player.lesson.step_count > 1;
     if (!c->open)

@@ -50,5 +50,5 @@ step {
   },
   keep = true,
   play = 400,
-  show = { "velocity" },
+  show = { "velocity", "step_size" },
 }

@@ -46,13 +46,13 @@ step {
 
 step {
   caption = {
-    en = "Press e to go through η = 0.01, 0.05 and 0.2 again. The larger η, the further "
+    en = "Press t to go through η = 0.01, 0.05 and 0.2 again. The larger η, the further "
       .. "GD strays from the flow: the step size itself shapes the path.",
-    zh = "按 e 依次重看 η = 0.01、0.05 和 0.2。η 越大，GD 离梯度流越远：步长本身塑造了路径。",
+    zh = "按 t 依次重看 η = 0.01、0.05 和 0.2。η 越大，GD 离梯度流越远：步长本身塑造了路径。",
   },
   keep = true,
   keys = {
-    e = {
+    t = {
       label = { en = "step size η", zh = "步长 η" },
       runs = {
         { "gd:lr=0.01", "flow:lr=0.01" },

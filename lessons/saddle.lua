@@ -69,5 +69,6 @@ step {
   runs = { "gd:lr=0.1,x0=1.5,y0=0.001", "momentum:lr=0.1,momentum=0.9,x0=1.5,y0=0.001" },
   play = 300,
   speed = 30,
-  show = { "velocity", "loss" },
+  show = { "velocity", "distance" },
+  distance_from = { 0, 0 },
 }

@@ -58,7 +58,7 @@ step {
   particles = 300,
   play = 800,
   speed = 40,
-  show = { "schedule" },
+  show = { "schedule", "spread" },
 }
 
 step {
@@ -73,7 +73,7 @@ step {
   particles = 300,
   play = 800,
   speed = 40,
-  show = { "schedule" },
+  show = { "schedule", "spread" },
   keys = {
     d = {
       label = { en = "cosine / constant", zh = "余弦 / 恒定" },

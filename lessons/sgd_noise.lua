@@ -35,20 +35,22 @@ step {
   particles = 400,
   play = 400,
   speed = 40,
+  show = { "spread" },
 }
 
 step {
   caption = {
     en = "Halve the noise and the cloud is half as wide: its spread grows in proportion "
-      .. "to the noise. Press s to switch between the two.",
-    zh = "噪声减半，粒子云的宽度也减半：分布的宽度与噪声成正比。按 s 在两者之间切换。",
+      .. "to the noise. Press w to switch between the two.",
+    zh = "噪声减半，粒子云的宽度也减半：分布的宽度与噪声成正比。按 w 在两者之间切换。",
   },
   runs = { "sgd:lr=0.05,noise=1" },
   particles = 400,
   play = 400,
   speed = 40,
+  show = { "spread" },
   keys = {
-    s = {
+    w = {
       label = { en = "noise 2 / noise 1", zh = "噪声 2 / 噪声 1" },
       runs = { "sgd:lr=0.05,noise=2", "sgd:lr=0.05,noise=1" },
     },
@@ -77,16 +79,16 @@ step {
   caption = {
     en = "The same with 50 examples per step: much less noise, a much tighter cloud. "
       .. "Small batches mean a noisy, exploring walk; large batches mean a near-deterministic one. "
-      .. "Press b to compare.",
+      .. "Press m to compare.",
     zh = "同样的问题，每步用 50 个样本：噪声小得多，粒子云紧得多。"
-      .. "小批量意味着带噪声、四处探索的行走；大批量则几乎是确定性的。按 b 对比。",
+      .. "小批量意味着带噪声、四处探索的行走；大批量则几乎是确定性的。按 m 对比。",
   },
   runs = { "sgd:lr=0.2,batch=50" },
   particles = 300,
   play = 400,
   speed = 40,
   keys = {
-    b = {
+    m = {
       label = { en = "batch 2 / batch 50", zh = "批大小 2 / 50" },
       runs = { "sgd:lr=0.2,batch=2", "sgd:lr=0.2,batch=50" },
     },

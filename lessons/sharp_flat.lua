@@ -98,18 +98,18 @@ step {
   caption = {
     en = "η = 0.3, far too large for the sharp valley but well below 2/λmax of the flat one: "
       .. "GD is thrown out of the sharp valley and comes to rest in the flat minimum. "
-      .. "A large learning rate is itself a preference for flat minima. Press k to widen the "
+      .. "A large learning rate is itself a preference for flat minima. Press w to widen the "
       .. "sharp valley (width 0.25, λmax ≈ 16): then η = 0.025 settles in it too.",
     zh = "η = 0.3，对尖锐山谷来说太大，但远小于平坦山谷的 2/λmax："
       .. "GD 被甩出尖锐山谷，最后停在平坦的极小值里。大学习率本身就是一种对平坦极小值的偏好。"
-      .. "按 k 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
+      .. "按 w 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
   },
   runs = { "gd:lr=0.019", "gd:lr=0.025", "gd:lr=0.3" },
   play = 600,
   speed = 30,
   show = { "stability" },
   keys = {
-    k = {
+    w = {
       label = { en = "sharp valley width 0.1 / 0.25", zh = "尖锐山谷宽度 0.1 / 0.25" },
       landscape = { "sharp_flat:sharp_width=0.25" },
     },

@@ -10,15 +10,16 @@
 
 void cli_error(const char *fmt, ...)
 {
+    char line[CLI_ERROR_MAX];
     va_list ap;
     va_start(ap, fmt);
-    fputs("descent: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    error_format(line, sizeof line, fmt, ap);
     va_end(ap);
+    fprintf(stderr, "descent: %s\n", line);
 }
 
-/* Parses count comma-separated finite doubles, nothing else. */
+/* Parses count comma-separated finite doubles, nothing else.  Subnormal
+ * numbers are finite (strtod's ERANGE on underflow is no error). */
 static bool parse_numbers(const char *text, double *dest, int count)
 {
     const char *p = text;
@@ -26,7 +27,7 @@ static bool parse_numbers(const char *text, double *dest, int count)
         char *end;
         errno = 0;
         dest[i] = strtod(p, &end);
-        if (end == p || errno == ERANGE || !isfinite(dest[i]))
+        if (end == p || !isfinite(dest[i]))
             return false;
         p = end;
         if (i + 1 < count) {
@@ -48,14 +49,16 @@ bool cli_parse_pair(const char *text, double *a, double *b)
     return true;
 }
 
-static bool parse_count(const char *text, double max, unsigned long long *dest)
+/* Parses a whole number from 0 to max (compared exactly: 2^53 + 1 is not
+ * 2^53 as it would be as a double). */
+static bool parse_count(const char *text, unsigned long long max, unsigned long long *dest)
 {
     char *end;
     errno = 0;
     if (*text == '-' || *text == '\0')
         return false;
     unsigned long long v = strtoull(text, &end, 10);
-    if (*end != '\0' || errno == ERANGE || (double)v > max)
+    if (end == text || *end != '\0' || errno == ERANGE || v > max)
         return false;
     *dest = v;
     return true;
@@ -188,7 +191,7 @@ int cli_scene_option(SceneOptions *o, int argc, char **argv, int *i)
     }
     if ((m = option_value("--seed", argc, argv, i, &v)) != 0) {
         unsigned long long seed;
-        if (m > 0 && !parse_count(v, 9007199254740992.0, &seed)) {
+        if (m > 0 && !parse_count(v, 1ull << 53, &seed)) {
             cli_error("--seed %s: expected a whole number from 0 to 2^53", v);
             return -1;
         }

@@ -1,5 +1,5 @@
 /*
- * cli.h — the command line's shared pieces (SPEC §3).
+ * cli.h — the command line's shared pieces (docs/CLI.md).
  *
  * Each subcommand is a function taking the arguments after its name and
  * returning the exit status: 0 success, 1 runtime failure, 2 bad usage or
@@ -10,11 +10,17 @@
 
 #include <stdbool.h>
 
+#include "core/error.h"
 #include "scene/scene_options.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
-/* Prints "descent: MESSAGE\n" to stderr. */
+/* Longest message cli_error prints whole (bytes); a longer one, such as one
+ * quoting a huge argument, loses its middle (error.h). */
+#define CLI_ERROR_MAX 1024
+
+/* Prints "descent: MESSAGE\n" to stderr: one line, escaped and shortened
+ * as the core's messages are (error.h). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Tries to read one scene option at argv[*i] (and its value at argv[*i+1]).

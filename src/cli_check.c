@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "app/keys.h"
 #include "lesson/lesson.h"
 
 int cli_check(int argc, char **argv)
@@ -17,7 +18,7 @@ int cli_check(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         Lesson lesson;
         DescentError err;
-        if (!lesson_load(argv[i], "en", &lesson, &err)) {
+        if (!lesson_load(argv[i], "en", window_reserved_keys(), &lesson, &err)) {
             fprintf(stderr, "%s\n", err.message);
             status = EXIT_USAGE;
             continue;

@@ -1,12 +1,13 @@
 /*
  * cli_core.c — the subcommands that need no window: `descent trace`,
- * `descent eval` and `descent list` (SPEC §3).
+ * `descent eval` and `descent list` (docs/CLI.md §1, §4, §5).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/keys.h"
 #include "cli.h"
 #include "core/landscape.h"
 #include "core/linalg2.h"
@@ -365,7 +366,7 @@ static int list_lessons(void)
         base = base ? base + 1 : list.paths[i];
         int name_len = (int)(strlen(base) - (strlen(base) > 4 ? 4 : 0));
         Lesson lesson;
-        if (lesson_load(list.paths[i], NULL, &lesson, &err)) {
+        if (lesson_load(list.paths[i], NULL, window_reserved_keys(), &lesson, &err)) {
             printf("%-26.*s %s\n", name_len, base, lesson.title);
             lesson_free(&lesson);
         } else {

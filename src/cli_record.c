@@ -1,7 +1,7 @@
 /* cli_record.c — `descent record [LESSON.lua] [scene options] -o OUT
  * [--size WxH] [--fps N] [--frames N | --seconds S] [--lang en|zh]
  * [--transparent] [--crop] [--subtitles FILE.srt] [--hold SECONDS]`
- * (SPEC §3, §6): checks the options, then leaves the work to record.h. */
+ * (docs/CLI.md §2.3, §6): checks the options, then leaves the work to record.h. */
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/keys.h"
 #include "cli.h"
 #include "lesson/lesson.h"
 #include "record/record.h"
@@ -123,7 +124,7 @@ static void catch_stop_signals(void)
 
 int cli_record(int argc, char **argv)
 {
-    SceneOptions scene_options = {0};
+    SceneOptions scene_options = {.lesson_reserved_keys = window_reserved_keys()};
     RecordOptions options = {.progress = isatty(STDERR_FILENO), .stop = &stop_requested};
     for (int i = 0; i < argc;) {
         int m = cli_scene_option(&scene_options, argc, argv, &i);
@@ -154,7 +155,8 @@ int cli_record(int argc, char **argv)
      * exists. */
     if (scene_options.lesson_path) {
         Lesson lesson;
-        if (!lesson_load(scene_options.lesson_path, scene_options.lang, &lesson, &err)) {
+        if (!lesson_load(scene_options.lesson_path, scene_options.lang,
+                         scene_options.lesson_reserved_keys, &lesson, &err)) {
             cli_error("%s", err.message);
             return EXIT_USAGE;
         }

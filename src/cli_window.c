@@ -1,11 +1,12 @@
 /* cli_window.c — `descent [LESSON.lua] [scene options] [window options]`:
- * opens the live window (SPEC §3, §5), or benchmarks its frames. */
+ * opens the live window (docs/CLI.md §1, §2.2), or benchmarks its frames. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
 #include "app/bench.h"
+#include "app/keys.h"
 #include "cli.h"
 #include "lesson/lesson.h"
 #include "scene/lesson_player.h"
@@ -38,7 +39,7 @@ static int print_command(const SceneOptions *options)
 
 int cli_window(int argc, char **argv)
 {
-    SceneOptions scene_options = {0};
+    SceneOptions scene_options = {.lesson_reserved_keys = window_reserved_keys()};
     AppOptions app_options = {0};
     long bench_frames = 0;
     bool print = false;
@@ -106,8 +107,8 @@ int cli_window(int argc, char **argv)
     if (bench_frames > 0) {
         LessonPlayer player;
         if (scene_options.lesson_path &&
-            !lesson_player_open(&player, scene_options.lesson_path, scene_options.lang, scene,
-                                &err))
+            !lesson_player_open(&player, scene_options.lesson_path, scene_options.lang,
+                                scene_options.lesson_reserved_keys, scene, &err))
             cli_error("%s", err.message);
         bool ok = app_bench_frames(scene, app_options.width ? app_options.width : 1920,
                                    app_options.height ? app_options.height : 1080,

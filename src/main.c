@@ -1,5 +1,5 @@
 /*
- * main.c — descent's command line: picks the subcommand (SPEC §3).
+ * main.c — descent's command line: picks the subcommand (docs/CLI.md §1).
  * Everything else lives in the cli_*.c files and the modules they call.
  */
 #include <stdio.h>

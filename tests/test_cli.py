@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""test_cli.py — the command line of SPEC §3, run as a user runs it.
+"""test_cli.py — the command line of docs/CLI.md, run as a user runs it.
 
 Usage: test_cli.py DESCENT SOURCE_ROOT.  Prints TAP.  Checks outputs,
 formats, exit codes and one-line errors; the landscape formulas are written
-here again, independently, straight from SPEC §4.
+here again, independently of the code, as `descent list landscapes` prints
+them (docs/CLI.md §3.2).
 """
 import csv
 import io
@@ -11,6 +12,7 @@ import json
 import math
 import os
 import sys
+import tempfile
 
 from tap import check, finish, run_command
 
@@ -73,7 +75,7 @@ for spec, f in FORMULAS.items():
             worst = f"{spec} at {x},{y}: grad {e['grad']} != ({gx}, {gy})"
         elif e["hessian"][0][1] != e["hessian"][1][0] or e["eigenvalues"][0] > e["eigenvalues"][1]:
             worst = f"{spec}: Hessian not symmetric or eigenvalues not ascending: {out}"
-    check(f"eval {spec} agrees with the SPEC formula", not worst, worst)
+    check(f"eval {spec} agrees with the formula", not worst, worst)
 
 # --- trace ----------------------------------------------------------------
 
@@ -140,7 +142,7 @@ check("list optimizers names all ten with defaults",
       code == 0 and all(n in out for n in ["gd ", "sgd ", "momentum ", "nesterov ", "adagrad ", "rmsprop ",
                                             "adam ", "adamw ", "newton ", "flow "]) and "0.999" in out, out[:200])
 code, out, err = run("list", "landscapes")
-check("list landscapes names every SPEC landscape",
+check("list landscapes names every landscape of docs/CLI.md §3.2",
       code == 0 and all(n in out for n in ["quadratic", "rosenbrock", "beale", "himmelblau", "rastrigin", "ackley",
                                             "booth", "matyas", "three_hump_camel", "styblinski_tang", "saddle",
                                             "monkey_saddle", "sharp_flat", "linreg", "logreg", "expr"]), out[:200])
@@ -151,6 +153,11 @@ names = [line.split()[0] for line in out.splitlines() if line.strip()]
 check("list lessons names every shipped lesson with its title",
       code == 0 and names == sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "lessons")) if f.endswith(".lua"))
       and "welcome" in names and all(len(line.split()) > 1 for line in out.splitlines()), out)
+path = os.path.join(ROOT, "tests", "lessons", "window_key.lua")
+code, out, err = run("check", path)
+check("check: a lesson cannot bind a key the window's help lists ('e'), FILE:LINE, exit 2",
+      code == 2 and err == f"{path}:2: keys: 'e' is one of descent's own controls; pick another key\n",
+      f"exit {code}, stderr {err!r}")
 code, out, err = run("--help")
 check("--help exits 0 and shows usage", code == 0 and "descent trace" in out)
 code, out, err = run("--version")
@@ -158,6 +165,11 @@ check("--version", code == 0 and out.startswith("descent "), out)
 
 # --- bad input: exit 2, one line starting "descent: " naming the problem ----
 
+OUTPUT_DIR = tempfile.mkdtemp(prefix="descent-test-cli-")
+BAD_LESSON = os.path.join(ROOT, "tests", "lessons", "bad_spec.lua")
+BAD_LESSON_ERROR = f"{BAD_LESSON}:3: optimizer 'adam': unknown key 'beta3'"
+CAMERA_RANGES = ("expected YAW,PITCH[,DISTANCE]: degrees about the vertical, 5 to 89 degrees "
+                 "above the plane, 0.25 to 4 times the distance that frames the landscape")
 BAD = [
     (["trace", "--steps", "5", "--opt", "adamm"], "unknown optimizer 'adamm'"),
     (["trace", "--steps", "5", "--opt", "adam:beta3=1"], "unknown key 'beta3'"),
@@ -180,6 +192,19 @@ BAD = [
     (["eval", "--landscape", "rosenbrock", "--at", "1,b"], "--at 1,b"),
     (["eval", "--landscape", "rosenbrock", "--at"], "--at needs a value"),
     (["list", "colours"], "usage: descent list"),
+    # the window's options, refused before any window opens
+    (["--size", "0x10"], "--size 0x10: expected WxH"),
+    (["--size", "640"], "--size 640: expected WxH"),
+    (["--bench-frames", "0"], "--bench-frames 0: expected a whole number from 1 to 1000000"),
+    (["--frobnicate"], "unknown option '--frobnicate'"),
+    (["--landscape", "nope"], "unknown landscape 'nope'"),
+    (["--output-dir"], "--output-dir needs a value"),
+] + [
+    (["--print-command", "--camera", camera], f"--camera {camera}: {CAMERA_RANGES}")
+    for camera in ["10", "10,95", "10,30,9", "10,30,x", "nan,30"]
+] + [
+    # a broken lesson is bad input, found before any file exists
+    (["record", BAD_LESSON, "-o", os.path.join(OUTPUT_DIR, "broken.png")], BAD_LESSON_ERROR),
 ]
 for args, part in BAD:
     code, out, err = run(*args)
@@ -187,5 +212,16 @@ for args, part in BAD:
     check(f"bad input {' '.join(args)!r}: exit 2, one line naming it",
           code == 2 and len(lines) == 1 and lines[0].startswith("descent: ") and part in lines[0] and out == "",
           f"exit {code}, stderr {err!r}")
+check("a refused recording leaves nothing behind", os.listdir(OUTPUT_DIR) == [], os.listdir(OUTPUT_DIR))
+os.rmdir(OUTPUT_DIR)
+
+# check reports a broken lesson as FILE:LINE: alone (editors jump there) and
+# goes on with the next file.
+good_lesson = os.path.join(ROOT, "lessons", "adaptive.lua")
+code, out, err = run("check", good_lesson, BAD_LESSON)
+check("check: a broken lesson among good ones: exit 2, FILE:LINE: message, the good one ok",
+      code == 2 and err.startswith(BAD_LESSON_ERROR) and err.count("\n") == 1
+      and err.endswith("\n") and out.startswith(f"{good_lesson}: ok, ") and out.count("\n") == 1,
+      f"exit {code}, stdout {out!r}, stderr {err!r}")
 
 sys.exit(finish())

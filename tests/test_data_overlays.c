@@ -60,7 +60,7 @@ static void test_line_of_minima_one_sample(void **state)
 }
 
 /* The lesson's one example (1, 2) -> 3: the line w1 + 2 w2 = 3 and its
- * point (0.6, 1.2); GD from 0 at lr 0.1 lands there (SPEC §4: to 1e-9). */
+ * point (0.6, 1.2); GD from 0 at lr 0.1 lands there (docs/CLI.md §3.2: to 1e-9). */
 static void test_line_of_minima_lesson_example(void **state)
 {
     (void)state;

@@ -3,7 +3,10 @@
 #include "testing.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "core/dataset.h"
@@ -201,6 +204,94 @@ static void csv_errors_give_file_and_line(void **state)
     dataset_free(&d);
 }
 
+/* Writes size bytes of text into a fresh file under /tmp; its path in path. */
+static void write_temp(char *path, size_t path_size, const char *text, size_t size)
+{
+    snprintf(path, path_size, "/tmp/test_dataset.%ld.csv", (long)getpid());
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, size, f), size);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Loads path; returns the error message (or "" when it loaded). */
+static const char *load_message(const char *path, DescentError *err)
+{
+    Dataset d;
+    err->message[0] = '\0';
+    if (dataset_load_csv(path, DATASET_REGRESSION, &d, err))
+        dataset_free(&d);
+    return err->message;
+}
+
+static void assert_contains(const char *message, const char *part)
+{
+    if (!strstr(message, part))
+        fail_msg("error '%s' lacks '%s'", message, part);
+}
+
+/* A byte-order mark (Windows editors write one) is no part of the header. */
+static void a_byte_order_mark_is_skipped(void **state)
+{
+    (void)state;
+    static const char text[] = "\xef\xbb\xbfx1,x2,y\n1,2,3\n";
+    char path[128];
+    write_temp(path, sizeof path, text, sizeof text - 1);
+    Dataset d;
+    DescentError err = {{0}};
+    bool ok = dataset_load_csv(path, DATASET_REGRESSION, &d, &err);
+    unlink(path);
+    if (!ok)
+        fail_msg("%s", err.message);
+    assert_int_equal(d.n, 1);
+    assert_close(d.y[0], 3, 0);
+    dataset_free(&d);
+}
+
+/* Long lines, huge files and binary files stop at the limit with an error
+ * naming it; they are never read into memory whole. */
+static void limits_are_errors_naming_the_limit(void **state)
+{
+    (void)state;
+    DescentError err;
+    char path[128], part[96];
+    size_t long_size = DATASET_MAX_LINE + 20;
+    char *text = malloc(long_size);
+    assert_non_null(text);
+    memcpy(text, "x1,x2,y\n", 8);
+    memset(text + 8, '1', long_size - 8);
+    write_temp(path, sizeof path, text, long_size);
+    snprintf(part, sizeof part, ":2: line longer than %d bytes", DATASET_MAX_LINE);
+    assert_contains(load_message(path, &err), part);
+    free(text);
+
+    static const char nul[] = "x1,x2,y\n1,2\0,3\n";
+    write_temp(path, sizeof path, nul, sizeof nul - 1);
+    assert_contains(load_message(path, &err), ":2: a NUL byte");
+
+    /* Sparse: the size is there without the bytes. */
+    write_temp(path, sizeof path, "", 0);
+    assert_int_equal(truncate(path, (off_t)DATASET_MAX_BYTES + 1), 0);
+    snprintf(part, sizeof part, ":0: larger than %d bytes", DATASET_MAX_BYTES);
+    assert_contains(load_message(path, &err), part);
+    unlink(path);
+}
+
+/* A FIFO (which would block the open and the read for ever), a device and
+ * a folder are refused by what they are, not read as an empty file. */
+static void only_regular_files_are_read(void **state)
+{
+    (void)state;
+    DescentError err;
+    char fifo[128];
+    snprintf(fifo, sizeof fifo, "/tmp/test_dataset.%ld.fifo", (long)getpid());
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_contains(load_message(fifo, &err), ":0: cannot read: it is a FIFO");
+    unlink(fifo);
+    assert_contains(load_message("/dev/zero", &err), "/dev/zero:0: cannot read: it is a device");
+    assert_contains(load_message(DATA_DIR, &err), ":0: cannot read: it is a folder");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +302,9 @@ int main(void)
         cmocka_unit_test(bad_descriptions_are_refused),
         cmocka_unit_test(loads_a_good_csv),
         cmocka_unit_test(csv_errors_give_file_and_line),
+        cmocka_unit_test(a_byte_order_mark_is_skipped),
+        cmocka_unit_test(limits_are_errors_naming_the_limit),
+        cmocka_unit_test(only_regular_files_are_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,7 @@ Usage: test_faults.py DESCENT SOURCE_ROOT.  Prints TAP.
 Each case breaks one thing in the environment — no display, no OpenGL 3.3,
 a data dir missing shaders, colormaps, fonts or lessons, unreadable files,
 unwritable or full output, ffmpeg missing or dying — and expects exactly one
-line on stderr starting "descent: " (lesson checks: "FILE:LINE: ", SPEC §7),
+line on stderr starting "descent: " (lesson checks: "FILE:LINE: ", docs/CLI.md §7),
 a non-zero exit, and nothing new in the output's folder (no file under the
 output's name, no half-written file beside it).  A lesson deleted while the
 window shows it is not a reason to stop: the window goes on.

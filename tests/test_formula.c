@@ -7,6 +7,7 @@
 #include "testing.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "core/optimizer_explain.h"
 #include "core/run.h"
@@ -167,6 +168,54 @@ static void flow_terms(void **state)
     landscape_destroy(l);
 }
 
+/* The lines the panel shows for gd:lr=0.1 from (1, 1) on l1=1, l2=4: g =
+ * (1, 4), Δθ = −0.1 g = (−0.1, −0.4), θ + Δθ = (0.9, 0.6); adamw's
+ * decoupled decay shows as a line of its own, adam's does not. */
+static void lines_by_hand(void **state)
+{
+    (void)state;
+    Landscape *l = test_landscape("quadratic:l1=1,l2=4");
+    static const struct {
+        const char *optimizer;
+        int count;
+    } line_cases[] = {
+        {"gd:lr=0.1", 4},
+        {"adam:lr=0.1,weight_decay=0.5", 10},
+        {"adamw:lr=0.1,weight_decay=0.5", 10},
+    };
+    for (size_t c = 0; c < sizeof line_cases / sizeof line_cases[0]; c++) {
+        OptimizerDesc d = test_optimizer(line_cases[c].optimizer, l);
+        Run run;
+        assert_true(run_init(&run, l, &d, 1, 1, NULL));
+        run_advance(&run, 1);
+        UpdateTerms e;
+        assert_true(run_explain_last(&run, &e));
+        ExplainLines lines;
+        optimizer_explain_lines(&d, &e, &lines);
+        assert_int_equal(lines.count, line_cases[c].count);
+        assert_string_equal(lines.line[0].rule, "θ");
+        assert_string_equal(lines.line[0].value, " = (1, 1)");
+        assert_string_equal(lines.line[lines.count - 1].rule, "θ ← θ + Δθ");
+        bool shrink_line = false, wd_line = false;
+        for (int k = 0; k < lines.count; k++) {
+            shrink_line |= strcmp(lines.line[k].rule, "θ ← (1 − lr·wd)·θ") == 0;
+            wd_line |= strcmp(lines.line[k].rule, "g ← g + wd·θ") == 0;
+        }
+        bool decoupled = optimizer_info(d.kind)->traits.decoupled_weight_decay;
+        assert_int_equal(shrink_line, decoupled);
+        assert_int_equal(wd_line, d.weight_decay != 0 && !decoupled);
+        if (c == 0) {
+            assert_string_equal(lines.line[1].rule, "g = ∇L(θ)");
+            assert_string_equal(lines.line[1].value, " = (1, 4)");
+            assert_string_equal(lines.line[2].rule, "Δθ = −lr·g");
+            assert_string_equal(lines.line[2].value, " = (-0.1, -0.4)");
+            assert_string_equal(lines.line[3].value, " = (0.9, 0.6)");
+        }
+        run_free(&run);
+    }
+    landscape_destroy(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +223,7 @@ int main(void)
         cmocka_unit_test(gd_terms_by_hand),
         cmocka_unit_test(adam_first_update_by_hand),
         cmocka_unit_test(flow_terms),
+        cmocka_unit_test(lines_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

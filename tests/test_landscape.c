@@ -1,5 +1,5 @@
-/* test_landscape.c — every landscape kind: values against SPEC §4's
- * formulas written out again here, gradients and Hessians against central
+/* test_landscape.c — every landscape kind: values against the
+ * formulas (docs/CLI.md §3.2) written out again here, gradients and Hessians against central
  * differences, minima, views, data landscapes and spec errors. */
 #include "testing.h"
 
@@ -41,7 +41,7 @@ static void assert_error_contains(const char *spec, const char *part)
 /* Derivatives against central differences, for every kind                   */
 /* ------------------------------------------------------------------------ */
 
-/* Several parameterisations of every kind (SPEC §4). */
+/* Several parameterisations of every kind (docs/CLI.md §3.2). */
 static const char *const all_specs[] = {
     "quadratic",
     "quadratic:l1=1,l2=50,angle=30",
@@ -151,7 +151,7 @@ static void derivatives_match_central_differences(void **state)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Values against SPEC §4, written independently                             */
+/* Values against the formulas, written independently                      */
 /* ------------------------------------------------------------------------ */
 
 static double sq(double v)
@@ -495,7 +495,7 @@ static void linreg_matches_its_definition(void **state)
 }
 
 /* n = 1: a line of minima {w : w·x = y}; the reported one is the
- * minimum-norm point y x / |x|² (SPEC §4). */
+ * minimum-norm point y x / |x|² (docs/CLI.md §3.2). */
 static void linreg_single_sample_reports_the_min_norm_point(void **state)
 {
     (void)state;

@@ -20,6 +20,10 @@
 
 #include "lesson/lesson.h"
 
+/* The keys a host program keeps for itself, as lesson_load takes them (the
+ * window's own set, from its key table, is tested in test_keys.c). */
+static const char window_keys[] = "nN";
+
 static double seconds_now(void)
 {
     struct timespec ts;
@@ -60,7 +64,7 @@ static const Hostile hostile[] = {
     { "tostring_loop.lua", 2, "lesson ran too long" },
     { "error_message.lua", 3, "the teacher made a mistake" },
     { "error_table.lua", 2, "error object is a table value" },
-    { "error_newline.lua", 2, "first line second line  third" },
+    { "error_newline.lua", 2, "first line\\nsecond line\\r\\tthird" },
     { "syntax_error.lua", 4, "'}' expected (to close '{' at line 3)" },
     { "bad_play.lua", 2, "play must be a number, not string" },
     { "bad_title.lua", 1, "title must be a string or { en" },
@@ -79,6 +83,8 @@ static const Hostile hostile[] = {
     { "data_parent.lua", 1, "data= names a file beside the lesson" },
     { "step_id_twice.lua", 3, "id \"same\" is already the id of another step" },
     { "step_id_bad.lua", 2, "id \"Two Words\": use only a-z, 0-9 and _" },
+    { "bad_plot_range.lua", 2, "plot: the range needs 0 < ymin < ymax" },
+    { "plot_half_range.lua", 2, "plot: ymin and ymax go together" },
 };
 
 static void test_hostile_scripts_fail_cleanly(void **state)
@@ -91,7 +97,7 @@ static void test_hostile_scripts_fail_cleanly(void **state)
         Lesson lesson;
         DescentError err = { "" };
         double start = seconds_now();
-        bool loaded = lesson_load(path, "en", &lesson, &err);
+        bool loaded = lesson_load(path, "en", window_keys, &lesson, &err);
         double elapsed = seconds_now() - start;
         print_message("%-24s %.3f s  %s\n", hostile[i].file, elapsed, err.message);
         assert_false(loaded);
@@ -115,7 +121,7 @@ static void test_full_lesson_fields(void **state)
     fixture("full.lua", path, sizeof path);
     Lesson lesson;
     DescentError err = { "" };
-    bool loaded = lesson_load(path, "zh", &lesson, &err);
+    bool loaded = lesson_load(path, "zh", window_keys, &lesson, &err);
     if (!loaded)
         print_message("%s\n", err.message);
     assert_true(loaded);
@@ -199,7 +205,7 @@ static void test_full_lesson_fields(void **state)
     lesson_free(&lesson);
     assert_null(lesson.steps);
 
-    assert_true(lesson_load(path, "en", &lesson, &err));
+    assert_true(lesson_load(path, "en", window_keys, &lesson, &err));
     assert_string_equal(lesson.title, "Everything");
     assert_string_equal(lesson.steps[0].caption, "one 1,2,3");
     assert_int_equal(lesson.fallbacks, 0);
@@ -215,7 +221,7 @@ static void test_data_beside_the_lesson(void **state)
     assert_non_null(realpath(LESSON_FIXTURES, folder));
     Lesson lesson;
     DescentError err = { "" };
-    bool loaded = lesson_load(path, "en", &lesson, &err);
+    bool loaded = lesson_load(path, "en", window_keys, &lesson, &err);
     if (!loaded)
         print_message("%s\n", err.message);
     assert_true(loaded);
@@ -226,9 +232,39 @@ static void test_data_beside_the_lesson(void **state)
     lesson_free(&lesson);
 }
 
+/* plot, distance_from and lesson{ axes = true } (issue 12): the loss plot's
+ * range, the dynamics plot's run, the distance plot's point, the axes on
+ * every step. */
+static void test_plot_fields(void **state)
+{
+    (void)state;
+    char path[1024];
+    fixture("plot_fields.lua", path, sizeof path);
+    Lesson lesson;
+    DescentError err = { "" };
+    if (!lesson_load(path, "en", window_keys, &lesson, &err))
+        fail_msg("%s", err.message);
+    const LessonStep *first = &lesson.steps[0], *second = &lesson.steps[1];
+    assert_int_equal(first->show, LESSON_SHOW_STEP_SIZE | LESSON_SHOW_2D | LESSON_SHOW_AXES);
+    assert_true(first->plot_ymin == 1e-6 && first->plot_ymax == 10);
+    assert_int_equal(first->plot_run, 1);
+    assert_true(first->distance_from.x == 0.5 && first->distance_from.y == -1);
+    /* They belong to their one step. */
+    assert_int_equal(second->show, LESSON_SHOW_SPREAD | LESSON_SHOW_AXES);
+    assert_true(second->plot_ymin == 0 && second->plot_ymax == 0);
+    assert_int_equal(second->plot_run, -1);
+    assert_true(second->distance_from.x == 0 && second->distance_from.y == 0);
+    lesson_free(&lesson);
+}
+
 static void test_show_names(void **state)
 {
     (void)state;
+    assert_string_equal(lesson_show_name(LESSON_SHOW_SPREAD), "spread");
+    assert_string_equal(lesson_show_name(LESSON_SHOW_DISTANCE), "distance");
+    assert_string_equal(lesson_show_name(LESSON_SHOW_STEP_SIZE), "step_size");
+    assert_string_equal(lesson_show_name(LESSON_SHOW_AXES), "axes");
+    assert_string_equal(lesson_show_name(LESSON_SHOW_2D), "2d");
     assert_string_equal(lesson_show_name(LESSON_SHOW_GRADIENT), "gradient");
     assert_string_equal(lesson_show_name(LESSON_SHOW_BASINS), "basins");
     assert_string_equal(lesson_show_name(LESSON_SHOW_3D), "3d");
@@ -312,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_hostile_scripts_fail_cleanly),
         cmocka_unit_test(test_full_lesson_fields),
         cmocka_unit_test(test_data_beside_the_lesson),
+        cmocka_unit_test(test_plot_fields),
         cmocka_unit_test(test_show_names),
         cmocka_unit_test(test_default_lang),
         cmocka_unit_test(test_list_and_find),

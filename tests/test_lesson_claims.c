@@ -58,7 +58,7 @@ static Lesson load_lesson(const char *name, const char *lang)
     snprintf(path, sizeof path, "%s/%s.lua", LESSON_DIR, name);
     Lesson lesson;
     DescentError err = { "" };
-    if (!lesson_load(path, lang, &lesson, &err))
+    if (!lesson_load(path, lang, NULL, &lesson, &err))
         fail_msg("%s", err.message);
     return lesson;
 }

@@ -131,7 +131,7 @@ static void test_lesson_key_cycles(void **state)
                  "step { runs = { 'gd:lr=0.01' }, play = 10,\n"
                  "       keys = { t = { label = 'wide', landscape = { 'quadratic:l2=3', "
                  "'quadratic:l2=5' } },\n"
-                 "                b = { runs = { { 'gd:lr=0.02', 'adam:lr=0.1' } } } } }\n",
+                 "                m = { runs = { { 'gd:lr=0.02', 'adam:lr=0.1' } } } } }\n",
                  0, path, sizeof path);
     App *app = open_lesson(path, "en");
     Scene *s = app_scene(app);
@@ -147,10 +147,10 @@ static void test_lesson_key_cycles(void **state)
     push_text("t");
     play(app, 0.1);
     assert_string_equal(landscape_spec(s->landscape), first);
-    push_text("b");
+    push_text("m");
     play(app, 0.1);
     assert_int_equal(s->run_count, 2);
-    push_text("b");
+    push_text("m");
     play(app, 0.1);
     assert_int_equal(s->run_count, 1);
     /* The help overlay lists the step's keys: a picture to look at. */

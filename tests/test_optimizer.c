@@ -10,7 +10,7 @@
  * written again for one coordinate, as plainly as possible.
  * Tolerance for those: |ours - expected| <= 1e-12 * max(1, |expected|).
  *
- * Then the properties SPEC §4 promises, each with its tolerance where it is
+ * Then the properties docs/CLI.md §3.3 promises, each with its tolerance where it is
  * checked: Newton solves a quadratic in one step, flow follows the exact
  * solution, GD is stable exactly below lr = 2/λmax, noise is reproducible
  * and N(0, σ²), minibatches are epochs without replacement, divergence is
@@ -32,6 +32,7 @@
 
 #include "core/landscape.h"
 #include "core/optimizer.h"
+#include "core/optimizer_explain.h"
 
 #define HAND_TOL 1e-12
 #define REF_STEPS 5
@@ -215,7 +216,7 @@ static void test_kinds_and_defaults(void **state)
         assert_non_null(param_find(kinds[k].params, kinds[k].nparams, "lr"));
     }
 
-    /* SPEC §4's table. */
+    /* torch.optim's defaults (docs/CLI.md §3.3). */
     Walk w;
     walk_start(&w, BOWL, "gd", 0, 0);
     assert_int_equal(w.desc.kind, OPT_GD);
@@ -964,6 +965,97 @@ static void test_parse_errors_name_the_bad_part(void **state)
     }
 }
 
+/* ------------------------------------------------------------- traits */
+
+/* The keys the traits name are keys of the kind, and optimizer_number reads
+ * every numeric key back as the spec gave it (a numeric key missing from
+ * OptimizerDesc's fields would read NaN or 0). */
+static void test_traits_name_numbers_of_the_kind(void **state)
+{
+    (void)state;
+    size_t count;
+    const OptimizerInfo *kinds = optimizer_kinds(&count);
+    Landscape *bowl = landscape_create(BOWL, &(DescentError){{0}});
+    assert_non_null(bowl);
+    for (size_t k = 0; k < count; k++) {
+        const OptimizerInfo *info = &kinds[k];
+        assert_ptr_equal(optimizer_info((OptimizerKind)k), info);
+        const char *keys[] = {info->traits.momentum_key, info->traits.second_moment_key};
+        for (size_t i = 0; i < 2; i++)
+            if (keys[i] && !param_find(info->params, info->nparams, keys[i]))
+                fail_msg("%s: trait key '%s' is not one of its keys", info->name, keys[i]);
+        for (size_t p = 0; p < info->nparams; p++) {
+            const ParamDef *def = &info->params[p];
+            /* gamma and lr_min are the schedule's (desc.schedule). */
+            if (def->type != PARAM_NUMBER || strcmp(def->name, "gamma") == 0 ||
+                strcmp(def->name, "lr_min") == 0)
+                continue;
+            /* A value inside the range, unlike every default. */
+            double v = def->min + 0.375 * (fmin(def->max, def->min + 1.0) - def->min);
+            char spec[128];
+            bool start = strcmp(def->name, "x0") == 0 || strcmp(def->name, "y0") == 0;
+            if (start)
+                snprintf(spec, sizeof spec, "%s:x0=%.17g,y0=%.17g", info->name, v, v);
+            else
+                snprintf(spec, sizeof spec, "%s:%s=%.17g", info->name, def->name, v);
+            OptimizerDesc desc;
+            DescentError err = {{0}};
+            if (!optimizer_parse(spec, bowl, &desc, &err))
+                fail_msg("'%s': %s", spec, err.message);
+            if (optimizer_number(&desc, def->name) != v)
+                fail_msg("'%s': optimizer_number reads %.17g", spec,
+                         optimizer_number(&desc, def->name));
+        }
+    }
+    assert_true(isnan(optimizer_number(&(OptimizerDesc){0}, "nesterov")));
+    landscape_destroy(bowl);
+}
+
+/* Each trait against what the kind does: adaptive kinds give the two
+ * coordinates of BOWL (curvatures 1 and 4, gradient (1, 4) at (1, 1))
+ * different steps per unit gradient, the others the same one (or none);
+ * a continuous kind takes no schedule; decoupled weight decay adds nothing
+ * to the gradient (optimizer_explain's g' = g), coupled adds wd·θ = 0.5. */
+static void test_traits_match_behaviour(void **state)
+{
+    (void)state;
+    size_t count;
+    const OptimizerInfo *kinds = optimizer_kinds(&count);
+    for (size_t k = 0; k < count; k++) {
+        const OptimizerInfo *info = &kinds[k];
+        Walk walk;
+        walk_start(&walk, BOWL, info->name, 1.0, 1.0);
+        walk_step(&walk);
+        double eff[2];
+        bool diagonal = optimizer_effective_lr(&walk.desc, &walk.state, eff);
+        bool per_coordinate = diagonal && eff[0] != eff[1];
+        if (per_coordinate != info->traits.adaptive)
+            fail_msg("%s: adaptive is %d, its steps per unit gradient differ: %d", info->name,
+                     info->traits.adaptive, per_coordinate);
+        walk_end(&walk);
+        bool scheduled = param_find(info->params, info->nparams, "schedule") != NULL;
+        if (scheduled == info->traits.continuous)
+            fail_msg("%s: continuous is %d, takes a schedule: %d", info->name,
+                     info->traits.continuous, scheduled);
+        if (!param_find(info->params, info->nparams, "weight_decay")) {
+            assert_false(info->traits.decoupled_weight_decay);
+            continue;
+        }
+        char spec[64];
+        snprintf(spec, sizeof spec, "%s:weight_decay=0.5", info->name);
+        walk_start(&walk, BOWL, spec, 1.0, 1.0);
+        OptimizerState before = walk.state;
+        walk_step(&walk);
+        UpdateTerms e;
+        assert_true(optimizer_explain(&walk.desc, walk.landscape, &before, &walk.state, &e));
+        double added = e.used_grad[0] - e.grad[0];
+        if (added != (info->traits.decoupled_weight_decay ? 0.0 : 0.5))
+            fail_msg("%s: decoupled is %d, wd added %g to g", info->name,
+                     info->traits.decoupled_weight_decay, added);
+        walk_end(&walk);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -985,6 +1077,8 @@ int main(void)
         cmocka_unit_test(test_state_records_the_update),
         cmocka_unit_test(test_divergence_is_reported),
         cmocka_unit_test(test_parse_errors_name_the_bad_part),
+        cmocka_unit_test(test_traits_name_numbers_of_the_kind),
+        cmocka_unit_test(test_traits_match_behaviour),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

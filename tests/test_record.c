@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/aside_file.h"
 #include "record/ffmpeg.h"
 #include "record/frame_sink.h"
 #include "record/live.h"
@@ -186,17 +188,76 @@ static void test_format_fps(void **state)
     }
 }
 
-static void test_aside_path_and_size(void **state)
+/* A process that has exited (and been waited for): its PID runs nothing. */
+static long dead_pid(void)
+{
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0)
+        _exit(0);
+    waitpid(child, NULL, 0);
+    return (long)child;
+}
+
+static void touch(const char *name)
+{
+    char path[512];
+    scratch_path(path, sizeof path, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+}
+
+static bool scratch_has(const char *name)
+{
+    char path[512];
+    struct stat st;
+    scratch_path(path, sizeof path, name);
+    return lstat(path, &st) == 0;
+}
+
+/* Asides are new, unique and hidden; a sweep removes those of dead
+ * processes (files and folders of frames), never a live one's or anything
+ * else. */
+static void test_aside_files_and_size(void **state)
 {
     (void)state;
-    char name[128], expected[128];
-    assert_true(record_aside_path("out/x.mp4", "part", name, sizeof name));
-    snprintf(expected, sizeof expected, "out/.x.mp4.part-%ld", (long)getpid());
-    assert_string_equal(name, expected);
-    assert_true(record_aside_path("x.gif", "palette", name, sizeof name));
-    snprintf(expected, sizeof expected, ".x.gif.palette-%ld", (long)getpid());
-    assert_string_equal(name, expected);
-    assert_false(record_aside_path("x.gif", "palette", name, 8));
+    char out[512], a[512], b[512];
+    scratch_path(out, sizeof out, "x.mp4");
+    DescentError aside_err = {""};
+    int fa = aside_create(out, "part", a, sizeof a, &aside_err);
+    int fb = aside_create(out, "part", b, sizeof b, &aside_err);
+    assert_true(fa >= 0 && fb >= 0);
+    close(fa);
+    close(fb);
+    assert_string_not_equal(a, b);
+    char prefix[512];
+    snprintf(prefix, sizeof prefix, "%s/" ASIDE_PREFIX "%ld-", scratch, (long)getpid());
+    assert_memory_equal(a, prefix, strlen(prefix));
+    char short_name[8];
+    assert_false(aside_create(out, "part", short_name, sizeof short_name, &aside_err) >= 0);
+
+    char stale[64], stale_dir[64], live[64], frame[128];
+    long dead = dead_pid();
+    snprintf(stale, sizeof stale, ASIDE_PREFIX "%ld-0000abcd.part", dead);
+    snprintf(stale_dir, sizeof stale_dir, ASIDE_PREFIX "%ld-0000abce.frames", dead);
+    snprintf(live, sizeof live, ASIDE_PREFIX "%ld-0000abcf.part", (long)getppid());
+    snprintf(frame, sizeof frame, "%s/f_001.png", stale_dir);
+    touch(stale);
+    touch(live);
+    touch(".descent-notes");
+    touch("keep.png");
+    char folder[512];
+    scratch_path(folder, sizeof folder, stale_dir);
+    assert_int_equal(mkdir(folder, 0777), 0);
+    touch(frame);
+    aside_sweep(out);
+    assert_false(scratch_has(stale));
+    assert_false(scratch_has(stale_dir));
+    assert_true(scratch_has(live));
+    assert_true(scratch_has(".descent-notes"));
+    assert_true(scratch_has("keep.png"));
+    assert_true(access(a, F_OK) == 0 && access(b, F_OK) == 0); /* this process's own */
 
     DescentError err = {""};
     assert_true(record_check_size(RECORD_FORMAT_MP4, 640, 480, &err));
@@ -577,7 +638,7 @@ int main(void)
         cmocka_unit_test(test_format_of_names),
         cmocka_unit_test(test_frame_path),
         cmocka_unit_test(test_format_fps),
-        cmocka_unit_test(test_aside_path_and_size),
+        cmocka_unit_test_setup_teardown(test_aside_files_and_size, make_scratch, remove_scratch),
         cmocka_unit_test(test_plan_defaults_and_durations),
         cmocka_unit_test_setup_teardown(test_find_ffmpeg, make_scratch, remove_scratch),
         cmocka_unit_test(test_process_status_and_last_line),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test_record.py — `descent record` end to end (SPEC §6), as a user runs it.
+"""test_record.py — `descent record` end to end (docs/CLI.md §6), as a user runs it.
 
 Usage: test_record.py DESCENT.  Prints TAP.  Runs off-screen (the caller sets
 SDL_VIDEODRIVER=offscreen and DBUS_SESSION_BUS_ADDRESS=disabled:).  Checks

@@ -54,7 +54,7 @@ static void test_step_frames(void **state)
     (void)state;
     LessonPlayer player = {0};
     DescentError err = {""};
-    assert_true(lesson_load(HINTS, "en", &player.lesson, &err));
+    assert_true(lesson_load(HINTS, "en", NULL, &player.lesson, &err));
     for (size_t k = 0; k < 3; k++)
         assert_int_equal(lesson_player_step_frames(&player, k, FPS), step_frames[k]);
     assert_close(lesson_player_hold_seconds(&player, 0), 1.5 + 7 / 3.0, 1e-12);
@@ -185,7 +185,7 @@ static void test_window_shows_hints(void **state)
     Scene *scene = scene_create(&(SceneOptions){0}, &err);
     assert_non_null(scene);
     LessonPlayer player;
-    assert_true(lesson_player_open(&player, HINTS, "en", scene, &err));
+    assert_true(lesson_player_open(&player, HINTS, "en", NULL, scene, &err));
 
     static uint8_t pixels[2][W * H * 4];
     static Seen seen[2];
@@ -215,7 +215,7 @@ static void test_window_shows_hints(void **state)
 
     /* The zh hint too. */
     lesson_player_close(&player);
-    assert_true(lesson_player_open(&player, HINTS, "zh", scene, &err));
+    assert_true(lesson_player_open(&player, HINTS, "zh", NULL, scene, &err));
     assert_string_equal(scene->hint, "按空格键开始");
 
     lesson_player_close(&player);
@@ -268,7 +268,7 @@ static void test_welcome_frames(void **state)
     const char *langs[] = {"en", "zh"};
     for (int l = 0; l < 2; l++) {
         LessonPlayer timing = {0};
-        assert_true(lesson_load(path, langs[l], &timing.lesson, &err));
+        assert_true(lesson_load(path, langs[l], NULL, &timing.lesson, &err));
         long frames = 0;
         size_t hinted = 0; /* the first step with a hint (step 0 when none has) */
         for (size_t k = timing.lesson.step_count; k-- > 0;) {
@@ -298,7 +298,7 @@ static void test_welcome_frames(void **state)
         Scene *scene = scene_create(&(SceneOptions){0}, &err);
         assert_non_null(scene);
         LessonPlayer player;
-        assert_true(lesson_player_open(&player, path, langs[l], scene, &err));
+        assert_true(lesson_player_open(&player, path, langs[l], NULL, scene, &err));
         assert_true(lesson_player_show(&player, scene, hinted, &err));
         HintWatch window = {.lesson = &timing.lesson};
         renderer_observe_text(renderer, watch_window, &window);

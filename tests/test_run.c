@@ -85,6 +85,26 @@ static void start_point_precedence(void **state)
     landscape_destroy(l);
 }
 
+/* GD with lr 0.1 on 0.5(x² + 4y²) from (1, 1): θ_k = (0.9^k, 0.6^k), so
+ * |θ_1 − θ_0| = |(−0.1, −0.4)| = √0.17 and |θ_2 − (0, 0)| = √(0.81² + 0.36²);
+ * the distance from (1, 0) at the start is 1. */
+static void distances_and_step_lengths_along_a_path(void **state)
+{
+    (void)state;
+    Landscape *l = test_landscape("quadratic:l1=1,l2=4");
+    OptimizerDesc d = test_optimizer("gd:lr=0.1", l);
+    Run run;
+    assert_true(run_init(&run, l, &d, 1.0, 1.0, NULL));
+    run_advance(&run, 2);
+    assert_true(isnan(run_step_length(&run, 0)));
+    assert_close(run_step_length(&run, 1), sqrt(0.17), 1e-15);
+    assert_close(run_step_length(&run, 2), hypot(0.9 - 0.81, 0.6 - 0.36), 1e-15);
+    assert_close(run_distance_at(&run, 2, 0.0, 0.0), hypot(0.81, 0.36), 1e-15);
+    assert_close(run_distance_at(&run, 0, 1.0, 0.0), 1.0, 1e-15);
+    run_free(&run);
+    landscape_destroy(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -92,6 +112,7 @@ int main(void)
         cmocka_unit_test(divergence_stops_with_the_non_finite_point),
         cmocka_unit_test(restart_goes_back_to_the_start),
         cmocka_unit_test(start_point_precedence),
+        cmocka_unit_test(distances_and_step_lengths_along_a_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

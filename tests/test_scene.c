@@ -332,15 +332,16 @@ static void open_lesson_text(LessonPlayer *player, Scene *s, const char *text)
     fputs(text, f);
     fclose(f);
     DescentError err = {""};
-    bool opened = lesson_player_open(player, path, "en", s, &err);
+    bool opened = lesson_player_open(player, path, "en", NULL, s, &err);
     unlink(path);
     if (!opened)
         fail_msg("%s", err.message);
 }
 
 /* A lesson step's show turns on the overlays (and the 3D view) it names
- * and the next step's turns off what it does not name; the flow is there from the step's start
- * and follows the run's play. */
+ * and the next step's turns off what it does not name, except the view,
+ * which stays until a step names one; the flow is there from the step's
+ * start and follows the run's play. */
 static void test_lesson_show_reaches_display(void **state)
 {
     (void)state;
@@ -350,7 +351,9 @@ static void test_lesson_show_reaches_display(void **state)
         "lesson { title = 't', landscape = 'quadratic' }\n"
         "step { runs = { 'gd:lr=0.05' }, play = 20, show = { 'flow', 'velocity' } }\n"
         "step { runs = { 'sgd:lr=0.01' }, particles = 30, show = { 'basins', 'gradient', '3d' } }\n"
-        "step { keep = true }\n");
+        "step { keep = true }\n"
+        "step { show = { '2d', 'spread', 'axes', 'distance' }, distance_from = { 1, -2 },\n"
+        "       plot = { ymin = 1e-6, ymax = 10, run = 1 } }\n");
     assert_true(s->display.flow && s->display.velocity);
     assert_false(s->display.basins || s->display.arrows);
     assert_non_null(scene_flow(s, 0));
@@ -362,7 +365,16 @@ static void test_lesson_show_reaches_display(void **state)
     assert_false(s->display.flow || s->display.velocity);
     assert_true(s->display.basins && s->display.arrows && s->display.view3d);
     assert_true(lesson_player_next(&player, s));
-    assert_false(s->display.basins || s->display.arrows || s->display.view3d);
+    assert_false(s->display.basins || s->display.arrows);
+    assert_true(s->display.view3d);
+    assert_true(s->display.plot_run == -1 && s->display.loss_ymax == 0);
+    assert_true(lesson_player_next(&player, s));
+    assert_false(s->display.view3d);
+    assert_true(s->display.spread && s->display.axes);
+    assert_int_equal(s->display.plot, SCENE_PLOT_DISTANCE);
+    assert_true(s->display.distance_from[0] == 1 && s->display.distance_from[1] == -2);
+    assert_true(s->display.loss_ymin == 1e-6 && s->display.loss_ymax == 10);
+    assert_true(s->display.plot_run == 0);
     lesson_player_close(&player);
     scene_destroy(s);
 }

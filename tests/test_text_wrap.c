@@ -118,7 +118,7 @@ static void lesson_captions_obey_the_rules(void **state)
     size_t captions = 0, wrapped_lines = 0;
     for (size_t k = 0; k < list.count; k++) {
         Lesson lesson;
-        if (!lesson_load(list.paths[k], "zh", &lesson, &err))
+        if (!lesson_load(list.paths[k], "zh", NULL, &lesson, &err))
             fail_msg("%s", err.message);
         for (size_t i = 0; i < lesson.step_count; i++) {
             const char *caption = lesson.steps[i].caption;

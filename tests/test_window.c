@@ -231,7 +231,7 @@ static void test_wheel_zoom_and_drag_pan(void **state)
     app_destroy(app);
 }
 
-/* The keys of SPEC §5 change what they say they change. */
+/* The window's keys change what they say they change. */
 static void test_keys(void **state)
 {
     (void)state;
@@ -807,7 +807,8 @@ static void test_line_of_minima_drawn(void **state)
 }
 
 /* 'o' cycles the dynamics plot above the loss plot through sharpness,
- * schedule and norm and back to none; 'a' shows the step boxes. */
+ * schedule, norm, distance and step size and back to none; 'a' shows the
+ * step boxes. */
 static void test_dynamics_plot_key(void **state)
 {
     (void)state;
@@ -818,8 +819,9 @@ static void test_dynamics_plot_key(void **state)
     push_key(SDLK_SPACE, 0);
     Scene *scene = app_scene(app);
     Frame none = draw_frame(app, 0.0);
-    static const ScenePlot order[] = {SCENE_PLOT_SHARPNESS, SCENE_PLOT_SCHEDULE, SCENE_PLOT_NORM};
-    for (size_t k = 0; k < 3; k++) {
+    static const ScenePlot order[] = {SCENE_PLOT_SHARPNESS, SCENE_PLOT_SCHEDULE, SCENE_PLOT_NORM,
+                                      SCENE_PLOT_DISTANCE, SCENE_PLOT_STEP_SIZE};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
         push_text("o");
         Frame f = draw_frame(app, 0.0);
         assert_int_equal(scene->display.plot, order[k]);

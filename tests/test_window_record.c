@@ -1,5 +1,5 @@
 /*
- * test_window_record.c — the window's 'v' key (SPEC §5, issue 4): a real
+ * test_window_record.c — the window's 'v' key (issue 4): a real
  * window records what it draws into an MP4 in --output-dir, checked with
  * ffprobe (codec, size, frame count) and against the window's own pixels
  * decoded back by ffmpeg; stopping by 'v', by a resize and by closing;

@@ -13,7 +13,7 @@ It writes, into OUTDIR,
                     so `descent trace --landscape L --start X,Y --opt ...` must
                     reproduce it.
 
-Each optimizer spec string is mapped onto torch.optim with our SPEC §4 defaults
+Each optimizer spec string is mapped onto torch.optim with our defaults (docs/CLI.md §3.3)
 passed explicitly (same key names; beta1/beta2 -> betas).  Landscapes are
 written in torch and differentiated by autograd.  `newton` has no torch.optim
 counterpart: its step is computed with torch's autograd Hessian and
@@ -128,7 +128,7 @@ def make_landscape(spec):
 
 # ------------------------------------------------------------------ optimizers
 
-# SPEC §4 defaults, passed to torch explicitly.
+# Our defaults (docs/CLI.md §3.3), passed to torch explicitly.
 SGD_LIKE = {
     'gd': dict(lr=0.01, momentum=0.0, dampening=0.0, nesterov=0, weight_decay=0.0),
     'sgd': dict(lr=0.01, momentum=0.0, dampening=0.0, nesterov=0, weight_decay=0.0),

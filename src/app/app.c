@@ -7,11 +7,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "app_internal.h"
+#include "keys.h"
 #include "render/framebuffer.h"
-#include "render/gl_context.h"
 #include "render/png_write.h"
-#include "record/live.h"
-#include "render/render.h"
 #include "scene/scene_share.h"
 #include "scene/viewport.h"
 
@@ -27,91 +26,17 @@
 #define MAX_FRAME_SECONDS 0.1
 
 
-/* Every key of SPEC §5 and what it does here, for the help overlay. */
-static const RenderHelpLine help_lines[] = {
-    {"Space", "play / pause"},
-    {".  ,", "one step forward / back (pauses)"},
-    {"click, drag on the loss plot", "show the runs at that step (then . and Space go on)"},
-    {"left click, drag", "start all runs there"},
-    {"right / middle drag", "pan"},
-    {"wheel", "zoom at the pointer"},
-    {"[  ]", "learning rate of the selected run ÷1.25 / ×1.25"},
-    {"n  N", "gradient noise of the selected run down / up"},
-    {"u  U", "momentum (Adam: β1) of the selected run down / up"},
-    {"y  Y", "squared-gradient decay (Adam: β2, RMSProp: α) of the selected run down / up"},
-    {"k  K", "minibatch size of the selected run ÷2 / ×2 (data landscapes)"},
-    {"x", "the selected run's update rule with its numbers"},
-    {"1 … 9", "select run"},
-    {"Shift + 1 … 9", "hide / show run"},
-    {"r", "reset runs to their start"},
-    {"l", "next landscape"},
-    {"L", "log / linear colour scale"},
-    {"c", "next colormap"},
-    {"g", "gradient arrows on / off"},
-    {"b", "share of the particle cloud in each basin on / off"},
-    {"e", "type a landscape L(x, y) (Enter uses it, Esc cancels)"},
-    {"+  −", "playback speed ×2 / ÷2"},
-    {"Tab", "2D / 3D view (3D: drag turns the camera, wheel zooms)"},
-    {"→ PageDown Enter / ← PageUp", "next / previous lesson step"},
-    {"h  ?  F1", "this help"},
-    {"f  F11", "fullscreen"},
-    {"P", "projector mode: large text, thick lines"},
-    {"T", "light / dark theme (paper, bright projectors)"},
-    {"i", "data landscapes: dataset inset, line of minima, max-margin direction"},
-    {"o", "dynamics plot: sharpness vs 2/lr, lr schedule, |θ| and direction, none"},
-    {"a", "each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)"},
-    {"p", "screenshot (PNG in the current folder or --output-dir)"},
-    {"v", "start / stop recording an MP4 (same folder)"},
-    {"s", "copy this scene as a descent command line (clipboard and stdout)"},
-    {"Esc", "close this help, leave fullscreen"},
-    {"q  Ctrl+Q", "quit"},
-};
-
-#define BUILT_IN_HELP_LINES (sizeof help_lines / sizeof help_lines[0])
-
-/* What 'o' switched the dynamics plot to, by ScenePlot. */
-static const char *const plot_names[SCENE_PLOT_COUNT] = {
-    [SCENE_PLOT_NONE] = "dynamics plot off",
-    [SCENE_PLOT_SHARPNESS] = "plot: sharpness λmax along the selected run vs 2/lr",
-    [SCENE_PLOT_SCHEDULE] = "plot: learning rate per step",
-    [SCENE_PLOT_NORM] = "plot: |θ| and its angle to the max-margin direction",
-};
-
-struct App {
-    GlContext *gl;
-    Renderer *renderer;
-    Scene *scene;
-    bool quit;
-    bool fullscreen;
-    bool panning;          /* right or middle button held */
-    bool placing;          /* left button held: the start follows the pointer */
-    bool orbiting;         /* 3D: a button held turns the camera */
-    bool scrubbing;        /* left button held on the loss plot */
-    bool scrub_due;        /* scrub_step is to be shown at the next frame */
-    size_t scrub_step;
-    double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
-    bool screenshot_due;   /* save the next frame drawn */
-    const char *output_dir;     /* NULL: the current folder */
-    LiveRecording *recording;   /* 'v' running, or NULL */
-    int recording_width, recording_height;  /* the drawable size it started at */
-    bool recording_fresh;       /* started since the last frame: that frame's
-                                   dt passed before the recording began */
-    bool has_lesson;
-    LessonPlayer lesson;
-    /* The help overlay: the built-in keys, then the current step's own. */
-    RenderHelpLine help[BUILT_IN_HELP_LINES + LESSON_MAX_KEYS];
-    char help_keys[LESSON_MAX_KEYS][2];
-};
-
 static const char first_hint[] =
     "h or ? lists the keys  ·  click to start the runs there  ·  Space pauses";
 
-/* Lists the current lesson step's keys after the built-in ones (their
- * labels are the lesson's: refreshed whenever the step or lesson changes). */
+/* Lists the window's keys, then the current lesson step's (their labels
+ * are the lesson's: refreshed whenever the step or lesson changes). */
 static void refresh_help(App *app)
 {
-    memcpy(app->help, help_lines, sizeof help_lines);
-    size_t count = BUILT_IN_HELP_LINES;
+    size_t count;
+    const WindowKey *keys = window_keys(&count);
+    for (size_t i = 0; i < count; i++)
+        app->help[i] = (RenderHelpLine){keys[i].label, keys[i].help};
     if (app->has_lesson && lesson_player_ready(&app->lesson)) {
         const LessonStep *step = &app->lesson.lesson.steps[app->lesson.step];
         for (size_t i = 0; i < step->key_count && i < LESSON_MAX_KEYS; i++) {
@@ -151,7 +76,15 @@ App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
         error_set(err, "out of memory for the window");
         return NULL;
     }
+    size_t key_count;
+    window_keys(&key_count);
+    app->help = calloc(key_count + LESSON_MAX_KEYS, sizeof *app->help);
     app->scene = scene;
+    if (!app->help) {
+        app_destroy(app);
+        error_set(err, "out of memory for the window");
+        return NULL;
+    }
     app->fullscreen = options->fullscreen;
     app->output_dir = options->output_dir;
     GlContextOptions gl = {
@@ -173,7 +106,8 @@ App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
     if (options->lesson) {
         DescentError lesson_err = {""};
         app->has_lesson = true;
-        lesson_player_open(&app->lesson, options->lesson, options->lang, scene, &lesson_err);
+        lesson_player_open(&app->lesson, options->lesson, options->lang, window_reserved_keys(),
+                           scene, &lesson_err);
     }
     refresh_help(app);
     return app;
@@ -194,6 +128,7 @@ void app_destroy(App *app)
     renderer_destroy(app->renderer);
     gl_context_destroy(app->gl);
     scene_destroy(app->scene);
+    free(app->help);
     free(app);
 }
 
@@ -215,8 +150,7 @@ bool app_poll_lesson(App *app)
     return true;
 }
 
-/* Next or previous lesson step, or why there is none. */
-static void change_step(App *app, bool forward)
+void app_change_step(App *app, bool forward)
 {
     Scene *s = app->scene;
     if (!app->has_lesson)
@@ -253,21 +187,11 @@ static Viewport current_viewport(const App *app)
 /* ------------------------------------------------------------------------ */
 /* Commands                                                                  */
 
-static void set_fullscreen(App *app, bool on)
+void app_set_fullscreen(App *app, bool on)
 {
     if (SDL_SetWindowFullscreen(gl_context_window(app->gl),
                                 on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) == 0)
         app->fullscreen = on;
-}
-
-/* Shows the selected run's new spec, or why it could not change. */
-static void show_run_change(App *app, bool ok, const DescentError *err)
-{
-    Scene *s = app->scene;
-    if (!ok)
-        scene_notify(s, 6.0, "%s", err->message);
-    else
-        scene_notify(s, 3.0, "run %zu: %s", s->selected + 1, s->runs[s->selected].run.desc.spec);
 }
 
 /* A recording's end or failure, on screen (and on stderr when it failed,
@@ -321,9 +245,16 @@ static void show_recording(App *app)
     render_recording_badge(app->renderer, text);
 }
 
-/* The stage as a command line: on the clipboard, on stdout (for whoever
- * runs descent in a terminal) and named in a notice. */
-static void share_scene(App *app)
+void app_toggle_recording(App *app)
+{
+    if (app->recording)
+        stop_recording(app, NULL);
+    else
+        start_recording(app);
+}
+
+/* On stdout for whoever runs descent in a terminal. */
+void app_share_scene(App *app)
 {
     char line[SCENE_COMMAND_LINE_MAX];
     if (!scene_command_line(app->scene, line, sizeof line)) {
@@ -336,187 +267,12 @@ static void share_scene(App *app)
     scene_notify(app->scene, 5.0, "%s: %s", copied ? "copied" : "no clipboard; printed", line);
 }
 
-/* Characters (layout-aware, from SDL_TEXTINPUT). */
-/* The keys SPEC §5 gives the window.  A lesson may bind any other key,
- * and its binding wins over the window's own extras (b, e, L, P, ...), so
- * a lesson written for one version keeps working in the next. */
-static const char spec_keys[] = " .[]nNrlcg+=-h?fpvq";
-
+/* Characters (layout-aware, from SDL_TEXTINPUT): the window's own, else
+ * the lesson step's (keys.h: the two never share a key). */
 static void on_char(App *app, char c)
 {
-    Scene *s = app->scene;
-    DescentError err = {""};
-    if (app->has_lesson && !strchr(spec_keys, c) && lesson_player_key(&app->lesson, s, c))
-        return;
-    switch (c) {
-    case '.':
-        scene_set_playing(s, false);
-        scene_step(s, 1);
-        break;
-    case ',':
-        scene_set_playing(s, false);
-        if (scene_shown_step(s) > 0)
-            scene_seek(s, scene_shown_step(s) - 1);
-        break;
-    case 'u':
-    case 'U':
-        show_run_change(app, scene_scale_momentum(s, c == 'U', &err), &err);
-        break;
-    case 'y':
-    case 'Y':
-        show_run_change(app, scene_scale_second_moment(s, c == 'Y', &err), &err);
-        break;
-    case 'k':
-    case 'K':
-        show_run_change(app, scene_scale_batch(s, c == 'K' ? 2.0 : 0.5, &err), &err);
-        break;
-    case 'x':
-        s->display.formula = !s->display.formula;
-        break;
-    case '[':
-    case ']':
-        show_run_change(app, scene_scale_lr(s, c == ']' ? 1.25 : 1 / 1.25, &err), &err);
-        break;
-    case 'n':
-    case 'N':
-        show_run_change(app, scene_scale_noise(s, c == 'N' ? 1.5 : 1 / 1.5, &err), &err);
-        break;
-    case 'r':
-        scene_reset(s);
-        break;
-    case 'l':
-        if (scene_next_landscape(s, &err))
-            scene_notify(s, 3.0, "landscape: %s", landscape_spec(s->landscape));
-        else
-            scene_notify(s, 6.0, "%s", err.message);
-        break;
-    case 'L':
-        s->display.log_scale = !s->display.log_scale;
-        break;
-    case 'c':
-        scene_next_colormap(s);
-        scene_notify(s, 2.0, "colormap: %s", colormap_name(s->display.colormap));
-        break;
-    case 'g':
-        s->display.arrows = !s->display.arrows;
-        break;
-    case 'e':
-        expr_field_open(s);
-        break;
-    case 'b':
-        s->display.basins = !s->display.basins;
-        if (s->display.basins && !s->swarm)
-            scene_notify(s, 4.0, "basin shares need a particle cloud (--particles N, noisy run)");
-        break;
-    case '+':
-    case '=':
-    case '-':
-        scene_scale_speed(s, c == '-' ? 0.5 : 2.0);
-        scene_notify(s, 2.0, "speed ×%g", s->speed);
-        break;
-    case 'h':
-    case '?':
-        s->display.help = !s->display.help;
-        break;
-    case 'f':
-        set_fullscreen(app, !app->fullscreen);
-        break;
-    case 'P':
-        s->display.projector = !s->display.projector;
-        break;
-    case 'i':
-        s->display.data = !s->display.data;
-        scene_notify(s, 2.0, "data overlays %s", s->display.data ? "on" : "off");
-        break;
-    case 'o':
-        s->display.plot = (ScenePlot)((s->display.plot + 1) % SCENE_PLOT_COUNT);
-        scene_notify(s, 2.0, "%s", plot_names[s->display.plot]);
-        break;
-    case 'a':
-        s->display.effective_step = !s->display.effective_step;
-        scene_notify(s, 2.0, "per-coordinate step boxes %s",
-                     s->display.effective_step ? "on" : "off");
-        break;
-    case 'T':
-        s->display.theme = (SceneTheme)((s->display.theme + 1) % SCENE_THEME_COUNT);
-        scene_notify(s, 2.0, "%s theme", s->display.theme == SCENE_THEME_LIGHT ? "light" : "dark");
-        break;
-    case 's':
-        share_scene(app);
-        break;
-    case 'p':
-        app->screenshot_due = true;
-        break;
-    case 'v':
-        if (app->recording)
-            stop_recording(app, NULL);
-        else
-            start_recording(app);
-        break;
-    case 'q':
-        app->quit = true;
-        break;
-    default:
-        if (app->has_lesson)
-            lesson_player_key(&app->lesson, s, c);
-        break;
-    }
-}
-
-/* Keys that have no character, or whose character depends on modifiers. */
-static void on_key(App *app, const SDL_KeyboardEvent *key)
-{
-    Scene *s = app->scene;
-    SDL_Keycode sym = key->keysym.sym;
-    Uint16 mod = key->keysym.mod;
-    if (sym >= SDLK_1 && sym <= SDLK_9) {
-        size_t i = (size_t)(sym - SDLK_1);
-        if (mod & KMOD_SHIFT)
-            scene_toggle_hidden(s, i);
-        else
-            scene_select(s, i);
-        return;
-    }
-    switch (sym) {
-    case SDLK_SPACE:
-        scene_set_playing(s, !s->playing);
-        break;
-    case SDLK_q:
-        if (mod & KMOD_CTRL)
-            app->quit = true;
-        break;
-    case SDLK_ESCAPE:
-        if (s->display.help)
-            s->display.help = false;
-        else if (app->fullscreen)
-            set_fullscreen(app, false);
-        break;
-    case SDLK_F11:
-        set_fullscreen(app, !app->fullscreen);
-        break;
-    case SDLK_F1:
-        s->display.help = !s->display.help;
-        break;
-    case SDLK_TAB:
-        s->display.view3d = !s->display.view3d;
-        s->hover_valid = false;
-        scene_notify(s, 3.0, "%s",
-                     s->display.view3d ? "3D view: drag to turn, wheel to zoom, Tab for 2D"
-                                       : "2D view");
-        break;
-    case SDLK_RIGHT:
-    case SDLK_PAGEDOWN:
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-        change_step(app, true);
-        break;
-    case SDLK_LEFT:
-    case SDLK_PAGEUP:
-        change_step(app, false);
-        break;
-    default:
-        break;
-    }
+    if (!window_key_char(app, c) && app->has_lesson)
+        lesson_player_key(&app->lesson, app->scene, c);
 }
 
 /* Pointer position in drawable pixels. */
@@ -611,7 +367,7 @@ bool app_handle_event(App *app, const SDL_Event *e)
             on_char(app, e->text.text[0]);
         break;
     case SDL_KEYDOWN:
-        on_key(app, &e->key);
+        window_key_down(app, e->key.keysym.sym, e->key.keysym.mod);
         break;
     case SDL_MOUSEBUTTONDOWN:
         pointer_at(app, e->button.x, e->button.y);

@@ -1,5 +1,5 @@
 /*
- * app.h — the live window (SPEC §5): an SDL2 window with an OpenGL 3.3
+ * app.h — the live window (docs/ARCHITECTURE.md §2.1): an SDL2 window with an OpenGL 3.3
  * core context, the event loop, input turned into commands on the scene,
  * and the HUD's help and hints.  The only module that joins SDL input,
  * the scene and the renderer.

@@ -2,7 +2,7 @@
  * basins.h — basins of attraction: which known minimum (landscape_minima)
  * the gradient flow dθ/dt = −∇L carries a point to.
  *
- * "The share of particles in each basin" (SPEC §1) means basins of
+ * "The share of particles in each basin" (README.md, `b`) means basins of
  * attraction, not the nearest minimum: a particle on the far side of the
  * ridge between two wells belongs to the well it would roll into, however
  * close the other well's bottom is.  basin_of answers that for one point by

@@ -1,6 +1,6 @@
 /*
  * data_dir.h — where the files descent ships (shaders/, assets/, lessons/)
- * are found at run time (SPEC §8):
+ * are found at run time (docs/ARCHITECTURE.md §5):
  *   1. $DESCENT_DATA_DIR, when set (an error if it lacks shaders/);
  *   2. the source tree the program was built from, when it still exists
  *      (running from a checkout's build directory);

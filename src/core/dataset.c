@@ -14,10 +14,13 @@
 #include "dataset.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rng.h"
 
@@ -140,20 +143,61 @@ static int split_fields(char *line, char **fields, int max)
 typedef struct CsvReader {
     const char *path;
     FILE *file;
-    char *line;
-    size_t cap;
+    char line[DATASET_MAX_LINE + 1];
     long lineno;
+    size_t bytes;   /* read so far */
+    bool failed;    /* a read failed: err says why */
     DescentError *err;
 } CsvReader;
 
-/* Reads the next line that is not blank; false at end of file. */
+/* The UTF-8 byte-order mark some editors put at the start of a file. */
+static const char byte_order_mark[] = "\xef\xbb\xbf";
+
+/* Reads one line, without its end, into r->line; false at the end of the
+ * file and when reading fails (r->failed set).  A line over
+ * DATASET_MAX_LINE bytes, a file over DATASET_MAX_BYTES and a NUL byte
+ * (not text) are errors, found without reading further. */
+static bool read_line(CsvReader *r)
+{
+    size_t len = 0;
+    int c;
+    while ((c = getc(r->file)) != EOF && c != '\n') {
+        if (++r->bytes > DATASET_MAX_BYTES) {
+            r->failed = true;
+            return error_set(r->err, "%s:%ld: larger than %d bytes (the most a data file may "
+                             "hold)", r->path, r->lineno + 1, DATASET_MAX_BYTES);
+        }
+        if (len == DATASET_MAX_LINE || c == '\0') {
+            r->failed = true;
+            return error_set(r->err, c ? "%s:%ld: line longer than %d bytes"
+                                       : "%s:%ld: a NUL byte (this is not a text file)",
+                             r->path, r->lineno + 1, DATASET_MAX_LINE);
+        }
+        r->line[len++] = (char)c;
+    }
+    if (c == EOF && ferror(r->file)) {
+        r->failed = true;
+        return error_set(r->err, "%s:%ld: read error: %s", r->path, r->lineno + 1,
+                         strerror(errno));
+    }
+    if (c == EOF && len == 0)
+        return false;
+    r->bytes++;
+    r->lineno++;
+    r->line[len] = '\0';
+    /* Skipped, not reported as part of the first column's name. */
+    if (r->lineno == 1 && strncmp(r->line, byte_order_mark, 3) == 0)
+        memmove(r->line, r->line + 3, len - 2);
+    return true;
+}
+
+/* Reads the next line that is not blank; false at end of file and on
+ * errors (r->failed). */
 static bool next_line(CsvReader *r)
 {
-    while (getline(&r->line, &r->cap, r->file) >= 0) {
-        r->lineno++;
+    while (read_line(r))
         if (*trim(r->line))
             return true;
-    }
     return false;
 }
 
@@ -163,7 +207,9 @@ static const char *const column_names[3] = {"x1", "x2", "y"};
 static bool read_header(CsvReader *r, int order[3])
 {
     if (!next_line(r))
-        return error_set(r->err, "%s:1: empty file (expected a header x1,x2,y)", r->path);
+        return r->failed ? false
+                         : error_set(r->err, "%s:1: empty file (expected a header x1,x2,y)",
+                                     r->path);
     char *fields[3];
     int count = split_fields(r->line, fields, 3);
     if (count != 3)
@@ -251,25 +297,60 @@ static bool read_rows(CsvReader *r, const int order[3], DatasetTask task, Datase
         if (!append_row(dest, &cap, row))
             return error_set(r->err, "%s:%ld: out of memory", r->path, r->lineno);
     }
-    if (ferror(r->file))
-        return error_set(r->err, "%s:%ld: read error: %s", r->path, r->lineno + 1,
-                         strerror(errno));
+    if (r->failed)
+        return false;
     if (dest->n == 0)
         return error_set(r->err, "%s:%ld: no data rows after the header", r->path,
                          r->lineno + 1);
     return true;
 }
 
+/* What a file that is not a regular file is, for the message. */
+static const char *file_kind(mode_t mode)
+{
+    return S_ISDIR(mode)    ? "a folder"
+           : S_ISFIFO(mode) ? "a FIFO (named pipe)"
+           : S_ISSOCK(mode) ? "a socket"
+           : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
+                                            : "not a regular file";
+}
+
+/* Opens path for reading when it is a regular file of at most
+ * DATASET_MAX_BYTES.  Opened non-blocking, a FIFO cannot hang the open
+ * (nor a serial line wait for its carrier); then refused by its type. */
+static FILE *open_data_file(const char *path, DescentError *err)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        error_set(err, "%s:0: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    FILE *file = NULL;
+    if (fstat(fd, &st) != 0)
+        error_set(err, "%s:0: cannot read: %s", path, strerror(errno));
+    else if (!S_ISREG(st.st_mode))
+        error_set(err, "%s:0: cannot read: it is %s, not a CSV file", path,
+                  file_kind(st.st_mode));
+    else if (st.st_size > DATASET_MAX_BYTES)
+        error_set(err, "%s:0: larger than %d bytes (the most a data file may hold)", path,
+                  DATASET_MAX_BYTES);
+    else if (fcntl(fd, F_SETFL, O_RDONLY) != 0 || !(file = fdopen(fd, "r")))
+        error_set(err, "%s:0: cannot open: %s", path, strerror(errno));
+    if (!file)
+        close(fd);
+    return file;
+}
+
 bool dataset_load_csv(const char *path, DatasetTask task, Dataset *dest, DescentError *err)
 {
     *dest = (Dataset){0};
     CsvReader r = {.path = path, .err = err};
-    r.file = fopen(path, "r");
+    r.file = open_data_file(path, err);
     if (!r.file)
-        return error_set(err, "%s:0: cannot open: %s", path, strerror(errno));
+        return false;
     int order[3];
     bool ok = read_header(&r, order) && read_rows(&r, order, task, dest);
-    free(r.line);
     fclose(r.file);
     if (!ok)
         dataset_free(dest);

@@ -35,9 +35,18 @@ typedef struct DatasetDesc {
 /* Makes a synthetic dataset. */
 bool dataset_generate(const DatasetDesc *desc, Dataset *dest, DescentError *err);
 
-/* Reads a CSV file.  Errors: "FILE:LINE: message" (unreadable file, missing
- * column, not a number, label not in {-1, 0, 1} for classification,
- * no rows). */
+/* Limits of a data file: its size and the length of a line, each far
+ * above any dataset worth drawing (a row takes some 30 bytes). */
+#define DATASET_MAX_BYTES (16 << 20)
+#define DATASET_MAX_LINE 1024
+
+/* Reads a CSV file; a UTF-8 byte-order mark before the header is skipped.
+ * Only a regular file is read, and never waited for: a folder, a FIFO, a
+ * device (/dev/zero, also through a symlink) or a socket is refused
+ * without blocking.  Errors: "FILE:LINE: message" (unreadable file, not a
+ * regular file, over DATASET_MAX_BYTES, a line over DATASET_MAX_LINE, a
+ * NUL byte, missing column, not a number, label not in {-1, 0, 1} for
+ * classification, no rows). */
 bool dataset_load_csv(const char *path, DatasetTask task, Dataset *dest, DescentError *err);
 
 void dataset_free(Dataset *dataset);

@@ -6,11 +6,20 @@
  * line, no trailing newline, that names the offending part, e.g.
  *   unknown key 'beta3' in 'adam:beta3=1' (keys: lr, beta1, beta2, ...)
  * The caller decides how to show it; the core never prints or exits.
+ *
+ * A message is always one line of valid UTF-8, whatever it quotes: control
+ * characters and bytes that are not UTF-8 are written as escapes (\n, \t,
+ * \x1b), so a file name holding a newline or a terminal escape sequence
+ * cannot break the line or drive the terminal.  A message too long for its
+ * buffer loses its middle, marked by "…", never its end: "PATH: reason"
+ * keeps the start of a long path and the reason.
  */
 #ifndef DESCENT_CORE_ERROR_H
 #define DESCENT_CORE_ERROR_H
 
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #define DESCENT_ERROR_MAX 512
 
@@ -22,5 +31,10 @@ typedef struct DescentError {
  * so a failing function can `return error_set(err, ...);`. */
 bool error_set(DescentError *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Formats one line as error_set does (escaped, its middle dropped when it
+ * is longer than size - 1 bytes) into dest of size bytes (size >= 16). */
+void error_format(char *dest, size_t size, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 #endif

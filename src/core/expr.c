@@ -149,6 +149,19 @@ static void fail_at(Parser *p, size_t pos, const char *what)
     fail_with(p, pos, what, true);
 }
 
+/* "unexpected 'C'" at the parser's position, C the whole character there
+ * (a UTF-8 character such as '²' is several bytes, never cut). */
+static void fail_unexpected(Parser *p)
+{
+    const char *at = p->text + p->pos;
+    int n = 1;
+    while (n < 4 && ((unsigned char)at[n] & 0xc0) == 0x80)
+        n++;
+    char what[64];
+    snprintf(what, sizeof what, "unexpected '%.*s'", n, at);
+    fail_at(p, p->pos, what);
+}
+
 static void skip_space(Parser *p)
 {
     while (isspace((unsigned char)p->text[p->pos]))
@@ -305,9 +318,7 @@ static void parse_primary(Parser *p)
     } else if (c == '\0') {
         fail_at(p, p->pos, "expected a number, x, y, a function or '('");
     } else {
-        char what[64];
-        snprintf(what, sizeof what, "unexpected '%c'", c);
-        fail_at(p, p->pos, what);
+        fail_unexpected(p);
     }
 }
 
@@ -389,12 +400,10 @@ Expr *expr_parse(const char *text, DescentError *err)
         return NULL;
     }
     parse_sum(&p);
-    if (!p.failed && peek(&p) != '\0') {
-        char what[64];
-        char c = p.text[p.pos];
-        snprintf(what, sizeof what, c == ')' ? "unmatched ')'" : "unexpected '%c'", c);
-        fail_at(&p, p.pos, what);
-    }
+    if (!p.failed && peek(&p) == ')')
+        fail_at(&p, p.pos, "unmatched ')'");
+    else if (!p.failed && peek(&p) != '\0')
+        fail_unexpected(&p);
     if (!p.failed && stack_need(p.code, p.n) > EXPR_STACK_MAX) {
         error_set(err, "expr: expression too complex");
         p.failed = true;

@@ -15,7 +15,7 @@
 #define DESCENT_CORE_EXPR_H
 
 #include "error.h"
-#include "landscape.h"
+#include "eval.h"
 
 #define EXPR_MAX_DEPTH 64
 

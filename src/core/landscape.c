@@ -13,7 +13,7 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------------ */
-/* The kinds, in the order of SPEC §4                                        */
+/* The kinds (docs/CLI.md §3.2)                                             */
 /* ------------------------------------------------------------------------ */
 
 #define PARAMS(table) table, ARRAY_LEN(table)

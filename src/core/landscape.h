@@ -1,7 +1,7 @@
 /*
  * landscape.h — loss landscapes L(x, y) of two parameters.
  *
- * Every landscape of SPEC §4 gives its value, gradient and Hessian exactly
+ * Every landscape (docs/CLI.md §3.2) gives its value, gradient and Hessian exactly
  * (closed forms; expr: by forward-mode dual numbers; data landscapes by
  * exact sums), a default view rectangle, a default start and its known
  * minima.  Created from a spec string such as "quadratic:l1=1,l2=50" or
@@ -20,18 +20,12 @@
 
 #include "dataset.h"
 #include "error.h"
+#include "eval.h"
 #include "spec.h"
 
 typedef struct ViewRect {
     double xmin, xmax, ymin, ymax;
 } ViewRect;
-
-/* Value, gradient and Hessian at one point. */
-typedef struct LandscapeEval {
-    double value;
-    double grad[2];     /* dL/dx, dL/dy */
-    double hess[3];     /* d2L/dx2, d2L/dxdy, d2L/dy2 */
-} LandscapeEval;
 
 typedef struct LandscapePoint {
     double x, y;
@@ -49,7 +43,8 @@ typedef struct LandscapeInfo {
     size_t nparams;
 } LandscapeInfo;
 
-/* All kinds, in the order of SPEC §4; *count receives their number. */
+/* All kinds, in the order `descent list landscapes` prints them; *count
+ * receives their number. */
 const LandscapeInfo *landscape_kinds(size_t *count);
 
 /* Builds a landscape from a spec string.  Errors name the bad part:

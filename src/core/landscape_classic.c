@@ -1,5 +1,5 @@
 /*
- * landscape_classic.c — the analytic landscapes of SPEC §4: their formulas,
+ * landscape_classic.c — the analytic landscapes (docs/CLI.md §3.2): their formulas,
  * closed-form gradients and Hessians, parameter tables, views, demo starts
  * and known minima.
  *
@@ -291,7 +291,7 @@ static double ackley_value(const Landscape *ls, double x, double y)
 }
 
 /* The cone g(s) has no derivative at the origin.  There the gradient is 0
- * (SPEC §4: the mean of the one-sided slopes along any line), and the
+ * (docs/CLI.md §3.2; the mean of the one-sided slopes along any line), and the
  * Hessian's cone part is g''(0) ∇s ∇sᵀ restricted to that line, which is
  * −0.4 in every direction: −0.4 I matches every one-sided second
  * derivative along lines through the origin and keeps the Hessian finite

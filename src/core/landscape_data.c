@@ -1,5 +1,5 @@
 /*
- * landscape_data.c — the data landscapes of SPEC §4: least-squares linear
+ * landscape_data.c — the data landscapes (docs/CLI.md §3.2): least-squares linear
  * regression (linreg) and logistic regression (logreg) on two weights
  * w = (x, y), over a seeded synthetic dataset or a CSV file.
  *

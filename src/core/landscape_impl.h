@@ -39,7 +39,7 @@ typedef struct LandscapeKind {
     bool prefers_log;
 } LandscapeKind;
 
-/* Ordinary least squares statistics (SPEC §4 linreg), over N samples:
+/* Ordinary least squares statistics (linreg, docs/CLI.md §3.2), over N samples:
  * S = XᵀX/N (symmetric), and the minimum-norm minimiser w0 with its loss r0,
  * so L(w) = r0 + ½ (w - w0)ᵀ S (w - w0) exactly and without cancellation.
  * When S has rank 1 the minimisers form the line w0 + t·null_dir. */

@@ -1,5 +1,5 @@
 /*
- * optimizer.c — the optimizers of SPEC §4; optimizer.h states the exact
+ * optimizer.c — the optimizers (docs/CLI.md §3.3); optimizer.h states the exact
  * torch.optim (1.13, single-tensor, float64) semantics followed here.
  */
 #include "optimizer.h"
@@ -83,24 +83,77 @@ static const ParamDef flow_params[] = {
     KEYS_START,
 };
 
-#define KIND(name, summary, params) {name, summary, params, sizeof params / sizeof params[0]}
+#define KIND(name, summary, params, ...) \
+    {name, summary, params, sizeof params / sizeof params[0], {__VA_ARGS__}}
+/* Traits: momentum key, second-moment key, adaptive, continuous,
+ * decoupled weight decay (OptimizerTraits). */
 static const OptimizerInfo kinds[OPT_KIND_COUNT] = {
-    [OPT_GD] = KIND("gd", "gradient descent (torch SGD without noise)", gd_params),
-    [OPT_SGD] = KIND("sgd", "stochastic gradient descent: gd with a noisy gradient", gd_params),
-    [OPT_MOMENTUM] = KIND("momentum", "gd with heavy-ball momentum", momentum_params),
-    [OPT_NESTEROV] = KIND("nesterov", "gd with Nesterov momentum", nesterov_params),
-    [OPT_ADAGRAD] = KIND("adagrad", "AdaGrad: per-coordinate steps from the sum of squared gradients", adagrad_params),
-    [OPT_RMSPROP] = KIND("rmsprop", "RMSProp: per-coordinate steps from a running mean of squared gradients", rmsprop_params),
-    [OPT_ADAM] = KIND("adam", "Adam with bias correction", adam_params),
-    [OPT_ADAMW] = KIND("adamw", "Adam with decoupled weight decay", adamw_params),
-    [OPT_NEWTON] = KIND("newton", "damped Newton: theta -= lr (H + damping I)^-1 grad", newton_params),
-    [OPT_FLOW] = KIND("flow", "gradient flow d theta/dt = -grad, adaptive Runge-Kutta", flow_params),
+    [OPT_GD] = KIND("gd", "gradient descent (torch SGD without noise)", gd_params,
+                    "momentum", NULL, false, false, false),
+    [OPT_SGD] = KIND("sgd", "stochastic gradient descent: gd with a noisy gradient", gd_params,
+                     "momentum", NULL, false, false, false),
+    [OPT_MOMENTUM] = KIND("momentum", "gd with heavy-ball momentum", momentum_params,
+                          "momentum", NULL, false, false, false),
+    [OPT_NESTEROV] = KIND("nesterov", "gd with Nesterov momentum", nesterov_params,
+                          "momentum", NULL, false, false, false),
+    [OPT_ADAGRAD] = KIND("adagrad", "AdaGrad: per-coordinate steps from the sum of squared gradients", adagrad_params,
+                         NULL, NULL, true, false, false),
+    [OPT_RMSPROP] = KIND("rmsprop", "RMSProp: per-coordinate steps from a running mean of squared gradients", rmsprop_params,
+                         "momentum", "alpha", true, false, false),
+    [OPT_ADAM] = KIND("adam", "Adam with bias correction", adam_params,
+                      "beta1", "beta2", true, false, false),
+    [OPT_ADAMW] = KIND("adamw", "Adam with decoupled weight decay", adamw_params,
+                       "beta1", "beta2", true, false, true),
+    [OPT_NEWTON] = KIND("newton", "damped Newton: theta -= lr (H + damping I)^-1 grad", newton_params,
+                        NULL, NULL, false, false, false),
+    [OPT_FLOW] = KIND("flow", "gradient flow d theta/dt = -grad, adaptive Runge-Kutta", flow_params,
+                      NULL, NULL, false, true, false),
 };
 
 const OptimizerInfo *optimizer_kinds(size_t *count)
 {
     *count = OPT_KIND_COUNT;
     return kinds;
+}
+
+const OptimizerInfo *optimizer_info(OptimizerKind kind)
+{
+    return &kinds[kind];
+}
+
+/* The keys whose value OptimizerDesc holds as a plain double: parsed into
+ * these fields and read back by optimizer_number. */
+static const struct {
+    const char *key;
+    size_t offset;
+} number_fields[] = {
+    {"lr", offsetof(OptimizerDesc, lr)},
+    {"momentum", offsetof(OptimizerDesc, momentum)},
+    {"dampening", offsetof(OptimizerDesc, dampening)},
+    {"weight_decay", offsetof(OptimizerDesc, weight_decay)},
+    {"lr_decay", offsetof(OptimizerDesc, lr_decay)},
+    {"initial_accumulator_value", offsetof(OptimizerDesc, initial_accumulator_value)},
+    {"alpha", offsetof(OptimizerDesc, alpha)},
+    {"beta1", offsetof(OptimizerDesc, beta1)},
+    {"beta2", offsetof(OptimizerDesc, beta2)},
+    {"eps", offsetof(OptimizerDesc, eps)},
+    {"damping", offsetof(OptimizerDesc, damping)},
+    {"noise", offsetof(OptimizerDesc, noise)},
+    {"x0", offsetof(OptimizerDesc, x0)},
+    {"y0", offsetof(OptimizerDesc, y0)},
+};
+
+#define NUMBER_FIELD_COUNT (sizeof number_fields / sizeof number_fields[0])
+
+double optimizer_number(const OptimizerDesc *desc, const char *key)
+{
+    for (size_t i = 0; i < NUMBER_FIELD_COUNT; i++)
+        if (strcmp(number_fields[i].key, key) == 0) {
+            double value;
+            memcpy(&value, (const char *)desc + number_fields[i].offset, sizeof value);
+            return value;
+        }
+    return NAN;
 }
 
 const char *optimizer_kind_name(OptimizerKind kind)
@@ -147,37 +200,31 @@ bool optimizer_parse(const char *text, const Landscape *landscape, OptimizerDesc
             r.info = &kinds[k];
             dest->kind = (OptimizerKind)k;
         }
-    if (!r.info)
-        return error_set(err, "unknown optimizer '%s' (optimizers: gd, sgd, momentum, nesterov, "
-                              "adagrad, rmsprop, adam, adamw, newton, flow)", spec.name);
+    if (!r.info) {
+        char names[256] = "";
+        for (int k = 0; k < OPT_KIND_COUNT; k++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", k ? ", " : "",
+                     kinds[k].name);
+        return error_set(err, "unknown optimizer '%s' (optimizers: %s)", spec.name, names);
+    }
     char what[64];
     snprintf(what, sizeof what, "optimizer '%s'", spec.name);
     if (!spec_resolve(&spec, what, r.info->params, r.info->nparams, r.values, err))
         return false;
 
-    dest->lr = value_or(&r, "lr", 0);
-    dest->momentum = value_or(&r, "momentum", 0);
-    dest->dampening = value_or(&r, "dampening", 0);
+    for (size_t i = 0; i < NUMBER_FIELD_COUNT; i++) {
+        double value = value_or(&r, number_fields[i].key, 0);
+        memcpy((char *)dest + number_fields[i].offset, &value, sizeof value);
+    }
     dest->nesterov = dest->kind == OPT_NESTEROV || value_or(&r, "nesterov", 0) != 0;
-    dest->weight_decay = value_or(&r, "weight_decay", 0);
-    dest->lr_decay = value_or(&r, "lr_decay", 0);
-    dest->initial_accumulator_value = value_or(&r, "initial_accumulator_value", 0);
-    dest->alpha = value_or(&r, "alpha", 0);
     dest->centered = value_or(&r, "centered", 0) != 0;
-    dest->beta1 = value_or(&r, "beta1", 0);
-    dest->beta2 = value_or(&r, "beta2", 0);
     dest->amsgrad = value_or(&r, "amsgrad", 0) != 0;
-    dest->eps = value_or(&r, "eps", 0);
-    dest->damping = value_or(&r, "damping", 0);
-    dest->noise = value_or(&r, "noise", 0);
     dest->batch = (size_t)value_or(&r, "batch", 0);
     dest->seed = (uint64_t)value_or(&r, "seed", 0);
     dest->seed_given = given(&r, "seed");
     dest->has_start = given(&r, "x0") || given(&r, "y0");
     if (dest->has_start && !(given(&r, "x0") && given(&r, "y0")))
         return error_set(err, "%s: give both x0 and y0, or neither", what);
-    dest->x0 = value_or(&r, "x0", 0);
-    dest->y0 = value_or(&r, "y0", 0);
 
     ScheduleDesc *s = &dest->schedule;
     s->kind = (ScheduleKind)value_or(&r, "schedule", SCHEDULE_CONSTANT);

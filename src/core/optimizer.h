@@ -1,5 +1,5 @@
 /*
- * optimizer.h — the optimizers of SPEC §4 with torch.optim semantics.
+ * optimizer.h — the optimizers (docs/CLI.md §3.3) with torch.optim semantics.
  *
  * An optimizer is an OptimizerDesc (the hyper-parameters, filled from a
  * spec string with defaults resolved in one place) plus an OptimizerState
@@ -80,15 +80,45 @@ typedef struct OptimizerDesc {
     ScheduleDesc schedule;
 } OptimizerDesc;
 
-/* One entry per kind, for `descent list optimizers` and help. */
+/* What the rest of the program may ask of a kind, so that nothing outside
+ * the core lists kinds (adding a kind is adding a row to the table in
+ * optimizer.c, with its traits). */
+typedef struct OptimizerTraits {
+    const char *momentum_key;      /* the key of its momentum-like decay, which
+                                      the window's u/U moves ("momentum",
+                                      "beta1"); NULL: none */
+    const char *second_moment_key; /* the key of its squared-gradient average's
+                                      decay, moved by y/Y ("alpha", "beta2");
+                                      NULL: none */
+    bool adaptive;                 /* divides each coordinate's step by its own
+                                      gradient history, so 2/lr is plain GD's
+                                      edge of stability, not this kind's */
+    bool continuous;               /* lr is a time span, not a step (flow): no
+                                      step size, no schedule, and the run is its
+                                      own gradient flow */
+    bool decoupled_weight_decay;   /* weight_decay shrinks θ instead of adding
+                                      wd·θ to the gradient (adamw) */
+} OptimizerTraits;
+
+/* One entry per kind, for `descent list optimizers`, help and traits. */
 typedef struct OptimizerInfo {
     const char *name;
     const char *summary;
     const ParamDef *params;  /* every key the kind accepts, with defaults */
     size_t nparams;
+    OptimizerTraits traits;
 } OptimizerInfo;
 
 const OptimizerInfo *optimizer_kinds(size_t *count);
+
+/* The entry of kind (which must be a valid kind). */
+const OptimizerInfo *optimizer_info(OptimizerKind kind);
+
+/* The number desc holds for a numeric key of its spec ("lr", "momentum",
+ * "beta1", ...: the keys the traits name among them); NaN for a key that is
+ * not a plain number of OptimizerDesc (flags, integers, and the schedule's
+ * gamma and lr_min, which desc->schedule holds). */
+double optimizer_number(const OptimizerDesc *desc, const char *key);
 
 /* Parses "adam:lr=0.05,beta1=0.8" for use on landscape (which decides
  * sgd's noise/batch default and checks batch <= N; batch on an analytic

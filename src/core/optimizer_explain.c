@@ -2,6 +2,8 @@
 #include "optimizer_explain.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 #include "linalg2.h"
 
@@ -137,4 +139,154 @@ bool run_explain_last(const Run *run, UpdateTerms *dest)
     if (!run_state_at(run, run_steps(run) - 1, &before, &desc))
         return false;
     return optimizer_explain(&desc, run->landscape, &before, &run->state, dest);
+}
+
+/* ---------------------------------------------------------------------
+ * The rule as lines to show
+ * ------------------------------------------------------------------- */
+
+/* Adds a line: rule, then value from fmt (empty for none). */
+__attribute__((format(printf, 3, 4))) static void add(ExplainLines *l, const char *rule,
+                                                      const char *fmt, ...)
+{
+    if (l->count == EXPLAIN_MAX_LINES)
+        return;
+    ExplainLine *line = &l->line[l->count++];
+    snprintf(line->rule, sizeof line->rule, "%s", rule);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line->value, sizeof line->value, fmt, ap);
+    va_end(ap);
+}
+
+/* "(0.1234, -5.678)" */
+static const char *pair(char *dest, size_t size, const double v[2])
+{
+    snprintf(dest, size, "(%.4g, %.4g)", v[0], v[1]);
+    return dest;
+}
+
+#define PAIR(v) pair((char[64]){0}, 64, (v))
+
+/* g: where the gradient came from, and g' with coupled weight decay. */
+static void gradient_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms *e)
+{
+    if (d->batch > 0 && d->noise > 0)
+        add(l, "g = ∇L_batch(θ) + σξ", " = %s", PAIR(e->grad));
+    else if (d->batch > 0)
+        add(l, "g = ∇L of a batch", " = %s  (%zu samples)", PAIR(e->grad), d->batch);
+    else if (d->noise > 0) {
+        double exact[2] = {e->grad[0] - e->noise[0], e->grad[1] - e->noise[1]};
+        add(l, "g = ∇L(θ) + σξ", " = %s + %s", PAIR(exact), PAIR(e->noise));
+    }
+    else
+        add(l, "g = ∇L(θ)", " = %s", PAIR(e->grad));
+    if (d->weight_decay != 0 && !optimizer_info(d->kind)->traits.decoupled_weight_decay)
+        add(l, "g ← g + wd·θ", " = %s", PAIR(e->used_grad));
+}
+
+static void sgd_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms *e)
+{
+    if (d->momentum != 0) {
+        if (e->t == 1)
+            add(l, "b ← g  (the first update)", " = %s", PAIR(e->buf));
+        else if (d->dampening != 0)
+            add(l, "b ← μ·b + (1 − τ)·g", " = %s", PAIR(e->buf));
+        else
+            add(l, "b ← μ·b + g", " = %s   μ = %.4g", PAIR(e->buf), d->momentum);
+        add(l, d->nesterov ? "Δθ = −lr·(g + μ·b)" : "Δθ = −lr·b", " = %s", PAIR(e->step));
+    } else {
+        add(l, "Δθ = −lr·g", " = %s", PAIR(e->step));
+    }
+}
+
+static void adagrad_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms *e)
+{
+    add(l, "s ← s + g²", " = %s", PAIR(e->sq));
+    if (d->lr_decay != 0)
+        add(l, "lr_t = lr / (1 + (t − 1)·decay)", " = %.4g", e->step_size);
+    add(l, "d = √s + ε", " = %s", PAIR(e->denom));
+    add(l, d->lr_decay != 0 ? "Δθ = −lr_t·g / d" : "Δθ = −lr·g / d", " = %s", PAIR(e->step));
+}
+
+static void rmsprop_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms *e)
+{
+    add(l, "v ← α·v + (1 − α)·g²", " = %s   α = %.4g", PAIR(e->sq), d->alpha);
+    if (d->centered) {
+        add(l, "ḡ ← α·ḡ + (1 − α)·g", " = %s", PAIR(e->aux));
+        add(l, "d = √(v − ḡ²) + ε", " = %s", PAIR(e->denom));
+    } else {
+        add(l, "d = √v + ε", " = %s", PAIR(e->denom));
+    }
+    if (d->momentum > 0) {
+        add(l, "b ← μ·b + g / d", " = %s", PAIR(e->buf));
+        add(l, "Δθ = −lr·b", " = %s", PAIR(e->step));
+    } else {
+        add(l, "Δθ = −lr·g / d", " = %s", PAIR(e->step));
+    }
+}
+
+static void adam_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms *e)
+{
+    bool decoupled = optimizer_info(d->kind)->traits.decoupled_weight_decay;
+    if (decoupled)
+        add(l, "θ ← (1 − lr·wd)·θ", "   × %.6g", e->shrink);
+    add(l, "m ← β₁·m + (1 − β₁)·g", " = %s   β₁ = %.4g", PAIR(e->buf), d->beta1);
+    add(l, "v ← β₂·v + (1 − β₂)·g²", " = %s   β₂ = %.4g", PAIR(e->sq), d->beta2);
+    if (d->amsgrad)
+        add(l, "vmax ← max(vmax, v)", " = %s", PAIR(e->aux));
+    add(l, "bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ", " = %.4g, %.4g", e->bias1, e->bias2);
+    add(l, "step = lr / (1 − β₁ᵗ)", " = %.4g", e->step_size);
+    add(l, d->amsgrad ? "d = √vmax / √(1 − β₂ᵗ) + ε" : "d = √v / √(1 − β₂ᵗ) + ε", " = %s",
+        PAIR(e->denom));
+    add(l, decoupled ? "Δθ = −step·m / d − lr·wd·θ" : "Δθ = −step·m / d", " = %s",
+        PAIR(e->step));
+}
+
+static void newton_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms *e)
+{
+    add(l, "H = ∇²L(θ)", " = [%.4g %.4g; %.4g %.4g]", e->hess[0], e->hess[1], e->hess[1],
+        e->hess[2]);
+    add(l, d->damping != 0 ? "d = (H + δ·I)⁻¹·g" : "d = H⁻¹·g", " = %s", PAIR(e->direction));
+    add(l, "Δθ = −lr·d", " = %s", PAIR(e->step));
+}
+
+static void flow_lines(ExplainLines *l, const UpdateTerms *e)
+{
+    add(l, "integrates dθ/dt = −∇L(θ)", "   t from %.4g to %.4g", (double)(e->t - 1) * e->lr,
+        (double)e->t * e->lr);
+    add(l, "with adaptive Runge–Kutta steps", "%s", "");
+    add(l, "∇L at the start", " = %s", PAIR(e->grad));
+    add(l, "Δθ", " = %s", PAIR(e->step));
+}
+
+void optimizer_explain_lines(const OptimizerDesc *d, const UpdateTerms *e, ExplainLines *l)
+{
+    l->count = 0;
+    add(l, "θ", " = %s", PAIR(e->theta));
+    if (d->kind != OPT_FLOW)
+        gradient_lines(l, d, e);
+    switch (d->kind) {
+    case OPT_FLOW:
+        flow_lines(l, e);
+        break;
+    case OPT_ADAGRAD:
+        adagrad_lines(l, d, e);
+        break;
+    case OPT_RMSPROP:
+        rmsprop_lines(l, d, e);
+        break;
+    case OPT_ADAM:
+    case OPT_ADAMW:
+        adam_lines(l, d, e);
+        break;
+    case OPT_NEWTON:
+        newton_lines(l, d, e);
+        break;
+    default:
+        sgd_lines(l, d, e);
+        break;
+    }
+    double after[2] = {e->theta[0] + e->step[0], e->theta[1] + e->step[1]};
+    add(l, "θ ← θ + Δθ", " = %s", PAIR(after));
 }

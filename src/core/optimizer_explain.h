@@ -66,4 +66,24 @@ bool optimizer_explain(const OptimizerDesc *desc, const Landscape *landscape,
  * false before the first update. */
 bool run_explain_last(const Run *run, UpdateTerms *dest);
 
+/* The update as lines to show, each a rule in symbols and its value with
+ * the numbers filled in ("m ← β₁·m + (1 − β₁)·g", " = (0.1, 0.2)   β₁ =
+ * 0.9"): θ first, then where g came from, the kind's own rule (the
+ * formulas above), and Δθ and the new θ last.  desc is the one the update
+ * used (run_state_at's).  Numbers with 4 significant digits. */
+#define EXPLAIN_MAX_LINES 14
+
+typedef struct ExplainLine {
+    char rule[128];
+    char value[128];
+} ExplainLine;
+
+typedef struct ExplainLines {
+    ExplainLine line[EXPLAIN_MAX_LINES];
+    int count;
+} ExplainLines;
+
+void optimizer_explain_lines(const OptimizerDesc *desc, const UpdateTerms *terms,
+                             ExplainLines *dest);
+
 #endif

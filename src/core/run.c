@@ -162,3 +162,16 @@ bool run_reconfigure(Run *run, const OptimizerDesc *desc, DescentError *err)
     run->known_status = run->status;
     return true;
 }
+
+double run_distance_at(const Run *run, size_t k, double px, double py)
+{
+    double d = hypot(run->path[k].x - px, run->path[k].y - py);
+    return isfinite(d) ? d : (double)NAN;
+}
+
+double run_step_length(const Run *run, size_t k)
+{
+    if (k == 0)
+        return (double)NAN;
+    return run_distance_at(run, k, run->path[k - 1].x, run->path[k - 1].y);
+}

@@ -5,7 +5,7 @@
  * A Run owns its path (every visited point with its loss; path[0] is the
  * start) and borrows the landscape, which must outlive it.  A non-finite
  * position or loss stops the run and marks it diverged; its last path
- * point holds the non-finite numbers (SPEC §3, trace output).
+ * point holds the non-finite numbers (docs/CLI.md §4, trace output).
  *
  * Going back: walks are deterministic, so the run keeps snapshots of its
  * state every few updates (history.h; memory bounded however long the
@@ -102,6 +102,13 @@ static inline RunPoint run_head(const Run *run)
 {
     return run->path[run->count - 1];
 }
+
+/* |θ_k − (px, py)|: how far path point k is from a chosen point (a saddle
+ * it escapes, a minimum it approaches); NaN where it is not finite. */
+double run_distance_at(const Run *run, size_t k, double px, double py);
+/* |θ_k − θ_(k−1)|: the length of update k (k >= 1), which adaptive methods
+ * shrink or grow on their own; NaN for k = 0 and where not finite. */
+double run_step_length(const Run *run, size_t k);
 
 /* Updates done so far (count - 1). */
 static inline size_t run_steps(const Run *run)

@@ -1,7 +1,6 @@
 /* sweep.c — see sweep.h. */
 #include "sweep.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +17,13 @@ void sweep_format_number(double v, char *dest, size_t size)
     }
 }
 
-/* A finite number filling all of text. */
+/* A finite number filling all of text (subnormals are finite: strtod's
+ * ERANGE on underflow is no error). */
 static bool parse_number(const char *text, double *dest)
 {
     char *end;
-    errno = 0;
     *dest = strtod(text, &end);
-    return end != text && *end == '\0' && errno != ERANGE && isfinite(*dest);
+    return end != text && *end == '\0' && isfinite(*dest);
 }
 
 /* The kind named by base's optimizer name, or NULL. */

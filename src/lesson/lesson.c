@@ -52,19 +52,17 @@ typedef struct Loader {
     bool has_view, has_start;
     ViewRect view;
     LandscapePoint start;
+    bool axes;                 /* lesson{ axes = true }: every step shows them */
     unsigned set[LESSON_MAX_STEPS];
     char folder[PATH_MAX];     /* the lesson file's folder, for data= */
+    const char *reserved_keys; /* lesson_load's: keys a step may not bind */
 } Loader;
 
 static const char *const show_names[] = {
     "gradient", "velocity", "flow", "loss", "schedule", "basins", "stability", "norm", "3d",
-    "sharpness", "effective_step", "formula",
+    "sharpness", "effective_step", "formula", "spread", "distance", "step_size", "axes", "2d",
 };
 #define SHOW_COUNT (sizeof show_names / sizeof show_names[0])
-
-/* Keys of SPEC §5's built-in controls (and the shifted digits and '=' '_'
- * that share their physical keys), which a lesson may not take over. */
-static const char reserved_keys[] = " .[]nNrlcgh?fpvq+-=_0123456789!@#$%^&*()T";
 
 const char *lesson_show_name(LessonShow bit)
 {
@@ -434,7 +432,8 @@ static unsigned read_show(lua_State *L, int idx)
             k++;
         if (k == SHOW_COUNT)
             luaL_error(L, "show: unknown overlay '%s' (known: gradient, velocity, flow, loss, "
-                       "schedule, basins, stability, norm, 3d, sharpness, effective_step, formula)", lua_tostring(L, -1));
+                       "schedule, basins, stability, norm, 3d, sharpness, effective_step, "
+                       "formula, spread, distance, step_size, axes, 2d)", lua_tostring(L, -1));
         bits |= 1u << k;
         lua_pop(L, 1);
     }
@@ -529,7 +528,7 @@ static void read_keys(lua_State *L, Loader *loader, int idx, LessonStep *step)
         char c = lua_tostring(L, -2)[0];
         if (c < '!' || c > '~')
             luaL_error(L, "keys: a key must be a printable ASCII character");
-        if (strchr(reserved_keys, c))
+        if (loader->reserved_keys && strchr(loader->reserved_keys, c))
             luaL_error(L, "keys: '%c' is one of descent's own controls; pick another key", c);
         LessonKey *key = &step->keys[step->key_count++];
         key->key = c;
@@ -591,7 +590,7 @@ static bool field(lua_State *L, const char *name)
 
 static int api_lesson(lua_State *L)
 {
-    static const char *const fields[] = { "title", "landscape", "view", "start", NULL };
+    static const char *const fields[] = { "title", "landscape", "view", "start", "axes", NULL };
     Loader *loader = enter(L, "lesson");
     if (loader->lesson_line)
         luaL_error(L, "lesson{} is given twice (first on line %d)", loader->lesson_line);
@@ -610,9 +609,41 @@ static int api_lesson(lua_State *L)
         loader->start = read_point(L, -1, "start");
         loader->has_start = true;
     }
+    if (field(L, "axes"))
+        loader->axes = read_bool(L, -1, "axes");
     loader->lesson_line = call_line(L);
     loader->in_call = false;
     return 0;
+}
+
+/* plot = { ymin = 1e-6, ymax = 10, run = 2 }: the loss plot's range and
+ * the one run the dynamics plot draws; each part optional. */
+static void read_plot(lua_State *L, int idx, LessonStep *step)
+{
+    static const char *const fields[] = { "ymin", "ymax", "run", NULL };
+    expect(L, idx, LUA_TTABLE, "plot", "a table { ymin = ..., ymax = ..., run = ... }");
+    check_fields(L, idx, "plot", fields);
+    bool has_min = get_field(L, idx, "ymin") != LUA_TNIL;
+    bool has_max = get_field(L, idx, "ymax") != LUA_TNIL;
+    lua_pop(L, 2);
+    if (has_min != has_max)
+        luaL_error(L, "plot: ymin and ymax go together");
+    if (has_min) {
+        get_field(L, idx, "ymin");
+        step->plot_ymin = read_number(L, -1, "plot.ymin");
+        get_field(L, idx, "ymax");
+        step->plot_ymax = read_number(L, -1, "plot.ymax");
+        lua_pop(L, 2);
+        if (!(step->plot_ymin > 0 && step->plot_ymax > step->plot_ymin))
+            luaL_error(L, "plot: the range needs 0 < ymin < ymax (the loss plot is logarithmic)");
+    }
+    if (get_field(L, idx, "run") != LUA_TNIL) {
+        double run = read_whole(L, -1, "plot.run", LESSON_MAX_RUNS);
+        if (run < 1)
+            luaL_error(L, "plot.run counts runs from 1");
+        step->plot_run = (long)run - 1;
+    }
+    lua_pop(L, 1);
 }
 
 /* A step's id: a short lower-case name, unique in the lesson, by which
@@ -636,7 +667,8 @@ static int api_step(lua_State *L)
 {
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
-        "view", "start", "show", "marks", "keys", "sweep", "id", "hint", NULL,
+        "view", "start", "show", "marks", "keys", "sweep", "id", "hint", "plot", "distance_from",
+        NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -698,6 +730,11 @@ static int api_step(lua_State *L)
     }
     if (field(L, "show"))
         step->show = read_show(L, lua_gettop(L));
+    step->plot_run = -1;
+    if (field(L, "plot"))
+        read_plot(L, lua_gettop(L), step);
+    if (field(L, "distance_from"))
+        step->distance_from = read_point(L, -1, "distance_from");
     if (field(L, "marks"))
         read_marks(L, loader, -1, step);
     if (field(L, "keys"))
@@ -870,8 +907,10 @@ static bool lesson_finish(Loader *loader, DescentError *err)
     if (!landscape)
         return error_set(err, "%s:%d: %s", lesson->path, loader->lesson_line, why.message);
     bool ok = true;
-    for (size_t i = 0; ok && i < lesson->step_count; i++)
+    for (size_t i = 0; ok && i < lesson->step_count; i++) {
+        lesson->steps[i].show |= loader->axes ? LESSON_SHOW_AXES : 0u;
         ok = carry_over(loader, i, err) && check_step(lesson, &lesson->steps[i], &landscape, err);
+    }
     landscape_destroy(landscape);
     return ok;
 }
@@ -893,7 +932,8 @@ static void folder_of(const char *path, char dest[PATH_MAX])
         snprintf(dest, PATH_MAX, "%s", folder);
 }
 
-bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err)
+bool lesson_load(const char *path, const char *lang, const char *reserved_keys, Lesson *dest,
+                 DescentError *err)
 {
     *dest = (Lesson){ 0 };
     snprintf(dest->lang, sizeof dest->lang, "%s", lang ? lang : lesson_default_lang());
@@ -905,6 +945,7 @@ bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError 
         return error_set(err, "%s:1: out of memory", path);
     }
     loader->lesson = dest;
+    loader->reserved_keys = reserved_keys;
     folder_of(path, loader->folder);
     Sandbox sandbox;
     bool ok = sandbox_open(&sandbox, dest->path, err);

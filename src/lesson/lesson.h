@@ -1,5 +1,5 @@
 /*
- * lesson.h — lesson scripts (SPEC §7) turned into plain C data.
+ * lesson.h — lesson scripts (lessons/README.md) turned into plain C data.
  *
  * A lesson is a Lua 5.4 script that calls lesson{...} once and step{...}
  * once per step.  lesson_load runs it in a sandbox, copies everything into
@@ -11,9 +11,10 @@
  *
  *   lesson {
  *     title     = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
- *     landscape = "sharp_flat",            -- spec string (SPEC §4)
+ *     landscape = "sharp_flat",            -- spec string (docs/CLI.md §3)
  *     view      = { -2.5, 2.5, -2, 2 },    -- xmin, xmax, ymin, ymax
  *     start     = { -0.8, 0.3 },           -- start of runs without x0/y0
+ *     axes      = true,                    -- every step shows the axes
  *   }
  *   step {
  *     id        = "too_large",  -- names the step for tests and tools
@@ -31,6 +32,9 @@
  *     keep      = true,      -- go on from where the previous step stopped
  *     landscape = "...", view = {...}, start = {...},  -- change the stage
  *     show      = { "gradient", "flow", "loss" },      -- overlays (below)
+ *     plot      = { ymin = 1e-6, ymax = 10, run = 2 }, -- loss plot range,
+ *                                  -- the one run the dynamics plot draws
+ *     distance_from = { 0, 0 },  -- the "distance" plot's point
  *     marks     = { { x = 0.5, y = 0.3, label = { en = "sharp", zh = "尖" },
  *                     radius = 0.2 } },
  *     keys      = { t = { label = { en = "sharp/flat", zh = "..." },
@@ -45,7 +49,7 @@
  * sweep has none, one that sets a sweep sweeps the runs it carries over);
  * view and start too, while the landscape stays the same (a new landscape
  * brings its own defaults).  caption, play, speed, pause,
- * show, marks, keys and particles belong to their one step, except that
+ * show, plot, distance_from, marks, keys and particles belong to their one step, except that
  * keep = true also keeps the step before's particles.  lesson_load resolves
  * all of this, so every LessonStep below is complete on its own.
  *
@@ -108,6 +112,15 @@ typedef enum LessonShow {
                                       per-coordinate step at their heads */
     LESSON_SHOW_FORMULA  = 1 << 11,/* "formula": the selected run's update rule
                                       with its numbers */
+    LESSON_SHOW_SPREAD   = 1 << 12,/* "spread": the particle cloud's principal-axis
+                                      ellipse with its σ values */
+    LESSON_SHOW_DISTANCE = 1 << 13,/* "distance": each run's |θ − distance_from|
+                                      per step */
+    LESSON_SHOW_STEP_SIZE = 1 << 14,/* "step_size": each run's |θ_k − θ_(k−1)| */
+    LESSON_SHOW_AXES     = 1 << 15,/* "axes": the plane's axes with ticks (every
+                                      step of a lesson{} with axes = true) */
+    LESSON_SHOW_2D       = 1 << 16,/* "2d": the step in the 2D view (without "3d"
+                                      or "2d" the viewer's choice stays) */
 } LessonShow;
 
 /* The Lua name of one LessonShow bit ("flow"), NULL for a non-bit. */
@@ -135,7 +148,8 @@ typedef enum LessonKeyTarget {
 /* A lesson-defined toggle.  The step opens with its own landscape / runs;
  * each press of the key shows the next alternative, and after the last one
  * the step's own again.  Keys are one printable ASCII character that is not
- * a built-in control of SPEC §5 (so 'n', 'r', 'g', digits, ... are refused). */
+ * one of the window's own controls (lessons/README.md; so 'n', 'r', 'g',
+ * digits, ... are refused). */
 typedef struct LessonKey {
     char key;
     char *label;                 /* owned; for the help overlay; "" when none */
@@ -168,6 +182,14 @@ typedef struct LessonStep {
     bool keep;                   /* continue the previous step's runs, no restart;
                                     only when landscape and runs are unchanged */
     unsigned show;               /* LessonShow bits */
+    double plot_ymin, plot_ymax; /* plot = { ymin =, ymax = }: the loss plot's
+                                    range (L − L*), 0 < ymin < ymax; both 0:
+                                    from the runs */
+    long plot_run;               /* plot = { run = N }: N − 1, the one run the
+                                    sharpness and norm plots draw; -1: every
+                                    run (sharpness), the selected one (norm) */
+    LandscapePoint distance_from;/* distance_from = { x, y }: what the distance
+                                    plot measures from; (0, 0) when not given */
     LessonMark *marks;           /* owned */
     size_t mark_count;
     LessonKey *keys;             /* owned */
@@ -184,9 +206,14 @@ typedef struct Lesson {
 } Lesson;
 
 /* Loads and validates a lesson.  lang is "en", "zh", ... or NULL for
- * lesson_default_lang().  On failure returns false with err holding
- * "FILE:LINE: message" and dest left empty (lesson_free is harmless). */
-bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err);
+ * lesson_default_lang().  reserved_keys: the characters a step's keys may
+ * not bind, because the program playing the lesson uses them (the window's
+ * keys, app/keys.h's window_reserved_keys(): the loader sits below the
+ * window and takes them as input); NULL reserves none.  On failure returns
+ * false with err holding "FILE:LINE: message" and dest left empty
+ * (lesson_free is harmless). */
+bool lesson_load(const char *path, const char *lang, const char *reserved_keys, Lesson *dest,
+                 DescentError *err);
 
 /* The index of the step whose id is id, or -1 when no step has it. */
 long lesson_step_index(const Lesson *lesson, const char *id);

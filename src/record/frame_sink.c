@@ -7,7 +7,6 @@
 #include "frame_sink.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -17,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/aside_file.h"
 #include "record/ffmpeg.h"
 #include "render/png_write.h"
 
@@ -28,6 +28,8 @@ struct FrameSink {
     bool transparent;
     char path[PATH_MAX];
     char aside[PATH_MAX];     /* videos: the hidden name ffmpeg writes */
+    char frames[PATH_MAX];    /* sequences: the hidden folder frames go to
+                                 until all are written (aside_file.h) */
     char palette[PATH_MAX];   /* GIF: the palette PNG */
     size_t frame_bytes;
     uint8_t *slots[SLOTS];
@@ -134,14 +136,9 @@ static bool start_ffmpeg(FrameSink *sink, const FrameSinkOptions *options, Desce
     char program[PATH_MAX];
     if (!ffmpeg_find(program, sizeof program, err))
         return false;
-    if (!record_aside_path(sink->path, "part", sink->aside, sizeof sink->aside))
-        return error_set(err, "cannot write %s: path too long", sink->path);
-    int fd = open(sink->aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) {
-        error_set(err, "cannot write %s: %s", sink->path, strerror(errno));
-        sink->aside[0] = '\0';
+    int fd = aside_create(sink->path, "part", sink->aside, sizeof sink->aside, err);
+    if (fd < 0)
         return false;
-    }
     close(fd);
 
     char size[32], fps[16];
@@ -177,19 +174,31 @@ static bool start_ffmpeg(FrameSink *sink, const FrameSinkOptions *options, Desce
 
 /* ----------------------------------------------------------- the writer */
 
+/* Frame index of a sequence: its final name and the name it is written
+ * under in the hidden folder (the same file name).  False when either does
+ * not fit. */
+static bool frame_names(const FrameSink *sink, long index, char *final, char *hidden)
+{
+    if (!record_frame_path(sink->path, index, final, PATH_MAX))
+        return false;
+    const char *slash = strrchr(final, '/');
+    int n = snprintf(hidden, PATH_MAX, "%s/%s", sink->frames, slash ? slash + 1 : final);
+    return n > 0 && n < PATH_MAX;
+}
+
 /* Writes frame index from its buffer; on the writer thread. */
 static bool write_frame(FrameSink *sink, long index, DescentError *err)
 {
     const uint8_t *pixels = sink->slots[index % SLOTS];
-    char name[PATH_MAX];
+    char final[PATH_MAX], hidden[PATH_MAX];
     switch (sink->format) {
     case RECORD_FORMAT_PNG:
         return true; /* only the last frame is kept: written at close */
     case RECORD_FORMAT_PNG_SEQUENCE:
-        if (!record_frame_path(sink->path, index, name, sizeof name))
+        if (!frame_names(sink, index, final, hidden))
             return error_set(err, "%s: frame name too long", sink->path);
-        return check_replaceable(name, err) &&
-               png_write_rgba(name, sink->width, sink->height, pixels, err);
+        return check_replaceable(final, err) &&
+               png_write_rgba(hidden, sink->width, sink->height, pixels, err);
     case RECORD_FORMAT_MP4:
     case RECORD_FORMAT_WEBM:
     case RECORD_FORMAT_GIF:
@@ -264,19 +273,16 @@ static void stop_writer(FrameSink *sink, bool discard)
 
 /* ------------------------------------------------------- open and close */
 
-/* Removes what the sink wrote under its names: the hidden video, the
- * frames of a sequence. */
+/* Removes what the sink wrote under its hidden names: the video, the
+ * folder of a sequence's frames.  Nothing under the final names. */
 static void remove_output(FrameSink *sink)
 {
     ffmpeg_kill(sink->ffmpeg);
     sink->ffmpeg = NULL;
     if (sink->aside[0])
         unlink(sink->aside);
-    char name[PATH_MAX];
-    if (sink->format == RECORD_FORMAT_PNG_SEQUENCE)
-        for (long i = 0; i < sink->stored; i++)
-            if (record_frame_path(sink->path, i, name, sizeof name))
-                unlink(name);
+    if (sink->frames[0])
+        aside_remove_folder(sink->frames);
 }
 
 static void destroy(FrameSink *sink)
@@ -336,6 +342,10 @@ FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err)
         }
     }
     if (sink->format != RECORD_FORMAT_PNG_SEQUENCE && !check_replaceable(sink->path, err))
+        goto fail;
+    aside_sweep(sink->path);
+    if (sink->format == RECORD_FORMAT_PNG_SEQUENCE &&
+        !aside_create_folder(sink->path, "frames", sink->frames, sizeof sink->frames, err))
         goto fail;
     if (record_format_uses_ffmpeg(sink->format) && !start_ffmpeg(sink, options, err))
         goto fail;
@@ -407,6 +417,23 @@ static bool finish_video(FrameSink *sink, bool written, DescentError *err)
     return true;
 }
 
+/* Moves a complete sequence's frames from the hidden folder to their
+ * names, after checking that every name can take its frame, so that a
+ * failure leaves the frames that were there before untouched. */
+static bool finish_sequence(FrameSink *sink, DescentError *err)
+{
+    char final[PATH_MAX], hidden[PATH_MAX];
+    for (long i = 0; i < sink->stored; i++)
+        if (!frame_names(sink, i, final, hidden) || !check_replaceable(final, err))
+            return false;
+    for (long i = 0; i < sink->stored; i++)
+        if (frame_names(sink, i, final, hidden) && rename(hidden, final) != 0)
+            return error_set(err, "cannot write %s: %s", final, strerror(errno));
+    aside_remove_folder(sink->frames);
+    sink->frames[0] = '\0';
+    return true;
+}
+
 bool frame_sink_close(FrameSink *sink, DescentError *err)
 {
     stop_writer(sink, false);
@@ -422,7 +449,7 @@ bool frame_sink_close(FrameSink *sink, DescentError *err)
         ok = png_write_rgba(sink->path, sink->width, sink->height,
                             sink->slots[(sink->submitted - 1) % SLOTS], err);
     else
-        ok = true;
+        ok = finish_sequence(sink, err);
     if (!ok)
         remove_output(sink);
     destroy(sink);

@@ -12,11 +12,15 @@
  *       if (!frame_sink_submit(sink)) break;         the sink has failed
  *   ok = frame_sink_close(sink, &err);               complete, or the reason it is not
  *
- * Safe output: a video is written under a hidden name beside the path
- * (record_aside_path) and renamed when ffmpeg has finished with exit status
- * 0; PNGs are each written aside and renamed (png_write.h).  When anything
- * fails, or on frame_sink_abort, nothing is left under the path: the
- * hidden file is removed, and so are the frames a sequence wrote.
+ * Safe output: a video is written under a unique hidden name beside the
+ * path (aside_file.h) and renamed when ffmpeg has finished with exit status
+ * 0; a PNG is written aside and renamed (png_write.h); a sequence's frames
+ * go to a hidden folder beside them and are moved to their names only once
+ * every frame is written.  When anything fails, or on frame_sink_abort,
+ * the hidden file or folder is removed and nothing under the path changes:
+ * the frames of an earlier sequence stay as they were.  Opening a sink
+ * first removes the hidden files and folders that dead processes left in
+ * its folder (aside_sweep).
  *
  * The writer thread blocks SIGPIPE, so an ffmpeg that dies half-way is an
  * error the sink reports (quoting ffmpeg's last message), not a signal that

@@ -1,5 +1,5 @@
 /*
- * live.h — recording what the window shows (the 'v' key, SPEC §5) into an
+ * live.h — recording what the window shows (the 'v' key, docs/ARCHITECTURE.md §2.1) into an
  * MP4 that plays in real time, while the window goes on drawing.
  *
  * The window draws at whatever rate the display allows; the video runs at

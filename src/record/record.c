@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "core/aside_file.h"
 #include "record/frame_sink.h"
 #include "record/progress.h"
 #include "record/subtitles.h"
@@ -67,6 +68,9 @@ bool record_plan(const RecordOptions *options, bool lesson, RecordPlan *plan, De
             frames += 1.0;
         plan->frames = frames > (double)RECORD_MAX_FRAMES ? RECORD_MAX_FRAMES + 1 : (long)frames;
     }
+    if (plan->frames < 1)
+        return error_set(err, "--seconds %g is shorter than one frame at %d fps", seconds,
+                         plan->fps);
     if (plan->frames > RECORD_MAX_FRAMES)
         return error_set(err, "%ld frames is more than the %ld a recording may hold",
                          plan->frames, RECORD_MAX_FRAMES);
@@ -155,7 +159,8 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         return false;
     const char *lesson = scene_options->lesson_path;
     LessonPlayer player;
-    if (lesson && !lesson_player_open(&player, lesson, scene_options->lang, scene, err)) {
+    if (lesson && !lesson_player_open(&player, lesson, scene_options->lang,
+                                         scene_options->lesson_reserved_keys, scene, err)) {
         lesson_player_close(&player);
         scene_destroy(scene);
         return false;
@@ -215,17 +220,18 @@ static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
                        const RecordOptions *options, const RecordPlan *plan, DescentError *err)
 {
     char palette[4096];
-    if (!record_aside_path(plan->output, "palette", palette, sizeof palette))
-        return error_set(err, "cannot write %s: path too long", plan->output);
+    int fd = aside_create(plan->output, "palette", palette, sizeof palette, err);
+    if (fd < 0)
+        return false;
+    close(fd);
     FrameSinkOptions sink = {.path = palette, .format = RECORD_FORMAT_GIF_PALETTE,
                              .width = plan->width, .height = plan->height, .fps = plan->fps,
                              .transparent = plan->transparent};
-    if (!record_pass(stage, scene_options, options, plan, &sink, "choosing colours", err))
-        return false;
+    bool ok = record_pass(stage, scene_options, options, plan, &sink, "choosing colours", err);
     sink = (FrameSinkOptions){.path = plan->output, .format = RECORD_FORMAT_GIF,
                               .width = plan->width, .height = plan->height, .fps = plan->fps,
                               .palette = palette, .transparent = plan->transparent};
-    bool ok = record_pass(stage, scene_options, options, plan, &sink, "recording", err);
+    ok = ok && record_pass(stage, scene_options, options, plan, &sink, "recording", err);
     unlink(palette);
     return ok;
 }
@@ -244,7 +250,8 @@ static bool time_lesson(const SceneOptions *scene_options, const RecordOptions *
                         int fps, LessonTiming *timing, DescentError *err)
 {
     *timing = (LessonTiming){.player = {.has_hold = options->has_hold, .hold = options->hold}};
-    if (!lesson_load(scene_options->lesson_path, scene_options->lang, &timing->player.lesson, err))
+    if (!lesson_load(scene_options->lesson_path, scene_options->lang,
+                     scene_options->lesson_reserved_keys, &timing->player.lesson, err))
         return false;
     for (size_t k = 0; k < timing->player.lesson.step_count; k++)
         timing->first[k + 1] = timing->first[k] + lesson_player_step_frames(&timing->player, k, fps);
@@ -318,9 +325,14 @@ static bool record_lesson(const SceneOptions *scene_options, const RecordOptions
     /* The SRT goes beside the file it becomes, or beside the video. */
     const char *beside = options->subtitles ? options->subtitles : plan->output;
     char srt[4096] = "";
-    if (ok && (options->subtitles || track) &&
-        !record_aside_path(beside, "srt", srt, sizeof srt))
-        ok = error_set(err, "cannot write %s: path too long", beside);
+    if (ok && (options->subtitles || track)) {
+        int fd = aside_create(beside, "srt", srt, sizeof srt, err);
+        ok = fd >= 0;
+        if (ok)
+            close(fd);
+        else
+            srt[0] = '\0';
+    }
     if (ok && srt[0])
         ok = subtitles_write_srt(srt, beside, timing->cues, timing->cue_count, plan->fps, err);
     if (ok)

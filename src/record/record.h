@@ -1,5 +1,5 @@
 /*
- * record.h — `descent record` (SPEC §6): renders a scene off-screen, frame
+ * record.h — `descent record` (docs/CLI.md §6): renders a scene off-screen, frame
  * by frame, into a PNG, a PNG sequence, an MP4, a WebM or a GIF.
  *
  * No display is needed: unless SDL_VIDEODRIVER says otherwise, SDL's
@@ -95,9 +95,10 @@ typedef struct RecordPlan {
  * defaults into plan.  Errors (bad usage): an unknown format or bad
  * sequence pattern, a size out of range or odd for MP4, fps outside
  * 1 .. RECORD_MAX_FPS, both frames and seconds, a duration that is not
- * positive or over RECORD_MAX_FRAMES frames, transparent with MP4 (H.264
- * has no alpha), subtitles or hold without a lesson, a hold outside
- * 0 .. LESSON_PLAYER_MAX_HOLD, subtitles not named .srt. */
+ * positive, shorter than one frame (a clip) or over RECORD_MAX_FRAMES
+ * frames, transparent with MP4 (H.264 has no alpha), subtitles or hold
+ * without a lesson, a hold outside 0 .. LESSON_PLAYER_MAX_HOLD, subtitles
+ * not named .srt. */
 bool record_plan(const RecordOptions *options, bool lesson, RecordPlan *plan, DescentError *err);
 
 /* Records the scene scene_options describe, or the lesson it names, as the

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 /* Widest %0Nd accepted: frame numbers of more digits make no sense. */
 #define MAX_NUMBER_WIDTH 9
@@ -78,6 +77,11 @@ RecordFormat record_format_of(const char *path, DescentError *err)
                        "(and %%%% for a literal %%)", path);
         return RECORD_FORMAT_UNKNOWN;
     }
+    const char *slash = strrchr(path, '/');
+    if (slash && count_numbers(slash + 1) != 1) {
+        error_set(err, "-o %s: the frame number goes in the file name, not a folder's", path);
+        return RECORD_FORMAT_UNKNOWN;
+    }
     return RECORD_FORMAT_PNG_SEQUENCE;
 }
 
@@ -144,13 +148,4 @@ int record_format_fps(RecordFormat format, int fps)
     while (rate > 1 && 100 % rate != 0)
         rate--;
     return rate;
-}
-
-bool record_aside_path(const char *path, const char *tag, char *dest, size_t size)
-{
-    const char *slash = strrchr(path, '/');
-    int dir_len = slash ? (int)(slash - path + 1) : 0;
-    int n = snprintf(dest, size, "%.*s.%s.%s-%ld", dir_len, path, path + dir_len, tag,
-                     (long)getpid());
-    return n > 0 && (size_t)n < size;
 }

@@ -1,8 +1,7 @@
 /*
- * record_output.h — what a recording's output name means (SPEC §6): the
- * format OUT's form picks, frame names of PNG sequences, the frame rate a
- * format can really play, and the hidden name a file is written under
- * before it is renamed into place.
+ * record_output.h — what a recording's output name means (docs/CLI.md §6): the
+ * format OUT's form picks, frame names of PNG sequences and the frame rate
+ * a format can really play.
  *
  * Pure string work: nothing here touches the file system.
  */
@@ -27,7 +26,8 @@ typedef enum RecordFormat {
 /* The format path's extension (case-insensitive) names; a .png path with a
  * printf-style frame number (%d or %0Nd) is a sequence.  Errors (returning
  * RECORD_FORMAT_UNKNOWN): an extension descent does not write, a sequence
- * pattern with no or several numbers or another '%' conversion. */
+ * pattern with no or several numbers or another '%' conversion, a number
+ * in a folder's name (a sequence's frames share one folder). */
 RecordFormat record_format_of(const char *path, DescentError *err);
 
 #define RECORD_MAX_SIZE 16384
@@ -51,9 +51,5 @@ bool record_frame_path(const char *pattern, long index, char *dest, size_t size)
  * the largest divisor of 100 that is at most min(fps, 50); every other
  * format keeps fps. */
 int record_format_fps(RecordFormat format, int fps);
-
-/* The hidden name beside path that it is written under until complete:
- * "DIR/.NAME.TAG-PID" (TAG e.g. "part").  False when it does not fit. */
-bool record_aside_path(const char *path, const char *tag, char *dest, size_t size);
 
 #endif

@@ -3,14 +3,19 @@
  * above the loss plot (scene->display.plot) and the adaptive optimizers'
  * per-coordinate steps at the heads (scene->display.effective_step).
  *
- *   sharpness: λmax of the Hessian at every point of the selected run
- *     against 2/lr, GD's stability threshold on a quadratic: GD settles
+ *   sharpness: λmax of the Hessian at every point of each run (or of the
+ *     one display.plot_run names) against 2/lr, GD's stability threshold
+ *     on a quadratic: GD settles
  *     only where λmax < 2/lr, and on many losses climbs until λmax hovers
  *     at 2/lr (the edge of stability, Cohen et al. 2021).
  *   schedule: each run's learning rate per step, its future fainter.
  *   norm: |θ| of the selected run over log-spaced steps and, on separable
  *     logreg, the angle between θ and the max-margin direction: the norm
  *     grows like log t while the angle shrinks (Soudry et al. 2018).
+ *   distance: each run's |θ − display.distance_from| per step (a saddle's
+ *     escape: the distance shrinks, then grows a thousandfold).
+ *   step size: each run's step length |θ_k − θ_(k−1)|, which AdaGrad
+ *     shrinks for good and Adam lets grow again.
  *   effective step: a box at each run's head whose half-sides are the step
  *     each coordinate takes per unit gradient (optimizer_effective_lr), to
  *     one scale for all runs, with the numbers beside it: a square for the
@@ -195,53 +200,97 @@ static double threshold_at(const void *ctx, size_t k)
     return lr > 0 ? 2.0 / lr : HUGE_VAL;
 }
 
+/* Whether run i is drawn in a plot of every run (display.plot_run picks one). */
+static bool plotted_run(const Scene *scene, size_t i)
+{
+    if (scene->display.plot_run >= 0 && (size_t)scene->display.plot_run < scene->run_count)
+        return i == (size_t)scene->display.plot_run;
+    return !scene->runs[i].hidden;
+}
+
+/* λmax along each run (or the one the lesson names) in its colour, and
+ * each run's 2/lr as a thinner line in its colour (one label when they
+ * share it). */
 static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area)
 {
-    size_t i = scene->selected;
-    const Run *run = &scene->runs[i].run;
-    SharpnessCache *c = &r->sharpness;
-    update_sharpness(c, scene, run);
     double lam_lo = 0, lam_hi = -HUGE_VAL, thr_lo = HUGE_VAL;
-    for (size_t k = 0; k < c->count; k++)
-        if (isfinite(c->values[k])) {
-            lam_lo = fmin(lam_lo, c->values[k]);
-            lam_hi = fmax(lam_hi, c->values[k]);
+    size_t steps = 10, drawn = 0, last = 0;
+    bool all_flow = true, all_adaptive = true, one_lr = true;
+    double first_now = (double)NAN;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        if (!plotted_run(scene, i))
+            continue;
+        const Run *run = &scene->runs[i].run;
+        SharpnessCache *c = &r->sharpness[i];
+        update_sharpness(c, scene, run);
+        for (size_t k = 0; k < c->count; k++)
+            if (isfinite(c->values[k])) {
+                lam_lo = fmin(lam_lo, c->values[k]);
+                lam_hi = fmax(lam_hi, c->values[k]);
+            }
+        steps = run_steps(run) > steps ? run_steps(run) : steps;
+        const OptimizerTraits *traits = &optimizer_info(run->desc.kind)->traits;
+        bool flow = traits->continuous;
+        all_flow &= flow;
+        all_adaptive &= flow || traits->adaptive;
+        if (!flow) {
+            double now = threshold_at(&run->desc, run_steps(run));
+            one_lr &= isnan(first_now) || now == first_now;
+            first_now = isnan(first_now) ? now : first_now;
         }
-    size_t steps = run_steps(run) > 10 ? run_steps(run) : 10;
-    for (size_t k = 0; k <= steps; k += steps / 200 + 1)
-        thr_lo = fmin(thr_lo, threshold_at(&run->desc, k));
-    bool flow = run->desc.kind == OPT_FLOW;
+        drawn++;
+        last = i;
+    }
+    if (drawn == 0)
+        return;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (!plotted_run(scene, i) || optimizer_info(run->desc.kind)->traits.continuous)
+            continue;
+        for (size_t k = 0; k <= steps; k += steps / 200 + 1)
+            thr_lo = fmin(thr_lo, threshold_at(&run->desc, k));
+    }
     PlotArea a = *area;
     a.xlo = 0;
     a.xhi = (double)steps;
     a.ylo = lam_lo;
     /* Room for both curves, unless 2/lr is far above: then it is named. */
-    bool off_scale = !flow && lam_hi > 0 && thr_lo > 5.0 * lam_hi;
-    a.yhi = off_scale || flow ? fmax(lam_hi, 1e-9) * 1.3 : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
+    bool off_scale = !all_flow && lam_hi > 0 && thr_lo > 5.0 * lam_hi;
+    a.yhi = off_scale || all_flow ? fmax(lam_hi, 1e-9) * 1.3
+                                  : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
     char title[128];
-    snprintf(title, sizeof title, "sharpness λmax(H) of run %zu vs 2/lr", i + 1);
+    if (drawn == 1)
+        snprintf(title, sizeof title, "sharpness λmax(H) of run %zu vs 2/lr", last + 1);
+    else
+        snprintf(title, sizeof title, "sharpness λmax(H) of each run vs 2/lr");
     plot_frame(r, &a, title, "step");
     if (lam_lo < 0)
         dashed_level(r, &a, 0.0, r->theme->axis);
-    if (!flow && !off_scale)
-        plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 1.0 * r->scale,
-                    r->theme->text);
-    plot_series(r, &a, cached_value, c, 0, c->count, 1.1 * r->scale,
-                render_run_color(r, i, 1.0f));
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (!plotted_run(scene, i))
+            continue;
+        if (!optimizer_info(run->desc.kind)->traits.continuous && !off_scale)
+            plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.8 * r->scale,
+                        drawn == 1 ? r->theme->text : render_run_color(r, i, 0.6f));
+        plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
+                    1.1 * r->scale, render_run_color(r, i, 1.0f));
+    }
     int px = render_font_px(r, 12.0);
     char label[96];
-    double now = threshold_at(&run->desc, run_steps(run)), ly = a.y + 2.0 * r->scale;
-    if (flow)
+    double ly = a.y + 2.0 * r->scale;
+    if (all_flow)
         snprintf(label, sizeof label, "(flow: no step size)");
     else if (off_scale)
         snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
+    else if (!one_lr)
+        snprintf(label, sizeof label, "2/lr of each run (%s)",
+                 all_adaptive ? "GD's edge of stability" : "edge of stability");
     else {
         /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
-        OptimizerKind k = run->desc.kind;
-        bool adaptive = k == OPT_ADAGRAD || k == OPT_RMSPROP || k == OPT_ADAM || k == OPT_ADAMW;
-        snprintf(label, sizeof label, "2/lr = %.3g (%s)", now,
-                 adaptive ? "GD's edge of stability" : "edge of stability");
-        ly = fmax(ly, to_y(&a, now) - text_line_height(r->text, px) - 1.0 * r->scale);
+        snprintf(label, sizeof label, "2/lr = %.3g (%s)", first_now,
+                 all_adaptive ? "GD's edge of stability" : "edge of stability");
+        ly = fmax(ly, to_y(&a, first_now) - text_line_height(r->text, px) - 1.0 * r->scale);
     }
     render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
 }
@@ -284,14 +333,14 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
     a.yhi = 0;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         a.xhi = fmax(a.xhi, fmax((double)run_steps(run), schedule_horizon(&run->desc.schedule)));
     }
     size_t end = (size_t)a.xhi + 1;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         for (size_t k = 0; k < end; k += end / 400 + 1)
             a.yhi = fmax(a.yhi, lr_at(&run->desc, k));
@@ -300,7 +349,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
     plot_frame(r, &a, "learning rate per step (ahead: fainter)", "step");
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
+        if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         size_t done = run_steps(run);
         plot_series(r, &a, lr_at, &run->desc, done, end, 0.9 * r->scale,
@@ -340,7 +389,9 @@ static double angle_at(const void *ctx, size_t k)
 
 static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
 {
-    size_t i = scene->selected;
+    size_t i = scene->display.plot_run >= 0 && (size_t)scene->display.plot_run < scene->run_count
+                   ? (size_t)scene->display.plot_run
+                   : scene->selected;
     NormSeries n = {&scene->runs[i].run, {0, 0}};
     bool margin = landscape_max_margin_direction(scene->landscape, n.dir);
     size_t count = n.run->count;
@@ -379,6 +430,81 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Distance from a point, step length                                        */
+
+typedef struct PointSeries {
+    const Run *run;
+    double point[2];
+} PointSeries;
+
+static double distance_at(const void *ctx, size_t k)
+{
+    const PointSeries *p = ctx;
+    return run_distance_at(p->run, k, p->point[0], p->point[1]);
+}
+
+static double step_length_at(const void *ctx, size_t k)
+{
+    return run_step_length(((const PointSeries *)ctx)->run, k);
+}
+
+/* One series per run (or the one the lesson names) over the steps, on a
+ * log scale when it spans more than two decades (an escape from a saddle
+ * grows the distance a thousandfold; Adam's steps shrink as much). */
+static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *area, SeriesFn f,
+                            size_t first, const char *title)
+{
+    PlotArea a = *area;
+    double lo = HUGE_VAL, hi = 0;
+    size_t steps = 10;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        if (!plotted_run(scene, i))
+            continue;
+        PointSeries p = {&scene->runs[i].run,
+                         {scene->display.distance_from[0], scene->display.distance_from[1]}};
+        size_t count = p.run->count, stride = count / 4096 + 1;
+        steps = run_steps(p.run) > steps ? run_steps(p.run) : steps;
+        for (size_t k = first; k < count; k = k + stride < count || k + 1 >= count ? k + stride
+                                                                                   : count - 1) {
+            double v = f(&p, k);
+            if (isfinite(v) && v > 0) {
+                lo = fmin(lo, v);
+                hi = fmax(hi, v);
+            }
+        }
+    }
+    a.xlo = 0;
+    a.xhi = (double)steps;
+    a.ylog = hi > 100.0 * lo;
+    a.ylo = a.ylog ? lo / 1.5 : 0.0;
+    a.yhi = hi > 0 ? (a.ylog ? hi * 1.5 : hi * 1.1) : 1.0;
+    char full[160];
+    snprintf(full, sizeof full, "%s%s", title, a.ylog ? " (log)" : "");
+    plot_frame(r, &a, full, "step");
+    for (size_t i = 0; i < scene->run_count; i++) {
+        if (!plotted_run(scene, i))
+            continue;
+        PointSeries p = {&scene->runs[i].run,
+                         {scene->display.distance_from[0], scene->display.distance_from[1]}};
+        plot_series(r, &a, f, &p, first, p.run->count, 1.1 * r->scale,
+                    render_run_color(r, i, 1.0f));
+    }
+}
+
+static void draw_distance(Renderer *r, const Scene *scene, const PlotArea *area)
+{
+    char title[96];
+    snprintf(title, sizeof title, "distance |θ − (%.3g, %.3g)| per step",
+             scene->display.distance_from[0], scene->display.distance_from[1]);
+    draw_run_series(r, scene, area, distance_at, 0, title);
+}
+
+static void draw_step_size(Renderer *r, const Scene *scene, const PlotArea *area)
+{
+    draw_run_series(r, scene, area, step_length_at, 1, "step length |θₖ − θₖ₋₁| per update");
+}
+
 double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom)
 {
     double s = r->scale, pw = DYN_WIDTH * s, ph = DYN_HEIGHT * s;
@@ -402,6 +528,12 @@ double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom)
         break;
     case SCENE_PLOT_NORM:
         draw_norm(r, scene, &area);
+        break;
+    case SCENE_PLOT_DISTANCE:
+        draw_distance(r, scene, &area);
+        break;
+    case SCENE_PLOT_STEP_SIZE:
+        draw_step_size(r, scene, &area);
         break;
     default:
         break;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/linalg2.h"
+#include "scene/loss_scale.h"
 #include "text_wrap.h"
 
 
@@ -265,93 +266,15 @@ static void draw_readout(Renderer *r, const Scene *scene, double top)
 /* ------------------------------------------------------------------------ */
 /* Loss versus step (bottom right)                                           */
 
-typedef struct PlotScale {
-    bool log;          /* log10(L - offset), else L */
-    double offset;     /* the lowest known minimum's value when below 0 */
-    double lo, hi;     /* range of the plotted quantity */
-    size_t steps;      /* x runs over 0..steps */
-} PlotScale;
-
-static double plotted(const PlotScale *p, double loss)
-{
-    return p->log ? log10(fmax(loss - p->offset, 1e-300)) : loss;
-}
-
-/* Long runs are sampled, not scanned whole, every frame: at most about
- * budget of n points, with an odd stride so a period-2 oscillation still
- * shows both of its sides. */
-#define PLOT_SCALE_SAMPLES 8192
+/* Samples per pixel column of a long run. */
 #define PLOT_COLUMN_SAMPLES 64
-
-static size_t stride_for(size_t n, size_t budget)
-{
-    size_t stride = n / budget + 1;
-    return stride > 1 ? stride | 1 : 1;
-}
-
-/* The sample after k: k + stride, but the last point n - 1 is always
- * visited; n when done. */
-static size_t next_sample(size_t k, size_t stride, size_t n)
-{
-    return k + stride < n ? k + stride : k + 1 < n ? n - 1 : n;
-}
-
-static PlotScale plot_scale(const Scene *scene)
-{
-    PlotScale p = {.log = true, .lo = (double)INFINITY, .hi = -(double)INFINITY, .steps = 10};
-    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
-    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
-    for (size_t k = 0; k < n; k++)
-        p.offset = fmin(p.offset, landscape_value(scene->landscape, minima[k].x, minima[k].y));
-    for (size_t i = 0; i < scene->run_count; i++) {
-        const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden)
-            continue;
-        /* Over every computed point, shown or remembered after a rewind, so
-         * the axes hold still while the timeline is scrubbed. */
-        p.steps = run->known - 1 > p.steps ? run->known - 1 : p.steps;
-        size_t stride = stride_for(run->known, PLOT_SCALE_SAMPLES);
-        for (size_t k = 0; k < run->known; k = next_sample(k, stride, run->known))
-            if (isfinite(run->path[k].loss) && !(run->path[k].loss > p.offset))
-                p.log = false;
-    }
-    /* The range comes from the runs still going when there are any: a run
-     * racing off to infinity would squash the others into a line. */
-    bool any_active = false;
-    for (size_t i = 0; i < scene->run_count; i++)
-        any_active |= !scene->runs[i].hidden && scene->runs[i].run.status == RUN_ACTIVE;
-    for (size_t i = 0; i < scene->run_count; i++) {
-        const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || (any_active && run->status != RUN_ACTIVE))
-            continue;
-        size_t stride = stride_for(run->known, PLOT_SCALE_SAMPLES);
-        for (size_t k = 0; k < run->known; k = next_sample(k, stride, run->known)) {
-            double v = plotted(&p, run->path[k].loss);
-            if (isfinite(v)) {
-                p.lo = fmin(p.lo, v);
-                p.hi = fmax(p.hi, v);
-            }
-        }
-    }
-    if (!(p.lo <= p.hi))
-        p.lo = 0, p.hi = 1;
-    /* A diverging run would squash everything else: show at most a few
-     * decades above where the runs started (higher values clamp). */
-    double start_hi = -(double)INFINITY;
-    for (size_t i = 0; i < scene->run_count; i++)
-        if (!scene->runs[i].hidden)
-            start_hi = fmax(start_hi, plotted(&p, scene->runs[i].run.path[0].loss));
-    if (isfinite(start_hi))
-        p.hi = fmin(p.hi, start_hi + (p.log ? 3.0 : 2.0 * fabs(start_hi) + 1.0));
-    if (p.hi - p.lo < 1e-12 * fmax(1.0, fabs(p.hi)))
-        p.lo -= 0.5, p.hi += 0.5;
-    return p;
-}
 
 /* Per pixel column, the lowest and highest value of the run's points
  * first..last-1 there, so oscillations show as a band instead of aliasing
- * away. */
-static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, const PlotScale *p,
+ * away.  Where the run is above the range it is drawn up to the top edge
+ * and broken off (loss_scale_exit's marker says where), not clamped into
+ * a flat line along the top. */
+static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, const LossScale *p,
                      double x0, double y0, double w, double h, Rgba color)
 {
     int columns = (int)w;
@@ -364,9 +287,9 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
             continue;
         double lo = (double)INFINITY, hi = -(double)INFINITY;
         size_t stop = end < last ? end : last;
-        size_t stride = stop > k ? stride_for(stop - k, PLOT_COLUMN_SAMPLES) : 1;
+        size_t stride = stop > k ? loss_sample_stride(stop - k, PLOT_COLUMN_SAMPLES) : 1;
         for (; k < stop; k += stride) {
-            double v = plotted(p, run->path[k].loss);
+            double v = loss_scale_value(p, run->path[k].loss);
             if (isfinite(v)) {
                 lo = fmin(lo, v);
                 hi = fmax(hi, v);
@@ -376,6 +299,12 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
         if (!(lo <= hi))
             continue;
         double x = x0 + c + 0.5;
+        if (lo > p->hi) {
+            if (has_prev)
+                shapes_segment(r->shapes, prev_x, prev_y, x, y0, 0.9 * r->scale, color);
+            has_prev = false;
+            continue;
+        }
         lo = fmin(fmax(lo, p->lo), p->hi);
         hi = fmin(fmax(hi, p->lo), p->hi);
         double ylo = y0 + h - (lo - p->lo) / (p->hi - p->lo) * h;
@@ -426,14 +355,14 @@ bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, doubl
     if (px < b.x || px > b.x + b.w || py < b.y || py > b.y + b.h)
         return false;
     double t = fmin(1.0, fmax(0.0, (px - b.ix) / b.iw));
-    *step = (size_t)lround(t * (double)plot_scale(scene).steps);
+    *step = (size_t)lround(t * (double)loss_scale_of(scene).steps);
     return true;
 }
 
 /* Where each run's parameters changed: a tick in its colour across the
  * plot, and the shown update as a line with its number when the runs are
  * rewound (points after it drawn faint). */
-static void plot_timeline(Renderer *r, const Scene *scene, const PlotScale *p, const PlotBox *b,
+static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
                           int px)
 {
     double s = r->scale;
@@ -463,6 +392,35 @@ static void plot_timeline(Renderer *r, const Scene *scene, const PlotScale *p, c
                 left ? ALIGN_RIGHT : ALIGN_LEFT, r->theme->text);
 }
 
+/* Where a run leaves the plot at the top: an arrow up in its colour, and
+ * "diverged at step N" (or, still going, where it went off the scale),
+ * one line per run down from the top edge. */
+static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
+                       int px)
+{
+    double s = r->scale, line = text_line_height(r->text, px), ty = b->iy + 2.0 * s;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        long exit = loss_scale_exit(p, run);
+        if (scene->runs[i].hidden || exit < 0)
+            continue;
+        double x = b->ix + (double)exit / (double)p->steps * b->iw;
+        Rgba color = render_run_color(r, i, 1.0f);
+        shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 2.2 * s, 7.0 * s,
+                     r->theme->casing);
+        shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 1.2 * s, 7.0 * s, color);
+        char label[64];
+        if (run->status == RUN_DIVERGED)
+            snprintf(label, sizeof label, "diverged at step %zu", run_steps(run));
+        else
+            snprintf(label, sizeof label, "off the scale at step %ld", exit);
+        bool left = x - b->ix > 0.5 * b->iw;
+        render_text(r, label, left ? x - 6.0 * s : x + 6.0 * s, ty, px,
+                    left ? ALIGN_RIGHT : ALIGN_LEFT, color);
+        ty += line;
+    }
+}
+
 /* Returns the top edge of the plot (where the frame's bottom margin is
  * when the frame is too small for it). */
 static double draw_plot(Renderer *r, const Scene *scene)
@@ -474,7 +432,7 @@ static double draw_plot(Renderer *r, const Scene *scene)
     double x = b.x, y = b.y, pw = b.w, ph = b.h, ix = b.ix, iy = b.iy, iw = b.iw, ih = b.ih;
     int px = render_font_px(r, SMALL_PX);
     double line = text_line_height(r->text, px);
-    PlotScale p = plot_scale(scene);
+    LossScale p = loss_scale_of(scene);
     panel(r, x, y, pw, ph);
     char label[96];
     snprintf(label, sizeof label, "%s vs step%s", p.log && p.offset != 0 ? "L − L*" : "loss",
@@ -486,7 +444,9 @@ static double draw_plot(Renderer *r, const Scene *scene)
     /* y labels: top and bottom of the range (powers of ten on a log scale). */
     for (int k = 0; k < 2; k++) {
         double v = k == 0 ? p.hi : p.lo, ty = k == 0 ? iy : iy + ih;
-        snprintf(label, sizeof label, "%.3g", p.log ? pow(10.0, v) : v);
+        /* A loss that reached L* exactly sits on the floor at the bottom. */
+        bool floored = k == 1 && p.log && v <= log10(p.floor);
+        snprintf(label, sizeof label, "%s%.3g", floored ? "≤ " : "", p.log ? pow(10.0, v) : v);
         render_text(r, label, ix - 6.0 * s, ty - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     }
     snprintf(label, sizeof label, "%zu", p.steps);
@@ -501,6 +461,7 @@ static double draw_plot(Renderer *r, const Scene *scene)
             plot_run(r, run, run->count - 1, run->known, &p, ix, iy, iw, ih,
                      render_run_color(r, i, 0.3f));
     }
+    plot_exits(r, scene, &p, &b, px);
     plot_timeline(r, scene, &p, &b, px);
     return y;
 }

@@ -5,8 +5,11 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <png.h>
+
+#include "core/aside_file.h"
 
 /* libpng reports errors by longjmp; keep its message for ours. */
 typedef struct PngFailure {
@@ -74,11 +77,16 @@ bool png_write_rgba(const char *path, int width, int height, const uint8_t *pixe
                     DescentError *err)
 {
     char aside[4096];
-    if ((size_t)snprintf(aside, sizeof aside, "%s.part", path) >= sizeof aside)
-        return error_set(err, "%s: path too long", path);
-    FILE *file = fopen(aside, "wb");
-    if (!file)
-        return error_set(err, "cannot write %s: %s", path, strerror(errno));
+    int fd = aside_create(path, "part", aside, sizeof aside, err);
+    if (fd < 0)
+        return false;
+    FILE *file = fdopen(fd, "wb");
+    if (!file) {
+        int saved_errno = errno;
+        close(fd);
+        remove(aside);
+        return error_set(err, "cannot write %s: %s", path, strerror(saved_errno));
+    }
     PngFailure failure = {.message = ""};
     bool written = write_image(file, width, height, pixels, &failure);
     int saved_errno = errno;

@@ -1,8 +1,10 @@
 /*
  * png_write.h — saves RGBA pixels as a PNG file (libpng).
  *
- * The file is written next to its final name and renamed when complete,
- * so a PNG under that name is never half-written.  Output is the same
+ * The file is written under a unique hidden name beside its final one
+ * (aside_file.h) and renamed when complete, so a PNG under that name is
+ * never half-written, and two writers of the same name each leave a whole
+ * PNG (the last rename wins).  Output is the same
  * bytes for the same pixels (no time stamp, fixed compression).
  */
 #ifndef DESCENT_RENDER_PNG_WRITE_H

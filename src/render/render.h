@@ -1,5 +1,5 @@
 /*
- * render.h — draws a Scene with OpenGL 3.3 core (SPEC §2, §5): the
+ * render.h — draws a Scene with OpenGL 3.3 core (docs/ARCHITECTURE.md §1, §2): the
  * landscape as a heatmap with contours (or, in the 3D view, a lit surface
  * seen through an orbit camera: surface.h) and minima markers, each run's path
  * with a fading trail and head marker, particles, gradient arrows, the

@@ -90,7 +90,7 @@ struct Renderer {
     RenderAudience audience;    /* the frame being drawn's */
     RenderTextObserver text_observer; /* renderer_observe_text */
     void *text_observer_context;
-    SharpnessCache sharpness;   /* the selected run's, for the dynamics plot */
+    SharpnessCache sharpness[SCENE_MAX_RUNS];   /* each run's, for the dynamics plot */
     bool *batch_mask;           /* the inset's minibatch samples (data_view.c) */
     size_t batch_mask_size;
     double inset_width;         /* the data inset's share of the bottom edge */

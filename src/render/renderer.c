@@ -56,10 +56,11 @@ void renderer_destroy(Renderer *r)
     }
     cloud_release(&r->cloud);
     free(r->queue);
-    free(r->sharpness.values);
     free(r->batch_mask);
-    for (size_t i = 0; i < SCENE_MAX_RUNS; i++)
+    for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
         free(r->paths[i].points);
+        free(r->sharpness[i].values);
+    }
     free(r);
 }
 

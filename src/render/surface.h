@@ -1,5 +1,5 @@
 /*
- * surface.h — the 3D view's landscape (SPEC §5): a lit mesh over the
+ * surface.h — the 3D view's landscape: a lit mesh over the
  * visible rectangle in a box, seen through the scene's orbit camera
  * (camera.h), with walls down to the box's floor.
  *

@@ -8,11 +8,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/spread.h"
+#include "scene/axis_ticks.h"
 #include "scene/viewport.h"
 
 /* Steps over which a trail fades to its floor, and that floor's alpha. */
 #define TRAIL_FADE_STEPS 400.0
 #define TRAIL_MIN_ALPHA 0.35
+/* The run a particle cloud copies keeps only this many steps of trail: its
+ * whole path would cover the cloud the step is about. */
+#define CLOUD_RUN_TRAIL_STEPS 30.0
 /* Path points closer than this (pixels, times scale) are merged. */
 #define PATH_MIN_SPACING 1.5
 /* Newest reduced points drawn one by one; older ones share as many again. */
@@ -130,8 +135,10 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
 }
 
 /* Segments between kept points, clipped to the frame: first all of the
- * dark casing, then the colour on top, fading with age. */
-static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color)
+ * dark casing, then the colour on top, fading with age.  With window > 0
+ * only the last window steps are drawn, fading out to nothing: a short
+ * trail behind the head. */
+static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window)
 {
     size_t n = path->count;
     const double *points = path->points;
@@ -148,15 +155,20 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color)
             next = i < recent && i + stride < recent ? i + stride : i + 1 > recent ? i + 1 : recent;
             double x0 = points[3 * i], y0 = points[3 * i + 1];
             double x1 = points[3 * next], y1 = points[3 * next + 1];
-            if (isnan(x0) || isnan(x1) || !clip_segment(box, &x0, &y0, &x1, &y1))
+            double age = (double)head - points[3 * next + 2];
+            if (isnan(x0) || isnan(x1) || (window > 0 && age >= window) ||
+                !clip_segment(box, &x0, &y0, &x1, &y1))
                 continue;
+            float fade = window > 0 ? (float)(1.0 - age / window) : 1.0f;
             if (pass == 0) {
-                shapes_segment(r->shapes, x0, y0, x1, y1, half + 1.3 * r->scale,
-                               r->theme->casing);
+                Rgba casing = r->theme->casing;
+                casing.a *= fade;
+                shapes_segment(r->shapes, x0, y0, x1, y1, half + 1.3 * r->scale, casing);
             } else {
-                double age = (double)head - points[3 * next + 2];
                 Rgba c = color;
-                c.a = (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) * exp(-age / TRAIL_FADE_STEPS));
+                c.a = window > 0 ? fade
+                                 : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
+                                                                 exp(-age / TRAIL_FADE_STEPS));
                 shapes_segment(r->shapes, x0, y0, x1, y1, half, c);
             }
         }
@@ -328,6 +340,131 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* Text at (x, y) (top-left) on a small panel, as labels on the landscape are. */
+static void label_at(Renderer *r, const char *text, double x, double y, int px, TextAlign align)
+{
+    double s = r->scale, w = render_text_width(r, text, px), h = text_line_height(r->text, px);
+    double left = align == ALIGN_LEFT ? x : align == ALIGN_RIGHT ? x - w : x - 0.5 * w;
+    shapes_rect(r->shapes, left - 3.0 * s, y, w + 6.0 * s, h, r->theme->label_panel);
+    render_text(r, text, x, y, px, align, r->theme->text);
+}
+
+/* Segments around the spread's ellipse. */
+#define SPREAD_SEGMENTS 72
+
+/* How wide the cloud is (core/spread.h): the ellipse one standard deviation
+ * out along each principal axis, the two half-axes drawn from its centre
+ * and labelled with their σ, so "half as wide" can be read off the screen. */
+static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    Spread2 sp;
+    if (!scene->swarm || scene->runs[scene->swarm_run].hidden ||
+        !spread2_of(swarm_positions(scene->swarm), swarm_count(scene->swarm), &sp))
+        return;
+    double s = r->scale;
+    const double u[2] = {sp.axis[0], sp.axis[1]}, v[2] = {-sp.axis[1], sp.axis[0]};
+    for (int pass = 0; pass < 2; pass++) {
+        double half = pass == 0 ? 2.4 * s : 1.3 * s;
+        Rgba color = pass == 0 ? r->theme->casing : r->theme->mark;
+        double ax = 0, ay = 0;
+        bool a_seen = false;
+        for (int k = 0; k <= SPREAD_SEGMENTS; k++) {
+            double t = 2.0 * M_PI * k / SPREAD_SEGMENTS;
+            double c = sp.sigma[0] * cos(t), d = sp.sigma[1] * sin(t), bx, by;
+            bool b_seen = render_to_pixel(r, vp, sp.mean[0] + c * u[0] + d * v[0],
+                                          sp.mean[1] + c * u[1] + d * v[1], &bx, &by);
+            if (k > 0 && a_seen && b_seen)
+                shapes_segment(r->shapes, ax, ay, bx, by, half, color);
+            ax = bx, ay = by, a_seen = b_seen;
+        }
+        for (int axis = 0; axis < 2; axis++) {
+            const double *dir = axis == 0 ? u : v;
+            double cx, cy, ex, ey;
+            if (render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy) &&
+                render_to_pixel(r, vp, sp.mean[0] + sp.sigma[axis] * dir[0],
+                                sp.mean[1] + sp.sigma[axis] * dir[1], &ex, &ey))
+                shapes_segment(r->shapes, cx, cy, ex, ey, 0.8 * half, color);
+        }
+    }
+    int px = render_font_px(r, 14.0);
+    double h = text_line_height(r->text, px);
+    for (int axis = 0; axis < 2; axis++) {
+        const double *dir = axis == 0 ? u : v;
+        double ex, ey;
+        if (!render_to_pixel(r, vp, sp.mean[0] + sp.sigma[axis] * dir[0],
+                             sp.mean[1] + sp.sigma[axis] * dir[1], &ex, &ey))
+            continue;
+        char label[48];
+        snprintf(label, sizeof label, "σ%s = %.3g", axis == 0 ? "₁" : "₂", sp.sigma[axis]);
+        /* Beyond the half-axis's end, on the side it points to. */
+        double cx, cy;
+        render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy);
+        double dx = ex - cx, dy = ey - cy, len = hypot(dx, dy);
+        double ox = len > 0 ? dx / len : 1.0, oy = len > 0 ? dy / len : 0.0;
+        label_at(r, label, ex + 8.0 * s * ox, ey + 8.0 * s * oy - 0.5 * h + (oy > 0.3 ? 0.5 * h : oy < -0.3 ? -0.5 * h : 0.0),
+                 px, ox < -0.3 ? ALIGN_RIGHT : ox > 0.3 ? ALIGN_LEFT : ALIGN_CENTER);
+    }
+}
+
+/* Screen pixels per tick at least, times scale. */
+#define AXIS_TICK_SPACING_PX 90.0
+
+/* The plane's axes: x = 0 and y = 0 where they are in view (along the
+ * frame's edge when the origin is off to a side), with round ticks and
+ * their values, so a caption's coordinates can be found on the map. */
+static void draw_axes(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    (void)scene;
+    double s = r->scale, ox, oy;
+    viewport_to_pixel(vp, 0.0, 0.0, &ox, &oy);
+    double inset = 6.0 * s;
+    ox = fmin(fmax(ox, inset), r->width - inset);
+    oy = fmin(fmax(oy, inset), r->height - inset);
+    Rgba casing = r->theme->casing, mark = r->theme->mark;
+    casing.a *= 0.7f;
+    mark.a *= 0.85f;
+    for (int pass = 0; pass < 2; pass++) {
+        double half = pass == 0 ? 1.6 * s : 0.7 * s;
+        Rgba color = pass == 0 ? casing : mark;
+        shapes_segment(r->shapes, 0, oy, r->width, oy, half, color);
+        shapes_segment(r->shapes, ox, 0, ox, r->height, half, color);
+    }
+    int px = render_font_px(r, 12.0);
+    double h = text_line_height(r->text, px);
+    const ViewRect *w = &vp->world;
+    for (int axis = 0; axis < 2; axis++) {
+        double lo = axis == 0 ? w->xmin : w->ymin, hi = axis == 0 ? w->xmax : w->ymax;
+        double pixels = axis == 0 ? r->width : r->height;
+        double step = axis_tick_step(lo, hi, (int)(pixels / (AXIS_TICK_SPACING_PX * s)));
+        if (!(step > 0))
+            continue;
+        for (double t = axis_first_tick(lo, step); t <= hi; t += step) {
+            /* Round away the drift of repeated addition: 0.30000000000000004. */
+            double value = step * round(t / step);
+            if (value == 0)
+                continue;
+            double tx, ty;
+            viewport_to_pixel(vp, axis == 0 ? value : 0.0, axis == 0 ? 0.0 : value, &tx, &ty);
+            char label[32];
+            snprintf(label, sizeof label, "%g", value);
+            if (axis == 0) {
+                shapes_segment(r->shapes, tx, oy - 4.0 * s, tx, oy + 4.0 * s, 0.8 * s, mark);
+                bool below = oy + 6.0 * s + h < r->height;
+                label_at(r, label, tx, below ? oy + 6.0 * s : oy - 6.0 * s - h, px, ALIGN_CENTER);
+            } else {
+                shapes_segment(r->shapes, ox - 4.0 * s, ty, ox + 4.0 * s, ty, 0.8 * s, mark);
+                bool right = ox + 6.0 * s + render_text_width(r, label, px) < r->width;
+                label_at(r, label, right ? ox + 6.0 * s : ox - 6.0 * s, ty - 0.5 * h, px,
+                         right ? ALIGN_LEFT : ALIGN_RIGHT);
+            }
+        }
+    }
+    double zx, zy;
+    viewport_to_pixel(vp, 0.0, 0.0, &zx, &zy);
+    if (zx == ox && zy == oy)
+        label_at(r, "0", ox + 6.0 * s, oy + 4.0 * s, px, ALIGN_LEFT);
+}
+
 /* Dash and gap lengths (pixels, times scale) of a gradient-flow line. */
 #define FLOW_DASH 7.0
 #define FLOW_GAP 5.0
@@ -477,24 +614,31 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = viewport_fit(scene->view, r->width, r->height);
+    if (scene->display.axes && !r->view3d)
+        draw_axes(r, scene, &vp);
     draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
     if (scene->display.arrows)
         draw_arrows(r, scene, &vp);
-    draw_particles(r, scene, &vp);
-    for (size_t i = 0; i < scene->run_count; i++) {
+    for (size_t i = 0; i < scene->run_count && !scene->display.paths_hidden; i++) {
         const SceneRun *sr = &scene->runs[i];
         long last = last_finite(&sr->run);
         if (sr->hidden || last < 0)
             continue;
+        bool in_cloud = scene->swarm && i == scene->swarm_run;
         reduce_path(r, &r->paths[i], &sr->run, last, &vp);
-        draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f));
+        draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
+                  in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0);
     }
     /* Over the paths: where run and flow coincide, the run shows through
      * the gaps of the dashes. */
     if (scene->display.flow)
         draw_flows(r, scene, &vp);
+    /* The cloud over the paths: it is what a step with particles is about. */
+    draw_particles(r, scene, &vp);
+    if (scene->display.spread)
+        draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp);
     for (size_t i = 0; i < scene->run_count; i++) {

@@ -101,14 +101,24 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.basins = (step->show & LESSON_SHOW_BASINS) != 0;
     scene->display.effective_step = (step->show & LESSON_SHOW_EFFECTIVE_STEP) != 0;
     scene->display.formula = (step->show & LESSON_SHOW_FORMULA) != 0;
-    /* The author picks each step's view, as with the overlays: Tab can
-     * still turn it while the step is shown. */
-    scene->display.view3d = (step->show & LESSON_SHOW_3D) != 0;
+    scene->display.spread = (step->show & LESSON_SHOW_SPREAD) != 0;
+    scene->display.axes = (step->show & LESSON_SHOW_AXES) != 0;
+    /* A step that asks for a view gets it; otherwise the viewer's choice
+     * (Tab) stays from step to step. */
+    if (step->show & (LESSON_SHOW_3D | LESSON_SHOW_2D))
+        scene->display.view3d = (step->show & LESSON_SHOW_3D) != 0;
     scene->display.plot = step->show & (LESSON_SHOW_SHARPNESS | LESSON_SHOW_STABILITY)
                               ? SCENE_PLOT_SHARPNESS
-                          : step->show & LESSON_SHOW_NORM     ? SCENE_PLOT_NORM
-                          : step->show & LESSON_SHOW_SCHEDULE ? SCENE_PLOT_SCHEDULE
-                                                              : SCENE_PLOT_NONE;
+                          : step->show & LESSON_SHOW_NORM      ? SCENE_PLOT_NORM
+                          : step->show & LESSON_SHOW_SCHEDULE  ? SCENE_PLOT_SCHEDULE
+                          : step->show & LESSON_SHOW_DISTANCE  ? SCENE_PLOT_DISTANCE
+                          : step->show & LESSON_SHOW_STEP_SIZE ? SCENE_PLOT_STEP_SIZE
+                                                               : SCENE_PLOT_NONE;
+    scene->display.plot_run = step->plot_run;
+    scene->display.distance_from[0] = step->distance_from.x;
+    scene->display.distance_from[1] = step->distance_from.y;
+    scene->display.loss_ymin = step->plot_ymin;
+    scene->display.loss_ymax = step->plot_ymax;
     scene_show_flow(scene, (step->show & LESSON_SHOW_FLOW) != 0);
     scene_scale_speed(scene, step_speed(step) / scene->speed);
     scene_play_for(scene, step->play, !step->pause);
@@ -172,7 +182,7 @@ static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *
 {
     lesson_free(&player->lesson);
     file_mtime(player->path, &player->mtime);
-    if (!lesson_load(player->path, player->lang, &player->lesson, err)) {
+    if (!lesson_load(player->path, player->lang, player->reserved_keys, &player->lesson, err)) {
         scene_set_error(scene, err->message);
         return false;
     }
@@ -186,9 +196,9 @@ static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *
 }
 
 bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang,
-                        Scene *scene, DescentError *err)
+                        const char *reserved_keys, Scene *scene, DescentError *err)
 {
-    *player = (LessonPlayer){0};
+    *player = (LessonPlayer){.reserved_keys = reserved_keys};
     snprintf(player->path, sizeof player->path, "%s", path);
     snprintf(player->lang, sizeof player->lang, "%s", lang ? lang : lesson_default_lang());
     return load(player, scene, 0, err);

@@ -1,12 +1,14 @@
 /*
- * lesson_player.h — plays a lesson (SPEC §7) on a scene, step by step; the
+ * lesson_player.h — plays a lesson (lessons/README.md) on a scene, step by step; the
  * window and the recorder share it.
  *
  * Showing step k builds its stage (landscape, view, start, runs,
  * particles), sets the title ("k/N  Title"), caption and marks, turns on
  * the overlays its show asks for (gradient, flow, velocity, basins,
- * effective_step, formula, one dynamics plot) and the 3D view when it says
- * "3d" (2D otherwise), and starts
+ * effective_step, formula, spread, axes, one dynamics plot) with its plot
+ * range, plot run and distance point, the 3D view when it says "3d" and
+ * the 2D view when it says "2d" (neither: the viewer's choice stays), and
+ * starts
  * its play: step->play updates at step->speed updates per second (0:
  * SCENE_STEPS_PER_SECOND), then playback pauses; a step with pause waits
  * for scene_set_playing.  A keep step goes on from where the steps before
@@ -54,6 +56,7 @@
 typedef struct LessonPlayer {
     char path[4096];
     char lang[8];
+    const char *reserved_keys; /* lesson_load's, borrowed (static in practice) */
     Lesson lesson;          /* step_count 0 while the file does not load */
     size_t step;            /* the step shown */
     size_t choice[LESSON_MAX_KEYS]; /* per key: 0 the step's own, i the i-th alternative */
@@ -64,12 +67,13 @@ typedef struct LessonPlayer {
     double hold;            /* 0 .. LESSON_PLAYER_MAX_HOLD */
 } LessonPlayer;
 
-/* Loads path (lang NULL: lesson_default_lang()) and shows its first step
+/* Loads path (lang NULL: lesson_default_lang(); reserved_keys as
+ * lesson_load takes them, kept for reloads) and shows its first step
  * (with a notice when some texts lack that language).
  * false (err filled, and shown on the scene) when the file does not load;
  * the player is open either way and must be closed. */
 bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang,
-                        Scene *scene, DescentError *err);
+                        const char *reserved_keys, Scene *scene, DescentError *err);
 void lesson_player_close(LessonPlayer *player);
 
 /* Whether the lesson loaded. */

@@ -20,7 +20,7 @@ const char *colormap_name(Colormap colormap)
     return colormap < COLORMAP_COUNT ? colormap_names[colormap] : "viridis";
 }
 
-/* The welcome race (SPEC §5: what the tool does, at a glance). */
+/* The welcome race: what the tool does, at a glance (docs/CLI.md §1). */
 static const char welcome_landscape[] = "rosenbrock";
 static const char *const welcome_runs[] = {"gd:lr=0.001", "momentum:lr=0.0005", "adam:lr=0.05"};
 static const LandscapePoint welcome_start = {-1.5, 2.0};
@@ -237,6 +237,7 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         .view3d = options->view3d,
         .camera = options->has_camera ? options->camera : SCENE_CAMERA_DEFAULT,
         .data = true,
+        .plot_run = -1,
         .theme = options->theme,
     };
     scene_orbit(scene, 0.0, 0.0); /* yaw into [-180, 180), pitch into its range */
@@ -348,7 +349,7 @@ static void follow_lr_changes(Run *flow, const Run *run, const Landscape *landsc
 
 const Run *scene_flow(const Scene *scene, size_t i)
 {
-    if (i >= scene->run_count || scene->runs[i].run.desc.kind == OPT_FLOW ||
+    if (i >= scene->run_count || optimizer_info(scene->runs[i].run.desc.kind)->traits.continuous ||
         !flow_matches(scene, i) ||
         run_steps(&scene->flows[i].run) > run_steps(&scene->runs[i].run))
         return NULL;
@@ -361,7 +362,7 @@ static void sync_flows(Scene *scene)
     for (size_t i = 0; i < scene->run_count; i++) {
         SceneFlow *f = &scene->flows[i];
         const Run *run = &scene->runs[i].run;
-        if (run->desc.kind == OPT_FLOW)
+        if (optimizer_info(run->desc.kind)->traits.continuous)
             continue;
         if (!flow_matches(scene, i)) {
             if (f->live)
@@ -699,11 +700,10 @@ bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
     if (scene->run_count == 0)
         return error_set(err, "no run to change");
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
-    bool adam = desc->kind == OPT_ADAM || desc->kind == OPT_ADAMW;
-    if (!adam && desc->kind != OPT_RMSPROP && desc->kind > OPT_NESTEROV)
+    const char *key = optimizer_info(desc->kind)->traits.momentum_key;
+    if (!key)
         return error_set(err, "%s has no momentum", optimizer_kind_name(desc->kind));
-    return set_selected_number(scene, adam ? "beta1" : "momentum",
-                               towards_one(adam ? desc->beta1 : desc->momentum, up),
+    return set_selected_number(scene, key, towards_one(optimizer_number(desc, key), up),
                                format_decay, err);
 }
 
@@ -712,12 +712,11 @@ bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err)
     if (scene->run_count == 0)
         return error_set(err, "no run to change");
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
-    bool adam = desc->kind == OPT_ADAM || desc->kind == OPT_ADAMW;
-    if (!adam && desc->kind != OPT_RMSPROP)
+    const char *key = optimizer_info(desc->kind)->traits.second_moment_key;
+    if (!key)
         return error_set(err, "%s keeps no running average of squared gradients",
                          optimizer_kind_name(desc->kind));
-    return set_selected_number(scene, adam ? "beta2" : "alpha",
-                               towards_one(adam ? desc->beta2 : desc->alpha, up),
+    return set_selected_number(scene, key, towards_one(optimizer_number(desc, key), up),
                                format_decay, err);
 }
 

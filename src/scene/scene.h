@@ -64,13 +64,15 @@ typedef struct SceneFlow {
     unsigned landscape_serial;  /* the landscape it was made on */
 } SceneFlow;
 
-/* The dynamics plot drawn above the loss plot, for the selected run. */
+/* The dynamics plot drawn above the loss plot. */
 typedef enum ScenePlot {
     SCENE_PLOT_NONE = 0,
     SCENE_PLOT_SHARPNESS,   /* λmax of the Hessian along the run against 2/lr */
     SCENE_PLOT_SCHEDULE,    /* the learning rate per step */
     SCENE_PLOT_NORM,        /* |θ| (log) and, on separable logreg, the angle
                                of θ from the max-margin direction */
+    SCENE_PLOT_DISTANCE,    /* each run's |θ − distance_from| per step */
+    SCENE_PLOT_STEP_SIZE,   /* each run's |θ_k − θ_(k−1)| per step */
     SCENE_PLOT_COUNT
 } ScenePlot;
 
@@ -92,6 +94,16 @@ typedef struct SceneDisplay {
     bool effective_step; /* each run's per-coordinate step per unit gradient
                             (optimizer_effective_lr) as a box at its head */
     ScenePlot plot;     /* the dynamics plot, NONE: the loss plot alone */
+    long plot_run;      /* the one run (index) the sharpness and norm plots
+                           draw; -1: sharpness draws every run, norm the
+                           selected one */
+    double distance_from[2]; /* the point SCENE_PLOT_DISTANCE measures from */
+    double loss_ymin, loss_ymax; /* the loss plot's range when 0 < ymin < ymax
+                           (L − L* on its log scale, L on a linear one), so
+                           two lesson steps compare; else from the runs */
+    bool paths_hidden;  /* runs' paths not drawn (heads, clouds still are) */
+    bool spread;        /* the swarm's principal-axis ellipse with its σ */
+    bool axes;          /* the plane's axes through the origin, with ticks */
     bool formula;       /* the selected run's update rule with its numbers */
     SceneTheme theme;   /* panel and text colours (scene_options.h) */
 } SceneDisplay;

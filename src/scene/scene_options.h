@@ -59,6 +59,8 @@ typedef struct SceneOptions {
     bool projector;                   /* --projector: large text, thick lines */
     SceneTheme theme;                 /* --theme dark|light */
     const char *lang;                 /* --lang en|zh, or NULL (environment) */
+    const char *lesson_reserved_keys; /* keys the lesson may not bind (lesson_load);
+                                         the command line passes the window's */
 } SceneOptions;
 
 #endif

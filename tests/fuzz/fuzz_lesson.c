@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < 2; i++) {
         Lesson lesson;
         DescentError err;
-        if (lesson_load(path, langs[i], &lesson, &err)) {
+        if (lesson_load(path, langs[i], NULL, &lesson, &err)) {
             if (lesson.step_count == 0 || !lesson.title)
                 abort();
             lesson_free(&lesson);

@@ -1,0 +1,53 @@
+/*
+ * loss_scale.h — the loss-versus-step plot's axes, worked out from the
+ * scene so the renderer only draws them.
+ *
+ * The plotted quantity is log10(L − L*) (L* the lowest known minimum's
+ * value when below 0, else 0) whenever no loss lies clearly below L*; a
+ * loss that reaches L* exactly (a run that lands on the minimum, or
+ * underflows there) stays on the log scale, floored a decade below the
+ * smallest positive L − L* seen, at the bottom edge.  Only a loss clearly
+ * below L* (a landscape unbounded below) makes the scale linear in L.
+ *
+ * The range is the lesson's (display.loss_ymin / loss_ymax) when it sets
+ * one, so two steps compare; else it spans the runs still going (a run
+ * racing off to infinity would squash the others into a line), at most a
+ * few decades above where they started.  A run that leaves the range at
+ * the top is drawn up to the edge and marked there (loss_scale_exit), not
+ * clamped into a flat line.
+ */
+#ifndef DESCENT_SCENE_LOSS_SCALE_H
+#define DESCENT_SCENE_LOSS_SCALE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "scene/scene.h"
+
+typedef struct LossScale {
+    bool log;          /* log10(max(L − offset, floor)), else L */
+    double offset;     /* L* */
+    double floor;      /* log scale: the least L − offset shown */
+    double lo, hi;     /* range of the plotted quantity (bottom, top) */
+    bool fixed;        /* lo, hi are the lesson's */
+    size_t steps;      /* x runs over 0..steps */
+} LossScale;
+
+/* The scale for the scene's visible runs (every computed point, shown or
+ * remembered after a rewind, so the axes hold still while the timeline is
+ * scrubbed; long runs are sampled). */
+LossScale loss_scale_of(const Scene *scene);
+
+/* Where loss is plotted; NaN for a non-finite loss. */
+double loss_scale_value(const LossScale *scale, double loss);
+
+/* The first of the run's shown points (0 .. count − 1) whose loss is above
+ * the range's top, or not finite after finite ones (a divergence); -1 when
+ * it never leaves at the top. */
+long loss_scale_exit(const LossScale *scale, const Run *run);
+
+/* A stride that visits about budget of n points, odd so a period-2
+ * oscillation still shows both of its sides. */
+size_t loss_sample_stride(size_t n, size_t budget);
+
+#endif

@@ -1,0 +1,2 @@
+lesson { title = "t", landscape = "quadratic" }
+step { runs = { "gd" }, plot = { ymax = 10 } }

@@ -1,0 +1,2 @@
+lesson { title = "takes a window key", landscape = "quadratic" }
+step { caption = "x", keys = { e = { runs = { "gd" } } } }

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""test_hostile_files.py — files and arguments chosen to break descent
+(issue 13): FIFOs, devices, huge lines and byte-order marks as data; planted
+symlinks, concurrent and interrupted recordings; control characters, broken
+UTF-8 and huge arguments in messages; numbers at the edges of their ranges.
+
+Usage: test_hostile_files.py DESCENT SOURCE_ROOT.  Prints TAP.
+
+A case that could hang runs with a timeout far above the time it needs
+(60 s against well under one), so a "still running" result means a hang,
+never a slow machine.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+from tap import check, finish, run_command
+
+DESCENT = os.path.abspath(sys.argv[1])
+SOURCE = os.path.abspath(sys.argv[2])
+SMALL = ["--size", "160x100"]
+HANG = 60  # seconds: far above any case's real time
+
+
+def env(**changes):
+    e = dict(os.environ, SDL_VIDEODRIVER="offscreen", DBUS_SESSION_BUS_ADDRESS="disabled:",
+             DESCENT_DATA_DIR=SOURCE)
+    e.update(changes)
+    return e
+
+
+def descent(*args, timeout=HANG, environment=None):
+    return run_command([DESCENT, *args], env=environment or env(), timeout=timeout)
+
+
+def refused(name, args, needle, status=2, prefix="descent: "):
+    """One line starting with prefix and holding needle, exit status, no hang."""
+    code, _, err = descent(*args)
+    problems = []
+    if code == "timeout":
+        problems.append(f"still running after {HANG} s")
+    elif code != status:
+        problems.append(f"exit status {code}, expected {status}")
+    if not (err.startswith(prefix) and err.count("\n") == 1):
+        problems.append(f"stderr is not one line starting {prefix!r}")
+    if needle not in err:
+        problems.append(f"no {needle!r} in the message")
+    check(name, not problems, "; ".join(problems) + " — stderr: " + err[:600])
+    return err
+
+
+def data_cases(work):
+    """FIFOs, devices, folders and oversized files as data= (issue 13, 3-4)."""
+    fifo = os.path.join(work, "fifo.csv")
+    os.mkfifo(fifo)
+    zero = os.path.join(work, "zero.csv")
+    os.symlink("/dev/zero", zero)
+    for what, path, needle in (("a FIFO", fifo, "it is a FIFO"),
+                               ("a symlink to /dev/zero", zero, "it is a device"),
+                               ("a folder", work, "it is a folder")):
+        refused(f"eval: {what} as data is refused at once", ["eval", "--landscape",
+                f"linreg:data={path}", "--at", "0,0"], needle)
+        refused(f"trace: {what} as data is refused at once", ["trace", "--landscape",
+                f"logreg:data={path}", "--opt", "gd", "--steps", "2"], needle)
+        refused(f"record: {what} as data is refused at once",
+                ["record", *SMALL, "--landscape", f"linreg:data={path}", "-o",
+                 os.path.join(work, "never.png")], needle)
+    lesson_dir = os.path.join(work, "lesson")
+    os.mkdir(lesson_dir)
+    os.mkfifo(os.path.join(lesson_dir, "pipe.csv"))
+    lesson = os.path.join(lesson_dir, "pipe.lua")
+    with open(lesson, "w") as f:
+        f.write('lesson { title = "t", landscape = "linreg:data=pipe.csv" }\n'
+                'step { runs = { "gd" } }\n')
+    refused("check: a FIFO beside a lesson as its data= is refused at once", ["check", lesson],
+            "FIFO", prefix=lesson + ":")
+    refused("record: a FIFO beside a lesson as its data= is refused at once",
+            ["record", *SMALL, lesson, "-o", os.path.join(work, "never.png")], "FIFO")
+
+    long_line = os.path.join(work, "long.csv")
+    with open(long_line, "w") as f:
+        f.write("x1,x2,y\n" + "1" * 10_000_000)
+    refused("a 10 MB line: an error naming the line limit",
+            ["eval", "--landscape", f"linreg:data={long_line}", "--at", "0,0"],
+            "line longer than 1024 bytes")
+    huge = os.path.join(work, "huge.csv")
+    with open(huge, "w") as f:
+        f.truncate(1 << 30)
+    refused("a 1 GB file: an error naming the size limit",
+            ["eval", "--landscape", f"linreg:data={huge}", "--at", "0,0"],
+            "larger than 16777216 bytes")
+    bom = os.path.join(work, "bom.csv")
+    with open(bom, "wb") as f:
+        f.write(b"\xef\xbb\xbfx1,x2,y\r\n1,2,3\r\n")
+    code, out, err = descent("eval", "--landscape", f"linreg:data={bom}", "--at", "0,0")
+    check("a CSV with a UTF-8 byte-order mark is read", code == 0 and '"loss": 4.5' in out,
+          f"exit {code}: {out} {err}")
+
+
+def message_cases(work):
+    """Messages stay one line of valid UTF-8 whatever they quote."""
+    strange = os.path.join(work, "new\nline\x1b[31mred.lua")
+    err = refused("a path with a newline and an escape sequence is printed escaped",
+                  ["check", strange], "new\\nline\\x1b[31mred.lua", prefix="")
+    check("... with no raw control character", not any(c < " " for c in err.rstrip("\n")),
+          repr(err))
+    for spec in ("expr:x²", "expr:x+é"):
+        p = subprocess.run([DESCENT, "eval", "--landscape", spec, "--at", "1,2"], env=env(),
+                           capture_output=True, timeout=HANG)
+        try:
+            text = p.stderr.decode("utf-8")
+            valid = True
+        except UnicodeDecodeError:
+            text, valid = repr(p.stderr), False
+        check(f"eval {spec}: the error is valid UTF-8 and names the character",
+              p.returncode == 2 and valid and f"unexpected '{spec[-1]}'" in text, text)
+    deep = os.path.join(work, *(["d" * 200] * 20), "lesson.lua")
+    refused("a 4 KB lesson path keeps the reason of its error",
+            ["check", deep], "cannot read the lesson: No such file or directory", prefix=work)
+    big = "1" * 120_000
+    err = refused("a 120 KB argument is not echoed whole", ["--view", big], "expected XMIN")
+    check("... the message is shortened with an ellipsis", len(err) < 1100 and "…" in err,
+          f"{len(err)} bytes")
+
+
+def number_cases(work):
+    """Numbers at the edges of their ranges."""
+    code, out, err = descent("trace", "--start", "1e-310,-4.9e-324", "--opt", "gd", "--steps", "1")
+    check("--start with subnormal numbers is accepted (they are finite)",
+          code == 0 and out.splitlines()[1] == "0,gd,0,9.9999999999999694e-311,-4.9406564584124654e-324,1", err or out)
+    code, out, err = descent("trace", "--opt", "gd", "--sweep", "lr=1e-310:1e-300:2", "--steps",
+                             "1")
+    check("--sweep from a subnormal learning rate is accepted", code == 0, err)
+    refused("--seed 2^53 + 1 is refused (2^53 is the maximum)",
+            ["trace", "--opt", "sgd", "--seed", "9007199254740993", "--steps", "1"], "2^53")
+    code, _, err = descent("trace", "--opt", "sgd", "--seed", "9007199254740992", "--steps", "1")
+    check("--seed 2^53 is accepted", code == 0, err)
+    fake = os.path.join(work, "bin")
+    os.mkdir(fake)
+    started = os.path.join(work, "ffmpeg-started")
+    with open(os.path.join(fake, "ffmpeg"), "w") as f:
+        f.write(f"#!/bin/sh\ntouch '{started}'\ncat >/dev/null\n")
+    os.chmod(os.path.join(fake, "ffmpeg"), 0o755)
+    code, _, err = descent("record", *SMALL, "--seconds", "1e-300", "-o",
+                           os.path.join(work, "short.mp4"),
+                           environment=env(PATH=fake + ":" + os.environ["PATH"]))
+    check("--seconds 1e-300 (less than a frame) is a usage error before ffmpeg starts",
+          code == 2 and "shorter than one frame" in err and not os.path.exists(started),
+          f"exit {code}, ffmpeg started: {os.path.exists(started)}, stderr: {err}")
+
+
+def decodes(path):
+    """True when ffmpeg decodes path (a PNG) without a word of complaint."""
+    p = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-f", "null", "-"],
+                       capture_output=True, timeout=HANG)
+    return p.returncode == 0 and not p.stderr
+
+
+def hidden(folder):
+    return sorted(n for n in os.listdir(folder) if n.startswith("."))
+
+
+def wait_for(condition, timeout=HANG):
+    end = time.time() + timeout
+    while time.time() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def temp_file_cases(work):
+    """Hidden files: unique, never following a planted symlink, never
+    costing an earlier sequence its frames, swept once their process is
+    dead (issue 13, 6-8 and 10)."""
+    out = os.path.join(work, "race")
+    os.mkdir(out)
+    png = os.path.join(out, "same.png")
+    good = 0
+    for _ in range(3):
+        procs = [subprocess.Popen([DESCENT, "record", "--size", "960x600", "-o", png], env=env(),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                 for _ in range(4)]
+        codes = [p.wait(timeout=HANG) for p in procs]
+        good += all(c == 0 for c in codes) and decodes(png) and hidden(out) == []
+    check("four records to the same PNG at once, three times: all exit 0, the PNG decodes",
+          good == 3, f"{good} of 3 rounds good; left {os.listdir(out)}")
+
+    traps = os.path.join(work, "traps")
+    os.mkdir(traps)
+    target = os.path.join(work, "precious.txt")
+    with open(target, "w") as f:
+        f.write("precious\n")
+    victim = os.path.join(traps, "victim.png")
+    os.symlink(target, victim + ".part")
+    with open("/proc/sys/kernel/ns_last_pid") as f:
+        last = int(f.read())
+    for pid in range(last + 1, last + 200):
+        for name in (f".victim.mp4.part-{pid}", f".victim.png.part-{pid}"):
+            os.symlink(target, os.path.join(traps, name))
+    code_png, _, err_png = descent("record", *SMALL, "-o", victim)
+    code_mp4, _, err_mp4 = descent("record", *SMALL, "--frames", "3", "-o",
+                                   os.path.join(traps, "victim.mp4"))
+    with open(target, "rb") as f:
+        intact = f.read() == b"precious\n"
+    check("symlinks planted under old and PID-predictable hidden names are never followed",
+          code_png == 0 and code_mp4 == 0 and intact and not os.path.islink(victim)
+          and os.path.isfile(os.path.join(traps, "victim.mp4")),
+          f"exits {code_png} {code_mp4}, target intact {intact}, victim.png a symlink "
+          f"{os.path.islink(victim)}: {err_png} {err_mp4}")
+
+    seq = os.path.join(work, "seq")
+    os.mkdir(seq)
+    pattern = os.path.join(seq, "f_%03d.png")
+    code, _, err = descent("record", *SMALL, "--frames", "41", "-o", pattern)
+    before = {}
+    for name in sorted(os.listdir(seq)):
+        with open(os.path.join(seq, name), "rb") as f:
+            before[name] = f.read()
+    second = subprocess.Popen([DESCENT, "record", *SMALL, "--frames", "2000", "--landscape",
+                               "himmelblau", "-o", pattern], env=env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def frames_written():
+        return any(os.path.isdir(os.path.join(seq, d)) and len(os.listdir(os.path.join(seq, d)))
+                   > 50 for d in hidden(seq))
+    started = wait_for(frames_written)
+    second.send_signal(signal.SIGTERM)
+    second.wait(timeout=HANG)
+    after = {}
+    for name in sorted(os.listdir(seq)):
+        with open(os.path.join(seq, name), "rb") as f:
+            after[name] = f.read()
+    check("an interrupted re-record leaves the earlier sequence exactly as it was",
+          code == 0 and len(before) == 41 and started and after == before,
+          f"first exit {code} ({err.strip()}), {len(before)} frames; second wrote 50 frames: "
+          f"{started}; changed or new: {sorted(k for k in after if after[k] != before.get(k))}, "
+          f"gone: {sorted(set(before) - set(after))}")
+
+    killed = os.path.join(work, "killed")
+    os.mkdir(killed)
+    for output in ("k.mp4", "f_%04d.png", "k.gif"):
+        victim = subprocess.Popen([DESCENT, "record", *SMALL, "--frames", "3000", "-o",
+                                   os.path.join(killed, output)], env=env(),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: hidden(killed))
+        time.sleep(0.5)
+        victim.kill()
+        victim.wait()
+    left = hidden(killed)
+    code, _, err = descent("record", *SMALL, "-o", os.path.join(killed, "next.png"))
+    check("hidden files left by SIGKILL are removed by the next record into the folder",
+          left and code == 0 and hidden(killed) == [],
+          f"left by the killed runs: {left}; after the next run: {hidden(killed)} {err}")
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="test_hostile_files.")
+    try:
+        data_cases(work)
+        message_cases(work)
+        number_cases(work)
+        temp_file_cases(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
