@@ -557,58 +557,61 @@ static void bottom_strip(const Renderer *r, double *centre, double *max_width)
     *max_width = fmin(right - left - 24.0 * s, 960.0 * s);
 }
 
-/* The current step's caption, large, at the bottom; returns the top of
- * what it drew (the bottom margin when there is no caption). */
-static double draw_caption(Renderer *r, const Scene *scene)
-{
-    double s = r->scale, pad = 12.0 * s, bottom = r->height - 12.0 * s, centre, max_width;
-    if (!scene->caption[0])
-        return bottom;
-    int px = render_font_px(r, BODY_PX + 5);
-    bottom_strip(r, &centre, &max_width);
-    wrap_text(r, &r->caption, scene->caption, px, max_width);
-    double line = text_line_height(r->text, px), w = 0;
-    for (int i = 0; i < r->caption.count; i++)
-        w = fmax(w, render_text_width(r, r->caption.lines[i], px));
-    double h = r->caption.count * line + 2 * pad, y = bottom - h;
-    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h);
-    for (int i = 0; i < r->caption.count; i++)
-        render_text(r, r->caption.lines[i], centre, y + pad + i * line, px, ALIGN_CENTER,
-                    r->theme->text);
-    return y;
-}
-
-/* One line of text on a panel, fitted to and centred in the bottom strip,
- * its panel's bottom edge at bottom; returns the panel's top edge. */
-static double draw_strip_line(Renderer *r, const char *text, double base_px, double pad,
-                              Rgba color, double bottom)
+/* text broken into w's lines at base_px, centred on a panel in the bottom
+ * strip whose bottom edge is at bottom; returns the panel's top edge. */
+static double draw_wrapped(Renderer *r, WrappedCaption *w, const char *text, double base_px,
+                           double pad, Rgba color, double bottom)
 {
     double centre, max_width;
     int px = render_font_px(r, base_px);
     bottom_strip(r, &centre, &max_width);
-    char line[SCENE_CAPTION_MAX];
-    fit_text(r, text, px, max_width, line, sizeof line);
-    double w = render_text_width(r, line, px), h = text_line_height(r->text, px);
-    double y = bottom - h - 2 * pad;
-    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
-    render_text(r, line, centre, y + pad, px, ALIGN_CENTER, color);
+    wrap_text(r, w, text, px, max_width);
+    double line = text_line_height(r->text, px), width = 0;
+    for (int i = 0; i < w->count; i++)
+        width = fmax(width, render_text_width(r, w->lines[i], px));
+    double h = w->count * line + 2 * pad, y = bottom - h;
+    panel(r, centre - 0.5 * width - pad, y, width + 2 * pad, h);
+    for (int i = 0; i < w->count; i++)
+        render_text(r, w->lines[i], centre, y + pad + i * line, px, ALIGN_CENTER, color);
     return y;
 }
 
-/* The presenter's hint for the step, small, above the caption, in the
+/* The current step's caption, large, at the bottom; returns the top of
+ * what it drew (the bottom margin when there is no caption). */
+static double draw_caption(Renderer *r, const Scene *scene)
+{
+    double s = r->scale, bottom = r->height - 12.0 * s;
+    if (!scene->caption[0])
+        return bottom;
+    return draw_wrapped(r, &r->caption, scene->caption, BODY_PX + 5, 12.0 * s, r->theme->text,
+                        bottom);
+}
+
+/* The presenter's hint for the step, small, above the caption, wrapped
+ * like it rather than cut short (the presenter needs all of it), in the
  * window only; returns where what goes above it may end. */
 static double draw_hint(Renderer *r, const Scene *scene, double bottom)
 {
     if (!scene->hint[0] || r->audience != RENDER_FOR_WINDOW)
         return bottom;
     double s = r->scale;
-    return draw_strip_line(r, scene->hint, SMALL_PX, 6.0 * s, r->theme->accent, bottom) - 6.0 * s;
+    return draw_wrapped(r, &r->hint, scene->hint, SMALL_PX, 6.0 * s, r->theme->accent, bottom) -
+           6.0 * s;
 }
 
 static void draw_notice(Renderer *r, const Scene *scene, double bottom)
 {
-    if (scene->notice[0])
-        draw_strip_line(r, scene->notice, BODY_PX + 2, 10.0 * r->scale, r->theme->text, bottom);
+    if (!scene->notice[0])
+        return;
+    double s = r->scale, pad = 10.0 * s, centre, max_width;
+    int px = render_font_px(r, BODY_PX + 2);
+    bottom_strip(r, &centre, &max_width);
+    char notice[SCENE_NOTICE_MAX];
+    fit_text(r, scene->notice, px, max_width, notice, sizeof notice);
+    double w = render_text_width(r, notice, px), h = text_line_height(r->text, px);
+    double y = bottom - h - 2 * pad;
+    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
+    render_text(r, notice, centre, y + pad, px, ALIGN_CENTER, r->theme->text);
 }
 
 /* An error in place of the stage: the frame darkened, the message in the

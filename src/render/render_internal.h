@@ -76,7 +76,7 @@ struct Renderer {
     size_t queue_count, queue_capacity;
     PathCache paths[SCENE_MAX_RUNS];
     Cloud cloud;            /* large particle clouds (world.c) */
-    WrappedCaption caption, error;
+    WrappedCaption caption, hint, error;
     const RenderHelpLine *help;
     size_t help_count;
     bool progressive;
