@@ -185,7 +185,7 @@ int main(int argc, char **argv)
         }
         scene_advance(scene, 1.0 / 60.0);
         framebuffer_bind(fb);
-        render_frame(renderer, scene, width, height, 1.0);
+        render_frame(renderer, scene, width, height, 1.0, RENDER_FOR_WINDOW);
         glFinish();
         for (GLenum e; (e = glGetError()) != GL_NO_ERROR; gl_errors++)
             if (first_gl_error == GL_NO_ERROR)

@@ -1,6 +1,6 @@
 /* cli_record.c — `descent record [LESSON.lua] [scene options] -o OUT
  * [--size WxH] [--fps N] [--frames N | --seconds S] [--lang en|zh]
- * [--transparent] [--crop]`
+ * [--transparent] [--crop] [--subtitles FILE.srt] [--hold SECONDS]`
  * (docs/CLI.md §2.3, §6): checks the options, then leaves the work to record.h. */
 #include <errno.h>
 #include <math.h>
@@ -17,7 +17,8 @@
 
 static const char record_usage[] =
     "record options: -o OUT (x.png, dir/frame_%05d.png, x.mp4, x.webm, x.gif)  --size WxH  "
-    "--fps N  --frames N | --seconds S  --transparent  --crop";
+    "--fps N  --frames N | --seconds S  --transparent  --crop  --subtitles FILE.srt  "
+    "--hold SECONDS";
 
 /* Parses a whole number in 1 .. max. */
 static bool parse_whole(const char *text, long max, long *dest)
@@ -69,6 +70,24 @@ static int record_option(RecordOptions *o, int argc, char **argv, int *i)
             cli_error("--frames %s: expected a whole number from 1 to %ld", v,
                       RECORD_MAX_FRAMES);
             return -1;
+        }
+        return m;
+    }
+    if ((m = cli_option_value("--subtitles", argc, argv, i, &v)) != 0) {
+        if (m > 0)
+            o->subtitles = v;
+        return m;
+    }
+    if ((m = cli_option_value("--hold", argc, argv, i, &v)) != 0) {
+        char *end;
+        if (m > 0) {
+            o->has_hold = true;
+            o->hold = strtod(v, &end);
+            /* The range is record_plan's to check. */
+            if (end == v || *end != '\0') {
+                cli_error("--hold %s: expected a number of seconds", v);
+                return -1;
+            }
         }
         return m;
     }
@@ -128,7 +147,7 @@ int cli_record(int argc, char **argv)
     }
     DescentError err = {""};
     RecordPlan plan;
-    if (!record_plan(&options, &plan, &err)) {
+    if (!record_plan(&options, scene_options.lesson_path != NULL, &plan, &err)) {
         cli_error("%s", err.message);
         return EXIT_USAGE;
     }

@@ -33,6 +33,9 @@ static const char usage_tail[] =
     "record options (slides):\n"
     "  --transparent             clear (alpha 0) off the landscape: PNG, PNG sequence, WebM, GIF\n"
     "  --crop                    the landscape alone: no legend, plot, readout or caption\n"
+    "record options (lessons):\n"
+    "  --subtitles FILE.srt      the captions with their times (MP4, WebM carry them anyway)\n"
+    "  --hold SECONDS            hold each step after its play (default: its caption's reading time)\n"
     "\n"
     "In the window, h or ? lists every key.\n"
     "'descent list landscapes' and 'descent list optimizers' show every key with its default.\n";

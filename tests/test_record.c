@@ -24,6 +24,7 @@
 #include "record/live.h"
 #include "record/record.h"
 #include "record/record_output.h"
+#include "scene/lesson_player.h"
 #include "video_testing.h"
 
 enum { W = 64, H = 48, FRAME_BYTES = W * H * 4 };
@@ -275,7 +276,7 @@ static void test_plan_defaults_and_durations(void **state)
     (void)state;
     DescentError err = {""};
     RecordPlan plan;
-    assert_true(record_plan(&(RecordOptions){.output = "x.mp4"}, &plan, &err));
+    assert_true(record_plan(&(RecordOptions){.output = "x.mp4"}, false, &plan, &err));
     assert_int_equal(plan.format, RECORD_FORMAT_MP4);
     assert_int_equal(plan.width, RECORD_DEFAULT_WIDTH);
     assert_int_equal(plan.height, RECORD_DEFAULT_HEIGHT);
@@ -283,34 +284,56 @@ static void test_plan_defaults_and_durations(void **state)
     assert_int_equal(plan.frames, (long)(RECORD_DEFAULT_SECONDS * RECORD_DEFAULT_FPS));
 
     /* A GIF plays at 25 fps when 30 are asked: 2 s are 50 frames. */
-    assert_true(record_plan(&(RecordOptions){.output = "x.gif", .seconds = 2}, &plan, &err));
+    assert_true(
+        record_plan(&(RecordOptions){.output = "x.gif", .seconds = 2}, false, &plan, &err));
     assert_int_equal(plan.fps, 25);
     assert_int_equal(plan.frames, 50);
     /* Part of a frame rounds up: 0.5 s at 25 fps is 13 frames. */
-    assert_true(record_plan(&(RecordOptions){.output = "x.gif", .seconds = 0.5}, &plan, &err));
+    assert_true(
+        record_plan(&(RecordOptions){.output = "x.gif", .seconds = 0.5}, false, &plan, &err));
     assert_int_equal(plan.frames, 13);
 
     /* A still: the start, or the frame S seconds in. */
-    assert_true(record_plan(&(RecordOptions){.output = "x.png"}, &plan, &err));
+    assert_true(record_plan(&(RecordOptions){.output = "x.png"}, false, &plan, &err));
     assert_int_equal(plan.frames, 1);
     assert_true(record_plan(&(RecordOptions){.output = "x.png", .seconds = 0.1, .fps = 30},
-                            &plan, &err));
+                            false, &plan, &err));
     assert_int_equal(plan.frames, 4);
     assert_true(record_plan(&(RecordOptions){.output = "f%d.png", .frames = 7, .fps = 12},
-                            &plan, &err));
+                            false, &plan, &err));
     assert_int_equal(plan.frames, 7);
     assert_int_equal(plan.fps, 12);
 
     assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .frames = 2, .seconds = 1},
-                             &plan, &err));
+                             false, &plan, &err));
     assert_string_equal(err.message, "give --frames or --seconds, not both");
     assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .fps = RECORD_MAX_FPS + 1},
-                             &plan, &err));
-    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .seconds = 1e9}, &plan, &err));
+                             false, &plan, &err));
+    assert_false(
+        record_plan(&(RecordOptions){.output = "x.mp4", .seconds = 1e9}, false, &plan, &err));
     assert_non_null(strstr(err.message, "more than the"));
     assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .width = 5, .height = 4},
+                             false, &plan, &err));
+    assert_false(record_plan(&(RecordOptions){.output = "x.mkv"}, false, &plan, &err));
+
+    /* Subtitles and a hold belong to a lesson's captions. */
+    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .subtitles = "x.srt"}, false,
                              &plan, &err));
-    assert_false(record_plan(&(RecordOptions){.output = "x.mkv"}, &plan, &err));
+    assert_string_equal(err.message, "--subtitles needs a lesson: the captions are its steps'");
+    assert_true(record_plan(&(RecordOptions){.output = "x.mp4", .subtitles = "x.srt"}, true,
+                            &plan, &err));
+    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .subtitles = "x.txt"}, true,
+                             &plan, &err));
+    assert_string_equal(err.message, "--subtitles x.txt: expected a FILE.srt");
+    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .has_hold = true, .hold = 2},
+                             false, &plan, &err));
+    assert_string_equal(err.message, "--hold needs a lesson: it holds each step's caption");
+    assert_true(record_plan(&(RecordOptions){.output = "x.mp4", .has_hold = true, .hold = 0},
+                            true, &plan, &err));
+    assert_false(record_plan(&(RecordOptions){.output = "x.mp4", .has_hold = true,
+                                              .hold = LESSON_PLAYER_MAX_HOLD + 1},
+                             true, &plan, &err));
+    assert_string_equal(err.message, "--hold 601: expected seconds from 0 to 600");
 }
 
 /* ------------------------------------------------------- ffmpeg process */

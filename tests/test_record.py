@@ -261,6 +261,140 @@ for out, message in [("x.avi", "unknown output format"), ("f%d_%d.png", "exactly
                   directory=d)
 fails_cleanly("no -o: exit 2", [*SMALL], 2, "needs -o OUT", directory=d)
 
+# --- a lesson: held to be read, subtitled ------------------------------------------
+
+WELCOME = os.path.join(os.environ.get("DESCENT_DATA_DIR", "."), "lessons", "welcome.lua")
+LESSON_SMALL = ["--size", "160x90", "--fps", "10"]
+
+
+def reading_seconds(text):
+    """The reading time lesson_player.h documents, counted here on its own:
+    1.5 s, plus 3 words (runs of non-space characters) and 3.4 CJK
+    characters (ideographs, kana, hangul) a second; CJK punctuation is free."""
+    def cjk(c):
+        o = ord(c)
+        return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
+                or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF)
+
+    def separator(c):
+        o = ord(c)
+        return (c.isspace() or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFF0F
+                or 0xFF1A <= o <= 0xFF20)
+    words = chars = 0
+    in_word = False
+    for c in text:
+        if cjk(c):
+            chars += 1
+            in_word = False
+        elif separator(c):
+            in_word = False
+        elif not in_word:
+            words += 1
+            in_word = True
+    return 1.5 + words / 3 + chars / 3.4
+
+
+def srt_seconds(stamp):
+    h, m, rest = stamp.split(":")
+    s, ms = rest.split(",")
+    return int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000
+
+
+def parse_srt(text):
+    """[(start, end, text)] of an SRT, its times in seconds."""
+    cues = []
+    for block in text.replace("\r\n", "\n").strip().split("\n\n"):
+        lines = block.split("\n")
+        start, end = lines[1].split(" --> ")
+        cues.append((srt_seconds(start), srt_seconds(end), "\n".join(lines[2:])))
+    return cues
+
+
+def streams(path):
+    p = subprocess.run(["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json",
+                        path], capture_output=True, text=True, timeout=120)
+    data = json.loads(p.stdout) if p.returncode == 0 else {"streams": [], "format": {}}
+    return data["streams"], data["format"]
+
+
+def track_cues(path):
+    """The video's subtitle track read back by ffmpeg, as parse_srt gives it."""
+    p = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-map", "0:s", "-c:s", "srt",
+                        "-f", "srt", "-"], capture_output=True, timeout=120)
+    return parse_srt(p.stdout.decode("utf-8")) if p.returncode == 0 and p.stdout else []
+
+
+d = fresh("lesson")
+video, srt = os.path.join(d, "w.mp4"), os.path.join(d, "w.srt")
+code, _, err = run(WELCOME, "-o", video, "--subtitles", srt, *LESSON_SMALL)
+check("welcome -o w.mp4 --subtitles w.srt: exit 0", code == 0 and err == "", err)
+cues = parse_srt(open(srt, encoding="utf-8").read()) if code == 0 else []
+check("the SRT has the five steps' captions, one after the other from 0",
+      len(cues) == 5 and cues[0][0] == 0
+      and all(cues[k][1] == cues[k + 1][0] for k in range(len(cues) - 1)), cues)
+short = [(c[2][:30], round(c[1] - c[0], 3), round(reading_seconds(c[2]), 3)) for c in cues
+         if c[1] - c[0] < reading_seconds(c[2]) - 0.0005]  # SRT times are whole ms
+check("every caption stays on screen at least its reading time", cues and not short, short)
+vs, vf = streams(video)
+kinds = [(s.get("codec_type"), s.get("codec_name")) for s in vs]
+check("the MP4 carries a mov_text subtitle track", kinds == [("video", "h264"),
+                                                            ("subtitle", "mov_text")], kinds)
+check("... in English, under the lesson's title",
+      len(vs) == 2 and vs[1].get("tags", {}).get("language") == "eng"
+      and vf.get("tags", {}).get("title") == "Welcome: walking downhill", (vs, vf))
+check("... which says what the SRT says, at the same times", track_cues(video) == cues,
+      track_cues(video)[:2])
+decoded = len(decode_video(video, "rgb24")) // (160 * 90 * 3) if code == 0 else 0
+check("the video's frames last as long as the captions (decoded: frames = end × fps)",
+      cues and decoded == round(cues[-1][1] * 10), (decoded, cues and cues[-1][1]))
+check("nothing else is left beside them", sorted(os.listdir(d)) == ["w.mp4", "w.srt"],
+      os.listdir(d))
+
+# Chinese: the SRT, the WebM's WebVTT track and the title come through as UTF-8.
+webm, zh_srt = os.path.join(d, "zh.webm"), os.path.join(d, "zh.srt")
+code, _, err = run(WELCOME, "--lang", "zh", "-o", webm, "--subtitles", zh_srt, "--frames", "30",
+                   *LESSON_SMALL)
+raw = open(zh_srt, "rb").read() if code == 0 else b""
+zh_cues = parse_srt(raw.decode("utf-8", errors="replace"))
+check("zh: the SRT is UTF-8 with the first caption's Chinese, cut at the clip's 3 s",
+      code == 0 and raw.decode("utf-8") and len(zh_cues) == 1 and zh_cues[0][:2] == (0, 3)
+      and "颜色表示损失" in zh_cues[0][2], (code, err, zh_cues))
+vs, vf = streams(webm)
+check("zh: the WebM carries a WebVTT track in Chinese under the Chinese title",
+      [s.get("codec_name") for s in vs] == ["vp9", "webvtt"]
+      and vs[1].get("tags", {}).get("language") == "zho"
+      and vf.get("tags", {}).get("title") == "欢迎：一步一步走下坡", (vs, vf))
+check("zh: the track says what the SRT says", track_cues(webm) == zh_cues, track_cues(webm))
+
+# --hold replaces the reading time: welcome's first and last steps have no
+# play, so they last exactly the hold.
+held = os.path.join(d, "held.srt")
+code, _, err = run(WELCOME, "-o", os.path.join(d, "held.mp4"), "--subtitles", held, "--hold", "2",
+                   *LESSON_SMALL)
+held_cues = parse_srt(open(held, encoding="utf-8").read()) if code == 0 else []
+check("--hold 2: the steps without play last 2 s",
+      len(held_cues) == 5 and all(round(held_cues[k][1] - held_cues[k][0], 3) == 2.0
+                                  for k in (0, 4)), held_cues)
+
+d = fresh("lesson_unwritable")
+fails_cleanly("--subtitles into a missing folder: exit 1, naming it, no video either",
+              [WELCOME, "-o", os.path.join(d, "x.mp4"), "--subtitles",
+               os.path.join(d, "nope", "x.srt"), *LESSON_SMALL], 1,
+              f"descent: cannot write {d}/nope/x.srt: No such file or directory\n", directory=d)
+
+d = fresh("lesson_usage")
+for args, message in [
+    ([WELCOME, "--hold", "abc"], "--hold abc: expected a number of seconds"),
+    ([WELCOME, "--hold", "-1"], "--hold -1: expected seconds from 0 to 600"),
+    ([WELCOME, "--hold", "nan"], "--hold nan: expected seconds from 0 to 600"),
+    ([WELCOME, "--hold", "601"], "--hold 601: expected seconds from 0 to 600"),
+    (["--hold", "2"], "--hold needs a lesson"),
+    (["--subtitles", os.path.join(d, "x.srt")], "--subtitles needs a lesson"),
+    ([WELCOME, "--subtitles", os.path.join(d, "x.txt")], "expected a FILE.srt"),
+]:
+    fails_cleanly("bad usage " + " ".join(a.replace(d, "D") for a in args[-2:]) + ": exit 2",
+                  ["-o", os.path.join(d, "x.mp4"), *args], 2, message, directory=d)
+
 shutil.rmtree(work, ignore_errors=True)
 
 sys.exit(finish())

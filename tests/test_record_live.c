@@ -48,7 +48,7 @@ static void test_window_frames_to_mp4(void **state)
     for (int i = 0; elapsed < 1.5 - 1e-9; i++) {
         scene_advance(scene, dt);
         framebuffer_bind(window);
-        render_frame(renderer, scene, WINDOW_W, WINDOW_H, 1.0);
+        render_frame(renderer, scene, WINDOW_W, WINDOW_H, 1.0, RENDER_FOR_RECORDING);
         int due = live_recording_frames_due(rec, dt);
         if (due > 0) {
             uint8_t *pixels = live_recording_buffer(rec);

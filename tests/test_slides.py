@@ -111,7 +111,7 @@ check("--transparent with MP4: exit 2, one line, nothing written",
 
 # --- theme and crop ---------------------------------------------------------------
 
-LEGEND = [(5, 5), (110, 6), (112, 32)]     # inside the legend panel's padding
+LEGEND = [(5, 5), (78, 6), (78, 32)]       # inside the legend panel's padding
 PLOT = [(198, 171), (300, 234)]            # inside the loss plot panel's margin
 
 

@@ -511,7 +511,8 @@ void app_frame(App *app, double dt)
     if (app->recording && (w != app->recording_width || h != app->recording_height))
         stop_recording(app, "the window changed size");
     framebuffer_bind(NULL);
-    render_frame(app->renderer, app->scene, w, h, pixel_ratio(app));
+    render_frame(app->renderer, app->scene, w, h, pixel_ratio(app),
+                 app->recording ? RENDER_FOR_RECORDING : RENDER_FOR_WINDOW);
     if (app->recording)
         record_frame(app, dt);
     if (app->screenshot_due) {

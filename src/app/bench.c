@@ -44,7 +44,7 @@ bool app_bench_frames(Scene *scene, int width, int height, int frames, DescentEr
         Uint64 start = SDL_GetPerformanceCounter();
         scene_advance(scene, 1.0 / 60.0);
         framebuffer_bind(fb);
-        render_frame(renderer, scene, width, height, 1.0);
+        render_frame(renderer, scene, width, height, 1.0, RENDER_FOR_WINDOW);
         glFinish();
         ms[i] = 1000.0 * (double)(SDL_GetPerformanceCounter() - start) / frequency;
         total_ms += ms[i];

@@ -97,9 +97,41 @@ static size_t append(const char **argv, size_t n, const char *const *list)
     return n;
 }
 
+/* Only MP4 and WebM hold a subtitle track and a title. */
+static bool is_video(RecordFormat format)
+{
+    return format == RECORD_FORMAT_MP4 || format == RECORD_FORMAT_WEBM;
+}
+
+/* A video's subtitle track (ffmpeg's input 1) and title, after the
+ * encoder's arguments; the new count.  metadata holds the "key=value"
+ * texts. */
+static size_t append_metadata(const char **argv, size_t n, const FrameSinkOptions *options,
+                              char metadata[2][PATH_MAX])
+{
+    bool video = is_video(options->format);
+    if (video && options->subtitles) {
+        const char *const track[] = {
+            "-map", "0:v", "-map", "1:s", "-c:s",
+            options->format == RECORD_FORMAT_MP4 ? "mov_text" : "webvtt", NULL};
+        n = append(argv, n, track);
+        if (options->language) {
+            snprintf(metadata[0], PATH_MAX, "language=%s", options->language);
+            argv[n++] = "-metadata:s:s:0";
+            argv[n++] = metadata[0];
+        }
+    }
+    if (video && options->title) {
+        snprintf(metadata[1], PATH_MAX, "title=%s", options->title);
+        argv[n++] = "-metadata";
+        argv[n++] = metadata[1];
+    }
+    return n;
+}
+
 /* Creates the hidden output file (so an unwritable directory is our error,
  * not ffmpeg's) and starts ffmpeg reading raw RGBA frames from the pipe. */
-static bool start_ffmpeg(FrameSink *sink, DescentError *err)
+static bool start_ffmpeg(FrameSink *sink, const FrameSinkOptions *options, DescentError *err)
 {
     char program[PATH_MAX];
     if (!ffmpeg_find(program, sizeof program, err))
@@ -115,11 +147,15 @@ static bool start_ffmpeg(FrameSink *sink, DescentError *err)
     const char *const input[] = {"ffmpeg", "-hide_banner", "-nostats", "-loglevel", "error",
                                  "-f", "rawvideo", "-pix_fmt", "rgba", "-s", size, "-r", fps,
                                  "-i", "-", NULL};
-    const char *argv[48];
+    const char *argv[64];
+    char metadata[2][PATH_MAX];
     size_t n = append(argv, 0, input);
     if (sink->format == RECORD_FORMAT_GIF) {
         argv[n++] = "-i";
         argv[n++] = sink->palette;
+    } else if (is_video(sink->format) && options->subtitles) {
+        argv[n++] = "-i";
+        argv[n++] = options->subtitles;
     }
     bool alpha = sink->transparent;
     n = append(argv, n, sink->format == RECORD_FORMAT_MP4    ? mp4_arguments
@@ -128,6 +164,7 @@ static bool start_ffmpeg(FrameSink *sink, DescentError *err)
                         : sink->format == RECORD_FORMAT_GIF  ? gif_arguments
                         : alpha                              ? palette_alpha_arguments
                                                              : palette_arguments);
+    n = append_metadata(argv, n, options, metadata);
     argv[n++] = "-y";
     argv[n++] = sink->aside;
     argv[n] = NULL;
@@ -310,7 +347,7 @@ FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err)
     if (sink->format == RECORD_FORMAT_PNG_SEQUENCE &&
         !aside_create_folder(sink->path, "frames", sink->frames, sizeof sink->frames, err))
         goto fail;
-    if (record_format_uses_ffmpeg(sink->format) && !start_ffmpeg(sink, err))
+    if (record_format_uses_ffmpeg(sink->format) && !start_ffmpeg(sink, options, err))
         goto fail;
     if (!start_writer(sink, err))
         goto fail;

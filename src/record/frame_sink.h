@@ -44,6 +44,10 @@ typedef struct FrameSinkOptions {
                                  sink made from the same frames */
     bool transparent;         /* keep alpha: WebM as yuva420p, a GIF palette with a
                                  transparent entry (PNGs always keep it) */
+    const char *subtitles;    /* MP4, WebM: an SRT file (UTF-8) the video carries as
+                                 its subtitle track (mov_text, WebVTT); NULL: none */
+    const char *language;     /* the track's ISO 639-2 language ("eng"), or NULL */
+    const char *title;        /* MP4, WebM: the video's title (UTF-8), or NULL */
 } FrameSinkOptions;
 
 typedef struct FrameSink FrameSink;

@@ -1,15 +1,19 @@
 /* record.c — see record.h. */
 #include "record.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "core/aside_file.h"
 #include "record/frame_sink.h"
 #include "record/progress.h"
+#include "record/subtitles.h"
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/render.h"
@@ -19,10 +23,20 @@
 /* Frame height drawn at render scale 1. */
 #define SCALE_ONE_HEIGHT 720.0
 
-bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *err)
+bool record_plan(const RecordOptions *options, bool lesson, RecordPlan *plan, DescentError *err)
 {
     *plan = (RecordPlan){.output = options->output, .transparent = options->transparent,
                          .crop = options->crop};
+    if (options->subtitles && !lesson)
+        return error_set(err, "--subtitles needs a lesson: the captions are its steps'");
+    size_t length = options->subtitles ? strlen(options->subtitles) : 0;
+    if (options->subtitles && (length <= 4 || strcasecmp(options->subtitles + length - 4, ".srt")))
+        return error_set(err, "--subtitles %s: expected a FILE.srt", options->subtitles);
+    if (options->has_hold && !lesson)
+        return error_set(err, "--hold needs a lesson: it holds each step's caption");
+    if (options->has_hold && !(options->hold >= 0 && options->hold <= LESSON_PLAYER_MAX_HOLD))
+        return error_set(err, "--hold %g: expected seconds from 0 to %g", options->hold,
+                         LESSON_PLAYER_MAX_HOLD);
     plan->format = record_format_of(options->output, err);
     if (plan->format == RECORD_FORMAT_UNKNOWN)
         return false;
@@ -120,6 +134,18 @@ static bool stopped(const RecordOptions *options)
     return options->stop && *options->stop;
 }
 
+/* The frame being drawn, for RecordOptions.observe_text. */
+typedef struct FrameTexts {
+    const RecordOptions *options;
+    long frame;
+} FrameTexts;
+
+static void observe_text(void *context, const char *utf8)
+{
+    const FrameTexts *texts = context;
+    texts->options->observe_text(texts->options->observe_context, texts->frame, utf8);
+}
+
 /* One pass over the frames: a fresh scene, drawn and advanced 1/fps at a
  * time, into a sink.  The sink encodes frame k while frame k+1 renders.
  * task names the pass on the progress bar. */
@@ -146,6 +172,13 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         scene_destroy(scene);
         return false;
     }
+    if (lesson) {
+        player.has_hold = options->has_hold;
+        player.hold = options->hold;
+    }
+    FrameTexts texts = {options, 0};
+    if (options->observe_text)
+        renderer_observe_text(stage->renderer, observe_text, &texts);
     char label[128];
     snprintf(label, sizeof label, "%s %.80s", task, plan->output);
     Progress progress;
@@ -154,11 +187,13 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
     bool fed = true;
     for (long k = 0; k < plan->frames && fed && !stopped(options); k++) {
         if (k > 0 && lesson)
-            lesson_player_autoplay(&player, scene, 1.0 / plan->fps);
+            lesson_player_autoplay(&player, scene, plan->fps);
         else if (k > 0)
             scene_advance(scene, 1.0 / plan->fps);
         framebuffer_bind(stage->framebuffer);
-        render_frame(stage->renderer, scene, plan->width, plan->height, scale);
+        texts.frame = k;
+        render_frame(stage->renderer, scene, plan->width, plan->height, scale,
+                     RENDER_FOR_RECORDING);
         uint8_t *pixels = frame_sink_buffer(sink);
         framebuffer_read_rgba(plan->width, plan->height, pixels);
         if (plan->transparent)
@@ -167,6 +202,7 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         progress_update(&progress, k + 1);
     }
     progress_finish(&progress);
+    renderer_observe_text(stage->renderer, NULL, NULL);
     if (lesson)
         lesson_player_close(&player);
     scene_destroy(scene);
@@ -200,46 +236,123 @@ static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
     return ok;
 }
 
-/* Seconds the lesson at path takes played through (lesson_player_autoplay). */
-static bool lesson_seconds(const SceneOptions *scene_options, double *seconds, DescentError *err)
+/* A lesson as the recording plays it, known before any frame is drawn:
+ * the frame each step opens at, and its captions as subtitles. */
+typedef struct LessonTiming {
+    LessonPlayer player;                /* the lesson and the hold (not shown) */
+    long first[LESSON_MAX_STEPS + 1];   /* step k opens at frame first[k];
+                                           first[step_count]: the lesson's end */
+    SubtitleCue cues[LESSON_MAX_STEPS];
+    size_t cue_count;
+} LessonTiming;
+
+static bool time_lesson(const SceneOptions *scene_options, const RecordOptions *options,
+                        int fps, LessonTiming *timing, DescentError *err)
 {
-    Lesson lesson;
+    *timing = (LessonTiming){.player = {.has_hold = options->has_hold, .hold = options->hold}};
     if (!lesson_load(scene_options->lesson_path, scene_options->lang,
-                     scene_options->lesson_reserved_keys, &lesson, err))
+                     scene_options->lesson_reserved_keys, &timing->player.lesson, err))
         return false;
-    LessonPlayer player = {.lesson = lesson};
-    *seconds = 0;
-    for (size_t k = 0; k < lesson.step_count; k++)
-        *seconds += lesson_player_step_seconds(&player, k);
-    lesson_player_close(&player);
+    for (size_t k = 0; k < timing->player.lesson.step_count; k++)
+        timing->first[k + 1] = timing->first[k] + lesson_player_step_frames(&timing->player, k, fps);
     return true;
+}
+
+/* The captions shown in the plan's frames, each from the frame its step
+ * opens at to the next step's (or the clip's end). */
+static void time_captions(LessonTiming *timing, const RecordPlan *plan)
+{
+    const Lesson *lesson = &timing->player.lesson;
+    for (size_t k = 0; k < lesson->step_count && timing->first[k] < plan->frames; k++) {
+        long end = timing->first[k + 1] < plan->frames ? timing->first[k + 1] : plan->frames;
+        if (lesson->steps[k].caption[0])
+            timing->cues[timing->cue_count++] =
+                (SubtitleCue){timing->first[k], end, lesson->steps[k].caption};
+    }
+}
+
+/* The ISO 639-2 code a video's subtitle track gives for lang, NULL when
+ * descent has no lessons in it. */
+static const char *track_language(const char *lang)
+{
+    return strcmp(lang, "en") == 0 ? "eng" : strcmp(lang, "zh") == 0 ? "zho" : NULL;
+}
+
+/* Records, with the SRT at srt (written aside, NULL: none) as the video's
+ * subtitle track and the title, a lesson's (NULL: none). */
+static bool record_frames(const SceneOptions *scene_options, const RecordOptions *options,
+                          const RecordPlan *plan, const char *srt, const Lesson *lesson,
+                          DescentError *err)
+{
+    Stage stage;
+    if (!stage_create(&stage, plan, err))
+        return false;
+    bool ok;
+    if (plan->format == RECORD_FORMAT_GIF) {
+        ok = record_gif(&stage, scene_options, options, plan, err);
+    } else {
+        FrameSinkOptions sink = {.path = plan->output, .format = plan->format,
+                                 .width = plan->width, .height = plan->height, .fps = plan->fps,
+                                 .transparent = plan->transparent, .subtitles = srt,
+                                 .language = lesson ? track_language(lesson->lang) : NULL,
+                                 .title = lesson ? lesson->title : NULL};
+        ok = record_pass(&stage, scene_options, options, plan, &sink, "recording", err);
+    }
+    stage_destroy(&stage);
+    return ok;
+}
+
+/* A lesson's recording: its length, its captions written aside as SRT for
+ * the video's track and --subtitles, moved into place once the video is. */
+static bool record_lesson(const SceneOptions *scene_options, const RecordOptions *options,
+                          RecordPlan *plan, DescentError *err)
+{
+    LessonTiming *timing = malloc(sizeof *timing);
+    if (!timing)
+        return error_set(err, "out of memory timing %s", scene_options->lesson_path);
+    bool ok = time_lesson(scene_options, options, plan->fps, timing, err);
+    const Lesson *lesson = &timing->player.lesson;
+    if (ok && !options->frames && !options->seconds && plan->format != RECORD_FORMAT_PNG) {
+        plan->frames = timing->first[lesson->step_count];
+        if (plan->frames > RECORD_MAX_FRAMES)
+            ok = error_set(err, "%ld frames is more than the %ld a recording may hold",
+                           plan->frames, RECORD_MAX_FRAMES);
+    }
+    if (ok)
+        time_captions(timing, plan);
+    bool track = (plan->format == RECORD_FORMAT_MP4 || plan->format == RECORD_FORMAT_WEBM) &&
+                 timing->cue_count > 0;
+    /* The SRT goes beside the file it becomes, or beside the video. */
+    const char *beside = options->subtitles ? options->subtitles : plan->output;
+    char srt[4096] = "";
+    if (ok && (options->subtitles || track)) {
+        int fd = aside_create(beside, "srt", srt, sizeof srt, err);
+        ok = fd >= 0;
+        if (ok)
+            close(fd);
+        else
+            srt[0] = '\0';
+    }
+    if (ok && srt[0])
+        ok = subtitles_write_srt(srt, beside, timing->cues, timing->cue_count, plan->fps, err);
+    if (ok)
+        ok = record_frames(scene_options, options, plan, track ? srt : NULL, lesson, err);
+    if (ok && options->subtitles && rename(srt, options->subtitles) != 0)
+        ok = error_set(err, "cannot write %s: %s", options->subtitles, strerror(errno));
+    else if (srt[0])
+        unlink(srt);
+    lesson_player_close(&timing->player);
+    free(timing);
+    return ok;
 }
 
 bool record_scene(const SceneOptions *scene_options, const RecordOptions *options,
                   DescentError *err)
 {
     RecordPlan plan;
-    if (!record_plan(options, &plan, err))
+    if (!record_plan(options, scene_options->lesson_path != NULL, &plan, err))
         return false;
-    if (scene_options->lesson_path && !options->frames && !options->seconds &&
-        plan.format != RECORD_FORMAT_PNG) {
-        RecordOptions whole = *options;
-        if (!lesson_seconds(scene_options, &whole.seconds, err) ||
-            !record_plan(&whole, &plan, err))
-            return false;
-    }
-    Stage stage;
-    if (!stage_create(&stage, &plan, err))
-        return false;
-    bool ok;
-    if (plan.format == RECORD_FORMAT_GIF) {
-        ok = record_gif(&stage, scene_options, options, &plan, err);
-    } else {
-        FrameSinkOptions sink = {.path = plan.output, .format = plan.format,
-                                 .width = plan.width, .height = plan.height, .fps = plan.fps,
-                                 .transparent = plan.transparent};
-        ok = record_pass(&stage, scene_options, options, &plan, &sink, "recording", err);
-    }
-    stage_destroy(&stage);
-    return ok;
+    if (scene_options->lesson_path)
+        return record_lesson(scene_options, options, &plan, err);
+    return record_frames(scene_options, options, &plan, NULL, NULL, err);
 }

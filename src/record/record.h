@@ -22,8 +22,13 @@
  *
  * A lesson (scene_options->lesson_path) plays through step by step as
  * lesson_player_autoplay moves it: each step's play at its speed, then a
- * hold to read the caption.  Without --frames or --seconds a clip holds the
- * whole lesson.
+ * hold to read the caption (its reading time, or --hold).  Without --frames
+ * or --seconds a clip holds the whole lesson.  Frames are drawn for a
+ * recording (render.h): no presenter's hints, no keys in the status line.
+ * An MP4 or WebM of a lesson carries the captions as a subtitle track
+ * (mov_text, WebVTT) in the lesson's language, and its title; subtitles
+ * writes them as SRT too (subtitles.h), timed by the frames each caption
+ * is on screen, and appears, like the video, only when both are complete.
  *
  * A GIF is rendered twice, which the determinism makes exact: once for
  * ffmpeg's palettegen to choose 256 colours from every frame, once to map
@@ -62,9 +67,17 @@ typedef struct RecordOptions {
                              RECORD_DEFAULT_SECONDS */
     bool transparent;     /* --transparent: clear off the landscape (not MP4) */
     bool crop;            /* --crop: the landscape alone, no panels or captions */
+    const char *subtitles; /* --subtitles FILE.srt: a lesson's captions; NULL: none */
+    bool has_hold;        /* --hold: hold every lesson step hold seconds after its
+                             play, instead of its caption's reading time */
+    double hold;          /* 0 .. LESSON_PLAYER_MAX_HOLD */
     bool progress;        /* a progress bar on stderr */
     const volatile sig_atomic_t *stop; /* when it turns non-zero (a signal handler
                                           sets it), stop and remove the output */
+    /* Tests: called with each text drawn into frame (from 0), in drawing
+     * order, in every pass; NULL: none. */
+    void (*observe_text)(void *context, long frame, const char *utf8);
+    void *observe_context;
 } RecordOptions;
 
 /* The options with every default resolved: output, format, size, the
@@ -78,13 +91,15 @@ typedef struct RecordPlan {
     bool transparent, crop;
 } RecordPlan;
 
-/* Checks the options and resolves their defaults into plan.  Errors (bad
- * usage): an unknown format or bad sequence pattern, a size out of range or
- * odd for MP4, fps outside 1 .. RECORD_MAX_FPS, both frames and seconds, a
- * duration that is not positive, shorter than one frame (a clip) or over
- * RECORD_MAX_FRAMES frames,
- * transparent with MP4 (H.264 has no alpha). */
-bool record_plan(const RecordOptions *options, RecordPlan *plan, DescentError *err);
+/* Checks the options for a scene (lesson: for a lesson) and resolves their
+ * defaults into plan.  Errors (bad usage): an unknown format or bad
+ * sequence pattern, a size out of range or odd for MP4, fps outside
+ * 1 .. RECORD_MAX_FPS, both frames and seconds, a duration that is not
+ * positive, shorter than one frame (a clip) or over RECORD_MAX_FRAMES
+ * frames, transparent with MP4 (H.264 has no alpha), subtitles or hold
+ * without a lesson, a hold outside 0 .. LESSON_PLAYER_MAX_HOLD, subtitles
+ * not named .srt. */
+bool record_plan(const RecordOptions *options, bool lesson, RecordPlan *plan, DescentError *err);
 
 /* Records the scene scene_options describe, or the lesson it names, as the
  * options say.  Errors also: a lesson that does not load. */

@@ -108,9 +108,15 @@ static void run_line(const Scene *scene, size_t i, char *dest, size_t size)
     }
 }
 
-/* The playback state, the colour scale and where help is. */
-static void status_line(const Scene *scene, char *dest, size_t size)
+/* The playback state, the colour scale and where help is; a recording
+ * gets the colour scale alone (its keys do nothing in a video). */
+static void status_line(const Renderer *r, const Scene *scene, char *dest, size_t size)
 {
+    if (r->audience == RENDER_FOR_RECORDING) {
+        snprintf(dest, size, "%s%s", colormap_name(scene->display.colormap),
+                 scene->display.log_scale ? ", log scale" : "");
+        return;
+    }
     char playing[96];
     if (scene->playing)
         snprintf(playing, sizeof playing, "playing %.4g steps/s (speed ×%.4g)",
@@ -155,7 +161,7 @@ static void draw_legend(Renderer *r, const Scene *scene)
     double max_width = r->width - 2 * x - 2 * pad - swatch;
     snprintf(full, sizeof full, "L = %s", formula_of(scene->landscape));
     fit_text(r, full, small_px, max_width, formula, sizeof formula);
-    status_line(scene, status, sizeof status);
+    status_line(r, scene, status, sizeof status);
     /* A lesson's title heads the panel. */
     char lesson_title[SCENE_NOTICE_MAX];
     int lesson_px = render_font_px(r, TITLE_PX);
@@ -549,25 +555,46 @@ static void bottom_strip(const Renderer *r, double *centre, double *max_width)
     *max_width = fmin(right - left - 24.0 * s, 960.0 * s);
 }
 
+/* text broken into w's lines at base_px, centred on a panel in the bottom
+ * strip whose bottom edge is at bottom; returns the panel's top edge. */
+static double draw_wrapped(Renderer *r, WrappedCaption *w, const char *text, double base_px,
+                           double pad, Rgba color, double bottom)
+{
+    double centre, max_width;
+    int px = render_font_px(r, base_px);
+    bottom_strip(r, &centre, &max_width);
+    wrap_text(r, w, text, px, max_width);
+    double line = text_line_height(r->text, px), width = 0;
+    for (int i = 0; i < w->count; i++)
+        width = fmax(width, render_text_width(r, w->lines[i], px));
+    double h = w->count * line + 2 * pad, y = bottom - h;
+    panel(r, centre - 0.5 * width - pad, y, width + 2 * pad, h);
+    for (int i = 0; i < w->count; i++)
+        render_text(r, w->lines[i], centre, y + pad + i * line, px, ALIGN_CENTER, color);
+    return y;
+}
+
 /* The current step's caption, large, at the bottom; returns the top of
  * what it drew (the bottom margin when there is no caption). */
 static double draw_caption(Renderer *r, const Scene *scene)
 {
-    double s = r->scale, pad = 12.0 * s, bottom = r->height - 12.0 * s, centre, max_width;
+    double s = r->scale, bottom = r->height - 12.0 * s;
     if (!scene->caption[0])
         return bottom;
-    int px = render_font_px(r, BODY_PX + 5);
-    bottom_strip(r, &centre, &max_width);
-    wrap_text(r, &r->caption, scene->caption, px, max_width);
-    double line = text_line_height(r->text, px), w = 0;
-    for (int i = 0; i < r->caption.count; i++)
-        w = fmax(w, render_text_width(r, r->caption.lines[i], px));
-    double h = r->caption.count * line + 2 * pad, y = bottom - h;
-    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h);
-    for (int i = 0; i < r->caption.count; i++)
-        render_text(r, r->caption.lines[i], centre, y + pad + i * line, px, ALIGN_CENTER,
-                    r->theme->text);
-    return y;
+    return draw_wrapped(r, &r->caption, scene->caption, BODY_PX + 5, 12.0 * s, r->theme->text,
+                        bottom);
+}
+
+/* The presenter's hint for the step, small, above the caption, wrapped
+ * like it rather than cut short (the presenter needs all of it), in the
+ * window only; returns where what goes above it may end. */
+static double draw_hint(Renderer *r, const Scene *scene, double bottom)
+{
+    if (!scene->hint[0] || r->audience != RENDER_FOR_WINDOW)
+        return bottom;
+    double s = r->scale;
+    return draw_wrapped(r, &r->hint, scene->hint, SMALL_PX, 6.0 * s, r->theme->accent, bottom) -
+           6.0 * s;
 }
 
 static void draw_notice(Renderer *r, const Scene *scene, double bottom)
@@ -659,7 +686,7 @@ void render_hud(Renderer *r, const Scene *scene)
     double plot_top = render_dynamics_plot(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
     draw_colorbar(r, scene, plot_top - 8.0 * r->scale);
     render_data_inset(r, scene);
-    draw_notice(r, scene, draw_caption(r, scene) - 8.0 * r->scale);
+    draw_notice(r, scene, draw_hint(r, scene, draw_caption(r, scene) - 8.0 * r->scale));
     render_expr_field(r, scene);
     render_flush(r);
     if (scene->error[0]) {

@@ -71,10 +71,26 @@ bool render_plane_point(const Renderer *renderer, const Scene *scene, double px,
 bool render_plot_step_at(const Renderer *renderer, const Scene *scene, double px, double py,
                          size_t *step);
 
-/* Draws scene into the bound framebuffer of width x height pixels.  scale
- * multiplies text sizes and line widths (high-DPI screens; the scene's
- * projector mode multiplies it further). */
-void render_frame(Renderer *renderer, const Scene *scene, int width, int height, double scale);
+/* Whom a frame is for.  Only the window shows what only a presenter can
+ * use: the lesson step's hint (scene->hint), and the keys in the status
+ * line ("paused (Space plays, . steps)", "h: help").  A recording never
+ * does: `descent record`, and the window's own 'v' recording (the window
+ * then draws what the video gets). */
+typedef enum RenderAudience {
+    RENDER_FOR_WINDOW = 0,
+    RENDER_FOR_RECORDING,
+} RenderAudience;
+
+/* Draws scene into the bound framebuffer of width x height pixels for
+ * audience.  scale multiplies text sizes and line widths (high-DPI screens;
+ * the scene's projector mode multiplies it further). */
+void render_frame(Renderer *renderer, const Scene *scene, int width, int height, double scale,
+                  RenderAudience audience);
+
+/* Tests: observer(context, utf8) is called with every text render_frame
+ * (and render_recording_badge) draws, in drawing order; NULL stops it. */
+typedef void (*RenderTextObserver)(void *context, const char *utf8);
+void renderer_observe_text(Renderer *renderer, RenderTextObserver observer, void *context);
 
 /* Draws a recording badge (a red dot and text, "REC 0:12  (v stops)") at
  * the top of the frame render_frame drew last, over it: the window draws

@@ -76,7 +76,7 @@ struct Renderer {
     size_t queue_count, queue_capacity;
     PathCache paths[SCENE_MAX_RUNS];
     Cloud cloud;            /* large particle clouds (world.c) */
-    WrappedCaption caption, error;
+    WrappedCaption caption, hint, error;
     const RenderHelpLine *help;
     size_t help_count;
     bool progressive;
@@ -87,6 +87,9 @@ struct Renderer {
     Rgba run_colors[SCENE_MAX_RUNS]; /* the frame's: the theme's palette, or a
                                         sweep's scale (render_sweep_color) */
     bool transparent, crop; /* renderer_set_slide */
+    RenderAudience audience;    /* the frame being drawn's */
+    RenderTextObserver text_observer; /* renderer_observe_text */
+    void *text_observer_context;
     SharpnessCache sharpness[SCENE_MAX_RUNS];   /* each run's, for the dynamics plot */
     bool *batch_mask;           /* the inset's minibatch samples (data_view.c) */
     size_t batch_mask_size;

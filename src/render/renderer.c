@@ -75,6 +75,12 @@ void renderer_set_progressive(Renderer *r, bool progressive)
     r->progressive = progressive;
 }
 
+void renderer_observe_text(Renderer *r, RenderTextObserver observer, void *context)
+{
+    r->text_observer = observer;
+    r->text_observer_context = context;
+}
+
 void renderer_set_slide(Renderer *r, bool transparent, bool crop)
 {
     r->transparent = transparent;
@@ -179,6 +185,8 @@ double render_text_width(Renderer *r, const char *utf8, int px)
 double render_text(Renderer *r, const char *utf8, double x, double y, int px, TextAlign align,
                    Rgba color)
 {
+    if (r->text_observer)
+        r->text_observer(r->text_observer_context, utf8);
     TextImage image = text_image(r->text, utf8, px);
     if (!image.texture)
         return 0;
@@ -333,8 +341,10 @@ void render_recording_badge(Renderer *r, const char *text)
     glDisable(GL_BLEND);
 }
 
-void render_frame(Renderer *r, const Scene *scene, int width, int height, double scale)
+void render_frame(Renderer *r, const Scene *scene, int width, int height, double scale,
+                  RenderAudience audience)
 {
+    r->audience = audience;
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     r->width = width < 1 ? 1 : width;

@@ -2,6 +2,7 @@
 #include "lesson_player.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -53,6 +54,7 @@ static bool set_texts(const LessonPlayer *player, Scene *scene, const LessonStep
              player->lesson.title);
     scene_set_title(scene, title);
     scene_set_caption(scene, step->caption);
+    scene_set_hint(scene, step->hint);
     SceneMark marks[SCENE_MAX_MARKS];
     size_t count = step->mark_count < SCENE_MAX_MARKS ? step->mark_count : SCENE_MAX_MARKS;
     for (size_t i = 0; i < count; i++) {
@@ -91,7 +93,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     }
     player->step = k;
     memset(player->choice, 0, sizeof player->choice);
-    player->autoplay_clock = 0;
+    player->autoplay_frames = 0;
     scene_set_error(scene, NULL);
     ok = set_texts(player, scene, step, err) && ok;
     scene->display.arrows = (step->show & LESSON_SHOW_GRADIENT) != 0;
@@ -228,32 +230,99 @@ bool lesson_player_poll(LessonPlayer *player, Scene *scene)
     return true;
 }
 
-double lesson_player_step_seconds(const LessonPlayer *player, size_t k)
+/* Whether c is a Chinese, Japanese or Korean character that is read as
+ * one unit: an ideograph, a kana or a hangul syllable. */
+static bool is_cjk(uint32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) ||   /* hiragana, katakana */
+           (c >= 0x3400 && c <= 0x4DBF) ||   /* CJK extension A */
+           (c >= 0x4E00 && c <= 0x9FFF) ||   /* CJK unified ideographs */
+           (c >= 0xAC00 && c <= 0xD7AF) ||   /* hangul syllables */
+           (c >= 0xF900 && c <= 0xFAFF) ||   /* compatibility ideographs */
+           (c >= 0x20000 && c <= 0x3FFFF);   /* extensions B and later */
+}
+
+/* Punctuation that separates words like a space: CJK and full-width
+ * punctuation (U+3000 .. U+303F, U+FF00 .. U+FF0F and friends). */
+static bool is_cjk_separator(uint32_t c)
+{
+    return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20);
+}
+
+/* Decodes the UTF-8 character at *p (valid UTF-8: lesson texts are) and
+ * moves *p past it. */
+static uint32_t next_char(const char **p)
+{
+    const unsigned char *s = (const unsigned char *)*p;
+    int extra = s[0] >= 0xF0 ? 3 : s[0] >= 0xE0 ? 2 : s[0] >= 0xC0 ? 1 : 0;
+    uint32_t c = extra ? s[0] & (0x3F >> extra) : s[0];
+    for (int i = 1; i <= extra && (s[i] & 0xC0) == 0x80; i++)
+        c = (c << 6) | (s[i] & 0x3F);
+    const unsigned char *q = s + 1;
+    while ((*q & 0xC0) == 0x80)
+        q++;
+    *p = (const char *)q;
+    return c;
+}
+
+double lesson_reading_seconds(const char *caption)
+{
+    size_t words = 0, cjk = 0;
+    bool in_word = false;
+    for (const char *p = caption ? caption : ""; *p;) {
+        uint32_t c = next_char(&p);
+        if (is_cjk(c)) {
+            cjk++;
+            in_word = false;
+        } else if (c <= ' ' || is_cjk_separator(c)) {
+            in_word = false;
+        } else if (!in_word) {
+            words++;
+            in_word = true;
+        }
+    }
+    return LESSON_READING_BASE_SECONDS + (double)words / LESSON_READING_WORDS_PER_SECOND +
+           (double)cjk / LESSON_READING_CJK_PER_SECOND;
+}
+
+double lesson_player_hold_seconds(const LessonPlayer *player, size_t k)
+{
+    return player->has_hold ? player->hold
+                            : lesson_reading_seconds(player->lesson.steps[k].caption);
+}
+
+/* Whole frames at fps that last at least seconds (not one more when
+ * seconds * fps is whole but for rounding). */
+static long frames_for(double seconds, int fps)
+{
+    return (long)ceil(seconds * fps - 1e-9);
+}
+
+long lesson_player_step_frames(const LessonPlayer *player, size_t k, int fps)
 {
     const LessonStep *step = &player->lesson.steps[k];
     double play = (double)step->play / (SCENE_STEPS_PER_SECOND * step_speed(step));
-    return (step->pause ? LESSON_PLAYER_PAUSE_SECONDS : 0.0) + play + LESSON_PLAYER_HOLD_SECONDS;
+    long frames = (step->pause ? frames_for(LESSON_PLAYER_PAUSE_SECONDS, fps) : 0) +
+                  frames_for(play + lesson_player_hold_seconds(player, k), fps);
+    return frames > 1 ? frames : 1;
 }
 
-void lesson_player_autoplay(LessonPlayer *player, Scene *scene, double dt)
+void lesson_player_autoplay(LessonPlayer *player, Scene *scene, int fps)
 {
     if (!lesson_player_ready(player)) {
-        scene_advance(scene, dt);
+        scene_advance(scene, 1.0 / fps);
         return;
     }
-    /* The clock runs on across steps, so a coarse frame rate does not let
-     * the steps drift: what is past the step's end belongs to the next. */
-    player->autoplay_clock += dt;
-    double due = lesson_player_step_seconds(player, player->step);
-    if (player->autoplay_clock >= due) {
-        double past = player->autoplay_clock - due;
-        if (lesson_player_next(player, scene)) {
-            player->autoplay_clock = past;
-            dt = past;
-        }
-    }
+    /* Counted in whole frames, so the frames each step gets are known
+     * before recording (subtitles are written from them) and every step
+     * keeps at least its play and hold. */
+    player->autoplay_frames++;
+    if (player->autoplay_frames >= lesson_player_step_frames(player, player->step, fps) &&
+        lesson_player_next(player, scene))
+        return;
     if (current_step(player)->pause && !scene->playing && scene->play_left > 0 &&
-        player->autoplay_clock >= LESSON_PLAYER_PAUSE_SECONDS)
+        player->autoplay_frames >= frames_for(LESSON_PLAYER_PAUSE_SECONDS, fps))
         scene_set_playing(scene, true);
-    scene_advance(scene, dt);
+    scene_advance(scene, 1.0 / fps);
 }

@@ -34,10 +34,24 @@
 #include "lesson/lesson.h"
 #include "scene/scene.h"
 
-/* What a recording holds on each step after its play, to read the caption,
- * and before the play of a pause step. */
-#define LESSON_PLAYER_HOLD_SECONDS 1.5
+/* Recordings (lesson_player_autoplay) play each step's animation, then hold
+ * the step while its caption is read: lesson_reading_seconds, or the
+ * player's hold when it has one.  A pause step waits
+ * LESSON_PLAYER_PAUSE_SECONDS before its play starts.
+ *
+ * Reading time: LESSON_READING_BASE_SECONDS to notice the new caption, plus
+ * LESSON_READING_WORDS_PER_SECOND for words (runs of letters, digits and
+ * symbols between spaces: "θ ← θ − η∇L" is five) and
+ * LESSON_READING_CJK_PER_SECOND for Chinese, Japanese and Korean characters
+ * (each ideograph, kana or hangul syllable; their punctuation is free).
+ * The rates are about four fifths of adults' silent reading speed, 230 words
+ * or 255 Chinese characters a minute: a class reads while it also watches
+ * the picture.  A caption mixing both counts both. */
+#define LESSON_READING_BASE_SECONDS 1.5
+#define LESSON_READING_WORDS_PER_SECOND 3.0
+#define LESSON_READING_CJK_PER_SECOND 3.4
 #define LESSON_PLAYER_PAUSE_SECONDS 1.0
+#define LESSON_PLAYER_MAX_HOLD 600.0   /* seconds a --hold may ask for */
 
 typedef struct LessonPlayer {
     char path[4096];
@@ -47,7 +61,10 @@ typedef struct LessonPlayer {
     size_t step;            /* the step shown */
     size_t choice[LESSON_MAX_KEYS]; /* per key: 0 the step's own, i the i-th alternative */
     struct timespec mtime;  /* of the file when last loaded (or tried) */
-    double autoplay_clock;  /* seconds into the step (lesson_player_autoplay) */
+    long autoplay_frames;   /* frames into the step (lesson_player_autoplay) */
+    bool has_hold;          /* recordings hold every step hold seconds after its
+                               play, instead of its caption's reading time */
+    double hold;            /* 0 .. LESSON_PLAYER_MAX_HOLD */
 } LessonPlayer;
 
 /* Loads path (lang NULL: lesson_default_lang(); reserved_keys as
@@ -79,11 +96,21 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key);
  * reloads when it comes back. */
 bool lesson_player_poll(LessonPlayer *player, Scene *scene);
 
-/* Seconds a recording spends on step k: its pause, its play and the hold. */
-double lesson_player_step_seconds(const LessonPlayer *player, size_t k);
-/* Moves a recording dt seconds on: advances the scene, starts a pause
- * step's play after LESSON_PLAYER_PAUSE_SECONDS, and goes to the next step
- * once the current one's lesson_player_step_seconds are over. */
-void lesson_player_autoplay(LessonPlayer *player, Scene *scene, double dt);
+/* Seconds a reader needs for caption (UTF-8), as described above. */
+double lesson_reading_seconds(const char *caption);
+
+/* Seconds a recording holds step k after its play: the player's hold, or
+ * the reading time of the step's caption. */
+double lesson_player_hold_seconds(const LessonPlayer *player, size_t k);
+/* Frames a recording at fps spends on step k (at least 1): a pause step's
+ * pause, rounded up to whole frames, then its play and hold, rounded up
+ * together; so the step's caption is on screen for at least its play and
+ * hold. */
+long lesson_player_step_frames(const LessonPlayer *player, size_t k, int fps);
+/* Moves a recording at fps one frame on: goes to the next step once the
+ * current one's lesson_player_step_frames are over (that frame shows the
+ * next step as it opens), else advances the scene 1/fps seconds, starting
+ * a pause step's play after its pause. */
+void lesson_player_autoplay(LessonPlayer *player, Scene *scene, int fps);
 
 #endif

@@ -833,6 +833,11 @@ void scene_set_caption(Scene *scene, const char *caption)
     copy_text(scene->caption, sizeof scene->caption, caption);
 }
 
+void scene_set_hint(Scene *scene, const char *hint)
+{
+    copy_text(scene->hint, sizeof scene->hint, hint);
+}
+
 void scene_set_error(Scene *scene, const char *error)
 {
     copy_text(scene->error, sizeof scene->error, error);

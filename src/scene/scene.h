@@ -146,6 +146,8 @@ typedef struct Scene {
     SceneDisplay display;
     char title[SCENE_NOTICE_MAX];     /* a lesson's title, "" = none */
     char caption[SCENE_CAPTION_MAX];  /* what the current step explains, "" = none */
+    char hint[SCENE_CAPTION_MAX];     /* for the presenter ("Press t ..."): the window
+                                         shows it, recordings never (render.h) */
     SceneMark marks[SCENE_MAX_MARKS];
     size_t mark_count;
     char error[SCENE_CAPTION_MAX];    /* shown instead of the stage (a broken
@@ -267,10 +269,11 @@ void scene_orbit(Scene *scene, double dyaw, double dpitch);
  * SCENE_DISTANCE_MIN .. MAX. */
 void scene_dolly(Scene *scene, double factor);
 
-/* Sets the title and the caption (UTF-8; NULL or "" clears; text longer
- * than the fields is cut at a character boundary). */
+/* Set the title, the caption and the presenter's hint (UTF-8; NULL or ""
+ * clears; text longer than the fields is cut at a character boundary). */
 void scene_set_title(Scene *scene, const char *title);
 void scene_set_caption(Scene *scene, const char *caption);
+void scene_set_hint(Scene *scene, const char *hint);
 /* Sets or clears (NULL or "") the error shown over the stage. */
 void scene_set_error(Scene *scene, const char *error);
 
