@@ -258,6 +258,18 @@ def temp_file_cases(work):
           f"left by the killed runs: {left}; after the next run: {hidden(killed)} {err}")
 
 
+def memory_cases():
+    """Out of memory is an error, never a run status (issue 13, 9)."""
+    p = subprocess.run(["sh", "-c", 'ulimit -v 400000; exec "$0" "$@"', DESCENT, "trace",
+                        "--landscape", "quadratic", "--opt", "gd:lr=0.001", "--steps",
+                        "100000000", "--format", "json"], env=env(), capture_output=True,
+                       text=True, timeout=300)
+    check("trace out of memory (ulimit -v): exit 1, one line, no output cut short",
+          p.returncode == 1 and p.stderr.startswith("descent: out of memory after ")
+          and p.stderr.count("\n") == 1 and p.stdout == "",
+          f"exit {p.returncode}, {len(p.stdout)} bytes out, stderr {p.stderr.strip()[:300]}")
+
+
 def main():
     work = tempfile.mkdtemp(prefix="test_hostile_files.")
     try:
@@ -265,6 +277,7 @@ def main():
         message_cases(work)
         number_cases(work)
         temp_file_cases(work)
+        memory_cases()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return finish()
