@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
@@ -90,7 +89,7 @@ struct App {
     bool scrub_due;        /* scrub_step is to be shown at the next frame */
     size_t scrub_step;
     double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
-    bool screenshot_due;   /* save the next frame drawn */
+    int screenshots_due;   /* 'p' presses since the last frame: each saves it */
     const char *output_dir;     /* NULL: the current folder */
     LiveRecording *recording;   /* 'v' running, or NULL */
     int recording_width, recording_height;  /* the drawable size it started at */
@@ -445,7 +444,7 @@ static void on_char(App *app, char c)
         share_scene(app);
         break;
     case 'p':
-        app->screenshot_due = true;
+        app->screenshots_due++;
         break;
     case 'v':
         if (app->recording)
@@ -722,17 +721,10 @@ bool app_screenshot(const App *app, const char *path, DescentError *err)
 
 static void take_screenshot(App *app)
 {
-    char name[64], path[4200];
-    time_t now = time(NULL);
-    struct tm local;
-    localtime_r(&now, &local);
-    strftime(name, sizeof name, "descent-%Y%m%d-%H%M%S.png", &local);
-    if (app->output_dir)
-        snprintf(path, sizeof path, "%s/%s", app->output_dir, name);
-    else
-        snprintf(path, sizeof path, "%s", name);
+    char path[4200];
     DescentError err = {""};
-    if (app_screenshot(app, path, &err))
+    if (live_output_name(app->output_dir, "png", path, sizeof path, &err) &&
+        app_screenshot(app, path, &err))
         scene_notify(app->scene, 4.0, "saved %s", path);
     else
         scene_notify(app->scene, 6.0, "%s", err.message);
@@ -758,10 +750,8 @@ void app_frame(App *app, double dt)
     render_frame(app->renderer, app->scene, w, h, pixel_ratio(app));
     if (app->recording)
         record_frame(app, dt);
-    if (app->screenshot_due) {
-        app->screenshot_due = false;
+    for (; app->screenshots_due > 0; app->screenshots_due--)
         take_screenshot(app);
-    }
     if (app->recording)
         show_recording(app);
 }
