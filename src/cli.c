@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/swarm.h"
+
 void cli_error(const char *fmt, ...)
 {
     char line[CLI_ERROR_MAX];
@@ -203,8 +205,8 @@ int cli_scene_option(SceneOptions *o, int argc, char **argv, int *i)
     }
     if ((m = option_value("--particles", argc, argv, i, &v)) != 0) {
         unsigned long long n;
-        if (m > 0 && (!parse_count(v, 1000000, &n) || n < 1)) {
-            cli_error("--particles %s: expected a whole number from 1 to 1000000", v);
+        if (m > 0 && (!parse_count(v, SWARM_MAX, &n) || n < 1)) {
+            cli_error("--particles %s: expected a whole number from 1 to %d", v, SWARM_MAX);
             return -1;
         }
         if (m > 0)

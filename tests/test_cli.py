@@ -10,6 +10,7 @@ import io
 import json
 import math
 import os
+import re
 import sys
 
 from tap import check, finish, run_command
@@ -187,5 +188,16 @@ for args, part in BAD:
     check(f"bad input {' '.join(args)!r}: exit 2, one line naming it",
           code == 2 and len(lines) == 1 and lines[0].startswith("descent: ") and part in lines[0] and out == "",
           f"exit {code}, stderr {err!r}")
+
+# --- the README's numbers are the command line's -------------------------
+
+with open(os.path.join(ROOT, "README.md")) as f:
+    readme = f.read()
+claim = re.search(r"`--particles N` runs N noisy copies \(up to ([\d,]+)", readme)
+code, _, err = run("trace", "--opt", "sgd", "--particles", "99999999", "--steps", "1")
+limit = re.search(r"from 1 to (\d+)", err)
+check("README: --particles goes up to the maximum the command line takes",
+      claim and limit and int(claim.group(1).replace(",", "")) == int(limit.group(1)),
+      f"README {claim and claim.group(1)}, command line: {err.strip()}")
 
 sys.exit(finish())
