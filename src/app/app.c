@@ -735,6 +735,18 @@ bool app_recording(const App *app)
     return app->recording != NULL;
 }
 
+/* A window made huge from outside (xdotool windowsize 32767 32767)
+ * shrinks before anything is drawn into it: the driver sizes its buffers
+ * from the window's real size (llvmpipe crashed).  The events pumped here
+ * wait in SDL's queue for the next app_pump. */
+static void bound_window(App *app)
+{
+    SDL_PumpEvents();
+    int limit = gl_context_bound_size(app->gl);
+    if (limit)
+        scene_notify(app->scene, 4.0, "the window is limited to %d pixels a side", limit);
+}
+
 void app_frame(App *app, double dt)
 {
     if (app->scrub_due) {
@@ -742,6 +754,7 @@ void app_frame(App *app, double dt)
         app->scrub_due = false;
     }
     scene_advance(app->scene, dt);
+    bound_window(app);
     int w, h;
     gl_context_drawable_size(app->gl, &w, &h);
     if (app->recording && (w != app->recording_width || h != app->recording_height))
@@ -773,6 +786,8 @@ int app_run(App *app)
     Uint64 previous = SDL_GetPerformanceCounter();
     Uint64 polled = previous;
     while (!app->quit) {
+        /* Also while still: a resize from outside may send no event. */
+        bound_window(app);
         bool reloaded = false;
         if ((double)(SDL_GetPerformanceCounter() - polled) / frequency >= APP_LESSON_POLL_SECONDS) {
             polled = SDL_GetPerformanceCounter();
