@@ -8,12 +8,12 @@
 
 void cli_error(const char *fmt, ...)
 {
+    char line[CLI_ERROR_MAX];
     va_list ap;
     va_start(ap, fmt);
-    fputs("descent: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    error_format(line, sizeof line, fmt, ap);
     va_end(ap);
+    fprintf(stderr, "descent: %s\n", line);
 }
 
 /* Matches "--name VALUE" and "--name=VALUE"; sets *value and advances *i.

@@ -160,6 +160,27 @@ static int trace_build(const SceneOptions *o, const Landscape *landscape, TraceR
     return status;
 }
 
+/* Points reserved at a time: the path grows as the run goes, so a run that
+ * stops early never holds room for all the steps asked. */
+#define TRACE_CHUNK 65536
+
+/* Advances run by steps updates, or until it stops.  Running out of memory
+ * is an error (the output would be silently cut short), not a stall. */
+static int trace_advance(Run *run, size_t steps)
+{
+    size_t done = 0;
+    while (done < steps && run->status == RUN_ACTIVE) {
+        size_t chunk = steps - done < TRACE_CHUNK ? steps - done : TRACE_CHUNK;
+        if (!run_reserve(run, run->count + chunk)) {
+            cli_error("out of memory after %zu of %zu steps (trace keeps every point)",
+                      done, steps);
+            return EXIT_RUNTIME;
+        }
+        done += run_advance(run, chunk);
+    }
+    return EXIT_OK;
+}
+
 int cli_trace(int argc, char **argv)
 {
     SceneOptions o = {0};
@@ -233,9 +254,9 @@ int cli_trace(int argc, char **argv)
     TraceRun *runs = NULL;
     size_t count = 0;
     int status = trace_build(&o, landscape, &runs, &count);
+    for (size_t r = 0; r < count && status == EXIT_OK; r++)
+        status = trace_advance(&runs[r].run, steps);
     if (status == EXIT_OK) {
-        for (size_t r = 0; r < count; r++)
-            run_advance(&runs[r].run, steps);
         if (json)
             trace_json(spec, runs, count);
         else

@@ -232,4 +232,15 @@ check("check: a broken lesson among good ones: exit 2, FILE:LINE: message, the g
       and err.endswith("\n") and out.startswith(f"{good_lesson}: ok, ") and out.count("\n") == 1,
       f"exit {code}, stdout {out!r}, stderr {err!r}")
 
+# --- the README's numbers are the command line's -------------------------
+
+with open(os.path.join(ROOT, "README.md")) as f:
+    readme = f.read()
+claim = re.search(r"`--particles N` runs N noisy copies \(up to ([\d,]+)", readme)
+code, _, err = run("trace", "--opt", "sgd", "--particles", "99999999", "--steps", "1")
+limit = re.search(r"from 1 to (\d+)", err)
+check("README: --particles goes up to the maximum the command line takes",
+      claim and limit and int(claim.group(1).replace(",", "")) == int(limit.group(1)),
+      f"README {claim and claim.group(1)}, command line: {err.strip()}")
+
 sys.exit(finish())

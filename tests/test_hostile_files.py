@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 
-from tap import check, finish, run_command
+from tap import check, finish, run_command, skip
 
 DESCENT = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
@@ -258,6 +258,69 @@ def temp_file_cases(work):
           f"left by the killed runs: {left}; after the next run: {hidden(killed)} {err}")
 
 
+def memory_cases():
+    """Out of memory is an error, never a run status (issue 13, 9)."""
+    p = subprocess.run(["sh", "-c", 'ulimit -v 400000; exec "$0" "$@"', DESCENT, "trace",
+                        "--landscape", "quadratic", "--opt", "gd:lr=0.001", "--steps",
+                        "100000000", "--format", "json"], env=env(), capture_output=True,
+                       text=True, timeout=300)
+    check("trace out of memory (ulimit -v): exit 1, one line, no output cut short",
+          p.returncode == 1 and p.stderr.startswith("descent: out of memory after ")
+          and p.stderr.count("\n") == 1 and p.stdout == "",
+          f"exit {p.returncode}, {len(p.stdout)} bytes out, stderr {p.stderr.strip()[:300]}")
+
+
+RESIZE_SCRIPT = r"""
+"$0" --size 320x200 --landscape quadratic --opt gd 2>"$1.err" &
+pid=$!
+wid=$(timeout 60 xdotool search --sync --onlyvisible --pid $pid | head -1)
+for size in "32767 32767" "16000 16000" "30000 200"; do
+    xdotool windowsize $wid $size
+    # Frames of 8192x8192 take seconds in llvmpipe: wait up to 60 s for the
+    # shrink (a still window draws nothing, so the pointer stirs it).
+    for wait in $(seq 60); do
+        sleep 1
+        kill -0 $pid || break 2
+        xdotool mousemove --window $wid $((wait % 50 + 10)) 20
+        geometry=$(xdotool getwindowgeometry $wid | sed -n 's/.*Geometry: //p')
+        [ "${geometry%x*}" -le 8192 ] && [ "${geometry#*x}" -le 8192 ] && break
+    done
+    echo "$geometry" >> "$1.sizes"
+done
+kill $pid
+wait $pid
+echo $? > "$1.status"
+"""
+
+
+def resize_cases(work):
+    """A window made huge from outside shrinks back to a size the driver can
+    draw before it draws again (issue 13, 5): it crashed in llvmpipe at
+    32767x32767."""
+    if not (shutil.which("xvfb-run") and shutil.which("xdotool")):
+        skip("the window resized to 32767x32767 from outside", "needs xvfb-run and xdotool")
+        return
+    base = os.path.join(work, "resize")
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", "-c", RESIZE_SCRIPT,
+                    DESCENT, base], env=env(SDL_VIDEODRIVER="x11"), timeout=400,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def read(suffix):
+        try:
+            with open(base + suffix) as f:
+                return f.read().strip()
+        except OSError:
+            return ""
+    sizes = [tuple(int(v) for v in line.split("x"))
+             for line in read(".sizes").splitlines()]
+    # 143: ended by the SIGTERM sent at the end, as a window is when closed.
+    check("the window resized to 32767x32767, 16000x16000, 30000x200 from outside: it lives "
+          "on, shrunk to at most 8192 pixels a side",
+          read(".status") in ("0", "143") and len(sizes) == 3
+          and all(w <= 8192 and h <= 8192 for w, h in sizes),
+          f"exit {read('.status')!r}, sizes {sizes}, stderr {read('.err')[:300]!r}")
+
+
 def main():
     work = tempfile.mkdtemp(prefix="test_hostile_files.")
     try:
@@ -265,6 +328,8 @@ def main():
         message_cases(work)
         number_cases(work)
         temp_file_cases(work)
+        memory_cases()
+        resize_cases(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return finish()

@@ -147,6 +147,35 @@ static void test_sweep_stays_a_sweep_until_changed(void **state)
     scene_destroy(scene);
 }
 
+/* Every key that rewrites a run's spec, pressed many times (values far
+ * from round ones), on a noisy run with a cloud: the line still reopens the
+ * same scene. */
+static void test_many_changes_reopen_the_same_scene(void **state)
+{
+    (void)state;
+    SceneOptions o = {.landscape = "logreg:n=40,seed=3",
+                      .runs = {"adam:lr=0.0123456789,batch=8,seed=5", "sgd:lr=0.03,noise=0.7"},
+                      .run_count = 2, .particles = 8};
+    Scene *scene = make(&o);
+    DescentError err = {""};
+    for (int k = 0; k < 7; k++) {
+        scene_select(scene, 0);
+        assert_true(scene_scale_lr(scene, 1.25, &err));
+        assert_true(scene_scale_momentum(scene, k % 3 != 0, &err));
+        assert_true(scene_scale_second_moment(scene, k % 2 == 0, &err));
+        assert_true(scene_scale_batch(scene, k % 2 ? 2.0 : 0.5, &err));
+        scene_select(scene, 1);
+        assert_true(scene_scale_noise(scene, 1.5, &err));
+        assert_true(scene_scale_lr(scene, 1 / 1.25, &err));
+    }
+    scene_reset(scene);
+    char line[SCENE_COMMAND_LINE_MAX];
+    Scene *copy = reopen(scene, line, sizeof line);
+    assert_same_scene(scene, copy);
+    scene_destroy(copy);
+    scene_destroy(scene);
+}
+
 static void test_too_small_a_buffer_is_refused(void **state)
 {
     (void)state;
@@ -229,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_welcome_clicked_and_changed),
         cmocka_unit_test(test_own_starts_quotes_seed_particles_theme),
         cmocka_unit_test(test_sweep_stays_a_sweep_until_changed),
+        cmocka_unit_test(test_many_changes_reopen_the_same_scene),
         cmocka_unit_test(test_too_small_a_buffer_is_refused),
         cmocka_unit_test(test_one_table_parses_prints_and_helps),
     };

@@ -8,11 +8,11 @@
  */
 #include "window_testing.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include "render/render.h"
@@ -428,17 +428,10 @@ static void test_particles_drawn(void **state)
     app_destroy(app);
 }
 
-/* 'p' saves the frame as descent-DATE-TIME.png in the current folder and
- * says so; the file is a PNG of the drawable's size. */
-static void test_screenshot_key(void **state)
+/* The PNG a screenshot notice names ("saved NAME"): its size, checked
+ * against the drawable's; removed once read. */
+static void check_screenshot(App *app, const char *notice)
 {
-    (void)state;
-    const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    assert_true(dir == NULL || chdir(dir) == 0);
-    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
-    push_text("p");
-    free(draw_frame(app, 0.0).rgba);
-    const char *notice = app_scene(app)->notice;
     assert_true(strncmp(notice, "saved descent-", 14) == 0);
     FILE *file = fopen(notice + 6, "rb");
     assert_non_null(file);
@@ -450,8 +443,42 @@ static void test_screenshot_key(void **state)
     app_drawable_size(app, &w, &h);
     assert_int_equal((header[16] << 24) | (header[17] << 16) | (header[18] << 8) | header[19], w);
     assert_int_equal((header[20] << 24) | (header[21] << 16) | (header[22] << 8) | header[23], h);
-    remove(notice + 6);
+}
+
+/* 'p' saves the frame as descent-DATE-TIME.png in the current folder and
+ * says so; the file is a PNG of the drawable's size.  Presses within one
+ * second never overwrite each other (-2, -3 ... are appended), and two
+ * presses before one frame save it twice: four presses, four files. */
+static void test_screenshot_key(void **state)
+{
+    (void)state;
+    const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    char folder[512], previous[512];
+    snprintf(folder, sizeof folder, "%s/screenshots.XXXXXX", dir ? dir : "/tmp");
+    assert_non_null(getcwd(previous, sizeof previous));
+    assert_non_null(mkdtemp(folder));
+    assert_int_equal(chdir(folder), 0);
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    for (int k = 0; k < 3; k++) {
+        push_text("p");
+        if (k == 2)
+            push_text("p");
+        free(draw_frame(app, 0.0).rgba);
+        check_screenshot(app, app_scene(app)->notice);
+    }
     app_destroy(app);
+    DIR *listing = opendir(".");
+    assert_non_null(listing);
+    int files = 0;
+    for (struct dirent *e; (e = readdir(listing));)
+        if (e->d_name[0] != '.') {
+            files += strncmp(e->d_name, "descent-", 8) == 0;
+            remove(e->d_name);
+        }
+    closedir(listing);
+    assert_int_equal(chdir(previous), 0);
+    rmdir(folder);
+    assert_int_equal(files, 4);
 }
 
 /* Chinese text (lesson captions) is drawn with the CJK face: the notice

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app_internal.h"
 #include "keys.h"
@@ -478,17 +477,10 @@ bool app_screenshot(const App *app, const char *path, DescentError *err)
 
 static void take_screenshot(App *app)
 {
-    char name[64], path[4200];
-    time_t now = time(NULL);
-    struct tm local;
-    localtime_r(&now, &local);
-    strftime(name, sizeof name, "descent-%Y%m%d-%H%M%S.png", &local);
-    if (app->output_dir)
-        snprintf(path, sizeof path, "%s/%s", app->output_dir, name);
-    else
-        snprintf(path, sizeof path, "%s", name);
+    char path[4200];
     DescentError err = {""};
-    if (app_screenshot(app, path, &err))
+    if (live_output_name(app->output_dir, "png", path, sizeof path, &err) &&
+        app_screenshot(app, path, &err))
         scene_notify(app->scene, 4.0, "saved %s", path);
     else
         scene_notify(app->scene, 6.0, "%s", err.message);
@@ -499,6 +491,18 @@ bool app_recording(const App *app)
     return app->recording != NULL;
 }
 
+/* A window made huge from outside (xdotool windowsize 32767 32767)
+ * shrinks before anything is drawn into it: the driver sizes its buffers
+ * from the window's real size (llvmpipe crashed).  The events pumped here
+ * wait in SDL's queue for the next app_pump. */
+static void bound_window(App *app)
+{
+    SDL_PumpEvents();
+    int limit = gl_context_bound_size(app->gl);
+    if (limit)
+        scene_notify(app->scene, 4.0, "the window is limited to %d pixels a side", limit);
+}
+
 void app_frame(App *app, double dt)
 {
     if (app->scrub_due) {
@@ -506,6 +510,7 @@ void app_frame(App *app, double dt)
         app->scrub_due = false;
     }
     scene_advance(app->scene, dt);
+    bound_window(app);
     int w, h;
     gl_context_drawable_size(app->gl, &w, &h);
     if (app->recording && (w != app->recording_width || h != app->recording_height))
@@ -515,10 +520,8 @@ void app_frame(App *app, double dt)
                  app->recording ? RENDER_FOR_RECORDING : RENDER_FOR_WINDOW);
     if (app->recording)
         record_frame(app, dt);
-    if (app->screenshot_due) {
-        app->screenshot_due = false;
+    for (; app->screenshots_due > 0; app->screenshots_due--)
         take_screenshot(app);
-    }
     if (app->recording)
         show_recording(app);
 }
@@ -540,6 +543,8 @@ int app_run(App *app)
     Uint64 previous = SDL_GetPerformanceCounter();
     Uint64 polled = previous;
     while (!app->quit) {
+        /* Also while still: a resize from outside may send no event. */
+        bound_window(app);
         bool reloaded = false;
         if ((double)(SDL_GetPerformanceCounter() - polled) / frequency >= APP_LESSON_POLL_SECONDS) {
             polled = SDL_GetPerformanceCounter();

@@ -245,7 +245,7 @@ static void toggle_effective_step(App *app, size_t which)
 static void take_screenshot(App *app, size_t which)
 {
     (void)which;
-    app->screenshot_due = true;
+    app->screenshots_due++;
 }
 
 static void toggle_recording(App *app, size_t which)

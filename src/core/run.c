@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool reserve(Run *run, size_t need)
+bool run_reserve(Run *run, size_t need)
 {
     if (need <= run->capacity)
         return true;
@@ -59,7 +59,7 @@ bool run_init(Run *run, const Landscape *landscape, const OptimizerDesc *desc, d
     *run = (Run){.desc = *desc, .landscape = landscape};
     snapshots_init(&run->snapshots, sizeof(OptimizerState), RUN_SNAPSHOT_SPACING,
                    RUN_SNAPSHOT_CAP);
-    if (!reserve(run, 1))
+    if (!run_reserve(run, 1))
         return error_set(err, "out of memory for a run's path");
     run_restart(run, x0, y0);
     return true;
@@ -90,7 +90,7 @@ size_t run_advance(Run *run, size_t steps)
 {
     size_t done = 0;
     while (done < steps && run->status == RUN_ACTIVE) {
-        if (!reserve(run, run->count + 1)) {
+        if (!run_reserve(run, run->count + 1)) {
             run->status = RUN_STALLED;
             break;
         }

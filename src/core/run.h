@@ -76,6 +76,11 @@ void run_free(Run *run);
  * the path (keeping it allocated) and the history. */
 void run_restart(Run *run, double x0, double y0);
 
+/* Makes room for need points in the path; false when memory runs out.
+ * A caller for whom running out of memory is an error, not a stall
+ * (descent trace), reserves before it advances. */
+bool run_reserve(Run *run, size_t need);
+
 /* Performs up to steps updates, stopping early when the run stops.
  * Returns the number performed.  Out of memory stops the run as stalled. */
 size_t run_advance(Run *run, size_t steps);

@@ -20,8 +20,8 @@ struct LiveRecording {
     char path[PATH_MAX];
 };
 
-/* descent-YYYYMMDD-HHMMSS[-N].mp4 in dir, one that does not exist yet. */
-static bool name_recording(const char *dir, char *dest, size_t size, DescentError *err)
+bool live_output_name(const char *dir, const char *extension, char *dest, size_t size,
+                      DescentError *err)
 {
     char stamp[32];
     time_t now = time(NULL);
@@ -32,15 +32,15 @@ static bool name_recording(const char *dir, char *dest, size_t size, DescentErro
         char suffix[8] = "";
         if (n > 1)
             snprintf(suffix, sizeof suffix, "-%d", n);
-        int len = snprintf(dest, size, "%s%sdescent-%s%s.mp4", dir ? dir : "",
+        int len = snprintf(dest, size, "%s%sdescent-%s%s.%s", dir ? dir : "",
                            dir && dir[0] && dir[strlen(dir) - 1] != '/' ? "/" : "", stamp,
-                           suffix);
+                           suffix, extension);
         if (len < 0 || (size_t)len >= size)
             return error_set(err, "recording folder name too long");
         if (access(dest, F_OK) != 0)
             return true;
     }
-    return error_set(err, "%s: too many recordings this second", dest);
+    return error_set(err, "%s: too many files this second", dest);
 }
 
 LiveRecording *live_recording_start(const char *dir, int window_width, int window_height,
@@ -53,7 +53,7 @@ LiveRecording *live_recording_start(const char *dir, int window_width, int windo
     }
     rec->width = window_width & ~1;
     rec->height = window_height & ~1;
-    if (!name_recording(dir, rec->path, sizeof rec->path, err)) {
+    if (!live_output_name(dir, "mp4", rec->path, sizeof rec->path, err)) {
         free(rec);
         return NULL;
     }

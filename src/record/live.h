@@ -38,8 +38,14 @@
 
 typedef struct LiveRecording LiveRecording;
 
-/* Starts an MP4 named descent-YYYYMMDD-HHMMSS.mp4 (local time; -2, -3 ...
- * appended when taken) in dir (NULL: the current directory) for frames of
+/* A name for a file the window saves: descent-YYYYMMDD-HHMMSS.EXTENSION in
+ * dir (NULL: the current folder), local time, with -2, -3 ... appended
+ * when taken, so files saved within one second never replace each other.
+ * Errors: the name too long, every suffix taken. */
+bool live_output_name(const char *dir, const char *extension, char *dest, size_t size,
+                      DescentError *err);
+
+/* Starts an MP4 named by live_output_name in dir (NULL: the current directory) for frames of
  * the window's size in pixels.  Errors: a window smaller than 2x2, no
  * ffmpeg, an unwritable dir. */
 LiveRecording *live_recording_start(const char *dir, int window_width, int window_height,

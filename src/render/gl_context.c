@@ -4,12 +4,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <SDL_syswm.h>
 #include <epoxy/gl.h>
 
 struct GlContext {
     SDL_Window *window;
     SDL_GLContext gl;
+    int max_pixels;   /* the largest drawable width and height drawn into */
 };
+
+/* The largest drawable side: what the driver can draw into (a viewport and
+ * a renderbuffer, which the recorder reads through), and at most
+ * GL_CONTEXT_MAX_SIDE, since llvmpipe takes seconds and gigabytes for a
+ * frame of 16000x16000 (measured: 8 s, 3.2 GB) and crashes at 32767. */
+static int max_drawable_side(void)
+{
+    GLint viewport[2] = {0, 0}, renderbuffer = 0;
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
+    int side = GL_CONTEXT_MAX_SIDE;
+    const GLint limits[] = {viewport[0], viewport[1], renderbuffer};
+    for (size_t k = 0; k < sizeof limits / sizeof limits[0]; k++)
+        if (limits[k] > 0 && limits[k] < side)
+            side = limits[k];
+    return side;
+}
 
 GlContext *gl_context_create(const GlContextOptions *options, DescentError *err)
 {
@@ -68,6 +87,7 @@ GlContext *gl_context_create(const GlContextOptions *options, DescentError *err)
                   epoxy_gl_version() / 10, epoxy_gl_version() % 10);
         goto fail;
     }
+    context->max_pixels = max_drawable_side();
     /* Tearing-free when asked; adaptive vsync first, plain vsync else. */
     if (options->vsync && SDL_GL_SetSwapInterval(-1) != 0)
         SDL_GL_SetSwapInterval(1);
@@ -100,6 +120,57 @@ SDL_Window *gl_context_window(const GlContext *context)
 void gl_context_drawable_size(const GlContext *context, int *width, int *height)
 {
     SDL_GL_GetDrawableSize(context->window, width, height);
+    *width = *width < context->max_pixels ? *width : context->max_pixels;
+    *height = *height < context->max_pixels ? *height : context->max_pixels;
+}
+
+/* Under X11 another client can resize the window (xdotool windowsize),
+ * and SDL's record of its size may miss that, while the driver sizes its
+ * buffers from the server's: the size is read from the server and set
+ * there.  Returns the limit when the window was too large, 0 when not, -1
+ * where SDL alone knows the window. */
+static int bound_on_server(SDL_Window *window, int max_pixels)
+{
+#ifdef SDL_VIDEO_DRIVER_X11
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_X11)
+        return -1;
+    Display *display = info.info.x11.display;
+    Window root;
+    int x, y;
+    unsigned w, h, border, depth;
+    if (!XGetGeometry(display, info.info.x11.window, &root, &x, &y, &w, &h, &border, &depth))
+        return -1;
+    if (w <= (unsigned)max_pixels && h <= (unsigned)max_pixels)
+        return 0;
+    XResizeWindow(display, info.info.x11.window, w < (unsigned)max_pixels ? w : (unsigned)max_pixels,
+                  h < (unsigned)max_pixels ? h : (unsigned)max_pixels);
+    XFlush(display);
+    return max_pixels;
+#else
+    (void)window;
+    (void)max_pixels;
+    return -1;
+#endif
+}
+
+int gl_context_bound_size(GlContext *context)
+{
+    int server = bound_on_server(context->window, context->max_pixels);
+    if (server >= 0)
+        return server;
+    int w, h, points_w, points_h;
+    SDL_GL_GetDrawableSize(context->window, &w, &h);
+    if (w <= context->max_pixels && h <= context->max_pixels)
+        return 0;
+    SDL_GetWindowSize(context->window, &points_w, &points_h);
+    /* Points per pixel, from the larger side (the more precise ratio). */
+    double ratio = w >= h ? (double)points_w / w : (double)points_h / h;
+    int max_points = (int)(context->max_pixels * ratio);
+    SDL_SetWindowSize(context->window, points_w < max_points ? points_w : max_points,
+                      points_h < max_points ? points_h : max_points);
+    return context->max_pixels;
 }
 
 void gl_context_swap(GlContext *context)

@@ -37,9 +37,22 @@ void gl_context_destroy(GlContext *context);
 /* The window (hidden ones too), for events and window management. */
 SDL_Window *gl_context_window(const GlContext *context);
 
+/* Most pixels a window's drawable has on a side, whatever the driver
+ * allows beyond (see gl_context_bound_size). */
+#define GL_CONTEXT_MAX_SIDE 8192
+
 /* The default framebuffer's size in pixels (larger than the window's size
- * in points on high-DPI screens). */
+ * in points on high-DPI screens), never more on a side than the driver's
+ * limits (GL_MAX_VIEWPORT_DIMS, GL_MAX_RENDERBUFFER_SIZE) and
+ * GL_CONTEXT_MAX_SIDE: what is drawn and read, even while a window made
+ * larger from outside has not yet shrunk back. */
 void gl_context_drawable_size(const GlContext *context, int *width, int *height);
+
+/* Shrinks a window grown past those limits (a window manager may ignore
+ * the maximum size asked at creation; xdotool windowsize does) back to
+ * them.  Call on each resize.  Returns the limit in pixels when it had to
+ * shrink the window, else 0. */
+int gl_context_bound_size(GlContext *context);
 
 /* Shows the frame just drawn (waits for vsync when asked for). */
 void gl_context_swap(GlContext *context);
