@@ -186,6 +186,15 @@ static bool clamp_to_frame(const Renderer *r, double inset, double *px, double *
     return moved;
 }
 
+/* Text at (x, y) (top-left) on a small panel, as labels on the landscape are. */
+static void label_at(Renderer *r, const char *text, double x, double y, int px, TextAlign align)
+{
+    double s = r->scale, w = render_text_width(r, text, px), h = text_line_height(r->text, px);
+    double left = align == ALIGN_LEFT ? x : align == ALIGN_RIGHT ? x - w : x - 0.5 * w;
+    shapes_rect(r->shapes, left - 3.0 * s, y, w + 6.0 * s, h, r->theme->label_panel);
+    render_text(r, text, x, y, px, align, r->theme->text);
+}
+
 static void draw_cross(Renderer *r, double x, double y, double size, double half, Rgba color)
 {
     shapes_segment(r->shapes, x - size, y - size, x + size, y + size, half, color);
@@ -338,15 +347,6 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_arrow(r->shapes, px, py, tx, ty, 2.4 * s, 9.0 * s, r->theme->casing);
         shapes_arrow(r->shapes, px, py, tx, ty, 1.4 * s, 9.0 * s, render_run_color(r, i, 1.0f));
     }
-}
-
-/* Text at (x, y) (top-left) on a small panel, as labels on the landscape are. */
-static void label_at(Renderer *r, const char *text, double x, double y, int px, TextAlign align)
-{
-    double s = r->scale, w = render_text_width(r, text, px), h = text_line_height(r->text, px);
-    double left = align == ALIGN_LEFT ? x : align == ALIGN_RIGHT ? x - w : x - 0.5 * w;
-    shapes_rect(r->shapes, left - 3.0 * s, y, w + 6.0 * s, h, r->theme->label_panel);
-    render_text(r, text, x, y, px, align, r->theme->text);
 }
 
 /* Segments around the spread's ellipse. */
@@ -560,7 +560,8 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* The swarm's share in each minimum's basin, as "62%" above the minimum. */
+/* The swarm's share in each minimum's basin, as "62%" above the minimum;
+ * when there are none to show, a line saying why, rather than nothing. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -569,6 +570,14 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
     size_t n = scene_basin_shares(scene, minima, shares, LANDSCAPE_MAX_MINIMA, &elsewhere);
     double s = r->scale;
     int px = render_font_px(r, 17.0);
+    if (n == 0) {
+        label_at(r,
+                 !scene->swarm ? "basin shares: this step has no particle cloud"
+                               : "basin shares: no minimum found in view (the flow leaves it, "
+                                 "or ends on no minimum)",
+                 r->width - 12.0 * s, 12.0 * s, render_font_px(r, 15.0), ALIGN_RIGHT);
+        return;
+    }
     for (size_t k = 0; k < n; k++) {
         double cx, cy;
         render_to_pixel(r, vp, minima[k].x, minima[k].y, &cx, &cy);
@@ -576,10 +585,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         char label[16];
         snprintf(label, sizeof label, "%.0f%%", 100.0 * shares[k]);
-        double w = render_text_width(r, label, px), h = text_line_height(r->text, px);
-        double lx = cx - 0.5 * w, ly = cy - 10.0 * s - h;
-        shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, r->theme->label_panel);
-        render_text(r, label, lx, ly, px, ALIGN_LEFT, r->theme->text);
+        label_at(r, label, cx, cy - 10.0 * s - text_line_height(r->text, px), px, ALIGN_CENTER);
     }
 }
 
