@@ -81,10 +81,11 @@ static double to_y(const PlotArea *a, double v)
 /* f over steps first .. end-1: per pixel column the least and greatest of
  * the steps there (at most COLUMN_SAMPLES of them, an odd stride so a
  * period-2 oscillation shows both sides), as a band, joined column to
- * column. */
+ * column; dashed, every other few columns are left out. */
 static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
-                        size_t first, size_t end, double half, Rgba color)
+                        size_t first, size_t end, double half, Rgba color, bool dashed)
 {
+    int dash = (int)fmax(1.0, 5.0 * r->scale);
     bool has_prev = false;
     double prev_x = 0, prev_y = 0;
     for (int c = 0; c < (int)a->w; c++) {
@@ -104,9 +105,10 @@ static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *
         if (!(lo <= hi))
             continue;
         double x = a->x + c + 0.5, ylo = to_y(a, lo), yhi = to_y(a, hi);
-        if (has_prev)
+        bool gap = dashed && (c / dash) % 2 == 1;
+        if (has_prev && !gap)
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, half, color);
-        if (yhi < ylo - 1)
+        if (yhi < ylo - 1 && !gap)
             shapes_segment(r->shapes, x, ylo, x, yhi, 0.7 * half, color);
         prev_x = x;
         prev_y = ylo;
@@ -214,8 +216,8 @@ static bool is_adaptive(OptimizerKind k)
 }
 
 /* λmax along each run (or the one the lesson names) in its colour, and
- * each run's 2/lr as a thinner line in its colour (one label when they
- * share it). */
+ * each run's 2/lr dashed in its colour (one plain line when one run is
+ * drawn). */
 static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area)
 {
     double lam_lo = 0, lam_hi = -HUGE_VAL, thr_lo = HUGE_VAL;
@@ -275,10 +277,10 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         if (!plotted_run(scene, i))
             continue;
         if (run->desc.kind != OPT_FLOW && !off_scale)
-            plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.8 * r->scale,
-                        drawn == 1 ? r->theme->text : render_run_color(r, i, 0.6f));
+            plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale,
+                        drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f), drawn > 1);
         plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
-                    1.1 * r->scale, render_run_color(r, i, 1.0f));
+                    1.1 * r->scale, render_run_color(r, i, 1.0f), false);
     }
     int px = render_font_px(r, 12.0);
     char label[96];
@@ -288,7 +290,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else if (off_scale)
         snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
     else if (!one_lr)
-        snprintf(label, sizeof label, "2/lr of each run (%s)",
+        snprintf(label, sizeof label, "dashed: 2/lr of each run (%s)",
                  all_adaptive ? "GD's edge of stability" : "edge of stability");
     else {
         /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
@@ -357,9 +359,9 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
             continue;
         size_t done = run_steps(run);
         plot_series(r, &a, lr_at, &run->desc, done, end, 0.9 * r->scale,
-                    render_run_color(r, i, 0.4f));
+                    render_run_color(r, i, 0.4f), false);
         plot_series(r, &a, lr_at, &run->desc, 0, done + 1, 1.2 * r->scale,
-                    render_run_color(r, i, 1.0f));
+                    render_run_color(r, i, 1.0f), false);
         shapes_disc(r->shapes, to_x(&a, (double)done), to_y(&a, lr_at(&run->desc, done)),
                     3.5 * r->scale, render_run_color(r, i, 1.0f));
     }
@@ -419,7 +421,8 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     char title[96];
     snprintf(title, sizeof title, "|θ| of run %zu (step on a log scale)", i + 1);
     plot_frame(r, &a, title, margin ? NULL : "step");
-    plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
+    plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
+                false);
     if (!margin)
         return;
     PlotArea b = a;
@@ -431,7 +434,8 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     b.ylo = fmax(b.ylo, 1e-4);
     b.yhi = fmax(amax * 1.5, 10 * b.ylo);
     plot_frame(r, &b, "angle to the max-margin direction (°, log)", "step");
-    plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
+    plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
+                false);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -492,7 +496,7 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
         PointSeries p = {&scene->runs[i].run,
                          {scene->display.distance_from[0], scene->display.distance_from[1]}};
         plot_series(r, &a, f, &p, first, p.run->count, 1.1 * r->scale,
-                    render_run_color(r, i, 1.0f));
+                    render_run_color(r, i, 1.0f), false);
     }
 }
 
