@@ -658,5 +658,6 @@ void render_world(Renderer *r, const Scene *scene)
         render_effective_steps(r, scene, &vp);
     if (scene->display.basins)
         draw_basins(r, scene, &vp);
-    shapes_flush(r->shapes, r->width, r->height);
+    /* Text too: labels on the landscape lie under the panels over it. */
+    render_flush(r);
 }
