@@ -818,8 +818,9 @@ static void test_dynamics_plot_key(void **state)
     push_key(SDLK_SPACE, 0);
     Scene *scene = app_scene(app);
     Frame none = draw_frame(app, 0.0);
-    static const ScenePlot order[] = {SCENE_PLOT_SHARPNESS, SCENE_PLOT_SCHEDULE, SCENE_PLOT_NORM};
-    for (size_t k = 0; k < 3; k++) {
+    static const ScenePlot order[] = {SCENE_PLOT_SHARPNESS, SCENE_PLOT_SCHEDULE, SCENE_PLOT_NORM,
+                                      SCENE_PLOT_DISTANCE, SCENE_PLOT_STEP_SIZE};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
         push_text("o");
         Frame f = draw_frame(app, 0.0);
         assert_int_equal(scene->display.plot, order[k]);
