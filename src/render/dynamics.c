@@ -446,6 +446,12 @@ typedef struct PointSeries {
     double point[2];
 } PointSeries;
 
+static PointSeries point_series(const Scene *scene, size_t i)
+{
+    return (PointSeries){&scene->runs[i].run,
+                         {scene->display.distance_from[0], scene->display.distance_from[1]}};
+}
+
 static double distance_at(const void *ctx, size_t k)
 {
     const PointSeries *p = ctx;
@@ -469,8 +475,7 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!plotted_run(scene, i))
             continue;
-        PointSeries p = {&scene->runs[i].run,
-                         {scene->display.distance_from[0], scene->display.distance_from[1]}};
+        PointSeries p = point_series(scene, i);
         size_t count = p.run->count, stride = count / 4096 + 1;
         steps = run_steps(p.run) > steps ? run_steps(p.run) : steps;
         for (size_t k = first; k < count; k = k + stride < count || k + 1 >= count ? k + stride
@@ -493,8 +498,7 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!plotted_run(scene, i))
             continue;
-        PointSeries p = {&scene->runs[i].run,
-                         {scene->display.distance_from[0], scene->display.distance_from[1]}};
+        PointSeries p = point_series(scene, i);
         plot_series(r, &a, f, &p, first, p.run->count, 1.1 * r->scale,
                     render_run_color(r, i, 1.0f), false);
     }

@@ -387,7 +387,9 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
         }
     }
     int px = render_font_px(r, 14.0);
-    double h = text_line_height(r->text, px);
+    double h = text_line_height(r->text, px), cx, cy;
+    if (!render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy))
+        return;
     for (int axis = 0; axis < 2; axis++) {
         const double *dir = axis == 0 ? u : v;
         double ex, ey;
@@ -397,12 +399,11 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
         char label[48];
         snprintf(label, sizeof label, "σ%s = %.3g", axis == 0 ? "₁" : "₂", sp.sigma[axis]);
         /* Beyond the half-axis's end, on the side it points to. */
-        double cx, cy;
-        render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy);
-        double dx = ex - cx, dy = ey - cy, len = hypot(dx, dy);
-        double ox = len > 0 ? dx / len : 1.0, oy = len > 0 ? dy / len : 0.0;
-        label_at(r, label, ex + 8.0 * s * ox, ey + 8.0 * s * oy - 0.5 * h + (oy > 0.3 ? 0.5 * h : oy < -0.3 ? -0.5 * h : 0.0),
-                 px, ox < -0.3 ? ALIGN_RIGHT : ox > 0.3 ? ALIGN_LEFT : ALIGN_CENTER);
+        double len = hypot(ex - cx, ey - cy);
+        double ox = len > 0 ? (ex - cx) / len : 1.0, oy = len > 0 ? (ey - cy) / len : 0.0;
+        TextAlign align = ox < -0.3 ? ALIGN_RIGHT : ox > 0.3 ? ALIGN_LEFT : ALIGN_CENTER;
+        double top = ey + 8.0 * s * oy + (oy > 0.3 ? 0.0 : oy < -0.3 ? -h : -0.5 * h);
+        label_at(r, label, ex + 8.0 * s * ox, top, px, align);
     }
 }
 
@@ -412,9 +413,8 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
  * frame's edge when the origin is off to a side), with round ticks and
  * their values, so a caption's coordinates can be found on the map. */
-static void draw_axes(Renderer *r, const Scene *scene, const Viewport *vp)
+static void draw_axes(Renderer *r, const Viewport *vp)
 {
-    (void)scene;
     double s = r->scale, ox, oy;
     viewport_to_pixel(vp, 0.0, 0.0, &ox, &oy);
     double inset = 6.0 * s;
@@ -621,7 +621,7 @@ void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = viewport_fit(scene->view, r->width, r->height);
     if (scene->display.axes && !r->view3d)
-        draw_axes(r, scene, &vp);
+        draw_axes(r, &vp);
     draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
