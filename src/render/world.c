@@ -289,6 +289,8 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
     }
     if (cloud) {
         cloud_upload(&r->cloud);
+        /* The image is drawn now: the paths queued so far go first, under it. */
+        shapes_flush(r->shapes, r->width, r->height);
         render_image_now(r, r->cloud.texture, 0, 0, r->cloud.columns * r->cloud.cell,
                          r->cloud.rows * r->cloud.cell, color);
     }
