@@ -356,15 +356,37 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
 
 /* How wide the cloud is (core/spread.h): the ellipse one standard deviation
  * out along each principal axis, the two half-axes drawn from its centre
- * and labelled with their σ, so "half as wide" can be read off the screen. */
+ * and labelled with their σ, so "half as wide" can be read off the screen.
+ * Each half-axis points away from the copied run's head, which sits in the
+ * cloud and would cover its label. */
 static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     Spread2 sp;
     if (!scene->swarm || scene->runs[scene->swarm_run].hidden ||
         !spread2_of(swarm_positions(scene->swarm), swarm_count(scene->swarm), &sp))
         return;
-    double s = r->scale;
-    const double u[2] = {sp.axis[0], sp.axis[1]}, v[2] = {-sp.axis[1], sp.axis[0]};
+    double s = r->scale, cx, cy, hx, hy;
+    if (!render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy))
+        return;
+    RunPoint head = run_head(&scene->runs[scene->swarm_run].run);
+    bool head_seen = render_to_pixel(r, vp, head.x, head.y, &hx, &hy);
+    const double axes[2][2] = {{sp.axis[0], sp.axis[1]}, {-sp.axis[1], sp.axis[0]}};
+    double ends[2][2];
+    bool has_end[2] = {false, false};
+    for (int axis = 0; axis < 2; axis++) {
+        double far = 0;
+        for (int sign = -1; sign <= 1; sign += 2) {
+            double px, py;
+            if (!render_to_pixel(r, vp, sp.mean[0] + sign * sp.sigma[axis] * axes[axis][0],
+                                 sp.mean[1] + sign * sp.sigma[axis] * axes[axis][1], &px, &py))
+                continue;
+            double d = head_seen ? hypot(px - hx, py - hy) : sign;
+            if (!has_end[axis] || d > far) {
+                ends[axis][0] = px, ends[axis][1] = py, far = d;
+                has_end[axis] = true;
+            }
+        }
+    }
     for (int pass = 0; pass < 2; pass++) {
         double half = pass == 0 ? 2.4 * s : 1.3 * s;
         Rgba color = pass == 0 ? r->theme->casing : r->theme->mark;
@@ -373,35 +395,26 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
         for (int k = 0; k <= SPREAD_SEGMENTS; k++) {
             double t = 2.0 * M_PI * k / SPREAD_SEGMENTS;
             double c = sp.sigma[0] * cos(t), d = sp.sigma[1] * sin(t), bx, by;
-            bool b_seen = render_to_pixel(r, vp, sp.mean[0] + c * u[0] + d * v[0],
-                                          sp.mean[1] + c * u[1] + d * v[1], &bx, &by);
+            bool b_seen = render_to_pixel(r, vp, sp.mean[0] + c * axes[0][0] + d * axes[1][0],
+                                          sp.mean[1] + c * axes[0][1] + d * axes[1][1], &bx, &by);
             if (k > 0 && a_seen && b_seen)
                 shapes_segment(r->shapes, ax, ay, bx, by, half, color);
             ax = bx, ay = by, a_seen = b_seen;
         }
-        for (int axis = 0; axis < 2; axis++) {
-            const double *dir = axis == 0 ? u : v;
-            double cx, cy, ex, ey;
-            if (render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy) &&
-                render_to_pixel(r, vp, sp.mean[0] + sp.sigma[axis] * dir[0],
-                                sp.mean[1] + sp.sigma[axis] * dir[1], &ex, &ey))
-                shapes_segment(r->shapes, cx, cy, ex, ey, 0.8 * half, color);
-        }
+        for (int axis = 0; axis < 2; axis++)
+            if (has_end[axis])
+                shapes_segment(r->shapes, cx, cy, ends[axis][0], ends[axis][1], 0.8 * half,
+                               color);
     }
     int px = render_font_px(r, 14.0);
-    double h = text_line_height(r->text, px), cx, cy;
-    if (!render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy))
-        return;
+    double h = text_line_height(r->text, px);
     for (int axis = 0; axis < 2; axis++) {
-        const double *dir = axis == 0 ? u : v;
-        double ex, ey;
-        if (!render_to_pixel(r, vp, sp.mean[0] + sp.sigma[axis] * dir[0],
-                             sp.mean[1] + sp.sigma[axis] * dir[1], &ex, &ey))
+        if (!has_end[axis])
             continue;
         char label[48];
         snprintf(label, sizeof label, "σ%s = %.3g", axis == 0 ? "₁" : "₂", sp.sigma[axis]);
         /* Beyond the half-axis's end, on the side it points to. */
-        double len = hypot(ex - cx, ey - cy);
+        double ex = ends[axis][0], ey = ends[axis][1], len = hypot(ex - cx, ey - cy);
         double ox = len > 0 ? (ex - cx) / len : 1.0, oy = len > 0 ? (ey - cy) / len : 0.0;
         TextAlign align = ox < -0.3 ? ALIGN_RIGHT : ox > 0.3 ? ALIGN_LEFT : ALIGN_CENTER;
         double top = ey + 8.0 * s * oy + (oy > 0.3 ? 0.0 : oy < -0.3 ? -h : -0.5 * h);
