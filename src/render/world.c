@@ -17,7 +17,7 @@
 #define TRAIL_MIN_ALPHA 0.35
 /* The run a particle cloud copies keeps only this many steps of trail: its
  * whole path would cover the cloud the step is about. */
-#define CLOUD_RUN_TRAIL_STEPS 30.0
+#define CLOUD_RUN_TRAIL_STEPS 12.0
 /* Path points closer than this (pixels, times scale) are merged. */
 #define PATH_MIN_SPACING 1.5
 /* Newest reduced points drawn one by one; older ones share as many again. */
