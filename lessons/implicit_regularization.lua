@@ -12,6 +12,7 @@ lesson {
   -- data inset (bottom left), the caption and the plots (right).
   view = { -3.86, 5.94, -1.8, 3.7 },
   start = { 0, 0 },
+  axes = true,   -- the captions cite coordinates
 }
 
 step {

@@ -7,6 +7,7 @@ lesson {
   landscape = "expr:x^2+0.25*(y^2-1)^2",
   view = { -2, 2, -2, 2 },
   start = { 1.5, 0 },
+  axes = true,   -- the captions cite coordinates
 }
 
 step {

@@ -73,6 +73,7 @@ step {
   particles = 300,
   play = 400,
   speed = 40,
+  show = { "spread" },
 }
 
 step {
@@ -87,6 +88,7 @@ step {
   particles = 300,
   play = 400,
   speed = 40,
+  show = { "spread" },
   keys = {
     m = {
       label = { en = "batch 2 / batch 50", zh = "批大小 2 / 50" },

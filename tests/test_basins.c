@@ -154,6 +154,44 @@ static void map_cells_are_their_centres_basins(void **state)
     landscape_destroy(l);
 }
 
+/* x² + 0.25(y² − 1)² (the saddle lesson's landscape, an expr that knows no
+ * minima): the flow from a lattice over [-2, 2]² rests at (0, ±1), both at
+ * L = 0, and at the saddle (0, 0) from the row y = 0, which is no minimum
+ * (Hessian eigenvalues −1 and 2).  Particles are then shared between the
+ * two basins. */
+static void minima_of_an_expression_are_found_by_the_flow(void **state)
+{
+    (void)state;
+    Landscape *l = test_landscape("expr:x^2+0.25*(y^2-1)^2");
+    ViewRect rect = {-2, 2, -2, 2};
+    LandscapePoint m[LANDSCAPE_MAX_MINIMA];
+    size_t n = basins_find_minima(l, rect, 12, m, LANDSCAPE_MAX_MINIMA);
+    assert_int_equal(n, 2);
+    for (size_t k = 0; k < n; k++) {
+        assert_close(m[k].x, 0.0, 1e-4);
+        assert_close(fabs(m[k].y), 1.0, 1e-4);
+    }
+    assert_true(m[0].y * m[1].y < 0);
+    DescentError err = {""};
+    BasinMap *map = basin_map_create_for(l, m, n, (ViewRect){-6, 6, -6, 6}, 96, 96, &err);
+    assert_non_null(map);
+    const float xy[] = {0.1f, 1.3f, -0.2f, 0.8f, 0.0f, -1.2f, 7.0f, 0.0f};
+    double shares[LANDSCAPE_MAX_MINIMA], elsewhere = -1;
+    assert_int_equal(basin_map_shares(map, xy, 4, shares, LANDSCAPE_MAX_MINIMA, &elsewhere), 2);
+    size_t upper = m[0].y > 0 ? 0 : 1;
+    assert_close(shares[upper], 0.5, 1e-15);
+    assert_close(shares[1 - upper], 0.25, 1e-15);
+    /* (7, 0) is beyond the map. */
+    assert_close(elsewhere, 0.25, 1e-15);
+    basin_map_destroy(map);
+    landscape_destroy(l);
+
+    /* x² − y² has no minimum: the flow leaves every view; nothing found. */
+    Landscape *saddle = test_landscape("expr:x^2-y^2");
+    assert_int_equal(basins_find_minima(saddle, rect, 12, m, LANDSCAPE_MAX_MINIMA), 0);
+    landscape_destroy(saddle);
+}
+
 static void bad_maps_are_refused(void **state)
 {
     (void)state;
@@ -176,6 +214,7 @@ int main(void)
         cmocka_unit_test(rosenbrock_valley_is_crossed),
         cmocka_unit_test(no_basin_without_minima_or_finite_start),
         cmocka_unit_test(map_cells_are_their_centres_basins),
+        cmocka_unit_test(minima_of_an_expression_are_found_by_the_flow),
         cmocka_unit_test(bad_maps_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

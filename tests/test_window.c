@@ -97,6 +97,26 @@ static void test_minimum_is_low_end(void **state)
 }
 
 /* Stepping with '.' draws the path in the run's colour. */
+/* Midpoints of run 0's long segments (over 12 px) that are drawn in its
+ * colour, and how many long segments there are. */
+static int orange_midpoints(App *app, const Frame *f, int *segments)
+{
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}; /* Okabe–Ito, run 1 */
+    const Run *run = &app_scene(app)->runs[0].run;
+    int orange_count = 0;
+    *segments = 0;
+    for (size_t k = 0; k + 1 < run->count; k++) {
+        int ax, ay, bx, by;
+        world_to_pixel(app, run->path[k].x, run->path[k].y, &ax, &ay);
+        world_to_pixel(app, run->path[k + 1].x, run->path[k + 1].y, &bx, &by);
+        if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) < 144)
+            continue;
+        (*segments)++;
+        orange_count += channel_distance(pixel(f, (ax + bx) / 2, (ay + by) / 2), orange) <= 30;
+    }
+    return orange_count;
+}
+
 static void test_path_has_run_colour(void **state)
 {
     (void)state;
@@ -110,23 +130,38 @@ static void test_path_has_run_colour(void **state)
     assert_false(scene->playing);
     assert_int_equal(run_steps(&scene->runs[0].run), 40);
     save_driver_screenshot(app, "window", "path");
-    /* gd's first segments are long: check their midpoints. */
-    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}; /* Okabe–Ito, run 1 */
-    const Run *run = &scene->runs[0].run;
-    int checked = 0;
-    for (size_t k = 0; k + 1 < run->count; k++) {
-        int ax, ay, bx, by;
-        world_to_pixel(app, run->path[k].x, run->path[k].y, &ax, &ay);
-        world_to_pixel(app, run->path[k + 1].x, run->path[k + 1].y, &bx, &by);
-        if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) < 144)
-            continue;
-        const uint8_t *p = pixel(&f, (ax + bx) / 2, (ay + by) / 2);
-        if (channel_distance(p, orange) > 30)
-            fail_msg("path pixel at step %zu is %d,%d,%d, not orange", k, p[0], p[1], p[2]);
-        checked++;
-    }
-    assert_true(checked >= 2);
+    /* gd's first segments are long: every one's midpoint is orange. */
+    int segments, orange = orange_midpoints(app, &f, &segments);
+    assert_int_equal(orange, segments);
+    assert_true(segments >= 2);
     free(f.rgba);
+    app_destroy(app);
+}
+
+/* 'z' hides the runs' paths (issue 12: a cloud or the heads alone), and
+ * shows them again. */
+static void test_z_hides_paths(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
+    App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 40; i++)
+        push_text(".");
+    int segments;
+    Frame shown = draw_frame(app, 0.0);
+    assert_true(orange_midpoints(app, &shown, &segments) >= 2);
+    push_text("z");
+    Frame hidden = draw_frame(app, 0.0);
+    assert_true(app_scene(app)->display.paths_hidden);
+    assert_int_equal(orange_midpoints(app, &hidden, &segments), 0);
+    assert_true(segments >= 2);
+    push_text("z");
+    Frame again = draw_frame(app, 0.0);
+    assert_true(orange_midpoints(app, &again, &segments) >= 2);
+    free(shown.rgba);
+    free(hidden.rgba);
+    free(again.rgba);
     app_destroy(app);
 }
 
@@ -880,6 +915,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_path_has_run_colour),
+        cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_help_overlay),
         cmocka_unit_test(test_click_moves_start),
         cmocka_unit_test(test_wheel_zoom_and_drag_pan),

@@ -47,10 +47,17 @@ typedef struct BasinTarget {
     double tolerance, max_step, capture;
 } BasinTarget;
 
-static void target_init(BasinTarget *t, const Landscape *landscape)
+/* The landscape's known minima, or the count given in minima when not NULL. */
+static void target_init(BasinTarget *t, const Landscape *landscape, const LandscapePoint *minima,
+                        size_t count)
 {
     t->landscape = landscape;
-    t->count = landscape_minima(landscape, t->minima, LANDSCAPE_MAX_MINIMA);
+    if (minima) {
+        t->count = count < LANDSCAPE_MAX_MINIMA ? count : LANDSCAPE_MAX_MINIMA;
+        memcpy(t->minima, minima, t->count * sizeof *minima);
+    } else {
+        t->count = landscape_minima(landscape, t->minima, LANDSCAPE_MAX_MINIMA);
+    }
     ViewRect v = landscape_default_view(landscape);
     double diagonal = hypot(v.xmax - v.xmin, v.ymax - v.ymin);
     t->tolerance = BASIN_TOLERANCE * diagonal;
@@ -101,9 +108,14 @@ static double ros2_step(const Landscape *l, double x, double y, const double gra
     return isfinite(error) && isfinite(out[0]) && isfinite(out[1]) ? error : HUGE_VAL;
 }
 
-static int follow_flow(const BasinTarget *t, double x, double y)
+/* The index of the minimum the flow from (x, y) is captured by, or -1;
+ * with rest not NULL, where the flow came to rest away from every known
+ * minimum is stored there (NaN when it did not come to rest). */
+static int follow_flow(const BasinTarget *t, double x, double y, double rest[2])
 {
-    if (t->count == 0 || !isfinite(x) || !isfinite(y))
+    if (rest)
+        rest[0] = rest[1] = (double)NAN;
+    if ((t->count == 0 && !rest) || !isfinite(x) || !isfinite(y))
         return -1;
     LandscapeEval e;
     landscape_eval(t->landscape, x, y, &e);
@@ -136,8 +148,13 @@ static int follow_flow(const BasinTarget *t, double x, double y)
                     stalled++;
                 else
                     stalled = 0;
-                if (stalled == BASIN_STALLED_STEPS)
+                if (stalled == BASIN_STALLED_STEPS) {
+                    if (rest) {
+                        rest[0] = next[0];
+                        rest[1] = next[1];
+                    }
                     return -1;
+                }
                 x = next[0];
                 y = next[1];
                 e = after;
@@ -154,8 +171,57 @@ static int follow_flow(const BasinTarget *t, double x, double y)
 int basin_of(const Landscape *landscape, double x, double y)
 {
     BasinTarget t;
-    target_init(&t, landscape);
-    return follow_flow(&t, x, y);
+    target_init(&t, landscape, NULL, 0);
+    return follow_flow(&t, x, y, NULL);
+}
+
+/* Rest points closer than this (fraction of rect's diagonal) are one minimum. */
+#define FIND_SAME_MINIMUM 1e-3
+
+size_t basins_find_minima(const Landscape *landscape, ViewRect rect, int grid,
+                          LandscapePoint *dest, size_t max)
+{
+    BasinTarget t;
+    target_init(&t, landscape, NULL, 0);
+    t.count = 0;
+    double same = FIND_SAME_MINIMUM * hypot(rect.xmax - rect.xmin, rect.ymax - rect.ymin);
+    size_t n = 0;
+    double values[LANDSCAPE_MAX_MINIMA];
+    max = max < LANDSCAPE_MAX_MINIMA ? max : LANDSCAPE_MAX_MINIMA;
+    for (int j = 0; j < grid; j++) {
+        for (int i = 0; i < grid; i++) {
+            double x = rect.xmin + (i + 0.5) * (rect.xmax - rect.xmin) / grid;
+            double y = rect.ymin + (j + 0.5) * (rect.ymax - rect.ymin) / grid;
+            double rest[2];
+            follow_flow(&t, x, y, rest);
+            if (!(rest[0] >= rect.xmin && rest[0] <= rect.xmax && rest[1] >= rect.ymin &&
+                  rest[1] <= rect.ymax))
+                continue;
+            /* A minimum, not a saddle or a flat ridge the flow stopped on. */
+            LandscapeEval e;
+            landscape_eval(landscape, rest[0], rest[1], &e);
+            double eig[2];
+            sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);
+            if (!(eig[0] > 0) || !isfinite(e.value))
+                continue;
+            bool known = false;
+            for (size_t k = 0; k < n && !known; k++)
+                known = hypot(dest[k].x - rest[0], dest[k].y - rest[1]) < same;
+            if (known || n == max)
+                continue;
+            /* Kept in order of value, lowest first. */
+            size_t at = n;
+            while (at > 0 && values[at - 1] > e.value) {
+                dest[at] = dest[at - 1];
+                values[at] = values[at - 1];
+                at--;
+            }
+            dest[at] = (LandscapePoint){rest[0], rest[1]};
+            values[at] = e.value;
+            n++;
+        }
+    }
+    return n;
 }
 
 struct BasinMap {
@@ -171,6 +237,13 @@ struct BasinMap {
 BasinMap *basin_map_create(const Landscape *landscape, ViewRect rect, int width, int height,
                            DescentError *err)
 {
+    return basin_map_create_for(landscape, NULL, 0, rect, width, height, err);
+}
+
+BasinMap *basin_map_create_for(const Landscape *landscape, const LandscapePoint *minima,
+                               size_t count, ViewRect rect, int width, int height,
+                               DescentError *err)
+{
     if (width <= 0 || height <= 0 || width > 4096 || height > 4096 ||
         !(rect.xmax > rect.xmin) || !(rect.ymax > rect.ymin) ||
         !isfinite(rect.xmax - rect.xmin) || !isfinite(rect.ymax - rect.ymin)) {
@@ -185,7 +258,7 @@ BasinMap *basin_map_create(const Landscape *landscape, ViewRect rect, int width,
         error_set(err, "basin map: out of memory");
         return NULL;
     }
-    target_init(&map->target, landscape);
+    target_init(&map->target, landscape, minima, count);
     map->rect = rect;
     map->width = width;
     map->height = height;
@@ -225,7 +298,7 @@ int basin_map_label(BasinMap *map, double x, double y)
     if (*label == BASIN_UNLABELLED) {
         double cx = map->rect.xmin + (col + 0.5) * (map->rect.xmax - map->rect.xmin) / map->width;
         double cy = map->rect.ymin + (row + 0.5) * (map->rect.ymax - map->rect.ymin) / map->height;
-        *label = (signed char)follow_flow(&map->target, cx, cy);
+        *label = (signed char)follow_flow(&map->target, cx, cy, NULL);
     }
     return *label;
 }

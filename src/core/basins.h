@@ -1,6 +1,7 @@
 /*
- * basins.h — basins of attraction: which known minimum (landscape_minima)
- * the gradient flow dθ/dt = −∇L carries a point to.
+ * basins.h — basins of attraction: which known minimum (landscape_minima,
+ * or minima found numerically where the landscape knows none) the
+ * gradient flow dθ/dt = −∇L carries a point to.
  *
  * "The share of particles in each basin" (README.md, `b`) means basins of
  * attraction, not the nearest minimum: a particle on the far side of the
@@ -25,6 +26,15 @@
  * or heads for a minimum the landscape does not know). */
 int basin_of(const Landscape *landscape, double x, double y);
 
+/* Minima found numerically, for landscapes that know none (expr): the
+ * gradient flow is followed from the centres of a grid x grid lattice over
+ * rect to where it comes to rest; rest points inside rect where the
+ * Hessian is positive definite (not a saddle) are kept, those closer than
+ * a thousandth of rect's diagonal counted once, lowest value first.  At
+ * most max (and LANDSCAPE_MAX_MINIMA) are written; returns how many. */
+size_t basins_find_minima(const Landscape *landscape, ViewRect rect, int grid,
+                          LandscapePoint *dest, size_t max);
+
 typedef struct BasinMap BasinMap;
 
 /* A map of width x height cells over rect, none labelled yet.  It
@@ -32,6 +42,11 @@ typedef struct BasinMap BasinMap;
  * writes to the map.  Errors: a bad size or rectangle, out of memory. */
 BasinMap *basin_map_create(const Landscape *landscape, ViewRect rect, int width, int height,
                            DescentError *err);
+/* The same for the count minima given (basins_find_minima's) instead of
+ * the landscape's known ones. */
+BasinMap *basin_map_create_for(const Landscape *landscape, const LandscapePoint *minima,
+                               size_t count, ViewRect rect, int width, int height,
+                               DescentError *err);
 void basin_map_destroy(BasinMap *map);
 
 /* The rectangle the map covers. */

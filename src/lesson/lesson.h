@@ -186,8 +186,9 @@ typedef struct LessonStep {
                                     range (L − L*), 0 < ymin < ymax; both 0:
                                     from the runs */
     long plot_run;               /* plot = { run = N }: N − 1, the one run the
-                                    sharpness and norm plots draw; -1: every
-                                    run (sharpness), the selected one (norm) */
+                                    sharpness and norm plots draw; -1 (or a run
+                                    the step does not have): every run
+                                    (sharpness), the selected one (norm) */
     LandscapePoint distance_from;/* distance_from = { x, y }: what the distance
                                     plot measures from; (0, 0) when not given */
     LessonMark *marks;           /* owned */

@@ -81,10 +81,11 @@ static double to_y(const PlotArea *a, double v)
 /* f over steps first .. end-1: per pixel column the least and greatest of
  * the steps there (at most COLUMN_SAMPLES of them, an odd stride so a
  * period-2 oscillation shows both sides), as a band, joined column to
- * column. */
+ * column; dashed, every other few columns are left out. */
 static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
-                        size_t first, size_t end, double half, Rgba color)
+                        size_t first, size_t end, double half, Rgba color, bool dashed)
 {
+    int dash = (int)fmax(1.0, 5.0 * r->scale);
     bool has_prev = false;
     double prev_x = 0, prev_y = 0;
     for (int c = 0; c < (int)a->w; c++) {
@@ -104,9 +105,10 @@ static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *
         if (!(lo <= hi))
             continue;
         double x = a->x + c + 0.5, ylo = to_y(a, lo), yhi = to_y(a, hi);
-        if (has_prev)
+        bool gap = dashed && (c / dash) % 2 == 1;
+        if (has_prev && !gap)
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, half, color);
-        if (yhi < ylo - 1)
+        if (yhi < ylo - 1 && !gap)
             shapes_segment(r->shapes, x, ylo, x, yhi, 0.7 * half, color);
         prev_x = x;
         prev_y = ylo;
@@ -200,8 +202,8 @@ static bool plotted_run(const Scene *scene, size_t i)
 }
 
 /* λmax along each run (or the one the lesson names) in its colour, and
- * each run's 2/lr as a thinner line in its colour (one label when they
- * share it). */
+ * each run's 2/lr dashed in its colour (one plain line when one run is
+ * drawn). */
 static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area)
 {
     double lam_lo = 0, lam_hi = -HUGE_VAL, thr_lo = HUGE_VAL;
@@ -262,10 +264,10 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         if (!plotted_run(scene, i))
             continue;
         if (!optimizer_info(run->desc.kind)->traits.continuous && !off_scale)
-            plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.8 * r->scale,
-                        drawn == 1 ? r->theme->text : render_run_color(r, i, 0.6f));
+            plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale,
+                        drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f), drawn > 1);
         plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
-                    1.1 * r->scale, render_run_color(r, i, 1.0f));
+                    1.1 * r->scale, render_run_color(r, i, 1.0f), false);
     }
     int px = render_font_px(r, 12.0);
     char label[96];
@@ -275,7 +277,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else if (off_scale)
         snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
     else if (!one_lr)
-        snprintf(label, sizeof label, "2/lr of each run (%s)",
+        snprintf(label, sizeof label, "dashed: 2/lr of each run (%s)",
                  all_adaptive ? "GD's edge of stability" : "edge of stability");
     else {
         /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
@@ -344,9 +346,9 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
             continue;
         size_t done = run_steps(run);
         plot_series(r, &a, lr_at, &run->desc, done, end, 0.9 * r->scale,
-                    render_run_color(r, i, 0.4f));
+                    render_run_color(r, i, 0.4f), false);
         plot_series(r, &a, lr_at, &run->desc, 0, done + 1, 1.2 * r->scale,
-                    render_run_color(r, i, 1.0f));
+                    render_run_color(r, i, 1.0f), false);
         shapes_disc(r->shapes, to_x(&a, (double)done), to_y(&a, lr_at(&run->desc, done)),
                     3.5 * r->scale, render_run_color(r, i, 1.0f));
     }
@@ -406,7 +408,8 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     char title[96];
     snprintf(title, sizeof title, "|θ| of run %zu (step on a log scale)", i + 1);
     plot_frame(r, &a, title, margin ? NULL : "step");
-    plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
+    plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
+                false);
     if (!margin)
         return;
     PlotArea b = a;
@@ -418,7 +421,8 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     b.ylo = fmax(b.ylo, 1e-4);
     b.yhi = fmax(amax * 1.5, 10 * b.ylo);
     plot_frame(r, &b, "angle to the max-margin direction (°, log)", "step");
-    plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
+    plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
+                false);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -428,6 +432,12 @@ typedef struct PointSeries {
     const Run *run;
     double point[2];
 } PointSeries;
+
+static PointSeries point_series(const Scene *scene, size_t i)
+{
+    return (PointSeries){&scene->runs[i].run,
+                         {scene->display.distance_from[0], scene->display.distance_from[1]}};
+}
 
 static double distance_at(const void *ctx, size_t k)
 {
@@ -452,8 +462,7 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!plotted_run(scene, i))
             continue;
-        PointSeries p = {&scene->runs[i].run,
-                         {scene->display.distance_from[0], scene->display.distance_from[1]}};
+        PointSeries p = point_series(scene, i);
         size_t count = p.run->count, stride = count / 4096 + 1;
         steps = run_steps(p.run) > steps ? run_steps(p.run) : steps;
         for (size_t k = first; k < count; k = k + stride < count || k + 1 >= count ? k + stride
@@ -476,10 +485,9 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!plotted_run(scene, i))
             continue;
-        PointSeries p = {&scene->runs[i].run,
-                         {scene->display.distance_from[0], scene->display.distance_from[1]}};
+        PointSeries p = point_series(scene, i);
         plot_series(r, &a, f, &p, first, p.run->count, 1.1 * r->scale,
-                    render_run_color(r, i, 1.0f));
+                    render_run_color(r, i, 1.0f), false);
     }
 }
 

@@ -391,7 +391,7 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
 }
 
 /* Where a run leaves the plot at the top: an arrow up in its colour, and
- * "diverged at step N" (or, still going, where it went off the scale),
+ * "diverged at step N" (or, still going, where it left and its loss now),
  * one line per run down from the top edge. */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
                        int px)
@@ -407,11 +407,12 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 2.2 * s, 7.0 * s,
                      r->theme->casing);
         shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 1.2 * s, 7.0 * s, color);
-        char label[64];
+        char label[96];
         if (run->status == RUN_DIVERGED)
             snprintf(label, sizeof label, "diverged at step %zu", run_steps(run));
         else
-            snprintf(label, sizeof label, "off the scale at step %ld", exit);
+            snprintf(label, sizeof label, "above the plot from step %ld (now L = %.3g)", exit,
+                     run_head(run).loss);
         bool left = x - b->ix > 0.5 * b->iw;
         render_text(r, label, left ? x - 6.0 * s : x + 6.0 * s, ty, px,
                     left ? ALIGN_RIGHT : ALIGN_LEFT, color);

@@ -17,7 +17,7 @@
 #define TRAIL_MIN_ALPHA 0.35
 /* The run a particle cloud copies keeps only this many steps of trail: its
  * whole path would cover the cloud the step is about. */
-#define CLOUD_RUN_TRAIL_STEPS 30.0
+#define CLOUD_RUN_TRAIL_STEPS 12.0
 /* Path points closer than this (pixels, times scale) are merged. */
 #define PATH_MIN_SPACING 1.5
 /* Newest reduced points drawn one by one; older ones share as many again. */
@@ -186,6 +186,15 @@ static bool clamp_to_frame(const Renderer *r, double inset, double *px, double *
     return moved;
 }
 
+/* Text at (x, y) (top-left) on a small panel, as labels on the landscape are. */
+static void label_at(Renderer *r, const char *text, double x, double y, int px, TextAlign align)
+{
+    double s = r->scale, w = render_text_width(r, text, px), h = text_line_height(r->text, px);
+    double left = align == ALIGN_LEFT ? x : align == ALIGN_RIGHT ? x - w : x - 0.5 * w;
+    shapes_rect(r->shapes, left - 3.0 * s, y, w + 6.0 * s, h, r->theme->label_panel);
+    render_text(r, text, x, y, px, align, r->theme->text);
+}
+
 static void draw_cross(Renderer *r, double x, double y, double size, double half, Rgba color)
 {
     shapes_segment(r->shapes, x - size, y - size, x + size, y + size, half, color);
@@ -280,6 +289,8 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
     }
     if (cloud) {
         cloud_upload(&r->cloud);
+        /* The image is drawn now: the paths queued so far go first, under it. */
+        shapes_flush(r->shapes, r->width, r->height);
         render_image_now(r, r->cloud.texture, 0, 0, r->cloud.columns * r->cloud.cell,
                          r->cloud.rows * r->cloud.cell, color);
     }
@@ -340,29 +351,42 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* Text at (x, y) (top-left) on a small panel, as labels on the landscape are. */
-static void label_at(Renderer *r, const char *text, double x, double y, int px, TextAlign align)
-{
-    double s = r->scale, w = render_text_width(r, text, px), h = text_line_height(r->text, px);
-    double left = align == ALIGN_LEFT ? x : align == ALIGN_RIGHT ? x - w : x - 0.5 * w;
-    shapes_rect(r->shapes, left - 3.0 * s, y, w + 6.0 * s, h, r->theme->label_panel);
-    render_text(r, text, x, y, px, align, r->theme->text);
-}
-
 /* Segments around the spread's ellipse. */
 #define SPREAD_SEGMENTS 72
 
 /* How wide the cloud is (core/spread.h): the ellipse one standard deviation
  * out along each principal axis, the two half-axes drawn from its centre
- * and labelled with their σ, so "half as wide" can be read off the screen. */
+ * and labelled with their σ, so "half as wide" can be read off the screen.
+ * Each half-axis points away from the copied run's head, which sits in the
+ * cloud and would cover its label. */
 static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     Spread2 sp;
     if (!scene->swarm || scene->runs[scene->swarm_run].hidden ||
         !spread2_of(swarm_positions(scene->swarm), swarm_count(scene->swarm), &sp))
         return;
-    double s = r->scale;
-    const double u[2] = {sp.axis[0], sp.axis[1]}, v[2] = {-sp.axis[1], sp.axis[0]};
+    double s = r->scale, cx, cy, hx, hy;
+    if (!render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy))
+        return;
+    RunPoint head = run_head(&scene->runs[scene->swarm_run].run);
+    bool head_seen = render_to_pixel(r, vp, head.x, head.y, &hx, &hy);
+    const double axes[2][2] = {{sp.axis[0], sp.axis[1]}, {-sp.axis[1], sp.axis[0]}};
+    double ends[2][2];
+    bool has_end[2] = {false, false};
+    for (int axis = 0; axis < 2; axis++) {
+        double far = 0;
+        for (int sign = -1; sign <= 1; sign += 2) {
+            double px, py;
+            if (!render_to_pixel(r, vp, sp.mean[0] + sign * sp.sigma[axis] * axes[axis][0],
+                                 sp.mean[1] + sign * sp.sigma[axis] * axes[axis][1], &px, &py))
+                continue;
+            double d = head_seen ? hypot(px - hx, py - hy) : sign;
+            if (!has_end[axis] || d > far) {
+                ends[axis][0] = px, ends[axis][1] = py, far = d;
+                has_end[axis] = true;
+            }
+        }
+    }
     for (int pass = 0; pass < 2; pass++) {
         double half = pass == 0 ? 2.4 * s : 1.3 * s;
         Rgba color = pass == 0 ? r->theme->casing : r->theme->mark;
@@ -371,38 +395,30 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
         for (int k = 0; k <= SPREAD_SEGMENTS; k++) {
             double t = 2.0 * M_PI * k / SPREAD_SEGMENTS;
             double c = sp.sigma[0] * cos(t), d = sp.sigma[1] * sin(t), bx, by;
-            bool b_seen = render_to_pixel(r, vp, sp.mean[0] + c * u[0] + d * v[0],
-                                          sp.mean[1] + c * u[1] + d * v[1], &bx, &by);
+            bool b_seen = render_to_pixel(r, vp, sp.mean[0] + c * axes[0][0] + d * axes[1][0],
+                                          sp.mean[1] + c * axes[0][1] + d * axes[1][1], &bx, &by);
             if (k > 0 && a_seen && b_seen)
                 shapes_segment(r->shapes, ax, ay, bx, by, half, color);
             ax = bx, ay = by, a_seen = b_seen;
         }
-        for (int axis = 0; axis < 2; axis++) {
-            const double *dir = axis == 0 ? u : v;
-            double cx, cy, ex, ey;
-            if (render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy) &&
-                render_to_pixel(r, vp, sp.mean[0] + sp.sigma[axis] * dir[0],
-                                sp.mean[1] + sp.sigma[axis] * dir[1], &ex, &ey))
-                shapes_segment(r->shapes, cx, cy, ex, ey, 0.8 * half, color);
-        }
+        for (int axis = 0; axis < 2; axis++)
+            if (has_end[axis])
+                shapes_segment(r->shapes, cx, cy, ends[axis][0], ends[axis][1], 0.8 * half,
+                               color);
     }
     int px = render_font_px(r, 14.0);
     double h = text_line_height(r->text, px);
     for (int axis = 0; axis < 2; axis++) {
-        const double *dir = axis == 0 ? u : v;
-        double ex, ey;
-        if (!render_to_pixel(r, vp, sp.mean[0] + sp.sigma[axis] * dir[0],
-                             sp.mean[1] + sp.sigma[axis] * dir[1], &ex, &ey))
+        if (!has_end[axis])
             continue;
         char label[48];
         snprintf(label, sizeof label, "σ%s = %.3g", axis == 0 ? "₁" : "₂", sp.sigma[axis]);
         /* Beyond the half-axis's end, on the side it points to. */
-        double cx, cy;
-        render_to_pixel(r, vp, sp.mean[0], sp.mean[1], &cx, &cy);
-        double dx = ex - cx, dy = ey - cy, len = hypot(dx, dy);
-        double ox = len > 0 ? dx / len : 1.0, oy = len > 0 ? dy / len : 0.0;
-        label_at(r, label, ex + 8.0 * s * ox, ey + 8.0 * s * oy - 0.5 * h + (oy > 0.3 ? 0.5 * h : oy < -0.3 ? -0.5 * h : 0.0),
-                 px, ox < -0.3 ? ALIGN_RIGHT : ox > 0.3 ? ALIGN_LEFT : ALIGN_CENTER);
+        double ex = ends[axis][0], ey = ends[axis][1], len = hypot(ex - cx, ey - cy);
+        double ox = len > 0 ? (ex - cx) / len : 1.0, oy = len > 0 ? (ey - cy) / len : 0.0;
+        TextAlign align = ox < -0.3 ? ALIGN_RIGHT : ox > 0.3 ? ALIGN_LEFT : ALIGN_CENTER;
+        double top = ey + 8.0 * s * oy + (oy > 0.3 ? 0.0 : oy < -0.3 ? -h : -0.5 * h);
+        label_at(r, label, ex + 8.0 * s * ox, top, px, align);
     }
 }
 
@@ -412,9 +428,8 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
  * frame's edge when the origin is off to a side), with round ticks and
  * their values, so a caption's coordinates can be found on the map. */
-static void draw_axes(Renderer *r, const Scene *scene, const Viewport *vp)
+static void draw_axes(Renderer *r, const Viewport *vp)
 {
-    (void)scene;
     double s = r->scale, ox, oy;
     viewport_to_pixel(vp, 0.0, 0.0, &ox, &oy);
     double inset = 6.0 * s;
@@ -560,7 +575,8 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* The swarm's share in each minimum's basin, as "62%" above the minimum. */
+/* The swarm's share in each minimum's basin, as "62%" above the minimum;
+ * when there are none to show, a line saying why, rather than nothing. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -569,6 +585,14 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
     size_t n = scene_basin_shares(scene, minima, shares, LANDSCAPE_MAX_MINIMA, &elsewhere);
     double s = r->scale;
     int px = render_font_px(r, 17.0);
+    if (n == 0) {
+        label_at(r,
+                 !scene->swarm ? "basin shares: this step has no particle cloud"
+                               : "basin shares: no minimum found in view (the flow leaves it, "
+                                 "or ends on no minimum)",
+                 r->width - 12.0 * s, 12.0 * s, render_font_px(r, 15.0), ALIGN_RIGHT);
+        return;
+    }
     for (size_t k = 0; k < n; k++) {
         double cx, cy;
         render_to_pixel(r, vp, minima[k].x, minima[k].y, &cx, &cy);
@@ -576,10 +600,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         char label[16];
         snprintf(label, sizeof label, "%.0f%%", 100.0 * shares[k]);
-        double w = render_text_width(r, label, px), h = text_line_height(r->text, px);
-        double lx = cx - 0.5 * w, ly = cy - 10.0 * s - h;
-        shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, r->theme->label_panel);
-        render_text(r, label, lx, ly, px, ALIGN_LEFT, r->theme->text);
+        label_at(r, label, cx, cy - 10.0 * s - text_line_height(r->text, px), px, ALIGN_CENTER);
     }
 }
 
@@ -615,7 +636,7 @@ void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = viewport_fit(scene->view, r->width, r->height);
     if (scene->display.axes && !r->view3d)
-        draw_axes(r, scene, &vp);
+        draw_axes(r, &vp);
     draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
@@ -652,5 +673,6 @@ void render_world(Renderer *r, const Scene *scene)
         render_effective_steps(r, scene, &vp);
     if (scene->display.basins)
         draw_basins(r, scene, &vp);
-    shapes_flush(r->shapes, r->width, r->height);
+    /* Text too: labels on the landscape lie under the panels over it. */
+    render_flush(r);
 }

@@ -35,6 +35,10 @@ struct SceneBasinCache {
     unsigned landscape_serial;  /* the landscape it was made on */
 };
 
+/* Starts per side of the lattice from which minima are looked for on a
+ * landscape that knows none (basins_find_minima). */
+#define SCENE_FIND_MINIMA_GRID 12
+
 /* Swarm stepping threads: the machines this is taught on have few cores. */
 #define SCENE_SWARM_THREADS 2
 
@@ -435,8 +439,16 @@ size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *sh
         ViewRect rect = {scene->view.xmin - w, scene->view.xmax + w, scene->view.ymin - h,
                          scene->view.ymax + h};
         DescentError err;
-        cache->map = basin_map_create(scene->landscape, rect, 3 * SCENE_BASIN_CELLS,
-                                      3 * SCENE_BASIN_CELLS, &err);
+        LandscapePoint found[LANDSCAPE_MAX_MINIMA];
+        size_t count = 0;
+        if (landscape_minima(scene->landscape, found, LANDSCAPE_MAX_MINIMA) == 0)
+            count = basins_find_minima(scene->landscape, scene->view, SCENE_FIND_MINIMA_GRID,
+                                       found, LANDSCAPE_MAX_MINIMA);
+        cache->map = count > 0 ? basin_map_create_for(scene->landscape, found, count, rect,
+                                                      3 * SCENE_BASIN_CELLS,
+                                                      3 * SCENE_BASIN_CELLS, &err)
+                               : basin_map_create(scene->landscape, rect, 3 * SCENE_BASIN_CELLS,
+                                                  3 * SCENE_BASIN_CELLS, &err);
         cache->landscape_serial = scene->landscape_serial;
         if (!cache->map)
             return 0;

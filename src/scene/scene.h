@@ -295,10 +295,12 @@ const Run *scene_flow(const Scene *scene, size_t i);
 
 /* The swarm's particles by the basin of attraction they are in (the
  * known minimum, landscape_minima, that the gradient flow from each
- * carries it to; core/basins.h): fills minima and shares for at most max
+ * carries it to; core/basins.h; on a landscape that knows none, expr, the
+ * minima basins_find_minima finds in the view): fills minima and shares for at most max
  * minima, *elsewhere with the share in no known basin (beyond the mapped
  * area, three views wide about the view, or not finite), all summing to 1,
- * and returns how many minima; 0 without a swarm or minima.  The basins
+ * and returns how many minima; 0 without a swarm or minima (the renderer
+ * says which).  The basins
  * are worked out cell by cell as particles first reach them and kept
  * until the landscape changes (a cache: the scene is otherwise unchanged,
  * and not thread-safe). */
