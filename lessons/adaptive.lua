@@ -51,7 +51,8 @@ step {
     zh = "它们记忆的方式不同。每个方框表示一条路径在 x 和 y 上每单位梯度走多远，旁边标着数值。"
       .. "AdaGrad 把见过的每一个梯度平方都累加起来，所以它的数值永远不会变大。",
   },
-  runs = { "adam:lr=0.1", "rmsprop:lr=0.05", "adagrad:lr=0.5" },
+  -- Three starts, three valleys: the boxes and their labels stay apart.
+  runs = { "adam:lr=0.1", "rmsprop:lr=0.05,x0=-1,y0=-1", "adagrad:lr=0.5,x0=-1,y0=1" },
   play = 20,
   speed = 10,
   show = { "effective_step" },
@@ -60,11 +61,11 @@ step {
 step {
   id = "memory_late",
   caption = {
-    en = "400 steps on, each run sits where the ground is flat. AdaGrad's numbers are where "
+    en = "400 steps on, each run sits in its own minimum, where the ground is flat. AdaGrad's numbers are where "
       .. "they were at step 20. RMSProp and Adam keep a moving average that forgets old "
-      .. "gradients, so theirs have grown again, several times what they were at step 20.",
-    zh = "又走了 400 步，每条路径都停在地面平坦的地方。AdaGrad 的数值和第 20 步时一样。"
-      .. "RMSProp 和 Adam 保留会遗忘旧梯度的滑动平均，所以它们的数值又变大了，是第 20 步时的好几倍。",
+      .. "gradients, so theirs have grown again, above what they were at step 20.",
+    zh = "又走了 400 步，每条路径都停在各自的极小值处，那里地面平坦。AdaGrad 的数值和第 20 步时一样。"
+      .. "RMSProp 和 Adam 保留会遗忘旧梯度的滑动平均，所以它们的数值又变大了，超过了第 20 步时的大小。",
   },
   keep = true,
   play = 400,

@@ -18,8 +18,10 @@ step {
     zh = "中心处地面是平的，梯度为零，但它不是极小值：沿 x 方向向上弯，沿 y 方向向下弯。"
       .. "这是一个鞍点。真正的极小值在它沿 y 方向的两侧，y = 1 和 y = −1 处。",
   },
-  -- Only the surface shows a saddle's shape at a glance.
+  -- Only the surface shows a saddle's shape at a glance; close in, so that
+  -- the steep walls in x do not dwarf the hump in y.
   show = { "3d" },
+  view = { -0.8, 0.8, -1.6, 1.6 },
   marks = {
     { x = 0, y = 0, label = { en = "saddle", zh = "鞍点" } },
     { x = 0, y = 1, label = { en = "minimum", zh = "极小值" } },
@@ -34,6 +36,7 @@ step {
       .. "the gradient has no y part there. It walks into the saddle and stops, for good.",
     zh = "恰好从 y = 0 这条线出发的 GD 永远感受不到向下的方向：那里梯度没有 y 分量。它走进鞍点然后停住，再也不动。",
   },
+  view = { -2, 2, -2, 2 },
   runs = { "gd:lr=0.1" },
   play = 300,
   speed = 30,

@@ -91,7 +91,7 @@ step {
       .. "It ends up bouncing between two points on opposite walls forever, a 2-cycle "
       .. "around the minimum it can never reach.",
     zh = "η = 0.025，刚刚超过尖锐山谷的 2/λmax：GD 停不下来。"
-      .. "它最终在两侧山壁上的两个点之间永远来回跳动，这是一个围着极小值的 2-周期，却永远到不了谷底。",
+      .. "它最终在两侧山壁上的两个点之间永远来回跳动，这是一个围着极小值的 2-周期，却永远到不了极小值本身。",
   },
   runs = { "gd:lr=0.025" },
   play = 600,
