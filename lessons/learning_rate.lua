@@ -7,8 +7,8 @@ lesson {
   -- A valley 10 times more curved across (y) than along (x): λmin = 1, λmax = 10.
   landscape = "quadratic:l1=1,l2=10",
   start = { -2.5, 1.5 },
-  -- Off-centre: the start and the zig-zags stay below the legend (five runs in
-  -- the last step) and above the caption, left of the plots.
+  -- Off-centre: the start and the zig-zags stay below the legend (three runs
+  -- in the fastest step) and above the caption, left of the plots.
   view = { -5.2, 6.2, -2.97, 3.43 },
 }
 
@@ -19,7 +19,7 @@ step {
       .. "the Hessian's eigenvalues, the curvatures, are λmax = 10 across and λmin = 1 along. "
       .. "Watch what the step size η does here.",
     zh = "这条山谷上下方向（y）的弯曲程度是左右方向（x）的 10 倍：Hessian 的特征值，即曲率，"
-      .. "横向是 λmax = 10，纵向是 λmin = 1。看看步长 η 在这里起什么作用。",
+      .. "横跨山谷（y）是 λmax = 10，沿着山谷（x）是 λmin = 1。看看步长 η 在这里起什么作用。",
   },
   marks = { { x = 0, y = 0, label = { en = "minimum", zh = "极小值" } } },
 }
@@ -68,10 +68,10 @@ step {
 step {
   id = "fastest",
   caption = {
-    en = "The fastest rate lies between: near η = 2/(λmin + λmax) = 2/11 ≈ 0.18 both "
+    en = "The fastest rate lies between the two: near η = 2/(λmin + λmax) = 2/11 ≈ 0.18 both "
       .. "directions shrink by the same factor, about 0.82 per step, better than 0.9. "
       .. "η = 0.18 zig-zags too, and its loss falls fastest of the three: zig-zag is not slow.",
-    zh = "最快的学习率在两者之间：η 接近 2/(λmin + λmax) = 2/11 ≈ 0.18 时，两个方向每步缩小的比例相同，"
+    zh = "最快的学习率就在这两者之间：η 接近 2/(λmin + λmax) = 2/11 ≈ 0.18 时，两个方向每步缩小的比例相同，"
       .. "约为 0.82，比 0.9 好。η = 0.18 也来回折返，而它的损失在三者中下降得最快：折返并不慢。",
   },
   runs = { "gd:lr=0.1", "gd:lr=0.19", "gd:lr=0.18" },
@@ -103,7 +103,9 @@ step {
       .. "η 小于 2/λmax 时这个因子在 −1 和 1 之间，大于它时距离越来越大。",
   },
   hint = { en = "Press w to jump across the line.", zh = "按 w 在分界线两侧切换。" },
-  runs = { "gd:lr=0.003", "gd:lr=0.1", "gd:lr=0.18", "gd:lr=0.19", "gd:lr=0.21" },
+  -- The two rates either side of the line; 0.19 first, as the stability
+  -- plot shows run 1: its 2/η = 10.5 just above λmax = 10.
+  runs = { "gd:lr=0.19", "gd:lr=0.21" },
   play = 200,
   speed = 30,
   show = { "stability", "loss" },

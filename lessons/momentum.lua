@@ -48,8 +48,9 @@ step {
 step {
   id = "race",
   caption = {
-    en = "The race: momentum reaches the bottom in about a quarter of the steps GD needs.",
-    zh = "比一比：动量只用 GD 大约四分之一的步数就到达了最低点。",
+    en = "The race: momentum reaches the bottom in about a quarter of the steps GD needs. "
+      .. "On the loss plot its curve falls about four times as steeply.",
+    zh = "比一比：动量只用 GD 大约四分之一的步数就到达了最低点。损失图上，它的曲线下降的陡度约是 GD 的四倍。",
   },
   runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.8" },
   play = 450,
@@ -60,9 +61,11 @@ step {
 step {
   id = "too_much",
   caption = {
-    en = "Too much momentum, 0.99: the walk overshoots the bottom again and again, "
-      .. "and it takes more than twice as many steps as GD to get there.",
-    zh = "动量过大（0.99）：它一次又一次冲过最低点，到达那里所用的步数是 GD 的两倍多。",
+    en = "Too much momentum, 0.99: the walk overshoots the bottom again and again. After "
+      .. "1100 steps, more than twice the 420 GD needs to reach the bottom, it is still "
+      .. "swinging around it.",
+    zh = "动量过大（0.99）：它一次又一次冲过最低点。1100 步之后（GD 到达最低点只需 420 步，这已是两倍多），"
+      .. "它仍在最低点周围来回摆动。",
   },
   runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.99" },
   play = 1100,

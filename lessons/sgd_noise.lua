@@ -1,7 +1,8 @@
 -- sgd_noise.lua: SGD as gradient flow plus noise; clouds of walkers; how
 -- the noise level and the batch size set the width of the cloud.  The
 -- circles' radii are the clouds' measured root-mean-square distances from
--- the minimum (tests/test_lesson_claims.c checks them).
+-- the minimum (tests/test_lesson_claims.c checks them); each is labelled on
+-- its rim, since a mark labels its centre, where the minimum is.
 
 lesson {
   title = { en = "Noise: SGD and batch size", zh = "噪声：SGD 与批大小" },
@@ -39,11 +40,17 @@ step {
     zh = "一条带噪声的路径只是一个故事。这里是 400 条，每条受到不同的随机扰动。"
       .. "这团粒子滑下去并散开，然后不再变大：向极小值的拉力与随机扰动达到平衡，粒子云保持稳定的宽度（圆圈）。",
   },
+  -- Closer in, so the circles are large enough to compare; the start stays
+  -- below the legend.
+  view = { -3.8, 3.8, -2.0, 2.3 },
   runs = { "sgd:lr=0.05,noise=2" },
   particles = 400,
   play = 400,
   speed = 40,
-  marks = { { x = 0, y = 0, radius = loud_rms, label = { en = "noise 2", zh = "噪声 2" } } },
+  marks = {
+    { x = 0, y = 0, radius = loud_rms },
+    { x = 0, y = loud_rms, label = { en = "noise 2", zh = "噪声 2" } },
+  },
 }
 
 step {
@@ -59,8 +66,10 @@ step {
   play = 400,
   speed = 40,
   marks = {
-    { x = 0, y = 0, radius = loud_rms, label = { en = "noise 2", zh = "噪声 2" } },
-    { x = 0, y = 0, radius = quiet_rms, label = { en = "noise 1", zh = "噪声 1" } },
+    { x = 0, y = 0, radius = loud_rms },
+    { x = 0, y = loud_rms, label = { en = "noise 2", zh = "噪声 2" } },
+    { x = 0, y = 0, radius = quiet_rms },
+    { x = 0, y = -quiet_rms, label = { en = "noise 1", zh = "噪声 1" } },
   },
   keys = {
     s = {
@@ -87,7 +96,10 @@ step {
   particles = 300,
   play = 400,
   speed = 40,
-  marks = { { x = fit.x, y = fit.y, radius = small_batch_rms, label = { en = "batch 2", zh = "批大小 2" } } },
+  marks = {
+    { x = fit.x, y = fit.y, radius = small_batch_rms },
+    { x = fit.x, y = fit.y + small_batch_rms, label = { en = "batch 2", zh = "批大小 2" } },
+  },
 }
 
 step {
@@ -104,7 +116,10 @@ step {
   particles = 300,
   play = 400,
   speed = 40,
-  marks = { { x = fit.x, y = fit.y, radius = small_batch_rms, label = { en = "batch 2", zh = "批大小 2" } } },
+  marks = {
+    { x = fit.x, y = fit.y, radius = small_batch_rms },
+    { x = fit.x, y = fit.y + small_batch_rms, label = { en = "batch 2", zh = "批大小 2" } },
+  },
   keys = {
     b = {
       label = { en = "batch 2 / batch 50", zh = "批大小 2 / 50" },
