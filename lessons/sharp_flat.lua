@@ -112,7 +112,8 @@ step {
     en = "Press k to widen the sharp valley (width 0.25, λmax ≈ 16): then η = 0.025 settles in it too.",
     zh = "按 k 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
   },
-  runs = { "gd:lr=0.019", "gd:lr=0.025", "gd:lr=0.3" },
+  -- η = 0.3 first: the stability plot follows run 1.
+  runs = { "gd:lr=0.3", "gd:lr=0.019", "gd:lr=0.025" },
   play = 600,
   speed = 30,
   show = { "stability" },

@@ -24,7 +24,7 @@ step {
   id = "walk",
   caption = {
     en = "Gradient descent knows only the slope under its feet. It repeats one rule, "
-      .. "θ ← θ − η∇L: the arrow −∇L points steepest downhill and η, the learning rate, "
+      .. "θ ← θ − η∇L: the arrows −∇L point steepest downhill and η, the learning rate, "
       .. "says how far to go. Every step lowers the loss, down to the lowest point.",
     zh = "梯度下降只知道脚下的坡度。它反复执行同一条规则 θ ← θ − η∇L："
       .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。每一步都让损失变小，一直走到最低点。",
@@ -40,9 +40,9 @@ step {
 step {
   id = "slowing",
   caption = {
-    en = "Near the bottom the ground flattens: the arrow −∇L shrinks, and each step, "
-      .. "η times the arrow, shrinks with it.",
-    zh = "接近最低点时地面变平：箭头 −∇L 变短，每一步（η 乘以这个箭头）也随之变短。",
+    en = "Near the bottom the ground flattens: the arrows −∇L are shorter there, and each "
+      .. "step, η times the arrow under the walker, shrinks as it comes closer.",
+    zh = "接近最低点时地面变平：那里的箭头 −∇L 更短；每一步是 η 乘以脚下的箭头，越接近最低点就越短。",
   },
   hint = {
     en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "

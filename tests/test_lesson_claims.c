@@ -945,7 +945,8 @@ static void test_sharp_flat(void **state)
     assert_true(distance(p0[0], p0[1], w.sharp) < 0.2);                /* around it */
 
     const LessonStep *leave = step_named(&lesson, "thrown_out");
-    g = walker(leave, w.landscape, leave->runs.specs[2]);
+    g = walker(leave, w.landscape, leave->runs.specs[0]);
+    assert_near(g.desc.lr, 0.3, 0);
     assert_true(g.desc.lr > sharp_limit && g.desc.lr < 0.5 * flat_limit);
     advance(&g, leave->play);
     assert_true(distance(g.state.x, g.state.y, w.flat) < 1e-6);
@@ -956,7 +957,7 @@ static void test_sharp_flat(void **state)
     Wells wide = wells_of(leave->keys[0].landscapes[0]);
     assert_true(fabs(wide.sharp_lambda - 16) < 0.5);
     assert_true(distance(wide.sharp.x, wide.sharp.y, w.sharp) < 0.05);
-    Walker settles = walker(leave, wide.landscape, leave->runs.specs[1]);
+    Walker settles = walker(leave, wide.landscape, leave->runs.specs[2]);
     assert_near(settles.desc.lr, 0.025, 0);
     advance(&settles, leave->play);
     assert_true(distance(settles.state.x, settles.state.y, wide.sharp) < 1e-6);
