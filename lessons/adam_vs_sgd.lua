@@ -6,9 +6,10 @@
 lesson {
   title = { en = "Adam and GD prefer different solutions", zh = "Adam 与 GD 偏好不同的解" },
   landscape = "linreg:data=one_example.csv",
-  -- As in implicit_regularization.lua: the start, the line and both end
-  -- points stay clear of the data inset, the caption and the plots.
-  view = { -3.86, 5.94, -1.8, 3.7 },
+  -- Close in, so that the two end points, 0.45 apart, and their labels stand
+  -- apart; the start stays clear of the data inset (bottom left), the end
+  -- points of the legend, the caption and the plots.
+  view = { -1.9, 4.5, -1.35, 2.25 },
   start = { 0, 0 },
 }
 
@@ -35,10 +36,11 @@ step {
   caption = {
     en = "Adam from the same zero moves both weights by the same amount per step, at first "
       .. "about η each, whatever the sizes of their gradients. So it heads along the diagonal, "
-      .. "overshoots the line a little and settles at (1, 1): a solution too, but not the one "
-      .. "of minimum norm.",
+      .. "swings back and forth across the line in shrinking swings, and settles at (1, 1): "
+      .. "a solution too, but not the one of minimum norm.",
     zh = "从同一个零点出发的 Adam 每步让两个权重移动相同的距离，起初各约 η，不管它们的梯度多大。"
-      .. "于是它沿对角线前进，稍稍冲过这条直线，然后停在 (1, 1)：这也是一个解，但不是范数最小的那个。",
+      .. "于是它沿对角线前进，在这条直线两侧来回摆动、越摆越小，最后停在 (1, 1)："
+      .. "这也是一个解，但不是范数最小的那个。",
   },
   runs = { "adam:lr=0.05" },
   play = 300,
@@ -50,10 +52,10 @@ step {
 step {
   id = "both",
   caption = {
-    en = "Side by side: both fit the example perfectly, both losses fall to zero, and they "
+    en = "Side by side: both fit the example, their losses below 10⁻¹³, and they "
       .. "end 0.45 apart. The data and the loss are the same; the optimizer alone chose "
       .. "the answer. Its preference is part of the model.",
-    zh = "并排比较：两者都完美拟合这个样本，损失都降到零，终点却相距 0.45。"
+    zh = "并排比较：两者都拟合了这个样本，损失都低于 10⁻¹³，终点却相距 0.45。"
       .. "数据和损失完全相同，是优化器独自选定了答案。它的偏好也是模型的一部分。",
   },
   runs = { "gd:lr=0.1", "adam:lr=0.05" },

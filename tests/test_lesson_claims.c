@@ -1524,14 +1524,26 @@ static void test_adam_vs_sgd(void **state)
 
     /* "adam_diagonal": both weights move by the same amount every step
      * (x = y to 1e-6), by η (to 2%) in each of the first five; the walk
-     * crosses the line (overshoots) and ends at (1, 1) (to 1e-3), a fit,
-     * of larger norm than the min-norm point. */
+     * crosses the line at least five times, each swing (the furthest it
+     * gets from the line between two crossings) no wider than the one
+     * before, and ends at (1, 1) (to 1e-3), a fit of larger norm than the
+     * min-norm point. */
     const LessonStep *adam_step = step_named(&lesson, "adam_diagonal");
     Walker adam = walker(adam_step, line, adam_step->runs.specs[0]);
     assert_int_equal(adam.desc.kind, OPT_ADAM);
-    double overshoot = 0;
+    double overshoot = 0, last_swing = HUGE_VAL, swing = 0;
+    int crossings = 0, growing = 0;
     for (long k = 0; k < adam_step->play; k++) {
+        double before = a * adam.state.x + b * adam.state.y - t;
         advance(&adam, 1);
+        double after = a * adam.state.x + b * adam.state.y - t;
+        swing = fmax(swing, fabs(after));
+        if (before * after < 0 && k > 0) { /* a swing ends where the walk crosses */
+            crossings++;
+            growing += swing > last_swing;
+            last_swing = swing;
+            swing = 0;
+        }
         assert_near(adam.state.x, adam.state.y, 1e-6);
         if (k < 5) {
             assert_near(adam.state.step[0], adam.desc.lr, 0.02 * adam.desc.lr);
@@ -1539,8 +1551,10 @@ static void test_adam_vs_sgd(void **state)
         }
         overshoot = fmax(overshoot, a * adam.state.x + b * adam.state.y - t);
     }
-    print_message("adam_vs_sgd: Adam overshoots the line by %.3f (in w·x)\n", overshoot);
+    print_message("adam_vs_sgd: Adam overshoots the line by %.3f (in w·x), crosses it %d times, "
+                  "%d swings wider than the one before\n", overshoot, crossings, growing);
     assert_true(overshoot > 0.1);
+    assert_true(crossings >= 5 && growing == 0);
     LandscapePoint adam_end = { adam.state.x, adam.state.y };
     print_message("adam_vs_sgd: Adam ends at (%.6f, %.6f), loss %.3g; GD at (%.6f, %.6f)\n",
                   adam_end.x, adam_end.y, loss_at(&adam), gd.state.x, gd.state.y);
@@ -1549,7 +1563,7 @@ static void test_adam_vs_sgd(void **state)
     assert_true(distance(adam_step->marks[0].x, adam_step->marks[0].y, adam_end) < 1e-3);
     assert_true(hypot(adam_end.x, adam_end.y) > hypot(min_norm.x, min_norm.y));
 
-    /* "both": the same two runs; both losses fall below 1e-12 and the ends
+    /* "both": the same two runs; both losses end below 1e-13 and the ends
      * are 0.45 apart. */
     const LessonStep *both = step_named(&lesson, "both");
     assert_string_equal(both->runs.specs[0], gd_step->runs.specs[0]);
@@ -1558,7 +1572,7 @@ static void test_adam_vs_sgd(void **state)
     Walker a2 = walker(both, line, both->runs.specs[1]);
     advance(&g2, both->play);
     advance(&a2, both->play);
-    assert_true(loss_at(&g2) < 1e-12 && loss_at(&a2) < 1e-12);
+    assert_true(loss_at(&g2) < 1e-13 && loss_at(&a2) < 1e-13);
     assert_near(distance(g2.state.x, g2.state.y, (LandscapePoint){ a2.state.x, a2.state.y }),
                 0.45, 0.005);
     assert_true(distance(both->marks[0].x, both->marks[0].y, adam_end) < 1e-3);
