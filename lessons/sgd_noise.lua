@@ -42,7 +42,7 @@ step {
   },
   -- Closer in, so the circles are large enough to compare; the start stays
   -- below the legend.
-  view = { -3.8, 3.8, -2.0, 2.3 },
+  view = { -3.8, 3.8, -2.0, 2.5 },
   runs = { "sgd:lr=0.05,noise=2" },
   particles = 400,
   play = 400,
