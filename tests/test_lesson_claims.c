@@ -589,8 +589,8 @@ static void test_learning_rate(void **state)
 /* ------------------------------------------------------ gradient flow */
 
 /* The largest distance between GD's step k and the flow's (time k·lr),
- * for the step's two runs, and in *gd_lower whether GD's loss was
- * below the flow's at every step. */
+ * for the step's two runs, and in *gd_lower (unless NULL) whether GD's
+ * loss was below the flow's at every step. */
 static double gd_flow_gap(const LessonStep *step, const Landscape *landscape, bool *gd_lower)
 {
     Walker gd = walker(step, landscape, step->runs.specs[0]);
@@ -599,15 +599,19 @@ static double gd_flow_gap(const LessonStep *step, const Landscape *landscape, bo
     assert_int_equal(flow.desc.kind, OPT_FLOW);
     assert_near(gd.desc.lr, flow.desc.lr, 0);
     double gap = 0;
-    *gd_lower = true;
+    bool lower = true;
     for (long k = 0; k < step->play; k++) {
         advance(&gd, 1);
         advance(&flow, 1);
         gap = fmax(gap, hypot(gd.state.x - flow.state.x, gd.state.y - flow.state.y));
-        *gd_lower = *gd_lower && loss_at(&gd) < loss_at(&flow);
+        lower = lower && loss_at(&gd) < loss_at(&flow);
     }
+    if (gd_lower)
+        *gd_lower = lower;
     return gap;
 }
+
+#define FLOW_PATH_MAX 400
 
 /* The points a run of the step visits in its play, start included. */
 static size_t path_of(const LessonStep *step, const Landscape *landscape, const char *spec,
@@ -644,14 +648,30 @@ static double strays(const LandscapePoint *path, size_t n, const LandscapePoint 
     return worst;
 }
 
+/* A flow run of the step is drawn finely enough to show as a smooth curve:
+ * each segment between its drawn points turns by less than 10 degrees from
+ * the one before (GD's at η = 0.2 turn by about 180). */
+static void assert_drawn_smooth(const LessonStep *step, const Landscape *landscape,
+                                const char *spec)
+{
+    LandscapePoint fine[FLOW_PATH_MAX + 1];
+    size_t n = path_of(step, landscape, spec, fine, FLOW_PATH_MAX + 1);
+    assert_true(n > 100);
+    for (size_t i = 0; i + 2 < n; i++) {
+        double ax = fine[i + 1].x - fine[i].x, ay = fine[i + 1].y - fine[i].y;
+        double bx = fine[i + 2].x - fine[i + 1].x, by = fine[i + 2].y - fine[i + 1].y;
+        if (hypot(ax, ay) < 1e-9 || hypot(bx, by) < 1e-9)
+            continue;
+        assert_true(fabs(atan2(ax * by - ay * bx, ax * bx + ay * by)) * 180 / PI < 10);
+    }
+}
+
 /* The coordinate across the valley of quadratic:...,angle=30 (its v). */
 static double across_valley(double x, double y)
 {
     const double angle = 30 * PI / 180;
     return -sin(angle) * x + cos(angle) * y;
 }
-
-#define FLOW_PATH_MAX 400
 
 static void test_gradient_flow(void **state)
 {
@@ -664,11 +684,12 @@ static void test_gradient_flow(void **state)
     /* Measured against the width of the view the student sees. */
     ViewRect view = landscape_default_view(landscape);
     double width = view.xmax - view.xmin;
-    bool lower_small, lower_medium;
-    double gap_small = gd_flow_gap(small, landscape, &lower_small);
+    bool lower_medium;
+    double gap_small = gd_flow_gap(small, landscape, NULL);
     double gap_medium = gd_flow_gap(medium, landscape, &lower_medium);
     print_message("gradient_flow: largest GD-flow gap η = 0.01: %.4f, η = 0.05: %.4f\n",
                   gap_small, gap_medium);
+    assert_drawn_smooth(small, landscape, small->runs.specs[1]); /* "a smooth curve" */
     assert_true(gap_small < 0.01 * width);  /* "on top of each other" */
     assert_true(gap_medium > 3 * gap_small); /* "slightly off it" */
     assert_true(gap_medium < 0.05 * width);
@@ -693,19 +714,7 @@ static void test_gradient_flow(void **state)
         assert_true(flow_side * across_valley(flow.state.x, flow.state.y) > 0);
     }
     assert_true(distance(gd.state.x, gd.state.y, minimum(landscape, 0)) < 1e-3);
-    /* The flow is drawn finely enough to show as a smooth curve: each of
-     * its drawn segments turns by less than 10 degrees from the one before
-     * (GD's turn by about 180). */
-    LandscapePoint fine[FLOW_PATH_MAX + 1];
-    size_t fine_n = path_of(large, landscape, large->runs.specs[1], fine, FLOW_PATH_MAX + 1);
-    for (size_t i = 0; i + 2 < fine_n; i++) {
-        double ax = fine[i + 1].x - fine[i].x, ay = fine[i + 1].y - fine[i].y;
-        double bx = fine[i + 2].x - fine[i + 1].x, by = fine[i + 2].y - fine[i + 1].y;
-        if (hypot(ax, ay) < 1e-9 || hypot(bx, by) < 1e-9)
-            continue;
-        double turn = fabs(atan2(ax * by - ay * bx, ax * bx + ay * by)) * 180 / PI;
-        assert_true(turn < 10);
-    }
+    assert_drawn_smooth(large, landscape, large->runs.specs[1]);
 
     /* "side_by_side": the larger η, the further GD's path strays from the
      * flow's curve. */
