@@ -1305,6 +1305,38 @@ static void test_schedules(void **state)
 
 /* ----------------------------------------------- implicit regularisation */
 
+/* The regression on one example (x, t) = ((a, b), t) of a step: every w on
+ * the line w·x = t fits it exactly (loss 0 along landscape_minimum_line),
+ * and its point of smallest norm, x·t/‖x‖², is the landscape's known
+ * minimum, which the data overlay labels. */
+typedef struct OneExample {
+    Landscape *landscape;
+    double a, b, t;
+    LandscapePoint min_norm;
+} OneExample;
+
+static OneExample one_example(const LessonStep *step)
+{
+    OneExample e = { .landscape = make_landscape(step->landscape) };
+    const Dataset *data = landscape_dataset(e.landscape);
+    assert_int_equal(data->n, 1);
+    e.a = data->x1[0];
+    e.b = data->x2[0];
+    e.t = data->y[0];
+    double norm2 = e.a * e.a + e.b * e.b;
+    e.min_norm = (LandscapePoint){ e.a * e.t / norm2, e.b * e.t / norm2 };
+    assert_near(e.min_norm.x, 0.6, 1e-15); /* "(0.6, 1.2)" */
+    assert_near(e.min_norm.y, 1.2, 1e-15);
+    assert_true(distance(minimum(e.landscape, 0).x, minimum(e.landscape, 0).y, e.min_norm) < 1e-9);
+    LandscapePoint on_line;
+    double dir[2];
+    assert_true(landscape_minimum_line(e.landscape, &on_line, dir));
+    for (double s = -3; s <= 3; s += 1.5)
+        assert_near(landscape_value(e.landscape, on_line.x + s * dir[0], on_line.y + s * dir[1]), 0,
+                    1e-12);
+    return e;
+}
+
 static double angle_between(double x, double y, double angle)
 {
     double d = fabs(atan2(y, x) - angle);
@@ -1315,21 +1347,15 @@ static void test_implicit_regularization(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("implicit_regularization", "en");
-    /* "line_of_fits": every point of the line w·x = y fits exactly; the
-     * point the data overlay marks (the landscape's known minimum) is the
-     * one of smallest norm. */
+    /* "line_of_fits": one example, a line of exact fits, the marked point
+     * the one of smallest norm (one_example). */
+    const LessonStep *fits = step_named(&lesson, "line_of_fits");
     const LessonStep *from_zero = step_named(&lesson, "from_zero");
-    Landscape *line = make_landscape(from_zero->landscape);
-    const Dataset *data = landscape_dataset(line);
-    assert_int_equal(data->n, 1);
-    double a = data->x1[0], b = data->x2[0], t = data->y[0], norm2 = a * a + b * b;
-    LandscapePoint min_norm = { a * t / norm2, b * t / norm2 };
-    assert_true(distance(minimum(line, 0).x, minimum(line, 0).y, min_norm) < 1e-9);
-    LandscapePoint on_line;
-    double dir[2];
-    assert_true(landscape_minimum_line(line, &on_line, dir));
-    for (double s = -3; s <= 3; s += 1.5)
-        assert_near(landscape_value(line, on_line.x + s * dir[0], on_line.y + s * dir[1]), 0, 1e-12);
+    OneExample example = one_example(fits);
+    assert_string_equal(from_zero->landscape, fits->landscape);
+    Landscape *line = example.landscape;
+    double a = example.a, b = example.b, t = example.t, norm2 = a * a + b * b;
+    LandscapePoint min_norm = example.min_norm;
 
     /* Every gradient is a multiple of x = (a, b): across the line of fits. */
     for (double px = -2; px <= 3; px += 1.25)
@@ -1339,13 +1365,11 @@ static void test_implicit_regularization(void **state)
             assert_near(g[0] * b - g[1] * a, 0, 1e-12 * (1 + hypot(g[0], g[1])));
         }
 
-    /* GD from 0 lands on the minimum-norm solution, to 1e-9. */
+    /* "from_zero": GD from 0 lands on the minimum-norm solution, to 1e-9. */
     Walker w = walker(from_zero, line, from_zero->runs.specs[0]);
     assert_true(w.state.x == 0 && w.state.y == 0);
     advance(&w, from_zero->play);
     assert_true(distance(w.state.x, w.state.y, min_norm) < 1e-9);
-    assert_near(min_norm.x, 0.6, 1e-15); /* "(0.6, 1.2)" */
-    assert_near(min_norm.y, 1.2, 1e-15);
 
     /* "other_start": from another start, the fit closest to that start,
      * to 1e-9. */
@@ -1513,13 +1537,10 @@ static void test_adam_vs_sgd(void **state)
     (void)state;
     Lesson lesson = load_lesson("adam_vs_sgd", "en");
     const LessonStep *gd_step = step_named(&lesson, "gd_min_norm");
-    Landscape *line = make_landscape(gd_step->landscape);
-    const Dataset *data = landscape_dataset(line);
-    assert_int_equal(data->n, 1);
-    double a = data->x1[0], b = data->x2[0], t = data->y[0], norm2 = a * a + b * b;
-    LandscapePoint min_norm = { a * t / norm2, b * t / norm2 };
-    assert_near(min_norm.x, 0.6, 1e-15);
-    assert_near(min_norm.y, 1.2, 1e-15);
+    OneExample example = one_example(gd_step); /* "every point on the line fits" */
+    Landscape *line = example.landscape;
+    double a = example.a, b = example.b, t = example.t;
+    LandscapePoint min_norm = example.min_norm;
 
     /* "gd_min_norm": from zero, every GD step is a multiple of x = (a, b),
      * at right angles to the line of fits; it ends on the min-norm point. */
