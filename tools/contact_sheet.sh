@@ -101,7 +101,8 @@ for lang in $langs; do
             set -- "$@" -label "" null:
         done
     done
+    # 256 colours, dithered: the sheet is for looking over, and stays small.
     montage "$@" -tile "${max_steps}x" -geometry 384x216+4+4 -font DejaVu-Sans -pointsize 14 \
-        -background '#202020' -fill white "$out/contact_sheet_$lang.png"
+        -background '#202020' -fill white -dither FloydSteinberg -colors 256 "PNG8:$out/contact_sheet_$lang.png"
     echo "contact_sheet: wrote $out/contact_sheet_$lang.png" >&2
 done
