@@ -8,6 +8,7 @@ lesson {
 }
 
 step {
+  id = "first_steps",
   caption = {
     en = "GD's step is the gradient times η: long in the steep direction (y), short in the "
       .. "gentle one (x). Adam divides each coordinate by the running size of its own gradients, "
@@ -22,6 +23,7 @@ step {
 }
 
 step {
+  id = "four_valleys",
   caption = {
     en = "On a landscape with four valleys that preference decides the outcome. From the "
       .. "same start, GD goes to the lower-right valley; Adam, RMSProp and AdaGrad all go "
@@ -41,14 +43,32 @@ step {
 }
 
 step {
+  id = "memory_early",
   caption = {
-    en = "How they remember: AdaGrad adds up every squared gradient it has ever seen, so "
-      .. "its steps can only shrink. RMSProp and Adam keep a moving average that forgets, so "
-      .. "their steps grow again when the ground flattens.",
-    zh = "它们记忆的方式不同：AdaGrad 把见过的每一个梯度平方都累加起来，所以步子只会越来越小。"
-      .. "RMSProp 和 Adam 保留会遗忘的滑动平均，地面变平时步子又会变大。",
+    en = "How they remember. Each box is a run's step per unit of gradient, x and y, with "
+      .. "its numbers beside it. AdaGrad adds up every squared gradient it has ever seen, so "
+      .. "its numbers can never grow.",
+    zh = "它们记忆的方式不同。每个方框表示一条路径在 x 和 y 上每单位梯度走多远，旁边标着数值。"
+      .. "AdaGrad 把见过的每一个梯度平方都累加起来，所以它的数值永远不会变大。",
+  },
+  -- Three starts, three valleys: the boxes and their labels stay apart.
+  runs = { "adam:lr=0.1", "rmsprop:lr=0.05,x0=-1,y0=-1", "adagrad:lr=0.5,x0=-1,y0=1" },
+  play = 20,
+  speed = 10,
+  show = { "effective_step" },
+}
+
+step {
+  id = "memory_late",
+  caption = {
+    en = "400 steps on, each run sits in its own minimum, where the ground is flat. AdaGrad's numbers are where "
+      .. "they were at step 20. RMSProp and Adam keep a moving average that forgets old "
+      .. "gradients, so theirs have grown again, above what they were at step 20.",
+    zh = "又走了 400 步，每条路径都停在各自的极小值处，那里地面平坦。AdaGrad 的数值和第 20 步时一样。"
+      .. "RMSProp 和 Adam 保留会遗忘旧梯度的滑动平均，所以它们的数值又变大了，超过了第 20 步时的大小。",
   },
   keep = true,
   play = 400,
-  show = { "velocity", "step_size" },
+  speed = 80,
+  show = { "effective_step" },
 }

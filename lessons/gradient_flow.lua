@@ -1,5 +1,9 @@
 -- gradient_flow.lua: gradient descent as a discretisation of the gradient
 -- flow dθ/dt = −∇L, and how the two part as the step grows.
+--
+-- A flow run is drawn through its updates, so it is drawn with a small
+-- time step (lr=0.01) wherever GD's step is large: at GD's own step the
+-- flow would show corners that the real flow does not have.
 
 lesson {
   title = { en = "Gradient descent and gradient flow", zh = "梯度下降与梯度流" },
@@ -8,6 +12,7 @@ lesson {
 }
 
 step {
+  id = "small_step",
   caption = {
     en = "Shrink the step η towards zero and gradient descent becomes a smooth curve: "
       .. "the gradient flow dθ/dt = −∇L, water running downhill. Here η = 0.01: "
@@ -21,10 +26,12 @@ step {
 }
 
 step {
+  id = "medium_step",
   caption = {
-    en = "η = 0.05: GD still follows the flow, a little behind on the bends. Step k of GD "
-      .. "is compared with the flow at time k·η.",
-    zh = "η = 0.05：GD 仍然跟着梯度流，只在拐弯处稍稍落后。GD 的第 k 步对应梯度流在 k·η 时刻的位置。",
+    en = "η = 0.05: GD still follows the flow, slightly off it on the bend. Step k of GD "
+      .. "is compared with the flow at time k·η: GD is a little ahead, its loss lower at every step.",
+    zh = "η = 0.05：GD 仍然跟着梯度流，只在拐弯处稍稍偏开。GD 的第 k 步对应梯度流在 k·η 时刻的位置："
+      .. "GD 略微领先，每一步的损失都更低。",
   },
   runs = { "gd:lr=0.05", "flow:lr=0.05" },
   play = 100,
@@ -32,33 +39,28 @@ step {
 }
 
 step {
+  id = "large_step",
   caption = {
-    en = "η = 0.2: the two part. The flow glides along the valley while GD jumps from "
-      .. "wall to wall. Big steps are not a faster flow; they are a different dynamical system.",
-    zh = "η = 0.2：两者分道扬镳。梯度流顺着山谷滑下，GD 却在两侧山壁之间来回跳。"
+    en = "η = 0.2: the two part. The flow never crosses the floor of the valley; GD jumps "
+      .. "from wall to wall, across the floor at every step. Big steps are not a faster flow: "
+      .. "they are a different dynamical system.",
+    zh = "η = 0.2：两者分道扬镳。梯度流从不越过谷底；GD 却在两侧山壁之间来回跳，每一步都越过谷底。"
       .. "大步长不是更快的梯度流，而是另一个动力系统。",
   },
-  runs = { "gd:lr=0.2", "flow:lr=0.2" },
-  play = 40,
-  speed = 8,
+  runs = { "gd:lr=0.2", "flow:lr=0.01" },
+  play = 300,
+  speed = 30,
   show = { "gradient" },
 }
 
 step {
+  id = "side_by_side",
   caption = {
-    en = "Press t to go through η = 0.01, 0.05 and 0.2 again. The larger η, the further "
-      .. "GD strays from the flow: the step size itself shapes the path.",
-    zh = "按 t 依次重看 η = 0.01、0.05 和 0.2。η 越大，GD 离梯度流越远：步长本身塑造了路径。",
+    en = "All three step sizes beside the flow: the larger η, the further GD's path strays "
+      .. "from it. The step size itself shapes the path.",
+    zh = "三种步长与梯度流放在一起：η 越大，GD 的路径离梯度流越远。步长本身塑造了路径。",
   },
-  keep = true,
-  keys = {
-    t = {
-      label = { en = "step size η", zh = "步长 η" },
-      runs = {
-        { "gd:lr=0.01", "flow:lr=0.01" },
-        { "gd:lr=0.05", "flow:lr=0.05" },
-        { "gd:lr=0.2", "flow:lr=0.2" },
-      },
-    },
-  },
+  runs = { "gd:lr=0.01", "gd:lr=0.05", "gd:lr=0.2", "flow:lr=0.01" },
+  play = 300,
+  speed = 60,
 }

@@ -15,31 +15,38 @@ lesson {
   axes = true,   -- the captions cite coordinates
 }
 
+-- The data overlay draws the line of minima (white, dashed) and labels its
+-- min-norm point in every step on this landscape, so the captions name them.
+
 step {
+  id = "line_of_fits",
   caption = {
-    en = "A linear model with two weights, fitted to a single example. Every point on the dark "
-      .. "line fits it exactly: the loss has infinitely many minima, and nothing in the loss "
-      .. "says which one to pick.",
-    zh = "一个有两个权重的线性模型，只拟合一个样本。暗色直线上的每一点都能精确拟合它："
-      .. "损失有无穷多个极小值，而损失本身没有说该选哪一个。",
+    en = "A linear model with two weights, fitted to a single example. Every point on the white "
+      .. "dashed line fits it exactly: the loss has infinitely many minima, and nothing in the "
+      .. "loss says which one to pick. One of them is marked: the point of smallest norm, "
+      .. "the closest to the origin.",
+    zh = "一个有两个权重的线性模型，只拟合一个样本。白色虚线上的每一点都能精确拟合它："
+      .. "损失有无穷多个极小值，而损失本身没有说该选哪一个。其中一点被标了出来：范数最小的点，"
+      .. "也就是离原点最近的点。",
   },
 }
 
 step {
+  id = "from_zero",
   caption = {
-    en = "GD from zero picks one: (0.6, 1.2), the point of the line closest to the origin, "
-      .. "the solution of smallest norm. Nobody asked for a small norm; the process brought it.",
-    zh = "从零出发的 GD 选了一个：(0.6, 1.2)，即直线上离原点最近的点，也就是范数最小的解。"
+    en = "GD from zero picks exactly that one: (0.6, 1.2), the solution of smallest norm. "
+      .. "Nobody asked for a small norm; the process brought it.",
+    zh = "从零出发的 GD 恰好选了那一个：(0.6, 1.2)，范数最小的解。"
       .. "没有人要求范数小，是这个过程带来的。",
   },
   runs = { "gd:lr=0.1" },
   play = 60,
   speed = 10,
   show = { "gradient", "norm" },
-  marks = { { x = 0.6, y = 1.2, label = { en = "minimum norm", zh = "最小范数" } } },
 }
 
 step {
+  id = "other_start",
   caption = {
     en = "Why: every gradient points across the line, never along it. So GD keeps whatever "
       .. "it started with along the line. Started from another point, it lands on the fit "
@@ -50,16 +57,17 @@ step {
   runs = { "gd:lr=0.1", "gd:lr=0.1,x0=-1.5,y0=-0.5" },
   play = 60,
   speed = 10,
-  marks = { { x = 0.6, y = 1.2, label = { en = "minimum norm", zh = "最小范数" } } },
 }
 
 step {
+  id = "logistic",
   caption = {
-    en = "Logistic regression on data two lines can separate: no finite minimum exists, the "
+    en = "Logistic regression on data a line can separate: no finite minimum exists, the "
       .. "loss keeps falling as the weights grow. GD's weights do grow without end, yet their "
-      .. "direction settles, slowly, on the separating line with the widest margin.",
+      .. "direction settles, slowly, on the max-margin direction: that of the separating line "
+      .. "with the widest margin.",
     zh = "在可以被直线分开的数据上做逻辑回归：不存在有限的极小值，权重越大损失越小。"
-      .. "GD 的权重确实无止境地增长，但它的方向却慢慢稳定下来，趋向间隔最大的那条分隔线。",
+      .. "GD 的权重确实无止境地增长，但它的方向却慢慢稳定下来，趋向最大间隔方向：间隔最大的那条分隔线的方向。",
   },
   landscape = "logreg:data=separable.csv",
   view = { -2, 10, -2, 6 },

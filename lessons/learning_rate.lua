@@ -1,33 +1,35 @@
--- learning_rate.lua: too small, about right, too large, diverging, and the
--- line between the last two: η = 2/λmax.
+-- learning_rate.lua: too small, one step per direction, zig-zag, the fastest
+-- rate, diverging, and the line between converging and diverging:
+-- η = 2/λmax.
 
 lesson {
   title = { en = "The learning rate", zh = "学习率" },
-  -- A valley 10 times steeper across (y) than along (x): λmax = 10.
+  -- A valley 10 times more curved across (y) than along (x): λmin = 1, λmax = 10.
   landscape = "quadratic:l1=1,l2=10",
   start = { -2.5, 1.5 },
-  -- Off-centre: the start and the zig-zags stay below the legend (four runs in
-  -- the last step) and above the caption, left of the plots.
+  -- Off-centre: the start and the zig-zags stay below the legend (three runs
+  -- in the fastest step) and above the caption, left of the plots.
   view = { -5.2, 6.2, -2.97, 3.43 },
 }
 
 step {
+  id = "curvature",
   caption = {
-    en = "This valley is 10 times steeper up and down (y) than from left to right (x). "
-      .. "In the steep direction the curvature, the largest eigenvalue of the Hessian, "
-      .. "is λmax = 10. Watch what the step size η does here.",
-    zh = "这条山谷上下方向（y）比左右方向（x）陡 10 倍。陡的方向上的曲率，即 Hessian 的最大特征值，"
-      .. "是 λmax = 10。看看步长 η 在这里起什么作用。",
+    en = "This valley curves 10 times more up and down (y) than from left to right (x): "
+      .. "the Hessian's eigenvalues, the curvatures, are λmax = 10 across and λmin = 1 along. "
+      .. "Watch what the step size η does here.",
+    zh = "这条山谷上下方向（y）的弯曲程度是左右方向（x）的 10 倍：Hessian 的特征值，即曲率，"
+      .. "横跨山谷（y）是 λmax = 10，沿着山谷（x）是 λmin = 1。看看步长 η 在这里起什么作用。",
   },
   marks = { { x = 0, y = 0, label = { en = "minimum", zh = "极小值" } } },
-  show = { "stability" },
 }
 
 step {
+  id = "too_small",
   caption = {
     en = "η = 0.003, too small: every step is safe, but after 200 steps the walk is "
       .. "still far from the bottom. Small steps waste time.",
-    zh = "η = 0.003，太小：每一步都很稳，但走了 200 步仍离谷底很远。步子太小就是浪费时间。",
+    zh = "η = 0.003，太小：每一步都很稳，但走了 200 步仍离最低点很远。步子太小就是浪费时间。",
   },
   runs = { "gd:lr=0.003" },
   play = 200,
@@ -36,10 +38,11 @@ step {
 }
 
 step {
+  id = "one_step",
   caption = {
-    en = "η = 0.1, about right: the steep direction is settled in one step, "
+    en = "η = 0.1 = 1/λmax: the steep direction is settled in one step, "
       .. "the gentle one shrinks by 10% per step, and the walk is at the bottom in under 100 steps.",
-    zh = "η = 0.1，刚好：陡的方向一步就到位，缓的方向每步缩小 10%，不到 100 步就到了谷底。",
+    zh = "η = 0.1 = 1/λmax：陡的方向一步就到位，缓的方向每步缩小 10%，不到 100 步就到了最低点。",
   },
   runs = { "gd:lr=0.1" },
   play = 200,
@@ -48,19 +51,37 @@ step {
 }
 
 step {
+  id = "zigzag",
   caption = {
-    en = "η = 0.19, too large: each step overshoots the steep direction and lands on the "
-      .. "other wall, so the walk zig-zags. The zig-zags still shrink: it converges, slowly.",
-    zh = "η = 0.19，太大：每一步都在陡的方向上冲过头，落到对面的坡上，于是来回折返。"
-      .. "折返越来越小：它仍然收敛，只是很慢。",
+    en = "η = 0.19: each step overshoots the steep direction and lands on the other wall, "
+      .. "so the walk zig-zags. Yet the zig-zag shrinks by 10% per step and the gentle "
+      .. "direction by 19%: the loss falls as fast as with η = 0.1.",
+    zh = "η = 0.19：每一步都在陡的方向上冲过头，落到对面的坡上，于是来回折返。"
+      .. "但折返每步缩小 10%，缓的方向每步缩小 19%：损失下降得和 η = 0.1 时一样快。",
   },
-  runs = { "gd:lr=0.19" },
+  runs = { "gd:lr=0.1", "gd:lr=0.19" },
   play = 200,
   speed = 30,
   show = { "loss", "gradient" },
 }
 
 step {
+  id = "fastest",
+  caption = {
+    en = "The fastest rate lies between the two: near η = 2/(λmin + λmax) = 2/11 ≈ 0.18 both "
+      .. "directions shrink by the same factor, about 0.82 per step, better than 0.9. "
+      .. "η = 0.18 zig-zags too, and its loss falls fastest of the three: zig-zag is not slow.",
+    zh = "最快的学习率就在这两者之间：η 接近 2/(λmin + λmax) = 2/11 ≈ 0.18 时，两个方向每步缩小的比例相同，"
+      .. "约为 0.82，比 0.9 好。η = 0.18 也来回折返，而它的损失在三者中下降得最快：折返并不慢。",
+  },
+  runs = { "gd:lr=0.1", "gd:lr=0.19", "gd:lr=0.18" },
+  play = 200,
+  speed = 30,
+  show = { "loss" },
+}
+
+step {
+  id = "diverging",
   caption = {
     en = "η = 0.21, diverging: now every zig-zag is wider than the last. The loss grows "
       .. "without bound; the walk flies out of the valley.",
@@ -73,14 +94,18 @@ step {
 }
 
 step {
+  id = "stability_line",
   caption = {
     en = "The line between them is η = 2/λmax = 0.2. Near a minimum each step multiplies "
       .. "the distance along the steep direction by (1 − ηλmax); below 2/λmax that factor "
-      .. "lies between −1 and 1, above it the distance grows. Press w to jump across the line.",
+      .. "lies between −1 and 1, above it the distance grows.",
     zh = "分界线是 η = 2/λmax = 0.2。在极小值附近，每一步把陡方向上的距离乘以 (1 − ηλmax)；"
-      .. "η 小于 2/λmax 时这个因子在 −1 和 1 之间，大于它时距离越来越大。按 w 在分界线两侧切换。",
+      .. "η 小于 2/λmax 时这个因子在 −1 和 1 之间，大于它时距离越来越大。",
   },
-  runs = { "gd:lr=0.003", "gd:lr=0.1", "gd:lr=0.19", "gd:lr=0.21" },
+  hint = { en = "Press w to jump across the line.", zh = "按 w 在分界线两侧切换。" },
+  -- The two rates either side of the line; 0.19 first, as the stability
+  -- plot shows run 1: its 2/η = 10.5 just above λmax = 10.
+  runs = { "gd:lr=0.19", "gd:lr=0.21" },
   play = 200,
   speed = 30,
   show = { "stability", "loss" },

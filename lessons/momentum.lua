@@ -3,7 +3,7 @@
 
 lesson {
   title = { en = "Momentum in a ravine", zh = "峡谷中的动量" },
-  -- 100 times steeper across than along: a ravine.
+  -- 100 times more curved across than along: a ravine.
   landscape = "quadratic:l1=0.5,l2=50,angle=25",
   start = { -2.5, 1.5 },
   -- Off-centre and wider than the landscape's own view: the first swings across
@@ -12,12 +12,15 @@ lesson {
 }
 
 step {
+  id = "ravine",
   caption = {
     en = "A ravine: steep walls (λmax = 50), an almost flat floor (λmin = 0.5). "
       .. "GD must keep η below 2/λmax = 0.04 or the walls throw it out. With η = 0.035 it "
-      .. "bounces from wall to wall and crawls along the floor.",
+      .. "bounces from wall to wall, and along the floor each step covers only 1.75% of "
+      .. "the way still to go.",
     zh = "一条峡谷：两壁陡峭（λmax = 50），谷底几乎是平的（λmin = 0.5）。"
-      .. "GD 必须让 η 小于 2/λmax = 0.04，否则会被山壁甩出去。η = 0.035 时，它在两壁之间弹来弹去，沿谷底慢慢爬。",
+      .. "GD 必须让 η 小于 2/λmax = 0.04，否则会被山壁甩出去。η = 0.035 时，它在两壁之间弹来弹去，"
+      .. "沿着谷底每一步只走完剩余路程的 1.75%。",
   },
   runs = { "gd:lr=0.035" },
   play = 400,
@@ -26,12 +29,15 @@ step {
 }
 
 step {
+  id = "velocity",
   caption = {
     en = "Momentum keeps a velocity: each step adds the new gradient to 0.8 times the old "
-      .. "velocity. Across the ravine the pushes alternate and cancel; along the floor they "
-      .. "point the same way and add up. The arrows show the velocity.",
-    zh = "动量保留一个速度：每一步把新的梯度加到 0.8 倍的旧速度上。横跨峡谷的推力方向交替，"
-      .. "相互抵消；沿着谷底的推力方向一致，不断累加。箭头表示速度。",
+      .. "velocity. Along the floor the gradient points the same way step after step, so the "
+      .. "velocity builds up and the steps along the floor grow. Across the ravine it swings "
+      .. "wider and for longer than GD, but the swings die out. The arrow shows the velocity.",
+    zh = "动量保留一个速度：每一步把新的梯度加到 0.8 倍的旧速度上。沿着谷底，梯度一步接一步指向同一方向，"
+      .. "于是速度不断累积，沿谷底的步子越迈越大。横跨峡谷时，它比 GD 摆得更宽、更久，但摆动最终平息。"
+      .. "箭头表示速度。",
   },
   runs = { "momentum:lr=0.02,momentum=0.8" },
   play = 400,
@@ -40,24 +46,29 @@ step {
 }
 
 step {
+  id = "race",
   caption = {
     en = "The race: momentum reaches the bottom in about a quarter of the steps GD needs. "
-      .. "Press m to try too much momentum, 0.99: the walk overshoots and circles the minimum "
-      .. "for a long time before it settles.",
-    zh = "比一比：动量只用 GD 大约四分之一的步数就到了谷底。按 m 试试过大的动量 0.99："
-      .. "它会冲过头，绕着极小值转很久才停下来。",
+      .. "On the loss plot its curve falls about four times as steeply.",
+    zh = "比一比：动量只用 GD 大约四分之一的步数就到达了最低点。损失图上，它的曲线下降的陡度约是 GD 的四倍。",
   },
   runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.8" },
-  play = 400,
-  speed = 40,
+  play = 450,
+  speed = 45,
   show = { "loss" },
-  keys = {
-    m = {
-      label = { en = "momentum 0.8 / 0.99", zh = "动量 0.8 / 0.99" },
-      runs = {
-        { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.99" },
-        { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.8" },
-      },
-    },
+}
+
+step {
+  id = "too_much",
+  caption = {
+    en = "Too much momentum, 0.99: the walk overshoots the bottom again and again. After "
+      .. "1100 steps, more than twice the 420 GD needs to reach the bottom, it is still "
+      .. "swinging around it.",
+    zh = "动量过大（0.99）：它一次又一次冲过最低点。1100 步之后（GD 到达最低点只需 420 步，这已是两倍多），"
+      .. "它仍在最低点周围来回摆动。",
   },
+  runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.99" },
+  play = 1100,
+  speed = 110,
+  show = { "loss" },
 }

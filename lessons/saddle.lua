@@ -11,12 +11,18 @@ lesson {
 }
 
 step {
+  id = "shape",
   caption = {
     en = "At the centre the ground is flat, the gradient is zero, but it is no minimum: it "
-      .. "curves up along x and down along y. A saddle. The real minima are above and below.",
+      .. "curves up along x and down along y. A saddle. The real minima lie on either side "
+      .. "of it along y, at y = 1 and y = −1.",
     zh = "中心处地面是平的，梯度为零，但它不是极小值：沿 x 方向向上弯，沿 y 方向向下弯。"
-      .. "这是一个鞍点。真正的极小值在上方和下方。",
+      .. "这是一个鞍点。真正的极小值在它沿 y 方向的两侧，y = 1 和 y = −1 处。",
   },
+  -- Only the surface shows a saddle's shape at a glance; close in, so that
+  -- the steep walls in x do not dwarf the hump in y.
+  show = { "3d" },
+  view = { -0.8, 0.8, -1.6, 1.6 },
   marks = {
     { x = 0, y = 0, label = { en = "saddle", zh = "鞍点" } },
     { x = 0, y = 1, label = { en = "minimum", zh = "极小值" } },
@@ -25,11 +31,13 @@ step {
 }
 
 step {
+  id = "stall",
   caption = {
     en = "GD started exactly on the line y = 0 never feels the downhill direction: "
       .. "the gradient has no y part there. It walks into the saddle and stops, for good.",
     zh = "恰好从 y = 0 这条线出发的 GD 永远感受不到向下的方向：那里梯度没有 y 分量。它走进鞍点然后停住，再也不动。",
   },
+  view = { -2, 2, -2, 2 },
   runs = { "gd:lr=0.1" },
   play = 300,
   speed = 30,
@@ -37,6 +45,7 @@ step {
 }
 
 step {
+  id = "plateau",
   caption = {
     en = "Start a hair off the line, at y = 0.001, and GD still spends many steps creeping "
       .. "near the saddle: the loss sits on a plateau before it finally rolls off.",
@@ -49,27 +58,32 @@ step {
 }
 
 step {
+  id = "noise",
   caption = {
     en = "Noise breaks the spell: SGD from the exact same start is kicked off the line and "
       .. "rolls into one minimum or the other, nearly every walker within 200 steps.",
-    zh = "噪声打破了僵局：从完全相同起点出发的 SGD 被踢离这条线，滚进某一个极小值，几乎每个粒子都在 200 步内做到。",
+    zh = "噪声打破了僵局：从完全相同起点出发的 SGD 被随机扰动推离这条线，滚进某一个极小值，"
+      .. "几乎每个粒子都在 200 步内做到。",
   },
   runs = { "sgd:lr=0.1,noise=0.3" },
   particles = 200,
-  play = 300,
-  speed = 30,
+  play = 200,
+  speed = 20,
   show = { "basins" },
 }
 
 step {
+  id = "momentum",
   caption = {
     en = "Momentum helps too: from y = 0.001 its velocity builds up along the downhill "
-      .. "direction, and it leaves the saddle in far fewer steps than plain GD.",
-    zh = "动量也有帮助：从 y = 0.001 出发，它的速度沿着下坡方向不断累积，离开鞍点所需的步数比普通 GD 少得多。",
+      .. "direction. After 45 steps it is far from the saddle, while plain GD from the same "
+      .. "point is still on it: GD needs 67 steps to get past y = 0.5, momentum 25.",
+    zh = "动量也有帮助：从 y = 0.001 出发，它的速度沿着下坡方向不断累积。45 步之后它已远离鞍点，"
+      .. "而从同一点出发的普通 GD 还停在鞍点上：GD 要 67 步才越过 y = 0.5，动量只要 25 步。",
   },
   runs = { "gd:lr=0.1,x0=1.5,y0=0.001", "momentum:lr=0.1,momentum=0.9,x0=1.5,y0=0.001" },
-  play = 300,
-  speed = 30,
+  play = 45,
+  speed = 10,
   show = { "velocity", "distance" },
   distance_from = { 0, 0 },
 }

@@ -1,5 +1,8 @@
 -- sgd_noise.lua: SGD as gradient flow plus noise; clouds of walkers; how
--- the noise level and the batch size set the width of the cloud.
+-- the noise level and the batch size set the width of the cloud.  The
+-- circles' radii are the clouds' measured root-mean-square distances from
+-- the minimum (tests/test_lesson_claims.c checks them); each is labelled on
+-- its rim, since a mark labels its centre, where the minimum is.
 
 lesson {
   title = { en = "Noise: SGD and batch size", zh = "噪声：SGD 与批大小" },
@@ -10,13 +13,18 @@ lesson {
   view = { -5.6, 6.8, -2.97, 4.0 },
 }
 
+local loud_rms, quiet_rms = 0.37, 0.19
+local small_batch_rms = 0.16
+local fit = { x = 1.9008, y = 0.9734 } -- the least-squares fit of linreg:n=200,seed=1
+
 step {
+  id = "noisy_walk",
   caption = {
     en = "Real training never sees the true gradient, only an estimate from a few examples. "
       .. "SGD walks on that noisy estimate: the same downhill pull, plus random kicks. "
       .. "It is a noisy dynamical system, dθ = −∇L dt + noise.",
     zh = "真实训练从来看不到真正的梯度，只有用少量样本估计出的梯度。SGD 就沿着这个带噪声的估计走："
-      .. "同样的下坡拉力，外加随机的推搡。它是一个带噪声的动力系统：dθ = −∇L dt + 噪声。",
+      .. "同样的下坡拉力，外加随机扰动。它是一个带噪声的动力系统：dθ = −∇L dt + 噪声。",
   },
   runs = { "gd:lr=0.05", "sgd:lr=0.05,noise=2" },
   play = 300,
@@ -24,31 +32,45 @@ step {
 }
 
 step {
+  id = "cloud",
   caption = {
     en = "One noisy walk is one story. Here are 400 of them with different random kicks. "
-      .. "The cloud slides down, then stops shrinking: the pull to the bottom and the kicks "
-      .. "balance, and the cloud keeps a steady width.",
-    zh = "一条带噪声的路径只是一个故事。这里是 400 条，每条受到不同的随机推搡。"
-      .. "这团粒子先滑下去，然后不再缩小：向谷底的拉力与推搡达到平衡，粒子云保持稳定的宽度。",
+      .. "The cloud slides down and spreads out, then stops growing: the pull to the minimum "
+      .. "and the kicks balance, and the cloud keeps a steady width (the circle).",
+    zh = "一条带噪声的路径只是一个故事。这里是 400 条，每条受到不同的随机扰动。"
+      .. "这团粒子滑下去并散开，然后不再变大：向极小值的拉力与随机扰动达到平衡，粒子云保持稳定的宽度（圆圈）。",
   },
+  -- Closer in, so the circles are large enough to compare; the start stays
+  -- below the legend.
+  view = { -3.8, 3.8, -2.0, 2.5 },
   runs = { "sgd:lr=0.05,noise=2" },
   particles = 400,
   play = 400,
   speed = 40,
-  show = { "spread" },
+  marks = {
+    { x = 0, y = 0, radius = loud_rms },
+    { x = 0, y = loud_rms, label = { en = "noise 2", zh = "噪声 2" } },
+  },
 }
 
 step {
+  id = "half_noise",
   caption = {
-    en = "Halve the noise and the cloud is half as wide: its spread grows in proportion "
-      .. "to the noise. Press w to switch between the two.",
-    zh = "噪声减半，粒子云的宽度也减半：分布的宽度与噪声成正比。按 w 在两者之间切换。",
+    en = "Halve the noise and the cloud is half as wide: the inner circle has half the "
+      .. "radius of the outer one. The spread grows in proportion to the noise.",
+    zh = "噪声减半，粒子云的宽度也减半：内圈的半径是外圈的一半。分布的宽度与噪声成正比。",
   },
+  hint = { en = "Press w to switch between the two.", zh = "按 w 在两者之间切换。" },
   runs = { "sgd:lr=0.05,noise=1" },
   particles = 400,
   play = 400,
   speed = 40,
-  show = { "spread" },
+  marks = {
+    { x = 0, y = 0, radius = loud_rms },
+    { x = 0, y = loud_rms, label = { en = "noise 2", zh = "噪声 2" } },
+    { x = 0, y = 0, radius = quiet_rms },
+    { x = 0, y = -quiet_rms, label = { en = "noise 1", zh = "噪声 1" } },
+  },
   keys = {
     w = {
       label = { en = "noise 2 / noise 1", zh = "噪声 2 / 噪声 1" },
@@ -58,6 +80,7 @@ step {
 }
 
 step {
+  id = "batch_2",
   caption = {
     en = "Where does the noise come from? From the batch. On a real regression with "
       .. "200 examples, each step uses only 2 of them: the estimate is rough and the cloud wide.",
@@ -73,22 +96,30 @@ step {
   particles = 300,
   play = 400,
   speed = 40,
-  show = { "spread" },
+  marks = {
+    { x = fit.x, y = fit.y, radius = small_batch_rms },
+    { x = fit.x, y = fit.y + small_batch_rms, label = { en = "batch 2", zh = "批大小 2" } },
+  },
 }
 
 step {
+  id = "batch_50",
   caption = {
-    en = "The same with 50 examples per step: much less noise, a much tighter cloud. "
-      .. "Small batches mean a noisy, exploring walk; large batches mean a near-deterministic one. "
-      .. "Press m to compare.",
-    zh = "同样的问题，每步用 50 个样本：噪声小得多，粒子云紧得多。"
-      .. "小批量意味着带噪声、四处探索的行走；大批量则几乎是确定性的。按 m 对比。",
+    en = "The same with 50 examples per step: much less noise, and a cloud about 25 times "
+      .. "narrower, a dot inside the circle of batch 2. Small batches mean a noisy, exploring "
+      .. "walk; large batches a near-deterministic one.",
+    zh = "同样的问题，每步用 50 个样本：噪声小得多，粒子云窄了约 25 倍，缩成批大小 2 那个圆圈里的一个点。"
+      .. "小批量意味着带噪声、四处探索的行走；大批量则几乎是确定性的。",
   },
+  hint = { en = "Press m to compare.", zh = "按 m 对比。" },
   runs = { "sgd:lr=0.2,batch=50" },
   particles = 300,
   play = 400,
   speed = 40,
-  show = { "spread" },
+  marks = {
+    { x = fit.x, y = fit.y, radius = small_batch_rms },
+    { x = fit.x, y = fit.y + small_batch_rms, label = { en = "batch 2", zh = "批大小 2" } },
+  },
   keys = {
     m = {
       label = { en = "batch 2 / batch 50", zh = "批大小 2 / 50" },

@@ -14,6 +14,7 @@ lesson {
 }
 
 step {
+  id = "two_valleys",
   caption = {
     en = "Two valleys of the same depth. The left one is sharp: narrow, with steep walls "
       .. "(curvature λmax ≈ 100). The right one is flat: wide and gentle (λmax ≈ 1.65). "
@@ -31,6 +32,7 @@ step {
 }
 
 step {
+  id = "strong_noise",
   caption = {
     en = "Now SGD with strong noise, 200 walkers from the same start. A narrow valley is "
       .. "easy to be kicked out of and hard to fall back into; the wide one catches walkers "
@@ -46,13 +48,14 @@ step {
 }
 
 step {
+  id = "weak_noise",
   caption = {
     en = "One tenth of the noise, like a much larger batch: the walkers settle in the sharp "
-      .. "valley and stay. Small batches (more noise) escape sharp minima; large batches stay. "
-      .. "Press t to switch between the two noise levels.",
+      .. "valley and stay. Small batches (more noise) escape sharp minima; large batches stay.",
     zh = "噪声只有十分之一，相当于大得多的批：粒子停在尖锐的山谷里不再离开。"
-      .. "小批量（噪声大）能逃出尖锐的极小值，大批量则留在原地。按 t 在两种噪声之间切换。",
+      .. "小批量（噪声大）能逃出尖锐的极小值，大批量则留在原地。",
   },
+  hint = { en = "Press t to switch between the two noise levels.", zh = "按 t 在两种噪声之间切换。" },
   runs = { "sgd:lr=0.01,noise=0.8" },
   particles = 200,
   play = 1000,
@@ -67,6 +70,7 @@ step {
 }
 
 step {
+  id = "below_line",
   caption = {
     en = "Large steps do the same without any noise. GD can settle in a minimum only if "
       .. "η < 2/λmax there: 2/100 = 0.02 in the sharp valley, 2/1.65 ≈ 1.2 in the flat one. "
@@ -81,12 +85,13 @@ step {
 }
 
 step {
+  id = "two_cycle",
   caption = {
     en = "η = 0.025, just above 2/λmax of the sharp valley: GD cannot settle. "
       .. "It ends up bouncing between two points on opposite walls forever, a 2-cycle "
       .. "around the minimum it can never reach.",
     zh = "η = 0.025，刚刚超过尖锐山谷的 2/λmax：GD 停不下来。"
-      .. "它最终在两侧山壁上的两个点之间永远来回跳动，这是一个围着极小值的 2-周期，却永远到不了谷底。",
+      .. "它最终在两侧山壁上的两个点之间永远来回跳动，这是一个围着极小值的 2-周期，却永远到不了极小值本身。",
   },
   runs = { "gd:lr=0.025" },
   play = 600,
@@ -95,16 +100,20 @@ step {
 }
 
 step {
+  id = "thrown_out",
   caption = {
     en = "η = 0.3, far too large for the sharp valley but well below 2/λmax of the flat one: "
       .. "GD is thrown out of the sharp valley and comes to rest in the flat minimum. "
-      .. "A large learning rate is itself a preference for flat minima. Press w to widen the "
-      .. "sharp valley (width 0.25, λmax ≈ 16): then η = 0.025 settles in it too.",
+      .. "A large learning rate is itself a preference for flat minima.",
     zh = "η = 0.3，对尖锐山谷来说太大，但远小于平坦山谷的 2/λmax："
-      .. "GD 被甩出尖锐山谷，最后停在平坦的极小值里。大学习率本身就是一种对平坦极小值的偏好。"
-      .. "按 w 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
+      .. "GD 被甩出尖锐山谷，最后停在平坦的极小值里。大学习率本身就是一种对平坦极小值的偏好。",
   },
-  runs = { "gd:lr=0.019", "gd:lr=0.025", "gd:lr=0.3" },
+  hint = {
+    en = "Press w to widen the sharp valley (width 0.25, λmax ≈ 16): then η = 0.025 settles in it too.",
+    zh = "按 w 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
+  },
+  -- η = 0.3 first: the stability plot follows run 1.
+  runs = { "gd:lr=0.3", "gd:lr=0.019", "gd:lr=0.025" },
   play = 600,
   speed = 30,
   show = { "stability" },

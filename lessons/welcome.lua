@@ -1,6 +1,7 @@
 -- welcome.lua: what is on the screen, and the one rule behind every
 -- optimizer in descent.  Also a short tour of the lesson API: each step{}
--- below is one slide; → moves on, ← goes back.
+-- below is one slide; → moves on, ← goes back.  Every sentence of a
+-- caption is checked in tests/test_lesson_claims.c (see lessons/CLAIMS.md).
 
 lesson {
   title = { en = "Welcome: walking downhill", zh = "欢迎：一步一步走下坡" },
@@ -9,23 +10,26 @@ lesson {
 }
 
 step {
+  id = "landscape",
   caption = {
     en = "The colours are a loss L(x, y): dark is low, bright is high. "
       .. "x and y are the two parameters of a tiny model; training means finding low ground.",
-    zh = "颜色表示损失 L(x, y)：越暗越低，越亮越高。x 和 y 是一个极小模型的两个参数，"
+    zh = "颜色表示损失 L(x, y)：越暗越低，越亮越高。x 和 y 是一个很小的模型的两个参数，"
       .. "训练就是去找低处。",
   },
   marks = { { x = 0, y = 0, label = { en = "lowest point", zh = "最低点" } } },
 }
 
 step {
+  id = "walk",
   caption = {
     en = "Gradient descent knows only the slope under its feet. It repeats one rule, "
-      .. "θ ← θ − η∇L: the arrow −∇L points steepest downhill and η, the learning rate, "
-      .. "says how far to go. Press Space to start walking.",
+      .. "θ ← θ − η∇L: the arrows −∇L point steepest downhill and η, the learning rate, "
+      .. "says how far to go. Every step lowers the loss, down to the lowest point.",
     zh = "梯度下降只知道脚下的坡度。它反复执行同一条规则 θ ← θ − η∇L："
-      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。按空格键开始。",
+      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。每一步都让损失变小，一直走到最低点。",
   },
+  hint = { en = "Space starts the walk.", zh = "按空格键开始行走。" },
   runs = { "gd:lr=0.05" },
   show = { "gradient", "loss" },
   pause = true,
@@ -34,7 +38,13 @@ step {
 }
 
 step {
+  id = "slowing",
   caption = {
+    en = "Near the bottom the ground flattens: the arrows −∇L are shorter there, and each "
+      .. "step, η times the arrow under the walker, shrinks as it comes closer.",
+    zh = "接近最低点时地面变平：那里的箭头 −∇L 更短；每一步是 η 乘以脚下的箭头，越接近最低点就越短。",
+  },
+  hint = {
     en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "
       .. "else, . takes a single step, h lists every key.",
     zh = "轮到你了：[ 和 ] 把 η 调小或调大，单击换一个起点，. 只走一步，h 列出所有按键。",
@@ -45,6 +55,7 @@ step {
 }
 
 step {
+  id = "four_valleys",
   caption = {
     en = "Seeing only the local slope has a consequence: on ground with four valleys, "
       .. "the same rule from four starting points ends in four different minima. "
@@ -65,12 +76,14 @@ step {
 }
 
 step {
+  id = "more",
   caption = {
     en = "The other lessons each take one idea further: learning rates, gradient flow, "
-      .. "noise, sharp and flat minima, momentum, adaptive methods, schedules, implicit "
-      .. "bias and saddle points. descent list lessons names them.",
+      .. "noise, sharp and flat minima, momentum, adaptive methods, Adam against GD, "
+      .. "schedules, implicit regularisation, saddle points and the edge of stability.",
     zh = "其余每一课讲透一个想法：学习率、梯度流、噪声、尖锐与平坦的极小值、动量、"
-      .. "自适应方法、学习率调度、隐式偏好和鞍点。用 descent list lessons 可以列出它们。",
+      .. "自适应方法、Adam 与 GD 的对比、学习率调度、隐式正则化、鞍点和稳定性边缘。",
   },
+  hint = { en = "descent list lessons names them.", zh = "用 descent list lessons 可以列出它们。" },
   keep = true,
 }

@@ -2,9 +2,12 @@
  * test_lesson_claims.c — every claim a shipped lesson makes, checked on the
  * numeric core with the lesson's own parameters.
  *
- * Each test loads the lesson file itself and takes its landscape, start and
- * optimizer specs from the step that makes the claim, so a lesson edited
- * into saying something false fails here.  Reference values (minima,
+ * Each test loads the lesson file itself, finds the step that makes the
+ * claim by its id, and takes its landscape, start, optimizer specs and
+ * marks from that step, so a lesson edited into saying something false
+ * fails here.  lessons/CLAIMS.md lists every caption sentence with the
+ * test below that checks it.  Claims about noisy runs are measured over
+ * whole swarms (hundreds of seeds).  Reference values (minima,
  * 2/λmax, the min-norm point) are computed here independently of the
  * lesson; the max-margin direction comes from the core, which
  * test_data_overlays checks against a brute-force search.
@@ -29,8 +32,8 @@
 #define PI 3.14159265358979323846
 
 static const char *const shipped[] = {
-    "adaptive", "gradient_flow", "implicit_regularization", "learning_rate", "momentum",
-    "saddle", "schedules", "sgd_noise", "sharp_flat", "welcome",
+    "adam_vs_sgd", "adaptive", "edge_of_stability", "gradient_flow", "implicit_regularization",
+    "learning_rate", "momentum", "saddle", "schedules", "sgd_noise", "sharp_flat", "welcome",
 };
 #define SHIPPED_COUNT (sizeof shipped / sizeof shipped[0])
 
@@ -47,9 +50,12 @@ static Lesson load_lesson(const char *name, const char *lang)
     return lesson;
 }
 
-static const LessonStep *step_at(const Lesson *lesson, size_t i)
+/* The step whose id is id; fails the test when the lesson has none. */
+static const LessonStep *step_named(const Lesson *lesson, const char *id)
 {
-    assert_true(i < lesson->step_count);
+    long i = lesson_step_index(lesson, id);
+    if (i < 0)
+        fail_msg("%s has no step \"%s\"", lesson->path, id);
     return &lesson->steps[i];
 }
 
@@ -199,7 +205,51 @@ static long steps_to_reach(Walker w, LandscapePoint p, double tol, long limit)
     return limit;
 }
 
+/* Root-mean-square distance of a swarm's particles from their own mean:
+ * the cloud's width wherever the cloud is. */
+static double swarm_width(const Swarm *swarm)
+{
+    double mx = 0, my = 0;
+    size_t n = swarm_count(swarm);
+    for (size_t i = 0; i < n; i++) {
+        mx += swarm_particle(swarm, i)->x;
+        my += swarm_particle(swarm, i)->y;
+    }
+    return swarm_spread(swarm, (LandscapePoint){ mx / (double)n, my / (double)n });
+}
+
+/* A circle that shows a cloud's width: an unlabelled mark with a radius,
+ * centred on p, labelled by a mark on its rim; its radius within 10% of
+ * the measured root-mean-square distance rms from p. */
+static void assert_circle_shows(const LessonStep *step, const char *label, LandscapePoint p,
+                                double rms)
+{
+    const LessonMark *tag = NULL;
+    for (size_t m = 0; m < step->mark_count; m++)
+        if (strcmp(step->marks[m].label, label) == 0)
+            tag = &step->marks[m];
+    if (!tag)
+        fail_msg("step %s has no mark \"%s\"", step->id, label);
+    for (size_t m = 0; m < step->mark_count; m++) {
+        const LessonMark *circle = &step->marks[m];
+        if (circle->radius > 0 && circle->label[0] == '\0' &&
+            fabs(distance(tag->x, tag->y, (LandscapePoint){ circle->x, circle->y }) -
+                 circle->radius) < 1e-9) {
+            assert_true(distance(circle->x, circle->y, p) < 0.02);
+            print_message("circle \"%s\": radius %.3f, measured RMS %.4f\n", label,
+                          circle->radius, rms);
+            assert_close(circle->radius, rms, 0.1 * rms);
+            return;
+        }
+    }
+    fail_msg("step %s: no circle has \"%s\" on its rim", step->id, label);
+}
+
 /* ------------------------------------- every lesson loads and plays */
+
+/* Words that only make sense live (keys to press); they belong in a
+ * step's hint, which recordings never show. */
+static const char *const live_only[] = { "Press", "press", "Space", "按", "空格" };
 
 static void test_every_lesson_loads_and_plays(void **state)
 {
@@ -231,8 +281,18 @@ static void test_every_lesson_loads_and_plays(void **state)
         assert_string_not_equal(en.title, zh.title);
         for (size_t s = 0; s < en.step_count; s++) {
             const LessonStep *step = &en.steps[s];
+            if (step->id[0] == '\0')
+                fail_msg("%s step %zu has no id", shipped[i], s + 1);
             assert_true(strlen(step->caption) > 0);
             assert_string_not_equal(step->caption, zh.steps[s].caption);
+            for (size_t w = 0; w < sizeof live_only / sizeof live_only[0]; w++)
+                if (strstr(step->caption, live_only[w]) || strstr(zh.steps[s].caption, live_only[w]))
+                    fail_msg("%s step %s: \"%s\" in a caption belongs in its hint", shipped[i],
+                             step->id, live_only[w]);
+            /* A step that waits for the presenter or has keys says so to
+             * the presenter. */
+            if (step->key_count > 0 || step->pause)
+                assert_true(strlen(step->hint) > 0 && strlen(zh.steps[s].hint) > 0);
             Landscape *landscape = make_landscape(step->landscape);
             ViewRect view = step->has_view ? step->view : landscape_default_view(landscape);
             for (size_t m = 0; m < step->mark_count; m++) {
@@ -289,23 +349,65 @@ static void test_welcome(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("welcome", "en");
-    /* Step 2: GD walks downhill every step and reaches the lowest point. */
-    const LessonStep *walk = step_at(&lesson, 1);
-    Landscape *bowl = make_landscape(walk->landscape);
+    /* "landscape": dark is low, bright is high: the lessons' colour map
+     * (viridis, the scene's default) grows in luminance from its low end
+     * to its high end, step by step.  The marked lowest point is the
+     * minimum. */
+    FILE *map = fopen(DESCENT_SOURCE_DIR "/assets/colormaps/viridis.txt", "r");
+    assert_non_null(map);
+    char line[256];
+    double luminance = -1, darkest = HUGE_VAL;
+    int entries = 0;
+    while (fgets(line, sizeof line, map)) {
+        double r, g, b;
+        if (line[0] == '#' || sscanf(line, "%lf %lf %lf", &r, &g, &b) != 3)
+            continue;
+        double y = 0.2126 * r + 0.7152 * g + 0.0722 * b; /* Rec. 709 luma of the sRGB values */
+        assert_true(y > luminance);
+        luminance = y;
+        darkest = fmin(darkest, y);
+        entries++;
+    }
+    fclose(map);
+    assert_int_equal(entries, 256);
+    assert_true(darkest < 0.1 && luminance > 0.8);
+    const LessonStep *intro = step_named(&lesson, "landscape");
+    Landscape *bowl = make_landscape(intro->landscape);
+    assert_true(distance(intro->marks[0].x, intro->marks[0].y, minimum(bowl, 0)) < 1e-12);
+
+    /* "walk": each update is exactly −η∇L, every one lowers the loss, and
+     * the walk ends at the lowest point. */
+    const LessonStep *walk = step_named(&lesson, "walk");
     Walker w = walker(walk, bowl, walk->runs.specs[0]);
     double before = loss_at(&w);
     for (long k = 0; k < walk->play; k++) {
+        double g[2];
+        landscape_value_grad(bowl, w.state.x, w.state.y, g);
         advance(&w, 1);
+        assert_close(w.state.step[0], -w.desc.lr * g[0], 1e-15);
+        assert_close(w.state.step[1], -w.desc.lr * g[1], 1e-15);
         assert_true(loss_at(&w) < before);
         before = loss_at(&w);
     }
     assert_true(distance(w.state.x, w.state.y, minimum(bowl, 0)) < 0.01);
-    const LessonStep *intro = step_at(&lesson, 0);
-    assert_true(distance(intro->marks[0].x, intro->marks[0].y, minimum(bowl, 0)) < 1e-12);
+
+    /* "slowing" goes on from there: the arrow −∇L and each step shrink. */
+    const LessonStep *slowing = step_named(&lesson, "slowing");
+    assert_true(slowing->keep);
+    double last_grad = HUGE_VAL, last_step = HUGE_VAL;
+    for (long k = 0; k < slowing->play; k++) {
+        double g[2];
+        landscape_value_grad(bowl, w.state.x, w.state.y, g);
+        advance(&w, 1);
+        assert_true(hypot(g[0], g[1]) < last_grad);
+        assert_true(hypot(w.state.step[0], w.state.step[1]) < last_step);
+        last_grad = hypot(g[0], g[1]);
+        last_step = hypot(w.state.step[0], w.state.step[1]);
+    }
     landscape_destroy(bowl);
 
-    /* Step 4: four starts, four different minima. */
-    const LessonStep *four = step_at(&lesson, 3);
+    /* "four_valleys": four starts, four different minima. */
+    const LessonStep *four = step_named(&lesson, "four_valleys");
     Landscape *valleys = make_landscape(four->landscape);
     assert_int_equal(four->runs.count, 4);
     int reached[4];
@@ -321,68 +423,139 @@ static void test_welcome(void **state)
             assert_int_not_equal(reached[q], reached[r]);
     }
     landscape_destroy(valleys);
+
+    /* "more": the lessons it names are the ones that ship. */
+    const LessonStep *more = step_named(&lesson, "more");
+    assert_int_equal(SHIPPED_COUNT, 12);
+    assert_non_null(strstr(more->caption, "edge of stability"));
+    assert_non_null(strstr(more->caption, "Adam against GD"));
     lesson_free(&lesson);
 }
 
 /* ------------------------------------------------------ learning rate */
 
+/* The loss's mean factor per step between updates a and b (a < b). */
+static double loss_rate(const Walker *start, long a, long b)
+{
+    Walker w = *start;
+    advance(&w, a);
+    double la = loss_at(&w);
+    advance(&w, b - a);
+    return pow(loss_at(&w) / la, 1.0 / (double)(b - a));
+}
+
 static void test_learning_rate(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("learning_rate", "en");
-    Landscape *landscape = make_landscape(step_at(&lesson, 0)->landscape);
+    const LessonStep *intro = step_named(&lesson, "curvature");
+    Landscape *landscape = make_landscape(intro->landscape);
     LandscapePoint bottom = minimum(landscape, 0);
     double threshold = 2.0 / lambda_max(landscape, bottom);
     assert_close(lambda_max(landscape, bottom), 10.0, 1e-12); /* "λmax = 10" */
+    assert_close(lambda_min(landscape, bottom), 1.0, 1e-12);  /* "λmin = 1" */
     assert_close(threshold, 0.2, 1e-12);                      /* "2/λmax = 0.2" */
-    assert_true(distance(step_at(&lesson, 0)->marks[0].x, step_at(&lesson, 0)->marks[0].y,
-                         bottom) < 1e-12);
+    assert_true(distance(intro->marks[0].x, intro->marks[0].y, bottom) < 1e-12);
 
-    /* Too small: still far from the bottom after the steps shown. */
-    const LessonStep *small = step_at(&lesson, 1);
+    /* "too_small": safe, still far from the bottom after the steps shown. */
+    const LessonStep *small = step_named(&lesson, "too_small");
     Walker w = walker(small, landscape, small->runs.specs[0]);
     advance(&w, small->play);
+    assert_int_equal(small->play, 200);
     assert_true(w.desc.lr < threshold);
     assert_true(distance(w.state.x, w.state.y, bottom) > 1.0);
 
-    /* About right: steep direction settled in one step, gentle one shrinks
-     * by 10% per step, at the bottom in under 100 steps. */
-    const LessonStep *right = step_at(&lesson, 2);
-    w = walker(right, landscape, right->runs.specs[0]);
+    /* "one_step": η = 1/λmax; steep direction settled in one step, gentle
+     * one shrinks by 10% per step, at the bottom in under 100 steps. */
+    const LessonStep *one = step_named(&lesson, "one_step");
+    w = walker(one, landscape, one->runs.specs[0]);
+    assert_close(w.desc.lr, 1.0 / lambda_max(landscape, bottom), 1e-15);
     double x0 = w.state.x;
     advance(&w, 1);
     assert_close(w.state.y, 0.0, 1e-12);
     assert_close(w.state.x, 0.9 * x0, 1e-12);
-    advance(&w, 99);
+    advance(&w, 98);
     assert_true(distance(w.state.x, w.state.y, bottom) < 1e-3);
 
-    /* Too large: zig-zags (y changes sign every step) yet converges. */
-    const LessonStep *large = step_at(&lesson, 3);
-    w = walker(large, landscape, large->runs.specs[0]);
-    assert_true(w.desc.lr < threshold && w.desc.lr > 0.9 * threshold);
+    /* "zigzag": y changes sign every step and shrinks by 10% (factor
+     * −0.9), x by 19%; the loss falls at the same rate as with η = 0.1,
+     * which the step shows beside it. */
+    const LessonStep *zig = step_named(&lesson, "zigzag");
+    assert_string_equal(zig->runs.specs[0], one->runs.specs[0]);
+    Walker tenth = walker(zig, landscape, zig->runs.specs[0]);
+    w = walker(zig, landscape, zig->runs.specs[1]);
+    Walker zig_start = w;
+    assert_close(w.desc.lr, 0.19, 0);
     for (int k = 0; k < 30; k++) {
-        double y = w.state.y;
+        double x = w.state.x, y = w.state.y;
         advance(&w, 1);
-        assert_true(y * w.state.y < 0);
+        assert_close(w.state.y, -0.9 * y, 1e-12);
+        assert_close(w.state.x, 0.81 * x, 1e-12);
     }
-    advance(&w, large->play - 30);
-    assert_true(distance(w.state.x, w.state.y, bottom) < 1e-3);
+    double rate_zig = loss_rate(&zig_start, 50, zig->play), rate_tenth = loss_rate(&tenth, 50, zig->play);
+    print_message("learning_rate: loss factor per step, η = 0.19: %.4f, η = 0.1: %.4f\n",
+                  rate_zig, rate_tenth);
+    assert_close(rate_zig, rate_tenth, 0.01 * rate_tenth);
 
-    /* Diverging: each zig-zag wider than the last; the loss explodes. */
-    const LessonStep *diverge = step_at(&lesson, 4);
+    /* "fastest": at 2/(λmin + λmax) both factors are 9/11, and no rate
+     * below 2/λmax has a smaller largest factor; η = 0.18's are
+     * 0.82 and 0.8, below 0.9; its loss is the lowest of the three from
+     * step 20 to the end of the step, and it zig-zags. */
+    const LessonStep *fast = step_named(&lesson, "fastest");
+    double best = 2.0 / (lambda_min(landscape, bottom) + lambda_max(landscape, bottom));
+    assert_close(best, 2.0 / 11.0, 1e-15);
+    assert_close(fabs(1 - best * 1), 9.0 / 11.0, 1e-15);
+    assert_close(fabs(1 - best * 10), 9.0 / 11.0, 1e-15);
+    for (double lr = 0.001; lr < 0.2; lr += 0.001) /* no rate does better */
+        assert_true(fmax(fabs(1 - lr), fabs(1 - 10 * lr)) >= 9.0 / 11.0 - 1e-12);
+    assert_int_equal(fast->runs.count, 3);
+    Walker racers[3];
+    for (size_t r = 0; r < 3; r++)
+        racers[r] = walker(fast, landscape, fast->runs.specs[r]);
+    assert_close(racers[2].desc.lr, 0.18, 0);
+    assert_close(fabs(1 - racers[2].desc.lr * 1), 0.82, 1e-12);
+    assert_close(fabs(1 - racers[2].desc.lr * 10), 0.8, 1e-12);
+    assert_close(racers[0].desc.lr, 0.1, 0);
+    assert_close(racers[1].desc.lr, 0.19, 0);
+    for (long k = 1; k <= fast->play; k++) {
+        double y = racers[2].state.y;
+        for (size_t r = 0; r < 3; r++)
+            advance(&racers[r], 1);
+        if (k <= 30)
+            assert_true(y * racers[2].state.y < 0);
+        if (k >= 20) {
+            assert_true(loss_at(&racers[2]) < loss_at(&racers[0]));
+            assert_true(loss_at(&racers[2]) < loss_at(&racers[1]));
+        }
+    }
+
+    /* "diverging": each zig-zag wider than the last; the loss explodes. */
+    const LessonStep *diverge = step_named(&lesson, "diverging");
     w = walker(diverge, landscape, diverge->runs.specs[0]);
     assert_true(w.desc.lr > threshold);
     double start_loss = loss_at(&w);
     for (int k = 0; k < 30; k++) {
-        double y = fabs(w.state.y);
+        double y = w.state.y;
         advance(&w, 1);
-        assert_true(fabs(w.state.y) > y);
+        assert_true(fabs(w.state.y) > fabs(y) && y * w.state.y < 0);
     }
     advance(&w, diverge->play - 30);
     assert_true(w.diverged || loss_at(&w) > 1e6 * start_loss);
 
-    /* The line: key w's two rates sit either side of 2/λmax and behave so. */
-    const LessonStep *line = step_at(&lesson, 5);
+    /* "stability_line": the factor (1 − ηλmax) of each run, the two runs
+     * either side of 2/λmax, and key w's two rates either side of it
+     * behave so. */
+    const LessonStep *line = step_named(&lesson, "stability_line");
+    assert_int_equal(line->runs.count, 2);
+    assert_true(parse(landscape, line->runs.specs[0]).lr < threshold);
+    assert_true(parse(landscape, line->runs.specs[1]).lr > threshold);
+    for (size_t r = 0; r < line->runs.count; r++) {
+        Walker v = walker(line, landscape, line->runs.specs[r]);
+        double y = v.state.y, factor = 1 - v.desc.lr * 10;
+        advance(&v, 1);
+        assert_close(v.state.y, factor * y, 1e-12);
+        assert_true((fabs(factor) < 1) == (v.desc.lr < threshold));
+    }
     assert_int_equal(line->key_count, 1);
     const LessonKey *key = &line->keys[0];
     assert_int_equal(key->count, 2);
@@ -399,67 +572,152 @@ static void test_learning_rate(void **state)
 
 /* ------------------------------------------------------ gradient flow */
 
-/* The largest distance between GD's step k and the flow's (time k·lr). */
-static double gd_flow_gap(const LessonStep *step, const Landscape *landscape,
-                          const char *gd_spec, const char *flow_spec)
+/* The largest distance between GD's step k and the flow's (time k·lr),
+ * for the step's two runs, and in *gd_lower (unless NULL) whether GD's
+ * loss was below the flow's at every step. */
+static double gd_flow_gap(const LessonStep *step, const Landscape *landscape, bool *gd_lower)
 {
-    Walker gd = walker(step, landscape, gd_spec);
-    Walker flow = walker(step, landscape, flow_spec);
+    Walker gd = walker(step, landscape, step->runs.specs[0]);
+    Walker flow = walker(step, landscape, step->runs.specs[1]);
     assert_int_equal(gd.desc.kind, OPT_GD);
     assert_int_equal(flow.desc.kind, OPT_FLOW);
     assert_close(gd.desc.lr, flow.desc.lr, 0);
     double gap = 0;
+    bool lower = true;
     for (long k = 0; k < step->play; k++) {
         advance(&gd, 1);
         advance(&flow, 1);
         gap = fmax(gap, hypot(gd.state.x - flow.state.x, gd.state.y - flow.state.y));
+        lower = lower && loss_at(&gd) < loss_at(&flow);
     }
+    if (gd_lower)
+        *gd_lower = lower;
     return gap;
+}
+
+#define FLOW_PATH_MAX 400
+
+/* The points a run of the step visits in its play, start included. */
+static size_t path_of(const LessonStep *step, const Landscape *landscape, const char *spec,
+                      LandscapePoint *dest, size_t max)
+{
+    Walker w = walker(step, landscape, spec);
+    size_t n = 0;
+    dest[n++] = (LandscapePoint){ w.state.x, w.state.y };
+    for (long k = 0; k < step->play && n < max; k++) {
+        advance(&w, 1);
+        dest[n++] = (LandscapePoint){ w.state.x, w.state.y };
+    }
+    return n;
+}
+
+/* How far a path strays from a curve: the largest distance from one of its
+ * points to the nearest segment of the curve (a polyline). */
+static double strays(const LandscapePoint *path, size_t n, const LandscapePoint *curve, size_t m)
+{
+    double worst = 0;
+    for (size_t i = 0; i < n; i++) {
+        double nearest = HUGE_VAL;
+        for (size_t j = 0; j + 1 < m; j++) {
+            double dx = curve[j + 1].x - curve[j].x, dy = curve[j + 1].y - curve[j].y;
+            double len2 = dx * dx + dy * dy;
+            double t = len2 > 0 ? ((path[i].x - curve[j].x) * dx + (path[i].y - curve[j].y) * dy) / len2
+                                : 0;
+            t = fmin(fmax(t, 0), 1);
+            nearest = fmin(nearest, hypot(path[i].x - curve[j].x - t * dx,
+                                          path[i].y - curve[j].y - t * dy));
+        }
+        worst = fmax(worst, nearest);
+    }
+    return worst;
+}
+
+/* A flow run of the step is drawn finely enough to show as a smooth curve:
+ * each segment between its drawn points turns by less than 10 degrees from
+ * the one before (GD's at η = 0.2 turn by about 180). */
+static void assert_drawn_smooth(const LessonStep *step, const Landscape *landscape,
+                                const char *spec)
+{
+    LandscapePoint fine[FLOW_PATH_MAX + 1];
+    size_t n = path_of(step, landscape, spec, fine, FLOW_PATH_MAX + 1);
+    assert_true(n > 100);
+    for (size_t i = 0; i + 2 < n; i++) {
+        double ax = fine[i + 1].x - fine[i].x, ay = fine[i + 1].y - fine[i].y;
+        double bx = fine[i + 2].x - fine[i + 1].x, by = fine[i + 2].y - fine[i + 1].y;
+        if (hypot(ax, ay) < 1e-9 || hypot(bx, by) < 1e-9)
+            continue;
+        assert_true(fabs(atan2(ax * by - ay * bx, ax * bx + ay * by)) * 180 / PI < 10);
+    }
+}
+
+/* The coordinate across the valley of quadratic:...,angle=30 (its v). */
+static double across_valley(double x, double y)
+{
+    const double angle = 30 * PI / 180;
+    return -sin(angle) * x + cos(angle) * y;
 }
 
 static void test_gradient_flow(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("gradient_flow", "en");
-    double gaps[3];
-    for (size_t s = 0; s < 3; s++) {
-        const LessonStep *step = step_at(&lesson, s);
-        Landscape *landscape = make_landscape(step->landscape);
-        gaps[s] = gd_flow_gap(step, landscape, step->runs.specs[0], step->runs.specs[1]);
-        print_message("gradient_flow step %zu: largest GD-flow gap %.4f\n", s + 1, gaps[s]);
-        landscape_destroy(landscape);
-    }
+    const LessonStep *small = step_named(&lesson, "small_step");
+    const LessonStep *medium = step_named(&lesson, "medium_step");
+    Landscape *landscape = make_landscape(small->landscape);
+    assert_non_null(strstr(small->landscape, "angle=30"));
     /* Measured against the width of the view the student sees. */
-    Landscape *shown = make_landscape(step_at(&lesson, 0)->landscape);
-    ViewRect view = landscape_default_view(shown);
+    ViewRect view = landscape_default_view(landscape);
     double width = view.xmax - view.xmin;
-    landscape_destroy(shown);
-    assert_true(gaps[0] < 0.01 * width);  /* "on top of each other" */
-    assert_true(gaps[1] > 3 * gaps[0]);   /* "a little behind" */
-    assert_true(gaps[1] < 0.05 * width);
-    assert_true(gaps[2] > 0.2 * width);   /* "the two part" */
-    /* η = 0.2 is below 2/λmax: GD jumps from wall to wall (its coordinate
-     * across the valley changes sign every step) but does not diverge. */
-    const LessonStep *apart = step_at(&lesson, 2);
-    Landscape *landscape = make_landscape(apart->landscape);
-    Walker gd = walker(apart, landscape, apart->runs.specs[0]);
+    bool lower_medium;
+    double gap_small = gd_flow_gap(small, landscape, NULL);
+    double gap_medium = gd_flow_gap(medium, landscape, &lower_medium);
+    print_message("gradient_flow: largest GD-flow gap η = 0.01: %.4f, η = 0.05: %.4f\n",
+                  gap_small, gap_medium);
+    assert_drawn_smooth(small, landscape, small->runs.specs[1]); /* "a smooth curve" */
+    assert_true(gap_small < 0.01 * width);  /* "on top of each other" */
+    assert_true(gap_medium > 3 * gap_small); /* "slightly off it" */
+    assert_true(gap_medium < 0.05 * width);
+    assert_true(lower_medium);              /* "its loss lower at every step" */
+
+    /* "large_step": the flow never crosses the floor (its coordinate across
+     * the valley keeps its sign); GD's changes sign every step while it
+     * still moves, and it converges (η = 0.2 < 2/λmax). */
+    const LessonStep *large = step_named(&lesson, "large_step");
+    Walker gd = walker(large, landscape, large->runs.specs[0]);
+    Walker flow = walker(large, landscape, large->runs.specs[1]);
+    assert_int_equal(flow.desc.kind, OPT_FLOW);
+    assert_close(gd.desc.lr, 0.2, 0);
     assert_true(gd.desc.lr < 2.0 / lambda_max(landscape, minimum(landscape, 0)));
-    const double angle = 30 * PI / 180; /* the landscape's angle=30 */
-    assert_non_null(strstr(apart->landscape, "angle=30"));
-    for (long k = 0; k < 10; k++) {
-        double across = -sin(angle) * gd.state.x + cos(angle) * gd.state.y;
+    double flow_side = across_valley(flow.state.x, flow.state.y);
+    for (long k = 0; k < large->play; k++) {
+        double across = across_valley(gd.state.x, gd.state.y);
         advance(&gd, 1);
-        assert_true(across * (-sin(angle) * gd.state.x + cos(angle) * gd.state.y) < 0);
+        advance(&flow, 1);
+        if (fabs(across) > 1e-12)
+            assert_true(across * across_valley(gd.state.x, gd.state.y) < 0);
+        assert_true(flow_side * across_valley(flow.state.x, flow.state.y) > 0);
     }
-    advance(&gd, apart->play);
     assert_true(distance(gd.state.x, gd.state.y, minimum(landscape, 0)) < 1e-3);
+    assert_drawn_smooth(large, landscape, large->runs.specs[1]);
+
+    /* "side_by_side": the larger η, the further GD's path strays from the
+     * flow's curve. */
+    const LessonStep *all = step_named(&lesson, "side_by_side");
+    assert_int_equal(all->runs.count, 4);
+    LandscapePoint curve[FLOW_PATH_MAX + 1], path[FLOW_PATH_MAX + 1];
+    size_t curve_n = path_of(all, landscape, all->runs.specs[3], curve, FLOW_PATH_MAX + 1);
+    double last = 0, last_lr = 0;
+    for (size_t r = 0; r < 3; r++) {
+        OptimizerDesc desc = parse(landscape, all->runs.specs[r]);
+        assert_true(desc.lr > last_lr);
+        size_t n = path_of(all, landscape, all->runs.specs[r], path, FLOW_PATH_MAX + 1);
+        double off = strays(path, n, curve, curve_n);
+        print_message("gradient_flow: GD η = %g strays %.4f from the flow\n", desc.lr, off);
+        assert_true(off > 2 * last);
+        last = off;
+        last_lr = desc.lr;
+    }
     landscape_destroy(landscape);
-    /* Key e replays exactly the three pairs. */
-    const LessonKey *key = &step_at(&lesson, 3)->keys[0];
-    assert_int_equal(key->count, 3);
-    for (size_t c = 0; c < 3; c++)
-        for (size_t r = 0; r < 2; r++)
-            assert_string_equal(key->runs[c].specs[r], step_at(&lesson, c)->runs.specs[r]);
     lesson_free(&lesson);
 }
 
@@ -469,40 +727,83 @@ static void test_sgd_noise(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("sgd_noise", "en");
-    /* Noise 2 vs noise 1: the settled cloud is twice as wide; and it has
-     * stopped shrinking (same width at half the steps). */
-    const LessonStep *loud = step_at(&lesson, 1), *quiet = step_at(&lesson, 2);
-    Landscape *bowl = make_landscape(loud->landscape);
+    /* "noisy_walk": SGD's step is GD's plus a kick of mean zero: over 1000
+     * seeds from one point, the mean step is GD's step (within 4 standard
+     * errors), and the kicks are not small. */
+    const LessonStep *walk = step_named(&lesson, "noisy_walk");
+    Landscape *bowl = make_landscape(walk->landscape);
+    Walker gd = walker(walk, bowl, walk->runs.specs[0]);
+    OptimizerDesc noisy = parse(bowl, walk->runs.specs[1]);
+    assert_close(noisy.lr, gd.desc.lr, 0);
+    advance(&gd, 1);
+    const int seeds = 1000;
+    double mean[2] = { 0, 0 }, square = 0;
+    for (int s = 0; s < seeds; s++) {
+        Walker w = walker_from(bowl, &noisy, start_of(walk, &noisy, bowl), (uint64_t)s);
+        advance(&w, 1);
+        mean[0] += w.state.step[0] / seeds;
+        mean[1] += w.state.step[1] / seeds;
+        square += (pow(w.state.step[0] - gd.state.step[0], 2) +
+                   pow(w.state.step[1] - gd.state.step[1], 2)) / seeds;
+    }
+    double kick = sqrt(square / 2); /* per coordinate */
+    assert_close(kick, noisy.lr * noisy.noise, 0.1 * noisy.lr * noisy.noise);
+    assert_close(mean[0], gd.state.step[0], 4 * kick / sqrt(seeds));
+    assert_close(mean[1], gd.state.step[1], 4 * kick / sqrt(seeds));
+
+    /* "cloud": the cloud spreads from its one start point (width 0) to most
+     * of its final width within 50 steps, then keeps a steady width: within
+     * 10% at half the steps as at the end.  The circle's radius is the
+     * final RMS distance from the minimum. */
+    const LessonStep *loud = step_named(&lesson, "cloud"), *quiet = step_named(&lesson, "half_noise");
     LandscapePoint bottom = minimum(bowl, 0);
+    Swarm *cloud = swarm_of(loud, bowl, loud->runs.specs[0]);
+    double loud_spread = swarm_spread(cloud, bottom), loud_width = swarm_width(cloud);
+    swarm_restart(cloud, loud->start.x, loud->start.y);
+    assert_close(swarm_width(cloud), 0, 0); /* one start point */
+    swarm_advance(cloud, 50, 2);
+    double early_width = swarm_width(cloud);
+    swarm_advance(cloud, (size_t)loud->play / 2 - 50, 2);
+    double half_width = swarm_width(cloud);
+    print_message("sgd_noise: cloud width after 50 / %ld / %ld steps: %.3f %.3f %.3f\n",
+                  loud->play / 2, loud->play, early_width, half_width, loud_width);
+    assert_true(early_width > 0.8 * loud_width);
+    assert_close(half_width, loud_width, 0.1 * loud_width);
+    assert_circle_shows(loud, "noise 2", bottom, loud_spread);
+    swarm_destroy(cloud);
+
+    /* "half_noise": half the noise, half the spread (within 15%); the
+     * inner circle is the quiet cloud's, the outer the loud one's. */
     OptimizerDesc loud_desc = parse(bowl, loud->runs.specs[0]);
     OptimizerDesc quiet_desc = parse(bowl, quiet->runs.specs[0]);
     assert_close(loud_desc.noise, 2 * quiet_desc.noise, 0);
-    Swarm *loud_swarm = swarm_of(loud, bowl, loud->runs.specs[0]);
     Swarm *quiet_swarm = swarm_of(quiet, bowl, quiet->runs.specs[0]);
-    double loud_spread = swarm_spread(loud_swarm, bottom);
-    double ratio = loud_spread / swarm_spread(quiet_swarm, bottom);
+    double quiet_spread = swarm_spread(quiet_swarm, bottom);
+    double ratio = loud_spread / quiet_spread;
     print_message("sgd_noise: spread ratio noise 2 / noise 1 = %.3f\n", ratio);
     assert_true(ratio > 1.7 && ratio < 2.3);
-    swarm_restart(loud_swarm, loud->start.x, loud->start.y);
-    swarm_advance(loud_swarm, (size_t)loud->play / 2, 2);
-    double half = swarm_spread(loud_swarm, bottom);
-    assert_close(half, loud_spread, 0.2 * loud_spread);
-    swarm_destroy(loud_swarm);
+    assert_circle_shows(quiet, "noise 1", bottom, quiet_spread);
+    assert_circle_shows(quiet, "noise 2", bottom, loud_spread);
     swarm_destroy(quiet_swarm);
     landscape_destroy(bowl);
 
-    /* Batch 2 vs batch 50 on the regression: a much wider cloud. */
-    const LessonStep *small = step_at(&lesson, 3), *big = step_at(&lesson, 4);
+    /* "batch_2" / "batch_50" on the regression of 200 examples: the cloud
+     * at batch 50 is about 25 times narrower (22 to 28) than at batch 2,
+     * whose circle both steps show. */
+    const LessonStep *small = step_named(&lesson, "batch_2"), *big = step_named(&lesson, "batch_50");
     Landscape *regression = make_landscape(small->landscape);
     assert_int_equal(landscape_sample_count(regression), 200);
+    assert_int_equal(parse(regression, small->runs.specs[0]).batch, 2);
+    assert_int_equal(parse(regression, big->runs.specs[0]).batch, 50);
     LandscapePoint fit = minimum(regression, 0);
     Swarm *small_swarm = swarm_of(small, regression, small->runs.specs[0]);
     Swarm *big_swarm = swarm_of(big, regression, big->runs.specs[0]);
-    double batch_ratio = swarm_spread(small_swarm, fit) / swarm_spread(big_swarm, fit);
-    print_message("sgd_noise: spread ratio batch 2 / batch 50 = %.3f\n", batch_ratio);
-    assert_true(batch_ratio > 3);
-    assert_int_equal(parse(regression, small->runs.specs[0]).batch, 2);
-    assert_int_equal(parse(regression, big->runs.specs[0]).batch, 50);
+    double small_spread = swarm_spread(small_swarm, fit), big_spread = swarm_spread(big_swarm, fit);
+    print_message("sgd_noise: spread batch 2 %.4f, batch 50 %.4f, ratio %.3f\n", small_spread,
+                  big_spread, small_spread / big_spread);
+    assert_true(small_spread > 22 * big_spread && small_spread < 28 * big_spread);
+    assert_circle_shows(small, "batch 2", fit, small_spread);
+    assert_circle_shows(big, "batch 2", fit, small_spread);
     swarm_destroy(small_swarm);
     swarm_destroy(big_swarm);
     landscape_destroy(regression);
@@ -551,7 +852,7 @@ static void test_sharp_flat(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("sharp_flat", "en");
-    const LessonStep *intro = step_at(&lesson, 0);
+    const LessonStep *intro = step_named(&lesson, "two_valleys");
     Wells w = wells_of(intro->landscape);
     double sharp_limit = 2.0 / w.sharp_lambda, flat_limit = 2.0 / w.flat_lambda;
     print_message("sharp_flat: λmax sharp %.3f flat %.4f; 2/λmax %.5f and %.4f\n",
@@ -562,6 +863,9 @@ static void test_sharp_flat(void **state)
     assert_close(landscape_value(w.landscape, w.sharp.x, w.sharp.y),
                         landscape_value(w.landscape, w.flat.x, w.flat.y), 0.01);
     /* The marks circle their minima. */
+    assert_true(w.sharp.x < w.flat.x); /* sharp on the left, flat on the right */
+    assert_true(distance(intro->start.x, intro->start.y, w.sharp) <
+                distance(intro->start.x, intro->start.y, w.flat)); /* started next to it */
     assert_true(distance(intro->marks[0].x, intro->marks[0].y, w.sharp) < intro->marks[0].radius);
     assert_true(distance(intro->marks[1].x, intro->marks[1].y, w.flat) < intro->marks[1].radius);
 
@@ -572,7 +876,7 @@ static void test_sharp_flat(void **state)
 
     /* Strong noise: >= 80% of 200 seeds end in the flat basin within the
      * lesson's steps; a tenth of the noise: <= 20%. */
-    const LessonStep *loud = step_at(&lesson, 1), *quiet = step_at(&lesson, 2);
+    const LessonStep *loud = step_named(&lesson, "strong_noise"), *quiet = step_named(&lesson, "weak_noise");
     OptimizerDesc loud_desc = parse(w.landscape, loud->runs.specs[0]);
     OptimizerDesc quiet_desc = parse(w.landscape, quiet->runs.specs[0]);
     assert_close(quiet_desc.noise, loud_desc.noise / 10, 1e-12);
@@ -611,13 +915,13 @@ static void test_sharp_flat(void **state)
 
     /* The lesson's rates: 0.019 converges to the sharp minimum; 0.025 ends
      * in a 2-cycle around it; 0.3, well below 2/λmax(flat), ends flat. */
-    const LessonStep *converge = step_at(&lesson, 3);
+    const LessonStep *converge = step_named(&lesson, "below_line");
     Walker g = walker(converge, w.landscape, converge->runs.specs[0]);
     assert_true(g.desc.lr < sharp_limit);
     advance(&g, converge->play);
     assert_true(distance(g.state.x, g.state.y, w.sharp) < 1e-6);
 
-    const LessonStep *bounce = step_at(&lesson, 4);
+    const LessonStep *bounce = step_named(&lesson, "two_cycle");
     g = walker(bounce, w.landscape, bounce->runs.specs[0]);
     assert_true(g.desc.lr > sharp_limit);
     advance(&g, bounce->play);
@@ -633,8 +937,9 @@ static void test_sharp_flat(void **state)
     assert_true(distance(p0[0], p0[1], w.sharp) > 1e-3);
     assert_true(distance(p0[0], p0[1], w.sharp) < 0.2);                /* around it */
 
-    const LessonStep *leave = step_at(&lesson, 5);
-    g = walker(leave, w.landscape, leave->runs.specs[2]);
+    const LessonStep *leave = step_named(&lesson, "thrown_out");
+    g = walker(leave, w.landscape, leave->runs.specs[0]);
+    assert_close(g.desc.lr, 0.3, 0);
     assert_true(g.desc.lr > sharp_limit && g.desc.lr < 0.5 * flat_limit);
     advance(&g, leave->play);
     assert_true(distance(g.state.x, g.state.y, w.flat) < 1e-6);
@@ -645,7 +950,7 @@ static void test_sharp_flat(void **state)
     Wells wide = wells_of(leave->keys[0].landscapes[0]);
     assert_close(wide.sharp_lambda, 16, 0.5);
     assert_true(distance(wide.sharp.x, wide.sharp.y, w.sharp) < 0.05);
-    Walker settles = walker(leave, wide.landscape, leave->runs.specs[1]);
+    Walker settles = walker(leave, wide.landscape, leave->runs.specs[2]);
     assert_close(settles.desc.lr, 0.025, 0);
     advance(&settles, leave->play);
     assert_true(distance(settles.state.x, settles.state.y, wide.sharp) < 1e-6);
@@ -656,43 +961,144 @@ static void test_sharp_flat(void **state)
 
 /* ------------------------------------------------------------ momentum */
 
+/* The coordinates along (u) and across (v) the ravine of
+ * quadratic:...,angle=25. */
+static double along_ravine(double x, double y)
+{
+    const double angle = 25 * PI / 180;
+    return cos(angle) * x + sin(angle) * y;
+}
+
+static double across_ravine(double x, double y)
+{
+    const double angle = 25 * PI / 180;
+    return -sin(angle) * x + cos(angle) * y;
+}
+
+/* The widest swing across the ravine once under way (after the start), and
+ * the update from which every swing stays under 1e-3. */
+static void swings(Walker w, long steps, double *widest, long *settled)
+{
+    *widest = 0;
+    *settled = 0;
+    for (long k = 1; k <= steps; k++) {
+        advance(&w, 1);
+        double v = fabs(across_ravine(w.state.x, w.state.y));
+        *widest = fmax(*widest, v);
+        if (v >= 1e-3)
+            *settled = k + 1;
+    }
+}
+
 static void test_momentum(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("momentum", "en");
-    const LessonStep *race = step_at(&lesson, 2);
-    Landscape *ravine = make_landscape(race->landscape);
+    const LessonStep *ravine_step = step_named(&lesson, "ravine");
+    Landscape *ravine = make_landscape(ravine_step->landscape);
+    assert_non_null(strstr(ravine_step->landscape, "angle=25"));
     LandscapePoint bottom = minimum(ravine, 0);
     assert_close(lambda_max(ravine, bottom), 50, 1e-9);
     assert_close(lambda_min(ravine, bottom), 0.5, 1e-9);
-    Walker gd = walker(race, ravine, race->runs.specs[0]);
-    Walker heavy = walker(race, ravine, race->runs.specs[1]);
-    assert_true(gd.desc.lr < 2.0 / 50);
-    assert_string_equal(step_at(&lesson, 0)->runs.specs[0], race->runs.specs[0]);
-    assert_string_equal(step_at(&lesson, 1)->runs.specs[0], race->runs.specs[1]);
-    long gd_steps = steps_to_reach(gd, bottom, 1e-3, 100000);
-    long heavy_steps = steps_to_reach(heavy, bottom, 1e-3, 100000);
-    print_message("momentum: steps to 1e-3: gd %ld, momentum %ld\n", gd_steps, heavy_steps);
-    /* "about a quarter of the steps" */
-    assert_true(heavy_steps * 3 < gd_steps && heavy_steps * 6 > gd_steps);
-    assert_true(heavy_steps < race->play);
 
-    /* Key m: momentum 0.99 overshoots (the loss rises on the way) and
-     * takes longer than 0.8. */
-    const LessonKey *key = &race->keys[0];
-    Walker wild = walker(race, ravine, key->runs[0].specs[1]);
-    assert_close(wild.desc.momentum, 0.99, 0);
-    long wild_steps = steps_to_reach(wild, bottom, 1e-3, 100000);
-    bool rose = false;
-    double before = loss_at(&wild);
-    for (int k = 0; k < 400; k++) {
-        advance(&wild, 1);
-        rose = rose || loss_at(&wild) > before;
-        before = loss_at(&wild);
+    /* "ravine": η = 0.035 < 2/λmax = 0.04 bounces across (the coordinate
+     * across changes sign every step) and covers 1.75% of the remaining
+     * way along the floor per step; just above 0.04 the walls throw GD out. */
+    Walker gd = walker(ravine_step, ravine, ravine_step->runs.specs[0]);
+    assert_close(gd.desc.lr, 0.035, 0);
+    assert_true(gd.desc.lr < 2.0 / 50);
+    Walker bounce = gd;
+    for (int k = 0; k < 20; k++) {
+        double u = along_ravine(bounce.state.x, bounce.state.y);
+        double v = across_ravine(bounce.state.x, bounce.state.y);
+        advance(&bounce, 1);
+        assert_true(v * across_ravine(bounce.state.x, bounce.state.y) < 0);
+        assert_close(along_ravine(bounce.state.x, bounce.state.y), (1 - 0.0175) * u, 1e-12);
     }
-    print_message("momentum: 0.99 takes %ld steps\n", wild_steps);
-    assert_true(rose);
-    assert_true(wild_steps > 2 * heavy_steps);
+    OptimizerDesc over = gd.desc;
+    over.lr = 1.02 * 2.0 / 50;
+    Walker thrown = walker_from(ravine, &over, ravine_step->start, 0);
+    double start_loss = loss_at(&thrown);
+    advance(&thrown, 400);
+    assert_true(thrown.diverged || loss_at(&thrown) > 1e3 * start_loss);
+
+    /* "velocity": velocity = gradient + 0.8 × the old velocity; the steps
+     * along the floor grow (the tenth is over 3 times the first); across,
+     * it swings wider and settles later than GD, and settles within the step. */
+    const LessonStep *velocity = step_named(&lesson, "velocity");
+    Walker heavy = walker(velocity, ravine, velocity->runs.specs[0]);
+    assert_close(heavy.desc.momentum, 0.8, 0);
+    Walker probe = heavy;
+    double first_along = 0;
+    for (int k = 1; k <= 10; k++) {
+        double g[2], old[2] = { probe.state.buf[0], probe.state.buf[1] };
+        landscape_value_grad(ravine, probe.state.x, probe.state.y, g);
+        advance(&probe, 1);
+        if (k > 1) {
+            assert_close(probe.state.buf[0], g[0] + 0.8 * old[0], 1e-12);
+            assert_close(probe.state.buf[1], g[1] + 0.8 * old[1], 1e-12);
+        }
+        double along = along_ravine(probe.state.step[0], probe.state.step[1]);
+        if (k == 1)
+            first_along = along;
+        if (k == 10)
+            assert_true(along > 3 * first_along);
+    }
+    double gd_widest, heavy_widest;
+    long gd_settled, heavy_settled;
+    swings(gd, velocity->play, &gd_widest, &gd_settled);
+    swings(heavy, velocity->play, &heavy_widest, &heavy_settled);
+    print_message("momentum: widest swing gd %.3f, momentum %.3f; under 1e-3 from step %ld, %ld\n",
+                  gd_widest, heavy_widest, gd_settled, heavy_settled);
+    assert_true(heavy_widest > gd_widest);
+    assert_true(heavy_settled > 2 * gd_settled);
+    assert_true(heavy_settled < velocity->play);
+
+    /* "race": momentum needs about a quarter of GD's steps (3 to 6 times
+     * fewer), and both arrive within the step. */
+    const LessonStep *race = step_named(&lesson, "race");
+    assert_string_equal(race->runs.specs[0], ravine_step->runs.specs[0]);
+    assert_string_equal(race->runs.specs[1], velocity->runs.specs[0]);
+    long gd_steps = steps_to_reach(walker(race, ravine, race->runs.specs[0]), bottom, 1e-3, 100000);
+    long heavy_steps = steps_to_reach(walker(race, ravine, race->runs.specs[1]), bottom, 1e-3, 100000);
+    print_message("momentum: steps to 1e-3: gd %ld, momentum %ld\n", gd_steps, heavy_steps);
+    assert_true(heavy_steps * 3 < gd_steps && heavy_steps * 6 > gd_steps);
+    assert_true(gd_steps <= race->play);
+    /* The loss curves' slopes on the log plot, over steps 200 to 400. */
+    double gd_slope = log(loss_rate(&gd, 200, 400));
+    double heavy_slope = log(loss_rate(&heavy, 200, 400));
+    print_message("momentum: log-loss slope per step gd %.4f, momentum %.4f\n", gd_slope,
+                  heavy_slope);
+    assert_true(heavy_slope < 3 * gd_slope && heavy_slope > 6 * gd_slope);
+
+    /* "too_much": momentum 0.99 overshoots the bottom again and again (its
+     * coordinate along the floor changes sign over 20 times); GD needs 420
+     * steps to come within 1e-3 of the bottom, the step plays over twice
+     * that, and at its end momentum is still swinging: over its last 50
+     * steps it is up to more than 0.01 from the bottom, and crosses it. */
+    const LessonStep *much = step_named(&lesson, "too_much");
+    assert_string_equal(much->runs.specs[0], ravine_step->runs.specs[0]);
+    assert_int_equal(gd_steps, 420);
+    assert_int_equal(much->play, 1100);
+    assert_true(much->play > 2 * gd_steps);
+    Walker wild = walker(much, ravine, much->runs.specs[1]);
+    assert_close(wild.desc.momentum, 0.99, 0);
+    int overshoots = 0, late_crossings = 0;
+    double late_far = 0;
+    for (long k = 0; k < much->play; k++) {
+        double u = along_ravine(wild.state.x, wild.state.y);
+        double v = across_ravine(wild.state.x, wild.state.y);
+        advance(&wild, 1);
+        overshoots += u * along_ravine(wild.state.x, wild.state.y) < 0;
+        if (k >= much->play - 50) {
+            late_far = fmax(late_far, distance(wild.state.x, wild.state.y, bottom));
+            late_crossings += v * across_ravine(wild.state.x, wild.state.y) < 0;
+        }
+    }
+    print_message("momentum: 0.99 overshoots %d times; in its last 50 steps up to %.3f from the "
+                  "bottom, crossing it %d times\n", overshoots, late_far, late_crossings);
+    assert_true(overshoots > 20);
+    assert_true(late_far > 0.01 && late_crossings > 0);
     landscape_destroy(ravine);
     lesson_free(&lesson);
 }
@@ -703,8 +1109,9 @@ static void test_adaptive(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("adaptive", "en");
-    /* Step 1: GD's step is −η∇L; Adam's first step is η in each coordinate. */
-    const LessonStep *first = step_at(&lesson, 0);
+    /* "first_steps": GD's step is −η∇L, long in y and short in x; Adam's
+     * first step is η in each coordinate, so it heads off diagonally. */
+    const LessonStep *first = step_named(&lesson, "first_steps");
     Landscape *valley = make_landscape(first->landscape);
     Walker gd = walker(first, valley, first->runs.specs[0]);
     Walker adam = walker(first, valley, first->runs.specs[1]);
@@ -720,9 +1127,9 @@ static void test_adaptive(void **state)
     assert_close(fabs(adam.state.step[1]), adam.desc.lr, 1e-6 * adam.desc.lr);
     landscape_destroy(valley);
 
-    /* Step 2: GD to the lower-right valley, the adaptive three to the
-     * upper-right one. */
-    const LessonStep *race = step_at(&lesson, 1);
+    /* "four_valleys": GD to the lower-right valley, the adaptive three to
+     * the upper-right one. */
+    const LessonStep *race = step_named(&lesson, "four_valleys");
     Landscape *valleys = make_landscape(race->landscape);
     int basins[4];
     for (size_t r = 0; r < 4; r++) {
@@ -738,39 +1145,55 @@ static void test_adaptive(void **state)
     assert_int_equal(basins[2], basins[1]);
     assert_int_equal(basins[3], basins[1]);
 
-    /* Step 3: AdaGrad's per-coordinate rate lr/(√sum + eps) never grows;
-     * RMSProp's does grow again at some point. */
-    const LessonStep *memory = step_at(&lesson, 2);
-    assert_true(memory->keep);
-    Walker adagrad = walker(race, valleys, memory->runs.specs[3]);
-    Walker rmsprop = walker(race, valleys, memory->runs.specs[2]);
-    assert_int_equal(adagrad.desc.kind, OPT_ADAGRAD);
-    assert_int_equal(rmsprop.desc.kind, OPT_RMSPROP);
-    advance(&adagrad, 1);
-    advance(&rmsprop, 1);
-    bool rms_grew = false;
-    for (long k = 1; k < race->play + memory->play; k++) {
-        double ada_before[2] = { adagrad.state.sq[0], adagrad.state.sq[1] };
-        double rms_before[2] = { rmsprop.state.sq[0], rmsprop.state.sq[1] };
-        advance(&adagrad, 1);
-        advance(&rmsprop, 1);
+    /* "memory_early" then "memory_late" (400 updates on): the boxes show
+     * optimizer_effective_lr.  AdaGrad's never grows, update by update,
+     * and ends within 1% of where it was at step 20 ("where they were");
+     * RMSProp's and Adam's end over 1.3 times what they were at step 20
+     * (1.5 to 5 times), in both coordinates.  Each run ends in its own
+     * minimum (within 0.01), where the ground is flat: |∇L| < 0.01. */
+    const LessonStep *early = step_named(&lesson, "memory_early");
+    const LessonStep *late = step_named(&lesson, "memory_late");
+    assert_true(late->keep);
+    assert_int_equal(early->play, 20);
+    assert_int_equal(late->play, 400);
+    assert_int_equal(early->runs.count, 3);
+    int ends[3];
+    for (size_t r = 0; r < 3; r++) {
+        Walker w = walker(early, valleys, early->runs.specs[r]);
+        double before[2], after[2], last[2] = { HUGE_VAL, HUGE_VAL };
+        for (long k = 0; k < early->play + late->play; k++) {
+            advance(&w, 1);
+            double now[2];
+            assert_true(optimizer_effective_lr(&w.desc, &w.state, now));
+            if (w.desc.kind == OPT_ADAGRAD)
+                assert_true(now[0] <= last[0] && now[1] <= last[1]);
+            last[0] = now[0];
+            last[1] = now[1];
+            if (k + 1 == early->play)
+                memcpy(before, now, sizeof before);
+        }
+        memcpy(after, last, sizeof after);
+        double g[2];
+        landscape_value_grad(valleys, w.state.x, w.state.y, g);
+        print_message("adaptive: %s step per unit gradient at %ld: (%.3g, %.3g), at %ld: "
+                      "(%.3g, %.3g); |grad| %.2g\n",
+                      early->runs.specs[r], early->play, before[0], before[1],
+                      early->play + late->play, after[0], after[1], hypot(g[0], g[1]));
+        assert_true(hypot(g[0], g[1]) < 1e-2);
+        int basin = basin_of(valleys, w.state.x, w.state.y, 0.005);
+        assert_true(basin >= 0);
+        assert_true(distance(w.state.x, w.state.y, minimum(valleys, (size_t)basin)) < 1e-2);
+        assert_true(r == 0 || basin != ends[r - 1]); /* three valleys */
+        ends[r] = basin;
+        bool shrinks = w.desc.kind == OPT_ADAGRAD;
+        assert_true(shrinks || w.desc.kind == OPT_RMSPROP || w.desc.kind == OPT_ADAM);
         for (int c = 0; c < 2; c++) {
-            assert_true(adagrad.state.sq[c] >= ada_before[c]);
-            rms_grew = rms_grew || rmsprop.state.sq[c] < rms_before[c];
+            if (shrinks)
+                assert_true(after[c] <= before[c] && after[c] > 0.99 * before[c]);
+            else
+                assert_true(after[c] > 1.3 * before[c]);
         }
     }
-    assert_true(rms_grew);
-    /* Adam's second moment forgets in the same way. */
-    Walker adam_race = walker(race, valleys, memory->runs.specs[1]);
-    assert_int_equal(adam_race.desc.kind, OPT_ADAM);
-    bool adam_forgot = false;
-    for (long k = 0; k < race->play + memory->play; k++) {
-        double before[2] = { adam_race.state.sq[0], adam_race.state.sq[1] };
-        advance(&adam_race, 1);
-        adam_forgot = adam_forgot || adam_race.state.sq[0] < before[0] ||
-                      adam_race.state.sq[1] < before[1];
-    }
-    assert_true(adam_forgot);
     landscape_destroy(valleys);
     lesson_free(&lesson);
 }
@@ -781,7 +1204,7 @@ static void test_schedules(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("schedules", "en");
-    const LessonStep *slow = step_at(&lesson, 0);
+    const LessonStep *slow = step_named(&lesson, "slow");
     Landscape *bowl = make_landscape(slow->landscape);
     LandscapePoint bottom = { 0, 0 };
     LandscapeEval e;
@@ -791,33 +1214,58 @@ static void test_schedules(void **state)
     assert_close(lambda_max(bowl, bottom), 1, 1e-12); /* 2/λmax = 2 there */
     assert_close(lambda_max(bowl, (LandscapePoint){ 2, 0 }), 13, 1e-12);
 
-    /* Small constant η: safe, about 100 steps to the bottom (within 0.01). */
+    /* "slow": η = 0.05 is below 2/λmax everywhere in the view (λmax is
+     * largest at its corners), and needs about 100 steps (70 to 130) to
+     * come within 0.01 of the bottom. */
+    ViewRect view = slow->view;
+    double steepest = lambda_max(bowl, (LandscapePoint){ view.xmax, view.ymax });
     Walker w = walker(slow, bowl, slow->runs.specs[0]);
+    assert_true(w.desc.lr < 2.0 / steepest);
     long slow_steps = steps_to_reach(w, bottom, 1e-2, 100000);
     print_message("schedules: η = 0.05 reaches the bottom in %ld steps\n", slow_steps);
     assert_true(slow_steps >= 70 && slow_steps <= 130);
-    advance(&w, slow->play);
-    assert_false(w.diverged);
 
-    /* η = 0.5 from the rim blows up within the step. */
-    const LessonStep *blow = step_at(&lesson, 1);
+    /* "blow_up": η = 0.5 < 2/λmax at the bottom, > 2/λmax at the start;
+     * it blows up within the step. */
+    const LessonStep *blow = step_named(&lesson, "blow_up");
     w = walker(blow, bowl, blow->runs.specs[0]);
     assert_true(w.desc.lr < 2.0 / lambda_max(bowl, bottom));
+    assert_true(w.desc.lr > 2.0 / lambda_max(bowl, blow->start));
     advance(&w, blow->play);
     assert_true(w.diverged || loss_at(&w) > 1e6);
 
-    /* Warm-up to the same η: at the bottom within 30 steps. */
-    const LessonStep *warm = step_at(&lesson, 2);
+    /* "warmup": linear from 0 to 0.5 over 20 steps, after which the walk
+     * stands where 0.5 < 2/λmax; within 0.001 of the bottom after 30 steps, in under a third of η = 0.05's steps; the run
+     * without warm-up beside it blows up. */
+    const LessonStep *warm = step_named(&lesson, "warmup");
     w = walker(warm, bowl, warm->runs.specs[0]);
     assert_int_equal(w.desc.schedule.warmup, 20);
     assert_close(w.desc.lr, 0.5, 0);
+    assert_true(optimizer_lr_at(&w.desc, 0) < 0.05);
+    assert_close(optimizer_lr_at(&w.desc, 20), 0.5, 1e-12);
+    Walker warmed = w;
+    advance(&warmed, w.desc.schedule.warmup); /* on gentler ground: 0.5 is safe there */
+    assert_true(w.desc.lr < 2.0 / lambda_max(bowl, (LandscapePoint){ warmed.state.x, warmed.state.y }));
     long warm_steps = steps_to_reach(w, bottom, 1e-2, 100000);
-    assert_true(3 * warm_steps <= slow_steps);
+    print_message("schedules: with warm-up %ld steps, η = 0.05 %ld\n", warm_steps, slow_steps);
+    assert_true(3 * warm_steps < slow_steps);
     advance(&w, 30);
     assert_true(distance(w.state.x, w.state.y, bottom) < 1e-3);
+    Walker cold = walker(warm, bowl, warm->runs.specs[1]);
+    assert_close(cold.desc.lr, 0.5, 0);
+    assert_int_equal(cold.desc.schedule.warmup, 0);
+    advance(&cold, warm->play);
+    assert_true(cold.diverged || loss_at(&cold) > 1e6);
+    assert_string_equal(warm->runs.specs[2], slow->runs.specs[0]);
 
-    /* Noise: the cosine schedule shrinks the cloud onto the minimum. */
-    const LessonStep *constant = step_at(&lesson, 3), *cosine = step_at(&lesson, 4);
+    /* "noise_constant" and "cosine": the circles are the two clouds' RMS
+     * distances from the minimum after 800 steps; the cosine cloud's is
+     * under a third of the constant one's; the cosine rate ends at 0 and
+     * the cloud had been wider on the way ("draws in"). */
+    const LessonStep *constant = step_named(&lesson, "noise_constant");
+    const LessonStep *cosine = step_named(&lesson, "cosine");
+    assert_int_equal(constant->play, 800);
+    assert_int_equal(cosine->play, 800);
     Swarm *constant_swarm = swarm_of(constant, bowl, constant->runs.specs[0]);
     Swarm *cosine_swarm = swarm_of(cosine, bowl, cosine->runs.specs[0]);
     double constant_spread = swarm_spread(constant_swarm, bottom);
@@ -825,18 +1273,14 @@ static void test_schedules(void **state)
     print_message("schedules: cloud spread constant %.4f, cosine %.4f\n", constant_spread,
                   cosine_spread);
     assert_true(cosine_spread < constant_spread / 3);
-    /* "whose size grows with η": half the rate, a smaller cloud. */
-    OptimizerDesc half = parse(bowl, constant->runs.specs[0]);
-    half.lr /= 2;
-    DescentError err = { "" };
-    Swarm *half_swarm = swarm_create(bowl, &half, constant->start.x, constant->start.y,
-                                     constant->particles, &err);
-    assert_non_null(half_swarm);
-    swarm_advance(half_swarm, (size_t)constant->play, 2);
-    double half_spread = swarm_spread(half_swarm, bottom);
-    print_message("schedules: constant-rate cloud spread at half the rate %.4f\n", half_spread);
-    assert_true(half_spread < 0.85 * constant_spread);
-    swarm_destroy(half_swarm);
+    assert_circle_shows(constant, "constant η", bottom, constant_spread);
+    assert_circle_shows(cosine, "constant η", bottom, constant_spread);
+    assert_circle_shows(cosine, "cosine", bottom, cosine_spread);
+    OptimizerDesc cos_desc = parse(bowl, cosine->runs.specs[0]);
+    assert_close(optimizer_lr_at(&cos_desc, 800), 0, 1e-12);
+    swarm_restart(cosine_swarm, cosine->start.x, cosine->start.y);
+    swarm_advance(cosine_swarm, 400, 2);
+    assert_true(swarm_spread(cosine_swarm, bottom) > 2 * cosine_spread);
     swarm_destroy(constant_swarm);
     swarm_destroy(cosine_swarm);
     landscape_destroy(bowl);
@@ -844,6 +1288,38 @@ static void test_schedules(void **state)
 }
 
 /* ----------------------------------------------- implicit regularisation */
+
+/* The regression on one example (x, t) = ((a, b), t) of a step: every w on
+ * the line w·x = t fits it exactly (loss 0 along landscape_minimum_line),
+ * and its point of smallest norm, x·t/‖x‖², is the landscape's known
+ * minimum, which the data overlay labels. */
+typedef struct OneExample {
+    Landscape *landscape;
+    double a, b, t;
+    LandscapePoint min_norm;
+} OneExample;
+
+static OneExample one_example(const LessonStep *step)
+{
+    OneExample e = { .landscape = make_landscape(step->landscape) };
+    const Dataset *data = landscape_dataset(e.landscape);
+    assert_int_equal(data->n, 1);
+    e.a = data->x1[0];
+    e.b = data->x2[0];
+    e.t = data->y[0];
+    double norm2 = e.a * e.a + e.b * e.b;
+    e.min_norm = (LandscapePoint){ e.a * e.t / norm2, e.b * e.t / norm2 };
+    assert_close(e.min_norm.x, 0.6, 1e-15); /* "(0.6, 1.2)" */
+    assert_close(e.min_norm.y, 1.2, 1e-15);
+    assert_true(distance(minimum(e.landscape, 0).x, minimum(e.landscape, 0).y, e.min_norm) < 1e-9);
+    LandscapePoint on_line;
+    double dir[2];
+    assert_true(landscape_minimum_line(e.landscape, &on_line, dir));
+    for (double s = -3; s <= 3; s += 1.5)
+        assert_close(landscape_value(e.landscape, on_line.x + s * dir[0], on_line.y + s * dir[1]), 0,
+                    1e-12);
+    return e;
+}
 
 static double angle_between(double x, double y, double angle)
 {
@@ -855,12 +1331,15 @@ static void test_implicit_regularization(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("implicit_regularization", "en");
-    const LessonStep *from_zero = step_at(&lesson, 1);
-    Landscape *line = make_landscape(from_zero->landscape);
-    const Dataset *data = landscape_dataset(line);
-    assert_int_equal(data->n, 1);
-    double a = data->x1[0], b = data->x2[0], t = data->y[0], norm2 = a * a + b * b;
-    LandscapePoint min_norm = { a * t / norm2, b * t / norm2 };
+    /* "line_of_fits": one example, a line of exact fits, the marked point
+     * the one of smallest norm (one_example). */
+    const LessonStep *fits = step_named(&lesson, "line_of_fits");
+    const LessonStep *from_zero = step_named(&lesson, "from_zero");
+    OneExample example = one_example(fits);
+    assert_string_equal(from_zero->landscape, fits->landscape);
+    Landscape *line = example.landscape;
+    double a = example.a, b = example.b, t = example.t, norm2 = a * a + b * b;
+    LandscapePoint min_norm = example.min_norm;
 
     /* Every gradient is a multiple of x = (a, b): across the line of fits. */
     for (double px = -2; px <= 3; px += 1.25)
@@ -870,17 +1349,15 @@ static void test_implicit_regularization(void **state)
             assert_close(g[0] * b - g[1] * a, 0, 1e-12 * (1 + hypot(g[0], g[1])));
         }
 
-    /* GD from 0 lands on the minimum-norm solution, to 1e-9. */
+    /* "from_zero": GD from 0 lands on the minimum-norm solution, to 1e-9. */
     Walker w = walker(from_zero, line, from_zero->runs.specs[0]);
     assert_true(w.state.x == 0 && w.state.y == 0);
     advance(&w, from_zero->play);
     assert_true(distance(w.state.x, w.state.y, min_norm) < 1e-9);
-    /* The marked point, and the landscape's known minimum, are that one. */
-    assert_true(distance(from_zero->marks[0].x, from_zero->marks[0].y, min_norm) < 1e-12);
-    assert_true(distance(minimum(line, 0).x, minimum(line, 0).y, min_norm) < 1e-9);
 
-    /* From another start: the fit closest to that start, to 1e-9. */
-    const LessonStep *elsewhere = step_at(&lesson, 2);
+    /* "other_start": from another start, the fit closest to that start,
+     * to 1e-9. */
+    const LessonStep *elsewhere = step_named(&lesson, "other_start");
     w = walker(elsewhere, line, elsewhere->runs.specs[1]);
     double sx = w.state.x, sy = w.state.y, r = (t - (a * sx + b * sy)) / norm2;
     LandscapePoint nearest = { sx + r * a, sy + r * b };
@@ -889,9 +1366,10 @@ static void test_implicit_regularization(void **state)
     assert_true(distance(nearest.x, nearest.y, min_norm) > 1);
     landscape_destroy(line);
 
-    /* Separable logistic regression: the norm keeps growing while the
-     * direction approaches the max-margin one. */
-    const LessonStep *logistic = step_at(&lesson, 3);
+    /* "logistic": data a line through 0 separates, no finite minimum; the
+     * norm keeps growing while the direction approaches the max-margin
+     * one. */
+    const LessonStep *logistic = step_named(&lesson, "logistic");
     Landscape *logreg = make_landscape(logistic->landscape);
     LandscapePoint none[1];
     assert_int_equal(landscape_minima(logreg, none, 1), 0); /* no finite minimum */
@@ -900,6 +1378,9 @@ static void test_implicit_regularization(void **state)
     double margin_dir[2];
     assert_true(landscape_max_margin_direction(logreg, margin_dir));
     double target = atan2(margin_dir[1], margin_dir[0]);
+    const Dataset *points = landscape_dataset(logreg);
+    for (size_t i = 0; i < points->n; i++) /* a line through 0 separates them */
+        assert_true(points->y[i] * (margin_dir[0] * points->x1[i] + margin_dir[1] * points->x2[i]) > 0);
     w = walker(logistic, logreg, logistic->runs.specs[0]);
     const long checkpoints[] = { 30, 300, 3000, 30000 };
     double last_norm = 0, last_angle = HUGE_VAL, last_loss = loss_at(&w);
@@ -928,6 +1409,7 @@ static void test_implicit_regularization(void **state)
     lesson_free(&lesson);
 }
 
+
 /* -------------------------------------------------------------- saddle */
 
 static long steps_to_escape(Walker w, long limit)
@@ -944,65 +1426,262 @@ static void test_saddle(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("saddle", "en");
-    const LessonStep *intro = step_at(&lesson, 0);
+    /* "shape": flat at the centre, curving up along x and down along y;
+     * minima at y = ±1 (x = 0), all three marked; the step is in 3D. */
+    const LessonStep *intro = step_named(&lesson, "shape");
+    assert_true(intro->show & LESSON_SHOW_3D);
     Landscape *landscape = make_landscape(intro->landscape);
     LandscapeEval e;
     landscape_eval(landscape, 0, 0, &e);
     assert_true(e.grad[0] == 0 && e.grad[1] == 0);
-    assert_true(lambda_min(landscape, (LandscapePoint){ 0, 0 }) < 0); /* a saddle */
-    for (int s = -1; s <= 1; s += 2) {
-        landscape_eval(landscape, 0, s, &e);
+    assert_true(e.hess[0] > 0 && e.hess[2] < 0 && e.hess[1] == 0); /* up in x, down in y */
+    const LandscapePoint marked[3] = { { 0, 0 }, { 0, 1 }, { 0, -1 } }; /* saddle, minima */
+    assert_int_equal(intro->mark_count, 3);
+    for (size_t m = 0; m < 3; m++) {
+        assert_true(distance(intro->marks[m].x, intro->marks[m].y, marked[m]) < 1e-12);
+        landscape_eval(landscape, marked[m].x, marked[m].y, &e);
         assert_true(e.grad[0] == 0 && e.grad[1] == 0);
-        assert_true(lambda_min(landscape, (LandscapePoint){ 0, s }) > 0); /* minima */
+        assert_true(m == 0 || lambda_min(landscape, marked[m]) > 0);
     }
 
-    /* GD on the line y = 0 walks into the saddle and stays. */
-    const LessonStep *stall = step_at(&lesson, 1);
+    /* "stall": on y = 0 the gradient has no y part; GD walks into the
+     * saddle and stays. */
+    const LessonStep *stall = step_named(&lesson, "stall");
     Walker w = walker(stall, landscape, stall->runs.specs[0]);
     assert_true(w.state.y == 0);
+    for (double x = -2; x <= 2; x += 0.25) {
+        double g[2];
+        landscape_value_grad(landscape, x, 0, g);
+        assert_true(g[1] == 0);
+    }
     advance(&w, stall->play);
     assert_true(hypot(w.state.x, w.state.y) < 1e-9);
 
-    /* A hair off the line: a long plateau, then a minimum. */
-    const LessonStep *hair = step_at(&lesson, 2);
+    /* "plateau": from y = 0.001 the loss stays within 1% of the saddle's
+     * for 40 steps, then GD ends in a minimum. */
+    const LessonStep *hair = step_named(&lesson, "plateau");
     w = walker(hair, landscape, hair->runs.specs[0]);
     assert_close(w.state.y, 0.001, 0);
     long gd_escape = steps_to_escape(w, 100000);
     double plateau = landscape_value(landscape, 0, 0);
     Walker probe = w;
     advance(&probe, 40);
-    assert_close(loss_at(&probe), plateau, 0.01 * plateau);
+    assert_true(fabs(loss_at(&probe) - plateau) < 0.01 * plateau);
     advance(&w, hair->play);
-    assert_close(fabs(w.state.y), 1, 1e-3);
-    assert_close(w.state.x, 0, 1e-3);
+    assert_true(fabs(fabs(w.state.y) - 1) < 1e-3 && fabs(w.state.x) < 1e-3);
 
-    /* Noise from the exact start: nearly every walker escapes in 200 steps. */
-    const LessonStep *noisy = step_at(&lesson, 3);
-    OptimizerDesc desc = parse(landscape, noisy->runs.specs[0]);
-    DescentError err = { "" };
-    Swarm *swarm = swarm_create(landscape, &desc, noisy->start.x, noisy->start.y,
-                                noisy->particles, &err);
-    assert_non_null(swarm);
+    /* "noise": from the exact start, over the step's 200 seeds, at least
+     * 95% have left the line (|y| > 0.5) after 200 steps, into both
+     * minima (each at least a quarter). */
+    const LessonStep *noisy = step_named(&lesson, "noise");
+    assert_int_equal(noisy->play, 200);
     assert_true(noisy->start.y == 0);
-    swarm_advance(swarm, 200, 2);
-    size_t escaped = 0;
-    for (size_t i = 0; i < swarm_count(swarm); i++)
-        escaped += fabs(swarm_particle(swarm, i)->y) > 0.5;
-    print_message("saddle: %zu of %zu noisy walkers escaped in 200 steps; GD needs %ld\n",
-                  escaped, swarm_count(swarm), gd_escape);
-    assert_true(escaped >= 0.95 * (double)swarm_count(swarm));
+    Swarm *swarm = swarm_of(noisy, landscape, noisy->runs.specs[0]);
+    size_t up = 0, down = 0, n = swarm_count(swarm);
+    for (size_t i = 0; i < n; i++) {
+        up += swarm_particle(swarm, i)->y > 0.5;
+        down += swarm_particle(swarm, i)->y < -0.5;
+    }
+    print_message("saddle: of %zu noisy walkers after 200 steps %zu are up, %zu down; "
+                  "GD needs %ld\n", n, up, down, gd_escape);
+    assert_true(up + down >= 0.95 * (double)n);
+    assert_true(up >= n / 4 && down >= n / 4);
     swarm_destroy(swarm);
 
-    /* Momentum leaves in far fewer steps than GD from the same point. */
-    const LessonStep *race = step_at(&lesson, 4);
+    /* "momentum": its velocity's y part grows over tenfold in 20 steps;
+     * steps to |y| > 0.5 from y = 0.001: GD 67, momentum 25;
+     * after the step's 45 updates momentum is far off the saddle, GD on it
+     * (its loss within 2% of the saddle's). */
+    const LessonStep *race = step_named(&lesson, "momentum");
     Walker plain = walker(race, landscape, race->runs.specs[0]);
     Walker heavy = walker(race, landscape, race->runs.specs[1]);
+    Walker build = heavy; /* the velocity's downhill (y) part builds up */
+    advance(&build, 1);
+    double first_push = fabs(build.state.buf[1]);
+    advance(&build, 19);
+    assert_true(fabs(build.state.buf[1]) > 10 * first_push);
     long plain_steps = steps_to_escape(plain, 100000), heavy_steps = steps_to_escape(heavy, 100000);
     print_message("saddle: steps to |y| > 0.5: gd %ld, momentum %ld\n", plain_steps, heavy_steps);
     assert_int_equal(plain_steps, gd_escape);
-    assert_true(plain_steps > 50);
-    assert_true(2 * heavy_steps < plain_steps);
+    assert_int_equal(plain_steps, 67);
+    assert_int_equal(heavy_steps, 25);
+    assert_int_equal(race->play, 45);
+    advance(&plain, race->play);
+    advance(&heavy, race->play);
+    assert_true(fabs(loss_at(&plain) - plateau) < 0.02 * plateau);
+    assert_true(hypot(heavy.state.x, heavy.state.y) > 1);
     landscape_destroy(landscape);
+    lesson_free(&lesson);
+}
+
+/* --------------------------------------------------------- adam vs sgd */
+
+static void test_adam_vs_sgd(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("adam_vs_sgd", "en");
+    const LessonStep *gd_step = step_named(&lesson, "gd_min_norm");
+    OneExample example = one_example(gd_step); /* "every point on the line fits" */
+    Landscape *line = example.landscape;
+    double a = example.a, b = example.b, t = example.t;
+    LandscapePoint min_norm = example.min_norm;
+
+    /* "gd_min_norm": from zero, every GD step is a multiple of x = (a, b),
+     * at right angles to the line of fits; it ends on the min-norm point. */
+    Walker gd = walker(gd_step, line, gd_step->runs.specs[0]);
+    assert_true(gd.state.x == 0 && gd.state.y == 0);
+    for (long k = 0; k < gd_step->play; k++) {
+        advance(&gd, 1);
+        assert_close(gd.state.step[0] * b - gd.state.step[1] * a, 0, 1e-15);
+    }
+    assert_true(distance(gd.state.x, gd.state.y, min_norm) < 1e-9);
+
+    /* "adam_diagonal": both weights move by the same amount every step
+     * (x = y to 1e-6), by η (to 2%) in each of the first five; the walk
+     * crosses the line at least five times, each swing (the furthest it
+     * gets from the line between two crossings) no wider than the one
+     * before, and ends at (1, 1) (to 1e-3), a fit of larger norm than the
+     * min-norm point. */
+    const LessonStep *adam_step = step_named(&lesson, "adam_diagonal");
+    Walker adam = walker(adam_step, line, adam_step->runs.specs[0]);
+    assert_int_equal(adam.desc.kind, OPT_ADAM);
+    double overshoot = 0, last_swing = HUGE_VAL, swing = 0;
+    int crossings = 0, growing = 0;
+    for (long k = 0; k < adam_step->play; k++) {
+        double before = a * adam.state.x + b * adam.state.y - t;
+        advance(&adam, 1);
+        double after = a * adam.state.x + b * adam.state.y - t;
+        swing = fmax(swing, fabs(after));
+        if (before * after < 0 && k > 0) { /* a swing ends where the walk crosses */
+            crossings++;
+            growing += swing > last_swing;
+            last_swing = swing;
+            swing = 0;
+        }
+        assert_close(adam.state.x, adam.state.y, 1e-6);
+        if (k < 5) {
+            assert_close(adam.state.step[0], adam.desc.lr, 0.02 * adam.desc.lr);
+            assert_close(adam.state.step[1], adam.desc.lr, 0.02 * adam.desc.lr);
+        }
+        overshoot = fmax(overshoot, a * adam.state.x + b * adam.state.y - t);
+    }
+    print_message("adam_vs_sgd: Adam overshoots the line by %.3f (in w·x), crosses it %d times, "
+                  "%d swings wider than the one before\n", overshoot, crossings, growing);
+    assert_true(overshoot > 0.1);
+    assert_true(crossings >= 5 && growing == 0);
+    LandscapePoint adam_end = { adam.state.x, adam.state.y };
+    print_message("adam_vs_sgd: Adam ends at (%.6f, %.6f), loss %.3g; GD at (%.6f, %.6f)\n",
+                  adam_end.x, adam_end.y, loss_at(&adam), gd.state.x, gd.state.y);
+    assert_true(distance(adam_end.x, adam_end.y, (LandscapePoint){ 1, 1 }) < 1e-3);
+    assert_true(loss_at(&adam) < 1e-12);
+    assert_true(distance(adam_step->marks[0].x, adam_step->marks[0].y, adam_end) < 1e-3);
+    assert_true(hypot(adam_end.x, adam_end.y) > hypot(min_norm.x, min_norm.y));
+
+    /* "both": the same two runs; both losses end below 1e-13 and the ends
+     * are 0.45 apart. */
+    const LessonStep *both = step_named(&lesson, "both");
+    assert_string_equal(both->runs.specs[0], gd_step->runs.specs[0]);
+    assert_string_equal(both->runs.specs[1], adam_step->runs.specs[0]);
+    Walker g2 = walker(both, line, both->runs.specs[0]);
+    Walker a2 = walker(both, line, both->runs.specs[1]);
+    advance(&g2, both->play);
+    advance(&a2, both->play);
+    assert_true(loss_at(&g2) < 1e-13 && loss_at(&a2) < 1e-13);
+    assert_close(distance(g2.state.x, g2.state.y, (LandscapePoint){ a2.state.x, a2.state.y }),
+                0.45, 0.005);
+    assert_true(distance(both->marks[0].x, both->marks[0].y, adam_end) < 1e-3);
+    landscape_destroy(line);
+    lesson_free(&lesson);
+}
+
+/* --------------------------------------------------- edge of stability */
+
+static double sharpness(const Walker *w)
+{
+    return lambda_max(w->landscape, (LandscapePoint){ w->state.x, w->state.y });
+}
+
+static void test_edge_of_stability(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("edge_of_stability", "en");
+    const LessonStep *climb = step_named(&lesson, "climb");
+    const LessonStep *hover = step_named(&lesson, "hover");
+    const LessonStep *below = step_named(&lesson, "below_edge");
+    assert_true(climb->show & LESSON_SHOW_SHARPNESS);
+    assert_true(hover->show & LESSON_SHOW_SHARPNESS);
+    assert_true(below->show & LESSON_SHOW_SHARPNESS);
+    Landscape *valley = make_landscape(climb->landscape);
+    LandscapePoint bottom = minimum(valley, 0);
+    double sharp_bottom = lambda_max(valley, bottom);
+    assert_close(sharp_bottom, 1002, 0.5); /* "λmax = 1002" at the minimum */
+
+    /* "climb": η = 0.0021, 2/η ≈ 952; λmax falls to 200 (within 1%) and
+     * then climbs to the line (within 5% of it by the step's end). */
+    Walker w = walker(climb, valley, climb->runs.specs[0]);
+    double edge = 2.0 / w.desc.lr;
+    assert_close(edge, 952, 0.5);
+    double lowest = HUGE_VAL;
+    long lowest_at = 0;
+    for (long k = 1; k <= climb->play; k++) {
+        advance(&w, 1);
+        if (sharpness(&w) < lowest) {
+            lowest = sharpness(&w);
+            lowest_at = k;
+        }
+    }
+    print_message("edge_of_stability: λmax lowest %.1f at step %ld, %.1f at step %ld\n", lowest,
+                  lowest_at, sharpness(&w), climb->play);
+    assert_close(lowest, 200, 2);
+    assert_true(lowest_at < climb->play / 4);
+    assert_true(fabs(sharpness(&w) / edge - 1) < 0.05);
+    assert_true(sharp_bottom > edge);
+
+    /* "hover" goes on for 3000 steps: λmax within 12% of 2/η throughout,
+     * within 5% at least 90% of the steps; the loss rises at some steps,
+     * by more than 10 times, and comes back below where it was. */
+    assert_true(hover->keep);
+    assert_int_equal(hover->play, 3000);
+    long near = 0;
+    double worst = 0, start_loss = loss_at(&w), peak = 0, after_peak = HUGE_VAL;
+    for (long k = 1; k <= hover->play; k++) {
+        advance(&w, 1);
+        double off = fabs(sharpness(&w) / edge - 1);
+        worst = fmax(worst, off);
+        near += off < 0.05;
+        if (loss_at(&w) > peak) {
+            peak = loss_at(&w);
+            after_peak = HUGE_VAL;
+        }
+        after_peak = fmin(after_peak, loss_at(&w));
+    }
+    print_message("edge_of_stability: over %ld steps λmax is at most %.1f%% off 2/η, within 5%% "
+                  "at %.1f%% of them; loss from %.3g up to %.3g, back down to %.3g\n",
+                  hover->play, 100 * worst, 100.0 * (double)near / (double)hover->play,
+                  start_loss, peak, after_peak);
+    assert_true(worst < 0.12);
+    assert_true((double)near >= 0.9 * (double)hover->play);
+    assert_true(peak > 10 * start_loss);
+    assert_true(after_peak < start_loss);
+    assert_false(w.diverged);
+
+    /* "below_edge": η = 0.0019, 2/η ≈ 1053 > 1002; λmax climbs (past 990)
+     * but stays under 2/η, and the loss falls at every step. */
+    Walker calm = walker(below, valley, below->runs.specs[0]);
+    double calm_edge = 2.0 / calm.desc.lr;
+    assert_close(calm_edge, 1053, 0.5);
+    assert_true(calm_edge > sharp_bottom);
+    double highest = 0, last = loss_at(&calm);
+    for (long k = 0; k < below->play; k++) {
+        advance(&calm, 1);
+        assert_true(loss_at(&calm) < last);
+        last = loss_at(&calm);
+        assert_true(sharpness(&calm) < calm_edge);
+        highest = fmax(highest, sharpness(&calm));
+    }
+    assert_true(highest > 990);
+    assert_true(distance(calm.state.x, calm.state.y, bottom) < 0.01);
+    landscape_destroy(valley);
     lesson_free(&lesson);
 }
 
@@ -1020,6 +1699,8 @@ int main(void)
         cmocka_unit_test(test_schedules),
         cmocka_unit_test(test_implicit_regularization),
         cmocka_unit_test(test_saddle),
+        cmocka_unit_test(test_adam_vs_sgd),
+        cmocka_unit_test(test_edge_of_stability),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,57 @@
+-- edge_of_stability.lua: GD cannot settle where the curvature exceeds
+-- 2/η, so on a valley that sharpens towards its minimum it climbs to
+-- λmax = 2/η and rides that edge.  Rosenbrock's valley sharpens from
+-- λmax ≈ 200 on its floor to 1002 at the minimum (1, 1).
+
+lesson {
+  title = { en = "The edge of stability", zh = "稳定性边缘" },
+  landscape = "rosenbrock",
+  start = { -0.5, 1 },
+}
+
+step {
+  id = "climb",
+  caption = {
+    en = "GD with η = 0.0021 on Rosenbrock's curved valley. The upper plot is the sharpness "
+      .. "λmax of the Hessian where GD stands, against the line 2/η ≈ 952. On the way along "
+      .. "the valley floor the ground grows sharper: λmax falls to 200, then climbs to the line.",
+    zh = "η = 0.0021 的 GD 走在 Rosenbrock 弯曲的山谷里。上方的图是 GD 所在处 Hessian 的最大特征值，"
+      .. "即尖锐度 λmax，与 2/η ≈ 952 这条线对比。沿着谷底前进时地面越来越尖锐："
+      .. "λmax 先降到 200，再爬升到这条线。",
+  },
+  runs = { "gd:lr=0.0021" },
+  play = 3000,
+  speed = 300,
+  show = { "sharpness" },
+}
+
+step {
+  id = "hover",
+  caption = {
+    en = "At the minimum λmax = 1002, above 2/η: GD cannot settle there. It rides the edge "
+      .. "instead. Over the next 3000 steps its sharpness stays within 12% of 2/η, within 5% "
+      .. "nine steps in ten, and the loss no longer falls steadily: it jumps up and comes back down.",
+    zh = "极小值处 λmax = 1002，高于 2/η：GD 无法停在那里，只能沿着边缘前进。"
+      .. "接下来的 3000 步里，它的尖锐度始终在 2/η 的 12% 以内，十步中有九步在 5% 以内；"
+      .. "损失也不再稳步下降，而是时而跳高、又落回来。",
+  },
+  keep = true,
+  play = 3000,
+  speed = 300,
+  show = { "sharpness" },
+}
+
+step {
+  id = "below_edge",
+  caption = {
+    en = "With η = 0.0019, 2/η ≈ 1053 is above the minimum's 1002. GD's sharpness climbs "
+      .. "but stays under the line, and the loss falls at every step: with room below the "
+      .. "edge, GD creeps smoothly along the floor towards the minimum.",
+    zh = "η = 0.0019 时，2/η ≈ 1053 高于极小值处的 1002。GD 的尖锐度爬升，却始终低于这条线，"
+      .. "损失每一步都在下降：边缘之下还有余地，GD 沿着谷底平稳地向极小值爬去。",
+  },
+  runs = { "gd:lr=0.0019" },
+  play = 6000,
+  speed = 600,
+  show = { "sharpness" },
+}

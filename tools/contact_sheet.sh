@@ -1,0 +1,108 @@
+#!/bin/sh
+# contact_sheet.sh — the last frame of every step of every shipped lesson,
+# in English and in Chinese, side by side on one sheet per language:
+# docs/contact_sheet_en.png and docs/contact_sheet_zh.png (one row per
+# lesson, one tile per step, labelled lesson/step id).
+#
+# A maintainers' tool for reviewing captions against pictures
+# (lessons/CLAIMS.md); the tests and CI neither run nor need it.  It needs
+# ImageMagick's montage: apt-get install imagemagick.
+#
+# usage: tools/contact_sheet.sh [-b BUILD] [-k DIR] [-s WxH] [-l LANG] [LESSON...]
+#   -b BUILD   the build folder holding descent (default: build)
+#   -k DIR     also keep every step's last frame, full size, as
+#              DIR/LANG/LESSON_NN_ID.png (default: only the sheets)
+#   -s WxH     the size frames are recorded at (default 640x360, the
+#              1280x720 layout at half scale: text scales with the height)
+#   -l LANG    one language only (en or zh; default: both)
+#   LESSON...  lesson names (default: every lessons/*.lua); with names, the
+#              sheets go to DIR (or a temporary folder) instead of docs/
+#
+# How a step's last frame is found: a recording plays each step for its
+# own time (src/record/record.h), so the step ends at the frame count of a
+# recording of the lesson cut after that step.  Each cut copy is recorded
+# small, only to count its frames; the lesson is recorded once at full size.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=build keep='' size=640x360 langs="en zh"
+fps=2 # enough: every step holds its last picture for over a second
+while getopts b:k:s:l: opt; do
+    case $opt in
+    b) build=$OPTARG ;;
+    k) keep=$OPTARG ;;
+    s) size=$OPTARG ;;
+    l) langs=$OPTARG ;;
+    *) echo "usage: $0 [-b BUILD] [-k DIR] [-s WxH] [-l LANG] [LESSON...]" >&2; exit 2 ;;
+    esac
+done
+shift $((OPTIND - 1))
+case $build in /*) ;; *) build=$root/$build ;; esac
+descent=$build/descent
+[ -x "$descent" ] || { echo "contact_sheet: no $descent (build first)" >&2; exit 2; }
+command -v montage >/dev/null ||
+    { echo "contact_sheet: needs ImageMagick's montage (apt-get install imagemagick)" >&2; exit 2; }
+
+if [ $# -gt 0 ]; then
+    lessons=$*
+    out=${keep:-$(mktemp -d)}
+else
+    lessons=$(find "$root/lessons" -maxdepth 1 -name "*.lua" | sed "s|.*/||; s|\.lua$||" | sort)
+    out=$root/docs
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# The cut copies sit beside the lessons' data files, as the originals do.
+cp "$root"/lessons/*.csv "$work"/
+
+# The step ids in order: each step{} of a shipped lesson names its id.
+ids() { grep -o '^  id = "[a-z0-9_]*"' "$root/lessons/$1.lua" | sed 's/.*"\(.*\)"/\1/'; }
+
+# Frames in a recording of lesson $1 cut after step $2, in language $3.
+frames_through() {
+    # The wrapper goes on the file's first line, so its line numbers stay.
+    { printf 'local cut, seen, real = %s, 0, step; ' "$2"
+      printf 'step = function(t) seen = seen + 1; if seen <= cut then real(t) end end '
+      cat "$root/lessons/$1.lua"; } >"$work/cut.lua"
+    rm -rf "$work/count" && mkdir "$work/count"
+    "$descent" record "$work/cut.lua" -o "$work/count/f_%05d.png" --size 32x18 --fps $fps \
+        --lang "$3" >/dev/null
+    find "$work/count" -name "f_*.png" | wc -l
+}
+
+max_steps=0
+for lesson in $lessons; do
+    n=$(ids "$lesson" | wc -l)
+    [ "$n" -gt "$max_steps" ] && max_steps=$n
+done
+
+for lang in $langs; do
+    set -- # the montage arguments: a label and a picture per tile
+    for lesson in $lessons; do
+        echo "contact_sheet: $lesson ($lang)" >&2
+        rm -rf "$work/full" && mkdir "$work/full"
+        "$descent" record "$root/lessons/$lesson.lua" -o "$work/full/f_%05d.png" --size "$size" \
+            --fps $fps --lang "$lang" >/dev/null
+        k=0
+        for id in $(ids "$lesson"); do
+            k=$((k + 1))
+            last=$(($(frames_through "$lesson" $k "$lang") - 1))
+            tile=$(printf '%s/tile_%s_%s_%02d_%s.png' "$work" "$lang" "$lesson" $k "$id")
+            cp "$(printf '%s/full/f_%05d.png' "$work" $last)" "$tile"
+            if [ -n "$keep" ]; then
+                mkdir -p "$keep/$lang"
+                cp "$tile" "$(printf '%s/%s/%s_%02d_%s.png' "$keep" "$lang" "$lesson" $k "$id")"
+            fi
+            set -- "$@" -label "$lesson/$id" "$tile"
+        done
+        # Rows line up by lesson: pad each to the longest lesson.
+        while [ $k -lt "$max_steps" ]; do
+            k=$((k + 1))
+            set -- "$@" -label "" null:
+        done
+    done
+    # 256 colours, dithered: the sheet is for looking over, and stays small.
+    montage "$@" -tile "${max_steps}x" -geometry 384x216+4+4 -font DejaVu-Sans -pointsize 14 \
+        -background '#202020' -fill white -dither FloydSteinberg -colors 256 "PNG8:$out/contact_sheet_$lang.png"
+    echo "contact_sheet: wrote $out/contact_sheet_$lang.png" >&2
+done
