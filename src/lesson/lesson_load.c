@@ -1,0 +1,305 @@
+/*
+ * lesson_load.c — lesson_load and its start / poll / finish form: the file
+ * is read once, evaluated first in a child process under CPU, memory and
+ * wall-clock limits and, when the child says it loads, evaluated again
+ * here from the same bytes.
+ *
+ * Why a child: the sandbox's hook counts instructions and time, but it
+ * cannot interrupt one C library call (table.move over 2^63 slots stays
+ * inside a single call for ever).  Only another process can be stopped at
+ * any point.  The child evaluates the very bytes the parent read, and
+ * evaluation is deterministic (math is seeded, there is no clock and no
+ * io), so the parent's evaluation ends as the child's did, within the same
+ * limits, and no Lesson has to be sent across: the child reports one
+ * message, "Y" (it loads) or "N" and the error.  The line the child runs is
+ * kept in a page shared with the parent, so a child stopped for its time
+ * still names the line it was on.
+ *
+ * The child touches nothing the parent holds (no window, no GL, no files
+ * but its pipe) and leaves with _exit, so no atexit handler of the parent
+ * runs twice.
+ */
+#include "lesson.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sandbox.h"
+
+/* Address space the child may map beyond what it inherits: the script's
+ * LESSON_MEMORY_LIMIT and the core's datasets (a million samples is some
+ * 40 MB) with room to spare, also for a sanitizer's allocator. */
+#define CHILD_HEADROOM ((rlim_t)1 << 30)
+
+struct LessonLoad {
+    char *path;                 /* owned; as given */
+    char lang[8];
+    char *text;                 /* owned; the file's bytes, read once */
+    size_t size;
+    bool done;                  /* the child's verdict is in */
+    bool ok;                    /* it loads (else err says why) */
+    DescentError err;
+    pid_t child;                /* 0 when none is running */
+    int pipe;                   /* read end of the child's report, or -1 */
+    volatile int *line;         /* shared page: the line the child runs */
+    char report[DESCENT_ERROR_MAX + 2]; /* "Y", or "N" and the message */
+    size_t report_len;
+    struct timespec deadline;   /* CLOCK_MONOTONIC */
+};
+
+/* Reads the lesson file, which must be a regular file (a FIFO or a device
+ * would block or never end), of at most LESSON_FILE_LIMIT bytes. */
+static bool read_source(LessonLoad *load)
+{
+    const char *path = load->path;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return error_set(&load->err, "%s:1: cannot read the lesson: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return error_set(&load->err, "%s:1: cannot read the lesson: not a regular file", path);
+    }
+    load->text = malloc(LESSON_FILE_LIMIT + 1);
+    size_t got = 0;
+    ssize_t n = 1;
+    while (load->text && got <= LESSON_FILE_LIMIT &&
+           ((n = read(fd, load->text + got, LESSON_FILE_LIMIT + 1 - got)) > 0 ||
+            (n < 0 && errno == EINTR)))
+        got += n > 0 ? (size_t)n : 0;
+    close(fd);
+    if (!load->text || n < 0)
+        return error_set(&load->err, "%s:1: cannot read the lesson%s", path,
+                         load->text ? "" : ": out of memory");
+    if (got > LESSON_FILE_LIMIT)
+        return error_set(&load->err, "%s:1: the lesson is larger than %u bytes", path,
+                         LESSON_FILE_LIMIT);
+    load->size = got;
+    return true;
+}
+
+/* Lowers a resource limit to at most value (never raises it). */
+static void lower_limit(int resource, rlim_t soft, rlim_t hard)
+{
+    struct rlimit now;
+    if (getrlimit(resource, &now) != 0)
+        return;
+    struct rlimit lowered = {
+        now.rlim_cur == RLIM_INFINITY || now.rlim_cur > soft ? soft : now.rlim_cur,
+        now.rlim_max == RLIM_INFINITY || now.rlim_max > hard ? hard : now.rlim_max,
+    };
+    if (lowered.rlim_cur > lowered.rlim_max)
+        lowered.rlim_cur = lowered.rlim_max;
+    setrlimit(resource, &lowered);
+}
+
+/* The child's limits: CPU time (SIGXCPU at the soft limit, SIGKILL one
+ * second later), no core file, and address space relative to what the
+ * process already maps (a sanitizer reserves terabytes up front). */
+static void limit_child(void)
+{
+    lower_limit(RLIMIT_CPU, LESSON_CPU_LIMIT_S, LESSON_CPU_LIMIT_S + 1);
+    lower_limit(RLIMIT_CORE, 0, 0);
+    FILE *statm = fopen("/proc/self/statm", "r");
+    unsigned long pages;
+    if (statm && fscanf(statm, "%lu", &pages) == 1) {
+        rlim_t mapped = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE);
+        lower_limit(RLIMIT_AS, mapped + CHILD_HEADROOM, mapped + CHILD_HEADROOM);
+    }
+    if (statm)
+        fclose(statm);
+}
+
+static _Noreturn void run_child(const LessonLoad *load, int out)
+{
+    signal(SIGXCPU, SIG_DFL);
+    limit_child();
+    Lesson lesson;
+    DescentError err = { "" };
+    bool ok = lesson_evaluate(load->path, load->text, load->size, load->lang, load->line,
+                              &lesson, &err);
+    if (ok)
+        lesson_free(&lesson);
+    char report[sizeof load->report];
+    size_t len = (size_t)snprintf(report, sizeof report, "%c%s", ok ? 'Y' : 'N',
+                                  ok ? "" : err.message);
+    /* At most PIPE_BUF bytes: one write, never blocked for long. */
+    ssize_t written = write(out, report, len < sizeof report ? len : sizeof report - 1);
+    _exit(written > 0 ? 0 : 1);
+}
+
+static bool start_child(LessonLoad *load)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return error_set(&load->err, "%s:1: cannot check the lesson: pipe: %s", load->path,
+                         strerror(errno));
+    /* Not inherited by programs the parent starts later (ffmpeg), whose
+     * copy of the write end would keep the pipe open. */
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    void *page = mmap(NULL, sizeof *load->line, PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    load->line = page == MAP_FAILED ? NULL : page;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        run_child(load, fds[1]);
+    }
+    close(fds[1]);
+    if (pid < 0) {
+        close(fds[0]);
+        return error_set(&load->err, "%s:1: cannot check the lesson: fork: %s", load->path,
+                         strerror(errno));
+    }
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    load->child = pid;
+    load->pipe = fds[0];
+    return true;
+}
+
+LessonLoad *lesson_load_start(const char *path, const char *lang)
+{
+    LessonLoad *load = calloc(1, sizeof *load);
+    if (!load)
+        return NULL;
+    load->pipe = -1;
+    load->path = malloc(strlen(path) + 1);
+    if (!load->path) {
+        free(load);
+        return NULL;
+    }
+    strcpy(load->path, path);
+    snprintf(load->lang, sizeof load->lang, "%s", lang ? lang : lesson_default_lang());
+    load->deadline = sandbox_deadline();
+    load->done = !read_source(load) || !start_child(load);
+    return load;
+}
+
+static int last_line(const LessonLoad *load)
+{
+    return load->line && *load->line > 0 ? *load->line : 1;
+}
+
+/* Waits for the child to end (it has, or has been killed) and takes its
+ * verdict: its report when it wrote one, else how it ended. */
+static void reap(LessonLoad *load)
+{
+    int status = 0;
+    pid_t got;
+    while ((got = waitpid(load->child, &status, 0)) < 0 && errno == EINTR)
+        continue;
+    load->child = 0;
+    close(load->pipe);
+    load->pipe = -1;
+    load->done = true;
+    load->report[load->report_len] = '\0';
+    if (load->report_len > 0 && load->report[0] == 'Y') {
+        load->ok = true;
+    } else if (load->report_len > 0 && load->report[0] == 'N') {
+        snprintf(load->err.message, sizeof load->err.message, "%s", load->report + 1);
+    } else if (got > 0 && WIFSIGNALED(status) &&
+               (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)) {
+        error_set(&load->err, "%s:%d: " SANDBOX_TOO_LONG, load->path, last_line(load),
+                  LESSON_CPU_LIMIT_S, LESSON_TIME_LIMIT_MS);
+    } else {
+        error_set(&load->err, "%s:%d: the lesson stopped its check without an answer "
+                  "(%s %d)", load->path, last_line(load),
+                  got > 0 && WIFSIGNALED(status) ? "signal" : "exit status",
+                  got > 0 && WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    }
+}
+
+/* Waits at most timeout_ms (-1: as long as the limit allows) for the
+ * child's verdict; kills the child once its time is up. */
+static void settle(LessonLoad *load, long timeout_ms)
+{
+    while (!load->done) {
+        long left = sandbox_ms_left(&load->deadline);
+        if (left <= 0) {
+            kill(load->child, SIGKILL);
+            reap(load);
+            load->ok = false;
+            error_set(&load->err, "%s:%d: " SANDBOX_TOO_LONG, load->path, last_line(load),
+                      LESSON_CPU_LIMIT_S, LESSON_TIME_LIMIT_MS);
+            return;
+        }
+        long wait = timeout_ms >= 0 && timeout_ms < left ? timeout_ms : left;
+        struct pollfd ready = { load->pipe, POLLIN, 0 };
+        int n = poll(&ready, 1, (int)wait);
+        if (n == 0 && timeout_ms >= 0 && timeout_ms < left)
+            return;
+        if (n <= 0)
+            continue;
+        ssize_t got = read(load->pipe, load->report + load->report_len,
+                           sizeof load->report - 1 - load->report_len);
+        if (got > 0)
+            load->report_len += (size_t)got;
+        else if (got == 0 || (errno != EAGAIN && errno != EINTR) ||
+                 load->report_len == sizeof load->report - 1)
+            reap(load);
+    }
+}
+
+bool lesson_load_poll(LessonLoad *load)
+{
+    settle(load, 0);
+    return load->done;
+}
+
+static void release(LessonLoad *load)
+{
+    if (load->child > 0) {
+        kill(load->child, SIGKILL);
+        while (waitpid(load->child, NULL, 0) < 0 && errno == EINTR)
+            continue;
+    }
+    if (load->pipe >= 0)
+        close(load->pipe);
+    if (load->line)
+        munmap((void *)load->line, sizeof *load->line);
+    free(load->text);
+    free(load->path);
+    free(load);
+}
+
+bool lesson_load_finish(LessonLoad *load, Lesson *dest, DescentError *err)
+{
+    settle(load, -1);
+    bool ok = load->ok;
+    if (ok) {
+        ok = lesson_evaluate(load->path, load->text, load->size, load->lang, NULL, dest, err);
+    } else {
+        *dest = (Lesson){ 0 };
+        if (err)
+            *err = load->err;
+    }
+    release(load);
+    return ok;
+}
+
+void lesson_load_cancel(LessonLoad *load)
+{
+    release(load);
+}
+
+bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err)
+{
+    LessonLoad *load = lesson_load_start(path, lang);
+    if (!load) {
+        *dest = (Lesson){ 0 };
+        return error_set(err, "%s:1: out of memory", path);
+    }
+    return lesson_load_finish(load, dest, err);
+}
