@@ -17,7 +17,10 @@
  *
  * A lesson that fails to load is shown as the scene's error (FILE:LINE:
  * message) and the player stays open: lesson_player_poll reloads the file
- * when it changes on disk, keeping the step shown.
+ * when it changes on disk, keeping the step shown.  Opening waits for the
+ * load (at most LESSON_TIME_LIMIT_MS); a reload never waits: it runs in
+ * the background (lesson_load_start) and the lesson shown stays until the
+ * new one is ready.
  *
  * The player owns its Lesson; the scene stays the caller's.
  */
@@ -44,6 +47,7 @@ typedef struct LessonPlayer {
     size_t step;            /* the step shown */
     size_t choice[LESSON_MAX_KEYS]; /* per key: 0 the step's own, i the i-th alternative */
     struct timespec mtime;  /* of the file when last loaded (or tried) */
+    LessonLoad *reload;     /* a reload under way, or NULL */
     double autoplay_clock;  /* seconds into the step (lesson_player_autoplay) */
 } LessonPlayer;
 
@@ -69,10 +73,13 @@ bool lesson_player_previous(LessonPlayer *player, Scene *scene);
  * last, the step's own) and returns true; false for any other key. */
 bool lesson_player_key(LessonPlayer *player, Scene *scene, char key);
 
-/* Reloads the file when its modification time changed since the last load,
- * keeping the step shown (clamped); returns true when it reloaded.  A file
- * that is gone leaves a loaded lesson on stage with a notice saying so, and
- * reloads when it comes back. */
+/* Starts reloading the file when its modification time changed since the
+ * last load, and puts the reloaded lesson (or its error) on stage once it
+ * is ready, keeping the step shown (clamped); returns true when it did so.
+ * Never waits for the load itself; putting the new lesson on stage
+ * evaluates its bytes once more here (milliseconds: the child has already
+ * shown they load within the limits).  A file that is gone leaves a loaded
+ * lesson on stage with a notice saying so, and reloads when it comes back. */
 bool lesson_player_poll(LessonPlayer *player, Scene *scene);
 
 /* Seconds a recording spends on step k: its pause, its play and the hold. */
