@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "lesson/lesson.h"
+#include "lesson/lesson_wire.h"
 
 static double seconds_now(void)
 {
@@ -514,6 +515,40 @@ static void test_load_without_waiting(void **state)
     assert_int_equal(errno, ECHILD);
 }
 
+/* The child hands its Lesson back as bytes: they decode to the same bytes
+ * again, and every shorter prefix, or one byte more, is refused. */
+static void test_lesson_as_bytes(void **state)
+{
+    (void)state;
+    char path[1024];
+    fixture("full.lua", path, sizeof path);
+    Lesson lesson, copy;
+    DescentError err = { "" };
+    assert_true(lesson_load(path, "zh", &lesson, &err));
+    char *bytes, *again;
+    size_t size, again_size;
+    assert_true(lesson_encode(&lesson, &bytes, &size));
+    assert_true(lesson_decode(bytes, size, &copy));
+    assert_true(lesson_encode(&copy, &again, &again_size));
+    assert_int_equal(again_size, size);
+    assert_memory_equal(bytes, again, size);
+    assert_string_equal(copy.steps[0].keys[1].landscapes[1], "quadratic:l1=1,l2=30");
+    lesson_free(&copy);
+    for (size_t cut = 0; cut < size; cut++) {
+        assert_false(lesson_decode(bytes, cut, &copy));
+        assert_null(copy.steps);
+    }
+    char *longer = malloc(size + 1);
+    assert_non_null(longer);
+    memcpy(longer, bytes, size);
+    longer[size] = 0;
+    assert_false(lesson_decode(longer, size + 1, &copy));
+    free(longer);
+    free(bytes);
+    free(again);
+    lesson_free(&lesson);
+}
+
 /* The same bytes evaluated here: the sandbox's own limits stop a script
  * that stays in Lua between library calls, by its time too. */
 static void test_evaluate_in_process(void **state)
@@ -626,6 +661,7 @@ int main(void)
         cmocka_unit_test(test_files_stay_in_the_lesson_folder),
         cmocka_unit_test(test_text_limits),
         cmocka_unit_test(test_load_without_waiting),
+        cmocka_unit_test(test_lesson_as_bytes),
         cmocka_unit_test(test_evaluate_in_process),
         cmocka_unit_test(test_show_names),
         cmocka_unit_test(test_default_lang),

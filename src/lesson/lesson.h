@@ -205,8 +205,8 @@ typedef struct Lesson {
 } Lesson;
 
 /* Loads and validates a lesson.  lang is "en", "zh", ... or NULL for
- * lesson_default_lang().  Reads the file once, checks it in a child process
- * (at most LESSON_TIME_LIMIT_MS), then evaluates the same bytes here.  On
+ * lesson_default_lang().  Reads the file once and evaluates it in a child
+ * process (at most LESSON_TIME_LIMIT_MS), which hands the Lesson back.  On
  * failure returns false with err holding "FILE:LINE: message" and dest
  * left empty (lesson_free is harmless). */
 bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err);
@@ -214,9 +214,9 @@ bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError 
 /* lesson_load in start / poll / finish form, for a caller that must not
  * wait (the window): start reads the file and starts the child, poll says
  * without waiting whether finish would return at once, finish waits for
- * the child (at most what is left of LESSON_TIME_LIMIT_MS), evaluates the
- * lesson here and frees the LessonLoad; cancel kills the child and frees
- * it.  start returns NULL only when out of memory. */
+ * the child (at most what is left of LESSON_TIME_LIMIT_MS), takes the
+ * Lesson it made and frees the LessonLoad; cancel kills the child and
+ * frees it.  start returns NULL only when out of memory. */
 typedef struct LessonLoad LessonLoad;
 LessonLoad *lesson_load_start(const char *path, const char *lang);
 bool lesson_load_poll(LessonLoad *load);
@@ -227,7 +227,8 @@ void lesson_load_cancel(LessonLoad *load);
  * messages and places its data files) in this process, with every cap but
  * the child's: a single long C library call is not interrupted.  For the
  * child itself and for fuzzing; *line, when line is not NULL, follows the
- * line being run.  Same results as lesson_load otherwise. */
+ * line being run.  Otherwise as lesson_load (though a script may behave
+ * differently in another Lua state: pairs() order, tostring of a table). */
 bool lesson_evaluate(const char *path, const char *text, size_t size, const char *lang,
                      volatile int *line, Lesson *dest, DescentError *err);
 

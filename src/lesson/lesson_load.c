@@ -1,19 +1,16 @@
 /*
  * lesson_load.c — lesson_load and its start / poll / finish form: the file
- * is read once, evaluated first in a child process under CPU, memory and
- * wall-clock limits and, when the child says it loads, evaluated again
- * here from the same bytes.
+ * is read once, then evaluated in a child process under CPU, memory and
+ * wall-clock limits, which hands back the Lesson it made.
  *
  * Why a child: the sandbox's hook counts instructions and time, but it
  * cannot interrupt one C library call (table.move over 2^63 slots stays
  * inside a single call for ever).  Only another process can be stopped at
- * any point.  The child evaluates the very bytes the parent read, and
- * evaluation is deterministic (math is seeded, there is no clock and no
- * io), so the parent's evaluation ends as the child's did, within the same
- * limits, and no Lesson has to be sent across: the child reports one
- * message, "Y" (it loads) or "N" and the error.  The line the child runs is
- * kept in a page shared with the parent, so a child stopped for its time
- * still names the line it was on.
+ * any point.  The child answers through a pipe: "Y" and the Lesson as
+ * bytes (lesson_wire.h says why the parent does not evaluate the script
+ * again), or "N" and the error.  The line the child runs is kept in a page
+ * shared with the parent, so a child stopped for its time still names the
+ * line it was on.
  *
  * The child touches nothing the parent holds (no window, no GL, no files
  * but its pipe) and leaves with _exit, so no atexit handler of the parent
@@ -35,12 +32,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lesson_wire.h"
 #include "sandbox.h"
 
 /* Address space the child may map beyond what it inherits: the script's
  * LESSON_MEMORY_LIMIT and the core's datasets (a million samples is some
  * 40 MB) with room to spare, also for a sanitizer's allocator. */
 #define CHILD_HEADROOM ((rlim_t)1 << 30)
+/* Bytes of a child's answer: a Lesson holds at most 4 MB of text (lesson.c's
+ * COPY_BUDGET) and far less of anything else. */
+#define ANSWER_LIMIT (16u << 20)
 
 struct LessonLoad {
     char *path;                 /* owned; as given */
@@ -51,10 +52,10 @@ struct LessonLoad {
     bool ok;                    /* it loads (else err says why) */
     DescentError err;
     pid_t child;                /* 0 when none is running */
-    int pipe;                   /* read end of the child's report, or -1 */
+    int pipe;                   /* read end of the child's answer, or -1 */
     volatile int *line;         /* shared page: the line the child runs */
-    char report[DESCENT_ERROR_MAX + 2]; /* "Y", or "N" and the message */
-    size_t report_len;
+    char *answer;               /* owned; "Y" and the Lesson, or "N" and the error */
+    size_t answer_len, answer_capacity;
     struct timespec deadline;   /* CLOCK_MONOTONIC */
 };
 
@@ -121,6 +122,21 @@ static void limit_child(void)
         fclose(statm);
 }
 
+/* Writes all of bytes, or as much as the reader takes. */
+static bool write_all(int fd, const char *bytes, size_t size)
+{
+    while (size > 0) {
+        ssize_t n = write(fd, bytes, size);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        bytes += n;
+        size -= (size_t)n;
+    }
+    return true;
+}
+
 static _Noreturn void run_child(const LessonLoad *load, int out)
 {
     signal(SIGXCPU, SIG_DFL);
@@ -129,14 +145,18 @@ static _Noreturn void run_child(const LessonLoad *load, int out)
     DescentError err = { "" };
     bool ok = lesson_evaluate(load->path, load->text, load->size, load->lang, load->line,
                               &lesson, &err);
+    char *bytes = NULL;
+    size_t size = 0;
+    if (ok && !lesson_encode(&lesson, &bytes, &size)) {
+        ok = false;
+        error_set(&err, "%s:1: out of memory", load->path);
+    }
     if (ok)
         lesson_free(&lesson);
-    char report[sizeof load->report];
-    size_t len = (size_t)snprintf(report, sizeof report, "%c%s", ok ? 'Y' : 'N',
-                                  ok ? "" : err.message);
-    /* At most PIPE_BUF bytes: one write, never blocked for long. */
-    ssize_t written = write(out, report, len < sizeof report ? len : sizeof report - 1);
-    _exit(written > 0 ? 0 : 1);
+    bool written = ok ? write_all(out, "Y", 1) && write_all(out, bytes, size)
+                      : write_all(out, "N", 1) && write_all(out, err.message,
+                                                            strlen(err.message));
+    _exit(written ? 0 : 1);
 }
 
 static bool start_child(LessonLoad *load)
@@ -193,7 +213,7 @@ static int last_line(const LessonLoad *load)
 }
 
 /* Waits for the child to end (it has, or has been killed) and takes its
- * verdict: its report when it wrote one, else how it ended. */
+ * verdict: its answer when it gave one and ended well, else how it ended. */
 static void reap(LessonLoad *load)
 {
     int status = 0;
@@ -204,11 +224,12 @@ static void reap(LessonLoad *load)
     close(load->pipe);
     load->pipe = -1;
     load->done = true;
-    load->report[load->report_len] = '\0';
-    if (load->report_len > 0 && load->report[0] == 'Y') {
+    bool exited = got <= 0 || (WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    if (load->answer_len > 0 && load->answer[0] == 'Y' && exited) {
         load->ok = true;
-    } else if (load->report_len > 0 && load->report[0] == 'N') {
-        snprintf(load->err.message, sizeof load->err.message, "%s", load->report + 1);
+    } else if (load->answer_len > 0 && load->answer[0] == 'N') {
+        snprintf(load->err.message, sizeof load->err.message, "%.*s",
+                 (int)(load->answer_len - 1), load->answer + 1);
     } else if (got > 0 && WIFSIGNALED(status) &&
                (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)) {
         error_set(&load->err, "%s:%d: " SANDBOX_TOO_LONG, load->path, last_line(load),
@@ -221,34 +242,64 @@ static void reap(LessonLoad *load)
     }
 }
 
+/* Stops the child for its time. */
+static void stop_child(LessonLoad *load)
+{
+    kill(load->child, SIGKILL);
+    reap(load);
+    load->ok = false;
+    error_set(&load->err, "%s:%d: " SANDBOX_TOO_LONG, load->path, last_line(load),
+              LESSON_CPU_LIMIT_S, LESSON_TIME_LIMIT_MS);
+}
+
+/* Reads what the child has written so far; reaps it at the end. */
+static void read_answer(LessonLoad *load)
+{
+    while (!load->done) {
+        if (load->answer_len == load->answer_capacity) {
+            size_t capacity = load->answer_capacity ? 2 * load->answer_capacity : 65536;
+            char *grown = capacity <= ANSWER_LIMIT ? realloc(load->answer, capacity) : NULL;
+            if (!grown) {
+                kill(load->child, SIGKILL);
+                reap(load);
+                load->ok = false;
+                error_set(&load->err, "%s:1: the lesson's answer is too large or out of memory",
+                          load->path);
+                return;
+            }
+            load->answer = grown;
+            load->answer_capacity = capacity;
+        }
+        ssize_t got = read(load->pipe, load->answer + load->answer_len,
+                           load->answer_capacity - load->answer_len);
+        if (got > 0)
+            load->answer_len += (size_t)got;
+        else if (got < 0 && errno == EINTR)
+            continue;
+        else if (got < 0 && errno == EAGAIN)
+            return;
+        else
+            reap(load);
+    }
+}
+
 /* Waits at most timeout_ms (-1: as long as the limit allows) for the
- * child's verdict; kills the child once its time is up. */
+ * child's answer; kills the child once its time is up. */
 static void settle(LessonLoad *load, long timeout_ms)
 {
     while (!load->done) {
         long left = sandbox_ms_left(&load->deadline);
         if (left <= 0) {
-            kill(load->child, SIGKILL);
-            reap(load);
-            load->ok = false;
-            error_set(&load->err, "%s:%d: " SANDBOX_TOO_LONG, load->path, last_line(load),
-                      LESSON_CPU_LIMIT_S, LESSON_TIME_LIMIT_MS);
+            stop_child(load);
             return;
         }
         long wait = timeout_ms >= 0 && timeout_ms < left ? timeout_ms : left;
         struct pollfd ready = { load->pipe, POLLIN, 0 };
         int n = poll(&ready, 1, (int)wait);
-        if (n == 0 && timeout_ms >= 0 && timeout_ms < left)
+        if (n > 0)
+            read_answer(load);
+        else if (n == 0 && timeout_ms >= 0 && timeout_ms < left)
             return;
-        if (n <= 0)
-            continue;
-        ssize_t got = read(load->pipe, load->report + load->report_len,
-                           sizeof load->report - 1 - load->report_len);
-        if (got > 0)
-            load->report_len += (size_t)got;
-        else if (got == 0 || (errno != EAGAIN && errno != EINTR) ||
-                 load->report_len == sizeof load->report - 1)
-            reap(load);
     }
 }
 
@@ -269,6 +320,7 @@ static void release(LessonLoad *load)
         close(load->pipe);
     if (load->line)
         munmap((void *)load->line, sizeof *load->line);
+    free(load->answer);
     free(load->text);
     free(load->path);
     free(load);
@@ -277,13 +329,16 @@ static void release(LessonLoad *load)
 bool lesson_load_finish(LessonLoad *load, Lesson *dest, DescentError *err)
 {
     settle(load, -1);
-    bool ok = load->ok;
+    *dest = (Lesson){ 0 };
+    bool ok = load->ok && lesson_decode(load->answer + 1, load->answer_len - 1, dest);
     if (ok) {
-        ok = lesson_evaluate(load->path, load->text, load->size, load->lang, NULL, dest, err);
-    } else {
-        *dest = (Lesson){ 0 };
-        if (err)
-            *err = load->err;
+        snprintf(dest->lang, sizeof dest->lang, "%s", load->lang);
+        dest->path = load->path;
+        load->path = NULL;
+    } else if (load->ok) {
+        error_set(err, "%s:1: the lesson's check gave a broken answer", load->path);
+    } else if (err) {
+        *err = load->err;
     }
     release(load);
     return ok;

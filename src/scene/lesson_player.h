@@ -76,9 +76,7 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key);
 /* Starts reloading the file when its modification time changed since the
  * last load, and puts the reloaded lesson (or its error) on stage once it
  * is ready, keeping the step shown (clamped); returns true when it did so.
- * Never waits for the load itself; putting the new lesson on stage
- * evaluates its bytes once more here (milliseconds: the child has already
- * shown they load within the limits).  A file that is gone leaves a loaded
+ * Never waits for the load itself.  A file that is gone leaves a loaded
  * lesson on stage with a notice saying so, and reloads when it comes back. */
 bool lesson_player_poll(LessonPlayer *player, Scene *scene);
 
