@@ -137,9 +137,22 @@ static bool write_all(int fd, const char *bytes, size_t size)
     return true;
 }
 
+/* Closes every descriptor but out: a copy of one the parent uses (the
+ * write end of ffmpeg's input, say) would keep it open while the child
+ * runs. */
+static void close_others(int out)
+{
+    long open_max = sysconf(_SC_OPEN_MAX);
+    int last = open_max > 0 && open_max < 65536 ? (int)open_max : 65536;
+    for (int fd = 3; fd < last; fd++)
+        if (fd != out)
+            close(fd);
+}
+
 static _Noreturn void run_child(const LessonLoad *load, int out)
 {
     signal(SIGXCPU, SIG_DFL);
+    close_others(out);
     limit_child();
     Lesson lesson;
     DescentError err = { "" };
