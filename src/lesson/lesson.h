@@ -71,12 +71,14 @@
  * time) and utf8.  The file itself must be a regular file of text (binary
  * chunks are refused).  Memory, allocations, instructions and time are
  * capped (LESSON_MEMORY_LIMIT, LESSON_ALLOCATION_LIMIT,
- * LESSON_INSTRUCTION_LIMIT, LESSON_TIME_LIMIT_MS); and since a single C
+ * LESSON_INSTRUCTION_LIMIT, LESSON_CPU_LIMIT_S); and since a single C
  * library call (table.move over a huge range, say) cannot be interrupted
- * from inside, lesson_load first runs the whole load in a child process
- * limited to LESSON_CPU_LIMIT_S of CPU time and killed after
- * LESSON_TIME_LIMIT_MS: a script that loops forever, eats memory or sits in
- * one long library call fails with an error instead of hanging the program.
+ * from inside, lesson_load runs the whole load in a child process limited
+ * to LESSON_CPU_LIMIT_S of CPU time and killed after LESSON_TIME_LIMIT_MS
+ * in which it had the CPU at least half of the time (on a machine too busy
+ * to give it that, after at most 10 s): a script that loops forever, eats
+ * memory or sits in one long library call fails with an error instead of
+ * hanging the program, and a good lesson does not fail for a busy machine.
  *
  * Texts are limited to what the screen shows whole (LESSON_TITLE_MAX,
  * LESSON_CAPTION_MAX, LESSON_LABEL_MAX bytes; the scene's buffers are sized
@@ -206,7 +208,7 @@ typedef struct Lesson {
 
 /* Loads and validates a lesson.  lang is "en", "zh", ... or NULL for
  * lesson_default_lang().  Reads the file once and evaluates it in a child
- * process (at most LESSON_TIME_LIMIT_MS), which hands the Lesson back.  On
+ * process (within the time limits above), which hands the Lesson back.  On
  * failure returns false with err holding "FILE:LINE: message" and dest
  * left empty (lesson_free is harmless). */
 bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError *err);
@@ -214,7 +216,7 @@ bool lesson_load(const char *path, const char *lang, Lesson *dest, DescentError 
 /* lesson_load in start / poll / finish form, for a caller that must not
  * wait (the window): start reads the file and starts the child, poll says
  * without waiting whether finish would return at once, finish waits for
- * the child (at most what is left of LESSON_TIME_LIMIT_MS), takes the
+ * the child (within what is left of its time), takes the
  * Lesson it made and frees the LessonLoad; cancel kills the child and
  * frees it.  start returns NULL only when out of memory. */
 typedef struct LessonLoad LessonLoad;

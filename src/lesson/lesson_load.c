@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -42,6 +43,8 @@
 /* Bytes of a child's answer: a Lesson holds at most 4 MB of text (lesson.c's
  * COPY_BUDGET) and far less of anything else. */
 #define ANSWER_LIMIT (16u << 20)
+/* The longest a load may take on a machine too busy to run it. */
+#define WALL_CAP_MS 10000L
 
 struct LessonLoad {
     char *path;                 /* owned; as given */
@@ -56,7 +59,7 @@ struct LessonLoad {
     volatile int *line;         /* shared page: the line the child runs */
     char *answer;               /* owned; "Y" and the Lesson, or "N" and the error */
     size_t answer_len, answer_capacity;
-    struct timespec deadline;   /* CLOCK_MONOTONIC */
+    struct timespec started;    /* CLOCK_MONOTONIC */
 };
 
 /* Reads the lesson file, which must be a regular file (a FIFO or a device
@@ -215,7 +218,7 @@ LessonLoad *lesson_load_start(const char *path, const char *lang)
     }
     strcpy(load->path, path);
     snprintf(load->lang, sizeof load->lang, "%s", lang ? lang : lesson_default_lang());
-    load->deadline = sandbox_deadline();
+    clock_gettime(CLOCK_MONOTONIC, &load->started);
     load->done = !read_source(load) || !start_child(load);
     return load;
 }
@@ -296,22 +299,61 @@ static void read_answer(LessonLoad *load)
     }
 }
 
-/* Waits at most timeout_ms (-1: as long as the limit allows) for the
+static long ms_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)(now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
+/* CPU time the child has used, in milliseconds (LONG_MAX when unknown). */
+static long child_cpu_ms(pid_t child)
+{
+    char path[64], text[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)child);
+    FILE *stat = fopen(path, "r");
+    size_t got = stat ? fread(text, 1, sizeof text - 1, stat) : 0;
+    if (stat)
+        fclose(stat);
+    text[got] = '\0';
+    /* After "PID (NAME) ", utime and stime are the 12th and 13th fields. */
+    char *fields = strrchr(text, ')');
+    unsigned long utime, stime;
+    if (!fields || sscanf(fields + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+                          &utime, &stime) != 2)
+        return LONG_MAX;
+    return (long)((utime + stime) * 1000 / (unsigned long)sysconf(_SC_CLK_TCK));
+}
+
+/* Whether the child's time is up: LESSON_TIME_LIMIT_MS have passed while
+ * it had the CPU at least half of the time (a machine too busy to run it
+ * gives it longer, up to WALL_CAP_MS, so a slow machine does not refuse
+ * good lessons; its CPU time is capped by RLIMIT_CPU all along). */
+static bool out_of_time(const LessonLoad *load, long elapsed)
+{
+    return elapsed >= WALL_CAP_MS ||
+           (elapsed >= LESSON_TIME_LIMIT_MS && 2 * child_cpu_ms(load->child) >= elapsed);
+}
+
+/* Waits at most timeout_ms (-1: as long as the limits allow) for the
  * child's answer; kills the child once its time is up. */
 static void settle(LessonLoad *load, long timeout_ms)
 {
+    long waited = 0;
     while (!load->done) {
-        long left = sandbox_ms_left(&load->deadline);
-        if (left <= 0) {
+        long elapsed = ms_since(&load->started);
+        if (out_of_time(load, elapsed)) {
             stop_child(load);
             return;
         }
-        long wait = timeout_ms >= 0 && timeout_ms < left ? timeout_ms : left;
+        long wait = elapsed < LESSON_TIME_LIMIT_MS ? LESSON_TIME_LIMIT_MS - elapsed : 50;
+        if (timeout_ms >= 0 && timeout_ms - waited < wait)
+            wait = timeout_ms - waited;
         struct pollfd ready = { load->pipe, POLLIN, 0 };
-        int n = poll(&ready, 1, (int)wait);
-        if (n > 0)
+        if (poll(&ready, 1, (int)wait) > 0)
             read_answer(load);
-        else if (n == 0 && timeout_ms >= 0 && timeout_ms < left)
+        waited += wait;
+        if (timeout_ms >= 0 && waited >= timeout_ms)
             return;
     }
 }

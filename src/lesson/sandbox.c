@@ -11,8 +11,9 @@
  *                 10 million instructions of it took over 10 s.
  *   instructions  a count hook adds up VM instructions and raises an error
  *                 past LESSON_INSTRUCTION_LIMIT.
- *   time          the same hook raises an error once LESSON_TIME_LIMIT_MS
- *                 have passed since sandbox_open.
+ *   time          the same hook raises an error once the script has used
+ *                 LESSON_CPU_LIMIT_S of CPU time (its thread's, so a busy
+ *                 machine slows it down but does not make it fail).
  *                 pcall and xpcall are gone, so the script cannot catch
  *                 these errors and go on (load, which catches errors of its
  *                 reader function, gets them again: once raised, an error is
@@ -73,25 +74,12 @@ static Sandbox *sandbox_of(lua_State *L)
     return ud;
 }
 
-struct timespec sandbox_deadline(void)
+/* CPU time this thread has used, in milliseconds. */
+static long thread_cpu_ms(void)
 {
-    struct timespec deadline;
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    deadline.tv_sec += LESSON_TIME_LIMIT_MS / 1000;
-    deadline.tv_nsec += LESSON_TIME_LIMIT_MS % 1000 * 1000000L;
-    if (deadline.tv_nsec >= 1000000000L) {
-        deadline.tv_sec++;
-        deadline.tv_nsec -= 1000000000L;
-    }
-    return deadline;
-}
-
-long sandbox_ms_left(const struct timespec *deadline)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)(deadline->tv_sec - now.tv_sec) * 1000 +
-           (deadline->tv_nsec - now.tv_nsec) / 1000000;
+    struct timespec used;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &used);
+    return (long)used.tv_sec * 1000 + used.tv_nsec / 1000000;
 }
 
 static void sandbox_hook(lua_State *L, lua_Debug *ar)
@@ -103,7 +91,7 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
     }
     sandbox->instructions += HOOK_EVERY;
     bool too_many = sandbox->instructions > LESSON_INSTRUCTION_LIMIT;
-    if (!too_many && sandbox_ms_left(&sandbox->deadline) > 0)
+    if (!too_many && thread_cpu_ms() - sandbox->cpu_start < LESSON_CPU_LIMIT_S * 1000L)
         return;
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
     lua_getinfo(L, "l", ar);
@@ -220,7 +208,7 @@ bool sandbox_open(Sandbox *sandbox, const char *path, volatile int *line, Descen
 {
     *sandbox = (Sandbox){ .path = path, .line = line };
     *line = 0;
-    sandbox->deadline = sandbox_deadline();
+    sandbox->cpu_start = thread_cpu_ms();
     sandbox->L = lua_newstate(sandbox_alloc, sandbox);
     if (!sandbox->L)
         return error_set(err, "%s:1: out of memory starting the lesson sandbox", path);

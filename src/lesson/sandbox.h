@@ -32,13 +32,13 @@ typedef struct Sandbox {
     size_t used;          /* bytes the state holds now */
     size_t allocations;   /* blocks allocated or grown so far */
     long instructions;    /* VM instructions run so far (in hook-sized units) */
-    struct timespec deadline; /* CLOCK_MONOTONIC time the script must end by */
+    long cpu_start;       /* the thread's CPU time at sandbox_open, in ms */
     volatile int *line;   /* the last line the script ran (owned by the
                              caller, who may read it from another process) */
 } Sandbox;
 
 /* Opens a state with only the allowed libraries; the time limit
- * (LESSON_TIME_LIMIT_MS) starts now.  line must stay valid while the state
+ * (LESSON_CPU_LIMIT_S of this thread's CPU time) starts now.  line must stay valid while the state
  * is open.  False (err filled) when even that does not fit in memory. */
 bool sandbox_open(Sandbox *sandbox, const char *path, volatile int *line, DescentError *err);
 
@@ -48,12 +48,6 @@ bool sandbox_open(Sandbox *sandbox, const char *path, volatile int *line, Descen
  * with luaL_error, which names the line of their call.  False with err
  * filled when the script fails. */
 bool sandbox_run(Sandbox *sandbox, const char *text, size_t size, DescentError *err);
-
-/* CLOCK_MONOTONIC time LESSON_TIME_LIMIT_MS from now, and the whole
- * milliseconds left until such a deadline (negative once past): the one
- * time limit of a load, in this process and for a child. */
-struct timespec sandbox_deadline(void);
-long sandbox_ms_left(const struct timespec *deadline);
 
 /* Closes the state (runs no more of the script's code than the caps allow). */
 void sandbox_close(Sandbox *sandbox);

@@ -18,7 +18,7 @@
  * A lesson that fails to load is shown as the scene's error (FILE:LINE:
  * message) and the player stays open: lesson_player_poll reloads the file
  * when it changes on disk, keeping the step shown.  Opening waits for the
- * load (at most LESSON_TIME_LIMIT_MS); a reload never waits: it runs in
+ * load (within the load's time limits, lesson.h); a reload never waits: it runs in
  * the background (lesson_load_start) and the lesson shown stays until the
  * new one is ready.
  *
