@@ -100,7 +100,8 @@
 #define LESSON_ALLOCATION_LIMIT 200000        /* blocks the script may allocate */
 #define LESSON_INSTRUCTION_LIMIT 10000000L    /* Lua VM instructions per load */
 #define LESSON_CPU_LIMIT_S 1                  /* CPU seconds one load may take */
-#define LESSON_TIME_LIMIT_MS 1500             /* milliseconds one load may take in all */
+#define LESSON_TIME_LIMIT_MS 1500             /* milliseconds one load may take, when
+                                                 it has the CPU half of that time */
 #define LESSON_FILE_LIMIT (1u << 20)          /* bytes of lesson source */
 #define LESSON_TITLE_MAX 200                  /* bytes of a title */
 #define LESSON_CAPTION_MAX 2000               /* bytes of a caption or a hint */
