@@ -76,10 +76,12 @@ def data_cases(work):
     with open(lesson, "w") as f:
         f.write('lesson { title = "t", landscape = "linreg:data=pipe.csv" }\n'
                 'step { runs = { "gd" } }\n')
+    # The lesson loader refuses it first, naming the file and what it is not.
     refused("check: a FIFO beside a lesson as its data= is refused at once", ["check", lesson],
-            "FIFO", prefix=lesson + ":")
+            "data=pipe.csv: not a regular file", prefix=lesson + ":")
     refused("record: a FIFO beside a lesson as its data= is refused at once",
-            ["record", *SMALL, lesson, "-o", os.path.join(work, "never.png")], "FIFO")
+            ["record", *SMALL, lesson, "-o", os.path.join(work, "never.png")],
+            "data=pipe.csv: not a regular file")
 
     long_line = os.path.join(work, "long.csv")
     with open(long_line, "w") as f:

@@ -180,6 +180,19 @@ static void test_welcome_is_found_in_both_languages(void **state)
     app_destroy(app);
 }
 
+/* Polls until a changed file is back on stage: reloads run in the
+ * background, so the first poll after an edit only starts one.  The bound
+ * is a hang guard, far above the load's time limit. */
+static bool reloaded(App *app)
+{
+    for (int i = 0; i < 3000; i++) {
+        if (app_poll_lesson(app))
+            return true;
+        usleep(10000);
+    }
+    return false;
+}
+
 static void test_broken_lesson_shows_error_then_reloads(void **state)
 {
     (void)state;
@@ -200,7 +213,7 @@ static void test_broken_lesson_shows_error_then_reloads(void **state)
                  "lesson { title = 'Fixed', landscape = 'quadratic' }\n"
                  "step { caption = 'a' }\nstep { caption = 'b', runs = { 'gd' } }\n",
                  2, path, sizeof path);
-    assert_true(app_poll_lesson(app));
+    assert_true(reloaded(app));
     assert_string_equal(s->error, "");
     assert_string_equal(s->caption, "a");
     push_key_down(SDLK_RIGHT, KMOD_NONE);
@@ -212,7 +225,7 @@ static void test_broken_lesson_shows_error_then_reloads(void **state)
                  "lesson { title = 'Fixed', landscape = 'quadratic' }\n"
                  "step { caption = 'a' }\nstep { caption = 'b, edited', runs = { 'gd' } }\n",
                  4, path, sizeof path);
-    assert_true(app_poll_lesson(app));
+    assert_true(reloaded(app));
     assert_string_equal(s->title, "2/2  Fixed");
     assert_string_equal(s->caption, "b, edited");
     assert_false(app_poll_lesson(app));
@@ -220,7 +233,33 @@ static void test_broken_lesson_shows_error_then_reloads(void **state)
     /* Broken again: the error, not the old lesson. */
     write_lesson("broken.lua", "lesson { title = 'Fixed', landscape = 'nowhere' }\n", 6, path,
                  sizeof path);
-    assert_true(app_poll_lesson(app));
+    assert_true(reloaded(app));
+    assert_non_null(strstr(s->error, where));
+    app_destroy(app);
+}
+
+/* An edit that would hang the program (one endless C library call, issue
+ * 13) reloads in the background: the poll that starts it returns without
+ * waiting, the old stage stays and draws, and the error replaces it once
+ * the lesson's time is up. */
+static void test_hanging_edit_never_blocks_the_window(void **state)
+{
+    (void)state;
+    char path[4096];
+    write_lesson("hanging.lua", "lesson { title = 'Calm', landscape = 'quadratic' }\n"
+                 "step { caption = 'a' }\n", 0, path, sizeof path);
+    App *app = open_lesson(path, "en");
+    Scene *s = app_scene(app);
+    write_lesson("hanging.lua", "lesson { title = 'Calm', landscape = 'quadratic' }\n"
+                 "step { caption = 'a' }\ntable.move({}, 1, math.maxinteger - 1, 2)\n",
+                 2, path, sizeof path);
+    assert_false(app_poll_lesson(app));
+    play(app, 0.3);
+    assert_string_equal(s->caption, "a");
+    assert_string_equal(s->error, "");
+    assert_true(reloaded(app));
+    char where[4200];
+    snprintf(where, sizeof where, "%s:3: the lesson took too long", path);
     assert_non_null(strstr(s->error, where));
     app_destroy(app);
 }
@@ -259,7 +298,7 @@ static void test_deleted_lesson_stays_until_back(void **state)
                  "lesson { title = 'Kept', landscape = 'quadratic' }\n"
                  "step { caption = 'a, back' }\nstep { caption = 'b', runs = { 'gd' } }\n",
                  2, path, sizeof path);
-    assert_true(app_poll_lesson(app));
+    assert_true(reloaded(app));
     assert_string_equal(s->caption, "a, back");
     app_destroy(app);
 }
@@ -326,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_lesson_key_cycles),
         cmocka_unit_test(test_welcome_is_found_in_both_languages),
         cmocka_unit_test(test_broken_lesson_shows_error_then_reloads),
+        cmocka_unit_test(test_hanging_edit_never_blocks_the_window),
         cmocka_unit_test(test_deleted_lesson_stays_until_back),
         cmocka_unit_test(test_scene_without_lesson_says_so),
     };

@@ -338,6 +338,43 @@ static void open_lesson_text(LessonPlayer *player, Scene *s, const char *text)
         fail_msg("%s", err.message);
 }
 
+/* Fills dest with bytes of text: 3-byte characters, then ASCII. */
+static void cjk_text(char *dest, size_t bytes)
+{
+    size_t n = 0;
+    for (; n + 3 <= bytes; n += 3)
+        memcpy(dest + n, "梯", 3);
+    for (; n < bytes; n++)
+        dest[n] = 'a';
+    dest[n] = '\0';
+}
+
+/* The longest texts a lesson may hold (lesson.h) reach the scene whole:
+ * the scene's buffers are sized from the loader's limits (issue 14). */
+static void test_lesson_texts_at_their_limits_shown_whole(void **state)
+{
+    (void)state;
+    static char title[LESSON_TITLE_MAX + 1], caption[LESSON_CAPTION_MAX + 1],
+        label[LESSON_LABEL_MAX + 1], text[LESSON_CAPTION_MAX + 512], expected[SCENE_TITLE_MAX];
+    cjk_text(title, LESSON_TITLE_MAX);
+    cjk_text(caption, LESSON_CAPTION_MAX);
+    cjk_text(label, LESSON_LABEL_MAX);
+    snprintf(text, sizeof text,
+             "lesson { title = '%s', landscape = 'quadratic' }\n"
+             "step { caption = '%s', marks = { { x = 0, y = 0, label = '%s' } } }\n",
+             title, caption, label);
+    Scene *s = make(NULL, NULL, 0);
+    LessonPlayer player;
+    open_lesson_text(&player, s, text);
+    snprintf(expected, sizeof expected, "1/1  %s", title);
+    assert_string_equal(s->title, expected);
+    assert_string_equal(s->caption, caption);
+    assert_int_equal(s->mark_count, 1);
+    assert_string_equal(s->marks[0].label, label);
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
 /* A lesson step's show turns on the overlays (and the 3D view) it names
  * and the next step's turns off what it does not name, except the view,
  * which stays until a step names one; the flow is there from the step's
@@ -506,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_particles_need_a_noisy_run),
         cmocka_unit_test(test_flow_follows_exact_flow),
         cmocka_unit_test(test_basin_shares_follow_basins),
+        cmocka_unit_test(test_lesson_texts_at_their_limits_shown_whole),
         cmocka_unit_test(test_lesson_show_reaches_display),
         cmocka_unit_test(test_lesson_show_picks_plot),
         cmocka_unit_test(test_bad_spec_is_an_error),

@@ -55,6 +55,11 @@ static const LandscapeKind *const kind_table[] = {
 _Static_assert(ARRAY_LEN(kind_infos) == ARRAY_LEN(kind_table),
                "every landscape kind needs an info row and a behaviour row");
 
+bool view_rect_drawable(ViewRect v)
+{
+    return v.xmax - v.xmin <= VIEW_SPAN_MAX && v.ymax - v.ymin <= VIEW_SPAN_MAX;
+}
+
 const LandscapeInfo *landscape_kinds(size_t *count)
 {
     *count = ARRAY_LEN(kind_infos);

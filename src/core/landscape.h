@@ -27,6 +27,14 @@ typedef struct ViewRect {
     double xmin, xmax, ymin, ymax;
 } ViewRect;
 
+/* The widest or tallest view anyone may ask for (the scene, a lesson): the
+ * renderer widens a view to its frame's aspect (up to 16384:1) and takes
+ * differences of its edges, which must stay finite doubles. */
+#define VIEW_SPAN_MAX 1e300
+
+/* Whether v is at most VIEW_SPAN_MAX wide and tall. */
+bool view_rect_drawable(ViewRect v);
+
 typedef struct LandscapePoint {
     double x, y;
 } LandscapePoint;

@@ -24,9 +24,9 @@
 
 #include "core/optimizer.h"
 #include "core/sweep.h"
+#include "lesson_files.h"
 #include "sandbox.h"
 
-#define TEXT_LIMIT 4000          /* bytes of one caption, title or label */
 #define SPEC_LIMIT 1000          /* bytes of one spec string */
 #define COPY_BUDGET (4u << 20)   /* bytes of text one lesson may hold */
 #define PLAY_LIMIT 1000000L      /* updates one step may animate */
@@ -54,8 +54,9 @@ typedef struct Loader {
     LandscapePoint start;
     bool axes;                 /* lesson{ axes = true }: every step shows them */
     unsigned set[LESSON_MAX_STEPS];
-    char folder[PATH_MAX];     /* the lesson file's folder, for data= */
+    char folder[PATH_MAX];     /* the lesson file's real folder, for data= */
     const char *reserved_keys; /* lesson_load's: keys a step may not bind */
+    volatile int *line;        /* the line being run or checked */
 } Loader;
 
 static const char *const show_names[] = {
@@ -300,6 +301,9 @@ static ViewRect read_view(lua_State *L, int idx, const char *what)
     read_numbers(L, idx, what, 4, v);
     if (!(v[0] < v[1] && v[2] < v[3]))
         luaL_error(L, "%s is { xmin, xmax, ymin, ymax } with xmin < xmax and ymin < ymax", what);
+    if (!view_rect_drawable((ViewRect){ v[0], v[1], v[2], v[3] }))
+        luaL_error(L, "%s is wider or taller than %f: the window cannot draw it", what,
+                   (lua_Number)VIEW_SPAN_MAX);
     return (ViewRect){ v[0], v[1], v[2], v[3] };
 }
 
@@ -314,11 +318,11 @@ static LandscapePoint read_point(lua_State *L, int idx, const char *what)
  * language is picked (English when it has none).  Every text in the table
  * is checked, so `descent check` finds a broken translation in any
  * language. */
-static char *read_text(lua_State *L, Loader *loader, int idx, const char *what)
+static char *read_text(lua_State *L, Loader *loader, int idx, const char *what, size_t limit)
 {
     idx = lua_absindex(L, idx);
     if (lua_type(L, idx) == LUA_TSTRING)
-        return copy_string(L, loader, idx, TEXT_LIMIT, what);
+        return copy_string(L, loader, idx, limit, what);
     if (lua_type(L, idx) != LUA_TTABLE)
         luaL_error(L, "%s must be a string or { en = \"...\", zh = \"...\" }, not %s", what,
                    luaL_typename(L, idx));
@@ -331,9 +335,11 @@ static char *read_text(lua_State *L, Loader *loader, int idx, const char *what)
                        luaL_typename(L, -1));
         size_t len;
         const char *text = lua_tolstring(L, -1, &len);
-        if (len > TEXT_LIMIT || !utf8_valid((const unsigned char *)text, len))
-            luaL_error(L, "%s: the %s text is too long or not valid UTF-8", what,
-                       lua_tostring(L, -2));
+        if (len > limit)
+            luaL_error(L, "%s: the %s text is too long (%d bytes; limit %d)", what,
+                       lua_tostring(L, -2), (int)len, (int)limit);
+        if (!utf8_valid((const unsigned char *)text, len))
+            luaL_error(L, "%s: the %s text is not valid UTF-8", what, lua_tostring(L, -2));
         lua_pop(L, 1);
     }
     if (get_field(L, idx, "en") != LUA_TSTRING)
@@ -345,7 +351,7 @@ static char *read_text(lua_State *L, Loader *loader, int idx, const char *what)
         if (strcmp(loader->lesson->lang, "en") != 0)
             loader->lesson->fallbacks++;
     }
-    char *copy = copy_string(L, loader, -1, TEXT_LIMIT, what);
+    char *copy = copy_string(L, loader, -1, limit, what);
     lua_pop(L, 1);
     return copy;
 }
@@ -358,48 +364,21 @@ static char *read_spec(lua_State *L, Loader *loader, int idx, const char *what)
     return copy_string(L, loader, idx, SPEC_LIMIT, what);
 }
 
-/* A landscape spec, with data=FILE made to name FILE in the lesson's own
- * folder: lessons are shared as folders, so their data travels with them,
- * and a downloaded lesson cannot make descent read files elsewhere. */
-static char *read_landscape(lua_State *L, Loader *loader, int idx, const char *what)
+/* A landscape or optimizer spec, each file it names checked and named by
+ * its real path (lesson_files.h). */
+static char *read_kind_spec(lua_State *L, Loader *loader, int idx, const char *what,
+                            SpecKind kind)
 {
-    idx = lua_absindex(L, idx);
-    expect(L, idx, LUA_TSTRING, what, "a spec string such as \"quadratic:l1=1\"");
-    const char *spec = lua_tostring(L, idx);
-    const char *colon = strchr(spec, ':');
-    if (!colon || strncmp(spec, "expr:", 5) == 0)
-        return read_spec(L, loader, idx, what);
-    luaL_Buffer out;
-    luaL_buffinit(L, &out);
-    luaL_addlstring(&out, spec, (size_t)(colon + 1 - spec));
-    for (const char *item = colon + 1; *item;) {
-        size_t len = strcspn(item, ",");
-        if (strncmp(item, "data=", 5) == 0) {
-            const char *file = item + 5;
-            size_t file_len = len - 5;
-            if (file_len == 0 || file[0] == '.' || memchr(file, '/', file_len) ||
-                memchr(file, '\\', file_len))
-                luaL_error(L, "%s: data= names a file beside the lesson, without folders "
-                           "(not '%s')", what, lua_pushlstring(L, file, file_len));
-            luaL_addstring(&out, "data=");
-            luaL_addstring(&out, loader->folder);
-            luaL_addchar(&out, '/');
-            luaL_addlstring(&out, file, file_len);
-        } else {
-            luaL_addlstring(&out, item, len);
-        }
-        item += len;
-        if (*item == ',') {
-            luaL_addchar(&out, ',');
-            item++;
-        }
-    }
-    luaL_pushresult(&out);
-    char *copy = read_spec(L, loader, -1, what);
-    lua_pop(L, 1);
-    return copy;
+    if (kind == SPEC_LANDSCAPE)
+        expect(L, idx, LUA_TSTRING, what, "a spec string such as \"quadratic:l1=1\"");
+    char *text = read_spec(L, loader, idx, what);
+    DescentError why;
+    char *resolved = lesson_files_resolve(text, kind, loader->folder, &why);
+    free(text);
+    if (!resolved)
+        luaL_error(L, "%s: %s", what, why.message);
+    return resolved;
 }
-
 /* Runs: one spec string, or a list of them. */
 static void read_runs(lua_State *L, Loader *loader, int idx, const char *what, LessonRuns *dest)
 {
@@ -407,7 +386,7 @@ static void read_runs(lua_State *L, Loader *loader, int idx, const char *what, L
     if (lua_type(L, idx) == LUA_TSTRING) {
         dest->specs = checked_calloc(L, 1, sizeof *dest->specs);
         dest->count = 1;
-        dest->specs[0] = read_spec(L, loader, idx, what);
+        dest->specs[0] = read_kind_spec(L, loader, idx, what, SPEC_OPTIMIZER);
         return;
     }
     size_t n = list_length(L, idx, what, LESSON_MAX_RUNS);
@@ -415,7 +394,7 @@ static void read_runs(lua_State *L, Loader *loader, int idx, const char *what, L
     dest->count = n;
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, idx, (lua_Integer)i + 1);
-        dest->specs[i] = read_spec(L, loader, -1, what);
+        dest->specs[i] = read_kind_spec(L, loader, -1, what, SPEC_OPTIMIZER);
         lua_pop(L, 1);
     }
 }
@@ -464,7 +443,7 @@ static void read_marks(lua_State *L, Loader *loader, int idx, LessonStep *step)
         }
         lua_pop(L, 1);
         if (get_field(L, -1, "label") != LUA_TNIL)
-            mark->label = read_text(L, loader, -1, "mark label");
+            mark->label = read_text(L, loader, -1, "mark label", LESSON_LABEL_MAX);
         else
             mark->label = checked_calloc(L, 1, 1);
         lua_pop(L, 2);
@@ -502,7 +481,7 @@ static void read_key_landscapes(lua_State *L, Loader *loader, int idx, LessonKey
     key->count = n;
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, idx, (lua_Integer)i + 1);
-        key->landscapes[i] = read_landscape(L, loader, -1, "key landscape");
+        key->landscapes[i] = read_kind_spec(L, loader, -1, "key landscape", SPEC_LANDSCAPE);
         lua_pop(L, 1);
     }
 }
@@ -526,6 +505,8 @@ static void read_keys(lua_State *L, Loader *loader, int idx, LessonStep *step)
         if (lua_type(L, -2) != LUA_TSTRING || lua_rawlen(L, -2) != 1)
             luaL_error(L, "keys: each key is one character, e.g. t = { ... }");
         char c = lua_tostring(L, -2)[0];
+        if (c == ' ')
+            luaL_error(L, "keys: Space is descent's own play / pause; pick another key");
         if (c < '!' || c > '~')
             luaL_error(L, "keys: a key must be a printable ASCII character");
         if (loader->reserved_keys && strchr(loader->reserved_keys, c))
@@ -547,7 +528,7 @@ static void read_keys(lua_State *L, Loader *loader, int idx, LessonStep *step)
         }
         lua_pop(L, 2);
         if (get_field(L, -1, "label") != LUA_TNIL)
-            key->label = read_text(L, loader, -1, "key label");
+            key->label = read_text(L, loader, -1, "key label", LESSON_LABEL_MAX);
         else
             key->label = checked_calloc(L, 1, 1);
         lua_pop(L, 2);
@@ -597,10 +578,10 @@ static int api_lesson(lua_State *L)
     check_fields(L, 1, "lesson", fields);
     if (!field(L, "title"))
         luaL_error(L, "lesson needs a title");
-    loader->lesson->title = read_text(L, loader, -1, "title");
+    loader->lesson->title = read_text(L, loader, -1, "title", LESSON_TITLE_MAX);
     if (!field(L, "landscape"))
         luaL_error(L, "lesson needs a landscape, e.g. landscape = \"quadratic\"");
-    loader->landscape = read_landscape(L, loader, -1, "landscape");
+    loader->landscape = read_kind_spec(L, loader, -1, "landscape", SPEC_LANDSCAPE);
     if (field(L, "view")) {
         loader->view = read_view(L, -1, "view");
         loader->has_view = true;
@@ -681,11 +662,11 @@ static int api_step(lua_State *L)
     unsigned *set = &loader->set[lesson->step_count];
     step->line = call_line(L);
     if (field(L, "caption"))
-        step->caption = read_text(L, loader, -1, "caption");
+        step->caption = read_text(L, loader, -1, "caption", LESSON_CAPTION_MAX);
     else
         step->caption = checked_calloc(L, 1, 1);
     if (field(L, "hint"))
-        step->hint = read_text(L, loader, -1, "hint");
+        step->hint = read_text(L, loader, -1, "hint", LESSON_CAPTION_MAX);
     else
         step->hint = checked_calloc(L, 1, 1);
     if (field(L, "id"))
@@ -715,7 +696,7 @@ static int api_step(lua_State *L)
     if (field(L, "keep"))
         step->keep = read_bool(L, -1, "keep");
     if (field(L, "landscape")) {
-        step->landscape = read_landscape(L, loader, -1, "landscape");
+        step->landscape = read_kind_spec(L, loader, -1, "landscape", SPEC_LANDSCAPE);
         *set |= SET_LANDSCAPE;
     }
     if (field(L, "view")) {
@@ -908,6 +889,7 @@ static bool lesson_finish(Loader *loader, DescentError *err)
         return error_set(err, "%s:%d: %s", lesson->path, loader->lesson_line, why.message);
     bool ok = true;
     for (size_t i = 0; ok && i < lesson->step_count; i++) {
+        *loader->line = lesson->steps[i].line;
         lesson->steps[i].show |= loader->axes ? LESSON_SHOW_AXES : 0u;
         ok = carry_over(loader, i, err) && check_step(lesson, &lesson->steps[i], &landscape, err);
     }
@@ -932,8 +914,9 @@ static void folder_of(const char *path, char dest[PATH_MAX])
         snprintf(dest, PATH_MAX, "%s", folder);
 }
 
-bool lesson_load(const char *path, const char *lang, const char *reserved_keys, Lesson *dest,
-                 DescentError *err)
+bool lesson_evaluate(const char *path, const char *text, size_t size, const char *lang,
+                     const char *reserved_keys, volatile int *line, Lesson *dest,
+                     DescentError *err)
 {
     *dest = (Lesson){ 0 };
     snprintf(dest->lang, sizeof dest->lang, "%s", lang ? lang : lesson_default_lang());
@@ -944,11 +927,13 @@ bool lesson_load(const char *path, const char *lang, const char *reserved_keys, 
         lesson_free(dest);
         return error_set(err, "%s:1: out of memory", path);
     }
+    int own_line;
     loader->lesson = dest;
     loader->reserved_keys = reserved_keys;
+    loader->line = line ? line : &own_line;
     folder_of(path, loader->folder);
     Sandbox sandbox;
-    bool ok = sandbox_open(&sandbox, dest->path, err);
+    bool ok = sandbox_open(&sandbox, dest->path, loader->line, err);
     if (ok) {
         static const luaL_Reg api[] = { { "lesson", api_lesson }, { "step", api_step } };
         for (size_t i = 0; i < sizeof api / sizeof api[0]; i++) {
@@ -956,7 +941,7 @@ bool lesson_load(const char *path, const char *lang, const char *reserved_keys, 
             lua_pushcclosure(sandbox.L, api[i].func, 1);
             lua_setglobal(sandbox.L, api[i].name);
         }
-        ok = sandbox_run(&sandbox, err);
+        ok = sandbox_run(&sandbox, text, size, err);
         loader->closed = true;
         sandbox_close(&sandbox);
     }

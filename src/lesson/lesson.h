@@ -59,18 +59,34 @@
  *
  * Every spec string is checked with the numeric core (landscape_create,
  * optimizer_parse on the step's landscape), so a loaded lesson's specs are
- * known to parse.  A landscape's data=FILE names a file in the lesson's own
- * folder (a plain name, no folders); the Lesson holds it as a full path.
+ * known to parse.  Every key of a spec that names a file (a PARAM_TEXT key
+ * in the core's tables, such as a landscape's data=FILE) must name a regular
+ * file inside the lesson's own folder, by a relative path: checked on the
+ * spec as the core parses it (whatever the spaces around the key), and
+ * through any symlinks; the Lesson holds it as the file's full real path.
+ * Lessons are shared as folders, so their data travels with them, and a
+ * downloaded lesson cannot make descent read a file elsewhere, nor hang on
+ * a FIFO or a device.
  *
  * The sandbox: only base (no dofile, loadfile, print, collectgarbage,
  * pcall, xpcall, warn; load takes text only; setmetatable refuses __gc),
  * string (no dump, and no find, match, gmatch or gsub, whose backtracking
  * no cap can interrupt; rep bounded), table, math (seeded the same every
- * time) and utf8.  The file itself must
- * be text (binary chunks are refused).  Memory and the number of
- * instructions are capped (LESSON_MEMORY_LIMIT, LESSON_INSTRUCTION_LIMIT),
- * so a script that loops forever or eats memory fails with an error instead
- * of hanging the program.
+ * time) and utf8.  The file itself must be a regular file of text (binary
+ * chunks are refused).  Memory, allocations, instructions and time are
+ * capped (LESSON_MEMORY_LIMIT, LESSON_ALLOCATION_LIMIT,
+ * LESSON_INSTRUCTION_LIMIT, LESSON_CPU_LIMIT_S); and since a single C
+ * library call (table.move over a huge range, say) cannot be interrupted
+ * from inside, lesson_load runs the whole load in a child process limited
+ * to LESSON_CPU_LIMIT_S of CPU time and killed after LESSON_TIME_LIMIT_MS
+ * in which it had the CPU at least half of the time (on a machine too busy
+ * to give it that, after at most 10 s): a script that loops forever, eats
+ * memory or sits in one long library call fails with an error instead of
+ * hanging the program, and a good lesson does not fail for a busy machine.
+ *
+ * Texts are limited to what the screen shows whole (LESSON_TITLE_MAX,
+ * LESSON_CAPTION_MAX, LESSON_LABEL_MAX bytes; the scene's buffers are sized
+ * from them), so `descent check` refuses what the window would cut.
  *
  * Errors are one line, "FILE:LINE: message": the line of the offending
  * step{}/lesson{} call, or the line the script was running.
@@ -85,7 +101,15 @@
 #include "core/landscape.h"
 
 #define LESSON_MEMORY_LIMIT (32u << 20)       /* bytes the script may hold */
+#define LESSON_ALLOCATION_LIMIT 200000        /* blocks the script may allocate */
 #define LESSON_INSTRUCTION_LIMIT 10000000L    /* Lua VM instructions per load */
+#define LESSON_CPU_LIMIT_S 1                  /* CPU seconds one load may take */
+#define LESSON_TIME_LIMIT_MS 1500             /* milliseconds one load may take, when
+                                                 it has the CPU half of that time */
+#define LESSON_FILE_LIMIT (1u << 20)          /* bytes of lesson source */
+#define LESSON_TITLE_MAX 200                  /* bytes of a title */
+#define LESSON_CAPTION_MAX 2000               /* bytes of a caption or a hint */
+#define LESSON_LABEL_MAX 120                  /* bytes of a mark's or a key's label */
 #define LESSON_MAX_STEPS 200
 #define LESSON_MAX_RUNS 16                    /* runs in one step (SCENE_MAX_RUNS) */
 #define LESSON_MAX_MARKS 16
@@ -210,11 +234,34 @@ typedef struct Lesson {
  * lesson_default_lang().  reserved_keys: the characters a step's keys may
  * not bind, because the program playing the lesson uses them (the window's
  * keys, app/keys.h's window_reserved_keys(): the loader sits below the
- * window and takes them as input); NULL reserves none.  On failure returns
- * false with err holding "FILE:LINE: message" and dest left empty
- * (lesson_free is harmless). */
+ * window and takes them as input); NULL reserves none.  Reads the file once
+ * and evaluates it in a child process (within the time limits above), which
+ * hands the Lesson back.  On failure returns false with err holding
+ * "FILE:LINE: message" and dest left empty (lesson_free is harmless). */
 bool lesson_load(const char *path, const char *lang, const char *reserved_keys, Lesson *dest,
                  DescentError *err);
+
+/* lesson_load in start / poll / finish form, for a caller that must not
+ * wait (the window): start reads the file and starts the child, poll says
+ * without waiting whether finish would return at once, finish waits for
+ * the child (within what is left of its time), takes the
+ * Lesson it made and frees the LessonLoad; cancel kills the child and
+ * frees it.  start returns NULL only when out of memory. */
+typedef struct LessonLoad LessonLoad;
+LessonLoad *lesson_load_start(const char *path, const char *lang, const char *reserved_keys);
+bool lesson_load_poll(LessonLoad *load);
+bool lesson_load_finish(LessonLoad *load, Lesson *dest, DescentError *err);
+void lesson_load_cancel(LessonLoad *load);
+
+/* Evaluates the lesson whose source is text[0 .. size-1] (path names it in
+ * messages and places its data files) in this process, with every cap but
+ * the child's: a single long C library call is not interrupted.  For the
+ * child itself and for fuzzing; *line, when line is not NULL, follows the
+ * line being run.  Otherwise as lesson_load (though a script may behave
+ * differently in another Lua state: pairs() order, tostring of a table). */
+bool lesson_evaluate(const char *path, const char *text, size_t size, const char *lang,
+                     const char *reserved_keys, volatile int *line, Lesson *dest,
+                     DescentError *err);
 
 /* The index of the step whose id is id, or -1 when no step has it. */
 long lesson_step_index(const Lesson *lesson, const char *id);

@@ -4,23 +4,36 @@
  * The caps:
  *   memory        the allocator refuses to grow the state past
  *                 LESSON_MEMORY_LIMIT; Lua turns that into a memory error.
+ *   allocations   the allocator refuses more than LESSON_ALLOCATION_LIMIT
+ *                 new or grown blocks: a loop that makes a table per turn
+ *                 costs little per instruction in a normal build but
+ *                 microseconds per allocation under AddressSanitizer, where
+ *                 10 million instructions of it took over 10 s.
  *   instructions  a count hook adds up VM instructions and raises an error
- *                 past LESSON_INSTRUCTION_LIMIT.  pcall and xpcall are gone,
- *                 so the script cannot catch that error and go on, and once
- *                 raised it is raised again at every instruction (finalizers
- *                 still run when the state closes).
+ *                 past LESSON_INSTRUCTION_LIMIT.
+ *   time          the same hook raises an error once the script has used
+ *                 LESSON_CPU_LIMIT_S of CPU time (its thread's, so a busy
+ *                 machine slows it down but does not make it fail).
+ *                 pcall and xpcall are gone, so the script cannot catch
+ *                 these errors and go on (load, which catches errors of its
+ *                 reader function, gets them again: once raised, an error is
+ *                 raised again at every instruction, and the allocator
+ *                 refuses everything past its limit).  Finalizers still run
+ *                 when the state closes.
  *   finalizers    Lua runs __gc metamethods with hooks off, so a looping one
  *                 would never be stopped: setmetatable refuses __gc.
- *   C functions   the hook cannot interrupt a single library call, so the
- *                 calls whose run time a script controls are bounded
- *                 (string.rep) or removed (the pattern matchers find, match,
- *                 gmatch and gsub, whose backtracking can take hours).
- * A line hook remembers the line last run: memory errors carry no position
- * of their own.
+ *   C functions   the hook cannot interrupt a single library call.  The
+ *                 pattern matchers (find, match, gmatch, gsub), whose
+ *                 backtracking can take hours, are removed and string.rep
+ *                 is bounded, but many other calls (table.move over a huge
+ *                 range, utf8.len of a long string in a loop, ...) can run
+ *                 for minutes: lesson_load therefore runs the sandbox in a
+ *                 child process under CPU and wall-clock limits first.
+ * A line hook keeps *line on the line last run: memory errors carry no
+ * position of their own, and a child killed for its time names that line.
  */
 #include "sandbox.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +47,6 @@
  * sandbox_report rewrites to the real path (Lua would shorten a long one). */
 #define CHUNK "lesson"
 #define HOOK_EVERY 1000                 /* instructions between count hooks */
-#define FILE_LIMIT (1u << 20)           /* bytes of lesson source */
 #define REP_LIMIT (1 << 20)             /* bytes string.rep may make */
 
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -46,7 +58,8 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         sandbox->used -= old;
         return NULL;
     }
-    if (nsize > old && sandbox->used - old + nsize > LESSON_MEMORY_LIMIT)
+    if (nsize > old && (sandbox->used - old + nsize > LESSON_MEMORY_LIMIT ||
+                        ++sandbox->allocations > LESSON_ALLOCATION_LIMIT))
         return NULL;
     void *grown = realloc(ptr, nsize);
     if (grown)
@@ -61,22 +74,35 @@ static Sandbox *sandbox_of(lua_State *L)
     return ud;
 }
 
+/* CPU time this thread has used, in milliseconds. */
+static long thread_cpu_ms(void)
+{
+    struct timespec used;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &used);
+    return (long)used.tv_sec * 1000 + used.tv_nsec / 1000000;
+}
+
 static void sandbox_hook(lua_State *L, lua_Debug *ar)
 {
     Sandbox *sandbox = sandbox_of(L);
     if (ar->event == LUA_HOOKLINE) {
-        sandbox->line = ar->currentline;
+        *sandbox->line = ar->currentline;
         return;
     }
     sandbox->instructions += HOOK_EVERY;
-    if (sandbox->instructions <= LESSON_INSTRUCTION_LIMIT)
+    bool too_many = sandbox->instructions > LESSON_INSTRUCTION_LIMIT;
+    if (!too_many && thread_cpu_ms() - sandbox->cpu_start < LESSON_CPU_LIMIT_S * 1000L)
         return;
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
     lua_getinfo(L, "l", ar);
-    lua_pushfstring(L, CHUNK ":%d: lesson ran too long (over %d million instructions): "
-                    "does a loop never end?",
-                    ar->currentline > 0 ? ar->currentline : sandbox->line,
-                    (int)(LESSON_INSTRUCTION_LIMIT / 1000000));
+    int line = ar->currentline > 0 ? ar->currentline : *sandbox->line;
+    if (too_many)
+        lua_pushfstring(L, CHUNK ":%d: lesson ran too long (over %d million instructions): "
+                        "does a loop never end?", line,
+                        (int)(LESSON_INSTRUCTION_LIMIT / 1000000));
+    else
+        lua_pushfstring(L, CHUNK ":%d: " SANDBOX_TOO_LONG, line, LESSON_CPU_LIMIT_S,
+                        LESSON_TIME_LIMIT_MS);
     lua_error(L);
 }
 
@@ -178,9 +204,11 @@ static int open_libraries(lua_State *L)
     return 0;
 }
 
-bool sandbox_open(Sandbox *sandbox, const char *path, DescentError *err)
+bool sandbox_open(Sandbox *sandbox, const char *path, volatile int *line, DescentError *err)
 {
-    *sandbox = (Sandbox){ .path = path };
+    *sandbox = (Sandbox){ .path = path, .line = line };
+    *line = 0;
+    sandbox->cpu_start = thread_cpu_ms();
     sandbox->L = lua_newstate(sandbox_alloc, sandbox);
     if (!sandbox->L)
         return error_set(err, "%s:1: out of memory starting the lesson sandbox", path);
@@ -217,7 +245,7 @@ static int sandbox_message(lua_State *L)
     int line;
     if (position_prefix(message, &line))
         return 1;
-    line = sandbox_of(L)->line;
+    line = *sandbox_of(L)->line;
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
@@ -234,7 +262,7 @@ static int sandbox_message(lua_State *L)
  * whatever the script put in its message. */
 static bool sandbox_report(const Sandbox *sandbox, const char *message, DescentError *err)
 {
-    int line = sandbox->line > 0 ? sandbox->line : 1;
+    int line = *sandbox->line > 0 ? *sandbox->line : 1;
     size_t skip = message ? position_prefix(message, &line) : 0;
     error_set(err, "%s:%d: %s", sandbox->path, line,
               message ? message + skip : "error without a message");
@@ -244,62 +272,32 @@ static bool sandbox_report(const Sandbox *sandbox, const char *message, DescentE
     return false;
 }
 
-/* Reads the whole file (at most FILE_LIMIT bytes) into a malloc'd buffer. */
-static char *read_source(const char *path, size_t *size, DescentError *err)
+bool sandbox_run(Sandbox *sandbox, const char *text, size_t size, DescentError *err)
 {
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        error_set(err, "%s:1: cannot read the lesson: %s", path, strerror(errno));
-        return NULL;
-    }
-    char *text = malloc(FILE_LIMIT + 1);
-    size_t got = text ? fread(text, 1, FILE_LIMIT + 1, file) : 0;
-    bool failed = !text || ferror(file);
-    fclose(file);
-    if (failed) {
-        free(text);
-        error_set(err, "%s:1: cannot read the lesson", path);
-        return NULL;
-    }
-    if (got > FILE_LIMIT) {
-        free(text);
-        error_set(err, "%s:1: the lesson is larger than %u bytes", path, FILE_LIMIT);
-        return NULL;
-    }
-    *size = got;
-    return text;
-}
-
-bool sandbox_run(Sandbox *sandbox, DescentError *err)
-{
-    size_t size;
-    char *text = read_source(sandbox->path, &size, err);
-    if (!text)
-        return false;
-    const char *start = text;
-    if (size >= 3 && memcmp(start, "\xEF\xBB\xBF", 3) == 0) {
-        start += 3;
+    if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
         size -= 3;
     }
-    if (size > 0 && start[0] == LUA_SIGNATURE[0]) {
-        free(text);
+    if (size > 0 && text[0] == LUA_SIGNATURE[0])
         return error_set(err, "%s:1: this is a compiled (binary) Lua chunk; lessons must be "
                          "Lua source text", sandbox->path);
-    }
     lua_State *L = sandbox->L;
     lua_pushcfunction(L, sandbox_message);
-    int status = luaL_loadbufferx(L, start, size, "=" CHUNK, "t");
-    free(text);
+    int status = luaL_loadbufferx(L, text, size, "=" CHUNK, "t");
     if (status == LUA_OK)
         status = lua_pcall(L, 0, 0, -2);
     if (status == LUA_OK) {
         lua_pop(L, 1);
         return true;
     }
+    int line = *sandbox->line > 0 ? *sandbox->line : 1;
+    if (sandbox->allocations > LESSON_ALLOCATION_LIMIT)
+        return error_set(err, "%s:%d: the lesson allocated too often (over %d blocks of "
+                         "memory): does a loop or a recursion never end?", sandbox->path, line,
+                         LESSON_ALLOCATION_LIMIT);
     if (status == LUA_ERRMEM)
         return error_set(err, "%s:%d: the lesson used too much memory (limit %u MB)",
-                         sandbox->path, sandbox->line > 0 ? sandbox->line : 1,
-                         LESSON_MEMORY_LIMIT >> 20);
+                         sandbox->path, line, LESSON_MEMORY_LIMIT >> 20);
     return sandbox_report(sandbox, lua_tostring(L, -1), err);
 }
 

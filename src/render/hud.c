@@ -163,7 +163,7 @@ static void draw_legend(Renderer *r, const Scene *scene)
     fit_text(r, full, small_px, max_width, formula, sizeof formula);
     status_line(r, scene, status, sizeof status);
     /* A lesson's title heads the panel. */
-    char lesson_title[SCENE_NOTICE_MAX];
+    char lesson_title[SCENE_TITLE_MAX];
     int lesson_px = render_font_px(r, TITLE_PX);
     fit_text(r, scene->title, lesson_px, max_width + swatch, lesson_title, sizeof lesson_title);
     double lesson_h = lesson_title[0] ? text_line_height(r->text, lesson_px) : 0.0;

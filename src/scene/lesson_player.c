@@ -49,7 +49,9 @@ static bool build_stage(Scene *scene, const LessonStep *step, DescentError *err)
 static bool set_texts(const LessonPlayer *player, Scene *scene, const LessonStep *step,
                       DescentError *err)
 {
-    char title[SCENE_NOTICE_MAX];
+    /* Holds the whole title: LESSON_MAX_STEPS has 3 digits. */
+    _Static_assert(LESSON_MAX_STEPS < 1000, "SCENE_TITLE_MAX leaves room for \"999/999  \"");
+    char title[SCENE_TITLE_MAX];
     snprintf(title, sizeof title, "%zu/%zu  %s", player->step + 1, player->lesson.step_count,
              player->lesson.title);
     scene_set_title(scene, title);
@@ -177,12 +179,14 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
     return false;
 }
 
-/* Loads the file into the player, or shows why it cannot be loaded. */
-static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *err)
+/* Puts a freshly loaded lesson on stage at step, or shows why it did not
+ * load; the player owns it from now on. */
+static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded,
+                    Lesson *lesson, DescentError *err)
 {
     lesson_free(&player->lesson);
-    file_mtime(player->path, &player->mtime);
-    if (!lesson_load(player->path, player->lang, player->reserved_keys, &player->lesson, err)) {
+    player->lesson = *lesson;
+    if (!loaded) {
         scene_set_error(scene, err->message);
         return false;
     }
@@ -193,6 +197,16 @@ static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *
         scene_notify(scene, 6.0, "%zu texts in English: the lesson has no '%s' for them",
                      player->lesson.fallbacks, player->lesson.lang);
     return true;
+}
+
+/* Loads the file into the player (waiting for it), or shows why it cannot
+ * be loaded. */
+static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *err)
+{
+    file_mtime(player->path, &player->mtime);
+    Lesson lesson;
+    bool loaded = lesson_load(player->path, player->lang, player->reserved_keys, &lesson, err);
+    return install(player, scene, step, loaded, &lesson, err);
 }
 
 bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang,
@@ -206,11 +220,32 @@ bool lesson_player_open(LessonPlayer *player, const char *path, const char *lang
 
 void lesson_player_close(LessonPlayer *player)
 {
+    if (player->reload)
+        lesson_load_cancel(player->reload);
+    player->reload = NULL;
     lesson_free(&player->lesson);
+}
+
+/* Puts the finished reload on stage. */
+static void finish_reload(LessonPlayer *player, Scene *scene)
+{
+    size_t step = lesson_player_ready(player) ? player->step : 0;
+    Lesson lesson;
+    DescentError err = {""};
+    bool loaded = lesson_load_finish(player->reload, &lesson, &err);
+    player->reload = NULL;
+    if (install(player, scene, step, loaded, &lesson, &err))
+        scene_notify(scene, 3.0, "reloaded %s", player->path);
 }
 
 bool lesson_player_poll(LessonPlayer *player, Scene *scene)
 {
+    if (player->reload) {
+        if (!lesson_load_poll(player->reload))
+            return false;
+        finish_reload(player, scene);
+        return true;
+    }
     struct timespec now;
     bool exists = file_mtime(player->path, &now);
     if (now.tv_sec == player->mtime.tv_sec && now.tv_nsec == player->mtime.tv_nsec)
@@ -223,10 +258,15 @@ bool lesson_player_poll(LessonPlayer *player, Scene *scene)
                      player->path);
         return false;
     }
-    size_t step = lesson_player_ready(player) ? player->step : 0;
-    DescentError err = {""};
-    if (load(player, scene, step, &err))
-        scene_notify(scene, 3.0, "reloaded %s", player->path);
+    player->mtime = now;
+    player->reload = lesson_load_start(player->path, player->lang, player->reserved_keys);
+    if (!player->reload) {
+        scene_notify(scene, 10.0, "out of memory reloading %s", player->path);
+        return false;
+    }
+    if (!lesson_load_poll(player->reload))
+        return false;
+    finish_reload(player, scene);
     return true;
 }
 

@@ -19,7 +19,10 @@
  *
  * A lesson that fails to load is shown as the scene's error (FILE:LINE:
  * message) and the player stays open: lesson_player_poll reloads the file
- * when it changes on disk, keeping the step shown.
+ * when it changes on disk, keeping the step shown.  Opening waits for the
+ * load (within the load's time limits, lesson.h); a reload never waits: it runs in
+ * the background (lesson_load_start) and the lesson shown stays until the
+ * new one is ready.
  *
  * The player owns its Lesson; the scene stays the caller's.
  */
@@ -61,6 +64,7 @@ typedef struct LessonPlayer {
     size_t step;            /* the step shown */
     size_t choice[LESSON_MAX_KEYS]; /* per key: 0 the step's own, i the i-th alternative */
     struct timespec mtime;  /* of the file when last loaded (or tried) */
+    LessonLoad *reload;     /* a reload under way, or NULL */
     long autoplay_frames;   /* frames into the step (lesson_player_autoplay) */
     bool has_hold;          /* recordings hold every step hold seconds after its
                                play, instead of its caption's reading time */
@@ -90,10 +94,11 @@ bool lesson_player_previous(LessonPlayer *player, Scene *scene);
  * last, the step's own) and returns true; false for any other key. */
 bool lesson_player_key(LessonPlayer *player, Scene *scene, char key);
 
-/* Reloads the file when its modification time changed since the last load,
- * keeping the step shown (clamped); returns true when it reloaded.  A file
- * that is gone leaves a loaded lesson on stage with a notice saying so, and
- * reloads when it comes back. */
+/* Starts reloading the file when its modification time changed since the
+ * last load, and puts the reloaded lesson (or its error) on stage once it
+ * is ready, keeping the step shown (clamped); returns true when it did so.
+ * Never waits for the load itself.  A file that is gone leaves a loaded
+ * lesson on stage with a notice saying so, and reloads when it comes back. */
 bool lesson_player_poll(LessonPlayer *player, Scene *scene);
 
 /* Seconds a reader needs for caption (UTF-8), as described above. */

@@ -190,21 +190,11 @@ bool scene_next_landscape(Scene *scene, DescentError *err)
 /* ------------------------------------------------------------------------ */
 /* Life cycle                                                                */
 
-/* The widest or tallest view asked for: the renderer widens a view to its
- * frame's aspect (up to 16384:1) and takes differences of its edges, which
- * must stay finite doubles. */
-#define SCENE_VIEW_MAX 1e300
-
-static bool view_holds(ViewRect v)
-{
-    return v.xmax - v.xmin <= SCENE_VIEW_MAX && v.ymax - v.ymin <= SCENE_VIEW_MAX;
-}
-
 Scene *scene_create(const SceneOptions *options, DescentError *err)
 {
-    if (options->has_view && !view_holds(options->view)) {
+    if (options->has_view && !view_rect_drawable(options->view)) {
         error_set(err, "view %g,%g,%g,%g: wider or taller than %g", options->view.xmin,
-                  options->view.xmax, options->view.ymin, options->view.ymax, SCENE_VIEW_MAX);
+                  options->view.xmax, options->view.ymin, options->view.ymax, VIEW_SPAN_MAX);
         return NULL;
     }
     Scene *scene = calloc(1, sizeof *scene);
@@ -785,7 +775,7 @@ void scene_pan(Scene *scene, double dx, double dy)
     ViewRect moved = {v.xmin + dx, v.xmax + dx, v.ymin + dy, v.ymax + dy};
     /* Far out, a pan would carry an edge to infinity. */
     if (isfinite(moved.xmin) && isfinite(moved.xmax) && isfinite(moved.ymin) &&
-        isfinite(moved.ymax) && view_holds(moved))
+        isfinite(moved.ymax) && view_rect_drawable(moved))
         scene->view = moved;
 }
 

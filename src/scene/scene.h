@@ -25,6 +25,7 @@
 #include "core/run.h"
 #include "core/swarm.h"
 #include "core/sweep.h"
+#include "lesson/lesson.h"
 #include "scene/scene_options.h"
 #include "scene/expr_field.h"
 
@@ -108,10 +109,13 @@ typedef struct SceneDisplay {
     SceneTheme theme;   /* panel and text colours (scene_options.h) */
 } SceneDisplay;
 
+/* Text buffers.  The lesson loader owns the limits of what lessons put in
+ * them (lesson.h), so every text `descent check` passes fits whole. */
 #define SCENE_NOTICE_MAX 256
-#define SCENE_CAPTION_MAX 2048
+#define SCENE_TITLE_MAX (LESSON_TITLE_MAX + 24)   /* "k/N  " and a lesson's title */
+#define SCENE_CAPTION_MAX (LESSON_CAPTION_MAX + 1)
 #define SCENE_MAX_MARKS 16
-#define SCENE_LABEL_MAX 128
+#define SCENE_LABEL_MAX (LESSON_LABEL_MAX + 1)
 
 /* A point worth pointing at (lessons): a dot with a label, and a circle of
  * radius plane units around it when radius > 0. */
@@ -144,7 +148,7 @@ typedef struct Scene {
     double time;                /* seconds the scene has been advanced */
 
     SceneDisplay display;
-    char title[SCENE_NOTICE_MAX];     /* a lesson's title, "" = none */
+    char title[SCENE_TITLE_MAX];      /* a lesson's title, "" = none */
     char caption[SCENE_CAPTION_MAX];  /* what the current step explains, "" = none */
     char hint[SCENE_CAPTION_MAX];     /* for the presenter ("Press t ..."): the window
                                          shows it, recordings never (render.h) */

@@ -1,2 +1,2 @@
-lesson { title = "x", landscape = "linreg:n=3,data=../lessons/tiny.csv" }
+lesson { title = "x", landscape = "linreg:n=3,data=../data/regression.csv" }
 step { caption = "x" }

@@ -1,3 +1,3 @@
 lesson { title = "hostile", landscape = "quadratic" }
-local t, i = {}, 0
-while true do i = i + 1; t[i] = { i, i, i, i } end
+local t, i, row = {}, 0, { string.byte(string.rep("x", 100), 1, -1) }
+while true do i = i + 1; t[i] = table.pack(table.unpack(row)) end

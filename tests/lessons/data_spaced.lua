@@ -1,0 +1,2 @@
+lesson { title = "x", landscape = "quadratic" }
+step { caption = "x", landscape = "logreg: data=/etc/passwd" }

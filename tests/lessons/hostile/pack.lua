@@ -1,0 +1,4 @@
+-- refused at line 4: took too long
+lesson { title = "C call", landscape = "quadratic" } step { caption = "x" }
+local s = string.rep("x", 1 << 20)
+while true do local _ = string.pack("s4", s) end

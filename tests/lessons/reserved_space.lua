@@ -1,0 +1,2 @@
+lesson { title = "hostile", landscape = "quadratic" }
+step { caption = "x", keys = { [" "] = { runs = { "gd" } } } }
