@@ -38,6 +38,19 @@
 #define COLUMN_SAMPLES 64
 /* Largest half-side of an effective-step box (pixels, times scale). */
 #define EFFECTIVE_BOX_PX 48.0
+/* The least height of a plotting area (pixels, times scale). */
+#define DYN_MIN_AREA 36.0
+/* Left and right of the plotting area inside the panel (pixels, times scale). */
+#define DYN_AXIS_MARGIN 58.0
+#define DYN_RIGHT_MARGIN 12.0
+
+/* The plots' titles (%zu: the run's number) and the widest label drawn in
+ * the sharpness plot, which the panel's least width makes room for. */
+#define SHARPNESS_TITLE "sharpness λmax(H) of run %zu vs 2/lr"
+#define SCHEDULE_TITLE "learning rate per step (ahead: fainter)"
+#define NORM_TITLE "|θ| of run %zu (step on a log scale)"
+#define ANGLE_TITLE "angle to the max-margin direction (°, log)"
+#define EDGE_LABEL_WIDEST "2/lr = -8.88e-88 (GD's edge of stability)"
 
 /* ------------------------------------------------------------------------ */
 /* Plot areas and series                                                     */
@@ -219,7 +232,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     bool off_scale = !flow && lam_hi > 0 && thr_lo > 5.0 * lam_hi;
     a.yhi = off_scale || flow ? fmax(lam_hi, 1e-9) * 1.3 : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
     char title[128];
-    snprintf(title, sizeof title, "sharpness λmax(H) of run %zu vs 2/lr", i + 1);
+    snprintf(title, sizeof title, SHARPNESS_TITLE, i + 1);
     plot_frame(r, &a, title, "step");
     if (lam_lo < 0)
         dashed_level(r, &a, 0.0, r->theme->axis);
@@ -297,7 +310,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
             a.yhi = fmax(a.yhi, lr_at(&run->desc, k));
     }
     a.yhi = a.yhi > 0 ? 1.12 * a.yhi : 1.0;
-    plot_frame(r, &a, "learning rate per step (ahead: fainter)", "step");
+    plot_frame(r, &a, SCHEDULE_TITLE, "step");
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden || run->desc.kind == OPT_FLOW)
@@ -362,7 +375,7 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     }
     a.yhi *= 1.1;
     char title[96];
-    snprintf(title, sizeof title, "|θ| of run %zu (step on a log scale)", i + 1);
+    snprintf(title, sizeof title, NORM_TITLE, i + 1);
     plot_frame(r, &a, title, margin ? NULL : "step");
     plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
     if (!margin)
@@ -375,24 +388,64 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
         b.ylo = fmin(b.ylo, 0.5 * angle_at(&n, k));
     b.ylo = fmax(b.ylo, 1e-4);
     b.yhi = fmax(amax * 1.5, 10 * b.ylo);
-    plot_frame(r, &b, "angle to the max-margin direction (°, log)", "step");
+    plot_frame(r, &b, ANGLE_TITLE, "step");
     plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f));
 }
 
-double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom)
+static bool dynamics_shown(const Scene *scene)
 {
-    double s = r->scale, pw = DYN_WIDTH * s, ph = DYN_HEIGHT * s;
-    if (scene->display.plot == SCENE_PLOT_NONE || scene->run_count == 0 ||
-        pw > 0.45 * r->width || (DYN_HEIGHT + 200.0 + 100.0) * s > 0.75 * r->height)
-        return bottom;
-    if (scene->display.plot == SCENE_PLOT_NORM &&
-        landscape_max_margin_direction(scene->landscape, (double[2]){0, 0}))
-        ph *= 1.6;
-    double x = r->width - 12.0 * s - pw, y = bottom - ph;
-    shapes_rect(r->shapes, x, y, pw, ph, r->theme->panel);
-    double line = text_line_height(r->text, render_font_px(r, 13.0));
-    PlotArea area = {.x = x + 58.0 * s, .y = y + line + 10.0 * s, .w = pw - 70.0 * s,
-                     .h = ph - 2.0 * line - 18.0 * s};
+    return scene->display.plot != SCENE_PLOT_NONE && scene->run_count > 0;
+}
+
+/* The norm plot on separable logreg has a second plot: the angle. */
+static bool two_plots(const Scene *scene)
+{
+    return scene->display.plot == SCENE_PLOT_NORM &&
+           landscape_max_margin_direction(scene->landscape, (double[2]){0, 0});
+}
+
+LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene)
+{
+    if (!dynamics_shown(scene))
+        return (LayoutRequest){.shown = false};
+    double s = r->scale;
+    int px = render_font_px(r, 13.0);
+    double line = render_line_height(r, px);
+    char title[128];
+    double text_w = 0;
+    switch (scene->display.plot) {
+    case SCENE_PLOT_SHARPNESS:
+        snprintf(title, sizeof title, SHARPNESS_TITLE, scene->selected + 1);
+        text_w = fmax(render_text_width(r, title, px),
+                      render_text_width(r, EDGE_LABEL_WIDEST, render_font_px(r, 12.0)));
+        break;
+    case SCENE_PLOT_SCHEDULE:
+        text_w = render_text_width(r, SCHEDULE_TITLE, px);
+        break;
+    default:
+        snprintf(title, sizeof title, NORM_TITLE, scene->selected + 1);
+        text_w = fmax(render_text_width(r, title, px), render_text_width(r, ANGLE_TITLE, px));
+        break;
+    }
+    int areas = two_plots(scene) ? 2 : 1;
+    double min_w = (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s + text_w;
+    /* Each area has its title above and its step labels under it. */
+    double min_h = areas * (DYN_MIN_AREA * s + 2.0 * line + 8.0 * s) + 10.0 * s;
+    double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
+    return (LayoutRequest){true, fmax(DYN_WIDTH * s, min_w), fmax(h, min_h), min_w, min_h,
+                           false};
+}
+
+void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    if (!dynamics_shown(scene))
+        return;
+    double s = r->scale;
+    render_panel(r, rect);
+    double line = render_line_height(r, render_font_px(r, 13.0));
+    PlotArea area = {.x = rect.x + DYN_AXIS_MARGIN * s, .y = rect.y + line + 10.0 * s,
+                     .w = rect.w - (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s,
+                     .h = rect.h - 2.0 * line - 18.0 * s};
     switch (scene->display.plot) {
     case SCENE_PLOT_SHARPNESS:
         draw_sharpness(r, scene, &area);
@@ -406,7 +459,6 @@ double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom)
     default:
         break;
     }
-    return y;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -448,13 +500,12 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
                                pass == 0 ? r->theme->casing : render_run_color(r, i, 1.0f));
         char label[64];
         snprintf(label, sizeof label, "η: x %.2g, y %.2g", eff[i][0], eff[i][1]);
-        double w = render_text_width(r, label, px), h = text_line_height(r->text, px);
-        /* Beside the box, on its left when the plots at the right would
-         * cover it. */
+        double w = render_text_width(r, label, px), h = render_line_height(r, px);
+        /* Beside the box, on its left when a panel would cover it; boxes of
+         * runs at one place stack their labels. */
         double lx = cx + hx + 6.0 * s, ly = cy - hy - h;
-        if (lx + w > r->width - (DYN_WIDTH + 24.0) * s)
+        if (render_on_panel(r, (LayoutRect){lx - 3.0 * s, ly, w + 6.0 * s, h}))
             lx = cx - hx - 6.0 * s - w;
-        shapes_rect(r->shapes, lx - 3.0 * s, ly, w + 6.0 * s, h, r->theme->label_panel);
-        render_text(r, label, lx, ly, px, ALIGN_LEFT, render_run_color(r, i, 1.0f));
+        render_label(r, label, lx, ly, px, render_run_color(r, i, 1.0f));
     }
 }

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "layout.h"
 #include "scene/scene.h"
 
 typedef struct Renderer Renderer;
@@ -75,6 +76,12 @@ bool render_plot_step_at(const Renderer *renderer, const Scene *scene, double px
  * multiplies text sizes and line widths (high-DPI screens; the scene's
  * projector mode multiplies it further). */
 void render_frame(Renderer *renderer, const Scene *scene, int width, int height, double scale);
+
+/* Lays the panels out as render_frame would draw scene at width x height
+ * and scale, without drawing (the layout test); valid until the next call
+ * or frame.  Needs only the text's fonts, no framebuffer. */
+const Layout *render_layout(Renderer *renderer, const Scene *scene, int width, int height,
+                            double scale);
 
 /* Draws a recording badge (a red dot and text, "REC 0:12  (v stops)") at
  * the top of the frame render_frame drew last, over it: the window draws
