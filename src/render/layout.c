@@ -47,6 +47,12 @@ static Slot slot_of(LayoutPanel p, size_t variant)
     }
 }
 
+/* The plots and the inset take at most this share of the frame's width:
+ * the landscape between them stays in view. */
+#define SIDE_PANEL_SHARE 0.45
+static const LayoutPanel side_panels[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_COLORBAR,
+                                          LAYOUT_INSET};
+
 /* Halvings of the flexible panels' shrink searched for the largest size. */
 #define SHRINK_STEPS 12
 
@@ -107,6 +113,9 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
     }
     LayoutRect *rect = out->rect;
     const bool *shown = out->shown;
+    for (size_t k = 0; k < sizeof side_panels / sizeof side_panels[0]; k++)
+        if (shown[side_panels[k]] && rect[side_panels[k]].w > SIDE_PANEL_SHARE * W)
+            return false;
     rect[LAYOUT_LEGEND].x = m;
     rect[LAYOUT_LEGEND].y = m;
 

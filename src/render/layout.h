@@ -22,7 +22,8 @@
  * across the frame (the roomy frame); otherwise it spans the bottom and the
  * inset and plots stand on it.  Flexible panels
  * (the plots, the inset) shrink together, from the size they ask for
- * towards their least, until no two panels overlap; then panels with a
+ * towards their least, until no two panels overlap and none of them is
+ * wider than 45% of the frame (the landscape stays in view); then panels with a
  * compact form (the colour bar's labels on two lines) take it.  The caption's and the
  * notice's text is never made smaller.  Only a frame too small for every
  * panel at its least drops panels, the least needed first (readout, colour
