@@ -125,9 +125,15 @@ static void test_path_has_run_colour(void **state)
     push_key(SDLK_SPACE, 0);
     for (int i = 0; i < 40; i++)
         push_text(".");
+    free(draw_frame(app, 0.0).rgba);
+    /* No hover readout over the path: where a pointer is (Xvfb's sits in
+     * the window) is not this test's business. */
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
     Frame f = draw_frame(app, 0.0);
     Scene *scene = app_scene(app);
     assert_false(scene->playing);
+    assert_false(scene->hover_valid);
     assert_int_equal(run_steps(&scene->runs[0].run), 40);
     save_driver_screenshot(app, "window", "path");
     /* gd's first segments are long: every one's midpoint is orange. */
@@ -395,29 +401,35 @@ static void test_welcome_race_plays(void **state)
     app_destroy(app);
 }
 
-/* Rows of the top half that the legend panel covers at column x (the
- * panel is dark; the landscape's top edge here is bright). */
-static int legend_rows(const Frame *f, int x)
+/* Rows that the legend panel covers at scale: the first run of dark rows
+ * from the top (the panel is dark; the landscape's top edge and the
+ * landscape just under the panel here are bright, further down it need
+ * not be), in the column between the panel's left edge and its text. */
+static int legend_rows(const Frame *f, double scale)
 {
-    int rows = 0;
-    for (int y = 0; y < f->height / 2; y++)
-        rows += pixel(f, x, y)[1] < 70;
+    int x = (int)(17.0 * scale), y = 0, rows = 0;
+    while (y < f->height && pixel(f, x, y)[1] >= 70)
+        y++;
+    for (; y < f->height && pixel(f, x, y)[1] < 70; y++)
+        rows++;
     return rows;
 }
 
 /* P switches to projector mode: text and panels grow by the projector
- * factor. */
+ * factor.  In a frame wide enough for the quadratic's formula on one line
+ * at both sizes: a legend line too wide for the frame wraps, and one more
+ * line would grow the legend by more than the factor. */
 static void test_projector_mode(void **state)
 {
     (void)state;
     const char *runs[] = {"gd:lr=0.02"};
-    App *app = open_app("quadratic", runs, 1, "2,1", (ViewRect){-4, 4, -2, 2});
+    App *app = open_sized("quadratic", runs, 1, "2,1", (ViewRect){-4, 4, -2, 2}, 1280, 800);
     Frame normal = draw_frame(app, 0.0);
     push_text("P");
     Frame large = draw_frame(app, 0.0);
     assert_true(app_scene(app)->display.projector);
     save_driver_screenshot(app, "window", "projector");
-    double ratio = (double)legend_rows(&large, 24) / legend_rows(&normal, 24);
+    double ratio = (double)legend_rows(&large, RENDER_PROJECTOR_SCALE) / legend_rows(&normal, 1.0);
     if (!(ratio > 1.5 && ratio < 2.0))
         fail_msg("legend grew by %g, expected about %g", ratio, RENDER_PROJECTOR_SCALE);
     /* The help overlay shrinks to fit: its dark panel leaves a margin of

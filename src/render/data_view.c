@@ -62,24 +62,42 @@ static bool inset_shown(const Scene *scene)
            scene->run_count > 0;
 }
 
-/* Lower left, square; false when the frame is too small for it. */
-static bool inset_box(Renderer *r, const Scene *scene, InsetBox *box)
+/* The inset's title (%zu: the selected run's number). */
+static const char *inset_title(const Scene *scene)
+{
+    return strcmp(landscape_name(scene->landscape), "logreg") == 0
+               ? "data · run %zu's boundary w·x = 0"
+               : "data · run %zu's fit (residuals)";
+}
+
+/* Panel of w x h pixels: square plot below a title line, a label line under it. */
+static double inset_chrome(Renderer *r, double *pad)
+{
+    *pad = 8.0 * r->scale;
+    return 2 * *pad + 2 * render_line_height(r, render_font_px(r, 13.0));
+}
+
+LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene)
 {
     if (!inset_shown(scene))
-        return false;
-    double s = r->scale, pad = 8.0 * s;
-    double side = fmin(INSET_SIDE * s, fmin(0.34 * r->height, 0.3 * r->width));
-    if (side < INSET_MIN_SIDE * s)
-        return false;
-    double title = text_line_height(r->text, render_font_px(r, 13.0));
-    box->w = side + 2 * pad;
-    box->h = side + 2 * pad + 2 * title;
-    box->x = 12.0 * s;
-    box->y = r->height - 12.0 * s - box->h;
-    box->px = box->x + pad;
-    box->py = box->y + pad + title;
-    box->side = side;
-    return true;
+        return (LayoutRequest){.shown = false};
+    double s = r->scale, pad, chrome = inset_chrome(r, &pad);
+    char title[96];
+    snprintf(title, sizeof title, inset_title(scene), scene->selected + 1);
+    double title_w = render_text_width(r, title, render_font_px(r, 13.0));
+    double least = fmax(INSET_MIN_SIDE * s, title_w);
+    double side = fmax(least, fmin(INSET_SIDE * s, fmin(0.34 * r->height, 0.3 * r->width)));
+    return (LayoutRequest){true, side + 2 * pad, side + chrome, least + 2 * pad, least + chrome,
+                           false};
+}
+
+/* The square plot in the panel the layout gave. */
+static InsetBox inset_box(Renderer *r, LayoutRect rect)
+{
+    double pad, chrome = inset_chrome(r, &pad);
+    double title = render_line_height(r, render_font_px(r, 13.0));
+    double side = fmin(rect.w - 2 * pad, rect.h - chrome);
+    return (InsetBox){rect.x, rect.y, rect.w, rect.h, rect.x + pad, rect.y + pad + title, side};
 }
 
 /* A square of data coordinates [lo, hi]² mapped onto the plot. */
@@ -147,10 +165,8 @@ static void map_label(Renderer *r, const char *text, double x, double y)
 {
     double s = r->scale;
     int px = render_font_px(r, 14.0);
-    double w = render_text_width(r, text, px), h = text_line_height(r->text, px);
-    x = fmin(x, r->width - w - 8.0 * s);
-    shapes_rect(r->shapes, x - 4.0 * s, y - 0.5 * h, w + 8.0 * s, h, r->theme->label_panel);
-    render_text(r, text, x, y - 0.5 * h, px, ALIGN_LEFT, r->theme->mark);
+    double w = render_text_width(r, text, px), h = render_line_height(r, px);
+    render_label(r, text, fmin(x, r->width - w - 8.0 * s), y - 0.5 * h, px, r->theme->mark);
 }
 
 /* The minibatch of the selected run's last update, as a mask over the
@@ -299,21 +315,17 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
                     small, ALIGN_LEFT, r->theme->dim);
 }
 
-void render_data_inset(Renderer *r, const Scene *scene)
+void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)
 {
-    InsetBox box;
-    r->inset_width = 0;
-    if (!inset_box(r, scene, &box))
+    if (!inset_shown(scene))
         return;
+    InsetBox box = inset_box(r, rect);
     double s = r->scale;
-    r->inset_width = box.w + 12.0 * s;
     shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->panel);
     shapes_rect(r->shapes, box.px, box.py, box.side, box.side, with_alpha(r->theme->shade, 0.25f));
     bool logreg = strcmp(landscape_name(scene->landscape), "logreg") == 0;
     char title[96];
-    snprintf(title, sizeof title, logreg ? "data · run %zu's boundary w·x = 0"
-                                         : "data · run %zu's fit (residuals)",
-             scene->selected + 1);
+    snprintf(title, sizeof title, inset_title(scene), scene->selected + 1);
     render_text(r, title, box.x + 8.0 * s, box.y + 6.0 * s, render_font_px(r, 13.0),
                 ALIGN_LEFT, r->theme->text);
     if (logreg)
@@ -393,10 +405,7 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
                 lx += 0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy);
             bool inside = lx - 0.5 * w > 8.0 * s && lx + 0.5 * w < r->width - 8.0 * s &&
                           ly - 0.5 * h > 8.0 * s && ly + 0.5 * h < r->height - 8.0 * s;
-            bool legend = lx - 0.5 * w < 500.0 * s && ly - 0.5 * h < 170.0 * s;
-            bool plots = lx + 0.5 * w > r->width - 390.0 * s &&
-                         ly + 0.5 * h > r->height - (scene->display.plot ? 520.0 : 330.0) * s;
-            if (inside && !legend && !plots)
+            if (inside && !render_on_panel(r, (LayoutRect){lx - 0.5 * w, ly - 0.5 * h, w, h}))
                 break;
         }
         map_label(r, name, lx - 0.5 * w, ly);

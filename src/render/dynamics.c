@@ -43,6 +43,25 @@
 #define COLUMN_SAMPLES 64
 /* Largest half-side of an effective-step box (pixels, times scale). */
 #define EFFECTIVE_BOX_PX 48.0
+/* The least height of a plotting area (pixels, times scale). */
+#define DYN_MIN_AREA 36.0
+/* Left and right of the plotting area inside the panel (pixels, times scale). */
+#define DYN_AXIS_MARGIN 58.0
+#define DYN_RIGHT_MARGIN 12.0
+
+/* The plots' titles (%zu: the run's number; distance: the point) and the
+ * sharpness plot's labels, which the panel's least width makes room for. */
+#define SHARPNESS_TITLE_ONE "sharpness λmax(H) of run %zu vs 2/lr"
+#define SHARPNESS_TITLE_EACH "sharpness λmax(H) of each run vs 2/lr"
+#define SCHEDULE_TITLE "learning rate per step (ahead: fainter)"
+#define NORM_TITLE "|θ| of run %zu (step on a log scale)"
+#define ANGLE_TITLE "angle to the max-margin direction (°, log)"
+#define DISTANCE_TITLE "distance |θ − (%.3g, %.3g)| per step"
+#define STEP_SIZE_TITLE "step length |θₖ − θₖ₋₁| per update"
+#define LOG_SUFFIX " (log)"
+#define EDGE_LABEL "2/lr = %.3g (%s)"
+#define EACH_EDGE_LABEL "dashed: 2/lr of each run (%s)"
+#define GD_EDGE "GD's edge of stability"
 
 /* ------------------------------------------------------------------------ */
 /* Plot areas and series                                                     */
@@ -121,7 +140,7 @@ static void plot_frame(Renderer *r, const PlotArea *a, const char *title, const 
 {
     double s = r->scale;
     int px = render_font_px(r, 13.0);
-    double line = text_line_height(r->text, px);
+    double line = render_line_height(r, px);
     shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.5 * s,
                    r->theme->axis);
     shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.5 * s, r->theme->axis);
@@ -201,13 +220,28 @@ static bool plotted_run(const Scene *scene, size_t i)
     return !scene->runs[i].hidden;
 }
 
+/* The sharpness plot's title: the run's number when it draws one run. */
+static void sharpness_title(const Scene *scene, char *title, size_t size)
+{
+    size_t drawn = 0, last = 0;
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (plotted_run(scene, i)) {
+            drawn++;
+            last = i;
+        }
+    if (drawn == 1)
+        snprintf(title, size, SHARPNESS_TITLE_ONE, last + 1);
+    else
+        snprintf(title, size, SHARPNESS_TITLE_EACH);
+}
+
 /* λmax along each run (or the one the lesson names) in its colour, and
  * each run's 2/lr dashed in its colour (one plain line when one run is
  * drawn). */
 static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area)
 {
     double lam_lo = 0, lam_hi = -HUGE_VAL, thr_lo = HUGE_VAL;
-    size_t steps = 10, drawn = 0, last = 0;
+    size_t steps = 10, drawn = 0;
     bool all_flow = true, all_adaptive = true, one_lr = true;
     double first_now = (double)NAN;
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -232,7 +266,6 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
             first_now = isnan(first_now) ? now : first_now;
         }
         drawn++;
-        last = i;
     }
     if (drawn == 0)
         return;
@@ -252,10 +285,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     a.yhi = off_scale || all_flow ? fmax(lam_hi, 1e-9) * 1.3
                                   : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
     char title[128];
-    if (drawn == 1)
-        snprintf(title, sizeof title, "sharpness λmax(H) of run %zu vs 2/lr", last + 1);
-    else
-        snprintf(title, sizeof title, "sharpness λmax(H) of each run vs 2/lr");
+    sharpness_title(scene, title, sizeof title);
     plot_frame(r, &a, title, "step");
     if (lam_lo < 0)
         dashed_level(r, &a, 0.0, r->theme->axis);
@@ -277,13 +307,13 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else if (off_scale)
         snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
     else if (!one_lr)
-        snprintf(label, sizeof label, "dashed: 2/lr of each run (%s)",
-                 all_adaptive ? "GD's edge of stability" : "edge of stability");
+        snprintf(label, sizeof label, EACH_EDGE_LABEL,
+                 all_adaptive ? GD_EDGE : "edge of stability");
     else {
         /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
-        snprintf(label, sizeof label, "2/lr = %.3g (%s)", first_now,
-                 all_adaptive ? "GD's edge of stability" : "edge of stability");
-        ly = fmax(ly, to_y(&a, first_now) - text_line_height(r->text, px) - 1.0 * r->scale);
+        snprintf(label, sizeof label, EDGE_LABEL, first_now,
+                 all_adaptive ? GD_EDGE : "edge of stability");
+        ly = fmax(ly, to_y(&a, first_now) - render_line_height(r, px) - 1.0 * r->scale);
     }
     render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
 }
@@ -339,7 +369,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
             a.yhi = fmax(a.yhi, lr_at(&run->desc, k));
     }
     a.yhi = a.yhi > 0 ? 1.12 * a.yhi : 1.0;
-    plot_frame(r, &a, "learning rate per step (ahead: fainter)", "step");
+    plot_frame(r, &a, SCHEDULE_TITLE, "step");
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
@@ -380,11 +410,17 @@ static double angle_at(const void *ctx, size_t k)
     return acos(fmin(fmax(c, -1.0), 1.0)) * 180.0 / 3.14159265358979323846;
 }
 
+/* The run the norm plot draws: the one the lesson names, else the selected. */
+static size_t norm_run(const Scene *scene)
+{
+    return scene->display.plot_run >= 0 && (size_t)scene->display.plot_run < scene->run_count
+               ? (size_t)scene->display.plot_run
+               : scene->selected;
+}
+
 static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
 {
-    size_t i = scene->display.plot_run >= 0 && (size_t)scene->display.plot_run < scene->run_count
-                   ? (size_t)scene->display.plot_run
-                   : scene->selected;
+    size_t i = norm_run(scene);
     NormSeries n = {&scene->runs[i].run, {0, 0}};
     bool margin = landscape_max_margin_direction(scene->landscape, n.dir);
     size_t count = n.run->count;
@@ -392,7 +428,7 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     a.xlo = 1;
     a.xhi = fmax(10.0, (double)count - 1);
     a.xlog = true;
-    double gap = 8.0 * r->scale + text_line_height(r->text, render_font_px(r, 13.0));
+    double gap = 8.0 * r->scale + render_line_height(r, render_font_px(r, 13.0));
     if (margin)
         a.h = 0.5 * (area->h - gap);
     a.ylo = 0;
@@ -406,7 +442,7 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     }
     a.yhi *= 1.1;
     char title[96];
-    snprintf(title, sizeof title, "|θ| of run %zu (step on a log scale)", i + 1);
+    snprintf(title, sizeof title, NORM_TITLE, i + 1);
     plot_frame(r, &a, title, margin ? NULL : "step");
     plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
                 false);
@@ -420,7 +456,7 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
         b.ylo = fmin(b.ylo, 0.5 * angle_at(&n, k));
     b.ylo = fmax(b.ylo, 1e-4);
     b.yhi = fmax(amax * 1.5, 10 * b.ylo);
-    plot_frame(r, &b, "angle to the max-margin direction (°, log)", "step");
+    plot_frame(r, &b, ANGLE_TITLE, "step");
     plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
                 false);
 }
@@ -480,7 +516,7 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
     a.ylo = a.ylog ? lo / 1.5 : 0.0;
     a.yhi = hi > 0 ? (a.ylog ? hi * 1.5 : hi * 1.1) : 1.0;
     char full[160];
-    snprintf(full, sizeof full, "%s%s", title, a.ylog ? " (log)" : "");
+    snprintf(full, sizeof full, "%s%s", title, a.ylog ? LOG_SUFFIX : "");
     plot_frame(r, &a, full, "step");
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!plotted_run(scene, i))
@@ -494,30 +530,83 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
 static void draw_distance(Renderer *r, const Scene *scene, const PlotArea *area)
 {
     char title[96];
-    snprintf(title, sizeof title, "distance |θ − (%.3g, %.3g)| per step",
-             scene->display.distance_from[0], scene->display.distance_from[1]);
+    snprintf(title, sizeof title, DISTANCE_TITLE, scene->display.distance_from[0],
+             scene->display.distance_from[1]);
     draw_run_series(r, scene, area, distance_at, 0, title);
 }
 
 static void draw_step_size(Renderer *r, const Scene *scene, const PlotArea *area)
 {
-    draw_run_series(r, scene, area, step_length_at, 1, "step length |θₖ − θₖ₋₁| per update");
+    draw_run_series(r, scene, area, step_length_at, 1, STEP_SIZE_TITLE);
 }
 
-double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom)
+static bool dynamics_shown(const Scene *scene)
 {
-    double s = r->scale, pw = DYN_WIDTH * s, ph = DYN_HEIGHT * s;
-    if (scene->display.plot == SCENE_PLOT_NONE || scene->run_count == 0 ||
-        pw > 0.45 * r->width || (DYN_HEIGHT + 200.0 + 100.0) * s > 0.75 * r->height)
-        return bottom;
-    if (scene->display.plot == SCENE_PLOT_NORM &&
-        landscape_max_margin_direction(scene->landscape, (double[2]){0, 0}))
-        ph *= 1.6;
-    double x = r->width - 12.0 * s - pw, y = bottom - ph;
-    shapes_rect(r->shapes, x, y, pw, ph, r->theme->panel);
-    double line = text_line_height(r->text, render_font_px(r, 13.0));
-    PlotArea area = {.x = x + 58.0 * s, .y = y + line + 10.0 * s, .w = pw - 70.0 * s,
-                     .h = ph - 2.0 * line - 18.0 * s};
+    return scene->display.plot != SCENE_PLOT_NONE && scene->run_count > 0;
+}
+
+/* The norm plot on separable logreg has a second plot: the angle. */
+static bool two_plots(const Scene *scene)
+{
+    return scene->display.plot == SCENE_PLOT_NORM &&
+           landscape_max_margin_direction(scene->landscape, (double[2]){0, 0});
+}
+
+LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene)
+{
+    if (!dynamics_shown(scene))
+        return (LayoutRequest){.shown = false};
+    double s = r->scale;
+    int px = render_font_px(r, 13.0);
+    double line = render_line_height(r, px);
+    char title[128];
+    double text_w = 0;
+    int small_px = render_font_px(r, 12.0);
+    switch (scene->display.plot) {
+    case SCENE_PLOT_SHARPNESS:
+        sharpness_title(scene, title, sizeof title);
+        text_w = render_text_width(r, title, px);
+        /* The widest labels: a long number, or one line per run. */
+        snprintf(title, sizeof title, EDGE_LABEL, -8.88e-88, GD_EDGE);
+        text_w = fmax(text_w, render_text_width(r, title, small_px));
+        snprintf(title, sizeof title, EACH_EDGE_LABEL, GD_EDGE);
+        text_w = fmax(text_w, render_text_width(r, title, small_px));
+        break;
+    case SCENE_PLOT_SCHEDULE:
+        text_w = render_text_width(r, SCHEDULE_TITLE, px);
+        break;
+    case SCENE_PLOT_DISTANCE:
+        snprintf(title, sizeof title, DISTANCE_TITLE LOG_SUFFIX, scene->display.distance_from[0],
+                 scene->display.distance_from[1]);
+        text_w = render_text_width(r, title, px);
+        break;
+    case SCENE_PLOT_STEP_SIZE:
+        text_w = render_text_width(r, STEP_SIZE_TITLE LOG_SUFFIX, px);
+        break;
+    default:
+        snprintf(title, sizeof title, NORM_TITLE, norm_run(scene) + 1);
+        text_w = fmax(render_text_width(r, title, px), render_text_width(r, ANGLE_TITLE, px));
+        break;
+    }
+    int areas = two_plots(scene) ? 2 : 1;
+    double min_w = (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s + text_w;
+    /* Each area has its title above and its step labels under it. */
+    double min_h = areas * (DYN_MIN_AREA * s + 2.0 * line + 8.0 * s) + 10.0 * s;
+    double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
+    return (LayoutRequest){true, fmax(DYN_WIDTH * s, min_w), fmax(h, min_h), min_w, min_h,
+                           false};
+}
+
+void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    if (!dynamics_shown(scene))
+        return;
+    double s = r->scale;
+    render_panel(r, rect);
+    double line = render_line_height(r, render_font_px(r, 13.0));
+    PlotArea area = {.x = rect.x + DYN_AXIS_MARGIN * s, .y = rect.y + line + 10.0 * s,
+                     .w = rect.w - (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s,
+                     .h = rect.h - 2.0 * line - 18.0 * s};
     switch (scene->display.plot) {
     case SCENE_PLOT_SHARPNESS:
         draw_sharpness(r, scene, &area);
@@ -537,7 +626,6 @@ double render_dynamics_plot(Renderer *r, const Scene *scene, double bottom)
     default:
         break;
     }
-    return y;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -579,13 +667,12 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
                                pass == 0 ? r->theme->casing : render_run_color(r, i, 1.0f));
         char label[64];
         snprintf(label, sizeof label, "η: x %.2g, y %.2g", eff[i][0], eff[i][1]);
-        double w = render_text_width(r, label, px), h = text_line_height(r->text, px);
-        /* Beside the box, on its left when the plots at the right would
-         * cover it. */
+        double w = render_text_width(r, label, px), h = render_line_height(r, px);
+        /* Beside the box, on its left when a panel would cover it; boxes of
+         * runs at one place stack their labels. */
         double lx = cx + hx + 6.0 * s, ly = cy - hy - h;
-        if (lx + w > r->width - (DYN_WIDTH + 24.0) * s)
+        if (render_on_panel(r, (LayoutRect){lx - 3.0 * s, ly, w + 6.0 * s, h}))
             lx = cx - hx - 6.0 * s - w;
-        shapes_rect(r->shapes, lx - 3.0 * s, ly, w + 6.0 * s, h, r->theme->label_panel);
-        render_text(r, label, lx, ly, px, ALIGN_LEFT, render_run_color(r, i, 1.0f));
+        render_label(r, label, lx, ly, px, render_run_color(r, i, 1.0f));
     }
 }

@@ -55,41 +55,67 @@ static double panel_width(Renderer *r, const ExplainLines *l, const char *title,
     return fmax(*rule_w + value_w, render_text_width(r, title, title_px)) + 2 * pad;
 }
 
-double render_formula(Renderer *r, const Scene *scene, double top)
-{
-    ExplainLines l = {.count = 0};
+/* The panel's lines and sizes: its text shrinks in a narrow frame to keep
+ * the panel to half of it (glyph sizes are whole pixels, so by steps). */
+typedef struct FormulaPanel {
+    ExplainLines lines;
     char title[160];
-    if (!scene->display.formula || !rule_lines(scene, &l, title, sizeof title))
-        return top;
-    double s = r->scale, pad = 12.0 * s, rule_w;
-    int px = render_font_px(r, FORMULA_PX), title_px = render_font_px(r, FORMULA_TITLE_PX);
-    double w = panel_width(r, &l, title, px, title_px, pad, &rule_w);
-    /* In a narrow frame the text shrinks to keep the panel to half of it
-     * (glyph sizes are whole pixels, so by steps). */
-    while (w > 0.5 * r->width && px > 11) {
-        px--;
-        title_px = px + 2;
-        w = panel_width(r, &l, title, px, title_px, pad, &rule_w);
+    int px, title_px;
+    double pad, rule_w, w, h;
+} FormulaPanel;
+
+static bool formula_panel(Renderer *r, const Scene *scene, FormulaPanel *f)
+{
+    f->lines.count = 0;
+    if (!scene->display.formula || !rule_lines(scene, &f->lines, f->title, sizeof f->title))
+        return false;
+    f->pad = 12.0 * r->scale;
+    f->px = render_font_px(r, FORMULA_PX);
+    f->title_px = render_font_px(r, FORMULA_TITLE_PX);
+    f->w = panel_width(r, &f->lines, f->title, f->px, f->title_px, f->pad, &f->rule_w);
+    while (f->w > 0.5 * r->width && f->px > 11) {
+        f->px--;
+        f->title_px = f->px + 2;
+        f->w = panel_width(r, &f->lines, f->title, f->px, f->title_px, f->pad, &f->rule_w);
     }
-    double line = text_line_height(r->text, px), title_h = text_line_height(r->text, title_px);
+    double line = render_line_height(r, f->px), title_h = render_line_height(r, f->title_px);
+    f->h = title_h + 0.4 * f->pad + f->lines.count * line + 0.4 * line + 2 * f->pad;
+    return true;
+}
+
+LayoutRequest render_formula_need(Renderer *r, const Scene *scene)
+{
+    FormulaPanel f;
+    if (!formula_panel(r, scene, &f))
+        return (LayoutRequest){.shown = false};
+    return (LayoutRequest){true, f.w, f.h, f.w, f.h, false};
+}
+
+void render_formula(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    FormulaPanel f;
+    if (!formula_panel(r, scene, &f))
+        return;
+    double s = r->scale, pad = f.pad, w = rect.w, h = rect.h, x = rect.x, top = rect.y;
+    const ExplainLines *l = &f.lines;
+    double rule_w = f.rule_w;
+    int px = f.px, title_px = f.title_px;
+    double line = render_line_height(r, px), title_h = render_line_height(r, title_px);
     double gap = 0.4 * line; /* above the outcome's rule */
-    double h = title_h + 0.4 * pad + l.count * line + gap + 2 * pad;
-    double x = r->width - 12.0 * s - w;
     shapes_rect(r->shapes, x, top, w, h, r->theme->panel);
     Rgba swatch = render_run_color(r, scene->selected, 1.0f);
     shapes_rect(r->shapes, x, top, 4.0 * s, h, swatch);
-    render_text(r, title, x + pad, top + pad, title_px, ALIGN_LEFT, r->theme->text);
+    render_text(r, f.title, x + pad, top + pad, title_px, ALIGN_LEFT, r->theme->text);
     double y = top + pad + title_h + 0.4 * pad;
-    for (int k = 0; k < l.count; k++, y += line) {
+    for (int k = 0; k < l->count; k++, y += line) {
         /* The outcome, Δθ and the new θ, under a rule. */
-        if (k == l.count - 2) {
+        if (k == l->count - 2) {
             /* On whole pixels: a thin rule between two would blur away. */
             shapes_rect(r->shapes, x + pad, floor(y + 0.5 * gap), w - 2 * pad,
                         fmax(1.0, round(s)), r->theme->dim);
             y += gap;
         }
-        render_text(r, l.line[k].rule, x + pad + rule_w, y, px, ALIGN_RIGHT, r->theme->text);
-        render_text(r, l.line[k].value, x + pad + rule_w, y, px, ALIGN_LEFT, r->theme->accent);
+        render_text(r, l->line[k].rule, x + pad + rule_w, y, px, ALIGN_RIGHT, r->theme->text);
+        render_text(r, l->line[k].value, x + pad + rule_w, y, px, ALIGN_LEFT, r->theme->accent);
     }
-    return top + h;
 }

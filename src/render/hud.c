@@ -1,5 +1,7 @@
 /* hud.c — panels and text over the landscape: legend, status, hover
- * readout, loss-versus-step plot, notice and help overlay. */
+ * readout, loss-versus-step plot, colour bar, caption, the presenter's
+ * hint (window only), notice, error and help overlay; and the frame's layout (layout.h): every panel's part
+ * says what it needs, and each is drawn where the layout put it. */
 #include "render_internal.h"
 
 #include <math.h>
@@ -16,30 +18,6 @@
 #define BODY_PX 15.0
 #define SMALL_PX 13.0
 #define TITLE_PX 20.0
-#define LEGEND_MAX_LINES (SCENE_MAX_RUNS + 1)
-
-static void panel(Renderer *r, double x, double y, double w, double h)
-{
-    shapes_rect(r->shapes, x, y, w, h, r->theme->panel);
-}
-
-/* Copies text into dest, cut at a character boundary and ended with "…"
- * when it would be wider than max_width at px pixels. */
-static void fit_text(Renderer *r, const char *text, int px, double max_width, char *dest,
-                     size_t size)
-{
-    snprintf(dest, size, "%s", text);
-    size_t len = strlen(dest);
-    while (len > 0 && render_text_width(r, dest, px) > max_width) {
-        size_t cut = len > 8 ? len - len / 8 : len - 1;
-        while (cut > 0 && ((unsigned char)dest[cut] & 0xC0) == 0x80)
-            cut--;
-        if (cut + sizeof "…" > size)
-            break;
-        memcpy(dest + cut, "…", sizeof "…");
-        len = cut;
-    }
-}
 
 /* ------------------------------------------------------------------------ */
 /* Legend                                                                    */
@@ -148,94 +126,168 @@ static void shown_spec(const char *spec, char *dest, size_t size)
              (int)(length - (size_t)(name - path)), name, end ? end : "");
 }
 
-/* Top left: the landscape, its formula, one line per run, the status. */
-static void draw_legend(Renderer *r, const Scene *scene)
+/* What text_wrap measures with: the font at a size. */
+typedef struct WrapMeasure {
+    Text *text;
+    int px;
+} WrapMeasure;
+
+static double measure(void *context, const char *utf8)
 {
-    double s = r->scale, pad = 10.0 * s, x = 12.0 * s, y = 12.0 * s;
+    const WrapMeasure *m = context;
+    return text_measure(m->text, utf8, m->px);
+}
+
+/* The legend as lines at their places in its panel: each item (title,
+ * landscape, formula, sweep, run, status) broken into lines where it is
+ * wider than the frame allows, never cut. */
+#define LEGEND_MAX_LINES 48
+#define LEGEND_LINE_MAX 400
+
+typedef enum LegendKind {
+    LEGEND_TITLE, LEGEND_SPEC, LEGEND_FORMULA, LEGEND_SWEEP, LEGEND_RUN, LEGEND_STATUS
+} LegendKind;
+
+typedef struct LegendLine {
+    LegendKind kind;
+    size_t run;             /* LEGEND_RUN: whose */
+    bool first;             /* the item's first line (a run's swatch) */
+    int px;
+    double x, y, w, h;      /* in the panel */
+    char text[LEGEND_LINE_MAX];
+} LegendLine;
+
+typedef struct Legend {
+    LegendLine line[LEGEND_MAX_LINES];
+    int count;
+    double w, h;            /* the panel */
+    bool cut;               /* more lines than it holds */
+} Legend;
+
+/* Adds item text as lines of at most max_width at x (in the panel) from
+ * *y on; *y moves below them. */
+static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, const char *text,
+                        int px, double x, double max_width, double *y)
+{
+    enum { ROWS = 8 };
+    char rows[ROWS][LEGEND_LINE_MAX];
+    WrapMeasure m = {r->text, px};
+    int n = text[0] ? text_wrap(text, max_width, measure, &m, &rows[0][0], LEGEND_LINE_MAX, ROWS)
+                    : 0;
+    /* What text_wrap left out beyond ROWS lines would be cut. */
+    size_t kept = 0;
+    for (int k = 0; k < n; k++)
+        kept += strlen(rows[k]);
+    l->cut |= kept + (size_t)n < strlen(text);
+    double h = render_line_height(r, px);
+    for (int k = 0; k < n; k++, *y += h) {
+        if (l->count == LEGEND_MAX_LINES) {
+            l->cut = true;
+            return;
+        }
+        LegendLine *line = &l->line[l->count++];
+        *line = (LegendLine){kind, run, k == 0, px, x, *y, render_text_width(r, rows[k], px), h,
+                             ""};
+        memcpy(line->text, rows[k], sizeof line->text);
+        l->w = fmax(l->w, x + line->w);
+    }
+}
+
+/* Top left: the lesson's title, the landscape, its formula, the sweep,
+ * one item per run, the status; max_width: the panel's widest. */
+static void legend_build(Renderer *r, const Scene *scene, double max_width, Legend *l)
+{
+    double s = r->scale, pad = 10.0 * s, swatch = 16.0 * s, bar_w = 90.0 * s;
     int px = render_font_px(r, BODY_PX), title_px = render_font_px(r, BODY_PX + 2),
-        small_px = render_font_px(r, SMALL_PX);
-    double line = text_line_height(r->text, px), swatch = 16.0 * s;
-    double title_h = text_line_height(r->text, title_px),
-           small_h = text_line_height(r->text, small_px);
-    char full[400], formula[400], status[256], lines[SCENE_MAX_RUNS][400];
-    double max_width = r->width - 2 * x - 2 * pad - swatch;
-    snprintf(full, sizeof full, "L = %s", formula_of(scene->landscape));
-    fit_text(r, full, small_px, max_width, formula, sizeof formula);
-    status_line(r, scene, status, sizeof status);
-    /* A lesson's title heads the panel. */
-    char lesson_title[SCENE_TITLE_MAX];
-    int lesson_px = render_font_px(r, TITLE_PX);
-    fit_text(r, scene->title, lesson_px, max_width + swatch, lesson_title, sizeof lesson_title);
-    double lesson_h = lesson_title[0] ? text_line_height(r->text, lesson_px) : 0.0;
-    char spec[400];
-    shown_spec(landscape_spec(scene->landscape), spec, sizeof spec);
-    double width = fmax(render_text_width(r, spec, title_px),
-                        fmax(render_text_width(r, formula, small_px),
-                             render_text_width(r, status, small_px)));
-    width = fmax(width, render_text_width(r, lesson_title, lesson_px));
+        small_px = render_font_px(r, SMALL_PX), lesson_px = render_font_px(r, TITLE_PX);
+    double inner = max_width - 2 * pad, y = pad;
+    char text[400];
+    l->count = 0;
+    l->w = 0;
+    l->cut = false;
+    legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, inner, &y);
+    shown_spec(landscape_spec(scene->landscape), text, sizeof text);
+    legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
+    snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
+    legend_item(r, l, LEGEND_FORMULA, 0, text, small_px, pad, inner, &y);
+    y += 0.25 * pad;
     /* A sweep names its run and range above its runs, with its colour scale. */
-    char sweep[400] = "";
-    double sweep_h = 0, bar_w = 90.0 * s;
     if (scene->sweep.count > 0) {
         const Sweep *w = &scene->sweep;
-        snprintf(full, sizeof full, "%s   %s from %.3g to %.3g, %s", w->base, w->param,
+        snprintf(text, sizeof text, "%s   %s from %.3g to %.3g, %s", w->base, w->param,
                  w->values[0], w->values[w->count - 1], w->linear ? "linear" : "log-spaced");
-        fit_text(r, full, small_px, max_width - bar_w, sweep, sizeof sweep);
-        sweep_h = small_h + 0.25 * pad;
-        width = fmax(width, render_text_width(r, sweep, small_px) + 8.0 * s + bar_w);
+        legend_item(r, l, LEGEND_SWEEP, 0, text, small_px, pad, inner - 8.0 * s - bar_w, &y);
+        l->w = fmax(l->w, l->line[l->count - 1].x + l->line[l->count - 1].w + 8.0 * s + bar_w);
+        y += 0.25 * pad;
     }
     for (size_t i = 0; i < scene->run_count; i++) {
-        run_line(scene, i, full, sizeof full);
-        fit_text(r, full, px, max_width, lines[i], sizeof lines[i]);
-        width = fmax(width, swatch + render_text_width(r, lines[i], px));
+        run_line(scene, i, text, sizeof text);
+        legend_item(r, l, LEGEND_RUN, i, text, px, pad + swatch, inner - swatch, &y);
     }
-    double height = lesson_h + title_h + small_h + sweep_h + (double)scene->run_count * line +
-                    small_h + 2.5 * pad;
-    panel(r, x, y, width + 2 * pad, height);
-    double ty = y + pad;
-    if (lesson_title[0])
-        render_text(r, lesson_title, x + pad, ty, lesson_px, ALIGN_LEFT, r->theme->text);
-    ty += lesson_h;
-    render_text(r, spec, x + pad, ty, title_px, ALIGN_LEFT, r->theme->text);
-    ty += title_h;
-    render_text(r, formula, x + pad, ty, small_px, ALIGN_LEFT, r->theme->dim);
-    ty += small_h + 0.25 * pad;
-    if (sweep[0]) {
-        double tw = render_text(r, sweep, x + pad, ty, small_px, ALIGN_LEFT, r->theme->text);
-        enum { STEPS = 24 };
-        double bx = x + pad + tw + 8.0 * s, by = ty + 0.5 * small_h - 4.0 * s;
-        for (int k = 0; k < STEPS; k++)
-            shapes_rect(r->shapes, bx + bar_w * k / STEPS, by, bar_w / STEPS + 0.5, 8.0 * s,
-                        render_sweep_color(r, scene, (k + 0.5) / STEPS));
-        ty += sweep_h;
+    y += 0.25 * pad;
+    status_line(r, scene, text, sizeof text);
+    legend_item(r, l, LEGEND_STATUS, 0, text, small_px, pad, inner, &y);
+    l->w += pad;
+    l->h = y + pad;
+}
+
+static LayoutRequest legend_need(Renderer *r, const Scene *scene, Legend *l)
+{
+    legend_build(r, scene, r->width - 24.0 * r->scale, l);
+    return (LayoutRequest){true, l->w, l->h, l->w, l->h, l->cut};
+}
+
+static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    Legend *l = malloc(sizeof *l);
+    if (!l)
+        return;
+    legend_need(r, scene, l);
+    double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
+    render_panel(r, rect);
+    for (int k = 0; k < l->count; k++) {
+        const LegendLine *line = &l->line[k];
+        double x = rect.x + line->x, y = rect.y + line->y;
+        Rgba color = line->kind == LEGEND_FORMULA || line->kind == LEGEND_STATUS
+                         ? r->theme->dim
+                         : r->theme->text;
+        if (line->kind == LEGEND_RUN) {
+            const SceneRun *sr = &scene->runs[line->run];
+            color = sr->hidden                     ? r->theme->dim
+                    : sr->run.status != RUN_ACTIVE ? r->theme->warn
+                                                   : r->theme->text;
+        }
+        if (line->kind == LEGEND_RUN && line->first) {
+            double cx = x - swatch + 6.0 * s, cy = y + 0.5 * line->h;
+            shapes_disc(r->shapes, cx, cy, 5.0 * s,
+                        render_run_color(r, line->run, scene->runs[line->run].hidden ? 0.4f
+                                                                                    : 1.0f));
+            if (line->run == scene->selected)
+                shapes_ring(r->shapes, cx, cy, 8.0 * s, 1.0 * s, r->theme->text);
+        }
+        render_text(r, line->text, x, y, line->px, ALIGN_LEFT, color);
+        bool last = k + 1 == l->count || l->line[k + 1].kind != line->kind;
+        if (line->kind == LEGEND_SWEEP && last) {
+            enum { STEPS = 24 };
+            double bx = x + line->w + 8.0 * s, by = y + 0.5 * line->h - 4.0 * s;
+            for (int c = 0; c < STEPS; c++)
+                shapes_rect(r->shapes, bx + bar_w * c / STEPS, by, bar_w / STEPS + 0.5, 8.0 * s,
+                            render_sweep_color(r, scene, (c + 0.5) / STEPS));
+        }
     }
-    for (size_t i = 0; i < scene->run_count; i++, ty += line) {
-        const SceneRun *sr = &scene->runs[i];
-        double cx = x + pad + 6.0 * s, cy = ty + 0.5 * line;
-        shapes_disc(r->shapes, cx, cy, 5.0 * s, render_run_color(r, i, sr->hidden ? 0.4f : 1.0f));
-        if (i == scene->selected)
-            shapes_ring(r->shapes, cx, cy, 8.0 * s, 1.0 * s, r->theme->text);
-        Rgba color = sr->hidden                     ? r->theme->dim
-                     : sr->run.status != RUN_ACTIVE ? r->theme->warn
-                                                    : r->theme->text;
-        render_text(r, lines[i], x + pad + swatch, ty, px, ALIGN_LEFT, color);
-    }
-    render_text(r, status, x + pad, ty + 0.25 * pad, small_px, ALIGN_LEFT, r->theme->dim);
+    free(l);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Hover readout (top right)                                               */
 
-static void draw_readout(Renderer *r, const Scene *scene, double top)
+#define READOUT_LINES 6
+
+/* The readout's lines at the hover point; returns how many. */
+static int readout_lines(const Scene *scene, char lines[READOUT_LINES][200])
 {
-    if (!scene->hover_valid)
-        return;
-    double s = r->scale, pad = 10.0 * s, x = 12.0 * s;
-    int px = render_font_px(r, SMALL_PX);
-    double line = text_line_height(r->text, px);
     PointCurvature c;
     curvature_at(scene->landscape, scene->hover.x, scene->hover.y, &c);
-    char lines[5][200];
     int count = 0;
     snprintf(lines[count++], sizeof lines[0], "θ = (%.5g, %.5g)", scene->hover.x, scene->hover.y);
     snprintf(lines[count++], sizeof lines[0], "L(θ) = %.6g", c.value);
@@ -246,19 +298,38 @@ static void draw_readout(Renderer *r, const Scene *scene, double top)
     if (scene->run_count > 0) {
         double lr = scene_run_lr(scene, scene->selected);
         GdStability gd = curvature_gd_stability(lr, c.eig[1]);
-        snprintf(lines[count++], sizeof lines[0], "run %zu: lr %.4g   2/lr = %.4g   lr·λmax = %.3g%s",
-                 scene->selected + 1, lr, gd.threshold, gd.lr_lambda,
-                 gd.overshoots ? "  > 2: a GD step overshoots here" : "");
+        snprintf(lines[count++], sizeof lines[0], "run %zu: lr %.4g   2/lr = %.4g   lr·λmax = %.3g",
+                 scene->selected + 1, lr, gd.threshold, gd.lr_lambda);
+        if (gd.overshoots)
+            snprintf(lines[count++], sizeof lines[0], "lr·λmax > 2: a GD step overshoots here");
     }
-    double w = 0;
+    return count;
+}
+
+static LayoutRequest readout_need(Renderer *r, const Scene *scene)
+{
+    if (!scene->hover_valid)
+        return (LayoutRequest){.shown = false};
+    char lines[READOUT_LINES][200];
+    int count = readout_lines(scene, lines), px = render_font_px(r, SMALL_PX);
+    double w = 0, pad = 10.0 * r->scale;
     for (int i = 0; i < count; i++)
         w = fmax(w, render_text_width(r, lines[i], px));
-    /* Top right, away from the caption and the plot at the bottom. */
-    double h = count * line + 2 * pad, y = top;
-    x = r->width - 12.0 * s - w - 2 * pad;
-    panel(r, x, y, w + 2 * pad, h);
+    double h = count * render_line_height(r, px) + 2 * pad;
+    return (LayoutRequest){true, w + 2 * pad, h, w + 2 * pad, h, false};
+}
+
+/* The landscape under the pointer: θ, L, ∇L, the Hessian's eigenvalues
+ * and what they mean for the selected run's step. */
+static void draw_readout(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    char lines[READOUT_LINES][200];
+    int count = readout_lines(scene, lines), px = render_font_px(r, SMALL_PX);
+    double pad = 10.0 * r->scale, line = render_line_height(r, px);
+    render_panel(r, rect);
     for (int i = 0; i < count; i++)
-        render_text(r, lines[i], x + pad, y + pad + i * line, px, ALIGN_LEFT, r->theme->text);
+        render_text(r, lines[i], rect.x + pad, rect.y + pad + i * line, px, ALIGN_LEFT,
+                    r->theme->text);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -317,43 +388,85 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     }
 }
 
-/* Whether the frame has room for the plot (and the colour bar). */
-static bool plot_fits(const Renderer *r)
-{
-    return 360.0 * r->scale <= 0.45 * r->width && 200.0 * r->scale <= 0.4 * r->height;
-}
-
 /* Where the plot lies: its panel (x, y, w, h) and the plotting area inside
- * it (ix, iy, iw, ih), in the frame's pixels. */
+ * it (ix, iy, iw, ih), in the frame's pixels; its y labels, whose width
+ * sets the area's left edge. */
 typedef struct PlotBox {
     double x, y, w, h;
     double ix, iy, iw, ih;
+    char top_label[32], bottom_label[32];
 } PlotBox;
 
-static PlotBox plot_box(const Renderer *r)
+#define PLOT_WIDTH 360.0
+#define PLOT_HEIGHT 200.0
+/* The least height of the plotting area (pixels, times scale). */
+#define PLOT_MIN_AREA 40.0
+
+/* The loss plot's title. */
+static void plot_title(const LossScale *p, char *dest, size_t size)
+{
+    snprintf(dest, size, "%s vs step%s", p->log && p->offset != 0 ? "L − L*" : "loss",
+             p->log ? " (log scale)" : "");
+}
+
+/* The plot in rect (only its labels when rect is empty). */
+static PlotBox plot_box(Renderer *r, const LossScale *p, LayoutRect rect)
 {
     double s = r->scale;
-    double line = text_line_height(r->text, render_font_px(r, SMALL_PX));
-    PlotBox b = {.w = 360.0 * s, .h = 200.0 * s};
-    b.x = r->width - 12.0 * s - b.w;
-    b.y = r->height - 12.0 * s - b.h;
-    b.ix = b.x + 58.0 * s;
+    int px = render_font_px(r, SMALL_PX);
+    double line = render_line_height(r, px);
+    PlotBox b = {.x = rect.x, .y = rect.y, .w = rect.w, .h = rect.h};
+    /* y labels: top and bottom of the range (powers of ten on a log scale);
+     * a loss that reached L* exactly sits on the floor at the bottom. */
+    bool floored = p->log && p->lo <= log10(p->floor);
+    snprintf(b.top_label, sizeof b.top_label, "%.3g", p->log ? pow(10.0, p->hi) : p->hi);
+    snprintf(b.bottom_label, sizeof b.bottom_label, "%s%.3g", floored ? "≤ " : "",
+             p->log ? pow(10.0, p->lo) : p->lo);
+    double labels = fmax(render_text_width(r, b.top_label, px),
+                         render_text_width(r, b.bottom_label, px));
+    double margin = fmax(58.0 * s, labels + 16.0 * s);
+    b.ix = b.x + margin;
     b.iy = b.y + line + 10.0 * s;
-    b.iw = b.w - 58.0 * s - 12.0 * s;
+    b.iw = b.w - margin - 12.0 * s;
     b.ih = b.h - (b.iy - b.y) - line - 10.0 * s;
     return b;
+}
+
+static bool plot_shown(const Scene *scene)
+{
+    return scene->run_count > 0;
+}
+
+static LayoutRequest plot_need(Renderer *r, const Scene *scene)
+{
+    if (!plot_shown(scene))
+        return (LayoutRequest){.shown = false};
+    double s = r->scale;
+    int px = render_font_px(r, SMALL_PX);
+    double line = render_line_height(r, px);
+    LossScale p = loss_scale_of(scene);
+    PlotBox b = plot_box(r, &p, (LayoutRect){0, 0, 0, 0});
+    char title[96], steps[32];
+    plot_title(&p, title, sizeof title);
+    snprintf(steps, sizeof steps, "0  %zu", p.steps);
+    double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
+                       b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
+    double min_h = 2.0 * line + 20.0 * s + PLOT_MIN_AREA * s;
+    return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), fmax(PLOT_HEIGHT * s, min_h),
+                           min_w, min_h, false};
 }
 
 bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, double py,
                          size_t *step)
 {
-    if (r->width == 0 || !plot_fits(r))
+    LayoutRect rect = r->layout.rect[LAYOUT_LOSS];
+    if (r->width == 0 || !r->layout.shown[LAYOUT_LOSS] || px < rect.x || px > rect.x + rect.w ||
+        py < rect.y || py > rect.y + rect.h)
         return false;
-    PlotBox b = plot_box(r);
-    if (px < b.x || px > b.x + b.w || py < b.y || py > b.y + b.h)
-        return false;
+    LossScale p = loss_scale_of(scene);
+    PlotBox b = plot_box((Renderer *)r, &p, rect);
     double t = fmin(1.0, fmax(0.0, (px - b.ix) / b.iw));
-    *step = (size_t)lround(t * (double)loss_scale_of(scene).steps);
+    *step = (size_t)lround(t * (double)p.steps);
     return true;
 }
 
@@ -396,7 +509,7 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
                        int px)
 {
-    double s = r->scale, line = text_line_height(r->text, px), ty = b->iy + 2.0 * s;
+    double s = r->scale, line = render_line_height(r, px), ty = b->iy + 2.0 * s;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         long exit = loss_scale_exit(p, run);
@@ -420,34 +533,25 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
     }
 }
 
-/* Returns the top edge of the plot (where the frame's bottom margin is
- * when the frame is too small for it). */
-static double draw_plot(Renderer *r, const Scene *scene)
+/* Loss versus step for every shown run in rect. */
+static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double s = r->scale;
-    if (!plot_fits(r))
-        return r->height - 12.0 * s;
-    PlotBox b = plot_box(r);
-    double x = b.x, y = b.y, pw = b.w, ph = b.h, ix = b.ix, iy = b.iy, iw = b.iw, ih = b.ih;
-    int px = render_font_px(r, SMALL_PX);
-    double line = text_line_height(r->text, px);
     LossScale p = loss_scale_of(scene);
-    panel(r, x, y, pw, ph);
+    PlotBox b = plot_box(r, &p, rect);
+    double x = b.x, y = b.y, ix = b.ix, iy = b.iy, iw = b.iw, ih = b.ih;
+    int px = render_font_px(r, SMALL_PX);
+    double line = render_line_height(r, px);
+    render_panel(r, rect);
     char label[96];
-    snprintf(label, sizeof label, "%s vs step%s", p.log && p.offset != 0 ? "L − L*" : "loss",
-             p.log ? " (log scale)" : "");
+    plot_title(&p, label, sizeof label);
     render_text(r, label, x + 10.0 * s, y + 6.0 * s, px, ALIGN_LEFT, r->theme->text);
     const Rgba axis = r->theme->axis;
     shapes_segment(r->shapes, ix, iy + ih, ix + iw, iy + ih, 0.5 * s, axis);
     shapes_segment(r->shapes, ix, iy, ix, iy + ih, 0.5 * s, axis);
-    /* y labels: top and bottom of the range (powers of ten on a log scale). */
-    for (int k = 0; k < 2; k++) {
-        double v = k == 0 ? p.hi : p.lo, ty = k == 0 ? iy : iy + ih;
-        /* A loss that reached L* exactly sits on the floor at the bottom. */
-        bool floored = k == 1 && p.log && v <= log10(p.floor);
-        snprintf(label, sizeof label, "%s%.3g", floored ? "≤ " : "", p.log ? pow(10.0, v) : v);
-        render_text(r, label, ix - 6.0 * s, ty - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
-    }
+    render_text(r, b.top_label, ix - 6.0 * s, iy - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
+    render_text(r, b.bottom_label, ix - 6.0 * s, iy + ih - 0.5 * line, px, ALIGN_RIGHT,
+                r->theme->dim);
     snprintf(label, sizeof label, "%zu", p.steps);
     render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
@@ -462,30 +566,47 @@ static double draw_plot(Renderer *r, const Scene *scene)
     }
     plot_exits(r, scene, &p, &b, px);
     plot_timeline(r, scene, &p, &b, px);
-    return y;
 }
 
 /* ------------------------------------------------------------------------ */
-/* Colour bar (above the loss plot)                                          */
+/* Colour bar (above the plots)                                              */
+
+/* The widest labels the colour bar can have, which its least width makes
+ * room for: its values are known only once the heatmap is drawn. */
+#define COLORBAR_END_WIDEST "-8.88e-88"
+#define COLORBAR_MIDDLE_WIDEST "L = -8.88e-88  (log scale)"
+
+/* The colour bar with its middle label beside its end labels, or (two_lines)
+ * on a line of its own under them. */
+static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
+{
+    double s = r->scale, pad = 10.0 * s;
+    int px = render_font_px(r, SMALL_PX);
+    double line = render_line_height(r, px);
+    double h = 10.0 * s + line + 2 * pad + 2.0 * s + (two_lines ? line : 0.0);
+    double middle = render_text_width(r, COLORBAR_MIDDLE_WIDEST, px),
+           end = render_text_width(r, COLORBAR_END_WIDEST, px);
+    /* The middle label centred, the end labels beside it with a gap. */
+    double min_w = two_lines ? fmax(middle, 2 * end + 8.0 * s) + 2 * pad
+                             : 2 * (0.5 * middle + end + 8.0 * s + pad);
+    return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), h, min_w, h, false};
+}
 
 /* What the colours mean: the colormap from the lowest to the highest value
  * in view, with the values at its ends and middle (on a log scale the
  * middle is far below the arithmetic mean). */
-static void draw_colorbar(Renderer *r, const Scene *scene, double bottom)
+static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double lo, hi;
     bool log_scale;
     if (!heatmap_range(r->heatmap, &lo, &hi, &log_scale))
         return;
-    double s = r->scale, pw = 360.0 * s, pad = 10.0 * s;
-    if (!plot_fits(r))
-        return;
+    double s = r->scale, pad = 10.0 * s;
     int px = render_font_px(r, SMALL_PX);
-    double line = text_line_height(r->text, px), bar_h = 10.0 * s;
-    double ph = bar_h + line + 2 * pad + 2.0 * s;
-    double x = r->width - 12.0 * s - pw, y = bottom - ph;
-    panel(r, x, y, pw, ph);
-    double bx = x + pad, bw = pw - 2 * pad, by = y + pad;
+    double bar_h = 10.0 * s, line = render_line_height(r, px);
+    bool two_lines = rect.h >= colorbar_need(r, true).h - 0.5;
+    render_panel(r, rect);
+    double bx = rect.x + pad, bw = rect.w - 2 * pad, by = rect.y + pad;
     enum { STEPS = 96 };
     for (int k = 0; k < STEPS; k++)
         shapes_rect(r->shapes, bx + bw * k / STEPS, by, bw / STEPS + 0.5, bar_h,
@@ -496,25 +617,14 @@ static void draw_colorbar(Renderer *r, const Scene *scene, double bottom)
     render_text(r, label, bx, ty, px, ALIGN_LEFT, r->theme->dim);
     snprintf(label, sizeof label, "L = %.3g%s", heatmap_value_at(r->heatmap, 0.5),
              log_scale ? "  (log scale)" : "");
-    render_text(r, label, bx + 0.5 * bw, ty, px, ALIGN_CENTER, r->theme->dim);
+    render_text(r, label, bx + 0.5 * bw, two_lines ? ty + line : ty, px, ALIGN_CENTER,
+                r->theme->dim);
     snprintf(label, sizeof label, "%.3g", hi);
     render_text(r, label, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
-/* Notice and help                                                           */
-
-/* What text_wrap measures with: the font at a size. */
-typedef struct WrapMeasure {
-    Text *text;
-    int px;
-} WrapMeasure;
-
-static double measure(void *context, const char *utf8)
-{
-    const WrapMeasure *m = context;
-    return text_measure(m->text, utf8, m->px);
-}
+/* Caption, notice, error and help                                          */
 
 /* Breaks text into the lines of w at px pixels, unless it is already. */
 static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, double max_width)
@@ -525,92 +635,126 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     w->px = px;
     w->max_width = max_width;
     WrapMeasure m = {r->text, px};
+    /* One line more than is shown tells that the text would be cut. */
+    enum { ROWS = CAPTION_MAX_LINES + 1 };
     w->count = text_wrap(w->source, max_width, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
-                         CAPTION_MAX_LINES);
+                         ROWS);
+    w->cut = w->count > CAPTION_MAX_LINES;
     /* Balanced: the narrowest width that needs no more lines, so the last
      * line is not a lone word or a lone Chinese character.  With n lines
      * the text is wider than (n - 1) / n of max_width, so half of it is
      * narrow enough to start from. */
-    if (w->count < 2)
-        return;
-    double narrow = 0.5 * max_width, wide = max_width;
-    for (int k = 0; k < 10; k++) {
-        double mid = 0.5 * (narrow + wide);
-        if (text_wrap(w->source, mid, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
-                      CAPTION_MAX_LINES) <= w->count)
-            wide = mid;
-        else
-            narrow = mid;
+    if (w->count >= 2) {
+        double narrow = 0.5 * max_width, wide = max_width;
+        for (int k = 0; k < 10; k++) {
+            double mid = 0.5 * (narrow + wide);
+            if (text_wrap(w->source, mid, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+                          ROWS) <= w->count)
+                wide = mid;
+            else
+                narrow = mid;
+        }
+        w->count = text_wrap(w->source, wide, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+                             ROWS);
     }
-    w->count = text_wrap(w->source, wide, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
-                         CAPTION_MAX_LINES);
+    w->count = w->count > CAPTION_MAX_LINES ? CAPTION_MAX_LINES : w->count;
+    w->width = 0;
+    for (int i = 0; i < w->count; i++)
+        w->width = fmax(w->width, render_text_width(r, w->lines[i], px));
 }
 
-/* The centre of the free strip along the bottom, left of the plot, and
- * how wide text in it may be. */
-static void bottom_strip(const Renderer *r, double *centre, double *max_width)
+/* text wrapped at max_width from cache c (the layout tries a few widths a
+ * frame, the same ones frame after frame). */
+static const WrappedCaption *wrap_cached(Renderer *r, WrapCache *c, const char *text, int px,
+                                         double max_width)
 {
-    double s = r->scale, left = 12.0 * s + r->inset_width;
-    double right = plot_fits(r) ? r->width - 12.0 * s - 360.0 * s - 12.0 * s : r->width - 12.0 * s;
-    *centre = 0.5 * (left + right);
-    *max_width = fmin(right - left - 24.0 * s, 960.0 * s);
-}
-
-/* text broken into w's lines at base_px, centred on a panel in the bottom
- * strip whose bottom edge is at bottom; returns the panel's top edge. */
-static double draw_wrapped(Renderer *r, WrappedCaption *w, const char *text, double base_px,
-                           double pad, Rgba color, double bottom)
-{
-    double centre, max_width;
-    int px = render_font_px(r, base_px);
-    bottom_strip(r, &centre, &max_width);
+    for (int k = 0; k < WRAP_CACHE; k++) {
+        const WrappedCaption *w = &c->entry[k];
+        if (w->px == px && w->max_width == max_width && strcmp(w->source, text) == 0)
+            return w;
+    }
+    WrappedCaption *w = &c->entry[c->next];
+    c->next = (c->next + 1) % WRAP_CACHE;
     wrap_text(r, w, text, px, max_width);
-    double line = text_line_height(r->text, px), width = 0;
+    return w;
+}
+
+/* A wrapped text panel at the bottom: the caption (large), the
+ * presenter's hint (small, in the accent colour), the notice. */
+typedef struct BandText {
+    Renderer *r;
+    WrapCache *cache;
+    const char *text;
+    int px;
+    double pad, widest;
+    Rgba color;
+} BandText;
+
+static const WrappedCaption *band_wrap(const BandText *t, double max_width)
+{
+    double width = fmin(max_width - 2 * t->pad, t->widest);
+    return wrap_cached(t->r, t->cache, t->text, t->px, width);
+}
+
+static void band_size(void *context, double max_width, double *w, double *h, bool *cut)
+{
+    const BandText *t = context;
+    const WrappedCaption *wrapped = band_wrap(t, max_width);
+    *w = wrapped->width + 2 * t->pad;
+    *h = wrapped->count * render_line_height(t->r, t->px) + 2 * t->pad;
+    *cut = wrapped->cut || wrapped->width > max_width - 2 * t->pad;
+}
+
+static BandText caption_text(Renderer *r, const Scene *scene)
+{
+    return (BandText){r,
+                      &r->caption,
+                      scene->caption,
+                      render_font_px(r, BODY_PX + 5),
+                      12.0 * r->scale,
+                      960.0 * r->scale,
+                      r->theme->text};
+}
+
+/* The hint is all there for the presenter (wrapped, never cut) and never
+ * in a recording. */
+static bool hint_shown(const Renderer *r, const Scene *scene)
+{
+    return scene->hint[0] && r->audience == RENDER_FOR_WINDOW;
+}
+
+static BandText hint_text(Renderer *r, const Scene *scene)
+{
+    return (BandText){r,
+                      &r->hint,
+                      scene->hint,
+                      render_font_px(r, SMALL_PX),
+                      6.0 * r->scale,
+                      960.0 * r->scale,
+                      r->theme->accent};
+}
+
+static BandText notice_text(Renderer *r, const Scene *scene)
+{
+    return (BandText){r,
+                      &r->notice,
+                      scene->notice,
+                      render_font_px(r, BODY_PX + 2),
+                      10.0 * r->scale,
+                      960.0 * r->scale,
+                      r->theme->text};
+}
+
+/* The text in its lines, centred in rect (the layout sized it with
+ * band_size, so the lines are cached). */
+static void draw_band(Renderer *r, const BandText *t, LayoutRect rect)
+{
+    const WrappedCaption *w = band_wrap(t, r->layout.band_width);
+    double line = render_line_height(r, t->px), centre = rect.x + 0.5 * rect.w;
+    render_panel(r, rect);
     for (int i = 0; i < w->count; i++)
-        width = fmax(width, render_text_width(r, w->lines[i], px));
-    double h = w->count * line + 2 * pad, y = bottom - h;
-    panel(r, centre - 0.5 * width - pad, y, width + 2 * pad, h);
-    for (int i = 0; i < w->count; i++)
-        render_text(r, w->lines[i], centre, y + pad + i * line, px, ALIGN_CENTER, color);
-    return y;
-}
-
-/* The current step's caption, large, at the bottom; returns the top of
- * what it drew (the bottom margin when there is no caption). */
-static double draw_caption(Renderer *r, const Scene *scene)
-{
-    double s = r->scale, bottom = r->height - 12.0 * s;
-    if (!scene->caption[0])
-        return bottom;
-    return draw_wrapped(r, &r->caption, scene->caption, BODY_PX + 5, 12.0 * s, r->theme->text,
-                        bottom);
-}
-
-/* The presenter's hint for the step, small, above the caption, wrapped
- * like it rather than cut short (the presenter needs all of it), in the
- * window only; returns where what goes above it may end. */
-static double draw_hint(Renderer *r, const Scene *scene, double bottom)
-{
-    if (!scene->hint[0] || r->audience != RENDER_FOR_WINDOW)
-        return bottom;
-    double s = r->scale;
-    return draw_wrapped(r, &r->hint, scene->hint, SMALL_PX, 6.0 * s, r->theme->accent, bottom) -
-           6.0 * s;
-}
-
-static void draw_notice(Renderer *r, const Scene *scene, double bottom)
-{
-    if (!scene->notice[0])
-        return;
-    double s = r->scale, pad = 10.0 * s, centre, max_width;
-    int px = render_font_px(r, BODY_PX + 2);
-    bottom_strip(r, &centre, &max_width);
-    char notice[SCENE_NOTICE_MAX];
-    fit_text(r, scene->notice, px, max_width, notice, sizeof notice);
-    double w = render_text_width(r, notice, px), h = text_line_height(r->text, px);
-    double y = bottom - h - 2 * pad;
-    panel(r, centre - 0.5 * w - pad, y, w + 2 * pad, h + 2 * pad);
-    render_text(r, notice, centre, y + pad, px, ALIGN_CENTER, r->theme->text);
+        render_text(r, w->lines[i], centre, rect.y + t->pad + i * line, t->px, ALIGN_CENTER,
+                    t->color);
 }
 
 /* An error in place of the stage: the frame darkened, the message in the
@@ -678,16 +822,60 @@ static void draw_help(Renderer *r)
     help_panel(r, s, true, &w, &h);
 }
 
+void render_plan(Renderer *r, const Scene *scene)
+{
+    double s = r->scale;
+    LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s};
+    if (!r->crop) {
+        Legend *legend = malloc(sizeof *legend);
+        if (legend)
+            in.panel[LAYOUT_LEGEND] = legend_need(r, scene, legend);
+        free(legend);
+        in.panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
+        in.panel[LAYOUT_READOUT] = readout_need(r, scene);
+        in.panel[LAYOUT_LOSS] = plot_need(r, scene);
+        in.panel[LAYOUT_DYNAMICS] = render_dynamics_need(r, scene);
+        in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
+        in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
+        in.panel[LAYOUT_INSET] = render_data_inset_need(r, scene);
+    }
+    BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
+             notice = notice_text(r, scene);
+    in.caption = (LayoutText){!r->crop && scene->caption[0], band_size, &caption,
+                              render_line_height(r, caption.px)};
+    in.hint = (LayoutText){!r->crop && hint_shown(r, scene), band_size, &hint,
+                           render_line_height(r, hint.px)};
+    in.notice = (LayoutText){!r->crop && scene->notice[0], band_size, &notice,
+                             render_line_height(r, notice.px)};
+    layout_compute(&in, &r->layout);
+}
+
 void render_hud(Renderer *r, const Scene *scene)
 {
-    draw_legend(r, scene);
+    const Layout *l = &r->layout;
+    if (l->shown[LAYOUT_LEGEND])
+        draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
     render_change_marks(r, scene);
-    double formula_bottom = render_formula(r, scene, 12.0 * r->scale);
-    draw_readout(r, scene, formula_bottom + (scene->display.formula ? 8.0 * r->scale : 0.0));
-    double plot_top = render_dynamics_plot(r, scene, draw_plot(r, scene) - 8.0 * r->scale);
-    draw_colorbar(r, scene, plot_top - 8.0 * r->scale);
-    render_data_inset(r, scene);
-    draw_notice(r, scene, draw_hint(r, scene, draw_caption(r, scene) - 8.0 * r->scale));
+    if (l->shown[LAYOUT_FORMULA])
+        render_formula(r, scene, l->rect[LAYOUT_FORMULA]);
+    if (l->shown[LAYOUT_READOUT])
+        draw_readout(r, scene, l->rect[LAYOUT_READOUT]);
+    if (l->shown[LAYOUT_LOSS])
+        draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
+    if (l->shown[LAYOUT_DYNAMICS])
+        render_dynamics_plot(r, scene, l->rect[LAYOUT_DYNAMICS]);
+    if (l->shown[LAYOUT_COLORBAR])
+        draw_colorbar(r, scene, l->rect[LAYOUT_COLORBAR]);
+    if (l->shown[LAYOUT_INSET])
+        render_data_inset(r, scene, l->rect[LAYOUT_INSET]);
+    BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
+             notice = notice_text(r, scene);
+    if (l->shown[LAYOUT_CAPTION])
+        draw_band(r, &caption, l->rect[LAYOUT_CAPTION]);
+    if (l->shown[LAYOUT_HINT])
+        draw_band(r, &hint, l->rect[LAYOUT_HINT]);
+    if (l->shown[LAYOUT_NOTICE])
+        draw_band(r, &notice, l->rect[LAYOUT_NOTICE]);
     render_expr_field(r, scene);
     render_flush(r);
     if (scene->error[0]) {

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "core/error.h"
+#include "layout.h"
 #include "scene/scene.h"
 
 typedef struct Renderer Renderer;
@@ -91,6 +92,12 @@ void render_frame(Renderer *renderer, const Scene *scene, int width, int height,
  * (and render_recording_badge) draws, in drawing order; NULL stops it. */
 typedef void (*RenderTextObserver)(void *context, const char *utf8);
 void renderer_observe_text(Renderer *renderer, RenderTextObserver observer, void *context);
+
+/* Lays the panels out as render_frame would draw scene at width x height
+ * and scale for audience, without drawing (the layout test); valid until
+ * the next call or frame.  Needs only the text's fonts, no framebuffer. */
+const Layout *render_layout(Renderer *renderer, const Scene *scene, int width, int height,
+                            double scale, RenderAudience audience);
 
 /* Draws a recording badge (a red dot and text, "REC 0:12  (v stops)") at
  * the top of the frame render_frame drew last, over it: the window draws

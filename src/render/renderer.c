@@ -1,12 +1,11 @@
-/* renderer.c — see render.h: frame order and the text queue. */
+/* renderer.c — see render.h: the renderer's life and the order of a frame.
+ * The top of render/'s tree (render_internal.h). */
 #include "render_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 
 #include <SDL.h>
-
-#include "shader.h"
 
 Renderer *renderer_create(DescentError *err)
 {
@@ -20,23 +19,10 @@ Renderer *renderer_create(DescentError *err)
     r->surface = r->heatmap ? surface_create(SDL_GetCPUCount(), err) : NULL;
     r->shapes = r->surface ? shapes_create(err) : NULL;
     r->text = r->shapes ? text_create(err) : NULL;
-    r->image_program = r->text ? shader_load("image", err) : 0;
-    if (!r->image_program) {
+    if (!r->text || !draw_init(r, err)) {
         renderer_destroy(r);
         return NULL;
     }
-    r->u_image_size = glGetUniformLocation(r->image_program, "u_size");
-    r->u_image = glGetUniformLocation(r->image_program, "u_image");
-    r->u_image_tint = glGetUniformLocation(r->image_program, "u_tint");
-    glGenVertexArrays(1, &r->image_vao);
-    glGenBuffers(1, &r->image_vbo);
-    glBindVertexArray(r->image_vao);
-    glBindBuffer(GL_ARRAY_BUFFER, r->image_vbo);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), (void *)0);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), (void *)(2 * sizeof(float)));
-    glEnableVertexAttribArray(0);
-    glEnableVertexAttribArray(1);
-    glBindVertexArray(0);
     cloud_init(&r->cloud);
     return r;
 }
@@ -49,13 +35,8 @@ void renderer_destroy(Renderer *r)
     surface_destroy(r->surface);
     shapes_destroy(r->shapes);
     text_destroy(r->text);
-    if (r->image_program) {
-        glDeleteProgram(r->image_program);
-        glDeleteVertexArrays(1, &r->image_vao);
-        glDeleteBuffers(1, &r->image_vbo);
-    }
+    draw_release(r);
     cloud_release(&r->cloud);
-    free(r->queue);
     free(r->batch_mask);
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
         free(r->paths[i].points);
@@ -87,73 +68,6 @@ void renderer_set_slide(Renderer *r, bool transparent, bool crop)
     r->crop = crop;
 }
 
-Rgba render_run_color(const Renderer *r, size_t i, float a)
-{
-    Rgba c = r->run_colors[i < SCENE_MAX_RUNS ? i : 0];
-    c.a = a;
-    return c;
-}
-
-Rgba render_sweep_color(const Renderer *r, const Scene *scene, double t)
-{
-    Colormap scale = scene->display.colormap == COLORMAP_MAGMA ? COLORMAP_VIRIDIS : COLORMAP_MAGMA;
-    double from = (double)r->theme->sweep_from, to = (double)r->theme->sweep_to;
-    return heatmap_color(r->heatmap, scale, from + fmin(fmax(t, 0.0), 1.0) * (to - from));
-}
-
-/* The theme's palette in order, or for a sweep its scale from the first
- * value to the last. */
-static void set_run_colors(Renderer *r, const Scene *scene)
-{
-    for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
-        uint32_t c = r->theme->runs[i % THEME_RUN_COLORS];
-        r->run_colors[i] = (Rgba){(float)((c >> 16) & 0xFF) / 255.0f,
-                                  (float)((c >> 8) & 0xFF) / 255.0f, (float)(c & 0xFF) / 255.0f,
-                                  1.0f};
-    }
-    size_t n = scene->sweep.count < scene->run_count ? scene->sweep.count : scene->run_count;
-    for (size_t i = 0; i < n; i++)
-        r->run_colors[i] = render_sweep_color(r, scene, n > 1 ? (double)i / (double)(n - 1) : 0.0);
-}
-
-bool render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
-                     double *py)
-{
-    if (r->view3d)
-        return surface_to_pixel(r->surface, x, y, px, py);
-    viewport_to_pixel(vp, x, y, px, py);
-    return true;
-}
-
-bool render_direction(const Renderer *r, const Viewport *vp, double x, double y, double dx,
-                      double dy, double *ux, double *uy)
-{
-    double norm = hypot(dx, dy);
-    if (!(norm > 0) || !isfinite(norm))
-        return false;
-    if (!r->view3d) {
-        *ux = dx / norm;
-        *uy = -dy / norm;
-        return true;
-    }
-    /* A short step along it, both ends on the surface, seen on screen. */
-    double step = 1e-3 * (vp->world.xmax - vp->world.xmin), ax, ay, bx, by;
-    if (!render_to_pixel(r, vp, x, y, &ax, &ay))
-        return false;
-    render_to_pixel(r, vp, x + step * dx / norm, y + step * dy / norm, &bx, &by);
-    double len = hypot(bx - ax, by - ay);
-    if (!(len > 1e-9))
-        return false;
-    *ux = (bx - ax) / len;
-    *uy = (by - ay) / len;
-    return true;
-}
-
-unsigned render_projection(const Renderer *r)
-{
-    return r->view3d ? surface_projection(r->surface) : 0;
-}
-
 bool renderer_settled(const Renderer *r)
 {
     return r->view3d ? !surface_coarse(r->surface) : !heatmap_coarse(r->heatmap);
@@ -167,106 +81,6 @@ bool render_plane_point(const Renderer *r, const Scene *scene, double px, double
     Viewport vp = viewport_fit(scene->view, r->width, r->height);
     viewport_to_world(&vp, px, py, x, y);
     return true;
-}
-
-int render_font_px(const Renderer *r, double base)
-{
-    return (int)lround(base * r->scale);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Text queue                                                                */
-
-double render_text_width(Renderer *r, const char *utf8, int px)
-{
-    return text_image(r->text, utf8, px).width;
-}
-
-double render_text(Renderer *r, const char *utf8, double x, double y, int px, TextAlign align,
-                   Rgba color)
-{
-    if (r->text_observer)
-        r->text_observer(r->text_observer_context, utf8);
-    TextImage image = text_image(r->text, utf8, px);
-    if (!image.texture)
-        return 0;
-    if (r->queue_count == r->queue_capacity) {
-        size_t capacity = r->queue_capacity ? 2 * r->queue_capacity : 64;
-        QueuedText *queue = realloc(r->queue, capacity * sizeof *queue);
-        if (!queue)
-            return image.width;
-        r->queue = queue;
-        r->queue_capacity = capacity;
-    }
-    double left = align == ALIGN_RIGHT    ? x - image.width
-                  : align == ALIGN_CENTER ? x - 0.5 * image.width
-                                          : x;
-    /* Whole pixels keep glyphs crisp. */
-    r->queue[r->queue_count++] = (QueuedText){image, (float)floor(left + 0.5),
-                                              (float)floor(y + 0.5), color};
-    return image.width;
-}
-
-void render_image_now(Renderer *r, GLuint texture, double x, double y, double w, double h,
-                      Rgba tint)
-{
-    float x0 = (float)x, y0 = (float)y, x1 = (float)(x + w), y1 = (float)(y + h);
-    const float quad[24] = {x0, y0, 0, 0, x1, y0, 1, 0, x1, y1, 1, 1,
-                            x0, y0, 0, 0, x1, y1, 1, 1, x0, y1, 0, 1};
-    glUseProgram(r->image_program);
-    glUniform2f(r->u_image_size, (float)r->width, (float)r->height);
-    glUniform1i(r->u_image, 0);
-    glUniform4f(r->u_image_tint, tint.r, tint.g, tint.b, tint.a);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glBindVertexArray(r->image_vao);
-    glBindBuffer(GL_ARRAY_BUFFER, r->image_vbo);
-    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STREAM_DRAW);
-    glDrawArrays(GL_TRIANGLES, 0, 6);
-    glBindVertexArray(0);
-}
-
-static void flush_text(Renderer *r)
-{
-    if (r->queue_count == 0)
-        return;
-    size_t floats = r->queue_count * 24;
-    float *v = malloc(floats * sizeof *v);
-    if (!v) {
-        r->queue_count = 0;
-        return;
-    }
-    for (size_t i = 0; i < r->queue_count; i++) {
-        const QueuedText *q = &r->queue[i];
-        float x0 = q->x, y0 = q->y, x1 = q->x + (float)q->image.width,
-              y1 = q->y + (float)q->image.height;
-        const float quad[24] = {x0, y0, 0, 0, x1, y0, 1, 0, x1, y1, 1, 1,
-                                x0, y0, 0, 0, x1, y1, 1, 1, x0, y1, 0, 1};
-        for (int k = 0; k < 24; k++)
-            v[i * 24 + (size_t)k] = quad[k];
-    }
-    glUseProgram(r->image_program);
-    glUniform2f(r->u_image_size, (float)r->width, (float)r->height);
-    glUniform1i(r->u_image, 0);
-    glActiveTexture(GL_TEXTURE0);
-    glBindVertexArray(r->image_vao);
-    glBindBuffer(GL_ARRAY_BUFFER, r->image_vbo);
-    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(floats * sizeof *v), v, GL_STREAM_DRAW);
-    for (size_t i = 0; i < r->queue_count; i++) {
-        const QueuedText *q = &r->queue[i];
-        glUniform4f(r->u_image_tint, q->color.r, q->color.g, q->color.b, q->color.a);
-        glBindTexture(GL_TEXTURE_2D, q->image.texture);
-        glDrawArrays(GL_TRIANGLES, (GLint)(i * 6), 6);
-    }
-    glBindVertexArray(0);
-    free(v);
-    r->queue_count = 0;
-}
-
-void render_flush(Renderer *r)
-{
-    shapes_flush(r->shapes, r->width, r->height);
-    flush_text(r);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -330,7 +144,7 @@ void render_recording_badge(Renderer *r, const char *text)
 {
     double s = r->scale, pad = 8.0 * s;
     int px = render_font_px(r, 16.0);
-    double w = render_text_width(r, text, px), h = text_line_height(r->text, px);
+    double w = render_text_width(r, text, px), h = render_line_height(r, px);
     double dot = 0.35 * h, x = 0.5 * (r->width - w - 2.0 * dot - 3 * pad), y = 10.0 * s;
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -341,22 +155,38 @@ void render_recording_badge(Renderer *r, const char *text)
     glDisable(GL_BLEND);
 }
 
-void render_frame(Renderer *r, const Scene *scene, int width, int height, double scale,
-                  RenderAudience audience)
+/* The frame's size, scale, audience, colours and layout. */
+static void begin_frame(Renderer *r, const Scene *scene, int width, int height, double scale,
+                        RenderAudience audience)
 {
     r->audience = audience;
-    GLint target = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     r->width = width < 1 ? 1 : width;
     r->height = height < 1 ? 1 : height;
     r->scale = (scale > 0 ? scale : 1.0) *
                (scene->display.projector ? RENDER_PROJECTOR_SCALE : 1.0);
     r->theme = theme_get(scene->display.theme);
-    set_run_colors(r, scene);
+    render_set_run_colors(r, scene);
+    r->view3d = scene->display.view3d;
+    r->label_count = 0;
+    render_plan(r, scene);
+}
+
+const Layout *render_layout(Renderer *r, const Scene *scene, int width, int height,
+                            double scale, RenderAudience audience)
+{
+    begin_frame(r, scene, width, height, scale, audience);
+    return &r->layout;
+}
+
+void render_frame(Renderer *r, const Scene *scene, int width, int height, double scale,
+                  RenderAudience audience)
+{
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    begin_frame(r, scene, width, height, scale, audience);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
     Viewport viewport = viewport_fit(scene->view, r->width, r->height);
-    r->view3d = scene->display.view3d;
     if (r->view3d)
         draw_surface(r, scene, &viewport, (GLuint)target);
     else

@@ -10,7 +10,8 @@
 
 #include "texture.h"
 
-#define TEXT_MAX_SIZES 8      /* pixel sizes kept open at once */
+#define TEXT_MAX_SIZES 48     /* pixel sizes kept open at once: every HUD size at
+                                 every scale the layout test and a resized window use */
 #define TEXT_CACHE_MAX 512    /* cached images */
 #define TEXT_KEEP_FRAMES 120  /* frames an unused image survives */
 #define TEXT_MAX_BYTES 1024   /* longest string rasterised */

@@ -27,34 +27,6 @@
 /* How far outside the frame (pixels) segments are still drawn. */
 #define CLIP_MARGIN 64.0
 
-/* Liang–Barsky. */
-bool clip_segment(const double box[4], double *x0, double *y0, double *x1, double *y1)
-{
-    double dx = *x1 - *x0, dy = *y1 - *y0, t0 = 0.0, t1 = 1.0;
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {*x0 - box[0], box[2] - *x0, *y0 - box[1], box[3] - *y0};
-    for (int k = 0; k < 4; k++) {
-        if (p[k] == 0) {
-            if (q[k] < 0)
-                return false;
-            continue;
-        }
-        double t = q[k] / p[k];
-        if (p[k] < 0 && t > t0)
-            t0 = t;
-        else if (p[k] > 0 && t < t1)
-            t1 = t;
-        if (t0 > t1)
-            return false;
-    }
-    double ax = *x0 + t0 * dx, ay = *y0 + t0 * dy;
-    *x1 = *x0 + t1 * dx;
-    *y1 = *y0 + t1 * dy;
-    *x0 = ax;
-    *y0 = ay;
-    return true;
-}
-
 static bool add_point(PathCache *c, double px, double py, long k)
 {
     if (c->count == c->capacity) {
@@ -186,13 +158,13 @@ static bool clamp_to_frame(const Renderer *r, double inset, double *px, double *
     return moved;
 }
 
-/* Text at (x, y) (top-left) on a small panel, as labels on the landscape are. */
+/* A label on the landscape (render_label) whose top edge is at y and whose
+ * x is its left edge, right edge or centre per align. */
 static void label_at(Renderer *r, const char *text, double x, double y, int px, TextAlign align)
 {
-    double s = r->scale, w = render_text_width(r, text, px), h = text_line_height(r->text, px);
+    double w = render_text_width(r, text, px);
     double left = align == ALIGN_LEFT ? x : align == ALIGN_RIGHT ? x - w : x - 0.5 * w;
-    shapes_rect(r->shapes, left - 3.0 * s, y, w + 6.0 * s, h, r->theme->label_panel);
-    render_text(r, text, x, y, px, align, r->theme->text);
+    render_label(r, text, left, y, px, r->theme->text);
 }
 
 static void draw_cross(Renderer *r, double x, double y, double size, double half, Rgba color)
@@ -600,7 +572,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         char label[16];
         snprintf(label, sizeof label, "%.0f%%", 100.0 * shares[k]);
-        label_at(r, label, cx, cy - 10.0 * s - text_line_height(r->text, px), px, ALIGN_CENTER);
+        label_at(r, label, cx, cy - 10.0 * s - render_line_height(r, px), px, ALIGN_CENTER);
     }
 }
 
@@ -624,10 +596,8 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
         shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
         if (m->label[0]) {
-            double w = render_text_width(r, m->label, px), h = text_line_height(r->text, px);
-            double lx = cx + 9.0 * s, ly = cy - 0.5 * h;
-            shapes_rect(r->shapes, lx - 4.0 * s, ly, w + 8.0 * s, h, r->theme->label_panel);
-            render_text(r, m->label, lx, ly, px, ALIGN_LEFT, r->theme->text);
+            render_label(r, m->label, cx + 9.0 * s, cy - 0.5 * render_line_height(r, px), px,
+                         r->theme->text);
         }
     }
 }

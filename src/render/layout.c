@@ -1,0 +1,274 @@
+/* layout.c — see layout.h. */
+#include "layout.h"
+
+#include <math.h>
+
+/* The order panels are dropped in when the frame cannot hold them all. */
+static const LayoutPanel drop_order[] = {
+    LAYOUT_READOUT, LAYOUT_COLORBAR, LAYOUT_DYNAMICS, LAYOUT_INSET,
+    LAYOUT_FORMULA, LAYOUT_LOSS,     LAYOUT_HINT,  LAYOUT_NOTICE,
+};
+#define DROP_COUNT (sizeof drop_order / sizeof drop_order[0])
+
+/* Where a panel stands: stacked up from the bottom right, down from the
+ * top right (below the legend where it would reach across it), or down
+ * from under the legend. */
+typedef enum Slot { SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND } Slot;
+
+/* Each slot's panels in stacking order. */
+static const LayoutPanel stack_order[] = {
+    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_READOUT, LAYOUT_COLORBAR,
+};
+#define STACKED (sizeof stack_order / sizeof stack_order[0])
+
+/* The places tried for the panels that can move, in order of preference:
+ * the colour bar over the plots, else at the top right, else under the
+ * legend; the readout at the top right, else under the legend. */
+static const struct {
+    Slot colorbar, readout;
+} variants[] = {
+    {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP}, {SLOT_RIGHT_TOP, SLOT_RIGHT_TOP},
+    {SLOT_RIGHT_BOTTOM, SLOT_UNDER_LEGEND}, {SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND},
+    {SLOT_UNDER_LEGEND, SLOT_RIGHT_TOP}, {SLOT_UNDER_LEGEND, SLOT_UNDER_LEGEND},
+};
+#define VARIANTS (sizeof variants / sizeof variants[0])
+
+static Slot slot_of(LayoutPanel p, size_t variant)
+{
+    switch (p) {
+    case LAYOUT_COLORBAR:
+        return variants[variant].colorbar;
+    case LAYOUT_READOUT:
+        return variants[variant].readout;
+    case LAYOUT_FORMULA:
+        return SLOT_RIGHT_TOP;
+    default:
+        return SLOT_RIGHT_BOTTOM;
+    }
+}
+
+/* The plots and the inset take at most this share of the frame's width:
+ * the landscape between them stays in view. */
+#define SIDE_PANEL_SHARE 0.45
+static const LayoutPanel side_panels[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_COLORBAR,
+                                          LAYOUT_INSET};
+
+/* Halvings of the flexible panels' shrink searched for the largest size. */
+#define SHRINK_STEPS 12
+
+bool layout_overlap(LayoutRect a, LayoutRect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static double right_edge(LayoutRect r)
+{
+    return r.x + r.w;
+}
+
+static double bottom_edge(LayoutRect r)
+{
+    return r.y + r.h;
+}
+
+/* The bottom band's wrapped texts, from the bottom up. */
+static const LayoutPanel band_panels[] = {LAYOUT_CAPTION, LAYOUT_HINT, LAYOUT_NOTICE};
+#define BAND_TEXTS (sizeof band_panels / sizeof band_panels[0])
+
+static bool in_band(int p)
+{
+    return p == LAYOUT_CAPTION || p == LAYOUT_HINT || p == LAYOUT_NOTICE;
+}
+
+/* The caption, the hint and the notice, each at most max_width wide,
+ * centred on centre, the caption's bottom at bottom; returns the band's
+ * top. */
+static double place_band(const LayoutInput *in, Layout *out, double centre, double max_width,
+                         double bottom)
+{
+    double top = bottom;
+    out->band_width = max_width;
+    const LayoutText *texts[BAND_TEXTS] = {&in->caption, &in->hint, &in->notice};
+    for (size_t k = 0; k < BAND_TEXTS; k++) {
+        if (!out->shown[band_panels[k]])
+            continue;
+        LayoutRequest *need = &out->need[band_panels[k]];
+        texts[k]->wrap(texts[k]->context, max_width, &need->w, &need->h, &need->cut);
+        need->min_w = need->w;
+        need->min_h = need->h;
+        double y = (top < bottom ? top - in->gap : bottom) - need->h;
+        out->rect[band_panels[k]] = (LayoutRect){centre - 0.5 * need->w, y, need->w, need->h};
+        top = y;
+    }
+    return top;
+}
+
+/* Places every shown panel with the caption in the strip (across false)
+ * or across the bottom, the movable panels as variant says, flexible
+ * panels shrunk by shrink; true when all lie inside the frame and no two
+ * overlap. */
+static bool arrange(const LayoutInput *in, bool across, double shrink, size_t variant,
+                    Layout *out)
+{
+    double W = in->width, H = in->height, m = in->margin, g = in->gap;
+    out->caption_across = across;
+    out->shrink = shrink;
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        if (!out->shown[p] || in_band(p))
+            continue;
+        const LayoutRequest *q = &out->need[p];
+        out->rect[p].w = q->w - shrink * (q->w - q->min_w);
+        out->rect[p].h = q->h - shrink * (q->h - q->min_h);
+    }
+    LayoutRect *rect = out->rect;
+    const bool *shown = out->shown;
+    for (size_t k = 0; k < sizeof side_panels / sizeof side_panels[0]; k++)
+        if (shown[side_panels[k]] && rect[side_panels[k]].w > SIDE_PANEL_SHARE * W)
+            return false;
+    rect[LAYOUT_LEGEND].x = m;
+    rect[LAYOUT_LEGEND].y = m;
+
+    /* The plots' column, as wide as its widest panel unshrunk: the strip
+     * beside it keeps its width while the plots shrink. */
+    double column = 0;
+    for (size_t k = 0; k < STACKED; k++)
+        if (shown[stack_order[k]] && slot_of(stack_order[k], variant) == SLOT_RIGHT_BOTTOM)
+            column = fmax(column, out->need[stack_order[k]].w);
+    double floor_y = H - m;
+    if (across) {
+        double band_top = place_band(in, out, 0.5 * W, W - 2 * m, H - m);
+        floor_y = band_top < H - m ? band_top - g : H - m;
+    } else {
+        double left = m + (shown[LAYOUT_INSET] ? out->need[LAYOUT_INSET].w + m : 0.0);
+        double right = column > 0 ? W - m - column - m : W - m;
+        if (right <= left)
+            return false;
+        /* Beside the plots only while that costs at most one line. */
+        double w, across_h = 0, line = in->caption.line;
+        bool cut;
+        if (shown[LAYOUT_CAPTION])
+            in->caption.wrap(in->caption.context, W - 2 * m, &w, &across_h, &cut);
+        place_band(in, out, 0.5 * (left + right), right - left, H - m);
+        if (shown[LAYOUT_CAPTION] && out->need[LAYOUT_CAPTION].h > across_h + 1.5 * line)
+            return false;
+    }
+    if (shown[LAYOUT_INSET]) {
+        rect[LAYOUT_INSET].x = m;
+        rect[LAYOUT_INSET].y = floor_y - rect[LAYOUT_INSET].h;
+    }
+    LayoutRect legend = rect[LAYOUT_LEGEND];
+    double bottom = floor_y, top = m, under = shown[LAYOUT_LEGEND] ? bottom_edge(legend) + g : m;
+    for (size_t k = 0; k < STACKED; k++) {
+        LayoutPanel p = stack_order[k];
+        LayoutRect *r = &rect[p];
+        if (!shown[p])
+            continue;
+        switch (slot_of(p, variant)) {
+        case SLOT_RIGHT_BOTTOM:
+            r->x = W - m - r->w;
+            r->y = bottom - r->h;
+            bottom = r->y - g;
+            break;
+        case SLOT_RIGHT_TOP:
+            r->x = W - m - r->w;
+            r->y = top;
+            if (shown[LAYOUT_LEGEND] && r->x < right_edge(legend) + g)
+                r->y = fmax(r->y, bottom_edge(legend) + g);
+            top = bottom_edge(*r) + g;
+            break;
+        case SLOT_UNDER_LEGEND:
+            r->x = m;
+            r->y = under;
+            under = bottom_edge(*r) + g;
+            break;
+        }
+    }
+
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        if (!shown[p])
+            continue;
+        LayoutRect r = rect[p];
+        if (r.x < 0 || r.y < 0 || right_edge(r) > W || bottom_edge(r) > H || out->need[p].cut)
+            return false;
+        for (int q = 0; q < p; q++)
+            if (shown[q] && layout_overlap(r, rect[q]))
+                return false;
+    }
+    return true;
+}
+
+/* The largest panels (least shrink) that fit with the caption and the
+ * movable panels placed so; false when even the least do not. */
+static bool fit(const LayoutInput *in, bool across, size_t variant, Layout *out)
+{
+    if (arrange(in, across, 0.0, variant, out))
+        return true;
+    if (!arrange(in, across, 1.0, variant, out))
+        return false;
+    double fits = 1.0, fails = 0.0;
+    for (int k = 0; k < SHRINK_STEPS; k++) {
+        double mid = 0.5 * (fits + fails);
+        if (arrange(in, across, mid, variant, out))
+            fits = mid;
+        else
+            fails = mid;
+    }
+    return arrange(in, across, fits, variant, out);
+}
+
+/* In order of what a class would rather see: full-size plots with the
+ * caption beside them, then across the bottom; smaller plots with the
+ * caption across, then beside them; each with the movable panels at their
+ * usual places first; then with compact forms. */
+static bool place_all(const LayoutInput *in, Layout *out)
+{
+    for (int compact = 0; compact < 2; compact++) {
+        out->compact = compact;
+        for (int p = 0; p < LAYOUT_PANELS; p++)
+            if (!in_band(p))
+                out->need[p] = compact && in->compact[p].shown ? in->compact[p] : in->panel[p];
+        for (size_t v = 0; v < VARIANTS; v++)
+            if (arrange(in, false, 0.0, v, out) || arrange(in, true, 0.0, v, out))
+                return true;
+        for (size_t v = 0; v < VARIANTS; v++)
+            if (fit(in, true, v, out) || fit(in, false, v, out))
+                return true;
+    }
+    return false;
+}
+
+void layout_compute(const LayoutInput *in, Layout *out)
+{
+    *out = (Layout){.complete = true};
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        out->need[p] = in->panel[p];
+        out->shown[p] = in->panel[p].shown;
+    }
+    out->shown[LAYOUT_CAPTION] = out->need[LAYOUT_CAPTION].shown = in->caption.shown;
+    out->shown[LAYOUT_HINT] = out->need[LAYOUT_HINT].shown = in->hint.shown;
+    out->shown[LAYOUT_NOTICE] = out->need[LAYOUT_NOTICE].shown = in->notice.shown;
+    for (size_t k = 0; !place_all(in, out); k++) {
+        while (k < DROP_COUNT && !out->shown[drop_order[k]])
+            k++;
+        if (k == DROP_COUNT)
+            return;
+        out->shown[drop_order[k]] = false;
+        out->complete = false;
+    }
+}
+
+LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect want,
+                              int max_moves)
+{
+    for (int move = 0; move <= 2 * max_moves; move++) {
+        int steps = move % 2 ? (move + 1) / 2 : -(move / 2);
+        LayoutRect at = want;
+        at.y += steps * want.h;
+        bool free = true;
+        for (size_t k = 0; k < count && free; k++)
+            free = !layout_overlap(at, placed[k]);
+        if (free)
+            return at;
+    }
+    return want;
+}

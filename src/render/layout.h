@@ -1,0 +1,123 @@
+/*
+ * layout.h — where the HUD's panels go: one computation, from the frame's
+ * size and what each shown panel needs, of every panel's rectangle.  Pure
+ * arithmetic (no GL, no fonts): the parts measure their text, this places
+ * it, and nothing else positions a panel.
+ *
+ *   legend     top left (lesson title, landscape, runs, status)
+ *   formula    top right, the readout under it; both go below the legend
+ *   readout    when they would reach across it
+ *   loss       bottom right, the dynamics plot above it, the colour bar
+ *   dynamics   above that
+ *   colorbar
+ *   inset      bottom left (data landscapes)
+ *   caption    at the bottom, the presenter's hint above it (the window
+ *   hint       only), the notice above that
+ *   notice
+ *
+ * Where those places overlap, the colour bar moves to the top right, then
+ * under the legend, and the readout under the legend.
+ *
+ * The caption sits in the strip between the inset and the plots while its
+ * text fits there beside everything else in at most one line more than
+ * across the frame (the roomy frame); otherwise it spans the bottom and the
+ * inset and plots stand on it.  Flexible panels
+ * (the plots, the inset) shrink together, from the size they ask for
+ * towards their least, until no two panels overlap and none of them is
+ * wider than 45% of the frame (the landscape stays in view); then panels with a
+ * compact form (the colour bar's labels on two lines) take it.  The caption's, the
+ * hint's and the notice's text is never made smaller.  Only a frame too
+ * small for every panel at its least drops panels, the least needed first
+ * (readout, colour bar, dynamics plot, inset, formula, loss plot, hint,
+ * notice); complete says whether that happened.
+ *
+ * Labels on the landscape (layout_place_label) are placed against the
+ * labels placed before them: runs at one place stack their labels.
+ */
+#ifndef DESCENT_RENDER_LAYOUT_H
+#define DESCENT_RENDER_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct LayoutRect {
+    double x, y, w, h;      /* pixels, origin top left */
+} LayoutRect;
+
+typedef enum LayoutPanel {
+    LAYOUT_LEGEND,
+    LAYOUT_FORMULA,
+    LAYOUT_READOUT,
+    LAYOUT_LOSS,
+    LAYOUT_DYNAMICS,
+    LAYOUT_COLORBAR,
+    LAYOUT_INSET,
+    LAYOUT_CAPTION,
+    LAYOUT_HINT,
+    LAYOUT_NOTICE,
+    LAYOUT_PANELS
+} LayoutPanel;
+
+/* What a panel needs.  A fixed panel asks for w x h; a flexible one (min
+ * below it) takes any size between min and w x h, moving both sides by the
+ * same share of the way.  cut: its text could not be shown whole even at
+ * w x h (a panel cuts with "…" only then). */
+typedef struct LayoutRequest {
+    bool shown;
+    double w, h;
+    double min_w, min_h;
+    bool cut;
+} LayoutRequest;
+
+/* A wrapped text panel (caption, hint, notice): its outer size when it may be at
+ * most max_width wide (*w <= max_width); *cut when its text needs more
+ * lines than it can hold at that width. */
+typedef void (*LayoutWrapFn)(void *context, double max_width, double *w, double *h, bool *cut);
+
+typedef struct LayoutText {
+    bool shown;
+    LayoutWrapFn wrap;
+    void *context;
+    double line;            /* its line height */
+} LayoutText;
+
+typedef struct LayoutInput {
+    double width, height;   /* the frame */
+    double margin;          /* between the panels and the frame's edge */
+    double gap;             /* between panels */
+    LayoutRequest panel[LAYOUT_PANELS]; /* all but the texts below */
+    LayoutRequest compact[LAYOUT_PANELS]; /* a narrower form, shown where a
+                                             panel has one: tried before any
+                                             panel is dropped */
+    LayoutText caption, hint, notice; /* the bottom band, from the bottom up */
+} LayoutInput;
+
+typedef struct Layout {
+    LayoutRect rect[LAYOUT_PANELS];
+    bool shown[LAYOUT_PANELS];      /* placed: asked for and not dropped */
+    LayoutRequest need[LAYOUT_PANELS]; /* what each asked (caption, hint,
+                                          notice: their size at the placed
+                                          width) */
+    bool complete;                  /* every panel asked for is placed */
+    bool caption_across;            /* the caption spans the bottom */
+    double band_width;              /* the width the caption, the hint and
+                                       the notice were given (LayoutWrapFn's
+                                       max_width) */
+    double shrink;                  /* flexible panels' share of the way from
+                                       their size towards their least, 0..1 */
+    bool compact;                   /* panels with a compact form use it */
+} Layout;
+
+/* Places the panels in->panel and the band's texts ask for. */
+void layout_compute(const LayoutInput *in, Layout *out);
+
+/* Whether a and b share area (touching edges do not). */
+bool layout_overlap(LayoutRect a, LayoutRect b);
+
+/* want, or where it moves to by whole heights down (then up: +1, -1, +2,
+ * -2, ... up to max_moves) to overlap none of placed[0..count); want
+ * itself when every place tried overlaps. */
+LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect want,
+                              int max_moves);
+
+#endif
