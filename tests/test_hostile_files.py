@@ -246,12 +246,16 @@ def temp_file_cases(work):
     killed = os.path.join(work, "killed")
     os.mkdir(killed)
     for output in ("k.mp4", "f_%04d.png", "k.gif"):
+        # Its own process group, so the kill takes its ffmpeg too: an
+        # orphaned ffmpeg would go on writing its hidden file while the
+        # next record sweeps the folder (a race, not what is tested here).
         victim = subprocess.Popen([DESCENT, "record", *SMALL, "--frames", "3000", "-o",
                                    os.path.join(killed, output)], env=env(),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  start_new_session=True)
         wait_for(lambda: hidden(killed))
         time.sleep(0.5)
-        victim.kill()
+        os.killpg(victim.pid, signal.SIGKILL)
         victim.wait()
     left = hidden(killed)
     code, _, err = descent("record", *SMALL, "-o", os.path.join(killed, "next.png"))
