@@ -1,22 +1,17 @@
 /* test_loss_scale.c — the loss plot's axes: a loss reaching its minimum
  * exactly keeps the log scale, a diverging run is marked where it leaves
  * the top, a lesson's fixed range wins. */
-#include "testing.h"
+#include "scene_testing.h"
 
 #include "scene/loss_scale.h"
 #include "scene/scene.h"
 
+/* The scene of these runs on landscape, from (1, 1). */
 static Scene *make(const char *landscape, const char *const *runs, size_t count)
 {
-    SceneOptions options = {.landscape = landscape, .run_count = count,
-                            .has_start = true, .start = {1.0, 1.0}};
-    for (size_t i = 0; i < count; i++)
-        options.runs[i] = runs[i];
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    if (!scene)
-        fail_msg("%s", err.message);
-    return scene;
+    return scene_for_test((SceneOptions){.landscape = landscape, .has_start = true,
+                                         .start = {1.0, 1.0}},
+                          runs, count);
 }
 
 /* GD with lr 1 on 0.5(x² + y²) lands on the minimum in one step: the

@@ -3,7 +3,7 @@
  * time-based pacing, the commands the window's keys call, and the viewport
  * arithmetic the window and the renderer share.
  */
-#include "testing.h"
+#include "scene_testing.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -16,16 +16,10 @@
 #include "scene/scene.h"
 #include "scene/viewport.h"
 
+/* The scene of these runs on landscape from its own start. */
 static Scene *make(const char *landscape, const char *const *runs, size_t count)
 {
-    SceneOptions options = {.landscape = landscape, .run_count = count};
-    for (size_t i = 0; i < count; i++)
-        options.runs[i] = runs[i];
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    if (!scene)
-        fail_msg("%s", err.message);
-    return scene;
+    return scene_for_test((SceneOptions){.landscape = landscape}, runs, count);
 }
 
 static void test_welcome_race(void **state)

@@ -4,25 +4,20 @@
  * at an earlier update and stepping on reproduces the same states bit for
  * bit, parameter changes included; [ ] n N u U y Y k K continue the run.
  */
-#include "testing.h"
+#include "scene_testing.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "scene/scene.h"
 
+/* The scene of these runs (and particles per run) on landscape, from (0.5, 0.5). */
 static Scene *make(const char *landscape, const char *const *runs, size_t count,
                    size_t particles)
 {
-    SceneOptions options = {.landscape = landscape, .run_count = count, .particles = particles,
-                            .has_start = true, .start = {0.5, 0.5}};
-    for (size_t i = 0; i < count; i++)
-        options.runs[i] = runs[i];
-    DescentError err = {""};
-    Scene *scene = scene_create(&options, &err);
-    if (!scene)
-        fail_msg("%s", err.message);
-    return scene;
+    return scene_for_test((SceneOptions){.landscape = landscape, .particles = particles,
+                                         .has_start = true, .start = {0.5, 0.5}},
+                          runs, count);
 }
 
 /* Everything that decides what comes next, copied out of the scene. */
