@@ -92,6 +92,22 @@ static void test_minimum_is_low_end(void **state)
                  p[2], low[0], low[1], low[2]);
     /* Far from the minimum the colour is clearly not the low end. */
     assert_true(channel_distance(pixel(&f, f.width / 2, f.height - 5), low) > 60);
+    /* The light theme (T) draws the landscape for paper: the colormap
+     * mixed 60% towards white, so viridis' dark purple low end becomes a
+     * light mauve, every channel above 150. */
+    push_text("T");
+    Frame paper = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "minimum-light");
+    uint8_t light[3];
+    for (int k = 0; k < 3; k++) {
+        light[k] = (uint8_t)lround(low[k] + 0.6 * (255 - low[k]));
+        assert_true(light[k] > 150);
+    }
+    p = pixel(&paper, px, py);
+    if (channel_distance(p, light) > 3)
+        fail_msg("light theme: pixel at the minimum is %d,%d,%d, expected %d,%d,%d", p[0], p[1],
+                 p[2], light[0], light[1], light[2]);
+    free(paper.rgba);
     free(f.rgba);
     app_destroy(app);
 }

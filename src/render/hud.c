@@ -610,7 +610,8 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
     enum { STEPS = 96 };
     for (int k = 0; k < STEPS; k++)
         shapes_rect(r->shapes, bx + bw * k / STEPS, by, bw / STEPS + 0.5, bar_h,
-                    heatmap_color(r->heatmap, scene->display.colormap, (k + 0.5) / STEPS));
+                    theme_paper(r->theme, heatmap_color(r->heatmap, scene->display.colormap,
+                                                        (k + 0.5) / STEPS)));
     char label[64];
     double ty = by + bar_h + 2.0 * s;
     snprintf(label, sizeof label, "%.3g", lo);
