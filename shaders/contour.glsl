@@ -6,9 +6,10 @@
 // Included by a stage's `#include "contour.glsl"` line (shader.c).
 
 // colormap: 256 x 1 RGB, low end first.
-vec3 colormap_at(sampler2D colormap, float t)
+vec3 colormap_at(sampler2D colormap, float t, float paper)
 {
-    return texture(colormap, vec2(t * (255.0 / 256.0) + 0.5 / 256.0, 0.5)).rgb;
+    vec3 c = texture(colormap, vec2(t * (255.0 / 256.0) + 0.5 / 256.0, 0.5)).rgb;
+    return mix(c, vec3(1.0), paper);
 }
 
 // How much a contour line darkens the colour at t, 0..strength: levels

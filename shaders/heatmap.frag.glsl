@@ -11,6 +11,7 @@ uniform sampler2D u_colormap;   // 256 x 1 RGB, low end first
 uniform float u_levels;         // contour levels over [0, 1]
 uniform float u_line_width;     // contour width in pixels
 uniform float u_line_strength;  // darkening at a line's centre, 0..1
+uniform float u_paper;          // the colormap mixed this far towards white
 
 out vec4 frag_color;
 
@@ -18,5 +19,5 @@ void main()
 {
     float t = clamp(texture(u_field, v_uv).r, 0.0, 1.0);
     float contour = contour_at(t, u_levels, u_line_width, u_line_strength);
-    frag_color = vec4(mix(colormap_at(u_colormap, t), vec3(0.0), contour), 1.0);
+    frag_color = vec4(mix(colormap_at(u_colormap, t, u_paper), vec3(0.0), contour), 1.0);
 }

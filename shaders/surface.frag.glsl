@@ -14,6 +14,7 @@ uniform sampler2D u_colormap;   // 256 x 1 RGB, low end first
 uniform float u_levels;         // contour levels over [0, 1]
 uniform float u_line_width;     // contour width in pixels
 uniform float u_line_strength;  // darkening at a line's centre, 0..1
+uniform float u_paper;          // the colormap mixed this far towards white
 uniform vec3 u_light;           // unit direction towards the light
 uniform vec3 u_eye;             // eye position, box coordinates
 
@@ -22,7 +23,7 @@ out vec4 frag_color;
 void main()
 {
     float t = clamp(v_t, 0.0, 1.0);
-    vec3 base = colormap_at(u_colormap, t);
+    vec3 base = colormap_at(u_colormap, t, u_paper);
     float contour = contour_at(t, u_levels, u_line_width, u_line_strength);
 
     vec3 n = normalize(gl_FrontFacing ? v_normal : -v_normal);

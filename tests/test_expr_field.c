@@ -1,8 +1,9 @@
 /*
- * test_expr_field.c — typing a landscape: the text field's UTF-8 editing,
- * then the real window ('e', typed text, Enter, Esc) turning a formula
- * into the landscape or showing the parse error with its column, while the
- * keys typed reach nothing else.  Screenshots go to $DESCENT_TEST_OUTPUT.
+ * test_expr_field.c — typing into the window: the text field's UTF-8
+ * editing, then the real window ('e', typed text, Enter, Esc) turning a
+ * formula into the landscape or showing the parse error with its column,
+ * and ('E') the selected run's values changed exactly, while the keys
+ * typed reach nothing else.  Screenshots go to $DESCENT_TEST_OUTPUT.
  */
 #include "window_testing.h"
 
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "scene/expr_field.h"
+#include "scene/scene_share.h"
 #include "scene/text_field.h"
 
 static void edits_at_the_cursor(void **state)
@@ -190,6 +192,76 @@ static void typed_formula_becomes_the_landscape(void **state)
     app_destroy(app);
 }
 
+/* 'E': the selected run's values typed exactly.  The field opens on them
+ * (the learning rate written out), keys reach nothing else, a value the
+ * core refuses is refused with the command line's message, Enter goes on
+ * with the typed values from where the run is (a change rewinding undoes
+ * and the shared command line carries), Esc leaves the run alone. */
+static void typed_values_change_the_selected_run(void **state)
+{
+    (void)state;
+    App *app = open_window();
+    Scene *s = app_scene(app);
+    scene_set_playing(s, false);
+    scene_step(s, 10);
+    frame(app);
+    Frame closed = read_frame(app);
+    int h = closed.height;
+
+    type("E");
+    frame(app);
+    assert_true(s->run_field.open);
+    assert_string_equal(s->run_field.label, "run 1  gd:");
+    assert_string_equal(s->run_field.field.text, "lr=0.05");
+    assert_true(changed_in_band(app, closed.rgba, h * 3 / 10, h * 3 / 10 + 40) > 10000);
+    for (int i = 0; i < 4; i++) /* "lr=" */
+        push_key_down(SDLK_BACKSPACE, KMOD_NONE);
+    double speed = s->speed;
+    type("-1");
+    frame(app);
+    assert_close(s->speed, speed, 0); /* '-' did not halve the speed */
+    push_key_down(SDLK_RETURN, KMOD_NONE);
+    frame(app);
+    /* Refused with the message `descent --opt gd:lr=-1` gives. */
+    OptimizerDesc desc;
+    DescentError expected = {""};
+    assert_false(optimizer_parse("gd:lr=-1", s->landscape, &desc, &expected));
+    assert_non_null(strstr(expected.message, "out of range"));
+    assert_true(s->run_field.open);
+    assert_string_equal(s->run_field.error, expected.message);
+    assert_string_equal(s->runs[0].run.desc.spec, "gd:lr=0.05");
+    save_driver_screenshot(app, "run-field", "error");
+
+    for (int i = 0; i < 2; i++) /* "lr=" */
+        push_key_down(SDLK_BACKSPACE, KMOD_NONE);
+    type("0.1,momentum=0.5");
+    push_key_down(SDLK_RETURN, KMOD_NONE);
+    frame(app);
+    assert_false(s->run_field.open);
+    const Run *run = &s->runs[0].run;
+    assert_string_equal(run->desc.spec, "gd:lr=0.1,momentum=0.5");
+    assert_int_equal(run_steps(run), 10); /* it goes on from where it was */
+    char line[SCENE_COMMAND_LINE_MAX];
+    assert_true(scene_command_line(s, line, sizeof line));
+    assert_non_null(strstr(line, "gd:lr=0.1,momentum=0.5"));
+    scene_seek(s, 5);
+    assert_string_equal(run->desc.spec, "gd:lr=0.05");
+    scene_seek(s, 12);
+    assert_string_equal(run->desc.spec, "gd:lr=0.1,momentum=0.5");
+
+    /* Opened again it holds the values; Esc keeps the run as it is. */
+    type("E");
+    frame(app);
+    assert_string_equal(s->run_field.field.text, "lr=0.1,momentum=0.5");
+    type("zz");
+    push_key_down(SDLK_ESCAPE, KMOD_NONE);
+    frame(app);
+    assert_false(s->run_field.open);
+    assert_string_equal(run->desc.spec, "gd:lr=0.1,momentum=0.5");
+    free(closed.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +269,7 @@ int main(void)
         cmocka_unit_test(moves_by_characters),
         cmocka_unit_test(keeps_one_line_within_bounds),
         cmocka_unit_test(typed_formula_becomes_the_landscape),
+        cmocka_unit_test(typed_values_change_the_selected_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -161,6 +161,44 @@ static void test_lesson_key_cycles(void **state)
     app_destroy(app);
 }
 
+/* An alternative that repeats the step's own stage (sharp_flat's t lists
+ * the step's noise again) is skipped, so every press changes something;
+ * in a step with play = 0 a press plays the alternative. */
+static void test_lesson_key_skips_repeats_and_plays(void **state)
+{
+    (void)state;
+    char path[4096];
+    write_lesson("repeats.lua",
+                 "lesson { title = 'Repeats', landscape = 'quadratic' }\n"
+                 "step { runs = { 'gd:lr=0.01' },\n"
+                 "       keys = { t = { runs = { { 'gd:lr=0.02' }, { 'gd:lr=0.01' },\n"
+                 "                               { 'gd:lr=0.02' }, { 'gd:lr=0.03' } } },\n"
+                 "                w = { landscape = { 'quadratic', 'quadratic:l2=4' } } } }\n",
+                 0, path, sizeof path);
+    App *app = open_lesson(path, "en");
+    Scene *s = app_scene(app);
+    play(app, 0.5);
+    assert_false(s->playing);
+    assert_int_equal(updates(app, 0), 0);
+    const char *cycle[] = {"gd:lr=0.02", "gd:lr=0.03", "gd:lr=0.01", "gd:lr=0.02"};
+    for (size_t i = 0; i < 4; i++) {
+        push_text("t");
+        play(app, 0.1);
+        assert_string_equal(s->runs[0].run.desc.spec, cycle[i]);
+        assert_true(s->playing);
+        assert_true(updates(app, 0) > 0);
+    }
+    assert_string_equal(s->notice, "key: 2/3"); /* the own, 0.02, 0.03 */
+    push_text("w");
+    play(app, 0.1);
+    assert_string_equal(landscape_spec(s->landscape), "quadratic:l2=4");
+    assert_string_equal(s->notice, "key: 2/2");
+    push_text("w");
+    play(app, 0.1);
+    assert_string_equal(landscape_spec(s->landscape), "quadratic");
+    app_destroy(app);
+}
+
 static void test_welcome_is_found_in_both_languages(void **state)
 {
     (void)state;
@@ -363,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_play_for_stops_after_its_updates),
         cmocka_unit_test(test_steps_forward_and_back),
         cmocka_unit_test(test_lesson_key_cycles),
+        cmocka_unit_test(test_lesson_key_skips_repeats_and_plays),
         cmocka_unit_test(test_welcome_is_found_in_both_languages),
         cmocka_unit_test(test_broken_lesson_shows_error_then_reloads),
         cmocka_unit_test(test_hanging_edit_never_blocks_the_window),

@@ -370,9 +370,10 @@ static void test_lesson_texts_at_their_limits_shown_whole(void **state)
 }
 
 /* A lesson step's show turns on the overlays (and the 3D view) it names
- * and the next step's turns off what it does not name, except the view,
- * which stays until a step names one; the flow is there from the step's
- * start and follows the run's play. */
+ * and the next step's turns off what it does not name; a step that names
+ * no view shows the viewer's own (here 2D), not the one a step before
+ * asked for; the flow is there from the step's start and follows the
+ * run's play. */
 static void test_lesson_show_reaches_display(void **state)
 {
     (void)state;
@@ -397,7 +398,7 @@ static void test_lesson_show_reaches_display(void **state)
     assert_true(s->display.basins && s->display.arrows && s->display.view3d);
     assert_true(lesson_player_next(&player, s));
     assert_false(s->display.basins || s->display.arrows);
-    assert_true(s->display.view3d);
+    assert_false(s->display.view3d);
     assert_true(s->display.plot_run == -1 && s->display.loss_ymax == 0);
     assert_true(lesson_player_next(&player, s));
     assert_false(s->display.view3d);
@@ -406,6 +407,42 @@ static void test_lesson_show_reaches_display(void **state)
     assert_true(s->display.distance_from[0] == 1 && s->display.distance_from[1] == -2);
     assert_true(s->display.loss_ymin == 1e-6 && s->display.loss_ymax == 10);
     assert_true(s->display.plot_run == 0);
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
+/* The viewer's own view (Tab sets display.view3d) sticks across steps that
+ * name none, in either direction, around steps that name one; turning the
+ * view during a step that named one is the viewer's choice too. */
+static void test_viewer_view_sticks_across_steps(void **state)
+{
+    (void)state;
+    Scene *s = make("quadratic", NULL, 0);
+    LessonPlayer player;
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'quadratic' }\n"
+        "step { runs = { 'gd' } }\n"
+        "step { show = { '2d' } }\n"
+        "step { }\n"
+        "step { show = { '3d' } }\n"
+        "step { }\n");
+    assert_false(s->display.view3d);
+    s->display.view3d = true; /* Tab */
+    assert_true(lesson_player_next(&player, s));
+    assert_false(s->display.view3d);
+    assert_true(lesson_player_next(&player, s));
+    assert_true(s->display.view3d);
+    s->display.view3d = false; /* Tab */
+    assert_true(lesson_player_next(&player, s));
+    assert_true(s->display.view3d);
+    assert_true(lesson_player_next(&player, s));
+    assert_false(s->display.view3d);
+    /* Back through the 3D step: Tab on it (to 2D) is the viewer's choice. */
+    assert_true(lesson_player_previous(&player, s));
+    assert_true(s->display.view3d);
+    s->display.view3d = false;
+    assert_true(lesson_player_previous(&player, s));
+    assert_false(s->display.view3d);
     lesson_player_close(&player);
     scene_destroy(s);
 }
@@ -539,6 +576,7 @@ int main(void)
         cmocka_unit_test(test_basin_shares_follow_basins),
         cmocka_unit_test(test_lesson_texts_at_their_limits_shown_whole),
         cmocka_unit_test(test_lesson_show_reaches_display),
+        cmocka_unit_test(test_viewer_view_sticks_across_steps),
         cmocka_unit_test(test_lesson_show_picks_plot),
         cmocka_unit_test(test_bad_spec_is_an_error),
         cmocka_unit_test(test_next_landscape_cycles),

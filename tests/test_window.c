@@ -92,6 +92,22 @@ static void test_minimum_is_low_end(void **state)
                  p[2], low[0], low[1], low[2]);
     /* Far from the minimum the colour is clearly not the low end. */
     assert_true(channel_distance(pixel(&f, f.width / 2, f.height - 5), low) > 60);
+    /* The light theme (T) draws the landscape for paper: the colormap
+     * mixed 60% towards white, so viridis' dark purple low end becomes a
+     * light mauve, every channel above 150. */
+    push_text("T");
+    Frame paper = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "minimum-light");
+    uint8_t light[3];
+    for (int k = 0; k < 3; k++) {
+        light[k] = (uint8_t)lround(low[k] + 0.6 * (255 - low[k]));
+        assert_true(light[k] > 150);
+    }
+    p = pixel(&paper, px, py);
+    if (channel_distance(p, light) > 3)
+        fail_msg("light theme: pixel at the minimum is %d,%d,%d, expected %d,%d,%d", p[0], p[1],
+                 p[2], light[0], light[1], light[2]);
+    free(paper.rgba);
     free(f.rgba);
     app_destroy(app);
 }
@@ -167,6 +183,53 @@ static void test_z_hides_paths(void **state)
     assert_true(orange_midpoints(app, &again, &segments) >= 2);
     free(shown.rgba);
     free(hidden.rgba);
+    free(again.rgba);
+    app_destroy(app);
+}
+
+/* Pixels that differ between a and b in the rectangle [x0, x1) x [y0, y1). */
+static long changed_in_rect(const Frame *a, const Frame *b, int x0, int y0, int x1, int y1)
+{
+    long changed = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            changed += channel_distance(pixel(a, x, y), pixel(b, x, y)) > 0;
+    return changed;
+}
+
+/* 'H' leaves the landscape and the runs alone on screen: the legend (top
+ * left), the loss plot (bottom right) and the caption (bottom) go, the
+ * middle of the landscape with the run's path stays as it was; a second
+ * 'H' brings back the same frame as before. */
+static void test_panels_hide(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, "2.5,1.5", quadratic_view);
+    Scene *s = app_scene(app);
+    scene_set_caption(s, "A caption across the bottom of the frame.");
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 40; i++)
+        push_text(".");
+    Frame shown = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "panels-shown");
+    push_text("H");
+    Frame bare = draw_frame(app, 0.0);
+    assert_true(s->display.panels_hidden);
+    save_driver_screenshot(app, "window", "panels-hidden");
+    int w = shown.width, h = shown.height;
+    assert_true(changed_in_rect(&shown, &bare, 20, 20, 200, 50) > 1000);          /* legend */
+    assert_true(changed_in_rect(&shown, &bare, w - 200, h - 100, w - 20, h - 20) > 1000); /* plot */
+    assert_true(changed_in_rect(&shown, &bare, w / 2 - 100, h - 40, w / 2 + 100, h - 20) > 200);
+    assert_int_equal(changed_in_rect(&shown, &bare, w / 4, h / 4, w / 2, h / 2), 0);
+    int segments;
+    assert_true(orange_midpoints(app, &bare, &segments) >= 2);
+    push_text("H");
+    Frame again = draw_frame(app, 0.0);
+    assert_false(s->display.panels_hidden);
+    assert_int_equal(changed_in_rect(&shown, &again, 0, 0, w, h), 0);
+    free(shown.rgba);
+    free(bare.rgba);
     free(again.rgba);
     app_destroy(app);
 }
@@ -439,7 +502,11 @@ static void test_projector_mode(void **state)
     save_driver_screenshot(app, "window", "projector-help");
     assert_true(pixel(&help, help.width / 2, 2)[1] > 60);
     assert_true(pixel(&help, help.width / 2, help.height - 3)[1] > 60);
-    assert_true(pixel(&help, help.width / 2, help.height / 2)[1] < 60);
+    /* Across its middle, the panel is dark between the lines of text. */
+    int dark = 0;
+    for (int x = help.width / 4; x < 3 * help.width / 4; x++)
+        dark += pixel(&help, x, help.height / 2)[1] < 60;
+    assert_true(dark > help.width / 4);
     free(help.rgba);
     free(normal.rgba);
     free(large.rgba);
@@ -928,6 +995,7 @@ int main(void)
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_path_has_run_colour),
         cmocka_unit_test(test_z_hides_paths),
+        cmocka_unit_test(test_panels_hide),
         cmocka_unit_test(test_help_overlay),
         cmocka_unit_test(test_click_moves_start),
         cmocka_unit_test(test_wheel_zoom_and_drag_pan),

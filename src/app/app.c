@@ -298,13 +298,14 @@ static void start_at_pointer(App *app)
     scene_start_at(app->scene, app->scene->hover.x, app->scene->hover.y);
 }
 
-/* Keys and text while the formula field is open: they edit it (Enter
- * applies, Esc cancels) and reach nothing else.  False for events it does
- * not take (pointer, window). */
-static bool expr_field_event(App *app, const SDL_Event *e)
+/* Keys and text while a field is open (the run's parameters, or the
+ * formula): they edit it (Enter applies, Esc cancels) and reach nothing
+ * else.  False for events it does not take (pointer, window). */
+static bool field_event(App *app, const SDL_Event *e)
 {
     Scene *s = app->scene;
-    TextField *field = &s->expr_field.field;
+    bool run = s->run_field.open;
+    TextField *field = run ? &s->run_field.field : &s->expr_field.field;
     if (e->type == SDL_TEXTINPUT) {
         text_field_insert(field, e->text.text);
         return true;
@@ -316,10 +317,16 @@ static bool expr_field_event(App *app, const SDL_Event *e)
     switch (sym) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
-        expr_field_apply(s);
+        if (run)
+            run_field_apply(s);
+        else
+            expr_field_apply(s);
         break;
     case SDLK_ESCAPE:
-        expr_field_close(s);
+        if (run)
+            run_field_close(s);
+        else
+            expr_field_close(s);
         break;
     case SDLK_BACKSPACE:
         text_field_backspace(field);
@@ -355,7 +362,7 @@ static bool expr_field_event(App *app, const SDL_Event *e)
 
 bool app_handle_event(App *app, const SDL_Event *e)
 {
-    if (app->scene->expr_field.open && expr_field_event(app, e))
+    if ((app->scene->run_field.open || app->scene->expr_field.open) && field_event(app, e))
         return !app->quit;
     switch (e->type) {
     case SDL_QUIT:

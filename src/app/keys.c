@@ -5,6 +5,7 @@
 
 #include "app_internal.h"
 #include "scene/expr_field.h"
+#include "scene/run_field.h"
 
 /* ------------------------------------------------------------------------ */
 /* What the keys do                                                          */
@@ -134,6 +135,12 @@ static void open_formula_field(App *app, size_t which)
     expr_field_open(app->scene);
 }
 
+static void open_run_field(App *app, size_t which)
+{
+    (void)which;
+    run_field_open(app->scene);
+}
+
 /* "+=-": '-' (the third) halves the speed, the others double it. */
 static void scale_speed(App *app, size_t which)
 {
@@ -242,6 +249,12 @@ static void toggle_effective_step(App *app, size_t which)
     scene_notify(s, 2.0, "per-coordinate step boxes %s", s->display.effective_step ? "on" : "off");
 }
 
+static void toggle_panels(App *app, size_t which)
+{
+    (void)which;
+    app->scene->display.panels_hidden = !app->scene->display.panels_hidden;
+}
+
 static void take_screenshot(App *app, size_t which)
 {
     (void)which;
@@ -311,6 +324,8 @@ static const WindowKey keys[] = {
      toggle_basins},
     {"e", "type a landscape L(x, y) (Enter uses it, Esc cancels)", "e", NULL, 0, NULL,
      open_formula_field},
+    {"E", "type the selected run's values: lr=0.05,momentum=0.9 (Enter uses them, Esc cancels)",
+     "E", NULL, 0, NULL, open_run_field},
     {"+  −", "playback speed ×2 / ÷2", "+=-", NULL, 0, "_", scale_speed},
     {"Tab", "2D / 3D view (3D: drag turns the camera, wheel zooms)", "", SYMS(SDLK_TAB), 0,
      NULL, toggle_view3d},
@@ -333,6 +348,8 @@ static const WindowKey keys[] = {
     {"W", "particle cloud's width: principal-axis ellipse with its σ", "W", NULL, 0, NULL,
      toggle_spread},
     {"G", "axes through the origin, with ticks", "G", NULL, 0, NULL, toggle_axes},
+    {"H", "panels hidden / shown: the landscape and the runs alone, to project or print", "H",
+     NULL, 0, NULL, toggle_panels},
     {"p", "screenshot (PNG in the current folder or --output-dir)", "p", NULL, 0, NULL,
      take_screenshot},
     {"v", "start / stop recording an MP4 (same folder)", "v", NULL, 0, NULL, toggle_recording},

@@ -1,8 +1,9 @@
 /*
- * expr_field_view.c — the formula field ('e' in the window): a panel a
- * third of the way down with "L(x, y) =", the formula and its caret, the core's message
- * under it when the last formula was refused, and a line saying what the
- * keys do.  Drawn over everything but the help overlay.
+ * expr_field_view.c — the fields typed into the window, the formula ('e')
+ * and the selected run's values ('E'): a panel a third of the way down
+ * with what is typed ("L(x, y) =", "run 1  gd:"), the text and its caret,
+ * the core's message under it when the last text was refused, and a line
+ * saying what the keys do.  Drawn over everything but the help overlay.
  */
 #include <math.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #define FIELD_NOTE_PX 15.0
 #define FIELD_LABEL "L(x, y) = "
 #define FIELD_HINT "Enter: use it   Esc: cancel   e.g. sin(3*x)*cos(3*y) + 0.1*(x^2 + y^2)"
+#define RUN_FIELD_HINT "Enter: use them   Esc: cancel   e.g. lr=0.05,momentum=0.9"
 
 /* Byte offset from which text[from..] up to the caret fits in width;
  * *caret_x gets the width of that part (where the caret stands). */
@@ -31,11 +33,11 @@ static size_t scroll_to_caret(Renderer *r, const TextField *f, int px, double wi
     }
 }
 
-void render_expr_field(Renderer *r, const Scene *scene)
+/* The panel: label, then field's text with its caret, error ("" none)
+ * and hint under it. */
+static void draw_field(Renderer *r, const char *label, const TextField *field, const char *error,
+                       const char *hint)
 {
-    const ExprField *e = &scene->expr_field;
-    if (!e->open)
-        return;
     const Theme *t = r->theme;
     double s = r->scale, pad = 14.0 * s;
     int px = render_font_px(r, FIELD_PX), note_px = render_font_px(r, FIELD_NOTE_PX);
@@ -43,17 +45,17 @@ void render_expr_field(Renderer *r, const Scene *scene)
     double w = fmin(0.8 * r->width, 1000.0 * s), x = 0.5 * (r->width - w);
     /* A third of the way down: clear of the legend above and the caption below. */
     double y = 0.3 * r->height;
-    double h = line + note + (e->error[0] ? note : 0.0) + 2 * pad + 6.0 * s;
+    double h = line + note + (error[0] ? note : 0.0) + 2 * pad + 6.0 * s;
     shapes_rect(r->shapes, x, y, w, h, t->help_panel);
 
-    double label_w = render_text(r, FIELD_LABEL, x + pad, y + pad, px, ALIGN_LEFT, t->dim);
+    double label_w = render_text(r, label, x + pad, y + pad, px, ALIGN_LEFT, t->dim);
     double box_x = x + pad + label_w, box_w = w - 2 * pad - label_w;
     shapes_rect(r->shapes, box_x - 4.0 * s, y + pad - 2.0 * s, box_w + 4.0 * s, line + 4.0 * s,
                 t->panel);
     double caret_x;
-    size_t from = scroll_to_caret(r, &e->field, px, box_w - 8.0 * s, &caret_x);
+    size_t from = scroll_to_caret(r, field, px, box_w - 8.0 * s, &caret_x);
     char shown[TEXT_FIELD_MAX];
-    snprintf(shown, sizeof shown, "%s", e->field.text + from);
+    snprintf(shown, sizeof shown, "%s", field->text + from);
     /* Past the box's right edge the text is cut at a character boundary. */
     size_t n = strlen(shown);
     while (n > 0 && render_text_width(r, shown, px) > box_w - 4.0 * s) {
@@ -64,9 +66,19 @@ void render_expr_field(Renderer *r, const Scene *scene)
     shapes_rect(r->shapes, box_x + caret_x, y + pad, fmax(2.0 * s, 1.0), line, t->accent);
 
     double below = y + pad + line + 6.0 * s;
-    if (e->error[0]) {
-        render_text(r, e->error, x + pad, below, note_px, ALIGN_LEFT, t->warn);
+    if (error[0]) {
+        render_text(r, error, x + pad, below, note_px, ALIGN_LEFT, t->warn);
         below += note;
     }
-    render_text(r, FIELD_HINT, x + pad, below, note_px, ALIGN_LEFT, t->dim);
+    render_text(r, hint, x + pad, below, note_px, ALIGN_LEFT, t->dim);
+}
+
+void render_expr_field(Renderer *r, const Scene *scene)
+{
+    const ExprField *e = &scene->expr_field;
+    const RunField *run = &scene->run_field;
+    if (e->open)
+        draw_field(r, FIELD_LABEL, &e->field, e->error, FIELD_HINT);
+    if (run->open)
+        draw_field(r, run->label, &run->field, run->error, RUN_FIELD_HINT);
 }

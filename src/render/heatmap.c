@@ -25,7 +25,7 @@
 
 struct Heatmap {
     GLuint program, vao, field, colormaps[COLORMAP_COUNT];
-    GLint u_field, u_colormap, u_levels, u_line_width, u_line_strength;
+    GLint u_field, u_colormap, u_levels, u_line_width, u_line_strength, u_paper;
     int threads;
 
     float *values;               /* raw grid */
@@ -53,7 +53,7 @@ struct Heatmap {
                                     of each side while the view moves */
     bool cache_valid;
     Colormap cache_colormap;
-    SceneTheme cache_theme;      /* its contour strength */
+    SceneTheme cache_theme;      /* its contour strength and paper tint */
     double cache_scale;
 };
 
@@ -122,6 +122,7 @@ Heatmap *heatmap_create(int threads, DescentError *err)
     h->u_levels = glGetUniformLocation(h->program, "u_levels");
     h->u_line_width = glGetUniformLocation(h->program, "u_line_width");
     h->u_line_strength = glGetUniformLocation(h->program, "u_line_strength");
+    h->u_paper = glGetUniformLocation(h->program, "u_paper");
     glGenVertexArrays(1, &h->vao);
     h->field = texture_create(GL_LINEAR);
     glGenFramebuffers(1, &h->cache_fbo);
@@ -276,7 +277,9 @@ static void paint_cache(Heatmap *h, const Scene *scene, double scale, int paint_
     glUniform1f(h->u_levels, CONTOUR_LEVELS);
     /* Lines painted small come out at their usual width once scaled up. */
     glUniform1f(h->u_line_width, (float)(scale * paint_w / h->cache_w));
-    glUniform1f(h->u_line_strength, theme_get(scene->display.theme)->contour_strength);
+    const Theme *theme = theme_get(scene->display.theme);
+    glUniform1f(h->u_line_strength, theme->contour_strength);
+    glUniform1f(h->u_paper, theme->landscape_paper);
     glBindVertexArray(h->vao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);

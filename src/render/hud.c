@@ -610,7 +610,8 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
     enum { STEPS = 96 };
     for (int k = 0; k < STEPS; k++)
         shapes_rect(r->shapes, bx + bw * k / STEPS, by, bw / STEPS + 0.5, bar_h,
-                    heatmap_color(r->heatmap, scene->display.colormap, (k + 0.5) / STEPS));
+                    theme_paper(r->theme, heatmap_color(r->heatmap, scene->display.colormap,
+                                                        (k + 0.5) / STEPS)));
     char label[64];
     double ty = by + bar_h + 2.0 * s;
     snprintf(label, sizeof label, "%.3g", lo);
@@ -826,7 +827,8 @@ void render_plan(Renderer *r, const Scene *scene)
 {
     double s = r->scale;
     LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s};
-    if (!r->crop) {
+    bool bare = r->crop || scene->display.panels_hidden;
+    if (!bare) {
         Legend *legend = malloc(sizeof *legend);
         if (legend)
             in.panel[LAYOUT_LEGEND] = legend_need(r, scene, legend);
@@ -841,11 +843,11 @@ void render_plan(Renderer *r, const Scene *scene)
     }
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
              notice = notice_text(r, scene);
-    in.caption = (LayoutText){!r->crop && scene->caption[0], band_size, &caption,
+    in.caption = (LayoutText){!bare && scene->caption[0], band_size, &caption,
                               render_line_height(r, caption.px)};
-    in.hint = (LayoutText){!r->crop && hint_shown(r, scene), band_size, &hint,
+    in.hint = (LayoutText){!bare && hint_shown(r, scene), band_size, &hint,
                            render_line_height(r, hint.px)};
-    in.notice = (LayoutText){!r->crop && scene->notice[0], band_size, &notice,
+    in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
                              render_line_height(r, notice.px)};
     layout_compute(&in, &r->layout);
 }

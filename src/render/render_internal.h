@@ -128,7 +128,8 @@ void render_world(Renderer *r, const Scene *scene);
 void render_plan(Renderer *r, const Scene *scene);
 /* hud.c: the panels at r->layout, then the error and help overlays. */
 void render_hud(Renderer *r, const Scene *scene);
-/* expr_field_view.c: the formula field, when the scene's is open. */
+/* expr_field_view.c: the formula field and the run's values field, when
+ * the scene's are open. */
 void render_expr_field(Renderer *r, const Scene *scene);
 
 /* Each panel's part says what its panel needs (*_need: shown false when it

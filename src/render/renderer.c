@@ -104,6 +104,7 @@ static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp, GL
         .colormap = heatmap_colormap_texture(r->heatmap, scene->display.colormap),
         .line_width = (float)r->scale,
         .line_strength = r->theme->contour_strength,
+        .paper = r->theme->landscape_paper,
         .background = {surface_background[scene->display.theme][0],
                        surface_background[scene->display.theme][1],
                        surface_background[scene->display.theme][2]},

@@ -34,7 +34,8 @@ enum { FLOATS_PER_VERTEX = 8 };  /* position 3, normal 3, t, shade */
 
 struct Surface {
     GLuint program, vao, vbo, ibo;
-    GLint u_view_proj, u_colormap, u_levels, u_line_width, u_line_strength, u_light, u_eye;
+    GLint u_view_proj, u_colormap, u_levels, u_line_width, u_line_strength, u_paper, u_light,
+        u_eye;
     int threads;
 
     float *values;              /* grid_sample's heights, cols x rows */
@@ -92,6 +93,7 @@ Surface *surface_create(int threads, DescentError *err)
     s->u_levels = glGetUniformLocation(s->program, "u_levels");
     s->u_line_width = glGetUniformLocation(s->program, "u_line_width");
     s->u_line_strength = glGetUniformLocation(s->program, "u_line_strength");
+    s->u_paper = glGetUniformLocation(s->program, "u_paper");
     s->u_light = glGetUniformLocation(s->program, "u_light");
     s->u_eye = glGetUniformLocation(s->program, "u_eye");
     glGenVertexArrays(1, &s->vao);
@@ -386,6 +388,7 @@ static void paint(Surface *s, const SurfaceFrame *frame, int paint_w, int paint_
     /* Lines painted small come out at their usual width once scaled up. */
     glUniform1f(s->u_line_width, frame->line_width * (float)paint_w / (float)frame->width);
     glUniform1f(s->u_line_strength, frame->line_strength);
+    glUniform1f(s->u_paper, frame->paper);
     glUniform3fv(s->u_light, 1, light);
     glUniform3fv(s->u_eye, 1, s->camera.eye);
     glActiveTexture(GL_TEXTURE0);
@@ -441,7 +444,8 @@ static void resize_cache(Surface *s, int width, int height)
 static bool same_style(const SurfaceFrame *a, const SurfaceFrame *b)
 {
     return a->colormap == b->colormap && a->line_width == b->line_width &&
-           a->line_strength == b->line_strength && a->background[0] == b->background[0] &&
+           a->line_strength == b->line_strength && a->paper == b->paper &&
+           a->background[0] == b->background[0] &&
            a->background[1] == b->background[1] && a->background[2] == b->background[2];
 }
 

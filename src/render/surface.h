@@ -43,6 +43,7 @@ typedef struct SurfaceFrame {
     GLuint colormap;           /* 256 x 1 colormap texture */
     float line_width;          /* contour width, pixels */
     float line_strength;       /* contour darkening, 0..1 */
+    float paper;               /* the colormap mixed this far towards white */
     float background[3];       /* the frame around the box */
     GLuint target;             /* the framebuffer to draw into (0: the window's) */
     bool progressive;          /* half resolution while the camera moves */

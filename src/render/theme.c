@@ -25,12 +25,14 @@ static const Theme dark = {
     .sweep_to = 0.97f,
 };
 
-/* On paper and bright projectors: light panels and dark text; paths and
- * marks dark inside a white casing, so they read on the colormap's dark
- * and bright ends alike, and the runs take the palette's darker half
- * first (its yellow and sky blue vanish on white).  The gradient field
- * stays white: it lies on the colormap, which is the same in both themes.  Contours are darker,
- * as print and projectors wash out fine lines. */
+/* On paper and bright projectors: light panels and dark text, and a light
+ * landscape: the colormap mixed 60% towards white keeps its order of
+ * colours (low to high still reads) while paths, marks, the gradient
+ * field and contours drawn dark stand out on all of it, and a page is
+ * not a block of ink.  Paths and marks are dark inside a white casing,
+ * and the runs take the palette's darker half first (its yellow and sky
+ * blue vanish on white).  Contours are darker, as print and projectors
+ * wash out fine lines. */
 static const Theme light = {
     .panel = {0.98f, 0.98f, 0.97f, 0.90f},
     .text = {0.08f, 0.09f, 0.12f, 1.0f},
@@ -42,9 +44,10 @@ static const Theme light = {
     .help_panel = {0.98f, 0.98f, 0.97f, 0.96f},
     .casing = {1.0f, 1.0f, 1.0f, 0.85f},
     .mark = {0.05f, 0.05f, 0.07f, 0.95f},
-    .field = {1.0f, 1.0f, 1.0f, 0.8f},
+    .field = {0.05f, 0.05f, 0.1f, 0.75f},
     .label_panel = {1.0f, 1.0f, 1.0f, 0.85f},
     .contour_strength = 0.5f,
+    .landscape_paper = 0.6f,
     .runs = {0xD55E00, 0x0072B2, 0x009E73, 0xCC79A7, 0x000000, 0xE69F00, 0x56B4E9},
     .sweep_from = 0.05f,
     .sweep_to = 0.72f,
@@ -53,4 +56,11 @@ static const Theme light = {
 const Theme *theme_get(SceneTheme theme)
 {
     return theme == SCENE_THEME_LIGHT ? &light : &dark;
+}
+
+Rgba theme_paper(const Theme *theme, Rgba color)
+{
+    float p = theme->landscape_paper;
+    return (Rgba){color.r + p * (1.0f - color.r), color.g + p * (1.0f - color.g),
+                  color.b + p * (1.0f - color.b), color.a};
 }

@@ -1,8 +1,8 @@
 /*
  * theme.h — the colours of everything drawn over the landscape: panels,
  * text, plot axes, marker casings, and the runs' colours (categorical, or
- * along a scale for a sweep).  The landscape's colormap is the same in
- * every theme.  Internal to src/render: hud.c and world.c read colours from
+ * along a scale for a sweep), and how light the landscape's colormap is
+ * drawn (mixed towards white on paper).  Internal to src/render: hud.c and world.c read colours from
  * the renderer's current Theme instead of writing them down.
  */
 #ifndef DESCENT_RENDER_THEME_H
@@ -29,11 +29,17 @@ typedef struct Theme {
     Rgba field;          /* the gradient field's arrows, uncased on the colormap */
     Rgba label_panel;    /* behind labels on the landscape */
     float contour_strength; /* darkening at a contour line's centre */
+    float landscape_paper;  /* the landscape's colormap mixed this far towards
+                               white, 0..1 (the colour bar's too) */
     uint32_t runs[THEME_RUN_COLORS]; /* runs' colours, 0xRRGGBB, in order */
     float sweep_from, sweep_to; /* the part of the sweep colormap runs take */
 } Theme;
 
 /* The theme's colours (never NULL; an unknown theme is the dark one). */
 const Theme *theme_get(SceneTheme theme);
+
+/* A colormap colour as theme draws the landscape: mixed landscape_paper
+ * towards white, as the shaders do (shaders/contour.glsl). */
+Rgba theme_paper(const Theme *theme, Rgba color);
 
 #endif

@@ -105,10 +105,16 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.formula = (step->show & LESSON_SHOW_FORMULA) != 0;
     scene->display.spread = (step->show & LESSON_SHOW_SPREAD) != 0;
     scene->display.axes = (step->show & LESSON_SHOW_AXES) != 0;
-    /* A step that asks for a view gets it; otherwise the viewer's choice
-     * (Tab) stays from step to step. */
-    if (step->show & (LESSON_SHOW_3D | LESSON_SHOW_2D))
-        scene->display.view3d = (step->show & LESSON_SHOW_3D) != 0;
+    /* A step that asks for a view gets it; one that does not gets the
+     * viewer's own choice (Tab, --3d), never the view an earlier step asked
+     * for.  The view on screen is the viewer's choice unless it is the one
+     * the step shown until now asked for. */
+    bool asked_3d = (player->asked_view & LESSON_SHOW_3D) != 0;
+    if (!player->asked_view || scene->display.view3d != asked_3d)
+        player->viewer_view3d = scene->display.view3d;
+    player->asked_view = step->show & (LESSON_SHOW_3D | LESSON_SHOW_2D);
+    scene->display.view3d = player->asked_view ? (step->show & LESSON_SHOW_3D) != 0
+                                               : player->viewer_view3d;
     scene->display.plot = step->show & (LESSON_SHOW_SHARPNESS | LESSON_SHOW_STABILITY)
                               ? SCENE_PLOT_SHARPNESS
                           : step->show & LESSON_SHOW_NORM      ? SCENE_PLOT_NORM
@@ -147,6 +153,37 @@ bool lesson_player_previous(LessonPlayer *player, Scene *scene)
     return true;
 }
 
+static bool same_runs(const LessonRuns *a, const LessonRuns *b)
+{
+    if (a->count != b->count)
+        return false;
+    for (size_t i = 0; i < a->count; i++)
+        if (strcmp(a->specs[i], b->specs[i]) != 0)
+            return false;
+    return true;
+}
+
+/* Whether choice c of key k (0: the step's own, i: its i-th alternative)
+ * shows the same stage as choice d. */
+static bool same_choice(const LessonStep *step, const LessonKey *k, size_t c, size_t d)
+{
+    if (k->target == LESSON_KEY_LANDSCAPE)
+        return strcmp(c ? k->landscapes[c - 1] : step->landscape,
+                      d ? k->landscapes[d - 1] : step->landscape) == 0;
+    return same_runs(c ? &k->runs[c - 1] : &step->runs, d ? &k->runs[d - 1] : &step->runs);
+}
+
+/* Whether choice c shows a stage no choice before it does: an alternative
+ * that repeats the step's own (sharp_flat's "noise 8 / noise 0.8" lists
+ * the step's 0.8 again) would make a press that changes nothing. */
+static bool new_choice(const LessonStep *step, const LessonKey *k, size_t c)
+{
+    for (size_t d = 0; d < c; d++)
+        if (same_choice(step, k, c, d))
+            return false;
+    return true;
+}
+
 bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
 {
     if (!lesson_player_ready(player))
@@ -156,7 +193,10 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
         const LessonKey *k = &step->keys[i];
         if (k->key != key)
             continue;
-        size_t choice = (player->choice[i] + 1) % (k->count + 1);
+        size_t choice = player->choice[i] + 1;
+        while (choice <= k->count && !new_choice(step, k, choice))
+            choice++;
+        choice %= k->count + 1;
         player->choice[i] = choice;
         DescentError err = {""};
         bool ok;
@@ -171,9 +211,18 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
             scene_notify(scene, 8.0, "%s", err.message);
             return true;
         }
-        scene_notify(scene, 3.0, "%s: %zu/%zu", k->label[0] ? k->label : "key", choice + 1,
-                     k->count + 1);
+        size_t shown = 0, distinct = 0;
+        for (size_t c = 0; c <= k->count; c++)
+            if (new_choice(step, k, c)) {
+                distinct++;
+                shown += c <= choice;
+            }
+        scene_notify(scene, 3.0, "%s: %zu/%zu", k->label[0] ? k->label : "key", shown, distinct);
+        /* Played like the step: a step without play (a still picture)
+         * plays the alternative on until Space pauses it. */
         scene_play_for(scene, step->play, true);
+        if (step->play == 0)
+            scene_set_playing(scene, true);
         return true;
     }
     return false;

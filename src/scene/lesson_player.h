@@ -7,8 +7,8 @@
  * the overlays its show asks for (gradient, flow, velocity, basins,
  * effective_step, formula, spread, axes, one dynamics plot) with its plot
  * range, plot run and distance point, the 3D view when it says "3d" and
- * the 2D view when it says "2d" (neither: the viewer's choice stays), and
- * starts
+ * the 2D view when it says "2d" (neither: the viewer's own choice, Tab or
+ * --3d, which a step's "3d" or "2d" does not change), and starts
  * its play: step->play updates at step->speed updates per second (0:
  * SCENE_STEPS_PER_SECOND), then playback pauses; a step with pause waits
  * for scene_set_playing.  A keep step goes on from where the steps before
@@ -69,6 +69,9 @@ typedef struct LessonPlayer {
     bool has_hold;          /* recordings hold every step hold seconds after its
                                play, instead of its caption's reading time */
     double hold;            /* 0 .. LESSON_PLAYER_MAX_HOLD */
+    unsigned asked_view;    /* the shown step's LESSON_SHOW_3D / _2D bits, 0: none */
+    bool viewer_view3d;     /* the viewer's own choice of view, which steps
+                               that ask for none show */
 } LessonPlayer;
 
 /* Loads path (lang NULL: lesson_default_lang(); reserved_keys as
@@ -91,7 +94,10 @@ bool lesson_player_next(LessonPlayer *player, Scene *scene);
 bool lesson_player_previous(LessonPlayer *player, Scene *scene);
 
 /* A lesson key of the current step: shows its next alternative (after the
- * last, the step's own) and returns true; false for any other key. */
+ * last, the step's own), skipping any that repeats the stage of the step's
+ * own or of an earlier alternative, plays it as the step plays (a step with
+ * play 0 plays it on until paused) and returns true; false for any other
+ * key. */
 bool lesson_player_key(LessonPlayer *player, Scene *scene, char key);
 
 /* Starts reloading the file when its modification time changed since the

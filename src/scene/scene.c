@@ -637,6 +637,13 @@ static bool change_selected(Scene *scene, const char *spec, DescentError *err)
            swarm_reconfigure(scene->swarm, &run->desc, err);
 }
 
+bool scene_change_run(Scene *scene, const char *spec, DescentError *err)
+{
+    if (scene->run_count == 0)
+        return error_set(err, "no run to change");
+    return change_selected(scene, spec, err);
+}
+
 /* How a changed value is written into the spec. */
 typedef void (*NumberFormat)(double v, char *dest, size_t size);
 

@@ -28,6 +28,7 @@
 #include "lesson/lesson.h"
 #include "scene/scene_options.h"
 #include "scene/expr_field.h"
+#include "scene/run_field.h"
 
 typedef enum Colormap {
     COLORMAP_VIRIDIS = 0,
@@ -106,6 +107,9 @@ typedef struct SceneDisplay {
     bool spread;        /* the swarm's principal-axis ellipse with its σ */
     bool axes;          /* the plane's axes through the origin, with ticks */
     bool formula;       /* the selected run's update rule with its numbers */
+    bool panels_hidden; /* the landscape and the runs alone: no legend, plots,
+                           colour bar, readout, caption, hint or notice (a
+                           clean picture to project or print) */
     SceneTheme theme;   /* panel and text colours (scene_options.h) */
 } SceneDisplay;
 
@@ -162,6 +166,7 @@ typedef struct Scene {
     SceneFlow flows[SCENE_MAX_RUNS]; /* read through scene_flow */
     struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
     ExprField expr_field;       /* the formula typed in the window (expr_field.h) */
+    RunField run_field;         /* the run's parameters typed in the window (run_field.h) */
 
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */
@@ -224,6 +229,8 @@ bool scene_next_landscape(Scene *scene, DescentError *err);
  * continue: it restarts with the new parameters.  Errors: no run, a value
  * the optimizer refuses (the core's message), a key it does not have. */
 
+/* Goes on with spec (the same optimizer, any values). */
+bool scene_change_run(Scene *scene, const char *spec, DescentError *err);
 /* Multiplies the learning rate by factor. */
 bool scene_scale_lr(Scene *scene, double factor, DescentError *err);
 /* Multiplies the gradient noise by factor (noise 0 grows to

@@ -1,0 +1,85 @@
+/* run_field.c — see run_field.h. */
+#include "run_field.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/spec.h"
+#include "core/sweep.h"
+#include "scene/scene.h"
+
+/* Whether kind takes key. */
+static bool has_param(OptimizerKind kind, const char *key)
+{
+    const OptimizerInfo *info = optimizer_info(kind);
+    for (size_t i = 0; i < info->nparams; i++)
+        if (strcmp(info->params[i].name, key) == 0)
+            return true;
+    return false;
+}
+
+bool run_field_open(Scene *scene)
+{
+    if (scene->run_count == 0) {
+        scene_notify(scene, 3.0, "no run to change");
+        return false;
+    }
+    RunField *f = &scene->run_field;
+    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    Spec spec;
+    DescentError err = {""};
+    /* A run's spec was parsed when it was made. */
+    if (!spec_parse(desc->spec, true, &spec, &err)) {
+        scene_notify(scene, 6.0, "%s", err.message);
+        return false;
+    }
+    snprintf(f->label, sizeof f->label, "run %zu  %s:", scene->selected + 1,
+             optimizer_kind_name(desc->kind));
+    /* The learning rate is what one most often types: written out even
+     * where the spec leaves it at its default. */
+    char text[TEXT_FIELD_MAX] = "";
+    size_t len = 0;
+    bool names_lr = false;
+    for (int i = 0; i < spec.count; i++)
+        names_lr = names_lr || strcmp(spec.items[i].key, "lr") == 0;
+    if (!names_lr && has_param(desc->kind, "lr")) {
+        char lr[40];
+        sweep_format_number(desc->lr, lr, sizeof lr);
+        len += (size_t)snprintf(text, sizeof text, "lr=%s", lr);
+    }
+    for (int i = 0; i < spec.count && len < sizeof text; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s%s=%s", len ? "," : "",
+                                spec.items[i].key, spec.items[i].value);
+    text_field_set(&f->field, text);
+    f->error[0] = '\0';
+    f->open = true;
+    return true;
+}
+
+void run_field_close(Scene *scene)
+{
+    scene->run_field.open = false;
+    scene->run_field.error[0] = '\0';
+}
+
+bool run_field_apply(Scene *scene)
+{
+    RunField *f = &scene->run_field;
+    DescentError err = {""};
+    if (scene->run_count == 0) {
+        snprintf(f->error, sizeof f->error, "no run to change");
+        return false;
+    }
+    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    char spec[sizeof desc->spec + TEXT_FIELD_MAX];
+    snprintf(spec, sizeof spec, "%s%s%s", optimizer_kind_name(desc->kind),
+             f->field.text[0] ? ":" : "", f->field.text);
+    if (!scene_change_run(scene, spec, &err)) {
+        snprintf(f->error, sizeof f->error, "%s", err.message);
+        return false;
+    }
+    run_field_close(scene);
+    scene_notify(scene, 3.0, "run %zu: %s", scene->selected + 1,
+                 scene->runs[scene->selected].run.desc.spec);
+    return true;
+}
