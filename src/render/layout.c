@@ -3,17 +3,20 @@
 
 #include <math.h>
 
-/* The order panels are dropped in when the frame cannot hold them all. */
+/* The order panels are dropped in when the frame cannot hold them all:
+ * the dynamics plot (sharpness, distance, step size: what a step that asks
+ * for it is about) outranks the loss plot every step has. */
 static const LayoutPanel drop_order[] = {
-    LAYOUT_READOUT, LAYOUT_COLORBAR, LAYOUT_DYNAMICS, LAYOUT_INSET,
-    LAYOUT_FORMULA, LAYOUT_LOSS,     LAYOUT_HINT,  LAYOUT_NOTICE,
+    LAYOUT_READOUT, LAYOUT_COLORBAR, LAYOUT_LOSS, LAYOUT_INSET,
+    LAYOUT_FORMULA, LAYOUT_DYNAMICS, LAYOUT_HINT, LAYOUT_NOTICE,
 };
 #define DROP_COUNT (sizeof drop_order / sizeof drop_order[0])
 
 /* Where a panel stands: stacked up from the bottom right, down from the
- * top right (below the legend where it would reach across it), or down
- * from under the legend. */
-typedef enum Slot { SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND } Slot;
+ * top right (below the legend where it would reach across it), down from
+ * under the legend, or (the dynamics plot) at the left of the loss plot,
+ * their bottoms level. */
+typedef enum Slot { SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS } Slot;
 
 /* Each slot's panels in stacking order. */
 static const LayoutPanel stack_order[] = {
@@ -22,8 +25,9 @@ static const LayoutPanel stack_order[] = {
 #define STACKED (sizeof stack_order / sizeof stack_order[0])
 
 /* The places tried for the panels that can move, in order of preference:
- * the colour bar over the plots, else at the top right, else under the
- * legend; the readout at the top right, else under the legend. */
+ * the dynamics plot over the loss plot, else beside it; the colour bar
+ * over the plots, else at the top right, else under the legend; the
+ * readout at the top right, else under the legend. */
 static const struct {
     Slot colorbar, readout;
 } variants[] = {
@@ -32,16 +36,20 @@ static const struct {
     {SLOT_UNDER_LEGEND, SLOT_RIGHT_TOP}, {SLOT_UNDER_LEGEND, SLOT_UNDER_LEGEND},
 };
 #define VARIANTS (sizeof variants / sizeof variants[0])
+static const Slot dynamics_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_BESIDE_LOSS};
+#define PLACINGS (VARIANTS * (sizeof dynamics_slots / sizeof dynamics_slots[0]))
 
-static Slot slot_of(LayoutPanel p, size_t variant)
+static Slot slot_of(const Layout *l, LayoutPanel p, size_t placing)
 {
     switch (p) {
     case LAYOUT_COLORBAR:
-        return variants[variant].colorbar;
+        return variants[placing % VARIANTS].colorbar;
     case LAYOUT_READOUT:
-        return variants[variant].readout;
+        return variants[placing % VARIANTS].readout;
     case LAYOUT_FORMULA:
         return SLOT_RIGHT_TOP;
+    case LAYOUT_DYNAMICS:
+        return l->shown[LAYOUT_LOSS] ? dynamics_slots[placing / VARIANTS] : SLOT_RIGHT_BOTTOM;
     default:
         return SLOT_RIGHT_BOTTOM;
     }
@@ -69,6 +77,13 @@ static double right_edge(LayoutRect r)
 static double bottom_edge(LayoutRect r)
 {
     return r.y + r.h;
+}
+
+/* A panel's width in the plots' column: unshrunk, or its least in the
+ * compact forms. */
+static double column_width(const Layout *l, LayoutPanel p)
+{
+    return l->compact ? l->need[p].min_w : l->need[p].w;
 }
 
 /* The bottom band's wrapped texts, from the bottom up. */
@@ -107,7 +122,7 @@ static double place_band(const LayoutInput *in, Layout *out, double centre, doub
  * or across the bottom, the movable panels as variant says, flexible
  * panels shrunk by shrink; true when all lie inside the frame and no two
  * overlap. */
-static bool arrange(const LayoutInput *in, bool across, double shrink, size_t variant,
+static bool arrange(const LayoutInput *in, bool across, double shrink, size_t placing,
                     Layout *out)
 {
     double W = in->width, H = in->height, m = in->margin, g = in->gap;
@@ -128,12 +143,16 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
     rect[LAYOUT_LEGEND].x = m;
     rect[LAYOUT_LEGEND].y = m;
 
-    /* The plots' column, as wide as its widest panel unshrunk: the strip
-     * beside it keeps its width while the plots shrink. */
+    /* The plots' column, as wide as its widest panel unshrunk (at its
+     * least in the compact forms): the strip beside it keeps its width
+     * while the plots shrink. */
     double column = 0;
     for (size_t k = 0; k < STACKED; k++)
-        if (shown[stack_order[k]] && slot_of(stack_order[k], variant) == SLOT_RIGHT_BOTTOM)
-            column = fmax(column, out->need[stack_order[k]].w);
+        if (shown[stack_order[k]] && slot_of(out, stack_order[k], placing) == SLOT_RIGHT_BOTTOM)
+            column = fmax(column, column_width(out, stack_order[k]));
+    if (shown[LAYOUT_DYNAMICS] && slot_of(out, LAYOUT_DYNAMICS, placing) == SLOT_BESIDE_LOSS)
+        column = fmax(column, column_width(out, LAYOUT_LOSS) + g +
+                                  column_width(out, LAYOUT_DYNAMICS));
     double floor_y = H - m;
     if (across) {
         double band_top = place_band(in, out, 0.5 * W, W - 2 * m, H - m);
@@ -163,7 +182,7 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
         LayoutRect *r = &rect[p];
         if (!shown[p])
             continue;
-        switch (slot_of(p, variant)) {
+        switch (slot_of(out, p, placing)) {
         case SLOT_RIGHT_BOTTOM:
             r->x = W - m - r->w;
             r->y = bottom - r->h;
@@ -180,6 +199,10 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
             r->x = m;
             r->y = under;
             under = bottom_edge(*r) + g;
+            break;
+        case SLOT_BESIDE_LOSS:
+            r->x = rect[LAYOUT_LOSS].x - g - r->w;
+            r->y = bottom_edge(rect[LAYOUT_LOSS]) - r->h;
             break;
         }
     }
@@ -199,21 +222,21 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
 
 /* The largest panels (least shrink) that fit with the caption and the
  * movable panels placed so; false when even the least do not. */
-static bool fit(const LayoutInput *in, bool across, size_t variant, Layout *out)
+static bool fit(const LayoutInput *in, bool across, size_t placing, Layout *out)
 {
-    if (arrange(in, across, 0.0, variant, out))
+    if (arrange(in, across, 0.0, placing, out))
         return true;
-    if (!arrange(in, across, 1.0, variant, out))
+    if (!arrange(in, across, 1.0, placing, out))
         return false;
     double fits = 1.0, fails = 0.0;
     for (int k = 0; k < SHRINK_STEPS; k++) {
         double mid = 0.5 * (fits + fails);
-        if (arrange(in, across, mid, variant, out))
+        if (arrange(in, across, mid, placing, out))
             fits = mid;
         else
             fails = mid;
     }
-    return arrange(in, across, fits, variant, out);
+    return arrange(in, across, fits, placing, out);
 }
 
 /* In order of what a class would rather see: full-size plots with the
@@ -227,10 +250,10 @@ static bool place_all(const LayoutInput *in, Layout *out)
         for (int p = 0; p < LAYOUT_PANELS; p++)
             if (!in_band(p))
                 out->need[p] = compact && in->compact[p].shown ? in->compact[p] : in->panel[p];
-        for (size_t v = 0; v < VARIANTS; v++)
+        for (size_t v = 0; v < PLACINGS; v++)
             if (arrange(in, false, 0.0, v, out) || arrange(in, true, 0.0, v, out))
                 return true;
-        for (size_t v = 0; v < VARIANTS; v++)
+        for (size_t v = 0; v < PLACINGS; v++)
             if (fit(in, true, v, out) || fit(in, false, v, out))
                 return true;
     }

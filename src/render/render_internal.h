@@ -150,7 +150,7 @@ void render_change_marks(Renderer *r, const Scene *scene);
 
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */
-LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene);
+LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact);
 void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect);
 void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp);
 
