@@ -45,6 +45,7 @@
 #define EFFECTIVE_BOX_PX 48.0
 /* The least height of a plotting area (pixels, times scale). */
 #define DYN_MIN_AREA 36.0
+#define DYN_COMPACT_AREA 24.0
 /* Left and right of the plotting area inside the panel (pixels, times scale). */
 #define DYN_AXIS_MARGIN 58.0
 #define DYN_RIGHT_MARGIN 12.0
@@ -615,7 +616,8 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     double min_w = compact ? fmax(axes + label_w, DYN_TITLE_PAD * s + text_w + DYN_RIGHT_MARGIN * s)
                            : axes + fmax(label_w, text_w);
     /* Each area has its title above and its step labels under it. */
-    double min_h = areas * (DYN_MIN_AREA * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) + 10.0 * s;
+    double area_h = compact ? DYN_COMPACT_AREA : DYN_MIN_AREA;
+    double min_h = areas * (area_h * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) + 10.0 * s;
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
     return (LayoutRequest){true, fmax(DYN_WIDTH * s, min_w), fmax(h, min_h), min_w, min_h,
                            false};

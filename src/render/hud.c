@@ -128,14 +128,14 @@ static void shown_spec(const char *spec, char *dest, size_t size)
 
 /* What text_wrap measures with: the font at a size. */
 typedef struct WrapMeasure {
-    Text *text;
+    Renderer *r;
     int px;
 } WrapMeasure;
 
 static double measure(void *context, const char *utf8)
 {
     const WrapMeasure *m = context;
-    return text_measure(m->text, utf8, m->px);
+    return render_text_width(m->r, utf8, m->px);
 }
 
 /* The legend as lines at their places in its panel: each item (title,
@@ -179,7 +179,7 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
 {
     enum { ROWS = 8 };
     char rows[ROWS][LEGEND_LINE_MAX];
-    WrapMeasure m = {r->text, px};
+    WrapMeasure m = {r, px};
     int n = text[0] ? text_wrap(text, max_width, measure, &m, &rows[0][0], LEGEND_LINE_MAX, ROWS)
                     : 0;
     /* What text_wrap left out beyond ROWS lines would be cut (it drops
@@ -300,22 +300,22 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 #define READOUT_LINES 6
 
 /* The readout's lines at the hover point; returns how many.  The compact
- * form (for a crowded frame): θ and L, the eigenvalues and lr·λmax. */
+ * form (for a crowded frame) is narrow: θ, L, the eigenvalues and lr·λmax
+ * on short lines. */
 static int readout_lines(const Scene *scene, bool compact, char lines[READOUT_LINES][200])
 {
     PointCurvature c;
     curvature_at(scene->landscape, scene->hover.x, scene->hover.y, &c);
     int count = 0;
     if (compact) {
-        snprintf(lines[count++], sizeof lines[0], "θ = (%.4g, %.4g)   L = %.5g", scene->hover.x,
-                 scene->hover.y, c.value);
+        snprintf(lines[count++], sizeof lines[0], "θ = (%.4g, %.4g)", scene->hover.x,
+                 scene->hover.y);
+        snprintf(lines[count++], sizeof lines[0], "L = %.5g", c.value);
+        snprintf(lines[count++], sizeof lines[0], "λ = %.3g, %.3g", c.eig[0], c.eig[1]);
         if (scene->run_count > 0)
-            snprintf(lines[count++], sizeof lines[0], "λ = %.3g, %.3g   lr·λmax = %.3g",
-                     c.eig[0], c.eig[1],
+            snprintf(lines[count++], sizeof lines[0], "lr·λmax = %.3g",
                      curvature_gd_stability(scene_run_lr(scene, scene->selected), c.eig[1])
                          .lr_lambda);
-        else
-            snprintf(lines[count++], sizeof lines[0], "λ = %.3g, %.3g", c.eig[0], c.eig[1]);
         return count;
     }
     snprintf(lines[count++], sizeof lines[0], "θ = (%.5g, %.5g)", scene->hover.x, scene->hover.y);
@@ -430,6 +430,7 @@ typedef struct PlotBox {
 #define PLOT_HEIGHT 200.0
 /* The least height of the plotting area (pixels, times scale). */
 #define PLOT_MIN_AREA 40.0
+#define PLOT_COMPACT_AREA 24.0
 
 /* The loss plot's title. */
 static void plot_title(const LossScale *p, char *dest, size_t size)
@@ -466,7 +467,7 @@ static bool plot_shown(const Scene *scene)
     return scene->run_count > 0;
 }
 
-static LayoutRequest plot_need(Renderer *r, const Scene *scene)
+static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!plot_shown(scene))
         return (LayoutRequest){.shown = false};
@@ -480,7 +481,7 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene)
     snprintf(steps, sizeof steps, "0  %zu", p.steps);
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
                        b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
-    double min_h = 2.0 * line + 20.0 * s + PLOT_MIN_AREA * s;
+    double min_h = 2.0 * line + 20.0 * s + (compact ? PLOT_COMPACT_AREA : PLOT_MIN_AREA) * s;
     return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), fmax(PLOT_HEIGHT * s, min_h),
                            min_w, min_h, false};
 }
@@ -663,7 +664,7 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     snprintf(w->source, sizeof w->source, "%s", text);
     w->px = px;
     w->max_width = max_width;
-    WrapMeasure m = {r->text, px};
+    WrapMeasure m = {r, px};
     /* One line more than is shown tells that the text would be cut. */
     enum { ROWS = CAPTION_MAX_LINES + 1 };
     w->count = text_wrap(w->source, max_width, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
@@ -865,12 +866,14 @@ void render_plan(Renderer *r, const Scene *scene)
         in.panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
         in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
         in.compact[LAYOUT_READOUT] = readout_need(r, scene, true);
-        in.panel[LAYOUT_LOSS] = plot_need(r, scene);
+        in.panel[LAYOUT_LOSS] = plot_need(r, scene, false);
+        in.compact[LAYOUT_LOSS] = plot_need(r, scene, true);
         in.panel[LAYOUT_DYNAMICS] = render_dynamics_need(r, scene, false);
         in.compact[LAYOUT_DYNAMICS] = render_dynamics_need(r, scene, true);
         in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
         in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
-        in.panel[LAYOUT_INSET] = render_data_inset_need(r, scene);
+        in.panel[LAYOUT_INSET] = render_data_inset_need(r, scene, false);
+        in.compact[LAYOUT_INSET] = render_data_inset_need(r, scene, true);
     }
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
              notice = notice_text(r, scene);

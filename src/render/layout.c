@@ -14,13 +14,16 @@ static const LayoutPanel drop_order[] = {
 
 /* Where a panel stands: stacked up from the bottom right, down from the
  * top right (below the legend where it would reach across it), down from
- * under the legend, or (the dynamics plot) at the left of the loss plot,
- * their bottoms level. */
-typedef enum Slot { SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS } Slot;
+ * under the legend, (the dynamics plot) at the left of the loss plot,
+ * their bottoms level, or (the readout) at the top, left of the panels
+ * already there. */
+typedef enum Slot {
+    SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS, SLOT_TOP_ROW
+} Slot;
 
 /* Each slot's panels in stacking order. */
 static const LayoutPanel stack_order[] = {
-    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_READOUT, LAYOUT_COLORBAR,
+    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_COLORBAR, LAYOUT_READOUT,
 };
 #define STACKED (sizeof stack_order / sizeof stack_order[0])
 
@@ -34,6 +37,7 @@ static const struct {
     {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP}, {SLOT_RIGHT_TOP, SLOT_RIGHT_TOP},
     {SLOT_RIGHT_BOTTOM, SLOT_UNDER_LEGEND}, {SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND},
     {SLOT_UNDER_LEGEND, SLOT_RIGHT_TOP}, {SLOT_UNDER_LEGEND, SLOT_UNDER_LEGEND},
+    {SLOT_RIGHT_TOP, SLOT_TOP_ROW}, {SLOT_RIGHT_BOTTOM, SLOT_TOP_ROW},
 };
 #define VARIANTS (sizeof variants / sizeof variants[0])
 static const Slot dynamics_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_BESIDE_LOSS};
@@ -118,15 +122,21 @@ static double place_band(const LayoutInput *in, Layout *out, double centre, doub
     return top;
 }
 
-/* Places every shown panel with the caption in the strip (across false)
- * or across the bottom, the movable panels as variant says, flexible
+/* Where the caption goes: in the strip between the inset and the plots,
+ * across the bottom (everything stands on it), or from the inset to the
+ * frame's right edge (the plots stand on it). */
+typedef enum Band { BAND_STRIP, BAND_ACROSS, BAND_BESIDE_INSET } Band;
+#define BANDS 3
+
+/* Places every shown panel with the caption where band says, the movable
+ * panels as placing says, flexible
  * panels shrunk by shrink; true when all lie inside the frame and no two
  * overlap. */
-static bool arrange(const LayoutInput *in, bool across, double shrink, size_t placing,
+static bool arrange(const LayoutInput *in, Band band, double shrink, size_t placing,
                     Layout *out)
 {
     double W = in->width, H = in->height, m = in->margin, g = in->gap;
-    out->caption_across = across;
+    out->caption_across = band == BAND_ACROSS;
     out->shrink = shrink;
     for (int p = 0; p < LAYOUT_PANELS; p++) {
         if (!out->shown[p] || in_band(p))
@@ -153,13 +163,16 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t pl
     if (shown[LAYOUT_DYNAMICS] && slot_of(out, LAYOUT_DYNAMICS, placing) == SLOT_BESIDE_LOSS)
         column = fmax(column, column_width(out, LAYOUT_LOSS) + g +
                                   column_width(out, LAYOUT_DYNAMICS));
-    double floor_y = H - m;
-    if (across) {
+    /* What the inset and the plots stand on. */
+    double inset_floor = H - m, floor_y = H - m;
+    if (band == BAND_ACROSS) {
         double band_top = place_band(in, out, 0.5 * W, W - 2 * m, H - m);
-        floor_y = band_top < H - m ? band_top - g : H - m;
+        floor_y = inset_floor = band_top < H - m ? band_top - g : H - m;
     } else {
+        if (band == BAND_BESIDE_INSET && !shown[LAYOUT_INSET])
+            return false;
         double left = m + (shown[LAYOUT_INSET] ? out->need[LAYOUT_INSET].w + m : 0.0);
-        double right = column > 0 ? W - m - column - m : W - m;
+        double right = column > 0 && band == BAND_STRIP ? W - m - column - m : W - m;
         if (right <= left)
             return false;
         /* Beside the plots only while that costs at most one line. */
@@ -167,16 +180,19 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t pl
         bool cut;
         if (shown[LAYOUT_CAPTION])
             in->caption.wrap(in->caption.context, W - 2 * m, &w, &across_h, &cut);
-        place_band(in, out, 0.5 * (left + right), right - left, H - m);
+        double band_top = place_band(in, out, 0.5 * (left + right), right - left, H - m);
         if (shown[LAYOUT_CAPTION] && out->need[LAYOUT_CAPTION].h > across_h + 1.5 * line)
             return false;
+        if (band == BAND_BESIDE_INSET && band_top < H - m)
+            floor_y = band_top - g;
     }
     if (shown[LAYOUT_INSET]) {
         rect[LAYOUT_INSET].x = m;
-        rect[LAYOUT_INSET].y = floor_y - rect[LAYOUT_INSET].h;
+        rect[LAYOUT_INSET].y = inset_floor - rect[LAYOUT_INSET].h;
     }
     LayoutRect legend = rect[LAYOUT_LEGEND];
     double bottom = floor_y, top = m, under = shown[LAYOUT_LEGEND] ? bottom_edge(legend) + g : m;
+    double row_left = W - m + g; /* the left edge of the top row's panels */
     for (size_t k = 0; k < STACKED; k++) {
         LayoutPanel p = stack_order[k];
         LayoutRect *r = &rect[p];
@@ -193,7 +209,13 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t pl
             r->y = top;
             if (shown[LAYOUT_LEGEND] && r->x < right_edge(legend) + g)
                 r->y = fmax(r->y, bottom_edge(legend) + g);
+            if (r->y == m)
+                row_left = fmin(row_left, r->x);
             top = bottom_edge(*r) + g;
+            break;
+        case SLOT_TOP_ROW:
+            r->x = row_left - g - r->w;
+            r->y = m;
             break;
         case SLOT_UNDER_LEGEND:
             r->x = m;
@@ -222,27 +244,28 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t pl
 
 /* The largest panels (least shrink) that fit with the caption and the
  * movable panels placed so; false when even the least do not. */
-static bool fit(const LayoutInput *in, bool across, size_t placing, Layout *out)
+static bool fit(const LayoutInput *in, Band band, size_t placing, Layout *out)
 {
-    if (arrange(in, across, 0.0, placing, out))
+    if (arrange(in, band, 0.0, placing, out))
         return true;
-    if (!arrange(in, across, 1.0, placing, out))
+    if (!arrange(in, band, 1.0, placing, out))
         return false;
     double fits = 1.0, fails = 0.0;
     for (int k = 0; k < SHRINK_STEPS; k++) {
         double mid = 0.5 * (fits + fails);
-        if (arrange(in, across, mid, placing, out))
+        if (arrange(in, band, mid, placing, out))
             fits = mid;
         else
             fails = mid;
     }
-    return arrange(in, across, fits, placing, out);
+    return arrange(in, band, fits, placing, out);
 }
 
 /* In order of what a class would rather see: full-size plots with the
- * caption beside them, then across the bottom; smaller plots with the
- * caption across, then beside them; each with the movable panels at their
- * usual places first; then with compact forms. */
+ * caption beside them, then across the bottom, then beside the inset;
+ * smaller plots with the caption across, then beside them, then beside the
+ * inset; each with the movable panels at their usual places first; then
+ * with compact forms. */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
     for (int compact = 0; compact < 2; compact++) {
@@ -250,12 +273,16 @@ static bool place_all(const LayoutInput *in, Layout *out)
         for (int p = 0; p < LAYOUT_PANELS; p++)
             if (!in_band(p))
                 out->need[p] = compact && in->compact[p].shown ? in->compact[p] : in->panel[p];
+        static const Band full_size[BANDS] = {BAND_STRIP, BAND_ACROSS, BAND_BESIDE_INSET},
+                          shrunk[BANDS] = {BAND_ACROSS, BAND_STRIP, BAND_BESIDE_INSET};
         for (size_t v = 0; v < PLACINGS; v++)
-            if (arrange(in, false, 0.0, v, out) || arrange(in, true, 0.0, v, out))
-                return true;
+            for (int b = 0; b < BANDS; b++)
+                if (arrange(in, full_size[b], 0.0, v, out))
+                    return true;
         for (size_t v = 0; v < PLACINGS; v++)
-            if (fit(in, true, v, out) || fit(in, false, v, out))
-                return true;
+            for (int b = 0; b < BANDS; b++)
+                if (fit(in, shrunk[b], v, out))
+                    return true;
     }
     return false;
 }
