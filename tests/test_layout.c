@@ -358,6 +358,17 @@ static void test_labels_stack(void **state)
             assert_false(layout_overlap(placed[a], placed[b]));
 }
 
+static void test_marks_at_one_place_count(void **state)
+{
+    (void)state;
+    const double at[4][2] = {{100, 100}, {300, 100}, {101, 99}, {100, 100}};
+    assert_int_equal(layout_same_place(at, 0, 2), 0);
+    assert_int_equal(layout_same_place(at, 1, 2), 0);
+    assert_int_equal(layout_same_place(at, 2, 2), 1);
+    assert_int_equal(layout_same_place(at, 3, 2), 2);
+    assert_int_equal(layout_same_place(at, 3, 0.5), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_dynamics_plot_outranks_loss_plot),
         cmocka_unit_test(test_dynamics_plot_beside_loss_plot),
         cmocka_unit_test(test_labels_stack),
+        cmocka_unit_test(test_marks_at_one_place_count),
         cmocka_unit_test(test_every_lesson_step_fits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,6 +43,8 @@
 #define COLUMN_SAMPLES 64
 /* Largest half-side of an effective-step box (pixels, times scale). */
 #define EFFECTIVE_BOX_PX 48.0
+/* How far apart the outlines of boxes at one place stand (times scale). */
+#define EFFECTIVE_BOX_APART 4.0
 /* The least height of a plotting area (pixels, times scale). */
 #define DYN_MIN_AREA 36.0
 #define DYN_COMPACT_AREA 24.0
@@ -74,6 +76,7 @@
 
 typedef struct PlotArea {
     double x, y, w, h;          /* pixels */
+    double left;                /* the panel's left edge */
     double title_x;             /* where the title starts: over the area, or
                                    (compact) at the panel's left */
     bool compact;               /* short labels */
@@ -145,20 +148,29 @@ static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *
 }
 
 /* Axes, the range's ends as labels, and a title over the area. */
-static void plot_frame(Renderer *r, const PlotArea *a, const char *title, const char *xlabel)
+static void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
 {
     double s = r->scale;
     int px = render_font_px(r, 13.0);
     double line = render_line_height(r, px);
+    /* The area gives up width on its left where a long value label
+     * (1.47e+03 at projector scale) would reach out of the panel. */
+    char top[32], bottom[32];
+    snprintf(top, sizeof top, "%.3g", a->yhi);
+    snprintf(bottom, sizeof bottom, "%.3g", a->ylo);
+    double labels = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px));
+    double over = a->left + 4.0 * s + labels + 6.0 * s - a->x;
+    if (over > 0) {
+        a->x += over;
+        a->w -= over;
+    }
     shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.5 * s,
                    r->theme->axis);
     shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.5 * s, r->theme->axis);
-    char label[64];
-    snprintf(label, sizeof label, "%.3g", a->yhi);
-    render_text(r, label, a->x - 6.0 * s, a->y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
-    snprintf(label, sizeof label, "%.3g", a->ylo);
-    render_text(r, label, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
+    render_text(r, top, a->x - 6.0 * s, a->y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
+    render_text(r, bottom, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
+    char label[64];
     render_text(r, title, a->title_x, a->y - line - 2.0 * s - (a->compact ? 0.5 * line : 0.0), px,
                 ALIGN_LEFT, r->theme->text);
     if (!xlabel)
@@ -635,6 +647,7 @@ void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     PlotArea area = {.x = rect.x + DYN_AXIS_MARGIN * s, .y = rect.y + title_h + 10.0 * s,
                      .w = rect.w - (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s,
                      .h = rect.h - title_h - line - 18.0 * s,
+                     .left = rect.x,
                      .title_x = compact ? rect.x + DYN_TITLE_PAD * s : rect.x + DYN_AXIS_MARGIN * s,
                      .compact = compact};
     switch (scene->display.plot) {
@@ -678,6 +691,8 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
     if (!(largest > 0))
         return;
     int px = render_font_px(r, 12.0);
+    double at[SCENE_MAX_RUNS][2];
+    size_t drawn = 0;
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!has[i])
             continue;
@@ -686,8 +701,13 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         viewport_to_pixel(vp, head.x, head.y, &cx, &cy);
         if (cx < 0 || cy < 0 || cx > r->width || cy > r->height)
             continue;
-        double hx = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s);
-        double hy = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s);
+        /* Boxes of runs at one place grow apart, each outline around the
+         * ones before (their labels stack: render_label). */
+        at[drawn][0] = cx;
+        at[drawn][1] = cy;
+        double apart = EFFECTIVE_BOX_APART * s * layout_same_place(at, drawn++, 2.0 * s);
+        double hx = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s) + apart;
+        double hy = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s) + apart;
         const double corner[5][2] = {{-hx, -hy}, {hx, -hy}, {hx, hy}, {-hx, hy}, {-hx, -hy}};
         for (int pass = 0; pass < 2; pass++)
             for (int k = 0; k < 4; k++)

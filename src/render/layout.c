@@ -307,6 +307,15 @@ void layout_compute(const LayoutInput *in, Layout *out)
     }
 }
 
+int layout_same_place(const double (*at)[2], size_t index, double tolerance)
+{
+    int count = 0;
+    for (size_t k = 0; k < index; k++)
+        count += fabs(at[k][0] - at[index][0]) <= tolerance &&
+                 fabs(at[k][1] - at[index][1]) <= tolerance;
+    return count;
+}
+
 LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect want,
                               int max_moves)
 {

@@ -129,4 +129,10 @@ bool layout_overlap(LayoutRect a, LayoutRect b);
 LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect want,
                               int max_moves);
 
+/* How many of the marks at[0..index) stand at at[index] (within
+ * tolerance pixels on both axes): marks of runs at one place (the
+ * effective-step boxes) grow by that many steps, so each shows around the
+ * others instead of over them. */
+int layout_same_place(const double (*at)[2], size_t index, double tolerance);
+
 #endif
