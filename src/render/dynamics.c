@@ -171,8 +171,8 @@ static void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *
     render_text(r, bottom, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
     char label[64];
-    render_text(r, title, a->title_x, a->y - line - 2.0 * s - (a->compact ? 0.5 * line : 0.0), px,
-                ALIGN_LEFT, r->theme->text);
+    double title_y = a->y - line - 2.0 * s - (a->compact ? 0.5 * line : 0.0);
+    render_text(r, title, a->title_x, title_y, px, ALIGN_LEFT, r->theme->text);
     if (!xlabel)
         return;
     snprintf(label, sizeof label, "%.0f", a->xlo);
@@ -642,7 +642,7 @@ void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     double s = r->scale;
     render_panel(r, rect);
     double line = render_line_height(r, render_font_px(r, 13.0));
-    bool compact = r->layout.compact;
+    bool compact = r->layout.compact[LAYOUT_DYNAMICS];
     double title_h = (compact ? 1.5 : 1.0) * line;
     PlotArea area = {.x = rect.x + DYN_AXIS_MARGIN * s, .y = rect.y + title_h + 10.0 * s,
                      .w = rect.w - (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s,

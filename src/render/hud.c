@@ -258,7 +258,7 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
     Legend *l = malloc(sizeof *l);
     if (!l)
         return;
-    legend_need(r, scene, r->layout.compact, l);
+    legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], l);
     double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
     render_panel(r, rect);
     for (int k = 0; k < l->count; k++) {
@@ -353,7 +353,8 @@ static LayoutRequest readout_need(Renderer *r, const Scene *scene, bool compact)
 static void draw_readout(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     char lines[READOUT_LINES][200];
-    int count = readout_lines(scene, r->layout.compact, lines), px = render_font_px(r, SMALL_PX);
+    int count = readout_lines(scene, r->layout.compact[LAYOUT_READOUT], lines),
+        px = render_font_px(r, SMALL_PX);
     double pad = 10.0 * r->scale, line = render_line_height(r, px);
     render_panel(r, rect);
     for (int i = 0; i < count; i++)

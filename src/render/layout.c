@@ -65,6 +65,12 @@ static Slot slot_of(const Layout *l, LayoutPanel p, size_t placing)
 static const LayoutPanel side_panels[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_COLORBAR,
                                           LAYOUT_INSET};
 
+/* The order panels take their compact forms in, the least read first. */
+static const LayoutPanel compact_order[] = {
+    LAYOUT_COLORBAR, LAYOUT_READOUT, LAYOUT_INSET, LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_LEGEND,
+};
+#define COMPACT_COUNT (sizeof compact_order / sizeof compact_order[0])
+
 /* Halvings of the flexible panels' shrink searched for the largest size. */
 #define SHRINK_STEPS 12
 
@@ -87,7 +93,7 @@ static double bottom_edge(LayoutRect r)
  * compact forms. */
 static double column_width(const Layout *l, LayoutPanel p)
 {
-    return l->compact ? l->need[p].min_w : l->need[p].w;
+    return l->compact[p] ? l->need[p].min_w : l->need[p].w;
 }
 
 /* The bottom band's wrapped texts, from the bottom up. */
@@ -268,11 +274,17 @@ static bool fit(const LayoutInput *in, Band band, size_t placing, Layout *out)
  * with compact forms. */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
-    for (int compact = 0; compact < 2; compact++) {
-        out->compact = compact;
+    for (size_t c = 0; c <= COMPACT_COUNT; c++) {
+        /* Nothing new to try when the next panel has no compact form. */
+        if (c > 0 && !(out->shown[compact_order[c - 1]] && in->compact[compact_order[c - 1]].shown))
+            continue;
+        for (int p = 0; p < LAYOUT_PANELS; p++)
+            out->compact[p] = false;
+        for (size_t k = 0; k < c; k++)
+            out->compact[compact_order[k]] = in->compact[compact_order[k]].shown;
         for (int p = 0; p < LAYOUT_PANELS; p++)
             if (!in_band(p))
-                out->need[p] = compact && in->compact[p].shown ? in->compact[p] : in->panel[p];
+                out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
         static const Band full_size[BANDS] = {BAND_STRIP, BAND_ACROSS, BAND_BESIDE_INSET},
                           shrunk[BANDS] = {BAND_ACROSS, BAND_STRIP, BAND_BESIDE_INSET};
         for (size_t v = 0; v < PLACINGS; v++)

@@ -27,11 +27,13 @@
  * line more at most) and the plots stand on it.  Flexible panels
  * (the plots, the inset) shrink together, from the size they ask for
  * towards their least, until no two panels overlap and none of them is
- * wider than 45% of the frame (the landscape stays in view); then every
- * panel with a compact form takes it (LayoutInput.compact: hud.c's legend
- * without its formula and status, a narrow readout, smaller least plots
- * and inset, the colour bar's labels on two lines) and the search runs
- * again.  The caption's, the hint's and the notice's text is never made
+ * wider than 45% of the frame (the landscape stays in view); then panels
+ * with a compact form take it one more at a time (colour bar, readout,
+ * inset, loss plot, dynamics plot, legend), the search running again
+ * each time (LayoutInput.compact: the colour bar's labels on two lines, a
+ * narrow readout, smaller least plots and inset, the dynamics plot's
+ * title across its panel, hud.c's legend without its formula and its
+ * status).  The caption's, the hint's and the notice's text is never made
  * smaller.  Only a frame too small for every panel at its least drops
  * panels, the least needed first (readout, colour bar, loss plot, inset,
  * formula, dynamics plot, hint, notice: the dynamics plot, which a step
@@ -114,7 +116,7 @@ typedef struct Layout {
                                        max_width) */
     double shrink;                  /* flexible panels' share of the way from
                                        their size towards their least, 0..1 */
-    bool compact;                   /* panels with a compact form use it */
+    bool compact[LAYOUT_PANELS];    /* the panel takes its compact form */
 } Layout;
 
 /* Places the panels in->panel and the band's texts ask for. */
