@@ -111,8 +111,8 @@ check("--transparent with MP4: exit 2, one line, nothing written",
 
 # --- theme and crop ---------------------------------------------------------------
 
-LEGEND = [(5, 5), (78, 6), (78, 32)]       # inside the legend panel's padding
-PLOT = [(198, 171), (300, 234)]            # inside the loss plot panel's margin
+LEGEND = [(5, 5), (60, 6), (60, 25)]       # inside the legend panel's padding
+PLOT = [(240, 210), (300, 200)]            # inside the loss plot panel's margin
 
 
 def flat(*extra):

@@ -2,8 +2,10 @@
  * test_text_wrap.c — line breaking with a stand-in font whose every
  * character is one unit wide (two for CJK): breaks at spaces and between
  * CJK characters, never a closing mark at a line's start or an opening
- * mark at its end, long words cut, newlines kept; and every shipped
- * lesson's Chinese captions wrapped at many widths obey the same rules.
+ * mark at its end, long words cut, newlines kept; a Chinese line ends at
+ * punctuation when that leaves it two thirds full, and not inside a term;
+ * and every shipped lesson's Chinese captions wrapped at many widths obey
+ * the same rules.
  */
 #include "testing.h"
 
@@ -86,6 +88,39 @@ static void keeps_closing_marks_off_line_starts(void **state)
     assert_string_equal(lines[1], "（三四");
 }
 
+/* Of the breaks that fit, one after a mark that fills two thirds of the
+ * line is taken over one later inside a run of characters. */
+static void prefers_breaks_at_punctuation(void **state)
+{
+    (void)state;
+    /* 14 wide: "一二三四，" is 10, at least 2/3 of 14. */
+    assert_int_equal(wrap("一二三四，五六七八九十", 14), 2);
+    assert_string_equal(lines[0], "一二三四，");
+    assert_string_equal(lines[1], "五六七八九十");
+    /* "一，" is 4, under 2/3 of 14: the line breaks inside the run. */
+    assert_int_equal(wrap("一，二三四五六七八九十", 14), 2);
+    assert_string_equal(lines[0], "一，二三四五六");
+    /* Where CJK meets Latin text is a word break too. */
+    assert_int_equal(wrap("一二三四GD五六七八", 12), 2);
+    assert_string_equal(lines[0], "一二三四GD");
+}
+
+/* 鞍点 (saddle point) is one word: the line ends before it. */
+static void keeps_terms_whole(void **state)
+{
+    (void)state;
+    assert_int_equal(wrap("我们看鞍点的", 8), 2);
+    assert_string_equal(lines[0], "我们看");
+    assert_string_equal(lines[1], "鞍点的");
+    /* Three characters: 学习率 (learning rate). */
+    assert_int_equal(wrap("这个学习率大", 8), 2);
+    assert_string_equal(lines[0], "这个");
+    assert_string_equal(lines[1], "学习率大");
+    /* A line that is the term alone is still cut where it must be. */
+    assert_int_equal(wrap("鞍点", 2), 2);
+    assert_string_equal(lines[0], "鞍");
+}
+
 static bool starts_with_any(const char *line, const char *const *marks)
 {
     for (size_t k = 0; marks[k]; k++)
@@ -105,9 +140,27 @@ static bool ends_with_any(const char *line, const char *const *marks)
     return false;
 }
 
+/* Whether a line ends inside one of terms: its end and the next line's
+ * start are the term's two parts. */
+static const char *split_term(const char *line, const char *next, const char *const *terms)
+{
+    size_t n = strlen(line);
+    for (size_t k = 0; terms[k]; k++) {
+        size_t m = strlen(terms[k]);
+        for (size_t cut = 3; cut < m; cut += 3)
+            if (n >= cut && strncmp(line + n - cut, terms[k], cut) == 0 &&
+                strncmp(next, terms[k] + cut, m - cut) == 0)
+                return terms[k];
+    }
+    return NULL;
+}
+
 static void lesson_captions_obey_the_rules(void **state)
 {
     (void)state;
+    /* Terms the lessons use often, which the issue found split. */
+    static const char *const terms[] = {"鞍点", "梯度", "学习率", "极小值", "山谷", "动量",
+                                        "损失", NULL};
     static const char *const closing[] = {"，", "。", "；", "：", "！", "？", "）", "、", "」",
                                           "…", NULL};
     static const char *const opening[] = {"（", "「", NULL};
@@ -135,6 +188,11 @@ static void lesson_captions_obey_the_rules(void **state)
                     if (l + 1 < n && ends_with_any(lines[l], opening))
                         fail_msg("%s step %zu at %g: line ends with an opening mark: %s",
                                  list.paths[k], i + 1, width, lines[l]);
+                    const char *term = l + 1 < n ? split_term(lines[l], lines[l + 1], terms)
+                                                 : NULL;
+                    if (term)
+                        fail_msg("%s step %zu at %g: %s split: %s | %s", list.paths[k], i + 1,
+                                 width, term, lines[l], lines[l + 1]);
                 }
             }
         }
@@ -151,6 +209,8 @@ int main(void)
         cmocka_unit_test(breaks_at_spaces_and_newlines),
         cmocka_unit_test(breaks_between_cjk_characters),
         cmocka_unit_test(keeps_closing_marks_off_line_starts),
+        cmocka_unit_test(prefers_breaks_at_punctuation),
+        cmocka_unit_test(keeps_terms_whole),
         cmocka_unit_test(lesson_captions_obey_the_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

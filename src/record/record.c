@@ -20,9 +20,6 @@
 #include "scene/lesson_player.h"
 #include "scene/scene.h"
 
-/* Frame height drawn at render scale 1. */
-#define SCALE_ONE_HEIGHT 720.0
-
 bool record_plan(const RecordOptions *options, bool lesson, RecordPlan *plan, DescentError *err)
 {
     *plan = (RecordPlan){.output = options->output, .transparent = options->transparent,
@@ -183,7 +180,7 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
     snprintf(label, sizeof label, "%s %.80s", task, plan->output);
     Progress progress;
     progress_start(&progress, label, plan->frames, options->progress);
-    double scale = (double)plan->height / SCALE_ONE_HEIGHT;
+    double scale = render_recording_scale(plan->width, plan->height);
     bool fed = true;
     for (long k = 0; k < plan->frames && fed && !stopped(options); k++) {
         if (k > 0 && lesson)

@@ -37,7 +37,9 @@ static const Rgba class_minus = {0.0f, 0.447f, 0.698f, 1.0f};
 #define INSET_MAX_BATCH 512
 /* The inset's side (pixels, times scale) and the smallest worth drawing. */
 #define INSET_SIDE 250.0
-#define INSET_MIN_SIDE 130.0
+#define INSET_MIN_SIDE 100.0
+/* Its compact form's least side (a crowded frame). */
+#define INSET_COMPACT_SIDE 70.0
 /* Dash and gap of the lines drawn on the map (pixels, times scale). */
 #define MAP_DASH 9.0
 #define MAP_GAP 6.0
@@ -77,7 +79,7 @@ static double inset_chrome(Renderer *r, double *pad)
     return 2 * *pad + 2 * render_line_height(r, render_font_px(r, 13.0));
 }
 
-LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene)
+LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!inset_shown(scene))
         return (LayoutRequest){.shown = false};
@@ -85,10 +87,12 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene)
     char title[96];
     snprintf(title, sizeof title, inset_title(scene), scene->selected + 1);
     double title_w = render_text_width(r, title, render_font_px(r, 13.0));
-    double least = fmax(INSET_MIN_SIDE * s, title_w);
+    /* At its least the plot is a small square under a title that may be
+     * wider. */
+    double least = (compact ? INSET_COMPACT_SIDE : INSET_MIN_SIDE) * s;
     double side = fmax(least, fmin(INSET_SIDE * s, fmin(0.34 * r->height, 0.3 * r->width)));
-    return (LayoutRequest){true, side + 2 * pad, side + chrome, least + 2 * pad, least + chrome,
-                           false};
+    return (LayoutRequest){true, fmax(side, title_w) + 2 * pad, side + chrome,
+                           fmax(least, title_w) + 2 * pad, least + chrome, false};
 }
 
 /* The square plot in the panel the layout gave. */

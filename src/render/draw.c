@@ -140,7 +140,14 @@ bool clip_segment(const double box[4], double *x0, double *y0, double *x1, doubl
 
 double render_text_width(Renderer *r, const char *utf8, int px)
 {
-    return text_measure(r->text, utf8, px);
+    /* FNV-1a over the text and the size. */
+    uint64_t hash = 14695981039346656037u ^ (uint64_t)(unsigned)px;
+    for (const unsigned char *c = (const unsigned char *)utf8; *c; c++)
+        hash = (hash ^ *c) * 1099511628211u;
+    MeasuredWidth *m = &r->widths[hash % WIDTH_CACHE];
+    if (m->px != px || m->hash != hash)
+        *m = (MeasuredWidth){hash, px, text_measure(r->text, utf8, px)};
+    return m->width;
 }
 
 double render_line_height(Renderer *r, int px)

@@ -43,11 +43,16 @@
 #define COLUMN_SAMPLES 64
 /* Largest half-side of an effective-step box (pixels, times scale). */
 #define EFFECTIVE_BOX_PX 48.0
+/* How far apart the outlines of boxes at one place stand (times scale). */
+#define EFFECTIVE_BOX_APART 4.0
 /* The least height of a plotting area (pixels, times scale). */
 #define DYN_MIN_AREA 36.0
+#define DYN_COMPACT_AREA 24.0
 /* Left and right of the plotting area inside the panel (pixels, times scale). */
 #define DYN_AXIS_MARGIN 58.0
 #define DYN_RIGHT_MARGIN 12.0
+/* The compact form's title from the panel's left edge. */
+#define DYN_TITLE_PAD 10.0
 
 /* The plots' titles (%zu: the run's number; distance: the point) and the
  * sharpness plot's labels, which the panel's least width makes room for. */
@@ -61,6 +66,9 @@
 #define LOG_SUFFIX " (log)"
 #define EDGE_LABEL "2/lr = %.3g (%s)"
 #define EACH_EDGE_LABEL "dashed: 2/lr of each run (%s)"
+/* The labels' compact form (a crowded frame): without what the edge is. */
+#define EDGE_LABEL_SHORT "2/lr = %.3g"
+#define EACH_EDGE_LABEL_SHORT "dashed: 2/lr of each run"
 #define GD_EDGE "GD's edge of stability"
 
 /* ------------------------------------------------------------------------ */
@@ -68,6 +76,10 @@
 
 typedef struct PlotArea {
     double x, y, w, h;          /* pixels */
+    double left;                /* the panel's left edge */
+    double title_x;             /* where the title starts: over the area, or
+                                   (compact) at the panel's left */
+    bool compact;               /* short labels */
     double xlo, xhi;            /* steps at the left and right edges */
     bool xlog;                  /* steps on a log scale (xlo >= 1) */
     double ylo, yhi;            /* values at the bottom and top edges */
@@ -136,21 +148,31 @@ static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *
 }
 
 /* Axes, the range's ends as labels, and a title over the area. */
-static void plot_frame(Renderer *r, const PlotArea *a, const char *title, const char *xlabel)
+static void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
 {
     double s = r->scale;
     int px = render_font_px(r, 13.0);
     double line = render_line_height(r, px);
+    /* The area gives up width on its left where a long value label
+     * (1.47e+03 at projector scale) would reach out of the panel. */
+    char top[32], bottom[32];
+    snprintf(top, sizeof top, "%.3g", a->yhi);
+    snprintf(bottom, sizeof bottom, "%.3g", a->ylo);
+    double labels = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px));
+    double over = a->left + 4.0 * s + labels + 6.0 * s - a->x;
+    if (over > 0) {
+        a->x += over;
+        a->w -= over;
+    }
     shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.5 * s,
                    r->theme->axis);
     shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.5 * s, r->theme->axis);
-    char label[64];
-    snprintf(label, sizeof label, "%.3g", a->yhi);
-    render_text(r, label, a->x - 6.0 * s, a->y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
-    snprintf(label, sizeof label, "%.3g", a->ylo);
-    render_text(r, label, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
+    render_text(r, top, a->x - 6.0 * s, a->y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
+    render_text(r, bottom, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
-    render_text(r, title, a->x, a->y - line - 2.0 * s, px, ALIGN_LEFT, r->theme->text);
+    char label[64];
+    double title_y = a->y - line - 2.0 * s - (a->compact ? 0.5 * line : 0.0);
+    render_text(r, title, a->title_x, title_y, px, ALIGN_LEFT, r->theme->text);
     if (!xlabel)
         return;
     snprintf(label, sizeof label, "%.0f", a->xlo);
@@ -306,13 +328,18 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         snprintf(label, sizeof label, "(flow: no step size)");
     else if (off_scale)
         snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
+    else if (!one_lr && a.compact)
+        snprintf(label, sizeof label, EACH_EDGE_LABEL_SHORT);
     else if (!one_lr)
         snprintf(label, sizeof label, EACH_EDGE_LABEL,
                  all_adaptive ? GD_EDGE : "edge of stability");
     else {
         /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
-        snprintf(label, sizeof label, EDGE_LABEL, first_now,
-                 all_adaptive ? GD_EDGE : "edge of stability");
+        if (a.compact)
+            snprintf(label, sizeof label, EDGE_LABEL_SHORT, first_now);
+        else
+            snprintf(label, sizeof label, EDGE_LABEL, first_now,
+                     all_adaptive ? GD_EDGE : "edge of stability");
         ly = fmax(ly, to_y(&a, first_now) - render_line_height(r, px) - 1.0 * r->scale);
     }
     render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
@@ -428,7 +455,8 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     a.xlo = 1;
     a.xhi = fmax(10.0, (double)count - 1);
     a.xlog = true;
-    double gap = 8.0 * r->scale + render_line_height(r, render_font_px(r, 13.0));
+    double gap = 8.0 * r->scale +
+                 (a.compact ? 1.5 : 1.0) * render_line_height(r, render_font_px(r, 13.0));
     if (margin)
         a.h = 0.5 * (area->h - gap);
     a.ylo = 0;
@@ -552,7 +580,7 @@ static bool two_plots(const Scene *scene)
            landscape_max_margin_direction(scene->landscape, (double[2]){0, 0});
 }
 
-LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene)
+LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!dynamics_shown(scene))
         return (LayoutRequest){.shown = false};
@@ -560,17 +588,21 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene)
     int px = render_font_px(r, 13.0);
     double line = render_line_height(r, px);
     char title[128];
-    double text_w = 0;
+    double text_w = 0, label_w = 0;
     int small_px = render_font_px(r, 12.0);
     switch (scene->display.plot) {
     case SCENE_PLOT_SHARPNESS:
         sharpness_title(scene, title, sizeof title);
         text_w = render_text_width(r, title, px);
         /* The widest labels: a long number, or one line per run. */
-        snprintf(title, sizeof title, EDGE_LABEL, -8.88e-88, GD_EDGE);
-        text_w = fmax(text_w, render_text_width(r, title, small_px));
-        snprintf(title, sizeof title, EACH_EDGE_LABEL, GD_EDGE);
-        text_w = fmax(text_w, render_text_width(r, title, small_px));
+        if (compact)
+            snprintf(title, sizeof title, EDGE_LABEL_SHORT, -8.88e-88);
+        else
+            snprintf(title, sizeof title, EDGE_LABEL, -8.88e-88, GD_EDGE);
+        label_w = render_text_width(r, title, small_px);
+        snprintf(title, sizeof title, compact ? EACH_EDGE_LABEL_SHORT : EACH_EDGE_LABEL,
+                 GD_EDGE);
+        label_w = fmax(label_w, render_text_width(r, title, small_px));
         break;
     case SCENE_PLOT_SCHEDULE:
         text_w = render_text_width(r, SCHEDULE_TITLE, px);
@@ -589,9 +621,15 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene)
         break;
     }
     int areas = two_plots(scene) ? 2 : 1;
-    double min_w = (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s + text_w;
+    /* Labels lie in the area; a title over it, or (compact) across the
+     * panel from its left, half a line higher to clear the axis's top
+     * label. */
+    double axes = (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s;
+    double min_w = compact ? fmax(axes + label_w, DYN_TITLE_PAD * s + text_w + DYN_RIGHT_MARGIN * s)
+                           : axes + fmax(label_w, text_w);
     /* Each area has its title above and its step labels under it. */
-    double min_h = areas * (DYN_MIN_AREA * s + 2.0 * line + 8.0 * s) + 10.0 * s;
+    double area_h = compact ? DYN_COMPACT_AREA : DYN_MIN_AREA;
+    double min_h = areas * (area_h * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) + 10.0 * s;
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
     return (LayoutRequest){true, fmax(DYN_WIDTH * s, min_w), fmax(h, min_h), min_w, min_h,
                            false};
@@ -604,9 +642,14 @@ void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     double s = r->scale;
     render_panel(r, rect);
     double line = render_line_height(r, render_font_px(r, 13.0));
-    PlotArea area = {.x = rect.x + DYN_AXIS_MARGIN * s, .y = rect.y + line + 10.0 * s,
+    bool compact = r->layout.compact[LAYOUT_DYNAMICS];
+    double title_h = (compact ? 1.5 : 1.0) * line;
+    PlotArea area = {.x = rect.x + DYN_AXIS_MARGIN * s, .y = rect.y + title_h + 10.0 * s,
                      .w = rect.w - (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s,
-                     .h = rect.h - 2.0 * line - 18.0 * s};
+                     .h = rect.h - title_h - line - 18.0 * s,
+                     .left = rect.x,
+                     .title_x = compact ? rect.x + DYN_TITLE_PAD * s : rect.x + DYN_AXIS_MARGIN * s,
+                     .compact = compact};
     switch (scene->display.plot) {
     case SCENE_PLOT_SHARPNESS:
         draw_sharpness(r, scene, &area);
@@ -648,6 +691,8 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
     if (!(largest > 0))
         return;
     int px = render_font_px(r, 12.0);
+    double at[SCENE_MAX_RUNS][2];
+    size_t drawn = 0;
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!has[i])
             continue;
@@ -656,8 +701,13 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         viewport_to_pixel(vp, head.x, head.y, &cx, &cy);
         if (cx < 0 || cy < 0 || cx > r->width || cy > r->height)
             continue;
-        double hx = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s);
-        double hy = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s);
+        /* Boxes of runs at one place grow apart, each outline around the
+         * ones before (their labels stack: render_label). */
+        at[drawn][0] = cx;
+        at[drawn][1] = cy;
+        double apart = EFFECTIVE_BOX_APART * s * layout_same_place(at, drawn++, 2.0 * s);
+        double hx = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s) + apart;
+        double hy = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s) + apart;
         const double corner[5][2] = {{-hx, -hy}, {hx, -hy}, {hx, hy}, {-hx, hy}, {-hx, -hy}};
         for (int pass = 0; pass < 2; pass++)
             for (int k = 0; k < 4; k++)

@@ -128,14 +128,14 @@ static void shown_spec(const char *spec, char *dest, size_t size)
 
 /* What text_wrap measures with: the font at a size. */
 typedef struct WrapMeasure {
-    Text *text;
+    Renderer *r;
     int px;
 } WrapMeasure;
 
 static double measure(void *context, const char *utf8)
 {
     const WrapMeasure *m = context;
-    return text_measure(m->text, utf8, m->px);
+    return render_text_width(m->r, utf8, m->px);
 }
 
 /* The legend as lines at their places in its panel: each item (title,
@@ -164,6 +164,14 @@ typedef struct Legend {
     bool cut;               /* more lines than it holds */
 } Legend;
 
+static size_t visible_bytes(const char *text)
+{
+    size_t n = 0;
+    for (; *text; text++)
+        n += *text != ' ';
+    return n;
+}
+
 /* Adds item text as lines of at most max_width at x (in the panel) from
  * *y on; *y moves below them. */
 static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, const char *text,
@@ -171,14 +179,15 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
 {
     enum { ROWS = 8 };
     char rows[ROWS][LEGEND_LINE_MAX];
-    WrapMeasure m = {r->text, px};
+    WrapMeasure m = {r, px};
     int n = text[0] ? text_wrap(text, max_width, measure, &m, &rows[0][0], LEGEND_LINE_MAX, ROWS)
                     : 0;
-    /* What text_wrap left out beyond ROWS lines would be cut. */
+    /* What text_wrap left out beyond ROWS lines would be cut (it drops
+     * nothing else but spaces at its breaks). */
     size_t kept = 0;
     for (int k = 0; k < n; k++)
-        kept += strlen(rows[k]);
-    l->cut |= kept + (size_t)n < strlen(text);
+        kept += visible_bytes(rows[k]);
+    l->cut |= kept < visible_bytes(text);
     double h = render_line_height(r, px);
     for (int k = 0; k < n; k++, *y += h) {
         if (l->count == LEGEND_MAX_LINES) {
@@ -194,8 +203,11 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
 }
 
 /* Top left: the lesson's title, the landscape, its formula, the sweep,
- * one item per run, the status; max_width: the panel's widest. */
-static void legend_build(Renderer *r, const Scene *scene, double max_width, Legend *l)
+ * one item per run, the status; max_width: the panel's widest.  The
+ * compact form (for a crowded frame) leaves out the formula and the
+ * status. */
+static void legend_build(Renderer *r, const Scene *scene, double max_width, bool compact,
+                         Legend *l)
 {
     double s = r->scale, pad = 10.0 * s, swatch = 16.0 * s, bar_w = 90.0 * s;
     int px = render_font_px(r, BODY_PX), title_px = render_font_px(r, BODY_PX + 2),
@@ -208,8 +220,10 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, Lege
     legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, inner, &y);
     shown_spec(landscape_spec(scene->landscape), text, sizeof text);
     legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
-    snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
-    legend_item(r, l, LEGEND_FORMULA, 0, text, small_px, pad, inner, &y);
+    if (!compact) {
+        snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
+        legend_item(r, l, LEGEND_FORMULA, 0, text, small_px, pad, inner, &y);
+    }
     y += 0.25 * pad;
     /* A sweep names its run and range above its runs, with its colour scale. */
     if (scene->sweep.count > 0) {
@@ -224,16 +238,18 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, Lege
         run_line(scene, i, text, sizeof text);
         legend_item(r, l, LEGEND_RUN, i, text, px, pad + swatch, inner - swatch, &y);
     }
-    y += 0.25 * pad;
-    status_line(r, scene, text, sizeof text);
-    legend_item(r, l, LEGEND_STATUS, 0, text, small_px, pad, inner, &y);
+    if (!compact) {
+        y += 0.25 * pad;
+        status_line(r, scene, text, sizeof text);
+        legend_item(r, l, LEGEND_STATUS, 0, text, small_px, pad, inner, &y);
+    }
     l->w += pad;
     l->h = y + pad;
 }
 
-static LayoutRequest legend_need(Renderer *r, const Scene *scene, Legend *l)
+static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, Legend *l)
 {
-    legend_build(r, scene, r->width - 24.0 * r->scale, l);
+    legend_build(r, scene, r->width - 24.0 * r->scale, compact, l);
     return (LayoutRequest){true, l->w, l->h, l->w, l->h, l->cut};
 }
 
@@ -242,7 +258,7 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
     Legend *l = malloc(sizeof *l);
     if (!l)
         return;
-    legend_need(r, scene, l);
+    legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], l);
     double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
     render_panel(r, rect);
     for (int k = 0; k < l->count; k++) {
@@ -283,12 +299,25 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 
 #define READOUT_LINES 6
 
-/* The readout's lines at the hover point; returns how many. */
-static int readout_lines(const Scene *scene, char lines[READOUT_LINES][200])
+/* The readout's lines at the hover point; returns how many.  The compact
+ * form (for a crowded frame) is narrow: θ, L, the eigenvalues and lr·λmax
+ * on short lines. */
+static int readout_lines(const Scene *scene, bool compact, char lines[READOUT_LINES][200])
 {
     PointCurvature c;
     curvature_at(scene->landscape, scene->hover.x, scene->hover.y, &c);
     int count = 0;
+    if (compact) {
+        snprintf(lines[count++], sizeof lines[0], "θ = (%.4g, %.4g)", scene->hover.x,
+                 scene->hover.y);
+        snprintf(lines[count++], sizeof lines[0], "L = %.5g", c.value);
+        snprintf(lines[count++], sizeof lines[0], "λ = %.3g, %.3g", c.eig[0], c.eig[1]);
+        if (scene->run_count > 0)
+            snprintf(lines[count++], sizeof lines[0], "lr·λmax = %.3g",
+                     curvature_gd_stability(scene_run_lr(scene, scene->selected), c.eig[1])
+                         .lr_lambda);
+        return count;
+    }
     snprintf(lines[count++], sizeof lines[0], "θ = (%.5g, %.5g)", scene->hover.x, scene->hover.y);
     snprintf(lines[count++], sizeof lines[0], "L(θ) = %.6g", c.value);
     snprintf(lines[count++], sizeof lines[0], "∇L = (%.4g, %.4g)   |∇L| = %.4g", c.grad[0],
@@ -306,12 +335,12 @@ static int readout_lines(const Scene *scene, char lines[READOUT_LINES][200])
     return count;
 }
 
-static LayoutRequest readout_need(Renderer *r, const Scene *scene)
+static LayoutRequest readout_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!scene->hover_valid)
         return (LayoutRequest){.shown = false};
     char lines[READOUT_LINES][200];
-    int count = readout_lines(scene, lines), px = render_font_px(r, SMALL_PX);
+    int count = readout_lines(scene, compact, lines), px = render_font_px(r, SMALL_PX);
     double w = 0, pad = 10.0 * r->scale;
     for (int i = 0; i < count; i++)
         w = fmax(w, render_text_width(r, lines[i], px));
@@ -324,7 +353,8 @@ static LayoutRequest readout_need(Renderer *r, const Scene *scene)
 static void draw_readout(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     char lines[READOUT_LINES][200];
-    int count = readout_lines(scene, lines), px = render_font_px(r, SMALL_PX);
+    int count = readout_lines(scene, r->layout.compact[LAYOUT_READOUT], lines),
+        px = render_font_px(r, SMALL_PX);
     double pad = 10.0 * r->scale, line = render_line_height(r, px);
     render_panel(r, rect);
     for (int i = 0; i < count; i++)
@@ -401,6 +431,7 @@ typedef struct PlotBox {
 #define PLOT_HEIGHT 200.0
 /* The least height of the plotting area (pixels, times scale). */
 #define PLOT_MIN_AREA 40.0
+#define PLOT_COMPACT_AREA 24.0
 
 /* The loss plot's title. */
 static void plot_title(const LossScale *p, char *dest, size_t size)
@@ -437,7 +468,7 @@ static bool plot_shown(const Scene *scene)
     return scene->run_count > 0;
 }
 
-static LayoutRequest plot_need(Renderer *r, const Scene *scene)
+static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!plot_shown(scene))
         return (LayoutRequest){.shown = false};
@@ -451,7 +482,7 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene)
     snprintf(steps, sizeof steps, "0  %zu", p.steps);
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
                        b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
-    double min_h = 2.0 * line + 20.0 * s + PLOT_MIN_AREA * s;
+    double min_h = 2.0 * line + 20.0 * s + (compact ? PLOT_COMPACT_AREA : PLOT_MIN_AREA) * s;
     return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), fmax(PLOT_HEIGHT * s, min_h),
                            min_w, min_h, false};
 }
@@ -635,7 +666,7 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     snprintf(w->source, sizeof w->source, "%s", text);
     w->px = px;
     w->max_width = max_width;
-    WrapMeasure m = {r->text, px};
+    WrapMeasure m = {r, px};
     /* One line more than is shown tells that the text would be cut. */
     enum { ROWS = CAPTION_MAX_LINES + 1 };
     w->count = text_wrap(w->source, max_width, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
@@ -830,16 +861,22 @@ void render_plan(Renderer *r, const Scene *scene)
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare) {
         Legend *legend = malloc(sizeof *legend);
-        if (legend)
-            in.panel[LAYOUT_LEGEND] = legend_need(r, scene, legend);
+        if (legend) {
+            in.panel[LAYOUT_LEGEND] = legend_need(r, scene, false, legend);
+            in.compact[LAYOUT_LEGEND] = legend_need(r, scene, true, legend);
+        }
         free(legend);
         in.panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
-        in.panel[LAYOUT_READOUT] = readout_need(r, scene);
-        in.panel[LAYOUT_LOSS] = plot_need(r, scene);
-        in.panel[LAYOUT_DYNAMICS] = render_dynamics_need(r, scene);
+        in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
+        in.compact[LAYOUT_READOUT] = readout_need(r, scene, true);
+        in.panel[LAYOUT_LOSS] = plot_need(r, scene, false);
+        in.compact[LAYOUT_LOSS] = plot_need(r, scene, true);
+        in.panel[LAYOUT_DYNAMICS] = render_dynamics_need(r, scene, false);
+        in.compact[LAYOUT_DYNAMICS] = render_dynamics_need(r, scene, true);
         in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
         in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
-        in.panel[LAYOUT_INSET] = render_data_inset_need(r, scene);
+        in.panel[LAYOUT_INSET] = render_data_inset_need(r, scene, false);
+        in.compact[LAYOUT_INSET] = render_data_inset_need(r, scene, true);
     }
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
              notice = notice_text(r, scene);

@@ -3,45 +3,57 @@
 
 #include <math.h>
 
-/* The order panels are dropped in when the frame cannot hold them all. */
+/* The order panels are dropped in when the frame cannot hold them all:
+ * the dynamics plot (sharpness, distance, step size: what a step that asks
+ * for it is about) outranks the loss plot every step has. */
 static const LayoutPanel drop_order[] = {
-    LAYOUT_READOUT, LAYOUT_COLORBAR, LAYOUT_DYNAMICS, LAYOUT_INSET,
-    LAYOUT_FORMULA, LAYOUT_LOSS,     LAYOUT_HINT,  LAYOUT_NOTICE,
+    LAYOUT_READOUT, LAYOUT_COLORBAR, LAYOUT_LOSS, LAYOUT_INSET,
+    LAYOUT_FORMULA, LAYOUT_DYNAMICS, LAYOUT_HINT, LAYOUT_NOTICE,
 };
 #define DROP_COUNT (sizeof drop_order / sizeof drop_order[0])
 
 /* Where a panel stands: stacked up from the bottom right, down from the
- * top right (below the legend where it would reach across it), or down
- * from under the legend. */
-typedef enum Slot { SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND } Slot;
+ * top right (below the legend where it would reach across it), down from
+ * under the legend, (the dynamics plot) at the left of the loss plot,
+ * their bottoms level, or (the readout) at the top, left of the panels
+ * already there. */
+typedef enum Slot {
+    SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS, SLOT_TOP_ROW
+} Slot;
 
 /* Each slot's panels in stacking order. */
 static const LayoutPanel stack_order[] = {
-    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_READOUT, LAYOUT_COLORBAR,
+    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_COLORBAR, LAYOUT_READOUT,
 };
 #define STACKED (sizeof stack_order / sizeof stack_order[0])
 
 /* The places tried for the panels that can move, in order of preference:
- * the colour bar over the plots, else at the top right, else under the
- * legend; the readout at the top right, else under the legend. */
+ * the dynamics plot over the loss plot, else beside it; the colour bar
+ * over the plots, else at the top right, else under the legend; the
+ * readout at the top right, else under the legend. */
 static const struct {
     Slot colorbar, readout;
 } variants[] = {
     {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP}, {SLOT_RIGHT_TOP, SLOT_RIGHT_TOP},
     {SLOT_RIGHT_BOTTOM, SLOT_UNDER_LEGEND}, {SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND},
     {SLOT_UNDER_LEGEND, SLOT_RIGHT_TOP}, {SLOT_UNDER_LEGEND, SLOT_UNDER_LEGEND},
+    {SLOT_RIGHT_TOP, SLOT_TOP_ROW}, {SLOT_RIGHT_BOTTOM, SLOT_TOP_ROW},
 };
 #define VARIANTS (sizeof variants / sizeof variants[0])
+static const Slot dynamics_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_BESIDE_LOSS};
+#define PLACINGS (VARIANTS * (sizeof dynamics_slots / sizeof dynamics_slots[0]))
 
-static Slot slot_of(LayoutPanel p, size_t variant)
+static Slot slot_of(const Layout *l, LayoutPanel p, size_t placing)
 {
     switch (p) {
     case LAYOUT_COLORBAR:
-        return variants[variant].colorbar;
+        return variants[placing % VARIANTS].colorbar;
     case LAYOUT_READOUT:
-        return variants[variant].readout;
+        return variants[placing % VARIANTS].readout;
     case LAYOUT_FORMULA:
         return SLOT_RIGHT_TOP;
+    case LAYOUT_DYNAMICS:
+        return l->shown[LAYOUT_LOSS] ? dynamics_slots[placing / VARIANTS] : SLOT_RIGHT_BOTTOM;
     default:
         return SLOT_RIGHT_BOTTOM;
     }
@@ -52,6 +64,12 @@ static Slot slot_of(LayoutPanel p, size_t variant)
 #define SIDE_PANEL_SHARE 0.45
 static const LayoutPanel side_panels[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_COLORBAR,
                                           LAYOUT_INSET};
+
+/* The order panels take their compact forms in, the least read first. */
+static const LayoutPanel compact_order[] = {
+    LAYOUT_COLORBAR, LAYOUT_READOUT, LAYOUT_INSET, LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_LEGEND,
+};
+#define COMPACT_COUNT (sizeof compact_order / sizeof compact_order[0])
 
 /* Halvings of the flexible panels' shrink searched for the largest size. */
 #define SHRINK_STEPS 12
@@ -69,6 +87,13 @@ static double right_edge(LayoutRect r)
 static double bottom_edge(LayoutRect r)
 {
     return r.y + r.h;
+}
+
+/* A panel's width in the plots' column: unshrunk, or its least in the
+ * compact forms. */
+static double column_width(const Layout *l, LayoutPanel p)
+{
+    return l->compact[p] ? l->need[p].min_w : l->need[p].w;
 }
 
 /* The bottom band's wrapped texts, from the bottom up. */
@@ -103,15 +128,21 @@ static double place_band(const LayoutInput *in, Layout *out, double centre, doub
     return top;
 }
 
-/* Places every shown panel with the caption in the strip (across false)
- * or across the bottom, the movable panels as variant says, flexible
+/* Where the caption goes: in the strip between the inset and the plots,
+ * across the bottom (everything stands on it), or from the inset to the
+ * frame's right edge (the plots stand on it). */
+typedef enum Band { BAND_STRIP, BAND_ACROSS, BAND_BESIDE_INSET } Band;
+#define BANDS 3
+
+/* Places every shown panel with the caption where band says, the movable
+ * panels as placing says, flexible
  * panels shrunk by shrink; true when all lie inside the frame and no two
  * overlap. */
-static bool arrange(const LayoutInput *in, bool across, double shrink, size_t variant,
+static bool arrange(const LayoutInput *in, Band band, double shrink, size_t placing,
                     Layout *out)
 {
     double W = in->width, H = in->height, m = in->margin, g = in->gap;
-    out->caption_across = across;
+    out->caption_across = band == BAND_ACROSS;
     out->shrink = shrink;
     for (int p = 0; p < LAYOUT_PANELS; p++) {
         if (!out->shown[p] || in_band(p))
@@ -128,19 +159,26 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
     rect[LAYOUT_LEGEND].x = m;
     rect[LAYOUT_LEGEND].y = m;
 
-    /* The plots' column, as wide as its widest panel unshrunk: the strip
-     * beside it keeps its width while the plots shrink. */
+    /* The plots' column, as wide as its widest panel unshrunk (at its
+     * least in the compact forms): the strip beside it keeps its width
+     * while the plots shrink. */
     double column = 0;
     for (size_t k = 0; k < STACKED; k++)
-        if (shown[stack_order[k]] && slot_of(stack_order[k], variant) == SLOT_RIGHT_BOTTOM)
-            column = fmax(column, out->need[stack_order[k]].w);
-    double floor_y = H - m;
-    if (across) {
+        if (shown[stack_order[k]] && slot_of(out, stack_order[k], placing) == SLOT_RIGHT_BOTTOM)
+            column = fmax(column, column_width(out, stack_order[k]));
+    if (shown[LAYOUT_DYNAMICS] && slot_of(out, LAYOUT_DYNAMICS, placing) == SLOT_BESIDE_LOSS)
+        column = fmax(column, column_width(out, LAYOUT_LOSS) + g +
+                                  column_width(out, LAYOUT_DYNAMICS));
+    /* What the inset and the plots stand on. */
+    double inset_floor = H - m, floor_y = H - m;
+    if (band == BAND_ACROSS) {
         double band_top = place_band(in, out, 0.5 * W, W - 2 * m, H - m);
-        floor_y = band_top < H - m ? band_top - g : H - m;
+        floor_y = inset_floor = band_top < H - m ? band_top - g : H - m;
     } else {
+        if (band == BAND_BESIDE_INSET && !shown[LAYOUT_INSET])
+            return false;
         double left = m + (shown[LAYOUT_INSET] ? out->need[LAYOUT_INSET].w + m : 0.0);
-        double right = column > 0 ? W - m - column - m : W - m;
+        double right = column > 0 && band == BAND_STRIP ? W - m - column - m : W - m;
         if (right <= left)
             return false;
         /* Beside the plots only while that costs at most one line. */
@@ -148,22 +186,25 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
         bool cut;
         if (shown[LAYOUT_CAPTION])
             in->caption.wrap(in->caption.context, W - 2 * m, &w, &across_h, &cut);
-        place_band(in, out, 0.5 * (left + right), right - left, H - m);
+        double band_top = place_band(in, out, 0.5 * (left + right), right - left, H - m);
         if (shown[LAYOUT_CAPTION] && out->need[LAYOUT_CAPTION].h > across_h + 1.5 * line)
             return false;
+        if (band == BAND_BESIDE_INSET && band_top < H - m)
+            floor_y = band_top - g;
     }
     if (shown[LAYOUT_INSET]) {
         rect[LAYOUT_INSET].x = m;
-        rect[LAYOUT_INSET].y = floor_y - rect[LAYOUT_INSET].h;
+        rect[LAYOUT_INSET].y = inset_floor - rect[LAYOUT_INSET].h;
     }
     LayoutRect legend = rect[LAYOUT_LEGEND];
     double bottom = floor_y, top = m, under = shown[LAYOUT_LEGEND] ? bottom_edge(legend) + g : m;
+    double row_left = W - m + g; /* the left edge of the top row's panels */
     for (size_t k = 0; k < STACKED; k++) {
         LayoutPanel p = stack_order[k];
         LayoutRect *r = &rect[p];
         if (!shown[p])
             continue;
-        switch (slot_of(p, variant)) {
+        switch (slot_of(out, p, placing)) {
         case SLOT_RIGHT_BOTTOM:
             r->x = W - m - r->w;
             r->y = bottom - r->h;
@@ -174,12 +215,22 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
             r->y = top;
             if (shown[LAYOUT_LEGEND] && r->x < right_edge(legend) + g)
                 r->y = fmax(r->y, bottom_edge(legend) + g);
+            if (r->y == m)
+                row_left = fmin(row_left, r->x);
             top = bottom_edge(*r) + g;
+            break;
+        case SLOT_TOP_ROW:
+            r->x = row_left - g - r->w;
+            r->y = m;
             break;
         case SLOT_UNDER_LEGEND:
             r->x = m;
             r->y = under;
             under = bottom_edge(*r) + g;
+            break;
+        case SLOT_BESIDE_LOSS:
+            r->x = rect[LAYOUT_LOSS].x - g - r->w;
+            r->y = bottom_edge(rect[LAYOUT_LOSS]) - r->h;
             break;
         }
     }
@@ -199,40 +250,51 @@ static bool arrange(const LayoutInput *in, bool across, double shrink, size_t va
 
 /* The largest panels (least shrink) that fit with the caption and the
  * movable panels placed so; false when even the least do not. */
-static bool fit(const LayoutInput *in, bool across, size_t variant, Layout *out)
+static bool fit(const LayoutInput *in, Band band, size_t placing, Layout *out)
 {
-    if (arrange(in, across, 0.0, variant, out))
+    if (arrange(in, band, 0.0, placing, out))
         return true;
-    if (!arrange(in, across, 1.0, variant, out))
+    if (!arrange(in, band, 1.0, placing, out))
         return false;
     double fits = 1.0, fails = 0.0;
     for (int k = 0; k < SHRINK_STEPS; k++) {
         double mid = 0.5 * (fits + fails);
-        if (arrange(in, across, mid, variant, out))
+        if (arrange(in, band, mid, placing, out))
             fits = mid;
         else
             fails = mid;
     }
-    return arrange(in, across, fits, variant, out);
+    return arrange(in, band, fits, placing, out);
 }
 
 /* In order of what a class would rather see: full-size plots with the
- * caption beside them, then across the bottom; smaller plots with the
- * caption across, then beside them; each with the movable panels at their
- * usual places first; then with compact forms. */
+ * caption beside them, then across the bottom, then beside the inset;
+ * smaller plots with the caption across, then beside them, then beside the
+ * inset; each with the movable panels at their usual places first; then
+ * with compact forms. */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
-    for (int compact = 0; compact < 2; compact++) {
-        out->compact = compact;
+    for (size_t c = 0; c <= COMPACT_COUNT; c++) {
+        /* Nothing new to try when the next panel has no compact form. */
+        if (c > 0 && !(out->shown[compact_order[c - 1]] && in->compact[compact_order[c - 1]].shown))
+            continue;
+        for (int p = 0; p < LAYOUT_PANELS; p++)
+            out->compact[p] = false;
+        for (size_t k = 0; k < c; k++)
+            out->compact[compact_order[k]] = in->compact[compact_order[k]].shown;
         for (int p = 0; p < LAYOUT_PANELS; p++)
             if (!in_band(p))
-                out->need[p] = compact && in->compact[p].shown ? in->compact[p] : in->panel[p];
-        for (size_t v = 0; v < VARIANTS; v++)
-            if (arrange(in, false, 0.0, v, out) || arrange(in, true, 0.0, v, out))
-                return true;
-        for (size_t v = 0; v < VARIANTS; v++)
-            if (fit(in, true, v, out) || fit(in, false, v, out))
-                return true;
+                out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
+        static const Band full_size[BANDS] = {BAND_STRIP, BAND_ACROSS, BAND_BESIDE_INSET},
+                          shrunk[BANDS] = {BAND_ACROSS, BAND_STRIP, BAND_BESIDE_INSET};
+        for (size_t v = 0; v < PLACINGS; v++)
+            for (int b = 0; b < BANDS; b++)
+                if (arrange(in, full_size[b], 0.0, v, out))
+                    return true;
+        for (size_t v = 0; v < PLACINGS; v++)
+            for (int b = 0; b < BANDS; b++)
+                if (fit(in, shrunk[b], v, out))
+                    return true;
     }
     return false;
 }
@@ -255,6 +317,15 @@ void layout_compute(const LayoutInput *in, Layout *out)
         out->shown[drop_order[k]] = false;
         out->complete = false;
     }
+}
+
+int layout_same_place(const double (*at)[2], size_t index, double tolerance)
+{
+    int count = 0;
+    for (size_t k = 0; k < index; k++)
+        count += fabs(at[k][0] - at[index][0]) <= tolerance &&
+                 fabs(at[k][1] - at[index][1]) <= tolerance;
+    return count;
 }
 
 LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect want,

@@ -16,20 +16,31 @@
  *   notice
  *
  * Where those places overlap, the colour bar moves to the top right, then
- * under the legend, and the readout under the legend.
+ * under the legend; the readout under the legend, or to the top row left
+ * of the panels at the top right; the dynamics plot to the left of the
+ * loss plot, their bottoms level.
  *
  * The caption sits in the strip between the inset and the plots while its
  * text fits there beside everything else in at most one line more than
  * across the frame (the roomy frame); otherwise it spans the bottom and the
- * inset and plots stand on it.  Flexible panels
+ * inset and plots stand on it, or it sits beside the inset (the same one
+ * line more at most) and the plots stand on it.  Flexible panels
  * (the plots, the inset) shrink together, from the size they ask for
  * towards their least, until no two panels overlap and none of them is
- * wider than 45% of the frame (the landscape stays in view); then panels with a
- * compact form (the colour bar's labels on two lines) take it.  The caption's, the
- * hint's and the notice's text is never made smaller.  Only a frame too
- * small for every panel at its least drops panels, the least needed first
- * (readout, colour bar, dynamics plot, inset, formula, loss plot, hint,
- * notice); complete says whether that happened.
+ * wider than 45% of the frame (the landscape stays in view); then panels
+ * with a compact form take it one more at a time (colour bar, readout,
+ * inset, loss plot, dynamics plot, legend), the search running again
+ * each time (LayoutInput.compact: the colour bar's labels on two lines, a
+ * narrow readout, smaller least plots and inset, the dynamics plot's
+ * title across its panel, hud.c's legend without its formula and its
+ * status).  The caption's, the hint's and the notice's text is never made
+ * smaller.  Only a frame too small for every panel at its least drops
+ * panels, the least needed first (readout, colour bar, loss plot, inset,
+ * formula, dynamics plot, hint, notice: the dynamics plot, which a step
+ * shows because its caption is about it, outranks the loss plot every step
+ * has); complete says whether that happened.  The layout test
+ * (tests/test_layout.c) holds every shipped lesson step to no drop at the
+ * classroom sizes.
  *
  * Labels on the landscape (layout_place_label) are placed against the
  * labels placed before them: runs at one place stack their labels.
@@ -105,7 +116,7 @@ typedef struct Layout {
                                        max_width) */
     double shrink;                  /* flexible panels' share of the way from
                                        their size towards their least, 0..1 */
-    bool compact;                   /* panels with a compact form use it */
+    bool compact[LAYOUT_PANELS];    /* the panel takes its compact form */
 } Layout;
 
 /* Places the panels in->panel and the band's texts ask for. */
@@ -119,5 +130,11 @@ bool layout_overlap(LayoutRect a, LayoutRect b);
  * itself when every place tried overlaps. */
 LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect want,
                               int max_moves);
+
+/* How many of the marks at[0..index) stand at at[index] (within
+ * tolerance pixels on both axes): marks of runs at one place (the
+ * effective-step boxes) grow by that many steps, so each shows around the
+ * others instead of over them. */
+int layout_same_place(const double (*at)[2], size_t index, double tolerance);
 
 #endif

@@ -107,4 +107,9 @@ void render_recording_badge(Renderer *renderer, const char *text);
 /* The factor projector mode applies on top of scale. */
 #define RENDER_PROJECTOR_SCALE 1.75
 
+/* The scale a recording of width x height pixels is drawn at: 1 at
+ * 1280x720, growing with the frame's smaller ratio to that, so a 16:10
+ * frame's panels are no wider than a 16:9 frame's of its width. */
+double render_recording_scale(int width, int height);
+
 #endif

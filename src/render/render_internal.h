@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <epoxy/gl.h>
 
@@ -84,6 +85,16 @@ typedef struct WrapCache {
     int next;               /* the entry the next new width replaces */
 } WrapCache;
 
+/* Widths measured lately (render_text_width), by their text's 64-bit hash
+ * and pixel size: the layout measures the same lines and prefixes many
+ * times a frame, and frame after frame. */
+#define WIDTH_CACHE 4096
+typedef struct MeasuredWidth {
+    uint64_t hash;
+    int px;                 /* 0: unused */
+    double width;
+} MeasuredWidth;
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -117,6 +128,7 @@ struct Renderer {
     LayoutRect labels[RENDER_MAX_LABELS]; /* the frame's labels on the landscape
                                              so far (render_label) */
     size_t label_count;
+    MeasuredWidth widths[WIDTH_CACHE];
 };
 
 /* world.c: heatmap overlays, paths, markers, particles, arrows. */
@@ -138,7 +150,7 @@ void render_expr_field(Renderer *r, const Scene *scene);
 
 /* data_view.c: data landscapes' dataset inset and their minimisers'
  * geometry on the map. */
-LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene);
+LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compact);
 void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect);
 void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp);
 
@@ -151,7 +163,7 @@ void render_change_marks(Renderer *r, const Scene *scene);
 
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */
-LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene);
+LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact);
 void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect);
 void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp);
 

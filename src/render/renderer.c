@@ -172,6 +172,11 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     render_plan(r, scene);
 }
 
+double render_recording_scale(int width, int height)
+{
+    return fmin(width / 1280.0, height / 720.0);
+}
+
 const Layout *render_layout(Renderer *r, const Scene *scene, int width, int height,
                             double scale, RenderAudience audience)
 {

@@ -35,50 +35,175 @@ static bool no_break_after(uint32_t cp)
            cp == 0x2018 || cp == '(';
 }
 
+/* The lessons' terms (the Chinese captions of lessons/) that a line does not split while
+ * another break is near: each is read as one word. */
+static const char *const terms[] = {
+    "鞍点", "梯度", "梯度流", "学习率", "极小值", "最低点", "山谷", "谷底", "损失", "动量",
+    "噪声", "方向", "步长", "粒子", "样本", "路径", "起点", "出发", "尖锐", "平坦",
+    "批大小", "拟合", "直线", "宽度", "权重", "下降", "边缘", "速度", "随机", "扰动",
+    "余弦", "平台", "曲率", "锐度", "收敛", "发散", "正则化", "线性", "数据", "预热",
+};
+
+/* Whether a break at byte pos of text falls inside one of the terms. */
+static bool splits_term(const unsigned char *text, size_t pos)
+{
+    for (size_t k = 0; k < sizeof terms / sizeof terms[0]; k++) {
+        size_t n = strlen(terms[k]);
+        /* Every character boundary inside the term (UTF-8 lead bytes). */
+        for (size_t cut = 1; cut < n; cut++) {
+            if ((terms[k][cut] & 0xC0) == 0x80 || cut > pos)
+                continue;
+            if (strncmp((const char *)text + pos - cut, terms[k], n) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+typedef enum BreakKind {
+    BREAK_WORD,     /* a space, punctuation, a change of script */
+    BREAK_INSIDE,   /* between two CJK characters */
+    BREAK_TERM,     /* between two CJK characters of one term */
+} BreakKind;
+
+typedef struct Break {
+    size_t at;      /* the line ends before this byte */
+    BreakKind kind;
+} Break;
+
+/* Breaks in one line's reach: more than a line of CJK text holds. */
+#define MAX_BREAKS 512
+/* A word break is taken when its line is at least this full. */
+#define WORD_BREAK_FILL (2.0 / 3.0)
+/* How many breaks back from the last that fits a term's split is avoided. */
+#define TERM_STEPS_BACK 4
+
+typedef struct Wrapper {
+    const unsigned char *text;
+    double max_width;
+    TextWidthFn width;
+    void *context;
+    char line[1024];
+} Wrapper;
+
+/* The width of text[start..end), or more than the line allows when it
+ * cannot be measured whole. */
+static double width_of(Wrapper *w, size_t start, size_t end)
+{
+    if (end - start >= sizeof w->line)
+        return 2 * w->max_width + 1;
+    memcpy(w->line, w->text + start, end - start);
+    w->line[end - start] = '\0';
+    return w->width(w->context, w->line);
+}
+
+static bool fits(Wrapper *w, size_t start, size_t end)
+{
+    return width_of(w, start, end) <= w->max_width;
+}
+
+/* The breaks between start and the paragraph's end stop, at most max of
+ * them; returns how many. */
+static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break *breaks, int max)
+{
+    int count = 0;
+    size_t i = start;
+    uint32_t previous = 0;
+    while (i < stop && count < max) {
+        int len = 0;
+        uint32_t cp = utf8_next(t + i, &len);
+        if (i > start) {
+            bool cjk_edge = is_cjk(cp) || is_cjk(previous);
+            if (cp == ' ' && previous != ' ')
+                breaks[count++] = (Break){i, BREAK_WORD};
+            else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
+                     !no_break_after(previous)) {
+                BreakKind kind = BREAK_INSIDE;
+                if (no_break_before(previous) || no_break_after(cp) ||
+                    is_cjk(cp) != is_cjk(previous))
+                    kind = BREAK_WORD;
+                else if (splits_term(t, i))
+                    kind = BREAK_TERM;
+                breaks[count++] = (Break){i, kind};
+            }
+        }
+        previous = cp;
+        i += (size_t)len;
+    }
+    return count;
+}
+
+/* Where the line from start ends (before the paragraph's end stop). */
+static size_t line_end(Wrapper *w, size_t start, size_t stop)
+{
+    if (fits(w, start, stop))
+        return stop;
+    Break breaks[MAX_BREAKS];
+    int count = find_breaks(w->text, start, stop, breaks, MAX_BREAKS);
+    /* The last break that fits: widths grow with the line. */
+    int lo = 0, hi = count - 1, best = -1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (fits(w, start, breaks[mid].at)) {
+            best = mid;
+            lo = mid + 1;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if (best < 0) {
+        /* A word wider than the line: cut it where it overflows, after at
+         * least one character. */
+        int len = 0;
+        utf8_next(w->text + start, &len);
+        size_t end = start + (size_t)len;
+        while (end < stop) {
+            utf8_next(w->text + end, &len);
+            if (!fits(w, start, end + (size_t)len))
+                break;
+            end += (size_t)len;
+        }
+        return end;
+    }
+    if (breaks[best].kind == BREAK_WORD)
+        return breaks[best].at;
+    for (int k = best - 1; k >= 0; k--)
+        if (breaks[k].kind == BREAK_WORD) {
+            if (width_of(w, start, breaks[k].at) >= WORD_BREAK_FILL * w->max_width)
+                return breaks[k].at;
+            break;
+        }
+    for (int k = best; k >= 0 && k > best - TERM_STEPS_BACK; k--)
+        if (breaks[k].kind == BREAK_INSIDE)
+            return breaks[k].at;
+    return breaks[best].at;
+}
+
 int text_wrap(const char *text, double max_width, TextWidthFn width, void *context, char *lines,
               size_t line_size, int max_lines)
 {
-    const unsigned char *t = (const unsigned char *)text;
+    Wrapper w = {.text = (const unsigned char *)text, .max_width = max_width, .width = width,
+                  .context = context};
     int count = 0;
-    size_t start = 0, i = 0, last_break = 0;
-    uint32_t previous = 0;
-    char line[1024];
+    size_t start = 0;
     while (count < max_lines) {
-        int len = 0;
-        uint32_t cp = t[i] ? utf8_next(t + i, &len) : '\n';
-        size_t end = i + (size_t)len;
-        if (cp == ' ' || (is_cjk(cp) && i > start && !no_break_before(cp) &&
-                          !no_break_after(previous)))
-            last_break = i;
-        bool too_wide = false;
-        if (cp != '\n') {
-            too_wide = end - start >= sizeof line;
-            if (!too_wide) {
-                memcpy(line, t + start, end - start);
-                line[end - start] = '\0';
-                too_wide = width(context, line) > max_width;
-            }
-        }
-        if (cp == '\n' || (too_wide && i > start)) {
-            size_t stop = cp == '\n' ? i : last_break > start ? last_break : i;
-            size_t n = stop - start < line_size ? stop - start : line_size - 1;
-            char *dest = lines + (size_t)count++ * line_size;
-            memcpy(dest, t + start, n);
-            dest[n] = '\0';
-            if (!t[i])
+        size_t stop = start;
+        while (w.text[stop] && w.text[stop] != '\n')
+            stop++;
+        size_t end = line_end(&w, start, stop);
+        size_t n = end - start < line_size ? end - start : line_size - 1;
+        char *dest = lines + (size_t)count++ * line_size;
+        memcpy(dest, text + start, n);
+        dest[n] = '\0';
+        if (end == stop) {
+            if (!w.text[stop])
                 break;
-            start = cp == '\n' ? end : stop;
-            while (t[start] == ' ')
+            start = stop + 1;
+        } else {
+            start = end;
+            while (w.text[start] == ' ')
                 start++;
-            i = last_break = start;
-            continue;
         }
-        i = end;
-        previous = cp;
-        int next_len = 0;
-        uint32_t next = t[end] ? utf8_next(t + end, &next_len) : '\n';
-        if (is_cjk(cp) && !no_break_after(cp) && !no_break_before(next))
-            last_break = end;
     }
     return count;
 }

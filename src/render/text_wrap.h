@@ -1,10 +1,25 @@
 /*
  * text_wrap.h — breaking a UTF-8 text into lines no wider than a width:
  * at spaces, around CJK characters (which put no spaces between words) and
- * at newlines, following the CJK rule that closing marks (，。；：！？）」…)
+ * at newlines, following the CJK rule that closing marks (，。、：；！？）」…)
  * never begin a line and opening marks (（「) never end one.  A word longer
  * than a line is cut where it overflows.  Widths come from the caller's
  * measuring function, so the rule does not depend on a font.
+ *
+ * Which break a line takes, of those that fit:
+ *   1. a word break (a space, after a CJK punctuation mark, before an
+ *      opening mark, or where CJK meets Latin text) when the line up to it
+ *      fills at least two thirds of the width: Chinese lines end at a
+ *      comma or a full stop rather than inside a phrase;
+ *   2. otherwise the last break between two CJK characters that does not
+ *      split one of the lessons' terms (鞍点, 学习率, ...: the table in
+ *      text_wrap.c), stepping back at most a few characters;
+ *   3. otherwise the last break that fits.
+ * A caller that wants balanced lines narrows the width while the line count
+ * stays the same (hud.c does for the caption).
+ *
+ * Each line costs a few measurements (a binary search over its breaks),
+ * not one per character.
  */
 #ifndef DESCENT_RENDER_TEXT_WRAP_H
 #define DESCENT_RENDER_TEXT_WRAP_H
