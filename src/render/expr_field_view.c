@@ -13,7 +13,7 @@
 #define FIELD_PX 22.0
 #define FIELD_NOTE_PX 15.0
 #define FIELD_LABEL "L(x, y) = "
-#define FIELD_HINT "Enter: use it   Esc: cancel   e.g. sin(3*x)*cos(3*y) + 0.1*(x^2 + y^2)"
+#define FIELD_HINT N_("Enter: use it   Esc: cancel   e.g. sin(3*x)*cos(3*y) + 0.1*(x^2 + y^2)")
 
 /* Byte offset from which text[from..] up to the caret fits in width;
  * *caret_x gets the width of that part (where the caret stands). */
@@ -68,5 +68,5 @@ void render_expr_field(Renderer *r, const Scene *scene)
         render_text(r, e->error, x + pad, below, note_px, ALIGN_LEFT, t->warn);
         below += note;
     }
-    render_text(r, FIELD_HINT, x + pad, below, note_px, ALIGN_LEFT, t->dim);
+    render_text(r, _(FIELD_HINT), x + pad, below, note_px, ALIGN_LEFT, t->dim);
 }
