@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every string the sources mark with _() or N_() has a Chinese translation
-# (docs/ARCHITECTURE.md, "Languages of the UI"): the sources are extracted
+# (docs/ARCHITECTURE.md §5.1): the sources are extracted
 # afresh, as po/meson.build's descent-pot would, and merged into each
 # po/LANG.po; msgfmt must find no untranslated and no fuzzy message.  Also
 # every source that marks a string is listed in po/POTFILES.in, so a new

@@ -1,6 +1,6 @@
 /*
  * test_ui_language.c — the window's own words in Chinese through the
- * gettext catalog (docs/ARCHITECTURE.md, "Languages of the UI"; scene/i18n.h):
+ * gettext catalog (docs/ARCHITECTURE.md §5.1; scene/i18n.h):
  *   - i18n_select picks the catalog whatever the environment's locale
  *     (meson runs this test with LANG and LC_ALL empty, and again with
  *     LC_ALL=C and LANGUAGE=fr), switches back and forth, and leaves

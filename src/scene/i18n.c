@@ -37,8 +37,10 @@ static bool has_catalog(const char *dir, const char *catalog)
 
 const char *i18n_catalog_dir(void)
 {
-    return has_catalog(DESCENT_BUILD_LOCALE_DIR, "zh_CN") ? DESCENT_BUILD_LOCALE_DIR
-                                                          : DESCENT_INSTALL_LOCALE_DIR;
+    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++)
+        if (languages[i].catalog && !has_catalog(DESCENT_BUILD_LOCALE_DIR, languages[i].catalog))
+            return DESCENT_INSTALL_LOCALE_DIR;
+    return DESCENT_BUILD_LOCALE_DIR;
 }
 
 bool i18n_select(const char *lang)

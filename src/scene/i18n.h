@@ -2,7 +2,7 @@
  * i18n.h — the language of the program's own words on screen (the HUD, the
  * help, plot titles, overlay labels, notices) through GNU gettext message
  * catalogs: po/LANG.po, compiled to LANG/LC_MESSAGES/descent.mo
- * (docs/ARCHITECTURE.md, "Languages of the UI").  Lessons carry their own
+ * (docs/ARCHITECTURE.md §5.1).  Lessons carry their own
  * texts by language; this is for everything else.
  *
  * The language is the one the lesson plays in (--lang, else the
