@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scene/i18n.h"
+
 void cli_error(const char *fmt, ...)
 {
     char line[CLI_ERROR_MAX];
@@ -14,6 +16,14 @@ void cli_error(const char *fmt, ...)
     error_format(line, sizeof line, fmt, ap);
     va_end(ap);
     fprintf(stderr, "descent: %s\n", line);
+}
+
+void cli_select_language(const char *lang)
+{
+    if (!i18n_select(lang))
+        cli_error("no message catalog for '%s' in %s (or no C.UTF-8 locale): the window's "
+                  "own words stay English", lang ? lang : "the environment's language",
+                  i18n_catalog_dir());
 }
 
 /* Matches "--name VALUE" and "--name=VALUE"; sets *value and advances *i.

@@ -24,6 +24,11 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
  * as the core's messages are (error.h). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Makes lang (--lang; NULL: the environment's, as lessons pick theirs) the
+ * language of the window's own words (scene/i18n.h); says on stderr when
+ * it cannot, and the words stay English. */
+void cli_select_language(const char *lang);
+
 /* Tries to read one scene option at argv[*i] (and its value at argv[*i+1]).
  * Returns 1 when it was one (and advances *i past it), 0 when argv[*i] is
  * not a scene option, -1 after printing an error for a bad value. */

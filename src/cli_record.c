@@ -162,6 +162,7 @@ int cli_record(int argc, char **argv)
         }
         lesson_free(&lesson);
     }
+    cli_select_language(scene_options.lang);
     Scene *scene = scene_create(&scene_options, &err);
     if (!scene) {
         cli_error("%s", err.message);

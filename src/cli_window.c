@@ -101,6 +101,7 @@ int cli_window(int argc, char **argv)
     }
     app_options.lesson = scene_options.lesson_path;
     app_options.lang = scene_options.lang;
+    cli_select_language(scene_options.lang);
     Scene *scene = scene_create(&scene_options, &err);
     if (!scene) {
         cli_error("%s", err.message);

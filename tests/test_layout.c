@@ -29,6 +29,7 @@
 #include "render/gl_context.h"
 #include "render/layout.h"
 #include "render/render.h"
+#include "scene/i18n.h"
 #include "scene/lesson_player.h"
 #include "scene/scene.h"
 
@@ -151,6 +152,8 @@ static void test_every_lesson_step_fits(void **state)
             Scene *scene = scene_create(&(SceneOptions){0}, &err);
             assert_non_null(scene);
             LessonPlayer player;
+            /* The window's own words in the lesson's language too. */
+            assert_true(i18n_select(langs[g]));
             assert_true(lesson_player_open(&player, path, langs[g], NULL, scene, &err));
             for (size_t k = 0; k < player.lesson.step_count; k++) {
                 assert_true(lesson_player_show(&player, scene, k, &err));

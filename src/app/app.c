@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "render/framebuffer.h"
 #include "render/png_write.h"
+#include "scene/i18n.h"
 #include "scene/scene_share.h"
 #include "scene/viewport.h"
 
@@ -26,7 +27,7 @@
 
 
 static const char first_hint[] =
-    "h or ? lists the keys  ·  click to start the runs there  ·  Space pauses";
+    N_("h or ? lists the keys  ·  click to start the runs there  ·  Space pauses");
 
 /* Lists the window's keys, then the current lesson step's (their labels
  * are the lesson's: refreshed whenever the step or lesson changes). */
@@ -35,7 +36,7 @@ static void refresh_help(App *app)
     size_t count;
     const WindowKey *keys = window_keys(&count);
     for (size_t i = 0; i < count; i++)
-        app->help[i] = (RenderHelpLine){keys[i].label, keys[i].help};
+        app->help[i] = (RenderHelpLine){_(keys[i].label), _(keys[i].help)};
     if (app->has_lesson && lesson_player_ready(&app->lesson)) {
         const LessonStep *step = &app->lesson.lesson.steps[app->lesson.step];
         for (size_t i = 0; i < step->key_count && i < LESSON_MAX_KEYS; i++) {
@@ -43,7 +44,7 @@ static void refresh_help(App *app)
             app->help_keys[i][1] = '\0';
             app->help[count++] = (RenderHelpLine){
                 app->help_keys[i], step->keys[i].label[0] ? step->keys[i].label
-                                                           : "this step's alternatives"};
+                                                           : _("this step's alternatives")};
         }
     }
     renderer_set_help(app->renderer, app->help, count);
@@ -61,9 +62,9 @@ static bool finish_recording(App *app, char *outcome, size_t size)
     bool ok = live_recording_stop(app->recording, &err);
     app->recording = NULL;
     if (ok)
-        snprintf(outcome, size, "recorded %s (%.1f s)", path, seconds);
+        snprintf(outcome, size, _("recorded %s (%.1f s)"), path, seconds);
     else
-        snprintf(outcome, size, "recording failed: %s", err.message);
+        snprintf(outcome, size, _("recording failed: %s"), err.message);
     return ok;
 }
 
@@ -101,7 +102,7 @@ App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
         app_destroy(app);
         return NULL;
     }
-    scene_notify(scene, 12.0, "%s", first_hint);
+    scene_notify(scene, 12.0, "%s", _(first_hint));
     if (options->lesson) {
         DescentError lesson_err = {""};
         app->has_lesson = true;
@@ -153,12 +154,12 @@ void app_change_step(App *app, bool forward)
 {
     Scene *s = app->scene;
     if (!app->has_lesson)
-        scene_notify(s, 3.0, "no lesson is playing (descent LESSON.lua plays one)");
+        scene_notify(s, 3.0, "%s", _("no lesson is playing (descent LESSON.lua plays one)"));
     else if (!lesson_player_ready(&app->lesson))
-        scene_notify(s, 3.0, "the lesson did not load: fix the file and it reloads");
+        scene_notify(s, 3.0, "%s", _("the lesson did not load: fix the file and it reloads"));
     else if (forward ? !lesson_player_next(&app->lesson, s)
                      : !lesson_player_previous(&app->lesson, s))
-        scene_notify(s, 2.0, forward ? "the last step" : "the first step");
+        scene_notify(s, 2.0, "%s", forward ? _("the last step") : _("the first step"));
     refresh_help(app);
 }
 
@@ -211,7 +212,7 @@ static void start_recording(App *app)
     DescentError err = {""};
     app->recording = live_recording_start(app->output_dir, w, h, &err);
     if (!app->recording) {
-        scene_notify(app->scene, 8.0, "cannot record: %s", err.message);
+        scene_notify(app->scene, 8.0, _("cannot record: %s"), err.message);
         fprintf(stderr, "descent: cannot record: %s\n", err.message);
         return;
     }
@@ -240,7 +241,7 @@ static void show_recording(App *app)
 {
     int seconds = (int)live_recording_seconds(app->recording);
     char text[64];
-    snprintf(text, sizeof text, "REC %d:%02d  (v stops)", seconds / 60, seconds % 60);
+    snprintf(text, sizeof text, _("REC %d:%02d  (v stops)"), seconds / 60, seconds % 60);
     render_recording_badge(app->renderer, text);
 }
 
@@ -257,13 +258,15 @@ void app_share_scene(App *app)
 {
     char line[SCENE_COMMAND_LINE_MAX];
     if (!scene_command_line(app->scene, line, sizeof line)) {
-        scene_notify(app->scene, 6.0, "this scene is too large to write as a command line");
+        scene_notify(app->scene, 6.0, "%s",
+                     _("this scene is too large to write as a command line"));
         return;
     }
     printf("%s\n", line);
     fflush(stdout);
     bool copied = SDL_SetClipboardText(line) == 0;
-    scene_notify(app->scene, 5.0, "%s: %s", copied ? "copied" : "no clipboard; printed", line);
+    scene_notify(app->scene, 5.0, "%s: %s", copied ? _("copied") : _("no clipboard; printed"),
+                 line);
 }
 
 /* Characters (layout-aware, from SDL_TEXTINPUT): the window's own, else
@@ -350,7 +353,7 @@ static bool field_event(App *app, const SDL_Event *e)
         if (ctrl && SDL_HasClipboardText()) {
             char *clip = SDL_GetClipboardText();
             if (clip && !text_field_insert(field, clip))
-                scene_notify(s, 3.0, "the pasted text does not fit in the field");
+                scene_notify(s, 3.0, "%s", _("the pasted text does not fit in the field"));
             SDL_free(clip);
         }
         break;
@@ -488,7 +491,7 @@ static void take_screenshot(App *app)
     DescentError err = {""};
     if (live_output_name(app->output_dir, "png", path, sizeof path, &err) &&
         app_screenshot(app, path, &err))
-        scene_notify(app->scene, 4.0, "saved %s", path);
+        scene_notify(app->scene, 4.0, _("saved %s"), path);
     else
         scene_notify(app->scene, 6.0, "%s", err.message);
 }
@@ -507,7 +510,7 @@ static void bound_window(App *app)
     SDL_PumpEvents();
     int limit = gl_context_bound_size(app->gl);
     if (limit)
-        scene_notify(app->scene, 4.0, "the window is limited to %d pixels a side", limit);
+        scene_notify(app->scene, 4.0, _("the window is limited to %d pixels a side"), limit);
 }
 
 void app_frame(App *app, double dt)
@@ -521,7 +524,7 @@ void app_frame(App *app, double dt)
     int w, h;
     gl_context_drawable_size(app->gl, &w, &h);
     if (app->recording && (w != app->recording_width || h != app->recording_height))
-        stop_recording(app, "the window changed size");
+        stop_recording(app, _("the window changed size"));
     framebuffer_bind(NULL);
     render_frame(app->renderer, app->scene, w, h, pixel_ratio(app),
                  app->recording ? RENDER_FOR_RECORDING : RENDER_FOR_WINDOW);

@@ -5,6 +5,7 @@
 
 #include "app_internal.h"
 #include "scene/expr_field.h"
+#include "scene/i18n.h"
 #include "scene/run_field.h"
 
 /* ------------------------------------------------------------------------ */
@@ -17,7 +18,7 @@ static void show_run_change(App *app, bool ok, const DescentError *err)
     if (!ok)
         scene_notify(s, 6.0, "%s", err->message);
     else
-        scene_notify(s, 3.0, "run %zu: %s", s->selected + 1, s->runs[s->selected].run.desc.spec);
+        scene_notify(s, 3.0, _("run %zu: %s"), s->selected + 1, s->runs[s->selected].run.desc.spec);
 }
 
 static void play_pause(App *app, size_t which)
@@ -95,7 +96,7 @@ static void next_landscape(App *app, size_t which)
     Scene *s = app->scene;
     DescentError err = {""};
     if (scene_next_landscape(s, &err))
-        scene_notify(s, 3.0, "landscape: %s", landscape_spec(s->landscape));
+        scene_notify(s, 3.0, _("landscape: %s"), landscape_spec(s->landscape));
     else
         scene_notify(s, 6.0, "%s", err.message);
 }
@@ -111,7 +112,7 @@ static void next_colormap(App *app, size_t which)
     (void)which;
     Scene *s = app->scene;
     scene_next_colormap(s);
-    scene_notify(s, 2.0, "colormap: %s", colormap_name(s->display.colormap));
+    scene_notify(s, 2.0, _("colormap: %s"), colormap_name(s->display.colormap));
 }
 
 static void toggle_arrows(App *app, size_t which)
@@ -126,7 +127,8 @@ static void toggle_basins(App *app, size_t which)
     Scene *s = app->scene;
     s->display.basins = !s->display.basins;
     if (s->display.basins && !s->swarm)
-        scene_notify(s, 4.0, "basin shares need a particle cloud (--particles N, noisy run)");
+        scene_notify(s, 4.0, "%s",
+                     _("basin shares need a particle cloud (--particles N, noisy run)"));
 }
 
 static void open_formula_field(App *app, size_t which)
@@ -146,7 +148,7 @@ static void scale_speed(App *app, size_t which)
 {
     Scene *s = app->scene;
     scene_scale_speed(s, which == 2 ? 0.5 : 2.0);
-    scene_notify(s, 2.0, "speed ×%g", s->speed);
+    scene_notify(s, 2.0, _("speed ×%g"), s->speed);
 }
 
 static void toggle_view3d(App *app, size_t which)
@@ -156,8 +158,8 @@ static void toggle_view3d(App *app, size_t which)
     s->display.view3d = !s->display.view3d;
     s->hover_valid = false;
     scene_notify(s, 3.0, "%s",
-                 s->display.view3d ? "3D view: drag to turn, wheel to zoom, Tab for 2D"
-                                   : "2D view");
+                 s->display.view3d ? _("3D view: drag to turn, wheel to zoom, Tab for 2D")
+                                   : _("2D view"));
 }
 
 /* The first four key codes of its row go forward, the others back. */
@@ -189,7 +191,8 @@ static void next_theme(App *app, size_t which)
     (void)which;
     Scene *s = app->scene;
     s->display.theme = (SceneTheme)((s->display.theme + 1) % SCENE_THEME_COUNT);
-    scene_notify(s, 2.0, "%s theme", s->display.theme == SCENE_THEME_LIGHT ? "light" : "dark");
+    scene_notify(s, 2.0, "%s",
+                 s->display.theme == SCENE_THEME_LIGHT ? _("light theme") : _("dark theme"));
 }
 
 static void toggle_data(App *app, size_t which)
@@ -197,17 +200,17 @@ static void toggle_data(App *app, size_t which)
     (void)which;
     Scene *s = app->scene;
     s->display.data = !s->display.data;
-    scene_notify(s, 2.0, "data overlays %s", s->display.data ? "on" : "off");
+    scene_notify(s, 2.0, "%s", s->display.data ? _("data overlays on") : _("data overlays off"));
 }
 
 /* What 'o' switched the dynamics plot to, by ScenePlot. */
 static const char *const plot_names[SCENE_PLOT_COUNT] = {
-    [SCENE_PLOT_NONE] = "dynamics plot off",
-    [SCENE_PLOT_SHARPNESS] = "plot: sharpness λmax along each run vs 2/lr",
-    [SCENE_PLOT_SCHEDULE] = "plot: learning rate per step",
-    [SCENE_PLOT_NORM] = "plot: |θ| and its angle to the max-margin direction",
-    [SCENE_PLOT_DISTANCE] = "plot: each run's distance from a point",
-    [SCENE_PLOT_STEP_SIZE] = "plot: each run's step length |Δθ| per update",
+    [SCENE_PLOT_NONE] = N_("dynamics plot off"),
+    [SCENE_PLOT_SHARPNESS] = N_("plot: sharpness λmax along each run vs 2/lr"),
+    [SCENE_PLOT_SCHEDULE] = N_("plot: learning rate per step"),
+    [SCENE_PLOT_NORM] = N_("plot: |θ| and its angle to the max-margin direction"),
+    [SCENE_PLOT_DISTANCE] = N_("plot: each run's distance from a point"),
+    [SCENE_PLOT_STEP_SIZE] = N_("plot: each run's step length |Δθ| per update"),
 };
 
 static void next_plot(App *app, size_t which)
@@ -215,7 +218,7 @@ static void next_plot(App *app, size_t which)
     (void)which;
     Scene *s = app->scene;
     s->display.plot = (ScenePlot)((s->display.plot + 1) % SCENE_PLOT_COUNT);
-    scene_notify(s, 2.0, "%s", plot_names[s->display.plot]);
+    scene_notify(s, 2.0, "%s", _(plot_names[s->display.plot]));
 }
 
 static void toggle_paths(App *app, size_t which)
@@ -223,7 +226,7 @@ static void toggle_paths(App *app, size_t which)
     (void)which;
     Scene *s = app->scene;
     s->display.paths_hidden = !s->display.paths_hidden;
-    scene_notify(s, 2.0, "paths %s", s->display.paths_hidden ? "hidden" : "shown");
+    scene_notify(s, 2.0, "%s", s->display.paths_hidden ? _("paths hidden") : _("paths shown"));
 }
 
 static void toggle_spread(App *app, size_t which)
@@ -232,7 +235,8 @@ static void toggle_spread(App *app, size_t which)
     Scene *s = app->scene;
     s->display.spread = !s->display.spread;
     if (s->display.spread && !s->swarm)
-        scene_notify(s, 4.0, "the cloud's width needs a particle cloud (--particles N, noisy run)");
+        scene_notify(s, 4.0, "%s",
+                     _("the cloud's width needs a particle cloud (--particles N, noisy run)"));
 }
 
 static void toggle_axes(App *app, size_t which)
@@ -246,7 +250,9 @@ static void toggle_effective_step(App *app, size_t which)
     (void)which;
     Scene *s = app->scene;
     s->display.effective_step = !s->display.effective_step;
-    scene_notify(s, 2.0, "per-coordinate step boxes %s", s->display.effective_step ? "on" : "off");
+    scene_notify(s, 2.0, "%s",
+                 s->display.effective_step ? _("per-coordinate step boxes on")
+                                           : _("per-coordinate step boxes off"));
 }
 
 static void toggle_panels(App *app, size_t which)
@@ -296,67 +302,68 @@ static void quit(App *app, size_t which)
 #define DIGIT_SYMS SYMS(SDLK_1, SDLK_2, SDLK_3, SDLK_4, SDLK_5, SDLK_6, SDLK_7, SDLK_8, SDLK_9)
 
 static const WindowKey keys[] = {
-    {"Space", "play / pause", "", SYMS(SDLK_SPACE), 0, " ", play_pause},
-    {".  ,", "one step forward / back (pauses)", ".,", NULL, 0, NULL, step_once},
-    {"click, drag on the loss plot", "show the runs at that step (then . and Space go on)",
+    {N_("Space"), N_("play / pause"), "", SYMS(SDLK_SPACE), 0, " ", play_pause},
+    {".  ,", N_("one step forward / back (pauses)"), ".,", NULL, 0, NULL, step_once},
+    {N_("click, drag on the loss plot"), N_("show the runs at that step (then . and Space go on)"),
      "", NULL, 0, NULL, NULL},
-    {"left click, drag", "start all runs there", "", NULL, 0, NULL, NULL},
-    {"right / middle drag", "pan", "", NULL, 0, NULL, NULL},
-    {"wheel", "zoom at the pointer", "", NULL, 0, NULL, NULL},
-    {"[  ]", "learning rate of the selected run ÷1.25 / ×1.25", "[]", NULL, 0, NULL, scale_lr},
-    {"n  N", "gradient noise of the selected run down / up", "nN", NULL, 0, NULL, scale_noise},
-    {"u  U", "momentum (Adam: β1) of the selected run down / up", "uU", NULL, 0, NULL,
+    {N_("left click, drag"), N_("start all runs there"), "", NULL, 0, NULL, NULL},
+    {N_("right / middle drag"), N_("pan"), "", NULL, 0, NULL, NULL},
+    {N_("wheel"), N_("zoom at the pointer"), "", NULL, 0, NULL, NULL},
+    {"[  ]", N_("learning rate of the selected run ÷1.25 / ×1.25"), "[]", NULL, 0, NULL, scale_lr},
+    {"n  N", N_("gradient noise of the selected run down / up"), "nN", NULL, 0, NULL, scale_noise},
+    {"u  U", N_("momentum (Adam: β1) of the selected run down / up"), "uU", NULL, 0, NULL,
      scale_momentum},
-    {"y  Y", "squared-gradient decay (Adam: β2, RMSProp: α) of the selected run down / up",
+    {"y  Y", N_("squared-gradient decay (Adam: β2, RMSProp: α) of the selected run down / up"),
      "yY", NULL, 0, NULL, scale_second_moment},
-    {"k  K", "minibatch size of the selected run ÷2 / ×2 (data landscapes)", "kK", NULL, 0,
+    {"k  K", N_("minibatch size of the selected run ÷2 / ×2 (data landscapes)"), "kK", NULL, 0,
      NULL, scale_batch},
-    {"x", "the selected run's update rule with its numbers", "x", NULL, 0, NULL,
+    {"x", N_("the selected run's update rule with its numbers"), "x", NULL, 0, NULL,
      toggle_formula},
-    {"1 … 9", "select run", "", DIGIT_SYMS, 0, "1234567890", select_run},
-    {"Shift + 1 … 9", "hide / show run", "", DIGIT_SYMS, KMOD_SHIFT, "!@#$%^&*()", toggle_run},
-    {"r", "reset runs to their start", "r", NULL, 0, NULL, reset_runs},
-    {"l", "next landscape", "l", NULL, 0, NULL, next_landscape},
-    {"L", "log / linear colour scale", "L", NULL, 0, NULL, toggle_log_scale},
-    {"c", "next colormap", "c", NULL, 0, NULL, next_colormap},
-    {"g", "gradient arrows on / off", "g", NULL, 0, NULL, toggle_arrows},
-    {"b", "share of the particle cloud in each basin on / off", "b", NULL, 0, NULL,
+    {"1 … 9", N_("select run"), "", DIGIT_SYMS, 0, "1234567890", select_run},
+    {N_("Shift + 1 … 9"), N_("hide / show run"), "", DIGIT_SYMS, KMOD_SHIFT, "!@#$%^&*()",
+     toggle_run},
+    {"r", N_("reset runs to their start"), "r", NULL, 0, NULL, reset_runs},
+    {"l", N_("next landscape"), "l", NULL, 0, NULL, next_landscape},
+    {"L", N_("log / linear colour scale"), "L", NULL, 0, NULL, toggle_log_scale},
+    {"c", N_("next colormap"), "c", NULL, 0, NULL, next_colormap},
+    {"g", N_("gradient arrows on / off"), "g", NULL, 0, NULL, toggle_arrows},
+    {"b", N_("share of the particle cloud in each basin on / off"), "b", NULL, 0, NULL,
      toggle_basins},
-    {"e", "type a landscape L(x, y) (Enter uses it, Esc cancels)", "e", NULL, 0, NULL,
+    {"e", N_("type a landscape L(x, y) (Enter uses it, Esc cancels)"), "e", NULL, 0, NULL,
      open_formula_field},
-    {"E", "type the selected run's values: lr=0.05,momentum=0.9 (Enter uses them, Esc cancels)",
+    {"E", N_("type the selected run's values: lr=0.05,momentum=0.9 (Enter uses them, Esc cancels)"),
      "E", NULL, 0, NULL, open_run_field},
-    {"+  −", "playback speed ×2 / ÷2", "+=-", NULL, 0, "_", scale_speed},
-    {"Tab", "2D / 3D view (3D: drag turns the camera, wheel zooms)", "", SYMS(SDLK_TAB), 0,
+    {"+  −", N_("playback speed ×2 / ÷2"), "+=-", NULL, 0, "_", scale_speed},
+    {N_("Tab"), N_("2D / 3D view (3D: drag turns the camera, wheel zooms)"), "", SYMS(SDLK_TAB), 0,
      NULL, toggle_view3d},
-    {"→ PageDown Enter / ← PageUp", "next / previous lesson step", "",
+    {N_("→ PageDown Enter / ← PageUp"), N_("next / previous lesson step"), "",
      SYMS(SDLK_RIGHT, SDLK_PAGEDOWN, SDLK_RETURN, SDLK_KP_ENTER, SDLK_LEFT, SDLK_PAGEUP), 0,
      NULL, change_step},
-    {"h  ?  F1", "this help", "h?", SYMS(SDLK_F1), 0, NULL, toggle_help},
-    {"f  F11", "fullscreen", "f", SYMS(SDLK_F11), 0, NULL, toggle_fullscreen},
-    {"P", "projector mode: large text, thick lines", "P", NULL, 0, NULL, toggle_projector},
-    {"T", "light / dark theme (paper, bright projectors)", "T", NULL, 0, NULL, next_theme},
-    {"i", "data landscapes: dataset inset, line of minima, max-margin direction", "i", NULL, 0,
+    {"h  ?  F1", N_("this help"), "h?", SYMS(SDLK_F1), 0, NULL, toggle_help},
+    {"f  F11", N_("fullscreen"), "f", SYMS(SDLK_F11), 0, NULL, toggle_fullscreen},
+    {"P", N_("projector mode: large text, thick lines"), "P", NULL, 0, NULL, toggle_projector},
+    {"T", N_("light / dark theme (paper, bright projectors)"), "T", NULL, 0, NULL, next_theme},
+    {"i", N_("data landscapes: dataset inset, line of minima, max-margin direction"), "i", NULL, 0,
      NULL, toggle_data},
-    {"o", "dynamics plot: sharpness vs 2/lr, lr schedule, |θ| and direction, distance "
-          "from a point, step length, none", "o", NULL,
+    {"o", N_("dynamics plot: sharpness vs 2/lr, lr schedule, |θ| and direction, distance "
+          "from a point, step length, none"), "o", NULL,
      0, NULL, next_plot},
-    {"a", "each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)", "a", NULL,
+    {"a", N_("each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)"), "a", NULL,
      0, NULL, toggle_effective_step},
-    {"z", "runs' paths hidden / shown (heads and particle clouds stay)", "z", NULL, 0, NULL,
+    {"z", N_("runs' paths hidden / shown (heads and particle clouds stay)"), "z", NULL, 0, NULL,
      toggle_paths},
-    {"W", "particle cloud's width: principal-axis ellipse with its σ", "W", NULL, 0, NULL,
+    {"W", N_("particle cloud's width: principal-axis ellipse with its σ"), "W", NULL, 0, NULL,
      toggle_spread},
-    {"G", "axes through the origin, with ticks", "G", NULL, 0, NULL, toggle_axes},
-    {"H", "panels hidden / shown: the landscape and the runs alone, to project or print", "H",
+    {"G", N_("axes through the origin, with ticks"), "G", NULL, 0, NULL, toggle_axes},
+    {"H", N_("panels hidden / shown: the landscape and the runs alone, to project or print"), "H",
      NULL, 0, NULL, toggle_panels},
-    {"p", "screenshot (PNG in the current folder or --output-dir)", "p", NULL, 0, NULL,
+    {"p", N_("screenshot (PNG in the current folder or --output-dir)"), "p", NULL, 0, NULL,
      take_screenshot},
-    {"v", "start / stop recording an MP4 (same folder)", "v", NULL, 0, NULL, toggle_recording},
-    {"s", "copy this scene as a descent command line (clipboard and stdout)", "s", NULL, 0,
+    {"v", N_("start / stop recording an MP4 (same folder)"), "v", NULL, 0, NULL, toggle_recording},
+    {"s", N_("copy this scene as a descent command line (clipboard and stdout)"), "s", NULL, 0,
      NULL, share_scene},
-    {"Esc", "close this help, leave fullscreen", "", SYMS(SDLK_ESCAPE), 0, NULL, escape},
-    {"q  Ctrl+Q", "quit", "q", SYMS(SDLK_q), KMOD_CTRL, NULL, quit},
+    {N_("Esc"), N_("close this help, leave fullscreen"), "", SYMS(SDLK_ESCAPE), 0, NULL, escape},
+    {N_("q  Ctrl+Q"), N_("quit"), "q", SYMS(SDLK_q), KMOD_CTRL, NULL, quit},
 };
 
 #define KEY_COUNT (sizeof keys / sizeof keys[0])

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msgid.h"
+
 /* ------------------------------------------------------------------------ */
 /* The kinds (docs/CLI.md §3.2)                                             */
 /* ------------------------------------------------------------------------ */
@@ -20,8 +22,8 @@
 
 /* Name, formula and keys of each kind, for `descent list landscapes`. */
 static const LandscapeInfo kind_infos[] = {
-    {"quadratic", "0.5 (l1 u^2 + l2 v^2), u = cos(a) x + sin(a) y, v = -sin(a) x + cos(a) y, "
-                  "a = angle in degrees", PARAMS(landscape_quadratic_params)},
+    {"quadratic", N_("0.5 (l1 u^2 + l2 v^2), u = cos(a) x + sin(a) y, v = -sin(a) x + cos(a) y, "
+                     "a = angle in degrees"), PARAMS(landscape_quadratic_params)},
     {"rosenbrock", "(a - x)^2 + b (y - x^2)^2", PARAMS(landscape_rosenbrock_params)},
     {"beale", "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2", NULL, 0},
     {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", NULL, 0},

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "linalg2.h"
+#include "msgid.h"
 
 /* The noise the update drew: it is the first draw from the walker's stream
  * (optimizer.c, noisy_grad), so a copy of the stream before it repeats it. */
@@ -174,7 +175,7 @@ static void gradient_lines(ExplainLines *l, const OptimizerDesc *d, const Update
     if (d->batch > 0 && d->noise > 0)
         add(l, "g = ∇L_batch(θ) + σξ", " = %s", PAIR(e->grad));
     else if (d->batch > 0)
-        add(l, "g = ∇L of a batch", " = %s  (%zu samples)", PAIR(e->grad), d->batch);
+        add(l, N_("g = ∇L of a batch of N"), " = %s   N = %zu", PAIR(e->grad), d->batch);
     else if (d->noise > 0) {
         double exact[2] = {e->grad[0] - e->noise[0], e->grad[1] - e->noise[1]};
         add(l, "g = ∇L(θ) + σξ", " = %s + %s", PAIR(exact), PAIR(e->noise));
@@ -189,7 +190,7 @@ static void sgd_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms
 {
     if (d->momentum != 0) {
         if (e->t == 1)
-            add(l, "b ← g  (the first update)", " = %s", PAIR(e->buf));
+            add(l, N_("b ← g  (the first update)"), " = %s", PAIR(e->buf));
         else if (d->dampening != 0)
             add(l, "b ← μ·b + (1 − τ)·g", " = %s", PAIR(e->buf));
         else
@@ -204,7 +205,7 @@ static void adagrad_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateT
 {
     add(l, "s ← s + g²", " = %s", PAIR(e->sq));
     if (d->lr_decay != 0)
-        add(l, "lr_t = lr / (1 + (t − 1)·decay)", " = %.4g", e->step_size);
+        add(l, N_("lr_t = lr / (1 + (t − 1)·decay)"), " = %.4g", e->step_size);
     add(l, "d = √s + ε", " = %s", PAIR(e->denom));
     add(l, d->lr_decay != 0 ? "Δθ = −lr_t·g / d" : "Δθ = −lr·g / d", " = %s", PAIR(e->step));
 }
@@ -235,8 +236,8 @@ static void adam_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerm
     add(l, "v ← β₂·v + (1 − β₂)·g²", " = %s   β₂ = %.4g", PAIR(e->sq), d->beta2);
     if (d->amsgrad)
         add(l, "vmax ← max(vmax, v)", " = %s", PAIR(e->aux));
-    add(l, "bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ", " = %.4g, %.4g", e->bias1, e->bias2);
-    add(l, "step = lr / (1 − β₁ᵗ)", " = %.4g", e->step_size);
+    add(l, N_("bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ"), " = %.4g, %.4g", e->bias1, e->bias2);
+    add(l, N_("step = lr / (1 − β₁ᵗ)"), " = %.4g", e->step_size);
     add(l, d->amsgrad ? "d = √vmax / √(1 − β₂ᵗ) + ε" : "d = √v / √(1 − β₂ᵗ) + ε", " = %s",
         PAIR(e->denom));
     add(l, decoupled ? "Δθ = −step·m / d − lr·wd·θ" : "Δθ = −step·m / d", " = %s",
@@ -253,10 +254,10 @@ static void newton_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTe
 
 static void flow_lines(ExplainLines *l, const UpdateTerms *e)
 {
-    add(l, "integrates dθ/dt = −∇L(θ)", "   t from %.4g to %.4g", (double)(e->t - 1) * e->lr,
+    add(l, N_("integrates dθ/dt = −∇L(θ)"), "   t ∈ [%.4g, %.4g]", (double)(e->t - 1) * e->lr,
         (double)e->t * e->lr);
-    add(l, "with adaptive Runge–Kutta steps", "%s", "");
-    add(l, "∇L at the start", " = %s", PAIR(e->grad));
+    add(l, N_("with adaptive Runge–Kutta steps"), "%s", "");
+    add(l, N_("∇L at the start"), " = %s", PAIR(e->grad));
     add(l, "Δθ", " = %s", PAIR(e->step));
 }
 

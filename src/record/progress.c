@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "scene/i18n.h"
+
 #define BAR_WIDTH 24
 #define REDRAW_INTERVAL 0.1
 
@@ -38,11 +40,11 @@ void progress_update(Progress *progress, long done)
     if (done > 0 && done < progress->total) {
         long left = (long)((now - progress->started) * (double)(progress->total - done) /
                            (double)done + 0.5);
-        snprintf(eta, sizeof eta, "  ETA %ld:%02ld", left / 60, left % 60);
+        snprintf(eta, sizeof eta, _("  ETA %ld:%02ld"), left / 60, left % 60);
     }
     /* \033[K clears what a longer previous line left behind. */
-    fprintf(stderr, "\r%s [%s] %*ld/%ld frames%s\033[K", progress->label, bar,
-            snprintf(NULL, 0, "%ld", progress->total), done, progress->total, eta);
+    fprintf(stderr, "\r%s [%s] %*ld/%ld %s%s\033[K", progress->label, bar,
+            snprintf(NULL, 0, "%ld", progress->total), done, progress->total, _("frames"), eta);
     fflush(stderr);
 }
 

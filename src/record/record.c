@@ -17,6 +17,7 @@
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/render.h"
+#include "scene/i18n.h"
 #include "scene/lesson_player.h"
 #include "scene/scene.h"
 
@@ -224,11 +225,11 @@ static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
     FrameSinkOptions sink = {.path = palette, .format = RECORD_FORMAT_GIF_PALETTE,
                              .width = plan->width, .height = plan->height, .fps = plan->fps,
                              .transparent = plan->transparent};
-    bool ok = record_pass(stage, scene_options, options, plan, &sink, "choosing colours", err);
+    bool ok = record_pass(stage, scene_options, options, plan, &sink, _("choosing colours"), err);
     sink = (FrameSinkOptions){.path = plan->output, .format = RECORD_FORMAT_GIF,
                               .width = plan->width, .height = plan->height, .fps = plan->fps,
                               .palette = palette, .transparent = plan->transparent};
-    ok = ok && record_pass(stage, scene_options, options, plan, &sink, "recording", err);
+    ok = ok && record_pass(stage, scene_options, options, plan, &sink, _("recording"), err);
     unlink(palette);
     return ok;
 }
@@ -293,7 +294,7 @@ static bool record_frames(const SceneOptions *scene_options, const RecordOptions
                                  .transparent = plan->transparent, .subtitles = srt,
                                  .language = lesson ? track_language(lesson->lang) : NULL,
                                  .title = lesson ? lesson->title : NULL};
-        ok = record_pass(&stage, scene_options, options, plan, &sink, "recording", err);
+        ok = record_pass(&stage, scene_options, options, plan, &sink, _("recording"), err);
     }
     stage_destroy(&stage);
     return ok;

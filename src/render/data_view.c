@@ -68,8 +68,8 @@ static bool inset_shown(const Scene *scene)
 static const char *inset_title(const Scene *scene)
 {
     return strcmp(landscape_name(scene->landscape), "logreg") == 0
-               ? "data · run %zu's boundary w·x = 0"
-               : "data · run %zu's fit (residuals)";
+               ? _("data · run %zu's boundary w·x = 0")
+               : _("data · run %zu's fit (residuals)");
 }
 
 /* Panel of w x h pixels: square plot below a title line, a label line under it. */
@@ -253,9 +253,9 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
         sample_dot(r, px, py, dot, batch && batch[i], inside, d->n <= 10);
     }
     int small = render_font_px(r, 12.0);
-    render_text(r, "prediction w·x", box->px + box->side, box->py + box->side + 2.0 * s, small,
+    render_text(r, _("prediction w·x"), box->px + box->side, box->py + box->side + 2.0 * s, small,
                 ALIGN_RIGHT, r->theme->dim);
-    render_text(r, "target y", box->px + 4.0 * s, box->py + 2.0 * s, small, ALIGN_LEFT,
+    render_text(r, _("target y"), box->px + 4.0 * s, box->py + 2.0 * s, small, ALIGN_LEFT,
                 r->theme->dim);
 }
 
@@ -315,7 +315,7 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
     render_text(r, "x2", box->px + 4.0 * s, box->py + 2.0 * s, small, ALIGN_LEFT,
                 r->theme->dim);
     if (landscape_max_margin_direction(scene->landscape, dir))
-        render_text(r, "- - max margin", box->px + 4.0 * s, box->py + box->side + 2.0 * s,
+        render_text(r, _("- - max margin"), box->px + 4.0 * s, box->py + box->side + 2.0 * s,
                     small, ALIGN_LEFT, r->theme->dim);
 }
 
@@ -388,11 +388,11 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         dashed(r, ox, oy, px, py, 3.0 * s, 4.0 * s, 0.8 * s, with_alpha(r->theme->mark, 0.8f));
         shapes_disc(r->shapes, px, py, 4.0 * s, r->theme->mark);
         if (!marked_at(scene, vp, px, py))
-            map_label(r, "min-norm point", px + 12.0 * s, py + 14.0 * s);
+            map_label(r, _("min-norm point"), px + 12.0 * s, py + 14.0 * s);
         /* The line's name a little way along it from that point, above it
          * (beside it when steep), on the side that keeps it inside the
          * frame and off the panels in its corners. */
-        const char *name = "line of minima";
+        const char *name = _("line of minima");
         int label_px = render_font_px(r, 14.0);
         double w = render_text_width(r, name, label_px);
         double h = text_line_height(r->text, label_px);
@@ -429,6 +429,7 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         int label_px = render_font_px(r, 14.0);
         double offset = 0.5 * text_line_height(r->text, label_px) + 6.0 * s;
         if (len > 80.0 * s)
-            map_label(r, "max-margin direction", mx + 10.0 * s, rising ? my + offset : my - offset);
+            map_label(r, _("max-margin direction"), mx + 10.0 * s,
+                      rising ? my + offset : my - offset);
     }
 }

@@ -56,20 +56,20 @@
 
 /* The plots' titles (%zu: the run's number; distance: the point) and the
  * sharpness plot's labels, which the panel's least width makes room for. */
-#define SHARPNESS_TITLE_ONE "sharpness λmax(H) of run %zu vs 2/lr"
-#define SHARPNESS_TITLE_EACH "sharpness λmax(H) of each run vs 2/lr"
-#define SCHEDULE_TITLE "learning rate per step (ahead: fainter)"
-#define NORM_TITLE "|θ| of run %zu (step on a log scale)"
-#define ANGLE_TITLE "angle to the max-margin direction (°, log)"
-#define DISTANCE_TITLE "distance |θ − (%.3g, %.3g)| per step"
-#define STEP_SIZE_TITLE "step length |θₖ − θₖ₋₁| per update"
-#define LOG_SUFFIX " (log)"
+#define SHARPNESS_TITLE_ONE N_("sharpness λmax(H) of run %zu vs 2/lr")
+#define SHARPNESS_TITLE_EACH N_("sharpness λmax(H) of each run vs 2/lr")
+#define SCHEDULE_TITLE N_("learning rate per step (ahead: fainter)")
+#define NORM_TITLE N_("|θ| of run %zu (step on a log scale)")
+#define ANGLE_TITLE N_("angle to the max-margin direction (°, log)")
+#define DISTANCE_TITLE N_("distance |θ − (%.3g, %.3g)| per step")
+#define STEP_SIZE_TITLE N_("step length |θₖ − θₖ₋₁| per update")
+#define LOG_SUFFIX N_(" (log)")
 #define EDGE_LABEL "2/lr = %.3g (%s)"
-#define EACH_EDGE_LABEL "dashed: 2/lr of each run (%s)"
+#define EACH_EDGE_LABEL N_("dashed: 2/lr of each run (%s)")
 /* The labels' compact form (a crowded frame): without what the edge is. */
 #define EDGE_LABEL_SHORT "2/lr = %.3g"
-#define EACH_EDGE_LABEL_SHORT "dashed: 2/lr of each run"
-#define GD_EDGE "GD's edge of stability"
+#define EACH_EDGE_LABEL_SHORT N_("dashed: 2/lr of each run")
+#define GD_EDGE N_("GD's edge of stability")
 
 /* ------------------------------------------------------------------------ */
 /* Plot areas and series                                                     */
@@ -252,9 +252,9 @@ static void sharpness_title(const Scene *scene, char *title, size_t size)
             last = i;
         }
     if (drawn == 1)
-        snprintf(title, size, SHARPNESS_TITLE_ONE, last + 1);
+        snprintf(title, size, _(SHARPNESS_TITLE_ONE), last + 1);
     else
-        snprintf(title, size, SHARPNESS_TITLE_EACH);
+        snprintf(title, size, "%s", _(SHARPNESS_TITLE_EACH));
 }
 
 /* λmax along each run (or the one the lesson names) in its colour, and
@@ -308,7 +308,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
                                   : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
     char title[128];
     sharpness_title(scene, title, sizeof title);
-    plot_frame(r, &a, title, "step");
+    plot_frame(r, &a, title, _("step"));
     if (lam_lo < 0)
         dashed_level(r, &a, 0.0, r->theme->axis);
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -325,21 +325,21 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     char label[96];
     double ly = a.y + 2.0 * r->scale;
     if (all_flow)
-        snprintf(label, sizeof label, "(flow: no step size)");
+        snprintf(label, sizeof label, "%s", _("(flow: no step size)"));
     else if (off_scale)
-        snprintf(label, sizeof label, "2/lr = %.3g, far above", thr_lo);
+        snprintf(label, sizeof label, _("2/lr = %.3g, far above"), thr_lo);
     else if (!one_lr && a.compact)
-        snprintf(label, sizeof label, EACH_EDGE_LABEL_SHORT);
+        snprintf(label, sizeof label, "%s", _(EACH_EDGE_LABEL_SHORT));
     else if (!one_lr)
-        snprintf(label, sizeof label, EACH_EDGE_LABEL,
-                 all_adaptive ? GD_EDGE : "edge of stability");
+        snprintf(label, sizeof label, _(EACH_EDGE_LABEL),
+                 all_adaptive ? _(GD_EDGE) : _("edge of stability"));
     else {
         /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
         if (a.compact)
             snprintf(label, sizeof label, EDGE_LABEL_SHORT, first_now);
         else
             snprintf(label, sizeof label, EDGE_LABEL, first_now,
-                     all_adaptive ? GD_EDGE : "edge of stability");
+                     all_adaptive ? _(GD_EDGE) : _("edge of stability"));
         ly = fmax(ly, to_y(&a, first_now) - render_line_height(r, px) - 1.0 * r->scale);
     }
     render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
@@ -396,7 +396,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
             a.yhi = fmax(a.yhi, lr_at(&run->desc, k));
     }
     a.yhi = a.yhi > 0 ? 1.12 * a.yhi : 1.0;
-    plot_frame(r, &a, SCHEDULE_TITLE, "step");
+    plot_frame(r, &a, _(SCHEDULE_TITLE), _("step"));
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden || optimizer_info(run->desc.kind)->traits.continuous)
@@ -470,8 +470,8 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     }
     a.yhi *= 1.1;
     char title[96];
-    snprintf(title, sizeof title, NORM_TITLE, i + 1);
-    plot_frame(r, &a, title, margin ? NULL : "step");
+    snprintf(title, sizeof title, _(NORM_TITLE), i + 1);
+    plot_frame(r, &a, title, margin ? NULL : _("step"));
     plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
                 false);
     if (!margin)
@@ -484,7 +484,7 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
         b.ylo = fmin(b.ylo, 0.5 * angle_at(&n, k));
     b.ylo = fmax(b.ylo, 1e-4);
     b.yhi = fmax(amax * 1.5, 10 * b.ylo);
-    plot_frame(r, &b, ANGLE_TITLE, "step");
+    plot_frame(r, &b, _(ANGLE_TITLE), _("step"));
     plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
                 false);
 }
@@ -544,8 +544,8 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
     a.ylo = a.ylog ? lo / 1.5 : 0.0;
     a.yhi = hi > 0 ? (a.ylog ? hi * 1.5 : hi * 1.1) : 1.0;
     char full[160];
-    snprintf(full, sizeof full, "%s%s", title, a.ylog ? LOG_SUFFIX : "");
-    plot_frame(r, &a, full, "step");
+    snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
+    plot_frame(r, &a, full, _("step"));
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!plotted_run(scene, i))
             continue;
@@ -558,14 +558,14 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
 static void draw_distance(Renderer *r, const Scene *scene, const PlotArea *area)
 {
     char title[96];
-    snprintf(title, sizeof title, DISTANCE_TITLE, scene->display.distance_from[0],
+    snprintf(title, sizeof title, _(DISTANCE_TITLE), scene->display.distance_from[0],
              scene->display.distance_from[1]);
     draw_run_series(r, scene, area, distance_at, 0, title);
 }
 
 static void draw_step_size(Renderer *r, const Scene *scene, const PlotArea *area)
 {
-    draw_run_series(r, scene, area, step_length_at, 1, STEP_SIZE_TITLE);
+    draw_run_series(r, scene, area, step_length_at, 1, _(STEP_SIZE_TITLE));
 }
 
 static bool dynamics_shown(const Scene *scene)
@@ -598,26 +598,27 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
         if (compact)
             snprintf(title, sizeof title, EDGE_LABEL_SHORT, -8.88e-88);
         else
-            snprintf(title, sizeof title, EDGE_LABEL, -8.88e-88, GD_EDGE);
+            snprintf(title, sizeof title, EDGE_LABEL, -8.88e-88, _(GD_EDGE));
         label_w = render_text_width(r, title, small_px);
-        snprintf(title, sizeof title, compact ? EACH_EDGE_LABEL_SHORT : EACH_EDGE_LABEL,
-                 GD_EDGE);
+        snprintf(title, sizeof title, compact ? _(EACH_EDGE_LABEL_SHORT) : _(EACH_EDGE_LABEL),
+                 _(GD_EDGE));
         label_w = fmax(label_w, render_text_width(r, title, small_px));
         break;
     case SCENE_PLOT_SCHEDULE:
-        text_w = render_text_width(r, SCHEDULE_TITLE, px);
+        text_w = render_text_width(r, _(SCHEDULE_TITLE), px);
         break;
     case SCENE_PLOT_DISTANCE:
-        snprintf(title, sizeof title, DISTANCE_TITLE LOG_SUFFIX, scene->display.distance_from[0],
+        snprintf(title, sizeof title, _(DISTANCE_TITLE), scene->display.distance_from[0],
                  scene->display.distance_from[1]);
-        text_w = render_text_width(r, title, px);
+        text_w = render_text_width(r, title, px) + render_text_width(r, _(LOG_SUFFIX), px);
         break;
     case SCENE_PLOT_STEP_SIZE:
-        text_w = render_text_width(r, STEP_SIZE_TITLE LOG_SUFFIX, px);
+        text_w = render_text_width(r, _(STEP_SIZE_TITLE), px) +
+                 render_text_width(r, _(LOG_SUFFIX), px);
         break;
     default:
-        snprintf(title, sizeof title, NORM_TITLE, norm_run(scene) + 1);
-        text_w = fmax(render_text_width(r, title, px), render_text_width(r, ANGLE_TITLE, px));
+        snprintf(title, sizeof title, _(NORM_TITLE), norm_run(scene) + 1);
+        text_w = fmax(render_text_width(r, title, px), render_text_width(r, _(ANGLE_TITLE), px));
         break;
     }
     int areas = two_plots(scene) ? 2 : 1;

@@ -14,8 +14,8 @@
 #define FIELD_PX 22.0
 #define FIELD_NOTE_PX 15.0
 #define FIELD_LABEL "L(x, y) = "
-#define FIELD_HINT "Enter: use it   Esc: cancel   e.g. sin(3*x)*cos(3*y) + 0.1*(x^2 + y^2)"
-#define RUN_FIELD_HINT "Enter: use them   Esc: cancel   e.g. lr=0.05,momentum=0.9"
+#define FIELD_HINT N_("Enter: use it   Esc: cancel   e.g. sin(3*x)*cos(3*y) + 0.1*(x^2 + y^2)")
+#define RUN_FIELD_HINT N_("Enter: use them   Esc: cancel   e.g. lr=0.05,momentum=0.9")
 
 /* Byte offset from which text[from..] up to the caret fits in width;
  * *caret_x gets the width of that part (where the caret stands). */
@@ -70,7 +70,7 @@ static void draw_field(Renderer *r, const char *label, const TextField *field, c
         render_text(r, error, x + pad, below, note_px, ALIGN_LEFT, t->warn);
         below += note;
     }
-    render_text(r, hint, x + pad, below, note_px, ALIGN_LEFT, t->dim);
+    render_text(r, _(hint), x + pad, below, note_px, ALIGN_LEFT, t->dim);
 }
 
 void render_expr_field(Renderer *r, const Scene *scene)

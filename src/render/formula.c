@@ -28,14 +28,14 @@ static bool rule_lines(const Scene *scene, ExplainLines *l, char *title, size_t 
     const Run *run = &scene->runs[i].run;
     UpdateTerms e;
     if (!run_explain_last(run, &e)) {
-        snprintf(title, size, "run %zu · %s — no update yet", i + 1,
+        snprintf(title, size, _("run %zu · %s — no update yet"), i + 1,
                  optimizer_kind_name(run->desc.kind));
         return true;
     }
     OptimizerDesc d;
     OptimizerState before;
     run_state_at(run, run_steps(run) - 1, &before, &d);
-    snprintf(title, size, "run %zu · %s — update t = %ld,  lr = %.4g", i + 1,
+    snprintf(title, size, _("run %zu · %s — update t = %ld,  lr = %.4g"), i + 1,
              optimizer_kind_name(d.kind), e.t, e.lr);
     optimizer_explain_lines(&d, &e, l);
     return true;
@@ -49,7 +49,7 @@ static double panel_width(Renderer *r, const ExplainLines *l, const char *title,
     double value_w = 0;
     *rule_w = 0;
     for (int k = 0; k < l->count; k++) {
-        *rule_w = fmax(*rule_w, render_text_width(r, l->line[k].rule, px));
+        *rule_w = fmax(*rule_w, render_text_width(r, _(l->line[k].rule), px));
         value_w = fmax(value_w, render_text_width(r, l->line[k].value, px));
     }
     return fmax(*rule_w + value_w, render_text_width(r, title, title_px)) + 2 * pad;
@@ -115,7 +115,7 @@ void render_formula(Renderer *r, const Scene *scene, LayoutRect rect)
                         fmax(1.0, round(s)), r->theme->dim);
             y += gap;
         }
-        render_text(r, l->line[k].rule, x + pad + rule_w, y, px, ALIGN_RIGHT, r->theme->text);
+        render_text(r, _(l->line[k].rule), x + pad + rule_w, y, px, ALIGN_RIGHT, r->theme->text);
         render_text(r, l->line[k].value, x + pad + rule_w, y, px, ALIGN_LEFT, r->theme->accent);
     }
 }

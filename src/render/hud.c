@@ -34,7 +34,7 @@ static const char *formula_of(const Landscape *landscape)
     const LandscapeInfo *kinds = landscape_kinds(&count);
     for (size_t i = 0; i < count; i++)
         if (strcmp(kinds[i].name, landscape_name(landscape)) == 0)
-            return kinds[i].formula;
+            return _(kinds[i].formula);
     return "";
 }
 
@@ -43,7 +43,7 @@ static const char *schedule_label(const ScheduleDesc *schedule)
 {
     if (schedule->kind != SCHEDULE_CONSTANT)
         return schedule_name(schedule->kind);
-    return schedule->warmup > 0 ? "warm-up" : "";
+    return schedule->warmup > 0 ? _("warm-up") : "";
 }
 
 /* A sweep's run goes by its value of the swept parameter ("lr = 0.000356",
@@ -72,17 +72,17 @@ static void run_line(const Scene *scene, size_t i, char *dest, size_t size)
     if (n < 0 || (size_t)n >= size)
         return;
     if (run->status == RUN_DIVERGED)
-        snprintf(dest + n, size - (size_t)n, "diverged at step %zu", run_steps(run));
+        snprintf(dest + n, size - (size_t)n, _("diverged at step %zu"), run_steps(run));
     else if (run->status == RUN_STALLED)
-        snprintf(dest + n, size - (size_t)n, "stalled at step %zu", run_steps(run));
+        snprintf(dest + n, size - (size_t)n, _("stalled at step %zu"), run_steps(run));
     else
-        snprintf(dest + n, size - (size_t)n, "L %.4g   step %zu   lr %.3g%s%s",
+        snprintf(dest + n, size - (size_t)n, _("L %.4g   step %zu   lr %.3g%s%s"),
                  run_head(run).loss, run_steps(run), scene_run_lr(scene, i),
                  schedule_label(&run->desc.schedule)[0] ? " " : "",
                  schedule_label(&run->desc.schedule));
     if (sr->hidden) {
         size_t len = strlen(dest);
-        snprintf(dest + len, size - len, "   (hidden)");
+        snprintf(dest + len, size - len, "%s", _("   (hidden)"));
     }
 }
 
@@ -92,18 +92,18 @@ static void status_line(const Renderer *r, const Scene *scene, char *dest, size_
 {
     if (r->audience == RENDER_FOR_RECORDING) {
         snprintf(dest, size, "%s%s", colormap_name(scene->display.colormap),
-                 scene->display.log_scale ? ", log scale" : "");
+                 scene->display.log_scale ? _(", log scale") : "");
         return;
     }
     char playing[96];
     if (scene->playing)
-        snprintf(playing, sizeof playing, "playing %.4g steps/s (speed ×%.4g)",
+        snprintf(playing, sizeof playing, _("playing %.4g steps/s (speed ×%.4g)"),
                  SCENE_STEPS_PER_SECOND * scene->speed, scene->speed);
     else
-        snprintf(playing, sizeof playing, "paused (Space plays, . steps)");
-    snprintf(dest, size, "%s   ·   %s%s   ·   h: help", playing,
+        snprintf(playing, sizeof playing, "%s", _("paused (Space plays, . steps)"));
+    snprintf(dest, size, _("%s   ·   %s%s   ·   h: help"), playing,
              colormap_name(scene->display.colormap),
-             scene->display.log_scale ? ", log scale" : "");
+             scene->display.log_scale ? _(", log scale") : "");
 }
 
 /* The landscape's spec as the legend shows it: a data= file by its name
@@ -228,8 +228,8 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     /* A sweep names its run and range above its runs, with its colour scale. */
     if (scene->sweep.count > 0) {
         const Sweep *w = &scene->sweep;
-        snprintf(text, sizeof text, "%s   %s from %.3g to %.3g, %s", w->base, w->param,
-                 w->values[0], w->values[w->count - 1], w->linear ? "linear" : "log-spaced");
+        snprintf(text, sizeof text, _("%s   %s from %.3g to %.3g, %s"), w->base, w->param,
+                 w->values[0], w->values[w->count - 1], w->linear ? _("linear") : _("log-spaced"));
         legend_item(r, l, LEGEND_SWEEP, 0, text, small_px, pad, inner - 8.0 * s - bar_w, &y);
         l->w = fmax(l->w, l->line[l->count - 1].x + l->line[l->count - 1].w + 8.0 * s + bar_w);
         y += 0.25 * pad;
@@ -322,15 +322,17 @@ static int readout_lines(const Scene *scene, bool compact, char lines[READOUT_LI
     snprintf(lines[count++], sizeof lines[0], "L(θ) = %.6g", c.value);
     snprintf(lines[count++], sizeof lines[0], "∇L = (%.4g, %.4g)   |∇L| = %.4g", c.grad[0],
              c.grad[1], c.grad_norm);
-    snprintf(lines[count++], sizeof lines[0], "Hessian eigenvalues  λ = %.4g, %.4g", c.eig[0],
+    snprintf(lines[count++], sizeof lines[0], _("Hessian eigenvalues  λ = %.4g, %.4g"), c.eig[0],
              c.eig[1]);
     if (scene->run_count > 0) {
         double lr = scene_run_lr(scene, scene->selected);
         GdStability gd = curvature_gd_stability(lr, c.eig[1]);
-        snprintf(lines[count++], sizeof lines[0], "run %zu: lr %.4g   2/lr = %.4g   lr·λmax = %.3g",
+        snprintf(lines[count++], sizeof lines[0],
+                 _("run %zu: lr %.4g   2/lr = %.4g   lr·λmax = %.3g"),
                  scene->selected + 1, lr, gd.threshold, gd.lr_lambda);
         if (gd.overshoots)
-            snprintf(lines[count++], sizeof lines[0], "lr·λmax > 2: a GD step overshoots here");
+            snprintf(lines[count++], sizeof lines[0], "%s",
+                     _("lr·λmax > 2: a GD step overshoots here"));
     }
     return count;
 }
@@ -436,8 +438,8 @@ typedef struct PlotBox {
 /* The loss plot's title. */
 static void plot_title(const LossScale *p, char *dest, size_t size)
 {
-    snprintf(dest, size, "%s vs step%s", p->log && p->offset != 0 ? "L − L*" : "loss",
-             p->log ? " (log scale)" : "");
+    snprintf(dest, size, _("%s vs step%s"), p->log && p->offset != 0 ? "L − L*" : _("loss"),
+             p->log ? _(" (log scale)") : "");
 }
 
 /* The plot in rect (only its labels when rect is empty). */
@@ -528,7 +530,7 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
     double x = b->ix + (double)shown / (double)p->steps * b->iw;
     shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 1.0 * s, r->theme->text);
     char label[48];
-    snprintf(label, sizeof label, "step %zu", shown);
+    snprintf(label, sizeof label, _("step %zu"), shown);
     bool left = x - b->ix > 0.5 * b->iw;
     render_text(r, label, left ? x - 4.0 * s : x + 4.0 * s, b->iy, px,
                 left ? ALIGN_RIGHT : ALIGN_LEFT, r->theme->text);
@@ -553,9 +555,9 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 1.2 * s, 7.0 * s, color);
         char label[96];
         if (run->status == RUN_DIVERGED)
-            snprintf(label, sizeof label, "diverged at step %zu", run_steps(run));
+            snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(run));
         else
-            snprintf(label, sizeof label, "above the plot from step %ld (now L = %.3g)", exit,
+            snprintf(label, sizeof label, _("above the plot from step %ld (now L = %.3g)"), exit,
                      run_head(run).loss);
         bool left = x - b->ix > 0.5 * b->iw;
         render_text(r, label, left ? x - 6.0 * s : x + 6.0 * s, ty, px,
@@ -605,7 +607,7 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 /* The widest labels the colour bar can have, which its least width makes
  * room for: its values are known only once the heatmap is drawn. */
 #define COLORBAR_END_WIDEST "-8.88e-88"
-#define COLORBAR_MIDDLE_WIDEST "L = -8.88e-88  (log scale)"
+#define COLORBAR_WIDEST_VALUE -8.88e-88
 
 /* The colour bar with its middle label beside its end labels, or (two_lines)
  * on a line of its own under them. */
@@ -615,7 +617,9 @@ static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
     int px = render_font_px(r, SMALL_PX);
     double line = render_line_height(r, px);
     double h = 10.0 * s + line + 2 * pad + 2.0 * s + (two_lines ? line : 0.0);
-    double middle = render_text_width(r, COLORBAR_MIDDLE_WIDEST, px),
+    char widest[64];
+    snprintf(widest, sizeof widest, "L = %.3g%s", COLORBAR_WIDEST_VALUE, _("  (log scale)"));
+    double middle = render_text_width(r, widest, px),
            end = render_text_width(r, COLORBAR_END_WIDEST, px);
     /* The middle label centred, the end labels beside it with a gap. */
     double min_w = two_lines ? fmax(middle, 2 * end + 8.0 * s) + 2 * pad
@@ -648,7 +652,7 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
     snprintf(label, sizeof label, "%.3g", lo);
     render_text(r, label, bx, ty, px, ALIGN_LEFT, r->theme->dim);
     snprintf(label, sizeof label, "L = %.3g%s", heatmap_value_at(r->heatmap, 0.5),
-             log_scale ? "  (log scale)" : "");
+             log_scale ? _("  (log scale)") : "");
     render_text(r, label, bx + 0.5 * bw, two_lines ? ty + line : ty, px, ALIGN_CENTER,
                 r->theme->dim);
     snprintf(label, sizeof label, "%.3g", hi);
@@ -797,7 +801,7 @@ static void draw_error(Renderer *r, const Scene *scene)
     int px = render_font_px(r, BODY_PX + 3), title_px = render_font_px(r, TITLE_PX);
     wrap_text(r, &r->error, scene->error, px, fmin(0.8 * r->width, 1100.0 * s));
     double line = text_line_height(r->text, px), title_h = text_line_height(r->text, title_px);
-    double w = render_text_width(r, "This lesson cannot be shown", title_px);
+    double w = render_text_width(r, _("This lesson cannot be shown"), title_px);
     for (int i = 0; i < r->error.count; i++)
         w = fmax(w, render_text_width(r, r->error.lines[i], px));
     double h = title_h + 8.0 * s + r->error.count * line + 2 * pad;
@@ -806,7 +810,7 @@ static void draw_error(Renderer *r, const Scene *scene)
     veil.a = 0.88f;
     shapes_rect(r->shapes, 0, 0, r->width, r->height, veil);
     shapes_rect(r->shapes, x, y, w + 2 * pad, h, r->theme->help_panel);
-    render_text(r, "This lesson cannot be shown", x + pad, y + pad, title_px, ALIGN_LEFT,
+    render_text(r, _("This lesson cannot be shown"), x + pad, y + pad, title_px, ALIGN_LEFT,
                 r->theme->warn);
     for (int i = 0; i < r->error.count; i++)
         render_text(r, r->error.lines[i], x + pad, y + pad + title_h + 8.0 * s + i * line, px,
@@ -831,7 +835,7 @@ static void help_panel(Renderer *r, double s, bool draw, double *w, double *h)
     double x = 0.5 * (r->width - *w), y = 0.5 * (r->height - *h);
     shapes_rect(r->shapes, 0, 0, r->width, r->height, r->theme->shade);
     shapes_rect(r->shapes, x, y, *w, *h, r->theme->help_panel);
-    render_text(r, "descent — keys (Esc closes)", x + pad, y + pad, title_px, ALIGN_LEFT,
+    render_text(r, _("descent — keys (Esc closes)"), x + pad, y + pad, title_px, ALIGN_LEFT,
                 r->theme->text);
     for (size_t i = 0; i < r->help_count; i++) {
         double ty = y + pad + title_h + (double)i * line;

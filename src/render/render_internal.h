@@ -22,6 +22,7 @@
 #include "heatmap.h"
 #include "layout.h"
 #include "render.h"
+#include "scene/i18n.h"
 #include "scene/viewport.h"
 #include "shapes.h"
 #include "surface.h"

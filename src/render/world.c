@@ -559,9 +559,9 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
     int px = render_font_px(r, 17.0);
     if (n == 0) {
         label_at(r,
-                 !scene->swarm ? "basin shares: this step has no particle cloud"
-                               : "basin shares: no minimum found in view (the flow leaves it, "
-                                 "or ends on no minimum)",
+                 !scene->swarm ? _("basin shares: this step has no particle cloud")
+                               : _("basin shares: no minimum found in view (the flow leaves "
+                                   "it, or ends on no minimum)"),
                  r->width - 12.0 * s, 12.0 * s, render_font_px(r, 15.0), ALIGN_RIGHT);
         return;
     }

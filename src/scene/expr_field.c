@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scene/i18n.h"
 #include "scene/scene.h"
 
 static const char expr_prefix[] = "expr:";
@@ -43,6 +44,6 @@ bool expr_field_apply(Scene *scene)
         return false;
     }
     expr_field_close(scene);
-    scene_notify(scene, 3.0, "landscape: %s", spec);
+    scene_notify(scene, 3.0, _("landscape: %s"), spec);
     return true;
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
+
 static const LessonStep *current_step(const LessonPlayer *player)
 {
     return &player->lesson.steps[player->step];
@@ -217,7 +219,7 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
                 distinct++;
                 shown += c <= choice;
             }
-        scene_notify(scene, 3.0, "%s: %zu/%zu", k->label[0] ? k->label : "key", shown, distinct);
+        scene_notify(scene, 3.0, "%s: %zu/%zu", k->label[0] ? k->label : _("key"), shown, distinct);
         /* Played like the step: a step without play (a still picture)
          * plays the alternative on until Space pauses it. */
         scene_play_for(scene, step->play, true);
@@ -243,7 +245,7 @@ static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded
     if (!lesson_player_show(player, scene, step, err))
         return false;
     if (player->lesson.fallbacks > 0)
-        scene_notify(scene, 6.0, "%zu texts in English: the lesson has no '%s' for them",
+        scene_notify(scene, 6.0, _("%zu texts in English: the lesson has no '%s' for them"),
                      player->lesson.fallbacks, player->lesson.lang);
     return true;
 }
@@ -284,7 +286,7 @@ static void finish_reload(LessonPlayer *player, Scene *scene)
     bool loaded = lesson_load_finish(player->reload, &lesson, &err);
     player->reload = NULL;
     if (install(player, scene, step, loaded, &lesson, &err))
-        scene_notify(scene, 3.0, "reloaded %s", player->path);
+        scene_notify(scene, 3.0, _("reloaded %s"), player->path);
 }
 
 bool lesson_player_poll(LessonPlayer *player, Scene *scene)
@@ -303,14 +305,14 @@ bool lesson_player_poll(LessonPlayer *player, Scene *scene)
         /* Deleted, or between an editor's delete and rename: the class
          * keeps its stage, and the file reloads when it is back. */
         player->mtime = now;
-        scene_notify(scene, 10.0, "%s is gone: showing it as last loaded until it is back",
+        scene_notify(scene, 10.0, _("%s is gone: showing it as last loaded until it is back"),
                      player->path);
         return false;
     }
     player->mtime = now;
     player->reload = lesson_load_start(player->path, player->lang, player->reserved_keys);
     if (!player->reload) {
-        scene_notify(scene, 10.0, "out of memory reloading %s", player->path);
+        scene_notify(scene, 10.0, _("out of memory reloading %s"), player->path);
         return false;
     }
     if (!lesson_load_poll(player->reload))

@@ -6,6 +6,7 @@
 
 #include "core/spec.h"
 #include "core/sweep.h"
+#include "scene/i18n.h"
 #include "scene/scene.h"
 
 /* Whether kind takes key. */
@@ -21,7 +22,7 @@ static bool has_param(OptimizerKind kind, const char *key)
 bool run_field_open(Scene *scene)
 {
     if (scene->run_count == 0) {
-        scene_notify(scene, 3.0, "no run to change");
+        scene_notify(scene, 3.0, "%s", _("no run to change"));
         return false;
     }
     RunField *f = &scene->run_field;
@@ -33,7 +34,7 @@ bool run_field_open(Scene *scene)
         scene_notify(scene, 6.0, "%s", err.message);
         return false;
     }
-    snprintf(f->label, sizeof f->label, "run %zu  %s:", scene->selected + 1,
+    snprintf(f->label, sizeof f->label, _("run %zu  %s:"), scene->selected + 1,
              optimizer_kind_name(desc->kind));
     /* The learning rate is what one most often types: written out even
      * where the spec leaves it at its default. */
@@ -67,7 +68,7 @@ bool run_field_apply(Scene *scene)
     RunField *f = &scene->run_field;
     DescentError err = {""};
     if (scene->run_count == 0) {
-        snprintf(f->error, sizeof f->error, "no run to change");
+        snprintf(f->error, sizeof f->error, "%s", _("no run to change"));
         return false;
     }
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
@@ -79,7 +80,7 @@ bool run_field_apply(Scene *scene)
         return false;
     }
     run_field_close(scene);
-    scene_notify(scene, 3.0, "run %zu: %s", scene->selected + 1,
+    scene_notify(scene, 3.0, _("run %zu: %s"), scene->selected + 1,
                  scene->runs[scene->selected].run.desc.spec);
     return true;
 }

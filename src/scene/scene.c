@@ -12,6 +12,7 @@
 
 #include "core/basins.h"
 #include "core/spec.h"
+#include "i18n.h"
 
 static const char *const colormap_names[COLORMAP_COUNT] = {"viridis", "magma", "cividis", "grey"};
 
@@ -184,7 +185,7 @@ bool scene_next_landscape(Scene *scene, DescentError *err)
         if (strcmp(name, "expr") != 0)
             return scene_set_landscape(scene, name, false, err);
     }
-    return error_set(err, "no other landscape to show");
+    return error_set(err, "%s", _("no other landscape to show"));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -596,7 +597,7 @@ static bool spec_with_number(const char *spec, const char *key, const char *valu
 static bool replace_selected(Scene *scene, const char *spec, DescentError *err)
 {
     if (scene->run_count == 0)
-        return error_set(err, "no run to change");
+        return error_set(err, "%s", _("no run to change"));
     size_t i = scene->selected;
     SceneRun run;
     LandscapePoint start = {scene->runs[i].x0, scene->runs[i].y0};
@@ -640,7 +641,7 @@ static bool change_selected(Scene *scene, const char *spec, DescentError *err)
 bool scene_change_run(Scene *scene, const char *spec, DescentError *err)
 {
     if (scene->run_count == 0)
-        return error_set(err, "no run to change");
+        return error_set(err, "%s", _("no run to change"));
     return change_selected(scene, spec, err);
 }
 
@@ -678,7 +679,7 @@ static bool set_selected_number(Scene *scene, const char *key, double value, Num
                                 DescentError *err)
 {
     if (scene->run_count == 0)
-        return error_set(err, "no run to change");
+        return error_set(err, "%s", _("no run to change"));
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
     char spec[sizeof desc->spec], text[40];
     format(value, text, sizeof text);
@@ -689,7 +690,7 @@ static bool set_selected_number(Scene *scene, const char *key, double value, Num
 bool scene_scale_lr(Scene *scene, double factor, DescentError *err)
 {
     if (scene->run_count == 0)
-        return error_set(err, "no run to change");
+        return error_set(err, "%s", _("no run to change"));
     return set_selected_number(scene, "lr", scene->runs[scene->selected].run.desc.lr * factor,
                                format_4_digits, err);
 }
@@ -707,11 +708,11 @@ static double towards_one(double mu, bool up)
 bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
 {
     if (scene->run_count == 0)
-        return error_set(err, "no run to change");
+        return error_set(err, "%s", _("no run to change"));
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
     const char *key = optimizer_info(desc->kind)->traits.momentum_key;
     if (!key)
-        return error_set(err, "%s has no momentum", optimizer_kind_name(desc->kind));
+        return error_set(err, _("%s has no momentum"), optimizer_kind_name(desc->kind));
     return set_selected_number(scene, key, towards_one(optimizer_number(desc, key), up),
                                format_decay, err);
 }
@@ -719,11 +720,11 @@ bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
 bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err)
 {
     if (scene->run_count == 0)
-        return error_set(err, "no run to change");
+        return error_set(err, "%s", _("no run to change"));
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
     const char *key = optimizer_info(desc->kind)->traits.second_moment_key;
     if (!key)
-        return error_set(err, "%s keeps no running average of squared gradients",
+        return error_set(err, _("%s keeps no running average of squared gradients"),
                          optimizer_kind_name(desc->kind));
     return set_selected_number(scene, key, towards_one(optimizer_number(desc, key), up),
                                format_decay, err);
@@ -732,11 +733,11 @@ bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err)
 bool scene_scale_batch(Scene *scene, double factor, DescentError *err)
 {
     if (scene->run_count == 0)
-        return error_set(err, "no run to change");
+        return error_set(err, "%s", _("no run to change"));
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
     size_t n = landscape_sample_count(scene->landscape);
     if (n == 0)
-        return error_set(err, "minibatches need a data landscape (linreg, logreg)");
+        return error_set(err, "%s", _("minibatches need a data landscape (linreg, logreg)"));
     double batch = desc->batch ? (double)desc->batch * factor : factor < 1 ? 0.5 * (double)n : 0;
     batch = batch >= (double)n ? 0 : fmax(1, round(batch));
     return set_selected_number(scene, "batch", batch, format_whole, err);
@@ -745,7 +746,7 @@ bool scene_scale_batch(Scene *scene, double factor, DescentError *err)
 bool scene_scale_noise(Scene *scene, double factor, DescentError *err)
 {
     if (scene->run_count == 0)
-        return error_set(err, "no run to change");
+        return error_set(err, "%s", _("no run to change"));
     const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
     double noise = desc->noise * factor;
     if (desc->noise == 0 && factor > 1)

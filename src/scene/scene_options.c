@@ -333,7 +333,7 @@ static const SceneOptionDef defs[] = {
     {"--camera", "YAW,PITCH[,DIST]",
      "the 3D view seen from there (degrees; DIST 1 frames the landscape)", parse_camera,
      print_camera},
-    {"--lang", "en|zh", "language of lessons (default: from the environment)", parse_lang, NULL},
+    {"--lang", "en|zh", "language of lessons and of the window (default: from the environment)", parse_lang, NULL},
 };
 
 const SceneOptionDef *scene_option_defs(size_t *count)

@@ -1,0 +1,339 @@
+/*
+ * test_ui_language.c — the window's own words in Chinese through the
+ * gettext catalog (docs/ARCHITECTURE.md §5.1; scene/i18n.h):
+ *   - i18n_select picks the catalog whatever the environment's locale
+ *     (meson runs this test with LANG and LC_ALL empty, and again with
+ *     LC_ALL=C and LANGUAGE=fr), switches back and forth, and leaves
+ *     numbers printing and parsing with '.';
+ *   - every text the renderer draws (renderer_observe_text) in every step
+ *     of every shipped lesson with --lang zh, with the hover readout, and
+ *     in two lessons after every window key (help overlay, plots, overlays,
+ *     3D view, notices, the formula field) holds no English word.
+ *
+ * The rule for "English word": a token of ASCII letters, digits and '_'
+ * that starts with a letter and holds two letters in a row.  It is allowed
+ * only when it is a name the program takes as input or a symbol, not a
+ * word of a sentence:
+ *   - a command-line option (--particles, --output-dir);
+ *   - the core's names: optimizer and landscape kinds and their spec keys
+ *     (adam, quadratic, lr, beta1), colormaps (viridis);
+ *   - the words of the specs on stage (run specs, the landscape's spec, a
+ *     sweep's base), which the legend and notices show as typed;
+ *   - the words of the lesson's own texts in that language (its title,
+ *     captions, hints, labels: the lesson's business, lessons/CLAIMS.md);
+ *   - allowed_words below: key names, file formats, proper names of
+ *     methods and people, function names of formulas, the program's name.
+ * Numbers, units and symbols (η, λmax, ∇L, x1_i) hold no such token: their
+ * letters stand alone (x, y, L, e in 1e-07).  Messages of the core's errors
+ * (a spec's value out of range) are English data, like a spec: none of
+ * them shows here, since no key below makes one.
+ *
+ * Needs a GL context (SDL_VIDEODRIVER=offscreen), DESCENT_DATA_DIR, and the
+ * compiled catalog in the build tree (a dependency of this test).
+ */
+#include <ctype.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app_internal.h"
+#include "app/keys.h"
+#include "core/landscape.h"
+#include "core/optimizer.h"
+#include "core/spec.h"
+#include "lesson/lesson.h"
+#include "scene/expr_field.h"
+#include "scene/i18n.h"
+#include "scene/scene.h"
+
+/* ---------------------------------------------------------------- locale */
+
+static void test_catalog_whatever_the_locale(void **state)
+{
+    (void)state;
+    assert_true(i18n_select("zh"));
+    assert_string_equal(_("loss"), "损失");
+    assert_string_equal(_("diverged at step %zu"), "在第 %zu 步发散");
+    assert_true(i18n_select("en"));
+    assert_string_equal(_("loss"), "loss");
+    /* Back again: gettext's cache of the other language is dropped. */
+    assert_true(i18n_select("zh"));
+    assert_string_equal(_("loss"), "损失");
+    assert_false(i18n_select("fr"));
+    assert_string_equal(_("loss"), "loss");
+}
+
+/* Numbers print and parse with '.' in Chinese: only LC_MESSAGES moved. */
+static void test_numbers_keep_their_point(void **state)
+{
+    (void)state;
+    assert_true(i18n_select("zh"));
+    assert_string_equal(setlocale(LC_NUMERIC, NULL), "C");
+    assert_string_equal(localeconv()->decimal_point, ".");
+    char text[64];
+    snprintf(text, sizeof text, "%.3g %.17g", 0.05, 2.5);
+    assert_string_equal(text, "0.05 2.5");
+    assert_true(strtod("0.25", NULL) == 0.25);
+    Spec spec;
+    assert_true(spec_parse("adam:lr=0.05,beta1=0.8", true, &spec, NULL));
+    assert_true(strtod(spec.items[0].value, NULL) == 0.05);
+    DescentError err = {""};
+    Landscape *l = landscape_create("quadratic:l1=1.5,l2=10", &err);
+    assert_non_null(l);
+    assert_true(landscape_value(l, 1.0, 0.0) == 0.75);
+    landscape_destroy(l);
+}
+
+/* ------------------------------------------------------- English words */
+
+static const char *const allowed_words[] = {
+    /* keys */
+    "Tab", "Esc", "Enter", "PageDown", "PageUp", "Shift", "Ctrl",
+    /* file formats */
+    "PNG", "MP4",
+    /* methods and people */
+    "GD", "SGD", "Adam", "AdaGrad", "RMSProp", "Nesterov", "Newton", "Hessian", "Runge",
+    "Kutta",
+    /* formulas (expr's functions, the landscapes' and update rules' symbols) */
+    "sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "pi", "sum",
+    "max", "vmax", "lr_t", "inf", "nan",
+    /* the program */
+    "descent",
+};
+
+/* Whether word (NUL-terminated, n letters) is a whole word of text. */
+static bool has_word(const char *text, const char *word, size_t n)
+{
+    for (const char *p = text; (p = strstr(p, word)) != NULL; p++)
+        if ((p == text || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]))
+            return true;
+    return false;
+}
+
+static bool is_name(const char *word, size_t n, const ParamDef *params, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(params[k].name) == n && strncmp(params[k].name, word, n) == 0)
+            return true;
+    return false;
+}
+
+/* One of the core's names: a kind, a spec key, a colormap. */
+static bool core_name(const char *word, size_t n)
+{
+    size_t count;
+    const LandscapeInfo *landscapes = landscape_kinds(&count);
+    for (size_t k = 0; k < count; k++)
+        if ((strlen(landscapes[k].name) == n && strncmp(landscapes[k].name, word, n) == 0) ||
+            is_name(word, n, landscapes[k].params, landscapes[k].nparams))
+            return true;
+    const OptimizerInfo *optimizers = optimizer_kinds(&count);
+    for (size_t k = 0; k < count; k++)
+        if ((strlen(optimizers[k].name) == n && strncmp(optimizers[k].name, word, n) == 0) ||
+            is_name(word, n, optimizers[k].params, optimizers[k].nparams))
+            return true;
+    for (int c = 0; c < COLORMAP_COUNT; c++)
+        if (strcmp(colormap_name((Colormap)c), word) == 0)
+            return true;
+    for (size_t k = 0; k < sizeof allowed_words / sizeof allowed_words[0]; k++)
+        if (strcmp(allowed_words[k], word) == 0)
+            return true;
+    return false;
+}
+
+/* What one lesson step on stage may show in English besides core names. */
+typedef struct Watch {
+    const App *app;
+    const char *where;
+    int failures;
+    long texts;                /* texts drawn */
+    bool help, readout, plot;  /* the help's title, the readout, a dynamics plot seen */
+} Watch;
+
+static bool lesson_word(const Lesson *lesson, const char *word, size_t n)
+{
+    if (has_word(lesson->title, word, n))
+        return true;
+    for (size_t k = 0; k < lesson->step_count; k++) {
+        const LessonStep *step = &lesson->steps[k];
+        if (has_word(step->caption, word, n) || has_word(step->hint, word, n))
+            return true;
+        for (size_t m = 0; m < step->mark_count; m++)
+            if (has_word(step->marks[m].label, word, n))
+                return true;
+        for (size_t m = 0; m < step->key_count; m++)
+            if (has_word(step->keys[m].label, word, n))
+                return true;
+    }
+    return false;
+}
+
+static bool stage_word(const Scene *scene, const char *word, size_t n)
+{
+    if (has_word(landscape_spec(scene->landscape), word, n) ||
+        has_word(scene->sweep.base, word, n))
+        return true;
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (has_word(scene->runs[i].run.desc.spec, word, n))
+            return true;
+    return false;
+}
+
+/* The length of the token at p: a letter, then letters, digits and '_'
+ * (beta1, sharp_depth, MP4); for "--name-of-option" the whole option. */
+static size_t token_length(const char *p, bool option)
+{
+    size_t n = 1;
+    while (isalnum((unsigned char)p[n]) || p[n] == '_' || (option && p[n] == '-'))
+        n++;
+    return n;
+}
+
+static void observe(void *context, const char *utf8)
+{
+    Watch *w = context;
+    w->texts++;
+    w->help |= strcmp(utf8, "descent — 按键（Esc 关闭）") == 0;
+    w->readout |= strncmp(utf8, "Hessian 特征值", strlen("Hessian 特征值")) == 0;
+    w->plot |= strstr(utf8, "稳定性边缘") != NULL;
+    for (const char *p = utf8; *p;) {
+        if (!isalpha((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        /* A command-line option (--particles) is a name the program takes. */
+        bool option = p - utf8 >= 2 && p[-1] == '-' && p[-2] == '-';
+        size_t n = token_length(p, option), run = 0, longest = 0;
+        for (size_t k = 0; k < n; k++) {
+            run = isalpha((unsigned char)p[k]) ? run + 1 : 0;
+            longest = run > longest ? run : longest;
+        }
+        char word[128];
+        snprintf(word, sizeof word, "%.*s", (int)n, p);
+        bool allowed = option || longest < 2 || core_name(word, n) ||
+                       stage_word(w->app->scene, word, n) ||
+                       (w->app->has_lesson && lesson_word(&w->app->lesson.lesson, word, n));
+        if (!allowed) {
+            fprintf(stderr, "%s: English word '%s' in \"%s\"\n", w->where, word, utf8);
+            w->failures++;
+        }
+        p += n;
+    }
+}
+
+/* -------------------------------------------------------------- panels */
+
+enum { W = 1280, H = 720 };
+
+/* Draws a frame with the pointer over the landscape (the hover readout). */
+static void draw(App *app)
+{
+    app->scene->hover = (LandscapePoint){0.3, -0.2};
+    app->scene->hover_valid = true;
+    app_frame(app, 0.0);
+}
+
+/* Every window key that changes what is drawn, one after another, each
+ * followed by a frame; the keys that leave the window, write files or
+ * spawn ffmpeg (q, v, p, s, f) are left out. */
+static void press_every_key(App *app)
+{
+    size_t count;
+    const WindowKey *keys = window_keys(&count);
+    for (size_t i = 0; i < count; i++) {
+        for (const char *c = keys[i].chars; *c; c++) {
+            if (strchr("qvpsf", *c))
+                continue;
+            /* 'o' goes round every dynamics plot. */
+            for (int k = 0; k < (*c == 'o' ? SCENE_PLOT_COUNT : 1); k++) {
+                window_key_char(app, *c);
+                draw(app);
+            }
+            if (*c == 'e') {
+                expr_field_close(app->scene);
+                draw(app);
+            }
+        }
+        for (size_t k = 0; keys[i].syms && keys[i].syms[k]; k++) {
+            SDL_Keycode sym = keys[i].syms[k];
+            if (sym == SDLK_q || sym == SDLK_F11 || (sym >= SDLK_1 && sym <= SDLK_9))
+                continue;
+            window_key_down(app, sym, 0);
+            draw(app);
+        }
+    }
+}
+
+static void test_every_panel_in_chinese(void **state)
+{
+    (void)state;
+    assert_true(i18n_select("zh"));
+    DescentError err = {""};
+    LessonList lessons;
+    assert_true(lesson_list(&lessons, &err));
+    int failures = 0;
+    size_t steps = 0;
+    long texts = 0;
+    bool help = false, readout = false, plot = false;
+    for (size_t f = 0; f < lessons.count; f++) {
+        const char *path = lessons.paths[f];
+        Scene *scene = scene_create(&(SceneOptions){0}, &err);
+        assert_non_null(scene);
+        App *app = app_create(scene, &(AppOptions){.width = W, .height = H, .hidden = true,
+                                                    .lesson = path, .lang = "zh"},
+                              &err);
+        assert_non_null(app);
+        assert_true(app->has_lesson && lesson_player_ready(&app->lesson));
+        char where[4200];
+        Watch watch = {.app = app, .where = where};
+        renderer_observe_text(app->renderer, observe, &watch);
+        LessonPlayer *player = &app->lesson;
+        for (size_t k = 0; k < player->lesson.step_count; k++) {
+            snprintf(where, sizeof where, "%s step %zu", path, k + 1);
+            assert_true(lesson_player_show(player, app->scene, k, &err));
+            long frames = lesson_player_step_frames(player, k, 4);
+            player->autoplay_frames = 0;
+            for (long t = 0; t + 1 < frames && player->step == k; t++)
+                lesson_player_autoplay(player, app->scene, 4);
+            if (player->step != k)
+                assert_true(lesson_player_show(player, app->scene, k, &err));
+            draw(app);
+            steps++;
+        }
+        /* A lesson with runs on a classic landscape and one on data. */
+        if (strstr(path, "/welcome.lua") || strstr(path, "/implicit_regularization.lua")) {
+            snprintf(where, sizeof where, "%s, every key", path);
+            press_every_key(app);
+        }
+        failures += watch.failures;
+        texts += watch.texts;
+        help |= watch.help;
+        readout |= watch.readout;
+        plot |= watch.plot;
+        app_destroy(app);
+    }
+    lesson_list_free(&lessons);
+    fprintf(stderr, "checked %ld texts of %zu lesson steps in Chinese\n", texts, steps);
+    /* What was checked was there, in Chinese. */
+    assert_true(steps > 40 && texts > 50 * (long)steps);
+    assert_true(help && readout && plot);
+    assert_int_equal(failures, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_catalog_whatever_the_locale),
+        cmocka_unit_test(test_numbers_keep_their_point),
+        cmocka_unit_test(test_every_panel_in_chinese),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
