@@ -527,6 +527,12 @@ double model_hvp(const Model *model, const double *theta, const NetData *data,
     return pass(model, theta, data, idx, count, v, grad, hv, NULL, work);
 }
 
+void model_hessian_apply(void *context, const double *v, double *dest)
+{
+    const ModelHessian *h = context;
+    model_hvp(h->model, h->theta, h->data, h->idx, h->count, v, dest, NULL, h->work);
+}
+
 void model_outputs(const Model *model, const double *theta, const double *x, size_t count,
                    double *dest, ModelWork *work)
 {

@@ -128,6 +128,20 @@ double model_hvp(const Model *model, const double *theta, const NetData *data,
                  const size_t *idx, size_t count, const double *v, double *hv, double *grad,
                  ModelWork *work);
 
+/* The Hessian at θ over some samples as a linear operator for
+ * spectrum.h: fill the fields and pass the struct as the context of
+ * model_hessian_apply (dest = H v by model_hvp). */
+typedef struct ModelHessian {
+    const Model *model;
+    const double *theta;
+    const NetData *data;
+    const size_t *idx;     /* NULL: samples 0 .. count − 1 */
+    size_t count;
+    ModelWork *work;
+} ModelHessian;
+
+void model_hessian_apply(void *context, const double *v, double *dest);
+
 /* The network's outputs z for count input rows x (count × sizes[0]) into
  * dest (count × outputs), e.g. to draw a decision boundary. */
 void model_outputs(const Model *model, const double *theta, const double *x, size_t count,
