@@ -306,4 +306,9 @@ check("README: --particles goes up to the maximum the command line takes",
       claim and limit and int(claim.group(1).replace(",", "")) == int(limit.group(1)),
       f"README {claim and claim.group(1)}, command line: {err.strip()}")
 
+example = re.search(r"^descent (trace --model .*?) \| head$", readme, re.M)
+code, out, err = run(*example.group(1).split()) if example else (None, "", "no example")
+check("README: the network example runs, one CSV row per update after the header",
+      code == 0 and out.startswith("run,optimizer,step,train_loss") and out.count("\n") == 202, err)
+
 sys.exit(finish())
