@@ -2,7 +2,6 @@
 #include "cli.h"
 
 #include <math.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -113,30 +112,41 @@ bool cli_parse_size(const char *text, int *width, int *height)
     return true;
 }
 
+/* Reads argv[*i] if it is the option name (taking a value when has_value):
+ * 1 with *value set (NULL for a flag) and *i advanced, 0 when argv[*i] is
+ * something else, -1 after printing an error (a missing value). */
+static int take_option(const char *name, bool has_value, int argc, char **argv, int *i,
+                       const char **value)
+{
+    *value = NULL;
+    if (has_value)
+        return option_value(name, argc, argv, i, value);
+    if (strcmp(argv[*i], name) != 0)
+        return 0;
+    (*i)++;
+    return 1;
+}
+
+/* 1 when a value parsed, -1 after printing why it did not. */
+static int parsed(bool ok, const DescentError *err)
+{
+    if (ok)
+        return 1;
+    cli_error("%s", err->message);
+    return -1;
+}
+
 int cli_scene_option(SceneOptions *o, int argc, char **argv, int *i)
 {
     size_t count;
     const SceneOptionDef *defs = scene_option_defs(&count);
     for (size_t k = 0; k < count; k++) {
-        const SceneOptionDef *def = &defs[k];
-        const char *value = NULL;
-        if (!def->arg) {
-            if (strcmp(argv[*i], def->name) != 0)
-                continue;
-            (*i)++;
-        } else {
-            int m = option_value(def->name, argc, argv, i, &value);
-            if (m == 0)
-                continue;
-            if (m < 0)
-                return -1;
+        const char *value;
+        int m = take_option(defs[k].name, defs[k].arg != NULL, argc, argv, i, &value);
+        if (m != 0) {
+            DescentError err = {""};
+            return m < 0 ? -1 : parsed(defs[k].parse(o, value, &err), &err);
         }
-        DescentError err = {""};
-        if (!def->parse(o, value, &err)) {
-            cli_error("%s", err.message);
-            return -1;
-        }
-        return 1;
     }
     return 0;
 }
@@ -178,25 +188,11 @@ typedef struct CommandOptionDef {
     size_t offset;
 } CommandOptionDef;
 
-/* A whole number from 0 to max, compared exactly. */
-static bool parse_whole(const char *text, unsigned long long max, unsigned long long *dest)
-{
-    char *end;
-    errno = 0;
-    if (*text == '-' || *text == '\0')
-        return false;
-    unsigned long long v = strtoull(text, &end, 10);
-    if (*end != '\0' || errno == ERANGE || v > max)
-        return false;
-    *dest = v;
-    return true;
-}
-
 static bool parse_steps(CommandOptions *dest, size_t offset, const char *value, DescentError *err)
 {
     (void)offset;
     unsigned long long v;
-    if (!parse_whole(value, 100000000ull, &v))
+    if (!scene_option_count(value, 100000000ull, &v))
         return error_set(err, "--steps %s: expected a whole number from 0 to 100000000", value);
     dest->steps = (unsigned long)v;
     dest->has_steps = true;
@@ -207,7 +203,7 @@ static bool parse_every(CommandOptions *dest, size_t offset, const char *value, 
 {
     (void)offset;
     unsigned long long v;
-    if (!parse_whole(value, 100000000ull, &v) || v == 0)
+    if (!scene_option_count(value, 100000000ull, &v) || v == 0)
         return error_set(err, "--every %s: expected a whole number from 1 to 100000000", value);
     dest->every = (unsigned long)v;
     dest->has_every = true;
@@ -218,7 +214,7 @@ static bool parse_init_seed(CommandOptions *dest, size_t offset, const char *val
                             DescentError *err)
 {
     (void)offset;
-    if (!parse_whole(value, 1ull << 53, &dest->init_seed))
+    if (!scene_option_count(value, 1ull << 53, &dest->init_seed))
         return error_set(err, "--init-seed %s: expected a whole number from 0 to 2^53", value);
     dest->has_init_seed = true;
     return true;
@@ -266,20 +262,12 @@ int cli_command_option(CommandOptions *options, unsigned command, int argc, char
 {
     for (size_t k = 0; k < sizeof command_option_defs / sizeof command_option_defs[0]; k++) {
         const CommandOptionDef *def = &command_option_defs[k];
-        if (!(def->commands & command))
-            continue;
-        const char *value = NULL;
-        int m = option_value(def->name, argc, argv, i, &value);
-        if (m == 0)
-            continue;
-        if (m < 0)
-            return -1;
-        DescentError err = {""};
-        if (!def->parse(options, def->offset, value, &err)) {
-            cli_error("%s", err.message);
-            return -1;
+        const char *value;
+        int m = def->commands & command ? take_option(def->name, true, argc, argv, i, &value) : 0;
+        if (m != 0) {
+            DescentError err = {""};
+            return m < 0 ? -1 : parsed(def->parse(options, def->offset, value, &err), &err);
         }
-        return 1;
     }
     return 0;
 }

@@ -30,27 +30,6 @@ typedef struct Case {
     size_t ntheta;
 } Case;
 
-/* Reads the numbers after the line's keyword into a new array; *count
- * receives how many. */
-static double *numbers_after(const char *line, size_t *count)
-{
-    size_t cap = 64, n = 0;
-    double *values = malloc(cap * sizeof *values);
-    const char *p = strchr(line, ' ');
-    while (p && *p) {
-        char *end;
-        double value = strtod(p, &end);
-        if (end == p)
-            break;
-        if (n == cap)
-            values = realloc(values, (cap *= 2) * sizeof *values);
-        values[n++] = value;
-        p = end;
-    }
-    *count = n;
-    return values;
-}
-
 static void free_case(Case *c)
 {
     free(c->data.x), free(c->data.y), free(c->theta), free(c->v), free(c->grad), free(c->hv);

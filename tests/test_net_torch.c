@@ -20,26 +20,6 @@
 #define TOLERANCE 1e-9
 #define LINE_MAX_BYTES (1 << 20)
 
-/* The numbers after a line's first word, into a fresh array. */
-static double *read_numbers(const char *line, size_t *count)
-{
-    size_t cap = 64, n = 0;
-    double *v = malloc(cap * sizeof *v);
-    const char *p = strchr(line, ' ');
-    while (p && *p) {
-        char *end;
-        double x = strtod(p, &end);
-        if (end == p)
-            break;
-        if (n == cap)
-            v = realloc(v, (cap *= 2) * sizeof *v);
-        v[n++] = x;
-        p = end;
-    }
-    *count = n;
-    return v;
-}
-
 /* Expects the next line to start with word (and a space); returns it. */
 static char *expect_line(FILE *f, char *line, const char *word)
 {
@@ -64,9 +44,9 @@ static void read_set(FILE *f, char *line, const char *name, NetData *set)
     set->n = n;
     set->dim = dim;
     set->classes = classes;
-    set->x = read_numbers(expect_line(f, line, "x"), &count);
+    set->x = numbers_after(expect_line(f, line, "x"), &count);
     assert_int_equal(count, n * (size_t)dim);
-    set->y = read_numbers(expect_line(f, line, "y"), &count);
+    set->y = numbers_after(expect_line(f, line, "y"), &count);
     assert_int_equal(count, n);
 }
 
@@ -101,7 +81,7 @@ static bool check_run(FILE *f, char *line, double *worst, int *minibatch_runs)
         !optimizer_parse_vec(opt_spec, data.train.n, "stored", &desc, &err))
         fail_msg("%s / %s: %s", model_spec, opt_spec, err.message);
     size_t n;
-    double *theta0 = read_numbers(expect_line(f, line, "theta0"), &n);
+    double *theta0 = numbers_after(expect_line(f, line, "theta0"), &n);
     assert_int_equal(n, model.nparams);
 
     NetRun run;
@@ -117,7 +97,7 @@ static bool check_run(FILE *f, char *line, double *worst, int *minibatch_runs)
         if (strncmp(line, "batch ", 6) != 0)
             break;
         size_t count, m = net_run_batch(&run, t, batch);
-        double *stored = read_numbers(line, &count);
+        double *stored = numbers_after(line, &count);
         assert_int_equal(m, count);
         for (size_t i = 0; i < count; i++)
             assert_int_equal(batch[i], (size_t)stored[i]);
@@ -126,7 +106,7 @@ static bool check_run(FILE *f, char *line, double *worst, int *minibatch_runs)
     }
     *minibatch_runs += t > 0;
     size_t count;
-    double *train_loss = read_numbers(line, &count);
+    double *train_loss = numbers_after(line, &count);
     steps = count - 1;
     assert_true(t == 0 || (size_t)t == steps);
     assert_int_equal(net_run_advance(&run, steps, &ok, &err), steps);
@@ -136,7 +116,7 @@ static bool check_run(FILE *f, char *line, double *worst, int *minibatch_runs)
     const char *const names[] = {"train_loss", "test_loss", "norm"};
     for (int series = 0; series < 3; series++) {
         double *expected = series == 0 ? train_loss
-                                       : read_numbers(expect_line(f, line, names[series]), &count);
+                                       : numbers_after(expect_line(f, line, names[series]), &count);
         assert_int_equal(count, steps + 1);
         for (size_t k = 0; k <= steps; k++)
             actual[k] = series == 0   ? run.metrics[k].train_loss
@@ -145,7 +125,7 @@ static bool check_run(FILE *f, char *line, double *worst, int *minibatch_runs)
         expect_series(names[series], opt_spec, actual, expected, count, worst);
         free(expected);
     }
-    double *theta = read_numbers(expect_line(f, line, "theta"), &count);
+    double *theta = numbers_after(expect_line(f, line, "theta"), &count);
     assert_int_equal(count, model.nparams);
     expect_series("final theta", opt_spec, net_run_theta(&run), theta, count, worst);
     expect_line(f, line, "end");
