@@ -84,8 +84,10 @@ static void json_metric(const char *name, double v, bool optional)
     cli_json_number(stdout, v);
 }
 
+/* batch: room for every training sample (a minibatch's indices). */
 static void trace_network_json(const CommandOptions *c, const NetDataSplit *data,
-                               const NetTrace *traces, size_t count, const double *theta0)
+                               const NetTrace *traces, size_t count, const double *theta0,
+                               size_t *batch)
 {
     fputs("{\"model\": ", stdout);
     cli_json_string(stdout, c->model);
@@ -96,7 +98,6 @@ static void trace_network_json(const CommandOptions *c, const NetDataSplit *data
     fputs(", \"test\": ", stdout);
     json_set(&data->test);
     fputs("}, \"runs\": [", stdout);
-    size_t *batch = malloc((data->train.n ? data->train.n : 1) * sizeof *batch);
     for (size_t r = 0; r < count; r++) {
         const NetRun *run = &traces[r].run;
         size_t n = run->model->nparams;
@@ -104,7 +105,7 @@ static void trace_network_json(const CommandOptions *c, const NetDataSplit *data
         cli_json_string(stdout, traces[r].spec);
         fputs(", \"theta0\": ", stdout);
         json_vector(theta0, n);
-        if (run->desc.batch > 0 && run->desc.kind != OPT_FLOW && batch) {
+        if (run->desc.batch > 0 && run->desc.kind != OPT_FLOW) {
             fputs(", \"batches\": [", stdout);
             for (size_t k = 0; k + 1 < run->count; k++) {
                 size_t m = net_run_batch(run, (long)k, batch);
@@ -134,7 +135,6 @@ static void trace_network_json(const CommandOptions *c, const NetDataSplit *data
         putchar('}');
     }
     fputs("\n]}\n", stdout);
-    free(batch);
 }
 
 /* A CSV number; the measured-every-K columns are empty where not measured. */
@@ -200,9 +200,10 @@ int cli_trace_network(const SceneOptions *o, const CommandOptions *c)
     if (status != EXIT_OK)
         return status;
     double *theta0 = malloc(model.nparams * sizeof *theta0);
+    size_t *batch = malloc(data.train.n * sizeof *batch);
     NetTrace *traces = calloc(o->run_count, sizeof *traces);
     size_t count = 0;
-    if (!theta0 || !traces) {
+    if (!theta0 || !batch || !traces) {
         cli_error("out of memory");
         status = EXIT_RUNTIME;
     } else {
@@ -222,7 +223,7 @@ int cli_trace_network(const SceneOptions *o, const CommandOptions *c)
     }
     if (status == EXIT_OK) {
         if (c->json)
-            trace_network_json(c, &data, traces, count, theta0);
+            trace_network_json(c, &data, traces, count, theta0, batch);
         else
             trace_network_csv(traces, count);
         status = cli_finish_output();
@@ -230,6 +231,7 @@ int cli_trace_network(const SceneOptions *o, const CommandOptions *c)
     for (size_t r = 0; r < count; r++)
         net_run_free(&traces[r].run);
     free(traces);
+    free(batch);
     free(theta0);
     netdata_free(&data);
     return status;

@@ -21,13 +21,15 @@
  *     the max of the raw v; denom = √v / √(1 - β2^t) + eps;
  *     θ -= lr / (1 - β1^t) · m / denom.  adamw first multiplies θ by
  *     (1 - lr wd) and adds no wd to g.
- *   newton: θ -= lr (H + damping I)^-1 ∇L (exact Hessian).
+ *   newton: θ -= lr (H + damping I)^-1 ∇L (exact Hessian; two parameters
+ *     only: the vector form refuses it).
  *   flow: integrates dθ/dt = -∇L with adaptive Dormand–Prince 5(4);
  *     update k ends at time (k + 1) lr.
  * Each rule is written once, for one coordinate, and runs on θ of any
  * length: the two-parameter walker (OptimizerState, x and y) and the
  * vector form below (OptimizerVec, n coordinates: a network's weights)
- * take the same steps from the same code.
+ * take the same steps from the same code; flow integrates n coordinates
+ * too (the vector form's full-batch gradient).
  * Noise: every optimizer but flow accepts noise=σ (adds σ ξ, ξ ~ N(0, I),
  * to the gradient) and on data landscapes batch=B (the gradient of a
  * minibatch: epochs are shuffled without replacement; the last batch of an
