@@ -264,7 +264,8 @@ static void forward(const Model *m, const double *theta, size_t rows, ModelWork 
     }
 }
 
-/* Fills ra[l], rh[l] for direction v (rh[0] = 0, so layer 1 skips it). */
+/* Fills ra[l], rh[l] for l >= 1 for direction v (R{h_0} = 0: layer 1
+ * skips its term, and rh[0] is never read). */
 static void forward_r(const Model *m, const double *theta, const double *v, size_t rows,
                       ModelWork *w)
 {
@@ -477,10 +478,8 @@ static double pass(const Model *m, const double *theta, const NetData *data, con
     double scale = 1.0 / per;
     if (grad)
         memset(grad, 0, m->nparams * sizeof *grad);
-    if (hv) {
+    if (hv)
         memset(hv, 0, m->nparams * sizeof *hv);
-        memset(w->rh[0], 0, MODEL_CHUNK * (size_t)m->sizes[0] * sizeof(double));
-    }
     double sum = 0.0;
     size_t correct = 0;
     for (size_t first = 0; first < count; first += MODEL_CHUNK) {
