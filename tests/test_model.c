@@ -167,6 +167,8 @@ static void test_bad_specs(void **state)
     expect_error("mlp:layers=2--2", "layers=2--2");
     expect_error("mlp:layers=2-x-2", "layers=2-x-2");
     expect_error("mlp:layers=2-5000-2", "5000 units");
+    /* (2·4000 + 4000) + (4000² + 4000) + (4000 + 1) = 16,020,001 parameters. */
+    expect_error("mlp:layers=2-4000-4000-1", "16020001 parameters");
     expect_error("mlp:layers=2-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1", "more than 16 sizes");
     expect_error("mlp:act=swish", "act=swish is not one of tanh|relu|gelu|sigmoid");
     expect_error("mlp:loss=hinge", "loss=hinge");
