@@ -87,7 +87,7 @@ static const struct {
     {"ce", "2-5-4-2", "moons:n=40,test=0"},
     {"mse", "2-5-4-2", "moons:n=40,test=0"},
     {"mse", "2-5-4-1", "gaussian_linear:n=40,test=0"},
-    {"ce", "2-4-3", "blobs:k=3,n=30,test=0"},
+    {"ce", "2-4-3", "blobs:k=3,n=40,test=0"},
 };
 
 static void test_gradient_and_hvp_by_differences(void **state)
@@ -112,7 +112,8 @@ static void test_gradient_and_hvp_by_differences(void **state)
             random_vector(&rng, theta, n, 0.8);
             random_vector(&rng, v, n, 1.0);
             ModelWork *w = model_work_create(&m);
-            /* A minibatch in scrambled order, with a repeat. */
+            /* A minibatch in scrambled order, with a repeat (every set above
+             * has 40 samples). */
             size_t idx[9] = {3, 17, 0, 39, 21, 21, 8, 30, 12};
             double loss = model_gradient(&m, theta, &d.train, idx, 9, grad, w);
             assert_close(model_loss(&m, theta, &d.train, idx, 9, w), loss, 0.0);
@@ -166,6 +167,8 @@ static void test_bad_specs(void **state)
     expect_error("mlp:layers=2--2", "layers=2--2");
     expect_error("mlp:layers=2-x-2", "layers=2-x-2");
     expect_error("mlp:layers=2-5000-2", "5000 units");
+    /* (2·4000 + 4000) + (4000² + 4000) + (4000 + 1) = 16,020,001 parameters. */
+    expect_error("mlp:layers=2-4000-4000-1", "16020001 parameters");
     expect_error("mlp:layers=2-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1", "more than 16 sizes");
     expect_error("mlp:act=swish", "act=swish is not one of tanh|relu|gelu|sigmoid");
     expect_error("mlp:loss=hinge", "loss=hinge");

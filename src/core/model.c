@@ -85,7 +85,8 @@ bool model_parse(const char *spec_text, Model *dest, DescentError *err)
     ParamValue p[MLP_PARAM_COUNT];
     if (!spec_resolve(&spec, "model 'mlp'", model_mlp_params, MLP_PARAM_COUNT, p, err))
         return false;
-    if (!parse_layers(p[MLP_LAYERS].given ? p[MLP_LAYERS].text : default_layers, dest, err))
+    const char *layers = p[MLP_LAYERS].given ? p[MLP_LAYERS].text : default_layers;
+    if (!parse_layers(layers, dest, err))
         return false;
     dest->act = (ModelActivation)p[MLP_ACT].number;
     dest->loss = (ModelLoss)p[MLP_LOSS].number;
@@ -97,6 +98,9 @@ bool model_parse(const char *spec_text, Model *dest, DescentError *err)
         dest->bias_offset[l] = offset;
         offset += (size_t)dest->sizes[l];
     }
+    if (offset > MODEL_MAX_PARAMS)
+        return error_set(err, "model 'mlp': layers=%s has %zu parameters (at most %d)",
+                         layers, offset, MODEL_MAX_PARAMS);
     dest->nparams = offset;
     return true;
 }
@@ -264,7 +268,8 @@ static void forward(const Model *m, const double *theta, size_t rows, ModelWork 
     }
 }
 
-/* Fills ra[l], rh[l] for direction v (rh[0] = 0, so layer 1 skips it). */
+/* Fills ra[l], rh[l] for l >= 1 for direction v (R{h_0} = 0: layer 1
+ * skips its term, and rh[0] is never read). */
 static void forward_r(const Model *m, const double *theta, const double *v, size_t rows,
                       ModelWork *w)
 {
@@ -299,17 +304,10 @@ static void forward_r(const Model *m, const double *theta, const double *v, size
     }
 }
 
-/* The label of row s as a class index. */
-static int label_of(const NetData *data, const size_t *idx, size_t first, size_t s)
+/* The data index of the chunk's row s. */
+static size_t sample_of(const size_t *idx, size_t first, size_t s)
 {
-    size_t i = idx ? idx[first + s] : first + s;
-    return (int)data->y[i];
-}
-
-static double target_of(const NetData *data, const size_t *idx, size_t first, size_t s)
-{
-    size_t i = idx ? idx[first + s] : first + s;
-    return data->y[i];
+    return idx ? idx[first + s] : first + s;
 }
 
 /* The summed loss of the chunk's rows; adds the rows whose largest output
@@ -324,12 +322,13 @@ static double head(const Model *m, const NetData *data, const size_t *idx, size_
     double sum = 0.0;
     for (size_t s = 0; s < rows; s++) {
         const double *z = w->h[last] + s * (size_t)k_out;
+        double y = data->y[sample_of(idx, first, s)];
         int best = 0;
         for (int k = 1; k < k_out; k++)
             if (z[k] > z[best])
                 best = k;
         if (data->classes > 0) {
-            int label = label_of(data, idx, first, s);
+            int label = (int)y;
             *correct += best == label;
             if (m->loss == MODEL_LOSS_CE) {
                 double top = z[best], total = 0.0;
@@ -357,8 +356,7 @@ static double head(const Model *m, const NetData *data, const size_t *idx, size_
             }
         }
         for (int k = 0; k < k_out; k++) {
-            double t = data->classes > 0 ? (double)(label_of(data, idx, first, s) == k)
-                                         : target_of(data, idx, first, s);
+            double t = data->classes > 0 ? (double)((int)y == k) : y;
             double r = z[k] - t;
             sum += r * r;
             if (delta)
@@ -461,7 +459,7 @@ static void gather_inputs(const NetData *data, const size_t *idx, size_t first, 
 {
     size_t dim = (size_t)data->dim;
     for (size_t s = 0; s < rows; s++) {
-        size_t i = idx ? idx[first + s] : first + s;
+        size_t i = sample_of(idx, first, s);
         memcpy(w->h[0] + s * dim, data->x + i * dim, dim * sizeof(double));
     }
 }
@@ -477,10 +475,8 @@ static double pass(const Model *m, const double *theta, const NetData *data, con
     double scale = 1.0 / per;
     if (grad)
         memset(grad, 0, m->nparams * sizeof *grad);
-    if (hv) {
+    if (hv)
         memset(hv, 0, m->nparams * sizeof *hv);
-        memset(w->rh[0], 0, MODEL_CHUNK * (size_t)m->sizes[0] * sizeof(double));
-    }
     double sum = 0.0;
     size_t correct = 0;
     for (size_t first = 0; first < count; first += MODEL_CHUNK) {

@@ -57,6 +57,7 @@
 
 #define MODEL_MAX_SIZES 16      /* input, hidden and output sizes together */
 #define MODEL_MAX_WIDTH 4096    /* units in one layer */
+#define MODEL_MAX_PARAMS 10000000 /* θ's length: a typo in layers= must not take gigabytes */
 #define MODEL_CHUNK 256         /* samples evaluated together in a ModelWork */
 
 typedef enum ModelActivation {
@@ -85,7 +86,8 @@ extern const size_t model_mlp_param_count;
 
 /* Parses a model spec.  Errors name the part: unknown model (only mlp),
  * unknown key, layers=0-2 (a size out of range), layers=2 (too few
- * sizes), an unknown activation or loss, init_scale out of range. */
+ * sizes), more than MODEL_MAX_PARAMS parameters, an unknown activation or
+ * loss, init_scale out of range. */
 bool model_parse(const char *spec, Model *dest, DescentError *err);
 
 /* Whether data suits the model: as many inputs as features; ce needs
