@@ -1,7 +1,9 @@
-/* cli.c — shared command-line pieces: errors and the scene options. */
+/* cli.c — shared command-line pieces: errors, output and the scene options. */
 #include "cli.h"
 
+#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,55 @@ void cli_select_language(const char *lang)
         cli_error("no message catalog for '%s' in %s (or no C.UTF-8 locale): the window's "
                   "own words stay English", lang ? lang : "the environment's language",
                   i18n_catalog_dir());
+}
+
+/* A double that round-trips; JSON has no NaN or infinity, so those are null. */
+void cli_json_number(FILE *out, double v)
+{
+    if (isfinite(v))
+        fprintf(out, "%.17g", v);
+    else
+        fputs("null", out);
+}
+
+void cli_json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf(out, "\\u%04x", *p);
+        else
+            fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+/* A CSV field, quoted per RFC 4180 when it holds a comma, quote or newline. */
+void cli_csv_field(FILE *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+/* Flushes stdout; a write error (a full disk, a closed pipe) is a runtime failure. */
+int cli_finish_output(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("cannot write the output");
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
 }
 
 /* Matches "--name VALUE" and "--name=VALUE"; sets *value and advances *i.
@@ -71,30 +122,41 @@ bool cli_parse_size(const char *text, int *width, int *height)
     return true;
 }
 
+/* Reads argv[*i] if it is the option name (taking a value when has_value):
+ * 1 with *value set (NULL for a flag) and *i advanced, 0 when argv[*i] is
+ * something else, -1 after printing an error (a missing value). */
+static int take_option(const char *name, bool has_value, int argc, char **argv, int *i,
+                       const char **value)
+{
+    *value = NULL;
+    if (has_value)
+        return option_value(name, argc, argv, i, value);
+    if (strcmp(argv[*i], name) != 0)
+        return 0;
+    (*i)++;
+    return 1;
+}
+
+/* 1 when a value parsed, -1 after printing why it did not. */
+static int parsed(bool ok, const DescentError *err)
+{
+    if (ok)
+        return 1;
+    cli_error("%s", err->message);
+    return -1;
+}
+
 int cli_scene_option(SceneOptions *o, int argc, char **argv, int *i)
 {
     size_t count;
     const SceneOptionDef *defs = scene_option_defs(&count);
     for (size_t k = 0; k < count; k++) {
-        const SceneOptionDef *def = &defs[k];
-        const char *value = NULL;
-        if (!def->arg) {
-            if (strcmp(argv[*i], def->name) != 0)
-                continue;
-            (*i)++;
-        } else {
-            int m = option_value(def->name, argc, argv, i, &value);
-            if (m == 0)
-                continue;
-            if (m < 0)
-                return -1;
+        const char *value;
+        int m = take_option(defs[k].name, defs[k].arg != NULL, argc, argv, i, &value);
+        if (m != 0) {
+            DescentError err = {""};
+            return m < 0 ? -1 : parsed(defs[k].parse(o, value, &err), &err);
         }
-        DescentError err = {""};
-        if (!def->parse(o, value, &err)) {
-            cli_error("%s", err.message);
-            return -1;
-        }
-        return 1;
     }
     return 0;
 }
@@ -118,5 +180,114 @@ void cli_print_scene_options(FILE *out)
             help_len = (int)strcspn(help, "\n");
             fprintf(out, "  %-25s %.*s\n", "", help_len, help);
         }
+    }
+}
+
+/* ---------------------------------------------------------------------
+ * The trace and eval options: one table
+ * ------------------------------------------------------------------- */
+
+typedef struct CommandOptionDef {
+    const char *name;
+    const char *arg;     /* the form of its value */
+    const char *help;
+    unsigned commands;   /* CLI_FOR_TRACE | CLI_FOR_EVAL */
+    /* Reads value into dest at offset (the field of the def); false with
+     * err when the value is not one the option takes. */
+    bool (*parse)(CommandOptions *dest, size_t offset, const char *value, DescentError *err);
+    size_t offset;
+} CommandOptionDef;
+
+static bool parse_steps(CommandOptions *dest, size_t offset, const char *value, DescentError *err)
+{
+    (void)offset;
+    unsigned long long v;
+    if (!scene_option_count(value, 100000000ull, &v))
+        return error_set(err, "--steps %s: expected a whole number from 0 to 100000000", value);
+    dest->steps = (unsigned long)v;
+    dest->has_steps = true;
+    return true;
+}
+
+static bool parse_every(CommandOptions *dest, size_t offset, const char *value, DescentError *err)
+{
+    (void)offset;
+    unsigned long long v;
+    if (!scene_option_count(value, 100000000ull, &v) || v == 0)
+        return error_set(err, "--every %s: expected a whole number from 1 to 100000000", value);
+    dest->every = (unsigned long)v;
+    dest->has_every = true;
+    return true;
+}
+
+static bool parse_init_seed(CommandOptions *dest, size_t offset, const char *value,
+                            DescentError *err)
+{
+    (void)offset;
+    if (!scene_option_count(value, 1ull << 53, &dest->init_seed))
+        return error_set(err, "--init-seed %s: expected a whole number from 0 to 2^53", value);
+    dest->has_init_seed = true;
+    return true;
+}
+
+static bool parse_format(CommandOptions *dest, size_t offset, const char *value,
+                         DescentError *err)
+{
+    (void)offset;
+    if (strcmp(value, "json") != 0 && strcmp(value, "csv") != 0)
+        return error_set(err, "--format %s: expected csv or json", value);
+    dest->json = strcmp(value, "json") == 0;
+    return true;
+}
+
+/* A string kept as given (a spec, a file name): checked where it is used. */
+static bool parse_text(CommandOptions *dest, size_t offset, const char *value, DescentError *err)
+{
+    (void)err;
+    memcpy((char *)dest + offset, &value, sizeof value);
+    return true;
+}
+
+#define TEXT_FIELD(field) parse_text, offsetof(CommandOptions, field)
+static const CommandOptionDef command_option_defs[] = {
+    {"--steps", "N", "trace: updates per run, 0 ... 100000000", CLI_FOR_TRACE, parse_steps, 0},
+    {"--format", "csv|json", "trace: the output's form (default csv)", CLI_FOR_TRACE, parse_format,
+     0},
+    {"--model", "SPEC", "a network instead of a landscape (descent list models); needs --data",
+     CLI_FOR_TRACE | CLI_FOR_EVAL, TEXT_FIELD(model)},
+    {"--data", "SPEC", "the network's dataset (descent list datasets)",
+     CLI_FOR_TRACE | CLI_FOR_EVAL, TEXT_FIELD(data)},
+    {"--every", "K", "trace a network: sharpness and noise scale every K updates",
+     CLI_FOR_TRACE, parse_every, 0},
+    {"--init-seed", "N", "trace a network: seed of theta0, the runs' common start (default 0)",
+     CLI_FOR_TRACE, parse_init_seed, 0},
+    {"--theta", "FILE", "eval a network at these parameters (numbers, e.g. trace's theta)",
+     CLI_FOR_EVAL, TEXT_FIELD(theta)},
+    {"--landscape", "SPEC", "eval: the landscape", CLI_FOR_EVAL, TEXT_FIELD(landscape)},
+    {"--at", "X,Y", "eval: the point", CLI_FOR_EVAL, TEXT_FIELD(at)},
+};
+#undef TEXT_FIELD
+
+int cli_command_option(CommandOptions *options, unsigned command, int argc, char **argv, int *i)
+{
+    for (size_t k = 0; k < sizeof command_option_defs / sizeof command_option_defs[0]; k++) {
+        const CommandOptionDef *def = &command_option_defs[k];
+        const char *value;
+        int m = def->commands & command ? take_option(def->name, true, argc, argv, i, &value) : 0;
+        if (m != 0) {
+            DescentError err = {""};
+            return m < 0 ? -1 : parsed(def->parse(options, def->offset, value, &err), &err);
+        }
+    }
+    return 0;
+}
+
+void cli_print_command_options(FILE *out)
+{
+    for (size_t k = 0; k < sizeof command_option_defs / sizeof command_option_defs[0]; k++) {
+        char spelling[64];
+        snprintf(spelling, sizeof spelling, "%s %s", command_option_defs[k].name,
+                 command_option_defs[k].arg);
+        fprintf(out, "  %-25s %s\n", spelling, command_option_defs[k].help);
     }
 }

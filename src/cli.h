@@ -29,6 +29,17 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * it cannot, and the words stay English. */
 void cli_select_language(const char *lang);
 
+/* A double that round-trips (%.17g); JSON has no NaN or infinity, so
+ * those are null. */
+void cli_json_number(FILE *out, double v);
+/* s as a JSON string, escaped. */
+void cli_json_string(FILE *out, const char *s);
+/* A CSV field, quoted per RFC 4180 when it holds a comma, quote or newline. */
+void cli_csv_field(FILE *out, const char *s);
+/* Flushes stdout: EXIT_OK, or EXIT_RUNTIME after an error when writing
+ * failed (a full disk, a closed pipe). */
+int cli_finish_output(void);
+
 /* Tries to read one scene option at argv[*i] (and its value at argv[*i+1]).
  * Returns 1 when it was one (and advances *i past it), 0 when argv[*i] is
  * not a scene option, -1 after printing an error for a bad value. */
@@ -38,6 +49,34 @@ int cli_scene_option(SceneOptions *options, int argc, char **argv, int *i);
  * and advancing *i), 0 when argv[*i] is something else, -1 after printing
  * an error when the value is missing. */
 int cli_option_value(const char *name, int argc, char **argv, int *i, const char **value);
+
+/* What `descent trace` and `descent eval` read beyond the scene options. */
+typedef struct CommandOptions {
+    unsigned long steps;          /* --steps N */
+    bool has_steps;
+    bool json;                    /* --format json */
+    const char *model;            /* --model SPEC (core/model.h), or NULL */
+    const char *data;             /* --data SPEC (core/netdata.h), or NULL */
+    unsigned long every;          /* --every K: measure curvature every K updates */
+    bool has_every;
+    unsigned long long init_seed; /* --init-seed N: θ0's initialisation */
+    bool has_init_seed;
+    const char *theta;            /* --theta FILE, or NULL */
+    const char *landscape;        /* eval's --landscape SPEC, or NULL */
+    const char *at;               /* eval's --at X,Y as given, or NULL */
+} CommandOptions;
+
+/* The subcommands an option of the table belongs to. */
+enum { CLI_FOR_TRACE = 1, CLI_FOR_EVAL = 2 };
+
+/* Tries to read one option of the trace/eval table (cli.c, the one list of
+ * them, which --help prints) that belongs to command (CLI_FOR_TRACE or
+ * CLI_FOR_EVAL) at argv[*i]: 1 when it was one (advancing *i), 0 when not,
+ * -1 after printing an error for a missing or bad value. */
+int cli_command_option(CommandOptions *options, unsigned command, int argc, char **argv, int *i);
+
+/* Lists the trace/eval options for --help, from their table. */
+void cli_print_command_options(FILE *out);
 
 /* Parses "WxH" with 1 <= W, H <= 16384; false when malformed. */
 bool cli_parse_size(const char *text, int *width, int *height);
@@ -52,5 +91,10 @@ int cli_trace(int argc, char **argv);   /* descent trace ... */
 int cli_eval(int argc, char **argv);    /* descent eval ... */
 int cli_list(int argc, char **argv);    /* descent list ... */
 int cli_check(int argc, char **argv);   /* descent check LESSON... */
+
+/* The network forms of trace and eval (cli_net.c); cli_trace and cli_eval
+ * read the options. */
+int cli_trace_network(const SceneOptions *scene, const CommandOptions *options);
+int cli_eval_network(const CommandOptions *options);
 
 #endif

@@ -11,6 +11,8 @@
 #include "cli.h"
 #include "core/landscape.h"
 #include "core/linalg2.h"
+#include "core/model.h"
+#include "core/netdata.h"
 #include "core/optimizer.h"
 #include "core/run.h"
 #include "core/schedule.h"
@@ -22,55 +24,6 @@
 /* ---------------------------------------------------------------------
  * Output helpers
  * ------------------------------------------------------------------- */
-
-/* A double that round-trips; JSON has no NaN or infinity, so those are null. */
-static void json_number(FILE *out, double v)
-{
-    if (isfinite(v))
-        fprintf(out, "%.17g", v);
-    else
-        fputs("null", out);
-}
-
-static void json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(out, "\\u%04x", *p);
-        else
-            fputc(*p, out);
-    }
-    fputc('"', out);
-}
-
-/* A CSV field, quoted per RFC 4180 when it holds a comma, quote or newline. */
-static void csv_field(FILE *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    fputc('"', out);
-}
-
-/* Flushes stdout; a write error (a full disk, a closed pipe) is a runtime failure. */
-static int finish_output(void)
-{
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("cannot write the output");
-        return EXIT_RUNTIME;
-    }
-    return EXIT_OK;
-}
 
 /* ---------------------------------------------------------------------
  * descent trace
@@ -88,7 +41,7 @@ static void trace_csv(const TraceRun *runs, size_t count)
         for (size_t k = 0; k < runs[r].run.count; k++) {
             const RunPoint *p = &runs[r].run.path[k];
             printf("%zu,", r);
-            csv_field(stdout, runs[r].spec);
+            cli_csv_field(stdout, runs[r].spec);
             printf(",%zu,%.17g,%.17g,%.17g\n", k, p->x, p->y, p->loss);
         }
 }
@@ -97,21 +50,21 @@ static void trace_json(const char *landscape, const TraceRun *runs, size_t count
 {
     static const char *const status[] = {"active", "diverged", "stalled"};
     fputs("{\"landscape\": ", stdout);
-    json_string(stdout, landscape);
+    cli_json_string(stdout, landscape);
     fputs(", \"runs\": [", stdout);
     for (size_t r = 0; r < count; r++) {
         const Run *run = &runs[r].run;
         printf("%s\n  {\"run\": %zu, \"optimizer\": ", r ? "," : "", r);
-        json_string(stdout, runs[r].spec);
+        cli_json_string(stdout, runs[r].spec);
         printf(", \"seed\": %llu, \"status\": \"%s\", \"columns\": [\"step\", \"x\", \"y\", \"loss\"], \"rows\": [",
                (unsigned long long)run->desc.seed, status[run->status]);
         for (size_t k = 0; k < run->count; k++) {
             printf("%s[%zu, ", k ? ", " : "", k);
-            json_number(stdout, run->path[k].x);
+            cli_json_number(stdout, run->path[k].x);
             fputs(", ", stdout);
-            json_number(stdout, run->path[k].y);
+            cli_json_number(stdout, run->path[k].y);
             fputs(", ", stdout);
-            json_number(stdout, run->path[k].loss);
+            cli_json_number(stdout, run->path[k].loss);
             fputc(']', stdout);
         }
         fputs("]}", stdout);
@@ -181,46 +134,32 @@ static int trace_advance(Run *run, size_t steps)
     return EXIT_OK;
 }
 
+/* Why a network trace cannot take a landscape-only option ("" none). */
+static const char *landscape_only_option(const SceneOptions *o)
+{
+    return o->landscape ? "--landscape"
+           : o->has_start ? "--start"
+           : o->particles ? "--particles"
+           : o->sweep     ? "--sweep"
+                          : "";
+}
+
 int cli_trace(int argc, char **argv)
 {
     SceneOptions o = {0};
-    unsigned long steps = 0;
-    bool has_steps = false, json = false;
+    CommandOptions c = {0};
     for (int i = 0; i < argc;) {
         int m = cli_scene_option(&o, argc, argv, &i);
+        if (m == 0)
+            m = cli_command_option(&c, CLI_FOR_TRACE, argc, argv, &i);
         if (m < 0)
             return EXIT_USAGE;
-        if (m > 0)
-            continue;
-        const char *arg = argv[i];
-        if ((strcmp(arg, "--steps") == 0 || strcmp(arg, "--format") == 0) && i + 1 >= argc) {
-            cli_error("%s needs a value", arg);
-            return EXIT_USAGE;
-        }
-        if (strcmp(arg, "--steps") == 0) {
-            char *end;
-            const char *v = argv[i + 1];
-            steps = strtoul(v, &end, 10);
-            if (*v == '-' || *v == '\0' || *end != '\0' || steps > 100000000ul) {
-                cli_error("--steps %s: expected a whole number from 0 to 100000000", v);
-                return EXIT_USAGE;
-            }
-            has_steps = true;
-            i += 2;
-        } else if (strcmp(arg, "--format") == 0) {
-            const char *v = argv[i + 1];
-            if (strcmp(v, "json") != 0 && strcmp(v, "csv") != 0) {
-                cli_error("--format %s: expected csv or json", v);
-                return EXIT_USAGE;
-            }
-            json = strcmp(v, "json") == 0;
-            i += 2;
-        } else {
-            cli_error("trace: unknown option '%s' (see descent --help)", arg);
+        if (m == 0) {
+            cli_error("trace: unknown option '%s' (see descent --help)", argv[i]);
             return EXIT_USAGE;
         }
     }
-    if (!has_steps) {
+    if (!c.has_steps) {
         cli_error("trace needs --steps N");
         return EXIT_USAGE;
     }
@@ -228,6 +167,21 @@ int cli_trace(int argc, char **argv)
         cli_error("trace needs at least one --opt SPEC");
         return EXIT_USAGE;
     }
+    if (c.model || c.data) {
+        const char *other = landscape_only_option(&o);
+        if (*other) {
+            cli_error("%s applies to a two-parameter landscape, not a network (--model)", other);
+            return EXIT_USAGE;
+        }
+        return cli_trace_network(&o, &c);
+    }
+    if (c.has_every || c.has_init_seed) {
+        cli_error("%s applies to a network: give --model SPEC --data SPEC",
+                  c.has_every ? "--every" : "--init-seed");
+        return EXIT_USAGE;
+    }
+    unsigned long steps = c.steps;
+    bool json = c.json;
     DescentError err;
     /* A sweep's runs are traced one after the other, as --opt of each value. */
     Sweep sweep;
@@ -261,7 +215,7 @@ int cli_trace(int argc, char **argv)
             trace_json(spec, runs, count);
         else
             trace_csv(runs, count);
-        status = finish_output();
+        status = cli_finish_output();
     }
     for (size_t r = 0; r < count; r++)
         run_free(&runs[r].run);
@@ -276,25 +230,30 @@ int cli_trace(int argc, char **argv)
 
 int cli_eval(int argc, char **argv)
 {
-    const char *spec = NULL, *at = NULL;
-    for (int i = 0; i < argc; i += 2) {
-        const char *arg = argv[i];
-        const char **slot = strcmp(arg, "--landscape") == 0 ? &spec
-                            : strcmp(arg, "--at") == 0      ? &at
-                                                            : NULL;
-        if (!slot) {
-            cli_error("eval: unknown option '%s' (usage: descent eval --landscape SPEC --at X,Y)", arg);
+    CommandOptions c = {0};
+    for (int i = 0; i < argc;) {
+        int m = cli_command_option(&c, CLI_FOR_EVAL, argc, argv, &i);
+        if (m < 0)
+            return EXIT_USAGE;
+        if (m == 0) {
+            cli_error("eval: unknown option '%s' (usage: descent eval --landscape SPEC --at X,Y, "
+                      "or --model SPEC --data SPEC --theta FILE)", argv[i]);
             return EXIT_USAGE;
         }
-        if (i + 1 >= argc) {
-            cli_error("%s needs a value", arg);
-            return EXIT_USAGE;
-        }
-        *slot = argv[i + 1];
     }
+    if (c.model || c.data || c.theta) {
+        if (c.landscape || c.at) {
+            cli_error("eval: %s belongs to a landscape, not a network (--model)",
+                      c.landscape ? "--landscape" : "--at");
+            return EXIT_USAGE;
+        }
+        return cli_eval_network(&c);
+    }
+    const char *spec = c.landscape, *at = c.at;
     double point[2];
     if (!spec || !at) {
-        cli_error("usage: descent eval --landscape SPEC --at X,Y");
+        cli_error("usage: descent eval --landscape SPEC --at X,Y, or descent eval --model SPEC "
+                  "--data SPEC --theta FILE");
         return EXIT_USAGE;
     }
     if (!scene_option_numbers(at, point, 2)) {
@@ -318,14 +277,14 @@ int cli_eval(int argc, char **argv)
                                   "], \"hessian\": [[", ", ", "], [", ", ", "]], \"eigenvalues\": [",
                                   ", "};
     fputs("{\"landscape\": ", stdout);
-    json_string(stdout, spec);
+    cli_json_string(stdout, spec);
     for (size_t k = 0; k < sizeof numbers / sizeof numbers[0]; k++) {
         fputs(layout[k], stdout);
-        json_number(stdout, numbers[k]);
+        cli_json_number(stdout, numbers[k]);
     }
     fputs("]}\n", stdout);
     landscape_destroy(landscape);
-    return finish_output();
+    return cli_finish_output();
 }
 
 /* ---------------------------------------------------------------------
@@ -362,6 +321,20 @@ static void list_optimizers(void)
     for (size_t k = 0; k < count; k++) {
         printf("%-10s %s\n", kinds[k].name, kinds[k].summary);
         list_params(kinds[k].params, kinds[k].nparams);
+    }
+}
+
+static void list_models(void)
+{
+    printf("%-10s %s\n", "mlp", "a fully connected network: linear layers, act between them");
+    list_params(model_mlp_params, model_mlp_param_count);
+}
+
+static void list_datasets(void)
+{
+    for (size_t k = 0; k < netdata_kind_count; k++) {
+        printf("%-16s %s\n", netdata_kinds[k].name, netdata_kinds[k].help);
+        list_params(netdata_kinds[k].params, netdata_kinds[k].nparams);
     }
 }
 
@@ -409,12 +382,16 @@ int cli_list(int argc, char **argv)
         list_optimizers();
     else if (strcmp(what, "schedules") == 0)
         list_schedules();
+    else if (strcmp(what, "models") == 0)
+        list_models();
+    else if (strcmp(what, "datasets") == 0)
+        list_datasets();
     else if (strcmp(what, "lessons") == 0) {
         int status = list_lessons();
-        return status == EXIT_OK ? finish_output() : status;
+        return status == EXIT_OK ? cli_finish_output() : status;
     } else {
-        cli_error("usage: descent list landscapes|optimizers|schedules|lessons");
+        cli_error("usage: descent list landscapes|optimizers|schedules|lessons|models|datasets");
         return EXIT_USAGE;
     }
-    return finish_output();
+    return cli_finish_output();
 }

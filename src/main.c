@@ -13,14 +13,18 @@ static const char usage_head[] =
     "       descent record [LESSON.lua] [scene options] -o OUT [--size WxH] [--fps N]\n"
     "                      [--frames N | --seconds S] [--lang en|zh] [--transparent] [--crop]\n"
     "       descent trace [scene options] --steps N [--format csv|json]\n"
+    "       descent trace --model SPEC --data SPEC --opt SPEC... --steps N [--every K]\n"
+    "                     [--format csv|json]\n"
     "       descent eval --landscape SPEC --at X,Y\n"
-    "       descent list landscapes|optimizers|schedules|lessons\n"
+    "       descent eval --model SPEC --data SPEC --theta FILE\n"
+    "       descent list landscapes|optimizers|schedules|lessons|models|datasets\n"
     "       descent check LESSON.lua...\n"
     "       descent --help | --version\n"
     "\n"
     "scene options:\n";
 
-/* After the scene options, which their table lists (cli_print_scene_options). */
+/* After the trace and eval options, which their table lists
+ * (cli_print_command_options). */
 static const char usage_tail[] =
     "\n"
     "window options:\n"
@@ -57,6 +61,8 @@ int main(int argc, char **argv)
         if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
             fputs(usage_head, stdout);
             cli_print_scene_options(stdout);
+            fputs("\ntrace and eval options:\n", stdout);
+            cli_print_command_options(stdout);
             fputs(usage_tail, stdout);
             return EXIT_OK;
         }

@@ -136,6 +136,51 @@ check("trace --particles: run i is the run with seed+i", code == 0 and [r[2:] fo
 code3, out3, _ = run("trace", "--landscape", "rosenbrock", "--steps", "50", "--opt", "sgd:lr=0.0001,noise=2,seed=8")
 check("trace: noise is reproducible run after run", out3 == out2)
 
+# --- networks ---------------------------------------------------------------
+
+NET = ["--model", "mlp:layers=2-5-2", "--data", "moons:n=40"]
+code, out, err = run("trace", *NET, "--opt", "adam:lr=0.01", "--opt", "sgd:lr=0.1,batch=7",
+                     "--steps", "9", "--every", "4", "--format", "json")
+check("trace --model: exit 0 and JSON", code == 0, err)
+net = json.loads(out) if code == 0 else {}
+runs = net.get("runs", [{}, {}])
+check("trace --model JSON: the contract's shape (docs/CLI.md §4.2)",
+      list(net) == ["model", "data", "runs"] and list(net["data"]) == ["spec", "train", "test"]
+      and list(net["data"]["train"]) == ["x", "y"] and len(net["data"]["train"]["x"]) == 20
+      and list(runs[0]) == ["optimizer", "theta0", "steps", "theta"]
+      and list(runs[1]) == ["optimizer", "theta0", "batches", "steps", "theta"]
+      and len(runs[0]["theta0"]) == 2 * 5 + 5 + 5 * 2 + 2, out[:400])
+check("trace --model: every run starts at the same theta0", runs[0].get("theta0") == runs[1].get("theta0"), out[:400])
+check("trace --model: minibatches of 7 from 20 samples, an epoch a permutation (7, 7, 6)",
+      [len(b) for b in runs[1].get("batches", [])] == [7, 7, 6, 7, 7, 6, 7, 7, 6]
+      and sorted(sum(runs[1]["batches"][:3], [])) == list(range(20)), out[:400])
+steps = runs[0].get("steps", [])
+check("trace --model: sharpness at steps 0, 4, 8 only; adam's preconditioned one after its first update",
+      [s["step"] for s in steps if "sharpness" in s] == [0, 4, 8]
+      and [s["step"] for s in steps if "preconditioned_sharpness" in s] == [4, 8]
+      and "preconditioned_sharpness" not in str(runs[1].get("steps")), out[:400])
+code, out, err = run("trace", *NET, "--opt", "adam:lr=0.01", "--steps", "3", "--every", "2")
+rows = list(csv.reader(io.StringIO(out)))
+check("trace --model CSV: header and one row per step, empty where not measured",
+      code == 0 and rows[0] == ["run", "optimizer", "step", "train_loss", "train_acc", "test_loss", "test_acc",
+                                "norm", "sharpness", "preconditioned_sharpness", "noise_scale"]
+      and len(rows) == 5 and rows[2][8:] == ["", "", ""] and rows[3][8] != "", out)
+check("trace --model CSV matches its JSON", code == 0 and [float(r[3]) for r in rows[1:]] ==
+      [s["train_loss"] for s in steps[:4]], out)
+theta_file = os.path.join(tempfile.mkdtemp(prefix="descent-test-cli-theta-"), "theta.json")
+with open(theta_file, "w") as f:
+    json.dump(runs[0].get("theta", []), f)
+code, out, err = run("eval", *NET, "--theta", theta_file)
+ev = json.loads(out) if code == 0 else {}
+check("eval --model at trace's final theta: its loss, five eigenvalues descending",
+      code == 0 and ev.get("loss") == steps[-1]["train_loss"] and len(ev["eigenvalues"]) == 5
+      and ev["eigenvalues"] == sorted(ev["eigenvalues"], reverse=True), out + err)
+code, out, _ = run("list", "models")
+check("list models: mlp with its keys", code == 0 and out.startswith("mlp") and "init_scale" in out, out)
+code, out, _ = run("list", "datasets")
+check("list datasets: every dataset", code == 0 and all(k in out for k in
+      ["moons", "circles", "spirals", "xor", "blobs", "gaussian_linear", "csv"]), out)
+
 # --- list, help, version ---------------------------------------------------
 
 code, out, err = run("list", "optimizers")
@@ -200,6 +245,24 @@ BAD = [
     (["eval", "--landscape", "rosenbrock", "--at", "1,b"], "--at 1,b"),
     (["eval", "--landscape", "rosenbrock", "--at"], "--at needs a value"),
     (["list", "colours"], "usage: descent list"),
+    # networks (docs/CLI.md §3.6): bad specs name the part
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp:layers=0-2", "--data", "moons"], "layers=0-2"),
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp:act=swish", "--data", "moons"], "act=swish"),
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp", "--data", "moons:n=0"], "n=0 is out of range"),
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp", "--data", "moons:test=1.5"], "test=1.5 is out of range"),
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp", "--data",
+      "csv:" + os.path.join(ROOT, "tests", "data", "one_class.csv")], "two classes"),
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp"], "--model needs --data"),
+    (["trace", "--steps", "5", "--opt", "gd", "--data", "moons"], "--data needs --model"),
+    (["trace", "--steps", "5", "--opt", "newton", "--model", "mlp", "--data", "moons"], "two-parameter landscapes only"),
+    (["trace", "--steps", "5", "--opt", "adam:x0=1,y0=1", "--model", "mlp", "--data", "moons"], "x0/y0"),
+    (["trace", "--steps", "5", "--opt", "sgd:batch=101", "--model", "mlp", "--data", "moons"], "batch=101 is larger than the dataset (100 samples)"),
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp", "--data", "moons", "--landscape", "rosenbrock"], "--landscape applies to a two-parameter landscape"),
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp", "--data", "moons", "--every", "0"], "--every 0"),
+    (["trace", "--steps", "5", "--opt", "gd", "--every", "3"], "--every applies to a network"),
+    (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp:layers=2-3", "--data", "moons"], "3 outputs"),
+    (["eval", "--model", "mlp", "--data", "moons"], "usage: descent eval --model"),
+    (["eval", "--model", "mlp", "--data", "moons", "--theta", "/nonexistent/theta"], "--theta /nonexistent/theta"),
     # the window's options, refused before any window opens
     (["--size", "0x10"], "--size 0x10: expected WxH"),
     (["--size", "640"], "--size 640: expected WxH"),
@@ -242,5 +305,10 @@ limit = re.search(r"from 1 to (\d+)", err)
 check("README: --particles goes up to the maximum the command line takes",
       claim and limit and int(claim.group(1).replace(",", "")) == int(limit.group(1)),
       f"README {claim and claim.group(1)}, command line: {err.strip()}")
+
+example = re.search(r"^descent (trace --model .*?) \| head$", readme, re.M)
+code, out, err = run(*example.group(1).split()) if example else (None, "", "no example")
+check("README: the network example runs, one CSV row per update after the header",
+      code == 0 and out.startswith("run,optimizer,step,train_loss") and out.count("\n") == 202, err)
 
 sys.exit(finish())

@@ -17,6 +17,8 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core/landscape.h"
 #include "core/optimizer.h"
@@ -55,6 +57,31 @@ static inline double relative_tolerance(double rel, double expected)
                      expected_, tolerance_);                                                   \
         }                                                                                      \
     } while (0)
+
+/* The numbers after a line's first word ("theta 0.5 -1 ..."), read with
+ * strtod into a new array the caller frees; *count receives how many
+ * (the stored torch references of tests/data are lines of this form). */
+static inline double *numbers_after(const char *line, size_t *count)
+{
+    size_t cap = 64, n = 0;
+    double *values = malloc(cap * sizeof *values);
+    const char *p = strchr(line, ' ');
+    while (values && p && *p) {
+        char *end;
+        double value = strtod(p, &end);
+        if (end == p)
+            break;
+        if (n == cap)
+            values = realloc(values, (cap *= 2) * sizeof *values);
+        if (values)
+            values[n++] = value;
+        p = end;
+    }
+    if (!values)
+        fail_msg("out of memory reading numbers");
+    *count = n;
+    return values;
+}
 
 /* A landscape from a spec the test knows is good; fails the test otherwise. */
 static inline Landscape *test_landscape(const char *spec)

@@ -167,31 +167,33 @@ class Newton:
             self.p -= self.param_groups[0]['lr'] * torch.linalg.solve(system, self.p.grad)
 
 
-def make_optimizer(spec, p, function):
+def make_optimizer(spec, tensors, function):
+    """torch.optim for spec over tensors (a landscape's one θ, or a
+    network's weights and biases, tools/torch_network_replay.py)."""
     name, params = parse_spec(spec)
     if name in SGD_LIKE:
         o = with_defaults(SGD_LIKE[name], params)
-        return torch.optim.SGD([p], lr=o['lr'], momentum=o['momentum'],
+        return torch.optim.SGD(tensors, lr=o['lr'], momentum=o['momentum'],
                                dampening=o['dampening'], nesterov=bool(o['nesterov']),
                                weight_decay=o['weight_decay'], foreach=False)
     if name == 'adagrad':
         o = with_defaults(ADAGRAD, params)
-        return torch.optim.Adagrad([p], lr=o['lr'], lr_decay=o['lr_decay'], eps=o['eps'],
+        return torch.optim.Adagrad(tensors, lr=o['lr'], lr_decay=o['lr_decay'], eps=o['eps'],
                                    initial_accumulator_value=o['initial_accumulator_value'],
                                    weight_decay=o['weight_decay'], foreach=False)
     if name == 'rmsprop':
         o = with_defaults(RMSPROP, params)
-        return torch.optim.RMSprop([p], lr=o['lr'], alpha=o['alpha'], eps=o['eps'],
+        return torch.optim.RMSprop(tensors, lr=o['lr'], alpha=o['alpha'], eps=o['eps'],
                                    momentum=o['momentum'], centered=bool(o['centered']),
                                    weight_decay=o['weight_decay'], foreach=False)
     if name in ('adam', 'adamw'):
         o = with_defaults(ADAM if name == 'adam' else ADAMW, params)
         kind = torch.optim.Adam if name == 'adam' else torch.optim.AdamW
-        return kind([p], lr=o['lr'], betas=(o['beta1'], o['beta2']), eps=o['eps'],
+        return kind(tensors, lr=o['lr'], betas=(o['beta1'], o['beta2']), eps=o['eps'],
                     weight_decay=o['weight_decay'], amsgrad=bool(o['amsgrad']), foreach=False)
     if name == 'newton':
         o = with_defaults(NEWTON, params)
-        return Newton(p, function, o['lr'], o['damping'])
+        return Newton(tensors[0], function, o['lr'], o['damping'])
     raise ValueError('unknown optimizer ' + spec)
 
 
@@ -249,7 +251,7 @@ def trajectory(landscape, spec, start, steps):
     """Rows (step, x, y, loss) of one run, step 0 being the start."""
     function = make_landscape(landscape)
     p = torch.tensor(start, requires_grad=True)
-    optimizer = make_optimizer(spec, p, function)
+    optimizer = make_optimizer(spec, [p], function)
     _, params = parse_spec(spec)
     schedule = {k: params[k] for k in SCHEDULE_KEYS if k in params}
     lr = optimizer.param_groups[0]['lr']

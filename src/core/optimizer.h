@@ -21,9 +21,15 @@
  *     the max of the raw v; denom = √v / √(1 - β2^t) + eps;
  *     θ -= lr / (1 - β1^t) · m / denom.  adamw first multiplies θ by
  *     (1 - lr wd) and adds no wd to g.
- *   newton: θ -= lr (H + damping I)^-1 ∇L (exact Hessian).
+ *   newton: θ -= lr (H + damping I)^-1 ∇L (exact Hessian; two parameters
+ *     only: the vector form refuses it).
  *   flow: integrates dθ/dt = -∇L with adaptive Dormand–Prince 5(4);
  *     update k ends at time (k + 1) lr.
+ * Each rule is written once, for one coordinate, and runs on θ of any
+ * length: the two-parameter walker (OptimizerState, x and y) and the
+ * vector form below (OptimizerVec, n coordinates: a network's weights)
+ * take the same steps from the same code; flow integrates n coordinates
+ * too (the vector form's full-batch gradient).
  * Noise: every optimizer but flow accepts noise=σ (adds σ ξ, ξ ~ N(0, I),
  * to the gradient) and on data landscapes batch=B (the gradient of a
  * minibatch: epochs are shuffled without replacement; the last batch of an
@@ -126,6 +132,14 @@ double optimizer_number(const OptimizerDesc *desc, const char *key);
 bool optimizer_parse(const char *spec, const Landscape *landscape,
                      OptimizerDesc *dest, DescentError *err);
 
+/* Parses a spec for a vector objective with samples training samples
+ * (0: none): as optimizer_parse on a data landscape of that many samples,
+ * and refuses what has no meaning there (x0/y0: θ0 is the caller's;
+ * newton: it would need the dense Hessian, which OptimizerObjective does
+ * not offer).  data names the samples in errors ("moons:n=200"). */
+bool optimizer_parse_vec(const char *spec, size_t samples, const char *data,
+                         OptimizerDesc *dest, DescentError *err);
+
 /* True when the walk is random (noise or minibatches). */
 bool optimizer_is_noisy(const OptimizerDesc *desc);
 
@@ -180,5 +194,90 @@ size_t optimizer_last_batch(const OptimizerDesc *desc, const Landscape *landscap
                             const OptimizerState *state, uint32_t *dest, size_t max);
 
 const char *optimizer_kind_name(OptimizerKind kind);
+
+/* ---------------------------------------------------------------------
+ * θ of any length: the vector form
+ * ------------------------------------------------------------------- */
+
+/* What a vector walk minimises: a loss over samples training samples
+ * (0: not a sum over samples, so batch= is refused) of θ in R^dim. */
+typedef struct OptimizerObjective {
+    size_t dim;
+    size_t samples;
+    /* The mean loss of the samples idx[0 .. count - 1] (idx NULL: samples
+     * 0 .. count - 1, count = samples; or the whole loss when samples is
+     * 0) at θ, returned, and its gradient into grad (dim doubles). */
+    double (*gradient)(void *context, const double *theta, const size_t *idx, size_t count,
+                       double *grad);
+    void *context;
+} OptimizerObjective;
+
+/* The parts of a vector state, each n doubles, in this order. */
+typedef enum OptimizerVecPart {
+    OPTVEC_THETA = 0, /* θ */
+    OPTVEC_BUF,       /* momentum buffer; adam m; rmsprop momentum buffer */
+    OPTVEC_SQ,        /* adam/rmsprop v; adagrad sum */
+    OPTVEC_AUX,       /* amsgrad max v; rmsprop centered mean of g */
+    OPTVEC_GRAD,      /* the (noisy, minibatch) gradient of the last update */
+    OPTVEC_STEP,      /* the last update θ_new - θ_old */
+    OPTVEC_PARTS
+} OptimizerVecPart;
+
+/* One walker on θ of length n, as OptimizerState is for two parameters.
+ * Plain data in one block of optimizer_vec_size(n) bytes (no pointers):
+ * memcpy it to snapshot a walker, memcpy it back to rewind. */
+typedef struct OptimizerVec {
+    size_t n;
+    long t;             /* updates done */
+    double lr_used;     /* learning rate of the last update */
+    double flow_h;      /* flow: the integrator's next trial step */
+    Rng rng;            /* noise stream */
+    uint64_t batch_key; /* minibatch shuffling key */
+    double values[];    /* OPTVEC_PARTS arrays of n doubles */
+} OptimizerVec;
+
+/* Bytes of a vector state for θ of length n. */
+size_t optimizer_vec_size(size_t n);
+
+/* One part of a state's values (n doubles). */
+static inline double *optimizer_vec_part(OptimizerVec *state, OptimizerVecPart part)
+{
+    return state->values + (size_t)part * state->n;
+}
+
+static inline const double *optimizer_vec_view(const OptimizerVec *state, OptimizerVecPart part)
+{
+    return state->values + (size_t)part * state->n;
+}
+
+/* Starts a walker at θ0 (n doubles) with the given seed, in dest, a block
+ * of optimizer_vec_size(n) bytes. */
+void optimizer_vec_init(const OptimizerDesc *desc, size_t n, const double *theta0, uint64_t seed,
+                        OptimizerVec *dest);
+
+/* Scratch space of the vector steps (the minibatch's indices, the flow's
+ * stages), made once per walker so that a step does not allocate; not to
+ * be shared by two threads at once.  NULL when out of memory. */
+typedef struct OptimizerWork OptimizerWork;
+OptimizerWork *optimizer_work_create(const OptimizerObjective *objective);
+void optimizer_work_destroy(OptimizerWork *work);
+
+/* Performs one update of the walker on objective (whose dim is state->n),
+ * with optimizer_step's results.  desc must come from optimizer_parse_vec
+ * for the objective's samples.  Minibatches are drawn as on data
+ * landscapes: update t uses optimizer_vec_batch(..., t, ...). */
+StepResult optimizer_vec_step(const OptimizerDesc *desc, const OptimizerObjective *objective,
+                              OptimizerVec *state, OptimizerWork *work);
+
+/* The samples update t (0-based) of a walker with this batch_key draws,
+ * from samples samples, into dest (room for desc->batch); returns how many
+ * (0 without minibatches). */
+size_t optimizer_vec_batch(const OptimizerDesc *desc, size_t samples, uint64_t batch_key, long t,
+                           size_t *dest);
+
+/* optimizer_effective_lr for every coordinate of a vector walker (dest: n
+ * doubles). */
+bool optimizer_vec_effective_lr(const OptimizerDesc *desc, const OptimizerVec *state,
+                                double *dest);
 
 #endif

@@ -36,9 +36,8 @@ bool scene_option_numbers(const char *text, double *dest, int count)
     return *p == '\0';
 }
 
-/* A whole number from 0 to max, compared exactly (2^53 + 1 is not 2^53 as
- * it would be as a double). */
-static bool parse_count(const char *text, unsigned long long max, unsigned long long *dest)
+/* Compared exactly: 2^53 + 1 is not 2^53 as it would be as a double. */
+bool scene_option_count(const char *text, unsigned long long max, unsigned long long *dest)
 {
     char *end;
     errno = 0;
@@ -187,7 +186,7 @@ static void print_view(const Scene *scene, CommandLine *line)
 static bool parse_seed(SceneOptions *o, const char *v, DescentError *err)
 {
     unsigned long long seed;
-    if (!parse_count(v, 1ull << 53, &seed))
+    if (!scene_option_count(v, 1ull << 53, &seed))
         return error_set(err, "--seed %s: expected a whole number from 0 to 2^53", v);
     o->seed = seed;
     o->has_seed = true;
@@ -207,7 +206,7 @@ static void print_seed(const Scene *scene, CommandLine *line)
 static bool parse_particles(SceneOptions *o, const char *v, DescentError *err)
 {
     unsigned long long n;
-    if (!parse_count(v, SWARM_MAX, &n) || n < 1)
+    if (!scene_option_count(v, SWARM_MAX, &n) || n < 1)
         return error_set(err, "--particles %s: expected a whole number from 1 to %d", v, SWARM_MAX);
     o->particles = (size_t)n;
     return true;

@@ -96,4 +96,8 @@ const SceneOptionDef *scene_option_defs(size_t *count);
  * of --start's, --view's and --camera's values; false when malformed. */
 bool scene_option_numbers(const char *text, double *dest, int count);
 
+/* Parses a whole number from 0 to max and nothing else (--seed's,
+ * --particles', trace's --steps); false when malformed or out of range. */
+bool scene_option_count(const char *text, unsigned long long max, unsigned long long *dest);
+
 #endif

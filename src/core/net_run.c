@@ -1,0 +1,195 @@
+/* net_run.c — see net_run.h. */
+#include "net_run.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spectrum.h"
+
+/* The optimizer's objective: the network's mean loss on training samples. */
+static double training_gradient(void *context, const double *theta, const size_t *idx,
+                                size_t count, double *grad)
+{
+    const NetRun *run = context;
+    return model_gradient(run->model, theta, &run->data->train, idx, count, grad, run->work);
+}
+
+static bool is_adam(const OptimizerDesc *desc)
+{
+    return desc->kind == OPT_ADAM || desc->kind == OPT_ADAMW;
+}
+
+/* λmax of op by Lanczos (the start vector's seed fixed, so a measurement
+ * repeats itself). */
+static bool largest_eigenvalue(size_t n, LinearOperator op, void *context, double *dest,
+                               DescentError *err)
+{
+    LanczosDesc desc = {.top = 1};
+    LanczosResult result;
+    if (!spectrum_lanczos(n, op, context, &desc, &result, err))
+        return false;
+    *dest = result.count > 0 ? result.values[0] : (double)NAN;
+    return true;
+}
+
+/* tr Σ / |G|² over the training set (net_run.h). */
+static double noise_scale(const NetRun *run, const double *theta)
+{
+    size_t n = run->model->nparams, samples = run->data->train.n;
+    double *full = run->scratch, *one = run->scratch + n;
+    model_gradient(run->model, theta, &run->data->train, NULL, samples, full, run->work);
+    double mean_square = 0.0;
+    for (size_t s = 0; s < samples; s++) {
+        model_gradient(run->model, theta, &run->data->train, &s, 1, one, run->work);
+        double square = 0.0;
+        for (size_t i = 0; i < n; i++)
+            square += one[i] * one[i];
+        mean_square += square / (double)samples;
+    }
+    double signal = 0.0;
+    for (size_t i = 0; i < n; i++)
+        signal += full[i] * full[i];
+    return (mean_square - signal) / signal;
+}
+
+/* The curvature measurements of net_run.h at θ. */
+static bool measure_curvature(const NetRun *run, const double *theta, NetMetrics *m,
+                              DescentError *err)
+{
+    size_t n = run->model->nparams;
+    ModelHessian hessian = {run->model, theta, &run->data->train, NULL, run->data->train.n,
+                            run->work};
+    if (!largest_eigenvalue(n, model_hessian_apply, &hessian, &m->sharpness, err))
+        return false;
+    const OptimizerVec *s = run->state;
+    if (is_adam(&run->desc) && s->t >= 1) {
+        double *p_diag = run->scratch, *scratch = run->scratch + n;
+        const OptimizerDesc *d = &run->desc;
+        spectrum_adam_preconditioner(n, optimizer_vec_view(s, d->amsgrad ? OPTVEC_AUX : OPTVEC_SQ),
+                                     d->beta1, d->beta2, d->eps, s->t, p_diag);
+        PreconditionedOperator op = {n, model_hessian_apply, &hessian, p_diag, scratch};
+        if (!largest_eigenvalue(n, spectrum_preconditioned_apply, &op,
+                                &m->preconditioned_sharpness, err))
+            return false;
+    }
+    m->noise_scale = noise_scale(run, theta);
+    return true;
+}
+
+/* The metrics at the current θ; curvature too when asked and finite. */
+static bool measure(const NetRun *run, bool curvature, NetMetrics *m, DescentError *err)
+{
+    const double *theta = net_run_theta(run);
+    const NetDataSplit *data = run->data;
+    ModelEval train = model_evaluate(run->model, theta, &data->train, NULL, data->train.n,
+                                     run->work);
+    ModelEval test = {(double)NAN, (double)NAN};
+    if (data->test.n > 0)
+        test = model_evaluate(run->model, theta, &data->test, NULL, data->test.n, run->work);
+    double square = 0.0;
+    for (size_t i = 0; i < run->model->nparams; i++)
+        square += theta[i] * theta[i];
+    *m = (NetMetrics){train.loss, train.accuracy, test.loss, test.accuracy, sqrt(square),
+                      (double)NAN, (double)NAN, (double)NAN};
+    if (!curvature || !isfinite(train.loss) || !isfinite(m->norm))
+        return true;
+    return measure_curvature(run, theta, m, err);
+}
+
+static bool reserve(NetRun *run, size_t need)
+{
+    if (need <= run->capacity)
+        return true;
+    size_t capacity = run->capacity ? 2 * run->capacity : 256;
+    while (capacity < need)
+        capacity *= 2;
+    NetMetrics *grown = realloc(run->metrics, capacity * sizeof *grown);
+    if (!grown)
+        return false;
+    run->metrics = grown;
+    run->capacity = capacity;
+    return true;
+}
+
+bool net_run_init(NetRun *run, const Model *model, const NetDataSplit *data,
+                  const OptimizerDesc *desc, const double *theta0, size_t every,
+                  DescentError *err)
+{
+    memset(run, 0, sizeof *run);
+    size_t n = model->nparams;
+    run->desc = *desc;
+    run->model = model;
+    run->data = data;
+    run->every = every;
+    run->objective = (OptimizerObjective){n, data->train.n, training_gradient, run};
+    run->state = malloc(optimizer_vec_size(n));
+    run->opt_work = optimizer_work_create(&run->objective);
+    run->work = model_work_create(model);
+    run->scratch = malloc(4 * n * sizeof *run->scratch);
+    if (!run->state || !run->opt_work || !run->work || !run->scratch || !reserve(run, 1)) {
+        net_run_free(run);
+        return error_set(err, "out of memory for a network of %zu parameters", n);
+    }
+    optimizer_vec_init(desc, n, theta0, desc->seed, run->state);
+    if (!measure(run, every > 0, &run->metrics[0], err)) {
+        net_run_free(run);
+        return false;
+    }
+    run->count = 1;
+    if (!isfinite(run->metrics[0].train_loss) || !isfinite(run->metrics[0].norm))
+        run->status = NET_RUN_DIVERGED;
+    return true;
+}
+
+void net_run_free(NetRun *run)
+{
+    free(run->state);
+    free(run->metrics);
+    free(run->scratch);
+    optimizer_work_destroy(run->opt_work);
+    model_work_destroy(run->work);
+    memset(run, 0, sizeof *run);
+}
+
+size_t net_run_advance(NetRun *run, size_t steps, bool *ok, DescentError *err)
+{
+    *ok = true;
+    size_t done = 0;
+    while (done < steps && run->status == NET_RUN_ACTIVE) {
+        if (!reserve(run, run->count + 1)) {
+            *ok = false;
+            error_set(err, "out of memory after %zu updates", run->count - 1);
+            break;
+        }
+        StepResult result = optimizer_vec_step(&run->desc, &run->objective, run->state,
+                                               run->opt_work);
+        size_t k = run->count;
+        NetMetrics *m = &run->metrics[k];
+        if (!measure(run, run->every > 0 && k % run->every == 0, m, err)) {
+            *ok = false;
+            break;
+        }
+        run->count++;
+        done++;
+        if (result == STEP_DIVERGED || !isfinite(m->train_loss) || !isfinite(m->norm))
+            run->status = NET_RUN_DIVERGED;
+        else if (result == STEP_STALLED)
+            run->status = NET_RUN_STALLED;
+    }
+    return done;
+}
+
+void net_run_rewind(NetRun *run, const OptimizerVec *saved)
+{
+    memcpy(run->state, saved, optimizer_vec_size(saved->n));
+    run->count = (size_t)saved->t + 1;
+    const NetMetrics *m = &run->metrics[run->count - 1];
+    run->status = isfinite(m->train_loss) && isfinite(m->norm) ? NET_RUN_ACTIVE
+                                                                : NET_RUN_DIVERGED;
+}
+
+size_t net_run_batch(const NetRun *run, long t, size_t *dest)
+{
+    return optimizer_vec_batch(&run->desc, run->data->train.n, run->state->batch_key, t, dest);
+}

@@ -1,0 +1,263 @@
+/*
+ * test_net_run.c — a network's training run (core/net_run.h): what it
+ * measures and when, its minibatch wiring, divergence and rewinding.
+ * test_net_torch.c checks the trajectories themselves against torch.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/net_run.h"
+#include "core/spectrum.h"
+#include "testing.h"
+
+typedef struct Fixture {
+    Model model;
+    NetDataSplit data;
+    double *theta0;
+} Fixture;
+
+static void fixture_start(Fixture *f, const char *model, const char *data)
+{
+    DescentError err = {""};
+    if (!model_parse(model, &f->model, &err) || !netdata_create(data, &f->data, &err))
+        fail_msg("%s / %s: %s", model, data, err.message);
+    f->theta0 = malloc(f->model.nparams * sizeof *f->theta0);
+    Rng rng;
+    rng_seed(&rng, 5);
+    model_init(&f->model, &rng, f->theta0);
+}
+
+static void fixture_end(Fixture *f)
+{
+    free(f->theta0);
+    netdata_free(&f->data);
+}
+
+static void run_start(NetRun *run, Fixture *f, const char *opt, size_t every)
+{
+    OptimizerDesc desc;
+    DescentError err = {""};
+    if (!optimizer_parse_vec(opt, f->data.train.n, "test", &desc, &err) ||
+        !net_run_init(run, &f->model, &f->data, &desc, f->theta0, every, &err))
+        fail_msg("%s: %s", opt, err.message);
+}
+
+static void advance(NetRun *run, size_t steps)
+{
+    bool ok;
+    DescentError err = {""};
+    net_run_advance(run, steps, &ok, &err);
+    if (!ok)
+        fail_msg("%s", err.message);
+}
+
+/* H's operator on the full training set at θ. */
+static ModelHessian full_hessian(const Fixture *f, const double *theta, ModelWork *work)
+{
+    return (ModelHessian){&f->model, theta, &f->data.train, NULL, f->data.train.n, work};
+}
+
+static double dense_max(size_t n, LinearOperator op, void *context)
+{
+    double *values = malloc(n * sizeof *values);
+    DescentError err = {""};
+    assert_true(spectrum_dense(n, op, context, values, NULL, &err));
+    double top = values[n - 1];
+    free(values);
+    return top;
+}
+
+/* Step 0: ‖θ0‖ and the losses at θ0; the sharpness is the dense
+ * spectrum's largest eigenvalue; no test part gives NaN test metrics. */
+static void test_start_metrics(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_start(&f, "mlp:layers=2-6-2", "moons:n=40,test=0");
+    NetRun run;
+    run_start(&run, &f, "gd:lr=0.1", 1);
+    const NetMetrics *m = &run.metrics[0];
+    double square = 0;
+    for (size_t i = 0; i < f.model.nparams; i++)
+        square += f.theta0[i] * f.theta0[i];
+    assert_close(m->norm, sqrt(square), 1e-15);
+    ModelWork *work = model_work_create(&f.model);
+    assert_close(m->train_loss,
+                 model_loss(&f.model, f.theta0, &f.data.train, NULL, f.data.train.n, work), 0);
+    assert_true(isnan(m->test_loss) && isnan(m->test_acc));
+    ModelHessian h = full_hessian(&f, f.theta0, work);
+    assert_close(m->sharpness, dense_max(f.model.nparams, model_hessian_apply, &h), 1e-8);
+    assert_true(isnan(m->preconditioned_sharpness));
+    model_work_destroy(work);
+    net_run_free(&run);
+    fixture_end(&f);
+}
+
+/* Adam's preconditioned sharpness is λmax(P⁻¹H) with spectrum.h's P of
+ * the state's second moment: the dense spectrum of P^(-1/2) H P^(-1/2). */
+static void test_preconditioned_sharpness(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_start(&f, "mlp:layers=2-5-2", "circles:n=30");
+    NetRun run;
+    run_start(&run, &f, "adam:lr=0.01", 3);
+    advance(&run, 3);
+    size_t n = f.model.nparams;
+    const OptimizerVec *s = net_run_state(&run);
+    double *p = malloc(2 * n * sizeof *p);
+    spectrum_adam_preconditioner(n, optimizer_vec_view(s, OPTVEC_SQ), 0.9, 0.999, 1e-8, 3, p);
+    ModelWork *work = model_work_create(&f.model);
+    ModelHessian h = full_hessian(&f, net_run_theta(&run), work);
+    PreconditionedOperator op = {n, model_hessian_apply, &h, p, p + n};
+    assert_close(run.metrics[3].preconditioned_sharpness,
+                 dense_max(n, spectrum_preconditioned_apply, &op), 1e-8);
+    free(p);
+    model_work_destroy(work);
+    net_run_free(&run);
+    fixture_end(&f);
+}
+
+/* The noise scale's meaning (net_run.h): over every minibatch of B
+ * samples, drawn without replacement, the mean of |g_B − G|² is
+ * (tr Σ / B)(N − B)/(N − 1) = noise_scale |G|² (N − B) / (B (N − 1)).
+ * 8 samples, B = 3: all 56 minibatches, enumerated. */
+static void test_noise_scale_predicts_minibatch_noise(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_start(&f, "mlp:layers=2-4-2", "xor:n=16,test=0.5");
+    assert_int_equal(f.data.train.n, 8);
+    NetRun run;
+    run_start(&run, &f, "gd", 1);
+    size_t n = f.model.nparams, N = 8, B = 3;
+    ModelWork *work = model_work_create(&f.model);
+    double *full = malloc(2 * n * sizeof *full), *g = full + n;
+    model_gradient(&f.model, f.theta0, &f.data.train, NULL, N, full, work);
+    double signal = 0, noise = 0;
+    for (size_t i = 0; i < n; i++)
+        signal += full[i] * full[i];
+    int batches = 0;
+    for (size_t a = 0; a < N; a++)
+        for (size_t b = a + 1; b < N; b++)
+            for (size_t c = b + 1; c < N; c++) {
+                size_t idx[3] = {a, b, c};
+                model_gradient(&f.model, f.theta0, &f.data.train, idx, B, g, work);
+                for (size_t i = 0; i < n; i++)
+                    noise += (g[i] - full[i]) * (g[i] - full[i]);
+                batches++;
+            }
+    assert_int_equal(batches, 56);
+    double expected = run.metrics[0].noise_scale * signal * (double)(N - B) / (double)(B * (N - 1));
+    assert_close(noise / batches, expected, 1e-12 * expected);
+    free(full);
+    model_work_destroy(work);
+    net_run_free(&run);
+    fixture_end(&f);
+}
+
+/* every = K: curvature at steps 0, K, 2K, ... only; the loss every step. */
+static void test_measures_every_k(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_start(&f, "mlp:layers=2-4-2", "moons:n=20");
+    NetRun run;
+    run_start(&run, &f, "adamw:lr=0.01", 4);
+    advance(&run, 10);
+    assert_int_equal(run.count, 11);
+    for (size_t k = 0; k <= 10; k++) {
+        const NetMetrics *m = &run.metrics[k];
+        assert_true(isfinite(m->train_loss) && isfinite(m->test_loss) && isfinite(m->norm));
+        assert_int_equal(!isnan(m->sharpness), k % 4 == 0);
+        assert_int_equal(!isnan(m->noise_scale), k % 4 == 0);
+        assert_int_equal(!isnan(m->preconditioned_sharpness), k % 4 == 0 && k > 0);
+    }
+    net_run_free(&run);
+    fixture_end(&f);
+}
+
+/* Update 1 of a minibatch run is θ0 − lr ∇L_batch(θ0) over the samples
+ * net_run_batch names. */
+static void test_first_minibatch_update(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_start(&f, "mlp:layers=2-5-2,act=relu", "blobs:n=40,k=2");
+    NetRun run;
+    run_start(&run, &f, "sgd:lr=0.3,batch=6,seed=9", 0);
+    size_t idx[6], n = f.model.nparams;
+    assert_int_equal(net_run_batch(&run, 0, idx), 6);
+    double *g = malloc(n * sizeof *g);
+    ModelWork *work = model_work_create(&f.model);
+    model_gradient(&f.model, f.theta0, &f.data.train, idx, 6, g, work);
+    advance(&run, 1);
+    for (size_t i = 0; i < n; i++)
+        assert_close(net_run_theta(&run)[i], f.theta0[i] - 0.3 * g[i], 1e-15);
+    free(g);
+    model_work_destroy(work);
+    net_run_free(&run);
+    fixture_end(&f);
+}
+
+/* A kept state brings the run back: the same updates again, bit for bit. */
+static void test_rewind(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_start(&f, "mlp:layers=2-6-2", "spirals:n=40");
+    NetRun run;
+    run_start(&run, &f, "adam:lr=0.02,batch=5,noise=0.01,seed=2", 5);
+    size_t bytes = optimizer_vec_size(f.model.nparams);
+    advance(&run, 10);
+    OptimizerVec *kept = malloc(bytes);
+    memcpy(kept, net_run_state(&run), bytes);
+    advance(&run, 20);
+    NetMetrics first[31];
+    memcpy(first, run.metrics, sizeof first);
+    OptimizerVec *end = malloc(bytes);
+    memcpy(end, net_run_state(&run), bytes);
+    net_run_rewind(&run, kept);
+    assert_int_equal(run.count, 11);
+    advance(&run, 20);
+    assert_memory_equal(first, run.metrics, sizeof first);
+    assert_memory_equal(end, net_run_state(&run), bytes);
+    free(kept);
+    free(end);
+    net_run_free(&run);
+    fixture_end(&f);
+}
+
+/* A run whose loss blows up stops at the first non-finite metrics. */
+static void test_divergence_stops(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_start(&f, "mlp:layers=2-8-1,loss=mse", "gaussian_linear:n=30");
+    NetRun run;
+    run_start(&run, &f, "gd:lr=1000", 0);
+    advance(&run, 200);
+    assert_int_equal(run.status, NET_RUN_DIVERGED);
+    assert_true(run.count < 201);
+    const NetMetrics *last = &run.metrics[run.count - 1];
+    assert_false(isfinite(last->train_loss) && isfinite(last->norm));
+    for (size_t k = 0; k + 1 < run.count; k++)
+        assert_true(isfinite(run.metrics[k].train_loss));
+    assert_true(isnan(last->train_acc)); /* regression: no accuracy */
+    net_run_free(&run);
+    fixture_end(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_start_metrics),
+        cmocka_unit_test(test_preconditioned_sharpness),
+        cmocka_unit_test(test_noise_scale_predicts_minibatch_noise),
+        cmocka_unit_test(test_measures_every_k),
+        cmocka_unit_test(test_first_minibatch_update),
+        cmocka_unit_test(test_rewind),
+        cmocka_unit_test(test_divergence_stops),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
