@@ -6,10 +6,13 @@
 # once it accepts connections, so tests started side by side (two suites
 # on one machine) never pick the same display, as `xvfb-run -a` can: it
 # guesses a free number from lock files before starting its server.
+# -noreset: by default Xvfb resets itself when its last client leaves, and
+# a test that closes one window and opens the next could meet the server in
+# that reset ("x11 not available", seen in window-share-xvfb).
 set -u
 screen=$1; shift
 dir=$(mktemp -d) || exit 1
-Xvfb -displayfd 3 -screen 0 "$screen" -nolisten tcp 3>"$dir/display" 2>"$dir/log" &
+Xvfb -displayfd 3 -screen 0 "$screen" -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$dir"' EXIT
 waited=0
