@@ -20,7 +20,7 @@ step {
   id = "gd_min_norm",
   caption = {
     en = "Every point on the white dashed line fits the one example exactly. GD from zero "
-      .. "walks straight across the line, at right angles to it, and stops on the point "
+      .. "walks straight to the line, meeting it at right angles, and stops on the point "
       .. "closest to the origin: (0.6, 1.2), the solution of minimum norm.",
     zh = "白色虚线上的每一点都能精确拟合这唯一的样本。从零出发的 GD 垂直于这条直线径直走过去，"
       .. "停在离原点最近的点上：(0.6, 1.2)，范数最小的解。",

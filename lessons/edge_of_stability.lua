@@ -33,7 +33,7 @@ step {
       .. "nine steps in ten, and the loss no longer falls steadily: it jumps up and comes back down.",
     zh = "极小值处 λmax = 1002，高于 2/η：GD 无法停在那里，只能沿着边缘前进。"
       .. "接下来的 3000 步里，它的尖锐度始终在 2/η 的 12% 以内，十步中有九步在 5% 以内；"
-      .. "损失也不再稳步下降，而是时而跳高、又落回来。",
+      .. "损失也不再稳步下降，而是时而跳升、又落回来。",
   },
   keep = true,
   play = 3000,

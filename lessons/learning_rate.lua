@@ -85,7 +85,7 @@ step {
   caption = {
     en = "η = 0.21, diverging: now every zig-zag is wider than the last. The loss grows "
       .. "without bound; the walk flies out of the valley.",
-    zh = "η = 0.21，发散：每次折返都比上一次更宽。损失无限增长，走出了山谷。",
+    zh = "η = 0.21，发散：每次折返都比上一次更宽。损失无限增长，路径飞出了山谷。",
   },
   runs = { "gd:lr=0.21" },
   play = 200,
