@@ -5,10 +5,12 @@
  * mark at its end, long words cut, newlines kept; a Chinese line ends at
  * punctuation when that leaves it two thirds full, and not inside a term;
  * and every shipped lesson's Chinese captions wrapped at many widths obey
- * the same rules.
+ * the same rules, and those and the English ones never split a number, a
+ * formula ("η = 0.18") or a pair ("(1, 1)").
  */
 #include "testing.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lesson/lesson.h"
@@ -121,6 +123,30 @@ static void keeps_terms_whole(void **state)
     assert_string_equal(lines[0], "鞍");
 }
 
+/* A formula stays on one line: "η = 0.18", not "η" then "= 0.18"; and a
+ * coordinate pair too: "(1, 1)", not "(1," then "1)" (both found in
+ * recorded Chinese captions). */
+static void keeps_formulas_and_pairs_whole(void **state)
+{
+    (void)state;
+    assert_int_equal(wrap("一二三好。η = 0.18 比较", 14), 2);
+    assert_string_equal(lines[0], "一二三好。");
+    assert_string_equal(lines[1], "η = 0.18 比较");
+    assert_int_equal(wrap("ends near (1, 1) here", 13), 2);
+    assert_string_equal(lines[0], "ends near");
+    assert_string_equal(lines[1], "(1, 1) here");
+    assert_int_equal(wrap("step θ − η∇L now", 11), 2);
+    assert_string_equal(lines[0], "step");
+    assert_string_equal(lines[1], "θ − η∇L now");
+    /* Prose in brackets still breaks: "(a line, not two)" is no pair. */
+    assert_int_equal(wrap("(a line, not two)", 9), 2);
+    assert_string_equal(lines[0], "(a line,");
+    /* A formula wider than the line breaks at its spaces, not inside a word. */
+    assert_int_equal(wrap("η = 2/11 ≈ 0.18", 8), 2);
+    assert_string_equal(lines[0], "η = 2/11");
+    assert_string_equal(lines[1], "≈ 0.18");
+}
+
 static bool starts_with_any(const char *line, const char *const *marks)
 {
     for (size_t k = 0; marks[k]; k++)
@@ -155,14 +181,135 @@ static const char *split_term(const char *line, const char *next, const char *co
     return NULL;
 }
 
+static const char *const closing[] = {"，", "。", "；", "：", "！", "？", "）", "、", "」",
+                                      "…", NULL};
+
+static const char *const operators[] = {"=", "<", ">", "+", "/", "−", "≈", "≠", "≤", "≥",
+                                        "×", "±", "→", NULL};
+
+static bool is_cjk_at(const char *p)
+{
+    int len = 0;
+    return wide(utf8_next((const unsigned char *)p, &len));
+}
+
+/* Whether the space at caption[at] is inside a formula (an operator on
+ * either side) or a pair in brackets, "(0.6, 1.2)". */
+static bool glued_space(const char *caption, size_t at)
+{
+    size_t n = 0;
+    for (size_t k = 0; operators[k]; k++) {
+        n = strlen(operators[k]);
+        if ((at >= n && strncmp(caption + at - n, operators[k], n) == 0) ||
+            strncmp(caption + at + 1, operators[k], n) == 0)
+            return true;
+    }
+    if (at == 0 || caption[at - 1] != ',')
+        return false;
+    const char *open = caption + at;
+    while (open > caption && !strchr("() ", open[-1]))
+        open--;
+    const char *close = strpbrk(caption + at + 1, "() ");
+    return open > caption && open[-1] == '(' && close && *close == ')';
+}
+
+/* The width of the formula around the glued space at caption[at]: out to the
+ * nearest unglued spaces, without the CJK words joined to its ends (but with
+ * a closing mark, which goes where the formula goes). */
+static double formula_width(const char *caption, size_t at)
+{
+    size_t from = at, to = at + 1;
+    for (;;) {
+        while (from > 0 && caption[from - 1] != ' ' && caption[from - 1] != '\n')
+            from--;
+        if (from == 0 || !glued_space(caption, from - 1))
+            break;
+        from--;
+    }
+    for (;;) {
+        while (caption[to] && caption[to] != ' ' && caption[to] != '\n')
+            to++;
+        if (caption[to] != ' ' || !glued_space(caption, to))
+            break;
+        to++;
+    }
+    char run[LINE_SIZE];
+    size_t n = to - from < sizeof run ? to - from : sizeof run - 1;
+    memcpy(run, caption + from, n);
+    run[n] = '\0';
+    /* Trim CJK text joined to the formula's ends: "好。η = 0.18" is "η = 0.18". */
+    char *first = run;
+    for (char *p = run; *p;) {
+        int len = 0;
+        utf8_next((const unsigned char *)p, &len);
+        if (is_cjk_at(p))
+            first = p + len;
+        if (*p == ' ')
+            break;
+        p += len;
+    }
+    char *last = strrchr(first, ' ');
+    for (char *p = last ? last : first; *p;) {
+        int len = 0;
+        utf8_next((const unsigned char *)p, &len);
+        if (is_cjk_at(p) && !starts_with_any(p, closing)) {
+            *p = '\0';
+            break;
+        }
+        p += len;
+    }
+    return units(NULL, first);
+}
+
+static bool is_number_char(char c)
+{
+    return (c >= '0' && c <= '9') || c == '.';
+}
+
+/* Where each line of lines[] ends in caption, or fails when a line is not
+ * the caption's next text. */
+static void line_ends(const char *caption, int n, size_t *ends)
+{
+    size_t at = 0;
+    for (int l = 0; l < n; l++) {
+        while (caption[at] == ' ' || caption[at] == '\n')
+            at++;
+        size_t len = strlen(lines[l]);
+        if (strncmp(caption + at, lines[l], len) != 0)
+            fail_msg("line %d is not the caption's next text: %s", l, lines[l]);
+        at += len;
+        ends[l] = at;
+    }
+}
+
+/* No line break inside a number, a formula or a pair unless that formula
+ * alone is wider than the line. */
+static void check_formulas_whole(const char *where, const char *caption, double width, int n)
+{
+    size_t ends[LINES];
+    line_ends(caption, n, ends);
+    for (int l = 0; l + 1 < n; l++) {
+        size_t at = ends[l];
+        if (caption[at] == '\n')
+            continue;
+        if (caption[at] != ' ') {
+            if (at > 0 && is_number_char(caption[at - 1]) && is_number_char(caption[at]))
+                fail_msg("%s at %g: a number split: %s | %s", where, width, lines[l],
+                         lines[l + 1]);
+            continue;
+        }
+        if (glued_space(caption, at) && formula_width(caption, at) <= width)
+            fail_msg("%s at %g: a formula or pair split: %s | %s", where, width, lines[l],
+                     lines[l + 1]);
+    }
+}
+
 static void lesson_captions_obey_the_rules(void **state)
 {
     (void)state;
     /* Terms the lessons use often, which the issue found split. */
     static const char *const terms[] = {"鞍点", "梯度", "学习率", "极小值", "山谷", "动量",
                                         "损失", NULL};
-    static const char *const closing[] = {"，", "。", "；", "：", "！", "？", "）", "、", "」",
-                                          "…", NULL};
     static const char *const opening[] = {"（", "「", NULL};
     LessonList list;
     DescentError err = {""};
@@ -170,32 +317,39 @@ static void lesson_captions_obey_the_rules(void **state)
     assert_true(list.count >= 10);
     size_t captions = 0, wrapped_lines = 0;
     for (size_t k = 0; k < list.count; k++) {
-        Lesson lesson;
-        if (!lesson_load(list.paths[k], "zh", NULL, &lesson, &err))
+        Lesson lesson, english;
+        if (!lesson_load(list.paths[k], "zh", NULL, &lesson, &err) ||
+            !lesson_load(list.paths[k], "en", NULL, &english, &err))
             fail_msg("%s", err.message);
         for (size_t i = 0; i < lesson.step_count; i++) {
             const char *caption = lesson.steps[i].caption;
             if (!caption[0])
                 continue;
             captions++;
+            char where[256];
+            snprintf(where, sizeof where, "%s step %zu", list.paths[k], i + 1);
             for (double width = 16; width <= 80; width += 3) {
+                const char *en = english.steps[i].caption;
+                check_formulas_whole(where, en, width, wrap(en, width));
                 int n = wrap(caption, width);
+                check_formulas_whole(where, caption, width, n);
                 for (int l = 0; l < n; l++) {
                     wrapped_lines++;
                     if (l > 0 && starts_with_any(lines[l], closing))
-                        fail_msg("%s step %zu at %g: line starts with a closing mark: %s",
-                                 list.paths[k], i + 1, width, lines[l]);
+                        fail_msg("%s at %g: line starts with a closing mark: %s", where, width,
+                                 lines[l]);
                     if (l + 1 < n && ends_with_any(lines[l], opening))
-                        fail_msg("%s step %zu at %g: line ends with an opening mark: %s",
-                                 list.paths[k], i + 1, width, lines[l]);
+                        fail_msg("%s at %g: line ends with an opening mark: %s", where, width,
+                                 lines[l]);
                     const char *term = l + 1 < n ? split_term(lines[l], lines[l + 1], terms)
                                                  : NULL;
                     if (term)
-                        fail_msg("%s step %zu at %g: %s split: %s | %s", list.paths[k], i + 1,
-                                 width, term, lines[l], lines[l + 1]);
+                        fail_msg("%s at %g: %s split: %s | %s", where, width, term, lines[l],
+                                 lines[l + 1]);
                 }
             }
         }
+        lesson_free(&english);
         lesson_free(&lesson);
     }
     print_message("%zu Chinese captions wrapped into %zu lines\n", captions, wrapped_lines);
@@ -211,6 +365,7 @@ int main(void)
         cmocka_unit_test(keeps_closing_marks_off_line_starts),
         cmocka_unit_test(prefers_breaks_at_punctuation),
         cmocka_unit_test(keeps_terms_whole),
+        cmocka_unit_test(keeps_formulas_and_pairs_whole),
         cmocka_unit_test(lesson_captions_obey_the_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,10 +60,47 @@ static bool splits_term(const unsigned char *text, size_t pos)
     return false;
 }
 
+/* Signs that bind the words around them into one formula ("η = 0.18",
+ * "θ − η∇L", "dt + noise"): a space next to one is not a break. */
+static bool is_operator(uint32_t cp)
+{
+    static const uint32_t signs[] = {'=', '<', '>', '+', '/', 0x2212 /* − */, 0x2248 /* ≈ */,
+                                     0x2260 /* ≠ */, 0x2264 /* ≤ */, 0x2265 /* ≥ */,
+                                     0x00D7 /* × */, 0x00B1 /* ± */, 0x2192 /* → */};
+    for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
+        if (cp == signs[k])
+            return true;
+    return false;
+}
+
+/* A tuple's bytes: no brackets inside, and a space only after a comma. */
+static bool tuple_byte(const unsigned char *t, size_t start, size_t i)
+{
+    return t[i] != '(' && t[i] != ')' && (t[i] != ' ' || (i > start && t[i - 1] == ','));
+}
+
+/* Whether the space at byte pos (after a comma) is inside a coordinate pair
+ * or tuple, "(0.6, 1.2)" or "(x, y)": brackets on both sides within reach,
+ * and between them nothing but the tuple's items. */
+static bool inside_tuple(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    enum { REACH = 48 };
+    size_t open = pos;
+    while (open > start && pos - open < REACH && tuple_byte(t, start, open - 1))
+        open--;
+    if (open == start || t[open - 1] != '(')
+        return false;
+    size_t close = pos;
+    while (close < stop && close - pos < REACH && tuple_byte(t, start, close))
+        close++;
+    return close < stop && t[close] == ')';
+}
+
 typedef enum BreakKind {
     BREAK_WORD,     /* a space, punctuation, a change of script */
     BREAK_INSIDE,   /* between two CJK characters */
     BREAK_TERM,     /* between two CJK characters of one term */
+    BREAK_FORMULA,  /* a space inside a formula or a tuple: only when nothing else fits */
 } BreakKind;
 
 typedef struct Break {
@@ -114,8 +151,13 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
         uint32_t cp = utf8_next(t + i, &len);
         if (i > start) {
             bool cjk_edge = is_cjk(cp) || is_cjk(previous);
-            if (cp == ' ' && previous != ' ')
-                breaks[count++] = (Break){i, BREAK_WORD};
+            if (cp == ' ' && previous != ' ') {
+                int next_len = 0;
+                uint32_t next = i + 1 < stop ? utf8_next(t + i + 1, &next_len) : 0;
+                bool formula = is_operator(previous) || is_operator(next) ||
+                               (previous == ',' && inside_tuple(t, start, i, stop));
+                breaks[count++] = (Break){i, formula ? BREAK_FORMULA : BREAK_WORD};
+            }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
                      !no_break_after(previous)) {
                 BreakKind kind = BREAK_INSIDE;
@@ -165,7 +207,13 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
         }
         return end;
     }
-    if (breaks[best].kind == BREAK_WORD)
+    /* A formula or a tuple stays whole unless it alone is wider than the line. */
+    for (int k = best; k >= 0; k--)
+        if (breaks[k].kind != BREAK_FORMULA) {
+            best = k;
+            break;
+        }
+    if (breaks[best].kind == BREAK_WORD || breaks[best].kind == BREAK_FORMULA)
         return breaks[best].at;
     for (int k = best - 1; k >= 0; k--)
         if (breaks[k].kind == BREAK_WORD) {
