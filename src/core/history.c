@@ -172,7 +172,7 @@ void param_change_describe(const ParamChange *change, char *dest, size_t size)
         const char *name;
         double before, after;
     } fields[] = {
-        {"lr", a->lr, b->lr},
+        {"η", a->lr, b->lr},
         {"momentum", a->momentum, b->momentum},
         {"β1", a->beta1, b->beta1},
         {"β2", a->beta2, b->beta2},

@@ -90,7 +90,8 @@ void changes_drop_after(ChangeLog *log, size_t step);
 bool history_reconfigure(ChangeLog *log, Snapshots *snapshots, size_t step,
                          OptimizerDesc *current, const OptimizerDesc *desc, DescentError *err);
 
-/* What a change changed, e.g. "lr 0.0625" or "noise 0.15, batch 4", written
+/* What a change changed, e.g. "η 0.0625" (the learning rate, named as the
+ * captions name it) or "noise 0.15, batch 4", written
  * to dest (cut to size); "" when nothing differs. */
 void param_change_describe(const ParamChange *change, char *dest, size_t size);
 

@@ -2,7 +2,7 @@
  * changes.c — where a run's parameters were changed mid-run (run.h's
  * change log) on the landscape: a ring in the run's colour at the point
  * where the new parameters took over, labelled with the new values
- * ("lr 0.0625"); changes made one after another at one spot (a paused
+ * ("η 0.0625"); changes made one after another at one spot (a paused
  * run) are one mark, labelled with what the last left.  Changes beyond the shown update (after a rewind) are not
  * drawn: the path does not reach them yet.
  */

@@ -46,8 +46,9 @@ static const char *schedule_label(const ScheduleDesc *schedule)
     return schedule->warmup > 0 ? _("warm-up") : "";
 }
 
-/* A sweep's run goes by its value of the swept parameter ("lr = 0.000356",
- * read from its spec: a changed run shows its new value); others by spec. */
+/* A sweep's run goes by its value of the swept parameter ("η = 0.000356"
+ * for lr, named η as the captions name it; read from its spec: a changed
+ * run shows its new value); others by spec, the command that made them. */
 static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
 {
     const char *spec = scene->runs[i].run.desc.spec;
@@ -55,7 +56,8 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
     if (i < scene->sweep.count && spec_parse(spec, true, &parsed, NULL))
         for (int k = 0; k < parsed.count; k++)
             if (strcmp(parsed.items[k].key, scene->sweep.param) == 0) {
-                snprintf(dest, size, "%s = %.3g", scene->sweep.param,
+                snprintf(dest, size, "%s = %.3g",
+                         strcmp(scene->sweep.param, "lr") == 0 ? "η" : scene->sweep.param,
                          strtod(parsed.items[k].value, NULL));
                 return;
             }
@@ -76,7 +78,7 @@ static void run_line(const Scene *scene, size_t i, char *dest, size_t size)
     else if (run->status == RUN_STALLED)
         snprintf(dest + n, size - (size_t)n, _("stalled at step %zu"), run_steps(run));
     else
-        snprintf(dest + n, size - (size_t)n, _("L %.4g   step %zu   lr %.3g%s%s"),
+        snprintf(dest + n, size - (size_t)n, _("L %.4g   step %zu   η %.3g%s%s"),
                  run_head(run).loss, run_steps(run), scene_run_lr(scene, i),
                  schedule_label(&run->desc.schedule)[0] ? " " : "",
                  schedule_label(&run->desc.schedule));
@@ -300,7 +302,7 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 #define READOUT_LINES 6
 
 /* The readout's lines at the hover point; returns how many.  The compact
- * form (for a crowded frame) is narrow: θ, L, the eigenvalues and lr·λmax
+ * form (for a crowded frame) is narrow: θ, L, the eigenvalues and η·λmax
  * on short lines. */
 static int readout_lines(const Scene *scene, bool compact, char lines[READOUT_LINES][200])
 {
@@ -313,7 +315,7 @@ static int readout_lines(const Scene *scene, bool compact, char lines[READOUT_LI
         snprintf(lines[count++], sizeof lines[0], "L = %.5g", c.value);
         snprintf(lines[count++], sizeof lines[0], "λ = %.3g, %.3g", c.eig[0], c.eig[1]);
         if (scene->run_count > 0)
-            snprintf(lines[count++], sizeof lines[0], "lr·λmax = %.3g",
+            snprintf(lines[count++], sizeof lines[0], "η·λmax = %.3g",
                      curvature_gd_stability(scene_run_lr(scene, scene->selected), c.eig[1])
                          .lr_lambda);
         return count;
@@ -328,11 +330,11 @@ static int readout_lines(const Scene *scene, bool compact, char lines[READOUT_LI
         double lr = scene_run_lr(scene, scene->selected);
         GdStability gd = curvature_gd_stability(lr, c.eig[1]);
         snprintf(lines[count++], sizeof lines[0],
-                 _("run %zu: lr %.4g   2/lr = %.4g   lr·λmax = %.3g"),
+                 _("run %zu: η %.4g   2/η = %.4g   η·λmax = %.3g"),
                  scene->selected + 1, lr, gd.threshold, gd.lr_lambda);
         if (gd.overshoots)
             snprintf(lines[count++], sizeof lines[0], "%s",
-                     _("lr·λmax > 2: a GD step overshoots here"));
+                     _("η·λmax > 2: a GD step overshoots here"));
     }
     return count;
 }
