@@ -1053,6 +1053,18 @@ static void test_momentum(void **state)
     assert_true(heavy_widest > gd_widest);
     assert_true(heavy_settled > 2 * gd_settled);
     assert_true(heavy_settled < velocity->play);
+    /* "The arrow shows the velocity; it shrinks away as the run comes to
+     * rest": the arrow is the last step drawn to scale, hidden below a pixel
+     * (src/render/world.c).  The lesson's view is 12.4 wide, about 0.01 a
+     * pixel at 1280 wide: the tenth step is over 10 pixels, the last under
+     * a thousandth of one. */
+    Walker resting = heavy;
+    advance(&resting, 10);
+    assert_true(hypot(resting.state.step[0], resting.state.step[1]) > 0.1);
+    advance(&resting, velocity->play - 10);
+    assert_true(hypot(resting.state.step[0], resting.state.step[1]) < 1e-5);
+    assert_true(velocity->has_view);
+    assert_close(velocity->view.xmax - velocity->view.xmin, 12.4, 1e-12);
 
     /* "race": momentum needs about a quarter of GD's steps (3 to 6 times
      * fewer), and both arrive within the step. */
@@ -1193,6 +1205,56 @@ static void test_adaptive(void **state)
             else
                 assert_true(after[c] > 1.3 * before[c]);
         }
+    }
+
+    /* "memory_late", RMSProp thrown out: its steps grew until the valley
+     * could not hold it (the preconditioned sharpness λmax(D^½ H D^½), D its
+     * step per unit gradient, under 2 at step 20 and over 2 at step 300:
+     * the limit GD has at η·λmax = 2); near step 325 (the loss's peak over
+     * the step, between 320 and 330) it is thrown out and the loss jumps to
+     * about 4 (3.5 to 5); the large gradients shrink its numbers (both below
+     * what they were at step 320, five steps after the peak); it falls back
+     * in (loss under 1e-6 at step 420).  Adam and AdaGrad are not thrown
+     * out: their loss stays under 1e-6 from step 200 to 420. */
+    for (size_t r = 0; r < 3; r++) {
+        Walker w = walker(early, valleys, early->runs.specs[r]);
+        long total = early->play + late->play, peak_step = 0;
+        double peak = 0, at_320[2] = {0, 0}, after_peak[2] = {0, 0}, sharp_20 = 0, sharp_300 = 0;
+        for (long k = 1; k <= total; k++) {
+            advance(&w, 1);
+            double d[2], eig[2];
+            LandscapeEval e;
+            assert_true(optimizer_effective_lr(&w.desc, &w.state, d));
+            landscape_eval(valleys, w.state.x, w.state.y, &e);
+            sym2_eigenvalues(d[0] * e.hess[0], sqrt(d[0] * d[1]) * e.hess[1], d[1] * e.hess[2],
+                             eig);
+            if (k == early->play)
+                sharp_20 = eig[1];
+            if (k == 300)
+                sharp_300 = eig[1];
+            if (k == 320)
+                memcpy(at_320, d, sizeof d);
+            if (peak_step > 0 && k == peak_step + 5)
+                memcpy(after_peak, d, sizeof d);
+            if (k > early->play && e.value > peak) {
+                peak = e.value;
+                peak_step = k;
+            }
+            if (w.desc.kind != OPT_RMSPROP && k >= 200)
+                assert_true(e.value < 1e-6);
+        }
+        if (w.desc.kind != OPT_RMSPROP)
+            continue;
+        print_message("adaptive: RMSProp preconditioned sharpness %.3g at step 20, %.3g at 300; "
+                      "loss peak %.3g at step %ld; step per unit gradient (%.3g, %.3g) at 320, "
+                      "(%.3g, %.3g) 5 steps after the peak; loss %.2g at %ld\n",
+                      sharp_20, sharp_300, peak, peak_step, at_320[0], at_320[1], after_peak[0],
+                      after_peak[1], loss_at(&w), total);
+        assert_true(sharp_20 < 2 && sharp_300 > 2);
+        assert_true(peak_step >= 320 && peak_step <= 330);
+        assert_true(peak >= 3.5 && peak <= 5);
+        assert_true(after_peak[0] < at_320[0] && after_peak[1] < at_320[1]);
+        assert_true(loss_at(&w) < 1e-6);
     }
     landscape_destroy(valleys);
     lesson_free(&lesson);

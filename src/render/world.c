@@ -515,10 +515,12 @@ static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* Shortest and longest last-step arrow (pixels, times scale): the step is
- * drawn to scale between them; the shortest clears the head's rings. */
-#define VELOCITY_MIN_PX 26.0
+/* The longest last-step arrow (pixels, times scale): the step is drawn to
+ * scale up to it, and not at all below a pixel (a converged run's step of
+ * 1e-13 has no length to show); its head is at most this long, less on a
+ * short arrow so the head does not make the step look longer. */
 #define VELOCITY_MAX_PX 140.0
+#define VELOCITY_HEAD_PX 8.0
 
 /* Each run's last update θ_new - θ_old as an arrow from its head: where the
  * same step again would take it (momentum's velocity, Adam's step). */
@@ -532,9 +534,10 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
         const double *step = sr->run.state.step;
         double per_pixel = viewport_units_per_pixel(vp);
         double len = hypot(step[0], step[1]) / per_pixel;
-        if (!isfinite(len) || len <= 0)
+        if (!isfinite(len) || len < 1.0)
             continue;
-        double shown = fmin(fmax(len, VELOCITY_MIN_PX * s), VELOCITY_MAX_PX * s);
+        double shown = fmin(len, VELOCITY_MAX_PX * s);
+        double barb = fmin(VELOCITY_HEAD_PX * s, 0.4 * shown);
         RunPoint head = run_head(&sr->run);
         double px, py, ux, uy;
         if (!render_to_pixel(r, vp, head.x, head.y, &px, &py) ||
@@ -542,8 +545,8 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
             !render_direction(r, vp, head.x, head.y, step[0], step[1], &ux, &uy))
             continue;
         double tx = px + ux * shown, ty = py + uy * shown;
-        shapes_arrow(r->shapes, px, py, tx, ty, 2.2 * s, 8.0 * s, r->theme->casing);
-        shapes_arrow(r->shapes, px, py, tx, ty, 1.2 * s, 8.0 * s, r->theme->mark);
+        shapes_arrow(r->shapes, px, py, tx, ty, 2.2 * s, barb, r->theme->casing);
+        shapes_arrow(r->shapes, px, py, tx, ty, 1.2 * s, barb, r->theme->mark);
     }
 }
 
