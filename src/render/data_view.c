@@ -79,6 +79,35 @@ static double inset_chrome(Renderer *r, double *pad)
     return 2 * *pad + 2 * render_line_height(r, render_font_px(r, 13.0));
 }
 
+/* The line under the plot: a key at its left (logreg's max-margin
+ * boundary, when the data has one), the horizontal axis's name at its
+ * right; the gap between them (pixels, times scale). */
+#define INSET_LABEL_GAP 12.0
+
+static const char *inset_key(const Scene *scene)
+{
+    double dir[2];
+    return strcmp(landscape_name(scene->landscape), "logreg") == 0 &&
+                   landscape_max_margin_direction(scene->landscape, dir)
+               ? _("- - max margin")
+               : "";
+}
+
+static const char *inset_axis(const Scene *scene)
+{
+    return strcmp(landscape_name(scene->landscape), "logreg") == 0 ? "x1"
+                                                                   : _("prediction w·x");
+}
+
+/* The width the line under the plot needs: both its texts apart. */
+static double inset_labels_width(Renderer *r, const Scene *scene)
+{
+    int small = render_font_px(r, 12.0);
+    const char *key = inset_key(scene);
+    return render_text_width(r, inset_axis(scene), small) +
+           (key[0] ? render_text_width(r, key, small) + INSET_LABEL_GAP * r->scale : 0);
+}
+
 LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!inset_shown(scene))
@@ -86,7 +115,8 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
     double s = r->scale, pad, chrome = inset_chrome(r, &pad);
     char title[96];
     snprintf(title, sizeof title, inset_title(scene), scene->selected + 1);
-    double title_w = render_text_width(r, title, render_font_px(r, 13.0));
+    double title_w = fmax(render_text_width(r, title, render_font_px(r, 13.0)),
+                          inset_labels_width(r, scene));
     /* At its least the plot is a small square under a title that may be
      * wider. */
     double least = (compact ? INSET_COMPACT_SIDE : INSET_MIN_SIDE) * s;
@@ -253,8 +283,6 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
         sample_dot(r, px, py, dot, batch && batch[i], inside, d->n <= 10);
     }
     int small = render_font_px(r, 12.0);
-    render_text(r, _("prediction w·x"), box->px + box->side, box->py + box->side + 2.0 * s, small,
-                ALIGN_RIGHT, r->theme->dim);
     render_text(r, _("target y"), box->px + 4.0 * s, box->py + 2.0 * s, small, ALIGN_LEFT,
                 r->theme->dim);
 }
@@ -309,14 +337,23 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
         sample_dot(r, px, py, d->y[i] > 0 ? class_plus : class_minus, batch && batch[i], true,
                    d->n <= 30);
     }
+    render_text(r, "x2", box->px + 4.0 * s, box->py + 2.0 * s, render_font_px(r, 12.0),
+                ALIGN_LEFT, r->theme->dim);
+}
+
+/* The line under the plot: its key at the plot's left, the axis's name at
+ * the plot's right, or further right when the plot is narrower than the two
+ * (a compact inset's: they overlapped there); render_data_inset_need made
+ * the panel wide enough for both. */
+static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *box)
+{
+    double s = r->scale;
     int small = render_font_px(r, 12.0);
-    render_text(r, "x1", box->px + box->side - 2.0 * s, box->py + box->side + 2.0 * s, small,
-                ALIGN_RIGHT, r->theme->dim);
-    render_text(r, "x2", box->px + 4.0 * s, box->py + 2.0 * s, small, ALIGN_LEFT,
-                r->theme->dim);
-    if (landscape_max_margin_direction(scene->landscape, dir))
-        render_text(r, _("- - max margin"), box->px + 4.0 * s, box->py + box->side + 2.0 * s,
-                    small, ALIGN_LEFT, r->theme->dim);
+    double y = box->py + box->side + 2.0 * s;
+    render_text(r, inset_axis(scene), box->px + fmax(box->side, inset_labels_width(r, scene)),
+                y, small, ALIGN_RIGHT, r->theme->dim);
+    if (inset_key(scene)[0])
+        render_text(r, inset_key(scene), box->px, y, small, ALIGN_LEFT, r->theme->dim);
 }
 
 void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -336,6 +373,7 @@ void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)
         draw_logreg_inset(r, scene, &box);
     else
         draw_linreg_inset(r, scene, &box);
+    draw_inset_labels(r, scene, &box);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -372,6 +410,24 @@ static bool marked_at(const Scene *scene, const Viewport *vp, double px, double 
     return false;
 }
 
+/* Whether box keeps clear of the lesson's marks: each dot, and its label
+ * to the right of it as world.c's draw_marks places it. */
+static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box)
+{
+    double s = r->scale, margin = 6.0 * s;
+    int px = render_font_px(r, 15.0);
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        double mx, my;
+        viewport_to_pixel(vp, scene->marks[k].x, scene->marks[k].y, &mx, &my);
+        double right = mx + 9.0 * s + render_text_width(r, scene->marks[k].label, px);
+        double half = 0.5 * render_line_height(r, px);
+        if (box.x < right + margin && box.x + box.w > mx - half - margin &&
+            box.y < my + half + margin && box.y + box.h > my - half - margin)
+            return false;
+    }
+    return true;
+}
+
 void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     if (!scene->display.data)
@@ -390,8 +446,9 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         if (!marked_at(scene, vp, px, py))
             map_label(r, _("min-norm point"), px + 12.0 * s, py + 14.0 * s);
         /* The line's name a little way along it from that point, above it
-         * (beside it when steep), on the side that keeps it inside the
-         * frame and off the panels in its corners. */
+         * (beside it when steep), on the side and at the distance that keep
+         * it inside the frame, off the panels in its corners and off the
+         * lesson's marks (adam_vs_sgd marks where Adam ends on the line). */
         const char *name = _("line of minima");
         int label_px = render_font_px(r, 14.0);
         double w = render_text_width(r, name, label_px);
@@ -399,19 +456,28 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         double ux = dir[0], uy = -dir[1];
         if (ux < 0)
             ux = -ux, uy = -uy;
-        double lx = px, ly = py;
-        for (int side = 1; side >= -1; side -= 2) {
-            lx = px + side * ux * 190.0 * s;
-            ly = py + side * uy * 190.0 * s;
-            if (ux >= fabs(uy))
-                ly -= 0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux);
-            else
-                lx += 0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy);
-            bool inside = lx - 0.5 * w > 8.0 * s && lx + 0.5 * w < r->width - 8.0 * s &&
-                          ly - 0.5 * h > 8.0 * s && ly + 0.5 * h < r->height - 8.0 * s;
-            if (inside && !render_on_panel(r, (LayoutRect){lx - 0.5 * w, ly - 0.5 * h, w, h}))
-                break;
-        }
+        static const double along[] = {190.0, 290.0, 110.0};
+        /* Where nothing is clear: the first place tried. */
+        double first_x = 0, first_y = 0, lx = 0, ly = 0;
+        bool placed = false;
+        for (size_t a = 0; a < sizeof along / sizeof along[0] && !placed; a++)
+            for (int side = 1; side >= -1 && !placed; side -= 2) {
+                lx = px + side * ux * along[a] * s;
+                ly = py + side * uy * along[a] * s;
+                if (ux >= fabs(uy))
+                    ly -= 0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux);
+                else
+                    lx += 0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy);
+                if (a == 0 && side == 1)
+                    first_x = lx, first_y = ly;
+                LayoutRect box = {lx - 0.5 * w, ly - 0.5 * h, w, h};
+                bool inside = lx - 0.5 * w > 8.0 * s && lx + 0.5 * w < r->width - 8.0 * s &&
+                              ly - 0.5 * h > 8.0 * s && ly + 0.5 * h < r->height - 8.0 * s;
+                placed = inside && !render_on_panel(r, box) &&
+                         clear_of_marks(r, scene, vp, box);
+            }
+        if (!placed)
+            lx = first_x, ly = first_y;
         map_label(r, name, lx - 0.5 * w, ly);
         return;
     }
@@ -420,16 +486,34 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         landscape_minima(scene->landscape, minima, 1) == 0 &&
         draw_map_line(r, vp, (LandscapePoint){0, 0}, dir, 0.0, seg)) {
         /* Named a third of the way along what is visible (further out it
-         * runs into the corner panels: the formula, the plots), on the side
-         * of the line it leaves as it goes right, so the line does not cross
-         * the name. */
+         * runs into the corner panels: the formula, the plots), or nearer
+         * the origin where a panel covers that place; beside the line where
+         * the line does not cross the name: after the point on the side the
+         * line leaves as it goes right, or before it on the other side. */
+        static const double fractions[] = {1.0 / 3.0, 0.25, 0.15};
         double len = hypot(seg[2] - seg[0], seg[3] - seg[1]);
-        double mx = seg[0] + (seg[2] - seg[0]) / 3.0, my = seg[1] + (seg[3] - seg[1]) / 3.0;
         bool rising = (seg[3] - seg[1]) * (seg[2] - seg[0]) < 0;
+        const char *name = _("max-margin direction");
         int label_px = render_font_px(r, 14.0);
-        double offset = 0.5 * text_line_height(r->text, label_px) + 6.0 * s;
-        if (len > 80.0 * s)
-            map_label(r, _("max-margin direction"), mx + 10.0 * s,
-                      rising ? my + offset : my - offset);
+        double h = text_line_height(r->text, label_px), w = render_text_width(r, name, label_px);
+        double offset = 0.5 * h + 6.0 * s;
+        double first_x = 0, first_y = 0;
+        bool placed = len <= 80.0 * s;
+        for (size_t k = 0; k < sizeof fractions / sizeof fractions[0] && !placed; k++)
+            for (int after = 1; after >= 0 && !placed; after--) {
+                double mx = seg[0] + (seg[2] - seg[0]) * fractions[k];
+                double my = seg[1] + (seg[3] - seg[1]) * fractions[k];
+                mx = after ? mx + 10.0 * s : mx - 10.0 * s - w;
+                my += (rising == (after == 1)) ? offset : -offset;
+                if (k == 0 && after)
+                    first_x = mx, first_y = my;
+                LayoutRect box = {mx, my - 0.5 * h, w, h};
+                placed = mx > 8.0 * s && mx + w < r->width - 8.0 * s &&
+                         !render_on_panel(r, box);
+                if (placed)
+                    map_label(r, name, mx, my);
+            }
+        if (!placed)
+            map_label(r, name, first_x, first_y);
     }
 }
