@@ -24,9 +24,9 @@
  *   - allowed_words below: key names, file formats, proper names of
  *     methods and people, function names of formulas, the program's name.
  * Numbers, units and symbols (η, λmax, ∇L, x1_i) hold no such token: their
- * letters stand alone (x, y, L, e in 1e-07).  Messages of the core's errors
- * (a spec's value out of range) are English data, like a spec: none of
- * them shows here, since no key below makes one.
+ * letters stand alone (x, y, L, e in 1e-07).  The core's errors that a
+ * user meets by typing (a value out of range in the run field, a broken
+ * formula) are shown in Chinese too: two are typed and drawn here.
  *
  * Needs a GL context (SDL_VIDEODRIVER=offscreen), DESCENT_DATA_DIR, and the
  * compiled catalog in the build tree (a dependency of this test).
@@ -52,6 +52,7 @@
 #include "lesson/lesson.h"
 #include "scene/expr_field.h"
 #include "scene/i18n.h"
+#include "scene/run_field.h"
 #include "scene/scene.h"
 
 /* ---------------------------------------------------------------- locale */
@@ -272,6 +273,26 @@ static void press_every_key(App *app)
     }
 }
 
+/* Errors a user meets by typing: a value out of range in the run field
+ * (E) and a broken formula in the formula field (e).  Each is the core's
+ * English message shown in Chinese (i18n_error), and drawn. */
+static void type_errors(App *app)
+{
+    Scene *s = app->scene;
+    assert_true(run_field_open(s));
+    text_field_set(&s->run_field.field, "lr=-1");
+    assert_false(run_field_apply(s));
+    assert_string_equal(s->run_field.error, "优化器“gd”：lr=-1 超出范围 [0, 1e+09]");
+    draw(app);
+    run_field_close(s);
+    expr_field_open(s);
+    text_field_set(&s->expr_field.field, "x^2+)");
+    assert_false(expr_field_apply(s));
+    assert_string_equal(s->expr_field.error, "表达式：第 5 列：意外的“)”（在“x^2+”之后）");
+    draw(app);
+    expr_field_close(s);
+}
+
 static void test_every_panel_in_chinese(void **state)
 {
     (void)state;
@@ -312,6 +333,8 @@ static void test_every_panel_in_chinese(void **state)
         if (strstr(path, "/welcome.lua") || strstr(path, "/implicit_regularization.lua")) {
             snprintf(where, sizeof where, "%s, every key", path);
             press_every_key(app);
+            snprintf(where, sizeof where, "%s, typed errors", path);
+            type_errors(app);
         }
         failures += watch.failures;
         texts += watch.texts;

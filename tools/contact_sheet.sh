@@ -18,15 +18,12 @@
 #   LESSON...  lesson names (default: every lessons/*.lua); with names, the
 #              sheets go to DIR (or a temporary folder) instead of docs/
 #
-# How a step's last frame is found: a recording plays each step for its
-# own time (src/record/record.h), so the step ends at the frame count of a
-# recording of the lesson cut after that step.  Each cut copy is recorded
-# small, only to count its frames; the lesson is recorded once at full size.
+# Each step's last frame comes from one recording of the lesson
+# (tools/step_frames.sh says how it is found).
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=build keep='' size=640x360 langs="en zh"
-fps=2 # enough: every step holds its last picture for over a second
 while getopts b:k:s:l: opt; do
     case $opt in
     b) build=$OPTARG ;;
@@ -52,23 +49,7 @@ else
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The cut copies sit beside the lessons' data files, as the originals do.
-cp "$root"/lessons/*.csv "$work"/
-
-# The step ids in order: each step{} of a shipped lesson names its id.
-ids() { grep -o '^  id = "[a-z0-9_]*"' "$root/lessons/$1.lua" | sed 's/.*"\(.*\)"/\1/'; }
-
-# Frames in a recording of lesson $1 cut after step $2, in language $3.
-frames_through() {
-    # The wrapper goes on the file's first line, so its line numbers stay.
-    { printf 'local cut, seen, real = %s, 0, step; ' "$2"
-      printf 'step = function(t) seen = seen + 1; if seen <= cut then real(t) end end '
-      cat "$root/lessons/$1.lua"; } >"$work/cut.lua"
-    rm -rf "$work/count" && mkdir "$work/count"
-    "$descent" record "$work/cut.lua" -o "$work/count/f_%05d.png" --size 32x18 --fps $fps \
-        --lang "$3" >/dev/null
-    find "$work/count" -name "f_*.png" | wc -l
-}
+. "$root/tools/step_frames.sh"
 
 max_steps=0
 for lesson in $lessons; do
@@ -80,15 +61,13 @@ for lang in $langs; do
     set -- # the montage arguments: a label and a picture per tile
     for lesson in $lessons; do
         echo "contact_sheet: $lesson ($lang)" >&2
-        rm -rf "$work/full" && mkdir "$work/full"
-        "$descent" record "$root/lessons/$lesson.lua" -o "$work/full/f_%05d.png" --size "$size" \
-            --fps $fps --lang "$lang" >/dev/null
+        rm -rf "$work/steps"
+        step_frames "$lesson" "$lang" "$size" "$work/steps"
         k=0
         for id in $(ids "$lesson"); do
             k=$((k + 1))
-            last=$(($(frames_through "$lesson" $k "$lang") - 1))
             tile=$(printf '%s/tile_%s_%s_%02d_%s.png' "$work" "$lang" "$lesson" $k "$id")
-            cp "$(printf '%s/full/f_%05d.png' "$work" $last)" "$tile"
+            cp "$(printf '%s/steps/%02d_%s.png' "$work" $k "$id")" "$tile"
             if [ -n "$keep" ]; then
                 mkdir -p "$keep/$lang"
                 cp "$tile" "$(printf '%s/%s/%s_%02d_%s.png' "$keep" "$lang" "$lesson" $k "$id")"

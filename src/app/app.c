@@ -493,7 +493,7 @@ static void take_screenshot(App *app)
         app_screenshot(app, path, &err))
         scene_notify(app->scene, 4.0, _("saved %s"), path);
     else
-        scene_notify(app->scene, 6.0, "%s", err.message);
+        scene_notify_error(app->scene, 6.0, err.message);
 }
 
 bool app_recording(const App *app)

@@ -16,7 +16,7 @@ static void show_run_change(App *app, bool ok, const DescentError *err)
 {
     Scene *s = app->scene;
     if (!ok)
-        scene_notify(s, 6.0, "%s", err->message);
+        scene_notify_error(s, 6.0, err->message);
     else
         scene_notify(s, 3.0, _("run %zu: %s"), s->selected + 1, s->runs[s->selected].run.desc.spec);
 }
@@ -98,7 +98,7 @@ static void next_landscape(App *app, size_t which)
     if (scene_next_landscape(s, &err))
         scene_notify(s, 3.0, _("landscape: %s"), landscape_spec(s->landscape));
     else
-        scene_notify(s, 6.0, "%s", err.message);
+        scene_notify_error(s, 6.0, err.message);
 }
 
 static void toggle_log_scale(App *app, size_t which)

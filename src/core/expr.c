@@ -18,6 +18,8 @@
  */
 #include "expr.h"
 
+#include "msgid.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -129,6 +131,26 @@ typedef struct Parser {
     bool failed;
 } Parser;
 
+/* The formats of the errors a typed expression can meet (msgids,
+ * core/msgid.h): where (the first two), then what. */
+#define EXPR_AT_COLUMN N_("expr: column %zu: %s")
+#define EXPR_AT_COLUMN_AFTER N_("expr: column %zu: %s after '%s%.*s'")
+#define EXPR_UNEXPECTED N_("unexpected '%.*s'")
+#define EXPR_EXPECTED_DIGIT N_("expected a digit")
+#define EXPR_EXPECTED_CLOSE N_("expected ')'")
+#define EXPR_EXPECTED_OPERAND N_("expected a number, x, y, a function or '('")
+#define EXPR_EXPECTED_OPEN N_("expected '(' after function '%s'")
+#define EXPR_UNMATCHED N_("unmatched ')'")
+#define EXPR_UNKNOWN_FUNCTION N_("unknown function '%.*s' (functions: %s)")
+#define EXPR_UNKNOWN_NAME N_("unknown name '%.*s' (variables x, y; constants pi, e)")
+#define EXPR_EMPTY N_("expr: empty expression (write e.g. expr:x^2+3*y^2)")
+
+const char *const expr_error_formats[] = {
+    EXPR_AT_COLUMN,        EXPR_AT_COLUMN_AFTER, EXPR_UNEXPECTED,       EXPR_EXPECTED_DIGIT,
+    EXPR_EXPECTED_CLOSE,   EXPR_EXPECTED_OPERAND, EXPR_EXPECTED_OPEN,   EXPR_UNMATCHED,
+    EXPR_UNKNOWN_FUNCTION, EXPR_UNKNOWN_NAME,    EXPR_EMPTY,            NULL,
+};
+
 /* Reports a failure at byte offset pos (shown 1-based), with the text up to
  * there for context when it helps.  Only the first failure is kept. */
 static void fail_with(Parser *p, size_t pos, const char *what, bool context)
@@ -138,9 +160,9 @@ static void fail_with(Parser *p, size_t pos, const char *what, bool context)
     p->failed = true;
     size_t from = pos > 24 ? pos - 24 : 0;
     if (pos == 0 || !context)
-        error_set(p->err, "expr: column %zu: %s", pos + 1, what);
+        error_set(p->err, EXPR_AT_COLUMN, pos + 1, what);
     else
-        error_set(p->err, "expr: column %zu: %s after '%s%.*s'", pos + 1, what,
+        error_set(p->err, EXPR_AT_COLUMN_AFTER, pos + 1, what,
                   from > 0 ? "..." : "", (int)(pos - from), p->text + from);
 }
 
@@ -158,7 +180,7 @@ static void fail_unexpected(Parser *p)
     while (n < 4 && ((unsigned char)at[n] & 0xc0) == 0x80)
         n++;
     char what[64];
-    snprintf(what, sizeof what, "unexpected '%.*s'", n, at);
+    snprintf(what, sizeof what, EXPR_UNEXPECTED, n, at);
     fail_at(p, p->pos, what);
 }
 
@@ -220,7 +242,7 @@ static void parse_number(Parser *p)
             len++;
     }
     if (len == 1 && s[0] == '.') {
-        fail_at(p, p->pos, "expected a digit");
+        fail_at(p, p->pos, EXPR_EXPECTED_DIGIT);
         return;
     }
     /* An exponent only when digits follow, so "2e" is not half a number. */
@@ -259,7 +281,7 @@ static void parse_name(Parser *p)
         if (strlen(functions[i].name) != len || strncmp(functions[i].name, name, len) != 0)
             continue;
         if (peek(p) != '(') {
-            snprintf(what, sizeof what, "expected '(' after function '%s'", functions[i].name);
+            snprintf(what, sizeof what, EXPR_EXPECTED_OPEN, functions[i].name);
             fail_at(p, p->pos, what);
             return;
         }
@@ -268,7 +290,7 @@ static void parse_name(Parser *p)
         if (p->failed)
             return;
         if (peek(p) != ')') {
-            fail_at(p, p->pos, "expected ')'");
+            fail_at(p, p->pos, EXPR_EXPECTED_CLOSE);
             return;
         }
         p->pos++;
@@ -290,10 +312,10 @@ static void parse_name(Parser *p)
     }
 
     if (peek(p) == '(')
-        snprintf(what, sizeof what, "unknown function '%.*s' (functions: %s)", (int)len, name,
+        snprintf(what, sizeof what, EXPR_UNKNOWN_FUNCTION, (int)len, name,
                  FUNCTION_NAMES);
     else
-        snprintf(what, sizeof what, "unknown name '%.*s' (variables x, y; constants pi, e)",
+        snprintf(what, sizeof what, EXPR_UNKNOWN_NAME,
                  (int)len, name);
     fail_with(p, start, what, false);
 }
@@ -311,12 +333,12 @@ static void parse_primary(Parser *p)
         if (p->failed)
             return;
         if (peek(p) != ')') {
-            fail_at(p, p->pos, "expected ')'");
+            fail_at(p, p->pos, EXPR_EXPECTED_CLOSE);
             return;
         }
         p->pos++;
     } else if (c == '\0') {
-        fail_at(p, p->pos, "expected a number, x, y, a function or '('");
+        fail_at(p, p->pos, EXPR_EXPECTED_OPERAND);
     } else {
         fail_unexpected(p);
     }
@@ -390,7 +412,7 @@ Expr *expr_parse(const char *text, DescentError *err)
 {
     Parser p = {.text = text, .err = err};
     if (!text || !*text || strspn(text, " \t\r\n") == strlen(text)) {
-        error_set(err, "expr: empty expression (write e.g. expr:x^2+3*y^2)");
+        error_set(err, EXPR_EMPTY);
         return NULL;
     }
     /* Every token emits at most one instruction. */
@@ -401,7 +423,7 @@ Expr *expr_parse(const char *text, DescentError *err)
     }
     parse_sum(&p);
     if (!p.failed && peek(&p) == ')')
-        fail_at(&p, p.pos, "unmatched ')'");
+        fail_at(&p, p.pos, EXPR_UNMATCHED);
     else if (!p.failed && peek(&p) != '\0')
         fail_unexpected(&p);
     if (!p.failed && stack_need(p.code, p.n) > EXPR_STACK_MAX) {

@@ -24,6 +24,11 @@ typedef struct Expr Expr;
 /* Parses text.  Errors carry the 1-based column and what was expected:
  * "expr: column 7: expected ')' after '(2+x'" ; NULL on error. */
 Expr *expr_parse(const char *text, DescentError *err);
+
+/* The formats of expr_parse's errors (msgids, core/msgid.h), NULL-ended: a
+ * window matches a message against them to show it in its own language
+ * (scene/i18n.h's i18n_error). */
+extern const char *const expr_error_formats[];
 void expr_free(Expr *expr);
 
 double expr_value(const Expr *expr, double x, double y);

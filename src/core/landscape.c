@@ -116,7 +116,7 @@ Landscape *landscape_create(const char *spec_text, DescentError *err)
     _Static_assert(ARRAY_LEN(landscape_logreg_params) <= ARRAY_LEN(params),
                    "params[] must hold the longest parameter table");
     char what[64];
-    snprintf(what, sizeof what, "landscape '%s'", info->name);
+    snprintf(what, sizeof what, SPEC_WHAT_LANDSCAPE, info->name);
     if (!spec_resolve(&spec, what, info->params, info->nparams, params, err))
         return NULL;
 

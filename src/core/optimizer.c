@@ -211,7 +211,7 @@ static bool parse_for_samples(const char *text, size_t n, const char *data, Opti
         return error_set(err, "unknown optimizer '%s' (optimizers: %s)", spec.name, names);
     }
     char what[64];
-    snprintf(what, sizeof what, "optimizer '%s'", spec.name);
+    snprintf(what, sizeof what, SPEC_WHAT_OPTIMIZER, spec.name);
     if (!spec_resolve(&spec, what, r.info->params, r.info->nparams, r.values, err))
         return false;
 

@@ -2,6 +2,9 @@
  * parameter table; see spec.h. */
 #include "spec.h"
 
+#include "msgid.h"
+
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -161,6 +164,22 @@ static bool parse_bool(const char *text, double *dest)
     return false;
 }
 
+/* What a value can be wrong by: the formats of spec_resolve's errors, which
+ * a window shows in its own language (spec_error_formats). */
+#define SPEC_NOT_BOOLEAN N_("%s: %s=%s is not a boolean (use 0 or 1)")
+#define SPEC_NOT_ONE_OF N_("%s: %s=%s is not one of %s")
+#define SPEC_NOT_A_NUMBER N_("%s: %s=%s is not a number")
+#define SPEC_NOT_FINITE N_("%s: %s=%s is not finite")
+#define SPEC_NOT_WHOLE N_("%s: %s=%s is not a whole number")
+#define SPEC_OUT_OF_RANGE N_("%s: %s=%s is out of range [%g, %g]")
+#define SPEC_UNKNOWN_KEY N_("%s: unknown key '%s' (keys: %s)")
+
+const char *const spec_error_formats[] = {
+    SPEC_NOT_BOOLEAN, SPEC_NOT_ONE_OF, SPEC_NOT_A_NUMBER, SPEC_NOT_FINITE,
+    SPEC_NOT_WHOLE,   SPEC_OUT_OF_RANGE, SPEC_UNKNOWN_KEY, SPEC_WHAT_OPTIMIZER,
+    SPEC_WHAT_LANDSCAPE, NULL,
+};
+
 static bool resolve_item(const ParamDef *def, const SpecItem *item, const char *what,
                          ParamValue *dest, DescentError *err)
 {
@@ -171,13 +190,13 @@ static bool resolve_item(const ParamDef *def, const SpecItem *item, const char *
         return true;
     case PARAM_BOOL:
         if (!parse_bool(item->value, &dest->number))
-            return error_set(err, "%s: %s=%s is not a boolean (use 0 or 1)", what, def->name,
+            return error_set(err, SPEC_NOT_BOOLEAN, what, def->name,
                              item->value);
         return true;
     case PARAM_CHOICE: {
         int index = choice_index(def->choices, item->value);
         if (index < 0)
-            return error_set(err, "%s: %s=%s is not one of %s", what, def->name, item->value,
+            return error_set(err, SPEC_NOT_ONE_OF, what, def->name, item->value,
                              def->choices);
         dest->number = index;
         return true;
@@ -190,13 +209,13 @@ static bool resolve_item(const ParamDef *def, const SpecItem *item, const char *
     errno = 0;
     double v = strtod(item->value, &end);
     if (end == item->value || *end != '\0')
-        return error_set(err, "%s: %s=%s is not a number", what, def->name, item->value);
+        return error_set(err, SPEC_NOT_A_NUMBER, what, def->name, item->value);
     if (!isfinite(v))
-        return error_set(err, "%s: %s=%s is not finite", what, def->name, item->value);
+        return error_set(err, SPEC_NOT_FINITE, what, def->name, item->value);
     if (def->type == PARAM_INTEGER && v != floor(v))
-        return error_set(err, "%s: %s=%s is not a whole number", what, def->name, item->value);
+        return error_set(err, SPEC_NOT_WHOLE, what, def->name, item->value);
     if (v < def->min || v > def->max)
-        return error_set(err, "%s: %s=%s is out of range [%g, %g]", what, def->name, item->value,
+        return error_set(err, SPEC_OUT_OF_RANGE, what, def->name, item->value,
                          def->min, def->max);
     dest->number = v;
     return true;
@@ -213,7 +232,7 @@ bool spec_resolve(const Spec *spec, const char *what, const ParamDef *defs, size
         if (!def) {
             char keys[400];
             list_keys(defs, ndefs, keys, sizeof keys);
-            return error_set(err, "%s: unknown key '%s' (keys: %s)", what, item->key,
+            return error_set(err, SPEC_UNKNOWN_KEY, what, item->key,
                              ndefs ? keys : "none");
         }
         if (!resolve_item(def, item, what, &dest[def - defs], err))

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "msgid.h"
 
 #define SPEC_MAX_ITEMS 32
 #define SPEC_NAME_MAX 32
@@ -67,6 +68,17 @@ typedef struct ParamValue {
  * choice (listing the choices). */
 bool spec_resolve(const Spec *spec, const char *what, const ParamDef *defs,
                   size_t ndefs, ParamValue *dest, DescentError *err);
+
+/* What spec_resolve's callers name the thing ("optimizer 'adam'"): msgids
+ * too, so a window shows the whole message in its language. */
+#define SPEC_WHAT_OPTIMIZER N_("optimizer '%s'")
+#define SPEC_WHAT_LANDSCAPE N_("landscape '%s'")
+
+/* The formats of spec_resolve's errors and of the names above (msgids,
+ * core/msgid.h), NULL-ended:
+ * a window matches a message against them to show it in its own language
+ * (scene/i18n.h's i18n_error). */
+extern const char *const spec_error_formats[];
 
 /* Looks up a def by name; NULL when absent. */
 const ParamDef *param_find(const ParamDef *defs, size_t ndefs, const char *name);

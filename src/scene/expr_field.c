@@ -37,7 +37,7 @@ bool expr_field_apply(Scene *scene)
     snprintf(spec, sizeof spec, "%s%s", expr_prefix, f->field.text);
     DescentError err = {""};
     if (!scene_set_landscape(scene, spec, is_expr(scene), &err)) {
-        snprintf(f->error, sizeof f->error, "%s", err.message);
+        i18n_error(err.message, f->error, sizeof f->error);
         const char *column = strstr(err.message, "column ");
         if (column)
             text_field_to_column(&f->field, strtoul(column + strlen("column "), NULL, 10));

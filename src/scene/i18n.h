@@ -24,6 +24,7 @@
 
 #include <libintl.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/msgid.h"
 
@@ -38,6 +39,16 @@
  * UTF-8 C locale to translate in): the words stay English, as for "en".
  * Call it before threads start (it sets LC_MESSAGES and LANGUAGE). */
 bool i18n_select(const char *lang);
+
+/* message (an error of the core: a spec's value, a typed expression; with
+ * a lesson's "FILE:LINE: " before it or not) in the language selected,
+ * into dest of size bytes.  The core keeps no language: the message is
+ * matched against the formats its modules list (spec_error_formats,
+ * expr_error_formats), each %-conversion standing for any text, and the
+ * translated format is filled with the same texts, each translated the same
+ * way in turn (an expression's "what" inside its "where").  A message that
+ * matches none, or in English, is copied as it is. */
+void i18n_error(const char *message, char *dest, size_t size);
 
 /* The folder holding LANG/LC_MESSAGES/descent.mo in use (static storage):
  * the build tree's po/ while it has the catalogs, else the installed

@@ -133,7 +133,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene_scale_speed(scene, step_speed(step) / scene->speed);
     scene_play_for(scene, step->play, !step->pause);
     if (!ok)
-        scene_notify(scene, 8.0, "%s", err->message);
+        scene_notify_error(scene, 8.0, err->message);
     return ok;
 }
 
@@ -210,7 +210,7 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
             ok = scene_set_runs(scene, (const char *const *)k->runs[choice - 1].specs,
                                 k->runs[choice - 1].count, &err);
         if (!ok) {
-            scene_notify(scene, 8.0, "%s", err.message);
+            scene_notify_error(scene, 8.0, err.message);
             return true;
         }
         size_t shown = 0, distinct = 0;
@@ -238,7 +238,9 @@ static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded
     lesson_free(&player->lesson);
     player->lesson = *lesson;
     if (!loaded) {
-        scene_set_error(scene, err->message);
+        char shown[sizeof err->message];
+        i18n_error(err->message, shown, sizeof shown);
+        scene_set_error(scene, shown);
         return false;
     }
     player->step = SIZE_MAX; /* no step shown yet: nothing to keep from */

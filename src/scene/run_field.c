@@ -31,7 +31,7 @@ bool run_field_open(Scene *scene)
     DescentError err = {""};
     /* A run's spec was parsed when it was made. */
     if (!spec_parse(desc->spec, true, &spec, &err)) {
-        scene_notify(scene, 6.0, "%s", err.message);
+        scene_notify_error(scene, 6.0, err.message);
         return false;
     }
     snprintf(f->label, sizeof f->label, _("run %zu  %s:"), scene->selected + 1,
@@ -76,7 +76,7 @@ bool run_field_apply(Scene *scene)
     snprintf(spec, sizeof spec, "%s%s%s", optimizer_kind_name(desc->kind),
              f->field.text[0] ? ":" : "", f->field.text);
     if (!scene_change_run(scene, spec, &err)) {
-        snprintf(f->error, sizeof f->error, "%s", err.message);
+        i18n_error(err.message, f->error, sizeof f->error);
         return false;
     }
     run_field_close(scene);

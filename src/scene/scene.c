@@ -866,6 +866,12 @@ bool scene_set_marks(Scene *scene, const SceneMark *marks, size_t count, Descent
     return true;
 }
 
+void scene_notify_error(Scene *scene, double seconds, const char *message)
+{
+    i18n_error(message, scene->notice, sizeof scene->notice);
+    scene->notice_until = scene->time + seconds;
+}
+
 void scene_notify(Scene *scene, double seconds, const char *fmt, ...)
 {
     va_list ap;

@@ -292,6 +292,10 @@ void scene_set_error(Scene *scene, const char *error);
  * SCENE_MAX_MARKS. */
 bool scene_set_marks(Scene *scene, const SceneMark *marks, size_t count, DescentError *err);
 
+/* Shows an error of the core (its English message) for seconds of scene
+ * time, in the window's language (i18n.h's i18n_error). */
+void scene_notify_error(Scene *scene, double seconds, const char *message);
+
 /* Shows text for seconds of scene time (printf-style). */
 void scene_notify(Scene *scene, double seconds, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
