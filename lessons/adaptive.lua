@@ -61,15 +61,14 @@ step {
 step {
   id = "memory_late",
   caption = {
-    en = "400 steps on, each run sits in its own minimum, where the ground is flat. AdaGrad's numbers are where "
-      .. "they were at step 20. RMSProp and Adam keep a moving average that forgets old "
-      .. "gradients, so theirs have grown again, above what they were at step 20. RMSProp pays "
-      .. "for it: its steps grew until its valley could not hold it. Near step 325 it is "
-      .. "thrown out (the loss jumps to about 4), its numbers shrink, and it falls back in.",
-    zh = "又走了 400 步，每条路径都停在各自的极小值处，那里地面平坦。AdaGrad 的数值和第 20 步时一样。"
-      .. "RMSProp 和 Adam 保留会遗忘旧梯度的滑动平均，所以它们的数值又变大了，超过了第 20 步时的大小。"
-      .. "RMSProp 为此付出了代价：它的步子越变越大，直到山谷再也留不住它。在第 325 步附近，"
-      .. "它被甩了出去（损失跳到约 4），数值随之变小，它又落回谷底。",
+    en = "400 steps on, each run sits in its own minimum, where the ground is flat. AdaGrad's "
+      .. "numbers are where they were at step 20; RMSProp's and Adam's averages forget, so "
+      .. "theirs have grown above them. RMSProp pays for it: near step 325 its steps grew too "
+      .. "large for its valley, it was thrown out (the loss jumps to about 4), its numbers "
+      .. "shrank, and it fell back in.",
+    zh = "又走了 400 步，每条路径都停在各自的极小值处，那里地面平坦。AdaGrad 的数值和第 20 步时一样；"
+      .. "RMSProp 和 Adam 的滑动平均会遗忘，所以它们的数值已超过第 20 步时。RMSProp 为此付出代价："
+      .. "第 325 步附近，它的步子大到山谷留不住它，被甩了出去（损失跳到约 4），数值随之变小，又落回谷底。",
   },
   keep = true,
   play = 400,

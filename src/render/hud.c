@@ -77,6 +77,10 @@ static void run_line(const Scene *scene, size_t i, char *dest, size_t size)
         snprintf(dest + n, size - (size_t)n, _("diverged at step %zu"), run_steps(run));
     else if (run->status == RUN_STALLED)
         snprintf(dest + n, size - (size_t)n, _("stalled at step %zu"), run_steps(run));
+    else if (optimizer_info(run->desc.kind)->traits.continuous)
+        /* The flow has no learning rate: its lr is the time each update spans. */
+        snprintf(dest + n, size - (size_t)n, _("L %.4g   step %zu   Δt %.3g"),
+                 run_head(run).loss, run_steps(run), scene_run_lr(scene, i));
     else
         snprintf(dest + n, size - (size_t)n, _("L %.4g   step %zu   η %.3g%s%s"),
                  run_head(run).loss, run_steps(run), scene_run_lr(scene, i),
