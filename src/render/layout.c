@@ -336,13 +336,35 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
     *found = true;
 }
 
+/* A map showing the view less high than this share of the frame is
+ * cramped: make_room is tried. */
+#define MAP_LEAST (1.0 / 3.0)
+
+/* The panels at their least, in their compact forms, every arrangement:
+ * taken over best for a map that shows the view more than MAP_GAIN
+ * larger. */
+static void make_room(const LayoutInput *in, Layout *out, Layout *best)
+{
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        out->compact[p] = out->shown[p] && in->compact[p].shown;
+        if (!in_band(p))
+            out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
+    }
+    bool found = true;
+    for (size_t v = 0; v < PLACINGS; v++)
+        for (int b = 0; b < BANDS; b++)
+            if (arrange(in, (Band)b, 1.0, v, out))
+                keep_better(in, out, best, &found);
+}
+
 /* In order of what a class would rather see: full-size plots with the
  * caption beside them, then across the bottom, then beside the inset;
  * smaller plots with the caption across, then beside them, then beside the
  * inset; each with the movable panels at their usual places first; then
  * with compact forms.  With a map to make room for (landscape_aspect > 0),
  * every arrangement of a stage is tried, and a later one is taken over an
- * earlier only for a map that shows the view more than 10% larger. */
+ * earlier only for a map that shows the view more than 10% larger; a map
+ * still under a third of the frame's height makes room (make_room). */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
     bool search = in->landscape_aspect > 0;
@@ -368,6 +390,8 @@ static bool place_all(const LayoutInput *in, Layout *out)
                                    : fit(in, shrunk[b], v, out))
                         keep_better(in, out, &best, &found);
             if (found) {
+                if (search && map_view(in, &best) < MAP_LEAST * in->height)
+                    make_room(in, out, &best);
                 *out = best;
                 return true;
             }

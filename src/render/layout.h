@@ -54,7 +54,9 @@
  * Without panels the landscape is the whole frame.  The panels make room
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
- * only when its map shows the view more than 10% larger.
+ * only when its map shows the view more than 10% larger; and when the map
+ * still shows the view less than a third of the frame high, the panels at
+ * their least and in their compact forms are tried, on the same terms.
  *
  * Labels on the landscape (layout_place_label) are placed against the
  * labels placed before them: runs at one place stack their labels.
