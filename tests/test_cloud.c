@@ -55,7 +55,7 @@ static void test_ten_thousand_particles(void **state)
     int bw = f.width / 8 + 1, bh = f.height / 8 + 1;
     int *count = calloc((size_t)bw * (size_t)bh, sizeof *count);
     assert_non_null(count);
-    Viewport vp = viewport_fit(scene->view, f.width, f.height);
+    Viewport vp = app_viewport(app);
     const float *xy = swarm_positions(scene->swarm);
     for (size_t k = 0; k < swarm_count(scene->swarm); k++) {
         double px, py;

@@ -32,6 +32,7 @@
 #include "scene/i18n.h"
 #include "scene/lesson_player.h"
 #include "scene/scene.h"
+#include "scene/viewport.h"
 
 typedef struct Size {
     int w, h;
@@ -89,6 +90,52 @@ static void check_layout(const Layout *l, int w, int h, const char *where)
     }
 }
 
+/* The map (Layout.landscape) lies inside the frame under no panel (the
+ * readout and the notice excepted: they come and go over it), shows the
+ * asked-for view whole, and every run head the 2D frame draws lies on it,
+ * under no panel. */
+static void check_map(const Renderer *renderer, const Layout *l, const Scene *scene, int w,
+                      int h, const char *where)
+{
+    if (scene->display.view3d)
+        return;
+    LayoutRect map = l->landscape;
+    if (map.x < 0 || map.y < 0 || map.x + map.w > w || map.y + map.h > h || map.w < 1 ||
+        map.h < 1)
+        report(where, "the map (%.0f, %.0f, %.0f x %.0f) is not in the frame", map.x, map.y,
+               map.w, map.h);
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (l->shown[p] && p != LAYOUT_READOUT && p != LAYOUT_NOTICE &&
+            layout_overlap(map, l->rect[p]))
+            report(where, "the map (%.0f, %.0f, %.0f x %.0f) under the %s", map.x, map.y, map.w,
+                   map.h, panel_names[p]);
+    Viewport vp = render_viewport(renderer, scene);
+    double left, top, right, bottom;
+    viewport_to_pixel(&vp, scene->view.xmin, scene->view.ymax, &left, &top);
+    viewport_to_pixel(&vp, scene->view.xmax, scene->view.ymin, &right, &bottom);
+    if (left < map.x - 1e-6 || top < map.y - 1e-6 || right > map.x + map.w + 1e-6 ||
+        bottom > map.y + map.h + 1e-6)
+        report(where, "the asked-for view is not on the map");
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        long k = (long)run->count - 1;
+        while (k >= 0 && !(isfinite(run->path[k].x) && isfinite(run->path[k].y)))
+            k--;
+        if (scene->runs[i].hidden || k < 0)
+            continue;
+        double px, py;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &px, &py);
+        if (px < map.x || py < map.y || px > map.x + map.w || py > map.y + map.h)
+            continue;
+        LayoutRect head = {px, py, 1, 1};
+        for (int p = 0; p < LAYOUT_PANELS; p++)
+            if (l->shown[p] && p != LAYOUT_READOUT && p != LAYOUT_NOTICE &&
+                layout_overlap(head, l->rect[p]))
+                report(where, "run %zu's head (%.0f, %.0f) under the %s", i + 1, px, py,
+                       panel_names[p]);
+    }
+}
+
 static void check_scene(Renderer *renderer, Scene *scene, const char *what)
 {
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
@@ -110,6 +157,7 @@ static void check_scene(Renderer *renderer, Scene *scene, const char *what)
                 const Layout *l =
                     render_layout(renderer, scene, sizes[k].w, sizes[k].h, scale, audience);
                 check_layout(l, sizes[k].w, sizes[k].h, where);
+                check_map(renderer, l, scene, sizes[k].w, sizes[k].h, where);
             }
     }
     scene->hover_valid = false;

@@ -44,8 +44,10 @@ def pixel(frame, x, y):
 
 
 work = tempfile.mkdtemp(prefix="test_slides.")
-OFF = [(5, 120), (300, 40), (20, 235), (310, 120)]      # beside the landscape, no panel there
-ON = [(160, 120), (100, 200), (250, 60)]               # on the landscape, no panel there
+# The map lies below the legend, left of the plots (layout.h); the
+# asked-for view is fitted into it.
+OFF = [(5, 120), (300, 40), (5, 235), (310, 120)]       # beside the landscape, no panel there
+ON = [(160, 120), (100, 200), (190, 60)]               # on the landscape, no panel there
 PLOT_PANEL = (300, 200)                                # the loss plot's panel, right strip
 
 # --- transparent PNG ------------------------------------------------------------
@@ -124,7 +126,8 @@ def flat(*extra):
 
 dark, code1, err1 = flat()
 light, code2, err2 = flat("--theme", "light")
-background = pixel(dark, 2, 2) if dark else None
+MAP = [(100, 100), (160, 60)]               # on the map, beside the start mark
+background = pixel(dark, *MAP[0]) if dark else None
 check("flat stage recorded in both themes", code1 == 0 and code2 == 0 and dark and light, err1 + err2)
 if dark and light:
     lum = lambda p: 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2]
@@ -135,9 +138,10 @@ if dark and light:
     # (viridis' low end, 68,1,84, becomes about 180,153,186).
     paper = tuple(round(c + 0.6 * (255 - c)) for c in background[:3])
     check("--theme light: the landscape is the dark theme's colour mixed 60% towards white",
-          pixel(dark, 2, 2) == pixel(dark, 160, 60) and pixel(light, 2, 2) == pixel(light, 160, 60)
-          and all(abs(a - b) <= 2 for a, b in zip(pixel(light, 2, 2)[:3], paper)),
-          f"dark {background} light {pixel(light, 2, 2)} expected {paper}")
+          pixel(dark, *MAP[0]) == pixel(dark, *MAP[1])
+          and pixel(light, *MAP[0]) == pixel(light, *MAP[1])
+          and all(abs(a - b) <= 2 for a, b in zip(pixel(light, *MAP[0])[:3], paper)),
+          f"dark {background} light {pixel(light, *MAP[0])} expected {paper}")
 
 crop, code, err = flat("--crop")
 check("--crop: recorded", code == 0 and crop, err)

@@ -177,11 +177,10 @@ static double pixel_ratio(const App *app)
     return points_w > 0 ? (double)w / points_w : 1.0;
 }
 
-static Viewport current_viewport(const App *app)
+/* The last frame's: the pointer lands where the picture is drawn. */
+Viewport app_viewport(const App *app)
 {
-    int w, h;
-    gl_context_drawable_size(app->gl, &w, &h);
-    return viewport_fit(app->scene->view, w, h);
+    return render_viewport(app->renderer, app->scene);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -290,7 +289,7 @@ static void pointer_at(App *app, int x, int y)
                                             &s->hover.x, &s->hover.y);
         return;
     }
-    Viewport vp = current_viewport(app);
+    Viewport vp = app_viewport(app);
     viewport_to_world(&vp, app->pointer_x, app->pointer_y, &app->scene->hover.x,
                       &app->scene->hover.y);
     app->scene->hover_valid = true;
@@ -416,7 +415,7 @@ bool app_handle_event(App *app, const SDL_Event *e)
             scene_orbit(app->scene, -ORBIT_DEGREES_PER_PIXEL * (app->pointer_x - before_x),
                         ORBIT_DEGREES_PER_PIXEL * (app->pointer_y - before_y));
         } else if (app->panning) {
-            Viewport vp = current_viewport(app);
+            Viewport vp = app_viewport(app);
             double upp = viewport_units_per_pixel(&vp);
             scene_pan(app->scene, -(app->pointer_x - before_x) * upp,
                       (app->pointer_y - before_y) * upp);

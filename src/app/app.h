@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "scene/lesson_player.h"
 #include "scene/scene.h"
+#include "scene/viewport.h"
 
 typedef struct AppOptions {
     int width, height;     /* window size in points; 0 = 1280 x 800 */
@@ -78,6 +79,10 @@ LessonPlayer *app_lesson(App *app);
  * APP_LESSON_POLL_SECONDS); true when it reloaded. */
 #define APP_LESSON_POLL_SECONDS 0.5
 bool app_poll_lesson(App *app);
+
+/* The plane-to-pixel mapping of the last frame (render_viewport): where
+ * the pointer lands on the map. */
+Viewport app_viewport(const App *app);
 
 /* The window's drawable size in pixels. */
 void app_drawable_size(const App *app, int *width, int *height);

@@ -16,13 +16,13 @@
  * pressing ] five times on a paused run marks one place, not five. */
 #define SAME_SPOT_PX 3.0
 
-/* Where change c of run is drawn; false when it is off the frame. */
+/* Where change c of run is drawn; false when it is off the map. */
 static bool change_spot(Renderer *r, const Viewport *vp, const Run *run, size_t c, double *cx,
                         double *cy)
 {
     RunPoint p = run->path[run->changes.items[c].step];
     render_to_pixel(r, vp, p.x, p.y, cx, cy);
-    return !(*cx < 0 || *cy < 0 || *cx > r->width || *cy > r->height);
+    return !(*cx < vp->x || *cy < vp->y || *cx > vp->x + vp->width || *cy > vp->y + vp->height);
 }
 
 void render_change_marks(Renderer *r, const Scene *scene)
@@ -30,7 +30,7 @@ void render_change_marks(Renderer *r, const Scene *scene)
     double s = r->scale;
     int px = render_font_px(r, 14.0);
     double h = render_line_height(r, px);
-    Viewport vp = viewport_fit(scene->view, r->width, r->height);
+    Viewport vp = render_viewport(r, scene);
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden)

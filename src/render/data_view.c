@@ -195,12 +195,13 @@ static void dashed(Renderer *r, double x0, double y0, double x1, double y1, doub
 }
 
 /* A label on a small panel with its left edge at x, centred on y. */
-static void map_label(Renderer *r, const char *text, double x, double y)
+static void map_label(Renderer *r, const Viewport *vp, const char *text, double x, double y)
 {
     double s = r->scale;
     int px = render_font_px(r, 14.0);
     double w = render_text_width(r, text, px), h = render_line_height(r, px);
-    render_label(r, text, fmin(x, r->width - w - 8.0 * s), y - 0.5 * h, px, r->theme->mark);
+    render_label(r, text, fmin(x, vp->x + vp->width - w - 8.0 * s), y - 0.5 * h, px,
+                 r->theme->mark);
 }
 
 /* The minibatch of the selected run's last update, as a mask over the
@@ -390,7 +391,7 @@ static bool draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, con
     double x0, y0, x1, y1;
     viewport_to_pixel(vp, p.x + t_from * far * dir[0], p.y + t_from * far * dir[1], &x0, &y0);
     viewport_to_pixel(vp, p.x + far * dir[0], p.y + far * dir[1], &x1, &y1);
-    const double box[4] = {0, 0, r->width, r->height};
+    const double box[4] = {vp->x, vp->y, vp->x + vp->width, vp->y + vp->height};
     if (!clip_segment(box, &x0, &y0, &x1, &y1))
         return false;
     dashed(r, x0, y0, x1, y1, MAP_DASH * s, MAP_GAP * s, 1.2 * s, r->theme->mark);
@@ -444,7 +445,7 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         dashed(r, ox, oy, px, py, 3.0 * s, 4.0 * s, 0.8 * s, with_alpha(r->theme->mark, 0.8f));
         shapes_disc(r->shapes, px, py, 4.0 * s, r->theme->mark);
         if (!marked_at(scene, vp, px, py))
-            map_label(r, _("min-norm point"), px + 12.0 * s, py + 14.0 * s);
+            map_label(r, vp, _("min-norm point"), px + 12.0 * s, py + 14.0 * s);
         /* The line's name a little way along it from that point, above it
          * (beside it when steep), on the side and at the distance that keep
          * it inside the frame, off the panels in its corners and off the
@@ -471,14 +472,16 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
                 if (a == 0 && side == 1)
                     first_x = lx, first_y = ly;
                 LayoutRect box = {lx - 0.5 * w, ly - 0.5 * h, w, h};
-                bool inside = lx - 0.5 * w > 8.0 * s && lx + 0.5 * w < r->width - 8.0 * s &&
-                              ly - 0.5 * h > 8.0 * s && ly + 0.5 * h < r->height - 8.0 * s;
+                bool inside = lx - 0.5 * w > vp->x + 8.0 * s &&
+                              lx + 0.5 * w < vp->x + vp->width - 8.0 * s &&
+                              ly - 0.5 * h > vp->y + 8.0 * s &&
+                              ly + 0.5 * h < vp->y + vp->height - 8.0 * s;
                 placed = inside && !render_on_panel(r, box) &&
                          clear_of_marks(r, scene, vp, box);
             }
         if (!placed)
             lx = first_x, ly = first_y;
-        map_label(r, name, lx - 0.5 * w, ly);
+        map_label(r, vp, name, lx - 0.5 * w, ly);
         return;
     }
     LandscapePoint minima[1];
@@ -508,12 +511,12 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
                 if (k == 0 && after)
                     first_x = mx, first_y = my;
                 LayoutRect box = {mx, my - 0.5 * h, w, h};
-                placed = mx > 8.0 * s && mx + w < r->width - 8.0 * s &&
+                placed = mx > vp->x + 8.0 * s && mx + w < vp->x + vp->width - 8.0 * s &&
                          !render_on_panel(r, box);
                 if (placed)
-                    map_label(r, name, mx, my);
+                    map_label(r, vp, name, mx, my);
             }
         if (!placed)
-            map_label(r, name, first_x, first_y);
+            map_label(r, vp, name, first_x, first_y);
     }
 }

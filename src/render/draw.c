@@ -69,6 +69,28 @@ void render_set_run_colors(Renderer *r, const Scene *scene)
 /* ------------------------------------------------------------------------ */
 /* Plane to pixels, clipping                                                 */
 
+Viewport render_viewport(const Renderer *r, const Scene *scene)
+{
+    LayoutRect l = r->layout.landscape;
+    Viewport vp = viewport_fit_at(scene->view, l.x, l.y, l.w, l.h);
+    if (scene->display.view3d) {
+        vp.x = vp.y = 0;
+        vp.width = r->width < 1 ? 1 : r->width;
+        vp.height = r->height < 1 ? 1 : r->height;
+    }
+    return vp;
+}
+
+bool render_clamp_to_map(const Viewport *vp, double inset, double *px, double *py)
+{
+    double x = fmin(fmax(*px, vp->x + inset), vp->x + vp->width - inset);
+    double y = fmin(fmax(*py, vp->y + inset), vp->y + vp->height - inset);
+    bool moved = x != *px || y != *py;
+    *px = x;
+    *py = y;
+    return moved;
+}
+
 bool render_to_pixel(const Renderer *r, const Viewport *vp, double x, double y, double *px,
                      double *py)
 {

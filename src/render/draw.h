@@ -65,6 +65,10 @@ bool render_on_panel(const Renderer *r, LayoutRect rect);
  * at one place stack instead of overprinting. */
 LayoutRect render_label(Renderer *r, const char *text, double x, double y, int px, Rgba color);
 
+/* Pulls pixel (px, py) inside vp's pixel area (the map) by inset; true
+ * when it moved. */
+bool render_clamp_to_map(const Viewport *vp, double inset, double *px, double *py);
+
 /* Where plane point (x, y) is drawn in the frame: through vp in 2D, on
  * the surface in 3D.  False when it is off the box or the surface hides
  * it (3D): paths and particles break off there, markers (heads, minima)

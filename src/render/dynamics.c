@@ -242,6 +242,24 @@ static bool plotted_run(const Scene *scene, size_t i)
     return !scene->runs[i].hidden;
 }
 
+/* Whether the sharpness curves cross the label rect (a's pixels) between
+ * its left and right edges. */
+static bool curves_under(const Renderer *r, const Scene *scene, const PlotArea *a,
+                         LayoutRect label)
+{
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SharpnessCache *c = &r->sharpness[i];
+        if (!plotted_run(scene, i))
+            continue;
+        for (size_t k = 0; k < c->count; k++) {
+            double x = to_x(a, (double)k), y = to_y(a, c->values[k]);
+            if (x >= label.x && x <= label.x + label.w && y >= label.y && y <= label.y + label.h)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* The sharpness plot's title: the run's number when it draws one run. */
 static void sharpness_title(const Scene *scene, char *title, size_t size)
 {
@@ -340,7 +358,18 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         else
             snprintf(label, sizeof label, EDGE_LABEL, first_now,
                      all_adaptive ? _(GD_EDGE) : _("edge of stability"));
-        ly = fmax(ly, to_y(&a, first_now) - render_line_height(r, px) - 1.0 * r->scale);
+        /* Beside its dashed line where no curve is: above it, at the
+         * plot's top, below it, at its bottom (λmax hovers at 2/lr). */
+        double h = render_line_height(r, px), w = render_text_width(r, label, px);
+        double line = to_y(&a, first_now), top = a.y + 2.0 * r->scale;
+        const double places[] = {fmax(top, line - h - 1.0 * r->scale), top,
+                                 line + 1.0 * r->scale, a.y + a.h - h - 2.0 * r->scale};
+        ly = places[0];
+        for (size_t k = 0; k < sizeof places / sizeof places[0]; k++)
+            if (!curves_under(r, scene, &a, (LayoutRect){a.x + a.w - w, places[k], w, h})) {
+                ly = places[k];
+                break;
+            }
     }
     render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
 }
@@ -700,7 +729,7 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         RunPoint head = run_head(&scene->runs[i].run);
         double cx, cy;
         viewport_to_pixel(vp, head.x, head.y, &cx, &cy);
-        if (cx < 0 || cy < 0 || cx > r->width || cy > r->height)
+        if (cx < vp->x || cy < vp->y || cx > vp->x + vp->width || cy > vp->y + vp->height)
             continue;
         /* Boxes of runs at one place grow apart, each outline around the
          * ones before (their labels stack: render_label). */

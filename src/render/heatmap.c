@@ -291,10 +291,10 @@ static void paint_cache(Heatmap *h, const Scene *scene, double scale, int paint_
     h->paint_h = paint_h;
 }
 
-void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, int width,
-                     int height, bool progressive)
+void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bool progressive)
 {
     ViewRect rect = viewport->world;
+    int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
     bool moving = h->has_last && !same_rect(rect, h->last_rect);
     h->last_rect = rect;
     h->has_last = true;
@@ -314,10 +314,13 @@ void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, i
     }
 }
 
-void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int width,
-                  int height, double scale, bool progressive, GLuint target)
+void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int frame_width,
+                  int frame_height, double scale, bool progressive, GLuint target)
 {
-    heatmap_prepare(h, scene, viewport, width, height, progressive);
+    heatmap_prepare(h, scene, viewport, progressive);
+    int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
+    /* GL counts rows from the bottom. */
+    int x0 = (int)lround(viewport->x), y0 = frame_height - (int)lround(viewport->y) - height;
     if (h->cache_w != width || h->cache_h != height)
         resize_cache(h, width, height);
     /* A coarse grid is painted at half size and scaled up: painting every
@@ -330,8 +333,8 @@ void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int 
 
     glBindFramebuffer(GL_READ_FRAMEBUFFER, h->cache_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
-    glBlitFramebuffer(0, 0, h->paint_w, h->paint_h, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
-                      h->paint_w == width ? GL_NEAREST : GL_LINEAR);
+    glBlitFramebuffer(0, 0, h->paint_w, h->paint_h, x0, y0, x0 + width, y0 + height,
+                      GL_COLOR_BUFFER_BIT, h->paint_w == width ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, target);
-    glViewport(0, 0, width, height);
+    glViewport(0, 0, frame_width, frame_height);
 }

@@ -35,12 +35,15 @@ void heatmap_destroy(Heatmap *heatmap);
  * (what heatmap_draw does before painting): the 3D view keeps the colour
  * scale, and so the legend, the same as in 2D without painting the layer. */
 void heatmap_prepare(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
-                     int width, int height, bool progressive);
+                     bool progressive);
 
-/* Draws the layer over the whole of target (a framebuffer name, 0 for the
- * window's), width x height pixels; scale widens the contour lines. */
+/* Draws the layer over viewport's pixel area (whole pixels) of target (a
+ * framebuffer name, 0 for the window's), a frame of frame_width x
+ * frame_height pixels, and leaves target bound with its whole frame as
+ * the GL viewport; scale widens the contour lines. */
 void heatmap_draw(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
-                  int width, int height, double scale, bool progressive, GLuint target);
+                  int frame_width, int frame_height, double scale, bool progressive,
+                  GLuint target);
 
 /* The grid is a coarse one, sampled while the view moved: the next frame
  * samples the full grid if the view holds still. */

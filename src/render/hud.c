@@ -565,9 +565,15 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         else
             snprintf(label, sizeof label, _("above the plot from step %ld (now L = %.3g)"), exit,
                      run_head(run).loss);
+        /* Beside its arrow, inside the panel; below the top value's label
+         * where it reaches over it. */
         bool left = x - b->ix > 0.5 * b->iw;
-        render_text(r, label, left ? x - 6.0 * s : x + 6.0 * s, ty, px,
-                    left ? ALIGN_RIGHT : ALIGN_LEFT, color);
+        double w = render_text_width(r, label, px), pad = 6.0 * s;
+        double lx = left ? x - pad - w : x + pad;
+        lx = fmax(b->x + pad, fmin(lx, b->x + b->w - pad - w));
+        if (lx < b->ix)
+            ty = fmax(ty, b->iy + 0.5 * line + 2.0 * s);
+        render_text(r, label, lx, ty, px, ALIGN_LEFT, color);
         ty += line;
     }
 }
@@ -867,7 +873,9 @@ static void draw_help(Renderer *r)
 void render_plan(Renderer *r, const Scene *scene)
 {
     double s = r->scale;
-    LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s};
+    LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s,
+                      .landscape_aspect = (scene->view.xmax - scene->view.xmin) /
+                                          (scene->view.ymax - scene->view.ymin)};
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare) {
         Legend *legend = malloc(sizeof *legend);
@@ -904,7 +912,6 @@ void render_hud(Renderer *r, const Scene *scene)
     const Layout *l = &r->layout;
     if (l->shown[LAYOUT_LEGEND])
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
-    render_change_marks(r, scene);
     if (l->shown[LAYOUT_FORMULA])
         render_formula(r, scene, l->rect[LAYOUT_FORMULA]);
     if (l->shown[LAYOUT_READOUT])

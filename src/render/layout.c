@@ -267,13 +267,108 @@ static bool fit(const LayoutInput *in, Band band, size_t placing, Layout *out)
     return arrange(in, band, fits, placing, out);
 }
 
+/* Panels the map may lie under: they come and go (layout.h). */
+static bool over_map(int p)
+{
+    return p == LAYOUT_READOUT || p == LAYOUT_NOTICE;
+}
+
+/* The landscape's rectangle (layout.h): every rectangle whose sides lie on
+ * the frame's edges or the panels' (in whole pixels inward) is tried; the
+ * largest free ones are among them. */
+static LayoutRect place_landscape(const LayoutInput *in, const Layout *out)
+{
+    double lefts[LAYOUT_PANELS + 1] = {0}, rights[LAYOUT_PANELS + 1] = {in->width};
+    double tops[LAYOUT_PANELS + 1] = {0}, bottoms[LAYOUT_PANELS + 1] = {in->height};
+    int edges = 1;
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        if (!out->shown[p] || over_map(p))
+            continue;
+        LayoutRect r = out->rect[p];
+        lefts[edges] = ceil(right_edge(r));
+        rights[edges] = floor(r.x);
+        tops[edges] = ceil(bottom_edge(r));
+        bottoms[edges] = floor(r.y);
+        edges++;
+    }
+    double aspect = in->landscape_aspect > 0 ? in->landscape_aspect : 1.0;
+    LayoutRect best = {0, 0, 0, 0};
+    double best_view = -1, best_area = -1;
+    for (int a = 0; a < edges; a++)
+        for (int b = 0; b < edges; b++)
+            for (int c = 0; c < edges; c++)
+                for (int d = 0; d < edges; d++) {
+                    LayoutRect r = {lefts[a], tops[c], rights[b] - lefts[a],
+                                    bottoms[d] - tops[c]};
+                    if (r.w <= 0 || r.h <= 0 || r.x < 0 || r.y < 0 ||
+                        right_edge(r) > in->width || bottom_edge(r) > in->height)
+                        continue;
+                    /* The view's height on it, in pixels. */
+                    double view = fmin(r.w / aspect, r.h), area = r.w * r.h;
+                    if (view < best_view || (view == best_view && area <= best_area))
+                        continue;
+                    bool free = true;
+                    for (int p = 0; p < LAYOUT_PANELS && free; p++)
+                        free = !out->shown[p] || over_map(p) || !layout_overlap(r, out->rect[p]);
+                    if (free) {
+                        best = r;
+                        best_view = view;
+                        best_area = area;
+                    }
+                }
+    return best;
+}
+
+/* The view's height on the map, in pixels: what place_all makes room for. */
+static double map_view(const LayoutInput *in, const Layout *l)
+{
+    return fmin(l->landscape.w / in->landscape_aspect, l->landscape.h);
+}
+
+/* Keeps the arrangement just made in *best when it is the first, or when
+ * its map shows the view more than MAP_GAIN larger than best's. */
+#define MAP_GAIN 1.1
+static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *found)
+{
+    out->landscape = place_landscape(in, out);
+    if (!*found || map_view(in, out) > MAP_GAIN * map_view(in, best))
+        *best = *out;
+    *found = true;
+}
+
+/* A map showing the view less high than this share of the frame is
+ * cramped: make_room is tried. */
+#define MAP_LEAST (1.0 / 3.0)
+
+/* The panels at their least, in their compact forms, every arrangement:
+ * taken over best for a map that shows the view more than MAP_GAIN
+ * larger. */
+static void make_room(const LayoutInput *in, Layout *out, Layout *best)
+{
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        out->compact[p] = out->shown[p] && in->compact[p].shown;
+        if (!in_band(p))
+            out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
+    }
+    bool found = true;
+    for (size_t v = 0; v < PLACINGS; v++)
+        for (int b = 0; b < BANDS; b++)
+            if (arrange(in, (Band)b, 1.0, v, out))
+                keep_better(in, out, best, &found);
+}
+
 /* In order of what a class would rather see: full-size plots with the
  * caption beside them, then across the bottom, then beside the inset;
  * smaller plots with the caption across, then beside them, then beside the
  * inset; each with the movable panels at their usual places first; then
- * with compact forms. */
+ * with compact forms.  With a map to make room for (landscape_aspect > 0),
+ * every arrangement of a stage is tried, and a later one is taken over an
+ * earlier only for a map that shows the view more than 10% larger; a map
+ * still under a third of the frame's height makes room (make_room). */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
+    bool search = in->landscape_aspect > 0;
+    Layout best;
     for (size_t c = 0; c <= COMPACT_COUNT; c++) {
         /* Nothing new to try when the next panel has no compact form. */
         if (c > 0 && !(out->shown[compact_order[c - 1]] && in->compact[compact_order[c - 1]].shown))
@@ -287,14 +382,20 @@ static bool place_all(const LayoutInput *in, Layout *out)
                 out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
         static const Band full_size[BANDS] = {BAND_STRIP, BAND_ACROSS, BAND_BESIDE_INSET},
                           shrunk[BANDS] = {BAND_ACROSS, BAND_STRIP, BAND_BESIDE_INSET};
-        for (size_t v = 0; v < PLACINGS; v++)
-            for (int b = 0; b < BANDS; b++)
-                if (arrange(in, full_size[b], 0.0, v, out))
-                    return true;
-        for (size_t v = 0; v < PLACINGS; v++)
-            for (int b = 0; b < BANDS; b++)
-                if (fit(in, shrunk[b], v, out))
-                    return true;
+        for (int stage = 0; stage < 2; stage++) {
+            bool found = false;
+            for (size_t v = 0; v < PLACINGS && (search || !found); v++)
+                for (int b = 0; b < BANDS && (search || !found); b++)
+                    if (stage == 0 ? arrange(in, full_size[b], 0.0, v, out)
+                                   : fit(in, shrunk[b], v, out))
+                        keep_better(in, out, &best, &found);
+            if (found) {
+                if (search && map_view(in, &best) < MAP_LEAST * in->height)
+                    make_room(in, out, &best);
+                *out = best;
+                return true;
+            }
+        }
     }
     return false;
 }
@@ -313,10 +414,11 @@ void layout_compute(const LayoutInput *in, Layout *out)
         while (k < DROP_COUNT && !out->shown[drop_order[k]])
             k++;
         if (k == DROP_COUNT)
-            return;
+            break;
         out->shown[drop_order[k]] = false;
         out->complete = false;
     }
+    out->landscape = place_landscape(in, out);
 }
 
 int layout_same_place(const double (*at)[2], size_t index, double tolerance)

@@ -42,6 +42,22 @@
  * (tests/test_layout.c) holds every shipped lesson step to no drop at the
  * classroom sizes.
  *
+ * The landscape goes where the panels leave room (Layout.landscape): of the
+ * rectangles of the frame that no panel overlaps, as large as they can be
+ * (each side on the frame's edge or a panel's), the one that shows the
+ * asked-for view (LayoutInput.landscape_aspect) largest, the larger of two
+ * that show it alike, in whole pixels.  The view is fitted into it
+ * (viewport_fit_at: the plane's scales stay equal) and nothing on the map
+ * is drawn outside it, so no panel covers a run.  The hover readout and
+ * the notice do not count: they come and go with the pointer and the keys,
+ * and the map must not move under the pointer; they lie over the map.
+ * Without panels the landscape is the whole frame.  The panels make room
+ * for it: of the arrangements above at one stage (full size, then shrunk;
+ * each set of compact forms), a later one is taken over an earlier one
+ * only when its map shows the view more than 10% larger; and when the map
+ * still shows the view less than a third of the frame high, the panels at
+ * their least and in their compact forms are tried, on the same terms.
+ *
  * Labels on the landscape (layout_place_label) are placed against the
  * labels placed before them: runs at one place stack their labels.
  */
@@ -101,6 +117,7 @@ typedef struct LayoutInput {
                                              panel has one: tried before any
                                              panel is dropped */
     LayoutText caption, hint, notice; /* the bottom band, from the bottom up */
+    double landscape_aspect; /* the asked-for view's width over its height */
 } LayoutInput;
 
 typedef struct Layout {
@@ -117,6 +134,7 @@ typedef struct Layout {
     double shrink;                  /* flexible panels' share of the way from
                                        their size towards their least, 0..1 */
     bool compact[LAYOUT_PANELS];    /* the panel takes its compact form */
+    LayoutRect landscape;           /* where the map is drawn (see above) */
 } Layout;
 
 /* Places the panels in->panel and the band's texts ask for. */

@@ -25,6 +25,7 @@
 #include "core/error.h"
 #include "layout.h"
 #include "scene/scene.h"
+#include "scene/viewport.h"
 
 typedef struct Renderer Renderer;
 
@@ -59,6 +60,15 @@ bool renderer_settled(const Renderer *renderer);
  * video writer divides out.  crop: the landscape alone, without legend,
  * plot, colour bar, readout, caption or notice. */
 void renderer_set_slide(Renderer *renderer, bool transparent, bool crop);
+
+/* The 2D view's mapping from plane to pixels in the frame drawn (or laid
+ * out) last: scene's view fitted into the rectangle the panels leave free
+ * (layout.h's Layout.landscape).  The window maps the pointer through it,
+ * so a click lands where the picture is.  In the 3D view the same part of
+ * the plane (the surface's box, and so both views' colour scale) over the
+ * whole frame, where the box is drawn (its scales need not be equal: the
+ * surface maps its pixels, render_plane_point). */
+Viewport render_viewport(const Renderer *renderer, const Scene *scene);
 
 /* The plane point drawn at pixel (px, py) of the last frame: through the
  * 2D view, or where the pixel's ray meets the 3D view's surface (false

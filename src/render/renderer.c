@@ -78,7 +78,7 @@ bool render_plane_point(const Renderer *r, const Scene *scene, double px, double
 {
     if (scene->display.view3d)
         return r->view3d && surface_pick(r->surface, px, py, x, y);
-    Viewport vp = viewport_fit(scene->view, r->width, r->height);
+    Viewport vp = render_viewport(r, scene);
     viewport_to_world(&vp, px, py, x, y);
     return true;
 }
@@ -86,8 +86,8 @@ bool render_plane_point(const Renderer *r, const Scene *scene, double px, double
 /* ------------------------------------------------------------------------ */
 /* The frame                                                                 */
 
-/* Around the 3D view's box: a slate the colormaps all stand out on, dark or
- * light with the theme's panels. */
+/* Around the 3D view's box and the 2D view's landscape: a slate the
+ * colormaps all stand out on, dark or light with the theme's panels. */
 static const float surface_background[SCENE_THEME_COUNT][3] = {
     [SCENE_THEME_DARK] = {0.13f, 0.14f, 0.17f},
     [SCENE_THEME_LIGHT] = {0.90f, 0.91f, 0.93f},
@@ -97,7 +97,7 @@ static const float surface_background[SCENE_THEME_COUNT][3] = {
  * being painted: it sets the colour scale both views and the legend use. */
 static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp, GLuint target)
 {
-    heatmap_prepare(r->heatmap, scene, vp, r->width, r->height, r->progressive);
+    heatmap_prepare(r->heatmap, scene, vp, r->progressive);
     SurfaceFrame frame = {
         .rect = vp->world,
         .scale = heatmap_scale(r->heatmap),
@@ -192,12 +192,20 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
     begin_frame(r, scene, width, height, scale, audience);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
-    Viewport viewport = viewport_fit(scene->view, r->width, r->height);
-    if (r->view3d)
+    Viewport viewport = render_viewport(r, scene);
+    if (r->view3d) {
         draw_surface(r, scene, &viewport, (GLuint)target);
-    else
+    } else {
+        const float *slate = surface_background[scene->display.theme];
+        glClearColor(slate[0], slate[1], slate[2], 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
         heatmap_draw(r->heatmap, scene, &viewport, r->width, r->height, r->scale,
                      r->progressive, (GLuint)target);
+    }
+    /* What lies on the map stays on it, off the panels (layout.h). */
+    glEnable(GL_SCISSOR_TEST);
+    glScissor((int)lround(viewport.x), r->height - (int)lround(viewport.y + viewport.height),
+              (int)lround(viewport.width), (int)lround(viewport.height));
     if (r->transparent)
         clear_off_landscape(r, scene, &viewport);
     glEnable(GL_BLEND);
@@ -205,6 +213,8 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
      * over clear pixels becomes the shapes' own: premultiplied colour). */
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     render_world(r, scene);
+    render_change_marks(r, scene);
+    render_flush(r);
     glDisable(GL_SCISSOR_TEST);
     if (r->crop)
         render_flush(r);

@@ -24,7 +24,7 @@
 #define PATH_RECENT_POINTS 256
 /* Opacity of a head or minimum the 3D surface hides: seen through it. */
 #define HIDDEN_ALPHA 0.45f
-/* How far outside the frame (pixels) segments are still drawn. */
+/* How far outside the map (pixels) segments are still drawn. */
 #define CLIP_MARGIN 64.0
 
 static bool add_point(PathCache *c, double px, double py, long k)
@@ -106,7 +106,7 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
     c->last = run->path[last];
 }
 
-/* Segments between kept points, clipped to the frame: first all of the
+/* Segments between kept points, clipped to the map: first all of the
  * dark casing, then the colour on top, fading with age.  With window > 0
  * only the last window steps are drawn, fading out to nothing: a short
  * trail behind the head. */
@@ -114,8 +114,9 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
 {
     size_t n = path->count;
     const double *points = path->points;
-    const double box[4] = {-CLIP_MARGIN, -CLIP_MARGIN, r->width + CLIP_MARGIN,
-                           r->height + CLIP_MARGIN};
+    const Viewport *vp = &path->viewport;
+    const double box[4] = {vp->x - CLIP_MARGIN, vp->y - CLIP_MARGIN,
+                           vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
     double half = 1.7 * r->scale;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
@@ -147,16 +148,6 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     }
 }
 
-/* Pulls a pixel position inside the frame by inset; true when it moved. */
-static bool clamp_to_frame(const Renderer *r, double inset, double *px, double *py)
-{
-    double x = fmin(fmax(*px, inset), r->width - inset);
-    double y = fmin(fmax(*py, inset), r->height - inset);
-    bool moved = x != *px || y != *py;
-    *px = x;
-    *py = y;
-    return moved;
-}
 
 /* A label on the landscape (render_label) whose top edge is at y and whose
  * x is its left edge, right edge or centre per align. */
@@ -174,14 +165,14 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
 }
 
 /* The head: a disc in the run's colour; a cross when the run diverged or
- * stalled; kept inside the frame (an outlined marker at the edge) when the
+ * stalled; kept inside the map (an outlined marker at the edge) when the
  * run has left the view. */
 static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, const Viewport *vp)
 {
     const SceneRun *sr = &scene->runs[i];
     double s = r->scale, px, py;
     bool seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
-    bool outside = clamp_to_frame(r, 10.0 * s, &px, &py);
+    bool outside = render_clamp_to_map(vp, 10.0 * s, &px, &py);
     Rgba color = render_run_color(r, i, seen ? 1.0f : HIDDEN_ALPHA);
     if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
@@ -227,7 +218,7 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         double px, py;
         render_to_pixel(r, vp, sr->x0, sr->y0, &px, &py);
-        if (clamp_to_frame(r, 0.0, &px, &py))
+        if (render_clamp_to_map(vp, 0.0, &px, &py))
             continue;
         shapes_segment(r->shapes, px - 7 * s, py, px + 7 * s, py, 2.0 * s, r->theme->casing);
         shapes_segment(r->shapes, px, py - 7 * s, px, py + 7 * s, 2.0 * s, r->theme->casing);
@@ -268,17 +259,18 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* The descent direction -∇L on a coarse grid of the frame (length grows
+/* The descent direction -∇L on a coarse grid of the map (length grows
  * with log(1 + |∇L|)), and at each run's head in its colour. */
 static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     double s = r->scale, spacing = 64.0 * s;
-    int cols = (int)(r->width / spacing), rows = (int)(r->height / spacing);
+    int cols = (int)(vp->width / spacing), rows = (int)(vp->height / spacing);
     double gmax = 0.0;
     for (int pass = 0; pass < 2; pass++) {
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < cols; i++) {
-                double px = (i + 0.5) * r->width / cols, py = (j + 0.5) * r->height / rows, x, y;
+                double px = vp->x + (i + 0.5) * vp->width / cols,
+                       py = vp->y + (j + 0.5) * vp->height / rows, x, y;
                 double g[2], ux, uy;
                 /* The plane points under a pixel grid (in 3D the same
                  * points of the plane, stood on the surface). */
@@ -312,7 +304,7 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         double ux, uy;
         if (!render_to_pixel(r, vp, head.x, head.y, &px, &py) ||
-            clamp_to_frame(r, 0.0, &px, &py) ||
+            render_clamp_to_map(vp, 0.0, &px, &py) ||
             !render_direction(r, vp, head.x, head.y, -g[0], -g[1], &ux, &uy))
             continue;
         /* As long as the field's arrows would be, at twice their scale. */
@@ -398,30 +390,30 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
 #define AXIS_TICK_SPACING_PX 90.0
 
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
- * frame's edge when the origin is off to a side), with round ticks and
+ * map's edge when the origin is off to a side), with round ticks and
  * their values, so a caption's coordinates can be found on the map. */
 static void draw_axes(Renderer *r, const Viewport *vp)
 {
     double s = r->scale, ox, oy;
     viewport_to_pixel(vp, 0.0, 0.0, &ox, &oy);
     double inset = 6.0 * s;
-    ox = fmin(fmax(ox, inset), r->width - inset);
-    oy = fmin(fmax(oy, inset), r->height - inset);
+    render_clamp_to_map(vp, inset, &ox, &oy);
+    double left = vp->x, top = vp->y, right = vp->x + vp->width, bottom = vp->y + vp->height;
     Rgba casing = r->theme->casing, mark = r->theme->mark;
     casing.a *= 0.7f;
     mark.a *= 0.85f;
     for (int pass = 0; pass < 2; pass++) {
         double half = pass == 0 ? 1.6 * s : 0.7 * s;
         Rgba color = pass == 0 ? casing : mark;
-        shapes_segment(r->shapes, 0, oy, r->width, oy, half, color);
-        shapes_segment(r->shapes, ox, 0, ox, r->height, half, color);
+        shapes_segment(r->shapes, left, oy, right, oy, half, color);
+        shapes_segment(r->shapes, ox, top, ox, bottom, half, color);
     }
     int px = render_font_px(r, 12.0);
     double h = text_line_height(r->text, px);
     const ViewRect *w = &vp->world;
     for (int axis = 0; axis < 2; axis++) {
         double lo = axis == 0 ? w->xmin : w->ymin, hi = axis == 0 ? w->xmax : w->ymax;
-        double pixels = axis == 0 ? r->width : r->height;
+        double pixels = axis == 0 ? vp->width : vp->height;
         double step = axis_tick_step(lo, hi, (int)(pixels / (AXIS_TICK_SPACING_PX * s)));
         if (!(step > 0))
             continue;
@@ -436,13 +428,13 @@ static void draw_axes(Renderer *r, const Viewport *vp)
             snprintf(label, sizeof label, "%g", value);
             if (axis == 0) {
                 shapes_segment(r->shapes, tx, oy - 4.0 * s, tx, oy + 4.0 * s, 0.8 * s, mark);
-                bool below = oy + 6.0 * s + h < r->height;
+                bool below = oy + 6.0 * s + h < bottom;
                 label_at(r, label, tx, below ? oy + 6.0 * s : oy - 6.0 * s - h, px, ALIGN_CENTER);
             } else {
                 shapes_segment(r->shapes, ox - 4.0 * s, ty, ox + 4.0 * s, ty, 0.8 * s, mark);
-                bool right = ox + 6.0 * s + render_text_width(r, label, px) < r->width;
-                label_at(r, label, right ? ox + 6.0 * s : ox - 6.0 * s, ty - 0.5 * h, px,
-                         right ? ALIGN_LEFT : ALIGN_RIGHT);
+                bool on_right = ox + 6.0 * s + render_text_width(r, label, px) < right;
+                label_at(r, label, on_right ? ox + 6.0 * s : ox - 6.0 * s, ty - 0.5 * h, px,
+                         on_right ? ALIGN_LEFT : ALIGN_RIGHT);
             }
         }
     }
@@ -462,8 +454,8 @@ static void draw_axes(Renderer *r, const Viewport *vp)
 static void draw_flows(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     double s = r->scale;
-    const double box[4] = {-CLIP_MARGIN, -CLIP_MARGIN, r->width + CLIP_MARGIN,
-                           r->height + CLIP_MARGIN};
+    const double box[4] = {vp->x - CLIP_MARGIN, vp->y - CLIP_MARGIN,
+                           vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *flow = scene_flow(scene, i);
         if (!flow || scene->runs[i].hidden)
@@ -541,7 +533,7 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
         RunPoint head = run_head(&sr->run);
         double px, py, ux, uy;
         if (!render_to_pixel(r, vp, head.x, head.y, &px, &py) ||
-            clamp_to_frame(r, 0.0, &px, &py) ||
+            render_clamp_to_map(vp, 0.0, &px, &py) ||
             !render_direction(r, vp, head.x, head.y, step[0], step[1], &ux, &uy))
             continue;
         double tx = px + ux * shown, ty = py + uy * shown;
@@ -565,13 +557,14 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
                  !scene->swarm ? _("basin shares: this step has no particle cloud")
                                : _("basin shares: no minimum found in view (the flow leaves "
                                    "it, or ends on no minimum)"),
-                 r->width - 12.0 * s, 12.0 * s, render_font_px(r, 15.0), ALIGN_RIGHT);
+                 vp->x + vp->width - 12.0 * s, vp->y + 12.0 * s, render_font_px(r, 15.0),
+                 ALIGN_RIGHT);
         return;
     }
     for (size_t k = 0; k < n; k++) {
         double cx, cy;
         render_to_pixel(r, vp, minima[k].x, minima[k].y, &cx, &cy);
-        if (cx < 0 || cy < 0 || cx > r->width || cy > r->height)
+        if (cx < vp->x || cy < vp->y || cx > vp->x + vp->width || cy > vp->y + vp->height)
             continue;
         char label[16];
         snprintf(label, sizeof label, "%.0f%%", 100.0 * shares[k]);
@@ -607,7 +600,7 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
 
 void render_world(Renderer *r, const Scene *scene)
 {
-    Viewport vp = viewport_fit(scene->view, r->width, r->height);
+    Viewport vp = render_viewport(r, scene);
     if (scene->display.axes && !r->view3d)
         draw_axes(r, &vp);
     draw_minima(r, scene, &vp);

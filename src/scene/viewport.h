@@ -4,9 +4,11 @@
  * The landscape is always drawn with equal scales on both axes (so gradient
  * arrows stand at right angles to the contours): the requested view is
  * widened along one axis until its aspect ratio matches the pixel area's,
- * keeping its centre.  Pixel coordinates have their origin at the top-left
- * corner, x to the right and y down (as SDL's mouse and glReadPixels after
- * flipping), and pixel (i, j) covers [i, i+1) x [j, j+1).
+ * keeping its centre.  Pixel coordinates are the frame's: origin at its
+ * top-left corner, x to the right and y down (as SDL's mouse and
+ * glReadPixels after flipping), and pixel (i, j) covers [i, i+1) x [j, j+1);
+ * the pixel area may be any rectangle of the frame (the renderer's is the
+ * one the HUD's panels leave free: layout.h).
  */
 #ifndef DESCENT_SCENE_VIEWPORT_H
 #define DESCENT_SCENE_VIEWPORT_H
@@ -15,10 +17,15 @@
 
 typedef struct Viewport {
     ViewRect world;        /* the part of the plane that is visible */
+    double x, y;           /* the pixel area's top-left corner in the frame */
     double width, height;  /* the pixel area it fills */
 } Viewport;
 
-/* The visible rectangle for view on a width x height pixel area. */
+/* The visible rectangle for view on the width x height pixel area whose
+ * top-left corner is at frame pixel (x, y). */
+Viewport viewport_fit_at(ViewRect view, double x, double y, double width, double height);
+
+/* The same for an area at the frame's top-left corner. */
 Viewport viewport_fit(ViewRect view, double width, double height);
 
 /* Plane point (x, y) -> pixel position (px, py). */
