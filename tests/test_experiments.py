@@ -5,7 +5,7 @@ verdict, the table against the laws written here again, a verdict that
 fails (exit 1, table still printed), the CSV, determinism and the progress
 bar.  Bad keys are in tests/test_cli.py's BAD list.
 
-Usage: test_experiments.py DESCENT.  Prints TAP.
+Usage: test_experiments.py DESCENT SOURCE_ROOT.  Prints TAP.
 """
 import csv
 import math
@@ -16,7 +16,7 @@ import tempfile
 
 from tap import check, finish, run_command, run_on_terminal
 
-DESCENT = sys.argv[1]
+DESCENT, ROOT = sys.argv[1], sys.argv[2]
 VERDICT = re.compile(r"^(\w+): (\d+)/(\d+) points within ([\d.]+) % of theory(.*)$")
 
 
@@ -120,5 +120,15 @@ code, shown = on_terminal("experiment", "kramers", "from=7", "to=7.5", "points=2
                           "check_from=0", "slope_tol=100")
 check("a longer run draws one on stderr, ending at 100 %",
       code == 0 and b"kramers [" in shown and b"100/100 %" in shown, shown[-200:])
+
+# --- the README's sample is the full form's output ---------------------------
+
+with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+    sample = re.search(r"^\$ descent experiment sde_variance\n(.*?)^```", f.read(), re.M | re.S)
+shown = [line for line in sample.group(1).splitlines() if line != "…"] if sample else []
+code, out, err = run("experiment", "sde_variance")
+check("README: the sde_variance sample's lines are the full form's, verdict included",
+      code == 0 and len(shown) >= 4 and all(line in out.splitlines() for line in shown),
+      "\n".join(line for line in shown if line not in out.splitlines()))
 
 sys.exit(finish())
