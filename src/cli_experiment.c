@@ -47,16 +47,23 @@ static void print_markdown(const ExperimentResult *r)
 {
     const ExperimentInfo *info = r->info;
     printf("%s: %s\nlaw: %s\n\n", info->name, info->summary, info->law);
-    printf("| %s | %s | 95 %% interval | theory | ratio |", info->swept, info->measured);
+    printf("|");
+    if (info->label)
+        printf(" %s |", info->label);
+    printf(" %s | %s | 95 %% interval | theory | ratio |", info->swept, info->measured);
     if (info->second)
         printf(" %s | ratio to %s |", info->second, info->second);
-    printf(" within %g %% |\n|---:|---:|---:|---:|---:|", r->tolerance * 100.0);
+    printf(" within %g %% |\n|%s---:|---:|---:|---:|---:|", r->tolerance * 100.0,
+           info->label ? ":---|" : "");
     if (info->second)
         printf("---:|---:|");
     printf(":---|\n");
     for (size_t p = 0; p < r->count; p++) {
         const ExperimentRow *row = &r->rows[p];
-        printf("| %.4g | %.5g | %.5g ... %.5g | %.5g | %.4f |", row->swept, row->measured,
+        printf("|");
+        if (info->label)
+            printf(" %s |", row->label);
+        printf(" %.4g | %.5g | %.5g ... %.5g | %.5g | %.4f |", row->swept, row->measured,
                row->measured - row->half_width, row->measured + row->half_width, row->theory,
                row->ratio);
         if (info->second)
@@ -73,16 +80,23 @@ static void print_verdict(const ExperimentResult *r)
 {
     printf("\n%s: %zu/%zu points within %g %% of theory", r->info->name, r->within, r->checked,
            r->tolerance * 100.0);
-    if (r->has_slope)
-        printf("; slope of log %s against 1/eps %.4g vs %.4g (%s %g %%)", r->info->measured,
-               r->slope, r->slope_theory, r->slope_within ? "within" : "NOT within",
-               r->slope_tolerance * 100.0);
+    const ExperimentClaim *c = &r->claim;
+    if (c->what && c->below)
+        printf("; %s %.4g (%s %.4g)", c->what, c->value, c->within ? "below" : "NOT below",
+               c->theory);
+    else if (c->what)
+        printf("; %s %.4g vs %.4g (%s %g %%)", c->what, c->value, c->theory,
+               c->within ? "within" : "NOT within", c->tolerance * 100.0);
     printf("%s\n", r->passed ? "" : " — FAILED");
 }
 
 static void write_csv(FILE *out, const ExperimentResult *r)
 {
     const ExperimentInfo *info = r->info;
+    if (info->label) {
+        cli_csv_field(out, info->label);
+        fputc(',', out);
+    }
     cli_csv_field(out, info->swept);
     fputc(',', out);
     cli_csv_field(out, info->measured);
@@ -92,6 +106,10 @@ static void write_csv(FILE *out, const ExperimentResult *r)
     fputs(",checked,within,censored\n", out);
     for (size_t p = 0; p < r->count; p++) {
         const ExperimentRow *row = &r->rows[p];
+        if (info->label) {
+            cli_csv_field(out, row->label);
+            fputc(',', out);
+        }
         fprintf(out, "%.17g,%.17g,%.17g,%.17g,%.17g,%.17g", row->swept, row->measured,
                 row->measured - row->half_width, row->measured + row->half_width, row->theory,
                 row->ratio);

@@ -13,6 +13,31 @@ static ExperimentStatus run_keys(const char *name, const char *const *keys, size
     return experiment_run(&request, dest, err);
 }
 
+/* catapult, by hand: from u v = f, u² + v² = λ a step gives
+ * f' = f (1 − ηλ + η²f²), so the loss rises at once exactly when
+ * ηλ − η²f² > 2: η = (λ − √(λ² − 8f²)) / (2f²), which with f = f0 λ is
+ * (2/λ0)·(1 − √(1 − 8f0²)) / (4f0²); and λ' = λ + ηf²(ηλ − 4) grows
+ * without bound exactly when ηλ0 > 4. */
+static void catapult_edges_by_hand(void **state)
+{
+    (void)state;
+    const char *keys[] = {"f0=0.01", "from=0.7", "to=5", "starts=2", "band=4"};
+    ExperimentResult r;
+    assert_int_equal(run_keys("catapult", keys, 5, 2, &r, NULL), EXPERIMENT_DONE);
+    assert_int_equal(r.count, 4);
+    double f0 = 0.01, lazy = (1.0 - sqrt(1.0 - 8.0 * f0 * f0)) / (4.0 * f0 * f0);
+    for (size_t i = 0; i < 2; i++) {
+        double l0 = i == 0 ? 0.7 : 5.0;
+        assert_string_equal(r.rows[2 * i].label, "lazy/catapult");
+        assert_close(r.rows[2 * i].swept, l0, 1e-15 * l0);
+        assert_close(r.rows[2 * i].measured * l0 / 2.0, lazy, 1e-9);
+        assert_close(r.rows[2 * i + 1].measured * l0, 4.0, 1e-9);
+        assert_true(r.rows[2 * i].within && r.rows[2 * i + 1].within);
+    }
+    assert_true(r.claim.below && r.claim.value > 1.0 && r.claim.value < 2.0);
+    assert_true(r.passed);
+}
+
 /* Every experiment's keys have defaults in range, and its --quick values
  * name keys it has, within their ranges. */
 static void table_is_consistent(void **state)
@@ -93,8 +118,8 @@ static void results_do_not_depend_on_threads(void **state)
     assert_int_equal(run_keys("kramers", escapes, 4, 1, &one, NULL), EXPERIMENT_DONE);
     assert_int_equal(run_keys("kramers", escapes, 4, 3, &three, NULL), EXPERIMENT_DONE);
     assert_memory_equal(one.rows, three.rows, sizeof one.rows[0] * one.count);
-    assert_true(one.has_slope);
-    assert_close(one.slope, three.slope, 0.0);
+    assert_non_null(one.claim.what);
+    assert_close(one.claim.value, three.claim.value, 0.0);
 }
 
 /* A tolerance of 0 fails every point (no measured figure is exact), and
@@ -125,6 +150,8 @@ static void bad_settings_name_the_problem(void **state)
         {"kramers", "lr=0.2", "SGD must take small steps"},
         {"kramers", "to=40", "walker steps is more than"},
         {"kramers", "from=8", "from=8 must be below to=7"},
+        {"catapult", "from=9", "from=9 must be below to=8"},
+        {"catapult", "starts=17", "starts=17 is out of range"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ExperimentResult r;
@@ -163,6 +190,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_is_consistent),
         cmocka_unit_test(kramers_time_by_hand),
+        cmocka_unit_test(catapult_edges_by_hand),
         cmocka_unit_test(sde_variance_rows),
         cmocka_unit_test(results_do_not_depend_on_threads),
         cmocka_unit_test(impossible_tolerance_fails_the_verdict),

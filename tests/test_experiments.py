@@ -32,13 +32,13 @@ def verdict(out):
 def table(out):
     """The markdown table's rows, as lists of cells, header first."""
     return [[c.strip() for c in line.strip("|").split("|")] for line in out.splitlines()
-            if line.startswith("|") and not line.startswith("|---")]
+            if line.startswith("|") and not re.fullmatch(r"[|:-]+", line)]
 
 
 code, out, err = run("list", "experiments")
 names = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
-check("list experiments: sde_variance and kramers, each with its law and keys",
-      code == 0 and names[:2] == ["sde_variance", "kramers"] and out.count("    law: ") == len(names)
+check("list experiments: sde_variance, kramers, catapult, each with its law and keys",
+      code == 0 and names == ["sde_variance", "kramers", "catapult"] and out.count("    law: ") == len(names)
       and re.search(r"^    tol\s", out, re.M), out)
 
 # --- the laws, written again: the theory column of each quick form ---------
@@ -53,7 +53,12 @@ def kramers_plain(row):   # double_well h = c = 1: (2 pi/4) sqrt(8/16) exp(dV/ep
     return math.pi / (2 * math.sqrt(2)) * math.exp(float(row["dV/eps"]))
 
 
-LAWS = {"sde_variance": (sde_exact, "variance", 9), "kramers": (kramers_plain, "E[tau]", 5)}
+def catapult_edge(row):   # lazy below eta = 2/lambda0, divergent above 4/lambda0
+    return {"lazy/catapult": 2, "catapult/divergent": 4}[row["edge"]] / float(row["lambda0"])
+
+
+LAWS = {"sde_variance": (sde_exact, "variance", 9), "kramers": (kramers_plain, "E[tau]", 5),
+        "catapult": (catapult_edge, "eta at the edge", 6)}
 workdir = tempfile.mkdtemp(prefix="descent-test-experiments-")
 for name, (law, measured, points) in LAWS.items():
     path = os.path.join(workdir, name + ".csv")
@@ -79,6 +84,16 @@ check("sde_variance: the SDE's figure beside it, off twentyfold at eta a = 1.9",
       and 19 < float(rows[-1]["ratio_sde"]) < 21, str(rows[-1:]))
 for f in os.listdir(workdir):
     os.remove(os.path.join(workdir, f))
+
+# The README: catapult's full form finds both edges to 1e-5 (the lazy one
+# lies at 2/lambda0 times 1 + 2 f0^2 + ..., f0 = 0.001).
+path = os.path.join(workdir, "catapult_full.csv")
+code, out, err = run("experiment", "catapult", "-o", path)
+rows = list(csv.DictReader(open(path))) if code == 0 else []
+check("README: catapult's full form finds both edges to 1e-5",
+      len(rows) == 8 and all(abs(float(r["ratio"]) - 1) < 1e-5 for r in rows), out)
+if os.path.exists(path):
+    os.remove(path)
 
 # --- a verdict that fails -------------------------------------------------
 

@@ -69,16 +69,40 @@ static const ExperimentQuick kramers_quick[] = {
     {"slope_tol", 10.0},
 };
 
+static const ParamDef catapult_params[] = {
+    {"from", PARAM_NUMBER, 0.5, 1e-3, 1e3, NULL, "smallest lambda0 = u0^2 + v0^2 of the starts"},
+    {"to", PARAM_NUMBER, 8.0, 1e-3, 1e3, NULL, "largest lambda0 of the starts"},
+    {"starts", PARAM_INTEGER, 4, 2, EXPERIMENT_MAX_POINTS / 2, NULL,
+     "starts, their lambda0 log-spaced from 'from' to 'to'"},
+    {"f0", PARAM_NUMBER, 1e-3, 1e-9, 0.1, NULL,
+     "u0 v0 / lambda0 at the start: how far off the minima (the law is for near ones)"},
+    {"steps", PARAM_INTEGER, 10000, 100, 1e7, NULL, "GD updates per run"},
+    {"band", PARAM_INTEGER, 5, 1, 100, NULL,
+     "runs per start inside the catapult band, checked for a final eta lambda below 2"},
+    {"tol", PARAM_NUMBER, 1.0, 0.0, 1e3, NULL, "tolerance in % of 2/lambda0 and 4/lambda0"},
+};
+
+static const ExperimentQuick catapult_quick[] = {
+    {"starts", 3},
+    {"steps", 3000},
+    {"band", 3},
+};
+
 static const ExperimentInfo experiment_table[] = {
     {"sde_variance",
      "SGD on a quadratic: where the SDE picture of SGD holds and where it fails",
      "stationary variance = eta sigma^2 / (a (2 - eta a)) exactly; the SDE says eta sigma^2 / (2a)",
-     "eta*a", "variance", "sde", PARAMS(sde_variance_params), PARAMS(sde_variance_quick)},
+     "eta*a", "variance", "sde", NULL, PARAMS(sde_variance_params), PARAMS(sde_variance_quick)},
     {"kramers",
      "SGD's noise carries it over a barrier: the mean escape time from a well of double_well",
      "E[tau] = (2 pi/|l1(z)|) sqrt(|det H(z)|/det H(x*)) exp(dV/eps), eps = eta sigma^2/2, "
      "t = eta k",
-     "dV/eps", "E[tau]", NULL, PARAMS(kramers_params), PARAMS(kramers_quick)},
+     "dV/eps", "E[tau]", NULL, NULL, PARAMS(kramers_params), PARAMS(kramers_quick)},
+    {"catapult",
+     "GD on uv (y = 0) from sharpness lambda0: lazy, catapult, or divergent, by the step",
+     "lazy for eta < 2/lambda0, catapult (loss rises, ends at eta lambda < 2) up to 4/lambda0, "
+     "divergent beyond",
+     "lambda0", "eta at the edge", NULL, "edge", PARAMS(catapult_params), PARAMS(catapult_quick)},
 };
 
 const ExperimentInfo *experiment_kinds(size_t *count)
@@ -455,16 +479,153 @@ static ExperimentStatus run_kramers(Setting *s, ExperimentResult *dest, DescentE
     }
     dest->count = points;
     if (status == EXPERIMENT_DONE && fitted >= 2) {
-        dest->has_slope = true;
-        dest->slope = fit_slope(inv_eps, log_tau, fitted);
-        dest->slope_theory = h;
-        dest->slope_tolerance = key(s, "slope_tol") / 100.0;
-        dest->slope_within = fabs(dest->slope / h - 1.0) <= dest->slope_tolerance;
+        double slope = fit_slope(inv_eps, log_tau, fitted), tolerance = key(s, "slope_tol") / 100.0;
+        dest->claim = (ExperimentClaim){"slope of log E[tau] against 1/eps", slope, h, tolerance,
+                                        false, fabs(slope / h - 1.0) <= tolerance};
     }
     landscape_destroy(ls);
     free(times);
     free(censored);
     return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* catapult                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * GD on L = ½ (uv)² (uv:y=0): with f = uv and λ = u² + v² (the sharpness
+ * on the minima, the tangent kernel |∇f|²), one step u ← u − ηfv,
+ * v ← v − ηfu gives exactly
+ *   f' = f (1 − ηλ + η²f²),   λ' = λ + ηf² (ηλ − 4).
+ * For a start near the minima (f0 ≪ λ0): below η = 2/λ0, |f| shrinks
+ * from the first step (lazy); above it |f| grows, so the loss rises, and
+ * while ηλ < 4 every step lowers λ until ηλ < 2 and f converges (the
+ * catapult, Lewkowycz, Bahri, Dyer, Sohl-Dickstein & Gur-Ari 2020); beyond
+ * η = 4/λ0 λ grows with f and the run diverges.  Each edge is found by
+ * bisection on η: the bracket left is the row's interval.
+ */
+#define CATAPULT_BISECTIONS 40
+
+typedef enum CatapultFate { CATAPULT_LAZY, CATAPULT_ROSE, CATAPULT_DIVERGED } CatapultFate;
+
+typedef struct CatapultJob {
+    const Landscape *landscape;
+    const double *lambda0;
+    double f0;
+    size_t steps, band;
+    ExperimentRow *rows; /* two a start */
+    double *final;       /* band a start: the final η·λ of each run in the band */
+} CatapultJob;
+
+/* GD at lr from the start (u0, v0): its fate, and its final η·λ. */
+static CatapultFate catapult_run(const CatapultJob *job, double u0, double v0, double lr,
+                                 double *final_eta_lambda)
+{
+    char spec[64];
+    snprintf(spec, sizeof spec, "gd:lr=%.17g", lr);
+    OptimizerDesc desc;
+    /* lr is 1/λ0 … 6/λ0, inside gd's range for every λ0 'from' and 'to' allow. */
+    optimizer_parse(spec, job->landscape, &desc, NULL);
+    OptimizerState st;
+    optimizer_init(&desc, u0, v0, 0, &st);
+    double start_loss = landscape_value(job->landscape, u0, v0);
+    bool rose = false;
+    for (size_t k = 0; k < job->steps; k++) {
+        if (optimizer_step(&desc, job->landscape, &st) != STEP_OK)
+            return CATAPULT_DIVERGED;
+        rose = rose || landscape_value(job->landscape, st.x, st.y) > start_loss;
+    }
+    *final_eta_lambda = lr * (st.x * st.x + st.y * st.y);
+    return rose ? CATAPULT_ROSE : CATAPULT_LAZY;
+}
+
+/* The η in [lo, hi]·(1/λ0) where the fate turns from below `edge` to
+ * `edge` or beyond, bisected; NaN interval when [lo, hi] does not bracket
+ * it. */
+static void catapult_edge(const CatapultJob *job, double u0, double v0, double lambda0,
+                          double lo, double hi, CatapultFate edge, ExperimentRow *row)
+{
+    double final;
+    lo /= lambda0;
+    hi /= lambda0;
+    if (catapult_run(job, u0, v0, lo, &final) >= edge || catapult_run(job, u0, v0, hi, &final) < edge) {
+        row->measured = row->half_width = (double)NAN;
+        return;
+    }
+    for (int i = 0; i < CATAPULT_BISECTIONS; i++) {
+        double mid = 0.5 * (lo + hi);
+        if (catapult_run(job, u0, v0, mid, &final) >= edge)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    row->measured = 0.5 * (lo + hi);
+    row->half_width = 0.5 * (hi - lo);
+}
+
+static void catapult_starts(void *context, size_t begin, size_t end)
+{
+    const CatapultJob *job = context;
+    /* u0 v0 = λ0 sin θ cos θ = λ0 f0 with u0² + v0² = λ0. */
+    double theta = 0.5 * asin(2.0 * job->f0);
+    for (size_t i = begin; i < end; i++) {
+        double l0 = job->lambda0[i], u0 = sqrt(l0) * cos(theta), v0 = sqrt(l0) * sin(theta);
+        catapult_edge(job, u0, v0, l0, 1.0, 3.0, CATAPULT_ROSE, &job->rows[2 * i]);
+        catapult_edge(job, u0, v0, l0, 3.0, 6.0, CATAPULT_DIVERGED, &job->rows[2 * i + 1]);
+        for (size_t j = 0; j < job->band; j++) {
+            double eta_lambda0 = 2.0 + 2.0 * ((double)j + 0.5) / (double)job->band;
+            double *final = &job->final[i * job->band + j];
+            if (catapult_run(job, u0, v0, eta_lambda0 / l0, final) != CATAPULT_ROSE)
+                *final = (double)INFINITY;
+        }
+    }
+}
+
+static ExperimentStatus run_catapult(Setting *s, ExperimentResult *dest, DescentError *err)
+{
+    double from = key(s, "from"), to = key(s, "to");
+    size_t starts = (size_t)key(s, "starts"), steps = (size_t)key(s, "steps");
+    size_t band = (size_t)key(s, "band");
+    if (from >= to)
+        return refuse(error_set(err, "experiment catapult: from=%g must be below to=%g", from, to));
+    /* Bisection runs and band runs, each of up to `steps` updates. */
+    s->work_total = (double)starts * (double)steps * (2.0 * (CATAPULT_BISECTIONS + 2) + (double)band);
+    if (s->work_total > EXPERIMENT_MAX_STEPS)
+        return refuse(error_set(err, "experiment catapult: %.3g steps is more than %.3g: ask for "
+                                "fewer steps or starts", s->work_total, EXPERIMENT_MAX_STEPS));
+    Landscape *ls = landscape_create("uv:y=0", err);
+    double *final = malloc(starts * band * sizeof *final);
+    if (!ls || !final) {
+        landscape_destroy(ls);
+        free(final);
+        return EXPERIMENT_NO_MEMORY;
+    }
+    double lambda0[EXPERIMENT_MAX_POINTS];
+    for (size_t i = 0; i < starts; i++)
+        lambda0[i] = from * pow(to / from, (double)i / (double)(starts - 1));
+    CatapultJob job = {ls, lambda0, key(s, "f0"), steps, band, dest->rows, final};
+    parallel_for(starts, s->request->threads, catapult_starts, &job);
+    report(s, s->work_total);
+    double largest = 0.0;
+    for (size_t i = 0; i < starts; i++)
+        for (int e = 0; e < 2; e++) {
+            ExperimentRow *row = &dest->rows[2 * i + (size_t)e];
+            row->label = e == 0 ? "lazy/catapult" : "catapult/divergent";
+            row->swept = lambda0[i];
+            row->theory = (e == 0 ? 2.0 : 4.0) / lambda0[i];
+            row->second = (double)NAN;
+            row->checked = true;
+            judge_row(row, dest->tolerance);
+        }
+    for (size_t k = 0; k < starts * band; k++)
+        largest = fmax(largest, final[k]);
+    dest->count = 2 * starts;
+    dest->claim = (ExperimentClaim){"largest final eta*lambda in the catapult band", largest, 2.0,
+                                    0.0, true, largest < 2.0};
+    landscape_destroy(ls);
+    free(final);
+    return EXPERIMENT_DONE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -475,7 +636,7 @@ typedef ExperimentStatus (*ExperimentRunner)(Setting *s, ExperimentResult *dest,
                                              DescentError *err);
 
 /* Index for index with experiment_table. */
-static const ExperimentRunner runners[] = {run_sde_variance, run_kramers};
+static const ExperimentRunner runners[] = {run_sde_variance, run_kramers, run_catapult};
 
 _Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),
                "every experiment needs a row in the table and a runner");
@@ -496,6 +657,6 @@ ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResu
         dest->within += dest->rows[p].checked && dest->rows[p].within;
     }
     dest->passed = dest->checked > 0 && dest->within == dest->checked &&
-                   (!dest->has_slope || dest->slope_within);
+                   (!dest->claim.what || dest->claim.within);
     return EXPERIMENT_DONE;
 }

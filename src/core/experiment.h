@@ -43,6 +43,7 @@ typedef struct ExperimentInfo {
     const char *swept;          /* the swept value's column: "eta*a" */
     const char *measured;       /* the measured figure's column: "variance" */
     const char *second;         /* a second theory's column ("sde"), NULL: none */
+    const char *label;          /* a column naming each row ("edge"), NULL: none */
     const ParamDef *params;
     size_t nparams;
     const ExperimentQuick *quick;
@@ -55,6 +56,7 @@ const ExperimentInfo *experiment_kinds(size_t *count);
 const ExperimentInfo *experiment_find(const char *name);
 
 typedef struct ExperimentRow {
+    const char *label;  /* what the row is, when the experiment labels rows */
     double swept;       /* the swept value */
     double measured;    /* the measured figure */
     double half_width;  /* its 95 % interval is measured ± half_width */
@@ -67,18 +69,26 @@ typedef struct ExperimentRow {
                            no escape within the step cap); 0 normally */
 } ExperimentRow;
 
+/* One more figure the verdict checks, beyond the rows (what: NULL when
+ * none).  kramers: the least-squares slope of log E[τ] against 1/ε, within
+ * tolerance of ΔV; catapult: the largest final η·λ in the catapult band,
+ * below 2 (an upper bound: tolerance 0). */
+typedef struct ExperimentClaim {
+    const char *what;
+    double value, theory;
+    double tolerance;   /* relative; 0 with below: value < theory */
+    bool below;
+    bool within;
+} ExperimentClaim;
+
 typedef struct ExperimentResult {
     const ExperimentInfo *info;
     size_t count;
     ExperimentRow rows[EXPERIMENT_MAX_POINTS];
     double tolerance;   /* relative, 0.02 = 2 % */
     size_t checked, within;
-    /* kramers: the least-squares slope of log E[τ] against 1/ε over the
-     * checked points, the law's (the barrier ΔV) and its tolerance. */
-    bool has_slope;
-    double slope, slope_theory, slope_tolerance;
-    bool slope_within;
-    bool passed;        /* every checked point within, and the slope */
+    ExperimentClaim claim;
+    bool passed;        /* every checked point within, and the claim */
 } ExperimentResult;
 
 /* Called now and then from the calling thread with the share of the
