@@ -50,7 +50,7 @@ static void print_markdown(const ExperimentResult *r)
     printf("|");
     if (info->label)
         printf(" %s |", info->label);
-    printf(" %s | %s | 95 %% interval | theory | ratio |", info->swept, info->measured);
+    printf(" %s | %s | %s | theory | ratio |", info->swept, info->measured, info->interval);
     if (info->second)
         printf(" %s | ratio to %s |", info->second, info->second);
     printf(" within %g %% |\n|%s---:|---:|---:|---:|---:|", r->tolerance * 100.0,
@@ -64,7 +64,7 @@ static void print_markdown(const ExperimentResult *r)
         if (info->label)
             printf(" %s |", row->label);
         printf(" %.4g | %.5g | %.5g ... %.5g | %.5g | %.4f |", row->swept, row->measured,
-               row->measured - row->half_width, row->measured + row->half_width, row->theory,
+               row->low, row->high, row->theory,
                row->ratio);
         if (info->second)
             printf(" %.5g | %.4f |", row->second, row->measured / row->second);
@@ -100,7 +100,7 @@ static void write_csv(FILE *out, const ExperimentResult *r)
     cli_csv_field(out, info->swept);
     fputc(',', out);
     cli_csv_field(out, info->measured);
-    fputs(",low95,high95,theory,ratio", out);
+    fputs(",low,high,theory,ratio", out);
     if (info->second)
         fprintf(out, ",%s,ratio_%s", info->second, info->second);
     fputs(",checked,within,censored\n", out);
@@ -111,7 +111,7 @@ static void write_csv(FILE *out, const ExperimentResult *r)
             fputc(',', out);
         }
         fprintf(out, "%.17g,%.17g,%.17g,%.17g,%.17g,%.17g", row->swept, row->measured,
-                row->measured - row->half_width, row->measured + row->half_width, row->theory,
+                row->low, row->high, row->theory,
                 row->ratio);
         if (info->second)
             fprintf(out, ",%.17g,%.17g", row->second, row->measured / row->second);

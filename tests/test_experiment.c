@@ -38,6 +38,24 @@ static void catapult_edges_by_hand(void **state)
     assert_true(r.passed);
 }
 
+/* edge_of_stability: rosenbrock's Hessian at the start (0, 0) is
+ * diag(2, 200), so ηλmax/2 starts at 100η (0.5 for η = 0.005); each run
+ * then oscillates across the edge, averaging within 2 % of it. */
+static void edge_of_stability_by_hand(void **state)
+{
+    (void)state;
+    const char *keys[] = {"from=0.003", "to=0.005", "points=2", "steps=20000"};
+    ExperimentResult r;
+    assert_int_equal(run_keys("edge_of_stability", keys, 4, 2, &r, NULL), EXPERIMENT_DONE);
+    assert_int_equal(r.count, 2);
+    assert_close(r.claim.value, 0.5, 1e-15);
+    for (size_t p = 0; p < r.count; p++) {
+        assert_close(r.rows[p].measured, 1.0, 0.02);
+        assert_true(r.rows[p].low < 1.0 && r.rows[p].high > 1.0);
+    }
+    assert_true(r.passed);
+}
+
 /* Every experiment's keys have defaults in range, and its --quick values
  * name keys it has, within their ranges. */
 static void table_is_consistent(void **state)
@@ -99,7 +117,10 @@ static void sde_variance_rows(void **state)
     assert_close(r.rows[0].theory, 0.25 * 9.0 / (2.0 * 1.5), 1e-15);
     for (size_t p = 0; p < r.count; p++) {
         assert_close(r.rows[p].ratio, r.rows[p].measured / r.rows[p].theory, 0.0);
-        assert_true(r.rows[p].half_width > 0.0 && r.rows[p].half_width < 0.02 * r.rows[p].measured);
+        assert_true(r.rows[p].low < r.rows[p].measured && r.rows[p].high > r.rows[p].measured);
+        assert_close(r.rows[p].high - r.rows[p].measured, r.rows[p].measured - r.rows[p].low,
+                     1e-15);
+        assert_true(r.rows[p].high - r.rows[p].low < 0.04 * r.rows[p].measured);
         assert_true(r.rows[p].within);
     }
     assert_true(r.passed);
@@ -152,6 +173,7 @@ static void bad_settings_name_the_problem(void **state)
         {"kramers", "from=8", "from=8 must be below to=7"},
         {"catapult", "from=9", "from=9 must be below to=8"},
         {"catapult", "starts=17", "starts=17 is out of range"},
+        {"edge_of_stability", "window=9000", "window=9000 is longer than steps=5000"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ExperimentResult r;
@@ -191,6 +213,7 @@ int main(void)
         cmocka_unit_test(table_is_consistent),
         cmocka_unit_test(kramers_time_by_hand),
         cmocka_unit_test(catapult_edges_by_hand),
+        cmocka_unit_test(edge_of_stability_by_hand),
         cmocka_unit_test(sde_variance_rows),
         cmocka_unit_test(results_do_not_depend_on_threads),
         cmocka_unit_test(impossible_tolerance_fails_the_verdict),

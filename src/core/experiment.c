@@ -88,21 +88,43 @@ static const ExperimentQuick catapult_quick[] = {
     {"band", 3},
 };
 
+static const ParamDef edge_of_stability_params[] = {
+    {"from", PARAM_NUMBER, 0.0022, 1e-5, 1.0, NULL, "smallest learning rate eta of the sweep"},
+    {"to", PARAM_NUMBER, 0.006, 1e-5, 1.0, NULL, "largest eta of the sweep"},
+    {"points", PARAM_INTEGER, 6, 2, EXPERIMENT_MAX_POINTS, NULL,
+     "values of eta, evenly spaced from 'from' to 'to'"},
+    {"steps", PARAM_INTEGER, 20000, 100, 1e8, NULL, "GD updates per run, from (0, 0)"},
+    {"window", PARAM_INTEGER, 1000, 2, 1e6, NULL,
+     "the last updates, over which eta lambda_max / 2 is averaged"},
+    {"tol", PARAM_NUMBER, 10.0, 0.0, 1e3, NULL, "tolerance in % of the edge eta lambda_max/2 = 1"},
+};
+
+static const ExperimentQuick edge_of_stability_quick[] = {
+    {"points", 3},
+    {"steps", 5000},
+};
+
 static const ExperimentInfo experiment_table[] = {
     {"sde_variance",
      "SGD on a quadratic: where the SDE picture of SGD holds and where it fails",
      "stationary variance = eta sigma^2 / (a (2 - eta a)) exactly; the SDE says eta sigma^2 / (2a)",
-     "eta*a", "variance", "sde", NULL, PARAMS(sde_variance_params), PARAMS(sde_variance_quick)},
+     "eta*a", "variance", "95 % interval", "sde", NULL, PARAMS(sde_variance_params), PARAMS(sde_variance_quick)},
     {"kramers",
      "SGD's noise carries it over a barrier: the mean escape time from a well of double_well",
      "E[tau] = (2 pi/|l1(z)|) sqrt(|det H(z)|/det H(x*)) exp(dV/eps), eps = eta sigma^2/2, "
      "t = eta k",
-     "dV/eps", "E[tau]", NULL, NULL, PARAMS(kramers_params), PARAMS(kramers_quick)},
+     "dV/eps", "E[tau]", "95 % interval", NULL, NULL, PARAMS(kramers_params), PARAMS(kramers_quick)},
     {"catapult",
      "GD on uv (y = 0) from sharpness lambda0: lazy, catapult, or divergent, by the step",
      "lazy for eta < 2/lambda0, catapult (loss rises, ends at eta lambda < 2) up to 4/lambda0, "
      "divergent beyond",
-     "lambda0", "eta at the edge", NULL, "edge", PARAMS(catapult_params), PARAMS(catapult_quick)},
+     "lambda0", "eta at the edge", "bisection bracket", NULL, "edge", PARAMS(catapult_params),
+     PARAMS(catapult_quick)},
+    {"edge_of_stability",
+     "GD on rosenbrock sharpens until its sharpness reaches 2/eta, and stays there",
+     "eta lambda_max / 2 = 1 once sharpened (Cohen, Kaur, Li, Kolter & Talwalkar 2021)",
+     "eta", "eta*lambda_max/2", "range over the window", NULL, NULL,
+     PARAMS(edge_of_stability_params), PARAMS(edge_of_stability_quick)},
 };
 
 const ExperimentInfo *experiment_kinds(size_t *count)
@@ -182,9 +204,9 @@ static void report(Setting *s, double work)
 /* Statistics                                                                */
 /* ------------------------------------------------------------------------ */
 
-/* Mean of n per-walker figures (independent walkers) and the half-width
- * of its 95 % interval, 1.96 standard errors. */
-static void mean_interval(const double *v, size_t n, double *mean, double *half_width)
+/* Mean of n per-walker figures (independent walkers) and its 95 %
+ * interval, 1.96 standard errors either side, into row. */
+static void mean_interval(const double *v, size_t n, ExperimentRow *row)
 {
     double sum = 0.0;
     for (size_t i = 0; i < n; i++)
@@ -192,8 +214,10 @@ static void mean_interval(const double *v, size_t n, double *mean, double *half_
     double m = sum / (double)n, ss = 0.0;
     for (size_t i = 0; i < n; i++)
         ss += (v[i] - m) * (v[i] - m);
-    *mean = m;
-    *half_width = Z95 * sqrt(ss / ((double)n - 1.0) / (double)n);
+    double half_width = Z95 * sqrt(ss / ((double)n - 1.0) / (double)n);
+    row->measured = m;
+    row->low = m - half_width;
+    row->high = m + half_width;
 }
 
 /* The status of settings that cannot be measured; takes error_set's false
@@ -330,7 +354,7 @@ static ExperimentStatus run_sde_variance(Setting *s, ExperimentResult *dest, Des
         }
         VarianceJob job = {{s, ls, &desc, 0.0, 0.0, p, walkers, 0}, settle[p], steps[p], means};
         run_walkers(s, &job.walkers, (double)(settle[p] + steps[p]), variance_walkers, &job);
-        mean_interval(means, walkers, &row->measured, &row->half_width);
+        mean_interval(means, walkers, row);
         row->theory = lr * sigma * sigma / (a * (2.0 - lr * a));
         row->second = lr * sigma * sigma / (2.0 * a);
         row->checked = true;
@@ -466,7 +490,7 @@ static ExperimentStatus run_kramers(Setting *s, ExperimentResult *dest, DescentE
         EscapeJob job = {{s, ls, &desc, -1.0, 0.0, p, escapes, 0},
                          (size_t)(ESCAPE_CAP * expected[p]) + 1000, times, censored};
         run_walkers(s, &job.walkers, expected[p], escape_walkers, &job);
-        mean_interval(times, escapes, &row->measured, &row->half_width);
+        mean_interval(times, escapes, row);
         for (size_t i = 0; i < escapes; i++)
             row->censored += censored[i];
         row->second = (double)NAN;
@@ -550,7 +574,7 @@ static void catapult_edge(const CatapultJob *job, double u0, double v0, double l
     lo /= lambda0;
     hi /= lambda0;
     if (catapult_run(job, u0, v0, lo, &final) >= edge || catapult_run(job, u0, v0, hi, &final) < edge) {
-        row->measured = row->half_width = (double)NAN;
+        row->measured = row->low = row->high = (double)NAN;
         return;
     }
     for (int i = 0; i < CATAPULT_BISECTIONS; i++) {
@@ -561,7 +585,8 @@ static void catapult_edge(const CatapultJob *job, double u0, double v0, double l
             lo = mid;
     }
     row->measured = 0.5 * (lo + hi);
-    row->half_width = 0.5 * (hi - lo);
+    row->low = lo;
+    row->high = hi;
 }
 
 static void catapult_starts(void *context, size_t begin, size_t end)
@@ -629,6 +654,110 @@ static ExperimentStatus run_catapult(Setting *s, ExperimentResult *dest, Descent
 }
 
 /* ------------------------------------------------------------------------ */
+/* edge_of_stability                                                         */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * GD from (0, 0) on rosenbrock walks up the curved valley towards (1, 1),
+ * and the valley's sharpness λmax grows on the way, from 200 at the start
+ * to 1001.6 at the minimum.  Linear stability allows GD only where
+ * λmax < 2/η, so for 2/1001.6 < η < 2/202 it cannot reach the minimum: it
+ * sharpens until ηλmax/2 reaches 1 and then oscillates across the valley
+ * there, in a period-2 orbit (Cohen, Kaur, Li, Kolter & Talwalkar 2021
+ * name it the edge of stability).  The figure is ηλmax/2 averaged over the
+ * last `window` updates, its interval the range over them; the claim is
+ * that every run started below the edge (it sharpened to it).  Not every
+ * η settles: in a scan from 0.0021 to 0.0081 in steps of 0.0002, GD
+ * diverged at 0.0065, 0.0073 and from 0.0079 on (its first oscillations
+ * overshoot), so the default sweep ends at 0.006.
+ */
+typedef struct EdgeJob {
+    const Landscape *landscape;
+    const double *lr;
+    size_t steps, window;
+    ExperimentRow *rows;
+    double *start_edge; /* ηλmax/2 at the start, per point */
+} EdgeJob;
+
+static double half_eta_lambda_max(const Landscape *ls, double lr, double x, double y)
+{
+    LandscapeEval e;
+    landscape_eval(ls, x, y, &e);
+    double eig[2];
+    sym2_eigenvalues(e.hess[0], e.hess[1], e.hess[2], eig);
+    return 0.5 * lr * eig[1];
+}
+
+static void edge_runs(void *context, size_t begin, size_t end)
+{
+    const EdgeJob *job = context;
+    for (size_t p = begin; p < end; p++) {
+        char spec[64];
+        snprintf(spec, sizeof spec, "gd:lr=%.17g", job->lr[p]);
+        OptimizerDesc desc;
+        /* 'from' and 'to' keep lr inside gd's range. */
+        optimizer_parse(spec, job->landscape, &desc, NULL);
+        OptimizerState st;
+        optimizer_init(&desc, 0.0, 0.0, 0, &st);
+        ExperimentRow *row = &job->rows[p];
+        job->start_edge[p] = half_eta_lambda_max(job->landscape, job->lr[p], 0.0, 0.0);
+        double sum = 0.0, low = (double)INFINITY, high = -(double)INFINITY;
+        bool diverged = false;
+        for (size_t k = 0; k < job->steps && !diverged; k++) {
+            diverged = optimizer_step(&desc, job->landscape, &st) != STEP_OK;
+            if (k + job->window >= job->steps && !diverged) {
+                double edge = half_eta_lambda_max(job->landscape, job->lr[p], st.x, st.y);
+                sum += edge;
+                low = fmin(low, edge);
+                high = fmax(high, edge);
+            }
+        }
+        row->measured = diverged ? (double)NAN : sum / (double)job->window;
+        row->low = diverged ? (double)NAN : low;
+        row->high = diverged ? (double)NAN : high;
+    }
+}
+
+static ExperimentStatus run_edge_of_stability(Setting *s, ExperimentResult *dest,
+                                              DescentError *err)
+{
+    double from = key(s, "from"), to = key(s, "to");
+    size_t points = (size_t)key(s, "points"), steps = (size_t)key(s, "steps");
+    size_t window = (size_t)key(s, "window");
+    if (from >= to)
+        return refuse(error_set(err, "experiment edge_of_stability: from=%g must be below to=%g",
+                                from, to));
+    if (window > steps)
+        return refuse(error_set(err, "experiment edge_of_stability: window=%zu is longer than "
+                                "steps=%zu", window, steps));
+    Landscape *ls = landscape_create("rosenbrock", err);
+    if (!ls)
+        return EXPERIMENT_NO_MEMORY;
+    double lr[EXPERIMENT_MAX_POINTS], start_edge[EXPERIMENT_MAX_POINTS];
+    for (size_t p = 0; p < points; p++)
+        lr[p] = from + (to - from) * (double)p / (double)(points - 1);
+    s->work_total = (double)points * (double)steps;
+    EdgeJob job = {ls, lr, steps, window, dest->rows, start_edge};
+    parallel_for(points, s->request->threads, edge_runs, &job);
+    report(s, s->work_total);
+    double largest = 0.0;
+    for (size_t p = 0; p < points; p++) {
+        ExperimentRow *row = &dest->rows[p];
+        row->swept = lr[p];
+        row->theory = 1.0;
+        row->second = (double)NAN;
+        row->checked = true;
+        judge_row(row, dest->tolerance);
+        largest = fmax(largest, start_edge[p]);
+    }
+    dest->count = points;
+    dest->claim = (ExperimentClaim){"largest eta*lambda_max/2 at the start (it sharpened)", largest,
+                                    1.0, 0.0, true, largest < 1.0};
+    landscape_destroy(ls);
+    return EXPERIMENT_DONE;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Running                                                                   */
 /* ------------------------------------------------------------------------ */
 
@@ -636,7 +765,8 @@ typedef ExperimentStatus (*ExperimentRunner)(Setting *s, ExperimentResult *dest,
                                              DescentError *err);
 
 /* Index for index with experiment_table. */
-static const ExperimentRunner runners[] = {run_sde_variance, run_kramers, run_catapult};
+static const ExperimentRunner runners[] = {run_sde_variance, run_kramers, run_catapult,
+                                           run_edge_of_stability};
 
 _Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),
                "every experiment needs a row in the table and a runner");

@@ -42,6 +42,7 @@ typedef struct ExperimentInfo {
     const char *law;            /* the formula it tests, one line */
     const char *swept;          /* the swept value's column: "eta*a" */
     const char *measured;       /* the measured figure's column: "variance" */
+    const char *interval;       /* its interval's column: "95 % interval" */
     const char *second;         /* a second theory's column ("sde"), NULL: none */
     const char *label;          /* a column naming each row ("edge"), NULL: none */
     const ParamDef *params;
@@ -59,7 +60,9 @@ typedef struct ExperimentRow {
     const char *label;  /* what the row is, when the experiment labels rows */
     double swept;       /* the swept value */
     double measured;    /* the measured figure */
-    double half_width;  /* its 95 % interval is measured ± half_width */
+    double low, high;   /* its interval: the 95 % interval of a mean over
+                           walkers; a bisection's final bracket (catapult); the
+                           range over the last window (edge_of_stability) */
     double theory;      /* the law's figure */
     double ratio;       /* measured / theory */
     double second;      /* the second theory's figure (NaN: none) */
