@@ -64,16 +64,16 @@ static void print_markdown(const ExperimentResult *r)
         if (info->label)
             printf(" %s |", row->label);
         printf(" %.4g | %.5g | %.5g ... %.5g | %.5g | %.4f |", row->swept, row->measured,
-               row->low, row->high, row->theory,
-               row->ratio);
+               row->low, row->high, row->theory, row->ratio);
         if (info->second)
             printf(" %.5g | %.4f |", row->second, row->measured / row->second);
         printf(" %s |\n", !row->checked ? "(not counted)" : row->within ? "yes" : "NO");
     }
     for (size_t p = 0; p < r->count; p++)
         if (r->rows[p].censored)
-            printf("\nat %s = %.4g, %zu walkers were stopped before their figure showed "
-                   "(counted as stopped)\n", info->swept, r->rows[p].swept, r->rows[p].censored);
+            printf("\nat %s = %.4g, %zu walkers were stopped before their figure showed: "
+                   "they count with the figure they had, so the mean is a lower bound\n",
+                   info->swept, r->rows[p].swept, r->rows[p].censored);
 }
 
 static void print_verdict(const ExperimentResult *r)
