@@ -72,7 +72,8 @@ static void table_is_consistent(void **state)
             assert_true(kinds[k].params[p].def >= kinds[k].params[p].min &&
                         kinds[k].params[p].def <= kinds[k].params[p].max);
         for (size_t q = 0; q < kinds[k].nquick; q++) {
-            const ParamDef *d = param_find(kinds[k].params, kinds[k].nparams, kinds[k].quick[q].key);
+            const ParamDef *d =
+                param_find(kinds[k].params, kinds[k].nparams, kinds[k].quick[q].key);
             assert_non_null(d);
             assert_true(kinds[k].quick[q].value >= d->min && kinds[k].quick[q].value <= d->max);
         }
