@@ -91,6 +91,12 @@ int cli_trace(int argc, char **argv);   /* descent trace ... */
 int cli_eval(int argc, char **argv);    /* descent eval ... */
 int cli_list(int argc, char **argv);    /* descent list ... */
 int cli_check(int argc, char **argv);   /* descent check LESSON... */
+int cli_experiment(int argc, char **argv); /* descent experiment NAME ... */
+
+/* `descent list`'s lines for a parameter table: name, default, help. */
+void cli_list_params(const ParamDef *params, size_t count);
+/* `descent list experiments` (cli_experiment.c). */
+void cli_list_experiments(void);
 
 /* The network forms of trace and eval (cli_net.c); cli_trace and cli_eval
  * read the options. */

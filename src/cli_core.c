@@ -291,7 +291,7 @@ int cli_eval(int argc, char **argv)
  * descent list
  * ------------------------------------------------------------------- */
 
-static void list_params(const ParamDef *params, size_t count)
+void cli_list_params(const ParamDef *params, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
         char def[64];
@@ -310,7 +310,7 @@ static void list_landscapes(void)
     const LandscapeInfo *kinds = landscape_kinds(&count);
     for (size_t k = 0; k < count; k++) {
         printf("%-18s %s\n", kinds[k].name, kinds[k].formula);
-        list_params(kinds[k].params, kinds[k].nparams);
+        cli_list_params(kinds[k].params, kinds[k].nparams);
     }
 }
 
@@ -320,21 +320,21 @@ static void list_optimizers(void)
     const OptimizerInfo *kinds = optimizer_kinds(&count);
     for (size_t k = 0; k < count; k++) {
         printf("%-10s %s\n", kinds[k].name, kinds[k].summary);
-        list_params(kinds[k].params, kinds[k].nparams);
+        cli_list_params(kinds[k].params, kinds[k].nparams);
     }
 }
 
 static void list_models(void)
 {
     printf("%-10s %s\n", "mlp", "a fully connected network: linear layers, act between them");
-    list_params(model_mlp_params, model_mlp_param_count);
+    cli_list_params(model_mlp_params, model_mlp_param_count);
 }
 
 static void list_datasets(void)
 {
     for (size_t k = 0; k < netdata_kind_count; k++) {
         printf("%-16s %s\n", netdata_kinds[k].name, netdata_kinds[k].help);
-        list_params(netdata_kinds[k].params, netdata_kinds[k].nparams);
+        cli_list_params(netdata_kinds[k].params, netdata_kinds[k].nparams);
     }
 }
 
@@ -386,11 +386,14 @@ int cli_list(int argc, char **argv)
         list_models();
     else if (strcmp(what, "datasets") == 0)
         list_datasets();
+    else if (strcmp(what, "experiments") == 0)
+        cli_list_experiments();
     else if (strcmp(what, "lessons") == 0) {
         int status = list_lessons();
         return status == EXIT_OK ? cli_finish_output() : status;
     } else {
-        cli_error("usage: descent list landscapes|optimizers|schedules|lessons|models|datasets");
+        cli_error("usage: descent list landscapes|optimizers|schedules|lessons|models|datasets|"
+                  "experiments");
         return EXIT_USAGE;
     }
     return cli_finish_output();

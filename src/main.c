@@ -17,7 +17,8 @@ static const char usage_head[] =
     "                     [--format csv|json]\n"
     "       descent eval --landscape SPEC --at X,Y\n"
     "       descent eval --model SPEC --data SPEC --theta FILE\n"
-    "       descent list landscapes|optimizers|schedules|lessons|models|datasets\n"
+    "       descent list landscapes|optimizers|schedules|lessons|models|datasets|experiments\n"
+    "       descent experiment NAME [--quick] [-o table.csv] [--seed N] [key=value ...]\n"
     "       descent check LESSON.lua...\n"
     "       descent --help | --version\n"
     "\n"
@@ -51,7 +52,7 @@ typedef struct Subcommand {
 
 static const Subcommand subcommands[] = {
     {"record", cli_record}, {"trace", cli_trace}, {"eval", cli_eval},
-    {"list", cli_list},     {"check", cli_check},
+    {"list", cli_list},     {"check", cli_check}, {"experiment", cli_experiment},
 };
 
 int main(int argc, char **argv)

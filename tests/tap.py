@@ -5,6 +5,8 @@ A test script imports it from its own folder (tests/ is on sys.path as the
 script's folder), records each result with check(), skip() or report(), and
 ends with sys.exit(finish()).
 """
+import os
+import pty
 import subprocess
 
 results = []
@@ -60,6 +62,25 @@ def run_command(command, env=None, timeout=60, stdout=subprocess.PIPE, stderr=su
     except subprocess.TimeoutExpired as e:
         err = e.stderr.decode() if isinstance(e.stderr, bytes) else (e.stderr or "")
         return "timeout", "", err
+
+
+def run_on_terminal(command, env=None, timeout=60):
+    """Runs command with its stderr on a pseudo-terminal (a progress bar
+    draws only there).  Returns (exit status, the bytes it wrote there)."""
+    master, slave = pty.openpty()
+    code, _, _ = run_command(command, env=env, timeout=timeout, stderr=slave)
+    os.close(slave)
+    shown = b""
+    try:
+        while True:
+            chunk = os.read(master, 4096)
+            if not chunk:
+                break
+            shown += chunk
+    except OSError:
+        pass
+    os.close(master)
+    return code, shown
 
 
 def decode_video(path, pix_fmt="rgba", decoder=None):

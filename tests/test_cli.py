@@ -57,6 +57,10 @@ FORMULAS = {
     "styblinski_tang": lambda x, y: 0.5 * sum(t ** 4 - 16 * t * t + 5 * t for t in (x, y)),
     "saddle": lambda x, y: x * x - y * y,
     "monkey_saddle": lambda x, y: x ** 3 - 3 * x * y * y,
+    "double_well": lambda x, y: (x * x - 1) ** 2 + y * y,
+    "double_well:h=2.5,c=0.3": lambda x, y: 2.5 * (x * x - 1) ** 2 + 0.3 * y * y,
+    "uv": lambda u, v: 0.5 * (u * v - 1) ** 2,
+    "uv:y=-1.7": lambda u, v: 0.5 * (u * v + 1.7) ** 2,
 }
 POINTS = [(0.3, -0.7), (-1.2, 0.9), (1.7, 1.1), (-0.45, -1.3)]
 for spec, f in FORMULAS.items():
@@ -191,7 +195,7 @@ code, out, err = run("list", "landscapes")
 check("list landscapes names every landscape of docs/CLI.md §3.2",
       code == 0 and all(n in out for n in ["quadratic", "rosenbrock", "beale", "himmelblau", "rastrigin", "ackley",
                                             "booth", "matyas", "three_hump_camel", "styblinski_tang", "saddle",
-                                            "monkey_saddle", "sharp_flat", "linreg", "logreg", "expr"]), out[:200])
+                                            "monkey_saddle", "double_well", "uv", "sharp_flat", "linreg", "logreg", "expr"]), out[:200])
 code, out, err = run("list", "schedules")
 check("list schedules", code == 0 and "cosine" in out and "warmup" in out, out)
 code, out, err = run("list", "lessons")
@@ -245,6 +249,19 @@ BAD = [
     (["eval", "--landscape", "rosenbrock", "--at", "1,b"], "--at 1,b"),
     (["eval", "--landscape", "rosenbrock", "--at"], "--at needs a value"),
     (["list", "colours"], "usage: descent list"),
+    # experiments (docs/CLI.md §8): keys come from each experiment's table
+    (["experiment"], "usage: descent experiment NAME"),
+    (["experiment", "nope"], "unknown experiment 'nope'"),
+    (["experiment", "kramers", "sde_variance"], "one experiment at a time"),
+    (["experiment", "kramers", "beta=3"], "experiment 'kramers': unknown key 'beta'"),
+    (["experiment", "sde_variance", "to=2.5"], "to=2.5 is out of range"),
+    (["experiment", "sde_variance", "points=many"], "points=many is not a number"),
+    (["experiment", "sde_variance", "from=1.95"], "from=1.95 must be below to=1.9"),
+    (["experiment", "kramers", "lr=0.5"], "SGD must take small steps"),
+    (["experiment", "kramers", "to=40"], "walker steps is more than"),
+    (["experiment", "kramers", "--seed", "x"], "--seed x"),
+    (["experiment", "kramers", "--quik"], "unknown option '--quik'"),
+    (["experiment", "kramers", "-o"], "-o needs a value"),
     # networks (docs/CLI.md §3.6): bad specs name the part
     (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp:layers=0-2", "--data", "moons"], "layers=0-2"),
     (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp:act=swish", "--data", "moons"], "act=swish"),

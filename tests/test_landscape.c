@@ -58,6 +58,11 @@ static const char *const all_specs[] = {
     "styblinski_tang",
     "saddle",
     "monkey_saddle",
+    "double_well",
+    "double_well:h=2.5,c=0.3",
+    "uv",
+    "uv:y=0",
+    "uv:y=-1.7",
     "sharp_flat",
     "sharp_flat:sharp_width=0.35,bowl=0.2",
     "sharp_flat:sharp_x=0.5,sharp_y=1,flat_depth=2,flat_width=1.2,base=0",
@@ -359,8 +364,36 @@ static void known_minima_are_exact(void **state)
     assert_close(landscape_value(l, m[0].x, m[0].y), 0.0, 0.0);
     landscape_destroy(l);
 
+    /* double_well:h=2.5,c=0.3: (±1, 0), where 2.5 (x² − 1)² + 0.3 y² = 0;
+     * Hessian diag(h (12x² − 4), 2c) = diag(20, 0.6) there and
+     * diag(−10, 0.6) at the saddle (0, 0), barrier h = 2.5. */
+    l = create_ok("double_well:h=2.5,c=0.3");
+    assert_int_equal(landscape_minima(l, m, 16), 2);
+    assert_minimum(&m[0], -1.0, 0.0, 0.0);
+    assert_minimum(&m[1], 1.0, 0.0, 0.0);
+    LandscapeEval at;
+    landscape_eval(l, 1.0, 0.0, &at);
+    assert_close(at.hess[0], 20.0, 1e-12);
+    assert_close(at.hess[2], 0.6, 1e-15);
+    landscape_eval(l, 0.0, 0.0, &at);
+    assert_close(at.value, 2.5, 0.0);
+    assert_close(at.hess[0], -10.0, 0.0);
+    landscape_destroy(l);
+
+    /* uv:y=2 at (u, v) = (√2, √2), the flattest point of the hyperbola
+     * u v = 2: gradient 0, Hessian [[v², 2uv − y], [2uv − y, u²]] =
+     * [[2, 2], [2, 2]], eigenvalues 0 and u² + v² = 4. */
+    l = create_ok("uv:y=2");
+    landscape_eval(l, sqrt(2.0), sqrt(2.0), &at);
+    assert_close(at.value, 0.0, 1e-30);
+    assert_close(at.hess[0], 2.0, 1e-15);
+    assert_close(at.hess[1], 2.0, 1e-15);
+    assert_close(at.hess[2], 2.0, 1e-15);
+    landscape_destroy(l);
+
     static const char *const without[] = {"saddle", "monkey_saddle", "expr:x^2",
-                                          "quadratic:l1=-1", "rosenbrock:b=0"};
+                                          "quadratic:l1=-1", "rosenbrock:b=0", "uv",
+                                          "uv:y=0", "double_well:c=0"};
     for (size_t i = 0; i < sizeof without / sizeof without[0]; i++) {
         l = create_ok(without[i]);
         assert_int_equal(landscape_minima(l, m, 16), 0);
@@ -423,7 +456,7 @@ static void kinds_table_is_complete(void **state)
     static const char *const spec_order[] = {
         "quadratic", "rosenbrock", "beale", "himmelblau", "rastrigin", "ackley",
         "booth", "matyas", "three_hump_camel", "styblinski_tang", "saddle", "monkey_saddle",
-        "sharp_flat", "linreg", "logreg", "expr"};
+        "double_well", "uv", "sharp_flat", "linreg", "logreg", "expr"};
     size_t count;
     const LandscapeInfo *kinds = landscape_kinds(&count);
     assert_int_equal(count, sizeof spec_order / sizeof spec_order[0]);

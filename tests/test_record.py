@@ -11,7 +11,6 @@ file left under the output's name or beside it.
 import glob
 import json
 import os
-import pty
 import shutil
 import signal
 import subprocess
@@ -19,7 +18,7 @@ import sys
 import tempfile
 import time
 
-from tap import check, decode_video, finish, run_command, skip
+from tap import check, decode_video, finish, run_command, run_on_terminal, skip
 
 DESCENT = os.path.abspath(sys.argv[1])
 SMALL = ["--size", "320x240"]
@@ -135,19 +134,8 @@ check("raw frames equal the PNG sequence's pixels (same rows, top first)",
 
 # --- progress on a terminal ------------------------------------------------------
 
-master, slave = pty.openpty()
-code, _, _ = run("-o", os.path.join(fresh("tty"), "t.mp4"), *SMALL, "--frames", "8", stderr=slave)
-os.close(slave)
-shown = b""
-try:
-    while True:
-        chunk = os.read(master, 4096)
-        if not chunk:
-            break
-        shown += chunk
-except OSError:
-    pass
-os.close(master)
+code, shown = run_on_terminal([DESCENT, "record", "-o", os.path.join(fresh("tty"), "t.mp4"), *SMALL,
+                               "--frames", "8"], timeout=300)
 check("a terminal gets a progress bar with frames done",
       code == 0 and b"8/8 frames" in shown and b"recording" in shown, shown[-200:])
 

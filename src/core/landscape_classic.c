@@ -563,6 +563,115 @@ const LandscapeKind landscape_monkey_saddle = {
 };
 
 /* ------------------------------------------------------------------------ */
+/* double_well                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* h (x² − 1)² + c y²: minima (±1, 0) with Hessian diag(8h, 2c), a saddle at
+ * the origin with Hessian diag(−4h, 2c), barrier h between them: the
+ * landscape of the kramers experiment (core/experiment.h). */
+const ParamDef landscape_double_well_params[2] = {
+    {"h", PARAM_NUMBER, 1.0, 0.0, 1e4, NULL, "barrier height between the wells at x = -1, 1"},
+    {"c", PARAM_NUMBER, 1.0, 0.0, 1e4, NULL, "curvature across the wells (the y direction) / 2"},
+};
+
+static bool double_well_setup(Landscape *ls, const Spec *spec, const ParamValue *p,
+                              DescentError *err)
+{
+    (void)spec;
+    (void)err;
+    ls->u.double_well.h = p[0].number;
+    ls->u.double_well.c = p[1].number;
+    if (p[0].number > 0.0 && p[1].number > 0.0) { /* else the minima are not strict */
+        ls->minima[ls->nminima++] = (LandscapePoint){-1.0, 0.0};
+        ls->minima[ls->nminima++] = (LandscapePoint){1.0, 0.0};
+    }
+    return true;
+}
+
+static double double_well_value(const Landscape *ls, double x, double y)
+{
+    double s = x * x - 1.0;
+    return ls->u.double_well.h * s * s + ls->u.double_well.c * y * y;
+}
+
+/* Written out rather than derived from eval: the kramers experiment takes
+ * billions of these steps. */
+static double double_well_value_grad(const Landscape *ls, double x, double y, double grad[2])
+{
+    double h = ls->u.double_well.h, c = ls->u.double_well.c;
+    double s = x * x - 1.0;
+    grad[0] = 4.0 * h * x * s;
+    grad[1] = 2.0 * c * y;
+    return h * s * s + c * y * y;
+}
+
+static void double_well_eval(const Landscape *ls, double x, double y, LandscapeEval *d)
+{
+    double h = ls->u.double_well.h, c = ls->u.double_well.c;
+    d->value = double_well_value_grad(ls, x, y, d->grad);
+    d->hess[0] = h * (12.0 * x * x - 4.0);
+    d->hess[1] = 0.0;
+    d->hess[2] = 2.0 * c;
+}
+
+const LandscapeKind landscape_double_well = {
+    .setup = double_well_setup,
+    .value = double_well_value,
+    .value_grad = double_well_value_grad,
+    .eval = double_well_eval,
+    .view = {-2.0, 2.0, -1.5, 1.5},
+    .start = {-1.0, 0.0}, /* in the left well: noise must carry it over the barrier */
+};
+
+/* ------------------------------------------------------------------------ */
+/* uv                                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* ½ (u v − y)² with (u, v) = (x, y): the smallest two-layer linear network
+ * f = u·v fitted to one target y.  Its minima form the hyperbola u v = y
+ * (the axes when y = 0), where the Hessian's nonzero eigenvalue is
+ * u² + v²: the flattest point is u = v.  None is strict, so it lists none. */
+const ParamDef landscape_uv_params[1] = {
+    {"y", PARAM_NUMBER, 1.0, -1e4, 1e4, NULL, "the target of f = u v"},
+};
+
+static bool uv_setup(Landscape *ls, const Spec *spec, const ParamValue *p, DescentError *err)
+{
+    (void)spec;
+    (void)err;
+    ls->u.uv.target = p[0].number;
+    return true;
+}
+
+static double uv_value(const Landscape *ls, double x, double y)
+{
+    double r = x * y - ls->u.uv.target;
+    return 0.5 * r * r;
+}
+
+static void uv_eval(const Landscape *ls, double x, double y, LandscapeEval *d)
+{
+    double r = x * y - ls->u.uv.target;
+    d->value = 0.5 * r * r;
+    d->grad[0] = r * y;
+    d->grad[1] = r * x;
+    d->hess[0] = y * y;
+    d->hess[1] = 2.0 * x * y - ls->u.uv.target; /* r + u v */
+    d->hess[2] = x * x;
+}
+
+VALUE_GRAD_FROM_EVAL(uv)
+
+const LandscapeKind landscape_uv = {
+    .setup = uv_setup,
+    .value = uv_value,
+    .value_grad = uv_value_grad,
+    .eval = uv_eval,
+    .view = {-2.5, 2.5, -2.5, 2.5},
+    .start = {2.0, 0.1}, /* unbalanced: GD ends on the hyperbola far from u = v */
+};
+
+/* ------------------------------------------------------------------------ */
 /* sharp_flat                                                                */
 /* ------------------------------------------------------------------------ */
 

@@ -77,6 +77,8 @@ struct Landscape {
     union {
         struct { double hxx, hxy, hyy; } quadratic;
         struct { double a, b; } rosenbrock;
+        struct { double h, c; } double_well;
+        struct { double target; } uv;
         SharpFlat sharp_flat;
         LinregStats linreg;
         LogregData logreg;
@@ -89,12 +91,15 @@ struct Landscape {
 extern const LandscapeKind landscape_quadratic, landscape_rosenbrock, landscape_beale,
     landscape_himmelblau, landscape_rastrigin, landscape_ackley, landscape_booth,
     landscape_matyas, landscape_three_hump_camel, landscape_styblinski_tang,
-    landscape_saddle, landscape_monkey_saddle, landscape_sharp_flat, landscape_linreg,
+    landscape_saddle, landscape_monkey_saddle, landscape_double_well, landscape_uv,
+    landscape_sharp_flat, landscape_linreg,
     landscape_logreg, landscape_expr;
 
 /* Parameter tables, in the order setup reads them. */
 extern const ParamDef landscape_quadratic_params[3];
 extern const ParamDef landscape_rosenbrock_params[2];
+extern const ParamDef landscape_double_well_params[2];
+extern const ParamDef landscape_uv_params[1];
 extern const ParamDef landscape_sharp_flat_params[10];
 extern const ParamDef landscape_linreg_params[5];
 extern const ParamDef landscape_logreg_params[8];

@@ -16,11 +16,18 @@ static double monotonic_seconds(void)
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-void progress_start(Progress *progress, const char *label, long total, bool enabled)
+void progress_start_after(Progress *progress, const char *label, const char *unit, long total,
+                          double delay, bool enabled)
 {
-    *progress = (Progress){.enabled = enabled && total > 0, .label = label, .total = total};
+    *progress = (Progress){.enabled = enabled && total > 0, .label = label, .unit = unit,
+                           .delay = delay, .total = total};
     progress->started = monotonic_seconds();
     progress->drawn = progress->started - REDRAW_INTERVAL;
+}
+
+void progress_start(Progress *progress, const char *label, long total, bool enabled)
+{
+    progress_start_after(progress, label, _("frames"), total, 0.0, enabled);
 }
 
 void progress_update(Progress *progress, long done)
@@ -28,7 +35,8 @@ void progress_update(Progress *progress, long done)
     if (!progress->enabled)
         return;
     double now = monotonic_seconds();
-    if (done < progress->total && now - progress->drawn < REDRAW_INTERVAL)
+    if (now - progress->started < progress->delay ||
+        (done < progress->total && now - progress->drawn < REDRAW_INTERVAL))
         return;
     progress->drawn = now;
     char bar[BAR_WIDTH + 1];
@@ -44,13 +52,13 @@ void progress_update(Progress *progress, long done)
     }
     /* \033[K clears what a longer previous line left behind. */
     fprintf(stderr, "\r%s [%s] %*ld/%ld %s%s\033[K", progress->label, bar,
-            snprintf(NULL, 0, "%ld", progress->total), done, progress->total, _("frames"), eta);
+            snprintf(NULL, 0, "%ld", progress->total), done, progress->total, progress->unit, eta);
     fflush(stderr);
 }
 
 void progress_finish(Progress *progress)
 {
-    if (!progress->enabled)
+    if (!progress->enabled || progress->drawn < progress->started)
         return;
     fputc('\n', stderr);
     progress->enabled = false;

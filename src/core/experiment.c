@@ -1,0 +1,217 @@
+/*
+ * experiment.c — the experiments' table, their keys, what the laws' runners
+ * share (statistics, walkers, progress), and experiment_run.  The runners
+ * are in experiment_noise.c (SGD's noise: sde_variance, kramers) and
+ * experiment_gd.c (GD's step: catapult, edge_of_stability); the laws are
+ * derived in docs/ARCHITECTURE.md §8.
+ */
+#include "experiment_impl.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The 95 % interval of a mean is mean ± 1.96 standard errors. */
+#define Z95 1.959963984540054
+
+/* Walkers stepped between two progress reports. */
+#define SLICE_WALKERS 64
+
+#define PARAMS(table) table, ARRAY_LEN(table)
+
+/* ------------------------------------------------------------------------ */
+/* The table                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static const ExperimentInfo experiment_table[] = {
+    {"sde_variance", "SGD on a quadratic: where the SDE picture of SGD holds and where it fails",
+     "stationary variance = eta sigma^2 / (a (2 - eta a)) exactly; the SDE says eta sigma^2 / (2a)",
+     "eta*a", "variance", "95 % interval", "sde", NULL, PARAMS(experiment_sde_variance_params),
+     PARAMS(experiment_sde_variance_quick)},
+    {"kramers",
+     "SGD's noise carries it over a barrier: the mean escape time from a well of double_well",
+     "E[tau] = (2 pi/|l1(z)|) sqrt(|det H(z)|/det H(x*)) exp(dV/eps), eps = eta sigma^2/2, "
+     "t = eta k",
+     "dV/eps", "E[tau]", "95 % interval", NULL, NULL, PARAMS(experiment_kramers_params),
+     PARAMS(experiment_kramers_quick)},
+    {"catapult",
+     "GD on uv (y = 0) from sharpness lambda0: lazy, catapult, or divergent, by the step",
+     "lazy for eta < 2/lambda0, catapult (loss rises, ends at eta lambda < 2) up to 4/lambda0, "
+     "divergent beyond",
+     "lambda0", "eta at the edge", "bisection bracket", NULL, "edge",
+     PARAMS(experiment_catapult_params), PARAMS(experiment_catapult_quick)},
+    {"edge_of_stability",
+     "GD on rosenbrock sharpens until its sharpness reaches 2/eta, and stays there",
+     "eta lambda_max / 2 = 1 once sharpened (Cohen, Kaur, Li, Kolter & Talwalkar 2021)", "eta",
+     "eta*lambda_max/2", "range over the window", NULL, NULL,
+     PARAMS(experiment_edge_of_stability_params), PARAMS(experiment_edge_of_stability_quick)},
+};
+
+const ExperimentInfo *experiment_kinds(size_t *count)
+{
+    *count = ARRAY_LEN(experiment_table);
+    return experiment_table;
+}
+
+const ExperimentInfo *experiment_find(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_LEN(experiment_table); i++)
+        if (strcmp(experiment_table[i].name, name) == 0)
+            return &experiment_table[i];
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Keys                                                                      */
+/* ------------------------------------------------------------------------ */
+
+double experiment_key(const Setting *s, const char *name)
+{
+    const ExperimentInfo *info = s->request->info;
+    const ParamDef *def = param_find(info->params, info->nparams, name);
+    return s->values[def - info->params].number;
+}
+
+/* Resolves the request's key=value texts through the experiment's table,
+ * then the --quick values of the keys not given. */
+static bool resolve_keys(const ExperimentRequest *request, Setting *dest, DescentError *err)
+{
+    const ExperimentInfo *info = request->info;
+    char text[SPEC_TEXT_MAX];
+    size_t len = (size_t)snprintf(text, sizeof text, "%s", info->name);
+    for (size_t i = 0; i < request->nkeys; i++) {
+        const char *item = request->keys[i];
+        if (strchr(item, ',') || !strchr(item, '='))
+            return error_set(err, "'%s': expected one key=value (descent list experiments)",
+                             item);
+        len += (size_t)snprintf(text + len, len < sizeof text ? sizeof text - len : 0, "%c%s",
+                                i == 0 ? ':' : ',', item);
+        if (len >= sizeof text)
+            return error_set(err, "experiment %s: its keys are too long", info->name);
+    }
+    Spec spec;
+    char what[64];
+    snprintf(what, sizeof what, "experiment '%s'", info->name);
+    if (!spec_parse(text, true, &spec, err) ||
+        !spec_resolve(&spec, what, info->params, info->nparams, dest->values, err))
+        return false;
+    if (request->quick)
+        for (size_t q = 0; q < info->nquick; q++) {
+            const ParamDef *def = param_find(info->params, info->nparams, info->quick[q].key);
+            ParamValue *v = &dest->values[def - info->params];
+            if (!v->given)
+                v->number = info->quick[q].value;
+        }
+    return true;
+}
+
+void experiment_report(Setting *s, double work)
+{
+    s->work_done += work;
+    if (s->request->progress)
+        s->request->progress(s->request->progress_context,
+                             s->work_total > 0 ? fmin(1.0, s->work_done / s->work_total) : 1.0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statistics                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Mean of n per-walker figures (independent walkers) and its 95 %
+ * interval, 1.96 standard errors either side, into row. */
+void experiment_mean_interval(const double *v, size_t n, ExperimentRow *row)
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < n; i++)
+        sum += v[i];
+    double m = sum / (double)n, ss = 0.0;
+    for (size_t i = 0; i < n; i++)
+        ss += (v[i] - m) * (v[i] - m);
+    double half_width = Z95 * sqrt(ss / ((double)n - 1.0) / (double)n);
+    row->measured = m;
+    row->low = m - half_width;
+    row->high = m + half_width;
+}
+
+/* The status of settings that cannot be measured; takes error_set's false
+ * so a check reads `return experiment_refuse(error_set(err, ...))`. */
+ExperimentStatus experiment_refuse(bool set)
+{
+    (void)set;
+    return EXPERIMENT_BAD_SETTINGS;
+}
+
+bool experiment_affordable(const Setting *s, const char *advice, DescentError *err)
+{
+    if (s->work_total <= EXPERIMENT_MAX_STEPS)
+        return true;
+    return error_set(err, "experiment %s: about %.3g walker steps is more than %.3g: %s",
+                     s->request->info->name, s->work_total, EXPERIMENT_MAX_STEPS, advice);
+}
+
+void experiment_judge_row(ExperimentRow *row, double tolerance)
+{
+    row->ratio = row->measured / row->theory;
+    row->within = fabs(row->ratio - 1.0) <= tolerance;
+}
+
+/* Walker offset + i of the slice, started. */
+size_t experiment_walker_start(const Walkers *w, size_t i, OptimizerState *st)
+{
+    size_t walker = w->offset + i;
+    optimizer_init(w->desc, w->x0, w->y0,
+                   w->setting->request->seed + (uint64_t)(w->point * w->count + walker), st);
+    return walker;
+}
+
+/* Runs fn (given job, which starts with w) over the walkers in slices on
+ * the request's threads, reporting progress between slices.  Each walker
+ * writes only its own figures, so the slicing does not change them. */
+void experiment_run_walkers(Setting *s, Walkers *w, double work_each, ParallelFn fn, void *job)
+{
+    for (w->offset = 0; w->offset < w->count; w->offset += SLICE_WALKERS) {
+        size_t n = w->count - w->offset < SLICE_WALKERS ? w->count - w->offset : SLICE_WALKERS;
+        parallel_for(n, s->request->threads, fn, job);
+        experiment_report(s, (double)n * work_each);
+    }
+}
+
+bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, OptimizerDesc *dest,
+                     DescentError *err)
+{
+    char spec[128];
+    snprintf(spec, sizeof spec, "sgd:lr=%.17g,noise=%.17g", lr, sigma);
+    return optimizer_parse(spec, ls, dest, err);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Index for index with experiment_table. */
+static const ExperimentRunner runners[] = {experiment_sde_variance, experiment_kramers,
+                                           experiment_catapult, experiment_edge_of_stability};
+
+_Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),
+               "every experiment needs a row in the table and a runner");
+
+ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResult *dest,
+                                DescentError *err)
+{
+    Setting s = {.request = request};
+    *dest = (ExperimentResult){.info = request->info};
+    if (!resolve_keys(request, &s, err))
+        return EXPERIMENT_BAD_SETTINGS;
+    dest->tolerance = experiment_key(&s, "tol") / 100.0;
+    ExperimentStatus status = runners[request->info - experiment_table](&s, dest, err);
+    if (status != EXPERIMENT_DONE)
+        return status;
+    for (size_t p = 0; p < dest->count; p++) {
+        dest->checked += dest->rows[p].checked;
+        dest->within += dest->rows[p].checked && dest->rows[p].within;
+    }
+    dest->passed = dest->checked > 0 && dest->within == dest->checked &&
+                   (!dest->claim.what || dest->claim.within);
+    return EXPERIMENT_DONE;
+}

@@ -1,0 +1,225 @@
+/* test_experiment.c — the experiments' table, keys, laws, verdicts and
+ * determinism (core/experiment.h). */
+#include "testing.h"
+
+#include "core/experiment.h"
+
+static ExperimentStatus run_keys(const char *name, const char *const *keys, size_t nkeys,
+                                 int threads, ExperimentResult *dest, DescentError *err)
+{
+    ExperimentRequest request = {.info = experiment_find(name), .keys = keys, .nkeys = nkeys,
+                                 .quick = true, .seed = 7, .threads = threads};
+    assert_non_null(request.info);
+    return experiment_run(&request, dest, err);
+}
+
+/* catapult, by hand: from u v = f, u² + v² = λ a step gives
+ * f' = f (1 − ηλ + η²f²), so the loss rises at once exactly when
+ * ηλ − η²f² > 2: η = (λ − √(λ² − 8f²)) / (2f²), which with f = f0 λ is
+ * (2/λ0)·(1 − √(1 − 8f0²)) / (4f0²); and λ' = λ + ηf²(ηλ − 4) grows
+ * without bound exactly when ηλ0 > 4. */
+static void catapult_edges_by_hand(void **state)
+{
+    (void)state;
+    const char *keys[] = {"f0=0.01", "from=0.7", "to=5", "starts=2", "band=4"};
+    ExperimentResult r;
+    assert_int_equal(run_keys("catapult", keys, 5, 2, &r, NULL), EXPERIMENT_DONE);
+    assert_int_equal(r.count, 4);
+    double f0 = 0.01, lazy = (1.0 - sqrt(1.0 - 8.0 * f0 * f0)) / (4.0 * f0 * f0);
+    for (size_t i = 0; i < 2; i++) {
+        double l0 = i == 0 ? 0.7 : 5.0;
+        assert_string_equal(r.rows[2 * i].label, "lazy/catapult");
+        assert_close(r.rows[2 * i].swept, l0, 1e-15 * l0);
+        assert_close(r.rows[2 * i].measured * l0 / 2.0, lazy, 1e-9);
+        assert_close(r.rows[2 * i + 1].measured * l0, 4.0, 1e-9);
+        assert_true(r.rows[2 * i].within && r.rows[2 * i + 1].within);
+    }
+    assert_true(r.claim.below && r.claim.value > 1.0 && r.claim.value < 2.0);
+    assert_true(r.passed);
+}
+
+/* edge_of_stability: rosenbrock's Hessian at the start (0, 0) is
+ * diag(2, 200), so ηλmax/2 starts at 100η (0.5 for η = 0.005); each run
+ * then oscillates across the edge, averaging within 2 % of it. */
+static void edge_of_stability_by_hand(void **state)
+{
+    (void)state;
+    const char *keys[] = {"from=0.003", "to=0.005", "points=2", "steps=20000"};
+    ExperimentResult r;
+    assert_int_equal(run_keys("edge_of_stability", keys, 4, 2, &r, NULL), EXPERIMENT_DONE);
+    assert_int_equal(r.count, 2);
+    assert_close(r.claim.value, 0.5, 1e-15);
+    for (size_t p = 0; p < r.count; p++) {
+        assert_close(r.rows[p].measured, 1.0, 0.02);
+        assert_true(r.rows[p].low < 1.0 && r.rows[p].high > 1.0);
+    }
+    assert_true(r.passed);
+}
+
+/* Every experiment's keys have defaults in range, and its --quick values
+ * name keys it has, within their ranges. */
+static void table_is_consistent(void **state)
+{
+    (void)state;
+    size_t count;
+    const ExperimentInfo *kinds = experiment_kinds(&count);
+    assert_true(count >= 2);
+    for (size_t k = 0; k < count; k++) {
+        assert_ptr_equal(experiment_find(kinds[k].name), &kinds[k]);
+        assert_true(kinds[k].nparams <= EXPERIMENT_MAX_KEYS);
+        assert_non_null(param_find(kinds[k].params, kinds[k].nparams, "tol"));
+        for (size_t p = 0; p < kinds[k].nparams; p++)
+            assert_true(kinds[k].params[p].def >= kinds[k].params[p].min &&
+                        kinds[k].params[p].def <= kinds[k].params[p].max);
+        for (size_t q = 0; q < kinds[k].nquick; q++) {
+            const ParamDef *d =
+                param_find(kinds[k].params, kinds[k].nparams, kinds[k].quick[q].key);
+            assert_non_null(d);
+            assert_true(kinds[k].quick[q].value >= d->min && kinds[k].quick[q].value <= d->max);
+        }
+    }
+    assert_null(experiment_find("nowhere"));
+}
+
+/* double_well:h=2,c=0.5: minimum (−1, 0) with Hessian diag(8h, 2c) =
+ * diag(16, 1), saddle (0, 0) with diag(−4h, 2c) = diag(−8, 1), ΔV = h = 2.
+ * Eyring–Kramers: (2π/8)·√(8/16)·exp(2/ε) = π/(4√2)·exp(2/ε). */
+static void kramers_time_by_hand(void **state)
+{
+    (void)state;
+    Landscape *ls = landscape_create("double_well:h=2,c=0.5", NULL);
+    assert_non_null(ls);
+    for (double eps = 0.1; eps < 1.0; eps *= 2.0) {
+        double expected = M_PI / (4.0 * sqrt(2.0)) * exp(2.0 / eps);
+        assert_close(experiment_kramers_time(ls, -1.0, 0.0, 0.0, 0.0, eps), expected,
+                     1e-13 * expected);
+    }
+    landscape_destroy(ls);
+}
+
+/* sde_variance: every row's theory is ησ²/(a(2 − ηa)) and its second the
+ * SDE's ησ²/(2a), with η = swept/a: a = 2, σ = 3, ηa = 1 gives
+ * η = 0.5, exact 0.5·9/(2·1) = 2.25 and SDE 0.5·9/4 = 1.125. */
+static void sde_variance_rows(void **state)
+{
+    (void)state;
+    const char *keys[] = {"a=2", "sigma=3", "from=0.5", "to=2^0", "points=2"};
+    ExperimentResult r;
+    DescentError err = {""};
+    /* "to=2^0" is not a number: the error names the key. */
+    assert_int_equal(run_keys("sde_variance", keys, 5, 1, &r, &err), EXPERIMENT_BAD_SETTINGS);
+    assert_non_null(strstr(err.message, "to=2^0"));
+    keys[3] = "to=1";
+    assert_int_equal(run_keys("sde_variance", keys, 5, 1, &r, &err), EXPERIMENT_DONE);
+    assert_int_equal(r.count, 2);
+    assert_close(r.rows[1].swept, 1.0, 1e-15);
+    assert_close(r.rows[1].theory, 2.25, 1e-15);
+    assert_close(r.rows[1].second, 1.125, 1e-15);
+    assert_close(r.rows[0].theory, 0.25 * 9.0 / (2.0 * 1.5), 1e-15);
+    for (size_t p = 0; p < r.count; p++) {
+        assert_close(r.rows[p].ratio, r.rows[p].measured / r.rows[p].theory, 0.0);
+        assert_true(r.rows[p].low < r.rows[p].measured && r.rows[p].high > r.rows[p].measured);
+        assert_close(r.rows[p].high - r.rows[p].measured, r.rows[p].measured - r.rows[p].low,
+                     1e-15);
+        assert_true(r.rows[p].high - r.rows[p].low < 0.04 * r.rows[p].measured);
+        assert_true(r.rows[p].within);
+    }
+    assert_true(r.passed);
+}
+
+/* The same seed gives the same table, bit for bit, on 1 and 3 threads. */
+static void results_do_not_depend_on_threads(void **state)
+{
+    (void)state;
+    const char *keys[] = {"walkers=70", "samples=2e4", "points=3"};
+    ExperimentResult one, three;
+    assert_int_equal(run_keys("sde_variance", keys, 3, 1, &one, NULL), EXPERIMENT_DONE);
+    assert_int_equal(run_keys("sde_variance", keys, 3, 3, &three, NULL), EXPERIMENT_DONE);
+    assert_memory_equal(one.rows, three.rows, sizeof one.rows[0] * one.count);
+    const char *escapes[] = {"escapes=70", "to=4", "points=2", "check_from=3"};
+    assert_int_equal(run_keys("kramers", escapes, 4, 1, &one, NULL), EXPERIMENT_DONE);
+    assert_int_equal(run_keys("kramers", escapes, 4, 3, &three, NULL), EXPERIMENT_DONE);
+    assert_memory_equal(one.rows, three.rows, sizeof one.rows[0] * one.count);
+    assert_non_null(one.claim.what);
+    assert_close(one.claim.value, three.claim.value, 0.0);
+}
+
+/* A tolerance of 0 fails every point (no measured figure is exact), and
+ * the verdict with it; the rows are still measured. */
+static void impossible_tolerance_fails_the_verdict(void **state)
+{
+    (void)state;
+    const char *keys[] = {"walkers=20", "samples=2e3", "tol=0"};
+    ExperimentResult r;
+    assert_int_equal(run_keys("sde_variance", keys, 3, 2, &r, NULL), EXPERIMENT_DONE);
+    assert_int_equal(r.checked, 9);
+    assert_int_equal(r.within, 0);
+    assert_false(r.passed);
+    assert_true(r.rows[0].measured > 0.0);
+}
+
+static void bad_settings_name_the_problem(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *experiment, *key, *expected;
+    } cases[] = {
+        {"sde_variance", "b=1", "unknown key 'b'"},
+        {"sde_variance", "to=2", "to=2 is out of range"},
+        {"sde_variance", "from=1.95", "from=1.95 must be below to=1.9"},
+        {"sde_variance", "points=1.5", "points=1.5"},
+        {"sde_variance", "a", "expected one key=value"},
+        {"kramers", "lr=0.2", "SGD must take small steps"},
+        {"kramers", "to=40", "walker steps is more than"},
+        {"kramers", "from=8", "from=8 must be below to=7"},
+        {"catapult", "from=9", "from=9 must be below to=8"},
+        {"catapult", "starts=17", "starts=17 is out of range"},
+        {"edge_of_stability", "window=9000", "window=9000 is longer than steps=5000"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ExperimentResult r;
+        DescentError err = {""};
+        assert_int_equal(run_keys(cases[i].experiment, &cases[i].key, 1, 1, &r, &err),
+                         EXPERIMENT_BAD_SETTINGS);
+        if (!strstr(err.message, cases[i].expected))
+            fail_msg("%s %s: '%s' lacks '%s'", cases[i].experiment, cases[i].key, err.message,
+                     cases[i].expected);
+    }
+}
+
+/* Progress rises to 1 and never falls. */
+static void record_progress(void *context, double done)
+{
+    double *last = context;
+    assert_true(done >= *last && done <= 1.0);
+    *last = done;
+}
+
+static void progress_reaches_one(void **state)
+{
+    (void)state;
+    const char *keys[] = {"walkers=200", "samples=1e4"};
+    double last = 0.0;
+    ExperimentRequest request = {.info = experiment_find("sde_variance"), .keys = keys,
+                                 .nkeys = 2, .threads = 2, .progress = record_progress,
+                                 .progress_context = &last};
+    ExperimentResult r;
+    assert_int_equal(experiment_run(&request, &r, NULL), EXPERIMENT_DONE);
+    assert_close(last, 1.0, 1e-12);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(table_is_consistent),
+        cmocka_unit_test(kramers_time_by_hand),
+        cmocka_unit_test(catapult_edges_by_hand),
+        cmocka_unit_test(edge_of_stability_by_hand),
+        cmocka_unit_test(sde_variance_rows),
+        cmocka_unit_test(results_do_not_depend_on_threads),
+        cmocka_unit_test(impossible_tolerance_fails_the_verdict),
+        cmocka_unit_test(bad_settings_name_the_problem),
+        cmocka_unit_test(progress_reaches_one),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""test_experiments.py — `descent experiment` run as a user runs it
+(docs/CLI.md §8): every experiment's --quick form with a fixed seed and its
+verdict, the table against the laws written here again, a verdict that
+fails (exit 1, table still printed), the CSV, determinism and the progress
+bar.  Bad keys are in tests/test_cli.py's BAD list.
+
+Usage: test_experiments.py DESCENT SOURCE_ROOT.  Prints TAP.
+"""
+import csv
+import math
+import os
+import re
+import sys
+import tempfile
+
+from tap import check, finish, run_command, run_on_terminal
+
+DESCENT, ROOT = sys.argv[1], sys.argv[2]
+VERDICT = re.compile(r"^(\w+): (\d+)/(\d+) points within ([\d.]+) % of theory(.*)$")
+
+
+def run(*args):
+    return run_command([DESCENT, *args])
+
+
+def verdict(out):
+    lines = out.rstrip("\n").split("\n")
+    return VERDICT.match(lines[-1]) if lines else None
+
+
+def table(out):
+    """The markdown table's rows, as lists of cells, header first."""
+    return [[c.strip() for c in line.strip("|").split("|")] for line in out.splitlines()
+            if line.startswith("|") and not re.fullmatch(r"[|:-]+", line)]
+
+
+code, out, err = run("list", "experiments")
+names = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
+check("list experiments: sde_variance, kramers, catapult, edge_of_stability, each with its law and keys",
+      code == 0 and names == ["sde_variance", "kramers", "catapult", "edge_of_stability"] and out.count("    law: ") == len(names)
+      and re.search(r"^    tol\s", out, re.M), out)
+
+# --- the laws, written again: the theory column of each quick form ---------
+
+
+def sde_exact(row):   # eta a, with a = sigma = 1
+    ea = float(row["eta*a"])
+    return ea / (2 - ea)
+
+
+def kramers_plain(row):   # double_well h = c = 1: (2 pi/4) sqrt(8/16) exp(dV/eps)
+    return math.pi / (2 * math.sqrt(2)) * math.exp(float(row["dV/eps"]))
+
+
+def catapult_edge(row):   # lazy below eta = 2/lambda0, divergent above 4/lambda0
+    return {"lazy/catapult": 2, "catapult/divergent": 4}[row["edge"]] / float(row["lambda0"])
+
+
+LAWS = {"sde_variance": (sde_exact, "variance", 9), "kramers": (kramers_plain, "E[tau]", 5),
+        "catapult": (catapult_edge, "eta at the edge", 6),
+        "edge_of_stability": (lambda row: 1.0, "eta*lambda_max/2", 3)}
+workdir = tempfile.mkdtemp(prefix="descent-test-experiments-")
+for name, (law, measured, points) in LAWS.items():
+    path = os.path.join(workdir, name + ".csv")
+    code, out, err = run("experiment", name, "--quick", "--seed", "1", "-o", path)
+    v = verdict(out)
+    check(f"{name} --quick: exit 0, its verdict last, every counted point within",
+          code == 0 and v and v.group(1) == name and v.group(2) == v.group(3) and int(v.group(3)) >= 3
+          and "FAILED" not in out, f"exit {code}\n{out}\n{err}")
+    rows = list(csv.DictReader(open(path))) if os.path.exists(path) else []
+    check(f"{name} --quick: the CSV has the table's {points} rows",
+          len(rows) == points and len(table(out)) == points + 1, f"{len(rows)} rows\n{out}")
+    check(f"{name} --quick: theory is the law, ratio measured/theory, interval around it",
+          rows and all(math.isclose(float(r["theory"]), law(r), rel_tol=1e-12)
+                       and math.isclose(float(r["ratio"]), float(r[measured]) / float(r["theory"]), rel_tol=1e-12)
+                       and float(r["low"]) <= float(r[measured]) <= float(r["high"]) for r in rows),
+          str(rows[:2]))
+
+# sde_variance's second column is the SDE's eta sigma^2/(2a): at eta a = 1.9
+# the exact variance is 19 times 1.9/2 = 0.95, twenty times the SDE's.
+rows = list(csv.DictReader(open(os.path.join(workdir, "sde_variance.csv"))))
+check("sde_variance: the SDE's figure beside it, off twentyfold at eta a = 1.9",
+      rows and math.isclose(float(rows[-1]["sde"]), 0.95, rel_tol=1e-12)
+      and 19 < float(rows[-1]["ratio_sde"]) < 21, str(rows[-1:]))
+for f in os.listdir(workdir):
+    os.remove(os.path.join(workdir, f))
+
+# The README: catapult's full form finds both edges to 1e-5 (the lazy one
+# lies at 2/lambda0 times 1 + 2 f0^2 + ..., f0 = 0.001).
+path = os.path.join(workdir, "catapult_full.csv")
+code, out, err = run("experiment", "catapult", "-o", path)
+rows = list(csv.DictReader(open(path))) if code == 0 else []
+check("README: catapult's full form finds both edges to 1e-5",
+      len(rows) == 8 and all(abs(float(r["ratio"]) - 1) < 1e-5 for r in rows), out)
+if os.path.exists(path):
+    os.remove(path)
+
+# --- a verdict that fails -------------------------------------------------
+
+code, out, err = run("experiment", "sde_variance", "--quick", "tol=0.001")
+v = verdict(out)
+check("an impossible tolerance: exit 1, the table printed, the verdict says so",
+      code == 1 and len(table(out)) == 10 and v and int(v.group(2)) < int(v.group(3))
+      and v.group(4) == "0.001" and out.rstrip().endswith("FAILED") and err == "", f"exit {code}\n{out}\n{err}")
+code, out, err = run("experiment", "kramers", "--quick", "slope_tol=0.01", "escapes=100", "to=5",
+                     "points=3", "check_from=3")
+v = verdict(out)
+check("kramers: a slope tolerance it cannot meet fails the verdict (exit 1)",
+      code == 1 and v and "NOT within 0.01 %" in v.group(5), f"exit {code}\n{out}\n{err}")
+
+# --- files, determinism ----------------------------------------------------
+
+code, out, err = run("experiment", "sde_variance", "--quick", "-o", os.path.join(workdir, "no", "t.csv"))
+check("an unwritable -o: exit 1, one line naming it, nothing printed",
+      code == 1 and err.startswith("descent: ") and err.count("\n") == 1 and "no/t.csv" in err
+      and out == "", f"exit {code}, {err!r}")
+check("nothing is left behind", os.listdir(workdir) == [], os.listdir(workdir))
+os.rmdir(workdir)
+
+small = ["experiment", "sde_variance", "walkers=50", "samples=5000", "tol=50"]
+a, b, c = run(*small, "--seed", "3"), run(*small, "--seed", "3"), run(*small, "--seed", "4")
+check("the same seed gives the same table; another seed another",
+      a[0] == 0 and a[1] == b[1] and a[1] != c[1], a[1])
+
+# --- progress: on a terminal, only when it runs longer than a second -------
+
+
+def on_terminal(*args):
+    return run_on_terminal([DESCENT, *args])
+
+
+code, shown = on_terminal(*small)
+check("a run shorter than a second draws no progress bar", code == 0 and shown == b"", shown[-200:])
+code, shown = on_terminal("experiment", "kramers", "from=7", "to=7.5", "points=2", "escapes=600",
+                          "check_from=0", "slope_tol=100")
+check("a longer run draws one on stderr, ending at 100 %",
+      code == 0 and b"kramers [" in shown and b"100/100 %" in shown, shown[-200:])
+
+# --- the README's sample is the full form's output ---------------------------
+
+with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+    sample = re.search(r"^\$ descent experiment sde_variance\n(.*?)^```", f.read(), re.M | re.S)
+shown = [line for line in sample.group(1).splitlines() if line != "…"] if sample else []
+code, out, err = run("experiment", "sde_variance")
+check("README: the sde_variance sample's lines are the full form's, verdict included",
+      code == 0 and len(shown) >= 4 and all(line in out.splitlines() for line in shown),
+      "\n".join(line for line in shown if line not in out.splitlines()))
+
+sys.exit(finish())
