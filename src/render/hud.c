@@ -863,7 +863,11 @@ void render_plan(Renderer *r, const Scene *scene)
     double s = r->scale;
     LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s};
     bool bare = r->crop || scene->display.panels_hidden;
-    if (!bare) {
+    if (!bare && scene->net) {
+        render_net_needs(r, scene, &in);
+        in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
+        in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
+    } else if (!bare) {
         Legend *legend = malloc(sizeof *legend);
         if (legend) {
             in.panel[LAYOUT_LEGEND] = legend_need(r, scene, false, legend);
@@ -893,9 +897,9 @@ void render_plan(Renderer *r, const Scene *scene)
     layout_compute(&in, &r->layout);
 }
 
-void render_hud(Renderer *r, const Scene *scene)
+/* The panels of runs on a two-parameter landscape. */
+static void draw_landscape_panels(Renderer *r, const Scene *scene, const Layout *l)
 {
-    const Layout *l = &r->layout;
     if (l->shown[LAYOUT_LEGEND])
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
     render_change_marks(r, scene);
@@ -907,10 +911,19 @@ void render_hud(Renderer *r, const Scene *scene)
         draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
     if (l->shown[LAYOUT_DYNAMICS])
         render_dynamics_plot(r, scene, l->rect[LAYOUT_DYNAMICS]);
-    if (l->shown[LAYOUT_COLORBAR])
-        draw_colorbar(r, scene, l->rect[LAYOUT_COLORBAR]);
     if (l->shown[LAYOUT_INSET])
         render_data_inset(r, scene, l->rect[LAYOUT_INSET]);
+}
+
+void render_hud(Renderer *r, const Scene *scene)
+{
+    const Layout *l = &r->layout;
+    if (scene->net)
+        render_net_panels(r, scene, l);
+    else
+        draw_landscape_panels(r, scene, l);
+    if (l->shown[LAYOUT_COLORBAR])
+        draw_colorbar(r, scene, l->rect[LAYOUT_COLORBAR]);
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
              notice = notice_text(r, scene);
     if (l->shown[LAYOUT_CAPTION])

@@ -28,6 +28,7 @@
 #include "lesson/lesson.h"
 #include "scene/scene_options.h"
 #include "scene/expr_field.h"
+#include "scene/net_stage.h"
 #include "scene/run_field.h"
 
 typedef enum Colormap {
@@ -43,8 +44,6 @@ const char *colormap_name(Colormap colormap);
 
 /* Updates per second at speed 1. */
 #define SCENE_STEPS_PER_SECOND 120.0
-#define SCENE_SPEED_MIN (1.0 / 16.0)
-#define SCENE_SPEED_MAX 64.0
 /* Most updates one scene_advance performs, so a stalled frame (a window
  * being dragged) does not turn into a burst of thousands of steps. */
 #define SCENE_MAX_STEPS_PER_ADVANCE 4096
@@ -167,6 +166,12 @@ typedef struct Scene {
     struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
     ExprField expr_field;       /* the formula typed in the window (expr_field.h) */
     RunField run_field;         /* the run's parameters typed in the window (run_field.h) */
+
+    NetStage *net;              /* owned: a network training instead of runs on a
+                                   two-parameter landscape (--model), or NULL;
+                                   then run_count is 0, view is the slice's
+                                   plane and landscape_serial changes with its
+                                   grid (docs/ARCHITECTURE.md §2.5) */
 
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */

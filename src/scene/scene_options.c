@@ -222,6 +222,24 @@ static void print_particles(const Scene *scene, CommandLine *line)
     command_line_word(line, text);
 }
 
+static bool parse_speed(SceneOptions *o, const char *v, DescentError *err)
+{
+    double speed;
+    if (!scene_option_numbers(v, &speed, 1) || speed < SCENE_SPEED_MIN || speed > SCENE_SPEED_MAX)
+        return error_set(err, "--speed %s: expected a number from %g to %g", v, SCENE_SPEED_MIN,
+                         SCENE_SPEED_MAX);
+    o->speed = speed;
+    return true;
+}
+
+static void print_speed(const Scene *scene, CommandLine *line)
+{
+    if (scene->speed == 1.0)
+        return;
+    command_line_word(line, "--speed");
+    command_line_numbers(line, &scene->speed, 1);
+}
+
 static bool parse_theme(SceneOptions *o, const char *v, DescentError *err)
 {
     if (strcmp(v, "dark") != 0 && strcmp(v, "light") != 0)
@@ -323,6 +341,8 @@ static const SceneOptionDef defs[] = {
     {"--seed", "N", "seed of noisy runs without their own seed=", parse_seed, print_seed},
     {"--particles", "N", "run N copies of a noisy run (seeds seed ... seed+N-1)",
      parse_particles, print_particles},
+    {"--speed", "F", "playback speed: F times 120 updates per second (default 1)", parse_speed,
+     print_speed},
     {"--theme", "dark|light",
      "light: a light landscape, light panels, dark text and paths, for paper",
      parse_theme, print_theme},
