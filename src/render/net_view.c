@@ -135,8 +135,8 @@ static size_t legend_lines(const Scene *scene, char lines[][200])
     size_t len = (size_t)snprintf(lines[0], 200, "%s", _("network "));
     for (int k = 0; k < m->nsizes && len < 150; k++)
         len += (size_t)snprintf(lines[0] + len, 200 - len, "%s%d", k ? "-" : "", m->sizes[k]);
-    snprintf(lines[1], 200, _("slice through θ0 and run %zu, step %zu"),
-             net_stage_selected(net) + 1, net_stage_shown_step(net));
+    size_t run, step = net_stage_plane(net, &run);
+    snprintf(lines[1], 200, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
     size_t n = 2;
     for (size_t i = 0; i < net_stage_run_count(net); i++, n++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));

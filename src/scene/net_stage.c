@@ -30,6 +30,7 @@ typedef struct Plane {
     SliceGridDesc desc;
     double *values;         /* NET_STAGE_GRID² */
     size_t step;            /* the update shown when it was made */
+    size_t run;             /* the run it goes through */
 } Plane;
 
 struct NetStage {
@@ -44,7 +45,9 @@ struct NetStage {
     Plane planes[2];        /* [shown] is drawn, the other one is being computed */
     int shown;
     SliceRefiner *refiner;  /* on a band of planes[1 − shown], or NULL */
-    int band;               /* the band it refines */
+    int band;               /* the band it refines, */
+    int band_rows;          /* its rows */
+    int band_stride;        /* and its first level's stride */
     unsigned serial;
 };
 
@@ -187,6 +190,8 @@ static bool start_band(NetStage *stage, int band, DescentError *err)
     stage->refiner = slice_refiner_create(&stage->model, &stage->data.train, &sp, &desc,
                                           plane->values + (size_t)j0 * (size_t)g->nx, err);
     stage->band = band;
+    stage->band_rows = j1 - j0;
+    stage->band_stride = stage->refiner ? slice_refiner_stride(stage->refiner) : 0;
     return stage->refiner != NULL;
 }
 
@@ -197,29 +202,52 @@ static bool start_plane(NetStage *stage, DescentError *err)
     make_directions(stage, plane);
     plane->desc = grid_around(stage, plane);
     plane->step = net_stage_shown_step(stage);
+    plane->run = stage->selected;
     return start_band(stage, 0, err);
+}
+
+/* Grid points on the lattice of stride s of an nx × ny grid. */
+static size_t lattice(int nx, int ny, int s)
+{
+    return (size_t)((nx - 1) / s + 1) * (size_t)((ny - 1) / s + 1);
 }
 
 bool net_stage_refine(NetStage *stage)
 {
     DescentError err;
-    if (!stage->refiner) {
-        if (stage->planes[stage->shown].step == net_stage_shown_step(stage) ||
-            !start_plane(stage, &err))
+    size_t points = 0;
+    while (points < NET_STAGE_POINTS_PER_REFINE) {
+        if (!stage->refiner) {
+            if (stage->planes[stage->shown].step == net_stage_shown_step(stage) ||
+                !start_plane(stage, &err))
+                return false;
+        }
+        int stride = slice_refiner_stride(stage->refiner);
+        int nx = stage->planes[1 - stage->shown].desc.nx, ny = stage->band_rows;
+        points += lattice(nx, ny, stride) - (stride < stage->band_stride
+                                                 ? lattice(nx, ny, 2 * stride) : 0);
+        if (!slice_refiner_step(stage->refiner, NET_STAGE_THREADS, &err))
             return false;
+        if (slice_refiner_stride(stage->refiner) > 0)
+            continue;
+        slice_refiner_destroy(stage->refiner);
+        stage->refiner = NULL;
+        if (stage->band + 1 < NET_STAGE_BANDS) {
+            if (!start_band(stage, stage->band + 1, &err))
+                return false;
+            continue;
+        }
+        stage->shown = 1 - stage->shown;
+        stage->serial++;
+        return true;
     }
-    if (!slice_refiner_step(stage->refiner, NET_STAGE_THREADS, &err) ||
-        slice_refiner_stride(stage->refiner) > 0)
-        return false;
-    slice_refiner_destroy(stage->refiner);
-    stage->refiner = NULL;
-    if (stage->band + 1 < NET_STAGE_BANDS) {
-        start_band(stage, stage->band + 1, &err);
-        return false;
-    }
-    stage->shown = 1 - stage->shown;
-    stage->serial++;
-    return true;
+    return false;
+}
+
+size_t net_stage_plane(const NetStage *stage, size_t *run)
+{
+    *run = stage->planes[stage->shown].run;
+    return stage->planes[stage->shown].step;
 }
 
 const SliceGridDesc *net_stage_grid(const NetStage *stage, const double **values,

@@ -27,8 +27,9 @@
  * d2 is drawn from the same seed every time, so the picture changes only
  * as far as d1 does.  Its loss (the full training loss) is computed on
  * NET_STAGE_GRID × NET_STAGE_GRID points in NET_STAGE_BANDS bands of rows,
- * each by a SliceRefiner, one level of one band per net_stage_refine call
- * (so a call costs about a NET_STAGE_BANDS-th of a level), while the last complete grid is the
+ * each by a SliceRefiner, level by level and band by band, as many levels
+ * per net_stage_refine call as make NET_STAGE_POINTS_PER_REFINE points,
+ * while the last complete grid is the
  * one shown; once the new one is complete it is shown, and when some run
  * has moved since, the next call makes a new plane through the runs as
  * they are then and starts again.  The grid spans the
@@ -59,6 +60,9 @@
 #define NET_STAGE_KEYFRAMES 256
 #define NET_STAGE_GRID 49           /* slice points per side */
 #define NET_STAGE_BANDS 12          /* row bands the grid is refined in */
+/* Slice points one net_stage_refine call computes, at least (a level of a
+ * band is not split): about 200 losses over the training set. */
+#define NET_STAGE_POINTS_PER_REFINE 200
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
 
 /* A point of a projected path: plane coordinates, distance from the plane,
@@ -96,6 +100,10 @@ void net_stage_select(NetStage *stage, size_t i);
 /* One step of the slice's work (see the header comment): returns true
  * when the grid shown changed. */
 bool net_stage_refine(NetStage *stage);
+
+/* The update the plane of the grid shown was made at, and (into *run) the
+ * run it goes through. */
+size_t net_stage_plane(const NetStage *stage, size_t *run);
 
 /* The grid shown: its rectangle in plane coordinates, its values
  * (NET_STAGE_GRID² doubles, row-major, row 0 at b_min) and a serial that
