@@ -117,8 +117,10 @@ void render_net_world(Renderer *r, const Scene *scene)
             snprintf(label, sizeof label, _("%zu: %.3g off the plane"), i + 1, head->distance);
         else
             snprintf(label, sizeof label, _("%zu: on the plane"), i + 1);
-        render_label(r, label, prev_x + 9.0 * s, prev_y - 0.5 * render_line_height(r, px), px,
-                     color);
+        /* Beside the head, on its left near the frame's right edge. */
+        double w = render_text_width(r, label, px) + 8.0 * s;
+        double x = prev_x + 9.0 * s + w < r->width ? prev_x + 9.0 * s : prev_x - 9.0 * s - w;
+        render_label(r, label, x, prev_y - 0.5 * render_line_height(r, px), px, color);
     }
     free(path);
 }
@@ -211,13 +213,20 @@ static NetPlotRange plot_range(const NetStage *net)
     return p;
 }
 
+static const char *plot_title(void)
+{
+    return _("train loss, test loss (faint); log scale");
+}
+
 static LayoutRequest plot_need(Renderer *r)
 {
     double s = r->scale;
-    double line = render_line_height(r, render_font_px(r, NET_SMALL_PX));
+    int px = render_font_px(r, NET_SMALL_PX);
+    double line = render_line_height(r, px);
+    double min_w = fmax(220 * s, render_text_width(r, plot_title(), px) + 20 * s);
     double min_h = 2 * line + 60 * s;
-    return (LayoutRequest){true, NET_PLOT_WIDTH * s, fmax(NET_PLOT_HEIGHT * s, min_h),
-                           220 * s, min_h, false};
+    return (LayoutRequest){true, fmax(NET_PLOT_WIDTH * s, min_w),
+                           fmax(NET_PLOT_HEIGHT * s, min_h), min_w, min_h, false};
 }
 
 /* One loss of one run: a point per pixel column. */
@@ -252,8 +261,8 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, px);
     render_panel(r, rect);
     NetPlotRange p = plot_range(net);
-    render_text(r, _("loss vs step (log): train ——, test faint"), rect.x + 10 * s,
-                rect.y + 6 * s, px, ALIGN_LEFT, r->theme->text);
+    render_text(r, plot_title(), rect.x + 10 * s, rect.y + 6 * s, px, ALIGN_LEFT,
+                r->theme->text);
     char top[32], bottom[32], steps[32];
     snprintf(top, sizeof top, "%.3g", pow(10, p.hi));
     snprintf(bottom, sizeof bottom, "%.3g", pow(10, p.lo));
@@ -300,13 +309,27 @@ static bool data_shown(const Scene *scene)
     return d->train.dim == 2 && d->train.classes >= 2;
 }
 
+/* The data panel's title: the selected run's accuracies. */
+static void data_title(const Scene *scene, char *dest, size_t size)
+{
+    const NetRun *run = net_stage_run(scene->net, net_stage_selected(scene->net));
+    const NetMetrics *mt = head_metrics(run);
+    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"),
+             net_stage_selected(scene->net) + 1, 100 * mt->train_acc, 100 * mt->test_acc);
+}
+
 static LayoutRequest data_need(Renderer *r, const Scene *scene)
 {
     if (!data_shown(scene))
         return (LayoutRequest){.shown = false};
-    double s = r->scale, line = render_line_height(r, render_font_px(r, NET_SMALL_PX));
-    return (LayoutRequest){true, NET_DATA_SIDE * s, NET_DATA_SIDE * s + line,
-                           NET_DATA_MIN_SIDE * s, NET_DATA_MIN_SIDE * s + line, false};
+    int px = render_font_px(r, NET_SMALL_PX);
+    double s = r->scale, line = render_line_height(r, px);
+    char title[96];
+    data_title(scene, title, sizeof title);
+    double title_w = render_text_width(r, title, px) + 16 * s;
+    return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, title_w), NET_DATA_SIDE * s + line,
+                           fmax(NET_DATA_MIN_SIDE * s, title_w),
+                           NET_DATA_MIN_SIDE * s + line, false};
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
@@ -344,11 +367,8 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     render_panel(r, rect);
     double side = fmin(rect.w, rect.h - line) - 12 * s;
     double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + line + 6 * s;
-    const NetRun *run = net_stage_run(scene->net, net_stage_selected(scene->net));
-    const NetMetrics *mt = head_metrics(run);
     char title[96];
-    snprintf(title, sizeof title, _("run %zu: train %.0f%%, test %.0f%%"),
-             net_stage_selected(scene->net) + 1, 100 * mt->train_acc, 100 * mt->test_acc);
+    data_title(scene, title, sizeof title);
     render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
 
     double lo, hi;
