@@ -26,7 +26,7 @@
 #define NET_DATA_SIDE 230.0
 #define NET_DATA_MIN_SIDE 110.0
 /* Cells per side of the data panel's prediction grid. */
-#define NET_DATA_CELLS 48
+#define NET_DATA_CELLS 32
 /* A plane point's distance from the plane is shown when the head is
  * farther than this share of the grid's a range from it. */
 #define NET_DISTANCE_SHOWN 1e-3

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/parallel.h"
 #include "core/rng.h"
 
 /* The seed key of the plane's random direction (with the init seed). */
@@ -93,10 +94,24 @@ static void advance_run(StageRun *sr, size_t steps, size_t keysize)
     }
 }
 
+typedef struct StepJob {
+    NetStage *stage;
+    size_t steps;
+} StepJob;
+
+static void step_runs(void *context, size_t begin, size_t end)
+{
+    const StepJob *job = context;
+    for (size_t i = begin; i < end; i++)
+        advance_run(&job->stage->runs[i], job->steps, job->stage->keysize);
+}
+
+/* The runs share only the model and the data, which they read: each steps
+ * on a thread of its own, with the same result as one after the other. */
 void net_stage_step(NetStage *stage, size_t steps)
 {
-    for (size_t i = 0; i < stage->run_count; i++)
-        advance_run(&stage->runs[i], steps, stage->keysize);
+    StepJob job = {stage, steps};
+    parallel_for(stage->run_count, NET_STAGE_THREADS, step_runs, &job);
 }
 
 void net_stage_seek(NetStage *stage, size_t step)

@@ -61,8 +61,8 @@
 #define NET_STAGE_GRID 49           /* slice points per side */
 #define NET_STAGE_BANDS 12          /* row bands the grid is refined in */
 /* Slice points one net_stage_refine call computes, at least (a level of a
- * band is not split): about 200 losses over the training set. */
-#define NET_STAGE_POINTS_PER_REFINE 200
+ * band is not split): about 100 losses over the training set. */
+#define NET_STAGE_POINTS_PER_REFINE 100
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
 
 /* A point of a projected path: plane coordinates, distance from the plane,
