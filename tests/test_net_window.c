@@ -2,7 +2,8 @@
  * test_net_window.c — a network training in the real window: Space plays
  * it, ',' and '.' go back and forth bit for bit, a digit selects the run
  * the slice's plane follows, and the selected run's head is drawn where
- * the plane puts it, (1, 0), in its colour.  Screenshots go to
+ * the plane puts it, (1, 0), in its colour; a click on the loss plot
+ * shows that update.  Screenshots go to
  * $DESCENT_TEST_OUTPUT (or the current folder).
  */
 #include "window_testing.h"
@@ -59,6 +60,18 @@ static void test_network_plays_and_rewinds(void **state)
     push_text(".");
     frame(app, 0.0);
     assert_int_equal(scene_shown_step(scene), played);
+    assert_memory_equal(net_run_state(adam), before, bytes);
+
+    /* A click on the loss plot shows that update: about the middle. */
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, w - 24 - 150, h - 12 - 100);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, w - 24 - 150, h - 12 - 100);
+    frame(app, 0.0);
+    size_t middle = scene_shown_step(scene);
+    if (middle < 40 || middle > 80)
+        fail_msg("a click in the plot's middle showed update %zu of %zu", middle, played);
+    scene_seek(scene, played);
     assert_memory_equal(net_run_state(adam), before, bytes);
     free(before);
 

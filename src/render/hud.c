@@ -496,6 +496,8 @@ bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, doubl
     if (r->width == 0 || !r->layout.shown[LAYOUT_LOSS] || px < rect.x || px > rect.x + rect.w ||
         py < rect.y || py > rect.y + rect.h)
         return false;
+    if (scene->net)
+        return render_net_plot_step_at((Renderer *)r, scene, rect, px, step);
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box((Renderer *)r, &p, rect);
     double t = fmin(1.0, fmax(0.0, (px - b.ix) / b.iw));

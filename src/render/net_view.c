@@ -229,6 +229,32 @@ static LayoutRequest plot_need(Renderer *r)
                            fmax(NET_PLOT_HEIGHT * s, min_h), min_w, min_h, false};
 }
 
+/* The plotting area inside the plot's rect, after its y labels (written
+ * into top and bottom, 32 bytes each). */
+static LayoutRect plot_area(Renderer *r, const NetPlotRange *p, LayoutRect rect, char *top,
+                            char *bottom)
+{
+    double s = r->scale;
+    int px = render_font_px(r, NET_SMALL_PX);
+    double line = render_line_height(r, px);
+    snprintf(top, 32, "%.3g", pow(10, p->hi));
+    snprintf(bottom, 32, "%.3g", pow(10, p->lo));
+    double margin = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)) + 16 * s;
+    return (LayoutRect){rect.x + margin, rect.y + line + 12 * s, rect.w - margin - 12 * s,
+                        rect.h - 2 * line - 22 * s};
+}
+
+bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
+                             size_t *step)
+{
+    NetPlotRange p = plot_range(scene->net);
+    char top[32], bottom[32];
+    LayoutRect area = plot_area(r, &p, rect, top, bottom);
+    double t = fmin(1.0, fmax(0.0, (px - area.x) / area.w));
+    *step = (size_t)lround(t * (double)p.steps);
+    return true;
+}
+
 /* One loss of one run: a point per pixel column. */
 static void plot_curve(Renderer *r, const NetRun *run, bool test, const NetPlotRange *p,
                        LayoutRect area, Rgba color, double width)
@@ -264,12 +290,8 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, plot_title(), rect.x + 10 * s, rect.y + 6 * s, px, ALIGN_LEFT,
                 r->theme->text);
     char top[32], bottom[32], steps[32];
-    snprintf(top, sizeof top, "%.3g", pow(10, p.hi));
-    snprintf(bottom, sizeof bottom, "%.3g", pow(10, p.lo));
+    LayoutRect area = plot_area(r, &p, rect, top, bottom);
     snprintf(steps, sizeof steps, "%zu", p.steps);
-    double margin = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)) + 16 * s;
-    LayoutRect area = {rect.x + margin, rect.y + line + 12 * s, rect.w - margin - 12 * s,
-                       rect.h - 2 * line - 22 * s};
     shapes_segment(r->shapes, area.x, area.y + area.h, area.x + area.w, area.y + area.h,
                    0.5 * s, r->theme->axis);
     shapes_segment(r->shapes, area.x, area.y, area.x, area.y + area.h, 0.5 * s, r->theme->axis);

@@ -160,6 +160,9 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp);
 void render_net_world(Renderer *r, const Scene *scene);
 void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
+/* The update at pixel column px of the network's loss plot in rect. */
+bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
+                             size_t *step);
 
 /* formula.c: the selected run's update rule with its numbers when
  * display.formula is on. */
