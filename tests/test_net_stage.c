@@ -198,6 +198,8 @@ static void bad_options_are_refused(void **state)
         {{.data = DATA, .run_count = 1, .runs = {"sgd"}}, "--data moons:n=60,noise=0.2: needs --model"},
         {{.model = MODEL, .data = DATA, .landscape = "booth", .run_count = 1, .runs = {"sgd"}},
          "--model: a network scene has no --landscape"},
+        {{.model = MODEL, .data = DATA, .view3d = true, .run_count = 1, .runs = {"sgd"}},
+         "--model: a network scene has no 3D view"},
         {{.model = "mlp:layers=2-8-3", .data = DATA, .run_count = 1, .runs = {"sgd"}}, "classes"},
         {{.model = MODEL, .data = DATA, .run_count = 1, .runs = {"newton"}}, "newton"},
     };
@@ -207,6 +209,14 @@ static void bad_options_are_refused(void **state)
         if (!strstr(err.message, cases[c].message))
             fail_msg("case %zu: \"%s\" lacks \"%s\"", c, err.message, cases[c].message);
     }
+    /* Its landscape is the slice: 'l' and a typed formula cannot replace it. */
+    Scene *s = make_net();
+    ViewRect view = s->view;
+    DescentError err = {""};
+    assert_false(scene_set_landscape(s, "booth", false, &err));
+    assert_true(strstr(err.message, "slice") != NULL);
+    assert_memory_equal(&s->view, &view, sizeof view);
+    scene_destroy(s);
 }
 
 int main(void)

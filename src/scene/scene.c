@@ -141,6 +141,8 @@ bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, Descen
 
 bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, DescentError *err)
 {
+    if (scene->net)
+        return error_set(err, "%s", _("a network's landscape is its slice: it cannot change"));
     Landscape *landscape = landscape_create(spec, err);
     if (!landscape)
         return false;
@@ -214,10 +216,12 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
                   options->data);
         return NULL;
     }
-    if (options->model && (options->landscape || options->particles || options->lesson_path)) {
+    if (options->model &&
+        (options->landscape || options->particles || options->lesson_path || options->view3d)) {
         error_set(err, "--model: a network scene has no %s",
                   options->landscape   ? "--landscape (its landscape is the slice)"
                   : options->particles ? "--particles"
+                  : options->view3d    ? "3D view"
                                        : "lesson");
         return NULL;
     }
@@ -583,6 +587,8 @@ bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *er
 
 void scene_start_at(Scene *scene, double x, double y)
 {
+    if (scene->net)
+        return; /* every run starts at θ0; a point of the slice is no start */
     scene->start = (LandscapePoint){x, y};
     for (size_t i = 0; i < scene->run_count; i++) {
         scene->runs[i].x0 = x;

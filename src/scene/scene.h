@@ -209,9 +209,10 @@ void scene_play_for(Scene *scene, long updates, bool playing);
  * scene_create's; the scene is unchanged then. */
 bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *err);
 
-/* Restarts every run (and the swarm) from (x, y). */
+/* Restarts every run (and the swarm) from (x, y); nothing in a network
+ * scene, whose runs all start at θ0. */
 void scene_start_at(Scene *scene, double x, double y);
-/* Restarts every run from its own start. */
+/* Restarts every run from its own start (a network's: update 0). */
 void scene_reset(Scene *scene);
 
 /* Replaces the runs with new ones from spec strings on the current
@@ -220,7 +221,8 @@ void scene_reset(Scene *scene);
 bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, DescentError *err);
 
 /* Replaces the landscape; runs are re-parsed for it (sgd's noise default
- * depends on it) and restart at start.  keep_view false takes the
+ * depends on it) and restart at start.  A network scene refuses (its
+ * landscape is its slice).  keep_view false takes the
  * landscape's default view and start. */
 bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, DescentError *err);
 /* The next landscape kind in the core's list (expr is skipped), with its
