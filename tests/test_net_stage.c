@@ -4,7 +4,8 @@
  * and so does seeking, compared with a NetRun stepped on its own; the
  * slice's plane goes through θ0 and the selected run (its path from
  * (0, 0) to (1, 0), the head on the plane); the resampled slice is the
- * grid at its nodes; bad combinations of options are refused.
+ * grid at its nodes; bad combinations of options are refused; the 's'
+ * key's command line names the network.
  */
 #include "scene_testing.h"
 
@@ -13,6 +14,7 @@
 
 #include "core/rng.h"
 #include "scene/scene.h"
+#include "scene/scene_share.h"
 #include <math.h>
 
 #define MODEL "mlp:layers=2-8-2"
@@ -219,6 +221,19 @@ static void bad_options_are_refused(void **state)
     scene_destroy(s);
 }
 
+/* The 's' key's command line: the network's options and its runs, none
+ * of the landscape it does not show. */
+static void command_line_is_the_network(void **state)
+{
+    (void)state;
+    Scene *s = make_net();
+    char line[SCENE_COMMAND_LINE_MAX];
+    assert_true(scene_command_line(s, line, sizeof line));
+    assert_string_equal(line, "descent --model " MODEL " --data " DATA " --init-seed 3 "
+                              "--opt sgd:lr=0.1,batch=8 --opt adam:lr=0.01");
+    scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +242,7 @@ int main(void)
         cmocka_unit_test(plane_goes_through_the_selected_run),
         cmocka_unit_test(sample_hits_the_nodes),
         cmocka_unit_test(bad_options_are_refused),
+        cmocka_unit_test(command_line_is_the_network),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,6 +42,7 @@ struct NetStage {
     size_t run_count, selected;
     size_t keysize;
     uint64_t init_seed;
+    char *model_spec, *data_spec;
     ModelWork *work;
     Plane planes[2];        /* [shown] is drawn, the other one is being computed */
     int shown;
@@ -408,6 +409,10 @@ static bool stage_build(NetStage *stage, const SceneOptions *options, DescentErr
     size_t n = stage->model.nparams;
     stage->keysize = optimizer_vec_size(n);
     stage->init_seed = options->init_seed;
+    stage->model_spec = strdup(options->model);
+    stage->data_spec = strdup(options->data);
+    if (!stage->model_spec || !stage->data_spec)
+        return error_set(err, "out of memory for the network");
     stage->theta0 = malloc(n * sizeof *stage->theta0);
     stage->work = model_work_create(&stage->model);
     if (!stage->theta0 || !stage->work || !plane_alloc(&stage->planes[0], n) ||
@@ -463,9 +468,19 @@ void net_stage_destroy(NetStage *stage)
     plane_free(&stage->planes[0]);
     plane_free(&stage->planes[1]);
     model_work_destroy(stage->work);
+    free(stage->model_spec);
+    free(stage->data_spec);
     free(stage->theta0);
     netdata_free(&stage->data);
     free(stage);
+}
+
+void net_stage_specs(const NetStage *stage, const char **model, const char **data,
+                     uint64_t *init_seed)
+{
+    *model = stage->model_spec;
+    *data = stage->data_spec;
+    *init_seed = stage->init_seed;
 }
 
 const Model *net_stage_model(const NetStage *stage)

@@ -79,6 +79,9 @@ typedef struct NetStage NetStage;
 NetStage *net_stage_create(const SceneOptions *options, DescentError *err);
 void net_stage_destroy(NetStage *stage);
 
+/* The model and data specs and the init seed it was made from. */
+void net_stage_specs(const NetStage *stage, const char **model, const char **data,
+                     uint64_t *init_seed);
 const Model *net_stage_model(const NetStage *stage);
 const NetDataSplit *net_stage_data(const NetStage *stage);
 size_t net_stage_run_count(const NetStage *stage);

@@ -99,8 +99,12 @@ static bool parse_landscape(SceneOptions *o, const char *v, DescentError *err)
     return true;
 }
 
+/* A network scene's landscape, start and view are its slice's: nothing
+ * to print (scene_command_line writes its --model and --data). */
 static void print_landscape(const Scene *scene, CommandLine *line)
 {
+    if (scene->net)
+        return;
     command_line_word(line, "--landscape");
     command_line_word(line, landscape_spec(scene->landscape));
 }
@@ -117,6 +121,10 @@ static bool parse_opt(SceneOptions *o, const char *v, DescentError *err)
  * the sweep's. */
 static void print_opt(const Scene *scene, CommandLine *line)
 {
+    for (size_t i = 0; scene->net && i < net_stage_run_count(scene->net); i++) {
+        command_line_word(line, "--opt");
+        command_line_word(line, net_stage_run_spec(scene->net, i));
+    }
     char text[SWEEP_SPEC_MAX + 64];
     if (still_a_sweep(scene)) {
         line->ok = spec_started(scene, scene->sweep.base, scene->runs[0].x0, scene->runs[0].y0,
@@ -161,6 +169,8 @@ static bool parse_start(SceneOptions *o, const char *v, DescentError *err)
 
 static void print_start(const Scene *scene, CommandLine *line)
 {
+    if (scene->net)
+        return;
     command_line_word(line, "--start");
     command_line_numbers(line, (const double[]){scene->start.x, scene->start.y}, 2);
 }
@@ -178,6 +188,8 @@ static bool parse_view(SceneOptions *o, const char *v, DescentError *err)
 
 static void print_view(const Scene *scene, CommandLine *line)
 {
+    if (scene->net)
+        return;
     const ViewRect *v = &scene->view;
     command_line_word(line, "--view");
     command_line_numbers(line, (const double[]){v->xmin, v->xmax, v->ymin, v->ymax}, 4);
