@@ -127,15 +127,24 @@ static int lua_file(const struct dirent *e)
     return n > 4 && strcmp(e->d_name + n - 4, ".lua") == 0;
 }
 
+/* A renderer on an off-screen GL context of its own, to measure text. */
+static Renderer *open_renderer(GlContext **gl)
+{
+    DescentError err = {""};
+    *gl = gl_context_create(
+        &(GlContextOptions){.title = "test_layout", .width = 64, .height = 64}, &err);
+    assert_non_null(*gl);
+    Renderer *renderer = renderer_create(&err);
+    assert_non_null(renderer);
+    return renderer;
+}
+
 static void test_every_lesson_step_fits(void **state)
 {
     (void)state;
     DescentError err = {""};
-    GlContext *gl = gl_context_create(
-        &(GlContextOptions){.title = "test_layout", .width = 64, .height = 64}, &err);
-    assert_non_null(gl);
-    Renderer *renderer = renderer_create(&err);
-    assert_non_null(renderer);
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
     const char *root = getenv("DESCENT_DATA_DIR");
     assert_non_null(root);
     char dir[4096];
@@ -189,11 +198,8 @@ static void test_network_scene_fits(void **state)
 {
     (void)state;
     DescentError err = {""};
-    GlContext *gl = gl_context_create(
-        &(GlContextOptions){.title = "test_layout", .width = 64, .height = 64}, &err);
-    assert_non_null(gl);
-    Renderer *renderer = renderer_create(&err);
-    assert_non_null(renderer);
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
     static const char *const langs[] = {"en", "zh"};
     SceneOptions options = {.model = "mlp:layers=2-16-16-2", .data = "moons:n=200,noise=0.2",
                             .run_count = 3,
