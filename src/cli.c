@@ -253,14 +253,15 @@ static const CommandOptionDef command_option_defs[] = {
     {"--steps", "N", "trace: updates per run, 0 ... 100000000", CLI_FOR_TRACE, parse_steps, 0},
     {"--format", "csv|json", "trace: the output's form (default csv)", CLI_FOR_TRACE, parse_format,
      0},
-    {"--model", "SPEC", "a network instead of a landscape (descent list models); needs --data",
-     CLI_FOR_TRACE | CLI_FOR_EVAL, TEXT_FIELD(model)},
+    {"--model", "SPEC", "a network instead of a landscape (descent list models); needs --data;"
+     " the window and record train it live",
+     CLI_FOR_TRACE | CLI_FOR_EVAL | CLI_FOR_SCENE, TEXT_FIELD(model)},
     {"--data", "SPEC", "the network's dataset (descent list datasets)",
-     CLI_FOR_TRACE | CLI_FOR_EVAL, TEXT_FIELD(data)},
+     CLI_FOR_TRACE | CLI_FOR_EVAL | CLI_FOR_SCENE, TEXT_FIELD(data)},
     {"--every", "K", "trace a network: sharpness and noise scale every K updates",
      CLI_FOR_TRACE, parse_every, 0},
-    {"--init-seed", "N", "trace a network: seed of theta0, the runs' common start (default 0)",
-     CLI_FOR_TRACE, parse_init_seed, 0},
+    {"--init-seed", "N", "a network: seed of theta0, the runs' common start (default 0)",
+     CLI_FOR_TRACE | CLI_FOR_SCENE, parse_init_seed, 0},
     {"--theta", "FILE", "eval a network at these parameters (numbers, e.g. trace's theta)",
      CLI_FOR_EVAL, TEXT_FIELD(theta)},
     {"--landscape", "SPEC", "eval: the landscape", CLI_FOR_EVAL, TEXT_FIELD(landscape)},
@@ -280,6 +281,17 @@ int cli_command_option(CommandOptions *options, unsigned command, int argc, char
         }
     }
     return 0;
+}
+
+int cli_network_option(SceneOptions *options, int argc, char **argv, int *i)
+{
+    CommandOptions c = {.model = options->model, .data = options->data,
+                        .init_seed = options->init_seed};
+    int m = cli_command_option(&c, CLI_FOR_SCENE, argc, argv, i);
+    options->model = c.model;
+    options->data = c.data;
+    options->init_seed = c.init_seed;
+    return m;
 }
 
 void cli_print_command_options(FILE *out)

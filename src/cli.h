@@ -67,13 +67,18 @@ typedef struct CommandOptions {
 } CommandOptions;
 
 /* The subcommands an option of the table belongs to. */
-enum { CLI_FOR_TRACE = 1, CLI_FOR_EVAL = 2 };
+enum { CLI_FOR_TRACE = 1, CLI_FOR_EVAL = 2, CLI_FOR_SCENE = 4 /* the window and record */ };
 
 /* Tries to read one option of the trace/eval table (cli.c, the one list of
  * them, which --help prints) that belongs to command (CLI_FOR_TRACE or
  * CLI_FOR_EVAL) at argv[*i]: 1 when it was one (advancing *i), 0 when not,
  * -1 after printing an error for a missing or bad value. */
 int cli_command_option(CommandOptions *options, unsigned command, int argc, char **argv, int *i);
+
+/* Reads one of the table's network options that the window and record
+ * take (--model, --data, --init-seed) into options; returns as
+ * cli_command_option. */
+int cli_network_option(SceneOptions *options, int argc, char **argv, int *i);
 
 /* Lists the trace/eval options for --help, from their table. */
 void cli_print_command_options(FILE *out);

@@ -129,6 +129,8 @@ int cli_record(int argc, char **argv)
     for (int i = 0; i < argc;) {
         int m = cli_scene_option(&scene_options, argc, argv, &i);
         if (m == 0)
+            m = cli_network_option(&scene_options, argc, argv, &i);
+        if (m == 0)
             m = record_option(&options, argc, argv, &i);
         if (m < 0)
             return EXIT_USAGE;

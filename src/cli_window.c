@@ -48,6 +48,8 @@ int cli_window(int argc, char **argv)
     for (int i = 0; i < argc;) {
         const char *value = NULL;
         int m = cli_scene_option(&scene_options, argc, argv, &i);
+        if (m == 0)
+            m = cli_network_option(&scene_options, argc, argv, &i);
         if (m < 0)
             return EXIT_USAGE;
         if (m > 0)
@@ -93,7 +95,7 @@ int cli_window(int argc, char **argv)
      * (the benchmark keeps measuring the race). */
     char welcome[4096];
     if (!scene_options.lesson_path && !scene_options.landscape && scene_options.run_count == 0 &&
-        bench_frames == 0) {
+        !scene_options.model && bench_frames == 0) {
         if (lesson_find("welcome", welcome, sizeof welcome, &err))
             scene_options.lesson_path = welcome;
         else

@@ -175,15 +175,24 @@ static int lua_file(const struct dirent *e)
     return n > 4 && strcmp(e->d_name + n - 4, ".lua") == 0;
 }
 
+/* A renderer on an off-screen GL context of its own, to measure text. */
+static Renderer *open_renderer(GlContext **gl)
+{
+    DescentError err = {""};
+    *gl = gl_context_create(
+        &(GlContextOptions){.title = "test_layout", .width = 64, .height = 64}, &err);
+    assert_non_null(*gl);
+    Renderer *renderer = renderer_create(&err);
+    assert_non_null(renderer);
+    return renderer;
+}
+
 static void test_every_lesson_step_fits(void **state)
 {
     (void)state;
     DescentError err = {""};
-    GlContext *gl = gl_context_create(
-        &(GlContextOptions){.title = "test_layout", .width = 64, .height = 64}, &err);
-    assert_non_null(gl);
-    Renderer *renderer = renderer_create(&err);
-    assert_non_null(renderer);
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
     const char *root = getenv("DESCENT_DATA_DIR");
     assert_non_null(root);
     char dir[4096];
@@ -226,6 +235,38 @@ static void test_every_lesson_step_fits(void **state)
     free(files);
     fprintf(stderr, "checked %zu lesson steps at %zu sizes\n", steps,
             sizeof sizes / sizeof sizes[0]);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+    assert_int_equal(failures, 0);
+}
+
+/* A network scene (docs/ARCHITECTURE.md §2.5) after training a while: its
+ * legend, loss plot and data panel in English and Chinese. */
+static void test_network_scene_fits(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    static const char *const langs[] = {"en", "zh"};
+    SceneOptions options = {.model = "mlp:layers=2-16-16-2", .data = "moons:n=200,noise=0.2",
+                            .run_count = 3,
+                            .runs = {"sgd:lr=0.1,batch=20", "adam:lr=0.01", "momentum:lr=0.05"}};
+    for (size_t g = 0; g < 2; g++) {
+        assert_true(i18n_select(langs[g]));
+        Scene *scene = scene_create(&options, &err);
+        assert_non_null(scene);
+        scene_step(scene, 300);
+        char what[64];
+        snprintf(what, sizeof what, "network scene (%s)", langs[g]);
+        check_scene(renderer, scene, what);
+        for (int p = 0; p < LAYOUT_PANELS; p++)
+            if (p == LAYOUT_LEGEND || p == LAYOUT_LOSS || p == LAYOUT_INSET)
+                assert_true(render_layout(renderer, scene, 1280, 720, 1.0,
+                                          RENDER_FOR_WINDOW)->shown[p]);
+        scene_destroy(scene);
+    }
+    assert_true(i18n_select("en"));
     renderer_destroy(renderer);
     gl_context_destroy(gl);
     assert_int_equal(failures, 0);
@@ -431,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_dynamics_plot_beside_loss_plot),
         cmocka_unit_test(test_labels_stack),
         cmocka_unit_test(test_marks_at_one_place_count),
+        cmocka_unit_test(test_network_scene_fits),
         cmocka_unit_test(test_every_lesson_step_fits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -108,6 +108,21 @@ check("a still --seconds 0.1 in at 30 fps is frame 3 of the sequence",
 frames = [decode_video(os.path.join(a, f"f{k:03d}.png")) for k in range(5)]
 check("frames move: frame 0 and frame 4 differ", frames[0] != frames[4])
 
+# A network training (docs/ARCHITECTURE.md §2.5): its slice is refined
+# frame by frame, and the frames are the same run after run.
+a, b = fresh("net_a"), fresh("net_b")
+net = ["--model", "mlp:layers=2-8-2", "--data", "moons:n=60,noise=0.2", "--opt",
+       "sgd:lr=0.1,batch=8", "--opt", "adam:lr=0.01", "--speed", "4"]
+for out in (a, b):
+    code, _, err = run("-o", os.path.join(out, "f%03d.png"), *SMALL, "--frames", "40", *net)
+names = [f"f{k:03d}.png" for k in range(40)]
+same = all(open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb").read()
+           for n in names)
+check("a network scene records byte-identical PNGs", code == 0 and same and
+      sorted(os.listdir(a)) == names, err)
+check("... and it trains: frame 0 and frame 39 differ",
+      decode_video(os.path.join(a, names[0])) != decode_video(os.path.join(a, names[39])))
+
 # A stand-in ffmpeg that keeps the raw frames descent feeds it: the frames
 # of two runs must be identical, and equal to the PNG sequence's pixels.
 bin_dir = fresh("tee_bin")

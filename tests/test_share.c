@@ -231,7 +231,7 @@ static void test_one_table_parses_prints_and_helps(void **state)
     assert_true(count <= 64);
     print_and_mark("--landscape quadratic --opt gd --opt=sgd:noise=0.5 --start 1,2 "
                    "--view -3,3,-3,3 --seed 5 --particles 10 --theme light --projector "
-                   "--camera 10,30,2 --lang en", printed);
+                   "--camera 10,30,2 --speed 2 --lang en", printed);
     print_and_mark("--opt gd --sweep lr=0.01:0.1:3 --3d", printed);
     char *help = NULL;
     size_t help_size = 0;

@@ -28,6 +28,9 @@
 
 static const char first_hint[] =
     N_("h or ? lists the keys  ·  click to start the runs there  ·  Space pauses");
+/* A network's runs all start at θ0: a click picks no start. */
+static const char first_net_hint[] =
+    N_("h or ? lists the keys  ·  1 2 … pick the run the slice follows  ·  Space pauses");
 
 /* Lists the window's keys, then the current lesson step's (their labels
  * are the lesson's: refreshed whenever the step or lesson changes). */
@@ -102,7 +105,7 @@ App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
         app_destroy(app);
         return NULL;
     }
-    scene_notify(scene, 12.0, "%s", _(first_hint));
+    scene_notify(scene, 12.0, "%s", _(scene->net ? first_net_hint : first_hint));
     if (options->lesson) {
         DescentError lesson_err = {""};
         app->has_lesson = true;

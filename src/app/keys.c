@@ -155,6 +155,10 @@ static void toggle_view3d(App *app, size_t which)
 {
     (void)which;
     Scene *s = app->scene;
+    if (s->net) {
+        scene_notify(s, 3.0, "%s", _("a network's slice is drawn in 2D only"));
+        return;
+    }
     s->display.view3d = !s->display.view3d;
     s->hover_valid = false;
     scene_notify(s, 3.0, "%s",

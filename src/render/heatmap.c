@@ -181,7 +181,8 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
             return false;
         h->cells_capacity = cells;
     }
-    h->stats = grid_sample(scene->landscape, rect, gw, gh, h->values, h->threads);
+    h->stats = scene->net ? net_stage_sample(scene->net, rect, gw, gh, h->values)
+                          : grid_sample(scene->landscape, rect, gw, gh, h->values, h->threads);
     h->grid_w = gw;
     h->grid_h = gh;
     h->grid_rect = rect;

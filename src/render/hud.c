@@ -502,6 +502,8 @@ bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, doubl
     if (r->width == 0 || !r->layout.shown[LAYOUT_LOSS] || px < rect.x || px > rect.x + rect.w ||
         py < rect.y || py > rect.y + rect.h)
         return false;
+    if (scene->net)
+        return render_net_plot_step_at((Renderer *)r, scene, rect, px, step);
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box((Renderer *)r, &p, rect);
     double t = fmin(1.0, fmax(0.0, (px - b.ix) / b.iw));
@@ -877,7 +879,11 @@ void render_plan(Renderer *r, const Scene *scene)
                       .landscape_aspect = (scene->view.xmax - scene->view.xmin) /
                                           (scene->view.ymax - scene->view.ymin)};
     bool bare = r->crop || scene->display.panels_hidden;
-    if (!bare) {
+    if (!bare && scene->net) {
+        render_net_needs(r, scene, &in);
+        in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
+        in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
+    } else if (!bare) {
         Legend *legend = malloc(sizeof *legend);
         if (legend) {
             in.panel[LAYOUT_LEGEND] = legend_need(r, scene, false, legend);
@@ -907,9 +913,9 @@ void render_plan(Renderer *r, const Scene *scene)
     layout_compute(&in, &r->layout);
 }
 
-void render_hud(Renderer *r, const Scene *scene)
+/* The panels of runs on a two-parameter landscape. */
+static void draw_landscape_panels(Renderer *r, const Scene *scene, const Layout *l)
 {
-    const Layout *l = &r->layout;
     if (l->shown[LAYOUT_LEGEND])
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
     if (l->shown[LAYOUT_FORMULA])
@@ -920,10 +926,19 @@ void render_hud(Renderer *r, const Scene *scene)
         draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
     if (l->shown[LAYOUT_DYNAMICS])
         render_dynamics_plot(r, scene, l->rect[LAYOUT_DYNAMICS]);
-    if (l->shown[LAYOUT_COLORBAR])
-        draw_colorbar(r, scene, l->rect[LAYOUT_COLORBAR]);
     if (l->shown[LAYOUT_INSET])
         render_data_inset(r, scene, l->rect[LAYOUT_INSET]);
+}
+
+void render_hud(Renderer *r, const Scene *scene)
+{
+    const Layout *l = &r->layout;
+    if (scene->net)
+        render_net_panels(r, scene, l);
+    else
+        draw_landscape_panels(r, scene, l);
+    if (l->shown[LAYOUT_COLORBAR])
+        draw_colorbar(r, scene, l->rect[LAYOUT_COLORBAR]);
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
              notice = notice_text(r, scene);
     if (l->shown[LAYOUT_CAPTION])

@@ -155,6 +155,15 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
 void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect);
 void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp);
 
+/* net_view.c: a network scene (scene->net): its paths on the slice, and
+ * its legend, loss plot and data panel in place of the landscape's. */
+void render_net_world(Renderer *r, const Scene *scene);
+void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
+void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
+/* The update at pixel column px of the network's loss plot in rect. */
+bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
+                             size_t *step);
+
 /* formula.c: the selected run's update rule with its numbers when
  * display.formula is on. */
 LayoutRequest render_formula_need(Renderer *r, const Scene *scene);

@@ -212,8 +212,12 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
     /* Colour blends; destination alpha stays opaque for read-back (and
      * over clear pixels becomes the shapes' own: premultiplied colour). */
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    render_world(r, scene);
-    render_change_marks(r, scene);
+    if (scene->net) {
+        render_net_world(r, scene);
+    } else {
+        render_world(r, scene);
+        render_change_marks(r, scene);
+    }
     render_flush(r);
     glDisable(GL_SCISSOR_TEST);
     if (r->crop)

@@ -141,6 +141,8 @@ bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, Descen
 
 bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, DescentError *err)
 {
+    if (scene->net)
+        return error_set(err, "%s", _("a network's landscape is its slice: it cannot change"));
     Landscape *landscape = landscape_create(spec, err);
     if (!landscape)
         return false;
@@ -191,11 +193,36 @@ bool scene_next_landscape(Scene *scene, DescentError *err)
 /* ------------------------------------------------------------------------ */
 /* Life cycle                                                                */
 
+/* The view follows the network's slice: its grid is the landscape shown. */
+static void sync_net_view(Scene *scene)
+{
+    const double *values;
+    unsigned serial;
+    const SliceGridDesc *grid = net_stage_grid(scene->net, &values, &serial);
+    scene->view = (ViewRect){grid->a_min, grid->a_max, grid->b_min, grid->b_max};
+    scene->landscape_serial = serial;
+    scene->display.log_scale = true;
+}
+
 Scene *scene_create(const SceneOptions *options, DescentError *err)
 {
     if (options->has_view && !view_rect_drawable(options->view)) {
         error_set(err, "view %g,%g,%g,%g: wider or taller than %g", options->view.xmin,
                   options->view.xmax, options->view.ymin, options->view.ymax, VIEW_SPAN_MAX);
+        return NULL;
+    }
+    if (options->data && !options->model) {
+        error_set(err, "--data %s: needs --model SPEC (a network to train on it)",
+                  options->data);
+        return NULL;
+    }
+    if (options->model &&
+        (options->landscape || options->particles || options->lesson_path || options->view3d)) {
+        error_set(err, "--model: a network scene has no %s",
+                  options->landscape   ? "--landscape (its landscape is the slice)"
+                  : options->particles ? "--particles"
+                  : options->view3d    ? "3D view"
+                                       : "lesson");
         return NULL;
     }
     Scene *scene = calloc(1, sizeof *scene);
@@ -222,7 +249,7 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
                    : welcome          ? welcome_start
                                       : landscape_default_start(scene->landscape);
     scene->view = options->has_view ? options->view : landscape_default_view(scene->landscape);
-    scene->speed = 1.0;
+    scene->speed = options->speed > 0 ? options->speed : 1.0;
     scene->playing = true;
     scene->play_left = -1;
     scene->display = (SceneDisplay){
@@ -259,6 +286,19 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         specs = sweep_specs;
         count = sweep.count;
     }
+    if (options->model) {
+        /* The network's runs are its own; the two-parameter landscape
+         * stays, runless, for the commands that act on it. */
+        scene->net = options->sweep ? NULL : net_stage_create(options, err);
+        if (!scene->net) {
+            if (options->sweep)
+                error_set(err, "--sweep does not apply to a network (--model)");
+            scene_destroy(scene);
+            return NULL;
+        }
+        count = 0;
+        sync_net_view(scene);
+    }
     if (!scene_set_runs(scene, specs, count, err)) {
         scene_destroy(scene);
         return NULL;
@@ -276,6 +316,7 @@ void scene_destroy(Scene *scene)
         if (scene->flows[i].live)
             run_free(&scene->flows[i].run);
     swarm_destroy(scene->swarm);
+    net_stage_destroy(scene->net);
     basin_map_destroy(scene->basin_cache->map);
     free(scene->basin_cache);
     landscape_destroy(scene->landscape);
@@ -387,6 +428,8 @@ void scene_show_flow(Scene *scene, bool on)
 
 void scene_seek(Scene *scene, size_t step)
 {
+    if (scene->net)
+        net_stage_seek(scene->net, step);
     for (size_t i = 0; i < scene->run_count; i++)
         run_seek(&scene->runs[i].run, step);
     if (scene->swarm)
@@ -398,7 +441,9 @@ void scene_seek(Scene *scene, size_t step)
 
 size_t scene_shown_step(const Scene *scene)
 {
-    size_t step = scene->swarm ? swarm_steps(scene->swarm) : 0;
+    size_t step = scene->net     ? net_stage_shown_step(scene->net)
+                  : scene->swarm ? swarm_steps(scene->swarm)
+                                 : 0;
     for (size_t i = 0; i < scene->run_count; i++)
         if (run_steps(&scene->runs[i].run) > step)
             step = run_steps(&scene->runs[i].run);
@@ -407,6 +452,8 @@ size_t scene_shown_step(const Scene *scene)
 
 void scene_step(Scene *scene, size_t steps)
 {
+    if (scene->net)
+        net_stage_step(scene->net, steps);
     for (size_t i = 0; i < scene->run_count; i++)
         run_advance(&scene->runs[i].run, steps);
     if (scene->swarm)
@@ -456,6 +503,10 @@ void scene_advance(Scene *scene, double dt)
     scene->time += dt;
     if (scene->notice[0] && scene->time >= scene->notice_until)
         scene->notice[0] = '\0';
+    /* One level of the slice per frame, paused or not: a frame never
+     * waits for a whole grid (net_stage.h). */
+    if (scene->net && net_stage_refine(scene->net))
+        sync_net_view(scene);
     if (!scene->playing)
         return;
     double due = scene->step_carry + dt * SCENE_STEPS_PER_SECOND * scene->speed;
@@ -536,6 +587,8 @@ bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *er
 
 void scene_start_at(Scene *scene, double x, double y)
 {
+    if (scene->net)
+        return; /* every run starts at θ0; a point of the slice is no start */
     scene->start = (LandscapePoint){x, y};
     for (size_t i = 0; i < scene->run_count; i++) {
         scene->runs[i].x0 = x;
@@ -546,6 +599,8 @@ void scene_start_at(Scene *scene, double x, double y)
 
 void scene_reset(Scene *scene)
 {
+    if (scene->net)
+        net_stage_seek(scene->net, 0);
     for (size_t i = 0; i < scene->run_count; i++)
         run_restart(&scene->runs[i].run, scene->runs[i].x0, scene->runs[i].y0);
     if (scene->swarm)
@@ -758,6 +813,8 @@ bool scene_scale_noise(Scene *scene, double factor, DescentError *err)
 
 void scene_select(Scene *scene, size_t i)
 {
+    if (scene->net)
+        net_stage_select(scene->net, i);
     if (i < scene->run_count)
         scene->selected = i;
 }

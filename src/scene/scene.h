@@ -28,6 +28,7 @@
 #include "lesson/lesson.h"
 #include "scene/scene_options.h"
 #include "scene/expr_field.h"
+#include "scene/net_stage.h"
 #include "scene/run_field.h"
 
 typedef enum Colormap {
@@ -43,8 +44,6 @@ const char *colormap_name(Colormap colormap);
 
 /* Updates per second at speed 1. */
 #define SCENE_STEPS_PER_SECOND 120.0
-#define SCENE_SPEED_MIN (1.0 / 16.0)
-#define SCENE_SPEED_MAX 64.0
 /* Most updates one scene_advance performs, so a stalled frame (a window
  * being dragged) does not turn into a burst of thousands of steps. */
 #define SCENE_MAX_STEPS_PER_ADVANCE 4096
@@ -168,6 +167,12 @@ typedef struct Scene {
     ExprField expr_field;       /* the formula typed in the window (expr_field.h) */
     RunField run_field;         /* the run's parameters typed in the window (run_field.h) */
 
+    NetStage *net;              /* owned: a network training instead of runs on a
+                                   two-parameter landscape (--model), or NULL;
+                                   then run_count is 0, view is the slice's
+                                   plane and landscape_serial changes with its
+                                   grid (docs/ARCHITECTURE.md §2.5) */
+
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */
 } Scene;
@@ -204,9 +209,10 @@ void scene_play_for(Scene *scene, long updates, bool playing);
  * scene_create's; the scene is unchanged then. */
 bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *err);
 
-/* Restarts every run (and the swarm) from (x, y). */
+/* Restarts every run (and the swarm) from (x, y); nothing in a network
+ * scene, whose runs all start at θ0. */
 void scene_start_at(Scene *scene, double x, double y);
-/* Restarts every run from its own start. */
+/* Restarts every run from its own start (a network's: update 0). */
 void scene_reset(Scene *scene);
 
 /* Replaces the runs with new ones from spec strings on the current
@@ -215,7 +221,8 @@ void scene_reset(Scene *scene);
 bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, DescentError *err);
 
 /* Replaces the landscape; runs are re-parsed for it (sgd's noise default
- * depends on it) and restart at start.  keep_view false takes the
+ * depends on it) and restart at start.  A network scene refuses (its
+ * landscape is its slice).  keep_view false takes the
  * landscape's default view and start. */
 bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, DescentError *err);
 /* The next landscape kind in the core's list (expr is skipped), with its

@@ -99,8 +99,12 @@ static bool parse_landscape(SceneOptions *o, const char *v, DescentError *err)
     return true;
 }
 
+/* A network scene's landscape, start and view are its slice's: nothing
+ * to print (scene_command_line writes its --model and --data). */
 static void print_landscape(const Scene *scene, CommandLine *line)
 {
+    if (scene->net)
+        return;
     command_line_word(line, "--landscape");
     command_line_word(line, landscape_spec(scene->landscape));
 }
@@ -117,6 +121,10 @@ static bool parse_opt(SceneOptions *o, const char *v, DescentError *err)
  * the sweep's. */
 static void print_opt(const Scene *scene, CommandLine *line)
 {
+    for (size_t i = 0; scene->net && i < net_stage_run_count(scene->net); i++) {
+        command_line_word(line, "--opt");
+        command_line_word(line, net_stage_run_spec(scene->net, i));
+    }
     char text[SWEEP_SPEC_MAX + 64];
     if (still_a_sweep(scene)) {
         line->ok = spec_started(scene, scene->sweep.base, scene->runs[0].x0, scene->runs[0].y0,
@@ -161,6 +169,8 @@ static bool parse_start(SceneOptions *o, const char *v, DescentError *err)
 
 static void print_start(const Scene *scene, CommandLine *line)
 {
+    if (scene->net)
+        return;
     command_line_word(line, "--start");
     command_line_numbers(line, (const double[]){scene->start.x, scene->start.y}, 2);
 }
@@ -178,6 +188,8 @@ static bool parse_view(SceneOptions *o, const char *v, DescentError *err)
 
 static void print_view(const Scene *scene, CommandLine *line)
 {
+    if (scene->net)
+        return;
     const ViewRect *v = &scene->view;
     command_line_word(line, "--view");
     command_line_numbers(line, (const double[]){v->xmin, v->xmax, v->ymin, v->ymax}, 4);
@@ -220,6 +232,24 @@ static void print_particles(const Scene *scene, CommandLine *line)
     snprintf(text, sizeof text, "%zu", scene->particles);
     command_line_word(line, "--particles");
     command_line_word(line, text);
+}
+
+static bool parse_speed(SceneOptions *o, const char *v, DescentError *err)
+{
+    double speed;
+    if (!scene_option_numbers(v, &speed, 1) || speed < SCENE_SPEED_MIN || speed > SCENE_SPEED_MAX)
+        return error_set(err, "--speed %s: expected a number from %g to %g", v, SCENE_SPEED_MIN,
+                         SCENE_SPEED_MAX);
+    o->speed = speed;
+    return true;
+}
+
+static void print_speed(const Scene *scene, CommandLine *line)
+{
+    if (scene->speed == 1.0)
+        return;
+    command_line_word(line, "--speed");
+    command_line_numbers(line, &scene->speed, 1);
 }
 
 static bool parse_theme(SceneOptions *o, const char *v, DescentError *err)
@@ -323,6 +353,8 @@ static const SceneOptionDef defs[] = {
     {"--seed", "N", "seed of noisy runs without their own seed=", parse_seed, print_seed},
     {"--particles", "N", "run N copies of a noisy run (seeds seed ... seed+N-1)",
      parse_particles, print_particles},
+    {"--speed", "F", "playback speed: F times 120 updates per second (default 1)", parse_speed,
+     print_speed},
     {"--theme", "dark|light",
      "light: a light landscape, light panels, dark text and paths, for paper",
      parse_theme, print_theme},

@@ -27,6 +27,10 @@
 
 #define SCENE_MAX_RUNS 16
 
+/* Playback speed's range (multiplies scene.h's SCENE_STEPS_PER_SECOND). */
+#define SCENE_SPEED_MIN (1.0 / 16.0)
+#define SCENE_SPEED_MAX 64.0
+
 /* Colours of panels, text and marks (the landscape's colormap stays). */
 typedef enum SceneTheme {
     SCENE_THEME_DARK = 0,             /* dark panels, light text: screens */
@@ -64,11 +68,16 @@ typedef struct SceneOptions {
     bool has_seed;                    /* --seed N: default seed of noisy runs */
     uint64_t seed;
     size_t particles;                 /* --particles N, 0 = none */
+    double speed;                     /* --speed F: playback speed, 0 = 1 */
     bool view3d;                      /* --3d (or --camera) */
     bool has_camera;                  /* --camera YAW,PITCH[,DISTANCE] */
     SceneCamera camera;
     bool projector;                   /* --projector: large text, thick lines */
     SceneTheme theme;                 /* --theme dark|light */
+    const char *model;                /* --model SPEC: a network instead of a
+                                         landscape (scene/net_stage.h), or NULL */
+    const char *data;                 /* --data SPEC: its dataset */
+    uint64_t init_seed;               /* --init-seed N: θ0's initialisation */
     const char *lang;                 /* --lang en|zh, or NULL (environment) */
     const char *lesson_reserved_keys; /* keys the lesson may not bind (lesson_load);
                                          the command line passes the window's */

@@ -55,6 +55,18 @@ bool scene_command_line(const Scene *scene, char *dest, size_t size)
     if (size > 0)
         dest[0] = '\0';
     command_line_word(&line, "descent");
+    if (scene->net) {
+        /* The network's options, which src/cli.c's table of trace options
+         * owns (docs/CLI.md §2.4). */
+        const char *model, *data;
+        uint64_t init_seed;
+        net_stage_specs(scene->net, &model, &data, &init_seed);
+        char seed[32];
+        snprintf(seed, sizeof seed, "%llu", (unsigned long long)init_seed);
+        const char *words[] = {"--model", model, "--data", data, "--init-seed", seed};
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+            command_line_word(&line, words[k]);
+    }
     size_t count;
     const SceneOptionDef *defs = scene_option_defs(&count);
     for (size_t i = 0; i < count; i++)

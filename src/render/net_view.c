@@ -1,0 +1,445 @@
+/*
+ * net_view.c — a network scene (scene->net, scene/net_stage.h) drawn: on
+ * the landscape, the slice's plane (the heatmap draws its loss, through
+ * net_stage_sample) with each run's path projected onto it and its head
+ * labelled with its distance from the plane; in the panels, a legend of
+ * the runs with their train and test loss, the train and test loss per
+ * step (solid and faint: the gap between them is the generalisation gap),
+ * and the data panel, the input plane coloured by the selected run's
+ * predicted class with the train points (filled), the test points
+ * (hollow) and the misclassified ones ringed.
+ *
+ * The numbers come from the core through the stage; this file only draws
+ * them.  hud.c asks for these panels instead of the landscape's
+ * (render_net_needs, render_net_panels), renderer.c for the world.
+ */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define NET_BODY_PX 15.0
+#define NET_SMALL_PX 13.0
+#define NET_PLOT_WIDTH 360.0
+#define NET_PLOT_HEIGHT 200.0
+#define NET_DATA_SIDE 230.0
+#define NET_DATA_MIN_SIDE 110.0
+/* Cells per side of the data panel's prediction grid. */
+#define NET_DATA_CELLS 32
+/* A plane point's distance from the plane is shown when the head is
+ * farther than this share of the grid's a range from it. */
+#define NET_DISTANCE_SHOWN 1e-3
+
+/* Classes' colours (Okabe–Ito): blue, vermillion, bluish green, yellow,
+ * reddish purple, sky blue; more classes repeat them. */
+static const Rgba class_colors[] = {
+    {0.0f, 0.447f, 0.698f, 1.0f}, {0.835f, 0.369f, 0.0f, 1.0f}, {0.0f, 0.620f, 0.451f, 1.0f},
+    {0.941f, 0.894f, 0.259f, 1.0f}, {0.800f, 0.475f, 0.655f, 1.0f}, {0.337f, 0.706f, 0.914f, 1.0f},
+};
+#define CLASS_COLORS (sizeof class_colors / sizeof class_colors[0])
+
+static Rgba class_color(int c)
+{
+    return c < 0 ? (Rgba){0.5f, 0.5f, 0.5f, 1.0f} : class_colors[(size_t)c % CLASS_COLORS];
+}
+
+static Rgba mix(Rgba a, Rgba b, float t)
+{
+    return (Rgba){a.r + t * (b.r - a.r), a.g + t * (b.g - a.g), a.b + t * (b.b - a.b), 1.0f};
+}
+
+static const NetMetrics *head_metrics(const NetRun *run)
+{
+    return &run->metrics[run->count - 1];
+}
+
+/* ------------------------------------------------------------------------ */
+/* On the landscape                                                          */
+
+/* Dims what lies beyond the slice's grid (the heatmap repeats its edge
+ * there). */
+static void dim_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    const double *values;
+    unsigned serial;
+    const SliceGridDesc *g = net_stage_grid(scene->net, &values, &serial);
+    double left, top, right, bottom;
+    viewport_to_pixel(vp, g->a_min, g->b_max, &left, &top);
+    viewport_to_pixel(vp, g->a_max, g->b_min, &right, &bottom);
+    Rgba shade = r->theme->shade;
+    double w = r->width, h = r->height;
+    if (top > 0)
+        shapes_rect(r->shapes, 0, 0, w, top, shade);
+    if (bottom < h)
+        shapes_rect(r->shapes, 0, bottom, w, h - bottom, shade);
+    if (left > 0)
+        shapes_rect(r->shapes, 0, top, left, bottom - top, shade);
+    if (right < w)
+        shapes_rect(r->shapes, right, top, w - right, bottom - top, shade);
+}
+
+void render_net_world(Renderer *r, const Scene *scene)
+{
+    Viewport vp = render_viewport(r, scene);
+    dim_off_grid(r, scene, &vp);
+    const NetStage *net = scene->net;
+    double s = r->scale;
+    int px = render_font_px(r, NET_SMALL_PX);
+    NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
+    if (!path)
+        return;
+    double start_x, start_y;
+    viewport_to_pixel(&vp, 0, 0, &start_x, &start_y);
+    shapes_ring(r->shapes, start_x, start_y, 6.0 * s, 1.2 * s, r->theme->mark);
+    double span = scene->view.xmax - scene->view.xmin;
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        size_t count = net_stage_path(net, i, path);
+        Rgba color = render_run_color(r, i, 1.0f);
+        double prev_x = 0, prev_y = 0;
+        /* The casing first, whole, so the path's colour runs unbroken on it. */
+        for (int layer = 0; layer < 2; layer++)
+            for (size_t k = 0; k < count; k++) {
+                double x, y;
+                viewport_to_pixel(&vp, path[k].a, path[k].b, &x, &y);
+                if (k > 0 && isfinite(x + y + prev_x + prev_y))
+                    shapes_segment(r->shapes, prev_x, prev_y, x, y, (layer ? 2.0 : 3.4) * s,
+                                   layer ? color : r->theme->casing);
+                prev_x = x, prev_y = y;
+            }
+        if (count == 0 || !isfinite(prev_x + prev_y))
+            continue;
+        const NetPoint *head = &path[count - 1];
+        shapes_disc(r->shapes, prev_x, prev_y, 6.5 * s, r->theme->casing);
+        shapes_disc(r->shapes, prev_x, prev_y, 5.0 * s, color);
+        char label[96];
+        if (head->distance > NET_DISTANCE_SHOWN * span)
+            snprintf(label, sizeof label, _("%zu: %.3g off the plane"), i + 1, head->distance);
+        else
+            snprintf(label, sizeof label, _("%zu: on the plane"), i + 1);
+        /* Beside the head, on its left near the frame's right edge. */
+        double w = render_text_width(r, label, px) + 8.0 * s;
+        double x = prev_x + 9.0 * s + w < r->width ? prev_x + 9.0 * s : prev_x - 9.0 * s - w;
+        render_label(r, label, x, prev_y - 0.5 * render_line_height(r, px), px, color);
+    }
+    free(path);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Legend                                                                    */
+
+#define NET_LEGEND_LINES (SCENE_MAX_RUNS + 2)
+
+static size_t legend_lines(const Scene *scene, char lines[][200])
+{
+    const NetStage *net = scene->net;
+    const Model *m = net_stage_model(net);
+    size_t len = (size_t)snprintf(lines[0], 200, "%s", _("network "));
+    for (int k = 0; k < m->nsizes && len < 150; k++)
+        len += (size_t)snprintf(lines[0] + len, 200 - len, "%s%d", k ? "-" : "", m->sizes[k]);
+    size_t run, step = net_stage_plane(net, &run);
+    snprintf(lines[1], 200, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
+    size_t n = 2;
+    for (size_t i = 0; i < net_stage_run_count(net); i++, n++) {
+        const NetMetrics *mt = head_metrics(net_stage_run(net, i));
+        snprintf(lines[n], 200, _("%zu %s  train %.3g  test %.3g"), i + 1,
+                 net_stage_run_spec(net, i), mt->train_loss, mt->test_loss);
+    }
+    return n;
+}
+
+static LayoutRequest legend_need(Renderer *r, const Scene *scene)
+{
+    char lines[NET_LEGEND_LINES][200];
+    size_t n = legend_lines(scene, lines);
+    double s = r->scale, w = 0;
+    int title = render_font_px(r, NET_BODY_PX), body = render_font_px(r, NET_SMALL_PX);
+    for (size_t k = 0; k < n; k++)
+        w = fmax(w, render_text_width(r, lines[k], k == 0 ? title : body) + (k >= 2 ? 18 * s : 0));
+    double h = render_line_height(r, title) + (double)(n - 1) * render_line_height(r, body);
+    return (LayoutRequest){true, w + 20 * s, h + 16 * s, w + 20 * s, h + 16 * s, false};
+}
+
+static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    char lines[NET_LEGEND_LINES][200];
+    size_t n = legend_lines(scene, lines);
+    double s = r->scale, x = rect.x + 10 * s, y = rect.y + 8 * s;
+    int title = render_font_px(r, NET_BODY_PX), body = render_font_px(r, NET_SMALL_PX);
+    render_panel(r, rect);
+    for (size_t k = 0; k < n; k++) {
+        int px = k == 0 ? title : body;
+        double line = render_line_height(r, px);
+        if (k >= 2) {
+            size_t i = k - 2;
+            shapes_disc(r->shapes, x + 5 * s, y + 0.5 * line, 4.5 * s, render_run_color(r, i, 1));
+            const NetRun *run = net_stage_run(scene->net, i);
+            render_text(r, lines[k], x + 18 * s, y, px, ALIGN_LEFT,
+                        run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text);
+        } else {
+            render_text(r, lines[k], x, y, px, ALIGN_LEFT, k == 0 ? r->theme->text : r->theme->dim);
+        }
+        y += line;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Train and test loss per step                                              */
+
+typedef struct NetPlotRange {
+    double lo, hi;      /* log10 of the loss */
+    size_t steps;
+} NetPlotRange;
+
+static NetPlotRange plot_range(const NetStage *net)
+{
+    NetPlotRange p = {INFINITY, -INFINITY, 1};
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        const NetRun *run = net_stage_run(net, i);
+        p.steps = run->count - 1 > p.steps ? run->count - 1 : p.steps;
+        for (size_t k = 0; k < run->count; k++) {
+            double v[2] = {run->metrics[k].train_loss, run->metrics[k].test_loss};
+            for (int q = 0; q < 2; q++)
+                if (isfinite(v[q]) && v[q] > 0) {
+                    p.lo = fmin(p.lo, log10(v[q]));
+                    p.hi = fmax(p.hi, log10(v[q]));
+                }
+        }
+    }
+    if (!(p.lo < p.hi)) {
+        p.lo = isfinite(p.lo) ? p.lo - 0.5 : -1;
+        p.hi = p.lo + 1;
+    }
+    return p;
+}
+
+static const char *plot_title(void)
+{
+    return _("train loss, test loss (faint); log scale");
+}
+
+static LayoutRequest plot_need(Renderer *r)
+{
+    double s = r->scale;
+    int px = render_font_px(r, NET_SMALL_PX);
+    double line = render_line_height(r, px);
+    double min_w = fmax(220 * s, render_text_width(r, plot_title(), px) + 20 * s);
+    double min_h = 2 * line + 60 * s;
+    return (LayoutRequest){true, fmax(NET_PLOT_WIDTH * s, min_w),
+                           fmax(NET_PLOT_HEIGHT * s, min_h), min_w, min_h, false};
+}
+
+/* The plotting area inside the plot's rect, after its y labels (written
+ * into top and bottom, 32 bytes each). */
+static LayoutRect plot_area(Renderer *r, const NetPlotRange *p, LayoutRect rect, char *top,
+                            char *bottom)
+{
+    double s = r->scale;
+    int px = render_font_px(r, NET_SMALL_PX);
+    double line = render_line_height(r, px);
+    snprintf(top, 32, "%.3g", pow(10, p->hi));
+    snprintf(bottom, 32, "%.3g", pow(10, p->lo));
+    double margin = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)) + 16 * s;
+    return (LayoutRect){rect.x + margin, rect.y + line + 12 * s, rect.w - margin - 12 * s,
+                        rect.h - 2 * line - 22 * s};
+}
+
+bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
+                             size_t *step)
+{
+    NetPlotRange p = plot_range(scene->net);
+    char top[32], bottom[32];
+    LayoutRect area = plot_area(r, &p, rect, top, bottom);
+    double t = fmin(1.0, fmax(0.0, (px - area.x) / area.w));
+    *step = (size_t)lround(t * (double)p.steps);
+    return true;
+}
+
+/* One loss of one run: a point per pixel column. */
+static void plot_curve(Renderer *r, const NetRun *run, bool test, const NetPlotRange *p,
+                       LayoutRect area, Rgba color, double width)
+{
+    double prev_x = 0, prev_y = 0;
+    bool has_prev = false;
+    int columns = (int)area.w;
+    for (int c = 0; c <= columns; c++) {
+        size_t k = (size_t)lround((double)c / columns * (double)p->steps);
+        if (k >= run->count)
+            break;
+        double v = test ? run->metrics[k].test_loss : run->metrics[k].train_loss;
+        if (!(isfinite(v) && v > 0)) {
+            has_prev = false;
+            continue;
+        }
+        double t = (log10(v) - p->lo) / (p->hi - p->lo);
+        double x = area.x + c, y = area.y + area.h * (1 - t);
+        if (has_prev)
+            shapes_segment(r->shapes, prev_x, prev_y, x, y, width, color);
+        prev_x = x, prev_y = y, has_prev = true;
+    }
+}
+
+static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    const NetStage *net = scene->net;
+    double s = r->scale;
+    int px = render_font_px(r, NET_SMALL_PX);
+    double line = render_line_height(r, px);
+    render_panel(r, rect);
+    NetPlotRange p = plot_range(net);
+    render_text(r, plot_title(), rect.x + 10 * s, rect.y + 6 * s, px, ALIGN_LEFT,
+                r->theme->text);
+    char top[32], bottom[32], steps[32];
+    LayoutRect area = plot_area(r, &p, rect, top, bottom);
+    snprintf(steps, sizeof steps, "%zu", p.steps);
+    shapes_segment(r->shapes, area.x, area.y + area.h, area.x + area.w, area.y + area.h,
+                   0.5 * s, r->theme->axis);
+    shapes_segment(r->shapes, area.x, area.y, area.x, area.y + area.h, 0.5 * s, r->theme->axis);
+    render_text(r, top, area.x - 6 * s, area.y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
+    render_text(r, bottom, area.x - 6 * s, area.y + area.h - 0.5 * line, px, ALIGN_RIGHT,
+                r->theme->dim);
+    render_text(r, "0", area.x, area.y + area.h + 3 * s, px, ALIGN_LEFT, r->theme->dim);
+    render_text(r, steps, area.x + area.w, area.y + area.h + 3 * s, px, ALIGN_RIGHT,
+                r->theme->dim);
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        const NetRun *run = net_stage_run(net, i);
+        plot_curve(r, run, true, &p, area, render_run_color(r, i, 0.45f), 1.0 * s);
+        plot_curve(r, run, false, &p, area, render_run_color(r, i, 1.0f), 1.4 * s);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The data panel                                                            */
+
+/* The input plane's square around every sample. */
+static void data_bounds(const NetDataSplit *d, double *lo, double *hi)
+{
+    *lo = INFINITY, *hi = -INFINITY;
+    const NetData *sets[2] = {&d->train, &d->test};
+    for (int q = 0; q < 2; q++)
+        for (size_t k = 0; k < sets[q]->n * (size_t)sets[q]->dim; k++) {
+            *lo = fmin(*lo, sets[q]->x[k]);
+            *hi = fmax(*hi, sets[q]->x[k]);
+        }
+    double pad = 0.08 * (*hi - *lo) + 1e-9;
+    *lo -= pad, *hi += pad;
+}
+
+static bool data_shown(const Scene *scene)
+{
+    const NetDataSplit *d = net_stage_data(scene->net);
+    return d->train.dim == 2 && d->train.classes >= 2;
+}
+
+/* The data panel's title: the selected run's accuracies. */
+static void data_title(const Scene *scene, char *dest, size_t size)
+{
+    const NetRun *run = net_stage_run(scene->net, net_stage_selected(scene->net));
+    const NetMetrics *mt = head_metrics(run);
+    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"),
+             net_stage_selected(scene->net) + 1, 100 * mt->train_acc, 100 * mt->test_acc);
+}
+
+static LayoutRequest data_need(Renderer *r, const Scene *scene)
+{
+    if (!data_shown(scene))
+        return (LayoutRequest){.shown = false};
+    int px = render_font_px(r, NET_SMALL_PX);
+    double s = r->scale, line = render_line_height(r, px);
+    char title[96];
+    data_title(scene, title, sizeof title);
+    double title_w = render_text_width(r, title, px) + 16 * s;
+    return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, title_w), NET_DATA_SIDE * s + line,
+                           fmax(NET_DATA_MIN_SIDE * s, title_w),
+                           NET_DATA_MIN_SIDE * s + line, false};
+}
+
+/* The samples of one set: filled (train) or hollow (test) in their class's
+ * colour, ringed when the selected run gets them wrong. */
+static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train, double lo,
+                         double unit, double x0, double y0)
+{
+    int *classes = malloc(set->n * sizeof *classes);
+    double *confidence = malloc(set->n * sizeof *confidence);
+    if (classes && confidence && set->n > 0)
+        net_stage_predict(scene->net, set->x, set->n, classes, confidence);
+    double s = r->scale;
+    for (size_t k = 0; classes && confidence && k < set->n; k++) {
+        double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
+        Rgba color = class_color((int)set->y[k]);
+        if (classes[k] != (int)set->y[k])
+            shapes_ring(r->shapes, x, y, 6.0 * s, 1.1 * s, r->theme->warn);
+        if (train) {
+            shapes_disc(r->shapes, x, y, 3.4 * s, r->theme->casing);
+            shapes_disc(r->shapes, x, y, 2.5 * s, color);
+        } else {
+            shapes_ring(r->shapes, x, y, 2.8 * s, 0.9 * s, color);
+        }
+    }
+    free(classes);
+    free(confidence);
+}
+
+static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    const NetDataSplit *d = net_stage_data(scene->net);
+    double s = r->scale;
+    int px = render_font_px(r, NET_SMALL_PX);
+    double line = render_line_height(r, px);
+    render_panel(r, rect);
+    double side = fmin(rect.w, rect.h - line) - 12 * s;
+    double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + line + 6 * s;
+    char title[96];
+    data_title(scene, title, sizeof title);
+    render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
+
+    double lo, hi;
+    data_bounds(d, &lo, &hi);
+    double unit = side / (hi - lo), cell = side / NET_DATA_CELLS;
+    double points[2 * NET_DATA_CELLS * NET_DATA_CELLS];
+    int classes[NET_DATA_CELLS * NET_DATA_CELLS];
+    double confidence[NET_DATA_CELLS * NET_DATA_CELLS];
+    for (int j = 0; j < NET_DATA_CELLS; j++)
+        for (int i = 0; i < NET_DATA_CELLS; i++) {
+            size_t k = (size_t)j * NET_DATA_CELLS + (size_t)i;
+            points[2 * k] = lo + (i + 0.5) * (hi - lo) / NET_DATA_CELLS;
+            points[2 * k + 1] = hi - (j + 0.5) * (hi - lo) / NET_DATA_CELLS;
+        }
+    net_stage_predict(scene->net, points, NET_DATA_CELLS * NET_DATA_CELLS, classes,
+                      confidence);
+    Rgba ground = r->theme->panel;
+    ground.a = 1.0f;
+    int k_classes = d->train.classes;
+    for (int j = 0; j < NET_DATA_CELLS; j++)
+        for (int i = 0; i < NET_DATA_CELLS; i++) {
+            size_t k = (size_t)j * NET_DATA_CELLS + (size_t)i;
+            /* Tinted by how sure it is, from chance (1/classes) to certain. */
+            double sure = (confidence[k] - 1.0 / k_classes) / (1 - 1.0 / k_classes);
+            float t = (float)(0.2 + 0.4 * fmin(1, fmax(0, isfinite(sure) ? sure : 0)));
+            shapes_rect(r->shapes, x0 + i * cell, top + j * cell, cell + 0.75, cell + 0.75,
+                        mix(ground, class_color(classes[k]), t));
+        }
+    double y0 = top + side;
+    draw_samples(r, scene, &d->test, false, lo, unit, x0, y0);
+    draw_samples(r, scene, &d->train, true, lo, unit, x0, y0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entry points                                                              */
+
+void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in)
+{
+    in->panel[LAYOUT_LEGEND] = in->compact[LAYOUT_LEGEND] = legend_need(r, scene);
+    in->panel[LAYOUT_LOSS] = in->compact[LAYOUT_LOSS] = plot_need(r);
+    in->panel[LAYOUT_INSET] = in->compact[LAYOUT_INSET] = data_need(r, scene);
+}
+
+void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
+{
+    if (l->shown[LAYOUT_LEGEND])
+        draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
+    if (l->shown[LAYOUT_LOSS])
+        draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
+    if (l->shown[LAYOUT_INSET])
+        draw_data(r, scene, l->rect[LAYOUT_INSET]);
+}

@@ -1,0 +1,520 @@
+/* net_stage.c — see net_stage.h. */
+#include "net_stage.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/parallel.h"
+#include "core/rng.h"
+
+/* The seed key of the plane's random direction (with the init seed). */
+#define SLICE_DIRECTION_KEY 0x511ceull
+/* The grid's a range is this many times its b range: frames are wide. */
+#define GRID_ASPECT 1.6
+/* The grid's margin around the projected paths, as a share of their span. */
+#define GRID_MARGIN 0.3
+/* Half the grid's a range when every path is one point (a unit step of a
+ * filter-normalised direction moves each unit by its own size). */
+#define GRID_HALF_DEFAULT 1.0
+
+typedef struct StageRun {
+    NetRun run;
+    unsigned char *keys;    /* key_count states of keysize bytes: update i·stride */
+    size_t key_count;
+    size_t stride;
+} StageRun;
+
+/* A plane with its grid. */
+typedef struct Plane {
+    double *d1, *d2;
+    SliceGridDesc desc;
+    double *values;         /* NET_STAGE_GRID² */
+    size_t step;            /* the update shown when it was made */
+    size_t run;             /* the run it goes through */
+} Plane;
+
+struct NetStage {
+    Model model;
+    NetDataSplit data;
+    double *theta0;
+    StageRun runs[SCENE_MAX_RUNS];
+    size_t run_count, selected;
+    size_t keysize;
+    uint64_t init_seed;
+    char *model_spec, *data_spec;
+    ModelWork *work;
+    Plane planes[2];        /* [shown] is drawn, the other one is being computed */
+    int shown;
+    SliceRefiner *refiner;  /* on a band of planes[1 − shown], or NULL */
+    int band;               /* the band it refines, */
+    int band_rows;          /* its rows */
+    int band_stride;        /* and its first level's stride */
+    unsigned serial;
+};
+
+/* ------------------------------------------------------------------------ */
+/* Runs and keyframes                                                        */
+
+static const OptimizerVec *keyframe(const StageRun *sr, size_t k, size_t keysize)
+{
+    return (const OptimizerVec *)(sr->keys + k * keysize);
+}
+
+/* Keeps the run's state as a keyframe when its update is a multiple of the
+ * stride, thinning the keyframes first when they are full. */
+static void keep_keyframe(StageRun *sr, size_t keysize)
+{
+    size_t t = (size_t)net_run_state(&sr->run)->t;
+    if (sr->key_count == NET_STAGE_KEYFRAMES) {
+        for (size_t k = 0; 2 * k < NET_STAGE_KEYFRAMES; k++)
+            memmove(sr->keys + k * keysize, sr->keys + 2 * k * keysize, keysize);
+        sr->key_count = NET_STAGE_KEYFRAMES / 2;
+        sr->stride *= 2;
+    }
+    if (t % sr->stride == 0 && t / sr->stride == sr->key_count)
+        memcpy(sr->keys + sr->key_count++ * keysize, net_run_state(&sr->run), keysize);
+}
+
+/* Steps one run on, stopping at every keyframe's update to keep it. */
+static void advance_run(StageRun *sr, size_t steps, size_t keysize)
+{
+    while (steps > 0 && sr->run.status == NET_RUN_ACTIVE) {
+        size_t t = (size_t)net_run_state(&sr->run)->t;
+        size_t chunk = (t / sr->stride + 1) * sr->stride - t;
+        if (chunk > steps)
+            chunk = steps;
+        bool ok;
+        DescentError err;
+        size_t done = net_run_advance(&sr->run, chunk, &ok, &err);
+        /* Out of memory for the metrics: the run stays where it is. */
+        if (!ok || done < chunk)
+            return;
+        steps -= chunk;
+        keep_keyframe(sr, keysize);
+    }
+}
+
+typedef struct StepJob {
+    NetStage *stage;
+    size_t steps;
+} StepJob;
+
+static void step_runs(void *context, size_t begin, size_t end)
+{
+    const StepJob *job = context;
+    for (size_t i = begin; i < end; i++)
+        advance_run(&job->stage->runs[i], job->steps, job->stage->keysize);
+}
+
+/* The runs share only the model and the data, which they read: each steps
+ * on a thread of its own, with the same result as one after the other. */
+void net_stage_step(NetStage *stage, size_t steps)
+{
+    StepJob job = {stage, steps};
+    parallel_for(stage->run_count, NET_STAGE_THREADS, step_runs, &job);
+}
+
+void net_stage_seek(NetStage *stage, size_t step)
+{
+    for (size_t i = 0; i < stage->run_count; i++) {
+        StageRun *sr = &stage->runs[i];
+        size_t t = (size_t)net_run_state(&sr->run)->t;
+        if (step < t || sr->run.status != NET_RUN_ACTIVE) {
+            size_t k = step / sr->stride;
+            if (k >= sr->key_count)
+                k = sr->key_count - 1;
+            net_run_rewind(&sr->run, keyframe(sr, k, stage->keysize));
+            sr->key_count = k + 1;
+            t = k * sr->stride;
+        }
+        advance_run(sr, step - t, stage->keysize);
+    }
+}
+
+size_t net_stage_shown_step(const NetStage *stage)
+{
+    size_t step = 0;
+    for (size_t i = 0; i < stage->run_count; i++) {
+        size_t t = (size_t)net_run_state(&stage->runs[i].run)->t;
+        step = t > step ? t : step;
+    }
+    return step;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The slice                                                                 */
+
+/* Where a plane's grid goes: around every run's keyframes and head. */
+static SliceGridDesc grid_around(const NetStage *stage, const Plane *plane)
+{
+    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    double lo[2] = {0, 0}, hi[2] = {0, 0};
+    for (size_t i = 0; i < stage->run_count; i++) {
+        const StageRun *sr = &stage->runs[i];
+        for (size_t k = 0; k <= sr->key_count; k++) {
+            const double *theta = k < sr->key_count
+                                      ? optimizer_vec_view(keyframe(sr, k, stage->keysize),
+                                                           OPTVEC_THETA)
+                                      : net_run_theta(&sr->run);
+            double a, b, distance;
+            slice_project(&sp, theta, &a, &b, &distance);
+            if (!isfinite(a) || !isfinite(b))
+                continue;
+            lo[0] = fmin(lo[0], a), hi[0] = fmax(hi[0], a);
+            lo[1] = fmin(lo[1], b), hi[1] = fmax(hi[1], b);
+        }
+    }
+    double half_a = 0.5 * (hi[0] - lo[0]), half_b = 0.5 * (hi[1] - lo[1]);
+    double half = fmax(half_a, GRID_ASPECT * half_b) * (1 + 2 * GRID_MARGIN);
+    if (!(half > 0) || !isfinite(half))
+        half = GRID_HALF_DEFAULT;
+    double ca = 0.5 * (lo[0] + hi[0]), cb = 0.5 * (lo[1] + hi[1]);
+    return (SliceGridDesc){ca - half, ca + half, cb - half / GRID_ASPECT,
+                           cb + half / GRID_ASPECT, NET_STAGE_GRID, NET_STAGE_GRID};
+}
+
+/* Makes plane's directions through the selected run as it is now. */
+static void make_directions(const NetStage *stage, Plane *plane)
+{
+    const double *now = net_run_theta(&stage->runs[stage->selected].run);
+    size_t n = stage->model.nparams;
+    double moved = 0;
+    for (size_t p = 0; p < n; p++)
+        moved += fabs(now[p] - stage->theta0[p]);
+    Rng rng;
+    rng_seed(&rng, rng_mix(stage->init_seed, SLICE_DIRECTION_KEY));
+    if (moved > 0 && isfinite(moved)) {
+        slice_init_directions(&stage->model, stage->theta0, now, &rng, plane->d1, plane->d2);
+    } else {
+        slice_random_direction(&stage->model, stage->theta0, &rng, plane->d1);
+        slice_random_direction(&stage->model, stage->theta0, &rng, plane->d2);
+    }
+}
+
+/* Starts refining band `band` of the plane being computed: rows
+ * [band·ny/B, (band + 1)·ny/B) of its grid as a grid of their own. */
+static bool start_band(NetStage *stage, int band, DescentError *err)
+{
+    Plane *plane = &stage->planes[1 - stage->shown];
+    const SliceGridDesc *g = &plane->desc;
+    int j0 = band * g->ny / NET_STAGE_BANDS, j1 = (band + 1) * g->ny / NET_STAGE_BANDS;
+    double row = (g->b_max - g->b_min) / (g->ny - 1);
+    SliceGridDesc desc = {g->a_min, g->a_max, g->b_min + j0 * row, g->b_min + (j1 - 1) * row,
+                          g->nx, j1 - j0};
+    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    stage->refiner = slice_refiner_create(&stage->model, &stage->data.train, &sp, &desc,
+                                          plane->values + (size_t)j0 * (size_t)g->nx, err);
+    stage->band = band;
+    stage->band_rows = j1 - j0;
+    stage->band_stride = stage->refiner ? slice_refiner_stride(stage->refiner) : 0;
+    return stage->refiner != NULL;
+}
+
+/* Starts computing a new plane through the runs as they are now. */
+static bool start_plane(NetStage *stage, DescentError *err)
+{
+    Plane *plane = &stage->planes[1 - stage->shown];
+    make_directions(stage, plane);
+    plane->desc = grid_around(stage, plane);
+    plane->step = net_stage_shown_step(stage);
+    plane->run = stage->selected;
+    return start_band(stage, 0, err);
+}
+
+/* Grid points on the lattice of stride s of an nx × ny grid. */
+static size_t lattice(int nx, int ny, int s)
+{
+    return (size_t)((nx - 1) / s + 1) * (size_t)((ny - 1) / s + 1);
+}
+
+bool net_stage_refine(NetStage *stage)
+{
+    DescentError err;
+    size_t points = 0;
+    while (points < NET_STAGE_POINTS_PER_REFINE) {
+        if (!stage->refiner) {
+            if (stage->planes[stage->shown].step == net_stage_shown_step(stage) ||
+                !start_plane(stage, &err))
+                return false;
+        }
+        int stride = slice_refiner_stride(stage->refiner);
+        int nx = stage->planes[1 - stage->shown].desc.nx, ny = stage->band_rows;
+        points += lattice(nx, ny, stride) - (stride < stage->band_stride
+                                                 ? lattice(nx, ny, 2 * stride) : 0);
+        if (!slice_refiner_step(stage->refiner, NET_STAGE_THREADS, &err))
+            return false;
+        if (slice_refiner_stride(stage->refiner) > 0)
+            continue;
+        slice_refiner_destroy(stage->refiner);
+        stage->refiner = NULL;
+        if (stage->band + 1 < NET_STAGE_BANDS) {
+            if (!start_band(stage, stage->band + 1, &err))
+                return false;
+            continue;
+        }
+        stage->shown = 1 - stage->shown;
+        stage->serial++;
+        return true;
+    }
+    return false;
+}
+
+size_t net_stage_plane(const NetStage *stage, size_t *run)
+{
+    *run = stage->planes[stage->shown].run;
+    return stage->planes[stage->shown].step;
+}
+
+const SliceGridDesc *net_stage_grid(const NetStage *stage, const double **values,
+                                    unsigned *serial)
+{
+    *values = stage->planes[stage->shown].values;
+    *serial = stage->serial;
+    return &stage->planes[stage->shown].desc;
+}
+
+GridStats net_stage_sample(const NetStage *stage, ViewRect view, int width, int height,
+                           float *dest)
+{
+    const Plane *plane = &stage->planes[stage->shown];
+    const SliceGridDesc *g = &plane->desc;
+    GridStats stats = {INFINITY, -INFINITY, 0};
+    double ua = (g->nx - 1) / (g->a_max - g->a_min), ub = (g->ny - 1) / (g->b_max - g->b_min);
+    for (int j = 0; j < height; j++) {
+        double b = view.ymin + (j + 0.5) * (view.ymax - view.ymin) / height;
+        double v = (b - g->b_min) * ub;
+        for (int i = 0; i < width; i++) {
+            double a = view.xmin + (i + 0.5) * (view.xmax - view.xmin) / width;
+            double u = fmin(fmax((a - g->a_min) * ua, 0.0), g->nx - 1.0);
+            double vc = fmin(fmax(v, 0.0), g->ny - 1.0);
+            int i0 = (int)fmin(u, g->nx - 2), j0 = (int)fmin(vc, g->ny - 2);
+            double fu = u - i0, fv = vc - j0;
+            const double *row = plane->values + (size_t)j0 * (size_t)g->nx + i0;
+            double lower = row[0] + fu * (row[1] - row[0]);
+            double upper = row[g->nx] + fu * (row[g->nx + 1] - row[g->nx]);
+            float value = (float)(lower + fv * (upper - lower));
+            dest[(size_t)j * (size_t)width + (size_t)i] = value;
+            if (isfinite(value)) {
+                stats.min = fminf(stats.min, value);
+                stats.max = fmaxf(stats.max, value);
+            } else {
+                stats.nonfinite++;
+            }
+        }
+    }
+    return stats;
+}
+
+size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest)
+{
+    const Plane *plane = &stage->planes[stage->shown];
+    const StageRun *sr = &stage->runs[i];
+    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    size_t count = 0;
+    for (size_t k = 0; k <= sr->key_count; k++) {
+        const OptimizerVec *state =
+            k < sr->key_count ? keyframe(sr, k, stage->keysize) : net_run_state(&sr->run);
+        if (k == sr->key_count && count > 0 && dest[count - 1].step == (size_t)state->t)
+            break;
+        NetPoint *p = &dest[count++];
+        slice_project(&sp, optimizer_vec_view(state, OPTVEC_THETA), &p->a, &p->b, &p->distance);
+        p->step = (size_t)state->t;
+    }
+    return count;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Predictions                                                               */
+
+void net_stage_predict(const NetStage *stage, const double *x, size_t count, int *classes,
+                       double *confidence)
+{
+    int k = stage->model.sizes[stage->model.nsizes - 1];
+    double *outputs = malloc(count * (size_t)k * sizeof *outputs);
+    if (!outputs) {
+        for (size_t s = 0; s < count; s++)
+            classes[s] = -1, confidence[s] = NAN;
+        return;
+    }
+    model_outputs(&stage->model, net_run_theta(&stage->runs[stage->selected].run), x, count,
+                  outputs, stage->work);
+    for (size_t s = 0; s < count; s++) {
+        const double *z = outputs + s * (size_t)k;
+        int best = 0;
+        for (int c = 1; c < k; c++)
+            if (z[c] > z[best])
+                best = c;
+        double sum = 0;
+        for (int c = 0; c < k; c++)
+            sum += exp(z[c] - z[best]);
+        classes[s] = isfinite(z[best]) ? best : -1;
+        confidence[s] = stage->model.loss == MODEL_LOSS_CE ? 1.0 / sum
+                                                           : fmin(1.0, fmax(0.0, z[best]));
+    }
+    free(outputs);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Life cycle and reading                                                    */
+
+static bool plane_alloc(Plane *plane, size_t n)
+{
+    plane->d1 = calloc(n, sizeof *plane->d1);
+    plane->d2 = calloc(n, sizeof *plane->d2);
+    plane->values = calloc((size_t)NET_STAGE_GRID * NET_STAGE_GRID, sizeof *plane->values);
+    return plane->d1 && plane->d2 && plane->values;
+}
+
+static void plane_free(Plane *plane)
+{
+    free(plane->d1);
+    free(plane->d2);
+    free(plane->values);
+}
+
+/* Starts run i from spec at θ0. */
+static bool start_run(NetStage *stage, const SceneOptions *options, size_t i, DescentError *err)
+{
+    OptimizerDesc desc;
+    if (!optimizer_parse_vec(options->runs[i], stage->data.train.n, options->data, &desc, err))
+        return false;
+    if (!desc.seed_given && options->has_seed)
+        desc.seed = options->seed;
+    StageRun *sr = &stage->runs[i];
+    sr->stride = 1;
+    sr->keys = malloc(NET_STAGE_KEYFRAMES * stage->keysize);
+    if (!sr->keys)
+        return error_set(err, "out of memory for the network's runs");
+    if (!net_run_init(&sr->run, &stage->model, &stage->data, &desc, stage->theta0, 0, err)) {
+        free(sr->keys);
+        sr->keys = NULL;
+        return false;
+    }
+    stage->run_count = i + 1;
+    keep_keyframe(sr, stage->keysize);
+    return true;
+}
+
+static bool stage_build(NetStage *stage, const SceneOptions *options, DescentError *err)
+{
+    if (!model_parse(options->model, &stage->model, err))
+        return false;
+    if (!netdata_create(options->data, &stage->data, err))
+        return false;
+    if (!model_check_data(&stage->model, &stage->data.train, err))
+        return false;
+    if (options->run_count == 0)
+        return error_set(err, "--model needs at least one --opt");
+    size_t n = stage->model.nparams;
+    stage->keysize = optimizer_vec_size(n);
+    stage->init_seed = options->init_seed;
+    stage->model_spec = strdup(options->model);
+    stage->data_spec = strdup(options->data);
+    if (!stage->model_spec || !stage->data_spec)
+        return error_set(err, "out of memory for the network");
+    stage->theta0 = malloc(n * sizeof *stage->theta0);
+    stage->work = model_work_create(&stage->model);
+    if (!stage->theta0 || !stage->work || !plane_alloc(&stage->planes[0], n) ||
+        !plane_alloc(&stage->planes[1], n))
+        return error_set(err, "out of memory for the network");
+    Rng rng;
+    rng_seed(&rng, options->init_seed);
+    model_init(&stage->model, &rng, stage->theta0);
+    for (size_t i = 0; i < options->run_count; i++)
+        if (!start_run(stage, options, i, err))
+            return false;
+    /* The first picture whole, before any frame: later ones are refined
+     * while the old one is shown. */
+    Plane *first = &stage->planes[0];
+    make_directions(stage, first);
+    first->desc = grid_around(stage, first);
+    SlicePlane sp = {n, stage->theta0, first->d1, first->d2};
+    if (!slice_grid(&stage->model, &stage->data.train, &sp, &first->desc, NET_STAGE_THREADS,
+                    first->values, err))
+        return false;
+    stage->serial = 1;
+    return true;
+}
+
+NetStage *net_stage_create(const SceneOptions *options, DescentError *err)
+{
+    NetStage *stage = calloc(1, sizeof *stage);
+    if (!stage) {
+        error_set(err, "out of memory for the network");
+        return NULL;
+    }
+    if (options->run_count > SCENE_MAX_RUNS) {
+        error_set(err, "too many runs (%zu; at most %d)", options->run_count, SCENE_MAX_RUNS);
+        net_stage_destroy(stage);
+        return NULL;
+    }
+    if (!stage_build(stage, options, err)) {
+        net_stage_destroy(stage);
+        return NULL;
+    }
+    return stage;
+}
+
+void net_stage_destroy(NetStage *stage)
+{
+    if (!stage)
+        return;
+    for (size_t i = 0; i < stage->run_count; i++) {
+        net_run_free(&stage->runs[i].run);
+        free(stage->runs[i].keys);
+    }
+    slice_refiner_destroy(stage->refiner);
+    plane_free(&stage->planes[0]);
+    plane_free(&stage->planes[1]);
+    model_work_destroy(stage->work);
+    free(stage->model_spec);
+    free(stage->data_spec);
+    free(stage->theta0);
+    netdata_free(&stage->data);
+    free(stage);
+}
+
+void net_stage_specs(const NetStage *stage, const char **model, const char **data,
+                     uint64_t *init_seed)
+{
+    *model = stage->model_spec;
+    *data = stage->data_spec;
+    *init_seed = stage->init_seed;
+}
+
+const Model *net_stage_model(const NetStage *stage)
+{
+    return &stage->model;
+}
+
+const NetDataSplit *net_stage_data(const NetStage *stage)
+{
+    return &stage->data;
+}
+
+size_t net_stage_run_count(const NetStage *stage)
+{
+    return stage->run_count;
+}
+
+const NetRun *net_stage_run(const NetStage *stage, size_t i)
+{
+    return &stage->runs[i].run;
+}
+
+const char *net_stage_run_spec(const NetStage *stage, size_t i)
+{
+    return stage->runs[i].run.desc.spec;
+}
+
+void net_stage_select(NetStage *stage, size_t i)
+{
+    if (i < stage->run_count)
+        stage->selected = i;
+}
+
+size_t net_stage_selected(const NetStage *stage)
+{
+    return stage->selected;
+}

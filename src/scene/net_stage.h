@@ -1,0 +1,138 @@
+/*
+ * net_stage.h — a network on stage: several runs training one model
+ * (core/model.h) on one dataset (core/netdata.h) from the same θ0, and
+ * the pictures the window draws of them: the loss on a plane through
+ * parameter space (core/slice.h) with each run's path projected onto it,
+ * and the selected run's predictions over the input plane.  No GL, no
+ * SDL: a Scene owns one (scene->net) and drives it from scene_step,
+ * scene_seek and scene_advance; the renderer only reads it
+ * (docs/ARCHITECTURE.md §2.5).
+ *
+ * Runs.  θ0 is model_init's from an Rng seeded by init_seed; every run is
+ * a NetRun (core/net_run.h) from it, so the race starts at one point.
+ * Each run keeps keyframes, copies of its optimizer state (OptimizerVec)
+ * at the updates that are multiples of its keyframe stride, at most
+ * NET_STAGE_KEYFRAMES of them: when they are full every other one is
+ * dropped and the stride doubles.  Seeking to update k rewinds to the
+ * last keyframe at or before k and steps on from there; the core is
+ * deterministic, so θ after seek(k) and after k updates from the start
+ * are the same doubles (tests/test_net_stage.c).  The keyframes' θ are
+ * also the path drawn: a long run is drawn from NET_STAGE_KEYFRAMES / 2
+ * to NET_STAGE_KEYFRAMES points and its head.
+ *
+ * The slice.  The plane goes through θ0 along d1 = θ_now − θ0 of the
+ * selected run and a filter-normalised random d2 ⊥ d1 as long
+ * (slice_init_directions; two random directions while θ_now = θ0), so the
+ * selected run's path goes from (0, 0) to (1, 0) when the plane is made.
+ * d2 is drawn from the same seed every time, so the picture changes only
+ * as far as d1 does.  Its loss (the full training loss) is computed on
+ * NET_STAGE_GRID × NET_STAGE_GRID points in NET_STAGE_BANDS bands of rows,
+ * each by a SliceRefiner, level by level and band by band, as many levels
+ * per net_stage_refine call as make NET_STAGE_POINTS_PER_REFINE points,
+ * while the last complete grid is the
+ * one shown; once the new one is complete it is shown, and when some run
+ * has moved since, the next call makes a new plane through the runs as
+ * they are then and starts again.  The grid spans the
+ * runs' projected paths with a margin.  Paths and heads are projected
+ * onto the plane of the grid shown, so a path is drawn on the landscape it
+ * lies over; distance is how far each point is from that plane (‖θ − its
+ * projection‖), which grows as a head moves on until the next plane.
+ *
+ * Memory: a NetStage owns its model, data, runs, keyframes and grids.
+ * Errors (one line, naming the part): a bad --model, --data or --opt
+ * (the core's message), data that does not suit the model, out of memory.
+ */
+#ifndef DESCENT_SCENE_NET_STAGE_H
+#define DESCENT_SCENE_NET_STAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/grid.h"
+#include "core/model.h"
+#include "core/net_run.h"
+#include "core/netdata.h"
+#include "core/slice.h"
+#include "scene/scene_options.h"
+
+#define NET_STAGE_KEYFRAMES 256
+#define NET_STAGE_GRID 49           /* slice points per side */
+#define NET_STAGE_BANDS 12          /* row bands the grid is refined in */
+/* Slice points one net_stage_refine call computes, at least (a level of a
+ * band is not split): about 100 losses over the training set. */
+#define NET_STAGE_POINTS_PER_REFINE 100
+#define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
+
+/* A point of a projected path: plane coordinates, distance from the plane,
+ * and the update it was taken at. */
+typedef struct NetPoint {
+    double a, b, distance;
+    size_t step;
+} NetPoint;
+
+typedef struct NetStage NetStage;
+
+/* Builds the stage options describe (options->model, ->data, ->init_seed,
+ * ->runs; --seed seeds runs without their own); at least one run. */
+NetStage *net_stage_create(const SceneOptions *options, DescentError *err);
+void net_stage_destroy(NetStage *stage);
+
+/* The model and data specs and the init seed it was made from. */
+void net_stage_specs(const NetStage *stage, const char **model, const char **data,
+                     uint64_t *init_seed);
+const Model *net_stage_model(const NetStage *stage);
+const NetDataSplit *net_stage_data(const NetStage *stage);
+size_t net_stage_run_count(const NetStage *stage);
+const NetRun *net_stage_run(const NetStage *stage, size_t i);
+/* The spec string run i was given. */
+const char *net_stage_run_spec(const NetStage *stage, size_t i);
+
+/* Performs steps updates on every run that is still training. */
+void net_stage_step(NetStage *stage, size_t steps);
+/* Shows every run after step updates (a run that stopped earlier shows
+ * its end), bit for bit as if stepped there from the start. */
+void net_stage_seek(NetStage *stage, size_t step);
+/* The most updates any run has done. */
+size_t net_stage_shown_step(const NetStage *stage);
+
+/* The run the plane follows (its d1) and the data panel shows. */
+void net_stage_select(NetStage *stage, size_t i);
+
+/* One step of the slice's work (see the header comment): returns true
+ * when the grid shown changed. */
+bool net_stage_refine(NetStage *stage);
+
+/* The update the plane of the grid shown was made at, and (into *run) the
+ * run it goes through. */
+size_t net_stage_plane(const NetStage *stage, size_t *run);
+
+/* The grid shown: its rectangle in plane coordinates, its values
+ * (NET_STAGE_GRID² doubles, row-major, row 0 at b_min) and a serial that
+ * changes whenever they do (0: no grid yet). */
+const SliceGridDesc *net_stage_grid(const NetStage *stage, const double **values,
+                                    unsigned *serial);
+
+/* The slice resampled for drawing: dest[j·width + i] is the grid's value
+ * at the centre of cell (i, j) of view cut into width × height cells
+ * (grid.h's layout), bilinearly interpolated; outside the grid, the value at
+ * its nearest edge (the renderer dims what lies outside). */
+GridStats net_stage_sample(const NetStage *stage, ViewRect view, int width, int height,
+                           float *dest);
+
+/* Run i's path on the plane of the grid shown: its keyframes up to the
+ * update shown, then its head (at most NET_STAGE_KEYFRAMES + 1 points,
+ * into dest); returns how many.  None before the first grid. */
+size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest);
+
+/* The selected run's predicted class at count input points (x: count × 2)
+ * into classes, and its confidence (the top softmax probability, or for
+ * mse the largest output clamped to [0, 1]) into confidence; classes -1
+ * and confidence NaN when out of memory. */
+void net_stage_predict(const NetStage *stage, const double *x, size_t count, int *classes,
+                       double *confidence);
+
+size_t net_stage_selected(const NetStage *stage);
+
+#endif

@@ -1,0 +1,111 @@
+/*
+ * test_net_window.c — a network training in the real window: Space plays
+ * it, ',' and '.' go back and forth bit for bit, a digit selects the run
+ * the slice's plane follows, and the selected run's head is drawn where
+ * the plane puts it, (1, 0), in its colour; a click on the loss plot
+ * shows that update.  Screenshots go to
+ * $DESCENT_TEST_OUTPUT (or the current folder).
+ */
+#include "window_testing.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/theme.h"
+#include "scene/viewport.h"
+
+#define WIDTH 1280
+#define HEIGHT 720
+
+static void frame(App *app, double dt)
+{
+    app_pump(app);
+    app_frame(app, dt);
+    app_present(app);
+}
+
+static void test_network_plays_and_rewinds(void **state)
+{
+    (void)state;
+    SceneOptions options = {.model = "mlp:layers=2-16-16-2", .data = "moons:n=200,noise=0.2",
+                            .run_count = 2, .runs = {"sgd:lr=0.1,batch=20", "adam:lr=0.01"}};
+    App *app = open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
+    Scene *scene = app_scene(app);
+    assert_non_null(scene->net);
+    scene_set_playing(scene, false);
+    frame(app, 0.0);
+    assert_int_equal(scene_shown_step(scene), 0);
+
+    /* Space plays: a second of frames trains 120 updates. */
+    push_key(SDLK_SPACE, 0);
+    frame(app, 0.0);
+    assert_true(scene->playing);
+    for (int k = 0; k < 30; k++)
+        frame(app, 1.0 / 30.0);
+    push_key(SDLK_SPACE, 0);
+    frame(app, 0.0);
+    assert_false(scene->playing);
+    size_t played = scene_shown_step(scene);
+    assert_true(played >= 119 && played <= 121);
+
+    /* ',' goes back one update, '.' comes forward to the same θ. */
+    const NetRun *adam = net_stage_run(scene->net, 1);
+    size_t bytes = optimizer_vec_size(adam->model->nparams);
+    unsigned char *before = malloc(bytes);
+    assert_non_null(before);
+    memcpy(before, net_run_state(adam), bytes);
+    push_text(",");
+    frame(app, 0.0);
+    assert_int_equal(scene_shown_step(scene), played - 1);
+    push_text(".");
+    frame(app, 0.0);
+    assert_int_equal(scene_shown_step(scene), played);
+    assert_memory_equal(net_run_state(adam), before, bytes);
+
+    /* A click on the loss plot shows that update: about the middle. */
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, w - 24 - 150, h - 12 - 100);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, w - 24 - 150, h - 12 - 100);
+    frame(app, 0.0);
+    size_t middle = scene_shown_step(scene);
+    if (middle < 40 || middle > 80)
+        fail_msg("a click in the plot's middle showed update %zu of %zu", middle, played);
+    scene_seek(scene, played);
+    assert_memory_equal(net_run_state(adam), before, bytes);
+    free(before);
+
+    /* '2' selects adam; paused, the slice refines on until a plane
+     * through θ0 and adam's θ now is shown. */
+    push_key(SDLK_2, 0);
+    frame(app, 0.0);
+    assert_int_equal(net_stage_selected(scene->net), 1);
+    size_t run = 0;
+    for (int k = 0; k < 4 * NET_STAGE_BANDS * 8 &&
+                    (net_stage_plane(scene->net, &run) != played || run != 1);
+         k++)
+        frame(app, 1.0 / 30.0);
+    assert_int_equal(net_stage_plane(scene->net, &run), played);
+    assert_int_equal(run, 1);
+    Frame f = draw_frame(app, 1.0 / 30.0);
+    save_screenshot(app, "net-window.png");
+    Viewport vp = viewport_fit(scene->view, f.width, f.height);
+    double hx, hy;
+    viewport_to_pixel(&vp, 1.0, 0.0, &hx, &hy);
+    uint32_t c = theme_get(SCENE_THEME_DARK)->runs[1];
+    const uint8_t expected[3] = {(uint8_t)(c >> 16), (uint8_t)(c >> 8), (uint8_t)c};
+    const uint8_t *at = pixel(&f, (int)hx, (int)hy);
+    if (channel_distance(at, expected) > 24)
+        fail_msg("adam's head at (%.0f, %.0f) is %d,%d,%d, not its colour %d,%d,%d", hx, hy,
+                 at[0], at[1], at[2], expected[0], expected[1], expected[2]);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_network_plays_and_rewinds),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
