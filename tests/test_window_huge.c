@@ -66,9 +66,14 @@ static void test_huge_window_draws(void **state)
            f.width, f.height, seconds[0], seconds[1], resident);
     assert_true(f.width > 4000 && f.height > 4000);
     assert_true(resident < RESIDENT_LIMIT_MB);
-    Viewport vp = viewport_fit(app_scene(app)->view, f.width, f.height);
+    /* The viewport is in the frame's pixels; f is the drawable, scaled up. */
+    int frame_w, frame_h;
+    app_frame_size(app, &frame_w, &frame_h);
+    double up = (double)f.width / frame_w;
+    Viewport vp = app_viewport(app);
     double fx, fy;
     viewport_to_pixel(&vp, 0.0, 0.0, &fx, &fy);
+    fx *= up, fy *= up;
     double low[3];
     colormap_entry("viridis", 0, low);
     uint8_t rgb[3];
@@ -78,7 +83,10 @@ static void test_huge_window_draws(void **state)
     if (channel_distance(p, rgb) > 3)
         fail_msg("pixel at the minimum is %d,%d,%d; viridis starts at %d,%d,%d", p[0], p[1],
                  p[2], rgb[0], rgb[1], rgb[2]);
-    assert_true(channel_distance(pixel(&f, f.width / 2, f.height - 5), rgb) > 60);
+    /* ...and the view's corner, high on the bowl, is not. */
+    double cx, cy;
+    viewport_to_pixel(&vp, 2.8, -1.8, &cx, &cy);
+    assert_true(channel_distance(pixel(&f, (int)(cx * up), (int)(cy * up)), rgb) > 60);
     free(f.rgba);
 
     /* A click lands where it is on the scaled picture: the run starts at
@@ -86,10 +94,9 @@ static void test_huge_window_draws(void **state)
      * head is drawn there. */
     int points_w, points_h;
     SDL_GetWindowSize(SDL_GL_GetCurrentWindow(), &points_w, &points_h);
-    int frame_w, frame_h;
-    app_frame_size(app, &frame_w, &frame_h);
     assert_true(frame_w * (double)frame_h <= APP_FRAME_PIXELS_MAX);
     viewport_to_pixel(&vp, 1.0, -1.0, &fx, &fy);
+    fx *= up, fy *= up;
     int click_x = (int)lround(fx * points_w / f.width), click_y = (int)lround(fy * points_h / f.height);
     push_key(SDLK_1, KMOD_LSHIFT);
     push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, click_x, click_y);
