@@ -58,7 +58,7 @@ struct NetStage {
 
 static const OptimizerVec *keyframe(const StageRun *sr, size_t k, size_t keysize)
 {
-    return (const OptimizerVec *)(sr->keys + k * keysize);
+    return (const OptimizerVec *)(const void *)(sr->keys + k * keysize);
 }
 
 /* Keeps the run's state as a keyframe when its update is a multiple of the
@@ -334,7 +334,7 @@ void net_stage_predict(const NetStage *stage, const double *x, size_t count, int
     double *outputs = malloc(count * (size_t)k * sizeof *outputs);
     if (!outputs) {
         for (size_t s = 0; s < count; s++)
-            classes[s] = -1, confidence[s] = NAN;
+            classes[s] = -1, confidence[s] = (double)NAN;
         return;
     }
     model_outputs(&stage->model, net_run_theta(&stage->runs[stage->selected].run), x, count,
