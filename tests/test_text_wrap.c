@@ -138,6 +138,15 @@ static void keeps_formulas_and_pairs_whole(void **state)
     assert_int_equal(wrap("step θ − η∇L now", 11), 2);
     assert_string_equal(lines[0], "step");
     assert_string_equal(lines[1], "θ − η∇L now");
+    assert_int_equal(wrap("step θ ← θ − η∇L", 11), 2);
+    assert_string_equal(lines[1], "θ ← θ − η∇L");
+    /* A number or a one-letter name stays with the Chinese word it counts
+     * ("第 / 20 步", "第 k / 步" were recorded). */
+    assert_int_equal(wrap("一二三四。第 20 步好", 14), 2);
+    assert_string_equal(lines[0], "一二三四。");
+    assert_string_equal(lines[1], "第 20 步好");
+    assert_int_equal(wrap("一二三四。第 k 步好", 13), 2);
+    assert_string_equal(lines[1], "第 k 步好");
     /* Prose in brackets still breaks: "(a line, not two)" is no pair. */
     assert_int_equal(wrap("(a line, not two)", 9), 2);
     assert_string_equal(lines[0], "(a line,");

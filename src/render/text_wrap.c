@@ -42,7 +42,7 @@ static const char *const terms[] = {
     "噪声", "方向", "步长", "粒子", "样本", "路径", "起点", "出发", "尖锐", "平坦",
     "批大小", "拟合", "直线", "宽度", "权重", "下降", "边缘", "速度", "随机", "扰动",
     "余弦", "平台", "曲率", "锐度", "收敛", "发散", "正则化", "线性", "数据", "预热",
-    "平均",
+    "平均", "距离", "前进", "不断", "一个", "来回", "这条",
 };
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
@@ -67,7 +67,8 @@ static bool is_operator(uint32_t cp)
 {
     static const uint32_t signs[] = {'=', '<', '>', '+', '/', 0x2212 /* − */, 0x2248 /* ≈ */,
                                      0x2260 /* ≠ */, 0x2264 /* ≤ */, 0x2265 /* ≥ */,
-                                     0x00D7 /* × */, 0x00B1 /* ± */, 0x2192 /* → */};
+                                     0x00D7 /* × */, 0x00B1 /* ± */, 0x2192 /* → */,
+                                     0x2190 /* ← */};
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
         if (cp == signs[k])
             return true;
@@ -97,11 +98,47 @@ static bool inside_tuple(const unsigned char *t, size_t start, size_t pos, size_
     return close < stop && t[close] == ')';
 }
 
+/* Whether text[from..to) is a plain number ("20", "0.18") or one Latin
+ * letter ("k"). */
+static bool counts_or_names(const unsigned char *t, size_t from, size_t to)
+{
+    unsigned char c = t[from];
+    if (to == from + 1 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+        return true;
+    for (size_t i = from; i < to; i++)
+        if (!((t[i] >= '0' && t[i] <= '9') || (t[i] == '.' && i > from)))
+            return false;
+    return to > from;
+}
+
+/* Whether the space at byte pos joins a number or a one-letter name to the
+ * Chinese word it counts or names ("第 20 步", "25 倍", "0.18 时", "第 k 步"):
+ * a CJK character on one side, that number or name alone on the other. */
+static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_t stop,
+                         uint32_t previous, uint32_t next)
+{
+    if (is_cjk(previous)) {
+        size_t end = pos + 1;
+        while (end < stop && t[end] != ' ' && t[end] < 0x80 && !strchr(",;:!?)", t[end]))
+            end++;
+        return (end == stop || t[end] == ' ' || t[end] >= 0x80 || strchr(",;:!?)", t[end])) &&
+               counts_or_names(t, pos + 1, end);
+    }
+    if (is_cjk(next)) {
+        size_t from = pos;
+        while (from > start && t[from - 1] != ' ' && t[from - 1] < 0x80)
+            from--;
+        return counts_or_names(t, from, pos);
+    }
+    return false;
+}
+
 typedef enum BreakKind {
     BREAK_WORD,     /* a space, punctuation, a change of script */
     BREAK_INSIDE,   /* between two CJK characters */
     BREAK_TERM,     /* between two CJK characters of one term */
     BREAK_FORMULA,  /* a space inside a formula or a tuple: only when nothing else fits */
+    BREAK_COUNTED,  /* a space joining a number to its Chinese word: before a formula's */
 } BreakKind;
 
 typedef struct Break {
@@ -157,7 +194,10 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 uint32_t next = i + 1 < stop ? utf8_next(t + i + 1, &next_len) : 0;
                 bool formula = is_operator(previous) || is_operator(next) ||
                                (previous == ',' && inside_tuple(t, start, i, stop));
-                breaks[count++] = (Break){i, formula ? BREAK_FORMULA : BREAK_WORD};
+                BreakKind kind = formula ? BREAK_FORMULA
+                                 : binds_to_cjk(t, start, i, stop, previous, next) ? BREAK_COUNTED
+                                                                                 : BREAK_WORD;
+                breaks[count++] = (Break){i, kind};
             }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
                      !no_break_after(previous)) {
@@ -208,13 +248,22 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
         }
         return end;
     }
-    /* A formula or a tuple stays whole unless it alone is wider than the line. */
+    /* A formula, a tuple or a counted word stays whole unless it alone is
+     * wider than the line; then a number leaves its word before a formula
+     * is split. */
+    int glued = best;
     for (int k = best; k >= 0; k--)
-        if (breaks[k].kind != BREAK_FORMULA) {
+        if (breaks[k].kind != BREAK_FORMULA && breaks[k].kind != BREAK_COUNTED) {
+            glued = -1;
             best = k;
             break;
         }
-    if (breaks[best].kind == BREAK_WORD || breaks[best].kind == BREAK_FORMULA)
+    for (int k = glued; k >= 0; k--)
+        if (breaks[k].kind == BREAK_COUNTED) {
+            best = k;
+            break;
+        }
+    if (breaks[best].kind != BREAK_INSIDE && breaks[best].kind != BREAK_TERM)
         return breaks[best].at;
     for (int k = best - 1; k >= 0; k--)
         if (breaks[k].kind == BREAK_WORD) {

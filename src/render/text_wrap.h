@@ -15,10 +15,12 @@
  *      split one of the lessons' terms (鞍点, 学习率, ...: the table in
  *      text_wrap.c), stepping back at most a few characters;
  *   3. otherwise the last break that fits.
- * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± →) or after the comma of
- * a pair in brackets, "(0.6, 1.2)", is not a break while another fits: a
- * formula ("η = 0.18") or a pair stays on one line unless it alone is wider
- * than the line.  Numbers hold no breaks at all.
+ * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± → ←), after the comma of
+ * a pair in brackets, "(0.6, 1.2)", or between a Chinese character and a
+ * number or a one-letter name ("第 20 步", "25 倍", "第 k 步") is not a break
+ * while another fits: a formula ("η = 0.18"), a pair or a counted word stays
+ * on one line unless it alone is wider than the line.  Numbers hold no
+ * breaks at all.
  * A caller that wants balanced lines narrows the width while the line count
  * stays the same (hud.c does for the caption).
  *
