@@ -371,7 +371,7 @@ static void draw_readout(Renderer *r, const Scene *scene, LayoutRect rect)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Loss versus step (bottom right)                                           */
+/* Loss versus step or time (bottom right)                                   */
 
 /* Samples per pixel column of a long run. */
 #define PLOT_COLUMN_SAMPLES 64
@@ -388,8 +388,9 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     double prev_x = 0, prev_y = 0;
     bool has_prev = false;
     size_t k = first;
+    LossCursor edge = loss_cursor_at(p, run, first);
     for (int c = 0; c < columns && k < last; c++) {
-        size_t end = (size_t)((double)(c + 1) / columns * (double)p->steps) + 1;
+        size_t end = loss_cursor_past(&edge, (double)(c + 1) / columns * p->span, last);
         if (end <= k)
             continue;
         double lo = (double)INFINITY, hi = -(double)INFINITY;
@@ -444,8 +445,23 @@ typedef struct PlotBox {
 /* The loss plot's title. */
 static void plot_title(const LossScale *p, char *dest, size_t size)
 {
-    snprintf(dest, size, _("%s vs step%s"), p->log && p->offset != 0 ? "L − L*" : _("loss"),
-             p->log ? _(" (log scale)") : "");
+    snprintf(dest, size, p->time ? _("%s vs time t = Σ η%s") : _("%s vs step%s"),
+             p->log && p->offset != 0 ? "L − L*" : _("loss"), p->log ? _(" (log scale)") : "");
+}
+
+/* The x axis's end label: the last update, or the time span. */
+static void plot_span_label(const LossScale *p, char *dest, size_t size)
+{
+    if (p->time)
+        snprintf(dest, size, "t = %.3g", p->span);
+    else
+        snprintf(dest, size, "%zu", p->steps);
+}
+
+/* Where the run's point k lies across the plotting area (0..1). */
+static double plot_fraction(const LossScale *p, const Run *run, size_t k)
+{
+    return loss_cursor_at(p, run, k).x / p->span;
 }
 
 /* The plot in rect (only its labels when rect is empty). */
@@ -485,9 +501,10 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     double line = render_line_height(r, px);
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box(r, &p, (LayoutRect){0, 0, 0, 0});
-    char title[96], steps[32];
+    char title[96], span[32], steps[40];
     plot_title(&p, title, sizeof title);
-    snprintf(steps, sizeof steps, "0  %zu", p.steps);
+    plot_span_label(&p, span, sizeof span);
+    snprintf(steps, sizeof steps, "0  %s", span);
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
                        b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
     double min_h = 2.0 * line + 20.0 * s + (compact ? PLOT_COMPACT_AREA : PLOT_MIN_AREA) * s;
@@ -507,7 +524,14 @@ bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, doubl
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box((Renderer *)r, &p, rect);
     double t = fmin(1.0, fmax(0.0, (px - b.ix) / b.iw));
-    *step = (size_t)lround(t * (double)p.steps);
+    if (!p.time) {
+        *step = (size_t)lround(t * (double)p.steps);
+        return true;
+    }
+    /* On a time axis: the selected run's update at that time. */
+    const Run *run = &scene->runs[scene->selected].run;
+    LossCursor c = loss_cursor_at(&p, run, 0);
+    *step = loss_cursor_past(&c, t * p.span, run->known - 1);
     return true;
 }
 
@@ -525,7 +549,10 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
             continue;
         rewound |= run->count < run->known;
         for (size_t c = 0; c < run->changes.count; c++) {
-            double x = b->ix + (double)run->changes.items[c].step / (double)p->steps * b->iw;
+            double f = plot_fraction(p, run, run->changes.items[c].step);
+            if (f > 1)
+                continue;
+            double x = b->ix + f * b->iw;
             shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 0.6 * s,
                            render_run_color(r, i, 0.45f));
             shapes_segment(r->shapes, x, b->iy + b->ih - 7.0 * s, x, b->iy + b->ih, 1.6 * s,
@@ -535,7 +562,8 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
     if (!rewound)
         return;
     size_t shown = scene_shown_step(scene);
-    double x = b->ix + (double)shown / (double)p->steps * b->iw;
+    const Run *selected = &scene->runs[scene->selected].run;
+    double x = b->ix + fmin(1.0, plot_fraction(p, selected, shown)) * b->iw;
     shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 1.0 * s, r->theme->text);
     char label[48];
     snprintf(label, sizeof label, _("step %zu"), shown);
@@ -554,9 +582,9 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         long exit = loss_scale_exit(p, run);
-        if (scene->runs[i].hidden || exit < 0)
+        if (scene->runs[i].hidden || exit < 0 || plot_fraction(p, run, (size_t)exit) > 1)
             continue;
-        double x = b->ix + (double)exit / (double)p->steps * b->iw;
+        double x = b->ix + plot_fraction(p, run, (size_t)exit) * b->iw;
         Rgba color = render_run_color(r, i, 1.0f);
         shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 2.2 * s, 7.0 * s,
                      r->theme->casing);
@@ -599,7 +627,7 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, b.top_label, ix - 6.0 * s, iy - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, b.bottom_label, ix - 6.0 * s, iy + ih - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
-    snprintf(label, sizeof label, "%zu", p.steps);
+    plot_span_label(&p, label, sizeof label);
     render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
     for (size_t i = 0; i < scene->run_count; i++) {
