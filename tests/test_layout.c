@@ -272,6 +272,41 @@ static void test_network_scene_fits(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* momentum's race (step 3) recorded at 1280x720 --projector: the legend
+ * across the top (989 pixels: momentum's run spec with its readings on one
+ * line) left the map 335 pixels of view high below it; the narrow legend
+ * (hud.c: each run's readings under its name) lets the map stand beside
+ * it, over half the frame high (386). */
+static void test_long_legend_narrows_for_the_map(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    const char *root = getenv("DESCENT_DATA_DIR");
+    assert_non_null(root);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/lessons/momentum.lua", root);
+    Scene *scene = scene_create(&(SceneOptions){0}, &err);
+    assert_non_null(scene);
+    LessonPlayer player;
+    assert_true(lesson_player_open(&player, path, "en", NULL, scene, &err));
+    assert_true(lesson_player_show(&player, scene, 2, &err));
+    scene_step(scene, 450);
+    scene->display.projector = true;
+    LayoutInput in = {.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
+                                          (scene->view.ymax - scene->view.ymin)};
+    const Layout *l = render_layout(renderer, scene, 1280, 720,
+                                    render_recording_scale(1280, 720), RENDER_FOR_RECORDING);
+    assert_true(l->complete);
+    assert_true(l->rect[LAYOUT_LEGEND].w < 0.6 * 1280);
+    assert_true(layout_map_view(&in, l) > 0.5 * 720);
+    lesson_player_close(&player);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The pure parts                                                            */
 
@@ -474,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_marks_at_one_place_count),
         cmocka_unit_test(test_network_scene_fits),
         cmocka_unit_test(test_every_lesson_step_fits),
+        cmocka_unit_test(test_long_legend_narrows_for_the_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
