@@ -107,6 +107,20 @@ static const Hostile hostile[] = {
     { "plot_half_range.lua", 2, "plot: ymin and ymax go together" },
 };
 
+/* The bytes of a fixture into text (size bytes); false when it cannot be read. */
+static bool read_fixture(const char *path, char *text, size_t capacity, size_t *size)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file)
+        return false;
+    *size = fread(text, 1, capacity, file);
+    fclose(file);
+    return true;
+}
+
+/* What the child says when it is stopped for its time. */
+static const char took_too_long[] = "the lesson took too long";
+
 static void test_hostile_scripts_fail_cleanly(void **state)
 {
     (void)state;
@@ -124,11 +138,26 @@ static void test_hostile_scripts_fail_cleanly(void **state)
         assert_null(lesson.steps);
         assert_int_equal(lesson.step_count, 0);
         assert_true(strncmp(err.message, prefix, strlen(prefix)) == 0);
-        assert_non_null(strstr(err.message, hostile[i].message));
         assert_null(strchr(err.message, '\n'));
         /* Not a timing test: a coarse guard against a cap that stopped
          * working (a hang), far above the time limit. */
         assert_true(elapsed < 30.0);
+        bool long_call = strstr(hostile[i].message, took_too_long) != NULL;
+        /* On a machine too busy to give the child the CPU time a cap
+         * needs, the load's time limit stops it first (lesson.h), on the
+         * same line; the cap's own message is then checked in this
+         * process, where nothing but the sandbox stops the script.  (A
+         * long C call cannot be stopped here.) */
+        if (long_call || !strstr(err.message, took_too_long)) {
+            assert_non_null(strstr(err.message, hostile[i].message));
+            continue;
+        }
+        static char text[LESSON_FILE_LIMIT];
+        size_t size = 0;
+        assert_true(read_fixture(path, text, sizeof text, &size));
+        assert_false(lesson_evaluate(path, text, size, "en", window_keys, NULL, &lesson, &err));
+        assert_true(strncmp(err.message, prefix, strlen(prefix)) == 0);
+        assert_non_null(strstr(err.message, hostile[i].message));
     }
 }
 
@@ -587,11 +616,9 @@ static void test_evaluate_in_process(void **state)
     (void)state;
     char path[1024];
     fixture("hostile/utf8_len.lua", path, sizeof path);
-    FILE *file = fopen(path, "rb");
-    assert_non_null(file);
     char text[4096];
-    size_t size = fread(text, 1, sizeof text, file);
-    fclose(file);
+    size_t size = 0;
+    assert_true(read_fixture(path, text, sizeof text, &size));
     Lesson lesson;
     DescentError err = { "" };
     volatile int line = 0;

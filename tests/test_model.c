@@ -6,36 +6,15 @@
  * every activation and loss.  The exact match with torch.autograd is
  * test_model_torch.c's.
  */
-#include "testing.h"
+#include "net_testing.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/model.h"
-#include "core/netdata.h"
-
-static Model parse_model(const char *spec)
-{
-    Model m;
-    DescentError err = {""};
-    if (!model_parse(spec, &m, &err))
-        fail_msg("%s: %s", spec, err.message);
-    return m;
-}
-
-static NetDataSplit make_data(const char *spec)
-{
-    NetDataSplit d;
-    DescentError err = {""};
-    if (!netdata_create(spec, &d, &err))
-        fail_msg("%s: %s", spec, err.message);
-    return d;
-}
-
 static void test_layout(void **state)
 {
     (void)state;
-    Model m = parse_model("mlp:layers=2-16-16-2");
+    Model m = model_for_test("mlp:layers=2-16-16-2");
     /* (2·16 + 16) + (16·16 + 16) + (16·2 + 2) = 48 + 272 + 34 = 354 */
     assert_int_equal(m.nparams, 354);
     assert_int_equal(m.weight_offset[1], 0);
@@ -44,7 +23,7 @@ static void test_layout(void **state)
     assert_int_equal(m.bias_offset[2], 304);
     assert_int_equal(m.weight_offset[3], 320);
     assert_int_equal(m.bias_offset[3], 352);
-    Model d = parse_model("mlp");
+    Model d = model_for_test("mlp");
     assert_int_equal(d.nparams, 354);
     assert_int_equal(d.act, MODEL_ACT_TANH);
     assert_int_equal(d.loss, MODEL_LOSS_CE);
@@ -54,7 +33,7 @@ static void test_layout(void **state)
 static void test_outputs_by_hand(void **state)
 {
     (void)state;
-    Model m = parse_model("mlp:layers=2-3-2,act=relu");
+    Model m = model_for_test("mlp:layers=2-3-2,act=relu");
     double theta[17] = {
         1, 0,  0, 1,  1, 1,   /* W1 (3 × 2) */
         0, 0, -1,             /* b1 */
@@ -98,8 +77,8 @@ static void test_gradient_and_hvp_by_differences(void **state)
             char spec[128];
             snprintf(spec, sizeof spec, "mlp:layers=%s,act=%s,loss=%s", heads[h].layers,
                      activations[a], heads[h].loss);
-            Model m = parse_model(spec);
-            NetDataSplit d = make_data(heads[h].data);
+            Model m = model_for_test(spec);
+            NetDataSplit d = data_for_test(heads[h].data);
             DescentError err;
             assert_true(model_check_data(&m, &d.train, &err));
             size_t n = m.nparams;
@@ -177,20 +156,20 @@ static void test_bad_specs(void **state)
     expect_error("cnn", "unknown model 'cnn'");
 
     /* The data must suit the model. */
-    NetDataSplit moons = make_data("moons:n=10,test=0");
-    NetDataSplit line = make_data("gaussian_linear:n=10,test=0");
+    NetDataSplit moons = data_for_test("moons:n=10,test=0");
+    NetDataSplit line = data_for_test("gaussian_linear:n=10,test=0");
     DescentError err = {""};
-    Model m = parse_model("mlp:layers=2-4-3");
+    Model m = model_for_test("mlp:layers=2-4-3");
     assert_false(model_check_data(&m, &moons.train, &err));
     assert_non_null(strstr(err.message, "3 outputs but the data has 2 classes"));
-    m = parse_model("mlp:layers=3-4-2");
+    m = model_for_test("mlp:layers=3-4-2");
     assert_false(model_check_data(&m, &moons.train, &err));
-    m = parse_model("mlp:layers=2-4-1,loss=ce");
+    m = model_for_test("mlp:layers=2-4-1,loss=ce");
     assert_false(model_check_data(&m, &line.train, &err));
     assert_non_null(strstr(err.message, "loss=ce needs classes"));
-    m = parse_model("mlp:layers=2-4-2,loss=mse");
+    m = model_for_test("mlp:layers=2-4-2,loss=mse");
     assert_false(model_check_data(&m, &line.train, &err));
-    m = parse_model("mlp:layers=2-4-1,loss=mse");
+    m = model_for_test("mlp:layers=2-4-1,loss=mse");
     assert_true(model_check_data(&m, &line.train, &err));
     netdata_free(&moons), netdata_free(&line);
 }
@@ -203,7 +182,7 @@ static void test_bad_specs(void **state)
 static void test_init_distribution(void **state)
 {
     (void)state;
-    Model m = parse_model("mlp:layers=2-16-16-2,init_scale=2");
+    Model m = model_for_test("mlp:layers=2-16-16-2,init_scale=2");
     double *theta = malloc(m.nparams * sizeof *theta);
     double *again = malloc(m.nparams * sizeof *again);
     for (int l = 1; l < m.nsizes; l++) {
@@ -244,7 +223,7 @@ static void test_init_distribution(void **state)
 static void test_accuracy(void **state)
 {
     (void)state;
-    Model m = parse_model("mlp:layers=2-2");
+    Model m = model_for_test("mlp:layers=2-2");
     double theta[6] = {1, 0, 0, 1, 0, 0};
     double x[8] = {1, 0, 0, 1, 2, 3, -1, -2};
     double y[4] = {0, 1, 0, 0}; /* right, right, wrong, right */
@@ -267,8 +246,8 @@ static void test_accuracy(void **state)
 static void test_chunks(void **state)
 {
     (void)state;
-    Model m = parse_model("mlp:layers=2-3-2");
-    NetDataSplit d = make_data("moons:n=600,test=0");
+    Model m = model_for_test("mlp:layers=2-3-2");
+    NetDataSplit d = data_for_test("moons:n=600,test=0");
     double theta[17];
     Rng rng;
     rng_seed(&rng, 1);

@@ -3,42 +3,20 @@
  * measures and when, its minibatch wiring, divergence and rewinding.
  * test_net_torch.c checks the trajectories themselves against torch.
  */
+#include "net_testing.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/net_run.h"
 #include "core/spectrum.h"
-#include "testing.h"
 
-typedef struct Fixture {
-    Model model;
-    NetDataSplit data;
-    double *theta0;
-} Fixture;
-
-static void fixture_start(Fixture *f, const char *model, const char *data)
-{
-    DescentError err = {""};
-    if (!model_parse(model, &f->model, &err) || !netdata_create(data, &f->data, &err))
-        fail_msg("%s / %s: %s", model, data, err.message);
-    f->theta0 = malloc(f->model.nparams * sizeof *f->theta0);
-    Rng rng;
-    rng_seed(&rng, 5);
-    model_init(&f->model, &rng, f->theta0);
-}
-
-static void fixture_end(Fixture *f)
-{
-    free(f->theta0);
-    netdata_free(&f->data);
-}
-
-static void run_start(NetRun *run, Fixture *f, const char *opt, size_t every)
+static void run_start(NetRun *run, NetFixture *f, const char *opt, size_t every)
 {
     OptimizerDesc desc;
     DescentError err = {""};
     if (!optimizer_parse_vec(opt, f->data.train.n, "test", &desc, &err) ||
-        !net_run_init(run, &f->model, &f->data, &desc, f->theta0, every, &err))
+        !net_run_init(run, &f->model, &f->data, &desc, f->theta, every, &err))
         fail_msg("%s: %s", opt, err.message);
 }
 
@@ -52,7 +30,7 @@ static void advance(NetRun *run, size_t steps)
 }
 
 /* H's operator on the full training set at θ. */
-static ModelHessian full_hessian(const Fixture *f, const double *theta, ModelWork *work)
+static ModelHessian full_hessian(const NetFixture *f, const double *theta, ModelWork *work)
 {
     return (ModelHessian){&f->model, theta, &f->data.train, NULL, f->data.train.n, work};
 }
@@ -72,25 +50,24 @@ static double dense_max(size_t n, LinearOperator op, void *context)
 static void test_start_metrics(void **state)
 {
     (void)state;
-    Fixture f;
-    fixture_start(&f, "mlp:layers=2-6-2", "moons:n=40,test=0");
+    NetFixture f = net_fixture("mlp:layers=2-6-2", "moons:n=40,test=0", 5);
     NetRun run;
     run_start(&run, &f, "gd:lr=0.1", 1);
     const NetMetrics *m = &run.metrics[0];
     double square = 0;
     for (size_t i = 0; i < f.model.nparams; i++)
-        square += f.theta0[i] * f.theta0[i];
+        square += f.theta[i] * f.theta[i];
     assert_close(m->norm, sqrt(square), 1e-15);
     ModelWork *work = model_work_create(&f.model);
     assert_close(m->train_loss,
-                 model_loss(&f.model, f.theta0, &f.data.train, NULL, f.data.train.n, work), 0);
+                 model_loss(&f.model, f.theta, &f.data.train, NULL, f.data.train.n, work), 0);
     assert_true(isnan(m->test_loss) && isnan(m->test_acc));
-    ModelHessian h = full_hessian(&f, f.theta0, work);
+    ModelHessian h = full_hessian(&f, f.theta, work);
     assert_close(m->sharpness, dense_max(f.model.nparams, model_hessian_apply, &h), 1e-8);
     assert_true(isnan(m->preconditioned_sharpness));
     model_work_destroy(work);
     net_run_free(&run);
-    fixture_end(&f);
+    net_fixture_free(&f);
 }
 
 /* Adam's preconditioned sharpness is λmax(P⁻¹H) with spectrum.h's P of
@@ -98,8 +75,7 @@ static void test_start_metrics(void **state)
 static void test_preconditioned_sharpness(void **state)
 {
     (void)state;
-    Fixture f;
-    fixture_start(&f, "mlp:layers=2-5-2", "circles:n=30");
+    NetFixture f = net_fixture("mlp:layers=2-5-2", "circles:n=30", 5);
     NetRun run;
     run_start(&run, &f, "adam:lr=0.01", 3);
     advance(&run, 3);
@@ -115,7 +91,7 @@ static void test_preconditioned_sharpness(void **state)
     free(p);
     model_work_destroy(work);
     net_run_free(&run);
-    fixture_end(&f);
+    net_fixture_free(&f);
 }
 
 /* The noise scale's meaning (net_run.h): over every minibatch of B
@@ -125,15 +101,14 @@ static void test_preconditioned_sharpness(void **state)
 static void test_noise_scale_predicts_minibatch_noise(void **state)
 {
     (void)state;
-    Fixture f;
-    fixture_start(&f, "mlp:layers=2-4-2", "xor:n=16,test=0.5");
+    NetFixture f = net_fixture("mlp:layers=2-4-2", "xor:n=16,test=0.5", 5);
     assert_int_equal(f.data.train.n, 8);
     NetRun run;
     run_start(&run, &f, "gd", 1);
     size_t n = f.model.nparams, N = 8, B = 3;
     ModelWork *work = model_work_create(&f.model);
     double *full = malloc(2 * n * sizeof *full), *g = full + n;
-    model_gradient(&f.model, f.theta0, &f.data.train, NULL, N, full, work);
+    model_gradient(&f.model, f.theta, &f.data.train, NULL, N, full, work);
     double signal = 0, noise = 0;
     for (size_t i = 0; i < n; i++)
         signal += full[i] * full[i];
@@ -142,7 +117,7 @@ static void test_noise_scale_predicts_minibatch_noise(void **state)
         for (size_t b = a + 1; b < N; b++)
             for (size_t c = b + 1; c < N; c++) {
                 size_t idx[3] = {a, b, c};
-                model_gradient(&f.model, f.theta0, &f.data.train, idx, B, g, work);
+                model_gradient(&f.model, f.theta, &f.data.train, idx, B, g, work);
                 for (size_t i = 0; i < n; i++)
                     noise += (g[i] - full[i]) * (g[i] - full[i]);
                 batches++;
@@ -153,15 +128,14 @@ static void test_noise_scale_predicts_minibatch_noise(void **state)
     free(full);
     model_work_destroy(work);
     net_run_free(&run);
-    fixture_end(&f);
+    net_fixture_free(&f);
 }
 
 /* every = K: curvature at steps 0, K, 2K, ... only; the loss every step. */
 static void test_measures_every_k(void **state)
 {
     (void)state;
-    Fixture f;
-    fixture_start(&f, "mlp:layers=2-4-2", "moons:n=20");
+    NetFixture f = net_fixture("mlp:layers=2-4-2", "moons:n=20", 5);
     NetRun run;
     run_start(&run, &f, "adamw:lr=0.01", 4);
     advance(&run, 10);
@@ -174,7 +148,7 @@ static void test_measures_every_k(void **state)
         assert_int_equal(!isnan(m->preconditioned_sharpness), k % 4 == 0 && k > 0);
     }
     net_run_free(&run);
-    fixture_end(&f);
+    net_fixture_free(&f);
 }
 
 /* Update 1 of a minibatch run is θ0 − lr ∇L_batch(θ0) over the samples
@@ -182,30 +156,28 @@ static void test_measures_every_k(void **state)
 static void test_first_minibatch_update(void **state)
 {
     (void)state;
-    Fixture f;
-    fixture_start(&f, "mlp:layers=2-5-2,act=relu", "blobs:n=40,k=2");
+    NetFixture f = net_fixture("mlp:layers=2-5-2,act=relu", "blobs:n=40,k=2", 5);
     NetRun run;
     run_start(&run, &f, "sgd:lr=0.3,batch=6,seed=9", 0);
     size_t idx[6], n = f.model.nparams;
     assert_int_equal(net_run_batch(&run, 0, idx), 6);
     double *g = malloc(n * sizeof *g);
     ModelWork *work = model_work_create(&f.model);
-    model_gradient(&f.model, f.theta0, &f.data.train, idx, 6, g, work);
+    model_gradient(&f.model, f.theta, &f.data.train, idx, 6, g, work);
     advance(&run, 1);
     for (size_t i = 0; i < n; i++)
-        assert_close(net_run_theta(&run)[i], f.theta0[i] - 0.3 * g[i], 1e-15);
+        assert_close(net_run_theta(&run)[i], f.theta[i] - 0.3 * g[i], 1e-15);
     free(g);
     model_work_destroy(work);
     net_run_free(&run);
-    fixture_end(&f);
+    net_fixture_free(&f);
 }
 
 /* A kept state brings the run back: the same updates again, bit for bit. */
 static void test_rewind(void **state)
 {
     (void)state;
-    Fixture f;
-    fixture_start(&f, "mlp:layers=2-6-2", "spirals:n=40");
+    NetFixture f = net_fixture("mlp:layers=2-6-2", "spirals:n=40", 5);
     NetRun run;
     run_start(&run, &f, "adam:lr=0.02,batch=5,noise=0.01,seed=2", 5);
     size_t bytes = optimizer_vec_size(f.model.nparams);
@@ -225,15 +197,14 @@ static void test_rewind(void **state)
     free(kept);
     free(end);
     net_run_free(&run);
-    fixture_end(&f);
+    net_fixture_free(&f);
 }
 
 /* A run whose loss blows up stops at the first non-finite metrics. */
 static void test_divergence_stops(void **state)
 {
     (void)state;
-    Fixture f;
-    fixture_start(&f, "mlp:layers=2-8-1,loss=mse", "gaussian_linear:n=30");
+    NetFixture f = net_fixture("mlp:layers=2-8-1,loss=mse", "gaussian_linear:n=30", 5);
     NetRun run;
     run_start(&run, &f, "gd:lr=1000", 0);
     advance(&run, 200);
@@ -245,7 +216,7 @@ static void test_divergence_stops(void **state)
         assert_true(isfinite(run.metrics[k].train_loss));
     assert_true(isnan(last->train_acc)); /* regression: no accuracy */
     net_run_free(&run);
-    fixture_end(&f);
+    net_fixture_free(&f);
 }
 
 int main(void)

@@ -89,7 +89,7 @@ static void test_network_plays_and_rewinds(void **state)
     assert_int_equal(run, 1);
     Frame f = draw_frame(app, 1.0 / 30.0);
     save_screenshot(app, "net-window.png");
-    Viewport vp = viewport_fit(scene->view, f.width, f.height);
+    Viewport vp = app_viewport(app);
     double hx, hy;
     viewport_to_pixel(&vp, 1.0, 0.0, &hx, &hy);
     uint32_t c = theme_get(SCENE_THEME_DARK)->runs[1];

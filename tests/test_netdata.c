@@ -6,7 +6,7 @@
  * csv:FILE with -1/+1 and 0/1/2 labels and as regression, and the bad
  * specs' one-line errors.
  */
-#include "testing.h"
+#include "net_testing.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,21 +16,13 @@
 
 #define DATA DESCENT_SOURCE_DIR "/tests/data/"
 
-static NetDataSplit make(const char *spec)
-{
-    NetDataSplit d;
-    DescentError err = {""};
-    if (!netdata_create(spec, &d, &err))
-        fail_msg("%s: %s", spec, err.message);
-    return d;
-}
 
 /* noise=0, test=0: the points in generation order. */
 static void test_formulas(void **state)
 {
     (void)state;
     /* moons n=4: outer t = 0, π → (1, 0), (−1, 0); inner → (0, 0.5), (2, 0.5). */
-    NetDataSplit d = make("moons:n=4,noise=0,test=0");
+    NetDataSplit d = data_for_test("moons:n=4,noise=0,test=0");
     const double moons[4][3] = {{1, 0, 0}, {-1, 0, 0}, {0, 0.5, 1}, {2, 0.5, 1}};
     for (int i = 0; i < 4; i++) {
         assert_close(d.train.x[2 * i], moons[i][0], 1e-15);
@@ -39,7 +31,7 @@ static void test_formulas(void **state)
     }
     netdata_free(&d);
     /* circles n=4, factor 0.5: outer t = 0, π; inner 0.5·(1, 0), 0.5·(−1, 0). */
-    d = make("circles:n=4,noise=0,test=0");
+    d = data_for_test("circles:n=4,noise=0,test=0");
     assert_close(d.train.x[2], -1.0, 1e-15);
     assert_close(d.train.x[4], 0.5, 1e-15);
     assert_close(d.train.y[1], 0.0, 0.0);
@@ -47,20 +39,20 @@ static void test_formulas(void **state)
     netdata_free(&d);
     /* spirals n=4, turns=1: class c = i mod 2, r = (j+1)/2, angle 2πr + πc;
      * sample 3 (c 1, j 1): r 1, angle 3π → (−1, 0). */
-    d = make("spirals:n=4,noise=0,test=0");
+    d = data_for_test("spirals:n=4,noise=0,test=0");
     assert_close(d.train.x[6], -1.0, 1e-15);
     assert_close(d.train.x[7], 0.0, 1e-15);
     assert_close(d.train.y[3], 1.0, 0.0);
     netdata_free(&d);
     /* blobs k=4: sample 5 is class 1 at 2·(cos π/2, sin π/2) = (0, 2). */
-    d = make("blobs:k=4,n=8,noise=0,test=0");
+    d = data_for_test("blobs:k=4,n=8,noise=0,test=0");
     assert_int_equal(d.train.classes, 4);
     assert_close(d.train.x[10], 0.0, 1e-15);
     assert_close(d.train.x[11], 2.0, 1e-15);
     assert_close(d.train.y[5], 1.0, 0.0);
     netdata_free(&d);
     /* xor: the label is the sign rule on the clean point. */
-    d = make("xor:n=50,noise=0,test=0");
+    d = data_for_test("xor:n=50,noise=0,test=0");
     for (size_t i = 0; i < 50; i++) {
         double x1 = d.train.x[2 * i], x2 = d.train.x[2 * i + 1];
         assert_true(fabs(x1) <= 1.0 && fabs(x2) <= 1.0);
@@ -68,7 +60,7 @@ static void test_formulas(void **state)
     }
     netdata_free(&d);
     /* gaussian_linear without noise: y = 2 x1 + x2 exactly. */
-    d = make("gaussian_linear:n=20,noise=0,test=0");
+    d = data_for_test("gaussian_linear:n=20,noise=0,test=0");
     assert_int_equal(d.train.classes, 0);
     for (size_t i = 0; i < 20; i++)
         assert_close(d.train.y[i], 2.0 * d.train.x[2 * i] + d.train.x[2 * i + 1], 1e-15);
@@ -89,19 +81,19 @@ static void test_shapes_seeds_split(void **state)
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
         char spec[128];
         snprintf(spec, sizeof spec, "%s:n=101,seed=4", kinds[k]);
-        NetDataSplit a = make(spec), b = make(spec);
+        NetDataSplit a = data_for_test(spec), b = data_for_test(spec);
         /* round(0.5 · 101) = 51 held out (llround rounds half away from 0). */
         assert_int_equal(a.test.n, 51);
         assert_int_equal(a.train.n, 50);
         assert_int_equal(a.train.dim, 2);
         assert_true(same(&a.train, &b.train) && same(&a.test, &b.test));
         snprintf(spec, sizeof spec, "%s:n=101,seed=5", kinds[k]);
-        NetDataSplit c = make(spec);
+        NetDataSplit c = data_for_test(spec);
         assert_false(same(&a.train, &c.train));
         /* The parts are the whole set in its order: the unsplit set, walked
          * once, meets each part's samples in their order. */
         snprintf(spec, sizeof spec, "%s:n=101,seed=4,test=0", kinds[k]);
-        NetDataSplit whole = make(spec);
+        NetDataSplit whole = data_for_test(spec);
         size_t at[2] = {0, 0};
         for (size_t i = 0; i < whole.train.n; i++) {
             const double *x = whole.train.x + 2 * i;
@@ -129,14 +121,14 @@ static void test_csv(void **state)
     (void)state;
     /* classification.csv's rows 1 .. 4 have labels 1, 0, 1, −1: the distinct
      * values −1, 0, 1 become classes 0, 1, 2. */
-    NetDataSplit d = make("csv:" DATA "classification.csv,test=0");
+    NetDataSplit d = data_for_test("csv:" DATA "classification.csv,test=0");
     assert_int_equal(d.train.classes, 3);
     const double classes[4] = {2, 1, 2, 0};
     for (size_t i = 0; i < 4; i++)
         assert_close(d.train.y[i], classes[i], 0.0);
     assert_close(d.train.x[6], -2.0, 0.0);
     netdata_free(&d);
-    d = make("csv:" DATA "regression.csv,task=regress,test=0.25");
+    d = data_for_test("csv:" DATA "regression.csv,task=regress,test=0.25");
     assert_int_equal(d.train.classes, 0);
     assert_true(d.test.n > 0);
     netdata_free(&d);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "scene/lesson_player.h"
+#include "scene/run_field.h"
 #include "core/basins.h"
 #include "scene/scene.h"
 #include "scene/viewport.h"
@@ -559,10 +560,38 @@ static void test_lesson_show_picks_plot(void **state)
     scene_destroy(s);
 }
 
+/* A stage without runs: every change of "the selected run" says so, in
+ * the one message scene_selected_run owns, and changes nothing. */
+static void test_no_run_to_change(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.1"};
+    Scene *scene = scene_for_test((SceneOptions){.landscape = "quadratic"}, runs, 1);
+    DescentError err = {""};
+    assert_true(scene_set_runs(scene, NULL, 0, &err));
+    assert_int_equal(scene->run_count, 0);
+    assert_null(scene_selected_run(scene, &err));
+    assert_string_equal(err.message, "no run to change");
+    err.message[0] = '\0';
+    assert_false(scene_scale_lr(scene, 2.0, &err));
+    assert_string_equal(err.message, "no run to change");
+    err.message[0] = '\0';
+    assert_false(scene_change_run(scene, "gd:lr=0.2", &err));
+    assert_string_equal(err.message, "no run to change");
+    err.message[0] = '\0';
+    assert_false(scene_scale_momentum(scene, true, &err));
+    assert_string_equal(err.message, "no run to change");
+    assert_false(run_field_open(scene));
+    assert_string_equal(scene->notice, "no run to change");
+    assert_int_equal(scene->run_count, 0);
+    scene_destroy(scene);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_welcome_race),
+        cmocka_unit_test(test_no_run_to_change),
         cmocka_unit_test(test_pacing_is_by_time),
         cmocka_unit_test(test_paused_scene_does_not_step),
         cmocka_unit_test(test_scale_lr_rewrites_spec),

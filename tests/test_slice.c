@@ -5,41 +5,17 @@
  * grid against direct evaluations (1 and 2 threads alike), its progressive
  * levels, and straight-line interpolation at its ends.
  */
-#include "testing.h"
+#include "net_testing.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/model.h"
-#include "core/netdata.h"
 #include "core/slice.h"
 
-typedef struct Fixture {
-    Model model;
-    NetDataSplit data;
-    double *theta;
-    ModelWork *work;
-} Fixture;
-
-static Fixture fixture(const char *model_spec)
+/* The model on 60 moons, θ from seed 5. */
+static NetFixture fixture(const char *model_spec)
 {
-    Fixture f;
-    DescentError err = {""};
-    assert_true(model_parse(model_spec, &f.model, &err));
-    assert_true(netdata_create("moons:n=60,test=0", &f.data, &err));
-    f.theta = malloc(f.model.nparams * sizeof *f.theta);
-    Rng rng;
-    rng_seed(&rng, 5);
-    model_init(&f.model, &rng, f.theta);
-    f.work = model_work_create(&f.model);
-    return f;
-}
-
-static void fixture_free(Fixture *f)
-{
-    free(f->theta);
-    model_work_destroy(f->work);
-    netdata_free(&f->data);
+    return net_fixture(model_spec, "moons:n=60,test=0", 5);
 }
 
 static double norm_of(const double *v, size_t n)
@@ -53,7 +29,7 @@ static double norm_of(const double *v, size_t n)
 static void test_filter_normalized(void **state)
 {
     (void)state;
-    Fixture f = fixture("mlp:layers=2-6-5-2");
+    NetFixture f = fixture("mlp:layers=2-6-5-2");
     const Model *m = &f.model;
     double *d = malloc(m->nparams * sizeof *d);
     Rng rng;
@@ -69,7 +45,7 @@ static void test_filter_normalized(void **state)
             assert_close(d[m->bias_offset[l] + (size_t)o], 0.0, 0.0);
     }
     free(d);
-    fixture_free(&f);
+    net_fixture_free(&f);
 }
 
 static void test_project(void **state)
@@ -123,7 +99,7 @@ static void test_pca(void **state)
 static void test_init_plane(void **state)
 {
     (void)state;
-    Fixture f = fixture("mlp:layers=2-4-2");
+    NetFixture f = fixture("mlp:layers=2-4-2");
     size_t n = f.model.nparams;
     double *now = malloc(n * sizeof *now), *d1 = malloc(n * sizeof *d1);
     double *d2 = malloc(n * sizeof *d2);
@@ -144,13 +120,13 @@ static void test_init_plane(void **state)
     assert_close(b, 0.0, 1e-12);
     assert_close(dist, 0.0, 1e-12);
     free(now), free(d1), free(d2);
-    fixture_free(&f);
+    net_fixture_free(&f);
 }
 
 static void test_grid(void **state)
 {
     (void)state;
-    Fixture f = fixture("mlp:layers=2-8-2");
+    NetFixture f = fixture("mlp:layers=2-8-2");
     size_t n = f.model.nparams;
     double *d1 = malloc(n * sizeof *d1), *d2 = malloc(n * sizeof *d2);
     double *probe = malloc(n * sizeof *probe);
@@ -194,13 +170,13 @@ static void test_grid(void **state)
     g.nx = 1;
     assert_false(slice_grid(&f.model, &f.data.train, &plane, &g, 1, one, &err));
     free(d1), free(d2), free(probe);
-    fixture_free(&f);
+    net_fixture_free(&f);
 }
 
 static void test_line(void **state)
 {
     (void)state;
-    Fixture f = fixture("mlp:layers=2-4-2");
+    NetFixture f = fixture("mlp:layers=2-4-2");
     size_t n = f.model.nparams;
     double *b = malloc(n * sizeof *b), *mid = malloc(n * sizeof *mid);
     for (size_t k = 0; k < n; k++) {
@@ -219,7 +195,7 @@ static void test_line(void **state)
     assert_close(losses[2], e.loss, 1e-15);
     assert_close(acc[2], e.accuracy, 0.0);
     free(b), free(mid);
-    fixture_free(&f);
+    net_fixture_free(&f);
 }
 
 int main(void)

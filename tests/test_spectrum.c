@@ -5,13 +5,11 @@
  * and, on a network's Hessian, Lanczos's largest eigenvalues against
  * LAPACK's dense spectrum to 1e-8.
  */
-#include "testing.h"
+#include "net_testing.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/model.h"
-#include "core/netdata.h"
 #include "core/spectrum.h"
 
 /* A = Q diag(d) Qᵀ with Q a product of Householder reflections
@@ -125,18 +123,11 @@ static void test_network_hessian(void **state)
         "mlp:layers=2-8-8-2,act=relu,loss=mse",
     };
     for (size_t s = 0; s < 2; s++) {
-        Model m;
-        NetDataSplit d;
+        NetFixture f = net_fixture(specs[s], "moons:n=200,test=0", 11);
         DescentError err = {""};
-        assert_true(model_parse(specs[s], &m, &err));
-        assert_true(netdata_create("moons:n=200,test=0", &d, &err));
-        size_t n = m.nparams;
-        double *theta = malloc(n * sizeof *theta), *values = malloc(n * sizeof *values);
-        Rng rng;
-        rng_seed(&rng, 11);
-        model_init(&m, &rng, theta);
-        ModelWork *w = model_work_create(&m);
-        ModelHessian h = {&m, theta, &d.train, NULL, d.train.n, w};
+        size_t n = f.model.nparams;
+        double *values = malloc(n * sizeof *values);
+        ModelHessian h = {&f.model, f.theta, &f.data.train, NULL, f.data.train.n, f.work};
         assert_true(spectrum_dense(n, model_hessian_apply, &h, values, NULL, &err));
         LanczosResult r;
         assert_true(spectrum_lanczos(n, model_hessian_apply, &h,
@@ -149,9 +140,8 @@ static void test_network_hessian(void **state)
                                specs[s], i + 1);
         printf("# %s: λmax %.10g after %d products (dense %.10g)\n", specs[s], r.values[0],
                r.iterations, values[n - 1]);
-        model_work_destroy(w);
-        free(theta), free(values);
-        netdata_free(&d);
+        free(values);
+        net_fixture_free(&f);
     }
 }
 

@@ -16,7 +16,7 @@
 
 /* Wheel notches: each zooms by this factor (in) or its inverse (out). */
 #define ZOOM_PER_NOTCH 0.85
-/* 3D: how far a drag turns the camera (degrees per drawable pixel). */
+/* 3D: how far a drag turns the camera (degrees per frame pixel). */
 #define ORBIT_DEGREES_PER_PIXEL 0.3
 /* Without vsync, frames are spaced at least this far apart (seconds). */
 #define MIN_FRAME_SECONDS (1.0 / 120.0)
@@ -128,6 +128,7 @@ void app_destroy(App *app)
     }
     if (app->has_lesson)
         lesson_player_close(&app->lesson);
+    framebuffer_destroy(app->frame_target);
     renderer_destroy(app->renderer);
     gl_context_destroy(app->gl);
     scene_destroy(app->scene);
@@ -171,11 +172,27 @@ void app_drawable_size(const App *app, int *width, int *height)
     gl_context_drawable_size(app->gl, width, height);
 }
 
-/* Drawable pixels per window point (2 on a typical high-DPI screen). */
+void app_frame_size(const App *app, int *width, int *height)
+{
+    int w, h;
+    gl_context_drawable_size(app->gl, &w, &h);
+    double pixels = (double)w * h;
+    if (pixels <= APP_FRAME_PIXELS_MAX) {
+        *width = w;
+        *height = h;
+        return;
+    }
+    double shrink = sqrt(APP_FRAME_PIXELS_MAX / pixels);
+    *width = (int)fmax(1.0, floor(w * shrink));
+    *height = (int)fmax(1.0, floor(h * shrink));
+}
+
+/* Frame pixels per window point (2 on a typical high-DPI screen, less
+ * on a window larger than the pixel budget). */
 static double pixel_ratio(const App *app)
 {
     int w, h, points_w, points_h;
-    gl_context_drawable_size(app->gl, &w, &h);
+    app_frame_size(app, &w, &h);
     SDL_GetWindowSize(gl_context_window(app->gl), &points_w, &points_h);
     return points_w > 0 ? (double)w / points_w : 1.0;
 }
@@ -210,7 +227,7 @@ static void stop_recording(App *app, const char *why)
 static void start_recording(App *app)
 {
     int w, h;
-    gl_context_drawable_size(app->gl, &w, &h);
+    app_frame_size(app, &w, &h);
     DescentError err = {""};
     app->recording = live_recording_start(app->output_dir, w, h, &err);
     if (!app->recording) {
@@ -223,6 +240,16 @@ static void start_recording(App *app)
     app->recording_fresh = true;
 }
 
+/* The frame as drawn, at its own size, into dest (4 * width * height
+ * bytes of the frame size). */
+static void read_frame_pixels(const App *app, uint8_t *dest)
+{
+    int w, h;
+    app_frame_size(app, &w, &h);
+    framebuffer_bind(app->frame_target);
+    framebuffer_read_rgba(w, h, dest);
+}
+
 /* Feeds the frame just drawn to the recording as often as dt covers, or
  * stops it when writing failed. */
 static void record_frame(App *app, double dt)
@@ -231,9 +258,7 @@ static void record_frame(App *app, double dt)
     app->recording_fresh = false;
     if (due <= 0)
         return;
-    int w, h;
-    live_recording_size(app->recording, &w, &h);
-    framebuffer_read_rgba(w, h, live_recording_buffer(app->recording));
+    read_frame_pixels(app, live_recording_buffer(app->recording));
     if (!live_recording_submit(app->recording, due))
         stop_recording(app, NULL);
 }
@@ -279,7 +304,7 @@ static void on_char(App *app, char c)
         lesson_player_key(&app->lesson, app->scene, c);
 }
 
-/* Pointer position in drawable pixels. */
+/* Pointer position in frame pixels. */
 static void pointer_at(App *app, int x, int y)
 {
     double ratio = pixel_ratio(app);
@@ -477,11 +502,11 @@ void app_read_pixels(const App *app, uint8_t *dest)
 bool app_screenshot(const App *app, const char *path, DescentError *err)
 {
     int w, h;
-    gl_context_drawable_size(app->gl, &w, &h);
+    app_frame_size(app, &w, &h);
     uint8_t *pixels = malloc((size_t)w * (size_t)h * 4);
     if (!pixels)
         return error_set(err, "out of memory for a %dx%d screenshot", w, h);
-    app_read_pixels(app, pixels);
+    read_frame_pixels(app, pixels);
     bool ok = png_write_rgba(path, w, h, pixels, err);
     free(pixels);
     return ok;
@@ -515,6 +540,34 @@ static void bound_window(App *app)
         scene_notify(app->scene, 4.0, _("the window is limited to %d pixels a side"), limit);
 }
 
+/* Where the next frame of width x height pixels is drawn: the window
+ * itself when the frame is its drawable, else an off-screen framebuffer
+ * of the frame's size (made when the size changes), shown scaled.  False
+ * when that cannot be made (a notice says why; the window draws nothing). */
+static bool bind_frame_target(App *app, int width, int height)
+{
+    int drawable_w, drawable_h;
+    gl_context_drawable_size(app->gl, &drawable_w, &drawable_h);
+    bool scaled = width != drawable_w || height != drawable_h;
+    if (app->frame_target && (!scaled || width != app->target_width ||
+                              height != app->target_height)) {
+        framebuffer_destroy(app->frame_target);
+        app->frame_target = NULL;
+    }
+    if (scaled && !app->frame_target) {
+        DescentError err = {""};
+        app->frame_target = framebuffer_create(width, height, &err);
+        if (!app->frame_target) {
+            scene_notify(app->scene, 8.0, "%s", err.message);
+            return false;
+        }
+        app->target_width = width;
+        app->target_height = height;
+    }
+    framebuffer_bind(app->frame_target);
+    return true;
+}
+
 void app_frame(App *app, double dt)
 {
     if (app->scrub_due) {
@@ -524,10 +577,11 @@ void app_frame(App *app, double dt)
     scene_advance(app->scene, dt);
     bound_window(app);
     int w, h;
-    gl_context_drawable_size(app->gl, &w, &h);
+    app_frame_size(app, &w, &h);
     if (app->recording && (w != app->recording_width || h != app->recording_height))
         stop_recording(app, _("the window changed size"));
-    framebuffer_bind(NULL);
+    if (!bind_frame_target(app, w, h))
+        return;
     render_frame(app->renderer, app->scene, w, h, pixel_ratio(app),
                  app->recording ? RENDER_FOR_RECORDING : RENDER_FOR_WINDOW);
     if (app->recording)
@@ -536,6 +590,11 @@ void app_frame(App *app, double dt)
         take_screenshot(app);
     if (app->recording)
         show_recording(app);
+    if (app->frame_target) {
+        int drawable_w, drawable_h;
+        gl_context_drawable_size(app->gl, &drawable_w, &drawable_h);
+        framebuffer_show(app->frame_target, drawable_w, drawable_h);
+    }
 }
 
 /* Nothing moves on screen: paused, no message counting down, no drag, not

@@ -87,14 +87,26 @@ Viewport app_viewport(const App *app);
 /* The window's drawable size in pixels. */
 void app_drawable_size(const App *app, int *width, int *height);
 
-/* Reads the last frame drawn (before app_present) into dest, 4 * width *
- * height bytes of RGBA, top row first, width x height the drawable size. */
+/* Most pixels a frame has (a 4K screen's): a larger drawable gets the
+ * frame drawn at the largest size within it of the drawable's aspect,
+ * scaled up to fill it, so that a window made huge costs no more than
+ * this (drawn in full, 16000 x 16000 took llvmpipe seconds and GBs). */
+#define APP_FRAME_PIXELS_MAX (3840.0 * 2160.0)
+
+/* The size frames are drawn at: the drawable size, or less within
+ * APP_FRAME_PIXELS_MAX.  The pointer, screenshots and 'v' recordings are
+ * in the frame's pixels. */
+void app_frame_size(const App *app, int *width, int *height);
+
+/* Reads what the window shows of the last frame drawn (before
+ * app_present) into dest, 4 * width * height bytes of RGBA, top row first,
+ * width x height the drawable size. */
 void app_read_pixels(const App *app, uint8_t *dest);
 
 /* True while 'v' is recording. */
 bool app_recording(const App *app);
 
-/* Saves the last frame drawn as a PNG. */
+/* Saves the last frame drawn as a PNG, at the frame size. */
 bool app_screenshot(const App *app, const char *path, DescentError *err);
 
 #endif

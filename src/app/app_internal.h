@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "record/live.h"
+#include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/render.h"
 
@@ -14,6 +15,10 @@ struct App {
     GlContext *gl;
     Renderer *renderer;
     Scene *scene;
+    /* Frames drawn off-screen while the drawable exceeds the pixel budget
+     * (app.h: APP_FRAME_PIXELS_MAX), then shown scaled; NULL otherwise. */
+    Framebuffer *frame_target;
+    int target_width, target_height;
     bool quit;
     bool fullscreen;
     bool panning;          /* right or middle button held */

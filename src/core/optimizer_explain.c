@@ -7,6 +7,7 @@
 
 #include "linalg2.h"
 #include "msgid.h"
+#include "optimizer_rule.h"
 
 /* The noise the update drew: it is the first draw from the walker's stream
  * (optimizer.c, noisy_grad), so a copy of the stream before it repeats it. */
@@ -22,45 +23,41 @@ static void drawn_noise(const OptimizerDesc *desc, const OptimizerState *before,
     }
 }
 
-static void sgd_terms(const OptimizerDesc *d, UpdateTerms *e)
+/* The terms each rule is made of, from its own functions
+ * (optimizer_rule.h), given the buffers after the update. */
+static void rule_terms(const OptimizerDesc *d, UpdateTerms *e)
 {
     e->step_size = e->lr;
-    for (int i = 0; i < 2; i++) {
-        double g = e->used_grad[i];
-        if (d->momentum != 0)
-            g = d->nesterov ? g + d->momentum * e->buf[i] : e->buf[i];
-        e->direction[i] = g;
-    }
-}
-
-static void adagrad_terms(const OptimizerDesc *d, UpdateTerms *e)
-{
-    e->step_size = e->lr / (1 + (double)(e->t - 1) * d->lr_decay);
-    for (int i = 0; i < 2; i++) {
-        e->denom[i] = sqrt(e->sq[i]) + d->eps;
-        e->direction[i] = e->used_grad[i] / e->denom[i];
-    }
-}
-
-static void rmsprop_terms(const OptimizerDesc *d, UpdateTerms *e)
-{
-    e->step_size = e->lr;
-    for (int i = 0; i < 2; i++) {
-        double v = d->centered ? e->sq[i] - e->aux[i] * e->aux[i] : e->sq[i];
-        e->denom[i] = sqrt(v) + d->eps;
-        e->direction[i] = d->momentum > 0 ? e->buf[i] : e->used_grad[i] / e->denom[i];
-    }
-}
-
-static void adam_terms(const OptimizerDesc *d, UpdateTerms *e)
-{
-    e->bias1 = 1 - pow(d->beta1, (double)e->t);
-    e->bias2 = 1 - pow(d->beta2, (double)e->t);
-    e->step_size = e->lr / e->bias1;
-    for (int i = 0; i < 2; i++) {
-        double v = d->amsgrad ? e->aux[i] : e->sq[i];
-        e->denom[i] = sqrt(v) / sqrt(e->bias2) + d->eps;
-        e->direction[i] = e->buf[i] / e->denom[i];
+    switch (d->kind) {
+    case OPT_ADAGRAD:
+        e->step_size = adagrad_lr(d, e->lr, e->t);
+        for (int i = 0; i < 2; i++) {
+            e->denom[i] = adagrad_denom(d, e->sq[i]);
+            e->direction[i] = e->used_grad[i] / e->denom[i];
+        }
+        break;
+    case OPT_RMSPROP:
+        for (int i = 0; i < 2; i++) {
+            e->denom[i] = rmsprop_denom(d, e->sq[i], e->aux[i]);
+            e->direction[i] = d->momentum > 0 ? e->buf[i] : e->used_grad[i] / e->denom[i];
+        }
+        break;
+    case OPT_ADAM:
+    case OPT_ADAMW:
+        e->bias1 = adam_bias1(d, e->t);
+        e->bias2 = adam_bias2(d, e->t);
+        e->step_size = e->lr / e->bias1;
+        for (int i = 0; i < 2; i++) {
+            e->denom[i] = adam_denom(d, e->sq[i], e->aux[i], sqrt(e->bias2));
+            e->direction[i] = e->buf[i] / e->denom[i];
+        }
+        break;
+    default:
+        for (int i = 0; i < 2; i++)
+            e->direction[i] = d->momentum != 0
+                                  ? sgd_momentum_direction(d, e->buf[i], e->used_grad[i])
+                                  : e->used_grad[i];
+        break;
     }
 }
 
@@ -98,36 +95,26 @@ bool optimizer_explain(const OptimizerDesc *desc, const Landscape *landscape,
     if (desc->kind == OPT_FLOW)
         return true;
     drawn_noise(desc, before, e->noise);
-    if (desc->kind == OPT_ADAMW) {
-        e->shrink = 1 - e->lr * desc->weight_decay;
-    } else {
-        e->used_grad[0] += desc->weight_decay * before->x;
-        e->used_grad[1] += desc->weight_decay * before->y;
-    }
-    switch (desc->kind) {
-    case OPT_GD:
-    case OPT_SGD:
-    case OPT_MOMENTUM:
-    case OPT_NESTEROV:
-        sgd_terms(desc, e);
-        break;
-    case OPT_ADAGRAD:
-        adagrad_terms(desc, e);
-        break;
-    case OPT_RMSPROP:
-        rmsprop_terms(desc, e);
-        break;
-    case OPT_ADAM:
-    case OPT_ADAMW:
-        adam_terms(desc, e);
-        break;
-    case OPT_NEWTON:
+    /* The update again, by the step's own code, from the state before it:
+     * the decayed gradient, and for the rules of one coordinate the
+     * buffers and Δθ (equal to the update's: test_formula.c). */
+    double theta[2] = {before->x, before->y};
+    rule_decay(desc, e->lr, 2, theta, e->used_grad);
+    if (desc->kind == OPT_ADAMW)
+        e->shrink = adamw_shrink(desc, e->lr);
+    if (desc->kind == OPT_NEWTON) {
         newton_terms(desc, landscape, e);
-        break;
-    case OPT_FLOW:
-    case OPT_KIND_COUNT:
-        break;
+        return true;
     }
+    for (int i = 0; i < 2; i++) {
+        e->buf[i] = before->buf[i];
+        e->sq[i] = before->sq[i];
+        e->aux[i] = before->aux[i];
+    }
+    rule_apply(desc, e->t, e->lr, 2, theta, e->used_grad, e->buf, e->sq, e->aux);
+    e->step[0] = theta[0] - before->x;
+    e->step[1] = theta[1] - before->y;
+    rule_terms(desc, e);
     return true;
 }
 

@@ -3,8 +3,10 @@
  * an optimizer computed on its way to Δθ, for showing the rule on screen.
  *
  * Built from the walker's state before and after the update (both plain
- * data) with optimizer.h's rules; tests/test_formula.c holds every kind and
- * variant to it: Δθ rebuilt from these terms equals the update's own
+ * data): the update is replayed from the state before it with the step's
+ * own kernel and rule functions (optimizer_rule.h), so the buffers and Δθ
+ * are the update's exactly; tests/test_formula.c holds every kind and
+ * variant to it, and Δθ rebuilt from these terms equals the update's own
  * θ_new − θ_old to rounding.  Per optimizer (coordinate-wise, i = x, y;
  * terms a kind does not use are 0):
  *   gd/sgd/momentum/nesterov: g' = g + wd θ; b = μ b + (1 − τ) g' (b = g' at

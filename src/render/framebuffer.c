@@ -8,6 +8,7 @@
 
 struct Framebuffer {
     GLuint fbo, color, depth;
+    int width, height;
 };
 
 Framebuffer *framebuffer_create(int width, int height, DescentError *err)
@@ -23,6 +24,8 @@ Framebuffer *framebuffer_create(int width, int height, DescentError *err)
         error_set(err, "out of memory for a framebuffer");
         return NULL;
     }
+    fb->width = width;
+    fb->height = height;
     glGenFramebuffers(1, &fb->fbo);
     glGenRenderbuffers(1, &fb->color);
     glGenRenderbuffers(1, &fb->depth);
@@ -57,6 +60,15 @@ void framebuffer_destroy(Framebuffer *fb)
 void framebuffer_bind(const Framebuffer *fb)
 {
     glBindFramebuffer(GL_FRAMEBUFFER, fb ? fb->fbo : 0);
+}
+
+void framebuffer_show(const Framebuffer *fb, int width, int height)
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fb->fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, fb->width, fb->height, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
+                      GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 void framebuffer_read_rgba(int width, int height, uint8_t *dest)

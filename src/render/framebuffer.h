@@ -3,8 +3,10 @@
  * pixels back.
  *
  * The recorder and the frame benchmark draw into a Framebuffer instead of
- * a window: bind it, call render_frame with its size, read it back.  Needs
- * a current GL context (gl_context.h); the GL objects stay inside.
+ * a window: bind it, call render_frame with its size, read it back.  The
+ * window draws into one when its drawable exceeds its pixel budget, and
+ * shows it scaled.  Needs a current GL context (gl_context.h); the GL
+ * objects stay inside.
  */
 #ifndef DESCENT_RENDER_FRAMEBUFFER_H
 #define DESCENT_RENDER_FRAMEBUFFER_H
@@ -23,6 +25,11 @@ void framebuffer_destroy(Framebuffer *framebuffer);
 
 /* Makes it the target of drawing and reading (NULL: the window's). */
 void framebuffer_bind(const Framebuffer *framebuffer);
+
+/* Draws its whole picture scaled (linear filtering) onto the window's
+ * framebuffer of width x height pixels, and leaves that bound: the window
+ * draws a frame larger than its pixel budget this way. */
+void framebuffer_show(const Framebuffer *framebuffer, int width, int height);
 
 /* Reads width x height RGBA8 pixels of the bound framebuffer into dest
  * (4 * width * height bytes), top row first. */

@@ -21,14 +21,15 @@ static bool has_param(OptimizerKind kind, const char *key)
 
 bool run_field_open(Scene *scene)
 {
-    if (scene->run_count == 0) {
-        scene_notify(scene, 3.0, "%s", _("no run to change"));
+    DescentError err = {""};
+    const SceneRun *run = scene_selected_run(scene, &err);
+    if (!run) {
+        scene_notify(scene, 3.0, "%s", err.message);
         return false;
     }
     RunField *f = &scene->run_field;
-    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    const OptimizerDesc *desc = &run->run.desc;
     Spec spec;
-    DescentError err = {""};
     /* A run's spec was parsed when it was made. */
     if (!spec_parse(desc->spec, true, &spec, &err)) {
         scene_notify_error(scene, 6.0, err.message);
@@ -67,11 +68,12 @@ bool run_field_apply(Scene *scene)
 {
     RunField *f = &scene->run_field;
     DescentError err = {""};
-    if (scene->run_count == 0) {
-        snprintf(f->error, sizeof f->error, "%s", _("no run to change"));
+    const SceneRun *run = scene_selected_run(scene, &err);
+    if (!run) {
+        snprintf(f->error, sizeof f->error, "%s", err.message);
         return false;
     }
-    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    const OptimizerDesc *desc = &run->run.desc;
     char spec[sizeof desc->spec + TEXT_FIELD_MAX];
     snprintf(spec, sizeof spec, "%s%s%s", optimizer_kind_name(desc->kind),
              f->field.text[0] ? ":" : "", f->field.text);

@@ -648,11 +648,20 @@ static bool spec_with_number(const char *spec, const char *key, const char *valu
     return true;
 }
 
+SceneRun *scene_selected_run(Scene *scene, DescentError *err)
+{
+    if (scene->run_count == 0) {
+        error_set(err, "%s", _("no run to change"));
+        return NULL;
+    }
+    return &scene->runs[scene->selected];
+}
+
 /* Re-creates the selected run from spec (and the swarm when it copies it). */
 static bool replace_selected(Scene *scene, const char *spec, DescentError *err)
 {
-    if (scene->run_count == 0)
-        return error_set(err, "%s", _("no run to change"));
+    if (!scene_selected_run(scene, err))
+        return false;
     size_t i = scene->selected;
     SceneRun run;
     LandscapePoint start = {scene->runs[i].x0, scene->runs[i].y0};
@@ -695,9 +704,7 @@ static bool change_selected(Scene *scene, const char *spec, DescentError *err)
 
 bool scene_change_run(Scene *scene, const char *spec, DescentError *err)
 {
-    if (scene->run_count == 0)
-        return error_set(err, "%s", _("no run to change"));
-    return change_selected(scene, spec, err);
+    return scene_selected_run(scene, err) && change_selected(scene, spec, err);
 }
 
 /* How a changed value is written into the spec. */
@@ -733,9 +740,10 @@ static void format_whole(double v, char *dest, size_t size)
 static bool set_selected_number(Scene *scene, const char *key, double value, NumberFormat format,
                                 DescentError *err)
 {
-    if (scene->run_count == 0)
-        return error_set(err, "%s", _("no run to change"));
-    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    const SceneRun *run = scene_selected_run(scene, err);
+    if (!run)
+        return false;
+    const OptimizerDesc *desc = &run->run.desc;
     char spec[sizeof desc->spec], text[40];
     format(value, text, sizeof text);
     return spec_with_number(desc->spec, key, text, spec, sizeof spec, err) &&
@@ -744,10 +752,9 @@ static bool set_selected_number(Scene *scene, const char *key, double value, Num
 
 bool scene_scale_lr(Scene *scene, double factor, DescentError *err)
 {
-    if (scene->run_count == 0)
-        return error_set(err, "%s", _("no run to change"));
-    return set_selected_number(scene, "lr", scene->runs[scene->selected].run.desc.lr * factor,
-                               format_4_digits, err);
+    const SceneRun *run = scene_selected_run(scene, err);
+    return run && set_selected_number(scene, "lr", run->run.desc.lr * factor, format_4_digits,
+                                      err);
 }
 
 /* A decay factor moved towards 1 (up: 1 − μ halves, 0 becomes 0.5) but
@@ -762,9 +769,10 @@ static double towards_one(double mu, bool up)
 
 bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
 {
-    if (scene->run_count == 0)
-        return error_set(err, "%s", _("no run to change"));
-    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    const SceneRun *run = scene_selected_run(scene, err);
+    if (!run)
+        return false;
+    const OptimizerDesc *desc = &run->run.desc;
     const char *key = optimizer_info(desc->kind)->traits.momentum_key;
     if (!key)
         return error_set(err, _("%s has no momentum"), optimizer_kind_name(desc->kind));
@@ -774,9 +782,10 @@ bool scene_scale_momentum(Scene *scene, bool up, DescentError *err)
 
 bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err)
 {
-    if (scene->run_count == 0)
-        return error_set(err, "%s", _("no run to change"));
-    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    const SceneRun *run = scene_selected_run(scene, err);
+    if (!run)
+        return false;
+    const OptimizerDesc *desc = &run->run.desc;
     const char *key = optimizer_info(desc->kind)->traits.second_moment_key;
     if (!key)
         return error_set(err, _("%s keeps no running average of squared gradients"),
@@ -787,9 +796,10 @@ bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err)
 
 bool scene_scale_batch(Scene *scene, double factor, DescentError *err)
 {
-    if (scene->run_count == 0)
-        return error_set(err, "%s", _("no run to change"));
-    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    const SceneRun *run = scene_selected_run(scene, err);
+    if (!run)
+        return false;
+    const OptimizerDesc *desc = &run->run.desc;
     size_t n = landscape_sample_count(scene->landscape);
     if (n == 0)
         return error_set(err, "%s", _("minibatches need a data landscape (linreg, logreg)"));
@@ -800,9 +810,10 @@ bool scene_scale_batch(Scene *scene, double factor, DescentError *err)
 
 bool scene_scale_noise(Scene *scene, double factor, DescentError *err)
 {
-    if (scene->run_count == 0)
-        return error_set(err, "%s", _("no run to change"));
-    const OptimizerDesc *desc = &scene->runs[scene->selected].run.desc;
+    const SceneRun *run = scene_selected_run(scene, err);
+    if (!run)
+        return false;
+    const OptimizerDesc *desc = &run->run.desc;
     double noise = desc->noise * factor;
     if (desc->noise == 0 && factor > 1)
         noise = SCENE_NOISE_FIRST;

@@ -236,6 +236,9 @@ bool scene_next_landscape(Scene *scene, DescentError *err);
  * continue: it restarts with the new parameters.  Errors: no run, a value
  * the optimizer refuses (the core's message), a key it does not have. */
 
+/* The selected run; NULL when the scene has none, err then saying "no run
+ * to change" (the one place that says it). */
+SceneRun *scene_selected_run(Scene *scene, DescentError *err);
 /* Goes on with spec (the same optimizer, any values). */
 bool scene_change_run(Scene *scene, const char *spec, DescentError *err);
 /* Multiplies the learning rate by factor. */
