@@ -187,16 +187,22 @@ static Renderer *open_renderer(GlContext **gl)
     return renderer;
 }
 
+/* The shipped lessons' folder, or the file name in it, in dest. */
+static void lessons_path(char *dest, size_t size, const char *name)
+{
+    const char *root = getenv("DESCENT_DATA_DIR");
+    assert_non_null(root);
+    snprintf(dest, size, "%s/lessons%s%s", root, name[0] ? "/" : "", name);
+}
+
 static void test_every_lesson_step_fits(void **state)
 {
     (void)state;
     DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
-    const char *root = getenv("DESCENT_DATA_DIR");
-    assert_non_null(root);
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s/lessons", root);
+    lessons_path(dir, sizeof dir, "");
     struct dirent **files;
     int count = scandir(dir, &files, lua_file, by_name);
     assert_true(count > 0);
@@ -283,10 +289,8 @@ static void test_long_legend_narrows_for_the_map(void **state)
     DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
-    const char *root = getenv("DESCENT_DATA_DIR");
-    assert_non_null(root);
     char path[4096];
-    snprintf(path, sizeof path, "%s/lessons/momentum.lua", root);
+    lessons_path(path, sizeof path, "momentum.lua");
     Scene *scene = scene_create(&(SceneOptions){0}, &err);
     assert_non_null(scene);
     LessonPlayer player;
