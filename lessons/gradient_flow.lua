@@ -4,6 +4,10 @@
 -- A flow run is drawn through its updates, so it is drawn with a small
 -- time step (lr=0.01) wherever GD's step is large: at GD's own step the
 -- flow would show corners that the real flow does not have.
+--
+-- With a flow on stage the loss plot's x axis is time t = Σ η, not the
+-- update number (src/scene/loss_scale.h): GD at η = 0.2 and the flow at
+-- Δt = 0.01 are compared at the same time, over the 0..3 the flow reaches.
 
 lesson {
   title = { en = "Gradient descent and gradient flow", zh = "梯度下降与梯度流" },

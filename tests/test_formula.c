@@ -118,7 +118,7 @@ static void gd_terms_by_hand(void **state)
 }
 
 /* Adam's first update: m = (1 − β1) g, v = (1 − β2) g², the corrections
- * undo the factors, so Δθ = −lr g / (|g| + ε). */
+ * undo the factors, so Δθ = −η g / (|g| + ε). */
 static void adam_first_update_by_hand(void **state)
 {
     (void)state;
@@ -198,7 +198,7 @@ static void lines_by_hand(void **state)
         assert_string_equal(lines.line[lines.count - 1].rule, "θ ← θ + Δθ");
         bool shrink_line = false, wd_line = false;
         for (int k = 0; k < lines.count; k++) {
-            shrink_line |= strcmp(lines.line[k].rule, "θ ← (1 − lr·wd)·θ") == 0;
+            shrink_line |= strcmp(lines.line[k].rule, "θ ← (1 − η·wd)·θ") == 0;
             wd_line |= strcmp(lines.line[k].rule, "g ← g + wd·θ") == 0;
         }
         bool decoupled = optimizer_info(d.kind)->traits.decoupled_weight_decay;
@@ -207,7 +207,7 @@ static void lines_by_hand(void **state)
         if (c == 0) {
             assert_string_equal(lines.line[1].rule, "g = ∇L(θ)");
             assert_string_equal(lines.line[1].value, " = (1, 4)");
-            assert_string_equal(lines.line[2].rule, "Δθ = −lr·g");
+            assert_string_equal(lines.line[2].rule, "Δθ = −η·g");
             assert_string_equal(lines.line[2].value, " = (-0.1, -0.4)");
             assert_string_equal(lines.line[3].value, " = (0.9, 0.6)");
         }

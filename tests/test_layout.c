@@ -187,16 +187,22 @@ static Renderer *open_renderer(GlContext **gl)
     return renderer;
 }
 
+/* The shipped lessons' folder, or the file name in it, in dest. */
+static void lessons_path(char *dest, size_t size, const char *name)
+{
+    const char *root = getenv("DESCENT_DATA_DIR");
+    assert_non_null(root);
+    snprintf(dest, size, "%s/lessons%s%s", root, name[0] ? "/" : "", name);
+}
+
 static void test_every_lesson_step_fits(void **state)
 {
     (void)state;
     DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
-    const char *root = getenv("DESCENT_DATA_DIR");
-    assert_non_null(root);
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s/lessons", root);
+    lessons_path(dir, sizeof dir, "");
     struct dirent **files;
     int count = scandir(dir, &files, lua_file, by_name);
     assert_true(count > 0);
@@ -270,6 +276,39 @@ static void test_network_scene_fits(void **state)
     renderer_destroy(renderer);
     gl_context_destroy(gl);
     assert_int_equal(failures, 0);
+}
+
+/* momentum's race (step 3) recorded at 1280x720 --projector: the legend
+ * across the top (989 pixels: momentum's run spec with its readings on one
+ * line) left the map 335 pixels of view high below it; the narrow legend
+ * (hud.c: each run's readings under its name) lets the map stand beside
+ * it, over half the frame high (386). */
+static void test_long_legend_narrows_for_the_map(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    char path[4096];
+    lessons_path(path, sizeof path, "momentum.lua");
+    Scene *scene = scene_create(&(SceneOptions){0}, &err);
+    assert_non_null(scene);
+    LessonPlayer player;
+    assert_true(lesson_player_open(&player, path, "en", NULL, scene, &err));
+    assert_true(lesson_player_show(&player, scene, 2, &err));
+    scene_step(scene, 450);
+    scene->display.projector = true;
+    LayoutInput in = {.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
+                                          (scene->view.ymax - scene->view.ymin)};
+    const Layout *l = render_layout(renderer, scene, 1280, 720,
+                                    render_recording_scale(1280, 720), RENDER_FOR_RECORDING);
+    assert_true(l->complete);
+    assert_true(l->rect[LAYOUT_LEGEND].w < 0.6 * 1280);
+    assert_true(layout_map_view(&in, l) > 0.5 * 720);
+    lesson_player_close(&player);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -474,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_marks_at_one_place_count),
         cmocka_unit_test(test_network_scene_fits),
         cmocka_unit_test(test_every_lesson_step_fits),
+        cmocka_unit_test(test_long_legend_narrows_for_the_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* test_loss_scale.c — the loss plot's axes: a loss reaching its minimum
  * exactly keeps the log scale, a diverging run is marked where it leaves
- * the top, a lesson's fixed range wins. */
+ * the top, a lesson's fixed range wins, a flow puts time on the x axis. */
 #include "scene_testing.h"
 
 #include "scene/loss_scale.h"
@@ -119,6 +119,46 @@ static void a_loss_below_the_minimum_makes_the_scale_linear(void **state)
     scene_destroy(s);
 }
 
+/* Without a flow the x axis counts updates: GD's point k is at k. */
+static void without_a_flow_x_is_the_update(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.2", "gd:lr=0.01"};
+    Scene *s = make("quadratic:l1=1,l2=8", runs, 2);
+    scene_step(s, 300);
+    LossScale p = loss_scale_of(s);
+    assert_false(p.time);
+    assert_close(p.span, 300.0, 0);
+    LossCursor c = loss_cursor_at(&p, &s->runs[0].run, 0);
+    assert_int_equal(loss_cursor_past(&c, 6.5, 301), 7);
+    assert_close(loss_cursor_at(&p, &s->runs[0].run, 40).x, 40.0, 0);
+    scene_destroy(s);
+}
+
+/* GD with η 0.2 and a flow with Δt 0.01, 300 updates each (as in
+ * lessons/gradient_flow.lua): x is time t = Σ η, the flow's 300 updates
+ * reach t = 3 and GD's reach t = 60, so the axis spans 0..3, where GD's
+ * point 16 (t = 3.2) is the first past the end.  The range is taken over
+ * that span: GD's loss at update 300 (about 1e-58 on 0.5(x² + 8y²) from
+ * (1, 1): 0.8^600) does not stretch it, the flow's L(3) ≈ e^−6 / 2 ≈
+ * 1.2e-3 is its bottom decade. */
+static void a_flow_puts_time_on_the_x_axis(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.2", "flow:lr=0.01"};
+    Scene *s = make("quadratic:l1=1,l2=8", runs, 2);
+    scene_step(s, 300);
+    LossScale p = loss_scale_of(s);
+    assert_true(p.time);
+    assert_close(p.span, 3.0, 1e-12);
+    LossCursor gd = loss_cursor_at(&p, &s->runs[0].run, 0);
+    assert_int_equal(loss_cursor_past(&gd, p.span, 301), 16);
+    assert_close(gd.x, 3.2, 1e-12);
+    assert_close(loss_cursor_at(&p, &s->runs[1].run, 150).x, 1.5, 1e-12);
+    assert_true(p.lo > -4.0 && p.lo < -2.0);
+    scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +168,8 @@ int main(void)
         cmocka_unit_test(an_overflowing_run_is_marked),
         cmocka_unit_test(a_lessons_range_is_kept),
         cmocka_unit_test(a_loss_below_the_minimum_makes_the_scale_linear),
+        cmocka_unit_test(without_a_flow_x_is_the_update),
+        cmocka_unit_test(a_flow_puts_time_on_the_x_axis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

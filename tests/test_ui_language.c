@@ -105,7 +105,7 @@ static const char *const allowed_words[] = {
     "Kutta",
     /* formulas (expr's functions, the landscapes' and update rules' symbols) */
     "sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "pi", "sum",
-    "max", "vmax", "lr_t", "inf", "nan",
+    "max", "vmax", "inf", "nan",
     /* the program */
     "descent",
 };

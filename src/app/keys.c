@@ -210,7 +210,7 @@ static void toggle_data(App *app, size_t which)
 /* What 'o' switched the dynamics plot to, by ScenePlot. */
 static const char *const plot_names[SCENE_PLOT_COUNT] = {
     [SCENE_PLOT_NONE] = N_("dynamics plot off"),
-    [SCENE_PLOT_SHARPNESS] = N_("plot: sharpness λmax along each run vs 2/lr"),
+    [SCENE_PLOT_SHARPNESS] = N_("plot: sharpness λmax along each run vs 2/η"),
     [SCENE_PLOT_SCHEDULE] = N_("plot: learning rate per step"),
     [SCENE_PLOT_NORM] = N_("plot: |θ| and its angle to the max-margin direction"),
     [SCENE_PLOT_DISTANCE] = N_("plot: each run's distance from a point"),
@@ -349,7 +349,7 @@ static const WindowKey keys[] = {
     {"T", N_("light / dark theme (paper, bright projectors)"), "T", NULL, 0, NULL, next_theme},
     {"i", N_("data landscapes: dataset inset, line of minima, max-margin direction"), "i", NULL, 0,
      NULL, toggle_data},
-    {"o", N_("dynamics plot: sharpness vs 2/lr, lr schedule, |θ| and direction, distance "
+    {"o", N_("dynamics plot: sharpness vs 2/η, η schedule, |θ| and direction, distance "
           "from a point, step length, none"), "o", NULL,
      0, NULL, next_plot},
     {"a", N_("each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)"), "a", NULL,

@@ -182,9 +182,9 @@ static void sgd_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms
             add(l, "b ← μ·b + (1 − τ)·g", " = %s", PAIR(e->buf));
         else
             add(l, "b ← μ·b + g", " = %s   μ = %.4g", PAIR(e->buf), d->momentum);
-        add(l, d->nesterov ? "Δθ = −lr·(g + μ·b)" : "Δθ = −lr·b", " = %s", PAIR(e->step));
+        add(l, d->nesterov ? "Δθ = −η·(g + μ·b)" : "Δθ = −η·b", " = %s", PAIR(e->step));
     } else {
-        add(l, "Δθ = −lr·g", " = %s", PAIR(e->step));
+        add(l, "Δθ = −η·g", " = %s", PAIR(e->step));
     }
 }
 
@@ -192,9 +192,9 @@ static void adagrad_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateT
 {
     add(l, "s ← s + g²", " = %s", PAIR(e->sq));
     if (d->lr_decay != 0)
-        add(l, N_("lr_t = lr / (1 + (t − 1)·decay)"), " = %.4g", e->step_size);
+        add(l, N_("η_t = η / (1 + (t − 1)·decay)"), " = %.4g", e->step_size);
     add(l, "d = √s + ε", " = %s", PAIR(e->denom));
-    add(l, d->lr_decay != 0 ? "Δθ = −lr_t·g / d" : "Δθ = −lr·g / d", " = %s", PAIR(e->step));
+    add(l, d->lr_decay != 0 ? "Δθ = −η_t·g / d" : "Δθ = −η·g / d", " = %s", PAIR(e->step));
 }
 
 static void rmsprop_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerms *e)
@@ -208,9 +208,9 @@ static void rmsprop_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateT
     }
     if (d->momentum > 0) {
         add(l, "b ← μ·b + g / d", " = %s", PAIR(e->buf));
-        add(l, "Δθ = −lr·b", " = %s", PAIR(e->step));
+        add(l, "Δθ = −η·b", " = %s", PAIR(e->step));
     } else {
-        add(l, "Δθ = −lr·g / d", " = %s", PAIR(e->step));
+        add(l, "Δθ = −η·g / d", " = %s", PAIR(e->step));
     }
 }
 
@@ -218,16 +218,16 @@ static void adam_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTerm
 {
     bool decoupled = optimizer_info(d->kind)->traits.decoupled_weight_decay;
     if (decoupled)
-        add(l, "θ ← (1 − lr·wd)·θ", "   × %.6g", e->shrink);
+        add(l, "θ ← (1 − η·wd)·θ", "   × %.6g", e->shrink);
     add(l, "m ← β₁·m + (1 − β₁)·g", " = %s   β₁ = %.4g", PAIR(e->buf), d->beta1);
     add(l, "v ← β₂·v + (1 − β₂)·g²", " = %s   β₂ = %.4g", PAIR(e->sq), d->beta2);
     if (d->amsgrad)
         add(l, "vmax ← max(vmax, v)", " = %s", PAIR(e->aux));
     add(l, N_("bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ"), " = %.4g, %.4g", e->bias1, e->bias2);
-    add(l, N_("step = lr / (1 − β₁ᵗ)"), " = %.4g", e->step_size);
+    add(l, N_("step = η / (1 − β₁ᵗ)"), " = %.4g", e->step_size);
     add(l, d->amsgrad ? "d = √vmax / √(1 − β₂ᵗ) + ε" : "d = √v / √(1 − β₂ᵗ) + ε", " = %s",
         PAIR(e->denom));
-    add(l, decoupled ? "Δθ = −step·m / d − lr·wd·θ" : "Δθ = −step·m / d", " = %s",
+    add(l, decoupled ? "Δθ = −step·m / d − η·wd·θ" : "Δθ = −step·m / d", " = %s",
         PAIR(e->step));
 }
 
@@ -236,7 +236,7 @@ static void newton_lines(ExplainLines *l, const OptimizerDesc *d, const UpdateTe
     add(l, "H = ∇²L(θ)", " = [%.4g %.4g; %.4g %.4g]", e->hess[0], e->hess[1], e->hess[1],
         e->hess[2]);
     add(l, d->damping != 0 ? "d = (H + δ·I)⁻¹·g" : "d = H⁻¹·g", " = %s", PAIR(e->direction));
-    add(l, "Δθ = −lr·d", " = %s", PAIR(e->step));
+    add(l, "Δθ = −η·d", " = %s", PAIR(e->step));
 }
 
 static void flow_lines(ExplainLines *l, const UpdateTerms *e)

@@ -132,7 +132,7 @@ typedef enum LessonShow {
     LESSON_SHOW_NORM     = 1 << 7, /* "norm": ‖θ‖ and the direction θ/‖θ‖ over steps */
     LESSON_SHOW_3D       = 1 << 8, /* "3d": the surface view */
     LESSON_SHOW_SHARPNESS = 1 << 9,/* "sharpness": λmax(H) along the selected run
-                                      against 2/lr ("stability" shows it too) */
+                                      against 2/η ("stability" shows it too) */
     LESSON_SHOW_EFFECTIVE_STEP = 1 << 10, /* "effective_step": adaptive runs'
                                       per-coordinate step at their heads */
     LESSON_SHOW_FORMULA  = 1 << 11,/* "formula": the selected run's update rule

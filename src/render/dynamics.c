@@ -56,19 +56,19 @@
 
 /* The plots' titles (%zu: the run's number; distance: the point) and the
  * sharpness plot's labels, which the panel's least width makes room for. */
-#define SHARPNESS_TITLE_ONE N_("sharpness λmax(H) of run %zu vs 2/lr")
-#define SHARPNESS_TITLE_EACH N_("sharpness λmax(H) of each run vs 2/lr")
+#define SHARPNESS_TITLE_ONE N_("sharpness λmax(H) of run %zu vs 2/η")
+#define SHARPNESS_TITLE_EACH N_("sharpness λmax(H) of each run vs 2/η")
 #define SCHEDULE_TITLE N_("learning rate per step (ahead: fainter)")
 #define NORM_TITLE N_("|θ| of run %zu (step on a log scale)")
 #define ANGLE_TITLE N_("angle to the max-margin direction (°, log)")
 #define DISTANCE_TITLE N_("distance |θ − (%.3g, %.3g)| per step")
 #define STEP_SIZE_TITLE N_("step length |θₖ − θₖ₋₁| per update")
 #define LOG_SUFFIX N_(" (log)")
-#define EDGE_LABEL "2/lr = %.3g (%s)"
-#define EACH_EDGE_LABEL N_("dashed: 2/lr of each run (%s)")
+#define EDGE_LABEL "2/η = %.3g (%s)"
+#define EACH_EDGE_LABEL N_("dashed: 2/η of each run (%s)")
 /* The labels' compact form (a crowded frame): without what the edge is. */
-#define EDGE_LABEL_SHORT "2/lr = %.3g"
-#define EACH_EDGE_LABEL_SHORT N_("dashed: 2/lr of each run")
+#define EDGE_LABEL_SHORT "2/η = %.3g"
+#define EACH_EDGE_LABEL_SHORT N_("dashed: 2/η of each run")
 #define GD_EDGE N_("GD's edge of stability")
 
 /* ------------------------------------------------------------------------ */
@@ -345,14 +345,14 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     if (all_flow)
         snprintf(label, sizeof label, "%s", _("(flow: no step size)"));
     else if (off_scale)
-        snprintf(label, sizeof label, _("2/lr = %.3g, far above"), thr_lo);
+        snprintf(label, sizeof label, _("2/η = %.3g, far above"), thr_lo);
     else if (!one_lr && a.compact)
         snprintf(label, sizeof label, "%s", _(EACH_EDGE_LABEL_SHORT));
     else if (!one_lr)
         snprintf(label, sizeof label, _(EACH_EDGE_LABEL),
                  all_adaptive ? _(GD_EDGE) : _("edge of stability"));
     else {
-        /* Adaptive methods rescale each coordinate: 2/lr is plain GD's edge. */
+        /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge. */
         if (a.compact)
             snprintf(label, sizeof label, EDGE_LABEL_SHORT, first_now);
         else

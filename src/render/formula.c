@@ -35,7 +35,7 @@ static bool rule_lines(const Scene *scene, ExplainLines *l, char *title, size_t 
     OptimizerDesc d;
     OptimizerState before;
     run_state_at(run, run_steps(run) - 1, &before, &d);
-    snprintf(title, size, _("run %zu · %s — update t = %ld,  lr = %.4g"), i + 1,
+    snprintf(title, size, _("run %zu · %s — update t = %ld,  η = %.4g"), i + 1,
              optimizer_kind_name(d.kind), e.t, e.lr);
     optimizer_explain_lines(&d, &e, l);
     return true;

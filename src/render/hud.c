@@ -64,25 +64,26 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
     snprintf(dest, size, "%s", spec);
 }
 
-static void run_line(const Scene *scene, size_t i, char *dest, size_t size)
+/* A run's legend item: head, its number and name ("2  gd:lr=0.05"), and
+ * its readings (loss, step, η; or how it ended). */
+static void run_line(const Scene *scene, size_t i, char *head, size_t head_size, char *dest,
+                     size_t size)
 {
     const SceneRun *sr = &scene->runs[i];
     const Run *run = &sr->run;
     char name[SWEEP_SPEC_MAX];
     run_name(scene, i, name, sizeof name);
-    int n = snprintf(dest, size, "%zu  %s   ", i + 1, name);
-    if (n < 0 || (size_t)n >= size)
-        return;
+    snprintf(head, head_size, "%zu  %s", i + 1, name);
     if (run->status == RUN_DIVERGED)
-        snprintf(dest + n, size - (size_t)n, _("diverged at step %zu"), run_steps(run));
+        snprintf(dest, size, _("diverged at step %zu"), run_steps(run));
     else if (run->status == RUN_STALLED)
-        snprintf(dest + n, size - (size_t)n, _("stalled at step %zu"), run_steps(run));
+        snprintf(dest, size, _("stalled at step %zu"), run_steps(run));
     else if (optimizer_info(run->desc.kind)->traits.continuous)
         /* The flow has no learning rate: its lr is the time each update spans. */
-        snprintf(dest + n, size - (size_t)n, _("L %.4g   step %zu   Δt %.3g"),
+        snprintf(dest, size, _("L %.4g   step %zu   Δt %.3g"),
                  run_head(run).loss, run_steps(run), scene_run_lr(scene, i));
     else
-        snprintf(dest + n, size - (size_t)n, _("L %.4g   step %zu   η %.3g%s%s"),
+        snprintf(dest, size, _("L %.4g   step %zu   η %.3g%s%s"),
                  run_head(run).loss, run_steps(run), scene_run_lr(scene, i),
                  schedule_label(&run->desc.schedule)[0] ? " " : "",
                  schedule_label(&run->desc.schedule));
@@ -208,27 +209,41 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
     }
 }
 
+/* The narrow legend's width as a share of the frame's: past it the
+ * legend's secondary lines (formula, sweep, status) wrap and a run's
+ * readings go under its name.  A legend across the whole top (long run
+ * specs at projector scale) can leave the landscape a small square below
+ * it; a narrow, taller one lets it stand beside.  render_plan takes the
+ * narrow form where the layout then shows the view larger. */
+#define LEGEND_WIDTH_SHARE 0.45
+
 /* Top left: the lesson's title, the landscape, its formula, the sweep,
  * one item per run, the status; max_width: the panel's widest.  The
  * compact form (for a crowded frame) leaves out the formula and the
- * status. */
+ * status; the narrow form is at most LEGEND_WIDTH_SHARE of the frame
+ * wide where its title and landscape allow. */
 static void legend_build(Renderer *r, const Scene *scene, double max_width, bool compact,
-                         Legend *l)
+                         bool narrow_form, Legend *l)
 {
     double s = r->scale, pad = 10.0 * s, swatch = 16.0 * s, bar_w = 90.0 * s;
     int px = render_font_px(r, BODY_PX), title_px = render_font_px(r, BODY_PX + 2),
         small_px = render_font_px(r, SMALL_PX), lesson_px = render_font_px(r, TITLE_PX);
     double inner = max_width - 2 * pad, y = pad;
-    char text[400];
+    char text[400], head[SWEEP_SPEC_MAX + 24];
     l->count = 0;
     l->w = 0;
     l->cut = false;
     legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, inner, &y);
     shown_spec(landscape_spec(scene->landscape), text, sizeof text);
     legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
+    /* The narrow width: the share, or the title's and landscape's lines,
+     * which say what is on stage and stay whole. */
+    double narrow = narrow_form
+                        ? fmin(inner, fmax(LEGEND_WIDTH_SHARE * r->width - 2 * pad, l->w - pad))
+                        : inner;
     if (!compact) {
         snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
-        legend_item(r, l, LEGEND_FORMULA, 0, text, small_px, pad, inner, &y);
+        legend_item(r, l, LEGEND_FORMULA, 0, text, small_px, pad, narrow, &y);
     }
     y += 0.25 * pad;
     /* A sweep names its run and range above its runs, with its colour scale. */
@@ -236,26 +251,37 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
         const Sweep *w = &scene->sweep;
         snprintf(text, sizeof text, _("%s   %s from %.3g to %.3g, %s"), w->base, w->param,
                  w->values[0], w->values[w->count - 1], w->linear ? _("linear") : _("log-spaced"));
-        legend_item(r, l, LEGEND_SWEEP, 0, text, small_px, pad, inner - 8.0 * s - bar_w, &y);
+        legend_item(r, l, LEGEND_SWEEP, 0, text, small_px, pad, narrow - 8.0 * s - bar_w, &y);
         l->w = fmax(l->w, l->line[l->count - 1].x + l->line[l->count - 1].w + 8.0 * s + bar_w);
         y += 0.25 * pad;
     }
     for (size_t i = 0; i < scene->run_count; i++) {
-        run_line(scene, i, text, sizeof text);
-        legend_item(r, l, LEGEND_RUN, i, text, px, pad + swatch, inner - swatch, &y);
+        char readings[200];
+        run_line(scene, i, head, sizeof head, readings, sizeof readings);
+        snprintf(text, sizeof text, "%s   %s", head, readings);
+        if (render_text_width(r, text, px) <= narrow - swatch) {
+            legend_item(r, l, LEGEND_RUN, i, text, px, pad + swatch, inner - swatch, &y);
+            continue;
+        }
+        legend_item(r, l, LEGEND_RUN, i, head, px, pad + swatch, inner - swatch, &y);
+        int first = l->count;
+        legend_item(r, l, LEGEND_RUN, i, readings, px, pad + swatch, inner - swatch, &y);
+        for (int k = first; k < l->count; k++)
+            l->line[k].first = false;
     }
     if (!compact) {
         y += 0.25 * pad;
         status_line(r, scene, text, sizeof text);
-        legend_item(r, l, LEGEND_STATUS, 0, text, small_px, pad, inner, &y);
+        legend_item(r, l, LEGEND_STATUS, 0, text, small_px, pad, narrow, &y);
     }
     l->w += pad;
     l->h = y + pad;
 }
 
-static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, Legend *l)
+static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, bool narrow,
+                                 Legend *l)
 {
-    legend_build(r, scene, r->width - 24.0 * r->scale, compact, l);
+    legend_build(r, scene, r->width - 24.0 * r->scale, compact, narrow, l);
     return (LayoutRequest){true, l->w, l->h, l->w, l->h, l->cut};
 }
 
@@ -264,7 +290,7 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
     Legend *l = malloc(sizeof *l);
     if (!l)
         return;
-    legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], l);
+    legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
     double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
     render_panel(r, rect);
     for (int k = 0; k < l->count; k++) {
@@ -371,7 +397,7 @@ static void draw_readout(Renderer *r, const Scene *scene, LayoutRect rect)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Loss versus step (bottom right)                                           */
+/* Loss versus step or time (bottom right)                                   */
 
 /* Samples per pixel column of a long run. */
 #define PLOT_COLUMN_SAMPLES 64
@@ -388,8 +414,9 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     double prev_x = 0, prev_y = 0;
     bool has_prev = false;
     size_t k = first;
+    LossCursor edge = loss_cursor_at(p, run, first);
     for (int c = 0; c < columns && k < last; c++) {
-        size_t end = (size_t)((double)(c + 1) / columns * (double)p->steps) + 1;
+        size_t end = loss_cursor_past(&edge, (double)(c + 1) / columns * p->span, last);
         if (end <= k)
             continue;
         double lo = (double)INFINITY, hi = -(double)INFINITY;
@@ -444,8 +471,23 @@ typedef struct PlotBox {
 /* The loss plot's title. */
 static void plot_title(const LossScale *p, char *dest, size_t size)
 {
-    snprintf(dest, size, _("%s vs step%s"), p->log && p->offset != 0 ? "L − L*" : _("loss"),
-             p->log ? _(" (log scale)") : "");
+    snprintf(dest, size, p->time ? _("%s vs time t = Σ η%s") : _("%s vs step%s"),
+             p->log && p->offset != 0 ? "L − L*" : _("loss"), p->log ? _(" (log scale)") : "");
+}
+
+/* The x axis's end label: the last update, or the time span. */
+static void plot_span_label(const LossScale *p, char *dest, size_t size)
+{
+    if (p->time)
+        snprintf(dest, size, "t = %.3g", p->span);
+    else
+        snprintf(dest, size, "%zu", p->steps);
+}
+
+/* Where the run's point k lies across the plotting area (0..1). */
+static double plot_fraction(const LossScale *p, const Run *run, size_t k)
+{
+    return loss_cursor_at(p, run, k).x / p->span;
 }
 
 /* The plot in rect (only its labels when rect is empty). */
@@ -485,9 +527,10 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     double line = render_line_height(r, px);
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box(r, &p, (LayoutRect){0, 0, 0, 0});
-    char title[96], steps[32];
+    char title[96], span[32], steps[40];
     plot_title(&p, title, sizeof title);
-    snprintf(steps, sizeof steps, "0  %zu", p.steps);
+    plot_span_label(&p, span, sizeof span);
+    snprintf(steps, sizeof steps, "0  %s", span);
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
                        b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
     double min_h = 2.0 * line + 20.0 * s + (compact ? PLOT_COMPACT_AREA : PLOT_MIN_AREA) * s;
@@ -507,7 +550,14 @@ bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, doubl
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box((Renderer *)r, &p, rect);
     double t = fmin(1.0, fmax(0.0, (px - b.ix) / b.iw));
-    *step = (size_t)lround(t * (double)p.steps);
+    if (!p.time) {
+        *step = (size_t)lround(t * (double)p.steps);
+        return true;
+    }
+    /* On a time axis: the selected run's update at that time. */
+    const Run *run = &scene->runs[scene->selected].run;
+    LossCursor c = loss_cursor_at(&p, run, 0);
+    *step = loss_cursor_past(&c, t * p.span, run->known - 1);
     return true;
 }
 
@@ -525,7 +575,10 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
             continue;
         rewound |= run->count < run->known;
         for (size_t c = 0; c < run->changes.count; c++) {
-            double x = b->ix + (double)run->changes.items[c].step / (double)p->steps * b->iw;
+            double f = plot_fraction(p, run, run->changes.items[c].step);
+            if (f > 1)
+                continue;
+            double x = b->ix + f * b->iw;
             shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 0.6 * s,
                            render_run_color(r, i, 0.45f));
             shapes_segment(r->shapes, x, b->iy + b->ih - 7.0 * s, x, b->iy + b->ih, 1.6 * s,
@@ -535,7 +588,8 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
     if (!rewound)
         return;
     size_t shown = scene_shown_step(scene);
-    double x = b->ix + (double)shown / (double)p->steps * b->iw;
+    const Run *selected = &scene->runs[scene->selected].run;
+    double x = b->ix + fmin(1.0, plot_fraction(p, selected, shown)) * b->iw;
     shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 1.0 * s, r->theme->text);
     char label[48];
     snprintf(label, sizeof label, _("step %zu"), shown);
@@ -554,9 +608,9 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         long exit = loss_scale_exit(p, run);
-        if (scene->runs[i].hidden || exit < 0)
+        if (scene->runs[i].hidden || exit < 0 || plot_fraction(p, run, (size_t)exit) > 1)
             continue;
-        double x = b->ix + (double)exit / (double)p->steps * b->iw;
+        double x = b->ix + plot_fraction(p, run, (size_t)exit) * b->iw;
         Rgba color = render_run_color(r, i, 1.0f);
         shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 2.2 * s, 7.0 * s,
                      r->theme->casing);
@@ -599,7 +653,7 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, b.top_label, ix - 6.0 * s, iy - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, b.bottom_label, ix - 6.0 * s, iy + ih - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
-    snprintf(label, sizeof label, "%zu", p.steps);
+    plot_span_label(&p, label, sizeof label);
     render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -878,6 +932,7 @@ void render_plan(Renderer *r, const Scene *scene)
     LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s,
                       .landscape_aspect = (scene->view.xmax - scene->view.xmin) /
                                           (scene->view.ymax - scene->view.ymin)};
+    LayoutRequest narrow = {.shown = false}, narrow_compact = {.shown = false};
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare && scene->net) {
         render_net_needs(r, scene, &in);
@@ -886,8 +941,10 @@ void render_plan(Renderer *r, const Scene *scene)
     } else if (!bare) {
         Legend *legend = malloc(sizeof *legend);
         if (legend) {
-            in.panel[LAYOUT_LEGEND] = legend_need(r, scene, false, legend);
-            in.compact[LAYOUT_LEGEND] = legend_need(r, scene, true, legend);
+            in.panel[LAYOUT_LEGEND] = legend_need(r, scene, false, false, legend);
+            in.compact[LAYOUT_LEGEND] = legend_need(r, scene, true, false, legend);
+            narrow = legend_need(r, scene, false, true, legend);
+            narrow_compact = legend_need(r, scene, true, true, legend);
         }
         free(legend);
         in.panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
@@ -911,6 +968,20 @@ void render_plan(Renderer *r, const Scene *scene)
     in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
                              render_line_height(r, notice.px)};
     layout_compute(&in, &r->layout);
+    r->legend_narrow = false;
+    if (!narrow.shown || narrow.w >= in.panel[LAYOUT_LEGEND].w)
+        return;
+    /* The narrow legend where the map then shows the view larger, as
+     * layout.h's search weighs arrangements, dropping nothing more. */
+    Layout wide = r->layout;
+    in.panel[LAYOUT_LEGEND] = narrow;
+    in.compact[LAYOUT_LEGEND] = narrow_compact;
+    layout_compute(&in, &r->layout);
+    r->legend_narrow =
+        layout_map_view(&in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_view(&in, &wide) &&
+        (r->layout.complete || !wide.complete);
+    if (!r->legend_narrow)
+        r->layout = wide;
 }
 
 /* The panels of runs on a two-parameter landscape. */

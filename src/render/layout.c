@@ -319,19 +319,17 @@ static LayoutRect place_landscape(const LayoutInput *in, const Layout *out)
     return best;
 }
 
-/* The view's height on the map, in pixels: what place_all makes room for. */
-static double map_view(const LayoutInput *in, const Layout *l)
+double layout_map_view(const LayoutInput *in, const Layout *l)
 {
     return fmin(l->landscape.w / in->landscape_aspect, l->landscape.h);
 }
 
 /* Keeps the arrangement just made in *best when it is the first, or when
- * its map shows the view more than MAP_GAIN larger than best's. */
-#define MAP_GAIN 1.1
+ * its map shows the view more than LAYOUT_MAP_GAIN larger than best's. */
 static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *found)
 {
     out->landscape = place_landscape(in, out);
-    if (!*found || map_view(in, out) > MAP_GAIN * map_view(in, best))
+    if (!*found || layout_map_view(in, out) > LAYOUT_MAP_GAIN * layout_map_view(in, best))
         *best = *out;
     *found = true;
 }
@@ -341,7 +339,7 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
 #define MAP_LEAST (1.0 / 3.0)
 
 /* The panels at their least, in their compact forms, every arrangement:
- * taken over best for a map that shows the view more than MAP_GAIN
+ * taken over best for a map that shows the view more than LAYOUT_MAP_GAIN
  * larger. */
 static void make_room(const LayoutInput *in, Layout *out, Layout *best)
 {
@@ -390,7 +388,7 @@ static bool place_all(const LayoutInput *in, Layout *out)
                                    : fit(in, shrunk[b], v, out))
                         keep_better(in, out, &best, &found);
             if (found) {
-                if (search && map_view(in, &best) < MAP_LEAST * in->height)
+                if (search && layout_map_view(in, &best) < MAP_LEAST * in->height)
                     make_room(in, out, &best);
                 *out = best;
                 return true;

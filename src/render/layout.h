@@ -137,6 +137,14 @@ typedef struct Layout {
     LayoutRect landscape;           /* where the map is drawn (see above) */
 } Layout;
 
+/* A later arrangement is taken over an earlier one only when its map shows
+ * the view this much larger (layout_map_view). */
+#define LAYOUT_MAP_GAIN 1.1
+
+/* The view's height on the map l made for in, in pixels: what the search
+ * makes room for. */
+double layout_map_view(const LayoutInput *in, const Layout *l);
+
 /* Places the panels in->panel and the band's texts ask for. */
 void layout_compute(const LayoutInput *in, Layout *out);
 

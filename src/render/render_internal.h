@@ -126,6 +126,8 @@ struct Renderer {
     bool *batch_mask;           /* the inset's minibatch samples (data_view.c) */
     size_t batch_mask_size;
     Layout layout;              /* the frame's panels (hud.c's render_plan) */
+    bool legend_narrow;         /* the legend in its narrow form: the layout
+                                   showed the view larger with it (hud.c) */
     LayoutRect labels[RENDER_MAX_LABELS]; /* the frame's labels on the landscape
                                              so far (render_label) */
     size_t label_count;

@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "core/history.h"
+
 /* Points of a run sampled to find the range. */
 #define LOSS_SCALE_SAMPLES 8192
 /* Decades above the highest start the range reaches at most. */
@@ -24,6 +26,49 @@ static size_t next_sample(size_t k, size_t stride, size_t n)
     return k + stride < n ? k + stride : k + 1 < n ? n - 1 : n;
 }
 
+/* How far update k moves x: 1, or its learning rate on a time axis. */
+static double x_of_update(const LossScale *scale, const Run *run, size_t k)
+{
+    if (!scale->time)
+        return 1.0;
+    return optimizer_lr_at(changes_desc_at(&run->changes, &run->desc, k), (long)k);
+}
+
+LossCursor loss_cursor_at(const LossScale *scale, const Run *run, size_t k)
+{
+    LossCursor c = {scale, run, 0, 0.0};
+    if (!scale->time) {
+        c.k = k;
+        c.x = (double)k;
+        return c;
+    }
+    loss_cursor_past(&c, (double)INFINITY, k);
+    return c;
+}
+
+size_t loss_cursor_past(LossCursor *c, double x, size_t last)
+{
+    if (!c->scale->time) {
+        /* The first whole number above x, without walking. */
+        double next = fmax((double)c->k, floor(x) + 1.0);
+        c->k = next < (double)last ? (size_t)next : (last > c->k ? last : c->k);
+        c->x = (double)c->k;
+        return c->k;
+    }
+    /* Times are sums of rates: 15 × 0.2 is 3 only up to rounding. */
+    double reach = x + 1e-12 * fabs(x);
+    while (c->k < last && c->x <= reach)
+        c->x += x_of_update(c->scale, c->run, c->k++);
+    return c->k;
+}
+
+/* How many of the run's known points lie within the x span. */
+static size_t points_in_span(const LossScale *scale, const Run *run)
+{
+    LossCursor c = loss_cursor_at(scale, run, 0);
+    return loss_cursor_past(&c, scale->span, run->known);
+}
+
 double loss_scale_value(const LossScale *scale, double loss)
 {
     if (!isfinite(loss))
@@ -38,15 +83,32 @@ LossScale loss_scale_of(const Scene *scene)
     size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
     for (size_t k = 0; k < n; k++)
         p.offset = fmin(p.offset, landscape_value(scene->landscape, minima[k].x, minima[k].y));
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden)
+            continue;
+        p.steps = run->known - 1 > p.steps ? run->known - 1 : p.steps;
+        p.time |= optimizer_info(run->desc.kind)->traits.continuous;
+    }
+    p.span = p.time ? (double)INFINITY : (double)p.steps;
+    for (size_t i = 0; p.time && i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden || run->known < 2)
+            continue;
+        LossCursor c = loss_cursor_at(&p, run, run->known - 1);
+        p.span = fmin(p.span, c.x);
+    }
+    if (!(p.span > 0 && isfinite(p.span)))
+        p.span = 1.0;
     double below = LOSS_BELOW_MIN_TOLERANCE * fmax(1.0, fabs(p.offset));
     double least_positive = (double)INFINITY;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden)
             continue;
-        p.steps = run->known - 1 > p.steps ? run->known - 1 : p.steps;
-        size_t stride = loss_sample_stride(run->known, LOSS_SCALE_SAMPLES);
-        for (size_t k = 0; k < run->known; k = next_sample(k, stride, run->known)) {
+        size_t within = points_in_span(&p, run);
+        size_t stride = loss_sample_stride(within, LOSS_SCALE_SAMPLES);
+        for (size_t k = 0; k < within; k = next_sample(k, stride, within)) {
             double excess = run->path[k].loss - p.offset;
             if (excess < -below)
                 p.log = false;
@@ -69,8 +131,9 @@ LossScale loss_scale_of(const Scene *scene)
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden || (any_active && run->status != RUN_ACTIVE))
             continue;
-        size_t stride = loss_sample_stride(run->known, LOSS_SCALE_SAMPLES);
-        for (size_t k = 0; k < run->known; k = next_sample(k, stride, run->known)) {
+        size_t within = points_in_span(&p, run);
+        size_t stride = loss_sample_stride(within, LOSS_SCALE_SAMPLES);
+        for (size_t k = 0; k < within; k = next_sample(k, stride, within)) {
             double v = loss_scale_value(&p, run->path[k].loss);
             if (isfinite(v)) {
                 p.lo = fmin(p.lo, v);

@@ -15,6 +15,14 @@
  * few decades above where they started.  A run that leaves the range at
  * the top is drawn up to the edge and marked there (loss_scale_exit), not
  * clamped into a flat line.
+ *
+ * The x axis is the update number, except when a flow run is among the
+ * visible runs: then it is time t = Σ ηₖ (the sum of the learning rates
+ * of the updates so far; a flow's lr is its time step), so a flow taking
+ * many small steps is compared with GD at the same time, not after the
+ * same number of updates (lessons/gradient_flow.lua).  The time axis spans
+ * the least time the visible runs have reached, so every run is drawn over
+ * the whole width, and the loss range is taken over that span only.
  */
 #ifndef DESCENT_SCENE_LOSS_SCALE_H
 #define DESCENT_SCENE_LOSS_SCALE_H
@@ -30,13 +38,30 @@ typedef struct LossScale {
     double floor;      /* log scale: the least L − offset shown */
     double lo, hi;     /* range of the plotted quantity (bottom, top) */
     bool fixed;        /* lo, hi are the lesson's */
-    size_t steps;      /* x runs over 0..steps */
+    size_t steps;      /* the most updates of a visible run */
+    bool time;         /* x is time t = Σ ηₖ (a flow is shown), else updates */
+    double span;       /* x runs over 0..span: steps, or a time */
 } LossScale;
 
 /* The scale for the scene's visible runs (every computed point, shown or
  * remembered after a rewind, so the axes hold still while the timeline is
  * scrubbed; long runs are sampled). */
 LossScale loss_scale_of(const Scene *scene);
+
+/* Walks a run's points in order with their x (update number or time). */
+typedef struct LossCursor {
+    const LossScale *scale;
+    const Run *run;
+    size_t k;          /* the point */
+    double x;          /* its x */
+} LossCursor;
+
+/* A cursor at the run's point k. */
+LossCursor loss_cursor_at(const LossScale *scale, const Run *run, size_t k);
+
+/* Moves the cursor to the first point at or after it whose x is above x,
+ * stopping at last; returns that point's index. */
+size_t loss_cursor_past(LossCursor *cursor, double x, size_t last);
 
 /* Where loss is plotted; NaN for a non-finite loss. */
 double loss_scale_value(const LossScale *scale, double loss);
