@@ -117,9 +117,11 @@ void render_net_world(Renderer *r, const Scene *scene)
             snprintf(label, sizeof label, _("%zu: %.3g off the plane"), i + 1, head->distance);
         else
             snprintf(label, sizeof label, _("%zu: on the plane"), i + 1);
-        /* Beside the head, on its left near the frame's right edge. */
+        /* Beside the head, on its left near the map's right edge (what lies
+         * past it is clipped: the map is the panels' free rectangle). */
         double w = render_text_width(r, label, px) + 8.0 * s;
-        double x = prev_x + 9.0 * s + w < r->width ? prev_x + 9.0 * s : prev_x - 9.0 * s - w;
+        double x = prev_x + 9.0 * s + w < vp.x + vp.width ? prev_x + 9.0 * s
+                                                          : prev_x - 9.0 * s - w;
         render_label(r, label, x, prev_y - 0.5 * render_line_height(r, px), px, color);
     }
     free(path);
