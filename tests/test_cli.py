@@ -234,6 +234,8 @@ BAD = [
     (["trace", "--steps", "5", "--opt", "adam:beta1=1"], "beta1=1 is out of range"),
     (["trace", "--steps", "5", "--opt", "gd:lr=-1"], "lr=-1 is out of range"),
     (["trace", "--steps", "5", "--opt", "sgd:batch=4"], "batch=4 needs a data landscape"),
+    (["trace", "--steps", "5", "--opt", "sgd:noise_model=diagonal"], "noise_model=diagonal"),
+    (["trace", "--steps", "5", "--opt", "sgd:label_noise=1"], "label_noise needs a landscape fitted to labels"),
     (["trace", "--steps", "5", "--opt", "gd", "--landscape", "nowhere"], "unknown landscape 'nowhere'"),
     (["trace", "--steps", "5", "--opt", "gd", "--landscape", "quadratic:l3=1"], "unknown key 'l3'"),
     (["trace", "--steps", "5", "--opt", "gd", "--landscape", "expr:x^^2"], "column"),

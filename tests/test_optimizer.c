@@ -708,6 +708,147 @@ static void test_noise_mean_and_variance(void **state)
     }
 }
 
+/* The shaped noises at one point: the walker is put back at (x, y) before
+ * each of n = 40000 updates, and the sample covariance of the noise (noisy
+ * gradient minus the gradient without it, same seed) is set beside the
+ * covariance each model promises, written out here independently:
+ *   noise_model=hessian: σ²|H|, |H| = Σ |λ_i| v_i v_iᵀ from H's eigenvectors
+ *     (angle ½ atan2(2H_xy, H_xx − H_yy)); rosenbrock at (−0.5, 0.5) has
+ *     H = [[102, 200], [200, 200]], indefinite, so |H| ≠ H there;
+ *   label_noise on uv: f = u v, ∇f = (v, u), covariance σ² ∇f ∇fᵀ;
+ *   label_noise on linreg, full batch: −(σ/N) Σ ξ_i x_i, covariance
+ *     σ²/N² Σ x_i x_iᵀ; with batches of B dividing N, σ²/B² Σ over the
+ *     batch, on average σ²/(B N) Σ x_i x_iᵀ.
+ * An entry of a sample covariance of n draws has standard error
+ * √((C_ii C_jj + C_ij²)/n); each is checked to 5 of them. */
+static void expected_abs_hessian(const Landscape *ls, double x, double y, double sigma,
+                                 double dest[3])
+{
+    LandscapeEval e;
+    landscape_eval(ls, x, y, &e);
+    double mean = 0.5 * (e.hess[0] + e.hess[2]), r = hypot(0.5 * (e.hess[0] - e.hess[2]), e.hess[1]);
+    double angle = 0.5 * atan2(2.0 * e.hess[1], e.hess[0] - e.hess[2]);
+    double c = cos(angle), s = sin(angle), big = fabs(mean + r), small = fabs(mean - r);
+    dest[0] = sigma * sigma * (big * c * c + small * s * s);
+    dest[1] = sigma * sigma * (big - small) * c * s;
+    dest[2] = sigma * sigma * (big * s * s + small * c * c);
+}
+
+static void expected_label_noise(const Landscape *ls, double x, double y, double sigma,
+                                 size_t batch, double dest[3])
+{
+    const Dataset *d = landscape_dataset(ls);
+    if (!d) { /* uv */
+        dest[0] = sigma * sigma * y * y;
+        dest[1] = sigma * sigma * x * y;
+        dest[2] = sigma * sigma * x * x;
+        return;
+    }
+    double per = batch ? (double)batch : (double)d->n;
+    double scale = sigma * sigma / (per * (double)d->n);
+    dest[0] = dest[1] = dest[2] = 0.0;
+    for (size_t i = 0; i < d->n; i++) {
+        dest[0] += scale * d->x1[i] * d->x1[i];
+        dest[1] += scale * d->x1[i] * d->x2[i];
+        dest[2] += scale * d->x2[i] * d->x2[i];
+    }
+}
+
+static void test_shaped_noise_covariance(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *landscape, *noisy, *plain;
+        double x, y, sigma;
+        size_t batch;
+        bool hessian;
+    } cases[] = {
+        {"rosenbrock", "gd:noise=0.3,noise_model=hessian,seed=5", "gd", -0.5, 0.5, 0.3, 0, true},
+        {"quadratic:l1=1,l2=10,angle=30", "gd:noise=2,noise_model=hessian,seed=6", "gd", 0.4,
+         -1.0, 2.0, 0, true},
+        {"double_well", "gd:noise=1,noise_model=hessian,seed=7", "gd", 0.1, 0.3, 1.0, 0, true},
+        {"uv", "gd:label_noise=0.7,seed=8", "gd", 1.5, -0.5, 0.7, 0, false},
+        {"linreg:n=12", "gd:label_noise=2,seed=9", "gd", 0.3, 0.2, 2.0, 0, false},
+        {"linreg:n=12", "sgd:batch=3,label_noise=2,seed=10", "sgd:batch=3,seed=10", 0.3, 0.2,
+         2.0, 3, false},
+    };
+    const int n = 40000;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Walk noisy, plain;
+        walk_start(&noisy, cases[i].landscape, cases[i].noisy, cases[i].x, cases[i].y);
+        walk_start(&plain, cases[i].landscape, cases[i].plain, cases[i].x, cases[i].y);
+        double sum[2] = {0, 0}, prod[3] = {0, 0, 0};
+        for (int k = 0; k < n; k++) {
+            noisy.state.x = plain.state.x = cases[i].x;
+            noisy.state.y = plain.state.y = cases[i].y;
+            walk_step(&noisy);
+            walk_step(&plain);
+            double d0 = noisy.state.grad[0] - plain.state.grad[0];
+            double d1 = noisy.state.grad[1] - plain.state.grad[1];
+            sum[0] += d0;
+            sum[1] += d1;
+            prod[0] += d0 * d0;
+            prod[1] += d0 * d1;
+            prod[2] += d1 * d1;
+        }
+        double expected[3];
+        if (cases[i].hessian)
+            expected_abs_hessian(noisy.landscape, cases[i].x, cases[i].y, cases[i].sigma,
+                                 expected);
+        else
+            expected_label_noise(noisy.landscape, cases[i].x, cases[i].y, cases[i].sigma,
+                                 cases[i].batch, expected);
+        double covariance[3] = {prod[0] / n - sum[0] * sum[0] / ((double)n * n),
+                                prod[1] / n - sum[0] * sum[1] / ((double)n * n),
+                                prod[2] / n - sum[1] * sum[1] / ((double)n * n)};
+        static const int row[3] = {0, 0, 2}, col[3] = {0, 2, 2};
+        for (int e = 0; e < 3; e++) {
+            double se = sqrt((expected[row[e]] * expected[col[e]] + expected[e] * expected[e]) / n);
+            print_message("%s on %s: covariance[%d] %.5g, expected %.5g (se %.2g)\n",
+                          cases[i].noisy, cases[i].landscape, e, covariance[e], expected[e], se);
+            assert_close_where(covariance[e], expected[e], 5 * se, "%s on %s, entry %d",
+                               cases[i].noisy, cases[i].landscape, e);
+        }
+        walk_end(&noisy);
+        walk_end(&plain);
+    }
+}
+
+/* The shaped noises are seeded like noise=: the same spec and seed give the
+ * same walk, bit for bit, and another seed another walk. */
+static void test_shaped_noise_reproducible(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"double_well", "sgd:lr=0.02,noise=2,noise_model=hessian"},
+        {"uv", "sgd:lr=0.05,label_noise=0.5"},
+        {"linreg:n=20", "momentum:lr=0.05,batch=4,label_noise=1,noise=0.1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char seed3[128], seed4[128];
+        snprintf(seed3, sizeof seed3, "%s,seed=3", cases[i][1]);
+        snprintf(seed4, sizeof seed4, "%s,seed=4", cases[i][1]);
+        Walk a, b, c;
+        walk_start(&a, cases[i][0], seed3, 0.8, 0.4);
+        walk_start(&b, cases[i][0], seed3, 0.8, 0.4);
+        walk_start(&c, cases[i][0], seed4, 0.8, 0.4);
+        bool c_differs = false;
+        for (int k = 0; k < 300; k++) {
+            walk_step(&a);
+            walk_step(&b);
+            walk_step(&c);
+            assert_memory_equal(&a.state.x, &b.state.x, sizeof a.state.x);
+            assert_memory_equal(&a.state.y, &b.state.y, sizeof a.state.y);
+            c_differs |= a.state.x != c.state.x || a.state.y != c.state.y;
+        }
+        if (!c_differs)
+            fail_msg("%s: seed 4 walked the same path as seed 3", cases[i][1]);
+        walk_end(&a);
+        walk_end(&b);
+        walk_end(&c);
+    }
+}
+
 /* ---------------------------------------------------------- minibatches */
 
 /* A dataset whose every minibatch can be read back from its gradient:
@@ -945,6 +1086,10 @@ static void test_parse_errors_name_the_bad_part(void **state)
         {BOWL, "momentum:nesterov=1,dampening=0.5", "dampening"},
         {"linreg:n=10", "sgd:batch=11", "batch"},
         {"linreg:n=10", "sgd:batch=2.5", "batch"},
+        {BOWL, "sgd:noise_model=diagonal", "diagonal"},
+        {BOWL, "sgd:label_noise=1", "label_noise"},
+        {"logreg", "sgd:label_noise=1", "label_noise"},
+        {"uv", "sgd:label_noise=-1", "label_noise"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         DescentError err = {{0}};
@@ -970,7 +1115,8 @@ static void test_traits_name_numbers_of_the_kind(void **state)
     (void)state;
     size_t count;
     const OptimizerInfo *kinds = optimizer_kinds(&count);
-    Landscape *bowl = landscape_create(BOWL, &(DescentError){{0}});
+    /* uv, not BOWL: label_noise needs labels. */
+    Landscape *bowl = landscape_create("uv", &(DescentError){{0}});
     assert_non_null(bowl);
     for (size_t k = 0; k < count; k++) {
         const OptimizerInfo *info = &kinds[k];
@@ -1066,6 +1212,8 @@ int main(void)
         cmocka_unit_test(test_gd_stability_threshold),
         cmocka_unit_test(test_noise_reproducible_by_seed),
         cmocka_unit_test(test_noise_mean_and_variance),
+        cmocka_unit_test(test_shaped_noise_covariance),
+        cmocka_unit_test(test_shaped_noise_reproducible),
         cmocka_unit_test(test_minibatch_epochs),
         cmocka_unit_test(test_minibatch_single_samples),
         cmocka_unit_test(test_full_batch_gradient),

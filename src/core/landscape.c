@@ -210,6 +210,19 @@ double landscape_batch_grad(const Landscape *landscape, double x, double y,
     return landscape->kind->batch_grad(landscape, x, y, idx, n, grad);
 }
 
+size_t landscape_label_count(const Landscape *landscape)
+{
+    if (!landscape->kind->output_grad)
+        return 0;
+    return landscape->data.n > 0 ? landscape->data.n : 1; /* uv: one example */
+}
+
+void landscape_output_grad(const Landscape *landscape, double x, double y, size_t label,
+                           double grad[2])
+{
+    landscape->kind->output_grad(landscape, x, y, label, grad);
+}
+
 const Dataset *landscape_dataset(const Landscape *landscape)
 {
     return landscape->data.n > 0 ? &landscape->data : NULL;

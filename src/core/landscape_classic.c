@@ -662,11 +662,21 @@ static void uv_eval(const Landscape *ls, double x, double y, LandscapeEval *d)
 
 VALUE_GRAD_FROM_EVAL(uv)
 
+/* f = u v: ∇f = (v, u). */
+static void uv_output_grad(const Landscape *ls, double x, double y, size_t label, double grad[2])
+{
+    (void)ls;
+    (void)label;
+    grad[0] = y;
+    grad[1] = x;
+}
+
 const LandscapeKind landscape_uv = {
     .setup = uv_setup,
     .value = uv_value,
     .value_grad = uv_value_grad,
     .eval = uv_eval,
+    .output_grad = uv_output_grad,
     .view = {-2.5, 2.5, -2.5, 2.5},
     .start = {2.0, 0.1}, /* unbalanced: GD ends on the hyperbola far from u = v */
 };

@@ -32,6 +32,9 @@ typedef struct LandscapeKind {
     /* Data kinds only, else NULL. */
     double (*batch_grad)(const Landscape *ls, double x, double y,
                          const uint32_t *idx, size_t n, double grad[2]);
+    /* Kinds fitted to labels by squared loss only (landscape_output_grad),
+     * else NULL. */
+    void (*output_grad)(const Landscape *ls, double x, double y, size_t label, double grad[2]);
     ViewRect view;         /* defaults, which setup may replace */
     LandscapePoint start;
     const LandscapePoint *minima; /* fixed known minima (global first) */
