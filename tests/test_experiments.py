@@ -37,8 +37,8 @@ def table(out):
 
 code, out, err = run("list", "experiments")
 names = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
-check("list experiments: sde_variance, kramers, catapult, edge_of_stability, each with its law and keys",
-      code == 0 and names == ["sde_variance", "kramers", "catapult", "edge_of_stability"] and out.count("    law: ") == len(names)
+check("list experiments: sde_variance, kramers, sharp_escape, catapult, edge_of_stability, each with its law and keys",
+      code == 0 and names == ["sde_variance", "kramers", "sharp_escape", "catapult", "edge_of_stability"] and out.count("    law: ") == len(names)
       and re.search(r"^    tol\s", out, re.M), out)
 
 # --- the laws, written again: the theory column of each quick form ---------
@@ -53,11 +53,23 @@ def kramers_plain(row):   # double_well h = c = 1: (2 pi/4) sqrt(8/16) exp(dV/ep
     return math.pi / (2 * math.sqrt(2)) * math.exp(float(row["dV/eps"]))
 
 
+def sharp_escape_ratio(row):
+    """parabolic_wells' defaults: sharp 4, flat 2, cap 4, h = 1; eta = 0.02, sigma = 5.
+    Isotropic: Eyring-Kramers' prefactors 2 pi/sqrt(cap k) alone differ: sqrt(4/2).
+    Hessian-shaped: eps' = eta sigma^2/(2B) = 0.25/B and tau = (2 pi/k) exp((h/eps')(s/k + (1 - s)/cap)),
+    s = cap/(k + cap): 1/4 for the sharp well, 5/12 for the flat one, so the ratio is
+    (4/2) exp(4B (5/12 - 1/4)) = 2 exp(2B/3)."""
+    if row["noise"] == "isotropic":
+        return math.sqrt(2)
+    return 2 * math.exp(2 * float(row["B"]) / 3)
+
+
 def catapult_edge(row):   # lazy below eta = 2/lambda0, divergent above 4/lambda0
     return {"lazy/catapult": 2, "catapult/divergent": 4}[row["edge"]] / float(row["lambda0"])
 
 
 LAWS = {"sde_variance": (sde_exact, "variance", 9), "kramers": (kramers_plain, "E[tau]", 5),
+        "sharp_escape": (sharp_escape_ratio, "tau_flat/tau_sharp", 4),
         "catapult": (catapult_edge, "eta at the edge", 6),
         "edge_of_stability": (lambda row: 1.0, "eta*lambda_max/2", 3)}
 workdir = tempfile.mkdtemp(prefix="descent-test-experiments-")

@@ -1,7 +1,8 @@
 /*
  * experiment.c — the experiments' table, their keys, what the laws' runners
  * share (statistics, walkers, progress), and experiment_run.  The runners
- * are in experiment_noise.c (SGD's noise: sde_variance, kramers) and
+ * are in experiment_noise.c (SGD's noise: sde_variance, kramers,
+ * sharp_escape) and
  * experiment_gd.c (GD's step: catapult, edge_of_stability); the laws are
  * derived in docs/ARCHITECTURE.md §8.
  */
@@ -35,6 +36,13 @@ static const ExperimentInfo experiment_table[] = {
      "t = eta k",
      "dV/eps", "E[tau]", "95 % interval", NULL, NULL, PARAMS(experiment_kramers_params),
      PARAMS(experiment_kramers_quick)},
+    {"sharp_escape",
+     "small batches escape sharp minima: escape times from a sharp and a flat well of equal "
+     "depth (parabolic_wells), with isotropic noise and with noise shaped like the Hessian",
+     "tau_flat/tau_sharp: isotropic (Eyring-Kramers) sqrt(det H_sharp/det H_flat); hessian "
+     "(Xie, Sato & Sugiyama 2021) grows like exp((B dV/eta s^2) sum of barrier shares / curvatures)",
+     "B", "tau_flat/tau_sharp", "95 % interval", NULL, "noise", PARAMS(experiment_sharp_escape_params),
+     PARAMS(experiment_sharp_escape_quick)},
     {"catapult",
      "GD on uv (y = 0) from sharpness lambda0: lazy, catapult, or divergent, by the step",
      "lazy for eta < 2/lambda0, catapult (loss rises, ends at eta lambda < 2) up to 4/lambda0, "
@@ -177,11 +185,12 @@ void experiment_run_walkers(Setting *s, Walkers *w, double work_each, ParallelFn
     }
 }
 
-bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, OptimizerDesc *dest,
-                     DescentError *err)
+bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseModel model,
+                         OptimizerDesc *dest, DescentError *err)
 {
-    char spec[128];
-    snprintf(spec, sizeof spec, "sgd:lr=%.17g,noise=%.17g", lr, sigma);
+    char spec[160];
+    snprintf(spec, sizeof spec, "sgd:lr=%.17g,noise=%.17g%s", lr, sigma,
+             model == NOISE_HESSIAN ? ",noise_model=hessian" : "");
     return optimizer_parse(spec, ls, dest, err);
 }
 
@@ -191,7 +200,8 @@ bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, Optimizer
 
 /* Index for index with experiment_table. */
 static const ExperimentRunner runners[] = {experiment_sde_variance, experiment_kramers,
-                                           experiment_catapult, experiment_edge_of_stability};
+                                           experiment_sharp_escape, experiment_catapult,
+                                           experiment_edge_of_stability};
 
 _Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),
                "every experiment needs a row in the table and a runner");

@@ -30,6 +30,7 @@ typedef ExperimentStatus (*ExperimentRunner)(Setting *s, ExperimentResult *dest,
 /* The runners and their tables, in experiment.c's order. */
 ExperimentStatus experiment_sde_variance(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentError *err);
+ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest,
                                               DescentError *err);
@@ -37,6 +38,8 @@ extern const ParamDef experiment_sde_variance_params[8];
 extern const ExperimentQuick experiment_sde_variance_quick[2];
 extern const ParamDef experiment_kramers_params[10];
 extern const ExperimentQuick experiment_kramers_quick[4];
+extern const ParamDef experiment_sharp_escape_params[12];
+extern const ExperimentQuick experiment_sharp_escape_quick[3];
 extern const ParamDef experiment_catapult_params[7];
 extern const ExperimentQuick experiment_catapult_quick[3];
 extern const ParamDef experiment_edge_of_stability_params[6];
@@ -58,9 +61,9 @@ void experiment_judge_row(ExperimentRow *row, double tolerance);
 /* Mean of n per-walker figures (independent walkers) and its 95 %
  * interval, 1.96 standard errors either side, into row. */
 void experiment_mean_interval(const double *v, size_t n, ExperimentRow *row);
-/* sgd:lr=…,noise=… for landscape. */
-bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, OptimizerDesc *dest,
-                         DescentError *err);
+/* sgd:lr=…,noise=… (noise_model=hessian with that model) for landscape. */
+bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseModel model,
+                         OptimizerDesc *dest, DescentError *err);
 
 /* The walkers of one point: walker i is desc started at (x0, y0) with
  * seed seed + point·count + i (experiment.h).  A job's struct starts with
