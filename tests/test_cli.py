@@ -269,6 +269,8 @@ BAD = [
     (["experiment", "kramers", "lr=0.5"], "SGD must take small steps"),
     (["experiment", "kramers", "to=40"], "walker steps is more than"),
     (["experiment", "sharp_escape", "lr=0.3"], "SGD must take small steps"),
+    (["experiment", "label_noise", "to=0.6"], "eta lambda well below 2"),
+    (["experiment", "label_noise", "from=0.1"], "from=0.1 must be below to=0.09"),
     (["experiment", "sharp_escape", "from=5"], "from=5 must be below to=4"),
     (["experiment", "sharp_escape", "noise=2", "to=10"], "walker steps is more than"),
     (["experiment", "kramers", "--seed", "x"], "--seed x"),

@@ -2,7 +2,11 @@
  * determinism (core/experiment.h). */
 #include "testing.h"
 
+#include <math.h>
+
 #include "core/experiment.h"
+#include "core/landscape.h"
+#include "core/optimizer.h"
 
 static ExperimentStatus run_keys(const char *name, const char *const *keys, size_t nkeys,
                                  int threads, ExperimentResult *dest, DescentError *err)
@@ -79,6 +83,30 @@ static void table_is_consistent(void **state)
         }
     }
     assert_null(experiment_find("nowhere"));
+}
+
+/* label_noise's law rests on one exact identity: on uv an SGD step with
+ * gradient g·(v, u) (g = r − σξ, the residual with its noisy label) maps
+ * u² − v² to (u − ηgv)² − (v − ηgu)² = (u² − v²)(1 − η²g²).  Checked on the
+ * optimizer's own steps, g read back from the gradient it used. */
+static void label_noise_step_identity(void **state)
+{
+    (void)state;
+    DescentError err = {{0}};
+    Landscape *ls = landscape_create("uv:y=1.3", &err);
+    OptimizerDesc desc;
+    assert_true(optimizer_parse("sgd:lr=0.07,label_noise=0.8,seed=4", ls, &desc, &err));
+    OptimizerState st;
+    optimizer_init(&desc, 1.6, 0.5, desc.seed, &st);
+    for (int k = 0; k < 200; k++) {
+        double u = st.x, v = st.y, d = u * u - v * v;
+        assert_int_equal(optimizer_step(&desc, ls, &st), STEP_OK);
+        double g = st.grad[0] / v;
+        assert_close(st.grad[1], g * u, 1e-12 * (1.0 + fabs(g * u)));
+        double expected = d * (1.0 - 0.07 * 0.07 * g * g);
+        assert_close(st.x * st.x - st.y * st.y, expected, 1e-12 * (1.0 + fabs(d)));
+    }
+    landscape_destroy(ls);
 }
 
 /* double_well:h=2,c=0.5: minimum (−1, 0) with Hessian diag(8h, 2c) =
@@ -213,6 +241,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_is_consistent),
         cmocka_unit_test(kramers_time_by_hand),
+        cmocka_unit_test(label_noise_step_identity),
         cmocka_unit_test(catapult_edges_by_hand),
         cmocka_unit_test(edge_of_stability_by_hand),
         cmocka_unit_test(sde_variance_rows),

@@ -2,7 +2,7 @@
  * experiment.c — the experiments' table, their keys, what the laws' runners
  * share (statistics, walkers, progress), and experiment_run.  The runners
  * are in experiment_noise.c (SGD's noise: sde_variance, kramers,
- * sharp_escape) and
+ * sharp_escape), experiment_label.c (label_noise) and
  * experiment_gd.c (GD's step: catapult, edge_of_stability); the laws are
  * derived in docs/ARCHITECTURE.md §8.
  */
@@ -43,6 +43,13 @@ static const ExperimentInfo experiment_table[] = {
      "(Xie, Sato & Sugiyama 2021) grows like exp((B dV/eta s^2) sum of barrier shares / curvatures)",
      "B", "tau_flat/tau_sharp", "95 % interval", NULL, "noise", PARAMS(experiment_sharp_escape_params),
      PARAMS(experiment_sharp_escape_quick)},
+    {"label_noise",
+     "uv with label noise: u^2 - v^2 decays towards the flattest minimum u = v; isotropic noise "
+     "of the same size does not drive it",
+     "u^2 - v^2 falls by eta^2 2 sigma^2/(2 - eta lambda) a step (first order in the residual's "
+     "curvature); isotropic: eta lambda/4 of that",
+     "eta", "fall per step", "95 % interval", NULL, "noise", PARAMS(experiment_label_noise_params),
+     PARAMS(experiment_label_noise_quick)},
     {"catapult",
      "GD on uv (y = 0) from sharpness lambda0: lazy, catapult, or divergent, by the step",
      "lazy for eta < 2/lambda0, catapult (loss rises, ends at eta lambda < 2) up to 4/lambda0, "
@@ -200,7 +207,8 @@ bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseMode
 
 /* Index for index with experiment_table. */
 static const ExperimentRunner runners[] = {experiment_sde_variance, experiment_kramers,
-                                           experiment_sharp_escape, experiment_catapult,
+                                           experiment_sharp_escape, experiment_label_noise,
+                                           experiment_catapult,
                                            experiment_edge_of_stability};
 
 _Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),

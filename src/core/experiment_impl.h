@@ -31,6 +31,7 @@ typedef ExperimentStatus (*ExperimentRunner)(Setting *s, ExperimentResult *dest,
 ExperimentStatus experiment_sde_variance(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, DescentError *err);
+ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest,
                                               DescentError *err);
@@ -40,6 +41,8 @@ extern const ParamDef experiment_kramers_params[10];
 extern const ExperimentQuick experiment_kramers_quick[4];
 extern const ParamDef experiment_sharp_escape_params[12];
 extern const ExperimentQuick experiment_sharp_escape_quick[3];
+extern const ParamDef experiment_label_noise_params[10];
+extern const ExperimentQuick experiment_label_noise_quick[1];
 extern const ParamDef experiment_catapult_params[7];
 extern const ExperimentQuick experiment_catapult_quick[3];
 extern const ParamDef experiment_edge_of_stability_params[6];
