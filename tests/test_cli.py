@@ -270,6 +270,7 @@ BAD = [
     (["experiment", "kramers", "to=40"], "walker steps is more than"),
     (["experiment", "sharp_escape", "lr=0.3"], "SGD must take small steps"),
     (["experiment", "label_noise", "to=0.6"], "eta lambda well below 2"),
+    (["experiment", "max_margin_rate", "window=1000", "steps=2000"], "fewer than 4 updates"),
     (["experiment", "label_noise", "from=0.1"], "from=0.1 must be below to=0.09"),
     (["experiment", "sharp_escape", "from=5"], "from=5 must be below to=4"),
     (["experiment", "sharp_escape", "noise=2", "to=10"], "walker steps is more than"),

@@ -37,9 +37,10 @@ def table(out):
 
 code, out, err = run("list", "experiments")
 names = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
-check("list experiments: sde_variance, kramers, sharp_escape, label_noise, catapult, edge_of_stability, each with its law and keys",
+check("list experiments: sde_variance, kramers, sharp_escape, label_noise, catapult, edge_of_stability, "
+      "max_margin_rate, each with its law and keys",
       code == 0 and names == ["sde_variance", "kramers", "sharp_escape", "label_noise", "catapult",
-                              "edge_of_stability"] and out.count("    law: ") == len(names)
+                              "edge_of_stability", "max_margin_rate"] and out.count("    law: ") == len(names)
       and re.search(r"^    tol\s", out, re.M), out)
 
 # --- the laws, written again: the theory column of each quick form ---------
@@ -81,6 +82,9 @@ def catapult_edge(row):   # lazy below eta = 2/lambda0, divergent above 4/lambda
 LAWS = {"sde_variance": (sde_exact, "variance", 9), "kramers": (kramers_plain, "E[tau]", 5),
         "sharp_escape": (sharp_escape_ratio, "tau_flat/tau_sharp", 4),
         "label_noise": (label_noise_rate, "fall per step", 6),
+        # the norm rows' 1/gamma is checked in tests/test_experiment.c (it needs the dataset)
+        "max_margin_rate": (lambda row: float(row["theory"]) if row["law"] == "norm per ln t" else -1.0,
+                            "fitted rate", 6),
         "catapult": (catapult_edge, "eta at the edge", 6),
         "edge_of_stability": (lambda row: 1.0, "eta*lambda_max/2", 3)}
 workdir = tempfile.mkdtemp(prefix="descent-test-experiments-")

@@ -61,6 +61,12 @@ static const ExperimentInfo experiment_table[] = {
      "eta lambda_max / 2 = 1 once sharpened (Cohen, Kaur, Li, Kolter & Talwalkar 2021)", "eta",
      "eta*lambda_max/2", "range over the window", NULL, NULL,
      PARAMS(experiment_edge_of_stability_params), PARAMS(experiment_edge_of_stability_quick)},
+    {"max_margin_rate",
+     "GD on separable logreg: |theta| grows like ln t, its direction turns to the max-margin one",
+     "|theta| = ln t / gamma + O(1), angle to the max-margin direction ~ 1/ln t "
+     "(Soudry, Hoffer, Nacson, Gunasekar & Srebro 2018)",
+     "eta", "fitted rate", "over each half", NULL, "law", PARAMS(experiment_max_margin_rate_params),
+     PARAMS(experiment_max_margin_rate_quick)},
 };
 
 const ExperimentInfo *experiment_kinds(size_t *count)
@@ -149,6 +155,21 @@ void experiment_mean_interval(const double *v, size_t n, ExperimentRow *row)
     row->high = m + half_width;
 }
 
+double experiment_fit_slope(const double *x, const double *y, size_t n)
+{
+    double mx = 0.0, my = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        mx += x[i] / (double)n;
+        my += y[i] / (double)n;
+    }
+    double sxy = 0.0, sxx = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+    }
+    return sxy / sxx;
+}
+
 /* The status of settings that cannot be measured; takes error_set's false
  * so a check reads `return experiment_refuse(error_set(err, ...))`. */
 ExperimentStatus experiment_refuse(bool set)
@@ -209,7 +230,8 @@ bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseMode
 static const ExperimentRunner runners[] = {experiment_sde_variance, experiment_kramers,
                                            experiment_sharp_escape, experiment_label_noise,
                                            experiment_catapult,
-                                           experiment_edge_of_stability};
+                                           experiment_edge_of_stability,
+                                           experiment_max_margin_rate};
 
 _Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),
                "every experiment needs a row in the table and a runner");

@@ -35,6 +35,8 @@ ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, Desc
 ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest,
                                               DescentError *err);
+ExperimentStatus experiment_max_margin_rate(Setting *s, ExperimentResult *dest,
+                                            DescentError *err);
 extern const ParamDef experiment_sde_variance_params[8];
 extern const ExperimentQuick experiment_sde_variance_quick[2];
 extern const ParamDef experiment_kramers_params[10];
@@ -47,6 +49,8 @@ extern const ParamDef experiment_catapult_params[7];
 extern const ExperimentQuick experiment_catapult_quick[3];
 extern const ParamDef experiment_edge_of_stability_params[6];
 extern const ExperimentQuick experiment_edge_of_stability_quick[2];
+extern const ParamDef experiment_max_margin_rate_params[9];
+extern const ExperimentQuick experiment_max_margin_rate_quick[1];
 
 /* The value of the experiment's key name (which its table must have). */
 double experiment_key(const Setting *s, const char *name);
@@ -64,6 +68,8 @@ void experiment_judge_row(ExperimentRow *row, double tolerance);
 /* Mean of n per-walker figures (independent walkers) and its 95 %
  * interval, 1.96 standard errors either side, into row. */
 void experiment_mean_interval(const double *v, size_t n, ExperimentRow *row);
+/* Least-squares slope of y against x over the n points. */
+double experiment_fit_slope(const double *x, const double *y, size_t n);
 /* sgd:lr=…,noise=… (noise_model=hessian with that model) for landscape. */
 bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseModel model,
                          OptimizerDesc *dest, DescentError *err);

@@ -253,22 +253,6 @@ static void measure_escapes(Setting *s, const Landscape *ls, const OptimizerDesc
         row->censored += censored[i];
 }
 
-/* Least-squares slope of y against x over the n points. */
-static double fit_slope(const double *x, const double *y, size_t n)
-{
-    double mx = 0.0, my = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        mx += x[i] / (double)n;
-        my += y[i] / (double)n;
-    }
-    double sxy = 0.0, sxx = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        sxy += (x[i] - mx) * (y[i] - my);
-        sxx += (x[i] - mx) * (x[i] - mx);
-    }
-    return sxy / sxx;
-}
-
 ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentError *err)
 {
     double h = experiment_key(s, "h"), c = experiment_key(s, "c"), lr = experiment_key(s, "lr");
@@ -330,7 +314,7 @@ ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentE
     }
     dest->count = points;
     if (status == EXPERIMENT_DONE && fitted >= 2) {
-        double slope = fit_slope(inv_eps, log_tau, fitted),
+        double slope = experiment_fit_slope(inv_eps, log_tau, fitted),
                tolerance = experiment_key(s, "slope_tol") / 100.0;
         dest->claim = (ExperimentClaim){"slope of log E[tau] against 1/eps", slope, h, tolerance,
                                         false, fabs(slope / h - 1.0) <= tolerance};
