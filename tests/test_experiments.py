@@ -37,10 +37,10 @@ def table(out):
 
 code, out, err = run("list", "experiments")
 names = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
-check("list experiments: sde_variance, kramers, sharp_escape, label_noise, catapult, edge_of_stability, "
+check("list experiments: sde_variance, kramers, sharp_escape, label_noise, noise_scale, catapult, edge_of_stability, "
       "max_margin_rate, each with its law and keys",
-      code == 0 and names == ["sde_variance", "kramers", "sharp_escape", "label_noise", "catapult",
-                              "edge_of_stability", "max_margin_rate"] and out.count("    law: ") == len(names)
+      code == 0 and names == ["sde_variance", "kramers", "sharp_escape", "label_noise", "noise_scale",
+                              "catapult", "edge_of_stability", "max_margin_rate"] and out.count("    law: ") == len(names)
       and re.search(r"^    tol\s", out, re.M), out)
 
 # --- the laws, written again: the theory column of each quick form ---------
@@ -82,6 +82,7 @@ def catapult_edge(row):   # lazy below eta = 2/lambda0, divergent above 4/lambda
 LAWS = {"sde_variance": (sde_exact, "variance", 9), "kramers": (kramers_plain, "E[tau]", 5),
         "sharp_escape": (sharp_escape_ratio, "tau_flat/tau_sharp", 4),
         "label_noise": (label_noise_rate, "fall per step", 6),
+        "noise_scale": (lambda row: float(row["theory"]), "|theta - w*|^2", 6),
         # the norm rows' 1/gamma is checked in tests/test_experiment.c (it needs the dataset)
         "max_margin_rate": (lambda row: float(row["theory"]) if row["law"] == "norm per ln t" else -1.0,
                             "fitted rate", 6),
@@ -103,6 +104,13 @@ for name, (law, measured, points) in LAWS.items():
                        and math.isclose(float(r["ratio"]), float(r[measured]) / float(r["theory"]), rel_tol=1e-12)
                        and float(r["low"]) <= float(r[measured]) <= float(r["high"]) for r in rows),
           str(rows[:2]))
+
+# noise_scale: the law's spread is one figure for every batch size (equal eta (N/B - 1)), the
+# discrete step's exact figure differs with eta, and B doubles from 1 to N/2 = 32.
+rows = list(csv.DictReader(open(os.path.join(workdir, "noise_scale.csv"))))
+check("noise_scale: B = 1 ... 32, one law for all, the discrete figure beside it",
+      [r["B"] for r in rows] == ["1", "2", "4", "8", "16", "32"]
+      and len({r["theory"] for r in rows}) == 1 and len({r["discrete"] for r in rows}) == 6, str(rows))
 
 # label_noise's claim: isotropic noise drifts at most 5 % as fast as label noise.
 code, out, err = run("experiment", "label_noise", "--quick", "--seed", "1")

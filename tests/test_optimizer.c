@@ -869,6 +869,18 @@ static void write_powers_dataset(char *path, size_t size)
     fclose(file);
 }
 
+/* The samples of the last update's batch of `size` on the powers dataset
+ * (at w_x = 0 lr keeps it there), as a bit mask; 0 when the gradient is not
+ * a batch of that many samples. */
+static unsigned powers_batch(const Walk *w, int size)
+{
+    double sum = (w->state.grad[0] - w->state.x) * size;
+    unsigned mask = (unsigned)lround(sum);
+    if (fabs(sum - mask) > 1e-6 || __builtin_popcount(mask) != size || mask >= 1u << POWERS_N)
+        return 0;
+    return mask;
+}
+
 static void test_minibatch_epochs(void **state)
 {
     (void)state;
@@ -888,10 +900,8 @@ static void test_minibatch_epochs(void **state)
         unsigned seen = 0;
         for (int b = 0; b < 4; b++) {
             walk_step(&w);
-            double sum = (w.state.grad[0] - w.state.x) * sizes[b];
-            unsigned mask = (unsigned)lround(sum);
-            if (fabs(sum - mask) > 1e-6 || __builtin_popcount(mask) != sizes[b] ||
-                (mask & seen) != 0 || mask >= 1u << POWERS_N)
+            unsigned mask = powers_batch(&w, sizes[b]);
+            if (mask == 0 || (mask & seen) != 0)
                 fail_msg("epoch %d batch %d: gradient %.17g is not a batch of %d new samples "
                          "(seen %#x)", e, b, w.state.grad[0], sizes[b], seen);
             /* and it is exactly the landscape's gradient of that batch */
@@ -914,6 +924,41 @@ static void test_minibatch_epochs(void **state)
     for (int e = 1; e < epochs; e++)
         reshuffled |= memcmp(order[e], order[0], sizeof order[0]) != 0;
     assert_true(reshuffled);
+    walk_end(&w);
+    unlink(path);
+}
+
+/* sampling=independent: every update's batch is 3 distinct samples drawn
+ * afresh, so batches overlap within what would be an epoch, and over
+ * n = 20000 updates each sample is in a batch with frequency 3/10 (standard
+ * error √(0.3·0.7/n) = 0.0032, checked to 5 of them). */
+static void test_minibatch_independent(void **state)
+{
+    (void)state;
+    char path[64], landscape[128];
+    write_powers_dataset(path, sizeof path);
+    snprintf(landscape, sizeof landscape, "linreg:data=%s", path);
+    Walk w;
+    walk_start(&w, landscape, "sgd:lr=0,batch=3,sampling=independent,seed=5", 0, 0);
+    const int n = 20000;
+    int count[POWERS_N] = {0}, overlaps = 0;
+    unsigned previous = 0;
+    for (int k = 0; k < n; k++) {
+        walk_step(&w);
+        unsigned mask = powers_batch(&w, 3);
+        if (mask == 0)
+            fail_msg("update %d: gradient %.17g is not a batch of 3 samples", k,
+                     w.state.grad[0]);
+        for (int i = 0; i < POWERS_N; i++)
+            count[i] += (mask >> i) & 1u;
+        overlaps += (mask & previous) != 0;
+        previous = mask;
+    }
+    /* Consecutive independent batches of 3 from 10 share a sample with
+     * probability 1 − C(7,3)/C(10,3) = 0.71; epochs never would. */
+    assert_close((double)overlaps / n, 1.0 - 35.0 / 120.0, 5 * sqrt(0.21 / n));
+    for (int i = 0; i < POWERS_N; i++)
+        assert_close_where((double)count[i] / n, 0.3, 5 * sqrt(0.21 / n), "sample %d", i);
     walk_end(&w);
     unlink(path);
 }
@@ -1087,6 +1132,7 @@ static void test_parse_errors_name_the_bad_part(void **state)
         {"linreg:n=10", "sgd:batch=11", "batch"},
         {"linreg:n=10", "sgd:batch=2.5", "batch"},
         {BOWL, "sgd:noise_model=diagonal", "diagonal"},
+        {"linreg:n=10", "sgd:batch=2,sampling=sometimes", "sometimes"},
         {BOWL, "sgd:label_noise=1", "label_noise"},
         {"logreg", "sgd:label_noise=1", "label_noise"},
         {"uv", "sgd:label_noise=-1", "label_noise"},
@@ -1215,6 +1261,7 @@ int main(void)
         cmocka_unit_test(test_shaped_noise_covariance),
         cmocka_unit_test(test_shaped_noise_reproducible),
         cmocka_unit_test(test_minibatch_epochs),
+        cmocka_unit_test(test_minibatch_independent),
         cmocka_unit_test(test_minibatch_single_samples),
         cmocka_unit_test(test_full_batch_gradient),
         cmocka_unit_test(test_state_records_the_update),

@@ -2,7 +2,8 @@
  * experiment.c — the experiments' table, their keys, what the laws' runners
  * share (statistics, walkers, progress), and experiment_run.  The runners
  * are in experiment_noise.c (SGD's noise: sde_variance, kramers,
- * sharp_escape), experiment_label.c (label_noise) and
+ * sharp_escape), experiment_label.c (label_noise), experiment_batch.c
+ * (noise_scale) and
  * experiment_gd.c (GD's step: catapult, edge_of_stability); the laws are
  * derived in docs/ARCHITECTURE.md §8.
  */
@@ -50,6 +51,12 @@ static const ExperimentInfo experiment_table[] = {
      "curvature); isotropic: eta lambda/4 of that",
      "eta", "fall per step", "95 % interval", NULL, "noise", PARAMS(experiment_label_noise_params),
      PARAMS(experiment_label_noise_quick)},
+    {"noise_scale",
+     "minibatch SGD on linreg: equal noise scale eta (N/B - 1), equal stationary spread",
+     "tr P with H P + P H = (eta (N/B - 1)/(N - 1)) Sigma0 (Smith & Le 2018); exact for additive "
+     "noise: H P + P H - eta H P H = the same",
+     "B", "|theta - w*|^2", "95 % interval", "discrete", NULL, PARAMS(experiment_noise_scale_params),
+     PARAMS(experiment_noise_scale_quick)},
     {"catapult",
      "GD on uv (y = 0) from sharpness lambda0: lazy, catapult, or divergent, by the step",
      "lazy for eta < 2/lambda0, catapult (loss rises, ends at eta lambda < 2) up to 4/lambda0, "
@@ -213,6 +220,25 @@ void experiment_run_walkers(Setting *s, Walkers *w, double work_each, ParallelFn
     }
 }
 
+void experiment_spread_walkers(void *context, size_t begin, size_t end)
+{
+    const SpreadJob *job = context;
+    for (size_t i = begin; i < end; i++) {
+        OptimizerState st;
+        size_t walker = experiment_walker_start(&job->walkers, i, &st);
+        double sum = 0.0;
+        bool diverged = false;
+        for (size_t k = 0; k < job->settle + job->steps && !diverged; k++) {
+            diverged = optimizer_step(job->walkers.desc, job->walkers.landscape, &st) != STEP_OK;
+            if (k >= job->settle) {
+                double dx = st.x - job->walkers.x0, dy = st.y - job->walkers.y0;
+                sum += dx * dx + dy * dy;
+            }
+        }
+        job->means[walker] = diverged ? (double)NAN : sum / (job->per * (double)job->steps);
+    }
+}
+
 bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseModel model,
                          OptimizerDesc *dest, DescentError *err)
 {
@@ -229,6 +255,7 @@ bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseMode
 /* Index for index with experiment_table. */
 static const ExperimentRunner runners[] = {experiment_sde_variance, experiment_kramers,
                                            experiment_sharp_escape, experiment_label_noise,
+                                           experiment_noise_scale,
                                            experiment_catapult,
                                            experiment_edge_of_stability,
                                            experiment_max_margin_rate};

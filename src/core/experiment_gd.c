@@ -70,6 +70,17 @@ const ExperimentQuick experiment_max_margin_rate_quick[] = {
 /* catapult                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* GD at lr started at (x0, y0): its desc and state.  Every caller keeps lr
+ * inside gd's range (its keys' ranges see to it), so parsing cannot fail. */
+static void gd_start(const Landscape *ls, double lr, double x0, double y0, OptimizerDesc *desc,
+                     OptimizerState *st)
+{
+    char spec[64];
+    snprintf(spec, sizeof spec, "gd:lr=%.17g", lr);
+    optimizer_parse(spec, ls, desc, NULL);
+    optimizer_init(desc, x0, y0, 0, st);
+}
+
 /*
  * GD on L = ½ (uv)² (uv:y=0): with f = uv and λ = u² + v² (the sharpness
  * on the minima, the tangent kernel |∇f|²), one step u ← u − ηfv,
@@ -99,13 +110,9 @@ typedef struct CatapultJob {
 static CatapultFate catapult_run(const CatapultJob *job, double u0, double v0, double lr,
                                  double *final_eta_lambda)
 {
-    char spec[64];
-    snprintf(spec, sizeof spec, "gd:lr=%.17g", lr);
     OptimizerDesc desc;
-    /* lr is 1/λ0 … 6/λ0, inside gd's range for every λ0 'from' and 'to' allow. */
-    optimizer_parse(spec, job->landscape, &desc, NULL);
     OptimizerState st;
-    optimizer_init(&desc, u0, v0, 0, &st);
+    gd_start(job->landscape, lr, u0, v0, &desc, &st);
     double start_loss = landscape_value(job->landscape, u0, v0);
     bool rose = false;
     for (size_t k = 0; k < job->steps; k++) {
@@ -247,13 +254,9 @@ static void edge_runs(void *context, size_t begin, size_t end)
 {
     const EdgeJob *job = context;
     for (size_t p = begin; p < end; p++) {
-        char spec[64];
-        snprintf(spec, sizeof spec, "gd:lr=%.17g", job->lr[p]);
         OptimizerDesc desc;
-        /* 'from' and 'to' keep lr inside gd's range. */
-        optimizer_parse(spec, job->landscape, &desc, NULL);
         OptimizerState st;
-        optimizer_init(&desc, 0.0, 0.0, 0, &st);
+        gd_start(job->landscape, job->lr[p], 0.0, 0.0, &desc, &st);
         ExperimentRow *row = &job->rows[p];
         job->start_edge[p] = half_eta_lambda_max(job->landscape, job->lr[p], 0.0, 0.0);
         double sum = 0.0, low = (double)INFINITY, high = -(double)INFINITY;
@@ -371,13 +374,9 @@ static void margin_runs(void *context, size_t begin, size_t end)
 {
     const MarginJob *job = context;
     for (size_t p = begin; p < end; p++) {
-        char spec[64];
-        snprintf(spec, sizeof spec, "gd:lr=%.17g", job->lr[p]);
         OptimizerDesc desc;
-        /* 'from' and 'to' keep lr inside gd's range. */
-        optimizer_parse(spec, job->landscape, &desc, NULL);
         OptimizerState st;
-        optimizer_init(&desc, 0.0, 0.0, 0, &st);
+        gd_start(job->landscape, job->lr[p], 0.0, 0.0, &desc, &st);
         double log_t[MARGIN_CHECKPOINTS], norm[MARGIN_CHECKPOINTS], log_norm[MARGIN_CHECKPOINTS],
             log_angle[MARGIN_CHECKPOINTS];
         size_t taken = 0, first = (size_t)((double)job->steps / job->window);

@@ -32,6 +32,7 @@ ExperimentStatus experiment_sde_variance(Setting *s, ExperimentResult *dest, Des
 ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, DescentError *err);
+ExperimentStatus experiment_noise_scale(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest,
                                               DescentError *err);
@@ -45,6 +46,8 @@ extern const ParamDef experiment_sharp_escape_params[12];
 extern const ExperimentQuick experiment_sharp_escape_quick[3];
 extern const ParamDef experiment_label_noise_params[10];
 extern const ExperimentQuick experiment_label_noise_quick[1];
+extern const ParamDef experiment_noise_scale_params[7];
+extern const ExperimentQuick experiment_noise_scale_quick[2];
 extern const ParamDef experiment_catapult_params[7];
 extern const ExperimentQuick experiment_catapult_quick[3];
 extern const ParamDef experiment_edge_of_stability_params[6];
@@ -92,5 +95,16 @@ size_t experiment_walker_start(const Walkers *w, size_t i, OptimizerState *st);
  * the request's threads, reporting progress between slices.  Each walker
  * writes only its own figures, so the slicing does not change them. */
 void experiment_run_walkers(Setting *s, Walkers *w, double work_each, ParallelFn fn, void *job);
+
+/* The stationary spread of the walkers: each settles for `settle` steps,
+ * then its mean of |θ − (x0, y0)|² / per over `steps` steps goes to
+ * means[walker] (NaN when it diverged).  For experiment_run_walkers. */
+typedef struct SpreadJob {
+    Walkers walkers;
+    size_t settle, steps;
+    double per;
+    double *means;
+} SpreadJob;
+void experiment_spread_walkers(void *context, size_t begin, size_t end);
 
 #endif

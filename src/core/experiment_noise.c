@@ -94,29 +94,6 @@ const ExperimentQuick experiment_sharp_escape_quick[] = {
  * independent ones.  Each walker starts at 0 and is let settle for
  * 12/(1 − ρ²) steps (the variance then lacks ρ^(2k) < e^-12 of its value).
  */
-typedef struct VarianceJob {
-    Walkers walkers;
-    size_t settle, steps;
-    double *means;
-} VarianceJob;
-
-static void variance_walkers(void *context, size_t begin, size_t end)
-{
-    const VarianceJob *job = context;
-    for (size_t i = begin; i < end; i++) {
-        OptimizerState st;
-        size_t walker = experiment_walker_start(&job->walkers, i, &st);
-        double sum = 0.0;
-        bool diverged = false;
-        for (size_t k = 0; k < job->settle + job->steps && !diverged; k++) {
-            diverged = optimizer_step(job->walkers.desc, job->walkers.landscape, &st) != STEP_OK;
-            if (k >= job->settle)
-                sum += st.x * st.x + st.y * st.y;
-        }
-        job->means[walker] = diverged ? (double)NAN : sum / (2.0 * (double)job->steps);
-    }
-}
-
 ExperimentStatus experiment_sde_variance(Setting *s, ExperimentResult *dest, DescentError *err)
 {
     double a = experiment_key(s, "a"), sigma = experiment_key(s, "sigma"),
@@ -156,9 +133,10 @@ ExperimentStatus experiment_sde_variance(Setting *s, ExperimentResult *dest, Des
             status = EXPERIMENT_BAD_SETTINGS;
             break;
         }
-        VarianceJob job = {{s, ls, &desc, 0.0, 0.0, p, walkers, 0}, settle[p], steps[p], means};
-        experiment_run_walkers(s, &job.walkers, (double)(settle[p] + steps[p]), variance_walkers,
-                               &job);
+        /* Two coordinates: the spread per coordinate is half |θ|². */
+        SpreadJob job = {{s, ls, &desc, 0.0, 0.0, p, walkers, 0}, settle[p], steps[p], 2.0, means};
+        experiment_run_walkers(s, &job.walkers, (double)(settle[p] + steps[p]),
+                               experiment_spread_walkers, &job);
         experiment_mean_interval(means, walkers, row);
         row->theory = lr * sigma * sigma / (a * (2.0 - lr * a));
         row->second = lr * sigma * sigma / (2.0 * a);

@@ -34,6 +34,7 @@
     {"noise_model", PARAM_CHOICE, 0, 0, 0, NOISE_MODEL_CHOICES, "the noise's covariance: isotropic sigma^2 I, or hessian sigma^2 |H(theta)| (the shape of SGD's own noise near a minimum)"}, \
     {"label_noise", PARAM_NUMBER, 0, 0, 1e6, NULL, "sigma of fresh Gaussian noise on every label, each update (uv, linreg)"}, \
     {"batch", PARAM_INTEGER, 0, 0, 1e9, NULL, "minibatch size on data landscapes (0 = full batch)"}, \
+    {"sampling", PARAM_CHOICE, 0, 0, 0, BATCH_SAMPLING_CHOICES, "how minibatches are drawn: epochs (each a shuffle, cut into batches) or independent (every update's batch drawn afresh, without replacement within it)"}, \
     {"seed", PARAM_INTEGER, 0, 0, 9007199254740992.0, NULL, "seed of the noise and minibatch stream"}, \
     {"schedule", PARAM_CHOICE, 0, 0, 0, SCHEDULE_CHOICES, "learning-rate schedule"}, \
     {"warmup", PARAM_INTEGER, 0, 0, 1e9, NULL, "steps of linear warm-up from 0"}, \
@@ -228,6 +229,7 @@ static bool parse_for_samples(const char *text, size_t n, const char *data, Opti
     dest->amsgrad = value_or(&r, "amsgrad", 0) != 0;
     dest->noise_model = (NoiseModel)value_or(&r, "noise_model", NOISE_ISOTROPIC);
     dest->batch = (size_t)value_or(&r, "batch", 0);
+    dest->sampling = (BatchSampling)value_or(&r, "sampling", BATCH_EPOCHS);
     dest->seed = (uint64_t)value_or(&r, "seed", 0);
     dest->seed_given = given(&r, "seed");
     dest->has_start = given(&r, "x0") || given(&r, "y0");
@@ -251,6 +253,10 @@ static bool parse_for_samples(const char *text, size_t n, const char *data, Opti
     if (dest->batch > n)
         return error_set(err, "%s: batch=%zu is larger than the dataset (%zu samples)", what,
                          dest->batch, n);
+    if (dest->sampling == BATCH_INDEPENDENT &&
+        (dest->batch == 0 || dest->batch > OPTIMIZER_INDEPENDENT_BATCH_MAX))
+        return error_set(err, "%s: sampling=independent needs batch=B, 1 to %d", what,
+                         OPTIMIZER_INDEPENDENT_BATCH_MAX);
     if (dest->kind == OPT_SGD && !given(&r, "noise") && !given(&r, "batch") &&
         !given(&r, "label_noise")) {
         if (n > 0)
@@ -326,36 +332,68 @@ void optimizer_init(const OptimizerDesc *desc, double x0, double y0, uint64_t se
  * Gradients: exact, minibatch, noisy
  * ------------------------------------------------------------------- */
 
-/* Where update t's minibatch lies: epochs are permutations of the samples
- * keyed by (batch_key, epoch), cut into consecutive batches; positions
- * first..end-1 of permutation *key. */
-static void batch_span(const OptimizerDesc *desc, size_t n, uint64_t batch_key, long t,
-                       size_t *first, size_t *end, uint64_t *key)
+/* Update t's minibatch: `count` samples, sample j of them batch_sample's.
+ * Epochs are permutations of the samples keyed by (batch_key, epoch), cut
+ * into consecutive batches: positions first .. first + count − 1 of
+ * permutation key.  Independent batches are drawn afresh for every update
+ * by Floyd's algorithm (a uniformly random subset: the Feistel permutation
+ * that shuffles epochs is not uniform over subsets of small sets; at n = 10
+ * its first 3 places held one sample 5 % too often), from a stream keyed
+ * by (batch_key, t). */
+typedef struct BatchDraw {
+    size_t count, first;
+    uint64_t key;
+    bool independent;
+    uint32_t drawn[OPTIMIZER_INDEPENDENT_BATCH_MAX];
+} BatchDraw;
+
+static void batch_draw(const OptimizerDesc *desc, size_t n, uint64_t batch_key, long t,
+                       BatchDraw *dest)
 {
+    dest->independent = desc->sampling == BATCH_INDEPENDENT;
+    if (dest->independent) {
+        Rng rng;
+        rng_seed(&rng, rng_mix(batch_key, (uint64_t)t));
+        dest->count = 0;
+        dest->first = 0;
+        for (size_t j = n - desc->batch; j < n; j++) {
+            uint32_t pick = (uint32_t)(rng_uniform(&rng) * (double)(j + 1)), taken = 0;
+            for (size_t k = 0; k < dest->count; k++)
+                taken |= dest->drawn[k] == pick;
+            dest->drawn[dest->count++] = taken ? (uint32_t)j : pick;
+        }
+        return;
+    }
     size_t per_epoch = (n + desc->batch - 1) / desc->batch;
     uint64_t epoch = (uint64_t)t / per_epoch;
-    *first = (size_t)((uint64_t)t % per_epoch) * desc->batch;
-    *end = *first + desc->batch < n ? *first + desc->batch : n;
-    *key = rng_mix(batch_key, epoch);
+    dest->first = (size_t)((uint64_t)t % per_epoch) * desc->batch;
+    dest->count = (dest->first + desc->batch < n ? dest->first + desc->batch : n) - dest->first;
+    dest->key = rng_mix(batch_key, epoch);
+}
+
+static uint32_t batch_sample(const BatchDraw *draw, size_t n, size_t j)
+{
+    return draw->independent ? draw->drawn[j]
+                             : rng_permute(draw->key, (uint32_t)n, (uint32_t)(draw->first + j));
 }
 
 /* Gradient of the minibatch used by update s->t. */
 static void minibatch_grad(const OptimizerDesc *desc, const Landscape *landscape,
                            const OptimizerState *s, double grad[2])
 {
-    size_t n = landscape_sample_count(landscape), first, end;
-    uint64_t key;
-    batch_span(desc, n, s->batch_key, s->t, &first, &end, &key);
+    size_t n = landscape_sample_count(landscape);
+    BatchDraw draw;
+    batch_draw(desc, n, s->batch_key, s->t, &draw);
 
     uint32_t idx[256];
     grad[0] = grad[1] = 0.0;
-    for (size_t start = first; start < end; start += 256) {
-        size_t count = end - start < 256 ? end - start : 256;
+    for (size_t start = 0; start < draw.count; start += 256) {
+        size_t count = draw.count - start < 256 ? draw.count - start : 256;
         for (size_t i = 0; i < count; i++)
-            idx[i] = rng_permute(key, (uint32_t)n, (uint32_t)(start + i));
+            idx[i] = batch_sample(&draw, n, start + i);
         double g[2];
         landscape_batch_grad(landscape, s->x, s->y, idx, count, g);
-        double w = (double)count / (double)(end - first);
+        double w = (double)count / (double)draw.count;
         grad[0] += w * g[0];
         grad[1] += w * g[1];
     }
@@ -364,14 +402,14 @@ static void minibatch_grad(const OptimizerDesc *desc, const Landscape *landscape
 size_t optimizer_last_batch(const OptimizerDesc *desc, const Landscape *landscape,
                             const OptimizerState *state, uint32_t *dest, size_t max)
 {
-    size_t n = landscape_sample_count(landscape), first, end;
+    size_t n = landscape_sample_count(landscape);
     if (desc->batch == 0 || desc->kind == OPT_FLOW || state->t < 1 || n == 0)
         return 0;
-    uint64_t key;
-    batch_span(desc, n, state->batch_key, state->t - 1, &first, &end, &key);
+    BatchDraw draw;
+    batch_draw(desc, n, state->batch_key, state->t - 1, &draw);
     size_t count = 0;
-    for (size_t i = first; i < end && count < max; i++)
-        dest[count++] = rng_permute(key, (uint32_t)n, (uint32_t)i);
+    for (size_t j = 0; j < draw.count && count < max; j++)
+        dest[count++] = batch_sample(&draw, n, j);
     return count;
 }
 
@@ -408,13 +446,15 @@ static void sym2_abs_sqrt(const double h[3], double dest[3])
 static void add_label_noise(const OptimizerDesc *desc, const Landscape *landscape,
                             OptimizerState *s, double grad[2])
 {
-    size_t n = landscape_label_count(landscape), first = 0, end = n;
-    uint64_t key = 0;
-    if (desc->batch > 0)
-        batch_span(desc, n, s->batch_key, s->t, &first, &end, &key);
-    double scale = desc->label_noise / (double)(end - first);
-    for (size_t i = first; i < end; i++) {
-        size_t label = desc->batch > 0 ? rng_permute(key, (uint32_t)n, (uint32_t)i) : i;
+    size_t n = landscape_label_count(landscape), count = n;
+    BatchDraw draw;
+    if (desc->batch > 0) {
+        batch_draw(desc, n, s->batch_key, s->t, &draw);
+        count = draw.count;
+    }
+    double scale = desc->label_noise / (double)count;
+    for (size_t i = 0; i < count; i++) {
+        size_t label = desc->batch > 0 ? batch_sample(&draw, n, i) : i;
         double g[2], xi = rng_normal(&s->rng);
         landscape_output_grad(landscape, s->x, s->y, label, g);
         grad[0] -= scale * xi * g[0];
@@ -725,12 +765,11 @@ size_t optimizer_vec_batch(const OptimizerDesc *desc, size_t samples, uint64_t b
 {
     if (desc->batch == 0 || desc->kind == OPT_FLOW || samples == 0)
         return 0;
-    size_t first, end;
-    uint64_t key;
-    batch_span(desc, samples, batch_key, t, &first, &end, &key);
-    for (size_t i = first; i < end; i++)
-        dest[i - first] = rng_permute(key, (uint32_t)samples, (uint32_t)i);
-    return end - first;
+    BatchDraw draw;
+    batch_draw(desc, samples, batch_key, t, &draw);
+    for (size_t j = 0; j < draw.count; j++)
+        dest[j] = batch_sample(&draw, samples, j);
+    return draw.count;
 }
 
 /* The objective's full gradient, as a flow field. */

@@ -37,7 +37,10 @@
  * |H|, H's eigenvalues made positive, where H is not positive
  * semi-definite), on data landscapes batch=B (the gradient of a
  * minibatch: epochs are shuffled without replacement; the last batch of an
- * epoch may be smaller), and on landscapes fitted to labels by squared
+ * epoch may be smaller; sampling=independent draws every update's batch
+ * of at most OPTIMIZER_INDEPENDENT_BATCH_MAX afresh instead, the sampling
+ * SGD's noise-scale analyses assume), and on
+ * landscapes fitted to labels by squared
  * loss (uv, linreg) label_noise=σ (every label the update's gradient sums
  * over moves by σ ξ_i, fresh each update).  The draws of one update come
  * in that order from the walker's stream.  sgd's default is noise=1 on
@@ -79,6 +82,15 @@ typedef enum NoiseModel {
 } NoiseModel;
 #define NOISE_MODEL_CHOICES "isotropic|hessian"
 
+/* How minibatches are drawn. */
+typedef enum BatchSampling {
+    BATCH_EPOCHS = 0,  /* each epoch a shuffle of the samples, cut into batches */
+    BATCH_INDEPENDENT, /* every update's batch drawn afresh, without replacement within it */
+} BatchSampling;
+#define BATCH_SAMPLING_CHOICES "epochs|independent"
+/* The largest batch sampling=independent draws. */
+#define OPTIMIZER_INDEPENDENT_BATCH_MAX 256
+
 typedef struct OptimizerDesc {
     OptimizerKind kind;
     char spec[256];          /* the spec string as given */
@@ -97,6 +109,7 @@ typedef struct OptimizerDesc {
     NoiseModel noise_model;  /* its covariance */
     double label_noise;      /* σ of noise on every label (uv, linreg), 0 = none */
     size_t batch;            /* minibatch size on data landscapes, 0 = full */
+    BatchSampling sampling;  /* how the minibatches are drawn */
     uint64_t seed;
     bool seed_given;         /* seed= was in the spec (else a scene may set it) */
     bool has_start;          /* x0/y0 given in the spec */
