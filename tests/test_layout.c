@@ -7,7 +7,8 @@
  * (render_recording_scale),
  * with the hover readout and without: every panel the step shows is
  * placed, inside the frame, overlapping no other, at least the size its
- * text was measured to need, and no text is cut.  Each step is checked
+ * text was measured to need, and no text is cut; every value label of the
+ * plane's axes lies whole on the map.  Each step is checked
  * after its play (when the runs' lines are longest).  A panel dropped for
  * want of room fails as much as one overlapping another.
  *
@@ -136,6 +137,30 @@ static void check_map(const Renderer *renderer, const Layout *l, const Scene *sc
     }
 }
 
+/* Every value label of the plane's axes lies whole on the map (the map's
+ * edge cuts what lies on it: a "-2" cut at the left reads "2"), over no
+ * other. */
+static void check_axes(Renderer *renderer, const Layout *l, const Scene *scene,
+                       const char *where)
+{
+    AxisLabel labels[2 * AXIS_MAX_TICKS + 1];
+    size_t n = render_axis_labels(renderer, scene, labels, sizeof labels / sizeof labels[0]);
+    LayoutRect map = l->landscape;
+    for (size_t k = 0; k < n; k++) {
+        const AxisLabel *a = &labels[k];
+        if (a->x < map.x - 1e-6 || a->y < map.y - 1e-6 || a->x + a->w > map.x + map.w + 1e-6 ||
+            a->y + a->h > map.y + map.h + 1e-6)
+            report(where, "axis label \"%s\" (%.1f, %.1f, %.1f x %.1f) not whole on the map "
+                   "(%.0f, %.0f, %.0f x %.0f)", a->text, a->x, a->y, a->w, a->h, map.x, map.y,
+                   map.w, map.h);
+        for (size_t j = 0; j < k; j++)
+            if (layout_overlap((LayoutRect){a->x, a->y, a->w, a->h},
+                               (LayoutRect){labels[j].x, labels[j].y, labels[j].w, labels[j].h}))
+                report(where, "axis labels \"%s\" and \"%s\" overlap", a->text,
+                       labels[j].text);
+    }
+}
+
 static void check_scene(Renderer *renderer, Scene *scene, const char *what)
 {
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
@@ -158,6 +183,7 @@ static void check_scene(Renderer *renderer, Scene *scene, const char *what)
                     render_layout(renderer, scene, sizes[k].w, sizes[k].h, scale, audience);
                 check_layout(l, sizes[k].w, sizes[k].h, where);
                 check_map(renderer, l, scene, sizes[k].w, sizes[k].h, where);
+                check_axes(renderer, l, scene, where);
             }
     }
     scene->hover_valid = false;

@@ -287,13 +287,18 @@ bool render_on_panel(const Renderer *r, LayoutRect rect)
 
 LayoutRect render_label(Renderer *r, const char *text, double x, double y, int px, Rgba color)
 {
-    double s = r->scale, pad = 4.0 * s;
+    double pad = RENDER_LABEL_PAD * r->scale;
     LayoutRect want = {x - pad, y, render_text_width(r, text, px) + 2 * pad,
                        render_line_height(r, px)};
     LayoutRect at = layout_place_label(r->labels, r->label_count, want, RENDER_LABEL_MOVES);
-    if (r->label_count < RENDER_MAX_LABELS)
-        r->labels[r->label_count++] = at;
-    shapes_rect(r->shapes, at.x, at.y, at.w, at.h, r->theme->label_panel);
-    render_text(r, text, at.x + pad, at.y, px, ALIGN_LEFT, color);
+    render_label_at(r, text, at, px, color);
     return at;
+}
+
+void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba color)
+{
+    if (r->label_count < RENDER_MAX_LABELS)
+        r->labels[r->label_count++] = box;
+    shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->label_panel);
+    render_text(r, text, box.x + RENDER_LABEL_PAD * r->scale, box.y, px, ALIGN_LEFT, color);
 }

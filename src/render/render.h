@@ -24,6 +24,7 @@
 
 #include "core/error.h"
 #include "layout.h"
+#include "scene/axis_ticks.h"
 #include "scene/scene.h"
 #include "scene/viewport.h"
 
@@ -108,6 +109,12 @@ void renderer_observe_text(Renderer *renderer, RenderTextObserver observer, void
  * the next call or frame.  Needs only the text's fonts, no framebuffer. */
 const Layout *render_layout(Renderer *renderer, const Scene *scene, int width, int height,
                             double scale, RenderAudience audience);
+
+/* The value labels of the plane's axes (axis_ticks.h) on the map of the
+ * frame drawn (or laid out) last, at most capacity of them in dest; how
+ * many there are (none when the axes are off, in 3D, on a network). */
+size_t render_axis_labels(Renderer *renderer, const Scene *scene, AxisLabel *dest,
+                          size_t capacity);
 
 /* Draws a recording badge (a red dot and text, "REC 0:12  (v stops)") at
  * the top of the frame render_frame drew last, over it: the window draws
