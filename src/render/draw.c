@@ -72,13 +72,9 @@ void render_set_run_colors(Renderer *r, const Scene *scene)
 Viewport render_viewport(const Renderer *r, const Scene *scene)
 {
     LayoutRect l = r->layout.landscape;
-    Viewport vp = viewport_fit_at(scene->view, l.x, l.y, l.w, l.h);
-    if (scene->display.view3d) {
-        vp.x = vp.y = 0;
-        vp.width = r->width < 1 ? 1 : r->width;
-        vp.height = r->height < 1 ? 1 : r->height;
-    }
-    return vp;
+    if (scene->display.view3d)
+        return (Viewport){scene->view, l.x, l.y, l.w, l.h};
+    return viewport_fit_at(scene->view, l.x, l.y, l.w, l.h);
 }
 
 bool render_clamp_to_map(const Viewport *vp, double inset, double *px, double *py)
@@ -180,9 +176,15 @@ double render_line_height(Renderer *r, int px)
 double render_text(Renderer *r, const char *utf8, double x, double y, int px, TextAlign align,
                    Rgba color)
 {
-    if (r->text_observer)
-        r->text_observer(r->text_observer_context, utf8);
     TextImage image = text_image(r->text, utf8, px);
+    double left = align == ALIGN_RIGHT    ? x - image.width
+                  : align == ALIGN_CENTER ? x - 0.5 * image.width
+                                          : x;
+    /* Whole pixels keep glyphs crisp. */
+    float at_x = (float)floor(left + 0.5), at_y = (float)floor(y + 0.5);
+    if (r->text_observer)
+        r->text_observer(r->text_observer_context, utf8,
+                         (LayoutRect){at_x, at_y, image.width, render_line_height(r, px)});
     if (!image.texture)
         return 0;
     if (r->queue_count == r->queue_capacity) {
@@ -193,12 +195,7 @@ double render_text(Renderer *r, const char *utf8, double x, double y, int px, Te
         r->queue = queue;
         r->queue_capacity = capacity;
     }
-    double left = align == ALIGN_RIGHT    ? x - image.width
-                  : align == ALIGN_CENTER ? x - 0.5 * image.width
-                                          : x;
-    /* Whole pixels keep glyphs crisp. */
-    r->queue[r->queue_count++] = (QueuedText){image, (float)floor(left + 0.5),
-                                              (float)floor(y + 0.5), color};
+    r->queue[r->queue_count++] = (QueuedText){image, at_x, at_y, color};
     return image.width;
 }
 
