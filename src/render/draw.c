@@ -184,7 +184,8 @@ double render_text(Renderer *r, const char *utf8, double x, double y, int px, Te
     float at_x = (float)floor(left + 0.5), at_y = (float)floor(y + 0.5);
     if (r->text_observer)
         r->text_observer(r->text_observer_context, utf8,
-                         (LayoutRect){at_x, at_y, image.width, render_line_height(r, px)});
+                         (LayoutRect){(double)at_x, (double)at_y, image.width,
+                                      render_line_height(r, px)});
     if (!image.texture)
         return 0;
     if (r->queue_count == r->queue_capacity) {
