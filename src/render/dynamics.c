@@ -163,6 +163,9 @@ static void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *
     if (over > 0) {
         a->x += over;
         a->w -= over;
+        /* A title over the area moves with it, off the top label. */
+        if (!a->compact)
+            a->title_x = a->x;
     }
     shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.5 * s,
                    r->theme->axis);
@@ -484,8 +487,10 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     a.xlo = 1;
     a.xhi = fmax(10.0, (double)count - 1);
     a.xlog = true;
+    /* The upper plot's bottom label reaches half a line under it; the
+     * lower one's title band is over that. */
     double gap = 8.0 * r->scale +
-                 (a.compact ? 1.5 : 1.0) * render_line_height(r, render_font_px(r, 13.0));
+                 (a.compact ? 2.0 : 1.5) * render_line_height(r, render_font_px(r, 13.0));
     if (margin)
         a.h = 0.5 * (area->h - gap);
     a.ylo = 0;

@@ -386,18 +386,37 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* Screen pixels per tick at least, times scale. */
-#define AXIS_TICK_SPACING_PX 90.0
+static double axis_text_width(void *context, const char *text)
+{
+    Renderer *r = context;
+    return render_text_width(r, text, render_font_px(r, 12.0));
+}
+
+/* The plane's axes on map vp as axis_plan places them for this frame. */
+static void plan_axes(Renderer *r, const Viewport *vp, AxisPlan *dest)
+{
+    AxisStyle style = {.scale = r->scale,
+                       .line = render_line_height(r, render_font_px(r, 12.0)),
+                       .pad = RENDER_LABEL_PAD * r->scale,
+                       .text_width = axis_text_width,
+                       .context = r};
+    axis_plan(vp, &style, dest);
+}
+
+static void draw_axis_label(Renderer *r, const AxisLabel *l)
+{
+    render_label_at(r, l->text, (LayoutRect){l->x, l->y, l->w, l->h}, render_font_px(r, 12.0),
+                    r->theme->text);
+}
 
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
  * map's edge when the origin is off to a side), with round ticks and
  * their values, so a caption's coordinates can be found on the map. */
 static void draw_axes(Renderer *r, const Viewport *vp)
 {
-    double s = r->scale, ox, oy;
-    viewport_to_pixel(vp, 0.0, 0.0, &ox, &oy);
-    double inset = 6.0 * s;
-    render_clamp_to_map(vp, inset, &ox, &oy);
+    double s = r->scale, tick = AXIS_TICK_HALF_PX * s;
+    AxisPlan plan;
+    plan_axes(r, vp, &plan);
     double left = vp->x, top = vp->y, right = vp->x + vp->width, bottom = vp->y + vp->height;
     Rgba casing = r->theme->casing, mark = r->theme->mark;
     casing.a *= 0.7f;
@@ -405,43 +424,28 @@ static void draw_axes(Renderer *r, const Viewport *vp)
     for (int pass = 0; pass < 2; pass++) {
         double half = pass == 0 ? 1.6 * s : 0.7 * s;
         Rgba color = pass == 0 ? casing : mark;
-        shapes_segment(r->shapes, left, oy, right, oy, half, color);
-        shapes_segment(r->shapes, ox, top, ox, bottom, half, color);
+        shapes_segment(r->shapes, left, plan.oy, right, plan.oy, half, color);
+        shapes_segment(r->shapes, plan.ox, top, plan.ox, bottom, half, color);
     }
-    int px = render_font_px(r, 12.0);
-    double h = text_line_height(r->text, px);
-    const ViewRect *w = &vp->world;
-    for (int axis = 0; axis < 2; axis++) {
-        double lo = axis == 0 ? w->xmin : w->ymin, hi = axis == 0 ? w->xmax : w->ymax;
-        double pixels = axis == 0 ? vp->width : vp->height;
-        double step = axis_tick_step(lo, hi, (int)(pixels / (AXIS_TICK_SPACING_PX * s)));
-        if (!(step > 0))
-            continue;
-        for (double t = axis_first_tick(lo, step); t <= hi; t += step) {
-            /* Round away the drift of repeated addition: 0.30000000000000004. */
-            double value = step * round(t / step);
-            if (value == 0)
-                continue;
-            double tx, ty;
-            viewport_to_pixel(vp, axis == 0 ? value : 0.0, axis == 0 ? 0.0 : value, &tx, &ty);
-            char label[32];
-            snprintf(label, sizeof label, "%g", value);
-            if (axis == 0) {
-                shapes_segment(r->shapes, tx, oy - 4.0 * s, tx, oy + 4.0 * s, 0.8 * s, mark);
-                bool below = oy + 6.0 * s + h < bottom;
-                label_at(r, label, tx, below ? oy + 6.0 * s : oy - 6.0 * s - h, px, ALIGN_CENTER);
-            } else {
-                shapes_segment(r->shapes, ox - 4.0 * s, ty, ox + 4.0 * s, ty, 0.8 * s, mark);
-                bool on_right = ox + 6.0 * s + render_text_width(r, label, px) < right;
-                label_at(r, label, on_right ? ox + 6.0 * s : ox - 6.0 * s, ty - 0.5 * h, px,
-                         on_right ? ALIGN_LEFT : ALIGN_RIGHT);
-            }
-        }
+    for (size_t k = 0; k < plan.tick_count; k++) {
+        const AxisTick *t = &plan.tick[k];
+        double dx = t->axis == 0 ? 0.0 : tick, dy = t->axis == 0 ? tick : 0.0;
+        shapes_segment(r->shapes, t->px - dx, t->py - dy, t->px + dx, t->py + dy, 0.8 * s, mark);
+        if (t->labelled)
+            draw_axis_label(r, &t->label);
     }
-    double zx, zy;
-    viewport_to_pixel(vp, 0.0, 0.0, &zx, &zy);
-    if (zx == ox && zy == oy)
-        label_at(r, "0", ox + 6.0 * s, oy + 4.0 * s, px, ALIGN_LEFT);
+    if (plan.has_origin)
+        draw_axis_label(r, &plan.origin);
+}
+
+size_t render_axis_labels(Renderer *r, const Scene *scene, AxisLabel *dest, size_t capacity)
+{
+    if (!scene->display.axes || scene->display.view3d || scene->net)
+        return 0;
+    Viewport vp = render_viewport(r, scene);
+    AxisPlan plan;
+    plan_axes(r, &vp, &plan);
+    return axis_plan_labels(&plan, dest, capacity);
 }
 
 /* Dash and gap lengths (pixels, times scale) of a gradient-flow line. */
