@@ -1214,47 +1214,78 @@ static void test_adaptive(void **state)
      * the step, between 320 and 330) it is thrown out and the loss jumps to
      * about 4 (3.5 to 5); the large gradients shrink its numbers (both below
      * what they were at step 320, five steps after the peak); it falls back
-     * in (loss under 1e-6 at step 420).  Adam and AdaGrad are not thrown
-     * out: their loss stays under 1e-6 from step 200 to 420. */
+     * in, down to 10⁻¹⁴ near step 380 (the lowest loss after the peak lies
+     * between 5e-15 and 5e-14, at a step from 370 to 390); its numbers grow
+     * again (both above theirs at that lowest point by step 420) and the loss
+     * is climbing at step 420 (rising over steps 400, 410, 420, and over 1000
+     * times its lowest).
+     * "never_settles", played on to step 1500: thrown out again near steps
+     * 440 and 525 (the loss's peaks over 430–460 and 510–540 lie within 10
+     * steps of them and above 0.5), and from step 700 on its loss stays
+     * between 0.01 and 0.5.  Adam and AdaGrad are never thrown out: their
+     * loss stays under 1e-6 from step 200 to 1500. */
+    const LessonStep *rest = step_named(&lesson, "never_settles");
+    assert_true(rest->keep);
+    assert_int_equal(rest->runs.count, 3);
+    enum { TOTAL = 1500 };
+    long late_end = early->play + late->play;
+    assert_int_equal(late_end + rest->play, TOTAL);
+    static double loss[TOTAL + 1], rate[TOTAL + 1][2], sharp[TOTAL + 1];
     for (size_t r = 0; r < 3; r++) {
         Walker w = walker(early, valleys, early->runs.specs[r]);
-        long total = early->play + late->play, peak_step = 0;
-        double peak = 0, at_320[2] = {0, 0}, after_peak[2] = {0, 0}, sharp_20 = 0, sharp_300 = 0;
-        for (long k = 1; k <= total; k++) {
+        for (long k = 1; k <= TOTAL; k++) {
             advance(&w, 1);
-            double d[2], eig[2];
+            double eig[2];
             LandscapeEval e;
-            assert_true(optimizer_effective_lr(&w.desc, &w.state, d));
+            assert_true(optimizer_effective_lr(&w.desc, &w.state, rate[k]));
             landscape_eval(valleys, w.state.x, w.state.y, &e);
-            sym2_eigenvalues(d[0] * e.hess[0], sqrt(d[0] * d[1]) * e.hess[1], d[1] * e.hess[2],
-                             eig);
-            if (k == early->play)
-                sharp_20 = eig[1];
-            if (k == 300)
-                sharp_300 = eig[1];
-            if (k == 320)
-                memcpy(at_320, d, sizeof d);
-            if (peak_step > 0 && k == peak_step + 5)
-                memcpy(after_peak, d, sizeof d);
-            if (k > early->play && e.value > peak) {
-                peak = e.value;
-                peak_step = k;
-            }
+            sym2_eigenvalues(rate[k][0] * e.hess[0], sqrt(rate[k][0] * rate[k][1]) * e.hess[1],
+                             rate[k][1] * e.hess[2], eig);
+            loss[k] = e.value;
+            sharp[k] = eig[1];
             if (w.desc.kind != OPT_RMSPROP && k >= 200)
                 assert_true(e.value < 1e-6);
         }
         if (w.desc.kind != OPT_RMSPROP)
             continue;
+        long peak = early->play + 1, low = 0, again[2] = { 430, 510 };
+        for (long k = peak; k <= late_end; k++)
+            peak = loss[k] > loss[peak] ? k : peak;
+        low = peak;
+        for (long k = peak; k <= late_end; k++)
+            low = loss[k] < loss[low] ? k : low;
+        for (int i = 0; i < 2; i++)
+            for (long k = again[i]; k <= again[i] + 30; k++)
+                again[i] = loss[k] > loss[again[i]] ? k : again[i];
+        double band[2] = { HUGE_VAL, 0 };
+        for (long k = 700; k <= TOTAL; k++) {
+            band[0] = fmin(band[0], loss[k]);
+            band[1] = fmax(band[1], loss[k]);
+        }
+        const double *at_320 = rate[320], *after_peak = rate[peak + 5], *at_low = rate[low];
+        const double *at_end = rate[late_end];
         print_message("adaptive: RMSProp preconditioned sharpness %.3g at step 20, %.3g at 300; "
                       "loss peak %.3g at step %ld; step per unit gradient (%.3g, %.3g) at 320, "
-                      "(%.3g, %.3g) 5 steps after the peak; loss %.2g at %ld\n",
-                      sharp_20, sharp_300, peak, peak_step, at_320[0], at_320[1], after_peak[0],
-                      after_peak[1], loss_at(&w), total);
-        assert_true(sharp_20 < 2 && sharp_300 > 2);
-        assert_true(peak_step >= 320 && peak_step <= 330);
-        assert_true(peak >= 3.5 && peak <= 5);
+                      "(%.3g, %.3g) 5 steps after the peak; lowest loss after it %.2g at %ld, "
+                      "step per unit gradient there (%.3g, %.3g), at %ld (%.3g, %.3g); loss "
+                      "%.2g, %.2g, %.2g at 400, 410, 420; peaks %.2g at %ld, %.2g at %ld; loss "
+                      "from 700 on %.3g to %.3g\n",
+                      sharp[early->play], sharp[300], loss[peak], peak, at_320[0], at_320[1],
+                      after_peak[0], after_peak[1], loss[low], low, at_low[0], at_low[1],
+                      late_end, at_end[0], at_end[1], loss[400], loss[410], loss[420],
+                      loss[again[0]], again[0], loss[again[1]], again[1], band[0], band[1]);
+        assert_true(sharp[early->play] < 2 && sharp[300] > 2);
+        assert_true(peak >= 320 && peak <= 330);
+        assert_true(loss[peak] >= 3.5 && loss[peak] <= 5);
         assert_true(after_peak[0] < at_320[0] && after_peak[1] < at_320[1]);
-        assert_true(loss_at(&w) < 1e-6);
+        assert_true(loss[low] >= 5e-15 && loss[low] <= 5e-14);
+        assert_true(low >= 370 && low <= 390);
+        assert_true(at_end[0] > at_low[0] && at_end[1] > at_low[1]);
+        assert_int_equal(late_end, 420);
+        assert_true(loss[400] < loss[410] && loss[410] < loss[420] && loss[420] > 1e3 * loss[low]);
+        assert_true(labs(again[0] - 440) <= 10 && loss[again[0]] > 0.5);
+        assert_true(labs(again[1] - 525) <= 10 && loss[again[1]] > 0.5);
+        assert_true(band[0] >= 0.01 && band[1] <= 0.5);
     }
     landscape_destroy(valleys);
     lesson_free(&lesson);
