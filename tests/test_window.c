@@ -158,6 +158,34 @@ static void test_path_has_run_colour(void **state)
     app_destroy(app);
 }
 
+/* Where two paths coincide the selected run's lies on top (issue 12:
+ * schedules' warm-up run was hidden under a later run's path): two equal
+ * runs, run 1 selected shows orange along the path, run 2 selected not. */
+static void test_selected_path_on_top(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02", "gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 40; i++)
+        push_text(".");
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    int segments;
+    Frame first = draw_frame(app, 0.0);
+    assert_int_equal(app_scene(app)->selected, 0);
+    int orange = orange_midpoints(app, &first, &segments);
+    assert_int_equal(orange, segments);
+    assert_true(segments >= 2);
+    push_key(SDLK_2, 0);
+    Frame second = draw_frame(app, 0.0);
+    assert_int_equal(app_scene(app)->selected, 1);
+    assert_int_equal(orange_midpoints(app, &second, &segments), 0);
+    free(first.rgba);
+    free(second.rgba);
+    app_destroy(app);
+}
+
 /* 'z' hides the runs' paths (issue 12: a cloud or the heads alone), and
  * shows them again. */
 static void test_z_hides_paths(void **state)
@@ -293,13 +321,14 @@ static void test_click_moves_start(void **state)
         assert_close(scene->runs[i].run.path[0].y, y, 1e-9);
         assert_int_equal(run_steps(&scene->runs[i].run), 0);
     }
-    /* Run 2's head is drawn last, over run 1's, in sky blue. */
-    static const uint8_t sky_blue[3] = {0x56, 0xB4, 0xE9};
+    /* The selected run's head (run 1) is drawn last, over run 2's, in
+     * orange. */
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00};
     int px, py;
     world_to_pixel(app, x, y, &px, &py);
     const uint8_t *p = pixel(&f, px + 2, py + 2);
-    if (channel_distance(p, sky_blue) > 30)
-        fail_msg("head marker pixel is %d,%d,%d, not sky blue", p[0], p[1], p[2]);
+    if (channel_distance(p, orange) > 30)
+        fail_msg("head marker pixel is %d,%d,%d, not orange", p[0], p[1], p[2]);
     free(f.rgba);
     app_destroy(app);
 }
@@ -1024,6 +1053,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_path_has_run_colour),
+        cmocka_unit_test(test_selected_path_on_top),
         cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_panels_hide),
         cmocka_unit_test(test_help_overlay),

@@ -598,6 +598,16 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* The k-th run to draw: the others in their order, the selected run last,
+ * so that its path and head lie on top where paths coincide (schedules'
+ * warm-up run follows η = 0.05's curve to the minimum). */
+static size_t drawing_order(const Scene *scene, size_t k)
+{
+    if (k + 1 == scene->run_count)
+        return scene->selected;
+    return k < scene->selected ? k : k + 1;
+}
+
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -608,7 +618,8 @@ void render_world(Renderer *r, const Scene *scene)
         render_data_map(r, scene, &vp);
     if (scene->display.arrows)
         draw_arrows(r, scene, &vp);
-    for (size_t i = 0; i < scene->run_count && !scene->display.paths_hidden; i++) {
+    for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
+        size_t i = drawing_order(scene, k);
         const SceneRun *sr = &scene->runs[i];
         long last = last_finite(&sr->run);
         if (sr->hidden || last < 0)
@@ -628,7 +639,8 @@ void render_world(Renderer *r, const Scene *scene)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp);
-    for (size_t i = 0; i < scene->run_count; i++) {
+    for (size_t k = 0; k < scene->run_count; k++) {
+        size_t i = drawing_order(scene, k);
         long last = last_finite(&scene->runs[i].run);
         if (!scene->runs[i].hidden && last >= 0)
             draw_head(r, scene, i, last, &vp);
