@@ -1044,14 +1044,22 @@ static void test_momentum(void **state)
         if (k == 10)
             assert_true(along > 3 * first_along);
     }
-    double gd_widest, heavy_widest;
-    long gd_settled, heavy_settled;
-    swings(gd, velocity->play, &gd_widest, &gd_settled);
+    /* "Across the ravine it swings from side to side, and the swings die
+     * out": its coordinate across the floor changes sign over 4 times, and
+     * every swing is under 1e-3 within the step. */
+    double heavy_widest;
+    long heavy_settled;
     swings(heavy, velocity->play, &heavy_widest, &heavy_settled);
-    print_message("momentum: widest swing gd %.3f, momentum %.3f; under 1e-3 from step %ld, %ld\n",
-                  gd_widest, heavy_widest, gd_settled, heavy_settled);
-    assert_true(heavy_widest > gd_widest);
-    assert_true(heavy_settled > 2 * gd_settled);
+    Walker side = heavy;
+    int crossings = 0;
+    for (long k = 0; k < velocity->play; k++) {
+        double before = across_ravine(side.state.x, side.state.y);
+        advance(&side, 1);
+        crossings += before * across_ravine(side.state.x, side.state.y) < 0;
+    }
+    print_message("momentum: widest swing %.3f, %d crossings of the floor; under 1e-3 from "
+                  "step %ld\n", heavy_widest, crossings, heavy_settled);
+    assert_true(crossings > 4);
     assert_true(heavy_settled < velocity->play);
     /* "The arrow shows the velocity; it shrinks away as the run comes to
      * rest": the arrow is the last step drawn to scale, hidden below a pixel
@@ -1474,6 +1482,13 @@ static void test_implicit_regularization(void **state)
     const Dataset *points = landscape_dataset(logreg);
     for (size_t i = 0; i < points->n; i++) /* a line through 0 separates them */
         assert_true(points->y[i] * (margin_dir[0] * points->x1[i] + margin_dir[1] * points->x2[i]) > 0);
+    /* "with l2 = 0 (no penalty term)": the spec the legend shows says
+     * l2=0, and the loss at w = (3, 2) is the mean log-loss alone. */
+    assert_non_null(strstr(logistic->landscape, ",l2=0"));
+    double log_loss = 0;
+    for (size_t i = 0; i < points->n; i++)
+        log_loss += log1p(exp(-points->y[i] * (3 * points->x1[i] + 2 * points->x2[i])));
+    assert_close(landscape_value(logreg, 3, 2), log_loss / (double)points->n, 1e-12);
     w = walker(logistic, logreg, logistic->runs.specs[0]);
     const long checkpoints[] = { 30, 300, 3000, 30000 };
     double last_norm = 0, last_angle = HUGE_VAL, last_loss = loss_at(&w);
