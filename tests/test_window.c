@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "app/app_internal.h"
 #include "render/render.h"
 #include "scene/viewport.h"
 
@@ -465,6 +466,44 @@ static void test_diverging_run(void **state)
     /* Run 2 converged onto the minimum; its head covers it. */
     assert_true(channel_distance(pixel(&f, px, py), low) > 3);
     free(f.rgba);
+    app_destroy(app);
+}
+
+/* Counts the texts drawn that are "off view". */
+static void count_off_view(void *context, const char *utf8)
+{
+    *(int *)context += strcmp(utf8, "off view") == 0;
+}
+
+/* A head outside the view is held at the map's edge with an arrow from
+ * inside and a note (issue 12: learning_rate's run flying out of the valley
+ * was a marker pinned at the edge and nothing more); inside, no note. */
+static void test_off_view_head(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.001"};
+    App *app = open_app("quadratic", runs, 1, "5,1", quadratic_view);
+    int notes = 0;
+    renderer_observe_text(app->renderer, count_off_view, &notes);
+    Frame outside = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "off-view");
+    assert_int_equal(notes, 1);
+    /* The arrow's shaft, left of the head at the right edge, in the marks'
+     * colour (light, where the landscape there is not). */
+    Viewport vp = app_viewport(app);
+    int hx, hy;
+    world_to_pixel(app, 5.0, 1.0, &hx, &hy);
+    int edge = (int)floor(vp.x + vp.width - 10.0 * (double)outside.width / WIDTH);
+    assert_true(hx > edge); /* the run is out there */
+    const uint8_t *shaft = pixel(&outside, edge - (int)(20.0 * outside.width / WIDTH), hy);
+    assert_true(shaft[0] > 200 && shaft[1] > 200 && shaft[2] > 200);
+    notes = 0;
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, WIDTH / 2, HEIGHT / 2);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, WIDTH / 2, HEIGHT / 2);
+    free(draw_frame(app, 0.0).rgba);
+    assert_int_equal(notes, 0);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    free(outside.rgba);
     app_destroy(app);
 }
 
@@ -1062,6 +1101,7 @@ int main(void)
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_pacing),
         cmocka_unit_test(test_diverging_run),
+        cmocka_unit_test(test_off_view_head),
         cmocka_unit_test(test_welcome_race_plays),
         cmocka_unit_test(test_projector_mode),
         cmocka_unit_test(test_particles_drawn),
