@@ -1087,6 +1087,51 @@ static void test_dynamics_plot_key(void **state)
     app_destroy(app);
 }
 
+/* What the sharpness plot wrote: its title's scale and the minima's
+ * levels beside its axis. */
+typedef struct SharpnessTexts {
+    bool log_title, sharp_level, flat_level;
+} SharpnessTexts;
+
+static void watch_sharpness(void *context, const char *utf8)
+{
+    SharpnessTexts *seen = context;
+    size_t n = strlen(utf8), suffix = strlen(" (log)");
+    if (strstr(utf8, "sharpness λmax(H)") && n > suffix && strcmp(utf8 + n - suffix, " (log)") == 0)
+        seen->log_title = true;
+    seen->sharp_level |= strcmp(utf8, "100") == 0;
+    seen->flat_level |= strcmp(utf8, "1.65") == 0;
+}
+
+/* The sharpness plot on sharp_flat (issue 12): the minima's λmax written
+ * beside its axis, 100 and (on the log scale) 1.65; a log scale once the
+ * runs rest in both (a linear one drew 1.65 a pixel above the axis),
+ * linear while they rest where λmax is the same (then 2/η just above 100
+ * stands apart). */
+static void test_sharpness_levels(void **state)
+{
+    (void)state;
+    const char *both[] = {"gd:lr=0.3", "gd:lr=0.019"};
+    for (size_t runs = 1; runs <= 2; runs++) {
+        App *app = open_app("sharp_flat", both + 2 - runs, runs, "-1,0.4", (ViewRect){0});
+        push_key(SDLK_SPACE, 0);
+        for (int i = 0; i < 600; i++)
+            push_text(".");
+        push_text("o");
+        SharpnessTexts seen = {0};
+        renderer_observe_text(app->renderer, watch_sharpness, &seen);
+        free(draw_frame(app, 0.0).rgba);
+        save_driver_screenshot(app, "window", runs == 2 ? "sharpness-log" : "sharpness-linear");
+        assert_int_equal(app_scene(app)->display.plot, SCENE_PLOT_SHARPNESS);
+        assert_int_equal(run_steps(&app_scene(app)->runs[0].run), 600);
+        assert_true(seen.sharp_level);
+        assert_int_equal(seen.log_title, runs == 2);
+        assert_true(seen.flat_level || runs == 1);
+        renderer_observe_text(app->renderer, NULL, NULL);
+        app_destroy(app);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1116,6 +1161,7 @@ int main(void)
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),
         cmocka_unit_test(test_dynamics_plot_key),
+        cmocka_unit_test(test_sharpness_levels),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }
