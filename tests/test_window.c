@@ -132,14 +132,21 @@ static int orange_midpoints(App *app, const Frame *f, int *segments)
     return orange_count;
 }
 
-static void test_path_has_run_colour(void **state)
+/* Two runs on the quadratic from (2.5, 1.5), paused after 40 steps of '.'. */
+static App *two_runs_stepped(const char *first, const char *second)
 {
-    (void)state;
-    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
+    const char *runs[] = {first, second};
     App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
     push_key(SDLK_SPACE, 0);
     for (int i = 0; i < 40; i++)
         push_text(".");
+    return app;
+}
+
+static void test_path_has_run_colour(void **state)
+{
+    (void)state;
+    App *app = two_runs_stepped("gd:lr=0.02", "adam:lr=0.05");
     free(draw_frame(app, 0.0).rgba);
     /* No hover readout over the path: where a pointer is (Xvfb's sits in
      * the window) is not this test's business. */
@@ -165,11 +172,7 @@ static void test_path_has_run_colour(void **state)
 static void test_selected_path_on_top(void **state)
 {
     (void)state;
-    const char *runs[] = {"gd:lr=0.02", "gd:lr=0.02"};
-    App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
-    push_key(SDLK_SPACE, 0);
-    for (int i = 0; i < 40; i++)
-        push_text(".");
+    App *app = two_runs_stepped("gd:lr=0.02", "gd:lr=0.02");
     SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
                                           .event = SDL_WINDOWEVENT_LEAVE}});
     int segments;
@@ -192,11 +195,7 @@ static void test_selected_path_on_top(void **state)
 static void test_z_hides_paths(void **state)
 {
     (void)state;
-    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
-    App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
-    push_key(SDLK_SPACE, 0);
-    for (int i = 0; i < 40; i++)
-        push_text(".");
+    App *app = two_runs_stepped("gd:lr=0.02", "adam:lr=0.05");
     int segments;
     Frame shown = draw_frame(app, 0.0);
     assert_true(orange_midpoints(app, &shown, &segments) >= 2);
