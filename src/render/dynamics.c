@@ -391,8 +391,13 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
          * labels clear of the range's; a curve below the range (a run
          * crossing a ridge) runs along the bottom. */
         bool edge = !off_scale && !all_flow;
-        a.ylo = fmin(fmin(end_lo, level_count ? levels[0] : HUGE_VAL), edge ? thr_lo : HUGE_VAL) / 4.0;
-        a.yhi = fmax(fmax(lam_hi, level_count ? levels[level_count - 1] : 0.0), edge ? thr_lo : 0.0) * 4.0;
+        double low = fmin(end_lo, edge ? thr_lo : HUGE_VAL), high = fmax(lam_hi, edge ? thr_lo : 0);
+        if (level_count > 0) {
+            low = fmin(low, levels[0]);
+            high = fmax(high, levels[level_count - 1]);
+        }
+        a.ylo = low / 4.0;
+        a.yhi = high * 4.0;
     }
     char title[128], full[160];
     sharpness_title(scene, title, sizeof title);

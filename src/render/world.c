@@ -171,8 +171,14 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
 static void draw_off_view(Renderer *r, const SceneRun *sr, size_t i, double px, double py,
                           double out_x, double out_y)
 {
+    /* A run far out (diverging) can lie beyond double's pixel range:
+     * an infinite offset counts as the axis' direction alone. */
+    if (isinf(out_x) || isinf(out_y)) {
+        out_x = isinf(out_x) ? copysign(1.0, out_x) : 0.0;
+        out_y = isinf(out_y) ? copysign(1.0, out_y) : 0.0;
+    }
     double s = r->scale, len = hypot(out_x, out_y);
-    if (!(len > 0))
+    if (!(len > 0) || !isfinite(len))
         return;
     double dx = out_x / len, dy = out_y / len;
     /* In the marks' colour: the run's own would vanish on its path, which
@@ -639,6 +645,8 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
  * warm-up run follows η = 0.05's curve to the minimum). */
 static size_t drawing_order(const Scene *scene, size_t k)
 {
+    if (scene->selected >= scene->run_count)
+        return k;
     if (k + 1 == scene->run_count)
         return scene->selected;
     return k < scene->selected ? k : k + 1;
