@@ -1180,17 +1180,18 @@ static void test_adaptive(void **state)
     assert_int_equal(basins[2], basins[1]);
     assert_int_equal(basins[3], basins[1]);
 
-    /* "memory_early" then "memory_late" (400 updates on): the boxes show
+    /* "memory_early" then "memory_late" (360 updates on): the boxes show
      * optimizer_effective_lr.  AdaGrad's never grows, update by update,
      * and ends within 1% of where it was at step 20 ("where they were");
-     * RMSProp's and Adam's end over 1.3 times what they were at step 20
-     * (1.5 to 5 times), in both coordinates.  Each run ends in its own
+     * RMSProp's and Adam's end over 1.1 times what they were at step 20
+     * (1.2 to 4.2 times: their two-digit labels differ), in both
+     * coordinates.  Each run ends in its own
      * minimum (within 0.01), where the ground is flat: |∇L| < 0.01. */
     const LessonStep *early = step_named(&lesson, "memory_early");
     const LessonStep *late = step_named(&lesson, "memory_late");
     assert_true(late->keep);
     assert_int_equal(early->play, 20);
-    assert_int_equal(late->play, 400);
+    assert_int_equal(late->play, 360);
     assert_int_equal(early->runs.count, 3);
     int ends[3];
     for (size_t r = 0; r < 3; r++) {
@@ -1226,7 +1227,7 @@ static void test_adaptive(void **state)
             if (shrinks)
                 assert_true(after[c] <= before[c] && after[c] > 0.99 * before[c]);
             else
-                assert_true(after[c] > 1.3 * before[c]);
+                assert_true(after[c] > 1.1 * before[c]);
         }
     }
 
@@ -1237,11 +1238,7 @@ static void test_adaptive(void **state)
      * the step, between 320 and 330) it is thrown out and the loss jumps to
      * about 4 (3.5 to 5); the large gradients shrink its numbers (both below
      * what they were at step 320, five steps after the peak); it falls back
-     * in, down to 10⁻¹⁴ near step 380 (the lowest loss after the peak lies
-     * between 5e-15 and 5e-14, at a step from 370 to 390); its numbers grow
-     * again (both above theirs at that lowest point by step 420) and the loss
-     * is climbing at step 420 (rising over steps 400, 410, 420, and over 1000
-     * times its lowest).
+     * in: at step 380, the step's end, its loss is between 5e-15 and 5e-14.
      * "never_settles", played on to step 1500: thrown out again near steps
      * 440 and 525 (the loss's peaks over 430–460 and 510–540 lie within 10
      * steps of them and above 0.5), and from step 700 on its loss stays
@@ -1271,12 +1268,9 @@ static void test_adaptive(void **state)
         }
         if (w.desc.kind != OPT_RMSPROP)
             continue;
-        long peak = early->play + 1, low = 0, again[2] = { 430, 510 };
+        long peak = early->play + 1, again[2] = { 430, 510 };
         for (long k = peak; k <= late_end; k++)
             peak = loss[k] > loss[peak] ? k : peak;
-        low = peak;
-        for (long k = peak; k <= late_end; k++)
-            low = loss[k] < loss[low] ? k : low;
         for (int i = 0; i < 2; i++)
             for (long k = again[i]; k <= again[i] + 30; k++)
                 again[i] = loss[k] > loss[again[i]] ? k : again[i];
@@ -1285,27 +1279,20 @@ static void test_adaptive(void **state)
             band[0] = fmin(band[0], loss[k]);
             band[1] = fmax(band[1], loss[k]);
         }
-        const double *at_320 = rate[320], *after_peak = rate[peak + 5], *at_low = rate[low];
-        const double *at_end = rate[late_end];
+        const double *at_320 = rate[320], *after_peak = rate[peak + 5];
         print_message("adaptive: RMSProp preconditioned sharpness %.3g at step 20, %.3g at 300; "
                       "loss peak %.3g at step %ld; step per unit gradient (%.3g, %.3g) at 320, "
-                      "(%.3g, %.3g) 5 steps after the peak; lowest loss after it %.2g at %ld, "
-                      "step per unit gradient there (%.3g, %.3g), at %ld (%.3g, %.3g); loss "
-                      "%.2g, %.2g, %.2g at 400, 410, 420; peaks %.2g at %ld, %.2g at %ld; loss "
-                      "from 700 on %.3g to %.3g\n",
+                      "(%.3g, %.3g) 5 steps after the peak; loss %.2g at %ld; peaks %.2g at %ld, "
+                      "%.2g at %ld; loss from 700 on %.3g to %.3g\n",
                       sharp[early->play], sharp[300], loss[peak], peak, at_320[0], at_320[1],
-                      after_peak[0], after_peak[1], loss[low], low, at_low[0], at_low[1],
-                      late_end, at_end[0], at_end[1], loss[400], loss[410], loss[420],
-                      loss[again[0]], again[0], loss[again[1]], again[1], band[0], band[1]);
+                      after_peak[0], after_peak[1], loss[late_end], late_end, loss[again[0]],
+                      again[0], loss[again[1]], again[1], band[0], band[1]);
         assert_true(sharp[early->play] < 2 && sharp[300] > 2);
         assert_true(peak >= 320 && peak <= 330);
         assert_true(loss[peak] >= 3.5 && loss[peak] <= 5);
         assert_true(after_peak[0] < at_320[0] && after_peak[1] < at_320[1]);
-        assert_true(loss[low] >= 5e-15 && loss[low] <= 5e-14);
-        assert_true(low >= 370 && low <= 390);
-        assert_true(at_end[0] > at_low[0] && at_end[1] > at_low[1]);
-        assert_int_equal(late_end, 420);
-        assert_true(loss[400] < loss[410] && loss[410] < loss[420] && loss[420] > 1e3 * loss[low]);
+        assert_int_equal(late_end, 380);
+        assert_true(loss[late_end] >= 5e-15 && loss[late_end] <= 5e-14);
         assert_true(labs(again[0] - 440) <= 10 && loss[again[0]] > 0.5);
         assert_true(labs(again[1] - 525) <= 10 && loss[again[1]] > 0.5);
         assert_true(band[0] >= 0.01 && band[1] <= 0.5);

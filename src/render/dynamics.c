@@ -699,7 +699,7 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     switch (scene->display.plot) {
     case SCENE_PLOT_SHARPNESS:
         sharpness_title(scene, title, sizeof title);
-        text_w = render_text_width(r, title, px);
+        text_w = render_text_width(r, title, px) + render_text_width(r, _(LOG_SUFFIX), px);
         /* The widest labels: a long number, or one line per run. */
         if (compact)
             snprintf(title, sizeof title, EDGE_LABEL_SHORT, -8.88e-88);
