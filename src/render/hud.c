@@ -82,11 +82,13 @@ static void run_line(const Scene *scene, size_t i, char *head, size_t head_size,
         /* The flow has no learning rate: its lr is the time each update spans. */
         snprintf(dest, size, _("L %.4g   step %zu   Δt %.3g"),
                  run_head(run).loss, run_steps(run), scene_run_lr(scene, i));
+    else if (schedule_label(&run->desc.schedule)[0])
+        /* The schedule in brackets, apart from η's number: "η 0 (cosine)". */
+        snprintf(dest, size, _("L %.4g   step %zu   η %.3g (%s)"), run_head(run).loss,
+                 run_steps(run), scene_run_lr(scene, i), schedule_label(&run->desc.schedule));
     else
-        snprintf(dest, size, _("L %.4g   step %zu   η %.3g%s%s"),
-                 run_head(run).loss, run_steps(run), scene_run_lr(scene, i),
-                 schedule_label(&run->desc.schedule)[0] ? " " : "",
-                 schedule_label(&run->desc.schedule));
+        snprintf(dest, size, _("L %.4g   step %zu   η %.3g"), run_head(run).loss,
+                 run_steps(run), scene_run_lr(scene, i));
     if (sr->hidden) {
         size_t len = strlen(dest);
         snprintf(dest + len, size - len, "%s", _("   (hidden)"));

@@ -164,15 +164,57 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
     shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
 }
 
+/* Beside a head held at the map's edge (2D): an arrow to it from inside,
+ * pointing the way the run has gone out, and what became of the run —
+ * "diverged at step N", "stalled at step N" or "off view" — on the
+ * arrow's inner side. */
+static void draw_off_view(Renderer *r, const SceneRun *sr, size_t i, double px, double py,
+                          double out_x, double out_y)
+{
+    /* A run far out (diverging) can lie beyond double's pixel range:
+     * an infinite offset counts as the axis' direction alone. */
+    if (isinf(out_x) || isinf(out_y)) {
+        out_x = isinf(out_x) ? copysign(1.0, out_x) : 0.0;
+        out_y = isinf(out_y) ? copysign(1.0, out_y) : 0.0;
+    }
+    double s = r->scale, len = hypot(out_x, out_y);
+    if (!(len > 0) || !isfinite(len))
+        return;
+    double dx = out_x / len, dy = out_y / len;
+    /* In the marks' colour: the run's own would vanish on its path, which
+     * leads the same way. */
+    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
+                 py - 9.0 * s * dy, 2.2 * s, 8.0 * s, r->theme->casing);
+    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
+                 py - 9.0 * s * dy, 1.2 * s, 6.5 * s, r->theme->mark);
+    char label[96];
+    if (sr->run.status == RUN_DIVERGED)
+        snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(&sr->run));
+    else if (sr->run.status == RUN_STALLED)
+        snprintf(label, sizeof label, _("stalled at step %zu"), run_steps(&sr->run));
+    else
+        snprintf(label, sizeof label, "%s", _("off view"));
+    int font = render_font_px(r, 14.0);
+    double w = render_text_width(r, label, font), h = render_line_height(r, font);
+    /* The label's centre past the arrow's tail, by half its extent along
+     * the arrow, so it clears the arrow whichever edge the head is on. */
+    double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
+    render_label(r, label, px - reach * dx - 0.5 * w, py - reach * dy - 0.5 * h, font,
+                 render_run_color(r, i, 1.0f));
+}
+
 /* The head: a disc in the run's colour; a cross when the run diverged or
- * stalled; kept inside the map (an outlined marker at the edge) when the
- * run has left the view. */
+ * stalled; kept inside the map (an outlined marker at the edge, with
+ * draw_off_view's arrow and note) when the run has left the view. */
 static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, const Viewport *vp)
 {
     const SceneRun *sr = &scene->runs[i];
     double s = r->scale, px, py;
     bool seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
+    double true_x = px, true_y = py;
     bool outside = render_clamp_to_map(vp, 10.0 * s, &px, &py);
+    if (outside && !r->view3d)
+        draw_off_view(r, sr, i, px, py, true_x - px, true_y - py);
     Rgba color = render_run_color(r, i, seen ? 1.0f : HIDDEN_ALPHA);
     if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
@@ -602,6 +644,18 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* The k-th run to draw: the others in their order, the selected run last,
+ * so that its path and head lie on top where paths coincide (schedules'
+ * warm-up run follows η = 0.05's curve to the minimum). */
+static size_t drawing_order(const Scene *scene, size_t k)
+{
+    if (scene->selected >= scene->run_count)
+        return k;
+    if (k + 1 == scene->run_count)
+        return scene->selected;
+    return k < scene->selected ? k : k + 1;
+}
+
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -612,7 +666,8 @@ void render_world(Renderer *r, const Scene *scene)
         render_data_map(r, scene, &vp);
     if (scene->display.arrows)
         draw_arrows(r, scene, &vp);
-    for (size_t i = 0; i < scene->run_count && !scene->display.paths_hidden; i++) {
+    for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
+        size_t i = drawing_order(scene, k);
         const SceneRun *sr = &scene->runs[i];
         long last = last_finite(&sr->run);
         if (sr->hidden || last < 0)
@@ -632,7 +687,8 @@ void render_world(Renderer *r, const Scene *scene)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp);
-    for (size_t i = 0; i < scene->run_count; i++) {
+    for (size_t k = 0; k < scene->run_count; k++) {
+        size_t i = drawing_order(scene, k);
         long last = last_finite(&scene->runs[i].run);
         if (!scene->runs[i].hidden && last >= 0)
             draw_head(r, scene, i, last, &vp);
