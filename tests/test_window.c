@@ -469,8 +469,9 @@ static void test_diverging_run(void **state)
 }
 
 /* Counts the texts drawn that are "off view". */
-static void count_off_view(void *context, const char *utf8)
+static void count_off_view(void *context, const char *utf8, LayoutRect box)
 {
+    (void)box;
     *(int *)context += strcmp(utf8, "off view") == 0;
 }
 
@@ -1092,8 +1093,9 @@ typedef struct SharpnessTexts {
     bool log_title, sharp_level, flat_level;
 } SharpnessTexts;
 
-static void watch_sharpness(void *context, const char *utf8)
+static void watch_sharpness(void *context, const char *utf8, LayoutRect box)
 {
+    (void)box;
     SharpnessTexts *seen = context;
     size_t n = strlen(utf8), suffix = strlen(" (log)");
     if (strstr(utf8, "sharpness λmax(H)") && n > suffix && strcmp(utf8 + n - suffix, " (log)") == 0)
