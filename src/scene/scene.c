@@ -13,6 +13,7 @@
 #include "core/basins.h"
 #include "core/spec.h"
 #include "i18n.h"
+#include "net_repr.h"
 
 static const char *const colormap_names[COLORMAP_COUNT] = {"viridis", "magma", "cividis", "grey"};
 
@@ -211,6 +212,10 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
                   options->view.xmax, options->view.ymin, options->view.ymax, VIEW_SPAN_MAX);
         return NULL;
     }
+    if (options->net_layer > 0 && !options->model) {
+        error_set(err, "--representation %d: needs --model SPEC (a network)", options->net_layer);
+        return NULL;
+    }
     if (options->data && !options->model) {
         error_set(err, "--data %s: needs --model SPEC (a network to train on it)",
                   options->data);
@@ -298,6 +303,13 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         }
         count = 0;
         sync_net_view(scene);
+        if (options->net_layer > net_repr_hidden_layers(scene->net)) {
+            error_set(err, "--representation %d: the network has %d hidden layers",
+                      options->net_layer, net_repr_hidden_layers(scene->net));
+            scene_destroy(scene);
+            return NULL;
+        }
+        scene->display.net_layer = options->net_layer;
     }
     if (!scene_set_runs(scene, specs, count, err)) {
         scene_destroy(scene);

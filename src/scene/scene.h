@@ -110,6 +110,8 @@ typedef struct SceneDisplay {
                            colour bar, readout, caption, hint or notice (a
                            clean picture to project or print) */
     SceneTheme theme;   /* panel and text colours (scene_options.h) */
+    int net_layer;      /* a network's hidden layer (1 ..) drawn in place of the
+                           slice (scene/net_repr.h); 0: the slice */
 } SceneDisplay;
 
 /* Text buffers.  The lesson loader owns the limits of what lessons put in
