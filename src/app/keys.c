@@ -244,6 +244,17 @@ static void next_net_layer(App *app, size_t which)
         scene_notify(s, 3.0, "%s", _("the loss on the slice"));
 }
 
+static void toggle_ensemble(App *app, size_t which)
+{
+    (void)which;
+    Scene *s = app->scene;
+    if (!s->ensemble) {
+        scene_notify(s, 3.0, "%s", _("no ensemble: start one with --ensemble K"));
+        return;
+    }
+    s->display.ensemble = !s->display.ensemble;
+}
+
 static void toggle_paths(App *app, size_t which)
 {
     (void)which;
@@ -375,6 +386,8 @@ static const WindowKey keys[] = {
      0, NULL, toggle_effective_step},
     {"R", N_("a network: its input plane as each hidden layer bends it (linear probe's "
           "accuracy), then the slice"), "R", NULL, 0, NULL, next_net_layer},
+    {"M", N_("a network's ensemble (--ensemble K): each member's decision regions and test "
+          "accuracy, their distances / the slice"), "M", NULL, 0, NULL, toggle_ensemble},
     {"z", N_("runs' paths hidden / shown (heads and particle clouds stay)"), "z", NULL, 0, NULL,
      toggle_paths},
     {"W", N_("particle cloud's width: principal-axis ellipse with its σ"), "W", NULL, 0, NULL,

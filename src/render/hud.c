@@ -937,7 +937,7 @@ void render_plan(Renderer *r, const Scene *scene)
     if (!bare && scene->net) {
         render_net_needs(r, scene, &in);
         /* The colour bar is the slice's scale: not shown over another picture. */
-        if (scene->display.net_layer == 0) {
+        if (render_net_slice_shown(scene)) {
             in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
             in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
         }

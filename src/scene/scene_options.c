@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ensemble.h"
 #include "core/model.h"
 #include "core/spec.h"
 #include "core/swarm.h"
@@ -350,6 +351,26 @@ static void print_representation(const Scene *scene, CommandLine *line)
     command_line_word(line, text);
 }
 
+static bool parse_ensemble(SceneOptions *o, const char *v, DescentError *err)
+{
+    unsigned long long k;
+    if (!scene_option_count(v, ENSEMBLE_MAX, &k) || k < 1)
+        return error_set(err, "--ensemble %s: expected a whole number from 1 to %d", v,
+                         ENSEMBLE_MAX);
+    o->ensemble = (size_t)k;
+    return true;
+}
+
+static void print_ensemble(const Scene *scene, CommandLine *line)
+{
+    if (!scene->ensemble)
+        return;
+    char text[16];
+    snprintf(text, sizeof text, "%zu", scene->ensemble->count);
+    command_line_word(line, "--ensemble");
+    command_line_word(line, text);
+}
+
 static bool parse_lang(SceneOptions *o, const char *v, DescentError *err)
 {
     if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0)
@@ -390,6 +411,10 @@ static const SceneOptionDef defs[] = {
      "a network: its input plane as hidden layer LAYER (1 = the first) bends it,\n"
      "with a linear probe's accuracy, in place of the slice (the R key)",
      parse_representation, print_representation},
+    {"--ensemble", "K",
+     "a network: K more of it (1 to 64) from init seeds init-seed ... init-seed+K-1,\n"
+     "trained with the first --opt, shown as thumbnails with their distances (the M key)",
+     parse_ensemble, print_ensemble},
     {"--lang", "en|zh", "language of lessons and of the window (default: from the environment)", parse_lang, NULL},
 };
 
