@@ -203,7 +203,8 @@ static double disagreement(const Ensemble *e, size_t a, size_t b)
 static void test_many_solutions_on_spirals(void **state)
 {
     (void)state;
-    double worst_loss = 0, ratio_min = INFINITY, ratio_max = 0, differ_min = 1, rise_min = INFINITY;
+    double worst_loss = 0, ratio_min = (double)INFINITY, ratio_max = 0, differ_min = 1;
+    double rise_min = (double)INFINITY;
     for (uint64_t g = 1; g <= GROUPS; g++) {
         char data[64];
         snprintf(data, sizeof data, "spirals:n=200,seed=%llu", (unsigned long long)g);

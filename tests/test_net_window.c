@@ -115,8 +115,9 @@ static void map_corner(App *app, const Frame *f, uint8_t *dest)
 static bool ground_shown(App *app)
 {
     Rgba ground = theme_get(SCENE_THEME_DARK)->panel;
-    const uint8_t expected[3] = {(uint8_t)lround(255 * ground.r), (uint8_t)lround(255 * ground.g),
-                                 (uint8_t)lround(255 * ground.b)};
+    const uint8_t expected[3] = {(uint8_t)lround(255.0 * (double)ground.r),
+                                 (uint8_t)lround(255.0 * (double)ground.g),
+                                 (uint8_t)lround(255.0 * (double)ground.b)};
     Frame f = draw_frame(app, 0.0);
     uint8_t corner[3];
     map_corner(app, &f, corner);

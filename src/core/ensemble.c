@@ -109,7 +109,7 @@ void ensemble_seek(Ensemble *ensemble, size_t step)
 EnsembleDistances ensemble_distances(const Ensemble *ensemble)
 {
     size_t n = ensemble->model->nparams, pairs = 0;
-    EnsembleDistances d = {0.0, INFINITY, -INFINITY, 0.0};
+    EnsembleDistances d = {0.0, (double)INFINITY, -(double)INFINITY, 0.0};
     for (size_t i = 0; i < ensemble->count; i++) {
         const double *a = net_run_theta(&ensemble->members[i].run);
         double norm = 0.0;

@@ -226,7 +226,7 @@ double probe_accuracy(const LinearProbe *probe, const double *features, const do
     for (size_t s = 0; s < n; s++) {
         probe_row(probe, features, s, row);
         size_t best = 0;
-        double best_score = -INFINITY;
+        double best_score = -(double)INFINITY;
         for (size_t c = 0; c < k; c++) {
             double score = 0.0;
             for (size_t i = 0; i < d; i++)

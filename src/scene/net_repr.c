@@ -9,7 +9,7 @@
 
 void net_repr_input_square(const NetDataSplit *data, double *lo, double *hi)
 {
-    *lo = INFINITY, *hi = -INFINITY;
+    *lo = (double)INFINITY, *hi = -(double)INFINITY;
     const NetData *sets[2] = {&data->train, &data->test};
     for (int q = 0; q < 2; q++)
         for (size_t k = 0; k < sets[q]->n * (size_t)sets[q]->dim; k++) {
@@ -87,8 +87,8 @@ bool net_repr_picture(const NetStage *stage, int layer, NetReprPicture *dest,
         dest->train = at;
         dest->train_count = n;
         dest->lines = at + 2 * n;
-        dest->lo[0] = dest->lo[1] = INFINITY;
-        dest->hi[0] = dest->hi[1] = -INFINITY;
+        dest->lo[0] = dest->lo[1] = (double)INFINITY;
+        dest->hi[0] = dest->hi[1] = -(double)INFINITY;
         grow_box(at, count, dest->lo, dest->hi);
         at = NULL;
     }
