@@ -59,51 +59,51 @@ static void advance_member(EnsembleMember *m, size_t steps, size_t size)
     }
 }
 
-typedef struct StepJob {
-    Ensemble *ensemble;
-    size_t steps;
-} StepJob;
-
-static void step_members(void *context, size_t begin, size_t end)
+/* Goes back to the last checkpoint at or before update step (a member
+ * that stopped goes back too: it may have stopped after step). */
+static void seek_member(EnsembleMember *m, size_t step, size_t size)
 {
-    const StepJob *job = context;
-    for (size_t k = begin; k < end; k++)
-        advance_member(&job->ensemble->members[k], job->steps, state_size(job->ensemble));
+    size_t t = updates_done(m);
+    if (step < t || m->run.status != NET_RUN_ACTIVE) {
+        size_t c = step / ENSEMBLE_CHECKPOINT_EVERY;
+        c = c < m->copy_count ? c : m->copy_count - 1;
+        net_run_rewind(&m->run, (const OptimizerVec *)(const void *)(m->copies + c * size));
+        m->copy_count = c + 1;
+        t = c * ENSEMBLE_CHECKPOINT_EVERY;
+    }
+    advance_member(m, step - t, size);
+}
+
+/* Each member on by `updates`, or (seek) to update `updates`. */
+typedef struct MoveJob {
+    Ensemble *ensemble;
+    size_t updates;
+    bool seek;
+} MoveJob;
+
+static void move_members(void *context, size_t begin, size_t end)
+{
+    const MoveJob *job = context;
+    size_t size = state_size(job->ensemble);
+    for (size_t k = begin; k < end; k++) {
+        EnsembleMember *m = &job->ensemble->members[k];
+        if (job->seek)
+            seek_member(m, job->updates, size);
+        else
+            advance_member(m, job->updates, size);
+    }
 }
 
 void ensemble_step(Ensemble *ensemble, size_t steps)
 {
-    StepJob job = {ensemble, steps};
-    parallel_for(ensemble->count, ENSEMBLE_THREADS, step_members, &job);
-}
-
-typedef struct SeekJob {
-    Ensemble *ensemble;
-    size_t step;
-} SeekJob;
-
-static void seek_members(void *context, size_t begin, size_t end)
-{
-    const SeekJob *job = context;
-    size_t size = state_size(job->ensemble);
-    for (size_t k = begin; k < end; k++) {
-        EnsembleMember *m = &job->ensemble->members[k];
-        size_t t = updates_done(m);
-        if (job->step < t || m->run.status != NET_RUN_ACTIVE) {
-            size_t c = job->step / ENSEMBLE_CHECKPOINT_EVERY;
-            c = c < m->copy_count ? c : m->copy_count - 1;
-            net_run_rewind(&m->run, (const OptimizerVec *)(const void *)(m->copies + c * size));
-            m->copy_count = c + 1;
-            t = c * ENSEMBLE_CHECKPOINT_EVERY;
-        }
-        advance_member(m, job->step - t, size);
-    }
+    MoveJob job = {ensemble, steps, false};
+    parallel_for(ensemble->count, ENSEMBLE_THREADS, move_members, &job);
 }
 
 void ensemble_seek(Ensemble *ensemble, size_t step)
 {
-    SeekJob job = {ensemble, step};
-    parallel_for(ensemble->count, ENSEMBLE_THREADS, seek_members, &job);
+    MoveJob job = {ensemble, step, true};
+    parallel_for(ensemble->count, ENSEMBLE_THREADS, move_members, &job);
 }
 
 EnsembleDistances ensemble_distances(const Ensemble *ensemble)

@@ -49,12 +49,7 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
     net_repr_input_square(net_stage_data(scene->net), &lo, &hi);
     double points[2 * THUMB_CELLS * THUMB_CELLS];
     int classes[THUMB_CELLS * THUMB_CELLS];
-    for (int j = 0; j < THUMB_CELLS; j++)
-        for (int i = 0; i < THUMB_CELLS; i++) {
-            size_t c = (size_t)j * THUMB_CELLS + (size_t)i;
-            points[2 * c] = lo + (i + 0.5) * (hi - lo) / THUMB_CELLS;
-            points[2 * c + 1] = hi - (j + 0.5) * (hi - lo) / THUMB_CELLS;
-        }
+    net_repr_square_cells(net_stage_data(scene->net), THUMB_CELLS, points);
     ensemble_predict(e, k, points, THUMB_CELLS * THUMB_CELLS, classes);
     Rgba ground = r->theme->panel;
     ground.a = 1.0f;

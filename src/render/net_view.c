@@ -389,12 +389,7 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     double points[2 * NET_DATA_CELLS * NET_DATA_CELLS];
     int classes[NET_DATA_CELLS * NET_DATA_CELLS];
     double confidence[NET_DATA_CELLS * NET_DATA_CELLS];
-    for (int j = 0; j < NET_DATA_CELLS; j++)
-        for (int i = 0; i < NET_DATA_CELLS; i++) {
-            size_t k = (size_t)j * NET_DATA_CELLS + (size_t)i;
-            points[2 * k] = lo + (i + 0.5) * (hi - lo) / NET_DATA_CELLS;
-            points[2 * k + 1] = hi - (j + 0.5) * (hi - lo) / NET_DATA_CELLS;
-        }
+    net_repr_square_cells(d, NET_DATA_CELLS, points);
     net_stage_predict(scene->net, points, NET_DATA_CELLS * NET_DATA_CELLS, classes,
                       confidence);
     Rgba ground = r->theme->panel;

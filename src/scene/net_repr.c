@@ -20,6 +20,18 @@ void net_repr_input_square(const NetDataSplit *data, double *lo, double *hi)
     *lo -= pad, *hi += pad;
 }
 
+void net_repr_square_cells(const NetDataSplit *data, int cells, double *dest)
+{
+    double lo, hi;
+    net_repr_input_square(data, &lo, &hi);
+    for (int j = 0; j < cells; j++)
+        for (int i = 0; i < cells; i++) {
+            size_t k = (size_t)j * (size_t)cells + (size_t)i;
+            dest[2 * k] = lo + (i + 0.5) * (hi - lo) / cells;
+            dest[2 * k + 1] = hi - (j + 0.5) * (hi - lo) / cells;
+        }
+}
+
 int net_repr_hidden_layers(const NetStage *stage)
 {
     return net_stage_model(stage)->nsizes - 2;

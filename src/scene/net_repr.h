@@ -46,6 +46,11 @@ typedef struct NetReprPicture {
  * test, with a margin of 8 % of its side: [*lo, *hi] on both axes. */
 void net_repr_input_square(const NetDataSplit *data, double *lo, double *hi);
 
+/* The centres of a cells × cells grid over that square into dest
+ * (cells² rows of (x1, x2)), row by row from the top (x2 high) and each
+ * row from the left: the cells of a picture of the input plane. */
+void net_repr_square_cells(const NetDataSplit *data, int cells, double *dest);
+
 /* The number of hidden layers (what the view can show: 1 .. count). */
 int net_repr_hidden_layers(const NetStage *stage);
 
