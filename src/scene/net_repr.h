@@ -25,7 +25,7 @@
 #include "scene/net_stage.h"
 
 #define NET_REPR_LINES 15       /* grid lines across each direction of the input square */
-#define NET_REPR_POINTS 97      /* points along each line */
+#define NET_REPR_POINTS 49      /* points along each line */
 
 typedef struct NetReprPicture {
     int layer;              /* 1 .. nsizes − 2 */
