@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "core/model.h"
+#include "core/net_run.h"
 #include "core/netdata.h"
 
 static inline Model model_for_test(const char *spec)
@@ -60,6 +61,26 @@ static inline void net_fixture_free(NetFixture *f)
     free(f->theta);
     model_work_destroy(f->work);
     netdata_free(&f->data);
+}
+
+/* A run of opt on the fixture's data from its θ, measuring curvature every
+ * `every` updates; the caller frees it (net_run_free). */
+static inline void start_net_run(NetRun *run, NetFixture *f, const char *opt, size_t every)
+{
+    OptimizerDesc desc;
+    DescentError err = {""};
+    if (!optimizer_parse_vec(opt, f->data.train.n, "test", &desc, &err) ||
+        !net_run_init(run, &f->model, &f->data, &desc, f->theta, every, &err))
+        fail_msg("%s: %s", opt, err.message);
+}
+
+static inline void advance_net_run(NetRun *run, size_t steps)
+{
+    bool ok;
+    DescentError err = {""};
+    net_run_advance(run, steps, &ok, &err);
+    if (!ok)
+        fail_msg("%s", err.message);
 }
 
 #endif

@@ -305,6 +305,14 @@ BAD = [
     (["--frobnicate"], "unknown option '--frobnicate'"),
     (["--landscape", "nope"], "unknown landscape 'nope'"),
     (["--output-dir"], "--output-dir needs a value"),
+    # the representation view and ensembles: their ranges and their network
+    (["--print-command", "--representation", "0"] + NET + ["--opt", "gd"],
+     "--representation 0: expected a hidden layer, 1 to 14"),
+    (["--print-command", "--representation", "2"] + NET + ["--opt", "gd"],
+     "--representation 2: the network has 1 hidden layers"),
+    (["--print-command", "--ensemble", "65"] + NET + ["--opt", "gd"],
+     "--ensemble 65: expected a whole number from 1 to 64"),
+    (["--print-command", "--ensemble", "3", "--opt", "gd"], "--ensemble 3: needs --model"),
 ] + [
     (["--print-command", "--camera", camera], f"--camera {camera}: {CAMERA_RANGES}")
     for camera in ["10", "10,95", "10,30,9", "10,30,x", "nan,30"]

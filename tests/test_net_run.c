@@ -11,24 +11,6 @@
 #include "core/net_run.h"
 #include "core/spectrum.h"
 
-static void run_start(NetRun *run, NetFixture *f, const char *opt, size_t every)
-{
-    OptimizerDesc desc;
-    DescentError err = {""};
-    if (!optimizer_parse_vec(opt, f->data.train.n, "test", &desc, &err) ||
-        !net_run_init(run, &f->model, &f->data, &desc, f->theta, every, &err))
-        fail_msg("%s: %s", opt, err.message);
-}
-
-static void advance(NetRun *run, size_t steps)
-{
-    bool ok;
-    DescentError err = {""};
-    net_run_advance(run, steps, &ok, &err);
-    if (!ok)
-        fail_msg("%s", err.message);
-}
-
 /* H's operator on the full training set at θ. */
 static ModelHessian full_hessian(const NetFixture *f, const double *theta, ModelWork *work)
 {
@@ -52,7 +34,7 @@ static void test_start_metrics(void **state)
     (void)state;
     NetFixture f = net_fixture("mlp:layers=2-6-2", "moons:n=40,test=0", 5);
     NetRun run;
-    run_start(&run, &f, "gd:lr=0.1", 1);
+    start_net_run(&run, &f, "gd:lr=0.1", 1);
     const NetMetrics *m = &run.metrics[0];
     double square = 0;
     for (size_t i = 0; i < f.model.nparams; i++)
@@ -77,8 +59,8 @@ static void test_preconditioned_sharpness(void **state)
     (void)state;
     NetFixture f = net_fixture("mlp:layers=2-5-2", "circles:n=30", 5);
     NetRun run;
-    run_start(&run, &f, "adam:lr=0.01", 3);
-    advance(&run, 3);
+    start_net_run(&run, &f, "adam:lr=0.01", 3);
+    advance_net_run(&run, 3);
     size_t n = f.model.nparams;
     const OptimizerVec *s = net_run_state(&run);
     double *p = malloc(2 * n * sizeof *p);
@@ -104,7 +86,7 @@ static void test_noise_scale_predicts_minibatch_noise(void **state)
     NetFixture f = net_fixture("mlp:layers=2-4-2", "xor:n=16,test=0.5", 5);
     assert_int_equal(f.data.train.n, 8);
     NetRun run;
-    run_start(&run, &f, "gd", 1);
+    start_net_run(&run, &f, "gd", 1);
     size_t n = f.model.nparams, N = 8, B = 3;
     ModelWork *work = model_work_create(&f.model);
     double *full = malloc(2 * n * sizeof *full), *g = full + n;
@@ -137,8 +119,8 @@ static void test_measures_every_k(void **state)
     (void)state;
     NetFixture f = net_fixture("mlp:layers=2-4-2", "moons:n=20", 5);
     NetRun run;
-    run_start(&run, &f, "adamw:lr=0.01", 4);
-    advance(&run, 10);
+    start_net_run(&run, &f, "adamw:lr=0.01", 4);
+    advance_net_run(&run, 10);
     assert_int_equal(run.count, 11);
     for (size_t k = 0; k <= 10; k++) {
         const NetMetrics *m = &run.metrics[k];
@@ -158,13 +140,13 @@ static void test_first_minibatch_update(void **state)
     (void)state;
     NetFixture f = net_fixture("mlp:layers=2-5-2,act=relu", "blobs:n=40,k=2", 5);
     NetRun run;
-    run_start(&run, &f, "sgd:lr=0.3,batch=6,seed=9", 0);
+    start_net_run(&run, &f, "sgd:lr=0.3,batch=6,seed=9", 0);
     size_t idx[6], n = f.model.nparams;
     assert_int_equal(net_run_batch(&run, 0, idx), 6);
     double *g = malloc(n * sizeof *g);
     ModelWork *work = model_work_create(&f.model);
     model_gradient(&f.model, f.theta, &f.data.train, idx, 6, g, work);
-    advance(&run, 1);
+    advance_net_run(&run, 1);
     for (size_t i = 0; i < n; i++)
         assert_close(net_run_theta(&run)[i], f.theta[i] - 0.3 * g[i], 1e-15);
     free(g);
@@ -179,19 +161,19 @@ static void test_rewind(void **state)
     (void)state;
     NetFixture f = net_fixture("mlp:layers=2-6-2", "spirals:n=40", 5);
     NetRun run;
-    run_start(&run, &f, "adam:lr=0.02,batch=5,noise=0.01,seed=2", 5);
+    start_net_run(&run, &f, "adam:lr=0.02,batch=5,noise=0.01,seed=2", 5);
     size_t bytes = optimizer_vec_size(f.model.nparams);
-    advance(&run, 10);
+    advance_net_run(&run, 10);
     OptimizerVec *kept = malloc(bytes);
     memcpy(kept, net_run_state(&run), bytes);
-    advance(&run, 20);
+    advance_net_run(&run, 20);
     NetMetrics first[31];
     memcpy(first, run.metrics, sizeof first);
     OptimizerVec *end = malloc(bytes);
     memcpy(end, net_run_state(&run), bytes);
     net_run_rewind(&run, kept);
     assert_int_equal(run.count, 11);
-    advance(&run, 20);
+    advance_net_run(&run, 20);
     assert_memory_equal(first, run.metrics, sizeof first);
     assert_memory_equal(end, net_run_state(&run), bytes);
     free(kept);
@@ -206,8 +188,8 @@ static void test_divergence_stops(void **state)
     (void)state;
     NetFixture f = net_fixture("mlp:layers=2-8-1,loss=mse", "gaussian_linear:n=30", 5);
     NetRun run;
-    run_start(&run, &f, "gd:lr=1000", 0);
-    advance(&run, 200);
+    start_net_run(&run, &f, "gd:lr=1000", 0);
+    advance_net_run(&run, 200);
     assert_int_equal(run.status, NET_RUN_DIVERGED);
     assert_true(run.count < 201);
     const NetMetrics *last = &run.metrics[run.count - 1];

@@ -3,7 +3,8 @@
  * it, ',' and '.' go back and forth bit for bit, a digit selects the run
  * the slice's plane follows, and the selected run's head is drawn where
  * the plane puts it, (1, 0), in its colour; a click on the loss plot
- * shows that update.  Screenshots go to
+ * shows that update; 'R' steps through the hidden layers' pictures and
+ * back to the slice, 'M' between the ensemble's thumbnails and the slice.  Screenshots go to
  * $DESCENT_TEST_OUTPUT (or the current folder).
  */
 #include "window_testing.h"
@@ -102,10 +103,81 @@ static void test_network_plays_and_rewinds(void **state)
     app_destroy(app);
 }
 
+/* The pixel near the map's bottom-right corner. */
+static void map_corner(App *app, const Frame *f, uint8_t *dest)
+{
+    Viewport vp = app_viewport(app);
+    memcpy(dest, pixel(f, (int)(vp.x + vp.width) - 3, (int)(vp.y + vp.height) - 3), 3);
+}
+
+/* Whether the map's corner is the pictures' ground (the theme's panel
+ * colour, opaque), which covers the slice's heatmap. */
+static bool ground_shown(App *app)
+{
+    Rgba ground = theme_get(SCENE_THEME_DARK)->panel;
+    const uint8_t expected[3] = {(uint8_t)lround(255.0 * (double)ground.r),
+                                 (uint8_t)lround(255.0 * (double)ground.g),
+                                 (uint8_t)lround(255.0 * (double)ground.b)};
+    Frame f = draw_frame(app, 0.0);
+    uint8_t corner[3];
+    map_corner(app, &f, corner);
+    free(f.rgba);
+    return channel_distance(corner, expected) <= 3;
+}
+
+/* 'R' shows hidden layer 1, then 2, then the slice again. */
+static void test_representation_key(void **state)
+{
+    (void)state;
+    SceneOptions options = {.model = "mlp:layers=2-16-16-2", .data = "spirals:n=100,turns=2",
+                            .run_count = 1, .runs = {"adam:lr=0.01"}};
+    App *app = open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
+    Scene *scene = app_scene(app);
+    scene_set_playing(scene, false);
+    for (int press = 0; press <= 3; press++) {
+        int layer = press % 3;
+        assert_int_equal(scene->display.net_layer, layer);
+        if (ground_shown(app) != (layer > 0))
+            fail_msg("layer %d: the map's corner is%s the picture's ground", layer,
+                     layer > 0 ? " not" : "");
+        if (layer == 2)
+            save_screenshot(app, "net-window-representation.png");
+        push_text("R");
+        frame(app, 0.0);
+    }
+    app_destroy(app);
+}
+
+/* --ensemble shows the members' thumbnails; 'M' goes back to the slice
+ * and returns to them. */
+static void test_ensemble_key(void **state)
+{
+    (void)state;
+    SceneOptions options = {.model = "mlp:layers=2-8-2", .data = "moons:n=60", .ensemble = 6,
+                            .run_count = 1, .runs = {"adam:lr=0.02"}};
+    App *app = open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
+    Scene *scene = app_scene(app);
+    for (int k = 0; k < 10; k++)
+        frame(app, 1.0 / 30.0);
+    assert_true(scene->display.ensemble);
+    assert_true(ground_shown(app));
+    save_screenshot(app, "net-window-ensemble.png");
+    push_text("M");
+    frame(app, 0.0);
+    assert_false(scene->display.ensemble);
+    assert_false(ground_shown(app));
+    push_text("M");
+    frame(app, 0.0);
+    assert_true(scene->display.ensemble);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_network_plays_and_rewinds),
+        cmocka_unit_test(test_representation_key),
+        cmocka_unit_test(test_ensemble_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

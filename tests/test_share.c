@@ -37,8 +37,10 @@ static Scene *reopen(const Scene *scene, char *line, size_t size)
     SceneOptions options = {0};
     int argc = (int)words.we_wordc - 1;
     char **argv = words.we_wordv + 1;
-    for (int i = 0; i < argc;)
-        assert_int_equal(cli_scene_option(&options, argc, argv, &i), 1);
+    for (int i = 0; i < argc;) {
+        int taken = cli_scene_option(&options, argc, argv, &i);
+        assert_int_equal(taken ? taken : cli_network_option(&options, argc, argv, &i), 1);
+    }
     DescentError err = {""};
     Scene *copy = scene_create(&options, &err);
     if (!copy)
@@ -186,10 +188,11 @@ static void test_too_small_a_buffer_is_refused(void **state)
     scene_destroy(scene);
 }
 
-/* Parses args (words split at spaces) with the command line's parser and
- * writes the scene back: marks in printed[] the table's rows whose name
- * the line holds, and fails on a "--" word of the line that is no row with
- * a printer. */
+/* Parses args (words split at spaces) with the command line's parsers (the
+ * scene options' and the network's) and writes the scene back: marks in
+ * printed[] the table's rows whose name the line holds, and fails on a
+ * "--" word of the line that is neither a network option nor a row with a
+ * printer. */
 static void print_and_mark(const char *args, bool *printed)
 {
     char text[512], *argv[64];
@@ -198,8 +201,10 @@ static void print_and_mark(const char *args, bool *printed)
     for (char *word = strtok(text, " "); word && argc < 64; word = strtok(NULL, " "))
         argv[argc++] = word;
     SceneOptions options = {0};
-    for (int i = 0; i < argc;)
-        assert_int_equal(cli_scene_option(&options, argc, argv, &i), 1);
+    for (int i = 0; i < argc;) {
+        int taken = cli_scene_option(&options, argc, argv, &i);
+        assert_int_equal(taken ? taken : cli_network_option(&options, argc, argv, &i), 1);
+    }
     Scene *scene = make(&options);
     char line[SCENE_COMMAND_LINE_MAX];
     assert_true(scene_command_line(scene, line, sizeof line));
@@ -211,6 +216,11 @@ static void print_and_mark(const char *args, bool *printed)
         size_t k = 0;
         while (k < count && strcmp(defs[k].name, word) != 0)
             k++;
+        /* The network's own options are src/cli.c's table's. */
+        bool network = strcmp(word, "--model") == 0 || strcmp(word, "--data") == 0 ||
+                       strcmp(word, "--init-seed") == 0;
+        if (network)
+            continue;
         if (k == count || !defs[k].print)
             fail_msg("the line writes %s, which is no printed option of the table", word);
         printed[k] = true;
@@ -219,8 +229,9 @@ static void print_and_mark(const char *args, bool *printed)
 }
 
 /* One table parses, prints and lists the scene options: every row a scene
- * can print is printed by one of two scenes that use every option (--3d
- * and --camera, --sweep and several runs exclude each other), and --help
+ * can print is printed by one of three scenes that use every option (--3d
+ * and --camera, --sweep and several runs, a network and a landscape
+ * exclude each other), and --help
  * lists every row with its value's form. */
 static void test_one_table_parses_prints_and_helps(void **state)
 {
@@ -233,6 +244,8 @@ static void test_one_table_parses_prints_and_helps(void **state)
                    "--view -3,3,-3,3 --seed 5 --particles 10 --theme light --projector "
                    "--camera 10,30,2 --speed 2 --lang en", printed);
     print_and_mark("--opt gd --sweep lr=0.01:0.1:3 --3d", printed);
+    print_and_mark("--model mlp:layers=2-4-2 --data moons:n=20 --opt gd --representation 1 "
+                   "--ensemble 2", printed);
     char *help = NULL;
     size_t help_size = 0;
     FILE *out = open_memstream(&help, &help_size);

@@ -6,6 +6,7 @@
 #include "app_internal.h"
 #include "scene/expr_field.h"
 #include "scene/i18n.h"
+#include "scene/net_repr.h"
 #include "scene/run_field.h"
 
 /* ------------------------------------------------------------------------ */
@@ -225,6 +226,35 @@ static void next_plot(App *app, size_t which)
     scene_notify(s, 2.0, "%s", _(plot_names[s->display.plot]));
 }
 
+/* 'R': the slice, then each hidden layer's picture, then the slice again. */
+static void next_net_layer(App *app, size_t which)
+{
+    (void)which;
+    Scene *s = app->scene;
+    if (!s->net) {
+        scene_notify(s, 3.0, "%s", _("the representation view needs a network (--model)"));
+        return;
+    }
+    int layers = net_repr_hidden_layers(s->net);
+    s->display.net_layer = s->display.net_layer < layers ? s->display.net_layer + 1 : 0;
+    if (s->display.net_layer > 0)
+        scene_notify(s, 3.0, _("the input plane as hidden layer %d of %d bends it"),
+                     s->display.net_layer, layers);
+    else
+        scene_notify(s, 3.0, "%s", _("the loss on the slice"));
+}
+
+static void toggle_ensemble(App *app, size_t which)
+{
+    (void)which;
+    Scene *s = app->scene;
+    if (!s->ensemble) {
+        scene_notify(s, 3.0, "%s", _("no ensemble: start one with --ensemble K"));
+        return;
+    }
+    s->display.ensemble = !s->display.ensemble;
+}
+
 static void toggle_paths(App *app, size_t which)
 {
     (void)which;
@@ -354,6 +384,10 @@ static const WindowKey keys[] = {
      0, NULL, next_plot},
     {"a", N_("each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)"), "a", NULL,
      0, NULL, toggle_effective_step},
+    {"R", N_("a network: its input plane as each hidden layer bends it (linear probe's "
+          "accuracy), then the slice"), "R", NULL, 0, NULL, next_net_layer},
+    {"M", N_("a network's ensemble (--ensemble K): each member's decision regions and test "
+          "accuracy, their distances / the slice"), "M", NULL, 0, NULL, toggle_ensemble},
     {"z", N_("runs' paths hidden / shown (heads and particle clouds stay)"), "z", NULL, 0, NULL,
      toggle_paths},
     {"W", N_("particle cloud's width: principal-axis ellipse with its σ"), "W", NULL, 0, NULL,

@@ -532,12 +532,17 @@ void model_hessian_apply(void *context, const double *v, double *dest)
 void model_outputs(const Model *model, const double *theta, const double *x, size_t count,
                    double *dest, ModelWork *work)
 {
-    size_t dim = (size_t)model->sizes[0], k_out = (size_t)outputs_of(model);
-    int last = model->nsizes - 1;
+    model_layer(model, theta, x, count, model->nsizes - 1, dest, work);
+}
+
+void model_layer(const Model *model, const double *theta, const double *x, size_t count,
+                 int layer, double *dest, ModelWork *work)
+{
+    size_t dim = (size_t)model->sizes[0], width = (size_t)model->sizes[layer];
     for (size_t first = 0; first < count; first += MODEL_CHUNK) {
         size_t rows = count - first < MODEL_CHUNK ? count - first : MODEL_CHUNK;
         memcpy(work->h[0], x + first * dim, rows * dim * sizeof(double));
         forward(model, theta, rows, work);
-        memcpy(dest + first * k_out, work->h[last], rows * k_out * sizeof(double));
+        memcpy(dest + first * width, work->h[layer], rows * width * sizeof(double));
     }
 }

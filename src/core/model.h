@@ -149,4 +149,11 @@ void model_hessian_apply(void *context, const double *v, double *dest);
 void model_outputs(const Model *model, const double *theta, const double *x, size_t count,
                    double *dest, ModelWork *work);
 
+/* Layer `layer`'s values h_layer (1 .. nsizes − 1; the last is z, the
+ * outputs, and the others the hidden activations act(a_layer)) for count
+ * input rows x into dest (count × sizes[layer]): what the network makes of
+ * its inputs on the way (represent.h). */
+void model_layer(const Model *model, const double *theta, const double *x, size_t count,
+                 int layer, double *dest, ModelWork *work);
+
 #endif

@@ -956,8 +956,11 @@ void render_plan(Renderer *r, const Scene *scene)
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare && scene->net) {
         render_net_needs(r, scene, &in);
-        in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
-        in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
+        /* The colour bar is the slice's scale: not shown over another picture. */
+        if (render_net_slice_shown(scene)) {
+            in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
+            in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
+        }
     } else if (!bare) {
         Legend *legend = malloc(sizeof *legend);
         if (legend) {

@@ -19,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "scene/net_repr.h"
+
 #define NET_BODY_PX 15.0
 #define NET_SMALL_PX 13.0
 #define NET_PLOT_WIDTH 360.0
@@ -39,7 +41,7 @@ static const Rgba class_colors[] = {
 };
 #define CLASS_COLORS (sizeof class_colors / sizeof class_colors[0])
 
-static Rgba class_color(int c)
+Rgba render_class_color(int c)
 {
     return c < 0 ? (Rgba){0.5f, 0.5f, 0.5f, 1.0f} : class_colors[(size_t)c % CLASS_COLORS];
 }
@@ -315,20 +317,6 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 /* ------------------------------------------------------------------------ */
 /* The data panel                                                            */
 
-/* The input plane's square around every sample. */
-static void data_bounds(const NetDataSplit *d, double *lo, double *hi)
-{
-    *lo = INFINITY, *hi = -INFINITY;
-    const NetData *sets[2] = {&d->train, &d->test};
-    for (int q = 0; q < 2; q++)
-        for (size_t k = 0; k < sets[q]->n * (size_t)sets[q]->dim; k++) {
-            *lo = fmin(*lo, sets[q]->x[k]);
-            *hi = fmax(*hi, sets[q]->x[k]);
-        }
-    double pad = 0.08 * (*hi - *lo) + 1e-9;
-    *lo -= pad, *hi += pad;
-}
-
 static bool data_shown(const Scene *scene)
 {
     const NetDataSplit *d = net_stage_data(scene->net);
@@ -370,7 +358,7 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
     double s = r->scale;
     for (size_t k = 0; classes && confidence && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
-        Rgba color = class_color((int)set->y[k]);
+        Rgba color = render_class_color((int)set->y[k]);
         if (classes[k] != (int)set->y[k])
             shapes_ring(r->shapes, x, y, 6.0 * s, 1.1 * s, r->theme->warn);
         if (train) {
@@ -398,17 +386,12 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
 
     double lo, hi;
-    data_bounds(d, &lo, &hi);
+    net_repr_input_square(d, &lo, &hi);
     double unit = side / (hi - lo), cell = side / NET_DATA_CELLS;
     double points[2 * NET_DATA_CELLS * NET_DATA_CELLS];
     int classes[NET_DATA_CELLS * NET_DATA_CELLS];
     double confidence[NET_DATA_CELLS * NET_DATA_CELLS];
-    for (int j = 0; j < NET_DATA_CELLS; j++)
-        for (int i = 0; i < NET_DATA_CELLS; i++) {
-            size_t k = (size_t)j * NET_DATA_CELLS + (size_t)i;
-            points[2 * k] = lo + (i + 0.5) * (hi - lo) / NET_DATA_CELLS;
-            points[2 * k + 1] = hi - (j + 0.5) * (hi - lo) / NET_DATA_CELLS;
-        }
+    net_repr_square_cells(d, NET_DATA_CELLS, points);
     net_stage_predict(scene->net, points, NET_DATA_CELLS * NET_DATA_CELLS, classes,
                       confidence);
     Rgba ground = r->theme->panel;
@@ -421,7 +404,7 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
             double sure = (confidence[k] - 1.0 / k_classes) / (1 - 1.0 / k_classes);
             float t = (float)(0.2 + 0.4 * fmin(1, fmax(0, isfinite(sure) ? sure : 0)));
             shapes_rect(r->shapes, x0 + i * cell, top + j * cell, cell + 0.75, cell + 0.75,
-                        mix(ground, class_color(classes[k]), t));
+                        mix(ground, render_class_color(classes[k]), t));
         }
     double y0 = top + side;
     draw_samples(r, scene, &d->test, false, lo, unit, x0, y0);

@@ -165,6 +165,19 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp);
 void render_net_world(Renderer *r, const Scene *scene);
 void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
+/* Class c's colour in a network's pictures (grey for -1: no class). */
+Rgba render_class_color(int c);
+/* net_repr_view.c: the representation view (display.net_layer) over the
+ * map, in place of the slice. */
+void render_net_repr(Renderer *r, const Scene *scene);
+/* net_ensemble_view.c: the ensemble's thumbnails (display.ensemble) over
+ * the map, in place of the slice. */
+void render_net_ensemble(Renderer *r, const Scene *scene);
+/* Whether a network scene's map shows its slice (not another picture). */
+static inline bool render_net_slice_shown(const Scene *scene)
+{
+    return scene->display.net_layer == 0 && !(scene->ensemble && scene->display.ensemble);
+}
 /* The update at pixel column px of the network's loss plot in rect. */
 bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
                              size_t *step);

@@ -218,7 +218,11 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
     /* Colour blends; destination alpha stays opaque for read-back (and
      * over clear pixels becomes the shapes' own: premultiplied colour). */
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    if (scene->net) {
+    if (scene->net && scene->ensemble && scene->display.ensemble) {
+        render_net_ensemble(r, scene);
+    } else if (scene->net && scene->display.net_layer > 0) {
+        render_net_repr(r, scene);
+    } else if (scene->net) {
         render_net_world(r, scene);
     } else {
         render_world(r, scene);

@@ -13,6 +13,7 @@
 #include "core/basins.h"
 #include "core/spec.h"
 #include "i18n.h"
+#include "net_repr.h"
 
 static const char *const colormap_names[COLORMAP_COUNT] = {"viridis", "magma", "cividis", "grey"};
 
@@ -204,11 +205,37 @@ static void sync_net_view(Scene *scene)
     scene->display.log_scale = true;
 }
 
+/* --ensemble K: K networks of the first run's optimizer from init seeds
+ * init_seed .. init_seed + K − 1 (member 0 is run 1's twin), shown. */
+static bool start_ensemble(Scene *scene, const SceneOptions *options, DescentError *err)
+{
+    scene->ensemble = malloc(sizeof *scene->ensemble);
+    if (!scene->ensemble)
+        return error_set(err, "out of memory for an ensemble");
+    const NetStage *net = scene->net;
+    if (!ensemble_init(scene->ensemble, net_stage_model(net), net_stage_data(net),
+                       &net_stage_run(net, 0)->desc, options->init_seed, options->ensemble, err)) {
+        free(scene->ensemble);
+        scene->ensemble = NULL;
+        return false;
+    }
+    scene->display.ensemble = true;
+    return true;
+}
+
 Scene *scene_create(const SceneOptions *options, DescentError *err)
 {
     if (options->has_view && !view_rect_drawable(options->view)) {
         error_set(err, "view %g,%g,%g,%g: wider or taller than %g", options->view.xmin,
                   options->view.xmax, options->view.ymin, options->view.ymax, VIEW_SPAN_MAX);
+        return NULL;
+    }
+    if (options->net_layer > 0 && !options->model) {
+        error_set(err, "--representation %d: needs --model SPEC (a network)", options->net_layer);
+        return NULL;
+    }
+    if (options->ensemble > 0 && !options->model) {
+        error_set(err, "--ensemble %zu: needs --model SPEC (a network)", options->ensemble);
         return NULL;
     }
     if (options->data && !options->model) {
@@ -298,6 +325,17 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         }
         count = 0;
         sync_net_view(scene);
+        if (options->net_layer > net_repr_hidden_layers(scene->net)) {
+            error_set(err, "--representation %d: the network has %d hidden layers",
+                      options->net_layer, net_repr_hidden_layers(scene->net));
+            scene_destroy(scene);
+            return NULL;
+        }
+        scene->display.net_layer = options->net_layer;
+        if (options->ensemble > 0 && !start_ensemble(scene, options, err)) {
+            scene_destroy(scene);
+            return NULL;
+        }
     }
     if (!scene_set_runs(scene, specs, count, err)) {
         scene_destroy(scene);
@@ -316,6 +354,9 @@ void scene_destroy(Scene *scene)
         if (scene->flows[i].live)
             run_free(&scene->flows[i].run);
     swarm_destroy(scene->swarm);
+    if (scene->ensemble)
+        ensemble_free(scene->ensemble);
+    free(scene->ensemble);
     net_stage_destroy(scene->net);
     basin_map_destroy(scene->basin_cache->map);
     free(scene->basin_cache);
@@ -430,6 +471,8 @@ void scene_seek(Scene *scene, size_t step)
 {
     if (scene->net)
         net_stage_seek(scene->net, step);
+    if (scene->ensemble)
+        ensemble_seek(scene->ensemble, step);
     for (size_t i = 0; i < scene->run_count; i++)
         run_seek(&scene->runs[i].run, step);
     if (scene->swarm)
@@ -454,6 +497,8 @@ void scene_step(Scene *scene, size_t steps)
 {
     if (scene->net)
         net_stage_step(scene->net, steps);
+    if (scene->ensemble)
+        ensemble_step(scene->ensemble, steps);
     for (size_t i = 0; i < scene->run_count; i++)
         run_advance(&scene->runs[i].run, steps);
     if (scene->swarm)
@@ -601,6 +646,8 @@ void scene_reset(Scene *scene)
 {
     if (scene->net)
         net_stage_seek(scene->net, 0);
+    if (scene->ensemble)
+        ensemble_seek(scene->ensemble, 0);
     for (size_t i = 0; i < scene->run_count; i++)
         run_restart(&scene->runs[i].run, scene->runs[i].x0, scene->runs[i].y0);
     if (scene->swarm)

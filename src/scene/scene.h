@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/ensemble.h"
 #include "core/error.h"
 #include "core/landscape.h"
 #include "core/run.h"
@@ -110,6 +111,10 @@ typedef struct SceneDisplay {
                            colour bar, readout, caption, hint or notice (a
                            clean picture to project or print) */
     SceneTheme theme;   /* panel and text colours (scene_options.h) */
+    int net_layer;      /* a network's hidden layer (1 ..) drawn in place of the
+                           slice (scene/net_repr.h); 0: the slice */
+    bool ensemble;      /* the ensemble's thumbnails in place of the slice (and
+                           of the representation view) */
 } SceneDisplay;
 
 /* Text buffers.  The lesson loader owns the limits of what lessons put in
@@ -172,6 +177,10 @@ typedef struct Scene {
                                    then run_count is 0, view is the slice's
                                    plane and landscape_serial changes with its
                                    grid (docs/ARCHITECTURE.md §2.5) */
+
+    Ensemble *ensemble;         /* owned: --ensemble K networks from K seeds beside
+                                   the network's runs (core/ensemble.h), or NULL;
+                                   stepped, sought and reset with them */
 
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ensemble.h"
+#include "core/model.h"
 #include "core/spec.h"
 #include "core/swarm.h"
 #include "core/sweep.h"
@@ -328,6 +330,47 @@ static void print_camera(const Scene *scene, CommandLine *line)
     command_line_numbers(line, (const double[]){camera->yaw, camera->pitch, camera->distance}, 3);
 }
 
+/* Hidden layers are counted from 1; the network (scene.c) bounds it. */
+static bool parse_representation(SceneOptions *o, const char *v, DescentError *err)
+{
+    unsigned long long layer;
+    if (!scene_option_count(v, MODEL_MAX_SIZES - 2, &layer) || layer < 1)
+        return error_set(err, "--representation %s: expected a hidden layer, 1 to %d", v,
+                         MODEL_MAX_SIZES - 2);
+    o->net_layer = (int)layer;
+    return true;
+}
+
+static void print_representation(const Scene *scene, CommandLine *line)
+{
+    if (!scene->net || scene->display.net_layer < 1)
+        return;
+    char text[16];
+    snprintf(text, sizeof text, "%d", scene->display.net_layer);
+    command_line_word(line, "--representation");
+    command_line_word(line, text);
+}
+
+static bool parse_ensemble(SceneOptions *o, const char *v, DescentError *err)
+{
+    unsigned long long k;
+    if (!scene_option_count(v, ENSEMBLE_MAX, &k) || k < 1)
+        return error_set(err, "--ensemble %s: expected a whole number from 1 to %d", v,
+                         ENSEMBLE_MAX);
+    o->ensemble = (size_t)k;
+    return true;
+}
+
+static void print_ensemble(const Scene *scene, CommandLine *line)
+{
+    if (!scene->ensemble)
+        return;
+    char text[16];
+    snprintf(text, sizeof text, "%zu", scene->ensemble->count);
+    command_line_word(line, "--ensemble");
+    command_line_word(line, text);
+}
+
 static bool parse_lang(SceneOptions *o, const char *v, DescentError *err)
 {
     if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0)
@@ -364,6 +407,14 @@ static const SceneOptionDef defs[] = {
     {"--camera", "YAW,PITCH[,DIST]",
      "the 3D view seen from there (degrees; DIST 1 frames the landscape)", parse_camera,
      print_camera},
+    {"--representation", "LAYER",
+     "a network: its input plane as hidden layer LAYER (1 = the first) bends it,\n"
+     "with a linear probe's accuracy, in place of the slice (the R key)",
+     parse_representation, print_representation},
+    {"--ensemble", "K",
+     "a network: K more of it (1 to 64) from init seeds init-seed ... init-seed+K-1,\n"
+     "trained with the first --opt, shown as thumbnails with their distances (the M key)",
+     parse_ensemble, print_ensemble},
     {"--lang", "en|zh", "language of lessons and of the window (default: from the environment)", parse_lang, NULL},
 };
 

@@ -78,6 +78,9 @@ typedef struct SceneOptions {
                                          landscape (scene/net_stage.h), or NULL */
     const char *data;                 /* --data SPEC: its dataset */
     uint64_t init_seed;               /* --init-seed N: θ0's initialisation */
+    size_t ensemble;                  /* --ensemble K: K networks from K seeds, 0 = none */
+    int net_layer;                    /* --representation LAYER: the network's hidden
+                                         layer shown in place of the slice, 0 = none */
     const char *lang;                 /* --lang en|zh, or NULL (environment) */
     const char *lesson_reserved_keys; /* keys the lesson may not bind (lesson_load);
                                          the command line passes the window's */

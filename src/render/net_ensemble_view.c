@@ -1,0 +1,133 @@
+/*
+ * net_ensemble_view.c — the ensemble (scene->ensemble, core/ensemble.h)
+ * drawn over a network scene's map: one small picture per member, its
+ * decision regions over the data's square (scene/net_repr.h's) with the
+ * training points when there is room, its seed and test accuracy under
+ * it; above them the pairwise parameter distances against the mean
+ * ‖θ‖.  Shown in place of the slice while display.ensemble is on (the 'M'
+ * key; --ensemble turns it on).  The core computes every number; this
+ * file only draws them.
+ */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "scene/net_repr.h"
+
+#define ENSEMBLE_TEXT_PX 13.0
+#define ENSEMBLE_SMALL_PX 11.0
+/* Decision-region cells per side of a thumbnail. */
+#define THUMB_CELLS 24
+/* Training points are drawn on thumbnails at least this wide (pixels at scale 1). */
+#define THUMB_POINTS_SIDE 90.0
+#define THUMB_GAP 6.0
+
+/* The columns that make K square cells, each with a label line under it,
+ * largest in a w × h area. */
+static int best_columns(size_t k, double w, double h, double label)
+{
+    int best = 1;
+    double best_side = 0;
+    for (int c = 1; c <= (int)k; c++) {
+        double rows = ceil((double)k / c);
+        double side = fmin(w / c, h / rows - label);
+        if (side > best_side)
+            best = c, best_side = side;
+    }
+    return best;
+}
+
+/* Member k's thumbnail with its top-left corner at (x, y), side pixels. */
+static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, double y,
+                           double side)
+{
+    const Ensemble *e = scene->ensemble;
+    const NetData *train = &net_stage_data(scene->net)->train;
+    double lo, hi;
+    net_repr_input_square(net_stage_data(scene->net), &lo, &hi);
+    double points[2 * THUMB_CELLS * THUMB_CELLS];
+    int classes[THUMB_CELLS * THUMB_CELLS];
+    net_repr_square_cells(net_stage_data(scene->net), THUMB_CELLS, points);
+    ensemble_predict(e, k, points, THUMB_CELLS * THUMB_CELLS, classes);
+    Rgba ground = r->theme->panel;
+    ground.a = 1.0f;
+    double cell = side / THUMB_CELLS;
+    for (int j = 0; j < THUMB_CELLS; j++)
+        for (int i = 0; i < THUMB_CELLS; i++) {
+            Rgba c = render_class_color(classes[j * THUMB_CELLS + i]);
+            Rgba tint = {ground.r + 0.45f * (c.r - ground.r), ground.g + 0.45f * (c.g - ground.g),
+                         ground.b + 0.45f * (c.b - ground.b), 1.0f};
+            shapes_rect(r->shapes, x + i * cell, y + j * cell, cell + 0.75, cell + 0.75, tint);
+        }
+    double s = r->scale;
+    if (side >= THUMB_POINTS_SIDE * s) {
+        double unit = side / (hi - lo);
+        for (size_t p = 0; p < train->n; p++) {
+            double px = x + (train->x[2 * p] - lo) * unit;
+            double py = y + side - (train->x[2 * p + 1] - lo) * unit;
+            shapes_disc(r->shapes, px, py, 2.3 * s, r->theme->casing);
+            shapes_disc(r->shapes, px, py, 1.6 * s, render_class_color((int)train->y[p]));
+        }
+    }
+    /* Its label under it. */
+    const NetRun *run = ensemble_member(e, k);
+    const NetMetrics *m = &run->metrics[run->count - 1];
+    char label[64];
+    snprintf(label, sizeof label, _("seed %llu: test %.0f%%"),
+             (unsigned long long)(e->first_seed + k), 100 * m->test_acc);
+    int px = render_font_px(r, ENSEMBLE_SMALL_PX);
+    if (render_text_width(r, label, px) > side)
+        snprintf(label, sizeof label, "%.0f%%", 100 * m->test_acc);
+    render_text(r, label, x, y + side + 1 * s, px, ALIGN_LEFT,
+                run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text);
+}
+
+#define ENSEMBLE_LINES 2
+
+static void describe(const Scene *scene, char lines[ENSEMBLE_LINES][200])
+{
+    const Ensemble *e = scene->ensemble;
+    EnsembleDistances d = ensemble_distances(e);
+    snprintf(lines[0], 200, _("%zu networks from init seeds %llu to %llu, each trained with %s"),
+             e->count, (unsigned long long)e->first_seed,
+             (unsigned long long)(e->first_seed + e->count - 1), ensemble_member(e, 0)->desc.spec);
+    snprintf(lines[1], 200, _("distance between two of them: mean %.3g (%.3g to %.3g); "
+                              "their mean |θ| %.3g"),
+             d.mean, d.min, d.max, d.mean_norm);
+}
+
+void render_net_ensemble(Renderer *r, const Scene *scene)
+{
+    Viewport vp = render_viewport(r, scene);
+    Rgba ground = r->theme->panel;
+    ground.a = 1.0f;
+    shapes_rect(r->shapes, vp.x, vp.y, vp.width, vp.height, ground);
+    double s = r->scale;
+    char lines[ENSEMBLE_LINES][200];
+    describe(scene, lines);
+    int px = render_font_px(r, ENSEMBLE_TEXT_PX);
+    double widest = 0;
+    for (int k = 0; k < ENSEMBLE_LINES; k++)
+        widest = fmax(widest, render_text_width(r, lines[k], px));
+    if (widest > vp.width - 28 * s)
+        px = (int)fmax(9.0, floor(px * (vp.width - 28 * s) / widest));
+    double line = render_line_height(r, px) + 8 * s;
+    for (int k = 0; k < ENSEMBLE_LINES; k++)
+        render_label(r, lines[k], vp.x + 10 * s, vp.y + 10 * s + k * line, px,
+                     k == 0 ? r->theme->dim : r->theme->text);
+    double gap = THUMB_GAP * s, top = vp.y + 14 * s + ENSEMBLE_LINES * line;
+    double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
+    size_t count = scene->ensemble->count;
+    double label = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)) + 2 * s;
+    int columns = best_columns(count, w, h, label);
+    int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
+    double side = fmin(w / columns - gap, h / rows - gap - label);
+    if (side < 4)
+        return;
+    double x0 = vp.x + 0.5 * (vp.width - columns * (side + gap) + gap);
+    for (size_t k = 0; k < count; k++)
+        draw_thumbnail(r, scene, k, x0 + (double)(k % (size_t)columns) * (side + gap),
+                       top + (double)(k / (size_t)columns) * (side + gap + label), side);
+}

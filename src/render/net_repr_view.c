@@ -1,0 +1,137 @@
+/*
+ * net_repr_view.c — the representation view (scene/net_repr.h) drawn over
+ * a network scene's map: the input plane's grid lines as a hidden layer
+ * sees them (the lines of constant x2 in one colour, of constant x1 in
+ * another: where they cross, bend and fold is what the layer did to the
+ * plane), the training points in their class's colour, and a label with
+ * the layer, its axes and the linear probe's accuracy.  Shown in place of
+ * the slice while display.net_layer is a hidden layer (the 'R' key,
+ * --representation).
+ */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "scene/net_repr.h"
+
+#define REPR_TEXT_PX 13.0
+#define REPR_TEXT_MIN_PX 9.0
+/* The picture's margin inside the map, as a share of its side. */
+#define REPR_MARGIN 0.06
+
+/* The picture's box fitted into the map with equal scales: pixel of (a, b). */
+typedef struct ReprFit {
+    double unit, x0, y0, a0, b0;
+} ReprFit;
+
+static ReprFit fit_picture(const NetReprPicture *p, const Viewport *vp)
+{
+    double wa = fmax(p->hi[0] - p->lo[0], 1e-12), wb = fmax(p->hi[1] - p->lo[1], 1e-12);
+    double unit = (1 - 2 * REPR_MARGIN) * fmin(vp->width / wa, vp->height / wb);
+    return (ReprFit){unit, vp->x + 0.5 * (vp->width - unit * wa),
+                     vp->y + 0.5 * (vp->height + unit * wb), p->lo[0], p->lo[1]};
+}
+
+static void to_pixel(const ReprFit *f, const double *ab, double *x, double *y)
+{
+    *x = f->x0 + (ab[0] - f->a0) * f->unit;
+    *y = f->y0 - (ab[1] - f->b0) * f->unit;
+}
+
+static void draw_lines(Renderer *r, const NetReprPicture *p, const ReprFit *f)
+{
+    Rgba colors[2] = {r->theme->text, r->theme->accent};
+    colors[0].a = colors[1].a = 0.55f;
+    for (int line = 0; line < 2 * NET_REPR_LINES; line++) {
+        const double *points = p->lines + (size_t)line * NET_REPR_POINTS * 2;
+        double px = 0, py = 0;
+        for (int k = 0; k < NET_REPR_POINTS; k++) {
+            double x, y;
+            to_pixel(f, points + 2 * k, &x, &y);
+            if (k > 0 && isfinite(x + y + px + py))
+                shapes_segment(r->shapes, px, py, x, y, 1.1 * r->scale,
+                               colors[line / NET_REPR_LINES]);
+            px = x, py = y;
+        }
+    }
+}
+
+static void draw_points(Renderer *r, const Scene *scene, const NetReprPicture *p,
+                        const ReprFit *f)
+{
+    const NetData *train = &net_stage_data(scene->net)->train;
+    double s = r->scale;
+    for (size_t k = 0; k < p->train_count; k++) {
+        double x, y;
+        to_pixel(f, p->train + 2 * k, &x, &y);
+        if (!isfinite(x + y))
+            continue;
+        shapes_disc(r->shapes, x, y, 3.6 * s, r->theme->casing);
+        shapes_disc(r->shapes, x, y, 2.7 * s, render_class_color((int)train->y[k]));
+    }
+}
+
+#define REPR_LINES 4
+
+/* What the picture shows, line by line. */
+static void describe(const NetReprPicture *p, int layers, char lines[REPR_LINES][200])
+{
+    snprintf(lines[0], 200, _("hidden layer %d of %d, %d units"), p->layer, layers, p->width);
+    if (p->width > 2)
+        snprintf(lines[1], 200, _("axes: its top two principal directions (%.0f%% + %.0f%% of "
+                                  "the variance)"),
+                 100 * p->share[0], 100 * p->share[1]);
+    else
+        snprintf(lines[1], 200, "%s", _("axes: its units themselves"));
+    snprintf(lines[2], 200, "%s", _("lines: the input plane's grid, carried through the network"));
+    if (isfinite(p->probe.train))
+        snprintf(lines[3], 200, _("linear probe on hidden layer %d: train %.0f%%, test %.0f%%"),
+                 p->probe.layer, 100 * p->probe.train, 100 * p->probe.test);
+    else
+        snprintf(lines[3], 200, "%s", _("linear probe: classification data only"));
+}
+
+/* The text's size: REPR_TEXT_PX, smaller while the widest line would not
+ * fit across the map (down to REPR_TEXT_MIN_PX). */
+static int text_px(Renderer *r, char lines[REPR_LINES][200], double room)
+{
+    int px = render_font_px(r, REPR_TEXT_PX);
+    double widest = 0;
+    for (int k = 0; k < REPR_LINES; k++)
+        widest = fmax(widest, render_text_width(r, lines[k], px));
+    if (widest > room)
+        px = (int)fmax(REPR_TEXT_MIN_PX, floor(px * room / widest));
+    return px;
+}
+
+void render_net_repr(Renderer *r, const Scene *scene)
+{
+    Viewport vp = render_viewport(r, scene);
+    Rgba ground = r->theme->panel;
+    ground.a = 1.0f;
+    shapes_rect(r->shapes, vp.x, vp.y, vp.width, vp.height, ground);
+    NetReprPicture picture;
+    DescentError err = {""};
+    double s = r->scale;
+    if (!net_repr_picture(scene->net, scene->display.net_layer, &picture, &err)) {
+        render_label(r, err.message, vp.x + 10 * s, vp.y + 10 * s,
+                     render_font_px(r, REPR_TEXT_PX), r->theme->warn);
+        return;
+    }
+    char lines[REPR_LINES][200];
+    describe(&picture, net_repr_hidden_layers(scene->net), lines);
+    int px = text_px(r, lines, vp.width - 28 * s);
+    double line = render_line_height(r, px) + 8 * s;
+    for (int k = 0; k < REPR_LINES; k++)
+        render_label(r, lines[k], vp.x + 10 * s, vp.y + 10 * s + k * line, px,
+                     k == REPR_LINES - 1 ? r->theme->text : r->theme->dim);
+    /* The picture below the text. */
+    double text_h = 10 * s + REPR_LINES * line;
+    Viewport below = vp;
+    below.y += text_h, below.height = fmax(below.height - text_h, 1.0);
+    ReprFit f = fit_picture(&picture, &below);
+    draw_lines(r, &picture, &f);
+    draw_points(r, scene, &picture, &f);
+    net_repr_picture_free(&picture);
+}
