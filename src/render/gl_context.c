@@ -156,10 +156,11 @@ static int bound_on_server(SDL_Window *window, int max_pixels)
 }
 
 /* Mesa sizes the window's buffers from the server's size once per frame,
- * at the first drawing after a swap, and llvmpipe crashes on a window of
- * 32767x32767 (its buffer overflows 32 bits).  Drawing one pixel right
- * after the size was checked makes that happen now: another client then
- * has microseconds, not a frame's work, to grow the window in between. */
+ * at the first drawing after a swap (or after the context is made current
+ * again), and llvmpipe crashes on a window of 32767x32767: its buffer's
+ * size overflows 32 bits.  Drawing one pixel right after the size was
+ * checked has that sizing happen now, so another client has microseconds,
+ * not a frame's work, to grow the window in between. */
 static void size_buffers_now(void)
 {
     GLint framebuffer = 0, scissor[4];
@@ -180,11 +181,26 @@ static void size_buffers_now(void)
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, (GLuint)framebuffer);
 }
 
+/* Times the buffers are sized again when the window grew while they were
+ * sized: each time needs another client's resize within microseconds. */
+#define GL_CONTEXT_SIZING_TRIES 8
+
 int gl_context_bound_size(GlContext *context)
 {
     int server = bound_on_server(context->window, context->max_pixels);
     if (server >= 0) {
-        size_buffers_now();
+        /* Checked again after the sizing: a window that grew meanwhile
+         * may have been sized at its new size; it is shrunk and, the
+         * context made current anew, sized again. */
+        for (int tries = 0; tries < GL_CONTEXT_SIZING_TRIES; tries++) {
+            size_buffers_now();
+            int grown = bound_on_server(context->window, context->max_pixels);
+            if (grown <= 0)
+                break;
+            server = grown;
+            SDL_GL_MakeCurrent(context->window, NULL);
+            SDL_GL_MakeCurrent(context->window, context->gl);
+        }
         return server;
     }
     int w, h, points_w, points_h;

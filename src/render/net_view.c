@@ -226,7 +226,7 @@ static LayoutRequest plot_need(Renderer *r)
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
     double min_w = fmax(220 * s, render_text_width(r, plot_title(), px) + 20 * s);
-    double min_h = 2 * line + 60 * s;
+    double min_h = 2.5 * line + 56 * s;
     return (LayoutRequest){true, fmax(NET_PLOT_WIDTH * s, min_w),
                            fmax(NET_PLOT_HEIGHT * s, min_h), min_w, min_h, false};
 }
@@ -242,8 +242,10 @@ static LayoutRect plot_area(Renderer *r, const NetPlotRange *p, LayoutRect rect,
     snprintf(top, 32, "%.3g", pow(10, p->hi));
     snprintf(bottom, 32, "%.3g", pow(10, p->lo));
     double margin = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)) + 16 * s;
-    return (LayoutRect){rect.x + margin, rect.y + line + 12 * s, rect.w - margin - 12 * s,
-                        rect.h - 2 * line - 22 * s};
+    /* Under the title's line, with the top label's upper half over the
+     * area's top edge clear of it. */
+    return (LayoutRect){rect.x + margin, rect.y + 1.5 * line + 8 * s, rect.w - margin - 12 * s,
+                        rect.h - 2.5 * line - 18 * s};
 }
 
 bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
