@@ -97,6 +97,10 @@ static void lanes_are_walkers_bit_for_bit(void **state)
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
         check_lanes_match_walkers("rosenbrock", kinds[k]);
     check_lanes_match_walkers("himmelblau", "adam:lr=0.05,noise=1,seed=3");
+    /* What the lanes leave to the walkers' own loop. */
+    check_lanes_match_walkers("rosenbrock", "gd:lr=0.0005,noise=0.3,noise_model=hessian,seed=5");
+    check_lanes_match_walkers("linreg:n=50,seed=2", "sgd:lr=0.07,label_noise=0.8,seed=4");
+    check_lanes_match_walkers("linreg:n=50,seed=2", "momentum:lr=0.05,batch=4,seed=7");
     /* Some particles blow up, at different updates, and the rest live. */
     size_t diverged = check_lanes_match_walkers("rosenbrock", "sgd:lr=0.004,noise=50,seed=5");
     assert_true(diverged > 0 && diverged < 150);

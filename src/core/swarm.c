@@ -125,9 +125,9 @@ void swarm_restart(Swarm *swarm, double x0, double y0)
     take_snapshot(swarm);
 }
 
-/* The walkers' own loop, for the kinds the lanes below do not take:
- * newton (a Hessian per particle), flow (an integrator per particle) and
- * minibatches (a batch per particle). */
+/* The walkers' own loop, for what the lanes below do not take: newton (a
+ * Hessian per particle), flow (an integrator per particle), minibatches (a
+ * batch per particle), noise shaped by the Hessian and label noise. */
 static void advance_walkers(Swarm *swarm, size_t begin, size_t end)
 {
     for (size_t i = begin; i < end; i++) {
@@ -283,7 +283,7 @@ static inline __attribute__((always_inline)) void lanes_normals(Lanes *lanes, do
 }
 
 /* One update of every lane: optimizer_step's sequence for kinds with a
- * per-coordinate rule and a full gradient. */
+ * per-coordinate rule, a full gradient and isotropic noise (noisy_grad). */
 static inline __attribute__((always_inline)) void lanes_step(Lanes *lanes,
                                                              const OptimizerDesc *d,
                                                              const Landscape *landscape)
@@ -383,7 +383,8 @@ static void advance_chunk(void *context, size_t begin, size_t end)
 {
     Swarm *swarm = context;
     const OptimizerDesc *d = &swarm->desc;
-    if (d->kind == OPT_NEWTON || d->kind == OPT_FLOW || d->batch > 0)
+    if (d->kind == OPT_NEWTON || d->kind == OPT_FLOW || d->batch > 0 ||
+        d->noise_model != NOISE_ISOTROPIC || d->label_noise > 0)
         advance_walkers(swarm, begin, end);
     else
         advance_lanes(swarm, begin, end);
