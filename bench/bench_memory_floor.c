@@ -9,21 +9,11 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <SDL.h>
 #include <epoxy/gl.h>
 
-static double resident_mb(void)
-{
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (!f)
-        return 0.0;
-    unsigned long size = 0, resident = 0;
-    int got = fscanf(f, "%lu %lu", &size, &resident);
-    fclose(f);
-    return got == 2 ? (double)resident * (double)sysconf(_SC_PAGESIZE) / 1048576.0 : 0.0;
-}
+#include "resident.h"
 
 int main(int argc, char **argv)
 {
@@ -58,7 +48,7 @@ int main(int argc, char **argv)
     }
     glFinish();
     printf("empty %dx%d GL 3.3 core window after %ld frames: %.1f MB resident (%s)\n", width,
-           height, frames, resident_mb(), (const char *)glGetString(GL_RENDERER));
+           height, frames, resident_bytes() / 1048576.0, (const char *)glGetString(GL_RENDERER));
     SDL_GL_DeleteContext(context);
     SDL_DestroyWindow(window);
     SDL_Quit();
