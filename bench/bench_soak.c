@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <malloc.h>
 
@@ -31,21 +30,11 @@
 #include "scene/lesson_player.h"
 #include "scene/scene.h"
 
+#include "resident.h"
+
 #define STEP_FRAMES 600               /* frames per lesson step (10 s of class time) */
 #define SOAK_GROWTH_LIMIT (2.0 * 1024 * 1024)
 #define SOAK_MAX_PASSES 1024
-
-/* Resident set size in bytes, or 0 when /proc is not there. */
-static double resident_bytes(void)
-{
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (!f)
-        return 0.0;
-    unsigned long size = 0, resident = 0;
-    int got = fscanf(f, "%lu %lu", &size, &resident);
-    fclose(f);
-    return got == 2 ? (double)resident * (double)sysconf(_SC_PAGESIZE) : 0.0;
-}
 
 static double seconds_now(void)
 {

@@ -147,6 +147,36 @@ check("raw frames are identical run after run", raws[0] == raws[1] and raws[0] !
 check("raw frames equal the PNG sequence's pixels (same rows, top first)",
       raws[0] == b"".join(frames))
 
+# Frames of a megabyte and more are handed to ffmpeg by vmsplice (frame_sink.c):
+# the pipe holds descent's own buffers until ffmpeg reads them, so a buffer
+# reused too early would change a frame that is still waiting.  A stand-in
+# that reads slowly keeps the pipe full while descent renders ahead; what it
+# reads must still be the PNG sequence's pixels, frame by frame.
+slow_bin = fresh("slow_bin")
+slow_log = os.path.join(work, "slow_raw")
+with open(os.path.join(slow_bin, "ffmpeg"), "w") as f:
+    f.write(f"#!{sys.executable}\n"
+            "import sys, time\n"
+            f"with open({slow_log!r}, 'wb') as out:\n"
+            "    while True:\n"
+            "        chunk = sys.stdin.buffer.read1(65536)\n"
+            "        if not chunk:\n"
+            "            break\n"
+            "        out.write(chunk)\n"
+            "        time.sleep(0.002)\n"
+            "open(sys.argv[-1], 'w').write('stand-in')\n")
+os.chmod(os.path.join(slow_bin, "ffmpeg"), 0o755)
+big, big_frames = ["--size", "640x480"], 6
+seq = fresh("big_seq")
+run("-o", os.path.join(seq, "f%03d.png"), *big, "--frames", str(big_frames), *scene)
+code, _, err = run("-o", os.path.join(seq, "x.mp4"), *big, "--frames", str(big_frames), *scene,
+                   env=dict(os.environ, PATH=slow_bin + ":" + os.environ["PATH"]))
+slow_raw = open(slow_log, "rb").read() if code == 0 and os.path.exists(slow_log) else b""
+check("megabyte frames through a slow ffmpeg are the PNG sequence's pixels",
+      len(slow_raw) == big_frames * 640 * 480 * 4 and slow_raw == b"".join(
+          decode_video(os.path.join(seq, f"f{k:03d}.png")) for k in range(big_frames)),
+      err or len(slow_raw))
+
 # --- progress on a terminal ------------------------------------------------------
 
 code, shown = run_on_terminal([DESCENT, "record", "-o", os.path.join(fresh("tty"), "t.mp4"), *SMALL,

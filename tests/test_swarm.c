@@ -2,6 +2,7 @@
  * whatever the number of threads. */
 #include "testing.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -42,6 +43,67 @@ static void particles_are_runs_with_consecutive_seeds(void **state)
     check_particles_match_runs("rosenbrock", "sgd:lr=0.0005,noise=3,seed=10");
     check_particles_match_runs("himmelblau", "adam:lr=0.05,noise=1,seed=3");
     check_particles_match_runs("linreg:n=50,seed=2", "sgd:lr=0.05,batch=4,seed=7");
+}
+
+/* Particles are stepped in blocks of lanes (swarm.c); each must end as its
+ * walker does under optimizer_step, every byte of its state, whether it
+ * lives through the stretch or diverges partway (then the walker stops
+ * there).  150 particles on 2 threads: whole and partial blocks. */
+static size_t check_lanes_match_walkers(const char *landscape_spec, const char *opt_spec)
+{
+    Landscape *l = test_landscape(landscape_spec);
+    OptimizerDesc d = test_optimizer(opt_spec, l);
+    enum { N = 150, STEPS = 120 };
+    Swarm *swarm = swarm_create(l, &d, -1.2, 1.1, N, NULL);
+    assert_non_null(swarm);
+    swarm_advance(swarm, 7, 2);
+    swarm_advance(swarm, STEPS - 7, 2);
+    size_t diverged = 0;
+    for (size_t i = 0; i < N; i++) {
+        OptimizerState walker;
+        optimizer_init(&d, -1.2, 1.1, d.seed + i, &walker);
+        bool live = true;
+        for (size_t k = 0; k < STEPS && live; k++)
+            live = optimizer_step(&d, l, &walker) == STEP_OK;
+        diverged += !live;
+        if (memcmp(swarm_particle(swarm, i), &walker, sizeof walker) != 0)
+            fail_msg("%s on %s: particle %zu (t %ld, %.17g, %.17g) != walker (t %ld, %.17g, %.17g)",
+                     opt_spec, landscape_spec, i, swarm_particle(swarm, i)->t,
+                     swarm_particle(swarm, i)->x, swarm_particle(swarm, i)->y, walker.t, walker.x,
+                     walker.y);
+        if (live) /* drawn clamped to float's range */
+            assert_true(swarm_positions(swarm)[2 * i + 1] ==
+                        (float)fmax(-(double)FLT_MAX, fmin((double)FLT_MAX, walker.y)));
+    }
+    assert_int_equal(swarm_diverged(swarm), diverged);
+    swarm_destroy(swarm);
+    landscape_destroy(l);
+    return diverged;
+}
+
+static void lanes_are_walkers_bit_for_bit(void **state)
+{
+    (void)state;
+    static const char *const kinds[] = {
+        "sgd:lr=0.0005,noise=3,seed=10",
+        "gd:lr=0.001,weight_decay=0.1",
+        "momentum:lr=0.0002,noise=2,seed=1,schedule=cosine",
+        "nesterov:lr=0.0002,momentum=0.8,noise=1,weight_decay=0.01",
+        "adagrad:lr=0.1,lr_decay=0.01,noise=1",
+        "rmsprop:lr=0.01,centered=1,momentum=0.5,noise=2",
+        "adam:lr=0.05,amsgrad=1,noise=1,seed=3",
+        "adamw:lr=0.05,weight_decay=0.1,noise=4",
+    };
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+        check_lanes_match_walkers("rosenbrock", kinds[k]);
+    check_lanes_match_walkers("himmelblau", "adam:lr=0.05,noise=1,seed=3");
+    /* What the lanes leave to the walkers' own loop. */
+    check_lanes_match_walkers("rosenbrock", "gd:lr=0.0005,noise=0.3,noise_model=hessian,seed=5");
+    check_lanes_match_walkers("linreg:n=50,seed=2", "sgd:lr=0.07,label_noise=0.8,seed=4");
+    check_lanes_match_walkers("linreg:n=50,seed=2", "momentum:lr=0.05,batch=4,seed=7");
+    /* Some particles blow up, at different updates, and the rest live. */
+    size_t diverged = check_lanes_match_walkers("rosenbrock", "sgd:lr=0.004,noise=50,seed=5");
+    assert_true(diverged > 0 && diverged < 150);
 }
 
 static void thread_count_does_not_change_results(void **state)
@@ -93,6 +155,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(particles_are_runs_with_consecutive_seeds),
+        cmocka_unit_test(lanes_are_walkers_bit_for_bit),
         cmocka_unit_test(thread_count_does_not_change_results),
         cmocka_unit_test(diverged_particles_stop_and_stay_drawable),
         cmocka_unit_test(rejects_bad_counts),

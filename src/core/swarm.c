@@ -3,10 +3,12 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "history.h"
+#include "optimizer_rule.h"
 #include "parallel.h"
 
 struct Swarm {
@@ -123,9 +125,11 @@ void swarm_restart(Swarm *swarm, double x0, double y0)
     take_snapshot(swarm);
 }
 
-static void advance_chunk(void *context, size_t begin, size_t end)
+/* The walkers' own loop, for what the lanes below do not take: newton (a
+ * Hessian per particle), flow (an integrator per particle), minibatches (a
+ * batch per particle), noise shaped by the Hessian and label noise. */
+static void advance_walkers(Swarm *swarm, size_t begin, size_t end)
 {
-    Swarm *swarm = context;
     for (size_t i = begin; i < end; i++) {
         if (swarm->stopped[i])
             continue;
@@ -142,6 +146,248 @@ static void advance_chunk(void *context, size_t begin, size_t end)
             swarm->positions[2 * i + 1] = drawable(state->y);
         }
     }
+}
+
+/* Up to SWARM_LANES particles stepped together in structure-of-arrays form.
+ * Each coordinate array holds the lanes' x values, then their y values, so
+ * rule_apply runs the very per-coordinate rule a walker runs over its 2
+ * coordinates (optimizer_step) over 2 * SWARM_LANES, and the compiler
+ * vectorises across particles; every lane takes the same operations in the
+ * same order as its walker would, so the results are the same bits.  The
+ * lanes live on the stack (about 11 KB) and stay in the L1 cache for the
+ * whole stretch. */
+#define SWARM_LANES 64
+
+typedef struct Lanes {
+    size_t count;   /* lanes in use; the rest hold zeros */
+    long t;         /* updates done by every live lane */
+    double lr_used; /* the learning rate of the last update */
+    double theta[2 * SWARM_LANES], grad[2 * SWARM_LANES], step[2 * SWARM_LANES];
+    double buf[2 * SWARM_LANES], sq[2 * SWARM_LANES], aux[2 * SWARM_LANES];
+    double g[2 * SWARM_LANES];     /* the decayed gradient the rule takes */
+    double noise[2 * SWARM_LANES]; /* the update's standard normals */
+    uint64_t rng[4][SWARM_LANES];  /* each lane's xoshiro256** state */
+    uint64_t bits[SWARM_LANES];
+    bool done[SWARM_LANES];        /* stopped, and its walker written back */
+} Lanes;
+
+static void lanes_clear(Lanes *lanes, size_t j)
+{
+    lanes->theta[j] = lanes->theta[SWARM_LANES + j] = 0;
+    lanes->buf[j] = lanes->buf[SWARM_LANES + j] = 0;
+    lanes->sq[j] = lanes->sq[SWARM_LANES + j] = 0;
+    lanes->aux[j] = lanes->aux[SWARM_LANES + j] = 0;
+}
+
+static void lane_rng_get(const Lanes *lanes, size_t j, Rng *rng)
+{
+    for (int w = 0; w < 4; w++)
+        rng->s[w] = lanes->rng[w][j];
+}
+
+static void lane_rng_set(Lanes *lanes, size_t j, const Rng *rng)
+{
+    for (int w = 0; w < 4; w++)
+        lanes->rng[w][j] = rng->s[w];
+}
+
+/* Takes walkers begin .. begin + count - 1 (count <= SWARM_LANES) into the
+ * lanes; false when a live one has not done t updates, which the lanes
+ * need of all of them (a swarm's live particles step together, so it does
+ * not happen). */
+static bool lanes_load(Lanes *lanes, const Swarm *swarm, size_t begin, size_t count)
+{
+    memset(lanes, 0, sizeof *lanes);
+    lanes->count = count;
+    lanes->t = (long)swarm->steps;
+    for (size_t j = 0; j < count; j++) {
+        const OptimizerState *s = &swarm->states[begin + j];
+        lanes->done[j] = swarm->stopped[begin + j];
+        if (lanes->done[j])
+            continue;
+        if (s->t != lanes->t)
+            return false;
+        lanes->theta[j] = s->x;
+        lanes->theta[SWARM_LANES + j] = s->y;
+        for (int c = 0; c < 2; c++) {
+            size_t k = (size_t)c * SWARM_LANES + j;
+            lanes->buf[k] = s->buf[c];
+            lanes->sq[k] = s->sq[c];
+            lanes->aux[k] = s->aux[c];
+        }
+        lane_rng_set(lanes, j, &s->rng);
+    }
+    return true;
+}
+
+/* Writes lane j back into its walker, as optimizer_step leaves it. */
+static void lanes_store(const Lanes *lanes, size_t j, OptimizerState *s)
+{
+    s->x = lanes->theta[j];
+    s->y = lanes->theta[SWARM_LANES + j];
+    s->t = lanes->t;
+    s->lr_used = lanes->lr_used;
+    for (int c = 0; c < 2; c++) {
+        size_t k = (size_t)c * SWARM_LANES + j;
+        s->buf[c] = lanes->buf[k];
+        s->sq[c] = lanes->sq[k];
+        s->aux[c] = lanes->aux[k];
+        s->grad[c] = lanes->grad[k];
+        s->step[c] = lanes->step[k];
+    }
+    lane_rng_get(lanes, j, &s->rng);
+}
+
+/* One standard normal per lane into dest, as rng_normal draws it: the
+ * common case for every lane at once, then the rare edge draws lane by
+ * lane, each from its own stream (so every stream is drawn in its walker's
+ * order). */
+static inline __attribute__((always_inline)) void lanes_normals(Lanes *lanes, double *dest)
+{
+    uint64_t *s0 = lanes->rng[0], *s1 = lanes->rng[1], *s2 = lanes->rng[2],
+             *s3 = lanes->rng[3];
+    for (size_t j = 0; j < SWARM_LANES; j++) {
+        lanes->bits[j] = rng_rotl(s1[j] * 5, 7) * 9;
+        uint64_t t = s1[j] << 17;
+        s2[j] ^= s0[j];
+        s3[j] ^= s1[j];
+        s1[j] ^= s2[j];
+        s0[j] ^= s3[j];
+        s2[j] ^= t;
+        s3[j] = rng_rotl(s3[j], 45);
+    }
+    /* restrict: the table, the bits and dest do not overlap, which the
+     * vectoriser cannot see through the struct. */
+    const uint64_t *restrict draws = lanes->bits;
+    const double *restrict table = rng_ziggurat_x;
+    double *restrict out = dest;
+    uint64_t edges = 0;
+    for (size_t j = 0; j < SWARM_LANES; j++) {
+        uint64_t bits = draws[j], layer = bits & (RNG_ZIGGURAT_LAYERS - 1);
+        double z = (double)(int64_t)(bits >> 11) * 0x1.0p-53 * table[layer];
+        edges |= (uint64_t)!(z < table[layer + 1]);
+        out[j] = bits & 0x100 ? -z : z;
+    }
+    if (!edges)
+        return;
+    for (size_t j = 0; j < lanes->count; j++) {
+        uint64_t bits = lanes->bits[j];
+        unsigned layer = (unsigned)(bits & (RNG_ZIGGURAT_LAYERS - 1));
+        if (lanes->done[j] || fabs(dest[j]) < rng_ziggurat_x[layer + 1])
+            continue;
+        Rng rng;
+        lane_rng_get(lanes, j, &rng);
+        dest[j] = rng_normal_edge(&rng, bits);
+        lane_rng_set(lanes, j, &rng);
+    }
+}
+
+/* One update of every lane: optimizer_step's sequence for kinds with a
+ * per-coordinate rule, a full gradient and isotropic noise (noisy_grad). */
+static inline __attribute__((always_inline)) void lanes_step(Lanes *lanes,
+                                                             const OptimizerDesc *d,
+                                                             const Landscape *landscape)
+{
+    double lr = optimizer_lr_at(d, lanes->t);
+    for (size_t j = 0; j < lanes->count; j++) {
+        double grad[2];
+        landscape_value_grad(landscape, lanes->theta[j], lanes->theta[SWARM_LANES + j], grad);
+        lanes->g[j] = grad[0];
+        lanes->g[SWARM_LANES + j] = grad[1];
+    }
+    if (d->noise > 0) {
+        lanes_normals(lanes, lanes->noise);
+        lanes_normals(lanes, lanes->noise + SWARM_LANES);
+        for (size_t k = 0; k < 2 * SWARM_LANES; k++)
+            lanes->g[k] += d->noise * lanes->noise[k];
+    }
+    memcpy(lanes->grad, lanes->g, sizeof lanes->grad);
+    memcpy(lanes->step, lanes->theta, sizeof lanes->step);
+    lanes->t++;
+    lanes->lr_used = lr;
+    rule_decay(d, lr, 2 * SWARM_LANES, lanes->theta, lanes->g);
+    rule_apply(d, lanes->t, lr, 2 * SWARM_LANES, lanes->theta, lanes->g, lanes->buf, lanes->sq,
+               lanes->aux);
+    for (size_t k = 0; k < 2 * SWARM_LANES; k++)
+        lanes->step[k] = lanes->theta[k] - lanes->step[k];
+}
+
+/* Lanes whose θ is no longer finite after an update stop there: a live
+ * one is written back to its walker and marked stopped, and every such
+ * lane is zeroed so it computes nothing costly from then on. */
+static void lanes_stop_diverged(Lanes *lanes, Swarm *swarm, size_t begin)
+{
+    for (size_t j = 0; j < SWARM_LANES; j++) {
+        if (isfinite(lanes->theta[j]) && isfinite(lanes->theta[SWARM_LANES + j]))
+            continue;
+        if (j < lanes->count && !lanes->done[j]) {
+            lanes_store(lanes, j, &swarm->states[begin + j]);
+            swarm->stopped[begin + j] = 1;
+            lanes->done[j] = true;
+        }
+        lanes_clear(lanes, j);
+    }
+}
+
+/* Whether every lane's θ is finite, tested for all lanes at once. */
+static inline __attribute__((always_inline)) bool lanes_finite(const Lanes *lanes)
+{
+    int bad = 0;
+    for (size_t k = 0; k < 2 * SWARM_LANES; k++)
+        bad |= !(fabs(lanes->theta[k]) <= DBL_MAX);
+    return !bad;
+}
+
+/* The lanes' loop is built for the baseline and for AVX2 and AVX-512, and
+ * the loader picks the one the CPU runs (GCC's and clang's target_clones).
+ * Not under the sanitizers, whose run-time is not ready when the loader
+ * picks. */
+#if defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__has_feature)
+#if !__has_feature(address_sanitizer)
+#define SWARM_CLONES __attribute__((target_clones("default", "avx2", "arch=x86-64-v4")))
+#endif
+#else
+#define SWARM_CLONES __attribute__((target_clones("default", "avx2", "arch=x86-64-v4")))
+#endif
+#endif
+#ifndef SWARM_CLONES
+#define SWARM_CLONES
+#endif
+
+SWARM_CLONES static void advance_lanes(Swarm *swarm, size_t begin, size_t end)
+{
+    Lanes lanes;
+    for (size_t first = begin; first < end; first += SWARM_LANES) {
+        size_t count = end - first < SWARM_LANES ? end - first : SWARM_LANES;
+        if (!lanes_load(&lanes, swarm, first, count)) {
+            advance_walkers(swarm, first, first + count);
+            continue;
+        }
+        for (size_t k = 0; k < swarm->advance_steps; k++) {
+            lanes_step(&lanes, &swarm->desc, swarm->landscape);
+            if (!lanes_finite(&lanes))
+                lanes_stop_diverged(&lanes, swarm, first);
+        }
+        for (size_t j = 0; j < count; j++) {
+            if (lanes.done[j])
+                continue;
+            lanes_store(&lanes, j, &swarm->states[first + j]);
+            swarm->positions[2 * (first + j)] = drawable(lanes.theta[j]);
+            swarm->positions[2 * (first + j) + 1] = drawable(lanes.theta[SWARM_LANES + j]);
+        }
+    }
+}
+
+static void advance_chunk(void *context, size_t begin, size_t end)
+{
+    Swarm *swarm = context;
+    const OptimizerDesc *d = &swarm->desc;
+    if (d->kind == OPT_NEWTON || d->kind == OPT_FLOW || d->batch > 0 ||
+        d->noise_model != NOISE_ISOTROPIC || d->label_noise > 0)
+        advance_walkers(swarm, begin, end);
+    else
+        advance_lanes(swarm, begin, end);
 }
 
 /* Steps in stretches that end where a snapshot is due or the parameters

@@ -3,7 +3,10 @@
  *
  * Particle i is exactly the run with seed desc.seed + i (bit for bit), so a
  * swarm is the distribution of the noisy process over seeds.  States live
- * in one contiguous array and are stepped in parallel chunks; positions are
+ * in one contiguous array and are stepped in parallel chunks, each chunk
+ * in blocks of particles laid out as structures of arrays so the compiler
+ * vectorises across particles (AVX2 and AVX-512 builds picked at load
+ * time); the results are the walkers' bits all the same.  Positions are
  * also kept as interleaved floats (x0, y0, x1, y1, ...) ready to draw.
  * A diverged particle stops and keeps its last finite position for drawing.
  * The swarm borrows the landscape; the caller owns the swarm.

@@ -1,5 +1,5 @@
 /* ffmpeg.c — see ffmpeg.h. */
-#define _GNU_SOURCE /* F_SETPIPE_SZ */
+#define _GNU_SOURCE /* F_SETPIPE_SZ, vmsplice */
 #include "ffmpeg.h"
 
 #include <errno.h>
@@ -7,8 +7,10 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,6 +24,7 @@ extern char **environ;
 struct FfmpegProcess {
     pid_t pid;
     int input;      /* write end of the child's standard input */
+    size_t capacity; /* bytes the pipe holds; 0 when unknown */
     FILE *errors;   /* the child's standard error (an unlinked file) */
 };
 
@@ -99,6 +102,8 @@ FfmpegProcess *ffmpeg_start(const char *program, const char *const argv[], Desce
      * fewer wake-ups of ffmpeg and of the writer per frame. */
 #ifdef F_SETPIPE_SZ
     fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES);
+    int capacity = fcntl(fds[1], F_GETPIPE_SZ);
+    process->capacity = capacity > 0 ? (size_t)capacity : 0;
 #endif
     int rc = spawn(&process->pid, program, argv, fds[0], fileno(process->errors));
     close(fds[0]);
@@ -128,6 +133,26 @@ bool ffmpeg_write(FfmpegProcess *process, const void *data, size_t size, Descent
             return error_set(err, "writing frames to ffmpeg: %s", strerror(errno));
         p += n;
         size -= (size_t)n;
+    }
+    return true;
+}
+
+size_t ffmpeg_splice_min(const FfmpegProcess *process)
+{
+    return process->capacity ? process->capacity : SIZE_MAX;
+}
+
+bool ffmpeg_splice(FfmpegProcess *process, const void *data, size_t size, DescentError *err)
+{
+    struct iovec left = {(void *)(uintptr_t)data, size};
+    while (left.iov_len > 0) {
+        ssize_t n = vmsplice(process->input, &left, 1, 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return error_set(err, "writing frames to ffmpeg: %s", strerror(errno));
+        left.iov_base = (char *)left.iov_base + n;
+        left.iov_len -= (size_t)n;
     }
     return true;
 }

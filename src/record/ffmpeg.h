@@ -36,6 +36,17 @@ FfmpegProcess *ffmpeg_start(const char *program, const char *const argv[], Desce
  * child's own reason comes from ffmpeg_finish. */
 bool ffmpeg_write(FfmpegProcess *process, const void *data, size_t size, DescentError *err);
 
+/* Hands size bytes to the child's standard input without copying them into
+ * the pipe (vmsplice): the pipe holds references to the caller's pages
+ * until the child reads them, so the caller must leave data unchanged
+ * until at least ffmpeg_splice_min bytes more have been handed over after
+ * it (the pipe holds no more than that), or until ffmpeg_finish.  Errors
+ * as ffmpeg_write. */
+bool ffmpeg_splice(FfmpegProcess *process, const void *data, size_t size, DescentError *err);
+/* The pipe's capacity: a splice of at least this many bytes pushes every
+ * earlier byte out of the pipe.  SIZE_MAX when unknown (never splice). */
+size_t ffmpeg_splice_min(const FfmpegProcess *process);
+
 /* Closes the child's input (end of stream), waits for it and frees
  * process.  True when it exited with status 0 and wrote nothing to its
  * standard error; else the error says how it ended and quotes the last

@@ -33,6 +33,9 @@ struct FrameSink {
     char palette[PATH_MAX];   /* GIF: the palette PNG */
     size_t frame_bytes;
     uint8_t *slots[SLOTS];
+    bool splice;              /* frames go to ffmpeg by vmsplice: a slot is
+                                 reused only once the next frame has been
+                                 handed over too (ffmpeg_splice) */
     FfmpegProcess *ffmpeg;
 
     pthread_t thread;
@@ -169,6 +172,10 @@ static bool start_ffmpeg(FrameSink *sink, const FrameSinkOptions *options, Desce
     argv[n++] = sink->aside;
     argv[n] = NULL;
     sink->ffmpeg = ffmpeg_start(program, argv, err);
+    /* Whole frames handed over without a copy into the pipe: safe once a
+     * frame alone fills the pipe, so that handing over the next one has
+     * pushed every page of this one out (ffmpeg.h). */
+    sink->splice = sink->ffmpeg && sink->frame_bytes >= ffmpeg_splice_min(sink->ffmpeg);
     return sink->ffmpeg != NULL;
 }
 
@@ -203,7 +210,8 @@ static bool write_frame(FrameSink *sink, long index, DescentError *err)
     case RECORD_FORMAT_WEBM:
     case RECORD_FORMAT_GIF:
     case RECORD_FORMAT_GIF_PALETTE:
-        return ffmpeg_write(sink->ffmpeg, pixels, sink->frame_bytes, err);
+        return sink->splice ? ffmpeg_splice(sink->ffmpeg, pixels, sink->frame_bytes, err)
+                            : ffmpeg_write(sink->ffmpeg, pixels, sink->frame_bytes, err);
     case RECORD_FORMAT_UNKNOWN:
         break;
     }
@@ -362,7 +370,7 @@ fail:
 uint8_t *frame_sink_buffer(FrameSink *sink)
 {
     pthread_mutex_lock(&sink->lock);
-    while (sink->submitted - sink->written >= SLOTS && !sink->failed)
+    while (sink->submitted - sink->written + sink->splice >= SLOTS && !sink->failed)
         pthread_cond_wait(&sink->space, &sink->lock);
     long next = sink->submitted;
     pthread_mutex_unlock(&sink->lock);

@@ -2,7 +2,8 @@
  * frame_sink.h — where recorded frames go: a PNG, a PNG sequence, or an
  * ffmpeg child encoding MP4, WebM or GIF (record_output.h), written by a
  * thread of its own so the caller renders frame k+1 while frame k is being
- * written or encoded.
+ * written or encoded.  Frames of at least a pipe's capacity go to ffmpeg
+ * by vmsplice, without a copy into the pipe (ffmpeg.h).
  *
  * Start / feed / stop:
  *

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""bench_memory.py — descent's resident memory against the floor.
+
+Usage: bench_memory.py DESCENT FLOOR [FRAMES [WxH]].  Runs descent
+--bench-frames FRAMES (300) at WxH (1920x1080) on the rosenbrock race with
+100,000 particles, off-screen, and FLOOR (bench_memory_floor: an empty window
+with a GL 3.3 core context on the same driver, the same frames), and prints
+each one's peak resident memory (the kernel's count at exit, so no sampling
+misses a peak) and their ratio; the aim is at most 1.3.
+"""
+import os
+import subprocess
+import sys
+
+DESCENT, FLOOR = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+FRAMES = sys.argv[3] if len(sys.argv) > 3 else "300"
+SIZE = sys.argv[4] if len(sys.argv) > 4 else "1920x1080"
+SCENE = ["--landscape", "rosenbrock", "--opt", "gd:lr=0.001", "--opt", "momentum:lr=0.0005",
+         "--opt", "rmsprop", "--opt", "adam:lr=0.05", "--start", "-1.5,2"]
+env = dict(os.environ, SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "offscreen"),
+           DBUS_SESSION_BUS_ADDRESS="disabled:")
+
+
+def peak_mb(argv):
+    """Runs argv; returns its peak resident memory in MB and its output."""
+    p = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True)
+    out = p.stdout.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        sys.exit(f"bench_memory: {argv[0]} failed ({p.returncode}): {out.strip()}")
+    return usage.ru_maxrss / 1024.0, out.strip()
+
+
+floor, floor_out = peak_mb([FLOOR, FRAMES, SIZE])
+descent, _ = peak_mb([DESCENT, "--bench-frames", FRAMES, "--size", SIZE, *SCENE])
+particles, _ = peak_mb([DESCENT, "--bench-frames", FRAMES, "--size", SIZE, "--particles",
+                        "100000", "--landscape", "rosenbrock", "--opt", "sgd:lr=0.0001"])
+print(floor_out)
+print("load average %.2f %.2f %.2f on %d CPUs" % (*os.getloadavg(), os.cpu_count()))
+print(f"peak resident after {FRAMES} frames at {SIZE}: floor {floor:.1f} MB; descent "
+      f"(race) {descent:.1f} MB, ratio {descent / floor:.2f}; descent (100,000 particles) "
+      f"{particles:.1f} MB, ratio {particles / floor:.2f} (aim: at most 1.3)")
