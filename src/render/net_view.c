@@ -197,7 +197,7 @@ typedef struct NetPlotRange {
 
 static NetPlotRange plot_range(const NetStage *net)
 {
-    NetPlotRange p = {INFINITY, -INFINITY, 1};
+    NetPlotRange p = {HUGE_VAL, -HUGE_VAL, 1};
     for (size_t i = 0; i < net_stage_run_count(net); i++) {
         const NetRun *run = net_stage_run(net, i);
         p.steps = run->count - 1 > p.steps ? run->count - 1 : p.steps;
