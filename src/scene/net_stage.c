@@ -23,6 +23,10 @@ typedef struct StageRun {
     unsigned char *keys;    /* key_count states of keysize bytes: update i·stride */
     size_t key_count;
     size_t stride;
+    double *sharpness;      /* [t / NET_STAGE_SHARPNESS_EVERY]: measured at update t, or NaN */
+    size_t sharpness_cap;
+    unsigned char *pending; /* pending_count states awaiting their measurement, oldest first */
+    size_t pending_count;
 } StageRun;
 
 /* A plane with its grid. */
@@ -76,6 +80,127 @@ static void keep_keyframe(StageRun *sr, size_t keysize)
         memcpy(sr->keys + sr->key_count++ * keysize, net_run_state(&sr->run), keysize);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Sharpness, measured on the side                                           */
+
+/* Whether update t is one the plots measure: every
+ * NET_STAGE_SHARPNESS_EVERY updates, every other keyframe once the
+ * keyframes are that sparse (so a long run keeps about as many points as
+ * keyframes, and every such update is one advance_run stops at). */
+static bool measured_at(const StageRun *sr, size_t t)
+{
+    size_t every = 2 * sr->stride > NET_STAGE_SHARPNESS_EVERY ? 2 * sr->stride
+                                                              : NET_STAGE_SHARPNESS_EVERY;
+    return t % every == 0 && !(net_run_preconditioned(&sr->run.desc) && t == 0);
+}
+
+static double *sharpness_slot(StageRun *sr, size_t t)
+{
+    size_t k = t / NET_STAGE_SHARPNESS_EVERY;
+    if (k >= sr->sharpness_cap) {
+        size_t cap = sr->sharpness_cap ? 2 * sr->sharpness_cap : 64;
+        while (cap <= k)
+            cap *= 2;
+        double *grown = realloc(sr->sharpness, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        for (size_t q = sr->sharpness_cap; q < cap; q++)
+            grown[q] = (double)NAN;
+        sr->sharpness = grown;
+        sr->sharpness_cap = cap;
+    }
+    return &sr->sharpness[k];
+}
+
+/* Keeps the run's state for its measurement when its update is due and
+ * not yet measured; when NET_STAGE_PENDING are waiting, the oldest gives
+ * way (playing fast, the plot thins rather than lags). */
+static void queue_measurement(StageRun *sr, size_t keysize)
+{
+    size_t t = (size_t)net_run_state(&sr->run)->t;
+    double *slot = sharpness_slot(sr, t);
+    if (!measured_at(sr, t) || !slot || !isnan(*slot) || sr->run.status != NET_RUN_ACTIVE)
+        return;
+    if (sr->pending_count == NET_STAGE_PENDING) {
+        memmove(sr->pending, sr->pending + keysize, (NET_STAGE_PENDING - 1) * keysize);
+        sr->pending_count--;
+    }
+    memcpy(sr->pending + sr->pending_count++ * keysize, net_run_state(&sr->run), keysize);
+}
+
+/* Forgets the states queued after update t (a seek went back before them;
+ * stepping on queues them again). */
+static void drop_pending_after(StageRun *sr, size_t t, size_t keysize)
+{
+    while (sr->pending_count > 0 &&
+           (size_t)((const OptimizerVec *)(const void *)(sr->pending +
+                                                         (sr->pending_count - 1) * keysize))
+                   ->t > t)
+        sr->pending_count--;
+}
+
+/* Measures run begin..end-1's oldest waiting state (core/net_run.h's
+ * net_run_curvature: the numbers a trace with --every prints). */
+static void measure_runs(void *context, size_t begin, size_t end)
+{
+    NetStage *stage = context;
+    for (size_t i = begin; i < end; i++) {
+        StageRun *sr = &stage->runs[i];
+        if (sr->pending_count == 0)
+            continue;
+        const OptimizerVec *state = (const OptimizerVec *)(const void *)sr->pending;
+        double sharpness, preconditioned;
+        DescentError err;
+        double *slot = sharpness_slot(sr, (size_t)state->t);
+        /* Out of memory: the update stays unmeasured. */
+        if (slot && net_run_curvature(&sr->run, state, &sharpness, &preconditioned, &err))
+            *slot = net_run_preconditioned(&sr->run.desc) ? preconditioned : sharpness;
+        memmove(sr->pending, sr->pending + stage->keysize,
+                (sr->pending_count - 1) * stage->keysize);
+        sr->pending_count--;
+    }
+}
+
+/* One measurement per run with one waiting, the runs on threads of their
+ * own (each measures with its own scratch space). */
+static void measure_pending(NetStage *stage)
+{
+    size_t waiting = 0;
+    for (size_t i = 0; i < stage->run_count; i++)
+        waiting += stage->runs[i].pending_count;
+    if (waiting > 0)
+        parallel_for(stage->run_count, NET_STAGE_THREADS, measure_runs, stage);
+}
+
+double net_stage_series(const NetStage *stage, size_t i, NetSeries series, size_t k)
+{
+    const StageRun *sr = &stage->runs[i];
+    const NetMetrics *m = &sr->run.metrics[k];
+    size_t q = k / NET_STAGE_SHARPNESS_EVERY;
+    switch (series) {
+    case NET_SERIES_TRAIN_LOSS:
+        return m->train_loss;
+    case NET_SERIES_TEST_LOSS:
+        return m->test_loss;
+    case NET_SERIES_TRAIN_ACC:
+        return m->train_acc;
+    case NET_SERIES_TEST_ACC:
+        return m->test_acc;
+    case NET_SERIES_NORM:
+        return m->norm;
+    case NET_SERIES_SHARPNESS:
+        return k % NET_STAGE_SHARPNESS_EVERY == 0 && q < sr->sharpness_cap ? sr->sharpness[q]
+                                                                           : (double)NAN;
+    case NET_SERIES_STABILITY:
+        return net_run_stability_line(&sr->run.desc, (long)k);
+    default:
+        return (double)NAN;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stepping                                                                  */
+
 /* Steps one run on, stopping at every keyframe's update to keep it. */
 static void advance_run(StageRun *sr, size_t steps, size_t keysize)
 {
@@ -92,6 +217,7 @@ static void advance_run(StageRun *sr, size_t steps, size_t keysize)
             return;
         steps -= chunk;
         keep_keyframe(sr, keysize);
+        queue_measurement(sr, keysize);
     }
 }
 
@@ -127,6 +253,7 @@ void net_stage_seek(NetStage *stage, size_t step)
             net_run_rewind(&sr->run, keyframe(sr, k, stage->keysize));
             sr->key_count = k + 1;
             t = k * sr->stride;
+            drop_pending_after(sr, t, stage->keysize);
         }
         advance_run(sr, step - t, stage->keysize);
     }
@@ -230,6 +357,7 @@ static size_t lattice(int nx, int ny, int s)
 
 bool net_stage_refine(NetStage *stage)
 {
+    measure_pending(stage);
     DescentError err;
     size_t points = 0;
     while (points < NET_STAGE_POINTS_PER_REFINE) {
@@ -384,15 +512,22 @@ static bool start_run(NetStage *stage, const SceneOptions *options, size_t i, De
     StageRun *sr = &stage->runs[i];
     sr->stride = 1;
     sr->keys = malloc(NET_STAGE_KEYFRAMES * stage->keysize);
-    if (!sr->keys)
+    sr->pending = malloc(NET_STAGE_PENDING * stage->keysize);
+    if (!sr->keys || !sr->pending) {
+        free(sr->keys);
+        free(sr->pending);
+        sr->keys = sr->pending = NULL;
         return error_set(err, "out of memory for the network's runs");
+    }
     if (!net_run_init(&sr->run, &stage->model, &stage->data, &desc, stage->theta0, 0, err)) {
         free(sr->keys);
-        sr->keys = NULL;
+        free(sr->pending);
+        sr->keys = sr->pending = NULL;
         return false;
     }
     stage->run_count = i + 1;
     keep_keyframe(sr, stage->keysize);
+    queue_measurement(sr, stage->keysize);
     return true;
 }
 
@@ -463,6 +598,8 @@ void net_stage_destroy(NetStage *stage)
     for (size_t i = 0; i < stage->run_count; i++) {
         net_run_free(&stage->runs[i].run);
         free(stage->runs[i].keys);
+        free(stage->runs[i].pending);
+        free(stage->runs[i].sharpness);
     }
     slice_refiner_destroy(stage->refiner);
     plane_free(&stage->planes[0]);

@@ -38,7 +38,20 @@
  * lies over; distance is how far each point is from that plane (‖θ − its
  * projection‖), which grows as a head moves on until the next plane.
  *
- * Memory: a NetStage owns its model, data, runs, keyframes and grids.
+ * Sharpness.  The plots show each run's sharpness against its stability
+ * line (core/net_run.h: λmax of the training loss's Hessian, λmax(P⁻¹H)
+ * for adam and adamw, by Lanczos), measured every
+ * NET_STAGE_SHARPNESS_EVERY updates (every other keyframe once they are
+ * sparser).  Stepping only keeps a copy of the state at such an update;
+ * net_stage_refine measures one kept state per run per call, on the runs'
+ * threads, so no frame waits for a series of Lanczos iterations.  At most
+ * NET_STAGE_PENDING states wait per run; beyond, the oldest is dropped
+ * (playing fast thins the series instead of making it lag).  A measured
+ * value stays when a seek goes back (the runs are deterministic, so the
+ * same update has the same θ), and is not measured again.
+ *
+ * Memory: a NetStage owns its model, data, runs, keyframes, grids and
+ * measurements.
  * Errors (one line, naming the part): a bad --model, --data or --opt
  * (the core's message), data that does not suit the model, out of memory.
  */
@@ -64,6 +77,8 @@
  * band is not split): about 100 losses over the training set. */
 #define NET_STAGE_POINTS_PER_REFINE 100
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
+#define NET_STAGE_SHARPNESS_EVERY 16 /* updates between sharpness measurements, at least */
+#define NET_STAGE_PENDING 4         /* states per run waiting for their measurement */
 
 /* A point of a projected path: plane coordinates, distance from the plane,
  * and the update it was taken at. */
@@ -100,8 +115,8 @@ size_t net_stage_shown_step(const NetStage *stage);
 /* The run the plane follows (its d1) and the data panel shows. */
 void net_stage_select(NetStage *stage, size_t i);
 
-/* One step of the slice's work (see the header comment): returns true
- * when the grid shown changed. */
+/* One step of the slice's work and of the sharpness measurements (see the
+ * header comment): returns true when the grid shown changed. */
 bool net_stage_refine(NetStage *stage);
 
 /* The update the plane of the grid shown was made at, and (into *run) the
@@ -134,5 +149,22 @@ void net_stage_predict(const NetStage *stage, const double *x, size_t count, int
                        double *confidence);
 
 size_t net_stage_selected(const NetStage *stage);
+
+/* What the plots draw of a run, per update. */
+typedef enum NetSeries {
+    NET_SERIES_TRAIN_LOSS = 0,  /* the full training loss (core/net_run.h's NetMetrics) */
+    NET_SERIES_TEST_LOSS,
+    NET_SERIES_TRAIN_ACC,       /* a share, 0 .. 1; NaN for regression data */
+    NET_SERIES_TEST_ACC,
+    NET_SERIES_NORM,            /* ‖θ‖ */
+    NET_SERIES_SHARPNESS,       /* λmax(H), or λmax(P⁻¹H) for adam and adamw (see
+                                   above); NaN where k is not measured (yet) */
+    NET_SERIES_STABILITY,       /* the sharpness's stability line at k
+                                   (net_run_stability_line: 2/η, 38/η, ...) */
+    NET_SERIES_COUNT
+} NetSeries;
+
+/* Run i's series after k updates (k < its metrics' count). */
+double net_stage_series(const NetStage *stage, size_t i, NetSeries series, size_t k);
 
 #endif
