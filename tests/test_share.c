@@ -189,15 +189,16 @@ static void test_too_small_a_buffer_is_refused(void **state)
 /* Parses args (words split at spaces) with the command line's parser and
  * writes the scene back: marks in printed[] the table's rows whose name
  * the line holds, and fails on a "--" word of the line that is no row with
- * a printer. */
-static void print_and_mark(const char *args, bool *printed)
+ * a printer.  model, when not NULL, makes it a network on 20 moons (whose
+ * --model, --data and --init-seed are the command line's own table's). */
+static void print_and_mark(const char *args, const char *model, bool *printed)
 {
     char text[512], *argv[64];
     int argc = 0;
     snprintf(text, sizeof text, "%s", args);
     for (char *word = strtok(text, " "); word && argc < 64; word = strtok(NULL, " "))
         argv[argc++] = word;
-    SceneOptions options = {0};
+    SceneOptions options = {.model = model, .data = model ? "moons:n=20" : NULL};
     for (int i = 0; i < argc;)
         assert_int_equal(cli_scene_option(&options, argc, argv, &i), 1);
     Scene *scene = make(&options);
@@ -206,7 +207,9 @@ static void print_and_mark(const char *args, bool *printed)
     size_t count;
     const SceneOptionDef *defs = scene_option_defs(&count);
     for (char *word = strtok(line, " "); word; word = strtok(NULL, " ")) {
-        if (strncmp(word, "--", 2) != 0)
+        if (strncmp(word, "--", 2) != 0 ||
+            (model && (strcmp(word, "--model") == 0 || strcmp(word, "--data") == 0 ||
+                       strcmp(word, "--init-seed") == 0)))
             continue;
         size_t k = 0;
         while (k < count && strcmp(defs[k].name, word) != 0)
@@ -219,8 +222,9 @@ static void print_and_mark(const char *args, bool *printed)
 }
 
 /* One table parses, prints and lists the scene options: every row a scene
- * can print is printed by one of two scenes that use every option (--3d
- * and --camera, --sweep and several runs exclude each other), and --help
+ * can print is printed by one of three scenes that use every option (--3d
+ * and --camera, --sweep and several runs exclude each other, --slice needs
+ * a network), and --help
  * lists every row with its value's form. */
 static void test_one_table_parses_prints_and_helps(void **state)
 {
@@ -231,8 +235,9 @@ static void test_one_table_parses_prints_and_helps(void **state)
     assert_true(count <= 64);
     print_and_mark("--landscape quadratic --opt gd --opt=sgd:noise=0.5 --start 1,2 "
                    "--view -3,3,-3,3 --seed 5 --particles 10 --theme light --projector "
-                   "--camera 10,30,2 --speed 2 --lang en", printed);
-    print_and_mark("--opt gd --sweep lr=0.01:0.1:3 --3d", printed);
+                   "--camera 10,30,2 --speed 2 --lang en", NULL, printed);
+    print_and_mark("--opt gd --sweep lr=0.01:0.1:3 --3d", NULL, printed);
+    print_and_mark("--opt gd --slice random", "mlp:layers=2-4-2", printed);
     char *help = NULL;
     size_t help_size = 0;
     FILE *out = open_memstream(&help, &help_size);

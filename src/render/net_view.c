@@ -86,9 +86,12 @@ void render_net_world(Renderer *r, const Scene *scene)
     NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
     if (!path)
         return;
-    double start_x, start_y;
-    viewport_to_pixel(&vp, 0, 0, &start_x, &start_y);
-    shapes_ring(r->shapes, start_x, start_y, 6.0 * s, 1.2 * s, r->theme->mark);
+    /* θ0, where every run starts: (0, 0) but on the random plane. */
+    if (net_stage_path(net, 0, path) > 0) {
+        double start_x, start_y;
+        viewport_to_pixel(&vp, path[0].a, path[0].b, &start_x, &start_y);
+        shapes_ring(r->shapes, start_x, start_y, 6.0 * s, 1.2 * s, r->theme->mark);
+    }
     double span = scene->view.xmax - scene->view.xmin;
     for (size_t i = 0; i < net_stage_run_count(net); i++) {
         size_t count = net_stage_path(net, i, path);
@@ -129,6 +132,24 @@ void render_net_world(Renderer *r, const Scene *scene)
 
 #define NET_LEGEND_LINES (SCENE_MAX_RUNS + 2)
 
+/* What the slice shown is: its kind, the run and update it was made at. */
+static void slice_legend(const NetStage *net, char *dest, size_t size)
+{
+    size_t run, step = net_stage_plane(net, &run);
+    NetSliceKind kind;
+    double explained[2];
+    net_stage_slice_plane(net, &kind, explained);
+    if (kind == NET_SLICE_PCA)
+        snprintf(dest, size,
+                 _("slice: the paths' principal directions (%.0f%% + %.0f%%) at step %zu"),
+                 100 * explained[0], 100 * explained[1], step);
+    else if (kind == NET_SLICE_RANDOM)
+        snprintf(dest, size, _("slice: random directions around run %zu at step %zu"), run + 1,
+                 step);
+    else
+        snprintf(dest, size, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
+}
+
 static size_t legend_lines(const Scene *scene, char lines[][200])
 {
     const NetStage *net = scene->net;
@@ -136,8 +157,7 @@ static size_t legend_lines(const Scene *scene, char lines[][200])
     size_t len = (size_t)snprintf(lines[0], 200, "%s", _("network "));
     for (int k = 0; k < m->nsizes && len < 150; k++)
         len += (size_t)snprintf(lines[0] + len, 200 - len, "%s%d", k ? "-" : "", m->sizes[k]);
-    size_t run, step = net_stage_plane(net, &run);
-    snprintf(lines[1], 200, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
+    slice_legend(net, lines[1], 200);
     size_t n = 2;
     for (size_t i = 0; i < net_stage_run_count(net); i++, n++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));

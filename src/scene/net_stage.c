@@ -17,6 +17,12 @@
 /* Half the grid's a range when every path is one point (a unit step of a
  * filter-normalised direction moves each unit by its own size). */
 #define GRID_HALF_DEFAULT 1.0
+/* Half the random plane's b range: Li et al.'s window, a unit step along
+ * each filter-normalised direction either way. */
+#define RANDOM_HALF 1.0
+/* Trajectory points the PCA plane is computed from, at most, over all
+ * runs (the cost grows with their square: slice.h). */
+#define PCA_POINTS 96
 
 typedef struct StageRun {
     NetRun run;
@@ -31,7 +37,10 @@ typedef struct StageRun {
 
 /* A plane with its grid. */
 typedef struct Plane {
-    double *d1, *d2;
+    double *center, *d1, *d2;
+    NetSliceKind asked;     /* the kind asked for when it was made */
+    NetSliceKind kind;      /* the kind made (PCA falls back to init: see net_stage.h) */
+    double explained[2];    /* PCA: each direction's share of the variance */
     SliceGridDesc desc;
     double *values;         /* NET_STAGE_GRID² */
     size_t step;            /* the update shown when it was made */
@@ -49,6 +58,7 @@ struct NetStage {
     char *model_spec, *data_spec;
     ModelWork *work;
     Plane planes[2];        /* [shown] is drawn, the other one is being computed */
+    NetSliceKind slice;     /* the kind of plane asked for */
     int shown;
     SliceRefiner *refiner;  /* on a band of planes[1 − shown], or NULL */
     int band;               /* the band it refines, */
@@ -275,7 +285,7 @@ size_t net_stage_shown_step(const NetStage *stage)
 /* Where a plane's grid goes: around every run's keyframes and head. */
 static SliceGridDesc grid_around(const NetStage *stage, const Plane *plane)
 {
-    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
     double lo[2] = {0, 0}, hi[2] = {0, 0};
     for (size_t i = 0; i < stage->run_count; i++) {
         const StageRun *sr = &stage->runs[i];
@@ -301,11 +311,98 @@ static SliceGridDesc grid_around(const NetStage *stage, const Plane *plane)
                            cb + half / GRID_ASPECT, NET_STAGE_GRID, NET_STAGE_GRID};
 }
 
+/* The random plane: through the selected run now, along two
+ * filter-normalised random directions (slice.h) drawn from the same seed
+ * every time and normalised to the run's θ now, each unit's step the size
+ * of its own weights (Li et al. 2018). */
+static void random_directions(const NetStage *stage, Plane *plane)
+{
+    const double *now = net_run_theta(&stage->runs[stage->selected].run);
+    Rng rng;
+    rng_seed(&rng, rng_mix(stage->init_seed, SLICE_DIRECTION_KEY));
+    memcpy(plane->center, now, stage->model.nparams * sizeof *plane->center);
+    slice_random_direction(&stage->model, now, &rng, plane->d1);
+    slice_random_direction(&stage->model, now, &rng, plane->d2);
+    plane->kind = NET_SLICE_RANDOM;
+}
+
+/* Flips d so that its largest entry is positive: the same plane made
+ * again a few updates later does not mirror the picture. */
+static void orient(double *d, size_t n)
+{
+    size_t big = 0;
+    for (size_t p = 1; p < n; p++)
+        if (fabs(d[p]) > fabs(d[big]))
+            big = p;
+    if (d[big] < 0)
+        for (size_t p = 0; p < n; p++)
+            d[p] = -d[p];
+}
+
+/* Appends θ to points when it is finite. */
+static void add_point(double *points, size_t *count, const double *theta, size_t n)
+{
+    for (size_t p = 0; p < n; p++)
+        if (!isfinite(theta[p]))
+            return;
+    memcpy(points + (*count)++ * n, theta, n * sizeof *points);
+}
+
+/* The PCA plane: through θ0 along the top two principal directions of
+ * every run's keyframes and head (about PCA_POINTS of them, each run's
+ * evenly thinned); false (nothing changed) when they span no plane yet,
+ * e.g. before the first update. */
+static bool pca_directions(const NetStage *stage, Plane *plane)
+{
+    size_t n = stage->model.nparams, per_run = PCA_POINTS / stage->run_count, count = 0;
+    double *points = malloc((per_run + 1) * stage->run_count * n * sizeof *points);
+    if (!points)
+        return false;
+    for (size_t i = 0; i < stage->run_count; i++) {
+        const StageRun *sr = &stage->runs[i];
+        size_t every = sr->key_count / per_run + 1;
+        for (size_t k = 0; k < sr->key_count; k += every)
+            add_point(points, &count,
+                      optimizer_vec_view(keyframe(sr, k, stage->keysize), OPTVEC_THETA), n);
+        add_point(points, &count, net_run_theta(&sr->run), n);
+    }
+    DescentError err;
+    bool made = slice_pca_directions(n, points, count, stage->theta0, plane->d1, plane->d2,
+                                     plane->explained, &err);
+    free(points);
+    if (!made)
+        return false;
+    orient(plane->d1, n);
+    orient(plane->d2, n);
+    memcpy(plane->center, stage->theta0, n * sizeof *plane->center);
+    plane->kind = NET_SLICE_PCA;
+    return true;
+}
+
+/* Where a plane's grid goes: around the runs' paths, or for the random
+ * plane its fixed window. */
+static SliceGridDesc plane_grid(const NetStage *stage, const Plane *plane)
+{
+    if (plane->kind != NET_SLICE_RANDOM)
+        return grid_around(stage, plane);
+    return (SliceGridDesc){-GRID_ASPECT * RANDOM_HALF, GRID_ASPECT * RANDOM_HALF, -RANDOM_HALF,
+                           RANDOM_HALF, NET_STAGE_GRID, NET_STAGE_GRID};
+}
+
 /* Makes plane's directions through the selected run as it is now. */
 static void make_directions(const NetStage *stage, Plane *plane)
 {
     const double *now = net_run_theta(&stage->runs[stage->selected].run);
     size_t n = stage->model.nparams;
+    plane->asked = stage->slice;
+    if (stage->slice == NET_SLICE_RANDOM) {
+        random_directions(stage, plane);
+        return;
+    }
+    if (stage->slice == NET_SLICE_PCA && pca_directions(stage, plane))
+        return;
+    plane->kind = NET_SLICE_INIT;
+    memcpy(plane->center, stage->theta0, n * sizeof *plane->center);
     double moved = 0;
     for (size_t p = 0; p < n; p++)
         moved += fabs(now[p] - stage->theta0[p]);
@@ -329,7 +426,7 @@ static bool start_band(NetStage *stage, int band, DescentError *err)
     double row = (g->b_max - g->b_min) / (g->ny - 1);
     SliceGridDesc desc = {g->a_min, g->a_max, g->b_min + j0 * row, g->b_min + (j1 - 1) * row,
                           g->nx, j1 - j0};
-    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
     stage->refiner = slice_refiner_create(&stage->model, &stage->data.train, &sp, &desc,
                                           plane->values + (size_t)j0 * (size_t)g->nx, err);
     stage->band = band;
@@ -343,7 +440,7 @@ static bool start_plane(NetStage *stage, DescentError *err)
 {
     Plane *plane = &stage->planes[1 - stage->shown];
     make_directions(stage, plane);
-    plane->desc = grid_around(stage, plane);
+    plane->desc = plane_grid(stage, plane);
     plane->step = net_stage_shown_step(stage);
     plane->run = stage->selected;
     return start_band(stage, 0, err);
@@ -362,7 +459,8 @@ bool net_stage_refine(NetStage *stage)
     size_t points = 0;
     while (points < NET_STAGE_POINTS_PER_REFINE) {
         if (!stage->refiner) {
-            if (stage->planes[stage->shown].step == net_stage_shown_step(stage) ||
+            const Plane *shown = &stage->planes[stage->shown];
+            if ((shown->step == net_stage_shown_step(stage) && shown->asked == stage->slice) ||
                 !start_plane(stage, &err))
                 return false;
         }
@@ -438,7 +536,7 @@ size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest)
 {
     const Plane *plane = &stage->planes[stage->shown];
     const StageRun *sr = &stage->runs[i];
-    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
     size_t count = 0;
     for (size_t k = 0; k <= sr->key_count; k++) {
         const OptimizerVec *state =
@@ -488,14 +586,16 @@ void net_stage_predict(const NetStage *stage, const double *x, size_t count, int
 
 static bool plane_alloc(Plane *plane, size_t n)
 {
+    plane->center = calloc(n, sizeof *plane->center);
     plane->d1 = calloc(n, sizeof *plane->d1);
     plane->d2 = calloc(n, sizeof *plane->d2);
     plane->values = calloc((size_t)NET_STAGE_GRID * NET_STAGE_GRID, sizeof *plane->values);
-    return plane->d1 && plane->d2 && plane->values;
+    return plane->center && plane->d1 && plane->d2 && plane->values;
 }
 
 static void plane_free(Plane *plane)
 {
+    free(plane->center);
     free(plane->d1);
     free(plane->d2);
     free(plane->values);
@@ -544,6 +644,7 @@ static bool stage_build(NetStage *stage, const SceneOptions *options, DescentErr
     size_t n = stage->model.nparams;
     stage->keysize = optimizer_vec_size(n);
     stage->init_seed = options->init_seed;
+    stage->slice = options->slice;
     stage->model_spec = strdup(options->model);
     stage->data_spec = strdup(options->data);
     if (!stage->model_spec || !stage->data_spec)
@@ -563,8 +664,8 @@ static bool stage_build(NetStage *stage, const SceneOptions *options, DescentErr
      * while the old one is shown. */
     Plane *first = &stage->planes[0];
     make_directions(stage, first);
-    first->desc = grid_around(stage, first);
-    SlicePlane sp = {n, stage->theta0, first->d1, first->d2};
+    first->desc = plane_grid(stage, first);
+    SlicePlane sp = {n, first->center, first->d1, first->d2};
     if (!slice_grid(&stage->model, &stage->data.train, &sp, &first->desc, NET_STAGE_THREADS,
                     first->values, err))
         return false;
@@ -654,4 +755,29 @@ void net_stage_select(NetStage *stage, size_t i)
 size_t net_stage_selected(const NetStage *stage)
 {
     return stage->selected;
+}
+
+void net_stage_set_slice(NetStage *stage, NetSliceKind kind)
+{
+    if (kind == stage->slice)
+        return;
+    stage->slice = kind;
+    /* The plane being computed is of the old kind: start again. */
+    slice_refiner_destroy(stage->refiner);
+    stage->refiner = NULL;
+}
+
+NetSliceKind net_stage_slice(const NetStage *stage)
+{
+    return stage->slice;
+}
+
+SlicePlane net_stage_slice_plane(const NetStage *stage, NetSliceKind *kind, double explained[2])
+{
+    const Plane *plane = &stage->planes[stage->shown];
+    if (kind)
+        *kind = plane->kind;
+    if (explained)
+        explained[0] = plane->explained[0], explained[1] = plane->explained[1];
+    return (SlicePlane){stage->model.nparams, plane->center, plane->d1, plane->d2};
 }

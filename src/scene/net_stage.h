@@ -20,12 +20,24 @@
  * also the path drawn: a long run is drawn from NET_STAGE_KEYFRAMES / 2
  * to NET_STAGE_KEYFRAMES points and its head.
  *
- * The slice.  The plane goes through θ0 along d1 = θ_now − θ0 of the
- * selected run and a filter-normalised random d2 ⊥ d1 as long
- * (slice_init_directions; two random directions while θ_now = θ0), so the
- * selected run's path goes from (0, 0) to (1, 0) when the plane is made.
- * d2 is drawn from the same seed every time, so the picture changes only
- * as far as d1 does.  Its loss (the full training loss) is computed on
+ * The slice.  Its plane is one of three kinds (NetSliceKind, --slice):
+ *   init    through θ0 along d1 = θ_now − θ0 of the selected run and a
+ *           filter-normalised random d2 ⊥ d1 as long
+ *           (slice_init_directions; two random directions while
+ *           θ_now = θ0), so the selected run's path goes from (0, 0) to
+ *           (1, 0) when the plane is made;
+ *   pca     through θ0 along the top two principal directions of every
+ *           run's keyframes and head (slice_pca_directions, Li et al. 2018
+ *           §7), each oriented so its largest entry is positive; while the
+ *           paths span no plane (before the first update, one straight
+ *           path) the init plane stands in for it;
+ *   random  through the selected run's θ now along two filter-normalised
+ *           random directions (slice_random_direction: each unit's row
+ *           scaled to that unit's weights in θ now, biases 0), on the
+ *           fixed window a ∈ ±1.6, b ∈ ±1: the basin around the solution
+ *           as Li et al. draw it, the paths mostly far off the plane.
+ * Random directions are drawn from the same seed every time, so the
+ * picture changes only as far as the runs do.  Its loss (the full training loss) is computed on
  * NET_STAGE_GRID × NET_STAGE_GRID points in NET_STAGE_BANDS bands of rows,
  * each by a SliceRefiner, level by level and band by band, as many levels
  * per net_stage_refine call as make NET_STAGE_POINTS_PER_REFINE points,
@@ -37,6 +49,8 @@
  * onto the plane of the grid shown, so a path is drawn on the landscape it
  * lies over; distance is how far each point is from that plane (‖θ − its
  * projection‖), which grows as a head moves on until the next plane.
+ * Changing the kind (net_stage_set_slice) starts a new plane at once; the
+ * old one stays shown until it is complete.
  *
  * Sharpness.  The plots show each run's sharpness against its stability
  * line (core/net_run.h: λmax of the training loss's Hessian, λmax(P⁻¹H)
@@ -149,6 +163,17 @@ void net_stage_predict(const NetStage *stage, const double *x, size_t count, int
                        double *confidence);
 
 size_t net_stage_selected(const NetStage *stage);
+
+/* The kind of plane asked for; changing it starts a new one (the one shown
+ * stays until the new one is complete). */
+void net_stage_set_slice(NetStage *stage, NetSliceKind kind);
+NetSliceKind net_stage_slice(const NetStage *stage);
+
+/* The plane of the grid shown (pointers into the stage, valid until the
+ * next net_stage_refine), the kind it was made as (PCA may have fallen
+ * back to init) into *kind and, for PCA, each direction's share of the
+ * variance into explained (either may be NULL). */
+SlicePlane net_stage_slice_plane(const NetStage *stage, NetSliceKind *kind, double explained[2]);
 
 /* What the plots draw of a run, per update. */
 typedef enum NetSeries {

@@ -211,6 +211,11 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
                   options->view.xmax, options->view.ymin, options->view.ymax, VIEW_SPAN_MAX);
         return NULL;
     }
+    if (options->has_slice && !options->model) {
+        error_set(err, "--slice %s: needs --model SPEC (a network's slice)",
+                  scene_slice_name(options->slice));
+        return NULL;
+    }
     if (options->data && !options->model) {
         error_set(err, "--data %s: needs --model SPEC (a network to train on it)",
                   options->data);
