@@ -85,11 +85,16 @@
 #include "scene/scene_options.h"
 
 #define NET_STAGE_KEYFRAMES 256
-#define NET_STAGE_GRID 49           /* slice points per side */
+/* Slice points per side.  The slice was the frame's largest cost of the
+ * network's own (about a fifth of a 2-16-16-2 scene's CPU time, measured
+ * with perf): 33² points at 50 a frame refresh the plane about as often as
+ * 49² at 100 did, at half the cost per frame, and the bilinear heatmap and
+ * its contours look the same (docs/ARCHITECTURE.md §2.6). */
+#define NET_STAGE_GRID 33
 #define NET_STAGE_BANDS 12          /* row bands the grid is refined in */
 /* Slice points one net_stage_refine call computes, at least (a level of a
- * band is not split): about 100 losses over the training set. */
-#define NET_STAGE_POINTS_PER_REFINE 100
+ * band is not split): about 50 losses over the training set. */
+#define NET_STAGE_POINTS_PER_REFINE 50
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
 #define NET_STAGE_SHARPNESS_EVERY 16 /* updates between sharpness measurements, at least */
 #define NET_STAGE_PENDING 4         /* states per run waiting for their measurement */
