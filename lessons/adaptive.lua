@@ -61,17 +61,39 @@ step {
 step {
   id = "memory_late",
   caption = {
-    en = "400 steps on, each run sits in its own minimum, where the ground is flat. AdaGrad's "
+    en = "360 steps on, each run sits in its own minimum, where the ground is flat. AdaGrad's "
       .. "numbers are where they were at step 20; RMSProp's and Adam's averages forget, so "
       .. "theirs have grown above them. RMSProp pays for it: near step 325 its steps grew too "
       .. "large for its valley, it was thrown out (the loss jumps to about 4), its numbers "
-      .. "shrank, and it fell back in.",
-    zh = "又走了 400 步，每条路径都停在各自的极小值处，那里地面平坦。AdaGrad 的数值和第 20 步时一样；"
+      .. "shrank, and it fell back in: at step 380 its loss is down to 10⁻¹⁴.",
+    zh = "又走了 360 步，每条路径都停在各自的极小值处，那里地面平坦。AdaGrad 的数值和第 20 步时一样；"
       .. "RMSProp 和 Adam 的滑动平均会遗忘，所以它们的数值已超过第 20 步时。RMSProp 为此付出代价："
-      .. "第 325 步附近，它的步子大到山谷留不住它，被甩了出去（损失跳到约 4），数值随之变小，又落回谷底。",
+      .. "第 325 步附近，它的步子大到山谷留不住它，被甩了出去（损失跳到约 4），数值随之变小，它又落回谷底："
+      .. "第 380 步时损失降到 10⁻¹⁴。",
   },
   keep = true,
-  play = 400,
+  -- To step 380, where RMSProp is back at the bottom: a step later its loss
+  -- starts to climb again (never_settles).
+  play = 360,
   speed = 80,
   show = { "effective_step" },
+}
+
+step {
+  id = "never_settles",
+  caption = {
+    en = "But RMSProp never comes to rest: played on to step 1500, it is thrown out again near "
+      .. "steps 440 and 525, and from step 700 on it bounces around its minimum, its loss "
+      .. "between 0.01 and 0.5. Adam and AdaGrad stay at rest, their loss under 10⁻⁶.",
+    zh = "可是 RMSProp 始终停不下来：继续走到第 1500 步，它在第 440 步和第 525 步附近"
+      .. "又被甩出去，从第 700 步起在极小值周围来回弹跳，损失在 0.01 到 0.5 之间。"
+      .. "Adam 和 AdaGrad 一直停着不动，损失低于 10⁻⁶。",
+  },
+  keep = true,
+  play = 1120,
+  speed = 150,
+  -- The loss plot from 10⁻⁶ (under it: Adam and AdaGrad) to 1000, above
+  -- every start (130 to 180): RMSProp's band between 0.01 and 0.5 stands
+  -- 4 of its 9 decades above the floor.
+  plot = { ymin = 1e-6, ymax = 1000 },
 }

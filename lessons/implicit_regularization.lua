@@ -62,14 +62,17 @@ step {
 step {
   id = "logistic",
   caption = {
-    en = "Logistic regression on data a line can separate: no finite minimum exists, the "
+    en = "Logistic regression with l2 = 0 (no penalty term) on data a line can separate: "
+      .. "no finite minimum exists, the "
       .. "loss keeps falling as the weights grow. GD's weights do grow without end, yet their "
       .. "direction settles, slowly, on the max-margin direction: that of the separating line "
       .. "with the widest margin.",
-    zh = "在可以被直线分开的数据上做逻辑回归：不存在有限的极小值，权重越大损失越小。"
+    zh = "在可以被直线分开的数据上做逻辑回归，l2 = 0（没有惩罚项）：不存在有限的极小值，权重越大损失越小。"
       .. "GD 的权重确实无止境地增长，但它的方向却慢慢稳定下来，趋向最大间隔方向：间隔最大的那条分隔线的方向。",
   },
-  landscape = "logreg:data=separable.csv",
+  -- l2 = 0 written out: the legend's formula has an (l2/2)|w|² term, and the
+  -- spec line beside it shows that it is zero here.
+  landscape = "logreg:data=separable.csv,l2=0",
   view = { -2, 10, -2, 6 },
   runs = { "gd:lr=1" },
   play = 3000,

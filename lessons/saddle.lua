@@ -35,7 +35,7 @@ step {
   caption = {
     en = "GD started exactly on the line y = 0 never feels the downhill direction: "
       .. "the gradient has no y part there. It walks into the saddle and stops, for good.",
-    zh = "恰好从 y = 0 这条线出发的 GD 永远感受不到向下的方向：那里梯度没有 y 分量。它走进鞍点然后停住，再也不动。",
+    zh = "恰好从 y = 0 这条线出发的 GD 永远感受不到下坡方向：那里梯度没有 y 分量。它走进鞍点然后停住，再也不动。",
   },
   view = { -2, 2, -2, 2 },
   runs = { "gd:lr=0.1" },

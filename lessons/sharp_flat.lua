@@ -13,6 +13,14 @@ lesson {
   start = { -1.0, 0.4 },
 }
 
+-- Steps 4 to 6 compare η with 2/λmax in each valley: marks name each
+-- valley's λmax on the map, on each minimum (the flat one lies off
+-- its well's centre: the bowl pulls it in); the sharpness plot dots both.
+local valley_curvatures = {
+  { x = -1.2, y = 0.6, label = { en = "sharp: λmax ≈ 100", zh = "尖锐：λmax ≈ 100" } },
+  { x = 1.13, y = -0.56, label = { en = "flat: λmax ≈ 1.65", zh = "平坦：λmax ≈ 1.65" } },
+}
+
 step {
   id = "two_valleys",
   caption = {
@@ -82,6 +90,7 @@ step {
   play = 600,
   speed = 60,
   show = { "stability" },
+  marks = valley_curvatures,
 }
 
 step {
@@ -97,6 +106,7 @@ step {
   play = 600,
   speed = 30,
   show = { "stability", "gradient" },
+  marks = valley_curvatures,
 }
 
 step {
@@ -117,6 +127,7 @@ step {
   play = 600,
   speed = 30,
   show = { "stability" },
+  marks = valley_curvatures,
   keys = {
     w = {
       label = { en = "sharp valley width 0.1 / 0.25", zh = "尖锐山谷宽度 0.1 / 0.25" },

@@ -1,4 +1,5 @@
-/* test_axis_ticks.c — round tick spacings, worked out by hand. */
+/* test_axis_ticks.c — round tick spacings and where the axes' labels go,
+ * worked out by hand. */
 #include "testing.h"
 
 #include "scene/axis_ticks.h"
@@ -29,11 +30,67 @@ static void empty_ranges_have_no_ticks(void **state)
     assert_true(axis_tick_step(0, 1, 0) == 0);
 }
 
+/* Text 7 pixels a character wide. */
+static double seven_per_char(void *context, const char *text)
+{
+    (void)context;
+    return 7.0 * (double)strlen(text);
+}
+
+static const AxisTick *tick_at(const AxisPlan *plan, int axis, double value)
+{
+    for (size_t k = 0; k < plan->tick_count; k++)
+        if (plan->tick[k].axis == axis && plan->tick[k].value == value)
+            return &plan->tick[k];
+    fail_msg("no tick at %g on axis %d", value, axis);
+    return &plan->tick[0];
+}
+
+static void labels_are_whole_on_the_map_or_absent(void **state)
+{
+    (void)state;
+    /* x in [-2.05, 3.95], y in [-2.95, 3.05] on 600 x 600 pixels: 100 per
+     * unit, the origin at pixel (205, 305); at most 600 / 90 = 6 ticks an
+     * axis, spacing 1 (x: -2 .. 3; y: -2 .. 3). */
+    Viewport vp = viewport_fit_at((ViewRect){-2.05, 3.95, -2.95, 3.05}, 0, 0, 600, 600);
+    AxisStyle style = {.scale = 1, .line = 14, .pad = 4, .text_width = seven_per_char};
+    AxisPlan plan;
+    axis_plan(&vp, &style, &plan);
+    assert_close(plan.ox, 205, 1e-9);
+    assert_close(plan.oy, 305, 1e-9);
+    assert_int_equal(plan.tick_count, 10);
+    /* "-2" under x = -2 (pixel 5) would span 5 - 7 - 4 = -6 .. 16: cut by
+     * the map's left edge, so it is not drawn; its tick is. */
+    const AxisTick *cut = tick_at(&plan, 0, -2);
+    assert_close(cut->px, 5, 1e-9);
+    assert_false(cut->labelled);
+    /* "-1" at pixel 105: 94 .. 116, under the axis (311 .. 325). */
+    const AxisTick *whole = tick_at(&plan, 0, -1);
+    assert_true(whole->labelled);
+    assert_string_equal(whole->label.text, "-1");
+    assert_close(whole->label.x, 94, 1e-9);
+    assert_close(whole->label.w, 22, 1e-9);
+    assert_close(whole->label.y, 311, 1e-9);
+    /* "3" right of y = 3's tick (pixel 5) would span -2 .. 12 high. */
+    assert_false(tick_at(&plan, 1, 3)->labelled);
+    assert_true(tick_at(&plan, 1, 2)->labelled);
+    assert_true(tick_at(&plan, 0, 3)->labelled);
+    assert_true(plan.has_origin);
+    AxisLabel labels[2 * AXIS_MAX_TICKS + 1];
+    size_t n = axis_plan_labels(&plan, labels, sizeof labels / sizeof labels[0]);
+    assert_int_equal(n, 9);
+    for (size_t k = 0; k < n; k++) {
+        assert_true(labels[k].x >= 0 && labels[k].x + labels[k].w <= 600);
+        assert_true(labels[k].y >= 0 && labels[k].y + labels[k].h <= 600);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spacings_are_one_two_or_five_times_a_power_of_ten),
         cmocka_unit_test(empty_ranges_have_no_ticks),
+        cmocka_unit_test(labels_are_whole_on_the_map_or_absent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -61,6 +61,12 @@ FORMULAS = {
     "double_well:h=2.5,c=0.3": lambda x, y: 2.5 * (x * x - 1) ** 2 + 0.3 * y * y,
     "uv": lambda u, v: 0.5 * (u * v - 1) ** 2,
     "uv:y=-1.7": lambda u, v: 0.5 * (u * v + 1.7) ** 2,
+    # defaults h = 1, sharp = 4, flat = 2, cap = 4, c = 1: the sharp well meets the cap where
+    # 4(j - m) = -4j and 2(j - m)^2 = 1 - 2j^2, so j = -1/2, m = -1; the flat one where
+    # 2(j - m) = -4j and (j - m)^2 = 1 - 2j^2, so j = 1/sqrt(6), m = 3/sqrt(6)
+    "parabolic_wells": lambda x, y: y * y + (2 * (x + 1) ** 2 if x < -0.5 else
+                                              (x - 3 / math.sqrt(6)) ** 2 if x > 1 / math.sqrt(6) else
+                                              1 - 2 * x * x),
 }
 POINTS = [(0.3, -0.7), (-1.2, 0.9), (1.7, 1.1), (-0.45, -1.3)]
 for spec, f in FORMULAS.items():
@@ -195,7 +201,8 @@ code, out, err = run("list", "landscapes")
 check("list landscapes names every landscape of docs/CLI.md §3.2",
       code == 0 and all(n in out for n in ["quadratic", "rosenbrock", "beale", "himmelblau", "rastrigin", "ackley",
                                             "booth", "matyas", "three_hump_camel", "styblinski_tang", "saddle",
-                                            "monkey_saddle", "double_well", "uv", "sharp_flat", "linreg", "logreg", "expr"]), out[:200])
+                                            "monkey_saddle", "double_well", "uv", "parabolic_wells", "sharp_flat", "linreg", "logreg",
+                                            "expr"]), out[:200])
 code, out, err = run("list", "schedules")
 check("list schedules", code == 0 and "cosine" in out and "warmup" in out, out)
 code, out, err = run("list", "lessons")
@@ -234,6 +241,8 @@ BAD = [
     (["trace", "--steps", "5", "--opt", "adam:beta1=1"], "beta1=1 is out of range"),
     (["trace", "--steps", "5", "--opt", "gd:lr=-1"], "lr=-1 is out of range"),
     (["trace", "--steps", "5", "--opt", "sgd:batch=4"], "batch=4 needs a data landscape"),
+    (["trace", "--steps", "5", "--opt", "sgd:noise_model=diagonal"], "noise_model=diagonal"),
+    (["trace", "--steps", "5", "--opt", "sgd:label_noise=1"], "label_noise needs a landscape fitted to labels"),
     (["trace", "--steps", "5", "--opt", "gd", "--landscape", "nowhere"], "unknown landscape 'nowhere'"),
     (["trace", "--steps", "5", "--opt", "gd", "--landscape", "quadratic:l3=1"], "unknown key 'l3'"),
     (["trace", "--steps", "5", "--opt", "gd", "--landscape", "expr:x^^2"], "column"),
@@ -259,6 +268,15 @@ BAD = [
     (["experiment", "sde_variance", "from=1.95"], "from=1.95 must be below to=1.9"),
     (["experiment", "kramers", "lr=0.5"], "SGD must take small steps"),
     (["experiment", "kramers", "to=40"], "walker steps is more than"),
+    (["experiment", "sharp_escape", "lr=0.3"], "SGD must take small steps"),
+    (["experiment", "label_noise", "to=0.6"], "eta lambda well below 2"),
+    (["experiment", "noise_scale", "g=2"], "must stay well below the stability edge"),
+    (["trace", "--steps", "5", "--landscape", "linreg", "--opt", "sgd:sampling=independent,batch=0"],
+     "sampling=independent needs batch=B"),
+    (["experiment", "max_margin_rate", "window=1000", "steps=2000"], "fewer than 4 updates"),
+    (["experiment", "label_noise", "from=0.1"], "from=0.1 must be below to=0.09"),
+    (["experiment", "sharp_escape", "from=5"], "from=5 must be below to=4"),
+    (["experiment", "sharp_escape", "noise=2", "to=10"], "walker steps is more than"),
     (["experiment", "kramers", "--seed", "x"], "--seed x"),
     (["experiment", "kramers", "--quik"], "unknown option '--quik'"),
     (["experiment", "kramers", "-o"], "-o needs a value"),

@@ -37,8 +37,10 @@ def table(out):
 
 code, out, err = run("list", "experiments")
 names = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
-check("list experiments: sde_variance, kramers, catapult, edge_of_stability, each with its law and keys",
-      code == 0 and names == ["sde_variance", "kramers", "catapult", "edge_of_stability"] and out.count("    law: ") == len(names)
+check("list experiments: sde_variance, kramers, sharp_escape, label_noise, noise_scale, catapult, edge_of_stability, "
+      "max_margin_rate, each with its law and keys",
+      code == 0 and names == ["sde_variance", "kramers", "sharp_escape", "label_noise", "noise_scale",
+                              "catapult", "edge_of_stability", "max_margin_rate"] and out.count("    law: ") == len(names)
       and re.search(r"^    tol\s", out, re.M), out)
 
 # --- the laws, written again: the theory column of each quick form ---------
@@ -53,11 +55,37 @@ def kramers_plain(row):   # double_well h = c = 1: (2 pi/4) sqrt(8/16) exp(dV/ep
     return math.pi / (2 * math.sqrt(2)) * math.exp(float(row["dV/eps"]))
 
 
+def sharp_escape_ratio(row):
+    """parabolic_wells' defaults: sharp 4, flat 2, cap 4, h = 1; eta = 0.02, sigma = 5.
+    Isotropic: Eyring-Kramers' prefactors 2 pi/sqrt(cap k) alone differ: sqrt(4/2).
+    Hessian-shaped: eps' = eta sigma^2/(2B) = 0.25/B and tau = (2 pi/k) exp((h/eps')(s/k + (1 - s)/cap)),
+    s = cap/(k + cap): 1/4 for the sharp well, 5/12 for the flat one, so the ratio is
+    (4/2) exp(4B (5/12 - 1/4)) = 2 exp(2B/3)."""
+    if row["noise"] == "isotropic":
+        return math.sqrt(2)
+    return 2 * math.exp(2 * float(row["B"]) / 3)
+
+
+def label_noise_rate(row):
+    """uv:y=1 from u^2 - v^2 = 0.3 on the valley, so lambda = u^2 + v^2 = sqrt(0.3^2 + 4);
+    sigma = 0.5.  Label noise: eta^2 2 sigma^2/(2 - eta lambda); isotropic noise of the same size:
+    eta lambda/4 of that."""
+    eta, lam = float(row["eta"]), math.sqrt(0.09 + 4)
+    rate = eta * eta * 2 * 0.25 / (2 - eta * lam)
+    return rate if row["noise"] == "label noise" else rate * eta * lam / 4
+
+
 def catapult_edge(row):   # lazy below eta = 2/lambda0, divergent above 4/lambda0
     return {"lazy/catapult": 2, "catapult/divergent": 4}[row["edge"]] / float(row["lambda0"])
 
 
 LAWS = {"sde_variance": (sde_exact, "variance", 9), "kramers": (kramers_plain, "E[tau]", 5),
+        "sharp_escape": (sharp_escape_ratio, "tau_flat/tau_sharp", 4),
+        "label_noise": (label_noise_rate, "fall per step", 6),
+        "noise_scale": (lambda row: float(row["theory"]), "|theta - w*|^2", 6),
+        # the norm rows' 1/gamma is checked in tests/test_experiment.c (it needs the dataset)
+        "max_margin_rate": (lambda row: float(row["theory"]) if row["law"] == "norm per ln t" else -1.0,
+                            "fitted rate", 6),
         "catapult": (catapult_edge, "eta at the edge", 6),
         "edge_of_stability": (lambda row: 1.0, "eta*lambda_max/2", 3)}
 workdir = tempfile.mkdtemp(prefix="descent-test-experiments-")
@@ -76,6 +104,20 @@ for name, (law, measured, points) in LAWS.items():
                        and math.isclose(float(r["ratio"]), float(r[measured]) / float(r["theory"]), rel_tol=1e-12)
                        and float(r["low"]) <= float(r[measured]) <= float(r["high"]) for r in rows),
           str(rows[:2]))
+
+# noise_scale: the law's spread is one figure for every batch size (equal eta (N/B - 1)), the
+# discrete step's exact figure differs with eta, and B doubles from 1 to N/2 = 32.
+rows = list(csv.DictReader(open(os.path.join(workdir, "noise_scale.csv"))))
+check("noise_scale: B = 1 ... 32, one law for all, the discrete figure beside it",
+      [r["B"] for r in rows] == ["1", "2", "4", "8", "16", "32"]
+      and len({r["theory"] for r in rows}) == 1 and len({r["discrete"] for r in rows}) == 6, str(rows))
+
+# label_noise's claim: isotropic noise drifts at most 5 % as fast as label noise.
+code, out, err = run("experiment", "label_noise", "--quick", "--seed", "1")
+v = verdict(out)
+check("label_noise: its verdict holds the isotropic drift below 5 % of the label-noise law",
+      code == 0 and v and re.search(r"largest isotropic drift / label noise's law 0\.0[34]\d* \(below 0\.05\)",
+                                    v.group(5)), out)
 
 # sde_variance's second column is the SDE's eta sigma^2/(2a): at eta a = 1.9
 # the exact variance is 19 times 1.9/2 = 0.95, twenty times the SDE's.

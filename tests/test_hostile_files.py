@@ -306,16 +306,34 @@ echo $? > "$1.status"
 """
 
 
-def resize_cases(work):
-    """A window made huge from outside shrinks back to a size the driver can
-    draw before it draws again (issue 13, 5): it crashed in llvmpipe at
-    32767x32767."""
-    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
-        skip("the window resized to 32767x32767 from outside", "needs Xvfb and xdotool")
-        return
-    base = os.path.join(work, "resize")
-    subprocess.run([WITH_XVFB, "1280x800x24", "sh", "-c", RESIZE_SCRIPT,
-                    DESCENT, base], env=env(SDL_VIDEODRIVER="x11"), timeout=400,
+# The window is grown to 32767x32767 again and again while it plays: each
+# frame has to be drawn at the size checked just before, not at one another
+# client chose during the frame (before the driver sized its buffers right
+# after the check, this crashed 3 of 3 times).
+FLIP_SCRIPT = r"""
+"$0" --size 400x300 --landscape rosenbrock --opt gd:lr=0.001 --opt adam 2>"$1.err" &
+pid=$!
+wid=$(timeout 60 xdotool search --sync --onlyvisible --pid $pid | head -1)
+for k in $(seq 30); do
+    xdotool windowsize $wid 32767 32767
+    sleep 0.$((k % 3 + 1))
+    kill -0 $pid || break
+    xdotool windowsize $wid 400 300
+    sleep 0.3
+    kill -0 $pid || break
+done
+kill $pid
+wait $pid
+echo $? > "$1.status"
+"""
+
+
+def run_window_script(work, name, script):
+    """Runs a shell script against a window of its own X server; returns a
+    reader of the files it leaves (base + suffix)."""
+    base = os.path.join(work, name)
+    subprocess.run([WITH_XVFB, "1280x800x24", "sh", "-c", script, DESCENT, base],
+                   env=env(SDL_VIDEODRIVER="x11"), timeout=400,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def read(suffix):
@@ -324,6 +342,17 @@ def resize_cases(work):
                 return f.read().strip()
         except OSError:
             return ""
+    return read
+
+
+def resize_cases(work):
+    """A window made huge from outside shrinks back to a size the driver can
+    draw before it draws again (issue 13, 5): it crashed in llvmpipe at
+    32767x32767."""
+    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
+        skip("the window resized to 32767x32767 from outside", "needs Xvfb and xdotool")
+        return
+    read = run_window_script(work, "resize", RESIZE_SCRIPT)
     sizes = [tuple(int(v) for v in line.split("x"))
              for line in read(".sizes").splitlines()]
     # 143: ended by the SIGTERM sent at the end, as a window is when closed.
@@ -332,6 +361,10 @@ def resize_cases(work):
           read(".status") in ("0", "143") and len(sizes) == 3
           and all(w <= 8192 and h <= 8192 for w, h in sizes),
           f"exit {read('.status')!r}, sizes {sizes}, stderr {read('.err')[:300]!r}")
+    read = run_window_script(work, "flip", FLIP_SCRIPT)
+    check("the window grown to 32767x32767 30 times while it plays: it lives on",
+          read(".status") in ("0", "143"),
+          f"exit {read('.status')!r}, stderr {read('.err')[:300]!r}")
 
 
 def main():

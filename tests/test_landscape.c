@@ -63,6 +63,8 @@ static const char *const all_specs[] = {
     "uv",
     "uv:y=0",
     "uv:y=-1.7",
+    "parabolic_wells",
+    "parabolic_wells:h=0.5,sharp=20,flat=0.5,cap=3,c=0.2",
     "sharp_flat",
     "sharp_flat:sharp_width=0.35,bowl=0.2",
     "sharp_flat:sharp_x=0.5,sharp_y=1,flat_depth=2,flat_width=1.2,base=0",
@@ -456,7 +458,7 @@ static void kinds_table_is_complete(void **state)
     static const char *const spec_order[] = {
         "quadratic", "rosenbrock", "beale", "himmelblau", "rastrigin", "ackley",
         "booth", "matyas", "three_hump_camel", "styblinski_tang", "saddle", "monkey_saddle",
-        "double_well", "uv", "sharp_flat", "linreg", "logreg", "expr"};
+        "double_well", "uv", "parabolic_wells", "sharp_flat", "linreg", "logreg", "expr"};
     size_t count;
     const LandscapeInfo *kinds = landscape_kinds(&count);
     assert_int_equal(count, sizeof spec_order / sizeof spec_order[0]);

@@ -7,7 +7,8 @@
  * (render_recording_scale),
  * with the hover readout and without: every panel the step shows is
  * placed, inside the frame, overlapping no other, at least the size its
- * text was measured to need, and no text is cut.  Each step is checked
+ * text was measured to need, and no text is cut; every value label of the
+ * plane's axes lies whole on the map.  Each step is checked
  * after its play (when the runs' lines are longest).  A panel dropped for
  * want of room fails as much as one overlapping another.
  *
@@ -136,6 +137,95 @@ static void check_map(const Renderer *renderer, const Layout *l, const Scene *sc
     }
 }
 
+/* Every value label of the plane's axes lies whole on the map (the map's
+ * edge cuts what lies on it: a "-2" cut at the left reads "2"), over no
+ * other. */
+static void check_axes(Renderer *renderer, const Layout *l, const Scene *scene,
+                       const char *where)
+{
+    AxisLabel labels[2 * AXIS_MAX_TICKS + 1];
+    size_t n = render_axis_labels(renderer, scene, labels, sizeof labels / sizeof labels[0]);
+    LayoutRect map = l->landscape;
+    for (size_t k = 0; k < n; k++) {
+        const AxisLabel *a = &labels[k];
+        if (a->x < map.x - 1e-6 || a->y < map.y - 1e-6 || a->x + a->w > map.x + map.w + 1e-6 ||
+            a->y + a->h > map.y + map.h + 1e-6)
+            report(where, "axis label \"%s\" (%.1f, %.1f, %.1f x %.1f) not whole on the map "
+                   "(%.0f, %.0f, %.0f x %.0f)", a->text, a->x, a->y, a->w, a->h, map.x, map.y,
+                   map.w, map.h);
+        for (size_t j = 0; j < k; j++)
+            if (layout_overlap((LayoutRect){a->x, a->y, a->w, a->h},
+                               (LayoutRect){labels[j].x, labels[j].y, labels[j].w, labels[j].h}))
+                report(where, "axis labels \"%s\" and \"%s\" overlap", a->text,
+                       labels[j].text);
+    }
+}
+
+/* The texts one frame draws, and where. */
+typedef struct DrawnTexts {
+    size_t count;
+    char text[512][64];
+    LayoutRect box[512];
+} DrawnTexts;
+
+static void observe_text(void *context, const char *utf8, LayoutRect box)
+{
+    DrawnTexts *d = context;
+    if (d->count == sizeof d->box / sizeof d->box[0])
+        return;
+    snprintf(d->text[d->count], sizeof d->text[0], "%s", utf8);
+    d->box[d->count++] = box;
+}
+
+static bool inside_rect(LayoutRect a, LayoutRect panel)
+{
+    return a.x >= panel.x && a.y >= panel.y && a.x + a.w <= panel.x + panel.w &&
+           a.y + a.h <= panel.y + panel.h;
+}
+
+/* The frame drawn: the texts on each plot (its title, its range's labels,
+ * its markers' words) lie whole on it, over no other text; in 3D the
+ * box's corners lie on the map. */
+static void check_drawn(Renderer *renderer, const Scene *scene, int w, int h,
+                              double scale, RenderAudience audience, const char *where)
+{
+    static DrawnTexts drawn;
+    drawn.count = 0;
+    renderer_observe_text(renderer, observe_text, &drawn);
+    render_frame(renderer, scene, w, h, scale, audience);
+    renderer_observe_text(renderer, NULL, NULL);
+    const Layout *l = render_layout(renderer, scene, w, h, scale, audience);
+    double cx[8], cy[8];
+    if (scene->display.view3d) {
+        /* The 3D view's box on the map, under no panel. */
+        LayoutRect map = l->landscape;
+        assert_true(render_box_corners(renderer, cx, cy));
+        for (int k = 0; k < 8; k++)
+            if (cx[k] < map.x || cy[k] < map.y || cx[k] > map.x + map.w ||
+                cy[k] > map.y + map.h)
+                report(where, "the 3D box's corner (%.0f, %.0f) is off the map (%.0f, %.0f, "
+                       "%.0f x %.0f)", cx[k], cy[k], map.x, map.y, map.w, map.h);
+    }
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        if (!l->shown[p] || (p != LAYOUT_LOSS && p != LAYOUT_DYNAMICS))
+            continue;
+        LayoutRect panel = l->rect[p];
+        for (size_t a = 0; a < drawn.count; a++) {
+            LayoutRect ba = drawn.box[a];
+            if (!layout_overlap(ba, panel) || ba.w == 0)
+                continue;
+            if (!inside_rect(ba, panel))
+                report(where, "\"%s\" (%.0f, %.0f, %.0f x %.0f) reaches off the %s", drawn.text[a],
+                       ba.x, ba.y, ba.w, ba.h, panel_names[p]);
+            for (size_t b = 0; b < a; b++)
+                if (drawn.box[b].w > 0 && inside_rect(drawn.box[b], panel) &&
+                    layout_overlap(ba, drawn.box[b]))
+                    report(where, "on the %s, \"%s\" overlaps \"%s\"", panel_names[p],
+                           drawn.text[a], drawn.text[b]);
+        }
+    }
+}
+
 static void check_scene(Renderer *renderer, Scene *scene, const char *what)
 {
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
@@ -158,6 +248,10 @@ static void check_scene(Renderer *renderer, Scene *scene, const char *what)
                     render_layout(renderer, scene, sizes[k].w, sizes[k].h, scale, audience);
                 check_layout(l, sizes[k].w, sizes[k].h, where);
                 check_map(renderer, l, scene, sizes[k].w, sizes[k].h, where);
+                check_axes(renderer, l, scene, where);
+                if (!hover)
+                    check_drawn(renderer, scene, sizes[k].w, sizes[k].h, scale, audience,
+                                      where);
             }
     }
     scene->hover_valid = false;

@@ -708,6 +708,147 @@ static void test_noise_mean_and_variance(void **state)
     }
 }
 
+/* The shaped noises at one point: the walker is put back at (x, y) before
+ * each of n = 40000 updates, and the sample covariance of the noise (noisy
+ * gradient minus the gradient without it, same seed) is set beside the
+ * covariance each model promises, written out here independently:
+ *   noise_model=hessian: σ²|H|, |H| = Σ |λ_i| v_i v_iᵀ from H's eigenvectors
+ *     (angle ½ atan2(2H_xy, H_xx − H_yy)); rosenbrock at (−0.5, 0.5) has
+ *     H = [[102, 200], [200, 200]], indefinite, so |H| ≠ H there;
+ *   label_noise on uv: f = u v, ∇f = (v, u), covariance σ² ∇f ∇fᵀ;
+ *   label_noise on linreg, full batch: −(σ/N) Σ ξ_i x_i, covariance
+ *     σ²/N² Σ x_i x_iᵀ; with batches of B dividing N, σ²/B² Σ over the
+ *     batch, on average σ²/(B N) Σ x_i x_iᵀ.
+ * An entry of a sample covariance of n draws has standard error
+ * √((C_ii C_jj + C_ij²)/n); each is checked to 5 of them. */
+static void expected_abs_hessian(const Landscape *ls, double x, double y, double sigma,
+                                 double dest[3])
+{
+    LandscapeEval e;
+    landscape_eval(ls, x, y, &e);
+    double mean = 0.5 * (e.hess[0] + e.hess[2]), r = hypot(0.5 * (e.hess[0] - e.hess[2]), e.hess[1]);
+    double angle = 0.5 * atan2(2.0 * e.hess[1], e.hess[0] - e.hess[2]);
+    double c = cos(angle), s = sin(angle), big = fabs(mean + r), small = fabs(mean - r);
+    dest[0] = sigma * sigma * (big * c * c + small * s * s);
+    dest[1] = sigma * sigma * (big - small) * c * s;
+    dest[2] = sigma * sigma * (big * s * s + small * c * c);
+}
+
+static void expected_label_noise(const Landscape *ls, double x, double y, double sigma,
+                                 size_t batch, double dest[3])
+{
+    const Dataset *d = landscape_dataset(ls);
+    if (!d) { /* uv */
+        dest[0] = sigma * sigma * y * y;
+        dest[1] = sigma * sigma * x * y;
+        dest[2] = sigma * sigma * x * x;
+        return;
+    }
+    double per = batch ? (double)batch : (double)d->n;
+    double scale = sigma * sigma / (per * (double)d->n);
+    dest[0] = dest[1] = dest[2] = 0.0;
+    for (size_t i = 0; i < d->n; i++) {
+        dest[0] += scale * d->x1[i] * d->x1[i];
+        dest[1] += scale * d->x1[i] * d->x2[i];
+        dest[2] += scale * d->x2[i] * d->x2[i];
+    }
+}
+
+static void test_shaped_noise_covariance(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *landscape, *noisy, *plain;
+        double x, y, sigma;
+        size_t batch;
+        bool hessian;
+    } cases[] = {
+        {"rosenbrock", "gd:noise=0.3,noise_model=hessian,seed=5", "gd", -0.5, 0.5, 0.3, 0, true},
+        {"quadratic:l1=1,l2=10,angle=30", "gd:noise=2,noise_model=hessian,seed=6", "gd", 0.4,
+         -1.0, 2.0, 0, true},
+        {"double_well", "gd:noise=1,noise_model=hessian,seed=7", "gd", 0.1, 0.3, 1.0, 0, true},
+        {"uv", "gd:label_noise=0.7,seed=8", "gd", 1.5, -0.5, 0.7, 0, false},
+        {"linreg:n=12", "gd:label_noise=2,seed=9", "gd", 0.3, 0.2, 2.0, 0, false},
+        {"linreg:n=12", "sgd:batch=3,label_noise=2,seed=10", "sgd:batch=3,seed=10", 0.3, 0.2,
+         2.0, 3, false},
+    };
+    const int n = 40000;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Walk noisy, plain;
+        walk_start(&noisy, cases[i].landscape, cases[i].noisy, cases[i].x, cases[i].y);
+        walk_start(&plain, cases[i].landscape, cases[i].plain, cases[i].x, cases[i].y);
+        double sum[2] = {0, 0}, prod[3] = {0, 0, 0};
+        for (int k = 0; k < n; k++) {
+            noisy.state.x = plain.state.x = cases[i].x;
+            noisy.state.y = plain.state.y = cases[i].y;
+            walk_step(&noisy);
+            walk_step(&plain);
+            double d0 = noisy.state.grad[0] - plain.state.grad[0];
+            double d1 = noisy.state.grad[1] - plain.state.grad[1];
+            sum[0] += d0;
+            sum[1] += d1;
+            prod[0] += d0 * d0;
+            prod[1] += d0 * d1;
+            prod[2] += d1 * d1;
+        }
+        double expected[3];
+        if (cases[i].hessian)
+            expected_abs_hessian(noisy.landscape, cases[i].x, cases[i].y, cases[i].sigma,
+                                 expected);
+        else
+            expected_label_noise(noisy.landscape, cases[i].x, cases[i].y, cases[i].sigma,
+                                 cases[i].batch, expected);
+        double covariance[3] = {prod[0] / n - sum[0] * sum[0] / ((double)n * n),
+                                prod[1] / n - sum[0] * sum[1] / ((double)n * n),
+                                prod[2] / n - sum[1] * sum[1] / ((double)n * n)};
+        static const int row[3] = {0, 0, 2}, col[3] = {0, 2, 2};
+        for (int e = 0; e < 3; e++) {
+            double se = sqrt((expected[row[e]] * expected[col[e]] + expected[e] * expected[e]) / n);
+            print_message("%s on %s: covariance[%d] %.5g, expected %.5g (se %.2g)\n",
+                          cases[i].noisy, cases[i].landscape, e, covariance[e], expected[e], se);
+            assert_close_where(covariance[e], expected[e], 5 * se, "%s on %s, entry %d",
+                               cases[i].noisy, cases[i].landscape, e);
+        }
+        walk_end(&noisy);
+        walk_end(&plain);
+    }
+}
+
+/* The shaped noises are seeded like noise=: the same spec and seed give the
+ * same walk, bit for bit, and another seed another walk. */
+static void test_shaped_noise_reproducible(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"double_well", "sgd:lr=0.02,noise=2,noise_model=hessian"},
+        {"uv", "sgd:lr=0.05,label_noise=0.5"},
+        {"linreg:n=20", "momentum:lr=0.05,batch=4,label_noise=1,noise=0.1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char seed3[128], seed4[128];
+        snprintf(seed3, sizeof seed3, "%s,seed=3", cases[i][1]);
+        snprintf(seed4, sizeof seed4, "%s,seed=4", cases[i][1]);
+        Walk a, b, c;
+        walk_start(&a, cases[i][0], seed3, 0.8, 0.4);
+        walk_start(&b, cases[i][0], seed3, 0.8, 0.4);
+        walk_start(&c, cases[i][0], seed4, 0.8, 0.4);
+        bool c_differs = false;
+        for (int k = 0; k < 300; k++) {
+            walk_step(&a);
+            walk_step(&b);
+            walk_step(&c);
+            assert_memory_equal(&a.state.x, &b.state.x, sizeof a.state.x);
+            assert_memory_equal(&a.state.y, &b.state.y, sizeof a.state.y);
+            c_differs |= a.state.x != c.state.x || a.state.y != c.state.y;
+        }
+        if (!c_differs)
+            fail_msg("%s: seed 4 walked the same path as seed 3", cases[i][1]);
+        walk_end(&a);
+        walk_end(&b);
+        walk_end(&c);
+    }
+}
+
 /* ---------------------------------------------------------- minibatches */
 
 /* A dataset whose every minibatch can be read back from its gradient:
@@ -726,6 +867,18 @@ static void write_powers_dataset(char *path, size_t size)
     for (int i = 0; i < POWERS_N; i++)
         fprintf(file, "1,0,%d\n", -(1 << i));
     fclose(file);
+}
+
+/* The samples of the last update's batch of `size` on the powers dataset
+ * (at w_x = 0 lr keeps it there), as a bit mask; 0 when the gradient is not
+ * a batch of that many samples. */
+static unsigned powers_batch(const Walk *w, int size)
+{
+    double sum = (w->state.grad[0] - w->state.x) * size;
+    unsigned mask = (unsigned)lround(sum);
+    if (fabs(sum - mask) > 1e-6 || __builtin_popcount(mask) != size || mask >= 1u << POWERS_N)
+        return 0;
+    return mask;
 }
 
 static void test_minibatch_epochs(void **state)
@@ -747,10 +900,8 @@ static void test_minibatch_epochs(void **state)
         unsigned seen = 0;
         for (int b = 0; b < 4; b++) {
             walk_step(&w);
-            double sum = (w.state.grad[0] - w.state.x) * sizes[b];
-            unsigned mask = (unsigned)lround(sum);
-            if (fabs(sum - mask) > 1e-6 || __builtin_popcount(mask) != sizes[b] ||
-                (mask & seen) != 0 || mask >= 1u << POWERS_N)
+            unsigned mask = powers_batch(&w, sizes[b]);
+            if (mask == 0 || (mask & seen) != 0)
                 fail_msg("epoch %d batch %d: gradient %.17g is not a batch of %d new samples "
                          "(seen %#x)", e, b, w.state.grad[0], sizes[b], seen);
             /* and it is exactly the landscape's gradient of that batch */
@@ -773,6 +924,41 @@ static void test_minibatch_epochs(void **state)
     for (int e = 1; e < epochs; e++)
         reshuffled |= memcmp(order[e], order[0], sizeof order[0]) != 0;
     assert_true(reshuffled);
+    walk_end(&w);
+    unlink(path);
+}
+
+/* sampling=independent: every update's batch is 3 distinct samples drawn
+ * afresh, so batches overlap within what would be an epoch, and over
+ * n = 20000 updates each sample is in a batch with frequency 3/10 (standard
+ * error √(0.3·0.7/n) = 0.0032, checked to 5 of them). */
+static void test_minibatch_independent(void **state)
+{
+    (void)state;
+    char path[64], landscape[128];
+    write_powers_dataset(path, sizeof path);
+    snprintf(landscape, sizeof landscape, "linreg:data=%s", path);
+    Walk w;
+    walk_start(&w, landscape, "sgd:lr=0,batch=3,sampling=independent,seed=5", 0, 0);
+    const int n = 20000;
+    int count[POWERS_N] = {0}, overlaps = 0;
+    unsigned previous = 0;
+    for (int k = 0; k < n; k++) {
+        walk_step(&w);
+        unsigned mask = powers_batch(&w, 3);
+        if (mask == 0)
+            fail_msg("update %d: gradient %.17g is not a batch of 3 samples", k,
+                     w.state.grad[0]);
+        for (int i = 0; i < POWERS_N; i++)
+            count[i] += (mask >> i) & 1u;
+        overlaps += (mask & previous) != 0;
+        previous = mask;
+    }
+    /* Consecutive independent batches of 3 from 10 share a sample with
+     * probability 1 − C(7,3)/C(10,3) = 0.71; epochs never would. */
+    assert_close((double)overlaps / n, 1.0 - 35.0 / 120.0, 5 * sqrt(0.21 / n));
+    for (int i = 0; i < POWERS_N; i++)
+        assert_close_where((double)count[i] / n, 0.3, 5 * sqrt(0.21 / n), "sample %d", i);
     walk_end(&w);
     unlink(path);
 }
@@ -945,6 +1131,11 @@ static void test_parse_errors_name_the_bad_part(void **state)
         {BOWL, "momentum:nesterov=1,dampening=0.5", "dampening"},
         {"linreg:n=10", "sgd:batch=11", "batch"},
         {"linreg:n=10", "sgd:batch=2.5", "batch"},
+        {BOWL, "sgd:noise_model=diagonal", "diagonal"},
+        {"linreg:n=10", "sgd:batch=2,sampling=sometimes", "sometimes"},
+        {BOWL, "sgd:label_noise=1", "label_noise"},
+        {"logreg", "sgd:label_noise=1", "label_noise"},
+        {"uv", "sgd:label_noise=-1", "label_noise"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         DescentError err = {{0}};
@@ -970,7 +1161,8 @@ static void test_traits_name_numbers_of_the_kind(void **state)
     (void)state;
     size_t count;
     const OptimizerInfo *kinds = optimizer_kinds(&count);
-    Landscape *bowl = landscape_create(BOWL, &(DescentError){{0}});
+    /* uv, not BOWL: label_noise needs labels. */
+    Landscape *bowl = landscape_create("uv", &(DescentError){{0}});
     assert_non_null(bowl);
     for (size_t k = 0; k < count; k++) {
         const OptimizerInfo *info = &kinds[k];
@@ -1066,7 +1258,10 @@ int main(void)
         cmocka_unit_test(test_gd_stability_threshold),
         cmocka_unit_test(test_noise_reproducible_by_seed),
         cmocka_unit_test(test_noise_mean_and_variance),
+        cmocka_unit_test(test_shaped_noise_covariance),
+        cmocka_unit_test(test_shaped_noise_reproducible),
         cmocka_unit_test(test_minibatch_epochs),
+        cmocka_unit_test(test_minibatch_independent),
         cmocka_unit_test(test_minibatch_single_samples),
         cmocka_unit_test(test_full_batch_gradient),
         cmocka_unit_test(test_state_records_the_update),

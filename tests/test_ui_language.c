@@ -198,8 +198,9 @@ static size_t token_length(const char *p, bool option)
     return n;
 }
 
-static void observe(void *context, const char *utf8)
+static void observe(void *context, const char *utf8, LayoutRect box)
 {
+    (void)box;
     Watch *w = context;
     w->texts++;
     w->help |= strcmp(utf8, "descent — 按键（Esc 关闭）") == 0;

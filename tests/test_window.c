@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "app/app_internal.h"
 #include "render/render.h"
 #include "scene/viewport.h"
 
@@ -131,14 +132,21 @@ static int orange_midpoints(App *app, const Frame *f, int *segments)
     return orange_count;
 }
 
-static void test_path_has_run_colour(void **state)
+/* Two runs on the quadratic from (2.5, 1.5), paused after 40 steps of '.'. */
+static App *two_runs_stepped(const char *first, const char *second)
 {
-    (void)state;
-    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
+    const char *runs[] = {first, second};
     App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
     push_key(SDLK_SPACE, 0);
     for (int i = 0; i < 40; i++)
         push_text(".");
+    return app;
+}
+
+static void test_path_has_run_colour(void **state)
+{
+    (void)state;
+    App *app = two_runs_stepped("gd:lr=0.02", "adam:lr=0.05");
     free(draw_frame(app, 0.0).rgba);
     /* No hover readout over the path: where a pointer is (Xvfb's sits in
      * the window) is not this test's business. */
@@ -158,16 +166,36 @@ static void test_path_has_run_colour(void **state)
     app_destroy(app);
 }
 
+/* Where two paths coincide the selected run's lies on top (issue 12:
+ * schedules' warm-up run was hidden under a later run's path): two equal
+ * runs, run 1 selected shows orange along the path, run 2 selected not. */
+static void test_selected_path_on_top(void **state)
+{
+    (void)state;
+    App *app = two_runs_stepped("gd:lr=0.02", "gd:lr=0.02");
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    int segments;
+    Frame first = draw_frame(app, 0.0);
+    assert_int_equal(app_scene(app)->selected, 0);
+    int orange = orange_midpoints(app, &first, &segments);
+    assert_int_equal(orange, segments);
+    assert_true(segments >= 2);
+    push_key(SDLK_2, 0);
+    Frame second = draw_frame(app, 0.0);
+    assert_int_equal(app_scene(app)->selected, 1);
+    assert_int_equal(orange_midpoints(app, &second, &segments), 0);
+    free(first.rgba);
+    free(second.rgba);
+    app_destroy(app);
+}
+
 /* 'z' hides the runs' paths (issue 12: a cloud or the heads alone), and
  * shows them again. */
 static void test_z_hides_paths(void **state)
 {
     (void)state;
-    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
-    App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
-    push_key(SDLK_SPACE, 0);
-    for (int i = 0; i < 40; i++)
-        push_text(".");
+    App *app = two_runs_stepped("gd:lr=0.02", "adam:lr=0.05");
     int segments;
     Frame shown = draw_frame(app, 0.0);
     assert_true(orange_midpoints(app, &shown, &segments) >= 2);
@@ -293,13 +321,14 @@ static void test_click_moves_start(void **state)
         assert_close(scene->runs[i].run.path[0].y, y, 1e-9);
         assert_int_equal(run_steps(&scene->runs[i].run), 0);
     }
-    /* Run 2's head is drawn last, over run 1's, in sky blue. */
-    static const uint8_t sky_blue[3] = {0x56, 0xB4, 0xE9};
+    /* The selected run's head (run 1) is drawn last, over run 2's, in
+     * orange. */
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00};
     int px, py;
     world_to_pixel(app, x, y, &px, &py);
     const uint8_t *p = pixel(&f, px + 2, py + 2);
-    if (channel_distance(p, sky_blue) > 30)
-        fail_msg("head marker pixel is %d,%d,%d, not sky blue", p[0], p[1], p[2]);
+    if (channel_distance(p, orange) > 30)
+        fail_msg("head marker pixel is %d,%d,%d, not orange", p[0], p[1], p[2]);
     free(f.rgba);
     app_destroy(app);
 }
@@ -436,6 +465,44 @@ static void test_diverging_run(void **state)
     /* Run 2 converged onto the minimum; its head covers it. */
     assert_true(channel_distance(pixel(&f, px, py), low) > 3);
     free(f.rgba);
+    app_destroy(app);
+}
+
+/* Counts the texts drawn that are "off view". */
+static void count_off_view(void *context, const char *utf8)
+{
+    *(int *)context += strcmp(utf8, "off view") == 0;
+}
+
+/* A head outside the view is held at the map's edge with an arrow from
+ * inside and a note (issue 12: learning_rate's run flying out of the valley
+ * was a marker pinned at the edge and nothing more); inside, no note. */
+static void test_off_view_head(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.001"};
+    App *app = open_app("quadratic", runs, 1, "5,1", quadratic_view);
+    int notes = 0;
+    renderer_observe_text(app->renderer, count_off_view, &notes);
+    Frame outside = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "off-view");
+    assert_int_equal(notes, 1);
+    /* The arrow's shaft, left of the head at the right edge, in the marks'
+     * colour (light, where the landscape there is not). */
+    Viewport vp = app_viewport(app);
+    int hx, hy;
+    world_to_pixel(app, 5.0, 1.0, &hx, &hy);
+    int edge = (int)floor(vp.x + vp.width - 10.0 * (double)outside.width / WIDTH);
+    assert_true(hx > edge); /* the run is out there */
+    const uint8_t *shaft = pixel(&outside, edge - (int)(20.0 * outside.width / WIDTH), hy);
+    assert_true(shaft[0] > 200 && shaft[1] > 200 && shaft[2] > 200);
+    notes = 0;
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, WIDTH / 2, HEIGHT / 2);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, WIDTH / 2, HEIGHT / 2);
+    free(draw_frame(app, 0.0).rgba);
+    assert_int_equal(notes, 0);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    free(outside.rgba);
     app_destroy(app);
 }
 
@@ -1019,11 +1086,57 @@ static void test_dynamics_plot_key(void **state)
     app_destroy(app);
 }
 
+/* What the sharpness plot wrote: its title's scale and the minima's
+ * levels beside its axis. */
+typedef struct SharpnessTexts {
+    bool log_title, sharp_level, flat_level;
+} SharpnessTexts;
+
+static void watch_sharpness(void *context, const char *utf8)
+{
+    SharpnessTexts *seen = context;
+    size_t n = strlen(utf8), suffix = strlen(" (log)");
+    if (strstr(utf8, "sharpness λmax(H)") && n > suffix && strcmp(utf8 + n - suffix, " (log)") == 0)
+        seen->log_title = true;
+    seen->sharp_level |= strcmp(utf8, "100") == 0;
+    seen->flat_level |= strcmp(utf8, "1.65") == 0;
+}
+
+/* The sharpness plot on sharp_flat (issue 12): the minima's λmax written
+ * beside its axis, 100 and (on the log scale) 1.65; a log scale once the
+ * runs rest in both (a linear one drew 1.65 a pixel above the axis),
+ * linear while they rest where λmax is the same (then 2/η just above 100
+ * stands apart). */
+static void test_sharpness_levels(void **state)
+{
+    (void)state;
+    const char *both[] = {"gd:lr=0.3", "gd:lr=0.019"};
+    for (size_t runs = 1; runs <= 2; runs++) {
+        App *app = open_app("sharp_flat", both + 2 - runs, runs, "-1,0.4", (ViewRect){0});
+        push_key(SDLK_SPACE, 0);
+        for (int i = 0; i < 600; i++)
+            push_text(".");
+        push_text("o");
+        SharpnessTexts seen = {0};
+        renderer_observe_text(app->renderer, watch_sharpness, &seen);
+        free(draw_frame(app, 0.0).rgba);
+        save_driver_screenshot(app, "window", runs == 2 ? "sharpness-log" : "sharpness-linear");
+        assert_int_equal(app_scene(app)->display.plot, SCENE_PLOT_SHARPNESS);
+        assert_int_equal(run_steps(&app_scene(app)->runs[0].run), 600);
+        assert_true(seen.sharp_level);
+        assert_int_equal(seen.log_title, runs == 2);
+        assert_true(seen.flat_level || runs == 1);
+        renderer_observe_text(app->renderer, NULL, NULL);
+        app_destroy(app);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_path_has_run_colour),
+        cmocka_unit_test(test_selected_path_on_top),
         cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_panels_hide),
         cmocka_unit_test(test_help_overlay),
@@ -1032,6 +1145,7 @@ int main(void)
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_pacing),
         cmocka_unit_test(test_diverging_run),
+        cmocka_unit_test(test_off_view_head),
         cmocka_unit_test(test_welcome_race_plays),
         cmocka_unit_test(test_projector_mode),
         cmocka_unit_test(test_particles_drawn),
@@ -1046,6 +1160,7 @@ int main(void)
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),
         cmocka_unit_test(test_dynamics_plot_key),
+        cmocka_unit_test(test_sharpness_levels),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

@@ -1,7 +1,9 @@
 /*
  * experiment.c — the experiments' table, their keys, what the laws' runners
  * share (statistics, walkers, progress), and experiment_run.  The runners
- * are in experiment_noise.c (SGD's noise: sde_variance, kramers) and
+ * are in experiment_noise.c (SGD's noise: sde_variance, kramers,
+ * sharp_escape), experiment_label.c (label_noise), experiment_batch.c
+ * (noise_scale) and
  * experiment_gd.c (GD's step: catapult, edge_of_stability); the laws are
  * derived in docs/ARCHITECTURE.md §8.
  */
@@ -35,6 +37,26 @@ static const ExperimentInfo experiment_table[] = {
      "t = eta k",
      "dV/eps", "E[tau]", "95 % interval", NULL, NULL, PARAMS(experiment_kramers_params),
      PARAMS(experiment_kramers_quick)},
+    {"sharp_escape",
+     "small batches escape sharp minima: escape times from a sharp and a flat well of equal "
+     "depth (parabolic_wells), with isotropic noise and with noise shaped like the Hessian",
+     "tau_flat/tau_sharp: isotropic (Eyring-Kramers) sqrt(det H_sharp/det H_flat); hessian "
+     "(Xie, Sato & Sugiyama 2021) grows like exp((B dV/eta s^2) sum of barrier shares / curvatures)",
+     "B", "tau_flat/tau_sharp", "95 % interval", NULL, "noise", PARAMS(experiment_sharp_escape_params),
+     PARAMS(experiment_sharp_escape_quick)},
+    {"label_noise",
+     "uv with label noise: u^2 - v^2 decays towards the flattest minimum u = v; isotropic noise "
+     "of the same size does not drive it",
+     "u^2 - v^2 falls by eta^2 2 sigma^2/(2 - eta lambda) a step (first order in the residual's "
+     "curvature); isotropic: eta lambda/4 of that",
+     "eta", "fall per step", "95 % interval", NULL, "noise", PARAMS(experiment_label_noise_params),
+     PARAMS(experiment_label_noise_quick)},
+    {"noise_scale",
+     "minibatch SGD on linreg: equal noise scale eta (N/B - 1), equal stationary spread",
+     "tr P with H P + P H = (eta (N/B - 1)/(N - 1)) Sigma0 (Smith & Le 2018); exact for additive "
+     "noise: H P + P H - eta H P H = the same",
+     "B", "|theta - w*|^2", "95 % interval", "discrete", NULL, PARAMS(experiment_noise_scale_params),
+     PARAMS(experiment_noise_scale_quick)},
     {"catapult",
      "GD on uv (y = 0) from sharpness lambda0: lazy, catapult, or divergent, by the step",
      "lazy for eta < 2/lambda0, catapult (loss rises, ends at eta lambda < 2) up to 4/lambda0, "
@@ -46,6 +68,12 @@ static const ExperimentInfo experiment_table[] = {
      "eta lambda_max / 2 = 1 once sharpened (Cohen, Kaur, Li, Kolter & Talwalkar 2021)", "eta",
      "eta*lambda_max/2", "range over the window", NULL, NULL,
      PARAMS(experiment_edge_of_stability_params), PARAMS(experiment_edge_of_stability_quick)},
+    {"max_margin_rate",
+     "GD on separable logreg: |theta| grows like ln t, its direction turns to the max-margin one",
+     "|theta| = ln t / gamma + O(1), angle to the max-margin direction ~ 1/ln t "
+     "(Soudry, Hoffer, Nacson, Gunasekar & Srebro 2018)",
+     "eta", "fitted rate", "over each half", NULL, "law", PARAMS(experiment_max_margin_rate_params),
+     PARAMS(experiment_max_margin_rate_quick)},
 };
 
 const ExperimentInfo *experiment_kinds(size_t *count)
@@ -134,6 +162,21 @@ void experiment_mean_interval(const double *v, size_t n, ExperimentRow *row)
     row->high = m + half_width;
 }
 
+double experiment_fit_slope(const double *x, const double *y, size_t n)
+{
+    double mx = 0.0, my = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        mx += x[i] / (double)n;
+        my += y[i] / (double)n;
+    }
+    double sxy = 0.0, sxx = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+    }
+    return sxy / sxx;
+}
+
 /* The status of settings that cannot be measured; takes error_set's false
  * so a check reads `return experiment_refuse(error_set(err, ...))`. */
 ExperimentStatus experiment_refuse(bool set)
@@ -177,11 +220,31 @@ void experiment_run_walkers(Setting *s, Walkers *w, double work_each, ParallelFn
     }
 }
 
-bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, OptimizerDesc *dest,
-                     DescentError *err)
+void experiment_spread_walkers(void *context, size_t begin, size_t end)
 {
-    char spec[128];
-    snprintf(spec, sizeof spec, "sgd:lr=%.17g,noise=%.17g", lr, sigma);
+    const SpreadJob *job = context;
+    for (size_t i = begin; i < end; i++) {
+        OptimizerState st;
+        size_t walker = experiment_walker_start(&job->walkers, i, &st);
+        double sum = 0.0;
+        bool diverged = false;
+        for (size_t k = 0; k < job->settle + job->steps && !diverged; k++) {
+            diverged = optimizer_step(job->walkers.desc, job->walkers.landscape, &st) != STEP_OK;
+            if (k >= job->settle) {
+                double dx = st.x - job->walkers.x0, dy = st.y - job->walkers.y0;
+                sum += dx * dx + dy * dy;
+            }
+        }
+        job->means[walker] = diverged ? (double)NAN : sum / (job->per * (double)job->steps);
+    }
+}
+
+bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseModel model,
+                         OptimizerDesc *dest, DescentError *err)
+{
+    char spec[160];
+    snprintf(spec, sizeof spec, "sgd:lr=%.17g,noise=%.17g%s", lr, sigma,
+             model == NOISE_HESSIAN ? ",noise_model=hessian" : "");
     return optimizer_parse(spec, ls, dest, err);
 }
 
@@ -191,7 +254,11 @@ bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, Optimizer
 
 /* Index for index with experiment_table. */
 static const ExperimentRunner runners[] = {experiment_sde_variance, experiment_kramers,
-                                           experiment_catapult, experiment_edge_of_stability};
+                                           experiment_sharp_escape, experiment_label_noise,
+                                           experiment_noise_scale,
+                                           experiment_catapult,
+                                           experiment_edge_of_stability,
+                                           experiment_max_margin_rate};
 
 _Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),
                "every experiment needs a row in the table and a runner");

@@ -30,17 +30,30 @@ typedef ExperimentStatus (*ExperimentRunner)(Setting *s, ExperimentResult *dest,
 /* The runners and their tables, in experiment.c's order. */
 ExperimentStatus experiment_sde_variance(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentError *err);
+ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, DescentError *err);
+ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, DescentError *err);
+ExperimentStatus experiment_noise_scale(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, DescentError *err);
 ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest,
                                               DescentError *err);
+ExperimentStatus experiment_max_margin_rate(Setting *s, ExperimentResult *dest,
+                                            DescentError *err);
 extern const ParamDef experiment_sde_variance_params[8];
 extern const ExperimentQuick experiment_sde_variance_quick[2];
 extern const ParamDef experiment_kramers_params[10];
 extern const ExperimentQuick experiment_kramers_quick[4];
+extern const ParamDef experiment_sharp_escape_params[12];
+extern const ExperimentQuick experiment_sharp_escape_quick[3];
+extern const ParamDef experiment_label_noise_params[10];
+extern const ExperimentQuick experiment_label_noise_quick[1];
+extern const ParamDef experiment_noise_scale_params[7];
+extern const ExperimentQuick experiment_noise_scale_quick[2];
 extern const ParamDef experiment_catapult_params[7];
 extern const ExperimentQuick experiment_catapult_quick[3];
 extern const ParamDef experiment_edge_of_stability_params[6];
 extern const ExperimentQuick experiment_edge_of_stability_quick[2];
+extern const ParamDef experiment_max_margin_rate_params[9];
+extern const ExperimentQuick experiment_max_margin_rate_quick[1];
 
 /* The value of the experiment's key name (which its table must have). */
 double experiment_key(const Setting *s, const char *name);
@@ -58,9 +71,11 @@ void experiment_judge_row(ExperimentRow *row, double tolerance);
 /* Mean of n per-walker figures (independent walkers) and its 95 %
  * interval, 1.96 standard errors either side, into row. */
 void experiment_mean_interval(const double *v, size_t n, ExperimentRow *row);
-/* sgd:lr=…,noise=… for landscape. */
-bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, OptimizerDesc *dest,
-                         DescentError *err);
+/* Least-squares slope of y against x over the n points. */
+double experiment_fit_slope(const double *x, const double *y, size_t n);
+/* sgd:lr=…,noise=… (noise_model=hessian with that model) for landscape. */
+bool experiment_make_sgd(const Landscape *ls, double lr, double sigma, NoiseModel model,
+                         OptimizerDesc *dest, DescentError *err);
 
 /* The walkers of one point: walker i is desc started at (x0, y0) with
  * seed seed + point·count + i (experiment.h).  A job's struct starts with
@@ -80,5 +95,16 @@ size_t experiment_walker_start(const Walkers *w, size_t i, OptimizerState *st);
  * the request's threads, reporting progress between slices.  Each walker
  * writes only its own figures, so the slicing does not change them. */
 void experiment_run_walkers(Setting *s, Walkers *w, double work_each, ParallelFn fn, void *job);
+
+/* The stationary spread of the walkers: each settles for `settle` steps,
+ * then its mean of |θ − (x0, y0)|² / per over `steps` steps goes to
+ * means[walker] (NaN when it diverged).  For experiment_run_walkers. */
+typedef struct SpreadJob {
+    Walkers walkers;
+    size_t settle, steps;
+    double per;
+    double *means;
+} SpreadJob;
+void experiment_spread_walkers(void *context, size_t begin, size_t end);
 
 #endif

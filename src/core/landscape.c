@@ -39,6 +39,9 @@ static const LandscapeInfo kind_infos[] = {
     {"double_well", "h (x^2 - 1)^2 + c y^2", PARAMS(landscape_double_well_params)},
     {"uv", "0.5 (u v - y)^2, (u, v) = (x, y): f = u v fitted to the target y",
      PARAMS(landscape_uv_params)},
+    {"parabolic_wells", "q(x) + c y^2; q = sharp (x - ms)^2 / 2 left, h - cap x^2 / 2 over the "
+                        "barrier, flat (x - mf)^2 / 2 right, joined with equal value and slope",
+     PARAMS(landscape_parabolic_wells_params)},
     {"sharp_flat", "base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), "
                    "G(c, w) = exp(-|(x, y) - c|^2 / (2 w^2))", PARAMS(landscape_sharp_flat_params)},
     {"linreg", "(1/2N) sum (x x1_i + y x2_i - y_i)^2", PARAMS(landscape_linreg_params)},
@@ -53,7 +56,7 @@ static const LandscapeKind *const kind_table[] = {
     &landscape_himmelblau, &landscape_rastrigin,        &landscape_ackley,
     &landscape_booth,      &landscape_matyas,           &landscape_three_hump_camel,
     &landscape_styblinski_tang, &landscape_saddle,      &landscape_monkey_saddle,
-    &landscape_double_well,     &landscape_uv,
+    &landscape_double_well,     &landscape_uv,                &landscape_parabolic_wells,
     &landscape_sharp_flat, &landscape_linreg,           &landscape_logreg,
     &landscape_expr,
 };
@@ -208,6 +211,19 @@ double landscape_batch_grad(const Landscape *landscape, double x, double y,
                             const uint32_t *idx, size_t n, double grad[2])
 {
     return landscape->kind->batch_grad(landscape, x, y, idx, n, grad);
+}
+
+size_t landscape_label_count(const Landscape *landscape)
+{
+    if (!landscape->kind->output_grad)
+        return 0;
+    return landscape->data.n > 0 ? landscape->data.n : 1; /* uv: one example */
+}
+
+void landscape_output_grad(const Landscape *landscape, double x, double y, size_t label,
+                           double grad[2])
+{
+    landscape->kind->output_grad(landscape, x, y, label, grad);
 }
 
 const Dataset *landscape_dataset(const Landscape *landscape)

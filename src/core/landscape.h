@@ -81,6 +81,16 @@ size_t landscape_sample_count(const Landscape *landscape);
  * Returns that minibatch loss.  Must not be called on analytic landscapes. */
 double landscape_batch_grad(const Landscape *landscape, double x, double y,
                             const uint32_t *idx, size_t n, double grad[2]);
+/* Landscapes that fit labels by squared loss, ½ (f_i(θ) − y_i)² averaged
+ * over their examples (uv: its one example, f = u v; linreg: its N
+ * samples, f_i = θ·x_i): how many labels, 0 for every other landscape.
+ * Label noise (optimizer.h's label_noise) needs them. */
+size_t landscape_label_count(const Landscape *landscape);
+/* The gradient ∇θ f_i of the fitted output for label i (< the count) at
+ * (x, y): a label moved by s moves example i's loss gradient by −s ∇θ f_i
+ * (uv: (v, u); linreg: x_i). */
+void landscape_output_grad(const Landscape *landscape, double x, double y, size_t label,
+                           double grad[2]);
 /* Data landscapes: the dataset (borrowed; lives as long as the landscape),
  * NULL for analytic ones. */
 const Dataset *landscape_dataset(const Landscape *landscape);

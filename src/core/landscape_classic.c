@@ -662,13 +662,132 @@ static void uv_eval(const Landscape *ls, double x, double y, LandscapeEval *d)
 
 VALUE_GRAD_FROM_EVAL(uv)
 
+/* f = u v: ∇f = (v, u). */
+static void uv_output_grad(const Landscape *ls, double x, double y, size_t label, double grad[2])
+{
+    (void)ls;
+    (void)label;
+    grad[0] = y;
+    grad[1] = x;
+}
+
 const LandscapeKind landscape_uv = {
     .setup = uv_setup,
     .value = uv_value,
     .value_grad = uv_value_grad,
     .eval = uv_eval,
+    .output_grad = uv_output_grad,
     .view = {-2.5, 2.5, -2.5, 2.5},
     .start = {2.0, 0.1}, /* unbalanced: GD ends on the hyperbola far from u = v */
+};
+
+/* ------------------------------------------------------------------------ */
+/* parabolic_wells                                                           */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A sharp well and a flat well of equal depth, each a parabola, joined by
+ * an upside-down parabola over the barrier: q(x) + c y² with
+ *   q = ½ sharp (x − ms)²  for x < js      (the sharp well, on the left)
+ *   q = h − ½ cap x²       for js ≤ x ≤ jf (the cap, saddle at x = 0)
+ *   q = ½ flat (x − mf)²   for x > jf      (the flat well, on the right).
+ * The pieces meet with equal value and slope: for a well of curvature k,
+ * k (j − m) = −cap j and ½ k (j − m)² = h − ½ cap j² give
+ *   j² = 2 h k / (cap (k + cap)),  m = j (1 + cap / k),
+ * and the barrier's share inside the well's parabola is cap/(k + cap).
+ * So the curvature is exactly sharp, −cap or flat on each piece: the
+ * landscape on which the escape laws of core/experiment.h's sharp_escape
+ * (Eyring–Kramers, and Xie, Sato & Sugiyama 2021 for noise shaped like the
+ * Hessian, whose exponent adds up barrier over curvature piece by piece)
+ * hold without approximating the curvature.  Both minima are at q = 0.
+ */
+const ParamDef landscape_parabolic_wells_params[5] = {
+    {"h", PARAM_NUMBER, 1.0, 1e-3, 1e4, NULL, "barrier height over both wells"},
+    {"sharp", PARAM_NUMBER, 4.0, 1e-3, 1e4, NULL, "curvature of the left (sharp) well"},
+    {"flat", PARAM_NUMBER, 2.0, 1e-3, 1e4, NULL, "curvature of the right (flat) well"},
+    {"cap", PARAM_NUMBER, 4.0, 1e-3, 1e4, NULL, "|curvature| of the cap over the barrier"},
+    {"c", PARAM_NUMBER, 1.0, 0.0, 1e4, NULL, "curvature across the wells (the y direction) / 2"},
+};
+
+/* Where the well of curvature k meets the cap (on the side sign), and its
+ * minimum. */
+static void parabolic_junction(double h, double k, double cap, double sign, double *j, double *m)
+{
+    *j = sign * sqrt(2.0 * h * k / (cap * (k + cap)));
+    *m = *j * (1.0 + cap / k);
+}
+
+static bool parabolic_wells_setup(Landscape *ls, const Spec *spec, const ParamValue *p,
+                                  DescentError *err)
+{
+    (void)spec;
+    (void)err;
+    ParabolicWells *w = &ls->u.parabolic_wells;
+    w->h = p[0].number;
+    w->sharp = p[1].number;
+    w->flat = p[2].number;
+    w->cap = p[3].number;
+    w->c = p[4].number;
+    parabolic_junction(w->h, w->sharp, w->cap, -1.0, &w->join_sharp, &w->min_sharp);
+    parabolic_junction(w->h, w->flat, w->cap, 1.0, &w->join_flat, &w->min_flat);
+    if (w->c > 0.0) { /* else the minima are not strict */
+        ls->minima[ls->nminima++] = (LandscapePoint){w->min_sharp, 0.0};
+        ls->minima[ls->nminima++] = (LandscapePoint){w->min_flat, 0.0};
+    }
+    double half_height = 0.375 * (w->min_flat - w->min_sharp + 2.0);
+    ls->view = (ViewRect){w->min_sharp - 1.0, w->min_flat + 1.0, -half_height, half_height};
+    ls->start = (LandscapePoint){w->min_sharp, 0.0};
+    return true;
+}
+
+/* q(x), q'(x) and q''(x). */
+static double parabolic_profile(const ParabolicWells *w, double x, double *slope, double *curv)
+{
+    double k = -w->cap, m = 0.0, base = w->h;
+    if (x < w->join_sharp) {
+        k = w->sharp;
+        m = w->min_sharp;
+        base = 0.0;
+    } else if (x > w->join_flat) {
+        k = w->flat;
+        m = w->min_flat;
+        base = 0.0;
+    }
+    *slope = k * (x - m);
+    *curv = k;
+    return base + 0.5 * k * (x - m) * (x - m);
+}
+
+static double parabolic_wells_value_grad(const Landscape *ls, double x, double y, double grad[2])
+{
+    const ParabolicWells *w = &ls->u.parabolic_wells;
+    double curv;
+    double q = parabolic_profile(w, x, &grad[0], &curv);
+    grad[1] = 2.0 * w->c * y;
+    return q + w->c * y * y;
+}
+
+static double parabolic_wells_value(const Landscape *ls, double x, double y)
+{
+    double grad[2];
+    return parabolic_wells_value_grad(ls, x, y, grad);
+}
+
+static void parabolic_wells_eval(const Landscape *ls, double x, double y, LandscapeEval *d)
+{
+    const ParabolicWells *w = &ls->u.parabolic_wells;
+    d->value = parabolic_wells_value_grad(ls, x, y, d->grad);
+    double slope;
+    parabolic_profile(w, x, &slope, &d->hess[0]);
+    d->hess[1] = 0.0;
+    d->hess[2] = 2.0 * w->c;
+}
+
+const LandscapeKind landscape_parabolic_wells = {
+    .setup = parabolic_wells_setup,
+    .value = parabolic_wells_value,
+    .value_grad = parabolic_wells_value_grad,
+    .eval = parabolic_wells_eval,
 };
 
 /* ------------------------------------------------------------------------ */

@@ -207,11 +207,22 @@ static double linreg_batch_grad(const Landscape *ls, double x, double y, const u
     return 0.5 * loss * inv_n;
 }
 
+/* f_i = θ·x_i, so ∇θ f_i = x_i wherever θ is. */
+static void linreg_output_grad(const Landscape *ls, double x, double y, size_t label,
+                               double grad[2])
+{
+    (void)x;
+    (void)y;
+    grad[0] = ls->data.x1[label];
+    grad[1] = ls->data.x2[label];
+}
+
 const LandscapeKind landscape_linreg = {
     .setup = linreg_setup,
     .value = linreg_value,
     .eval = linreg_eval,
     .batch_grad = linreg_batch_grad,
+    .output_grad = linreg_output_grad,
     .start = {0.0, 0.0}, /* GD from 0 finds the minimum-norm solution */
 };
 

@@ -32,6 +32,9 @@ typedef struct LandscapeKind {
     /* Data kinds only, else NULL. */
     double (*batch_grad)(const Landscape *ls, double x, double y,
                          const uint32_t *idx, size_t n, double grad[2]);
+    /* Kinds fitted to labels by squared loss only (landscape_output_grad),
+     * else NULL. */
+    void (*output_grad)(const Landscape *ls, double x, double y, size_t label, double grad[2]);
     ViewRect view;         /* defaults, which setup may replace */
     LandscapePoint start;
     const LandscapePoint *minima; /* fixed known minima (global first) */
@@ -66,6 +69,13 @@ typedef struct SharpFlat {
     double depth[2], cx[2], cy[2], inv_w2[2]; /* [0] sharp, [1] flat; 1/w² */
 } SharpFlat;
 
+/* parabolic_wells: the keys, and where the pieces meet (join_*) and
+ * bottom out (min_*), landscape_classic.c. */
+typedef struct ParabolicWells {
+    double h, sharp, flat, cap, c;
+    double join_sharp, min_sharp, join_flat, min_flat;
+} ParabolicWells;
+
 struct Landscape {
     const LandscapeKind *kind;
     const char *name;
@@ -79,6 +89,7 @@ struct Landscape {
         struct { double a, b; } rosenbrock;
         struct { double h, c; } double_well;
         struct { double target; } uv;
+        ParabolicWells parabolic_wells;
         SharpFlat sharp_flat;
         LinregStats linreg;
         LogregData logreg;
@@ -92,6 +103,7 @@ extern const LandscapeKind landscape_quadratic, landscape_rosenbrock, landscape_
     landscape_himmelblau, landscape_rastrigin, landscape_ackley, landscape_booth,
     landscape_matyas, landscape_three_hump_camel, landscape_styblinski_tang,
     landscape_saddle, landscape_monkey_saddle, landscape_double_well, landscape_uv,
+    landscape_parabolic_wells,
     landscape_sharp_flat, landscape_linreg,
     landscape_logreg, landscape_expr;
 
@@ -100,6 +112,7 @@ extern const ParamDef landscape_quadratic_params[3];
 extern const ParamDef landscape_rosenbrock_params[2];
 extern const ParamDef landscape_double_well_params[2];
 extern const ParamDef landscape_uv_params[1];
+extern const ParamDef landscape_parabolic_wells_params[5];
 extern const ParamDef landscape_sharp_flat_params[10];
 extern const ParamDef landscape_linreg_params[5];
 extern const ParamDef landscape_logreg_params[8];

@@ -31,10 +31,22 @@
  * take the same steps from the same code; flow integrates n coordinates
  * too (the vector form's full-batch gradient).
  * Noise: every optimizer but flow accepts noise=σ (adds σ ξ, ξ ~ N(0, I),
- * to the gradient) and on data landscapes batch=B (the gradient of a
+ * to the gradient; with noise_model=hessian σ |H(θ)|^(1/2) ξ instead,
+ * covariance σ²|H| at the current point: the shape of SGD's own noise near
+ * a minimum, where its covariance is about H/B (docs/ARCHITECTURE.md §8;
+ * |H|, H's eigenvalues made positive, where H is not positive
+ * semi-definite), on data landscapes batch=B (the gradient of a
  * minibatch: epochs are shuffled without replacement; the last batch of an
- * epoch may be smaller).  sgd's default is noise=1 on analytic landscapes
- * and batch=1 on data landscapes.  The schedule scales lr per update.
+ * epoch may be smaller; sampling=independent draws every update's batch
+ * of at most OPTIMIZER_INDEPENDENT_BATCH_MAX afresh instead, the sampling
+ * SGD's noise-scale analyses assume), and on
+ * landscapes fitted to labels by squared
+ * loss (uv, linreg) label_noise=σ (every label the update's gradient sums
+ * over moves by σ ξ_i, fresh each update).  The draws of one update come
+ * in that order from the walker's stream.  sgd's default is noise=1 on
+ * analytic landscapes and batch=1 on data landscapes, unless a noise key
+ * is given.  The vector form refuses noise_model=hessian and label_noise.
+ * The schedule scales lr per update.
  */
 #ifndef DESCENT_CORE_OPTIMIZER_H
 #define DESCENT_CORE_OPTIMIZER_H
@@ -63,6 +75,22 @@ typedef enum OptimizerKind {
     OPT_KIND_COUNT
 } OptimizerKind;
 
+/* The covariance of noise=σ's Gaussian noise. */
+typedef enum NoiseModel {
+    NOISE_ISOTROPIC = 0, /* σ² I */
+    NOISE_HESSIAN,       /* σ² |H(θ)| at the current point */
+} NoiseModel;
+#define NOISE_MODEL_CHOICES "isotropic|hessian"
+
+/* How minibatches are drawn. */
+typedef enum BatchSampling {
+    BATCH_EPOCHS = 0,  /* each epoch a shuffle of the samples, cut into batches */
+    BATCH_INDEPENDENT, /* every update's batch drawn afresh, without replacement within it */
+} BatchSampling;
+#define BATCH_SAMPLING_CHOICES "epochs|independent"
+/* The largest batch sampling=independent draws. */
+#define OPTIMIZER_INDEPENDENT_BATCH_MAX 256
+
 typedef struct OptimizerDesc {
     OptimizerKind kind;
     char spec[256];          /* the spec string as given */
@@ -78,7 +106,10 @@ typedef struct OptimizerDesc {
     double eps;              /* adagrad, rmsprop, adam, adamw */
     double damping;          /* newton */
     double noise;            /* σ of Gaussian gradient noise, 0 = none */
+    NoiseModel noise_model;  /* its covariance */
+    double label_noise;      /* σ of noise on every label (uv, linreg), 0 = none */
     size_t batch;            /* minibatch size on data landscapes, 0 = full */
+    BatchSampling sampling;  /* how the minibatches are drawn */
     uint64_t seed;
     bool seed_given;         /* seed= was in the spec (else a scene may set it) */
     bool has_start;          /* x0/y0 given in the spec */

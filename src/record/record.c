@@ -138,8 +138,9 @@ typedef struct FrameTexts {
     long frame;
 } FrameTexts;
 
-static void observe_text(void *context, const char *utf8)
+static void observe_text(void *context, const char *utf8, LayoutRect box)
 {
+    (void)box;
     const FrameTexts *texts = context;
     texts->options->observe_text(texts->options->observe_context, texts->frame, utf8);
 }

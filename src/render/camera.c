@@ -8,38 +8,111 @@
 /* The eye looks at this height of the box (as a fraction of it), so tall
  * walls and the floor both stay in the frame. */
 #define TARGET_HEIGHT 0.35f
-/* At distance 1 the box's bounding sphere spans this much of the frame's
- * narrower field: a little over all of it, as the box itself is flatter
- * than its sphere and then just fills the frame. */
-#define FRAME_FILL 1.04f
-
-void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int height,
-                  Camera *dest)
+/* The eye at distance from the box's target, as the orbit turns it: its
+ * position and the view matrix. */
+static void look(const SceneCamera *orbit, const float box[3], float distance, vec3 eye,
+                 mat4 view)
 {
-    dest->width = width < 1 ? 1 : width;
-    dest->height = height < 1 ? 1 : height;
-    float aspect = (float)dest->width / (float)dest->height;
-    float radius = sqrtf(box[0] * box[0] + box[1] * box[1] + 0.25f * box[2] * box[2]);
-    float half_fov = glm_rad(FIELD_OF_VIEW_DEGREES) * 0.5f;
-    /* The narrower of the vertical and horizontal fields decides the fit. */
-    float half_narrow = aspect >= 1.0f ? half_fov : atanf(tanf(half_fov) * aspect);
-    float fit = radius / (sinf(half_narrow) * FRAME_FILL);
-    float distance = fit * (float)orbit->distance;
     float yaw = glm_rad((float)orbit->yaw), pitch = glm_rad((float)orbit->pitch);
     vec3 target = {0.0f, 0.0f, TARGET_HEIGHT * box[2]};
     vec3 offset = {cosf(pitch) * sinf(yaw) * distance, -cosf(pitch) * cosf(yaw) * distance,
                    sinf(pitch) * distance};
-    glm_vec3_add(target, offset, dest->eye);
+    glm_vec3_add(target, offset, eye);
     vec3 world_up = {0.0f, 0.0f, 1.0f};
-    mat4 view, projection;
-    glm_lookat(dest->eye, target, world_up, view);
+    glm_lookat(eye, target, world_up, view);
+}
+
+/* The box's corners through view_proj: their bounding box in normalised
+ * device coordinates, lo[0], lo[1] .. hi[0], hi[1]. */
+static void corner_bounds(const float box[3], mat4 view_proj, float lo[2], float hi[2])
+{
+    lo[0] = lo[1] = INFINITY;
+    hi[0] = hi[1] = -INFINITY;
+    for (int k = 0; k < 8; k++) {
+        vec4 corner = {(k & 1) ? box[0] : -box[0], (k & 2) ? box[1] : -box[1],
+                       (k & 4) ? box[2] : 0.0f, 1.0f};
+        vec4 clip;
+        glm_mat4_mulv(view_proj, corner, clip);
+        for (int axis = 0; axis < 2; axis++) {
+            float v = clip[axis] / clip[3];
+            lo[axis] = fminf(lo[axis], v);
+            hi[axis] = fmaxf(hi[axis], v);
+        }
+    }
+}
+
+/* The eye's distance at the orbit's distance 1 for a field of aspect: the
+ * box's bounding sphere (radius) inside the narrower of the vertical and
+ * horizontal fields, every corner before the eye. */
+static float reference_distance(const float box[3], float aspect, float *radius)
+{
+    *radius = sqrtf(box[0] * box[0] + box[1] * box[1] + 0.25f * box[2] * box[2]);
+    float half_fov = glm_rad(FIELD_OF_VIEW_DEGREES) * 0.5f;
+    float half_narrow = aspect >= 1.0f ? half_fov : atanf(tanf(half_fov) * aspect);
+    return *radius / sinf(half_narrow);
+}
+
+/* The box's corners as projection sees them from the orbit's distance 1
+ * (reference): their bounds in normalised device coordinates. */
+static void fit_bounds(const SceneCamera *orbit, const float box[3], float reference,
+                       mat4 projection, float lo[2], float hi[2])
+{
+    mat4 view, seen;
+    vec3 eye;
+    look(orbit, box, reference, eye, view);
+    glm_mat4_mul(projection, view, seen);
+    corner_bounds(box, seen, lo, hi);
+}
+
+double camera_box_aspect(const SceneCamera *orbit, const float box[3])
+{
+    float radius, reference = reference_distance(box, 1.0f, &radius);
+    mat4 projection;
+    glm_perspective(glm_rad(FIELD_OF_VIEW_DEGREES), 1.0f, 0.02f * reference,
+                    reference + 3.0f * radius, projection);
+    float lo[2], hi[2];
+    fit_bounds(orbit, box, reference, projection, lo, hi);
+    return (double)(hi[0] - lo[0]) / fmax((double)(hi[1] - lo[1]), 1e-6);
+}
+
+void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int height,
+                  const double fit[4], Camera *dest)
+{
+    dest->width = width < 1 ? 1 : width;
+    dest->height = height < 1 ? 1 : height;
+    double fx = fit[0], fy = fit[1], fw = fit[2], fh = fit[3];
+    if (!(fw >= 1 && fh >= 1)) {
+        fx = fy = 0;
+        fw = dest->width;
+        fh = dest->height;
+    }
+    float aspect = (float)(fw / fh), radius;
+    float reference = reference_distance(box, aspect, &radius);
+    float distance = reference * (float)orbit->distance;
     /* Depth only needs to cover the box (generously: precision to spare). */
     float near_z = fmaxf(distance - 3.0f * radius, 0.02f * distance);
     float far_z = distance + 3.0f * radius;
-    glm_perspective(2.0f * half_fov, aspect, near_z, far_z, projection);
+    mat4 view, projection, seen;
+    glm_perspective(glm_rad(FIELD_OF_VIEW_DEGREES), aspect, near_z, far_z, projection);
+    /* The corners seen from distance 1 set the fit: scaled about their
+     * middle, then moved onto the rectangle's part of the frame. */
+    float lo[2], hi[2];
+    fit_bounds(orbit, box, reference, projection, lo, hi);
+    double zoom = CAMERA_FILL * fmin(2.0 / fmax((double)(hi[0] - lo[0]), 1e-6),
+                                     2.0 / fmax((double)(hi[1] - lo[1]), 1e-6));
+    double sx = zoom * fw / dest->width, sy = zoom * fh / dest->height;
+    double cx = 2.0 * (fx + 0.5 * fw) / dest->width - 1.0;
+    double cy = 1.0 - 2.0 * (fy + 0.5 * fh) / dest->height;
+    mat4 place = GLM_MAT4_IDENTITY_INIT;
+    place[0][0] = (float)sx;
+    place[1][1] = (float)sy;
+    place[3][0] = (float)(cx - sx * 0.5 * (double)(lo[0] + hi[0]));
+    place[3][1] = (float)(cy - sy * 0.5 * (double)(lo[1] + hi[1]));
+    look(orbit, box, distance, dest->eye, view);
+    glm_mat4_mul(projection, view, seen);
+    glm_mat4_mul(place, seen, dest->view_proj);
     dest->near_z = near_z;
     dest->far_z = far_z;
-    glm_mat4_mul(projection, view, dest->view_proj);
     glm_mat4_inv(dest->view_proj, dest->inverse);
     /* The view matrix's rows are the eye's axes. */
     for (int k = 0; k < 3; k++) {

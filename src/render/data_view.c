@@ -444,8 +444,23 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         viewport_to_pixel(vp, p.x, p.y, &px, &py);
         dashed(r, ox, oy, px, py, 3.0 * s, 4.0 * s, 0.8 * s, with_alpha(r->theme->mark, 0.8f));
         shapes_disc(r->shapes, px, py, 4.0 * s, r->theme->mark);
-        if (!marked_at(scene, vp, px, py))
-            map_label(r, vp, _("min-norm point"), px + 12.0 * s, py + 14.0 * s);
+        if (!marked_at(scene, vp, px, py)) {
+            /* On the far side of the line from the origin, off the line:
+             * the origin's dashed segment, paths from it (GD's head rests on
+             * the point) and the line's other points (where Adam ends in
+             * adam_vs_sgd) all lie on the near side or along the line.  The
+             * label's corner nearest the point sits 16 px out along the
+             * line's normal, the label extending away from the line. */
+            const char *label = _("min-norm point");
+            int label_px = render_font_px(r, 14.0);
+            double w = render_text_width(r, label, label_px);
+            double h = render_line_height(r, label_px);
+            double nx = px - ox, ny = py - oy, len = hypot(nx, ny);
+            if (len < 1.0)
+                nx = 1.0, ny = -1.0, len = sqrt(2.0);
+            double ax = px + 16.0 * s * nx / len, ay = py + 16.0 * s * ny / len;
+            map_label(r, vp, label, nx >= 0 ? ax : ax - w, ny <= 0 ? ay - 0.5 * h : ay + 0.5 * h);
+        }
         /* The line's name a little way along it from that point, above it
          * (beside it when steep), on the side and at the distance that keep
          * it inside the frame, off the panels in its corners and off the

@@ -72,13 +72,9 @@ void render_set_run_colors(Renderer *r, const Scene *scene)
 Viewport render_viewport(const Renderer *r, const Scene *scene)
 {
     LayoutRect l = r->layout.landscape;
-    Viewport vp = viewport_fit_at(scene->view, l.x, l.y, l.w, l.h);
-    if (scene->display.view3d) {
-        vp.x = vp.y = 0;
-        vp.width = r->width < 1 ? 1 : r->width;
-        vp.height = r->height < 1 ? 1 : r->height;
-    }
-    return vp;
+    if (scene->display.view3d)
+        return (Viewport){scene->view, l.x, l.y, l.w, l.h};
+    return viewport_fit_at(scene->view, l.x, l.y, l.w, l.h);
 }
 
 bool render_clamp_to_map(const Viewport *vp, double inset, double *px, double *py)
@@ -180,9 +176,16 @@ double render_line_height(Renderer *r, int px)
 double render_text(Renderer *r, const char *utf8, double x, double y, int px, TextAlign align,
                    Rgba color)
 {
-    if (r->text_observer)
-        r->text_observer(r->text_observer_context, utf8);
     TextImage image = text_image(r->text, utf8, px);
+    double left = align == ALIGN_RIGHT    ? x - image.width
+                  : align == ALIGN_CENTER ? x - 0.5 * image.width
+                                          : x;
+    /* Whole pixels keep glyphs crisp. */
+    float at_x = (float)floor(left + 0.5), at_y = (float)floor(y + 0.5);
+    if (r->text_observer)
+        r->text_observer(r->text_observer_context, utf8,
+                         (LayoutRect){(double)at_x, (double)at_y, image.width,
+                                      render_line_height(r, px)});
     if (!image.texture)
         return 0;
     if (r->queue_count == r->queue_capacity) {
@@ -193,12 +196,7 @@ double render_text(Renderer *r, const char *utf8, double x, double y, int px, Te
         r->queue = queue;
         r->queue_capacity = capacity;
     }
-    double left = align == ALIGN_RIGHT    ? x - image.width
-                  : align == ALIGN_CENTER ? x - 0.5 * image.width
-                                          : x;
-    /* Whole pixels keep glyphs crisp. */
-    r->queue[r->queue_count++] = (QueuedText){image, (float)floor(left + 0.5),
-                                              (float)floor(y + 0.5), color};
+    r->queue[r->queue_count++] = (QueuedText){image, at_x, at_y, color};
     return image.width;
 }
 
@@ -287,13 +285,18 @@ bool render_on_panel(const Renderer *r, LayoutRect rect)
 
 LayoutRect render_label(Renderer *r, const char *text, double x, double y, int px, Rgba color)
 {
-    double s = r->scale, pad = 4.0 * s;
+    double pad = RENDER_LABEL_PAD * r->scale;
     LayoutRect want = {x - pad, y, render_text_width(r, text, px) + 2 * pad,
                        render_line_height(r, px)};
     LayoutRect at = layout_place_label(r->labels, r->label_count, want, RENDER_LABEL_MOVES);
-    if (r->label_count < RENDER_MAX_LABELS)
-        r->labels[r->label_count++] = at;
-    shapes_rect(r->shapes, at.x, at.y, at.w, at.h, r->theme->label_panel);
-    render_text(r, text, at.x + pad, at.y, px, ALIGN_LEFT, color);
+    render_label_at(r, text, at, px, color);
     return at;
+}
+
+void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba color)
+{
+    if (r->label_count < RENDER_MAX_LABELS)
+        r->labels[r->label_count++] = box;
+    shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->label_panel);
+    render_text(r, text, box.x + RENDER_LABEL_PAD * r->scale, box.y, px, ALIGN_LEFT, color);
 }

@@ -59,11 +59,16 @@ void render_panel(Renderer *r, LayoutRect rect);
 bool render_on_panel(const Renderer *r, LayoutRect rect);
 
 /* A label on a small panel on the landscape: text at (x, y) (top left) in
- * px-pixel text, its panel 4 pixels (times scale) wider each side, moved
+ * px-pixel text, its panel RENDER_LABEL_PAD pixels (times scale) wider
+ * each side, moved
  * down (then up) by whole label heights until it overlaps no label placed
  * before it in this frame; returns where its panel went.  Labels of runs
  * at one place stack instead of overprinting. */
 LayoutRect render_label(Renderer *r, const char *text, double x, double y, int px, Rgba color);
+
+/* The same label with its panel at box (its text RENDER_LABEL_PAD in
+ * from the left), not moved: labels placed after it keep clear of it. */
+void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba color);
 
 /* Pulls pixel (px, py) inside vp's pixel area (the map) by inset; true
  * when it moved. */

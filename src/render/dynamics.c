@@ -142,6 +142,9 @@ void plot_fit_labels(Renderer *r, PlotArea *a)
     if (over > 0) {
         a->x += over;
         a->w -= over;
+        /* A title over the area moves with it, off the top label. */
+        if (!a->compact)
+            a->title_x = a->x;
     }
 }
 
@@ -264,12 +267,67 @@ static void sharpness_title(const Scene *scene, char *title, size_t size)
         snprintf(title, size, "%s", _(SHARPNESS_TITLE_EACH));
 }
 
+/* λmax at each of the landscape's known minima, ascending, those within 1%
+ * of another once; none when it has fewer than two (then there is no
+ * sharper or flatter minimum to read a run against). */
+static size_t minima_levels(const Scene *scene, double levels[LANDSCAPE_MAX_MINIMA])
+{
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA), count = 0;
+    for (size_t k = 0; k < n && n >= 2; k++) {
+        PointCurvature c;
+        curvature_at(scene->landscape, minima[k].x, minima[k].y, &c);
+        bool seen = !(c.eig[1] > 0);
+        for (size_t j = 0; j < count && !seen; j++)
+            seen = fabs(levels[j] - c.eig[1]) < 0.01 * c.eig[1];
+        if (seen)
+            continue;
+        size_t at = count++;
+        for (; at > 0 && levels[at - 1] > c.eig[1]; at--)
+            levels[at] = levels[at - 1];
+        levels[at] = c.eig[1];
+    }
+    return count;
+}
+
+/* The minima's λmax dotted across the plot, each value beside the axis
+ * like a tick label (where the range's end labels leave room): what a run
+ * resting in that minimum reads, sharp_flat's 100 and 1.65. */
+static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
+                               size_t count)
+{
+    double s = r->scale;
+    int px = render_font_px(r, 13.0);
+    double line = render_line_height(r, px), last = -HUGE_VAL;
+    Rgba dotted = r->theme->mark;
+    dotted.a *= 0.6f;
+    for (size_t k = 0; k < count; k++) {
+        double y = plot_to_y(a, levels[k]);
+        if (levels[k] < a->ylo || levels[k] > a->yhi)
+            continue;
+        for (double x = a->x; x < a->x + a->w; x += 6.0 * s)
+            shapes_segment(r->shapes, x, y, fmin(x + 1.5 * s, a->x + a->w), y, 0.7 * s, dotted);
+        if (y - a->y < line || a->y + a->h - y < line || fabs(y - last) < line)
+            continue;
+        char label[32];
+        snprintf(label, sizeof label, "%.3g", levels[k]);
+        shapes_segment(r->shapes, a->x - 4.0 * s, y, a->x, y, 0.7 * s, r->theme->mark);
+        render_text(r, label, a->x - 6.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, r->theme->mark);
+        last = y;
+    }
+}
+
 /* λmax along each run (or the one the lesson names) in its colour, and
  * each run's 2/lr dashed in its colour (one plain line when one run is
- * drawn). */
+ * drawn); dotted, the landscape's minima's λmax.  On a log scale when the
+ * runs now stand where λmax differs over tenfold (sharp_flat's runs resting
+ * at 100 and 1.65: on a linear scale the flat one's a pixel above the
+ * axis); linear otherwise, where 2/η just above or below a run's λmax
+ * (105 or 80 against 100) stands apart. */
 static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area)
 {
-    double lam_lo = 0, lam_hi = -HUGE_VAL, thr_lo = HUGE_VAL;
+    /* end_lo, end_hi: the least and greatest λmax where the runs are now. */
+    double lam_lo = 0, lam_hi = -HUGE_VAL, thr_lo = HUGE_VAL, end_lo = HUGE_VAL, end_hi = 0;
     size_t steps = 10, drawn = 0;
     bool all_flow = true, all_adaptive = true, one_lr = true;
     double first_now = (double)NAN;
@@ -284,6 +342,10 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
                 lam_lo = fmin(lam_lo, c->values[k]);
                 lam_hi = fmax(lam_hi, c->values[k]);
             }
+        if (c->count > 0 && isfinite(c->values[c->count - 1])) {
+            end_lo = fmin(end_lo, c->values[c->count - 1]);
+            end_hi = fmax(end_hi, c->values[c->count - 1]);
+        }
         steps = run_steps(run) > steps ? run_steps(run) : steps;
         const OptimizerTraits *traits = &optimizer_info(run->desc.kind)->traits;
         bool flow = traits->continuous;
@@ -313,11 +375,29 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     bool off_scale = !all_flow && lam_hi > 0 && thr_lo > 5.0 * lam_hi;
     a.yhi = off_scale || all_flow ? fmax(lam_hi, 1e-9) * 1.3
                                   : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
-    char title[128];
+    double levels[LANDSCAPE_MAX_MINIMA];
+    size_t level_count = minima_levels(scene, levels);
+    a.ylog = end_lo > 0 && end_hi > 10.0 * end_lo;
+    if (a.ylog) {
+        /* A factor 4 beyond the lowest and highest level keeps the levels'
+         * labels clear of the range's; a curve below the range (a run
+         * crossing a ridge) runs along the bottom. */
+        bool edge = !off_scale && !all_flow;
+        double low = fmin(end_lo, edge ? thr_lo : HUGE_VAL), high = fmax(lam_hi, edge ? thr_lo : 0);
+        if (level_count > 0) {
+            low = fmin(low, levels[0]);
+            high = fmax(high, levels[level_count - 1]);
+        }
+        a.ylo = low / 4.0;
+        a.yhi = high * 4.0;
+    }
+    char title[128], full[160];
     sharpness_title(scene, title, sizeof title);
-    plot_frame(r, &a, title, _("step"));
-    if (lam_lo < 0)
+    snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
+    plot_frame(r, &a, full, _("step"));
+    if (lam_lo < 0 && !a.ylog)
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
+    draw_minima_levels(r, &a, levels, level_count);
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (!plotted_run(scene, i))
@@ -473,8 +553,10 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     a.xlo = 1;
     a.xhi = fmax(10.0, (double)count - 1);
     a.xlog = true;
+    /* The upper plot's bottom label reaches half a line under it; the
+     * lower one's title band is over that. */
     double gap = 8.0 * r->scale +
-                 (a.compact ? 1.5 : 1.0) * render_line_height(r, render_font_px(r, 13.0));
+                 (a.compact ? 2.0 : 1.5) * render_line_height(r, render_font_px(r, 13.0));
     if (margin)
         a.h = 0.5 * (area->h - gap);
     a.ylo = 0;
@@ -611,7 +693,7 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     switch (scene->display.plot) {
     case SCENE_PLOT_SHARPNESS:
         sharpness_title(scene, title, sizeof title);
-        text_w = render_text_width(r, title, px);
+        text_w = render_text_width(r, title, px) + render_text_width(r, _(LOG_SUFFIX), px);
         /* The widest labels: a long number, or one line per run. */
         if (compact)
             snprintf(title, sizeof title, EDGE_LABEL_SHORT, -8.88e-88);

@@ -155,11 +155,54 @@ static int bound_on_server(SDL_Window *window, int max_pixels)
 #endif
 }
 
+/* Mesa sizes the window's buffers from the server's size once per frame,
+ * at the first drawing after a swap (or after the context is made current
+ * again), and llvmpipe crashes on a window of 32767x32767: its buffer's
+ * size overflows 32 bits.  Drawing one pixel right after the size was
+ * checked has that sizing happen now, so another client has microseconds,
+ * not a frame's work, to grow the window in between. */
+static void size_buffers_now(void)
+{
+    GLint framebuffer = 0, scissor[4];
+    GLfloat clear[4];
+    GLboolean scissored = glIsEnabled(GL_SCISSOR_TEST);
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer);
+    glGetIntegerv(GL_SCISSOR_BOX, scissor);
+    glGetFloatv(GL_COLOR_CLEAR_VALUE, clear);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, 0, 1, 1);
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glClearColor(clear[0], clear[1], clear[2], clear[3]);
+    glScissor(scissor[0], scissor[1], scissor[2], scissor[3]);
+    if (!scissored)
+        glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, (GLuint)framebuffer);
+}
+
+/* Times the buffers are sized again when the window grew while they were
+ * sized: each time needs another client's resize within microseconds. */
+#define GL_CONTEXT_SIZING_TRIES 8
+
 int gl_context_bound_size(GlContext *context)
 {
     int server = bound_on_server(context->window, context->max_pixels);
-    if (server >= 0)
+    if (server >= 0) {
+        /* Checked again after the sizing: a window that grew meanwhile
+         * may have been sized at its new size; it is shrunk and, the
+         * context made current anew, sized again. */
+        for (int tries = 0; tries < GL_CONTEXT_SIZING_TRIES; tries++) {
+            size_buffers_now();
+            int grown = bound_on_server(context->window, context->max_pixels);
+            if (grown <= 0)
+                break;
+            server = grown;
+            SDL_GL_MakeCurrent(context->window, NULL);
+            SDL_GL_MakeCurrent(context->window, context->gl);
+        }
         return server;
+    }
     int w, h, points_w, points_h;
     SDL_GL_GetDrawableSize(context->window, &w, &h);
     if (w <= context->max_pixels && h <= context->max_pixels)

@@ -50,8 +50,10 @@ void gl_context_drawable_size(const GlContext *context, int *width, int *height)
 
 /* Shrinks a window grown past those limits (a window manager may ignore
  * the maximum size asked at creation; xdotool windowsize does) back to
- * them.  Call on each resize.  Returns the limit in pixels when it had to
- * shrink the window, else 0. */
+ * them.  Call before each frame: under X11 it also has the driver size its
+ * buffers at once, so a window grown from outside between this call and
+ * the frame's drawing is drawn at its earlier size.  Returns the limit in
+ * pixels when it had to shrink the window, else 0. */
 int gl_context_bound_size(GlContext *context);
 
 /* Shows the frame just drawn (waits for vsync when asked for). */

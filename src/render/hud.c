@@ -82,11 +82,13 @@ static void run_line(const Scene *scene, size_t i, char *head, size_t head_size,
         /* The flow has no learning rate: its lr is the time each update spans. */
         snprintf(dest, size, _("L %.4g   step %zu   Δt %.3g"),
                  run_head(run).loss, run_steps(run), scene_run_lr(scene, i));
+    else if (schedule_label(&run->desc.schedule)[0])
+        /* The schedule in brackets, apart from η's number: "η 0 (cosine)". */
+        snprintf(dest, size, _("L %.4g   step %zu   η %.3g (%s)"), run_head(run).loss,
+                 run_steps(run), scene_run_lr(scene, i), schedule_label(&run->desc.schedule));
     else
-        snprintf(dest, size, _("L %.4g   step %zu   η %.3g%s%s"),
-                 run_head(run).loss, run_steps(run), scene_run_lr(scene, i),
-                 schedule_label(&run->desc.schedule)[0] ? " " : "",
-                 schedule_label(&run->desc.schedule));
+        snprintf(dest, size, _("L %.4g   step %zu   η %.3g"), run_head(run).loss,
+                 run_steps(run), scene_run_lr(scene, i));
     if (sr->hidden) {
         size_t len = strlen(dest);
         snprintf(dest + len, size - len, "%s", _("   (hidden)"));
@@ -464,6 +466,8 @@ typedef struct PlotBox {
 
 #define PLOT_WIDTH 360.0
 #define PLOT_HEIGHT 200.0
+/* The title's top below the panel's (pixels, times scale). */
+#define PLOT_TITLE_TOP 6.0
 /* The least height of the plotting area (pixels, times scale). */
 #define PLOT_MIN_AREA 40.0
 #define PLOT_COMPACT_AREA 24.0
@@ -507,7 +511,9 @@ static PlotBox plot_box(Renderer *r, const LossScale *p, LayoutRect rect)
                          render_text_width(r, b.bottom_label, px));
     double margin = fmax(58.0 * s, labels + 16.0 * s);
     b.ix = b.x + margin;
-    b.iy = b.y + line + 10.0 * s;
+    /* The title's band (PLOT_TITLE_TOP and a line), then the top label's
+     * upper half over the area's top edge: the two never meet. */
+    b.iy = b.y + PLOT_TITLE_TOP * s + 1.5 * line + 2.0 * s;
     b.iw = b.w - margin - 12.0 * s;
     b.ih = b.h - (b.iy - b.y) - line - 10.0 * s;
     return b;
@@ -524,7 +530,6 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
         return (LayoutRequest){.shown = false};
     double s = r->scale;
     int px = render_font_px(r, SMALL_PX);
-    double line = render_line_height(r, px);
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box(r, &p, (LayoutRect){0, 0, 0, 0});
     char title[96], span[32], steps[40];
@@ -533,7 +538,8 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     snprintf(steps, sizeof steps, "0  %s", span);
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
                        b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
-    double min_h = 2.0 * line + 20.0 * s + (compact ? PLOT_COMPACT_AREA : PLOT_MIN_AREA) * s;
+    /* An empty panel's area is as high as minus the bands over and under it. */
+    double min_h = (compact ? PLOT_COMPACT_AREA : PLOT_MIN_AREA) * s - b.ih;
     return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), fmax(PLOT_HEIGHT * s, min_h),
                            min_w, min_h, false};
 }
@@ -598,13 +604,21 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
                 left ? ALIGN_RIGHT : ALIGN_LEFT, r->theme->text);
 }
 
+/* Lines an exit's words may take in the plot. */
+#define PLOT_EXIT_LINES 3
+
 /* Where a run leaves the plot at the top: an arrow up in its colour, and
  * "diverged at step N" (or, still going, where it left and its loss now),
- * one line per run down from the top edge. */
+ * run under run between the range's top and bottom labels, broken into
+ * lines as wide as the panel; left out (the arrow stays) where they cannot
+ * show whole. */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
                        int px)
 {
-    double s = r->scale, line = render_line_height(r, px), ty = b->iy + 2.0 * s;
+    double s = r->scale, line = render_line_height(r, px), pad = 6.0 * s;
+    double ty = b->iy + 0.5 * line + 2.0 * s, bottom = b->iy + b->ih - 0.5 * line;
+    WrapMeasure m = {r, px};
+    char lines[PLOT_EXIT_LINES + 1][128];
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         long exit = loss_scale_exit(p, run);
@@ -621,16 +635,19 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         else
             snprintf(label, sizeof label, _("above the plot from step %ld (now L = %.3g)"), exit,
                      run_head(run).loss);
-        /* Beside its arrow, inside the panel; below the top value's label
-         * where it reaches over it. */
+        int n = text_wrap(label, b->w - 2.0 * pad, measure, &m, &lines[0][0], sizeof lines[0],
+                          PLOT_EXIT_LINES + 1);
+        if (n > PLOT_EXIT_LINES || ty + n * line > bottom)
+            continue;
+        double w = 0;
+        for (int k = 0; k < n; k++)
+            w = fmax(w, render_text_width(r, lines[k], px));
+        /* Beside its arrow. */
         bool left = x - b->ix > 0.5 * b->iw;
-        double w = render_text_width(r, label, px), pad = 6.0 * s;
         double lx = left ? x - pad - w : x + pad;
         lx = fmax(b->x + pad, fmin(lx, b->x + b->w - pad - w));
-        if (lx < b->ix)
-            ty = fmax(ty, b->iy + 0.5 * line + 2.0 * s);
-        render_text(r, label, lx, ty, px, ALIGN_LEFT, color);
-        ty += line;
+        for (int k = 0; k < n; k++, ty += line)
+            render_text(r, lines[k], lx, ty, px, ALIGN_LEFT, color);
     }
 }
 
@@ -646,7 +663,7 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_panel(r, rect);
     char label[96];
     plot_title(&p, label, sizeof label);
-    render_text(r, label, x + 10.0 * s, y + 6.0 * s, px, ALIGN_LEFT, r->theme->text);
+    render_text(r, label, x + 10.0 * s, y + PLOT_TITLE_TOP * s, px, ALIGN_LEFT, r->theme->text);
     const Rgba axis = r->theme->axis;
     shapes_segment(r->shapes, ix, iy + ih, ix + iw, iy + ih, 0.5 * s, axis);
     shapes_segment(r->shapes, ix, iy, ix, iy + ih, 0.5 * s, axis);
@@ -929,9 +946,12 @@ static void draw_help(Renderer *r)
 void render_plan(Renderer *r, const Scene *scene)
 {
     double s = r->scale;
+    /* The map's shape: the view's, or in 3D the box's picture. */
     LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s,
-                      .landscape_aspect = (scene->view.xmax - scene->view.xmin) /
-                                          (scene->view.ymax - scene->view.ymin)};
+                      .landscape_aspect = scene->display.view3d
+                                              ? surface_aspect(scene->view, &scene->display.camera)
+                                              : (scene->view.xmax - scene->view.xmin) /
+                                                    (scene->view.ymax - scene->view.ymin)};
     LayoutRequest narrow = {.shown = false}, narrow_compact = {.shown = false};
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare && scene->net) {

@@ -117,7 +117,8 @@ typedef struct LayoutInput {
                                              panel has one: tried before any
                                              panel is dropped */
     LayoutText caption, hint, notice; /* the bottom band, from the bottom up */
-    double landscape_aspect; /* the asked-for view's width over its height */
+    double landscape_aspect; /* the asked-for view's width over its height
+                                (in 3D: the box's picture's, surface.h) */
 } LayoutInput;
 
 typedef struct Layout {

@@ -94,7 +94,7 @@ static void panel_areas(Renderer *r, LayoutRect rect, bool one, PlotArea *top, P
     double line = render_line_height(r, render_font_px(r, 13.0));
     /* Each title starts at the panel's left, half a line higher than over
      * the area (PlotArea.compact) to clear the axis's top label. */
-    double gap = 8.0 * s + 1.5 * line;
+    double gap = 8.0 * s + 2.0 * line; /* the title clear of the upper area's bottom label */
     PlotArea a = {.x = rect.x + CURVES_AXIS_MARGIN * s,
                   .y = rect.y + 1.5 * line + 10.0 * s,
                   .compact = true,
@@ -120,7 +120,7 @@ static LayoutRequest panel_need(Renderer *r, bool compact, const char *title_a,
     double text = fmax(render_text_width(r, _(title_a), px),
                        compact ? 0.0 : render_text_width(r, _(title_b), px));
     double min_w = fmax(CURVES_MIN_WIDTH * s, (CURVES_TITLE_PAD + CURVES_RIGHT_MARGIN) * s + text);
-    double min_h = (compact ? 1 : 2) * (CURVES_MIN_AREA * s + 2.5 * line + 10.0 * s) + 10.0 * s;
+    double min_h = (compact ? 1 : 2) * (CURVES_MIN_AREA * s + 3.0 * line + 10.0 * s) + 10.0 * s;
     return (LayoutRequest){true, fmax(CURVES_WIDTH * s, min_w), fmax(CURVES_HEIGHT * s, min_h),
                            min_w, min_h, false};
 }
@@ -231,21 +231,31 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
     plot_frame(r, &a, _(SHARPNESS_TITLE), one ? _("step") : NULL);
     int px = render_font_px(r, 12.0);
     double line = render_line_height(r, px);
+    double placed[SCENE_MAX_RUNS];
+    size_t labels = 0;
     for (size_t i = 0; i < net_stage_run_count(net); i++) {
         const NetRun *run = net_stage_run(net, i);
         SeriesOf edge = {net, i, NET_SERIES_STABILITY, 1.0};
         plot_series(r, &a, series_value, &edge, 0, run->count, 0.9 * r->scale,
                     render_run_color(r, i, 0.9f), true);
         sharpness_curve(r, net, i, &a);
-        /* The edge's value at its right end, under the line. */
+        /* The edge's value at its right end, under the line, or under an
+         * earlier run's label it would cover; none below the area. */
         double v = net_stage_series(net, i, NET_SERIES_STABILITY, run->count - 1);
-        if (isfinite(v)) {
-            char label[32];
-            snprintf(label, sizeof label, "%.3g", v);
-            double y = fmin(plot_to_y(&a, v) + 1.0 * r->scale, a.y + a.h - line);
-            render_text(r, label, plot_to_x(&a, (double)(run->count - 1)), y, px, ALIGN_RIGHT,
-                        render_run_color(r, i, 1.0f));
-        }
+        if (!isfinite(v))
+            continue;
+        double y = fmin(plot_to_y(&a, v) + 1.0 * r->scale, a.y + a.h - line);
+        for (size_t k = 0; k < labels; k++)
+            if (fabs(placed[k] - y) < line) {
+                y = placed[k] + line;
+                k = (size_t)-1;
+            }
+        if (y + line > a.y + a.h + 0.5 * line)
+            continue;
+        placed[labels++] = y;
+        char label[32];
+        snprintf(label, sizeof label, "%.3g", v);
+        render_text(r, label, a.x + a.w, y, px, ALIGN_RIGHT, render_run_color(r, i, 1.0f));
     }
     if (one)
         return;

@@ -24,6 +24,7 @@
 
 #include "core/error.h"
 #include "layout.h"
+#include "scene/axis_ticks.h"
 #include "scene/scene.h"
 #include "scene/viewport.h"
 
@@ -64,10 +65,11 @@ void renderer_set_slide(Renderer *renderer, bool transparent, bool crop);
 /* The 2D view's mapping from plane to pixels in the frame drawn (or laid
  * out) last: scene's view fitted into the rectangle the panels leave free
  * (layout.h's Layout.landscape).  The window maps the pointer through it,
- * so a click lands where the picture is.  In the 3D view the same part of
- * the plane (the surface's box, and so both views' colour scale) over the
- * whole frame, where the box is drawn (its scales need not be equal: the
- * surface maps its pixels, render_plane_point). */
+ * so a click lands where the picture is.  The 3D view shows scene's view
+ * itself (the surface's box, and the colour scale) in the rectangle the
+ * panels leave for the box's picture, fitted into it (camera.h); its
+ * pixels map through the surface (render_plane_point), not through this
+ * mapping (its scales need not be equal). */
 Viewport render_viewport(const Renderer *renderer, const Scene *scene);
 
 /* The plane point drawn at pixel (px, py) of the last frame: through the
@@ -98,9 +100,12 @@ typedef enum RenderAudience {
 void render_frame(Renderer *renderer, const Scene *scene, int width, int height, double scale,
                   RenderAudience audience);
 
-/* Tests: observer(context, utf8) is called with every text render_frame
- * (and render_recording_badge) draws, in drawing order; NULL stops it. */
-typedef void (*RenderTextObserver)(void *context, const char *utf8);
+/* Tests: observer(context, utf8, box) is called with every text
+ * render_frame (and render_recording_badge) draws, in drawing order, and
+ * the box it was laid out in: its image's width, one line of its size
+ * high (render_line_height; a Chinese face's image is taller, its glyphs
+ * within the line).  NULL stops it. */
+typedef void (*RenderTextObserver)(void *context, const char *utf8, LayoutRect box);
 void renderer_observe_text(Renderer *renderer, RenderTextObserver observer, void *context);
 
 /* Lays the panels out as render_frame would draw scene at width x height
@@ -108,6 +113,16 @@ void renderer_observe_text(Renderer *renderer, RenderTextObserver observer, void
  * the next call or frame.  Needs only the text's fonts, no framebuffer. */
 const Layout *render_layout(Renderer *renderer, const Scene *scene, int width, int height,
                             double scale, RenderAudience audience);
+
+/* The value labels of the plane's axes (axis_ticks.h) on the map of the
+ * frame drawn (or laid out) last, at most capacity of them in dest; how
+ * many there are (none when the axes are off, in 3D, on a network). */
+size_t render_axis_labels(Renderer *renderer, const Scene *scene, AxisLabel *dest,
+                          size_t capacity);
+
+/* Tests: the pixels of the 3D view's box's eight corners in the frame
+ * drawn last; false when that frame was not in 3D. */
+bool render_box_corners(const Renderer *renderer, double px[8], double py[8]);
 
 /* Draws a recording badge (a red dot and text, "REC 0:12  (v stops)") at
  * the top of the frame render_frame drew last, over it: the window draws

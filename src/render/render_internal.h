@@ -59,9 +59,12 @@ typedef struct QueuedText {
     Rgba color;
 } QueuedText;
 
-/* Labels on the landscape one frame keeps apart, and how far one moves. */
-#define RENDER_MAX_LABELS 64
+/* Labels on the landscape one frame keeps apart (the axes' values take up
+ * to half), how far one moves, and its text's padding (pixels, times
+ * scale). */
+#define RENDER_MAX_LABELS 128
 #define RENDER_LABEL_MOVES 6
+#define RENDER_LABEL_PAD 4.0
 
 #define CAPTION_MAX_LINES 8
 #define CAPTION_LINE_MAX 1024

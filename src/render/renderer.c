@@ -83,6 +83,11 @@ bool render_plane_point(const Renderer *r, const Scene *scene, double px, double
     return true;
 }
 
+bool render_box_corners(const Renderer *r, double px[8], double py[8])
+{
+    return r->view3d && surface_box_corners(r->surface, px, py);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The frame                                                                 */
 
@@ -112,6 +117,7 @@ static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp, GL
         .progressive = r->progressive,
         .width = r->width,
         .height = r->height,
+        .fit = {vp->x, vp->y, vp->width, vp->height},
     };
     surface_draw(r->surface, scene, &frame);
 }

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "camera.h"
 #include "core/grid.h"
@@ -57,6 +58,7 @@ struct Surface {
 
     Camera camera;              /* of the last frame */
     SceneCamera orbit;
+    double fit[4];              /* the last frame's SurfaceFrame.fit */
     unsigned projection;
 
     /* The painted surface, kept while camera, mesh and style hold still:
@@ -260,6 +262,22 @@ static bool reserve(Surface *s, size_t vertices, size_t indices)
     return true;
 }
 
+/* The box for a rectangle w x h of the plane: its longer side 2 wide. */
+static void box_of(double w, double h, float box[3])
+{
+    double half = 0.5 * fmax(w, h);
+    box[0] = (float)(0.5 * w / half);
+    box[1] = (float)(0.5 * h / half);
+    box[2] = BOX_HEIGHT;
+}
+
+double surface_aspect(ViewRect rect, const SceneCamera *orbit)
+{
+    float box[3];
+    box_of(rect.xmax - rect.xmin, rect.ymax - rect.ymin, box);
+    return camera_box_aspect(orbit, box);
+}
+
 /* Samples and uploads the mesh for rect on scale; false (nothing drawn)
  * without memory. */
 static bool build_mesh(Surface *s, const Scene *scene, ViewRect rect, const ValueScale *scale)
@@ -288,9 +306,7 @@ static bool build_mesh(Surface *s, const Scene *scene, ViewRect rect, const Valu
     s->centre_x = 0.5 * (rect.xmin + rect.xmax);
     s->centre_y = 0.5 * (rect.ymin + rect.ymax);
     s->half = 0.5 * fmax(w, h);
-    s->box[0] = (float)(0.5 * w / s->half);
-    s->box[1] = (float)(0.5 * h / s->half);
-    s->box[2] = BOX_HEIGHT;
+    box_of(w, h, s->box);
 
     /* grid_sample gives cell centres: widen the rectangle by half a cell so
      * the centres fall on the mesh's vertices, edges included. */
@@ -463,11 +479,13 @@ void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
     }
     const SceneCamera *orbit = &scene->display.camera;
     bool moved = s->mesh_serial != mesh_before || !same_orbit(&s->orbit, orbit) ||
-                 s->camera.width != frame->width || s->camera.height != frame->height;
+                 s->camera.width != frame->width || s->camera.height != frame->height ||
+                 memcmp(s->fit, frame->fit, sizeof s->fit) != 0;
     if (moved)
         s->projection++;
     s->orbit = *orbit;
-    camera_orbit(orbit, s->box, frame->width, frame->height, &s->camera);
+    memcpy(s->fit, frame->fit, sizeof s->fit);
+    camera_orbit(orbit, s->box, frame->width, frame->height, frame->fit, &s->camera);
     if (s->cache_w != frame->width || s->cache_h != frame->height)
         resize_cache(s, frame->width, frame->height);
     /* Painting every pixel is what costs most on a software renderer: while
@@ -500,6 +518,20 @@ const float *surface_vertices(const Surface *s, size_t *count)
 bool surface_coarse(const Surface *s)
 {
     return s->cache_valid && s->paint_w != s->cache_w;
+}
+
+bool surface_box_corners(const Surface *s, double px[8], double py[8])
+{
+    if (!s->has_mesh)
+        return false;
+    for (int k = 0; k < 8; k++) {
+        vec3 corner = {(k & 1) ? s->box[0] : -s->box[0], (k & 2) ? s->box[1] : -s->box[1],
+                       (k & 4) ? s->box[2] : 0.0f};
+        double distance;
+        if (!camera_to_pixel(&s->camera, corner, &px[k], &py[k], &distance))
+            return false;
+    }
+    return true;
 }
 
 unsigned surface_projection(const Surface *s)

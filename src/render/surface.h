@@ -1,7 +1,8 @@
 /*
  * surface.h — the 3D view's landscape: a lit mesh over the
  * visible rectangle in a box, seen through the scene's orbit camera
- * (camera.h), with walls down to the box's floor.
+ * (camera.h), with walls down to the box's floor, fitted into the part
+ * of the frame the HUD's panels leave free.
  *
  * Heights are the landscape's values from the core's grid sampling
  * (grid_sample, threaded) put on the colour scale (value_scale.h: linear,
@@ -48,7 +49,13 @@ typedef struct SurfaceFrame {
     GLuint target;             /* the framebuffer to draw into (0: the window's) */
     bool progressive;          /* half resolution while the camera moves */
     int width, height;         /* its size, pixels */
+    double fit[4];             /* the rectangle of it (x, y, w, h) the box is
+                                  fitted into (camera.h): the map's */
 } SurfaceFrame;
+
+/* The width over the height of the box for rect as orbit sees it (at its
+ * distance 1): the shape of the rectangle the box would fill. */
+double surface_aspect(ViewRect rect, const SceneCamera *orbit);
 
 /* Covers target with the scene's landscape as frame says, seen through
  * scene->display.camera: painted with a depth buffer of its own into an
@@ -74,6 +81,10 @@ bool surface_to_pixel(const Surface *surface, double x, double y, double *px, do
  * surface's), or NULL before any: for tests that nothing non-finite
  * reaches the GPU. */
 const float *surface_vertices(const Surface *surface, size_t *count);
+
+/* The pixels of the box's eight corners (floor and top, camera.h) in the
+ * last frame drawn; false before any. */
+bool surface_box_corners(const Surface *surface, double px[8], double py[8]);
 
 /* Changes whenever surface_to_pixel would give other positions or hide
  * other points (camera, frame size, mesh, the depth painted); never 0. */

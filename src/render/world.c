@@ -164,15 +164,57 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
     shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
 }
 
+/* Beside a head held at the map's edge (2D): an arrow to it from inside,
+ * pointing the way the run has gone out, and what became of the run —
+ * "diverged at step N", "stalled at step N" or "off view" — on the
+ * arrow's inner side. */
+static void draw_off_view(Renderer *r, const SceneRun *sr, size_t i, double px, double py,
+                          double out_x, double out_y)
+{
+    /* A run far out (diverging) can lie beyond double's pixel range:
+     * an infinite offset counts as the axis' direction alone. */
+    if (isinf(out_x) || isinf(out_y)) {
+        out_x = isinf(out_x) ? copysign(1.0, out_x) : 0.0;
+        out_y = isinf(out_y) ? copysign(1.0, out_y) : 0.0;
+    }
+    double s = r->scale, len = hypot(out_x, out_y);
+    if (!(len > 0) || !isfinite(len))
+        return;
+    double dx = out_x / len, dy = out_y / len;
+    /* In the marks' colour: the run's own would vanish on its path, which
+     * leads the same way. */
+    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
+                 py - 9.0 * s * dy, 2.2 * s, 8.0 * s, r->theme->casing);
+    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
+                 py - 9.0 * s * dy, 1.2 * s, 6.5 * s, r->theme->mark);
+    char label[96];
+    if (sr->run.status == RUN_DIVERGED)
+        snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(&sr->run));
+    else if (sr->run.status == RUN_STALLED)
+        snprintf(label, sizeof label, _("stalled at step %zu"), run_steps(&sr->run));
+    else
+        snprintf(label, sizeof label, "%s", _("off view"));
+    int font = render_font_px(r, 14.0);
+    double w = render_text_width(r, label, font), h = render_line_height(r, font);
+    /* The label's centre past the arrow's tail, by half its extent along
+     * the arrow, so it clears the arrow whichever edge the head is on. */
+    double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
+    render_label(r, label, px - reach * dx - 0.5 * w, py - reach * dy - 0.5 * h, font,
+                 render_run_color(r, i, 1.0f));
+}
+
 /* The head: a disc in the run's colour; a cross when the run diverged or
- * stalled; kept inside the map (an outlined marker at the edge) when the
- * run has left the view. */
+ * stalled; kept inside the map (an outlined marker at the edge, with
+ * draw_off_view's arrow and note) when the run has left the view. */
 static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, const Viewport *vp)
 {
     const SceneRun *sr = &scene->runs[i];
     double s = r->scale, px, py;
     bool seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
+    double true_x = px, true_y = py;
     bool outside = render_clamp_to_map(vp, 10.0 * s, &px, &py);
+    if (outside && !r->view3d)
+        draw_off_view(r, sr, i, px, py, true_x - px, true_y - py);
     Rgba color = render_run_color(r, i, seen ? 1.0f : HIDDEN_ALPHA);
     if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
@@ -386,18 +428,37 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* Screen pixels per tick at least, times scale. */
-#define AXIS_TICK_SPACING_PX 90.0
+static double axis_text_width(void *context, const char *text)
+{
+    Renderer *r = context;
+    return render_text_width(r, text, render_font_px(r, 12.0));
+}
+
+/* The plane's axes on map vp as axis_plan places them for this frame. */
+static void plan_axes(Renderer *r, const Viewport *vp, AxisPlan *dest)
+{
+    AxisStyle style = {.scale = r->scale,
+                       .line = render_line_height(r, render_font_px(r, 12.0)),
+                       .pad = RENDER_LABEL_PAD * r->scale,
+                       .text_width = axis_text_width,
+                       .context = r};
+    axis_plan(vp, &style, dest);
+}
+
+static void draw_axis_label(Renderer *r, const AxisLabel *l)
+{
+    render_label_at(r, l->text, (LayoutRect){l->x, l->y, l->w, l->h}, render_font_px(r, 12.0),
+                    r->theme->text);
+}
 
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
  * map's edge when the origin is off to a side), with round ticks and
  * their values, so a caption's coordinates can be found on the map. */
 static void draw_axes(Renderer *r, const Viewport *vp)
 {
-    double s = r->scale, ox, oy;
-    viewport_to_pixel(vp, 0.0, 0.0, &ox, &oy);
-    double inset = 6.0 * s;
-    render_clamp_to_map(vp, inset, &ox, &oy);
+    double s = r->scale, tick = AXIS_TICK_HALF_PX * s;
+    AxisPlan plan;
+    plan_axes(r, vp, &plan);
     double left = vp->x, top = vp->y, right = vp->x + vp->width, bottom = vp->y + vp->height;
     Rgba casing = r->theme->casing, mark = r->theme->mark;
     casing.a *= 0.7f;
@@ -405,43 +466,28 @@ static void draw_axes(Renderer *r, const Viewport *vp)
     for (int pass = 0; pass < 2; pass++) {
         double half = pass == 0 ? 1.6 * s : 0.7 * s;
         Rgba color = pass == 0 ? casing : mark;
-        shapes_segment(r->shapes, left, oy, right, oy, half, color);
-        shapes_segment(r->shapes, ox, top, ox, bottom, half, color);
+        shapes_segment(r->shapes, left, plan.oy, right, plan.oy, half, color);
+        shapes_segment(r->shapes, plan.ox, top, plan.ox, bottom, half, color);
     }
-    int px = render_font_px(r, 12.0);
-    double h = text_line_height(r->text, px);
-    const ViewRect *w = &vp->world;
-    for (int axis = 0; axis < 2; axis++) {
-        double lo = axis == 0 ? w->xmin : w->ymin, hi = axis == 0 ? w->xmax : w->ymax;
-        double pixels = axis == 0 ? vp->width : vp->height;
-        double step = axis_tick_step(lo, hi, (int)(pixels / (AXIS_TICK_SPACING_PX * s)));
-        if (!(step > 0))
-            continue;
-        for (double t = axis_first_tick(lo, step); t <= hi; t += step) {
-            /* Round away the drift of repeated addition: 0.30000000000000004. */
-            double value = step * round(t / step);
-            if (value == 0)
-                continue;
-            double tx, ty;
-            viewport_to_pixel(vp, axis == 0 ? value : 0.0, axis == 0 ? 0.0 : value, &tx, &ty);
-            char label[32];
-            snprintf(label, sizeof label, "%g", value);
-            if (axis == 0) {
-                shapes_segment(r->shapes, tx, oy - 4.0 * s, tx, oy + 4.0 * s, 0.8 * s, mark);
-                bool below = oy + 6.0 * s + h < bottom;
-                label_at(r, label, tx, below ? oy + 6.0 * s : oy - 6.0 * s - h, px, ALIGN_CENTER);
-            } else {
-                shapes_segment(r->shapes, ox - 4.0 * s, ty, ox + 4.0 * s, ty, 0.8 * s, mark);
-                bool on_right = ox + 6.0 * s + render_text_width(r, label, px) < right;
-                label_at(r, label, on_right ? ox + 6.0 * s : ox - 6.0 * s, ty - 0.5 * h, px,
-                         on_right ? ALIGN_LEFT : ALIGN_RIGHT);
-            }
-        }
+    for (size_t k = 0; k < plan.tick_count; k++) {
+        const AxisTick *t = &plan.tick[k];
+        double dx = t->axis == 0 ? 0.0 : tick, dy = t->axis == 0 ? tick : 0.0;
+        shapes_segment(r->shapes, t->px - dx, t->py - dy, t->px + dx, t->py + dy, 0.8 * s, mark);
+        if (t->labelled)
+            draw_axis_label(r, &t->label);
     }
-    double zx, zy;
-    viewport_to_pixel(vp, 0.0, 0.0, &zx, &zy);
-    if (zx == ox && zy == oy)
-        label_at(r, "0", ox + 6.0 * s, oy + 4.0 * s, px, ALIGN_LEFT);
+    if (plan.has_origin)
+        draw_axis_label(r, &plan.origin);
+}
+
+size_t render_axis_labels(Renderer *r, const Scene *scene, AxisLabel *dest, size_t capacity)
+{
+    if (!scene->display.axes || scene->display.view3d || scene->net)
+        return 0;
+    Viewport vp = render_viewport(r, scene);
+    AxisPlan plan;
+    plan_axes(r, &vp, &plan);
+    return axis_plan_labels(&plan, dest, capacity);
 }
 
 /* Dash and gap lengths (pixels, times scale) of a gradient-flow line. */
@@ -598,6 +644,18 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* The k-th run to draw: the others in their order, the selected run last,
+ * so that its path and head lie on top where paths coincide (schedules'
+ * warm-up run follows η = 0.05's curve to the minimum). */
+static size_t drawing_order(const Scene *scene, size_t k)
+{
+    if (scene->selected >= scene->run_count)
+        return k;
+    if (k + 1 == scene->run_count)
+        return scene->selected;
+    return k < scene->selected ? k : k + 1;
+}
+
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -608,7 +666,8 @@ void render_world(Renderer *r, const Scene *scene)
         render_data_map(r, scene, &vp);
     if (scene->display.arrows)
         draw_arrows(r, scene, &vp);
-    for (size_t i = 0; i < scene->run_count && !scene->display.paths_hidden; i++) {
+    for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
+        size_t i = drawing_order(scene, k);
         const SceneRun *sr = &scene->runs[i];
         long last = last_finite(&sr->run);
         if (sr->hidden || last < 0)
@@ -628,7 +687,8 @@ void render_world(Renderer *r, const Scene *scene)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp);
-    for (size_t i = 0; i < scene->run_count; i++) {
+    for (size_t k = 0; k < scene->run_count; k++) {
+        size_t i = drawing_order(scene, k);
         long last = last_finite(&scene->runs[i].run);
         if (!scene->runs[i].hidden && last >= 0)
             draw_head(r, scene, i, last, &vp);

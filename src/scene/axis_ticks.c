@@ -2,6 +2,7 @@
 #include "axis_ticks.h"
 
 #include <math.h>
+#include <stdio.h>
 
 double axis_tick_step(double lo, double hi, int max_ticks)
 {
@@ -22,4 +23,112 @@ double axis_tick_step(double lo, double hi, int max_ticks)
 double axis_first_tick(double lo, double step)
 {
     return ceil(lo / step) * step;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Placing ticks and labels                                                  */
+
+/* Distance of the axes from the map's edge when the origin is off to a
+ * side, and of a label from its axis (times scale). */
+#define AXIS_INSET 6.0
+#define LABEL_GAP 6.0
+
+static bool inside(const Viewport *vp, const AxisLabel *l)
+{
+    return l->x >= vp->x && l->y >= vp->y && l->x + l->w <= vp->x + vp->width &&
+           l->y + l->h <= vp->y + vp->height;
+}
+
+static bool apart(const AxisLabel *a, const AxisLabel *b)
+{
+    return a->x + a->w <= b->x || b->x + b->w <= a->x || a->y + a->h <= b->y ||
+           b->y + b->h <= a->y;
+}
+
+/* Whether label l may be drawn: whole inside the map, over no label the
+ * plan placed before it. */
+static bool fits(const Viewport *vp, const AxisPlan *plan, const AxisLabel *l)
+{
+    if (!inside(vp, l))
+        return false;
+    for (size_t k = 0; k < plan->tick_count; k++)
+        if (plan->tick[k].labelled && !apart(&plan->tick[k].label, l))
+            return false;
+    return true;
+}
+
+/* The box of text whose text starts at left and whose top is top. */
+static AxisLabel label_box(const AxisStyle *style, const char *text, double left, double top)
+{
+    AxisLabel l = {.y = top, .h = style->line};
+    snprintf(l.text, sizeof l.text, "%s", text);
+    double w = style->text_width(style->context, l.text);
+    l.x = left - style->pad;
+    l.w = w + 2.0 * style->pad;
+    return l;
+}
+
+void axis_plan(const Viewport *vp, const AxisStyle *style, AxisPlan *dest)
+{
+    double s = style->scale, h = style->line;
+    double zx, zy;
+    viewport_to_pixel(vp, 0.0, 0.0, &zx, &zy);
+    double inset = AXIS_INSET * s;
+    double ox = fmin(fmax(zx, vp->x + inset), vp->x + vp->width - inset);
+    double oy = fmin(fmax(zy, vp->y + inset), vp->y + vp->height - inset);
+    *dest = (AxisPlan){.ox = ox, .oy = oy};
+    double right = vp->x + vp->width, bottom = vp->y + vp->height;
+    const ViewRect *w = &vp->world;
+    for (int axis = 0; axis < 2; axis++) {
+        double lo = axis == 0 ? w->xmin : w->ymin, hi = axis == 0 ? w->xmax : w->ymax;
+        double pixels = axis == 0 ? vp->width : vp->height;
+        int most = (int)fmin(pixels / (AXIS_TICK_SPACING_PX * s), AXIS_MAX_TICKS);
+        double step = axis_tick_step(lo, hi, most);
+        if (!(step > 0))
+            continue;
+        for (double t = axis_first_tick(lo, step); t <= hi; t += step) {
+            /* Round away the drift of repeated addition: 0.30000000000000004. */
+            double value = step * round(t / step);
+            if (value == 0 || dest->tick_count == sizeof dest->tick / sizeof dest->tick[0])
+                continue;
+            AxisTick *tick = &dest->tick[dest->tick_count];
+            *tick = (AxisTick){.axis = axis, .value = value};
+            viewport_to_pixel(vp, axis == 0 ? value : 0.0, axis == 0 ? 0.0 : value, &tick->px,
+                              &tick->py);
+            tick->px = axis == 0 ? tick->px : ox;
+            tick->py = axis == 0 ? oy : tick->py;
+            char text[32];
+            snprintf(text, sizeof text, "%g", value);
+            double tw = style->text_width(style->context, text), gap = LABEL_GAP * s;
+            AxisLabel l;
+            if (axis == 0) {
+                /* Under the axis, or over it where the map ends below. */
+                bool below = oy + gap + h <= bottom;
+                l = label_box(style, text, tick->px - 0.5 * tw, below ? oy + gap : oy - gap - h);
+            } else {
+                /* Right of the axis, or left of it where the map ends. */
+                bool on_right = ox + gap + tw + style->pad <= right;
+                l = label_box(style, text, on_right ? ox + gap : ox - gap - tw, tick->py - 0.5 * h);
+            }
+            tick->labelled = fits(vp, dest, &l);
+            tick->label = l;
+            dest->tick_count++;
+        }
+    }
+    if (zx == ox && zy == oy) {
+        AxisLabel l = label_box(style, "0", ox + LABEL_GAP * s, oy + AXIS_TICK_HALF_PX * s);
+        dest->has_origin = fits(vp, dest, &l);
+        dest->origin = l;
+    }
+}
+
+size_t axis_plan_labels(const AxisPlan *plan, AxisLabel *dest, size_t capacity)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < plan->tick_count; k++)
+        if (plan->tick[k].labelled && n < capacity)
+            dest[n++] = plan->tick[k].label;
+    if (plan->has_origin && n < capacity)
+        dest[n++] = plan->origin;
+    return n;
 }
