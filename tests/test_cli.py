@@ -296,6 +296,9 @@ BAD = [
     (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp", "--data", "moons", "--every", "0"], "--every 0"),
     (["trace", "--steps", "5", "--opt", "gd", "--every", "3"], "--every applies to a network"),
     (["trace", "--steps", "5", "--opt", "gd", "--model", "mlp:layers=2-3", "--data", "moons"], "3 outputs"),
+    (["--print-command", "--model", "mlp", "--data", "moons", "--opt", "gd", "--slice", "flat"],
+     "--slice flat: expected init, pca or random"),
+    (["--print-command", "--opt", "gd", "--slice", "pca"], "--slice pca: needs --model"),
     (["eval", "--model", "mlp", "--data", "moons"], "usage: descent eval --model"),
     (["eval", "--model", "mlp", "--data", "moons", "--theta", "/nonexistent/theta"], "--theta /nonexistent/theta"),
     # the window's options, refused before any window opens

@@ -341,7 +341,7 @@ static void test_every_lesson_step_fits(void **state)
 }
 
 /* A network scene (docs/ARCHITECTURE.md §2.5) after training a while: its
- * legend, loss plot and data panel in English and Chinese. */
+ * legend, plots and data panel in English and Chinese. */
 static void test_network_scene_fits(void **state)
 {
     (void)state;
@@ -361,7 +361,7 @@ static void test_network_scene_fits(void **state)
         snprintf(what, sizeof what, "network scene (%s)", langs[g]);
         check_scene(renderer, scene, what);
         for (int p = 0; p < LAYOUT_PANELS; p++)
-            if (p == LAYOUT_LEGEND || p == LAYOUT_LOSS || p == LAYOUT_INSET)
+            if (p == LAYOUT_LEGEND || p == LAYOUT_LOSS || p == LAYOUT_DYNAMICS || p == LAYOUT_INSET)
                 assert_true(render_layout(renderer, scene, 1280, 720, 1.0,
                                           RENDER_FOR_WINDOW)->shown[p]);
         scene_destroy(scene);

@@ -1,6 +1,8 @@
 /*
  * test_net_run.c — a network's training run (core/net_run.h): what it
- * measures and when, its minibatch wiring, divergence and rewinding.
+ * measures and when, its minibatch wiring, divergence and rewinding, its
+ * curvature against a Hessian known in closed form, and the stability
+ * lines the plots draw.
  * test_net_torch.c checks the trajectories themselves against torch.
  */
 #include "net_testing.h"
@@ -201,6 +203,104 @@ static void test_divergence_stops(void **state)
     net_fixture_free(&f);
 }
 
+/* The largest eigenvalue of a symmetric 3 × 3 matrix by the closed form
+ * (Smith 1961): with q = tr A / 3, p = √(‖A − qI‖²_F / 6) and
+ * B = (A − qI)/p, λmax = q + 2p cos(acos(det B / 2) / 3). */
+static double largest_of_3x3(const double a[3][3])
+{
+    double q = (a[0][0] + a[1][1] + a[2][2]) / 3;
+    double off = a[0][1] * a[0][1] + a[0][2] * a[0][2] + a[1][2] * a[1][2];
+    double p = sqrt(((a[0][0] - q) * (a[0][0] - q) + (a[1][1] - q) * (a[1][1] - q) +
+                     (a[2][2] - q) * (a[2][2] - q) + 2 * off) / 6);
+    double b[3][3];
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            b[i][j] = (a[i][j] - (i == j ? q : 0)) / p;
+    double det = b[0][0] * (b[1][1] * b[2][2] - b[1][2] * b[2][1]) -
+                 b[0][1] * (b[1][0] * b[2][2] - b[1][2] * b[2][0]) +
+                 b[0][2] * (b[1][0] * b[2][1] - b[1][1] * b[2][0]);
+    double r = fmin(1.0, fmax(-1.0, det / 2));
+    return q + 2 * p * cos(acos(r) / 3);
+}
+
+/* Linear regression through the model code (layers=2-1, mse): with
+ * u = (x1, x2, 1), L = (1/N) Σ (θ·u − y)² has the constant Hessian
+ * H = (2/N) Σ u uᵀ, built here from the data alone.  net_run_curvature's
+ * λmax equals its largest eigenvalue to 1e-6; for Adam after 5 updates,
+ * λmax(P⁻¹H) equals that of P^(-1/2) H P^(-1/2) with P written out from
+ * the second moment, (1 − β1^t)(√(v/(1 − β2^t)) + ε). */
+static void test_curvature_of_linear_regression(void **state)
+{
+    (void)state;
+    NetFixture f = net_fixture("mlp:layers=2-1,loss=mse", "gaussian_linear:n=50,test=0", 5);
+    const NetData *d = &f.data.train;
+    double h[3][3] = {{0}};
+    for (size_t s = 0; s < d->n; s++) {
+        double u[3] = {d->x[2 * s], d->x[2 * s + 1], 1.0};
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                h[i][j] += 2 * u[i] * u[j] / (double)d->n;
+    }
+    NetRun gd, adam;
+    start_net_run(&gd, &f, "gd:lr=0.1", 0);
+    start_net_run(&adam, &f, "adam:lr=0.05", 0);
+    advance_net_run(&gd, 3);
+    advance_net_run(&adam, 5);
+    double sharpness, preconditioned;
+    DescentError err = {""};
+    assert_true(net_run_curvature(&gd, net_run_state(&gd), &sharpness, &preconditioned, &err));
+    assert_close(sharpness, largest_of_3x3(h), 1e-6);
+    assert_true(isnan(preconditioned));
+
+    const double *v = optimizer_vec_view(net_run_state(&adam), OPTVEC_SQ);
+    double p[3], m[3][3];
+    for (int i = 0; i < 3; i++)
+        p[i] = (1 - pow(0.9, 5)) * (sqrt(v[i] / (1 - pow(0.999, 5))) + 1e-8);
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            m[i][j] = h[i][j] / sqrt(p[i] * p[j]);
+    assert_true(net_run_curvature(&adam, net_run_state(&adam), &sharpness, &preconditioned,
+                                  &err));
+    assert_close(sharpness, largest_of_3x3(h), 1e-6);
+    assert_close(preconditioned, largest_of_3x3(m), 1e-6 * largest_of_3x3(m));
+    net_run_free(&gd);
+    net_run_free(&adam);
+    net_fixture_free(&f);
+}
+
+/* The stability lines, by hand: 2/η; heavy-ball momentum μ = 0.9 at
+ * η = 0.1, 2(1.9)/0.1 = 38; Nesterov, 3.8/(0.1·2.8); Adam's
+ * (2 + 1.8)/(0.01·0.1) = 3800 = 38/η; flow has none. */
+static void test_stability_lines(void **state)
+{
+    (void)state;
+    const struct {
+        const char *spec;
+        double line;
+    } cases[] = {
+        {"gd:lr=0.5", 4.0},
+        {"sgd:lr=0.25,batch=4", 8.0},
+        {"momentum:lr=0.1", 38.0},
+        {"gd:lr=0.1,momentum=0.5,dampening=0.5", 60.0},
+        {"nesterov:lr=0.1", 3.8 / 0.28},
+        {"adam:lr=0.01", 3800.0},
+        {"adamw:lr=0.01,beta1=0.5", 3.0 / 0.005},
+        {"rmsprop:lr=0.02", 100.0},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        OptimizerDesc desc;
+        DescentError err = {""};
+        if (!optimizer_parse_vec(cases[c].spec, 20, "test", &desc, &err))
+            fail_msg("%s: %s", cases[c].spec, err.message);
+        assert_close_where(net_run_stability_line(&desc, 7), cases[c].line,
+                           1e-12 * cases[c].line, "%s", cases[c].spec);
+    }
+    OptimizerDesc flow;
+    DescentError err = {""};
+    assert_true(optimizer_parse_vec("flow:lr=0.1", 20, "test", &flow, &err));
+    assert_true(isnan(net_run_stability_line(&flow, 7)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +311,8 @@ int main(void)
         cmocka_unit_test(test_first_minibatch_update),
         cmocka_unit_test(test_rewind),
         cmocka_unit_test(test_divergence_stops),
+        cmocka_unit_test(test_curvature_of_linear_regression),
+        cmocka_unit_test(test_stability_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -100,6 +100,18 @@ static void test_network_plays_and_rewinds(void **state)
         fail_msg("adam's head at (%.0f, %.0f) is %d,%d,%d, not its colour %d,%d,%d", hx, hy,
                  at[0], at[1], at[2], expected[0], expected[1], expected[2]);
     free(f.rgba);
+
+    /* 'D' asks for the paths' principal directions; paused, the slice
+     * refines on until that plane is shown. */
+    push_text("D");
+    frame(app, 0.0);
+    assert_int_equal(net_stage_slice(scene->net), NET_SLICE_PCA);
+    NetSliceKind kind = NET_SLICE_INIT;
+    for (int k = 0; k < 4 * NET_STAGE_BANDS * 8 && kind != NET_SLICE_PCA; k++) {
+        frame(app, 1.0 / 30.0);
+        net_stage_slice_plane(scene->net, &kind, NULL);
+    }
+    assert_int_equal(kind, NET_SLICE_PCA);
     app_destroy(app);
 }
 

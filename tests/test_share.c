@@ -231,7 +231,7 @@ static void print_and_mark(const char *args, bool *printed)
 /* One table parses, prints and lists the scene options: every row a scene
  * can print is printed by one of three scenes that use every option (--3d
  * and --camera, --sweep and several runs, a network and a landscape
- * exclude each other), and --help
+ * exclude each other, --slice needs a network), and --help
  * lists every row with its value's form. */
 static void test_one_table_parses_prints_and_helps(void **state)
 {
@@ -246,6 +246,7 @@ static void test_one_table_parses_prints_and_helps(void **state)
     print_and_mark("--opt gd --sweep lr=0.01:0.1:3 --3d", printed);
     print_and_mark("--model mlp:layers=2-4-2 --data moons:n=20 --opt gd --representation 1 "
                    "--ensemble 2", printed);
+    print_and_mark("--model mlp:layers=2-4-2 --data moons:n=20 --opt gd --slice random", printed);
     char *help = NULL;
     size_t help_size = 0;
     FILE *out = open_memstream(&help, &help_size);

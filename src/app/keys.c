@@ -255,6 +255,26 @@ static void toggle_ensemble(App *app, size_t which)
     s->display.ensemble = !s->display.ensemble;
 }
 
+/* What 'D' switched a network's slice to, by NetSliceKind. */
+static const char *const slice_names[NET_SLICE_COUNT] = {
+    [NET_SLICE_INIT] = N_("slice: through θ0 and the selected run (--slice init)"),
+    [NET_SLICE_PCA] = N_("slice: the paths' top two principal directions (--slice pca)"),
+    [NET_SLICE_RANDOM] = N_("slice: filter-normalised random directions (--slice random)"),
+};
+
+static void next_slice(App *app, size_t which)
+{
+    (void)which;
+    Scene *s = app->scene;
+    if (!s->net) {
+        scene_notify(s, 3.0, "%s", _("slice planes are a network's (--model)"));
+        return;
+    }
+    NetSliceKind kind = (NetSliceKind)((net_stage_slice(s->net) + 1) % NET_SLICE_COUNT);
+    net_stage_set_slice(s->net, kind);
+    scene_notify(s, 3.0, "%s", _(slice_names[kind]));
+}
+
 static void toggle_paths(App *app, size_t which)
 {
     (void)which;
@@ -382,6 +402,8 @@ static const WindowKey keys[] = {
     {"o", N_("dynamics plot: sharpness vs 2/η, η schedule, |θ| and direction, distance "
           "from a point, step length, none"), "o", NULL,
      0, NULL, next_plot},
+    {"D", N_("a network's slice: through θ0 and the selected run, the paths' principal "
+          "directions, random directions"), "D", NULL, 0, NULL, next_slice},
     {"a", N_("each run's step per unit gradient, per coordinate (Adam, RMSProp, ...)"), "a", NULL,
      0, NULL, toggle_effective_step},
     {"R", N_("a network: its input plane as each hidden layer bends it (linear probe's "

@@ -15,9 +15,29 @@ static double training_gradient(void *context, const double *theta, const size_t
     return model_gradient(run->model, theta, &run->data->train, idx, count, grad, run->work);
 }
 
-static bool is_adam(const OptimizerDesc *desc)
+bool net_run_preconditioned(const OptimizerDesc *desc)
 {
     return desc->kind == OPT_ADAM || desc->kind == OPT_ADAMW;
+}
+
+double net_run_stability_line(const OptimizerDesc *desc, long t)
+{
+    double lr = optimizer_lr_at(desc, t);
+    switch (desc->kind) {
+    case OPT_FLOW:
+        return (double)NAN;
+    case OPT_ADAM:
+    case OPT_ADAMW:
+        return (2 + 2 * desc->beta1) / (lr * (1 - desc->beta1));
+    case OPT_GD:
+    case OPT_SGD:
+    case OPT_MOMENTUM:
+    case OPT_NESTEROV:
+        return desc->nesterov ? 2 * (1 + desc->momentum) / (lr * (1 + 2 * desc->momentum))
+                              : 2 * (1 + desc->momentum) / (lr * (1 - desc->dampening));
+    default:
+        return 2 / lr;
+    }
 }
 
 /* λmax of op by Lanczos (the start vector's seed fixed, so a measurement
@@ -53,26 +73,32 @@ static double noise_scale(const NetRun *run, const double *theta)
     return (mean_square - signal) / signal;
 }
 
+bool net_run_curvature(const NetRun *run, const OptimizerVec *state, double *sharpness,
+                       double *preconditioned, DescentError *err)
+{
+    size_t n = run->model->nparams;
+    const double *theta = optimizer_vec_view(state, OPTVEC_THETA);
+    ModelHessian hessian = {run->model, theta, &run->data->train, NULL, run->data->train.n,
+                            run->work};
+    *preconditioned = (double)NAN;
+    if (!largest_eigenvalue(n, model_hessian_apply, &hessian, sharpness, err))
+        return false;
+    if (!net_run_preconditioned(&run->desc) || state->t < 1)
+        return true;
+    double *p_diag = run->scratch, *scratch = run->scratch + n;
+    const OptimizerDesc *d = &run->desc;
+    spectrum_adam_preconditioner(n, optimizer_vec_view(state, d->amsgrad ? OPTVEC_AUX : OPTVEC_SQ),
+                                 d->beta1, d->beta2, d->eps, state->t, p_diag);
+    PreconditionedOperator op = {n, model_hessian_apply, &hessian, p_diag, scratch};
+    return largest_eigenvalue(n, spectrum_preconditioned_apply, &op, preconditioned, err);
+}
+
 /* The curvature measurements of net_run.h at θ. */
 static bool measure_curvature(const NetRun *run, const double *theta, NetMetrics *m,
                               DescentError *err)
 {
-    size_t n = run->model->nparams;
-    ModelHessian hessian = {run->model, theta, &run->data->train, NULL, run->data->train.n,
-                            run->work};
-    if (!largest_eigenvalue(n, model_hessian_apply, &hessian, &m->sharpness, err))
+    if (!net_run_curvature(run, run->state, &m->sharpness, &m->preconditioned_sharpness, err))
         return false;
-    const OptimizerVec *s = run->state;
-    if (is_adam(&run->desc) && s->t >= 1) {
-        double *p_diag = run->scratch, *scratch = run->scratch + n;
-        const OptimizerDesc *d = &run->desc;
-        spectrum_adam_preconditioner(n, optimizer_vec_view(s, d->amsgrad ? OPTVEC_AUX : OPTVEC_SQ),
-                                     d->beta1, d->beta2, d->eps, s->t, p_diag);
-        PreconditionedOperator op = {n, model_hessian_apply, &hessian, p_diag, scratch};
-        if (!largest_eigenvalue(n, spectrum_preconditioned_apply, &op,
-                                &m->preconditioned_sharpness, err))
-            return false;
-    }
     m->noise_scale = noise_scale(run, theta);
     return true;
 }

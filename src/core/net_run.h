@@ -116,4 +116,27 @@ void net_run_rewind(NetRun *run, const OptimizerVec *saved);
  * desc.batch); returns how many (0: full batch). */
 size_t net_run_batch(const NetRun *run, long t, size_t *dest);
 
+/* The curvature above (sharpness, and preconditioned_sharpness for adam
+ * and adamw after their first update, else NaN) at a kept state of this
+ * run (net_run_state's bytes, after any number of updates), without the
+ * noise scale: what a caller measures on its own schedule.  It uses the
+ * run's scratch space, so not while the run steps on another thread.
+ * Errors as net_run_advance's measurements. */
+bool net_run_curvature(const NetRun *run, const OptimizerVec *state, double *sharpness,
+                       double *preconditioned, DescentError *err);
+
+/* Whether desc's sharpness is the preconditioned one (adam, adamw). */
+bool net_run_preconditioned(const OptimizerDesc *desc);
+
+/* The stability line of desc's sharpness at update t (the schedule's η_t),
+ * where training tends to hold it (the edge of stability; the derivations
+ * are in docs/ARCHITECTURE.md §2.6):
+ *   adam, adamw          (2 + 2β1)/(η(1 − β1)) for λmax(P⁻¹H) (38/η at β1 = 0.9)
+ *   gd, sgd, momentum    2(1 + μ)/(η(1 − dampening)) with momentum μ (2/η at μ = 0)
+ *   nesterov=1           2(1 + μ)/(η(1 + 2μ))
+ *   adagrad, rmsprop     2/η, plain GD's (their own rescaling is not counted)
+ *   flow                 NaN (no step size)
+ * Weight decay is not counted. */
+double net_run_stability_line(const OptimizerDesc *desc, long t);
+
 #endif

@@ -74,53 +74,34 @@
 /* ------------------------------------------------------------------------ */
 /* Plot areas and series                                                     */
 
-typedef struct PlotArea {
-    double x, y, w, h;          /* pixels */
-    double left;                /* the panel's left edge */
-    double title_x;             /* where the title starts: over the area, or
-                                   (compact) at the panel's left */
-    bool compact;               /* short labels */
-    double xlo, xhi;            /* steps at the left and right edges */
-    bool xlog;                  /* steps on a log scale (xlo >= 1) */
-    double ylo, yhi;            /* values at the bottom and top edges */
-    bool ylog;                  /* values on a log scale (ylo > 0) */
-} PlotArea;
-
-typedef double (*SeriesFn)(const void *ctx, size_t k);
-
-static double to_x(const PlotArea *a, double step)
+double plot_to_x(const PlotArea *a, double step)
 {
     double t = a->xlog ? log(step / a->xlo) / log(a->xhi / a->xlo)
                        : (step - a->xlo) / (a->xhi - a->xlo);
     return a->x + t * a->w;
 }
 
-static double step_at(const PlotArea *a, double px)
+double plot_step_at(const PlotArea *a, double px)
 {
     double t = (px - a->x) / a->w;
     return a->xlog ? a->xlo * pow(a->xhi / a->xlo, t) : a->xlo + t * (a->xhi - a->xlo);
 }
 
-/* The pixel row of v, clamped to the area. */
-static double to_y(const PlotArea *a, double v)
+double plot_to_y(const PlotArea *a, double v)
 {
     double t = a->ylog ? log(fmax(v, 1e-300) / a->ylo) / log(a->yhi / a->ylo)
                        : (v - a->ylo) / (a->yhi - a->ylo);
     return a->y + a->h - fmin(fmax(t, 0.0), 1.0) * a->h;
 }
 
-/* f over steps first .. end-1: per pixel column the least and greatest of
- * the steps there (at most COLUMN_SAMPLES of them, an odd stride so a
- * period-2 oscillation shows both sides), as a band, joined column to
- * column; dashed, every other few columns are left out. */
-static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
+void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
                         size_t first, size_t end, double half, Rgba color, bool dashed)
 {
     int dash = (int)fmax(1.0, 5.0 * r->scale);
     bool has_prev = false;
     double prev_x = 0, prev_y = 0;
     for (int c = 0; c < (int)a->w; c++) {
-        double s0 = ceil(step_at(a, a->x + c)), s1 = ceil(step_at(a, a->x + c + 1));
+        double s0 = ceil(plot_step_at(a, a->x + c)), s1 = ceil(plot_step_at(a, a->x + c + 1));
         size_t k0 = (size_t)fmax(s0, (double)first), k1 = (size_t)fmin(s1, (double)end);
         if (k1 <= k0)
             continue;
@@ -135,7 +116,7 @@ static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *
         }
         if (!(lo <= hi))
             continue;
-        double x = a->x + c + 0.5, ylo = to_y(a, lo), yhi = to_y(a, hi);
+        double x = a->x + c + 0.5, ylo = plot_to_y(a, lo), yhi = plot_to_y(a, hi);
         bool gap = dashed && (c / dash) % 2 == 1;
         if (has_prev && !gap)
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, half, color);
@@ -147,12 +128,10 @@ static void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *
     }
 }
 
-/* Axes, the range's ends as labels, and a title over the area. */
-static void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
+void plot_fit_labels(Renderer *r, PlotArea *a)
 {
     double s = r->scale;
     int px = render_font_px(r, 13.0);
-    double line = render_line_height(r, px);
     /* The area gives up width on its left where a long value label
      * (1.47e+03 at projector scale) would reach out of the panel. */
     char top[32], bottom[32];
@@ -167,6 +146,17 @@ static void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *
         if (!a->compact)
             a->title_x = a->x;
     }
+}
+
+void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
+{
+    double s = r->scale;
+    int px = render_font_px(r, 13.0);
+    double line = render_line_height(r, px);
+    char top[32], bottom[32];
+    snprintf(top, sizeof top, "%.3g", a->yhi);
+    snprintf(bottom, sizeof bottom, "%.3g", a->ylo);
+    plot_fit_labels(r, a);
     shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.5 * s,
                    r->theme->axis);
     shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.5 * s, r->theme->axis);
@@ -186,10 +176,9 @@ static void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *
                 r->theme->dim);
 }
 
-/* A horizontal dashed line at value v across the area. */
-static void dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color)
+void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color)
 {
-    double y = to_y(a, v), s = r->scale;
+    double y = plot_to_y(a, v), s = r->scale;
     for (double x = a->x; x < a->x + a->w; x += 9.0 * s)
         shapes_segment(r->shapes, x, y, fmin(x + 5.0 * s, a->x + a->w), y, 0.9 * s, color);
 }
@@ -255,7 +244,7 @@ static bool curves_under(const Renderer *r, const Scene *scene, const PlotArea *
         if (!plotted_run(scene, i))
             continue;
         for (size_t k = 0; k < c->count; k++) {
-            double x = to_x(a, (double)k), y = to_y(a, c->values[k]);
+            double x = plot_to_x(a, (double)k), y = plot_to_y(a, c->values[k]);
             if (x >= label.x && x <= label.x + label.w && y >= label.y && y <= label.y + label.h)
                 return true;
         }
@@ -313,7 +302,7 @@ static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *lev
     Rgba dotted = r->theme->mark;
     dotted.a *= 0.6f;
     for (size_t k = 0; k < count; k++) {
-        double y = to_y(a, levels[k]);
+        double y = plot_to_y(a, levels[k]);
         if (levels[k] < a->ylo || levels[k] > a->yhi)
             continue;
         for (double x = a->x; x < a->x + a->w; x += 6.0 * s)
@@ -407,7 +396,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
     plot_frame(r, &a, full, _("step"));
     if (lam_lo < 0 && !a.ylog)
-        dashed_level(r, &a, 0.0, r->theme->axis);
+        plot_dashed_level(r, &a, 0.0, r->theme->axis);
     draw_minima_levels(r, &a, levels, level_count);
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
@@ -441,7 +430,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         /* Beside its dashed line where no curve is: above it, at the
          * plot's top, below it, at its bottom (λmax hovers at 2/lr). */
         double h = render_line_height(r, px), w = render_text_width(r, label, px);
-        double line = to_y(&a, first_now), top = a.y + 2.0 * r->scale;
+        double line = plot_to_y(&a, first_now), top = a.y + 2.0 * r->scale;
         const double places[] = {fmax(top, line - h - 1.0 * r->scale), top,
                                  line + 1.0 * r->scale, a.y + a.h - h - 2.0 * r->scale};
         ly = places[0];
@@ -515,7 +504,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
                     render_run_color(r, i, 0.4f), false);
         plot_series(r, &a, lr_at, &run->desc, 0, done + 1, 1.2 * r->scale,
                     render_run_color(r, i, 1.0f), false);
-        shapes_disc(r->shapes, to_x(&a, (double)done), to_y(&a, lr_at(&run->desc, done)),
+        shapes_disc(r->shapes, plot_to_x(&a, (double)done), plot_to_y(&a, lr_at(&run->desc, done)),
                     3.5 * r->scale, render_run_color(r, i, 1.0f));
     }
 }

@@ -3,9 +3,8 @@
  * the landscape, the slice's plane (the heatmap draws its loss, through
  * net_stage_sample) with each run's path projected onto it and its head
  * labelled with its distance from the plane; in the panels, a legend of
- * the runs with their train and test loss, the train and test loss per
- * step (solid and faint: the gap between them is the generalisation gap),
- * and the data panel, the input plane coloured by the selected run's
+ * the runs with their train and test loss, the plots (net_plots.c), and
+ * the data panel, the input plane coloured by the selected run's
  * predicted class with the train points (filled), the test points
  * (hollow) and the misclassified ones ringed.
  *
@@ -23,8 +22,6 @@
 
 #define NET_BODY_PX 15.0
 #define NET_SMALL_PX 13.0
-#define NET_PLOT_WIDTH 360.0
-#define NET_PLOT_HEIGHT 200.0
 #define NET_DATA_SIDE 230.0
 #define NET_DATA_MIN_SIDE 110.0
 /* Cells per side of the data panel's prediction grid. */
@@ -91,9 +88,12 @@ void render_net_world(Renderer *r, const Scene *scene)
     NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
     if (!path)
         return;
-    double start_x, start_y;
-    viewport_to_pixel(&vp, 0, 0, &start_x, &start_y);
-    shapes_ring(r->shapes, start_x, start_y, 6.0 * s, 1.2 * s, r->theme->mark);
+    /* θ0, where every run starts: (0, 0) but on the random plane. */
+    if (net_stage_path(net, 0, path) > 0) {
+        double start_x, start_y;
+        viewport_to_pixel(&vp, path[0].a, path[0].b, &start_x, &start_y);
+        shapes_ring(r->shapes, start_x, start_y, 6.0 * s, 1.2 * s, r->theme->mark);
+    }
     double span = scene->view.xmax - scene->view.xmin;
     for (size_t i = 0; i < net_stage_run_count(net); i++) {
         size_t count = net_stage_path(net, i, path);
@@ -134,6 +134,24 @@ void render_net_world(Renderer *r, const Scene *scene)
 
 #define NET_LEGEND_LINES (SCENE_MAX_RUNS + 2)
 
+/* What the slice shown is: its kind, the run and update it was made at. */
+static void slice_legend(const NetStage *net, char *dest, size_t size)
+{
+    size_t run, step = net_stage_plane(net, &run);
+    NetSliceKind kind;
+    double explained[2];
+    net_stage_slice_plane(net, &kind, explained);
+    if (kind == NET_SLICE_PCA)
+        snprintf(dest, size,
+                 _("slice: the paths' principal directions (%.0f%% + %.0f%%) at step %zu"),
+                 100 * explained[0], 100 * explained[1], step);
+    else if (kind == NET_SLICE_RANDOM)
+        snprintf(dest, size, _("slice: random directions around run %zu at step %zu"), run + 1,
+                 step);
+    else
+        snprintf(dest, size, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
+}
+
 static size_t legend_lines(const Scene *scene, char lines[][200])
 {
     const NetStage *net = scene->net;
@@ -141,8 +159,7 @@ static size_t legend_lines(const Scene *scene, char lines[][200])
     size_t len = (size_t)snprintf(lines[0], 200, "%s", _("network "));
     for (int k = 0; k < m->nsizes && len < 150; k++)
         len += (size_t)snprintf(lines[0] + len, 200 - len, "%s%d", k ? "-" : "", m->sizes[k]);
-    size_t run, step = net_stage_plane(net, &run);
-    snprintf(lines[1], 200, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
+    slice_legend(net, lines[1], 200);
     size_t n = 2;
     for (size_t i = 0; i < net_stage_run_count(net); i++, n++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
@@ -184,133 +201,6 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
             render_text(r, lines[k], x, y, px, ALIGN_LEFT, k == 0 ? r->theme->text : r->theme->dim);
         }
         y += line;
-    }
-}
-
-/* ------------------------------------------------------------------------ */
-/* Train and test loss per step                                              */
-
-typedef struct NetPlotRange {
-    double lo, hi;      /* log10 of the loss */
-    size_t steps;
-} NetPlotRange;
-
-static NetPlotRange plot_range(const NetStage *net)
-{
-    NetPlotRange p = {HUGE_VAL, -HUGE_VAL, 1};
-    for (size_t i = 0; i < net_stage_run_count(net); i++) {
-        const NetRun *run = net_stage_run(net, i);
-        p.steps = run->count - 1 > p.steps ? run->count - 1 : p.steps;
-        for (size_t k = 0; k < run->count; k++) {
-            double v[2] = {run->metrics[k].train_loss, run->metrics[k].test_loss};
-            for (int q = 0; q < 2; q++)
-                if (isfinite(v[q]) && v[q] > 0) {
-                    p.lo = fmin(p.lo, log10(v[q]));
-                    p.hi = fmax(p.hi, log10(v[q]));
-                }
-        }
-    }
-    if (!(p.lo < p.hi)) {
-        p.lo = isfinite(p.lo) ? p.lo - 0.5 : -1;
-        p.hi = p.lo + 1;
-    }
-    return p;
-}
-
-static const char *plot_title(void)
-{
-    return _("train loss, test loss (faint); log scale");
-}
-
-static LayoutRequest plot_need(Renderer *r)
-{
-    double s = r->scale;
-    int px = render_font_px(r, NET_SMALL_PX);
-    double line = render_line_height(r, px);
-    double min_w = fmax(220 * s, render_text_width(r, plot_title(), px) + 20 * s);
-    double min_h = 2.5 * line + 56 * s;
-    return (LayoutRequest){true, fmax(NET_PLOT_WIDTH * s, min_w),
-                           fmax(NET_PLOT_HEIGHT * s, min_h), min_w, min_h, false};
-}
-
-/* The plotting area inside the plot's rect, after its y labels (written
- * into top and bottom, 32 bytes each). */
-static LayoutRect plot_area(Renderer *r, const NetPlotRange *p, LayoutRect rect, char *top,
-                            char *bottom)
-{
-    double s = r->scale;
-    int px = render_font_px(r, NET_SMALL_PX);
-    double line = render_line_height(r, px);
-    snprintf(top, 32, "%.3g", pow(10, p->hi));
-    snprintf(bottom, 32, "%.3g", pow(10, p->lo));
-    double margin = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)) + 16 * s;
-    /* Under the title's line, with the top label's upper half over the
-     * area's top edge clear of it. */
-    return (LayoutRect){rect.x + margin, rect.y + 1.5 * line + 8 * s, rect.w - margin - 12 * s,
-                        rect.h - 2.5 * line - 18 * s};
-}
-
-bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
-                             size_t *step)
-{
-    NetPlotRange p = plot_range(scene->net);
-    char top[32], bottom[32];
-    LayoutRect area = plot_area(r, &p, rect, top, bottom);
-    double t = fmin(1.0, fmax(0.0, (px - area.x) / area.w));
-    *step = (size_t)lround(t * (double)p.steps);
-    return true;
-}
-
-/* One loss of one run: a point per pixel column. */
-static void plot_curve(Renderer *r, const NetRun *run, bool test, const NetPlotRange *p,
-                       LayoutRect area, Rgba color, double width)
-{
-    double prev_x = 0, prev_y = 0;
-    bool has_prev = false;
-    int columns = (int)area.w;
-    for (int c = 0; c <= columns; c++) {
-        size_t k = (size_t)lround((double)c / columns * (double)p->steps);
-        if (k >= run->count)
-            break;
-        double v = test ? run->metrics[k].test_loss : run->metrics[k].train_loss;
-        if (!(isfinite(v) && v > 0)) {
-            has_prev = false;
-            continue;
-        }
-        double t = (log10(v) - p->lo) / (p->hi - p->lo);
-        double x = area.x + c, y = area.y + area.h * (1 - t);
-        if (has_prev)
-            shapes_segment(r->shapes, prev_x, prev_y, x, y, width, color);
-        prev_x = x, prev_y = y, has_prev = true;
-    }
-}
-
-static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
-{
-    const NetStage *net = scene->net;
-    double s = r->scale;
-    int px = render_font_px(r, NET_SMALL_PX);
-    double line = render_line_height(r, px);
-    render_panel(r, rect);
-    NetPlotRange p = plot_range(net);
-    render_text(r, plot_title(), rect.x + 10 * s, rect.y + 6 * s, px, ALIGN_LEFT,
-                r->theme->text);
-    char top[32], bottom[32], steps[32];
-    LayoutRect area = plot_area(r, &p, rect, top, bottom);
-    snprintf(steps, sizeof steps, "%zu", p.steps);
-    shapes_segment(r->shapes, area.x, area.y + area.h, area.x + area.w, area.y + area.h,
-                   0.5 * s, r->theme->axis);
-    shapes_segment(r->shapes, area.x, area.y, area.x, area.y + area.h, 0.5 * s, r->theme->axis);
-    render_text(r, top, area.x - 6 * s, area.y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
-    render_text(r, bottom, area.x - 6 * s, area.y + area.h - 0.5 * line, px, ALIGN_RIGHT,
-                r->theme->dim);
-    render_text(r, "0", area.x, area.y + area.h + 3 * s, px, ALIGN_LEFT, r->theme->dim);
-    render_text(r, steps, area.x + area.w, area.y + area.h + 3 * s, px, ALIGN_RIGHT,
-                r->theme->dim);
-    for (size_t i = 0; i < net_stage_run_count(net); i++) {
-        const NetRun *run = net_stage_run(net, i);
-        plot_curve(r, run, true, &p, area, render_run_color(r, i, 0.45f), 1.0 * s);
-        plot_curve(r, run, false, &p, area, render_run_color(r, i, 1.0f), 1.4 * s);
     }
 }
 
@@ -417,7 +307,10 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
 void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in)
 {
     in->panel[LAYOUT_LEGEND] = in->compact[LAYOUT_LEGEND] = legend_need(r, scene);
-    in->panel[LAYOUT_LOSS] = in->compact[LAYOUT_LOSS] = plot_need(r);
+    in->panel[LAYOUT_LOSS] = render_net_training_need(r, false);
+    in->compact[LAYOUT_LOSS] = render_net_training_need(r, true);
+    in->panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
+    in->compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
     in->panel[LAYOUT_INSET] = in->compact[LAYOUT_INSET] = data_need(r, scene);
 }
 
@@ -426,7 +319,9 @@ void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
     if (l->shown[LAYOUT_LEGEND])
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
     if (l->shown[LAYOUT_LOSS])
-        draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
+        render_net_training(r, scene, l->rect[LAYOUT_LOSS]);
+    if (l->shown[LAYOUT_DYNAMICS])
+        render_net_curvature(r, scene, l->rect[LAYOUT_DYNAMICS]);
     if (l->shown[LAYOUT_INSET])
         draw_data(r, scene, l->rect[LAYOUT_INSET]);
 }

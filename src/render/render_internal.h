@@ -178,7 +178,13 @@ static inline bool render_net_slice_shown(const Scene *scene)
 {
     return scene->display.net_layer == 0 && !(scene->ensemble && scene->display.ensemble);
 }
-/* The update at pixel column px of the network's loss plot in rect. */
+/* net_plots.c: a network scene's plots: its training curves (loss and
+ * accuracy) and its curvature (sharpness against its edge, ‖θ‖). */
+LayoutRequest render_net_training_need(Renderer *r, bool compact);
+void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect);
+LayoutRequest render_net_curvature_need(Renderer *r, bool compact);
+void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect);
+/* The update at pixel column px of the network's training plot in rect. */
 bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
                              size_t *step);
 
@@ -188,6 +194,42 @@ LayoutRequest render_formula_need(Renderer *r, const Scene *scene);
 void render_formula(Renderer *r, const Scene *scene, LayoutRect rect);
 /* changes.c: mid-run parameter changes marked on the runs' paths. */
 void render_change_marks(Renderer *r, const Scene *scene);
+
+/* dynamics.c: a plot's area and its parts, shared by the plots of
+ * dynamics.c and net_plots.c. */
+typedef struct PlotArea {
+    double x, y, w, h;          /* pixels */
+    double left;                /* the panel's left edge */
+    double title_x;             /* where the title starts: over the area, or
+                                   (compact) at the panel's left */
+    bool compact;               /* short labels */
+    double xlo, xhi;            /* steps at the left and right edges */
+    bool xlog;                  /* steps on a log scale (xlo >= 1) */
+    double ylo, yhi;            /* values at the bottom and top edges */
+    bool ylog;                  /* values on a log scale (ylo > 0) */
+} PlotArea;
+
+/* A series' value at step k (NaN: none there). */
+typedef double (*SeriesFn)(const void *ctx, size_t k);
+
+double plot_to_x(const PlotArea *a, double step);
+/* The step at pixel column px. */
+double plot_step_at(const PlotArea *a, double px);
+/* The pixel row of v, clamped to the area. */
+double plot_to_y(const PlotArea *a, double v);
+/* f over steps first .. end-1: per pixel column the least and greatest of
+ * the steps there (at most COLUMN_SAMPLES of them, an odd stride so a
+ * period-2 oscillation shows both sides), as a band, joined column to
+ * column; dashed, every other few columns are left out. */
+void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, size_t first,
+                 size_t end, double half, Rgba color, bool dashed);
+/* Narrows the area on its left so its value labels fit in the panel
+ * (plot_frame does it first). */
+void plot_fit_labels(Renderer *r, PlotArea *a);
+/* Axes, the range's ends as labels, and a title over the area. */
+void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel);
+/* A horizontal dashed line at value v across the area. */
+void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color);
 
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */

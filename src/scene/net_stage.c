@@ -17,17 +17,30 @@
 /* Half the grid's a range when every path is one point (a unit step of a
  * filter-normalised direction moves each unit by its own size). */
 #define GRID_HALF_DEFAULT 1.0
+/* Half the random plane's b range: Li et al.'s window, a unit step along
+ * each filter-normalised direction either way. */
+#define RANDOM_HALF 1.0
+/* Trajectory points the PCA plane is computed from, at most, over all
+ * runs (the cost grows with their square: slice.h). */
+#define PCA_POINTS 96
 
 typedef struct StageRun {
     NetRun run;
     unsigned char *keys;    /* key_count states of keysize bytes: update i·stride */
     size_t key_count;
     size_t stride;
+    double *sharpness;      /* [t / NET_STAGE_SHARPNESS_EVERY]: measured at update t, or NaN */
+    size_t sharpness_cap;
+    unsigned char *pending; /* pending_count states awaiting their measurement, oldest first */
+    size_t pending_count;
 } StageRun;
 
 /* A plane with its grid. */
 typedef struct Plane {
-    double *d1, *d2;
+    double *center, *d1, *d2;
+    NetSliceKind asked;     /* the kind asked for when it was made */
+    NetSliceKind kind;      /* the kind made (PCA falls back to init: see net_stage.h) */
+    double explained[2];    /* PCA: each direction's share of the variance */
     SliceGridDesc desc;
     double *values;         /* NET_STAGE_GRID² */
     size_t step;            /* the update shown when it was made */
@@ -45,6 +58,7 @@ struct NetStage {
     char *model_spec, *data_spec;
     ModelWork *work;
     Plane planes[2];        /* [shown] is drawn, the other one is being computed */
+    NetSliceKind slice;     /* the kind of plane asked for */
     int shown;
     SliceRefiner *refiner;  /* on a band of planes[1 − shown], or NULL */
     int band;               /* the band it refines, */
@@ -76,6 +90,127 @@ static void keep_keyframe(StageRun *sr, size_t keysize)
         memcpy(sr->keys + sr->key_count++ * keysize, net_run_state(&sr->run), keysize);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Sharpness, measured on the side                                           */
+
+/* Whether update t is one the plots measure: every
+ * NET_STAGE_SHARPNESS_EVERY updates, every other keyframe once the
+ * keyframes are that sparse (so a long run keeps about as many points as
+ * keyframes, and every such update is one advance_run stops at). */
+static bool measured_at(const StageRun *sr, size_t t)
+{
+    size_t every = 2 * sr->stride > NET_STAGE_SHARPNESS_EVERY ? 2 * sr->stride
+                                                              : NET_STAGE_SHARPNESS_EVERY;
+    return t % every == 0 && !(net_run_preconditioned(&sr->run.desc) && t == 0);
+}
+
+static double *sharpness_slot(StageRun *sr, size_t t)
+{
+    size_t k = t / NET_STAGE_SHARPNESS_EVERY;
+    if (k >= sr->sharpness_cap) {
+        size_t cap = sr->sharpness_cap ? 2 * sr->sharpness_cap : 64;
+        while (cap <= k)
+            cap *= 2;
+        double *grown = realloc(sr->sharpness, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        for (size_t q = sr->sharpness_cap; q < cap; q++)
+            grown[q] = (double)NAN;
+        sr->sharpness = grown;
+        sr->sharpness_cap = cap;
+    }
+    return &sr->sharpness[k];
+}
+
+/* Keeps the run's state for its measurement when its update is due and
+ * not yet measured; when NET_STAGE_PENDING are waiting, the oldest gives
+ * way (playing fast, the plot thins rather than lags). */
+static void queue_measurement(StageRun *sr, size_t keysize)
+{
+    size_t t = (size_t)net_run_state(&sr->run)->t;
+    double *slot = sharpness_slot(sr, t);
+    if (!measured_at(sr, t) || !slot || !isnan(*slot) || sr->run.status != NET_RUN_ACTIVE)
+        return;
+    if (sr->pending_count == NET_STAGE_PENDING) {
+        memmove(sr->pending, sr->pending + keysize, (NET_STAGE_PENDING - 1) * keysize);
+        sr->pending_count--;
+    }
+    memcpy(sr->pending + sr->pending_count++ * keysize, net_run_state(&sr->run), keysize);
+}
+
+/* Forgets the states queued after update t (a seek went back before them;
+ * stepping on queues them again). */
+static void drop_pending_after(StageRun *sr, size_t t, size_t keysize)
+{
+    while (sr->pending_count > 0 &&
+           (size_t)((const OptimizerVec *)(const void *)(sr->pending +
+                                                         (sr->pending_count - 1) * keysize))
+                   ->t > t)
+        sr->pending_count--;
+}
+
+/* Measures run begin..end-1's oldest waiting state (core/net_run.h's
+ * net_run_curvature: the numbers a trace with --every prints). */
+static void measure_runs(void *context, size_t begin, size_t end)
+{
+    NetStage *stage = context;
+    for (size_t i = begin; i < end; i++) {
+        StageRun *sr = &stage->runs[i];
+        if (sr->pending_count == 0)
+            continue;
+        const OptimizerVec *state = (const OptimizerVec *)(const void *)sr->pending;
+        double sharpness, preconditioned;
+        DescentError err;
+        double *slot = sharpness_slot(sr, (size_t)state->t);
+        /* Out of memory: the update stays unmeasured. */
+        if (slot && net_run_curvature(&sr->run, state, &sharpness, &preconditioned, &err))
+            *slot = net_run_preconditioned(&sr->run.desc) ? preconditioned : sharpness;
+        memmove(sr->pending, sr->pending + stage->keysize,
+                (sr->pending_count - 1) * stage->keysize);
+        sr->pending_count--;
+    }
+}
+
+/* One measurement per run with one waiting, the runs on threads of their
+ * own (each measures with its own scratch space). */
+static void measure_pending(NetStage *stage)
+{
+    size_t waiting = 0;
+    for (size_t i = 0; i < stage->run_count; i++)
+        waiting += stage->runs[i].pending_count;
+    if (waiting > 0)
+        parallel_for(stage->run_count, NET_STAGE_THREADS, measure_runs, stage);
+}
+
+double net_stage_series(const NetStage *stage, size_t i, NetSeries series, size_t k)
+{
+    const StageRun *sr = &stage->runs[i];
+    const NetMetrics *m = &sr->run.metrics[k];
+    size_t q = k / NET_STAGE_SHARPNESS_EVERY;
+    switch (series) {
+    case NET_SERIES_TRAIN_LOSS:
+        return m->train_loss;
+    case NET_SERIES_TEST_LOSS:
+        return m->test_loss;
+    case NET_SERIES_TRAIN_ACC:
+        return m->train_acc;
+    case NET_SERIES_TEST_ACC:
+        return m->test_acc;
+    case NET_SERIES_NORM:
+        return m->norm;
+    case NET_SERIES_SHARPNESS:
+        return k % NET_STAGE_SHARPNESS_EVERY == 0 && q < sr->sharpness_cap ? sr->sharpness[q]
+                                                                           : (double)NAN;
+    case NET_SERIES_STABILITY:
+        return net_run_stability_line(&sr->run.desc, (long)k);
+    default:
+        return (double)NAN;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stepping                                                                  */
+
 /* Steps one run on, stopping at every keyframe's update to keep it. */
 static void advance_run(StageRun *sr, size_t steps, size_t keysize)
 {
@@ -92,6 +227,7 @@ static void advance_run(StageRun *sr, size_t steps, size_t keysize)
             return;
         steps -= chunk;
         keep_keyframe(sr, keysize);
+        queue_measurement(sr, keysize);
     }
 }
 
@@ -127,6 +263,7 @@ void net_stage_seek(NetStage *stage, size_t step)
             net_run_rewind(&sr->run, keyframe(sr, k, stage->keysize));
             sr->key_count = k + 1;
             t = k * sr->stride;
+            drop_pending_after(sr, t, stage->keysize);
         }
         advance_run(sr, step - t, stage->keysize);
     }
@@ -148,7 +285,7 @@ size_t net_stage_shown_step(const NetStage *stage)
 /* Where a plane's grid goes: around every run's keyframes and head. */
 static SliceGridDesc grid_around(const NetStage *stage, const Plane *plane)
 {
-    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
     double lo[2] = {0, 0}, hi[2] = {0, 0};
     for (size_t i = 0; i < stage->run_count; i++) {
         const StageRun *sr = &stage->runs[i];
@@ -174,11 +311,98 @@ static SliceGridDesc grid_around(const NetStage *stage, const Plane *plane)
                            cb + half / GRID_ASPECT, NET_STAGE_GRID, NET_STAGE_GRID};
 }
 
+/* The random plane: through the selected run now, along two
+ * filter-normalised random directions (slice.h) drawn from the same seed
+ * every time and normalised to the run's θ now, each unit's step the size
+ * of its own weights (Li et al. 2018). */
+static void random_directions(const NetStage *stage, Plane *plane)
+{
+    const double *now = net_run_theta(&stage->runs[stage->selected].run);
+    Rng rng;
+    rng_seed(&rng, rng_mix(stage->init_seed, SLICE_DIRECTION_KEY));
+    memcpy(plane->center, now, stage->model.nparams * sizeof *plane->center);
+    slice_random_direction(&stage->model, now, &rng, plane->d1);
+    slice_random_direction(&stage->model, now, &rng, plane->d2);
+    plane->kind = NET_SLICE_RANDOM;
+}
+
+/* Flips d so that its largest entry is positive: the same plane made
+ * again a few updates later does not mirror the picture. */
+static void orient(double *d, size_t n)
+{
+    size_t big = 0;
+    for (size_t p = 1; p < n; p++)
+        if (fabs(d[p]) > fabs(d[big]))
+            big = p;
+    if (d[big] < 0)
+        for (size_t p = 0; p < n; p++)
+            d[p] = -d[p];
+}
+
+/* Appends θ to points when it is finite. */
+static void add_point(double *points, size_t *count, const double *theta, size_t n)
+{
+    for (size_t p = 0; p < n; p++)
+        if (!isfinite(theta[p]))
+            return;
+    memcpy(points + (*count)++ * n, theta, n * sizeof *points);
+}
+
+/* The PCA plane: through θ0 along the top two principal directions of
+ * every run's keyframes and head (about PCA_POINTS of them, each run's
+ * evenly thinned); false (nothing changed) when they span no plane yet,
+ * e.g. before the first update. */
+static bool pca_directions(const NetStage *stage, Plane *plane)
+{
+    size_t n = stage->model.nparams, per_run = PCA_POINTS / stage->run_count, count = 0;
+    double *points = malloc((per_run + 1) * stage->run_count * n * sizeof *points);
+    if (!points)
+        return false;
+    for (size_t i = 0; i < stage->run_count; i++) {
+        const StageRun *sr = &stage->runs[i];
+        size_t every = sr->key_count / per_run + 1;
+        for (size_t k = 0; k < sr->key_count; k += every)
+            add_point(points, &count,
+                      optimizer_vec_view(keyframe(sr, k, stage->keysize), OPTVEC_THETA), n);
+        add_point(points, &count, net_run_theta(&sr->run), n);
+    }
+    DescentError err;
+    bool made = slice_pca_directions(n, points, count, stage->theta0, plane->d1, plane->d2,
+                                     plane->explained, &err);
+    free(points);
+    if (!made)
+        return false;
+    orient(plane->d1, n);
+    orient(plane->d2, n);
+    memcpy(plane->center, stage->theta0, n * sizeof *plane->center);
+    plane->kind = NET_SLICE_PCA;
+    return true;
+}
+
+/* Where a plane's grid goes: around the runs' paths, or for the random
+ * plane its fixed window. */
+static SliceGridDesc plane_grid(const NetStage *stage, const Plane *plane)
+{
+    if (plane->kind != NET_SLICE_RANDOM)
+        return grid_around(stage, plane);
+    return (SliceGridDesc){-GRID_ASPECT * RANDOM_HALF, GRID_ASPECT * RANDOM_HALF, -RANDOM_HALF,
+                           RANDOM_HALF, NET_STAGE_GRID, NET_STAGE_GRID};
+}
+
 /* Makes plane's directions through the selected run as it is now. */
 static void make_directions(const NetStage *stage, Plane *plane)
 {
     const double *now = net_run_theta(&stage->runs[stage->selected].run);
     size_t n = stage->model.nparams;
+    plane->asked = stage->slice;
+    if (stage->slice == NET_SLICE_RANDOM) {
+        random_directions(stage, plane);
+        return;
+    }
+    if (stage->slice == NET_SLICE_PCA && pca_directions(stage, plane))
+        return;
+    plane->kind = NET_SLICE_INIT;
+    memcpy(plane->center, stage->theta0, n * sizeof *plane->center);
     double moved = 0;
     for (size_t p = 0; p < n; p++)
         moved += fabs(now[p] - stage->theta0[p]);
@@ -202,7 +426,7 @@ static bool start_band(NetStage *stage, int band, DescentError *err)
     double row = (g->b_max - g->b_min) / (g->ny - 1);
     SliceGridDesc desc = {g->a_min, g->a_max, g->b_min + j0 * row, g->b_min + (j1 - 1) * row,
                           g->nx, j1 - j0};
-    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
     stage->refiner = slice_refiner_create(&stage->model, &stage->data.train, &sp, &desc,
                                           plane->values + (size_t)j0 * (size_t)g->nx, err);
     stage->band = band;
@@ -216,7 +440,7 @@ static bool start_plane(NetStage *stage, DescentError *err)
 {
     Plane *plane = &stage->planes[1 - stage->shown];
     make_directions(stage, plane);
-    plane->desc = grid_around(stage, plane);
+    plane->desc = plane_grid(stage, plane);
     plane->step = net_stage_shown_step(stage);
     plane->run = stage->selected;
     return start_band(stage, 0, err);
@@ -230,11 +454,13 @@ static size_t lattice(int nx, int ny, int s)
 
 bool net_stage_refine(NetStage *stage)
 {
+    measure_pending(stage);
     DescentError err;
     size_t points = 0;
     while (points < NET_STAGE_POINTS_PER_REFINE) {
         if (!stage->refiner) {
-            if (stage->planes[stage->shown].step == net_stage_shown_step(stage) ||
+            const Plane *shown = &stage->planes[stage->shown];
+            if ((shown->step == net_stage_shown_step(stage) && shown->asked == stage->slice) ||
                 !start_plane(stage, &err))
                 return false;
         }
@@ -310,7 +536,7 @@ size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest)
 {
     const Plane *plane = &stage->planes[stage->shown];
     const StageRun *sr = &stage->runs[i];
-    SlicePlane sp = {stage->model.nparams, stage->theta0, plane->d1, plane->d2};
+    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
     size_t count = 0;
     for (size_t k = 0; k <= sr->key_count; k++) {
         const OptimizerVec *state =
@@ -360,14 +586,16 @@ void net_stage_predict(const NetStage *stage, const double *x, size_t count, int
 
 static bool plane_alloc(Plane *plane, size_t n)
 {
+    plane->center = calloc(n, sizeof *plane->center);
     plane->d1 = calloc(n, sizeof *plane->d1);
     plane->d2 = calloc(n, sizeof *plane->d2);
     plane->values = calloc((size_t)NET_STAGE_GRID * NET_STAGE_GRID, sizeof *plane->values);
-    return plane->d1 && plane->d2 && plane->values;
+    return plane->center && plane->d1 && plane->d2 && plane->values;
 }
 
 static void plane_free(Plane *plane)
 {
+    free(plane->center);
     free(plane->d1);
     free(plane->d2);
     free(plane->values);
@@ -384,15 +612,22 @@ static bool start_run(NetStage *stage, const SceneOptions *options, size_t i, De
     StageRun *sr = &stage->runs[i];
     sr->stride = 1;
     sr->keys = malloc(NET_STAGE_KEYFRAMES * stage->keysize);
-    if (!sr->keys)
+    sr->pending = malloc(NET_STAGE_PENDING * stage->keysize);
+    if (!sr->keys || !sr->pending) {
+        free(sr->keys);
+        free(sr->pending);
+        sr->keys = sr->pending = NULL;
         return error_set(err, "out of memory for the network's runs");
+    }
     if (!net_run_init(&sr->run, &stage->model, &stage->data, &desc, stage->theta0, 0, err)) {
         free(sr->keys);
-        sr->keys = NULL;
+        free(sr->pending);
+        sr->keys = sr->pending = NULL;
         return false;
     }
     stage->run_count = i + 1;
     keep_keyframe(sr, stage->keysize);
+    queue_measurement(sr, stage->keysize);
     return true;
 }
 
@@ -409,6 +644,7 @@ static bool stage_build(NetStage *stage, const SceneOptions *options, DescentErr
     size_t n = stage->model.nparams;
     stage->keysize = optimizer_vec_size(n);
     stage->init_seed = options->init_seed;
+    stage->slice = options->slice;
     stage->model_spec = strdup(options->model);
     stage->data_spec = strdup(options->data);
     if (!stage->model_spec || !stage->data_spec)
@@ -428,8 +664,8 @@ static bool stage_build(NetStage *stage, const SceneOptions *options, DescentErr
      * while the old one is shown. */
     Plane *first = &stage->planes[0];
     make_directions(stage, first);
-    first->desc = grid_around(stage, first);
-    SlicePlane sp = {n, stage->theta0, first->d1, first->d2};
+    first->desc = plane_grid(stage, first);
+    SlicePlane sp = {n, first->center, first->d1, first->d2};
     if (!slice_grid(&stage->model, &stage->data.train, &sp, &first->desc, NET_STAGE_THREADS,
                     first->values, err))
         return false;
@@ -463,6 +699,8 @@ void net_stage_destroy(NetStage *stage)
     for (size_t i = 0; i < stage->run_count; i++) {
         net_run_free(&stage->runs[i].run);
         free(stage->runs[i].keys);
+        free(stage->runs[i].pending);
+        free(stage->runs[i].sharpness);
     }
     slice_refiner_destroy(stage->refiner);
     plane_free(&stage->planes[0]);
@@ -517,4 +755,29 @@ void net_stage_select(NetStage *stage, size_t i)
 size_t net_stage_selected(const NetStage *stage)
 {
     return stage->selected;
+}
+
+void net_stage_set_slice(NetStage *stage, NetSliceKind kind)
+{
+    if (kind == stage->slice)
+        return;
+    stage->slice = kind;
+    /* The plane being computed is of the old kind: start again. */
+    slice_refiner_destroy(stage->refiner);
+    stage->refiner = NULL;
+}
+
+NetSliceKind net_stage_slice(const NetStage *stage)
+{
+    return stage->slice;
+}
+
+SlicePlane net_stage_slice_plane(const NetStage *stage, NetSliceKind *kind, double explained[2])
+{
+    const Plane *plane = &stage->planes[stage->shown];
+    if (kind)
+        *kind = plane->kind;
+    if (explained)
+        explained[0] = plane->explained[0], explained[1] = plane->explained[1];
+    return (SlicePlane){stage->model.nparams, plane->center, plane->d1, plane->d2};
 }

@@ -20,12 +20,24 @@
  * also the path drawn: a long run is drawn from NET_STAGE_KEYFRAMES / 2
  * to NET_STAGE_KEYFRAMES points and its head.
  *
- * The slice.  The plane goes through θ0 along d1 = θ_now − θ0 of the
- * selected run and a filter-normalised random d2 ⊥ d1 as long
- * (slice_init_directions; two random directions while θ_now = θ0), so the
- * selected run's path goes from (0, 0) to (1, 0) when the plane is made.
- * d2 is drawn from the same seed every time, so the picture changes only
- * as far as d1 does.  Its loss (the full training loss) is computed on
+ * The slice.  Its plane is one of three kinds (NetSliceKind, --slice):
+ *   init    through θ0 along d1 = θ_now − θ0 of the selected run and a
+ *           filter-normalised random d2 ⊥ d1 as long
+ *           (slice_init_directions; two random directions while
+ *           θ_now = θ0), so the selected run's path goes from (0, 0) to
+ *           (1, 0) when the plane is made;
+ *   pca     through θ0 along the top two principal directions of every
+ *           run's keyframes and head (slice_pca_directions, Li et al. 2018
+ *           §7), each oriented so its largest entry is positive; while the
+ *           paths span no plane (before the first update, one straight
+ *           path) the init plane stands in for it;
+ *   random  through the selected run's θ now along two filter-normalised
+ *           random directions (slice_random_direction: each unit's row
+ *           scaled to that unit's weights in θ now, biases 0), on the
+ *           fixed window a ∈ ±1.6, b ∈ ±1: the basin around the solution
+ *           as Li et al. draw it, the paths mostly far off the plane.
+ * Random directions are drawn from the same seed every time, so the
+ * picture changes only as far as the runs do.  Its loss (the full training loss) is computed on
  * NET_STAGE_GRID × NET_STAGE_GRID points in NET_STAGE_BANDS bands of rows,
  * each by a SliceRefiner, level by level and band by band, as many levels
  * per net_stage_refine call as make NET_STAGE_POINTS_PER_REFINE points,
@@ -37,8 +49,23 @@
  * onto the plane of the grid shown, so a path is drawn on the landscape it
  * lies over; distance is how far each point is from that plane (‖θ − its
  * projection‖), which grows as a head moves on until the next plane.
+ * Changing the kind (net_stage_set_slice) starts a new plane at once; the
+ * old one stays shown until it is complete.
  *
- * Memory: a NetStage owns its model, data, runs, keyframes and grids.
+ * Sharpness.  The plots show each run's sharpness against its stability
+ * line (core/net_run.h: λmax of the training loss's Hessian, λmax(P⁻¹H)
+ * for adam and adamw, by Lanczos), measured every
+ * NET_STAGE_SHARPNESS_EVERY updates (every other keyframe once they are
+ * sparser).  Stepping only keeps a copy of the state at such an update;
+ * net_stage_refine measures one kept state per run per call, on the runs'
+ * threads, so no frame waits for a series of Lanczos iterations.  At most
+ * NET_STAGE_PENDING states wait per run; beyond, the oldest is dropped
+ * (playing fast thins the series instead of making it lag).  A measured
+ * value stays when a seek goes back (the runs are deterministic, so the
+ * same update has the same θ), and is not measured again.
+ *
+ * Memory: a NetStage owns its model, data, runs, keyframes, grids and
+ * measurements.
  * Errors (one line, naming the part): a bad --model, --data or --opt
  * (the core's message), data that does not suit the model, out of memory.
  */
@@ -58,12 +85,19 @@
 #include "scene/scene_options.h"
 
 #define NET_STAGE_KEYFRAMES 256
-#define NET_STAGE_GRID 49           /* slice points per side */
+/* Slice points per side.  The slice was the frame's largest cost of the
+ * network's own (about a fifth of a 2-16-16-2 scene's CPU time, measured
+ * with perf): 33² points at 50 a frame refresh the plane about as often as
+ * 49² at 100 did, at half the cost per frame, and the bilinear heatmap and
+ * its contours look the same (docs/ARCHITECTURE.md §2.6). */
+#define NET_STAGE_GRID 33
 #define NET_STAGE_BANDS 12          /* row bands the grid is refined in */
 /* Slice points one net_stage_refine call computes, at least (a level of a
- * band is not split): about 100 losses over the training set. */
-#define NET_STAGE_POINTS_PER_REFINE 100
+ * band is not split): about 50 losses over the training set. */
+#define NET_STAGE_POINTS_PER_REFINE 50
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
+#define NET_STAGE_SHARPNESS_EVERY 16 /* updates between sharpness measurements, at least */
+#define NET_STAGE_PENDING 4         /* states per run waiting for their measurement */
 
 /* A point of a projected path: plane coordinates, distance from the plane,
  * and the update it was taken at. */
@@ -100,8 +134,8 @@ size_t net_stage_shown_step(const NetStage *stage);
 /* The run the plane follows (its d1) and the data panel shows. */
 void net_stage_select(NetStage *stage, size_t i);
 
-/* One step of the slice's work (see the header comment): returns true
- * when the grid shown changed. */
+/* One step of the slice's work and of the sharpness measurements (see the
+ * header comment): returns true when the grid shown changed. */
 bool net_stage_refine(NetStage *stage);
 
 /* The update the plane of the grid shown was made at, and (into *run) the
@@ -134,5 +168,33 @@ void net_stage_predict(const NetStage *stage, const double *x, size_t count, int
                        double *confidence);
 
 size_t net_stage_selected(const NetStage *stage);
+
+/* The kind of plane asked for; changing it starts a new one (the one shown
+ * stays until the new one is complete). */
+void net_stage_set_slice(NetStage *stage, NetSliceKind kind);
+NetSliceKind net_stage_slice(const NetStage *stage);
+
+/* The plane of the grid shown (pointers into the stage, valid until the
+ * next net_stage_refine), the kind it was made as (PCA may have fallen
+ * back to init) into *kind and, for PCA, each direction's share of the
+ * variance into explained (either may be NULL). */
+SlicePlane net_stage_slice_plane(const NetStage *stage, NetSliceKind *kind, double explained[2]);
+
+/* What the plots draw of a run, per update. */
+typedef enum NetSeries {
+    NET_SERIES_TRAIN_LOSS = 0,  /* the full training loss (core/net_run.h's NetMetrics) */
+    NET_SERIES_TEST_LOSS,
+    NET_SERIES_TRAIN_ACC,       /* a share, 0 .. 1; NaN for regression data */
+    NET_SERIES_TEST_ACC,
+    NET_SERIES_NORM,            /* ‖θ‖ */
+    NET_SERIES_SHARPNESS,       /* λmax(H), or λmax(P⁻¹H) for adam and adamw (see
+                                   above); NaN where k is not measured (yet) */
+    NET_SERIES_STABILITY,       /* the sharpness's stability line at k
+                                   (net_run_stability_line: 2/η, 38/η, ...) */
+    NET_SERIES_COUNT
+} NetSeries;
+
+/* Run i's series after k updates (k < its metrics' count). */
+double net_stage_series(const NetStage *stage, size_t i, NetSeries series, size_t k);
 
 #endif

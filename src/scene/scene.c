@@ -238,6 +238,11 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         error_set(err, "--ensemble %zu: needs --model SPEC (a network)", options->ensemble);
         return NULL;
     }
+    if (options->has_slice && !options->model) {
+        error_set(err, "--slice %s: needs --model SPEC (a network's slice)",
+                  scene_slice_name(options->slice));
+        return NULL;
+    }
     if (options->data && !options->model) {
         error_set(err, "--data %s: needs --model SPEC (a network to train on it)",
                   options->data);

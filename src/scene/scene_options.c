@@ -254,6 +254,33 @@ static void print_speed(const Scene *scene, CommandLine *line)
     command_line_numbers(line, &scene->speed, 1);
 }
 
+static const char *const slice_names[NET_SLICE_COUNT] = {
+    [NET_SLICE_INIT] = "init", [NET_SLICE_PCA] = "pca", [NET_SLICE_RANDOM] = "random"};
+
+const char *scene_slice_name(NetSliceKind kind)
+{
+    return slice_names[kind];
+}
+
+static bool parse_slice(SceneOptions *o, const char *v, DescentError *err)
+{
+    for (int k = 0; k < NET_SLICE_COUNT; k++)
+        if (strcmp(v, slice_names[k]) == 0) {
+            o->slice = (NetSliceKind)k;
+            o->has_slice = true;
+            return true;
+        }
+    return error_set(err, "--slice %s: expected init, pca or random", v);
+}
+
+static void print_slice(const Scene *scene, CommandLine *line)
+{
+    if (!scene->net || net_stage_slice(scene->net) == NET_SLICE_INIT)
+        return;
+    command_line_word(line, "--slice");
+    command_line_word(line, slice_names[net_stage_slice(scene->net)]);
+}
+
 static bool parse_theme(SceneOptions *o, const char *v, DescentError *err)
 {
     if (strcmp(v, "dark") != 0 && strcmp(v, "light") != 0)
@@ -398,6 +425,10 @@ static const SceneOptionDef defs[] = {
      parse_particles, print_particles},
     {"--speed", "F", "playback speed: F times 120 updates per second (default 1)", parse_speed,
      print_speed},
+    {"--slice", "init|pca|random",
+     "a network's slice: through theta0 and the selected run (init), the runs'\n"
+     "top two principal directions (pca), filter-normalised random directions (random)",
+     parse_slice, print_slice},
     {"--theme", "dark|light",
      "light: a light landscape, light panels, dark text and paths, for paper",
      parse_theme, print_theme},

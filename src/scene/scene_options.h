@@ -54,6 +54,17 @@ typedef struct SceneCamera {
 #define SCENE_DISTANCE_MIN 0.25
 #define SCENE_DISTANCE_MAX 4.0
 
+/* The plane a network's slice lies in (scene/net_stage.h). */
+typedef enum NetSliceKind {
+    NET_SLICE_INIT = 0,               /* through θ0 and the selected run now */
+    NET_SLICE_PCA,                    /* the runs' top two principal directions */
+    NET_SLICE_RANDOM,                 /* filter-normalised random directions */
+    NET_SLICE_COUNT
+} NetSliceKind;
+
+/* The name --slice takes for a kind ("init", "pca", "random"). */
+const char *scene_slice_name(NetSliceKind kind);
+
 typedef struct SceneOptions {
     const char *lesson_path;          /* LESSON.lua, or NULL */
     const char *landscape;            /* --landscape SPEC, or NULL */
@@ -81,6 +92,8 @@ typedef struct SceneOptions {
     size_t ensemble;                  /* --ensemble K: K networks from K seeds, 0 = none */
     int net_layer;                    /* --representation LAYER: the network's hidden
                                          layer shown in place of the slice, 0 = none */
+    NetSliceKind slice;               /* --slice init|pca|random */
+    bool has_slice;
     const char *lang;                 /* --lang en|zh, or NULL (environment) */
     const char *lesson_reserved_keys; /* keys the lesson may not bind (lesson_load);
                                          the command line passes the window's */

@@ -1,0 +1,273 @@
+/*
+ * net_plots.c — a network scene's plots, per run and per update, every
+ * number read through net_stage_series (scene/net_stage.h), none computed
+ * here:
+ *
+ *   training (the loss plot's slot): the train loss (solid) and the test
+ *     loss (faint) on a log scale, and under it the train and test
+ *     accuracy (classification data): the gap between solid and faint is
+ *     the generalisation gap.  A click or drag on it scrubs (hud.c).
+ *   curvature (the dynamics plot's slot): each run's sharpness, λmax of
+ *     the training loss's Hessian, or for Adam λmax(P⁻¹H), at the updates
+ *     it was measured at, against its stability line dashed (2/η; Adam's
+ *     (2 + 2β1)/(η(1 − β1)) = 38/η at β1 = 0.9; docs/ARCHITECTURE.md §2.6),
+ *     on a log scale, and under it ‖θ‖.
+ *
+ * Both panels are two plot areas of dynamics.c's kind stacked, sharing the
+ * step axis from 0 to the longest run; their compact forms (a crowded
+ * frame, layout.h) keep the first area alone (the data panel's title still
+ * gives the selected run's accuracies).
+ */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#define CURVES_WIDTH 360.0
+#define CURVES_HEIGHT 250.0
+/* The least height of one plotting area (pixels, times scale). */
+#define CURVES_MIN_AREA 30.0
+#define CURVES_MIN_WIDTH 200.0
+/* Left and right of the plotting areas inside the panel (times scale). */
+#define CURVES_AXIS_MARGIN 58.0
+#define CURVES_RIGHT_MARGIN 12.0
+
+#define LOSS_TITLE N_("loss: train, test (faint); log")
+#define ACCURACY_TITLE N_("accuracy %: train, test (faint)")
+#define SHARPNESS_TITLE N_("sharpness λmax (Adam: P⁻¹H), edge dashed")
+#define NORM_TITLE N_("‖θ‖")
+/* Titles start this far from the panel's left edge (times scale). */
+#define CURVES_TITLE_PAD 10.0
+
+typedef struct SeriesOf {
+    const NetStage *net;
+    size_t run;
+    NetSeries series;
+    double factor;      /* the value drawn is factor times the series' */
+} SeriesOf;
+
+static double series_value(const void *ctx, size_t k)
+{
+    const SeriesOf *s = ctx;
+    return s->factor * net_stage_series(s->net, s->run, s->series, k);
+}
+
+static size_t longest_run(const NetStage *net)
+{
+    size_t steps = 1;
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        size_t count = net_stage_run(net, i)->count;
+        steps = count - 1 > steps ? count - 1 : steps;
+    }
+    return steps;
+}
+
+/* The range of the series over every run's updates (positive values only
+ * on a log scale), widened when flat; false when there is no value. */
+static bool series_range(const NetStage *net, const NetSeries *series, int count, bool log_scale,
+                         double *lo, double *hi)
+{
+    *lo = HUGE_VAL, *hi = -HUGE_VAL;
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        const NetRun *run = net_stage_run(net, i);
+        for (int q = 0; q < count; q++)
+            for (size_t k = 0; k < run->count; k++) {
+                double v = net_stage_series(net, i, series[q], k);
+                if (isfinite(v) && (!log_scale || v > 0))
+                    *lo = fmin(*lo, v), *hi = fmax(*hi, v);
+            }
+    }
+    if (!(*lo <= *hi))
+        return false;
+    if (log_scale && *hi < *lo * 1.5)
+        *lo /= 1.5, *hi *= 1.5;
+    else if (!log_scale && *hi - *lo < 1e-9 * fmax(1.0, fabs(*hi)))
+        *lo -= 0.5, *hi += 0.5;
+    return true;
+}
+
+/* The two stacked areas of a panel in rect; with one (compact), top takes
+ * the whole panel. */
+static void panel_areas(Renderer *r, LayoutRect rect, bool one, PlotArea *top, PlotArea *bottom)
+{
+    double s = r->scale;
+    double line = render_line_height(r, render_font_px(r, 13.0));
+    /* Each title starts at the panel's left, half a line higher than over
+     * the area (PlotArea.compact) to clear the axis's top label. */
+    double gap = 8.0 * s + 2.0 * line; /* the title clear of the upper area's bottom label */
+    PlotArea a = {.x = rect.x + CURVES_AXIS_MARGIN * s,
+                  .y = rect.y + 1.5 * line + 10.0 * s,
+                  .compact = true,
+                  .w = rect.w - (CURVES_AXIS_MARGIN + CURVES_RIGHT_MARGIN) * s,
+                  .left = rect.x,
+                  .title_x = rect.x + CURVES_TITLE_PAD * s,
+                  .xlo = 0};
+    double both = rect.h - line - 18.0 * s - (1.5 * line + 10.0 * s);
+    a.h = one ? both : 0.5 * (both - gap);
+    *top = a;
+    *bottom = a;
+    bottom->y = a.y + a.h + gap;
+}
+
+/* A panel of two areas titled title_a and title_b, or (compact) of the
+ * first alone. */
+static LayoutRequest panel_need(Renderer *r, bool compact, const char *title_a,
+                                const char *title_b)
+{
+    double s = r->scale;
+    int px = render_font_px(r, 13.0);
+    double line = render_line_height(r, px);
+    double text = fmax(render_text_width(r, _(title_a), px),
+                       compact ? 0.0 : render_text_width(r, _(title_b), px));
+    double min_w = fmax(CURVES_MIN_WIDTH * s, (CURVES_TITLE_PAD + CURVES_RIGHT_MARGIN) * s + text);
+    double min_h = (compact ? 1 : 2) * (CURVES_MIN_AREA * s + 3.0 * line + 10.0 * s) + 10.0 * s;
+    return (LayoutRequest){true, fmax(CURVES_WIDTH * s, min_w), fmax(CURVES_HEIGHT * s, min_h),
+                           min_w, min_h, false};
+}
+
+/* Each run's train series solid and test series faint. */
+static void train_and_test(Renderer *r, const NetStage *net, const PlotArea *a, NetSeries train,
+                           NetSeries test, double factor)
+{
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        size_t end = net_stage_run(net, i)->count;
+        SeriesOf faint = {net, i, test, factor}, solid = {net, i, train, factor};
+        plot_series(r, a, series_value, &faint, 0, end, 1.0 * r->scale,
+                    render_run_color(r, i, 0.45f), false);
+        plot_series(r, a, series_value, &solid, 0, end, 1.4 * r->scale,
+                    render_run_color(r, i, 1.0f), false);
+    }
+}
+
+/* Whether the training panel shows the accuracy under the loss (not in
+ * its compact form, not for regression data). */
+static bool accuracy_shown(const Renderer *r, const NetStage *net)
+{
+    return !r->layout.compact[LAYOUT_LOSS] && net_stage_data(net)->train.classes >= 2;
+}
+
+/* The loss area's range (log scale), the same for drawing and clicking. */
+static PlotArea loss_area(Renderer *r, const NetStage *net, LayoutRect rect, PlotArea *accuracy)
+{
+    PlotArea a;
+    panel_areas(r, rect, !accuracy_shown(r, net), &a, accuracy);
+    a.xhi = accuracy->xhi = (double)longest_run(net);
+    a.ylog = true;
+    const NetSeries losses[] = {NET_SERIES_TRAIN_LOSS, NET_SERIES_TEST_LOSS};
+    if (!series_range(net, losses, 2, true, &a.ylo, &a.yhi))
+        a.ylo = 0.1, a.yhi = 1;
+    plot_fit_labels(r, &a);
+    return a;
+}
+
+bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
+                             size_t *step)
+{
+    PlotArea accuracy, a = loss_area(r, scene->net, rect, &accuracy);
+    double t = fmin(1.0, fmax(0.0, (px - a.x) / a.w));
+    *step = (size_t)lround(t * a.xhi);
+    return true;
+}
+
+LayoutRequest render_net_training_need(Renderer *r, bool compact)
+{
+    return panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE);
+}
+
+void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    const NetStage *net = scene->net;
+    render_panel(r, rect);
+    PlotArea accuracy, a = loss_area(r, net, rect, &accuracy);
+    bool both = accuracy_shown(r, net);
+    plot_frame(r, &a, _(LOSS_TITLE), both ? NULL : _("step"));
+    train_and_test(r, net, &a, NET_SERIES_TRAIN_LOSS, NET_SERIES_TEST_LOSS, 1.0);
+    if (!both)
+        return;
+    accuracy.ylo = 0;
+    accuracy.yhi = 100;
+    plot_frame(r, &accuracy, _(ACCURACY_TITLE), _("step"));
+    train_and_test(r, net, &accuracy, NET_SERIES_TRAIN_ACC, NET_SERIES_TEST_ACC, 100.0);
+}
+
+LayoutRequest render_net_curvature_need(Renderer *r, bool compact)
+{
+    return panel_need(r, compact, SHARPNESS_TITLE, NORM_TITLE);
+}
+
+/* Run i's measured sharpness, point to point (measurements are sparse:
+ * every NET_STAGE_SHARPNESS_EVERY updates at most). */
+static void sharpness_curve(Renderer *r, const NetStage *net, size_t i, const PlotArea *a)
+{
+    size_t end = net_stage_run(net, i)->count;
+    double px = 0, py = 0;
+    bool has_prev = false;
+    Rgba color = render_run_color(r, i, 1.0f);
+    for (size_t k = 0; k < end; k += NET_STAGE_SHARPNESS_EVERY) {
+        double v = net_stage_series(net, i, NET_SERIES_SHARPNESS, k);
+        if (!(isfinite(v) && v > 0))
+            continue;
+        double x = plot_to_x(a, (double)k), y = plot_to_y(a, v);
+        if (has_prev)
+            shapes_segment(r->shapes, px, py, x, y, 1.2 * r->scale, color);
+        shapes_disc(r->shapes, x, y, 1.6 * r->scale, color);
+        px = x, py = y, has_prev = true;
+    }
+}
+
+void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
+{
+    const NetStage *net = scene->net;
+    render_panel(r, rect);
+    PlotArea a, b;
+    bool one = r->layout.compact[LAYOUT_DYNAMICS];
+    panel_areas(r, rect, one, &a, &b);
+    a.xhi = b.xhi = (double)longest_run(net);
+    a.ylog = true;
+    const NetSeries sharp[] = {NET_SERIES_SHARPNESS, NET_SERIES_STABILITY};
+    if (!series_range(net, sharp, 2, true, &a.ylo, &a.yhi))
+        a.ylo = 0.1, a.yhi = 10;
+    a.ylo /= 1.3, a.yhi *= 1.3;
+    plot_frame(r, &a, _(SHARPNESS_TITLE), one ? _("step") : NULL);
+    int px = render_font_px(r, 12.0);
+    double line = render_line_height(r, px);
+    double placed[SCENE_MAX_RUNS];
+    size_t labels = 0;
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        const NetRun *run = net_stage_run(net, i);
+        SeriesOf edge = {net, i, NET_SERIES_STABILITY, 1.0};
+        plot_series(r, &a, series_value, &edge, 0, run->count, 0.9 * r->scale,
+                    render_run_color(r, i, 0.9f), true);
+        sharpness_curve(r, net, i, &a);
+        /* The edge's value at its right end, under the line, or under an
+         * earlier run's label it would cover; none below the area. */
+        double v = net_stage_series(net, i, NET_SERIES_STABILITY, run->count - 1);
+        if (!isfinite(v))
+            continue;
+        double y = fmin(plot_to_y(&a, v) + 1.0 * r->scale, a.y + a.h - line);
+        for (size_t k = 0; k < labels; k++)
+            if (fabs(placed[k] - y) < line) {
+                y = placed[k] + line;
+                k = (size_t)-1;
+            }
+        if (y + line > a.y + a.h + 0.5 * line)
+            continue;
+        placed[labels++] = y;
+        char label[32];
+        snprintf(label, sizeof label, "%.3g", v);
+        render_text(r, label, a.x + a.w, y, px, ALIGN_RIGHT, render_run_color(r, i, 1.0f));
+    }
+    if (one)
+        return;
+    const NetSeries norm[] = {NET_SERIES_NORM};
+    if (!series_range(net, norm, 1, false, &b.ylo, &b.yhi))
+        b.ylo = 0, b.yhi = 1;
+    double pad = 0.08 * (b.yhi - b.ylo);
+    b.ylo -= pad, b.yhi += pad;
+    plot_frame(r, &b, _(NORM_TITLE), _("step"));
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        SeriesOf s = {net, i, NET_SERIES_NORM, 1.0};
+        plot_series(r, &b, series_value, &s, 0, net_stage_run(net, i)->count, 1.2 * r->scale,
+                    render_run_color(r, i, 1.0f), false);
+    }
+}
