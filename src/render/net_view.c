@@ -159,7 +159,14 @@ static size_t legend_lines(const Scene *scene, char lines[][200])
     size_t len = (size_t)snprintf(lines[0], 200, "%s", _("network "));
     for (int k = 0; k < m->nsizes && len < 150; k++)
         len += (size_t)snprintf(lines[0] + len, 200 - len, "%s%d", k ? "-" : "", m->sizes[k]);
-    slice_legend(net, lines[1], 200);
+    /* What the map shows: the slice, or the picture shown in its place. */
+    if (render_net_slice_shown(scene))
+        slice_legend(net, lines[1], 200);
+    else if (scene->display.net_layer > 0)
+        snprintf(lines[1], 200, _("the input plane as hidden layer %d of %d bends it"),
+                 scene->display.net_layer, net_repr_hidden_layers(net));
+    else
+        snprintf(lines[1], 200, "%s", _("the ensemble: each member's decision regions"));
     size_t n = 2;
     for (size_t i = 0; i < net_stage_run_count(net); i++, n++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
