@@ -434,11 +434,21 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         const double places[] = {fmax(top, line - h - 1.0 * r->scale), top,
                                  line + 1.0 * r->scale, a.y + a.h - h - 2.0 * r->scale};
         ly = places[0];
-        for (size_t k = 0; k < sizeof places / sizeof places[0]; k++)
-            if (!curves_under(r, scene, &a, (LayoutRect){a.x + a.w - w, places[k], w, h})) {
-                ly = places[k];
-                break;
-            }
+        if (level_count > 0) {
+            /* Beside other dotted levels (the minima's λmax) a label off
+             * its line reads as theirs: it sits on its line instead, on
+             * the panel's colour over whatever curve runs there. */
+            double pad = 2.0 * r->scale;
+            ly = fmin(fmax(top, line - 0.5 * h), a.y + a.h - h);
+            shapes_rect(r->shapes, a.x + a.w - w - 2.0 * pad, ly, w + 2.0 * pad, h,
+                        r->theme->panel);
+        } else {
+            for (size_t k = 0; k < sizeof places / sizeof places[0]; k++)
+                if (!curves_under(r, scene, &a, (LayoutRect){a.x + a.w - w, places[k], w, h})) {
+                    ly = places[k];
+                    break;
+                }
+        }
     }
     render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
 }

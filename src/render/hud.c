@@ -630,8 +630,13 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
                      r->theme->casing);
         shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 1.2 * s, 7.0 * s, color);
         char label[96];
-        if (run->status == RUN_DIVERGED)
+        /* It may leave the plot steps before it diverges: both are said,
+         * the arrow standing where it leaves. */
+        if (run->status == RUN_DIVERGED && (size_t)exit + 1 >= run_steps(run))
             snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(run));
+        else if (run->status == RUN_DIVERGED)
+            snprintf(label, sizeof label, _("above the plot from step %ld, diverged at step %zu"),
+                     exit, run_steps(run));
         else
             snprintf(label, sizeof label, _("above the plot from step %ld (now L = %.3g)"), exit,
                      run_head(run).loss);
