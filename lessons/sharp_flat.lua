@@ -106,7 +106,9 @@ step {
   play = 600,
   speed = 30,
   show = { "stability", "gradient" },
-  marks = valley_curvatures,
+  marks = { valley_curvatures[1] },
+  -- Close on the sharp valley: the 2-cycle's two points are 0.13 apart.
+  view = { -1.75, -0.65, 0.25, 0.95 },
 }
 
 step {
@@ -122,6 +124,7 @@ step {
     en = "Press w to widen the sharp valley (width 0.25, λmax ≈ 16): then η = 0.025 settles in it too.",
     zh = "按 w 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
   },
+  view = { -2.3, 5.06, -2.46, 2.14 },
   -- η = 0.3 first: the stability plot follows run 1.
   runs = { "gd:lr=0.3", "gd:lr=0.019", "gd:lr=0.025" },
   play = 600,

@@ -870,18 +870,22 @@ static void test_sharp_flat(void **state)
     assert_true(distance(intro->marks[1].x, intro->marks[1].y, w.flat) < intro->marks[1].radius);
 
     /* Steps 4 to 6 name each valley's λmax on the map: a mark on each
-     * minimum whose label carries its measured λmax to three digits. */
+     * minimum in view whose label carries its measured λmax to three
+     * digits (two_cycle is close on the sharp valley: its mark alone). */
     char sharp_label[64], flat_label[64];
     snprintf(sharp_label, sizeof sharp_label, "sharp: λmax ≈ %.3g", w.sharp_lambda);
     snprintf(flat_label, sizeof flat_label, "flat: λmax ≈ %.3g", w.flat_lambda);
     static const char *const compared[] = { "below_line", "two_cycle", "thrown_out" };
     for (size_t i = 0; i < sizeof compared / sizeof compared[0]; i++) {
         const LessonStep *step = step_named(&lesson, compared[i]);
-        assert_int_equal(step->mark_count, 2);
+        bool close = strcmp(compared[i], "two_cycle") == 0;
+        assert_int_equal(step->mark_count, close ? 1 : 2);
         assert_true(distance(step->marks[0].x, step->marks[0].y, w.sharp) < 0.01);
-        assert_true(distance(step->marks[1].x, step->marks[1].y, w.flat) < 0.01);
         assert_string_equal(step->marks[0].label, sharp_label);
-        assert_string_equal(step->marks[1].label, flat_label);
+        if (!close) {
+            assert_true(distance(step->marks[1].x, step->marks[1].y, w.flat) < 0.01);
+            assert_string_equal(step->marks[1].label, flat_label);
+        }
     }
 
     /* GD with a small lr from the lesson's start: the sharp minimum. */
