@@ -60,7 +60,7 @@ step {
   caption = {
     en = "One tenth of the noise, like a much larger batch: the walkers settle in the sharp "
       .. "valley and stay. Small batches (more noise) escape sharp minima; large batches stay.",
-    zh = "噪声只有十分之一，相当于大得多的批：粒子停在尖锐的山谷里不再离开。"
+    zh = "噪声只有十分之一，相当于大得多的批量：粒子停在尖锐的山谷里不再离开。"
       .. "小批量（噪声大）能逃出尖锐的极小值，大批量则留在原地。",
   },
   hint = { en = "Press t to switch between the two noise levels.", zh = "按 t 在两种噪声之间切换。" },
@@ -100,7 +100,7 @@ step {
       .. "It ends up bouncing between two points on opposite walls forever, a 2-cycle "
       .. "around the minimum it can never reach.",
     zh = "η = 0.025，刚刚超过尖锐山谷的 2/λmax：GD 停不下来。"
-      .. "它最终在两侧山壁上的两个点之间永远来回跳动，这是一个围着极小值的 2-周期，却永远到不了极小值本身。",
+      .. "它最终在两侧山壁上的两个点之间永远来回跳动，围着极小值做周期为 2 的循环，却永远到不了极小值本身。",
   },
   runs = { "gd:lr=0.025" },
   play = 600,

@@ -604,6 +604,15 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
                 left ? ALIGN_RIGHT : ALIGN_LEFT, r->theme->text);
 }
 
+/* An arrow up at x through the plot's top edge, in a run's colour. */
+static void exit_arrow(Renderer *r, double x, const PlotBox *b, Rgba color)
+{
+    double s = r->scale;
+    shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 2.2 * s, 7.0 * s,
+                 r->theme->casing);
+    shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 1.2 * s, 7.0 * s, color);
+}
+
 /* Lines an exit's words may take in the plot. */
 #define PLOT_EXIT_LINES 3
 
@@ -626,9 +635,6 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             continue;
         double x = b->ix + plot_fraction(p, run, (size_t)exit) * b->iw;
         Rgba color = render_run_color(r, i, 1.0f);
-        shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 2.2 * s, 7.0 * s,
-                     r->theme->casing);
-        shapes_arrow(r->shapes, x, b->iy + 12.0 * s, x, b->iy - 4.0 * s, 1.2 * s, 7.0 * s, color);
         char label[96];
         /* It may leave the plot steps before it diverges: both are said,
          * the arrow standing where it leaves. */
@@ -642,8 +648,10 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
                      run_head(run).loss);
         int n = text_wrap(label, b->w - 2.0 * pad, measure, &m, &lines[0][0], sizeof lines[0],
                           PLOT_EXIT_LINES + 1);
-        if (n > PLOT_EXIT_LINES || ty + n * line > bottom)
+        if (n > PLOT_EXIT_LINES || ty + n * line > bottom) {
+            exit_arrow(r, x, b, color);
             continue;
+        }
         double w = 0;
         for (int k = 0; k < n; k++)
             w = fmax(w, render_text_width(r, lines[k], px));
@@ -651,8 +659,11 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         bool left = x - b->ix > 0.5 * b->iw;
         double lx = left ? x - pad - w : x + pad;
         lx = fmax(b->x + pad, fmin(lx, b->x + b->w - pad - w));
+        /* On the panel's colour: the curves leaving the plot run there. */
+        shapes_rect(r->shapes, lx - 2.0 * s, ty, w + 4.0 * s, n * line, r->theme->panel);
         for (int k = 0; k < n; k++, ty += line)
             render_text(r, lines[k], lx, ty, px, ALIGN_LEFT, color);
+        exit_arrow(r, x, b, color);
     }
 }
 
