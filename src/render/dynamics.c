@@ -440,8 +440,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
              * the panel's colour over whatever curve runs there. */
             double pad = 2.0 * r->scale;
             ly = fmin(fmax(top, line - 0.5 * h), a.y + a.h - h);
-            shapes_rect(r->shapes, a.x + a.w - w - 2.0 * pad, ly, w + 2.0 * pad, h,
-                        r->theme->panel);
+            render_panel(r, (LayoutRect){a.x + a.w - w - 2.0 * pad, ly, w + 2.0 * pad, h});
         } else {
             for (size_t k = 0; k < sizeof places / sizeof places[0]; k++)
                 if (!curves_under(r, scene, &a, (LayoutRect){a.x + a.w - w, places[k], w, h})) {

@@ -660,7 +660,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         double lx = left ? x - pad - w : x + pad;
         lx = fmax(b->x + pad, fmin(lx, b->x + b->w - pad - w));
         /* On the panel's colour: the curves leaving the plot run there. */
-        shapes_rect(r->shapes, lx - 2.0 * s, ty, w + 4.0 * s, n * line, r->theme->panel);
+        render_panel(r, (LayoutRect){lx - 2.0 * s, ty, w + 4.0 * s, n * line});
         for (int k = 0; k < n; k++, ty += line)
             render_text(r, lines[k], lx, ty, px, ALIGN_LEFT, color);
         exit_arrow(r, x, b, color);

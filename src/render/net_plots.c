@@ -257,7 +257,7 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
         snprintf(label, sizeof label, "%.3g", v);
         /* On the panel's colour: a run at its edge runs through the label. */
         double w = render_text_width(r, label, px) + 4 * r->scale;
-        shapes_rect(r->shapes, a.x + a.w - w, y, w, line, r->theme->panel);
+        render_panel(r, (LayoutRect){a.x + a.w - w, y, w, line});
         render_text(r, label, a.x + a.w, y, px, ALIGN_RIGHT, render_run_color(r, i, 1.0f));
     }
     if (one)
