@@ -822,7 +822,7 @@ static void test_fullscreen_keys(void **state)
 {
     (void)state;
     App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
-    SDL_Window *window = SDL_GL_GetCurrentWindow();
+    SDL_Window *window = app_window(app);
     assert_non_null(window);
     push_text("f");
     free(draw_frame(app, 0.0).rgba);
@@ -934,7 +934,7 @@ static void test_resize(void **state)
     App *app = open_app("quadratic", runs, 1, "2,1.5", quadratic_view);
     push_key(SDLK_1, KMOD_LSHIFT);
     free(draw_frame(app, 0.0).rgba);
-    SDL_SetWindowSize(SDL_GL_GetCurrentWindow(), 640, 400);
+    SDL_SetWindowSize(app_window(app), 640, 400);
     Frame f = draw_frame(app, 0.0);
     assert_int_equal(f.width, 640);
     assert_int_equal(f.height, 400);

@@ -181,7 +181,7 @@ static void test_resize_stops(void **state)
     push_text("v");
     for (int i = 0; i < 5; i++)
         frame(app, FRAME_DT);
-    SDL_SetWindowSize(SDL_GL_GetCurrentWindow(), 200, 160);
+    SDL_SetWindowSize(app_window(app), 200, 160);
     frame(app, FRAME_DT);
     assert_false(app_recording(app));
     const char *notice = app_scene(app)->notice;

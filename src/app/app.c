@@ -172,6 +172,11 @@ void app_drawable_size(const App *app, int *width, int *height)
     gl_context_drawable_size(app->gl, width, height);
 }
 
+SDL_Window *app_window(const App *app)
+{
+    return gl_context_window(app->gl);
+}
+
 void app_frame_size(const App *app, int *width, int *height)
 {
     int w, h;
@@ -529,9 +534,9 @@ bool app_recording(const App *app)
 }
 
 /* A window made huge from outside (xdotool windowsize 32767 32767)
- * shrinks before anything is drawn into it: the driver sizes its buffers
- * from the window's real size (llvmpipe crashed).  The events pumped here
- * wait in SDL's queue for the next app_pump. */
+ * shrinks back, and the drawable is sized within the limit before anything
+ * is drawn (llvmpipe crashed on 32767x32767: gl_context_bound_size).  The
+ * events pumped here wait in SDL's queue for the next app_pump. */
 static void bound_window(App *app)
 {
     SDL_PumpEvents();
@@ -642,7 +647,7 @@ int app_run(App *app)
         app_present(app);
         /* Without vsync (some virtual displays), do not spin a core. */
         double spent = (double)(SDL_GetPerformanceCounter() - now) / frequency;
-        if (SDL_GL_GetSwapInterval() == 0 && spent < MIN_FRAME_SECONDS)
+        if (!gl_context_vsync(app->gl) && spent < MIN_FRAME_SECONDS)
             SDL_Delay((Uint32)((MIN_FRAME_SECONDS - spent) * 1000.0));
     }
     return 0;

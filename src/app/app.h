@@ -87,6 +87,11 @@ Viewport app_viewport(const App *app);
 /* The window's drawable size in pixels. */
 void app_drawable_size(const App *app, int *width, int *height);
 
+/* The window, for window management (size, fullscreen) from outside the
+ * app, as tests do: under X11 it is not the window GL draws into
+ * (render/gl_context.h). */
+SDL_Window *app_window(const App *app);
+
 /* Most pixels a frame has (a 4K screen's): a larger drawable gets the
  * frame drawn at the largest size within it of the drawable's aspect,
  * scaled up to fill it, so that a window made huge costs no more than

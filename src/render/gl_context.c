@@ -4,13 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <SDL_syswm.h>
 #include <epoxy/gl.h>
+
+#include "glx_child.h"
 
 struct GlContext {
     SDL_Window *window;
-    SDL_GLContext gl;
-    int max_pixels;   /* the largest drawable width and height drawn into */
+    GlxChild *child;   /* under X11: drawn into, with its own context */
+    SDL_GLContext gl;  /* elsewhere: SDL's context on the window */
+    int max_pixels;    /* the largest drawable width and height drawn into */
 };
 
 /* The largest drawable side: what the driver can draw into (a viewport and
@@ -77,8 +79,12 @@ GlContext *gl_context_create(const GlContextOptions *options, DescentError *err)
         error_set(err, "cannot open a window: %s", SDL_GetError());
         goto fail;
     }
-    context->gl = SDL_GL_CreateContext(context->window);
-    if (!context->gl) {
+    /* Under X11 the window is drawn through a child only descent sizes
+     * (glx_child.h); where that cannot be made, SDL draws into the window. */
+    context->child = glx_child_create(context->window, GL_CONTEXT_MAX_SIDE, options->vsync);
+    if (!context->child)
+        context->gl = SDL_GL_CreateContext(context->window);
+    if (!context->child && !context->gl) {
         error_set(err, "cannot create an OpenGL 3.3 core context: %s", SDL_GetError());
         goto fail;
     }
@@ -88,6 +94,8 @@ GlContext *gl_context_create(const GlContextOptions *options, DescentError *err)
         goto fail;
     }
     context->max_pixels = max_drawable_side();
+    if (context->child)
+        return context;
     /* Tearing-free when asked; adaptive vsync first, plain vsync else. */
     if (options->vsync && SDL_GL_SetSwapInterval(-1) != 0)
         SDL_GL_SetSwapInterval(1);
@@ -104,6 +112,7 @@ void gl_context_destroy(GlContext *context)
 {
     if (!context)
         return;
+    glx_child_destroy(context->child);
     if (context->gl)
         SDL_GL_DeleteContext(context->gl);
     if (context->window)
@@ -119,90 +128,19 @@ SDL_Window *gl_context_window(const GlContext *context)
 
 void gl_context_drawable_size(const GlContext *context, int *width, int *height)
 {
+    if (context->child) {
+        glx_child_size(context->child, width, height);
+        return;
+    }
     SDL_GL_GetDrawableSize(context->window, width, height);
     *width = *width < context->max_pixels ? *width : context->max_pixels;
     *height = *height < context->max_pixels ? *height : context->max_pixels;
 }
 
-/* Under X11 another client can resize the window (xdotool windowsize),
- * and SDL's record of its size may miss that, while the driver sizes its
- * buffers from the server's: the size is read from the server and set
- * there.  Returns the limit when the window was too large, 0 when not, -1
- * where SDL alone knows the window. */
-static int bound_on_server(SDL_Window *window, int max_pixels)
-{
-#ifdef SDL_VIDEO_DRIVER_X11
-    SDL_SysWMinfo info;
-    SDL_VERSION(&info.version);
-    if (!SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_X11)
-        return -1;
-    Display *display = info.info.x11.display;
-    Window root;
-    int x, y;
-    unsigned w, h, border, depth;
-    if (!XGetGeometry(display, info.info.x11.window, &root, &x, &y, &w, &h, &border, &depth))
-        return -1;
-    if (w <= (unsigned)max_pixels && h <= (unsigned)max_pixels)
-        return 0;
-    XResizeWindow(display, info.info.x11.window, w < (unsigned)max_pixels ? w : (unsigned)max_pixels,
-                  h < (unsigned)max_pixels ? h : (unsigned)max_pixels);
-    XFlush(display);
-    return max_pixels;
-#else
-    (void)window;
-    (void)max_pixels;
-    return -1;
-#endif
-}
-
-/* Mesa sizes the window's buffers from the server's size once per frame,
- * at the first drawing after a swap (or after the context is made current
- * again), and llvmpipe crashes on a window of 32767x32767: its buffer's
- * size overflows 32 bits.  Drawing one pixel right after the size was
- * checked has that sizing happen now, so another client has microseconds,
- * not a frame's work, to grow the window in between. */
-static void size_buffers_now(void)
-{
-    GLint framebuffer = 0, scissor[4];
-    GLfloat clear[4];
-    GLboolean scissored = glIsEnabled(GL_SCISSOR_TEST);
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &framebuffer);
-    glGetIntegerv(GL_SCISSOR_BOX, scissor);
-    glGetFloatv(GL_COLOR_CLEAR_VALUE, clear);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(0, 0, 1, 1);
-    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glClearColor(clear[0], clear[1], clear[2], clear[3]);
-    glScissor(scissor[0], scissor[1], scissor[2], scissor[3]);
-    if (!scissored)
-        glDisable(GL_SCISSOR_TEST);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, (GLuint)framebuffer);
-}
-
-/* Times the buffers are sized again when the window grew while they were
- * sized: each time needs another client's resize within microseconds. */
-#define GL_CONTEXT_SIZING_TRIES 8
-
 int gl_context_bound_size(GlContext *context)
 {
-    int server = bound_on_server(context->window, context->max_pixels);
-    if (server >= 0) {
-        /* Checked again after the sizing: a window that grew meanwhile
-         * may have been sized at its new size; it is shrunk and, the
-         * context made current anew, sized again. */
-        for (int tries = 0; tries < GL_CONTEXT_SIZING_TRIES; tries++) {
-            size_buffers_now();
-            int grown = bound_on_server(context->window, context->max_pixels);
-            if (grown <= 0)
-                break;
-            server = grown;
-            SDL_GL_MakeCurrent(context->window, NULL);
-            SDL_GL_MakeCurrent(context->window, context->gl);
-        }
-        return server;
-    }
+    if (context->child)
+        return glx_child_bound(context->child, context->max_pixels);
     int w, h, points_w, points_h;
     SDL_GL_GetDrawableSize(context->window, &w, &h);
     if (w <= context->max_pixels && h <= context->max_pixels)
@@ -216,11 +154,18 @@ int gl_context_bound_size(GlContext *context)
     return context->max_pixels;
 }
 
-void gl_context_swap(GlContext *context)
+bool gl_context_vsync(const GlContext *context)
 {
-    SDL_GL_SwapWindow(context->window);
+    return context->child ? glx_child_vsync(context->child) : SDL_GL_GetSwapInterval() != 0;
 }
 
+void gl_context_swap(GlContext *context)
+{
+    if (context->child)
+        glx_child_swap(context->child);
+    else
+        SDL_GL_SwapWindow(context->window);
+}
 const char *gl_context_renderer_name(void)
 {
     return (const char *)glGetString(GL_RENDERER);

@@ -5,9 +5,13 @@
  * The live window asks for a visible, resizable window; the recorder and
  * the frame benchmark ask for a hidden one and draw into a Framebuffer
  * (framebuffer.h) of any size.  With SDL_VIDEODRIVER=offscreen, SDL gives
- * Mesa an EGL context with no display server at all.  Creating a context
- * initialises SDL's video subsystem; destroying it shuts that down again.
- * One context at a time; it is current on the creating thread.
+ * Mesa an EGL context with no display server at all.  Under X11 the
+ * window is drawn through a child window that only descent sizes
+ * (glx_child.h), so that another client resizing the window cannot make
+ * the driver draw at a size it cannot; elsewhere SDL's own context draws
+ * into the window.  Creating a context initialises SDL's video subsystem;
+ * destroying it shuts that down again.  One context at a time; it is
+ * current on the creating thread.
  */
 #ifndef DESCENT_RENDER_GL_CONTEXT_H
 #define DESCENT_RENDER_GL_CONTEXT_H
@@ -48,13 +52,17 @@ SDL_Window *gl_context_window(const GlContext *context);
  * larger from outside has not yet shrunk back. */
 void gl_context_drawable_size(const GlContext *context, int *width, int *height);
 
-/* Shrinks a window grown past those limits (a window manager may ignore
- * the maximum size asked at creation; xdotool windowsize does) back to
- * them.  Call before each frame: under X11 it also has the driver size its
- * buffers at once, so a window grown from outside between this call and
- * the frame's drawing is drawn at its earlier size.  Returns the limit in
- * pixels when it had to shrink the window, else 0. */
+/* Call before each frame: the drawable takes the window's size within
+ * those limits, and a window grown past them (a window manager may ignore
+ * the maximum size asked at creation; xdotool windowsize does) is shrunk
+ * back.  Under X11 the drawable is sized here alone, so a window grown
+ * from outside later is drawn at this size until the next call.  Returns
+ * the limit in pixels when it had to shrink the window, else 0. */
 int gl_context_bound_size(GlContext *context);
+
+/* Whether gl_context_swap waits for vsync (some virtual displays have
+ * none, whatever was asked). */
+bool gl_context_vsync(const GlContext *context);
 
 /* Shows the frame just drawn (waits for vsync when asked for). */
 void gl_context_swap(GlContext *context);
