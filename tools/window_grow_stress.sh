@@ -10,6 +10,8 @@
 # For the ASan build, run it under tests/sanitizers/run-sanitized.sh, as
 # the ASan suite does:
 #   tests/sanitizers/run-sanitized.sh tools/window_grow_stress.sh build-asan/descent 10
+# Only descent runs with that environment's preloaded Mesa: xdotool and
+# sleep loading LLVM at each call made "rapid" take over 12 minutes a run.
 set -u
 descent=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 runs=${2:-10}
@@ -27,6 +29,7 @@ for run in $(seq "$runs"); do
     SDL_VIDEODRIVER=x11 "$here/../tests/with_xvfb.sh" 1280x800x24 sh -c '
 "$0" --size 400x300 --landscape rosenbrock --opt gd:lr=0.001 --opt adam 2>"$1.err" &
 pid=$!
+unset LD_PRELOAD
 wid=$(timeout 60 xdotool search --sync --onlyvisible --pid $pid | head -1)
 cycles=0
 for k in $(seq '"$count"'); do
