@@ -770,6 +770,22 @@ static void test_sgd_noise(void **state)
     assert_true(early_width > 0.8 * loud_width);
     assert_close(half_width, loud_width, 0.1 * loud_width);
     assert_circle_shows(loud, "noise 2", bottom, loud_spread);
+    /* The caption names the circle's radius: the measured RMS distance to
+     * two decimals, which is the radius drawn, in both languages. */
+    char rms_text[32];
+    snprintf(rms_text, sizeof rms_text, "%.2f", loud_spread);
+    assert_string_equal(rms_text, "0.37");
+    for (size_t m = 0; m < loud->mark_count; m++)
+        if (loud->marks[m].radius > 0)
+            assert_close(loud->marks[m].radius, strtod(rms_text, NULL), 0);
+    Lesson zh = load_lesson("sgd_noise", "zh");
+    const LessonStep *loud_zh = step_named(&zh, "cloud");
+    char said[2][96];
+    snprintf(said[0], sizeof said[0], "root-mean-square distance from the minimum, %s.", rms_text);
+    snprintf(said[1], sizeof said[1], "均方根距离，%s。", rms_text);
+    assert_non_null(strstr(loud->caption, said[0]));
+    assert_non_null(strstr(loud_zh->caption, said[1]));
+    lesson_free(&zh);
     swarm_destroy(cloud);
 
     /* "half_noise": half the noise, half the spread (within 15%); the
