@@ -23,6 +23,7 @@
 #include "config.h"
 #include "core/landscape.h"
 #include "core/linalg2.h"
+#include "core/number_text.h"
 #include "core/optimizer.h"
 #include "core/run.h"
 #include "core/swarm.h"
@@ -1811,6 +1812,21 @@ static void test_edge_of_stability(void **state)
     }
     assert_true(highest > 990);
     assert_true(distance(calm.state.x, calm.state.y, bottom) < 0.01);
+
+    /* The sharpness plot labels its line "2/η = N" with the screen's number
+     * rule (core/number_text.h); each caption names the same N. */
+    Lesson zh = load_lesson("edge_of_stability", "zh");
+    const LessonStep *const steps[][2] = {
+        { climb, step_named(&zh, "climb") }, { below, step_named(&zh, "below_edge") } };
+    const double edges[] = { edge, calm_edge };
+    for (size_t i = 0; i < 2; i++) {
+        char shown[32], said[64];
+        snprintf(said, sizeof said, "2/η ≈ %s", number_text(edges[i], 3, shown, sizeof shown));
+        print_message("edge_of_stability: the plot shows 2/η = %s\n", shown);
+        assert_non_null(strstr(steps[i][0]->caption, said));
+        assert_non_null(strstr(steps[i][1]->caption, said));
+    }
+    lesson_free(&zh);
     landscape_destroy(valley);
     lesson_free(&lesson);
 }
