@@ -1482,6 +1482,7 @@ static void test_implicit_regularization(void **state)
     /* "other_start": from another start, the fit closest to that start,
      * to 1e-9. */
     const LessonStep *elsewhere = step_named(&lesson, "other_start");
+    assert_true(elsewhere->show & LESSON_SHOW_GRADIENT); /* the arrows it speaks of */
     w = walker(elsewhere, line, elsewhere->runs.specs[1]);
     double sx = w.state.x, sy = w.state.y, r = (t - (a * sx + b * sy)) / norm2;
     LandscapePoint nearest = { sx + r * a, sy + r * b };
