@@ -39,8 +39,8 @@ static void plain_decimals_and_exponents_elsewhere(void **state)
     check(1.563e-05, 4, "1.563e-05");
     check(147000, 3, "1.47e+05");
     check(1e30, 3, "1e+30");
-    check(NAN, 3, "nan");
-    check(-INFINITY, 3, "-inf");
+    check((double)NAN, 3, "nan");
+    check(-(double)INFINITY, 3, "-inf");
     /* digits outside 1..5 are clamped */
     check(1052.6, 0, "1053");
     check(0.123456789, 9, "0.12346");
