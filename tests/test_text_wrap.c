@@ -428,6 +428,10 @@ static void lesson_captions_obey_the_rules(void **state)
                     if (term)
                         fail_msg("%s at %g: %s split: %s | %s", where, width, term, lines[l],
                                  lines[l + 1]);
+                    if (l + 1 < n && ends_with_any(lines[l], (const char *const[]){"之", NULL}) &&
+                        is_cjk_at(lines[l + 1]))
+                        fail_msg("%s at %g: a line ends in 之: %s | %s", where, width, lines[l],
+                                 lines[l + 1]);
                     if (l + 1 < n && splits_counted_phrase(lines[l], lines[l + 1]))
                         fail_msg("%s at %g: a counted phrase split: %s | %s", where, width,
                                  lines[l], lines[l + 1]);

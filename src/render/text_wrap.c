@@ -275,7 +275,8 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 if (no_break_before(previous) || no_break_after(cp) ||
                     is_cjk(cp) != is_cjk(previous))
                     kind = BREAK_WORD;
-                else if (splits_term(t, i))
+                else if (splits_term(t, i) || previous == 0x4E4B)
+                    /* 之 begins a word (之间, 之后, 之一): it never ends a line. */
                     kind = BREAK_TERM;
                 else if (splits_count(t, start, i, cp))
                     kind = BREAK_COUNT;

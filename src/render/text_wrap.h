@@ -13,7 +13,8 @@
  *      comma or a full stop rather than inside a phrase;
  *   2. otherwise, stepping back at most six breaks, the last break between
  *      two CJK characters that splits neither one of the lessons' terms
- *      (鞍点, 学习率, ...: the table in text_wrap.c) nor a counted phrase
+ *      (鞍点, 学习率, ...: the table in text_wrap.c; 之 never ends a line:
+ *      之间, 之后) nor a counted phrase
  *      (a numeral or demonstrative with its measure word, a classifier with
  *      its noun: not 一 / 个点, 一个 / 点, 这条 / 线, 200 个 / 样本); else
  *      a space between a number and a Chinese word ("952 / 这条线"); else
