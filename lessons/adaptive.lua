@@ -66,8 +66,8 @@ step {
       .. "RMSProp pays for it: near step 325 its steps grew too large for its valley, it was "
       .. "thrown out (loss about 4), its numbers shrank, and it fell back in: loss 10⁻¹⁴ at step 380.",
     zh = "又走了 360 步，每条路径都停在各自的极小值处。AdaGrad 的数值仍是第 20 步时的；"
-      .. "RMSProp 和 Adam 的平均会遗忘，数值变大了。RMSProp 为此付出代价：第 325 步附近步子大到山谷留不住，"
-      .. "被甩出（损失约 4），数值变小后又落回谷底：第 380 步时损失为 10⁻¹⁴。",
+      .. "RMSProp 和 Adam 的平均会遗忘，数值变大了。RMSProp 为此付出代价：第 325 步附近步子过大，"
+      .. "被甩出山谷（损失约 4），数值变小后又落回谷底：第 380 步时损失为 10⁻¹⁴。",
   },
   keep = true,
   -- To step 380, where RMSProp is back at the bottom: a step later its loss
