@@ -61,15 +61,13 @@ step {
 step {
   id = "memory_late",
   caption = {
-    en = "360 steps on, each run sits in its own minimum, where the ground is flat. AdaGrad's "
-      .. "numbers are where they were at step 20; RMSProp's and Adam's averages forget, so "
-      .. "theirs have grown above them. RMSProp pays for it: near step 325 its steps grew too "
-      .. "large for its valley, it was thrown out (the loss jumps to about 4), its numbers "
-      .. "shrank, and it fell back in: at step 380 its loss is down to 10⁻¹⁴.",
-    zh = "又走了 360 步，每条路径都停在各自的极小值处，那里地面平坦。AdaGrad 的数值和第 20 步时一样；"
-      .. "RMSProp 和 Adam 的滑动平均会遗忘，所以它们的数值已超过第 20 步时。RMSProp 为此付出代价："
-      .. "第 325 步附近，它的步子大到山谷留不住它，被甩了出去（损失跳到约 4），数值随之变小，它又落回谷底："
-      .. "第 380 步时损失降到 10⁻¹⁴。",
+    en = "360 steps on, each run rests in its own minimum. AdaGrad's "
+      .. "numbers are still step 20's; RMSProp's and Adam's averages forget, so theirs grew. "
+      .. "RMSProp pays for it: near step 325 its steps grew too large for its valley, it was "
+      .. "thrown out (loss about 4), its numbers shrank, and it fell back in: loss 10⁻¹⁴ at step 380.",
+    zh = "又走了 360 步，每条路径都停在各自的极小值处。AdaGrad 的数值仍是第 20 步时的；"
+      .. "RMSProp 和 Adam 的平均会遗忘，数值变大了。RMSProp 为此付出代价：第 325 步附近步子过大，"
+      .. "被甩出山谷（损失约 4），数值变小后又落回谷底：第 380 步时损失为 10⁻¹⁴。",
   },
   keep = true,
   -- To step 380, where RMSProp is back at the bottom: a step later its loss

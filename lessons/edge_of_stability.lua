@@ -13,11 +13,12 @@ step {
   id = "climb",
   caption = {
     en = "GD with η = 0.0021 on Rosenbrock's curved valley. The upper plot is the sharpness "
-      .. "λmax of the Hessian where GD stands, against the line 2/η ≈ 952. On the way along "
-      .. "the valley floor the ground grows sharper: λmax falls to 200, then climbs to the line.",
+      .. "λmax of the Hessian where GD stands, against the line 2/η ≈ 952. λmax first falls to "
+      .. "200; then, as GD follows the valley floor towards the minimum, the ground grows sharper "
+      .. "and λmax climbs to the line.",
     zh = "η = 0.0021 的 GD 走在 Rosenbrock 弯曲的山谷里。上方的图是 GD 所在处 Hessian 的最大特征值，"
-      .. "即尖锐度 λmax，与 2/η ≈ 952 这条线对比。沿着谷底前进时地面越来越尖锐："
-      .. "λmax 先降到 200，再爬升到这条线。",
+      .. "即尖锐度 λmax，与 2/η ≈ 952 这条线对比。λmax 先降到 200；"
+      .. "随后 GD 沿谷底走向极小值，地面越来越尖锐，λmax 爬升到这条线。",
   },
   runs = { "gd:lr=0.0021" },
   play = 3000,

@@ -48,15 +48,19 @@ step {
 step {
   id = "other_start",
   caption = {
-    en = "Why: every gradient points across the line, never along it. So GD keeps whatever "
+    en = "Why: every gradient points across the line, never along it, so both paths run "
+      .. "straight to the line and meet it at right angles. GD keeps whatever "
       .. "it started with along the line. Started from another point, it lands on the fit "
       .. "closest to that start instead. The start is part of the model.",
-    zh = "原因：每个梯度都垂直于这条直线，从不沿着它。所以 GD 在沿直线方向上保留了起点原有的分量。"
+    zh = "原因：每个梯度都垂直于这条直线，从不沿着它，所以两条路径都笔直地走向直线，与它成直角相交。"
+      .. "GD 在沿直线方向上保留了起点原有的分量。"
       .. "换一个起点，它就落在离那个起点最近的解上。起点也是模型的一部分。",
   },
   runs = { "gd:lr=0.1", "gd:lr=0.1,x0=-1.5,y0=-0.5" },
   play = 60,
   speed = 10,
+  -- The field of −∇L arrows shows the first sentence: all across the line.
+  show = { "gradient" },
 }
 
 step {

@@ -36,9 +36,11 @@ step {
   caption = {
     en = "One noisy walk is one story. Here are 400 of them with different random kicks. "
       .. "The cloud slides down and spreads out, then stops growing: the pull to the minimum "
-      .. "and the kicks balance, and the cloud keeps a steady width (the circle).",
+      .. "and the kicks balance, and the cloud keeps a steady width. The circle's radius is that "
+      .. "width: the particles' root-mean-square distance from the minimum, 0.37.",
     zh = "一条带噪声的路径只是一个故事。这里是 400 条，每条受到不同的随机扰动。"
-      .. "这团粒子滑下去并散开，然后不再变大：向极小值的拉力与随机扰动达到平衡，粒子云保持稳定的宽度（圆圈）。",
+      .. "这团粒子滑下去并散开，然后不再变大：向极小值的拉力与随机扰动达到平衡，粒子云保持稳定的宽度。"
+      .. "圆圈的半径就是这个宽度：粒子到极小值的均方根距离，0.37。",
   },
   -- Closer in, so the circles are large enough to compare; the start stays
   -- below the legend.

@@ -23,6 +23,7 @@
 #include "config.h"
 #include "core/landscape.h"
 #include "core/linalg2.h"
+#include "core/number_text.h"
 #include "core/optimizer.h"
 #include "core/run.h"
 #include "core/swarm.h"
@@ -770,6 +771,22 @@ static void test_sgd_noise(void **state)
     assert_true(early_width > 0.8 * loud_width);
     assert_close(half_width, loud_width, 0.1 * loud_width);
     assert_circle_shows(loud, "noise 2", bottom, loud_spread);
+    /* The caption names the circle's radius: the measured RMS distance to
+     * two decimals, which is the radius drawn, in both languages. */
+    char rms_text[32];
+    snprintf(rms_text, sizeof rms_text, "%.2f", loud_spread);
+    assert_string_equal(rms_text, "0.37");
+    for (size_t m = 0; m < loud->mark_count; m++)
+        if (loud->marks[m].radius > 0)
+            assert_close(loud->marks[m].radius, strtod(rms_text, NULL), 0);
+    Lesson zh = load_lesson("sgd_noise", "zh");
+    const LessonStep *loud_zh = step_named(&zh, "cloud");
+    char said[2][96];
+    snprintf(said[0], sizeof said[0], "root-mean-square distance from the minimum, %s.", rms_text);
+    snprintf(said[1], sizeof said[1], "均方根距离，%s。", rms_text);
+    assert_non_null(strstr(loud->caption, said[0]));
+    assert_non_null(strstr(loud_zh->caption, said[1]));
+    lesson_free(&zh);
     swarm_destroy(cloud);
 
     /* "half_noise": half the noise, half the spread (within 15%); the
@@ -1465,6 +1482,7 @@ static void test_implicit_regularization(void **state)
     /* "other_start": from another start, the fit closest to that start,
      * to 1e-9. */
     const LessonStep *elsewhere = step_named(&lesson, "other_start");
+    assert_true(elsewhere->show & LESSON_SHOW_GRADIENT); /* the arrows it speaks of */
     w = walker(elsewhere, line, elsewhere->runs.specs[1]);
     double sx = w.state.x, sy = w.state.y, r = (t - (a * sx + b * sy)) / norm2;
     LandscapePoint nearest = { sx + r * a, sy + r * b };
@@ -1795,6 +1813,21 @@ static void test_edge_of_stability(void **state)
     }
     assert_true(highest > 990);
     assert_true(distance(calm.state.x, calm.state.y, bottom) < 0.01);
+
+    /* The sharpness plot labels its line "2/η = N" with the screen's number
+     * rule (core/number_text.h); each caption names the same N. */
+    Lesson zh = load_lesson("edge_of_stability", "zh");
+    const LessonStep *const steps[][2] = {
+        { climb, step_named(&zh, "climb") }, { below, step_named(&zh, "below_edge") } };
+    const double edges[] = { edge, calm_edge };
+    for (size_t i = 0; i < 2; i++) {
+        char shown[32], said[64];
+        snprintf(said, sizeof said, "2/η ≈ %s", number_text(edges[i], 3, shown, sizeof shown));
+        print_message("edge_of_stability: the plot shows 2/η = %s\n", shown);
+        assert_non_null(strstr(steps[i][0]->caption, said));
+        assert_non_null(strstr(steps[i][1]->caption, said));
+    }
+    lesson_free(&zh);
     landscape_destroy(valley);
     lesson_free(&lesson);
 }

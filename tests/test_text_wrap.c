@@ -3,7 +3,8 @@
  * character is one unit wide (two for CJK): breaks at spaces and between
  * CJK characters, never a closing mark at a line's start or an opening
  * mark at its end, long words cut, newlines kept; a Chinese line ends at
- * punctuation when that leaves it two thirds full, and not inside a term;
+ * punctuation when that leaves it two thirds full, and not inside a term
+ * or a counted phrase (一个点, 这条线);
  * and every shipped lesson's Chinese captions wrapped at many widths obey
  * the same rules, and those and the English ones never split a number, a
  * formula ("η = 0.18") or a pair ("(1, 1)").
@@ -123,6 +124,30 @@ static void keeps_terms_whole(void **state)
     assert_string_equal(lines[0], "鞍");
 }
 
+/* A numeral or demonstrative, its measure word and the noun they count
+ * read as one word: not 一个 / 点 or 这条 / 线 (both recorded), nor
+ * 两个 / 样本.  A term outranks it: 这个 / 学习率 above. */
+static void keeps_counted_phrases_whole(void **state)
+{
+    (void)state;
+    /* 10 wide: the last break that fits is after 个. */
+    assert_int_equal(wrap("它落在一个点在动", 10), 2);
+    assert_string_equal(lines[0], "它落在");
+    assert_string_equal(lines[1], "一个点在动");
+    assert_int_equal(wrap("看看那这条线的", 10), 2);
+    assert_string_equal(lines[0], "看看那");
+    assert_string_equal(lines[1], "这条线的");
+    assert_int_equal(wrap("还有一个起点好", 10), 2);
+    assert_string_equal(lines[0], "还有");
+    assert_string_equal(lines[1], "一个起点好");
+    assert_int_equal(wrap("它有两个样本呢", 10), 2);
+    assert_string_equal(lines[0], "它有");
+    assert_string_equal(lines[1], "两个样本呢");
+    /* A phrase alone wider than the line is still cut. */
+    assert_int_equal(wrap("一个点", 4), 2);
+    assert_string_equal(lines[0], "一个");
+}
+
 /* A formula stays on one line: "η = 0.18", not "η" then "= 0.18"; and a
  * coordinate pair too: "(1, 1)", not "(1," then "1)" (both found in
  * recorded Chinese captions). */
@@ -188,6 +213,54 @@ static const char *split_term(const char *line, const char *next, const char *co
                 return terms[k];
     }
     return NULL;
+}
+
+/* The last character of line before its byte end (0 when none) and where
+ * it starts. */
+static uint32_t last_char(const char *line, size_t end, size_t *at)
+{
+    if (end == 0)
+        return 0;
+    size_t i = end - 1;
+    while (i > 0 && ((unsigned char)line[i] & 0xC0) == 0x80)
+        i--;
+    int len = 0;
+    *at = i;
+    return utf8_next((const unsigned char *)line + i, &len);
+}
+
+/* Whether a line ending in line, before next, splits a counted phrase: a
+ * numeral or demonstrative and its measure word ("一 | 个点", "每 | 步"), a
+ * classifier and its noun ("一个 | 点", "这条 | 线"); a number before the
+ * classifier counts ("200 个 | 样本"). */
+static bool splits_counted_phrase(const char *line, const char *next)
+{
+    static const char counters[] = "一二两三四五六七八九十百千万几这那每哪某各半";
+    static const char classifiers[] = "个条只种根张块段位份组片团对批层类件些";
+    static const char measures[] = "个条只种根张块段位份组片团对批层类件些步次点倍圈轮处";
+    int len = 0;
+    uint32_t first = utf8_next((const unsigned char *)next, &len);
+    if (!wide(first))
+        return false;
+    char after[8] = "";
+    memcpy(after, next, (size_t)len);
+    size_t end = strlen(line), at = end;
+    uint32_t c[3] = {0};
+    char text[3][8] = {"", "", ""};
+    for (int k = 0; k < 3; k++) {
+        size_t from = at;
+        c[k] = last_char(line, at, &at);
+        if (!c[k])
+            break;
+        memcpy(text[k], line + at, from - at);
+        text[k][from - at] = '\0';
+    }
+    if (wide(c[0]) && strstr(counters, text[0]) && strstr(measures, after))
+        return true;
+    if (!wide(c[0]) || !c[1] || !strstr(classifiers, text[0]))
+        return false;
+    bool number = c[1] == ' ' ? (c[2] >= '0' && c[2] <= '9') : (c[1] >= '0' && c[1] <= '9');
+    return number || (wide(c[1]) && strstr(counters, text[1]));
 }
 
 static const char *const closing[] = {"，", "。", "；", "：", "！", "？", "）", "、", "」",
@@ -355,6 +428,13 @@ static void lesson_captions_obey_the_rules(void **state)
                     if (term)
                         fail_msg("%s at %g: %s split: %s | %s", where, width, term, lines[l],
                                  lines[l + 1]);
+                    if (l + 1 < n && ends_with_any(lines[l], (const char *const[]){"之", NULL}) &&
+                        is_cjk_at(lines[l + 1]))
+                        fail_msg("%s at %g: a line ends in 之: %s | %s", where, width, lines[l],
+                                 lines[l + 1]);
+                    if (l + 1 < n && splits_counted_phrase(lines[l], lines[l + 1]))
+                        fail_msg("%s at %g: a counted phrase split: %s | %s", where, width,
+                                 lines[l], lines[l + 1]);
                 }
             }
         }
@@ -374,6 +454,7 @@ int main(void)
         cmocka_unit_test(keeps_closing_marks_off_line_starts),
         cmocka_unit_test(prefers_breaks_at_punctuation),
         cmocka_unit_test(keeps_terms_whole),
+        cmocka_unit_test(keeps_counted_phrases_whole),
         cmocka_unit_test(keeps_formulas_and_pairs_whole),
         cmocka_unit_test(lesson_captions_obey_the_rules),
     };

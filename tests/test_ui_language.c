@@ -48,6 +48,7 @@
 #include "app/keys.h"
 #include "core/landscape.h"
 #include "core/optimizer.h"
+#include "core/schedule.h"
 #include "core/spec.h"
 #include "lesson/lesson.h"
 #include "scene/expr_field.h"
@@ -70,6 +71,23 @@ static void test_catalog_whatever_the_locale(void **state)
     assert_string_equal(_("loss"), "损失");
     assert_false(i18n_select("fr"));
     assert_string_equal(_("loss"), "loss");
+}
+
+/* Every schedule's on-screen name has a Chinese one without Latin letters
+ * (the legend said "(cosine)" in Chinese frames). */
+static void test_schedule_names_translated(void **state)
+{
+    (void)state;
+    assert_true(i18n_select("zh"));
+    for (int k = SCHEDULE_CONSTANT; k <= SCHEDULE_LINEAR; k++) {
+        const char *title = _(schedule_title((ScheduleKind)k));
+        for (const char *c = title; *c; c++)
+            if (isalpha((unsigned char)*c))
+                fail_msg("schedule %s is \"%s\" in Chinese", schedule_name((ScheduleKind)k),
+                         title);
+    }
+    assert_string_equal(_(schedule_title(SCHEDULE_COSINE)), "余弦");
+    assert_true(i18n_select("en"));
 }
 
 /* Numbers print and parse with '.' in Chinese: only LC_MESSAGES moved. */
@@ -157,6 +175,7 @@ typedef struct Watch {
     int failures;
     long texts;                /* texts drawn */
     bool help, readout, plot;  /* the help's title, the readout, a dynamics plot seen */
+    bool schedule;             /* a legend naming a schedule in Chinese: "η …（余弦）" */
 } Watch;
 
 static bool lesson_word(const Lesson *lesson, const char *word, size_t n)
@@ -206,6 +225,9 @@ static void observe(void *context, const char *utf8, LayoutRect box)
     w->help |= strcmp(utf8, "descent — 按键（Esc 关闭）") == 0;
     w->readout |= strncmp(utf8, "Hessian 特征值", strlen("Hessian 特征值")) == 0;
     w->plot |= strstr(utf8, "稳定性边缘") != NULL;
+    /* The schedule's name is a core name ("cosine") that the English-word
+     * rule lets through, so its translation is looked for by name. */
+    w->schedule |= strstr(utf8, "（余弦）") != NULL;
     for (const char *p = utf8; *p;) {
         if (!isalpha((unsigned char)*p)) {
             p++;
@@ -304,7 +326,7 @@ static void test_every_panel_in_chinese(void **state)
     int failures = 0;
     size_t steps = 0;
     long texts = 0;
-    bool help = false, readout = false, plot = false;
+    bool help = false, readout = false, plot = false, schedule = false;
     for (size_t f = 0; f < lessons.count; f++) {
         const char *path = lessons.paths[f];
         Scene *scene = scene_create(&(SceneOptions){0}, &err);
@@ -342,13 +364,14 @@ static void test_every_panel_in_chinese(void **state)
         help |= watch.help;
         readout |= watch.readout;
         plot |= watch.plot;
+        schedule |= watch.schedule;
         app_destroy(app);
     }
     lesson_list_free(&lessons);
     fprintf(stderr, "checked %ld texts of %zu lesson steps in Chinese\n", texts, steps);
     /* What was checked was there, in Chinese. */
     assert_true(steps > 40 && texts > 50 * (long)steps);
-    assert_true(help && readout && plot);
+    assert_true(help && readout && plot && schedule);
     assert_int_equal(failures, 0);
 }
 
@@ -357,6 +380,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_catalog_whatever_the_locale),
         cmocka_unit_test(test_numbers_keep_their_point),
+        cmocka_unit_test(test_schedule_names_translated),
         cmocka_unit_test(test_every_panel_in_chinese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,10 +3,20 @@
 
 #include <math.h>
 
+#include "msgid.h"
+
 const char *schedule_name(ScheduleKind kind)
 {
     static const char *const names[] = {"constant", "step", "exp", "cosine", "linear"};
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}
+
+const char *schedule_title(ScheduleKind kind)
+{
+    static const char *const titles[] = {N_("constant"), N_("step decay"),
+                                         N_("exponential decay"), N_("cosine"),
+                                         N_("linear decay")};
+    return (unsigned)kind < sizeof titles / sizeof titles[0] ? titles[kind] : "?";
 }
 
 const char *schedule_formula(ScheduleKind kind)

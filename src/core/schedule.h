@@ -44,6 +44,11 @@ double schedule_lr(const ScheduleDesc *schedule, double lr, long k);
 /* Name of a kind ("cosine"). */
 const char *schedule_name(ScheduleKind kind);
 
+/* What a kind is called on screen ("cosine", "step decay": the name alone
+ * would read as a step of the walk), a msgid of the UI's catalogs
+ * (core/msgid.h) for the layer that draws it to translate. */
+const char *schedule_title(ScheduleKind kind);
+
 /* The kind's formula in terms of lr, j and its keys, for `descent list`. */
 const char *schedule_formula(ScheduleKind kind);
 

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "core/curvature.h"
+#include "core/number_text.h"
 
 /* The dynamics plot: as wide as the loss plot, this tall (pixels, times
  * scale), above it. */
@@ -64,10 +65,10 @@
 #define DISTANCE_TITLE N_("distance |θ − (%.3g, %.3g)| per step")
 #define STEP_SIZE_TITLE N_("step length |θₖ − θₖ₋₁| per update")
 #define LOG_SUFFIX N_(" (log)")
-#define EDGE_LABEL "2/η = %.3g (%s)"
+#define EDGE_LABEL "2/η = %s (%s)"
 #define EACH_EDGE_LABEL N_("dashed: 2/η of each run (%s)")
 /* The labels' compact form (a crowded frame): without what the edge is. */
-#define EDGE_LABEL_SHORT "2/η = %.3g"
+#define EDGE_LABEL_SHORT "2/η = %s"
 #define EACH_EDGE_LABEL_SHORT N_("dashed: 2/η of each run")
 #define GD_EDGE N_("GD's edge of stability")
 
@@ -135,8 +136,8 @@ void plot_fit_labels(Renderer *r, PlotArea *a)
     /* The area gives up width on its left where a long value label
      * (1.47e+03 at projector scale) would reach out of the panel. */
     char top[32], bottom[32];
-    snprintf(top, sizeof top, "%.3g", a->yhi);
-    snprintf(bottom, sizeof bottom, "%.3g", a->ylo);
+    number_text(a->yhi, 3, top, sizeof top);
+    number_text(a->ylo, 3, bottom, sizeof bottom);
     double labels = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px));
     double over = a->left + 4.0 * s + labels + 6.0 * s - a->x;
     if (over > 0) {
@@ -154,8 +155,8 @@ void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
     int px = render_font_px(r, 13.0);
     double line = render_line_height(r, px);
     char top[32], bottom[32];
-    snprintf(top, sizeof top, "%.3g", a->yhi);
-    snprintf(bottom, sizeof bottom, "%.3g", a->ylo);
+    number_text(a->yhi, 3, top, sizeof top);
+    number_text(a->ylo, 3, bottom, sizeof bottom);
     plot_fit_labels(r, a);
     shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.5 * s,
                    r->theme->axis);
@@ -310,7 +311,7 @@ static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *lev
         if (y - a->y < line || a->y + a->h - y < line || fabs(y - last) < line)
             continue;
         char label[32];
-        snprintf(label, sizeof label, "%.3g", levels[k]);
+        number_text(levels[k], 3, label, sizeof label);
         shapes_segment(r->shapes, a->x - 4.0 * s, y, a->x, y, 0.7 * s, r->theme->mark);
         render_text(r, label, a->x - 6.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, r->theme->mark);
         last = y;
@@ -409,12 +410,13 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
                     1.1 * r->scale, render_run_color(r, i, 1.0f), false);
     }
     int px = render_font_px(r, 12.0);
-    char label[96];
+    char label[96], value[32];
     double ly = a.y + 2.0 * r->scale;
     if (all_flow)
         snprintf(label, sizeof label, "%s", _("(flow: no step size)"));
     else if (off_scale)
-        snprintf(label, sizeof label, _("2/η = %.3g, far above"), thr_lo);
+        snprintf(label, sizeof label, _("2/η = %s, far above"),
+                 number_text(thr_lo, 3, value, sizeof value));
     else if (!one_lr && a.compact)
         snprintf(label, sizeof label, "%s", _(EACH_EDGE_LABEL_SHORT));
     else if (!one_lr)
@@ -423,9 +425,10 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else {
         /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge. */
         if (a.compact)
-            snprintf(label, sizeof label, EDGE_LABEL_SHORT, first_now);
+            snprintf(label, sizeof label, EDGE_LABEL_SHORT,
+                     number_text(first_now, 3, value, sizeof value));
         else
-            snprintf(label, sizeof label, EDGE_LABEL, first_now,
+            snprintf(label, sizeof label, EDGE_LABEL, number_text(first_now, 3, value, sizeof value),
                      all_adaptive ? _(GD_EDGE) : _("edge of stability"));
         /* Beside its dashed line where no curve is: above it, at the
          * plot's top, below it, at its bottom (λmax hovers at 2/lr). */
@@ -705,9 +708,9 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
         text_w = render_text_width(r, title, px) + render_text_width(r, _(LOG_SUFFIX), px);
         /* The widest labels: a long number, or one line per run. */
         if (compact)
-            snprintf(title, sizeof title, EDGE_LABEL_SHORT, -8.88e-88);
+            snprintf(title, sizeof title, EDGE_LABEL_SHORT, "-8.88e-88");
         else
-            snprintf(title, sizeof title, EDGE_LABEL, -8.88e-88, _(GD_EDGE));
+            snprintf(title, sizeof title, EDGE_LABEL, "-8.88e-88", _(GD_EDGE));
         label_w = render_text_width(r, title, small_px);
         snprintf(title, sizeof title, compact ? _(EACH_EDGE_LABEL_SHORT) : _(EACH_EDGE_LABEL),
                  _(GD_EDGE));

@@ -50,7 +50,16 @@ void heatmap_draw(Heatmap *heatmap, const Scene *scene, const Viewport *viewport
 bool heatmap_coarse(const Heatmap *heatmap);
 
 /* The value range the colours span (the finite values in view) and whether
- * on a log scale; false before the first grid or when the view is flat. */
+ * on a log scale; false before the first grid or when the view is flat.
+ * "In view" is the map as drawn: the asked-for view widened to the map's
+ * shape.  So the same step at another size, or in another language whose
+ * caption takes another number of lines, shows more or less of the plane
+ * and may span another range (edge_of_stability 3 at 1280 x 720: 0.00669 to
+ * 2.32e+04 in English, whose three caption lines leave a shorter, wider
+ * view, 0.00599 to 1.93e+04 in Chinese with two; the low end is the grid
+ * cell nearest the minimum, and the cells move with the map's size).
+ * Pinning the range to the asked-for view alone was tried: the rest of the
+ * map then lies flat in the top colour (schedules 5: two thirds of it). */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
 
 /* The landscape value shown at position t in [0, 1] of the colour scale. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/curvature.h"
+#include "core/number_text.h"
 #include "scene/loss_scale.h"
 #include "text_wrap.h"
 
@@ -42,7 +43,7 @@ static const char *formula_of(const Landscape *landscape)
 static const char *schedule_label(const ScheduleDesc *schedule)
 {
     if (schedule->kind != SCHEDULE_CONSTANT)
-        return schedule_name(schedule->kind);
+        return _(schedule_title(schedule->kind));
     return schedule->warmup > 0 ? _("warm-up") : "";
 }
 
@@ -78,17 +79,20 @@ static void run_line(const Scene *scene, size_t i, char *head, size_t head_size,
         snprintf(dest, size, _("diverged at step %zu"), run_steps(run));
     else if (run->status == RUN_STALLED)
         snprintf(dest, size, _("stalled at step %zu"), run_steps(run));
-    else if (optimizer_info(run->desc.kind)->traits.continuous)
-        /* The flow has no learning rate: its lr is the time each update spans. */
-        snprintf(dest, size, _("L %.4g   step %zu   Δt %.3g"),
-                 run_head(run).loss, run_steps(run), scene_run_lr(scene, i));
-    else if (schedule_label(&run->desc.schedule)[0])
-        /* The schedule in brackets, apart from η's number: "η 0 (cosine)". */
-        snprintf(dest, size, _("L %.4g   step %zu   η %.3g (%s)"), run_head(run).loss,
-                 run_steps(run), scene_run_lr(scene, i), schedule_label(&run->desc.schedule));
-    else
-        snprintf(dest, size, _("L %.4g   step %zu   η %.3g"), run_head(run).loss,
-                 run_steps(run), scene_run_lr(scene, i));
+    else {
+        char loss[32], lr[32];
+        number_text(run_head(run).loss, 4, loss, sizeof loss);
+        number_text(scene_run_lr(scene, i), 3, lr, sizeof lr);
+        if (optimizer_info(run->desc.kind)->traits.continuous)
+            /* The flow has no learning rate: its lr is the time each update spans. */
+            snprintf(dest, size, _("L %s   step %zu   Δt %s"), loss, run_steps(run), lr);
+        else if (schedule_label(&run->desc.schedule)[0])
+            /* The schedule in brackets, apart from η's number: "η 0 (cosine)". */
+            snprintf(dest, size, _("L %s   step %zu   η %s (%s)"), loss, run_steps(run), lr,
+                     schedule_label(&run->desc.schedule));
+        else
+            snprintf(dest, size, _("L %s   step %zu   η %s"), loss, run_steps(run), lr);
+    }
     if (sr->hidden) {
         size_t len = strlen(dest);
         snprintf(dest + len, size - len, "%s", _("   (hidden)"));
@@ -504,9 +508,10 @@ static PlotBox plot_box(Renderer *r, const LossScale *p, LayoutRect rect)
     /* y labels: top and bottom of the range (powers of ten on a log scale);
      * a loss that reached L* exactly sits on the floor at the bottom. */
     bool floored = p->log && p->lo <= log10(p->floor);
-    snprintf(b.top_label, sizeof b.top_label, "%.3g", p->log ? pow(10.0, p->hi) : p->hi);
-    snprintf(b.bottom_label, sizeof b.bottom_label, "%s%.3g", floored ? "≤ " : "",
-             p->log ? pow(10.0, p->lo) : p->lo);
+    char value[32];
+    number_text(p->log ? pow(10.0, p->hi) : p->hi, 3, b.top_label, sizeof b.top_label);
+    snprintf(b.bottom_label, sizeof b.bottom_label, "%s%s", floored ? "≤ " : "",
+             number_text(p->log ? pow(10.0, p->lo) : p->lo, 3, value, sizeof value));
     double labels = fmax(render_text_width(r, b.top_label, px),
                          render_text_width(r, b.bottom_label, px));
     double margin = fmax(58.0 * s, labels + 16.0 * s);
@@ -635,7 +640,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             continue;
         double x = b->ix + plot_fraction(p, run, (size_t)exit) * b->iw;
         Rgba color = render_run_color(r, i, 1.0f);
-        char label[96];
+        char label[96], value[32];
         /* It may leave the plot steps before it diverges: both are said,
          * the arrow standing where it leaves. */
         if (run->status == RUN_DIVERGED && (size_t)exit + 1 >= run_steps(run))
@@ -644,8 +649,8 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             snprintf(label, sizeof label, _("above the plot from step %ld, diverged at step %zu"),
                      exit, run_steps(run));
         else
-            snprintf(label, sizeof label, _("above the plot from step %ld (now L = %.3g)"), exit,
-                     run_head(run).loss);
+            snprintf(label, sizeof label, _("above the plot from step %ld (now L = %s)"), exit,
+                     number_text(run_head(run).loss, 3, value, sizeof value));
         int n = text_wrap(label, b->w - 2.0 * pad, measure, &m, &lines[0][0], sizeof lines[0],
                           PLOT_EXIT_LINES + 1);
         if (n > PLOT_EXIT_LINES || ty + n * line > bottom) {
@@ -708,7 +713,6 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 /* The widest labels the colour bar can have, which its least width makes
  * room for: its values are known only once the heatmap is drawn. */
 #define COLORBAR_END_WIDEST "-8.88e-88"
-#define COLORBAR_WIDEST_VALUE -8.88e-88
 
 /* The colour bar with its middle label beside its end labels, or (two_lines)
  * on a line of its own under them. */
@@ -719,7 +723,7 @@ static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
     double line = render_line_height(r, px);
     double h = 10.0 * s + line + 2 * pad + 2.0 * s + (two_lines ? line : 0.0);
     char widest[64];
-    snprintf(widest, sizeof widest, "L = %.3g%s", COLORBAR_WIDEST_VALUE, _("  (log scale)"));
+    snprintf(widest, sizeof widest, "L = %s%s", COLORBAR_END_WIDEST, _("  (log scale)"));
     double middle = render_text_width(r, widest, px),
            end = render_text_width(r, COLORBAR_END_WIDEST, px);
     /* The middle label centred, the end labels beside it with a gap. */
@@ -750,14 +754,16 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
                                                         (k + 0.5) / STEPS)));
     char label[64];
     double ty = by + bar_h + 2.0 * s;
-    snprintf(label, sizeof label, "%.3g", lo);
-    render_text(r, label, bx, ty, px, ALIGN_LEFT, r->theme->dim);
-    snprintf(label, sizeof label, "L = %.3g%s", heatmap_value_at(r->heatmap, 0.5),
+    char value[32];
+    render_text(r, number_text(lo, 3, value, sizeof value), bx, ty, px, ALIGN_LEFT,
+                r->theme->dim);
+    snprintf(label, sizeof label, "L = %s%s",
+             number_text(heatmap_value_at(r->heatmap, 0.5), 3, value, sizeof value),
              log_scale ? _("  (log scale)") : "");
     render_text(r, label, bx + 0.5 * bw, two_lines ? ty + line : ty, px, ALIGN_CENTER,
                 r->theme->dim);
-    snprintf(label, sizeof label, "%.3g", hi);
-    render_text(r, label, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
+    render_text(r, number_text(hi, 3, value, sizeof value), bx + bw, ty, px, ALIGN_RIGHT,
+                r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */

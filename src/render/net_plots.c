@@ -23,6 +23,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "core/number_text.h"
+
 #define CURVES_WIDTH 360.0
 #define CURVES_HEIGHT 250.0
 /* The least height of one plotting area (pixels, times scale). */
@@ -254,7 +256,7 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
             continue;
         placed[labels++] = y;
         char label[32];
-        snprintf(label, sizeof label, "%.3g", v);
+        number_text(v, 3, label, sizeof label);
         /* On the panel's colour: a run at its edge runs through the label. */
         double w = render_text_width(r, label, px) + 4 * r->scale;
         render_panel(r, (LayoutRect){a.x + a.w - w, y, w, line});

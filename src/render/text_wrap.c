@@ -42,7 +42,7 @@ static const char *const terms[] = {
     "噪声", "方向", "步长", "粒子", "样本", "路径", "起点", "出发", "尖锐", "平坦",
     "批大小", "拟合", "直线", "宽度", "权重", "下降", "边缘", "速度", "随机", "扰动",
     "余弦", "平台", "曲率", "锐度", "收敛", "发散", "正则化", "线性", "数据", "预热",
-    "平均", "距离", "前进", "不断", "一个", "来回", "这条",
+    "平均", "距离", "前进", "不断", "来回",
 };
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
@@ -59,6 +59,75 @@ static bool splits_term(const unsigned char *text, size_t pos)
         }
     }
     return false;
+}
+
+/* Numerals and demonstratives (一 两 三 …, 这 那 每 几) and the measure words
+ * that count after them: 一个点, 这条线, 每步, 200 个样本.  Such a counted
+ * phrase reads as one word: a line does not end inside it. */
+static bool is_one_of(const char *set, uint32_t cp)
+{
+    for (const unsigned char *p = (const unsigned char *)set; *p;) {
+        int len = 0;
+        if (utf8_next(p, &len) == cp)
+            return true;
+        p += len;
+    }
+    return false;
+}
+
+static bool is_counter(uint32_t cp)
+{
+    return is_one_of("一二两三四五六七八九十百千万几这那每哪某各半", cp);
+}
+
+/* Measure words that need the noun after them (个 of 一个点)... */
+static bool is_classifier(uint32_t cp)
+{
+    return is_one_of("个条只种根张块段位份组片团对批层类件些", cp);
+}
+
+/* ...and those that are the counted thing themselves (步 of 第 20 步, 每步). */
+static bool is_measure_word(uint32_t cp)
+{
+    return is_classifier(cp) || is_one_of("步次点倍圈轮处", cp);
+}
+
+/* The character that ends before byte pos of text (not before start), and
+ * where it begins; 0 at start. */
+static uint32_t char_before(const unsigned char *t, size_t start, size_t pos, size_t *at)
+{
+    if (pos <= start)
+        return 0;
+    size_t i = pos - 1;
+    while (i > start && (t[i] & 0xC0) == 0x80)
+        i--;
+    int len = 0;
+    *at = i;
+    return utf8_next(t + i, &len);
+}
+
+/* Whether what ends at byte pos is a number or a counter before a measure
+ * word: "这" of 这条, "200 " of 200 个. */
+static bool counts_before(const unsigned char *t, size_t start, size_t pos)
+{
+    size_t at = pos;
+    uint32_t c = char_before(t, start, pos, &at);
+    if (c == ' ')
+        c = char_before(t, start, at, &at);
+    return is_counter(c) || (c >= '0' && c <= '9');
+}
+
+/* Whether a break at byte pos (between two CJK characters, next after it)
+ * falls inside a counted phrase: between the counter and its measure word,
+ * or between a classifier and its noun ("一|个|点": neither 一 / 个点 nor
+ * 一个 / 点; 第 20 步 / 附近 is fine).  The noun itself is kept whole by the
+ * terms above. */
+static bool splits_count(const unsigned char *t, size_t start, size_t pos, uint32_t next)
+{
+    size_t at = pos;
+    uint32_t c = char_before(t, start, pos, &at);
+    return (is_counter(c) && is_measure_word(next)) ||
+           (is_classifier(c) && counts_before(t, start, at));
 }
 
 /* Signs that bind the words around them into one formula ("η = 0.18",
@@ -136,7 +205,8 @@ static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_
 typedef enum BreakKind {
     BREAK_WORD,     /* a space, punctuation, a change of script */
     BREAK_INSIDE,   /* between two CJK characters */
-    BREAK_TERM,     /* between two CJK characters of one term */
+    BREAK_COUNT,    /* inside a counted noun phrase (一个点): after a plain one */
+    BREAK_TERM,     /* between two CJK characters of one term: the last resort */
     BREAK_FORMULA,  /* a space inside a formula or a tuple: only when nothing else fits */
     BREAK_COUNTED,  /* a space joining a number to its Chinese word: before a formula's */
 } BreakKind;
@@ -151,7 +221,7 @@ typedef struct Break {
 /* A word break is taken when its line is at least this full. */
 #define WORD_BREAK_FILL (2.0 / 3.0)
 /* How many breaks back from the last that fits a term's split is avoided. */
-#define TERM_STEPS_BACK 4
+#define TERM_STEPS_BACK 6
 
 typedef struct Wrapper {
     const unsigned char *text;
@@ -205,8 +275,11 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 if (no_break_before(previous) || no_break_after(cp) ||
                     is_cjk(cp) != is_cjk(previous))
                     kind = BREAK_WORD;
-                else if (splits_term(t, i))
+                else if (splits_term(t, i) || previous == 0x4E4B)
+                    /* 之 begins a word (之间, 之后, 之一): it never ends a line. */
                     kind = BREAK_TERM;
+                else if (splits_count(t, start, i, cp))
+                    kind = BREAK_COUNT;
                 breaks[count++] = (Break){i, kind};
             }
         }
@@ -263,7 +336,8 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
             best = k;
             break;
         }
-    if (breaks[best].kind != BREAK_INSIDE && breaks[best].kind != BREAK_TERM)
+    if (breaks[best].kind != BREAK_INSIDE && breaks[best].kind != BREAK_COUNT &&
+        breaks[best].kind != BREAK_TERM)
         return breaks[best].at;
     for (int k = best - 1; k >= 0; k--)
         if (breaks[k].kind == BREAK_WORD) {
@@ -271,9 +345,14 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
                 return breaks[k].at;
             break;
         }
-    for (int k = best; k >= 0 && k > best - TERM_STEPS_BACK; k--)
-        if (breaks[k].kind == BREAK_INSIDE)
-            return breaks[k].at;
+    /* A few breaks back, the latest plain one; else the latest that parts a
+     * number from a Chinese word ("952 / 这条线"); else one that splits a
+     * counted phrase rather than a term. */
+    static const BreakKind preferred[] = {BREAK_INSIDE, BREAK_COUNTED, BREAK_COUNT};
+    for (size_t p = 0; p < sizeof preferred / sizeof preferred[0]; p++)
+        for (int k = best; k >= 0 && k > best - TERM_STEPS_BACK; k--)
+            if (breaks[k].kind == preferred[p])
+                return breaks[k].at;
     return breaks[best].at;
 }
 

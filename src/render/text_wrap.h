@@ -11,9 +11,14 @@
  *      opening mark, or where CJK meets Latin text) when the line up to it
  *      fills at least two thirds of the width: Chinese lines end at a
  *      comma or a full stop rather than inside a phrase;
- *   2. otherwise the last break between two CJK characters that does not
- *      split one of the lessons' terms (鞍点, 学习率, ...: the table in
- *      text_wrap.c), stepping back at most a few characters;
+ *   2. otherwise, stepping back at most six breaks, the last break between
+ *      two CJK characters that splits neither one of the lessons' terms
+ *      (鞍点, 学习率, ...: the table in text_wrap.c; 之 never ends a line:
+ *      之间, 之后) nor a counted phrase
+ *      (a numeral or demonstrative with its measure word, a classifier with
+ *      its noun: not 一 / 个点, 一个 / 点, 这条 / 线, 200 个 / 样本); else
+ *      a space between a number and a Chinese word ("952 / 这条线"); else
+ *      one inside a counted phrase rather than inside a term;
  *   3. otherwise the last break that fits.
  * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± → ←), after the comma of
  * a pair in brackets, "(0.6, 1.2)", or between a Chinese character and a
