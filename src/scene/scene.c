@@ -101,10 +101,37 @@ static bool make_swarm(const Scene *scene, const Landscape *landscape, const Sce
     return error_set(err, "particles need a noisy run (sgd, or noise= / batch= in an --opt)");
 }
 
+/* Gives each of runs[0..count) its palette place (SceneRun.color): first
+ * the runs whose spec last held a place take it back, then the others take
+ * the lowest places left.  learning_rate.lua's η = 0.19 is the second
+ * colour in steps 4, 5 and 7 though step 7 lists it first. */
+static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
+{
+    bool taken[SCENE_MAX_RUNS] = {false}, placed[SCENE_MAX_RUNS] = {false};
+    for (size_t i = 0; i < count; i++)
+        for (size_t c = 0; c < SCENE_MAX_RUNS && !placed[i]; c++)
+            if (!taken[c] && strcmp(scene->color_spec[c], runs[i].run.desc.spec) == 0) {
+                runs[i].color = c;
+                taken[c] = placed[i] = true;
+            }
+    for (size_t i = 0, c = 0; i < count; i++) {
+        if (placed[i])
+            continue;
+        while (taken[c])
+            c++;
+        runs[i].color = c;
+        taken[c] = true;
+    }
+    for (size_t i = 0; i < count; i++)
+        snprintf(scene->color_spec[runs[i].color], sizeof scene->color_spec[0], "%s",
+                 runs[i].run.desc.spec);
+}
+
 /* Swaps in new runs and swarm, freeing the old ones. */
 static void install_runs(Scene *scene, SceneRun *runs, size_t count, Swarm *swarm,
                          size_t swarm_run)
 {
+    assign_colors(scene, runs, count);
     free_runs(scene->runs, scene->run_count);
     swarm_destroy(scene->swarm);
     memcpy(scene->runs, runs, count * sizeof *runs);
@@ -723,6 +750,7 @@ static bool replace_selected(Scene *scene, const char *spec, DescentError *err)
     run.y0 = start.y;
     run_restart(&run.run, start.x, start.y);
     run.hidden = scene->runs[i].hidden;
+    run.color = scene->runs[i].color;
     Swarm *swarm = scene->swarm;
     if (swarm && scene->swarm_run == i) {
         swarm = swarm_create(scene->landscape, &run.run.desc, start.x, start.y,

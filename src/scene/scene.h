@@ -53,6 +53,10 @@ typedef struct SceneRun {
     Run run;
     bool hidden;
     double x0, y0;      /* where it starts (its own x0/y0, else the scene's start) */
+    size_t color;       /* its place in the palette of run colours: a run given
+                           again by the same spec (the next lesson step) keeps
+                           the place it had, so the same run keeps its colour;
+                           a new one takes the first place free (scene.c) */
 } SceneRun;
 
 /* The gradient flow dθ/dt = -∇L beside a run (display.flow): a core run
@@ -168,6 +172,9 @@ typedef struct Scene {
     double notice_until;        /* scene time at which it disappears */
 
     SceneFlow flows[SCENE_MAX_RUNS]; /* read through scene_flow */
+    char color_spec[SCENE_MAX_RUNS][sizeof ((OptimizerDesc *)0)->spec];
+                                /* the spec that last held each palette place
+                                   (SceneRun.color), "" = none yet */
     struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
     ExprField expr_field;       /* the formula typed in the window (expr_field.h) */
     RunField run_field;         /* the run's parameters typed in the window (run_field.h) */
