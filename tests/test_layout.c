@@ -594,10 +594,31 @@ static void test_marks_at_one_place_count(void **state)
     assert_int_equal(layout_same_place(at, 3, 0.5), 1);
 }
 
+/* Heads at one place stack (world.c draws a disc ringed by the others):
+ * each knows its place in its stack and the stack's size; a mark near a
+ * stack's later member but not near its first starts a stack of its own. */
+static void test_marks_at_one_place_stack(void **state)
+{
+    (void)state;
+    const double at[6][2] = {{100, 100}, {300, 100}, {101, 99}, {100, 100}, {103, 101},
+                             {301, 100}};
+    int stack[6], size[6];
+    layout_stacks(at, 6, 2, stack, size);
+    static const int want_stack[6] = {0, 0, 1, 2, 0, 1}, want_size[6] = {3, 2, 3, 3, 1, 2};
+    for (int k = 0; k < 6; k++) {
+        assert_int_equal(stack[k], want_stack[k]);
+        assert_int_equal(size[k], want_size[k]);
+    }
+    layout_stacks(at, 1, 2, stack, size);
+    assert_int_equal(stack[0], 0);
+    assert_int_equal(size[0], 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
+        cmocka_unit_test(test_marks_at_one_place_stack),
         cmocka_unit_test(test_colorbar_moves_under_the_legend),
         cmocka_unit_test(test_tight_frame_moves_caption_and_shrinks),
         cmocka_unit_test(test_too_small_drops_least_needed_first),

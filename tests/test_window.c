@@ -190,6 +190,41 @@ static void test_selected_path_on_top(void **state)
     app_destroy(app);
 }
 
+/* Heads at one place stack (issue 12: learning_rate 4's η = 0.19 head was
+ * hidden under η = 0.1's at the minimum): two equal runs stepped alike
+ * end at one point; the selected run's head is the disc there, the other
+ * run's a ring around it in its own colour. */
+static void test_heads_at_one_place_stack(void **state)
+{
+    (void)state;
+    App *app = two_runs_stepped("gd:lr=0.02", "gd:lr=0.02");
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "stacked-heads");
+    const Run *run = &app_scene(app)->runs[0].run;
+    RunPoint head = run->path[run->count - 1];
+    int px, py;
+    world_to_pixel(app, head.x, head.y, &px, &py);
+    double scale = (double)f.width / WIDTH;
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}, blue[3] = {0x56, 0xB4, 0xE9};
+    const uint8_t *centre = pixel(&f, px, py);
+    if (channel_distance(centre, orange) > 30)
+        fail_msg("head's centre is %d,%d,%d, not run 1's orange", centre[0], centre[1],
+                 centre[2]);
+    /* The ring, 9.1 px out (world.c: head radius 5.5, one ring step 3.6),
+     * on all four sides. */
+    int ring = (int)lround(9.1 * scale);
+    const int sides[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    for (int k = 0; k < 4; k++) {
+        const uint8_t *p = pixel(&f, px + sides[k][0] * ring, py + sides[k][1] * ring);
+        if (channel_distance(p, blue) > 40)
+            fail_msg("ring pixel %d is %d,%d,%d, not run 2's blue", k, p[0], p[1], p[2]);
+    }
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* 'z' hides the runs' paths (issue 12: a cloud or the heads alone), and
  * shows them again. */
 static void test_z_hides_paths(void **state)
@@ -1139,6 +1174,7 @@ int main(void)
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_path_has_run_colour),
         cmocka_unit_test(test_selected_path_on_top),
+        cmocka_unit_test(test_heads_at_one_place_stack),
         cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_panels_hide),
         cmocka_unit_test(test_help_overlay),

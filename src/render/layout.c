@@ -428,6 +428,33 @@ int layout_same_place(const double (*at)[2], size_t index, double tolerance)
     return count;
 }
 
+/* The first mark of the stack at[k] stands in: the first of at[0..k] that
+ * begins a stack (stack[j] == 0) near it; k itself when none does. */
+static size_t stack_base(const double (*at)[2], size_t k, double tolerance, const int *stack)
+{
+    for (size_t j = 0; j < k; j++)
+        if (stack[j] == 0 && fabs(at[j][0] - at[k][0]) <= tolerance &&
+            fabs(at[j][1] - at[k][1]) <= tolerance)
+            return j;
+    return k;
+}
+
+void layout_stacks(const double (*at)[2], size_t n, double tolerance, int *stack, int *size)
+{
+    for (size_t k = 0; k < n; k++) {
+        stack[k] = 0;
+        size_t base = stack_base(at, k, tolerance, stack);
+        for (size_t j = base; j < k && base < k; j++)
+            stack[k] += stack_base(at, j, tolerance, stack) == base;
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t base = stack_base(at, k, tolerance, stack);
+        size[k] = 0;
+        for (size_t j = base; j < n; j++)
+            size[k] += stack_base(at, j, tolerance, stack) == base;
+    }
+}
+
 LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect want,
                               int max_moves)
 {

@@ -164,4 +164,11 @@ LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect
  * others instead of over them. */
 int layout_same_place(const double (*at)[2], size_t index, double tolerance);
 
+/* Marks at[0..n) standing at one place (within tolerance pixels, on both
+ * axes, of the first of them) form a stack: stack[k] is mark k's place in
+ * its stack (0 for the first), size[k] how many marks the stack holds.
+ * Run heads at one place are drawn as a disc ringed by the others
+ * (world.c). */
+void layout_stacks(const double (*at)[2], size_t n, double tolerance, int *stack, int *size);
+
 #endif

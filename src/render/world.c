@@ -203,29 +203,96 @@ static void draw_off_view(Renderer *r, const SceneRun *sr, size_t i, double px, 
                  render_run_color(r, i, 1.0f));
 }
 
+/* The k-th run to draw: the others in their order, the selected run last,
+ * so that its path and head lie on top where paths coincide (schedules'
+ * warm-up run follows η = 0.05's curve to the minimum). */
+static size_t drawing_order(const Scene *scene, size_t k)
+{
+    if (scene->selected >= scene->run_count)
+        return k;
+    if (k + 1 == scene->run_count)
+        return scene->selected;
+    return k < scene->selected ? k : k + 1;
+}
+
+/* Rings around a head that other heads lie on: each a ring this much
+ * (pixels, times scale) further out than the one inside it. */
+#define HEAD_RING_STEP 3.6
+#define HEAD_RADIUS 5.5
+
+/* Where run i's head is drawn (kept inside the map): its pixel, whether the
+ * surface leaves it seen (3D), and its true pixel when it lies outside. */
+typedef struct HeadPlace {
+    double px, py, true_x, true_y;
+    bool seen, outside;
+} HeadPlace;
+
+static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, const Viewport *vp)
+{
+    HeadPlace h;
+    h.seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &h.px, &h.py);
+    h.true_x = h.px;
+    h.true_y = h.py;
+    h.outside = render_clamp_to_map(vp, 10.0 * r->scale, &h.px, &h.py);
+    return h;
+}
+
 /* The head: a disc in the run's colour; a cross when the run diverged or
  * stalled; kept inside the map (an outlined marker at the edge, with
- * draw_off_view's arrow and note) when the run has left the view. */
-static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, const Viewport *vp)
+ * draw_off_view's arrow and note) when the run has left the view.  Heads
+ * at one place (runs that met at a minimum) stack: the head drawn last
+ * keeps its disc, and each earlier one (stack 1, 2, ...) is a ring around
+ * it in its colour, so every run at the place can be seen; of stacked
+ * heads the selection ring circles them all (stacked: how many there are
+ * in all). */
+static void draw_head(Renderer *r, const Scene *scene, size_t i, const HeadPlace *h, int stack,
+                      int stacked)
 {
     const SceneRun *sr = &scene->runs[i];
-    double s = r->scale, px, py;
-    bool seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
-    double true_x = px, true_y = py;
-    bool outside = render_clamp_to_map(vp, 10.0 * s, &px, &py);
-    if (outside && !r->view3d)
-        draw_off_view(r, sr, i, px, py, true_x - px, true_y - py);
-    Rgba color = render_run_color(r, i, seen ? 1.0f : HIDDEN_ALPHA);
-    if (sr->run.status != RUN_ACTIVE) {
+    double s = r->scale, px = h->px, py = h->py;
+    if (h->outside && !r->view3d && stack == 0)
+        draw_off_view(r, sr, i, px, py, h->true_x - px, h->true_y - py);
+    Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
+    if (stack > 0) {
+        double radius = (HEAD_RADIUS + HEAD_RING_STEP * stack) * s;
+        shapes_ring(r->shapes, px, py, radius, 2.6 * s, r->theme->casing);
+        shapes_ring(r->shapes, px, py, radius, 1.5 * s, color);
+    } else if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
     } else {
-        shapes_disc(r->shapes, px, py, 5.5 * s, color);
-        shapes_ring(r->shapes, px, py, 5.5 * s, (outside ? 1.6 : 1.0) * s,
-                    outside ? r->theme->mark : r->theme->casing);
+        shapes_disc(r->shapes, px, py, HEAD_RADIUS * s, color);
+        shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
+                    h->outside ? r->theme->mark : r->theme->casing);
     }
     if (i == scene->selected)
-        shapes_ring(r->shapes, px, py, 10.0 * s, 1.1 * s, r->theme->mark);
+        shapes_ring(r->shapes, px, py, (10.0 + HEAD_RING_STEP * (stacked - 1)) * s, 1.1 * s,
+                    r->theme->mark);
+}
+
+/* Every shown run's head, in drawing order (the selected last); heads
+ * closer than a head's radius count as one place and stack (draw_head). */
+static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    size_t order[SCENE_MAX_RUNS], n = 0;
+    HeadPlace place[SCENE_MAX_RUNS];
+    for (size_t k = 0; k < scene->run_count; k++) {
+        size_t i = drawing_order(scene, k);
+        long last = last_finite(&scene->runs[i].run);
+        if (scene->runs[i].hidden || last < 0)
+            continue;
+        place[n] = head_place(r, &scene->runs[i], last, vp);
+        order[n++] = i;
+    }
+    double at[SCENE_MAX_RUNS][2]; /* from the last drawn back */
+    for (size_t k = 0; k < n; k++) {
+        at[k][0] = place[n - 1 - k].px;
+        at[k][1] = place[n - 1 - k].py;
+    }
+    int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
+    layout_stacks(at, n, HEAD_RADIUS * r->scale, stack, stacked);
+    for (size_t k = 0; k < n; k++)
+        draw_head(r, scene, order[k], &place[k], stack[n - 1 - k], stacked[n - 1 - k]);
 }
 
 /* Rings, not discs: the pixel at a minimum keeps its heatmap colour. */
@@ -644,18 +711,6 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* The k-th run to draw: the others in their order, the selected run last,
- * so that its path and head lie on top where paths coincide (schedules'
- * warm-up run follows η = 0.05's curve to the minimum). */
-static size_t drawing_order(const Scene *scene, size_t k)
-{
-    if (scene->selected >= scene->run_count)
-        return k;
-    if (k + 1 == scene->run_count)
-        return scene->selected;
-    return k < scene->selected ? k : k + 1;
-}
-
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -687,12 +742,7 @@ void render_world(Renderer *r, const Scene *scene)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp);
-    for (size_t k = 0; k < scene->run_count; k++) {
-        size_t i = drawing_order(scene, k);
-        long last = last_finite(&scene->runs[i].run);
-        if (!scene->runs[i].hidden && last >= 0)
-            draw_head(r, scene, i, last, &vp);
-    }
+    draw_heads(r, scene, &vp);
     if (scene->display.velocity)
         draw_velocity(r, scene, &vp);
     if (!r->view3d)
