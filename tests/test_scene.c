@@ -449,7 +449,8 @@ static void test_viewer_view_sticks_across_steps(void **state)
 }
 
 /* A run given again by the same spec keeps its colour's place, whatever
- * its position in the new list; new runs take the lowest places free.
+ * its position in the new list; beside a run that came back, new runs
+ * take places no spec held yet, and once those are gone the lowest free.
  * The runs are learning_rate.lua's steps 4 to 7, where η = 0.19 is listed
  * second, second, -, first, and η = 0.21 alone in step 6. */
 static void test_same_run_keeps_its_color(void **state)
@@ -462,7 +463,8 @@ static void test_same_run_keeps_its_color(void **state)
         "step { runs = { 'gd:lr=0.1', 'gd:lr=0.19' } }\n"
         "step { runs = { 'gd:lr=0.1', 'gd:lr=0.19', 'gd:lr=0.18' } }\n"
         "step { runs = { 'gd:lr=0.21' } }\n"
-        "step { runs = { 'gd:lr=0.19', 'gd:lr=0.21' } }\n");
+        "step { runs = { 'gd:lr=0.19', 'gd:lr=0.21' } }\n"
+        "step { runs = { 'gd:lr=0.19', 'gd:lr=1', 'gd:lr=2', 'gd:lr=3', 'gd:lr=4', 'gd:lr=5' } }\n");
     assert_int_equal(s->runs[0].color, 0);
     assert_int_equal(s->runs[1].color, 1);
     assert_true(lesson_player_next(&player, s));
@@ -470,16 +472,20 @@ static void test_same_run_keeps_its_color(void **state)
     assert_int_equal(s->runs[1].color, 1);
     assert_int_equal(s->runs[2].color, 2);
     assert_true(lesson_player_next(&player, s));
-    assert_int_equal(s->runs[0].color, 0); /* the first place free */
+    assert_int_equal(s->runs[0].color, 0); /* no run came back */
     assert_true(lesson_player_next(&player, s));
     assert_string_equal(s->runs[0].run.desc.spec, "gd:lr=0.19");
     assert_int_equal(s->runs[0].color, 1);
     assert_int_equal(s->runs[1].color, 0);
+    assert_true(lesson_player_next(&player, s));
+    static const size_t places[6] = {1, 3, 4, 5, 6, 0};
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(s->runs[i].color, places[i]);
     /* A run changed in place ([ ]) stays the same run. */
     DescentError err = {""};
     scene_select(s, 1);
     assert_true(scene_scale_lr(s, 0.5, &err));
-    assert_int_equal(s->runs[1].color, 0);
+    assert_int_equal(s->runs[1].color, 3);
     lesson_player_close(&player);
     scene_destroy(s);
 }

@@ -102,29 +102,42 @@ static bool make_swarm(const Scene *scene, const Landscape *landscape, const Sce
 }
 
 /* Gives each of runs[0..count) its palette place (SceneRun.color): first
- * the runs whose spec last held a place take it back, then the others take
- * the lowest places left.  learning_rate.lua's η = 0.19 is the second
- * colour in steps 4, 5 and 7 though step 7 lists it first. */
+ * the runs whose spec last held a place take it back; the others take the
+ * lowest places left, avoiding the places other specs remember when some
+ * run came back (so it is not confused with a new one).  In
+ * learning_rate.lua η = 0.19 keeps its colour from step 4 to step 7, and
+ * η = 0.21, alone in step 6, keeps the first colour in step 7. */
 static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
 {
-    bool taken[SCENE_MAX_RUNS] = {false}, placed[SCENE_MAX_RUNS] = {false};
+    bool held[SCENE_MAX_RUNS] = {false}, placed[SCENE_MAX_RUNS] = {false}, back = false;
     for (size_t i = 0; i < count; i++)
-        for (size_t c = 0; c < SCENE_MAX_RUNS && !placed[i]; c++)
-            if (!taken[c] && strcmp(scene->color_spec[c], runs[i].run.desc.spec) == 0) {
+        for (size_t c = 0; c < SCENE_RUN_COLORS && !placed[i]; c++)
+            if (!held[c] && strcmp(scene->color_spec[c], runs[i].run.desc.spec) == 0) {
                 runs[i].color = c;
-                taken[c] = placed[i] = true;
+                held[c] = placed[i] = back = true;
             }
-    for (size_t i = 0, c = 0; i < count; i++) {
+    for (size_t i = 0; i < count; i++) {
         if (placed[i])
             continue;
-        while (taken[c])
+        size_t c = 0;
+        while (c < SCENE_RUN_COLORS && (held[c] || (back && scene->color_spec[c][0])))
             c++;
+        if (c == SCENE_RUN_COLORS)
+            for (c = 0; held[c];)
+                c++;
         runs[i].color = c;
-        taken[c] = true;
+        held[c] = true;
     }
     for (size_t i = 0; i < count; i++)
-        snprintf(scene->color_spec[runs[i].color], sizeof scene->color_spec[0], "%s",
-                 runs[i].run.desc.spec);
+        if (runs[i].color < SCENE_RUN_COLORS)
+            snprintf(scene->color_spec[runs[i].color], sizeof scene->color_spec[0], "%s",
+                     runs[i].run.desc.spec);
+}
+
+void scene_forget_run_colors(Scene *scene)
+{
+    for (size_t c = 0; c < SCENE_RUN_COLORS; c++)
+        scene->color_spec[c][0] = '\0';
 }
 
 /* Swaps in new runs and swarm, freeing the old ones. */
