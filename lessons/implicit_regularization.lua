@@ -57,6 +57,8 @@ step {
   runs = { "gd:lr=0.1", "gd:lr=0.1,x0=-1.5,y0=-0.5" },
   play = 60,
   speed = 10,
+  -- The arrows show what the caption says: every one crosses the line.
+  show = { "gradient" },
 }
 
 step {

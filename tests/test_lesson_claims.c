@@ -1465,6 +1465,9 @@ static void test_implicit_regularization(void **state)
     /* "other_start": from another start, the fit closest to that start,
      * to 1e-9. */
     const LessonStep *elsewhere = step_named(&lesson, "other_start");
+    /* Its caption's "every gradient points across the line" is seen in
+     * the gradient arrows it shows. */
+    assert_true(elsewhere->show & LESSON_SHOW_GRADIENT);
     w = walker(elsewhere, line, elsewhere->runs.specs[1]);
     double sx = w.state.x, sy = w.state.y, r = (t - (a * sx + b * sy)) / norm2;
     LandscapePoint nearest = { sx + r * a, sy + r * b };
