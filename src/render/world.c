@@ -543,20 +543,76 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* What axis_plan's callbacks see: the frame being drawn. */
+typedef struct AxisFrame {
+    Renderer *r;
+    const Scene *scene;
+    const Viewport *vp;
+} AxisFrame;
+
 static double axis_text_width(void *context, const char *text)
 {
-    Renderer *r = context;
+    Renderer *r = ((AxisFrame *)context)->r;
     return render_text_width(r, text, render_font_px(r, 12.0));
 }
 
-/* The plane's axes on map vp as axis_plan places them for this frame. */
-static void plan_axes(Renderer *r, const Viewport *vp, AxisPlan *dest)
+/* Whether the square of half side half about pixel (px, py) meets label. */
+static bool near_label(const AxisLabel *label, double px, double py, double half)
 {
+    return px + half > label->x && px - half < label->x + label->w && py + half > label->y &&
+           py - half < label->y + label->h;
+}
+
+/* Whether a run's head, a minimum's ring, a mark's dot or a particle is
+ * drawn over label (the heads with room for stacked rings and the
+ * selection ring). */
+static bool axis_label_covered(void *context, const AxisLabel *label)
+{
+    const AxisFrame *f = context;
+    const Scene *scene = f->scene;
+    double s = f->r->scale, px, py;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        long last = last_finite(&scene->runs[i].run);
+        if (scene->runs[i].hidden || last < 0)
+            continue;
+        HeadPlace h = head_place(f->r, &scene->runs[i], last, f->vp);
+        if (near_label(label, h.px, h.py,
+                       (10.0 + HEAD_RING_STEP * (double)(scene->run_count - 1) + 1.0) * s))
+            return true;
+    }
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    for (size_t k = 0; k < n; k++) {
+        viewport_to_pixel(f->vp, minima[k].x, minima[k].y, &px, &py);
+        if (near_label(label, px, py, 9.0 * s))
+            return true;
+    }
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        viewport_to_pixel(f->vp, scene->marks[k].x, scene->marks[k].y, &px, &py);
+        if (near_label(label, px, py, 6.0 * s))
+            return true;
+    }
+    if (scene->swarm && !scene->runs[scene->swarm_run].hidden) {
+        const float *xy = swarm_positions(scene->swarm);
+        for (size_t k = 0, count = swarm_count(scene->swarm); k < count; k++) {
+            viewport_to_pixel(f->vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py);
+            if (near_label(label, px, py, 3.0 * s))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The plane's axes on map vp as axis_plan places them for this frame. */
+static void plan_axes(Renderer *r, const Scene *scene, const Viewport *vp, AxisPlan *dest)
+{
+    AxisFrame frame = {r, scene, vp};
     AxisStyle style = {.scale = r->scale,
                        .line = render_line_height(r, render_font_px(r, 12.0)),
                        .pad = RENDER_LABEL_PAD * r->scale,
                        .text_width = axis_text_width,
-                       .context = r};
+                       .covered = axis_label_covered,
+                       .context = &frame};
     axis_plan(vp, &style, dest);
 }
 
@@ -569,11 +625,11 @@ static void draw_axis_label(Renderer *r, const AxisLabel *l)
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
  * map's edge when the origin is off to a side), with round ticks and
  * their values, so a caption's coordinates can be found on the map. */
-static void draw_axes(Renderer *r, const Viewport *vp)
+static void draw_axes(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     double s = r->scale, tick = AXIS_TICK_HALF_PX * s;
     AxisPlan plan;
-    plan_axes(r, vp, &plan);
+    plan_axes(r, scene, vp, &plan);
     double left = vp->x, top = vp->y, right = vp->x + vp->width, bottom = vp->y + vp->height;
     Rgba casing = r->theme->casing, mark = r->theme->mark;
     casing.a *= 0.7f;
@@ -601,7 +657,7 @@ size_t render_axis_labels(Renderer *r, const Scene *scene, AxisLabel *dest, size
         return 0;
     Viewport vp = render_viewport(r, scene);
     AxisPlan plan;
-    plan_axes(r, &vp, &plan);
+    plan_axes(r, scene, &vp, &plan);
     return axis_plan_labels(&plan, dest, capacity);
 }
 
@@ -769,7 +825,7 @@ void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
     if (scene->display.axes && !r->view3d)
-        draw_axes(r, &vp);
+        draw_axes(r, scene, &vp);
     draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
