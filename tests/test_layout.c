@@ -27,6 +27,7 @@
 
 #include <cmocka.h>
 
+#include "render/camera.h"
 #include "render/gl_context.h"
 #include "render/layout.h"
 #include "render/render.h"
@@ -614,11 +615,47 @@ static void test_marks_at_one_place_stack(void **state)
     assert_int_equal(size[0], 1);
 }
 
+/* The 3D box keeps its size on the screen as the orbit turns (issue 12:
+ * it grew and shrank while orbiting, fitted by its corners from each
+ * side): the box's vertical axis, which turning leaves in place, is drawn
+ * equally long from every side, the picture's shape (the map's aspect)
+ * stays, and every corner stays in the frame. */
+static void test_box_keeps_its_size_while_orbiting(void **state)
+{
+    (void)state;
+    const float box[3] = {1.0f, 0.5f, 0.6f};
+    const double whole[4] = {0, 0, 0, 0};
+    double first_axis = 0, first_aspect = 0;
+    for (int yaw = -180; yaw < 180; yaw += 15) {
+        SceneCamera orbit = {.yaw = yaw, .pitch = 35.0, .distance = 1.0};
+        Camera camera;
+        camera_orbit(&orbit, box, 1000, 600, whole, &camera);
+        double fx, fy, tx, ty, d;
+        assert_true(camera_to_pixel(&camera, (vec3){0, 0, 0}, &fx, &fy, &d));
+        assert_true(camera_to_pixel(&camera, (vec3){0, 0, box[2]}, &tx, &ty, &d));
+        double axis = hypot(tx - fx, ty - fy), aspect = camera_box_aspect(&orbit, box);
+        if (yaw == -180) {
+            first_axis = axis;
+            first_aspect = aspect;
+        }
+        assert_true(fabs(axis - first_axis) <= 1e-3 * first_axis);
+        assert_true(fabs(aspect - first_aspect) <= 2e-3 * first_aspect);
+        for (int k = 0; k < 8; k++) {
+            vec3 corner = {(k & 1) ? box[0] : -box[0], (k & 2) ? box[1] : -box[1],
+                           (k & 4) ? box[2] : 0.0f};
+            double px, py;
+            assert_true(camera_to_pixel(&camera, corner, &px, &py, &d));
+            assert_true(px >= 0 && px <= 1000 && py >= 0 && py <= 600);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
         cmocka_unit_test(test_marks_at_one_place_stack),
+        cmocka_unit_test(test_box_keeps_its_size_while_orbiting),
         cmocka_unit_test(test_colorbar_moves_under_the_legend),
         cmocka_unit_test(test_tight_frame_moves_caption_and_shrinks),
         cmocka_unit_test(test_too_small_drops_least_needed_first),

@@ -824,7 +824,9 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, bool
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
-    if (scene->display.axes && !r->view3d)
+    if (scene->display.axes && r->view3d)
+        render_box_axes(r);
+    else if (scene->display.axes)
         draw_axes(r, scene, &vp);
     draw_minima(r, scene, &vp);
     if (!r->view3d)
