@@ -481,11 +481,17 @@ static void test_same_run_keeps_its_color(void **state)
     static const size_t places[6] = {1, 3, 4, 5, 6, 0};
     for (size_t i = 0; i < 6; i++)
         assert_int_equal(s->runs[i].color, places[i]);
-    /* A run changed in place ([ ]) stays the same run. */
     DescentError err = {""};
+    /* A run started elsewhere with the same settings keeps the colour of
+     * what it is (adaptive 2 and 3's RMSProp). */
+    assert_true(scene_set_runs(s, (const char *const[]){"gd:x0=1,lr=0.19,y0=2", "gd:lr=7"}, 2,
+                               &err));
+    assert_int_equal(s->runs[0].color, 1);
+    assert_int_equal(s->runs[1].color, 0); /* every place remembered: the lowest free */
+    /* A run changed in place ([ ]) stays the same run. */
     scene_select(s, 1);
     assert_true(scene_scale_lr(s, 0.5, &err));
-    assert_int_equal(s->runs[1].color, 3);
+    assert_int_equal(s->runs[1].color, 0);
     lesson_player_close(&player);
     scene_destroy(s);
 }

@@ -16,7 +16,7 @@
 #define BOX_LABEL_GAP_PX 3.0
 /* Screen pixels per tick at least, times scale: the box's edges are
  * short, and their values too. */
-#define BOX_TICK_SPACING_PX 60.0
+#define BOX_TICK_SPACING_PX 72.0
 /* How far past an edge (a share of the box's side) the outward direction
  * is measured. */
 #define BOX_OUTWARD_SHARE 0.08

@@ -101,8 +101,32 @@ static bool make_swarm(const Scene *scene, const Landscape *landscape, const Sce
     return error_set(err, "particles need a noisy run (sgd, or noise= / batch= in an --opt)");
 }
 
+/* spec without its start (x0=, y0=): the optimizer and its settings, what
+ * a run's colour stands for (adaptive 2 and 3 start RMSProp at two
+ * places; it is RMSProp in both). */
+static void settings_of(const char *spec, char *dest, size_t size)
+{
+    const char *colon = strchr(spec, ':');
+    size_t n = colon ? (size_t)(colon - spec) : strlen(spec);
+    n = n < size ? n : size - 1;
+    memcpy(dest, spec, n);
+    dest[n] = '\0';
+    char separator = ':';
+    for (const char *p = colon ? colon + 1 : ""; *p;) {
+        size_t len = strcspn(p, ",");
+        if (strncmp(p, "x0=", 3) != 0 && strncmp(p, "y0=", 3) != 0 && n + 1 + len < size) {
+            dest[n++] = separator;
+            memcpy(dest + n, p, len);
+            n += len;
+            dest[n] = '\0';
+            separator = ',';
+        }
+        p += len + (p[len] == ',');
+    }
+}
+
 /* Gives each of runs[0..count) its palette place (SceneRun.color): first
- * the runs whose spec last held a place take it back; the others take the
+ * the runs whose settings (settings_of) last held a place take it back; the others take the
  * lowest places left, avoiding the places other specs remember when some
  * run came back (so it is not confused with a new one).  In
  * learning_rate.lua η = 0.19 keeps its colour from step 4 to step 7, and
@@ -110,9 +134,12 @@ static bool make_swarm(const Scene *scene, const Landscape *landscape, const Sce
 static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
 {
     bool held[SCENE_MAX_RUNS] = {false}, placed[SCENE_MAX_RUNS] = {false}, back = false;
+    char settings[SCENE_MAX_RUNS][sizeof scene->color_spec[0]];
+    for (size_t i = 0; i < count; i++)
+        settings_of(runs[i].run.desc.spec, settings[i], sizeof settings[i]);
     for (size_t i = 0; i < count; i++)
         for (size_t c = 0; c < SCENE_RUN_COLORS && !placed[i]; c++)
-            if (!held[c] && strcmp(scene->color_spec[c], runs[i].run.desc.spec) == 0) {
+            if (!held[c] && strcmp(scene->color_spec[c], settings[i]) == 0) {
                 runs[i].color = c;
                 held[c] = placed[i] = back = true;
             }
@@ -130,8 +157,7 @@ static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
     }
     for (size_t i = 0; i < count; i++)
         if (runs[i].color < SCENE_RUN_COLORS)
-            snprintf(scene->color_spec[runs[i].color], sizeof scene->color_spec[0], "%s",
-                     runs[i].run.desc.spec);
+            memcpy(scene->color_spec[runs[i].color], settings[i], sizeof settings[i]);
 }
 
 void scene_forget_run_colors(Scene *scene)
