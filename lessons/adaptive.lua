@@ -32,9 +32,9 @@ step {
       .. "Adam、RMSProp 和 AdaGrad 都走进右上方的山谷。同样的损失，不同的优化器，不同的答案。",
   },
   landscape = "himmelblau",
-  -- Off-centre (as in welcome.lua) so that the lower-right valley, where GD ends,
-  -- is not under the colour bar and the loss plot.
-  view = { -7.2, 14.4, -6.6, 7.2 },
+  -- Centred on the four minima: the map lies where no panel is (the
+  -- renderer's layout), so the view need not dodge the panels.
+  view = { -6, 6, -5.5, 5.5 },
   start = { 0, -1 },
   runs = { "gd:lr=0.01", "adam:lr=0.1", "rmsprop:lr=0.05", "adagrad:lr=0.5" },
   play = 800,

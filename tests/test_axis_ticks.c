@@ -85,12 +85,51 @@ static void labels_are_whole_on_the_map_or_absent(void **state)
     }
 }
 
+/* What the test draws over the map: a head (half side 12) at (0, 1), pixel
+ * (205, 205), and a cloud (half side 40) about (0, -1), pixel (205, 405). */
+static bool under_head_or_cloud(void *context, const AxisLabel *l)
+{
+    (void)context;
+    const double things[2][3] = {{205, 205, 12}, {205, 405, 40}};
+    for (int k = 0; k < 2; k++)
+        if (l->x < things[k][0] + things[k][2] && l->x + l->w > things[k][0] - things[k][2] &&
+            l->y < things[k][1] + things[k][2] && l->y + l->h > things[k][1] - things[k][2])
+            return true;
+    return false;
+}
+
+/* A label something would be drawn over moves: to the other side of its
+ * axis, then further out (6 pixels at a time, five times each side), else
+ * it is left out (issue 12: saddle 3's "1" lay under the head at (0, 1)). */
+static void labels_clear_what_covers_them(void **state)
+{
+    (void)state;
+    Viewport vp = viewport_fit_at((ViewRect){-2.05, 3.95, -2.95, 3.05}, 0, 0, 600, 600);
+    AxisStyle style = {.scale = 1, .line = 14, .pad = 4, .text_width = seven_per_char,
+                       .covered = under_head_or_cloud};
+    AxisPlan plan;
+    axis_plan(&vp, &style, &plan);
+    /* "1" right of the axis at 18 pixels: its box from 205 + 18 - 4 = 219,
+     * clear of the head's 193 .. 217. */
+    const AxisTick *one = tick_at(&plan, 1, 1);
+    assert_true(one->labelled);
+    assert_close(one->label.x, 219, 1e-9);
+    assert_false(under_head_or_cloud(NULL, &one->label));
+    /* "-1" would need 44 pixels to clear the cloud: left out. */
+    assert_false(tick_at(&plan, 1, -1)->labelled);
+    AxisLabel labels[2 * AXIS_MAX_TICKS + 1];
+    size_t n = axis_plan_labels(&plan, labels, sizeof labels / sizeof labels[0]);
+    for (size_t k = 0; k < n; k++)
+        assert_false(under_head_or_cloud(NULL, &labels[k]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(spacings_are_one_two_or_five_times_a_power_of_ten),
         cmocka_unit_test(empty_ranges_have_no_ticks),
         cmocka_unit_test(labels_are_whole_on_the_map_or_absent),
+        cmocka_unit_test(labels_clear_what_covers_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

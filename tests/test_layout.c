@@ -27,6 +27,7 @@
 
 #include <cmocka.h>
 
+#include "render/camera.h"
 #include "render/gl_context.h"
 #include "render/layout.h"
 #include "render/render.h"
@@ -594,10 +595,67 @@ static void test_marks_at_one_place_count(void **state)
     assert_int_equal(layout_same_place(at, 3, 0.5), 1);
 }
 
+/* Heads at one place stack (world.c draws a disc ringed by the others):
+ * each knows its place in its stack and the stack's size; a mark near a
+ * stack's later member but not near its first starts a stack of its own. */
+static void test_marks_at_one_place_stack(void **state)
+{
+    (void)state;
+    const double at[6][2] = {{100, 100}, {300, 100}, {101, 99}, {100, 100}, {103, 101},
+                             {301, 100}};
+    int stack[6], size[6];
+    layout_stacks(at, 6, 2, stack, size);
+    static const int want_stack[6] = {0, 0, 1, 2, 0, 1}, want_size[6] = {3, 2, 3, 3, 1, 2};
+    for (int k = 0; k < 6; k++) {
+        assert_int_equal(stack[k], want_stack[k]);
+        assert_int_equal(size[k], want_size[k]);
+    }
+    layout_stacks(at, 1, 2, stack, size);
+    assert_int_equal(stack[0], 0);
+    assert_int_equal(size[0], 1);
+}
+
+/* The 3D box keeps its size on the screen as the orbit turns (issue 12:
+ * it grew and shrank while orbiting, fitted by its corners from each
+ * side): the box's vertical axis, which turning leaves in place, is drawn
+ * equally long from every side, the picture's shape (the map's aspect)
+ * stays, and every corner stays in the frame. */
+static void test_box_keeps_its_size_while_orbiting(void **state)
+{
+    (void)state;
+    const float box[3] = {1.0f, 0.5f, 0.6f};
+    const double whole[4] = {0, 0, 0, 0};
+    double first_axis = 0, first_aspect = 0;
+    for (int yaw = -180; yaw < 180; yaw += 15) {
+        SceneCamera orbit = {.yaw = yaw, .pitch = 35.0, .distance = 1.0};
+        Camera camera;
+        camera_orbit(&orbit, box, 1000, 600, whole, &camera);
+        double fx, fy, tx, ty, d;
+        assert_true(camera_to_pixel(&camera, (vec3){0, 0, 0}, &fx, &fy, &d));
+        assert_true(camera_to_pixel(&camera, (vec3){0, 0, box[2]}, &tx, &ty, &d));
+        double axis = hypot(tx - fx, ty - fy), aspect = camera_box_aspect(&orbit, box);
+        if (yaw == -180) {
+            first_axis = axis;
+            first_aspect = aspect;
+        }
+        assert_true(fabs(axis - first_axis) <= 1e-3 * first_axis);
+        assert_true(fabs(aspect - first_aspect) <= 2e-3 * first_aspect);
+        for (int k = 0; k < 8; k++) {
+            vec3 corner = {(k & 1) ? box[0] : -box[0], (k & 2) ? box[1] : -box[1],
+                           (k & 4) ? box[2] : 0.0f};
+            double px, py;
+            assert_true(camera_to_pixel(&camera, corner, &px, &py, &d));
+            assert_true(px >= 0 && px <= 1000 && py >= 0 && py <= 600);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
+        cmocka_unit_test(test_marks_at_one_place_stack),
+        cmocka_unit_test(test_box_keeps_its_size_while_orbiting),
         cmocka_unit_test(test_colorbar_moves_under_the_legend),
         cmocka_unit_test(test_tight_frame_moves_caption_and_shrinks),
         cmocka_unit_test(test_too_small_drops_least_needed_first),

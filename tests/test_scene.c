@@ -448,6 +448,54 @@ static void test_viewer_view_sticks_across_steps(void **state)
     scene_destroy(s);
 }
 
+/* A run given again by the same spec keeps its colour's place, whatever
+ * its position in the new list; beside a run that came back, new runs
+ * take places no spec held yet, and once those are gone the lowest free.
+ * The runs are learning_rate.lua's steps 4 to 7, where η = 0.19 is listed
+ * second, second, -, first, and η = 0.21 alone in step 6. */
+static void test_same_run_keeps_its_color(void **state)
+{
+    (void)state;
+    Scene *s = make("quadratic:l1=1,l2=10", NULL, 0);
+    LessonPlayer player;
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
+        "step { runs = { 'gd:lr=0.1', 'gd:lr=0.19' } }\n"
+        "step { runs = { 'gd:lr=0.1', 'gd:lr=0.19', 'gd:lr=0.18' } }\n"
+        "step { runs = { 'gd:lr=0.21' } }\n"
+        "step { runs = { 'gd:lr=0.19', 'gd:lr=0.21' } }\n"
+        "step { runs = { 'gd:lr=0.19', 'gd:lr=1', 'gd:lr=2', 'gd:lr=3', 'gd:lr=4', 'gd:lr=5' } }\n");
+    assert_int_equal(s->runs[0].color, 0);
+    assert_int_equal(s->runs[1].color, 1);
+    assert_true(lesson_player_next(&player, s));
+    assert_int_equal(s->runs[0].color, 0);
+    assert_int_equal(s->runs[1].color, 1);
+    assert_int_equal(s->runs[2].color, 2);
+    assert_true(lesson_player_next(&player, s));
+    assert_int_equal(s->runs[0].color, 0); /* no run came back */
+    assert_true(lesson_player_next(&player, s));
+    assert_string_equal(s->runs[0].run.desc.spec, "gd:lr=0.19");
+    assert_int_equal(s->runs[0].color, 1);
+    assert_int_equal(s->runs[1].color, 0);
+    assert_true(lesson_player_next(&player, s));
+    static const size_t places[6] = {1, 3, 4, 5, 6, 0};
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(s->runs[i].color, places[i]);
+    DescentError err = {""};
+    /* A run started elsewhere with the same settings keeps the colour of
+     * what it is (adaptive 2 and 3's RMSProp). */
+    assert_true(scene_set_runs(s, (const char *const[]){"gd:x0=1,lr=0.19,y0=2", "gd:lr=7"}, 2,
+                               &err));
+    assert_int_equal(s->runs[0].color, 1);
+    assert_int_equal(s->runs[1].color, 0); /* every place remembered: the lowest free */
+    /* A run changed in place ([ ]) stays the same run. */
+    scene_select(s, 1);
+    assert_true(scene_scale_lr(s, 0.5, &err));
+    assert_int_equal(s->runs[1].color, 0);
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
 static void test_bad_spec_is_an_error(void **state)
 {
     (void)state;
@@ -606,6 +654,7 @@ int main(void)
         cmocka_unit_test(test_lesson_texts_at_their_limits_shown_whole),
         cmocka_unit_test(test_lesson_show_reaches_display),
         cmocka_unit_test(test_viewer_view_sticks_across_steps),
+        cmocka_unit_test(test_same_run_keeps_its_color),
         cmocka_unit_test(test_lesson_show_picks_plot),
         cmocka_unit_test(test_bad_spec_is_an_error),
         cmocka_unit_test(test_next_landscape_cycles),

@@ -9,6 +9,7 @@
 #include "window_testing.h"
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "app/app_internal.h"
+#include "render/draw.h"
 #include "render/render.h"
 #include "scene/viewport.h"
 
@@ -187,6 +189,41 @@ static void test_selected_path_on_top(void **state)
     assert_int_equal(orange_midpoints(app, &second, &segments), 0);
     free(first.rgba);
     free(second.rgba);
+    app_destroy(app);
+}
+
+/* Heads at one place stack (issue 12: learning_rate 4's η = 0.19 head was
+ * hidden under η = 0.1's at the minimum): two equal runs stepped alike
+ * end at one point; the selected run's head is the disc there, the other
+ * run's a ring around it in its own colour. */
+static void test_heads_at_one_place_stack(void **state)
+{
+    (void)state;
+    App *app = two_runs_stepped("gd:lr=0.02", "gd:lr=0.02");
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_driver_screenshot(app, "window", "stacked-heads");
+    const Run *run = &app_scene(app)->runs[0].run;
+    RunPoint head = run->path[run->count - 1];
+    int px, py;
+    world_to_pixel(app, head.x, head.y, &px, &py);
+    double scale = (double)f.width / WIDTH;
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}, blue[3] = {0x56, 0xB4, 0xE9};
+    const uint8_t *centre = pixel(&f, px, py);
+    if (channel_distance(centre, orange) > 30)
+        fail_msg("head's centre is %d,%d,%d, not run 1's orange", centre[0], centre[1],
+                 centre[2]);
+    /* The ring, 9.1 px out (world.c: head radius 5.5, one ring step 3.6),
+     * on all four sides. */
+    int ring = (int)lround(9.1 * scale);
+    const int sides[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    for (int k = 0; k < 4; k++) {
+        const uint8_t *p = pixel(&f, px + sides[k][0] * ring, py + sides[k][1] * ring);
+        if (channel_distance(p, blue) > 40)
+            fail_msg("ring pixel %d is %d,%d,%d, not run 2's blue", k, p[0], p[1], p[2]);
+    }
+    free(f.rgba);
     app_destroy(app);
 }
 
@@ -504,6 +541,47 @@ static void test_off_view_head(void **state)
     assert_int_equal(notes, 0);
     renderer_observe_text(app->renderer, NULL, NULL);
     free(outside.rgba);
+    app_destroy(app);
+}
+
+/* The note's box, when "off view" is drawn. */
+static void find_off_view(void *context, const char *utf8, LayoutRect box)
+{
+    if (strcmp(utf8, "off view") == 0)
+        *(LayoutRect *)context = box;
+}
+
+/* The off-view note lies on no path (issue 12: learning_rate 6's note sat
+ * on the diverging run's band, which leads out the same way as the arrow):
+ * no segment of the run's path, in pixels, crosses the note's box. */
+static void test_off_view_note_clear_of_path(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.21"};
+    App *app = open_app("quadratic:l1=1,l2=10", runs, 1, "-2.5,1.5",
+                        (ViewRect){-5.2, 6.2, -2.97, 3.43});
+    push_key(SDLK_SPACE, 0);
+    free(draw_frame(app, 0.0).rgba);
+    scene_step(app_scene(app), 40);
+    LayoutRect note = {0, 0, 0, 0};
+    renderer_observe_text(app->renderer, find_off_view, &note);
+    Frame f = draw_frame(app, 0.0);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    save_driver_screenshot(app, "window", "off-view-note");
+    assert_true(note.w > 0);
+    Viewport vp = app_viewport(app);
+    const Run *run = &app_scene(app)->runs[0].run;
+    const double box[4] = {note.x, note.y, note.x + note.w, note.y + note.h};
+    for (size_t k = 0; k + 1 < run->count; k++) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+        viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+        if (isfinite(x0) && isfinite(x1) && isfinite(y0) && isfinite(y1) &&
+            clip_segment(box, &x0, &y0, &x1, &y1))
+            fail_msg("the note (%.0f, %.0f, %.0f x %.0f) lies on segment %zu", note.x, note.y,
+                     note.w, note.h, k);
+    }
+    free(f.rgba);
     app_destroy(app);
 }
 
@@ -1139,6 +1217,7 @@ int main(void)
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_path_has_run_colour),
         cmocka_unit_test(test_selected_path_on_top),
+        cmocka_unit_test(test_heads_at_one_place_stack),
         cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_panels_hide),
         cmocka_unit_test(test_help_overlay),
@@ -1148,6 +1227,7 @@ int main(void)
         cmocka_unit_test(test_pacing),
         cmocka_unit_test(test_diverging_run),
         cmocka_unit_test(test_off_view_head),
+        cmocka_unit_test(test_off_view_note_clear_of_path),
         cmocka_unit_test(test_welcome_race_plays),
         cmocka_unit_test(test_projector_mode),
         cmocka_unit_test(test_particles_drawn),

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_internal.h"
 #include "scene/scene_share.h"
 
 #define WIDTH 900
@@ -144,6 +145,42 @@ static void test_surface_fills_the_middle(void **state)
         changes += channel_distance(pixel(&f, mx, y), pixel(&f, mx, y + 1)) > 0;
     assert_true(changes > vp.height / 12);
     free(f.rgba);
+    app_destroy(app);
+}
+
+/* The texts a frame draws that name the box's axes or give a value on
+ * them: flags for "x", "y", "L" and "0" (a tick where the floor's
+ * ranges cross zero). */
+static void watch_axis_texts(void *context, const char *utf8, LayoutRect box)
+{
+    (void)box;
+    static const char *const names[] = {"x", "y", "L", "0"};
+    for (int k = 0; k < 4; k++)
+        ((bool *)context)[k] |= strcmp(utf8, names[k]) == 0;
+}
+
+/* With the axes on (a lesson that cites coordinates), the box carries them
+ * in 3D (issue 12: saddle 1's "y = ±1" could not be found on the surface):
+ * x and y along the floor, L up an edge, with values; without, none. */
+static void test_box_axes(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05"};
+    App *app = open_app("saddle", runs, 1, true);
+    Scene *scene = app_scene(app);
+    push_key(SDLK_SPACE, KMOD_NONE);
+    bool seen[4] = {false};
+    renderer_observe_text(app->renderer, watch_axis_texts, seen);
+    free(draw(app, 0.0).rgba);
+    for (int k = 0; k < 3; k++) /* the names ("0" is on the loss plot too) */
+        assert_false(seen[k]);
+    seen[3] = false;
+    scene->display.axes = true;
+    free(draw(app, 0.0).rgba);
+    save_driver_screenshot(app, "window-3d", "axes");
+    renderer_observe_text(app->renderer, NULL, NULL);
+    for (int k = 0; k < 4; k++)
+        assert_true(seen[k]);
     app_destroy(app);
 }
 
@@ -379,6 +416,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_surface_fills_the_middle),
+        cmocka_unit_test(test_box_axes),
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_head_rides_on_surface),
         cmocka_unit_test(test_tab_toggles_and_restores),

@@ -22,15 +22,26 @@ static void look(const SceneCamera *orbit, const float box[3], float distance, v
     glm_lookat(eye, target, world_up, view);
 }
 
-/* The box's corners through view_proj: their bounding box in normalised
- * device coordinates, lo[0], lo[1] .. hi[0], hi[1]. */
+/* Points on each of the two circles the fit measures (the hull of them
+ * lies within 0.06% of the circle). */
+#define FIT_CIRCLE_POINTS 96
+
+/* The box turned every way about its vertical axis (the cylinder through
+ * its corners: the floor's and the top's circles of radius its footprint's
+ * half diagonal) through view_proj: its bounding box in normalised device
+ * coordinates, lo[0], lo[1] .. hi[0], hi[1].  The box's own corners would
+ * give a fit that changes as the orbit turns (the box grew and shrank by
+ * up to a third on the screen); the cylinder's is the same from every
+ * side at one pitch, and holds every corner. */
 static void corner_bounds(const float box[3], mat4 view_proj, float lo[2], float hi[2])
 {
     lo[0] = lo[1] = INFINITY;
     hi[0] = hi[1] = -INFINITY;
-    for (int k = 0; k < 8; k++) {
-        vec4 corner = {(k & 1) ? box[0] : -box[0], (k & 2) ? box[1] : -box[1],
-                       (k & 4) ? box[2] : 0.0f, 1.0f};
+    float reach = sqrtf(box[0] * box[0] + box[1] * box[1]);
+    for (int k = 0; k < 2 * FIT_CIRCLE_POINTS; k++) {
+        float turn = 2.0f * GLM_PIf * (float)(k % FIT_CIRCLE_POINTS) / FIT_CIRCLE_POINTS;
+        vec4 corner = {reach * cosf(turn), reach * sinf(turn),
+                       k < FIT_CIRCLE_POINTS ? 0.0f : box[2], 1.0f};
         vec4 clip;
         glm_mat4_mulv(view_proj, corner, clip);
         for (int axis = 0; axis < 2; axis++) {
@@ -52,8 +63,9 @@ static float reference_distance(const float box[3], float aspect, float *radius)
     return *radius / sinf(half_narrow);
 }
 
-/* The box's corners as projection sees them from the orbit's distance 1
- * (reference): their bounds in normalised device coordinates. */
+/* The box as projection sees it from the orbit's distance 1 (reference),
+ * turned every way (corner_bounds): its bounds in normalised device
+ * coordinates. */
 static void fit_bounds(const SceneCamera *orbit, const float box[3], float reference,
                        mat4 projection, float lo[2], float hi[2])
 {
@@ -94,8 +106,8 @@ void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int h
     float far_z = distance + 3.0f * radius;
     mat4 view, projection, seen;
     glm_perspective(glm_rad(FIELD_OF_VIEW_DEGREES), aspect, near_z, far_z, projection);
-    /* The corners seen from distance 1 set the fit: scaled about their
-     * middle, then moved onto the rectangle's part of the frame. */
+    /* The box seen from distance 1 sets the fit: scaled about its middle,
+     * then moved onto the rectangle's part of the frame. */
     float lo[2], hi[2];
     fit_bounds(orbit, box, reference, projection, lo, hi);
     double zoom = CAMERA_FILL * fmin(2.0 / fmax((double)(hi[0] - lo[0]), 1e-6),

@@ -9,13 +9,14 @@
  * the frame's top-left corner, y down, as everywhere in the renderer.
  *
  * The picture is fitted into a rectangle of the frame (the one the HUD's
- * panels leave free, layout.h): at the orbit's distance 1 the box's eight
- * corners, as the eye sees them from where it stands, span the rectangle
- * on one axis (CAMERA_FILL of it) and are centred on the other.  The
- * eye's distance (how strong the perspective is) follows the box's
- * bounding sphere, so it does not change as the camera turns; the fit
- * does, so the box stays as large as the rectangle allows from every side.
- * A distance below 1 zooms in past the fit.
+ * panels leave free, layout.h): at the orbit's distance 1 the box turned
+ * every way about its vertical axis (the cylinder through its corners), as
+ * the eye sees it from where it stands, spans the rectangle on one axis
+ * (CAMERA_FILL of it) and is centred on the other.  So the box keeps its
+ * size on the screen as the orbit turns (only the pitch changes the fit),
+ * every corner inside the rectangle.  The eye's distance (how strong the
+ * perspective is) follows the box's bounding sphere, so it does not change
+ * as the camera turns either.  A distance below 1 zooms in past the fit.
  */
 #ifndef DESCENT_RENDER_CAMERA_H
 #define DESCENT_RENDER_CAMERA_H
@@ -35,8 +36,9 @@ typedef struct Camera {
     int width, height;    /* the frame, pixels */
 } Camera;
 
-/* The share of the rectangle the box spans at distance 1. */
-#define CAMERA_FILL 0.96
+/* The share of the rectangle the box spans at distance 1: the rest is
+ * room for the axes' values around it (box_axes.c). */
+#define CAMERA_FILL 0.88
 
 /* The camera orbit describes for a box of half extents box[0], box[1] and
  * height box[2], on a width x height frame, the box fitted into the
@@ -46,7 +48,7 @@ void camera_orbit(const SceneCamera *orbit, const float box[3], int width, int h
                   const double fit[4], Camera *dest);
 
 /* The width over the height of the box's picture at the orbit's distance
- * 1 (its corners' bounds): the rectangle it would fill whole. */
+ * 1 (turned every way, as the fit): the rectangle it would fill whole. */
 double camera_box_aspect(const SceneCamera *orbit, const float box[3]);
 
 /* Box point p -> pixel (px, py) and its distance along the view axis;

@@ -56,7 +56,8 @@ Rgba render_sweep_color(const Renderer *r, const Scene *scene, double t)
 void render_set_run_colors(Renderer *r, const Scene *scene)
 {
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
-        uint32_t c = r->theme->runs[i % THEME_RUN_COLORS];
+        size_t place = i < scene->run_count ? scene->runs[i].color : i;
+        uint32_t c = r->theme->runs[place % THEME_RUN_COLORS];
         r->run_colors[i] = (Rgba){(float)((c >> 16) & 0xFF) / 255.0f,
                                   (float)((c >> 8) & 0xFF) / 255.0f, (float)(c & 0xFF) / 255.0f,
                                   1.0f};

@@ -215,12 +215,14 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
     }
 }
 
-/* The narrow legend's width as a share of the frame's: past it the
- * legend's secondary lines (formula, sweep, status) wrap and a run's
+/* The narrow legend is as wide as its title, landscape and runs' lines
+ * need, at most this share of the frame's width: its secondary lines
+ * (formula, sweep, status) wrap to that width, and past the share a run's
  * readings go under its name.  A legend across the whole top (long run
- * specs at projector scale) can leave the landscape a small square below
- * it; a narrow, taller one lets it stand beside.  render_plan takes the
- * narrow form where the layout then shows the view larger. */
+ * specs at projector scale), or widened by a long formula in small print,
+ * can leave the landscape a small square beside or below it; a narrow,
+ * taller one gives it room.  render_plan takes the narrow form where the
+ * layout's map then scores higher (layout.h). */
 #define LEGEND_WIDTH_SHARE 0.45
 
 /* Top left: the lesson's title, the landscape, its formula, the sweep,
@@ -235,18 +237,26 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     int px = render_font_px(r, BODY_PX), title_px = render_font_px(r, BODY_PX + 2),
         small_px = render_font_px(r, SMALL_PX), lesson_px = render_font_px(r, TITLE_PX);
     double inner = max_width - 2 * pad, y = pad;
-    char text[400], head[SWEEP_SPEC_MAX + 24];
+    char head[SWEEP_SPEC_MAX + 24], text[sizeof head + 3 + 200];
     l->count = 0;
     l->w = 0;
     l->cut = false;
     legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, inner, &y);
     shown_spec(landscape_spec(scene->landscape), text, sizeof text);
     legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
-    /* The narrow width: the share, or the title's and landscape's lines,
-     * which say what is on stage and stay whole. */
-    double narrow = narrow_form
-                        ? fmin(inner, fmax(LEGEND_WIDTH_SHARE * r->width - 2 * pad, l->w - pad))
-                        : inner;
+    /* The narrow width: the runs' lines up to the share, or the title's
+     * and landscape's lines, which say what is on stage and stay whole. */
+    double runs = 0;
+    for (size_t i = 0; i < scene->run_count && narrow_form; i++) {
+        char readings[200];
+        run_line(scene, i, head, sizeof head, readings, sizeof readings);
+        snprintf(text, sizeof text, "%s   %s", head, readings);
+        runs = fmax(runs, swatch + render_text_width(r, text, px));
+    }
+    double narrow =
+        narrow_form
+            ? fmin(inner, fmax(fmin(runs, LEGEND_WIDTH_SHARE * r->width - 2 * pad), l->w - pad))
+            : inner;
     if (!compact) {
         snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
         legend_item(r, l, LEGEND_FORMULA, 0, text, small_px, pad, narrow, &y);
@@ -1023,7 +1033,7 @@ void render_plan(Renderer *r, const Scene *scene)
     in.compact[LAYOUT_LEGEND] = narrow_compact;
     layout_compute(&in, &r->layout);
     r->legend_narrow =
-        layout_map_view(&in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_view(&in, &wide) &&
+        layout_map_score(&in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(&in, &wide) &&
         (r->layout.complete || !wide.complete);
     if (!r->legend_narrow)
         r->layout = wide;

@@ -273,6 +273,13 @@ static bool over_map(int p)
     return p == LAYOUT_READOUT || p == LAYOUT_NOTICE;
 }
 
+/* How well map r shows a view of that aspect (layout.h): the view's
+ * height on it times the map's side (the root of its area). */
+static double map_score(double aspect, LayoutRect r)
+{
+    return fmin(r.w / aspect, r.h) * sqrt(r.w * r.h);
+}
+
 /* The landscape's rectangle (layout.h): every rectangle whose sides lie on
  * the frame's edges or the panels' (in whole pixels inward) is tried; the
  * largest free ones are among them. */
@@ -293,7 +300,7 @@ static LayoutRect place_landscape(const LayoutInput *in, const Layout *out)
     }
     double aspect = in->landscape_aspect > 0 ? in->landscape_aspect : 1.0;
     LayoutRect best = {0, 0, 0, 0};
-    double best_view = -1, best_area = -1;
+    double best_score = -1, best_area = -1;
     for (int a = 0; a < edges; a++)
         for (int b = 0; b < edges; b++)
             for (int c = 0; c < edges; c++)
@@ -303,16 +310,15 @@ static LayoutRect place_landscape(const LayoutInput *in, const Layout *out)
                     if (r.w <= 0 || r.h <= 0 || r.x < 0 || r.y < 0 ||
                         right_edge(r) > in->width || bottom_edge(r) > in->height)
                         continue;
-                    /* The view's height on it, in pixels. */
-                    double view = fmin(r.w / aspect, r.h), area = r.w * r.h;
-                    if (view < best_view || (view == best_view && area <= best_area))
+                    double area = r.w * r.h, score = map_score(aspect, r);
+                    if (score < best_score || (score == best_score && area <= best_area))
                         continue;
                     bool free = true;
                     for (int p = 0; p < LAYOUT_PANELS && free; p++)
                         free = !out->shown[p] || over_map(p) || !layout_overlap(r, out->rect[p]);
                     if (free) {
                         best = r;
-                        best_view = view;
+                        best_score = score;
                         best_area = area;
                     }
                 }
@@ -324,12 +330,17 @@ double layout_map_view(const LayoutInput *in, const Layout *l)
     return fmin(l->landscape.w / in->landscape_aspect, l->landscape.h);
 }
 
+double layout_map_score(const LayoutInput *in, const Layout *l)
+{
+    return map_score(in->landscape_aspect, l->landscape);
+}
+
 /* Keeps the arrangement just made in *best when it is the first, or when
- * its map shows the view more than LAYOUT_MAP_GAIN larger than best's. */
+ * its map scores more than LAYOUT_MAP_GAIN higher than best's. */
 static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *found)
 {
     out->landscape = place_landscape(in, out);
-    if (!*found || layout_map_view(in, out) > LAYOUT_MAP_GAIN * layout_map_view(in, best))
+    if (!*found || layout_map_score(in, out) > LAYOUT_MAP_GAIN * layout_map_score(in, best))
         *best = *out;
     *found = true;
 }
@@ -339,8 +350,8 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
 #define MAP_LEAST (1.0 / 3.0)
 
 /* The panels at their least, in their compact forms, every arrangement:
- * taken over best for a map that shows the view more than LAYOUT_MAP_GAIN
- * larger. */
+ * taken over best for a map that scores more than LAYOUT_MAP_GAIN
+ * higher. */
 static void make_room(const LayoutInput *in, Layout *out, Layout *best)
 {
     for (int p = 0; p < LAYOUT_PANELS; p++) {
@@ -361,7 +372,7 @@ static void make_room(const LayoutInput *in, Layout *out, Layout *best)
  * inset; each with the movable panels at their usual places first; then
  * with compact forms.  With a map to make room for (landscape_aspect > 0),
  * every arrangement of a stage is tried, and a later one is taken over an
- * earlier only for a map that shows the view more than 10% larger; a map
+ * earlier only for a map that scores more than 10% higher; a map
  * still under a third of the frame's height makes room (make_room). */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
@@ -426,6 +437,33 @@ int layout_same_place(const double (*at)[2], size_t index, double tolerance)
         count += fabs(at[k][0] - at[index][0]) <= tolerance &&
                  fabs(at[k][1] - at[index][1]) <= tolerance;
     return count;
+}
+
+/* The first mark of the stack at[k] stands in: the first of at[0..k] that
+ * begins a stack (stack[j] == 0) near it; k itself when none does. */
+static size_t stack_base(const double (*at)[2], size_t k, double tolerance, const int *stack)
+{
+    for (size_t j = 0; j < k; j++)
+        if (stack[j] == 0 && fabs(at[j][0] - at[k][0]) <= tolerance &&
+            fabs(at[j][1] - at[k][1]) <= tolerance)
+            return j;
+    return k;
+}
+
+void layout_stacks(const double (*at)[2], size_t n, double tolerance, int *stack, int *size)
+{
+    for (size_t k = 0; k < n; k++) {
+        stack[k] = 0;
+        size_t base = stack_base(at, k, tolerance, stack);
+        for (size_t j = base; j < k && base < k; j++)
+            stack[k] += stack_base(at, j, tolerance, stack) == base;
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t base = stack_base(at, k, tolerance, stack);
+        size[k] = 0;
+        for (size_t j = base; j < n; j++)
+            size[k] += stack_base(at, j, tolerance, stack) == base;
+    }
 }
 
 LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect want,

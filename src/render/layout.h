@@ -44,9 +44,12 @@
  *
  * The landscape goes where the panels leave room (Layout.landscape): of the
  * rectangles of the frame that no panel overlaps, as large as they can be
- * (each side on the frame's edge or a panel's), the one that shows the
- * asked-for view (LayoutInput.landscape_aspect) largest, the larger of two
- * that show it alike, in whole pixels.  The view is fitted into it
+ * (each side on the frame's edge or a panel's), the one with the best map
+ * score (layout_map_score: the asked-for view's height on it, times the
+ * map's side), the larger of two that score alike, in whole pixels.  The
+ * view alone would take a square view's largest square beside a wide
+ * legend and leave half a 16:9 frame empty (welcome's first step); the
+ * side alone would take a wide strip that shows the view small.  The view is fitted into it
  * (viewport_fit_at: the plane's scales stay equal) and nothing on the map
  * is drawn outside it, so no panel covers a run.  The hover readout and
  * the notice do not count: they come and go with the pointer and the keys,
@@ -54,7 +57,7 @@
  * Without panels the landscape is the whole frame.  The panels make room
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
- * only when its map shows the view more than 10% larger; and when the map
+ * only when its map scores more than 10% higher; and when the map
  * still shows the view less than a third of the frame high, the panels at
  * their least and in their compact forms are tried, on the same terms.
  *
@@ -138,13 +141,16 @@ typedef struct Layout {
     LayoutRect landscape;           /* where the map is drawn (see above) */
 } Layout;
 
-/* A later arrangement is taken over an earlier one only when its map shows
- * the view this much larger (layout_map_view). */
+/* A later arrangement is taken over an earlier one only when its map
+ * scores this much higher (layout_map_score). */
 #define LAYOUT_MAP_GAIN 1.1
 
-/* The view's height on the map l made for in, in pixels: what the search
- * makes room for. */
+/* The view's height on the map l made for in, in pixels. */
 double layout_map_view(const LayoutInput *in, const Layout *l);
+
+/* What the search makes room for: layout_map_view times the root of the
+ * map's area (pixels squared). */
+double layout_map_score(const LayoutInput *in, const Layout *l);
 
 /* Places the panels in->panel and the band's texts ask for. */
 void layout_compute(const LayoutInput *in, Layout *out);
@@ -163,5 +169,12 @@ LayoutRect layout_place_label(const LayoutRect *placed, size_t count, LayoutRect
  * effective-step boxes) grow by that many steps, so each shows around the
  * others instead of over them. */
 int layout_same_place(const double (*at)[2], size_t index, double tolerance);
+
+/* Marks at[0..n) standing at one place (within tolerance pixels, on both
+ * axes, of the first of them) form a stack: stack[k] is mark k's place in
+ * its stack (0 for the first), size[k] how many marks the stack holds.
+ * Run heads at one place are drawn as a disc ringed by the others
+ * (world.c). */
+void layout_stacks(const double (*at)[2], size_t n, double tolerance, int *stack, int *size);
 
 #endif

@@ -154,6 +154,9 @@ void render_expr_field(Renderer *r, const Scene *scene);
  * has none) and draws it into the rectangle the layout gave it, which is at
  * least its least size. */
 
+/* box_axes.c: the 3D view's axes on the box (the surface's last frame). */
+void render_box_axes(Renderer *r);
+
 /* data_view.c: data landscapes' dataset inset and their minimisers'
  * geometry on the map. */
 LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compact);

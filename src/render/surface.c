@@ -534,6 +534,25 @@ bool surface_box_corners(const Surface *s, double px[8], double py[8])
     return true;
 }
 
+bool surface_box_pixel(const Surface *s, double x, double y, double height, double *px,
+                       double *py)
+{
+    vec3 p = {(float)((x - s->centre_x) / s->half), (float)((y - s->centre_y) / s->half),
+              (float)height * s->box[2]};
+    double distance;
+    return s->has_mesh && camera_to_pixel(&s->camera, p, px, py, &distance);
+}
+
+bool surface_extent(const Surface *s, ViewRect *rect, double *floor_value, double *top_value)
+{
+    if (!s->has_mesh)
+        return false;
+    *rect = s->rect;
+    *floor_value = value_scale_value(&s->scale, 0.0);
+    *top_value = value_scale_value(&s->scale, 1.0);
+    return true;
+}
+
 unsigned surface_projection(const Surface *s)
 {
     return s->projection;

@@ -86,6 +86,17 @@ const float *surface_vertices(const Surface *surface, size_t *count);
  * last frame drawn; false before any. */
 bool surface_box_corners(const Surface *surface, double px[8], double py[8]);
 
+/* Pixel of plane point (x, y) raised to share height of the box (0: its
+ * floor, 1: its top) in the last frame drawn, hidden or not; false before
+ * any frame or when the point is behind the eye. */
+bool surface_box_pixel(const Surface *surface, double x, double y, double height, double *px,
+                       double *py);
+
+/* The visible rectangle and the values at the box's floor and top (the
+ * colour scale's ends) of the last mesh built; false before any. */
+bool surface_extent(const Surface *surface, ViewRect *rect, double *floor_value,
+                    double *top_value);
+
 /* Changes whenever surface_to_pixel would give other positions or hide
  * other points (camera, frame size, mesh, the depth painted); never 0. */
 unsigned surface_projection(const Surface *surface);

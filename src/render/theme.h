@@ -14,7 +14,7 @@
 #include "scene/scene_options.h"
 #include "shapes.h"
 
-#define THEME_RUN_COLORS 7
+#define THEME_RUN_COLORS SCENE_RUN_COLORS
 
 typedef struct Theme {
     Rgba panel;          /* legend, plot, readout, caption backgrounds */

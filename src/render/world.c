@@ -106,18 +106,27 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
     c->last = run->path[last];
 }
 
+/* How much wider (pixels, times scale) a path is drawn for each later-drawn
+ * run from its start, and for at most how many: paths from one start
+ * nest, so one that another follows closely shows along its edges
+ * (gradient_flow 4's η = 0.05 under η = 0.01). */
+#define PATH_NEST_STEP 1.0
+#define PATH_NEST_MAX 3
+
 /* Segments between kept points, clipped to the map: first all of the
  * dark casing, then the colour on top, fading with age.  With window > 0
  * only the last window steps are drawn, fading out to nothing: a short
- * trail behind the head. */
-static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window)
+ * trail behind the head.  nest: later-drawn runs from the same start
+ * (PATH_NEST_STEP). */
+static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
+                      int nest)
 {
     size_t n = path->count;
     const double *points = path->points;
     const Viewport *vp = &path->viewport;
     const double box[4] = {vp->x - CLIP_MARGIN, vp->y - CLIP_MARGIN,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
-    double half = 1.7 * r->scale;
+    double half = (1.7 + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * r->scale;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
@@ -164,13 +173,41 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
     shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
 }
 
+/* Moves across the arrow, to each side, tried for the off-view note. */
+#define OFF_VIEW_MOVES 6
+
+/* Whether a shown run's path, as drawn this frame (its casing's width
+ * included), crosses box. */
+static bool box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box)
+{
+    if (scene->display.paths_hidden)
+        return false;
+    double reach = (1.7 + PATH_NEST_STEP * PATH_NEST_MAX + 1.3) * r->scale;
+    const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
+                         box.y + box.h + reach};
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const PathCache *c = &r->paths[i];
+        if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp))
+            continue;
+        for (size_t k = 0; k + 1 < c->count; k++) {
+            double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
+            double x1 = c->points[3 * k + 3], y1 = c->points[3 * k + 4];
+            if (!isnan(x0) && !isnan(x1) && clip_segment(b, &x0, &y0, &x1, &y1))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Beside a head held at the map's edge (2D): an arrow to it from inside,
  * pointing the way the run has gone out, and what became of the run —
  * "diverged at step N", "stalled at step N" or "off view" — on the
  * arrow's inner side. */
-static void draw_off_view(Renderer *r, const SceneRun *sr, size_t i, double px, double py,
-                          double out_x, double out_y)
+static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewport *vp,
+                          double px, double py, double out_x, double out_y)
 {
+    const SceneRun *sr = &scene->runs[i];
     /* A run far out (diverging) can lie beyond double's pixel range:
      * an infinite offset counts as the axis' direction alone. */
     if (isinf(out_x) || isinf(out_y)) {
@@ -197,35 +234,113 @@ static void draw_off_view(Renderer *r, const SceneRun *sr, size_t i, double px, 
     int font = render_font_px(r, 14.0);
     double w = render_text_width(r, label, font), h = render_line_height(r, font);
     /* The label's centre past the arrow's tail, by half its extent along
-     * the arrow, so it clears the arrow whichever edge the head is on. */
+     * the arrow, so it clears the arrow whichever edge the head is on;
+     * where a path runs there (the diverging run's own band, which leads
+     * out the same way), moved across the arrow, to either side in turn,
+     * until it lies on none. */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
-    render_label(r, label, px - reach * dx - 0.5 * w, py - reach * dy - 0.5 * h, font,
-                 render_run_color(r, i, 1.0f));
+    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s;
+    LayoutRect at = {px - reach * dx - 0.5 * w, py - reach * dy - 0.5 * h, w, h};
+    for (int move = 1; move <= 2 * OFF_VIEW_MOVES && box_on_paths(r, scene, vp, at); move++) {
+        double shift = (move % 2 ? 1.0 : -1.0) * ((move + 1) / 2) * across;
+        at.x = px - reach * dx - 0.5 * w - shift * dy;
+        at.y = py - reach * dy - 0.5 * h + shift * dx;
+        at.x = fmin(fmax(at.x, vp->x), vp->x + vp->width - w);
+        at.y = fmin(fmax(at.y, vp->y), vp->y + vp->height - h);
+    }
+    render_label(r, label, at.x, at.y, font, render_run_color(r, i, 1.0f));
+}
+
+/* The k-th run to draw: the others in their order, the selected run last,
+ * so that its path and head lie on top where paths coincide (schedules'
+ * warm-up run follows η = 0.05's curve to the minimum). */
+static size_t drawing_order(const Scene *scene, size_t k)
+{
+    if (scene->selected >= scene->run_count)
+        return k;
+    if (k + 1 == scene->run_count)
+        return scene->selected;
+    return k < scene->selected ? k : k + 1;
+}
+
+/* Rings around a head that other heads lie on: each a ring this much
+ * (pixels, times scale) further out than the one inside it. */
+#define HEAD_RING_STEP 3.6
+#define HEAD_RADIUS 5.5
+
+/* Where run i's head is drawn (kept inside the map): its pixel, whether the
+ * surface leaves it seen (3D), and its true pixel when it lies outside. */
+typedef struct HeadPlace {
+    double px, py, true_x, true_y;
+    bool seen, outside;
+} HeadPlace;
+
+static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, const Viewport *vp)
+{
+    HeadPlace h;
+    h.seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &h.px, &h.py);
+    h.true_x = h.px;
+    h.true_y = h.py;
+    h.outside = render_clamp_to_map(vp, 10.0 * r->scale, &h.px, &h.py);
+    return h;
 }
 
 /* The head: a disc in the run's colour; a cross when the run diverged or
  * stalled; kept inside the map (an outlined marker at the edge, with
- * draw_off_view's arrow and note) when the run has left the view. */
-static void draw_head(Renderer *r, const Scene *scene, size_t i, long last, const Viewport *vp)
+ * draw_off_view's arrow and note) when the run has left the view.  Heads
+ * at one place (runs that met at a minimum) stack: the head drawn last
+ * keeps its disc, and each earlier one (stack 1, 2, ...) is a ring around
+ * it in its colour, so every run at the place can be seen; of stacked
+ * heads the selection ring circles them all (stacked: how many there are
+ * in all). */
+static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_t i,
+                      const HeadPlace *h, int stack, int stacked)
 {
     const SceneRun *sr = &scene->runs[i];
-    double s = r->scale, px, py;
-    bool seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &px, &py);
-    double true_x = px, true_y = py;
-    bool outside = render_clamp_to_map(vp, 10.0 * s, &px, &py);
-    if (outside && !r->view3d)
-        draw_off_view(r, sr, i, px, py, true_x - px, true_y - py);
-    Rgba color = render_run_color(r, i, seen ? 1.0f : HIDDEN_ALPHA);
-    if (sr->run.status != RUN_ACTIVE) {
+    double s = r->scale, px = h->px, py = h->py;
+    if (h->outside && !r->view3d && stack == 0)
+        draw_off_view(r, scene, i, vp, px, py, h->true_x - px, h->true_y - py);
+    Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
+    if (stack > 0) {
+        double radius = (HEAD_RADIUS + HEAD_RING_STEP * stack) * s;
+        shapes_ring(r->shapes, px, py, radius, 2.6 * s, r->theme->casing);
+        shapes_ring(r->shapes, px, py, radius, 1.5 * s, color);
+    } else if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
     } else {
-        shapes_disc(r->shapes, px, py, 5.5 * s, color);
-        shapes_ring(r->shapes, px, py, 5.5 * s, (outside ? 1.6 : 1.0) * s,
-                    outside ? r->theme->mark : r->theme->casing);
+        shapes_disc(r->shapes, px, py, HEAD_RADIUS * s, color);
+        shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
+                    h->outside ? r->theme->mark : r->theme->casing);
     }
     if (i == scene->selected)
-        shapes_ring(r->shapes, px, py, 10.0 * s, 1.1 * s, r->theme->mark);
+        shapes_ring(r->shapes, px, py, (10.0 + HEAD_RING_STEP * (stacked - 1)) * s, 1.1 * s,
+                    r->theme->mark);
+}
+
+/* Every shown run's head, in drawing order (the selected last); heads
+ * closer than a head's radius count as one place and stack (draw_head). */
+static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    size_t order[SCENE_MAX_RUNS], n = 0;
+    HeadPlace place[SCENE_MAX_RUNS];
+    for (size_t k = 0; k < scene->run_count; k++) {
+        size_t i = drawing_order(scene, k);
+        long last = last_finite(&scene->runs[i].run);
+        if (scene->runs[i].hidden || last < 0)
+            continue;
+        place[n] = head_place(r, &scene->runs[i], last, vp);
+        order[n++] = i;
+    }
+    double at[SCENE_MAX_RUNS][2]; /* from the last drawn back */
+    for (size_t k = 0; k < n; k++) {
+        at[k][0] = place[n - 1 - k].px;
+        at[k][1] = place[n - 1 - k].py;
+    }
+    int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
+    layout_stacks(at, n, HEAD_RADIUS * r->scale, stack, stacked);
+    for (size_t k = 0; k < n; k++)
+        draw_head(r, scene, vp, order[k], &place[k], stack[n - 1 - k], stacked[n - 1 - k]);
 }
 
 /* Rings, not discs: the pixel at a minimum keeps its heatmap colour. */
@@ -428,20 +543,76 @@ static void draw_spread(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* What axis_plan's callbacks see: the frame being drawn. */
+typedef struct AxisFrame {
+    Renderer *r;
+    const Scene *scene;
+    const Viewport *vp;
+} AxisFrame;
+
 static double axis_text_width(void *context, const char *text)
 {
-    Renderer *r = context;
+    Renderer *r = ((AxisFrame *)context)->r;
     return render_text_width(r, text, render_font_px(r, 12.0));
 }
 
-/* The plane's axes on map vp as axis_plan places them for this frame. */
-static void plan_axes(Renderer *r, const Viewport *vp, AxisPlan *dest)
+/* Whether the square of half side half about pixel (px, py) meets label. */
+static bool near_label(const AxisLabel *label, double px, double py, double half)
 {
+    return px + half > label->x && px - half < label->x + label->w && py + half > label->y &&
+           py - half < label->y + label->h;
+}
+
+/* Whether a run's head, a minimum's ring, a mark's dot or a particle is
+ * drawn over label (the heads with room for stacked rings and the
+ * selection ring). */
+static bool axis_label_covered(void *context, const AxisLabel *label)
+{
+    const AxisFrame *f = context;
+    const Scene *scene = f->scene;
+    double s = f->r->scale, px, py;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        long last = last_finite(&scene->runs[i].run);
+        if (scene->runs[i].hidden || last < 0)
+            continue;
+        HeadPlace h = head_place(f->r, &scene->runs[i], last, f->vp);
+        if (near_label(label, h.px, h.py,
+                       (10.0 + HEAD_RING_STEP * (double)(scene->run_count - 1) + 1.0) * s))
+            return true;
+    }
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    for (size_t k = 0; k < n; k++) {
+        viewport_to_pixel(f->vp, minima[k].x, minima[k].y, &px, &py);
+        if (near_label(label, px, py, 9.0 * s))
+            return true;
+    }
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        viewport_to_pixel(f->vp, scene->marks[k].x, scene->marks[k].y, &px, &py);
+        if (near_label(label, px, py, 6.0 * s))
+            return true;
+    }
+    if (scene->swarm && !scene->runs[scene->swarm_run].hidden) {
+        const float *xy = swarm_positions(scene->swarm);
+        for (size_t k = 0, count = swarm_count(scene->swarm); k < count; k++) {
+            viewport_to_pixel(f->vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py);
+            if (near_label(label, px, py, 3.0 * s))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The plane's axes on map vp as axis_plan places them for this frame. */
+static void plan_axes(Renderer *r, const Scene *scene, const Viewport *vp, AxisPlan *dest)
+{
+    AxisFrame frame = {r, scene, vp};
     AxisStyle style = {.scale = r->scale,
                        .line = render_line_height(r, render_font_px(r, 12.0)),
                        .pad = RENDER_LABEL_PAD * r->scale,
                        .text_width = axis_text_width,
-                       .context = r};
+                       .covered = axis_label_covered,
+                       .context = &frame};
     axis_plan(vp, &style, dest);
 }
 
@@ -454,11 +625,11 @@ static void draw_axis_label(Renderer *r, const AxisLabel *l)
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
  * map's edge when the origin is off to a side), with round ticks and
  * their values, so a caption's coordinates can be found on the map. */
-static void draw_axes(Renderer *r, const Viewport *vp)
+static void draw_axes(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     double s = r->scale, tick = AXIS_TICK_HALF_PX * s;
     AxisPlan plan;
-    plan_axes(r, vp, &plan);
+    plan_axes(r, scene, vp, &plan);
     double left = vp->x, top = vp->y, right = vp->x + vp->width, bottom = vp->y + vp->height;
     Rgba casing = r->theme->casing, mark = r->theme->mark;
     casing.a *= 0.7f;
@@ -486,7 +657,7 @@ size_t render_axis_labels(Renderer *r, const Scene *scene, AxisLabel *dest, size
         return 0;
     Viewport vp = render_viewport(r, scene);
     AxisPlan plan;
-    plan_axes(r, &vp, &plan);
+    plan_axes(r, scene, &vp, &plan);
     return axis_plan_labels(&plan, dest, capacity);
 }
 
@@ -619,8 +790,11 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 }
 
 /* A lesson's marks: an optional circle (its radius in plane units), a dot
- * and the label beside it. */
-static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
+ * and the label beside it.  The circles are drawn apart (circles true),
+ * over the cloud and the heads: they measure the cloud, and an inner
+ * circle about as wide as a head lay hidden under it (sgd_noise 3,
+ * schedules 5). */
+static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, bool circles)
 {
     double s = r->scale;
     int px = render_font_px(r, 15.0);
@@ -631,9 +805,12 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
         if (cx < -r->width || cy < -r->height || cx > 2.0 * r->width || cy > 2.0 * r->height)
             continue;
         double radius = m->radius / viewport_units_per_pixel(vp);
-        if (m->radius > 0 && radius < 4.0 * (r->width + r->height)) {
-            shapes_ring(r->shapes, cx, cy, radius, 2.2 * s, r->theme->casing);
-            shapes_ring(r->shapes, cx, cy, radius, 1.2 * s, r->theme->mark);
+        if (circles) {
+            if (m->radius > 0 && radius < 4.0 * (r->width + r->height)) {
+                shapes_ring(r->shapes, cx, cy, radius, 2.4 * s, r->theme->casing);
+                shapes_ring(r->shapes, cx, cy, radius, 1.3 * s, r->theme->mark);
+            }
+            continue;
         }
         shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
         shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
@@ -644,23 +821,13 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-/* The k-th run to draw: the others in their order, the selected run last,
- * so that its path and head lie on top where paths coincide (schedules'
- * warm-up run follows η = 0.05's curve to the minimum). */
-static size_t drawing_order(const Scene *scene, size_t k)
-{
-    if (scene->selected >= scene->run_count)
-        return k;
-    if (k + 1 == scene->run_count)
-        return scene->selected;
-    return k < scene->selected ? k : k + 1;
-}
-
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
-    if (scene->display.axes && !r->view3d)
-        draw_axes(r, &vp);
+    if (scene->display.axes && r->view3d)
+        render_box_axes(r);
+    else if (scene->display.axes)
+        draw_axes(r, scene, &vp);
     draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
@@ -673,9 +840,14 @@ void render_world(Renderer *r, const Scene *scene)
         if (sr->hidden || last < 0)
             continue;
         bool in_cloud = scene->swarm && i == scene->swarm_run;
+        int nest = 0;
+        for (size_t later = k + 1; later < scene->run_count; later++) {
+            const SceneRun *o = &scene->runs[drawing_order(scene, later)];
+            nest += !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
+        }
         reduce_path(r, &r->paths[i], &sr->run, last, &vp);
         draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
-                  in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0);
+                  in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest);
     }
     /* Over the paths: where run and flow coincide, the run shows through
      * the gaps of the dashes. */
@@ -686,13 +858,9 @@ void render_world(Renderer *r, const Scene *scene)
     if (scene->display.spread)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
-    draw_marks(r, scene, &vp);
-    for (size_t k = 0; k < scene->run_count; k++) {
-        size_t i = drawing_order(scene, k);
-        long last = last_finite(&scene->runs[i].run);
-        if (!scene->runs[i].hidden && last >= 0)
-            draw_head(r, scene, i, last, &vp);
-    }
+    draw_marks(r, scene, &vp, false);
+    draw_heads(r, scene, &vp);
+    draw_marks(r, scene, &vp, true);
     if (scene->display.velocity)
         draw_velocity(r, scene, &vp);
     if (!r->view3d)

@@ -32,6 +32,8 @@ double axis_first_tick(double lo, double step)
  * side, and of a label from its axis (times scale). */
 #define AXIS_INSET 6.0
 #define LABEL_GAP 6.0
+/* Steps of LABEL_GAP a covered label moves out from its axis, each side. */
+#define LABEL_MOVES 5
 
 static bool inside(const Viewport *vp, const AxisLabel *l)
 {
@@ -46,10 +48,11 @@ static bool apart(const AxisLabel *a, const AxisLabel *b)
 }
 
 /* Whether label l may be drawn: whole inside the map, over no label the
- * plan placed before it. */
-static bool fits(const Viewport *vp, const AxisPlan *plan, const AxisLabel *l)
+ * plan placed before it, nothing drawn over it (AxisStyle.covered). */
+static bool fits(const Viewport *vp, const AxisStyle *style, const AxisPlan *plan,
+                 const AxisLabel *l)
 {
-    if (!inside(vp, l))
+    if (!inside(vp, l) || (style->covered && style->covered(style->context, l)))
         return false;
     for (size_t k = 0; k < plan->tick_count; k++)
         if (plan->tick[k].labelled && !apart(&plan->tick[k].label, l))
@@ -100,24 +103,36 @@ void axis_plan(const Viewport *vp, const AxisStyle *style, AxisPlan *dest)
             char text[32];
             snprintf(text, sizeof text, "%g", value);
             double tw = style->text_width(style->context, text), gap = LABEL_GAP * s;
-            AxisLabel l;
-            if (axis == 0) {
-                /* Under the axis, or over it where the map ends below. */
-                bool below = oy + gap + h <= bottom;
-                l = label_box(style, text, tick->px - 0.5 * tw, below ? oy + gap : oy - gap - h);
-            } else {
-                /* Right of the axis, or left of it where the map ends. */
-                bool on_right = ox + gap + tw + style->pad <= right;
-                l = label_box(style, text, on_right ? ox + gap : ox - gap - tw, tick->py - 0.5 * h);
+            /* Under the x axis (right of the y axis), or over it (left of
+             * it) where the map ends; where that is covered, the other
+             * side, then each side further out, LABEL_GAP at a time. */
+            bool first_side = axis == 0 ? oy + gap + h <= bottom
+                                        : ox + gap + tw + style->pad <= right;
+            AxisLabel l = {.text = ""};
+            bool placed = false;
+            for (int k = 0; k < 2 * (LABEL_MOVES + 1) && !placed; k++) {
+                bool side = k % 2 ? !first_side : first_side;
+                double off = gap * (1 + k / 2);
+                l = axis == 0 ? label_box(style, text, tick->px - 0.5 * tw,
+                                          side ? oy + off : oy - off - h)
+                              : label_box(style, text, side ? ox + off : ox - off - tw,
+                                          tick->py - 0.5 * h);
+                placed = fits(vp, style, dest, &l);
             }
-            tick->labelled = fits(vp, dest, &l);
+            tick->labelled = placed;
             tick->label = l;
             dest->tick_count++;
         }
     }
     if (zx == ox && zy == oy) {
+        /* Below right of the origin, else below left. */
         AxisLabel l = label_box(style, "0", ox + LABEL_GAP * s, oy + AXIS_TICK_HALF_PX * s);
-        dest->has_origin = fits(vp, dest, &l);
+        dest->has_origin = fits(vp, style, dest, &l);
+        if (!dest->has_origin) {
+            l = label_box(style, "0", ox - LABEL_GAP * s - style->text_width(style->context, "0"),
+                          oy + AXIS_TICK_HALF_PX * s);
+            dest->has_origin = fits(vp, style, dest, &l);
+        }
         dest->origin = l;
     }
 }

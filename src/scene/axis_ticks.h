@@ -25,12 +25,21 @@ double axis_tick_step(double lo, double hi, int max_ticks);
  * step that is >= lo. */
 double axis_first_tick(double lo, double step);
 
+/* A value label: its text and its box (text and padding), frame pixels. */
+typedef struct AxisLabel {
+    char text[32];
+    double x, y, w, h;
+} AxisLabel;
+
 /* How the renderer draws the axes: sizes in the frame's pixels. */
 typedef struct AxisStyle {
     double scale;           /* the frame's scale: spacings below grow with it */
     double line;            /* a label's height */
     double pad;             /* room either side of a label's text, inside its box */
     double (*text_width)(void *context, const char *text);
+    /* Whether something drawn over the map (a run's head, a minimum's
+     * mark, a particle) would cover a label's box; NULL: nothing does. */
+    bool (*covered)(void *context, const AxisLabel *label);
     void *context;
 } AxisStyle;
 
@@ -41,11 +50,6 @@ typedef struct AxisStyle {
 /* A tick's half length across its axis, pixels times scale. */
 #define AXIS_TICK_HALF_PX 4.0
 
-/* A value label: its text and its box (text and padding), frame pixels. */
-typedef struct AxisLabel {
-    char text[32];
-    double x, y, w, h;
-} AxisLabel;
 
 /* A tick on an axis (axis 0: on the x axis, at x = value; 1: on the y
  * axis) at pixel (px, py), and its label when it has one. */
@@ -69,8 +73,10 @@ typedef struct AxisPlan {
 } AxisPlan;
 
 /* The axes of the map vp: its ticks, and a label beside each where the
- * label's box lies whole inside the map and clear of the labels placed
- * before it (the x axis's, then the y axis's, then the origin's). */
+ * label's box lies whole inside the map, clear of the labels placed before
+ * it (the x axis's, then the y axis's, then the origin's) and of what
+ * would cover it (style->covered): on its usual side of the axis, else the
+ * other side, else either side a little further out, else none. */
 void axis_plan(const Viewport *vp, const AxisStyle *style, AxisPlan *dest);
 
 /* Every label dest placed (ticks' then the origin's), count of them at

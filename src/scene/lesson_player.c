@@ -244,6 +244,7 @@ static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded
         return false;
     }
     player->step = SIZE_MAX; /* no step shown yet: nothing to keep from */
+    scene_forget_run_colors(scene); /* the lesson's first runs take the first colours */
     if (!lesson_player_show(player, scene, step, err))
         return false;
     if (player->lesson.fallbacks > 0)

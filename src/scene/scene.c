@@ -101,10 +101,76 @@ static bool make_swarm(const Scene *scene, const Landscape *landscape, const Sce
     return error_set(err, "particles need a noisy run (sgd, or noise= / batch= in an --opt)");
 }
 
+/* spec without its start (x0=, y0=): the optimizer and its settings, what
+ * a run's colour stands for (adaptive 2 and 3 start RMSProp at two
+ * places; it is RMSProp in both). */
+static void settings_of(const char *spec, char *dest, size_t size)
+{
+    const char *colon = strchr(spec, ':');
+    size_t n = colon ? (size_t)(colon - spec) : strlen(spec);
+    n = n < size ? n : size - 1;
+    memcpy(dest, spec, n);
+    dest[n] = '\0';
+    char separator = ':';
+    for (const char *p = colon ? colon + 1 : ""; *p;) {
+        size_t len = strcspn(p, ",");
+        if (strncmp(p, "x0=", 3) != 0 && strncmp(p, "y0=", 3) != 0 && n + 1 + len < size) {
+            dest[n++] = separator;
+            memcpy(dest + n, p, len);
+            n += len;
+            dest[n] = '\0';
+            separator = ',';
+        }
+        p += len + (p[len] == ',');
+    }
+}
+
+/* Gives each of runs[0..count) its palette place (SceneRun.color): first
+ * the runs whose settings (settings_of) last held a place take it back; the others take the
+ * lowest places left, avoiding the places other specs remember when some
+ * run came back (so it is not confused with a new one).  In
+ * learning_rate.lua η = 0.19 keeps its colour from step 4 to step 7, and
+ * η = 0.21, alone in step 6, keeps the first colour in step 7. */
+static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
+{
+    bool held[SCENE_MAX_RUNS] = {false}, placed[SCENE_MAX_RUNS] = {false}, back = false;
+    char settings[SCENE_MAX_RUNS][sizeof scene->color_spec[0]];
+    for (size_t i = 0; i < count; i++)
+        settings_of(runs[i].run.desc.spec, settings[i], sizeof settings[i]);
+    for (size_t i = 0; i < count; i++)
+        for (size_t c = 0; c < SCENE_RUN_COLORS && !placed[i]; c++)
+            if (!held[c] && strcmp(scene->color_spec[c], settings[i]) == 0) {
+                runs[i].color = c;
+                held[c] = placed[i] = back = true;
+            }
+    for (size_t i = 0; i < count; i++) {
+        if (placed[i])
+            continue;
+        size_t c = 0;
+        while (c < SCENE_RUN_COLORS && (held[c] || (back && scene->color_spec[c][0])))
+            c++;
+        if (c == SCENE_RUN_COLORS)
+            for (c = 0; held[c];)
+                c++;
+        runs[i].color = c;
+        held[c] = true;
+    }
+    for (size_t i = 0; i < count; i++)
+        if (runs[i].color < SCENE_RUN_COLORS)
+            memcpy(scene->color_spec[runs[i].color], settings[i], sizeof settings[i]);
+}
+
+void scene_forget_run_colors(Scene *scene)
+{
+    for (size_t c = 0; c < SCENE_RUN_COLORS; c++)
+        scene->color_spec[c][0] = '\0';
+}
+
 /* Swaps in new runs and swarm, freeing the old ones. */
 static void install_runs(Scene *scene, SceneRun *runs, size_t count, Swarm *swarm,
                          size_t swarm_run)
 {
+    assign_colors(scene, runs, count);
     free_runs(scene->runs, scene->run_count);
     swarm_destroy(scene->swarm);
     memcpy(scene->runs, runs, count * sizeof *runs);
@@ -723,6 +789,7 @@ static bool replace_selected(Scene *scene, const char *spec, DescentError *err)
     run.y0 = start.y;
     run_restart(&run.run, start.x, start.y);
     run.hidden = scene->runs[i].hidden;
+    run.color = scene->runs[i].color;
     Swarm *swarm = scene->swarm;
     if (swarm && scene->swarm_run == i) {
         swarm = swarm_create(scene->landscape, &run.run.desc, start.x, start.y,

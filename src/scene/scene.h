@@ -53,6 +53,11 @@ typedef struct SceneRun {
     Run run;
     bool hidden;
     double x0, y0;      /* where it starts (its own x0/y0, else the scene's start) */
+    size_t color;       /* its place in the palette of run colours: a run given
+                           again by the same spec (a later lesson step) takes
+                           back the place it had, so the same run keeps its
+                           colour; a new one takes the lowest place left
+                           (scene.c) */
 } SceneRun;
 
 /* The gradient flow dθ/dt = -∇L beside a run (display.flow): a core run
@@ -168,6 +173,9 @@ typedef struct Scene {
     double notice_until;        /* scene time at which it disappears */
 
     SceneFlow flows[SCENE_MAX_RUNS]; /* read through scene_flow */
+    char color_spec[SCENE_RUN_COLORS][sizeof ((OptimizerDesc *)0)->spec];
+                                /* the spec that last held each palette place
+                                   (SceneRun.color), "" = none yet */
     struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
     ExprField expr_field;       /* the formula typed in the window (expr_field.h) */
     RunField run_field;         /* the run's parameters typed in the window (run_field.h) */
@@ -223,6 +231,10 @@ bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *er
 void scene_start_at(Scene *scene, double x, double y);
 /* Restarts every run from its own start (a network's: update 0). */
 void scene_reset(Scene *scene);
+
+/* Runs from now on take colours as if none had run before (a lesson
+ * opened: its first runs take the palette's first colours). */
+void scene_forget_run_colors(Scene *scene);
 
 /* Replaces the runs with new ones from spec strings on the current
  * landscape, starting at start (their own x0/y0 win), and rebuilds the

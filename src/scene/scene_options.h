@@ -26,6 +26,9 @@
 #include "core/landscape.h"
 
 #define SCENE_MAX_RUNS 16
+/* The runs' colours: places in a palette of this many (the themes' hold
+ * as many; runs beyond it repeat them; scene.h's SceneRun.color). */
+#define SCENE_RUN_COLORS 7
 
 /* Playback speed's range (multiplies scene.h's SCENE_STEPS_PER_SECOND). */
 #define SCENE_SPEED_MIN (1.0 / 16.0)
