@@ -511,7 +511,8 @@ static void surface_vertices_over_half_nan_views(void **state)
             SurfaceFrame frame = {.rect = vp.world, .scale = value_scale_make(stats, true),
                                   .line_width = 1, .line_strength = 0.5f, .width = W,
                                   .height = H};
-            surface_draw(surface, scene, &frame);
+            assert_true(surface_update(surface, scene, &frame) != 0);
+            surface_blit(surface, &frame);
             size_t count;
             const float *vertices = surface_vertices(surface, &count);
             assert_non_null(vertices);

@@ -273,6 +273,8 @@ int render_font_px(const Renderer *r, double base)
 
 void render_panel(Renderer *r, LayoutRect rect)
 {
+    if (static_layer_claim(&r->static_layer, rect))
+        return;
     shapes_rect(r->shapes, rect.x, rect.y, rect.w, rect.h, r->theme->panel);
 }
 

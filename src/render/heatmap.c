@@ -52,6 +52,7 @@ struct Heatmap {
     int paint_w, paint_h;        /* the part of the cache painted: all, or half
                                     of each side while the view moves */
     bool cache_valid;
+    unsigned painted;            /* counts paintings of the cache */
     Colormap cache_colormap;
     SceneTheme cache_theme;      /* its contour strength and paper tint */
     double cache_scale;
@@ -284,6 +285,7 @@ static void paint_cache(Heatmap *h, const Scene *scene, double scale, int paint_
     glBindVertexArray(h->vao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);
+    h->painted++;
     h->cache_valid = true;
     h->cache_colormap = scene->display.colormap;
     h->cache_theme = scene->display.theme;
@@ -315,13 +317,11 @@ void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, b
     }
 }
 
-void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int frame_width,
-                  int frame_height, double scale, bool progressive, GLuint target)
+unsigned heatmap_update(Heatmap *h, const Scene *scene, const Viewport *viewport, double scale,
+                        bool progressive)
 {
     heatmap_prepare(h, scene, viewport, progressive);
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
-    /* GL counts rows from the bottom. */
-    int x0 = (int)lround(viewport->x), y0 = frame_height - (int)lround(viewport->y) - height;
     if (h->cache_w != width || h->cache_h != height)
         resize_cache(h, width, height);
     /* A coarse grid is painted at half size and scaled up: painting every
@@ -331,7 +331,15 @@ void heatmap_draw(Heatmap *h, const Scene *scene, const Viewport *viewport, int 
         h->cache_theme != scene->display.theme ||
         h->cache_scale != scale || h->paint_w != paint_w || h->paint_h != paint_h)
         paint_cache(h, scene, scale, paint_w, paint_h);
+    return h->painted;
+}
 
+void heatmap_blit(const Heatmap *h, const Viewport *viewport, int frame_width, int frame_height,
+                  GLuint target)
+{
+    int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
+    /* GL counts rows from the bottom. */
+    int x0 = (int)lround(viewport->x), y0 = frame_height - (int)lround(viewport->y) - height;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, h->cache_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
     glBlitFramebuffer(0, 0, h->paint_w, h->paint_h, x0, y0, x0 + width, y0 + height,

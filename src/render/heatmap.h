@@ -7,7 +7,8 @@
  *
  * Work is done only when something changed: the grid is resampled when the
  * landscape, the visible rectangle or the size changes, and the coloured
- * layer is kept in a texture and copied to the target on other frames.
+ * layer is kept in a texture and copied to the target on other frames
+ * (update, then blit).
  * When progressive is on and the view moves from one frame to the next, a
  * coarse grid is sampled first (panning stays fluid) and the full one once
  * the view holds still.
@@ -32,18 +33,25 @@ Heatmap *heatmap_create(int threads, DescentError *err);
 void heatmap_destroy(Heatmap *heatmap);
 
 /* Brings the grid and its mapping up to date for the scene on viewport
- * (what heatmap_draw does before painting): the 3D view keeps the colour
+ * (what heatmap_update does before painting): the 3D view keeps the colour
  * scale, and so the legend, the same as in 2D without painting the layer. */
 void heatmap_prepare(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
                      bool progressive);
 
-/* Draws the layer over viewport's pixel area (whole pixels) of target (a
- * framebuffer name, 0 for the window's), a frame of frame_width x
- * frame_height pixels, and leaves target bound with its whole frame as
- * the GL viewport; scale widens the contour lines. */
-void heatmap_draw(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
-                  int frame_width, int frame_height, double scale, bool progressive,
-                  GLuint target);
+/* Brings the layer for the scene on viewport up to date: the grid
+ * (heatmap_prepare) and its painting, kept in a texture of the viewport's
+ * size; scale widens the contour lines.  Returns a number that changes
+ * whenever the painting does (what heatmap_blit copies), so a caller may
+ * keep copies of it. */
+unsigned heatmap_update(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
+                        double scale, bool progressive);
+
+/* Copies the layer heatmap_update painted over viewport's pixel area
+ * (whole pixels) of target (a framebuffer name, 0 for the window's), a
+ * frame of frame_width x frame_height pixels, and leaves target bound with
+ * its whole frame as the GL viewport. */
+void heatmap_blit(const Heatmap *heatmap, const Viewport *viewport, int frame_width,
+                  int frame_height, GLuint target);
 
 /* The grid is a coarse one, sampled while the view moved: the next frame
  * samples the full grid if the view holds still. */

@@ -38,7 +38,14 @@ typedef struct RenderHelpLine {
 
 /* Loads shaders (shaders/), colormaps (assets/colormaps/) and fonts.
  * Errors: a missing or broken shader or colormap (naming the file and the
- * GL log), no usable font. */
+ * GL log), no usable font.
+ *
+ * The bottom of the frame (the slate, the landscape, the panels'
+ * rectangles) is kept in a texture while it holds still and copied under
+ * each frame: the same pixels as drawing it again.  For tests and
+ * benchmarks, the environment variable DESCENT_STATIC_LAYER=off draws every
+ * frame in full, and DESCENT_STATIC_LAYER=report prints to stderr, when
+ * the renderer is destroyed, how many frames were drawn over the copy. */
 Renderer *renderer_create(DescentError *err);
 void renderer_destroy(Renderer *renderer);
 

@@ -99,6 +99,43 @@ typedef struct MeasuredWidth {
     double width;
 } MeasuredWidth;
 
+/* The static layer (static_layer.c): the bottom of the frame, which does
+ * not change while the view, size, theme, colormap, landscape, camera and
+ * layout hold still (a recording between view changes, a paused window),
+ * kept in a texture and copied under each frame. */
+#define STATIC_LAYER_PANELS 16
+
+/* What the layer's picture is of: equal keys, equal pixels. */
+typedef struct StaticKey {
+    unsigned picture;           /* heatmap_update's number in 2D, surface_update's in 3D */
+    bool view3d, transparent;
+    int width, height;
+    SceneTheme theme;           /* the slate's colour and the panels' */
+    double fit[4];              /* the map's rectangle, pixels (the heatmap's place) */
+    int landscape[4];           /* transparent: the rectangle kept (static_layer_landscape_box) */
+    size_t panel_count;
+    LayoutRect panels[STATIC_LAYER_PANELS]; /* panels' rectangles filled in the layer */
+} StaticKey;
+
+typedef struct StaticLayer {
+    bool enabled;               /* false: every frame drawn in full (DESCENT_STATIC_LAYER=off) */
+    bool report;                /* DESCENT_STATIC_LAYER=report: the counts below on stderr
+                                   when the renderer is destroyed */
+    long frames, frames_over, panels_held, frames_again;
+    GLuint fbo, texture;
+    int texture_w, texture_h;
+    bool valid;                 /* texture holds key's picture */
+    StaticKey key;
+    StaticKey previous;         /* the last frame's: only a landscape that held still
+                                   a frame is kept */
+    bool has_previous;
+    bool used;                  /* this frame was drawn over the texture's copy */
+    bool in_hud;                /* render_panel calls now are the HUD's */
+    uint32_t claimed;           /* key.panels drawn (skipped) by render_panel this frame */
+    LayoutRect seen[STATIC_LAYER_PANELS]; /* the HUD's render_panel rectangles this frame */
+    size_t seen_count;
+} StaticLayer;
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -135,7 +172,30 @@ struct Renderer {
                                              so far (render_label) */
     size_t label_count;
     MeasuredWidth widths[WIDTH_CACHE];
+    StaticLayer static_layer;
 };
+
+/* static_layer.c: init reads DESCENT_STATIC_LAYER (render.h). */
+void static_layer_init(StaticLayer *s);
+void static_layer_release(StaticLayer *s);
+/* Brings the landscape up to date and draws the bottom of the frame into
+ * target: the slate, the landscape (heatmap or surface), a transparent
+ * frame's clear off the asked-for view, and, from the copy, the panels'
+ * rectangles the layer holds.  allowed false draws it all straight into
+ * target and drops the copy.  Leaves target bound, the whole frame the GL
+ * viewport, scissor and blending off. */
+void static_layer_draw(Renderer *r, const Scene *scene, const Viewport *vp, GLuint target,
+                       bool allowed);
+/* The pixel rectangle (left, top, right, bottom; rows down) of the asked-for
+ * view, scene->view, on vp, within the frame. */
+void static_layer_landscape_box(const Renderer *r, const Scene *scene, const Viewport *vp,
+                                int box[4]);
+/* render_panel(rect) during the HUD: true when the layer holds that panel
+ * (it is not drawn again). */
+bool static_layer_claim(StaticLayer *s, LayoutRect rect);
+/* After the HUD: false when a panel the layer holds was not drawn this
+ * frame (the frame is wrong: draw it again without the layer). */
+bool static_layer_end(StaticLayer *s);
 
 /* world.c: heatmap overlays, paths, markers, particles, arrows. */
 void render_world(Renderer *r, const Scene *scene);

@@ -24,6 +24,7 @@ Renderer *renderer_create(DescentError *err)
         return NULL;
     }
     cloud_init(&r->cloud);
+    static_layer_init(&r->static_layer);
     return r;
 }
 
@@ -37,6 +38,7 @@ void renderer_destroy(Renderer *r)
     text_destroy(r->text);
     draw_release(r);
     cloud_release(&r->cloud);
+    static_layer_release(&r->static_layer);
     free(r->batch_mask);
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
         free(r->paths[i].points);
@@ -91,62 +93,6 @@ bool render_box_corners(const Renderer *r, double px[8], double py[8])
 /* ------------------------------------------------------------------------ */
 /* The frame                                                                 */
 
-/* Around the 3D view's box and the 2D view's landscape: a slate the
- * colormaps all stand out on, dark or light with the theme's panels. */
-static const float surface_background[SCENE_THEME_COUNT][3] = {
-    [SCENE_THEME_DARK] = {0.13f, 0.14f, 0.17f},
-    [SCENE_THEME_LIGHT] = {0.90f, 0.91f, 0.93f},
-};
-
-/* The 3D view's landscape.  The heatmap's grid stays current without
- * being painted: it sets the colour scale both views and the legend use. */
-static void draw_surface(Renderer *r, const Scene *scene, const Viewport *vp, GLuint target)
-{
-    heatmap_prepare(r->heatmap, scene, vp, r->progressive);
-    SurfaceFrame frame = {
-        .rect = vp->world,
-        .scale = heatmap_scale(r->heatmap),
-        .colormap = heatmap_colormap_texture(r->heatmap, scene->display.colormap),
-        .line_width = (float)r->scale,
-        .line_strength = r->theme->contour_strength,
-        .paper = r->theme->landscape_paper,
-        .background = {surface_background[scene->display.theme][0],
-                       surface_background[scene->display.theme][1],
-                       surface_background[scene->display.theme][2]},
-        .target = target,
-        .progressive = r->progressive,
-        .width = r->width,
-        .height = r->height,
-        .fit = {vp->x, vp->y, vp->width, vp->height},
-    };
-    surface_draw(r->surface, scene, &frame);
-}
-
-/* Clears the frame around the asked-for view's rectangle to transparent
- * and leaves the scissor test on over that rectangle, so what lies on the
- * landscape stays on it. */
-static void clear_off_landscape(const Renderer *r, const Scene *scene, const Viewport *vp)
-{
-    double left, top, right, bottom;
-    viewport_to_pixel(vp, scene->view.xmin, scene->view.ymax, &left, &top);
-    viewport_to_pixel(vp, scene->view.xmax, scene->view.ymin, &right, &bottom);
-    int w = r->width, h = r->height;
-    int x0 = (int)fmax(0, lround(left)), x1 = (int)fmin(w, lround(right));
-    int y0 = (int)fmax(0, lround(top)), y1 = (int)fmin(h, lround(bottom));
-    /* GL counts rows from the bottom. */
-    const int strips[4][4] = {{0, 0, x0, h}, {x1, 0, w - x1, h},
-                              {x0, h - y0, x1 - x0, y0}, {x0, 0, x1 - x0, h - y1}};
-    glEnable(GL_SCISSOR_TEST);
-    glClearColor(0, 0, 0, 0);
-    for (int k = 0; k < 4; k++) {
-        if (strips[k][2] <= 0 || strips[k][3] <= 0)
-            continue;
-        glScissor(strips[k][0], strips[k][1], strips[k][2], strips[k][3]);
-        glClear(GL_COLOR_BUFFER_BIT);
-    }
-    glScissor(x0, h - y1, x1 - x0, y1 - y0);
-}
-
 void render_recording_badge(Renderer *r, const char *text)
 {
     double s = r->scale, pad = 8.0 * s;
@@ -190,8 +136,10 @@ const Layout *render_layout(Renderer *r, const Scene *scene, int width, int heig
     return &r->layout;
 }
 
-void render_frame(Renderer *r, const Scene *scene, int width, int height, double scale,
-                  RenderAudience audience)
+/* Draws the frame; false when it must be drawn again without the static
+ * layer (static_layer_end). */
+static bool draw_frame(Renderer *r, const Scene *scene, int width, int height, double scale,
+                       RenderAudience audience, bool layered)
 {
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
@@ -199,21 +147,17 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
     Viewport viewport = render_viewport(r, scene);
-    if (r->view3d) {
-        draw_surface(r, scene, &viewport, (GLuint)target);
-    } else {
-        const float *slate = surface_background[scene->display.theme];
-        glClearColor(slate[0], slate[1], slate[2], 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        heatmap_draw(r->heatmap, scene, &viewport, r->width, r->height, r->scale,
-                     r->progressive, (GLuint)target);
-    }
-    /* What lies on the map stays on it, off the panels (layout.h). */
+    static_layer_draw(r, scene, &viewport, (GLuint)target, layered);
+    /* What lies on the map stays on it, off the panels (layout.h); on a
+     * transparent frame, on the asked-for view. */
     glEnable(GL_SCISSOR_TEST);
     glScissor((int)lround(viewport.x), r->height - (int)lround(viewport.y + viewport.height),
               (int)lround(viewport.width), (int)lround(viewport.height));
-    if (r->transparent)
-        clear_off_landscape(r, scene, &viewport);
+    if (r->transparent) {
+        int b[4];
+        static_layer_landscape_box(r, scene, &viewport, b);
+        glScissor(b[0], r->height - b[3], b[2] - b[0], b[3] - b[1]);
+    }
     glEnable(GL_BLEND);
     /* Colour blends; destination alpha stays opaque for read-back (and
      * over clear pixels becomes the shapes' own: premultiplied colour). */
@@ -230,10 +174,24 @@ void render_frame(Renderer *r, const Scene *scene, int width, int height, double
     }
     render_flush(r);
     glDisable(GL_SCISSOR_TEST);
+    r->static_layer.in_hud = !r->crop;
     if (r->crop)
         render_flush(r);
     else
         render_hud(r, scene);
     glDisable(GL_BLEND);
     text_end_frame(r->text);
+    return static_layer_end(&r->static_layer);
+}
+
+void render_frame(Renderer *r, const Scene *scene, int width, int height, double scale,
+                  RenderAudience audience)
+{
+    if (draw_frame(r, scene, width, height, scale, audience, true))
+        return;
+    /* Its texts were seen once already. */
+    RenderTextObserver observer = r->text_observer;
+    r->text_observer = NULL;
+    draw_frame(r, scene, width, height, scale, audience, false);
+    r->text_observer = observer;
 }

@@ -68,6 +68,7 @@ struct Surface {
     bool cache_valid;
     SurfaceFrame painted;
     unsigned painted_projection;
+    unsigned paintings;         /* counts paintings of the cache */
     int paint_w, paint_h;       /* the part of the cache painted */
     float *depth;               /* the painted depth buffer, rows bottom-up */
     size_t depth_capacity;
@@ -438,6 +439,7 @@ static void paint(Surface *s, const SurfaceFrame *frame, int paint_w, int paint_
     s->paint_h = paint_h;
     s->painted = *frame;
     s->painted_projection = s->projection;
+    s->paintings++;
     s->cache_valid = true;
 }
 
@@ -465,18 +467,13 @@ static bool same_style(const SurfaceFrame *a, const SurfaceFrame *b)
            a->background[1] == b->background[1] && a->background[2] == b->background[2];
 }
 
-void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
+unsigned surface_update(Surface *s, const Scene *scene, const SurfaceFrame *frame)
 {
     bool stale = !s->has_mesh || s->landscape_serial != scene->landscape_serial ||
                  !same_rect(s->rect, frame->rect) || !value_scale_equal(&s->scale, &frame->scale);
     unsigned mesh_before = s->mesh_serial;
-    if (stale && !build_mesh(s, scene, frame->rect, &frame->scale)) {
-        glBindFramebuffer(GL_FRAMEBUFFER, frame->target);
-        glViewport(0, 0, frame->width, frame->height);
-        glClearColor(frame->background[0], frame->background[1], frame->background[2], 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        return;
-    }
+    if (stale && !build_mesh(s, scene, frame->rect, &frame->scale))
+        return 0;
     const SceneCamera *orbit = &scene->display.camera;
     bool moved = s->mesh_serial != mesh_before || !same_orbit(&s->orbit, orbit) ||
                  s->camera.width != frame->width || s->camera.height != frame->height ||
@@ -499,6 +496,11 @@ void surface_draw(Surface *s, const Scene *scene, const SurfaceFrame *frame)
     if (!s->cache_valid || s->painted_projection != s->projection ||
         !same_style(&s->painted, frame) || s->paint_w != paint_w || s->paint_h != paint_h)
         paint(s, frame, paint_w, paint_h);
+    return s->paintings;
+}
+
+void surface_blit(const Surface *s, const SurfaceFrame *frame)
+{
     glBindFramebuffer(GL_READ_FRAMEBUFFER, s->cache_fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frame->target);
     glBlitFramebuffer(0, 0, s->paint_w, s->paint_h, 0, 0, frame->width, frame->height,

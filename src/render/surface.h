@@ -57,12 +57,18 @@ typedef struct SurfaceFrame {
  * distance 1): the shape of the rectangle the box would fill. */
 double surface_aspect(ViewRect rect, const SceneCamera *orbit);
 
-/* Covers target with the scene's landscape as frame says, seen through
- * scene->display.camera: painted with a depth buffer of its own into an
- * off-screen copy when the camera, mesh or style changed (at half the
- * size while the camera moves, when progressive), copied to target on
- * every frame.  Leaves target bound. */
-void surface_draw(Surface *surface, const Scene *scene, const SurfaceFrame *frame);
+/* Brings the scene's landscape as frame says, seen through
+ * scene->display.camera, up to date: painted with a depth buffer of its
+ * own into an off-screen copy of the frame's size when the camera, mesh or
+ * style changed (at half the size while the camera moves, when
+ * progressive).  Returns a number that changes whenever the painting does
+ * (what surface_blit copies), never 0; 0 when there is no mesh to paint
+ * (no memory): the caller covers the frame with frame->background. */
+unsigned surface_update(Surface *surface, const Scene *scene, const SurfaceFrame *frame);
+
+/* Copies the painting over the whole of frame->target and leaves it bound
+ * with the whole frame as the GL viewport. */
+void surface_blit(const Surface *surface, const SurfaceFrame *frame);
 
 /* The last frame was painted at half size (the camera moved): the next
  * one paints full size if the camera holds still. */

@@ -83,7 +83,8 @@ static TTF_Font *open_font(const FontFile *file, int px)
 
 Text *text_create(DescentError *err)
 {
-    if (!TTF_WasInit() && TTF_Init() != 0) {
+    /* Counted: each Text's text_destroy calls TTF_Quit. */
+    if (TTF_Init() != 0) {
         error_set(err, "cannot start SDL2_ttf: %s", TTF_GetError());
         return NULL;
     }
