@@ -20,6 +20,7 @@
 #ifndef DESCENT_CORE_EXPERIMENT_H
 #define DESCENT_CORE_EXPERIMENT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -98,6 +99,11 @@ typedef struct ExperimentResult {
  * expected work done so far (0 .. 1). */
 typedef void (*ExperimentProgress)(void *context, double done);
 
+/* Called from the calling thread as soon as row index of the result is
+ * measured and judged (its figures are final; rows need not come in
+ * order), so a picture can fill in while the rest is measured. */
+typedef void (*ExperimentRowDone)(void *context, size_t index, const ExperimentRow *row);
+
 typedef struct ExperimentRequest {
     const ExperimentInfo *info;
     const char *const *keys;    /* "key=value" texts, as given */
@@ -106,13 +112,19 @@ typedef struct ExperimentRequest {
     uint64_t seed;
     int threads;                /* parallel.h */
     ExperimentProgress progress; /* may be NULL */
-    void *progress_context;
+    ExperimentRowDone row_done;  /* may be NULL */
+    void *progress_context;     /* given to progress and row_done */
+    /* When it turns true (another thread sets it), the walkers not yet
+     * stepped are skipped and experiment_run returns EXPERIMENT_STOPPED
+     * within a slice of walkers; NULL: never. */
+    const atomic_bool *stop;
 } ExperimentRequest;
 
 typedef enum ExperimentStatus {
     EXPERIMENT_DONE = 0,
     EXPERIMENT_BAD_SETTINGS, /* nothing measured: a bad key, value or combination */
     EXPERIMENT_NO_MEMORY,
+    EXPERIMENT_STOPPED,      /* request->stop turned true: dest is not a result */
 } ExperimentStatus;
 
 /* Runs the experiment into dest.  Bad settings (nothing measured): a key
@@ -124,6 +136,17 @@ typedef enum ExperimentStatus {
 #define EXPERIMENT_MAX_STEPS 2e11
 ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResult *dest,
                                 DescentError *err);
+
+/* Translates a msgid (the layer that shows the text looks it up: scene's
+ * i18n.h); NULL: the English text as it is. */
+typedef const char *(*ExperimentTranslate)(const char *msgid);
+
+/* The verdict line of a finished result into dest (size bytes, cut at
+ * size): "kramers: 3/3 points within 20 % of theory; slope of ... 0.98 vs
+ * 1 (within 10 %)", and " — FAILED" when it did not pass; its words
+ * through translate.  Returns the length it needed (snprintf's). */
+size_t experiment_verdict(const ExperimentResult *r, ExperimentTranslate translate, char *dest,
+                          size_t size);
 
 /* The Eyring–Kramers mean time from the minimum (mx, my) of a landscape to
  * the other side of its saddle (sx, sy) at temperature eps:

@@ -61,6 +61,8 @@ void render_set_run_colors(Renderer *r, const Scene *scene)
                                   (float)((c >> 8) & 0xFF) / 255.0f, (float)(c & 0xFF) / 255.0f,
                                   1.0f};
     }
+    if (!scene)
+        return;
     size_t n = scene->sweep.count < scene->run_count ? scene->sweep.count : scene->run_count;
     for (size_t i = 0; i < n; i++)
         r->run_colors[i] = render_sweep_color(r, scene, n > 1 ? (double)i / (double)(n - 1) : 0.0);

@@ -95,7 +95,8 @@ unsigned render_projection(const Renderer *r);
 bool clip_segment(const double box[4], double *x0, double *y0, double *x1, double *y1);
 
 /* Sets the frame's run colours: the theme's palette in order, or for a
- * sweep its scale from the first value to the last. */
+ * sweep its scale from the first value to the last (scene NULL: the
+ * palette). */
 void render_set_run_colors(Renderer *r, const Scene *scene);
 /* Run i's colour in the frame being drawn, with alpha a. */
 Rgba render_run_color(const Renderer *r, size_t i, float a);

@@ -99,6 +99,20 @@ typedef struct MeasuredWidth {
     double width;
 } MeasuredWidth;
 
+/* dynamics.c: a plot's area and its parts, shared by the plots of
+ * dynamics.c, net_plots.c and experiment_plot.c. */
+typedef struct PlotArea {
+    double x, y, w, h;          /* pixels */
+    double left;                /* the panel's left edge */
+    double title_x;             /* where the title starts: over the area, or
+                                   (compact) at the panel's left */
+    bool compact;               /* short labels */
+    double xlo, xhi;            /* steps at the left and right edges */
+    bool xlog;                  /* steps on a log scale (xlo >= 1) */
+    double ylo, yhi;            /* values at the bottom and top edges */
+    bool ylog;                  /* values on a log scale (ylo > 0) */
+} PlotArea;
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -135,6 +149,8 @@ struct Renderer {
                                              so far (render_label) */
     size_t label_count;
     MeasuredWidth widths[WIDTH_CACHE];
+    PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
+    bool experiment_drawn;      /* it has points */
 };
 
 /* world.c: heatmap overlays, paths, markers, particles, arrows. */
@@ -195,19 +211,6 @@ void render_formula(Renderer *r, const Scene *scene, LayoutRect rect);
 /* changes.c: mid-run parameter changes marked on the runs' paths. */
 void render_change_marks(Renderer *r, const Scene *scene);
 
-/* dynamics.c: a plot's area and its parts, shared by the plots of
- * dynamics.c and net_plots.c. */
-typedef struct PlotArea {
-    double x, y, w, h;          /* pixels */
-    double left;                /* the panel's left edge */
-    double title_x;             /* where the title starts: over the area, or
-                                   (compact) at the panel's left */
-    bool compact;               /* short labels */
-    double xlo, xhi;            /* steps at the left and right edges */
-    bool xlog;                  /* steps on a log scale (xlo >= 1) */
-    double ylo, yhi;            /* values at the bottom and top edges */
-    bool ylog;                  /* values on a log scale (ylo > 0) */
-} PlotArea;
 
 /* A series' value at step k (NaN: none there). */
 typedef double (*SeriesFn)(const void *ctx, size_t k);
@@ -230,6 +233,11 @@ void plot_fit_labels(Renderer *r, PlotArea *a);
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel);
 /* A horizontal dashed line at value v across the area. */
 void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color);
+
+/* experiment_plot.c: an experiment's picture (scene/experiment_live.h) in
+ * the dynamics plot's place, or over a whole frame (renderer.c). */
+LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact);
+void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, LayoutRect rect);
 
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */
