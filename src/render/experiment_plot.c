@@ -42,6 +42,8 @@
 #define FAILED_TO_MEASURE N_("%s: not measured: %s")
 #define NOT_COUNTED N_("hollow: not counted")
 #define LOG_AXIS N_("%s, log scale")
+/* xgettext:no-c-format */
+#define INTERVAL_95 N_("95 % interval")
 
 /* Each experiment's axes, with what their numbers are in (msgids).  An
  * experiment missing here is drawn with its table's column names. */
@@ -52,15 +54,15 @@ typedef struct ExperimentAxes {
 
 static const ExperimentAxes axes_table[] = {
     {"sde_variance", N_("ηa: step × curvature"), N_("stationary variance of x (θ units²)"),
-     N_("95 % interval")},
+     INTERVAL_95},
     {"kramers", N_("ΔV/ε: barrier over noise temperature ε = ησ²/2"),
-     N_("mean escape time E[τ] (time t = η × steps)"), N_("95 % interval")},
+     N_("mean escape time E[τ] (time t = η × steps)"), INTERVAL_95},
     {"sharp_escape", N_("batch size B (noise covariance σ²/B)"),
      N_("τ_flat / τ_sharp: escape time from the flat well over the sharp one"),
-     N_("95 % interval")},
-    {"label_noise", N_("learning rate η"), N_("fall of u² − v² per step"), N_("95 % interval")},
+     INTERVAL_95},
+    {"label_noise", N_("learning rate η"), N_("fall of u² − v² per step"), INTERVAL_95},
     {"noise_scale", N_("batch size B, at equal η(N/B − 1)"),
-     N_("stationary spread |θ − w*|² (θ units²)"), N_("95 % interval")},
+     N_("stationary spread |θ − w*|² (θ units²)"), INTERVAL_95},
     {"catapult", N_("initial sharpness λ₀ = u₀² + v₀²"),
      N_("learning rate η at the edge of each regime"), N_("bisection bracket")},
     {"edge_of_stability", N_("learning rate η"), N_("η·λmax / 2 once sharpened (1: the edge)"),

@@ -232,7 +232,7 @@ static bool rows_in(const ExperimentPicture *p, size_t due)
 
 void experiment_live_update(ExperimentLive *live, double seconds, bool paced)
 {
-    size_t due = EXPERIMENT_MAX_POINTS;
+    size_t due = 0; /* the window waits for no row */
     if (paced) {
         double rows = seconds / EXPERIMENT_LIVE_ROW_SECONDS;
         due = rows < (double)EXPERIMENT_MAX_POINTS ? (size_t)rows : EXPERIMENT_MAX_POINTS;
