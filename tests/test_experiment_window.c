@@ -5,7 +5,8 @@
  * off the frame's thread; its rows arrive in the picture; once finished,
  * every point is drawn where its value maps on the plot (its centre in
  * the point's colour), along axes that are what the plot says they are
- * (dV/eps evenly spaced, E[tau] on a log scale).  Screenshots go to
+ * (dV/eps evenly spaced, E[tau] on a log scale); a lesson step's
+ * experiment lives as long as its step.  Screenshots go to
  * $DESCENT_TEST_OUTPUT (or the current folder).
  */
 #include "window_testing.h"
@@ -95,6 +96,34 @@ static void test_plot_fills_in_beside_moving_walkers(void **state)
     app_destroy(app);
 }
 
+/* A lesson step's experiment is measured while the step is shown, drawn
+ * in the dynamics plot's place, and stopped by the next step. */
+static void test_lesson_step_measures(void **state)
+{
+    (void)state;
+    App *app = open_test_window(&(SceneOptions){0},
+                                &(AppOptions){.width = WIDTH, .height = HEIGHT,
+                                              .lesson = LESSON_FIXTURES "/experiment_step.lua"});
+    Scene *scene = app_scene(app);
+    assert_non_null(scene->experiment);
+    assert_string_equal(experiment_live_spec(scene->experiment), SPEC);
+    const ExperimentPicture *picture = experiment_live_picture(scene->experiment);
+    for (int k = 0; k < 60 * 30 && !picture->finished; k++) {
+        free(draw_frame(app, 1.0 / 30.0).rgba);
+        SDL_Delay(30);
+    }
+    assert_true(picture->finished);
+    double px, py;
+    const ExperimentRow *row = &picture->result.rows[0];
+    free(draw_frame(app, 1.0 / 30.0).rgba);
+    assert_true(app_experiment_pixel(app, row->swept, row->measured, &px, &py));
+    push_key(SDLK_RIGHT, 0);
+    free(draw_frame(app, 1.0 / 30.0).rgba);
+    assert_null(scene->experiment);
+    assert_false(app_experiment_pixel(app, row->swept, row->measured, &px, &py));
+    app_destroy(app);
+}
+
 /* A bad experiment is the scene's error: nothing is measured. */
 static void test_bad_experiment_is_refused(void **state)
 {
@@ -113,6 +142,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frames_do_not_wait),
         cmocka_unit_test(test_plot_fills_in_beside_moving_walkers),
+        cmocka_unit_test(test_lesson_step_measures),
         cmocka_unit_test(test_bad_experiment_is_refused),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);

@@ -295,6 +295,51 @@ ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResu
     return EXPERIMENT_DONE;
 }
 
+bool experiment_spec_parse(const char *spec, ExperimentSpec *dest, DescentError *err)
+{
+    if (strlen(spec) >= sizeof dest->text)
+        return error_set(err, "experiment '%.40s...': too long", spec);
+    memcpy(dest->text, spec, strlen(spec) + 1);
+    dest->nkeys = 0;
+    char *colon = strchr(dest->text, ':');
+    if (colon) {
+        *colon = '\0';
+        for (char *key = colon + 1; key;) {
+            char *comma = strchr(key, ',');
+            if (comma)
+                *comma = '\0';
+            if (dest->nkeys == ARRAY_LEN(dest->keys))
+                return error_set(err, "experiment %s: too many keys", dest->text);
+            dest->keys[dest->nkeys++] = key;
+            key = comma ? comma + 1 : NULL;
+        }
+    }
+    dest->info = experiment_find(dest->text);
+    if (!dest->info)
+        return error_set(err, "unknown experiment '%s' (descent list experiments)", dest->text);
+    return true;
+}
+
+bool experiment_spec_check(const char *spec, DescentError *err)
+{
+    ExperimentSpec parsed;
+    if (!experiment_spec_parse(spec, &parsed, err))
+        return false;
+    atomic_bool stop;
+    atomic_init(&stop, true);
+    ExperimentRequest request = {.info = parsed.info, .keys = parsed.keys,
+                                 .nkeys = parsed.nkeys, .quick = true, .threads = 1,
+                                 .stop = &stop};
+    ExperimentResult *result = malloc(sizeof *result);
+    if (!result)
+        return error_set(err, "out of memory");
+    ExperimentStatus status = experiment_run(&request, result, err);
+    free(result);
+    if (status == EXPERIMENT_NO_MEMORY)
+        return error_set(err, "out of memory");
+    return status == EXPERIMENT_STOPPED;
+}
+
 /* The verdict's words: msgids of the UI's catalogs (core/msgid.h). */
 #define VERDICT_POINTS N_("%s: %zu/%zu points within %g %% of theory")
 #define VERDICT_BELOW N_("; %s %.4g (below %.4g)")

@@ -124,7 +124,9 @@ typedef enum ExperimentStatus {
     EXPERIMENT_DONE = 0,
     EXPERIMENT_BAD_SETTINGS, /* nothing measured: a bad key, value or combination */
     EXPERIMENT_NO_MEMORY,
-    EXPERIMENT_STOPPED,      /* request->stop turned true: dest is not a result */
+    EXPERIMENT_STOPPED,      /* request->stop turned true: dest is not a result (a
+                                request stopped from the start only checks its
+                                settings: this, or EXPERIMENT_BAD_SETTINGS) */
 } ExperimentStatus;
 
 /* Runs the experiment into dest.  Bad settings (nothing measured): a key
@@ -136,6 +138,24 @@ typedef enum ExperimentStatus {
 #define EXPERIMENT_MAX_STEPS 2e11
 ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResult *dest,
                                 DescentError *err);
+
+/* An experiment named as a spec string: "NAME" or "NAME:key=value,..."
+ * (a lesson's experiment, `descent --experiment`). */
+typedef struct ExperimentSpec {
+    char text[SPEC_TEXT_MAX];   /* the spec, cut into its name and keys */
+    const ExperimentInfo *info;
+    const char *keys[EXPERIMENT_MAX_KEYS * 2];  /* "key=value" texts in text */
+    size_t nkeys;
+} ExperimentSpec;
+
+/* Splits spec into its experiment and key texts.  Errors: an unknown
+ * experiment, too long, too many keys. */
+bool experiment_spec_parse(const char *spec, ExperimentSpec *dest, DescentError *err);
+
+/* Whether spec can be measured: its experiment, keys and values (the
+ * request run stopped from the start, which checks its settings only; the
+ * messages as experiment_run's). */
+bool experiment_spec_check(const char *spec, DescentError *err);
 
 /* Translates a msgid (the layer that shows the text looks it up: scene's
  * i18n.h); NULL: the English text as it is. */

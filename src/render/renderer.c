@@ -175,6 +175,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     render_set_run_colors(r, scene);
     r->view3d = scene->display.view3d;
     r->label_count = 0;
+    r->experiment_drawn = false;
     render_plan(r, scene);
 }
 

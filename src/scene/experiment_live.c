@@ -15,8 +15,7 @@
 
 struct ExperimentLive {
     char spec[SPEC_TEXT_MAX];
-    char keytext[SPEC_TEXT_MAX];    /* spec's keys, each ended by '\0' */
-    const char *keys[EXPERIMENT_MAX_KEYS * 2];
+    ExperimentSpec parsed;          /* spec, cut into its name and keys */
     ExperimentRequest request;
     atomic_bool stop;
     thrd_t thread;
@@ -124,34 +123,6 @@ static int measure(void *context)
     return 0;
 }
 
-/* SPEC's name into live->spec's copy and its keys into live->keys. */
-static const ExperimentInfo *split_spec(ExperimentLive *live, const char *spec, size_t *nkeys,
-                                        DescentError *err)
-{
-    if (strlen(spec) >= sizeof live->spec)
-        return error_set(err, "experiment '%.40s...': too long", spec), NULL;
-    snprintf(live->spec, sizeof live->spec, "%s", spec);
-    snprintf(live->keytext, sizeof live->keytext, "%s", spec);
-    char *colon = strchr(live->keytext, ':');
-    *nkeys = 0;
-    if (colon) {
-        *colon = '\0';
-        for (char *key = colon + 1; key; ) {
-            char *comma = strchr(key, ',');
-            if (comma)
-                *comma = '\0';
-            if (*nkeys == sizeof live->keys / sizeof live->keys[0])
-                return error_set(err, "experiment %s: too many keys", live->keytext), NULL;
-            live->keys[(*nkeys)++] = key;
-            key = comma ? comma + 1 : NULL;
-        }
-    }
-    const ExperimentInfo *info = experiment_find(live->keytext);
-    if (!info)
-        error_set(err, "unknown experiment '%s' (descent list experiments)", live->keytext);
-    return info;
-}
-
 ExperimentLive *experiment_live_start(const char *spec, uint64_t seed, int threads,
                                       DescentError *err)
 {
@@ -160,47 +131,32 @@ ExperimentLive *experiment_live_start(const char *spec, uint64_t seed, int threa
         error_set(err, "out of memory");
         return NULL;
     }
-    size_t nkeys;
-    const ExperimentInfo *info = split_spec(live, spec, &nkeys, err);
-    if (!info) {
+    if (!experiment_spec_check(spec, err) ||
+        !experiment_spec_parse(spec, &live->parsed, err)) {
         free(live);
         return NULL;
     }
-    live->request = (ExperimentRequest){.info = info, .keys = live->keys, .nkeys = nkeys,
-                                        .quick = true, .seed = seed, .threads = threads,
+    const ExperimentInfo *info = live->parsed.info;
+    snprintf(live->spec, sizeof live->spec, "%s", spec);
+    live->request = (ExperimentRequest){.info = info, .keys = live->parsed.keys,
+                                        .nkeys = live->parsed.nkeys, .quick = true,
+                                        .seed = seed, .threads = threads,
                                         .progress = progress, .row_done = row_done,
                                         .progress_context = live, .stop = &live->stop};
-    /* Stopped from the start, a request checks its settings only. */
-    atomic_init(&live->stop, true);
-    ExperimentStatus checked = experiment_run(&live->request, &live->result, err);
-    if (checked != EXPERIMENT_STOPPED) {
-        if (checked == EXPERIMENT_NO_MEMORY)
-            error_set(err, "out of memory");
-        free(live);
-        return NULL;
-    }
-    atomic_store(&live->stop, false);
+    atomic_init(&live->stop, false);
     live->measured.result = (ExperimentResult){.info = info};
     live->shown = live->measured;
-    if (mtx_init(&live->lock, mtx_plain) != thrd_success) {
-        free(live);
-        error_set(err, "experiment %s: cannot start its thread", info->name);
-        return NULL;
-    }
-    if (cnd_init(&live->changed) != thrd_success) {
-        mtx_destroy(&live->lock);
-        free(live);
-        error_set(err, "experiment %s: cannot start its thread", info->name);
-        return NULL;
-    }
-    if (thrd_create(&live->thread, measure, live) != thrd_success) {
+    bool locked = mtx_init(&live->lock, mtx_plain) == thrd_success;
+    bool signalled = locked && cnd_init(&live->changed) == thrd_success;
+    if (signalled && thrd_create(&live->thread, measure, live) == thrd_success)
+        return live;
+    if (signalled)
         cnd_destroy(&live->changed);
+    if (locked)
         mtx_destroy(&live->lock);
-        free(live);
-        error_set(err, "experiment %s: cannot start its thread", info->name);
-        return NULL;
-    }
-    return live;
+    free(live);
+    error_set(err, "experiment %s: cannot start its thread", info->name);
+    return NULL;
 }
 
 void experiment_live_destroy(ExperimentLive *live)
