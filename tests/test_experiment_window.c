@@ -124,6 +124,26 @@ static void test_lesson_step_measures(void **state)
     app_destroy(app);
 }
 
+/* Every experiment has a stage of its own that builds, with walkers on it. */
+static void test_every_experiment_has_a_stage(void **state)
+{
+    (void)state;
+    size_t count;
+    const ExperimentInfo *kinds = experiment_kinds(&count);
+    for (size_t k = 0; k < count; k++) {
+        SceneOptions options = {.experiment = kinds[k].name}, staged = options;
+        if (!experiment_live_stage(kinds[k].name, &staged))
+            fail_msg("%s has no stage", kinds[k].name);
+        DescentError err = {""};
+        Scene *scene = scene_create(&options, &err);
+        if (!scene)
+            fail_msg("%s: %s", kinds[k].name, err.message);
+        assert_non_null(scene->experiment);
+        assert_true(scene->run_count >= 1);
+        scene_destroy(scene);
+    }
+}
+
 /* A bad experiment is the scene's error: nothing is measured. */
 static void test_bad_experiment_is_refused(void **state)
 {
@@ -143,6 +163,7 @@ int main(void)
         cmocka_unit_test(test_frames_do_not_wait),
         cmocka_unit_test(test_plot_fills_in_beside_moving_walkers),
         cmocka_unit_test(test_lesson_step_measures),
+        cmocka_unit_test(test_every_experiment_has_a_stage),
         cmocka_unit_test(test_bad_experiment_is_refused),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);

@@ -33,7 +33,7 @@
 /* Values spanning this factor get a log axis. */
 #define LOG_SPAN 10.0
 /* Pixels (times scale) a tick label needs beside the next one. */
-#define TICK_SPACING 70.0
+#define TICK_SPACING 100.0
 #define POINT_RADIUS 4.0
 
 #define MEASURING N_("%s: measuring, %zu points so far (%.0f %% of the work)")
@@ -413,7 +413,7 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
         tick_label(ticks[k], label, sizeof label);
         render_text(r, label, x, a->y + a->h + 3.0 * s, px, ALIGN_CENTER, r->theme->dim);
     }
-    n = axis_ticks(a->ylo, a->yhi, a->ylog, (int)(a->h / (1.8 * line)), ticks);
+    n = axis_ticks(a->ylo, a->yhi, a->ylog, (int)(a->h / (3.0 * line)), ticks);
     for (size_t k = 0; k < n; k++) {
         double y = plot_to_y(a, ticks[k]);
         shapes_segment(r->shapes, a->x, y, a->x + a->w, y, 0.5 * s, grid);
