@@ -115,6 +115,20 @@ static void widen(double v, bool positive_only, double *lo, double *hi)
         *lo = fmin(*lo, v), *hi = fmax(*hi, v);
 }
 
+/* Widens [lo, hi] by share of its span each side, in the axis's own
+ * measure (on a log axis at least the factor least); a single value gets
+ * room about it. */
+static void pad_range(bool log_scale, double share, double least, double *lo, double *hi)
+{
+    if (log_scale) {
+        double m = fmax(pow(*hi / *lo, share), least);
+        *lo /= m, *hi *= m;
+        return;
+    }
+    double m = *hi > *lo ? share * (*hi - *lo) : fmax(0.5, 0.1 * fabs(*hi));
+    *lo -= m, *hi += m;
+}
+
 /* The ranges and scales of both axes over the measured rows. */
 static bool plot_ranges(const ExperimentPicture *p, PlotArea *a)
 {
@@ -142,28 +156,31 @@ static bool plot_ranges(const ExperimentPicture *p, PlotArea *a)
             widen(p->result.rows[i].low, a->ylog, &ylo, &yhi);
             widen(p->result.rows[i].high, a->ylog, &ylo, &yhi);
         }
-    /* A margin of 6 % each side, in the axis's own measure. */
-    if (a->xlog) {
-        double m = pow(xhi / xlo, 0.06);
-        xlo /= fmax(m, 1.2), xhi *= fmax(m, 1.2);
-    } else {
-        double m = xhi > xlo ? 0.06 * (xhi - xlo) : fmax(0.5, 0.1 * fabs(xhi));
-        xlo -= m, xhi += m;
-    }
-    if (a->ylog) {
-        double m = pow(yhi / ylo, 0.08);
-        ylo /= fmax(m, 1.1), yhi *= fmax(m, 1.1);
-    } else {
-        double m = yhi > ylo ? 0.08 * (yhi - ylo) : fmax(0.5, 0.1 * fabs(yhi));
-        ylo -= m, yhi += m;
-    }
+    pad_range(a->xlog, 0.06, 1.2, &xlo, &xhi);
+    pad_range(a->ylog, 0.08, 1.1, &ylo, &yhi);
     a->xlo = xlo, a->xhi = xhi, a->ylo = ylo, a->yhi = yhi;
     return true;
 }
 
-/* The ticks of an axis from lo to hi at most max of them: decades (and 2,
- * 5 between when at most three decades show) on a log axis, round
- * steps on a linear one.  Returns how many went to dest. */
+/* The ticks of a log axis from lo to hi: the first `fine` of 1, 2, 5
+ * times every `every`-th power of ten from the one below lo. */
+static size_t log_ticks(double lo, double hi, size_t fine, int every, double *dest)
+{
+    static const double steps[] = {1, 2, 5};
+    int d0 = (int)floor(log10(lo)), d1 = (int)ceil(log10(hi));
+    size_t n = 0;
+    for (int d = d0; d <= d1; d += every)
+        for (size_t k = 0; k < fine && n < 64; k++) {
+            double v = steps[k] * pow(10.0, d);
+            if (v >= lo && v <= hi)
+                dest[n++] = v;
+        }
+    return n;
+}
+
+/* The ticks of an axis from lo to hi, at most max of them (two at
+ * least): round steps on a linear axis; on a log axis 1, 2 and 5 times
+ * the powers of ten, or fewer of them.  Returns how many went to dest. */
 static size_t axis_ticks(double lo, double hi, bool log_scale, int max, double *dest)
 {
     size_t n = 0;
@@ -175,21 +192,12 @@ static size_t axis_ticks(double lo, double hi, bool log_scale, int max, double *
             dest[n++] = fabs(v) < 1e-9 * step ? 0.0 : v;
         return n;
     }
-    int d0 = (int)floor(log10(lo)), d1 = (int)ceil(log10(hi));
-    static const double fine[] = {1, 2, 5}, coarse[] = {1};
-    bool few = d1 - d0 <= 3;
-    int every = (d1 - d0 + max - 1) / (max > 0 ? max : 1);
-    every = every < 1 ? 1 : every;
-    for (int d = d0; d <= d1 && n < 64; d++) {
-        if ((d - d0) % every != 0)
-            continue;
-        const double *m = few ? fine : coarse;
-        for (size_t k = 0; k < (few ? 3u : 1u); k++) {
-            double v = m[k] * pow(10.0, d);
-            if (v >= lo && v <= hi && n < 64)
-                dest[n++] = v;
-        }
-    }
+    /* 1, 2 and 5 times each power of ten while they are few enough, else
+     * every decade, else every second, third ... decade. */
+    size_t limit = max > 2 ? (size_t)max : 2;
+    n = log_ticks(lo, hi, 3, 1, dest);
+    for (int every = 1; n > limit; every++)
+        n = log_ticks(lo, hi, 1, every, dest);
     return n;
 }
 
@@ -425,12 +433,14 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
     shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.7 * s, r->theme->axis);
     const char *xname = names ? _(names->x) : p->result.info->swept;
     const char *yname = names ? _(names->y) : p->result.info->measured;
-    char text[256];
-    snprintf(text, sizeof text, a->xlog ? _(LOG_AXIS) : "%s", xname);
-    render_text(r, text, a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + line, px, ALIGN_CENTER,
-                r->theme->text);
-    snprintf(text, sizeof text, a->ylog ? _(LOG_AXIS) : "%s", yname);
-    render_text(r, text, a->left, a->y - line - 4.0 * s, px, ALIGN_LEFT, r->theme->text);
+    /* Each name on one line, smaller where the panel is narrow. */
+    char text[1][512];
+    snprintf(text[0], sizeof text[0], a->xlog ? _(LOG_AXIS) : "%s", xname);
+    render_text(r, text[0], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + line,
+                fitting_px(r, 12.5, text, 1, a->w), ALIGN_CENTER, r->theme->text);
+    snprintf(text[0], sizeof text[0], a->ylog ? _(LOG_AXIS) : "%s", yname);
+    render_text(r, text[0], a->left, a->y - line - 4.0 * s,
+                fitting_px(r, 12.5, text, 1, a->x + a->w - a->left), ALIGN_LEFT, r->theme->text);
 }
 
 /* The widest tick label of the y axis, for the room left of the area. */

@@ -57,7 +57,7 @@ bool experiment_live_stage(const char *spec, SceneOptions *options);
 
 typedef struct ExperimentLive ExperimentLive;
 
-/* Checks SPEC's name and keys (the core's messages: an unknown experiment
+/* Checks spec's name and keys (the core's messages: an unknown experiment
  * or key, a bad value, settings it cannot measure) and starts measuring
  * with seed on threads threads; NULL with err set when SPEC is bad or
  * memory or a thread is short. */

@@ -462,7 +462,7 @@ static const SceneOptionDef defs[] = {
      "a network: K more of it (1 to 64) from init seeds init-seed ... init-seed+K-1,\n"
      "trained with the first --opt, shown as thumbnails with their distances (the M key)",
      parse_ensemble, print_ensemble},
-    {"--experiment", "NAME[:KEY=VALUE,...]",
+    {"--experiment", "NAME[:K=V,...]",
      "measure an experiment's --quick form (descent list experiments) and plot its\n"
      "points on its theory curve as they come, beside its landscape",
      parse_experiment, print_experiment},
