@@ -1,10 +1,13 @@
 /*
  * cli_experiment.c — `descent experiment NAME [--quick] [-o table.csv]
- * [--seed N] [key=value ...]` and `descent list experiments` (docs/CLI.md
- * §1, §8).  The experiments and their keys are core/experiment.h's table;
- * this file reads the command line, shows progress and prints the table:
- * markdown on stdout, CSV to -o's file (written aside, then renamed), the
- * verdict last.  Exit 1 when the verdict fails, with the table printed.
+ * [--plot out.png [--size WxH] [--lang en|zh]] [--seed N] [key=value ...]`
+ * and `descent list experiments` (docs/CLI.md §1, §8).  The experiments
+ * and their keys are core/experiment.h's table; this file reads the
+ * command line, shows progress and prints the table: markdown on stdout,
+ * CSV to -o's file and the plot to --plot's (record.h's
+ * record_experiment_plot), each written aside, then renamed, the verdict
+ * last.  Exit 1 when the verdict fails, with the table printed and the
+ * files written.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,12 +19,14 @@
 #include "core/experiment.h"
 #include "core/parallel.h"
 #include "record/progress.h"
+#include "record/record.h"
 
 /* The bar appears only when the experiment runs longer than this. */
 #define PROGRESS_DELAY_SECONDS 1.0
 
 static const char usage[] =
-    "usage: descent experiment NAME [--quick] [-o table.csv] [--seed N] [key=value ...]";
+    "usage: descent experiment NAME [--quick] [-o table.csv] [--plot out.png [--size WxH] "
+    "[--lang en|zh]] [--seed N] [key=value ...]";
 
 void cli_list_experiments(void)
 {
@@ -78,16 +83,9 @@ static void print_markdown(const ExperimentResult *r)
 
 static void print_verdict(const ExperimentResult *r)
 {
-    printf("\n%s: %zu/%zu points within %g %% of theory", r->info->name, r->within, r->checked,
-           r->tolerance * 100.0);
-    const ExperimentClaim *c = &r->claim;
-    if (c->what && c->below)
-        printf("; %s %.4g (%s %.4g)", c->what, c->value, c->within ? "below" : "NOT below",
-               c->theory);
-    else if (c->what)
-        printf("; %s %.4g vs %.4g (%s %g %%)", c->what, c->value, c->theory,
-               c->within ? "within" : "NOT within", c->tolerance * 100.0);
-    printf("%s\n", r->passed ? "" : " — FAILED");
+    char verdict[1024];
+    experiment_verdict(r, NULL, verdict, sizeof verdict);
+    printf("\n%s\n", verdict);
 }
 
 static void write_csv(FILE *out, const ExperimentResult *r)
@@ -153,7 +151,8 @@ static bool save_csv(const char *path, const ExperimentResult *r)
 
 int cli_experiment(int argc, char **argv)
 {
-    const char *name = NULL, *output = NULL;
+    const char *name = NULL, *output = NULL, *plot = NULL, *lang = NULL;
+    int width = 0, height = 0;
     const char *keys[EXPERIMENT_MAX_KEYS * 2];
     size_t nkeys = 0;
     bool quick = false;
@@ -168,6 +167,23 @@ int cli_experiment(int argc, char **argv)
                    (m = cli_option_value("--output", argc, argv, &i, &output)) != 0) {
             if (m < 0)
                 return EXIT_USAGE;
+        } else if ((m = cli_option_value("--plot", argc, argv, &i, &plot)) != 0) {
+            if (m < 0)
+                return EXIT_USAGE;
+        } else if ((m = cli_option_value("--size", argc, argv, &i, &value)) != 0) {
+            if (m < 0)
+                return EXIT_USAGE;
+            if (!cli_parse_size(value, &width, &height)) {
+                cli_error("--size %s: expected WxH, e.g. 1920x1080", value);
+                return EXIT_USAGE;
+            }
+        } else if ((m = cli_option_value("--lang", argc, argv, &i, &lang)) != 0) {
+            if (m < 0)
+                return EXIT_USAGE;
+            if (strcmp(lang, "en") != 0 && strcmp(lang, "zh") != 0) {
+                cli_error("--lang %s: expected en or zh", lang);
+                return EXIT_USAGE;
+            }
         } else if ((m = cli_option_value("--seed", argc, argv, &i, &value)) != 0) {
             if (m < 0)
                 return EXIT_USAGE;
@@ -200,6 +216,12 @@ int cli_experiment(int argc, char **argv)
         cli_error("unknown experiment '%s' (descent list experiments)", name);
         return EXIT_USAGE;
     }
+    if ((width || lang) && !plot) {
+        cli_error("--size and --lang apply to --plot's picture (%s)", usage);
+        return EXIT_USAGE;
+    }
+    if (plot)
+        cli_select_language(lang);
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     Progress progress;
     progress_start_after(&progress, info->name, "%", 100, PROGRESS_DELAY_SECONDS,
@@ -222,6 +244,14 @@ int cli_experiment(int argc, char **argv)
     }
     if (output && !save_csv(output, &result))
         return EXIT_RUNTIME;
+    if (plot) {
+        ExperimentPicture picture;
+        experiment_picture_of(&result, &picture);
+        if (!record_experiment_plot(&picture, plot, width, height, SCENE_THEME_DARK, &err)) {
+            cli_error("%s", err.message);
+            return EXIT_RUNTIME;
+        }
+    }
     print_markdown(&result);
     print_verdict(&result);
     int written = cli_finish_output();

@@ -179,6 +179,75 @@ code, shown = on_terminal("experiment", "kramers", "from=7", "to=7.5", "points=2
 check("a longer run draws one on stderr, ending at 100 %",
       code == 0 and b"kramers [" in shown and b"100/100 %" in shown, shown[-200:])
 
+# --- --plot: a PNG of the asked size that decodes -----------------------------
+
+
+def decode_png(path):
+    """(width, height, rows of RGBA bytes) of an 8-bit RGBA PNG, filters undone."""
+    import struct
+    import zlib
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    pos, idat, width = 8, b"", None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if zlib.crc32(kind + body) != struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])[0]:
+            return None
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            if (depth, colour) != (8, 6):
+                return None
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw, stride, rows, prev = zlib.decompress(idat), 4 * width, [], bytearray(4 * width)
+    if len(raw) != height * (stride + 1):
+        return None
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = line[x - 4] if x >= 4 else 0
+            b, c = prev[x], prev[x - 4] if x >= 4 else 0
+            if kind == 1:
+                line[x] = (line[x] + a) & 255
+            elif kind == 2:
+                line[x] = (line[x] + b) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return width, height, rows
+
+
+with tempfile.TemporaryDirectory() as folder:
+    plot = os.path.join(folder, "catapult.png")
+    code, out, err = run("experiment", "catapult", "--quick", "--plot", plot, "--size", "640x400",
+                         "--lang", "zh")
+    png = decode_png(plot) if os.path.exists(plot) else None
+    # The catapult's two kinds of points are drawn in the theme's first two
+    # run colours (src/render/theme.c's dark palette: 0xE69F00, 0x56B4E9).
+    colours = {bytes(row[x:x + 3]) for row in (png[2] if png else []) for x in range(0, len(row), 4)}
+    check("--plot writes a 640x400 RGBA PNG that decodes, with both kinds of points' colours, "
+          "beside the table and its verdict",
+          code == 0 and png is not None and png[:2] == (640, 400) and
+          bytes([0xE6, 0x9F, 0x00]) in colours and bytes([0x56, 0xB4, 0xE9]) in colours and
+          verdict(out) and sorted(os.listdir(folder)) == ["catapult.png"], (code, err, png and png[:2]))
+    code, out, err = run("experiment", "catapult", "--quick", "--plot",
+                         os.path.join(folder, "missing", "x.png"))
+    check("--plot into a missing folder: exit 1, one line, nothing written",
+          code == 1 and err.startswith("descent: ") and err.count("\n") == 1 and
+          sorted(os.listdir(folder)) == ["catapult.png"], (code, err))
+    code, out, err = run("experiment", "catapult", "--quick", "--size", "640x400")
+    check("--size without --plot is bad usage (exit 2)",
+          code == 2 and err.startswith("descent: ") and "--plot" in err, (code, err))
+
 # --- the README's sample is the full form's output ---------------------------
 
 with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:

@@ -283,7 +283,7 @@ static void test_data_beside_the_lesson(void **state)
 
 /* plot, distance_from and lesson{ axes = true } (issue 12): the loss plot's
  * range, the dynamics plot's run, the distance plot's point, the axes on
- * every step. */
+ * every step; experiment (issue 17), through the child's bytes too. */
 static void test_plot_fields(void **state)
 {
     (void)state;
@@ -298,12 +298,31 @@ static void test_plot_fields(void **state)
     assert_true(first->plot_ymin == 1e-6 && first->plot_ymax == 10);
     assert_int_equal(first->plot_run, 1);
     assert_true(first->distance_from.x == 0.5 && first->distance_from.y == -1);
+    assert_string_equal(first->experiment, "kramers:points=3");
     /* They belong to their one step. */
+    assert_null(second->experiment);
     assert_int_equal(second->show, LESSON_SHOW_SPREAD | LESSON_SHOW_AXES);
     assert_true(second->plot_ymin == 0 && second->plot_ymax == 0);
     assert_int_equal(second->plot_run, -1);
     assert_true(second->distance_from.x == 0 && second->distance_from.y == 0);
     lesson_free(&lesson);
+    /* An experiment is checked as the step is read: its name, its keys,
+     * settings it cannot measure, at the step's line. */
+    static const char *const bad[][2] = {
+        {"step { experiment = \"no_such_law\" }", "unknown experiment 'no_such_law'"},
+        {"step { experiment = \"kramers:nope=1\" }", "unknown key 'nope'"},
+        {"step { experiment = \"kramers:from=8,to=4\" }", "from=8 must be below to=4"},
+        {"step { experiment = 3 }", "experiment"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[256];
+        int size = snprintf(text, sizeof text, "lesson { title = \"t\", landscape = \"double_well\" }\n%s\n",
+                            bad[i][0]);
+        assert_false(lesson_evaluate("bad.lua", text, (size_t)size, "en", window_keys, NULL,
+                                     &lesson, &err));
+        if (strncmp(err.message, "bad.lua:2: ", 11) != 0 || !strstr(err.message, bad[i][1]))
+            fail_msg("%s: %s", bad[i][0], err.message);
+    }
 }
 
 /* ------------------------------------------------- files a spec names */

@@ -243,7 +243,7 @@ static void test_one_table_parses_prints_and_helps(void **state)
     print_and_mark("--landscape quadratic --opt gd --opt=sgd:noise=0.5 --start 1,2 "
                    "--view -3,3,-3,3 --seed 5 --particles 10 --theme light --projector "
                    "--camera 10,30,2 --speed 2 --lang en", printed);
-    print_and_mark("--opt gd --sweep lr=0.01:0.1:3 --3d", printed);
+    print_and_mark("--opt gd --sweep lr=0.01:0.1:3 --3d --experiment catapult", printed);
     print_and_mark("--model mlp:layers=2-4-2 --data moons:n=20 --opt gd --representation 1 "
                    "--ensemble 2", printed);
     print_and_mark("--model mlp:layers=2-4-2 --data moons:n=20 --opt gd --slice random", printed);

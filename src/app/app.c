@@ -208,6 +208,11 @@ Viewport app_viewport(const App *app)
     return render_viewport(app->renderer, app->scene);
 }
 
+bool app_experiment_pixel(const App *app, double swept, double value, double *px, double *py)
+{
+    return render_experiment_to_pixel(app->renderer, swept, value, px, py);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Commands                                                                  */
 

@@ -84,6 +84,10 @@ bool app_poll_lesson(App *app);
  * the pointer lands on the map. */
 Viewport app_viewport(const App *app);
 
+/* Tests: the pixel at which the last frame's experiment plot drew
+ * (swept, value) (render_experiment_to_pixel); false when it drew none. */
+bool app_experiment_pixel(const App *app, double swept, double value, double *px, double *py);
+
 /* The window's drawable size in pixels. */
 void app_drawable_size(const App *app, int *width, int *height);
 

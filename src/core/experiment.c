@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msgid.h"
+
 /* The 95 % interval of a mean is mean ± 1.96 standard errors. */
 #define Z95 1.959963984540054
 
@@ -193,10 +195,17 @@ bool experiment_affordable(const Setting *s, const char *advice, DescentError *e
                      s->request->info->name, s->work_total, EXPERIMENT_MAX_STEPS, advice);
 }
 
-void experiment_judge_row(ExperimentRow *row, double tolerance)
+void experiment_judge_row(Setting *s, ExperimentRow *row)
 {
     row->ratio = row->measured / row->theory;
-    row->within = fabs(row->ratio - 1.0) <= tolerance;
+    row->within = fabs(row->ratio - 1.0) <= s->result->tolerance;
+    if (s->request->row_done && !experiment_stopped(s))
+        s->request->row_done(s->request->progress_context, (size_t)(row - s->result->rows), row);
+}
+
+bool experiment_stopped(const Setting *s)
+{
+    return s->request->stop && atomic_load(s->request->stop);
 }
 
 /* Walker offset + i of the slice, started. */
@@ -213,7 +222,8 @@ size_t experiment_walker_start(const Walkers *w, size_t i, OptimizerState *st)
  * writes only its own figures, so the slicing does not change them. */
 void experiment_run_walkers(Setting *s, Walkers *w, double work_each, ParallelFn fn, void *job)
 {
-    for (w->offset = 0; w->offset < w->count; w->offset += SLICE_WALKERS) {
+    for (w->offset = 0; w->offset < w->count && !experiment_stopped(s);
+         w->offset += SLICE_WALKERS) {
         size_t n = w->count - w->offset < SLICE_WALKERS ? w->count - w->offset : SLICE_WALKERS;
         parallel_for(n, s->request->threads, fn, job);
         experiment_report(s, (double)n * work_each);
@@ -266,12 +276,14 @@ _Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),
 ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResult *dest,
                                 DescentError *err)
 {
-    Setting s = {.request = request};
+    Setting s = {.request = request, .result = dest};
     *dest = (ExperimentResult){.info = request->info};
     if (!resolve_keys(request, &s, err))
         return EXPERIMENT_BAD_SETTINGS;
     dest->tolerance = experiment_key(&s, "tol") / 100.0;
     ExperimentStatus status = runners[request->info - experiment_table](&s, dest, err);
+    if (status == EXPERIMENT_DONE && experiment_stopped(&s))
+        return EXPERIMENT_STOPPED;
     if (status != EXPERIMENT_DONE)
         return status;
     for (size_t p = 0; p < dest->count; p++) {
@@ -281,4 +293,86 @@ ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResu
     dest->passed = dest->checked > 0 && dest->within == dest->checked &&
                    (!dest->claim.what || dest->claim.within);
     return EXPERIMENT_DONE;
+}
+
+bool experiment_spec_parse(const char *spec, ExperimentSpec *dest, DescentError *err)
+{
+    if (strlen(spec) >= sizeof dest->text)
+        return error_set(err, "experiment '%.40s...': too long", spec);
+    memcpy(dest->text, spec, strlen(spec) + 1);
+    dest->nkeys = 0;
+    char *colon = strchr(dest->text, ':');
+    if (colon) {
+        *colon = '\0';
+        for (char *key = colon + 1; key;) {
+            char *comma = strchr(key, ',');
+            if (comma)
+                *comma = '\0';
+            if (dest->nkeys == ARRAY_LEN(dest->keys))
+                return error_set(err, "experiment %s: too many keys", dest->text);
+            dest->keys[dest->nkeys++] = key;
+            key = comma ? comma + 1 : NULL;
+        }
+    }
+    dest->info = experiment_find(dest->text);
+    if (!dest->info)
+        return error_set(err, "unknown experiment '%s' (descent list experiments)", dest->text);
+    return true;
+}
+
+bool experiment_spec_check(const char *spec, DescentError *err)
+{
+    ExperimentSpec parsed;
+    if (!experiment_spec_parse(spec, &parsed, err))
+        return false;
+    atomic_bool stop;
+    atomic_init(&stop, true);
+    ExperimentRequest request = {.info = parsed.info, .keys = parsed.keys,
+                                 .nkeys = parsed.nkeys, .quick = true, .threads = 1,
+                                 .stop = &stop};
+    ExperimentResult *result = malloc(sizeof *result);
+    if (!result)
+        return error_set(err, "out of memory");
+    ExperimentStatus status = experiment_run(&request, result, err);
+    free(result);
+    if (status == EXPERIMENT_NO_MEMORY)
+        return error_set(err, "out of memory");
+    return status == EXPERIMENT_STOPPED;
+}
+
+/* The verdict's words: msgids of the UI's catalogs (core/msgid.h). */
+#define VERDICT_POINTS N_("%s: %zu/%zu points within %g %% of theory")
+#define VERDICT_BELOW N_("; %s %.4g (below %.4g)")
+#define VERDICT_NOT_BELOW N_("; %s %.4g (NOT below %.4g)")
+#define VERDICT_WITHIN N_("; %s %.4g vs %.4g (within %g %%)")
+#define VERDICT_NOT_WITHIN N_("; %s %.4g vs %.4g (NOT within %g %%)")
+#define VERDICT_FAILED N_(" — FAILED")
+
+static const char *as_is(const char *msgid)
+{
+    return msgid;
+}
+
+size_t experiment_verdict(const ExperimentResult *r, ExperimentTranslate translate, char *dest,
+                          size_t size)
+{
+    if (!translate)
+        translate = as_is;
+    size_t len = (size_t)snprintf(dest, size, translate(VERDICT_POINTS), r->info->name,
+                                  r->within, r->checked, r->tolerance * 100.0);
+    const ExperimentClaim *c = &r->claim;
+    char *end = dest + (len < size ? len : size ? size - 1 : 0);
+    size_t left = len < size ? size - len : 0;
+    if (c->what && c->below)
+        len += (size_t)snprintf(end, left, translate(c->within ? VERDICT_BELOW : VERDICT_NOT_BELOW),
+                                translate(c->what), c->value, c->theory);
+    else if (c->what)
+        len += (size_t)snprintf(end, left,
+                                translate(c->within ? VERDICT_WITHIN : VERDICT_NOT_WITHIN),
+                                translate(c->what), c->value, c->theory, c->tolerance * 100.0);
+    end = dest + (len < size ? len : size ? size - 1 : 0);
+    left = len < size ? size - len : 0;
+    if (!r->passed)
+        len += (size_t)snprintf(end, left, "%s", translate(VERDICT_FAILED));
+    return len;
 }

@@ -20,6 +20,7 @@
 #ifndef DESCENT_CORE_EXPERIMENT_H
 #define DESCENT_CORE_EXPERIMENT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -98,6 +99,11 @@ typedef struct ExperimentResult {
  * expected work done so far (0 .. 1). */
 typedef void (*ExperimentProgress)(void *context, double done);
 
+/* Called from the calling thread as soon as row index of the result is
+ * measured and judged (its figures are final; rows need not come in
+ * order), so a picture can fill in while the rest is measured. */
+typedef void (*ExperimentRowDone)(void *context, size_t index, const ExperimentRow *row);
+
 typedef struct ExperimentRequest {
     const ExperimentInfo *info;
     const char *const *keys;    /* "key=value" texts, as given */
@@ -106,13 +112,21 @@ typedef struct ExperimentRequest {
     uint64_t seed;
     int threads;                /* parallel.h */
     ExperimentProgress progress; /* may be NULL */
-    void *progress_context;
+    ExperimentRowDone row_done;  /* may be NULL */
+    void *progress_context;     /* given to progress and row_done */
+    /* When it turns true (another thread sets it), the walkers not yet
+     * stepped are skipped and experiment_run returns EXPERIMENT_STOPPED
+     * within a slice of walkers; NULL: never. */
+    const atomic_bool *stop;
 } ExperimentRequest;
 
 typedef enum ExperimentStatus {
     EXPERIMENT_DONE = 0,
     EXPERIMENT_BAD_SETTINGS, /* nothing measured: a bad key, value or combination */
     EXPERIMENT_NO_MEMORY,
+    EXPERIMENT_STOPPED,      /* request->stop turned true: dest is not a result (a
+                                request stopped from the start only checks its
+                                settings: this, or EXPERIMENT_BAD_SETTINGS) */
 } ExperimentStatus;
 
 /* Runs the experiment into dest.  Bad settings (nothing measured): a key
@@ -124,6 +138,35 @@ typedef enum ExperimentStatus {
 #define EXPERIMENT_MAX_STEPS 2e11
 ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResult *dest,
                                 DescentError *err);
+
+/* An experiment named as a spec string: "NAME" or "NAME:key=value,..."
+ * (a lesson's experiment, `descent --experiment`). */
+typedef struct ExperimentSpec {
+    char text[SPEC_TEXT_MAX];   /* the spec, cut into its name and keys */
+    const ExperimentInfo *info;
+    const char *keys[EXPERIMENT_MAX_KEYS * 2];  /* "key=value" texts in text */
+    size_t nkeys;
+} ExperimentSpec;
+
+/* Splits spec into its experiment and key texts.  Errors: an unknown
+ * experiment, too long, too many keys. */
+bool experiment_spec_parse(const char *spec, ExperimentSpec *dest, DescentError *err);
+
+/* Whether spec can be measured: its experiment, keys and values (the
+ * request run stopped from the start, which checks its settings only; the
+ * messages as experiment_run's). */
+bool experiment_spec_check(const char *spec, DescentError *err);
+
+/* Translates a msgid (the layer that shows the text looks it up: scene's
+ * i18n.h); NULL: the English text as it is. */
+typedef const char *(*ExperimentTranslate)(const char *msgid);
+
+/* The verdict line of a finished result into dest (size bytes, cut at
+ * size): "kramers: 3/3 points within 20 % of theory; slope of ... 0.98 vs
+ * 1 (within 10 %)", and " — FAILED" when it did not pass; its words
+ * through translate.  Returns the length it needed (snprintf's). */
+size_t experiment_verdict(const ExperimentResult *r, ExperimentTranslate translate, char *dest,
+                          size_t size);
 
 /* The Eyring–Kramers mean time from the minimum (mx, my) of a landscape to
  * the other side of its saddle (sx, sy) at temperature eps:

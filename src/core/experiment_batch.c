@@ -137,7 +137,7 @@ ExperimentStatus experiment_noise_scale(Setting *s, ExperimentResult *dest, Desc
                                experiment_spread_walkers, &job);
         experiment_mean_interval(means, walkers, row);
         row->checked = true;
-        experiment_judge_row(row, dest->tolerance);
+        experiment_judge_row(s, row);
     }
     dest->count = points;
     landscape_destroy(ls);

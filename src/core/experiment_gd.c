@@ -203,7 +203,7 @@ ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, Descent
             row->theory = (e == 0 ? 2.0 : 4.0) / lambda0[i];
             row->second = (double)NAN;
             row->checked = true;
-            experiment_judge_row(row, dest->tolerance);
+            experiment_judge_row(s, row);
         }
     for (size_t k = 0; k < starts * band; k++)
         largest = fmax(largest, final[k]);
@@ -308,7 +308,7 @@ ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest
         row->theory = 1.0;
         row->second = (double)NAN;
         row->checked = true;
-        experiment_judge_row(row, dest->tolerance);
+        experiment_judge_row(s, row);
         largest = fmax(largest, start_edge[p]);
     }
     dest->count = points;
@@ -455,7 +455,7 @@ ExperimentStatus experiment_max_margin_rate(Setting *s, ExperimentResult *dest,
             row->theory = m == 0 ? 1.0 / gamma : -1.0;
             row->second = (double)NAN;
             row->checked = true;
-            experiment_judge_row(row, dest->tolerance);
+            experiment_judge_row(s, row);
         }
     dest->count = 2 * points;
     landscape_destroy(ls);

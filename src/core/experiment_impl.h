@@ -20,6 +20,7 @@
 /* The resolved keys of one experiment, and where its work stands. */
 typedef struct Setting {
     const ExperimentRequest *request;
+    ExperimentResult *result;   /* what experiment_run fills */
     ParamValue values[EXPERIMENT_MAX_KEYS];
     double work_total, work_done; /* expected walker steps */
 } Setting;
@@ -66,8 +67,12 @@ ExperimentStatus experiment_refuse(bool set);
 /* False with err set ("experiment NAME: about N walker steps is more than
  * EXPERIMENT_MAX_STEPS: ADVICE") when s->work_total exceeds the budget. */
 bool experiment_affordable(const Setting *s, const char *advice, DescentError *err);
-/* Sets row's ratio to theory and whether it is within tolerance. */
-void experiment_judge_row(ExperimentRow *row, double tolerance);
+/* Sets row (one of s->result's rows, its figures final) to its ratio to
+ * theory and whether it is within the result's tolerance, and tells the
+ * request's row_done. */
+void experiment_judge_row(Setting *s, ExperimentRow *row);
+/* Whether the request asked to stop (experiment.h's stop). */
+bool experiment_stopped(const Setting *s);
 /* Mean of n per-walker figures (independent walkers) and its 95 %
  * interval, 1.96 standard errors either side, into row. */
 void experiment_mean_interval(const double *v, size_t n, ExperimentRow *row);

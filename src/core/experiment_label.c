@@ -181,7 +181,7 @@ ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, Desc
                 largest_share = fmax(largest_share, row->measured / dest->rows[2 * p].theory);
             }
             row->checked = true;
-            experiment_judge_row(row, dest->tolerance);
+            experiment_judge_row(s, row);
         }
     }
     dest->count = 2 * points;

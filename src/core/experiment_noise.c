@@ -141,7 +141,7 @@ ExperimentStatus experiment_sde_variance(Setting *s, ExperimentResult *dest, Des
         row->theory = lr * sigma * sigma / (a * (2.0 - lr * a));
         row->second = lr * sigma * sigma / (2.0 * a);
         row->checked = true;
-        experiment_judge_row(row, dest->tolerance);
+        experiment_judge_row(s, row);
     }
     dest->count = points;
     landscape_destroy(ls);
@@ -284,7 +284,7 @@ ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentE
                         row);
         row->second = (double)NAN;
         row->checked = row->swept >= check_from;
-        experiment_judge_row(row, dest->tolerance);
+        experiment_judge_row(s, row);
         if (row->checked) {
             inv_eps[fitted] = 1.0 / eps;
             log_tau[fitted++] = log(row->measured);
@@ -426,7 +426,7 @@ ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, Des
             row->high = ratio * (1.0 + spread);
             row->censored = well[0].censored + well[1].censored;
             row->checked = true;
-            experiment_judge_row(row, dest->tolerance);
+            experiment_judge_row(s, row);
         }
     }
     dest->count = 2 * points;

@@ -23,6 +23,7 @@
 #include <lua.h>
 
 #include "core/optimizer.h"
+#include "core/experiment.h"
 #include "core/sweep.h"
 #include "lesson_files.h"
 #include "sandbox.h"
@@ -103,6 +104,7 @@ static void step_free(LessonStep *step)
     free(step->landscape);
     runs_free(&step->runs);
     free(step->sweep);
+    free(step->experiment);
     for (size_t i = 0; i < step->mark_count; i++)
         free(step->marks[i].label);
     free(step->marks);
@@ -649,7 +651,7 @@ static int api_step(lua_State *L)
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
         "view", "start", "show", "marks", "keys", "sweep", "id", "hint", "plot", "distance_from",
-        NULL,
+        "experiment", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -678,6 +680,12 @@ static int api_step(lua_State *L)
     if (field(L, "sweep")) {
         step->sweep = read_spec(L, loader, -1, "sweep");
         *set |= SET_SWEEP;
+    }
+    if (field(L, "experiment")) {
+        step->experiment = read_spec(L, loader, -1, "experiment");
+        DescentError why;
+        if (!experiment_spec_check(step->experiment, &why))
+            luaL_error(L, "experiment: %s", why.message);
     }
     if (field(L, "play"))
         step->play = (long)read_whole(L, -1, "play", (double)PLAY_LIMIT);

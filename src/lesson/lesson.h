@@ -35,6 +35,8 @@
  *     plot      = { ymin = 1e-6, ymax = 10, run = 2 }, -- loss plot range,
  *                                  -- the one run the dynamics plot draws
  *     distance_from = { 0, 0 },  -- the "distance" plot's point
+ *     experiment = "kramers",    -- measured beside the stage, its plot filling
+ *                                -- in (`descent --experiment`; NAME[:key=value,...])
  *     marks     = { { x = 0.5, y = 0.3, label = { en = "sharp", zh = "尖" },
  *                     radius = 0.2 } },
  *     keys      = { t = { label = { en = "sharp/flat", zh = "..." },
@@ -49,7 +51,7 @@
  * sweep has none, one that sets a sweep sweeps the runs it carries over);
  * view and start too, while the landscape stays the same (a new landscape
  * brings its own defaults).  caption, play, speed, pause,
- * show, plot, distance_from, marks, keys and particles belong to their one step, except that
+ * show, plot, distance_from, experiment, marks, keys and particles belong to their one step, except that
  * keep = true also keeps the step before's particles.  lesson_load resolves
  * all of this, so every LessonStep below is complete on its own.
  *
@@ -216,6 +218,8 @@ typedef struct LessonStep {
                                     (sharpness), the selected one (norm) */
     LandscapePoint distance_from;/* distance_from = { x, y }: what the distance
                                     plot measures from; (0, 0) when not given */
+    char *experiment;            /* owned; an experiment's spec, measured beside the
+                                    stage (scene/experiment_live.h), or NULL */
     LessonMark *marks;           /* owned */
     size_t mark_count;
     LessonKey *keys;             /* owned */

@@ -16,6 +16,7 @@
 #include "record/subtitles.h"
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
+#include "render/png_write.h"
 #include "render/render.h"
 #include "scene/i18n.h"
 #include "scene/lesson_player.h"
@@ -156,6 +157,8 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
     Scene *scene = scene_create(scene_options, err);
     if (!scene)
         return false;
+    /* An experiment's rows appear on the clock, not as measured. */
+    scene->experiment_paced = true;
     const char *lesson = scene_options->lesson_path;
     LessonPlayer player;
     if (lesson && !lesson_player_open(&player, lesson, scene_options->lang,
@@ -354,4 +357,28 @@ bool record_scene(const SceneOptions *scene_options, const RecordOptions *option
     if (scene_options->lesson_path)
         return record_lesson(scene_options, options, &plan, err);
     return record_frames(scene_options, options, &plan, NULL, NULL, err);
+}
+
+bool record_experiment_plot(const ExperimentPicture *picture, const char *path, int width,
+                            int height, SceneTheme theme, DescentError *err)
+{
+    RecordPlan plan = {.output = path,
+                       .width = width > 0 ? width : RECORD_DEFAULT_WIDTH,
+                       .height = height > 0 ? height : RECORD_DEFAULT_HEIGHT};
+    size_t bytes = 4 * (size_t)plan.width * (size_t)plan.height;
+    uint8_t *pixels = malloc(bytes);
+    if (!pixels)
+        return error_set(err, "out of memory for a %dx%d picture", plan.width, plan.height);
+    Stage stage;
+    bool ok = stage_create(&stage, &plan, err);
+    if (ok) {
+        framebuffer_bind(stage.framebuffer);
+        render_experiment_frame(stage.renderer, picture, plan.width, plan.height,
+                                render_recording_scale(plan.width, plan.height), theme);
+        framebuffer_read_rgba(plan.width, plan.height, pixels);
+        stage_destroy(&stage);
+        ok = png_write_rgba(path, plan.width, plan.height, pixels, err);
+    }
+    free(pixels);
+    return ok;
 }

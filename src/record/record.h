@@ -48,6 +48,7 @@
 
 #include "core/error.h"
 #include "record/record_output.h"
+#include "scene/experiment_live.h"
 #include "scene/scene_options.h"
 
 #define RECORD_DEFAULT_WIDTH 1280
@@ -105,5 +106,13 @@ bool record_plan(const RecordOptions *options, bool lesson, RecordPlan *plan, De
  * options say.  Errors also: a lesson that does not load. */
 bool record_scene(const SceneOptions *scene_options, const RecordOptions *options,
                   DescentError *err);
+
+/* `descent experiment NAME --plot OUT.png`: picture drawn alone
+ * (render_experiment_frame) into a width x height PNG (0: the default
+ * 1280x720) off-screen, at render_recording_scale, written aside and
+ * renamed (png_write.h).  Errors: no GL context, a missing shader or font,
+ * an unwritable path, a full disk; nothing is left under path then. */
+bool record_experiment_plot(const ExperimentPicture *picture, const char *path, int width,
+                            int height, SceneTheme theme, DescentError *err);
 
 #endif

@@ -56,12 +56,14 @@ Rgba render_sweep_color(const Renderer *r, const Scene *scene, double t)
 void render_set_run_colors(Renderer *r, const Scene *scene)
 {
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
-        size_t place = i < scene->run_count ? scene->runs[i].color : i;
+        size_t place = scene && i < scene->run_count ? scene->runs[i].color : i;
         uint32_t c = r->theme->runs[place % THEME_RUN_COLORS];
         r->run_colors[i] = (Rgba){(float)((c >> 16) & 0xFF) / 255.0f,
                                   (float)((c >> 8) & 0xFF) / 255.0f, (float)(c & 0xFF) / 255.0f,
                                   1.0f};
     }
+    if (!scene)
+        return;
     size_t n = scene->sweep.count < scene->run_count ? scene->sweep.count : scene->run_count;
     for (size_t i = 0; i < n; i++)
         r->run_colors[i] = render_sweep_color(r, scene, n > 1 ? (double)i / (double)(n - 1) : 0.0);

@@ -96,7 +96,7 @@ bool clip_segment(const double box[4], double *x0, double *y0, double *x1, doubl
 
 /* Sets the frame's run colours: the theme's palette at each run's place
  * (SceneRun.color), or for a sweep its scale from the first value to the
- * last. */
+ * last (scene NULL: the palette in order). */
 void render_set_run_colors(Renderer *r, const Scene *scene);
 /* Run i's colour in the frame being drawn, with alpha a. */
 Rgba render_run_color(const Renderer *r, size_t i, float a);

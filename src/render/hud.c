@@ -1007,8 +1007,11 @@ void render_plan(Renderer *r, const Scene *scene)
         in.compact[LAYOUT_READOUT] = readout_need(r, scene, true);
         in.panel[LAYOUT_LOSS] = plot_need(r, scene, false);
         in.compact[LAYOUT_LOSS] = plot_need(r, scene, true);
-        in.panel[LAYOUT_DYNAMICS] = render_dynamics_need(r, scene, false);
-        in.compact[LAYOUT_DYNAMICS] = render_dynamics_need(r, scene, true);
+        /* An experiment's picture takes the dynamics plot's place. */
+        in.panel[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, false)
+                                                      : render_dynamics_need(r, scene, false);
+        in.compact[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, true)
+                                                        : render_dynamics_need(r, scene, true);
         in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
         in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
         in.panel[LAYOUT_INSET] = render_data_inset_need(r, scene, false);
@@ -1050,7 +1053,10 @@ static void draw_landscape_panels(Renderer *r, const Scene *scene, const Layout 
         draw_readout(r, scene, l->rect[LAYOUT_READOUT]);
     if (l->shown[LAYOUT_LOSS])
         draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
-    if (l->shown[LAYOUT_DYNAMICS])
+    if (l->shown[LAYOUT_DYNAMICS] && scene->experiment)
+        render_experiment_plot(r, experiment_live_picture(scene->experiment),
+                               l->rect[LAYOUT_DYNAMICS]);
+    else if (l->shown[LAYOUT_DYNAMICS])
         render_dynamics_plot(r, scene, l->rect[LAYOUT_DYNAMICS]);
     if (l->shown[LAYOUT_INSET])
         render_data_inset(r, scene, l->rect[LAYOUT_INSET]);

@@ -136,6 +136,18 @@ bool render_box_corners(const Renderer *renderer, double px[8], double py[8]);
  * it after the frame went to the recording, so the video does not show it. */
 void render_recording_badge(Renderer *renderer, const char *text);
 
+/* Draws an experiment's picture (scene/experiment_live.h) alone over the
+ * bound framebuffer of width x height pixels at scale, in theme's colours
+ * (`descent experiment --plot`): the points measured with their intervals
+ * over the law's curve, the verdict as the title. */
+void render_experiment_frame(Renderer *renderer, const ExperimentPicture *picture, int width,
+                             int height, double scale, SceneTheme theme);
+
+/* Tests: the pixel the last experiment plot drew (swept, value) at; false
+ * when it drew no points. */
+bool render_experiment_to_pixel(const Renderer *renderer, double swept, double value,
+                                double *px, double *py);
+
 /* The factor projector mode applies on top of scale. */
 #define RENDER_PROJECTOR_SCALE 1.75
 

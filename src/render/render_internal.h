@@ -136,6 +136,20 @@ typedef struct StaticLayer {
     size_t seen_count;
 } StaticLayer;
 
+/* dynamics.c: a plot's area and its parts, shared by the plots of
+ * dynamics.c, net_plots.c and experiment_plot.c. */
+typedef struct PlotArea {
+    double x, y, w, h;          /* pixels */
+    double left;                /* the panel's left edge */
+    double title_x;             /* where the title starts: over the area, or
+                                   (compact) at the panel's left */
+    bool compact;               /* short labels */
+    double xlo, xhi;            /* steps at the left and right edges */
+    bool xlog;                  /* steps on a log scale (xlo >= 1) */
+    double ylo, yhi;            /* values at the bottom and top edges */
+    bool ylog;                  /* values on a log scale (ylo > 0) */
+} PlotArea;
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -173,6 +187,9 @@ struct Renderer {
     size_t label_count;
     MeasuredWidth widths[WIDTH_CACHE];
     StaticLayer static_layer;
+
+    PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
+    bool experiment_drawn;      /* it has points */
 };
 
 /* static_layer.c: init reads DESCENT_STATIC_LAYER (render.h). */
@@ -258,19 +275,6 @@ void render_formula(Renderer *r, const Scene *scene, LayoutRect rect);
 /* changes.c: mid-run parameter changes marked on the runs' paths. */
 void render_change_marks(Renderer *r, const Scene *scene);
 
-/* dynamics.c: a plot's area and its parts, shared by the plots of
- * dynamics.c and net_plots.c. */
-typedef struct PlotArea {
-    double x, y, w, h;          /* pixels */
-    double left;                /* the panel's left edge */
-    double title_x;             /* where the title starts: over the area, or
-                                   (compact) at the panel's left */
-    bool compact;               /* short labels */
-    double xlo, xhi;            /* steps at the left and right edges */
-    bool xlog;                  /* steps on a log scale (xlo >= 1) */
-    double ylo, yhi;            /* values at the bottom and top edges */
-    bool ylog;                  /* values on a log scale (ylo > 0) */
-} PlotArea;
 
 /* A series' value at step k (NaN: none there). */
 typedef double (*SeriesFn)(const void *ctx, size_t k);
@@ -293,6 +297,11 @@ void plot_fit_labels(Renderer *r, PlotArea *a);
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel);
 /* A horizontal dashed line at value v across the area. */
 void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color);
+
+/* experiment_plot.c: an experiment's picture (scene/experiment_live.h) in
+ * the dynamics plot's place, or over a whole frame (renderer.c). */
+LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact);
+void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, LayoutRect rect);
 
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */

@@ -121,7 +121,36 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     render_set_run_colors(r, scene);
     r->view3d = scene->display.view3d;
     r->label_count = 0;
+    r->experiment_drawn = false;
     render_plan(r, scene);
+}
+
+void render_experiment_frame(Renderer *r, const ExperimentPicture *picture, int width,
+                             int height, double scale, SceneTheme theme)
+{
+    r->audience = RENDER_FOR_RECORDING;
+    r->width = width < 1 ? 1 : width;
+    r->height = height < 1 ? 1 : height;
+    r->scale = scale > 0 ? scale : 1.0;
+    r->theme = theme_get(theme);
+    render_set_run_colors(r, NULL);
+    r->label_count = 0;
+    r->layout = (Layout){0};
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, r->width, r->height);
+    const float *slate = surface_background[theme];
+    glClearColor(slate[0], slate[1], slate[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    double margin = 12.0 * r->scale;
+    render_experiment_plot(r, picture,
+                           (LayoutRect){margin, margin, r->width - 2 * margin,
+                                        r->height - 2 * margin});
+    render_flush(r);
+    glDisable(GL_BLEND);
+    text_end_frame(r->text);
 }
 
 double render_recording_scale(int width, int height)

@@ -130,6 +130,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.loss_ymin = step->plot_ymin;
     scene->display.loss_ymax = step->plot_ymax;
     scene_show_flow(scene, (step->show & LESSON_SHOW_FLOW) != 0);
+    ok = scene_set_experiment(scene, step->experiment, err) && ok;
     scene_scale_speed(scene, step_speed(step) / scene->speed);
     scene_play_for(scene, step->play, !step->pause);
     if (!ok)

@@ -8,9 +8,11 @@
 #include <string.h>
 #ifdef __GLIBC__ /* defined by the headers above */
 #include <malloc.h>
+#include <unistd.h>
 #endif
 
 #include "core/basins.h"
+#include "core/parallel.h"
 #include "core/spec.h"
 #include "i18n.h"
 #include "net_repr.h"
@@ -289,8 +291,14 @@ static bool start_ensemble(Scene *scene, const SceneOptions *options, DescentErr
     return true;
 }
 
-Scene *scene_create(const SceneOptions *options, DescentError *err)
+Scene *scene_create(const SceneOptions *given, DescentError *err)
 {
+    /* An experiment alone brings its own stage. */
+    SceneOptions staged = *given;
+    const SceneOptions *options = given;
+    if (given->experiment && !given->landscape && given->run_count == 0 && !given->model &&
+        !given->lesson_path && experiment_live_stage(given->experiment, &staged))
+        options = &staged;
     if (options->has_view && !view_rect_drawable(options->view)) {
         error_set(err, "view %g,%g,%g,%g: wider or taller than %g", options->view.xmin,
                   options->view.xmax, options->view.ymin, options->view.ymax, VIEW_SPAN_MAX);
@@ -413,7 +421,32 @@ Scene *scene_create(const SceneOptions *options, DescentError *err)
         return NULL;
     }
     scene->sweep = sweep;
+    if (options->experiment && !scene_set_experiment(scene, options->experiment, err)) {
+        scene_destroy(scene);
+        return NULL;
+    }
     return scene;
+}
+
+bool scene_set_experiment(Scene *scene, const char *spec, DescentError *err)
+{
+    if (scene->experiment && spec && strcmp(experiment_live_spec(scene->experiment), spec) == 0)
+        return true;
+    ExperimentLive *live = NULL;
+    if (spec && spec[0]) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        /* One core is left to the frames. */
+        int threads = cpus > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS
+                      : cpus > 2                  ? (int)cpus - 1
+                                                  : 1;
+        live = experiment_live_start(spec, scene->has_seed ? scene->seed : 0, threads, err);
+        if (!live)
+            return false;
+    }
+    experiment_live_destroy(scene->experiment);
+    scene->experiment = live;
+    scene->experiment_since = scene->time;
+    return true;
 }
 
 void scene_destroy(Scene *scene)
@@ -429,6 +462,7 @@ void scene_destroy(Scene *scene)
         ensemble_free(scene->ensemble);
     free(scene->ensemble);
     net_stage_destroy(scene->net);
+    experiment_live_destroy(scene->experiment);
     basin_map_destroy(scene->basin_cache->map);
     free(scene->basin_cache);
     landscape_destroy(scene->landscape);
@@ -619,6 +653,9 @@ void scene_advance(Scene *scene, double dt)
     scene->time += dt;
     if (scene->notice[0] && scene->time >= scene->notice_until)
         scene->notice[0] = '\0';
+    if (scene->experiment)
+        experiment_live_update(scene->experiment, scene->time - scene->experiment_since,
+                               scene->experiment_paced);
     /* One level of the slice per frame, paused or not: a frame never
      * waits for a whole grid (net_stage.h). */
     if (scene->net && net_stage_refine(scene->net))

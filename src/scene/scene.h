@@ -28,6 +28,7 @@
 #include "core/sweep.h"
 #include "lesson/lesson.h"
 #include "scene/scene_options.h"
+#include "scene/experiment_live.h"
 #include "scene/expr_field.h"
 #include "scene/net_stage.h"
 #include "scene/run_field.h"
@@ -190,6 +191,14 @@ typedef struct Scene {
                                    the network's runs (core/ensemble.h), or NULL;
                                    stepped, sought and reset with them */
 
+    ExperimentLive *experiment; /* owned: an experiment measured on its own thread
+                                   beside the stage (--experiment, a lesson step's
+                                   experiment), its picture in the dynamics
+                                   plot's place; or NULL */
+    double experiment_since;    /* the scene time it started at */
+    bool experiment_paced;      /* recordings: its rows appear on the scene's
+                                   clock (experiment_live.h), not as measured */
+
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */
 } Scene;
@@ -204,10 +213,18 @@ typedef struct Scene {
 Scene *scene_create(const SceneOptions *options, DescentError *err);
 void scene_destroy(Scene *scene);
 
+/* Starts measuring the experiment spec (NAME[:key=value,...]) beside the
+ * stage, seeded by the scene's seed, in place of the one before; the same
+ * spec as the one measured keeps it going; NULL or "" stops it.  Errors
+ * (the experiment's: an unknown name or key, settings it cannot measure):
+ * the scene is unchanged. */
+bool scene_set_experiment(Scene *scene, const char *spec, DescentError *err);
+
 /* Moves playback forward by dt seconds (see the header comment) and
  * expires the notice.  Paused scenes only advance their clock.  With
  * play_left >= 0 at most play_left updates happen, and playback pauses
- * when none are left. */
+ * when none are left.  An experiment's picture is brought up to what is
+ * measured (experiment_live_update), playing or not. */
 void scene_advance(Scene *scene, double dt);
 
 /* Performs steps updates on every live run and the swarm now. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/ensemble.h"
+#include "scene/experiment_live.h"
 #include "core/model.h"
 #include "core/spec.h"
 #include "core/swarm.h"
@@ -398,6 +399,21 @@ static void print_ensemble(const Scene *scene, CommandLine *line)
     command_line_word(line, text);
 }
 
+static bool parse_experiment(SceneOptions *o, const char *v, DescentError *err)
+{
+    (void)err;
+    o->experiment = v;
+    return true;
+}
+
+static void print_experiment(const Scene *scene, CommandLine *line)
+{
+    if (!scene->experiment)
+        return;
+    command_line_word(line, "--experiment");
+    command_line_word(line, experiment_live_spec(scene->experiment));
+}
+
 static bool parse_lang(SceneOptions *o, const char *v, DescentError *err)
 {
     if (strcmp(v, "en") != 0 && strcmp(v, "zh") != 0)
@@ -446,6 +462,10 @@ static const SceneOptionDef defs[] = {
      "a network: K more of it (1 to 64) from init seeds init-seed ... init-seed+K-1,\n"
      "trained with the first --opt, shown as thumbnails with their distances (the M key)",
      parse_ensemble, print_ensemble},
+    {"--experiment", "NAME[:K=V,...]",
+     "measure an experiment's --quick form (descent list experiments) and plot its\n"
+     "points on its theory curve as they come, beside its landscape",
+     parse_experiment, print_experiment},
     {"--lang", "en|zh", "language of lessons and of the window (default: from the environment)", parse_lang, NULL},
 };
 

@@ -97,6 +97,8 @@ typedef struct SceneOptions {
                                          layer shown in place of the slice, 0 = none */
     NetSliceKind slice;               /* --slice init|pca|random */
     bool has_slice;
+    const char *experiment;           /* --experiment NAME[:key=value,...]: measured
+                                         beside the stage (experiment_live.h), or NULL */
     const char *lang;                 /* --lang en|zh, or NULL (environment) */
     const char *lesson_reserved_keys; /* keys the lesson may not bind (lesson_load);
                                          the command line passes the window's */

@@ -1,0 +1,507 @@
+/*
+ * experiment_plot.c — an experiment's picture (scene/experiment_live.h):
+ * each measured point with its interval (the 95 % interval of a mean over
+ * walkers, or what the experiment's table calls its interval) over the
+ * law's curve, one colour per kind of row (the table's label column:
+ * isotropic and Hessian-shaped noise, the two edges of the catapult), the
+ * second theory dashed (sde_variance's SDE, noise_scale's discrete
+ * chain), and the verdict as the title once every point is in.
+ *
+ * The law's curve joins its figures at the swept values, straight in the
+ * plot's axes: exact where the law is a straight line there (kramers'
+ * log E[tau] against dV/eps, sharp_escape's, catapult's 2/lambda0 on log
+ * axes, the constant laws), a chord elsewhere (sde_variance's exact
+ * variance bends between its points towards eta*a = 2).
+ *
+ * An axis is logarithmic when every value on it is positive and they span
+ * at least a decade (LOG_SPAN): kramers' times, sde_variance's eta*a.
+ *
+ * The window draws it in the dynamics plot's place beside the map
+ * (hud.c); `descent experiment --plot` draws it alone over a whole frame
+ * (render_experiment_frame).
+ */
+#include "render_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define EXP_WIDTH 470.0
+#define EXP_HEIGHT 330.0
+#define EXP_MIN_WIDTH 300.0
+#define EXP_MIN_HEIGHT 230.0
+/* Values spanning this factor get a log axis. */
+#define LOG_SPAN 10.0
+/* Pixels (times scale) a tick label needs beside the next one. */
+#define TICK_SPACING 100.0
+#define POINT_RADIUS 4.0
+
+#define MEASURING N_("%s: measuring, %zu points so far (%.0f %% of the work)")
+#define MEASURED N_("measured (%s)")
+#define THEORY N_("theory")
+#define FAILED_TO_MEASURE N_("%s: not measured: %s")
+#define NOT_COUNTED N_("hollow: not counted")
+#define LOG_AXIS N_("%s, log scale")
+/* xgettext:no-c-format */
+#define INTERVAL_95 N_("95 % interval")
+
+/* Each experiment's axes, with what their numbers are in (msgids).  An
+ * experiment missing here is drawn with its table's column names. */
+typedef struct ExperimentAxes {
+    const char *name, *x, *y;
+    const char *interval;   /* what a point's bar is */
+} ExperimentAxes;
+
+static const ExperimentAxes axes_table[] = {
+    {"sde_variance", N_("ηa: step × curvature"), N_("stationary variance of x (θ units²)"),
+     INTERVAL_95},
+    {"kramers", N_("ΔV/ε: barrier over noise temperature ε = ησ²/2"),
+     N_("mean escape time E[τ] (time t = η × steps)"), INTERVAL_95},
+    {"sharp_escape", N_("batch size B (noise covariance σ²/B)"),
+     N_("τ_flat / τ_sharp: escape time from the flat well over the sharp one"),
+     INTERVAL_95},
+    {"label_noise", N_("learning rate η"), N_("fall of u² − v² per step"), INTERVAL_95},
+    {"noise_scale", N_("batch size B, at equal η(N/B − 1)"),
+     N_("stationary spread |θ − w*|² (θ units²)"), INTERVAL_95},
+    {"catapult", N_("initial sharpness λ₀ = u₀² + v₀²"),
+     N_("learning rate η at the edge of each regime"), N_("bisection bracket")},
+    {"edge_of_stability", N_("learning rate η"), N_("η·λmax / 2 once sharpened (1: the edge)"),
+     N_("range over the last updates")},
+    {"max_margin_rate", N_("learning rate η"),
+     N_("fitted rate: ‖θ‖ per ln t; the angle's exponent"), N_("fits over each half")},
+};
+
+static const ExperimentAxes *axes_of(const ExperimentInfo *info)
+{
+    for (size_t k = 0; k < sizeof axes_table / sizeof axes_table[0]; k++)
+        if (strcmp(axes_table[k].name, info->name) == 0)
+            return &axes_table[k];
+    return NULL;
+}
+
+static const char *translate(const char *msgid)
+{
+    return _(msgid);
+}
+
+static bool same_label(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The kind of row i (its colour): its label's place among the labels in
+ * the order they first appear; every row is of kind 0 when none is. */
+static size_t group_of(const ExperimentPicture *p, size_t i)
+{
+    const ExperimentRow *rows = p->result.rows;
+    size_t group = 0;
+    for (size_t k = 0; k < i; k++) {
+        bool first = true;
+        for (size_t j = 0; j < k && first; j++)
+            first = !same_label(rows[j].label, rows[k].label);
+        if (!first)
+            continue;
+        if (same_label(rows[k].label, rows[i].label))
+            return group;
+        group++;
+    }
+    return group;
+}
+
+/* Widens [lo, hi] to v when it can be drawn (positive_only: log axes). */
+static void widen(double v, bool positive_only, double *lo, double *hi)
+{
+    if (isfinite(v) && (!positive_only || v > 0))
+        *lo = fmin(*lo, v), *hi = fmax(*hi, v);
+}
+
+/* Widens [lo, hi] by share of its span each side, in the axis's own
+ * measure (on a log axis at least the factor least); a single value gets
+ * room about it. */
+static void pad_range(bool log_scale, double share, double least, double *lo, double *hi)
+{
+    if (log_scale) {
+        double m = fmax(pow(*hi / *lo, share), least);
+        *lo /= m, *hi *= m;
+        return;
+    }
+    double m = *hi > *lo ? share * (*hi - *lo) : fmax(0.5, 0.1 * fabs(*hi));
+    *lo -= m, *hi += m;
+}
+
+/* The ranges and scales of both axes over the measured rows. */
+static bool plot_ranges(const ExperimentPicture *p, PlotArea *a)
+{
+    double xlo = HUGE_VAL, xhi = -HUGE_VAL, ylo = HUGE_VAL, yhi = -HUGE_VAL;
+    bool xpos = true, ypos = true;
+    for (size_t i = 0; i < p->result.count; i++) {
+        const ExperimentRow *row = &p->result.rows[i];
+        if (!p->measured[i])
+            continue;
+        widen(row->swept, false, &xlo, &xhi);
+        xpos = xpos && row->swept > 0;
+        const double ys[] = {row->measured, row->theory, row->second};
+        for (size_t k = 0; k < 3; k++) {
+            widen(ys[k], false, &ylo, &yhi);
+            ypos = ypos && (!isfinite(ys[k]) || ys[k] > 0);
+        }
+    }
+    if (!(xlo <= xhi && ylo <= yhi))
+        return false;
+    a->xlog = xpos && xhi >= LOG_SPAN * xlo;
+    a->ylog = ypos && yhi >= LOG_SPAN * ylo;
+    /* The intervals widen the range, but a log axis only to positive values. */
+    for (size_t i = 0; i < p->result.count; i++)
+        if (p->measured[i]) {
+            widen(p->result.rows[i].low, a->ylog, &ylo, &yhi);
+            widen(p->result.rows[i].high, a->ylog, &ylo, &yhi);
+        }
+    pad_range(a->xlog, 0.06, 1.2, &xlo, &xhi);
+    pad_range(a->ylog, 0.08, 1.1, &ylo, &yhi);
+    a->xlo = xlo, a->xhi = xhi, a->ylo = ylo, a->yhi = yhi;
+    return true;
+}
+
+/* The ticks of a log axis from lo to hi: the first `fine` of 1, 2, 5
+ * times every `every`-th power of ten from the one below lo. */
+static size_t log_ticks(double lo, double hi, size_t fine, int every, double *dest)
+{
+    static const double steps[] = {1, 2, 5};
+    int d0 = (int)floor(log10(lo)), d1 = (int)ceil(log10(hi));
+    size_t n = 0;
+    for (int d = d0; d <= d1; d += every)
+        for (size_t k = 0; k < fine && n < 64; k++) {
+            double v = steps[k] * pow(10.0, d);
+            if (v >= lo && v <= hi)
+                dest[n++] = v;
+        }
+    return n;
+}
+
+/* The ticks of an axis from lo to hi, at most max of them (two at
+ * least): round steps on a linear axis; on a log axis 1, 2 and 5 times
+ * the powers of ten, or fewer of them.  Returns how many went to dest. */
+static size_t axis_ticks(double lo, double hi, bool log_scale, int max, double *dest)
+{
+    size_t n = 0;
+    if (!log_scale) {
+        double step = axis_tick_step(lo, hi, max);
+        if (!(step > 0))
+            return 0;
+        for (double v = axis_first_tick(lo, step); v <= hi && n < 64; v += step)
+            dest[n++] = fabs(v) < 1e-9 * step ? 0.0 : v;
+        return n;
+    }
+    /* 1, 2 and 5 times each power of ten while they are few enough, else
+     * every decade, else every second, third ... decade. */
+    size_t limit = max > 2 ? (size_t)max : 2;
+    n = log_ticks(lo, hi, 3, 1, dest);
+    for (int every = 1; n > limit; every++)
+        n = log_ticks(lo, hi, 1, every, dest);
+    return n;
+}
+
+static void tick_label(double v, char *dest, size_t size)
+{
+    snprintf(dest, size, "%g", v);
+}
+
+/* The title's lines: the verdict split at its "; " parts, or the progress
+ * so far; returns how many. */
+static size_t title_lines(const ExperimentPicture *p, char lines[4][512])
+{
+    char text[512];
+    if (p->error[0])
+        snprintf(text, sizeof text, _(FAILED_TO_MEASURE), p->result.info->name, p->error);
+    else if (p->finished)
+        experiment_verdict(&p->result, translate, text, sizeof text);
+    else
+        snprintf(text, sizeof text, _(MEASURING), p->result.info->name, p->measured_count,
+                 100.0 * p->done);
+    size_t n = 0;
+    for (char *part = text; part && n < 4;) {
+        char *next = strstr(part, "; ");
+        if (next)
+            *next = '\0';
+        memcpy(lines[n++], part, strlen(part) + 1);
+        part = next ? next + 2 : NULL;
+    }
+    return n;
+}
+
+/* The largest text size from base down to 10 (times scale) at which each
+ * of the n lines fits in width. */
+static int fitting_px(Renderer *r, double base, char lines[][512], size_t n, double width)
+{
+    int px = render_font_px(r, base), least = render_font_px(r, 10.0);
+    for (; px > least; px--) {
+        bool fits = true;
+        for (size_t i = 0; i < n && fits; i++)
+            fits = render_text_width(r, lines[i], px) <= width;
+        if (fits)
+            break;
+    }
+    return px;
+}
+
+LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact)
+{
+    if (!scene->experiment)
+        return (LayoutRequest){.shown = false};
+    double s = r->scale;
+    return (LayoutRequest){true, compact ? EXP_MIN_WIDTH * s : EXP_WIDTH * s,
+                           compact ? EXP_MIN_HEIGHT * s : EXP_HEIGHT * s, EXP_MIN_WIDTH * s,
+                           EXP_MIN_HEIGHT * s, false};
+}
+
+/* One legend entry: a mark (a disc, a line, a dashed line) and its text;
+ * returns its width. */
+typedef enum LegendMark { MARK_POINT, MARK_LINE, MARK_DASHED } LegendMark;
+
+static double legend_entry(Renderer *r, double x, double y, int px, LegendMark mark, Rgba color,
+                           const char *text, bool draw)
+{
+    double s = r->scale, line = render_line_height(r, px), cy = y + 0.5 * line;
+    double mark_w = 18.0 * s;
+    if (draw) {
+        if (mark == MARK_POINT)
+            shapes_disc(r->shapes, x + 0.5 * mark_w, cy, POINT_RADIUS * s, color);
+        else
+            for (double t = 0; t < mark_w; t += mark == MARK_DASHED ? 7.0 * s : mark_w)
+                shapes_segment(r->shapes, x + t, cy,
+                               x + fmin(mark_w, t + (mark == MARK_DASHED ? 4.0 * s : mark_w)),
+                               cy, 1.0 * s, color);
+        render_text(r, text, x + mark_w + 5.0 * s, y, px, ALIGN_LEFT, r->theme->text);
+    }
+    return mark_w + 5.0 * s + render_text_width(r, text, px) + 16.0 * s;
+}
+
+/* The legend's entries from (x, y), wrapping at right; draw false only
+ * measures.  Returns the height it takes. */
+static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, double y,
+                          double right, int px, bool draw)
+{
+    const ExperimentInfo *info = p->result.info;
+    const ExperimentAxes *names = axes_of(info);
+    const char *interval = names ? _(names->interval) : info->interval;
+    double line = render_line_height(r, px), cx = x, cy = y;
+    char text[160];
+    /* The measured points of each kind, then the laws. */
+    size_t groups = 0;
+    for (size_t i = 0; i < p->result.count; i++) {
+        if (group_of(p, i) != groups)
+            continue;
+        const char *label = p->result.rows[i].label;
+        if (label)
+            snprintf(text, sizeof text, "%s", label);
+        else
+            snprintf(text, sizeof text, _(MEASURED), interval);
+        double w = legend_entry(r, cx, cy, px, MARK_POINT, render_run_color(r, groups, 1.0f),
+                                text, false);
+        if (cx > x && cx + w > right)
+            cx = x, cy += line;
+        legend_entry(r, cx, cy, px, MARK_POINT, render_run_color(r, groups, 1.0f), text, draw);
+        cx += w;
+        groups++;
+    }
+    if (info->label) {
+        snprintf(text, sizeof text, _(MEASURED), interval);
+        double w = render_text_width(r, text, px) + 16.0 * r->scale;
+        if (cx > x && cx + w > right)
+            cx = x, cy += line;
+        if (draw)
+            render_text(r, text, cx, cy, px, ALIGN_LEFT, r->theme->dim);
+        cx += w;
+    }
+    bool uncounted = false;
+    for (size_t i = 0; i < p->result.count; i++)
+        uncounted = uncounted || (p->measured[i] && !p->result.rows[i].checked);
+    if (uncounted) {
+        double w = render_text_width(r, _(NOT_COUNTED), px) + 16.0 * r->scale;
+        if (cx > x && cx + w > right)
+            cx = x, cy += line;
+        if (draw)
+            render_text(r, _(NOT_COUNTED), cx, cy, px, ALIGN_LEFT, r->theme->dim);
+        cx += w;
+    }
+    /* The laws in their kind's colour when there is one kind. */
+    Rgba law = groups == 1 ? render_run_color(r, 0, 0.85f) : r->theme->text;
+    const LegendMark marks[] = {MARK_LINE, MARK_DASHED};
+    const char *laws[] = {_(THEORY), info->second ? info->second : NULL};
+    for (size_t k = 0; k < 2 && laws[k]; k++) {
+        double w = legend_entry(r, cx, cy, px, marks[k], law, laws[k], false);
+        if (cx > x && cx + w > right)
+            cx = x, cy += line;
+        legend_entry(r, cx, cy, px, marks[k], law, laws[k], draw);
+        cx += w;
+    }
+    return cy + line - y;
+}
+
+/* Each kind's law through its rows, in the order of the swept value
+ * (second: the second theory, dashed). */
+static void draw_law(Renderer *r, const ExperimentPicture *p, const PlotArea *a, size_t group,
+                     bool second, Rgba color)
+{
+    double s = r->scale;
+    size_t order[EXPERIMENT_MAX_POINTS], n = 0;
+    for (size_t i = 0; i < p->result.count; i++) {
+        const ExperimentRow *row = &p->result.rows[i];
+        double v = second ? row->second : row->theory;
+        if (!p->measured[i] || group_of(p, i) != group || !isfinite(v) || (a->ylog && v <= 0))
+            continue;
+        size_t k = n++;
+        for (; k > 0 && p->result.rows[order[k - 1]].swept > row->swept; k--)
+            order[k] = order[k - 1];
+        order[k] = i;
+    }
+    for (size_t k = 0; k + 1 < n; k++) {
+        const ExperimentRow *u = &p->result.rows[order[k]], *v = &p->result.rows[order[k + 1]];
+        double x0 = plot_to_x(a, u->swept), x1 = plot_to_x(a, v->swept);
+        double y0 = plot_to_y(a, second ? u->second : u->theory),
+               y1 = plot_to_y(a, second ? v->second : v->theory);
+        if (!second) {
+            shapes_segment(r->shapes, x0, y0, x1, y1, 1.1 * s, color);
+            continue;
+        }
+        double len = hypot(x1 - x0, y1 - y0), dash = 5.0 * s, gap = 4.0 * s;
+        for (double t = 0; t < len; t += dash + gap) {
+            double e = fmin(len, t + dash);
+            shapes_segment(r->shapes, x0 + (x1 - x0) * t / len, y0 + (y1 - y0) * t / len,
+                           x0 + (x1 - x0) * e / len, y0 + (y1 - y0) * e / len, 0.9 * s, color);
+        }
+    }
+    /* A law known at one point alone is a short level there. */
+    if (n == 1) {
+        const ExperimentRow *u = &p->result.rows[order[0]];
+        double x = plot_to_x(a, u->swept), y = plot_to_y(a, second ? u->second : u->theory);
+        shapes_segment(r->shapes, x - 12.0 * s, y, x + 12.0 * s, y, 1.1 * s, color);
+    }
+}
+
+/* The points with their intervals: filled when within the tolerance,
+ * ringed in the warning colour when not, hollow when not counted. */
+static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea *a)
+{
+    double s = r->scale;
+    for (size_t i = 0; i < p->result.count; i++) {
+        const ExperimentRow *row = &p->result.rows[i];
+        if (!p->measured[i] || !isfinite(row->measured))
+            continue;
+        Rgba color = render_run_color(r, group_of(p, i), 1.0f);
+        double x = plot_to_x(a, row->swept), y = plot_to_y(a, row->measured);
+        double ylo = plot_to_y(a, row->low), yhi = plot_to_y(a, row->high), cap = 3.5 * s;
+        if (isfinite(row->low) && isfinite(row->high) && ylo - yhi > 1.0) {
+            shapes_segment(r->shapes, x, ylo, x, yhi, 0.8 * s, color);
+            shapes_segment(r->shapes, x - cap, ylo, x + cap, ylo, 0.8 * s, color);
+            shapes_segment(r->shapes, x - cap, yhi, x + cap, yhi, 0.8 * s, color);
+        }
+        if (!row->checked)
+            shapes_ring(r->shapes, x, y, POINT_RADIUS * s, 0.7 * s, color);
+        else
+            shapes_disc(r->shapes, x, y, POINT_RADIUS * s, color);
+        if (row->checked && !row->within)
+            shapes_ring(r->shapes, x, y, (POINT_RADIUS + 2.5) * s, 0.8 * s, r->theme->warn);
+    }
+}
+
+/* The grid, the ticks' labels and both axes' names around a. */
+static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px)
+{
+    double s = r->scale, line = render_line_height(r, px);
+    const ExperimentAxes *names = axes_of(p->result.info);
+    Rgba grid = r->theme->axis;
+    grid.a *= 0.3f;
+    double ticks[64];
+    char label[32];
+    size_t n = axis_ticks(a->xlo, a->xhi, a->xlog, (int)(a->w / (TICK_SPACING * s)), ticks);
+    for (size_t k = 0; k < n; k++) {
+        double x = plot_to_x(a, ticks[k]);
+        shapes_segment(r->shapes, x, a->y, x, a->y + a->h, 0.5 * s, grid);
+        tick_label(ticks[k], label, sizeof label);
+        render_text(r, label, x, a->y + a->h + 3.0 * s, px, ALIGN_CENTER, r->theme->dim);
+    }
+    n = axis_ticks(a->ylo, a->yhi, a->ylog, (int)(a->h / (3.0 * line)), ticks);
+    for (size_t k = 0; k < n; k++) {
+        double y = plot_to_y(a, ticks[k]);
+        shapes_segment(r->shapes, a->x, y, a->x + a->w, y, 0.5 * s, grid);
+        tick_label(ticks[k], label, sizeof label);
+        render_text(r, label, a->x - 5.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
+    }
+    shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.7 * s,
+                   r->theme->axis);
+    shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.7 * s, r->theme->axis);
+    const char *xname = names ? _(names->x) : p->result.info->swept;
+    const char *yname = names ? _(names->y) : p->result.info->measured;
+    /* Each name on one line, smaller where the panel is narrow. */
+    char text[1][512];
+    snprintf(text[0], sizeof text[0], a->xlog ? _(LOG_AXIS) : "%s", xname);
+    render_text(r, text[0], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + line,
+                fitting_px(r, 12.5, text, 1, a->w), ALIGN_CENTER, r->theme->text);
+    snprintf(text[0], sizeof text[0], a->ylog ? _(LOG_AXIS) : "%s", yname);
+    render_text(r, text[0], a->left, a->y - line - 4.0 * s,
+                fitting_px(r, 12.5, text, 1, a->x + a->w - a->left), ALIGN_LEFT, r->theme->text);
+}
+
+/* The widest tick label of the y axis, for the room left of the area. */
+static double y_labels_width(Renderer *r, const PlotArea *a, int px)
+{
+    double ticks[64], widest = 0;
+    char label[32];
+    size_t n = axis_ticks(a->ylo, a->yhi, a->ylog, 12, ticks);
+    for (size_t k = 0; k < n; k++) {
+        tick_label(ticks[k], label, sizeof label);
+        widest = fmax(widest, render_text_width(r, label, px));
+    }
+    return widest;
+}
+
+void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect rect)
+{
+    double s = r->scale, pad = 10.0 * s;
+    render_panel(r, rect);
+    char lines[4][512];
+    size_t n = title_lines(p, lines);
+    int title_px = fitting_px(r, 15.0, lines, n, rect.w - 2 * pad);
+    double title_line = render_line_height(r, title_px), y = rect.y + pad;
+    for (size_t i = 0; i < n; i++, y += title_line)
+        render_text(r, lines[i], rect.x + pad, y, title_px,
+                    ALIGN_LEFT, i == 0 && p->finished && !p->result.passed ? r->theme->warn
+                                                                           : r->theme->text);
+    int px = render_font_px(r, 12.5);
+    double line = render_line_height(r, px);
+    y += 4.0 * s;
+    y += draw_legend(r, p, rect.x + pad, y, rect.x + rect.w - pad, px, true) + 4.0 * s;
+    PlotArea a = {.left = rect.x + pad, .y = y + line + 6.0 * s};
+    a.h = rect.y + rect.h - pad - 2.0 * line - 4.0 * s - a.y;
+    r->experiment_drawn = false;
+    if (a.h < 10.0 * s || !plot_ranges(p, &a))
+        return;
+    a.x = a.left + y_labels_width(r, &a, px) + 9.0 * s;
+    a.w = rect.x + rect.w - pad - 0.5 * render_text_width(r, "00000", px) - a.x;
+    if (a.w < 10.0 * s)
+        return;
+    draw_axes(r, p, &a, px);
+    size_t groups = 0;
+    for (size_t i = 0; i < p->result.count; i++)
+        groups = group_of(p, i) + 1 > groups ? group_of(p, i) + 1 : groups;
+    for (size_t g = 0; g < groups; g++) {
+        Rgba law = render_run_color(r, g, 0.85f);
+        draw_law(r, p, &a, g, false, law);
+        if (p->result.info->second)
+            draw_law(r, p, &a, g, true, law);
+    }
+    draw_points(r, p, &a);
+    r->experiment_area = a;
+    r->experiment_drawn = true;
+}
+
+bool render_experiment_to_pixel(const Renderer *r, double swept, double value, double *px,
+                                double *py)
+{
+    if (!r->experiment_drawn)
+        return false;
+    *px = plot_to_x(&r->experiment_area, swept);
+    *py = plot_to_y(&r->experiment_area, value);
+    return true;
+}
