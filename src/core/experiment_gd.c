@@ -57,14 +57,14 @@ const ParamDef experiment_edge_of_stability_params[] = {
     {"window", PARAM_INTEGER, 10000, 2, 1e8, NULL,
      "the last updates of a rosenbrock run, over which lambda/edge is averaged"},
     {"net_gd_from", PARAM_NUMBER, 0.07, 1e-5, 10.0, NULL, "smallest GD eta on the network"},
-    {"net_gd_to", PARAM_NUMBER, 0.14, 1e-5, 10.0, NULL, "largest GD eta on the network"},
+    {"net_gd_to", PARAM_NUMBER, 0.12, 1e-5, 10.0, NULL, "largest GD eta on the network"},
     {"net_adam_from", PARAM_NUMBER, 0.003, 1e-5, 1.0, NULL, "smallest Adam eta on the network"},
     {"net_adam_to", PARAM_NUMBER, 0.03, 1e-5, 1.0, NULL, "largest Adam eta on the network"},
     {"net_points", PARAM_INTEGER, 3, 0, EXPERIMENT_MAX_POINTS, NULL,
      "GD runs and Adam runs of the network " EDGE_NET_MODEL " on " EDGE_NET_DATA
      ", eta log-spaced (1: 'from' alone; 0: none)"},
     {"net_steps", PARAM_INTEGER, 10000, 100, 1e6, NULL,
-     "updates per network run from the seed's theta0; lambda/edge is measured at 50 of the "
+     "updates per network run from the seed's theta0; lambda/edge is measured at 25 of the "
      "last quarter's"},
     {"tol", PARAM_NUMBER, 10.0, 0.0, 1e3, NULL, "tolerance in % of the edge: lambda/edge = 1"},
 };
@@ -292,7 +292,7 @@ ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, Descent
  *
  * The network (EDGE_NET_MODEL on EDGE_NET_DATA, full batch, θ0 from the
  * request's seed, the same for every run): λ/edge is measured by Lanczos
- * on exact Hessian-vector products (net_run_curvature) at 50 updates
+ * on exact Hessian-vector products (net_run_curvature) at 25 updates
  * evenly spread over the last quarter of the run.  GD sharpens
  * progressively from λmax ≈ 5.4 up to 2/η and holds it; Adam's
  * λmax(P⁻¹H) rises to 38/η and hovers there.  Measured with 10000 updates
@@ -363,7 +363,7 @@ static void edge_runs(void *context, size_t begin, size_t end)
 }
 
 /* The network's runs, stepped in rounds between progress reports. */
-#define EDGE_NET_CHECKS 50
+#define EDGE_NET_CHECKS 25
 #define EDGE_NET_ROUNDS 20
 
 typedef struct EdgeNetJob {
@@ -372,6 +372,7 @@ typedef struct EdgeNetJob {
     bool *failed;      /* a measurement ran out of memory */
     size_t steps;      /* updates per run */
     size_t round_end;  /* updates done by the end of this round */
+    size_t count;      /* runs: the GD ones, then as many Adam ones */
     double *sum;       /* of λ/edge over the checks so far, per run */
 } EdgeNetJob;
 
@@ -392,7 +393,10 @@ static void edge_net_round(void *context, size_t begin, size_t end)
 {
     const EdgeNetJob *job = context;
     size_t window_start = job->steps - job->steps / 4, span = job->steps - window_start;
-    for (size_t r = begin; r < end; r++) {
+    for (size_t i = begin; i < end; i++) {
+        /* GD and Adam runs alternate, so each thread's share holds both
+         * (Adam's measurements cost more). */
+        size_t r = i % 2 ? job->count / 2 + i / 2 : i / 2;
         NetRun *run = &job->runs[r];
         ExperimentRow *row = job->rows[r].row;
         while (!job->failed[r] && run->status == NET_RUN_ACTIVE &&
@@ -458,7 +462,7 @@ static ExperimentStatus edge_network(Setting *s, EdgeRow *rows, size_t count, si
     }
     if (status == EXPERIMENT_DONE) {
         started = count;
-        EdgeNetJob job = {rows, runs, failed, steps, 0, sum};
+        EdgeNetJob job = {rows, runs, failed, steps, 0, count, sum};
         for (int round = 1; round <= EDGE_NET_ROUNDS; round++) {
             size_t before = job.round_end;
             job.round_end = steps * (size_t)round / EDGE_NET_ROUNDS;
