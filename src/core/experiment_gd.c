@@ -295,12 +295,13 @@ ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, Descent
  * on exact Hessian-vector products (net_run_curvature) at 25 updates
  * evenly spread over the last quarter of the run.  GD sharpens
  * progressively from λmax ≈ 5.4 up to 2/η and holds it; Adam's
- * λmax(P⁻¹H) rises to 38/η and hovers there.  Measured with 10000 updates
- * over init seeds 0, 1, 2 (docs/ARCHITECTURE.md §8 has the table): Adam
- * 0.968 to 1.002 of its edge at η = 0.003, 0.01, 0.03 on every seed; GD
- * 1.000 at η = 0.1 on every seed, while at η = 0.05 seeds 1 and 2 have not
- * sharpened to the edge by then (0.53) and at η = 0.2 seed 1 falls away
- * from it (0.79: the loss nears its floor and the run leaves the edge).
+ * λmax(P⁻¹H) rises to 38/η and hovers there.  Measured (full form, seeds
+ * 0, 1, 2; docs/ARCHITECTURE.md §8 has the table): Adam 0.975 to 1.009 of
+ * its edge at η = 0.003, 0.0095, 0.03; GD 0.968 to 1.008 at η = 0.07,
+ * 0.092, 0.12.  GD's sweep is bounded on both sides: at η = 0.06 seed 1
+ * stops sharpening at 0.89 of the edge (at 0.05 seeds 1 and 2 have not
+ * reached it after 10000 updates), and at η = 0.14 seed 1 falls away from
+ * it (0.85; 0.79 at 0.2: the loss nears its floor and the run leaves it).
  */
 typedef struct EdgeRow {
     const char *kind; /* "gd", "adam" */
