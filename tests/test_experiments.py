@@ -87,7 +87,7 @@ LAWS = {"sde_variance": (sde_exact, "variance", 9), "kramers": (kramers_plain, "
         "max_margin_rate": (lambda row: float(row["theory"]) if row["law"] == "norm per ln t" else -1.0,
                             "fitted rate", 6),
         "catapult": (catapult_edge, "eta at the edge", 6),
-        "edge_of_stability": (lambda row: 1.0, "eta*lambda_max/2", 3)}
+        "edge_of_stability": (lambda row: 1.0, "lambda/edge", 8)}
 workdir = tempfile.mkdtemp(prefix="descent-test-experiments-")
 for name, (law, measured, points) in LAWS.items():
     path = os.path.join(workdir, name + ".csv")

@@ -151,6 +151,54 @@ static void rejects_bad_counts(void **state)
     landscape_destroy(l);
 }
 
+/* First passages: each walker's steps and outcome are the walker loop's,
+ * bit for bit, on 1 and 3 threads, in lanes (sgd) and one by one
+ * (momentum, which the lanes do not take); walkers with their own noise,
+ * some capped before they get there, one starting on its goal. */
+static void first_passages_are_the_walker_loop(void **state)
+{
+    (void)state;
+    Landscape *l = test_landscape("double_well");
+    static const char *const specs[] = {"sgd:lr=0.02,noise=3", "momentum:lr=0.02,noise=3"};
+    enum { N = 300 };
+    for (size_t s = 0; s < 2; s++) {
+        OptimizerDesc d = test_optimizer(specs[s], l);
+        static SwarmPassage walkers[N];
+        for (size_t i = 0; i < N; i++)
+            walkers[i] = (SwarmPassage){i == 7 ? 1.0 : -1.0, 0.0, i % 2 ? 1.0 : 0.0,
+                                        7.0 + (double)(i % 3), 11 + i, i % 5 == 0 ? 5 : 100000, 0,
+                                        false, false};
+        for (int threads = 1; threads <= 3; threads += 2) {
+            SwarmPassages *p = swarm_passages_create(l, &d, walkers, N, threads, NULL);
+            assert_non_null(p);
+            while (swarm_passages_advance(p, 5000) > 0)
+                ;
+            swarm_passages_destroy(p);
+            size_t capped = 0;
+            for (size_t i = 0; i < N; i++) {
+                OptimizerDesc di = d;
+                di.noise = walkers[i].noise;
+                OptimizerState st;
+                optimizer_init(&di, walkers[i].x0, walkers[i].y0, walkers[i].seed, &st);
+                double side = walkers[i].goal > walkers[i].x0 ? 1.0 : -1.0;
+                size_t k = 0;
+                while (k < walkers[i].cap && (st.x - walkers[i].goal) * side < 0.0 &&
+                       optimizer_step(&di, l, &st) == STEP_OK)
+                    k++;
+                bool reached = (st.x - walkers[i].goal) * side >= 0.0;
+                if (!walkers[i].finished || walkers[i].steps != k || walkers[i].reached != reached)
+                    fail_msg("%s, %d threads, walker %zu: %zu steps (%d) != %zu (%d)", specs[s],
+                             threads, i, walkers[i].steps, walkers[i].reached, k, reached);
+                capped += !reached;
+            }
+            if (capped < 10 || capped > N / 2)
+                fail_msg("%zu of %d walkers capped", capped, N);
+            assert_int_equal(walkers[7].steps, 0);
+        }
+    }
+    landscape_destroy(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +207,7 @@ int main(void)
         cmocka_unit_test(thread_count_does_not_change_results),
         cmocka_unit_test(diverged_particles_stop_and_stay_drawable),
         cmocka_unit_test(rejects_bad_counts),
+        cmocka_unit_test(first_passages_are_the_walker_loop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

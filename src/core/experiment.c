@@ -4,7 +4,7 @@
  * are in experiment_noise.c (SGD's noise: sde_variance, kramers,
  * sharp_escape), experiment_label.c (label_noise), experiment_batch.c
  * (noise_scale) and
- * experiment_gd.c (GD's step: catapult, edge_of_stability); the laws are
+ * experiment_gd.c (the step size: catapult, edge_of_stability, max_margin_rate); the laws are
  * derived in docs/ARCHITECTURE.md §8.
  */
 #include "experiment_impl.h"
@@ -66,9 +66,11 @@ static const ExperimentInfo experiment_table[] = {
      "lambda0", "eta at the edge", "bisection bracket", NULL, "edge",
      PARAMS(experiment_catapult_params), PARAMS(experiment_catapult_quick)},
     {"edge_of_stability",
-     "GD on rosenbrock sharpens until its sharpness reaches 2/eta, and stays there",
-     "eta lambda_max / 2 = 1 once sharpened (Cohen, Kaur, Li, Kolter & Talwalkar 2021)", "eta",
-     "eta*lambda_max/2", "range over the window", NULL, NULL,
+     "GD's sharpness rises to 2/eta and stays; Adam's preconditioned sharpness to 38/eta "
+     "(rosenbrock and a small network)",
+     "GD: lambda_max = 2/eta (Cohen, Kaur, Li, Kolter & Talwalkar 2021); Adam: lambda_max(P^-1 H) "
+     "= (2 + 2 beta1)/(eta (1 - beta1)) (Cohen et al. 2022); lambda/edge = 1",
+     "eta", "lambda/edge", "range over the window", NULL, "run",
      PARAMS(experiment_edge_of_stability_params), PARAMS(experiment_edge_of_stability_quick)},
     {"max_margin_rate",
      "GD on separable logreg: |theta| grows like ln t, its direction turns to the max-margin one",

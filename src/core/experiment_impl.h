@@ -51,8 +51,8 @@ extern const ParamDef experiment_noise_scale_params[7];
 extern const ExperimentQuick experiment_noise_scale_quick[2];
 extern const ParamDef experiment_catapult_params[7];
 extern const ExperimentQuick experiment_catapult_quick[3];
-extern const ParamDef experiment_edge_of_stability_params[6];
-extern const ExperimentQuick experiment_edge_of_stability_quick[2];
+extern const ParamDef experiment_edge_of_stability_params[15];
+extern const ExperimentQuick experiment_edge_of_stability_quick[7];
 extern const ParamDef experiment_max_margin_rate_params[9];
 extern const ExperimentQuick experiment_max_margin_rate_quick[1];
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "linalg2.h"
+#include "swarm.h"
 
 const ParamDef experiment_sde_variance_params[] = {
     {"a", PARAM_NUMBER, 1.0, 1e-3, 1e3, NULL, "curvature of the quadratic 0.5 a (x^2 + y^2)"},
@@ -184,51 +185,86 @@ double experiment_kramers_time(const Landscape *landscape, double mx, double my,
  */
 #define ESCAPE_CAP 40.0
 
-typedef struct EscapeJob {
-    Walkers walkers; /* from a minimum */
-    double goal;     /* the x of the other minimum, which ends the walk */
-    size_t cap;
-    double *times;
-    bool *censored;
-} EscapeJob;
+/* Walker updates a thread takes between two progress reports. */
+#define ESCAPE_ROUND ((size_t)1 << 21)
 
-static void escape_walkers(void *context, size_t begin, size_t end)
+/* Walker i of the point's count, timed from (x0, y0) until x first reaches
+ * goal, about `expected` steps (experiment.h's seed). */
+static SwarmPassage escape_walker(const Setting *s, size_t point, size_t count, size_t i,
+                                  double x0, double y0, double goal, double sigma,
+                                  double expected)
 {
-    const EscapeJob *job = context;
-    const OptimizerDesc *desc = job->walkers.desc;
-    double side = job->goal > job->walkers.x0 ? 1.0 : -1.0;
-    for (size_t i = begin; i < end; i++) {
-        OptimizerState st;
-        size_t walker = experiment_walker_start(&job->walkers, i, &st);
-        size_t k = 0;
-        while (k < job->cap && (st.x - job->goal) * side < 0.0) {
-            if (optimizer_step(desc, job->walkers.landscape, &st) != STEP_OK)
-                break;
-            k++;
-        }
-        job->censored[walker] = (st.x - job->goal) * side < 0.0;
-        job->times[walker] = desc->lr * (double)k;
-    }
+    return (SwarmPassage){x0,    y0,    goal, sigma,
+                          s->request->seed + (uint64_t)(point * count + i),
+                          (size_t)(ESCAPE_CAP * expected) + 1000,
+                          0,     false, false};
 }
 
-/* The mean time t = η·steps of `escapes` walkers (point's seeds) of desc
- * from (x0, y0) until x first reaches goal, about `expected` steps each,
- * with its interval and censored walkers, into row.  times and censored:
- * room for escapes. */
-static void measure_escapes(Setting *s, const Landscape *ls, const OptimizerDesc *desc,
-                            double x0, double y0, double goal, size_t point, size_t escapes,
-                            double expected, double *times, bool *censored, ExperimentRow *row)
+/* Runs the walks to their ends (swarm.h's first passages: in lanes for
+ * plain SGD, the walker loop's bits either way), reporting progress and
+ * calling round_done (when not NULL) between rounds. */
+static ExperimentStatus run_escapes(Setting *s, const Landscape *ls, const OptimizerDesc *desc,
+                                    SwarmPassage *walkers, size_t count,
+                                    void (*round_done)(void *context), void *context,
+                                    DescentError *err)
 {
-    EscapeJob job = {{s, ls, desc, x0, y0, point, escapes, 0},
-                     goal,
-                     (size_t)(ESCAPE_CAP * expected) + 1000,
-                     times,
-                     censored};
-    experiment_run_walkers(s, &job.walkers, expected, escape_walkers, &job);
-    experiment_mean_interval(times, escapes, row);
+    SwarmPassages *passages =
+        swarm_passages_create(ls, desc, walkers, count, s->request->threads, err);
+    if (!passages)
+        return EXPERIMENT_NO_MEMORY;
+    size_t taken;
+    while (!experiment_stopped(s) && (taken = swarm_passages_advance(passages, ESCAPE_ROUND)) > 0) {
+        experiment_report(s, (double)taken);
+        if (round_done)
+            round_done(context);
+    }
+    swarm_passages_destroy(passages);
+    return EXPERIMENT_DONE;
+}
+
+/* The mean time t = η·steps of n finished walks, its interval, and the
+ * walks the cap stopped (censored), into row; times: room for n. */
+static void escape_row(const SwarmPassage *walks, size_t n, double lr, double *times,
+                       ExperimentRow *row)
+{
     row->censored = 0;
-    for (size_t i = 0; i < escapes; i++)
-        row->censored += censored[i];
+    for (size_t i = 0; i < n; i++) {
+        times[i] = lr * (double)walks[i].steps;
+        row->censored += !walks[i].reached;
+    }
+    experiment_mean_interval(times, n, row);
+}
+
+/* kramers' walks: every point's walkers in one queue, the slowest point
+ * first, so the lanes stay full until the fast ones fill in at the end;
+ * a row is judged as soon as its point's walks have all ended. */
+typedef struct KramersJob {
+    Setting *s;
+    ExperimentResult *dest;
+    SwarmPassage *walks; /* point points − 1 first, escapes each */
+    size_t points, escapes;
+    double lr, check_from;
+    double *times;
+    bool judged[EXPERIMENT_MAX_POINTS];
+} KramersJob;
+
+static void kramers_rows(void *context)
+{
+    KramersJob *job = context;
+    for (size_t p = 0; p < job->points; p++) {
+        const SwarmPassage *walks = job->walks + (job->points - 1 - p) * job->escapes;
+        bool ended = !job->judged[p];
+        for (size_t i = 0; i < job->escapes && ended; i++)
+            ended = walks[i].finished;
+        if (!ended)
+            continue;
+        ExperimentRow *row = &job->dest->rows[p];
+        escape_row(walks, job->escapes, job->lr, job->times, row);
+        row->second = (double)NAN;
+        row->checked = row->swept >= job->check_from;
+        experiment_judge_row(job->s, row);
+        job->judged[p] = true;
+    }
 }
 
 ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentError *err)
@@ -268,29 +304,29 @@ ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentE
         return EXPERIMENT_BAD_SETTINGS;
     }
     double *times = malloc(escapes * sizeof *times);
-    bool *censored = malloc(escapes * sizeof *censored);
-    ExperimentStatus status = times && censored ? EXPERIMENT_DONE : EXPERIMENT_NO_MEMORY;
+    SwarmPassage *walks = malloc(points * escapes * sizeof *walks);
+    OptimizerDesc desc;
+    ExperimentStatus status = times && walks ? EXPERIMENT_DONE : EXPERIMENT_NO_MEMORY;
+    /* One optimizer for every point but its noise: σ = √(2ε/η). */
+    if (status == EXPERIMENT_DONE && !experiment_make_sgd(ls, lr, 1.0, NOISE_ISOTROPIC, &desc, err))
+        status = EXPERIMENT_BAD_SETTINGS;
+    for (size_t p = 0; p < points && status == EXPERIMENT_DONE; p++) {
+        double sigma = sqrt(2.0 * (h / dest->rows[p].swept) / lr);
+        for (size_t i = 0; i < escapes; i++)
+            walks[(points - 1 - p) * escapes + i] =
+                escape_walker(s, p, escapes, i, -1.0, 0.0, 1.0, sigma, expected[p]);
+    }
+    KramersJob job = {s, dest, walks, points, escapes, lr, check_from, times, {false}};
+    if (status == EXPERIMENT_DONE)
+        status = run_escapes(s, ls, &desc, walks, points * escapes, kramers_rows, &job, err);
+    dest->count = points;
     double inv_eps[EXPERIMENT_MAX_POINTS], log_tau[EXPERIMENT_MAX_POINTS];
     size_t fitted = 0;
-    for (size_t p = 0; p < points && status == EXPERIMENT_DONE; p++) {
-        ExperimentRow *row = &dest->rows[p];
-        double eps = h / row->swept;
-        OptimizerDesc desc;
-        if (!experiment_make_sgd(ls, lr, sqrt(2.0 * eps / lr), NOISE_ISOTROPIC, &desc, err)) {
-            status = EXPERIMENT_BAD_SETTINGS;
-            break;
+    for (size_t p = 0; p < points && status == EXPERIMENT_DONE; p++)
+        if (dest->rows[p].checked) {
+            inv_eps[fitted] = 1.0 / (h / dest->rows[p].swept);
+            log_tau[fitted++] = log(dest->rows[p].measured);
         }
-        measure_escapes(s, ls, &desc, -1.0, 0.0, 1.0, p, escapes, expected[p], times, censored,
-                        row);
-        row->second = (double)NAN;
-        row->checked = row->swept >= check_from;
-        experiment_judge_row(s, row);
-        if (row->checked) {
-            inv_eps[fitted] = 1.0 / eps;
-            log_tau[fitted++] = log(row->measured);
-        }
-    }
-    dest->count = points;
     if (status == EXPERIMENT_DONE && fitted >= 2) {
         double slope = experiment_fit_slope(inv_eps, log_tau, fitted),
                tolerance = experiment_key(s, "slope_tol") / 100.0;
@@ -299,7 +335,7 @@ ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentE
     }
     landscape_destroy(ls);
     free(times);
-    free(censored);
+    free(walks);
     return status;
 }
 
@@ -401,8 +437,8 @@ ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, Des
         return EXPERIMENT_BAD_SETTINGS;
     }
     double *times = malloc(escapes * sizeof *times);
-    bool *censored = malloc(escapes * sizeof *censored);
-    ExperimentStatus status = times && censored ? EXPERIMENT_DONE : EXPERIMENT_NO_MEMORY;
+    SwarmPassage *walks = malloc(2 * escapes * sizeof *walks);
+    ExperimentStatus status = times && walks ? EXPERIMENT_DONE : EXPERIMENT_NO_MEMORY;
     for (size_t p = 0; p < points && status == EXPERIMENT_DONE; p++) {
         double batch = dest->rows[2 * p].swept;
         for (int m = 0; m < 2 && status == EXPERIMENT_DONE; m++) {
@@ -414,10 +450,16 @@ ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, Des
                 break;
             }
             ExperimentRow *row = &dest->rows[2 * p + (size_t)m], well[2];
-            for (int w = 0; w < 2; w++)
-                measure_escapes(s, ls, &desc, minima[w].x, 0.0, minima[1 - w].x,
-                                4 * p + 2 * (size_t)m + (size_t)w, escapes, tau[p][m][w] / lr,
-                                times, censored, &well[w]);
+            for (size_t w = 0; w < 2; w++)
+                for (size_t i = 0; i < escapes; i++)
+                    walks[w * escapes + i] =
+                        escape_walker(s, 4 * p + 2 * (size_t)m + w, escapes, i, minima[w].x, 0.0,
+                                      minima[1 - w].x, desc.noise, tau[p][m][w] / lr);
+            status = run_escapes(s, ls, &desc, walks, 2 * escapes, NULL, NULL, err);
+            if (status != EXPERIMENT_DONE)
+                break;
+            for (size_t w = 0; w < 2; w++)
+                escape_row(walks + w * escapes, escapes, lr, times, &well[w]);
             double ratio = well[1].measured / well[0].measured;
             double spread = hypot((well[1].high - well[1].low) / (2.0 * well[1].measured),
                                   (well[0].high - well[0].low) / (2.0 * well[0].measured));
@@ -432,6 +474,6 @@ ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, Des
     dest->count = 2 * points;
     landscape_destroy(ls);
     free(times);
-    free(censored);
+    free(walks);
     return status;
 }

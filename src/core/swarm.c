@@ -3,6 +3,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,7 @@ typedef struct Lanes {
     double buf[2 * SWARM_LANES], sq[2 * SWARM_LANES], aux[2 * SWARM_LANES];
     double g[2 * SWARM_LANES];     /* the decayed gradient the rule takes */
     double noise[2 * SWARM_LANES]; /* the update's standard normals */
+    double sigma[2 * SWARM_LANES]; /* each lane's noise= (a swarm's: all desc's) */
     uint64_t rng[4][SWARM_LANES];  /* each lane's xoshiro256** state */
     uint64_t bits[SWARM_LANES];
     bool done[SWARM_LANES];        /* stopped, and its walker written back */
@@ -191,6 +193,21 @@ static void lane_rng_set(Lanes *lanes, size_t j, const Rng *rng)
         lanes->rng[w][j] = rng->s[w];
 }
 
+/* Puts walker s, whose noise is sigma, into lane j. */
+static void lane_put(Lanes *lanes, size_t j, const OptimizerState *s, double sigma)
+{
+    lanes->theta[j] = s->x;
+    lanes->theta[SWARM_LANES + j] = s->y;
+    for (int c = 0; c < 2; c++) {
+        size_t k = (size_t)c * SWARM_LANES + j;
+        lanes->buf[k] = s->buf[c];
+        lanes->sq[k] = s->sq[c];
+        lanes->aux[k] = s->aux[c];
+        lanes->sigma[k] = sigma;
+    }
+    lane_rng_set(lanes, j, &s->rng);
+}
+
 /* Takes walkers begin .. begin + count - 1 (count <= SWARM_LANES) into the
  * lanes; false when a live one has not done t updates, which the lanes
  * need of all of them (a swarm's live particles step together, so it does
@@ -207,15 +224,7 @@ static bool lanes_load(Lanes *lanes, const Swarm *swarm, size_t begin, size_t co
             continue;
         if (s->t != lanes->t)
             return false;
-        lanes->theta[j] = s->x;
-        lanes->theta[SWARM_LANES + j] = s->y;
-        for (int c = 0; c < 2; c++) {
-            size_t k = (size_t)c * SWARM_LANES + j;
-            lanes->buf[k] = s->buf[c];
-            lanes->sq[k] = s->sq[c];
-            lanes->aux[k] = s->aux[c];
-        }
-        lane_rng_set(lanes, j, &s->rng);
+        lane_put(lanes, j, s, swarm->desc.noise);
     }
     return true;
 }
@@ -299,7 +308,7 @@ static inline __attribute__((always_inline)) void lanes_step(Lanes *lanes,
         lanes_normals(lanes, lanes->noise);
         lanes_normals(lanes, lanes->noise + SWARM_LANES);
         for (size_t k = 0; k < 2 * SWARM_LANES; k++)
-            lanes->g[k] += d->noise * lanes->noise[k];
+            lanes->g[k] += lanes->sigma[k] * lanes->noise[k];
     }
     memcpy(lanes->grad, lanes->g, sizeof lanes->grad);
     memcpy(lanes->step, lanes->theta, sizeof lanes->step);
@@ -466,4 +475,254 @@ const float *swarm_positions(const Swarm *swarm)
 const OptimizerState *swarm_particle(const Swarm *swarm, size_t i)
 {
     return &swarm->states[i];
+}
+
+/* ------------------------------------------------------------------------ */
+/* First passages                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* One thread's share of the walks: its lanes, the walker in each lane, and
+ * the walkers it steps one by one (all of them when desc does not suit the
+ * lanes; the lanes' last ones once no walker is left to take). */
+typedef struct PassageGroup {
+    Lanes lanes;
+    size_t walker[SWARM_LANES];     /* the walker in each lane (live when !lanes.done) */
+    size_t taken[SWARM_LANES];      /* updates it has taken */
+    double goal[SWARM_LANES], side[SWARM_LANES], cap[SWARM_LANES];
+    OptimizerState solo[SWARM_LANES]; /* walkers stepped one by one */
+    size_t solo_walker[SWARM_LANES], solo_taken[SWARM_LANES], solo_count;
+    size_t updates;                 /* walker updates this round */
+} PassageGroup;
+
+struct SwarmPassages {
+    const Landscape *landscape;
+    OptimizerDesc desc;
+    SwarmPassage *walkers;
+    size_t count;
+    int threads;
+    bool lanes;              /* desc suits refilled lanes */
+    atomic_size_t next;      /* the next walker to take */
+    PassageGroup *groups;    /* one per thread */
+    size_t budget;           /* walker updates per group this round */
+};
+
+/* Whether desc's update is the same at every update count, so lanes that
+ * hold walkers at different counts can step together: gd and sgd without
+ * momentum at a constant rate, full gradient, isotropic noise. */
+static bool passages_fit_lanes(const OptimizerDesc *d)
+{
+    return (d->kind == OPT_GD || d->kind == OPT_SGD) && d->momentum == 0 &&
+           d->schedule.kind == SCHEDULE_CONSTANT && d->batch == 0 &&
+           d->noise_model == NOISE_ISOTROPIC && d->label_noise == 0 && d->noise > 0;
+}
+
+SwarmPassages *swarm_passages_create(const Landscape *landscape, const OptimizerDesc *desc,
+                                     SwarmPassage *walkers, size_t count, int threads,
+                                     DescentError *err)
+{
+    threads = threads < 1 ? 1 : threads > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : threads;
+    SwarmPassages *p = calloc(1, sizeof *p);
+    PassageGroup *groups = calloc((size_t)threads, sizeof *groups);
+    if (!p || !groups) {
+        free(p);
+        free(groups);
+        error_set(err, "out of memory for %d threads of walkers", threads);
+        return NULL;
+    }
+    *p = (SwarmPassages){landscape, *desc, walkers, count, threads, false, 0, groups, 0};
+    atomic_init(&p->next, 0);
+    p->lanes = passages_fit_lanes(desc);
+    for (size_t i = 0; i < count; i++) {
+        walkers[i].steps = 0;
+        walkers[i].reached = walkers[i].finished = false;
+        p->lanes = p->lanes && walkers[i].noise > 0;
+    }
+    for (int g = 0; g < threads; g++)
+        for (size_t j = 0; j < SWARM_LANES; j++)
+            groups[g].lanes.done[j] = true;
+    return p;
+}
+
+void swarm_passages_destroy(SwarmPassages *p)
+{
+    if (!p)
+        return;
+    free(p->groups);
+    free(p);
+}
+
+/* The next walker not yet taken, started; false when none is left. */
+static bool passage_take(SwarmPassages *p, size_t *walker, OptimizerState *st)
+{
+    size_t i = atomic_fetch_add(&p->next, 1);
+    if (i >= p->count)
+        return false;
+    const SwarmPassage *w = &p->walkers[i];
+    optimizer_init(&p->desc, w->x0, w->y0, w->seed, st);
+    *walker = i;
+    return true;
+}
+
+/* Walker i's walk has ended after `steps` updates, at x. */
+static void passage_finish(SwarmPassage *w, size_t steps, double x)
+{
+    w->steps = steps;
+    w->reached = (x - w->goal) * (w->goal > w->x0 ? 1.0 : -1.0) >= 0.0;
+    w->finished = true;
+}
+
+/* Steps the group's solo walkers, one by one, for up to the round's
+ * budget: the walker loop itself (optimizer_step until the walk ends). */
+static void passages_solo(SwarmPassages *p, PassageGroup *g)
+{
+    OptimizerDesc desc = p->desc;
+    while (g->updates < p->budget) {
+        if (g->solo_count == 0) {
+            if (p->lanes || !passage_take(p, &g->solo_walker[0], &g->solo[0]))
+                return;
+            g->solo_taken[0] = 0;
+            g->solo_count = 1;
+        }
+        size_t last = g->solo_count - 1;
+        OptimizerState *st = &g->solo[last];
+        SwarmPassage *w = &p->walkers[g->solo_walker[last]];
+        double side = w->goal > w->x0 ? 1.0 : -1.0;
+        desc.noise = w->noise;
+        bool ended = false;
+        while (!ended && g->updates < p->budget) {
+            ended = !((st->x - w->goal) * side < 0.0) || g->solo_taken[last] >= w->cap ||
+                    optimizer_step(&desc, p->landscape, st) != STEP_OK;
+            g->solo_taken[last] += !ended;
+            g->updates += !ended;
+        }
+        if (ended) {
+            passage_finish(w, g->solo_taken[last], st->x);
+            g->solo_count--;
+        }
+    }
+}
+
+/* Fills lane j with the next walker, or leaves it empty (done, zeroed,
+ * never crossing) when none is left. */
+static void passage_fill_lane(SwarmPassages *p, PassageGroup *g, Lanes *lanes, size_t j)
+{
+    OptimizerState st;
+    bool taken;
+    /* A walk that ends before its first update (at or past its goal, or a
+     * cap of 0) ends here. */
+    while ((taken = passage_take(p, &g->walker[j], &st))) {
+        SwarmPassage *w = &p->walkers[g->walker[j]];
+        if ((st.x - w->goal) * (w->goal > w->x0 ? 1.0 : -1.0) < 0.0 && w->cap > 0)
+            break;
+        passage_finish(w, 0, st.x);
+    }
+    if (!taken) {
+        lanes->done[j] = true;
+        lanes_clear(lanes, j);
+        g->goal[j] = (double)INFINITY;
+        g->side[j] = 1.0;
+        g->cap[j] = (double)INFINITY;
+        return;
+    }
+    const SwarmPassage *w = &p->walkers[g->walker[j]];
+    lane_put(lanes, j, &st, w->noise);
+    lanes->done[j] = false;
+    g->taken[j] = 0;
+    g->goal[j] = w->goal;
+    g->side[j] = w->goal > w->x0 ? 1.0 : -1.0;
+    g->cap[j] = (double)w->cap;
+}
+
+/* Ends the walks of live lanes that crossed, reached their cap or
+ * diverged, and refills them. */
+static void passage_lanes_end(SwarmPassages *p, PassageGroup *g, Lanes *lanes)
+{
+    for (size_t j = 0; j < SWARM_LANES; j++) {
+        double x = lanes->theta[j], y = lanes->theta[SWARM_LANES + j];
+        if (lanes->done[j] ||
+            ((x - g->goal[j]) * g->side[j] < 0.0 && (double)g->taken[j] < g->cap[j] &&
+             isfinite(x) && isfinite(y)))
+            continue;
+        /* A diverged walker's count stops before its last update, as the
+         * walker loop's does. */
+        bool diverged = !isfinite(x) || !isfinite(y);
+        passage_finish(&p->walkers[g->walker[j]], g->taken[j] - diverged, x);
+        passage_fill_lane(p, g, lanes, j);
+    }
+}
+
+/* Moves the group's live lanes to its solo walkers: once no walker is left
+ * to take and fewer than a third of the lanes are live, stepping those
+ * alone is cheaper than turning all the lanes (a lane update costs about a
+ * third of a walker's). */
+static void passage_lanes_to_solo(PassageGroup *g, Lanes *lanes)
+{
+    for (size_t j = 0; j < SWARM_LANES; j++) {
+        if (lanes->done[j])
+            continue;
+        OptimizerState *st = &g->solo[g->solo_count];
+        memset(st, 0, sizeof *st);
+        lanes_store(lanes, j, st);
+        st->t = (long)g->taken[j];
+        g->solo_taken[g->solo_count] = g->taken[j];
+        g->solo_walker[g->solo_count++] = g->walker[j];
+        lanes->done[j] = true;
+    }
+}
+
+SWARM_CLONES static void passages_lanes(SwarmPassages *p, PassageGroup *g)
+{
+    /* The lanes are stepped in a copy on the stack: the vectoriser takes
+     * the random draws of a local Lanes apart, not of one behind a pointer. */
+    Lanes local = g->lanes, *lanes = &local;
+    lanes->count = SWARM_LANES;
+    size_t live = 0;
+    for (size_t j = 0; j < SWARM_LANES; j++) {
+        if (lanes->done[j] && atomic_load(&p->next) < p->count)
+            passage_fill_lane(p, g, lanes, j);
+        live += !lanes->done[j];
+    }
+    while (live > 0 && g->updates < p->budget) {
+        lanes_step(lanes, &p->desc, p->landscape);
+        int ended = 0;
+        for (size_t j = 0; j < SWARM_LANES; j++) {
+            g->taken[j]++;
+            ended |= !((lanes->theta[j] - g->goal[j]) * g->side[j] < 0.0) |
+                     !((double)g->taken[j] < g->cap[j]);
+        }
+        g->updates += live;
+        if (ended || !lanes_finite(lanes)) {
+            passage_lanes_end(p, g, lanes);
+            live = 0;
+            for (size_t j = 0; j < SWARM_LANES; j++)
+                live += !lanes->done[j];
+            if (atomic_load(&p->next) >= p->count && 3 * live < SWARM_LANES) {
+                passage_lanes_to_solo(g, lanes);
+                live = 0;
+            }
+        }
+    }
+    g->lanes = local;
+}
+
+static void passages_groups(void *context, size_t begin, size_t end)
+{
+    SwarmPassages *p = context;
+    for (size_t i = begin; i < end; i++) {
+        PassageGroup *g = &p->groups[i];
+        g->updates = 0;
+        if (p->lanes && g->solo_count == 0)
+            passages_lanes(p, g);
+        passages_solo(p, g);
+    }
+}
+
+size_t swarm_passages_advance(SwarmPassages *p, size_t updates)
+{
+    p->budget = updates;
+    parallel_for((size_t)p->threads, p->threads, passages_groups, p);
+    size_t done = 0;
+    for (int g = 0; g < p->threads; g++)
+        done += p->groups[g].updates;
+    return done;
 }

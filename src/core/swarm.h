@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "landscape.h"
@@ -71,5 +72,45 @@ size_t swarm_diverged(const Swarm *swarm);
 const float *swarm_positions(const Swarm *swarm);
 /* The full state of particle i (0 <= i < count). */
 const OptimizerState *swarm_particle(const Swarm *swarm, size_t i);
+
+/* First passages: many independent walkers of one optimizer, each stepped
+ * until x first reaches its goal (the mean first-passage times of the
+ * experiments, experiment.h).  Walker i is desc with noise walkers[i].noise,
+ * started at (x0, y0) with seed walkers[i].seed; its walk ends after the
+ * update that takes x to goal or beyond (seen from x0), after cap updates,
+ * or before an update that diverges (not counted), exactly as
+ *   while (steps < cap && x is short of goal && optimizer_step(...) == STEP_OK) steps++;
+ * would end it: the same bits, on any number of threads.  When desc's
+ * update is the same at every update count (gd and sgd without momentum at
+ * a constant rate, full gradient, isotropic noise) and every noise is
+ * positive, the walkers run in the lanes above, a lane taking the next
+ * walker as soon as its own walk ends, so the lanes stay full; the walkers
+ * are taken in their order (put the longest walks first, so the short ones
+ * fill in at the end), on the threads given, sharing one queue.  Else each
+ * thread steps its walkers one by one. */
+typedef struct SwarmPassage {
+    double x0, y0;   /* the start */
+    double goal;     /* the x that ends the walk */
+    double noise;    /* desc's noise= for this walker */
+    uint64_t seed;
+    size_t cap;      /* updates at most */
+    size_t steps;    /* out: the updates it took */
+    bool reached;    /* out: x got to goal (else the cap or divergence ended it) */
+    bool finished;   /* out: its walk has ended (steps and reached are final) */
+} SwarmPassage;
+
+typedef struct SwarmPassages SwarmPassages;
+
+/* Prepares the walks; walkers (count of them) are borrowed until
+ * swarm_passages_destroy, and their out fields written as walks end.
+ * Errors: out of memory. */
+SwarmPassages *swarm_passages_create(const Landscape *landscape, const OptimizerDesc *desc,
+                                     SwarmPassage *walkers, size_t count, int threads,
+                                     DescentError *err);
+/* Steps the walks on for about `updates` walker updates a thread (between
+ * two calls the caller may read which walks have finished); returns the
+ * updates taken, 0 once every walk has ended. */
+size_t swarm_passages_advance(SwarmPassages *passages, size_t updates);
+void swarm_passages_destroy(SwarmPassages *passages);
 
 #endif
