@@ -139,8 +139,8 @@ void render_experiment_frame(Renderer *r, const ExperimentPicture *picture, int 
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, r->width, r->height);
-    const float *slate = surface_background[theme];
-    glClearColor(slate[0], slate[1], slate[2], 1.0f);
+    Rgba slate = r->theme->slate;
+    glClearColor(slate.r, slate.g, slate.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);

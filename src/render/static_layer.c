@@ -24,13 +24,6 @@
 
 #include "texture.h"
 
-/* Around the 3D view's box and the 2D view's landscape: a slate the
- * colormaps all stand out on, dark or light with the theme's panels. */
-static const float slate[SCENE_THEME_COUNT][3] = {
-    [SCENE_THEME_DARK] = {0.13f, 0.14f, 0.17f},
-    [SCENE_THEME_LIGHT] = {0.90f, 0.91f, 0.93f},
-};
-
 void static_layer_init(StaticLayer *s)
 {
     const char *setting = getenv("DESCENT_STATIC_LAYER");
@@ -54,7 +47,7 @@ void static_layer_release(StaticLayer *s)
 static SurfaceFrame surface_frame(const Renderer *r, const Scene *scene, const Viewport *vp,
                                   GLuint target)
 {
-    const float *background = slate[scene->display.theme];
+    Rgba slate = r->theme->slate;
     return (SurfaceFrame){
         .rect = vp->world,
         .scale = heatmap_scale(r->heatmap),
@@ -62,7 +55,7 @@ static SurfaceFrame surface_frame(const Renderer *r, const Scene *scene, const V
         .line_width = (float)r->scale,
         .line_strength = r->theme->contour_strength,
         .paper = r->theme->landscape_paper,
-        .background = {background[0], background[1], background[2]},
+        .background = {slate.r, slate.g, slate.b},
         .target = target,
         .progressive = r->progressive,
         .width = r->width,
@@ -125,12 +118,12 @@ static void paint(Renderer *r, const Scene *scene, const Viewport *vp, unsigned 
     glBindFramebuffer(GL_FRAMEBUFFER, target);
     glViewport(0, 0, r->width, r->height);
     glDisable(GL_SCISSOR_TEST);
-    const float *background = slate[scene->display.theme];
+    Rgba slate = r->theme->slate;
     if (r->view3d && picture != 0) {
         SurfaceFrame frame = surface_frame(r, scene, vp, target);
         surface_blit(r->surface, &frame);
     } else {
-        glClearColor(background[0], background[1], background[2], 1.0f);
+        glClearColor(slate.r, slate.g, slate.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         if (!r->view3d)
             heatmap_blit(r->heatmap, vp, r->width, r->height, target);

@@ -7,6 +7,7 @@
  * vermillion, blue, ordered so the first runs contrast most on viridis and
  * magma under a dark casing.  Black is left out (the casing is black). */
 static const Theme dark = {
+    .slate = {0.13f, 0.14f, 0.17f, 1.0f},
     .panel = {0.07f, 0.08f, 0.11f, 0.80f},
     .text = {0.95f, 0.95f, 0.95f, 1.0f},
     .dim = {0.95f, 0.95f, 0.95f, 0.5f},
@@ -34,6 +35,7 @@ static const Theme dark = {
  * blue vanish on white).  Contours are darker, as print and projectors
  * wash out fine lines. */
 static const Theme light = {
+    .slate = {0.90f, 0.91f, 0.93f, 1.0f},
     .panel = {0.98f, 0.98f, 0.97f, 0.90f},
     .text = {0.08f, 0.09f, 0.12f, 1.0f},
     .dim = {0.08f, 0.09f, 0.12f, 0.62f},

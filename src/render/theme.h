@@ -17,6 +17,8 @@
 #define THEME_RUN_COLORS SCENE_RUN_COLORS
 
 typedef struct Theme {
+    Rgba slate;          /* around the landscape (the 3D box, the 2D map) and
+                            behind a plot drawn alone: every colormap stands out */
     Rgba panel;          /* legend, plot, readout, caption backgrounds */
     Rgba text, dim;      /* body text; secondary text (labels, status) */
     Rgba warn;           /* a diverged or stalled run, errors */
