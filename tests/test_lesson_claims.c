@@ -26,7 +26,9 @@
 #include "core/linalg2.h"
 #include "core/model.h"
 #include "core/netdata.h"
+#include "core/net_run.h"
 #include "core/optimizer.h"
+#include "core/represent.h"
 #include "core/run.h"
 #include "core/slice.h"
 #include "core/swarm.h"
@@ -38,7 +40,7 @@
 static const char *const shipped[] = {
     "adam_vs_sgd", "adaptive", "edge_of_stability", "gradient_flow", "implicit_regularization",
     "learning_rate", "momentum", "saddle", "schedules", "sgd_noise", "sharp_flat", "welcome",
-    "trained_not_derived",
+    "trained_not_derived", "representation",
 };
 #define SHIPPED_COUNT (sizeof shipped / sizeof shipped[0])
 
@@ -433,9 +435,10 @@ static void test_welcome(void **state)
 
     /* "more": the lessons it names are the ones that ship. */
     const LessonStep *more = step_named(&lesson, "more");
-    assert_int_equal(SHIPPED_COUNT, 13);
+    assert_int_equal(SHIPPED_COUNT, 14);
     assert_non_null(strstr(more->caption, "edge of stability"));
     assert_non_null(strstr(more->caption, "trained, not derived"));
+    assert_non_null(strstr(more->caption, "representation"));
     assert_non_null(strstr(more->caption, "Adam against GD"));
     lesson_free(&lesson);
 }
@@ -1911,6 +1914,83 @@ static void test_trained_not_derived(void **state)
     lesson_free(&lesson);
 }
 
+/* ----------------------------------------------------- representation */
+
+/* The lesson's network (model, data, optimizer, updates from its steps)
+ * over 20 data sets and starts: g takes the lesson's data with seed=g and
+ * init seed init_seed + g; g = 0 is the lesson's own.  The probe is
+ * core/represent.h's on the last hidden layer.  Exact. */
+#define REPR_SEEDS 20
+
+static void test_representation(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("representation", "en");
+    const LessonStep *untrained = step_named(&lesson, "untrained");
+    const LessonStep *trained = step_named(&lesson, "trained");
+    assert_int_equal(untrained->play, 0);
+    assert_true(trained->keep);
+    assert_int_equal(trained->play, 2000); /* "2000 steps of Adam" */
+    assert_non_null(strstr(untrained->runs.specs[0], "adam"));
+    Model model;
+    DescentError err = { "" };
+    assert_true(model_parse(untrained->model, &model, &err));
+    /* "the last hidden layer": the layer the map shows. */
+    assert_int_equal(untrained->representation, model.nsizes - 2);
+    assert_int_equal(trained->representation, model.nsizes - 2);
+    ModelWork *work = model_work_create(&model);
+    double *theta0 = malloc(model.nparams * sizeof *theta0);
+    assert_non_null(work);
+    assert_non_null(theta0);
+    double init_max = 0, init_test_sum = 0, trained_min = 1, test_min = 1, test_max = 0;
+    for (uint64_t g = 0; g < REPR_SEEDS; g++) {
+        char data[256];
+        snprintf(data, sizeof data, "%s,seed=%llu", untrained->data, (unsigned long long)g);
+        NetDataSplit split;
+        if (!netdata_create(data, &split, &err))
+            fail_msg("%s", err.message);
+        Rng rng;
+        rng_seed(&rng, untrained->init_seed + g);
+        model_init(&model, &rng, theta0);
+        ProbeAccuracy before, after;
+        assert_true(probe_network(&model, theta0, &split, work, &before, &err));
+        OptimizerDesc desc;
+        assert_true(optimizer_parse_vec(untrained->runs.specs[0], split.train.n, data, &desc,
+                                        &err));
+        NetRun run;
+        assert_true(net_run_init(&run, &model, &split, &desc, theta0, 0, &err));
+        bool ok = true;
+        assert_int_equal(net_run_advance(&run, (size_t)trained->play, &ok, &err),
+                         (size_t)trained->play);
+        assert_true(ok);
+        assert_true(probe_network(&model, net_run_theta(&run), &split, work, &after, &err));
+        print_message("data seed %2llu: probe %.3f at init (held out %.3f), %.3f trained "
+                      "(held out %.3f)\n", (unsigned long long)g, before.train, before.test,
+                      after.train, after.test);
+        init_max = fmax(init_max, before.train);
+        init_test_sum += before.test;
+        trained_min = fmin(trained_min, after.train);
+        test_min = fmin(test_min, after.test);
+        test_max = fmax(test_max, after.test);
+        net_run_free(&run);
+        netdata_free(&split);
+    }
+    print_message("init: training at most %.3f, held out mean %.3f; trained: training at "
+                  "least %.3f, held out %.3f .. %.3f\n", init_max, init_test_sum / REPR_SEEDS,
+                  trained_min, test_min, test_max);
+    /* untrained: "at most 75 % of the training points", "54 % on average"
+     * (0.750, 0.541). */
+    assert_true(init_max <= 0.75);
+    assert_true(fabs(init_test_sum / REPR_SEEDS - 0.54) < 0.005);
+    /* trained: "at least 97 % of the training points" (0.970), held out
+     * "59 to 82 %" (0.590 .. 0.820). */
+    assert_true(trained_min >= 0.97);
+    assert_true(test_min >= 0.585 && test_max <= 0.825);
+    free(theta0);
+    model_work_destroy(work);
+    lesson_free(&lesson);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1928,6 +2008,7 @@ int main(void)
         cmocka_unit_test(test_adam_vs_sgd),
         cmocka_unit_test(test_edge_of_stability),
         cmocka_unit_test(test_trained_not_derived),
+        cmocka_unit_test(test_representation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
