@@ -367,11 +367,31 @@ static const Spelling spellings[] = {
     { "LINREG:data=/etc/passwd", NULL, "unknown landscape 'LINREG'" },
 };
 
-/* Where a lesson may give a landscape spec, and the line it is on. */
-static const struct {
+/* A network's data (issue 16): csv:FILE is csv:file=FILE, checked the
+ * same way. */
+static const Spelling data_spellings[] = {
+    { "csv:tiny.csv", "tiny.csv", NULL },
+    { "csv: tiny.csv ", "tiny.csv", NULL },
+    { "csv:file=tiny.csv", "tiny.csv", NULL },
+    { "csv:\tfile = sub/in.csv,test=0.5", "sub/in.csv", NULL },
+    { "csv:link_in.csv", "tiny.csv", NULL },
+    { "csv:/etc/passwd", NULL, "file=/etc/passwd: " RELATIVE },
+    { "csv: file = /etc/passwd", NULL, "file=/etc/passwd: " RELATIVE },
+    { "csv:../outside.csv", NULL, OUTSIDE },
+    { "csv:link_out.csv", NULL, OUTSIDE },
+    { "csv:link_dev.csv", NULL, OUTSIDE },
+    { "csv:fifo.csv", NULL, "file=fifo.csv: not a regular file" },
+    { "csv:tiny.csv,file=/etc/passwd", NULL, "key 'file' given twice" },
+    { "CSV:/etc/passwd", NULL, "unknown dataset 'CSV'" },
+};
+
+typedef struct Place {
     const char *text;   /* %s: the spec */
     int line;
-} places[] = {
+} Place;
+
+/* Where a lesson may give a landscape spec, and the line it is on. */
+static const Place places[] = {
     { "lesson { title = 't', landscape = [==[%s]==] }\nstep { caption = 'x' }\n", 1 },
     { "lesson { title = 't', landscape = 'quadratic' }\n"
       "step { caption = 'x', landscape = [==[%s]==] }\n", 2 },
@@ -387,10 +407,55 @@ static void write_text(const char *path, const char *text)
     fclose(file);
 }
 
+/* Where a lesson may give a dataset spec; the spec a loaded lesson holds
+ * is its first step's data. */
+static const Place data_places[] = {
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = [==[%s]==] }\n"
+      "step { caption = 'x', runs = 'gd' }\n", 1 },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { caption = 'x', runs = 'gd', data = [==[%s]==] }\n", 2 },
+};
+
 /* The spec a loaded lesson holds at place p. */
-static const char *spec_at(const Lesson *lesson, size_t p)
+static const char *spec_at(const Lesson *lesson, const Place *place)
 {
-    return p < 2 ? lesson->steps[0].landscape : lesson->steps[0].keys[0].landscapes[1];
+    if (place >= data_places && place < data_places + 2)
+        return lesson->steps[0].data;
+    return place < places + 2 ? lesson->steps[0].landscape
+                              : lesson->steps[0].keys[0].landscapes[1];
+}
+
+/* Loads spelling at place from the lesson file path in folder: it names
+ * its file by the file's real path, or is refused on the place's line. */
+static void check_spelling(const char *path, const char *folder, const Spelling *spelling,
+                           const Place *place)
+{
+    char text[1024];
+    snprintf(text, sizeof text, place->text, spelling->spec);
+    write_text(path, text);
+    Lesson lesson;
+    DescentError err = { "" };
+    double start = seconds_now();
+    bool loaded = lesson_load(path, "en", window_keys, &lesson, &err);
+    print_message("%-40s line %d  %.3f s  %s\n", spelling->spec, place->line,
+                  seconds_now() - start, loaded ? spec_at(&lesson, place) : err.message);
+    assert_true(seconds_now() - start < 30.0); /* a hang guard, not a timing */
+    if (!spelling->refusal) {
+        assert_true(loaded);
+        char file[512], real[PATH_MAX], expected[PATH_MAX + 16];
+        snprintf(file, sizeof file, "%s/%s", folder, spelling->file);
+        assert_non_null(realpath(file, real));
+        snprintf(expected, sizeof expected, "%s=%s",
+                 place >= data_places && place < data_places + 2 ? "file" : "data", real);
+        assert_non_null(strstr(spec_at(&lesson, place), expected));
+        lesson_free(&lesson);
+        return;
+    }
+    char prefix[600];
+    snprintf(prefix, sizeof prefix, "%s:%d: ", path, place->line);
+    assert_false(loaded);
+    assert_true(strncmp(err.message, prefix, strlen(prefix)) == 0);
+    assert_non_null(strstr(err.message, spelling->refusal));
 }
 
 static void test_files_stay_in_the_lesson_folder(void **state)
@@ -398,7 +463,7 @@ static void test_files_stay_in_the_lesson_folder(void **state)
     (void)state;
     char root[] = "/tmp/descent-lesson-files-XXXXXX";
     assert_non_null(mkdtemp(root));
-    char folder[256], path[512], real[PATH_MAX];
+    char folder[256], path[512];
     snprintf(folder, sizeof folder, "%s/lesson", root);
     assert_int_equal(mkdir(folder, 0700), 0);
     snprintf(path, sizeof path, "%s/sub", folder);
@@ -421,36 +486,12 @@ static void test_files_stay_in_the_lesson_folder(void **state)
     assert_int_equal(mkfifo(path, 0600), 0);
     snprintf(path, sizeof path, "%s/case.lua", folder);
 
-    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
-        const Spelling *spelling = &spellings[i];
-        for (size_t p = 0; p < sizeof places / sizeof places[0]; p++) {
-            char text[1024];
-            snprintf(text, sizeof text, places[p].text, spelling->spec);
-            write_text(path, text);
-            Lesson lesson;
-            DescentError err = { "" };
-            double start = seconds_now();
-            bool loaded = lesson_load(path, "en", window_keys, &lesson, &err);
-            print_message("%-40s place %zu  %.3f s  %s\n", spelling->spec, p,
-                          seconds_now() - start, loaded ? spec_at(&lesson, p) : err.message);
-            assert_true(seconds_now() - start < 30.0); /* a hang guard, not a timing */
-            if (!spelling->refusal) {
-                assert_true(loaded);
-                char file[512], expected[PATH_MAX + 16];
-                snprintf(file, sizeof file, "%s/%s", folder, spelling->file);
-                assert_non_null(realpath(file, real));
-                snprintf(expected, sizeof expected, "data=%s", real);
-                assert_non_null(strstr(spec_at(&lesson, p), expected));
-                lesson_free(&lesson);
-                continue;
-            }
-            char prefix[600];
-            snprintf(prefix, sizeof prefix, "%s:%d: ", path, places[p].line);
-            assert_false(loaded);
-            assert_true(strncmp(err.message, prefix, strlen(prefix)) == 0);
-            assert_non_null(strstr(err.message, spelling->refusal));
-        }
-    }
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
+        for (size_t p = 0; p < sizeof places / sizeof places[0]; p++)
+            check_spelling(path, folder, &spellings[i], &places[p]);
+    for (size_t i = 0; i < sizeof data_spellings / sizeof data_spellings[0]; i++)
+        for (size_t p = 0; p < sizeof data_places / sizeof data_places[0]; p++)
+            check_spelling(path, folder, &data_spellings[i], &data_places[p]);
 
     unlink(path);
     for (size_t i = 0; i < 4; i++) {
@@ -467,6 +508,131 @@ static void test_files_stay_in_the_lesson_folder(void **state)
     rmdir(path);
     rmdir(folder);
     rmdir(root);
+}
+
+/* ------------------------------------------------------------ networks */
+
+/* model, data, init_seed, ensemble, slice, representation (issue 16):
+ * the stage carries over as a landscape does, the view belongs to its
+ * step; a landscape and a network take each other's place. */
+static void test_network_fields(void **state)
+{
+    (void)state;
+    char path[1024];
+    fixture("network.lua", path, sizeof path);
+    Lesson lesson;
+    DescentError err = { "" };
+    if (!lesson_load(path, "en", window_keys, &lesson, &err))
+        fail_msg("%s", err.message);
+    assert_int_equal(lesson.step_count, 5);
+    const LessonStep *s = lesson.steps;
+    assert_string_equal(s[0].model, "mlp:layers=2-8-8-2");
+    assert_string_equal(s[0].data, "moons:n=40");
+    assert_string_equal(s[0].landscape, "");
+    assert_int_equal(s[0].init_seed, 3);
+    assert_int_equal(s[0].ensemble, 4);
+    assert_int_equal(s[0].slice, NET_SLICE_PCA);
+    assert_int_equal(s[0].representation, 2);
+    /* keep goes on with the ensemble; the view is the step's own. */
+    assert_int_equal(s[1].ensemble, 4);
+    assert_int_equal(s[1].slice, NET_SLICE_INIT);
+    assert_int_equal(s[1].representation, 0);
+    assert_string_equal(s[1].runs.specs[1], "gd:lr=0.1");
+    /* New data keeps the model and the runs. */
+    assert_string_equal(s[2].model, "mlp:layers=2-8-8-2");
+    assert_string_equal(s[2].data, "spirals:n=40");
+    assert_int_equal(s[2].init_seed, 7);
+    assert_int_equal(s[2].ensemble, 0);
+    assert_int_equal(s[2].runs.count, 2);
+    /* A landscape leaves the network, a model leaves the landscape. */
+    assert_string_equal(s[3].landscape, "quadratic");
+    assert_string_equal(s[3].model, "");
+    assert_string_equal(s[3].data, "");
+    assert_string_equal(s[4].landscape, "");
+    assert_string_equal(s[4].model, "mlp:layers=2-4-2");
+    assert_string_equal(s[4].data, "xor:n=40");
+    lesson_free(&lesson);
+}
+
+/* What a network lesson may not say, each refused on its line. */
+static const Hostile network_refusals[] = {
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2' }\n"
+      "step { runs = 'adam' }", 1, "a network needs its data" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', landscape = 'quadratic',\n"
+      "         data = 'moons' }\nstep { runs = 'adam' }", 1,
+      "a landscape or a network (model = ...), not both" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons',\n"
+      "         view = { 0, 1, 0, 1 } }\nstep { runs = 'adam' }", 1,
+      "a network's view is its slice" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2,act=swish', data = 'moons' }\n"
+      "step { runs = 'adam' }", 1,
+      "swish" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-3', data = 'moons' }\n"
+      "step { runs = 'adam' }", 1,
+      "classes" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'nowhere' }\n"
+      "step { runs = 'adam' }", 1,
+      "unknown dataset 'nowhere'" },
+    { "lesson { title = 't', landscape = 'quadratic', data = 'moons' }\nstep { runs = 'adam' }", 1,
+      "data and init_seed belong to a network" },
+    { "lesson { title = 't', landscape = 'quadratic' }\nstep { runs = 'gd', ensemble = 4 }", 2,
+      "belong to a network: the step needs model = ..." },
+    { "lesson { title = 't', landscape = 'quadratic' }\nstep { runs = 'gd', slice = 'pca' }", 2,
+      "belong to a network" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\nstep { caption = 'x' }",
+      2, "no runs: a network step trains at least one" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', particles = 10 }", 2, "a network step has particles" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', sweep = 'lr=0.01:0.1:3' }", 2, "a network step has a sweep" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', show = { '3d' } }", 2, "a network step has the 3d view" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', keys = { t = { runs = { 'gd' } } } }", 2, "a network step has keys" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam:x0=1' }", 2, "x0" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'sgd:batch=100000' }", 2, "batch" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', representation = 2 }", 2, "the network has 1 hidden layers" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', ensemble = 65 }", 2, "ensemble must be a whole number from 0 to 64" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', ensemble = 0 }", 2, "ensemble must be a whole number from 1 to 64" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', slice = 'flat' }", 2, "slice: unknown plane 'flat'" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons', init_seed = -1 }\n"
+      "step { runs = 'adam' }", 1,
+      "init_seed must be a whole number from 0 to 2^53" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', landscape = 'quadratic', data = 'xor' }", 2,
+      "a step shows a landscape or a network" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam' }\nstep { keep = true, ensemble = 2 }", 3,
+      "keep = true goes on with the step before" },
+};
+
+static void test_network_refusals(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/descent-lesson-net-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    for (size_t i = 0; i < sizeof network_refusals / sizeof network_refusals[0]; i++) {
+        const Hostile *refusal = &network_refusals[i];
+        write_text(path, refusal->file);
+        Lesson lesson;
+        DescentError err = { "" };
+        bool loaded = lesson_load(path, "en", window_keys, &lesson, &err);
+        print_message("%s\n", loaded ? "loaded" : err.message);
+        assert_false(loaded);
+        char prefix[600];
+        snprintf(prefix, sizeof prefix, "%s:%d: ", path, refusal->line);
+        assert_true(strncmp(err.message, prefix, strlen(prefix)) == 0);
+        assert_non_null(strstr(err.message, refusal->message));
+    }
+    unlink(path);
 }
 
 /* ------------------------------------------------------------ text limits */
@@ -742,6 +908,8 @@ int main(void)
         cmocka_unit_test(test_data_beside_the_lesson),
         cmocka_unit_test(test_plot_fields),
         cmocka_unit_test(test_files_stay_in_the_lesson_folder),
+        cmocka_unit_test(test_network_fields),
+        cmocka_unit_test(test_network_refusals),
         cmocka_unit_test(test_text_limits),
         cmocka_unit_test(test_load_without_waiting),
         cmocka_unit_test(test_lesson_as_bytes),

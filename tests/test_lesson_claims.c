@@ -21,11 +21,17 @@
 #include <string.h>
 
 #include "config.h"
+#include "core/ensemble.h"
 #include "core/landscape.h"
 #include "core/linalg2.h"
+#include "core/model.h"
+#include "core/netdata.h"
+#include "core/net_run.h"
 #include "core/number_text.h"
 #include "core/optimizer.h"
+#include "core/represent.h"
 #include "core/run.h"
+#include "core/slice.h"
 #include "core/swarm.h"
 #include "lesson/lesson.h"
 
@@ -35,6 +41,7 @@
 static const char *const shipped[] = {
     "adam_vs_sgd", "adaptive", "edge_of_stability", "gradient_flow", "implicit_regularization",
     "learning_rate", "momentum", "saddle", "schedules", "sgd_noise", "sharp_flat", "welcome",
+    "trained_not_derived", "representation",
 };
 #define SHIPPED_COUNT (sizeof shipped / sizeof shipped[0])
 
@@ -294,6 +301,8 @@ static void test_every_lesson_loads_and_plays(void **state)
              * the presenter. */
             if (step->key_count > 0 || step->pause)
                 assert_true(strlen(step->hint) > 0 && strlen(zh.steps[s].hint) > 0);
+            if (step->model[0]) /* a network: checked by its own test below */
+                continue;
             Landscape *landscape = make_landscape(step->landscape);
             ViewRect view = step->has_view ? step->view : landscape_default_view(landscape);
             for (size_t m = 0; m < step->mark_count; m++) {
@@ -427,8 +436,10 @@ static void test_welcome(void **state)
 
     /* "more": the lessons it names are the ones that ship. */
     const LessonStep *more = step_named(&lesson, "more");
-    assert_int_equal(SHIPPED_COUNT, 12);
+    assert_int_equal(SHIPPED_COUNT, 14);
     assert_non_null(strstr(more->caption, "edge of stability"));
+    assert_non_null(strstr(more->caption, "trained, not derived"));
+    assert_non_null(strstr(more->caption, "representation"));
     assert_non_null(strstr(more->caption, "Adam against GD"));
     lesson_free(&lesson);
 }
@@ -1832,6 +1843,187 @@ static void test_edge_of_stability(void **state)
     lesson_free(&lesson);
 }
 
+/* ------------------------------------------------ trained_not_derived */
+
+/* The share of a 32 × 32 grid over [−1.3, 1.3]² (the square around the
+ * spirals, radius 1 plus noise) where members a and b predict different
+ * classes. */
+static double disagreement(const Ensemble *e, size_t a, size_t b)
+{
+    enum { CELLS = 32 };
+    static double x[2 * CELLS * CELLS];
+    static int ca[CELLS * CELLS], cb[CELLS * CELLS];
+    for (int j = 0; j < CELLS; j++)
+        for (int i = 0; i < CELLS; i++) {
+            x[2 * (j * CELLS + i)] = -1.3 + 2.6 * (i + 0.5) / CELLS;
+            x[2 * (j * CELLS + i) + 1] = -1.3 + 2.6 * (j + 0.5) / CELLS;
+        }
+    ensemble_predict(e, a, x, CELLS * CELLS, ca);
+    ensemble_predict(e, b, x, CELLS * CELLS, cb);
+    int differ = 0;
+    for (int c = 0; c < CELLS * CELLS; c++)
+        differ += ca[c] != cb[c];
+    return (double)differ / (CELLS * CELLS);
+}
+
+/* The lesson's ensemble (model, data, optimizer, size, updates from step
+ * all_fit) over 20 data sets and starts: group g takes the lesson's data
+ * with seed=g and init seeds init_seed + K·g ..; g = 0 is the lesson's own
+ * ensemble.  Exact (the same seeds train the same way every time). */
+#define TND_GROUPS 20
+
+static void test_trained_not_derived(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("trained_not_derived", "en");
+    const LessonStep *fit = step_named(&lesson, "all_fit");
+    assert_true(step_named(&lesson, "all_differ")->keep);
+    assert_true(step_named(&lesson, "barrier")->keep);
+    size_t members = fit->ensemble;
+    /* "Eight networks ... trained by Adam", "1000 small training steps". */
+    assert_int_equal(members, 8);
+    assert_int_equal(fit->runs.count, 1);
+    assert_non_null(strstr(fit->runs.specs[0], "adam"));
+    assert_int_equal(fit->play, 1000);
+    Model model;
+    DescentError err = { "" };
+    assert_true(model_parse(fit->model, &model, &err));
+    double worst_loss = 0, ratio_min = (double)INFINITY, ratio_max = 0, differ_min = 1;
+    double rise_min = (double)INFINITY, rise_max = 0;
+    for (uint64_t g = 0; g < TND_GROUPS; g++) {
+        char data[256];
+        snprintf(data, sizeof data, "%s,seed=%llu", fit->data, (unsigned long long)g);
+        NetDataSplit split;
+        if (!netdata_create(data, &split, &err))
+            fail_msg("%s", err.message);
+        OptimizerDesc desc;
+        assert_true(optimizer_parse_vec(fit->runs.specs[0], split.train.n, data, &desc, &err));
+        Ensemble e;
+        assert_true(ensemble_init(&e, &model, &split, &desc, fit->init_seed + members * g,
+                                  members, &err));
+        ensemble_step(&e, (size_t)fit->play);
+        double loss = 0;
+        for (size_t k = 0; k < members; k++) {
+            const NetRun *run = ensemble_member(&e, k);
+            assert_int_equal(run->count, fit->play + 1);
+            loss = fmax(loss, run->metrics[run->count - 1].train_loss);
+        }
+        EnsembleDistances d = ensemble_distances(&e);
+        double differ = 1;
+        for (size_t a = 0; a < members; a++)
+            for (size_t b = a + 1; b < members; b++)
+                differ = fmin(differ, disagreement(&e, a, b));
+        double line[21];
+        assert_true(slice_line(&model, &split.train, net_run_theta(ensemble_member(&e, 0)),
+                               net_run_theta(ensemble_member(&e, 1)), 0, 1, 21, line, NULL,
+                               &err));
+        double top = 0;
+        for (int k = 0; k < 21; k++)
+            top = fmax(top, line[k]);
+        double rise = top - fmax(line[0], line[20]);
+        print_message("data seed %2llu: worst train loss %.4f, distances %.1f..%.1f vs mean "
+                      "|θ| %.1f, least disagreement %.3f, line rises %.3f\n",
+                      (unsigned long long)g, loss, d.min, d.max, d.mean_norm, differ, rise);
+        worst_loss = fmax(worst_loss, loss);
+        ratio_min = fmin(ratio_min, d.min / d.mean_norm);
+        ratio_max = fmax(ratio_max, d.max / d.mean_norm);
+        differ_min = fmin(differ_min, differ);
+        rise_min = fmin(rise_min, rise);
+        rise_max = fmax(rise_max, rise);
+        ensemble_free(&e);
+        netdata_free(&split);
+    }
+    print_message("worst train loss %.4f; distance / mean |θ| %.2f .. %.2f; least disagreement "
+                  "%.3f; rise %.3f .. %.3f\n", worst_loss, ratio_min, ratio_max, differ_min,
+                  rise_min, rise_max);
+    /* all_fit: "each ends with a training loss below 0.05". */
+    assert_true(worst_loss < 0.05);
+    /* all_differ: "at least 1.1 times their mean |θ| apart", "disagree on
+     * at least 1 %". */
+    assert_true(ratio_min >= 1.1);
+    assert_true(differ_min >= 0.01);
+    /* barrier: "climbs at least 0.9 above both ends". */
+    assert_true(rise_min >= 0.9);
+    lesson_free(&lesson);
+}
+
+/* ----------------------------------------------------- representation */
+
+/* The lesson's network (model, data, optimizer, updates from its steps)
+ * over 20 data sets and starts: g takes the lesson's data with seed=g and
+ * init seed init_seed + g; g = 0 is the lesson's own.  The probe is
+ * core/represent.h's on the last hidden layer.  Exact. */
+#define REPR_SEEDS 20
+
+static void test_representation(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("representation", "en");
+    const LessonStep *untrained = step_named(&lesson, "untrained");
+    const LessonStep *trained = step_named(&lesson, "trained");
+    assert_int_equal(untrained->play, 0);
+    assert_true(trained->keep);
+    assert_int_equal(trained->play, 2000); /* "2000 steps of Adam" */
+    assert_non_null(strstr(untrained->runs.specs[0], "adam"));
+    Model model;
+    DescentError err = { "" };
+    assert_true(model_parse(untrained->model, &model, &err));
+    /* "the last hidden layer": the layer the map shows. */
+    assert_int_equal(untrained->representation, model.nsizes - 2);
+    assert_int_equal(trained->representation, model.nsizes - 2);
+    ModelWork *work = model_work_create(&model);
+    double *theta0 = malloc(model.nparams * sizeof *theta0);
+    assert_non_null(work);
+    assert_non_null(theta0);
+    double init_max = 0, init_test_sum = 0, trained_min = 1, test_min = 1, test_max = 0;
+    for (uint64_t g = 0; g < REPR_SEEDS; g++) {
+        char data[256];
+        snprintf(data, sizeof data, "%s,seed=%llu", untrained->data, (unsigned long long)g);
+        NetDataSplit split;
+        if (!netdata_create(data, &split, &err))
+            fail_msg("%s", err.message);
+        Rng rng;
+        rng_seed(&rng, untrained->init_seed + g);
+        model_init(&model, &rng, theta0);
+        ProbeAccuracy before, after;
+        assert_true(probe_network(&model, theta0, &split, work, &before, &err));
+        OptimizerDesc desc;
+        assert_true(optimizer_parse_vec(untrained->runs.specs[0], split.train.n, data, &desc,
+                                        &err));
+        NetRun run;
+        assert_true(net_run_init(&run, &model, &split, &desc, theta0, 0, &err));
+        bool ok = true;
+        assert_int_equal(net_run_advance(&run, (size_t)trained->play, &ok, &err),
+                         (size_t)trained->play);
+        assert_true(ok);
+        assert_true(probe_network(&model, net_run_theta(&run), &split, work, &after, &err));
+        print_message("data seed %2llu: probe %.3f at init (held out %.3f), %.3f trained "
+                      "(held out %.3f)\n", (unsigned long long)g, before.train, before.test,
+                      after.train, after.test);
+        init_max = fmax(init_max, before.train);
+        init_test_sum += before.test;
+        trained_min = fmin(trained_min, after.train);
+        test_min = fmin(test_min, after.test);
+        test_max = fmax(test_max, after.test);
+        net_run_free(&run);
+        netdata_free(&split);
+    }
+    print_message("init: training at most %.3f, held out mean %.3f; trained: training at "
+                  "least %.3f, held out %.3f .. %.3f\n", init_max, init_test_sum / REPR_SEEDS,
+                  trained_min, test_min, test_max);
+    /* untrained: "at most 75 % of the training points", "54 % on average"
+     * (0.750, 0.541). */
+    assert_true(init_max <= 0.75);
+    assert_true(fabs(init_test_sum / REPR_SEEDS - 0.54) < 0.005);
+    /* trained: "at least 97 % of the training points" (0.970), held out
+     * "59 to 82 %" (0.590 .. 0.820). */
+    assert_true(trained_min >= 0.97);
+    assert_true(test_min >= 0.585 && test_max <= 0.825);
+    free(theta0);
+    model_work_destroy(work);
+    lesson_free(&lesson);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1848,6 +2040,8 @@ int main(void)
         cmocka_unit_test(test_saddle),
         cmocka_unit_test(test_adam_vs_sgd),
         cmocka_unit_test(test_edge_of_stability),
+        cmocka_unit_test(test_trained_not_derived),
+        cmocka_unit_test(test_representation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

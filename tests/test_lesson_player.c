@@ -122,6 +122,73 @@ static void test_steps_forward_and_back(void **state)
     app_destroy(app);
 }
 
+static const char network_steps[] =
+    "lesson { title = 'Net', model = 'mlp:layers=2-6-6-2', data = 'moons:n=40' }\n"
+    "step { caption = 'one', runs = { 'adam:lr=0.01', 'gd:lr=0.1' }, ensemble = 3,\n"
+    "       play = 40, speed = 100 }\n"
+    "step { caption = 'two', keep = true, representation = 2, play = 20, speed = 100 }\n"
+    "step { caption = 'flat', landscape = 'quadratic', runs = 'gd' }\n"
+    "step { caption = 'four', model = 'mlp:layers=2-4-2', data = 'xor:n=40',\n"
+    "       runs = 'gd:lr=0.5', slice = 'pca' }\n";
+
+/* A lesson puts a network on stage as --model does (issue 16): its runs,
+ * ensemble, layer and slice; keep goes on with it; a landscape step takes
+ * it away and a later network step brings its own. */
+static void test_network_steps(void **state)
+{
+    (void)state;
+    char path[4096];
+    write_lesson("net.lua", network_steps, 0, path, sizeof path);
+    App *app = open_lesson(path, "en");
+    Scene *s = app_scene(app);
+    assert_string_equal(s->error, "");
+    assert_non_null(s->net);
+    assert_int_equal(net_stage_run_count(s->net), 2);
+    assert_non_null(s->ensemble);
+    assert_int_equal(s->ensemble->count, 3);
+    assert_true(s->display.ensemble);
+    assert_int_equal(s->display.net_layer, 0);
+    assert_int_equal(s->run_count, 0);
+    play(app, 2.0);
+    assert_int_equal(net_stage_shown_step(s->net), 40);
+
+    push_key_down(SDLK_RIGHT, KMOD_NONE);
+    play(app, 2.0);
+    assert_string_equal(s->caption, "two");
+    assert_int_equal(net_stage_shown_step(s->net), 60);
+    assert_int_equal(s->display.net_layer, 2);
+    assert_int_equal(s->ensemble->count, 3);
+
+    push_key_down(SDLK_RIGHT, KMOD_NONE);
+    play(app, 0.2);
+    assert_string_equal(s->caption, "flat");
+    assert_null(s->net);
+    assert_null(s->ensemble);
+    assert_false(s->display.ensemble);
+    assert_int_equal(s->display.net_layer, 0);
+    assert_int_equal(s->run_count, 1);
+
+    push_key_down(SDLK_RIGHT, KMOD_NONE);
+    play(app, 0.2);
+    assert_string_equal(s->caption, "four");
+    assert_non_null(s->net);
+    assert_null(s->ensemble);
+    assert_int_equal(net_stage_model(s->net)->nsizes, 3);
+    assert_int_equal(net_stage_slice(s->net), NET_SLICE_PCA);
+    assert_int_equal(s->run_count, 0);
+
+    /* Back onto the keep step: replayed to 40, then on to 60. */
+    push_key_down(SDLK_LEFT, KMOD_NONE);
+    push_key_down(SDLK_LEFT, KMOD_NONE);
+    app_pump(app);
+    assert_string_equal(s->caption, "two");
+    assert_int_equal(net_stage_shown_step(s->net), 40);
+    assert_int_equal(s->ensemble->count, 3);
+    play(app, 2.0);
+    assert_int_equal(net_stage_shown_step(s->net), 60);
+    app_destroy(app);
+}
+
 static void test_lesson_key_cycles(void **state)
 {
     (void)state;
@@ -400,6 +467,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_play_for_stops_after_its_updates),
         cmocka_unit_test(test_steps_forward_and_back),
+        cmocka_unit_test(test_network_steps),
         cmocka_unit_test(test_lesson_key_cycles),
         cmocka_unit_test(test_lesson_key_skips_repeats_and_plays),
         cmocka_unit_test(test_welcome_is_found_in_both_languages),

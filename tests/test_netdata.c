@@ -132,6 +132,11 @@ static void test_csv(void **state)
     assert_int_equal(d.train.classes, 0);
     assert_true(d.test.n > 0);
     netdata_free(&d);
+    /* csv:file=FILE, the form a lesson's checked path takes, is csv:FILE. */
+    d = data_for_test("csv: file = " DATA "classification.csv,test=0");
+    assert_int_equal(d.train.n, 6);
+    assert_close(d.train.x[6], -2.0, 0.0);
+    netdata_free(&d);
 }
 
 static void expect_error(const char *spec, const char *part)

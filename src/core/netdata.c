@@ -317,17 +317,34 @@ static bool unknown_kind(const char *name, DescentError *err)
     return error_set(err, "unknown dataset '%s' (datasets: %s)", name, names);
 }
 
-/* csv:FILE[,key=value...] is parsed as csv:file=FILE[,key=value...]. */
+/* csv:FILE[,key=value...] is parsed as csv:file=FILE[,key=value...]; a
+ * spec already written csv:file=FILE stays (a FILE holds no '='). */
 static bool parse_csv_spec(const char *text, Spec *dest, DescentError *err)
 {
     const char *body = strchr(text, ':');
     if (!body || !body[1])
         return error_set(err, "dataset 'csv' needs a file: csv:FILE");
+    body++;
+    body += strspn(body, " \t");
+    if (strncmp(body, "file", 4) == 0 && body[4 + strspn(body + 4, " \t")] == '=')
+        return spec_parse(text, true, dest, err);
     char rewritten[SPEC_TEXT_MAX];
-    if ((size_t)snprintf(rewritten, sizeof rewritten, "csv:file=%s", body + 1) >=
+    if ((size_t)snprintf(rewritten, sizeof rewritten, "csv:file=%s", body) >=
         sizeof rewritten)
         return error_set(err, "spec too long: '%.40s...'", text);
     return spec_parse(rewritten, true, dest, err);
+}
+
+bool netdata_spec_parse(const char *text, Spec *dest, DescentError *err)
+{
+    if (!spec_parse(text, false, dest, err))
+        return false;
+    int index = kind_index(dest->name);
+    if (index < 0)
+        return unknown_kind(dest->name, err);
+    if (kinds[index].generate == NULL)
+        return parse_csv_spec(text, dest, err);
+    return dest->body[0] == '\0' || spec_parse(text, true, dest, err);
 }
 
 /* The value of key, which every kind's table has (seed, test), each at
@@ -341,17 +358,12 @@ bool netdata_create(const char *spec_text, NetDataSplit *dest, DescentError *err
 {
     *dest = (NetDataSplit){0};
     Spec spec;
-    if (!spec_parse(spec_text, false, &spec, err))
+    if (!netdata_spec_parse(spec_text, &spec, err))
         return false;
     int index = kind_index(spec.name);
-    if (index < 0)
-        return unknown_kind(spec.name, err);
     const NetDataInfo *info = &netdata_kinds[index];
     const Kind *kind = &kinds[index];
     bool csv = kind->generate == NULL;
-    if (csv ? !parse_csv_spec(spec_text, &spec, err)
-            : spec.body[0] != '\0' && !spec_parse(spec_text, true, &spec, err))
-        return false;
     char what[64];
     snprintf(what, sizeof what, "dataset '%s'", info->name);
     ParamValue p[8];

@@ -6,7 +6,7 @@
  * Spec strings (spec.h), every key optional:
  *   moons:n=200,noise=0.1,seed=0,test=0.5
  *   circles:factor=0.5   spirals:turns=1   xor   blobs:k=3   gaussian_linear
- *   csv:FILE[,task=classify|regress][,test=..,seed=..]
+ *   csv:FILE[,task=classify|regress][,test=..,seed=..]  (or csv:file=FILE)
  * Every generator takes n (samples before the split), noise, seed and test
  * (the held-out share); csv:FILE reads columns x1,x2,y with the CSV reader
  * of dataset.h (a FILE holding ',' or '=' cannot be named this way).
@@ -83,6 +83,11 @@ typedef struct NetDataSplit {
 /* Builds both sets from a spec string; on failure dest holds nothing to
  * free (it is zeroed). */
 bool netdata_create(const char *spec, NetDataSplit *dest, DescentError *err);
+
+/* Splits a spec as netdata_create reads it (csv:FILE as csv:file=FILE)
+ * into dest, without building anything; errors: an unknown dataset and
+ * spec_parse's. */
+bool netdata_spec_parse(const char *text, Spec *dest, DescentError *err);
 
 /* Frees both sets and zeroes dest; NULL is a no-op. */
 void netdata_free(NetDataSplit *dest);

@@ -11,6 +11,24 @@
 
 #include "parallel.h"
 
+static const char *const slice_kind_names[NET_SLICE_COUNT] = {
+    [NET_SLICE_INIT] = "init", [NET_SLICE_PCA] = "pca", [NET_SLICE_RANDOM] = "random"};
+
+const char *slice_kind_name(NetSliceKind kind)
+{
+    return slice_kind_names[kind];
+}
+
+bool slice_kind_parse(const char *name, NetSliceKind *dest)
+{
+    for (int k = 0; k < NET_SLICE_COUNT; k++)
+        if (strcmp(name, slice_kind_names[k]) == 0) {
+            *dest = (NetSliceKind)k;
+            return true;
+        }
+    return false;
+}
+
 static double dot(const double *a, const double *b, size_t n)
 {
     double sum = 0.0;

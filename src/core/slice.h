@@ -58,6 +58,20 @@
 #include "netdata.h"
 #include "rng.h"
 
+/* The plane a network's picture lies in (scene/net_stage.h says how each
+ * is placed); its name is what --slice and a lesson's slice = take. */
+typedef enum NetSliceKind {
+    NET_SLICE_INIT = 0,               /* "init": through θ0 and a run now */
+    NET_SLICE_PCA,                    /* "pca": the runs' top two principal directions */
+    NET_SLICE_RANDOM,                 /* "random": filter-normalised random directions */
+    NET_SLICE_COUNT
+} NetSliceKind;
+
+/* The name of a kind ("init", "pca", "random"). */
+const char *slice_kind_name(NetSliceKind kind);
+/* The kind named name into dest; false when no kind has that name. */
+bool slice_kind_parse(const char *name, NetSliceKind *dest);
+
 /* Filter-normalises d in place against θ (see above). */
 void slice_filter_normalize(const Model *model, const double *theta, double *d);
 

@@ -22,8 +22,12 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include "core/optimizer.h"
+#include "core/ensemble.h"
 #include "core/experiment.h"
+#include "core/model.h"
+#include "core/netdata.h"
+#include "core/optimizer.h"
+#include "core/slice.h"
 #include "core/sweep.h"
 #include "lesson_files.h"
 #include "sandbox.h"
@@ -32,6 +36,7 @@
 #define COPY_BUDGET (4u << 20)   /* bytes of text one lesson may hold */
 #define PLAY_LIMIT 1000000L      /* updates one step may animate */
 #define SPEED_LIMIT 100000.0     /* updates per second */
+#define INIT_SEED_LIMIT 9007199254740992.0 /* 2^53, as --init-seed */
 
 /* Which stage fields a step sets itself (for carrying over, and keep). */
 enum {
@@ -41,6 +46,12 @@ enum {
     SET_RUNS = 1 << 3,
     SET_PARTICLES = 1 << 4,
     SET_SWEEP = 1 << 5,
+    SET_MODEL = 1 << 6,
+    SET_DATA = 1 << 7,
+    SET_INIT_SEED = 1 << 8,
+    SET_ENSEMBLE = 1 << 9,
+    SET_SLICE = 1 << 10,
+    SET_REPRESENTATION = 1 << 11,
 };
 
 typedef struct Loader {
@@ -49,7 +60,9 @@ typedef struct Loader {
     bool in_call;              /* inside lesson{} or step{} */
     bool closed;               /* the script has finished */
     int lesson_line;           /* line of lesson{}, 0 until it ran */
-    char *landscape;           /* lesson{}'s, owned */
+    char *landscape;           /* lesson{}'s, owned; "" for a network */
+    char *model, *data;        /* lesson{}'s network, owned; "" for a landscape */
+    uint64_t init_seed;        /* lesson{}'s init_seed */
     bool has_view, has_start;
     ViewRect view;
     LandscapePoint start;
@@ -102,6 +115,8 @@ static void step_free(LessonStep *step)
     free(step->caption);
     free(step->hint);
     free(step->landscape);
+    free(step->model);
+    free(step->data);
     runs_free(&step->runs);
     free(step->sweep);
     free(step->experiment);
@@ -381,6 +396,15 @@ static char *read_kind_spec(lua_State *L, Loader *loader, int idx, const char *w
         luaL_error(L, "%s: %s", what, why.message);
     return resolved;
 }
+/* init_seed = N: θ0's seed, a whole number from 0 to 2^53 (--init-seed). */
+static uint64_t read_init_seed(lua_State *L, int idx)
+{
+    double value = read_number(L, idx, "init_seed");
+    if (value != floor(value) || value < 0 || value > INIT_SEED_LIMIT)
+        luaL_error(L, "init_seed must be a whole number from 0 to 2^53");
+    return (uint64_t)value;
+}
+
 /* Runs: one spec string, or a list of them. */
 static void read_runs(lua_State *L, Loader *loader, int idx, const char *what, LessonRuns *dest)
 {
@@ -573,7 +597,9 @@ static bool field(lua_State *L, const char *name)
 
 static int api_lesson(lua_State *L)
 {
-    static const char *const fields[] = { "title", "landscape", "view", "start", "axes", NULL };
+    static const char *const fields[] = {
+        "title", "landscape", "view", "start", "axes", "model", "data", "init_seed", NULL,
+    };
     Loader *loader = enter(L, "lesson");
     if (loader->lesson_line)
         luaL_error(L, "lesson{} is given twice (first on line %d)", loader->lesson_line);
@@ -581,9 +607,30 @@ static int api_lesson(lua_State *L)
     if (!field(L, "title"))
         luaL_error(L, "lesson needs a title");
     loader->lesson->title = read_text(L, loader, -1, "title", LESSON_TITLE_MAX);
-    if (!field(L, "landscape"))
-        luaL_error(L, "lesson needs a landscape, e.g. landscape = \"quadratic\"");
-    loader->landscape = read_kind_spec(L, loader, -1, "landscape", SPEC_LANDSCAPE);
+    bool has_landscape = field(L, "landscape"), has_model = field(L, "model");
+    if (has_landscape == has_model)
+        luaL_error(L, has_model ? "lesson shows a landscape or a network (model = ...), not both"
+                                : "lesson needs a landscape, e.g. landscape = \"quadratic\", or "
+                                  "a network: model = \"mlp:layers=2-16-2\", data = \"moons\"");
+    if (has_model) {
+        loader->model = read_spec(L, loader, -1, "model");
+        if (!field(L, "data"))
+            luaL_error(L, "lesson: a network needs its data, e.g. data = \"spirals\"");
+        loader->data = read_kind_spec(L, loader, -1, "data", SPEC_DATASET);
+        loader->landscape = checked_calloc(L, 1, 1);
+    } else {
+        if (field(L, "data") || field(L, "init_seed"))
+            luaL_error(L, "lesson: data and init_seed belong to a network (model = ...)");
+        field(L, "landscape");
+        loader->landscape = read_kind_spec(L, loader, -1, "landscape", SPEC_LANDSCAPE);
+        loader->model = checked_calloc(L, 1, 1);
+        loader->data = checked_calloc(L, 1, 1);
+    }
+    if (field(L, "init_seed"))
+        loader->init_seed = read_init_seed(L, -1);
+    if (has_model && (field(L, "view") || field(L, "start")))
+        luaL_error(L, "lesson: a network's view is its slice, and its runs start at theta0: "
+                   "no view or start");
     if (field(L, "view")) {
         loader->view = read_view(L, -1, "view");
         loader->has_view = true;
@@ -646,12 +693,36 @@ static void read_step_id(lua_State *L, const Lesson *lesson, int idx, LessonStep
     memcpy(step->id, id, len + 1);
 }
 
+/* A network's fields of step{} (model and data are read with the stage). */
+static void read_network_view(lua_State *L, LessonStep *step, unsigned *set)
+{
+    if (field(L, "ensemble")) {
+        step->ensemble = (size_t)read_whole(L, -1, "ensemble", ENSEMBLE_MAX);
+        if (step->ensemble < 1)
+            luaL_error(L, "ensemble must be a whole number from 1 to %d", ENSEMBLE_MAX);
+        *set |= SET_ENSEMBLE;
+    }
+    if (field(L, "slice")) {
+        expect(L, -1, LUA_TSTRING, "slice", "\"init\", \"pca\" or \"random\"");
+        if (!slice_kind_parse(lua_tostring(L, -1), &step->slice))
+            luaL_error(L, "slice: unknown plane '%s' (known: init, pca, random)",
+                       lua_tostring(L, -1));
+        *set |= SET_SLICE;
+    }
+    if (field(L, "representation")) {
+        step->representation = (int)read_whole(L, -1, "representation", MODEL_MAX_SIZES - 2);
+        if (step->representation < 1)
+            luaL_error(L, "representation counts hidden layers from 1");
+        *set |= SET_REPRESENTATION;
+    }
+}
+
 static int api_step(lua_State *L)
 {
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
         "view", "start", "show", "marks", "keys", "sweep", "id", "hint", "plot", "distance_from",
-        "experiment", NULL,
+        "experiment", "model", "data", "init_seed", "ensemble", "slice", "representation", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -707,6 +778,19 @@ static int api_step(lua_State *L)
         step->landscape = read_kind_spec(L, loader, -1, "landscape", SPEC_LANDSCAPE);
         *set |= SET_LANDSCAPE;
     }
+    if (field(L, "model")) {
+        step->model = read_spec(L, loader, -1, "model");
+        *set |= SET_MODEL;
+    }
+    if (field(L, "data")) {
+        step->data = read_kind_spec(L, loader, -1, "data", SPEC_DATASET);
+        *set |= SET_DATA;
+    }
+    if (field(L, "init_seed")) {
+        step->init_seed = read_init_seed(L, -1);
+        *set |= SET_INIT_SEED;
+    }
+    read_network_view(L, step, set);
     if (field(L, "view")) {
         step->view = read_view(L, -1, "view");
         step->has_view = true;
@@ -766,13 +850,35 @@ static bool carry_over(const Loader *loader, size_t i, DescentError *err)
     if (step->keep && !before)
         return error_set(err, "%s:%d: keep = true on the first step: there is nothing to go on "
                          "from", lesson->path, step->line);
-    if (step->keep && (set & (SET_LANDSCAPE | SET_RUNS | SET_START | SET_PARTICLES | SET_SWEEP)))
+    if (step->keep && (set & (SET_LANDSCAPE | SET_RUNS | SET_START | SET_PARTICLES | SET_SWEEP |
+                              SET_MODEL | SET_DATA | SET_INIT_SEED | SET_ENSEMBLE)))
         return error_set(err, "%s:%d: keep = true goes on with the step before, so the step "
-                         "cannot also set landscape, runs, sweep, start or particles",
-                         lesson->path, step->line);
-    if (!(set & SET_LANDSCAPE) && !(step->landscape = copy_plain(
-            before ? before->landscape : loader->landscape)))
+                         "cannot also set landscape, model, data, init_seed, ensemble, runs, "
+                         "sweep, start or particles", lesson->path, step->line);
+    if ((set & SET_LANDSCAPE) && (set & (SET_MODEL | SET_DATA)))
+        return error_set(err, "%s:%d: a step shows a landscape or a network (model, data), not "
+                         "both", lesson->path, step->line);
+    /* The stage is a landscape or a network: setting one clears the other. */
+    const char *model_before = before ? before->model : loader->model;
+    const char *data_before = before ? before->data : loader->data;
+    bool network = (set & SET_MODEL) || (!(set & SET_LANDSCAPE) && model_before[0]);
+    if (!(set & SET_LANDSCAPE) &&
+        !(step->landscape = copy_plain(network ? "" : before ? before->landscape
+                                                             : loader->landscape)))
         return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
+    if ((!(set & SET_MODEL) && !(step->model = copy_plain(network ? model_before : ""))) ||
+        (!(set & SET_DATA) && !(step->data = copy_plain(network ? data_before : ""))))
+        return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
+    if (!network && (set & (SET_DATA | SET_INIT_SEED | SET_ENSEMBLE | SET_SLICE |
+                            SET_REPRESENTATION)))
+        return error_set(err, "%s:%d: data, init_seed, ensemble, slice and representation "
+                         "belong to a network: the step needs model = ...", lesson->path,
+                         step->line);
+    if (network && !step->data[0])
+        return error_set(err, "%s:%d: a network needs its data, e.g. data = \"spirals\"",
+                         lesson->path, step->line);
+    if (!(set & SET_INIT_SEED))
+        step->init_seed = before ? before->init_seed : loader->init_seed;
     const char *landscape_before = before ? before->landscape : loader->landscape;
     bool same_landscape = strcmp(step->landscape, landscape_before) == 0;
     if (!(set & SET_VIEW) && same_landscape) {
@@ -788,8 +894,10 @@ static bool carry_over(const Loader *loader, size_t i, DescentError *err)
     if (!(set & (SET_RUNS | SET_SWEEP)) && before && before->sweep &&
         !(step->sweep = copy_plain(before->sweep)))
         return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
-    if (step->keep)
+    if (step->keep) {
         step->particles = before->particles;
+        step->ensemble = before->ensemble;
+    }
     return true;
 }
 
@@ -880,6 +988,74 @@ static bool check_step(const Lesson *lesson, const LessonStep *step, Landscape *
     return check_keys(lesson, step, *landscape, err);
 }
 
+/* The network last checked: its model and data, built once for the steps
+ * that share them. */
+typedef struct NetCheck {
+    const char *model_spec, *data_spec; /* borrowed from the Lesson; NULL: none */
+    Model model;
+    NetDataSplit data;
+} NetCheck;
+
+/* Builds model and data with the core (unless net holds them already) and
+ * checks that they suit each other; errors name line. */
+static bool check_network(const Lesson *lesson, int line, NetCheck *net, const char *model,
+                          const char *data, DescentError *err)
+{
+    if (net->model_spec && strcmp(net->model_spec, model) == 0 &&
+        strcmp(net->data_spec, data) == 0)
+        return true;
+    netdata_free(&net->data);
+    net->model_spec = net->data_spec = NULL;
+    DescentError why;
+    if (!model_parse(model, &net->model, &why) || !netdata_create(data, &net->data, &why) ||
+        !model_check_data(&net->model, &net->data.train, &why))
+        return error_set(err, "%s:%d: %s", lesson->path, line, why.message);
+    net->model_spec = model;
+    net->data_spec = data;
+    return true;
+}
+
+/* Checks the step's runs as a network's (optimizer_parse_vec on its
+ * training set). */
+static bool check_network_runs(const Lesson *lesson, const LessonStep *step,
+                               const NetCheck *net, DescentError *err)
+{
+    for (size_t i = 0; i < step->runs.count; i++) {
+        OptimizerDesc desc;
+        DescentError why;
+        if (!optimizer_parse_vec(step->runs.specs[i], net->data.train.n, step->data, &desc,
+                                 &why))
+            return error_set(err, "%s:%d: %s", lesson->path, step->line, why.message);
+    }
+    return true;
+}
+
+/* A network step: what the window's --model scene takes (scene.h), and no
+ * more. */
+static bool check_network_step(const Lesson *lesson, const LessonStep *step, NetCheck *net,
+                               DescentError *err)
+{
+    const char *refused = step->runs.count == 0 ? "no runs: a network step trains at least one "
+                                                  "(runs = { \"adam:lr=0.01\" })"
+                          : step->sweep         ? "a sweep"
+                          : step->particles     ? "particles (use ensemble = K)"
+                          : step->has_view      ? "a view (its view is the slice)"
+                          : step->has_start     ? "a start (its runs start at theta0)"
+                          : step->show & LESSON_SHOW_3D ? "the 3d view"
+                          : step->key_count     ? "keys (a step for each stage instead)"
+                                                : NULL;
+    if (refused)
+        return error_set(err, "%s:%d: a network step has %s", lesson->path, step->line, refused);
+    if (!check_network(lesson, step->line, net, step->model, step->data, err) ||
+        !check_network_runs(lesson, step, net, err))
+        return false;
+    if (step->representation > net->model.nsizes - 2)
+        return error_set(err, "%s:%d: representation = %d: the network has %d hidden layers",
+                         lesson->path, step->line, step->representation,
+                         net->model.nsizes - 2);
+    return true;
+}
+
 static bool lesson_finish(Loader *loader, DescentError *err)
 {
     Lesson *lesson = loader->lesson;
@@ -892,16 +1068,24 @@ static bool lesson_finish(Loader *loader, DescentError *err)
         return error_set(err, "%s:%d: the lesson has no step{ ... }", lesson->path,
                          loader->lesson_line);
     DescentError why;
-    Landscape *landscape = landscape_create(loader->landscape, &why);
-    if (!landscape)
-        return error_set(err, "%s:%d: %s", lesson->path, loader->lesson_line, why.message);
-    bool ok = true;
+    Landscape *landscape = NULL;
+    NetCheck net = {0};
+    bool ok = loader->model[0]
+                  ? check_network(lesson, loader->lesson_line, &net, loader->model, loader->data,
+                                  err)
+                  : (landscape = landscape_create(loader->landscape, &why)) != NULL ||
+                        error_set(err, "%s:%d: %s", lesson->path, loader->lesson_line,
+                                  why.message);
     for (size_t i = 0; ok && i < lesson->step_count; i++) {
-        *loader->line = lesson->steps[i].line;
-        lesson->steps[i].show |= loader->axes ? LESSON_SHOW_AXES : 0u;
-        ok = carry_over(loader, i, err) && check_step(lesson, &lesson->steps[i], &landscape, err);
+        LessonStep *step = &lesson->steps[i];
+        *loader->line = step->line;
+        step->show |= loader->axes ? LESSON_SHOW_AXES : 0u;
+        ok = carry_over(loader, i, err) &&
+             (step->model[0] ? check_network_step(lesson, step, &net, err)
+                             : check_step(lesson, step, &landscape, err));
     }
     landscape_destroy(landscape);
+    netdata_free(&net.data);
     return ok;
 }
 
@@ -958,6 +1142,8 @@ bool lesson_evaluate(const char *path, const char *text, size_t size, const char
         step_free(&dest->steps[dest->step_count]);
     ok = ok && lesson_finish(loader, err);
     free(loader->landscape);
+    free(loader->model);
+    free(loader->data);
     free(loader);
     if (!ok)
         lesson_free(dest);

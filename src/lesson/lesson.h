@@ -6,8 +6,8 @@
  * a Lesson and closes the Lua state: nothing of Lua outlives the call, and
  * the caller owns the Lesson (lesson_free).
  *
- * What a lesson author writes (lesson{} needs title and landscape; every
- * other field is optional):
+ * What a lesson author writes (lesson{} needs title and landscape, or
+ * title, model and data; every other field is optional):
  *
  *   lesson {
  *     title     = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
@@ -45,14 +45,33 @@
  *                   b = { runs = { "sgd:noise=0.2", { "gd", "sgd" } } } },
  *   }
  *
- * Carrying over: landscape and runs stay as the step before left them
- * unless a step sets them (the first step takes the lesson's landscape and
+ * A network instead of a landscape (lesson{} or step{}; the names of the
+ * command line's options, docs/CLI.md):
+ *   lesson { title = ..., model = "mlp:layers=2-16-16-2,act=tanh",
+ *            data = "spirals:n=200,turns=2", init_seed = 0 }
+ *   step {
+ *     runs      = { "adam:lr=0.01", "sgd:lr=0.1,batch=16" },  -- from θ0
+ *     ensemble  = 8,              -- 8 networks from init seeds init_seed ..
+ *                                 -- init_seed + 7, trained with runs[1]'s
+ *                                 -- optimizer, shown as thumbnails
+ *     slice     = "pca",          -- the slice's plane: init, pca or random
+ *     representation = 2,         -- hidden layer 2 drawn in place of the slice
+ *   }
+ * data names a dataset spec; a csv:FILE in it is a file of the lesson's
+ * folder, checked as data=FILE is (below).  A network step has runs and
+ * no sweep, particles, view, start, 3d or keys; data, init_seed,
+ * ensemble, slice and representation need a network.  The stage is a landscape or a network: a step that sets
+ * model leaves the landscape, one that sets landscape leaves the network.
+ *
+ * Carrying over: landscape (or model, data and init_seed) and runs stay
+ * as the step before left them unless a step sets them (the first step takes the lesson's landscape and
  * has no runs; a sweep goes with the runs: a step that sets runs without a
  * sweep has none, one that sets a sweep sweeps the runs it carries over);
  * view and start too, while the landscape stays the same (a new landscape
  * brings its own defaults).  caption, play, speed, pause,
- * show, plot, distance_from, experiment, marks, keys and particles belong to their one step, except that
- * keep = true also keeps the step before's particles.  lesson_load resolves
+ * show, plot, distance_from, experiment, marks, keys, particles, ensemble,
+ * slice and representation belong to their one step, except that keep =
+ * true also keeps the step before's particles and ensemble.  lesson_load resolves
  * all of this, so every LessonStep below is complete on its own.
  *
  * Texts (title, caption, labels) are a string or a table by language with
@@ -60,7 +79,8 @@
  * English.  All texts are valid UTF-8.
  *
  * Every spec string is checked with the numeric core (landscape_create,
- * optimizer_parse on the step's landscape), so a loaded lesson's specs are
+ * optimizer_parse on the step's landscape; for a network model_parse,
+ * netdata_create, model_check_data and optimizer_parse_vec), so a loaded lesson's specs are
  * known to parse.  Every key of a spec that names a file (a PARAM_TEXT key
  * in the core's tables, such as a landscape's data=FILE) must name a regular
  * file inside the lesson's own folder, by a relative path: checked on the
@@ -100,9 +120,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/error.h"
 #include "core/landscape.h"
+#include "core/slice.h"
 
 #define LESSON_MEMORY_LIMIT (32u << 20)       /* bytes the script may hold */
 #define LESSON_ALLOCATION_LIMIT 200000        /* blocks the script may allocate */
@@ -194,7 +216,16 @@ typedef struct LessonStep {
     char *caption;               /* owned; in the chosen language; "" when none */
     char *hint;                  /* owned; for the presenter: shown in the window,
                                     never in recordings; "" when none */
-    char *landscape;             /* owned; landscape spec (carried over) */
+    char *landscape;             /* owned; landscape spec (carried over); "" for
+                                    a network */
+    char *model;                 /* owned; the network's model spec (carried
+                                    over); "" for a landscape */
+    char *data;                  /* owned; its dataset spec, a csv file by its
+                                    real path (carried over); "" for a landscape */
+    uint64_t init_seed;          /* θ0's seed (carried over), 0 .. 2^53 */
+    size_t ensemble;             /* 0: none; else K networks (core/ensemble.h) */
+    NetSliceKind slice;          /* the slice's plane */
+    int representation;          /* 0: the slice; else this hidden layer drawn */
     bool has_view;               /* false: the landscape's default view */
     ViewRect view;
     bool has_start;              /* false: the landscape's default start */

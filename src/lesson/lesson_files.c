@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "core/landscape.h"
+#include "core/netdata.h"
 #include "core/optimizer.h"
 #include "core/spec.h"
 
@@ -22,6 +23,10 @@ static const ParamDef *kind_params(const char *name, SpecKind kind, size_t *coun
         for (size_t i = 0; i < n; i++)
             if (strcmp(kinds[i].name, name) == 0)
                 return *count = kinds[i].nparams, kinds[i].params;
+    } else if (kind == SPEC_DATASET) {
+        for (size_t i = 0; i < netdata_kind_count; i++)
+            if (strcmp(netdata_kinds[i].name, name) == 0)
+                return *count = netdata_kinds[i].nparams, netdata_kinds[i].params;
     } else {
         const OptimizerInfo *kinds = optimizer_kinds(&n);
         for (size_t i = 0; i < n; i++)
@@ -86,7 +91,8 @@ char *lesson_files_resolve(const char *text, SpecKind kind, const char *folder,
     const ParamDef *params;
     if (!spec_parse(text, false, &spec, NULL) ||
         !(params = kind_params(spec.name, kind, &count)) || !names_files(params, count) ||
-        !spec_parse(text, true, &spec, NULL))
+        !(kind == SPEC_DATASET ? netdata_spec_parse(text, &spec, NULL)
+                               : spec_parse(text, true, &spec, NULL)))
         return copy_text(text, err);
     bool any = false;
     for (int i = 0; i < spec.count; i++) {

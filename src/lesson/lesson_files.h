@@ -3,7 +3,8 @@
  * lesson's folder (internal to src/lesson; lesson.h states the rule).
  *
  * A spec key names a file when the core's parameter table for its kind
- * gives it type PARAM_TEXT (a landscape's data=FILE).  The spec is split
+ * gives it type PARAM_TEXT (a landscape's data=FILE, a dataset's
+ * csv:FILE).  The spec is split
  * with the core's own parser (spec_parse), so every spelling the core
  * accepts (spaces or tabs around keys and values, any item order) is
  * checked, and none it refuses matters: those specs fail later, with the
@@ -19,6 +20,8 @@
 typedef enum SpecKind {
     SPEC_LANDSCAPE = 0,   /* landscape_kinds() names the kind */
     SPEC_OPTIMIZER,       /* optimizer_kinds() names the kind */
+    SPEC_DATASET,         /* netdata_kinds names the kind; csv:FILE is
+                             csv:file=FILE (core/netdata.h) */
 } SpecKind;
 
 /* The spec with each file key's value replaced by the real path of the

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ensemble.h"
+#include "core/model.h"
+
 /* ----------------------------------------------------------------- writing */
 
 typedef struct Writer {
@@ -66,6 +69,12 @@ static void put_step(Writer *w, const LessonStep *step)
     put_text(w, step->caption);
     put_text(w, step->hint);
     put_text(w, step->landscape);
+    put_text(w, step->model);
+    put_text(w, step->data);
+    put_u64(w, step->init_seed);
+    put_u64(w, step->ensemble);
+    put_u64(w, step->slice);
+    put_u64(w, (uint64_t)step->representation);
     put_u64(w, step->has_view);
     put_f64(w, step->view.xmin);
     put_f64(w, step->view.xmax);
@@ -240,6 +249,12 @@ static void get_step(Reader *r, LessonStep *step)
     step->caption = get_text(r, LESSON_CAPTION_MAX);
     step->hint = get_text(r, LESSON_CAPTION_MAX);
     step->landscape = get_text(r, WIRE_SPEC_MAX);
+    step->model = get_text(r, WIRE_SPEC_MAX);
+    step->data = get_text(r, WIRE_SPEC_MAX);
+    step->init_seed = get_u64(r, UINT64_MAX);
+    step->ensemble = (size_t)get_u64(r, ENSEMBLE_MAX);
+    step->slice = (NetSliceKind)get_u64(r, NET_SLICE_COUNT - 1);
+    step->representation = (int)get_u64(r, MODEL_MAX_SIZES - 2);
     step->has_view = get_u64(r, 1);
     step->view.xmin = get_f64(r);
     step->view.xmax = get_f64(r);

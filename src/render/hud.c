@@ -139,13 +139,7 @@ static void shown_spec(const char *spec, char *dest, size_t size)
              (int)(length - (size_t)(name - path)), name, end ? end : "");
 }
 
-/* What text_wrap measures with: the font at a size. */
-typedef struct WrapMeasure {
-    Renderer *r;
-    int px;
-} WrapMeasure;
-
-static double measure(void *context, const char *utf8)
+double render_wrap_measure(void *context, const char *utf8)
 {
     const WrapMeasure *m = context;
     return render_text_width(m->r, utf8, m->px);
@@ -193,7 +187,7 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
     enum { ROWS = 8 };
     char rows[ROWS][LEGEND_LINE_MAX];
     WrapMeasure m = {r, px};
-    int n = text[0] ? text_wrap(text, max_width, measure, &m, &rows[0][0], LEGEND_LINE_MAX, ROWS)
+    int n = text[0] ? text_wrap(text, max_width, render_wrap_measure, &m, &rows[0][0], LEGEND_LINE_MAX, ROWS)
                     : 0;
     /* What text_wrap left out beyond ROWS lines would be cut (it drops
      * nothing else but spaces at its breaks). */
@@ -661,7 +655,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         else
             snprintf(label, sizeof label, _("above the plot from step %ld (now L = %s)"), exit,
                      number_text(run_head(run).loss, 3, value, sizeof value));
-        int n = text_wrap(label, b->w - 2.0 * pad, measure, &m, &lines[0][0], sizeof lines[0],
+        int n = text_wrap(label, b->w - 2.0 * pad, render_wrap_measure, &m, &lines[0][0], sizeof lines[0],
                           PLOT_EXIT_LINES + 1);
         if (n > PLOT_EXIT_LINES || ty + n * line > bottom) {
             exit_arrow(r, x, b, color);
@@ -790,7 +784,7 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     WrapMeasure m = {r, px};
     /* One line more than is shown tells that the text would be cut. */
     enum { ROWS = CAPTION_MAX_LINES + 1 };
-    w->count = text_wrap(w->source, max_width, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+    w->count = text_wrap(w->source, max_width, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
                          ROWS);
     w->cut = w->count > CAPTION_MAX_LINES;
     /* Balanced: the narrowest width that needs no more lines, so the last
@@ -801,13 +795,13 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
         double narrow = 0.5 * max_width, wide = max_width;
         for (int k = 0; k < 10; k++) {
             double mid = 0.5 * (narrow + wide);
-            if (text_wrap(w->source, mid, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+            if (text_wrap(w->source, mid, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
                           ROWS) <= w->count)
                 wide = mid;
             else
                 narrow = mid;
         }
-        w->count = text_wrap(w->source, wide, measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+        w->count = text_wrap(w->source, wide, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
                              ROWS);
     }
     w->count = w->count > CAPTION_MAX_LINES ? CAPTION_MAX_LINES : w->count;

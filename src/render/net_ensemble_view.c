@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "scene/net_repr.h"
+#include "text_wrap.h"
 
 #define ENSEMBLE_TEXT_PX 13.0
 #define ENSEMBLE_SMALL_PX 11.0
@@ -85,6 +86,7 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
 }
 
 #define ENSEMBLE_LINES 2
+#define HEADER_SHARE 0.25     /* of the map, at most, for the lines above the thumbnails */
 
 static void describe(const Scene *scene, char lines[ENSEMBLE_LINES][200])
 {
@@ -107,17 +109,34 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     double s = r->scale;
     char lines[ENSEMBLE_LINES][200];
     describe(scene, lines);
-    int px = render_font_px(r, ENSEMBLE_TEXT_PX);
-    double widest = 0;
-    for (int k = 0; k < ENSEMBLE_LINES; k++)
-        widest = fmax(widest, render_text_width(r, lines[k], px));
-    if (widest > vp.width - 28 * s)
-        px = (int)fmax(9.0, floor(px * (vp.width - 28 * s) / widest));
-    double line = render_line_height(r, px) + 8 * s;
-    for (int k = 0; k < ENSEMBLE_LINES; k++)
-        render_label(r, lines[k], vp.x + 10 * s, vp.y + 10 * s + k * line, px,
-                     k == 0 ? r->theme->dim : r->theme->text);
-    double gap = THUMB_GAP * s, top = vp.y + 14 * s + ENSEMBLE_LINES * line;
+    /* Wrapped rather than shrunk, at projector sizes too, where the map is
+     * narrow: the distances are what a lesson's caption points at.  Smaller
+     * only when the rows would take more than HEADER_SHARE of the map,
+     * which belongs to the thumbnails. */
+    enum { ROWS = 3 * ENSEMBLE_LINES };
+    char wrapped_lines[ROWS][200];
+    bool dim[ROWS];
+    WrapMeasure m = {r, render_font_px(r, ENSEMBLE_TEXT_PX)};
+    int n;
+    double line;
+    for (;;) {
+        n = 0;
+        for (int k = 0; k < ENSEMBLE_LINES && n < ROWS; k++) {
+            int wrapped = text_wrap(lines[k], vp.width - 28 * s, render_wrap_measure, &m,
+                                    &wrapped_lines[n][0], sizeof wrapped_lines[0], ROWS - n);
+            for (int i = n; i < n + wrapped; i++)
+                dim[i] = k == 0;
+            n += wrapped;
+        }
+        line = render_line_height(r, m.px) + 4 * s;
+        if (n * line <= HEADER_SHARE * vp.height || m.px <= 9)
+            break;
+        m.px = (int)fmax(9.0, floor(0.85 * m.px));
+    }
+    for (int k = 0; k < n; k++)
+        render_label(r, wrapped_lines[k], vp.x + 10 * s, vp.y + 10 * s + k * line, m.px,
+                     dim[k] ? r->theme->dim : r->theme->text);
+    double gap = THUMB_GAP * s, top = vp.y + 14 * s + n * line;
     double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
     size_t count = scene->ensemble->count;
     double label = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)) + 2 * s;

@@ -132,7 +132,8 @@ void render_net_world(Renderer *r, const Scene *scene)
 /* ------------------------------------------------------------------------ */
 /* Legend                                                                    */
 
-#define NET_LEGEND_LINES (SCENE_MAX_RUNS + 2)
+#define NET_LEGEND_LINES (SCENE_MAX_RUNS + 3)
+#define NET_LEGEND_LINE_MAX SCENE_TITLE_MAX /* the longest line: a lesson's title */
 
 /* What the slice shown is: its kind, the run and update it was made at. */
 static void slice_legend(const NetStage *net, char *dest, size_t size)
@@ -152,60 +153,77 @@ static void slice_legend(const NetStage *net, char *dest, size_t size)
         snprintf(dest, size, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
 }
 
-static size_t legend_lines(const Scene *scene, char lines[][200])
+/* The legend's lines: a lesson's title (the first line, larger, when
+ * there is one), the network, what the map shows, then one per run from
+ * *first_run on. */
+static size_t legend_lines(const Scene *scene, char lines[][NET_LEGEND_LINE_MAX], size_t *first_run)
 {
     const NetStage *net = scene->net;
     const Model *m = net_stage_model(net);
-    size_t len = (size_t)snprintf(lines[0], 200, "%s", _("network "));
+    size_t n = 0;
+    if (scene->title[0])
+        snprintf(lines[n++], NET_LEGEND_LINE_MAX, "%s", scene->title);
+    size_t len = (size_t)snprintf(lines[n], NET_LEGEND_LINE_MAX, "%s", _("network "));
     for (int k = 0; k < m->nsizes && len < 150; k++)
-        len += (size_t)snprintf(lines[0] + len, 200 - len, "%s%d", k ? "-" : "", m->sizes[k]);
+        len += (size_t)snprintf(lines[n] + len, NET_LEGEND_LINE_MAX - len, "%s%d", k ? "-" : "", m->sizes[k]);
+    n++;
     /* What the map shows: the slice, or the picture shown in its place. */
     if (render_net_slice_shown(scene))
-        slice_legend(net, lines[1], 200);
+        slice_legend(net, lines[n], NET_LEGEND_LINE_MAX);
     else if (scene->display.net_layer > 0)
-        snprintf(lines[1], 200, _("the input plane as hidden layer %d of %d bends it"),
+        snprintf(lines[n], NET_LEGEND_LINE_MAX, _("the input plane as hidden layer %d of %d bends it"),
                  scene->display.net_layer, net_repr_hidden_layers(net));
     else
-        snprintf(lines[1], 200, "%s", _("the ensemble: each member's decision regions"));
-    size_t n = 2;
+        snprintf(lines[n], NET_LEGEND_LINE_MAX, "%s", _("the ensemble: each member's decision regions"));
+    n++;
+    *first_run = n;
     for (size_t i = 0; i < net_stage_run_count(net); i++, n++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
-        snprintf(lines[n], 200, _("%zu %s  train %.3g  test %.3g"), i + 1,
+        snprintf(lines[n], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
                  net_stage_run_spec(net, i), mt->train_loss, mt->test_loss);
     }
     return n;
 }
 
+/* Line k's size: the lines above the network's own larger. */
+static int legend_px(Renderer *r, size_t k, size_t first_run)
+{
+    return render_font_px(r, k + 2 < first_run ? NET_BODY_PX + 2
+                             : k + 2 == first_run ? NET_BODY_PX
+                                                  : NET_SMALL_PX);
+}
+
 static LayoutRequest legend_need(Renderer *r, const Scene *scene)
 {
-    char lines[NET_LEGEND_LINES][200];
-    size_t n = legend_lines(scene, lines);
-    double s = r->scale, w = 0;
-    int title = render_font_px(r, NET_BODY_PX), body = render_font_px(r, NET_SMALL_PX);
-    for (size_t k = 0; k < n; k++)
-        w = fmax(w, render_text_width(r, lines[k], k == 0 ? title : body) + (k >= 2 ? 18 * s : 0));
-    double h = render_line_height(r, title) + (double)(n - 1) * render_line_height(r, body);
+    char lines[NET_LEGEND_LINES][NET_LEGEND_LINE_MAX];
+    size_t first_run, n = legend_lines(scene, lines, &first_run);
+    double s = r->scale, w = 0, h = 0;
+    for (size_t k = 0; k < n; k++) {
+        int px = legend_px(r, k, first_run);
+        w = fmax(w, render_text_width(r, lines[k], px) + (k >= first_run ? 18 * s : 0));
+        h += render_line_height(r, px);
+    }
     return (LayoutRequest){true, w + 20 * s, h + 16 * s, w + 20 * s, h + 16 * s, false};
 }
 
 static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 {
-    char lines[NET_LEGEND_LINES][200];
-    size_t n = legend_lines(scene, lines);
+    char lines[NET_LEGEND_LINES][NET_LEGEND_LINE_MAX];
+    size_t first_run, n = legend_lines(scene, lines, &first_run);
     double s = r->scale, x = rect.x + 10 * s, y = rect.y + 8 * s;
-    int title = render_font_px(r, NET_BODY_PX), body = render_font_px(r, NET_SMALL_PX);
     render_panel(r, rect);
     for (size_t k = 0; k < n; k++) {
-        int px = k == 0 ? title : body;
+        int px = legend_px(r, k, first_run);
         double line = render_line_height(r, px);
-        if (k >= 2) {
-            size_t i = k - 2;
+        if (k >= first_run) {
+            size_t i = k - first_run;
             shapes_disc(r->shapes, x + 5 * s, y + 0.5 * line, 4.5 * s, render_run_color(r, i, 1));
             const NetRun *run = net_stage_run(scene->net, i);
             render_text(r, lines[k], x + 18 * s, y, px, ALIGN_LEFT,
                         run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text);
         } else {
-            render_text(r, lines[k], x, y, px, ALIGN_LEFT, k == 0 ? r->theme->text : r->theme->dim);
+            render_text(r, lines[k], x, y, px, ALIGN_LEFT,
+                        k + 1 < first_run ? r->theme->text : r->theme->dim);
         }
         y += line;
     }

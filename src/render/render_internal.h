@@ -309,4 +309,11 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
 void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect);
 void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp);
 
+/* hud.c: what text_wrap (text_wrap.h) measures with: the font at a size. */
+typedef struct WrapMeasure {
+    Renderer *r;
+    int px;
+} WrapMeasure;
+double render_wrap_measure(void *context, const char *utf8);
+
 #endif

@@ -30,10 +30,19 @@ static double step_speed(const LessonStep *step)
     return fmin(fmax(speed, SCENE_SPEED_MIN), SCENE_SPEED_MAX);
 }
 
-/* The stage of step: its landscape, view, start, runs and particles. */
+/* The stage of step: its landscape, view, start, runs and particles, or
+ * its network. */
 static bool build_stage(Scene *scene, const LessonStep *step, DescentError *err)
 {
-    SceneOptions options = {.landscape = step->landscape,
+    bool network = step->model[0] != '\0';
+    SceneOptions options = {.landscape = network ? NULL : step->landscape,
+                            .model = network ? step->model : NULL,
+                            .data = network ? step->data : NULL,
+                            .init_seed = step->init_seed,
+                            .ensemble = step->ensemble,
+                            .slice = step->slice,
+                            .has_slice = network,
+                            .net_layer = step->representation,
                             .run_count = step->runs.count,
                             .sweep = step->sweep,
                             .has_start = step->has_start,
@@ -107,6 +116,13 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.formula = (step->show & LESSON_SHOW_FORMULA) != 0;
     scene->display.spread = (step->show & LESSON_SHOW_SPREAD) != 0;
     scene->display.axes = (step->show & LESSON_SHOW_AXES) != 0;
+    if (scene->net) {
+        /* The network's view is the step's own, also on a keep step: the
+         * layer it shows, else the ensemble's thumbnails, else the slice. */
+        scene->display.net_layer = step->representation;
+        scene->display.ensemble = scene->ensemble && step->representation == 0;
+        net_stage_set_slice(scene->net, step->slice);
+    }
     /* A step that asks for a view gets it; one that does not gets the
      * viewer's own choice (Tab, --3d), never the view an earlier step asked
      * for.  The view on screen is the viewer's choice unless it is the one

@@ -3,7 +3,9 @@
  * window and the recorder share it.
  *
  * Showing step k builds its stage (landscape, view, start, runs,
- * particles), sets the title ("k/N  Title"), caption and marks, turns on
+ * particles, or a network with its ensemble), shows the network's
+ * hidden layer the step names (else its ensemble's thumbnails, else the
+ * slice, on the step's plane), sets the title ("k/N  Title"), caption and marks, turns on
  * the overlays its show asks for (gradient, flow, velocity, basins,
  * effective_step, formula, spread, axes, one dynamics plot) with its plot
  * range, plot run and distance point, the 3D view when it says "3d" and

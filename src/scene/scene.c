@@ -262,14 +262,16 @@ bool scene_next_landscape(Scene *scene, DescentError *err)
 /* ------------------------------------------------------------------------ */
 /* Life cycle                                                                */
 
-/* The view follows the network's slice: its grid is the landscape shown. */
+/* The view follows the network's slice: its grid is the landscape shown
+ * (the serial counts on, not the grid's own: a network a lesson puts on
+ * stage starts its grids' count again). */
 static void sync_net_view(Scene *scene)
 {
     const double *values;
     unsigned serial;
     const SliceGridDesc *grid = net_stage_grid(scene->net, &values, &serial);
     scene->view = (ViewRect){grid->a_min, grid->a_max, grid->b_min, grid->b_max};
-    scene->landscape_serial = serial;
+    scene->landscape_serial++;
     scene->display.log_scale = true;
 }
 
@@ -314,7 +316,7 @@ Scene *scene_create(const SceneOptions *given, DescentError *err)
     }
     if (options->has_slice && !options->model) {
         error_set(err, "--slice %s: needs --model SPEC (a network's slice)",
-                  scene_slice_name(options->slice));
+                  slice_kind_name(options->slice));
         return NULL;
     }
     if (options->data && !options->model) {
@@ -730,6 +732,15 @@ bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *er
     scene->has_seed = fresh->has_seed;
     scene->seed = fresh->seed;
     scene->display.log_scale = fresh->display.log_scale;
+    /* The network goes with the stage; fresh takes the old one away. */
+    NetStage *net = scene->net;
+    Ensemble *ensemble = scene->ensemble;
+    scene->net = fresh->net;
+    scene->ensemble = fresh->ensemble;
+    fresh->net = net;
+    fresh->ensemble = ensemble;
+    scene->display.net_layer = fresh->display.net_layer;
+    scene->display.ensemble = fresh->display.ensemble;
     scene->sweep = fresh->sweep;
     scene->step_carry = 0;
     scene->selected = 0;

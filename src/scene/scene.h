@@ -238,7 +238,8 @@ void scene_set_playing(Scene *scene, bool playing);
 void scene_play_for(Scene *scene, long updates, bool playing);
 
 /* Replaces the stage with the one options describes: landscape, view,
- * start, runs, particles and seed (display, texts and speed stay).  Unlike
+ * start, runs, particles and seed, or a network with its ensemble and the
+ * layer shown (display, texts and speed stay).  Unlike
  * scene_create, no runs in options means no runs.  Errors as
  * scene_create's; the scene is unchanged then. */
 bool scene_set_stage(Scene *scene, const SceneOptions *options, DescentError *err);

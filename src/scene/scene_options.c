@@ -255,23 +255,12 @@ static void print_speed(const Scene *scene, CommandLine *line)
     command_line_numbers(line, &scene->speed, 1);
 }
 
-static const char *const slice_names[NET_SLICE_COUNT] = {
-    [NET_SLICE_INIT] = "init", [NET_SLICE_PCA] = "pca", [NET_SLICE_RANDOM] = "random"};
-
-const char *scene_slice_name(NetSliceKind kind)
-{
-    return slice_names[kind];
-}
-
 static bool parse_slice(SceneOptions *o, const char *v, DescentError *err)
 {
-    for (int k = 0; k < NET_SLICE_COUNT; k++)
-        if (strcmp(v, slice_names[k]) == 0) {
-            o->slice = (NetSliceKind)k;
-            o->has_slice = true;
-            return true;
-        }
-    return error_set(err, "--slice %s: expected init, pca or random", v);
+    if (!slice_kind_parse(v, &o->slice))
+        return error_set(err, "--slice %s: expected init, pca or random", v);
+    o->has_slice = true;
+    return true;
 }
 
 static void print_slice(const Scene *scene, CommandLine *line)
@@ -279,7 +268,7 @@ static void print_slice(const Scene *scene, CommandLine *line)
     if (!scene->net || net_stage_slice(scene->net) == NET_SLICE_INIT)
         return;
     command_line_word(line, "--slice");
-    command_line_word(line, slice_names[net_stage_slice(scene->net)]);
+    command_line_word(line, slice_kind_name(net_stage_slice(scene->net)));
 }
 
 static bool parse_theme(SceneOptions *o, const char *v, DescentError *err)

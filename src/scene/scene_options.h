@@ -24,6 +24,7 @@
 
 #include "core/error.h"
 #include "core/landscape.h"
+#include "core/slice.h"
 
 #define SCENE_MAX_RUNS 16
 /* The runs' colours: places in a palette of this many (the themes' hold
@@ -56,17 +57,6 @@ typedef struct SceneCamera {
 #define SCENE_PITCH_MAX 89.0
 #define SCENE_DISTANCE_MIN 0.25
 #define SCENE_DISTANCE_MAX 4.0
-
-/* The plane a network's slice lies in (scene/net_stage.h). */
-typedef enum NetSliceKind {
-    NET_SLICE_INIT = 0,               /* through θ0 and the selected run now */
-    NET_SLICE_PCA,                    /* the runs' top two principal directions */
-    NET_SLICE_RANDOM,                 /* filter-normalised random directions */
-    NET_SLICE_COUNT
-} NetSliceKind;
-
-/* The name --slice takes for a kind ("init", "pca", "random"). */
-const char *scene_slice_name(NetSliceKind kind);
 
 typedef struct SceneOptions {
     const char *lesson_path;          /* LESSON.lua, or NULL */
