@@ -1,5 +1,5 @@
 /* cli_export.c — `descent export --torch [scene options | LESSON.lua --step N]
- * [--steps N] [--change RUN:STEP:SPEC] -o scene.py` (docs/CLI.md §2.6): the
+ * [--steps N] [--change RUN:STEP:SPEC] -o scene.py` (docs/CLI.md §9): the
  * runs trace would print, as a standalone PyTorch script (scene/torch_script.h). */
 #include <errno.h>
 #include <stdlib.h>

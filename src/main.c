@@ -45,6 +45,8 @@ static const char usage_tail[] =
     "  --subtitles FILE.srt      the captions with their times (MP4, WebM carry them anyway)\n"
     "  --hold SECONDS            hold each step after its play (default: its caption's reading time)\n"
     "\n"
+    "export: python3 scene.py prints the runs as trace does; --plot draws them (matplotlib).\n"
+    "\n"
     "In the window, h or ? lists every key.\n"
     "'descent list landscapes' and 'descent list optimizers' show every key with its default.\n";
 

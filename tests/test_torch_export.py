@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""test_torch_export.py — `descent export --torch` (docs/CLI.md §2.6) against `descent trace`.
+"""test_torch_export.py — `descent export --torch` (docs/CLI.md §9) against `descent trace`.
 
 Usage: test_torch_export.py DESCENT SOURCE_ROOT.  Prints TAP.  For every
 optimizer, on an analytic landscape, an expression, and data landscapes
