@@ -683,6 +683,63 @@ static void test_screenshot_key(void **state)
     assert_int_equal(files, 4);
 }
 
+/* 'S' writes the runs on stage as a PyTorch script beside the screenshots
+ * (scene/torch_script.h): the notice names it, and it replays the updates
+ * shown with the lr change ']' made at update 40 (its number checked
+ * against the run's own); with a particle cloud on stage it refuses,
+ * saying why, and writes nothing.  tests/test_torch_export.py runs such
+ * scripts against trace. */
+static void test_torch_script_key(void **state)
+{
+    (void)state;
+    const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    char folder[512], previous[512];
+    snprintf(folder, sizeof folder, "%s/torch.XXXXXX", dir ? dir : "/tmp");
+    assert_non_null(getcwd(previous, sizeof previous));
+    assert_non_null(mkdtemp(folder));
+    assert_int_equal(chdir(folder), 0);
+    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
+    App *app = open_app("quadratic", runs, 2, "-2,1", quadratic_view);
+    scene_step(app_scene(app), 40);
+    push_text("]");
+    free(draw_frame(app, 0.0).rgba);
+    scene_step(app_scene(app), 40);
+    push_text("S");
+    free(draw_frame(app, 0.0).rgba);
+    const char *notice = app_scene(app)->notice;
+    assert_true(strncmp(notice, "saved descent-", 14) == 0);
+    assert_non_null(strstr(notice, ".py"));
+    FILE *file = fopen(notice + 6, "r");
+    assert_non_null(file);
+    static char text[1 << 16];
+    size_t size = fread(text, 1, sizeof text - 1, file);
+    text[size] = '\0';
+    fclose(file);
+    assert_non_null(strstr(text, "STEPS = 80 "));
+    assert_non_null(strstr(text, "torch.optim.SGD(\n                 params, lr=0.02,"));
+    assert_non_null(strstr(text, "torch.optim.Adam(\n                 params, lr=0.05,"));
+    assert_non_null(strstr(text, "40: dict(lr=0.025)")); /* ] : 0.02 x 1.25 */
+    remove(notice + 6);
+    app_destroy(app);
+
+    SceneOptions options = {.landscape = "quadratic", .runs = {"sgd:lr=0.01,noise=0.5"},
+                            .run_count = 1, .particles = 50};
+    app = open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
+    push_text("S");
+    free(draw_frame(app, 0.0).rgba);
+    assert_non_null(strstr(app_scene(app)->notice, "particle clouds are not exported"));
+    app_destroy(app);
+    DIR *listing = opendir(".");
+    assert_non_null(listing);
+    int files = 0;
+    for (struct dirent *e; (e = readdir(listing));)
+        files += e->d_name[0] != '.';
+    closedir(listing);
+    assert_int_equal(chdir(previous), 0);
+    assert_int_equal(rmdir(folder), 0);
+    assert_int_equal(files, 0);
+}
+
 /* Chinese text (lesson captions) is drawn with the CJK face: the notice
  * shows bright glyph pixels, as wide as the English one or wider. */
 static void test_chinese_text(void **state)
@@ -1163,6 +1220,7 @@ int main(void)
         cmocka_unit_test(test_line_of_minima_drawn),
         cmocka_unit_test(test_dynamics_plot_key),
         cmocka_unit_test(test_sharpness_levels),
+        cmocka_unit_test(test_torch_script_key),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

@@ -62,6 +62,18 @@ static void py_number(FILE *out, double v)
     fputs(text, out);
 }
 
+/* "(a, b, ...)" of count numbers. */
+static void py_tuple(FILE *out, const double *values, size_t count)
+{
+    fputc('(', out);
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            fputs(", ", out);
+        py_number(out, values[i]);
+    }
+    fputc(')', out);
+}
+
 /* s as a Python string literal (single quotes, escaped). */
 static void py_string(FILE *out, const char *s)
 {
@@ -352,15 +364,11 @@ static double desc_number(const OptimizerDesc *d, size_t offset)
 
 static void write_group_value(FILE *out, const GroupKey *key, const OptimizerDesc *d)
 {
-    if (key->second) {
-        fputc('(', out);
+    if (key->second)
+        py_tuple(out, (const double[]){desc_number(d, key->offset), desc_number(d, key->second)},
+                 2);
+    else
         py_number(out, desc_number(d, key->offset));
-        fputs(", ", out);
-        py_number(out, desc_number(d, key->second));
-        fputc(')', out);
-    } else {
-        py_number(out, desc_number(d, key->offset));
-    }
 }
 
 static bool group_value_changed(const GroupKey *key, const OptimizerDesc *a,
@@ -379,28 +387,31 @@ static void write_constructor(FILE *out, const OptimizerDesc *d)
         [OPT_ADAM] = "torch.optim.Adam",       [OPT_ADAMW] = "torch.optim.AdamW",
         [OPT_NEWTON] = "Newton",
     };
-    fprintf(out, "%s(params", classes[d->kind]);
+    /* The param_group's numbers on one line, what torch fixes when it
+     * starts on the next. */
+    fprintf(out, "%s(\n                 params", classes[d->kind]);
     for (const GroupKey *key = group_keys(d->kind); key->name; key++) {
         fprintf(out, ", %s=", key->name);
         write_group_value(out, key, d);
     }
+    const char *next_line = ",\n                 ";
     switch (d->kind) {
     case OPT_ADAGRAD:
-        fputs(", initial_accumulator_value=", out);
+        fprintf(out, "%sinitial_accumulator_value=", next_line);
         py_number(out, d->initial_accumulator_value);
         break;
     case OPT_RMSPROP:
-        fprintf(out, ", centered=%s", d->centered ? "True" : "False");
+        fprintf(out, "%scentered=%s", next_line, d->centered ? "True" : "False");
         break;
     case OPT_ADAM:
     case OPT_ADAMW:
-        fprintf(out, ", amsgrad=%s", d->amsgrad ? "True" : "False");
+        fprintf(out, "%samsgrad=%s", next_line, d->amsgrad ? "True" : "False");
         break;
     case OPT_NEWTON:
         fputs(")", out);
         return;
     default:
-        fprintf(out, ", nesterov=%s", d->nesterov ? "True" : "False");
+        fprintf(out, "%snesterov=%s", next_line, d->nesterov ? "True" : "False");
         break;
     }
     /* foreach=False: the one-tensor-at-a-time code, whose arithmetic
@@ -545,11 +556,9 @@ static bool write_noise(void *context, const Update *u, DescentError *err)
 {
     (void)err;
     FILE *out = context;
-    fputs("    (", out);
-    py_number(out, u->noisy ? u->noise[0] : 0.0);
-    fputs(", ", out);
-    py_number(out, u->noisy ? u->noise[1] : 0.0);
-    fputs("),\n", out);
+    fputs("    ", out);
+    py_tuple(out, u->noisy ? u->noise : (const double[]){0.0, 0.0}, 2);
+    fputs(",\n", out);
     return true;
 }
 
@@ -749,11 +758,9 @@ static void write_run(FILE *out, size_t i, const TorchRun *r, const Landscape *l
     DescentError err;
     fprintf(out, "        # run %zu: the legend's line %zu\n        dict(spec=", i, i + 1);
     py_string(out, r->spec);
-    fputs(", start=(", out);
-    py_number(out, r->run->path[0].x);
-    fputs(", ", out);
-    py_number(out, r->run->path[0].y);
-    fputs("),\n             make=lambda params: ", out);
+    fputs(", start=", out);
+    py_tuple(out, (const double[]){r->run->path[0].x, r->run->path[0].y}, 2);
+    fputs(",\n             make=lambda params: ", out);
     write_constructor(out, first);
     fputs(",\n             schedule=", out);
     write_schedule(out, &first->schedule);
@@ -831,15 +838,9 @@ bool torch_script_write(FILE *out, const char *origin, const Landscape *landscap
     fprintf(out, "\nSTEPS = %zu  # updates per run: the step counter under the window's loss "
                  "plot\n", steps);
     ViewRect view = landscape_default_view(landscape);
-    fputs("VIEW = (", out);
-    py_number(out, view.xmin);
-    fputs(", ", out);
-    py_number(out, view.xmax);
-    fputs(", ", out);
-    py_number(out, view.ymin);
-    fputs(", ", out);
-    py_number(out, view.ymax);
-    fputs(")  # xmin, xmax, ymin, ymax of the landscape's default view\n\n", out);
+    fputs("VIEW = ", out);
+    py_tuple(out, (const double[]){view.xmin, view.xmax, view.ymin, view.ymax}, 4);
+    fputs("  # xmin, xmax, ymin, ymax of the landscape's default view\n\n", out);
     write_landscape(out, landscape);
     if (newton)
         fputs(script_newton, out);
@@ -855,22 +856,27 @@ bool torch_script_write(FILE *out, const char *origin, const Landscape *landscap
         write_run(out, i, &runs[i], landscape, steps, &uses[i]);
     fputs("    ]\n", out);
     fputs(script_loop, out);
-    for (size_t i = 0; i < count; i++) {
-        if (uses[i].noise) {
-            fprintf(out, "\n\n# Run %zu's gradient noise, update by update: sigma xi, xi drawn by "
-                         "descent's generator\n# (xoshiro256** and a ziggurat, src/core/rng.c) "
-                         "from the run's seed.\nNOISE_%zu = [\n", i, i);
-            replay(&runs[i], landscape, steps, write_noise, out, err);
+    /* The data each run replays, after the code that reads it. */
+    static const struct {
+        const char *name, *comment;
+        UpdateVisit write;
+    } tables[] = {
+        {"NOISE", "gradient noise, update by update: sigma xi, xi drawn by descent's generator\n"
+                  "# (xoshiro256** and a ziggurat, src/core/rng.c) from the run's seed",
+         write_noise},
+        {"BATCHES", "minibatches, update by update: the sample indices descent drew\n"
+                    "# (epochs shuffled by its seed; None: every sample)",
+         write_batch},
+    };
+    for (size_t i = 0; i < count; i++)
+        for (size_t t = 0; t < 2; t++) {
+            if (!(t ? uses[i].batches : uses[i].noise))
+                continue;
+            fprintf(out, "\n\n# Run %zu's %s.\n%s_%zu = [\n", i, tables[t].comment,
+                    tables[t].name, i);
+            replay(&runs[i], landscape, steps, tables[t].write, out, err);
             fputs("]\n", out);
         }
-        if (uses[i].batches) {
-            fprintf(out, "\n\n# Run %zu's minibatches, update by update: the sample indices "
-                         "descent drew\n# (epochs shuffled by its seed; None: every "
-                         "sample).\nBATCHES_%zu = [\n", i, i);
-            replay(&runs[i], landscape, steps, write_batch, out, err);
-            fputs("]\n", out);
-        }
-    }
     fputs(script_tail, out);
     free(uses);
     return true;
