@@ -163,9 +163,10 @@ REFUSED = [
     ("momentum turned on mid-run", ["--opt", "gd", "--change", "0:5:gd:momentum=0.9"], "momentum"),
     ("a network", ["--model", "mlp:layers=2-4-2", "--data", "moons", "--opt", "adam"], "network"),
 ]
-for name, args, word in REFUSED:
+for name, args, word in REFUSED + [("flow with no update", ["--opt", "flow"], "flow")]:
     target = os.path.join(WORK, "refused.py")
-    code, out, err = run("export", "--torch", *args, "--steps", "10", "-o", target)
+    steps = "0" if name.endswith("no update") else "10"
+    code, out, err = run("export", "--torch", *args, "--steps", steps, "-o", target)
     lines = err.strip().splitlines()
     check(f"refuses {name}: exit 2, one line naming it, no file",
           code == 2 and len(lines) == 1 and lines[0].startswith("descent: ") and word in lines[0]

@@ -796,7 +796,13 @@ static bool prepare(const Landscape *landscape, const TorchRun *runs, size_t cou
                          TORCH_SCRIPT_MAX_STEPS);
     for (size_t i = 0; i < count; i++) {
         CheckContext check = {runs[i].spec};
-        if (!replay(&runs[i], landscape, steps, check_update, &check, err) ||
+        /* The parameters the script starts with, checked even when no
+         * update is replayed (--steps 0). */
+        const OptimizerDesc *first =
+            changes_desc_at(&runs[i].run->changes, &runs[i].run->desc, 0);
+        Update start = {.desc = first, .before = first};
+        if (!check_update(&check, &start, err) ||
+            !replay(&runs[i], landscape, steps, check_update, &check, err) ||
             !replay(&runs[i], landscape, steps, note_uses, &uses[i], err))
             return false;
     }
