@@ -647,28 +647,22 @@ static void check_screenshot(App *app, const char *notice)
     assert_int_equal((header[20] << 24) | (header[21] << 16) | (header[22] << 8) | header[23], h);
 }
 
-/* 'p' saves the frame as descent-DATE-TIME.png in the current folder and
- * says so; the file is a PNG of the drawable's size.  Presses within one
- * second never overwrite each other (-2, -3 ... are appended), and two
- * presses before one frame save it twice: four presses, four files. */
-static void test_screenshot_key(void **state)
+/* Makes a fresh folder under DESCENT_TEST_OUTPUT (else /tmp) the current
+ * one, as a user's folder for the window's saved files; the one before goes
+ * to previous (512 bytes). */
+static void enter_fresh_folder(const char *name, char folder[512], char previous[512])
 {
-    (void)state;
     const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    char folder[512], previous[512];
-    snprintf(folder, sizeof folder, "%s/screenshots.XXXXXX", dir ? dir : "/tmp");
-    assert_non_null(getcwd(previous, sizeof previous));
+    snprintf(folder, 512, "%s/%s.XXXXXX", dir ? dir : "/tmp", name);
+    assert_non_null(getcwd(previous, 512));
     assert_non_null(mkdtemp(folder));
     assert_int_equal(chdir(folder), 0);
-    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
-    for (int k = 0; k < 3; k++) {
-        push_text("p");
-        if (k == 2)
-            push_text("p");
-        free(draw_frame(app, 0.0).rgba);
-        check_screenshot(app, app_scene(app)->notice);
-    }
-    app_destroy(app);
+}
+
+/* Goes back to previous and removes folder with its files; returns how
+ * many of them the window named (descent-...). */
+static int leave_folder(const char *folder, const char *previous)
+{
     DIR *listing = opendir(".");
     assert_non_null(listing);
     int files = 0;
@@ -680,7 +674,28 @@ static void test_screenshot_key(void **state)
     closedir(listing);
     assert_int_equal(chdir(previous), 0);
     rmdir(folder);
-    assert_int_equal(files, 4);
+    return files;
+}
+
+/* 'p' saves the frame as descent-DATE-TIME.png in the current folder and
+ * says so; the file is a PNG of the drawable's size.  Presses within one
+ * second never overwrite each other (-2, -3 ... are appended), and two
+ * presses before one frame save it twice: four presses, four files. */
+static void test_screenshot_key(void **state)
+{
+    (void)state;
+    char folder[512], previous[512];
+    enter_fresh_folder("screenshots", folder, previous);
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    for (int k = 0; k < 3; k++) {
+        push_text("p");
+        if (k == 2)
+            push_text("p");
+        free(draw_frame(app, 0.0).rgba);
+        check_screenshot(app, app_scene(app)->notice);
+    }
+    app_destroy(app);
+    assert_int_equal(leave_folder(folder, previous), 4);
 }
 
 /* 'S' writes the runs on stage as a PyTorch script beside the screenshots
@@ -692,12 +707,8 @@ static void test_screenshot_key(void **state)
 static void test_torch_script_key(void **state)
 {
     (void)state;
-    const char *dir = getenv("DESCENT_TEST_OUTPUT");
     char folder[512], previous[512];
-    snprintf(folder, sizeof folder, "%s/torch.XXXXXX", dir ? dir : "/tmp");
-    assert_non_null(getcwd(previous, sizeof previous));
-    assert_non_null(mkdtemp(folder));
-    assert_int_equal(chdir(folder), 0);
+    enter_fresh_folder("torch", folder, previous);
     const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
     App *app = open_app("quadratic", runs, 2, "-2,1", quadratic_view);
     scene_step(app_scene(app), 40);
@@ -729,15 +740,7 @@ static void test_torch_script_key(void **state)
     free(draw_frame(app, 0.0).rgba);
     assert_non_null(strstr(app_scene(app)->notice, "particle clouds are not exported"));
     app_destroy(app);
-    DIR *listing = opendir(".");
-    assert_non_null(listing);
-    int files = 0;
-    for (struct dirent *e; (e = readdir(listing));)
-        files += e->d_name[0] != '.';
-    closedir(listing);
-    assert_int_equal(chdir(previous), 0);
-    assert_int_equal(rmdir(folder), 0);
-    assert_int_equal(files, 0);
+    assert_int_equal(leave_folder(folder, previous), 0);
 }
 
 /* Chinese text (lesson captions) is drawn with the CJK face: the notice
