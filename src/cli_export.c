@@ -126,6 +126,11 @@ int cli_export(int argc, char **argv)
             lesson_free(&lesson);
             return status;
         }
+        if (o.run_count == 0) {
+            cli_error("export --torch: step %ld of %s has no runs", step, lesson_path);
+            lesson_free(&lesson);
+            return EXIT_USAGE;
+        }
         if (!c.has_steps)
             steps = updates;
     } else if (step) {

@@ -181,6 +181,9 @@ code, _, err = run("export", "--torch", lesson, "--step", "2", "-o", target)
 check("exports a lesson's step", code == 0 and os.path.exists(target), err)
 code, _, err = run("export", "--torch", lesson, "--step", "99", "-o", target + "x")
 check("a lesson step out of range: exit 2", code == 2 and "steps 1 to" in err, err)
+code, _, err = run("export", "--torch", os.path.join(ROOT, "lessons", "welcome.lua"), "--step", "1",
+                   "-o", target + "x")
+check("a lesson step without runs: exit 2, saying so", code == 2 and "has no runs" in err, err)
 if PYTHON is not None and os.path.exists(target):
     done = subprocess.run([PYTHON, target], capture_output=True, text=True, timeout=600)
     rows = list(csv.reader(io.StringIO(done.stdout)))
