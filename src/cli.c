@@ -240,6 +240,27 @@ static bool parse_format(CommandOptions *dest, size_t offset, const char *value,
     return true;
 }
 
+/* --change RUN:STEP:SPEC: the form checked here, the spec where it is used. */
+static bool parse_change(CommandOptions *dest, size_t offset, const char *value,
+                         DescentError *err)
+{
+    (void)offset;
+    const char *p = value;
+    for (int field = 0; field < 2; field++) {
+        size_t digits = strspn(p, "0123456789");
+        if (digits == 0 || digits > 9 || p[digits] != ':')
+            return error_set(err, "--change %s: expected RUN:STEP:SPEC, e.g. 0:150:gd:lr=0.05",
+                             value);
+        p += digits + 1;
+    }
+    if (!*p)
+        return error_set(err, "--change %s: expected RUN:STEP:SPEC, e.g. 0:150:gd:lr=0.05", value);
+    if (dest->change_count == CLI_MAX_CHANGES)
+        return error_set(err, "--change %s: at most %d changes", value, CLI_MAX_CHANGES);
+    dest->changes[dest->change_count++] = value;
+    return true;
+}
+
 /* A string kept as given (a spec, a file name): checked where it is used. */
 static bool parse_text(CommandOptions *dest, size_t offset, const char *value, DescentError *err)
 {
@@ -250,7 +271,11 @@ static bool parse_text(CommandOptions *dest, size_t offset, const char *value, D
 
 #define TEXT_FIELD(field) parse_text, offsetof(CommandOptions, field)
 static const CommandOptionDef command_option_defs[] = {
-    {"--steps", "N", "trace: updates per run, 0 ... 100000000", CLI_FOR_TRACE, parse_steps, 0},
+    {"--steps", "N", "trace: updates per run, 0 ... 100000000", CLI_FOR_TRACE | CLI_FOR_EXPORT,
+     parse_steps, 0},
+    {"--change", "RUN:STEP:SPEC", "trace, export: run RUN (0 = the first) takes SPEC from update"
+     " STEP on, as the window's keys change it",
+     CLI_FOR_TRACE | CLI_FOR_EXPORT, parse_change, 0},
     {"--format", "csv|json", "trace: the output's form (default csv)", CLI_FOR_TRACE, parse_format,
      0},
     {"--model", "SPEC", "a network instead of a landscape (descent list models); needs --data;"

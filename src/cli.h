@@ -12,6 +12,8 @@
 #include <stdio.h>
 
 #include "core/error.h"
+#include "core/run.h"
+#include "core/sweep.h"
 #include "scene/scene_options.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -50,6 +52,9 @@ int cli_scene_option(SceneOptions *options, int argc, char **argv, int *i);
  * an error when the value is missing. */
 int cli_option_value(const char *name, int argc, char **argv, int *i, const char **value);
 
+/* The most --change options one command takes. */
+#define CLI_MAX_CHANGES 64
+
 /* What `descent trace` and `descent eval` read beyond the scene options. */
 typedef struct CommandOptions {
     unsigned long steps;          /* --steps N */
@@ -64,10 +69,13 @@ typedef struct CommandOptions {
     const char *theta;            /* --theta FILE, or NULL */
     const char *landscape;        /* eval's --landscape SPEC, or NULL */
     const char *at;               /* eval's --at X,Y as given, or NULL */
+    const char *changes[CLI_MAX_CHANGES]; /* --change RUN:STEP:SPEC, as given */
+    size_t change_count;
 } CommandOptions;
 
 /* The subcommands an option of the table belongs to. */
-enum { CLI_FOR_TRACE = 1, CLI_FOR_EVAL = 2, CLI_FOR_SCENE = 4 /* the window and record */ };
+enum { CLI_FOR_TRACE = 1, CLI_FOR_EVAL = 2, CLI_FOR_SCENE = 4 /* the window and record */,
+       CLI_FOR_EXPORT = 8 };
 
 /* Tries to read one option of the trace/eval table (cli.c, the one list of
  * them, which --help prints) that belongs to command (CLI_FOR_TRACE or
@@ -102,6 +110,27 @@ int cli_experiment(int argc, char **argv); /* descent experiment NAME ... */
 void cli_list_params(const ParamDef *params, size_t count);
 /* `descent list experiments` (cli_experiment.c). */
 void cli_list_experiments(void);
+
+/* One traced run: the Run and its spec as given (the CSV's optimizer). */
+typedef struct TraceRun {
+    Run run;
+    const char *spec;
+} TraceRun;
+
+/* trace's runs on landscape: one per --opt of o (its sweep already
+ * expanded), or --particles copies of a noisy one, each advanced steps
+ * updates with c's --change applied at their updates (run_reconfigure,
+ * as the window's keys change a run).  Prints the error and returns the
+ * exit status; *dest (cli_trace_runs_free) holds what was built. */
+int cli_trace_runs(const SceneOptions *o, const CommandOptions *c, const Landscape *landscape,
+                   size_t steps, TraceRun **dest, size_t *count);
+void cli_trace_runs_free(TraceRun *runs, size_t count);
+
+/* Replaces o's one run by its --sweep's runs (kept in sweep), when it has
+ * one; false after printing the error. */
+bool cli_expand_sweep(SceneOptions *o, Sweep *sweep);
+
+int cli_export(int argc, char **argv); /* descent export --torch ... */
 
 /* The network forms of trace and eval (cli_net.c); cli_trace and cli_eval
  * read the options. */

@@ -29,11 +29,6 @@
  * descent trace
  * ------------------------------------------------------------------- */
 
-typedef struct TraceRun {
-    Run run;
-    const char *spec; /* as given on the command line */
-} TraceRun;
-
 static void trace_csv(const TraceRun *runs, size_t count)
 {
     puts("run,optimizer,step,x,y,loss");
@@ -134,6 +129,104 @@ static int trace_advance(Run *run, size_t steps)
     return EXIT_OK;
 }
 
+/* The run a --change names, its update and its spec (parse_change in
+ * cli.c checked the form). */
+static void change_parts(const char *change, size_t *run, size_t *step, const char **spec)
+{
+    char *end;
+    *run = (size_t)strtoul(change, &end, 10);
+    *step = (size_t)strtoul(end + 1, &end, 10);
+    *spec = end + 1;
+}
+
+/* Advances run (index r) steps updates, making the --change of it at their
+ * updates, in the order given at equal updates. */
+static int trace_run_changes(TraceRun *t, size_t r, const CommandOptions *c,
+                             const Landscape *landscape, size_t steps)
+{
+    for (size_t i = 0; i < c->change_count; i++) {
+        size_t run, step;
+        const char *spec;
+        change_parts(c->changes[i], &run, &step, &spec);
+        if (step > steps) {
+            cli_error("--change %s: update %zu is past --steps %zu", c->changes[i], step, steps);
+            return EXIT_USAGE;
+        }
+    }
+    for (size_t done = 0;;) {
+        for (size_t i = 0; i < c->change_count; i++) {
+            size_t run, step;
+            const char *spec;
+            change_parts(c->changes[i], &run, &step, &spec);
+            OptimizerDesc desc;
+            DescentError err;
+            if (run == r && step == done &&
+                (!optimizer_parse(spec, landscape, &desc, &err) ||
+                 !run_reconfigure(&t->run, &desc, &err))) {
+                cli_error("--change %s: %s", c->changes[i], err.message);
+                return EXIT_USAGE;
+            }
+        }
+        size_t next = steps;
+        for (size_t i = 0; i < c->change_count; i++) {
+            size_t run, step;
+            const char *spec;
+            change_parts(c->changes[i], &run, &step, &spec);
+            if (run == r && step > done && step < next)
+                next = step;
+        }
+        int status = trace_advance(&t->run, next - done);
+        done = next;
+        if (status != EXIT_OK || done == steps || t->run.status != RUN_ACTIVE)
+            return status;
+    }
+}
+
+int cli_trace_runs(const SceneOptions *o, const CommandOptions *c, const Landscape *landscape,
+                   size_t steps, TraceRun **dest, size_t *count)
+{
+    int status = trace_build(o, landscape, dest, count);
+    for (size_t i = 0; i < c->change_count && status == EXIT_OK; i++) {
+        size_t run, step;
+        const char *spec;
+        change_parts(c->changes[i], &run, &step, &spec);
+        if (run >= *count) {
+            cli_error("--change %s: there is no run %zu (runs count from 0; %zu here)",
+                      c->changes[i], run, *count);
+            status = EXIT_USAGE;
+        }
+    }
+    for (size_t r = 0; r < *count && status == EXIT_OK; r++)
+        status = trace_run_changes(&(*dest)[r], r, c, landscape, steps);
+    return status;
+}
+
+void cli_trace_runs_free(TraceRun *runs, size_t count)
+{
+    for (size_t r = 0; r < count; r++)
+        run_free(&runs[r].run);
+    free(runs);
+}
+
+bool cli_expand_sweep(SceneOptions *o, Sweep *sweep)
+{
+    if (!o->sweep)
+        return true;
+    DescentError err;
+    if (o->run_count != 1) {
+        cli_error("sweep %s: applies to exactly one run (--opt), not %zu", o->sweep, o->run_count);
+        return false;
+    }
+    if (!sweep_expand(o->sweep, o->runs[0], sweep, &err)) {
+        cli_error("%s", err.message);
+        return false;
+    }
+    for (size_t i = 0; i < sweep->count; i++)
+        o->runs[i] = sweep->specs[i];
+    o->run_count = sweep->count;
+    return true;
+}
+
 /* Why a network trace cannot take a landscape-only option ("" none). */
 static const char *landscape_only_option(const SceneOptions *o)
 {
@@ -173,6 +266,10 @@ int cli_trace(int argc, char **argv)
             cli_error("%s applies to a two-parameter landscape, not a network (--model)", other);
             return EXIT_USAGE;
         }
+        if (c.change_count) {
+            cli_error("--change applies to a two-parameter landscape, not a network (--model)");
+            return EXIT_USAGE;
+        }
         return cli_trace_network(&o, &c);
     }
     if (c.has_every || c.has_init_seed) {
@@ -180,25 +277,11 @@ int cli_trace(int argc, char **argv)
                   c.has_every ? "--every" : "--init-seed");
         return EXIT_USAGE;
     }
-    unsigned long steps = c.steps;
-    bool json = c.json;
     DescentError err;
     /* A sweep's runs are traced one after the other, as --opt of each value. */
     Sweep sweep;
-    if (o.sweep) {
-        if (o.run_count != 1) {
-            cli_error("sweep %s: applies to exactly one run (--opt), not %zu", o.sweep,
-                      o.run_count);
-            return EXIT_USAGE;
-        }
-        if (!sweep_expand(o.sweep, o.runs[0], &sweep, &err)) {
-            cli_error("%s", err.message);
-            return EXIT_USAGE;
-        }
-        for (size_t i = 0; i < sweep.count; i++)
-            o.runs[i] = sweep.specs[i];
-        o.run_count = sweep.count;
-    }
+    if (!cli_expand_sweep(&o, &sweep))
+        return EXIT_USAGE;
     const char *spec = o.landscape ? o.landscape : TRACE_DEFAULT_LANDSCAPE;
     Landscape *landscape = landscape_create(spec, &err);
     if (!landscape) {
@@ -207,19 +290,15 @@ int cli_trace(int argc, char **argv)
     }
     TraceRun *runs = NULL;
     size_t count = 0;
-    int status = trace_build(&o, landscape, &runs, &count);
-    for (size_t r = 0; r < count && status == EXIT_OK; r++)
-        status = trace_advance(&runs[r].run, steps);
+    int status = cli_trace_runs(&o, &c, landscape, c.steps, &runs, &count);
     if (status == EXIT_OK) {
-        if (json)
+        if (c.json)
             trace_json(spec, runs, count);
         else
             trace_csv(runs, count);
         status = cli_finish_output();
     }
-    for (size_t r = 0; r < count; r++)
-        run_free(&runs[r].run);
-    free(runs);
+    cli_trace_runs_free(runs, count);
     landscape_destroy(landscape);
     return status;
 }

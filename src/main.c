@@ -12,9 +12,12 @@ static const char usage_head[] =
     "usage: descent [LESSON.lua] [scene options]        open the window (default: welcome lesson)\n"
     "       descent record [LESSON.lua] [scene options] -o OUT [--size WxH] [--fps N]\n"
     "                      [--frames N | --seconds S] [--lang en|zh] [--transparent] [--crop]\n"
-    "       descent trace [scene options] --steps N [--format csv|json]\n"
+    "       descent trace [scene options] --steps N [--change RUN:STEP:SPEC]\n"
+    "                     [--format csv|json]\n"
     "       descent trace --model SPEC --data SPEC --opt SPEC... --steps N [--every K]\n"
     "                     [--format csv|json]\n"
+    "       descent export --torch [scene options | LESSON.lua --step N] [--steps N]\n"
+    "                      [--change RUN:STEP:SPEC] -o scene.py\n"
     "       descent eval --landscape SPEC --at X,Y\n"
     "       descent eval --model SPEC --data SPEC --theta FILE\n"
     "       descent list landscapes|optimizers|schedules|lessons|models|datasets|experiments\n"
@@ -43,6 +46,8 @@ static const char usage_tail[] =
     "  --subtitles FILE.srt      the captions with their times (MP4, WebM carry them anyway)\n"
     "  --hold SECONDS            hold each step after its play (default: its caption's reading time)\n"
     "\n"
+    "export: python3 scene.py prints the runs as trace does; --plot draws them (matplotlib).\n"
+    "\n"
     "In the window, h or ? lists every key.\n"
     "'descent list landscapes' and 'descent list optimizers' show every key with its default.\n";
 
@@ -54,6 +59,7 @@ typedef struct Subcommand {
 static const Subcommand subcommands[] = {
     {"record", cli_record}, {"trace", cli_trace}, {"eval", cli_eval},
     {"list", cli_list},     {"check", cli_check}, {"experiment", cli_experiment},
+    {"export", cli_export},
 };
 
 int main(int argc, char **argv)

@@ -124,8 +124,8 @@ static const char *const allowed_words[] = {
     /* formulas (expr's functions, the landscapes' and update rules' symbols) */
     "sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "pi", "sum",
     "max", "vmax", "inf", "nan",
-    /* the program */
-    "descent",
+    /* the program, and the library the S key writes code for */
+    "descent", "PyTorch",
 };
 
 /* Whether word (NUL-terminated, n letters) is a whole word of text. */

@@ -725,28 +725,22 @@ static void check_screenshot(App *app, const char *notice)
     assert_int_equal((header[20] << 24) | (header[21] << 16) | (header[22] << 8) | header[23], h);
 }
 
-/* 'p' saves the frame as descent-DATE-TIME.png in the current folder and
- * says so; the file is a PNG of the drawable's size.  Presses within one
- * second never overwrite each other (-2, -3 ... are appended), and two
- * presses before one frame save it twice: four presses, four files. */
-static void test_screenshot_key(void **state)
+/* Makes a fresh folder under DESCENT_TEST_OUTPUT (else /tmp) the current
+ * one, as a user's folder for the window's saved files; the one before goes
+ * to previous (512 bytes). */
+static void enter_fresh_folder(const char *name, char folder[512], char previous[512])
 {
-    (void)state;
     const char *dir = getenv("DESCENT_TEST_OUTPUT");
-    char folder[512], previous[512];
-    snprintf(folder, sizeof folder, "%s/screenshots.XXXXXX", dir ? dir : "/tmp");
-    assert_non_null(getcwd(previous, sizeof previous));
+    snprintf(folder, 512, "%s/%s.XXXXXX", dir ? dir : "/tmp", name);
+    assert_non_null(getcwd(previous, 512));
     assert_non_null(mkdtemp(folder));
     assert_int_equal(chdir(folder), 0);
-    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
-    for (int k = 0; k < 3; k++) {
-        push_text("p");
-        if (k == 2)
-            push_text("p");
-        free(draw_frame(app, 0.0).rgba);
-        check_screenshot(app, app_scene(app)->notice);
-    }
-    app_destroy(app);
+}
+
+/* Goes back to previous and removes folder with its files; returns how
+ * many of them the window named (descent-...). */
+static int leave_folder(const char *folder, const char *previous)
+{
     DIR *listing = opendir(".");
     assert_non_null(listing);
     int files = 0;
@@ -758,7 +752,73 @@ static void test_screenshot_key(void **state)
     closedir(listing);
     assert_int_equal(chdir(previous), 0);
     rmdir(folder);
-    assert_int_equal(files, 4);
+    return files;
+}
+
+/* 'p' saves the frame as descent-DATE-TIME.png in the current folder and
+ * says so; the file is a PNG of the drawable's size.  Presses within one
+ * second never overwrite each other (-2, -3 ... are appended), and two
+ * presses before one frame save it twice: four presses, four files. */
+static void test_screenshot_key(void **state)
+{
+    (void)state;
+    char folder[512], previous[512];
+    enter_fresh_folder("screenshots", folder, previous);
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    for (int k = 0; k < 3; k++) {
+        push_text("p");
+        if (k == 2)
+            push_text("p");
+        free(draw_frame(app, 0.0).rgba);
+        check_screenshot(app, app_scene(app)->notice);
+    }
+    app_destroy(app);
+    assert_int_equal(leave_folder(folder, previous), 4);
+}
+
+/* 'S' writes the runs on stage as a PyTorch script beside the screenshots
+ * (scene/torch_script.h): the notice names it, and it replays the updates
+ * shown with the lr change ']' made at update 40 (its number checked
+ * against the run's own); with a particle cloud on stage it refuses,
+ * saying why, and writes nothing.  tests/test_torch_export.py runs such
+ * scripts against trace. */
+static void test_torch_script_key(void **state)
+{
+    (void)state;
+    char folder[512], previous[512];
+    enter_fresh_folder("torch", folder, previous);
+    const char *runs[] = {"gd:lr=0.02", "adam:lr=0.05"};
+    App *app = open_app("quadratic", runs, 2, "-2,1", quadratic_view);
+    scene_step(app_scene(app), 40);
+    push_text("]");
+    free(draw_frame(app, 0.0).rgba);
+    scene_step(app_scene(app), 40);
+    push_text("S");
+    free(draw_frame(app, 0.0).rgba);
+    const char *notice = app_scene(app)->notice;
+    assert_true(strncmp(notice, "saved descent-", 14) == 0);
+    assert_non_null(strstr(notice, ".py"));
+    FILE *file = fopen(notice + 6, "r");
+    assert_non_null(file);
+    static char text[1 << 16];
+    size_t size = fread(text, 1, sizeof text - 1, file);
+    text[size] = '\0';
+    fclose(file);
+    assert_non_null(strstr(text, "STEPS = 80 "));
+    assert_non_null(strstr(text, "torch.optim.SGD(\n                 params, lr=0.02,"));
+    assert_non_null(strstr(text, "torch.optim.Adam(\n                 params, lr=0.05,"));
+    assert_non_null(strstr(text, "40: dict(lr=0.025)")); /* ] : 0.02 x 1.25 */
+    remove(notice + 6);
+    app_destroy(app);
+
+    SceneOptions options = {.landscape = "quadratic", .runs = {"sgd:lr=0.01,noise=0.5"},
+                            .run_count = 1, .particles = 50};
+    app = open_test_window(&options, &(AppOptions){.width = WIDTH, .height = HEIGHT});
+    push_text("S");
+    free(draw_frame(app, 0.0).rgba);
+    assert_non_null(strstr(app_scene(app)->notice, "particle clouds are not exported"));
+    app_destroy(app);
+    assert_int_equal(leave_folder(folder, previous), 0);
 }
 
 /* Chinese text (lesson captions) is drawn with the CJK face: the notice
@@ -1243,6 +1303,7 @@ int main(void)
         cmocka_unit_test(test_line_of_minima_drawn),
         cmocka_unit_test(test_dynamics_plot_key),
         cmocka_unit_test(test_sharpness_levels),
+        cmocka_unit_test(test_torch_script_key),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

@@ -12,6 +12,7 @@
 #include "render/png_write.h"
 #include "scene/i18n.h"
 #include "scene/scene_share.h"
+#include "scene/torch_script.h"
 #include "scene/viewport.h"
 
 /* Wheel notches: each zooms by this factor (in) or its inverse (out). */
@@ -304,6 +305,33 @@ void app_share_scene(App *app)
     bool copied = SDL_SetClipboardText(line) == 0;
     scene_notify(app->scene, 5.0, "%s: %s", copied ? _("copied") : _("no clipboard; printed"),
                  line);
+}
+
+void app_save_torch_script(App *app)
+{
+    const Scene *scene = app->scene;
+    DescentError err = {""};
+    TorchRun runs[SCENE_MAX_RUNS];
+    size_t steps = 0;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        runs[i] = (TorchRun){run, changes_desc_at(&run->changes, &run->desc, 0)->spec};
+        steps = run_steps(run) > steps ? run_steps(run) : steps;
+    }
+    char origin[SCENE_COMMAND_LINE_MAX], path[4200];
+    if (!scene_command_line(scene, origin, sizeof origin))
+        snprintf(origin, sizeof origin, "the descent window");
+    if (scene->net || scene->swarm)
+        error_set(&err, "export --torch: %s are not exported",
+                  scene->net ? "networks" : "particle clouds");
+    else if (torch_script_check(scene->landscape, runs, scene->run_count, steps, &err) &&
+             live_output_name(app->output_dir, "py", path, sizeof path, &err) &&
+             torch_script_save(path, origin, scene->landscape, runs, scene->run_count, steps,
+                               &err)) {
+        scene_notify(app->scene, 4.0, _("saved %s"), path);
+        return;
+    }
+    scene_notify_error(app->scene, 6.0, err.message);
 }
 
 /* Characters (layout-aware, from SDL_TEXTINPUT): the window's own, else

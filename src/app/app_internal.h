@@ -52,5 +52,9 @@ void app_toggle_recording(App *app);
 
 /* The stage as a command line: on the clipboard, on stdout and in a notice. */
 void app_share_scene(App *app);
+/* Writes the runs on stage, from their starts to the step shown, as a
+ * PyTorch script next to the screenshots (scene/torch_script.h), with a
+ * notice naming the file or saying why it was refused. */
+void app_save_torch_script(App *app);
 
 #endif

@@ -333,6 +333,12 @@ static void share_scene(App *app, size_t which)
     app_share_scene(app);
 }
 
+static void save_torch_script(App *app, size_t which)
+{
+    (void)which;
+    app_save_torch_script(app);
+}
+
 /* Esc closes the help first, then leaves fullscreen. */
 static void escape(App *app, size_t which)
 {
@@ -422,6 +428,8 @@ static const WindowKey keys[] = {
     {"v", N_("start / stop recording an MP4 (same folder)"), "v", NULL, 0, NULL, toggle_recording},
     {"s", N_("copy this scene as a descent command line (clipboard and stdout)"), "s", NULL, 0,
      NULL, share_scene},
+    {"S", N_("save the runs as a PyTorch script that replays them (same folder as p)"), "S", NULL,
+     0, NULL, save_torch_script},
     {N_("Esc"), N_("close this help, leave fullscreen"), "", SYMS(SDLK_ESCAPE), 0, NULL, escape},
     {N_("q  Ctrl+Q"), N_("quit"), "q", SYMS(SDLK_q), KMOD_CTRL, NULL, quit},
 };
