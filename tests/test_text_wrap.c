@@ -240,7 +240,9 @@ static bool splits_counted_phrase(const char *line, const char *next)
     static const char measures[] = "个条只种根张块段位份组片团对批层类件些步次点倍圈轮处";
     int len = 0;
     uint32_t first = utf8_next((const unsigned char *)next, &len);
-    if (!wide(first))
+    /* A mark (（, ：) after 一些 or 这个 ends the phrase: a break before it is fine. */
+    bool mark = (first >= 0x3000 && first <= 0x303F) || (first >= 0xFF00 && first <= 0xFFEF);
+    if (!wide(first) || mark)
         return false;
     char after[8] = "";
     memcpy(after, next, (size_t)len);
