@@ -12,6 +12,10 @@
 #include <stdio.h>
 
 #include "core/error.h"
+#include "core/history.h"
+#include "core/model.h"
+#include "core/net_run.h"
+#include "core/netdata.h"
 #include "core/run.h"
 #include "core/sweep.h"
 #include "scene/scene_options.h"
@@ -126,6 +130,17 @@ int cli_trace_runs(const SceneOptions *o, const CommandOptions *c, const Landsca
                    size_t steps, TraceRun **dest, size_t *count);
 void cli_trace_runs_free(TraceRun *runs, size_t count);
 
+/* The run a --change names, its update and its spec (parse_change in
+ * cli.c checked the form). */
+void cli_change_parts(const char *change, size_t *run, size_t *step, const char **spec);
+/* Whether every --change of c names one of count runs and an update up to
+ * steps; prints the error and returns the exit status. */
+int cli_check_changes(const CommandOptions *c, size_t count, size_t steps);
+
+/* The first update after done, before steps, at which run r takes a
+ * --change of c; steps when none. */
+size_t cli_next_change(const CommandOptions *c, size_t r, size_t done, size_t steps);
+
 /* Replaces o's one run by its --sweep's runs (kept in sweep), when it has
  * one; false after printing the error. */
 bool cli_expand_sweep(SceneOptions *o, Sweep *sweep);
@@ -135,6 +150,29 @@ int cli_export(int argc, char **argv); /* descent export --torch ... */
 /* The network forms of trace and eval (cli_net.c); cli_trace and cli_eval
  * read the options. */
 int cli_trace_network(const SceneOptions *scene, const CommandOptions *options);
+
+/* One traced network run: its NetRun, its --opt as given, and the
+ * --change it took (changes_desc_at gives update k's parameters). */
+typedef struct NetTrace {
+    NetRun run;
+    const char *spec;
+    ChangeLog changes;
+} NetTrace;
+
+/* A network scene traced: the model and data of c's --model and --data,
+ * θ0 from --init-seed, and one run per --opt of o from it, each advanced
+ * steps updates with c's --change.  Prints the error and returns the exit
+ * status; *dest (cli_net_traces_free) holds what was built. */
+typedef struct NetTraces {
+    Model model;
+    NetDataSplit data;
+    double *theta0;
+    NetTrace *runs;
+    size_t count;
+} NetTraces;
+int cli_net_traces(const SceneOptions *o, const CommandOptions *c, size_t steps,
+                   NetTraces *dest);
+void cli_net_traces_free(NetTraces *traces);
 int cli_eval_network(const CommandOptions *options);
 
 #endif

@@ -129,9 +129,7 @@ static int trace_advance(Run *run, size_t steps)
     return EXIT_OK;
 }
 
-/* The run a --change names, its update and its spec (parse_change in
- * cli.c checked the form). */
-static void change_parts(const char *change, size_t *run, size_t *step, const char **spec)
+void cli_change_parts(const char *change, size_t *run, size_t *step, const char **spec)
 {
     char *end;
     *run = (size_t)strtoul(change, &end, 10);
@@ -139,25 +137,48 @@ static void change_parts(const char *change, size_t *run, size_t *step, const ch
     *spec = end + 1;
 }
 
-/* Advances run (index r) steps updates, making the --change of it at their
- * updates, in the order given at equal updates. */
-static int trace_run_changes(TraceRun *t, size_t r, const CommandOptions *c,
-                             const Landscape *landscape, size_t steps)
+int cli_check_changes(const CommandOptions *c, size_t count, size_t steps)
 {
     for (size_t i = 0; i < c->change_count; i++) {
         size_t run, step;
         const char *spec;
-        change_parts(c->changes[i], &run, &step, &spec);
+        cli_change_parts(c->changes[i], &run, &step, &spec);
+        if (run >= count) {
+            cli_error("--change %s: there is no run %zu (runs count from 0; %zu here)",
+                      c->changes[i], run, count);
+            return EXIT_USAGE;
+        }
         if (step > steps) {
             cli_error("--change %s: update %zu is past --steps %zu", c->changes[i], step, steps);
             return EXIT_USAGE;
         }
     }
+    return EXIT_OK;
+}
+
+size_t cli_next_change(const CommandOptions *c, size_t r, size_t done, size_t steps)
+{
+    size_t next = steps;
+    for (size_t i = 0; i < c->change_count; i++) {
+        size_t run, step;
+        const char *spec;
+        cli_change_parts(c->changes[i], &run, &step, &spec);
+        if (run == r && step > done && step < next)
+            next = step;
+    }
+    return next;
+}
+
+/* Advances run (index r) steps updates, making the --change of it at their
+ * updates, in the order given at equal updates. */
+static int trace_run_changes(TraceRun *t, size_t r, const CommandOptions *c,
+                             const Landscape *landscape, size_t steps)
+{
     for (size_t done = 0;;) {
         for (size_t i = 0; i < c->change_count; i++) {
             size_t run, step;
             const char *spec;
-            change_parts(c->changes[i], &run, &step, &spec);
+            cli_change_parts(c->changes[i], &run, &step, &spec);
             OptimizerDesc desc;
             DescentError err;
             if (run == r && step == done &&
@@ -167,14 +188,7 @@ static int trace_run_changes(TraceRun *t, size_t r, const CommandOptions *c,
                 return EXIT_USAGE;
             }
         }
-        size_t next = steps;
-        for (size_t i = 0; i < c->change_count; i++) {
-            size_t run, step;
-            const char *spec;
-            change_parts(c->changes[i], &run, &step, &spec);
-            if (run == r && step > done && step < next)
-                next = step;
-        }
+        size_t next = cli_next_change(c, r, done, steps);
         int status = trace_advance(&t->run, next - done);
         done = next;
         if (status != EXIT_OK || done == steps || t->run.status != RUN_ACTIVE)
@@ -186,16 +200,8 @@ int cli_trace_runs(const SceneOptions *o, const CommandOptions *c, const Landsca
                    size_t steps, TraceRun **dest, size_t *count)
 {
     int status = trace_build(o, landscape, dest, count);
-    for (size_t i = 0; i < c->change_count && status == EXIT_OK; i++) {
-        size_t run, step;
-        const char *spec;
-        change_parts(c->changes[i], &run, &step, &spec);
-        if (run >= *count) {
-            cli_error("--change %s: there is no run %zu (runs count from 0; %zu here)",
-                      c->changes[i], run, *count);
-            status = EXIT_USAGE;
-        }
-    }
+    if (status == EXIT_OK)
+        status = cli_check_changes(c, *count, steps);
     for (size_t r = 0; r < *count && status == EXIT_OK; r++)
         status = trace_run_changes(&(*dest)[r], r, c, landscape, steps);
     return status;
@@ -264,10 +270,6 @@ int cli_trace(int argc, char **argv)
         const char *other = landscape_only_option(&o);
         if (*other) {
             cli_error("%s applies to a two-parameter landscape, not a network (--model)", other);
-            return EXIT_USAGE;
-        }
-        if (c.change_count) {
-            cli_error("--change applies to a two-parameter landscape, not a network (--model)");
             return EXIT_USAGE;
         }
         return cli_trace_network(&o, &c);

@@ -47,11 +47,6 @@ static int load_network(const CommandOptions *c, Model *model, NetDataSplit *dat
  * descent trace --model SPEC --data SPEC
  * ------------------------------------------------------------------- */
 
-typedef struct NetTrace {
-    NetRun run;
-    const char *spec; /* --opt as given */
-} NetTrace;
-
 static void json_vector(const double *v, size_t n)
 {
     putchar('[');
@@ -108,7 +103,9 @@ static void trace_network_json(const CommandOptions *c, const NetDataSplit *data
         if (run->desc.batch > 0 && run->desc.kind != OPT_FLOW) {
             fputs(", \"batches\": [", stdout);
             for (size_t k = 0; k + 1 < run->count; k++) {
-                size_t m = net_run_batch(run, (long)k, batch);
+                const OptimizerDesc *desc = changes_desc_at(&traces[r].changes, &run->desc, k);
+                size_t m = optimizer_vec_batch(desc, data->train.n, run->state->batch_key,
+                                               (long)k, batch);
                 fputs(k ? ", [" : "[", stdout);
                 for (size_t i = 0; i < m; i++)
                     printf("%s%zu", i ? ", " : "", batch[i]);
@@ -169,71 +166,118 @@ static void trace_network_csv(const NetTrace *traces, size_t count)
 }
 
 /* Parses every --opt (bad specs are usage errors) and starts the runs. */
-static int start_runs(const SceneOptions *o, const CommandOptions *c, const Model *model,
-                      const NetDataSplit *data, const double *theta0, NetTrace *traces,
-                      size_t *count)
+static int start_runs(const SceneOptions *o, const CommandOptions *c, NetTraces *t)
 {
     for (size_t r = 0; r < o->run_count; r++) {
         OptimizerDesc desc;
         DescentError err;
-        if (!optimizer_parse_vec(o->runs[r], data->train.n, c->data, &desc, &err)) {
+        if (!optimizer_parse_vec(o->runs[r], t->data.train.n, c->data, &desc, &err)) {
             cli_error("--opt %s", err.message);
             return EXIT_USAGE;
         }
         if (!desc.seed_given && o->has_seed)
             desc.seed = o->seed;
-        if (!net_run_init(&traces[r].run, model, data, &desc, theta0, c->every, &err)) {
+        if (!net_run_init(&t->runs[r].run, &t->model, &t->data, &desc, t->theta0, c->every,
+                          &err)) {
             cli_error("%s", err.message);
             return EXIT_RUNTIME;
         }
-        traces[r].spec = o->runs[r];
-        *count = r + 1;
+        t->runs[r].spec = o->runs[r];
+        t->count = r + 1;
     }
     return EXIT_OK;
 }
 
-int cli_trace_network(const SceneOptions *o, const CommandOptions *c)
+/* Advances run r steps updates, making its --change at their updates (in
+ * the order given at equal updates), as trace_run_changes does for a
+ * landscape's run. */
+static int advance_with_changes(NetTraces *t, size_t r, const CommandOptions *c, size_t steps)
 {
-    Model model;
-    NetDataSplit data;
-    int status = load_network(c, &model, &data);
-    if (status != EXIT_OK)
-        return status;
-    double *theta0 = malloc(model.nparams * sizeof *theta0);
-    size_t *batch = malloc(data.train.n * sizeof *batch);
-    NetTrace *traces = calloc(o->run_count, sizeof *traces);
-    size_t count = 0;
-    if (!theta0 || !batch || !traces) {
-        cli_error("out of memory");
-        status = EXIT_RUNTIME;
-    } else {
-        Rng rng;
-        rng_seed(&rng, c->init_seed);
-        model_init(&model, &rng, theta0);
-        status = start_runs(o, c, &model, &data, theta0, traces, &count);
-    }
-    for (size_t r = 0; r < count && status == EXIT_OK; r++) {
+    NetTrace *trace = &t->runs[r];
+    for (size_t done = 0;;) {
+        for (size_t i = 0; i < c->change_count; i++) {
+            size_t run, step;
+            const char *spec;
+            cli_change_parts(c->changes[i], &run, &step, &spec);
+            OptimizerDesc desc;
+            DescentError err;
+            /* A NetRun keeps no snapshots to forget. */
+            Snapshots none = {0};
+            if (run == r && step == done &&
+                (!optimizer_parse_vec(spec, t->data.train.n, c->data, &desc, &err) ||
+                 !history_reconfigure(&trace->changes, &none, done, &trace->run.desc, &desc,
+                                      &err))) {
+                cli_error("--change %s: %s", c->changes[i], err.message);
+                return EXIT_USAGE;
+            }
+        }
+        size_t next = cli_next_change(c, r, done, steps);
         bool ok;
         DescentError err;
-        net_run_advance(&traces[r].run, c->steps, &ok, &err);
+        net_run_advance(&trace->run, next - done, &ok, &err);
         if (!ok) {
             cli_error("%s", err.message);
-            status = EXIT_RUNTIME;
+            return EXIT_RUNTIME;
         }
+        done = next;
+        if (done == steps || trace->run.status != NET_RUN_ACTIVE)
+            return EXIT_OK;
+    }
+}
+
+int cli_net_traces(const SceneOptions *o, const CommandOptions *c, size_t steps, NetTraces *t)
+{
+    memset(t, 0, sizeof *t);
+    int status = load_network(c, &t->model, &t->data);
+    if (status != EXIT_OK)
+        return status;
+    t->theta0 = malloc(t->model.nparams * sizeof *t->theta0);
+    t->runs = calloc(o->run_count, sizeof *t->runs);
+    if (!t->theta0 || !t->runs) {
+        cli_error("out of memory");
+        return EXIT_RUNTIME;
+    }
+    Rng rng;
+    rng_seed(&rng, c->init_seed);
+    model_init(&t->model, &rng, t->theta0);
+    status = start_runs(o, c, t);
+    if (status == EXIT_OK)
+        status = cli_check_changes(c, t->count, steps);
+    for (size_t r = 0; r < t->count && status == EXIT_OK; r++)
+        status = advance_with_changes(t, r, c, steps);
+    return status;
+}
+
+void cli_net_traces_free(NetTraces *t)
+{
+    for (size_t r = 0; r < t->count; r++) {
+        net_run_free(&t->runs[r].run);
+        changes_free(&t->runs[r].changes);
+    }
+    free(t->runs);
+    free(t->theta0);
+    netdata_free(&t->data);
+    memset(t, 0, sizeof *t);
+}
+
+int cli_trace_network(const SceneOptions *o, const CommandOptions *c)
+{
+    NetTraces t;
+    int status = cli_net_traces(o, c, c->steps, &t);
+    size_t *batch = status == EXIT_OK ? malloc(t.data.train.n * sizeof *batch) : NULL;
+    if (status == EXIT_OK && !batch) {
+        cli_error("out of memory");
+        status = EXIT_RUNTIME;
     }
     if (status == EXIT_OK) {
         if (c->json)
-            trace_network_json(c, &data, traces, count, theta0, batch);
+            trace_network_json(c, &t.data, t.runs, t.count, t.theta0, batch);
         else
-            trace_network_csv(traces, count);
+            trace_network_csv(t.runs, t.count);
         status = cli_finish_output();
     }
-    for (size_t r = 0; r < count; r++)
-        net_run_free(&traces[r].run);
-    free(traces);
     free(batch);
-    free(theta0);
-    netdata_free(&data);
+    cli_net_traces_free(&t);
     return status;
 }
 
