@@ -141,6 +141,9 @@ int cli_check_changes(const CommandOptions *c, size_t count, size_t steps);
  * --change of c; steps when none. */
 size_t cli_next_change(const CommandOptions *c, size_t r, size_t done, size_t steps);
 
+/* The landscape-only option of o a network scene cannot take ("" none). */
+const char *cli_landscape_only_option(const SceneOptions *o);
+
 /* Replaces o's one run by its --sweep's runs (kept in sweep), when it has
  * one; false after printing the error. */
 bool cli_expand_sweep(SceneOptions *o, Sweep *sweep);

@@ -233,8 +233,7 @@ bool cli_expand_sweep(SceneOptions *o, Sweep *sweep)
     return true;
 }
 
-/* Why a network trace cannot take a landscape-only option ("" none). */
-static const char *landscape_only_option(const SceneOptions *o)
+const char *cli_landscape_only_option(const SceneOptions *o)
 {
     return o->landscape ? "--landscape"
            : o->has_start ? "--start"
@@ -267,7 +266,7 @@ int cli_trace(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (c.model || c.data) {
-        const char *other = landscape_only_option(&o);
+        const char *other = cli_landscape_only_option(&o);
         if (*other) {
             cli_error("%s applies to a two-parameter landscape, not a network (--model)", other);
             return EXIT_USAGE;

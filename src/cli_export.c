@@ -1,6 +1,7 @@
 /* cli_export.c — `descent export --torch [scene options | LESSON.lua --step N]
  * [--steps N] [--change RUN:STEP:SPEC] -o scene.py` (docs/CLI.md §9): the
- * runs trace would print, as a standalone PyTorch script (scene/torch_script.h). */
+ * runs trace would print, a landscape's or a network's (--model, --data),
+ * as a standalone PyTorch script (scene/torch_script.h). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,35 @@ static int lesson_scene(const char *path, long step, Lesson *lesson, SceneOption
     return EXIT_OK;
 }
 
+/* The network scene of o (--model, --data, --init-seed, --opt) with c's
+ * --change, traced as trace traces it and written to output. */
+static int export_network(const SceneOptions *o, const CommandOptions *c, const char *output,
+                          const char *origin)
+{
+    CommandOptions traced = *c;
+    traced.model = o->model;
+    traced.data = o->data;
+    traced.init_seed = o->init_seed;
+    NetTraces t;
+    int status = cli_net_traces(o, &traced, c->steps, &t);
+    if (status == EXIT_OK) {
+        TorchNetwork net = {o->model, o->data, &t.model, &t.data, t.theta0};
+        TorchNetRun runs[SCENE_MAX_RUNS];
+        for (size_t r = 0; r < t.count; r++)
+            runs[r] = (TorchNetRun){&t.runs[r].run.desc, &t.runs[r].changes, t.runs[r].spec};
+        DescentError err;
+        if (!torch_script_net_check(&net, runs, t.count, c->steps, &err)) {
+            cli_error("%s", err.message);
+            status = EXIT_USAGE;
+        } else if (!torch_script_net_save(output, origin, &net, runs, t.count, c->steps, &err)) {
+            cli_error("%s", err.message);
+            status = EXIT_RUNTIME;
+        }
+    }
+    cli_net_traces_free(&t);
+    return status;
+}
+
 int cli_export(int argc, char **argv)
 {
     SceneOptions o = {0};
@@ -108,9 +138,20 @@ int cli_export(int argc, char **argv)
         cli_error("export needs --torch and -o FILE (%s)", export_usage);
         return EXIT_USAGE;
     }
+    char origin[4096];
+    export_origin(argc, argv, origin, sizeof origin);
     if (o.model || o.data) {
-        cli_error("export --torch: networks (--model) are not exported yet");
-        return EXIT_USAGE;
+        const char *other = lesson_path ? "a lesson" : cli_landscape_only_option(&o);
+        if (*other) {
+            cli_error("export --torch: %s applies to a two-parameter landscape, not a network "
+                      "(--model)", other);
+            return EXIT_USAGE;
+        }
+        if (!c.has_steps || o.run_count == 0) {
+            cli_error("export needs --steps N and at least one --opt SPEC (%s)", export_usage);
+            return EXIT_USAGE;
+        }
+        return export_network(&o, &c, output, origin);
     }
     Lesson lesson = {0};
     size_t steps = c.steps;
@@ -170,8 +211,6 @@ int cli_export(int argc, char **argv)
         status = EXIT_USAGE;
         goto done;
     }
-    char origin[4096];
-    export_origin(argc, argv, origin, sizeof origin);
     if (!torch_script_save(output, origin, landscape, exported, count, steps, &err)) {
         cli_error("%s", err.message);
         status = EXIT_RUNTIME;

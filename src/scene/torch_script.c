@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "core/aside_file.h"
+#include "core/net_run.h"
 #include "core/optimizer.h"
 #include "core/spec.h"
 
@@ -427,8 +428,9 @@ static void write_constructor(FILE *out, const OptimizerDesc *d)
 typedef struct Update {
     size_t k;
     const OptimizerDesc *desc, *before; /* before: update k − 1's (k = 0: desc) */
-    bool noisy;                         /* noise[] was added to the gradient */
-    double noise[2];                    /* σξ */
+    bool noisy;                         /* noise was added to the gradient */
+    const double *noise;                /* σξ, dim values (θ's length) */
+    size_t dim;
     const uint32_t *batch;              /* its minibatch, or NULL: every sample */
     size_t batch_count;
 } Update;
@@ -452,8 +454,10 @@ static bool replay(const TorchRun *r, const Landscape *landscape, size_t steps,
         return error_set(err, "out of memory");
     const OptimizerDesc *before = first;
     bool ok = true;
+    double noise[2];
     for (size_t k = 0; k < steps && ok; k++) {
-        Update u = {.k = k, .desc = changes_desc_at(&run->changes, &run->desc, k)};
+        Update u = {.k = k, .desc = changes_desc_at(&run->changes, &run->desc, k), .noise = noise,
+                    .dim = 2};
         u.before = k ? before : u.desc;
         u.noisy = u.desc->noise > 0 && u.desc->kind != OPT_FLOW;
         if (u.noisy) {
@@ -462,8 +466,8 @@ static bool replay(const TorchRun *r, const Landscape *landscape, size_t steps,
             Rng stream = state.rng;
             double xi[2];
             rng_normal2(&stream, xi);
-            u.noise[0] = u.desc->noise * xi[0];
-            u.noise[1] = u.desc->noise * xi[1];
+            noise[0] = u.desc->noise * xi[0];
+            noise[1] = u.desc->noise * xi[1];
         }
         StepResult result = optimizer_step(u.desc, landscape, &state);
         if (n && u.desc->batch > 0) {
@@ -477,6 +481,54 @@ static bool replay(const TorchRun *r, const Landscape *landscape, size_t steps,
             break;
     }
     free(batch);
+    return ok;
+}
+
+/* Steps a network run from θ0 for steps updates (or until it diverges) as
+ * descent did: a NetRun with each update's parameters; the noise of
+ * update k is the first θ-length draws of the run's stream before it
+ * (optimizer_vec_step adds them after taking the minibatch's gradient),
+ * read from a copy of the stream. */
+static bool replay_net(const TorchNetwork *net, const TorchNetRun *r, size_t steps,
+                       UpdateVisit visit, void *context, DescentError *err)
+{
+    const OptimizerDesc *first = changes_desc_at(r->changes, r->desc, 0);
+    size_t n = net->model->nparams, samples = net->data->train.n;
+    double *noise = malloc(n * sizeof *noise);
+    size_t *idx = malloc(samples * sizeof *idx);
+    uint32_t *batch = malloc(samples * sizeof *batch);
+    NetRun run;
+    bool ok = noise && idx && batch;
+    if (!ok)
+        error_set(err, "out of memory");
+    else
+        ok = net_run_init(&run, net->model, net->data, first, net->theta0, 0, err);
+    bool started = ok;
+    const OptimizerDesc *before = first;
+    for (size_t k = 0; k < steps && ok && run.status == NET_RUN_ACTIVE; k++) {
+        Update u = {.k = k, .desc = changes_desc_at(r->changes, r->desc, k), .noise = noise,
+                    .dim = n};
+        u.before = k ? before : u.desc;
+        run.desc = *u.desc;
+        u.noisy = u.desc->noise > 0 && u.desc->kind != OPT_FLOW;
+        if (u.noisy) {
+            Rng stream = run.state->rng;
+            for (size_t i = 0; i < n; i++)
+                noise[i] = u.desc->noise * rng_normal(&stream);
+        }
+        u.batch_count = net_run_batch(&run, (long)k, idx);
+        for (size_t i = 0; i < u.batch_count; i++)
+            batch[i] = (uint32_t)idx[i];
+        u.batch = u.batch_count ? batch : NULL;
+        net_run_advance(&run, 1, &ok, err);
+        ok = ok && visit(context, &u, err);
+        before = u.desc;
+    }
+    if (started)
+        net_run_free(&run);
+    free(batch);
+    free(idx);
+    free(noise);
     return ok;
 }
 
@@ -556,9 +608,12 @@ static bool write_noise(void *context, const Update *u, DescentError *err)
 {
     (void)err;
     FILE *out = context;
-    fputs("    ", out);
-    py_tuple(out, u->noisy ? u->noise : (const double[]){0.0, 0.0}, 2);
-    fputs(",\n", out);
+    fputs("    (", out);
+    for (size_t i = 0; i < u->dim; i++) {
+        fputs(i ? ", " : "", out);
+        py_number(out, u->noisy ? u->noise[i] : 0.0);
+    }
+    fputs("),\n", out);
     return true;
 }
 
@@ -576,17 +631,54 @@ static bool write_batch(void *context, const Update *u, DescentError *err)
     fputs("],\n", out);
     return true;
 }
-
 /* ---------------------------------------------------------------------
  * The script
  * ------------------------------------------------------------------- */
 
-static const char script_head[] =
+/* What is exported: a landscape's runs, or (net set) a network's. */
+typedef struct Source {
+    const Landscape *landscape;
+    const TorchRun *runs;
+    const TorchNetwork *net;
+    const TorchNetRun *net_runs;
+    size_t count, steps;
+} Source;
+
+static bool replay_run(const Source *s, size_t i, UpdateVisit visit, void *context,
+                       DescentError *err)
+{
+    return s->net ? replay_net(s->net, &s->net_runs[i], s->steps, visit, context, err)
+                  : replay(&s->runs[i], s->landscape, s->steps, visit, context, err);
+}
+
+/* The parameters run i starts with. */
+static const OptimizerDesc *first_desc(const Source *s, size_t i)
+{
+    if (s->net)
+        return changes_desc_at(s->net_runs[i].changes, s->net_runs[i].desc, 0);
+    return changes_desc_at(&s->runs[i].run->changes, &s->runs[i].run->desc, 0);
+}
+
+static const char *run_spec(const Source *s, size_t i)
+{
+    return s->net ? s->net_runs[i].spec : s->runs[i].spec;
+}
+
+static const char script_intro[] =
     "#!/usr/bin/env python3\n"
     "# A descent scene as a standalone PyTorch script (python3 and torch, float64; no descent).\n"
-    "#   python3 scene.py              prints every run as `descent trace` does: CSV\n"
+    "#   python3 scene.py              prints every run as `descent trace` does: CSV\n";
+
+static const char script_usage_landscape[] =
     "#                                 run,optimizer,step,x,y,loss with %.17g numbers\n"
-    "#   python3 scene.py --plot       draws the paths on the landscape (matplotlib)\n"
+    "#   python3 scene.py --plot       draws the paths on the landscape (matplotlib)\n";
+
+static const char script_usage_network[] =
+    "#                                 run,optimizer,step,train_loss,train_acc,test_loss,\n"
+    "#                                 test_acc,norm,... with %.17g numbers\n"
+    "#   python3 scene.py --plot       draws the training and test loss curves (matplotlib)\n";
+
+static const char script_imports[] =
     "#   python3 scene.py --plot=F.png saves that drawing\n"
     "# What made the walks random or changed them mid-run is replayed from descent's own\n"
     "# walk: the gradient noise it drew, its minibatches, the keys pressed (at the end).\n"
@@ -636,7 +728,21 @@ static const char script_schedule[] =
     "        return lr + (s['lr_min'] - lr) * progress\n"
     "    return lr\n";
 
-static const char script_loop[] =
+static const char script_changes[] =
+    "\n\n"
+    "def apply_changes(run, group, lr, k):\n"
+    "    \"\"\"Sets the parameters update k takes; returns the run's lr before its schedule.\n"
+    "    A key pressed in the window after k updates ([ ] lr, u U momentum or beta1,\n"
+    "    y Y alpha or beta2, E typed values) or trace's --change: from update k on.\"\"\"\n"
+    "    for key, value in run['changes'].get(k, {}).items():\n"
+    "        if key == 'lr':\n"
+    "            lr = value\n"
+    "        else:\n"
+    "            group[key] = value\n"
+    "    group['lr'] = scheduled_lr(run['schedule'], lr, k) if run['schedule'] else lr\n"
+    "    return lr\n";
+
+static const char script_loop_landscape[] =
     "\n\n"
     "def trace(run):\n"
     "    \"\"\"Steps one run as the window did; its rows (step, x, y, loss), step 0 the start.\"\"\"\n"
@@ -646,14 +752,7 @@ static const char script_loop[] =
     "    lr = group['lr']  # the run's lr, before its schedule\n"
     "    rows = [(0, *run['start'], loss(theta).item())]\n"
     "    for k in range(STEPS):\n"
-    "        # A key pressed in the window after k updates ([ ] lr, u U momentum or beta1,\n"
-    "        # y Y alpha or beta2, E typed values) or trace's --change: from update k on.\n"
-    "        for key, value in run['changes'].get(k, {}).items():\n"
-    "            if key == 'lr':\n"
-    "                lr = value\n"
-    "            else:\n"
-    "                group[key] = value\n"
-    "        group['lr'] = scheduled_lr(run['schedule'], lr, k) if run['schedule'] else lr\n"
+    "        lr = apply_changes(run, group, lr, k)\n"
     "        optimizer.zero_grad()\n"
     "        # The minibatch descent drew for this update (k K change its size), or all samples.\n"
     "        batch = run['batches'][k] if run['batches'] else None\n"
@@ -671,21 +770,9 @@ static const char script_loop[] =
     "            break  # diverged: the window marks the run and stops it here\n"
     "    return rows\n"
     "\n\n"
-    "def csv_field(text):\n"
-    "    \"\"\"The optimizer column as trace writes it (RFC 4180 quoting).\"\"\"\n"
-    "    if any(c in text for c in ',\"\\r\\n'):\n"
-    "        return '\"' + text.replace('\"', '\"\"') + '\"'\n"
-    "    return text\n"
-    "\n\n"
     "def plot(runs, traces, path):\n"
     "    \"\"\"The paths on the landscape's contours, as the window's 2D view draws them.\"\"\"\n"
-    "    try:\n"
-    "        import matplotlib\n"
-    "        if path:\n"
-    "            matplotlib.use('Agg')\n"
-    "        import matplotlib.pyplot as plt\n"
-    "    except ImportError:\n"
-    "        sys.exit('scene.py: --plot needs matplotlib (Debian: python3-matplotlib)')\n"
+    "    plt = pyplot(path)\n"
     "    xmin, xmax, ymin, ymax = VIEW\n"
     "    xs = [xmin + (xmax - xmin) * i / 79 for i in range(80)]\n"
     "    ys = [ymin + (ymax - ymin) * i / 79 for i in range(80)]\n"
@@ -699,11 +786,83 @@ static const char script_loop[] =
     "        axes.plot([r[1] for r in rows], [r[2] for r in rows], '.-', markersize=3,\n"
     "                  linewidth=1, label=run['spec'])\n"
     "    axes.set(xlim=(xmin, xmax), ylim=(ymin, ymax), xlabel='x', ylabel='y')\n"
+    "    show(plt, figure, axes, path)\n";
+
+static const char script_loop_network[] =
+    "\n\n"
+    "def metrics(net):\n"
+    "    \"\"\"What trace prints after each update: the full training loss and accuracy, the\n"
+    "    test loss and accuracy (nan without a test set), |theta|; then sharpness,\n"
+    "    preconditioned_sharpness and noise_scale, which trace measures only with --every K\n"
+    "    (empty columns here, as there).\"\"\"\n"
+    "    with torch.no_grad():\n"
+    "        theta = torch.nn.utils.parameters_to_vector(net.parameters())\n"
+    "        test = (loss(net, TEST).item(), accuracy(net, TEST)) if len(TEST) else (math.nan,) * 2\n"
+    "        return (loss(net, TRAIN).item(), accuracy(net, TRAIN), *test,\n"
+    "                theta.norm().item(), None, None, None)\n"
+    "\n\n"
+    "def trace(run):\n"
+    "    \"\"\"Trains one run as the window did; its rows (step, metrics...), step 0 theta0.\"\"\"\n"
+    "    net = network()\n"
+    "    params = list(net.parameters())\n"
+    "    optimizer = run['make'](params)\n"
+    "    group = optimizer.param_groups[0]\n"
+    "    lr = group['lr']  # the run's lr, before its schedule\n"
+    "    rows = [(0, *metrics(net))]\n"
+    "    for k in range(STEPS):\n"
+    "        lr = apply_changes(run, group, lr, k)\n"
+    "        optimizer.zero_grad()\n"
+    "        # The minibatch descent drew for this update (training rows, in its order), or all.\n"
+    "        batch = run['batches'][k] if run['batches'] else None\n"
+    "        loss(net, TRAIN if batch is None else TRAIN[batch]).backward()\n"
+    "        if run['noise']:\n"
+    "            # The gradient noise sigma xi descent drew, one number per parameter.\n"
+    "            noise = torch.tensor(run['noise'][k]).split([p.numel() for p in params])\n"
+    "            for p, xi in zip(params, noise):\n"
+    "                p.grad += xi.view_as(p)\n"
+    "        optimizer.step()\n"
+    "        rows.append((k + 1, *metrics(net)))\n"
+    "        if not (math.isfinite(rows[-1][1]) and math.isfinite(rows[-1][5])):\n"
+    "            break  # diverged: the window marks the run and stops it here\n"
+    "    return rows\n"
+    "\n\n"
+    "def plot(runs, traces, path):\n"
+    "    \"\"\"The loss curves, as the window's loss plot draws them: training solid, test\n"
+    "    dashed.\"\"\"\n"
+    "    plt = pyplot(path)\n"
+    "    figure, axes = plt.subplots(figsize=(8, 6))\n"
+    "    for run, rows in zip(runs, traces):\n"
+    "        line, = axes.plot([r[0] for r in rows], [r[1] for r in rows], linewidth=1,\n"
+    "                          label=run['spec'])\n"
+    "        axes.plot([r[0] for r in rows], [r[3] for r in rows], '--', linewidth=1,\n"
+    "                  color=line.get_color())\n"
+    "    axes.set(yscale='log', xlabel='update', ylabel='loss')\n"
+    "    show(plt, figure, axes, path)\n";
+
+static const char script_main[] =
+    "\n\n"
+    "def pyplot(path):\n"
+    "    try:\n"
+    "        import matplotlib\n"
+    "        if path:\n"
+    "            matplotlib.use('Agg')\n"
+    "        import matplotlib.pyplot as plt\n"
+    "    except ImportError:\n"
+    "        sys.exit('scene.py: --plot needs matplotlib (Debian: python3-matplotlib)')\n"
+    "    return plt\n"
+    "\n\n"
+    "def show(plt, figure, axes, path):\n"
     "    axes.legend()\n"
     "    if path:\n"
     "        figure.savefig(path, dpi=120)\n"
     "    else:\n"
     "        plt.show()\n"
+    "\n\n"
+    "def csv_field(text):\n"
+    "    \"\"\"The optimizer column as trace writes it (RFC 4180 quoting).\"\"\"\n"
+    "    if any(c in text for c in ',\"\\r\\n'):\n"
+    "        return '\"' + text.replace('\"', '\"\"') + '\"'\n"
+    "    return text\n"
     "\n\n"
     "def main(argv):\n"
     "    plot_to = None\n"
@@ -715,19 +874,54 @@ static const char script_loop[] =
     "            return 2\n"
     "    runs = scene_runs()\n"
     "    traces = [trace(run) for run in runs]\n"
-    "    print('run,optimizer,step,x,y,loss')\n"
+    "    print(CSV_HEADER)\n"
     "    for number, (run, rows) in enumerate(zip(runs, traces)):\n"
-    "        for step, x, y, value in rows:\n"
-    "            print('%d,%s,%d,%.17g,%.17g,%.17g' % (number, csv_field(run['spec']),\n"
-    "                                             step, x, y, value))\n"
+    "        for step, *values in rows:\n"
+    "            print('%d,%s,%d' % (number, csv_field(run['spec']), step)\n"
+    "                  + ''.join(',' + ('' if v is None else '%.17g' % v) for v in values))\n"
     "    if plot_to is not None:\n"
     "        plot(runs, traces, plot_to)\n"
-    "    return 0\n";
-
-static const char script_tail[] =
+    "    return 0\n"
     "\n\n"
     "if __name__ == '__main__':\n"
     "    sys.exit(main(sys.argv[1:]))\n";
+
+/* The network's layers, loss and data: SIZES, ACTIVATION, LOSS, CLASSES,
+ * TRAIN and TEST (rows x1, x2, y), THETA0, and the functions the loop
+ * calls on them. */
+static const char script_network[] =
+    "\n\n"
+    "def network():\n"
+    "    \"\"\"The MLP at descent's theta0: torch.nn.Linear layers with ACTIVATION between them;\n"
+    "    theta0 is laid out as parameters_to_vector orders them (layer by layer, the\n"
+    "    weight, out x in row by row, then the bias).\"\"\"\n"
+    "    layers = []\n"
+    "    for i in range(len(SIZES) - 1):\n"
+    "        if i:\n"
+    "            layers.append(ACTIVATION())\n"
+    "        layers.append(torch.nn.Linear(SIZES[i], SIZES[i + 1]))\n"
+    "    net = torch.nn.Sequential(*layers)\n"
+    "    torch.nn.utils.vector_to_parameters(torch.tensor(THETA0), net.parameters())\n"
+    "    return net\n"
+    "\n\n"
+    "def loss(net, rows):\n"
+    "    \"\"\"The mean loss over rows (x1, x2, y): cross-entropy with the class y, or the mean\n"
+    "    squared error against y (regression) or y's one-hot vector.\"\"\"\n"
+    "    outputs = net(rows[:, :SIZES[0]])\n"
+    "    labels = rows[:, SIZES[0]]\n"
+    "    if LOSS == 'ce':\n"
+    "        return torch.nn.functional.cross_entropy(outputs, labels.long())\n"
+    "    if CLASSES == 0:\n"
+    "        return torch.nn.functional.mse_loss(outputs, labels.unsqueeze(1))\n"
+    "    targets = torch.nn.functional.one_hot(labels.long(), CLASSES).to(outputs.dtype)\n"
+    "    return torch.nn.functional.mse_loss(outputs, targets)\n"
+    "\n\n"
+    "def accuracy(net, rows):\n"
+    "    \"\"\"The share of rows whose largest output (the first, on a tie) is their class.\"\"\"\n"
+    "    if CLASSES == 0:\n"
+    "        return math.nan\n"
+    "    hits = net(rows[:, :SIZES[0]]).argmax(1) == rows[:, SIZES[0]].long()\n"
+    "    return hits.to(torch.float64).mean().item()\n";
 
 /* One line of text with its control characters made spaces. */
 static void write_line(FILE *out, const char *text)
@@ -751,15 +945,17 @@ static void write_schedule(FILE *out, const ScheduleDesc *s)
     fputc(')', out);
 }
 
-static void write_run(FILE *out, size_t i, const TorchRun *r, const Landscape *landscape,
-                      size_t steps, const UsesContext *uses)
+static void write_run(FILE *out, const Source *s, size_t i, const UsesContext *uses)
 {
-    const OptimizerDesc *first = changes_desc_at(&r->run->changes, &r->run->desc, 0);
+    const OptimizerDesc *first = first_desc(s, i);
     DescentError err;
     fprintf(out, "        # run %zu: the legend's line %zu\n        dict(spec=", i, i + 1);
-    py_string(out, r->spec);
-    fputs(", start=", out);
-    py_tuple(out, (const double[]){r->run->path[0].x, r->run->path[0].y}, 2);
+    py_string(out, run_spec(s, i));
+    if (!s->net) {
+        fputs(", start=", out);
+        const Run *run = s->runs[i].run;
+        py_tuple(out, (const double[]){run->path[0].x, run->path[0].y}, 2);
+    }
     fputs(",\n             make=lambda params: ", out);
     write_constructor(out, first);
     fputs(",\n             schedule=", out);
@@ -767,7 +963,7 @@ static void write_run(FILE *out, size_t i, const TorchRun *r, const Landscape *l
     fputs(",\n             changes={", out);
     if (uses->changes) {
         fputs("\n", out);
-        replay(r, landscape, steps, write_change, out, &err);
+        replay_run(s, i, write_change, out, &err);
         fputs("             }", out);
     } else {
         fputs("}", out);
@@ -782,72 +978,150 @@ static void write_run(FILE *out, size_t i, const TorchRun *r, const Landscape *l
         fputs(", batches=None),\n", out);
 }
 
+/* Numbers a network's script writes in: θ0, the dataset and, for a noisy
+ * run, θ's length per update. */
+static size_t network_numbers(const Source *s, const UsesContext *uses)
+{
+    const NetDataSplit *data = s->net->data;
+    size_t n = s->net->model->nparams, numbers = n + 3 * (data->train.n + data->test.n);
+    for (size_t i = 0; i < s->count; i++)
+        numbers += uses[i].noise ? s->steps * n : 0;
+    return numbers;
+}
+
 /* Checks every run's every update and notes what each uses (uses: count
  * entries); false with err set when something cannot be exported. */
-static bool prepare(const Landscape *landscape, const TorchRun *runs, size_t count, size_t steps,
-                    UsesContext *uses, DescentError *err)
+static bool prepare(const Source *s, UsesContext *uses, DescentError *err)
 {
-    const char *name = landscape_name(landscape);
-    if (strcmp(name, "expr") != 0 && !torch_landscape(name))
-        return error_set(err, "export --torch: the %s landscape is not exported (no torch form "
-                              "of it here)", name);
-    if (steps > TORCH_SCRIPT_MAX_STEPS)
-        return error_set(err, "export --torch: %zu steps; at most %d are exported", steps,
+    if (!s->net) {
+        const char *name = landscape_name(s->landscape);
+        if (strcmp(name, "expr") != 0 && !torch_landscape(name))
+            return error_set(err, "export --torch: the %s landscape is not exported (no torch "
+                                  "form of it here)", name);
+    }
+    if (s->steps > TORCH_SCRIPT_MAX_STEPS)
+        return error_set(err, "export --torch: %zu steps; at most %d are exported", s->steps,
                          TORCH_SCRIPT_MAX_STEPS);
-    for (size_t i = 0; i < count; i++) {
-        CheckContext check = {runs[i].spec};
+    for (size_t i = 0; i < s->count; i++) {
+        CheckContext check = {run_spec(s, i)};
         /* The parameters the script starts with, checked even when no
          * update is replayed (--steps 0). */
-        const OptimizerDesc *first =
-            changes_desc_at(&runs[i].run->changes, &runs[i].run->desc, 0);
+        const OptimizerDesc *first = first_desc(s, i);
         Update start = {.desc = first, .before = first};
-        if (!check_update(&check, &start, err) ||
-            !replay(&runs[i], landscape, steps, check_update, &check, err) ||
-            !replay(&runs[i], landscape, steps, note_uses, &uses[i], err))
+        if (!check_update(&check, &start, err) || !replay_run(s, i, check_update, &check, err) ||
+            !replay_run(s, i, note_uses, &uses[i], err))
             return false;
     }
+    if (s->net && network_numbers(s, uses) > TORCH_SCRIPT_MAX_NUMBERS)
+        return error_set(err, "export --torch: %zu numbers to write in (theta0, the data, the "
+                              "noise of every update); at most %d are exported",
+                         network_numbers(s, uses), TORCH_SCRIPT_MAX_NUMBERS);
     return true;
 }
 
-bool torch_script_check(const Landscape *landscape, const TorchRun *runs, size_t count,
-                        size_t steps, DescentError *err)
+static bool check(const Source *s, DescentError *err)
 {
-    UsesContext *uses = calloc(count ? count : 1, sizeof *uses);
+    UsesContext *uses = calloc(s->count ? s->count : 1, sizeof *uses);
     if (!uses)
         return error_set(err, "out of memory");
-    bool ok = prepare(landscape, runs, count, steps, uses, err);
+    bool ok = prepare(s, uses, err);
     free(uses);
     return ok;
 }
 
-bool torch_script_write(FILE *out, const char *origin, const Landscape *landscape,
-                        const TorchRun *runs, size_t count, size_t steps, DescentError *err)
+/* A set's rows (x1, x2, y) as a tensor. */
+static void write_rows(FILE *out, const char *name, const NetData *set)
 {
-    UsesContext *uses = calloc(count ? count : 1, sizeof *uses);
+    if (set->n == 0) {
+        fprintf(out, "%s = torch.zeros((0, %d))\n", name, set->dim + 1);
+        return;
+    }
+    fprintf(out, "%s = torch.tensor([\n", name);
+    for (size_t i = 0; i < set->n; i++) {
+        fputs("    [", out);
+        for (int j = 0; j < set->dim; j++) {
+            py_number(out, set->x[i * (size_t)set->dim + (size_t)j]);
+            fputs(", ", out);
+        }
+        py_number(out, set->y[i]);
+        fputs("],\n", out);
+    }
+    fputs("])\n", out);
+}
+
+static void write_network(FILE *out, const TorchNetwork *net)
+{
+    static const char *const activations[] = {
+        [MODEL_ACT_TANH] = "torch.nn.Tanh",
+        [MODEL_ACT_RELU] = "torch.nn.ReLU",
+        [MODEL_ACT_GELU] = "torch.nn.GELU  # exact: x Phi(x)",
+        [MODEL_ACT_SIGMOID] = "torch.nn.Sigmoid",
+    };
+    const Model *model = net->model;
+    const NetDataSplit *data = net->data;
+    fputs("# ---------------------------------------------------------------- the network\n"
+          "# What the window trains: ", out);
+    write_line(out, net->model_spec);
+    fputs("SIZES = (", out);
+    for (int i = 0; i < model->nsizes; i++)
+        fprintf(out, "%s%d", i ? ", " : "", model->sizes[i]);
+    fprintf(out, ")  # inputs, hidden layers, outputs\nACTIVATION = %s\nLOSS = '%s'\n",
+            activations[model->act], model->loss == MODEL_LOSS_CE ? "ce" : "mse");
+    fprintf(out, "CLASSES = %d  # 0: regression\n", data->train.classes);
+    fputs("# The dataset, split as descent split it: ", out);
+    write_line(out, net->data_spec);
+    fprintf(out, "# %zu training rows and %zu test rows (x1, x2, y; y the class or the target).\n",
+            data->train.n, data->test.n);
+    write_rows(out, "TRAIN", &data->train);
+    write_rows(out, "TEST", &data->test);
+    fputs("# theta0, the runs' common start: descent's draw (torch.nn.Linear's rule from "
+          "--init-seed,\n# src/core/model.h), as parameters_to_vector orders it.\nTHETA0 = [\n",
+          out);
+    for (size_t i = 0; i < model->nparams; i++) {
+        fputs(i % 4 ? " " : "    ", out);
+        py_number(out, net->theta0[i]);
+        fputs(i % 4 == 3 || i + 1 == model->nparams ? ",\n" : ",", out);
+    }
+    fputs("]\n", out);
+    fputs(script_network, out);
+}
+
+static bool write_script(FILE *out, const char *origin, const Source *s, DescentError *err)
+{
+    UsesContext *uses = calloc(s->count ? s->count : 1, sizeof *uses);
     if (!uses)
         return error_set(err, "out of memory");
-    if (!prepare(landscape, runs, count, steps, uses, err)) {
+    if (!prepare(s, uses, err)) {
         free(uses);
         return false;
     }
     bool newton = false, schedule = false;
-    for (size_t i = 0; i < count; i++) {
-        const OptimizerDesc *first =
-            changes_desc_at(&runs[i].run->changes, &runs[i].run->desc, 0);
+    for (size_t i = 0; i < s->count; i++) {
+        const OptimizerDesc *first = first_desc(s, i);
         newton |= first->kind == OPT_NEWTON;
         schedule |= first->schedule.kind != SCHEDULE_CONSTANT || first->schedule.warmup > 0;
     }
 
-    fputs(script_head, out);
+    fputs(script_intro, out);
+    fputs(s->net ? script_usage_network : script_usage_landscape, out);
+    fputs(script_imports, out);
     fputs("# Exported by descent from: ", out);
     write_line(out, origin);
     fprintf(out, "\nSTEPS = %zu  # updates per run: the step counter under the window's loss "
-                 "plot\n", steps);
-    ViewRect view = landscape_default_view(landscape);
-    fputs("VIEW = ", out);
-    py_tuple(out, (const double[]){view.xmin, view.xmax, view.ymin, view.ymax}, 4);
-    fputs("  # xmin, xmax, ymin, ymax of the landscape's default view\n\n", out);
-    write_landscape(out, landscape);
+                 "plot\n", s->steps);
+    if (s->net) {
+        fputs("CSV_HEADER = ('run,optimizer,step,train_loss,train_acc,test_loss,test_acc,norm,'\n"
+              "              'sharpness,preconditioned_sharpness,noise_scale')\n\n",
+              out);
+        write_network(out, s->net);
+    } else {
+        fputs("CSV_HEADER = 'run,optimizer,step,x,y,loss'\n", out);
+        ViewRect view = landscape_default_view(s->landscape);
+        fputs("VIEW = ", out);
+        py_tuple(out, (const double[]){view.xmin, view.xmax, view.ymin, view.ymax}, 4);
+        fputs("  # xmin, xmax, ymin, ymax of the landscape's default view\n\n", out);
+        write_landscape(out, s->landscape);
+    }
     if (newton)
         fputs(script_newton, out);
     if (schedule)
@@ -858,10 +1132,11 @@ bool torch_script_write(FILE *out, const char *origin, const Landscape *landscap
           "    parameters written out (its defaults included).\"\"\"\n"
           "    return [\n",
           out);
-    for (size_t i = 0; i < count; i++)
-        write_run(out, i, &runs[i], landscape, steps, &uses[i]);
+    for (size_t i = 0; i < s->count; i++)
+        write_run(out, s, i, &uses[i]);
     fputs("    ]\n", out);
-    fputs(script_loop, out);
+    fputs(script_changes, out);
+    fputs(s->net ? script_loop_network : script_loop_landscape, out);
     /* The data each run replays, after the code that reads it. */
     static const struct {
         const char *name, *comment;
@@ -874,22 +1149,22 @@ bool torch_script_write(FILE *out, const char *origin, const Landscape *landscap
                     "# (epochs shuffled by its seed; None: every sample)",
          write_batch},
     };
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < s->count; i++)
         for (size_t t = 0; t < 2; t++) {
             if (!(t ? uses[i].batches : uses[i].noise))
                 continue;
             fprintf(out, "\n\n# Run %zu's %s.\n%s_%zu = [\n", i, tables[t].comment,
                     tables[t].name, i);
-            replay(&runs[i], landscape, steps, tables[t].write, out, err);
+            replay_run(s, i, tables[t].write, out, err);
             fputs("]\n", out);
         }
-    fputs(script_tail, out);
+    fputs(script_main, out);
     free(uses);
     return true;
 }
 
-bool torch_script_save(const char *path, const char *origin, const Landscape *landscape,
-                       const TorchRun *runs, size_t count, size_t steps, DescentError *err)
+static bool save_script(const char *path, const char *origin, const Source *s,
+                        DescentError *err)
 {
     char aside[4096];
     int fd = aside_create(path, "py", aside, sizeof aside, err);
@@ -901,7 +1176,7 @@ bool torch_script_save(const char *path, const char *origin, const Landscape *la
         unlink(aside);
         return error_set(err, "%s: cannot write", path);
     }
-    bool ok = torch_script_write(out, origin, landscape, runs, count, steps, err);
+    bool ok = write_script(out, origin, s, err);
     bool written = !ferror(out);
     written = fclose(out) == 0 && written;
     if (ok && (!written || rename(aside, path) != 0)) {
@@ -911,4 +1186,35 @@ bool torch_script_save(const char *path, const char *origin, const Landscape *la
     if (!ok)
         unlink(aside);
     return ok;
+}
+
+bool torch_script_check(const Landscape *landscape, const TorchRun *runs, size_t count,
+                        size_t steps, DescentError *err)
+{
+    return check(&(Source){landscape, runs, NULL, NULL, count, steps}, err);
+}
+
+bool torch_script_write(FILE *out, const char *origin, const Landscape *landscape,
+                        const TorchRun *runs, size_t count, size_t steps, DescentError *err)
+{
+    return write_script(out, origin, &(Source){landscape, runs, NULL, NULL, count, steps}, err);
+}
+
+bool torch_script_save(const char *path, const char *origin, const Landscape *landscape,
+                       const TorchRun *runs, size_t count, size_t steps, DescentError *err)
+{
+    return save_script(path, origin, &(Source){landscape, runs, NULL, NULL, count, steps}, err);
+}
+
+bool torch_script_net_check(const TorchNetwork *net, const TorchNetRun *runs, size_t count,
+                            size_t steps, DescentError *err)
+{
+    return check(&(Source){NULL, NULL, net, runs, count, steps}, err);
+}
+
+bool torch_script_net_save(const char *path, const char *origin, const TorchNetwork *net,
+                           const TorchNetRun *runs, size_t count, size_t steps,
+                           DescentError *err)
+{
+    return save_script(path, origin, &(Source){NULL, NULL, net, runs, count, steps}, err);
 }
