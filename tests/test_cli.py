@@ -177,6 +177,22 @@ check("trace --model CSV: header and one row per step, empty where not measured"
       and len(rows) == 5 and rows[2][8:] == ["", "", ""] and rows[3][8] != "", out)
 check("trace --model CSV matches its JSON", code == 0 and [float(r[3]) for r in rows[1:]] ==
       [s["train_loss"] for s in steps[:4]], out)
+# --change on a network: from its update on, with θ, buffers and stream
+# kept; the JSON's batches are those each update drew (7 before, 3 after).
+code, out, err = run("trace", *NET, "--opt", "adam:lr=0.01", "--opt", "sgd:lr=0.1,batch=7",
+                     "--steps", "9", "--change", "1:4:sgd:lr=0.3,batch=3", "--format", "json")
+changed = json.loads(out)["runs"] if code == 0 else [{}, {}]
+check("trace --model --change: the same updates before update 4, others after",
+      code == 0 and changed[0] == runs[0] | {"steps": changed[0]["steps"]}
+      and changed[1]["steps"][:5] == [{k: v for k, v in s.items() if k not in ("sharpness", "noise_scale")}
+                                      for s in runs[1]["steps"][:5]]
+      and changed[1]["steps"][5]["train_loss"] != runs[1]["steps"][5]["train_loss"], err + out[:400])
+check("trace --model --change: batches of 7, then of 3 from update 4",
+      [len(b) for b in changed[1].get("batches", [])] == [7, 7, 6, 7, 3, 3, 2, 3, 3]
+      and changed[1]["batches"][:4] == runs[1]["batches"][:4], out[:400])
+code, _, err = run("trace", *NET, "--opt", "adam", "--steps", "9", "--change", "0:4:sgd:lr=0.3")
+check("trace --model --change to another optimizer: exit 2, saying why",
+      code == 2 and "cannot turn adam into sgd" in err, err)
 theta_file = os.path.join(tempfile.mkdtemp(prefix="descent-test-cli-theta-"), "theta.json")
 with open(theta_file, "w") as f:
     json.dump(runs[0].get("theta", []), f)
