@@ -779,9 +779,9 @@ static void test_screenshot_key(void **state)
 /* 'S' writes the runs on stage as a PyTorch script beside the screenshots
  * (scene/torch_script.h): the notice names it, and it replays the updates
  * shown with the lr change ']' made at update 40 (its number checked
- * against the run's own); with a particle cloud on stage it refuses,
- * saying why, and writes nothing.  tests/test_torch_export.py runs such
- * scripts against trace. */
+ * against the run's own), and a network with the updates shown; with a
+ * particle cloud on stage it refuses, saying why, and writes nothing.
+ * tests/test_torch_export.py runs such scripts against trace. */
 static void test_torch_script_key(void **state)
 {
     (void)state;
@@ -817,6 +817,27 @@ static void test_torch_script_key(void **state)
     push_text("S");
     free(draw_frame(app, 0.0).rgba);
     assert_non_null(strstr(app_scene(app)->notice, "particle clouds are not exported"));
+    app_destroy(app);
+
+    /* A network on stage: its θ0, data and the updates shown. */
+    SceneOptions net = {.model = "mlp:layers=2-4-2", .data = "moons:n=40",
+                        .runs = {"adam:lr=0.02,batch=8"}, .run_count = 1};
+    app = open_test_window(&net, &(AppOptions){.width = WIDTH, .height = HEIGHT});
+    scene_step(app_scene(app), 25);
+    push_text("S");
+    free(draw_frame(app, 0.0).rgba);
+    notice = app_scene(app)->notice;
+    assert_true(strncmp(notice, "saved descent-", 14) == 0);
+    file = fopen(notice + 6, "r");
+    assert_non_null(file);
+    size = fread(text, 1, sizeof text - 1, file);
+    text[size] = '\0';
+    fclose(file);
+    assert_non_null(strstr(text, "STEPS = 25 "));
+    assert_non_null(strstr(text, "SIZES = (2, 4, 2)"));
+    assert_non_null(strstr(text, "torch.optim.Adam(\n                 params, lr=0.02,"));
+    assert_non_null(strstr(text, "BATCHES_0 = ["));
+    remove(notice + 6);
     app_destroy(app);
     assert_int_equal(leave_folder(folder, previous), 0);
 }

@@ -307,10 +307,12 @@ void app_share_scene(App *app)
                  line);
 }
 
-void app_save_torch_script(App *app)
+/* The landscape's runs on stage as a PyTorch script, with the steps shown,
+ * into a fresh name in the output folder (path). */
+static bool save_landscape_script(App *app, const char *origin, char *path, size_t size,
+                                  DescentError *err)
 {
     const Scene *scene = app->scene;
-    DescentError err = {""};
     TorchRun runs[SCENE_MAX_RUNS];
     size_t steps = 0;
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -318,20 +320,46 @@ void app_save_torch_script(App *app)
         runs[i] = (TorchRun){run, changes_desc_at(&run->changes, &run->desc, 0)->spec};
         steps = run_steps(run) > steps ? run_steps(run) : steps;
     }
+    return torch_script_check(scene->landscape, runs, scene->run_count, steps, err) &&
+           live_output_name(app->output_dir, "py", path, size, err) &&
+           torch_script_save(path, origin, scene->landscape, runs, scene->run_count, steps, err);
+}
+
+/* The network's runs on stage, likewise, with the updates shown. */
+static bool save_network_script(App *app, const char *origin, char *path, size_t size,
+                                DescentError *err)
+{
+    const NetStage *stage = app->scene->net;
+    /* The window's parameter keys change a landscape's runs only. */
+    static const ChangeLog unchanged = {0};
+    TorchNetwork net = {.model = net_stage_model(stage), .data = net_stage_data(stage),
+                        .theta0 = net_stage_theta0(stage)};
+    uint64_t init_seed;
+    net_stage_specs(stage, &net.model_spec, &net.data_spec, &init_seed);
+    TorchNetRun runs[SCENE_MAX_RUNS];
+    size_t count = net_stage_run_count(stage), steps = net_stage_shown_step(stage);
+    for (size_t i = 0; i < count; i++)
+        runs[i] = (TorchNetRun){&net_stage_run(stage, i)->desc, &unchanged,
+                                net_stage_run_spec(stage, i)};
+    return torch_script_net_check(&net, runs, count, steps, err) &&
+           live_output_name(app->output_dir, "py", path, size, err) &&
+           torch_script_net_save(path, origin, &net, runs, count, steps, err);
+}
+
+void app_save_torch_script(App *app)
+{
+    const Scene *scene = app->scene;
+    DescentError err = {""};
     char origin[SCENE_COMMAND_LINE_MAX], path[4200];
     if (!scene_command_line(scene, origin, sizeof origin))
         snprintf(origin, sizeof origin, "the descent window");
-    if (scene->net || scene->swarm)
-        error_set(&err, "export --torch: %s are not exported",
-                  scene->net ? "networks" : "particle clouds");
-    else if (torch_script_check(scene->landscape, runs, scene->run_count, steps, &err) &&
-             live_output_name(app->output_dir, "py", path, sizeof path, &err) &&
-             torch_script_save(path, origin, scene->landscape, runs, scene->run_count, steps,
-                               &err)) {
+    bool saved = scene->swarm ? error_set(&err, "export --torch: particle clouds are not exported")
+                 : scene->net ? save_network_script(app, origin, path, sizeof path, &err)
+                              : save_landscape_script(app, origin, path, sizeof path, &err);
+    if (saved)
         scene_notify(app->scene, 4.0, _("saved %s"), path);
-        return;
-    }
-    scene_notify_error(app->scene, 6.0, err.message);
+    else
+        scene_notify_error(app->scene, 6.0, err.message);
 }
 
 /* Characters (layout-aware, from SDL_TEXTINPUT): the window's own, else

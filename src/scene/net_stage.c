@@ -726,6 +726,11 @@ const Model *net_stage_model(const NetStage *stage)
     return &stage->model;
 }
 
+const double *net_stage_theta0(const NetStage *stage)
+{
+    return stage->theta0;
+}
+
 const NetDataSplit *net_stage_data(const NetStage *stage)
 {
     return &stage->data;

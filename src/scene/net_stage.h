@@ -117,6 +117,8 @@ void net_stage_destroy(NetStage *stage);
 void net_stage_specs(const NetStage *stage, const char **model, const char **data,
                      uint64_t *init_seed);
 const Model *net_stage_model(const NetStage *stage);
+/* θ0, where every run starts (the model's nparams doubles). */
+const double *net_stage_theta0(const NetStage *stage);
 const NetDataSplit *net_stage_data(const NetStage *stage);
 size_t net_stage_run_count(const NetStage *stage);
 const NetRun *net_stage_run(const NetStage *stage, size_t i);
