@@ -130,13 +130,13 @@ int cli_trace_runs(const SceneOptions *o, const CommandOptions *c, const Landsca
                    size_t steps, TraceRun **dest, size_t *count);
 void cli_trace_runs_free(TraceRun *runs, size_t count);
 
-/* The run a --change names, its update and its spec (parse_change in
- * cli.c checked the form). */
-void cli_change_parts(const char *change, size_t *run, size_t *step, const char **spec);
 /* Whether every --change of c names one of count runs and an update up to
  * steps; prints the error and returns the exit status. */
 int cli_check_changes(const CommandOptions *c, size_t count, size_t steps);
 
+/* The spec of c's --change number i when it is run r's at update done,
+ * else NULL. */
+const char *cli_change_at(const CommandOptions *c, size_t i, size_t r, size_t done);
 /* The first update after done, before steps, at which run r takes a
  * --change of c; steps when none. */
 size_t cli_next_change(const CommandOptions *c, size_t r, size_t done, size_t steps);

@@ -129,7 +129,9 @@ static int trace_advance(Run *run, size_t steps)
     return EXIT_OK;
 }
 
-void cli_change_parts(const char *change, size_t *run, size_t *step, const char **spec)
+/* The run a --change names, its update and its spec (parse_change in
+ * cli.c checked the form). */
+static void change_parts(const char *change, size_t *run, size_t *step, const char **spec)
 {
     char *end;
     *run = (size_t)strtoul(change, &end, 10);
@@ -142,7 +144,7 @@ int cli_check_changes(const CommandOptions *c, size_t count, size_t steps)
     for (size_t i = 0; i < c->change_count; i++) {
         size_t run, step;
         const char *spec;
-        cli_change_parts(c->changes[i], &run, &step, &spec);
+        change_parts(c->changes[i], &run, &step, &spec);
         if (run >= count) {
             cli_error("--change %s: there is no run %zu (runs count from 0; %zu here)",
                       c->changes[i], run, count);
@@ -156,13 +158,21 @@ int cli_check_changes(const CommandOptions *c, size_t count, size_t steps)
     return EXIT_OK;
 }
 
+const char *cli_change_at(const CommandOptions *c, size_t i, size_t r, size_t done)
+{
+    size_t run, step;
+    const char *spec;
+    change_parts(c->changes[i], &run, &step, &spec);
+    return run == r && step == done ? spec : NULL;
+}
+
 size_t cli_next_change(const CommandOptions *c, size_t r, size_t done, size_t steps)
 {
     size_t next = steps;
     for (size_t i = 0; i < c->change_count; i++) {
         size_t run, step;
         const char *spec;
-        cli_change_parts(c->changes[i], &run, &step, &spec);
+        change_parts(c->changes[i], &run, &step, &spec);
         if (run == r && step > done && step < next)
             next = step;
     }
@@ -176,14 +186,11 @@ static int trace_run_changes(TraceRun *t, size_t r, const CommandOptions *c,
 {
     for (size_t done = 0;;) {
         for (size_t i = 0; i < c->change_count; i++) {
-            size_t run, step;
-            const char *spec;
-            cli_change_parts(c->changes[i], &run, &step, &spec);
+            const char *spec = cli_change_at(c, i, r, done);
             OptimizerDesc desc;
             DescentError err;
-            if (run == r && step == done &&
-                (!optimizer_parse(spec, landscape, &desc, &err) ||
-                 !run_reconfigure(&t->run, &desc, &err))) {
+            if (spec && (!optimizer_parse(spec, landscape, &desc, &err) ||
+                         !run_reconfigure(&t->run, &desc, &err))) {
                 cli_error("--change %s: %s", c->changes[i], err.message);
                 return EXIT_USAGE;
             }

@@ -196,17 +196,13 @@ static int advance_with_changes(NetTraces *t, size_t r, const CommandOptions *c,
     NetTrace *trace = &t->runs[r];
     for (size_t done = 0;;) {
         for (size_t i = 0; i < c->change_count; i++) {
-            size_t run, step;
-            const char *spec;
-            cli_change_parts(c->changes[i], &run, &step, &spec);
+            const char *spec = cli_change_at(c, i, r, done);
             OptimizerDesc desc;
             DescentError err;
-            /* A NetRun keeps no snapshots to forget. */
-            Snapshots none = {0};
-            if (run == r && step == done &&
-                (!optimizer_parse_vec(spec, t->data.train.n, c->data, &desc, &err) ||
-                 !history_reconfigure(&trace->changes, &none, done, &trace->run.desc, &desc,
-                                      &err))) {
+            Snapshots none = {0}; /* a NetRun keeps no snapshots to forget */
+            if (spec && (!optimizer_parse_vec(spec, t->data.train.n, c->data, &desc, &err) ||
+                         !history_reconfigure(&trace->changes, &none, done, &trace->run.desc,
+                                              &desc, &err))) {
                 cli_error("--change %s: %s", c->changes[i], err.message);
                 return EXIT_USAGE;
             }
