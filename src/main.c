@@ -15,7 +15,7 @@ static const char usage_head[] =
     "       descent trace [scene options] --steps N [--change RUN:STEP:SPEC]\n"
     "                     [--format csv|json]\n"
     "       descent trace --model SPEC --data SPEC --opt SPEC... --steps N [--every K]\n"
-    "                     [--format csv|json]\n"
+    "                     [--change RUN:STEP:SPEC] [--format csv|json]\n"
     "       descent export --torch [scene options | LESSON.lua --step N] [--steps N]\n"
     "                      [--change RUN:STEP:SPEC] -o scene.py\n"
     "       descent eval --landscape SPEC --at X,Y\n"
