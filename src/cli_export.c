@@ -36,7 +36,8 @@ static void export_origin(int argc, char **argv, char *dest, size_t size)
         len += (size_t)snprintf(dest + len, size - len, " %s", argv[i]);
 }
 
-/* The lesson's step (1-based) as scene options and its updates. */
+/* The lesson's step (1-based) as scene options (a landscape's or a
+ * network's) and its updates. */
 static int lesson_scene(const char *path, long step, Lesson *lesson, SceneOptions *o,
                         size_t *updates)
 {
@@ -51,7 +52,13 @@ static int lesson_scene(const char *path, long step, Lesson *lesson, SceneOption
         return EXIT_USAGE;
     }
     const LessonStep *s = &lesson->steps[step - 1];
-    o->landscape = s->landscape;
+    if (*s->model) {
+        o->model = s->model;
+        o->data = s->data;
+        o->init_seed = s->init_seed;
+    } else {
+        o->landscape = s->landscape;
+    }
     for (size_t i = 0; i < s->runs.count; i++)
         o->runs[i] = s->runs.specs[i];
     o->run_count = s->runs.count;
@@ -65,25 +72,25 @@ static int lesson_scene(const char *path, long step, Lesson *lesson, SceneOption
 
 /* The network scene of o (--model, --data, --init-seed, --opt) with c's
  * --change, traced as trace traces it and written to output. */
-static int export_network(const SceneOptions *o, const CommandOptions *c, const char *output,
-                          const char *origin)
+static int export_network(const SceneOptions *o, const CommandOptions *c, size_t steps,
+                          const char *output, const char *origin)
 {
     CommandOptions traced = *c;
     traced.model = o->model;
     traced.data = o->data;
     traced.init_seed = o->init_seed;
     NetTraces t;
-    int status = cli_net_traces(o, &traced, c->steps, &t);
+    int status = cli_net_traces(o, &traced, steps, &t);
     if (status == EXIT_OK) {
         TorchNetwork net = {o->model, o->data, &t.model, &t.data, t.theta0};
         TorchNetRun runs[SCENE_MAX_RUNS];
         for (size_t r = 0; r < t.count; r++)
             runs[r] = (TorchNetRun){&t.runs[r].run.desc, &t.runs[r].changes, t.runs[r].spec};
         DescentError err;
-        if (!torch_script_net_check(&net, runs, t.count, c->steps, &err)) {
+        if (!torch_script_net_check(&net, runs, t.count, steps, &err)) {
             cli_error("%s", err.message);
             status = EXIT_USAGE;
-        } else if (!torch_script_net_save(output, origin, &net, runs, t.count, c->steps, &err)) {
+        } else if (!torch_script_net_save(output, origin, &net, runs, t.count, steps, &err)) {
             cli_error("%s", err.message);
             status = EXIT_RUNTIME;
         }
@@ -140,25 +147,12 @@ int cli_export(int argc, char **argv)
     }
     char origin[4096];
     export_origin(argc, argv, origin, sizeof origin);
-    if (o.model || o.data) {
-        const char *other = lesson_path ? "a lesson" : cli_landscape_only_option(&o);
-        if (*other) {
-            cli_error("export --torch: %s applies to a two-parameter landscape, not a network "
-                      "(--model)", other);
-            return EXIT_USAGE;
-        }
-        if (!c.has_steps || o.run_count == 0) {
-            cli_error("export needs --steps N and at least one --opt SPEC (%s)", export_usage);
-            return EXIT_USAGE;
-        }
-        return export_network(&o, &c, output, origin);
-    }
     Lesson lesson = {0};
     size_t steps = c.steps;
     if (lesson_path) {
-        if (o.landscape || o.run_count || o.sweep || o.particles || !step) {
+        if (o.landscape || o.run_count || o.sweep || o.particles || o.model || o.data || !step) {
             cli_error("export: a lesson's step sets the stage: give LESSON.lua --step N "
-                      "without --landscape, --opt, --sweep or --particles");
+                      "without --landscape, --model, --data, --opt, --sweep or --particles");
             return EXIT_USAGE;
         }
         size_t updates;
@@ -180,6 +174,17 @@ int cli_export(int argc, char **argv)
     } else if (!c.has_steps || o.run_count == 0) {
         cli_error("export needs --steps N and at least one --opt SPEC (%s)", export_usage);
         return EXIT_USAGE;
+    }
+    if (o.model || o.data) {
+        const char *other = cli_landscape_only_option(&o);
+        int status = EXIT_USAGE;
+        if (*other)
+            cli_error("export --torch: %s applies to a two-parameter landscape, not a network "
+                      "(--model)", other);
+        else
+            status = export_network(&o, &c, steps, output, origin);
+        lesson_free(&lesson);
+        return status;
     }
     int status = EXIT_USAGE;
     DescentError err;

@@ -202,6 +202,9 @@ REFUSED = [
     ("momentum turned on mid-run", ["--opt", "gd", "--change", "0:5:gd:momentum=0.9"], "momentum"),
     ("flow on a network", ["--model", "mlp:layers=2-4-2", "--data", "moons", "--opt", "flow"],
      "flow"),
+    ("a network's noise past the numbers written in",
+     ["--model", "mlp:layers=2-700-700-2", "--data", "moons", "--opt", "sgd:lr=0.01,noise=0.1"],
+     "at most 4000000"),
     ("a landscape with a network",
      ["--model", "mlp:layers=2-4-2", "--data", "moons", "--landscape", "quadratic", "--opt", "gd"],
      "--landscape"),
@@ -233,5 +236,26 @@ if PYTHON is not None and os.path.exists(target):
     check("the lesson's script runs and prints trace's header",
           done.returncode == 0 and rows and rows[0] == ["run", "optimizer", "step", "x", "y", "loss"]
           and len(rows) > 2, done.stderr[-2000:])
+
+# A lesson's network step: its model, data, init_seed and runs, its play
+# as the steps (2000 updates: step 2 keeps going from step 1's none), or
+# --steps; the script prints what trace prints for the same network.
+lesson = os.path.join(ROOT, "lessons", "representation.lua")
+code, _, err = run("export", "--torch", lesson, "--step", "2", "-o", target)
+with open(target, encoding="utf-8") if code == 0 else io.StringIO("") as f:
+    text = f.read()
+check("exports a lesson's network step, its play as the steps",
+      code == 0 and "STEPS = 2000 " in text and "SIZES = (2, 16, 16, 2)" in text, err)
+code, _, err = run("export", "--torch", lesson, "--step", "2", "--steps", "40", "-o", target)
+_, theirs, _ = run("trace", "--model", "mlp:layers=2-16-16-2,act=tanh", "--data", "spirals:n=200,turns=2",
+                   "--init-seed", "0", "--opt", "adam:lr=0.01", "--steps", "40")
+if PYTHON is None:
+    skip("the lesson's network script prints trace's CSV", "no python3 with torch here")
+else:
+    done = subprocess.run([PYTHON, target], capture_output=True, text=True, timeout=600)
+    worst, _, mismatch = compare(done.stdout, theirs)
+    check("the lesson's network script prints trace's CSV",
+          code == 0 and done.returncode == 0 and not mismatch and worst
+          and max(worst.values()) <= TOLERANCE, mismatch or err + done.stderr[-2000:])
 
 sys.exit(finish())
