@@ -143,7 +143,7 @@ int cli_export_html(SceneOptions *o, const CommandOptions *c, const char *lesson
             snprintf(title, sizeof title, "%s", lesson.title);
         else
             snprintf(title, sizeof title, "descent: %s", landscape_spec(parts[0].landscape));
-        HtmlPage page = {title, origin, stages, stage_count};
+        HtmlPage page = {title, lesson_path ? lesson.lang : "en", origin, stages, stage_count};
         DescentError err;
         if (!html_page_save(output, &page, &err)) {
             cli_error("%s", err.message);

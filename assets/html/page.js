@@ -187,7 +187,7 @@
   const main = element("main", {}, document.body);
   const left = element("div", {class: "left"}, main);
   const map = element("canvas", {id: "map", width: MAP_WIDTH, height: MAP_HEIGHT}, left);
-  const readout = element("div", {id: "readout", text: "Point at the map to read L and ∇L."}, left);
+  const readout = element("div", {id: "readout"}, left);
   const controls = element("div", {class: "controls"}, left);
   const play = element("button", {id: "play", text: "Play", title: "play / pause (Space)"}, controls);
   const one = element("button", {id: "one", text: "+1", title: "one update (.)"}, controls);
@@ -210,6 +210,16 @@
   function toMap(field, x, y) {
     const v = field.view;
     return [(x - v[0]) / (v[1] - v[0]) * MAP_WIDTH, (v[3] - y) / (v[3] - v[2]) * MAP_HEIGHT];
+  }
+
+  // A label on a dark panel, its bottom-left corner at (x, y).
+  function label(context, text, x, y) {
+    context.font = "14px sans-serif";
+    const width = context.measureText(text).width;
+    context.fillStyle = "rgba(0,0,0,0.6)";
+    context.fillRect(x, y - 20, width + 8, 20);
+    context.fillStyle = "#f2f2f2";
+    context.fillText(text, x + 4, y - 5);
   }
 
   function drawMap() {
@@ -241,20 +251,20 @@
         context.arc(p[0], p[1], r, 0, 2 * Math.PI);
         context.stroke();
       }
-      if (m.label) {
-        context.font = "14px sans-serif";
-        const width = context.measureText(m.label).width;
-        context.fillStyle = "rgba(0,0,0,0.6)";
-        context.fillRect(p[0] + 8, p[1] - 20, width + 8, 20);
-        context.fillStyle = "#f2f2f2";
-        context.fillText(m.label, p[0] + 12, p[1] - 5);
-      }
+      if (m.label) label(context, m.label, p[0] + 8, p[1]);
     }
     const shown = stage.runs.filter(function (run, r) { return !state.hidden.has(r); });
     for (const run of shown) drawPath(context, field, run);
-    // Heads last, over every path: an opaque disc of the run's colour.
+    // Heads last, over every path: an opaque disc of the run's colour; a
+    // head off the map is held at its edge, labelled.
     for (const run of shown) {
       const k = headIndex(run, state.update), p = toMap(field, run.path[3 * k], run.path[3 * k + 1]);
+      const inside = p[0] >= 0 && p[0] <= MAP_WIDTH && p[1] >= 0 && p[1] <= MAP_HEIGHT;
+      if (!inside) {
+        p[0] = isFinite(p[0]) ? Math.min(Math.max(p[0], HEAD_RADIUS), MAP_WIDTH - HEAD_RADIUS) : MAP_WIDTH / 2;
+        p[1] = isFinite(p[1]) ? Math.min(Math.max(p[1], HEAD_RADIUS), MAP_HEIGHT - HEAD_RADIUS) : MAP_HEIGHT / 2;
+        label(context, "off view", p[0] + (p[0] > MAP_WIDTH / 2 ? -80 : 8), p[1] + (p[1] < 30 ? 28 : 0));
+      }
       context.beginPath();
       context.arc(p[0], p[1], HEAD_RADIUS, 0, 2 * Math.PI);
       context.fillStyle = run.color;
@@ -311,8 +321,8 @@
       }
     }
     if (!(lo <= hi) || stage.updates === 0) return;
-    // A loss that reaches 0 (or 1e-30) sits on the log axis's floor: the
-    // smallest positive loss drawn, or 12 decades below the top.
+    // A loss that reaches 0 sits on the log axis's floor: the smallest
+    // positive loss drawn, or 40 decades below the top.
     const log = lo >= 0 && hi > 0;
     if (log) {
       let floor = hi;
@@ -322,7 +332,7 @@
           if (v > 0 && v < floor) floor = v;
         }
       }
-      lo = Math.max(floor, hi * 1e-12);
+      lo = Math.max(floor, hi * 1e-40);
     }
     const f = log ? function (v) { return Math.log10(Math.max(v, lo)); } : function (v) { return v; };
     let a = f(lo), b = f(hi);
@@ -418,6 +428,11 @@
     state.hidden.clear();
     state.update = Math.min(update === undefined ? stage.first_step : update, stage.updates);
     stageSelect.value = state.stage;
+    const view = data.fields[stage.field].view;
+    readout.textContent = "x from " + numberText(view[0]) + " to " + numberText(view[1])
+      + ", y from " + numberText(view[2]) + " to " + numberText(view[3])
+      + ": point at the map to read L and ∇L.";
+    plot.hidden = stage.runs.length === 0;
     caption.textContent = stage.caption;
     caption.hidden = stage.caption === "";
     timeline.max = stage.updates;

@@ -3,7 +3,6 @@
  * draws it; docs/ARCHITECTURE.md §9.1 says why it is built this way. */
 #include "html_page.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -37,31 +36,6 @@ ViewRect html_map_view(ViewRect v)
         v.ymax = mid + half;
     }
     return v;
-}
-
-/* Reads the data dir's file relative into a new NUL-terminated buffer. */
-static char *read_asset(const char *relative, DescentError *err)
-{
-    char path[4096];
-    if (!data_path(relative, path, sizeof path, err))
-        return NULL;
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        error_set(err, "cannot read %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    char *text = malloc(ASSET_MAX + 1);
-    size_t size = text ? fread(text, 1, ASSET_MAX + 1, file) : 0;
-    bool failed = ferror(file);
-    fclose(file);
-    if (!text || failed || size > ASSET_MAX) {
-        error_set(err, !text ? "out of memory" : failed ? "cannot read %s" : "%s is too large",
-                  path);
-        free(text);
-        return NULL;
-    }
-    text[size] = '\0';
-    return text;
 }
 
 /* s as a JSON string that may sit inside a <script> element: besides JSON's
@@ -279,15 +253,18 @@ static bool write_data(FILE *out, const HtmlPage *page, const char *colormap, De
 
 bool html_page_write(FILE *out, const HtmlPage *page, DescentError *err)
 {
-    char *assets[ASSET_COUNT] = {0};
+    char *assets[ASSET_COUNT] = {0}, path[4096];
     bool ok = true;
     for (size_t a = 0; a < ASSET_COUNT && ok; a++)
-        ok = (assets[a] = read_asset(page_assets[a], err)) != NULL;
+        ok = (assets[a] = data_read_text(page_assets[a], "page asset", ASSET_MAX, path,
+                                         sizeof path, err)) != NULL;
     if (ok) {
         /* The policy forbids every fetch (connect, image, font, frame) but
          * the page's own inline script and style: a page that tried to
          * reach the network would fail in the browser, not work by luck. */
-        fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        fputs("<!DOCTYPE html>\n<html lang=\"", out);
+        html_text(out, page->lang);
+        fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
               "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
               "script-src 'unsafe-inline'; style-src 'unsafe-inline'\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

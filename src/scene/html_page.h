@@ -67,6 +67,7 @@ typedef struct HtmlStage {
 
 typedef struct HtmlPage {
     const char *title;           /* the page's heading */
+    const char *lang;            /* the language of the texts: "en", "zh" */
     const char *origin;          /* one line: the command that wrote it */
     const HtmlStage *stages;     /* at least one */
     size_t stage_count;

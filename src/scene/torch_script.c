@@ -17,7 +17,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/aside_file.h"
 #include "core/optimizer.h"
@@ -888,27 +887,23 @@ bool torch_script_write(FILE *out, const char *origin, const Landscape *landscap
     return true;
 }
 
+/* What torch_script_save writes, in aside_save's form. */
+typedef struct ScriptParts {
+    const char *origin;
+    const Landscape *landscape;
+    const TorchRun *runs;
+    size_t count, steps;
+} ScriptParts;
+
+static bool write_parts(FILE *out, const void *context, DescentError *err)
+{
+    const ScriptParts *p = context;
+    return torch_script_write(out, p->origin, p->landscape, p->runs, p->count, p->steps, err);
+}
+
 bool torch_script_save(const char *path, const char *origin, const Landscape *landscape,
                        const TorchRun *runs, size_t count, size_t steps, DescentError *err)
 {
-    char aside[4096];
-    int fd = aside_create(path, "py", aside, sizeof aside, err);
-    if (fd < 0)
-        return false;
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        close(fd);
-        unlink(aside);
-        return error_set(err, "%s: cannot write", path);
-    }
-    bool ok = torch_script_write(out, origin, landscape, runs, count, steps, err);
-    bool written = !ferror(out);
-    written = fclose(out) == 0 && written;
-    if (ok && (!written || rename(aside, path) != 0)) {
-        ok = false;
-        error_set(err, "%s: cannot write", path);
-    }
-    if (!ok)
-        unlink(aside);
-    return ok;
+    ScriptParts parts = {origin, landscape, runs, count, steps};
+    return aside_save(path, "py", write_parts, &parts, err);
 }
