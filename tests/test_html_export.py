@@ -122,15 +122,6 @@ class Browser:
                     raise RuntimeError(f"{method}: {answer['error']}")
                 return answer["result"]
 
-    def wait_event(self, method, timeout=60):
-        deadline = time.monotonic() + timeout
-        while True:
-            for e in self.events:
-                if e["method"] == method:
-                    self.events.remove(e)
-                    return e
-            self.receive(deadline)
-
     def open(self, path):
         """A new tab, offline, on file path; returns its session."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -142,7 +133,14 @@ class Browser:
                   {"offline": True, "latency": 0, "downloadThroughput": -1,
                    "uploadThroughput": -1}, session)
         self.send("Page.navigate", {"url": "file://" + path}, session)
-        self.wait_event("Page.loadEventFired")
+        # Loaded when the page's own document is complete (an event could be
+        # the blank tab's).
+        deadline = time.monotonic() + 60
+        while self.evaluate(session, "location.href + ' ' + document.readyState") != \
+                f"file://{path} complete":
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{path} did not load")
+            time.sleep(0.05)
         return session
 
     def evaluate(self, session, expression):
@@ -321,9 +319,51 @@ else:
         check("welcome step 4 shows its caption", caption.startswith("Seeing only the local slope"),
               caption)
 
+        # Keys: "." one update, Space plays and pauses, → the next step.
+        def press(key, code):
+            for kind in ("keyDown", "keyUp"):
+                event = {"type": kind, "key": key, "code": code}
+                if kind == "keyDown" and len(key) == 1:
+                    event["text"] = key
+                browser.send("Input.dispatchKeyEvent", event, session)
+
+        def shown():
+            return browser.evaluate(session, "[document.getElementById('stage').value, "
+                                    "document.getElementById('timeline').value, "
+                                    "document.getElementById('play').textContent]")
+
+        browser.evaluate(session, "document.activeElement.blur()")
+        press(".", "Period")
+        after_one = shown()
+        press(" ", "Space")
+        playing = shown()
+        press(" ", "Space")
+        paused = shown()
+        press("ArrowRight", "ArrowRight")
+        check("keys: '.' takes one update, Space plays and pauses, → opens the next step",
+              after_one == ["3", "41", "Play"] and playing[2] == "Pause" and paused[2] == "Play"
+              and shown()[0] == "4", f"{after_one} {playing} {paused} {shown()}")
+
+        # Texts that look like markup stay text: nothing ends the data's script.
+        hostile = os.path.join(WORK, "hostile.lua")
+        with open(hostile, "w", encoding="utf-8") as f:
+            f.write('lesson { title = "<b>bold</b> & </title>", landscape = "booth" }\n'
+                    'step { caption = "</script><script>document.title=\'owned\'</script> "'
+                    ' .. "<!--", runs = { "gd:lr=0.05" }, play = 20 }\n')
+        page = os.path.join(WORK, "hostile.html")
+        code, _, err = run("export", "--html", hostile, "-o", page)
+        session = browser.open(page)
+        texts = browser.evaluate(session, "[document.title, document.querySelector('h1')"
+                                          ".textContent, document.getElementById('caption')"
+                                          ".textContent]")
+        check("a title and caption holding markup show as the text they are", code == 0 and texts == [
+            "<b>bold</b> & </title>", "<b>bold</b> & </title>",
+            "</script><script>document.title='owned'</script> <!--"], f"{err} {texts}")
+
         requests = sorted({e["params"]["request"]["url"] for e in browser.events
                            if e["method"] == "Network.requestWillBeSent"})
-        foreign = [u for u in requests if u not in ("file://" + scene_page, "file://" + welcome_page)
+        foreign = [u for u in requests if u not in ("file://" + scene_page, "file://" + welcome_page,
+                                                    "file://" + page)
                    and not u.startswith("data:")]
         check("the pages asked for nothing but themselves (network offline%s)"
               % (", own network namespace" if isolate else ""), not foreign, f"{foreign}")

@@ -482,7 +482,11 @@
   previous.addEventListener("click", function () { openStage(state.stage - 1); });
   next.addEventListener("click", function () { openStage(state.stage + 1); });
   document.addEventListener("keydown", function (event) {
-    if (event.target.tagName === "INPUT" && event.key !== " ") return;
+    // Focused controls keep their own keys: a button clicks on Space, the
+    // step list and the timeline move on arrows.
+    const tag = event.target.tagName;
+    if (tag === "INPUT" || tag === "SELECT") return;
+    if (tag === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
     if (event.key === " ") play.click();
     else if (event.key === ".") one.click();
     else if (event.key === "ArrowRight" || event.key === "PageDown") openStage(state.stage + 1);
