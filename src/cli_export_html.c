@@ -89,6 +89,7 @@ static int lesson_stages(const Lesson *lesson, const CommandOptions *c, StagePar
         size_t before = updates;
         updates = cli_lesson_step_updates(lesson, k);
         stages[k] = (HtmlStage){.caption = s->caption, .speed = s->speed,
+                                .particles_left_out = s->particles,
                                 .first_step = s->keep && k > 0 ? before : 0,
                                 .marks = parts[k].marks, .mark_count = s->mark_count};
         for (size_t m = 0; m < s->mark_count; m++)

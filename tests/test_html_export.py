@@ -349,13 +349,17 @@ else:
         with open(hostile, "w", encoding="utf-8") as f:
             f.write('lesson { title = "<b>bold</b> & </title>", landscape = "booth" }\n'
                     'step { caption = "</script><script>document.title=\'owned\'</script> "'
-                    ' .. "<!--", runs = { "gd:lr=0.05" }, play = 20 }\n')
+                    '  .. "<!--", runs = { "sgd:lr=0.05,noise=0.5" }, particles = 5, play = 20 }\n')
         page = os.path.join(WORK, "hostile.html")
         code, _, err = run("export", "--html", hostile, "-o", page)
         session = browser.open(page)
         texts = browser.evaluate(session, "[document.title, document.querySelector('h1')"
                                           ".textContent, document.getElementById('caption')"
                                           ".textContent]")
+        note = browser.evaluate(session, "document.getElementById('left-out').hidden ? '' : "
+                                         "document.getElementById('left-out').textContent")
+        check("a step's swarm left out is said under the caption", "swarm of 5 particles" in note,
+              repr(note))
         check("a title and caption holding markup show as the text they are", code == 0 and texts == [
             "<b>bold</b> & </title>", "<b>bold</b> & </title>",
             "</script><script>document.title='owned'</script> <!--"], f"{err} {texts}")

@@ -195,6 +195,7 @@
   const updateLabel = element("span", {id: "update"}, controls);
   const right = element("div", {class: "right"}, main);
   const caption = element("p", {id: "caption"}, right);
+  const leftOut = element("p", {id: "left-out"}, right);
   const legend = element("ul", {id: "legend"}, right);
   const plot = element("canvas", {id: "plot", width: PLOT_WIDTH, height: PLOT_HEIGHT}, right);
   element("footer", {text: "Written by " + data.origin + ". Every number on this page is "
@@ -435,6 +436,9 @@
     plot.hidden = stage.runs.length === 0;
     caption.textContent = stage.caption;
     caption.hidden = stage.caption === "";
+    leftOut.textContent = "In descent this step also shows a swarm of " + stage.particles_left_out
+      + " particles; this page draws its runs only.";
+    leftOut.hidden = stage.particles_left_out === 0;
     timeline.max = stage.updates;
     timeline.disabled = play.disabled = one.disabled = stage.updates === 0;
     previous.disabled = state.stage === 0;

@@ -192,7 +192,8 @@ static void write_stage(FILE *out, const HtmlStage *stage, size_t field)
 {
     fputs("{\"caption\":", out);
     json_string(out, stage->caption);
-    fprintf(out, ",\"field\":%zu,\"first_step\":%zu,\"speed\":", field, stage->first_step);
+    fprintf(out, ",\"field\":%zu,\"first_step\":%zu,\"particles_left_out\":%zu,\"speed\":",
+            field, stage->first_step, stage->particles_left_out);
     json_number(out, stage->speed);
     fputs(",\"marks\":[", out);
     for (size_t k = 0; k < stage->mark_count; k++) {

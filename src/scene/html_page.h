@@ -61,6 +61,8 @@ typedef struct HtmlStage {
                                     from the step before (keep) opens where that
                                     one ended; else 0 */
     double speed;                /* updates per second while playing; 0: the page's */
+    size_t particles_left_out;   /* the step's swarm the page does not draw (it
+                                    says so under the caption); 0: none */
     const HtmlMark *marks;
     size_t mark_count;
 } HtmlStage;
