@@ -150,6 +150,17 @@ bool cli_expand_sweep(SceneOptions *o, Sweep *sweep);
 
 int cli_export(int argc, char **argv); /* descent export --torch ... */
 
+struct Lesson;
+/* Updates a lesson's step k (0-based) has played when it opens its last
+ * frame: its play, plus the plays before it that it keeps going from. */
+size_t cli_lesson_step_updates(const struct Lesson *lesson, size_t k);
+
+/* descent export --html (cli_export_html.c), after cli_export read the
+ * options: o and c the scene and trace options, lesson_path the lesson or
+ * NULL, origin the command line for the page's header. */
+int cli_export_html(SceneOptions *o, const CommandOptions *c, const char *lesson_path,
+                    const char *output, const char *origin);
+
 /* The network forms of trace and eval (cli_net.c); cli_trace and cli_eval
  * read the options. */
 int cli_trace_network(const SceneOptions *scene, const CommandOptions *options);

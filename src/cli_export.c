@@ -13,11 +13,10 @@
 
 static const char export_usage[] =
     "export --torch [scene options | LESSON.lua --step N] [--steps N] "
-    "[--change RUN:STEP:SPEC] -o scene.py";
+    "[--change RUN:STEP:SPEC] -o scene.py, or export --html [scene options | LESSON.lua] "
+    "-o scene.html";
 
-/* Updates a lesson's step k (0-based) has played when it opens its last
- * frame: its play, plus the plays before it that it keeps going from. */
-static size_t lesson_step_updates(const Lesson *lesson, size_t k)
+size_t cli_lesson_step_updates(const Lesson *lesson, size_t k)
 {
     size_t updates = 0;
     for (;;) {
@@ -66,7 +65,7 @@ static int lesson_scene(const char *path, long step, Lesson *lesson, SceneOption
     o->has_start = s->has_start;
     o->start = s->start;
     o->particles = s->particles;
-    *updates = lesson_step_updates(lesson, (size_t)step - 1);
+    *updates = cli_lesson_step_updates(lesson, (size_t)step - 1);
     return EXIT_OK;
 }
 
@@ -104,7 +103,7 @@ int cli_export(int argc, char **argv)
     SceneOptions o = {0};
     CommandOptions c = {0};
     const char *output = NULL, *lesson_path = NULL;
-    bool torch = false;
+    bool torch = false, html = false;
     long step = 0;
     for (int i = 0; i < argc;) {
         const char *value;
@@ -132,8 +131,8 @@ int cli_export(int argc, char **argv)
             torch = true;
             i++;
         } else if (strcmp(argv[i], "--html") == 0) {
-            cli_error("export --html is not built yet; --torch writes a PyTorch script");
-            return EXIT_USAGE;
+            html = true;
+            i++;
         } else if (argv[i][0] != '-' && !lesson_path) {
             lesson_path = argv[i++];
         } else {
@@ -141,8 +140,17 @@ int cli_export(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    char origin[4096];
+    export_origin(argc, argv, origin, sizeof origin);
+    if (html && (torch || step || !output)) {
+        cli_error("export --html takes -o FILE, and neither --torch nor --step (%s)",
+                  export_usage);
+        return EXIT_USAGE;
+    }
+    if (html)
+        return cli_export_html(&o, &c, lesson_path, output, origin);
     if (!torch || !output) {
-        cli_error("export needs --torch and -o FILE (%s)", export_usage);
+        cli_error("export needs --torch or --html, and -o FILE (%s)", export_usage);
         return EXIT_USAGE;
     }
     char origin[4096];

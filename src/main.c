@@ -18,6 +18,7 @@ static const char usage_head[] =
     "                     [--change RUN:STEP:SPEC] [--format csv|json]\n"
     "       descent export --torch [scene options | LESSON.lua --step N] [--steps N]\n"
     "                      [--change RUN:STEP:SPEC] -o scene.py\n"
+    "       descent export --html [scene options --steps N | LESSON.lua] -o scene.html\n"
     "       descent eval --landscape SPEC --at X,Y\n"
     "       descent eval --model SPEC --data SPEC --theta FILE\n"
     "       descent list landscapes|optimizers|schedules|lessons|models|datasets|experiments\n"
@@ -47,6 +48,7 @@ static const char usage_tail[] =
     "  --hold SECONDS            hold each step after its play (default: its caption's reading time)\n"
     "\n"
     "export: python3 scene.py prints the runs as trace does; --plot draws them (matplotlib).\n"
+    "        --html: one page, no network needed: play, scrub, hover, every lesson step.\n"
     "\n"
     "In the window, h or ? lists every key.\n"
     "'descent list landscapes' and 'descent list optimizers' show every key with its default.\n";

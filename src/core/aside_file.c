@@ -74,6 +74,32 @@ int aside_create(const char *path, const char *tag, char *dest, size_t size, Des
     return create(path, tag, dest, size, make_file, err);
 }
 
+bool aside_save(const char *path, const char *tag,
+                bool (*write)(FILE *out, const void *context, DescentError *err),
+                const void *context, DescentError *err)
+{
+    char aside[4096];
+    int fd = aside_create(path, tag, aside, sizeof aside, err);
+    if (fd < 0)
+        return false;
+    FILE *out = fdopen(fd, "w");
+    if (!out) {
+        close(fd);
+        unlink(aside);
+        return error_set(err, "%s: cannot write", path);
+    }
+    bool ok = write(out, context, err);
+    bool written = !ferror(out);
+    written = fclose(out) == 0 && written;
+    if (ok && (!written || rename(aside, path) != 0)) {
+        ok = false;
+        error_set(err, "%s: cannot write", path);
+    }
+    if (!ok)
+        unlink(aside);
+    return ok;
+}
+
 bool aside_create_folder(const char *path, const char *tag, char *dest, size_t size,
                          DescentError *err)
 {

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "error.h"
 
@@ -27,6 +28,14 @@
  * folder missing or not writable (the system's reason, naming path). */
 int aside_create(const char *path, const char *tag, char *dest, size_t size,
                  DescentError *err);
+
+/* Writes a text file whole or not at all: write(out, context, err) fills
+ * an aside stream, which is renamed to path when write returned true and
+ * every byte reached the disk; otherwise the aside is removed and false
+ * returned with err set (write's reason, or "PATH: cannot write"). */
+bool aside_save(const char *path, const char *tag,
+                bool (*write)(FILE *out, const void *context, DescentError *err),
+                const void *context, DescentError *err);
 
 /* Creates a new, empty aside folder for path (mode 0777 less the umask),
  * its name in dest.  Errors as aside_create. */

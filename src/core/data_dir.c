@@ -1,8 +1,10 @@
 /* data_dir.c — see data_dir.h. */
 #include "data_dir.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "config.h"
@@ -42,4 +44,28 @@ bool data_path(const char *relative, char *dest, size_t size, DescentError *err)
     if ((size_t)snprintf(dest, size, "%s/%s", dir, relative) >= size)
         return error_set(err, "path too long: %s/%s", dir, relative);
     return true;
+}
+
+char *data_read_text(const char *relative, const char *what, size_t max, char *path,
+                     size_t path_size, DescentError *err)
+{
+    if (!data_path(relative, path, path_size, err))
+        return NULL;
+    FILE *file = fopen(path, "rb");
+    if (!file) {
+        error_set(err, "cannot read %s %s: %s", what, path, strerror(errno));
+        return NULL;
+    }
+    char *text = malloc(max + 1);
+    size_t n = text ? fread(text, 1, max + 1, file) : 0;
+    bool failed = !text || ferror(file) || n > max;
+    fclose(file);
+    if (failed) {
+        error_set(err, "cannot read %s %s: %s", what, path,
+                  !text ? "out of memory" : n > max ? "larger than expected" : "unreadable");
+        free(text);
+        return NULL;
+    }
+    text[n] = '\0';
+    return text;
 }

@@ -23,4 +23,12 @@ const char *data_dir(DescentError *err);
  * does not fit. */
 bool data_path(const char *relative, char *dest, size_t size, DescentError *err);
 
+/* Reads the data dir's text file relative whole, as a new NUL-terminated
+ * string the caller frees; its full path goes to path (path_size bytes).
+ * NULL with err set ("cannot read WHAT PATH: reason", what naming the kind
+ * of file, "shader") when there is no data dir, the file cannot be read,
+ * holds more than max bytes, or memory runs out. */
+char *data_read_text(const char *relative, const char *what, size_t max, char *path,
+                     size_t path_size, DescentError *err);
+
 #endif

@@ -10,28 +10,6 @@
 
 #define SHADER_MAX_BYTES (256 * 1024)
 
-/* Reads a whole text file; NULL with err set. The caller frees it. */
-static char *read_text(const char *path, DescentError *err)
-{
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        error_set(err, "cannot read shader %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    char *text = malloc(SHADER_MAX_BYTES + 1);
-    size_t n = text ? fread(text, 1, SHADER_MAX_BYTES + 1, file) : 0;
-    bool failed = !text || ferror(file) || n > SHADER_MAX_BYTES;
-    fclose(file);
-    if (failed) {
-        error_set(err, "cannot read shader %s: %s", path,
-                  text ? "unreadable or larger than 256 KiB" : "out of memory");
-        free(text);
-        return NULL;
-    }
-    text[n] = '\0';
-    return text;
-}
-
 /* GL's info log on one line (its newlines become "; "). */
 static void one_line(char *log)
 {
@@ -48,10 +26,11 @@ static char *read_shader_file(const char *file, char *path, size_t path_size,
                               DescentError *err)
 {
     char relative[256];
-    snprintf(relative, sizeof relative, "shaders/%s", file);
-    if (!data_path(relative, path, path_size, err))
+    if ((size_t)snprintf(relative, sizeof relative, "shaders/%s", file) >= sizeof relative) {
+        error_set(err, "shader name too long: %s", file);
         return NULL;
-    return read_text(path, err);
+    }
+    return data_read_text(relative, "shader", SHADER_MAX_BYTES, path, path_size, err);
 }
 
 /* source with each line `#include "FILE"` replaced by shaders/FILE (not

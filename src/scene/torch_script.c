@@ -17,7 +17,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/aside_file.h"
 #include "core/net_run.h"
@@ -1163,29 +1162,23 @@ static bool write_script(FILE *out, const char *origin, const Source *s, Descent
     return true;
 }
 
+/* write_script in aside_save's form. */
+typedef struct ScriptParts {
+    const char *origin;
+    const Source *source;
+} ScriptParts;
+
+static bool write_parts(FILE *out, const void *context, DescentError *err)
+{
+    const ScriptParts *p = context;
+    return write_script(out, p->origin, p->source, err);
+}
+
 static bool save_script(const char *path, const char *origin, const Source *s,
                         DescentError *err)
 {
-    char aside[4096];
-    int fd = aside_create(path, "py", aside, sizeof aside, err);
-    if (fd < 0)
-        return false;
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        close(fd);
-        unlink(aside);
-        return error_set(err, "%s: cannot write", path);
-    }
-    bool ok = write_script(out, origin, s, err);
-    bool written = !ferror(out);
-    written = fclose(out) == 0 && written;
-    if (ok && (!written || rename(aside, path) != 0)) {
-        ok = false;
-        error_set(err, "%s: cannot write", path);
-    }
-    if (!ok)
-        unlink(aside);
-    return ok;
+    ScriptParts parts = {origin, s};
+    return aside_save(path, "py", write_parts, &parts, err);
 }
 
 bool torch_script_check(const Landscape *landscape, const TorchRun *runs, size_t count,
