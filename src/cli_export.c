@@ -153,8 +153,6 @@ int cli_export(int argc, char **argv)
         cli_error("export needs --torch or --html, and -o FILE (%s)", export_usage);
         return EXIT_USAGE;
     }
-    char origin[4096];
-    export_origin(argc, argv, origin, sizeof origin);
     Lesson lesson = {0};
     size_t steps = c.steps;
     if (lesson_path) {
