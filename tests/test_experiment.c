@@ -158,9 +158,9 @@ static void max_margin_rate_norm_law(void **state)
                      EXPERIMENT_DONE);
     Landscape *ls = landscape_create("logreg:separable=1,n=8,margin=0.2,seed=3", &err);
     const Dataset *d = landscape_dataset(ls);
-    double best = -INFINITY;
+    double best = -HUGE_VAL;
     for (int k = 0; k < 400000; k++) {
-        double a = 2.0 * M_PI * k / 400000.0, least = INFINITY;
+        double a = 2.0 * M_PI * k / 400000.0, least = HUGE_VAL;
         for (size_t i = 0; i < d->n; i++)
             least = fmin(least, d->y[i] * (cos(a) * d->x1[i] + sin(a) * d->x2[i]));
         best = fmax(best, least);

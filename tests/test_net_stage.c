@@ -185,7 +185,8 @@ static void sample_hits_the_nodes(void **state)
     GridStats stats = net_stage_sample(s->net, view, g->nx, g->ny, dest);
     assert_int_equal(stats.nonfinite, 0);
     for (int k = 0; k < g->nx * g->ny; k++)
-        assert_close_where(dest[k], (double)(float)values[k], 1e-5 * fabs(values[k]), "node %d", k);
+        assert_close_where((double)dest[k], (double)(float)values[k], 1e-5 * fabs(values[k]),
+                           "node %d", k);
     free(dest);
     scene_destroy(s);
 }

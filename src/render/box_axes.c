@@ -60,7 +60,7 @@ static void floor_axis(Renderer *r, ViewRect rect, int axis, int font)
     double lo = axis == 0 ? rect.xmin : rect.ymin, hi = axis == 0 ? rect.xmax : rect.ymax;
     double across_lo = axis == 0 ? rect.ymin : rect.xmin,
            across_hi = axis == 0 ? rect.ymax : rect.xmax;
-    double mid = 0.5 * (lo + hi), side = across_lo, best = -INFINITY;
+    double mid = 0.5 * (lo + hi), side = across_lo, best = -HUGE_VAL;
     for (int k = 0; k < 2; k++) {
         double at = k ? across_hi : across_lo, px, py;
         if (surface_box_pixel(r->surface, axis == 0 ? mid : at, axis == 0 ? at : mid, 0.0, &px,
@@ -108,7 +108,7 @@ static void floor_axis(Renderer *r, ViewRect rect, int axis, int font)
 static void height_axis(Renderer *r, ViewRect rect, double floor_value, double top_value,
                         int font)
 {
-    double cx = rect.xmin, cy = rect.ymin, left = INFINITY;
+    double cx = rect.xmin, cy = rect.ymin, left = HUGE_VAL;
     for (int k = 0; k < 4; k++) {
         double x = (k & 1) ? rect.xmax : rect.xmin, y = (k & 2) ? rect.ymax : rect.ymin, px, py;
         if (surface_box_pixel(r->surface, x, y, 0.0, &px, &py) && px < left) {
