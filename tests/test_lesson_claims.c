@@ -42,6 +42,7 @@ static const char *const shipped[] = {
     "adam_vs_sgd", "adaptive", "edge_of_stability", "gradient_flow", "implicit_regularization",
     "learning_rate", "momentum", "saddle", "schedules", "sgd_noise", "sharp_flat", "welcome",
     "trained_not_derived", "representation",
+    "adam_vs_sgd_network",
 };
 #define SHIPPED_COUNT (sizeof shipped / sizeof shipped[0])
 
@@ -436,11 +437,12 @@ static void test_welcome(void **state)
 
     /* "more": the lessons it names are the ones that ship. */
     const LessonStep *more = step_named(&lesson, "more");
-    assert_int_equal(SHIPPED_COUNT, 14);
+    assert_int_equal(SHIPPED_COUNT, 15);
     assert_non_null(strstr(more->caption, "edge of stability"));
     assert_non_null(strstr(more->caption, "trained, not derived"));
     assert_non_null(strstr(more->caption, "representation"));
     assert_non_null(strstr(more->caption, "Adam against GD"));
+    assert_non_null(strstr(more->caption, "Adam against gradient descent on a network"));
     lesson_free(&lesson);
 }
 
@@ -1845,21 +1847,38 @@ static void test_edge_of_stability(void **state)
 
 /* ------------------------------------------------ trained_not_derived */
 
-/* The share of a 32 × 32 grid over [−1.3, 1.3]² (the square around the
- * spirals, radius 1 plus noise) where members a and b predict different
- * classes. */
-static double disagreement(const Ensemble *e, size_t a, size_t b)
+/* The class θ predicts (the largest output) at each of the CELLS² cell
+ * centres of the square [−1.3, 1.3]² around the spirals (radius 1 plus
+ * noise). */
+#define CELLS 32
+static void predict_square(const Model *model, const double *theta, ModelWork *work,
+                           int classes[CELLS * CELLS])
 {
-    enum { CELLS = 32 };
-    static double x[2 * CELLS * CELLS];
-    static int ca[CELLS * CELLS], cb[CELLS * CELLS];
+    static double x[2 * CELLS * CELLS], z[CELLS * CELLS * 8];
+    int outputs = model->sizes[model->nsizes - 1];
+    assert_true(outputs <= 8);
     for (int j = 0; j < CELLS; j++)
         for (int i = 0; i < CELLS; i++) {
             x[2 * (j * CELLS + i)] = -1.3 + 2.6 * (i + 0.5) / CELLS;
             x[2 * (j * CELLS + i) + 1] = -1.3 + 2.6 * (j + 0.5) / CELLS;
         }
-    ensemble_predict(e, a, x, CELLS * CELLS, ca);
-    ensemble_predict(e, b, x, CELLS * CELLS, cb);
+    model_outputs(model, theta, x, CELLS * CELLS, z, work);
+    for (int c = 0; c < CELLS * CELLS; c++) {
+        classes[c] = 0;
+        for (int k = 1; k < outputs; k++)
+            if (z[c * outputs + k] > z[c * outputs + classes[c]])
+                classes[c] = k;
+    }
+}
+
+/* The share of the square where networks θa and θb predict different
+ * classes. */
+static double disagreement(const Model *model, const double *a, const double *b,
+                           ModelWork *work)
+{
+    static int ca[CELLS * CELLS], cb[CELLS * CELLS];
+    predict_square(model, a, work, ca);
+    predict_square(model, b, work, cb);
     int differ = 0;
     for (int c = 0; c < CELLS * CELLS; c++)
         differ += ca[c] != cb[c];
@@ -1888,6 +1907,8 @@ static void test_trained_not_derived(void **state)
     Model model;
     DescentError err = { "" };
     assert_true(model_parse(fit->model, &model, &err));
+    ModelWork *work = model_work_create(&model);
+    assert_non_null(work);
     double worst_loss = 0, ratio_min = (double)INFINITY, ratio_max = 0, differ_min = 1;
     double rise_min = (double)INFINITY, rise_max = 0;
     for (uint64_t g = 0; g < TND_GROUPS; g++) {
@@ -1912,7 +1933,8 @@ static void test_trained_not_derived(void **state)
         double differ = 1;
         for (size_t a = 0; a < members; a++)
             for (size_t b = a + 1; b < members; b++)
-                differ = fmin(differ, disagreement(&e, a, b));
+                differ = fmin(differ, disagreement(&model, net_run_theta(ensemble_member(&e, a)),
+                                                   net_run_theta(ensemble_member(&e, b)), work));
         double line[21];
         assert_true(slice_line(&model, &split.train, net_run_theta(ensemble_member(&e, 0)),
                                net_run_theta(ensemble_member(&e, 1)), 0, 1, 21, line, NULL,
@@ -1944,7 +1966,22 @@ static void test_trained_not_derived(void **state)
     assert_true(differ_min >= 0.01);
     /* barrier: "climbs at least 0.9 above both ends". */
     assert_true(rise_min >= 0.9);
+    model_work_destroy(work);
     lesson_free(&lesson);
+}
+
+/* Start g of a network lesson's step: its data with seed=g (the spec into
+ * data, the split into split) and θ0 from init seed init_seed + g. */
+static void network_start(const LessonStep *step, const Model *model, uint64_t g, char *data,
+                          size_t size, NetDataSplit *split, double *theta0)
+{
+    DescentError err = { "" };
+    snprintf(data, size, "%s,seed=%llu", step->data, (unsigned long long)g);
+    if (!netdata_create(data, split, &err))
+        fail_msg("%s", err.message);
+    Rng rng;
+    rng_seed(&rng, step->init_seed + g);
+    model_init(model, &rng, theta0);
 }
 
 /* ----------------------------------------------------- representation */
@@ -1978,13 +2015,8 @@ static void test_representation(void **state)
     double init_max = 0, init_test_sum = 0, trained_min = 1, test_min = 1, test_max = 0;
     for (uint64_t g = 0; g < REPR_SEEDS; g++) {
         char data[256];
-        snprintf(data, sizeof data, "%s,seed=%llu", untrained->data, (unsigned long long)g);
         NetDataSplit split;
-        if (!netdata_create(data, &split, &err))
-            fail_msg("%s", err.message);
-        Rng rng;
-        rng_seed(&rng, untrained->init_seed + g);
-        model_init(&model, &rng, theta0);
+        network_start(untrained, &model, g, data, sizeof data, &split, theta0);
         ProbeAccuracy before, after;
         assert_true(probe_network(&model, theta0, &split, work, &before, &err));
         OptimizerDesc desc;
@@ -2024,6 +2056,163 @@ static void test_representation(void **state)
     lesson_free(&lesson);
 }
 
+/* ------------------------------------------------ adam_vs_sgd_network */
+
+/* The lesson's two runs (model, data, optimizers, updates from its steps)
+ * over 20 data sets and starts: g takes the lesson's data with seed=g and
+ * θ0 from init seed init_seed + g, the same θ0 for both runs; g = 0 is the
+ * lesson's own.  Each run's sharpness (λmax(H) for GD, λmax(P⁻¹H) for
+ * Adam: net_run_curvature) over its stability line
+ * (net_run_stability_line) is averaged over AVS_CHECKS updates evenly
+ * spread over the last quarter of the run, as the edge_of_stability
+ * experiment does.  Exact (the same seeds train the same way every time). */
+#define AVS_SEEDS 20
+#define AVS_CHECKS 8
+
+typedef struct AvsRun {
+    double edge_share;   /* mean λ/edge over the last quarter */
+    double norm;         /* ‖θ‖ at the end */
+    double train_loss, train_acc, test_acc;
+} AvsRun;
+
+/* Trains run spec from θ0 for steps updates, measuring λ/edge. */
+static AvsRun avs_run(const Model *model, const NetDataSplit *split, const char *data,
+                      const char *spec, const double *theta0, long steps, NetRun *run)
+{
+    DescentError err = { "" };
+    OptimizerDesc desc;
+    assert_true(optimizer_parse_vec(spec, split->train.n, data, &desc, &err));
+    assert_true(net_run_init(run, model, split, &desc, theta0, 0, &err));
+    long window = steps - steps / 4, done = 0;
+    double sum = 0;
+    for (int c = 1; c <= AVS_CHECKS; c++) {
+        long check = window + (steps - window) * c / AVS_CHECKS;
+        bool ok = true;
+        assert_int_equal(net_run_advance(run, (size_t)(check - done), &ok, &err),
+                         (size_t)(check - done));
+        assert_true(ok);
+        done = check;
+        double sharpness, preconditioned;
+        assert_true(net_run_curvature(run, net_run_state(run), &sharpness, &preconditioned, &err));
+        sum += (net_run_preconditioned(&desc) ? preconditioned : sharpness) /
+               net_run_stability_line(&desc, done);
+    }
+    const NetMetrics *m = &run->metrics[run->count - 1];
+    return (AvsRun){sum / AVS_CHECKS, m->norm, m->train_loss, m->train_acc, m->test_acc};
+}
+
+static void test_adam_vs_sgd_network(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("adam_vs_sgd_network", "en");
+    const LessonStep *two_runs = step_named(&lesson, "two_runs");
+    assert_true(step_named(&lesson, "edges")->keep);
+    assert_true(step_named(&lesson, "apart")->keep);
+    assert_true(step_named(&lesson, "regions")->keep);
+    assert_true(step_named(&lesson, "held_out")->keep);
+    assert_true(step_named(&lesson, "not_a_verdict")->keep);
+    assert_int_equal(two_runs->runs.count, 2);
+    assert_non_null(strstr(two_runs->runs.specs[0], "gd:lr=0.2"));
+    assert_non_null(strstr(two_runs->runs.specs[1], "adam:lr=0.02"));
+    assert_int_equal(two_runs->ensemble, 0);
+    /* "over the last 500 of 2000 updates": AvsRun's window. */
+    long steps = two_runs->play;
+    assert_int_equal(steps, 2000);
+    /* "The data panel now shows run 2" */
+    assert_int_equal(step_named(&lesson, "regions")->plot_run, 1);
+    assert_int_equal(step_named(&lesson, "held_out")->plot_run, 1);
+    assert_int_equal(step_named(&lesson, "not_a_verdict")->plot_run, 1);
+    Model model;
+    DescentError err = { "" };
+    assert_true(model_parse(two_runs->model, &model, &err));
+    ModelWork *work = model_work_create(&model);
+    double *theta0 = malloc(model.nparams * sizeof *theta0);
+    assert_non_null(work);
+    assert_non_null(theta0);
+    int gd_at_edge = 0, adam_better = 0, gd_better = 0;
+    double adam_share_min = 1e9, adam_share_max = 0, apart_min = 1e9, apart_max = 0;
+    double gd_moved_min = 1e9, gd_moved_max = 0, adam_moved_min = 1e9, adam_moved_max = 0;
+    double differ_min = 1, differ_max = 0, gd_wrong_min = 1, gd_wrong_max = 0, adam_wrong = 0;
+    for (uint64_t g = 0; g < AVS_SEEDS; g++) {
+        char data[256];
+        NetDataSplit split;
+        network_start(two_runs, &model, g, data, sizeof data, &split, theta0);
+        /* "gradient descent on all 100 training points" */
+        assert_int_equal(split.train.n, 100);
+        assert_int_equal(split.test.n, 100);
+        OptimizerDesc desc;
+        assert_true(optimizer_parse_vec(two_runs->runs.specs[0], split.train.n, data, &desc, &err));
+        assert_int_equal(desc.batch, 0);
+        /* "2/η = 10", "38/η = 1900" */
+        assert_true(fabs(net_run_stability_line(&desc, steps) - 10) < 1e-9);
+        assert_true(optimizer_parse_vec(two_runs->runs.specs[1], split.train.n, data, &desc, &err));
+        assert_true(fabs(net_run_stability_line(&desc, steps) - 1900) < 1e-9);
+        NetRun a, b;
+        AvsRun gd = avs_run(&model, &split, data, two_runs->runs.specs[0], theta0, steps, &a);
+        AvsRun adam = avs_run(&model, &split, data, two_runs->runs.specs[1], theta0, steps, &b);
+        const double *ta = net_run_theta(&a), *tb = net_run_theta(&b);
+        double square = 0, square_a = 0, square_b = 0;
+        for (size_t i = 0; i < model.nparams; i++) {
+            square += (ta[i] - tb[i]) * (ta[i] - tb[i]);
+            square_a += (ta[i] - theta0[i]) * (ta[i] - theta0[i]);
+            square_b += (tb[i] - theta0[i]) * (tb[i] - theta0[i]);
+        }
+        double apart = sqrt(square), differ = disagreement(&model, ta, tb, work);
+        gd_moved_min = fmin(gd_moved_min, sqrt(square_a));
+        gd_moved_max = fmax(gd_moved_max, sqrt(square_a));
+        adam_moved_min = fmin(adam_moved_min, sqrt(square_b));
+        adam_moved_max = fmax(adam_moved_max, sqrt(square_b));
+        print_message("seed %2llu: gd λ/edge %.3f |θ| %.2f train %.4f (%.0f%%) test %.0f%%; "
+                      "adam λ/edge %.3f |θ| %.2f train %.5f (%.0f%%) test %.0f%%; apart %.2f, "
+                      "regions differ on %.3f\n", (unsigned long long)g, gd.edge_share,
+                      gd.norm, gd.train_loss, 100 * gd.train_acc, 100 * gd.test_acc,
+                      adam.edge_share, adam.norm, adam.train_loss,
+                      100 * adam.train_acc, 100 * adam.test_acc, apart, differ);
+        gd_at_edge += fabs(gd.edge_share - 1) <= 0.08;
+        adam_share_min = fmin(adam_share_min, adam.edge_share);
+        adam_share_max = fmax(adam_share_max, adam.edge_share);
+        apart_min = fmin(apart_min, apart);
+        apart_max = fmax(apart_max, apart);
+        differ_min = fmin(differ_min, differ);
+        differ_max = fmax(differ_max, differ);
+        adam_better += adam.test_acc > gd.test_acc;
+        gd_better += gd.test_acc > adam.test_acc;
+        gd_wrong_min = fmin(gd_wrong_min, 1 - gd.train_acc);
+        gd_wrong_max = fmax(gd_wrong_max, 1 - gd.train_acc);
+        adam_wrong = fmax(adam_wrong, 1 - adam.train_acc);
+        net_run_free(&a);
+        net_run_free(&b);
+        netdata_free(&split);
+    }
+    print_message("gd at its edge (within 8 %%) on %d; adam λ/edge %.3f .. %.3f; from θ0: gd "
+                  "%.3f .. %.3f, adam %.3f .. %.3f; apart %.2f .. %.2f; regions differ %.3f .. "
+                  "%.3f; test: adam better %d, gd better %d; train wrong: gd %.2f .. %.2f, adam "
+                  "<= %.2f\n", gd_at_edge, adam_share_min, adam_share_max, gd_moved_min,
+                  gd_moved_max, adam_moved_min, adam_moved_max, apart_min, apart_max, differ_min,
+                  differ_max,
+                  adam_better, gd_better, gd_wrong_min, gd_wrong_max, adam_wrong);
+    /* edges: "GD's λmax averages within 8 % of 2/η = 10 on 19 of 20
+     * starts", "Adam's λmax(P⁻¹H) 0.86 to 0.98 of 38/η = 1900 on all 20"
+     * (0.862 .. 0.980). */
+    assert_int_equal(gd_at_edge, 19);
+    assert_true(fabs(adam_share_min - 0.86) < 0.005 && fabs(adam_share_max - 0.98) < 0.005);
+    /* apart: "Adam ends 15 to 28 from θ0, GD 2 to 5", "14 to 27 apart" (15.247 .. 27.502, 1.964 .. 5.170, 14.37 .. 27.11). */
+    assert_true(fabs(adam_moved_min - 15) < 0.5 && fabs(adam_moved_max - 28) < 0.5);
+    assert_true(fabs(gd_moved_min - 2) < 0.5 && fabs(gd_moved_max - 5) < 0.5);
+    assert_true(fabs(apart_min - 14) < 0.5 && fabs(apart_max - 27) < 0.5);
+    /* regions: "differ ... on 4 to 15 %" (0.036 .. 0.151); held_out: "Adam
+     * scored higher on 15 of 20 starts, GD on 5"; not_a_verdict: "GD still
+     * misses 2 to 45 % of the training points, Adam at most 2 %". */
+    assert_true(fabs(differ_min - 0.04) < 0.005 && fabs(differ_max - 0.15) < 0.005);
+    assert_int_equal(adam_better, 15);
+    assert_int_equal(gd_better, 5);
+    assert_true(fabs(gd_wrong_min - 0.02) < 1e-9 && fabs(gd_wrong_max - 0.45) < 1e-9);
+    assert_true(adam_wrong <= 0.02 + 1e-9);
+    free(theta0);
+    model_work_destroy(work);
+    lesson_free(&lesson);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2042,6 +2231,7 @@ int main(void)
         cmocka_unit_test(test_edge_of_stability),
         cmocka_unit_test(test_trained_not_derived),
         cmocka_unit_test(test_representation),
+        cmocka_unit_test(test_adam_vs_sgd_network),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

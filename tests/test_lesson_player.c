@@ -126,7 +126,8 @@ static const char network_steps[] =
     "lesson { title = 'Net', model = 'mlp:layers=2-6-6-2', data = 'moons:n=40' }\n"
     "step { caption = 'one', runs = { 'adam:lr=0.01', 'gd:lr=0.1' }, ensemble = 3,\n"
     "       play = 40, speed = 100 }\n"
-    "step { caption = 'two', keep = true, representation = 2, play = 20, speed = 100 }\n"
+    "step { caption = 'two', keep = true, representation = 2, play = 20, speed = 100,\n"
+    "       plot = { run = 2 } }\n"
     "step { caption = 'flat', landscape = 'quadratic', runs = 'gd' }\n"
     "step { caption = 'four', model = 'mlp:layers=2-4-2', data = 'xor:n=40',\n"
     "       runs = 'gd:lr=0.5', slice = 'pca' }\n";
@@ -149,6 +150,7 @@ static void test_network_steps(void **state)
     assert_true(s->display.ensemble);
     assert_int_equal(s->display.net_layer, 0);
     assert_int_equal(s->run_count, 0);
+    assert_int_equal(scene_shown_run(s), 0);
     play(app, 2.0);
     assert_int_equal(net_stage_shown_step(s->net), 40);
 
@@ -158,6 +160,9 @@ static void test_network_steps(void **state)
     assert_int_equal(net_stage_shown_step(s->net), 60);
     assert_int_equal(s->display.net_layer, 2);
     assert_int_equal(s->ensemble->count, 3);
+    /* plot = { run = 2 }: the data panel shows run 2, the selection stays. */
+    assert_int_equal(scene_shown_run(s), 1);
+    assert_int_equal(net_stage_selected(s->net), 0);
 
     push_key_down(SDLK_RIGHT, KMOD_NONE);
     play(app, 0.2);

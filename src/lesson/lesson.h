@@ -244,9 +244,10 @@ typedef struct LessonStep {
                                     range (L − L*), 0 < ymin < ymax; both 0:
                                     from the runs */
     long plot_run;               /* plot = { run = N }: N − 1, the one run the
-                                    sharpness and norm plots draw; -1 (or a run
-                                    the step does not have): every run
-                                    (sharpness), the selected one (norm) */
+                                    sharpness and norm plots and a network's
+                                    data panel draw; -1 (or a run the step
+                                    does not have): every run (sharpness),
+                                    the selected one (the others) */
     LandscapePoint distance_from;/* distance_from = { x, y }: what the distance
                                     plot measures from; (0, 0) when not given */
     char *experiment;            /* owned; an experiment's spec, measured beside the

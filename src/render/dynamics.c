@@ -547,17 +547,9 @@ static double angle_at(const void *ctx, size_t k)
     return acos(fmin(fmax(c, -1.0), 1.0)) * 180.0 / 3.14159265358979323846;
 }
 
-/* The run the norm plot draws: the one the lesson names, else the selected. */
-static size_t norm_run(const Scene *scene)
-{
-    return scene->display.plot_run >= 0 && (size_t)scene->display.plot_run < scene->run_count
-               ? (size_t)scene->display.plot_run
-               : scene->selected;
-}
-
 static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
 {
-    size_t i = norm_run(scene);
+    size_t i = scene_shown_run(scene);
     NormSeries n = {&scene->runs[i].run, {0, 0}};
     bool margin = landscape_max_margin_direction(scene->landscape, n.dir);
     size_t count = n.run->count;
@@ -729,7 +721,7 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
                  render_text_width(r, _(LOG_SUFFIX), px);
         break;
     default:
-        snprintf(title, sizeof title, _(NORM_TITLE), norm_run(scene) + 1);
+        snprintf(title, sizeof title, _(NORM_TITLE), scene_shown_run(scene) + 1);
         text_w = fmax(render_text_width(r, title, px), render_text_width(r, _(ANGLE_TITLE), px));
         break;
     }

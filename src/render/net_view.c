@@ -4,7 +4,7 @@
  * net_stage_sample) with each run's path projected onto it and its head
  * labelled with its distance from the plane; in the panels, a legend of
  * the runs with their train and test loss, the plots (net_plots.c), and
- * the data panel, the input plane coloured by the selected run's
+ * the data panel, the input plane coloured by one run's (scene_shown_run)
  * predicted class with the train points (filled), the test points
  * (hollow) and the misclassified ones ringed.
  *
@@ -238,13 +238,13 @@ static bool data_shown(const Scene *scene)
     return d->train.dim == 2 && d->train.classes >= 2;
 }
 
-/* The data panel's title: the selected run's accuracies. */
+/* The data panel's title: its run's accuracies. */
 static void data_title(const Scene *scene, char *dest, size_t size)
 {
-    const NetRun *run = net_stage_run(scene->net, net_stage_selected(scene->net));
-    const NetMetrics *mt = head_metrics(run);
-    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"),
-             net_stage_selected(scene->net) + 1, 100 * mt->train_acc, 100 * mt->test_acc);
+    size_t shown = scene_shown_run(scene);
+    const NetMetrics *mt = head_metrics(net_stage_run(scene->net, shown));
+    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"), shown + 1,
+             100 * mt->train_acc, 100 * mt->test_acc);
 }
 
 static LayoutRequest data_need(Renderer *r, const Scene *scene)
@@ -262,14 +262,15 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
- * colour, ringed when the selected run gets them wrong. */
+ * colour, ringed when the panel's run gets them wrong. */
 static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train, double lo,
                          double unit, double x0, double y0)
 {
     int *classes = malloc(set->n * sizeof *classes);
     double *confidence = malloc(set->n * sizeof *confidence);
     if (classes && confidence && set->n > 0)
-        net_stage_predict(scene->net, set->x, set->n, classes, confidence);
+        net_stage_predict(scene->net, scene_shown_run(scene), set->x, set->n, classes,
+                          confidence);
     double s = r->scale;
     for (size_t k = 0; classes && confidence && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
@@ -307,8 +308,8 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     int classes[NET_DATA_CELLS * NET_DATA_CELLS];
     double confidence[NET_DATA_CELLS * NET_DATA_CELLS];
     net_repr_square_cells(d, NET_DATA_CELLS, points);
-    net_stage_predict(scene->net, points, NET_DATA_CELLS * NET_DATA_CELLS, classes,
-                      confidence);
+    net_stage_predict(scene->net, scene_shown_run(scene), points,
+                      NET_DATA_CELLS * NET_DATA_CELLS, classes, confidence);
     Rgba ground = r->theme->panel;
     ground.a = 1.0f;
     int k_classes = d->train.classes;

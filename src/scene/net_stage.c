@@ -553,8 +553,8 @@ size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest)
 /* ------------------------------------------------------------------------ */
 /* Predictions                                                               */
 
-void net_stage_predict(const NetStage *stage, const double *x, size_t count, int *classes,
-                       double *confidence)
+void net_stage_predict(const NetStage *stage, size_t i, const double *x, size_t count,
+                       int *classes, double *confidence)
 {
     int k = stage->model.sizes[stage->model.nsizes - 1];
     double *outputs = malloc(count * (size_t)k * sizeof *outputs);
@@ -563,7 +563,7 @@ void net_stage_predict(const NetStage *stage, const double *x, size_t count, int
             classes[s] = -1, confidence[s] = (double)NAN;
         return;
     }
-    model_outputs(&stage->model, net_run_theta(&stage->runs[stage->selected].run), x, count,
+    model_outputs(&stage->model, net_run_theta(&stage->runs[i].run), x, count,
                   outputs, stage->work);
     for (size_t s = 0; s < count; s++) {
         const double *z = outputs + s * (size_t)k;

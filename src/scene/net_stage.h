@@ -162,12 +162,12 @@ GridStats net_stage_sample(const NetStage *stage, ViewRect view, int width, int 
  * into dest); returns how many.  None before the first grid. */
 size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest);
 
-/* The selected run's predicted class at count input points (x: count × 2)
- * into classes, and its confidence (the top softmax probability, or for
- * mse the largest output clamped to [0, 1]) into confidence; classes -1
- * and confidence NaN when out of memory. */
-void net_stage_predict(const NetStage *stage, const double *x, size_t count, int *classes,
-                       double *confidence);
+/* Run i's predicted class at count input points (x: count × 2) into
+ * classes, and its confidence (the top softmax probability, or for mse the
+ * largest output clamped to [0, 1]) into confidence; classes -1 and
+ * confidence NaN when out of memory. */
+void net_stage_predict(const NetStage *stage, size_t i, const double *x, size_t count,
+                       int *classes, double *confidence);
 
 size_t net_stage_selected(const NetStage *stage);
 

@@ -997,6 +997,15 @@ void scene_select(Scene *scene, size_t i)
         scene->selected = i;
 }
 
+size_t scene_shown_run(const Scene *scene)
+{
+    size_t count = scene->net ? net_stage_run_count(scene->net) : scene->run_count;
+    long named = scene->display.plot_run;
+    if (named >= 0 && (size_t)named < count)
+        return (size_t)named;
+    return scene->net ? net_stage_selected(scene->net) : scene->selected;
+}
+
 void scene_toggle_hidden(Scene *scene, size_t i)
 {
     if (i < scene->run_count)

@@ -103,8 +103,8 @@ typedef struct SceneDisplay {
                             (optimizer_effective_lr) as a box at its head */
     ScenePlot plot;     /* the dynamics plot, NONE: the loss plot alone */
     long plot_run;      /* the one run (index) the sharpness and norm plots
-                           draw; -1: sharpness draws every run, norm the
-                           selected one */
+                           and a network's data panel draw; -1: sharpness
+                           draws every run, the others the selected one */
     double distance_from[2]; /* the point SCENE_PLOT_DISTANCE measures from */
     double loss_ymin, loss_ymax; /* the loss plot's range when 0 < ymin < ymax
                            (L − L* on its log scale, L on a linear one), so
@@ -307,6 +307,10 @@ size_t scene_shown_step(const Scene *scene);
 
 /* Selects run i (ignored when there is none). */
 void scene_select(Scene *scene, size_t i);
+/* The run the one-run panels show (the norm plot; a network's data
+ * panel): the one display.plot_run names (a lesson's plot = { run = N }),
+ * else the selected one. */
+size_t scene_shown_run(const Scene *scene);
 /* Hides or shows run i. */
 void scene_toggle_hidden(Scene *scene, size_t i);
 

@@ -1,0 +1,91 @@
+-- adam_vs_sgd_network.lua: Adam and gradient descent prefer different
+-- solutions on a network too.  One 2-16-16-2 tanh network with squared
+-- loss on spirals (100 training points, 100 held out), trained from the
+-- same θ0 by full-batch gradient descent and by Adam.  Squared loss, as in
+-- the edge_of_stability experiment's network: with cross-entropy the
+-- sharpness falls as the fit grows sure instead of holding an edge.
+-- tests/test_lesson_claims.c (test_adam_vs_sgd_network) measures every
+-- sentence over 20 data sets and starts.
+
+lesson {
+  title = { en = "Adam and gradient descent on a network", zh = "网络上的 Adam 与梯度下降" },
+  model = "mlp:layers=2-16-16-2,act=tanh,loss=mse",
+  data = "spirals:n=200",
+  init_seed = 0,
+}
+
+step {
+  id = "two_runs",
+  caption = {
+    en = "One network, one random start, trained twice: run 1 by gradient descent on all 100 "
+      .. "training points (η = 0.2), run 2 by Adam (η = 0.02). Each settles at its own edge, "
+      .. "dashed in the sharpness plot.",
+    zh = "同一个网络、同一个随机起点，训练两次：第 1 条用梯度下降，每一步都用全部 100 个训练点"
+      .. "（η = 0.2）；第 2 条用 Adam（η = 0.02）。两者各自停在自己的边缘上，就是锐度图里的虚线。",
+  },
+  runs = { "gd:lr=0.2", "adam:lr=0.02" },
+  slice = "pca",
+  play = 2000,
+  speed = 400,
+}
+
+step {
+  id = "edges",
+  caption = {
+    en = "In the last 500 of 2000 updates GD's λmax averages within 8 % of 2/η = 10 on 19 of "
+      .. "20 starts, Adam's λmax(P⁻¹H) 0.86 to 0.98 of 38/η = 1900 on all 20.",
+    zh = "在 2000 步的最后 500 步里，20 个起点中有 19 个的 GD 的 λmax 平均值离 2/η = 10 不到 8%；"
+      .. "Adam 的 λmax(P⁻¹H) 在全部 20 个起点上平均是 38/η = 1900 的 0.86 到 0.98 倍。",
+  },
+  keep = true,
+  slice = "pca",
+}
+
+step {
+  id = "apart",
+  caption = {
+    en = "They end as different networks: on the map Adam's path goes much farther. Over 20 "
+      .. "starts Adam ends 15 to 28 from θ0, GD 2 to 5; the two lie 14 to 27 apart.",
+    zh = "它们最后成了不同的网络：地图上 Adam 的路径走得远得多。在 20 个起点上，"
+      .. "Adam 最后离 θ0 有 15 到 28，GD 只有 2 到 5；两者相距 14 到 27。",
+  },
+  keep = true,
+  slice = "pca",
+}
+
+step {
+  id = "regions",
+  caption = {
+    en = "They draw different decision regions too. The data panel now shows run 2, Adam: its "
+      .. "regions differ from gradient descent's on 4 to 15 % of the square around the data.",
+    zh = "它们画出的决策区域也不一样。数据面板现在显示第 2 条，也就是 Adam：在数据周围的正方形里，"
+      .. "它的区域和梯度下降的有 4% 到 15% 不同。",
+  },
+  keep = true,
+  slice = "pca",
+  plot = { run = 2 },
+}
+
+step {
+  id = "held_out",
+  caption = {
+    en = "On the 100 held-out points Adam scored higher on 15 of 20 starts, GD on 5.",
+    zh = "在 100 个留出点上，20 个起点中 Adam 有 15 次得分更高，GD 有 5 次。",
+  },
+  keep = true,
+  slice = "pca",
+  plot = { run = 2 },
+}
+
+step {
+  id = "not_a_verdict",
+  caption = {
+    en = "But in 2000 updates GD still misses 2 to 45 % of the training points, Adam at most "
+      .. "2 %: this shows how far each got, not which one generalises better.",
+    zh = "不过 2000 步之后，GD 仍然分错 2% 到 45% 的训练点，Adam 至多 2%："
+      .. "这说明的是各自走了多远，而不是谁泛化得更好。",
+  },
+  keep = true,
+  slice = "pca",
+  plot = { run = 2 },
+}
