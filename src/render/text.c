@@ -13,7 +13,12 @@
 #define TEXT_MAX_SIZES 48     /* pixel sizes kept open at once: every HUD size at
                                  every scale the layout test and a resized window use */
 #define TEXT_CACHE_MAX 512    /* cached images */
-#define TEXT_KEEP_FRAMES 120  /* frames an unused image survives */
+#define TEXT_KEEP_FRAMES 120  /* frames an unused image survives... */
+#define TEXT_CACHE_BYTES ((size_t)4 << 20) /* ...while the images, beyond those
+                                 the last frame used, take at most this: numbers
+                                 that change every frame (a race's legend) would
+                                 otherwise keep 120 frames' worth, 9.6 MB at
+                                 1920x1080 */
 #define TEXT_MAX_BYTES 1024   /* longest string rasterised */
 
 typedef struct FontFile {
@@ -23,7 +28,8 @@ typedef struct FontFile {
 
 typedef struct SizedFonts {
     int px;
-    TTF_Font *main, *cjk;     /* cjk may be NULL */
+    TTF_Font *main, *cjk;     /* cjk: opened on the first character main lacks */
+    bool cjk_tried;           /* cjk was asked for (and is NULL if it failed) */
 } SizedFonts;
 
 typedef struct Entry {
@@ -36,11 +42,13 @@ typedef struct Entry {
 
 struct Text {
     FontFile main, cjk;
-    bool has_cjk;
+    bool has_cjk;             /* fontconfig names a CJK face not yet found wanting */
+    bool cjk_checked;         /* the CJK face was opened once (and kept if it has 中) */
     SizedFonts sizes[TEXT_MAX_SIZES];
     int size_count;
     Entry entries[TEXT_CACHE_MAX];
     size_t entry_count;
+    size_t bytes;             /* the entries' images, 4 bytes a pixel */
     unsigned long frame;
 };
 
@@ -96,10 +104,13 @@ Text *text_create(DescentError *err)
     }
     FcConfig *config = FcInitLoadConfigAndFonts();
     bool found = config && find_font(config, "DejaVu Sans", &t->main);
-    /* A CJK face for captions in Chinese; only kept if it has the glyphs. */
+    /* A CJK face for captions in Chinese, opened only when a string needs
+     * it: each size of Noto Sans CJK opened costs about a megabyte of
+     * FreeType's tables, and opening it slows the start. */
     t->has_cjk = config && find_font(config, "Noto Sans CJK SC:lang=zh-cn", &t->cjk);
     if (config)
         FcConfigDestroy(config);
+    /* The main face at 16 px: the probe that it opens, kept for the HUD. */
     TTF_Font *probe = found ? open_font(&t->main, 16) : NULL;
     if (!probe) {
         error_set(err, "no usable font: fontconfig finds none for 'DejaVu Sans'%s%s "
@@ -109,13 +120,7 @@ Text *text_create(DescentError *err)
         TTF_Quit();
         return NULL;
     }
-    TTF_CloseFont(probe);
-    if (t->has_cjk) {
-        TTF_Font *cjk = open_font(&t->cjk, 16);
-        t->has_cjk = cjk && TTF_GlyphIsProvided32(cjk, 0x4E2D /* 中 */);
-        if (cjk)
-            TTF_CloseFont(cjk);
-    }
+    t->sizes[t->size_count++] = (SizedFonts){.px = 16, .main = probe};
     return t;
 }
 
@@ -155,8 +160,27 @@ static SizedFonts *fonts_at(Text *t, int px)
         t->size_count--;
     }
     SizedFonts *f = &t->sizes[t->size_count++];
-    *f = (SizedFonts){.px = px, .main = main, .cjk = t->has_cjk ? open_font(&t->cjk, px) : NULL};
+    *f = (SizedFonts){.px = px, .main = main};
     return f;
+}
+
+/* f's CJK face, opened on first use; NULL when there is none.  The first
+ * one opened must have 中, or no CJK face is used at all. */
+static TTF_Font *cjk_font(Text *t, SizedFonts *f)
+{
+    if (f->cjk_tried || !t->has_cjk)
+        return f->cjk;
+    f->cjk_tried = true;
+    f->cjk = open_font(&t->cjk, f->px);
+    if (!t->cjk_checked) {
+        t->cjk_checked = true;
+        if (f->cjk && !TTF_GlyphIsProvided32(f->cjk, 0x4E2D /* 中 */)) {
+            TTF_CloseFont(f->cjk);
+            f->cjk = NULL;
+        }
+        t->has_cjk = f->cjk != NULL;
+    }
+    return f->cjk;
 }
 
 int text_line_height(Text *t, int px)
@@ -192,12 +216,12 @@ uint32_t utf8_next(const unsigned char *s, int *len)
     return cp;
 }
 
-static TTF_Font *font_for(const SizedFonts *f, uint32_t cp)
+static TTF_Font *font_for(Text *t, SizedFonts *f, uint32_t cp)
 {
-    if (cp < 0x80 || !f->cjk || TTF_GlyphIsProvided32(f->main, cp) ||
-        !TTF_GlyphIsProvided32(f->cjk, cp))
+    if (cp < 0x80 || TTF_GlyphIsProvided32(f->main, cp))
         return f->main;
-    return f->cjk;
+    TTF_Font *cjk = cjk_font(t, f);
+    return cjk && TTF_GlyphIsProvided32(cjk, cp) ? cjk : f->main;
 }
 
 /* White text with coverage in alpha, each character from a face that has
@@ -211,13 +235,13 @@ typedef struct FontRun {
 
 /* Splits utf8 into runs of one face each (the last run takes the rest when
  * there are more than MAX_RUNS); returns their number. */
-static int split_runs(const SizedFonts *f, const char *utf8, FontRun *runs)
+static int split_runs(Text *t, SizedFonts *f, const char *utf8, FontRun *runs)
 {
     int run_count = 0;
     const unsigned char *s = (const unsigned char *)utf8;
     for (size_t i = 0; s[i];) {
         int len;
-        TTF_Font *font = font_for(f, utf8_next(s + i, &len));
+        TTF_Font *font = font_for(t, f, utf8_next(s + i, &len));
         if (run_count > 0 && (runs[run_count - 1].font == font || run_count == MAX_RUNS)) {
             runs[run_count - 1].end = i + (size_t)len;
         } else {
@@ -243,7 +267,7 @@ int text_measure(Text *t, const char *utf8, int px)
     if (!f || strlen(utf8) > TEXT_MAX_BYTES)
         return 0;
     FontRun runs[MAX_RUNS];
-    int run_count = split_runs(f, utf8, runs), width = 0;
+    int run_count = split_runs(t, f, utf8, runs), width = 0;
     for (int r = 0; r < run_count; r++) {
         char piece[TEXT_MAX_BYTES + 1];
         int w = 0;
@@ -254,11 +278,11 @@ int text_measure(Text *t, const char *utf8, int px)
     return width;
 }
 
-static SDL_Surface *rasterise(const SizedFonts *f, const char *utf8)
+static SDL_Surface *rasterise(Text *t, SizedFonts *f, const char *utf8)
 {
     static const SDL_Color white = {255, 255, 255, 255};
     FontRun runs[MAX_RUNS];
-    int run_count = split_runs(f, utf8, runs);
+    int run_count = split_runs(t, f, utf8, runs);
     if (run_count == 1 && runs[0].font == f->main)
         return TTF_RenderUTF8_Blended(runs[0].font, utf8, white);
 
@@ -322,8 +346,14 @@ static uint32_t hash_text(const char *s, int px)
     return h;
 }
 
+static size_t image_bytes(TextImage image)
+{
+    return (size_t)image.width * (size_t)image.height * 4;
+}
+
 static void drop_entry(Text *t, size_t i)
 {
+    t->bytes -= image_bytes(t->entries[i].image);
     glDeleteTextures(1, &t->entries[i].image.texture);
     free(t->entries[i].utf8);
     t->entries[i] = t->entries[--t->entry_count];
@@ -343,7 +373,7 @@ TextImage text_image(Text *t, const char *utf8, int px)
         }
     }
     SizedFonts *f = fonts_at(t, px);
-    SDL_Surface *surface = f ? rasterise(f, utf8) : NULL;
+    SDL_Surface *surface = f ? rasterise(t, f, utf8) : NULL;
     if (!surface)
         return none;
     TextImage image = {upload(surface), surface->w, surface->h};
@@ -362,6 +392,7 @@ TextImage text_image(Text *t, const char *utf8, int px)
         drop_entry(t, oldest);
     }
     t->entries[t->entry_count++] = (Entry){copy, px, hash, image, t->frame};
+    t->bytes += image_bytes(image);
     return image;
 }
 
@@ -371,4 +402,15 @@ void text_end_frame(Text *t)
     for (size_t i = t->entry_count; i-- > 0;)
         if (t->entries[i].last_used + TEXT_KEEP_FRAMES < t->frame)
             drop_entry(t, i);
+    while (t->bytes > TEXT_CACHE_BYTES) {
+        size_t oldest = t->entry_count;
+        for (size_t i = 0; i < t->entry_count; i++)
+            if (t->entries[i].last_used + 1 < t->frame &&
+                (oldest == t->entry_count ||
+                 t->entries[i].last_used < t->entries[oldest].last_used))
+                oldest = i;
+        if (oldest == t->entry_count)
+            break;
+        drop_entry(t, oldest);
+    }
 }

@@ -4,9 +4,11 @@
  *
  * The main face is DejaVu Sans (fonts-dejavu-core); characters it lacks
  * (Chinese captions) come from a CJK face (Noto Sans CJK) when fontconfig
- * knows one.  Each distinct (string, pixel size) becomes one texture of
- * white text with coverage in alpha; textures not used for a while are
- * freed by text_end_frame.
+ * knows one, opened at a size only when a string at that size needs it.
+ * Each distinct (string, pixel size) becomes one texture of white text with
+ * coverage in alpha; text_end_frame frees textures not used for a while,
+ * and beyond 4 MB of them the least recently used that the last frame did
+ * not use.
  */
 #ifndef DESCENT_RENDER_TEXT_H
 #define DESCENT_RENDER_TEXT_H
