@@ -635,14 +635,12 @@ static int legend_rows(const Frame *f, double scale)
 /* P switches to projector mode: text and panels grow by the projector
  * factor.  In a frame wide enough for the quadratic's formula on one line
  * at both sizes: a legend line too wide for the frame wraps, and one more
- * line would grow the legend by more than the factor.  A square view: a
- * 2:1 one leaves the map under 0.45 of the frame high at the projector
- * size, and the legend takes its compact form, two lines fewer (layout.h). */
+ * line would grow the legend by more than the factor. */
 static void test_projector_mode(void **state)
 {
     (void)state;
     const char *runs[] = {"gd:lr=0.02"};
-    App *app = open_sized("quadratic", runs, 1, "2,1", (ViewRect){-3, 3, -3, 3}, 1280, 800);
+    App *app = open_sized("quadratic", runs, 1, "2,1", (ViewRect){-4, 4, -2, 2}, 1280, 800);
     Frame normal = draw_frame(app, 0.0);
     push_text("P");
     /* The map changed size: the first frame's heatmap is the coarse one
