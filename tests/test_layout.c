@@ -117,7 +117,7 @@ static void check_map(const Renderer *renderer, const Layout *l, const Scene *sc
     /* The view at least MAP_FLOOR of the frame high: what the search makes
      * room for (layout.h).  The least now, implicit_regularization 4 at
      * --projector under a five-line caption and two plots, shows it 0.23
-     * high; adaptive 4 at 1920x1080 --projector went from 0.35 to 0.41. */
+     * high. */
     LayoutInput shape = {.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
                                              (scene->view.ymax - scene->view.ymin)};
     if (layout_map_view(&shape, l) < MAP_FLOOR * h)

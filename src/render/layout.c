@@ -346,12 +346,8 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
 }
 
 /* A map showing the view less high than this share of the frame is
- * cramped: make_room is tried.  A third left adaptive 4 at 1920x1080
- * --projector its view 0.35 of the frame high beside a legend with the
- * formula and the status line it did not need; at 0.45, 174 of the 1984
- * lesson frames test_layout checks under 0.4 became 95, the mean 0.58 ->
- * 0.61. */
-#define MAP_LEAST 0.45
+ * cramped: make_room is tried. */
+#define MAP_LEAST (1.0 / 3.0)
 
 /* The panels at their least, in their compact forms, every arrangement:
  * taken over best for a map that scores more than LAYOUT_MAP_GAIN
@@ -377,7 +373,7 @@ static void make_room(const LayoutInput *in, Layout *out, Layout *best)
  * with compact forms.  With a map to make room for (landscape_aspect > 0),
  * every arrangement of a stage is tried, and a later one is taken over an
  * earlier only for a map that scores more than 10% higher; a map
- * still under 0.45 of the frame's height makes room (make_room). */
+ * still under a third of the frame's height makes room (make_room). */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
     bool search = in->landscape_aspect > 0;

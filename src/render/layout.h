@@ -58,7 +58,7 @@
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
  * only when its map scores more than 10% higher; and when the map
- * still shows the view less than 0.45 of the frame high, the panels at
+ * still shows the view less than a third of the frame high, the panels at
  * their least and in their compact forms are tried, on the same terms.
  *
  * Labels on the landscape (layout_place_label) are placed against the
