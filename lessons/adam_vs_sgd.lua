@@ -11,6 +11,7 @@ lesson {
   -- points of the legend, the caption and the plots.
   view = { -1.9, 4.5, -1.35, 2.25 },
   start = { 0, 0 },
+  axes = true,   -- the captions cite coordinates: (0.6, 1.2), (1, 1), 0.45 apart
 }
 
 -- The data overlay draws the line of minima (white, dashed) and labels its

@@ -51,6 +51,10 @@ step {
   play = 100,
   speed = 20,
   show = { "loss", "schedule" },
+  -- The loss plot from 10⁻⁵ to 10: left to itself it ran down to the
+  -- warm-up's 10⁻⁵⁴, where η = 0.05's fall to 2·10⁻⁵ hugs the top and
+  -- neither run is seen to reach the bottom.
+  plot = { ymin = 1e-5, ymax = 10 },
 }
 
 -- The clouds' root-mean-square distances from the minimum after 800 steps,

@@ -34,7 +34,7 @@ step {
   caption = {
     en = "Yet they are eight different networks. Any two lie at least 1.1 times their mean "
       .. "|θ| apart, farther from each other than they are, on average, from zero; and any "
-      .. "two draw different decision regions: they disagree on at least 1 % of the square "
+      .. "two draw different decision regions: they disagree on at least 1% of the square "
       .. "around the data.",
     zh = "然而这是八个不同的网络。任意两个之间的距离至少是它们平均 |θ| 的 1.1 倍，"
       .. "比它们离原点的平均距离还远；任意两个画出的决策区域也不一样："

@@ -542,10 +542,15 @@ static void linreg_single_sample_reports_the_min_norm_point(void **state)
     assert_close(m[0].x, y * x1 / norm2, 1e-12 * fabs(y * x1 / norm2) + 1e-15);
     assert_close(m[0].y, y * x2 / norm2, 1e-12 * fabs(y * x2 / norm2) + 1e-15);
     /* Moving along the line keeps the loss at zero, up to the rounding of
-     * the quadratic form's terms, each at most t² |x|⁴ in size. */
+     * the quadratic form's terms, each at most t² |x|⁴ in size; never
+     * below zero (a loss; the colour bar showed -2.78e-17 once). */
     for (double t = -2; t <= 2; t += 0.5) {
         double wx = m[0].x - t * x2, wy = m[0].y + t * x1;
         assert_close(landscape_value(l, wx, wy), 0.0, 8 * DBL_EPSILON * (1 + t * t * norm2 * norm2));
+    }
+    for (int k = 0; k <= 1000; k++) {
+        double t = -2.0 + 0.004 * k, wx = m[0].x - t * x2, wy = m[0].y + t * x1;
+        assert_true(landscape_value(l, wx, wy) >= 0.0);
     }
     LandscapeEval e;
     landscape_eval(l, 0.3, 0.7, &e);

@@ -92,10 +92,13 @@ static void check_layout(const Layout *l, int w, int h, const char *where)
     }
 }
 
+/* The least share of the frame's height the map shows the view on. */
+#define MAP_FLOOR 0.2
+
 /* The map (Layout.landscape) lies inside the frame under no panel (the
  * readout and the notice excepted: they come and go over it), shows the
  * asked-for view whole, and every run head the 2D frame draws lies on it,
- * under no panel. */
+ * under no panel, at least MAP_FLOOR of the frame high. */
 static void check_map(const Renderer *renderer, const Layout *l, const Scene *scene, int w,
                       int h, const char *where)
 {
@@ -111,6 +114,15 @@ static void check_map(const Renderer *renderer, const Layout *l, const Scene *sc
             layout_overlap(map, l->rect[p]))
             report(where, "the map (%.0f, %.0f, %.0f x %.0f) under the %s", map.x, map.y, map.w,
                    map.h, panel_names[p]);
+    /* The view at least MAP_FLOOR of the frame high: what the search makes
+     * room for (layout.h).  The least now, implicit_regularization 4 at
+     * --projector under a five-line caption and two plots, shows it 0.23
+     * high. */
+    LayoutInput shape = {.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
+                                             (scene->view.ymax - scene->view.ymin)};
+    if (layout_map_view(&shape, l) < MAP_FLOOR * h)
+        report(where, "the map shows the view %.0f px high, under %.2f of the frame",
+               layout_map_view(&shape, l), MAP_FLOOR);
     Viewport vp = render_viewport(renderer, scene);
     double left, top, right, bottom;
     viewport_to_pixel(&vp, scene->view.xmin, scene->view.ymax, &left, &top);

@@ -1961,7 +1961,7 @@ static void test_trained_not_derived(void **state)
     /* all_fit: "each ends with a training loss below 0.05". */
     assert_true(worst_loss < 0.05);
     /* all_differ: "at least 1.1 times their mean |θ| apart", "disagree on
-     * at least 1 %". */
+     * at least 1%". */
     assert_true(ratio_min >= 1.1);
     assert_true(differ_min >= 0.01);
     /* barrier: "climbs at least 0.9 above both ends". */

@@ -449,15 +449,44 @@ static void test_viewer_view_sticks_across_steps(void **state)
 }
 
 /* A run given again by the same spec keeps its colour's place, whatever
- * its position in the new list; beside a run that came back, new runs
- * take places no spec held yet, and once those are gone the lowest free.
- * The runs are learning_rate.lua's steps 4 to 7, where η = 0.19 is listed
- * second, second, -, first, and η = 0.21 alone in step 6. */
+ * its position in the new list; a new run takes a free place its optimizer
+ * held, else one no spec held yet, and once those are gone the lowest free.
+ * The runs are momentum.lua's (GD alone, momentum alone, both: GD must not
+ * change colour; then momentum with another β keeps momentum's),
+ * adaptive.lua's steps 1 and 2 (Adam keeps its colour when its η changes;
+ * RMSProp and AdaGrad take fresh ones) and learning_rate.lua's steps 4 to
+ * 7, where η = 0.19 is listed second, second, -, first, and η = 0.21 is
+ * alone in step 6. */
 static void test_same_run_keeps_its_color(void **state)
 {
     (void)state;
     Scene *s = make("quadratic:l1=1,l2=10", NULL, 0);
     LessonPlayer player;
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
+        "step { runs = { 'gd:lr=0.035' } }\n"
+        "step { runs = { 'momentum:lr=0.02,momentum=0.8' } }\n"
+        "step { runs = { 'gd:lr=0.035', 'momentum:lr=0.02,momentum=0.8' } }\n"
+        "step { runs = { 'gd:lr=0.035', 'momentum:lr=0.02,momentum=0.99' } }\n");
+    assert_int_equal(s->runs[0].color, 0);
+    assert_true(lesson_player_next(&player, s));
+    assert_int_equal(s->runs[0].color, 1);
+    assert_true(lesson_player_next(&player, s));
+    assert_int_equal(s->runs[0].color, 0);
+    assert_int_equal(s->runs[1].color, 1);
+    assert_true(lesson_player_next(&player, s));
+    assert_int_equal(s->runs[0].color, 0);
+    assert_int_equal(s->runs[1].color, 1);
+    lesson_player_close(&player);
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
+        "step { runs = { 'gd:lr=0.02', 'adam:lr=0.05' } }\n"
+        "step { runs = { 'gd:lr=0.01', 'adam:lr=0.1', 'rmsprop:lr=0.05', 'adagrad:lr=0.5' } }\n");
+    assert_true(lesson_player_next(&player, s));
+    static const size_t adaptive[4] = {0, 1, 2, 3};
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(s->runs[i].color, adaptive[i]);
+    lesson_player_close(&player);
     open_lesson_text(&player, s,
         "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
         "step { runs = { 'gd:lr=0.1', 'gd:lr=0.19' } }\n"
@@ -472,13 +501,14 @@ static void test_same_run_keeps_its_color(void **state)
     assert_int_equal(s->runs[1].color, 1);
     assert_int_equal(s->runs[2].color, 2);
     assert_true(lesson_player_next(&player, s));
-    assert_int_equal(s->runs[0].color, 0); /* no run came back */
+    assert_int_equal(s->runs[0].color, 0); /* GD's first place, free */
     assert_true(lesson_player_next(&player, s));
     assert_string_equal(s->runs[0].run.desc.spec, "gd:lr=0.19");
     assert_int_equal(s->runs[0].color, 1);
     assert_int_equal(s->runs[1].color, 0);
     assert_true(lesson_player_next(&player, s));
-    static const size_t places[6] = {1, 3, 4, 5, 6, 0};
+    /* GD's free places, then the fresh ones. */
+    static const size_t places[6] = {1, 0, 2, 3, 4, 5};
     for (size_t i = 0; i < 6; i++)
         assert_int_equal(s->runs[i].color, places[i]);
     DescentError err = {""};
@@ -487,7 +517,7 @@ static void test_same_run_keeps_its_color(void **state)
     assert_true(scene_set_runs(s, (const char *const[]){"gd:x0=1,lr=0.19,y0=2", "gd:lr=7"}, 2,
                                &err));
     assert_int_equal(s->runs[0].color, 1);
-    assert_int_equal(s->runs[1].color, 0); /* every place remembered: the lowest free */
+    assert_int_equal(s->runs[1].color, 0); /* GD's lowest free place */
     /* A run changed in place ([ ]) stays the same run. */
     scene_select(s, 1);
     assert_true(scene_scale_lr(s, 0.5, &err));

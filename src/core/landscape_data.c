@@ -169,12 +169,16 @@ static bool linreg_setup(Landscape *ls, const Spec *spec, const ParamValue *p, D
 
 /* L(w) = r0 + ½ dᵀ S d with d = w − w0: exact for a quadratic whose
  * gradient vanishes at w0, and free of the cancellation of expanding
- * ½ wᵀSw − wᵀb + ½ yᵀy/N near the minimum. */
+ * ½ wᵀSw − wᵀb + ½ yᵀy/N near the minimum.  S = XᵀX/N is positive
+ * semi-definite, so dᵀ S d ≥ 0; along a line of minima (S singular) its
+ * three terms cancel and rounding can leave about -1e-17, which the colour
+ * bar showed as a negative loss (adam_vs_sgd 3 at 1920 x 1080): held at 0. */
 static double linreg_value(const Landscape *ls, double x, double y)
 {
     const LinregStats *st = &ls->u.linreg;
     double dx = x - st->w0[0], dy = y - st->w0[1];
-    return st->r0 + 0.5 * (st->sxx * dx * dx + 2.0 * st->sxy * dx * dy + st->syy * dy * dy);
+    return st->r0 +
+           0.5 * fmax(0.0, st->sxx * dx * dx + 2.0 * st->sxy * dx * dy + st->syy * dy * dy);
 }
 
 static void linreg_eval(const Landscape *ls, double x, double y, LandscapeEval *dest)

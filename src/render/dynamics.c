@@ -823,11 +823,16 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         char label[64];
         snprintf(label, sizeof label, "η: x %.2g, y %.2g", eff[i][0], eff[i][1]);
         double w = render_text_width(r, label, px), h = render_line_height(r, px);
-        /* Beside the box, on its left when a panel would cover it; boxes of
-         * runs at one place stack their labels. */
+        /* Beside the box, on its left when a panel would cover it, moved
+         * in to lie whole on the map and under the box at the map's top
+         * (adaptive 4 at 1920x1080 --projector cut them at the frame's
+         * edges); boxes of runs at one place stack their labels. */
         double lx = cx + hx + 6.0 * s, ly = cy - hy - h;
         if (render_on_panel(r, (LayoutRect){lx - 3.0 * s, ly, w + 6.0 * s, h}))
             lx = cx - hx - 6.0 * s - w;
+        lx = fmax(vp->x, fmin(lx, vp->x + vp->width - w));
+        if (ly < vp->y)
+            ly = cy + hy;
         render_label(r, label, lx, ly, px, render_run_color(r, i, 1.0f));
     }
 }

@@ -127,29 +127,41 @@ static void settings_of(const char *spec, char *dest, size_t size)
     }
 }
 
+/* Whether settings a and b (settings_of) name the same optimizer. */
+static bool same_optimizer(const char *a, const char *b)
+{
+    size_t n = strcspn(a, ":");
+    return n == strcspn(b, ":") && strncmp(a, b, n) == 0;
+}
+
 /* Gives each of runs[0..count) its palette place (SceneRun.color): first
- * the runs whose settings (settings_of) last held a place take it back; the others take the
- * lowest places left, avoiding the places other specs remember when some
- * run came back (so it is not confused with a new one).  In
- * learning_rate.lua η = 0.19 keeps its colour from step 4 to step 7, and
- * η = 0.21, alone in step 6, keeps the first colour in step 7. */
+ * the runs whose settings (settings_of) last held a place take it back;
+ * then a run takes a free place its optimizer last held (adaptive.lua:
+ * Adam keeps its colour when its η changes); then the lowest place no
+ * settings held yet, so that a run alone in a step does not take the
+ * colour of a run that comes back later (momentum.lua: GD alone in step 1,
+ * momentum alone in step 2, both in step 3 keep their colours); once every
+ * place has been held, the lowest free. */
 static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
 {
-    bool held[SCENE_MAX_RUNS] = {false}, placed[SCENE_MAX_RUNS] = {false}, back = false;
+    bool held[SCENE_MAX_RUNS] = {false}, placed[SCENE_MAX_RUNS] = {false};
     char settings[SCENE_MAX_RUNS][sizeof scene->color_spec[0]];
     for (size_t i = 0; i < count; i++)
         settings_of(runs[i].run.desc.spec, settings[i], sizeof settings[i]);
-    for (size_t i = 0; i < count; i++)
-        for (size_t c = 0; c < SCENE_RUN_COLORS && !placed[i]; c++)
-            if (!held[c] && strcmp(scene->color_spec[c], settings[i]) == 0) {
-                runs[i].color = c;
-                held[c] = placed[i] = back = true;
-            }
+    for (int same_settings = 1; same_settings >= 0; same_settings--)
+        for (size_t i = 0; i < count; i++)
+            for (size_t c = 0; c < SCENE_RUN_COLORS && !placed[i]; c++)
+                if (!held[c] && scene->color_spec[c][0] &&
+                    (same_settings ? strcmp(scene->color_spec[c], settings[i]) == 0
+                                   : same_optimizer(scene->color_spec[c], settings[i]))) {
+                    runs[i].color = c;
+                    held[c] = placed[i] = true;
+                }
     for (size_t i = 0; i < count; i++) {
         if (placed[i])
             continue;
         size_t c = 0;
-        while (c < SCENE_RUN_COLORS && (held[c] || (back && scene->color_spec[c][0])))
+        while (c < SCENE_RUN_COLORS && (held[c] || scene->color_spec[c][0]))
             c++;
         if (c == SCENE_RUN_COLORS)
             for (c = 0; held[c];)

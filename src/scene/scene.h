@@ -57,8 +57,9 @@ typedef struct SceneRun {
     size_t color;       /* its place in the palette of run colours: a run given
                            again by the same spec (a later lesson step) takes
                            back the place it had, so the same run keeps its
-                           colour; a new one takes the lowest place left
-                           (scene.c) */
+                           colour; a new one a free place its optimizer
+                           held, else the lowest place no run held yet in
+                           this lesson, else the lowest free (scene.c) */
 } SceneRun;
 
 /* The gradient flow dθ/dt = -∇L beside a run (display.flow): a core run
