@@ -65,10 +65,18 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
     snprintf(dest, size, "%s", spec);
 }
 
+/* A loss whose text is as wide as the legend's rule writes one (4 digits,
+ * a sign and a two-digit exponent): the legend is laid out for it, so the
+ * panel, and the map beside it, keep their size while the losses play
+ * (a race at 1080p moved the map by 33 px every few frames and repainted
+ * the landscape each time). */
+#define WIDEST_LOSS (-8.888e-88)
+
 /* A run's legend item: head, its number and name ("2  gd:lr=0.05"), and
- * its readings (loss, step, η; or how it ended). */
-static void run_line(const Scene *scene, size_t i, char *head, size_t head_size, char *dest,
-                     size_t size)
+ * its readings (loss, step, η; or how it ended); widest: with WIDEST_LOSS
+ * for the loss (the panel's width, never drawn). */
+static void run_line(const Scene *scene, size_t i, bool widest, char *head, size_t head_size,
+                     char *dest, size_t size)
 {
     const SceneRun *sr = &scene->runs[i];
     const Run *run = &sr->run;
@@ -81,7 +89,7 @@ static void run_line(const Scene *scene, size_t i, char *head, size_t head_size,
         snprintf(dest, size, _("stalled at step %zu"), run_steps(run));
     else {
         char loss[32], lr[32];
-        number_text(run_head(run).loss, 4, loss, sizeof loss);
+        number_text(widest ? WIDEST_LOSS : run_head(run).loss, 4, loss, sizeof loss);
         number_text(scene_run_lr(scene, i), 3, lr, sizeof lr);
         if (optimizer_info(run->desc.kind)->traits.continuous)
             /* The flow has no learning rate: its lr is the time each update spans. */
@@ -243,7 +251,7 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     double runs = 0;
     for (size_t i = 0; i < scene->run_count && narrow_form; i++) {
         char readings[200];
-        run_line(scene, i, head, sizeof head, readings, sizeof readings);
+        run_line(scene, i, true, head, sizeof head, readings, sizeof readings);
         snprintf(text, sizeof text, "%s   %s", head, readings);
         runs = fmax(runs, swatch + render_text_width(r, text, px));
     }
@@ -266,16 +274,21 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
         y += 0.25 * pad;
     }
     for (size_t i = 0; i < scene->run_count; i++) {
-        char readings[200];
-        run_line(scene, i, head, sizeof head, readings, sizeof readings);
+        char readings[200], widest[200];
+        run_line(scene, i, true, head, sizeof head, widest, sizeof widest);
+        snprintf(text, sizeof text, "%s   %s", head, widest);
+        double wide = render_text_width(r, text, px);
+        run_line(scene, i, false, head, sizeof head, readings, sizeof readings);
         snprintf(text, sizeof text, "%s   %s", head, readings);
-        if (render_text_width(r, text, px) <= narrow - swatch) {
+        if (wide <= narrow - swatch) {
             legend_item(r, l, LEGEND_RUN, i, text, px, pad + swatch, inner - swatch, &y);
+            l->w = fmax(l->w, pad + swatch + wide);
             continue;
         }
         legend_item(r, l, LEGEND_RUN, i, head, px, pad + swatch, inner - swatch, &y);
         int first = l->count;
         legend_item(r, l, LEGEND_RUN, i, readings, px, pad + swatch, inner - swatch, &y);
+        l->w = fmax(l->w, pad + swatch + fmin(render_text_width(r, widest, px), inner - swatch));
         for (int k = first; k < l->count; k++)
             l->line[k].first = false;
     }
