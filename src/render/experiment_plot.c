@@ -293,7 +293,7 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
             continue;
         const char *label = p->result.rows[i].label;
         if (label)
-            snprintf(text, sizeof text, "%s", label);
+            snprintf(text, sizeof text, "%s", _(label));
         else
             snprintf(text, sizeof text, _(MEASURED), interval);
         double w = legend_entry(r, cx, cy, px, MARK_POINT, render_run_color(r, groups, 1.0f),
@@ -327,7 +327,7 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
     /* The laws in their kind's colour when there is one kind. */
     Rgba law = groups == 1 ? render_run_color(r, 0, 0.85f) : r->theme->text;
     const LegendMark marks[] = {MARK_LINE, MARK_DASHED};
-    const char *laws[] = {_(THEORY), info->second ? info->second : NULL};
+    const char *laws[] = {_(THEORY), info->second ? _(info->second) : NULL};
     for (size_t k = 0; k < 2 && laws[k]; k++) {
         double w = legend_entry(r, cx, cy, px, marks[k], law, laws[k], false);
         if (cx > x && cx + w > right)
