@@ -30,6 +30,10 @@
 #define EXP_HEIGHT 330.0
 #define EXP_MIN_WIDTH 300.0
 #define EXP_MIN_HEIGHT 230.0
+/* The compact form's size: beside the loss plot and a narrow legend at
+ * 1280x720 --projector (the scale 1.75 makes it 437 x 341). */
+#define EXP_COMPACT_WIDTH 250.0
+#define EXP_COMPACT_HEIGHT 195.0
 /* Values spanning this factor get a log axis. */
 #define LOG_SPAN 10.0
 /* Pixels (times scale) a tick label needs beside the next one. */
@@ -249,8 +253,10 @@ LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compa
     if (!scene->experiment)
         return (LayoutRequest){.shown = false};
     double s = r->scale;
-    return (LayoutRequest){true, compact ? EXP_MIN_WIDTH * s : EXP_WIDTH * s,
-                           compact ? EXP_MIN_HEIGHT * s : EXP_HEIGHT * s, EXP_MIN_WIDTH * s,
+    if (compact)
+        return (LayoutRequest){true, EXP_COMPACT_WIDTH * s, EXP_COMPACT_HEIGHT * s,
+                               EXP_COMPACT_WIDTH * s, EXP_COMPACT_HEIGHT * s, false};
+    return (LayoutRequest){true, EXP_WIDTH * s, EXP_HEIGHT * s, EXP_MIN_WIDTH * s,
                            EXP_MIN_HEIGHT * s, false};
 }
 
