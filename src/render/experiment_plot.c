@@ -411,6 +411,29 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
     }
 }
 
+/* An axis's name (", log scale" added on a log axis) into dest and the
+ * size it fits width at; a name too long even at the least size keeps
+ * only its symbol, the part before its colon ("τ_flat / τ_sharp: escape
+ * time ..." in a compact plot at the projector's scale). */
+static int axis_name(Renderer *r, const char *name, bool log_scale, double width, char *dest,
+                     size_t size)
+{
+    char text[1][512];
+    snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", name);
+    int px = fitting_px(r, 12.5, text, 1, width);
+    const char *colon = strstr(name, ": ");
+    if (!colon)
+        colon = strstr(name, "：");
+    if (render_text_width(r, text[0], px) > width && colon) {
+        char symbol[512];
+        snprintf(symbol, sizeof symbol, "%.*s", (int)(colon - name), name);
+        snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", symbol);
+        px = fitting_px(r, 12.5, text, 1, width);
+    }
+    snprintf(dest, size, "%s", text[0]);
+    return px;
+}
+
 /* The grid, the ticks' labels and both axes' names around a. */
 static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px)
 {
@@ -441,12 +464,11 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
     const char *yname = names ? _(names->y) : p->result.info->measured;
     /* Each name on one line, smaller where the panel is narrow. */
     char text[1][512];
-    snprintf(text[0], sizeof text[0], a->xlog ? _(LOG_AXIS) : "%s", xname);
-    render_text(r, text[0], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + line,
-                fitting_px(r, 12.5, text, 1, a->w), ALIGN_CENTER, r->theme->text);
-    snprintf(text[0], sizeof text[0], a->ylog ? _(LOG_AXIS) : "%s", yname);
-    render_text(r, text[0], a->left, a->y - line - 4.0 * s,
-                fitting_px(r, 12.5, text, 1, a->x + a->w - a->left), ALIGN_LEFT, r->theme->text);
+    int x_px = axis_name(r, xname, a->xlog, a->w, text[0], sizeof text[0]);
+    render_text(r, text[0], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + line, x_px, ALIGN_CENTER,
+                r->theme->text);
+    int y_px = axis_name(r, yname, a->ylog, a->x + a->w - a->left, text[0], sizeof text[0]);
+    render_text(r, text[0], a->left, a->y - line - 4.0 * s, y_px, ALIGN_LEFT, r->theme->text);
 }
 
 /* The widest tick label of the y axis, for the room left of the area. */
