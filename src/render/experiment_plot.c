@@ -40,7 +40,8 @@
 #define TICK_SPACING 100.0
 #define POINT_RADIUS 4.0
 
-#define MEASURING N_("%s: measuring, %zu points so far (%.0f %% of the work)")
+/* "; " splits it in two lines (title_lines), as a compact plot needs. */
+#define MEASURING N_("%s: measuring; %zu points so far (%.0f %% of the work)")
 #define MEASURED N_("measured (%s)")
 #define THEORY N_("theory")
 #define FAILED_TO_MEASURE N_("%s: not measured: %s")
