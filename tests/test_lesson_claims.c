@@ -22,6 +22,7 @@
 
 #include "config.h"
 #include "core/ensemble.h"
+#include "core/experiment.h"
 #include "core/landscape.h"
 #include "core/linalg2.h"
 #include "core/model.h"
@@ -43,6 +44,7 @@ static const char *const shipped[] = {
     "learning_rate", "momentum", "saddle", "schedules", "sgd_noise", "sharp_flat", "welcome",
     "trained_not_derived", "representation",
     "adam_vs_sgd_network",
+    "escape",
 };
 #define SHIPPED_COUNT (sizeof shipped / sizeof shipped[0])
 
@@ -437,12 +439,13 @@ static void test_welcome(void **state)
 
     /* "more": the lessons it names are the ones that ship. */
     const LessonStep *more = step_named(&lesson, "more");
-    assert_int_equal(SHIPPED_COUNT, 15);
+    assert_int_equal(SHIPPED_COUNT, 16);
     assert_non_null(strstr(more->caption, "edge of stability"));
     assert_non_null(strstr(more->caption, "trained, not derived"));
     assert_non_null(strstr(more->caption, "representation"));
     assert_non_null(strstr(more->caption, "Adam against GD"));
     assert_non_null(strstr(more->caption, "Adam against gradient descent on a network"));
+    assert_non_null(strstr(more->caption, "escapes a minimum"));
     lesson_free(&lesson);
 }
 
@@ -2213,6 +2216,192 @@ static void test_adam_vs_sgd_network(void **state)
     lesson_free(&lesson);
 }
 
+/* ------------------------------------------------------------- escape */
+
+/* How many of a swarm's particles are right of x = 0.  On double_well
+ * and parabolic_wells the flow moves x by a function of x alone and the
+ * barrier's top is at x = 0, so that is the right well's basin. */
+static size_t right_count(const Swarm *swarm)
+{
+    size_t n = swarm_count(swarm), right = 0;
+    for (size_t i = 0; i < n; i++)
+        right += swarm_particle(swarm, i)->x > 0;
+    return right;
+}
+
+/* step's experiment as the window and the recorder measure it: its
+ * --quick form with the scene's seed 0, and the keys extra beside its own. */
+static void measure_experiment(const char *spec, const char *const *extra, size_t nextra,
+                               ExperimentResult *dest)
+{
+    ExperimentSpec parsed;
+    DescentError err = { "" };
+    if (!experiment_spec_parse(spec, &parsed, &err))
+        fail_msg("%s", err.message);
+    for (size_t k = 0; k < nextra; k++)
+        parsed.keys[parsed.nkeys++] = extra[k];
+    ExperimentRequest request = { .info = parsed.info, .keys = parsed.keys,
+                                  .nkeys = parsed.nkeys, .quick = true, .seed = 0,
+                                  .threads = 2 };
+    if (experiment_run(&request, dest, &err) != EXPERIMENT_DONE)
+        fail_msg("%s: %s", spec, err.message);
+}
+
+/* The value the --quick form gives key. */
+static double quick_value(const ExperimentInfo *info, const char *key)
+{
+    for (size_t q = 0; q < info->nquick; q++)
+        if (strcmp(info->quick[q].key, key) == 0)
+            return info->quick[q].value;
+    fail_msg("%s's quick form sets no %s", info->name, key);
+    return NAN;
+}
+
+/* A number as the caption writes it: %.*g with digits significant ones. */
+static void assert_shown(double value, int digits, const char *shown)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%.*g", digits, value);
+    assert_string_equal(text, shown);
+}
+
+static void test_escape(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("escape", "en");
+
+    /* "hops": double_well's barrier is ΔV = 1 over both minima; σ = 5.77 at
+     * η = 0.02 is the kramers stage's ΔV/ε = 3 (ε = ησ²/2 = 0.333); after
+     * the step's 1000 updates 154 of its 400 walkers are right of the
+     * barrier (the basins overlay's 38 or 39 %, by its cells). */
+    const LessonStep *hops = step_named(&lesson, "hops");
+    Landscape *wells = make_landscape(hops->landscape);
+    LandscapePoint left = minimum(wells, 0), right = minimum(wells, 1);
+    double lowest = landscape_value(wells, left.x, left.y);
+    assert_close(landscape_value(wells, right.x, right.y), lowest, 1e-12);
+    assert_close(landscape_value(wells, 0, 0) - lowest, 1.0, 1e-12);
+    assert_true(left.x < 0 && right.x > 0);
+    assert_true(distance(hops->start.x, hops->start.y, left) < 1e-12);
+    OptimizerDesc shaken = parse(wells, hops->runs.specs[0]);
+    assert_close(shaken.lr, 0.02, 0);
+    assert_close(shaken.noise, 5.77, 0);
+    assert_close(1.0 / (shaken.lr * shaken.noise * shaken.noise / 2.0), 3.0, 0.005);
+    assert_int_equal(hops->particles, 400);
+    assert_int_equal(hops->play, 1000);
+    Swarm *cloud = swarm_of(hops, wells, hops->runs.specs[0]);
+    print_message("escape: %zu walkers in the right well after %ld updates\n",
+                  right_count(cloud), hops->play);
+    assert_int_equal(right_count(cloud), 154);
+    swarm_destroy(cloud);
+    landscape_destroy(wells);
+
+    /* "kramers": the quick form's 1000 walkers a point from ΔV/ε = 3 to 7;
+     * E[τ] from 25.8 to 1254 (shown "26", "1250", 48.6-fold "49").
+     * "law": the law's points rise by e per unit of ΔV/ε; the points from
+     * ΔV/ε = 5 up all within 7 % (worst 6.8 %); the slope 0.9816 of h = 1. */
+    const LessonStep *kramers = step_named(&lesson, "kramers");
+    const LessonStep *law = step_named(&lesson, "law");
+    assert_true(kramers->keep && law->keep);
+    assert_string_equal(law->experiment, kramers->experiment);
+    ExperimentResult *r = malloc(sizeof *r);
+    assert_non_null(r);
+    measure_experiment(kramers->experiment, NULL, 0, r);
+    assert_true(r->passed);
+    assert_int_equal(r->count, 5);
+    assert_close(r->rows[0].swept, 3.0, 1e-12);
+    assert_close(r->rows[4].swept, 7.0, 1e-12);
+    assert_close(quick_value(r->info, "escapes"), 1000, 0);
+    print_message("escape: E[tau] %.4g .. %.4g (%.4g-fold), slope %.4f\n", r->rows[0].measured,
+                  r->rows[4].measured, r->rows[4].measured / r->rows[0].measured, r->claim.value);
+    assert_shown(r->rows[0].measured, 2, "26");
+    assert_shown(r->rows[4].measured, 3, "1.25e+03");
+    assert_shown(r->rows[4].measured / r->rows[0].measured, 2, "49");
+    for (size_t p = 0; p < r->count; p++) {
+        /* The law's line: E[τ] ∝ exp(ΔV/ε), a factor e per unit of ΔV/ε. */
+        if (p > 0)
+            assert_close(log(r->rows[p].theory / r->rows[p - 1].theory), 1.0, 1e-12);
+        assert_true(r->rows[p].checked == (r->rows[p].swept >= 5.0));
+        if (r->rows[p].checked)
+            assert_true(fabs(r->rows[p].ratio - 1.0) < 0.07);
+    }
+    assert_shown(r->claim.value, 2, "0.98");
+    assert_close(r->claim.theory, 1.0, 0);
+
+    /* "shaped_noise": parabolic_wells' sharp well has curvature 4 across
+     * x, its flat one 2, equal depths; the walkers' noise is
+     * noise_model=hessian with σ/√B for the experiment's σ = 5 (its
+     * default) and B = 2; after 1000 updates 312 of the 400 that started
+     * in the sharp well (x < 0) are right of the barrier. */
+    const LessonStep *shaped = step_named(&lesson, "shaped_noise");
+    Landscape *pair = make_landscape(shaped->landscape);
+    LandscapePoint sharp = minimum(pair, 0), flat = minimum(pair, 1);
+    assert_true(sharp.x < 0 && flat.x > 0);
+    LandscapeEval at_sharp, at_flat;
+    landscape_eval(pair, sharp.x, sharp.y, &at_sharp);
+    landscape_eval(pair, flat.x, flat.y, &at_flat);
+    assert_close(at_sharp.hess[0], 4.0, 1e-12);
+    assert_close(at_flat.hess[0], 2.0, 1e-12);
+    assert_close(at_sharp.value, at_flat.value, 1e-12);
+    assert_true(distance(shaped->start.x, shaped->start.y, sharp) < 1e-12);
+    OptimizerDesc shaped_desc = parse(pair, shaped->runs.specs[0]);
+    assert_int_equal(shaped_desc.noise_model, NOISE_HESSIAN);
+    const ExperimentInfo *escape = experiment_find(shaped->experiment);
+    assert_non_null(escape);
+    double sigma = param_find(escape->params, escape->nparams, "noise")->def;
+    assert_close(sigma, 5.0, 0);
+    assert_close(shaped_desc.noise, sigma / sqrt(2.0), 1e-4);
+    assert_close(shaped_desc.lr, param_find(escape->params, escape->nparams, "lr")->def, 0);
+    assert_int_equal(shaped->particles, 400);
+    assert_int_equal(shaped->play, 1000);
+    Swarm *shaken_pair = swarm_of(shaped, pair, shaped->runs.specs[0]);
+    print_message("escape: %zu walkers in the flat well after %ld updates\n",
+                  right_count(shaken_pair), shaped->play);
+    assert_int_equal(right_count(shaken_pair), 312);
+    swarm_destroy(shaken_pair);
+    landscape_destroy(pair);
+
+    /* "isotropic": the quick form's rows at B = 2 and 3, 1.3999 and 1.5395
+     * ("1.4", "1.5") against √2 = 1.4142.  "shaped": Hessian-shaped 6.8002
+     * and 13.127 ("6.8", "13") against 7.5873 and 14.778 ("7.6", "14.8").  The
+     * law's Hessian-shaped ratio grows exponentially with B: at B = 2, 3, 4
+     * its logarithm rises by equal steps (the full form's B; the theory
+     * does not depend on the walkers, so 10 a well suffice). */
+    const LessonStep *ratio = step_named(&lesson, "isotropic");
+    const LessonStep *shaped_ratio = step_named(&lesson, "shaped");
+    assert_true(ratio->keep && shaped_ratio->keep);
+    assert_string_equal(ratio->experiment, shaped->experiment);
+    assert_string_equal(shaped_ratio->experiment, shaped->experiment);
+    r = malloc(sizeof *r);
+    assert_non_null(r);
+    measure_experiment(ratio->experiment, NULL, 0, r);
+    assert_true(r->passed);
+    assert_int_equal(r->count, 4);
+    static const char *const kinds[] = { "isotropic", "hessian", "isotropic", "hessian" };
+    static const double batches[] = { 2, 2, 3, 3 };
+    static const char *const measured[] = { "1.4", "6.8", "1.5", "13" };
+    static const char *const theory[] = { "1.41", "7.6", "1.41", "14.8" };
+    static const int theory_digits[] = { 3, 2, 3, 3 };
+    for (size_t p = 0; p < 4; p++) {
+        print_message("escape: %s B = %g: %.5g (law %.5g)\n", r->rows[p].label,
+                      r->rows[p].swept, r->rows[p].measured, r->rows[p].theory);
+        assert_string_equal(r->rows[p].label, kinds[p]);
+        assert_close(r->rows[p].swept, batches[p], 0);
+        assert_shown(r->rows[p].measured, 2, measured[p]);
+        assert_shown(r->rows[p].theory, theory_digits[p], theory[p]);
+    }
+    assert_close(r->rows[0].theory, sqrt(2.0), 1e-12);
+    assert_close(r->rows[2].theory, sqrt(2.0), 1e-12);
+    static const char *const wider[] = { "to=4", "points=3", "escapes=10" };
+    measure_experiment(ratio->experiment, wider, 3, r);
+    assert_int_equal(r->count, 6);
+    double steps[2] = { log(r->rows[3].theory / r->rows[1].theory),
+                        log(r->rows[5].theory / r->rows[3].theory) };
+    assert_true(steps[0] > 0.5);
+    assert_close(steps[1], steps[0], 1e-9);
+    free(r);
+    lesson_free(&lesson);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2232,6 +2421,7 @@ int main(void)
         cmocka_unit_test(test_trained_not_derived),
         cmocka_unit_test(test_representation),
         cmocka_unit_test(test_adam_vs_sgd_network),
+        cmocka_unit_test(test_escape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -46,11 +46,15 @@
 
 #include "app/app_internal.h"
 #include "app/keys.h"
+#include "core/experiment.h"
 #include "core/landscape.h"
+#include "core/netdata.h"
 #include "core/optimizer.h"
 #include "core/schedule.h"
 #include "core/spec.h"
 #include "lesson/lesson.h"
+#include "render/render.h"
+#include "scene/experiment_live.h"
 #include "scene/expr_field.h"
 #include "scene/i18n.h"
 #include "scene/run_field.h"
@@ -123,7 +127,7 @@ static const char *const allowed_words[] = {
     "Kutta",
     /* formulas (expr's functions, the landscapes' and update rules' symbols) */
     "sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "pi", "sum",
-    "max", "vmax", "inf", "nan",
+    "max", "vmax", "inf", "nan", "ln",
     /* the program, and the library the S key writes code for */
     "descent", "PyTorch",
 };
@@ -199,7 +203,8 @@ static bool lesson_word(const Lesson *lesson, const char *word, size_t n)
 static bool stage_word(const Scene *scene, const char *word, size_t n)
 {
     if (has_word(landscape_spec(scene->landscape), word, n) ||
-        has_word(scene->sweep.base, word, n))
+        has_word(scene->sweep.base, word, n) ||
+        (scene->experiment && has_word(experiment_live_spec(scene->experiment), word, n)))
         return true;
     for (size_t i = 0; i < scene->run_count; i++)
         if (has_word(scene->runs[i].run.desc.spec, word, n))
@@ -217,17 +222,16 @@ static size_t token_length(const char *p, bool option)
     return n;
 }
 
-static void observe(void *context, const char *utf8, LayoutRect box)
+/* Whether a word of text that is no core name may show: what a lesson
+ * step on stage or an experiment's picture may show besides. */
+typedef bool (*WordAllowed)(const void *context, const char *word, size_t n);
+
+/* The English words in utf8 that allowed does not let through, each
+ * reported on stderr with where; returns how many. */
+static int english_words(const char *utf8, const char *where, WordAllowed allowed,
+                         const void *context)
 {
-    (void)box;
-    Watch *w = context;
-    w->texts++;
-    w->help |= strcmp(utf8, "descent — 按键（Esc 关闭）") == 0;
-    w->readout |= strncmp(utf8, "Hessian 特征值", strlen("Hessian 特征值")) == 0;
-    w->plot |= strstr(utf8, "稳定性边缘") != NULL;
-    /* The schedule's name is a core name ("cosine") that the English-word
-     * rule lets through, so its translation is looked for by name. */
-    w->schedule |= strstr(utf8, "（余弦）") != NULL;
+    int failures = 0;
     for (const char *p = utf8; *p;) {
         if (!isalpha((unsigned char)*p)) {
             p++;
@@ -242,15 +246,35 @@ static void observe(void *context, const char *utf8, LayoutRect box)
         }
         char word[128];
         snprintf(word, sizeof word, "%.*s", (int)n, p);
-        bool allowed = option || longest < 2 || core_name(word, n) ||
-                       stage_word(w->app->scene, word, n) ||
-                       (w->app->has_lesson && lesson_word(&w->app->lesson.lesson, word, n));
-        if (!allowed) {
-            fprintf(stderr, "%s: English word '%s' in \"%s\"\n", w->where, word, utf8);
-            w->failures++;
+        if (!option && longest >= 2 && !core_name(word, n) && !allowed(context, word, n)) {
+            fprintf(stderr, "%s: English word '%s' in \"%s\"\n", where, word, utf8);
+            failures++;
         }
         p += n;
     }
+    return failures;
+}
+
+/* On a lesson step's stage: the specs' and the lesson's own words. */
+static bool stage_allows(const void *context, const char *word, size_t n)
+{
+    const Watch *w = context;
+    return stage_word(w->app->scene, word, n) ||
+           (w->app->has_lesson && lesson_word(&w->app->lesson.lesson, word, n));
+}
+
+static void observe(void *context, const char *utf8, LayoutRect box)
+{
+    (void)box;
+    Watch *w = context;
+    w->texts++;
+    w->help |= strcmp(utf8, "descent — 按键（Esc 关闭）") == 0;
+    w->readout |= strncmp(utf8, "Hessian 特征值", strlen("Hessian 特征值")) == 0;
+    w->plot |= strstr(utf8, "稳定性边缘") != NULL;
+    /* The schedule's name is a core name ("cosine") that the English-word
+     * rule lets through, so its translation is looked for by name. */
+    w->schedule |= strstr(utf8, "（余弦）") != NULL;
+    w->failures += english_words(utf8, w->where, stage_allows, w);
 }
 
 /* -------------------------------------------------------------- panels */
@@ -375,6 +399,105 @@ static void test_every_panel_in_chinese(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* ----------------------------------------------------- experiment plots */
+
+/* What an experiment's picture may show besides core names: the
+ * experiment's own name and keys (the verdict starts "kramers:") and the
+ * datasets its networks train on (spirals). */
+static bool experiment_allows(const void *context, const char *word, size_t n)
+{
+    const ExperimentInfo *info = context;
+    if ((strlen(info->name) == n && strncmp(info->name, word, n) == 0) ||
+        is_name(word, n, info->params, info->nparams))
+        return true;
+    for (size_t k = 0; k < netdata_kind_count; k++)
+        if (strlen(netdata_kinds[k].name) == n && strncmp(netdata_kinds[k].name, word, n) == 0)
+            return true;
+    return false;
+}
+
+/* The texts one experiment's picture draws, and whether the translations
+ * of its claim and row labels are among them. */
+typedef struct PlotWatch {
+    const ExperimentInfo *info;
+    const char *where;
+    int failures;
+    const char *wanted[EXPERIMENT_MAX_POINTS + 1]; /* translated claim and labels */
+    bool seen[EXPERIMENT_MAX_POINTS + 1];
+    size_t nwanted;
+} PlotWatch;
+
+static void observe_plot(void *context, const char *utf8, LayoutRect box)
+{
+    (void)box;
+    PlotWatch *w = context;
+    for (size_t k = 0; k < w->nwanted; k++)
+        w->seen[k] |= strstr(utf8, w->wanted[k]) != NULL;
+    w->failures += english_words(utf8, w->where, experiment_allows, w->info);
+}
+
+/* Keys that make a slow --quick form quicker here: only the words are
+ * checked, whatever the verdict (a failed one adds its own words). */
+static const char *const edge_keys[] = {"steps=1000", "window=500", "net_steps=1000"};
+
+/* Every experiment's finished picture in Chinese: the verdict with its
+ * claim, the legend with the rows' labels and the second law, the axes.
+ * Each is measured in its --quick form and drawn as `descent experiment
+ * --plot` draws it; the claim's and every label's translation must be
+ * drawn, and no English word. */
+static void test_experiment_plots_in_chinese(void **state)
+{
+    (void)state;
+    assert_true(i18n_select("zh"));
+    DescentError err = {""};
+    Scene *scene = scene_create(&(SceneOptions){0}, &err);
+    assert_non_null(scene);
+    App *app = app_create(scene, &(AppOptions){.width = W, .height = H, .hidden = true,
+                                                .lang = "zh"},
+                          &err);
+    assert_non_null(app);
+    ExperimentResult *result = malloc(sizeof *result);
+    ExperimentPicture *picture = malloc(sizeof *picture);
+    assert_true(result && picture);
+    size_t count, labelled = 0, claims = 0;
+    const ExperimentInfo *kinds = experiment_kinds(&count);
+    int failures = 0;
+    for (size_t k = 0; k < count; k++) {
+        const ExperimentInfo *info = &kinds[k];
+        bool edge = strcmp(info->name, "edge_of_stability") == 0;
+        ExperimentRequest request = {.info = info, .keys = edge ? edge_keys : NULL,
+                                     .nkeys = edge ? sizeof edge_keys / sizeof edge_keys[0] : 0,
+                                     .quick = true, .threads = 2};
+        assert_int_equal(experiment_run(&request, result, &err), EXPERIMENT_DONE);
+        experiment_picture_of(result, picture);
+        PlotWatch watch = {.info = info, .where = info->name};
+        if (result->claim.what) {
+            watch.wanted[watch.nwanted++] = _(result->claim.what);
+            claims++;
+        }
+        for (size_t i = 0; i < result->count; i++)
+            if (result->rows[i].label) {
+                watch.wanted[watch.nwanted++] = _(result->rows[i].label);
+                labelled++;
+            }
+        renderer_observe_text(app->renderer, observe_plot, &watch);
+        render_experiment_frame(app->renderer, picture, W, H, 1.0, SCENE_THEME_DARK);
+        renderer_observe_text(app->renderer, NULL, NULL);
+        for (size_t i = 0; i < watch.nwanted; i++)
+            if (!watch.seen[i]) {
+                fprintf(stderr, "%s: \"%s\" not drawn\n", info->name, watch.wanted[i]);
+                failures++;
+            }
+        failures += watch.failures;
+    }
+    /* The experiments that have claims and labels were among them. */
+    assert_true(claims >= 4 && labelled >= 10);
+    assert_int_equal(failures, 0);
+    free(result);
+    free(picture);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -382,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_numbers_keep_their_point),
         cmocka_unit_test(test_schedule_names_translated),
         cmocka_unit_test(test_every_panel_in_chinese),
+        cmocka_unit_test(test_experiment_plots_in_chinese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

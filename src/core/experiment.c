@@ -31,7 +31,7 @@
 static const ExperimentInfo experiment_table[] = {
     {"sde_variance", "SGD on a quadratic: where the SDE picture of SGD holds and where it fails",
      "stationary variance = eta sigma^2 / (a (2 - eta a)) exactly; the SDE says eta sigma^2 / (2a)",
-     "eta*a", "variance", "95 % interval", "sde", NULL, PARAMS(experiment_sde_variance_params),
+     "eta*a", "variance", "95 % interval", N_("sde"), NULL, PARAMS(experiment_sde_variance_params),
      PARAMS(experiment_sde_variance_quick)},
     {"kramers",
      "SGD's noise carries it over a barrier: the mean escape time from a well of double_well",
@@ -57,7 +57,7 @@ static const ExperimentInfo experiment_table[] = {
      "minibatch SGD on linreg: equal noise scale eta (N/B - 1), equal stationary spread",
      "tr P with H P + P H = (eta (N/B - 1)/(N - 1)) Sigma0 (Smith & Le 2018); exact for additive "
      "noise: H P + P H - eta H P H = the same",
-     "B", "|theta - w*|^2", "95 % interval", "discrete", NULL, PARAMS(experiment_noise_scale_params),
+     "B", "|theta - w*|^2", "95 % interval", N_("discrete"), NULL, PARAMS(experiment_noise_scale_params),
      PARAMS(experiment_noise_scale_quick)},
     {"catapult",
      "GD on uv (y = 0) from sharpness lambda0: lazy, catapult, or divergent, by the step",

@@ -44,7 +44,7 @@ typedef struct ExperimentInfo {
     const char *swept;          /* the swept value's column: "eta*a" */
     const char *measured;       /* the measured figure's column: "variance" */
     const char *interval;       /* its interval's column: "95 % interval" */
-    const char *second;         /* a second theory's column ("sde"), NULL: none */
+    const char *second;         /* a second theory's column ("sde", a msgid), NULL: none */
     const char *label;          /* a column naming each row ("edge"), NULL: none */
     const ParamDef *params;
     size_t nparams;
@@ -58,7 +58,8 @@ const ExperimentInfo *experiment_kinds(size_t *count);
 const ExperimentInfo *experiment_find(const char *name);
 
 typedef struct ExperimentRow {
-    const char *label;  /* what the row is, when the experiment labels rows */
+    const char *label;  /* what the row is, when the experiment labels rows (a
+                           msgid of the UI's catalogs, core/msgid.h) */
     double swept;       /* the swept value */
     double measured;    /* the measured figure */
     double low, high;   /* its interval: the 95 % interval of a mean over
@@ -78,7 +79,7 @@ typedef struct ExperimentRow {
  * tolerance of ΔV; catapult: the largest final η·λ in the catapult band,
  * below 2 (an upper bound: tolerance 0). */
 typedef struct ExperimentClaim {
-    const char *what;
+    const char *what;   /* a msgid (core/msgid.h), as the row labels */
     double value, theory;
     double tolerance;   /* relative; 0 with below: value < theory */
     bool below;

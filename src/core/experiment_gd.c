@@ -14,6 +14,7 @@
 
 #include "linalg2.h"
 #include "model.h"
+#include "msgid.h"
 #include "net_run.h"
 #include "netdata.h"
 #include "parallel.h"
@@ -23,7 +24,6 @@
  * one where both GD and Adam sharpen to their edges (see its runner). */
 #define EDGE_NET_MODEL "mlp:layers=2-16-16-2,act=tanh,loss=mse"
 #define EDGE_NET_DATA "spirals:n=200,test=0"
-#define EDGE_NET_LABEL "mlp 2-16-16-2 tanh mse, spirals 200"
 
 const ParamDef experiment_catapult_params[] = {
     {"from", PARAM_NUMBER, 0.5, 1e-3, 1e3, NULL, "smallest lambda0 = u0^2 + v0^2 of the starts"},
@@ -230,7 +230,7 @@ ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, Descent
     for (size_t i = 0; i < starts; i++)
         for (int e = 0; e < 2; e++) {
             ExperimentRow *row = &dest->rows[2 * i + (size_t)e];
-            row->label = e == 0 ? "lazy/catapult" : "catapult/divergent";
+            row->label = e == 0 ? N_("lazy/catapult") : N_("catapult/divergent");
             row->swept = lambda0[i];
             row->theory = (e == 0 ? 2.0 : 4.0) / lambda0[i];
             row->second = (double)NAN;
@@ -240,7 +240,7 @@ ExperimentStatus experiment_catapult(Setting *s, ExperimentResult *dest, Descent
     for (size_t k = 0; k < starts * band; k++)
         largest = fmax(largest, final[k]);
     dest->count = 2 * starts;
-    dest->claim = (ExperimentClaim){"largest final eta*lambda in the catapult band", largest, 2.0,
+    dest->claim = (ExperimentClaim){N_("largest final eta*lambda in the catapult band"), largest, 2.0,
                                     0.0, true, largest < 2.0};
     landscape_destroy(ls);
     free(final);
@@ -527,8 +527,10 @@ ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest
             err, "experiment edge_of_stability: points + adam_points + 2 net_points is %zu, "
                  "not 1 to %d", count, EXPERIMENT_MAX_POINTS));
     EdgeRow rows[EXPERIMENT_MAX_POINTS];
-    static const char *const labels[] = {"gd, rosenbrock", "adam, rosenbrock",
-                                         "gd, " EDGE_NET_LABEL, "adam, " EDGE_NET_LABEL};
+    /* The network's rows name EDGE_NET_MODEL on EDGE_NET_DATA in short. */
+    static const char *const labels[] = {N_("gd, rosenbrock"), N_("adam, rosenbrock"),
+                                         N_("gd, mlp 2-16-16-2 tanh mse, spirals 200"),
+                                         N_("adam, mlp 2-16-16-2 tanh mse, spirals 200")};
     static const char *const from[] = {"from", "adam_from", "net_gd_from", "net_adam_from"},
                              *const to[] = {"to", "adam_to", "net_gd_to", "net_adam_to"};
     size_t per[] = {points, adam_points, net_points, net_points}, r = 0;
@@ -569,7 +571,7 @@ ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest
     }
     dest->count = count;
     if (!isnan(largest))
-        dest->claim = (ExperimentClaim){"largest GD lambda/edge at the start (it sharpened)",
+        dest->claim = (ExperimentClaim){N_("largest GD lambda/edge at the start (it sharpened)"),
                                         largest, 1.0, 0.0, true, largest < 1.0};
     return EXPERIMENT_DONE;
 }
@@ -706,7 +708,7 @@ ExperimentStatus experiment_max_margin_rate(Setting *s, ExperimentResult *dest,
     for (size_t p = 0; p < points; p++)
         for (int m = 0; m < 2; m++) {
             ExperimentRow *row = &dest->rows[2 * p + (size_t)m];
-            row->label = m == 0 ? "norm per ln t" : "angle exponent";
+            row->label = m == 0 ? N_("norm per ln t") : N_("angle exponent");
             row->swept = lr[p];
             row->theory = m == 0 ? 1.0 / gamma : -1.0;
             row->second = (double)NAN;

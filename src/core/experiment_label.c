@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "msgid.h"
+
 const ParamDef experiment_label_noise_params[] = {
     {"y", PARAM_NUMBER, 1.0, 1e-3, 1e3, NULL,
      "uv's target: the valley u v = y, flattest (lambda = 2y) at u = v"},
@@ -139,7 +141,7 @@ ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, Desc
         steps[p][1] = (size_t)ceil(12.0 * forget);
         for (int m = 0; m < 2; m++) {
             ExperimentRow *row = &dest->rows[2 * p + (size_t)m];
-            row->label = m == 0 ? "label noise" : "isotropic";
+            row->label = m == 0 ? N_("label noise") : N_("isotropic");
             row->swept = lr;
             row->theory = m == 0 ? rate : rate * lr * lambda / 4.0;
             row->second = (double)NAN;
@@ -186,7 +188,7 @@ ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, Desc
     }
     dest->count = 2 * points;
     double share = experiment_key(s, "iso_share") / 100.0;
-    dest->claim = (ExperimentClaim){"largest isotropic drift / label noise's law", largest_share,
+    dest->claim = (ExperimentClaim){N_("largest isotropic drift / label noise's law"), largest_share,
                                     share, 0.0, true, largest_share <= share};
     landscape_destroy(ls);
     free(figures);

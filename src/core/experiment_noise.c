@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "linalg2.h"
+#include "msgid.h"
 #include "swarm.h"
 
 const ParamDef experiment_sde_variance_params[] = {
@@ -330,7 +331,7 @@ ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentE
     if (status == EXPERIMENT_DONE && fitted >= 2) {
         double slope = experiment_fit_slope(inv_eps, log_tau, fitted),
                tolerance = experiment_key(s, "slope_tol") / 100.0;
-        dest->claim = (ExperimentClaim){"slope of log E[tau] against 1/eps", slope, h, tolerance,
+        dest->claim = (ExperimentClaim){N_("slope of log E[tau] against 1/eps"), slope, h, tolerance,
                                         false, fabs(slope / h - 1.0) <= tolerance};
     }
     landscape_destroy(ls);
@@ -426,7 +427,7 @@ ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, Des
         }
         for (int m = 0; m < 2; m++) {
             ExperimentRow *row = &dest->rows[2 * p + (size_t)m];
-            row->label = m == NOISE_ISOTROPIC ? "isotropic" : "hessian";
+            row->label = m == NOISE_ISOTROPIC ? N_("isotropic") : N_("hessian");
             row->swept = batch;
             row->theory = tau[p][m][1] / tau[p][m][0];
             row->second = (double)NAN;

@@ -39,8 +39,9 @@ static const LandscapeInfo kind_infos[] = {
     {"double_well", "h (x^2 - 1)^2 + c y^2", PARAMS(landscape_double_well_params)},
     {"uv", "0.5 (u v - y)^2, (u, v) = (x, y): f = u v fitted to the target y",
      PARAMS(landscape_uv_params)},
-    {"parabolic_wells", "q(x) + c y^2; q = sharp (x - ms)^2 / 2 left, h - cap x^2 / 2 over the "
-                        "barrier, flat (x - mf)^2 / 2 right, joined with equal value and slope",
+    {"parabolic_wells", N_("q(x) + c y^2; q = sharp (x - ms)^2 / 2 left, h - cap x^2 / 2 over "
+                           "the barrier, flat (x - mf)^2 / 2 right, joined with equal value and "
+                           "slope"),
      PARAMS(landscape_parabolic_wells_params)},
     {"sharp_flat", "base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), "
                    "G(c, w) = exp(-|(x, y) - c|^2 / (2 w^2))", PARAMS(landscape_sharp_flat_params)},

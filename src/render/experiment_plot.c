@@ -30,13 +30,18 @@
 #define EXP_HEIGHT 330.0
 #define EXP_MIN_WIDTH 300.0
 #define EXP_MIN_HEIGHT 230.0
+/* The compact form's size: beside the loss plot and a narrow legend at
+ * 1280x720 --projector (the scale 1.75 makes it 437 x 341). */
+#define EXP_COMPACT_WIDTH 250.0
+#define EXP_COMPACT_HEIGHT 195.0
 /* Values spanning this factor get a log axis. */
 #define LOG_SPAN 10.0
 /* Pixels (times scale) a tick label needs beside the next one. */
 #define TICK_SPACING 100.0
 #define POINT_RADIUS 4.0
 
-#define MEASURING N_("%s: measuring, %zu points so far (%.0f %% of the work)")
+/* "; " splits it in two lines (title_lines), as a compact plot needs. */
+#define MEASURING N_("%s: measuring; %zu points so far (%.0f %% of the work)")
 #define MEASURED N_("measured (%s)")
 #define THEORY N_("theory")
 #define FAILED_TO_MEASURE N_("%s: not measured: %s")
@@ -249,8 +254,10 @@ LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compa
     if (!scene->experiment)
         return (LayoutRequest){.shown = false};
     double s = r->scale;
-    return (LayoutRequest){true, compact ? EXP_MIN_WIDTH * s : EXP_WIDTH * s,
-                           compact ? EXP_MIN_HEIGHT * s : EXP_HEIGHT * s, EXP_MIN_WIDTH * s,
+    if (compact)
+        return (LayoutRequest){true, EXP_COMPACT_WIDTH * s, EXP_COMPACT_HEIGHT * s,
+                               EXP_COMPACT_WIDTH * s, EXP_COMPACT_HEIGHT * s, false};
+    return (LayoutRequest){true, EXP_WIDTH * s, EXP_HEIGHT * s, EXP_MIN_WIDTH * s,
                            EXP_MIN_HEIGHT * s, false};
 }
 
@@ -293,7 +300,7 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
             continue;
         const char *label = p->result.rows[i].label;
         if (label)
-            snprintf(text, sizeof text, "%s", label);
+            snprintf(text, sizeof text, "%s", _(label));
         else
             snprintf(text, sizeof text, _(MEASURED), interval);
         double w = legend_entry(r, cx, cy, px, MARK_POINT, render_run_color(r, groups, 1.0f),
@@ -327,7 +334,7 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
     /* The laws in their kind's colour when there is one kind. */
     Rgba law = groups == 1 ? render_run_color(r, 0, 0.85f) : r->theme->text;
     const LegendMark marks[] = {MARK_LINE, MARK_DASHED};
-    const char *laws[] = {_(THEORY), info->second ? info->second : NULL};
+    const char *laws[] = {_(THEORY), info->second ? _(info->second) : NULL};
     for (size_t k = 0; k < 2 && laws[k]; k++) {
         double w = legend_entry(r, cx, cy, px, marks[k], law, laws[k], false);
         if (cx > x && cx + w > right)
@@ -405,6 +412,29 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
     }
 }
 
+/* An axis's name (", log scale" added on a log axis) into dest and the
+ * size it fits width at; a name too long even at the least size keeps
+ * only its symbol, the part before its colon ("τ_flat / τ_sharp: escape
+ * time ..." in a compact plot at the projector's scale). */
+static int axis_name(Renderer *r, const char *name, bool log_scale, double width, char *dest,
+                     size_t size)
+{
+    char text[1][512];
+    snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", name);
+    int px = fitting_px(r, 12.5, text, 1, width);
+    const char *colon = strstr(name, ": ");
+    if (!colon)
+        colon = strstr(name, "：");
+    if (render_text_width(r, text[0], px) > width && colon) {
+        char symbol[512];
+        snprintf(symbol, sizeof symbol, "%.*s", (int)(colon - name), name);
+        snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", symbol);
+        px = fitting_px(r, 12.5, text, 1, width);
+    }
+    snprintf(dest, size, "%s", text[0]);
+    return px;
+}
+
 /* The grid, the ticks' labels and both axes' names around a. */
 static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px)
 {
@@ -435,12 +465,11 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
     const char *yname = names ? _(names->y) : p->result.info->measured;
     /* Each name on one line, smaller where the panel is narrow. */
     char text[1][512];
-    snprintf(text[0], sizeof text[0], a->xlog ? _(LOG_AXIS) : "%s", xname);
-    render_text(r, text[0], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + line,
-                fitting_px(r, 12.5, text, 1, a->w), ALIGN_CENTER, r->theme->text);
-    snprintf(text[0], sizeof text[0], a->ylog ? _(LOG_AXIS) : "%s", yname);
-    render_text(r, text[0], a->left, a->y - line - 4.0 * s,
-                fitting_px(r, 12.5, text, 1, a->x + a->w - a->left), ALIGN_LEFT, r->theme->text);
+    int x_px = axis_name(r, xname, a->xlog, a->w, text[0], sizeof text[0]);
+    render_text(r, text[0], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + line, x_px, ALIGN_CENTER,
+                r->theme->text);
+    int y_px = axis_name(r, yname, a->ylog, a->x + a->w - a->left, text[0], sizeof text[0]);
+    render_text(r, text[0], a->left, a->y - line - 4.0 * s, y_px, ALIGN_LEFT, r->theme->text);
 }
 
 /* The widest tick label of the y axis, for the room left of the area. */

@@ -1042,9 +1042,16 @@ void render_plan(Renderer *r, const Scene *scene)
     in.panel[LAYOUT_LEGEND] = narrow;
     in.compact[LAYOUT_LEGEND] = narrow_compact;
     layout_compute(&in, &r->layout);
+    /* Keeping more panels comes first: an experiment's plot beside a wide
+     * legend had no room at 1280x720 --projector and was dropped. */
+    int kept = 0;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        kept += (int)r->layout.shown[p] - (int)wide.shown[p];
     r->legend_narrow =
-        layout_map_score(&in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(&in, &wide) &&
-        (r->layout.complete || !wide.complete);
+        kept > 0 ||
+        (kept == 0 &&
+         layout_map_score(&in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(&in, &wide) &&
+         (r->layout.complete || !wide.complete));
     if (!r->legend_narrow)
         r->layout = wide;
 }
