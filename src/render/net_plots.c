@@ -247,8 +247,11 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
         if (!isfinite(v))
             continue;
         double y = fmin(plot_to_y(&a, v) + 1.0 * r->scale, a.y + a.h - line);
+        /* placed[k] + line, not |placed[k] − y| < line: a label moved to
+         * placed[k] + line must test clear of it exactly, or two runs at
+         * one edge would move it there again for ever. */
         for (size_t k = 0; k < labels; k++)
-            if (fabs(placed[k] - y) < line) {
+            if (y > placed[k] - line && y < placed[k] + line) {
                 y = placed[k] + line;
                 k = (size_t)-1;
             }
