@@ -16,15 +16,12 @@ lesson {
 step {
   id = "race",
   caption = {
-    en = "Two copies of one small network start from the same random weights to sort "
-      .. "100 points of two moons. Run 1, gradient descent, steps on the gradient of all "
-      .. "100 points; run 2, SGD, on 16 of them drawn at random each update. Both take the "
-      .. "same step size, η = 0.3. After 2000 updates both fit the training points, at "
-      .. "least 95 % right, in each of 20 trials with new points and a new start.",
-    zh = "同一个小网络的两份拷贝，从同一组随机权重出发，去区分两个月牙形状的 100 个点。"
-      .. "1 号是梯度下降，每一步都用全部 100 个点的梯度；2 号是 SGD，每一步只随机抽 16 个点。"
-      .. "两者的步长相同，η = 0.3。2000 步之后两者都拟合了训练点：换 20 次数据和起点，"
-      .. "每一次都至少分对 95%。",
+    en = "Two copies of one small network start from the same random weights on 100 "
+      .. "points of two moons. Gradient descent (run 1) uses all 100 points in every "
+      .. "update; SGD (run 2) uses 16 drawn at random. Both take the same step size, η = 0.3.",
+    zh = "同一个小网络的两份拷贝，从同一组随机权重出发，学习两个月牙形状的 100 个点。"
+      .. "梯度下降（1 号）每一步都用全部 100 个点，SGD（2 号）每一步随机抽 16 个。"
+      .. "两者的步长相同，η = 0.3。",
   },
   runs = { "gd:lr=0.3", "sgd:lr=0.3,batch=16" },
   play = 2000,
@@ -32,17 +29,33 @@ step {
 }
 
 step {
+  id = "fit",
+  caption = {
+    en = "After 2000 updates both fit the training points: at least 95 % right, in each of "
+      .. "20 trials with new points and a new start.",
+    zh = "2000 步之后，两者都拟合了训练点：换 20 次数据和起点，每一次都至少分对 95%。",
+  },
+  keep = true,
+}
+
+step {
   id = "edge",
   caption = {
-    en = "The sharpness plot follows λmax, the steepest curvature of the training loss, "
-      .. "against the dashed line 2/η ≈ 6.67. Gradient descent's sharpness starts below "
-      .. "the line and climbs to it, by update 600 in every trial. Then it goes no further: "
-      .. "over the last 1000 updates it stays within 10 % above the line, or below it. "
+    en = "The sharpness plot: λmax, the steepest curvature of the loss, against the dashed "
+      .. "line 2/η ≈ 6.67. Gradient descent's sharpness starts below the line and reaches it "
+      .. "by update 600, in every trial.",
+    zh = "锐度图：λmax 是损失最陡方向上的曲率，虚线是 2/η ≈ 6.67。"
+      .. "梯度下降的锐度从线下出发，每次试验都不晚于第 600 步爬到线上。",
+  },
+  keep = true,
+}
+
+step {
+  id = "no_further",
+  caption = {
+    en = "Then it goes no further: over the last 1000 updates it stays under 1.1 × 2/η. "
       .. "This is the edge of stability.",
-    zh = "锐度图画的是 λmax，也就是训练损失最陡的那个方向上的曲率，虚线是 2/η ≈ 6.67。"
-      .. "梯度下降的锐度从线下出发，一路爬到这条线上，20 次试验里每次都不晚于第 600 步。"
-      .. "之后就不再往上走：最后 1000 步里，它最多比这条线高 10%，或者落在线下。"
-      .. "这就是稳定性的边缘。",
+    zh = "之后它就不再往上走：最后 1000 步里始终低于 1.1 × 2/η。这就是稳定性的边缘。",
   },
   keep = true,
 }
@@ -62,13 +75,12 @@ step {
 step {
   id = "held_out",
   caption = {
-    en = "Does the flatter network do better on the 100 held-out points? Not measurably "
-      .. "here: averaged over the 20 trials gradient descent gets 95.35 % of them right and "
-      .. "SGD 95.0 %, less than one point apart. SGD did better in 4 trials and worse in 9: "
-      .. "at this size the held-out points cannot tell the two apart.",
-    zh = "更平坦的网络在另外留出的 100 个点上表现更好吗？在这里量不出来："
-      .. "20 次试验平均，梯度下降分对 95.35%，SGD 分对 95.0%，相差不到一个点。"
-      .. "SGD 有 4 次更好，9 次更差：在这样的规模下，留出的点分不出两者的高下。",
+    en = "On the 100 held-out points flatter did not measurably help: over the 20 trials "
+      .. "gradient descent averages 95.35 % right and SGD 95.0 %, and SGD did better in 4, "
+      .. "worse in 9. At this size the two cannot be told apart.",
+    zh = "在留出的 100 个点上，更平坦没有带来看得出的好处：20 次试验平均，"
+      .. "梯度下降分对 95.35%，SGD 分对 95.0%；SGD 有 4 次更好，9 次更差。"
+      .. "在这样的规模下，分不出两者的高下。",
   },
   keep = true,
 }

@@ -2150,11 +2150,11 @@ static void test_batch_and_flatness(void **state)
                   "held out GD %.4f SGD %.4f, SGD ahead %d behind %d\n", start_max,
                   reached_max, late_max, flatter, ratio_sum / BAF_TRIALS, ratio_max, train_min,
                   gd_test / BAF_TRIALS, sgd_test / BAF_TRIALS, sgd_ahead, sgd_behind);
-    /* race: "at least 95 % right, in each of 20 trials". */
+    /* fit: "at least 95 % right, in each of 20 trials". */
     assert_true(train_min >= 0.95);
-    /* edge: "2/η ≈ 6.67", "starts below the line and climbs to it, by
-     * update 600 in every trial", "over the last 1000 updates it stays
-     * within 10 % above the line, or below it". */
+    /* edge: "2/η ≈ 6.67", "starts below the line and reaches it by update
+     * 600, in every trial"; no_further: "over the last 1000 updates it
+     * stays under 1.1 × 2/η". */
     assert_close(edge, 6.67, 0.005);
     assert_true(start_max < 1);
     assert_true(reached_max <= 600);
@@ -2164,8 +2164,9 @@ static void test_batch_and_flatness(void **state)
     assert_int_equal(flatter, BAF_TRIALS);
     assert_true(ratio_max <= 0.68);
     assert_close(ratio_sum / BAF_TRIALS, 0.5, 0.005);
-    /* held_out: "95.35 %" and "95.0 %", "less than one point apart" (one
-     * of the 100), "better in 4 trials and worse in 9". */
+    /* held_out: "95.35 %" and "95.0 %", "better in 4, worse in 9"; "the
+     * two cannot be told apart": less than one point of the 100 between
+     * the means. */
     assert_close(gd_test / BAF_TRIALS, 0.9535, 0.0001);
     assert_close(sgd_test / BAF_TRIALS, 0.950, 0.0001);
     assert_true(fabs(gd_test - sgd_test) / BAF_TRIALS < 0.01);
