@@ -15,6 +15,7 @@
 #include "testing.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +46,7 @@ static const char *const shipped[] = {
     "trained_not_derived", "representation",
     "adam_vs_sgd_network",
     "escape",
+    "batch_and_flatness",
 };
 #define SHIPPED_COUNT (sizeof shipped / sizeof shipped[0])
 
@@ -439,13 +441,14 @@ static void test_welcome(void **state)
 
     /* "more": the lessons it names are the ones that ship. */
     const LessonStep *more = step_named(&lesson, "more");
-    assert_int_equal(SHIPPED_COUNT, 16);
+    assert_int_equal(SHIPPED_COUNT, 17);
     assert_non_null(strstr(more->caption, "edge of stability"));
     assert_non_null(strstr(more->caption, "trained, not derived"));
     assert_non_null(strstr(more->caption, "representation"));
     assert_non_null(strstr(more->caption, "Adam against GD"));
     assert_non_null(strstr(more->caption, "Adam against gradient descent on a network"));
     assert_non_null(strstr(more->caption, "escapes a minimum"));
+    assert_non_null(strstr(more->caption, "small batches that end in flatter minima"));
     lesson_free(&lesson);
 }
 
@@ -2402,6 +2405,154 @@ static void test_escape(void **state)
     lesson_free(&lesson);
 }
 
+/* ------------------------------------------------- batch_and_flatness */
+
+/* The lesson's two runs (model, data, optimizers, updates from step race)
+ * over 20 trials: trial g takes the lesson's data with seed=g, θ0 from
+ * init seed init_seed + g and the SGD run's minibatches from seed=g; g = 0
+ * is the lesson's own.  GD's sharpness is measured every BAF_EVERY
+ * updates, each run's at the end.  Exact. */
+#define BAF_TRIALS 20
+#define BAF_EVERY 100
+
+typedef struct BafTrial {
+    double start, peak_late;    /* GD's λmax over 2/η: at θ0, highest in the last half */
+    long reached;               /* GD's first measured update with λmax ≥ 2/η; -1: never */
+    double gd_end, sgd_end;     /* λmax at the end */
+    double gd_train, sgd_train; /* training accuracy at the end */
+    double gd_test, sgd_test;   /* held-out accuracy at the end */
+} BafTrial;
+
+static BafTrial baf_trial(const LessonStep *step, const Model *model, uint64_t g)
+{
+    char data[256], sgd_spec[256];
+    snprintf(data, sizeof data, "%s,seed=%llu", step->data, (unsigned long long)g);
+    snprintf(sgd_spec, sizeof sgd_spec, "%s,seed=%llu", step->runs.specs[1],
+             (unsigned long long)g);
+    DescentError err = { "" };
+    NetDataSplit split;
+    if (!netdata_create(data, &split, &err))
+        fail_msg("%s", err.message);
+    OptimizerDesc gd, sgd;
+    assert_true(optimizer_parse_vec(step->runs.specs[0], split.train.n, data, &gd, &err));
+    assert_true(optimizer_parse_vec(sgd_spec, split.train.n, data, &sgd, &err));
+    double *theta0 = malloc(model->nparams * sizeof *theta0);
+    assert_non_null(theta0);
+    Rng rng;
+    rng_seed(&rng, step->init_seed + g);
+    model_init(model, &rng, theta0);
+    NetRun a, b;
+    assert_true(net_run_init(&a, model, &split, &gd, theta0, BAF_EVERY, &err));
+    assert_true(net_run_init(&b, model, &split, &sgd, theta0, 0, &err));
+    bool ok = true;
+    assert_int_equal(net_run_advance(&a, (size_t)step->play, &ok, &err), (size_t)step->play);
+    assert_int_equal(net_run_advance(&b, (size_t)step->play, &ok, &err), (size_t)step->play);
+    assert_true(ok);
+    double edge = net_run_stability_line(&gd, 0), sgd_end, ignored;
+    assert_true(net_run_curvature(&b, net_run_state(&b), &sgd_end, &ignored, &err));
+    BafTrial t = { .start = a.metrics[0].sharpness / edge, .reached = -1,
+                   .gd_end = a.metrics[a.count - 1].sharpness, .sgd_end = sgd_end,
+                   .gd_train = a.metrics[a.count - 1].train_acc,
+                   .sgd_train = b.metrics[b.count - 1].train_acc,
+                   .gd_test = a.metrics[a.count - 1].test_acc,
+                   .sgd_test = b.metrics[b.count - 1].test_acc };
+    for (size_t k = 0; k < a.count; k += BAF_EVERY) {
+        double share = a.metrics[k].sharpness / edge;
+        if (t.reached < 0 && share >= 1)
+            t.reached = (long)k;
+        if (2 * k >= a.count - 1)
+            t.peak_late = fmax(t.peak_late, share);
+    }
+    net_run_free(&a);
+    net_run_free(&b);
+    free(theta0);
+    netdata_free(&split);
+    return t;
+}
+
+static void test_batch_and_flatness(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("batch_and_flatness", "en");
+    const LessonStep *race = step_named(&lesson, "race");
+    for (size_t s = 1; s < lesson.step_count; s++)
+        assert_true(lesson.steps[s].keep);
+    /* race: GD on every training point, SGD on 16, the same η, 2000 steps. */
+    assert_int_equal(race->runs.count, 2);
+    assert_int_equal(race->play, 2000);
+    Model model;
+    DescentError err = { "" };
+    assert_true(model_parse(race->model, &model, &err));
+    NetDataSplit split;
+    assert_true(netdata_create(race->data, &split, &err));
+    assert_int_equal(strncmp(race->data, "moons:", 6), 0);
+    assert_int_equal(split.train.n, 100);
+    assert_int_equal(split.test.n, 100);
+    OptimizerDesc gd, sgd;
+    assert_true(optimizer_parse_vec(race->runs.specs[0], split.train.n, race->data, &gd, &err));
+    assert_true(optimizer_parse_vec(race->runs.specs[1], split.train.n, race->data, &sgd, &err));
+    netdata_free(&split);
+    assert_int_equal(gd.kind, OPT_GD);
+    assert_int_equal(gd.batch, 0);
+    assert_int_equal(sgd.kind, OPT_SGD);
+    assert_int_equal(sgd.batch, 16);
+    assert_true(gd.lr == 0.3 && sgd.lr == gd.lr);
+    double edge = net_run_stability_line(&gd, 0);
+    print_message("2/η = %.4f\n", edge);
+    double start_max = 0, late_max = 0, ratio_sum = 0, ratio_max = 0, train_min = 1;
+    double gd_test = 0, sgd_test = 0;
+    long reached_max = 0;
+    int flatter = 0, sgd_ahead = 0, sgd_behind = 0;
+    for (uint64_t g = 0; g < BAF_TRIALS; g++) {
+        BafTrial t = baf_trial(race, &model, g);
+        print_message("trial %2llu: GD λmax/(2/η) %.3f at θ0, reached at %ld, last half at "
+                      "most %.3f; λmax at the end GD %.3f SGD %.3f (ratio %.3f); train %.2f "
+                      "%.2f, held out %.2f %.2f\n", (unsigned long long)g, t.start, t.reached,
+                      t.peak_late, t.gd_end, t.sgd_end, t.sgd_end / t.gd_end, t.gd_train,
+                      t.sgd_train, t.gd_test, t.sgd_test);
+        start_max = fmax(start_max, t.start);
+        reached_max = t.reached < 0 ? LONG_MAX : (t.reached > reached_max ? t.reached
+                                                                          : reached_max);
+        late_max = fmax(late_max, t.peak_late);
+        flatter += t.sgd_end < t.gd_end;
+        ratio_sum += t.sgd_end / t.gd_end;
+        ratio_max = fmax(ratio_max, t.sgd_end / t.gd_end);
+        train_min = fmin(train_min, fmin(t.gd_train, t.sgd_train));
+        gd_test += t.gd_test;
+        sgd_test += t.sgd_test;
+        sgd_ahead += t.sgd_test > t.gd_test;
+        sgd_behind += t.sgd_test < t.gd_test;
+    }
+    print_message("GD at θ0 at most %.3f of 2/η, reaches it by %ld, last half at most %.3f; "
+                  "SGD flatter in %d, λmax ratio mean %.3f max %.3f; train at least %.2f; "
+                  "held out GD %.4f SGD %.4f, SGD ahead %d behind %d\n", start_max,
+                  reached_max, late_max, flatter, ratio_sum / BAF_TRIALS, ratio_max, train_min,
+                  gd_test / BAF_TRIALS, sgd_test / BAF_TRIALS, sgd_ahead, sgd_behind);
+    /* fit: "at least 95 % right, in each of 20 trials". */
+    assert_true(train_min >= 0.95);
+    /* edge: "2/η ≈ 6.67", "starts below the line and reaches it by update
+     * 600, in every trial"; no_further: "over the last 1000 updates it
+     * stays under 1.1 × 2/η". */
+    assert_close(edge, 6.67, 0.005);
+    assert_true(start_max < 1);
+    assert_true(reached_max <= 600);
+    assert_true(late_max <= 1.1);
+    /* flatter: "In all 20 trials its final λmax is below gradient
+     * descent's: at most 0.68 of it, and half of it on average". */
+    assert_int_equal(flatter, BAF_TRIALS);
+    assert_true(ratio_max <= 0.68);
+    assert_close(ratio_sum / BAF_TRIALS, 0.5, 0.005);
+    /* held_out: "95.35 %" and "95.0 %", "better in 4, worse in 9"; "the
+     * two cannot be told apart": less than one point of the 100 between
+     * the means. */
+    assert_close(gd_test / BAF_TRIALS, 0.9535, 0.0001);
+    assert_close(sgd_test / BAF_TRIALS, 0.950, 0.0001);
+    assert_true(fabs(gd_test - sgd_test) / BAF_TRIALS < 0.01);
+    assert_int_equal(sgd_ahead, 4);
+    assert_int_equal(sgd_behind, 9);
+    lesson_free(&lesson);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2422,6 +2573,7 @@ int main(void)
         cmocka_unit_test(test_representation),
         cmocka_unit_test(test_adam_vs_sgd_network),
         cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_batch_and_flatness),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -217,6 +217,16 @@ static void sharpness_curve(Renderer *r, const NetStage *net, size_t i, const Pl
     }
 }
 
+/* Whether an earlier run than i ends at the same stability line v: one
+ * dashed line, labelled once (runs at one η stack no copies of it). */
+static bool same_edge(const NetStage *net, size_t i, double v)
+{
+    for (size_t k = 0; k < i; k++)
+        if (net_stage_series(net, k, NET_SERIES_STABILITY, net_stage_run(net, k)->count - 1) == v)
+            return true;
+    return false;
+}
+
 void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     const NetStage *net = scene->net;
@@ -244,11 +254,14 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
         /* The edge's value at its right end, under the line, or under an
          * earlier run's label it would cover; none below the area. */
         double v = net_stage_series(net, i, NET_SERIES_STABILITY, run->count - 1);
-        if (!isfinite(v))
+        if (!isfinite(v) || same_edge(net, i, v))
             continue;
         double y = fmin(plot_to_y(&a, v) + 1.0 * r->scale, a.y + a.h - line);
+        /* placed[k] + line, not |placed[k] − y| < line: a label moved to
+         * placed[k] + line must test clear of it exactly, or two runs at
+         * one edge would move it there again for ever. */
         for (size_t k = 0; k < labels; k++)
-            if (fabs(placed[k] - y) < line) {
+            if (y > placed[k] - line && y < placed[k] + line) {
                 y = placed[k] + line;
                 k = (size_t)-1;
             }
