@@ -2257,7 +2257,7 @@ static double quick_value(const ExperimentInfo *info, const char *key)
         if (strcmp(info->quick[q].key, key) == 0)
             return info->quick[q].value;
     fail_msg("%s's quick form sets no %s", info->name, key);
-    return NAN;
+    return (double)NAN;
 }
 
 /* A number as the caption writes it: %.*g with digits significant ones. */
