@@ -78,16 +78,9 @@ step {
 step {
   id = "more",
   caption = {
-    en = "The other lessons each take one idea further: learning rates, gradient flow, "
-      .. "noise, sharp and flat minima, momentum, adaptive methods, Adam against GD, "
-      .. "schedules, implicit regularisation, saddle points, the edge of stability, "
-      .. "small batches that end in flatter minima, "
-      .. "networks that are trained, not derived, how training shapes a representation, "
-      .. "Adam against gradient descent on a network, and how noise escapes a minimum.",
-    zh = "其余每一课讲透一个想法：学习率、梯度流、噪声、尖锐与平坦的极小值、动量、"
-      .. "自适应方法、Adam 与 GD 的对比、学习率调度、隐式正则化、鞍点、稳定性边缘，"
-      .. "小批量停在更平坦的极小值，"
-      .. "训练出来而非推导出来的网络、训练如何塑造表示、网络上的 Adam 与梯度下降，"
+    en = "Sixteen more lessons each take one idea further, from learning rates, noise and "
+      .. "momentum to small real networks and how noise escapes a minimum.",
+    zh = "另外十六课各把一个想法再推进一步：从学习率、噪声和动量，到真实的小网络，"
       .. "以及噪声如何逃出极小值。",
   },
   hint = { en = "descent list lessons names them.", zh = "用 descent list lessons 可以列出它们。" },
