@@ -143,6 +143,17 @@ def number_cases(work):
             ["trace", "--opt", "sgd", "--seed", "9007199254740993", "--steps", "1"], "2^53")
     code, _, err = descent("trace", "--opt", "sgd", "--seed", "9007199254740992", "--steps", "1")
     check("--seed 2^53 is accepted", code == 0, err)
+    refused("a spec's seed=2^53 + 1 is refused, not read as 2^53",
+            ["trace", "--opt", "sgd:noise=1,seed=9007199254740993", "--steps", "1"], "seed")
+    code, _, err = descent("trace", "--opt", "sgd:noise=1,seed=9007199254740992", "--steps", "1")
+    check("a spec's seed=2^53 is accepted", code == 0, err)
+    lesson = os.path.join(work, "seed.lua")
+    with open(lesson, "w") as f:
+        f.write('lesson { title = "s", model = "mlp:layers=2-4-2", data = "moons:n=20",\n'
+                '  init_seed = 9007199254740993 }\nstep { runs = "gd" }\n')
+    refused("a lesson's init_seed = 2^53 + 1 is refused with FILE:LINE",
+            ["check", lesson], "seed.lua:1: init_seed must be a whole number from 0 to 2^53",
+            prefix="")
     fake = os.path.join(work, "bin")
     os.mkdir(fake)
     started = os.path.join(work, "ffmpeg-started")

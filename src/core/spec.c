@@ -180,6 +180,18 @@ const char *const spec_error_formats[] = {
     SPEC_WHAT_LANDSCAPE, NULL,
 };
 
+
+/* Whether text, a plain whole number, is above max.  From 2^53 on doubles
+ * skip whole numbers (2^53 + 1 reads as 2^53), so a value that reads as
+ * a maximum that large is compared in whole numbers. */
+static bool whole_above(const char *text, double max)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(text, &end, 10);
+    return *end == '\0' && text[0] != '-' && (errno == ERANGE || n > (unsigned long long)max);
+}
+
 static bool resolve_item(const ParamDef *def, const SpecItem *item, const char *what,
                          ParamValue *dest, DescentError *err)
 {
@@ -214,7 +226,8 @@ static bool resolve_item(const ParamDef *def, const SpecItem *item, const char *
         return error_set(err, SPEC_NOT_FINITE, what, def->name, item->value);
     if (def->type == PARAM_INTEGER && v != floor(v))
         return error_set(err, SPEC_NOT_WHOLE, what, def->name, item->value);
-    if (v < def->min || v > def->max)
+    if (v < def->min || v > def->max || (def->type == PARAM_INTEGER && v == def->max &&
+                                         whole_above(item->value, def->max)))
         return error_set(err, SPEC_OUT_OF_RANGE, what, def->name, item->value,
                          def->min, def->max);
     dest->number = v;

@@ -400,7 +400,9 @@ static char *read_kind_spec(lua_State *L, Loader *loader, int idx, const char *w
 static uint64_t read_init_seed(lua_State *L, int idx)
 {
     double value = read_number(L, idx, "init_seed");
-    if (value != floor(value) || value < 0 || value > INIT_SEED_LIMIT)
+    /* A Lua integer is compared as one: 2^53 + 1 would read as 2^53. */
+    bool above = lua_isinteger(L, idx) && lua_tointeger(L, idx) > (lua_Integer)INIT_SEED_LIMIT;
+    if (value != floor(value) || value < 0 || value > INIT_SEED_LIMIT || above)
         luaL_error(L, "init_seed must be a whole number from 0 to 2^53");
     return (uint64_t)value;
 }
