@@ -114,13 +114,14 @@ static void test_lesson_step_measures(void **state)
     }
     assert_true(picture->finished);
     double px, py;
-    const ExperimentRow *row = &picture->result.rows[0];
+    /* A copy: the picture goes with the experiment when the step changes. */
+    ExperimentRow row = picture->result.rows[0];
     free(draw_frame(app, 1.0 / 30.0).rgba);
-    assert_true(app_experiment_pixel(app, row->swept, row->measured, &px, &py));
+    assert_true(app_experiment_pixel(app, row.swept, row.measured, &px, &py));
     push_key(SDLK_RIGHT, 0);
     free(draw_frame(app, 1.0 / 30.0).rgba);
     assert_null(scene->experiment);
-    assert_false(app_experiment_pixel(app, row->swept, row->measured, &px, &py));
+    assert_false(app_experiment_pixel(app, row.swept, row.measured, &px, &py));
     app_destroy(app);
 }
 
