@@ -158,9 +158,9 @@ def main():
                      base_env(DISPLAY=None, WAYLAND_DISPLAY=None, SDL_VIDEODRIVER="wayland",
                               XDG_RUNTIME_DIR=work),
                      "wayland not available", timeout=20)
-        # KNOWN BUG (src/render/gl_context.c or src/app): with no display and
-        # no SDL_VIDEODRIVER, SDL 2.26 falls back to its "offscreen" driver,
-        # and `descent` opens an invisible window that runs until killed.
+        # With no display and no SDL_VIDEODRIVER, SDL 2.26 falls back to its
+        # "offscreen" driver: descent must say so, not open an invisible
+        # window that runs until killed (as it once did).
         expect_error("no display, no SDL_VIDEODRIVER: an error, not an invisible window", [],
                      base_env(DISPLAY=None, WAYLAND_DISPLAY=None, SDL_VIDEODRIVER=None,
                               XDG_RUNTIME_DIR=work),
@@ -281,9 +281,9 @@ def main():
             report("full disk", None, skip="cannot mount a tmpfs here (unshare -m)")
         # A file size limit makes write() fail like a full disk, but the
         # kernel first sends SIGXFSZ, whose default action kills the
-        # process mid-write.
-        # KNOWN BUG (src/record): the PNG writer does not ignore SIGXFSZ, so
-        # descent dies and leaves x.png.part behind.
+        # process mid-write: the writers ignore it, so the failed write is an
+        # error and the file written aside is removed (once, descent died
+        # and left x.png.part behind).
         before = listing(out)
         p = subprocess.run(["sh", "-c", 'ulimit -f 8; exec "$0" "$@"', DESCENT, *record_png],
                            env=base_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -310,9 +310,9 @@ def main():
                              "head -c 100000 >/dev/null; kill -9 $$")
         expect_error("ffmpeg killed by a signal mid-stream", record_mp4,
                      base_env(PATH=killed + ":" + os.environ["PATH"]), "signal 9", out)
-        # KNOWN BUG (src/record): descent creates the aside file itself and
-        # renames it whatever ffmpeg did, so an ffmpeg that exits 0 without
-        # writing leaves an empty x.mp4 and a success status.
+        # descent creates the aside file itself: an ffmpeg that exits 0
+        # without writing must not become an empty x.mp4 and a success
+        # status (as it once did).
         liar = fake_ffmpeg(os.path.join(work, "liar"), "cat >/dev/null; exit 0")
         expect_error("ffmpeg claims success but writes nothing", record_mp4,
                      base_env(PATH=liar + ":" + os.environ["PATH"]), "x.mp4", out)
