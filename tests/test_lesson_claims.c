@@ -2333,6 +2333,7 @@ static void test_escape(void **state)
     }
     assert_shown(r->claim.value, 2, "0.98");
     assert_close(r->claim.theory, 1.0, 0);
+    free(r);
 
     /* "shaped_noise": parabolic_wells' sharp well has curvature 4 across
      * x, its flat one 2, equal depths; the walkers' noise is
