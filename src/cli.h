@@ -176,7 +176,12 @@ typedef struct NetTrace {
 /* A network scene traced: the model and data of c's --model and --data,
  * θ0 from --init-seed, and one run per --opt of o from it, each advanced
  * steps updates with c's --change.  Prints the error and returns the exit
- * status; *dest (cli_net_traces_free) holds what was built. */
+ * status; *dest (cli_net_traces_free) holds what was built.
+ * visit, when not NULL, is called with run r's θ after each update it
+ * performs, and at its start (update 0): the runs are traced one after
+ * the other, so net_run_theta(&traces->runs[r].run) is θ after `update`
+ * updates.  A visit that returns false (having printed why) stops the
+ * trace with EXIT_RUNTIME. */
 typedef struct NetTraces {
     Model model;
     NetDataSplit data;
@@ -184,8 +189,10 @@ typedef struct NetTraces {
     NetTrace *runs;
     size_t count;
 } NetTraces;
+typedef bool (*NetTraceVisit)(void *context, const NetTraces *traces, size_t r,
+                              size_t update);
 int cli_net_traces(const SceneOptions *o, const CommandOptions *c, size_t steps,
-                   NetTraces *dest);
+                   NetTraceVisit visit, void *context, NetTraces *dest);
 void cli_net_traces_free(NetTraces *traces);
 int cli_eval_network(const CommandOptions *options);
 

@@ -79,7 +79,7 @@ static int export_network(const SceneOptions *o, const CommandOptions *c, size_t
     traced.data = o->data;
     traced.init_seed = o->init_seed;
     NetTraces t;
-    int status = cli_net_traces(o, &traced, steps, &t);
+    int status = cli_net_traces(o, &traced, steps, NULL, NULL, &t);
     if (status == EXIT_OK) {
         TorchNetwork net = {o->model, o->data, &t.model, &t.data, t.theta0};
         TorchNetRun runs[SCENE_MAX_RUNS];

@@ -190,10 +190,13 @@ static int start_runs(const SceneOptions *o, const CommandOptions *c, NetTraces 
 
 /* Advances run r steps updates, making its --change at their updates (in
  * the order given at equal updates), as trace_run_changes does for a
- * landscape's run. */
-static int advance_with_changes(NetTraces *t, size_t r, const CommandOptions *c, size_t steps)
+ * landscape's run; with visit, one update at a time, visiting each. */
+static int advance_with_changes(NetTraces *t, size_t r, const CommandOptions *c, size_t steps,
+                                NetTraceVisit visit, void *context)
 {
     NetTrace *trace = &t->runs[r];
+    if (visit && !visit(context, t, r, 0))
+        return EXIT_RUNTIME;
     for (size_t done = 0;;) {
         for (size_t i = 0; i < c->change_count; i++) {
             const char *spec = cli_change_at(c, i, r, done);
@@ -208,20 +211,25 @@ static int advance_with_changes(NetTraces *t, size_t r, const CommandOptions *c,
             }
         }
         size_t next = cli_next_change(c, r, done, steps);
+        if (visit && next > done + 1)
+            next = done + 1;
         bool ok;
         DescentError err;
-        net_run_advance(&trace->run, next - done, &ok, &err);
+        size_t performed = net_run_advance(&trace->run, next - done, &ok, &err);
         if (!ok) {
             cli_error("%s", err.message);
             return EXIT_RUNTIME;
         }
+        if (visit && performed > 0 && !visit(context, t, r, trace->run.count - 1))
+            return EXIT_RUNTIME;
         done = next;
         if (done == steps || trace->run.status != NET_RUN_ACTIVE)
             return EXIT_OK;
     }
 }
 
-int cli_net_traces(const SceneOptions *o, const CommandOptions *c, size_t steps, NetTraces *t)
+int cli_net_traces(const SceneOptions *o, const CommandOptions *c, size_t steps,
+                   NetTraceVisit visit, void *context, NetTraces *t)
 {
     memset(t, 0, sizeof *t);
     int status = load_network(c, &t->model, &t->data);
@@ -240,7 +248,7 @@ int cli_net_traces(const SceneOptions *o, const CommandOptions *c, size_t steps,
     if (status == EXIT_OK)
         status = cli_check_changes(c, t->count, steps);
     for (size_t r = 0; r < t->count && status == EXIT_OK; r++)
-        status = advance_with_changes(t, r, c, steps);
+        status = advance_with_changes(t, r, c, steps, visit, context);
     return status;
 }
 
@@ -259,7 +267,7 @@ void cli_net_traces_free(NetTraces *t)
 int cli_trace_network(const SceneOptions *o, const CommandOptions *c)
 {
     NetTraces t;
-    int status = cli_net_traces(o, c, c->steps, &t);
+    int status = cli_net_traces(o, c, c->steps, NULL, NULL, &t);
     size_t *batch = status == EXIT_OK ? malloc(t.data.train.n * sizeof *batch) : NULL;
     if (status == EXIT_OK && !batch) {
         cli_error("out of memory");

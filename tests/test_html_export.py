@@ -15,10 +15,26 @@ mapped through the view as the page documents it (the view widened about
 its centre to 4:3, html_page.h).  Without chromium the browser checks are
 skipped, saying so; the file's size, its self-containment and the refusals
 are checked either way.
+
+A network's page (a lesson's or --model's) is checked against the core the
+same way: scrubbed to an update, the numbers its legend exposes (data-*
+attributes, as the script read them from the page's data) must be the rows
+`descent trace --model ...` prints at that update, and the decision-region
+canvas's colour at probe cells must be the class the network gives there,
+computed here from θ as trace --format json prints it (the forward pass as
+src/core/model.h documents it).  A page in --lang zh must carry every one
+of the page's words as po/zh_CN.po translates it, and show none of the
+English ones.  Every shipped network lesson's page, en and zh, is at most
+2 MB.
 """
 import base64
+import csv
+import glob
+import io
 import json
+import math
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -52,6 +68,55 @@ def trace_points(options, steps):
         run_index = int(line.split(",", 1)[0])
         points.setdefault(run_index, []).append((float(fields[2]), float(fields[3])))
     return points
+
+
+def trace_network(options, steps):
+    """(the CSV rows {(run, step): row dict}, the JSON) of `descent trace`
+    of a network."""
+    code, out, err = run("trace", *options, "--steps", str(steps))
+    assert code == 0, err
+    rows = {}
+    for values in csv.DictReader(io.StringIO(out)):
+        rows[(int(values["run"]), int(values["step"]))] = values
+    code, out, err = run("trace", *options, "--steps", str(steps), "--format", "json")
+    assert code == 0, err
+    return rows, json.loads(out)
+
+
+def mlp_outputs(sizes, act, theta, x):
+    """The network's outputs at input x (src/core/model.h: layer by layer,
+    W row by row (out x in) then b; act after every layer but the last)."""
+    h, at = list(x), 0
+    for layer in range(1, len(sizes)):
+        n_in, n_out = sizes[layer - 1], sizes[layer]
+        w, b = theta[at:at + n_in * n_out], theta[at + n_in * n_out:at + n_in * n_out + n_out]
+        at += n_in * n_out + n_out
+        a = [sum(w[o * n_in + i] * h[i] for i in range(n_in)) + b[o] for o in range(n_out)]
+        h = a if layer == len(sizes) - 1 else [act(v) for v in a]
+    return h
+
+
+def input_square(data):
+    """scene/net_repr.h's square around every sample, train and test."""
+    values = [v for s in ("train", "test") for point in data[s]["x"] for v in point]
+    lo, hi = min(values), max(values)
+    pad = 0.08 * (hi - lo) + 1e-9
+    return lo - pad, hi + pad
+
+
+def catalog(path):
+    """{msgid: msgstr} of a .po file."""
+    entries = {}
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    for block in text.split("\n\n"):
+        parts = re.findall(r'^(msgid|msgstr) ((?:".*"\n?)+)', block + "\n", re.M)
+        if len(parts) == 2:
+            msgid, msgstr = ("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', p[1]))
+                             .encode().decode("unicode_escape").encode("latin-1").decode()
+                             for p in parts)
+            entries[msgid] = msgstr
+    return entries
 
 
 def widened(view):
@@ -244,6 +309,108 @@ check("the page names nothing outside itself", not outside, f"found {outside}")
 check("the page forbids every fetch (Content-Security-Policy default-src 'none')",
       "default-src 'none'" in text)
 
+# Every shipped network lesson, en and zh: exported, at most 2 MB.
+NET_LESSONS = sorted(path for path in glob.glob(os.path.join(ROOT, "lessons", "*.lua"))
+                     if re.search(r"^\s*model\s*=", open(path, encoding="utf-8").read(), re.M))
+net_pages = {}
+for path in NET_LESSONS:
+    for lang in ("en", "zh"):
+        name = os.path.basename(path)[:-4]
+        page = os.path.join(WORK, f"{name}_{lang}.html")
+        code, _, err = run("export", "--html", path, "--lang", lang, "-o", page)
+        size = os.path.getsize(page) if code == 0 else None
+        net_pages[(name, lang)] = page
+        check(f"{name} ({lang}) exports, at most 2 MB", code == 0 and size <= 2_000_000,
+              f"exit {code}, {size} bytes; {err}")
+check("the shipped network lessons are found (4 or more)", len(NET_LESSONS) >= 4,
+      f"{NET_LESSONS}")
+code, _, err = run("export", "--html", "--model", "mlp:layers=2-4-2", "--data", "moons", "--opt",
+                   "gd", "--steps", "5", "--change", "0:2:gd:lr=0.5", "-o",
+                   os.path.join(WORK, "net_scene.html"))
+check("a network scene (--model, --change) exports", code == 0, err)
+welcome_zh = os.path.join(WORK, "welcome_zh.html")
+code, _, err = run("export", "--html", os.path.join(ROOT, "lessons", "welcome.lua"), "--lang",
+                   "zh", "-o", welcome_zh)
+check("the welcome lesson exports in zh", code == 0, err)
+
+
+def page_data(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index('id="descent-data">') + len('id="descent-data">')
+    return json.loads(text[start:text.index("</script>", start)])
+
+
+# The page's words in zh are the catalog's translations of its English ones,
+# and the notes of what a network's page leaves out are the catalog's too.
+CATALOG = catalog(os.path.join(ROOT, "po", "zh_CN.po"))
+en_data = page_data(net_pages[("trained_not_derived", "en")])
+zh_data = page_data(net_pages[("trained_not_derived", "zh")])
+wrong = [k for k, v in en_data["ui"].items()
+         if v not in CATALOG or zh_data["ui"].get(k) != CATALOG[v] or CATALOG[v] == v]
+check("every word of the zh page (data.ui) is po/zh_CN.po's msgstr of the en page's msgid",
+      en_data["ui"] and not wrong, f"{wrong}")
+en_notes = [n for st in en_data["stages"] for n in st["notes"]]
+zh_notes = [n for st in zh_data["stages"] for n in st["notes"]]
+check("a network's stage says what it leaves out (the slice; the ensemble of 8), translated",
+      any("(the slice)" in n for n in en_notes) and any("ensemble of 8" in n for n in en_notes)
+      and en_notes[0] in CATALOG and zh_notes[0] == CATALOG[en_notes[0]]
+      and len(zh_notes) == len(en_notes) and not set(zh_notes) & set(en_notes),
+      f"{en_notes} {zh_notes}")
+# The English words of the page's own texts, which no zh page may show.
+EN_WORDS = {w.lower() for text in list(en_data["ui"].values()) + en_notes
+            for w in re.findall(r"[A-Za-z]{3,}", text)} - {"descent", "javascript"}
+
+# A lesson's network as trace runs it (lessons/batch_and_flatness.lua).
+BF_OPTIONS = ["--model", "mlp:layers=2-16-16-2,act=tanh,loss=mse", "--data",
+              "moons:n=200,noise=0.2", "--init-seed", "0", "--opt", "gd:lr=0.3", "--opt",
+              "sgd:lr=0.3,batch=16"]
+REGIONS_SIDE, REGION_CELLS = 540, 32
+CLASS_COLORS = [(0, 114, 178), (213, 94, 0)]
+GROUND = (18, 20, 28)
+
+
+def pixel_class(rgb):
+    """The class whose colour, mixed into the ground (net_view.c), is nearest rgb."""
+    best = None
+    for c, color in enumerate(CLASS_COLORS):
+        d = [color[i] - GROUND[i] for i in range(3)]
+        t = sum((rgb[i] - GROUND[i]) * d[i] for i in range(3)) / sum(v * v for v in d)
+        t = min(max(t, 0.2), 0.6)
+        dist = sum((rgb[i] - GROUND[i] - t * d[i]) ** 2 for i in range(3))
+        if best is None or dist < best[0]:
+            best = (dist, c)
+    return best[1]
+
+
+def probe_cells(data, theta, others):
+    """Cells of the regions' grid well inside a class (margin 0.05 for theta
+    and each of others) and 12 px from every sample: {class at theta: a few
+    cells}, and for each of others a few cells where the class at theta
+    differs from the class there (so a picture of another update or run
+    fails)."""
+    lo, hi = input_square(data)
+    samples = [((x - lo) / (hi - lo) * REGIONS_SIDE, (hi - y) / (hi - lo) * REGIONS_SIDE)
+               for s in ("train", "test") for x, y in data[s]["x"]]
+    by_class, differ = {}, [[] for _ in others]
+    for j in range(REGION_CELLS):
+        for i in range(REGION_CELLS):
+            px, py = [(k + 0.5) * REGIONS_SIDE / REGION_CELLS for k in (i, j)]
+            if any((px - sx) ** 2 + (py - sy) ** 2 < 144 for sx, sy in samples):
+                continue
+            x = lo + (i + 0.5) * (hi - lo) / REGION_CELLS
+            y = hi - (j + 0.5) * (hi - lo) / REGION_CELLS
+            z = [mlp_outputs([2, 16, 16, 2], math.tanh, t, (x, y)) for t in [theta] + others]
+            if all(abs(o[0] - o[1]) > 0.05 for o in z):
+                c = [0 if o[0] >= o[1] else 1 for o in z]
+                by_class.setdefault(c[0], []).append((px, py))
+                for k, v in enumerate(c[1:]):
+                    if v != c[0]:
+                        differ[k].append((c[0], (px, py)))
+    return ({c: cells[::max(1, len(cells) // 4)][:4] for c, cells in by_class.items()},
+            [cells[::max(1, len(cells) // 3)][:3] for cells in differ])
+
+
 # --- in the browser ------------------------------------------------------------
 chromium = chromium_path()
 if not chromium:
@@ -364,11 +531,106 @@ else:
             "<b>bold</b> & </title>", "<b>bold</b> & </title>",
             "</script><script>document.title='owned'</script> <!--"], f"{err} {texts}")
 
+        # A network's page: scrubbed to an update, the legend's numbers are
+        # trace's rows there, and the regions are the network's classes.
+        bf_page = net_pages[("batch_and_flatness", "en")]
+        session = browser.open(bf_page)
+        rows, traced = trace_network(BF_OPTIONS, 1024)
+        LEGEND = """Array.from(document.querySelectorAll('#legend .loss')).map(function (s) {
+          return [s.dataset.update, s.dataset.trainLoss, s.dataset.testLoss, s.dataset.trainAcc,
+                  s.dataset.testAcc, s.textContent]; })"""
+        for update in (777, 1024):
+            browser.evaluate(session, SCRUB % update)
+            legend = browser.evaluate(session, LEGEND)
+            want = [[str(update)] + [rows[(r, update)][m] for m in
+                                     ("train_loss", "test_loss", "train_acc", "test_acc")]
+                    for r in range(2)]
+            same = len(legend) == 2 and all(
+                got[0] == w[0] and all(float(a) == float(b) for a, b in zip(got[1:5], w[1:]))
+                for got, w in zip(legend, want))
+            check(f"batch_and_flatness at update {update}: the legend's losses and accuracies "
+                  f"are trace's rows there, to the last bit", same, f"page {legend}; trace {want}")
+        cursor = browser.evaluate(session, "document.getElementById('update').textContent")
+        check("the timeline reads the update scrubbed to", cursor == "update 1024 / 2000", cursor)
+        note = browser.evaluate(session, "document.getElementById('left-out').hidden ? '' : "
+                                         "document.getElementById('left-out').textContent")
+        check("a network's page says under the caption that it does not draw the slice",
+              "(the slice)" in note, note)
+
+        PROBE = """(function (points) {
+          const c = document.getElementById("regions").getContext("2d");
+          return points.map(function (p) {
+            return Array.from(c.getImageData(Math.floor(p[0]), Math.floor(p[1]), 1, 1).data);
+          });
+        })(%s)"""
+
+        def check_regions(what, update, theta, others):
+            browser.evaluate(session, SCRUB % update)
+            cells, differ = probe_cells(traced["data"], theta, others)
+            points = [(c, p) for c, ps in sorted(cells.items()) for p in ps]
+            points += [point for group in differ for point in group]
+            pixels = browser.evaluate(session, PROBE % json.dumps([p for _, p in points]))
+            got = [pixel_class(px) for px in pixels]
+            check(f"{what}: the regions at update {update} are the network's class at "
+                  f"{len(points)} probe cells, both classes among them, "
+                  f"{[len(group) for group in differ]} where each other θ differs",
+                  len(cells) == 2 and all(differ) and got == [c for c, _ in points],
+                  f"want {[c for c, _ in points]}, drawn {got} {pixels}")
+
+        gd, sgd = traced["runs"][0], traced["runs"][1]
+        check_regions("run 1 (gd)", 1024, gd["theta"], [gd["theta0"], sgd["theta"]])
+        check_regions("run 1 (gd)", 0, gd["theta0"], [gd["theta"]])
+        browser.evaluate(session, """(function () {
+          const pick = document.querySelector('#legend input[type="radio"][data-run="1"]');
+          pick.checked = true;
+          pick.dispatchEvent(new Event("change"));
+        })()""")
+        check_regions("run 2 (sgd), picked in the legend", 1024, sgd["theta"],
+                      [gd["theta"], gd["theta0"]])
+
+        # zh pages: no English word of the page's own texts anywhere in what
+        # they show, step by step (lesson texts, specs and the command left aside).
+        UI_TEXT = """(function () {
+          const copy = document.body.cloneNode(true);
+          for (const e of copy.querySelectorAll("#caption, h1, code, script, noscript"))
+            e.remove();
+          const titles = Array.from(document.querySelectorAll("[title]")).map(function (e) {
+            return e.title; });
+          return copy.innerText + " " + titles.join(" ");
+        })()"""
+        english = {}
+        for page in (net_pages[("trained_not_derived", "zh")],
+                     net_pages[("adam_vs_sgd_network", "zh")], welcome_zh):
+            session = browser.open(page)
+            data = page_data(page)
+            for stage in range(len(data["stages"])):
+                browser.evaluate(session, """(function (s) {
+                  const select = document.getElementById("stage");
+                  select.value = s;
+                  select.dispatchEvent(new Event("change"));
+                  for (const id of ["map", "regions"]) {
+                    const e = document.getElementById(id), box = e.getBoundingClientRect();
+                    e.dispatchEvent(new MouseEvent("mousemove", {clientX: box.left + 50,
+                                                                 clientY: box.top + 50}));
+                  }
+                })(%d)""" % stage)
+                text = browser.evaluate(session, UI_TEXT).replace(data["origin"], "")
+                specs = [r["spec"] for n in data["networks"] for r in n["runs"]]
+                specs += [r["spec"] for st in data["stages"] for r in st.get("runs", [])]
+                for spec in sorted(specs, key=len, reverse=True):
+                    text = text.replace(spec, "")
+                found = {w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() in EN_WORDS}
+                if found:
+                    english[f"{os.path.basename(page)} step {stage + 1}"] = sorted(found)
+        check("the zh pages (two network lessons, welcome) show no English word of the "
+              "page's own texts, at any step", not english, f"{english}")
+
         requests = sorted({e["params"]["request"]["url"] for e in browser.events
                            if e["method"] == "Network.requestWillBeSent"})
-        foreign = [u for u in requests if u not in ("file://" + scene_page, "file://" + welcome_page,
-                                                    "file://" + page)
-                   and not u.startswith("data:")]
+        own = {"file://" + p for p in [scene_page, welcome_page, welcome_zh,
+                                       os.path.join(WORK, "hostile.html")]
+               + list(net_pages.values())}
+        foreign = [u for u in requests if u not in own and not u.startswith("data:")]
         check("the pages asked for nothing but themselves (network offline%s)"
               % (", own network namespace" if isolate else ""), not foreign, f"{foreign}")
         problems = [e["params"] for e in browser.events
@@ -391,9 +653,10 @@ REFUSED = [
     ("--step with --html", [os.path.join(ROOT, "lessons", "welcome.lua"), "--step", "2"], 2),
     ("a lesson with --opt", [os.path.join(ROOT, "lessons", "welcome.lua"), "--opt", "gd"], 2),
     ("a missing lesson", [os.path.join(WORK, "missing.lua")], 2),
-    ("a network lesson", [os.path.join(ROOT, "lessons", "trained_not_derived.lua")], 2),
-    ("a network", ["--model", "mlp:layers=2-4-2", "--data", "moons", "--opt", "gd",
-                   "--steps", "5"], 2),
+    ("a lesson with --model", [os.path.join(ROOT, "lessons", "representation.lua"),
+                               "--model", "mlp:layers=2-4-2"], 2),
+    ("a network with --view", ["--model", "mlp:layers=2-4-2", "--data", "moons", "--opt", "gd",
+                               "--steps", "5", "--view", "0,1,0,1"], 2),
 ]
 for name, args, status in REFUSED:
     target = os.path.join(WORK, "refused", "page.html")

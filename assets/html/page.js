@@ -1,18 +1,31 @@
 // page.js — the script of a page `descent export --html` writes
 // (src/scene/html_page.h, docs/ARCHITECTURE.md §9.1).  It only draws: every
 // number comes from the page's data, which descent's core computed — the
-// landscape's L and ∇L on a grid, every run's path with its loss.  Plain
-// JavaScript, no framework, nothing fetched.
+// landscape's L and ∇L on a grid, every run's path with its loss; for a
+// network, every run's training and test loss and accuracy per update and
+// its decision regions (class and confidence on a grid over the data's
+// square) at a set of updates.  Its own words are the page's data too
+// (data.ui, from descent's message catalog, in the page's language).
+// Plain JavaScript, no framework, nothing fetched.
 //
 // Controls: Space plays or pauses, "." takes one update, ← → (PageUp,
 // PageDown) switch steps, the timeline scrubs (and pauses), the boxes in
-// the legend show or hide runs, the pointer over the map reads L and ∇L.
+// the legend show or hide runs (the round ones pick the run whose regions
+// a network's stage draws), the pointer over the map reads L and ∇L (over
+// the regions, the network's class).
 // The address's #stage=N&update=K opens step N (1 for the first) at
 // update K, paused: a link to one moment of a lesson.
 "use strict";
 
 (function () {
   const data = JSON.parse(document.getElementById("descent-data").textContent);
+  const ui = data.ui;
+
+  // One of the page's words, each %s filled by the next of args.
+  function say(name) {
+    const args = Array.prototype.slice.call(arguments, 1);
+    return ui[name].replace(/%s/g, function () { return String(args.shift()); });
+  }
 
   // Fixed facts of the drawing, as the window draws them:
   // the dark theme's run colours and contour strength (src/render/theme.c),
@@ -27,6 +40,15 @@
   const PLOT_WIDTH = 420, PLOT_HEIGHT = 240;
   const HEAD_RADIUS = 6;
   const DEFAULT_SPEED = 60;                  // updates per second
+  // A network's data panel (src/render/net_view.c): the classes' colours
+  // (Okabe–Ito), the panel's ground they are mixed into by how sure the
+  // network is, the ring around a misclassified sample.
+  const CLASS_COLORS = [[0, 114, 178], [213, 94, 0], [0, 158, 115], [240, 228, 66],
+                        [204, 121, 167], [86, 180, 233]];
+  const NO_CLASS = [128, 128, 128];
+  const GROUND = [18, 20, 28];
+  const WARN = "#ff8c73";
+  const REGIONS_SIDE = 540;
 
   // ---------------------------------------------------------------- numbers
 
@@ -144,12 +166,15 @@
   // colour by its settings).
   const colorOf = new Map();
   for (const stage of data.stages) {
+    const network = stage.network === undefined ? null : data.networks[stage.network];
+    if (network) stage.runs = network.runs;
     for (const run of stage.runs) {
       if (!colorOf.has(run.spec)) colorOf.set(run.spec, RUN_COLORS[colorOf.size % RUN_COLORS.length]);
       run.color = colorOf.get(run.spec);
-      run.points = run.path.length / 3;
+      run.points = network ? run.train_loss.length : run.path.length / 3;
     }
-    stage.updates = stage.runs.reduce(function (m, r) { return Math.max(m, r.points - 1); }, 0);
+    if (!network)
+      stage.updates = stage.runs.reduce(function (m, r) { return Math.max(m, r.points - 1); }, 0);
   }
 
   // The point of run after update k: its last finite point when it
@@ -176,9 +201,9 @@
   const header = element("header", {}, document.body);
   element("h1", {text: data.title}, header);
   const nav = element("nav", {}, header);
-  const previous = element("button", {id: "previous", text: "◀", title: "previous step (←)"}, nav);
-  const stageSelect = element("select", {id: "stage", title: "lesson step"}, nav);
-  const next = element("button", {id: "next", text: "▶", title: "next step (→)"}, nav);
+  const previous = element("button", {id: "previous", text: "◀", title: say("previous")}, nav);
+  const stageSelect = element("select", {id: "stage", title: say("step")}, nav);
+  const next = element("button", {id: "next", text: "▶", title: say("next")}, nav);
   data.stages.forEach(function (stage, s) {
     element("option", {value: s, text: (s + 1) + " / " + data.stages.length}, stageSelect);
   });
@@ -187,10 +212,15 @@
   const main = element("main", {}, document.body);
   const left = element("div", {class: "left"}, main);
   const map = element("canvas", {id: "map", width: MAP_WIDTH, height: MAP_HEIGHT}, left);
+  const regionsTitle = element("div", {id: "regions-title"}, left);
+  const regions = element("canvas", {id: "regions", width: REGIONS_SIDE, height: REGIONS_SIDE},
+                          left);
+  const regionsKey = element("div", {id: "regions-key", text: say("regions_key")}, left);
   const readout = element("div", {id: "readout"}, left);
   const controls = element("div", {class: "controls"}, left);
-  const play = element("button", {id: "play", text: "Play", title: "play / pause (Space)"}, controls);
-  const one = element("button", {id: "one", text: "+1", title: "one update (.)"}, controls);
+  const play = element("button", {id: "play", text: say("play"), title: say("play_title")},
+                       controls);
+  const one = element("button", {id: "one", text: "+1", title: say("one_title")}, controls);
   const timeline = element("input", {id: "timeline", type: "range", min: 0, value: 0}, controls);
   const updateLabel = element("span", {id: "update"}, controls);
   const right = element("div", {class: "right"}, main);
@@ -198,15 +228,20 @@
   const leftOut = element("p", {id: "left-out"}, right);
   const legend = element("ul", {id: "legend"}, right);
   const plot = element("canvas", {id: "plot", width: PLOT_WIDTH, height: PLOT_HEIGHT}, right);
-  element("footer", {text: "Written by " + data.origin + ". Every number on this page is "
-                           + "descent's; L and ∇L under the pointer are at the nearest grid "
-                           + "point."}, document.body);
+  const accuracy = element("canvas", {id: "accuracy", width: PLOT_WIDTH, height: PLOT_HEIGHT},
+                           right);
+  element("footer", {text: say(data.fields.length ? "footer" : "footer_net", data.origin)},
+          document.body);
 
-  const state = {stage: 0, update: 0, playing: false, hidden: new Set(), last: 0};
+  const state = {stage: 0, update: 0, playing: false, hidden: new Set(), last: 0, regionRun: 0};
   const pictures = [];
 
   function stageNow() { return data.stages[state.stage]; }
   function fieldNow() { return data.fields[stageNow().field]; }
+  function networkNow() {
+    const stage = stageNow();
+    return stage.network === undefined ? null : data.networks[stage.network];
+  }
 
   function toMap(field, x, y) {
     const v = field.view;
@@ -264,7 +299,7 @@
       if (!inside) {
         p[0] = isFinite(p[0]) ? Math.min(Math.max(p[0], HEAD_RADIUS), MAP_WIDTH - HEAD_RADIUS) : MAP_WIDTH / 2;
         p[1] = isFinite(p[1]) ? Math.min(Math.max(p[1], HEAD_RADIUS), MAP_HEIGHT - HEAD_RADIUS) : MAP_HEIGHT / 2;
-        label(context, "off view", p[0] + (p[0] > MAP_WIDTH / 2 ? -80 : 8), p[1] + (p[1] < 30 ? 28 : 0));
+        label(context, say("off_view"), p[0] + (p[0] > MAP_WIDTH / 2 ? -80 : 8), p[1] + (p[1] < 30 ? 28 : 0));
       }
       context.beginPath();
       context.arc(p[0], p[1], HEAD_RADIUS, 0, 2 * Math.PI);
@@ -305,31 +340,64 @@
   // Loss against update for every shown run, the whole stage's range on a
   // log axis when every loss is positive, with the shown update marked.
   function drawPlot() {
-    const stage = stageNow(), context = plot.getContext("2d");
+    const stage = stageNow();
+    const shown = stage.runs.filter(function (run, r) { return !state.hidden.has(r); });
+    drawCurves(plot, say("loss_plot"), shown.map(function (run) {
+      return {color: run.color, dashed: false, count: run.points,
+              value: function (i) { return run.path[3 * i + 2]; }};
+    }), stage.updates, null);
+  }
+
+  // A network's shown runs: training (solid) and test (dashed) loss, on a
+  // log axis when every loss is positive, and accuracy on 0 .. 1.
+  function drawNetworkPlots() {
+    const stage = stageNow();
+    const shown = stage.runs.filter(function (run, r) { return !state.hidden.has(r); });
+    for (const kind of [["loss", plot, null], ["acc", accuracy, [0, 1]]]) {
+      const series = [];
+      for (const run of shown) {
+        for (const set of ["train", "test"]) {
+          const values = run[set + "_" + kind[0]];
+          series.push({color: run.color, dashed: set === "test",
+                       count: Math.min(values.length, stage.updates + 1),
+                       value: function (i) { return values[i]; }});
+        }
+      }
+      drawCurves(kind[1], say(kind[0] === "loss" ? "loss_curves" : "accuracy_curves"), series,
+                 stage.updates, kind[2]);
+    }
+  }
+
+  // Curves of series ({color, dashed, count, value(i)}) against update
+  // 0 .. updates on canvas, titled, with the shown update marked: over
+  // range [lo, hi] when given, else the values' range, on a log axis when
+  // every value is positive.
+  function drawCurves(canvas, title, series, updates, range) {
+    const context = canvas.getContext("2d");
     const pad = {left: 58, right: 10, top: 22, bottom: 28};
     const w = PLOT_WIDTH - pad.left - pad.right, h = PLOT_HEIGHT - pad.top - pad.bottom;
     context.fillStyle = "#12141c";
     context.fillRect(0, 0, PLOT_WIDTH, PLOT_HEIGHT);
     context.fillStyle = "#f2f2f2";
     context.font = "13px sans-serif";
-    context.fillText("loss L per update", pad.left, 15);
-    const shown = stage.runs.filter(function (run, r) { return !state.hidden.has(r); });
+    context.fillText(title, pad.left, 15);
     let lo = Infinity, hi = -Infinity;
-    for (const run of shown) {
-      for (let i = 0; i < run.points; i++) {
-        const v = run.path[3 * i + 2];
+    for (const one of series) {
+      for (let i = 0; i < one.count; i++) {
+        const v = one.value(i);
         if (v !== null && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
       }
     }
-    if (!(lo <= hi) || stage.updates === 0) return;
+    if (!(lo <= hi) || updates === 0) return;
+    if (range) { lo = range[0]; hi = range[1]; }
     // A loss that reaches 0 sits on the log axis's floor: the smallest
     // positive loss drawn, or 40 decades below the top.
-    const log = lo >= 0 && hi > 0;
+    const log = !range && lo >= 0 && hi > 0;
     if (log) {
       let floor = hi;
-      for (const run of shown) {
-        for (let i = 0; i < run.points; i++) {
-          const v = run.path[3 * i + 2];
+      for (const one of series) {
+        for (let i = 0; i < one.count; i++) {
+          const v = one.value(i);
           if (v > 0 && v < floor) floor = v;
         }
       }
@@ -338,7 +406,7 @@
     const f = log ? function (v) { return Math.log10(Math.max(v, lo)); } : function (v) { return v; };
     let a = f(lo), b = f(hi);
     if (b - a < 1e-12) { a -= 0.5; b += 0.5; }
-    const sx = function (k) { return pad.left + k / stage.updates * w; };
+    const sx = function (k) { return pad.left + k / updates * w; };
     const sy = function (v) { return pad.top + (1 - (f(v) - a) / (b - a)) * h; };
     context.strokeStyle = "rgba(255,255,255,0.35)";
     context.lineWidth = 1;
@@ -361,18 +429,19 @@
       context.stroke();
     }
     context.fillText("0", pad.left, PLOT_HEIGHT - 10);
-    context.fillText(String(stage.updates), pad.left + w - 30, PLOT_HEIGHT - 10);
+    context.fillText(String(updates), pad.left + w - 30, PLOT_HEIGHT - 10);
     context.save();
     context.beginPath();
     context.rect(pad.left, pad.top, w, h);
     context.clip();
-    for (const run of shown) {
-      context.strokeStyle = run.color;
+    for (const one of series) {
+      context.strokeStyle = one.color;
       context.lineWidth = 1.8;
+      context.setLineDash(one.dashed ? [5, 4] : []);
       context.beginPath();
       let drawing = false;
-      for (let i = 0; i < run.points; i++) {
-        const v = run.path[3 * i + 2];
+      for (let i = 0; i < one.count; i++) {
+        const v = one.value(i);
         if (v === null || !isFinite(v)) { drawing = false; continue; }
         if (drawing) context.lineTo(sx(i), sy(v)); else context.moveTo(sx(i), sy(v));
         drawing = true;
@@ -387,10 +456,108 @@
     context.stroke();
   }
 
+  // ---------------------------------------------------------------- networks
+
+  // Run's regions at every frame: per point (the square's cells row by row
+  // from its top, then the training and the test samples) its class (255:
+  // none) and confidence × 255 (html_page.c).
+  function regionBytes(run) {
+    if (!run.bytes) {
+      const text = atob(run.regions);
+      run.bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) run.bytes[i] = text.charCodeAt(i);
+    }
+    return run.bytes;
+  }
+
+  // The frame shown at update k: the last taken at or before it.
+  function frameAt(network, k) {
+    let f = 0;
+    while (f + 1 < network.frames.length && network.frames[f + 1] <= k) f++;
+    return f;
+  }
+
+  // A cell's colour: its class's mixed into the ground by how sure the
+  // network is, from chance (1 / classes) to certain (net_view.c).
+  function cellColor(network, c, confidence) {
+    const color = c === 255 ? NO_CLASS : CLASS_COLORS[c % CLASS_COLORS.length];
+    const k = network.classes;
+    const sure = (confidence / 255 - 1 / k) / (1 - 1 / k);
+    const t = 0.2 + 0.4 * Math.min(1, Math.max(0, sure));
+    return [0, 1, 2].map(function (i) { return Math.round(GROUND[i] + t * (color[i] - GROUND[i])); });
+  }
+
+  function toSquare(network, x, y) {
+    const lo = network.square[0], hi = network.square[1];
+    return [(x - lo) / (hi - lo) * REGIONS_SIDE, (hi - y) / (hi - lo) * REGIONS_SIDE];
+  }
+
+  // The selected run's regions at the shown update, the test samples
+  // hollow and the training samples filled in their class's colour, those
+  // it gets wrong ringed.
+  function drawRegions() {
+    const network = networkNow(), context = regions.getContext("2d");
+    const run = network.runs[state.regionRun], f = frameAt(network, state.update);
+    const n = network.cells, points = n * n + network.train.y.length + network.test.y.length;
+    context.fillStyle = "rgb(" + GROUND.join(",") + ")";
+    context.fillRect(0, 0, REGIONS_SIDE, REGIONS_SIDE);
+    const every = network.frames.length > 1 ? network.frames[1] - network.frames[0] : 1;
+    regionsTitle.textContent = say("regions", state.regionRun + 1, run.spec,
+                                   network.frames[f], every);
+    if (!run.regions) return;
+    const bytes = regionBytes(run), base = 2 * f * points;
+    const cells = document.createElement("canvas");
+    cells.width = cells.height = n;
+    const cellContext = cells.getContext("2d"), image = cellContext.createImageData(n, n);
+    for (let k = 0; k < n * n; k++) {
+      const rgb = cellColor(network, bytes[base + 2 * k], bytes[base + 2 * k + 1]);
+      image.data.set([rgb[0], rgb[1], rgb[2], 255], 4 * k);
+    }
+    cellContext.putImageData(image, 0, 0);
+    context.imageSmoothingEnabled = false;
+    context.drawImage(cells, 0, 0, REGIONS_SIDE, REGIONS_SIDE);
+    let sample = n * n;
+    for (const set of [network.train, network.test]) {
+      const train = set === network.train;
+      for (let s = 0; s < set.y.length; s++, sample++) {
+        const p = toSquare(network, set.x[2 * s], set.x[2 * s + 1]);
+        const label = set.y[s], color = "rgb(" + CLASS_COLORS[label % CLASS_COLORS.length] + ")";
+        if (bytes[base + 2 * sample] !== label) {
+          context.strokeStyle = WARN;
+          context.lineWidth = 1.5;
+          context.beginPath();
+          context.arc(p[0], p[1], 7.5, 0, 2 * Math.PI);
+          context.stroke();
+        }
+        context.beginPath();
+        if (train) {
+          context.arc(p[0], p[1], 4, 0, 2 * Math.PI);
+          context.fillStyle = "rgba(0,0,0,0.55)";
+          context.fill();
+          context.beginPath();
+          context.arc(p[0], p[1], 3, 0, 2 * Math.PI);
+          context.fillStyle = color;
+          context.fill();
+        } else {
+          context.arc(p[0], p[1], 3.4, 0, 2 * Math.PI);
+          context.strokeStyle = color;
+          context.lineWidth = 1.2;
+          context.stroke();
+        }
+      }
+    }
+  }
+
+  // A share as a percentage, as the window writes one.
+  function percent(v) {
+    return v === null || !isFinite(v) ? "—" : numberText(100 * v) + " %";
+  }
+
   function fillLegend() {
     legend.textContent = "";
+    const network = networkNow();
     stageNow().runs.forEach(function (run, r) {
-      const item = element("li", {}, legend);
+      const item = element("li", network ? {class: "network"} : {}, legend);
       const label = element("label", {}, item);
       const box = element("input", {type: "checkbox", "data-run": r}, label);
       box.checked = !state.hidden.has(r);
@@ -398,6 +565,13 @@
         if (box.checked) state.hidden.delete(r); else state.hidden.add(r);
         draw();
       });
+      if (network && network.classes > 0) {
+        const pick = element("input", {type: "radio", name: "regions-of", "data-run": r,
+                                       title: say("regions_title")}, item);
+        pick.checked = r === state.regionRun;
+        pick.addEventListener("change", function () { state.regionRun = r; draw(); });
+        item.insertBefore(pick, label);
+      }
       element("span", {class: "swatch", style: "background:" + run.color}, label);
       element("code", {text: run.spec}, label);
       element("span", {class: "loss"}, item);
@@ -405,40 +579,68 @@
   }
 
   function updateLegend() {
-    const stage = stageNow();
+    const stage = stageNow(), network = networkNow();
     legend.querySelectorAll(".loss").forEach(function (span, r) {
-      const run = stage.runs[r], k = headIndex(run, state.update);
+      const run = stage.runs[r];
       const diverged = run.diverged && state.update >= run.points - 1;
-      span.textContent = diverged ? "diverged at update " + (run.points - 1)
-                                  : "L = " + numberText(run.path[3 * k + 2]);
+      if (!network) {
+        const k = headIndex(run, state.update);
+        span.textContent = diverged ? say("diverged", run.points - 1)
+                                    : "L = " + numberText(run.path[3 * k + 2]);
+        return;
+      }
+      // The numbers after the shown update (a run that stopped: its end),
+      // also as they are for whoever reads the page's data.
+      const k = Math.min(state.update, run.points - 1);
+      const values = {"train-loss": run.train_loss[k], "test-loss": run.test_loss[k],
+                      "train-acc": run.train_acc[k], "test-acc": run.test_acc[k]};
+      span.setAttribute("data-update", k);
+      for (const name in values) span.setAttribute("data-" + name, String(values[name]));
+      span.textContent = diverged ? say("diverged", run.points - 1)
+        : say("metrics", numberText(values["train-loss"]), numberText(values["test-loss"]),
+              percent(values["train-acc"]), percent(values["test-acc"]));
     });
   }
 
   function draw() {
-    drawMap();
-    drawPlot();
+    if (networkNow()) {
+      drawRegions();
+      drawNetworkPlots();
+    } else {
+      drawMap();
+      drawPlot();
+    }
     updateLegend();
     timeline.value = state.update;
-    updateLabel.textContent = "update " + state.update + " / " + stageNow().updates;
-    play.textContent = state.playing ? "Pause" : "Play";
+    updateLabel.textContent = say("update", state.update, stageNow().updates);
+    play.textContent = say(state.playing ? "pause" : "play");
   }
 
   function openStage(s, update) {
     state.stage = Math.min(Math.max(s, 0), data.stages.length - 1);
-    const stage = stageNow();
+    const stage = stageNow(), network = networkNow();
     state.hidden.clear();
     state.update = Math.min(update === undefined ? stage.first_step : update, stage.updates);
     stageSelect.value = state.stage;
-    const view = data.fields[stage.field].view;
-    readout.textContent = "x from " + numberText(view[0]) + " to " + numberText(view[1])
-      + ", y from " + numberText(view[2]) + " to " + numberText(view[3])
-      + ": point at the map to read L and ∇L.";
+    map.hidden = network !== null;
+    regions.hidden = regionsTitle.hidden = regionsKey.hidden = !network || network.classes === 0;
+    accuracy.hidden = !network || network.classes === 0;
+    if (network) {
+      state.regionRun = stage.region_run;
+      readout.textContent = say("square", numberText(network.square[0]),
+                                numberText(network.square[1]));
+      leftOut.textContent = stage.notes.join(" ");
+      leftOut.hidden = false;
+    } else {
+      const view = data.fields[stage.field].view;
+      readout.textContent = say("view", numberText(view[0]), numberText(view[1]),
+                                numberText(view[2]), numberText(view[3]));
+      leftOut.textContent = say("swarm", stage.particles_left_out);
+      leftOut.hidden = stage.particles_left_out === 0;
+    }
     plot.hidden = stage.runs.length === 0;
     caption.textContent = stage.caption;
     caption.hidden = stage.caption === "";
-    leftOut.textContent = "In descent this step also shows a swarm of " + stage.particles_left_out
-      + " particles; this page draws its runs only.";
-    leftOut.hidden = stage.particles_left_out === 0;
     timeline.max = stage.updates;
     timeline.disabled = play.disabled = one.disabled = stage.updates === 0;
     previous.disabled = state.stage === 0;
@@ -500,7 +702,26 @@
   });
 
   // The grid point nearest the pointer, with the core's L and ∇L there.
+  // Over the regions: the cell under the pointer, with the class and
+  // confidence the core gave there for the frame shown.
+  regions.addEventListener("mousemove", function (event) {
+    const network = networkNow();
+    if (!network || network.classes === 0) return;
+    const run = network.runs[state.regionRun];
+    const box = regions.getBoundingClientRect(), n = network.cells;
+    const i = Math.min(Math.max(Math.floor((event.clientX - box.left) / box.width * n), 0), n - 1);
+    const j = Math.min(Math.max(Math.floor((event.clientY - box.top) / box.height * n), 0), n - 1);
+    const lo = network.square[0], hi = network.square[1];
+    const points = n * n + network.train.y.length + network.test.y.length;
+    const at = 2 * (frameAt(network, state.update) * points + j * n + i), bytes = regionBytes(run);
+    readout.textContent = say("probe", numberText(lo + (i + 0.5) * (hi - lo) / n),
+                              numberText(hi - (j + 0.5) * (hi - lo) / n),
+                              bytes[at] === 255 ? "—" : bytes[at],
+                              numberText(bytes[at + 1] / 255));
+  });
+
   map.addEventListener("mousemove", function (event) {
+    if (networkNow()) return;
     const field = fieldNow(), box = map.getBoundingClientRect();
     const u = (event.clientX - box.left) / box.width, v = (event.clientY - box.top) / box.height;
     const i = Math.min(Math.max(Math.floor(u * field.width), 0), field.width - 1);

@@ -535,6 +535,33 @@ void model_outputs(const Model *model, const double *theta, const double *x, siz
     model_layer(model, theta, x, count, model->nsizes - 1, dest, work);
 }
 
+bool model_predict(const Model *model, const double *theta, const double *x, size_t count,
+                   int *classes, double *confidence, ModelWork *work)
+{
+    int k = model->sizes[model->nsizes - 1];
+    double *outputs = malloc(count * (size_t)k * sizeof *outputs);
+    if (!outputs) {
+        for (size_t s = 0; s < count; s++)
+            classes[s] = -1, confidence[s] = (double)NAN;
+        return false;
+    }
+    model_outputs(model, theta, x, count, outputs, work);
+    for (size_t s = 0; s < count; s++) {
+        const double *z = outputs + s * (size_t)k;
+        int best = 0;
+        for (int c = 1; c < k; c++)
+            if (z[c] > z[best])
+                best = c;
+        double sum = 0;
+        for (int c = 0; c < k; c++)
+            sum += exp(z[c] - z[best]);
+        classes[s] = isfinite(z[best]) ? best : -1;
+        confidence[s] = model->loss == MODEL_LOSS_CE ? 1.0 / sum : fmin(1.0, fmax(0.0, z[best]));
+    }
+    free(outputs);
+    return true;
+}
+
 void model_layer(const Model *model, const double *theta, const double *x, size_t count,
                  int layer, double *dest, ModelWork *work)
 {

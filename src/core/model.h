@@ -149,6 +149,16 @@ void model_hessian_apply(void *context, const double *v, double *dest);
 void model_outputs(const Model *model, const double *theta, const double *x, size_t count,
                    double *dest, ModelWork *work);
 
+/* The network's prediction at count input rows x (count × sizes[0]): the
+ * class of the largest output (the first of equals; -1 when it is not
+ * finite) into classes, and how sure it is into confidence: the top
+ * softmax probability for ce, the largest output clamped to [0, 1] for
+ * mse.  What the window's data panel and the
+ * exported page (scene/html_page.h) colour the input plane by.  Returns
+ * false, classes -1 and confidence NaN, when out of memory. */
+bool model_predict(const Model *model, const double *theta, const double *x, size_t count,
+                   int *classes, double *confidence, ModelWork *work);
+
 /* Layer `layer`'s values h_layer (1 .. nsizes − 1; the last is z, the
  * outputs, and the others the hidden activations act(a_layer)) for count
  * input rows x into dest (count × sizes[layer]): what the network makes of

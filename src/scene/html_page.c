@@ -4,6 +4,7 @@
 #include "html_page.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "core/aside_file.h"
 #include "core/data_dir.h"
 #include "core/sweep.h"
+#include "i18n.h"
+#include "net_repr.h"
 
 /* The files of the data dir the page carries inside it. */
 static const char *const page_assets[] = {
@@ -19,6 +22,54 @@ static const char *const page_assets[] = {
     "assets/colormaps/viridis.txt",
 };
 enum { ASSET_CSS, ASSET_JS, ASSET_COLORMAP, ASSET_COUNT };
+
+/* The page's own words, by the names page.js reads them under (data.ui),
+ * written in the page's language.  A %s is filled by the script, in
+ * order. */
+static const struct {
+    const char *name, *text;
+} page_words[] = {
+    {"previous", N_("previous step (←)")},
+    {"step", N_("lesson step")},
+    {"next", N_("next step (→)")},
+    {"play", N_("Play")},
+    {"pause", N_("Pause")},
+    {"play_title", N_("play / pause (Space)")},
+    {"one_title", N_("one update (.)")},
+    {"update", N_("update %s / %s")},
+    {"off_view", N_("off view")},
+    {"loss_plot", N_("loss L per update")},
+    {"diverged", N_("diverged at update %s")},
+    {"view", N_("x from %s to %s, y from %s to %s: point at the map to read L and ∇L.")},
+    {"swarm", N_("In descent this step also shows a swarm of %s particles; this page draws "
+                 "its runs only.")},
+    {"footer", N_("Written by %s. Every number on this page is descent's; L and ∇L under the "
+                  "pointer are at the nearest grid point.")},
+    {"footer_net", N_("Written by %s. Every number on this page is descent's.")},
+    {"square", N_("x₁ and x₂ from %s to %s: point at the regions to read the network's class "
+                  "there.")},
+    {"probe", N_("x = (%s, %s): class %s, confidence %s")},
+    {"regions", N_("Decision regions of run %s (%s) at update %s (computed every %s updates)")},
+    {"regions_key", N_("training points filled, test points hollow, misclassified ones ringed")},
+    {"regions_title", N_("draw this run's decision regions")},
+    {"loss_curves", N_("loss per update: training solid, test dashed")},
+    {"accuracy_curves", N_("accuracy per update: training solid, test dashed")},
+    {"metrics", N_("training loss %s, test loss %s; accuracy %s, on test points %s")},
+};
+
+/* What a network's stage says the window draws and the page does not. */
+static const char *const slice_left_out =
+    N_("In descent the network's stage also draws the training loss on a plane through "
+       "parameter space (the slice) with each run's path on it, and the sharpness and ‖θ‖ "
+       "plots; this page draws the loss and accuracy curves and the decision regions only.");
+static const char *const ensemble_left_out =
+    N_("In descent this step also trains an ensemble of %zu networks from different starts; "
+       "this page draws its runs only.");
+static const char *const representation_left_out =
+    N_("In descent this step draws what hidden layer %d makes of the input plane; this page "
+       "does not.");
+static const char *const regression_left_out =
+    N_("The data are a regression: this page draws no decision regions.");
 
 /* The most bytes one asset may have: they are small text files. */
 #define ASSET_MAX (1u << 20)
@@ -111,15 +162,19 @@ static uint8_t *put_float(uint8_t *dest, float f)
     return dest;
 }
 
-/* The stage's field: the index of the first stage with the same landscape
- * spec and view, which carries the grid for both. */
+/* The stage's field (or network): the index of the first stage with the
+ * same landscape spec and view (the same network), which carries the grid
+ * (the network's data) for both. */
 static size_t field_owner(const HtmlPage *page, size_t s)
 {
     const HtmlStage *stage = &page->stages[s];
     for (size_t k = 0; k < s; k++) {
         const HtmlStage *other = &page->stages[k];
-        if (strcmp(landscape_spec(other->landscape), landscape_spec(stage->landscape)) == 0 &&
-            memcmp(&other->view, &stage->view, sizeof stage->view) == 0)
+        if (stage->network ? other->network == stage->network
+                           : !other->network &&
+                                 strcmp(landscape_spec(other->landscape),
+                                        landscape_spec(stage->landscape)) == 0 &&
+                                 memcmp(&other->view, &stage->view, sizeof stage->view) == 0)
             return k;
     }
     return s;
@@ -188,12 +243,162 @@ static void write_run(FILE *out, const HtmlRun *r)
     fputs("]}", out);
 }
 
+/* count numbers v[0], v[stride], ... as a JSON array. */
+static void json_numbers(FILE *out, const double *v, size_t count, size_t stride)
+{
+    fputc('[', out);
+    for (size_t k = 0; k < count; k++) {
+        fputs(k ? "," : "", out);
+        json_number(out, v[k * stride]);
+    }
+    fputc(']', out);
+}
+
+/* One of a run's NetMetrics (the double at offset) after every update, as
+ * the member name. */
+static void write_series(FILE *out, const char *name, const NetRun *run, size_t offset)
+{
+    fprintf(out, ",\"%s\":[", name);
+    for (size_t k = 0; k < run->count; k++) {
+        double v;
+        memcpy(&v, (const char *)&run->metrics[k] + offset, sizeof v);
+        fputs(k ? "," : "", out);
+        json_number(out, v);
+    }
+    fputc(']', out);
+}
+
+static void write_samples(FILE *out, const NetData *set)
+{
+    fputs("{\"x\":", out);
+    json_numbers(out, set->x, set->n * (size_t)set->dim, 1);
+    fputs(",\"y\":", out);
+    json_numbers(out, set->y, set->n, 1);
+    fputc('}', out);
+}
+
+/* A run's regions: at each frame, the class and confidence bytes of every
+ * point (the cells', then the samples'), base64.  points is point_count × 2
+ * inputs; classes, confidence and bytes are the caller's scratch. */
+static bool write_regions(FILE *out, const HtmlNetwork *net, const HtmlNetRun *r,
+                          const double *points, size_t point_count, ModelWork *work,
+                          int *classes, double *confidence, uint8_t *bytes, DescentError *err)
+{
+    for (size_t f = 0; f < net->frame_count; f++) {
+        if (!model_predict(net->model, r->thetas + f * net->model->nparams, points, point_count,
+                           classes, confidence, work))
+            return error_set(err, "out of memory for the page's decision regions");
+        uint8_t *b = bytes + 2 * f * point_count;
+        for (size_t p = 0; p < point_count; p++) {
+            b[2 * p] = classes[p] < 0 ? 255 : (uint8_t)classes[p];
+            b[2 * p + 1] = isfinite(confidence[p]) ? (uint8_t)lround(255 * confidence[p]) : 0;
+        }
+    }
+    fputs(",\"regions\":\"", out);
+    base64(out, bytes, 2 * net->frame_count * point_count);
+    fputc('"', out);
+    return true;
+}
+
+/* The network's data: its specs, samples, square, frames and runs. */
+static bool write_network(FILE *out, const HtmlNetwork *net, DescentError *err)
+{
+    const NetDataSplit *d = net->data;
+    double lo, hi;
+    net_repr_input_square(d, &lo, &hi);
+    fputs("{\"model\":", out);
+    json_string(out, net->model_spec);
+    fputs(",\"data\":", out);
+    json_string(out, net->data_spec);
+    fprintf(out, ",\"classes\":%d,\"cells\":%d,\"square\":[", d->train.classes,
+            HTML_REGION_CELLS);
+    json_number(out, lo);
+    fputc(',', out);
+    json_number(out, hi);
+    fputs("],\"train\":", out);
+    write_samples(out, &d->train);
+    fputs(",\"test\":", out);
+    write_samples(out, &d->test);
+    fputs(",\"frames\":[", out);
+    for (size_t f = 0; f < net->frame_count; f++)
+        fprintf(out, "%s%zu", f ? "," : "", net->frame_updates[f]);
+    fputs("],\"runs\":[", out);
+    enum { CELLS = HTML_REGION_CELLS * HTML_REGION_CELLS };
+    size_t point_count = CELLS + d->train.n + d->test.n;
+    double *points = malloc(2 * point_count * sizeof *points);
+    double *confidence = malloc(point_count * sizeof *confidence);
+    int *classes = malloc(point_count * sizeof *classes);
+    uint8_t *bytes = malloc(2 * net->frame_count * point_count);
+    ModelWork *work = model_work_create(net->model);
+    bool ok = points && confidence && classes && bytes && work;
+    if (!ok) {
+        error_set(err, "out of memory for the page's decision regions");
+    } else {
+        net_repr_square_cells(d, HTML_REGION_CELLS, points);
+        memcpy(points + 2 * CELLS, d->train.x, 2 * d->train.n * sizeof *points);
+        memcpy(points + 2 * (CELLS + d->train.n), d->test.x, 2 * d->test.n * sizeof *points);
+    }
+    for (size_t r = 0; r < net->run_count && ok; r++) {
+        const HtmlNetRun *run = &net->runs[r];
+        fputs(r ? ",{\"spec\":" : "{\"spec\":", out);
+        json_string(out, run->spec);
+        fprintf(out, ",\"diverged\":%s", run->run->status == NET_RUN_DIVERGED ? "true" : "false");
+        write_series(out, "train_loss", run->run, offsetof(NetMetrics, train_loss));
+        write_series(out, "test_loss", run->run, offsetof(NetMetrics, test_loss));
+        write_series(out, "train_acc", run->run, offsetof(NetMetrics, train_acc));
+        write_series(out, "test_acc", run->run, offsetof(NetMetrics, test_acc));
+        if (d->train.classes > 0)
+            ok = write_regions(out, net, run, points, point_count, work, classes, confidence,
+                               bytes, err);
+        fputc('}', out);
+    }
+    fputs("]}", out);
+    model_work_destroy(work);
+    free(bytes);
+    free(classes);
+    free(confidence);
+    free(points);
+    return ok;
+}
+
+/* A network's stage: which network, its timeline's end, the run whose
+ * regions it opens on and what the window draws that the page does not
+ * (in the page's language). */
+static void write_network_stage(FILE *out, const HtmlStage *stage, size_t network)
+{
+    fprintf(out, ",\"network\":%zu,\"updates\":%zu,\"region_run\":%zu,\"notes\":[", network,
+            stage->updates, stage->region_run);
+    json_string(out, _(slice_left_out));
+    char note[1024];
+    if (stage->ensemble_left_out) {
+        snprintf(note, sizeof note, _(ensemble_left_out), stage->ensemble_left_out);
+        fputc(',', out);
+        json_string(out, note);
+    }
+    if (stage->representation_left_out) {
+        snprintf(note, sizeof note, _(representation_left_out), stage->representation_left_out);
+        fputc(',', out);
+        json_string(out, note);
+    }
+    if (stage->network->data->train.classes == 0) {
+        fputc(',', out);
+        json_string(out, _(regression_left_out));
+    }
+    fputc(']', out);
+}
+
+/* A stage; field is its field's index (a landscape's stage) or its
+ * network's (a network's). */
 static void write_stage(FILE *out, const HtmlStage *stage, size_t field)
 {
     fputs("{\"caption\":", out);
     json_string(out, stage->caption);
-    fprintf(out, ",\"field\":%zu,\"first_step\":%zu,\"particles_left_out\":%zu,\"speed\":",
-            field, stage->first_step, stage->particles_left_out);
+    if (stage->network)
+        write_network_stage(out, stage, field);
+    else
+        fprintf(out, ",\"field\":%zu,\"particles_left_out\":%zu", field,
+                stage->particles_left_out);
+    fprintf(out, ",\"first_step\":%zu,\"speed\":", stage->first_step);
     json_number(out, stage->speed);
     fputs(",\"marks\":[", out);
     for (size_t k = 0; k < stage->mark_count; k++) {
@@ -216,8 +421,9 @@ static void write_stage(FILE *out, const HtmlStage *stage, size_t field)
     fputs("]}", out);
 }
 
-/* The page's data: {"title", "origin", "colormap", "fields": [...],
- * "stages": [...]}, each stage naming its field by index. */
+/* The page's data: {"title", "origin", "colormap", "ui", "fields": [...],
+ * "networks": [...], "stages": [...]}, each stage naming its field or its
+ * network by index. */
 static bool write_data(FILE *out, const HtmlPage *page, const char *colormap, DescentError *err)
 {
     size_t *field_of = malloc(page->stage_count * sizeof *field_of);
@@ -229,17 +435,30 @@ static bool write_data(FILE *out, const HtmlPage *page, const char *colormap, De
     json_string(out, page->origin);
     fputs(",\"colormap\":", out);
     json_string(out, colormap);
-    fputs(",\"fields\":[", out);
-    size_t fields = 0;
+    fputs(",\"ui\":{", out);
+    for (size_t w = 0; w < sizeof page_words / sizeof page_words[0]; w++) {
+        fputs(w ? "," : "", out);
+        json_string(out, page_words[w].name);
+        fputc(':', out);
+        json_string(out, _(page_words[w].text));
+    }
     bool ok = true;
-    for (size_t s = 0; s < page->stage_count && ok; s++) {
-        size_t owner = field_owner(page, s);
-        if (owner == s) {
-            fputs(fields ? "," : "", out);
-            field_of[s] = fields++;
-            ok = write_field(out, &page->stages[s], err);
-        } else {
-            field_of[s] = field_of[owner];
+    for (int networks = 0; networks < 2; networks++) {
+        fputs(networks ? "],\"networks\":[" : "},\"fields\":[", out);
+        size_t written = 0;
+        for (size_t s = 0; s < page->stage_count && ok; s++) {
+            const HtmlStage *stage = &page->stages[s];
+            if (!stage->network != !networks)
+                continue;
+            size_t owner = field_owner(page, s);
+            if (owner == s) {
+                fputs(written ? "," : "", out);
+                field_of[s] = written++;
+                ok = networks ? write_network(out, stage->network, err)
+                              : write_field(out, stage, err);
+            } else {
+                field_of[s] = field_of[owner];
+            }
         }
     }
     fputs("],\"stages\":[", out);
@@ -275,9 +494,9 @@ bool html_page_write(FILE *out, const HtmlPage *page, DescentError *err)
         fputs("\">\n<title>", out);
         html_text(out, page->title);
         fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-                     "<noscript>This page draws with JavaScript; please allow it.</noscript>\n"
+                     "<noscript>%s</noscript>\n"
                      "<script type=\"application/json\" id=\"descent-data\">",
-                assets[ASSET_CSS]);
+                assets[ASSET_CSS], _("This page draws with JavaScript; please allow it."));
         ok = write_data(out, page, assets[ASSET_COLORMAP], err);
         fprintf(out, "</script>\n<script>\n%s</script>\n</body>\n</html>\n", assets[ASSET_JS]);
     }

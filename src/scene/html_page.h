@@ -14,6 +14,19 @@
  *   - the colormap (assets/colormaps/viridis.txt) and the page's script
  *     and style (assets/html/page.js, assets/html/page.css), read from the
  *     data dir (core/data_dir.h) and written into the page.
+ * A network's stage (HtmlNetwork) holds instead, for every run, the
+ * training and test loss and accuracy after every update (NetMetrics,
+ * as doubles), and its decision regions at the network's frames: the
+ * class and confidence (core/model.h's model_predict, one byte each,
+ * confidence × 255 rounded) at the centres of HTML_REGION_CELLS² cells
+ * over the data's square (scene/net_repr.h's net_repr_input_square, row 0
+ * at its top, as the window's data panel lays them out), then at every
+ * training and test sample, base64; and the training and test samples.
+ * It says, under the caption, what the window draws that it does not
+ * (the slice, the sharpness and ‖θ‖ plots, an ensemble, a layer's
+ * picture).
+ * The page's own words (buttons, labels, notes) are written into it in
+ * the page's language from the message catalog (scene/i18n.h).
  * The script (plain JavaScript, no framework) only draws: play, pause,
  * scrub the timeline, hover, toggle runs, switch steps.
  *
@@ -30,11 +43,18 @@
 
 #include "core/error.h"
 #include "core/landscape.h"
+#include "core/model.h"
+#include "core/net_run.h"
 #include "core/run.h"
 
 #define HTML_GRID_WIDTH 200
 #define HTML_GRID_HEIGHT 150
 #define HTML_MAP_ASPECT (4.0 / 3.0)   /* width / height of the page's map */
+#define HTML_REGION_CELLS 32          /* cells per side of a decision-region frame, as the
+                                         window's data panel */
+#define HTML_REGION_FRAMES 64         /* a network's timeline is cut into about this many
+                                         frames of regions (and each stage's end is one):
+                                         a few kB each per run, for pages under 2 MB */
 
 /* One run on a stage: its path path[0 .. count-1] (run->count points: the
  * start, then one per update; a diverged run's last holds the non-finite
@@ -43,6 +63,28 @@ typedef struct HtmlRun {
     const Run *run;
     const char *spec;
 } HtmlRun;
+
+/* One run of a network: its metrics (run->metrics[0 .. run->count-1]),
+ * its spec, and θ at each of the network's frames (frame_count ×
+ * model->nparams doubles; a run that stopped before a frame's update holds
+ * its last θ there). */
+typedef struct HtmlNetRun {
+    const NetRun *run;
+    const char *spec;
+    const double *thetas;
+} HtmlNetRun;
+
+/* A network and its runs, shared by the stages that show it (a lesson's
+ * steps that keep going from the one before). */
+typedef struct HtmlNetwork {
+    const char *model_spec, *data_spec;
+    const Model *model;
+    const NetDataSplit *data;
+    const HtmlNetRun *runs;
+    size_t run_count;
+    const size_t *frame_updates;  /* the updates of the frames, increasing, 0 first */
+    size_t frame_count;
+} HtmlNetwork;
 
 /* A point a lesson step points at (lesson.h's LessonMark). */
 typedef struct HtmlMark {
@@ -65,6 +107,13 @@ typedef struct HtmlStage {
                                     says so under the caption); 0: none */
     const HtmlMark *marks;
     size_t mark_count;
+    /* A network's stage (landscape NULL, runs none): */
+    const HtmlNetwork *network;  /* NULL: a landscape's stage */
+    size_t updates;              /* the end of its timeline (≤ every run's count − 1
+                                    unless the run stopped) */
+    size_t region_run;           /* the run whose regions it opens on */
+    size_t ensemble_left_out;    /* the step's ensemble of networks (0: none) */
+    int representation_left_out; /* the hidden layer the step draws (0: none) */
 } HtmlStage;
 
 typedef struct HtmlPage {

@@ -556,29 +556,8 @@ size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest)
 void net_stage_predict(const NetStage *stage, size_t i, const double *x, size_t count,
                        int *classes, double *confidence)
 {
-    int k = stage->model.sizes[stage->model.nsizes - 1];
-    double *outputs = malloc(count * (size_t)k * sizeof *outputs);
-    if (!outputs) {
-        for (size_t s = 0; s < count; s++)
-            classes[s] = -1, confidence[s] = (double)NAN;
-        return;
-    }
-    model_outputs(&stage->model, net_run_theta(&stage->runs[i].run), x, count,
-                  outputs, stage->work);
-    for (size_t s = 0; s < count; s++) {
-        const double *z = outputs + s * (size_t)k;
-        int best = 0;
-        for (int c = 1; c < k; c++)
-            if (z[c] > z[best])
-                best = c;
-        double sum = 0;
-        for (int c = 0; c < k; c++)
-            sum += exp(z[c] - z[best]);
-        classes[s] = isfinite(z[best]) ? best : -1;
-        confidence[s] = stage->model.loss == MODEL_LOSS_CE ? 1.0 / sum
-                                                           : fmin(1.0, fmax(0.0, z[best]));
-    }
-    free(outputs);
+    model_predict(&stage->model, net_run_theta(&stage->runs[i].run), x, count, classes,
+                  confidence, stage->work);
 }
 
 /* ------------------------------------------------------------------------ */

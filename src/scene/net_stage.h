@@ -163,9 +163,8 @@ GridStats net_stage_sample(const NetStage *stage, ViewRect view, int width, int 
 size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest);
 
 /* Run i's predicted class at count input points (x: count × 2) into
- * classes, and its confidence (the top softmax probability, or for mse the
- * largest output clamped to [0, 1]) into confidence; classes -1 and
- * confidence NaN when out of memory. */
+ * classes and its confidence into confidence, as core/model.h's
+ * model_predict gives them. */
 void net_stage_predict(const NetStage *stage, size_t i, const double *x, size_t count,
                        int *classes, double *confidence);
 
