@@ -1,6 +1,7 @@
 /* cli.c — shared command-line pieces: errors, output and the scene options. */
 #include "cli.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,16 @@ void cli_error(const char *fmt, ...)
     error_format(line, sizeof line, fmt, ap);
     va_end(ap);
     fprintf(stderr, "descent: %s\n", line);
+}
+
+void cli_print_line(const char *fmt, ...)
+{
+    char line[4 * PATH_MAX + 256];
+    va_list ap;
+    va_start(ap, fmt);
+    error_format(line, sizeof line, fmt, ap);
+    va_end(ap);
+    puts(line);
 }
 
 void cli_select_language(const char *lang)

@@ -30,6 +30,11 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
  * as the core's messages are (error.h). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Prints one line to stdout escaped as messages are (error.h), whole up to
+ * a path of PATH_MAX bytes: what it quotes (a lesson's path, its title)
+ * could otherwise drive the terminal. */
+void cli_print_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Makes lang (--lang; NULL: the environment's, as lessons pick theirs) the
  * language of the window's own words (scene/i18n.h); says on stderr when
  * it cannot, and the words stay English. */

@@ -23,8 +23,8 @@ int cli_check(int argc, char **argv)
             status = EXIT_USAGE;
             continue;
         }
-        printf("%s: ok, %zu step%s\n", argv[i], lesson.step_count,
-               lesson.step_count == 1 ? "" : "s");
+        cli_print_line("%s: ok, %zu step%s", argv[i], lesson.step_count,
+                       lesson.step_count == 1 ? "" : "s");
         lesson_free(&lesson);
     }
     return status;

@@ -449,7 +449,7 @@ static int list_lessons(void)
         int name_len = (int)(strlen(base) - (strlen(base) > 4 ? 4 : 0));
         Lesson lesson;
         if (lesson_load(list.paths[i], NULL, window_reserved_keys(), &lesson, &err)) {
-            printf("%-26.*s %s\n", name_len, base, lesson.title);
+            cli_print_line("%-26.*s %s", name_len, base, lesson.title);
             lesson_free(&lesson);
         } else {
             cli_error("%s", err.message);

@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 
-from tap import check, finish, run_command, skip
+from tap import check, finish, run_command, run_on_terminal, skip
 
 DESCENT = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
@@ -112,6 +112,10 @@ def message_cases(work):
                   ["check", strange], "new\\nline\\x1b[31mred.lua", prefix="")
     check("... with no raw control character", not any(c < " " for c in err.rstrip("\n")),
           repr(err))
+    csi = os.path.join(work, "c1\u009b31mred.lua")
+    refused("a C1 control (U+009B, the 8-bit CSI) in a path is printed escaped",
+            ["check", csi], "c1\\xc2\\x9b31mred.lua", prefix="")
+    printed_cases(work)
     for spec in ("expr:x²", "expr:x+é"):
         p = subprocess.run([DESCENT, "eval", "--landscape", spec, "--at", "1,2"], env=env(),
                            capture_output=True, timeout=HANG)
@@ -129,6 +133,46 @@ def message_cases(work):
     err = refused("a 120 KB argument is not echoed whole", ["--view", big], "expected XMIN")
     check("... the message is shortened with an ellipsis", len(err) < 1100 and "…" in err,
           f"{len(err)} bytes")
+
+
+def raw_controls(text):
+    """The C0 and C1 control characters and DEL in text, newline excepted."""
+    return [c for c in text if c != "\n" and (c < " " or "\x7f" <= c <= "\x9f")]
+
+
+def printed_cases(work):
+    """What descent prints when all goes well is escaped as its messages
+    are: a lesson's path and title, a recording's name on its progress bar
+    (a downloaded file's name drove the terminal through check's "ok"
+    line and list lessons)."""
+    name = "ok\nnew\x1b[31m\u009b2J.lua"
+    lesson = os.path.join(work, name)
+    with open(lesson, "w", encoding="utf-8") as f:
+        f.write('lesson { title = "t\\27[2J\\u{9b}2J", landscape = "quadratic" }\n'
+                'step { caption = "x" }\n')
+    code, out, err = descent("check", lesson)
+    escaped = "ok\\nnew\\x1b[31m\\xc2\\x9b2J.lua"
+    check("check: a good lesson's path is printed escaped on its ok line",
+          code == 0 and out == os.path.join(work, escaped) + ": ok, 1 step\n"
+          and not raw_controls(out), f"exit {code}: {out!r} {err!r}")
+
+    data = os.path.join(work, "data")
+    os.makedirs(os.path.join(data, "lessons"))
+    os.symlink(os.path.join(SOURCE, "shaders"), os.path.join(data, "shaders"))
+    shutil.copy(lesson, os.path.join(data, "lessons", name))
+    code, out, err = descent("list", "lessons", environment=env(DESCENT_DATA_DIR=data))
+    check("list lessons: a lesson's file name and title are printed escaped",
+          code == 0 and out.count("\n") == 1 and escaped[:-4] in out
+          and "t\\x1b[2J\\xc2\\x9b2J" in out and not raw_controls(out),
+          f"exit {code}: {out!r} {err!r}")
+
+    output = os.path.join(work, "rec\x1b[2J\u009b2J.png")
+    code, shown = run_on_terminal([DESCENT, "record", *SMALL, "--frames", "3", "-o", output],
+                                  env=env())
+    shown = shown.decode("utf-8", "replace").replace("\x1b[K", "")
+    check("record: the output's name on the progress bar is printed escaped",
+          code == 0 and "rec\\x1b[2J\\xc2\\x9b2J.png" in shown and not raw_controls(shown.replace("\r", "")),
+          f"exit {code}: {shown!r}")
 
 
 def number_cases(work):

@@ -29,12 +29,16 @@ static size_t utf8_length(const unsigned char *p)
 }
 
 /* Copies text into dest (room for 4 * strlen(text) + 1 bytes) with control
- * characters and invalid bytes escaped; returns the length written. */
+ * characters (C0, DEL and C1: U+0080 to U+009F, whose U+009B a terminal
+ * reads as the escape sequence ESC [) and invalid bytes escaped; returns
+ * the length written. */
 static size_t escape(char *dest, const char *text)
 {
     size_t used = 0;
     for (const unsigned char *p = (const unsigned char *)text; *p;) {
         size_t n = *p >= 0x20 && *p != 0x7f ? utf8_length(p) : 0;
+        if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)
+            n = 0;
         if (n > 0) {
             memcpy(dest + used, p, n);
             used += n;
@@ -102,6 +106,14 @@ void error_format(char *dest, size_t size, const char *fmt, va_list ap)
     fit(dest, size, line, escape(line, raw));
     free(line);
     free(raw);
+}
+
+void error_line(char *dest, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    error_format(dest, size, fmt, ap);
+    va_end(ap);
 }
 
 bool error_set(DescentError *err, const char *fmt, ...)

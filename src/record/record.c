@@ -182,7 +182,7 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
     if (options->observe_text)
         renderer_observe_text(stage->renderer, observe_text, &texts);
     char label[128];
-    snprintf(label, sizeof label, "%s %.80s", task, plan->output);
+    error_line(label, sizeof label, "%s %s", task, plan->output);
     Progress progress;
     progress_start(&progress, label, plan->frames, options->progress);
     double scale = render_recording_scale(plan->width, plan->height);
