@@ -95,6 +95,12 @@ static void check_layout(const Layout *l, int w, int h, const char *where)
 /* The least share of the frame's height the map shows the view on. */
 #define MAP_FLOOR 0.2
 
+/* The least share seen, and where: printed as a figure. */
+static struct {
+    double share;
+    char where[768];
+} least_map = {1.0, ""};
+
 /* The map (Layout.landscape) lies inside the frame under no panel (the
  * readout and the notice excepted: they come and go over it), shows the
  * asked-for view whole, and every run head the 2D frame draws lies on it,
@@ -120,6 +126,10 @@ static void check_map(const Renderer *renderer, const Layout *l, const Scene *sc
      * high. */
     LayoutInput shape = {.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
                                              (scene->view.ymax - scene->view.ymin)};
+    if (layout_map_view(&shape, l) / h < least_map.share) {
+        least_map.share = layout_map_view(&shape, l) / h;
+        snprintf(least_map.where, sizeof least_map.where, "%s", where);
+    }
     if (layout_map_view(&shape, l) < MAP_FLOOR * h)
         report(where, "the map shows the view %.0f px high, under %.2f of the frame",
                layout_map_view(&shape, l), MAP_FLOOR);
@@ -346,8 +356,9 @@ static void test_every_lesson_step_fits(void **state)
         free(files[f]);
     }
     free(files);
-    fprintf(stderr, "checked %zu lesson steps at %zu sizes\n", steps,
-            sizeof sizes / sizeof sizes[0]);
+    fprintf(stderr, "checked %zu lesson steps at %zu sizes; the least map shows the view %.3f "
+            "of the frame high (%s)\n", steps, sizeof sizes / sizeof sizes[0], least_map.share,
+            least_map.where);
     renderer_destroy(renderer);
     gl_context_destroy(gl);
     assert_int_equal(failures, 0);
@@ -662,6 +673,41 @@ static void test_box_keeps_its_size_while_orbiting(void **state)
     }
 }
 
+/* welcome's last step (four runs, a long legend at 1280x720 --projector):
+ * with the plots' column at the right the map stood in the top right
+ * corner and the frame's left half under the legend was empty (the view
+ * 0.60 of the frame high); the column at the left, under the legend, lets
+ * the map take the right side from the top down to the caption (0.685). */
+static void test_plots_left_give_the_map_the_right_side(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    char path[4096];
+    lessons_path(path, sizeof path, "welcome.lua");
+    Scene *scene = scene_create(&(SceneOptions){0}, &err);
+    assert_non_null(scene);
+    LessonPlayer player;
+    assert_true(lesson_player_open(&player, path, "en", NULL, scene, &err));
+    assert_true(lesson_player_show(&player, scene, 3, &err));
+    scene_step(scene, 600);
+    assert_true(lesson_player_show(&player, scene, 4, &err));
+    scene->display.projector = true;
+    LayoutInput in = {.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
+                                          (scene->view.ymax - scene->view.ymin)};
+    const Layout *l = render_layout(renderer, scene, 1280, 720,
+                                    render_recording_scale(1280, 720), RENDER_FOR_RECORDING);
+    assert_true(l->complete);
+    assert_true(l->rect[LAYOUT_LOSS].x < l->rect[LAYOUT_LEGEND].x + l->rect[LAYOUT_LEGEND].w);
+    assert_true(l->landscape.y == 0);
+    assert_true(layout_map_view(&in, l) > 0.65 * 720);
+    lesson_player_close(&player);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -678,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_network_scene_fits),
         cmocka_unit_test(test_every_lesson_step_fits),
         cmocka_unit_test(test_long_legend_narrows_for_the_map),
+        cmocka_unit_test(test_plots_left_give_the_map_the_right_side),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

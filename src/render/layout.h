@@ -18,7 +18,10 @@
  * Where those places overlap, the colour bar moves to the top right, then
  * under the legend; the readout under the legend, or to the top row left
  * of the panels at the top right; the dynamics plot to the left of the
- * loss plot, their bottoms level.
+ * loss plot, their bottoms level.  Each of these is tried once more with
+ * the plots' column (loss, dynamics, colour bar) at the left, stacked up
+ * from the inset or the floor: a long legend and the map then share the
+ * top, the map reaching down to the caption (welcome's last step).
  *
  * The caption sits in the strip between the inset and the plots while its
  * text fits there beside everything else in at most one line more than
