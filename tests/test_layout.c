@@ -708,6 +708,64 @@ static void test_plots_left_give_the_map_the_right_side(void **state)
     gl_context_destroy(gl);
 }
 
+/* The layout of lessons/NAME step `step` (from 0, played through) at w x h,
+ * recorded. */
+static const Layout *lesson_layout(Renderer *renderer, Scene *scene, LessonPlayer *player,
+                                   const char *name, size_t step, int w, int h,
+                                   bool projector)
+{
+    DescentError err = {""};
+    char path[4096];
+    lessons_path(path, sizeof path, name);
+    assert_true(lesson_player_open(player, path, "en", NULL, scene, &err));
+    for (size_t k = 0; k <= step; k++) {
+        assert_true(lesson_player_show(player, scene, k, &err));
+        long frames = lesson_player_step_frames(player, k, 4);
+        player->autoplay_frames = 0;
+        for (long t = 0; t + 1 < frames && player->step == k; t++)
+            lesson_player_autoplay(player, scene, 4);
+    }
+    assert_true(lesson_player_show(player, scene, step, &err));
+    scene->display.projector = projector;
+    return render_layout(renderer, scene, w, h, render_recording_scale(w, h),
+                         RENDER_FOR_RECORDING);
+}
+
+/* A network lesson's step shows the sharpness plot when it asks for it
+ * (batch_and_flatness 3, "edge"), and leaves its room to the map when it
+ * does not (representation 2): there the layer's notes (axes, probe) go in
+ * the legend where it has room (1280x720), and on the map, in the legend's
+ * compact form, at --projector, where a legend with them left no room for
+ * the data panel and the loss plot. */
+static void test_network_steps_make_room_for_the_picture(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    LessonPlayer player;
+    Scene *scene = scene_create(&(SceneOptions){0}, &err);
+    assert_non_null(scene);
+    const Layout *l = lesson_layout(renderer, scene, &player, "batch_and_flatness.lua", 2, 1280,
+                                    720, false);
+    assert_true(l->complete && l->shown[LAYOUT_DYNAMICS]);
+    lesson_player_close(&player);
+    scene_destroy(scene);
+    scene = scene_create(&(SceneOptions){0}, &err);
+    assert_non_null(scene);
+    l = lesson_layout(renderer, scene, &player, "representation.lua", 1, 1280, 720, false);
+    assert_true(l->complete && !l->shown[LAYOUT_DYNAMICS] && !l->compact[LAYOUT_LEGEND]);
+    assert_true(l->landscape.h > 0.75 * 720);
+    scene->display.projector = true;
+    l = render_layout(renderer, scene, 1280, 720, render_recording_scale(1280, 720),
+                      RENDER_FOR_RECORDING);
+    assert_true(l->complete && l->compact[LAYOUT_LEGEND]);
+    lesson_player_close(&player);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -725,6 +783,7 @@ int main(void)
         cmocka_unit_test(test_every_lesson_step_fits),
         cmocka_unit_test(test_long_legend_narrows_for_the_map),
         cmocka_unit_test(test_plots_left_give_the_map_the_right_side),
+        cmocka_unit_test(test_network_steps_make_room_for_the_picture),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
