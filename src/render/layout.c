@@ -369,7 +369,7 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
 
 /* A map showing the view less high than this share of the frame is
  * cramped: make_room is tried. */
-#define MAP_LEAST (1.0 / 3.0)
+#define MAP_LEAST 0.4
 
 /* The panels at their least, in their compact forms, every arrangement:
  * taken over best for a map that scores more than LAYOUT_MAP_GAIN
@@ -395,7 +395,7 @@ static void make_room(const LayoutInput *in, Layout *out, Layout *best)
  * with compact forms.  With a map to make room for (landscape_aspect > 0),
  * every arrangement of a stage is tried, and a later one is taken over an
  * earlier only for a map that scores more than 10% higher; a map
- * still under a third of the frame's height makes room (make_room). */
+ * still under MAP_LEAST of the frame's height makes room (make_room). */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
     bool search = in->landscape_aspect > 0;
