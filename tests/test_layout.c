@@ -209,6 +209,35 @@ static bool inside_rect(LayoutRect a, LayoutRect panel)
            a.y + a.h <= panel.y + panel.h;
 }
 
+/* No text on the map (a mark's, a basin's share, an effective step's) lies
+ * over a run's head in view: labels keep clear of the heads
+ * (render_keep_clear). */
+static void check_heads_clear(const Renderer *renderer, const Layout *l, const Scene *scene,
+                              const DrawnTexts *drawn, const char *where)
+{
+    Viewport vp = render_viewport(renderer, scene);
+    LayoutRect map = l->landscape;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        long k = (long)run->count - 1;
+        while (k >= 0 && !(isfinite(run->path[k].x) && isfinite(run->path[k].y)))
+            k--;
+        if (scene->runs[i].hidden || k < 0)
+            continue;
+        double px, py;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &px, &py);
+        if (px < map.x || py < map.y || px > map.x + map.w || py > map.y + map.h)
+            continue;
+        for (size_t t = 0; t < drawn->count; t++) {
+            LayoutRect b = drawn->box[t];
+            if (b.w > 0 && inside_rect(b, map) && px > b.x && px < b.x + b.w && py > b.y &&
+                py < b.y + b.h)
+                report(where, "\"%s\" (%.0f, %.0f, %.0f x %.0f) over run %zu's head (%.0f, %.0f)",
+                       drawn->text[t], b.x, b.y, b.w, b.h, i + 1, px, py);
+        }
+    }
+}
+
 /* The frame drawn: the texts on each plot (its title, its range's labels,
  * its markers' words) lie whole on it, over no other text; in 3D the
  * box's corners lie on the map. */
@@ -232,6 +261,8 @@ static void check_drawn(Renderer *renderer, const Scene *scene, int w, int h,
                 report(where, "the 3D box's corner (%.0f, %.0f) is off the map (%.0f, %.0f, "
                        "%.0f x %.0f)", cx[k], cy[k], map.x, map.y, map.w, map.h);
     }
+    if (!scene->display.view3d && !scene->net)
+        check_heads_clear(renderer, l, scene, &drawn, where);
     for (int p = 0; p < LAYOUT_PANELS; p++) {
         if (!l->shown[p] || (p != LAYOUT_LOSS && p != LAYOUT_DYNAMICS))
             continue;

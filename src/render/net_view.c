@@ -97,7 +97,12 @@ void render_net_world(Renderer *r, const Scene *scene)
         shapes_ring(r->shapes, start_x, start_y, 6.0 * s, 1.2 * s, r->theme->mark);
     }
     double span = scene->view.xmax - scene->view.xmin;
-    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+    /* Every head before any label, so no label lies over a head. */
+    double head_at[SCENE_MAX_RUNS][2];
+    char labels[SCENE_MAX_RUNS][96];
+    size_t runs = net_stage_run_count(net);
+    for (size_t i = 0; i < runs; i++) {
+        labels[i][0] = '\0';
         size_t count = net_stage_path(net, i, path);
         Rgba color = render_run_color(r, i, 1.0f);
         double prev_x = 0, prev_y = 0;
@@ -116,17 +121,23 @@ void render_net_world(Renderer *r, const Scene *scene)
         const NetPoint *head = &path[count - 1];
         shapes_disc(r->shapes, prev_x, prev_y, 6.5 * s, r->theme->casing);
         shapes_disc(r->shapes, prev_x, prev_y, 5.0 * s, color);
-        char label[96];
+        render_keep_clear(r, (LayoutRect){prev_x - 6.5 * s, prev_y - 6.5 * s, 13 * s, 13 * s});
+        head_at[i][0] = prev_x, head_at[i][1] = prev_y;
         if (head->distance > NET_DISTANCE_SHOWN * span)
-            snprintf(label, sizeof label, _("%zu: %.3g off the plane"), i + 1, head->distance);
+            snprintf(labels[i], sizeof labels[i], _("%zu: %.3g off the plane"), i + 1,
+                     head->distance);
         else
-            snprintf(label, sizeof label, _("%zu: on the plane"), i + 1);
+            snprintf(labels[i], sizeof labels[i], _("%zu: on the plane"), i + 1);
+    }
+    for (size_t i = 0; i < runs; i++) {
+        if (!labels[i][0])
+            continue;
         /* Beside the head, on its left near the map's right edge (what lies
          * past it is clipped: the map is the panels' free rectangle). */
-        double w = render_text_width(r, label, px) + 8.0 * s;
-        double x = prev_x + 9.0 * s + w < vp.x + vp.width ? prev_x + 9.0 * s
-                                                          : prev_x - 9.0 * s - w;
-        render_label(r, label, x, prev_y - 0.5 * render_line_height(r, px), px, color);
+        double w = render_text_width(r, labels[i], px) + 8.0 * s, hx = head_at[i][0];
+        double x = hx + 11.0 * s + w < vp.x + vp.width ? hx + 11.0 * s : hx - 11.0 * s - w;
+        render_label(r, labels[i], x, head_at[i][1] - 0.5 * render_line_height(r, px), px,
+                     render_run_color(r, i, 1.0f));
     }
     free(path);
 }
