@@ -263,7 +263,9 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
             if (cp == ' ' && previous != ' ') {
                 int next_len = 0;
                 uint32_t next = i + 1 < stop ? utf8_next(t + i + 1, &next_len) : 0;
-                bool formula = is_operator(previous) || is_operator(next) ||
+                /* "10 %" reads as one number (the Kramers verdict broke
+                 * "在 10 / % 以内"). */
+                bool formula = is_operator(previous) || is_operator(next) || next == '%' ||
                                (previous == ',' && inside_tuple(t, start, i, stop));
                 BreakKind kind = formula ? BREAK_FORMULA
                                  : binds_to_cjk(t, start, i, stop, previous, next) ? BREAK_COUNTED
