@@ -27,6 +27,7 @@ step {
   slice = "pca",
   play = 2000,
   speed = 400,
+  show = { "sharpness" },
 }
 
 step {
@@ -39,6 +40,7 @@ step {
   },
   keep = true,
   slice = "pca",
+  show = { "sharpness" },
 }
 
 step {

@@ -63,11 +63,11 @@ step {
   caption = {
     en = "360 steps on, each run rests in its own minimum. AdaGrad's "
       .. "numbers are still step 20's; RMSProp's and Adam's averages forget, so theirs grew. "
-      .. "RMSProp pays for it: near step 325 its steps grew too large for its valley, it was "
-      .. "thrown out (loss about 4), its numbers shrank, and it fell back in: loss 10⁻¹⁴ at step 380.",
+      .. "RMSProp's grew too large: near step 325 it was thrown out (loss about 4), "
+      .. "then fell back in.",
     zh = "又走了 360 步，每条路径都停在各自的极小值处。AdaGrad 的数值仍是第 20 步时的；"
-      .. "RMSProp 和 Adam 的平均会遗忘，数值变大了。RMSProp 为此付出代价：第 325 步附近步子过大，"
-      .. "被甩出山谷（损失约 4），数值变小后又落回谷底：第 380 步时损失为 10⁻¹⁴。",
+      .. "RMSProp 和 Adam 的平均会遗忘，数值变大了。RMSProp 的数值变得过大："
+      .. "第 325 步附近被甩出山谷（损失约 4），随后又落回谷底。",
   },
   keep = true,
   -- To step 380, where RMSProp is back at the bottom: a step later its loss

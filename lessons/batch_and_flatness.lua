@@ -48,6 +48,7 @@ step {
       .. "梯度下降的锐度从线下出发，每次试验都不晚于第 600 步爬到线上。",
   },
   keep = true,
+  show = { "sharpness" },
 }
 
 step {
@@ -58,6 +59,7 @@ step {
     zh = "之后它就不再往上走：最后 1000 步里始终低于 1.1 × 2/η。这就是稳定性的边缘。",
   },
   keep = true,
+  show = { "sharpness" },
 }
 
 step {
@@ -70,6 +72,7 @@ step {
       .. "20 次试验里，它最后的 λmax 每次都比梯度下降的低：最多是后者的 0.68 倍，平均只有一半。",
   },
   keep = true,
+  show = { "sharpness" },
 }
 
 step {

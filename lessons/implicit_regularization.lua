@@ -66,13 +66,11 @@ step {
 step {
   id = "logistic",
   caption = {
-    en = "Logistic regression with l2 = 0 (no penalty term) on data a line can separate: "
-      .. "no finite minimum exists, the "
-      .. "loss keeps falling as the weights grow. GD's weights do grow without end, yet their "
-      .. "direction settles, slowly, on the max-margin direction: that of the separating line "
-      .. "with the widest margin.",
-    zh = "在可以被直线分开的数据上做逻辑回归，l2 = 0（没有惩罚项）：不存在有限的极小值，权重越大损失越小。"
-      .. "GD 的权重确实无止境地增长，但它的方向却慢慢稳定下来，趋向最大间隔方向：间隔最大的那条分隔线的方向。",
+    en = "Logistic regression, l2 = 0, on data a line can separate: no finite minimum, "
+      .. "the loss falls as the weights grow. GD's weights grow without end, yet their "
+      .. "direction settles on the max-margin direction.",
+    zh = "在可被直线分开的数据上做逻辑回归，l2 = 0：没有有限的极小值，权重越大损失越小。"
+      .. "GD 的权重无止境地增长，但它的方向稳定在最大间隔方向上。",
   },
   -- l2 = 0 written out: the legend's formula has an (l2/2)|w|² term, and the
   -- spec line beside it shows that it is zero here.

@@ -165,6 +165,10 @@ static void keeps_formulas_and_pairs_whole(void **state)
     assert_string_equal(lines[1], "θ − η∇L now");
     assert_int_equal(wrap("step θ ← θ − η∇L", 11), 2);
     assert_string_equal(lines[1], "θ ← θ − η∇L");
+    /* A per cent sign stays with its number ("在 10 / % 以内" was recorded). */
+    assert_int_equal(wrap("within 10 % here", 10), 2);
+    assert_string_equal(lines[0], "within");
+    assert_string_equal(lines[1], "10 % here");
     /* A number or a one-letter name stays with the Chinese word it counts
      * ("第 / 20 步", "第 k / 步" were recorded). */
     assert_int_equal(wrap("一二三四。第 20 步好", 14), 2);

@@ -298,10 +298,15 @@ LayoutRect render_label(Renderer *r, const char *text, double x, double y, int p
     return at;
 }
 
-void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba color)
+void render_keep_clear(Renderer *r, LayoutRect rect)
 {
     if (r->label_count < RENDER_MAX_LABELS)
-        r->labels[r->label_count++] = box;
+        r->labels[r->label_count++] = rect;
+}
+
+void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba color)
+{
+    render_keep_clear(r, box);
     shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->label_panel);
     render_text(r, text, box.x + RENDER_LABEL_PAD * r->scale, box.y, px, ALIGN_LEFT, color);
 }

@@ -70,6 +70,11 @@ LayoutRect render_label(Renderer *r, const char *text, double x, double y, int p
  * from the left), not moved: labels placed after it keep clear of it. */
 void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba color);
 
+/* Keeps rect clear of the labels placed after it in this frame, as an
+ * earlier label is: a run's head (world.c, net_view.c), so no label is
+ * drawn over one. */
+void render_keep_clear(Renderer *r, LayoutRect rect);
+
 /* Pulls pixel (px, py) inside vp's pixel area (the map) by inset; true
  * when it moved. */
 bool render_clamp_to_map(const Viewport *vp, double inset, double *px, double *py);

@@ -830,7 +830,11 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         double lx = cx + hx + 6.0 * s, ly = cy - hy - h;
         if (render_on_panel(r, (LayoutRect){lx - 3.0 * s, ly, w + 6.0 * s, h}))
             lx = cx - hx - 6.0 * s - w;
-        lx = fmax(vp->x, fmin(lx, vp->x + vp->width - w));
+        /* Its panel too (RENDER_LABEL_PAD either side): the text whole
+         * (adaptive 4 in Chinese at 1280x720 --projector lost the last
+         * digit at the map's right edge). */
+        double pad = RENDER_LABEL_PAD * s;
+        lx = fmax(vp->x + pad, fmin(lx, vp->x + vp->width - w - pad));
         if (ly < vp->y)
             ly = cy + hy;
         render_label(r, label, lx, ly, px, render_run_color(r, i, 1.0f));

@@ -26,6 +26,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text_wrap.h"
+
 #define EXP_WIDTH 470.0
 #define EXP_HEIGHT 330.0
 #define EXP_MIN_WIDTH 300.0
@@ -36,6 +38,8 @@
 #define EXP_COMPACT_HEIGHT 195.0
 /* Values spanning this factor get a log axis. */
 #define LOG_SPAN 10.0
+/* The most lines one line of the title wraps to. */
+#define TITLE_ROWS 3
 /* Pixels (times scale) a tick label needs beside the next one. */
 #define TICK_SPACING 100.0
 #define POINT_RADIUS 4.0
@@ -489,14 +493,22 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
 {
     double s = r->scale, pad = 10.0 * s;
     render_panel(r, rect);
-    char lines[4][512];
+    char lines[4][512], rows[TITLE_ROWS][512];
     size_t n = title_lines(p, lines);
     int title_px = fitting_px(r, 15.0, lines, n, rect.w - 2 * pad);
+    /* A line still too wide at the least size is wrapped, not cut by the
+     * panel's edge (the Kramers verdict in Chinese at 1280x720
+     * --projector). */
+    WrapMeasure measure = {r, title_px};
     double title_line = render_line_height(r, title_px), y = rect.y + pad;
-    for (size_t i = 0; i < n; i++, y += title_line)
-        render_text(r, lines[i], rect.x + pad, y, title_px,
-                    ALIGN_LEFT, i == 0 && p->finished && !p->result.passed ? r->theme->warn
-                                                                           : r->theme->text);
+    for (size_t i = 0; i < n; i++) {
+        int wrapped = text_wrap(lines[i], rect.w - 2 * pad, render_wrap_measure, &measure,
+                                rows[0], sizeof rows[0], TITLE_ROWS);
+        for (int k = 0; k < wrapped; k++, y += title_line)
+            render_text(r, rows[k], rect.x + pad, y, title_px, ALIGN_LEFT,
+                        i == 0 && p->finished && !p->result.passed ? r->theme->warn
+                                                                   : r->theme->text);
+    }
     int px = render_font_px(r, 12.5);
     double line = render_line_height(r, px);
     y += 4.0 * s;

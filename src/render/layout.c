@@ -41,7 +41,17 @@ static const struct {
 };
 #define VARIANTS (sizeof variants / sizeof variants[0])
 static const Slot dynamics_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_BESIDE_LOSS};
-#define PLACINGS (VARIANTS * (sizeof dynamics_slots / sizeof dynamics_slots[0]))
+#define DYNAMICS_SLOTS (sizeof dynamics_slots / sizeof dynamics_slots[0])
+/* Each placing once with the plots' column at the right, once at the left
+ * (its stack standing on the inset): the map then takes the right side,
+ * beside the legend, from the top to the caption. */
+#define PLACINGS (2 * VARIANTS * DYNAMICS_SLOTS)
+
+/* Whether the placing puts the plots' column at the frame's left. */
+static bool column_left(size_t placing)
+{
+    return placing >= VARIANTS * DYNAMICS_SLOTS;
+}
 
 static Slot slot_of(const Layout *l, LayoutPanel p, size_t placing)
 {
@@ -53,7 +63,8 @@ static Slot slot_of(const Layout *l, LayoutPanel p, size_t placing)
     case LAYOUT_FORMULA:
         return SLOT_RIGHT_TOP;
     case LAYOUT_DYNAMICS:
-        return l->shown[LAYOUT_LOSS] ? dynamics_slots[placing / VARIANTS] : SLOT_RIGHT_BOTTOM;
+        return l->shown[LAYOUT_LOSS] ? dynamics_slots[placing / VARIANTS % DYNAMICS_SLOTS]
+                                     : SLOT_RIGHT_BOTTOM;
     default:
         return SLOT_RIGHT_BOTTOM;
     }
@@ -169,16 +180,24 @@ static bool arrange(const LayoutInput *in, Band band, double shrink, size_t plac
     if (shown[LAYOUT_DYNAMICS] && slot_of(out, LAYOUT_DYNAMICS, placing) == SLOT_BESIDE_LOSS)
         column = fmax(column, column_width(out, LAYOUT_LOSS) + g +
                                   column_width(out, LAYOUT_DYNAMICS));
+    bool left_column = column > 0 && column_left(placing);
+    if (column_left(placing) && !left_column)
+        return false;
     /* What the inset and the plots stand on. */
     double inset_floor = H - m, floor_y = H - m;
     if (band == BAND_ACROSS) {
         double band_top = place_band(in, out, 0.5 * W, W - 2 * m, H - m);
         floor_y = inset_floor = band_top < H - m ? band_top - g : H - m;
     } else {
-        if (band == BAND_BESIDE_INSET && !shown[LAYOUT_INSET])
+        /* A column at the left stands on the inset: the caption goes
+         * beside both, or across. */
+        if (band == BAND_BESIDE_INSET && (!shown[LAYOUT_INSET] || left_column))
             return false;
-        double left = m + (shown[LAYOUT_INSET] ? out->need[LAYOUT_INSET].w + m : 0.0);
-        double right = column > 0 && band == BAND_STRIP ? W - m - column - m : W - m;
+        double inset_w = shown[LAYOUT_INSET] ? out->need[LAYOUT_INSET].w : 0.0;
+        double left = m + (left_column ? fmax(inset_w, column) + m
+                                       : (shown[LAYOUT_INSET] ? inset_w + m : 0.0));
+        double right =
+            column > 0 && band == BAND_STRIP && !left_column ? W - m - column - m : W - m;
         if (right <= left)
             return false;
         /* Beside the plots only while that costs at most one line. */
@@ -197,6 +216,8 @@ static bool arrange(const LayoutInput *in, Band band, double shrink, size_t plac
         rect[LAYOUT_INSET].y = inset_floor - rect[LAYOUT_INSET].h;
     }
     LayoutRect legend = rect[LAYOUT_LEGEND];
+    if (left_column && shown[LAYOUT_INSET])
+        floor_y = rect[LAYOUT_INSET].y - g;
     double bottom = floor_y, top = m, under = shown[LAYOUT_LEGEND] ? bottom_edge(legend) + g : m;
     double row_left = W - m + g; /* the left edge of the top row's panels */
     for (size_t k = 0; k < STACKED; k++) {
@@ -206,7 +227,7 @@ static bool arrange(const LayoutInput *in, Band band, double shrink, size_t plac
             continue;
         switch (slot_of(out, p, placing)) {
         case SLOT_RIGHT_BOTTOM:
-            r->x = W - m - r->w;
+            r->x = left_column ? m : W - m - r->w;
             r->y = bottom - r->h;
             bottom = r->y - g;
             break;
@@ -229,7 +250,8 @@ static bool arrange(const LayoutInput *in, Band band, double shrink, size_t plac
             under = bottom_edge(*r) + g;
             break;
         case SLOT_BESIDE_LOSS:
-            r->x = rect[LAYOUT_LOSS].x - g - r->w;
+            r->x = left_column ? right_edge(rect[LAYOUT_LOSS]) + g
+                               : rect[LAYOUT_LOSS].x - g - r->w;
             r->y = bottom_edge(rect[LAYOUT_LOSS]) - r->h;
             break;
         }
@@ -347,7 +369,7 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
 
 /* A map showing the view less high than this share of the frame is
  * cramped: make_room is tried. */
-#define MAP_LEAST (1.0 / 3.0)
+#define MAP_LEAST 0.4
 
 /* The panels at their least, in their compact forms, every arrangement:
  * taken over best for a map that scores more than LAYOUT_MAP_GAIN
@@ -373,7 +395,7 @@ static void make_room(const LayoutInput *in, Layout *out, Layout *best)
  * with compact forms.  With a map to make room for (landscape_aspect > 0),
  * every arrangement of a stage is tried, and a later one is taken over an
  * earlier only for a map that scores more than 10% higher; a map
- * still under a third of the frame's height makes room (make_room). */
+ * still under MAP_LEAST of the frame's height makes room (make_room). */
 static bool place_all(const LayoutInput *in, Layout *out)
 {
     bool search = in->landscape_aspect > 0;

@@ -18,7 +18,10 @@
  * Where those places overlap, the colour bar moves to the top right, then
  * under the legend; the readout under the legend, or to the top row left
  * of the panels at the top right; the dynamics plot to the left of the
- * loss plot, their bottoms level.
+ * loss plot, their bottoms level.  Each of these is tried once more with
+ * the plots' column (loss, dynamics, colour bar) at the left, stacked up
+ * from the inset or the floor: a long legend and the map then share the
+ * top, the map reaching down to the caption (welcome's last step).
  *
  * The caption sits in the strip between the inset and the plots while its
  * text fits there beside everything else in at most one line more than
@@ -58,8 +61,10 @@
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
  * only when its map scores more than 10% higher; and when the map
- * still shows the view less than a third of the frame high, the panels at
- * their least and in their compact forms are tried, on the same terms.
+ * still shows the view less than 0.4 of the frame high, the panels at
+ * their least and in their compact forms are tried, on the same terms
+ * (at a third, welcome's last step in Chinese at 1280x720 --projector kept
+ * a full-size loss plot and a map 0.34 high; its least gives 0.74).
  *
  * Labels on the landscape (layout_place_label) are placed against the
  * labels placed before them: runs at one place stack their labels.

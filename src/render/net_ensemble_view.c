@@ -3,21 +3,19 @@
  * drawn over a network scene's map: one small picture per member, its
  * decision regions over the data's square (scene/net_repr.h's) with the
  * training points when there is room, its seed and test accuracy under
- * it; above them the pairwise parameter distances against the mean
- * ‖θ‖.  Shown in place of the slice while display.ensemble is on (the 'M'
- * key; --ensemble turns it on).  The core computes every number; this
+ * it; its notes (the seeds, the pairwise parameter distances against the
+ * mean ‖θ‖) go in the legend, or above the thumbnails where the legend
+ * takes its compact form (net_view.c).  Shown in place of the slice
+ * while display.ensemble is on (the 'M' key; --ensemble turns it on).  The core computes every number; this
  * file only draws them.
  */
 #include "render_internal.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "scene/net_repr.h"
-#include "text_wrap.h"
 
-#define ENSEMBLE_TEXT_PX 13.0
 #define ENSEMBLE_SMALL_PX 11.0
 /* Decision-region cells per side of a thumbnail. */
 #define THUMB_CELLS 24
@@ -85,19 +83,19 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
                 run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text);
 }
 
-#define ENSEMBLE_LINES 2
-#define HEADER_SHARE 0.25     /* of the map, at most, for the lines above the thumbnails */
-
-static void describe(const Scene *scene, char lines[ENSEMBLE_LINES][200])
+int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_MAX])
 {
     const Ensemble *e = scene->ensemble;
     EnsembleDistances d = ensemble_distances(e);
-    snprintf(lines[0], 200, _("%zu networks from init seeds %llu to %llu, each trained with %s"),
+    snprintf(lines[0], RENDER_NET_NOTE_MAX,
+             _("%zu networks from init seeds %llu to %llu, each trained with %s"),
              e->count, (unsigned long long)e->first_seed,
              (unsigned long long)(e->first_seed + e->count - 1), ensemble_member(e, 0)->desc.spec);
-    snprintf(lines[1], 200, _("distance between two of them: mean %.3g (%.3g to %.3g); "
-                              "their mean |θ| %.3g"),
+    snprintf(lines[1], RENDER_NET_NOTE_MAX,
+             _("distance between two of them: mean %.3g (%.3g to %.3g); "
+               "their mean |θ| %.3g"),
              d.mean, d.min, d.max, d.mean_norm);
+    return 2;
 }
 
 void render_net_ensemble(Renderer *r, const Scene *scene)
@@ -107,36 +105,8 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     ground.a = 1.0f;
     shapes_rect(r->shapes, vp.x, vp.y, vp.width, vp.height, ground);
     double s = r->scale;
-    char lines[ENSEMBLE_LINES][200];
-    describe(scene, lines);
-    /* Wrapped rather than shrunk, at projector sizes too, where the map is
-     * narrow: the distances are what a lesson's caption points at.  Smaller
-     * only when the rows would take more than HEADER_SHARE of the map,
-     * which belongs to the thumbnails. */
-    enum { ROWS = 3 * ENSEMBLE_LINES };
-    char wrapped_lines[ROWS][200];
-    bool dim[ROWS];
-    WrapMeasure m = {r, render_font_px(r, ENSEMBLE_TEXT_PX)};
-    int n;
-    double line;
-    for (;;) {
-        n = 0;
-        for (int k = 0; k < ENSEMBLE_LINES && n < ROWS; k++) {
-            int wrapped = text_wrap(lines[k], vp.width - 28 * s, render_wrap_measure, &m,
-                                    &wrapped_lines[n][0], sizeof wrapped_lines[0], ROWS - n);
-            for (int i = n; i < n + wrapped; i++)
-                dim[i] = k == 0;
-            n += wrapped;
-        }
-        line = render_line_height(r, m.px) + 4 * s;
-        if (n * line <= HEADER_SHARE * vp.height || m.px <= 9)
-            break;
-        m.px = (int)fmax(9.0, floor(0.85 * m.px));
-    }
-    for (int k = 0; k < n; k++)
-        render_label(r, wrapped_lines[k], vp.x + 10 * s, vp.y + 10 * s + k * line, m.px,
-                     dim[k] ? r->theme->dim : r->theme->text);
-    double gap = THUMB_GAP * s, top = vp.y + 14 * s + n * line;
+    /* Under the notes, where the legend could not hold them. */
+    double gap = THUMB_GAP * s, top = vp.y + gap + render_net_map_notes(r, scene, &vp);
     double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
     size_t count = scene->ensemble->count;
     double label = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)) + 2 * s;

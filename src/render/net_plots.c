@@ -37,6 +37,9 @@
 #define LOSS_TITLE N_("loss: train, test (faint); log")
 #define ACCURACY_TITLE N_("accuracy %: train, test (faint)")
 #define SHARPNESS_TITLE N_("sharpness λmax (Adam: P⁻¹H), edge dashed")
+/* Without an Adam run the plot does not name Adam (batch_and_flatness's
+ * GD and SGD read "Adam: P⁻¹H" over their curves). */
+#define SHARPNESS_PLAIN_TITLE N_("sharpness λmax, edge dashed")
 #define NORM_TITLE N_("‖θ‖")
 /* Titles start this far from the panel's left edge (times scale). */
 #define CURVES_TITLE_PAD 10.0
@@ -240,7 +243,11 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
     if (!series_range(net, sharp, 2, true, &a.ylo, &a.yhi))
         a.ylo = 0.1, a.yhi = 10;
     a.ylo /= 1.3, a.yhi *= 1.3;
-    plot_frame(r, &a, _(SHARPNESS_TITLE), one ? _("step") : NULL);
+    bool preconditioned = false;
+    for (size_t i = 0; i < net_stage_run_count(net); i++)
+        preconditioned |= net_run_preconditioned(&net_stage_run(net, i)->desc);
+    plot_frame(r, &a, preconditioned ? _(SHARPNESS_TITLE) : _(SHARPNESS_PLAIN_TITLE),
+               one ? _("step") : NULL);
     int px = render_font_px(r, 12.0);
     double line = render_line_height(r, px);
     double placed[SCENE_MAX_RUNS];

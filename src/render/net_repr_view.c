@@ -3,10 +3,11 @@
  * a network scene's map: the input plane's grid lines as a hidden layer
  * sees them (the lines of constant x2 in one colour, of constant x1 in
  * another: where they cross, bend and fold is what the layer did to the
- * plane), the training points in their class's colour, and a label with
- * the layer, its axes and the linear probe's accuracy.  Shown in place of
- * the slice while display.net_layer is a hidden layer (the 'R' key,
- * --representation).
+ * plane), the training points in their class's colour; its notes (the
+ * axes, the linear probe's accuracy) go in the legend, or above the
+ * picture where the legend takes its compact form (net_view.c).  Shown in
+ * place of the slice while display.net_layer is a hidden layer (the 'R'
+ * key, --representation).
  */
 #include "render_internal.h"
 
@@ -16,7 +17,6 @@
 #include "scene/net_repr.h"
 
 #define REPR_TEXT_PX 13.0
-#define REPR_TEXT_MIN_PX 9.0
 /* The picture's margin inside the map, as a share of its side. */
 #define REPR_MARGIN 0.06
 
@@ -72,37 +72,36 @@ static void draw_points(Renderer *r, const Scene *scene, const NetReprPicture *p
     }
 }
 
-#define REPR_LINES 4
-
-/* What the picture shows, line by line. */
-static void describe(const NetReprPicture *p, int layers, char lines[REPR_LINES][200])
+/* What the picture shows besides its layer (the legend's line above). */
+static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
 {
-    snprintf(lines[0], 200, _("hidden layer %d of %d, %d units"), p->layer, layers, p->width);
     if (p->width > 2)
-        snprintf(lines[1], 200, _("axes: its top two principal directions (%.0f%% + %.0f%% of "
-                                  "the variance)"),
+        snprintf(lines[0], RENDER_NET_NOTE_MAX,
+                 _("axes: its top two principal directions (%.0f%% + %.0f%% of "
+                   "the variance)"),
                  100 * p->share[0], 100 * p->share[1]);
     else
-        snprintf(lines[1], 200, "%s", _("axes: its units themselves"));
-    snprintf(lines[2], 200, "%s", _("lines: the input plane's grid, carried through the network"));
+        snprintf(lines[0], RENDER_NET_NOTE_MAX, "%s", _("axes: its units themselves"));
+    snprintf(lines[1], RENDER_NET_NOTE_MAX, "%s",
+             _("lines: the input plane's grid, carried through the network"));
     if (isfinite(p->probe.train))
-        snprintf(lines[3], 200, _("linear probe on hidden layer %d: train %.0f%%, test %.0f%%"),
-                 p->probe.layer, 100 * p->probe.train, 100 * p->probe.test);
+        snprintf(lines[2], RENDER_NET_NOTE_MAX,
+                 _("linear probe on hidden layer %d: train %.0f%%, test %.0f%%"), p->probe.layer,
+                 100 * p->probe.train, 100 * p->probe.test);
     else
-        snprintf(lines[3], 200, "%s", _("linear probe: classification data only"));
+        snprintf(lines[2], RENDER_NET_NOTE_MAX, "%s", _("linear probe: classification data only"));
+    return 3;
 }
 
-/* The text's size: REPR_TEXT_PX, smaller while the widest line would not
- * fit across the map (down to REPR_TEXT_MIN_PX). */
-static int text_px(Renderer *r, char lines[REPR_LINES][200], double room)
+int render_net_repr_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX])
 {
-    int px = render_font_px(r, REPR_TEXT_PX);
-    double widest = 0;
-    for (int k = 0; k < REPR_LINES; k++)
-        widest = fmax(widest, render_text_width(r, lines[k], px));
-    if (widest > room)
-        px = (int)fmax(REPR_TEXT_MIN_PX, floor(px * room / widest));
-    return px;
+    NetReprPicture picture;
+    DescentError err = {""};
+    if (!net_repr_picture(scene->net, scene->display.net_layer, &picture, &err))
+        return 0;
+    int n = describe(&picture, notes);
+    net_repr_picture_free(&picture);
+    return n;
 }
 
 void render_net_repr(Renderer *r, const Scene *scene)
@@ -119,17 +118,10 @@ void render_net_repr(Renderer *r, const Scene *scene)
                      render_font_px(r, REPR_TEXT_PX), r->theme->warn);
         return;
     }
-    char lines[REPR_LINES][200];
-    describe(&picture, net_repr_hidden_layers(scene->net), lines);
-    int px = text_px(r, lines, vp.width - 28 * s);
-    double line = render_line_height(r, px) + 8 * s;
-    for (int k = 0; k < REPR_LINES; k++)
-        render_label(r, lines[k], vp.x + 10 * s, vp.y + 10 * s + k * line, px,
-                     k == REPR_LINES - 1 ? r->theme->text : r->theme->dim);
-    /* The picture below the text. */
-    double text_h = 10 * s + REPR_LINES * line;
+    /* Under the notes, where the legend could not hold them. */
+    double notes = render_net_map_notes(r, scene, &vp);
     Viewport below = vp;
-    below.y += text_h, below.height = fmax(below.height - text_h, 1.0);
+    below.y += notes, below.height = fmax(below.height - notes, 1.0);
     ReprFit f = fit_picture(&picture, &below);
     draw_lines(r, &picture, &f);
     draw_points(r, scene, &picture, &f);

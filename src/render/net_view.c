@@ -17,8 +17,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "scene/net_repr.h"
+#include "text_wrap.h"
 
 #define NET_BODY_PX 15.0
 #define NET_SMALL_PX 13.0
@@ -95,7 +97,12 @@ void render_net_world(Renderer *r, const Scene *scene)
         shapes_ring(r->shapes, start_x, start_y, 6.0 * s, 1.2 * s, r->theme->mark);
     }
     double span = scene->view.xmax - scene->view.xmin;
-    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+    /* Every head before any label, so no label lies over a head. */
+    double head_at[SCENE_MAX_RUNS][2];
+    char labels[SCENE_MAX_RUNS][96];
+    size_t runs = net_stage_run_count(net);
+    for (size_t i = 0; i < runs; i++) {
+        labels[i][0] = '\0';
         size_t count = net_stage_path(net, i, path);
         Rgba color = render_run_color(r, i, 1.0f);
         double prev_x = 0, prev_y = 0;
@@ -114,17 +121,23 @@ void render_net_world(Renderer *r, const Scene *scene)
         const NetPoint *head = &path[count - 1];
         shapes_disc(r->shapes, prev_x, prev_y, 6.5 * s, r->theme->casing);
         shapes_disc(r->shapes, prev_x, prev_y, 5.0 * s, color);
-        char label[96];
+        render_keep_clear(r, (LayoutRect){prev_x - 6.5 * s, prev_y - 6.5 * s, 13 * s, 13 * s});
+        head_at[i][0] = prev_x, head_at[i][1] = prev_y;
         if (head->distance > NET_DISTANCE_SHOWN * span)
-            snprintf(label, sizeof label, _("%zu: %.3g off the plane"), i + 1, head->distance);
+            snprintf(labels[i], sizeof labels[i], _("%zu: %.3g off the plane"), i + 1,
+                     head->distance);
         else
-            snprintf(label, sizeof label, _("%zu: on the plane"), i + 1);
+            snprintf(labels[i], sizeof labels[i], _("%zu: on the plane"), i + 1);
+    }
+    for (size_t i = 0; i < runs; i++) {
+        if (!labels[i][0])
+            continue;
         /* Beside the head, on its left near the map's right edge (what lies
          * past it is clipped: the map is the panels' free rectangle). */
-        double w = render_text_width(r, label, px) + 8.0 * s;
-        double x = prev_x + 9.0 * s + w < vp.x + vp.width ? prev_x + 9.0 * s
-                                                          : prev_x - 9.0 * s - w;
-        render_label(r, label, x, prev_y - 0.5 * render_line_height(r, px), px, color);
+        double w = render_text_width(r, labels[i], px) + 8.0 * s, hx = head_at[i][0];
+        double x = hx + 11.0 * s + w < vp.x + vp.width ? hx + 11.0 * s : hx - 11.0 * s - w;
+        render_label(r, labels[i], x, head_at[i][1] - 0.5 * render_line_height(r, px), px,
+                     render_run_color(r, i, 1.0f));
     }
     free(path);
 }
@@ -132,7 +145,14 @@ void render_net_world(Renderer *r, const Scene *scene)
 /* ------------------------------------------------------------------------ */
 /* Legend                                                                    */
 
-#define NET_LEGEND_LINES (SCENE_MAX_RUNS + 3)
+/* The notes of a picture in the slice's place, wrapped: at most this many
+ * rows. */
+#define NET_NOTE_ROWS (3 * RENDER_NET_NOTES)
+/* On the map (the legend compact): at most this share of its height,
+ * the text no smaller than NET_NOTES_MIN_PX. */
+#define NET_NOTES_SHARE 0.25
+#define NET_NOTES_MIN_PX 9
+#define NET_LEGEND_LINES (SCENE_MAX_RUNS + 3 + NET_NOTE_ROWS)
 #define NET_LEGEND_LINE_MAX SCENE_TITLE_MAX /* the longest line: a lesson's title */
 
 /* What the slice shown is: its kind, the run and update it was made at. */
@@ -153,80 +173,153 @@ static void slice_legend(const NetStage *net, char *dest, size_t size)
         snprintf(dest, size, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
 }
 
+/* The legend's lines, where the runs' begin (first_run) and the line of
+ * what the map shows (map_line). */
+typedef struct NetLegend {
+    char lines[NET_LEGEND_LINES][NET_LEGEND_LINE_MAX];
+    size_t count, first_run, map_line;
+} NetLegend;
+
+/* Line k's size: the lesson's title larger, then the network's line, the
+ * rest smaller. */
+static int legend_px(Renderer *r, const NetLegend *g, size_t k)
+{
+    return render_font_px(r, k + 1 < g->map_line    ? NET_BODY_PX + 2
+                             : k + 1 == g->map_line ? NET_BODY_PX
+                                                    : NET_SMALL_PX);
+}
+
+/* The notes of the picture shown in the slice's place (none on the
+ * slice). */
+static int map_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX])
+{
+    if (render_net_slice_shown(scene))
+        return 0;
+    return scene->display.net_layer > 0 ? render_net_repr_notes(scene, notes)
+                                        : render_net_ensemble_notes(scene, notes);
+}
+
 /* The legend's lines: a lesson's title (the first line, larger, when
- * there is one), the network, what the map shows, then one per run from
- * *first_run on. */
-static size_t legend_lines(const Scene *scene, char lines[][NET_LEGEND_LINE_MAX], size_t *first_run)
+ * there is one), the network, what the map shows (with the notes of a
+ * picture shown in the slice's place, wrapped to the other lines' width,
+ * unless compact), then one per run. */
+static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegend *g)
 {
     const NetStage *net = scene->net;
     const Model *m = net_stage_model(net);
     size_t n = 0;
     if (scene->title[0])
-        snprintf(lines[n++], NET_LEGEND_LINE_MAX, "%s", scene->title);
-    size_t len = (size_t)snprintf(lines[n], NET_LEGEND_LINE_MAX, "%s", _("network "));
+        snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, "%s", scene->title);
+    size_t len = (size_t)snprintf(g->lines[n], NET_LEGEND_LINE_MAX, "%s", _("network "));
     for (int k = 0; k < m->nsizes && len < 150; k++)
-        len += (size_t)snprintf(lines[n] + len, NET_LEGEND_LINE_MAX - len, "%s%d", k ? "-" : "", m->sizes[k]);
+        len += (size_t)snprintf(g->lines[n] + len, NET_LEGEND_LINE_MAX - len, "%s%d",
+                                k ? "-" : "", m->sizes[k]);
     n++;
+    g->map_line = n;
     /* What the map shows: the slice, or the picture shown in its place. */
     if (render_net_slice_shown(scene))
-        slice_legend(net, lines[n], NET_LEGEND_LINE_MAX);
+        slice_legend(net, g->lines[n], NET_LEGEND_LINE_MAX);
     else if (scene->display.net_layer > 0)
-        snprintf(lines[n], NET_LEGEND_LINE_MAX, _("the input plane as hidden layer %d of %d bends it"),
+        snprintf(g->lines[n], NET_LEGEND_LINE_MAX,
+                 _("the input plane as hidden layer %d of %d bends it"),
                  scene->display.net_layer, net_repr_hidden_layers(net));
     else
-        snprintf(lines[n], NET_LEGEND_LINE_MAX, "%s", _("the ensemble: each member's decision regions"));
+        snprintf(g->lines[n], NET_LEGEND_LINE_MAX, "%s",
+                 _("the ensemble: each member's decision regions"));
     n++;
-    *first_run = n;
-    for (size_t i = 0; i < net_stage_run_count(net); i++, n++) {
+    char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
+    int note_count = compact ? 0 : map_notes(scene, notes);
+    size_t runs = net_stage_run_count(net);
+    char run_lines[SCENE_MAX_RUNS][NET_LEGEND_LINE_MAX];
+    for (size_t i = 0; i < runs; i++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
-        snprintf(lines[n], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
+        snprintf(run_lines[i], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
                  net_stage_run_spec(net, i), mt->train_loss, mt->test_loss);
     }
-    return n;
+    /* The notes no wider than the other lines (a run's has its disc). */
+    g->count = n;
+    double widest = 0, s = r->scale;
+    for (size_t k = 0; k < n; k++)
+        widest = fmax(widest, render_text_width(r, g->lines[k], legend_px(r, g, k)));
+    WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
+    for (size_t i = 0; i < runs; i++)
+        widest = fmax(widest, render_text_width(r, run_lines[i], measure.px) + 18 * s);
+    for (int k = 0; k < note_count && n < g->map_line + 1 + NET_NOTE_ROWS; k++)
+        n += (size_t)text_wrap(notes[k], widest, render_wrap_measure, &measure, g->lines[n],
+                               NET_LEGEND_LINE_MAX,
+                               (int)(g->map_line + 1 + NET_NOTE_ROWS - n));
+    g->first_run = n;
+    for (size_t i = 0; i < runs; i++)
+        memcpy(g->lines[n++], run_lines[i], NET_LEGEND_LINE_MAX);
+    g->count = n;
 }
 
-/* Line k's size: the lines above the network's own larger. */
-static int legend_px(Renderer *r, size_t k, size_t first_run)
+static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact)
 {
-    return render_font_px(r, k + 2 < first_run ? NET_BODY_PX + 2
-                             : k + 2 == first_run ? NET_BODY_PX
-                                                  : NET_SMALL_PX);
-}
-
-static LayoutRequest legend_need(Renderer *r, const Scene *scene)
-{
-    char lines[NET_LEGEND_LINES][NET_LEGEND_LINE_MAX];
-    size_t first_run, n = legend_lines(scene, lines, &first_run);
+    NetLegend *g = malloc(sizeof *g);
+    if (!g)
+        return (LayoutRequest){.shown = false};
+    legend_lines(r, scene, compact, g);
     double s = r->scale, w = 0, h = 0;
-    for (size_t k = 0; k < n; k++) {
-        int px = legend_px(r, k, first_run);
-        w = fmax(w, render_text_width(r, lines[k], px) + (k >= first_run ? 18 * s : 0));
+    for (size_t k = 0; k < g->count; k++) {
+        int px = legend_px(r, g, k);
+        w = fmax(w, render_text_width(r, g->lines[k], px) + (k >= g->first_run ? 18 * s : 0));
         h += render_line_height(r, px);
     }
+    free(g);
     return (LayoutRequest){true, w + 20 * s, h + 16 * s, w + 20 * s, h + 16 * s, false};
+}
+
+double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    if (!r->layout.compact[LAYOUT_LEGEND])
+        return 0;
+    char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX], rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    int count = map_notes(scene, notes), n;
+    double s = r->scale, line;
+    /* Wrapped; smaller only while they would take more than
+     * NET_NOTES_SHARE of the map, which belongs to the picture. */
+    WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
+    for (;;) {
+        n = 0;
+        for (int k = 0; k < count && n < NET_NOTE_ROWS; k++)
+            n += text_wrap(notes[k], vp->width - 28 * s, render_wrap_measure, &measure, rows[n],
+                           sizeof rows[0], NET_NOTE_ROWS - n);
+        line = render_line_height(r, measure.px) + 4 * s;
+        if (n * line <= NET_NOTES_SHARE * vp->height || measure.px <= NET_NOTES_MIN_PX)
+            break;
+        measure.px = (int)fmax(NET_NOTES_MIN_PX, floor(0.85 * measure.px));
+    }
+    for (int k = 0; k < n; k++)
+        render_label(r, rows[k], vp->x + 10 * s, vp->y + 10 * s + k * line, measure.px,
+                     r->theme->text);
+    return n > 0 ? 14 * s + n * line : 0;
 }
 
 static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 {
-    char lines[NET_LEGEND_LINES][NET_LEGEND_LINE_MAX];
-    size_t first_run, n = legend_lines(scene, lines, &first_run);
+    NetLegend *g = malloc(sizeof *g);
+    if (!g)
+        return;
+    legend_lines(r, scene, r->layout.compact[LAYOUT_LEGEND], g);
     double s = r->scale, x = rect.x + 10 * s, y = rect.y + 8 * s;
     render_panel(r, rect);
-    for (size_t k = 0; k < n; k++) {
-        int px = legend_px(r, k, first_run);
+    for (size_t k = 0; k < g->count; k++) {
+        int px = legend_px(r, g, k);
         double line = render_line_height(r, px);
-        if (k >= first_run) {
-            size_t i = k - first_run;
+        if (k >= g->first_run) {
+            size_t i = k - g->first_run;
             shapes_disc(r->shapes, x + 5 * s, y + 0.5 * line, 4.5 * s, render_run_color(r, i, 1));
             const NetRun *run = net_stage_run(scene->net, i);
-            render_text(r, lines[k], x + 18 * s, y, px, ALIGN_LEFT,
+            render_text(r, g->lines[k], x + 18 * s, y, px, ALIGN_LEFT,
                         run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text);
         } else {
-            render_text(r, lines[k], x, y, px, ALIGN_LEFT,
-                        k + 1 < first_run ? r->theme->text : r->theme->dim);
+            render_text(r, g->lines[k], x, y, px, ALIGN_LEFT,
+                        k < g->map_line ? r->theme->text : r->theme->dim);
         }
         y += line;
     }
+    free(g);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -332,11 +425,18 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
 
 void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in)
 {
-    in->panel[LAYOUT_LEGEND] = in->compact[LAYOUT_LEGEND] = legend_need(r, scene);
+    /* The picture's notes in the legend; in its compact form on the map
+     * (render_net_map_notes). */
+    in->panel[LAYOUT_LEGEND] = legend_need(r, scene, false);
+    in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true);
     in->panel[LAYOUT_LOSS] = render_net_training_need(r, false);
     in->compact[LAYOUT_LOSS] = render_net_training_need(r, true);
-    in->panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
-    in->compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
+    /* The sharpness plot while one is asked for (scene.h): a lesson's
+     * step about the layers or the ensemble leaves its room to the map. */
+    if (scene->display.plot != SCENE_PLOT_NONE) {
+        in->panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
+        in->compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
+    }
     in->panel[LAYOUT_INSET] = in->compact[LAYOUT_INSET] = data_need(r, scene);
 }
 

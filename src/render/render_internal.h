@@ -247,12 +247,24 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
 /* Class c's colour in a network's pictures (grey for -1: no class). */
 Rgba render_class_color(int c);
+/* The notes on a picture shown in the slice's place, at most
+ * RENDER_NET_NOTES of RENDER_NET_NOTE_MAX bytes: the legend shows them
+ * (wrapped, measured by the layout) so the map holds the picture alone. */
+#define RENDER_NET_NOTES 3
+#define RENDER_NET_NOTE_MAX 200
 /* net_repr_view.c: the representation view (display.net_layer) over the
- * map, in place of the slice. */
+ * map, in place of the slice; its notes (axes, lines, the linear probe),
+ * none when the picture cannot be made (the map says why). */
 void render_net_repr(Renderer *r, const Scene *scene);
+int render_net_repr_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX]);
 /* net_ensemble_view.c: the ensemble's thumbnails (display.ensemble) over
- * the map, in place of the slice. */
+ * the map, in place of the slice; its notes (the seeds, the distances). */
 void render_net_ensemble(Renderer *r, const Scene *scene);
+int render_net_ensemble_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX]);
+/* net_view.c: where the legend takes its compact form (no room for the
+ * notes), the notes drawn at the top of the map vp; returns the height
+ * they take (0 when the legend holds them). */
+double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp);
 /* Whether a network scene's map shows its slice (not another picture). */
 static inline bool render_net_slice_shown(const Scene *scene)
 {

@@ -42,7 +42,8 @@ static const char *const terms[] = {
     "噪声", "方向", "步长", "粒子", "样本", "路径", "起点", "出发", "尖锐", "平坦",
     "批大小", "拟合", "直线", "宽度", "权重", "下降", "边缘", "速度", "随机", "扰动",
     "余弦", "平台", "曲率", "锐度", "收敛", "发散", "正则化", "线性", "数据", "预热",
-    "平均", "距离", "前进", "不断", "来回",
+    "平均", "距离", "前进", "不断", "来回", "唯一", "网络", "冲过头",
+    "增加", "到达", "三分之一", "四分之一", "十分之一", "回归",
 };
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
@@ -262,7 +263,9 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
             if (cp == ' ' && previous != ' ') {
                 int next_len = 0;
                 uint32_t next = i + 1 < stop ? utf8_next(t + i + 1, &next_len) : 0;
-                bool formula = is_operator(previous) || is_operator(next) ||
+                /* "10 %" reads as one number (the Kramers verdict broke
+                 * "在 10 / % 以内"). */
+                bool formula = is_operator(previous) || is_operator(next) || next == '%' ||
                                (previous == ',' && inside_tuple(t, start, i, stop));
                 BreakKind kind = formula ? BREAK_FORMULA
                                  : binds_to_cjk(t, start, i, stop, previous, next) ? BREAK_COUNTED

@@ -20,7 +20,8 @@
  *      a space between a number and a Chinese word ("952 / 这条线"); else
  *      one inside a counted phrase rather than inside a term;
  *   3. otherwise the last break that fits.
- * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± → ←), after the comma of
+ * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± → ←) or before a per
+ * cent sign ("10 %"), after the comma of
  * a pair in brackets, "(0.6, 1.2)", or between a Chinese character and a
  * number or a one-letter name ("第 20 步", "25 倍", "第 k 步") is not a break
  * while another fits: a formula ("η = 0.18"), a pair or a counted word stays

@@ -301,10 +301,11 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     if (h->outside && !r->view3d && stack == 0)
         draw_off_view(r, scene, i, vp, px, py, h->true_x - px, h->true_y - py);
     Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
+    /* Its disc, or its ring around the heads stacked before it. */
+    double reach = (HEAD_RADIUS + HEAD_RING_STEP * stack) * s;
     if (stack > 0) {
-        double radius = (HEAD_RADIUS + HEAD_RING_STEP * stack) * s;
-        shapes_ring(r->shapes, px, py, radius, 2.6 * s, r->theme->casing);
-        shapes_ring(r->shapes, px, py, radius, 1.5 * s, color);
+        shapes_ring(r->shapes, px, py, reach, 2.6 * s, r->theme->casing);
+        shapes_ring(r->shapes, px, py, reach, 1.5 * s, color);
     } else if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
@@ -313,9 +314,13 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
         shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
                     h->outside ? r->theme->mark : r->theme->casing);
     }
-    if (i == scene->selected)
-        shapes_ring(r->shapes, px, py, (10.0 + HEAD_RING_STEP * (stacked - 1)) * s, 1.1 * s,
-                    r->theme->mark);
+    if (i == scene->selected) {
+        reach = (10.0 + HEAD_RING_STEP * (stacked - 1)) * s;
+        shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
+    }
+    /* Labels drawn after the heads (marks, basin shares, effective steps)
+     * keep off it (escape 3's "54%" lay over the head at --projector). */
+    render_keep_clear(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
 }
 
 /* Every shown run's head, in drawing order (the selected last); heads

@@ -418,6 +418,7 @@ Scene *scene_create(const SceneOptions *given, DescentError *err)
         }
         count = 0;
         sync_net_view(scene);
+        scene->display.plot = SCENE_PLOT_SHARPNESS;
         if (options->net_layer > net_repr_hidden_layers(scene->net)) {
             error_set(err, "--representation %d: the network has %d hidden layers",
                       options->net_layer, net_repr_hidden_layers(scene->net));

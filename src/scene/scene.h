@@ -102,7 +102,10 @@ typedef struct SceneDisplay {
                            max-margin direction (on by default) */
     bool effective_step; /* each run's per-coordinate step per unit gradient
                             (optimizer_effective_lr) as a box at its head */
-    ScenePlot plot;     /* the dynamics plot, NONE: the loss plot alone */
+    ScenePlot plot;     /* the dynamics plot, NONE: the loss plot alone; a
+                           network's plot above (sharpness and ‖θ‖) is shown
+                           for any but NONE, and is on when a network scene
+                           is made (a lesson step has it when it asks) */
     long plot_run;      /* the one run (index) the sharpness and norm plots
                            and a network's data panel draw; -1: sharpness
                            draws every run, the others the selected one */
