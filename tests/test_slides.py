@@ -44,11 +44,11 @@ def pixel(frame, x, y):
 
 
 work = tempfile.mkdtemp(prefix="test_slides.")
-# The map lies below the legend, left of the plots (layout.h); the
-# asked-for view is fitted into it.
-OFF = [(5, 120), (300, 40), (5, 235), (310, 120)]       # beside the landscape, no panel there
-ON = [(160, 120), (100, 200), (190, 60)]               # on the landscape, no panel there
-PLOT_PANEL = (300, 200)                                # the loss plot's panel, right strip
+# At this size the legend and the loss plot stand in a column at the left,
+# the map right of them (layout.h); the asked-for view is fitted into it.
+OFF = [(5, 120), (60, 80), (100, 150), (316, 236)]      # beside the landscape, no panel there
+ON = [(160, 120), (200, 200), (280, 60)]               # on the landscape, no panel there
+PLOT_PANEL = (60, 215)                                 # the loss plot's panel, bottom left
 
 # --- transparent PNG ------------------------------------------------------------
 
@@ -114,7 +114,7 @@ check("--transparent with MP4: exit 2, one line, nothing written",
 # --- theme and crop ---------------------------------------------------------------
 
 LEGEND = [(5, 5), (60, 6), (60, 25)]       # inside the legend panel's padding
-PLOT = [(240, 210), (300, 200)]            # inside the loss plot panel's margin
+PLOT = [(10, 200), (80, 225)]              # inside the loss plot panel's margin
 
 
 def flat(*extra):
@@ -126,7 +126,7 @@ def flat(*extra):
 
 dark, code1, err1 = flat()
 light, code2, err2 = flat("--theme", "light")
-MAP = [(100, 100), (160, 60)]               # on the map, beside the start mark
+MAP = [(200, 200), (280, 60)]              # on the map, beside the start mark
 background = pixel(dark, *MAP[0]) if dark else None
 check("flat stage recorded in both themes", code1 == 0 and code2 == 0 and dark and light, err1 + err2)
 if dark and light:

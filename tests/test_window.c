@@ -640,7 +640,7 @@ static void test_projector_mode(void **state)
 {
     (void)state;
     const char *runs[] = {"gd:lr=0.02"};
-    App *app = open_sized("quadratic", runs, 1, "2,1", (ViewRect){-4, 4, -2, 2}, 1280, 800);
+    App *app = open_sized("quadratic", runs, 1, "2,1", (ViewRect){-4, 4, -2, 2}, 1920, 1080);
     Frame normal = draw_frame(app, 0.0);
     push_text("P");
     /* The map changed size: the first frame's heatmap is the coarse one
