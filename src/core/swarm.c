@@ -74,10 +74,12 @@ void swarm_destroy(Swarm *swarm)
 }
 
 /* Floats for drawing: finite doubles beyond float's range are clamped so no
- * infinity reaches a GPU buffer. */
+ * infinity reaches a GPU buffer.  Comparisons, not fmin/fmax: without
+ * -ffinite-math-only GCC calls libm for those, and at a step or two per
+ * frame the calls took a quarter of a 100,000-particle swarm's time. */
 static float drawable(double v)
 {
-    return (float)fmax(-(double)FLT_MAX, fmin((double)FLT_MAX, v));
+    return v > (double)FLT_MAX ? FLT_MAX : v < -(double)FLT_MAX ? -FLT_MAX : (float)v;
 }
 
 /* Keeps every particle's state after the update just done when it is due. */
