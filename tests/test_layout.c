@@ -430,6 +430,30 @@ static void test_network_scene_fits(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* The layout at 1280x720 --projector, recorded, of lessons/NAME shown at
+ * step `played` (from 0) after `updates` updates, then at step `shown`
+ * (the same or a later one, which may keep going from there); *in gets
+ * the landscape's aspect for layout_map_view. */
+static const Layout *projector_layout_after(Renderer *renderer, Scene *scene,
+                                            LessonPlayer *player, const char *name,
+                                            size_t played, long updates, size_t shown,
+                                            LayoutInput *in)
+{
+    DescentError err = {""};
+    char path[4096];
+    lessons_path(path, sizeof path, name);
+    assert_true(lesson_player_open(player, path, "en", NULL, scene, &err));
+    assert_true(lesson_player_show(player, scene, played, &err));
+    scene_step(scene, updates);
+    if (shown != played)
+        assert_true(lesson_player_show(player, scene, shown, &err));
+    scene->display.projector = true;
+    *in = (LayoutInput){.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
+                                            (scene->view.ymax - scene->view.ymin)};
+    return render_layout(renderer, scene, 1280, 720, render_recording_scale(1280, 720),
+                         RENDER_FOR_RECORDING);
+}
+
 /* momentum's race (step 3) recorded at 1280x720 --projector: the legend
  * across the top (989 pixels: momentum's run spec with its readings on one
  * line) left the map 335 pixels of view high below it; the narrow legend
@@ -441,19 +465,12 @@ static void test_long_legend_narrows_for_the_map(void **state)
     DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
-    char path[4096];
-    lessons_path(path, sizeof path, "momentum.lua");
     Scene *scene = scene_create(&(SceneOptions){0}, &err);
     assert_non_null(scene);
     LessonPlayer player;
-    assert_true(lesson_player_open(&player, path, "en", NULL, scene, &err));
-    assert_true(lesson_player_show(&player, scene, 2, &err));
-    scene_step(scene, 450);
-    scene->display.projector = true;
-    LayoutInput in = {.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
-                                          (scene->view.ymax - scene->view.ymin)};
-    const Layout *l = render_layout(renderer, scene, 1280, 720,
-                                    render_recording_scale(1280, 720), RENDER_FOR_RECORDING);
+    LayoutInput in;
+    const Layout *l = projector_layout_after(renderer, scene, &player, "momentum.lua", 2, 450, 2,
+                                             &in);
     assert_true(l->complete);
     assert_true(l->rect[LAYOUT_LEGEND].w < 0.6 * 1280);
     assert_true(layout_map_view(&in, l) > 0.5 * 720);
@@ -718,20 +735,12 @@ static void test_plots_left_give_the_map_the_right_side(void **state)
     DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
-    char path[4096];
-    lessons_path(path, sizeof path, "welcome.lua");
     Scene *scene = scene_create(&(SceneOptions){0}, &err);
     assert_non_null(scene);
     LessonPlayer player;
-    assert_true(lesson_player_open(&player, path, "en", NULL, scene, &err));
-    assert_true(lesson_player_show(&player, scene, 3, &err));
-    scene_step(scene, 600);
-    assert_true(lesson_player_show(&player, scene, 4, &err));
-    scene->display.projector = true;
-    LayoutInput in = {.landscape_aspect = (scene->view.xmax - scene->view.xmin) /
-                                          (scene->view.ymax - scene->view.ymin)};
-    const Layout *l = render_layout(renderer, scene, 1280, 720,
-                                    render_recording_scale(1280, 720), RENDER_FOR_RECORDING);
+    LayoutInput in;
+    const Layout *l = projector_layout_after(renderer, scene, &player, "welcome.lua", 3, 600, 4,
+                                             &in);
     assert_true(l->complete);
     assert_true(l->rect[LAYOUT_LOSS].x < l->rect[LAYOUT_LEGEND].x + l->rect[LAYOUT_LEGEND].w);
     assert_true(l->landscape.y == 0);
