@@ -480,6 +480,43 @@ static void test_long_legend_narrows_for_the_map(void **state)
     gl_context_destroy(gl);
 }
 
+/* An ensemble shown while a hidden layer is chosen too (--ensemble 4
+ * --representation 1): the map draws the thumbnails, and the legend says
+ * so, with the ensemble's notes, not the layer's (it named the layer over
+ * the thumbnails). */
+static void test_network_legend_names_what_the_map_shows(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    Scene *scene = scene_create(&(SceneOptions){.model = "mlp:layers=2-8-8-2",
+                                                .data = "moons:n=60", .ensemble = 4,
+                                                .net_layer = 1, .run_count = 1,
+                                                .runs = {"adam:lr=0.02"}},
+                                &err);
+    assert_non_null(scene);
+    assert_true(scene->display.ensemble && scene->display.net_layer == 1);
+    assert_true(i18n_select("en"));
+    static DrawnTexts drawn;
+    drawn.count = 0;
+    renderer_observe_text(renderer, observe_text, &drawn);
+    render_frame(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
+    renderer_observe_text(renderer, NULL, NULL);
+    bool ensemble = false, layer = false;
+    for (size_t t = 0; t < drawn.count; t++) {
+        ensemble |= strstr(drawn.text[t], "the ensemble: each member") != NULL ||
+                    strstr(drawn.text[t], "networks from init seeds") != NULL;
+        layer |= strstr(drawn.text[t], "hidden layer") != NULL ||
+                 strstr(drawn.text[t], "linear probe") != NULL;
+    }
+    assert_true(ensemble);
+    assert_false(layer);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The pure parts                                                            */
 
@@ -827,6 +864,7 @@ int main(void)
         cmocka_unit_test(test_long_legend_narrows_for_the_map),
         cmocka_unit_test(test_plots_left_give_the_map_the_right_side),
         cmocka_unit_test(test_network_steps_make_room_for_the_picture),
+        cmocka_unit_test(test_network_legend_names_what_the_map_shows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

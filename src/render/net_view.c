@@ -193,10 +193,15 @@ static int legend_px(Renderer *r, const NetLegend *g, size_t k)
  * slice). */
 static int map_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX])
 {
-    if (render_net_slice_shown(scene))
-        return 0;
-    return scene->display.net_layer > 0 ? render_net_repr_notes(scene, notes)
-                                        : render_net_ensemble_notes(scene, notes);
+    switch (render_net_map_picture(scene)) {
+    case NET_MAP_LAYER:
+        return render_net_repr_notes(scene, notes);
+    case NET_MAP_ENSEMBLE:
+        return render_net_ensemble_notes(scene, notes);
+    case NET_MAP_SLICE:
+        break;
+    }
+    return 0;
 }
 
 /* The legend's lines: a lesson's title (the first line, larger, when
@@ -217,15 +222,20 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     n++;
     g->map_line = n;
     /* What the map shows: the slice, or the picture shown in its place. */
-    if (render_net_slice_shown(scene))
+    switch (render_net_map_picture(scene)) {
+    case NET_MAP_SLICE:
         slice_legend(net, g->lines[n], NET_LEGEND_LINE_MAX);
-    else if (scene->display.net_layer > 0)
+        break;
+    case NET_MAP_LAYER:
         snprintf(g->lines[n], NET_LEGEND_LINE_MAX,
                  _("the input plane as hidden layer %d of %d bends it"),
                  scene->display.net_layer, net_repr_hidden_layers(net));
-    else
+        break;
+    case NET_MAP_ENSEMBLE:
         snprintf(g->lines[n], NET_LEGEND_LINE_MAX, "%s",
                  _("the ensemble: each member's decision regions"));
+        break;
+    }
     n++;
     char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
     int note_count = compact ? 0 : map_notes(scene, notes);

@@ -265,10 +265,20 @@ int render_net_ensemble_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_M
  * notes), the notes drawn at the top of the map vp; returns the height
  * they take (0 when the legend holds them). */
 double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp);
+/* What a network scene's map shows: the ensemble's thumbnails while they
+ * are on, else a hidden layer's picture while one is chosen, else the
+ * slice.  The one answer the map, the legend and its notes all follow. */
+typedef enum NetMapPicture { NET_MAP_SLICE, NET_MAP_LAYER, NET_MAP_ENSEMBLE } NetMapPicture;
+static inline NetMapPicture render_net_map_picture(const Scene *scene)
+{
+    if (scene->ensemble && scene->display.ensemble)
+        return NET_MAP_ENSEMBLE;
+    return scene->display.net_layer > 0 ? NET_MAP_LAYER : NET_MAP_SLICE;
+}
 /* Whether a network scene's map shows its slice (not another picture). */
 static inline bool render_net_slice_shown(const Scene *scene)
 {
-    return scene->display.net_layer == 0 && !(scene->ensemble && scene->display.ensemble);
+    return render_net_map_picture(scene) == NET_MAP_SLICE;
 }
 /* net_plots.c: a network scene's plots: its training curves (loss and
  * accuracy) and its curvature (sharpness against its edge, ‖θ‖). */

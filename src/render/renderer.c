@@ -191,9 +191,9 @@ static bool draw_frame(Renderer *r, const Scene *scene, int width, int height, d
     /* Colour blends; destination alpha stays opaque for read-back (and
      * over clear pixels becomes the shapes' own: premultiplied colour). */
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    if (scene->net && scene->ensemble && scene->display.ensemble) {
+    if (scene->net && render_net_map_picture(scene) == NET_MAP_ENSEMBLE) {
         render_net_ensemble(r, scene);
-    } else if (scene->net && scene->display.net_layer > 0) {
+    } else if (scene->net && render_net_map_picture(scene) == NET_MAP_LAYER) {
         render_net_repr(r, scene);
     } else if (scene->net) {
         render_net_world(r, scene);
