@@ -93,15 +93,20 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
     return 3;
 }
 
-int render_net_repr_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX])
+void render_net_repr_prepare(Renderer *r, const Scene *scene)
 {
-    NetReprPicture picture;
-    DescentError err = {""};
-    if (!net_repr_picture(scene->net, scene->display.net_layer, &picture, &err))
-        return 0;
-    int n = describe(&picture, notes);
-    net_repr_picture_free(&picture);
-    return n;
+    net_repr_picture_free(&r->repr);
+    r->repr_made = false;
+    if (!scene->net || render_net_map_picture(scene) != NET_MAP_LAYER)
+        return;
+    r->repr_error = (DescentError){""};
+    r->repr_made = net_repr_picture(scene->net, scene->display.net_layer, &r->repr,
+                                    &r->repr_error);
+}
+
+int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX])
+{
+    return r->repr_made ? describe(&r->repr, notes) : 0;
 }
 
 void render_net_repr(Renderer *r, const Scene *scene)
@@ -110,20 +115,18 @@ void render_net_repr(Renderer *r, const Scene *scene)
     Rgba ground = r->theme->panel;
     ground.a = 1.0f;
     shapes_rect(r->shapes, vp.x, vp.y, vp.width, vp.height, ground);
-    NetReprPicture picture;
-    DescentError err = {""};
     double s = r->scale;
-    if (!net_repr_picture(scene->net, scene->display.net_layer, &picture, &err)) {
-        render_label(r, err.message, vp.x + 10 * s, vp.y + 10 * s,
+    if (!r->repr_made) {
+        render_label(r, r->repr_error.message, vp.x + 10 * s, vp.y + 10 * s,
                      render_font_px(r, REPR_TEXT_PX), r->theme->warn);
         return;
     }
+    const NetReprPicture *picture = &r->repr;
     /* Under the notes, where the legend could not hold them. */
     double notes = render_net_map_notes(r, scene, &vp);
     Viewport below = vp;
     below.y += notes, below.height = fmax(below.height - notes, 1.0);
-    ReprFit f = fit_picture(&picture, &below);
-    draw_lines(r, &picture, &f);
-    draw_points(r, scene, &picture, &f);
-    net_repr_picture_free(&picture);
+    ReprFit f = fit_picture(picture, &below);
+    draw_lines(r, picture, &f);
+    draw_points(r, scene, picture, &f);
 }

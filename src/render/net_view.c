@@ -191,11 +191,11 @@ static int legend_px(Renderer *r, const NetLegend *g, size_t k)
 
 /* The notes of the picture shown in the slice's place (none on the
  * slice). */
-static int map_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX])
+static int map_notes(const Renderer *r, const Scene *scene, char notes[][RENDER_NET_NOTE_MAX])
 {
     switch (render_net_map_picture(scene)) {
     case NET_MAP_LAYER:
-        return render_net_repr_notes(scene, notes);
+        return render_net_repr_notes(r, notes);
     case NET_MAP_ENSEMBLE:
         return render_net_ensemble_notes(scene, notes);
     case NET_MAP_SLICE:
@@ -238,7 +238,7 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     }
     n++;
     char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
-    int note_count = compact ? 0 : map_notes(scene, notes);
+    int note_count = compact ? 0 : map_notes(r, scene, notes);
     size_t runs = net_stage_run_count(net);
     char run_lines[SCENE_MAX_RUNS][NET_LEGEND_LINE_MAX];
     for (size_t i = 0; i < runs; i++) {
@@ -285,7 +285,7 @@ double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
     if (!r->layout.compact[LAYOUT_LEGEND])
         return 0;
     char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX], rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
-    int count = map_notes(scene, notes), n;
+    int count = map_notes(r, scene, notes), n;
     double s = r->scale, line;
     /* Wrapped; smaller only while they would take more than
      * NET_NOTES_SHARE of the map, which belongs to the picture. */

@@ -23,6 +23,7 @@
 #include "layout.h"
 #include "render.h"
 #include "scene/i18n.h"
+#include "scene/net_repr.h"
 #include "scene/viewport.h"
 #include "shapes.h"
 #include "surface.h"
@@ -161,6 +162,12 @@ struct Renderer {
     size_t queue_count, queue_capacity;
     PathCache paths[SCENE_MAX_RUNS];
     Cloud cloud;            /* large particle clouds (world.c) */
+    /* The representation view's picture of this frame (net_repr_view.c),
+     * made once in begin_frame for the legend's notes and the map: making
+     * it carries the input grid through the network and fits the probe. */
+    NetReprPicture repr;
+    bool repr_made;
+    DescentError repr_error; /* why it could not be made */
     WrapCache caption, hint, notice;
     WrappedCaption error;
     const RenderHelpLine *help;
@@ -256,7 +263,10 @@ Rgba render_class_color(int c);
  * map, in place of the slice; its notes (axes, lines, the linear probe),
  * none when the picture cannot be made (the map says why). */
 void render_net_repr(Renderer *r, const Scene *scene);
-int render_net_repr_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX]);
+int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX]);
+/* Makes the frame's picture (r->repr) when the map shows a hidden layer;
+ * frees the last one. */
+void render_net_repr_prepare(Renderer *r, const Scene *scene);
 /* net_ensemble_view.c: the ensemble's thumbnails (display.ensemble) over
  * the map, in place of the slice; its notes (the seeds, the distances). */
 void render_net_ensemble(Renderer *r, const Scene *scene);

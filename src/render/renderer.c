@@ -38,6 +38,7 @@ void renderer_destroy(Renderer *r)
     text_destroy(r->text);
     draw_release(r);
     cloud_release(&r->cloud);
+    net_repr_picture_free(&r->repr);
     static_layer_release(&r->static_layer);
     free(r->batch_mask);
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
@@ -122,6 +123,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->view3d = scene->display.view3d;
     r->label_count = 0;
     r->experiment_drawn = false;
+    render_net_repr_prepare(r, scene);
     render_plan(r, scene);
 }
 
