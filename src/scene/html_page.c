@@ -162,6 +162,17 @@ static uint8_t *put_float(uint8_t *dest, float f)
     return dest;
 }
 
+/* count numbers v[0 .. count - 1] as a JSON array. */
+static void json_numbers(FILE *out, const double *v, size_t count)
+{
+    fputc('[', out);
+    for (size_t k = 0; k < count; k++) {
+        fputs(k ? "," : "", out);
+        json_number(out, v[k]);
+    }
+    fputc(']', out);
+}
+
 /* The stage's field (or network): the index of the first stage with the
  * same landscape spec and view (the same network), which carries the grid
  * (the network's data) for both. */
@@ -202,13 +213,10 @@ static bool write_field(FILE *out, const HtmlStage *stage, DescentError *err)
     }
     fputs("{\"landscape\":", out);
     json_string(out, landscape_spec(stage->landscape));
-    fputs(",\"view\":[", out);
+    fputs(",\"view\":", out);
     const double edges[4] = {v.xmin, v.xmax, v.ymin, v.ymax};
-    for (int k = 0; k < 4; k++) {
-        fputs(k ? "," : "", out);
-        json_number(out, edges[k]);
-    }
-    fprintf(out, "],\"width\":%d,\"height\":%d,\"log\":%s,\"minima\":[", HTML_GRID_WIDTH,
+    json_numbers(out, edges, 4);
+    fprintf(out, ",\"width\":%d,\"height\":%d,\"log\":%s,\"minima\":[", HTML_GRID_WIDTH,
             HTML_GRID_HEIGHT, landscape_prefers_log(stage->landscape) ? "true" : "false");
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
     size_t count = landscape_minima(stage->landscape, minima, LANDSCAPE_MAX_MINIMA);
@@ -243,17 +251,6 @@ static void write_run(FILE *out, const HtmlRun *r)
     fputs("]}", out);
 }
 
-/* count numbers v[0], v[stride], ... as a JSON array. */
-static void json_numbers(FILE *out, const double *v, size_t count, size_t stride)
-{
-    fputc('[', out);
-    for (size_t k = 0; k < count; k++) {
-        fputs(k ? "," : "", out);
-        json_number(out, v[k * stride]);
-    }
-    fputc(']', out);
-}
-
 /* One of a run's NetMetrics (the double at offset) after every update, as
  * the member name. */
 static void write_series(FILE *out, const char *name, const NetRun *run, size_t offset)
@@ -271,9 +268,9 @@ static void write_series(FILE *out, const char *name, const NetRun *run, size_t 
 static void write_samples(FILE *out, const NetData *set)
 {
     fputs("{\"x\":", out);
-    json_numbers(out, set->x, set->n * (size_t)set->dim, 1);
+    json_numbers(out, set->x, set->n * (size_t)set->dim);
     fputs(",\"y\":", out);
-    json_numbers(out, set->y, set->n, 1);
+    json_numbers(out, set->y, set->n);
     fputc('}', out);
 }
 
@@ -310,12 +307,10 @@ static bool write_network(FILE *out, const HtmlNetwork *net, DescentError *err)
     json_string(out, net->model_spec);
     fputs(",\"data\":", out);
     json_string(out, net->data_spec);
-    fprintf(out, ",\"classes\":%d,\"cells\":%d,\"square\":[", d->train.classes,
+    fprintf(out, ",\"classes\":%d,\"cells\":%d,\"square\":", d->train.classes,
             HTML_REGION_CELLS);
-    json_number(out, lo);
-    fputc(',', out);
-    json_number(out, hi);
-    fputs("],\"train\":", out);
+    json_numbers(out, (const double[]){lo, hi}, 2);
+    fputs(",\"train\":", out);
     write_samples(out, &d->train);
     fputs(",\"test\":", out);
     write_samples(out, &d->test);
