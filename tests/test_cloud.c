@@ -46,7 +46,7 @@ static void test_ten_thousand_particles(void **state)
     scene_toggle_hidden(scene, 0);
     app_frame(app, 0.0);
     Frame f = read_frame(app);
-    save_driver_screenshot(app, "cloud", "sharp-flat-10k");
+    save_named_screenshot(app, "cloud", "sharp-flat-10k");
 
     /* Count particles per 8x8-pixel block: blocks with 8 or more have
      * turned visibly towards the cloud's colour (a particle lights a 2x2

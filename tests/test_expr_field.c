@@ -162,7 +162,7 @@ static void typed_formula_becomes_the_landscape(void **state)
     assert_non_null(strstr(s->expr_field.error, "column 3"));
     assert_string_equal(landscape_spec(s->landscape), "quadratic");
     assert_int_equal(s->expr_field.field.cursor, 2);
-    save_driver_screenshot(app, "expr-field", "error");
+    save_named_screenshot(app, "expr-field", "error");
 
     push_key_down(SDLK_DELETE, KMOD_NONE); /* x^2 */
     push_key_down(SDLK_END, KMOD_NONE);
@@ -176,7 +176,7 @@ static void typed_formula_becomes_the_landscape(void **state)
     scene_set_playing(s, true);
     for (int i = 0; i < 20; i++)
         frame(app);
-    save_driver_screenshot(app, "expr-field", "landscape");
+    save_named_screenshot(app, "expr-field", "landscape");
 
     /* Opened again it holds the formula; Esc leaves everything as it was. */
     type("e");
@@ -230,7 +230,7 @@ static void typed_values_change_the_selected_run(void **state)
     assert_true(s->run_field.open);
     assert_string_equal(s->run_field.error, expected.message);
     assert_string_equal(s->runs[0].run.desc.spec, "gd:lr=0.05");
-    save_driver_screenshot(app, "run-field", "error");
+    save_named_screenshot(app, "run-field", "error");
 
     for (int i = 0; i < 2; i++) /* "lr=" */
         push_key_down(SDLK_BACKSPACE, KMOD_NONE);

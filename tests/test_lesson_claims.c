@@ -1901,7 +1901,7 @@ static double disagreement(const Model *model, const double *a, const double *b,
  * ensemble.  Exact (the same seeds train the same way every time). */
 #define TND_GROUPS 20
 
-static void test_trained_not_derived(void **state)
+static void test_network_trained_not_derived(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("trained_not_derived", "en");
@@ -2002,7 +2002,7 @@ static void network_start(const LessonStep *step, const Model *model, uint64_t g
  * core/represent.h's on the last hidden layer.  Exact. */
 #define REPR_SEEDS 20
 
-static void test_representation(void **state)
+static void test_network_representation(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("representation", "en");
@@ -2111,7 +2111,7 @@ static AvsRun avs_run(const Model *model, const NetDataSplit *split, const char 
     return (AvsRun){sum / AVS_CHECKS, m->norm, m->train_loss, m->train_acc, m->test_acc};
 }
 
-static void test_adam_vs_sgd_network(void **state)
+static void test_network_adam_vs_sgd_network(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("adam_vs_sgd_network", "en");
@@ -2475,7 +2475,7 @@ static BafTrial baf_trial(const LessonStep *step, const Model *model, uint64_t g
     return t;
 }
 
-static void test_batch_and_flatness(void **state)
+static void test_network_batch_and_flatness(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("batch_and_flatness", "en");
@@ -2558,8 +2558,19 @@ static void test_batch_and_flatness(void **state)
     lesson_free(&lesson);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    /* test_lesson_claims [PATTERN | --skip PATTERN]: the tests whose names
+     * match (cmocka's * and ?), or all but those; the build runs the slow
+     * network lessons as tests of their own, side by side. */
+    if (argc == 2)
+        cmocka_set_test_filter(argv[1]);
+    else if (argc == 3 && strcmp(argv[1], "--skip") == 0)
+        cmocka_set_skip_filter(argv[2]);
+    else if (argc != 1) {
+        fprintf(stderr, "usage: %s [PATTERN | --skip PATTERN]\n", argv[0]);
+        return 2;
+    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_lesson_loads_and_plays),
         cmocka_unit_test(test_welcome),
@@ -2574,11 +2585,11 @@ int main(void)
         cmocka_unit_test(test_saddle),
         cmocka_unit_test(test_adam_vs_sgd),
         cmocka_unit_test(test_edge_of_stability),
-        cmocka_unit_test(test_trained_not_derived),
-        cmocka_unit_test(test_representation),
-        cmocka_unit_test(test_adam_vs_sgd_network),
+        cmocka_unit_test(test_network_trained_not_derived),
+        cmocka_unit_test(test_network_representation),
+        cmocka_unit_test(test_network_adam_vs_sgd_network),
         cmocka_unit_test(test_escape),
-        cmocka_unit_test(test_batch_and_flatness),
+        cmocka_unit_test(test_network_batch_and_flatness),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

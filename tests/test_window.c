@@ -82,7 +82,7 @@ static void test_minimum_is_low_end(void **state)
     push_key(SDLK_1, KMOD_LSHIFT);
     Frame f = draw_frame(app, 0.0);
     assert_true(app_scene(app)->runs[0].hidden);
-    save_driver_screenshot(app, "window", "minimum");
+    save_named_screenshot(app, "window", "minimum");
     int px, py;
     world_to_pixel(app, 0.0, 0.0, &px, &py);
     uint8_t low[3];
@@ -98,7 +98,7 @@ static void test_minimum_is_low_end(void **state)
      * light mauve, every channel above 150. */
     push_text("T");
     Frame paper = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "minimum-light");
+    save_named_screenshot(app, "window", "minimum-light");
     uint8_t light[3];
     for (int k = 0; k < 3; k++) {
         light[k] = (uint8_t)lround(low[k] + 0.6 * (255 - low[k]));
@@ -159,7 +159,7 @@ static void test_path_has_run_colour(void **state)
     assert_false(scene->playing);
     assert_false(scene->hover_valid);
     assert_int_equal(run_steps(&scene->runs[0].run), 40);
-    save_driver_screenshot(app, "window", "path");
+    save_named_screenshot(app, "window", "path");
     /* gd's first segments are long: every one's midpoint is orange. */
     int segments, orange = orange_midpoints(app, &f, &segments);
     assert_int_equal(orange, segments);
@@ -203,7 +203,7 @@ static void test_heads_at_one_place_stack(void **state)
     SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
                                           .event = SDL_WINDOWEVENT_LEAVE}});
     Frame f = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "stacked-heads");
+    save_named_screenshot(app, "window", "stacked-heads");
     const Run *run = &app_scene(app)->runs[0].run;
     RunPoint head = run->path[run->count - 1];
     int px, py;
@@ -275,11 +275,11 @@ static void test_panels_hide(void **state)
     for (int i = 0; i < 40; i++)
         push_text(".");
     Frame shown = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "panels-shown");
+    save_named_screenshot(app, "window", "panels-shown");
     push_text("H");
     Frame bare = draw_frame(app, 0.0);
     assert_true(s->display.panels_hidden);
-    save_driver_screenshot(app, "window", "panels-hidden");
+    save_named_screenshot(app, "window", "panels-hidden");
     int w = shown.width, h = shown.height;
     assert_true(changed_in_rect(&shown, &bare, 20, 20, 200, 50) > 1000);          /* legend */
     assert_true(changed_in_rect(&shown, &bare, w - 200, h - 100, w - 20, h - 20) > 1000); /* plot */
@@ -312,7 +312,7 @@ static void test_help_overlay(void **state)
     push_text("h");
     Frame after = draw_frame(app, 0.0);
     assert_true(app_scene(app)->display.help);
-    save_driver_screenshot(app, "window", "help");
+    save_named_screenshot(app, "window", "help");
     long dark = 0, bright = 0, changed = 0, total = 0;
     for (int y = after.height / 2 - 60; y < after.height / 2 + 60; y++)
         for (int x = after.width / 2 - 150; x < after.width / 2 + 150; x++) {
@@ -347,7 +347,7 @@ static void test_click_moves_start(void **state)
     push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 200, 450);
     push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 200, 450);
     Frame f = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "click");
+    save_named_screenshot(app, "window", "click");
     int w, h;
     app_drawable_size(app, &w, &h);
     Viewport vp = app_viewport(app);
@@ -437,7 +437,7 @@ static void test_keys(void **state)
     assert_close(scene->speed, 2.0, 0);
     assert_true(scene->display.log_scale != log_scale);
     assert_true(scene->runs[2].hidden);
-    save_driver_screenshot(app, "window", "keys");
+    save_named_screenshot(app, "window", "keys");
     free(f.rgba);
 
     push_key(SDLK_TAB, 0);
@@ -494,7 +494,7 @@ static void test_diverging_run(void **state)
     Scene *scene = app_scene(app);
     assert_int_equal(scene->runs[0].run.status, RUN_DIVERGED);
     Frame f = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "diverged");
+    save_named_screenshot(app, "window", "diverged");
     uint8_t low[3];
     colormap_low_end("viridis", low);
     int px, py;
@@ -523,7 +523,7 @@ static void test_off_view_head(void **state)
     int notes = 0;
     renderer_observe_text(app->renderer, count_off_view, &notes);
     Frame outside = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "off-view");
+    save_named_screenshot(app, "window", "off-view");
     assert_int_equal(notes, 1);
     /* The arrow's shaft, left of the head at the right edge, in the marks'
      * colour (light, where the landscape there is not). */
@@ -567,7 +567,7 @@ static void test_off_view_note_clear_of_path(void **state)
     renderer_observe_text(app->renderer, find_off_view, &note);
     Frame f = draw_frame(app, 0.0);
     renderer_observe_text(app->renderer, NULL, NULL);
-    save_driver_screenshot(app, "window", "off-view-note");
+    save_named_screenshot(app, "window", "off-view-note");
     assert_true(note.w > 0);
     Viewport vp = app_viewport(app);
     const Run *run = &app_scene(app)->runs[0].run;
@@ -600,7 +600,7 @@ static void test_welcome_race_plays(void **state)
     }
     Scene *scene = app_scene(app);
     assert_true(scene->hover_valid);
-    save_driver_screenshot(app, "window", "welcome");
+    save_named_screenshot(app, "window", "welcome");
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         assert_int_equal(run->status, RUN_ACTIVE);
@@ -648,7 +648,7 @@ static void test_projector_mode(void **state)
     free(draw_frame(app, 0.0).rgba);
     Frame large = draw_frame(app, 0.0);
     assert_true(app_scene(app)->display.projector);
-    save_driver_screenshot(app, "window", "projector");
+    save_named_screenshot(app, "window", "projector");
     double ratio = (double)legend_rows(&large, RENDER_PROJECTOR_SCALE) / legend_rows(&normal, 1.0);
     if (!(ratio > 1.5 && ratio < 2.0))
         fail_msg("legend grew by %g, expected about %g", ratio, RENDER_PROJECTOR_SCALE);
@@ -656,7 +656,7 @@ static void test_projector_mode(void **state)
      * the top and bottom edges. */
     push_text("h");
     Frame help = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "projector-help");
+    save_named_screenshot(app, "window", "projector-help");
     /* Two pixels of the slate around the map in the frame's margin (as
      * its corner) stay the corner's dimmed slate, not the panel's colour. */
     const int probes[2][2] = {{help.width / 2, 2}, {help.width - 3, help.height - 3}};
@@ -688,7 +688,7 @@ static void test_particles_drawn(void **state)
     Scene *scene = app_scene(app);
     scene_notify(scene, 0.0, "%s", "");
     Frame f = draw_frame(app, 0.25);
-    save_driver_screenshot(app, "window", "particles");
+    save_named_screenshot(app, "window", "particles");
     static const uint8_t orange[3] = {0xE6, 0x9F, 0x00};
     const float *xy = swarm_positions(scene->swarm);
     int visible = 0, orange_centres = 0;
@@ -850,7 +850,7 @@ static void test_chinese_text(void **state)
     App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
     scene_notify(app_scene(app), 10.0, "%s", "梯度下降是一个搜索过程");
     Frame f = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "chinese");
+    save_named_screenshot(app, "window", "chinese");
     int left = f.width, right = 0;
     for (int y = f.height - 60; y < f.height; y++)
         for (int x = 0; x < f.width / 2 + 150; x++) {
@@ -1027,7 +1027,7 @@ static void test_caption_and_marks(void **state)
     assert_true(scene_set_marks(scene, marks, 1, &err));
     push_key(SDLK_1, KMOD_LSHIFT);
     Frame f = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "caption");
+    save_named_screenshot(app, "window", "caption");
 
     /* Rows near the bottom with white text pixels in the middle third:
      * several caption lines' worth. */
@@ -1064,7 +1064,7 @@ static void test_error_over_stage(void **state)
     Frame before = draw_frame(app, 0.0);
     scene_set_error(scene, "lessons/broken.lua:12: attempt to call a nil value (global 'stpe')");
     Frame shown = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "error");
+    save_named_screenshot(app, "window", "error");
     int dark = 0, bright = 0, total = 0;
     for (int y = 0; y < shown.height; y += 4)
         for (int x = 0; x < shown.width; x += 4, total++) {
@@ -1097,7 +1097,7 @@ static void test_resize(void **state)
     Frame f = draw_frame(app, 0.0);
     assert_int_equal(f.width, 640);
     assert_int_equal(f.height, 400);
-    save_driver_screenshot(app, "window", "resized");
+    save_named_screenshot(app, "window", "resized");
     int px, py;
     world_to_pixel(app, 0.0, 0.0, &px, &py);
     uint8_t low[3];
@@ -1122,7 +1122,7 @@ static long inset_pixels_changed(const char *landscape, const char *run)
     Frame on = draw_frame(app, 0.0);
     char name[64];
     snprintf(name, sizeof name, "inset-%.6s", landscape);
-    save_driver_screenshot(app, "window", name);
+    save_named_screenshot(app, "window", name);
     push_text("i");
     Frame off = draw_frame(app, 0.0);
     assert_false(app_scene(app)->display.data);
@@ -1160,7 +1160,7 @@ static void test_line_of_minima_drawn(void **state)
     push_key(SDLK_SPACE, 0);
     Scene *scene = app_scene(app);
     Frame on = draw_frame(app, 0.0);
-    save_driver_screenshot(app, "window", "line-of-minima");
+    save_named_screenshot(app, "window", "line-of-minima");
     /* Without the inset the map grows (layout.h): each frame its own. */
     Viewport maps[2] = {app_viewport(app)};
     push_text("i");
@@ -1228,7 +1228,7 @@ static void test_dynamics_plot_key(void **state)
             free(f.rgba);
             f = draw_frame(app, 0.0);
             assert_true(scene->display.effective_step);
-            save_driver_screenshot(app, "window", "sharpness");
+            save_named_screenshot(app, "window", "sharpness");
         }
         /* The panel above the loss plot (which ends 12 px above the bottom
          * and is 200 px tall) appears. */
@@ -1281,7 +1281,7 @@ static void test_sharpness_levels(void **state)
         SharpnessTexts seen = {0};
         renderer_observe_text(app->renderer, watch_sharpness, &seen);
         free(draw_frame(app, 0.0).rgba);
-        save_driver_screenshot(app, "window", runs == 2 ? "sharpness-log" : "sharpness-linear");
+        save_named_screenshot(app, "window", runs == 2 ? "sharpness-log" : "sharpness-linear");
         assert_int_equal(app_scene(app)->display.plot, SCENE_PLOT_SHARPNESS);
         assert_int_equal(run_steps(&app_scene(app)->runs[0].run), 600);
         assert_true(seen.sharp_level);

@@ -125,7 +125,7 @@ static void test_surface_fills_the_middle(void **state)
     const char *runs[] = {"gd:lr=0.05"};
     App *app = open_app("quadratic", runs, 1, true);
     Frame f = draw(app, 0.0);
-    save_driver_screenshot(app, "window-3d", "bowl");
+    save_named_screenshot(app, "window-3d", "bowl");
     Viewport vp = app_viewport(app);
     int mx, my;
     map_middle(app, &mx, &my);
@@ -177,7 +177,7 @@ static void test_box_axes(void **state)
     seen[3] = false;
     scene->display.axes = true;
     free(draw(app, 0.0).rgba);
-    save_driver_screenshot(app, "window-3d", "axes");
+    save_named_screenshot(app, "window-3d", "axes");
     renderer_observe_text(app->renderer, NULL, NULL);
     for (int k = 0; k < 4; k++)
         assert_true(seen[k]);
@@ -196,7 +196,7 @@ static void test_minimum_is_low_end(void **state)
     scene->runs[0].hidden = true;
     scene->display.camera = (SceneCamera){.yaw = 0.0, .pitch = SCENE_PITCH_MAX, .distance = 1.0};
     Frame f = draw(app, 0.0);
-    save_driver_screenshot(app, "window-3d", "above");
+    save_named_screenshot(app, "window-3d", "above");
     double low[3], high[3], seen[3], low_c[3], high_c[3];
     colormap_entry("viridis", 0, low);
     colormap_entry("viridis", 255, high);
@@ -231,7 +231,7 @@ static void test_head_rides_on_surface(void **state)
     App *app = open_app("quadratic", runs, 1, true);
     push_key(SDLK_SPACE, KMOD_NONE);
     Frame f = draw(app, 0.0);
-    save_driver_screenshot(app, "window-3d", "head");
+    save_named_screenshot(app, "window-3d", "head");
     Scene *scene = app_scene(app);
     assert_int_equal(run_steps(&scene->runs[0].run), 0);
     /* Paused at its start, the run has no path yet: the only orange in
@@ -279,7 +279,7 @@ static void test_tab_toggles_and_restores(void **state)
     push_key(SDLK_TAB, KMOD_NONE);
     Frame deep = draw(app, 0.0);
     assert_true(scene->display.view3d);
-    save_driver_screenshot(app, "window-3d", "rosenbrock");
+    save_named_screenshot(app, "window-3d", "rosenbrock");
     assert_true(pixels_changed(&flat, &deep) > flat.width * flat.height / 4);
     push_key(SDLK_TAB, KMOD_NONE);
     /* The 3D view samples its own part of the plane (the view itself, not
@@ -309,7 +309,7 @@ static void test_orbit_and_zoom(void **state)
     ViewRect view = scene->view;
     push_drag(400, 300, 500, 340);
     Frame turned = draw(app, 0.0);
-    save_driver_screenshot(app, "window-3d", "turned");
+    save_named_screenshot(app, "window-3d", "turned");
     assert_close(scene->display.camera.yaw, camera.yaw - 0.3 * 100, 1e-9);
     assert_close(scene->display.camera.pitch, camera.pitch + 0.3 * 40, 1e-9);
     assert_close(scene->runs[0].x0, 2.0, 0);
@@ -318,7 +318,7 @@ static void test_orbit_and_zoom(void **state)
 
     push_wheel(450, 320, 2);
     Frame nearer = draw(app, 0.0);
-    save_driver_screenshot(app, "window-3d", "nearer");
+    save_named_screenshot(app, "window-3d", "nearer");
     assert_close(scene->display.camera.distance, camera.distance * 0.85 * 0.85, 1e-9);
     assert_true(pixels_changed(&turned, &nearer) > start.width * start.height / 10);
     /* Drawn at half size while the camera moved, in full on the next frame,
@@ -351,7 +351,7 @@ static void test_arrows_on_surface(void **state)
     push_text("g");
     Frame arrows = draw(app, 0.0);
     assert_true(app_scene(app)->display.arrows);
-    save_driver_screenshot(app, "window-3d", "arrows");
+    save_named_screenshot(app, "window-3d", "arrows");
     const uint8_t *background = pixel(&plain, plain.width - 3, 2);
     long light = 0, off_surface = 0;
     for (int y = 0; y < plain.height; y++)

@@ -161,25 +161,25 @@ static inline void push_wheel(int x, int y, int clicks)
     SDL_PushEvent(&e);
 }
 
-/* Saves the frame drawn last as file_name in $DESCENT_TEST_OUTPUT (or the
- * current folder). */
+/* Saves the frame drawn last as DRIVER-file_name in $DESCENT_TEST_OUTPUT
+ * (or the current folder), DRIVER being SDL's video driver: the same test
+ * runs under each driver side by side, and each run keeps its pictures. */
 static inline void save_screenshot(App *app, const char *file_name)
 {
     const char *dir = getenv("DESCENT_TEST_OUTPUT");
+    const char *driver = SDL_GetCurrentVideoDriver();
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", file_name);
+    snprintf(path, sizeof path, "%s/%s-%s", dir ? dir : ".", driver ? driver : "none", file_name);
     DescentError err = {""};
     if (!app_screenshot(app, path, &err))
         fail_msg("%s", err.message);
 }
 
-/* Saves it as PREFIX-DRIVER-NAME.png, DRIVER being SDL's video driver, so
- * that the runs under each driver keep their own pictures. */
-static inline void save_driver_screenshot(App *app, const char *prefix, const char *name)
+/* Saves it as DRIVER-PREFIX-NAME.png. */
+static inline void save_named_screenshot(App *app, const char *prefix, const char *name)
 {
-    const char *driver = SDL_GetCurrentVideoDriver();
     char file_name[512];
-    snprintf(file_name, sizeof file_name, "%s-%s-%s.png", prefix, driver ? driver : "none", name);
+    snprintf(file_name, sizeof file_name, "%s-%s.png", prefix, name);
     save_screenshot(app, file_name);
 }
 
