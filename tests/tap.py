@@ -8,6 +8,7 @@ ends with sys.exit(finish()).
 import os
 import pty
 import subprocess
+import threading
 
 results = []
 
@@ -66,21 +67,29 @@ def run_command(command, env=None, timeout=60, stdout=subprocess.PIPE, stderr=su
 
 def run_on_terminal(command, env=None, timeout=60):
     """Runs command with its stderr on a pseudo-terminal (a progress bar
-    draws only there).  Returns (exit status, the bytes it wrote there)."""
+    draws only there).  Returns (exit status, the bytes it wrote there).
+    The terminal is read while the command runs: a terminal holds only a few
+    kilobytes, and a slow run's many redraws would otherwise block it."""
     master, slave = pty.openpty()
+    chunks = []
+
+    def drain():
+        try:
+            while True:
+                chunk = os.read(master, 4096)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except OSError:  # the last writer closed the terminal (Linux: EIO)
+            pass
+
+    reader = threading.Thread(target=drain)
+    reader.start()
     code, _, _ = run_command(command, env=env, timeout=timeout, stderr=slave)
     os.close(slave)
-    shown = b""
-    try:
-        while True:
-            chunk = os.read(master, 4096)
-            if not chunk:
-                break
-            shown += chunk
-    except OSError:
-        pass
+    reader.join()
     os.close(master)
-    return code, shown
+    return code, b"".join(chunks)
 
 
 def decode_video(path, pix_fmt="rgba", decoder=None):
