@@ -98,8 +98,9 @@ static void observe_recording(void *context, long frame, const char *utf8)
     classify(context, frame, utf8);
 }
 
-static void observe_window(void *context, const char *utf8, LayoutRect box)
+static void observe_window(void *context, const char *utf8, LayoutRect box, int px)
 {
+    (void)px;
     (void)box;
     classify(context, 0, utf8);
 }
@@ -253,8 +254,9 @@ static void watch_recording(void *context, long frame, const char *utf8)
     watch_text(context, utf8);
 }
 
-static void watch_window(void *context, const char *utf8, LayoutRect box)
+static void watch_window(void *context, const char *utf8, LayoutRect box, int px)
 {
+    (void)px;
     (void)box;
     watch_text(context, utf8);
 }
