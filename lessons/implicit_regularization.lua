@@ -49,9 +49,9 @@ step {
   id = "other_start",
   caption = {
     en = "Why: every gradient points across the line, never along it, so both paths run "
-      .. "straight to the line and meet it at right angles. GD keeps whatever "
-      .. "it started with along the line. Started from another point, it lands on the fit "
-      .. "closest to that start instead. The start is part of the model.",
+      .. "straight to the line and meet it at right angles. GD keeps what it started with "
+      .. "along the line: from another start it lands on the fit closest to that start. "
+      .. "The start is part of the model.",
     zh = "原因：每个梯度都垂直于这条直线，从不沿着它，所以两条路径都笔直地走向直线，与它成直角相交。"
       .. "GD 在沿直线方向上保留了起点原有的分量。"
       .. "换一个起点，它就落在离那个起点最近的解上。起点也是模型的一部分。",
@@ -66,9 +66,9 @@ step {
 step {
   id = "logistic",
   caption = {
-    en = "Logistic regression, l2 = 0, on data a line can separate: no finite minimum, "
-      .. "the loss falls as the weights grow. GD's weights grow without end, yet their "
-      .. "direction settles on the max-margin direction.",
+    en = "Logistic regression, l2 = 0, on data a line separates: no finite minimum, the "
+      .. "loss falls as the weights grow. GD's weights grow forever; their direction "
+      .. "settles on the max-margin one.",
     zh = "在可被直线分开的数据上做逻辑回归，l2 = 0：没有有限的极小值，权重越大损失越小。"
       .. "GD 的权重无止境地增长，但它的方向稳定在最大间隔方向上。",
   },

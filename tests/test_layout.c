@@ -192,14 +192,16 @@ typedef struct DrawnTexts {
     size_t count;
     char text[512][64];
     LayoutRect box[512];
+    int px[512];
 } DrawnTexts;
 
-static void observe_text(void *context, const char *utf8, LayoutRect box)
+static void observe_text(void *context, const char *utf8, LayoutRect box, int px)
 {
     DrawnTexts *d = context;
     if (d->count == sizeof d->box / sizeof d->box[0])
         return;
     snprintf(d->text[d->count], sizeof d->text[0], "%s", utf8);
+    d->px[d->count] = px;
     d->box[d->count++] = box;
 }
 
@@ -238,6 +240,13 @@ static void check_heads_clear(const Renderer *renderer, const Layout *l, const S
     }
 }
 
+/* The scale the frame is drawn at: the window's or the recorder's, the
+ * projector's on it. */
+static double frame_scale(const Scene *scene, double scale)
+{
+    return scale * (scene->display.projector ? RENDER_PROJECTOR_SCALE : 1.0);
+}
+
 /* The frame drawn: the texts on each plot (its title, its range's labels,
  * its markers' words) lie whole on it, over no other text; in 3D the
  * box's corners lie on the map. */
@@ -249,6 +258,23 @@ static void check_drawn(Renderer *renderer, const Scene *scene, int w, int h,
     renderer_observe_text(renderer, observe_text, &drawn);
     render_frame(renderer, scene, w, h, scale, audience);
     renderer_observe_text(renderer, NULL, NULL);
+    /* Every plot's curves have their least room (layout.h): squeezed,
+     * a curve is a strip (edge_of_stability 2 at 1280x720 --projector: 38
+     * pixels high). */
+    LayoutRect areas[16];
+    size_t area_count = render_plot_areas(renderer, areas, 16);
+    double least = LAYOUT_PLOT_AREA_LEAST * frame_scale(scene, scale);
+    for (size_t k = 0; k < area_count && k < 16; k++)
+        if (areas[k].h < least - 0.5)
+            report(where, "a plotting area %.0f x %.0f at (%.0f, %.0f), under its least %.0f high",
+                   areas[k].w, areas[k].h, areas[k].x, areas[k].y, least);
+    /* No text under the least size (render.h): a network picture's notes
+     * on the map were 9 pixels high at --projector. */
+    int least_px = (int)lround(RENDER_LEAST_TEXT_PX * frame_scale(scene, scale));
+    for (size_t t = 0; t < drawn.count; t++)
+        if (drawn.px[t] < least_px)
+            report(where, "\"%s\" drawn %d px high, under the least %d", drawn.text[t],
+                   drawn.px[t], least_px);
     const Layout *l = render_layout(renderer, scene, w, h, scale, audience);
     double cx[8], cy[8];
     if (scene->display.view3d) {

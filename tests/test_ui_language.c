@@ -263,9 +263,10 @@ static bool stage_allows(const void *context, const char *word, size_t n)
            (w->app->has_lesson && lesson_word(&w->app->lesson.lesson, word, n));
 }
 
-static void observe(void *context, const char *utf8, LayoutRect box)
+static void observe(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)box;
+    (void)px;
     Watch *w = context;
     w->texts++;
     w->help |= strcmp(utf8, "descent — 按键（Esc 关闭）") == 0;
@@ -427,9 +428,10 @@ typedef struct PlotWatch {
     size_t nwanted;
 } PlotWatch;
 
-static void observe_plot(void *context, const char *utf8, LayoutRect box)
+static void observe_plot(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)box;
+    (void)px;
     PlotWatch *w = context;
     for (size_t k = 0; k < w->nwanted; k++)
         w->seen[k] |= strstr(utf8, w->wanted[k]) != NULL;

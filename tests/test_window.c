@@ -506,9 +506,10 @@ static void test_diverging_run(void **state)
 }
 
 /* Counts the texts drawn that are "off view". */
-static void count_off_view(void *context, const char *utf8, LayoutRect box)
+static void count_off_view(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)box;
+    (void)px;
     *(int *)context += strcmp(utf8, "off view") == 0;
 }
 
@@ -545,8 +546,9 @@ static void test_off_view_head(void **state)
 }
 
 /* The note's box, when "off view" is drawn. */
-static void find_off_view(void *context, const char *utf8, LayoutRect box)
+static void find_off_view(void *context, const char *utf8, LayoutRect box, int px)
 {
+    (void)px;
     if (strcmp(utf8, "off view") == 0)
         *(LayoutRect *)context = box;
 }
@@ -1252,8 +1254,9 @@ typedef struct SharpnessTexts {
     bool log_title, sharp_level, flat_level;
 } SharpnessTexts;
 
-static void watch_sharpness(void *context, const char *utf8, LayoutRect box)
+static void watch_sharpness(void *context, const char *utf8, LayoutRect box, int px)
 {
+    (void)px;
     (void)box;
     SharpnessTexts *seen = context;
     size_t n = strlen(utf8), suffix = strlen(" (log)");

@@ -151,8 +151,9 @@ static void test_surface_fills_the_middle(void **state)
 /* The texts a frame draws that name the box's axes or give a value on
  * them: flags for "x", "y", "L" and "0" (a tick where the floor's
  * ranges cross zero). */
-static void watch_axis_texts(void *context, const char *utf8, LayoutRect box)
+static void watch_axis_texts(void *context, const char *utf8, LayoutRect box, int px)
 {
+    (void)px;
     (void)box;
     static const char *const names[] = {"x", "y", "L", "0"};
     for (int k = 0; k < 4; k++)

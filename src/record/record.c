@@ -139,9 +139,10 @@ typedef struct FrameTexts {
     long frame;
 } FrameTexts;
 
-static void observe_text(void *context, const char *utf8, LayoutRect box)
+static void observe_text(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)box;
+    (void)px;
     const FrameTexts *texts = context;
     texts->options->observe_text(texts->options->observe_context, texts->frame, utf8);
 }

@@ -188,7 +188,8 @@ double render_text(Renderer *r, const char *utf8, double x, double y, int px, Te
     if (r->text_observer)
         r->text_observer(r->text_observer_context, utf8,
                          (LayoutRect){(double)at_x, (double)at_y, image.width,
-                                      render_line_height(r, px)});
+                                      render_line_height(r, px)},
+                         px);
     if (!image.texture)
         return 0;
     if (r->queue_count == r->queue_capacity) {
@@ -267,7 +268,7 @@ void render_flush(Renderer *r)
 
 int render_font_px(const Renderer *r, double base)
 {
-    return (int)lround(base * r->scale);
+    return (int)lround(fmax(base, RENDER_LEAST_TEXT_PX) * r->scale);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -46,9 +46,6 @@
 #define EFFECTIVE_BOX_PX 48.0
 /* How far apart the outlines of boxes at one place stand (times scale). */
 #define EFFECTIVE_BOX_APART 4.0
-/* The least height of a plotting area (pixels, times scale). */
-#define DYN_MIN_AREA 36.0
-#define DYN_COMPACT_AREA 24.0
 /* Left and right of the plotting area inside the panel (pixels, times scale). */
 #define DYN_AXIS_MARGIN 58.0
 #define DYN_RIGHT_MARGIN 12.0
@@ -158,6 +155,7 @@ void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
     number_text(a->yhi, 3, top, sizeof top);
     number_text(a->ylo, 3, bottom, sizeof bottom);
     plot_fit_labels(r, a);
+    render_note_plot_area(r, (LayoutRect){a->x, a->y, a->w, a->h});
     shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.5 * s,
                    r->theme->axis);
     shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.5 * s, r->theme->axis);
@@ -233,24 +231,6 @@ static bool plotted_run(const Scene *scene, size_t i)
     if (scene->display.plot_run >= 0 && (size_t)scene->display.plot_run < scene->run_count)
         return i == (size_t)scene->display.plot_run;
     return !scene->runs[i].hidden;
-}
-
-/* Whether the sharpness curves cross the label rect (a's pixels) between
- * its left and right edges. */
-static bool curves_under(const Renderer *r, const Scene *scene, const PlotArea *a,
-                         LayoutRect label)
-{
-    for (size_t i = 0; i < scene->run_count; i++) {
-        const SharpnessCache *c = &r->sharpness[i];
-        if (!plotted_run(scene, i))
-            continue;
-        for (size_t k = 0; k < c->count; k++) {
-            double x = plot_to_x(a, (double)k), y = plot_to_y(a, c->values[k]);
-            if (x >= label.x && x <= label.x + label.w && y >= label.y && y <= label.y + label.h)
-                return true;
-        }
-    }
-    return false;
 }
 
 /* The sharpness plot's title: the run's number when it draws one run. */
@@ -411,7 +391,6 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     }
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
-    double ly = a.y + 2.0 * r->scale;
     if (all_flow)
         snprintf(label, sizeof label, "%s", _("(flow: no step size)"));
     else if (off_scale)
@@ -422,37 +401,19 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else if (!one_lr)
         snprintf(label, sizeof label, _(EACH_EDGE_LABEL),
                  all_adaptive ? _(GD_EDGE) : _("edge of stability"));
-    else {
-        /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge. */
-        if (a.compact)
-            snprintf(label, sizeof label, EDGE_LABEL_SHORT,
-                     number_text(first_now, 3, value, sizeof value));
-        else
-            snprintf(label, sizeof label, EDGE_LABEL, number_text(first_now, 3, value, sizeof value),
-                     all_adaptive ? _(GD_EDGE) : _("edge of stability"));
-        /* Beside its dashed line where no curve is: above it, at the
-         * plot's top, below it, at its bottom (λmax hovers at 2/lr). */
-        double h = render_line_height(r, px), w = render_text_width(r, label, px);
-        double line = plot_to_y(&a, first_now), top = a.y + 2.0 * r->scale;
-        const double places[] = {fmax(top, line - h - 1.0 * r->scale), top,
-                                 line + 1.0 * r->scale, a.y + a.h - h - 2.0 * r->scale};
-        ly = places[0];
-        if (level_count > 0) {
-            /* Beside other dotted levels (the minima's λmax) a label off
-             * its line reads as theirs: it sits on its line instead, on
-             * the panel's colour over whatever curve runs there. */
-            double pad = 2.0 * r->scale;
-            ly = fmin(fmax(top, line - 0.5 * h), a.y + a.h - h);
-            render_panel(r, (LayoutRect){a.x + a.w - w - 2.0 * pad, ly, w + 2.0 * pad, h});
-        } else {
-            for (size_t k = 0; k < sizeof places / sizeof places[0]; k++)
-                if (!curves_under(r, scene, &a, (LayoutRect){a.x + a.w - w, places[k], w, h})) {
-                    ly = places[k];
-                    break;
-                }
-        }
-    }
-    render_text(r, label, a.x + a.w, ly, px, ALIGN_RIGHT, r->theme->text);
+    /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge. */
+    else if (a.compact)
+        snprintf(label, sizeof label, EDGE_LABEL_SHORT,
+                 number_text(first_now, 3, value, sizeof value));
+    else
+        snprintf(label, sizeof label, EDGE_LABEL, number_text(first_now, 3, value, sizeof value),
+                 all_adaptive ? _(GD_EDGE) : _("edge of stability"));
+    /* In its row under the step labels, off the curves (render_dynamics_plot
+     * makes the row): inside the area it lay over λmax, which hovers at
+     * 2/η. */
+    double line = render_line_height(r, render_font_px(r, 13.0));
+    render_text(r, label, a.x + a.w, a.y + a.h + 2.0 * r->scale + line, px, ALIGN_RIGHT,
+                r->theme->text);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -684,6 +645,15 @@ static bool two_plots(const Scene *scene)
            landscape_max_margin_direction(scene->landscape, (double[2]){0, 0});
 }
 
+/* The height of the sharpness plot's row for its 2/η note, under its step
+ * labels (none in the other plots). */
+static double note_row(Renderer *r, const Scene *scene)
+{
+    return scene->display.plot == SCENE_PLOT_SHARPNESS
+               ? render_line_height(r, render_font_px(r, 12.0)) + 2.0 * r->scale
+               : 0.0;
+}
+
 LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!dynamics_shown(scene))
@@ -732,9 +702,10 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     double axes = (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s;
     double min_w = compact ? fmax(axes + label_w, DYN_TITLE_PAD * s + text_w + DYN_RIGHT_MARGIN * s)
                            : axes + fmax(label_w, text_w);
-    /* Each area has its title above and its step labels under it. */
-    double area_h = compact ? DYN_COMPACT_AREA : DYN_MIN_AREA;
-    double min_h = areas * (area_h * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) + 10.0 * s;
+    /* Each area has its title above and its step labels under it; the
+     * sharpness plot its note's row under those. */
+    double min_h = areas * (LAYOUT_PLOT_AREA_LEAST * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) +
+                   10.0 * s + note_row(r, scene);
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
     return (LayoutRequest){true, fmax(DYN_WIDTH * s, min_w), fmax(h, min_h), min_w, min_h,
                            false};
@@ -755,6 +726,7 @@ void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
                      .left = rect.x,
                      .title_x = compact ? rect.x + DYN_TITLE_PAD * s : rect.x + DYN_AXIS_MARGIN * s,
                      .compact = compact};
+    area.h -= note_row(r, scene);
     switch (scene->display.plot) {
     case SCENE_PLOT_SHARPNESS:
         draw_sharpness(r, scene, &area);

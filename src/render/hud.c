@@ -489,9 +489,6 @@ typedef struct PlotBox {
 #define PLOT_HEIGHT 200.0
 /* The title's top below the panel's (pixels, times scale). */
 #define PLOT_TITLE_TOP 6.0
-/* The least height of the plotting area (pixels, times scale). */
-#define PLOT_MIN_AREA 40.0
-#define PLOT_COMPACT_AREA 24.0
 
 /* The loss plot's title. */
 static void plot_title(const LossScale *p, char *dest, size_t size)
@@ -546,6 +543,7 @@ static bool plot_shown(const Scene *scene)
     return scene->run_count > 0;
 }
 
+/* The loss plot's need; compact: its least, fixed (its column no wider). */
 static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!plot_shown(scene))
@@ -561,7 +559,9 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
                        b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
     /* An empty panel's area is as high as minus the bands over and under it. */
-    double min_h = (compact ? PLOT_COMPACT_AREA : PLOT_MIN_AREA) * s - b.ih;
+    double min_h = LAYOUT_PLOT_AREA_LEAST * s - b.ih;
+    if (compact)
+        return (LayoutRequest){true, min_w, min_h, min_w, min_h, false};
     return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), fmax(PLOT_HEIGHT * s, min_h),
                            min_w, min_h, false};
 }
@@ -699,6 +699,7 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     int px = render_font_px(r, SMALL_PX);
     double line = render_line_height(r, px);
     render_panel(r, rect);
+    render_note_plot_area(r, (LayoutRect){ix, iy, iw, ih});
     char label[96];
     plot_title(&p, label, sizeof label);
     render_text(r, label, x + 10.0 * s, y + PLOT_TITLE_TOP * s, px, ALIGN_LEFT, r->theme->text);

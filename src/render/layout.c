@@ -146,21 +146,23 @@ typedef enum Band { BAND_STRIP, BAND_ACROSS, BAND_BESIDE_INSET } Band;
 #define BANDS 3
 
 /* Places every shown panel with the caption where band says, the movable
- * panels as placing says, flexible
- * panels shrunk by shrink; true when all lie inside the frame and no two
+ * panels as placing says, flexible panels' widths shrunk by shrink and
+ * their heights by tall; true when all lie inside the frame and no two
  * overlap. */
-static bool arrange(const LayoutInput *in, Band band, double shrink, size_t placing,
-                    Layout *out)
+static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double tall,
+                         size_t placing, Layout *out)
 {
     double W = in->width, H = in->height, m = in->margin, g = in->gap;
     out->caption_across = band == BAND_ACROSS;
     out->shrink = shrink;
+    out->band = (int)band;
+    out->placing = placing;
     for (int p = 0; p < LAYOUT_PANELS; p++) {
         if (!out->shown[p] || in_band(p))
             continue;
         const LayoutRequest *q = &out->need[p];
         out->rect[p].w = q->w - shrink * (q->w - q->min_w);
-        out->rect[p].h = q->h - shrink * (q->h - q->min_h);
+        out->rect[p].h = q->h - tall * (q->h - q->min_h);
     }
     LayoutRect *rect = out->rect;
     const bool *shown = out->shown;
@@ -268,6 +270,13 @@ static bool arrange(const LayoutInput *in, Band band, double shrink, size_t plac
                 return false;
     }
     return true;
+}
+
+/* arrange_tall with both sides shrunk alike. */
+static bool arrange(const LayoutInput *in, Band band, double shrink, size_t placing,
+                    Layout *out)
+{
+    return arrange_tall(in, band, shrink, shrink, placing, out);
 }
 
 /* The largest panels (least shrink) that fit with the caption and the
@@ -388,6 +397,34 @@ static void make_room(const LayoutInput *in, Layout *out, Layout *best)
                 keep_better(in, out, best, &found);
 }
 
+/* The flexible panels of the arrangement taken grown back to the height
+ * they ask for, their widths kept, as far as the map keeps its score: the
+ * plots take the room that neither they nor the map used
+ * (edge_of_stability 2 at 1280x720 --projector: plots at their least
+ * standing on the caption, the frame empty above them up to the legend). */
+static void grow_back(const LayoutInput *in, Layout *best)
+{
+    Layout out = *best;
+    double score = layout_map_score(in, best), shrink = best->shrink, fits = shrink, fails = 0;
+    for (int k = 0; k <= SHRINK_STEPS && fits > 0; k++) {
+        double tall = k == 0 ? 0.0 : 0.5 * (fits + fails);
+        bool grows = arrange_tall(in, (Band)best->band, shrink, tall, best->placing, &out);
+        if (grows) {
+            out.landscape = place_landscape(in, &out);
+            grows = layout_map_score(in, &out) >= score;
+        }
+        if (grows)
+            fits = tall;
+        else
+            fails = tall;
+    }
+    if (fits < shrink &&
+        arrange_tall(in, (Band)best->band, shrink, fits, best->placing, &out)) {
+        out.landscape = place_landscape(in, &out);
+        *best = out;
+    }
+}
+
 /* In order of what a class would rather see: full-size plots with the
  * caption beside them, then across the bottom, then beside the inset;
  * smaller plots with the caption across, then beside them, then beside the
@@ -423,6 +460,8 @@ static bool place_all(const LayoutInput *in, Layout *out)
             if (found) {
                 if (search && layout_map_view(in, &best) < MAP_LEAST * in->height)
                     make_room(in, out, &best);
+                if (search)
+                    grow_back(in, &best);
                 *out = best;
                 return true;
             }

@@ -34,9 +34,10 @@
  * with a compact form take it one more at a time (colour bar, readout,
  * inset, loss plot, dynamics plot, legend), the search running again
  * each time (LayoutInput.compact: the colour bar's labels on two lines, a
- * narrow readout, smaller least plots and inset, the dynamics plot's
- * title across its panel, hud.c's legend without its formula and its
- * status).  The caption's, the hint's and the notice's text is never made
+ * narrow readout, the loss plot at its least, a smaller least inset, the
+ * dynamics plot's title across its panel, hud.c's legend without its
+ * formula and its status; no plot's curves get less room than
+ * LAYOUT_PLOT_AREA_LEAST).  The caption's, the hint's and the notice's text is never made
  * smaller.  Only a frame too small for every panel at its least drops
  * panels, the least needed first (readout, colour bar, loss plot, inset,
  * formula, dynamics plot, hint, notice: the dynamics plot, which a step
@@ -64,7 +65,10 @@
  * still shows the view less than 0.4 of the frame high, the panels at
  * their least and in their compact forms are tried, on the same terms
  * (at a third, welcome's last step in Chinese at 1280x720 --projector kept
- * a full-size loss plot and a map 0.34 high; its least gives 0.74).
+ * a full-size loss plot and a map 0.34 high; its least gives 0.74).  The
+ * arrangement taken, its panels then grow back to the height they ask for,
+ * their widths kept, as far as the map keeps its score: plots at their
+ * least standing on the caption left the frame empty above them.
  *
  * Labels on the landscape (layout_place_label) are placed against the
  * labels placed before them: runs at one place stack their labels.
@@ -141,10 +145,23 @@ typedef struct Layout {
                                        the notice were given (LayoutWrapFn's
                                        max_width) */
     double shrink;                  /* flexible panels' share of the way from
-                                       their size towards their least, 0..1 */
+                                       their width towards their least, 0..1
+                                       (their heights may have grown back) */
     bool compact[LAYOUT_PANELS];    /* the panel takes its compact form */
     LayoutRect landscape;           /* where the map is drawn (see above) */
+    int band;                       /* the arrangement taken (layout.c's */
+    size_t placing;                 /* own numbering) */
 } Layout;
+
+/* The least height of a plot's plotting area (the curve's room between
+ * its axis's top and bottom labels), in pixels at scale 1, times the
+ * frame's scale (the projector's included).  Every plot's least size, in
+ * its compact form too (hud.c, dynamics.c, net_plots.c), keeps it, so the
+ * layout trades room elsewhere (the plots side by side, the map smaller
+ * within its floor) before it squeezes a curve: at 1280x720 --projector
+ * edge_of_stability 2 drew its sharpness 38 pixels high (now 56), the 2/η
+ * note over the curve. */
+#define LAYOUT_PLOT_AREA_LEAST 32.0
 
 /* A later arrangement is taken over an earlier one only when its map
  * scores this much higher (layout_map_score). */

@@ -27,8 +27,6 @@
 
 #define CURVES_WIDTH 360.0
 #define CURVES_HEIGHT 250.0
-/* The least height of one plotting area (pixels, times scale). */
-#define CURVES_MIN_AREA 30.0
 #define CURVES_MIN_WIDTH 200.0
 /* Left and right of the plotting areas inside the panel (times scale). */
 #define CURVES_AXIS_MARGIN 58.0
@@ -91,6 +89,21 @@ static bool series_range(const NetStage *net, const NetSeries *series, int count
     return true;
 }
 
+/* Between a panel's two areas: the lower title clear of the upper area's
+ * bottom label. */
+static double areas_gap(Renderer *r)
+{
+    return 8.0 * r->scale + 2.0 * render_line_height(r, render_font_px(r, 13.0));
+}
+
+/* A panel's height outside its areas: the title's band over them (half a
+ * line higher than over an area, PlotArea.compact), the step labels under
+ * them. */
+static double areas_bands(Renderer *r)
+{
+    return 2.5 * render_line_height(r, render_font_px(r, 13.0)) + 28.0 * r->scale;
+}
+
 /* The two stacked areas of a panel in rect; with one (compact), top takes
  * the whole panel. */
 static void panel_areas(Renderer *r, LayoutRect rect, bool one, PlotArea *top, PlotArea *bottom)
@@ -99,7 +112,7 @@ static void panel_areas(Renderer *r, LayoutRect rect, bool one, PlotArea *top, P
     double line = render_line_height(r, render_font_px(r, 13.0));
     /* Each title starts at the panel's left, half a line higher than over
      * the area (PlotArea.compact) to clear the axis's top label. */
-    double gap = 8.0 * s + 2.0 * line; /* the title clear of the upper area's bottom label */
+    double gap = areas_gap(r);
     PlotArea a = {.x = rect.x + CURVES_AXIS_MARGIN * s,
                   .y = rect.y + 1.5 * line + 10.0 * s,
                   .compact = true,
@@ -107,7 +120,7 @@ static void panel_areas(Renderer *r, LayoutRect rect, bool one, PlotArea *top, P
                   .left = rect.x,
                   .title_x = rect.x + CURVES_TITLE_PAD * s,
                   .xlo = 0};
-    double both = rect.h - line - 18.0 * s - (1.5 * line + 10.0 * s);
+    double both = rect.h - areas_bands(r);
     a.h = one ? both : 0.5 * (both - gap);
     *top = a;
     *bottom = a;
@@ -121,11 +134,11 @@ static LayoutRequest panel_need(Renderer *r, bool compact, const char *title_a,
 {
     double s = r->scale;
     int px = render_font_px(r, 13.0);
-    double line = render_line_height(r, px);
     double text = fmax(render_text_width(r, _(title_a), px),
                        compact ? 0.0 : render_text_width(r, _(title_b), px));
     double min_w = fmax(CURVES_MIN_WIDTH * s, (CURVES_TITLE_PAD + CURVES_RIGHT_MARGIN) * s + text);
-    double min_h = (compact ? 1 : 2) * (CURVES_MIN_AREA * s + 3.0 * line + 10.0 * s) + 10.0 * s;
+    double min_h = (compact ? 1 : 2) * LAYOUT_PLOT_AREA_LEAST * s + (compact ? 0 : areas_gap(r)) +
+                   areas_bands(r);
     return (LayoutRequest){true, fmax(CURVES_WIDTH * s, min_w), fmax(CURVES_HEIGHT * s, min_h),
                            min_w, min_h, false};
 }

@@ -149,9 +149,8 @@ void render_net_world(Renderer *r, const Scene *scene)
  * rows. */
 #define NET_NOTE_ROWS (3 * RENDER_NET_NOTES)
 /* On the map (the legend compact): at most this share of its height,
- * the text no smaller than NET_NOTES_MIN_PX. */
+ * the text no smaller than any (RENDER_LEAST_TEXT_PX). */
 #define NET_NOTES_SHARE 0.25
-#define NET_NOTES_MIN_PX 9
 #define NET_LEGEND_LINES (SCENE_MAX_RUNS + 3 + NET_NOTE_ROWS)
 #define NET_LEGEND_LINE_MAX SCENE_TITLE_MAX /* the longest line: a lesson's title */
 
@@ -290,15 +289,16 @@ double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
     /* Wrapped; smaller only while they would take more than
      * NET_NOTES_SHARE of the map, which belongs to the picture. */
     WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
+    int least = render_font_px(r, RENDER_LEAST_TEXT_PX);
     for (;;) {
         n = 0;
         for (int k = 0; k < count && n < NET_NOTE_ROWS; k++)
             n += text_wrap(notes[k], vp->width - 28 * s, render_wrap_measure, &measure, rows[n],
                            sizeof rows[0], NET_NOTE_ROWS - n);
         line = render_line_height(r, measure.px) + 4 * s;
-        if (n * line <= NET_NOTES_SHARE * vp->height || measure.px <= NET_NOTES_MIN_PX)
+        if (n * line <= NET_NOTES_SHARE * vp->height || measure.px <= least)
             break;
-        measure.px = (int)fmax(NET_NOTES_MIN_PX, floor(0.85 * measure.px));
+        measure.px = (int)fmax(least, floor(0.85 * measure.px));
     }
     for (int k = 0; k < n; k++)
         render_label(r, rows[k], vp->x + 10 * s, vp->y + 10 * s + k * line, measure.px,

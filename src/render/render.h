@@ -107,12 +107,12 @@ typedef enum RenderAudience {
 void render_frame(Renderer *renderer, const Scene *scene, int width, int height, double scale,
                   RenderAudience audience);
 
-/* Tests: observer(context, utf8, box) is called with every text
- * render_frame (and render_recording_badge) draws, in drawing order, and
- * the box it was laid out in: its image's width, one line of its size
- * high (render_line_height; a Chinese face's image is taller, its glyphs
- * within the line).  NULL stops it. */
-typedef void (*RenderTextObserver)(void *context, const char *utf8, LayoutRect box);
+/* Tests: observer(context, utf8, box, px) is called with every text
+ * render_frame (and render_recording_badge) draws, in drawing order, the
+ * box it was laid out in (its image's width, one line of its size high:
+ * render_line_height; a Chinese face's image is taller, its glyphs within
+ * the line) and its size in pixels.  NULL stops it. */
+typedef void (*RenderTextObserver)(void *context, const char *utf8, LayoutRect box, int px);
 void renderer_observe_text(Renderer *renderer, RenderTextObserver observer, void *context);
 
 /* Lays the panels out as render_frame would draw scene at width x height
@@ -130,6 +130,11 @@ size_t render_axis_labels(Renderer *renderer, const Scene *scene, AxisLabel *des
 /* Tests: the pixels of the 3D view's box's eight corners in the frame
  * drawn last; false when that frame was not in 3D. */
 bool render_box_corners(const Renderer *renderer, double px[8], double py[8]);
+
+/* Tests: the plotting areas (each plot's room for its curves, inside its
+ * axes) of the frame drawn last, at most capacity of them in dest; how
+ * many there are. */
+size_t render_plot_areas(const Renderer *renderer, LayoutRect *dest, size_t capacity);
 
 /* Draws a recording badge (a red dot and text, "REC 0:12  (v stops)") at
  * the top of the frame render_frame drew last, over it: the window draws
@@ -150,6 +155,13 @@ bool render_experiment_to_pixel(const Renderer *renderer, double swept, double v
 
 /* The factor projector mode applies on top of scale. */
 #define RENDER_PROJECTOR_SCALE 1.75
+
+/* No text of a frame is drawn smaller than this many pixels times the
+ * frame's scale (the projector's included): render_font_px gives no less,
+ * and text that shrinks to fit (a network picture's notes on the map)
+ * stops there.  At 1280x720 --projector that is 18 pixels; the notes of
+ * representation 2 were drawn at 9. */
+#define RENDER_LEAST_TEXT_PX 10.0
 
 /* The scale a recording of width x height pixels is drawn at: 1 at
  * 1280x720, growing with the frame's smaller ratio to that, so a 16:10

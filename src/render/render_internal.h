@@ -68,6 +68,8 @@ typedef struct QueuedText {
 #define RENDER_LABEL_PAD 4.0
 
 #define CAPTION_MAX_LINES 8
+/* Plotting areas one frame records for render_plot_areas. */
+#define RENDER_PLOT_AREAS 8
 #define CAPTION_LINE_MAX 1024
 
 /* A caption (or notice, or error) broken into lines, kept until the text
@@ -195,6 +197,9 @@ struct Renderer {
     MeasuredWidth widths[WIDTH_CACHE];
     StaticLayer static_layer;
 
+    LayoutRect plot_areas[RENDER_PLOT_AREAS]; /* the frame's plotting areas so far
+                                                 (render_plot_areas) */
+    size_t plot_area_count;
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     bool experiment_drawn;      /* it has points */
 };
@@ -327,6 +332,8 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, si
 void plot_fit_labels(Renderer *r, PlotArea *a);
 /* Axes, the range's ends as labels, and a title over the area. */
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel);
+/* Records a plotting area the frame draws (render_plot_areas). */
+void render_note_plot_area(Renderer *r, LayoutRect area);
 /* A horizontal dashed line at value v across the area. */
 void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color);
 

@@ -91,6 +91,20 @@ bool render_box_corners(const Renderer *r, double px[8], double py[8])
     return r->view3d && surface_box_corners(r->surface, px, py);
 }
 
+void render_note_plot_area(Renderer *r, LayoutRect area)
+{
+    if (r->plot_area_count < RENDER_PLOT_AREAS)
+        r->plot_areas[r->plot_area_count++] = area;
+}
+
+size_t render_plot_areas(const Renderer *r, LayoutRect *dest, size_t capacity)
+{
+    size_t n = r->plot_area_count < capacity ? r->plot_area_count : capacity;
+    for (size_t k = 0; k < n; k++)
+        dest[k] = r->plot_areas[k];
+    return r->plot_area_count;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The frame                                                                 */
 
@@ -122,6 +136,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     render_set_run_colors(r, scene);
     r->view3d = scene->display.view3d;
     r->label_count = 0;
+    r->plot_area_count = 0;
     r->experiment_drawn = false;
     render_net_repr_prepare(r, scene);
     render_plan(r, scene);
