@@ -93,9 +93,13 @@ static void test_rewind_restores_the_picture(void **state)
     scene_seek(s, 0);
     NetReprPicture again = picture_of(s, 2);
     assert_memory_equal(start.train, again.train, bytes);
-    assert_memory_equal(start.share, again.share, sizeof start.share);
+    assert_memory_equal(start.plane.share, again.plane.share, sizeof start.plane.share);
+    assert_memory_equal(start.plane.cut, again.plane.cut, sizeof start.plane.cut);
     assert_int_equal(start.width, 6);
-    assert_true(start.share[0] >= start.share[1] && start.share[1] > 0);
+    /* Two classes: the plane across the probe's cut (core/represent.h). */
+    const double *share = start.plane.share;
+    assert_true(start.plane.across_cut);
+    assert_true(share[0] > 0 && share[1] > 0 && share[0] + share[1] <= 1 + 1e-12);
     net_repr_picture_free(&start);
     net_repr_picture_free(&later);
     net_repr_picture_free(&again);

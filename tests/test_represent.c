@@ -1,7 +1,8 @@
 /*
  * test_represent.c — core/represent.h: a layer's values against the
  * forward pass written out, the plane of activations that lie in a known
- * plane, a 2-unit layer drawn directly, the probe on an affine copy of the
+ * plane, the plane across a known cut, the drawn cut against the probe, a
+ * 2-unit layer drawn directly, the probe on an affine copy of the
  * inputs against the linear classifier of the inputs, and the probe on
  * spirals from initialisation to trained, over 20 seeds.
  */
@@ -52,9 +53,13 @@ static void test_axes_of_a_plane(void **state)
     for (int s = 0; s < 4; s++)
         for (int u = 0; u < 4; u++)
             act[s * 4 + u] = c[u] + 3 * t[s][0] * e1[u] + t[s][1] * e2[u];
-    double centre[4], axes[8], share[2], at[8];
+    double centre[4], axes[8], at[8];
+    ReprPlane plane;
     DescentError err = {""};
-    assert_true(repr_axes(act, 4, 4, centre, axes, share, &err));
+    assert_true(repr_axes(act, 4, 4, NULL, 0, centre, axes, &plane, &err));
+    const double *share = plane.share;
+    assert_false(plane.across_cut);
+    assert_true(isnan(plane.cut[0]));
     for (int u = 0; u < 4; u++) {
         assert_close(centre[u], c[u], 1e-12);
         assert_close(axes[u], -e1[u], 1e-12);
@@ -69,18 +74,104 @@ static void test_axes_of_a_plane(void **state)
     }
 }
 
-/* A 2-unit layer is drawn as it is: repr_map's coordinates are its values. */
+/* Two classes 1 apart along e3 = (0.8, 0, 0.6), spread 3 along e1 = (0.6,
+ * 0, −0.8) and 1 along e2 = (0, 1, 0), every combination once (8 points,
+ * balanced and symmetric about c): the principal plane is e1, e2 and shows
+ * the classes on top of each other; the probe's plane has axis 0 = e3 (the
+ * classes' direction, the least varied: share 0.25 / 10.25), class 1 on
+ * its positive side, axis 1 = e1 signed (−e1: share 9 / 10.25), and the
+ * cut x = 0 puts every point on its class's side. */
+static void test_axes_across_a_cut(void **state)
+{
+    (void)state;
+    const double e1[3] = {0.6, 0, -0.8}, e2[3] = {0, 1, 0}, e3[3] = {0.8, 0, 0.6};
+    const double c[3] = {1, -2, 0.5};
+    double act[8 * 3], y[8];
+    for (int s = 0; s < 8; s++) {
+        double t1 = s & 1 ? 1 : -1, t2 = s & 2 ? 1 : -1, side = s & 4 ? 0.5 : -0.5;
+        y[s] = s & 4 ? 1 : 0;
+        for (int u = 0; u < 3; u++)
+            act[s * 3 + u] = c[u] + 3 * t1 * e1[u] + t2 * e2[u] + side * e3[u];
+    }
+    double centre[3], axes[6], at[16];
+    ReprPlane plane;
+    DescentError err = {""};
+    assert_true(repr_axes(act, 8, 3, y, 2, centre, axes, &plane, &err));
+    assert_true(plane.across_cut);
+    for (int u = 0; u < 3; u++) {
+        assert_close(centre[u], c[u], 1e-12);
+        assert_close(axes[u], e3[u], 1e-6);
+        assert_close(axes[3 + u], -e1[u], 1e-6);
+    }
+    assert_close(plane.share[0], 0.25 / 10.25, 1e-6);
+    assert_close(plane.share[1], 9 / 10.25, 1e-6);
+    assert_close(plane.cut[1], 0.0, 0.0);
+    repr_project(act, 8, 3, centre, axes, at);
+    for (int s = 0; s < 8; s++) {
+        assert_close(at[2 * s], y[s] ? 0.5 : -0.5, 1e-6);
+        double score = plane.cut[0] * at[2 * s] + plane.cut[1] * at[2 * s + 1] + plane.cut[2];
+        assert_true((score > 0) == (y[s] == 1));
+    }
+    /* Unlabelled, the same points lie on e1 and e2. */
+    assert_true(repr_axes(act, 8, 3, NULL, 0, centre, axes, &plane, &err));
+    assert_false(plane.across_cut);
+    for (int u = 0; u < 3; u++)
+        assert_close(axes[u], -e1[u], 1e-12);
+}
+
+/* On a network's last hidden layer the drawn cut classifies the training
+ * points as the probe does: the share on their class's side of it is the
+ * probe's training accuracy (spirals, 2-16-16-2 at initialisation, a few
+ * seeds). */
+static void test_cut_is_the_probe(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        NetFixture f = net_fixture("mlp:layers=2-16-16-2", "spirals:n=200,test=0.3", seed);
+        const NetData *d = &f.data.train;
+        double *at = malloc(2 * d->n * sizeof *at);
+        assert_non_null(at);
+        ReprPlane plane;
+        ProbeAccuracy probe;
+        DescentError err = {""};
+        assert_true(repr_map(&f.model, f.theta, 2, d, d->x, d->n, at, &plane, f.work, &err));
+        assert_true(plane.across_cut);
+        assert_true(probe_network(&f.model, f.theta, &f.data, f.work, &probe, &err));
+        size_t right = 0;
+        for (size_t s = 0; s < d->n; s++) {
+            double score = plane.cut[0] * at[2 * s] + plane.cut[1] * at[2 * s + 1] +
+                           plane.cut[2];
+            right += (score > 0) == (d->y[s] == 1);
+        }
+        assert_close((double)right / (double)d->n, probe.train, 0.0);
+        free(at);
+        net_fixture_free(&f);
+    }
+}
+
+/* A 2-unit layer is drawn as it is: repr_map's coordinates are its values,
+ * and the cut is the probe's line in them. */
 static void test_two_units_directly(void **state)
 {
     (void)state;
     NetFixture f = net_fixture("mlp:layers=2-2-2", "spirals:n=20,test=0", 4);
     const NetData *d = &f.data.train;
-    double h[20 * 2], at[20 * 2], share[2];
+    double h[20 * 2], at[20 * 2];
+    ReprPlane plane;
     DescentError err = {""};
-    assert_true(repr_map(&f.model, f.theta, 1, d->x, d->n, d->x, d->n, at, share, f.work, &err));
+    assert_true(repr_map(&f.model, f.theta, 1, d, d->x, d->n, at, &plane, f.work, &err));
     model_layer(&f.model, f.theta, d->x, d->n, 1, h, f.work);
     assert_memory_equal(at, h, sizeof h);
+    const double *share = plane.share;
     assert_true(share[0] > 0 && share[1] > 0 && share[0] + share[1] < 1 + 1e-12);
+    assert_false(plane.across_cut);
+    ProbeAccuracy probe;
+    assert_true(probe_network(&f.model, f.theta, &f.data, f.work, &probe, &err));
+    size_t right = 0;
+    for (size_t s = 0; s < d->n; s++)
+        right += (plane.cut[0] * h[2 * s] + plane.cut[1] * h[2 * s + 1] + plane.cut[2] > 0) ==
+                 (d->y[s] == 1);
+    assert_close((double)right / (double)d->n, probe.train, 0.0);
     net_fixture_free(&f);
 }
 
@@ -147,6 +238,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layer_values),
         cmocka_unit_test(test_axes_of_a_plane),
+        cmocka_unit_test(test_axes_across_a_cut),
+        cmocka_unit_test(test_cut_is_the_probe),
         cmocka_unit_test(test_two_units_directly),
         cmocka_unit_test(test_probe_of_an_identity_layer),
         cmocka_unit_test(test_probe_refuses_regression),

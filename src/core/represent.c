@@ -51,61 +51,131 @@ static void orient(double *axis, int width)
             axis[u] = -axis[u];
 }
 
-/* The top two eigenvectors of cov (width >= 3) into axes, their
- * eigenvalues into top. */
-static bool principal_axes(double *cov, int width, double *axes, double *top,
+/* The top `count` (1 or 2) eigenvectors of cov (width >= 2) into axes,
+ * each signed by orient, their eigenvalues into top; cov is overwritten. */
+static bool principal_axes(double *cov, int width, int count, double *axes, double *top,
                            DescentError *err)
 {
-    size_t w = (size_t)width;
-    double values[2], *vectors = malloc(2 * w * sizeof *vectors);
+    size_t w = (size_t)width, c = (size_t)count;
+    double values[2], *vectors = malloc(c * w * sizeof *vectors);
     lapack_int found, support[4];
     if (!vectors)
         return error_set(err, "representation: out of memory for a %d-unit layer", width);
     if (LAPACKE_dsyevr(LAPACK_ROW_MAJOR, 'V', 'I', 'U', (lapack_int)width, cov,
-                       (lapack_int)width, 0.0, 0.0, (lapack_int)width - 1, (lapack_int)width,
-                       0.0, &found, values, vectors, 2, support) != 0 ||
-        found != 2) {
+                       (lapack_int)width, 0.0, 0.0, (lapack_int)(width - count + 1),
+                       (lapack_int)width, 0.0, &found, values, vectors, (lapack_int)count,
+                       support) != 0 ||
+        found != (lapack_int)count) {
         free(vectors);
         return error_set(err, "representation: LAPACK's dsyevr failed on a %d-unit layer",
                          width);
     }
-    /* Ascending: column 1 (of width × 2) belongs to the largest eigenvalue. */
-    for (int k = 0; k < 2; k++) {
+    /* Ascending: the last column (of width × count) belongs to the largest. */
+    for (size_t k = 0; k < c; k++) {
         for (size_t u = 0; u < w; u++)
-            axes[(size_t)k * w + u] = vectors[u * 2 + (size_t)(1 - k)];
-        orient(axes + (size_t)k * w, width);
-        top[k] = values[1 - k];
+            axes[k * w + u] = vectors[u * c + (c - 1 - k)];
+        orient(axes + k * w, width);
+        top[k] = values[c - 1 - k];
     }
     free(vectors);
     return true;
 }
 
-bool repr_axes(const double *act, size_t n, int width, double *centre, double *axes,
-               double *share, DescentError *err)
+/* The two-class probe on act as a direction: u (width values) with the
+ * score difference Σ u_j (h_j − mean_j) + *offset, mean the column means
+ * (the probe standardises by them).  False (and err) only on failure. */
+static bool probe_direction(const double *act, const double *y, size_t n, int width,
+                            double *u, double *offset, DescentError *err)
+{
+    LinearProbe probe;
+    if (!probe_fit(act, y, n, width, 2, &probe, err))
+        return false;
+    for (int j = 0; j < width; j++)
+        u[j] = (probe.weights[2 * j + 1] - probe.weights[2 * j]) * probe.scale[j];
+    *offset = probe.weights[2 * width + 1] - probe.weights[2 * width];
+    probe_free(&probe);
+    return true;
+}
+
+/* Axis 0 along u (‖u‖ > 0), axis 1 the top principal direction of cov
+ * once axis 0 is taken out (cov is overwritten); the variances along them
+ * into along. */
+static bool axes_across_cut(double *cov, int width, const double *u, double norm,
+                            double *axes, double *along, DescentError *err)
 {
     size_t w = (size_t)width;
-    double *cov = malloc(w * w * sizeof *cov);
-    if (!cov)
+    for (size_t j = 0; j < w; j++)
+        axes[j] = u[j] / norm;
+    /* C a0, then a0ᵀ C a0: the variance along axis 0. */
+    double *ca = malloc(w * sizeof *ca);
+    if (!ca)
         return error_set(err, "representation: out of memory for a %d-unit layer", width);
+    along[0] = 0.0;
+    for (size_t i = 0; i < w; i++) {
+        ca[i] = 0.0;
+        for (size_t j = 0; j < w; j++)
+            ca[i] += cov[i * w + j] * axes[j];
+        along[0] += axes[i] * ca[i];
+    }
+    /* P C P = C − a (Ca)ᵀ − (Ca) aᵀ + (aᵀCa) a aᵀ. */
+    for (size_t i = 0; i < w; i++)
+        for (size_t j = 0; j < w; j++)
+            cov[i * w + j] += -axes[i] * ca[j] - ca[i] * axes[j] + along[0] * axes[i] * axes[j];
+    free(ca);
+    return principal_axes(cov, width, 1, axes + w, along + 1, err);
+}
+
+bool repr_axes(const double *act, size_t n, int width, const double *y, int classes,
+               double *centre, double *axes, ReprPlane *plane, DescentError *err)
+{
+    size_t w = (size_t)width;
+    double *cov = malloc(w * w * sizeof *cov), *u = malloc(w * sizeof *u);
+    if (!cov || !u) {
+        free(cov);
+        free(u);
+        return error_set(err, "representation: out of memory for a %d-unit layer", width);
+    }
     column_means(act, n, width, centre);
     covariance(act, n, width, centre, cov);
-    double total = 0.0, along[2] = {0.0, 0.0};
-    for (size_t u = 0; u < w; u++)
-        total += cov[u * w + u];
-    bool ok = true;
-    if (width >= 3) {
-        ok = principal_axes(cov, width, axes, along, err);
+    double total = 0.0, along[2] = {0.0, 0.0}, offset = 0.0, norm = 0.0;
+    for (size_t j = 0; j < w; j++)
+        total += cov[j * w + j];
+    plane->across_cut = false;
+    plane->cut[0] = plane->cut[1] = plane->cut[2] = (double)NAN;
+    bool two = y && classes == 2;
+    bool ok = !two || probe_direction(act, y, n, width, u, &offset, err);
+    for (size_t j = 0; ok && two && j < w; j++)
+        norm = hypot(norm, u[j]);
+    if (!ok) {
+        free(cov);
+        free(u);
+        return false;
+    }
+    if (width >= 3 && two && norm > 0 && isfinite(norm)) {
+        ok = axes_across_cut(cov, width, u, norm, axes, along, err);
+        plane->across_cut = ok;
+        plane->cut[0] = norm, plane->cut[1] = 0.0, plane->cut[2] = offset;
+    } else if (width >= 3) {
+        ok = principal_axes(cov, width, 2, axes, along, err);
     } else {
         memset(axes, 0, 2 * w * sizeof *axes);
-        for (size_t u = 0; u < w; u++) {
-            axes[u * w + u] = 1.0;
-            along[u] = cov[u * w + u];
-            centre[u] = 0.0;
+        for (size_t j = 0; j < w; j++) {
+            axes[j * w + j] = 1.0;
+            along[j] = cov[j * w + j];
         }
+        if (two) {
+            /* Drawn as they are (centre 0): the score is linear in them. */
+            plane->cut[0] = u[0], plane->cut[1] = width == 2 ? u[1] : 0.0;
+            plane->cut[2] = offset;
+            for (size_t j = 0; j < w; j++)
+                plane->cut[2] -= u[j] * centre[j];
+        }
+        memset(centre, 0, w * sizeof *centre);
     }
     for (int k = 0; k < 2; k++)
-        share[k] = total > 0 ? along[k] / total : (double)NAN;
+        plane->share[k] = total > 0 ? along[k] / total : (double)NAN;
     free(cov);
+    free(u);
     return ok;
 }
 
@@ -122,11 +192,11 @@ void repr_project(const double *act, size_t n, int width, const double *centre,
         }
 }
 
-bool repr_map(const Model *model, const double *theta, int layer, const double *fit_x,
-              size_t fit_n, const double *x, size_t n, double *dest, double *share,
-              ModelWork *work, DescentError *err)
+bool repr_map(const Model *model, const double *theta, int layer, const NetData *fit,
+              const double *x, size_t n, double *dest, ReprPlane *plane, ModelWork *work,
+              DescentError *err)
 {
-    size_t w = (size_t)model->sizes[layer], rows = fit_n > n ? fit_n : n;
+    size_t w = (size_t)model->sizes[layer], rows = fit->n > n ? fit->n : n;
     double *act = malloc(rows * w * sizeof *act);
     double *centre = malloc(w * sizeof *centre), *axes = malloc(2 * w * sizeof *axes);
     bool ok = act && centre && axes;
@@ -134,8 +204,8 @@ bool repr_map(const Model *model, const double *theta, int layer, const double *
         error_set(err, "representation: out of memory for %zu points of a %zu-unit layer",
                   rows, w);
     if (ok) {
-        model_layer(model, theta, fit_x, fit_n, layer, act, work);
-        ok = repr_axes(act, fit_n, (int)w, centre, axes, share, err);
+        model_layer(model, theta, fit->x, fit->n, layer, act, work);
+        ok = repr_axes(act, fit->n, (int)w, fit->y, fit->classes, centre, axes, plane, err);
     }
     if (ok) {
         model_layer(model, theta, x, n, layer, act, work);

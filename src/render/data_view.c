@@ -177,23 +177,6 @@ static bool line_in_frame(const DataFrame *f, double ax, double ay, double dx, d
 /* ------------------------------------------------------------------------ */
 /* Drawing helpers                                                           */
 
-/* A dashed segment with a casing under its dashes. */
-static void dashed(Renderer *r, double x0, double y0, double x1, double y1, double dash,
-                   double gap, double half, Rgba color)
-{
-    double len = hypot(x1 - x0, y1 - y0);
-    if (!(len > 0))
-        return;
-    double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
-    for (double t = 0; t < len; t += dash + gap) {
-        double e = fmin(t + dash, len);
-        shapes_segment(r->shapes, x0 + ux * t, y0 + uy * t, x0 + ux * e, y0 + uy * e,
-                       half + 0.9 * r->scale, r->theme->casing);
-        shapes_segment(r->shapes, x0 + ux * t, y0 + uy * t, x0 + ux * e, y0 + uy * e, half,
-                       color);
-    }
-}
-
 /* A label on a small panel with its left edge at x, centred on y. */
 static void map_label(Renderer *r, const Viewport *vp, const char *text, double x, double y)
 {
@@ -325,7 +308,8 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
     double seg[4], dir[2];
     if (landscape_max_margin_direction(scene->landscape, dir) &&
         line_in_frame(&f, 0, 0, -dir[1], dir[0], seg))
-        dashed(r, seg[0], seg[1], seg[2], seg[3], 6.0 * s, 4.0 * s, 0.9 * s, r->theme->mark);
+        render_dashed(r, seg[0], seg[1], seg[2], seg[3], 6.0 * s, 4.0 * s, 0.9 * s,
+                      r->theme->mark);
     if (finite && hypot(w.x, w.y) > 0 && line_in_frame(&f, 0, 0, -w.y, w.x, seg)) {
         shapes_segment(r->shapes, seg[0], seg[1], seg[2], seg[3], 2.6 * s, r->theme->casing);
         shapes_segment(r->shapes, seg[0], seg[1], seg[2], seg[3], 1.6 * s,
@@ -394,7 +378,7 @@ static bool draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, con
     const double box[4] = {vp->x, vp->y, vp->x + vp->width, vp->y + vp->height};
     if (!clip_segment(box, &x0, &y0, &x1, &y1))
         return false;
-    dashed(r, x0, y0, x1, y1, MAP_DASH * s, MAP_GAP * s, 1.2 * s, r->theme->mark);
+    render_dashed(r, x0, y0, x1, y1, MAP_DASH * s, MAP_GAP * s, 1.2 * s, r->theme->mark);
     seg[0] = x0, seg[1] = y0, seg[2] = x1, seg[3] = y1;
     return true;
 }
@@ -442,7 +426,7 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         double ox, oy, px, py;
         viewport_to_pixel(vp, 0, 0, &ox, &oy);
         viewport_to_pixel(vp, p.x, p.y, &px, &py);
-        dashed(r, ox, oy, px, py, 3.0 * s, 4.0 * s, 0.8 * s, with_alpha(r->theme->mark, 0.8f));
+        render_dashed(r, ox, oy, px, py, 3.0 * s, 4.0 * s, 0.8 * s, with_alpha(r->theme->mark, 0.8f));
         shapes_disc(r->shapes, px, py, 4.0 * s, r->theme->mark);
         if (!marked_at(scene, vp, px, py)) {
             /* On the far side of the line from the origin, off the line:

@@ -156,6 +156,22 @@ bool clip_segment(const double box[4], double *x0, double *y0, double *x1, doubl
     return true;
 }
 
+void render_dashed(Renderer *r, double x0, double y0, double x1, double y1, double dash,
+                   double gap, double half, Rgba color)
+{
+    double len = hypot(x1 - x0, y1 - y0);
+    if (!(len > 0))
+        return;
+    double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+    for (double t = 0; t < len; t += dash + gap) {
+        double e = fmin(t + dash, len);
+        shapes_segment(r->shapes, x0 + ux * t, y0 + uy * t, x0 + ux * e, y0 + uy * e,
+                       half + 0.9 * r->scale, r->theme->casing);
+        shapes_segment(r->shapes, x0 + ux * t, y0 + uy * t, x0 + ux * e, y0 + uy * e, half,
+                       color);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Text queue                                                                */
 

@@ -99,6 +99,11 @@ unsigned render_projection(const Renderer *r);
  * (Liang–Barsky); false when nothing of it is inside. */
 bool clip_segment(const double box[4], double *x0, double *y0, double *x1, double *y1);
 
+/* The segment (x0, y0)-(x1, y1) dashed (dash, gap and the line's half
+ * width in pixels), each dash on a casing. */
+void render_dashed(Renderer *r, double x0, double y0, double x1, double y1, double dash,
+                   double gap, double half, Rgba color);
+
 /* Sets the frame's run colours: the theme's palette at each run's place
  * (SceneRun.color), or for a sweep its scale from the first value to the
  * last (scene NULL: the palette in order). */

@@ -20,23 +20,29 @@
 /* The picture's margin inside the map, as a share of its side. */
 #define REPR_MARGIN 0.06
 
-/* The picture's box fitted into the map with equal scales: pixel of (a, b). */
+/* The picture's box fitted into the map: pixel of (a, b).  Equal scales,
+ * except on the plane across a probe's cut, whose axis 0 (often a few per
+ * cent of the variance) is widened to the box's width so the classes'
+ * sides can be seen; its note says so. */
 typedef struct ReprFit {
-    double unit, x0, y0, a0, b0;
+    double unit[2], x0, y0, a0, b0;
 } ReprFit;
 
 static ReprFit fit_picture(const NetReprPicture *p, const Viewport *vp)
 {
     double wa = fmax(p->hi[0] - p->lo[0], 1e-12), wb = fmax(p->hi[1] - p->lo[1], 1e-12);
-    double unit = (1 - 2 * REPR_MARGIN) * fmin(vp->width / wa, vp->height / wb);
-    return (ReprFit){unit, vp->x + 0.5 * (vp->width - unit * wa),
-                     vp->y + 0.5 * (vp->height + unit * wb), p->lo[0], p->lo[1]};
+    double ua = (1 - 2 * REPR_MARGIN) * vp->width / wa;
+    double ub = (1 - 2 * REPR_MARGIN) * vp->height / wb;
+    if (!p->plane.across_cut)
+        ua = ub = fmin(ua, ub);
+    return (ReprFit){{ua, ub}, vp->x + 0.5 * (vp->width - ua * wa),
+                     vp->y + 0.5 * (vp->height + ub * wb), p->lo[0], p->lo[1]};
 }
 
 static void to_pixel(const ReprFit *f, const double *ab, double *x, double *y)
 {
-    *x = f->x0 + (ab[0] - f->a0) * f->unit;
-    *y = f->y0 - (ab[1] - f->b0) * f->unit;
+    *x = f->x0 + (ab[0] - f->a0) * f->unit[0];
+    *y = f->y0 - (ab[1] - f->b0) * f->unit[1];
 }
 
 static void draw_lines(Renderer *r, const NetReprPicture *p, const ReprFit *f)
@@ -72,14 +78,42 @@ static void draw_points(Renderer *r, const Scene *scene, const NetReprPicture *p
     }
 }
 
+/* The probe's straight cut (represent.h) across the picture's box,
+ * dashed: the classes' border as the probe draws it. */
+static void draw_cut(Renderer *r, const NetReprPicture *p, const ReprFit *f, const Viewport *box)
+{
+    const double *cut = p->plane.cut;
+    double norm2 = cut[0] * cut[0] + cut[1] * cut[1];
+    if (!(norm2 > 0) || !isfinite(norm2 + cut[2]))
+        return;
+    /* Its point nearest the plane's origin, and its direction; the line
+     * reaches well past the box either way before clipping. */
+    double far = 4.0 * (p->hi[0] - p->lo[0] + p->hi[1] - p->lo[1]) / sqrt(norm2);
+    double on[2] = {-cut[2] * cut[0] / norm2, -cut[2] * cut[1] / norm2};
+    double ends[2][2] = {{on[0] + far * cut[1], on[1] - far * cut[0]},
+                         {on[0] - far * cut[1], on[1] + far * cut[0]}};
+    double x0, y0, x1, y1;
+    to_pixel(f, ends[0], &x0, &y0);
+    to_pixel(f, ends[1], &x1, &y1);
+    const double clip[4] = {box->x, box->y, box->x + box->width, box->y + box->height};
+    double s = r->scale;
+    if (clip_segment(clip, &x0, &y0, &x1, &y1))
+        render_dashed(r, x0, y0, x1, y1, 7.0 * s, 5.0 * s, 1.2 * s, r->theme->mark);
+}
+
 /* What the picture shows besides its layer (the legend's line above). */
 static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
 {
-    if (p->width > 2)
+    if (p->plane.across_cut)
+        snprintf(lines[0], RENDER_NET_NOTE_MAX,
+                 _("axes: across a straight cut of this layer (dashed; widened) and "
+                   "along it (%.0f%% + %.0f%% of the variance)"),
+                 100 * p->plane.share[0], 100 * p->plane.share[1]);
+    else if (p->width > 2)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
                  _("axes: its top two principal directions (%.0f%% + %.0f%% of "
                    "the variance)"),
-                 100 * p->share[0], 100 * p->share[1]);
+                 100 * p->plane.share[0], 100 * p->plane.share[1]);
     else
         snprintf(lines[0], RENDER_NET_NOTE_MAX, "%s", _("axes: its units themselves"));
     snprintf(lines[1], RENDER_NET_NOTE_MAX, "%s",
@@ -128,5 +162,6 @@ void render_net_repr(Renderer *r, const Scene *scene)
     below.y += notes, below.height = fmax(below.height - notes, 1.0);
     ReprFit f = fit_picture(picture, &below);
     draw_lines(r, picture, &f);
+    draw_cut(r, picture, &f, &below);
     draw_points(r, scene, picture, &f);
 }

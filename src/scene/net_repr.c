@@ -86,8 +86,7 @@ bool net_repr_picture(const NetStage *stage, int layer, NetReprPicture *dest,
         /* The training points first: they fix the plane. */
         memcpy(x, data->train.x, 2 * n * sizeof *x);
         grid_inputs(data, x + 2 * n);
-        ok = repr_map(model, theta, layer, data->train.x, n, x, count, at, dest->share, work,
-                      err);
+        ok = repr_map(model, theta, layer, &data->train, x, count, at, &dest->plane, work, err);
     }
     if (ok && data->train.classes >= 2)
         ok = probe_network(model, theta, data, work, &dest->probe, err);

@@ -4,8 +4,10 @@
  * input plane (the data's square, net_repr_input_square) and the training
  * points are carried through the network to a hidden layer and drawn on
  * that layer's plane (core/represent.h: a 2-unit layer directly, a wider
- * one on the top two principal directions of the training points'
- * activations); with the linear probe's accuracy on the last hidden layer.
+ * one across its linear probe's straight cut and along it for two classes,
+ * else on the top two principal directions of the training points'
+ * activations), with that cut; with the linear probe's accuracy on the
+ * last hidden layer.
  * Made afresh from the run's θ each time it is asked for, so it moves as
  * the run trains and rewinds with it.  No GL: the renderer draws it
  * (render/net_repr_view.c).
@@ -30,7 +32,7 @@
 typedef struct NetReprPicture {
     int layer;              /* 1 .. nsizes − 2 */
     int width;              /* its units */
-    double share[2];        /* the variance share along each axis (represent.h) */
+    ReprPlane plane;        /* the axes' variance shares and the cut (represent.h) */
     /* 2·NET_REPR_LINES lines of NET_REPR_POINTS (a, b) points each: first
      * the lines of constant x2 from the square's bottom up, then those of
      * constant x1 from its left; point k of a line at the k-th step of the
