@@ -27,6 +27,7 @@
 
 #include <cmocka.h>
 
+#include "core/slice.h"
 #include "render/camera.h"
 #include "render/gl_context.h"
 #include "render/layout.h"
@@ -190,7 +191,7 @@ static void check_axes(Renderer *renderer, const Layout *l, const Scene *scene,
 /* The texts one frame draws, and where. */
 typedef struct DrawnTexts {
     size_t count;
-    char text[512][64];
+    char text[512][128];   /* the first 127 bytes of each */
     LayoutRect box[512];
     int px[512];
 } DrawnTexts;
@@ -538,6 +539,48 @@ static void test_network_legend_names_what_the_map_shows(void **state)
     }
     assert_true(ensemble);
     assert_false(layer);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
+/* Under the thumbnails the ensemble's map plots the training loss on the
+ * straight line between its first two members, titled with how far the
+ * top rises above the higher end: that figure is slice_line's over the
+ * same 21 points (the trained_not_derived lesson's barrier claim). */
+static void test_ensemble_draws_the_line_between_two_members(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    Scene *scene = scene_create(&(SceneOptions){.model = "mlp:layers=2-8-8-2",
+                                                .data = "moons:n=60", .ensemble = 4,
+                                                .run_count = 1, .runs = {"adam:lr=0.02"}},
+                                &err);
+    assert_non_null(scene);
+    scene_step(scene, 200);
+    assert_true(i18n_select("en"));
+    static DrawnTexts drawn;
+    drawn.count = 0;
+    renderer_observe_text(renderer, observe_text, &drawn);
+    render_frame(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
+    renderer_observe_text(renderer, NULL, NULL);
+    const char *prefix = "training loss on the straight line from seed 0 to seed 1: its top is ";
+    double shown = (double)NAN;
+    for (size_t t = 0; t < drawn.count; t++)
+        if (strncmp(drawn.text[t], prefix, strlen(prefix)) == 0)
+            shown = strtod(drawn.text[t] + strlen(prefix), NULL);
+    const Ensemble *e = scene->ensemble;
+    double losses[21];
+    assert_true(slice_line(e->model, &e->data->train, net_run_theta(ensemble_member(e, 0)),
+                           net_run_theta(ensemble_member(e, 1)), 0, 1, 21, losses, NULL, &err));
+    double top = 0;
+    for (int k = 0; k < 21; k++)
+        top = fmax(top, losses[k]);
+    print_message("line from seed 0 to 1: shown %.2f, slice_line %.4f\n", shown,
+                  top - fmax(losses[0], losses[20]));
+    assert_true(fabs(shown - (top - fmax(losses[0], losses[20]))) <= 0.005 + 1e-12);
     scene_destroy(scene);
     renderer_destroy(renderer);
     gl_context_destroy(gl);
@@ -891,6 +934,7 @@ int main(void)
         cmocka_unit_test(test_plots_left_give_the_map_the_right_side),
         cmocka_unit_test(test_network_steps_make_room_for_the_picture),
         cmocka_unit_test(test_network_legend_names_what_the_map_shows),
+        cmocka_unit_test(test_ensemble_draws_the_line_between_two_members),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,18 +2,22 @@
  * net_ensemble_view.c — the ensemble (scene->ensemble, core/ensemble.h)
  * drawn over a network scene's map: one small picture per member, its
  * decision regions over the data's square (scene/net_repr.h's) with the
- * training points when there is room, its seed and test accuracy under
- * it; its notes (the seeds, the pairwise parameter distances against the
+ * training points when there is room, its seed, training loss and test
+ * accuracy under it; its notes (the seeds, the pairwise parameter distances against the
  * mean ‖θ‖) go in the legend, or above the thumbnails where the legend
- * takes its compact form (net_view.c).  Shown in place of the slice
- * while display.ensemble is on (the 'M' key; --ensemble turns it on).  The core computes every number; this
- * file only draws them.
+ * takes its compact form (net_view.c).  Under them, where the map has the
+ * height, the training loss on the straight line between the first two
+ * members (core/slice.h's slice_line): a rise between two ends that fit is
+ * a ridge between two separate minima.  Shown in place of the slice
+ * while display.ensemble is on (the 'M' key; --ensemble turns it on).  The
+ * core computes every number; this file only draws them.
  */
 #include "render_internal.h"
 
 #include <math.h>
 #include <stdio.h>
 
+#include "core/slice.h"
 #include "scene/net_repr.h"
 
 #define ENSEMBLE_SMALL_PX 11.0
@@ -22,6 +26,12 @@
 /* Training points are drawn on thumbnails at least this wide (pixels at scale 1). */
 #define THUMB_POINTS_SIDE 90.0
 #define THUMB_GAP 6.0
+/* The line between the first two members: its samples, and the share of
+ * the map's height it takes (at least the least plot area, at most
+ * LINE_MOST pixels at scale 1). */
+#define LINE_POINTS 21
+#define LINE_SHARE 0.26
+#define LINE_MOST 150.0
 
 /* The columns that make K square cells, each with a label line under it,
  * largest in a w × h area. */
@@ -73,10 +83,13 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
     /* Its label under it. */
     const NetRun *run = ensemble_member(e, k);
     const NetMetrics *m = &run->metrics[run->count - 1];
-    char label[64];
-    snprintf(label, sizeof label, _("seed %llu: test %.0f%%"),
-             (unsigned long long)(e->first_seed + k), 100 * m->test_acc);
+    char label[96];
+    snprintf(label, sizeof label, _("seed %llu: train loss %.3f, test %.0f%%"),
+             (unsigned long long)(e->first_seed + k), m->train_loss, 100 * m->test_acc);
     int px = render_font_px(r, ENSEMBLE_SMALL_PX);
+    if (render_text_width(r, label, px) > side)
+        snprintf(label, sizeof label, _("loss %.3f, %.0f%%"), m->train_loss,
+                 100 * m->test_acc);
     if (render_text_width(r, label, px) > side)
         snprintf(label, sizeof label, "%.0f%%", 100 * m->test_acc);
     render_text(r, label, x, y + side + 1 * s, px, ALIGN_LEFT,
@@ -98,6 +111,54 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
     return 2;
 }
 
+/* The training loss at LINE_POINTS points of the straight line from
+ * member 0 to member 1 over the area (x, y, w, h): the plot, its ends
+ * named by their seeds, and how far its top rises above the higher end. */
+static void draw_line_between(Renderer *r, const Scene *scene, double x, double y, double w,
+                              double h)
+{
+    const Ensemble *e = scene->ensemble;
+    double losses[LINE_POINTS];
+    DescentError err = {""};
+    if (!slice_line(e->model, &e->data->train, net_run_theta(ensemble_member(e, 0)),
+                    net_run_theta(ensemble_member(e, 1)), 0.0, 1.0, LINE_POINTS, losses, NULL,
+                    &err))
+        return;
+    double top = 0.0;
+    for (int k = 0; k < LINE_POINTS; k++)
+        top = fmax(top, losses[k]);
+    if (!(top > 0) || !isfinite(top))
+        return;
+    double s = r->scale;
+    int px = render_font_px(r, ENSEMBLE_SMALL_PX);
+    double line = render_line_height(r, px);
+    PlotArea a = {.x = x + 8.0 * s, .y = y + line + 4.0 * s, .w = w - 16.0 * s,
+                  .h = h - 2.0 * line - 8.0 * s, .left = x, .title_x = x + 8.0 * s,
+                  .xlo = 0, .xhi = LINE_POINTS - 1, .ylo = 0, .yhi = top};
+    if (a.h < LAYOUT_PLOT_AREA_LEAST * s)
+        return;
+    unsigned long long first = (unsigned long long)e->first_seed;
+    char title[RENDER_NET_NOTE_MAX], end_a[48], end_b[48];
+    double rise = top - fmax(losses[0], losses[LINE_POINTS - 1]);
+    snprintf(title, sizeof title,
+             _("training loss on the straight line from seed %llu to seed %llu: its top is "
+               "%.2f above the higher end"),
+             first, first + 1, rise);
+    /* plot_frame's title size; the short form where the long one does not fit. */
+    if (render_text_width(r, title, render_font_px(r, 13.0)) > w - 16.0 * s)
+        snprintf(title, sizeof title, _("loss on the line from seed %llu to %llu: top +%.2f"),
+                 first, first + 1, rise);
+    plot_frame(r, &a, title, NULL);
+    Rgba color = render_run_color(r, 0, 1.0f);
+    for (int k = 1; k < LINE_POINTS; k++)
+        shapes_segment(r->shapes, plot_to_x(&a, k - 1), plot_to_y(&a, losses[k - 1]),
+                       plot_to_x(&a, k), plot_to_y(&a, losses[k]), 1.4 * s, color);
+    snprintf(end_a, sizeof end_a, _("seed %llu"), first);
+    snprintf(end_b, sizeof end_b, _("seed %llu"), first + 1);
+    render_text(r, end_a, a.x, a.y + a.h + 2.0 * s, px, ALIGN_LEFT, r->theme->dim);
+    render_text(r, end_b, a.x + a.w, a.y + a.h + 2.0 * s, px, ALIGN_RIGHT, r->theme->dim);
+}
+
 void render_net_ensemble(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -109,14 +170,19 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     double gap = THUMB_GAP * s, top = vp.y + gap + render_net_map_notes(r, scene, &vp);
     double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
     size_t count = scene->ensemble->count;
+    double strip = count >= 2 ? fmin(LINE_SHARE * h, LINE_MOST * s) : 0.0;
     double label = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)) + 2 * s;
-    int columns = best_columns(count, w, h, label);
+    int columns = best_columns(count, w, h - strip, label);
     int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
-    double side = fmin(w / columns - gap, h / rows - gap - label);
+    double side = fmin(w / columns - gap, (h - strip) / rows - gap - label);
     if (side < 4)
         return;
     double x0 = vp.x + 0.5 * (vp.width - columns * (side + gap) + gap);
     for (size_t k = 0; k < count; k++)
         draw_thumbnail(r, scene, k, x0 + (double)(k % (size_t)columns) * (side + gap),
                        top + (double)(k / (size_t)columns) * (side + gap + label), side);
+    /* The strip takes what the thumbnails leave, down to the map's foot. */
+    double below = top + rows * (side + gap + label);
+    if (strip > 0)
+        draw_line_between(r, scene, vp.x + gap, below, w, vp.y + vp.height - gap - below);
 }
