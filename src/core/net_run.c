@@ -103,16 +103,18 @@ static bool measure_curvature(const NetRun *run, const double *theta, NetMetrics
     return true;
 }
 
-/* The metrics at the current θ; curvature too when asked and finite. */
+/* The metrics at the current θ; curvature too when asked and finite.  The
+ * training set last, so that the next update's gradient and the curvature
+ * start from its forward pass (model.h's Memory). */
 static bool measure(const NetRun *run, bool curvature, NetMetrics *m, DescentError *err)
 {
     const double *theta = net_run_theta(run);
     const NetDataSplit *data = run->data;
-    ModelEval train = model_evaluate(run->model, theta, &data->train, NULL, data->train.n,
-                                     run->work);
     ModelEval test = {(double)NAN, (double)NAN};
     if (data->test.n > 0)
         test = model_evaluate(run->model, theta, &data->test, NULL, data->test.n, run->work);
+    ModelEval train = model_evaluate(run->model, theta, &data->train, NULL, data->train.n,
+                                     run->work);
     double square = 0.0;
     for (size_t i = 0; i < run->model->nparams; i++)
         square += theta[i] * theta[i];
