@@ -82,7 +82,7 @@ static void test_network_plays_and_rewinds(void **state)
     frame(app, 0.0);
     assert_int_equal(net_stage_selected(scene->net), 1);
     size_t run = 0;
-    for (int k = 0; k < 4 * NET_STAGE_BANDS * 8 &&
+    for (int k = 0; k < 2 * (NET_STAGE_GRID * NET_STAGE_GRID + 1) &&
                     (net_stage_plane(scene->net, &run) != played || run != 1);
          k++)
         frame(app, 1.0 / 30.0);
@@ -107,7 +107,7 @@ static void test_network_plays_and_rewinds(void **state)
     frame(app, 0.0);
     assert_int_equal(net_stage_slice(scene->net), NET_SLICE_PCA);
     NetSliceKind kind = NET_SLICE_INIT;
-    for (int k = 0; k < 4 * NET_STAGE_BANDS * 8 && kind != NET_SLICE_PCA; k++) {
+    for (int k = 0; k < 2 * (NET_STAGE_GRID * NET_STAGE_GRID + 1) && kind != NET_SLICE_PCA; k++) {
         frame(app, 1.0 / 30.0);
         net_stage_slice_plane(scene->net, &kind, NULL);
     }

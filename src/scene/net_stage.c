@@ -60,10 +60,7 @@ struct NetStage {
     Plane planes[2];        /* [shown] is drawn, the other one is being computed */
     NetSliceKind slice;     /* the kind of plane asked for */
     int shown;
-    SliceRefiner *refiner;  /* on a band of planes[1 − shown], or NULL */
-    int band;               /* the band it refines, */
-    int band_rows;          /* its rows */
-    int band_stride;        /* and its first level's stride */
+    SliceRefiner *refiner;  /* on planes[1 − shown], or NULL */
     unsigned serial;
 };
 
@@ -416,25 +413,6 @@ static void make_directions(const NetStage *stage, Plane *plane)
     }
 }
 
-/* Starts refining band `band` of the plane being computed: rows
- * [band·ny/B, (band + 1)·ny/B) of its grid as a grid of their own. */
-static bool start_band(NetStage *stage, int band, DescentError *err)
-{
-    Plane *plane = &stage->planes[1 - stage->shown];
-    const SliceGridDesc *g = &plane->desc;
-    int j0 = band * g->ny / NET_STAGE_BANDS, j1 = (band + 1) * g->ny / NET_STAGE_BANDS;
-    double row = (g->b_max - g->b_min) / (g->ny - 1);
-    SliceGridDesc desc = {g->a_min, g->a_max, g->b_min + j0 * row, g->b_min + (j1 - 1) * row,
-                          g->nx, j1 - j0};
-    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
-    stage->refiner = slice_refiner_create(&stage->model, &stage->data.train, &sp, &desc,
-                                          plane->values + (size_t)j0 * (size_t)g->nx, err);
-    stage->band = band;
-    stage->band_rows = j1 - j0;
-    stage->band_stride = stage->refiner ? slice_refiner_stride(stage->refiner) : 0;
-    return stage->refiner != NULL;
-}
-
 /* Starts computing a new plane through the runs as they are now. */
 static bool start_plane(NetStage *stage, DescentError *err)
 {
@@ -443,47 +421,32 @@ static bool start_plane(NetStage *stage, DescentError *err)
     plane->desc = plane_grid(stage, plane);
     plane->step = net_stage_shown_step(stage);
     plane->run = stage->selected;
-    return start_band(stage, 0, err);
+    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
+    stage->refiner = slice_refiner_create(&stage->model, &stage->data.train, &sp, &plane->desc,
+                                          plane->values, err);
+    return stage->refiner != NULL;
 }
 
-/* Grid points on the lattice of stride s of an nx × ny grid. */
-static size_t lattice(int nx, int ny, int s)
-{
-    return (size_t)((nx - 1) / s + 1) * (size_t)((ny - 1) / s + 1);
-}
-
-bool net_stage_refine(NetStage *stage)
+bool net_stage_refine(NetStage *stage, size_t frames)
 {
     measure_pending(stage);
     DescentError err;
-    size_t points = 0;
-    while (points < NET_STAGE_POINTS_PER_REFINE) {
-        if (!stage->refiner) {
-            const Plane *shown = &stage->planes[stage->shown];
-            if ((shown->step == net_stage_shown_step(stage) && shown->asked == stage->slice) ||
-                !start_plane(stage, &err))
-                return false;
-        }
-        int stride = slice_refiner_stride(stage->refiner);
-        int nx = stage->planes[1 - stage->shown].desc.nx, ny = stage->band_rows;
-        points += lattice(nx, ny, stride) - (stride < stage->band_stride
-                                                 ? lattice(nx, ny, 2 * stride) : 0);
-        if (!slice_refiner_step(stage->refiner, NET_STAGE_THREADS, &err))
+    if (!stage->refiner) {
+        const Plane *shown = &stage->planes[stage->shown];
+        if ((shown->step == net_stage_shown_step(stage) && shown->asked == stage->slice) ||
+            !start_plane(stage, &err))
             return false;
-        if (slice_refiner_stride(stage->refiner) > 0)
-            continue;
-        slice_refiner_destroy(stage->refiner);
-        stage->refiner = NULL;
-        if (stage->band + 1 < NET_STAGE_BANDS) {
-            if (!start_band(stage, stage->band + 1, &err))
-                return false;
-            continue;
-        }
-        stage->shown = 1 - stage->shown;
-        stage->serial++;
-        return true;
     }
-    return false;
+    size_t points = frames * NET_STAGE_SLICE_WORK / stage->data.train.n;
+    if (!slice_refiner_step_points(stage->refiner, points > 0 ? points : 1, NET_STAGE_THREADS,
+                                   &err) ||
+        slice_refiner_stride(stage->refiner) > 0)
+        return false;
+    slice_refiner_destroy(stage->refiner);
+    stage->refiner = NULL;
+    stage->shown = 1 - stage->shown;
+    stage->serial++;
+    return true;
 }
 
 size_t net_stage_plane(const NetStage *stage, size_t *run)

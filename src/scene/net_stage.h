@@ -37,11 +37,10 @@
  *           fixed window a ∈ ±1.6, b ∈ ±1: the basin around the solution
  *           as Li et al. draw it, the paths mostly far off the plane.
  * Random directions are drawn from the same seed every time, so the
- * picture changes only as far as the runs do.  Its loss (the full training loss) is computed on
- * NET_STAGE_GRID × NET_STAGE_GRID points in NET_STAGE_BANDS bands of rows,
- * each by a SliceRefiner, level by level and band by band, as many levels
- * per net_stage_refine call as make NET_STAGE_POINTS_PER_REFINE points,
- * while the last complete grid is the
+ * picture changes only as far as the runs do.  Its loss (the full training
+ * loss) is computed on NET_STAGE_GRID × NET_STAGE_GRID points by a
+ * SliceRefiner, NET_STAGE_SLICE_WORK / (training samples) points a frame
+ * (at least one), while the last complete grid is the
  * one shown; once the new one is complete it is shown, and when some run
  * has moved since, the next call makes a new plane through the runs as
  * they are then and starts again.  The grid spans the
@@ -91,10 +90,10 @@
  * 49² at 100 did, at half the cost per frame, and the bilinear heatmap and
  * its contours look the same (docs/ARCHITECTURE.md §2.6). */
 #define NET_STAGE_GRID 33
-#define NET_STAGE_BANDS 12          /* row bands the grid is refined in */
-/* Slice points one net_stage_refine call computes, at least (a level of a
- * band is not split): about 50 losses over the training set. */
-#define NET_STAGE_POINTS_PER_REFINE 50
+/* Samples' losses a frame's share of the slice is: its work, the same
+ * for every frame and every size of data (50 points of a 100-sample
+ * training set, a plane every 22 frames). */
+#define NET_STAGE_SLICE_WORK 5000
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
 #define NET_STAGE_SHARPNESS_EVERY 16 /* updates between sharpness measurements, at least */
 #define NET_STAGE_PENDING 4         /* states per run waiting for their measurement */
@@ -136,9 +135,10 @@ size_t net_stage_shown_step(const NetStage *stage);
 /* The run the plane follows (its d1) and the data panel shows. */
 void net_stage_select(NetStage *stage, size_t i);
 
-/* One step of the slice's work and of the sharpness measurements (see the
- * header comment): returns true when the grid shown changed. */
-bool net_stage_refine(NetStage *stage);
+/* One step of the sharpness measurements and frames frames' share of the
+ * slice's work (see the header comment; a recording catching up with its
+ * clock does more than one): returns true when the grid shown changed. */
+bool net_stage_refine(NetStage *stage, size_t frames);
 
 /* The update the plane of the grid shown was made at, and (into *run) the
  * run it goes through. */
