@@ -58,9 +58,11 @@ static const NetMetrics *head_metrics(const NetRun *run)
 /* ------------------------------------------------------------------------ */
 /* On the landscape                                                          */
 
-/* Dims what lies beyond the slice's grid (the heatmap repeats its edge
- * there). */
-static void dim_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
+/* Covers what lies beyond the slice's grid with the slate around a map:
+ * no loss is known there, and the heatmap repeats the grid's edge rows and
+ * columns (net_stage_sample), which a dimmed band showed as streaks and
+ * contours run straight to the frame's edge. */
+static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     const double *values;
     unsigned serial;
@@ -68,7 +70,7 @@ static void dim_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
     double left, top, right, bottom;
     viewport_to_pixel(vp, g->a_min, g->b_max, &left, &top);
     viewport_to_pixel(vp, g->a_max, g->b_min, &right, &bottom);
-    Rgba shade = r->theme->shade;
+    Rgba shade = r->theme->slate;
     double w = r->width, h = r->height;
     if (top > 0)
         shapes_rect(r->shapes, 0, 0, w, top, shade);
@@ -83,7 +85,7 @@ static void dim_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
 void render_net_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
-    dim_off_grid(r, scene, &vp);
+    cover_off_grid(r, scene, &vp);
     const NetStage *net = scene->net;
     double s = r->scale;
     int px = render_font_px(r, NET_SMALL_PX);

@@ -153,7 +153,7 @@ const SliceGridDesc *net_stage_grid(const NetStage *stage, const double **values
 /* The slice resampled for drawing: dest[j·width + i] is the grid's value
  * at the centre of cell (i, j) of view cut into width × height cells
  * (grid.h's layout), bilinearly interpolated; outside the grid, the value at
- * its nearest edge (the renderer dims what lies outside). */
+ * its nearest edge (the renderer covers what lies outside). */
 GridStats net_stage_sample(const NetStage *stage, ViewRect view, int width, int height,
                            float *dest);
 
