@@ -282,23 +282,31 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact)
     return (LayoutRequest){true, w + 20 * s, h + 16 * s, w + 20 * s, h + 16 * s, false};
 }
 
-double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
+double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside)
 {
     if (!r->layout.compact[LAYOUT_LEGEND])
         return 0;
     char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX], rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    char wrapped[NET_NOTE_ROWS + 1][RENDER_NET_NOTE_MAX];
     int count = map_notes(r, scene, notes), n;
-    double s = r->scale, line;
-    /* Wrapped; smaller only while they would take more than
-     * NET_NOTES_SHARE of the map, which belongs to the picture. */
+    double s = r->scale, line, share = beside ? 1.0 : NET_NOTES_SHARE;
+    /* Wrapped; smaller only while they would take more than their share of
+     * the map (above a picture, which the map belongs to, NET_NOTES_SHARE)
+     * or more than NET_NOTE_ROWS rows. */
     WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
     for (;;) {
+        int needed = 0;
         n = 0;
-        for (int k = 0; k < count && n < NET_NOTE_ROWS; k++)
-            n += text_wrap(notes[k], vp->width - 28 * s, render_wrap_measure, &measure, rows[n],
-                           sizeof rows[0], NET_NOTE_ROWS - n);
+        for (int k = 0; k < count; k++) {
+            int got = text_wrap(notes[k], vp->width - 28 * s, render_wrap_measure, &measure,
+                                wrapped[0], sizeof wrapped[0], NET_NOTE_ROWS + 1);
+            needed += got;
+            for (int q = 0; q < got && n < NET_NOTE_ROWS; q++, n++)
+                memcpy(rows[n], wrapped[q], sizeof rows[n]);
+        }
         line = render_line_height(r, measure.px) + 4 * s;
-        if (n * line <= NET_NOTES_SHARE * vp->height || measure.px <= NET_NOTES_MIN_PX)
+        if ((needed <= NET_NOTE_ROWS && n * line <= share * vp->height) ||
+            measure.px <= NET_NOTES_MIN_PX)
             break;
         measure.px = (int)fmax(NET_NOTES_MIN_PX, floor(0.85 * measure.px));
     }
