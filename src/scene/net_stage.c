@@ -56,7 +56,7 @@ struct NetStage {
     size_t keysize;
     uint64_t init_seed;
     char *model_spec, *data_spec;
-    ModelWork *work;
+    ModelWork *works[NET_STAGE_THREADS]; /* the predictions' scratch, a thread each */
     Plane planes[2];        /* [shown] is drawn, the other one is being computed */
     NetSliceKind slice;     /* the kind of plane asked for */
     int shown;
@@ -516,11 +516,35 @@ size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest)
 /* ------------------------------------------------------------------------ */
 /* Predictions                                                               */
 
+typedef struct PredictJob {
+    const NetStage *stage;
+    const double *theta, *x;
+    size_t count;
+    int *classes;
+    double *confidence;
+} PredictJob;
+
+/* Part t of NET_STAGE_THREADS of the points, on work t. */
+static void predict_parts(void *context, size_t begin, size_t end)
+{
+    const PredictJob *job = context;
+    size_t dim = (size_t)job->stage->model.sizes[0];
+    for (size_t t = begin; t < end; t++) {
+        size_t first = job->count * t / NET_STAGE_THREADS;
+        size_t last = job->count * (t + 1) / NET_STAGE_THREADS;
+        if (last > first)
+            model_predict(&job->stage->model, job->theta, job->x + first * dim, last - first,
+                          job->classes + first, job->confidence + first, job->stage->works[t]);
+    }
+}
+
+/* The points are independent: the parts on threads of their own give what
+ * one pass gives (the data panel draws a thousand of them a frame). */
 void net_stage_predict(const NetStage *stage, size_t i, const double *x, size_t count,
                        int *classes, double *confidence)
 {
-    model_predict(&stage->model, net_run_theta(&stage->runs[i].run), x, count, classes,
-                  confidence, stage->work);
+    PredictJob job = {stage, net_run_theta(&stage->runs[i].run), x, count, classes, confidence};
+    parallel_for(NET_STAGE_THREADS, NET_STAGE_THREADS, predict_parts, &job);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -592,8 +616,12 @@ static bool stage_build(NetStage *stage, const SceneOptions *options, DescentErr
     if (!stage->model_spec || !stage->data_spec)
         return error_set(err, "out of memory for the network");
     stage->theta0 = malloc(n * sizeof *stage->theta0);
-    stage->work = model_work_create(&stage->model);
-    if (!stage->theta0 || !stage->work || !plane_alloc(&stage->planes[0], n) ||
+    bool works = true;
+    for (int t = 0; t < NET_STAGE_THREADS; t++) {
+        stage->works[t] = model_work_create(&stage->model);
+        works = works && stage->works[t];
+    }
+    if (!stage->theta0 || !works || !plane_alloc(&stage->planes[0], n) ||
         !plane_alloc(&stage->planes[1], n))
         return error_set(err, "out of memory for the network");
     Rng rng;
@@ -647,7 +675,8 @@ void net_stage_destroy(NetStage *stage)
     slice_refiner_destroy(stage->refiner);
     plane_free(&stage->planes[0]);
     plane_free(&stage->planes[1]);
-    model_work_destroy(stage->work);
+    for (int t = 0; t < NET_STAGE_THREADS; t++)
+        model_work_destroy(stage->works[t]);
     free(stage->model_spec);
     free(stage->data_spec);
     free(stage->theta0);

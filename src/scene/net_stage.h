@@ -164,7 +164,8 @@ size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest);
 
 /* Run i's predicted class at count input points (x: count × 2) into
  * classes and its confidence into confidence, as core/model.h's
- * model_predict gives them. */
+ * model_predict gives them (the points in NET_STAGE_THREADS parts, on
+ * threads of their own). */
 void net_stage_predict(const NetStage *stage, size_t i, const double *x, size_t count,
                        int *classes, double *confidence);
 
