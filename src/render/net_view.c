@@ -70,16 +70,16 @@ static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
     double left, top, right, bottom;
     viewport_to_pixel(vp, g->a_min, g->b_max, &left, &top);
     viewport_to_pixel(vp, g->a_max, g->b_min, &right, &bottom);
-    Rgba shade = r->theme->slate;
+    Rgba slate = r->theme->slate;
     double w = r->width, h = r->height;
     if (top > 0)
-        shapes_rect(r->shapes, 0, 0, w, top, shade);
+        shapes_rect(r->shapes, 0, 0, w, top, slate);
     if (bottom < h)
-        shapes_rect(r->shapes, 0, bottom, w, h - bottom, shade);
+        shapes_rect(r->shapes, 0, bottom, w, h - bottom, slate);
     if (left > 0)
-        shapes_rect(r->shapes, 0, top, left, bottom - top, shade);
+        shapes_rect(r->shapes, 0, top, left, bottom - top, slate);
     if (right < w)
-        shapes_rect(r->shapes, right, top, w - right, bottom - top, shade);
+        shapes_rect(r->shapes, right, top, w - right, bottom - top, slate);
 }
 
 void render_net_world(Renderer *r, const Scene *scene)
