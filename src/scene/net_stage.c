@@ -1,6 +1,7 @@
 /* net_stage.c — see net_stage.h. */
 #include "net_stage.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ typedef struct StageRun {
     size_t sharpness_cap;
     unsigned char *pending; /* pending_count states awaiting their measurement, oldest first */
     size_t pending_count;
+    NetCurvature *measuring; /* the measurement under way (its state no longer pending) */
 } StageRun;
 
 /* A plane with its grid. */
@@ -146,37 +148,61 @@ static void drop_pending_after(StageRun *sr, size_t t, size_t keysize)
         sr->pending_count--;
 }
 
-/* Measures run begin..end-1's oldest waiting state (core/net_run.h's
- * net_run_curvature: the numbers a trace with --every prints). */
+typedef struct MeasureJob {
+    NetStage *stage;
+    int products;           /* each run's share of Hessian-vector products */
+} MeasureJob;
+
+/* Spends runs begin..end-1's shares on their measurements, oldest state
+ * first (core/net_run.h's NetCurvature: the numbers a trace with --every
+ * prints, however the products are dealt out). */
 static void measure_runs(void *context, size_t begin, size_t end)
 {
-    NetStage *stage = context;
+    const MeasureJob *job = context;
+    NetStage *stage = job->stage;
     for (size_t i = begin; i < end; i++) {
         StageRun *sr = &stage->runs[i];
-        if (sr->pending_count == 0)
-            continue;
-        const OptimizerVec *state = (const OptimizerVec *)(const void *)sr->pending;
-        double sharpness, preconditioned;
+        int products = job->products;
         DescentError err;
-        double *slot = sharpness_slot(sr, (size_t)state->t);
-        /* Out of memory: the update stays unmeasured. */
-        if (slot && net_run_curvature(&sr->run, state, &sharpness, &preconditioned, &err))
-            *slot = net_run_preconditioned(&sr->run.desc) ? preconditioned : sharpness;
-        memmove(sr->pending, sr->pending + stage->keysize,
-                (sr->pending_count - 1) * stage->keysize);
-        sr->pending_count--;
+        while (products > 0) {
+            if (!sr->measuring) {
+                if (sr->pending_count == 0)
+                    break;
+                sr->measuring = net_curvature_start(
+                    &sr->run, (const OptimizerVec *)(const void *)sr->pending, &err);
+                memmove(sr->pending, sr->pending + stage->keysize,
+                        (sr->pending_count - 1) * stage->keysize);
+                sr->pending_count--;
+                /* Out of memory: that update stays unmeasured. */
+                if (!sr->measuring)
+                    continue;
+            }
+            bool done;
+            double sharpness, preconditioned;
+            bool ok = net_curvature_step(sr->measuring, &products, &done, &sharpness,
+                                         &preconditioned, &err);
+            if (ok && !done)
+                continue;
+            double *slot = sharpness_slot(sr, net_curvature_update(sr->measuring));
+            if (ok && slot)
+                *slot = net_run_preconditioned(&sr->run.desc) ? preconditioned : sharpness;
+            net_curvature_free(sr->measuring);
+            sr->measuring = NULL;
+        }
     }
 }
 
-/* One measurement per run with one waiting, the runs on threads of their
- * own (each measures with its own scratch space). */
-static void measure_pending(NetStage *stage)
+/* A share of the measurements per run, the runs on threads of their own
+ * (each measures with its own scratch space). */
+static void measure_pending(NetStage *stage, size_t frames)
 {
     size_t waiting = 0;
     for (size_t i = 0; i < stage->run_count; i++)
-        waiting += stage->runs[i].pending_count;
+        waiting += stage->runs[i].pending_count + (stage->runs[i].measuring != NULL);
+    size_t products = frames * NET_STAGE_PRODUCTS;
+    MeasureJob job = {stage, products < INT_MAX ? (int)products : INT_MAX};
     if (waiting > 0)
-        parallel_for(stage->run_count, NET_STAGE_THREADS, measure_runs, stage);
+        parallel_for(stage->run_count, NET_STAGE_THREADS, measure_runs, &job);
 }
 
 double net_stage_series(const NetStage *stage, size_t i, NetSeries series, size_t k)
@@ -429,7 +455,7 @@ static bool start_plane(NetStage *stage, DescentError *err)
 
 bool net_stage_refine(NetStage *stage, size_t frames)
 {
-    measure_pending(stage);
+    measure_pending(stage, frames);
     DescentError err;
     if (!stage->refiner) {
         const Plane *shown = &stage->planes[stage->shown];
@@ -671,6 +697,7 @@ void net_stage_destroy(NetStage *stage)
         free(stage->runs[i].keys);
         free(stage->runs[i].pending);
         free(stage->runs[i].sharpness);
+        net_curvature_free(stage->runs[i].measuring);
     }
     slice_refiner_destroy(stage->refiner);
     plane_free(&stage->planes[0]);

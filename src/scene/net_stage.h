@@ -56,9 +56,12 @@
  * for adam and adamw, by Lanczos), measured every
  * NET_STAGE_SHARPNESS_EVERY updates (every other keyframe once they are
  * sparser).  Stepping only keeps a copy of the state at such an update;
- * net_stage_refine measures one kept state per run per call, on the runs'
- * threads, so no frame waits for a series of Lanczos iterations.  At most
- * NET_STAGE_PENDING states wait per run; beyond, the oldest is dropped
+ * net_stage_refine spends NET_STAGE_PRODUCTS Hessian-vector products a
+ * frame on each run's kept states, oldest first, on the runs' threads, a
+ * measurement's Lanczos iterations running on from frame to frame
+ * (core/net_run.h's NetCurvature), so no frame waits for a whole series of
+ * them.  At most NET_STAGE_PENDING states wait per run besides the one
+ * being measured; beyond, the oldest is dropped
  * (playing fast thins the series instead of making it lag).  A measured
  * value stays when a seek goes back (the runs are deterministic, so the
  * same update has the same θ), and is not measured again.
@@ -97,6 +100,11 @@
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
 #define NET_STAGE_SHARPNESS_EVERY 16 /* updates between sharpness measurements, at least */
 #define NET_STAGE_PENDING 4         /* states per run waiting for their measurement */
+/* Hessian-vector products a frame's share of each run's measurements is: a
+ * 2-16-16-2 network's takes 8 to 11 (gd) or 12 to 15 (adam: λmax(H) and
+ * λmax(P⁻¹H)), due every 1.6 frames at 10 updates a frame; made whole in
+ * the frame it was due, it cost 2 to 3 ms there and nothing in between. */
+#define NET_STAGE_PRODUCTS 10
 
 /* A point of a projected path: plane coordinates, distance from the plane,
  * and the update it was taken at. */
@@ -135,9 +143,9 @@ size_t net_stage_shown_step(const NetStage *stage);
 /* The run the plane follows (its d1) and the data panel shows. */
 void net_stage_select(NetStage *stage, size_t i);
 
-/* One step of the sharpness measurements and frames frames' share of the
- * slice's work (see the header comment; a recording catching up with its
- * clock does more than one): returns true when the grid shown changed. */
+/* frames frames' share of the sharpness measurements and of the slice's
+ * work (see the header comment; a recording catching up with its clock
+ * does more than one): returns true when the grid shown changed. */
 bool net_stage_refine(NetStage *stage, size_t frames);
 
 /* The update the plane of the grid shown was made at, and (into *run) the
