@@ -915,6 +915,49 @@ static void test_network_steps_make_room_for_the_picture(void **state)
     gl_context_destroy(gl);
 }
 
+/* representation's second step at 1920x1080 --projector: the legend in
+ * its compact form leaves the layer's notes to a wide map (715 x 422).
+ * Above the picture (reaching to x 1203, across the square at 843) they
+ * took the top of the map's height, the picture was fitted into the rest
+ * and the map's sides beside it stood empty.  Beside it, in the strip the
+ * map's square at its right leaves, they take none of it: every text on
+ * the map lies left of that square. */
+static void test_layer_notes_beside_the_picture(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    LessonPlayer player;
+    Scene *scene = scene_create(&(SceneOptions){0}, &err);
+    assert_non_null(scene);
+    const Layout *l = lesson_layout(renderer, scene, &player, "representation.lua", 1, 1920,
+                                    1080, true);
+    assert_true(l->complete && l->compact[LAYOUT_LEGEND]);
+    LayoutRect map = l->landscape;
+    assert_true(map.w > map.h);
+    static DrawnTexts drawn;
+    drawn.count = 0;
+    renderer_observe_text(renderer, observe_text, &drawn);
+    render_frame(renderer, scene, 1920, 1080, render_recording_scale(1920, 1080),
+                 RENDER_FOR_RECORDING);
+    renderer_observe_text(renderer, NULL, NULL);
+    size_t notes = 0;
+    for (size_t t = 0; t < drawn.count; t++) {
+        if (!inside_rect(drawn.box[t], map))
+            continue;
+        notes++;
+        if (drawn.box[t].x + drawn.box[t].w > map.x + map.w - map.h)
+            fail_msg("\"%s\" reaches into the picture's square (%.0f > %.0f)", drawn.text[t],
+                     drawn.box[t].x + drawn.box[t].w, map.x + map.w - map.h);
+    }
+    assert_true(notes >= 3);
+    lesson_player_close(&player);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -935,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_network_steps_make_room_for_the_picture),
         cmocka_unit_test(test_network_legend_names_what_the_map_shows),
         cmocka_unit_test(test_ensemble_draws_the_line_between_two_members),
+        cmocka_unit_test(test_layer_notes_beside_the_picture),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

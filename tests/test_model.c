@@ -268,6 +268,50 @@ static void test_chunks(void **state)
     netdata_free(&d);
 }
 
+/* A work keeps its last forward pass over a whole set (model.h's Memory):
+ * one work serving a sequence of evaluations that shares θ with the one
+ * before but not the set, the set but not θ, or neither (model_outputs in
+ * between) gives, bit for bit, what a fresh work gives each. */
+static void test_kept_forward(void **state)
+{
+    (void)state;
+    Model m = model_for_test("mlp:layers=2-8-8-2");
+    NetDataSplit d = data_for_test("moons:n=200");
+    size_t n = m.nparams;
+    double *theta = malloc(n * sizeof *theta), *other = malloc(n * sizeof *other);
+    double *v = malloc(n * sizeof *v);
+    double *kept = malloc(n * sizeof *kept), *fresh = malloc(n * sizeof *fresh);
+    Rng rng;
+    rng_seed(&rng, 5);
+    model_init(&m, &rng, theta);
+    model_init(&m, &rng, other);
+    random_vector(&rng, v, n, 1.0);
+    ModelWork *w = model_work_create(&m);
+    double x[2 * 100], z[2 * 100];
+    for (size_t i = 0; i < 2 * 100; i++)
+        x[i] = 0.01 * (double)i - 1.0;
+    struct {
+        const double *theta;
+        const NetData *set;
+        bool outputs_first;
+    } calls[] = {{theta, &d.train, false}, {theta, &d.test, false}, {theta, &d.test, false},
+                 {theta, &d.test, true},   {other, &d.test, false}};
+    for (size_t c = 0; c < sizeof calls / sizeof calls[0]; c++) {
+        if (calls[c].outputs_first)
+            model_outputs(&m, calls[c].theta, x, 100, z, w);
+        ModelWork *once = model_work_create(&m);
+        const NetData *set = calls[c].set;
+        double loss = model_hvp(&m, calls[c].theta, set, NULL, set->n, v, kept, NULL, w);
+        assert_true(loss == model_hvp(&m, calls[c].theta, set, NULL, set->n, v, fresh, NULL,
+                                      once));
+        assert_memory_equal(kept, fresh, n * sizeof *kept);
+        model_work_destroy(once);
+    }
+    model_work_destroy(w);
+    free(theta), free(other), free(v), free(kept), free(fresh);
+    netdata_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_init_distribution),
         cmocka_unit_test(test_accuracy),
         cmocka_unit_test(test_chunks),
+        cmocka_unit_test(test_kept_forward),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,10 +45,10 @@ static void play(Scene *s, size_t steps, size_t per_frame)
 {
     for (size_t done = 0; done < steps; done += per_frame) {
         scene_step(s, per_frame);
-        net_stage_refine(s->net);
+        net_stage_refine(s->net, 1);
     }
     for (int k = 0; k < NET_STAGE_PENDING; k++)
-        net_stage_refine(s->net);
+        net_stage_refine(s->net, 1);
 }
 
 /* A NetRun of run i from the stage's θ0, measuring curvature every
@@ -176,7 +176,7 @@ static void playing_fast_thins_the_series(void **state)
 static SlicePlane refine_plane(Scene *s, NetSliceKind *kind)
 {
     for (int call = 0; call < 4000; call++)
-        if (net_stage_refine(s->net)) {
+        if (net_stage_refine(s->net, 1)) {
             size_t run;
             assert_int_equal(net_stage_plane(s->net, &run), scene_shown_step(s));
             return net_stage_slice_plane(s->net, kind, NULL);

@@ -78,6 +78,40 @@ static void test_preconditioned_sharpness(void **state)
     net_fixture_free(&f);
 }
 
+/* A measurement spread over calls of a few products each (net_run.h's
+ * NetCurvature) gives net_run_curvature's numbers bit for bit, and takes
+ * more than one call: the products are dealt out, not made at once. */
+static void test_curvature_in_parts(void **state)
+{
+    (void)state;
+    NetFixture f = net_fixture("mlp:layers=2-6-6-2", "moons:n=60", 5);
+    const char *const specs[] = {"gd:lr=0.2", "adam:lr=0.01"};
+    for (size_t k = 0; k < 2; k++) {
+        NetRun run;
+        start_net_run(&run, &f, specs[k], 0);
+        advance_net_run(&run, 30);
+        double whole[2], parts[2] = {0, 0};
+        DescentError err;
+        assert_true(net_run_curvature(&run, net_run_state(&run), &whole[0], &whole[1], &err));
+        NetCurvature *c = net_curvature_start(&run, net_run_state(&run), &err);
+        assert_non_null(c);
+        assert_int_equal(net_curvature_update(c), 30);
+        bool done = false;
+        int calls = 0;
+        while (!done) {
+            int products = 3;
+            assert_true(net_curvature_step(c, &products, &done, &parts[0], &parts[1], &err));
+            calls++;
+        }
+        net_curvature_free(c);
+        assert_true(calls > 1);
+        assert_memory_equal(whole, parts, sizeof whole);
+        assert_true(k == 0 ? isnan(parts[1]) : parts[1] > 0);
+        net_run_free(&run);
+    }
+    net_fixture_free(&f);
+}
+
 /* The noise scale's meaning (net_run.h): over every minibatch of B
  * samples, drawn without replacement, the mean of |g_B − G|² is
  * (tr Σ / B)(N − B)/(N − 1) = noise_scale |G|² (N − B) / (B (N − 1)).
@@ -306,6 +340,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_start_metrics),
         cmocka_unit_test(test_preconditioned_sharpness),
+        cmocka_unit_test(test_curvature_in_parts),
         cmocka_unit_test(test_noise_scale_predicts_minibatch_noise),
         cmocka_unit_test(test_measures_every_k),
         cmocka_unit_test(test_first_minibatch_update),

@@ -120,17 +120,17 @@ static void seek_matches_a_run_of_its_own(void **state)
 }
 
 /* Frames of a paused scene until a new grid is shown (the slice refines
- * while paused); fails past a bound. */
+ * while paused, at least a point a frame); fails past that bound. */
 static void refine_to_new_grid(Scene *s)
 {
     scene_set_playing(s, false);
     unsigned serial = s->landscape_serial;
-    for (int frames = 0; frames < 10 * NET_STAGE_BANDS * 8; frames++) {
+    for (int frames = 0; frames <= NET_STAGE_GRID * NET_STAGE_GRID; frames++) {
         scene_advance(s, 1.0 / 60.0);
         if (s->landscape_serial != serial)
             return;
     }
-    fail_msg("no new grid after %d frames", 10 * NET_STAGE_BANDS * 8);
+    fail_msg("no new grid after %d frames", NET_STAGE_GRID * NET_STAGE_GRID + 1);
 }
 
 /* The plane through θ0 along θ_now − θ0 of the selected run: its path

@@ -167,6 +167,20 @@ static void test_grid(void **state)
     }
     assert_int_equal(slice_refiner_stride(r), 0);
     slice_refiner_destroy(r);
+    /* Seven points a call: the levels' 30, 69, 258 and 996 points run on
+     * from one call into the next, so the first level ends in the fifth
+     * call and the grid in the 194th (1353 / 7, rounded up), the same grid. */
+    r = slice_refiner_create(&f.model, &f.data.train, &plane, &g, steps, &err);
+    int calls = 0;
+    while (slice_refiner_stride(r) > 0) {
+        int due = calls < 5 ? 8 : calls < 15 ? 4 : calls < 51 ? 2 : 1;
+        assert_int_equal(slice_refiner_stride(r), due);
+        assert_true(slice_refiner_step_points(r, 7, 2, &err));
+        calls++;
+    }
+    assert_int_equal(calls, 194);
+    assert_memory_equal(steps, one, sizeof one);
+    slice_refiner_destroy(r);
     g.nx = 1;
     assert_false(slice_grid(&f.model, &f.data.train, &plane, &g, 1, one, &err));
     free(d1), free(d2), free(probe);

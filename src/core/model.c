@@ -146,11 +146,15 @@ void model_init(const Model *model, Rng *rng, double *theta)
 /* Per layer l = 0 .. L, MODEL_CHUNK rows of sizes[l]: h[l] (h[0] the
  * inputs, h[L] = z), a[l] (pre-activations, l >= 1), and their R{} twins;
  * then two ping-pong pairs of back-propagated rows (δ and R{δ}) of the
- * widest layer. */
+ * widest layer; then the θ of the forward pass h and a hold, when they
+ * hold one over a whole set (held_data, model.h's Memory). */
 struct ModelWork {
     double *h[MODEL_MAX_SIZES], *a[MODEL_MAX_SIZES];
     double *rh[MODEL_MAX_SIZES], *ra[MODEL_MAX_SIZES];
     double *delta[2], *rdelta[2];
+    double *held_theta;
+    const NetData *held_data;   /* NULL: h and a hold no whole set's pass */
+    size_t held_count;
     double *block;
 };
 
@@ -165,7 +169,7 @@ ModelWork *model_work_create(const Model *model)
     ModelWork *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
-    w->block = malloc(sizeof(double) * MODEL_CHUNK * (4 * total + 4 * widest));
+    w->block = malloc(sizeof(double) * (MODEL_CHUNK * (4 * total + 4 * widest) + model->nparams));
     if (!w->block) {
         free(w);
         return NULL;
@@ -182,6 +186,7 @@ ModelWork *model_work_create(const Model *model)
         w->delta[k] = p, p += MODEL_CHUNK * widest;
         w->rdelta[k] = p, p += MODEL_CHUNK * widest;
     }
+    w->held_theta = p;
     return w;
 }
 
@@ -464,12 +469,32 @@ static void gather_inputs(const NetData *data, const size_t *idx, size_t first, 
     }
 }
 
+/* Whether w holds the forward pass of θ over data's samples
+ * 0 .. count − 1 already (model.h's Memory: one whole chunk, the same θ
+ * bytes); when not, w is marked as holding the pass about to be made, if it
+ * is of that kind, or none. */
+static bool forward_held(const Model *m, const double *theta, const NetData *data,
+                         const size_t *idx, size_t count, ModelWork *w)
+{
+    bool whole = idx == NULL && count <= MODEL_CHUNK;
+    size_t bytes = m->nparams * sizeof *theta;
+    if (whole && w->held_data == data && w->held_count == count &&
+        memcmp(w->held_theta, theta, bytes) == 0)
+        return true;
+    w->held_data = whole ? data : NULL;
+    w->held_count = count;
+    if (whole)
+        memcpy(w->held_theta, theta, bytes);
+    return false;
+}
+
 /* One pass over the samples: the loss (returned), *accuracy when not
  * NULL, grad when not NULL, hv (with v) when not NULL. */
 static double pass(const Model *m, const double *theta, const NetData *data, const size_t *idx,
                    size_t count, const double *v, double *grad, double *hv, double *accuracy,
                    ModelWork *w)
 {
+    bool held = forward_held(m, theta, data, idx, count, w);
     int k_out = outputs_of(m);
     double per = m->loss == MODEL_LOSS_CE ? (double)count : (double)count * k_out;
     double scale = 1.0 / per;
@@ -481,8 +506,10 @@ static double pass(const Model *m, const double *theta, const NetData *data, con
     size_t correct = 0;
     for (size_t first = 0; first < count; first += MODEL_CHUNK) {
         size_t rows = count - first < MODEL_CHUNK ? count - first : MODEL_CHUNK;
-        gather_inputs(data, idx, first, rows, w);
-        forward(m, theta, rows, w);
+        if (!held) {
+            gather_inputs(data, idx, first, rows, w);
+            forward(m, theta, rows, w);
+        }
         if (hv)
             forward_r(m, theta, v, rows, w);
         bool back = grad || hv;
@@ -566,6 +593,7 @@ void model_layer(const Model *model, const double *theta, const double *x, size_
                  int layer, double *dest, ModelWork *work)
 {
     size_t dim = (size_t)model->sizes[0], width = (size_t)model->sizes[layer];
+    work->held_data = NULL;
     for (size_t first = 0; first < count; first += MODEL_CHUNK) {
         size_t rows = count - first < MODEL_CHUNK ? count - first : MODEL_CHUNK;
         memcpy(work->h[0], x + first * dim, rows * dim * sizeof(double));

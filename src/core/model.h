@@ -39,7 +39,14 @@
  * ModelWork per thread: model_work_create allocates the scratch space for
  * every evaluation once, so a training loop does not allocate; a
  * ModelWork serves any number of samples (they are processed in chunks of
- * MODEL_CHUNK) and must not be shared by two threads at once.
+ * MODEL_CHUNK) and must not be shared by two threads at once.  A
+ * ModelWork keeps the forward pass of its last evaluation over a whole set
+ * of at most MODEL_CHUNK samples (idx NULL) with a copy of its θ, and an
+ * evaluation at the same θ (the same bytes) over the same set starts from
+ * it: a Lanczos run's Hessian-vector products, or the gradient after the
+ * loss at one θ, pay for one forward pass, with the same numbers as
+ * without it.  So a NetData must not change while a ModelWork that has
+ * seen it lives.
  * The evaluation functions do not fail: a non-finite θ gives a NaN or Inf
  * loss, never a crash.  They require count >= 1 and, for idx, indices
  * below data->n; data must suit the model (model_check_data).

@@ -1,6 +1,7 @@
 /* net_run.c — see net_run.h. */
 #include "net_run.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,19 +41,6 @@ double net_run_stability_line(const OptimizerDesc *desc, long t)
     }
 }
 
-/* λmax of op by Lanczos (the start vector's seed fixed, so a measurement
- * repeats itself). */
-static bool largest_eigenvalue(size_t n, LinearOperator op, void *context, double *dest,
-                               DescentError *err)
-{
-    LanczosDesc desc = {.top = 1};
-    LanczosResult result;
-    if (!spectrum_lanczos(n, op, context, &desc, &result, err))
-        return false;
-    *dest = result.count > 0 ? result.values[0] : (double)NAN;
-    return true;
-}
-
 /* tr Σ / |G|² over the training set (net_run.h). */
 static double noise_scale(const NetRun *run, const double *theta)
 {
@@ -73,24 +61,108 @@ static double noise_scale(const NetRun *run, const double *theta)
     return (mean_square - signal) / signal;
 }
 
+struct NetCurvature {
+    const NetRun *run;
+    OptimizerVec *state;        /* the kept state measured (a copy) */
+    ModelHessian hessian;
+    PreconditionedOperator preconditioned_op;
+    double *p_diag;             /* Adam's P, then room for the operator */
+    LanczosRun *lanczos;        /* the one under way */
+    bool second;                /* it is λmax(P⁻¹H)'s */
+    double sharpness;
+};
+
+void net_curvature_free(NetCurvature *c)
+{
+    if (!c)
+        return;
+    spectrum_lanczos_free(c->lanczos);
+    free(c->state);
+    free(c->p_diag);
+    free(c);
+}
+
+/* The start vector's seed is fixed, so a measurement repeats itself. */
+static const LanczosDesc curvature_lanczos = {.top = 1};
+
+NetCurvature *net_curvature_start(const NetRun *run, const OptimizerVec *state,
+                                  DescentError *err)
+{
+    size_t n = run->model->nparams;
+    NetCurvature *c = calloc(1, sizeof *c);
+    if (c) {
+        c->state = malloc(optimizer_vec_size(n));
+        c->p_diag = malloc(2 * n * sizeof *c->p_diag);
+    }
+    if (!c || !c->state || !c->p_diag) {
+        net_curvature_free(c);
+        error_set(err, "out of memory for a curvature measurement of %zu parameters", n);
+        return NULL;
+    }
+    memcpy(c->state, state, optimizer_vec_size(n));
+    c->run = run;
+    c->hessian = (ModelHessian){run->model, optimizer_vec_view(c->state, OPTVEC_THETA),
+                                &run->data->train, NULL, run->data->train.n, run->work};
+    c->lanczos = spectrum_lanczos_start(n, &curvature_lanczos, err);
+    if (!c->lanczos) {
+        net_curvature_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+size_t net_curvature_update(const NetCurvature *c)
+{
+    return (size_t)c->state->t;
+}
+
+bool net_curvature_step(NetCurvature *c, int *products, bool *done, double *sharpness,
+                        double *preconditioned, DescentError *err)
+{
+    *done = false;
+    while (*products > 0) {
+        LinearOperator op = c->second ? spectrum_preconditioned_apply : model_hessian_apply;
+        void *context = c->second ? (void *)&c->preconditioned_op : (void *)&c->hessian;
+        if (!spectrum_lanczos_step(c->lanczos, op, context, products, err))
+            return false;
+        LanczosResult result;
+        if (!spectrum_lanczos_done(c->lanczos, &result))
+            return true;
+        double value = result.count > 0 ? result.values[0] : (double)NAN;
+        spectrum_lanczos_free(c->lanczos);
+        c->lanczos = NULL;
+        const OptimizerDesc *d = &c->run->desc;
+        if (c->second || !net_run_preconditioned(d) || c->state->t < 1) {
+            *sharpness = c->second ? c->sharpness : value;
+            *preconditioned = c->second ? value : (double)NAN;
+            *done = true;
+            return true;
+        }
+        c->sharpness = value;
+        c->second = true;
+        size_t n = c->state->n;
+        spectrum_adam_preconditioner(
+            n, optimizer_vec_view(c->state, d->amsgrad ? OPTVEC_AUX : OPTVEC_SQ), d->beta1,
+            d->beta2, d->eps, c->state->t, c->p_diag);
+        c->preconditioned_op = (PreconditionedOperator){n, model_hessian_apply, &c->hessian,
+                                                        c->p_diag, c->p_diag + n};
+        c->lanczos = spectrum_lanczos_start(n, &curvature_lanczos, err);
+        if (!c->lanczos)
+            return false;
+    }
+    return true;
+}
+
 bool net_run_curvature(const NetRun *run, const OptimizerVec *state, double *sharpness,
                        double *preconditioned, DescentError *err)
 {
-    size_t n = run->model->nparams;
-    const double *theta = optimizer_vec_view(state, OPTVEC_THETA);
-    ModelHessian hessian = {run->model, theta, &run->data->train, NULL, run->data->train.n,
-                            run->work};
-    *preconditioned = (double)NAN;
-    if (!largest_eigenvalue(n, model_hessian_apply, &hessian, sharpness, err))
+    NetCurvature *c = net_curvature_start(run, state, err);
+    if (!c)
         return false;
-    if (!net_run_preconditioned(&run->desc) || state->t < 1)
-        return true;
-    double *p_diag = run->scratch, *scratch = run->scratch + n;
-    const OptimizerDesc *d = &run->desc;
-    spectrum_adam_preconditioner(n, optimizer_vec_view(state, d->amsgrad ? OPTVEC_AUX : OPTVEC_SQ),
-                                 d->beta1, d->beta2, d->eps, state->t, p_diag);
-    PreconditionedOperator op = {n, model_hessian_apply, &hessian, p_diag, scratch};
-    return largest_eigenvalue(n, spectrum_preconditioned_apply, &op, preconditioned, err);
+    int products = INT_MAX;
+    bool done, ok = net_curvature_step(c, &products, &done, sharpness, preconditioned, err);
+    net_curvature_free(c);
+    return ok && done;
 }
 
 /* The curvature measurements of net_run.h at θ. */
@@ -103,16 +175,18 @@ static bool measure_curvature(const NetRun *run, const double *theta, NetMetrics
     return true;
 }
 
-/* The metrics at the current θ; curvature too when asked and finite. */
+/* The metrics at the current θ; curvature too when asked and finite.  The
+ * training set last, so that the next update's gradient and the curvature
+ * start from its forward pass (model.h's Memory). */
 static bool measure(const NetRun *run, bool curvature, NetMetrics *m, DescentError *err)
 {
     const double *theta = net_run_theta(run);
     const NetDataSplit *data = run->data;
-    ModelEval train = model_evaluate(run->model, theta, &data->train, NULL, data->train.n,
-                                     run->work);
     ModelEval test = {(double)NAN, (double)NAN};
     if (data->test.n > 0)
         test = model_evaluate(run->model, theta, &data->test, NULL, data->test.n, run->work);
+    ModelEval train = model_evaluate(run->model, theta, &data->train, NULL, data->train.n,
+                                     run->work);
     double square = 0.0;
     for (size_t i = 0; i < run->model->nparams; i++)
         square += theta[i] * theta[i];
@@ -152,7 +226,7 @@ bool net_run_init(NetRun *run, const Model *model, const NetDataSplit *data,
     run->state = malloc(optimizer_vec_size(n));
     run->opt_work = optimizer_work_create(&run->objective);
     run->work = model_work_create(model);
-    run->scratch = malloc(4 * n * sizeof *run->scratch);
+    run->scratch = malloc(2 * n * sizeof *run->scratch);
     if (!run->state || !run->opt_work || !run->work || !run->scratch || !reserve(run, 1)) {
         net_run_free(run);
         return error_set(err, "out of memory for a network of %zu parameters", n);

@@ -78,7 +78,7 @@ typedef struct NetRun {
     size_t count, capacity;
     OptimizerWork *opt_work;    /* owned scratch */
     ModelWork *work;            /* owned scratch */
-    double *scratch;            /* owned: 3 nparams doubles */
+    double *scratch;            /* owned: 2 nparams doubles (the noise scale's) */
 } NetRun;
 
 /* Starts a run of desc (from optimizer_parse_vec on data->train) at θ0
@@ -124,6 +124,23 @@ size_t net_run_batch(const NetRun *run, long t, size_t *dest);
  * Errors as net_run_advance's measurements. */
 bool net_run_curvature(const NetRun *run, const OptimizerVec *state, double *sharpness,
                        double *preconditioned, DescentError *err);
+
+/* The same measurement a few Hessian-vector products at a time, for a
+ * caller that spreads one over frames (net_run_curvature is start, steps
+ * until done, free: the same numbers however the products are dealt out).
+ * It keeps a copy of the state and uses the run's scratch space for its
+ * products, so not while the run steps on another thread. */
+typedef struct NetCurvature NetCurvature;
+NetCurvature *net_curvature_start(const NetRun *run, const OptimizerVec *state,
+                                  DescentError *err);
+/* At most *products more products, taken off *products; once the
+ * measurement is over, true in *done and its values as net_run_curvature's.
+ * False (err) when memory runs out or LAPACK fails. */
+bool net_curvature_step(NetCurvature *c, int *products, bool *done, double *sharpness,
+                        double *preconditioned, DescentError *err);
+/* The update of the state measured. */
+size_t net_curvature_update(const NetCurvature *c);
+void net_curvature_free(NetCurvature *c);
 
 /* Whether desc's sharpness is the preconditioned one (adam, adamw). */
 bool net_run_preconditioned(const OptimizerDesc *desc);

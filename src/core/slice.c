@@ -165,10 +165,12 @@ struct SliceRefiner {
     SlicePlane plane;
     SliceGridDesc desc;
     double *dest;
-    int stride;             /* of the next step; 0 when done */
-    bool first;             /* the next step is the first */
-    size_t *points;         /* this step's cells, j·nx + i */
+    int stride;             /* of the level being computed; 0 when done */
+    bool first;             /* that level is the first */
+    size_t *points;         /* its cells, j·nx + i, once listed */
     size_t npoints;
+    size_t next;            /* points[0 .. next − 1] are computed */
+    bool listed;
     int workers;            /* workspaces allocated so far */
     ModelWork *work[PARALLEL_MAX_THREADS];
     double *theta[PARALLEL_MAX_THREADS];
@@ -219,10 +221,11 @@ int slice_refiner_stride(const SliceRefiner *r)
 typedef struct StepJob {
     SliceRefiner *r;
     int workers;
+    size_t end;             /* points[r->next .. end − 1] are computed */
 } StepJob;
 
-/* Worker t computes points t, t + workers, ... (interleaved, so the load
- * is even wherever the expensive cells are). */
+/* Worker t computes points next + t, next + t + workers, ... (interleaved,
+ * so the load is even wherever the expensive cells are). */
 static void step_worker(void *context, size_t begin, size_t end)
 {
     const StepJob *job = context;
@@ -231,7 +234,7 @@ static void step_worker(void *context, size_t begin, size_t end)
     size_t n = r->plane.n;
     for (size_t t = begin; t < end; t++) {
         double *theta = r->theta[t];
-        for (size_t p = t; p < r->npoints; p += (size_t)job->workers) {
+        for (size_t p = r->next + t; p < job->end; p += (size_t)job->workers) {
             size_t cell = r->points[p];
             int i = (int)(cell % (size_t)g->nx), j = (int)(cell / (size_t)g->nx);
             double a = g->a_min + (g->a_max - g->a_min) * i / (g->nx - 1);
@@ -243,10 +246,37 @@ static void step_worker(void *context, size_t begin, size_t end)
     }
 }
 
-bool slice_refiner_step(SliceRefiner *r, int threads, DescentError *err)
+/* Lists the level's cells: every stride-th point of the grid, but those
+ * of the level before. */
+static void list_level(SliceRefiner *r)
 {
-    if (r->stride == 0)
-        return true;
+    int s = r->stride, nx = r->desc.nx, ny = r->desc.ny;
+    r->npoints = 0;
+    for (int j = 0; j < ny; j += s)
+        for (int i = 0; i < nx; i += s)
+            if (r->first || i % (2 * s) != 0 || j % (2 * s) != 0)
+                r->points[r->npoints++] = (size_t)j * (size_t)nx + (size_t)i;
+    r->next = 0;
+    r->listed = true;
+}
+
+/* The level is computed: the cells between its points take the value of
+ * the one below and left of them, and the next level is due. */
+static void finish_level(SliceRefiner *r)
+{
+    int s = r->stride, nx = r->desc.nx, ny = r->desc.ny;
+    if (s > 1)
+        for (int j = 0; j < ny; j++)
+            for (int i = 0; i < nx; i++)
+                if (i % s != 0 || j % s != 0)
+                    r->dest[j * nx + i] = r->dest[(j - j % s) * nx + (i - i % s)];
+    r->first = false;
+    r->stride = s / 2;
+    r->listed = false;
+}
+
+bool slice_refiner_step_points(SliceRefiner *r, size_t points, int threads, DescentError *err)
+{
     if (threads < 1)
         threads = 1;
     if (threads > PARALLEL_MAX_THREADS)
@@ -260,22 +290,27 @@ bool slice_refiner_step(SliceRefiner *r, int threads, DescentError *err)
             return error_set(err, "slice grid: out of memory for a thread's workspace");
         }
     }
-    int s = r->stride, nx = r->desc.nx, ny = r->desc.ny;
-    r->npoints = 0;
-    for (int j = 0; j < ny; j += s)
-        for (int i = 0; i < nx; i += s)
-            if (r->first || i % (2 * s) != 0 || j % (2 * s) != 0)
-                r->points[r->npoints++] = (size_t)j * (size_t)nx + (size_t)i;
-    StepJob job = {r, threads};
-    parallel_for((size_t)threads, threads, step_worker, &job);
-    if (s > 1)
-        for (int j = 0; j < ny; j++)
-            for (int i = 0; i < nx; i++)
-                if (i % s != 0 || j % s != 0)
-                    r->dest[j * nx + i] = r->dest[(j - j % s) * nx + (i - i % s)];
-    r->first = false;
-    r->stride = s / 2;
+    while (points > 0 && r->stride > 0) {
+        if (!r->listed)
+            list_level(r);
+        size_t count = r->npoints - r->next < points ? r->npoints - r->next : points;
+        StepJob job = {r, threads, r->next + count};
+        parallel_for((size_t)threads, threads, step_worker, &job);
+        r->next += count;
+        points -= count;
+        if (r->next == r->npoints)
+            finish_level(r);
+    }
     return true;
+}
+
+bool slice_refiner_step(SliceRefiner *r, int threads, DescentError *err)
+{
+    if (r->stride == 0)
+        return true;
+    if (!r->listed)
+        list_level(r);
+    return slice_refiner_step_points(r, r->npoints - r->next, threads, err);
 }
 
 bool slice_grid(const Model *model, const NetData *data, const SlicePlane *plane,

@@ -35,8 +35,9 @@
  * computes every stride-th point first (stride a power of two, the
  * largest with at least ~5 points along the longer side), filling the
  * cells between with the value of the computed point below and left of
- * them, so every step leaves a whole picture, then halves the stride until
- * every point is computed.  slice_grid does all steps at once.
+ * them, so every finished level leaves a whole picture, then halves the
+ * stride until every point is computed.  slice_grid does all steps at
+ * once.
  *
  * slice_line gives the straight-line interpolation L((1 − α)θa + αθb) for
  * count values of α from alpha_min to alpha_max (Goodfellow et al. 2015,
@@ -112,11 +113,20 @@ SliceRefiner *slice_refiner_create(const Model *model, const NetData *data,
                                    const SlicePlane *plane, const SliceGridDesc *desc,
                                    double *dest, DescentError *err);
 
-/* Computes the next level on up to threads threads; returns false, and
- * writes err, only when a thread's workspace cannot be allocated. */
+/* Computes the rest of the level being computed on up to threads
+ * threads; returns false, and writes err, only when a thread's workspace
+ * cannot be allocated. */
 bool slice_refiner_step(SliceRefiner *refiner, int threads, DescentError *err);
 
-/* The stride of the next step; 0 once every point is computed. */
+/* Computes the next `points` points (fewer when fewer are left), level
+ * after level, a level finished as a step finishes it: a caller that
+ * spends a fixed amount of work per call (a frame's share) instead of a
+ * level's.  Errors as slice_refiner_step's. */
+bool slice_refiner_step_points(SliceRefiner *refiner, size_t points, int threads,
+                               DescentError *err);
+
+/* The stride of the level being computed; 0 once every point is
+ * computed. */
 int slice_refiner_stride(const SliceRefiner *refiner);
 
 void slice_refiner_destroy(SliceRefiner *refiner);

@@ -5,6 +5,7 @@
 #include "spectrum.h"
 
 #include <lapacke.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,76 +48,131 @@ static bool ritz(const double *alpha, const double *beta, size_t k, double beta_
     return true;
 }
 
-bool spectrum_lanczos(size_t n, LinearOperator op, void *context, const LanczosDesc *desc,
-                      LanczosResult *dest, DescentError *err)
+struct LanczosRun {
+    size_t n, max_iter, k;  /* k: products made */
+    int top;
+    double tol;
+    double *Q, *w, *ab;     /* the basis, the new vector, the tridiagonal and LAPACK's room */
+    double *alpha, *beta, *d, *e, *z, *values, *residual;
+    bool done;
+    LanczosResult result;
+};
+
+void spectrum_lanczos_free(LanczosRun *run)
 {
-    *dest = (LanczosResult){0};
-    int top = desc->top > 0 ? desc->top : 1;
-    if (top > SPECTRUM_MAX_TOP)
-        top = SPECTRUM_MAX_TOP;
+    if (!run)
+        return;
+    free(run->Q), free(run->w), free(run->ab);
+    free(run);
+}
+
+LanczosRun *spectrum_lanczos_start(size_t n, const LanczosDesc *desc, DescentError *err)
+{
+    LanczosRun *run = calloc(1, sizeof *run);
+    if (!run) {
+        error_set(err, "Lanczos: out of memory");
+        return NULL;
+    }
+    run->n = n;
+    run->top = desc->top > 0 ? desc->top : 1;
+    if (run->top > SPECTRUM_MAX_TOP)
+        run->top = SPECTRUM_MAX_TOP;
     size_t max_iter = desc->max_iter > 0 ? (size_t)desc->max_iter : 100;
     if (max_iter > n)
         max_iter = n;
-    double tol = desc->tol > 0.0 ? desc->tol : 1e-10;
-
-    double *Q = malloc((max_iter + 1) * n * sizeof *Q);
-    double *w = malloc(n * sizeof *w);
-    double *ab = malloc((2 * max_iter + 2 * max_iter + max_iter * max_iter + 2 * max_iter) *
-                        sizeof *ab);
-    if (!Q || !w || !ab) {
-        free(Q), free(w), free(ab);
-        return error_set(err, "Lanczos: out of memory for %zu iterations of %zu values",
-                         max_iter, n);
+    run->max_iter = max_iter;
+    run->tol = desc->tol > 0.0 ? desc->tol : 1e-10;
+    run->Q = malloc((max_iter + 1) * n * sizeof *run->Q);
+    run->w = malloc(n * sizeof *run->w);
+    run->ab = malloc((2 * max_iter + 2 * max_iter + max_iter * max_iter + 2 * max_iter) *
+                     sizeof *run->ab);
+    if (!run->Q || !run->w || !run->ab) {
+        spectrum_lanczos_free(run);
+        error_set(err, "Lanczos: out of memory for %zu iterations of %zu values", max_iter, n);
+        return NULL;
     }
-    double *alpha = ab, *beta = alpha + max_iter, *d = beta + max_iter, *e = d + max_iter;
-    double *z = e + max_iter, *values = z + max_iter * max_iter, *residual = values + max_iter;
-
+    run->alpha = run->ab, run->beta = run->alpha + max_iter, run->d = run->beta + max_iter;
+    run->e = run->d + max_iter, run->z = run->e + max_iter;
+    run->values = run->z + max_iter * max_iter, run->residual = run->values + max_iter;
     Rng rng;
     rng_seed(&rng, desc->seed);
     for (size_t j = 0; j < n; j++)
-        Q[j] = rng_normal(&rng);
-    double norm = sqrt(dot(Q, Q, n));
+        run->Q[j] = rng_normal(&rng);
+    double norm = sqrt(dot(run->Q, run->Q, n));
     for (size_t j = 0; j < n; j++)
-        Q[j] /= norm;
+        run->Q[j] /= norm;
+    return run;
+}
 
-    bool ok = true;
-    size_t k = 0;
-    while (k < max_iter) {
+/* The run is over after k products: its result is kept. */
+static void finish(LanczosRun *run)
+{
+    run->done = true;
+    run->result.iterations = (int)run->k;
+    for (int j = 0; j < run->result.count; j++) {
+        run->result.values[j] = run->values[j];
+        run->result.residuals[j] = run->residual[j];
+    }
+}
+
+bool spectrum_lanczos_step(LanczosRun *run, LinearOperator op, void *context, int *products,
+                           DescentError *err)
+{
+    size_t n = run->n;
+    double *Q = run->Q, *w = run->w;
+    while (!run->done && *products > 0) {
+        size_t k = run->k;
         double *q = Q + k * n;
         op(context, q, w);
-        alpha[k] = dot(q, w, n);
+        --*products;
+        run->alpha[k] = dot(q, w, n);
         /* Twice is enough (Kahan's "twice is enough", Parlett §6.9). */
         orthogonalise(w, Q, k + 1, n);
         orthogonalise(w, Q, k + 1, n);
         double b = sqrt(dot(w, w, n));
-        k++;
-        if (!ritz(alpha, beta, k, b, d, e, z, values, residual)) {
-            ok = error_set(err, "Lanczos: LAPACK's dstev did not converge");
-            break;
-        }
-        int found = k < (size_t)top ? (int)k : top;
+        k = ++run->k;
+        if (!ritz(run->alpha, run->beta, k, b, run->d, run->e, run->z, run->values,
+                  run->residual))
+            return error_set(err, "Lanczos: LAPACK's dstev did not converge");
+        int found = k < (size_t)run->top ? (int)k : run->top;
         bool done = true;
         for (int j = 0; j < found; j++)
-            done = done && residual[j] <= tol * fmax(1.0, fabs(values[j]));
+            done = done && run->residual[j] <= run->tol * fmax(1.0, fabs(run->values[j]));
         /* The Krylov space closed (b ≈ 0): every Ritz value is exact. */
-        bool closed = !(b > 1e-13 * fmax(1.0, fabs(values[0])));
-        dest->count = found;
-        dest->converged = (done && found == top) || closed || k == n;
-        if (dest->converged || k == max_iter)
+        bool closed = !(b > 1e-13 * fmax(1.0, fabs(run->values[0])));
+        run->result.count = found;
+        run->result.converged = (done && found == run->top) || closed || k == n;
+        if (run->result.converged || k == run->max_iter) {
+            finish(run);
             break;
-        beta[k - 1] = b;
+        }
+        run->beta[k - 1] = b;
         double *next = Q + k * n;
         for (size_t j = 0; j < n; j++)
             next[j] = w[j] / b;
     }
-    if (ok) {
-        dest->iterations = (int)k;
-        for (int j = 0; j < dest->count; j++) {
-            dest->values[j] = values[j];
-            dest->residuals[j] = residual[j];
-        }
-    }
-    free(Q), free(w), free(ab);
+    return true;
+}
+
+bool spectrum_lanczos_done(const LanczosRun *run, LanczosResult *dest)
+{
+    if (run->done)
+        *dest = run->result;
+    return run->done;
+}
+
+bool spectrum_lanczos(size_t n, LinearOperator op, void *context, const LanczosDesc *desc,
+                      LanczosResult *dest, DescentError *err)
+{
+    *dest = (LanczosResult){0};
+    LanczosRun *run = spectrum_lanczos_start(n, desc, err);
+    if (!run)
+        return false;
+    int products = INT_MAX;
+    bool ok = spectrum_lanczos_step(run, op, context, &products, err);
+    if (ok)
+        spectrum_lanczos_done(run, dest);
+    spectrum_lanczos_free(run);
     return ok;
 }
 

@@ -27,7 +27,8 @@
  *                     to (2 + 2β1)/(η(1 − β1)) (38/η at β1 = 0.9).
  *
  * Memory: the caller owns every array it passes.  spectrum_lanczos
- * allocates its Krylov basis ((iterations + 1)·n doubles) and
+ * allocates its Krylov basis ((iterations + 1)·n doubles; a LanczosRun
+ * until freed) and
  * spectrum_dense its n × n matrix for the duration of the call; each fails
  * (false, with a message) only when out of memory or, for the dense one,
  * when LAPACK reports no convergence.
@@ -66,6 +67,20 @@ typedef struct LanczosResult {
 /* The largest eigenvalues of the n × n operator (n >= 1). */
 bool spectrum_lanczos(size_t n, LinearOperator op, void *context, const LanczosDesc *desc,
                       LanczosResult *dest, DescentError *err);
+
+/* The same iteration a few products at a time, for a caller that spreads
+ * one over frames: spectrum_lanczos is spectrum_lanczos_start, steps until
+ * done, spectrum_lanczos_free, so the numbers are the same however the
+ * products are dealt out.  A run owns its basis until freed. */
+typedef struct LanczosRun LanczosRun;
+LanczosRun *spectrum_lanczos_start(size_t n, const LanczosDesc *desc, DescentError *err);
+/* At most *products more products with op (the same operator every call),
+ * taken off *products; false (err) only when LAPACK fails. */
+bool spectrum_lanczos_step(LanczosRun *run, LinearOperator op, void *context, int *products,
+                           DescentError *err);
+/* Whether the run is over, and then its result into dest. */
+bool spectrum_lanczos_done(const LanczosRun *run, LanczosResult *dest);
+void spectrum_lanczos_free(LanczosRun *run);
 
 /* Every eigenvalue of the n × n operator, ascending, into values (n).
  * vectors, when not NULL, receives the unit eigenvectors as its rows

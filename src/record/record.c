@@ -158,8 +158,9 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
     Scene *scene = scene_create(scene_options, err);
     if (!scene)
         return false;
-    /* An experiment's rows appear on the clock, not as measured. */
-    scene->experiment_paced = true;
+    /* An experiment's rows appear on the clock, not as measured, and the
+     * slice keeps pace with it. */
+    scene->paced = true;
     const char *lesson = scene_options->lesson_path;
     LessonPlayer player;
     if (lesson && !lesson_player_open(&player, lesson, scene_options->lang,

@@ -19,6 +19,9 @@
 #define REPR_TEXT_PX 13.0
 /* The picture's margin inside the map, as a share of its side. */
 #define REPR_MARGIN 0.06
+/* The notes go beside the picture's square when the map leaves them a
+ * strip at least this wide (pixels at scale 1), else above the picture. */
+#define REPR_NOTES_BESIDE 100.0
 
 /* The picture's box fitted into the map: pixel of (a, b).  Equal scales,
  * except on the plane across a probe's cut, whose axis 0 (often a few per
@@ -143,6 +146,14 @@ int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX])
     return r->repr_made ? describe(&r->repr, notes) : 0;
 }
 
+LayoutRect render_net_repr_square(const Renderer *r)
+{
+    LayoutRect map = r->layout.landscape;
+    if (!r->layout.compact[LAYOUT_LEGEND] || map.w - map.h < REPR_NOTES_BESIDE * r->scale)
+        return map;
+    return (LayoutRect){map.x + map.w - map.h, map.y, map.h, map.h};
+}
+
 void render_net_repr(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -156,12 +167,20 @@ void render_net_repr(Renderer *r, const Scene *scene)
         return;
     }
     const NetReprPicture *picture = &r->repr;
-    /* Under the notes, where the legend could not hold them. */
-    double notes = render_net_map_notes(r, scene, &vp);
-    Viewport below = vp;
-    below.y += notes, below.height = fmax(below.height - notes, 1.0);
-    ReprFit f = fit_picture(picture, &below);
+    /* Where the legend could not hold the notes: beside the picture's
+     * square, or above the picture. */
+    LayoutRect square = render_net_repr_square(r), map = r->layout.landscape;
+    Viewport area = {vp.world, square.x, square.y, square.w, square.h};
+    if (square.w < map.w) {
+        Viewport strip = {vp.world, map.x, map.y, map.w - square.w, map.h};
+        render_net_map_notes(r, scene, &strip, true);
+    } else {
+        double notes = render_net_map_notes(r, scene, &vp, false);
+        area = vp;
+        area.y += notes, area.height = fmax(area.height - notes, 1.0);
+    }
+    ReprFit f = fit_picture(picture, &area);
     draw_lines(r, picture, &f);
-    draw_cut(r, picture, &f, &below);
+    draw_cut(r, picture, &f, &area);
     draw_points(r, scene, picture, &f);
 }

@@ -58,9 +58,11 @@ static const NetMetrics *head_metrics(const NetRun *run)
 /* ------------------------------------------------------------------------ */
 /* On the landscape                                                          */
 
-/* Dims what lies beyond the slice's grid (the heatmap repeats its edge
- * there). */
-static void dim_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
+/* Covers what lies beyond the slice's grid with the slate around a map:
+ * no loss is known there, and the heatmap repeats the grid's edge rows and
+ * columns (net_stage_sample), which a dimmed band showed as streaks and
+ * contours run straight to the frame's edge. */
+static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     const double *values;
     unsigned serial;
@@ -68,22 +70,22 @@ static void dim_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
     double left, top, right, bottom;
     viewport_to_pixel(vp, g->a_min, g->b_max, &left, &top);
     viewport_to_pixel(vp, g->a_max, g->b_min, &right, &bottom);
-    Rgba shade = r->theme->shade;
+    Rgba slate = r->theme->slate;
     double w = r->width, h = r->height;
     if (top > 0)
-        shapes_rect(r->shapes, 0, 0, w, top, shade);
+        shapes_rect(r->shapes, 0, 0, w, top, slate);
     if (bottom < h)
-        shapes_rect(r->shapes, 0, bottom, w, h - bottom, shade);
+        shapes_rect(r->shapes, 0, bottom, w, h - bottom, slate);
     if (left > 0)
-        shapes_rect(r->shapes, 0, top, left, bottom - top, shade);
+        shapes_rect(r->shapes, 0, top, left, bottom - top, slate);
     if (right < w)
-        shapes_rect(r->shapes, right, top, w - right, bottom - top, shade);
+        shapes_rect(r->shapes, right, top, w - right, bottom - top, slate);
 }
 
 void render_net_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
-    dim_off_grid(r, scene, &vp);
+    cover_off_grid(r, scene, &vp);
     const NetStage *net = scene->net;
     double s = r->scale;
     int px = render_font_px(r, NET_SMALL_PX);
@@ -279,24 +281,32 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact)
     return (LayoutRequest){true, w + 20 * s, h + 16 * s, w + 20 * s, h + 16 * s, false};
 }
 
-double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
+double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside)
 {
     if (!r->layout.compact[LAYOUT_LEGEND])
         return 0;
     char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX], rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    char wrapped[NET_NOTE_ROWS + 1][RENDER_NET_NOTE_MAX];
     int count = map_notes(r, scene, notes), n;
-    double s = r->scale, line;
-    /* Wrapped; smaller only while they would take more than
-     * NET_NOTES_SHARE of the map, which belongs to the picture. */
+    double s = r->scale, line, share = beside ? 1.0 : NET_NOTES_SHARE;
+    /* Wrapped; smaller only while they would take more than their share of
+     * the map (above a picture, which the map belongs to, NET_NOTES_SHARE)
+     * or more than NET_NOTE_ROWS rows. */
     WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
     int least = render_font_px(r, RENDER_LEAST_TEXT_PX);
     for (;;) {
+        int needed = 0;
         n = 0;
-        for (int k = 0; k < count && n < NET_NOTE_ROWS; k++)
-            n += text_wrap(notes[k], vp->width - 28 * s, render_wrap_measure, &measure, rows[n],
-                           sizeof rows[0], NET_NOTE_ROWS - n);
+        for (int k = 0; k < count; k++) {
+            int got = text_wrap(notes[k], vp->width - 28 * s, render_wrap_measure, &measure,
+                                wrapped[0], sizeof wrapped[0], NET_NOTE_ROWS + 1);
+            needed += got;
+            for (int q = 0; q < got && n < NET_NOTE_ROWS; q++, n++)
+                memcpy(rows[n], wrapped[q], sizeof rows[n]);
+        }
         line = render_line_height(r, measure.px) + 4 * s;
-        if (n * line <= NET_NOTES_SHARE * vp->height || measure.px <= least)
+        if ((needed <= NET_NOTE_ROWS && n * line <= share * vp->height) ||
+            measure.px <= least)
             break;
         measure.px = (int)fmax(least, floor(0.85 * measure.px));
     }

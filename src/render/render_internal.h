@@ -269,6 +269,11 @@ Rgba render_class_color(int c);
  * none when the picture cannot be made (the map says why). */
 void render_net_repr(Renderer *r, const Scene *scene);
 int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX]);
+/* Where the picture is fitted: where the notes are on the map (the legend's
+ * compact form) and a wide map leaves them a strip beside the square at
+ * its right, that square, so that the notes take none of the picture's
+ * height; else the whole map (the notes, if on it, above the picture). */
+LayoutRect render_net_repr_square(const Renderer *r);
 /* Makes the frame's picture (r->repr) when the map shows a hidden layer;
  * frees the last one. */
 void render_net_repr_prepare(Renderer *r, const Scene *scene);
@@ -277,9 +282,11 @@ void render_net_repr_prepare(Renderer *r, const Scene *scene);
 void render_net_ensemble(Renderer *r, const Scene *scene);
 int render_net_ensemble_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX]);
 /* net_view.c: where the legend takes its compact form (no room for the
- * notes), the notes drawn at the top of the map vp; returns the height
- * they take (0 when the legend holds them). */
-double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp);
+ * notes), the notes drawn at the top of vp: a strip of the map beside the
+ * picture, all theirs (beside), or the map above the picture, whose height
+ * they take little of; returns the height they take (0 when the legend
+ * holds them). */
+double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside);
 /* What a network scene's map shows: the ensemble's thumbnails while they
  * are on, else a hidden layer's picture while one is chosen, else the
  * slice.  The one answer the map, the legend and its notes all follow. */

@@ -1,6 +1,7 @@
 /* net_stage.c — see net_stage.h. */
 #include "net_stage.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ typedef struct StageRun {
     size_t sharpness_cap;
     unsigned char *pending; /* pending_count states awaiting their measurement, oldest first */
     size_t pending_count;
+    NetCurvature *measuring; /* the measurement under way (its state no longer pending) */
 } StageRun;
 
 /* A plane with its grid. */
@@ -56,14 +58,11 @@ struct NetStage {
     size_t keysize;
     uint64_t init_seed;
     char *model_spec, *data_spec;
-    ModelWork *work;
+    ModelWork *works[NET_STAGE_THREADS]; /* the predictions' scratch, a thread each */
     Plane planes[2];        /* [shown] is drawn, the other one is being computed */
     NetSliceKind slice;     /* the kind of plane asked for */
     int shown;
-    SliceRefiner *refiner;  /* on a band of planes[1 − shown], or NULL */
-    int band;               /* the band it refines, */
-    int band_rows;          /* its rows */
-    int band_stride;        /* and its first level's stride */
+    SliceRefiner *refiner;  /* on planes[1 − shown], or NULL */
     unsigned serial;
 };
 
@@ -149,37 +148,61 @@ static void drop_pending_after(StageRun *sr, size_t t, size_t keysize)
         sr->pending_count--;
 }
 
-/* Measures run begin..end-1's oldest waiting state (core/net_run.h's
- * net_run_curvature: the numbers a trace with --every prints). */
+typedef struct MeasureJob {
+    NetStage *stage;
+    int products;           /* each run's share of Hessian-vector products */
+} MeasureJob;
+
+/* Spends runs begin..end-1's shares on their measurements, oldest state
+ * first (core/net_run.h's NetCurvature: the numbers a trace with --every
+ * prints, however the products are dealt out). */
 static void measure_runs(void *context, size_t begin, size_t end)
 {
-    NetStage *stage = context;
+    const MeasureJob *job = context;
+    NetStage *stage = job->stage;
     for (size_t i = begin; i < end; i++) {
         StageRun *sr = &stage->runs[i];
-        if (sr->pending_count == 0)
-            continue;
-        const OptimizerVec *state = (const OptimizerVec *)(const void *)sr->pending;
-        double sharpness, preconditioned;
+        int products = job->products;
         DescentError err;
-        double *slot = sharpness_slot(sr, (size_t)state->t);
-        /* Out of memory: the update stays unmeasured. */
-        if (slot && net_run_curvature(&sr->run, state, &sharpness, &preconditioned, &err))
-            *slot = net_run_preconditioned(&sr->run.desc) ? preconditioned : sharpness;
-        memmove(sr->pending, sr->pending + stage->keysize,
-                (sr->pending_count - 1) * stage->keysize);
-        sr->pending_count--;
+        while (products > 0) {
+            if (!sr->measuring) {
+                if (sr->pending_count == 0)
+                    break;
+                sr->measuring = net_curvature_start(
+                    &sr->run, (const OptimizerVec *)(const void *)sr->pending, &err);
+                memmove(sr->pending, sr->pending + stage->keysize,
+                        (sr->pending_count - 1) * stage->keysize);
+                sr->pending_count--;
+                /* Out of memory: that update stays unmeasured. */
+                if (!sr->measuring)
+                    continue;
+            }
+            bool done;
+            double sharpness, preconditioned;
+            bool ok = net_curvature_step(sr->measuring, &products, &done, &sharpness,
+                                         &preconditioned, &err);
+            if (ok && !done)
+                continue;
+            double *slot = sharpness_slot(sr, net_curvature_update(sr->measuring));
+            if (ok && slot)
+                *slot = net_run_preconditioned(&sr->run.desc) ? preconditioned : sharpness;
+            net_curvature_free(sr->measuring);
+            sr->measuring = NULL;
+        }
     }
 }
 
-/* One measurement per run with one waiting, the runs on threads of their
- * own (each measures with its own scratch space). */
-static void measure_pending(NetStage *stage)
+/* A share of the measurements per run, the runs on threads of their own
+ * (each measures with its own scratch space). */
+static void measure_pending(NetStage *stage, size_t frames)
 {
     size_t waiting = 0;
     for (size_t i = 0; i < stage->run_count; i++)
-        waiting += stage->runs[i].pending_count;
+        waiting += stage->runs[i].pending_count + (stage->runs[i].measuring != NULL);
+    size_t products = frames * NET_STAGE_PRODUCTS;
+    MeasureJob job = {stage, products < INT_MAX ? (int)products : INT_MAX};
     if (waiting > 0)
-        parallel_for(stage->run_count, NET_STAGE_THREADS, measure_runs, stage);
+        parallel_for(stage->run_count, NET_STAGE_THREADS, measure_runs, &job);
 }
 
 double net_stage_series(const NetStage *stage, size_t i, NetSeries series, size_t k)
@@ -416,25 +439,6 @@ static void make_directions(const NetStage *stage, Plane *plane)
     }
 }
 
-/* Starts refining band `band` of the plane being computed: rows
- * [band·ny/B, (band + 1)·ny/B) of its grid as a grid of their own. */
-static bool start_band(NetStage *stage, int band, DescentError *err)
-{
-    Plane *plane = &stage->planes[1 - stage->shown];
-    const SliceGridDesc *g = &plane->desc;
-    int j0 = band * g->ny / NET_STAGE_BANDS, j1 = (band + 1) * g->ny / NET_STAGE_BANDS;
-    double row = (g->b_max - g->b_min) / (g->ny - 1);
-    SliceGridDesc desc = {g->a_min, g->a_max, g->b_min + j0 * row, g->b_min + (j1 - 1) * row,
-                          g->nx, j1 - j0};
-    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
-    stage->refiner = slice_refiner_create(&stage->model, &stage->data.train, &sp, &desc,
-                                          plane->values + (size_t)j0 * (size_t)g->nx, err);
-    stage->band = band;
-    stage->band_rows = j1 - j0;
-    stage->band_stride = stage->refiner ? slice_refiner_stride(stage->refiner) : 0;
-    return stage->refiner != NULL;
-}
-
 /* Starts computing a new plane through the runs as they are now. */
 static bool start_plane(NetStage *stage, DescentError *err)
 {
@@ -443,47 +447,32 @@ static bool start_plane(NetStage *stage, DescentError *err)
     plane->desc = plane_grid(stage, plane);
     plane->step = net_stage_shown_step(stage);
     plane->run = stage->selected;
-    return start_band(stage, 0, err);
+    SlicePlane sp = {stage->model.nparams, plane->center, plane->d1, plane->d2};
+    stage->refiner = slice_refiner_create(&stage->model, &stage->data.train, &sp, &plane->desc,
+                                          plane->values, err);
+    return stage->refiner != NULL;
 }
 
-/* Grid points on the lattice of stride s of an nx × ny grid. */
-static size_t lattice(int nx, int ny, int s)
+bool net_stage_refine(NetStage *stage, size_t frames)
 {
-    return (size_t)((nx - 1) / s + 1) * (size_t)((ny - 1) / s + 1);
-}
-
-bool net_stage_refine(NetStage *stage)
-{
-    measure_pending(stage);
+    measure_pending(stage, frames);
     DescentError err;
-    size_t points = 0;
-    while (points < NET_STAGE_POINTS_PER_REFINE) {
-        if (!stage->refiner) {
-            const Plane *shown = &stage->planes[stage->shown];
-            if ((shown->step == net_stage_shown_step(stage) && shown->asked == stage->slice) ||
-                !start_plane(stage, &err))
-                return false;
-        }
-        int stride = slice_refiner_stride(stage->refiner);
-        int nx = stage->planes[1 - stage->shown].desc.nx, ny = stage->band_rows;
-        points += lattice(nx, ny, stride) - (stride < stage->band_stride
-                                                 ? lattice(nx, ny, 2 * stride) : 0);
-        if (!slice_refiner_step(stage->refiner, NET_STAGE_THREADS, &err))
+    if (!stage->refiner) {
+        const Plane *shown = &stage->planes[stage->shown];
+        if ((shown->step == net_stage_shown_step(stage) && shown->asked == stage->slice) ||
+            !start_plane(stage, &err))
             return false;
-        if (slice_refiner_stride(stage->refiner) > 0)
-            continue;
-        slice_refiner_destroy(stage->refiner);
-        stage->refiner = NULL;
-        if (stage->band + 1 < NET_STAGE_BANDS) {
-            if (!start_band(stage, stage->band + 1, &err))
-                return false;
-            continue;
-        }
-        stage->shown = 1 - stage->shown;
-        stage->serial++;
-        return true;
     }
-    return false;
+    size_t points = frames * NET_STAGE_SLICE_WORK / stage->data.train.n;
+    if (!slice_refiner_step_points(stage->refiner, points > 0 ? points : 1, NET_STAGE_THREADS,
+                                   &err) ||
+        slice_refiner_stride(stage->refiner) > 0)
+        return false;
+    slice_refiner_destroy(stage->refiner);
+    stage->refiner = NULL;
+    stage->shown = 1 - stage->shown;
+    stage->serial++;
+    return true;
 }
 
 size_t net_stage_plane(const NetStage *stage, size_t *run)
@@ -553,11 +542,35 @@ size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest)
 /* ------------------------------------------------------------------------ */
 /* Predictions                                                               */
 
+typedef struct PredictJob {
+    const NetStage *stage;
+    const double *theta, *x;
+    size_t count;
+    int *classes;
+    double *confidence;
+} PredictJob;
+
+/* Part t of NET_STAGE_THREADS of the points, on work t. */
+static void predict_parts(void *context, size_t begin, size_t end)
+{
+    const PredictJob *job = context;
+    size_t dim = (size_t)job->stage->model.sizes[0];
+    for (size_t t = begin; t < end; t++) {
+        size_t first = job->count * t / NET_STAGE_THREADS;
+        size_t last = job->count * (t + 1) / NET_STAGE_THREADS;
+        if (last > first)
+            model_predict(&job->stage->model, job->theta, job->x + first * dim, last - first,
+                          job->classes + first, job->confidence + first, job->stage->works[t]);
+    }
+}
+
+/* The points are independent: the parts on threads of their own give what
+ * one pass gives (the data panel draws a thousand of them a frame). */
 void net_stage_predict(const NetStage *stage, size_t i, const double *x, size_t count,
                        int *classes, double *confidence)
 {
-    model_predict(&stage->model, net_run_theta(&stage->runs[i].run), x, count, classes,
-                  confidence, stage->work);
+    PredictJob job = {stage, net_run_theta(&stage->runs[i].run), x, count, classes, confidence};
+    parallel_for(NET_STAGE_THREADS, NET_STAGE_THREADS, predict_parts, &job);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -629,8 +642,12 @@ static bool stage_build(NetStage *stage, const SceneOptions *options, DescentErr
     if (!stage->model_spec || !stage->data_spec)
         return error_set(err, "out of memory for the network");
     stage->theta0 = malloc(n * sizeof *stage->theta0);
-    stage->work = model_work_create(&stage->model);
-    if (!stage->theta0 || !stage->work || !plane_alloc(&stage->planes[0], n) ||
+    bool works = true;
+    for (int t = 0; t < NET_STAGE_THREADS; t++) {
+        stage->works[t] = model_work_create(&stage->model);
+        works = works && stage->works[t];
+    }
+    if (!stage->theta0 || !works || !plane_alloc(&stage->planes[0], n) ||
         !plane_alloc(&stage->planes[1], n))
         return error_set(err, "out of memory for the network");
     Rng rng;
@@ -680,11 +697,13 @@ void net_stage_destroy(NetStage *stage)
         free(stage->runs[i].keys);
         free(stage->runs[i].pending);
         free(stage->runs[i].sharpness);
+        net_curvature_free(stage->runs[i].measuring);
     }
     slice_refiner_destroy(stage->refiner);
     plane_free(&stage->planes[0]);
     plane_free(&stage->planes[1]);
-    model_work_destroy(stage->work);
+    for (int t = 0; t < NET_STAGE_THREADS; t++)
+        model_work_destroy(stage->works[t]);
     free(stage->model_spec);
     free(stage->data_spec);
     free(stage->theta0);

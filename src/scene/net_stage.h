@@ -37,11 +37,10 @@
  *           fixed window a ∈ ±1.6, b ∈ ±1: the basin around the solution
  *           as Li et al. draw it, the paths mostly far off the plane.
  * Random directions are drawn from the same seed every time, so the
- * picture changes only as far as the runs do.  Its loss (the full training loss) is computed on
- * NET_STAGE_GRID × NET_STAGE_GRID points in NET_STAGE_BANDS bands of rows,
- * each by a SliceRefiner, level by level and band by band, as many levels
- * per net_stage_refine call as make NET_STAGE_POINTS_PER_REFINE points,
- * while the last complete grid is the
+ * picture changes only as far as the runs do.  Its loss (the full training
+ * loss) is computed on NET_STAGE_GRID × NET_STAGE_GRID points by a
+ * SliceRefiner, NET_STAGE_SLICE_WORK / (training samples) points a frame
+ * (at least one), while the last complete grid is the
  * one shown; once the new one is complete it is shown, and when some run
  * has moved since, the next call makes a new plane through the runs as
  * they are then and starts again.  The grid spans the
@@ -57,9 +56,12 @@
  * for adam and adamw, by Lanczos), measured every
  * NET_STAGE_SHARPNESS_EVERY updates (every other keyframe once they are
  * sparser).  Stepping only keeps a copy of the state at such an update;
- * net_stage_refine measures one kept state per run per call, on the runs'
- * threads, so no frame waits for a series of Lanczos iterations.  At most
- * NET_STAGE_PENDING states wait per run; beyond, the oldest is dropped
+ * net_stage_refine spends NET_STAGE_PRODUCTS Hessian-vector products a
+ * frame on each run's kept states, oldest first, on the runs' threads, a
+ * measurement's Lanczos iterations running on from frame to frame
+ * (core/net_run.h's NetCurvature), so no frame waits for a whole series of
+ * them.  At most NET_STAGE_PENDING states wait per run besides the one
+ * being measured; beyond, the oldest is dropped
  * (playing fast thins the series instead of making it lag).  A measured
  * value stays when a seek goes back (the runs are deterministic, so the
  * same update has the same θ), and is not measured again.
@@ -91,13 +93,18 @@
  * 49² at 100 did, at half the cost per frame, and the bilinear heatmap and
  * its contours look the same (docs/ARCHITECTURE.md §2.6). */
 #define NET_STAGE_GRID 33
-#define NET_STAGE_BANDS 12          /* row bands the grid is refined in */
-/* Slice points one net_stage_refine call computes, at least (a level of a
- * band is not split): about 50 losses over the training set. */
-#define NET_STAGE_POINTS_PER_REFINE 50
+/* Samples' losses a frame's share of the slice is: its work, the same
+ * for every frame and every size of data (50 points of a 100-sample
+ * training set, a plane every 22 frames). */
+#define NET_STAGE_SLICE_WORK 5000
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
 #define NET_STAGE_SHARPNESS_EVERY 16 /* updates between sharpness measurements, at least */
 #define NET_STAGE_PENDING 4         /* states per run waiting for their measurement */
+/* Hessian-vector products a frame's share of each run's measurements is: a
+ * 2-16-16-2 network's takes 8 to 11 (gd) or 12 to 15 (adam: λmax(H) and
+ * λmax(P⁻¹H)), due every 1.6 frames at 10 updates a frame; made whole in
+ * the frame it was due, it cost 2 to 3 ms there and nothing in between. */
+#define NET_STAGE_PRODUCTS 10
 
 /* A point of a projected path: plane coordinates, distance from the plane,
  * and the update it was taken at. */
@@ -136,9 +143,10 @@ size_t net_stage_shown_step(const NetStage *stage);
 /* The run the plane follows (its d1) and the data panel shows. */
 void net_stage_select(NetStage *stage, size_t i);
 
-/* One step of the slice's work and of the sharpness measurements (see the
- * header comment): returns true when the grid shown changed. */
-bool net_stage_refine(NetStage *stage);
+/* frames frames' share of the sharpness measurements and of the slice's
+ * work (see the header comment; a recording catching up with its clock
+ * does more than one): returns true when the grid shown changed. */
+bool net_stage_refine(NetStage *stage, size_t frames);
 
 /* The update the plane of the grid shown was made at, and (into *run) the
  * run it goes through. */
@@ -153,7 +161,7 @@ const SliceGridDesc *net_stage_grid(const NetStage *stage, const double **values
 /* The slice resampled for drawing: dest[j·width + i] is the grid's value
  * at the centre of cell (i, j) of view cut into width × height cells
  * (grid.h's layout), bilinearly interpolated; outside the grid, the value at
- * its nearest edge (the renderer dims what lies outside). */
+ * its nearest edge (the renderer covers what lies outside). */
 GridStats net_stage_sample(const NetStage *stage, ViewRect view, int width, int height,
                            float *dest);
 
@@ -164,7 +172,8 @@ size_t net_stage_path(const NetStage *stage, size_t i, NetPoint *dest);
 
 /* Run i's predicted class at count input points (x: count × 2) into
  * classes and its confidence into confidence, as core/model.h's
- * model_predict gives them. */
+ * model_predict gives them (the points in NET_STAGE_THREADS parts, on
+ * threads of their own). */
 void net_stage_predict(const NetStage *stage, size_t i, const double *x, size_t count,
                        int *classes, double *confidence);
 

@@ -670,10 +670,13 @@ void scene_advance(Scene *scene, double dt)
         scene->notice[0] = '\0';
     if (scene->experiment)
         experiment_live_update(scene->experiment, scene->time - scene->experiment_since,
-                               scene->experiment_paced);
-    /* One level of the slice per frame, paused or not: a frame never
-     * waits for a whole grid (net_stage.h). */
-    if (scene->net && net_stage_refine(scene->net))
+                               scene->paced);
+    /* A frame's share of the slice, paused or not: a frame never waits
+     * for a whole grid (net_stage.h).  A recording, whose frames nobody
+     * waits for, does the shares a window does in dt, so that its planes
+     * are as fresh at --fps 1 as at 60. */
+    long frames = scene->paced ? lround(dt * SCENE_WINDOW_FPS) : 1;
+    if (scene->net && net_stage_refine(scene->net, frames > 1 ? (size_t)frames : 1))
         sync_net_view(scene);
     if (!scene->playing)
         return;

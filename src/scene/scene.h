@@ -44,6 +44,9 @@ typedef enum Colormap {
 /* Lower-case name ("viridis"), also the file name under assets/colormaps/. */
 const char *colormap_name(Colormap colormap);
 
+/* The frame rate a window is drawn at, which a recording's slice work
+ * keeps pace with (paced). */
+#define SCENE_WINDOW_FPS 60.0
 /* Updates per second at speed 1. */
 #define SCENE_STEPS_PER_SECOND 120.0
 /* Most updates one scene_advance performs, so a stalled frame (a window
@@ -200,8 +203,11 @@ typedef struct Scene {
                                    experiment), its picture in the dynamics
                                    plot's place; or NULL */
     double experiment_since;    /* the scene time it started at */
-    bool experiment_paced;      /* recordings: its rows appear on the scene's
-                                   clock (experiment_live.h), not as measured */
+    bool paced;                 /* recordings: the scene's clock paces the work
+                                   done on the side: an experiment's rows appear
+                                   on it (experiment_live.h), not as measured,
+                                   and the slice gets a window's frames' share
+                                   of work for each dt (scene_advance) */
 
     bool hover_valid;           /* the pointer is over the landscape */
     LandscapePoint hover;       /* plane point under the pointer */
