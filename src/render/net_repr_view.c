@@ -109,8 +109,8 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
 {
     if (p->plane.across_cut)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
-                 _("axes: across a straight cut of this layer (dashed; widened) and "
-                   "along it (%.0f%% + %.0f%% of the variance)"),
+                 _("axes: across the dashed cut (widened) and along it, %.0f%% + %.0f%% "
+                   "of the variance"),
                  100 * p->plane.share[0], 100 * p->plane.share[1]);
     else if (p->width > 2)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
@@ -146,10 +146,13 @@ int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX])
     return r->repr_made ? describe(&r->repr, notes) : 0;
 }
 
-LayoutRect render_net_repr_square(const Renderer *r)
+LayoutRect render_net_repr_square(Renderer *r, const Scene *scene)
 {
     LayoutRect map = r->layout.landscape;
     if (!r->layout.compact[LAYOUT_LEGEND] || map.w - map.h < REPR_NOTES_BESIDE * r->scale)
+        return map;
+    Viewport strip = {render_viewport(r, scene).world, map.x, map.y, map.w - map.h, map.h};
+    if (!render_net_map_notes_fit(r, scene, &strip, true))
         return map;
     return (LayoutRect){map.x + map.w - map.h, map.y, map.h, map.h};
 }
@@ -169,7 +172,7 @@ void render_net_repr(Renderer *r, const Scene *scene)
     const NetReprPicture *picture = &r->repr;
     /* Where the legend could not hold the notes: beside the picture's
      * square, or above the picture. */
-    LayoutRect square = render_net_repr_square(r), map = r->layout.landscape;
+    LayoutRect square = render_net_repr_square(r, scene), map = r->layout.landscape;
     Viewport area = {vp.world, square.x, square.y, square.w, square.h};
     if (square.w < map.w) {
         Viewport strip = {vp.world, map.x, map.y, map.w - square.w, map.h};

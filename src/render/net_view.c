@@ -281,17 +281,19 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact)
     return (LayoutRequest){true, w + 20 * s, h + 16 * s, w + 20 * s, h + 16 * s, false};
 }
 
-double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside)
+/* The map's notes wrapped into rows (at most NET_NOTE_ROWS) for an area
+ * of vp's size, at *px, each *line apart: smaller only while they would
+ * take more than their share of the area (above a picture, which the map
+ * belongs to, NET_NOTES_SHARE; beside it, all of it) or more than
+ * NET_NOTE_ROWS rows, never under the least text size.  Returns the rows'
+ * count; *whole says whether every note's every row is among them. */
+static int wrap_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside,
+                      char rows[][RENDER_NET_NOTE_MAX], int *px, double *line, bool *whole)
 {
-    if (!r->layout.compact[LAYOUT_LEGEND])
-        return 0;
-    char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX], rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
     char wrapped[NET_NOTE_ROWS + 1][RENDER_NET_NOTE_MAX];
     int count = map_notes(r, scene, notes), n;
-    double s = r->scale, line, share = beside ? 1.0 : NET_NOTES_SHARE;
-    /* Wrapped; smaller only while they would take more than their share of
-     * the map (above a picture, which the map belongs to, NET_NOTES_SHARE)
-     * or more than NET_NOTE_ROWS rows. */
+    double s = r->scale, share = beside ? 1.0 : NET_NOTES_SHARE;
     WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
     int least = render_font_px(r, RENDER_LEAST_TEXT_PX);
     for (;;) {
@@ -304,15 +306,38 @@ double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp,
             for (int q = 0; q < got && n < NET_NOTE_ROWS; q++, n++)
                 memcpy(rows[n], wrapped[q], sizeof rows[n]);
         }
-        line = render_line_height(r, measure.px) + 4 * s;
-        if ((needed <= NET_NOTE_ROWS && n * line <= share * vp->height) ||
-            measure.px <= least)
+        *line = render_line_height(r, measure.px) + 4 * s;
+        *whole = needed <= NET_NOTE_ROWS && n * *line <= share * vp->height;
+        if (*whole || measure.px <= least)
             break;
         measure.px = (int)fmax(least, floor(0.85 * measure.px));
     }
+    *px = measure.px;
+    return n;
+}
+
+bool render_net_map_notes_fit(Renderer *r, const Scene *scene, const Viewport *vp,
+                              bool beside)
+{
+    char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    int px;
+    double line;
+    bool whole;
+    wrap_notes(r, scene, vp, beside, rows, &px, &line, &whole);
+    return whole;
+}
+
+double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside)
+{
+    if (!r->layout.compact[LAYOUT_LEGEND])
+        return 0;
+    char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    int px;
+    double line, s = r->scale;
+    bool whole;
+    int n = wrap_notes(r, scene, vp, beside, rows, &px, &line, &whole);
     for (int k = 0; k < n; k++)
-        render_label(r, rows[k], vp->x + 10 * s, vp->y + 10 * s + k * line, measure.px,
-                     r->theme->text);
+        render_label(r, rows[k], vp->x + 10 * s, vp->y + 10 * s + k * line, px, r->theme->text);
     return n > 0 ? 14 * s + n * line : 0;
 }
 

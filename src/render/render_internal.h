@@ -271,9 +271,10 @@ void render_net_repr(Renderer *r, const Scene *scene);
 int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX]);
 /* Where the picture is fitted: where the notes are on the map (the legend's
  * compact form) and a wide map leaves them a strip beside the square at
- * its right, that square, so that the notes take none of the picture's
- * height; else the whole map (the notes, if on it, above the picture). */
-LayoutRect render_net_repr_square(const Renderer *r);
+ * its right that holds them whole, that square, so that the notes take
+ * none of the picture's height; else the whole map (the notes, if on it,
+ * above the picture). */
+LayoutRect render_net_repr_square(Renderer *r, const Scene *scene);
 /* Makes the frame's picture (r->repr) when the map shows a hidden layer;
  * frees the last one. */
 void render_net_repr_prepare(Renderer *r, const Scene *scene);
@@ -287,6 +288,10 @@ int render_net_ensemble_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_M
  * they take little of; returns the height they take (0 when the legend
  * holds them). */
 double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside);
+/* Whether every row of the notes fits in vp (placed as above) at no less
+ * than the least text size. */
+bool render_net_map_notes_fit(Renderer *r, const Scene *scene, const Viewport *vp,
+                              bool beside);
 /* What a network scene's map shows: the ensemble's thumbnails while they
  * are on, else a hidden layer's picture while one is chosen, else the
  * slice.  The one answer the map, the legend and its notes all follow. */
