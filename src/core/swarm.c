@@ -40,7 +40,7 @@ struct Swarm {
  * same order as its walker would, so the results are the same bits.  A
  * swarm's block is stepped where it lies (advance_lanes); the lanes' own
  * states hold a copy when some of its lanes are stopped, and a first
- * passage's walkers.  The lanes live on the stack (about 14 KB) and stay in
+ * passage's walkers.  The lanes live on the stack (about 12 KB) and stay in
  * the L1 cache for the whole stretch. */
 #define SWARM_LANES 64
 
