@@ -188,8 +188,8 @@ static double swarm_spread(const Swarm *swarm, LandscapePoint p)
     double sum = 0;
     size_t n = swarm_count(swarm);
     for (size_t i = 0; i < n; i++) {
-        const OptimizerState *s = swarm_particle(swarm, i);
-        sum += (s->x - p.x) * (s->x - p.x) + (s->y - p.y) * (s->y - p.y);
+        OptimizerState s = swarm_particle(swarm, i);
+        sum += (s.x - p.x) * (s.x - p.x) + (s.y - p.y) * (s.y - p.y);
     }
     return sqrt(sum / (double)n);
 }
@@ -225,8 +225,8 @@ static double swarm_width(const Swarm *swarm)
     double mx = 0, my = 0;
     size_t n = swarm_count(swarm);
     for (size_t i = 0; i < n; i++) {
-        mx += swarm_particle(swarm, i)->x;
-        my += swarm_particle(swarm, i)->y;
+        mx += swarm_particle(swarm, i).x;
+        my += swarm_particle(swarm, i).y;
     }
     return swarm_spread(swarm, (LandscapePoint){ mx / (double)n, my / (double)n });
 }
@@ -881,8 +881,8 @@ static double flat_share(const LessonStep *step, const Wells *w, double lr_settl
     size_t flat = 0, n = swarm_count(swarm);
     assert_int_equal(n, 200);
     for (size_t i = 0; i < n; i++) {
-        const OptimizerState *s = swarm_particle(swarm, i);
-        flat += basin_of(w->landscape, s->x, s->y, lr_settle) == w->flat_index;
+        OptimizerState s = swarm_particle(swarm, i);
+        flat += basin_of(w->landscape, s.x, s.y, lr_settle) == w->flat_index;
     }
     swarm_destroy(swarm);
     return (double)flat / (double)n;
@@ -1634,8 +1634,8 @@ static void test_saddle(void **state)
     Swarm *swarm = swarm_of(noisy, landscape, noisy->runs.specs[0]);
     size_t up = 0, down = 0, n = swarm_count(swarm);
     for (size_t i = 0; i < n; i++) {
-        up += swarm_particle(swarm, i)->y > 0.5;
-        down += swarm_particle(swarm, i)->y < -0.5;
+        up += swarm_particle(swarm, i).y > 0.5;
+        down += swarm_particle(swarm, i).y < -0.5;
     }
     print_message("saddle: of %zu noisy walkers after 200 steps %zu are up, %zu down; "
                   "GD needs %ld\n", n, up, down, gd_escape);
@@ -2232,7 +2232,7 @@ static size_t right_count(const Swarm *swarm)
 {
     size_t n = swarm_count(swarm), right = 0;
     for (size_t i = 0; i < n; i++)
-        right += swarm_particle(swarm, i)->x > 0;
+        right += swarm_particle(swarm, i).x > 0;
     return right;
 }
 

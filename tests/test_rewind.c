@@ -271,8 +271,10 @@ static void seeking_back_from_divergence(void **state)
 static void assert_same_swarm(const Swarm *a, const Swarm *b)
 {
     assert_int_equal(swarm_steps(a), swarm_steps(b));
-    for (size_t i = 0; i < swarm_count(a); i++)
-        assert_same_state(swarm_particle(a, i), swarm_particle(b, i), swarm_steps(a));
+    for (size_t i = 0; i < swarm_count(a); i++) {
+        OptimizerState pa = swarm_particle(a, i), pb = swarm_particle(b, i);
+        assert_same_state(&pa, &pb, swarm_steps(a));
+    }
     assert_memory_equal(swarm_positions(a), swarm_positions(b), 2 * swarm_count(a) * sizeof(float));
 }
 

@@ -38,7 +38,7 @@ static Frozen freeze(const Scene *s)
     assert_non_null(f.particles);
     assert_non_null(f.positions);
     for (size_t p = 0; p < f.count; p++)
-        f.particles[p] = *swarm_particle(s->swarm, p);
+        f.particles[p] = swarm_particle(s->swarm, p);
     memcpy(f.positions, swarm_positions(s->swarm), 2 * f.count * sizeof *f.positions);
     return f;
 }
@@ -47,8 +47,10 @@ static void assert_frozen(const Scene *s, const Frozen *f)
 {
     for (size_t i = 0; i < s->run_count; i++)
         assert_memory_equal(&s->runs[i].run.state, &f->runs[i], sizeof f->runs[i]);
-    for (size_t p = 0; p < f->count; p++)
-        assert_memory_equal(swarm_particle(s->swarm, p), &f->particles[p], sizeof f->particles[p]);
+    for (size_t p = 0; p < f->count; p++) {
+        OptimizerState now = swarm_particle(s->swarm, p);
+        assert_memory_equal(&now, &f->particles[p], sizeof now);
+    }
     assert_memory_equal(swarm_positions(s->swarm), f->positions, 2 * f->count * sizeof(float));
 }
 

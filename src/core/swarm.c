@@ -12,23 +12,139 @@
 #include "optimizer_rule.h"
 #include "parallel.h"
 
+/* Particles live in blocks of SWARM_LANES, each field of their states an
+ * array over the block's lanes (LaneBlock, below), the layout the lanes
+ * step in: a stretch copies a block in and out whole, not particle by
+ * particle. */
+typedef struct LaneBlock LaneBlock;
+
 struct Swarm {
     const Landscape *landscape;
     OptimizerDesc desc;     /* the parameters of the next update */
     size_t count, steps;
     double x0, y0;          /* where the particles start */
-    OptimizerState *states;
+    LaneBlock *blocks;      /* count / SWARM_LANES of them, rounded up */
+    size_t block_count;
     float *positions;       /* interleaved x, y of the last finite position */
     unsigned char *stopped; /* 1 once a particle diverged or stalled */
     size_t advance_steps;   /* the steps of the parallel stretch in progress */
-    Snapshots snapshots;    /* states, then positions, then stopped */
+    Snapshots snapshots;    /* blocks, then positions, then stopped */
     ChangeLog changes;
 };
+
+/* Up to SWARM_LANES particles stepped together in structure-of-arrays form.
+ * Each coordinate array holds the lanes' x values, then their y values, so
+ * rule_apply runs the very per-coordinate rule a walker runs over its 2
+ * coordinates (optimizer_step) over 2 * SWARM_LANES, and the compiler
+ * vectorises across particles; every lane takes the same operations in the
+ * same order as its walker would, so the results are the same bits.  A
+ * swarm's block is stepped where it lies (advance_lanes); the lanes' own
+ * states hold a copy when some of its lanes are stopped, and a first
+ * passage's walkers.  The lanes live on the stack (about 12 KB) and stay in
+ * the L1 cache for the whole stretch. */
+#define SWARM_LANES 64
+
+/* What an update changes in the lanes' walkers, a field to an array. */
+typedef struct LaneStates {
+    double theta[2 * SWARM_LANES], grad[2 * SWARM_LANES], step[2 * SWARM_LANES];
+    double buf[2 * SWARM_LANES], sq[2 * SWARM_LANES], aux[2 * SWARM_LANES];
+    uint64_t rng[4][SWARM_LANES];  /* each lane's xoshiro256** state */
+} LaneStates;
+
+/* A swarm's block of particles: every field of their OptimizerStates.
+ * Lanes past the swarm's count hold zeros. */
+struct LaneBlock {
+    LaneStates s;
+    long t[SWARM_LANES];
+    double lr_used[SWARM_LANES], flow_h[SWARM_LANES];
+    uint64_t batch_key[SWARM_LANES];
+};
+
+typedef struct Lanes {
+    LaneStates s;
+    long t;         /* updates done by every live lane */
+    double lr_used; /* the learning rate of the last update */
+    double g[2 * SWARM_LANES];     /* the decayed gradient the rule takes */
+    double noise[2 * SWARM_LANES]; /* the update's standard normals */
+    double sigma[2 * SWARM_LANES]; /* each lane's noise= (a swarm's: all desc's) */
+    uint64_t bits[SWARM_LANES];
+    bool done[SWARM_LANES];        /* stopped or empty, and its walker written back */
+} Lanes;
+
+static void lane_rng_get(const LaneStates *s, size_t j, Rng *rng)
+{
+    for (int w = 0; w < 4; w++)
+        rng->s[w] = s->rng[w][j];
+}
+
+static void lane_rng_set(LaneStates *s, size_t j, const Rng *rng)
+{
+    for (int w = 0; w < 4; w++)
+        s->rng[w][j] = rng->s[w];
+}
+
+/* Lane j of s into the fields of dest an update changes. */
+static void lane_get(const LaneStates *s, size_t j, OptimizerState *dest)
+{
+    dest->x = s->theta[j];
+    dest->y = s->theta[SWARM_LANES + j];
+    for (int c = 0; c < 2; c++) {
+        size_t k = (size_t)c * SWARM_LANES + j;
+        dest->buf[c] = s->buf[k];
+        dest->sq[c] = s->sq[k];
+        dest->aux[c] = s->aux[k];
+        dest->grad[c] = s->grad[k];
+        dest->step[c] = s->step[k];
+    }
+    lane_rng_get(s, j, &dest->rng);
+}
+
+/* The reverse of lane_get. */
+static void lane_set(LaneStates *s, size_t j, const OptimizerState *src)
+{
+    s->theta[j] = src->x;
+    s->theta[SWARM_LANES + j] = src->y;
+    for (int c = 0; c < 2; c++) {
+        size_t k = (size_t)c * SWARM_LANES + j;
+        s->buf[k] = src->buf[c];
+        s->sq[k] = src->sq[c];
+        s->aux[k] = src->aux[c];
+        s->grad[k] = src->grad[c];
+        s->step[k] = src->step[c];
+    }
+    lane_rng_set(s, j, &src->rng);
+}
+
+/* Particle i's state, gathered from its block. */
+static OptimizerState particle_get(const Swarm *swarm, size_t i)
+{
+    const LaneBlock *b = &swarm->blocks[i / SWARM_LANES];
+    size_t j = i % SWARM_LANES;
+    OptimizerState s = {0};
+    lane_get(&b->s, j, &s);
+    s.t = b->t[j];
+    s.lr_used = b->lr_used[j];
+    s.flow_h = b->flow_h[j];
+    s.batch_key = b->batch_key[j];
+    return s;
+}
+
+static void particle_set(Swarm *swarm, size_t i, const OptimizerState *s)
+{
+    LaneBlock *b = &swarm->blocks[i / SWARM_LANES];
+    size_t j = i % SWARM_LANES;
+    lane_set(&b->s, j, s);
+    b->t[j] = s->t;
+    b->lr_used[j] = s->lr_used;
+    b->flow_h[j] = s->flow_h;
+    b->batch_key[j] = s->batch_key;
+}
 
 /* Bytes of one snapshot of count particles. */
 static size_t snapshot_size(size_t count)
 {
-    return count * (sizeof(OptimizerState) + 2 * sizeof(float) + 1);
+    size_t blocks = (count + SWARM_LANES - 1) / SWARM_LANES;
+    return blocks * sizeof(LaneBlock) + count * (2 * sizeof(float) + 1);
 }
 
 Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc, double x0, double y0,
@@ -44,14 +160,15 @@ Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc, doubl
     swarm->landscape = landscape;
     swarm->desc = *desc;
     swarm->count = count;
+    swarm->block_count = (count + SWARM_LANES - 1) / SWARM_LANES;
     size_t spacing = SWARM_REPLAY_PARTICLE_STEPS / count;
     size_t cap = SWARM_SNAPSHOT_BYTES / snapshot_size(count);
     snapshots_init(&swarm->snapshots, snapshot_size(count), spacing ? spacing : 1,
                    cap < 4 ? 0 : cap);
-    swarm->states = malloc(count * sizeof *swarm->states);
+    swarm->blocks = calloc(swarm->block_count, sizeof *swarm->blocks);
     swarm->positions = malloc(2 * count * sizeof *swarm->positions);
     swarm->stopped = malloc(count);
-    if (!swarm->states || !swarm->positions || !swarm->stopped)
+    if (!swarm->blocks || !swarm->positions || !swarm->stopped)
         goto oom;
     swarm_restart(swarm, x0, y0);
     return swarm;
@@ -65,7 +182,7 @@ void swarm_destroy(Swarm *swarm)
 {
     if (!swarm)
         return;
-    free(swarm->states);
+    free(swarm->blocks);
     free(swarm->positions);
     free(swarm->stopped);
     snapshots_free(&swarm->snapshots);
@@ -90,18 +207,18 @@ static void take_snapshot(Swarm *swarm)
     unsigned char *slot = snapshots_add(&swarm->snapshots, swarm->steps);
     if (!slot)
         return;
-    size_t n = swarm->count;
-    memcpy(slot, swarm->states, n * sizeof *swarm->states);
-    memcpy(slot + n * sizeof *swarm->states, swarm->positions, 2 * n * sizeof *swarm->positions);
-    memcpy(slot + n * (sizeof *swarm->states + 2 * sizeof *swarm->positions), swarm->stopped, n);
+    size_t n = swarm->count, blocks = swarm->block_count * sizeof *swarm->blocks;
+    memcpy(slot, swarm->blocks, blocks);
+    memcpy(slot + blocks, swarm->positions, 2 * n * sizeof *swarm->positions);
+    memcpy(slot + blocks + 2 * n * sizeof *swarm->positions, swarm->stopped, n);
 }
 
 static void restore_snapshot(Swarm *swarm, const unsigned char *slot, size_t step)
 {
-    size_t n = swarm->count;
-    memcpy(swarm->states, slot, n * sizeof *swarm->states);
-    memcpy(swarm->positions, slot + n * sizeof *swarm->states, 2 * n * sizeof *swarm->positions);
-    memcpy(swarm->stopped, slot + n * (sizeof *swarm->states + 2 * sizeof *swarm->positions), n);
+    size_t n = swarm->count, blocks = swarm->block_count * sizeof *swarm->blocks;
+    memcpy(swarm->blocks, slot, blocks);
+    memcpy(swarm->positions, slot + blocks, 2 * n * sizeof *swarm->positions);
+    memcpy(swarm->stopped, slot + blocks + 2 * n * sizeof *swarm->positions, n);
     swarm->steps = step;
 }
 
@@ -110,7 +227,9 @@ static void start_particles(Swarm *swarm)
 {
     const OptimizerDesc *first = changes_desc_at(&swarm->changes, &swarm->desc, 0);
     for (size_t i = 0; i < swarm->count; i++) {
-        optimizer_init(first, swarm->x0, swarm->y0, first->seed + i, &swarm->states[i]);
+        OptimizerState s;
+        optimizer_init(first, swarm->x0, swarm->y0, first->seed + i, &s);
+        particle_set(swarm, i, &s);
         swarm->positions[2 * i] = drawable(swarm->x0);
         swarm->positions[2 * i + 1] = drawable(swarm->y0);
         swarm->stopped[i] = 0;
@@ -130,133 +249,125 @@ void swarm_restart(Swarm *swarm, double x0, double y0)
 
 /* The walkers' own loop, for what the lanes below do not take: newton (a
  * Hessian per particle), flow (an integrator per particle), minibatches (a
- * batch per particle), noise shaped by the Hessian and label noise. */
+ * batch per particle), noise shaped by the Hessian and label noise.  Each
+ * walker is taken out of its block for the stretch and put back. */
 static void advance_walkers(Swarm *swarm, size_t begin, size_t end)
 {
     for (size_t i = begin; i < end; i++) {
         if (swarm->stopped[i])
             continue;
-        OptimizerState *state = &swarm->states[i];
+        OptimizerState state = particle_get(swarm, i);
         for (size_t k = 0; k < swarm->advance_steps; k++) {
-            StepResult result = optimizer_step(&swarm->desc, swarm->landscape, state);
+            StepResult result = optimizer_step(&swarm->desc, swarm->landscape, &state);
             if (result != STEP_OK) {
                 swarm->stopped[i] = 1;
                 break;
             }
         }
-        if (isfinite(state->x) && isfinite(state->y)) {
-            swarm->positions[2 * i] = drawable(state->x);
-            swarm->positions[2 * i + 1] = drawable(state->y);
+        particle_set(swarm, i, &state);
+        if (isfinite(state.x) && isfinite(state.y)) {
+            swarm->positions[2 * i] = drawable(state.x);
+            swarm->positions[2 * i + 1] = drawable(state.y);
         }
     }
 }
 
-/* Up to SWARM_LANES particles stepped together in structure-of-arrays form.
- * Each coordinate array holds the lanes' x values, then their y values, so
- * rule_apply runs the very per-coordinate rule a walker runs over its 2
- * coordinates (optimizer_step) over 2 * SWARM_LANES, and the compiler
- * vectorises across particles; every lane takes the same operations in the
- * same order as its walker would, so the results are the same bits.  The
- * lanes live on the stack (about 11 KB) and stay in the L1 cache for the
- * whole stretch. */
-#define SWARM_LANES 64
-
-typedef struct Lanes {
-    size_t count;   /* lanes in use; the rest hold zeros */
-    long t;         /* updates done by every live lane */
-    double lr_used; /* the learning rate of the last update */
-    double theta[2 * SWARM_LANES], grad[2 * SWARM_LANES], step[2 * SWARM_LANES];
-    double buf[2 * SWARM_LANES], sq[2 * SWARM_LANES], aux[2 * SWARM_LANES];
-    double g[2 * SWARM_LANES];     /* the decayed gradient the rule takes */
-    double noise[2 * SWARM_LANES]; /* the update's standard normals */
-    double sigma[2 * SWARM_LANES]; /* each lane's noise= (a swarm's: all desc's) */
-    uint64_t rng[4][SWARM_LANES];  /* each lane's xoshiro256** state */
-    uint64_t bits[SWARM_LANES];
-    bool done[SWARM_LANES];        /* stopped, and its walker written back */
-} Lanes;
-
 static void lanes_clear(Lanes *lanes, size_t j)
 {
-    lanes->theta[j] = lanes->theta[SWARM_LANES + j] = 0;
-    lanes->buf[j] = lanes->buf[SWARM_LANES + j] = 0;
-    lanes->sq[j] = lanes->sq[SWARM_LANES + j] = 0;
-    lanes->aux[j] = lanes->aux[SWARM_LANES + j] = 0;
-}
-
-static void lane_rng_get(const Lanes *lanes, size_t j, Rng *rng)
-{
-    for (int w = 0; w < 4; w++)
-        rng->s[w] = lanes->rng[w][j];
-}
-
-static void lane_rng_set(Lanes *lanes, size_t j, const Rng *rng)
-{
-    for (int w = 0; w < 4; w++)
-        lanes->rng[w][j] = rng->s[w];
+    lanes->s.theta[j] = lanes->s.theta[SWARM_LANES + j] = 0;
+    lanes->s.buf[j] = lanes->s.buf[SWARM_LANES + j] = 0;
+    lanes->s.sq[j] = lanes->s.sq[SWARM_LANES + j] = 0;
+    lanes->s.aux[j] = lanes->s.aux[SWARM_LANES + j] = 0;
 }
 
 /* Puts walker s, whose noise is sigma, into lane j. */
 static void lane_put(Lanes *lanes, size_t j, const OptimizerState *s, double sigma)
 {
-    lanes->theta[j] = s->x;
-    lanes->theta[SWARM_LANES + j] = s->y;
-    for (int c = 0; c < 2; c++) {
-        size_t k = (size_t)c * SWARM_LANES + j;
-        lanes->buf[k] = s->buf[c];
-        lanes->sq[k] = s->sq[c];
-        lanes->aux[k] = s->aux[c];
-        lanes->sigma[k] = sigma;
-    }
-    lane_rng_set(lanes, j, &s->rng);
-}
-
-/* Takes walkers begin .. begin + count - 1 (count <= SWARM_LANES) into the
- * lanes; false when a live one has not done t updates, which the lanes
- * need of all of them (a swarm's live particles step together, so it does
- * not happen). */
-static bool lanes_load(Lanes *lanes, const Swarm *swarm, size_t begin, size_t count)
-{
-    memset(lanes, 0, sizeof *lanes);
-    lanes->count = count;
-    lanes->t = (long)swarm->steps;
-    for (size_t j = 0; j < count; j++) {
-        const OptimizerState *s = &swarm->states[begin + j];
-        lanes->done[j] = swarm->stopped[begin + j];
-        if (lanes->done[j])
-            continue;
-        if (s->t != lanes->t)
-            return false;
-        lane_put(lanes, j, s, swarm->desc.noise);
-    }
-    return true;
+    lane_set(&lanes->s, j, s);
+    lanes->sigma[j] = lanes->sigma[SWARM_LANES + j] = sigma;
 }
 
 /* Writes lane j back into its walker, as optimizer_step leaves it. */
 static void lanes_store(const Lanes *lanes, size_t j, OptimizerState *s)
 {
-    s->x = lanes->theta[j];
-    s->y = lanes->theta[SWARM_LANES + j];
+    lane_get(&lanes->s, j, s);
     s->t = lanes->t;
     s->lr_used = lanes->lr_used;
-    for (int c = 0; c < 2; c++) {
-        size_t k = (size_t)c * SWARM_LANES + j;
-        s->buf[c] = lanes->buf[k];
-        s->sq[c] = lanes->sq[k];
-        s->aux[c] = lanes->aux[k];
-        s->grad[c] = lanes->grad[k];
-        s->step[c] = lanes->step[k];
-    }
-    lane_rng_get(lanes, j, &s->rng);
 }
 
-/* One standard normal per lane into dest, as rng_normal draws it: the
- * common case for every lane at once, then the rare edge draws lane by
- * lane, each from its own stream (so every stream is drawn in its walker's
- * order). */
-static inline __attribute__((always_inline)) void lanes_normals(Lanes *lanes, double *dest)
+/* Readies the lanes for block b of the swarm: its stopped and empty lanes
+ * done and without noise, the rest at the swarm's update count.  Sets
+ * *live to the live lanes; false when one of them has not done the
+ * swarm's updates, which the lanes need of all of them (a swarm's live
+ * particles step together, so it does not happen). */
+static bool lanes_load(Lanes *lanes, const Swarm *swarm, size_t b, size_t *live)
 {
-    uint64_t *s0 = lanes->rng[0], *s1 = lanes->rng[1], *s2 = lanes->rng[2],
-             *s3 = lanes->rng[3];
+    const LaneBlock *block = &swarm->blocks[b];
+    size_t first = b * SWARM_LANES;
+    lanes->t = (long)swarm->steps;
+    *live = 0;
+    for (size_t j = 0; j < SWARM_LANES; j++) {
+        lanes->done[j] = first + j >= swarm->count || swarm->stopped[first + j];
+        double sigma = lanes->done[j] ? 0.0 : swarm->desc.noise;
+        lanes->sigma[j] = lanes->sigma[SWARM_LANES + j] = sigma;
+        if (!lanes->done[j] && block->t[j] != lanes->t)
+            return false;
+        *live += !lanes->done[j];
+    }
+    return true;
+}
+
+/* Copies block b's states into the lanes, the done lanes zeroed so they
+ * compute nothing costly (their states stay in the block as they ended). */
+static void lanes_copy_in(Lanes *lanes, const Swarm *swarm, size_t b)
+{
+    lanes->s = swarm->blocks[b].s;
+    for (size_t j = 0; j < SWARM_LANES; j++)
+        if (lanes->done[j])
+            lanes_clear(lanes, j);
+}
+
+/* Writes live lane j back into block b, as optimizer_step leaves it. */
+static void lanes_store_block(const Lanes *lanes, Swarm *swarm, size_t b, size_t j)
+{
+    LaneBlock *block = &swarm->blocks[b];
+    OptimizerState state;
+    lanes_store(lanes, j, &state);
+    lane_set(&block->s, j, &state);
+    block->t[j] = state.t;
+    block->lr_used[j] = state.lr_used;
+}
+
+/* Ends a stretch of block b stepped in s: the live lanes' update counts
+ * and positions, and their states when s is the lanes' copy. */
+static void lanes_keep(const Lanes *lanes, const LaneStates *s, Swarm *swarm, size_t b)
+{
+    LaneBlock *block = &swarm->blocks[b];
+    for (size_t j = 0; j < SWARM_LANES; j++) {
+        if (lanes->done[j])
+            continue;
+        if (s == &lanes->s) {
+            lanes_store_block(lanes, swarm, b, j);
+        } else {
+            block->t[j] = lanes->t;
+            block->lr_used[j] = lanes->lr_used;
+        }
+        size_t i = b * SWARM_LANES + j;
+        swarm->positions[2 * i] = drawable(s->theta[j]);
+        swarm->positions[2 * i + 1] = drawable(s->theta[SWARM_LANES + j]);
+    }
+}
+
+/* One standard normal per lane of states s into dest, as rng_normal draws
+ * it: the common case for every lane at once, then the rare edge draws
+ * lane by lane, each from its own stream (so every stream is drawn in its
+ * walker's order).  restrict: s is the lanes' own states or a swarm's
+ * block, and the lanes' scratch is apart from either, which the vectoriser
+ * cannot see through the pointers. */
+static inline __attribute__((always_inline)) void
+lanes_normals(Lanes *restrict lanes, LaneStates *restrict s, double *dest)
+{
+    uint64_t *s0 = s->rng[0], *s1 = s->rng[1], *s2 = s->rng[2], *s3 = s->rng[3];
     for (size_t j = 0; j < SWARM_LANES; j++) {
         lanes->bits[j] = rng_rotl(s1[j] * 5, 7) * 9;
         uint64_t t = s1[j] << 17;
@@ -281,71 +392,72 @@ static inline __attribute__((always_inline)) void lanes_normals(Lanes *lanes, do
     }
     if (!edges)
         return;
-    for (size_t j = 0; j < lanes->count; j++) {
+    for (size_t j = 0; j < SWARM_LANES; j++) {
         uint64_t bits = lanes->bits[j];
         unsigned layer = (unsigned)(bits & (RNG_ZIGGURAT_LAYERS - 1));
         if (lanes->done[j] || fabs(dest[j]) < rng_ziggurat_x[layer + 1])
             continue;
         Rng rng;
-        lane_rng_get(lanes, j, &rng);
+        lane_rng_get(s, j, &rng);
         dest[j] = rng_normal_edge(&rng, bits);
-        lane_rng_set(lanes, j, &rng);
+        lane_rng_set(s, j, &rng);
     }
 }
 
-/* One update of every lane: optimizer_step's sequence for kinds with a
- * per-coordinate rule, a full gradient and isotropic noise (noisy_grad). */
-static inline __attribute__((always_inline)) void lanes_step(Lanes *lanes,
-                                                             const OptimizerDesc *d,
-                                                             const Landscape *landscape)
+/* One update of every lane, states s (the lanes' own or a swarm's block;
+ * restrict as in lanes_normals): optimizer_step's sequence for kinds with
+ * a per-coordinate rule, a full gradient and isotropic noise
+ * (noisy_grad). */
+static inline __attribute__((always_inline)) void
+lanes_step(Lanes *restrict lanes, LaneStates *restrict s, const OptimizerDesc *d,
+           const Landscape *landscape)
 {
     double lr = optimizer_lr_at(d, lanes->t);
-    for (size_t j = 0; j < lanes->count; j++) {
+    for (size_t j = 0; j < SWARM_LANES; j++) {
         double grad[2];
-        landscape_value_grad(landscape, lanes->theta[j], lanes->theta[SWARM_LANES + j], grad);
+        landscape_value_grad(landscape, s->theta[j], s->theta[SWARM_LANES + j], grad);
         lanes->g[j] = grad[0];
         lanes->g[SWARM_LANES + j] = grad[1];
     }
     if (d->noise > 0) {
-        lanes_normals(lanes, lanes->noise);
-        lanes_normals(lanes, lanes->noise + SWARM_LANES);
+        lanes_normals(lanes, s, lanes->noise);
+        lanes_normals(lanes, s, lanes->noise + SWARM_LANES);
         for (size_t k = 0; k < 2 * SWARM_LANES; k++)
             lanes->g[k] += lanes->sigma[k] * lanes->noise[k];
     }
-    memcpy(lanes->grad, lanes->g, sizeof lanes->grad);
-    memcpy(lanes->step, lanes->theta, sizeof lanes->step);
+    memcpy(s->grad, lanes->g, sizeof s->grad);
+    memcpy(s->step, s->theta, sizeof s->step);
     lanes->t++;
     lanes->lr_used = lr;
-    rule_decay(d, lr, 2 * SWARM_LANES, lanes->theta, lanes->g);
-    rule_apply(d, lanes->t, lr, 2 * SWARM_LANES, lanes->theta, lanes->g, lanes->buf, lanes->sq,
-               lanes->aux);
+    rule_decay(d, lr, 2 * SWARM_LANES, s->theta, lanes->g);
+    rule_apply(d, lanes->t, lr, 2 * SWARM_LANES, s->theta, lanes->g, s->buf, s->sq, s->aux);
     for (size_t k = 0; k < 2 * SWARM_LANES; k++)
-        lanes->step[k] = lanes->theta[k] - lanes->step[k];
+        s->step[k] = s->theta[k] - s->step[k];
 }
 
 /* Lanes whose θ is no longer finite after an update stop there: a live
- * one is written back to its walker and marked stopped, and every such
- * lane is zeroed so it computes nothing costly from then on. */
-static void lanes_stop_diverged(Lanes *lanes, Swarm *swarm, size_t begin)
+ * one is written back to block b and marked stopped, and every such lane
+ * is zeroed so it computes nothing costly from then on. */
+static void lanes_stop_diverged(Lanes *lanes, Swarm *swarm, size_t b)
 {
     for (size_t j = 0; j < SWARM_LANES; j++) {
-        if (isfinite(lanes->theta[j]) && isfinite(lanes->theta[SWARM_LANES + j]))
+        if (isfinite(lanes->s.theta[j]) && isfinite(lanes->s.theta[SWARM_LANES + j]))
             continue;
-        if (j < lanes->count && !lanes->done[j]) {
-            lanes_store(lanes, j, &swarm->states[begin + j]);
-            swarm->stopped[begin + j] = 1;
+        if (!lanes->done[j]) {
+            lanes_store_block(lanes, swarm, b, j);
+            swarm->stopped[b * SWARM_LANES + j] = 1;
             lanes->done[j] = true;
         }
         lanes_clear(lanes, j);
     }
 }
 
-/* Whether every lane's θ is finite, tested for all lanes at once. */
-static inline __attribute__((always_inline)) bool lanes_finite(const Lanes *lanes)
+/* Whether every lane's θ in s is finite, tested for all lanes at once. */
+static inline __attribute__((always_inline)) bool lanes_finite(const LaneStates *s)
 {
     int bad = 0;
     for (size_t k = 0; k < 2 * SWARM_LANES; k++)
-        bad |= !(fabs(lanes->theta[k]) <= DBL_MAX);
+        bad |= !(fabs(s->theta[k]) <= DBL_MAX);
     return !bad;
 }
 
@@ -366,39 +478,57 @@ static inline __attribute__((always_inline)) bool lanes_finite(const Lanes *lane
 #define SWARM_CLONES
 #endif
 
+/* Steps blocks begin .. end - 1 in the lanes.  A block whose lanes all
+ * live is stepped where it lies (its 8 KB of states stay in the L1 cache
+ * for the stretch); one with stopped or empty lanes, in the lanes' copy,
+ * which zeroes those without touching their final states.  A block that
+ * loses a lane partway goes on in the copy. */
 SWARM_CLONES static void advance_lanes(Swarm *swarm, size_t begin, size_t end)
 {
     Lanes lanes;
-    for (size_t first = begin; first < end; first += SWARM_LANES) {
-        size_t count = end - first < SWARM_LANES ? end - first : SWARM_LANES;
-        if (!lanes_load(&lanes, swarm, first, count)) {
-            advance_walkers(swarm, first, first + count);
+    memset(&lanes, 0, sizeof lanes);
+    for (size_t b = begin; b < end; b++) {
+        size_t live;
+        if (!lanes_load(&lanes, swarm, b, &live)) {
+            size_t first = b * SWARM_LANES;
+            advance_walkers(swarm, first,
+                            swarm->count - first < SWARM_LANES ? swarm->count
+                                                               : first + SWARM_LANES);
             continue;
         }
+        if (live == 0)
+            continue;
+        LaneStates *s = &swarm->blocks[b].s;
+        if (live < SWARM_LANES) {
+            lanes_copy_in(&lanes, swarm, b);
+            s = &lanes.s;
+        }
         for (size_t k = 0; k < swarm->advance_steps; k++) {
-            lanes_step(&lanes, &swarm->desc, swarm->landscape);
-            if (!lanes_finite(&lanes))
-                lanes_stop_diverged(&lanes, swarm, first);
-        }
-        for (size_t j = 0; j < count; j++) {
-            if (lanes.done[j])
+            lanes_step(&lanes, s, &swarm->desc, swarm->landscape);
+            if (lanes_finite(s))
                 continue;
-            lanes_store(&lanes, j, &swarm->states[first + j]);
-            swarm->positions[2 * (first + j)] = drawable(lanes.theta[j]);
-            swarm->positions[2 * (first + j) + 1] = drawable(lanes.theta[SWARM_LANES + j]);
+            if (s != &lanes.s) {
+                lanes_copy_in(&lanes, swarm, b);
+                s = &lanes.s;
+            }
+            lanes_stop_diverged(&lanes, swarm, b);
         }
+        lanes_keep(&lanes, s, swarm, b);
     }
 }
 
+/* Steps blocks begin .. end - 1. */
 static void advance_chunk(void *context, size_t begin, size_t end)
 {
     Swarm *swarm = context;
     const OptimizerDesc *d = &swarm->desc;
     if (d->kind == OPT_NEWTON || d->kind == OPT_FLOW || d->batch > 0 ||
-        d->noise_model != NOISE_ISOTROPIC || d->label_noise > 0)
-        advance_walkers(swarm, begin, end);
-    else
+        d->noise_model != NOISE_ISOTROPIC || d->label_noise > 0) {
+        size_t last = end * SWARM_LANES;
+        advance_walkers(swarm, begin * SWARM_LANES, last < swarm->count ? last : swarm->count);
+    } else {
         advance_lanes(swarm, begin, end);
+    }
 }
 
 /* Steps in stretches that end where a snapshot is due or the parameters
@@ -415,7 +545,7 @@ void swarm_advance(Swarm *swarm, size_t steps, int threads)
             stretch = steps;
         swarm->desc = *changes_desc_at(&swarm->changes, &swarm->desc, k);
         swarm->advance_steps = stretch;
-        parallel_for(swarm->count, threads, advance_chunk, swarm);
+        parallel_for(swarm->block_count, threads, advance_chunk, swarm);
         swarm->steps += stretch;
         steps -= stretch;
         take_snapshot(swarm);
@@ -474,9 +604,9 @@ const float *swarm_positions(const Swarm *swarm)
     return swarm->positions;
 }
 
-const OptimizerState *swarm_particle(const Swarm *swarm, size_t i)
+OptimizerState swarm_particle(const Swarm *swarm, size_t i)
 {
-    return &swarm->states[i];
+    return particle_get(swarm, i);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -640,7 +770,7 @@ static void passage_fill_lane(SwarmPassages *p, PassageGroup *g, Lanes *lanes, s
 static void passage_lanes_end(SwarmPassages *p, PassageGroup *g, Lanes *lanes)
 {
     for (size_t j = 0; j < SWARM_LANES; j++) {
-        double x = lanes->theta[j], y = lanes->theta[SWARM_LANES + j];
+        double x = lanes->s.theta[j], y = lanes->s.theta[SWARM_LANES + j];
         if (lanes->done[j] ||
             ((x - g->goal[j]) * g->side[j] < 0.0 && (double)g->taken[j] < g->cap[j] &&
              isfinite(x) && isfinite(y)))
@@ -677,7 +807,6 @@ SWARM_CLONES static void passages_lanes(SwarmPassages *p, PassageGroup *g)
     /* The lanes are stepped in a copy on the stack: the vectoriser takes
      * the random draws of a local Lanes apart, not of one behind a pointer. */
     Lanes local = g->lanes, *lanes = &local;
-    lanes->count = SWARM_LANES;
     size_t live = 0;
     for (size_t j = 0; j < SWARM_LANES; j++) {
         if (lanes->done[j] && atomic_load(&p->next) < p->count)
@@ -685,15 +814,15 @@ SWARM_CLONES static void passages_lanes(SwarmPassages *p, PassageGroup *g)
         live += !lanes->done[j];
     }
     while (live > 0 && g->updates < p->budget) {
-        lanes_step(lanes, &p->desc, p->landscape);
+        lanes_step(lanes, &lanes->s, &p->desc, p->landscape);
         int ended = 0;
         for (size_t j = 0; j < SWARM_LANES; j++) {
             g->taken[j]++;
-            ended |= !((lanes->theta[j] - g->goal[j]) * g->side[j] < 0.0) |
+            ended |= !((lanes->s.theta[j] - g->goal[j]) * g->side[j] < 0.0) |
                      !((double)g->taken[j] < g->cap[j]);
         }
         g->updates += live;
-        if (ended || !lanes_finite(lanes)) {
+        if (ended || !lanes_finite(&lanes->s)) {
             passage_lanes_end(p, g, lanes);
             live = 0;
             for (size_t j = 0; j < SWARM_LANES; j++)

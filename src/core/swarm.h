@@ -3,11 +3,13 @@
  *
  * Particle i is exactly the run with seed desc.seed + i (bit for bit), so a
  * swarm is the distribution of the noisy process over seeds.  States live
- * in one contiguous array and are stepped in parallel chunks, each chunk
- * in blocks of particles laid out as structures of arrays so the compiler
- * vectorises across particles (AVX2 and AVX-512 builds picked at load
- * time); the results are the walkers' bits all the same.  Positions are
- * also kept as interleaved floats (x0, y0, x1, y1, ...) ready to draw.
+ * in blocks of particles laid out as structures of arrays (one array per
+ * field of OptimizerState), the layout the update steps in, so the
+ * compiler vectorises across particles (AVX2 and AVX-512 builds picked at
+ * load time) and a stretch of updates copies a block in and out whole;
+ * blocks are stepped in parallel chunks, and the results are the walkers'
+ * bits all the same.  Positions are also kept as interleaved floats (x0,
+ * y0, x1, y1, ...) ready to draw.
  * A diverged particle stops and keeps its last finite position for drawing.
  * The swarm borrows the landscape; the caller owns the swarm.
  *
@@ -70,8 +72,8 @@ size_t swarm_diverged(const Swarm *swarm);
 /* Interleaved float positions, 2 * count floats, valid until the next call
  * that changes the swarm. */
 const float *swarm_positions(const Swarm *swarm);
-/* The full state of particle i (0 <= i < count). */
-const OptimizerState *swarm_particle(const Swarm *swarm, size_t i);
+/* The full state of particle i (0 <= i < count), gathered from its block. */
+OptimizerState swarm_particle(const Swarm *swarm, size_t i);
 
 /* First passages: many independent walkers of one optimizer, each stepped
  * until x first reaches its goal (the mean first-passage times of the

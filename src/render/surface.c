@@ -350,9 +350,12 @@ static float surface_height(const Surface *s, double bx, double by)
     double half_w = (double)s->box[0], half_h = (double)s->box[1];
     double fx = (bx + half_w) / (2.0 * half_w) * (s->cols - 1);
     double fy = (by + half_h) / (2.0 * half_h) * (s->rows - 1);
-    int i = (int)floor(fx), j = (int)floor(fy);
-    i = i < 0 ? 0 : i > s->cols - 2 ? s->cols - 2 : i;
-    j = j < 0 ? 0 : j > s->rows - 2 ? s->rows - 2 : j;
+    /* Truncation, not floor (a libm call on the baseline x86-64): the two
+     * differ only below 0, which clamps to 0 either way; bx and by lie in
+     * the box, so fx and fy fit an int. */
+    int i = (int)fx, j = (int)fy;
+    i = fx < 0 ? 0 : i > s->cols - 2 ? s->cols - 2 : i;
+    j = fy < 0 ? 0 : j > s->rows - 2 ? s->rows - 2 : j;
     fx -= i;
     fy -= j;
     size_t a = (size_t)j * (size_t)s->cols + (size_t)i, b = a + 1, c = a + (size_t)s->cols,
@@ -573,8 +576,12 @@ static bool hidden(const Surface *s, double px, double py, double distance)
     for (int dj = -1; dj <= 1; dj++)
         for (int di = -1; di <= 1; di++) {
             int x = i + di, y = j + dj;
-            if (x >= 0 && y >= 0 && x < w && y < h)
-                farthest = fmax(farthest, (double)s->depth[(size_t)(h - 1 - y) * (size_t)w + (size_t)x]);
+            if (x >= 0 && y >= 0 && x < w && y < h) {
+                /* A comparison, not fmax (a libm call without
+                 * -ffinite-math-only): depths are finite. */
+                double depth = (double)s->depth[(size_t)(h - 1 - y) * (size_t)w + (size_t)x];
+                farthest = depth > farthest ? depth : farthest;
+            }
         }
     return farthest >= 0.0 &&
            distance > camera_depth_distance(&s->camera, farthest) + HIDDEN_MARGIN;
@@ -588,8 +595,11 @@ bool surface_to_pixel(const Surface *s, double x, double y, double *px, double *
         return false;
     /* Off the rectangle: on the box's edge, where it left the view. */
     bool inside = inside_box(s, bx, by);
-    bx = fmin(fmax(bx, -(double)s->box[0]), (double)s->box[0]);
-    by = fmin(fmax(by, -(double)s->box[1]), (double)s->box[1]);
+    /* Clamped by comparisons, as fmin and fmax would (bx and by are
+     * finite), without their libm calls: once per particle. */
+    double wx = (double)s->box[0], wy = (double)s->box[1];
+    bx = bx < -wx ? -wx : bx > wx ? wx : bx;
+    by = by < -wy ? -wy : by > wy ? wy : by;
     vec3 p = {(float)bx, (float)by, surface_height(s, bx, by)};
     double distance;
     if (!camera_to_pixel(&s->camera, p, px, py, &distance)) {
