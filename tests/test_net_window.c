@@ -111,7 +111,8 @@ static void test_network_plays_and_rewinds(void **state)
     int bx = top - vp.y > 8 ? (int)(vp.x + 0.3 * vp.width) : (int)(0.5 * (vp.x + left));
     int by = top - vp.y > 8 ? (int)(0.5 * (vp.y + top)) : (int)(vp.y + 0.3 * vp.height);
     Rgba slate = theme_get(SCENE_THEME_DARK)->slate;
-    const uint8_t plain[3] = {(uint8_t)lround(255.0 * (double)slate.r), (uint8_t)lround(255.0 * (double)slate.g),
+    const uint8_t plain[3] = {(uint8_t)lround(255.0 * (double)slate.r),
+                              (uint8_t)lround(255.0 * (double)slate.g),
                               (uint8_t)lround(255.0 * (double)slate.b)};
     at = pixel(&f, bx, by);
     if (channel_distance(at, plain) > 6)
