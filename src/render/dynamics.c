@@ -809,6 +809,12 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         lx = fmax(vp->x + pad, fmin(lx, vp->x + vp->width - w - pad));
         if (ly < vp->y)
             ly = cy + hy;
-        render_label(r, label, lx, ly, px, render_run_color(r, i, 1.0f));
+        /* The run's colour half way to the theme's text: a dark run colour
+         * on the translucent label panel over a mid-toned map was barely
+         * legible (AdaGrad's bluish green in adaptive 4). */
+        Rgba run = render_run_color(r, i, 1.0f), text = r->theme->text;
+        Rgba ink = {0.5f * (run.r + text.r), 0.5f * (run.g + text.g), 0.5f * (run.b + text.b),
+                    1.0f};
+        render_label(r, label, lx, ly, px, ink);
     }
 }
