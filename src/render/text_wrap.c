@@ -183,17 +183,6 @@ static bool is_latin_word(const unsigned char *t, size_t from, size_t to)
     return to > from;
 }
 
-/* Whether the Latin word text[from..pos) holds to the Chinese next after it:
- * before 的, which reads as the word's own ("GD 的权重"), or after an
- * opening mark, which may not end a line ("（GD 到达"). */
-static bool latin_word_holds(const unsigned char *t, size_t start, size_t from, size_t pos,
-                             uint32_t next)
-{
-    size_t at = from;
-    return is_latin_word(t, from, pos) &&
-           (next == 0x7684 /* 的 */ || no_break_after(char_before(t, start, from, &at)));
-}
-
 /* Whether text[from..to) is a plain number ("20", "0.18") or one Latin
  * letter ("k"). */
 static bool counts_or_names(const unsigned char *t, size_t from, size_t to)
@@ -208,9 +197,9 @@ static bool counts_or_names(const unsigned char *t, size_t from, size_t to)
 
 /* Whether the space at byte pos joins a number or a one-letter name to the
  * Chinese word it counts or names ("第 20 步", "25 倍", "0.18 时", "第 k 步"),
- * or a Latin word held to the Chinese after it ("GD 的权重", "（GD 到达":
- * recorded split there): a CJK character on one side, that number, name or
- * word alone on the other. */
+ * or a Latin word to the Chinese that goes on after it ("GD 的权重", "（GD
+ * 到达": recorded split there): a CJK character on one side, that number,
+ * name or word alone on the other. */
 static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_t stop,
                          uint32_t previous, uint32_t next)
 {
@@ -225,7 +214,7 @@ static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_
         size_t from = pos;
         while (from > start && t[from - 1] != ' ' && t[from - 1] < 0x80)
             from--;
-        return counts_or_names(t, from, pos) || latin_word_holds(t, start, from, pos, next);
+        return counts_or_names(t, from, pos) || is_latin_word(t, from, pos);
     }
     return false;
 }
