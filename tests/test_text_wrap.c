@@ -119,8 +119,8 @@ static void keeps_terms_whole(void **state)
     assert_int_equal(wrap("这个学习率大", 8), 2);
     assert_string_equal(lines[0], "这个");
     assert_string_equal(lines[1], "学习率大");
-    /* Terms found split in recorded captions: 始/终, 时/间, 指数/增长, 来回/跳. */
-    static const char *const recorded[] = {"始终", "时间", "指数增长", "来回跳"};
+    /* Terms found split in recorded captions: 始/终, 时/间, 指数/增长, 来回/跳, 累/积. */
+    static const char *const recorded[] = {"始终", "时间", "指数增长", "来回跳", "累积"};
     for (size_t k = 0; k < sizeof recorded / sizeof recorded[0]; k++) {
         char text[64];
         snprintf(text, sizeof text, "一二三%s", recorded[k]);
