@@ -20,8 +20,8 @@ step {
     en = "One network, one random start, trained twice: run 1 by gradient descent on all 100 "
       .. "training points (η = 0.2), run 2 by Adam (η = 0.02). Each settles at its own edge, "
       .. "dashed in the sharpness plot.",
-    zh = "同一个网络、同一个随机起点，训练两次：第 1 条用梯度下降，每一步都用全部 100 个训练点"
-      .. "（η = 0.2）；第 2 条用 Adam（η = 0.02）。两者各自停在自己的边缘上，就是锐度图里的虚线。",
+    zh = "同一个网络、同一个随机起点，训练两次：路径 1 用梯度下降，每一步都用全部 100 个训练点"
+      .. "（η = 0.2）；路径 2 用 Adam（η = 0.02）。两者各自停在自己的边缘上，就是尖锐度图里的虚线。",
   },
   runs = { "gd:lr=0.2", "adam:lr=0.02" },
   slice = "pca",
@@ -60,7 +60,7 @@ step {
   caption = {
     en = "They draw different decision regions too. The data panel now shows run 2, Adam: its "
       .. "regions differ from gradient descent's on 4 to 15 % of the square around the data.",
-    zh = "它们画出的决策区域也不一样。数据面板现在显示第 2 条，也就是 Adam：在数据周围的正方形里，"
+    zh = "它们画出的决策区域也不一样。数据面板现在显示路径 2，也就是 Adam：在数据周围的正方形里，"
       .. "它的区域和梯度下降的有 4% 到 15% 不同。",
   },
   keep = true,

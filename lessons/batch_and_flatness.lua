@@ -20,7 +20,7 @@ step {
       .. "points of two moons. Gradient descent (run 1) uses all 100 points in every "
       .. "update; SGD (run 2) uses 16 drawn at random. Both take the same step size, η = 0.3.",
     zh = "同一个小网络的两份拷贝，从同一组随机权重出发，学习两个月牙形状的 100 个点。"
-      .. "梯度下降（1 号）每一步都用全部 100 个点，SGD（2 号）每一步随机抽 16 个。"
+      .. "梯度下降（路径 1）每一步都用全部 100 个点，SGD（路径 2）每一步随机抽 16 个。"
       .. "两者的步长相同，η = 0.3。",
   },
   runs = { "gd:lr=0.3", "sgd:lr=0.3,batch=16" },
@@ -44,8 +44,8 @@ step {
     en = "The sharpness plot: λmax, the steepest curvature of the loss, against the dashed "
       .. "line 2/η ≈ 6.67. Gradient descent's sharpness starts below the line and reaches it "
       .. "by update 600, in every trial.",
-    zh = "锐度图：λmax 是损失最陡方向上的曲率，虚线是 2/η ≈ 6.67。"
-      .. "梯度下降的锐度从线下出发，每次试验都不晚于第 600 步爬到线上。",
+    zh = "尖锐度图：λmax 是损失最陡方向上的曲率，虚线是 2/η ≈ 6.67。"
+      .. "梯度下降的尖锐度从线下出发，每次试验都不晚于第 600 步爬到线上。",
   },
   keep = true,
   show = { "sharpness" },

@@ -37,7 +37,7 @@ step {
       .. "横轴是 ΔV/ε，其中 ε = ησ²/2 是噪声的温度。ΔV/ε 从 3 增加到 7，这个时间从 26 增长到 1250，"
       .. "变为 49 倍。",
   },
-  experiment = "kramers",
+  experiment = "kramers:tol=7",
   keep = true,
   play = 1000,
   speed = 200,
@@ -52,9 +52,9 @@ step {
       .. "is meant to hold, every point is within 7% of it; ln E[τ] against 1/ε has slope 0.98, "
       .. "the barrier's 1.",
     zh = "直线是 Eyring–Kramers 定律 E[τ] ∝ exp(ΔV/ε)。在定律适用的范围（ΔV/ε ≥ 5），"
-      .. "每个点与它相差都不到 7%；ln E[τ] 对 1/ε 的斜率是 0.98，正是山脊的高度 1。",
+      .. "每个点与它相差都不到 7%；ln E[τ] 对 1/ε 的斜率是 0.98，理论值是山脊的高度 1。",
   },
-  experiment = "kramers",
+  experiment = "kramers:tol=7",
   keep = true,
   play = 1000,
   speed = 200,
@@ -65,10 +65,10 @@ step {
 step {
   id = "shaped_noise",
   caption = {
-    en = "A sharp well (curvature 4), a flat one (curvature 2), equally deep; noise shaped "
+    en = "Left a sharp well (curvature 4), right a flat one (2), equally deep; noise shaped "
       .. "like SGD's, covariance σ²H/B. After 1000 updates 312 of 400 walkers have left the "
       .. "sharp well.",
-    zh = "一个尖锐山谷（曲率 4）和一个平坦山谷（曲率 2），同样深；噪声的形状和 SGD 的一样，"
+    zh = "左边是尖锐山谷（曲率 4），右边是平坦山谷（曲率 2），同样深；噪声的形状和 SGD 的一样，"
       .. "协方差为 σ²H/B。1000 步之后，400 个粒子中有 312 个离开了尖锐山谷。",
   },
   landscape = "parabolic_wells",
@@ -85,12 +85,13 @@ step {
 step {
   id = "isotropic",
   caption = {
-    en = "The plot: how many times longer walkers stay in the flat well than in the sharp one. "
+    en = "The plot: how many times longer walkers stay in the flat well (right) than in the "
+      .. "sharp one (left). "
       .. "With noise equal in all directions, 1.4 at B = 2 and 1.5 at B = 3, near the law's "
       .. "√2 ≈ 1.41: a small gain.",
-    zh = "图中是粒子在平坦山谷里停留的平均时间除以在尖锐山谷里停留的时间。"
+    zh = "图中是粒子在平坦山谷（右）里停留的平均时间除以在尖锐山谷（左）里停留的时间。"
       .. "噪声在各个方向都一样时，B = 2 时是 1.4，B = 3 时是 1.5，接近定律给出的 √2 ≈ 1.41："
-      .. "单靠平坦得不到多少好处。",
+      .. "平坦只带来一点好处。",
   },
   experiment = "sharp_escape",
   keep = true,

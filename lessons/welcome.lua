@@ -79,9 +79,9 @@ step {
   id = "more",
   caption = {
     en = "Sixteen more lessons each take one idea further, from learning rates, noise and "
-      .. "momentum to small real networks and how noise escapes a minimum.",
+      .. "momentum to small real networks and how noise carries walkers out of a minimum.",
     zh = "另外十六课各把一个想法再推进一步：从学习率、噪声和动量，到真实的小网络，"
-      .. "以及噪声如何逃出极小值。",
+      .. "以及噪声如何把粒子带出极小值。",
   },
   hint = { en = "descent list lessons names them.", zh = "用 descent list lessons 可以列出它们。" },
   keep = true,

@@ -119,6 +119,16 @@ static void keeps_terms_whole(void **state)
     assert_int_equal(wrap("这个学习率大", 8), 2);
     assert_string_equal(lines[0], "这个");
     assert_string_equal(lines[1], "学习率大");
+    /* Terms found split in recorded captions: 始/终, 时/间, 指数/增长, 来回/跳, 累/积. */
+    static const char *const recorded[] = {"始终", "时间", "指数增长", "来回跳", "累积"};
+    for (size_t k = 0; k < sizeof recorded / sizeof recorded[0]; k++) {
+        char text[64];
+        snprintf(text, sizeof text, "一二三%s", recorded[k]);
+        /* One unit short of the whole: the line could end inside the term. */
+        assert_int_equal(wrap(text, units(NULL, text) - 2), 2);
+        assert_string_equal(lines[0], "一二三");
+        assert_string_equal(lines[1], recorded[k]);
+    }
     /* A line that is the term alone is still cut where it must be. */
     assert_int_equal(wrap("鞍点", 2), 2);
     assert_string_equal(lines[0], "鞍");
@@ -176,6 +186,14 @@ static void keeps_formulas_and_pairs_whole(void **state)
     assert_string_equal(lines[1], "第 20 步好");
     assert_int_equal(wrap("一二三四。第 k 步好", 13), 2);
     assert_string_equal(lines[1], "第 k 步好");
+    /* A Latin word stays with the Chinese after it ("GD / 的权重" and
+     * "（GD / 到达" were recorded); before it, a line may still end. */
+    assert_int_equal(wrap("一二三四五 GD 的权重", 14), 2);
+    assert_string_equal(lines[0], "一二三四五");
+    assert_string_equal(lines[1], "GD 的权重");
+    assert_int_equal(wrap("一二三四（GD 到达了", 14), 2);
+    assert_string_equal(lines[0], "一二三四");
+    assert_string_equal(lines[1], "（GD 到达了");
     /* Prose in brackets still breaks: "(a line, not two)" is no pair. */
     assert_int_equal(wrap("(a line, not two)", 9), 2);
     assert_string_equal(lines[0], "(a line,");
@@ -397,7 +415,7 @@ static void lesson_captions_obey_the_rules(void **state)
     (void)state;
     /* Terms the lessons use often, which the issue found split. */
     static const char *const terms[] = {"鞍点", "梯度", "学习率", "极小值", "山谷", "动量",
-                                        "损失", NULL};
+                                        "损失", "始终", "时间", "指数增长", "来回跳", NULL};
     static const char *const opening[] = {"（", "「", NULL};
     LessonList list;
     DescentError err = {""};

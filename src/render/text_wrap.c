@@ -43,7 +43,8 @@ static const char *const terms[] = {
     "批大小", "拟合", "直线", "宽度", "权重", "下降", "边缘", "速度", "随机", "扰动",
     "余弦", "平台", "曲率", "锐度", "收敛", "发散", "正则化", "线性", "数据", "预热",
     "平均", "距离", "前进", "不断", "来回", "唯一", "网络", "冲过头",
-    "增加", "到达", "三分之一", "四分之一", "十分之一", "回归",
+    "增加", "到达", "三分之一", "四分之一", "十分之一", "回归", "始终", "时间", "指数增长",
+    "来回跳", "累积",
 };
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
@@ -168,12 +169,25 @@ static bool inside_tuple(const unsigned char *t, size_t start, size_t pos, size_
     return close < stop && t[close] == ')';
 }
 
+static bool is_latin_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether text[from..to) is a Latin word ("GD", "Adam"). */
+static bool is_latin_word(const unsigned char *t, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (!is_latin_letter(t[i]))
+            return false;
+    return to > from;
+}
+
 /* Whether text[from..to) is a plain number ("20", "0.18") or one Latin
  * letter ("k"). */
 static bool counts_or_names(const unsigned char *t, size_t from, size_t to)
 {
-    unsigned char c = t[from];
-    if (to == from + 1 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+    if (to == from + 1 && is_latin_letter(t[from]))
         return true;
     for (size_t i = from; i < to; i++)
         if (!((t[i] >= '0' && t[i] <= '9') || (t[i] == '.' && i > from)))
@@ -182,8 +196,10 @@ static bool counts_or_names(const unsigned char *t, size_t from, size_t to)
 }
 
 /* Whether the space at byte pos joins a number or a one-letter name to the
- * Chinese word it counts or names ("第 20 步", "25 倍", "0.18 时", "第 k 步"):
- * a CJK character on one side, that number or name alone on the other. */
+ * Chinese word it counts or names ("第 20 步", "25 倍", "0.18 时", "第 k 步"),
+ * or a Latin word to the Chinese that goes on after it ("GD 的权重", "（GD
+ * 到达": recorded split there): a CJK character on one side, that number,
+ * name or word alone on the other. */
 static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_t stop,
                          uint32_t previous, uint32_t next)
 {
@@ -198,7 +214,7 @@ static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_
         size_t from = pos;
         while (from > start && t[from - 1] != ' ' && t[from - 1] < 0x80)
             from--;
-        return counts_or_names(t, from, pos);
+        return counts_or_names(t, from, pos) || is_latin_word(t, from, pos);
     }
     return false;
 }

@@ -22,8 +22,9 @@
  *   3. otherwise the last break that fits.
  * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± → ←) or before a per
  * cent sign ("10 %"), after the comma of
- * a pair in brackets, "(0.6, 1.2)", or between a Chinese character and a
- * number or a one-letter name ("第 20 步", "25 倍", "第 k 步") is not a break
+ * a pair in brackets, "(0.6, 1.2)", between a Chinese character and a
+ * number or a one-letter name ("第 20 步", "25 倍", "第 k 步"), or after a
+ * Latin word before Chinese ("GD 的权重") is not a break
  * while another fits: a formula ("η = 0.18"), a pair or a counted word stays
  * on one line unless it alone is wider than the line.  Numbers hold no
  * breaks at all.
