@@ -448,19 +448,34 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
     grid.a *= 0.3f;
     double ticks[64];
     char label[32];
-    size_t n = axis_ticks(a->xlo, a->xhi, a->xlog, (int)(a->w / (TICK_SPACING * s)), ticks);
-    for (size_t k = 0; k < n; k++) {
-        double x = plot_to_x(a, ticks[k]);
-        shapes_segment(r->shapes, x, a->y, x, a->y + a->h, 0.5 * s, grid);
-        tick_label(ticks[k], label, sizeof label);
-        render_text(r, label, x, a->y + a->h + 3.0 * s, px, ALIGN_CENTER, r->theme->dim);
-    }
-    n = axis_ticks(a->ylo, a->yhi, a->ylog, (int)(a->h / (3.0 * line)), ticks);
+    /* The values' labels never overprint: an x label that would meet a y
+     * label (in the corner, where the ranges' ends can both hold a tick as
+     * the measurement goes on) or the x label before it is left out. */
+    LayoutRect taken[64];
+    size_t placed = 0;
+    size_t n = axis_ticks(a->ylo, a->yhi, a->ylog, (int)(a->h / (3.0 * line)), ticks);
     for (size_t k = 0; k < n; k++) {
         double y = plot_to_y(a, ticks[k]);
         shapes_segment(r->shapes, a->x, y, a->x + a->w, y, 0.5 * s, grid);
         tick_label(ticks[k], label, sizeof label);
+        double w = render_text_width(r, label, px);
         render_text(r, label, a->x - 5.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
+        taken[placed++] = (LayoutRect){a->x - 5.0 * s - w, y - 0.5 * line, w, line};
+    }
+    n = axis_ticks(a->xlo, a->xhi, a->xlog, (int)(a->w / (TICK_SPACING * s)), ticks);
+    for (size_t k = 0; k < n; k++) {
+        double x = plot_to_x(a, ticks[k]);
+        shapes_segment(r->shapes, x, a->y, x, a->y + a->h, 0.5 * s, grid);
+        tick_label(ticks[k], label, sizeof label);
+        double w = render_text_width(r, label, px);
+        LayoutRect box = {x - 0.5 * w - 2.0 * s, a->y + a->h + 3.0 * s, w + 4.0 * s, line};
+        bool clear = true;
+        for (size_t q = 0; q < placed && clear; q++)
+            clear = !layout_overlap(box, taken[q]);
+        if (!clear || placed == 64)
+            continue;
+        render_text(r, label, x, a->y + a->h + 3.0 * s, px, ALIGN_CENTER, r->theme->dim);
+        taken[placed++] = box;
     }
     shapes_segment(r->shapes, a->x, a->y + a->h, a->x + a->w, a->y + a->h, 0.7 * s,
                    r->theme->axis);
