@@ -206,6 +206,19 @@ static void observe_text(void *context, const char *utf8, LayoutRect box, int px
     d->box[d->count++] = box;
 }
 
+/* The texts a frame of scene draws (w × h at scale, for audience): one
+ * buffer, overwritten by the next call. */
+static const DrawnTexts *drawn_texts(Renderer *renderer, const Scene *scene, int w, int h,
+                                     double scale, RenderAudience audience)
+{
+    static DrawnTexts drawn;
+    drawn.count = 0;
+    renderer_observe_text(renderer, observe_text, &drawn);
+    render_frame(renderer, scene, w, h, scale, audience);
+    renderer_observe_text(renderer, NULL, NULL);
+    return &drawn;
+}
+
 static bool inside_rect(LayoutRect a, LayoutRect panel)
 {
     return a.x >= panel.x && a.y >= panel.y && a.x + a.w <= panel.x + panel.w &&
@@ -254,11 +267,7 @@ static double frame_scale(const Scene *scene, double scale)
 static void check_drawn(Renderer *renderer, const Scene *scene, int w, int h,
                               double scale, RenderAudience audience, const char *where)
 {
-    static DrawnTexts drawn;
-    drawn.count = 0;
-    renderer_observe_text(renderer, observe_text, &drawn);
-    render_frame(renderer, scene, w, h, scale, audience);
-    renderer_observe_text(renderer, NULL, NULL);
+    const DrawnTexts *drawn = drawn_texts(renderer, scene, w, h, scale, audience);
     /* Every plot's curves have their least room (layout.h): squeezed,
      * a curve is a strip (edge_of_stability 2 at 1280x720 --projector: 38
      * pixels high). */
@@ -272,10 +281,10 @@ static void check_drawn(Renderer *renderer, const Scene *scene, int w, int h,
     /* No text under the least size (render.h): a network picture's notes
      * on the map were 9 pixels high at --projector. */
     int least_px = (int)lround(RENDER_LEAST_TEXT_PX * frame_scale(scene, scale));
-    for (size_t t = 0; t < drawn.count; t++)
-        if (drawn.px[t] < least_px)
-            report(where, "\"%s\" drawn %d px high, under the least %d", drawn.text[t],
-                   drawn.px[t], least_px);
+    for (size_t t = 0; t < drawn->count; t++)
+        if (drawn->px[t] < least_px)
+            report(where, "\"%s\" drawn %d px high, under the least %d", drawn->text[t],
+                   drawn->px[t], least_px);
     const Layout *l = render_layout(renderer, scene, w, h, scale, audience);
     double cx[8], cy[8];
     if (scene->display.view3d) {
@@ -289,23 +298,23 @@ static void check_drawn(Renderer *renderer, const Scene *scene, int w, int h,
                        "%.0f x %.0f)", cx[k], cy[k], map.x, map.y, map.w, map.h);
     }
     if (!scene->display.view3d && !scene->net)
-        check_heads_clear(renderer, l, scene, &drawn, where);
+        check_heads_clear(renderer, l, scene, drawn, where);
     for (int p = 0; p < LAYOUT_PANELS; p++) {
         if (!l->shown[p] || (p != LAYOUT_LOSS && p != LAYOUT_DYNAMICS))
             continue;
         LayoutRect panel = l->rect[p];
-        for (size_t a = 0; a < drawn.count; a++) {
-            LayoutRect ba = drawn.box[a];
+        for (size_t a = 0; a < drawn->count; a++) {
+            LayoutRect ba = drawn->box[a];
             if (!layout_overlap(ba, panel) || ba.w == 0)
                 continue;
             if (!inside_rect(ba, panel))
-                report(where, "\"%s\" (%.0f, %.0f, %.0f x %.0f) reaches off the %s", drawn.text[a],
+                report(where, "\"%s\" (%.0f, %.0f, %.0f x %.0f) reaches off the %s", drawn->text[a],
                        ba.x, ba.y, ba.w, ba.h, panel_names[p]);
             for (size_t b = 0; b < a; b++)
-                if (drawn.box[b].w > 0 && inside_rect(drawn.box[b], panel) &&
-                    layout_overlap(ba, drawn.box[b]))
+                if (drawn->box[b].w > 0 && inside_rect(drawn->box[b], panel) &&
+                    layout_overlap(ba, drawn->box[b]))
                     report(where, "on the %s, \"%s\" overlaps \"%s\"", panel_names[p],
-                           drawn.text[a], drawn.text[b]);
+                           drawn->text[a], drawn->text[b]);
         }
     }
 }
@@ -525,17 +534,13 @@ static void test_network_legend_names_what_the_map_shows(void **state)
     assert_non_null(scene);
     assert_true(scene->display.ensemble && scene->display.net_layer == 1);
     assert_true(i18n_select("en"));
-    static DrawnTexts drawn;
-    drawn.count = 0;
-    renderer_observe_text(renderer, observe_text, &drawn);
-    render_frame(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
-    renderer_observe_text(renderer, NULL, NULL);
+    const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
     bool ensemble = false, layer = false;
-    for (size_t t = 0; t < drawn.count; t++) {
-        ensemble |= strstr(drawn.text[t], "the ensemble: each member") != NULL ||
-                    strstr(drawn.text[t], "networks from init seeds") != NULL;
-        layer |= strstr(drawn.text[t], "hidden layer") != NULL ||
-                 strstr(drawn.text[t], "linear probe") != NULL;
+    for (size_t t = 0; t < drawn->count; t++) {
+        ensemble |= strstr(drawn->text[t], "the ensemble: each member") != NULL ||
+                    strstr(drawn->text[t], "networks from init seeds") != NULL;
+        layer |= strstr(drawn->text[t], "hidden layer") != NULL ||
+                 strstr(drawn->text[t], "linear probe") != NULL;
     }
     assert_true(ensemble);
     assert_false(layer);
@@ -561,16 +566,12 @@ static void test_ensemble_draws_the_line_between_two_members(void **state)
     assert_non_null(scene);
     scene_step(scene, 200);
     assert_true(i18n_select("en"));
-    static DrawnTexts drawn;
-    drawn.count = 0;
-    renderer_observe_text(renderer, observe_text, &drawn);
-    render_frame(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
-    renderer_observe_text(renderer, NULL, NULL);
+    const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
     const char *prefix = "training loss on the straight line from seed 0 to seed 1: its top is ";
     double shown = (double)NAN;
-    for (size_t t = 0; t < drawn.count; t++)
-        if (strncmp(drawn.text[t], prefix, strlen(prefix)) == 0)
-            shown = strtod(drawn.text[t] + strlen(prefix), NULL);
+    for (size_t t = 0; t < drawn->count; t++)
+        if (strncmp(drawn->text[t], prefix, strlen(prefix)) == 0)
+            shown = strtod(drawn->text[t] + strlen(prefix), NULL);
     const Ensemble *e = scene->ensemble;
     double losses[21];
     assert_true(slice_line(e->model, &e->data->train, net_run_theta(ensemble_member(e, 0)),
@@ -937,20 +938,17 @@ static void test_layer_notes_whole(void **state)
     assert_true(l->complete && l->compact[LAYOUT_LEGEND]);
     LayoutRect map = l->landscape;
     assert_true(map.w > map.h);
-    static DrawnTexts drawn;
-    drawn.count = 0;
-    renderer_observe_text(renderer, observe_text, &drawn);
-    render_frame(renderer, scene, 1920, 1080, render_recording_scale(1920, 1080),
-                 RENDER_FOR_RECORDING);
-    renderer_observe_text(renderer, NULL, NULL);
+    const DrawnTexts *drawn = drawn_texts(renderer, scene, 1920, 1080,
+                                          render_recording_scale(1920, 1080),
+                                          RENDER_FOR_RECORDING);
     char all[4096] = "";
     bool beside = true;
-    for (size_t t = 0; t < drawn.count; t++) {
-        if (!inside_rect(drawn.box[t], map))
+    for (size_t t = 0; t < drawn->count; t++) {
+        if (!inside_rect(drawn->box[t], map))
             continue;
-        strncat(all, drawn.text[t], sizeof all - strlen(all) - 2);
+        strncat(all, drawn->text[t], sizeof all - strlen(all) - 2);
         strcat(all, " ");
-        beside = beside && drawn.box[t].x + drawn.box[t].w <= map.x + map.w - map.h;
+        beside = beside && drawn->box[t].x + drawn->box[t].w <= map.x + map.w - map.h;
     }
     print_message("notes %s the picture: %s\n", beside ? "beside" : "above", all);
     assert_non_null(strstr(all, "axes: across the dashed cut"));
