@@ -149,7 +149,7 @@ void plot_fit_labels(Renderer *r, PlotArea *a)
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
 {
     double s = r->scale;
-    int px = render_font_px(r, 13.0);
+    int px = render_font_px(r, PLOT_TEXT_PX);
     double line = render_line_height(r, px);
     char top[32], bottom[32];
     number_text(a->yhi, 3, top, sizeof top);

@@ -144,8 +144,8 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
              _("training loss on the straight line from seed %llu to seed %llu: its top is "
                "%.2f above the higher end"),
              first, first + 1, rise);
-    /* plot_frame's title size; the short form where the long one does not fit. */
-    if (render_text_width(r, title, render_font_px(r, 13.0)) > w - 16.0 * s)
+    /* The short form where the long one does not fit at plot_frame's size. */
+    if (render_text_width(r, title, render_font_px(r, PLOT_TEXT_PX)) > w - 16.0 * s)
         snprintf(title, sizeof title, _("loss on the line from seed %llu to %llu: top +%.2f"),
                  first, first + 1, rise);
     plot_frame(r, &a, title, NULL);

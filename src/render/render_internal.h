@@ -342,6 +342,8 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, si
 /* Narrows the area on its left so its value labels fit in the panel
  * (plot_frame does it first). */
 void plot_fit_labels(Renderer *r, PlotArea *a);
+/* The size plot_frame writes a plot's title and labels at (pixels at scale 1). */
+#define PLOT_TEXT_PX 13.0
 /* Axes, the range's ends as labels, and a title over the area. */
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel);
 /* Records a plotting area the frame draws (render_plot_areas). */
