@@ -162,7 +162,7 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     shapes_rect(r->shapes, vp.x, vp.y, vp.width, vp.height, ground);
     double s = r->scale;
     /* Under the notes, where the legend could not hold them. */
-    double gap = THUMB_GAP * s, top = vp.y + gap + render_net_map_notes(r, scene, &vp, false);
+    double gap = THUMB_GAP * s, top = vp.y + gap + render_net_map_notes(r, scene, &vp);
     double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
     size_t count = scene->ensemble->count;
     double strip = count >= 2 ? fmin(LINE_SHARE * h, LINE_MOST * s) : 0.0;
