@@ -7,8 +7,10 @@
  * (render_recording_scale),
  * with the hover readout and without: every panel the step shows is
  * placed, inside the frame, overlapping no other, at least the size its
- * text was measured to need, and no text is cut; every value label of the
- * plane's axes lies whole on the map.  Each step is checked
+ * text was measured to need, and no text is cut; the caption takes at
+ * most LAYOUT_CAPTION_SHARE of the frame's height (four lines at 1280x720
+ * --projector); every value label of the plane's axes lies whole on the
+ * map.  Each step is checked
  * after its play (when the runs' lines are longest).  A panel dropped for
  * want of room fails as much as one overlapping another.
  *
@@ -68,10 +70,29 @@ static void report(const char *where, const char *fmt, ...)
     failures++;
 }
 
+/* The tallest caption seen (its share of the frame's height), and where:
+ * printed as a figure. */
+static struct {
+    double share;
+    char where[768];
+} tallest_caption = {0.0, ""};
+
 /* Every check of one layout: nothing dropped, all inside, none
- * overlapping, none smaller than its text, no text cut. */
+ * overlapping, none smaller than its text, no text cut, the caption no
+ * higher than LAYOUT_CAPTION_SHARE of the frame (layout.h: a caption over
+ * it is to say less). */
 static void check_layout(const Layout *l, int w, int h, const char *where)
 {
+    if (l->shown[LAYOUT_CAPTION]) {
+        double share = l->rect[LAYOUT_CAPTION].h / h;
+        if (share > tallest_caption.share) {
+            tallest_caption.share = share;
+            snprintf(tallest_caption.where, sizeof tallest_caption.where, "%s", where);
+        }
+        if (share > LAYOUT_CAPTION_SHARE)
+            report(where, "the caption is %.0f px high, %.3f of the frame, over %.2f: say less",
+                   l->rect[LAYOUT_CAPTION].h, share, LAYOUT_CAPTION_SHARE);
+    }
     for (int p = 0; p < LAYOUT_PANELS; p++)
         if (l->need[p].shown && !l->shown[p])
             report(where, "%s dropped (no room)", panel_names[p]);
@@ -427,8 +448,9 @@ static void test_every_lesson_step_fits(void **state)
     }
     free(files);
     fprintf(stderr, "checked %zu lesson steps at %zu sizes; the least map shows the view %.3f "
-            "of the frame high (%s)\n", steps, sizeof sizes / sizeof sizes[0], least_map.share,
-            least_map.where);
+            "of the frame high (%s); the tallest caption takes %.3f of it (%s)\n", steps,
+            sizeof sizes / sizeof sizes[0], least_map.share, least_map.where,
+            tallest_caption.share, tallest_caption.where);
     renderer_destroy(renderer);
     gl_context_destroy(gl);
     assert_int_equal(failures, 0);
@@ -694,14 +716,15 @@ static void test_too_small_drops_least_needed_first(void **state)
     assert_apart(&l);
 }
 
-/* A caption of 600 pixels of text in lines of 40 pixels, no padding. */
+/* A caption of 600 pixels of text in lines of 40 pixels, no padding, its
+ * longest word 150 pixels wide. */
 static void wrap_600(void *context, double max_width, double *w, double *h, bool *cut)
 {
     (void)context;
     double lines = ceil(600.0 / max_width);
     *w = fmin(max_width, 600.0);
     *h = 40.0 * lines;
-    *cut = lines > 8;
+    *cut = lines > 8 || max_width < 150.0;
 }
 
 static void test_dynamics_plot_outranks_loss_plot(void **state)
@@ -716,7 +739,8 @@ static void test_dynamics_plot_outranks_loss_plot(void **state)
     layout_compute(&in, &l);
     /* Across (3 lines, y 208) the caption leaves 188 - 82 = 106 under the
      * legend: one plot; side by side they need 12 + 135 + 20 + 135 + 12 =
-     * 314 of the frame's 300. */
+     * 314 of the frame's 300; beside the plots' column (129 wide) it cuts
+     * its longest word. */
     assert_false(l.complete);
     assert_true(l.shown[LAYOUT_DYNAMICS] && l.shown[LAYOUT_CAPTION]);
     assert_false(l.shown[LAYOUT_LOSS]);
