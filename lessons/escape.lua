@@ -86,8 +86,8 @@ step {
   id = "isotropic",
   caption = {
     en = "The plot: how many times longer walkers stay in the flat well (right) than in the "
-      .. "sharp one (left). "
-      .. "With noise equal in all directions, 1.4 at B = 2 and 1.5 at B = 3, near the law's "
+      .. "sharp (left). "
+      .. "Noise equal in all directions gives 1.4 at B = 2, 1.5 at B = 3, near the law's "
       .. "√2 ≈ 1.41: a small gain.",
     zh = "图中是粒子在平坦山谷（右）里停留的平均时间除以在尖锐山谷（左）里停留的时间。"
       .. "噪声在各个方向都一样时，B = 2 时是 1.4，B = 3 时是 1.5，接近定律给出的 √2 ≈ 1.41："
