@@ -125,8 +125,7 @@ typedef struct StaticLayer {
     bool report;                /* DESCENT_STATIC_LAYER=report: the counts below on stderr
                                    when the renderer is destroyed */
     long frames, frames_over, panels_held, frames_again;
-    GLuint fbo, texture;
-    int texture_w, texture_h;
+    GLuint fbo, texture;        /* texture: 0 while the layer holds nothing */
     bool valid;                 /* texture holds key's picture */
     StaticKey key;
     StaticKey previous;         /* the last frame's: only a landscape that held still
