@@ -23,6 +23,7 @@ Renderer *renderer_create(DescentError *err)
         renderer_destroy(r);
         return NULL;
     }
+    glReleaseShaderCompiler();
     cloud_init(&r->cloud);
     static_layer_init(&r->static_layer);
     return r;
