@@ -29,8 +29,6 @@ struct Heatmap {
     int threads;
 
     float *values;               /* raw grid */
-    uint16_t *mapped;            /* its [0, 1] mapping in 16-bit fixed point (a
-                                    format software renderers filter fast) */
     size_t cells_capacity;
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
@@ -146,7 +144,6 @@ void heatmap_destroy(Heatmap *h)
     glDeleteTextures(1, &h->cache_texture);
     glDeleteFramebuffers(1, &h->cache_fbo);
     free(h->values);
-    free(h->mapped);
     free(h);
 }
 
@@ -178,13 +175,9 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     size_t cells = (size_t)gw * (size_t)gh;
     if (cells > h->cells_capacity) {
         float *values = realloc(h->values, cells * sizeof *values);
-        if (values)
-            h->values = values;
-        uint16_t *mapped = values ? realloc(h->mapped, cells * sizeof *mapped) : NULL;
-        if (mapped)
-            h->mapped = mapped;
-        if (!values || !mapped)
+        if (!values)
             return false;
+        h->values = values;
         h->cells_capacity = cells;
     }
     h->stats = scene->net ? net_stage_sample(scene->net, rect, gw, gh, h->values)
@@ -197,18 +190,25 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     return true;
 }
 
-/* values -> t in [0, 1] (value_scale.h); non-finite cells (overflow) take
- * the top colour, so no NaN ever reaches the GPU. */
+/* values -> t in [0, 1] (value_scale.h) in 16-bit fixed point (a format
+ * software renderers filter fast), uploaded to the field texture through a
+ * buffer freed after the upload (0.8 MB at 1920x1080); non-finite cells
+ * (overflow) take the top colour, so no NaN ever reaches the GPU.  Without
+ * memory for the buffer the field keeps its last upload. */
 static void map_values(Heatmap *h, bool log_scale)
 {
     size_t cells = (size_t)h->grid_w * (size_t)h->grid_h;
+    uint16_t *mapped = malloc(cells * sizeof *mapped);
+    if (!mapped)
+        return;
     h->scale = value_scale_make(h->stats, log_scale);
     for (size_t k = 0; k < cells; k++)
-        h->mapped[k] = (uint16_t)lround(value_scale_t(&h->scale, (double)h->values[k]) * 65535.0);
+        mapped[k] = (uint16_t)lround(value_scale_t(&h->scale, (double)h->values[k]) * 65535.0);
     glBindTexture(GL_TEXTURE_2D, h->field);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R16, h->grid_w, h->grid_h, 0, GL_RED, GL_UNSIGNED_SHORT,
-                 h->mapped);
+                 mapped);
+    free(mapped);
     h->field_ready = true;
 }
 
