@@ -201,6 +201,7 @@ struct Renderer {
     size_t plot_area_count;
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     bool experiment_drawn;      /* it has points */
+    int frames_begun;           /* render_frame calls, counted up to 2 */
 };
 
 /* static_layer.c: init reads DESCENT_STATIC_LAYER (render.h). */
