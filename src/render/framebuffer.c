@@ -7,7 +7,7 @@
 #include <epoxy/gl.h>
 
 struct Framebuffer {
-    GLuint fbo, color, depth;
+    GLuint fbo, color;
     int width, height;
 };
 
@@ -28,14 +28,10 @@ Framebuffer *framebuffer_create(int width, int height, DescentError *err)
     fb->height = height;
     glGenFramebuffers(1, &fb->fbo);
     glGenRenderbuffers(1, &fb->color);
-    glGenRenderbuffers(1, &fb->depth);
     glBindRenderbuffer(GL_RENDERBUFFER, fb->color);
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    glBindRenderbuffer(GL_RENDERBUFFER, fb->depth);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
     glBindFramebuffer(GL_FRAMEBUFFER, fb->fbo);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, fb->color);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, fb->depth);
     GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (status != GL_FRAMEBUFFER_COMPLETE) {
@@ -53,7 +49,6 @@ void framebuffer_destroy(Framebuffer *fb)
         return;
     glDeleteFramebuffers(1, &fb->fbo);
     glDeleteRenderbuffers(1, &fb->color);
-    glDeleteRenderbuffers(1, &fb->depth);
     free(fb);
 }
 

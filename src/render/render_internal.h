@@ -125,8 +125,7 @@ typedef struct StaticLayer {
     bool report;                /* DESCENT_STATIC_LAYER=report: the counts below on stderr
                                    when the renderer is destroyed */
     long frames, frames_over, panels_held, frames_again;
-    GLuint fbo, texture;
-    int texture_w, texture_h;
+    GLuint fbo, texture;        /* texture: 0 while the layer holds nothing */
     bool valid;                 /* texture holds key's picture */
     StaticKey key;
     StaticKey previous;         /* the last frame's: only a landscape that held still
@@ -202,6 +201,7 @@ struct Renderer {
     size_t plot_area_count;
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     bool experiment_drawn;      /* it has points */
+    int frames_begun;           /* render_frame calls, counted up to 2 */
 };
 
 /* static_layer.c: init reads DESCENT_STATIC_LAYER (render.h). */
