@@ -60,8 +60,12 @@ void cloud_add(Cloud *cloud, int slice, const double *x, const double *y)
     for (size_t i = 0; i < CLOUD_BATCH; i++) {
         if (!(u[i] >= 0 && v[i] >= 0 && u[i] < cloud->columns && v[i] < cloud->rows))
             continue;
+        /* A branch, not a store of the same count: where the cloud is
+         * solid, the counts stop at 255 and the stores that each waited
+         * for the last one stop too. */
         uint8_t *c = &cells[(size_t)v[i] * columns + (size_t)u[i]];
-        *c += *c < 255;
+        if (*c < 255)
+            (*c)++;
     }
 }
 
@@ -75,11 +79,38 @@ void cloud_upload(Cloud *cloud)
             cloud->cells[i] = (uint8_t)(sum < 255 ? sum : 255);
         }
     }
-    for (size_t i = 0; i < count; i++)
-        cloud->cells[i] = cloud->opacity[cloud->cells[i]];
+    int *used = cloud->used;
+    used[0] = cloud->columns, used[1] = cloud->rows, used[2] = used[3] = 0;
+    for (int row = 0; row < cloud->rows; row++) {
+        uint8_t *cells = cloud->cells + (size_t)row * (size_t)cloud->columns;
+        for (int column = 0; column < cloud->columns; column++) {
+            if (!cells[column])
+                continue;
+            cells[column] = cloud->opacity[cells[column]];
+            used[0] = column < used[0] ? column : used[0];
+            used[2] = column + 1 > used[2] ? column + 1 : used[2];
+            used[1] = row < used[1] ? row : used[1];
+            used[3] = row + 1;
+        }
+    }
     glBindTexture(GL_TEXTURE_2D, cloud->texture);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, cloud->columns, cloud->rows, 0, GL_RED,
                  GL_UNSIGNED_BYTE, cloud->cells);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+}
+
+/* Cells beyond the used ones that a pixel's linear filter may still reach
+ * (one), and one more against rounding in the interpolated coordinates. */
+#define CLOUD_FILTER_REACH 2
+
+bool cloud_drawn_box(const Cloud *cloud, int box[4])
+{
+    if (cloud->used[0] >= cloud->used[2])
+        return false;
+    for (int k = 0; k < 4; k++) {
+        int cell = cloud->used[k] + (k < 2 ? -CLOUD_FILTER_REACH : CLOUD_FILTER_REACH);
+        box[k] = (int)(k < 2 ? floor(cell * cloud->cell) : ceil(cell * cloud->cell));
+    }
+    return true;
 }

@@ -22,6 +22,7 @@ typedef struct Cloud {
     uint8_t *cells;         /* slices of columns * rows counts (saturating at 255) */
     int columns, rows, slices;
     double cell;            /* cell size in pixels */
+    int used[4];            /* the cells counted in: first column and row, last + 1 (empty: none) */
     uint8_t opacity[256];   /* count -> opacity, 0..255 */
 } Cloud;
 
@@ -45,5 +46,12 @@ void cloud_add(Cloud *cloud, int slice, const double *x, const double *y);
  * would hold), turns the counts into opacities and uploads them to the
  * texture; draw it over the frame with the colour as the tint. */
 void cloud_upload(Cloud *cloud);
+/* The pixels (x0, y0, x1, y1: the frame's, y down) outside which the
+ * uploaded image is clear, its linear filter's reach included: drawn
+ * only there (a scissor), the frame gets the same bytes, and a software
+ * rasteriser does not blend a whole frame of nothing (at 1920x1080, 2
+ * million texture reads and blends that cost llvmpipe about as much CPU
+ * as counting a million particles).  False when no cell has a particle. */
+bool cloud_drawn_box(const Cloud *cloud, int box[4]);
 
 #endif

@@ -469,8 +469,28 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
     cloud_upload(&r->cloud);
     /* The image is drawn now: the paths queued so far go first, under it. */
     shapes_flush(r->shapes, r->width, r->height);
+    int box[4];
+    if (!cloud_drawn_box(&r->cloud, box))
+        return;
+    /* Only where it is not clear, within the scissor already set (the
+     * map's): the same quad, so every pixel drawn samples as before. */
+    GLint saved[4] = {0, 0, r->width, r->height};
+    GLboolean scissored = glIsEnabled(GL_SCISSOR_TEST);
+    if (scissored)
+        glGetIntegerv(GL_SCISSOR_BOX, saved);
+    int x0 = box[0] > saved[0] ? box[0] : saved[0];
+    int x1 = box[2] < saved[0] + saved[2] ? box[2] : saved[0] + saved[2];
+    int y0 = r->height - box[3] > saved[1] ? r->height - box[3] : saved[1];
+    int y1 = r->height - box[1] < saved[1] + saved[3] ? r->height - box[1] : saved[1] + saved[3];
+    if (x0 >= x1 || y0 >= y1)
+        return;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
     render_image_now(r, r->cloud.texture, 0, 0, r->cloud.columns * r->cloud.cell,
                      r->cloud.rows * r->cloud.cell, color);
+    glScissor(saved[0], saved[1], saved[2], saved[3]);
+    if (!scissored)
+        glDisable(GL_SCISSOR_TEST);
 }
 
 /* The descent direction -∇L on a coarse grid of the map (length grows
