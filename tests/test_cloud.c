@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/cloud.h"
 #include "scene/viewport.h"
 
 #define WIDTH 1280
@@ -121,10 +122,65 @@ static void test_ten_thousand_particles(void **state)
     app_destroy(app);
 }
 
+/* n particles at pixel (x, y) into slice of cloud, CLOUD_BATCH at a time
+ * (the rest of a batch NaN, which counts nowhere). */
+static void add_particles(Cloud *cloud, int slice, int n, double x, double y)
+{
+    double xs[CLOUD_BATCH], ys[CLOUD_BATCH];
+    for (int done = 0; done < n || done == 0; done += CLOUD_BATCH) {
+        for (int i = 0; i < CLOUD_BATCH; i++) {
+            bool in = done + i < n;
+            xs[i] = in ? x : (double)NAN;
+            ys[i] = in ? y : (double)NAN;
+        }
+        cloud_add(cloud, slice, xs, ys);
+    }
+}
+
+/* Counts in two slices add up as one slice would hold them, saturating
+ * (200 + 60 in one cell is 255, not 260 - 256 = 4: another opacity), and
+ * the box drawn covers the cells counted and two more each way (the linear
+ * filter's reach); with no particle nothing is drawn. */
+static void slices_add_up_and_the_box_covers_the_counts(void **state)
+{
+    (void)state;
+    SceneOptions options = {.landscape = "sharp_flat", .runs = {"gd"}, .run_count = 1};
+    App *app = open_test_window(&options, &(AppOptions){.width = 320, .height = 200,
+                                                        .hidden = true});
+    Cloud cloud;
+    cloud_init(&cloud);
+    assert_true(cloud_begin(&cloud, 64, 32, 2.0, 2));
+    add_particles(&cloud, 0, 200, 10.5, 5.5);
+    add_particles(&cloud, 1, 60, 10.5, 5.5);
+    add_particles(&cloud, 1, 1, 40.2, 20.9);
+    add_particles(&cloud, 0, 3, -1.0, 5.0); /* off the frame */
+    cloud_upload(&cloud);
+    assert_int_equal(cloud.columns, 32);
+    assert_int_equal(cloud.cells[2 * 32 + 5], cloud.opacity[255]);
+    assert_int_equal(cloud.cells[10 * 32 + 20], cloud.opacity[1]);
+    int lit = 0;
+    for (int i = 0; i < 32 * 16; i++)
+        lit += cloud.cells[i] != 0;
+    assert_int_equal(lit, 2);
+    int box[4];
+    assert_true(cloud_drawn_box(&cloud, box));
+    assert_int_equal(box[0], (5 - 2) * 2);
+    assert_int_equal(box[1], (2 - 2) * 2);
+    assert_int_equal(box[2], (20 + 1 + 2) * 2);
+    assert_int_equal(box[3], (10 + 1 + 2) * 2);
+    assert_true(cloud_begin(&cloud, 64, 32, 2.0, 2));
+    add_particles(&cloud, 1, 0, 0, 0);
+    cloud_upload(&cloud);
+    assert_false(cloud_drawn_box(&cloud, box));
+    cloud_release(&cloud);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ten_thousand_particles),
+        cmocka_unit_test(slices_add_up_and_the_box_covers_the_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

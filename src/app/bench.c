@@ -34,7 +34,9 @@ bool app_bench_frames(Scene *scene, int width, int height, int frames, DescentEr
         return false;
     Renderer *renderer = renderer_create(err);
     Framebuffer *fb = renderer ? framebuffer_create(width, height, err) : NULL;
-    double *ms = fb ? malloc((size_t)frames * sizeof *ms) : NULL;
+    /* Each frame's time, then its scene update's alone. */
+    double *ms = fb ? malloc(2 * (size_t)frames * sizeof *ms) : NULL;
+    double *update_ms = ms ? ms + frames : NULL;
     bool ok = ms != NULL;
     if (fb && !ms)
         error_set(err, "out of memory for %d frame times", frames);
@@ -43,6 +45,7 @@ bool app_bench_frames(Scene *scene, int width, int height, int frames, DescentEr
     for (int i = 0; ok && i < frames; i++) {
         Uint64 start = SDL_GetPerformanceCounter();
         scene_advance(scene, 1.0 / 60.0);
+        update_ms[i] = 1000.0 * (double)(SDL_GetPerformanceCounter() - start) / frequency;
         framebuffer_bind(fb);
         render_frame(renderer, scene, width, height, 1.0, RENDER_FOR_WINDOW);
         glFinish();
@@ -56,6 +59,9 @@ bool app_bench_frames(Scene *scene, int width, int height, int frames, DescentEr
                "(first frame %.2f ms)\n",
                frames, width, height, gl_context_renderer_name(), quantile(ms, frames, 0.5),
                quantile(ms, frames, 0.99), ms[frames - 1], first);
+        qsort(update_ms, (size_t)frames, sizeof *update_ms, compare_doubles);
+        printf("scene updates: median %.2f ms, p99 %.2f ms of each frame\n",
+               quantile(update_ms, frames, 0.5), quantile(update_ms, frames, 0.99));
         /* The swarm steps inside the frames timed above, so its rate is
          * what the window sustains while drawing. */
         if (scene->swarm) {

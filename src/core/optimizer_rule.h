@@ -67,6 +67,12 @@ static inline double sgd_momentum_direction(const OptimizerDesc *d, double buf, 
 /* Each rule updates one coordinate's buffers for gradient g and returns
  * that coordinate's step. */
 
+/* The sgd family's step along direction g. */
+static inline double sgd_step(double lr, double g)
+{
+    return -lr * g;
+}
+
 static inline double sgd_coord(const OptimizerDesc *d, long t, double *buf, double lr, double g)
 {
     if (d->momentum != 0) {
@@ -76,7 +82,7 @@ static inline double sgd_coord(const OptimizerDesc *d, long t, double *buf, doub
             *buf = d->momentum * *buf + (1 - d->dampening) * g;
         g = sgd_momentum_direction(d, *buf, g);
     }
-    return -lr * g;
+    return sgd_step(lr, g);
 }
 
 static inline double adagrad_coord(const OptimizerDesc *d, double *sq, double clr, double g)
@@ -147,8 +153,15 @@ static inline __attribute__((always_inline)) void rule_apply(const OptimizerDesc
     case OPT_SGD:
     case OPT_MOMENTUM:
     case OPT_NESTEROV:
-        EACH_COORD(i, n)
-            theta[i] += sgd_coord(d, t, &buf[i], lr, g[i]);
+        /* Without momentum the loop has no branch, so a swarm's lanes
+         * (swarm.c) step in vectors. */
+        if (d->momentum == 0) {
+            EACH_COORD(i, n)
+                theta[i] += sgd_step(lr, g[i]);
+        } else {
+            EACH_COORD(i, n)
+                theta[i] += sgd_coord(d, t, &buf[i], lr, g[i]);
+        }
         break;
     case OPT_ADAGRAD: {
         double clr = adagrad_lr(d, lr, t);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/parallel.h"
 #include "core/spread.h"
 #include "scene/axis_ticks.h"
 #include "scene/viewport.h"
@@ -393,32 +394,103 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
  * it each particle is a disc. */
 #define CLOUD_MIN_PARTICLES 2000
 
+/* Where particle xy (its x, y) is drawn; false when it is not. */
+static bool particle_pixel(const Renderer *r, const Viewport *vp, const float *xy, double *px,
+                           double *py)
+{
+    return isfinite(xy[0]) && isfinite(xy[1]) &&
+           render_to_pixel(r, vp, (double)xy[0], (double)xy[1], px, py);
+}
+
+/* The swarm's n particles xy counted into the cloud, a slice of them a
+ * thread into its slice of the counts. */
+typedef struct CloudCount {
+    Renderer *r;
+    const Viewport *vp;
+    const float *xy;
+    size_t n;
+} CloudCount;
+
+/* Pixels px, py of the CLOUD_BATCH particles from xy on (NaN: not drawn;
+ * past the end: none).  A whole batch in 2D is the viewport's map in one
+ * loop of a fixed count, which vectorises: a non-finite position maps to a
+ * non-finite pixel, which the cloud ignores. */
+static void batch_pixels(const CloudCount *c, const float *xy, size_t left, double *px,
+                         double *py)
+{
+    if (!c->r->view3d && left >= CLOUD_BATCH) {
+        double d[2 * CLOUD_BATCH];
+        for (size_t i = 0; i < 2 * CLOUD_BATCH; i++)
+            d[i] = (double)xy[i];
+        Viewport vp = *c->vp;
+        for (size_t i = 0; i < CLOUD_BATCH; i++)
+            viewport_to_pixel(&vp, d[2 * i], d[2 * i + 1], &px[i], &py[i]);
+        return;
+    }
+    for (size_t i = 0; i < CLOUD_BATCH; i++)
+        if (i >= left || !particle_pixel(c->r, c->vp, &xy[2 * i], &px[i], &py[i]))
+            px[i] = py[i] = (double)NAN;
+}
+
+static void count_particles(void *context, size_t begin, size_t end)
+{
+    const CloudCount *c = context;
+    size_t slices = (size_t)c->r->cloud.slices;
+    double px[CLOUD_BATCH], py[CLOUD_BATCH];
+    for (size_t slice = begin; slice < end; slice++) {
+        size_t last = c->n * (slice + 1) / slices;
+        for (size_t k = c->n * slice / slices; k < last; k += CLOUD_BATCH) {
+            batch_pixels(c, &c->xy[2 * k], last - k, px, py);
+            cloud_add(&c->r->cloud, (int)slice, px, py);
+        }
+    }
+}
+
 static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     if (!scene->swarm || scene->runs[scene->swarm_run].hidden)
         return;
     const float *xy = swarm_positions(scene->swarm);
     size_t n = swarm_count(scene->swarm);
-    bool cloud = n > CLOUD_MIN_PARTICLES &&
-                 cloud_begin(&r->cloud, r->width, r->height, 2.0 * r->scale);
+    bool cloud = n > CLOUD_MIN_PARTICLES && cloud_begin(&r->cloud, r->width, r->height,
+                                                        2.0 * r->scale, SCENE_SWARM_THREADS);
     Rgba color = render_run_color(r, scene->swarm_run, cloud ? 1.0f : 0.6f);
-    for (size_t k = 0; k < n; k++) {
-        double px, py;
-        if (!isfinite(xy[2 * k]) || !isfinite(xy[2 * k + 1]) ||
-            !render_to_pixel(r, vp, (double)xy[2 * k], (double)xy[2 * k + 1], &px, &py))
-            continue;
-        if (cloud)
-            cloud_add(&r->cloud, px, py);
-        else if (px >= 0 && py >= 0 && px <= r->width && py <= r->height)
-            shapes_disc(r->shapes, px, py, 2.2 * r->scale, color);
+    if (!cloud) {
+        for (size_t k = 0; k < n; k++) {
+            double px, py;
+            if (particle_pixel(r, vp, &xy[2 * k], &px, &py) && px >= 0 && py >= 0 &&
+                px <= r->width && py <= r->height)
+                shapes_disc(r->shapes, px, py, 2.2 * r->scale, color);
+        }
+        return;
     }
-    if (cloud) {
-        cloud_upload(&r->cloud);
-        /* The image is drawn now: the paths queued so far go first, under it. */
-        shapes_flush(r->shapes, r->width, r->height);
-        render_image_now(r, r->cloud.texture, 0, 0, r->cloud.columns * r->cloud.cell,
-                         r->cloud.rows * r->cloud.cell, color);
-    }
+    CloudCount count = {r, vp, xy, n};
+    parallel_for(SCENE_SWARM_THREADS, SCENE_SWARM_THREADS, count_particles, &count);
+    cloud_upload(&r->cloud);
+    /* The image is drawn now: the paths queued so far go first, under it. */
+    shapes_flush(r->shapes, r->width, r->height);
+    int box[4];
+    if (!cloud_drawn_box(&r->cloud, box))
+        return;
+    /* Only where it is not clear, within the scissor already set (the
+     * map's): the same quad, so every pixel drawn samples as before. */
+    GLint saved[4] = {0, 0, r->width, r->height};
+    GLboolean scissored = glIsEnabled(GL_SCISSOR_TEST);
+    if (scissored)
+        glGetIntegerv(GL_SCISSOR_BOX, saved);
+    int x0 = box[0] > saved[0] ? box[0] : saved[0];
+    int x1 = box[2] < saved[0] + saved[2] ? box[2] : saved[0] + saved[2];
+    int y0 = r->height - box[3] > saved[1] ? r->height - box[3] : saved[1];
+    int y1 = r->height - box[1] < saved[1] + saved[3] ? r->height - box[1] : saved[1] + saved[3];
+    if (x0 >= x1 || y0 >= y1)
+        return;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
+    render_image_now(r, r->cloud.texture, 0, 0, r->cloud.columns * r->cloud.cell,
+                     r->cloud.rows * r->cloud.cell, color);
+    glScissor(saved[0], saved[1], saved[2], saved[3]);
+    if (!scissored)
+        glDisable(GL_SCISSOR_TEST);
 }
 
 /* The descent direction -∇L on a coarse grid of the map (length grows

@@ -43,9 +43,6 @@ struct SceneBasinCache {
  * landscape that knows none (basins_find_minima). */
 #define SCENE_FIND_MINIMA_GRID 12
 
-/* Swarm stepping threads: the machines this is taught on have few cores. */
-#define SCENE_SWARM_THREADS 2
-
 /* ------------------------------------------------------------------------ */
 /* Runs                                                                      */
 

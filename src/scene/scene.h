@@ -52,6 +52,10 @@ const char *colormap_name(Colormap colormap);
 /* Most updates one scene_advance performs, so a stalled frame (a window
  * being dragged) does not turn into a burst of thousands of steps. */
 #define SCENE_MAX_STEPS_PER_ADVANCE 4096
+/* Threads a swarm is stepped on, and its particles counted into the
+ * cloud drawn (render's cloud.h): the machines this is taught on have few
+ * cores. */
+#define SCENE_SWARM_THREADS 2
 
 typedef struct SceneRun {
     Run run;

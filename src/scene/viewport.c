@@ -28,12 +28,6 @@ Viewport viewport_fit(ViewRect view, double width, double height)
     return viewport_fit_at(view, 0, 0, width, height);
 }
 
-void viewport_to_pixel(const Viewport *v, double x, double y, double *px, double *py)
-{
-    *px = v->x + (x - v->world.xmin) / (v->world.xmax - v->world.xmin) * v->width;
-    *py = v->y + (v->world.ymax - y) / (v->world.ymax - v->world.ymin) * v->height;
-}
-
 void viewport_to_world(const Viewport *v, double px, double py, double *x, double *y)
 {
     *x = v->world.xmin + (px - v->x) / v->width * (v->world.xmax - v->world.xmin);
