@@ -258,6 +258,18 @@ static void assert_circle_shows(const LessonStep *step, const char *label, Lands
     fail_msg("step %s: no circle has \"%s\" on its rim", step->id, label);
 }
 
+/* A cited number shown on the map: the step has a mark within tol of p
+ * whose label holds text. */
+static void assert_mark_says(const LessonStep *step, LandscapePoint p, double tol,
+                             const char *text)
+{
+    for (size_t m = 0; m < step->mark_count; m++)
+        if (distance(step->marks[m].x, step->marks[m].y, p) < tol &&
+            strstr(step->marks[m].label, text))
+            return;
+    fail_msg("step %s: no mark at (%g, %g) says \"%s\"", step->id, p.x, p.y, text);
+}
+
 /* ------------------------------------- every lesson loads and plays */
 
 /* Words that only make sense live (keys to press); they belong in a
@@ -1850,6 +1862,20 @@ static void test_edge_of_stability(void **state)
         print_message("edge_of_stability: the plot shows 2/η = %s\n", shown);
         assert_non_null(strstr(steps[i][0]->caption, said));
         assert_non_null(strstr(steps[i][1]->caption, said));
+    }
+    /* "At the minimum λmax = 1002" (hover), "the minimum's 1002"
+     * (below_edge): a mark on the minimum shows the number the screen's
+     * rule writes, in both languages. */
+    char bottom_shown[32], bottom_said[64];
+    snprintf(bottom_said, sizeof bottom_said, "λmax = %s",
+             number_text(sharp_bottom, 4, bottom_shown, sizeof bottom_shown));
+    const char *const ids[] = { "hover", "below_edge" };
+    for (size_t i = 0; i < 2; i++) {
+        const LessonStep *said_in[] = { step_named(&lesson, ids[i]), step_named(&zh, ids[i]) };
+        for (size_t l = 0; l < 2; l++) {
+            assert_non_null(strstr(said_in[l]->caption, bottom_shown));
+            assert_mark_says(said_in[l], bottom, 1e-9, bottom_said);
+        }
     }
     lesson_free(&zh);
     landscape_destroy(valley);
