@@ -2397,7 +2397,6 @@ static void test_escape(void **state)
                   right_count(shaken_pair), shaped->play);
     assert_int_equal(right_count(shaken_pair), 312);
     swarm_destroy(shaken_pair);
-    landscape_destroy(pair);
 
     /* "isotropic": the quick form's rows at B = 2 and 3, 1.3999 and 1.5395
      * ("1.4", "1.5") against √2 = 1.4142.  "shaped": Hessian-shaped 6.8002
@@ -2407,7 +2406,28 @@ static void test_escape(void **state)
      * does not depend on the walkers, so 10 a well suffice). */
     const LessonStep *ratio = step_named(&lesson, "isotropic");
     const LessonStep *shaped_ratio = step_named(&lesson, "shaped");
-    assert_true(ratio->keep && shaped_ratio->keep);
+    /* The map shows the walkers each caption is about: "isotropic" the
+     * experiment's isotropic noise at B = 2 (σ √(v̄/B), v̄ the mean of
+     * tr H / 2 over the two minima: the same mean variance as the shaped
+     * noise), "shaped" step 4's Hessian-shaped walkers again; 400 of them
+     * for 1000 updates, each step afresh. */
+    double mean_variance =
+        (at_sharp.hess[0] + at_sharp.hess[2] + at_flat.hess[0] + at_flat.hess[2]) / 4.0;
+    assert_close(mean_variance, 2.5, 1e-12);
+    OptimizerDesc even = parse(pair, ratio->runs.specs[0]);
+    assert_int_equal(ratio->runs.count, 1);
+    assert_int_equal(even.noise_model, NOISE_ISOTROPIC);
+    assert_close(even.noise, sigma * sqrt(mean_variance / 2.0), 1e-4);
+    assert_close(even.lr, shaped_desc.lr, 0);
+    assert_int_equal(shaped_ratio->runs.count, 1);
+    assert_string_equal(shaped_ratio->runs.specs[0], shaped->runs.specs[0]);
+    const LessonStep *const afresh[] = { ratio, shaped_ratio };
+    for (size_t i = 0; i < 2; i++) {
+        assert_false(afresh[i]->keep);
+        assert_int_equal(afresh[i]->particles, 400);
+        assert_int_equal(afresh[i]->play, 1000);
+        assert_true(distance(afresh[i]->start.x, afresh[i]->start.y, sharp) < 1e-12);
+    }
     assert_string_equal(ratio->experiment, shaped->experiment);
     assert_string_equal(shaped_ratio->experiment, shaped->experiment);
     r = malloc(sizeof *r);
@@ -2438,6 +2458,7 @@ static void test_escape(void **state)
     assert_true(steps[0] > 0.5);
     assert_close(steps[1], steps[0], 1e-9);
     free(r);
+    landscape_destroy(pair);
     lesson_free(&lesson);
 }
 
