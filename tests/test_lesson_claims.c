@@ -1637,6 +1637,21 @@ static void test_saddle(void **state)
     assert_true(fabs(loss_at(&probe) - plateau) < 0.01 * plateau);
     advance(&w, hair->play);
     assert_true(fabs(fabs(w.state.y) - 1) < 1e-3 && fabs(w.state.x) < 1e-3);
+    /* The plateau is seen: the loss plot (L − L*, log scale) is fixed to a
+     * range where the fall from the start to the saddle's level takes at
+     * least a fifth of its height (on the whole range, down to the 1e-32
+     * GD reaches, it took 3 %); stall shows the same range. */
+    double floor_loss = landscape_value(landscape, 0, 1);
+    double top = landscape_value(landscape, hair->start.x, hair->start.y) - floor_loss;
+    double level = plateau - floor_loss;
+    const LessonStep *const ranged[] = { stall, hair };
+    for (size_t i = 0; i < 2; i++) {
+        double lo = ranged[i]->plot_ymin, hi = ranged[i]->plot_ymax;
+        assert_true(lo > 0 && lo < level && top < hi);
+        print_message("saddle: %s's loss plot %g .. %g: the fall to the plateau takes %.0f %%\n",
+                      ranged[i]->id, lo, hi, 100 * log(top / level) / log(hi / lo));
+        assert_true(log(top / level) / log(hi / lo) > 0.2);
+    }
 
     /* "noise": from the exact start, over the step's 200 seeds, at least
      * 95% have left the line (|y| > 0.5) after 200 steps, into both
