@@ -396,17 +396,20 @@ static bool marked_at(const Scene *scene, const Viewport *vp, double px, double 
 }
 
 /* Whether box keeps clear of the lesson's marks: each dot, and its label
- * to the right of it as world.c's draw_marks places it. */
+ * beside it as world.c's draw_marks places it (render_mark_label_x). */
 static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box)
 {
     double s = r->scale, margin = 6.0 * s;
     int px = render_font_px(r, 15.0);
     for (size_t k = 0; k < scene->mark_count; k++) {
         double mx, my;
+        const char *label = scene->marks[k].label;
         viewport_to_pixel(vp, scene->marks[k].x, scene->marks[k].y, &mx, &my);
-        double right = mx + 9.0 * s + render_text_width(r, scene->marks[k].label, px);
         double half = 0.5 * render_line_height(r, px);
-        if (box.x < right + margin && box.x + box.w > mx - half - margin &&
+        double text = render_mark_label_x(r, vp, mx, label, px);
+        double left = fmin(mx - half, text);
+        double right = fmax(mx, text + render_text_width(r, label, px));
+        if (box.x < right + margin && box.x + box.w > left - margin &&
             box.y < my + half + margin && box.y + box.h > my - half - margin)
             return false;
     }
