@@ -805,12 +805,14 @@ static void test_sgd_noise(void **state)
                   loud->play / 2, loud->play, early_width, half_width, loud_width);
     assert_true(early_width > 0.8 * loud_width);
     assert_close(half_width, loud_width, 0.1 * loud_width);
-    assert_circle_shows(loud, "noise 2", bottom, loud_spread);
     /* The caption names the circle's radius: the measured RMS distance to
-     * two decimals, which is the radius drawn, in both languages. */
-    char rms_text[32];
+     * two decimals, which is the radius drawn, in both languages; the
+     * circle's rim label says it too. */
+    char rms_text[32], loud_label[64];
     snprintf(rms_text, sizeof rms_text, "%.2f", loud_spread);
     assert_string_equal(rms_text, "0.37");
+    snprintf(loud_label, sizeof loud_label, "noise 2: radius %s", rms_text);
+    assert_circle_shows(loud, loud_label, bottom, loud_spread);
     for (size_t m = 0; m < loud->mark_count; m++)
         if (loud->marks[m].radius > 0)
             assert_close(loud->marks[m].radius, strtod(rms_text, NULL), 0);
@@ -821,6 +823,8 @@ static void test_sgd_noise(void **state)
     snprintf(said[1], sizeof said[1], "均方根距离，%s。", rms_text);
     assert_non_null(strstr(loud->caption, said[0]));
     assert_non_null(strstr(loud_zh->caption, said[1]));
+    snprintf(said[1], sizeof said[1], "噪声 2：半径 %s", rms_text);
+    assert_mark_says(loud_zh, (LandscapePoint){ 0, loud_spread }, 0.01, said[1]);
     lesson_free(&zh);
     swarm_destroy(cloud);
 
@@ -834,8 +838,10 @@ static void test_sgd_noise(void **state)
     double ratio = loud_spread / quiet_spread;
     print_message("sgd_noise: spread ratio noise 2 / noise 1 = %.3f\n", ratio);
     assert_true(ratio > 1.7 && ratio < 2.3);
-    assert_circle_shows(quiet, "noise 1", bottom, quiet_spread);
-    assert_circle_shows(quiet, "noise 2", bottom, loud_spread);
+    char quiet_label[64];
+    snprintf(quiet_label, sizeof quiet_label, "noise 1: radius %.2f", quiet_spread);
+    assert_circle_shows(quiet, quiet_label, bottom, quiet_spread);
+    assert_circle_shows(quiet, loud_label, bottom, loud_spread);
     swarm_destroy(quiet_swarm);
     landscape_destroy(bowl);
 
@@ -921,24 +927,34 @@ static void test_sharp_flat(void **state)
     assert_true(distance(intro->marks[0].x, intro->marks[0].y, w.sharp) < intro->marks[0].radius);
     assert_true(distance(intro->marks[1].x, intro->marks[1].y, w.flat) < intro->marks[1].radius);
 
-    /* Steps 4 to 6 name each valley's λmax on the map: a mark on each
-     * minimum in view whose label carries its measured λmax to three
-     * digits (two_cycle is close on the sharp valley: its mark alone). */
-    char sharp_label[64], flat_label[64];
-    snprintf(sharp_label, sizeof sharp_label, "sharp: λmax ≈ %.3g", w.sharp_lambda);
-    snprintf(flat_label, sizeof flat_label, "flat: λmax ≈ %.3g", w.flat_lambda);
+    /* Steps 4 to 6 name each valley's λmax and 2/λmax on the map, the
+     * numbers step 4's caption cites and step 6's compares η with: a mark
+     * on each minimum in view whose label carries its measured λmax to
+     * three digits and 2/λmax to two (two_cycle is close on the sharp
+     * valley: its mark alone), in both languages. */
+    char sharp_label[64], flat_label[64], sharp_edge[32], flat_edge[32];
+    snprintf(sharp_edge, sizeof sharp_edge, "2/λmax ≈ %.2g", 2 / w.sharp_lambda);
+    snprintf(flat_edge, sizeof flat_edge, "2/λmax ≈ %.2g", 2 / w.flat_lambda);
+    snprintf(sharp_label, sizeof sharp_label, "sharp: λmax ≈ %.3g, %s", w.sharp_lambda,
+             sharp_edge);
+    snprintf(flat_label, sizeof flat_label, "flat: λmax ≈ %.3g, %s", w.flat_lambda, flat_edge);
+    Lesson zh = load_lesson("sharp_flat", "zh");
     static const char *const compared[] = { "below_line", "two_cycle", "thrown_out" };
     for (size_t i = 0; i < sizeof compared / sizeof compared[0]; i++) {
         const LessonStep *step = step_named(&lesson, compared[i]);
+        const LessonStep *step_zh = step_named(&zh, compared[i]);
         bool close = strcmp(compared[i], "two_cycle") == 0;
         assert_int_equal(step->mark_count, close ? 1 : 2);
         assert_true(distance(step->marks[0].x, step->marks[0].y, w.sharp) < 0.01);
         assert_string_equal(step->marks[0].label, sharp_label);
+        assert_mark_says(step_zh, w.sharp, 0.01, sharp_edge);
         if (!close) {
             assert_true(distance(step->marks[1].x, step->marks[1].y, w.flat) < 0.01);
             assert_string_equal(step->marks[1].label, flat_label);
+            assert_mark_says(step_zh, w.flat, 0.01, flat_edge);
         }
     }
+    lesson_free(&zh);
 
     /* GD with a small lr from the lesson's start: the sharp minimum. */
     Walker small = walker(intro, w.landscape, intro->runs.specs[0]);
