@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/number_text.h"
+
 /* The classes' colours (Okabe–Ito vermillion and blue): y = +1, y = −1. */
 static const Rgba class_plus = {0.835f, 0.369f, 0.0f, 1.0f};
 static const Rgba class_minus = {0.0f, 0.447f, 0.698f, 1.0f};
@@ -438,7 +440,11 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
              * adam_vs_sgd) all lie on the near side or along the line.  The
              * label's corner nearest the point sits 16 px out along the
              * line's normal, the label extending away from the line. */
-            const char *label = _("min-norm point");
+            char x[16], y[16], label[160];
+            /* The point's coordinates, which the captions cite (issue
+             * 12), and what the dotted segment from the origin is. */
+            snprintf(label, sizeof label, _("min-norm point (%s, %s); dotted: its norm"),
+                     number_text(p.x, 2, x, sizeof x), number_text(p.y, 2, y, sizeof y));
             int label_px = render_font_px(r, 14.0);
             double w = render_text_width(r, label, label_px);
             double h = render_line_height(r, label_px);
