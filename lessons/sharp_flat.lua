@@ -14,13 +14,11 @@ lesson {
 }
 
 -- Steps 4 to 6 compare η with 2/λmax in each valley: marks name each
--- valley's λmax and 2/λmax on the map, on each minimum (the flat one lies
--- off its well's centre: the bowl pulls it in); the sharpness plot dots both.
+-- valley's λmax on the map, on each minimum (the flat one lies off
+-- its well's centre: the bowl pulls it in); the sharpness plot dots both.
 local valley_curvatures = {
-  { x = -1.2, y = 0.6, label = { en = "sharp: λmax ≈ 100, 2/λmax ≈ 0.02",
-                                 zh = "尖锐：λmax ≈ 100，2/λmax ≈ 0.02" } },
-  { x = 1.13, y = -0.56, label = { en = "flat: λmax ≈ 1.65, 2/λmax ≈ 1.2",
-                                   zh = "平坦：λmax ≈ 1.65，2/λmax ≈ 1.2" } },
+  { x = -1.2, y = 0.6, label = { en = "sharp: λmax ≈ 100", zh = "尖锐：λmax ≈ 100" } },
+  { x = 1.13, y = -0.56, label = { en = "flat: λmax ≈ 1.65", zh = "平坦：λmax ≈ 1.65" } },
 }
 
 step {

@@ -927,34 +927,24 @@ static void test_sharp_flat(void **state)
     assert_true(distance(intro->marks[0].x, intro->marks[0].y, w.sharp) < intro->marks[0].radius);
     assert_true(distance(intro->marks[1].x, intro->marks[1].y, w.flat) < intro->marks[1].radius);
 
-    /* Steps 4 to 6 name each valley's λmax and 2/λmax on the map, the
-     * numbers step 4's caption cites and step 6's compares η with: a mark
-     * on each minimum in view whose label carries its measured λmax to
-     * three digits and 2/λmax to two (two_cycle is close on the sharp
-     * valley: its mark alone), in both languages. */
-    char sharp_label[64], flat_label[64], sharp_edge[32], flat_edge[32];
-    snprintf(sharp_edge, sizeof sharp_edge, "2/λmax ≈ %.2g", 2 / w.sharp_lambda);
-    snprintf(flat_edge, sizeof flat_edge, "2/λmax ≈ %.2g", 2 / w.flat_lambda);
-    snprintf(sharp_label, sizeof sharp_label, "sharp: λmax ≈ %.3g, %s", w.sharp_lambda,
-             sharp_edge);
-    snprintf(flat_label, sizeof flat_label, "flat: λmax ≈ %.3g, %s", w.flat_lambda, flat_edge);
-    Lesson zh = load_lesson("sharp_flat", "zh");
+    /* Steps 4 to 6 name each valley's λmax on the map: a mark on each
+     * minimum in view whose label carries its measured λmax to three
+     * digits (two_cycle is close on the sharp valley: its mark alone). */
+    char sharp_label[64], flat_label[64];
+    snprintf(sharp_label, sizeof sharp_label, "sharp: λmax ≈ %.3g", w.sharp_lambda);
+    snprintf(flat_label, sizeof flat_label, "flat: λmax ≈ %.3g", w.flat_lambda);
     static const char *const compared[] = { "below_line", "two_cycle", "thrown_out" };
     for (size_t i = 0; i < sizeof compared / sizeof compared[0]; i++) {
         const LessonStep *step = step_named(&lesson, compared[i]);
-        const LessonStep *step_zh = step_named(&zh, compared[i]);
         bool close = strcmp(compared[i], "two_cycle") == 0;
         assert_int_equal(step->mark_count, close ? 1 : 2);
         assert_true(distance(step->marks[0].x, step->marks[0].y, w.sharp) < 0.01);
         assert_string_equal(step->marks[0].label, sharp_label);
-        assert_mark_says(step_zh, w.sharp, 0.01, sharp_edge);
         if (!close) {
             assert_true(distance(step->marks[1].x, step->marks[1].y, w.flat) < 0.01);
             assert_string_equal(step->marks[1].label, flat_label);
-            assert_mark_says(step_zh, w.flat, 0.01, flat_edge);
         }
     }
-    lesson_free(&zh);
 
     /* GD with a small lr from the lesson's start: the sharp minimum. */
     Walker small = walker(intro, w.landscape, intro->runs.specs[0]);

@@ -442,8 +442,8 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
              * line's normal, the label extending away from the line. */
             char x[16], y[16], label[160];
             /* The point's coordinates, which the captions cite (issue
-             * 12), and what the dotted segment from the origin is. */
-            snprintf(label, sizeof label, _("min-norm point (%s, %s); dotted: its norm"),
+             * 12). */
+            snprintf(label, sizeof label, _("min-norm point (%s, %s)"),
                      number_text(p.x, 2, x, sizeof x), number_text(p.y, 2, y, sizeof y));
             int label_px = render_font_px(r, 14.0);
             double w = render_text_width(r, label, label_px);
@@ -452,7 +452,25 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
             if (len < 1.0)
                 nx = 1.0, ny = -1.0, len = sqrt(2.0);
             double ax = px + 16.0 * s * nx / len, ay = py + 16.0 * s * ny / len;
-            map_label(r, vp, label, nx >= 0 ? ax : ax - w, ny <= 0 ? ay - 0.5 * h : ay + 0.5 * h);
+            double room = vp->x + vp->width - 8.0 * s; /* map_label's right margin */
+            double left = nx >= 0 ? ax : ax - w, mid = ny <= 0 ? ay - 0.5 * h : ay + 0.5 * h;
+            /* Where that side would leave the map (the label would be
+             * clamped onto the point and GD's head resting there, or cut at
+             * the left edge), the other side of the point; where neither
+             * holds it whole (implicit_regularization 2 at 1280x720
+             * --projector), centred on the point on the origin's side, past
+             * the head (the far side holds the axis' ticks and the line's
+             * name, which would push it back onto the head). */
+            if (left + w > room || left < vp->x) {
+                double other = nx >= 0 ? px - 16.0 * s - w : px + 16.0 * s;
+                if (other >= vp->x && other + w <= room) {
+                    left = other;
+                } else {
+                    left = fmin(fmax(px - 0.5 * w, vp->x), room - w);
+                    mid = ny <= 0 ? py + 16.0 * s + 0.5 * h : py - 16.0 * s - 0.5 * h;
+                }
+            }
+            map_label(r, vp, label, left, mid);
         }
         /* The line's name a little way along it from that point, above it
          * (beside it when steep), on the side and at the distance that keep
