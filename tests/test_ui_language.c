@@ -182,6 +182,7 @@ typedef struct Watch {
     bool help, readout, plot;  /* the help's title, the readout, a dynamics plot seen */
     bool schedule;             /* a legend naming a schedule in Chinese: "η …（余弦）" */
     bool min_norm;             /* the min-norm point labelled with its coordinates */
+    bool plane;                /* a network run's head labelled with how far off the plane */
     const char *kind_title;    /* the landscape's title in Chinese, or NULL (a network) */
     bool kind_titled;          /* drawn this frame */
 } Watch;
@@ -282,6 +283,8 @@ static void observe(void *context, const char *utf8, LayoutRect box, int px)
     w->kind_titled |= w->kind_title && strstr(utf8, w->kind_title) != NULL;
     /* implicit_regularization's captions cite the point: (0.6, 1.2). */
     w->min_norm |= strstr(utf8, "最小范数点 (0.6, 1.2)") != NULL;
+    /* A network's head says what its number is: "路径 1 的终点距这个平面 4.84". */
+    w->plane |= strstr(utf8, " 的终点距这个平面 ") != NULL;
     w->failures += english_words(utf8, w->where, stage_allows, w);
 }
 
@@ -370,7 +373,8 @@ static void test_every_panel_in_chinese(void **state)
     int failures = 0;
     size_t steps = 0;
     long texts = 0;
-    bool help = false, readout = false, plot = false, schedule = false, min_norm = false;
+    bool help = false, readout = false, plot = false, schedule = false, min_norm = false,
+         plane = false;
     for (size_t f = 0; f < lessons.count; f++) {
         const char *path = lessons.paths[f];
         Scene *scene = scene_create(&(SceneOptions){0}, &err);
@@ -418,13 +422,14 @@ static void test_every_panel_in_chinese(void **state)
         plot |= watch.plot;
         schedule |= watch.schedule;
         min_norm |= watch.min_norm;
+        plane |= watch.plane;
         app_destroy(app);
     }
     lesson_list_free(&lessons);
     fprintf(stderr, "checked %ld texts of %zu lesson steps in Chinese\n", texts, steps);
     /* What was checked was there, in Chinese. */
     assert_true(steps > 40 && texts > 50 * (long)steps);
-    assert_true(help && readout && plot && schedule && min_norm);
+    assert_true(help && readout && plot && schedule && min_norm && plane);
     assert_int_equal(failures, 0);
 }
 
