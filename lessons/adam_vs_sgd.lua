@@ -35,10 +35,9 @@ step {
 step {
   id = "adam_diagonal",
   caption = {
-    en = "Adam from the same zero moves both weights by the same amount per step, at first "
-      .. "about η each, whatever their gradients. So it heads along the diagonal, swings "
-      .. "across the line in shrinking swings and settles at (1, 1): a solution, but not "
-      .. "the minimum-norm one.",
+    en = "From the same zero, Adam moves both weights by the same amount each step, at first "
+      .. "about η, whatever their gradients. So it heads along the diagonal, crosses the "
+      .. "line in shrinking swings and settles at (1, 1): a solution, not the min-norm one.",
     zh = "从同一个零点出发的 Adam 每步让两个权重移动相同的距离，起初各约 η，不管它们的梯度多大。"
       .. "于是它沿对角线前进，在这条直线两侧来回摆动、越摆越小，最后停在 (1, 1)："
       .. "这也是一个解，但不是范数最小的那个。",

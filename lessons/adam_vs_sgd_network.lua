@@ -17,9 +17,9 @@ lesson {
 step {
   id = "two_runs",
   caption = {
-    en = "One network, one random start, trained twice: run 1 by gradient descent on all 100 "
-      .. "training points (η = 0.2), run 2 by Adam (η = 0.02). Each settles at its own edge, "
-      .. "dashed in the sharpness plot.",
+    en = "One network, one start, two runs: gradient descent on all 100 points (run 1, "
+      .. "η = 0.2) and Adam (run 2, η = 0.02). Each settles at its own edge, dashed in the "
+      .. "sharpness plot.",
     zh = "同一个网络、同一个随机起点，训练两次：路径 1 用梯度下降，每一步都用全部 100 个训练点"
       .. "（η = 0.2）；路径 2 用 Adam（η = 0.02）。两者各自停在自己的边缘上，就是尖锐度图里的虚线。",
   },

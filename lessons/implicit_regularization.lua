@@ -21,10 +21,9 @@ lesson {
 step {
   id = "line_of_fits",
   caption = {
-    en = "A linear model with two weights, fitted to a single example. Every point on the white "
-      .. "dashed line fits it exactly: the loss has infinitely many minima, and nothing in the "
-      .. "loss says which one to pick. One of them is marked: the point of smallest norm, "
-      .. "the closest to the origin.",
+    en = "A linear model with two weights, fitted to one example. Every point on the white "
+      .. "dashed line fits it exactly: infinitely many minima, and nothing in the loss says "
+      .. "which to pick. One is marked: the point of smallest norm, closest to the origin.",
     zh = "一个有两个权重的线性模型，只拟合一个样本。白色虚线上的每一点都能精确拟合它："
       .. "损失有无穷多个极小值，而损失本身没有说该选哪一个。其中一点被标了出来：范数最小的点，"
       .. "也就是离原点最近的点。",

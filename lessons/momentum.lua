@@ -31,14 +31,11 @@ step {
 step {
   id = "velocity",
   caption = {
-    en = "Momentum keeps a velocity: each step adds the new gradient to 0.8 times the old "
-      .. "velocity. Along the floor the gradient points the same way step after step, so the "
-      .. "velocity builds up and the steps along the floor grow. Across the ravine it swings "
-      .. "from side to side, and the swings die out. By the end the run is at rest: its "
-      .. "velocity, an arrow at the head while it moves, has shrunk too small to see.",
-    zh = "动量保留一个速度：每一步把新的梯度加到 0.8 倍的旧速度上。沿着谷底，梯度一步接一步指向同一方向，"
-      .. "于是速度不断累积，沿谷底的步子越迈越大。横跨峡谷时，它在两侧之间来回摆动，摆动最终平息。"
-      .. "到最后路径已经停下：它的速度（运动时是头部的箭头）已经缩小到看不见了。",
+    en = "Momentum keeps a velocity: each step adds the gradient to 0.8 times the old one. "
+      .. "Along the floor the gradient keeps its direction and the steps grow. Across the "
+      .. "ravine its swings die out. By the end it rests, its velocity arrow shrunk out of sight.",
+    zh = "动量保留一个速度：每一步把新的梯度加到 0.8 倍的旧速度上。沿着谷底，梯度方向不变，于是步子越迈越大。"
+      .. "横跨峡谷时它来回摆动，摆动最终平息。到最后它停了下来，速度箭头已经缩小到看不见了。",
   },
   runs = { "momentum:lr=0.02,momentum=0.8" },
   play = 400,

@@ -15,10 +15,9 @@ lesson {
 step {
   id = "untrained",
   caption = {
-    en = "The input plane as the untrained network's last hidden layer holds it. The two "
-      .. "spiral arms are still wound into each other there: the best straight cut through "
-      .. "this layer (dashed) gets at most 75 % of the training points right, and on held-out points "
-      .. "it does little better than a coin toss (54 % on average).",
+    en = "The input plane as the untrained network's last hidden layer holds it. The spiral "
+      .. "arms are still wound together: the best straight cut (dashed) gets at most 75 % of "
+      .. "the training points right, held-out ones little better than a coin toss (54 % on average).",
     zh = "这是未经训练的网络的最后一个隐藏层所看到的输入平面。两条螺旋臂在这里仍然缠绕在一起："
       .. "在这一层里最好的一刀直线切分（虚线），最多只能分对 75% 的训练点；"
       .. "在留出的点上，它比抛硬币好不了多少（平均 54%）。",
@@ -30,10 +29,10 @@ step {
 step {
   id = "trained",
   caption = {
-    en = "2000 steps of Adam later the same layer has pulled the arms apart, bending and "
-      .. "stretching the grid: a straight cut (dashed) now gets at least 97 % of the "
-      .. "training points right. On held-out points the cut does less well (59 to 82 %): the layer fits these 100 points better "
-      .. "than it has learnt the spiral.",
+    en = "After 2000 Adam steps the layer has pulled the arms apart, bending the grid: a "
+      .. "straight cut (dashed) now gets at least 97 % of the training points right. Held-out "
+      .. "points fare worse (59 to 82 %): the layer fits these 100 points better than it has "
+      .. "learnt the spiral.",
     zh = "Adam 走了 2000 步之后，同一层已经把两条臂拉开了，网格被弯折、拉伸："
       .. "现在一刀直线（虚线）就能分对至少 97% 的训练点。"
       .. "在留出的点上，这一刀的表现要差一些（59% 到 82%）：这一层拟合这 100 个点，"

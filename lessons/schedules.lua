@@ -39,10 +39,9 @@ step {
 step {
   id = "warmup",
   caption = {
-    en = "Warm-up: start with a tiny η and raise it linearly to 0.5 over 20 steps. The first "
-      .. "small steps bring the walk down to gentler ground, where η = 0.5 is safe. "
-      .. "It is at the bottom within 30 steps, in under a third of the steps η = 0.05 needs, "
-      .. "while η = 0.5 without warm-up blows up.",
+    en = "Warm-up: start with a tiny η and raise it linearly to 0.5 over 20 steps. The small "
+      .. "first steps reach gentler ground, where η = 0.5 is safe. It is at the bottom within "
+      .. "30 steps, under a third of what η = 0.05 needs; η = 0.5 without warm-up blows up.",
     zh = "预热：从很小的 η 开始，在 20 步内线性增加到 0.5。最初的小步把它带到平缓的地方，"
       .. "在那里 η = 0.5 是安全的。不到 30 步就到达最低点，所用步数不到 η = 0.05 的三分之一；"
       .. "而不预热的 η = 0.5 发散了。",

@@ -39,11 +39,10 @@ step {
 step {
   id = "cloud",
   caption = {
-    en = "One noisy walk is one story. Here are 400 of them with different random kicks. "
-      .. "The cloud slides down and spreads out, then stops growing: the pull to the minimum "
-      .. "and the kicks balance, and the cloud keeps a steady width. The circle's radius is that "
-      .. "width: the particles' root-mean-square distance from the minimum, 0.37.",
-    zh = "一条带噪声的路径只是一个故事。这里是 400 条，每条受到不同的随机扰动。"
+    en = "Here are 400 noisy walks, each with its own random kicks. The cloud slides down and "
+      .. "spreads out, then stops growing: the pull to the minimum and the kicks balance. The "
+      .. "circle's radius is its width: the particles' root-mean-square distance from the minimum, 0.37.",
+    zh = "这里是 400 条带噪声的路径，每条受到不同的随机扰动。"
       .. "这团粒子滑下去并散开，然后不再变大：向极小值的拉力与随机扰动达到平衡，粒子云保持稳定的宽度。"
       .. "圆圈的半径就是这个宽度：粒子到极小值的均方根距离，0.37。",
   },
@@ -112,9 +111,9 @@ step {
 step {
   id = "batch_50",
   caption = {
-    en = "The same with 50 examples per step: much less noise, and a cloud about 25 times "
-      .. "narrower, a dot inside the circle of batch 2. Small batches mean a noisy, exploring "
-      .. "walk; large batches a near-deterministic one.",
+    en = "With 50 examples per step: much less noise, a cloud about 25 times narrower, a dot "
+      .. "inside batch 2's circle. Small batches make a noisy, exploring walk; large ones a "
+      .. "near-deterministic one.",
     zh = "同样的问题，每步用 50 个样本：噪声小得多，粒子云窄了约 25 倍，缩成批大小 2 那个圆圈里的一个点。"
       .. "小批量意味着带噪声、四处探索的行走；大批量则几乎是确定性的。",
   },

@@ -107,6 +107,7 @@ static void test_distances(void **state)
     (void)state;
     NetFixture f = net_fixture(MODEL, DATA, 0);
     Ensemble e = start(&f, 3);
+    ensemble_distances(&e); /* kept for the start, to be forgotten by the step */
     ensemble_step(&e, 20);
     size_t n = f.model.nparams;
     const double *t[3], zero[64] = {0};
@@ -127,6 +128,37 @@ static void test_distances(void **state)
 
     e = start(&f, 1);
     assert_true(isnan(ensemble_distances(&e).mean));
+    ensemble_free(&e);
+    net_fixture_free(&f);
+}
+
+/* The line between members 0 and 1 is slice_line's for their θ now: asked
+ * before and after a step and a seek, never an answer kept from before
+ * the members moved. */
+static void test_line(void **state)
+{
+    (void)state;
+    NetFixture f = net_fixture(MODEL, DATA, 0);
+    Ensemble e = start(&f, 2);
+    double start_line[ENSEMBLE_LINE_POINTS], line[ENSEMBLE_LINE_POINTS];
+    double expected[ENSEMBLE_LINE_POINTS];
+    DescentError err = {""};
+    assert_true(ensemble_line(&e, start_line, &err));
+    ensemble_step(&e, 30);
+    assert_true(ensemble_line(&e, line, &err));
+    assert_true(slice_line(&f.model, &f.data.train, net_run_theta(ensemble_member(&e, 0)),
+                           net_run_theta(ensemble_member(&e, 1)), 0.0, 1.0,
+                           ENSEMBLE_LINE_POINTS, expected, NULL, &err));
+    assert_memory_equal(line, expected, sizeof line);
+    assert_memory_not_equal(line, start_line, sizeof line);
+    ensemble_seek(&e, 0);
+    assert_true(ensemble_line(&e, line, &err));
+    assert_memory_equal(line, start_line, sizeof line);
+    ensemble_free(&e);
+
+    e = start(&f, 1);
+    assert_false(ensemble_line(&e, line, &err));
+    assert_non_null(strstr(err.message, "has 1"));
     ensemble_free(&e);
     net_fixture_free(&f);
 }
@@ -170,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_members_are_single_runs),
         cmocka_unit_test(test_seek_bit_for_bit),
         cmocka_unit_test(test_distances),
+        cmocka_unit_test(test_line),
         cmocka_unit_test(test_predict),
         cmocka_unit_test(test_sizes_refused),
     };

@@ -96,6 +96,29 @@ static void test_plot_fills_in_beside_moving_walkers(void **state)
     app_destroy(app);
 }
 
+/* A paced picture (a recording's) is a function of its time alone: at
+ * each row's time it shows the rows before it, in order, the share done of
+ * the final count, and the verdict only once every row shows, however far
+ * the thread has measured (it had measured nothing at the first update). */
+static void test_paced_picture_depends_on_time_alone(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    ExperimentLive *live = experiment_live_start(SPEC, 7, 1, &err);
+    assert_non_null(live);
+    const ExperimentPicture *p = experiment_live_picture(live);
+    for (size_t k = 0; k <= 3; k++) {
+        experiment_live_update(live, EXPERIMENT_LIVE_ROW_SECONDS * ((double)k + 0.5), true);
+        assert_int_equal(p->result.count, 3);
+        assert_int_equal(p->measured_count, k);
+        for (size_t i = 0; i < 3; i++)
+            assert_int_equal(p->measured[i], i < k);
+        assert_true(p->done == (double)k / 3.0);
+        assert_int_equal(p->finished, k == 3);
+    }
+    experiment_live_destroy(live);
+}
+
 /* A lesson step's experiment is measured while the step is shown, drawn
  * in the dynamics plot's place, and stopped by the next step. */
 static void test_lesson_step_measures(void **state)
@@ -163,6 +186,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frames_do_not_wait),
         cmocka_unit_test(test_plot_fills_in_beside_moving_walkers),
+        cmocka_unit_test(test_paced_picture_depends_on_time_alone),
         cmocka_unit_test(test_lesson_step_measures),
         cmocka_unit_test(test_every_experiment_has_a_stage),
         cmocka_unit_test(test_bad_experiment_is_refused),

@@ -6,6 +6,9 @@
 # Recorded at 960x540 (the 1280x720 layout at three quarters: text scales
 # with the height) and cut to 64 colours with pngquant when it is installed
 # (apt-get install pngquant), so the ~110 frames stay near 10 MB in git.
+# The 64 colours are chosen per frame, so a change anywhere in a frame (one
+# tick label) can move every edge pixel's colour by a level or two: to see
+# what a code change did to the picture, compare raw recordings, not these.
 # A maintainers' tool, like tools/contact_sheet.sh; the tests do not need it.
 #
 # usage: tools/claim_frames.sh [-b BUILD] [-s WxH] [LESSON...]

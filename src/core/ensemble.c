@@ -7,12 +7,19 @@
 
 #include "parallel.h"
 #include "rng.h"
+#include "slice.h"
 
 struct EnsembleMember {
     NetRun run;
     unsigned char *copies;      /* copy_count states: update c·ENSEMBLE_CHECKPOINT_EVERY */
     size_t copy_count, copy_capacity;
     bool started;
+};
+
+struct EnsembleKept {
+    bool has_line, has_distances;
+    double line[ENSEMBLE_LINE_POINTS];
+    EnsembleDistances distances;
 };
 
 static size_t state_size(const Ensemble *e)
@@ -94,20 +101,31 @@ static void move_members(void *context, size_t begin, size_t end)
     }
 }
 
+/* The members are about to move: what was kept of them no longer holds. */
+static void forget_kept(Ensemble *ensemble)
+{
+    ensemble->kept->has_line = ensemble->kept->has_distances = false;
+}
+
 void ensemble_step(Ensemble *ensemble, size_t steps)
 {
+    forget_kept(ensemble);
     MoveJob job = {ensemble, steps, false};
     parallel_for(ensemble->count, ENSEMBLE_THREADS, move_members, &job);
 }
 
 void ensemble_seek(Ensemble *ensemble, size_t step)
 {
+    forget_kept(ensemble);
     MoveJob job = {ensemble, step, true};
     parallel_for(ensemble->count, ENSEMBLE_THREADS, move_members, &job);
 }
 
 EnsembleDistances ensemble_distances(const Ensemble *ensemble)
 {
+    EnsembleKept *kept = ensemble->kept;
+    if (kept->has_distances)
+        return kept->distances;
     size_t n = ensemble->model->nparams, pairs = 0;
     EnsembleDistances d = {0.0, (double)INFINITY, -(double)INFINITY, 0.0};
     for (size_t i = 0; i < ensemble->count; i++) {
@@ -131,7 +149,28 @@ EnsembleDistances ensemble_distances(const Ensemble *ensemble)
         d.mean = d.min = d.max = (double)NAN;
     else
         d.mean /= (double)pairs;
+    kept->distances = d;
+    kept->has_distances = true;
     return d;
+}
+
+bool ensemble_line(const Ensemble *ensemble, double losses[ENSEMBLE_LINE_POINTS],
+                   DescentError *err)
+{
+    EnsembleKept *kept = ensemble->kept;
+    if (!kept->has_line) {
+        if (ensemble->count < 2)
+            return error_set(err, "the line between two networks: the ensemble has %zu",
+                             ensemble->count);
+        if (!slice_line(ensemble->model, &ensemble->data->train,
+                        net_run_theta(ensemble_member(ensemble, 0)),
+                        net_run_theta(ensemble_member(ensemble, 1)), 0.0, 1.0,
+                        ENSEMBLE_LINE_POINTS, kept->line, NULL, err))
+            return false;
+        kept->has_line = true;
+    }
+    memcpy(losses, kept->line, sizeof kept->line);
+    return true;
 }
 
 void ensemble_predict(const Ensemble *ensemble, size_t k, const double *x, size_t count,
@@ -174,8 +213,9 @@ bool ensemble_init(Ensemble *ensemble, const Model *model, const NetDataSplit *d
     ensemble->model = model, ensemble->data = data, ensemble->first_seed = first_seed;
     ensemble->members = calloc(count, sizeof *ensemble->members);
     ensemble->work = model_work_create(model);
+    ensemble->kept = calloc(1, sizeof *ensemble->kept);
     double *theta0 = malloc(model->nparams * sizeof *theta0);
-    bool ok = ensemble->members && ensemble->work && theta0;
+    bool ok = ensemble->members && ensemble->work && ensemble->kept && theta0;
     if (!ok)
         error_set(err, "out of memory for an ensemble of %zu networks", count);
     for (size_t k = 0; ok && k < count; k++) {
@@ -206,5 +246,6 @@ void ensemble_free(Ensemble *ensemble)
     }
     free(ensemble->members);
     model_work_destroy(ensemble->work);
+    free(ensemble->kept);
     memset(ensemble, 0, sizeof *ensemble);
 }

@@ -20,6 +20,13 @@
  * beside the members' mean ‖θ‖: two solutions as far apart as the
  * solutions are from 0 are different networks, not one found K times.
  *
+ * The line between two: the training loss on the straight line from member
+ * 0's θ to member 1's (slice_line's), the barrier a picture of two separate
+ * minima shows.  It and the distances are computed when first asked for
+ * after the members last moved and kept until they move again
+ * (ensemble_step, ensemble_seek), so a paused window's frames pay nothing
+ * for them.
+ *
  * Memory: the ensemble borrows the model and the data (they must outlive
  * it) and owns its members, their copies and its scratch.  Errors (one
  * line): K out of 1 .. ENSEMBLE_MAX, out of memory, a member's start
@@ -41,8 +48,10 @@
 #define ENSEMBLE_MAX 64
 #define ENSEMBLE_CHECKPOINT_EVERY 100
 #define ENSEMBLE_THREADS 2      /* the machines this is taught on have few cores */
+#define ENSEMBLE_LINE_POINTS 21 /* ensemble_line's evenly spaced points, both ends included */
 
 typedef struct EnsembleMember EnsembleMember;
+typedef struct EnsembleKept EnsembleKept;
 
 typedef struct Ensemble {
     const Model *model;         /* borrowed */
@@ -51,6 +60,7 @@ typedef struct Ensemble {
     uint64_t first_seed;
     EnsembleMember *members;    /* owned, K */
     ModelWork *work;            /* owned: ensemble_predict's scratch */
+    EnsembleKept *kept;         /* owned: the line's and distances' last answers */
 } Ensemble;
 
 /* Starts K members of desc (optimizer_parse_vec's, on data->train) from
@@ -77,6 +87,12 @@ typedef struct EnsembleDistances {
 } EnsembleDistances;
 
 EnsembleDistances ensemble_distances(const Ensemble *ensemble);
+
+/* The training loss at ENSEMBLE_LINE_POINTS points of the straight line
+ * from member 0's θ (losses[0]) to member 1's (the last) into losses;
+ * false with err when K < 2 or out of memory. */
+bool ensemble_line(const Ensemble *ensemble, double losses[ENSEMBLE_LINE_POINTS],
+                   DescentError *err);
 
 /* Member k's predicted class (its largest output, the first of equals;
  * −1 when not finite) at count input rows x (count × 2) into classes. */

@@ -29,8 +29,6 @@ struct Heatmap {
     int threads;
 
     float *values;               /* raw grid */
-    uint16_t *mapped;            /* its [0, 1] mapping in 16-bit fixed point (a
-                                    format software renderers filter fast) */
     size_t cells_capacity;
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
@@ -47,12 +45,17 @@ struct Heatmap {
 
     bool coarse;                 /* the grid is a coarse one (the view is moving) */
 
+    /* The painting: what heatmap_update asked for (serial `painted`), kept
+     * in cache_texture once heatmap_blit has painted it, until
+     * heatmap_release drops the texture. */
     GLuint cache_fbo, cache_texture;
-    int cache_w, cache_h;
-    int paint_w, paint_h;        /* the part of the cache painted: all, or half
-                                    of each side while the view moves */
-    bool cache_valid;
-    unsigned painted;            /* counts paintings of the cache */
+    int texture_w, texture_h;    /* cache_texture's size */
+    int cache_w, cache_h;        /* the viewport's size */
+    int paint_w, paint_h;        /* the painting's: the viewport's, or half of
+                                    each side while the view moves */
+    bool cache_valid;            /* the fields below describe the grid's painting */
+    bool in_texture;             /* cache_texture holds it */
+    unsigned painted;            /* counts paintings asked for */
     Colormap cache_colormap;
     SceneTheme cache_theme;      /* its contour strength and paper tint */
     double cache_scale;
@@ -141,7 +144,6 @@ void heatmap_destroy(Heatmap *h)
     glDeleteTextures(1, &h->cache_texture);
     glDeleteFramebuffers(1, &h->cache_fbo);
     free(h->values);
-    free(h->mapped);
     free(h);
 }
 
@@ -173,13 +175,9 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     size_t cells = (size_t)gw * (size_t)gh;
     if (cells > h->cells_capacity) {
         float *values = realloc(h->values, cells * sizeof *values);
-        if (values)
-            h->values = values;
-        uint16_t *mapped = values ? realloc(h->mapped, cells * sizeof *mapped) : NULL;
-        if (mapped)
-            h->mapped = mapped;
-        if (!values || !mapped)
+        if (!values)
             return false;
+        h->values = values;
         h->cells_capacity = cells;
     }
     h->stats = scene->net ? net_stage_sample(scene->net, rect, gw, gh, h->values)
@@ -192,18 +190,25 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     return true;
 }
 
-/* values -> t in [0, 1] (value_scale.h); non-finite cells (overflow) take
- * the top colour, so no NaN ever reaches the GPU. */
+/* values -> t in [0, 1] (value_scale.h) in 16-bit fixed point (a format
+ * software renderers filter fast), uploaded to the field texture through a
+ * buffer freed after the upload (0.8 MB at 1920x1080); non-finite cells
+ * (overflow) take the top colour, so no NaN ever reaches the GPU.  Without
+ * memory for the buffer the field keeps its last upload. */
 static void map_values(Heatmap *h, bool log_scale)
 {
     size_t cells = (size_t)h->grid_w * (size_t)h->grid_h;
+    uint16_t *mapped = malloc(cells * sizeof *mapped);
+    if (!mapped)
+        return;
     h->scale = value_scale_make(h->stats, log_scale);
     for (size_t k = 0; k < cells; k++)
-        h->mapped[k] = (uint16_t)lround(value_scale_t(&h->scale, (double)h->values[k]) * 65535.0);
+        mapped[k] = (uint16_t)lround(value_scale_t(&h->scale, (double)h->values[k]) * 65535.0);
     glBindTexture(GL_TEXTURE_2D, h->field);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R16, h->grid_w, h->grid_h, 0, GL_RED, GL_UNSIGNED_SHORT,
-                 h->mapped);
+                 mapped);
+    free(mapped);
     h->field_ready = true;
 }
 
@@ -250,48 +255,59 @@ Rgba heatmap_color(const Heatmap *h, Colormap colormap, double t)
 /* ------------------------------------------------------------------------ */
 /* Drawing                                                                   */
 
-static void resize_cache(Heatmap *h, int width, int height)
+/* Deletes cache_texture.  It is detached first: a texture stays alive
+ * while attached to a framebuffer that is not bound when it is deleted. */
+static void drop_texture(Heatmap *h)
 {
-    glDeleteTextures(1, &h->cache_texture);
-    h->cache_texture = texture_create(GL_NEAREST);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    if (!h->cache_texture)
+        return;
     glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
-                           h->cache_texture, 0);
-    h->cache_w = width;
-    h->cache_h = height;
-    h->cache_valid = false;
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
+    glDeleteTextures(1, &h->cache_texture);
+    h->cache_texture = 0;
+    h->texture_w = h->texture_h = 0;
+    h->in_texture = false;
 }
 
-static void paint_cache(Heatmap *h, const Scene *scene, double scale, int paint_w, int paint_h)
+/* Paints the painting heatmap_update asked for into cache_texture. */
+static void paint_cache(Heatmap *h)
 {
+    /* The texture is the painting's size: a coarse painting scaled up
+     * with linear filtering reads a texel beyond its last row and column,
+     * which is then its own edge (clamped) and not what a texture larger
+     * than it held from an earlier painting. */
+    if (h->texture_w != h->paint_w || h->texture_h != h->paint_h) {
+        drop_texture(h);
+        h->cache_texture = texture_create(GL_NEAREST);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, h->paint_w, h->paint_h, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, NULL);
+        glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
+                               h->cache_texture, 0);
+        h->texture_w = h->paint_w;
+        h->texture_h = h->paint_h;
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
-    glViewport(0, 0, paint_w, paint_h);
+    glViewport(0, 0, h->paint_w, h->paint_h);
     glDisable(GL_BLEND);
     glUseProgram(h->program);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, h->field);
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, h->colormaps[scene->display.colormap]);
+    glBindTexture(GL_TEXTURE_2D, h->colormaps[h->cache_colormap]);
     glActiveTexture(GL_TEXTURE0);
     glUniform1i(h->u_field, 0);
     glUniform1i(h->u_colormap, 1);
     glUniform1f(h->u_levels, CONTOUR_LEVELS);
     /* Lines painted small come out at their usual width once scaled up. */
-    glUniform1f(h->u_line_width, (float)(scale * paint_w / h->cache_w));
-    const Theme *theme = theme_get(scene->display.theme);
+    glUniform1f(h->u_line_width, (float)(h->cache_scale * h->paint_w / h->cache_w));
+    const Theme *theme = theme_get(h->cache_theme);
     glUniform1f(h->u_line_strength, theme->contour_strength);
     glUniform1f(h->u_paper, theme->landscape_paper);
     glBindVertexArray(h->vao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);
-    h->painted++;
-    h->cache_valid = true;
-    h->cache_colormap = scene->display.colormap;
-    h->cache_theme = scene->display.theme;
-    h->cache_scale = scale;
-    h->paint_w = paint_w;
-    h->paint_h = paint_h;
+    h->in_texture = true;
 }
 
 void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bool progressive)
@@ -322,21 +338,31 @@ unsigned heatmap_update(Heatmap *h, const Scene *scene, const Viewport *viewport
 {
     heatmap_prepare(h, scene, viewport, progressive);
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
-    if (h->cache_w != width || h->cache_h != height)
-        resize_cache(h, width, height);
     /* A coarse grid is painted at half size and scaled up: painting every
      * pixel is what costs most on a software renderer while panning. */
     int paint_w = h->coarse ? (width + 1) / 2 : width, paint_h = h->coarse ? (height + 1) / 2 : height;
-    if (!h->cache_valid || h->cache_colormap != scene->display.colormap ||
-        h->cache_theme != scene->display.theme ||
-        h->cache_scale != scale || h->paint_w != paint_w || h->paint_h != paint_h)
-        paint_cache(h, scene, scale, paint_w, paint_h);
+    if (!h->cache_valid || h->cache_w != width || h->cache_h != height ||
+        h->cache_colormap != scene->display.colormap || h->cache_theme != scene->display.theme ||
+        h->cache_scale != scale || h->paint_w != paint_w || h->paint_h != paint_h) {
+        h->cache_valid = true;
+        h->in_texture = false;
+        h->painted++;
+        h->cache_w = width;
+        h->cache_h = height;
+        h->paint_w = paint_w;
+        h->paint_h = paint_h;
+        h->cache_colormap = scene->display.colormap;
+        h->cache_theme = scene->display.theme;
+        h->cache_scale = scale;
+    }
     return h->painted;
 }
 
-void heatmap_blit(const Heatmap *h, const Viewport *viewport, int frame_width, int frame_height,
+void heatmap_blit(Heatmap *h, const Viewport *viewport, int frame_width, int frame_height,
                   GLuint target)
 {
+    if (!h->in_texture)
+        paint_cache(h);
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
     /* GL counts rows from the bottom. */
     int x0 = (int)lround(viewport->x), y0 = frame_height - (int)lround(viewport->y) - height;
@@ -346,4 +372,9 @@ void heatmap_blit(const Heatmap *h, const Viewport *viewport, int frame_width, i
                       GL_COLOR_BUFFER_BIT, h->paint_w == width ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, target);
     glViewport(0, 0, frame_width, frame_height);
+}
+
+void heatmap_release(Heatmap *h)
+{
+    drop_texture(h);
 }

@@ -8,7 +8,7 @@
  * Work is done only when something changed: the grid is resampled when the
  * landscape, the visible rectangle or the size changes, and the coloured
  * layer is kept in a texture and copied to the target on other frames
- * (update, then blit).
+ * (update, then blit) until the caller releases it.
  * When progressive is on and the view moves from one frame to the next, a
  * coarse grid is sampled first (panning stays fluid) and the full one once
  * the view holds still.
@@ -39,19 +39,27 @@ void heatmap_prepare(Heatmap *heatmap, const Scene *scene, const Viewport *viewp
                      bool progressive);
 
 /* Brings the layer for the scene on viewport up to date: the grid
- * (heatmap_prepare) and its painting, kept in a texture of the viewport's
- * size; scale widens the contour lines.  Returns a number that changes
- * whenever the painting does (what heatmap_blit copies), so a caller may
- * keep copies of it. */
+ * (heatmap_prepare) and what its painting is to be (the viewport's size;
+ * scale widens the contour lines).  Returns a number that changes whenever
+ * the painting does (what heatmap_blit copies), so a caller may keep copies
+ * of it. */
 unsigned heatmap_update(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
                         double scale, bool progressive);
 
-/* Copies the layer heatmap_update painted over viewport's pixel area
+/* Copies the layer heatmap_update asked for over viewport's pixel area
  * (whole pixels) of target (a framebuffer name, 0 for the window's), a
  * frame of frame_width x frame_height pixels, and leaves target bound with
- * its whole frame as the GL viewport. */
-void heatmap_blit(const Heatmap *heatmap, const Viewport *viewport, int frame_width,
+ * its whole frame as the GL viewport.  The painting is kept in a texture
+ * of its size (the viewport's, a quarter of it for a coarse grid), painted
+ * here when it holds none (the first copy, or the first after
+ * heatmap_release). */
+void heatmap_blit(Heatmap *heatmap, const Viewport *viewport, int frame_width,
                   int frame_height, GLuint target);
+
+/* Drops the painting's texture (a whole map's pixels: 6 MB at 1920x1080)
+ * for a caller that keeps its own copy; the next heatmap_blit paints the
+ * same pixels again. */
+void heatmap_release(Heatmap *heatmap);
 
 /* The grid is a coarse one, sampled while the view moved: the next frame
  * samples the full grid if the view holds still. */

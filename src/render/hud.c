@@ -1070,15 +1070,20 @@ void render_plan(Renderer *r, const Scene *scene)
     in.compact[LAYOUT_LEGEND] = narrow_compact;
     layout_compute(&in, &r->layout);
     /* Keeping more panels comes first: an experiment's plot beside a wide
-     * legend had no room at 1280x720 --projector and was dropped. */
+     * legend had no room at 1280x720 --projector and was dropped; then the
+     * caption held within its share (escape 2 at 1280x720 --projector: the
+     * wide legend left room for the plots only beside a caption six lines
+     * high, the narrow one across four). */
     int kept = 0;
     for (int p = 0; p < LAYOUT_PANELS; p++)
         kept += (int)r->layout.shown[p] - (int)wide.shown[p];
+    bool held = r->layout.caption_held;
     r->legend_narrow =
         kept > 0 ||
-        (kept == 0 &&
-         layout_map_score(&in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(&in, &wide) &&
-         (r->layout.complete || !wide.complete));
+        (kept == 0 && (held || !wide.caption_held) &&
+         ((held && !wide.caption_held) ||
+          (layout_map_score(&in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(&in, &wide) &&
+           (r->layout.complete || !wide.complete))));
     if (!r->legend_narrow)
         r->layout = wide;
 }

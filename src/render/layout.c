@@ -202,13 +202,19 @@ static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double
             column > 0 && band == BAND_STRIP && !left_column ? W - m - column - m : W - m;
         if (right <= left)
             return false;
-        /* Beside the plots only while that costs at most one line. */
+        /* While the caption is held (layout_compute), beside the plots
+         * only while that costs at most one line and keeps it within
+         * LAYOUT_CAPTION_SHARE of the frame's height (or it is as high
+         * across); else at any height, before a panel is dropped. */
         double w, across_h = 0, line = in->caption.line;
         bool cut;
         if (shown[LAYOUT_CAPTION])
             in->caption.wrap(in->caption.context, W - 2 * m, &w, &across_h, &cut);
         double band_top = place_band(in, out, 0.5 * (left + right), right - left, H - m);
-        if (shown[LAYOUT_CAPTION] && out->need[LAYOUT_CAPTION].h > across_h + 1.5 * line)
+        double caption_h = out->need[LAYOUT_CAPTION].h;
+        if (shown[LAYOUT_CAPTION] && out->caption_held &&
+            (caption_h > across_h + 1.5 * line ||
+             caption_h > fmax(across_h, LAYOUT_CAPTION_SHARE * H)))
             return false;
         if (band == BAND_BESIDE_INSET && band_top < H - m)
             floor_y = band_top - g;
@@ -480,7 +486,15 @@ void layout_compute(const LayoutInput *in, Layout *out)
     out->shown[LAYOUT_CAPTION] = out->need[LAYOUT_CAPTION].shown = in->caption.shown;
     out->shown[LAYOUT_HINT] = out->need[LAYOUT_HINT].shown = in->hint.shown;
     out->shown[LAYOUT_NOTICE] = out->need[LAYOUT_NOTICE].shown = in->notice.shown;
-    for (size_t k = 0; !place_all(in, out); k++) {
+    /* The caption held within its share first; a taller one beside the
+     * plots before any panel is dropped. */
+    for (size_t k = 0;; k++) {
+        out->caption_held = true;
+        if (place_all(in, out))
+            break;
+        out->caption_held = false;
+        if (place_all(in, out))
+            break;
         while (k < DROP_COUNT && !out->shown[drop_order[k]])
             k++;
         if (k == DROP_COUNT)

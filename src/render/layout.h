@@ -25,9 +25,12 @@
  *
  * The caption sits in the strip between the inset and the plots while its
  * text fits there beside everything else in at most one line more than
- * across the frame (the roomy frame); otherwise it spans the bottom and the
- * inset and plots stand on it, or it sits beside the inset (the same one
- * line more at most) and the plots stand on it.  Flexible panels
+ * across the frame (the roomy frame) and no higher than
+ * LAYOUT_CAPTION_SHARE of the frame; otherwise it spans the bottom and the
+ * inset and plots stand on it, or it sits beside the inset (on the same
+ * terms) and the plots stand on it.  Only where none of these holds every
+ * panel does it go beside them at any height (Layout.caption_held false),
+ * which the layout test fails.  Flexible panels
  * (the plots, the inset) shrink together, from the size they ask for
  * towards their least, until no two panels overlap and none of them is
  * wider than 45% of the frame (the landscape stays in view); then panels
@@ -148,6 +151,11 @@ typedef struct Layout {
                                        their width towards their least, 0..1
                                        (their heights may have grown back) */
     bool compact[LAYOUT_PANELS];    /* the panel takes its compact form */
+    bool caption_held;              /* the caption kept within
+                                       LAYOUT_CAPTION_SHARE where beside the
+                                       plots it would pass it (false: no
+                                       arrangement held it without dropping
+                                       a panel) */
     LayoutRect landscape;           /* where the map is drawn (see above) */
     int band;                       /* the arrangement taken (layout.c's */
     size_t placing;                 /* own numbering) */
@@ -162,6 +170,17 @@ typedef struct Layout {
  * edge_of_stability 2 drew its sharpness 38 pixels high (now 56), the 2/η
  * note over the curve. */
 #define LAYOUT_PLOT_AREA_LEAST 32.0
+
+/* The most of the frame's height a caption may take: four lines at
+ * 1280x720 --projector (0.286; five are 0.343), the least frame a
+ * classroom projects.  Past it a class reads while the picture it is about
+ * shrinks (19 of the shipped lessons' captions took 0.34 to 0.40 there,
+ * five or six lines, before they were cut to this).  The layout keeps the
+ * caption across the frame where beside the plots it would pass this,
+ * unless that drops a panel; tests/test_layout.c holds every step of every
+ * lesson, en and zh, at every classroom size to it.  A caption over it
+ * says less: its text is never made smaller. */
+#define LAYOUT_CAPTION_SHARE 0.3
 
 /* A later arrangement is taken over an earlier one only when its map
  * scores this much higher (layout_map_score). */

@@ -7,7 +7,7 @@
  * mean ‖θ‖) go in the legend, or above the thumbnails where the legend
  * takes its compact form (net_view.c).  Under them, where the map has the
  * height, the training loss on the straight line between the first two
- * members (core/slice.h's slice_line): a rise between two ends that fit is
+ * members (core/ensemble.h's ensemble_line): a rise between two ends that fit is
  * a ridge between two separate minima.  Shown in place of the slice
  * while display.ensemble is on (the 'M' key; --ensemble turns it on).  The
  * core computes every number; this file only draws them.
@@ -17,7 +17,6 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "core/slice.h"
 #include "scene/net_repr.h"
 
 #define ENSEMBLE_SMALL_PX 11.0
@@ -26,10 +25,8 @@
 /* Training points are drawn on thumbnails at least this wide (pixels at scale 1). */
 #define THUMB_POINTS_SIDE 90.0
 #define THUMB_GAP 6.0
-/* The line between the first two members: its samples, and the share of
- * the map's height it takes (at least the least plot area, at most
+/* The line between the first two members: the share of the map's height it takes (at least the least plot area, at most
  * LINE_MOST pixels at scale 1). */
-#define LINE_POINTS 21
 #define LINE_SHARE 0.26
 #define LINE_MOST 150.0
 
@@ -111,21 +108,19 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
     return 2;
 }
 
-/* The training loss at LINE_POINTS points of the straight line from
- * member 0 to member 1 over the area (x, y, w, h): the plot, its ends
+/* The training loss on the straight line from member 0 to member 1
+ * (ensemble_line's) over the area (x, y, w, h): the plot, its ends
  * named by their seeds, and how far its top rises above the higher end. */
 static void draw_line_between(Renderer *r, const Scene *scene, double x, double y, double w,
                               double h)
 {
     const Ensemble *e = scene->ensemble;
-    double losses[LINE_POINTS];
+    double losses[ENSEMBLE_LINE_POINTS];
     DescentError err = {""};
-    if (!slice_line(e->model, &e->data->train, net_run_theta(ensemble_member(e, 0)),
-                    net_run_theta(ensemble_member(e, 1)), 0.0, 1.0, LINE_POINTS, losses, NULL,
-                    &err))
+    if (!ensemble_line(e, losses, &err))
         return;
     double top = 0.0;
-    for (int k = 0; k < LINE_POINTS; k++)
+    for (int k = 0; k < ENSEMBLE_LINE_POINTS; k++)
         top = fmax(top, losses[k]);
     if (!(top > 0) || !isfinite(top))
         return;
@@ -134,12 +129,12 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
     double line = render_line_height(r, px);
     PlotArea a = {.x = x + 8.0 * s, .y = y + line + 4.0 * s, .w = w - 16.0 * s,
                   .h = h - 2.0 * line - 8.0 * s, .left = x, .title_x = x + 8.0 * s,
-                  .xlo = 0, .xhi = LINE_POINTS - 1, .ylo = 0, .yhi = top};
+                  .xlo = 0, .xhi = ENSEMBLE_LINE_POINTS - 1, .ylo = 0, .yhi = top};
     if (a.h < LAYOUT_PLOT_AREA_LEAST * s)
         return;
     unsigned long long first = (unsigned long long)e->first_seed;
     char title[RENDER_NET_NOTE_MAX], end_a[48], end_b[48];
-    double rise = top - fmax(losses[0], losses[LINE_POINTS - 1]);
+    double rise = top - fmax(losses[0], losses[ENSEMBLE_LINE_POINTS - 1]);
     snprintf(title, sizeof title,
              _("training loss on the straight line from seed %llu to seed %llu: its top is "
                "%.2f above the higher end"),
@@ -150,7 +145,7 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
                  first, first + 1, rise);
     plot_frame(r, &a, title, NULL);
     Rgba color = render_run_color(r, 0, 1.0f);
-    for (int k = 1; k < LINE_POINTS; k++)
+    for (int k = 1; k < ENSEMBLE_LINE_POINTS; k++)
         shapes_segment(r->shapes, plot_to_x(&a, k - 1), plot_to_y(&a, losses[k - 1]),
                        plot_to_x(&a, k), plot_to_y(&a, losses[k]), 1.4 * s, color);
     snprintf(end_a, sizeof end_a, _("seed %llu"), first);
@@ -167,7 +162,7 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     shapes_rect(r->shapes, vp.x, vp.y, vp.width, vp.height, ground);
     double s = r->scale;
     /* Under the notes, where the legend could not hold them. */
-    double gap = THUMB_GAP * s, top = vp.y + gap + render_net_map_notes(r, scene, &vp, false);
+    double gap = THUMB_GAP * s, top = vp.y + gap + render_net_map_notes(r, scene, &vp);
     double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
     size_t count = scene->ensemble->count;
     double strip = count >= 2 ? fmin(LINE_SHARE * h, LINE_MOST * s) : 0.0;

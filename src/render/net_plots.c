@@ -27,6 +27,13 @@
 
 #define CURVES_WIDTH 360.0
 #define CURVES_HEIGHT 250.0
+/* The sharpness and ‖θ‖ panel, shown only where a step asks for it (its
+ * caption is about it), asks for more height than the training panel
+ * every step has, so that its sharpness plot, over the ‖θ‖ plot, is about
+ * as high as alone in the compact form (CURVES_HEIGHT): at CURVES_HEIGHT
+ * it was 45 pixels high in batch_and_flatness 3 at 960x540, GD's rise
+ * from 5.5 to the 2/η line at 6.67 six of them. */
+#define CURVATURE_HEIGHT 400.0
 #define CURVES_MIN_WIDTH 200.0
 /* Left and right of the plotting areas inside the panel (times scale). */
 #define CURVES_AXIS_MARGIN 58.0
@@ -127,10 +134,10 @@ static void panel_areas(Renderer *r, LayoutRect rect, bool one, PlotArea *top, P
     bottom->y = a.y + a.h + gap;
 }
 
-/* A panel of two areas titled title_a and title_b, or (compact) of the
- * first alone. */
+/* A panel of two areas titled title_a and title_b, height high, or
+ * (compact) of the first alone, CURVES_HEIGHT high. */
 static LayoutRequest panel_need(Renderer *r, bool compact, const char *title_a,
-                                const char *title_b)
+                                const char *title_b, double height)
 {
     double s = r->scale;
     int px = render_font_px(r, 13.0);
@@ -139,7 +146,8 @@ static LayoutRequest panel_need(Renderer *r, bool compact, const char *title_a,
     double min_w = fmax(CURVES_MIN_WIDTH * s, (CURVES_TITLE_PAD + CURVES_RIGHT_MARGIN) * s + text);
     double min_h = (compact ? 1 : 2) * LAYOUT_PLOT_AREA_LEAST * s + (compact ? 0 : areas_gap(r)) +
                    areas_bands(r);
-    return (LayoutRequest){true, fmax(CURVES_WIDTH * s, min_w), fmax(CURVES_HEIGHT * s, min_h),
+    return (LayoutRequest){true, fmax(CURVES_WIDTH * s, min_w),
+                           fmax((compact ? CURVES_HEIGHT : height) * s, min_h),
                            min_w, min_h, false};
 }
 
@@ -189,7 +197,7 @@ bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, d
 
 LayoutRequest render_net_training_need(Renderer *r, bool compact)
 {
-    return panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE);
+    return panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
 }
 
 void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -210,7 +218,7 @@ void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect)
 
 LayoutRequest render_net_curvature_need(Renderer *r, bool compact)
 {
-    return panel_need(r, compact, SHARPNESS_TITLE, NORM_TITLE);
+    return panel_need(r, compact, SHARPNESS_TITLE, NORM_TITLE, CURVATURE_HEIGHT);
 }
 
 /* Run i's measured sharpness, point to point (measurements are sparse:

@@ -146,15 +146,22 @@ int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX])
     return r->repr_made ? describe(&r->repr, notes) : 0;
 }
 
-LayoutRect render_net_repr_square(Renderer *r, const Scene *scene)
+/* Where the picture is fitted, the notes drawn where they go: where they
+ * are on the map (the legend's compact form) and a wide map leaves them a
+ * strip beside the square at its right that holds them whole, that square,
+ * so that the notes take none of the picture's height; else the map under
+ * the notes above the picture (all of it when the legend holds them). */
+static Viewport place_notes(Renderer *r, const Scene *scene, Viewport vp)
 {
     LayoutRect map = r->layout.landscape;
-    if (!r->layout.compact[LAYOUT_LEGEND] || map.w - map.h < REPR_NOTES_BESIDE * r->scale)
-        return map;
-    Viewport strip = {render_viewport(r, scene).world, map.x, map.y, map.w - map.h, map.h};
-    if (!render_net_map_notes_fit(r, scene, &strip, true))
-        return map;
-    return (LayoutRect){map.x + map.w - map.h, map.y, map.h, map.h};
+    if (map.w - map.h >= REPR_NOTES_BESIDE * r->scale) {
+        Viewport strip = {vp.world, map.x, map.y, map.w - map.h, map.h};
+        if (render_net_map_notes_beside(r, scene, &strip))
+            return (Viewport){vp.world, map.x + map.w - map.h, map.y, map.h, map.h};
+    }
+    double notes = render_net_map_notes(r, scene, &vp);
+    vp.y += notes, vp.height = fmax(vp.height - notes, 1.0);
+    return vp;
 }
 
 void render_net_repr(Renderer *r, const Scene *scene)
@@ -170,18 +177,7 @@ void render_net_repr(Renderer *r, const Scene *scene)
         return;
     }
     const NetReprPicture *picture = &r->repr;
-    /* Where the legend could not hold the notes: beside the picture's
-     * square, or above the picture. */
-    LayoutRect square = render_net_repr_square(r, scene), map = r->layout.landscape;
-    Viewport area = {vp.world, square.x, square.y, square.w, square.h};
-    if (square.w < map.w) {
-        Viewport strip = {vp.world, map.x, map.y, map.w - square.w, map.h};
-        render_net_map_notes(r, scene, &strip, true);
-    } else {
-        double notes = render_net_map_notes(r, scene, &vp, false);
-        area = vp;
-        area.y += notes, area.height = fmax(area.height - notes, 1.0);
-    }
+    Viewport area = place_notes(r, scene, vp);
     ReprFit f = fit_picture(picture, &area);
     draw_lines(r, picture, &f);
     draw_cut(r, picture, &f, &area);

@@ -316,29 +316,40 @@ static int wrap_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool 
     return n;
 }
 
-bool render_net_map_notes_fit(Renderer *r, const Scene *scene, const Viewport *vp,
-                              bool beside)
+/* The n wrapped rows at the top of vp. */
+static void draw_notes(Renderer *r, const Viewport *vp, char rows[][RENDER_NET_NOTE_MAX], int n,
+                       int px, double line)
 {
-    char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
-    int px;
-    double line;
-    bool whole;
-    wrap_notes(r, scene, vp, beside, rows, &px, &line, &whole);
-    return whole;
+    double s = r->scale;
+    for (int k = 0; k < n; k++)
+        render_label(r, rows[k], vp->x + 10 * s, vp->y + 10 * s + k * line, px, r->theme->text);
 }
 
-double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside)
+double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     if (!r->layout.compact[LAYOUT_LEGEND])
         return 0;
     char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
     int px;
-    double line, s = r->scale;
+    double line;
     bool whole;
-    int n = wrap_notes(r, scene, vp, beside, rows, &px, &line, &whole);
-    for (int k = 0; k < n; k++)
-        render_label(r, rows[k], vp->x + 10 * s, vp->y + 10 * s + k * line, px, r->theme->text);
-    return n > 0 ? 14 * s + n * line : 0;
+    int n = wrap_notes(r, scene, vp, false, rows, &px, &line, &whole);
+    draw_notes(r, vp, rows, n, px, line);
+    return n > 0 ? 14 * r->scale + n * line : 0;
+}
+
+bool render_net_map_notes_beside(Renderer *r, const Scene *scene, const Viewport *strip)
+{
+    if (!r->layout.compact[LAYOUT_LEGEND])
+        return false;
+    char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    int px;
+    double line;
+    bool whole;
+    int n = wrap_notes(r, scene, strip, true, rows, &px, &line, &whole);
+    if (whole)
+        draw_notes(r, strip, rows, n, px, line);
+    return whole;
 }
 
 static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)

@@ -125,8 +125,7 @@ typedef struct StaticLayer {
     bool report;                /* DESCENT_STATIC_LAYER=report: the counts below on stderr
                                    when the renderer is destroyed */
     long frames, frames_over, panels_held, frames_again;
-    GLuint fbo, texture;
-    int texture_w, texture_h;
+    GLuint fbo, texture;        /* texture: 0 while the layer holds nothing */
     bool valid;                 /* texture holds key's picture */
     StaticKey key;
     StaticKey previous;         /* the last frame's: only a landscape that held still
@@ -202,6 +201,7 @@ struct Renderer {
     size_t plot_area_count;
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     bool experiment_drawn;      /* it has points */
+    int frames_begun;           /* render_frame calls, counted up to 2 */
 };
 
 /* static_layer.c: init reads DESCENT_STATIC_LAYER (render.h). */
@@ -273,12 +273,6 @@ Rgba render_class_color(int c);
  * none when the picture cannot be made (the map says why). */
 void render_net_repr(Renderer *r, const Scene *scene);
 int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX]);
-/* Where the picture is fitted: where the notes are on the map (the legend's
- * compact form) and a wide map leaves them a strip beside the square at
- * its right that holds them whole, that square, so that the notes take
- * none of the picture's height; else the whole map (the notes, if on it,
- * above the picture). */
-LayoutRect render_net_repr_square(Renderer *r, const Scene *scene);
 /* Makes the frame's picture (r->repr) when the map shows a hidden layer;
  * frees the last one. */
 void render_net_repr_prepare(Renderer *r, const Scene *scene);
@@ -287,15 +281,15 @@ void render_net_repr_prepare(Renderer *r, const Scene *scene);
 void render_net_ensemble(Renderer *r, const Scene *scene);
 int render_net_ensemble_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX]);
 /* net_view.c: where the legend takes its compact form (no room for the
- * notes), the notes drawn at the top of vp: a strip of the map beside the
- * picture, all theirs (beside), or the map above the picture, whose height
- * they take little of; returns the height they take (0 when the legend
- * holds them). */
-double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside);
-/* Whether every row of the notes fits in vp (placed as above) at no less
- * than the least text size. */
-bool render_net_map_notes_fit(Renderer *r, const Scene *scene, const Viewport *vp,
-                              bool beside);
+ * notes), the notes drawn at the top of vp, above the picture, whose
+ * height they take little of; returns the height they take (0 when the
+ * legend holds them). */
+double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp);
+/* Where the legend takes its compact form, the notes drawn down a strip
+ * beside the picture, all of it theirs, when every row of them fits there
+ * at no less than the least text size; false (nothing drawn) when not, or
+ * when the legend holds them. */
+bool render_net_map_notes_beside(Renderer *r, const Scene *scene, const Viewport *strip);
 /* What a network scene's map shows: the ensemble's thumbnails while they
  * are on, else a hidden layer's picture while one is chosen, else the
  * slice.  The one answer the map, the legend and its notes all follow. */

@@ -109,11 +109,11 @@ static void clear_off_landscape(const Renderer *r, const Scene *scene, const Vie
     glDisable(GL_SCISSOR_TEST);
 }
 
-/* The slate and landscape (the number update_landscape gave), the
- * transparent frame's clear, and the rectangles of panels[0..count) into
- * target; leaves target bound with the whole frame as the GL viewport. */
-static void paint(Renderer *r, const Scene *scene, const Viewport *vp, unsigned picture,
-                  const LayoutRect *panels, size_t count, GLuint target)
+/* The slate and landscape (the number update_landscape gave) and the
+ * transparent frame's clear into target; leaves target bound with the
+ * whole frame as the GL viewport. */
+static void paint_bottom(Renderer *r, const Scene *scene, const Viewport *vp, unsigned picture,
+                         GLuint target)
 {
     glBindFramebuffer(GL_FRAMEBUFFER, target);
     glViewport(0, 0, r->width, r->height);
@@ -130,6 +130,11 @@ static void paint(Renderer *r, const Scene *scene, const Viewport *vp, unsigned 
     }
     if (r->transparent)
         clear_off_landscape(r, scene, vp);
+}
+
+/* The rectangles of panels[0..count) over the bound framebuffer. */
+static void paint_panels(Renderer *r, const LayoutRect *panels, size_t count)
+{
     if (count == 0)
         return;
     glEnable(GL_BLEND);
@@ -139,6 +144,19 @@ static void paint(Renderer *r, const Scene *scene, const Viewport *vp, unsigned 
                     r->theme->panel);
     shapes_flush(r->shapes, r->width, r->height);
     glDisable(GL_BLEND);
+}
+
+/* Copies the whole frame from framebuffer from to framebuffer to, pixel for
+ * pixel, and leaves to bound with the whole frame as the GL viewport. */
+static void copy_frame(const Renderer *r, GLuint from, GLuint to)
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, from);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to);
+    glDisable(GL_SCISSOR_TEST);
+    glBlitFramebuffer(0, 0, r->width, r->height, 0, 0, r->width, r->height, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, to);
+    glViewport(0, 0, r->width, r->height);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -229,19 +247,28 @@ static size_t still_panels(const Renderer *r, const Scene *scene, const Viewport
     return count;
 }
 
+/* Deletes the layer's texture.  It is detached first: a texture stays
+ * alive while attached to a framebuffer that is not bound when it is
+ * deleted. */
+static void drop_texture(StaticLayer *s)
+{
+    if (!s->texture)
+        return;
+    glBindFramebuffer(GL_FRAMEBUFFER, s->fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
+    glDeleteTextures(1, &s->texture);
+    s->texture = 0;
+    s->valid = false;
+}
+
 static bool make_texture(StaticLayer *s, int width, int height)
 {
-    if (s->texture && s->texture_w == width && s->texture_h == height)
-        return true;
-    glDeleteTextures(1, &s->texture);
     if (!s->fbo)
         glGenFramebuffers(1, &s->fbo);
     s->texture = texture_create(GL_NEAREST);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
     glBindFramebuffer(GL_FRAMEBUFFER, s->fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, s->texture, 0);
-    s->texture_w = width;
-    s->texture_h = height;
     return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
 }
 
@@ -264,6 +291,7 @@ void static_layer_draw(Renderer *r, const Scene *scene, const Viewport *vp, GLui
     s->used = false;
     s->claimed = 0;
     s->seen_count = 0;
+    bool painted = false;
     if (!s->enabled || !allowed) {
         s->valid = s->has_previous = false;
     } else if (s->valid && same_key(&key, &s->key)) {
@@ -271,10 +299,18 @@ void static_layer_draw(Renderer *r, const Scene *scene, const Viewport *vp, GLui
     } else if (s->has_previous && same_picture(&key, &s->previous)) {
         /* The landscape held still for a frame: worth keeping.  (A view
          * that moves every frame is drawn straight into the frame, without
-         * the copy.) */
+         * the copy.)  The bottom is painted into the frame and copied into
+         * the layer, whose texture is made only after the heatmap's is
+         * released: the two, 14 MB at 1920x1080, are never held at once. */
+        drop_texture(s);
+        paint_bottom(r, scene, vp, key.picture, target);
+        painted = true;
+        if (!r->view3d)
+            heatmap_release(r->heatmap);
         s->valid = make_texture(s, r->width, r->height);
         if (s->valid) {
-            paint(r, scene, vp, key.picture, key.panels, key.panel_count, s->fbo);
+            copy_frame(r, target, s->fbo);
+            paint_panels(r, key.panels, key.panel_count);
             s->key = key;
             s->used = true;
         }
@@ -282,16 +318,14 @@ void static_layer_draw(Renderer *r, const Scene *scene, const Viewport *vp, GLui
     s->previous = key;
     s->has_previous = s->enabled && allowed;
     if (!s->used) {
-        paint(r, scene, vp, key.picture, NULL, 0, target);
+        /* The view moves: the layer's texture waits unused (8.3 MB at
+         * 1920x1080) while the heatmap's is in use. */
+        drop_texture(s);
+        if (!painted)
+            paint_bottom(r, scene, vp, key.picture, target);
         return;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, s->fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
-    glDisable(GL_SCISSOR_TEST);
-    glBlitFramebuffer(0, 0, r->width, r->height, 0, 0, r->width, r->height, GL_COLOR_BUFFER_BIT,
-                      GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, target);
-    glViewport(0, 0, r->width, r->height);
+    copy_frame(r, s->fbo, target);
 }
 
 bool static_layer_claim(StaticLayer *s, LayoutRect rect)

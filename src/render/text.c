@@ -14,10 +14,10 @@
                                  every scale the layout test and a resized window use */
 #define TEXT_CACHE_MAX 512    /* cached images */
 #define TEXT_KEEP_FRAMES 120  /* frames an unused image survives... */
-#define TEXT_CACHE_BYTES ((size_t)4 << 20) /* ...while the images, beyond those
+#define TEXT_CACHE_BYTES ((size_t)1 << 20) /* ...while the images, beyond those
                                  the last frame used, take at most this: numbers
                                  that change every frame (a race's legend) would
-                                 otherwise keep 120 frames' worth, 9.6 MB at
+                                 otherwise keep 120 frames' worth, 2.4 MB at
                                  1920x1080 */
 #define TEXT_MAX_BYTES 1024   /* longest string rasterised */
 
@@ -37,6 +37,7 @@ typedef struct Entry {
     int px;
     uint32_t hash;
     TextImage image;
+    size_t bytes;             /* the image's texture */
     unsigned long last_used;
 } Entry;
 
@@ -48,7 +49,7 @@ struct Text {
     int size_count;
     Entry entries[TEXT_CACHE_MAX];
     size_t entry_count;
-    size_t bytes;             /* the entries' images, 4 bytes a pixel */
+    size_t bytes;             /* the entries' images */
     unsigned long frame;
 };
 
@@ -316,20 +317,59 @@ static SDL_Surface *rasterise(Text *t, SizedFonts *f, const char *utf8)
     return out;
 }
 
-static GLuint upload(SDL_Surface *surface)
+/* Whether every pixel of an ARGB8888 surface is white (any alpha). */
+static bool all_white(const SDL_Surface *surface)
+{
+    for (int y = 0; y < surface->h; y++) {
+        const uint32_t *row = (const uint32_t *)((const uint8_t *)surface->pixels +
+                                                 (size_t)y * (size_t)surface->pitch);
+        for (int x = 0; x < surface->w; x++)
+            if ((row[x] & 0xFFFFFFu) != 0xFFFFFFu)
+                return false;
+    }
+    return true;
+}
+
+/* The surface as a texture; *bytes receives its size.  SDL2_ttf's blended
+ * text is white with the coverage in alpha: it is kept as one channel
+ * (GL_R8 read as white with alpha from red), a quarter of RGBA's bytes.  A
+ * line of mixed faces has black, transparent pixels where a piece is
+ * shorter than the line, and keeps four channels: the same texels as
+ * before, whatever filtering makes of them. */
+static GLuint upload(SDL_Surface *surface, size_t *bytes)
 {
     SDL_Surface *argb = surface->format->format == SDL_PIXELFORMAT_ARGB8888
                             ? surface
                             : SDL_ConvertSurfaceFormat(surface, SDL_PIXELFORMAT_ARGB8888, 0);
     if (!argb)
         return 0;
+    size_t pixels = (size_t)argb->w * (size_t)argb->h;
+    uint8_t *alpha = all_white(argb) ? malloc(pixels) : NULL;
     GLuint texture = texture_create(GL_LINEAR);
+    if (alpha) {
+        for (int y = 0; y < argb->h; y++) {
+            const uint32_t *row = (const uint32_t *)((const uint8_t *)argb->pixels +
+                                                     (size_t)y * (size_t)argb->pitch);
+            for (int x = 0; x < argb->w; x++)
+                alpha[(size_t)y * (size_t)argb->w + (size_t)x] = (uint8_t)(row[x] >> 24);
+        }
+        static const GLint white_alpha[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_alpha);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, argb->w, argb->h, 0, GL_RED, GL_UNSIGNED_BYTE,
+                     alpha);
+        free(alpha);
+        *bytes = pixels;
+    } else {
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, argb->pitch / 4);
+        /* ARGB8888 is a 32-bit value with A on top: BGRA in 8_8_8_8_REV order. */
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, argb->w, argb->h, 0, GL_BGRA,
+                     GL_UNSIGNED_INT_8_8_8_8_REV, argb->pixels);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        *bytes = 4 * pixels;
+    }
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, argb->pitch / 4);
-    /* ARGB8888 is a 32-bit value with A on top: BGRA in 8_8_8_8_REV order. */
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, argb->w, argb->h, 0, GL_BGRA,
-                 GL_UNSIGNED_INT_8_8_8_8_REV, argb->pixels);
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     if (argb != surface)
         SDL_FreeSurface(argb);
     return texture;
@@ -346,14 +386,9 @@ static uint32_t hash_text(const char *s, int px)
     return h;
 }
 
-static size_t image_bytes(TextImage image)
-{
-    return (size_t)image.width * (size_t)image.height * 4;
-}
-
 static void drop_entry(Text *t, size_t i)
 {
-    t->bytes -= image_bytes(t->entries[i].image);
+    t->bytes -= t->entries[i].bytes;
     glDeleteTextures(1, &t->entries[i].image.texture);
     free(t->entries[i].utf8);
     t->entries[i] = t->entries[--t->entry_count];
@@ -376,7 +411,8 @@ TextImage text_image(Text *t, const char *utf8, int px)
     SDL_Surface *surface = f ? rasterise(t, f, utf8) : NULL;
     if (!surface)
         return none;
-    TextImage image = {upload(surface), surface->w, surface->h};
+    size_t bytes = 0;
+    TextImage image = {upload(surface, &bytes), surface->w, surface->h};
     SDL_FreeSurface(surface);
     char *copy = strdup(utf8);
     if (!image.texture || !copy) {
@@ -391,8 +427,8 @@ TextImage text_image(Text *t, const char *utf8, int px)
                 oldest = i;
         drop_entry(t, oldest);
     }
-    t->entries[t->entry_count++] = (Entry){copy, px, hash, image, t->frame};
-    t->bytes += image_bytes(image);
+    t->entries[t->entry_count++] = (Entry){copy, px, hash, image, bytes, t->frame};
+    t->bytes += bytes;
     return image;
 }
 

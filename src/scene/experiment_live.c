@@ -175,41 +175,29 @@ const char *experiment_live_spec(const ExperimentLive *live)
     return live->spec;
 }
 
-/* Whether rows 0 .. due - 1 are all measured (or none will be). */
-static bool rows_in(const ExperimentPicture *p, size_t due)
-{
-    if (p->finished)
-        return true;
-    for (size_t i = 0; i < due; i++)
-        if (!p->measured[i])
-            return false;
-    return true;
-}
-
 void experiment_live_update(ExperimentLive *live, double seconds, bool paced)
 {
-    size_t due = 0; /* the window waits for no row */
-    if (paced) {
-        double rows = seconds / EXPERIMENT_LIVE_ROW_SECONDS;
-        due = rows < (double)EXPERIMENT_MAX_POINTS ? (size_t)rows : EXPERIMENT_MAX_POINTS;
-    }
     mtx_lock(&live->lock);
-    while (!rows_in(&live->measured, due))
+    /* Paced, the whole measurement first: the final count of rows is what
+     * makes a frame's share done and its verdict a function of its time
+     * (rows come in any order, and the last row is in before the verdict). */
+    while (paced && !live->measured.finished)
         cnd_wait(&live->changed, &live->lock);
     live->shown = live->measured;
     mtx_unlock(&live->lock);
     if (!paced)
         return;
     ExperimentPicture *p = &live->shown;
-    /* Rows in order, one per EXPERIMENT_LIVE_ROW_SECONDS: what a frame
-     * shows depends on its time alone. */
+    /* Rows in order, one per EXPERIMENT_LIVE_ROW_SECONDS. */
+    double rows = seconds / EXPERIMENT_LIVE_ROW_SECONDS;
+    size_t due = rows < (double)EXPERIMENT_MAX_POINTS ? (size_t)rows : EXPERIMENT_MAX_POINTS;
     p->measured_count = 0;
     for (size_t i = 0; i < EXPERIMENT_MAX_POINTS; i++) {
         p->measured[i] = p->measured[i] && i < due;
         p->measured_count += p->measured[i];
     }
     p->done = p->result.count ? (double)p->measured_count / (double)p->result.count : 0.0;
-    p->finished = p->finished && due >= p->result.count;
+    p->finished = due >= p->result.count;
 }
 
 const ExperimentPicture *experiment_live_picture(const ExperimentLive *live)

@@ -15,9 +15,11 @@
  * judged, and experiment_live_update, called once per frame from the
  * scene's thread, copies what it has into the picture the renderer reads.
  * A frame never waits for a measurement, except when paced (recordings):
- * then row k shows from EXPERIMENT_LIVE_ROW_SECONDS·(k + 1) seconds after
- * the start, in order, and the update waits for its measurement, so the
- * frames depend on the scene's clock alone, like every other recording.
+ * then the first update waits for the whole measurement, and row k shows
+ * from EXPERIMENT_LIVE_ROW_SECONDS·(k + 1) seconds after the start, in
+ * order, with the share done of the final count and the verdict once
+ * every row shows, so the frames depend on the scene's clock alone, like
+ * every other recording.
  */
 #ifndef DESCENT_SCENE_EXPERIMENT_LIVE_H
 #define DESCENT_SCENE_EXPERIMENT_LIVE_H
@@ -70,7 +72,7 @@ void experiment_live_destroy(ExperimentLive *live);
 const char *experiment_live_spec(const ExperimentLive *live);
 
 /* Brings the picture up to what is measured, seconds after the start of
- * the scene's clock (paced: as above, waiting for a row when it is due). */
+ * the scene's clock (paced: as above, waiting for the measurement). */
 void experiment_live_update(ExperimentLive *live, double seconds, bool paced);
 
 /* The picture as the last update left it (owned by live). */
