@@ -87,14 +87,15 @@ step {
   caption = {
     en = "The plot: how many times longer walkers stay in the flat well (right) than in the "
       .. "sharp (left). "
-      .. "Noise equal in all directions gives 1.4 at B = 2, 1.5 at B = 3, near the law's "
-      .. "√2 ≈ 1.41: a small gain.",
+      .. "Noise equal in all directions, as on the map, gives 1.4 at B = 2, 1.5 at B = 3, "
+      .. "near the law's √2 ≈ 1.41: a small gain.",
     zh = "图中是粒子在平坦山谷（右）里停留的平均时间除以在尖锐山谷（左）里停留的时间。"
-      .. "噪声在各个方向都一样时，B = 2 时是 1.4，B = 3 时是 1.5，接近定律给出的 √2 ≈ 1.41："
-      .. "平坦只带来一点好处。",
+      .. "噪声各向同性时（地图所示），B = 2 时是 1.4，B = 3 时是 1.5，"
+      .. "接近定律给出的 √2 ≈ 1.41：平坦只带来一点好处。",
   },
+  runs = { "sgd:lr=0.02,noise=5.5902" },
+  particles = 400,
   experiment = "sharp_escape",
-  keep = true,
   play = 1000,
   speed = 200,
   show = { "basins" },
@@ -110,8 +111,9 @@ step {
     zh = "换成 SGD 那样有形状的噪声，B = 2 时是 6.8，B = 3 时是 13（定律：7.6 和 14.8），"
       .. "而且定律随 B 指数增长：SGD 离开尖锐极小值比离开平坦极小值快得多。",
   },
+  runs = { "sgd:lr=0.02,noise=3.5355,noise_model=hessian" },
+  particles = 400,
   experiment = "sharp_escape",
-  keep = true,
   play = 1000,
   speed = 200,
   show = { "basins" },

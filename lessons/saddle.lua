@@ -42,6 +42,7 @@ step {
   play = 300,
   speed = 30,
   show = { "gradient", "loss" },
+  plot = { ymin = 1e-3, ymax = 3 },
 }
 
 step {
@@ -55,6 +56,10 @@ step {
   play = 300,
   speed = 30,
   show = { "loss" },
+  -- The drop from the start to the saddle's 0.25 takes a third of the
+  -- plot's height: on the whole range, down to 1e-32, it took 3 pixels
+  -- and the plateau was not to be seen.
+  plot = { ymin = 1e-3, ymax = 3 },
 }
 
 step {

@@ -14,6 +14,11 @@ lesson {
 }
 
 local loud_rms, quiet_rms = 0.37, 0.19
+-- A circle's rim label says its radius, the number the captions cite.
+local function radius_label(noise, rms)
+  return { en = string.format("noise %d: radius %.2f", noise, rms),
+           zh = string.format("噪声 %d：半径 %.2f", noise, rms) }
+end
 local small_batch_rms = 0.16
 local fit = { x = 1.9008, y = 0.9734 } -- the least-squares fit of linreg:n=200,seed=1
 
@@ -50,7 +55,7 @@ step {
   speed = 40,
   marks = {
     { x = 0, y = 0, radius = loud_rms },
-    { x = 0, y = loud_rms, label = { en = "noise 2", zh = "噪声 2" } },
+    { x = 0, y = loud_rms, label = radius_label(2, loud_rms) },
   },
 }
 
@@ -68,9 +73,9 @@ step {
   speed = 40,
   marks = {
     { x = 0, y = 0, radius = loud_rms },
-    { x = 0, y = loud_rms, label = { en = "noise 2", zh = "噪声 2" } },
+    { x = 0, y = loud_rms, label = radius_label(2, loud_rms) },
     { x = 0, y = 0, radius = quiet_rms },
-    { x = 0, y = -quiet_rms, label = { en = "noise 1", zh = "噪声 1" } },
+    { x = 0, y = -quiet_rms, label = radius_label(1, quiet_rms) },
   },
   keys = {
     w = {

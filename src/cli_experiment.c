@@ -84,7 +84,7 @@ static void print_markdown(const ExperimentResult *r)
 static void print_verdict(const ExperimentResult *r)
 {
     char verdict[1024];
-    experiment_verdict(r, NULL, verdict, sizeof verdict);
+    experiment_verdict(r, NULL, NULL, verdict, sizeof verdict);
     printf("\n%s\n", verdict);
 }
 

@@ -258,6 +258,18 @@ static void assert_circle_shows(const LessonStep *step, const char *label, Lands
     fail_msg("step %s: no circle has \"%s\" on its rim", step->id, label);
 }
 
+/* A cited number shown on the map: the step has a mark within tol of p
+ * whose label holds text. */
+static void assert_mark_says(const LessonStep *step, LandscapePoint p, double tol,
+                             const char *text)
+{
+    for (size_t m = 0; m < step->mark_count; m++)
+        if (distance(step->marks[m].x, step->marks[m].y, p) < tol &&
+            strstr(step->marks[m].label, text))
+            return;
+    fail_msg("step %s: no mark at (%g, %g) says \"%s\"", step->id, p.x, p.y, text);
+}
+
 /* ------------------------------------- every lesson loads and plays */
 
 /* Words that only make sense live (keys to press); they belong in a
@@ -793,12 +805,14 @@ static void test_sgd_noise(void **state)
                   loud->play / 2, loud->play, early_width, half_width, loud_width);
     assert_true(early_width > 0.8 * loud_width);
     assert_close(half_width, loud_width, 0.1 * loud_width);
-    assert_circle_shows(loud, "noise 2", bottom, loud_spread);
     /* The caption names the circle's radius: the measured RMS distance to
-     * two decimals, which is the radius drawn, in both languages. */
-    char rms_text[32];
+     * two decimals, which is the radius drawn, in both languages; the
+     * circle's rim label says it too. */
+    char rms_text[32], loud_label[64];
     snprintf(rms_text, sizeof rms_text, "%.2f", loud_spread);
     assert_string_equal(rms_text, "0.37");
+    snprintf(loud_label, sizeof loud_label, "noise 2: radius %s", rms_text);
+    assert_circle_shows(loud, loud_label, bottom, loud_spread);
     for (size_t m = 0; m < loud->mark_count; m++)
         if (loud->marks[m].radius > 0)
             assert_close(loud->marks[m].radius, strtod(rms_text, NULL), 0);
@@ -809,6 +823,8 @@ static void test_sgd_noise(void **state)
     snprintf(said[1], sizeof said[1], "均方根距离，%s。", rms_text);
     assert_non_null(strstr(loud->caption, said[0]));
     assert_non_null(strstr(loud_zh->caption, said[1]));
+    snprintf(said[1], sizeof said[1], "噪声 2：半径 %s", rms_text);
+    assert_mark_says(loud_zh, (LandscapePoint){ 0, loud_spread }, 0.01, said[1]);
     lesson_free(&zh);
     swarm_destroy(cloud);
 
@@ -822,8 +838,10 @@ static void test_sgd_noise(void **state)
     double ratio = loud_spread / quiet_spread;
     print_message("sgd_noise: spread ratio noise 2 / noise 1 = %.3f\n", ratio);
     assert_true(ratio > 1.7 && ratio < 2.3);
-    assert_circle_shows(quiet, "noise 1", bottom, quiet_spread);
-    assert_circle_shows(quiet, "noise 2", bottom, loud_spread);
+    char quiet_label[64];
+    snprintf(quiet_label, sizeof quiet_label, "noise 1: radius %.2f", quiet_spread);
+    assert_circle_shows(quiet, quiet_label, bottom, quiet_spread);
+    assert_circle_shows(quiet, loud_label, bottom, loud_spread);
     swarm_destroy(quiet_swarm);
     landscape_destroy(bowl);
 
@@ -1625,6 +1643,21 @@ static void test_saddle(void **state)
     assert_true(fabs(loss_at(&probe) - plateau) < 0.01 * plateau);
     advance(&w, hair->play);
     assert_true(fabs(fabs(w.state.y) - 1) < 1e-3 && fabs(w.state.x) < 1e-3);
+    /* The plateau is seen: the loss plot (L − L*, log scale) is fixed to a
+     * range where the fall from the start to the saddle's level takes at
+     * least a fifth of its height (on the whole range, down to the 1e-32
+     * GD reaches, it took 3 %); stall shows the same range. */
+    double floor_loss = landscape_value(landscape, 0, 1);
+    double top = landscape_value(landscape, hair->start.x, hair->start.y) - floor_loss;
+    double level = plateau - floor_loss;
+    const LessonStep *const ranged[] = { stall, hair };
+    for (size_t i = 0; i < 2; i++) {
+        double lo = ranged[i]->plot_ymin, hi = ranged[i]->plot_ymax;
+        assert_true(lo > 0 && lo < level && top < hi);
+        print_message("saddle: %s's loss plot %g .. %g: the fall to the plateau takes %.0f %%\n",
+                      ranged[i]->id, lo, hi, 100 * log(top / level) / log(hi / lo));
+        assert_true(log(top / level) / log(hi / lo) > 0.2);
+    }
 
     /* "noise": from the exact start, over the step's 200 seeds, at least
      * 95% have left the line (|y| > 0.5) after 200 steps, into both
@@ -1850,6 +1883,20 @@ static void test_edge_of_stability(void **state)
         print_message("edge_of_stability: the plot shows 2/η = %s\n", shown);
         assert_non_null(strstr(steps[i][0]->caption, said));
         assert_non_null(strstr(steps[i][1]->caption, said));
+    }
+    /* "At the minimum λmax = 1002" (hover), "the minimum's 1002"
+     * (below_edge): a mark on the minimum shows the number the screen's
+     * rule writes, in both languages. */
+    char bottom_shown[32], bottom_said[64];
+    snprintf(bottom_said, sizeof bottom_said, "λmax = %s",
+             number_text(sharp_bottom, 4, bottom_shown, sizeof bottom_shown));
+    const char *const ids[] = { "hover", "below_edge" };
+    for (size_t i = 0; i < 2; i++) {
+        const LessonStep *said_in[] = { step_named(&lesson, ids[i]), step_named(&zh, ids[i]) };
+        for (size_t l = 0; l < 2; l++) {
+            assert_non_null(strstr(said_in[l]->caption, bottom_shown));
+            assert_mark_says(said_in[l], bottom, 1e-9, bottom_said);
+        }
     }
     lesson_free(&zh);
     landscape_destroy(valley);
@@ -2371,7 +2418,6 @@ static void test_escape(void **state)
                   right_count(shaken_pair), shaped->play);
     assert_int_equal(right_count(shaken_pair), 312);
     swarm_destroy(shaken_pair);
-    landscape_destroy(pair);
 
     /* "isotropic": the quick form's rows at B = 2 and 3, 1.3999 and 1.5395
      * ("1.4", "1.5") against √2 = 1.4142.  "shaped": Hessian-shaped 6.8002
@@ -2381,7 +2427,28 @@ static void test_escape(void **state)
      * does not depend on the walkers, so 10 a well suffice). */
     const LessonStep *ratio = step_named(&lesson, "isotropic");
     const LessonStep *shaped_ratio = step_named(&lesson, "shaped");
-    assert_true(ratio->keep && shaped_ratio->keep);
+    /* The map shows the walkers each caption is about: "isotropic" the
+     * experiment's isotropic noise at B = 2 (σ √(v̄/B), v̄ the mean of
+     * tr H / 2 over the two minima: the same mean variance as the shaped
+     * noise), "shaped" step 4's Hessian-shaped walkers again; 400 of them
+     * for 1000 updates, each step afresh. */
+    double mean_variance =
+        (at_sharp.hess[0] + at_sharp.hess[2] + at_flat.hess[0] + at_flat.hess[2]) / 4.0;
+    assert_close(mean_variance, 2.5, 1e-12);
+    OptimizerDesc even = parse(pair, ratio->runs.specs[0]);
+    assert_int_equal(ratio->runs.count, 1);
+    assert_int_equal(even.noise_model, NOISE_ISOTROPIC);
+    assert_close(even.noise, sigma * sqrt(mean_variance / 2.0), 1e-4);
+    assert_close(even.lr, shaped_desc.lr, 0);
+    assert_int_equal(shaped_ratio->runs.count, 1);
+    assert_string_equal(shaped_ratio->runs.specs[0], shaped->runs.specs[0]);
+    const LessonStep *const afresh[] = { ratio, shaped_ratio };
+    for (size_t i = 0; i < 2; i++) {
+        assert_false(afresh[i]->keep);
+        assert_int_equal(afresh[i]->particles, 400);
+        assert_int_equal(afresh[i]->play, 1000);
+        assert_true(distance(afresh[i]->start.x, afresh[i]->start.y, sharp) < 1e-12);
+    }
     assert_string_equal(ratio->experiment, shaped->experiment);
     assert_string_equal(shaped_ratio->experiment, shaped->experiment);
     r = malloc(sizeof *r);
@@ -2412,6 +2479,7 @@ static void test_escape(void **state)
     assert_true(steps[0] > 0.5);
     assert_close(steps[1], steps[0], 1e-9);
     free(r);
+    landscape_destroy(pair);
     lesson_free(&lesson);
 }
 

@@ -526,6 +526,43 @@ static void test_same_run_keeps_its_color(void **state)
     scene_destroy(s);
 }
 
+/* The lesson's colour plan: gradient_flow.lua shows GD at η = 0.01, 0.05
+ * and 0.2 alone beside the flow in steps 1-3, then all three together in
+ * step 4; each keeps one colour through every step, so they differ from
+ * step 1 on, while the flow at two η never shown together keeps one.  A
+ * key's alternative shown together (its runs) counts as shown beside. */
+static void test_lesson_run_keeps_one_color(void **state)
+{
+    (void)state;
+    Scene *s = make("quadratic:l1=1,l2=10", NULL, 0);
+    LessonPlayer player;
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
+        "step { runs = { 'gd:lr=0.01', 'flow:lr=0.01' } }\n"
+        "step { runs = { 'gd:lr=0.05', 'flow:lr=0.05' } }\n"
+        "step { runs = { 'gd:lr=0.2', 'flow:lr=0.01' } }\n"
+        "step { runs = { 'gd:lr=0.01', 'gd:lr=0.05', 'gd:lr=0.2', 'flow:lr=0.01' } }\n"
+        "step { runs = { 'adam:lr=0.1' }, keys = { t = { label = 'both', runs = {\n"
+        "       { 'adam:lr=0.1', 'adam:lr=0.2' } } } } }\n");
+    static const size_t places[4][4] = {{0, 1}, {2, 1}, {3, 1}, {0, 2, 3, 1}};
+    for (size_t k = 0; k < 4; k++) {
+        for (size_t i = 0; i < s->run_count; i++)
+            assert_int_equal(s->runs[i].color, places[k][i]);
+        assert_true(lesson_player_next(&player, s));
+    }
+    assert_int_equal(s->runs[0].color, 4);
+    assert_true(lesson_player_key(&player, s, 't'));
+    assert_int_equal(s->run_count, 2);
+    assert_int_equal(s->runs[0].color, 4);
+    assert_int_equal(s->runs[1].color, 5);
+    /* Going back shows the same colours. */
+    assert_true(lesson_player_previous(&player, s));
+    assert_true(lesson_player_previous(&player, s));
+    assert_int_equal(s->runs[0].color, 3);
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
 static void test_bad_spec_is_an_error(void **state)
 {
     (void)state;
@@ -685,6 +722,7 @@ int main(void)
         cmocka_unit_test(test_lesson_show_reaches_display),
         cmocka_unit_test(test_viewer_view_sticks_across_steps),
         cmocka_unit_test(test_same_run_keeps_its_color),
+        cmocka_unit_test(test_lesson_run_keeps_one_color),
         cmocka_unit_test(test_lesson_show_picks_plot),
         cmocka_unit_test(test_bad_spec_is_an_error),
         cmocka_unit_test(test_next_landscape_cycles),

@@ -5,10 +5,10 @@ Usage: test_slides.py DESCENT.  Prints TAP.  Runs off-screen (the caller sets
 SDL_VIDEODRIVER=offscreen).  Frames are read back with ffmpeg as raw RGBA.
 
 The stage is a square view (-2..2, -1..3 on rosenbrock) in a 320x240 frame,
-so the landscape fills x in [40, 280) and the 40-pixel strips beside it are
-off the landscape; a flat landscape (expr:0) makes every pixel that no panel,
-path or mark covers the colormap's lowest colour, which is how "no panel"
-and "a light panel" are told.
+the landscape at the left and the strips beside it off the landscape; a flat
+landscape (expr:0) makes every pixel that no panel, path or mark covers the
+colormap's lowest colour, which is how "no panel" and "a light panel" are
+told.
 """
 import glob
 import json
@@ -44,11 +44,12 @@ def pixel(frame, x, y):
 
 
 work = tempfile.mkdtemp(prefix="test_slides.")
-# At this size the legend and the loss plot stand in a column at the left,
-# the map right of them (layout.h); the asked-for view is fitted into it.
-OFF = [(5, 120), (60, 80), (100, 150), (316, 236)]      # beside the landscape, no panel there
-ON = [(160, 120), (200, 200), (280, 60)]               # on the landscape, no panel there
-PLOT_PANEL = (60, 215)                                 # the loss plot's panel, bottom left
+# At this size the map stands at the left under the legend, the colour bar
+# and the loss plot right of it (layout.h; a recording's legend has no status
+# line); the asked-for view is fitted into the map.
+OFF = [(5, 120), (260, 60), (300, 120), (316, 5)]      # beside the landscape, no panel there
+ON = [(100, 120), (60, 200), (200, 60)]                # on the landscape, no panel there
+PLOT_PANEL = (290, 205)                                # the loss plot's panel, bottom right
 
 # --- transparent PNG ------------------------------------------------------------
 

@@ -124,7 +124,8 @@ static const char *const allowed_words[] = {
     "PNG", "MP4",
     /* methods and people */
     "GD", "SGD", "Adam", "AdaGrad", "RMSProp", "Nesterov", "Newton", "Hessian", "Runge",
-    "Kutta",
+    "Kutta", "Eyring", "Kramers", "Rosenbrock", "Beale", "Himmelblau", "Rastrigin", "Ackley",
+    "Booth", "Matyas", "Styblinski", "Tang",
     /* formulas (expr's functions, the landscapes' and update rules' symbols) */
     "sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "pi", "sum",
     "max", "vmax", "inf", "nan", "ln",
@@ -180,6 +181,10 @@ typedef struct Watch {
     long texts;                /* texts drawn */
     bool help, readout, plot;  /* the help's title, the readout, a dynamics plot seen */
     bool schedule;             /* a legend naming a schedule in Chinese: "η …（余弦）" */
+    bool min_norm;             /* the min-norm point labelled with its coordinates */
+    bool plane;                /* a network run's head labelled with how far off the plane */
+    const char *kind_title;    /* the landscape's title in Chinese, or NULL (a network) */
+    bool kind_titled;          /* drawn this frame */
 } Watch;
 
 static bool lesson_word(const Lesson *lesson, const char *word, size_t n)
@@ -275,10 +280,27 @@ static void observe(void *context, const char *utf8, LayoutRect box, int px)
     /* The schedule's name is a core name ("cosine") that the English-word
      * rule lets through, so its translation is looked for by name. */
     w->schedule |= strstr(utf8, "（余弦）") != NULL;
+    w->kind_titled |= w->kind_title && strstr(utf8, w->kind_title) != NULL;
+    /* implicit_regularization's captions cite the point: (0.6, 1.2). */
+    w->min_norm |= strstr(utf8, "最小范数点 (0.6, 1.2)") != NULL;
+    /* A network's head says what its number is: "路径 1 的终点距这个平面 4.84". */
+    w->plane |= strstr(utf8, " 的终点距这个平面 ") != NULL;
     w->failures += english_words(utf8, w->where, stage_allows, w);
 }
 
 /* -------------------------------------------------------------- panels */
+
+/* The translated title of landscape's kind (LandscapeInfo.title). */
+static const char *kind_title(const Landscape *landscape)
+{
+    size_t count;
+    const LandscapeInfo *kinds = landscape_kinds(&count);
+    for (size_t k = 0; k < count; k++)
+        if (strcmp(kinds[k].name, landscape_name(landscape)) == 0)
+            return _(kinds[k].title);
+    fail_msg("no kind named %s", landscape_name(landscape));
+    return NULL;
+}
 
 enum { W = 1280, H = 720 };
 
@@ -351,7 +373,8 @@ static void test_every_panel_in_chinese(void **state)
     int failures = 0;
     size_t steps = 0;
     long texts = 0;
-    bool help = false, readout = false, plot = false, schedule = false;
+    bool help = false, readout = false, plot = false, schedule = false, min_norm = false,
+         plane = false;
     for (size_t f = 0; f < lessons.count; f++) {
         const char *path = lessons.paths[f];
         Scene *scene = scene_create(&(SceneOptions){0}, &err);
@@ -374,7 +397,15 @@ static void test_every_panel_in_chinese(void **state)
                 lesson_player_autoplay(player, app->scene, 4);
             if (player->step != k)
                 assert_true(lesson_player_show(player, app->scene, k, &err));
+            /* The legend names the landscape by its title, in Chinese. */
+            watch.kind_title = app->scene->net ? NULL : kind_title(app->scene->landscape);
+            watch.kind_titled = false;
             draw(app);
+            if (watch.kind_title && !watch.kind_titled) {
+                fprintf(stderr, "%s: the landscape's title \"%s\" not drawn\n", where,
+                        watch.kind_title);
+                failures++;
+            }
             steps++;
         }
         /* A lesson with runs on a classic landscape and one on data. */
@@ -390,26 +421,27 @@ static void test_every_panel_in_chinese(void **state)
         readout |= watch.readout;
         plot |= watch.plot;
         schedule |= watch.schedule;
+        min_norm |= watch.min_norm;
+        plane |= watch.plane;
         app_destroy(app);
     }
     lesson_list_free(&lessons);
     fprintf(stderr, "checked %ld texts of %zu lesson steps in Chinese\n", texts, steps);
     /* What was checked was there, in Chinese. */
     assert_true(steps > 40 && texts > 50 * (long)steps);
-    assert_true(help && readout && plot && schedule);
+    assert_true(help && readout && plot && schedule && min_norm && plane);
     assert_int_equal(failures, 0);
 }
 
 /* ----------------------------------------------------- experiment plots */
 
 /* What an experiment's picture may show besides core names: the
- * experiment's own name and keys (the verdict starts "kramers:") and the
- * datasets its networks train on (spirals). */
+ * experiment's keys and the datasets its networks train on (spirals); not
+ * its name ("kramers"), which its headline replaces with its title. */
 static bool experiment_allows(const void *context, const char *word, size_t n)
 {
     const ExperimentInfo *info = context;
-    if ((strlen(info->name) == n && strncmp(info->name, word, n) == 0) ||
-        is_name(word, n, info->params, info->nparams))
+    if (is_name(word, n, info->params, info->nparams))
         return true;
     for (size_t k = 0; k < netdata_kind_count; k++)
         if (strlen(netdata_kinds[k].name) == n && strncmp(netdata_kinds[k].name, word, n) == 0)

@@ -355,13 +355,14 @@ static const char *as_is(const char *msgid)
     return msgid;
 }
 
-size_t experiment_verdict(const ExperimentResult *r, ExperimentTranslate translate, char *dest,
-                          size_t size)
+size_t experiment_verdict(const ExperimentResult *r, ExperimentTranslate translate,
+                          const char *name, char *dest, size_t size)
 {
     if (!translate)
         translate = as_is;
-    size_t len = (size_t)snprintf(dest, size, translate(VERDICT_POINTS), r->info->name,
-                                  r->within, r->checked, r->tolerance * 100.0);
+    size_t len =
+        (size_t)snprintf(dest, size, translate(VERDICT_POINTS), name ? name : r->info->name,
+                         r->within, r->checked, r->tolerance * 100.0);
     const ExperimentClaim *c = &r->claim;
     char *end = dest + (len < size ? len : size ? size - 1 : 0);
     size_t left = len < size ? size - len : 0;

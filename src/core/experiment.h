@@ -165,9 +165,11 @@ typedef const char *(*ExperimentTranslate)(const char *msgid);
 /* The verdict line of a finished result into dest (size bytes, cut at
  * size): "kramers: 3/3 points within 20 % of theory; slope of ... 0.98 vs
  * 1 (within 10 %)", and " — FAILED" when it did not pass; its words
- * through translate.  Returns the length it needed (snprintf's). */
-size_t experiment_verdict(const ExperimentResult *r, ExperimentTranslate translate, char *dest,
-                          size_t size);
+ * through translate, the experiment called name (NULL: its own name, as
+ * the command line prints it).  Returns the length it needed
+ * (snprintf's). */
+size_t experiment_verdict(const ExperimentResult *r, ExperimentTranslate translate,
+                          const char *name, char *dest, size_t size);
 
 /* The Eyring–Kramers mean time from the minimum (mx, my) of a landscape to
  * the other side of its saddle (sx, sy) at temperature eps:

@@ -331,7 +331,7 @@ ExperimentStatus experiment_kramers(Setting *s, ExperimentResult *dest, DescentE
     if (status == EXPERIMENT_DONE && fitted >= 2) {
         double slope = experiment_fit_slope(inv_eps, log_tau, fitted),
                tolerance = experiment_key(s, "slope_tol") / 100.0;
-        dest->claim = (ExperimentClaim){N_("slope of log E[tau] against 1/eps"), slope, h, tolerance,
+        dest->claim = (ExperimentClaim){N_("slope of ln E[τ] against 1/ε"), slope, h, tolerance,
                                         false, fabs(slope / h - 1.0) <= tolerance};
     }
     landscape_destroy(ls);

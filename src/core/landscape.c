@@ -20,35 +20,56 @@
 
 #define PARAMS(table) table, ARRAY_LEN(table)
 
-/* Name, formula and keys of each kind, for `descent list landscapes`. */
+/* Name, title, formula and keys of each kind, for `descent list landscapes`
+ * and the legend. */
 static const LandscapeInfo kind_infos[] = {
-    {"quadratic", N_("0.5 (l1 u^2 + l2 v^2), u = cos(a) x + sin(a) y, v = -sin(a) x + cos(a) y, "
-                     "a = angle in degrees"), PARAMS(landscape_quadratic_params)},
-    {"rosenbrock", "(a - x)^2 + b (y - x^2)^2", PARAMS(landscape_rosenbrock_params)},
-    {"beale", "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2", NULL, 0},
-    {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", NULL, 0},
-    {"rastrigin", "20 + x^2 - 10 cos(2 pi x) + y^2 - 10 cos(2 pi y)", NULL, 0},
-    {"ackley", "-20 exp(-0.2 sqrt(0.5 (x^2 + y^2))) - exp(0.5 (cos 2 pi x + cos 2 pi y)) + e + 20",
+    {"quadratic", N_("Quadratic bowl"),
+     N_("0.5 (l1 u^2 + l2 v^2), u = cos(a) x + sin(a) y, v = -sin(a) x + cos(a) y, "
+        "a = angle in degrees"),
+     PARAMS(landscape_quadratic_params)},
+    {"rosenbrock", N_("Rosenbrock's curved valley"),
+     "(a - x)^2 + b (y - x^2)^2", PARAMS(landscape_rosenbrock_params)},
+    {"beale", N_("Beale's function"),
+     "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2", NULL, 0},
+    {"himmelblau", N_("Himmelblau's four minima"),
+     "(x^2 + y - 11)^2 + (x + y^2 - 7)^2", NULL, 0},
+    {"rastrigin", N_("Rastrigin's egg crate"),
+     "20 + x^2 - 10 cos(2 pi x) + y^2 - 10 cos(2 pi y)", NULL, 0},
+    {"ackley", N_("Ackley's function"),
+     "-20 exp(-0.2 sqrt(0.5 (x^2 + y^2))) - exp(0.5 (cos 2 pi x + cos 2 pi y)) + e + 20",
      NULL, 0},
-    {"booth", "(x + 2y - 7)^2 + (2x + y - 5)^2", NULL, 0},
-    {"matyas", "0.26 (x^2 + y^2) - 0.48 xy", NULL, 0},
-    {"three_hump_camel", "2x^2 - 1.05x^4 + x^6/6 + xy + y^2", NULL, 0},
-    {"styblinski_tang", "0.5 (x^4 - 16x^2 + 5x + y^4 - 16y^2 + 5y)", NULL, 0},
-    {"saddle", "x^2 - y^2", NULL, 0},
-    {"monkey_saddle", "x^3 - 3xy^2", NULL, 0},
-    {"double_well", "h (x^2 - 1)^2 + c y^2", PARAMS(landscape_double_well_params)},
-    {"uv", "0.5 (u v - y)^2, (u, v) = (x, y): f = u v fitted to the target y",
+    {"booth", N_("Booth's function"),
+     "(x + 2y - 7)^2 + (2x + y - 5)^2", NULL, 0},
+    {"matyas", N_("Matyas' function"),
+     "0.26 (x^2 + y^2) - 0.48 xy", NULL, 0},
+    {"three_hump_camel", N_("Three-hump camel"),
+     "2x^2 - 1.05x^4 + x^6/6 + xy + y^2", NULL, 0},
+    {"styblinski_tang", N_("Styblinski–Tang function"),
+     "0.5 (x^4 - 16x^2 + 5x + y^4 - 16y^2 + 5y)", NULL, 0},
+    {"saddle", N_("Saddle"),
+     "x^2 - y^2", NULL, 0},
+    {"monkey_saddle", N_("Monkey saddle"),
+     "x^3 - 3xy^2", NULL, 0},
+    {"double_well", N_("Two equal wells"),
+     "h (x^2 - 1)^2 + c y^2", PARAMS(landscape_double_well_params)},
+    {"uv", N_("Product u v fitted to a target"),
+     "0.5 (u v - y)^2, (u, v) = (x, y): f = u v fitted to the target y",
      PARAMS(landscape_uv_params)},
-    {"parabolic_wells", N_("q(x) + c y^2; q = sharp (x - ms)^2 / 2 left, h - cap x^2 / 2 over "
-                           "the barrier, flat (x - mf)^2 / 2 right, joined with equal value and "
-                           "slope"),
+    {"parabolic_wells", N_("A sharp well and a flat well"),
+     N_("q(x) + c y^2; q = sharp (x - ms)^2 / 2 left, h - cap x^2 / 2 over "
+        "the barrier, flat (x - mf)^2 / 2 right, joined with equal value and slope"),
      PARAMS(landscape_parabolic_wells_params)},
-    {"sharp_flat", "base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), "
-                   "G(c, w) = exp(-|(x, y) - c|^2 / (2 w^2))", PARAMS(landscape_sharp_flat_params)},
-    {"linreg", "(1/2N) sum (x x1_i + y x2_i - y_i)^2", PARAMS(landscape_linreg_params)},
-    {"logreg", "(1/N) sum log(1 + exp(-y_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)",
+    {"sharp_flat", N_("Sharp and flat valleys"),
+     "base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), "
+     "G(c, w) = exp(-|(x, y) - c|^2 / (2 w^2))",
+     PARAMS(landscape_sharp_flat_params)},
+    {"linreg", N_("Linear regression"),
+     "(1/2N) sum (x x1_i + y x2_i - y_i)^2", PARAMS(landscape_linreg_params)},
+    {"logreg", N_("Logistic regression"),
+     "(1/N) sum log(1 + exp(-y_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)",
      PARAMS(landscape_logreg_params)},
-    {"expr", "a user expression in x and y, e.g. expr:x^2+3*y^2", NULL, 0},
+    {"expr", N_("Formula"),
+     "a user expression in x and y, e.g. expr:x^2+3*y^2", NULL, 0},
 };
 
 /* Behaviour of each kind, index for index with kind_infos. */

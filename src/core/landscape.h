@@ -45,7 +45,9 @@ typedef struct Landscape Landscape;
 
 /* One entry per kind, for `descent list landscapes` and help. */
 typedef struct LandscapeInfo {
-    const char *name;
+    const char *name;      /* the spec's name, what the command line takes */
+    const char *title;     /* what the screen calls it (a msgid, core/msgid.h):
+                              "Rosenbrock's curved valley", never the name */
     const char *formula;   /* one line, e.g. "(a - x)^2 + b(y - x^2)^2" */
     const ParamDef *params;
     size_t nparams;

@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/number_text.h"
+
 /* The classes' colours (Okabe–Ito vermillion and blue): y = +1, y = −1. */
 static const Rgba class_plus = {0.835f, 0.369f, 0.0f, 1.0f};
 static const Rgba class_minus = {0.0f, 0.447f, 0.698f, 1.0f};
@@ -396,17 +398,20 @@ static bool marked_at(const Scene *scene, const Viewport *vp, double px, double 
 }
 
 /* Whether box keeps clear of the lesson's marks: each dot, and its label
- * to the right of it as world.c's draw_marks places it. */
+ * beside it as world.c's draw_marks places it (render_mark_label_x). */
 static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box)
 {
     double s = r->scale, margin = 6.0 * s;
     int px = render_font_px(r, 15.0);
     for (size_t k = 0; k < scene->mark_count; k++) {
         double mx, my;
+        const char *label = scene->marks[k].label;
         viewport_to_pixel(vp, scene->marks[k].x, scene->marks[k].y, &mx, &my);
-        double right = mx + 9.0 * s + render_text_width(r, scene->marks[k].label, px);
         double half = 0.5 * render_line_height(r, px);
-        if (box.x < right + margin && box.x + box.w > mx - half - margin &&
+        double text = render_mark_label_x(r, vp, mx, label, px);
+        double left = fmin(mx - half, text);
+        double right = fmax(mx, text + render_text_width(r, label, px));
+        if (box.x < right + margin && box.x + box.w > left - margin &&
             box.y < my + half + margin && box.y + box.h > my - half - margin)
             return false;
     }
@@ -435,7 +440,11 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
              * adam_vs_sgd) all lie on the near side or along the line.  The
              * label's corner nearest the point sits 16 px out along the
              * line's normal, the label extending away from the line. */
-            const char *label = _("min-norm point");
+            char x[16], y[16], label[160];
+            /* The point's coordinates, which the captions cite (issue
+             * 12). */
+            snprintf(label, sizeof label, _("min-norm point (%s, %s)"),
+                     number_text(p.x, 2, x, sizeof x), number_text(p.y, 2, y, sizeof y));
             int label_px = render_font_px(r, 14.0);
             double w = render_text_width(r, label, label_px);
             double h = render_line_height(r, label_px);
@@ -443,7 +452,25 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
             if (len < 1.0)
                 nx = 1.0, ny = -1.0, len = sqrt(2.0);
             double ax = px + 16.0 * s * nx / len, ay = py + 16.0 * s * ny / len;
-            map_label(r, vp, label, nx >= 0 ? ax : ax - w, ny <= 0 ? ay - 0.5 * h : ay + 0.5 * h);
+            double room = vp->x + vp->width - 8.0 * s; /* map_label's right margin */
+            double left = nx >= 0 ? ax : ax - w, mid = ny <= 0 ? ay - 0.5 * h : ay + 0.5 * h;
+            /* Where that side would leave the map (the label would be
+             * clamped onto the point and GD's head resting there, or cut at
+             * the left edge), the other side of the point; where neither
+             * holds it whole (implicit_regularization 2 at 1280x720
+             * --projector), centred on the point on the origin's side, past
+             * the head (the far side holds the axis' ticks and the line's
+             * name, which would push it back onto the head). */
+            if (left + w > room || left < vp->x) {
+                double other = nx >= 0 ? px - 16.0 * s - w : px + 16.0 * s;
+                if (other >= vp->x && other + w <= room) {
+                    left = other;
+                } else {
+                    left = fmin(fmax(px - 0.5 * w, vp->x), room - w);
+                    mid = ny <= 0 ? py + 16.0 * s + 0.5 * h : py - 16.0 * s - 0.5 * h;
+                }
+            }
+            map_label(r, vp, label, left, mid);
         }
         /* The line's name a little way along it from that point, above it
          * (beside it when steep), on the side and at the distance that keep

@@ -54,29 +54,34 @@
 /* xgettext:no-c-format */
 #define INTERVAL_95 N_("95 % interval")
 
-/* Each experiment's axes, with what their numbers are in (msgids).  An
- * experiment missing here is drawn with its table's column names. */
+/* Each experiment's title and axes, with what their numbers are in
+ * (msgids): the plot's headline names the experiment by its title, not by
+ * the name the command line takes ("kramers").  An experiment missing here
+ * is drawn with its name and its table's column names. */
 typedef struct ExperimentAxes {
-    const char *name, *x, *y;
+    const char *name, *title, *x, *y;
     const char *interval;   /* what a point's bar is */
 } ExperimentAxes;
 
 static const ExperimentAxes axes_table[] = {
-    {"sde_variance", N_("ηa: step × curvature"), N_("stationary variance of x (θ units²)"),
-     INTERVAL_95},
-    {"kramers", N_("ΔV/ε: barrier over noise temperature ε = ησ²/2"),
+    {"sde_variance", N_("SGD's stationary variance"), N_("ηa: step × curvature"),
+     N_("stationary variance of x (θ units²)"), INTERVAL_95},
+    {"kramers", N_("Escape time (Eyring–Kramers law)"),
+     N_("ΔV/ε: barrier over noise temperature ε = ησ²/2"),
      N_("mean escape time E[τ] (time t = η × steps)"), INTERVAL_95},
-    {"sharp_escape", N_("batch size B (noise covariance σ²/B)"),
+    {"sharp_escape", N_("Escape from the sharp and the flat well"),
+     N_("batch size B (noise covariance σ²/B)"),
      N_("τ_flat / τ_sharp: escape time from the flat well over the sharp one"),
      INTERVAL_95},
-    {"label_noise", N_("learning rate η"), N_("fall of u² − v² per step"), INTERVAL_95},
-    {"noise_scale", N_("batch size B, at equal η(N/B − 1)"),
+    {"label_noise", N_("Label noise"), N_("learning rate η"), N_("fall of u² − v² per step"),
+     INTERVAL_95},
+    {"noise_scale", N_("SGD's noise scale"), N_("batch size B, at equal η(N/B − 1)"),
      N_("stationary spread |θ − w*|² (θ units²)"), INTERVAL_95},
-    {"catapult", N_("initial sharpness λ₀ = u₀² + v₀²"),
+    {"catapult", N_("The catapult"), N_("initial sharpness λ₀ = u₀² + v₀²"),
      N_("learning rate η at the edge of each regime"), N_("bisection bracket")},
-    {"edge_of_stability", N_("learning rate η"), N_("η·λmax / 2 once sharpened (1: the edge)"),
-     N_("range over the last updates")},
-    {"max_margin_rate", N_("learning rate η"),
+    {"edge_of_stability", N_("The edge of stability"), N_("learning rate η"),
+     N_("η·λmax / 2 once sharpened (1: the edge)"), N_("range over the last updates")},
+    {"max_margin_rate", N_("Towards the max-margin direction"), N_("learning rate η"),
      N_("fitted rate: ‖θ‖ per ln t; the angle's exponent"), N_("fits over each half")},
 };
 
@@ -220,13 +225,14 @@ static void tick_label(double v, char *dest, size_t size)
 static size_t title_lines(const ExperimentPicture *p, char lines[4][512])
 {
     char text[512];
+    const ExperimentAxes *names = axes_of(p->result.info);
+    const char *title = names ? _(names->title) : p->result.info->name;
     if (p->error[0])
-        snprintf(text, sizeof text, _(FAILED_TO_MEASURE), p->result.info->name, p->error);
+        snprintf(text, sizeof text, _(FAILED_TO_MEASURE), title, p->error);
     else if (p->finished)
-        experiment_verdict(&p->result, translate, text, sizeof text);
+        experiment_verdict(&p->result, translate, title, text, sizeof text);
     else
-        snprintf(text, sizeof text, _(MEASURING), p->result.info->name, p->measured_count,
-                 100.0 * p->done);
+        snprintf(text, sizeof text, _(MEASURING), title, p->measured_count, 100.0 * p->done);
     size_t n = 0;
     for (char *part = text; part && n < 4;) {
         char *next = strstr(part, "; ");

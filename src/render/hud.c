@@ -23,6 +23,17 @@
 /* ------------------------------------------------------------------------ */
 /* Legend                                                                    */
 
+/* The landscape's kind in the table of kinds (its title, formula), or NULL. */
+static const LandscapeInfo *kind_of(const Landscape *landscape)
+{
+    size_t count;
+    const LandscapeInfo *kinds = landscape_kinds(&count);
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(kinds[i].name, landscape_name(landscape)) == 0)
+            return &kinds[i];
+    return NULL;
+}
+
 /* The landscape's formula: for expr, the user's own expression rather than
  * the kind's description of what an expression is. */
 static const char *formula_of(const Landscape *landscape)
@@ -31,12 +42,8 @@ static const char *formula_of(const Landscape *landscape)
     const char *spec = landscape_spec(landscape);
     if (strncmp(spec, expr_prefix, strlen(expr_prefix)) == 0)
         return spec + strlen(expr_prefix);
-    size_t count;
-    const LandscapeInfo *kinds = landscape_kinds(&count);
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(kinds[i].name, landscape_name(landscape)) == 0)
-            return _(kinds[i].formula);
-    return "";
+    const LandscapeInfo *kind = kind_of(landscape);
+    return kind ? _(kind->formula) : "";
 }
 
 /* "cosine", "warm-up" (constant after a warm-up), or "" for a constant lr. */
@@ -108,12 +115,13 @@ static void run_line(const Scene *scene, size_t i, bool widest, char *head, size
 }
 
 /* The playback state, the colour scale and where help is; a recording
- * gets the colour scale alone (its keys do nothing in a video). */
+ * gets none of it: its keys do nothing in a video, and the colour bar says
+ * what the colours are (a colormap's name, "viridis", says nothing to a
+ * class: REVIEW_FRAMES). */
 static void status_line(const Renderer *r, const Scene *scene, char *dest, size_t size)
 {
     if (r->audience == RENDER_FOR_RECORDING) {
-        snprintf(dest, size, "%s%s", colormap_name(scene->display.colormap),
-                 scene->display.log_scale ? _(", log scale") : "");
+        dest[0] = '\0';
         return;
     }
     char playing[96];
@@ -145,6 +153,24 @@ static void shown_spec(const char *spec, char *dest, size_t size)
             name = p + 1;
     snprintf(dest, size, "%.*s%.*s%s", (int)(path - spec), spec,
              (int)(length - (size_t)(name - path)), name, end ? end : "");
+}
+
+/* The legend's landscape line: the kind's title in the viewer's language
+ * and the spec's settings as typed ("Quadratic bowl · l1=1,l2=8"), not
+ * the spec's name, which says little to a class (REVIEW_FRAMES:
+ * "double_well", "parabolic_wells"); the command line keeps the names. */
+static void landscape_line(const Landscape *landscape, char *dest, size_t size)
+{
+    char spec[400];
+    shown_spec(landscape_spec(landscape), spec, sizeof spec);
+    const LandscapeInfo *kind = kind_of(landscape);
+    const char *settings = strchr(spec, ':');
+    if (!kind)
+        snprintf(dest, size, "%s", spec);
+    else if (settings && settings[1])
+        snprintf(dest, size, "%s  ·  %s", _(kind->title), settings + 1);
+    else
+        snprintf(dest, size, "%s", _(kind->title));
 }
 
 double render_wrap_measure(void *context, const char *utf8)
@@ -244,7 +270,7 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     l->w = 0;
     l->cut = false;
     legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, inner, &y);
-    shown_spec(landscape_spec(scene->landscape), text, sizeof text);
+    landscape_line(scene->landscape, text, sizeof text);
     legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
     /* The narrow width: the runs' lines up to the share, or the title's
      * and landscape's lines, which say what is on stage and stay whole. */
@@ -292,9 +318,9 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
         for (int k = first; k < l->count; k++)
             l->line[k].first = false;
     }
-    if (!compact) {
+    status_line(r, scene, text, sizeof text);
+    if (!compact && text[0]) {
         y += 0.25 * pad;
-        status_line(r, scene, text, sizeof text);
         legend_item(r, l, LEGEND_STATUS, 0, text, small_px, pad, narrow, &y);
     }
     l->w += pad;

@@ -126,10 +126,10 @@ void render_net_world(Renderer *r, const Scene *scene)
         render_keep_clear(r, (LayoutRect){prev_x - 6.5 * s, prev_y - 6.5 * s, 13 * s, 13 * s});
         head_at[i][0] = prev_x, head_at[i][1] = prev_y;
         if (head->distance > NET_DISTANCE_SHOWN * span)
-            snprintf(labels[i], sizeof labels[i], _("%zu: %.3g off the plane"), i + 1,
+            snprintf(labels[i], sizeof labels[i], _("run %zu ends %.3g off this plane"), i + 1,
                      head->distance);
         else
-            snprintf(labels[i], sizeof labels[i], _("%zu: on the plane"), i + 1);
+            snprintf(labels[i], sizeof labels[i], _("run %zu ends on this plane"), i + 1);
     }
     for (size_t i = 0; i < runs; i++) {
         if (!labels[i][0])

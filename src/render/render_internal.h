@@ -228,6 +228,10 @@ bool static_layer_end(StaticLayer *s);
 
 /* world.c: heatmap overlays, paths, markers, particles, arrows. */
 void render_world(Renderer *r, const Scene *scene);
+/* Where a lesson mark's label (px-pixel text) starts, for a mark whose dot
+ * is at pixel x cx on map vp: right of the dot, or left of it where the
+ * right side would run off the map and the left has room. */
+double render_mark_label_x(Renderer *r, const Viewport *vp, double cx, const char *label, int px);
 
 /* hud.c: measures every panel the scene shows at the frame's size and
  * scale and lays them out into r->layout (no GL: text is measured, not

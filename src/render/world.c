@@ -866,8 +866,17 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+double render_mark_label_x(Renderer *r, const Viewport *vp, double cx, const char *label, int px)
+{
+    double s = r->scale, gap = 9.0 * s, pad = RENDER_LABEL_PAD * s;
+    double width = render_text_width(r, label, px);
+    if (cx + gap + width + pad > vp->x + vp->width && cx - gap - width - pad >= vp->x)
+        return cx - gap - width; /* edge_of_stability's minimum near the map's right edge */
+    return cx + gap;
+}
+
 /* A lesson's marks: an optional circle (its radius in plane units), a dot
- * and the label beside it.  The circles are drawn apart (circles true),
+ * and the label beside it (render_mark_label_x).  The circles are drawn apart (circles true),
  * over the cloud and the heads: they measure the cloud, and an inner
  * circle about as wide as a head lay hidden under it (sgd_noise 3,
  * schedules 5). */
@@ -892,8 +901,8 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, bool
         shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
         shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
         if (m->label[0]) {
-            render_label(r, m->label, cx + 9.0 * s, cy - 0.5 * render_line_height(r, px), px,
-                         r->theme->text);
+            render_label(r, m->label, render_mark_label_x(r, vp, cx, m->label, px),
+                         cy - 0.5 * render_line_height(r, px), px, r->theme->text);
         }
     }
 }

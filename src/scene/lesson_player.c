@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -247,6 +248,46 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
     return false;
 }
 
+/* Appends runs, shown together as group, to specs and groups (at count). */
+static size_t list_runs(const LessonRuns *runs, size_t group, const char **specs, size_t *groups,
+                        size_t count)
+{
+    for (size_t r = 0; r < runs->count; r++) {
+        specs[count] = runs->specs[r];
+        groups[count++] = group;
+    }
+    return count;
+}
+
+/* Plans the colours of every run the lesson shows, its steps' and its
+ * keys' alternatives' (scene_plan_run_colors); a sweep's runs take the
+ * sweep's scale instead. */
+static void plan_colors(const Lesson *lesson, Scene *scene)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < lesson->step_count; k++) {
+        const LessonStep *step = &lesson->steps[k];
+        total += step->runs.count;
+        for (size_t key = 0; key < step->key_count; key++)
+            for (size_t c = 0; step->keys[key].runs && c < step->keys[key].count; c++)
+                total += step->keys[key].runs[c].count;
+    }
+    const char **specs = malloc((total ? total : 1) * sizeof *specs);
+    size_t *groups = malloc((total ? total : 1) * sizeof *groups);
+    size_t count = 0, group = 0;
+    for (size_t k = 0; specs && groups && k < lesson->step_count; k++) {
+        const LessonStep *step = &lesson->steps[k];
+        if (!step->sweep)
+            count = list_runs(&step->runs, group++, specs, groups, count);
+        for (size_t key = 0; key < step->key_count; key++)
+            for (size_t c = 0; step->keys[key].runs && c < step->keys[key].count; c++)
+                count = list_runs(&step->keys[key].runs[c], group++, specs, groups, count);
+    }
+    scene_plan_run_colors(scene, specs, groups, specs && groups ? count : 0);
+    free(specs);
+    free(groups);
+}
+
 /* Puts a freshly loaded lesson on stage at step, or shows why it did not
  * load; the player owns it from now on. */
 static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded,
@@ -261,7 +302,7 @@ static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded
         return false;
     }
     player->step = SIZE_MAX; /* no step shown yet: nothing to keep from */
-    scene_forget_run_colors(scene); /* the lesson's first runs take the first colours */
+    plan_colors(&player->lesson, scene);
     if (!lesson_player_show(player, scene, step, err))
         return false;
     if (player->lesson.fallbacks > 0)

@@ -131,8 +131,19 @@ static bool same_optimizer(const char *a, const char *b)
     return n == strcspn(b, ":") && strncmp(a, b, n) == 0;
 }
 
+/* The index of settings in the lesson's colour plan; color_plan_count
+ * when the plan does not hold it. */
+static size_t planned(const Scene *scene, const char *settings)
+{
+    size_t k = 0;
+    while (k < scene->color_plan_count && strcmp(scene->color_plan[k].settings, settings) != 0)
+        k++;
+    return k;
+}
+
 /* Gives each of runs[0..count) its palette place (SceneRun.color): first
- * the runs whose settings (settings_of) last held a place take it back;
+ * the place the lesson's plan gives its settings (scene_plan_run_colors);
+ * then the runs whose settings (settings_of) last held a place take it back;
  * then a run takes a free place its optimizer last held (adaptive.lua:
  * Adam keeps its colour when its η changes); then the lowest place no
  * settings held yet, so that a run alone in a step does not take the
@@ -145,6 +156,16 @@ static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
     char settings[SCENE_MAX_RUNS][sizeof scene->color_spec[0]];
     for (size_t i = 0; i < count; i++)
         settings_of(runs[i].run.desc.spec, settings[i], sizeof settings[i]);
+    /* The lesson's plan first: a place it gives is below SCENE_MAX_RUNS
+     * whenever fewer runs than that are shown together. */
+    for (size_t i = 0; i < count; i++) {
+        size_t k = planned(scene, settings[i]);
+        if (k < scene->color_plan_count && scene->color_plan[k].place < SCENE_MAX_RUNS &&
+            !held[scene->color_plan[k].place]) {
+            runs[i].color = scene->color_plan[k].place;
+            held[runs[i].color] = placed[i] = true;
+        }
+    }
     for (int same_settings = 1; same_settings >= 0; same_settings--)
         for (size_t i = 0; i < count; i++)
             for (size_t c = 0; c < SCENE_RUN_COLORS && !placed[i]; c++)
@@ -171,10 +192,65 @@ static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
             memcpy(scene->color_spec[runs[i].color], settings[i], sizeof settings[i]);
 }
 
-void scene_forget_run_colors(Scene *scene)
+/* The palette place for the plan's settings k, given the places runs
+ * shown beside it took (forbidden): scene_plan_run_colors' rule. */
+static size_t plan_place(const Scene *scene, size_t k, const bool *forbidden)
+{
+    const SceneColorPlan *plan = scene->color_plan;
+    for (size_t e = 0; e < k; e++)
+        if (same_optimizer(plan[e].settings, plan[k].settings) && !forbidden[plan[e].place])
+            return plan[e].place;
+    bool taken[SCENE_COLOR_PLAN_MAX] = {false};
+    for (size_t e = 0; e < k; e++)
+        taken[plan[e].place] = true;
+    for (size_t c = 0; c < SCENE_RUN_COLORS; c++)
+        if (!taken[c] && !forbidden[c])
+            return c;
+    size_t c = 0;
+    while (forbidden[c])
+        c++;
+    return c;
+}
+
+void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t *group,
+                           size_t count)
 {
     for (size_t c = 0; c < SCENE_RUN_COLORS; c++)
         scene->color_spec[c][0] = '\0';
+    scene->color_plan_count = 0;
+    size_t *entry = count ? malloc(count * sizeof *entry) : NULL;
+    if (!entry)
+        return; /* colours as without a plan */
+    SceneColorPlan *plan = scene->color_plan;
+    char settings[sizeof plan[0].settings];
+    for (size_t i = 0; i < count; i++) {
+        settings_of(specs[i], settings, sizeof settings);
+        entry[i] = planned(scene, settings);
+        if (entry[i] == scene->color_plan_count && entry[i] < SCENE_COLOR_PLAN_MAX) {
+            memcpy(plan[entry[i]].settings, settings, sizeof settings);
+            scene->color_plan_count++;
+        }
+    }
+    /* Each settings in order of first appearance, against the places the
+     * ones before it that are shown beside it took (at most k of them, so
+     * plan_place's answer is at most k). */
+    for (size_t k = 0; k < scene->color_plan_count; k++) {
+        bool forbidden[SCENE_COLOR_PLAN_MAX] = {false};
+        for (size_t i = 0; i < count; i++) {
+            if (entry[i] != k)
+                continue;
+            size_t first = i, end = i + 1;
+            while (first > 0 && group[first - 1] == group[i])
+                first--;
+            while (end < count && group[end] == group[i])
+                end++;
+            for (size_t j = first; j < end; j++)
+                if (entry[j] < k)
+                    forbidden[plan[entry[j]].place] = true;
+        }
+        plan[k].place = plan_place(scene, k, forbidden);
+    }
+    free(entry);
 }
 
 /* Swaps in new runs and swarm, freeing the old ones. */

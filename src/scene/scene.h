@@ -57,16 +57,25 @@ const char *colormap_name(Colormap colormap);
  * cores. */
 #define SCENE_SWARM_THREADS 2
 
+/* A lesson's colour plan (scene_plan_run_colors): the palette place of
+ * one run's settings (its spec without x0/y0). */
+#define SCENE_COLOR_PLAN_MAX 64
+typedef struct SceneColorPlan {
+    char settings[sizeof ((OptimizerDesc *)0)->spec];
+    size_t place;
+} SceneColorPlan;
+
 typedef struct SceneRun {
     Run run;
     bool hidden;
     double x0, y0;      /* where it starts (its own x0/y0, else the scene's start) */
-    size_t color;       /* its place in the palette of run colours: a run given
-                           again by the same spec (a later lesson step) takes
-                           back the place it had, so the same run keeps its
-                           colour; a new one a free place its optimizer
-                           held, else the lowest place no run held yet in
-                           this lesson, else the lowest free (scene.c) */
+    size_t color;       /* its place in the palette of run colours: the
+                           lesson's plan for its settings when it has one
+                           (scene_plan_run_colors); else a run given again by
+                           the same spec takes back the place it had, a new
+                           one a free place its optimizer held, else the
+                           lowest place no run held yet, else the lowest free
+                           (scene.c) */
 } SceneRun;
 
 /* The gradient flow dθ/dt = -∇L beside a run (display.flow): a core run
@@ -188,6 +197,8 @@ typedef struct Scene {
     char color_spec[SCENE_RUN_COLORS][sizeof ((OptimizerDesc *)0)->spec];
                                 /* the spec that last held each palette place
                                    (SceneRun.color), "" = none yet */
+    SceneColorPlan color_plan[SCENE_COLOR_PLAN_MAX]; /* the lesson's plan */
+    size_t color_plan_count;
     struct SceneBasinCache *basin_cache; /* owned, read through scene_basin_shares */
     ExprField expr_field;       /* the formula typed in the window (expr_field.h) */
     RunField run_field;         /* the run's parameters typed in the window (run_field.h) */
@@ -264,9 +275,23 @@ void scene_start_at(Scene *scene, double x, double y);
 /* Restarts every run from its own start (a network's: update 0). */
 void scene_reset(Scene *scene);
 
-/* Runs from now on take colours as if none had run before (a lesson
- * opened: its first runs take the palette's first colours). */
-void scene_forget_run_colors(Scene *scene);
+/* Plans the colours of a lesson's runs, so that a run keeps one colour
+ * through every step and runs shown together differ (REVIEW_FRAMES:
+ * gradient_flow's orange meant η = 0.01 in step 1 and η = 0.2 in step 4).
+ * specs[0..count) are every step's runs (and every key's alternatives) in
+ * the lesson's order, group[i] the step or alternative showing specs[i]:
+ * the runs shown together are listed next to each other with one group.
+ * Each run settings (spec without x0/y0), in order of first appearance,
+ * takes the place of an earlier run of its optimizer that is never shown
+ * beside it (Adam keeps its colour when a later step changes its η, GD at
+ * three η shown together in one step takes three colours from the first
+ * step on), else the lowest place no earlier settings took, else the
+ * lowest place none beside it took.  Settings past the first
+ * SCENE_COLOR_PLAN_MAX, and runs the plan does not know (typed in the
+ * window), take colours as without a plan.  Forgets the colours runs held
+ * before: a lesson opened. */
+void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t *group,
+                           size_t count);
 
 /* Replaces the runs with new ones from spec strings on the current
  * landscape, starting at start (their own x0/y0 win), and rebuilds the
