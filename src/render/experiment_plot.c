@@ -248,7 +248,7 @@ static size_t title_lines(const ExperimentPicture *p, char lines[4][512])
  * of the n lines fits in width. */
 static int fitting_px(Renderer *r, double base, char lines[][512], size_t n, double width)
 {
-    int px = render_font_px(r, base), least = render_font_px(r, 10.0);
+    int px = render_font_px(r, base), least = render_font_px(r, RENDER_LEAST_TEXT_PX);
     for (; px > least; px--) {
         bool fits = true;
         for (size_t i = 0; i < n && fits; i++)
@@ -423,23 +423,34 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
 }
 
 /* An axis's name (", log scale" added on a log axis) into dest and the
- * size it fits width at; a name too long even at the least size keeps
- * only its symbol, the part before its colon ("τ_flat / τ_sharp: escape
- * time ..." in a compact plot at the projector's scale). */
+ * size it fits width at.  A name too long even at the least size says
+ * less: first without its parenthesis ("mean escape time E[τ] (time t =
+ * η × steps)" beside a map at the projector's scale), then only its
+ * symbol, the part before its colon ("τ_flat / τ_sharp: escape time ..."
+ * in a compact plot). */
 static int axis_name(Renderer *r, const char *name, bool log_scale, double width, char *dest,
                      size_t size)
 {
-    char text[1][512];
-    snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", name);
-    int px = fitting_px(r, 12.5, text, 1, width);
+    char forms[3][512];
+    size_t count = 0;
+    snprintf(forms[count++], sizeof forms[0], "%s", name);
+    const char *open = strstr(name, " (");
+    if (!open)
+        open = strstr(name, "（");
+    if (open)
+        snprintf(forms[count++], sizeof forms[0], "%.*s", (int)(open - name), name);
     const char *colon = strstr(name, ": ");
     if (!colon)
         colon = strstr(name, "：");
-    if (render_text_width(r, text[0], px) > width && colon) {
-        char symbol[512];
-        snprintf(symbol, sizeof symbol, "%.*s", (int)(colon - name), name);
-        snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", symbol);
+    if (colon)
+        snprintf(forms[count++], sizeof forms[0], "%.*s", (int)(colon - name), name);
+    char text[1][512];
+    int px = 0;
+    for (size_t k = 0; k < count; k++) {
+        snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", forms[k]);
         px = fitting_px(r, 12.5, text, 1, width);
+        if (render_text_width(r, text[0], px) <= width)
+            break;
     }
     snprintf(dest, size, "%s", text[0]);
     return px;
