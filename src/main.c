@@ -4,9 +4,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "cli.h"
 #include "config.h"
@@ -69,15 +66,6 @@ static const Subcommand subcommands[] = {
 
 int main(int argc, char **argv)
 {
-#ifdef __GLIBC__
-    /* Blocks of 128 KiB and more (a software GL driver's textures and
-     * buffers: a frame is 8.3 MB at 1920x1080) are mapped on their own and
-     * handed back when freed.  glibc would otherwise raise this threshold to
-     * the largest block freed so far (up to 32 MB) and place later frame-
-     * sized blocks in the heap, where a freed one stays resident beside the
-     * next (docs/ARCHITECTURE.md §5.2). */
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-#endif
     if (argc >= 2) {
         const char *first = argv[1];
         if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
