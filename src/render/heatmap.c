@@ -255,16 +255,10 @@ Rgba heatmap_color(const Heatmap *h, Colormap colormap, double t)
 /* ------------------------------------------------------------------------ */
 /* Drawing                                                                   */
 
-/* Deletes cache_texture.  It is detached first: a texture stays alive
- * while attached to a framebuffer that is not bound when it is deleted. */
+/* Deletes cache_texture. */
 static void drop_texture(Heatmap *h)
 {
-    if (!h->cache_texture)
-        return;
-    glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
-    glDeleteTextures(1, &h->cache_texture);
-    h->cache_texture = 0;
+    texture_detach_delete(h->cache_fbo, &h->cache_texture);
     h->texture_w = h->texture_h = 0;
     h->in_texture = false;
 }
@@ -278,12 +272,7 @@ static void paint_cache(Heatmap *h)
      * than it held from an earlier painting. */
     if (h->texture_w != h->paint_w || h->texture_h != h->paint_h) {
         drop_texture(h);
-        h->cache_texture = texture_create(GL_NEAREST);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, h->paint_w, h->paint_h, 0, GL_RGBA,
-                     GL_UNSIGNED_BYTE, NULL);
-        glBindFramebuffer(GL_FRAMEBUFFER, h->cache_fbo);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
-                               h->cache_texture, 0);
+        h->cache_texture = texture_attach_new(h->cache_fbo, h->paint_w, h->paint_h);
         h->texture_w = h->paint_w;
         h->texture_h = h->paint_h;
     }

@@ -247,17 +247,10 @@ static size_t still_panels(const Renderer *r, const Scene *scene, const Viewport
     return count;
 }
 
-/* Deletes the layer's texture.  It is detached first: a texture stays
- * alive while attached to a framebuffer that is not bound when it is
- * deleted. */
+/* Deletes the layer's texture. */
 static void drop_texture(StaticLayer *s)
 {
-    if (!s->texture)
-        return;
-    glBindFramebuffer(GL_FRAMEBUFFER, s->fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
-    glDeleteTextures(1, &s->texture);
-    s->texture = 0;
+    texture_detach_delete(s->fbo, &s->texture);
     s->valid = false;
 }
 
@@ -265,10 +258,7 @@ static bool make_texture(StaticLayer *s, int width, int height)
 {
     if (!s->fbo)
         glGenFramebuffers(1, &s->fbo);
-    s->texture = texture_create(GL_NEAREST);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-    glBindFramebuffer(GL_FRAMEBUFFER, s->fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, s->texture, 0);
+    s->texture = texture_attach_new(s->fbo, width, height);
     return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
 }
 
