@@ -317,17 +317,24 @@ static SDL_Surface *rasterise(Text *t, SizedFonts *f, const char *utf8)
     return out;
 }
 
-/* Whether every pixel of an ARGB8888 surface is white (any alpha). */
-static bool all_white(const SDL_Surface *surface)
+/* The alphas of an ARGB8888 surface whose every pixel is white, row after
+ * row in a new buffer (the caller frees it); NULL when a pixel is not
+ * white, or without the memory. */
+static uint8_t *white_alphas(const SDL_Surface *surface)
 {
-    for (int y = 0; y < surface->h; y++) {
+    uint8_t *alpha = malloc((size_t)surface->w * (size_t)surface->h);
+    for (int y = 0; alpha && y < surface->h; y++) {
         const uint32_t *row = (const uint32_t *)((const uint8_t *)surface->pixels +
                                                  (size_t)y * (size_t)surface->pitch);
-        for (int x = 0; x < surface->w; x++)
-            if ((row[x] & 0xFFFFFFu) != 0xFFFFFFu)
-                return false;
+        for (int x = 0; x < surface->w; x++) {
+            if ((row[x] & 0xFFFFFFu) != 0xFFFFFFu) {
+                free(alpha);
+                return NULL;
+            }
+            alpha[(size_t)y * (size_t)surface->w + (size_t)x] = (uint8_t)(row[x] >> 24);
+        }
     }
-    return true;
+    return alpha;
 }
 
 /* The surface as a texture; *bytes receives its size.  SDL2_ttf's blended
@@ -344,15 +351,9 @@ static GLuint upload(SDL_Surface *surface, size_t *bytes)
     if (!argb)
         return 0;
     size_t pixels = (size_t)argb->w * (size_t)argb->h;
-    uint8_t *alpha = all_white(argb) ? malloc(pixels) : NULL;
+    uint8_t *alpha = white_alphas(argb);
     GLuint texture = texture_create(GL_LINEAR);
     if (alpha) {
-        for (int y = 0; y < argb->h; y++) {
-            const uint32_t *row = (const uint32_t *)((const uint8_t *)argb->pixels +
-                                                     (size_t)y * (size_t)argb->pitch);
-            for (int x = 0; x < argb->w; x++)
-                alpha[(size_t)y * (size_t)argb->w + (size_t)x] = (uint8_t)(row[x] >> 24);
-        }
         static const GLint white_alpha[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
         glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_alpha);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
