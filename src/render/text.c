@@ -324,8 +324,9 @@ static uint8_t *white_alphas(const SDL_Surface *surface)
 {
     uint8_t *alpha = malloc((size_t)surface->w * (size_t)surface->h);
     for (int y = 0; alpha && y < surface->h; y++) {
-        const uint32_t *row = (const uint32_t *)((const uint8_t *)surface->pixels +
-                                                 (size_t)y * (size_t)surface->pitch);
+        /* SDL's pitch keeps rows 4-byte aligned. */
+        const uint32_t *row = (const uint32_t *)(const void *)((const uint8_t *)surface->pixels +
+                                                               (size_t)y * (size_t)surface->pitch);
         for (int x = 0; x < surface->w; x++) {
             if ((row[x] & 0xFFFFFFu) != 0xFFFFFFu) {
                 free(alpha);
