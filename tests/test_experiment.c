@@ -3,6 +3,7 @@
 #include "testing.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core/experiment.h"
 #include "core/landscape.h"
@@ -137,6 +138,59 @@ static void label_noise_step_identity(void **state)
         assert_close(st.grad[1], g * u, 1e-12 * (1.0 + fabs(g * u)));
         double expected = d * (1.0 - 0.07 * 0.07 * g * g);
         assert_close(st.x * st.x - st.y * st.y, expected, 1e-12 * (1.0 + fabs(d)));
+    }
+    landscape_destroy(ls);
+}
+
+/* The place of label among rows' labels in the order they first appear
+ * (the picture's kind of row, experiment_plot.c); -1 when no row has it. */
+static int label_place(const ExperimentResult *r, const char *label)
+{
+    int place = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        bool first = true;
+        for (size_t j = 0; j < i && first; j++)
+            first = strcmp(r->rows[j].label, r->rows[i].label) != 0;
+        if (first && strcmp(r->rows[i].label, label) == 0)
+            return place;
+        place += first;
+    }
+    return -1;
+}
+
+/* experiment_walker_kind names for a run's settings the kind of row its
+ * walkers are measured as, by the place that row's label takes in the
+ * experiment's own rows (escape's Hessian-shaped walkers and points in one
+ * colour, issue 12); settings the experiment does not measure, and
+ * experiments whose rows are not kinds of walker, have none. */
+static void walker_kinds_match_rows(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *experiment, *key, *spec, *label;
+    } cases[] = {
+        {"sharp_escape", "escapes=10", "sgd:lr=0.02,noise=3.5,noise_model=hessian", "hessian"},
+        {"sharp_escape", "escapes=10", "sgd:lr=0.02,noise=5.6", "isotropic"},
+        {"sharp_escape", "escapes=10", "gd:lr=0.02", NULL},
+        {"sharp_escape", "escapes=10", "sgd:lr=0.02,noise=0", NULL},
+        {"label_noise", "walkers=10", "sgd:lr=0.09,label_noise=0.5", "label noise"},
+        {"label_noise", "walkers=10", "sgd:lr=0.09,noise=0.5", "isotropic"},
+        {"label_noise", "walkers=10", "sgd:lr=0.09,noise=0.5,noise_model=hessian", NULL},
+        {"kramers", "escapes=10", "sgd:lr=0.02,noise=5.77", NULL},
+    };
+    DescentError err = {{0}};
+    Landscape *ls = landscape_create("uv:y=1", &err); /* label noise needs labels */
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ExperimentResult r;
+        const char *keys[] = {cases[k].key};
+        assert_int_equal(run_keys(cases[k].experiment, keys, 1, 2, &r, &err), EXPERIMENT_DONE);
+        OptimizerDesc desc;
+        assert_true(optimizer_parse(cases[k].spec, ls, &desc, &err));
+        int kind = experiment_walker_kind(experiment_find(cases[k].experiment), &desc);
+        int expected = cases[k].label ? label_place(&r, cases[k].label) : -1;
+        print_message("%s, %s: kind %d\n", cases[k].experiment, cases[k].spec, kind);
+        assert_true(!cases[k].label || expected >= 0);
+        assert_int_equal(kind, expected);
     }
     landscape_destroy(ls);
 }
@@ -307,6 +361,7 @@ int main(void)
         cmocka_unit_test(table_is_consistent),
         cmocka_unit_test(kramers_time_by_hand),
         cmocka_unit_test(label_noise_step_identity),
+        cmocka_unit_test(walker_kinds_match_rows),
         cmocka_unit_test(max_margin_rate_norm_law),
         cmocka_unit_test(catapult_edges_by_hand),
         cmocka_unit_test(edge_of_stability_by_hand),

@@ -526,6 +526,41 @@ static void test_same_run_keeps_its_color(void **state)
     scene_destroy(s);
 }
 
+/* A run the experiment on stage measures as one of its kinds of walker
+ * takes that kind's colour, the colour of its points in the experiment's
+ * picture (issue 12: escape's Hessian-shaped walkers were orange on the
+ * map, their points blue): put on stage after the runs (`descent
+ * --experiment`) or with them (escape.lua's steps 4 to 6, each shown
+ * again), while a run without the experiment keeps the lesson's plan. */
+static void test_experiment_kind_color(void **state)
+{
+    (void)state;
+    const char *hessian = "sgd:lr=0.02,noise=3.5355,noise_model=hessian";
+    Scene *s = make("parabolic_wells", &hessian, 1);
+    assert_int_equal(s->runs[0].color, 0);
+    DescentError err = {""};
+    assert_true(scene_set_experiment(s, "sharp_escape", &err));
+    assert_int_equal(s->runs[0].color, 1);
+    LessonPlayer player;
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'parabolic_wells' }\n"
+        "step { runs = { 'sgd:lr=0.02,noise=3.5355,noise_model=hessian' },\n"
+        "       experiment = 'sharp_escape' }\n"
+        "step { runs = { 'sgd:lr=0.02,noise=5.5902' }, experiment = 'sharp_escape' }\n"
+        "step { runs = { 'sgd:lr=0.02,noise=3.5355,noise_model=hessian' },\n"
+        "       experiment = 'sharp_escape' }\n"
+        "step { runs = { 'sgd:lr=0.02,noise=3.5355,noise_model=hessian' } }\n");
+    static const size_t places[] = {1, 0, 1, 0};
+    for (size_t k = 0; k < 4; k++) {
+        assert_int_equal(s->runs[0].color, places[k]);
+        assert_true(lesson_player_next(&player, s) == (k < 3));
+    }
+    assert_true(lesson_player_previous(&player, s));
+    assert_int_equal(s->runs[0].color, 1);
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
 /* The lesson's colour plan: gradient_flow.lua shows GD at η = 0.01, 0.05
  * and 0.2 alone beside the flow in steps 1-3, then all three together in
  * step 4; each keeps one colour through every step, so they differ from
@@ -723,6 +758,7 @@ int main(void)
         cmocka_unit_test(test_viewer_view_sticks_across_steps),
         cmocka_unit_test(test_same_run_keeps_its_color),
         cmocka_unit_test(test_lesson_run_keeps_one_color),
+        cmocka_unit_test(test_experiment_kind_color),
         cmocka_unit_test(test_lesson_show_picks_plot),
         cmocka_unit_test(test_bad_spec_is_an_error),
         cmocka_unit_test(test_next_landscape_cycles),

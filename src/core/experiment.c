@@ -275,6 +275,21 @@ static const ExperimentRunner runners[] = {experiment_sde_variance, experiment_k
 _Static_assert(ARRAY_LEN(runners) == ARRAY_LEN(experiment_table),
                "every experiment needs a row in the table and a runner");
 
+/* Index for index with experiment_table: NULL where the rows are not
+ * kinds of walker. */
+static const ExperimentWalkerKind walker_kinds[] = {NULL, NULL, experiment_sharp_escape_kind,
+                                                    experiment_label_noise_kind, NULL, NULL,
+                                                    NULL, NULL};
+
+_Static_assert(ARRAY_LEN(walker_kinds) == ARRAY_LEN(experiment_table),
+               "every experiment needs its entry in walker_kinds");
+
+int experiment_walker_kind(const ExperimentInfo *info, const OptimizerDesc *desc)
+{
+    ExperimentWalkerKind kind = walker_kinds[info - experiment_table];
+    return kind ? kind(desc) : -1;
+}
+
 ExperimentStatus experiment_run(const ExperimentRequest *request, ExperimentResult *dest,
                                 DescentError *err)
 {

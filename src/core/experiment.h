@@ -171,6 +171,16 @@ typedef const char *(*ExperimentTranslate)(const char *msgid);
 size_t experiment_verdict(const ExperimentResult *r, ExperimentTranslate translate,
                           const char *name, char *dest, size_t size);
 
+/* The kind of row that walkers with desc's settings are measured as, by
+ * the experiments whose rows are kinds of walker: the kind's place among
+ * the rows' labels in the order they first appear (the picture's colour
+ * for it, experiment_plot.c), which a run showing that kind takes on the
+ * stage (scene.h).  sharp_escape: SGD with isotropic noise 0, with
+ * Hessian-shaped noise 1; label_noise: SGD with label noise 0, with
+ * isotropic gradient noise 1.  -1 for other settings and experiments. */
+struct OptimizerDesc;
+int experiment_walker_kind(const ExperimentInfo *info, const struct OptimizerDesc *desc);
+
 /* The Eyring–Kramers mean time from the minimum (mx, my) of a landscape to
  * the other side of its saddle (sx, sy) at temperature eps:
  * (2π/|λ₁(z)|)·√(|det H(z)| / det H(x*))·exp(ΔV/eps), λ₁(z) the saddle's

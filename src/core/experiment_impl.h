@@ -39,6 +39,11 @@ ExperimentStatus experiment_edge_of_stability(Setting *s, ExperimentResult *dest
                                               DescentError *err);
 ExperimentStatus experiment_max_margin_rate(Setting *s, ExperimentResult *dest,
                                             DescentError *err);
+/* Each experiment's experiment_walker_kind, where its rows are kinds of
+ * walker (beside the runner, which labels the rows in the same order). */
+typedef int (*ExperimentWalkerKind)(const OptimizerDesc *desc);
+int experiment_sharp_escape_kind(const OptimizerDesc *desc);
+int experiment_label_noise_kind(const OptimizerDesc *desc);
 extern const ParamDef experiment_sde_variance_params[8];
 extern const ExperimentQuick experiment_sde_variance_quick[2];
 extern const ParamDef experiment_kramers_params[10];

@@ -103,6 +103,22 @@ static void drift_walkers(void *context, size_t begin, size_t end)
     }
 }
 
+/* The rows of each point: m = 0 label noise, 1 isotropic noise. */
+static const char *const label_noise_kinds[] = {N_("label noise"), N_("isotropic")};
+
+/* The walkers are SGD with label noise alone, or with isotropic gradient
+ * noise alone. */
+int experiment_label_noise_kind(const OptimizerDesc *desc)
+{
+    if (desc->kind != OPT_SGD)
+        return -1;
+    if (desc->label_noise > 0 && !(desc->noise > 0))
+        return 0;
+    if (desc->noise > 0 && desc->noise_model == NOISE_ISOTROPIC && !(desc->label_noise > 0))
+        return 1;
+    return -1;
+}
+
 ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, DescentError *err)
 {
     double y = experiment_key(s, "y"), sigma = experiment_key(s, "sigma"),
@@ -141,7 +157,7 @@ ExperimentStatus experiment_label_noise(Setting *s, ExperimentResult *dest, Desc
         steps[p][1] = (size_t)ceil(12.0 * forget);
         for (int m = 0; m < 2; m++) {
             ExperimentRow *row = &dest->rows[2 * p + (size_t)m];
-            row->label = m == 0 ? N_("label noise") : N_("isotropic");
+            row->label = label_noise_kinds[m];
             row->swept = lr;
             row->theory = m == 0 ? rate : rate * lr * lambda / 4.0;
             row->second = (double)NAN;

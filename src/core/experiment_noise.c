@@ -385,6 +385,18 @@ static double hessian_noise_escape_time(double h, double k, double cap, double e
     return 2.0 * M_PI / k * exp(h / eps * (share / k + (1.0 - share) / cap));
 }
 
+/* The rows of each point, by the walkers' NoiseModel, in this order. */
+static const char *const sharp_escape_kinds[] = {[NOISE_ISOTROPIC] = N_("isotropic"),
+                                                 [NOISE_HESSIAN] = N_("hessian")};
+
+/* The walkers are SGD with gradient noise of either model (no label noise). */
+int experiment_sharp_escape_kind(const OptimizerDesc *desc)
+{
+    if (desc->kind != OPT_SGD || !(desc->noise > 0) || desc->label_noise > 0)
+        return -1;
+    return (int)desc->noise_model;
+}
+
 ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, DescentError *err)
 {
     double h = experiment_key(s, "h"), sharp = experiment_key(s, "sharp"),
@@ -427,7 +439,7 @@ ExperimentStatus experiment_sharp_escape(Setting *s, ExperimentResult *dest, Des
         }
         for (int m = 0; m < 2; m++) {
             ExperimentRow *row = &dest->rows[2 * p + (size_t)m];
-            row->label = m == NOISE_ISOTROPIC ? N_("isotropic") : N_("hessian");
+            row->label = sharp_escape_kinds[m];
             row->swept = batch;
             row->theory = tau[p][m][1] / tau[p][m][0];
             row->second = (double)NAN;

@@ -53,15 +53,18 @@ Rgba render_sweep_color(const Renderer *r, const Scene *scene, double t)
     return heatmap_color(r->heatmap, scale, from + fmin(fmax(t, 0.0), 1.0) * (to - from));
 }
 
+Rgba render_place_color(const Renderer *r, size_t place, float a)
+{
+    uint32_t c = r->theme->runs[place % THEME_RUN_COLORS];
+    return (Rgba){(float)((c >> 16) & 0xFF) / 255.0f, (float)((c >> 8) & 0xFF) / 255.0f,
+                  (float)(c & 0xFF) / 255.0f, a};
+}
+
 void render_set_run_colors(Renderer *r, const Scene *scene)
 {
-    for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
-        size_t place = scene && i < scene->run_count ? scene->runs[i].color : i;
-        uint32_t c = r->theme->runs[place % THEME_RUN_COLORS];
-        r->run_colors[i] = (Rgba){(float)((c >> 16) & 0xFF) / 255.0f,
-                                  (float)((c >> 8) & 0xFF) / 255.0f, (float)(c & 0xFF) / 255.0f,
-                                  1.0f};
-    }
+    for (size_t i = 0; i < SCENE_MAX_RUNS; i++)
+        r->run_colors[i] =
+            render_place_color(r, scene && i < scene->run_count ? scene->runs[i].color : i, 1.0f);
     if (!scene)
         return;
     size_t n = scene->sweep.count < scene->run_count ? scene->sweep.count : scene->run_count;

@@ -110,6 +110,9 @@ void render_dashed(Renderer *r, double x0, double y0, double x1, double y1, doub
 void render_set_run_colors(Renderer *r, const Scene *scene);
 /* Run i's colour in the frame being drawn, with alpha a. */
 Rgba render_run_color(const Renderer *r, size_t i, float a);
+/* The palette's colour at place (SceneRun.color), with alpha a: an
+ * experiment's kind of walker k at place k, as its runs on the stage. */
+Rgba render_place_color(const Renderer *r, size_t place, float a);
 /* The colour at t in [0, 1] of the scale a sweep's runs are coloured along
  * (low values at 0): a colormap other than the landscape's, over the part
  * the theme reads best on. */

@@ -103,8 +103,10 @@ static bool same_label(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* The kind of row i (its colour): its label's place among the labels in
- * the order they first appear; every row is of kind 0 when none is. */
+/* The kind of row i: its label's place among the labels in the order they
+ * first appear; every row is of kind 0 when none is.  Its colour is the
+ * palette's at that place, which a run showing that kind of walker takes
+ * on the stage (experiment_walker_kind). */
 static size_t group_of(const ExperimentPicture *p, size_t i)
 {
     const ExperimentRow *rows = p->result.rows;
@@ -313,11 +315,11 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
             snprintf(text, sizeof text, "%s", _(label));
         else
             snprintf(text, sizeof text, _(MEASURED), interval);
-        double w = legend_entry(r, cx, cy, px, MARK_POINT, render_run_color(r, groups, 1.0f),
+        double w = legend_entry(r, cx, cy, px, MARK_POINT, render_place_color(r, groups, 1.0f),
                                 text, false);
         if (cx > x && cx + w > right)
             cx = x, cy += line;
-        legend_entry(r, cx, cy, px, MARK_POINT, render_run_color(r, groups, 1.0f), text, draw);
+        legend_entry(r, cx, cy, px, MARK_POINT, render_place_color(r, groups, 1.0f), text, draw);
         cx += w;
         groups++;
     }
@@ -342,7 +344,7 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
         cx += w;
     }
     /* The laws in their kind's colour when there is one kind. */
-    Rgba law = groups == 1 ? render_run_color(r, 0, 0.85f) : r->theme->text;
+    Rgba law = groups == 1 ? render_place_color(r, 0, 0.85f) : r->theme->text;
     const LegendMark marks[] = {MARK_LINE, MARK_DASHED};
     const char *laws[] = {_(THEORY), info->second ? _(info->second) : NULL};
     for (size_t k = 0; k < 2 && laws[k]; k++) {
@@ -405,7 +407,7 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
         const ExperimentRow *row = &p->result.rows[i];
         if (!p->measured[i] || !isfinite(row->measured))
             continue;
-        Rgba color = render_run_color(r, group_of(p, i), 1.0f);
+        Rgba color = render_place_color(r, group_of(p, i), 1.0f);
         double x = plot_to_x(a, row->swept), y = plot_to_y(a, row->measured);
         double ylo = plot_to_y(a, row->low), yhi = plot_to_y(a, row->high), cap = 3.5 * s;
         if (isfinite(row->low) && isfinite(row->high) && ylo - yhi > 1.0) {
@@ -559,7 +561,7 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
     for (size_t i = 0; i < p->result.count; i++)
         groups = group_of(p, i) + 1 > groups ? group_of(p, i) + 1 : groups;
     for (size_t g = 0; g < groups; g++) {
-        Rgba law = render_run_color(r, g, 0.85f);
+        Rgba law = render_place_color(r, g, 0.85f);
         draw_law(r, p, &a, g, false, law);
         if (p->result.info->second)
             draw_law(r, p, &a, g, true, law);

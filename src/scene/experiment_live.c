@@ -175,6 +175,11 @@ const char *experiment_live_spec(const ExperimentLive *live)
     return live->spec;
 }
 
+const ExperimentInfo *experiment_live_info(const ExperimentLive *live)
+{
+    return live->parsed.info;
+}
+
 void experiment_live_update(ExperimentLive *live, double seconds, bool paced)
 {
     mtx_lock(&live->lock);

@@ -70,6 +70,8 @@ void experiment_live_destroy(ExperimentLive *live);
 
 /* The SPEC it was started with. */
 const char *experiment_live_spec(const ExperimentLive *live);
+/* The experiment it measures. */
+const ExperimentInfo *experiment_live_info(const ExperimentLive *live);
 
 /* Brings the picture up to what is measured, seconds after the start of
  * the scene's clock (paced: as above, waiting for the measurement). */

@@ -142,7 +142,9 @@ static size_t planned(const Scene *scene, const char *settings)
 }
 
 /* Gives each of runs[0..count) its palette place (SceneRun.color): first
- * the place the lesson's plan gives its settings (scene_plan_run_colors);
+ * the place of the kind of walker it is to the experiment on stage
+ * (experiment_walker_kind); then the place the lesson's plan gives its
+ * settings (scene_plan_run_colors);
  * then the runs whose settings (settings_of) last held a place take it back;
  * then a run takes a free place its optimizer last held (adaptive.lua:
  * Adam keeps its colour when its η changes); then the lowest place no
@@ -156,11 +158,23 @@ static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
     char settings[SCENE_MAX_RUNS][sizeof scene->color_spec[0]];
     for (size_t i = 0; i < count; i++)
         settings_of(runs[i].run.desc.spec, settings[i], sizeof settings[i]);
+    /* Before all: a run the experiment on stage measures as a kind of
+     * walker takes that kind's place, the colour its points have in the
+     * experiment's picture (escape: the Hessian-shaped noise's walkers and
+     * points in one colour). */
+    const ExperimentInfo *info = scene->experiment ? experiment_live_info(scene->experiment) : NULL;
+    for (size_t i = 0; i < count && info; i++) {
+        int kind = experiment_walker_kind(info, &runs[i].run.desc);
+        if (kind >= 0 && kind < SCENE_MAX_RUNS && !held[kind]) {
+            runs[i].color = (size_t)kind;
+            held[kind] = placed[i] = true;
+        }
+    }
     /* The lesson's plan first: a place it gives is below SCENE_MAX_RUNS
      * whenever fewer runs than that are shown together. */
     for (size_t i = 0; i < count; i++) {
         size_t k = planned(scene, settings[i]);
-        if (k < scene->color_plan_count && scene->color_plan[k].place < SCENE_MAX_RUNS &&
+        if (!placed[i] && k < scene->color_plan_count && scene->color_plan[k].place < SCENE_MAX_RUNS &&
             !held[scene->color_plan[k].place]) {
             runs[i].color = scene->color_plan[k].place;
             held[runs[i].color] = placed[i] = true;
@@ -534,6 +548,8 @@ bool scene_set_experiment(Scene *scene, const char *spec, DescentError *err)
     experiment_live_destroy(scene->experiment);
     scene->experiment = live;
     scene->experiment_since = scene->time;
+    /* The runs may show one of its kinds of walker (assign_colors). */
+    assign_colors(scene, scene->runs, scene->run_count);
     return true;
 }
 

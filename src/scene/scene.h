@@ -69,8 +69,11 @@ typedef struct SceneRun {
     Run run;
     bool hidden;
     double x0, y0;      /* where it starts (its own x0/y0, else the scene's start) */
-    size_t color;       /* its place in the palette of run colours: the
-                           lesson's plan for its settings when it has one
+    size_t color;       /* its place in the palette of run colours: its
+                           kind's place when the experiment on stage
+                           measures it as a kind of walker (its points'
+                           colour there); else the lesson's plan for its
+                           settings when it has one
                            (scene_plan_run_colors); else a run given again by
                            the same spec takes back the place it had, a new
                            one a free place its optimizer held, else the
