@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "core/curvature.h"
 #include "core/ensemble.h"
 #include "core/experiment.h"
 #include "core/landscape.h"
@@ -1018,6 +1019,16 @@ static void test_sharp_flat(void **state)
     g = walker(leave, w.landscape, leave->runs.specs[0]);
     assert_close(g.desc.lr, 0.3, 0);
     assert_true(g.desc.lr > sharp_limit && g.desc.lr < 0.5 * flat_limit);
+    /* The sharpness plot names each run's 2/η under it in the run's
+     * colour, η = 0.3's first (dynamics.c name_each_edge, 3 digits): 6.67,
+     * over four times the flat minimum's λmax 1.65, which its own λmax
+     * rests on. */
+    char edge[32];
+    double threshold = curvature_gd_stability(g.desc.lr, 0.0).threshold;
+    print_message("sharp_flat: thrown_out's plot names 2/η = %s\n",
+                  number_text(threshold, 3, edge, sizeof edge));
+    assert_string_equal(edge, "6.67");
+    assert_true(threshold > 4.0 * w.flat_lambda);
     advance(&g, leave->play);
     assert_true(distance(g.state.x, g.state.y, w.flat) < 1e-6);
 

@@ -1251,26 +1251,34 @@ static void test_dynamics_plot_key(void **state)
 /* What the sharpness plot wrote: its title's scale and the minima's
  * levels beside its axis. */
 typedef struct SharpnessTexts {
-    bool log_title, sharp_level, flat_level;
+    bool log_title, sharp_level, flat_level, each_edge;
+    double edge_x[2];   /* where "6.67" and "105" (2/η of 0.3, 0.019) start; -1: none */
 } SharpnessTexts;
 
 static void watch_sharpness(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)px;
-    (void)box;
     SharpnessTexts *seen = context;
     size_t n = strlen(utf8), suffix = strlen(" (log)");
     if (strstr(utf8, "sharpness λmax(H)") && n > suffix && strcmp(utf8 + n - suffix, " (log)") == 0)
         seen->log_title = true;
     seen->sharp_level |= strcmp(utf8, "100") == 0;
     seen->flat_level |= strcmp(utf8, "1.65") == 0;
+    seen->each_edge |= strcmp(utf8, "dashed: 2/η of each run =") == 0;
+    if (strcmp(utf8, "6.67") == 0)
+        seen->edge_x[0] = box.x;
+    if (strcmp(utf8, "105") == 0)
+        seen->edge_x[1] = box.x;
 }
 
 /* The sharpness plot on sharp_flat (issue 12): the minima's λmax written
  * beside its axis, 100 and (on the log scale) 1.65; a log scale once the
  * runs rest in both (a linear one drew 1.65 a pixel above the axis),
  * linear while they rest where λmax is the same (then 2/η just above 100
- * stands apart). */
+ * stands apart).  With two runs each one's 2/η is named under the plot,
+ * run 1's first: 6.67 (η = 0.3), then 105 (η = 0.019); with one, its 2/η
+ * alone (sharp_flat 6: the caption weighs the flat minimum's 1.65 against
+ * η = 0.3's 2/η, which no label named). */
 static void test_sharpness_levels(void **state)
 {
     (void)state;
@@ -1281,7 +1289,7 @@ static void test_sharpness_levels(void **state)
         for (int i = 0; i < 600; i++)
             push_text(".");
         push_text("o");
-        SharpnessTexts seen = {0};
+        SharpnessTexts seen = {.edge_x = {-1, -1}};
         renderer_observe_text(app->renderer, watch_sharpness, &seen);
         free(draw_frame(app, 0.0).rgba);
         save_named_screenshot(app, "window", runs == 2 ? "sharpness-log" : "sharpness-linear");
@@ -1290,6 +1298,11 @@ static void test_sharpness_levels(void **state)
         assert_true(seen.sharp_level);
         assert_int_equal(seen.log_title, runs == 2);
         assert_true(seen.flat_level || runs == 1);
+        assert_int_equal(seen.each_edge, runs == 2);
+        if (runs == 2)
+            assert_true(seen.edge_x[0] >= 0 && seen.edge_x[1] > seen.edge_x[0]);
+        else
+            assert_true(seen.edge_x[0] < 0);
         renderer_observe_text(app->renderer, NULL, NULL);
         app_destroy(app);
     }

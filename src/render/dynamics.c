@@ -67,6 +67,8 @@
 /* The labels' compact form (a crowded frame): without what the edge is. */
 #define EDGE_LABEL_SHORT "2/η = %s"
 #define EACH_EDGE_LABEL_SHORT N_("dashed: 2/η of each run")
+/* Before each run's 2/η, in its colour: "… = 6.67, 105, 80". */
+#define EACH_EDGE_VALUES N_("dashed: 2/η of each run =")
 #define GD_EDGE N_("GD's edge of stability")
 
 /* ------------------------------------------------------------------------ */
@@ -298,9 +300,44 @@ static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *lev
     }
 }
 
+/* The row under the sharpness plot (its top at y) naming each plotted
+ * run's 2/η in the run's colour, right-aligned with the area, the shown
+ * run's first: what the dashed lines of their colours are (sharp_flat 6:
+ * η = 0.3's 6.67 in its green, far above the flat minimum's λmax 1.65).
+ * Draws nothing and returns false where the row would not fit the panel. */
+static bool name_each_edge(Renderer *r, const Scene *scene, const PlotArea *a, size_t steps,
+                           double y, int px)
+{
+    char values[SCENE_MAX_RUNS][32];
+    size_t order[SCENE_MAX_RUNS], count = 0, shown = scene_shown_run(scene);
+    const char *lead = _(EACH_EDGE_VALUES), *comma = ", ";
+    double gap = render_text_width(r, " ", px), width = render_text_width(r, lead, px);
+    for (size_t k = 0; k < scene->run_count; k++) {
+        size_t i = k == 0 ? shown : k <= shown ? k - 1 : k;
+        const OptimizerDesc *desc = &scene->runs[i].run.desc;
+        if (!plotted_run(scene, i) || optimizer_info(desc->kind)->traits.continuous)
+            continue;
+        number_text(threshold_at(desc, steps), 3, values[count], sizeof values[count]);
+        width += (count ? render_text_width(r, comma, px) : gap) +
+                 render_text_width(r, values[count], px);
+        order[count++] = i;
+    }
+    double x = a->x + a->w - width;
+    if (count == 0 || x < a->left + 4.0 * r->scale)
+        return false;
+    x += render_text(r, lead, x, y, px, ALIGN_LEFT, r->theme->text) + gap;
+    for (size_t k = 0; k < count; k++) {
+        if (k > 0)
+            x += render_text(r, comma, x, y, px, ALIGN_LEFT, r->theme->text);
+        x += render_text(r, values[k], x, y, px, ALIGN_LEFT, render_run_color(r, order[k], 1.0f));
+    }
+    return true;
+}
+
 /* λmax along each run (or the one the lesson names) in its colour, and
- * each run's 2/lr dashed in its colour (one plain line when one run is
- * drawn); dotted, the landscape's minima's λmax.  On a log scale when the
+ * each run's 2/lr dashed in its colour, its value in that colour under
+ * the plot (name_each_edge; one plain line when one run is drawn);
+ * dotted, the landscape's minima's λmax.  On a log scale when the
  * runs now stand where λmax differs over tenfold (sharp_flat's runs resting
  * at 100 and 1.65: on a linear scale the flat one's a pixel above the
  * axis); linear otherwise, where 2/η just above or below a run's λmax
@@ -391,6 +428,16 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     }
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
+    /* In its row under the step labels, off the curves (render_dynamics_plot
+     * makes the row): inside the area it lay over λmax, which hovers at
+     * 2/η. */
+    double line = render_line_height(r, render_font_px(r, 13.0));
+    double row = a.y + a.h + 2.0 * r->scale + line;
+    /* GD's runs at several η: each one's 2/η (adaptive ones: GD's edge,
+     * named as such below). */
+    if (!all_flow && !off_scale && !one_lr && !all_adaptive &&
+        name_each_edge(r, scene, &a, steps, row, px))
+        return;
     if (all_flow)
         snprintf(label, sizeof label, "%s", _("(flow: no step size)"));
     else if (off_scale)
@@ -408,12 +455,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else
         snprintf(label, sizeof label, EDGE_LABEL, number_text(first_now, 3, value, sizeof value),
                  all_adaptive ? _(GD_EDGE) : _("edge of stability"));
-    /* In its row under the step labels, off the curves (render_dynamics_plot
-     * makes the row): inside the area it lay over λmax, which hovers at
-     * 2/η. */
-    double line = render_line_height(r, render_font_px(r, 13.0));
-    render_text(r, label, a.x + a.w, a.y + a.h + 2.0 * r->scale + line, px, ALIGN_RIGHT,
-                r->theme->text);
+    render_text(r, label, a.x + a.w, row, px, ALIGN_RIGHT, r->theme->text);
 }
 
 /* ------------------------------------------------------------------------ */
