@@ -1736,6 +1736,19 @@ static void test_adam_vs_sgd(void **state)
     }
     assert_true(distance(gd.state.x, gd.state.y, min_norm) < 1e-9);
 
+    /* adam_diagonal's map names the dotted segment from 0 to the line's
+     * anchor "shortest way from 0" (data_view.c): the anchor is the
+     * min-norm point and the segment meets the line at right angles, so no
+     * point of the line lies nearer 0. */
+    LandscapePoint anchor;
+    double along[2];
+    assert_true(landscape_minimum_line(line, &anchor, along));
+    assert_true(distance(anchor.x, anchor.y, min_norm) < 1e-12);
+    assert_close(anchor.x * along[0] + anchor.y * along[1], 0, 1e-12);
+    for (double s = -5; s <= 5; s += 0.25)
+        assert_true(hypot(anchor.x + s * along[0], anchor.y + s * along[1]) >=
+                    hypot(anchor.x, anchor.y));
+
     /* "adam_diagonal": both weights move by the same amount every step
      * (x = y to 1e-6), by η (to 2%) in each of the first five; the walk
      * crosses the line at least five times, each swing (the furthest it

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "app/app_internal.h"
+#include "config.h"
 #include "render/draw.h"
 #include "render/render.h"
 #include "scene/viewport.h"
@@ -1206,6 +1207,79 @@ static void test_line_of_minima_drawn(void **state)
     app_destroy(app);
 }
 
+/* The label's box of "shortest" / "way from 0", when drawn. */
+typedef struct ShortestWay {
+    LayoutRect box;
+    int lines;
+} ShortestWay;
+
+static void find_shortest_way(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)px;
+    ShortestWay *seen = context;
+    if (strcmp(utf8, "shortest") != 0 && strcmp(utf8, "way from 0") != 0)
+        return;
+    if (seen->lines++ == 0) {
+        seen->box = box;
+        return;
+    }
+    double x1 = fmax(seen->box.x + seen->box.w, box.x + box.w);
+    double y1 = fmax(seen->box.y + seen->box.h, box.y + box.h);
+    seen->box.x = fmin(seen->box.x, box.x);
+    seen->box.y = fmin(seen->box.y, box.y);
+    seen->box.w = x1 - seen->box.x;
+    seen->box.h = y1 - seen->box.y;
+}
+
+/* Whether the pixel segment (x0, y0)-(x1, y1) crosses box. */
+static bool crosses(LayoutRect box, double x0, double y0, double x1, double y1)
+{
+    const double b[4] = {box.x, box.y, box.x + box.w, box.y + box.h};
+    return clip_segment(b, &x0, &y0, &x1, &y1);
+}
+
+/* adam_vs_sgd 2 (issue 12): the dotted segment from the origin to the
+ * min-norm point is named on the map, "shortest" / "way from 0", beside
+ * it: on the map, crossing neither the segment nor Adam's path from 0
+ * along the diagonal. */
+static void test_shortest_way_named(void **state)
+{
+    (void)state;
+    const char *runs[] = {"adam:lr=0.05"};
+    App *app = open_app("linreg:data=" DESCENT_SOURCE_DIR "/lessons/one_example.csv", runs, 1,
+                        "0,0", (ViewRect){-1.9, 4.5, -1.35, 2.25});
+    push_key(SDLK_SPACE, 0);
+    scene_step(app_scene(app), 300);
+    free(draw_frame(app, 0.0).rgba);
+    ShortestWay seen = {{0, 0, 0, 0}, 0};
+    renderer_observe_text(app->renderer, find_shortest_way, &seen);
+    free(draw_frame(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    save_named_screenshot(app, "window", "shortest-way");
+    assert_int_equal(seen.lines, 2);
+    Viewport vp = app_viewport(app);
+    print_message("label %.0f, %.0f, %.0f x %.0f on the map %.0f, %.0f, %.0f x %.0f\n",
+                  seen.box.x, seen.box.y, seen.box.w, seen.box.h, vp.x, vp.y, vp.width,
+                  vp.height);
+    assert_true(seen.box.x >= vp.x && seen.box.y >= vp.y &&
+                seen.box.x + seen.box.w <= vp.x + vp.width &&
+                seen.box.y + seen.box.h <= vp.y + vp.height);
+    double ox, oy, px, py;
+    viewport_to_pixel(&vp, 0.0, 0.0, &ox, &oy);
+    viewport_to_pixel(&vp, 0.6, 1.2, &px, &py);
+    assert_false(crosses(seen.box, ox, oy, px, py));
+    const Run *run = &app_scene(app)->runs[0].run;
+    assert_int_equal(run_steps(run), 300);
+    for (size_t k = 0; k + 1 < run->count; k++) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+        viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+        if (crosses(seen.box, x0, y0, x1, y1))
+            fail_msg("the label lies on Adam's segment %zu", k);
+    }
+    app_destroy(app);
+}
+
 /* 'o' cycles the dynamics plot above the loss plot through sharpness,
  * schedule, norm, distance and step size and back to none; 'a' shows the
  * step boxes. */
@@ -1338,6 +1412,7 @@ int main(void)
         cmocka_unit_test(test_resize),
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),
+        cmocka_unit_test(test_shortest_way_named),
         cmocka_unit_test(test_dynamics_plot_key),
         cmocka_unit_test(test_sharpness_levels),
         cmocka_unit_test(test_torch_script_key),

@@ -366,22 +366,32 @@ void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)
 /* ------------------------------------------------------------------------ */
 /* On the map                                                                */
 
-/* The line {p + t dir} (t >= t_from times a length beyond the frame)
- * across the frame, dashed; the visible part's ends into seg, false when
- * none is visible. */
-static bool draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, const double dir[2],
-                          double t_from, double seg[4])
+/* The visible part of the line {p + t dir} (t >= t_from times a length
+ * beyond the frame): its ends' pixels into seg, false when none is
+ * visible. */
+static bool map_line_pixels(const Viewport *vp, LandscapePoint p, const double dir[2],
+                            double t_from, double seg[4])
 {
-    double s = r->scale, far = 4.0 * (vp->world.xmax - vp->world.xmin + vp->world.ymax -
-                                      vp->world.ymin);
+    double far = 4.0 * (vp->world.xmax - vp->world.xmin + vp->world.ymax - vp->world.ymin);
     double x0, y0, x1, y1;
     viewport_to_pixel(vp, p.x + t_from * far * dir[0], p.y + t_from * far * dir[1], &x0, &y0);
     viewport_to_pixel(vp, p.x + far * dir[0], p.y + far * dir[1], &x1, &y1);
     const double box[4] = {vp->x, vp->y, vp->x + vp->width, vp->y + vp->height};
     if (!clip_segment(box, &x0, &y0, &x1, &y1))
         return false;
-    render_dashed(r, x0, y0, x1, y1, MAP_DASH * s, MAP_GAP * s, 1.2 * s, r->theme->mark);
     seg[0] = x0, seg[1] = y0, seg[2] = x1, seg[3] = y1;
+    return true;
+}
+
+/* That line across the frame, dashed (map_line_pixels). */
+static bool draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, const double dir[2],
+                          double t_from, double seg[4])
+{
+    double s = r->scale;
+    if (!map_line_pixels(vp, p, dir, t_from, seg))
+        return false;
+    render_dashed(r, seg[0], seg[1], seg[2], seg[3], MAP_DASH * s, MAP_GAP * s, 1.2 * s,
+                  r->theme->mark);
     return true;
 }
 
@@ -545,4 +555,79 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         if (!placed)
             map_label(r, vp, name, first_x, first_y);
     }
+}
+
+/* The segment's name: what the dotted line from the origin to the min-norm
+ * point is (adam_vs_sgd 2 left it unnamed beside Adam's diagonal, issue
+ * 12).  Two lines, as the least map (1280x720 --projector) holds them
+ * beside the segment. */
+#define SHORTEST_WAY N_("shortest\nway from 0")
+
+/* Whether box keeps clear of the segment (x0, y0)-(x1, y1) by margin. */
+static bool clear_of_segment(LayoutRect box, double x0, double y0, double x1, double y1,
+                             double margin)
+{
+    const double b[4] = {box.x - margin, box.y - margin, box.x + box.w + margin,
+                         box.y + box.h + margin};
+    return !clip_segment(b, &x0, &y0, &x1, &y1);
+}
+
+void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    LandscapePoint p;
+    double dir[2], line[4];
+    if (!scene->display.data || r->view3d || !landscape_minimum_line(scene->landscape, &p, dir) ||
+        !map_line_pixels(vp, p, dir, -1.0, line))
+        return;
+    double s = r->scale, ox, oy, px, py;
+    viewport_to_pixel(vp, 0, 0, &ox, &oy);
+    viewport_to_pixel(vp, p.x, p.y, &px, &py);
+    double len = hypot(px - ox, py - oy);
+    if (len < 60.0 * s)
+        return;
+    /* Its lines, and the box they take. */
+    char text[128];
+    snprintf(text, sizeof text, "%s", _(SHORTEST_WAY));
+    const char *lines[2] = {text, NULL};
+    char *cut = strchr(text, '\n');
+    if (cut) {
+        *cut = '\0';
+        lines[1] = cut + 1;
+    }
+    int font = render_font_px(r, 14.0);
+    double pad = RENDER_LABEL_PAD * s, h = render_line_height(r, font), w = 0;
+    size_t count = lines[1] ? 2 : 1;
+    for (size_t k = 0; k < count; k++)
+        w = fmax(w, render_text_width(r, lines[k], font));
+    w += 2.0 * pad;
+    h *= (double)count;
+    /* Beside the segment, half way along it or nearer either end, on either
+     * side: the first place on the map, off the panels, the marks, the
+     * labels so far (the min-norm point's, the line's, the axes' values),
+     * the line of minima and the runs' paths.  None where nothing is
+     * clear. */
+    static const double along[] = {0.5, 0.3, 0.7};
+    double ux = (px - ox) / len, uy = (py - oy) / len, gap = 8.0 * s;
+    double reach = 0.5 * (w * fabs(uy) + h * fabs(ux)) + gap;
+    for (size_t a = 0; a < sizeof along / sizeof along[0]; a++)
+        for (int side = -1; side <= 1; side += 2) {
+            double cx = ox + along[a] * (px - ox) + side * uy * reach;
+            double cy = oy + along[a] * (py - oy) - side * ux * reach;
+            LayoutRect box = {cx - 0.5 * w, cy - 0.5 * h, w, h};
+            bool clear = box.x > vp->x + 8.0 * s && box.x + w < vp->x + vp->width - 8.0 * s &&
+                         box.y > vp->y + 8.0 * s && box.y + h < vp->y + vp->height - 8.0 * s &&
+                         !render_on_panel(r, box) && clear_of_marks(r, scene, vp, box) &&
+                         clear_of_segment(box, line[0], line[1], line[2], line[3], 4.0 * s) &&
+                         !render_box_on_paths(r, scene, vp, box);
+            for (size_t k = 0; k < r->label_count && clear; k++)
+                clear = !layout_overlap(box, r->labels[k]);
+            if (!clear)
+                continue;
+            render_keep_clear(r, box);
+            shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->label_panel);
+            for (size_t k = 0; k < count; k++)
+                render_text(r, lines[k], box.x + pad, box.y + (double)k * (h / (double)count),
+                            font, ALIGN_LEFT, r->theme->mark);
+            return;
+        }
 }

@@ -228,6 +228,9 @@ bool static_layer_end(StaticLayer *s);
 
 /* world.c: heatmap overlays, paths, markers, particles, arrows. */
 void render_world(Renderer *r, const Scene *scene);
+/* world.c: whether a shown run's path, as drawn this frame, crosses box. */
+bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box);
 /* Where a lesson mark's label (px-pixel text) starts, for a mark whose dot
  * is at pixel x cx on map vp: right of the dot, or left of it where the
  * right side would run off the map and the left has room. */
@@ -255,6 +258,9 @@ void render_box_axes(Renderer *r);
 LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compact);
 void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect);
 void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp);
+/* Notes on that geometry placed off the runs' paths (drawn after them):
+ * the name of the segment from the origin to the min-norm point. */
+void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp);
 
 /* net_view.c: a network scene (scene->net): its paths on the slice, and
  * its legend, loss plot and data panel in place of the landscape's. */

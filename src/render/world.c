@@ -179,7 +179,7 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
 
 /* Whether a shown run's path, as drawn this frame (its casing's width
  * included), crosses box. */
-static bool box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                          LayoutRect box)
 {
     if (scene->display.paths_hidden)
@@ -242,7 +242,7 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
     double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s;
     LayoutRect at = {px - reach * dx - 0.5 * w, py - reach * dy - 0.5 * h, w, h};
-    for (int move = 1; move <= 2 * OFF_VIEW_MOVES && box_on_paths(r, scene, vp, at); move++) {
+    for (int move = 1; move <= 2 * OFF_VIEW_MOVES && render_box_on_paths(r, scene, vp, at); move++) {
         double shift = (move % 2 ? 1.0 : -1.0) * ((move + 1) / 2) * across;
         at.x = px - reach * dx - 0.5 * w - shift * dy;
         at.y = py - reach * dy - 0.5 * h + shift * dx;
@@ -935,6 +935,8 @@ void render_world(Renderer *r, const Scene *scene)
         draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
                   in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest);
     }
+    if (!r->view3d)
+        render_data_map_notes(r, scene, &vp);
     /* Over the paths: where run and flow coincide, the run shows through
      * the gaps of the dashes. */
     if (scene->display.flow)
