@@ -3,7 +3,9 @@
  * each measured point with its interval (the 95 % interval of a mean over
  * walkers, or what the experiment's table calls its interval) over the
  * law's curve, one colour per kind of row (the table's label column:
- * isotropic and Hessian-shaped noise, the two edges of the catapult), the
+ * isotropic and Hessian-shaped noise, the two edges of the catapult; the
+ * palette's colour at the kind's place, which a run on the stage showing
+ * that kind of walker takes too: core's experiment_walker_kind), the
  * second theory dashed (sde_variance's SDE, noise_scale's discrete
  * chain), and the verdict as the title once every point is in.
  *
