@@ -546,6 +546,48 @@ static void test_long_legend_narrows_for_the_map(void **state)
     gl_context_destroy(gl);
 }
 
+/* The rosenbrock race (four runs, the legend beside the map) at 1280x720,
+ * the sizes a class uses: the map stays where it is while the runs count
+ * from step 1 to step 5000.  The legend was laid out for the step count
+ * itself, so it widened at step 10, 100 and 1000 and the map moved (and its
+ * landscape was painted again) each time. */
+static void test_map_stays_while_steps_count(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    SceneOptions options = {.landscape = "rosenbrock", .run_count = 4,
+                            .runs = {"gd:lr=0.001", "momentum:lr=0.0005", "rmsprop",
+                                     "adam:lr=0.05"},
+                            .has_start = true, .start = {-1.5, 2.0}};
+    for (int projector = 0; projector < 2; projector++) {
+        options.projector = projector;
+        Scene *scene = scene_create(&options, &err);
+        assert_non_null(scene);
+        double scale = render_recording_scale(1280, 720);
+        scene_step(scene, 1);
+        LayoutRect first =
+            render_layout(renderer, scene, 1280, 720, scale, RENDER_FOR_RECORDING)
+                ->landscape;
+        static const size_t counts[] = {9, 10, 99, 100, 999, 1000, 5000};
+        size_t done = 1;
+        for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+            scene_step(scene, counts[k] - done);
+            done = counts[k];
+            LayoutRect map = render_layout(renderer, scene, 1280, 720, scale,
+                                           RENDER_FOR_RECORDING)->landscape;
+            if (memcmp(&map, &first, sizeof map) != 0)
+                fail_msg("projector %d: at step %zu the map is %gx%g at (%g, %g), at step 1 "
+                         "%gx%g at (%g, %g)", projector, done, map.w, map.h, map.x, map.y,
+                         first.w, first.h, first.x, first.y);
+        }
+        scene_destroy(scene);
+    }
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 /* An ensemble shown while a hidden layer is chosen too (--ensemble 4
  * --representation 1): the map draws the thumbnails, and the legend says
  * so, with the ensemble's notes, not the layer's (it named the layer over
@@ -1046,6 +1088,7 @@ int main(void)
         cmocka_unit_test(test_network_scene_fits),
         cmocka_unit_test(test_every_lesson_step_fits),
         cmocka_unit_test(test_long_legend_narrows_for_the_map),
+        cmocka_unit_test(test_map_stays_while_steps_count),
         cmocka_unit_test(test_plots_left_give_the_map_the_right_side),
         cmocka_unit_test(test_network_steps_make_room_for_the_picture),
         cmocka_unit_test(test_network_legend_names_what_the_map_shows),

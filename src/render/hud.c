@@ -79,9 +79,16 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
  * the landscape each time). */
 #define WIDEST_LOSS (-8.888e-88)
 
+/* The step count the legend is laid out for, four digits, for the same
+ * reason: laid out for the count itself, the panel widened when a run
+ * reached step 10, 100 and 1000, and the map beside it moved and its
+ * landscape was painted again (every lesson step starts from step 0). */
+#define WIDEST_STEPS ((size_t)8888)
+
 /* A run's legend item: head, its number and name ("2  gd:lr=0.05"), and
  * its readings (loss, step, η; or how it ended); widest: with WIDEST_LOSS
- * for the loss (the panel's width, never drawn). */
+ * for the loss and at least WIDEST_STEPS for the step (the panel's width,
+ * never drawn). */
 static void run_line(const Scene *scene, size_t i, bool widest, char *head, size_t head_size,
                      char *dest, size_t size)
 {
@@ -96,17 +103,18 @@ static void run_line(const Scene *scene, size_t i, bool widest, char *head, size
         snprintf(dest, size, _("stalled at step %zu"), run_steps(run));
     else {
         char loss[32], lr[32];
+        size_t steps = widest && run_steps(run) < WIDEST_STEPS ? WIDEST_STEPS : run_steps(run);
         number_text(widest ? WIDEST_LOSS : run_head(run).loss, 4, loss, sizeof loss);
         number_text(scene_run_lr(scene, i), 3, lr, sizeof lr);
         if (optimizer_info(run->desc.kind)->traits.continuous)
             /* The flow has no learning rate: its lr is the time each update spans. */
-            snprintf(dest, size, _("L %s   step %zu   Δt %s"), loss, run_steps(run), lr);
+            snprintf(dest, size, _("L %s   step %zu   Δt %s"), loss, steps, lr);
         else if (schedule_label(&run->desc.schedule)[0])
             /* The schedule in brackets, apart from η's number: "η 0 (cosine)". */
-            snprintf(dest, size, _("L %s   step %zu   η %s (%s)"), loss, run_steps(run), lr,
+            snprintf(dest, size, _("L %s   step %zu   η %s (%s)"), loss, steps, lr,
                      schedule_label(&run->desc.schedule));
         else
-            snprintf(dest, size, _("L %s   step %zu   η %s"), loss, run_steps(run), lr);
+            snprintf(dest, size, _("L %s   step %zu   η %s"), loss, steps, lr);
     }
     if (sr->hidden) {
         size_t len = strlen(dest);
