@@ -6,7 +6,8 @@
  * the runs with their train and test loss, the plots (net_plots.c), and
  * the data panel, the input plane coloured by one run's (scene_shown_run)
  * predicted class with the train points (filled), the test points
- * (hollow) and the misclassified ones ringed.
+ * (hollow) and the misclassified ones ringed, a key under it saying what
+ * a ring means.
  *
  * The numbers come from the core through the stage; this file only draws
  * them.  hud.c asks for these panels instead of the landscape's
@@ -244,7 +245,7 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     char run_lines[SCENE_MAX_RUNS][NET_LEGEND_LINE_MAX];
     for (size_t i = 0; i < runs; i++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
-        snprintf(run_lines[i], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
+        snprintf(run_lines[i], NET_LEGEND_LINE_MAX, _("%zu %s  loss: train %.3g  test %.3g"), i + 1,
                  net_stage_run_spec(net, i), mt->train_loss, mt->test_loss);
     }
     /* The notes no wider than the other lines (a run's has its disc). */
@@ -381,6 +382,13 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 /* ------------------------------------------------------------------------ */
 /* The data panel                                                            */
 
+/* The data panel's key under its square: a ring as draw_samples draws one,
+ * then what it means, the text this far (pixels at scale 1) from the
+ * panel's left edge. */
+#define NET_RING_KEY N_("misclassified")
+#define NET_RING_RADIUS 6.0
+#define NET_KEY_TEXT_X 24.0
+
 static bool data_shown(const Scene *scene)
 {
     const NetDataSplit *d = net_stage_data(scene->net);
@@ -404,10 +412,11 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     double s = r->scale, line = render_line_height(r, px);
     char title[96];
     data_title(scene, title, sizeof title);
-    double title_w = render_text_width(r, title, px) + 16 * s;
-    return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, title_w), NET_DATA_SIDE * s + line,
-                           fmax(NET_DATA_MIN_SIDE * s, title_w),
-                           NET_DATA_MIN_SIDE * s + line, false};
+    double text_w = fmax(render_text_width(r, title, px) + 16 * s,
+                         NET_KEY_TEXT_X * s + render_text_width(r, _(NET_RING_KEY), px) + 8 * s);
+    return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, text_w), NET_DATA_SIDE * s + 2 * line,
+                           fmax(NET_DATA_MIN_SIDE * s, text_w),
+                           NET_DATA_MIN_SIDE * s + 2 * line, false};
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
@@ -425,7 +434,7 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
         Rgba color = render_class_color((int)set->y[k]);
         if (classes[k] != (int)set->y[k])
-            shapes_ring(r->shapes, x, y, 6.0 * s, 1.1 * s, r->theme->warn);
+            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
         if (train) {
             shapes_disc(r->shapes, x, y, 3.4 * s, r->theme->casing);
             shapes_disc(r->shapes, x, y, 2.5 * s, color);
@@ -444,11 +453,17 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
     render_panel(r, rect);
-    double side = fmin(rect.w, rect.h - line) - 12 * s;
+    double side = fmin(rect.w, rect.h - 2 * line) - 12 * s;
     double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + line + 6 * s;
     char title[96];
     data_title(scene, title, sizeof title);
     render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
+    /* The key, on the panel's last line. */
+    double key_y = rect.y + rect.h - line - 2 * s;
+    shapes_ring(r->shapes, rect.x + (8 + NET_RING_RADIUS) * s, key_y + 0.5 * line,
+                NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
+    render_text(r, _(NET_RING_KEY), rect.x + NET_KEY_TEXT_X * s, key_y, px, ALIGN_LEFT,
+                r->theme->text);
 
     double lo, hi;
     net_repr_input_square(d, &lo, &hi);
