@@ -159,18 +159,19 @@ typedef struct PlotArea {
  * (LayoutInput.notes, Layout.notes). */
 #define RENDER_NET_NOTES 3
 #define RENDER_NET_NOTE_MAX 200
-/* Widths, in whole pixels, the notes' size is remembered at for a frame:
- * the layout's search asks it thousands of times, at few distinct
- * widths. */
+/* Widths, in whole pixels, the notes' size is remembered at while the
+ * notes and the scale stay: the layout's search asks it thousands of
+ * times a frame, at few distinct widths. */
 #define RENDER_NOTES_WIDTHS 4096
 
-/* A frame's notes as the layout measures them (net_view.c): their height
- * at each width asked, and whether they were cut there (known: 0 not yet
- * measured, 1 whole, -1 cut). */
+/* The notes as the layout measures them (net_view.c), at the scale
+ * given: their height at each width asked, and whether they were cut
+ * there (known: 0 not yet measured, 1 whole, -1 cut). */
 typedef struct NetNotes {
     Renderer *r;
     char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
     int count;
+    double scale;
     double height[RENDER_NOTES_WIDTHS];
     signed char known[RENDER_NOTES_WIDTHS];
 } NetNotes;
