@@ -1108,6 +1108,47 @@ static void test_network_map_uses_the_room(void **state)
     gl_context_destroy(gl);
 }
 
+/* adam_vs_sgd_network 5 at 1280x720 --projector, en and zh: the legend
+ * says its runs' numbers are losses (its caption speaks of held-out
+ * scores, the data panel's accuracies, beside them), and the data panel
+ * says what its rings mean, each whole in its panel. */
+static void test_network_says_what_its_numbers_are(void **state)
+{
+    (void)state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const loss[] = {"loss: train, test", "损失：训练、测试"};
+    static const char *const ring[] = {"misclassified", "分错"};
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    for (size_t g = 0; g < 2; g++) {
+        LessonPlayer player;
+        Scene *scene = scene_create(&(SceneOptions){0}, &err);
+        assert_non_null(scene);
+        const Layout *l = lesson_layout(renderer, scene, &player, "adam_vs_sgd_network.lua",
+                                        langs[g], 4, 1280, 720, true);
+        assert_true(l->shown[LAYOUT_LEGEND] && l->shown[LAYOUT_INSET]);
+        LayoutRect legend = l->rect[LAYOUT_LEGEND], data = l->rect[LAYOUT_INSET];
+        const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720,
+                                              render_recording_scale(1280, 720),
+                                              RENDER_FOR_RECORDING);
+        bool loss_said = false, ring_said = false;
+        for (size_t t = 0; t < drawn->count; t++) {
+            loss_said |= strstr(drawn->text[t], loss[g]) && inside_rect(drawn->box[t], legend);
+            ring_said |= strcmp(drawn->text[t], ring[g]) == 0 &&
+                         inside_rect(drawn->box[t], data);
+        }
+        print_message("%s: the legend says \"%s\": %s; the data panel \"%s\": %s\n", langs[g],
+                      loss[g], loss_said ? "yes" : "no", ring[g], ring_said ? "yes" : "no");
+        assert_true(loss_said && ring_said);
+        lesson_player_close(&player);
+        scene_destroy(scene);
+    }
+    assert_true(i18n_select("en"));
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1130,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_ensemble_draws_the_line_between_two_members),
         cmocka_unit_test(test_layer_notes_whole),
         cmocka_unit_test(test_network_map_uses_the_room),
+        cmocka_unit_test(test_network_says_what_its_numbers_are),
         cmocka_unit_test(test_asked_for_plot_has_room),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
