@@ -83,6 +83,15 @@ Viewport render_viewport(const Renderer *r, const Scene *scene)
     return viewport_fit_at(scene->view, l.x, l.y, l.w, l.h);
 }
 
+double render_map_aspect(const Renderer *r, const Scene *scene)
+{
+    if (scene->display.view3d)
+        return surface_aspect(scene->view, &scene->display.camera);
+    if (scene->net && render_net_map_picture(scene) == NET_MAP_LAYER)
+        return render_net_repr_aspect(r);
+    return (scene->view.xmax - scene->view.xmin) / (scene->view.ymax - scene->view.ymin);
+}
+
 bool render_clamp_to_map(const Viewport *vp, double inset, double *px, double *py)
 {
     double x = fmin(fmax(*px, vp->x + inset), vp->x + vp->width - inset);

@@ -1020,12 +1020,8 @@ static void draw_help(Renderer *r)
 void render_plan(Renderer *r, const Scene *scene)
 {
     double s = r->scale;
-    /* The map's shape: the view's, or in 3D the box's picture. */
     LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s,
-                      .landscape_aspect = scene->display.view3d
-                                              ? surface_aspect(scene->view, &scene->display.camera)
-                                              : (scene->view.xmax - scene->view.xmin) /
-                                                    (scene->view.ymax - scene->view.ymin)};
+                      .landscape_aspect = render_map_aspect(r, scene)};
     LayoutRequest narrow = {.shown = false}, narrow_compact = {.shown = false};
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare && scene->net) {

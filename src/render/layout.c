@@ -317,10 +317,64 @@ static double map_score(double aspect, LayoutRect r)
     return fmin(r.w / aspect, r.h) * sqrt(r.w * r.h);
 }
 
-/* The landscape's rectangle (layout.h): every rectangle whose sides lie on
- * the frame's edges or the panels' (in whole pixels inward) is tried; the
- * largest free ones are among them. */
-static LayoutRect place_landscape(const LayoutInput *in, const Layout *out)
+/* Whether the notes go on the map (layout.h): the legend's compact form
+ * leaves them out. */
+static bool notes_on_map(const LayoutInput *in, const Layout *out)
+{
+    return in->notes.shown && out->compact[LAYOUT_LEGEND];
+}
+
+/* Whether the notes fit whole in a strip width wide and r's height;
+ * *h their height there. */
+static bool notes_fit(const LayoutInput *in, double width, LayoutRect r, double *h)
+{
+    double w;
+    bool cut;
+    in->notes.wrap(in->notes.context, width, &w, h, &cut);
+    return !cut && *h <= r.h;
+}
+
+/* The free rectangle r split between the notes and the map (layout.h):
+ * the notes down the narrowest strip at its left that holds them whole
+ * (no narrower than the view at r's full height leaves), or above the
+ * map; the split whose map scores higher.  Returns that score: 0 where
+ * the notes fit neither way, the map there the last resort. */
+static double split_notes(const LayoutInput *in, double aspect, LayoutRect r, LayoutRect *map,
+                          LayoutRect *notes)
+{
+    double w, h;
+    bool cut;
+    in->notes.wrap(in->notes.context, r.w, &w, &h, &cut);
+    h = fmin(h, r.h);
+    *notes = (LayoutRect){r.x, r.y, r.w, h};
+    *map = (LayoutRect){r.x, r.y + h, r.w, r.h - h};
+    double score = !cut && map->h > 0 ? map_score(aspect, *map) : 0.0;
+    /* The narrowest strip that holds them, in whole pixels (the widest
+     * one tried first: none narrower fits where it does not). */
+    double fits = r.w - 1, fails = fmax(ceil(r.w - r.h * aspect), 1.0) - 1;
+    if (fails >= fits || !notes_fit(in, fits, r, &h))
+        return score;
+    while (fits - fails > 1) {
+        double mid = floor(0.5 * (fits + fails));
+        if (notes_fit(in, mid, r, &h))
+            fits = mid;
+        else
+            fails = mid;
+    }
+    notes_fit(in, fits, r, &h);
+    LayoutRect beside = {r.x + fits, r.y, r.w - fits, r.h};
+    if (map_score(aspect, beside) > score) {
+        *notes = (LayoutRect){r.x, r.y, fits, h};
+        *map = beside;
+        score = map_score(aspect, beside);
+    }
+    return score;
+}
+
+/* The landscape's rectangle (layout.h), and the notes' beside it: every
+ * rectangle whose sides lie on the frame's edges or the panels' (in whole
+ * pixels inward) is tried; the largest free ones are among them. */
+static void place_landscape(const LayoutInput *in, Layout *out)
 {
     double lefts[LAYOUT_PANELS + 1] = {0}, rights[LAYOUT_PANELS + 1] = {in->width};
     double tops[LAYOUT_PANELS + 1] = {0}, bottoms[LAYOUT_PANELS + 1] = {in->height};
@@ -336,7 +390,8 @@ static LayoutRect place_landscape(const LayoutInput *in, const Layout *out)
         edges++;
     }
     double aspect = in->landscape_aspect > 0 ? in->landscape_aspect : 1.0;
-    LayoutRect best = {0, 0, 0, 0};
+    bool notes = notes_on_map(in, out);
+    LayoutRect best = {0, 0, 0, 0}, best_notes = {0, 0, 0, 0};
     double best_score = -1, best_area = -1;
     for (int a = 0; a < edges; a++)
         for (int b = 0; b < edges; b++)
@@ -347,19 +402,29 @@ static LayoutRect place_landscape(const LayoutInput *in, const Layout *out)
                     if (r.w <= 0 || r.h <= 0 || r.x < 0 || r.y < 0 ||
                         right_edge(r) > in->width || bottom_edge(r) > in->height)
                         continue;
+                    /* The notes only take from a score: this bounds it. */
                     double area = r.w * r.h, score = map_score(aspect, r);
                     if (score < best_score || (score == best_score && area <= best_area))
                         continue;
                     bool free = true;
                     for (int p = 0; p < LAYOUT_PANELS && free; p++)
                         free = !out->shown[p] || over_map(p) || !layout_overlap(r, out->rect[p]);
-                    if (free) {
-                        best = r;
-                        best_score = score;
-                        best_area = area;
+                    if (!free)
+                        continue;
+                    LayoutRect map = r, beside = {0, 0, 0, 0};
+                    if (notes) {
+                        score = split_notes(in, aspect, r, &map, &beside);
+                        area = map.w * map.h;
+                        if (score < best_score || (score == best_score && area <= best_area))
+                            continue;
                     }
+                    best = map;
+                    best_notes = beside;
+                    best_score = score;
+                    best_area = area;
                 }
-    return best;
+    out->landscape = best;
+    out->notes = best_notes;
 }
 
 double layout_map_view(const LayoutInput *in, const Layout *l)
@@ -376,7 +441,7 @@ double layout_map_score(const LayoutInput *in, const Layout *l)
  * its map scores more than LAYOUT_MAP_GAIN higher than best's. */
 static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *found)
 {
-    out->landscape = place_landscape(in, out);
+    place_landscape(in, out);
     if (!*found || layout_map_score(in, out) > LAYOUT_MAP_GAIN * layout_map_score(in, best))
         *best = *out;
     *found = true;
@@ -416,7 +481,7 @@ static void grow_back(const LayoutInput *in, Layout *best)
         double tall = k == 0 ? 0.0 : 0.5 * (fits + fails);
         bool grows = arrange_tall(in, (Band)best->band, shrink, tall, best->placing, &out);
         if (grows) {
-            out.landscape = place_landscape(in, &out);
+            place_landscape(in, &out);
             grows = layout_map_score(in, &out) >= score;
         }
         if (grows)
@@ -426,7 +491,7 @@ static void grow_back(const LayoutInput *in, Layout *best)
     }
     if (fits < shrink &&
         arrange_tall(in, (Band)best->band, shrink, fits, best->placing, &out)) {
-        out.landscape = place_landscape(in, &out);
+        place_landscape(in, &out);
         *best = out;
     }
 }
@@ -502,7 +567,7 @@ void layout_compute(const LayoutInput *in, Layout *out)
         out->shown[drop_order[k]] = false;
         out->complete = false;
     }
-    out->landscape = place_landscape(in, out);
+    place_landscape(in, out);
 }
 
 int layout_same_place(const double (*at)[2], size_t index, double tolerance)

@@ -73,6 +73,14 @@
  * their widths kept, as far as the map keeps its score: plots at their
  * least standing on the caption left the frame empty above them.
  *
+ * Notes on the map (LayoutInput.notes) take part of the free rectangle
+ * chosen: the narrowest strip down its left that holds them whole (no
+ * narrower than the view at the rectangle's full height leaves), or the
+ * rows above the map, whichever leaves the map the better score; the
+ * score the search weighs is the map's beside them.  Placed above the picture after the
+ * layout, they had left representation 2's picture 0.13 of the frame
+ * high at 1920x1080 --projector (beside it now, 0.36).
+ *
  * Labels on the landscape (layout_place_label) are placed against the
  * labels placed before them: runs at one place stack their labels.
  */
@@ -132,6 +140,12 @@ typedef struct LayoutInput {
                                              panel has one: tried before any
                                              panel is dropped */
     LayoutText caption, hint, notice; /* the bottom band, from the bottom up */
+    LayoutText notes;       /* text on the map beside the picture, while
+                               the legend takes its compact form (which
+                               leaves it out): a network picture's notes
+                               (net_view.c); wrap gives its outer size
+                               at a width, cut when it needs more rows
+                               than it has */
     double landscape_aspect; /* the asked-for view's width over its height
                                 (in 3D: the box's picture's, surface.h) */
 } LayoutInput;
@@ -157,6 +171,8 @@ typedef struct Layout {
                                        arrangement held it without dropping
                                        a panel) */
     LayoutRect landscape;           /* where the map is drawn (see above) */
+    LayoutRect notes;               /* where the notes go, beside the map
+                                       (w == 0: none; see above) */
     int band;                       /* the arrangement taken (layout.c's */
     size_t placing;                 /* own numbering) */
 } Layout;

@@ -4,8 +4,8 @@
  * decision regions over the data's square (scene/net_repr.h's) with the
  * training points when there is room, its seed, training loss and test
  * accuracy under it; its notes (the seeds, the pairwise parameter distances against the
- * mean ‖θ‖) go in the legend, or above the thumbnails where the legend
- * takes its compact form (net_view.c).  Under them, where the map has the
+ * mean ‖θ‖) go in the legend, or beside the thumbnails where the legend
+ * takes its compact form (layout.h).  Under them, where the map has the
  * height, the training loss on the straight line between the first two
  * members (core/ensemble.h's ensemble_line): a rise between two ends that fit is
  * a ridge between two separate minima.  Shown in place of the slice
@@ -139,10 +139,15 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
              _("training loss on the straight line from seed %llu to seed %llu: its top is "
                "%.2f above the higher end"),
              first, first + 1, rise);
-    /* The short form where the long one does not fit at plot_frame's size. */
-    if (render_text_width(r, title, render_font_px(r, PLOT_TEXT_PX)) > w - 16.0 * s)
+    /* A shorter form where the long one does not fit at plot_frame's size,
+     * the shortest naming no seeds (the line's ends do): at 1366x768
+     * --projector the short one ran off the map in Chinese. */
+    int title_px = render_font_px(r, PLOT_TEXT_PX);
+    if (render_text_width(r, title, title_px) > w - 16.0 * s)
         snprintf(title, sizeof title, _("loss on the line from seed %llu to %llu: top +%.2f"),
                  first, first + 1, rise);
+    if (render_text_width(r, title, title_px) > w - 16.0 * s)
+        snprintf(title, sizeof title, _("loss on the line: top +%.2f"), rise);
     plot_frame(r, &a, title, NULL);
     Rgba color = render_run_color(r, 0, 1.0f);
     for (int k = 1; k < ENSEMBLE_LINE_POINTS; k++)
@@ -161,12 +166,15 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     ground.a = 1.0f;
     shapes_rect(r->shapes, vp.x, vp.y, vp.width, vp.height, ground);
     double s = r->scale;
-    /* Under the notes, where the legend could not hold them. */
-    double gap = THUMB_GAP * s, top = vp.y + gap + render_net_map_notes(r, scene, &vp);
+    double gap = THUMB_GAP * s, top = vp.y + gap;
     double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
     size_t count = scene->ensemble->count;
-    double strip = count >= 2 ? fmin(LINE_SHARE * h, LINE_MOST * s) : 0.0;
-    double label = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)) + 2 * s;
+    double line = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)), label = line + 2 * s;
+    /* No lower than draw_line_between draws a curve in: trained_not_derived
+     * 3, whose caption is about the line, showed none at 1366x768
+     * --projector. */
+    double least = LAYOUT_PLOT_AREA_LEAST * s + 2 * line + 8 * s;
+    double strip = count >= 2 ? fmax(fmin(LINE_SHARE * h, LINE_MOST * s), least) : 0.0;
     int columns = best_columns(count, w, h - strip, label);
     int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
     double side = fmin(w / columns - gap, (h - strip) / rows - gap - label);

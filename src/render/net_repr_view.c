@@ -4,8 +4,8 @@
  * sees them (the lines of constant x2 in one colour, of constant x1 in
  * another: where they cross, bend and fold is what the layer did to the
  * plane), the training points in their class's colour; its notes (the
- * axes, the linear probe's accuracy) go in the legend, or above the
- * picture where the legend takes its compact form (net_view.c).  Shown in
+ * axes, the linear probe's accuracy) go in the legend, or beside the
+ * picture where the legend takes its compact form (layout.h).  Shown in
  * place of the slice while display.net_layer is a hidden layer (the 'R'
  * key, --representation).
  */
@@ -19,9 +19,6 @@
 #define REPR_TEXT_PX 13.0
 /* The picture's margin inside the map, as a share of its side. */
 #define REPR_MARGIN 0.06
-/* The notes go beside the picture's square when the map leaves them a
- * strip at least this wide (pixels at scale 1), else above the picture. */
-#define REPR_NOTES_BESIDE 100.0
 
 /* The picture's box fitted into the map: pixel of (a, b).  Equal scales,
  * except on the plane across a probe's cut, whose axis 0 (often a few per
@@ -146,22 +143,12 @@ int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX])
     return r->repr_made ? describe(&r->repr, notes) : 0;
 }
 
-/* Where the picture is fitted, the notes drawn where they go: where they
- * are on the map (the legend's compact form) and a wide map leaves them a
- * strip beside the square at its right that holds them whole, that square,
- * so that the notes take none of the picture's height; else the map under
- * the notes above the picture (all of it when the legend holds them). */
-static Viewport place_notes(Renderer *r, const Scene *scene, Viewport vp)
+double render_net_repr_aspect(const Renderer *r)
 {
-    LayoutRect map = r->layout.landscape;
-    if (map.w - map.h >= REPR_NOTES_BESIDE * r->scale) {
-        Viewport strip = {vp.world, map.x, map.y, map.w - map.h, map.h};
-        if (render_net_map_notes_beside(r, scene, &strip))
-            return (Viewport){vp.world, map.x + map.w - map.h, map.y, map.h, map.h};
-    }
-    double notes = render_net_map_notes(r, scene, &vp);
-    vp.y += notes, vp.height = fmax(vp.height - notes, 1.0);
-    return vp;
+    const NetReprPicture *p = &r->repr;
+    if (!r->repr_made || p->plane.across_cut)
+        return 1.0;
+    return fmax(p->hi[0] - p->lo[0], 1e-12) / fmax(p->hi[1] - p->lo[1], 1e-12);
 }
 
 void render_net_repr(Renderer *r, const Scene *scene)
@@ -177,9 +164,8 @@ void render_net_repr(Renderer *r, const Scene *scene)
         return;
     }
     const NetReprPicture *picture = &r->repr;
-    Viewport area = place_notes(r, scene, vp);
-    ReprFit f = fit_picture(picture, &area);
+    ReprFit f = fit_picture(picture, &vp);
     draw_lines(r, picture, &f);
-    draw_cut(r, picture, &f, &area);
+    draw_cut(r, picture, &f, &vp);
     draw_points(r, scene, picture, &f);
 }

@@ -6,7 +6,8 @@
  * the runs with their train and test loss, the plots (net_plots.c), and
  * the data panel, the input plane coloured by one run's (scene_shown_run)
  * predicted class with the train points (filled), the test points
- * (hollow) and the misclassified ones ringed.
+ * (hollow) and the misclassified ones ringed, a key under it saying what
+ * a ring means.
  *
  * The numbers come from the core through the stage; this file only draws
  * them.  hud.c asks for these panels instead of the landscape's
@@ -24,6 +25,10 @@
 
 #define NET_BODY_PX 15.0
 #define NET_SMALL_PX 13.0
+/* The data panel's square, and the least of the square with the key
+ * under it (the key's line comes out of the square: a panel a line
+ * higher at its least left adam_vs_sgd_network 1 at 1280x720 --projector
+ * no room for its loss plot). */
 #define NET_DATA_SIDE 230.0
 #define NET_DATA_MIN_SIDE 110.0
 /* Cells per side of the data panel's prediction grid. */
@@ -134,10 +139,13 @@ void render_net_world(Renderer *r, const Scene *scene)
     for (size_t i = 0; i < runs; i++) {
         if (!labels[i][0])
             continue;
-        /* Beside the head, on its left near the map's right edge (what lies
-         * past it is clipped: the map is the panels' free rectangle). */
+        /* Beside the head, on its left near the map's right edge, and on
+         * the map (what lies past it is clipped: the map is the panels'
+         * free rectangle; "run 2 ends 2.51 off this plane" had read "nds
+         * 2.51 off this plane" at its left edge at 1280x720 --projector). */
         double w = render_text_width(r, labels[i], px) + 8.0 * s, hx = head_at[i][0];
         double x = hx + 11.0 * s + w < vp.x + vp.width ? hx + 11.0 * s : hx - 11.0 * s - w;
+        x = fmax(x, vp.x + 2.0 * s);
         render_label(r, labels[i], x, head_at[i][1] - 0.5 * render_line_height(r, px), px,
                      render_run_color(r, i, 1.0f));
     }
@@ -149,10 +157,7 @@ void render_net_world(Renderer *r, const Scene *scene)
 
 /* The notes of a picture in the slice's place, wrapped: at most this many
  * rows. */
-#define NET_NOTE_ROWS (3 * RENDER_NET_NOTES)
-/* On the map (the legend compact): at most this share of its height,
- * the text no smaller than any (RENDER_LEAST_TEXT_PX). */
-#define NET_NOTES_SHARE 0.25
+#define NET_NOTE_ROWS (4 * RENDER_NET_NOTES)
 #define NET_LEGEND_LINES (SCENE_MAX_RUNS + 3 + NET_NOTE_ROWS)
 #define NET_LEGEND_LINE_MAX SCENE_TITLE_MAX /* the longest line: a lesson's title */
 
@@ -216,11 +221,16 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     size_t n = 0;
     if (scene->title[0])
         snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, "%s", scene->title);
-    size_t len = (size_t)snprintf(g->lines[n], NET_LEGEND_LINE_MAX, "%s", _("network "));
+    char sizes[160];
+    size_t len = 0;
+    sizes[0] = '\0';
     for (int k = 0; k < m->nsizes && len < 150; k++)
-        len += (size_t)snprintf(g->lines[n] + len, NET_LEGEND_LINE_MAX - len, "%s%d",
-                                k ? "-" : "", m->sizes[k]);
-    n++;
+        len += (size_t)snprintf(sizes + len, sizeof sizes - len, "%s%d", k ? "-" : "",
+                                m->sizes[k]);
+    /* What the runs' numbers are, once for all of them: on each run's line
+     * "loss:" widened the legend until batch_and_flatness 3's caption at
+     * 1280x720 --projector took five lines. */
+    snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("network %s — loss: train, test"), sizes);
     g->map_line = n;
     /* What the map shows: the slice, or the picture shown in its place. */
     switch (render_net_map_picture(scene)) {
@@ -281,75 +291,71 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact)
     return (LayoutRequest){true, w + 20 * s, h + 16 * s, w + 20 * s, h + 16 * s, false};
 }
 
-/* The map's notes wrapped into rows (at most NET_NOTE_ROWS) for an area
- * of vp's size, at *px, each *line apart: smaller only while they would
- * take more than their share of the area (above a picture, which the map
- * belongs to, NET_NOTES_SHARE; beside it, all of it) or more than
- * NET_NOTE_ROWS rows, never under the least text size.  Returns the rows'
- * count; *whole says whether every note's every row is among them. */
-static int wrap_notes(Renderer *r, const Scene *scene, const Viewport *vp, bool beside,
-                      char rows[][RENDER_NET_NOTE_MAX], int *px, double *line, bool *whole)
+/* The map's notes (the frame's, r->net_notes) wrapped into rows (at most
+ * NET_NOTE_ROWS) for a rectangle width wide; returns the rows' count, *cut
+ * when there are more. */
+static int wrap_notes(Renderer *r, double width, char rows[][RENDER_NET_NOTE_MAX], bool *cut)
 {
-    char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
+    const NetNotes *notes = &r->net_notes;
     char wrapped[NET_NOTE_ROWS + 1][RENDER_NET_NOTE_MAX];
-    int count = map_notes(r, scene, notes), n;
-    double s = r->scale, share = beside ? 1.0 : NET_NOTES_SHARE;
     WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
-    int least = render_font_px(r, RENDER_LEAST_TEXT_PX);
-    for (;;) {
-        int needed = 0;
-        n = 0;
-        for (int k = 0; k < count; k++) {
-            int got = text_wrap(notes[k], vp->width - 28 * s, render_wrap_measure, &measure,
-                                wrapped[0], sizeof wrapped[0], NET_NOTE_ROWS + 1);
-            needed += got;
-            for (int q = 0; q < got && n < NET_NOTE_ROWS; q++, n++)
-                memcpy(rows[n], wrapped[q], sizeof rows[n]);
-        }
-        *line = render_line_height(r, measure.px) + 4 * s;
-        *whole = needed <= NET_NOTE_ROWS && n * *line <= share * vp->height;
-        if (*whole || measure.px <= least)
-            break;
-        measure.px = (int)fmax(least, floor(0.85 * measure.px));
+    int n = 0, needed = 0;
+    for (int k = 0; k < notes->count; k++) {
+        int got = text_wrap(notes->notes[k], width - 28 * r->scale, render_wrap_measure,
+                            &measure, wrapped[0], sizeof wrapped[0], NET_NOTE_ROWS + 1);
+        needed += got;
+        for (int q = 0; q < got && n < NET_NOTE_ROWS; q++, n++)
+            memcpy(rows[n], wrapped[q], sizeof rows[n]);
     }
-    *px = measure.px;
+    *cut = needed > NET_NOTE_ROWS;
     return n;
 }
 
-/* The n wrapped rows at the top of vp. */
-static void draw_notes(Renderer *r, const Viewport *vp, char rows[][RENDER_NET_NOTE_MAX], int n,
-                       int px, double line)
+/* One row's height, and the notes' outer height for n rows. */
+static double notes_line(Renderer *r)
 {
-    double s = r->scale;
+    return render_line_height(r, render_font_px(r, NET_SMALL_PX)) + 4 * r->scale;
+}
+
+static double notes_height(Renderer *r, int n)
+{
+    return n > 0 ? 14 * r->scale + n * notes_line(r) : 0.0;
+}
+
+/* LayoutWrapFn for the notes: their size at max_width, each whole width
+ * measured once while the notes and the scale stay. */
+static void notes_size(void *context, double max_width, double *w, double *h, bool *cut)
+{
+    NetNotes *notes = context;
+    *w = max_width;
+    double whole = floor(max_width);
+    size_t k = whole >= 0 && whole < RENDER_NOTES_WIDTHS && whole == max_width
+                   ? (size_t)whole
+                   : RENDER_NOTES_WIDTHS;
+    if (k < RENDER_NOTES_WIDTHS && notes->known[k]) {
+        *h = notes->height[k];
+        *cut = notes->known[k] < 0;
+        return;
+    }
+    char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    *h = notes_height(notes->r, wrap_notes(notes->r, max_width, rows, cut));
+    if (k < RENDER_NOTES_WIDTHS) {
+        notes->height[k] = *h;
+        notes->known[k] = *cut ? -1 : 1;
+    }
+}
+
+/* The notes in the place the layout gave them, one row under another. */
+static void draw_notes(Renderer *r, LayoutRect rect)
+{
+    char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
+    bool cut;
+    int n = wrap_notes(r, rect.w, rows, &cut);
+    double s = r->scale, line = notes_line(r);
+    int px = render_font_px(r, NET_SMALL_PX);
     for (int k = 0; k < n; k++)
-        render_label(r, rows[k], vp->x + 10 * s, vp->y + 10 * s + k * line, px, r->theme->text);
-}
-
-double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
-{
-    if (!r->layout.compact[LAYOUT_LEGEND])
-        return 0;
-    char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
-    int px;
-    double line;
-    bool whole;
-    int n = wrap_notes(r, scene, vp, false, rows, &px, &line, &whole);
-    draw_notes(r, vp, rows, n, px, line);
-    return n > 0 ? 14 * r->scale + n * line : 0;
-}
-
-bool render_net_map_notes_beside(Renderer *r, const Scene *scene, const Viewport *strip)
-{
-    if (!r->layout.compact[LAYOUT_LEGEND])
-        return false;
-    char rows[NET_NOTE_ROWS][RENDER_NET_NOTE_MAX];
-    int px;
-    double line;
-    bool whole;
-    int n = wrap_notes(r, scene, strip, true, rows, &px, &line, &whole);
-    if (whole)
-        draw_notes(r, strip, rows, n, px, line);
-    return whole;
+        render_label(r, rows[k], rect.x + 10 * s, rect.y + 10 * s + k * line, px,
+                     r->theme->text);
 }
 
 static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -381,6 +387,13 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 /* ------------------------------------------------------------------------ */
 /* The data panel                                                            */
 
+/* The data panel's key under its square: a ring as draw_samples draws one,
+ * then what it means, the text this far (pixels at scale 1) from the
+ * panel's left edge. */
+#define NET_RING_KEY N_("misclassified")
+#define NET_RING_RADIUS 6.0
+#define NET_KEY_TEXT_X 24.0
+
 static bool data_shown(const Scene *scene)
 {
     const NetDataSplit *d = net_stage_data(scene->net);
@@ -404,9 +417,10 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     double s = r->scale, line = render_line_height(r, px);
     char title[96];
     data_title(scene, title, sizeof title);
-    double title_w = render_text_width(r, title, px) + 16 * s;
-    return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, title_w), NET_DATA_SIDE * s + line,
-                           fmax(NET_DATA_MIN_SIDE * s, title_w),
+    double text_w = fmax(render_text_width(r, title, px) + 16 * s,
+                         NET_KEY_TEXT_X * s + render_text_width(r, _(NET_RING_KEY), px) + 8 * s);
+    return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, text_w), NET_DATA_SIDE * s + 2 * line,
+                           fmax(NET_DATA_MIN_SIDE * s, text_w),
                            NET_DATA_MIN_SIDE * s + line, false};
 }
 
@@ -425,7 +439,7 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
         Rgba color = render_class_color((int)set->y[k]);
         if (classes[k] != (int)set->y[k])
-            shapes_ring(r->shapes, x, y, 6.0 * s, 1.1 * s, r->theme->warn);
+            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
         if (train) {
             shapes_disc(r->shapes, x, y, 3.4 * s, r->theme->casing);
             shapes_disc(r->shapes, x, y, 2.5 * s, color);
@@ -444,11 +458,17 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
     render_panel(r, rect);
-    double side = fmin(rect.w, rect.h - line) - 12 * s;
+    double side = fmin(rect.w, rect.h - 2 * line) - 12 * s;
     double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + line + 6 * s;
     char title[96];
     data_title(scene, title, sizeof title);
     render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
+    /* The key, on the panel's last line. */
+    double key_y = rect.y + rect.h - line - 2 * s;
+    shapes_ring(r->shapes, rect.x + (8 + NET_RING_RADIUS) * s, key_y + 0.5 * line,
+                NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
+    render_text(r, _(NET_RING_KEY), rect.x + NET_KEY_TEXT_X * s, key_y, px, ALIGN_LEFT,
+                r->theme->text);
 
     double lo, hi;
     net_repr_input_square(d, &lo, &hi);
@@ -481,8 +501,24 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
 
 void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in)
 {
-    /* The picture's notes in the legend; in its compact form on the map
-     * (render_net_map_notes). */
+    /* The picture's notes in the legend; in its compact form on the map,
+     * where the layout places them. */
+    NetNotes *notes = &r->net_notes;
+    char fresh[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
+    memset(fresh, 0, sizeof fresh);
+    int count = map_notes(r, scene, fresh);
+    /* Their sizes measured stay while the notes and the scale do: a frame
+     * measuring them afresh took 4 ms of layout (representation 2 at
+     * 1920x1080 --projector), against 1.4 without notes. */
+    if (notes->r != r || count != notes->count || notes->scale != r->scale ||
+        memcmp(fresh, notes->notes, sizeof fresh) != 0) {
+        notes->r = r;
+        notes->count = count;
+        notes->scale = r->scale;
+        memcpy(notes->notes, fresh, sizeof fresh);
+        memset(notes->known, 0, sizeof notes->known);
+    }
+    in->notes = (LayoutText){count > 0, notes_size, notes, notes_line(r)};
     in->panel[LAYOUT_LEGEND] = legend_need(r, scene, false);
     in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true);
     in->panel[LAYOUT_LOSS] = render_net_training_need(r, false);
@@ -506,4 +542,6 @@ void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
         render_net_curvature(r, scene, l->rect[LAYOUT_DYNAMICS]);
     if (l->shown[LAYOUT_INSET])
         draw_data(r, scene, l->rect[LAYOUT_INSET]);
+    if (l->notes.w > 0)
+        draw_notes(r, l->notes);
 }

@@ -79,6 +79,12 @@ void renderer_set_slide(Renderer *renderer, bool transparent, bool crop);
  * mapping (its scales need not be equal). */
 Viewport render_viewport(const Renderer *renderer, const Scene *scene);
 
+/* The shape (width over height) of what the map shows, which the layout
+ * makes room for (LayoutInput.landscape_aspect): the view's; in 3D the
+ * box's picture; a network's hidden layer's picture's own (the frame's,
+ * laid out last), not the slice's it stands in place of. */
+double render_map_aspect(const Renderer *renderer, const Scene *scene);
+
 /* The plane point drawn at pixel (px, py) of the last frame: through the
  * 2D view, or where the pixel's ray meets the 3D view's surface (false
  * when it misses, or before the first 3D frame). */

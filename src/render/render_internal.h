@@ -152,6 +152,30 @@ typedef struct PlotArea {
     bool ylog;                  /* values on a log scale (ylo > 0) */
 } PlotArea;
 
+/* The notes on a picture shown in the slice's place, at most
+ * RENDER_NET_NOTES of RENDER_NET_NOTE_MAX bytes: the legend shows them
+ * (wrapped, measured by the layout) or, where the legend takes its compact
+ * form, the layout places them on the map beside the picture
+ * (LayoutInput.notes, Layout.notes). */
+#define RENDER_NET_NOTES 3
+#define RENDER_NET_NOTE_MAX 200
+/* Widths, in whole pixels, the notes' size is remembered at while the
+ * notes and the scale stay: the layout's search asks it thousands of
+ * times a frame, at few distinct widths. */
+#define RENDER_NOTES_WIDTHS 4096
+
+/* The notes as the layout measures them (net_view.c), at the scale
+ * given: their height at each width asked, and whether they were cut
+ * there (known: 0 not yet measured, 1 whole, -1 cut). */
+typedef struct NetNotes {
+    Renderer *r;
+    char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
+    int count;
+    double scale;
+    double height[RENDER_NOTES_WIDTHS];
+    signed char known[RENDER_NOTES_WIDTHS];
+} NetNotes;
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -169,6 +193,7 @@ struct Renderer {
     NetReprPicture repr;
     bool repr_made;
     DescentError repr_error; /* why it could not be made */
+    NetNotes net_notes;      /* the map's notes this frame (net_view.c) */
     WrapCache caption, hint, notice;
     WrappedCaption error;
     const RenderHelpLine *help;
@@ -269,16 +294,15 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
 /* Class c's colour in a network's pictures (grey for -1: no class). */
 Rgba render_class_color(int c);
-/* The notes on a picture shown in the slice's place, at most
- * RENDER_NET_NOTES of RENDER_NET_NOTE_MAX bytes: the legend shows them
- * (wrapped, measured by the layout) so the map holds the picture alone. */
-#define RENDER_NET_NOTES 3
-#define RENDER_NET_NOTE_MAX 200
 /* net_repr_view.c: the representation view (display.net_layer) over the
  * map, in place of the slice; its notes (axes, lines, the linear probe),
  * none when the picture cannot be made (the map says why). */
 void render_net_repr(Renderer *r, const Scene *scene);
 int render_net_repr_notes(const Renderer *r, char notes[][RENDER_NET_NOTE_MAX]);
+/* The picture's shape, width over height (render_map_aspect): its box's;
+ * square across a probe's cut, whose box is widened to fill the map, and
+ * when there is no picture. */
+double render_net_repr_aspect(const Renderer *r);
 /* Makes the frame's picture (r->repr) when the map shows a hidden layer;
  * frees the last one. */
 void render_net_repr_prepare(Renderer *r, const Scene *scene);
@@ -286,16 +310,6 @@ void render_net_repr_prepare(Renderer *r, const Scene *scene);
  * the map, in place of the slice; its notes (the seeds, the distances). */
 void render_net_ensemble(Renderer *r, const Scene *scene);
 int render_net_ensemble_notes(const Scene *scene, char notes[][RENDER_NET_NOTE_MAX]);
-/* net_view.c: where the legend takes its compact form (no room for the
- * notes), the notes drawn at the top of vp, above the picture, whose
- * height they take little of; returns the height they take (0 when the
- * legend holds them). */
-double render_net_map_notes(Renderer *r, const Scene *scene, const Viewport *vp);
-/* Where the legend takes its compact form, the notes drawn down a strip
- * beside the picture, all of it theirs, when every row of them fits there
- * at no less than the least text size; false (nothing drawn) when not, or
- * when the legend holds them. */
-bool render_net_map_notes_beside(Renderer *r, const Scene *scene, const Viewport *strip);
 /* What a network scene's map shows: the ensemble's thumbnails while they
  * are on, else a hidden layer's picture while one is chosen, else the
  * slice.  The one answer the map, the legend and its notes all follow. */
