@@ -2,10 +2,10 @@
 // to its segment: one pixel of smooth edge, whatever the width.
 #version 330 core
 
-in vec2 v_pos;
-in vec4 v_color;
+noperspective in vec2 v_pos;
+flat in vec4 v_color;
 flat in vec4 v_segment;
-flat in vec2 v_shape;
+flat in vec3 v_shape;
 
 out vec4 frag_color;
 
@@ -14,8 +14,8 @@ void main()
     float coverage = 1.0;
     if (v_shape.x >= 0.0) {
         vec2 a = v_segment.xy;
-        vec2 ab = v_segment.zw - a;
-        float len2 = dot(ab, ab);
+        vec2 ab = v_segment.zw;
+        float len2 = v_shape.z;
         float h = len2 > 0.0 ? clamp(dot(v_pos - a, ab) / len2, 0.0, 1.0) : 0.0;
         float d = length(v_pos - a - ab * h);
         if (v_shape.y > 0.0)

@@ -11,16 +11,17 @@ layout(location = 3) in vec2 a_shape;    // half width (< 0: solid fill), ring r
 
 uniform vec2 u_size;                     // target size in pixels
 
-out vec2 v_pos;
-out vec4 v_color;
-flat out vec4 v_segment;
-flat out vec2 v_shape;
+noperspective out vec2 v_pos;
+flat out vec4 v_color;
+flat out vec4 v_segment;           // a.xy, then b - a
+flat out vec3 v_shape;             // half width, ring radius, |b - a|^2
 
 void main()
 {
     v_pos = a_pos;
     v_color = a_color;
-    v_segment = a_segment;
-    v_shape = a_shape;
+    vec2 ab = a_segment.zw - a_segment.xy;
+    v_segment = vec4(a_segment.xy, ab);
+    v_shape = vec3(a_shape, dot(ab, ab));
     gl_Position = vec4(a_pos.x / u_size.x * 2.0 - 1.0, 1.0 - a_pos.y / u_size.y * 2.0, 0.0, 1.0);
 }
