@@ -416,15 +416,23 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     if (lam_lo < 0 && !a.ylog)
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
     draw_minima_levels(r, &a, levels, level_count);
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (plotted_run(scene, i))
+            plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
+                        1.1 * r->scale, render_run_color(r, i, 1.0f), false);
+    /* Each 2/η over the curves, dashed (the curve shows between the dashes)
+     * and cased: where λmax hovers at 2/η (sharp_flat 5's 80) the line
+     * under the curve was hidden, and a student read the curve as below
+     * the line; a solid line over it hid the curve. */
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        if (!plotted_run(scene, i))
+        if (!plotted_run(scene, i) || optimizer_info(run->desc.kind)->traits.continuous ||
+            off_scale)
             continue;
-        if (!optimizer_info(run->desc.kind)->traits.continuous && !off_scale)
-            plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale,
-                        drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f), drawn > 1);
-        plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
-                    1.1 * r->scale, render_run_color(r, i, 1.0f), false);
+        plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 1.6 * r->scale,
+                    r->theme->casing, true);
+        plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale,
+                    drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f), true);
     }
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
