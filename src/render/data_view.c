@@ -410,7 +410,7 @@ static bool marked_at(const Scene *scene, const Viewport *vp, double px, double 
 }
 
 /* Whether box keeps clear of the lesson's marks: each dot, and its label
- * beside it as world.c's draw_marks places it (render_mark_label_x). */
+ * beside it as world.c's draw_marks places it (render_mark_label_box). */
 static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box)
 {
     double s = r->scale, margin = 6.0 * s;
@@ -420,11 +420,11 @@ static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, 
         const char *label = scene->marks[k].label;
         viewport_to_pixel(vp, scene->marks[k].x, scene->marks[k].y, &mx, &my);
         double half = 0.5 * render_line_height(r, px);
-        double text = render_mark_label_x(r, vp, mx, label, px);
-        double left = fmin(mx - half, text);
-        double right = fmax(mx, text + render_text_width(r, label, px));
+        LayoutRect text = render_mark_label_box(r, vp, mx, my, label, px);
+        double left = fmin(mx - half, text.x), right = fmax(mx, text.x + text.w);
+        double top = fmin(my - half, text.y), bottom = fmax(my + half, text.y + text.h);
         if (box.x < right + margin && box.x + box.w > left - margin &&
-            box.y < my + half + margin && box.y + box.h > my - half - margin)
+            box.y < bottom + margin && box.y + box.h > top - margin)
             return false;
     }
     return true;

@@ -256,10 +256,12 @@ void render_world(Renderer *r, const Scene *scene);
 /* world.c: whether a shown run's path, as drawn this frame, crosses box. */
 bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                          LayoutRect box);
-/* Where a lesson mark's label (px-pixel text) starts, for a mark whose dot
- * is at pixel x cx on map vp: right of the dot, or left of it where the
- * right side would run off the map and the left has room. */
-double render_mark_label_x(Renderer *r, const Viewport *vp, double cx, const char *label, int px);
+/* Where a lesson mark's label (px-pixel text) goes, for a mark whose dot
+ * is at pixel (cx, cy) on map vp: right of the dot; left of it where the
+ * right side would run off the map as drawn; above it (or under it, near
+ * the map's top), moved in to stay whole, where neither side holds it. */
+LayoutRect render_mark_label_box(Renderer *r, const Viewport *vp, double cx, double cy,
+                                 const char *label, int px);
 
 /* hud.c: measures every panel the scene shows at the frame's size and
  * scale and lays them out into r->layout (no GL: text is measured, not

@@ -866,17 +866,34 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-double render_mark_label_x(Renderer *r, const Viewport *vp, double cx, const char *label, int px)
+LayoutRect render_mark_label_box(Renderer *r, const Viewport *vp, double cx, double cy,
+                                 const char *label, int px)
 {
     double s = r->scale, gap = 9.0 * s, pad = RENDER_LABEL_PAD * s;
-    double width = render_text_width(r, label, px);
-    if (cx + gap + width + pad > vp->x + vp->width && cx - gap - width - pad >= vp->x)
-        return cx - gap - width; /* edge_of_stability's minimum near the map's right edge */
-    return cx + gap;
+    double width = render_text_width(r, label, px), line = render_line_height(r, px);
+    /* The map as drawn: the view may reach past the frame or under panels. */
+    LayoutRect map = r->layout.landscape;
+    if (!(map.w > 0 && map.h > 0))
+        map = (LayoutRect){0, 0, r->width, r->height};
+    double left = fmax(fmax(vp->x, map.x), 0.0);
+    double right = fmin(fmin(vp->x + vp->width, map.x + map.w), (double)r->width);
+    double top = fmax(fmax(vp->y, map.y), 0.0);
+    LayoutRect box = {cx + gap, cy - 0.5 * line, width, line};
+    if (box.x + width + pad <= right)
+        return box;
+    /* edge_of_stability's minimum near the map's right edge */
+    box.x = cx - gap - width;
+    if (box.x - pad >= left)
+        return box;
+    /* Neither side holds it (a narrow map): above the dot, or under it
+     * where the map's top is near, moved in to stay whole on the map. */
+    box.x = fmax(fmin(cx - 0.5 * width, right - width - pad), left + pad);
+    box.y = cy - gap - line - pad >= top ? cy - gap - line : cy + gap;
+    return box;
 }
 
 /* A lesson's marks: an optional circle (its radius in plane units), a dot
- * and the label beside it (render_mark_label_x).  The circles are drawn apart (circles true),
+ * and the label beside it (render_mark_label_box).  The circles are drawn apart (circles true),
  * over the cloud and the heads: they measure the cloud, and an inner
  * circle about as wide as a head lay hidden under it (sgd_noise 3,
  * schedules 5). */
@@ -901,8 +918,8 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, bool
         shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
         shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
         if (m->label[0]) {
-            render_label(r, m->label, render_mark_label_x(r, vp, cx, m->label, px),
-                         cy - 0.5 * render_line_height(r, px), px, r->theme->text);
+            LayoutRect box = render_mark_label_box(r, vp, cx, cy, m->label, px);
+            render_label(r, m->label, box.x, box.y, px, r->theme->text);
         }
     }
 }
