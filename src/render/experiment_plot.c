@@ -275,6 +275,18 @@ LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compa
                            EXP_MIN_HEIGHT * s, false};
 }
 
+
+/* The laws' colour, in the picture and its legend: the text's, apart from
+ * the points' kind colours (a law in its kind's colour read as a line
+ * joining the measured points, and the legend's white "theory" named no
+ * line drawn: escape 2-6). */
+static Rgba law_color(const Renderer *r)
+{
+    Rgba c = r->theme->text;
+    c.a *= 0.85f;
+    return c;
+}
+
 /* One legend entry: a mark (a disc, a line, a dashed line) and its text;
  * returns its width. */
 typedef enum LegendMark { MARK_POINT, MARK_LINE, MARK_DASHED } LegendMark;
@@ -345,8 +357,7 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
             render_text(r, _(NOT_COUNTED), cx, cy, px, ALIGN_LEFT, r->theme->dim);
         cx += w;
     }
-    /* The laws in their kind's colour when there is one kind. */
-    Rgba law = groups == 1 ? render_place_color(r, 0, 0.85f) : r->theme->text;
+    Rgba law = law_color(r);
     const LegendMark marks[] = {MARK_LINE, MARK_DASHED};
     const char *laws[] = {_(THEORY), info->second ? _(info->second) : NULL};
     for (size_t k = 0; k < 2 && laws[k]; k++) {
@@ -563,10 +574,9 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
     for (size_t i = 0; i < p->result.count; i++)
         groups = group_of(p, i) + 1 > groups ? group_of(p, i) + 1 : groups;
     for (size_t g = 0; g < groups; g++) {
-        Rgba law = render_place_color(r, g, 0.85f);
-        draw_law(r, p, &a, g, false, law);
+        draw_law(r, p, &a, g, false, law_color(r));
         if (p->result.info->second)
-            draw_law(r, p, &a, g, true, law);
+            draw_law(r, p, &a, g, true, law_color(r));
     }
     draw_points(r, p, &a);
     r->experiment_area = a;
