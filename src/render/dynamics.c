@@ -867,6 +867,17 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         Rgba run = render_run_color(r, i, 1.0f), text = r->theme->text;
         Rgba ink = {0.5f * (run.r + text.r), 0.5f * (run.g + text.g), 0.5f * (run.b + text.b),
                     1.0f};
-        render_label(r, label, lx, ly, px, ink);
+        LayoutRect placed = render_label(r, label, lx, ly, px, ink);
+        /* Framed in the run's colour, like its box: a label at its box's
+         * corner can lie over another run's box, and was read as that
+         * one's (adaptive 4: RMSProp's numbers on Adam's tall box). */
+        const double frame[5][2] = {{placed.x, placed.y},
+                                    {placed.x + placed.w, placed.y},
+                                    {placed.x + placed.w, placed.y + placed.h},
+                                    {placed.x, placed.y + placed.h},
+                                    {placed.x, placed.y}};
+        for (int k = 0; k < 4; k++)
+            shapes_segment(r->shapes, frame[k][0], frame[k][1], frame[k + 1][0],
+                           frame[k + 1][1], 0.9 * s, run);
     }
 }
