@@ -12,12 +12,12 @@ lesson {
 step {
   id = "climb",
   caption = {
-    en = "GD with η = 0.0021 on Rosenbrock's curved valley. The upper plot is the sharpness "
-      .. "λmax of the Hessian where GD stands, against the line 2/η ≈ 952. λmax first falls to "
+    en = "GD with η = 0.0021 on Rosenbrock's curved valley. The sharpness plot shows λmax "
+      .. "of the Hessian where GD stands, against the line 2/η ≈ 952. λmax first falls to "
       .. "200, then climbs to the line as GD follows the ever sharper floor to the minimum.",
-    zh = "η = 0.0021 的 GD 走在 Rosenbrock 弯曲的山谷里。上方的图是 GD 所在处 Hessian 的最大特征值，"
-      .. "即尖锐度 λmax，与 2/η ≈ 952 这条线对比。λmax 先降到 200；"
-      .. "随后 GD 沿谷底走向极小值，地面越来越尖锐，λmax 爬升到这条线。",
+    zh = "η = 0.0021 的 GD 走在 Rosenbrock 弯曲的山谷里。尖锐度图画的是 GD 所在处 Hessian 的最大特征值，"
+      .. "即 λmax，与 2/η ≈ 952 这条线对比。λmax 先降到 200；"
+      .. "随后 GD 沿谷底走向极小值，谷底越来越陡，λmax 爬升到这条线。",
   },
   runs = { "gd:lr=0.0021" },
   play = 3000,

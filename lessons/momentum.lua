@@ -62,8 +62,8 @@ step {
     en = "Too much momentum, 0.99: the walk overshoots the bottom again and again. After "
       .. "1100 steps, more than twice the 420 GD needs to reach the bottom, it is still "
       .. "swinging around it.",
-    zh = "动量过大（0.99）：它一次又一次冲过最低点。1100 步之后（GD 到达最低点只需 420 步，这已是两倍多），"
-      .. "它仍在最低点周围来回摆动。",
+    zh = "动量过大（0.99）：它一次又一次冲过最低点。1100 步已是 GD 到达最低点所需 420 步的两倍多，"
+      .. "它却仍在最低点周围来回摆动。",
   },
   runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.99" },
   play = 1100,

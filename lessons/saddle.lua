@@ -68,7 +68,7 @@ step {
     en = "Noise breaks the spell: SGD from the exact same start is kicked off the line and "
       .. "rolls into one minimum or the other, nearly every walker within 200 steps.",
     zh = "噪声打破了僵局：从完全相同起点出发的 SGD 被随机扰动推离这条线，滚进某一个极小值，"
-      .. "几乎每个粒子都在 200 步内做到。",
+      .. "几乎每个粒子都在 200 步内落入极小值。",
   },
   runs = { "sgd:lr=0.1,noise=0.3" },
   particles = 200,
