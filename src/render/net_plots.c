@@ -241,14 +241,14 @@ static void sharpness_curve(Renderer *r, const NetStage *net, size_t i, const Pl
     }
 }
 
-/* Whether an earlier run than i ends at the same stability line v: one
- * dashed line, labelled once (runs at one η stack no copies of it). */
-static bool same_edge(const NetStage *net, size_t i, double v)
+/* How many runs before `before` end at the stability line v: runs at one
+ * η share one dashed line, drawn and labelled once. */
+static size_t runs_at_edge(const NetStage *net, size_t before, double v)
 {
-    for (size_t k = 0; k < i; k++)
-        if (net_stage_series(net, k, NET_SERIES_STABILITY, net_stage_run(net, k)->count - 1) == v)
-            return true;
-    return false;
+    size_t n = 0;
+    for (size_t k = 0; k < before; k++)
+        n += net_stage_series(net, k, NET_SERIES_STABILITY, net_stage_run(net, k)->count - 1) == v;
+    return n;
 }
 
 void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -273,17 +273,25 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, px);
     double placed[SCENE_MAX_RUNS];
     size_t labels = 0;
-    for (size_t i = 0; i < net_stage_run_count(net); i++) {
-        const NetRun *run = net_stage_run(net, i);
-        SeriesOf edge = {net, i, NET_SERIES_STABILITY, 1.0};
-        plot_series(r, &a, series_value, &edge, 0, run->count, 0.9 * r->scale,
-                    render_run_color(r, i, 0.9f), true);
+    size_t runs = net_stage_run_count(net);
+    for (size_t i = 0; i < runs; i++)
         sharpness_curve(r, net, i, &a);
+    /* The edges over the curves, dashed and cased: under a curve at its
+     * edge the line was hidden.  One shared by several runs is drawn once,
+     * in the text's colour (batch_and_flatness: SGD's blue line over GD's
+     * at one η read as SGD's alone, beside GD's orange label). */
+    for (size_t i = 0; i < runs; i++) {
+        const NetRun *run = net_stage_run(net, i);
+        double v = net_stage_series(net, i, NET_SERIES_STABILITY, run->count - 1);
+        if (!isfinite(v) || runs_at_edge(net, i, v) > 0)
+            continue;
+        Rgba color = runs_at_edge(net, runs, v) > 1 ? r->theme->text : render_run_color(r, i, 1.0f);
+        SeriesOf edge = {net, i, NET_SERIES_STABILITY, 1.0};
+        plot_series(r, &a, series_value, &edge, 0, run->count, 1.6 * r->scale, r->theme->casing,
+                    true);
+        plot_series(r, &a, series_value, &edge, 0, run->count, 0.9 * r->scale, color, true);
         /* The edge's value at its right end, under the line, or under an
          * earlier run's label it would cover; none below the area. */
-        double v = net_stage_series(net, i, NET_SERIES_STABILITY, run->count - 1);
-        if (!isfinite(v) || same_edge(net, i, v))
-            continue;
         double y = fmin(plot_to_y(&a, v) + 1.0 * r->scale, a.y + a.h - line);
         /* placed[k] + line, not |placed[k] − y| < line: a label moved to
          * placed[k] + line must test clear of it exactly, or two runs at
@@ -301,7 +309,7 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
         /* On the panel's colour: a run at its edge runs through the label. */
         double w = render_text_width(r, label, px) + 4 * r->scale;
         render_panel(r, (LayoutRect){a.x + a.w - w, y, w, line});
-        render_text(r, label, a.x + a.w, y, px, ALIGN_RIGHT, render_run_color(r, i, 1.0f));
+        render_text(r, label, a.x + a.w, y, px, ALIGN_RIGHT, color);
     }
     if (one)
         return;

@@ -139,15 +139,12 @@ void render_net_world(Renderer *r, const Scene *scene)
     for (size_t i = 0; i < runs; i++) {
         if (!labels[i][0])
             continue;
-        /* Beside the head, on its left near the map's right edge, and on
-         * the map (what lies past it is clipped: the map is the panels'
-         * free rectangle; "run 2 ends 2.51 off this plane" had read "nds
-         * 2.51 off this plane" at its left edge at 1280x720 --projector). */
-        double w = render_text_width(r, labels[i], px) + 8.0 * s, hx = head_at[i][0];
-        double x = hx + 11.0 * s + w < vp.x + vp.width ? hx + 11.0 * s : hx - 11.0 * s - w;
-        x = fmax(x, vp.x + 2.0 * s);
-        render_label(r, labels[i], x, head_at[i][1] - 0.5 * render_line_height(r, px), px,
-                     render_run_color(r, i, 1.0f));
+        /* Beside the head, or above it, whole on the map as drawn, as a
+         * lesson mark's ("run 2 ends 2.51 off this plane" had read "nds
+         * 2.51 off this plane" at its left edge at 1280x720 --projector,
+         * and reached off a narrow map over the panels' gap). */
+        LayoutRect box = render_mark_label_box(r, &vp, head_at[i][0], head_at[i][1], labels[i], px);
+        render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
     }
     free(path);
 }
