@@ -89,5 +89,5 @@ step {
   },
   keep = true,
   slice = "pca",
-  plot = { run = 2 },
+  plot = { run = 1 },
 }

@@ -97,10 +97,22 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
 {
     const Ensemble *e = scene->ensemble;
     EnsembleDistances d = ensemble_distances(e);
+    /* The members' final training losses, which trained_not_derived 1
+     * cites ("below 0.05"): the thumbnails' labels, at a projector's
+     * scale, keep only a test accuracy.  Their optimizer is the legend's
+     * run line. */
+    double lo = HUGE_VAL, hi = -HUGE_VAL;
+    for (size_t k = 0; k < e->count; k++) {
+        const NetRun *run = ensemble_member(e, k);
+        double loss = run->metrics[run->count - 1].train_loss;
+        lo = fmin(lo, loss);
+        hi = fmax(hi, loss);
+    }
     snprintf(lines[0], RENDER_NET_NOTE_MAX,
-             _("%zu networks from init seeds %llu to %llu, each trained with %s"),
+             _("%zu networks from init seeds %llu to %llu, trained to train losses of %.3f to "
+               "%.3f"),
              e->count, (unsigned long long)e->first_seed,
-             (unsigned long long)(e->first_seed + e->count - 1), ensemble_member(e, 0)->desc.spec);
+             (unsigned long long)(e->first_seed + e->count - 1), lo, hi);
     snprintf(lines[1], RENDER_NET_NOTE_MAX,
              _("distance between two of them: mean %.3g (%.3g to %.3g); "
                "their mean |θ| %.3g"),
@@ -141,13 +153,19 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
              first, first + 1, rise);
     /* A shorter form where the long one does not fit at plot_frame's size,
      * the shortest naming no seeds (the line's ends do): at 1366x768
-     * --projector the short one ran off the map in Chinese. */
+     * --projector the short one ran off the map in Chinese.  The room is
+     * from where the title starts once the area has made room for its
+     * value labels (plot_fit_labels moves it). */
+    plot_fit_labels(r, &a);
+    double room = x + w - 8.0 * s - a.title_x;
     int title_px = render_font_px(r, PLOT_TEXT_PX);
-    if (render_text_width(r, title, title_px) > w - 16.0 * s)
+    if (render_text_width(r, title, title_px) > room)
         snprintf(title, sizeof title, _("loss on the line from seed %llu to %llu: top +%.2f"),
                  first, first + 1, rise);
-    if (render_text_width(r, title, title_px) > w - 16.0 * s)
+    if (render_text_width(r, title, title_px) > room)
         snprintf(title, sizeof title, _("loss on the line: top +%.2f"), rise);
+    if (render_text_width(r, title, title_px) > room)
+        snprintf(title, sizeof title, _("the line: top +%.2f"), rise);
     plot_frame(r, &a, title, NULL);
     Rgba color = render_run_color(r, 0, 1.0f);
     for (int k = 1; k < ENSEMBLE_LINE_POINTS; k++)
