@@ -350,22 +350,8 @@ unsigned heatmap_update(Heatmap *h, const Scene *scene, const Viewport *viewport
 void heatmap_blit(Heatmap *h, const Viewport *viewport, int frame_width, int frame_height,
                   GLuint target)
 {
-    /* Mesa's software rasteriser (llvmpipe) queues GL work in "scenes": it
-     * starts each in the first of its scenes that is idle, or in a new one
-     * when all are busy, and empties a scene only when it reuses it.  A
-     * second scene, begun here while the frame's first still rasterised,
-     * kept what it drew into and from until the renderer was next that
-     * busy, which could be never: this painting's texture (6 MB at
-     * 1920x1080) outlived heatmap_release, and the rosenbrock race's heap
-     * held 27.0 or 31.3 MB at frame 300 where it now holds 25.2 in every
-     * run.  Waiting for the work before the painting and for the painting
-     * keeps one scene in use; a painting is made only when the view, the
-     * size or the landscape changes. */
-    bool painting = !h->in_texture;
-    if (painting) {
-        glFinish();
+    if (!h->in_texture)
         paint_cache(h);
-    }
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
     /* GL counts rows from the bottom. */
     int x0 = (int)lround(viewport->x), y0 = frame_height - (int)lround(viewport->y) - height;
@@ -373,8 +359,6 @@ void heatmap_blit(Heatmap *h, const Viewport *viewport, int frame_width, int fra
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
     glBlitFramebuffer(0, 0, h->paint_w, h->paint_h, x0, y0, x0 + width, y0 + height,
                       GL_COLOR_BUFFER_BIT, h->paint_w == width ? GL_NEAREST : GL_LINEAR);
-    if (painting)
-        glFinish();
     glBindFramebuffer(GL_FRAMEBUFFER, target);
     glViewport(0, 0, frame_width, frame_height);
 }
