@@ -71,8 +71,10 @@ static const ExperimentAxes axes_table[] = {
     {"kramers", N_("Escape time (Eyring–Kramers law)"),
      N_("ΔV/ε: barrier over noise temperature ε = ησ²/2"),
      N_("mean escape time E[τ] (time t = η × steps)"), INTERVAL_95},
+    /* ∝ 1/B, not σ²/B: the plot holds both kinds of walker, and the
+     * Hessian-shaped ones' covariance is σ²H/B (escape 4's caption). */
     {"sharp_escape", N_("Escape from the sharp and the flat well"),
-     N_("batch size B (noise covariance σ²/B)"),
+     N_("batch size B (noise covariance ∝ 1/B)"),
      N_("τ_flat / τ_sharp: escape time from the flat well over the sharp one"),
      INTERVAL_95},
     {"label_noise", N_("Label noise"), N_("learning rate η"), N_("fall of u² − v² per step"),
