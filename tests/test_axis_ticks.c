@@ -4,6 +4,8 @@
 
 #include "scene/axis_ticks.h"
 
+/* The smallest round spacing with at most max ticks, but two at least
+ * (then the next finer spacing). */
 static void spacings_are_one_two_or_five_times_a_power_of_ten(void **state)
 {
     (void)state;
@@ -17,6 +19,10 @@ static void spacings_are_one_two_or_five_times_a_power_of_ten(void **state)
     assert_close(axis_tick_step(-5.6, 6.8, 6), 2.0, 1e-15);
     /* [0.001, 0.0031] in at most 3: 0.001 gives 0.001, 0.002, 0.003. */
     assert_close(axis_tick_step(0.001, 0.0031, 3), 0.001, 1e-18);
+    /* [2.6, 7.4] in at most 1 (escape 2's ΔV/ε axis at 1280x720
+     * --projector): 5 gives the one tick 5, from which a student cannot
+     * read a scale; the finer 2 gives two, 4 and 6. */
+    assert_close(axis_tick_step(2.6, 7.4, 1), 2.0, 1e-15);
     assert_close(axis_first_tick(-5.6, 2.0), -4.0, 1e-15);
     assert_close(axis_first_tick(0.3, 0.5), 0.5, 1e-15);
 }
@@ -85,6 +91,25 @@ static void labels_are_whole_on_the_map_or_absent(void **state)
     }
 }
 
+/* A map with room for one tick on an axis still gets a labelled value
+ * besides the origin's 0: y in [-0.8, 1.2] on 150 pixels (room for 150 /
+ * 90 = 1 tick) had spacing 2, whose one tick is 0, and so no value at all
+ * (adam_vs_sgd 3 at 1280x720 --projector: neither axis had a tick); now
+ * spacing 1, a tick at y = 1. */
+static void a_short_axis_keeps_a_value(void **state)
+{
+    (void)state;
+    Viewport vp = viewport_fit_at((ViewRect){-4, 4, -0.8, 1.2}, 0, 0, 600, 150);
+    assert_close(vp.world.ymin, -0.8, 1e-9);
+    assert_close(vp.world.ymax, 1.2, 1e-9);
+    AxisStyle style = {.scale = 1, .line = 14, .pad = 4, .text_width = seven_per_char};
+    AxisPlan plan;
+    axis_plan(&vp, &style, &plan);
+    const AxisTick *one = tick_at(&plan, 1, 1);
+    assert_true(one->labelled);
+    assert_string_equal(one->label.text, "1");
+}
+
 /* What the test draws over the map: a head (half side 12) at (0, 1), pixel
  * (205, 205), and a cloud (half side 40) about (0, -1), pixel (205, 405). */
 static bool under_head_or_cloud(void *context, const AxisLabel *l)
@@ -129,6 +154,7 @@ int main(void)
         cmocka_unit_test(spacings_are_one_two_or_five_times_a_power_of_ten),
         cmocka_unit_test(empty_ranges_have_no_ticks),
         cmocka_unit_test(labels_are_whole_on_the_map_or_absent),
+        cmocka_unit_test(a_short_axis_keeps_a_value),
         cmocka_unit_test(labels_clear_what_covers_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,20 +4,27 @@
 #include <math.h>
 #include <stdio.h>
 
+/* Ticks in [lo, hi] at spacing step. */
+static double ticks_in(double lo, double hi, double step)
+{
+    return floor(hi / step) - ceil(lo / step) + 1;
+}
+
 double axis_tick_step(double lo, double hi, int max_ticks)
 {
     double span = hi - lo;
     if (!(span > 0) || !isfinite(span) || max_ticks < 1)
         return 0;
-    static const double mantissas[] = {1.0, 2.0, 5.0, 10.0};
+    static const double mantissas[] = {1.0, 2.0, 5.0, 10.0, 20.0};
     double decade = pow(10.0, floor(log10(span / max_ticks)));
-    for (int k = 0; k < 4; k++) {
+    double finer = 0.5 * decade;
+    for (int k = 0; k < 5; k++) {
         double step = mantissas[k] * decade;
-        /* Ticks in [lo, hi]: floor(hi / step) − ceil(lo / step) + 1. */
-        if (floor(hi / step) - ceil(lo / step) + 1 <= max_ticks)
-            return step;
+        if (ticks_in(lo, hi, step) <= max_ticks)
+            return ticks_in(lo, hi, step) < 2 ? finer : step;
+        finer = step;
     }
-    return 20.0 * decade;
+    return finer;
 }
 
 double axis_first_tick(double lo, double step)

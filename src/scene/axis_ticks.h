@@ -17,8 +17,11 @@
 #include "viewport.h"
 
 /* The smallest round spacing (1, 2 or 5 × 10^k) that puts at most
- * max_ticks ticks in [lo, hi]; 0 for an empty, reversed or non-finite
- * range or max_ticks < 1. */
+ * max_ticks ticks in [lo, hi] — but where that one puts fewer than two,
+ * the next finer spacing, which puts two or a few more, whatever
+ * max_ticks (one tick is no scale: escape 2's ΔV/ε axis, room for one,
+ * read only "5"); 0 for
+ * an empty, reversed or non-finite range or max_ticks < 1. */
 double axis_tick_step(double lo, double hi, int max_ticks);
 
 /* The first tick at or above lo for that spacing: the least multiple of
