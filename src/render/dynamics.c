@@ -33,6 +33,7 @@
 
 #include "core/curvature.h"
 #include "core/number_text.h"
+#include "scene/axis_ticks.h"
 
 /* The dynamics plot: as wide as the loss plot, this tall (pixels, times
  * scale), above it. */
@@ -70,6 +71,10 @@
 /* Before each run's 2/η, in its colour: "… = 6.67, 105, 80". */
 #define EACH_EDGE_VALUES N_("dashed: 2/η of each run =")
 #define GD_EDGE N_("GD's edge of stability")
+/* An effective-step box's numbers: the step each coordinate takes per
+ * unit of gradient (adaptive 3's caption's words), not the η set — the
+ * label read "η: x …, y …". */
+#define EFFECTIVE_STEP_LABEL N_("step/grad: x %.2g, y %.2g")
 
 /* ------------------------------------------------------------------------ */
 /* Plot areas and series                                                     */
@@ -128,17 +133,11 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     }
 }
 
-void plot_fit_labels(Renderer *r, PlotArea *a)
+/* Narrows the area on its left so a label this wide fits between the
+ * panel's edge and the axis. */
+static void plot_make_room(Renderer *r, PlotArea *a, double width)
 {
-    double s = r->scale;
-    int px = render_font_px(r, 13.0);
-    /* The area gives up width on its left where a long value label
-     * (1.47e+03 at projector scale) would reach out of the panel. */
-    char top[32], bottom[32];
-    number_text(a->yhi, 3, top, sizeof top);
-    number_text(a->ylo, 3, bottom, sizeof bottom);
-    double labels = fmax(render_text_width(r, top, px), render_text_width(r, bottom, px));
-    double over = a->left + 4.0 * s + labels + 6.0 * s - a->x;
+    double over = a->left + 10.0 * r->scale + width - a->x;
     if (over > 0) {
         a->x += over;
         a->w -= over;
@@ -146,6 +145,17 @@ void plot_fit_labels(Renderer *r, PlotArea *a)
         if (!a->compact)
             a->title_x = a->x;
     }
+}
+
+void plot_fit_labels(Renderer *r, PlotArea *a)
+{
+    int px = render_font_px(r, 13.0);
+    /* The area gives up width on its left where a long value label
+     * (1.47e+03 at projector scale) would reach out of the panel. */
+    char top[32], bottom[32];
+    number_text(a->yhi, 3, top, sizeof top);
+    number_text(a->ylo, 3, bottom, sizeof bottom);
+    plot_make_room(r, a, fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)));
 }
 
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
@@ -273,15 +283,30 @@ static size_t minima_levels(const Scene *scene, double levels[LANDSCAPE_MAX_MINI
     return count;
 }
 
+/* A value's label beside the plot's axis, like a tick label, with its
+ * tick, where it keeps a line clear of the range's end labels and of the
+ * label drawn before it (*last, its y; updated). */
+static void level_label(Renderer *r, const PlotArea *a, double v, const char *text, Rgba color,
+                        double *last)
+{
+    double s = r->scale, y = plot_to_y(a, v);
+    int px = render_font_px(r, 13.0);
+    double line = render_line_height(r, px);
+    if (v < a->ylo || v > a->yhi || y - a->y < line || a->y + a->h - y < line ||
+        fabs(y - *last) < line)
+        return;
+    shapes_segment(r->shapes, a->x - 4.0 * s, y, a->x, y, 0.7 * s, r->theme->mark);
+    render_text(r, text, a->x - 6.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, color);
+    *last = y;
+}
+
 /* The minima's λmax dotted across the plot, each value beside the axis
  * like a tick label (where the range's end labels leave room): what a run
  * resting in that minimum reads, sharp_flat's 100 and 1.65. */
 static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
                                size_t count)
 {
-    double s = r->scale;
-    int px = render_font_px(r, 13.0);
-    double line = render_line_height(r, px), last = -HUGE_VAL;
+    double s = r->scale, last = -HUGE_VAL;
     Rgba dotted = r->theme->mark;
     dotted.a *= 0.6f;
     for (size_t k = 0; k < count; k++) {
@@ -290,14 +315,50 @@ static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *lev
             continue;
         for (double x = a->x; x < a->x + a->w; x += 6.0 * s)
             shapes_segment(r->shapes, x, y, fmin(x + 1.5 * s, a->x + a->w), y, 0.7 * s, dotted);
-        if (y - a->y < line || a->y + a->h - y < line || fabs(y - last) < line)
-            continue;
         char label[32];
         number_text(levels[k], 3, label, sizeof label);
-        shapes_segment(r->shapes, a->x - 4.0 * s, y, a->x, y, 0.7 * s, r->theme->mark);
-        render_text(r, label, a->x - 6.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, r->theme->mark);
-        last = y;
+        level_label(r, a, levels[k], label, r->theme->mark, &last);
     }
+}
+
+/* The λmax each plotted run stands at now, each distinct value (within
+ * 1%) once, as its label "λmax 10"; returns how many. */
+static size_t run_levels(const Renderer *r, const Scene *scene, double *values,
+                         char (*labels)[48])
+{
+    size_t count = 0;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SharpnessCache *c = &r->sharpness[i];
+        if (!plotted_run(scene, i) || c->count == 0 || !isfinite(c->values[c->count - 1]))
+            continue;
+        double v = c->values[c->count - 1];
+        bool again = false;
+        for (size_t j = 0; j < count && !again; j++)
+            again = fabs(values[j] - v) <= 0.01 * fabs(v);
+        if (again)
+            continue;
+        char value[32];
+        snprintf(labels[count], sizeof labels[count], "λmax %s",
+                 number_text(v, 3, value, sizeof value));
+        values[count++] = v;
+    }
+    return count;
+}
+
+/* A linear range for values close together far from 0 (learning_rate 7:
+ * λmax 10 between 2/η of 9.52 and 10.5; from 0 the three lay 2 px apart):
+ * lo to hi with a quarter of their spread (and 1% of hi) either side,
+ * rounded out to round numbers.  False, range untouched, where lo..hi
+ * spans half of hi or more (then a range from 0 shows them apart). */
+static bool fit_close_range(PlotArea *a, double lo, double hi)
+{
+    if (!(lo > 0) || !(hi >= lo) || !isfinite(hi) || hi - lo >= 0.5 * hi)
+        return false;
+    double pad = 0.25 * (hi - lo) + 0.01 * hi;
+    double step = axis_tick_step(lo - pad, hi + pad, 4);
+    a->ylo = floor((lo - pad) / step) * step;
+    a->yhi = ceil((hi + pad) / step) * step;
+    return true;
 }
 
 /* The row under the sharpness plot (its top at y) naming each plotted
@@ -346,6 +407,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
 {
     /* end_lo, end_hi: the least and greatest λmax where the runs are now. */
     double lam_lo = 0, lam_hi = -HUGE_VAL, thr_lo = HUGE_VAL, end_lo = HUGE_VAL, end_hi = 0;
+    /* lam_min: the least λmax drawn (lam_lo stops at 0); thr_hi: the
+     * greatest 2/η. */
+    double lam_min = HUGE_VAL, thr_hi = -HUGE_VAL;
     size_t steps = 10, drawn = 0;
     bool all_flow = true, all_adaptive = true, one_lr = true;
     double first_now = (double)NAN;
@@ -358,6 +422,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         for (size_t k = 0; k < c->count; k++)
             if (isfinite(c->values[k])) {
                 lam_lo = fmin(lam_lo, c->values[k]);
+                lam_min = fmin(lam_min, c->values[k]);
                 lam_hi = fmax(lam_hi, c->values[k]);
             }
         if (c->count > 0 && isfinite(c->values[c->count - 1])) {
@@ -382,8 +447,11 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         const Run *run = &scene->runs[i].run;
         if (!plotted_run(scene, i) || optimizer_info(run->desc.kind)->traits.continuous)
             continue;
-        for (size_t k = 0; k <= steps; k += steps / 200 + 1)
-            thr_lo = fmin(thr_lo, threshold_at(&run->desc, k));
+        for (size_t k = 0; k <= steps; k += steps / 200 + 1) {
+            double t = threshold_at(&run->desc, k);
+            thr_lo = fmin(thr_lo, t);
+            thr_hi = isfinite(t) ? fmax(thr_hi, t) : thr_hi;
+        }
     }
     PlotArea a = *area;
     a.xlo = 0;
@@ -393,6 +461,8 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     bool off_scale = !all_flow && lam_hi > 0 && thr_lo > 5.0 * lam_hi;
     a.yhi = off_scale || all_flow ? fmax(lam_hi, 1e-9) * 1.3
                                   : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
+    if (!off_scale && !all_flow)
+        fit_close_range(&a, fmin(lam_min, thr_lo), fmax(lam_hi, thr_hi));
     double levels[LANDSCAPE_MAX_MINIMA];
     size_t level_count = minima_levels(scene, levels);
     a.ylog = end_lo > 0 && end_hi > 10.0 * end_lo;
@@ -409,6 +479,14 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         a.ylo = low / 4.0;
         a.yhi = high * 4.0;
     }
+    /* Where no minima's levels are drawn, each run's λmax now beside the
+     * axis, the area making room: learning_rate 7's caption reads λmax = 10
+     * between the runs' 2/η, 9.52 and 10.5. */
+    double now[SCENE_MAX_RUNS];
+    char now_label[SCENE_MAX_RUNS][48];
+    size_t now_count = level_count == 0 ? run_levels(r, scene, now, now_label) : 0;
+    for (size_t k = 0; k < now_count; k++)
+        plot_make_room(r, &a, render_text_width(r, now_label[k], render_font_px(r, 13.0)));
     char title[128], full[160];
     sharpness_title(scene, title, sizeof title);
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
@@ -416,6 +494,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     if (lam_lo < 0 && !a.ylog)
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
     draw_minima_levels(r, &a, levels, level_count);
+    double last = -HUGE_VAL;
+    for (size_t k = 0; k < now_count; k++)
+        level_label(r, &a, now[k], now_label[k], r->theme->text, &last);
     for (size_t i = 0; i < scene->run_count; i++)
         if (plotted_run(scene, i))
             plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
@@ -803,6 +884,19 @@ void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 /* ------------------------------------------------------------------------ */
 /* Effective step per coordinate                                             */
 
+/* A box's outline: its four sides, half wide. */
+static void outline(Renderer *r, LayoutRect box, double half, Rgba color)
+{
+    const double corner[5][2] = {{box.x, box.y},
+                                 {box.x + box.w, box.y},
+                                 {box.x + box.w, box.y + box.h},
+                                 {box.x, box.y + box.h},
+                                 {box.x, box.y}};
+    for (int k = 0; k < 4; k++)
+        shapes_segment(r->shapes, corner[k][0], corner[k][1], corner[k + 1][0], corner[k + 1][1],
+                       half, color);
+}
+
 void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     if (!scene->display.effective_step)
@@ -837,15 +931,11 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         double apart = EFFECTIVE_BOX_APART * s * layout_same_place(at, drawn++, 2.0 * s);
         double hx = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s) + apart;
         double hy = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s) + apart;
-        const double corner[5][2] = {{-hx, -hy}, {hx, -hy}, {hx, hy}, {-hx, hy}, {-hx, -hy}};
-        for (int pass = 0; pass < 2; pass++)
-            for (int k = 0; k < 4; k++)
-                shapes_segment(r->shapes, cx + corner[k][0], cy + corner[k][1],
-                               cx + corner[k + 1][0], cy + corner[k + 1][1],
-                               pass == 0 ? 2.4 * s : 1.3 * s,
-                               pass == 0 ? r->theme->casing : render_run_color(r, i, 1.0f));
+        LayoutRect box = {cx - hx, cy - hy, 2.0 * hx, 2.0 * hy};
+        outline(r, box, 2.4 * s, r->theme->casing);
+        outline(r, box, 1.3 * s, render_run_color(r, i, 1.0f));
         char label[64];
-        snprintf(label, sizeof label, "η: x %.2g, y %.2g", eff[i][0], eff[i][1]);
+        snprintf(label, sizeof label, _(EFFECTIVE_STEP_LABEL), eff[i][0], eff[i][1]);
         double w = render_text_width(r, label, px), h = render_line_height(r, px);
         /* Beside the box, on its left when a panel would cover it, moved
          * in to lie whole on the map and under the box at the map's top
@@ -871,13 +961,6 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         /* Framed in the run's colour, like its box: a label at its box's
          * corner can lie over another run's box, and was read as that
          * one's (adaptive 4: RMSProp's numbers on Adam's tall box). */
-        const double frame[5][2] = {{placed.x, placed.y},
-                                    {placed.x + placed.w, placed.y},
-                                    {placed.x + placed.w, placed.y + placed.h},
-                                    {placed.x, placed.y + placed.h},
-                                    {placed.x, placed.y}};
-        for (int k = 0; k < 4; k++)
-            shapes_segment(r->shapes, frame[k][0], frame[k][1], frame[k + 1][0],
-                           frame[k + 1][1], 0.9 * s, run);
+        outline(r, placed, 0.9 * s, run);
     }
 }
