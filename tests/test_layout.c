@@ -1166,6 +1166,98 @@ static void test_network_says_what_its_numbers_are(void **state)
     }
 }
 
+/* The layout of lessons/NAME's step `step` (from 0) in lang at w × h,
+ * recorded, after `updates` updates of that step. */
+static const Layout *played_layout(LessonStage *st, const char *name, const char *lang,
+                                   size_t step, long updates, int w, int h, bool projector)
+{
+    DescentError err = {""};
+    stage_play(st, name, lang);
+    assert_true(lesson_player_show(&st->player, st->scene, step, &err));
+    scene_step(st->scene, updates);
+    st->scene->display.projector = projector;
+    return render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                         RENDER_FOR_RECORDING);
+}
+
+static bool starts_with(const char *text, const char *prefix)
+{
+    return strncmp(text, prefix, strlen(prefix)) == 0;
+}
+
+/* Frame review of the plots' words, en and zh, at 1280x720 --projector and
+ * 1920x1080 (their lessons' last frames):
+ *   learning_rate 6: the loss plot's note "above the plot from step 38 …",
+ *     where it shows, starts right of the plot's y axis (where its "0"
+ *     starts) and lies over no other text — in Chinese at 1920x1080 it ran
+ *     from the panel's edge across the axis;
+ *   learning_rate 6: the colour bar is named ("loss", "损失") and its
+ *     values are plain ticks — its middle one read "L = 43.1", and
+ *     students took it for the loss now;
+ *   adaptive 3: the step boxes' numbers are the step per unit of gradient
+ *     ("step/grad: x …", the caption's words), not "η: …", the η set. */
+static void test_plots_say_what_they_show(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const exit_note[] = {"above the plot from step", "从第"};
+    static const char *const bar_name[][2] = {{"loss", "loss (log)"}, {"损失", "损失（对数）"}};
+    static const char *const step_label[] = {"step/grad: x ", "步长/梯度：x "};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            double scale = render_recording_scale(w, h);
+            const Layout *l =
+                played_layout(st, "learning_rate.lua", langs[g], 5, 200, w, h, frames[z][2]);
+            LayoutRect loss = l->rect[LAYOUT_LOSS], bar = l->rect[LAYOUT_COLORBAR];
+            assert_true(l->shown[LAYOUT_LOSS] && l->shown[LAYOUT_COLORBAR]);
+            const DrawnTexts *drawn =
+                drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            long note = -1, zero = -1;
+            bool named = false, plain = true;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (!inside_rect(drawn->box[t], loss) && !inside_rect(drawn->box[t], bar))
+                    continue;
+                if (starts_with(drawn->text[t], exit_note[g]))
+                    note = (long)t;
+                if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
+                    zero = (long)t;
+                if (inside_rect(drawn->box[t], bar)) {
+                    named |= strcmp(drawn->text[t], bar_name[g][0]) == 0 ||
+                             strcmp(drawn->text[t], bar_name[g][1]) == 0;
+                    plain &= strstr(drawn->text[t], "=") == NULL;
+                }
+            }
+            /* The note shows where the plot holds its lines whole: in
+             * Chinese at 1920x1080 (the frame reviewed) at least. */
+            assert_true(zero >= 0 && (note >= 0 || !(g == 1 && z == 1)));
+            LayoutRect n = note >= 0 ? drawn->box[note] : drawn->box[zero];
+            bool clear = true;
+            for (size_t t = 0; t < drawn->count && note >= 0; t++)
+                clear &= (long)t == note || !layout_overlap(n, drawn->box[t]);
+            print_message("learning_rate 6 (%s, %dx%d): the note %s at x %.0f, the axis's 0 at "
+                          "%.0f, over no text: %s; the colour bar named: %s, plain values: %s\n",
+                          langs[g], w, h, note >= 0 ? "drawn" : "left out", n.x,
+                          drawn->box[zero].x, clear ? "yes" : "no", named ? "yes" : "no",
+                          plain ? "yes" : "no");
+            assert_true(n.x >= drawn->box[zero].x && clear);
+            assert_true(named && plain);
+
+            l = played_layout(st, "adaptive.lua", langs[g], 2, 20, w, h, frames[z][2]);
+            drawn = drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            size_t labelled = 0, eta = 0;
+            for (size_t t = 0; t < drawn->count; t++) {
+                labelled += starts_with(drawn->text[t], step_label[g]);
+                eta += starts_with(drawn->text[t], "η:");
+            }
+            print_message("adaptive 3 (%s, %dx%d): %zu boxes' labels say \"%s…\", %zu \"η:\"\n",
+                          langs[g], w, h, labelled, step_label[g], eta);
+            assert_int_equal(labelled, 3);
+            assert_int_equal(eta, 0);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1191,6 +1283,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_network_map_uses_the_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_says_what_its_numbers_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -169,6 +169,30 @@ static void test_path_has_run_colour(void **state)
     app_destroy(app);
 }
 
+/* Where two runs' loss curves coincide both show (gradient_flow 2: GD's
+ * curve lay hidden under the flow's): two equal runs, and the loss plot
+ * (the bottom right panel, 200 px tall, 12 px from the frame's edges)
+ * holds run 1's orange as well as run 2's blue — the later curve is
+ * dashed over the earlier one. */
+static void test_coinciding_loss_curves_both_show(void **state)
+{
+    (void)state;
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}, blue[3] = {0x56, 0xB4, 0xE9};
+    App *app = two_runs_stepped("gd:lr=0.02", "gd:lr=0.02");
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "loss-curves-coincide");
+    long seen[2] = {0, 0};
+    for (int y = f.height - 212; y < f.height - 12; y++)
+        for (int x = f.width - 300; x < f.width - 12; x++) {
+            seen[0] += channel_distance(pixel(&f, x, y), orange) <= 30;
+            seen[1] += channel_distance(pixel(&f, x, y), blue) <= 30;
+        }
+    print_message("loss plot: %ld orange pixels (run 1), %ld blue (run 2)\n", seen[0], seen[1]);
+    assert_true(seen[0] > 40 && seen[1] > 40);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* Where two paths coincide the selected run's lies on top (issue 12:
  * schedules' warm-up run was hidden under a later run's path): two equal
  * runs, run 1 selected shows orange along the path, run 2 selected not. */
@@ -1382,12 +1406,63 @@ static void test_sharpness_levels(void **state)
     }
 }
 
+/* Where the λmax label and the sharpness plot's range ends were written. */
+typedef struct CloseTexts {
+    LayoutRect lambda, top, bottom; /* "λmax 10", "11", "9"; w < 0: none */
+} CloseTexts;
+
+static void watch_close(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)px;
+    CloseTexts *seen = context;
+    if (strcmp(utf8, "λmax 10") == 0)
+        seen->lambda = box;
+    else if (strcmp(utf8, "11") == 0)
+        seen->top = box;
+    else if (strcmp(utf8, "9") == 0)
+        seen->bottom = box;
+}
+
+/* learning_rate 7's sharpness plot: λmax = 10 between the runs' 2/η, 10.5
+ * (η = 0.19) and 9.52 (η = 0.21).  On a range from 0 to 14 the three lay
+ * 2 px apart and nothing named 10; now the range fits them (9 to 11) and
+ * "λmax 10" stands beside the axis, each 2/η at least 8 px from it. */
+static void test_sharpness_close_values_apart(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.19", "gd:lr=0.21"};
+    App *app = open_app("quadratic:l1=1,l2=10", runs, 2, "2,1", quadratic_view);
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 200; i++)
+        push_text(".");
+    push_text("o");
+    CloseTexts seen = {.lambda.w = -1, .top.w = -1, .bottom.w = -1};
+    renderer_observe_text(app->renderer, watch_close, &seen);
+    free(draw_frame(app, 0.0).rgba);
+    save_named_screenshot(app, "window", "sharpness-close");
+    renderer_observe_text(app->renderer, NULL, NULL);
+    assert_int_equal(app_scene(app)->display.plot, SCENE_PLOT_SHARPNESS);
+    assert_true(seen.lambda.w > 0 && seen.top.w > 0 && seen.bottom.w > 0);
+    /* The labels' right edges line up at the axis; their middles are the
+     * values' heights. */
+    assert_true(fabs((seen.lambda.x + seen.lambda.w) - (seen.top.x + seen.top.w)) < 1.0);
+    double top = seen.top.y + 0.5 * seen.top.h, bottom = seen.bottom.y + 0.5 * seen.bottom.h;
+    double ten = seen.lambda.y + 0.5 * seen.lambda.h;
+    double above = top + (11.0 - 2.0 / 0.19) / 2.0 * (bottom - top);
+    double below = top + (11.0 - 2.0 / 0.21) / 2.0 * (bottom - top);
+    print_message("sharpness: 2/η 10.5 at y %.1f, λmax 10 at %.1f, 2/η 9.52 at %.1f\n", above,
+                  ten, below);
+    assert_true(ten - above >= 8.0 && below - ten >= 8.0);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_path_has_run_colour),
         cmocka_unit_test(test_selected_path_on_top),
+        cmocka_unit_test(test_coinciding_loss_curves_both_show),
         cmocka_unit_test(test_heads_at_one_place_stack),
         cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_panels_hide),
@@ -1415,6 +1490,7 @@ int main(void)
         cmocka_unit_test(test_shortest_way_named),
         cmocka_unit_test(test_dynamics_plot_key),
         cmocka_unit_test(test_sharpness_levels),
+        cmocka_unit_test(test_sharpness_close_values_apart),
         cmocka_unit_test(test_torch_script_key),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);

@@ -459,15 +459,31 @@ static void draw_readout(Renderer *r, const Scene *scene, LayoutRect rect)
 /* Samples per pixel column of a long run. */
 #define PLOT_COLUMN_SAMPLES 64
 
+/* The pixel columns a loss plot's curve holds: where each drawn curve
+ * runs, so that a curve drawn later can show the ones under it. */
+typedef struct PlotTrace {
+    double *y;                  /* drawn × columns: each curve's y per column, NAN: none */
+    size_t drawn;               /* curves recorded */
+    int columns;
+} PlotTrace;
+
 /* Per pixel column, the lowest and highest value of the run's points
  * first..last-1 there, so oscillations show as a band instead of aliasing
  * away.  Where the run is above the range it is drawn up to the top edge
  * and broken off (loss_scale_exit's marker says where), not clamped into
- * a flat line along the top. */
+ * a flat line along the top.  With a trace, the curve is dashed where it
+ * lies within a line's width of a curve drawn before it, which shows
+ * through the gaps (gradient_flow 2: GD's curve lay hidden under the
+ * flow's, the two a pixel apart), and its columns are added to the trace. */
 static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, const LossScale *p,
-                     double x0, double y0, double w, double h, Rgba color)
+                     double x0, double y0, double w, double h, Rgba color, PlotTrace *trace)
 {
     int columns = (int)w;
+    double *own = trace && trace->y ? trace->y + trace->drawn * (size_t)trace->columns : NULL;
+    for (int c = 0; own && c < trace->columns; c++)
+        own[c] = (double)NAN;
+    int dash = (int)fmax(1.0, 5.0 * r->scale);
+    double near = 2.5 * r->scale;
     double prev_x = 0, prev_y = 0;
     bool has_prev = false;
     size_t k = first;
@@ -500,14 +516,24 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
         hi = fmin(fmax(hi, p->lo), p->hi);
         double ylo = y0 + h - (lo - p->lo) / (p->hi - p->lo) * h;
         double yhi = y0 + h - (hi - p->lo) / (p->hi - p->lo) * h;
-        if (has_prev)
+        bool over = false;
+        for (size_t q = 0; own && q < trace->drawn && !over; q++) {
+            double under = trace->y[q * (size_t)trace->columns + (size_t)c];
+            over = fabs(under - ylo) < near;
+        }
+        bool gap = over && (c / dash) % 2 == 1;
+        if (has_prev && !gap)
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, 0.9 * r->scale, color);
-        if (yhi < ylo - 1)
+        if (yhi < ylo - 1 && !gap)
             shapes_segment(r->shapes, x, ylo, x, yhi, 0.6 * r->scale, color);
+        if (own)
+            own[c] = ylo;
         prev_x = x;
         prev_y = ylo;
         has_prev = true;
     }
+    if (own)
+        trace->drawn++;
 }
 
 /* Where the plot lies: its panel (x, y, w, h) and the plotting area inside
@@ -675,8 +701,8 @@ static void exit_arrow(Renderer *r, double x, const PlotBox *b, Rgba color)
 /* Where a run leaves the plot at the top: an arrow up in its colour, and
  * "diverged at step N" (or, still going, where it left and its loss now),
  * run under run between the range's top and bottom labels, broken into
- * lines as wide as the panel; left out (the arrow stays) where they cannot
- * show whole. */
+ * lines as wide as the plot right of its y axis; left out (the arrow
+ * stays) where they cannot show whole. */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
                        int px)
 {
@@ -702,8 +728,18 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         else
             snprintf(label, sizeof label, _("above the plot from step %ld (now L = %s)"), exit,
                      number_text(run_head(run).loss, 3, value, sizeof value));
-        int n = text_wrap(label, b->w - 2.0 * pad, render_wrap_measure, &m, &lines[0][0], sizeof lines[0],
-                          PLOT_EXIT_LINES + 1);
+        /* Right of the y axis, off its value labels (in Chinese the note
+         * ran from the panel's edge across them), and beside its arrow,
+         * off the curve before it leaves, where the lines fit there;
+         * else as wide as the plot. */
+        bool left = x - b->ix > 0.5 * b->iw;
+        double from = b->ix + pad, to = b->x + b->w - pad;
+        double near_from = left ? from : x + pad, near_to = left ? x - pad : to;
+        int n = text_wrap(label, near_to - near_from, render_wrap_measure, &m, &lines[0][0],
+                          sizeof lines[0], PLOT_EXIT_LINES + 1);
+        if (n > PLOT_EXIT_LINES || ty + n * line > bottom)
+            n = text_wrap(label, to - from, render_wrap_measure, &m, &lines[0][0],
+                          sizeof lines[0], PLOT_EXIT_LINES + 1);
         if (n > PLOT_EXIT_LINES || ty + n * line > bottom) {
             exit_arrow(r, x, b, color);
             continue;
@@ -711,10 +747,8 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         double w = 0;
         for (int k = 0; k < n; k++)
             w = fmax(w, render_text_width(r, lines[k], px));
-        /* Beside its arrow. */
-        bool left = x - b->ix > 0.5 * b->iw;
         double lx = left ? x - pad - w : x + pad;
-        lx = fmax(b->x + pad, fmin(lx, b->x + b->w - pad - w));
+        lx = fmax(from, fmin(lx, to - w));
         /* On the panel's colour: the curves leaving the plot run there. */
         render_panel(r, (LayoutRect){lx - 2.0 * s, ty, w + 4.0 * s, n * line});
         for (int k = 0; k < n; k++, ty += line)
@@ -746,15 +780,19 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     plot_span_label(&p, label, sizeof label);
     render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
+    PlotTrace trace = {.columns = (int)fmax(iw, 1.0)};
+    trace.y = malloc(scene->run_count * (size_t)trace.columns * sizeof *trace.y);
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden)
             continue;
-        plot_run(r, run, 0, run->count, &p, ix, iy, iw, ih, render_run_color(r, i, 1.0f));
+        plot_run(r, run, 0, run->count, &p, ix, iy, iw, ih, render_run_color(r, i, 1.0f),
+                 &trace);
         if (run->count < run->known)
             plot_run(r, run, run->count - 1, run->known, &p, ix, iy, iw, ih,
-                     render_run_color(r, i, 0.3f));
+                     render_run_color(r, i, 0.3f), NULL);
     }
+    free(trace.y);
     plot_exits(r, scene, &p, &b, px);
     plot_timeline(r, scene, &p, &b, px);
 }
@@ -765,28 +803,40 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 /* The widest labels the colour bar can have, which its least width makes
  * room for: its values are known only once the heatmap is drawn. */
 #define COLORBAR_END_WIDEST "-8.88e-88"
+/* The bar's name, left of it, once: the values under it are its scale's
+ * ticks.  Its middle value read "L = 46.4" and students took it for the
+ * loss now. */
+#define COLORBAR_TITLE N_("loss")
+#define COLORBAR_TITLE_LOG N_("loss (log)")
 
-/* The colour bar with its middle label beside its end labels, or (two_lines)
- * on a line of its own under them. */
+/* The bar's name for this scale. */
+static const char *colorbar_title(bool log_scale)
+{
+    return log_scale ? _(COLORBAR_TITLE_LOG) : _(COLORBAR_TITLE);
+}
+
+/* The colour bar with its name left of it and its three values under it,
+ * or (two_lines, narrower) with its name on a line of its own under its
+ * values, the middle one where the end ones leave it room. */
 static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
 {
     double s = r->scale, pad = 10.0 * s;
     int px = render_font_px(r, SMALL_PX);
     double line = render_line_height(r, px);
     double h = 10.0 * s + line + 2 * pad + 2.0 * s + (two_lines ? line : 0.0);
-    char widest[64];
-    snprintf(widest, sizeof widest, "L = %s%s", COLORBAR_END_WIDEST, _("  (log scale)"));
-    double middle = render_text_width(r, widest, px),
-           end = render_text_width(r, COLORBAR_END_WIDEST, px);
-    /* The middle label centred, the end labels beside it with a gap. */
-    double min_w = two_lines ? fmax(middle, 2 * end + 8.0 * s) + 2 * pad
-                             : 2 * (0.5 * middle + end + 8.0 * s + pad);
+    /* Room for either name: the scale is known only once the heatmap is drawn. */
+    double name = fmax(render_text_width(r, colorbar_title(false), px),
+                       render_text_width(r, colorbar_title(true), px));
+    double end = render_text_width(r, COLORBAR_END_WIDEST, px);
+    /* The middle value centred, the end values beside it with a gap. */
+    double min_w = two_lines ? fmax(name, 2 * end + 8.0 * s) + 2 * pad
+                             : name + 8.0 * s + 3 * end + 16.0 * s + 2 * pad;
     return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), h, min_w, h, false};
 }
 
 /* What the colours mean: the colormap from the lowest to the highest value
- * in view, with the values at its ends and middle (on a log scale the
- * middle is far below the arithmetic mean). */
+ * in view, named, with the values at its ends and middle as ticks (on a
+ * log scale the middle is far below the arithmetic mean). */
 static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double lo, hi;
@@ -798,24 +848,36 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
     double bar_h = 10.0 * s, line = render_line_height(r, px);
     bool two_lines = rect.h >= colorbar_need(r, true).h - 0.5;
     render_panel(r, rect);
-    double bx = rect.x + pad, bw = rect.w - 2 * pad, by = rect.y + pad;
+    const char *title = colorbar_title(log_scale);
+    double by = rect.y + pad, ty = by + bar_h + 2.0 * s, bx = rect.x + pad;
+    if (two_lines)
+        render_text(r, title, rect.x + 0.5 * rect.w, ty + line, px, ALIGN_CENTER,
+                    r->theme->text);
+    else {
+        render_text(r, title, bx, by + 0.5 * bar_h - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
+        bx += render_text_width(r, title, px) + 8.0 * s;
+    }
+    double bw = rect.x + rect.w - pad - bx;
     enum { STEPS = 96 };
     for (int k = 0; k < STEPS; k++)
         shapes_rect(r->shapes, bx + bw * k / STEPS, by, bw / STEPS + 0.5, bar_h,
                     theme_paper(r->theme, heatmap_color(r->heatmap, scene->display.colormap,
                                                         (k + 0.5) / STEPS)));
-    char label[64];
-    double ty = by + bar_h + 2.0 * s;
-    char value[32];
-    render_text(r, number_text(lo, 3, value, sizeof value), bx, ty, px, ALIGN_LEFT,
-                r->theme->dim);
-    snprintf(label, sizeof label, "L = %s%s",
-             number_text(heatmap_value_at(r->heatmap, 0.5), 3, value, sizeof value),
-             log_scale ? _("  (log scale)") : "");
-    render_text(r, label, bx + 0.5 * bw, two_lines ? ty + line : ty, px, ALIGN_CENTER,
-                r->theme->dim);
-    render_text(r, number_text(hi, 3, value, sizeof value), bx + bw, ty, px, ALIGN_RIGHT,
-                r->theme->dim);
+    char low[32], middle[32], high[32];
+    number_text(lo, 3, low, sizeof low);
+    number_text(heatmap_value_at(r->heatmap, 0.5), 3, middle, sizeof middle);
+    number_text(hi, 3, high, sizeof high);
+    render_text(r, low, bx, ty, px, ALIGN_LEFT, r->theme->dim);
+    render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
+    /* The middle value with its tick, down from the bar, where it keeps
+     * 8 px from the end values. */
+    double half = 0.5 * render_text_width(r, middle, px) + 8.0 * s;
+    if (render_text_width(r, low, px) + half > 0.5 * bw ||
+        render_text_width(r, high, px) + half > 0.5 * bw)
+        return;
+    shapes_segment(r->shapes, bx + 0.5 * bw, by + 0.5 * bar_h, bx + 0.5 * bw, ty, 0.6 * s,
+                   r->theme->mark);
+    render_text(r, middle, bx + 0.5 * bw, ty, px, ALIGN_CENTER, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
