@@ -1058,6 +1058,60 @@ static void test_caption_and_marks(void **state)
     app_destroy(app);
 }
 
+/* The box of the text "look here", when it is drawn. */
+static void find_look_here(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)px;
+    if (strcmp(utf8, "look here") == 0)
+        *(LayoutRect *)context = box;
+}
+
+/* A mark's label lies on no head and on no mark's circle (sgd_noise 3 and
+ * schedules 5: a label on the rim of a circle about the head at the
+ * minimum lay across the circle, its first letter under it; sharp_flat 1:
+ * "sharp" lay on the head): a run resting on the minimum, a circle about
+ * it and the label's dot on the circle's rim, as those lessons mark the
+ * cloud's radius. */
+static void test_mark_label_clear(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.1"};
+    App *app = open_app("quadratic", runs, 1, "2,1", quadratic_view);
+    Scene *scene = app_scene(app);
+    const SceneMark marks[] = {{0, 0, 0.4, ""}, {0, 0.4, 0, "look here"}};
+    DescentError err = {""};
+    assert_true(scene_set_marks(scene, marks, 2, &err));
+    push_key(SDLK_SPACE, 0);
+    free(draw_frame(app, 0.0).rgba);
+    scene_step(scene, 300);
+    LayoutRect box = {0, 0, 0, 0};
+    renderer_observe_text(app->renderer, find_look_here, &box);
+    Frame f = draw_frame(app, 0.0);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    save_named_screenshot(app, "window", "mark-label");
+    assert_true(box.w > 0);
+    Viewport vp = app_viewport(app);
+    double scale = (double)f.width / WIDTH, cx, cy;
+    free(f.rgba);
+    viewport_to_pixel(&vp, 0.0, 0.0, &cx, &cy);
+    RunPoint head = run_head(&scene->runs[0].run);
+    assert_true(hypot(head.x, head.y) < 1e-6);
+    /* The head with its selection ring (10 px at scale 1) and casing. */
+    double reach = 12.0 * scale;
+    assert_false(box.x < cx + reach && box.x + box.w > cx - reach && box.y < cy + reach &&
+                 box.y + box.h > cy - reach);
+    /* The circle with its casing: no point of the box within 3 px of it. */
+    double radius = 0.4 / viewport_units_per_pixel(&vp), ring = 3.0 * scale;
+    double nx = fmax(fmax(box.x - cx, cx - box.x - box.w), 0.0);
+    double ny = fmax(fmax(box.y - cy, cy - box.y - box.h), 0.0);
+    double fx = fmax(fabs(box.x - cx), fabs(box.x + box.w - cx));
+    double fy = fmax(fabs(box.y - cy), fabs(box.y + box.h - cy));
+    print_message("label %.0f, %.0f, %.0f x %.0f; circle at %.0f, %.0f radius %.0f\n", box.x,
+                  box.y, box.w, box.h, cx, cy, radius);
+    assert_false(hypot(nx, ny) < radius + ring && hypot(fx, fy) > radius - ring);
+    app_destroy(app);
+}
+
 /* An error (a broken lesson) replaces the stage until it is cleared. */
 static void test_error_over_stage(void **state)
 {
@@ -1399,6 +1453,7 @@ int main(void)
         cmocka_unit_test(test_diverging_run),
         cmocka_unit_test(test_off_view_head),
         cmocka_unit_test(test_off_view_note_clear_of_path),
+        cmocka_unit_test(test_mark_label_clear),
         cmocka_unit_test(test_welcome_race_plays),
         cmocka_unit_test(test_projector_mode),
         cmocka_unit_test(test_particles_drawn),
