@@ -1334,6 +1334,59 @@ static void test_shortest_way_named(void **state)
     app_destroy(app);
 }
 
+/* The box of the min-norm point's label, when it is drawn. */
+static void find_min_norm(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)px;
+    if (strncmp(utf8, "min-norm point", 14) == 0)
+        *(LayoutRect *)context = box;
+}
+
+/* implicit_regularization 3 played at 1280x720 in projector mode (a frame
+ * review found the min-norm point's label across GD's path from the
+ * other start there): the label is drawn, and no segment of either run's
+ * path crosses it. */
+static void test_min_norm_label_off_paths(void **state)
+{
+    (void)state;
+    App *app = open_test_window(
+        &(SceneOptions){0},
+        &(AppOptions){.width = 1280, .height = 720, .hidden = true, .lang = "en",
+                      .lesson = DESCENT_SOURCE_DIR "/lessons/implicit_regularization.lua"});
+    DescentError err = {""};
+    LessonPlayer *player = &app->lesson;
+    assert_true(app->has_lesson && lesson_player_ready(player));
+    assert_true(lesson_player_show(player, app->scene, 2, &err));
+    long frames = lesson_player_step_frames(player, 2, 4);
+    player->autoplay_frames = 0;
+    for (long t = 0; t + 1 < frames && player->step == 2; t++)
+        lesson_player_autoplay(player, app->scene, 4);
+    assert_int_equal(player->step, 2);
+    push_text("P");
+    free(draw_frame(app, 0.0).rgba);
+    LayoutRect box = {0, 0, 0, 0};
+    renderer_observe_text(app->renderer, find_min_norm, &box);
+    free(draw_frame(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    save_named_screenshot(app, "window", "min-norm-label");
+    assert_true(app_scene(app)->display.projector);
+    assert_true(box.w > 0);
+    Viewport vp = app_viewport(app);
+    assert_int_equal(app_scene(app)->run_count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const Run *run = &app_scene(app)->runs[i].run;
+        for (size_t k = 0; k + 1 < run->count; k++) {
+            double x0, y0, x1, y1;
+            viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+            viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+            if (crosses(box, x0, y0, x1, y1))
+                fail_msg("the label (%.0f, %.0f, %.0f x %.0f) lies on run %zu's segment %zu",
+                         box.x, box.y, box.w, box.h, i + 1, k);
+        }
+    }
+    app_destroy(app);
+}
+
 /* 'o' cycles the dynamics plot above the loss plot through sharpness,
  * schedule, norm, distance and step size and back to none; 'a' shows the
  * step boxes. */
@@ -1468,6 +1521,7 @@ int main(void)
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),
         cmocka_unit_test(test_shortest_way_named),
+        cmocka_unit_test(test_min_norm_label_off_paths),
         cmocka_unit_test(test_dynamics_plot_key),
         cmocka_unit_test(test_sharpness_levels),
         cmocka_unit_test(test_torch_script_key),

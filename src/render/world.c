@@ -369,7 +369,9 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
         shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
     }
     /* Labels drawn after the heads (marks, basin shares, effective steps)
-     * keep off it (escape 3's "54%" lay over the head at --projector). */
+     * keep off it and its ring's casing (escape 3's "54%" lay over the
+     * head at --projector). */
+    reach += 1.5 * s;
     render_keep_clear(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
 }
 
