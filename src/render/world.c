@@ -135,6 +135,10 @@ static bool in_rect(LayoutRect box, double x, double y)
 /* Half width (pixels, times scale) of a segment that leaves the map: one
  * of its ends lies off it. */
 #define PATH_LEAVING_HALF 0.7
+/* Such segments fade with age over this many steps, to this alpha: the
+ * last swings out stand out from the earlier ones beside them. */
+#define PATH_LEAVING_FADE 8.0
+#define PATH_LEAVING_MIN_ALPHA 0.25
 
 /* Segments between kept points, clipped to the map: first all of the
  * dark casing, then the colour on top, fading with age.  With window > 0
@@ -143,9 +147,9 @@ static bool in_rect(LayoutRect box, double x, double y)
  * (PATH_NEST_STEP).  A segment with an end off the map is a thin line
  * without casing: a diverging run's swings out of the view all cross it
  * along nearly one line, and at full width merged there into one solid
- * bar beside the zig-zags still in view (learning_rate 6); thin, each
- * swing out stays a line of its own, and the off-view arrow at the head
- * says where the run went. */
+ * bar beside the zig-zags still in view (learning_rate 6); thin, and
+ * the older ones faint, the last swings out stay lines of their own, and
+ * the off-view arrow at the head says where the run went. */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest)
 {
@@ -182,6 +186,8 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
                 c.a = window > 0 ? fade
                                  : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
                                                                  exp(-age / TRAIL_FADE_STEPS));
+                if (leaving)
+                    c.a *= (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
                 shapes_segment(r->shapes, x0, y0, x1, y1,
                                leaving ? PATH_LEAVING_HALF * r->scale : half, c);
             }
