@@ -1082,6 +1082,60 @@ static void test_caption_and_marks(void **state)
     app_destroy(app);
 }
 
+/* The box of the text "look here", when it is drawn. */
+static void find_look_here(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)px;
+    if (strcmp(utf8, "look here") == 0)
+        *(LayoutRect *)context = box;
+}
+
+/* A mark's label lies on no head and on no mark's circle (sgd_noise 3 and
+ * schedules 5: a label on the rim of a circle about the head at the
+ * minimum lay across the circle, its first letter under it; sharp_flat 1:
+ * "sharp" lay on the head): a run resting on the minimum, a circle about
+ * it and the label's dot on the circle's rim, as those lessons mark the
+ * cloud's radius. */
+static void test_mark_label_clear(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.1"};
+    App *app = open_app("quadratic", runs, 1, "2,1", quadratic_view);
+    Scene *scene = app_scene(app);
+    const SceneMark marks[] = {{0, 0, 0.4, ""}, {0, 0.4, 0, "look here"}};
+    DescentError err = {""};
+    assert_true(scene_set_marks(scene, marks, 2, &err));
+    push_key(SDLK_SPACE, 0);
+    free(draw_frame(app, 0.0).rgba);
+    scene_step(scene, 300);
+    LayoutRect box = {0, 0, 0, 0};
+    renderer_observe_text(app->renderer, find_look_here, &box);
+    Frame f = draw_frame(app, 0.0);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    save_named_screenshot(app, "window", "mark-label");
+    assert_true(box.w > 0);
+    Viewport vp = app_viewport(app);
+    double scale = (double)f.width / WIDTH, cx, cy;
+    free(f.rgba);
+    viewport_to_pixel(&vp, 0.0, 0.0, &cx, &cy);
+    RunPoint head = run_head(&scene->runs[0].run);
+    assert_true(hypot(head.x, head.y) < 1e-6);
+    /* The head with its selection ring (10 px at scale 1) and casing. */
+    double reach = 12.0 * scale;
+    assert_false(box.x < cx + reach && box.x + box.w > cx - reach && box.y < cy + reach &&
+                 box.y + box.h > cy - reach);
+    /* The circle with its casing: no point of the box within 3 px of it. */
+    double radius = 0.4 / viewport_units_per_pixel(&vp), ring = 3.0 * scale;
+    double nx = fmax(fmax(box.x - cx, cx - box.x - box.w), 0.0);
+    double ny = fmax(fmax(box.y - cy, cy - box.y - box.h), 0.0);
+    double fx = fmax(fabs(box.x - cx), fabs(box.x + box.w - cx));
+    double fy = fmax(fabs(box.y - cy), fabs(box.y + box.h - cy));
+    print_message("label %.0f, %.0f, %.0f x %.0f; circle at %.0f, %.0f radius %.0f\n", box.x,
+                  box.y, box.w, box.h, cx, cy, radius);
+    assert_false(hypot(nx, ny) < radius + ring && hypot(fx, fy) > radius - ring);
+    app_destroy(app);
+}
+
 /* An error (a broken lesson) replaces the stage until it is cleared. */
 static void test_error_over_stage(void **state)
 {
@@ -1304,6 +1358,59 @@ static void test_shortest_way_named(void **state)
     app_destroy(app);
 }
 
+/* The box of the min-norm point's label, when it is drawn. */
+static void find_min_norm(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)px;
+    if (strncmp(utf8, "min-norm point", 14) == 0)
+        *(LayoutRect *)context = box;
+}
+
+/* implicit_regularization 3 played at 1280x720 in projector mode (a frame
+ * review found the min-norm point's label across GD's path from the
+ * other start there): the label is drawn, and no segment of either run's
+ * path crosses it. */
+static void test_min_norm_label_off_paths(void **state)
+{
+    (void)state;
+    App *app = open_test_window(
+        &(SceneOptions){0},
+        &(AppOptions){.width = 1280, .height = 720, .hidden = true, .lang = "en",
+                      .lesson = DESCENT_SOURCE_DIR "/lessons/implicit_regularization.lua"});
+    DescentError err = {""};
+    LessonPlayer *player = &app->lesson;
+    assert_true(app->has_lesson && lesson_player_ready(player));
+    assert_true(lesson_player_show(player, app->scene, 2, &err));
+    long frames = lesson_player_step_frames(player, 2, 4);
+    player->autoplay_frames = 0;
+    for (long t = 0; t + 1 < frames && player->step == 2; t++)
+        lesson_player_autoplay(player, app->scene, 4);
+    assert_int_equal(player->step, 2);
+    push_text("P");
+    free(draw_frame(app, 0.0).rgba);
+    LayoutRect box = {0, 0, 0, 0};
+    renderer_observe_text(app->renderer, find_min_norm, &box);
+    free(draw_frame(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    save_named_screenshot(app, "window", "min-norm-label");
+    assert_true(app_scene(app)->display.projector);
+    assert_true(box.w > 0);
+    Viewport vp = app_viewport(app);
+    assert_int_equal(app_scene(app)->run_count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const Run *run = &app_scene(app)->runs[i].run;
+        for (size_t k = 0; k + 1 < run->count; k++) {
+            double x0, y0, x1, y1;
+            viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+            viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+            if (crosses(box, x0, y0, x1, y1))
+                fail_msg("the label (%.0f, %.0f, %.0f x %.0f) lies on run %zu's segment %zu",
+                         box.x, box.y, box.w, box.h, i + 1, k);
+        }
+    }
+    app_destroy(app);
+}
+
 /* 'o' cycles the dynamics plot above the loss plot through sharpness,
  * schedule, norm, distance and step size and back to none; 'a' shows the
  * step boxes. */
@@ -1474,6 +1581,7 @@ int main(void)
         cmocka_unit_test(test_diverging_run),
         cmocka_unit_test(test_off_view_head),
         cmocka_unit_test(test_off_view_note_clear_of_path),
+        cmocka_unit_test(test_mark_label_clear),
         cmocka_unit_test(test_welcome_race_plays),
         cmocka_unit_test(test_projector_mode),
         cmocka_unit_test(test_particles_drawn),
@@ -1488,6 +1596,7 @@ int main(void)
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),
         cmocka_unit_test(test_shortest_way_named),
+        cmocka_unit_test(test_min_norm_label_off_paths),
         cmocka_unit_test(test_dynamics_plot_key),
         cmocka_unit_test(test_sharpness_levels),
         cmocka_unit_test(test_sharpness_close_values_apart),

@@ -309,16 +309,19 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
                         cell + 0.75, c);
         }
 
+    /* The max-margin boundary dashed over the run's: GD's turns towards
+     * it, and under the solid line it was hidden (implicit_regularization
+     * 4); each dash is cased, the run's colour shows in the gaps. */
     double seg[4], dir[2];
-    if (landscape_max_margin_direction(scene->landscape, dir) &&
-        line_in_frame(&f, 0, 0, -dir[1], dir[0], seg))
-        render_dashed(r, seg[0], seg[1], seg[2], seg[3], 6.0 * s, 4.0 * s, 0.9 * s,
-                      r->theme->mark);
     if (finite && hypot(w.x, w.y) > 0 && line_in_frame(&f, 0, 0, -w.y, w.x, seg)) {
         shapes_segment(r->shapes, seg[0], seg[1], seg[2], seg[3], 2.6 * s, r->theme->casing);
         shapes_segment(r->shapes, seg[0], seg[1], seg[2], seg[3], 1.6 * s,
                        render_run_color(r, scene->selected, 1.0f));
     }
+    if (landscape_max_margin_direction(scene->landscape, dir) &&
+        line_in_frame(&f, 0, 0, -dir[1], dir[0], seg))
+        render_dashed(r, seg[0], seg[1], seg[2], seg[3], 6.0 * s, 4.0 * s, 0.9 * s,
+                      r->theme->mark);
     const bool *batch = last_batch_mask(r, scene, d->n);
     for (size_t i = 0; i < d->n; i += stride) {
         double u = d->x1[i], v = d->x2[i], px, py;
@@ -410,7 +413,8 @@ static bool marked_at(const Scene *scene, const Viewport *vp, double px, double 
 }
 
 /* Whether box keeps clear of the lesson's marks: each dot, and its label
- * beside it as world.c's draw_marks places it (render_mark_label_box). */
+ * beside it where world.c's draw_marks would place it now
+ * (render_label_beside; drawn later, it keeps off this box in any case). */
 static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box)
 {
     double s = r->scale, margin = 6.0 * s;
@@ -420,7 +424,7 @@ static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, 
         const char *label = scene->marks[k].label;
         viewport_to_pixel(vp, scene->marks[k].x, scene->marks[k].y, &mx, &my);
         double half = 0.5 * render_line_height(r, px);
-        LayoutRect text = render_mark_label_box(r, vp, mx, my, label, px);
+        LayoutRect text = render_label_beside(r, scene, vp, mx, my, label, px);
         double left = fmin(mx - half, text.x), right = fmax(mx, text.x + text.w);
         double top = fmin(my - half, text.y), bottom = fmax(my + half, text.y + text.h);
         if (box.x < right + margin && box.x + box.w > left - margin &&
@@ -445,45 +449,6 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         viewport_to_pixel(vp, p.x, p.y, &px, &py);
         render_dashed(r, ox, oy, px, py, 3.0 * s, 4.0 * s, 0.8 * s, with_alpha(r->theme->mark, 0.8f));
         shapes_disc(r->shapes, px, py, 4.0 * s, r->theme->mark);
-        if (!marked_at(scene, vp, px, py)) {
-            /* On the far side of the line from the origin, off the line:
-             * the origin's dashed segment, paths from it (GD's head rests on
-             * the point) and the line's other points (where Adam ends in
-             * adam_vs_sgd) all lie on the near side or along the line.  The
-             * label's corner nearest the point sits 16 px out along the
-             * line's normal, the label extending away from the line. */
-            char x[16], y[16], label[160];
-            /* The point's coordinates, which the captions cite (issue
-             * 12). */
-            snprintf(label, sizeof label, _("min-norm point (%s, %s)"),
-                     number_text(p.x, 2, x, sizeof x), number_text(p.y, 2, y, sizeof y));
-            int label_px = render_font_px(r, 14.0);
-            double w = render_text_width(r, label, label_px);
-            double h = render_line_height(r, label_px);
-            double nx = px - ox, ny = py - oy, len = hypot(nx, ny);
-            if (len < 1.0)
-                nx = 1.0, ny = -1.0, len = sqrt(2.0);
-            double ax = px + 16.0 * s * nx / len, ay = py + 16.0 * s * ny / len;
-            double room = vp->x + vp->width - 8.0 * s; /* map_label's right margin */
-            double left = nx >= 0 ? ax : ax - w, mid = ny <= 0 ? ay - 0.5 * h : ay + 0.5 * h;
-            /* Where that side would leave the map (the label would be
-             * clamped onto the point and GD's head resting there, or cut at
-             * the left edge), the other side of the point; where neither
-             * holds it whole (implicit_regularization 2 at 1280x720
-             * --projector), centred on the point on the origin's side, past
-             * the head (the far side holds the axis' ticks and the line's
-             * name, which would push it back onto the head). */
-            if (left + w > room || left < vp->x) {
-                double other = nx >= 0 ? px - 16.0 * s - w : px + 16.0 * s;
-                if (other >= vp->x && other + w <= room) {
-                    left = other;
-                } else {
-                    left = fmin(fmax(px - 0.5 * w, vp->x), room - w);
-                    mid = ny <= 0 ? py + 16.0 * s + 0.5 * h : py - 16.0 * s - 0.5 * h;
-                }
-            }
-            map_label(r, vp, label, left, mid);
-        }
         /* The line's name a little way along it from that point, above it
          * (beside it when steep), on the side and at the distance that keep
          * it inside the frame, off the panels in its corners and off the
@@ -574,18 +539,36 @@ static bool clear_of_segment(LayoutRect box, double x0, double y0, double x1, do
     return !clip_segment(b, &x0, &y0, &x1, &y1);
 }
 
+/* The min-norm point's name with its coordinates, which the captions cite
+ * (issue 12), beside it (render_label_beside) off the runs' paths where
+ * there is room: GD's path from 0 ends on the point, and from another
+ * start crosses the map by it (implicit_regularization 2 and 3 had the
+ * label across GD's path).  None where a lesson mark names the point. */
+static void name_min_norm(Renderer *r, const Scene *scene, const Viewport *vp, LandscapePoint p,
+                          double px, double py)
+{
+    if (marked_at(scene, vp, px, py))
+        return;
+    char x[16], y[16], label[160];
+    snprintf(label, sizeof label, _("min-norm point (%s, %s)"), number_text(p.x, 2, x, sizeof x),
+             number_text(p.y, 2, y, sizeof y));
+    int font = render_font_px(r, 14.0);
+    LayoutRect box = render_label_beside(r, scene, vp, px, py, label, font);
+    render_label(r, label, box.x, box.y, font, r->theme->mark);
+}
+
 void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint p;
     double dir[2], line[4];
-    if (!scene->display.data || r->view3d || !landscape_minimum_line(scene->landscape, &p, dir) ||
-        !map_line_pixels(vp, p, dir, -1.0, line))
+    if (!scene->display.data || r->view3d || !landscape_minimum_line(scene->landscape, &p, dir))
         return;
     double s = r->scale, ox, oy, px, py;
     viewport_to_pixel(vp, 0, 0, &ox, &oy);
     viewport_to_pixel(vp, p.x, p.y, &px, &py);
+    name_min_norm(r, scene, vp, p, px, py);
     double len = hypot(px - ox, py - oy);
-    if (len < 60.0 * s)
+    if (len < 60.0 * s || !map_line_pixels(vp, p, dir, -1.0, line))
         return;
     /* Its lines, and the box they take. */
     char text[128];

@@ -139,11 +139,13 @@ void render_net_world(Renderer *r, const Scene *scene)
     for (size_t i = 0; i < runs; i++) {
         if (!labels[i][0])
             continue;
-        /* Beside the head, or above it, whole on the map as drawn, as a
-         * lesson mark's ("run 2 ends 2.51 off this plane" had read "nds
-         * 2.51 off this plane" at its left edge at 1280x720 --projector,
-         * and reached off a narrow map over the panels' gap). */
-        LayoutRect box = render_mark_label_box(r, &vp, head_at[i][0], head_at[i][1], labels[i], px);
+        /* Beside the head, off the other heads and labels, whole on the
+         * map as drawn, as a lesson mark's ("run 2 ends 2.51 off this
+         * plane" had read "nds 2.51 off this plane" at its left edge at
+         * 1280x720 --projector, and reached off a narrow map over the
+         * panels' gap). */
+        LayoutRect box =
+            render_label_beside(r, NULL, &vp, head_at[i][0], head_at[i][1], labels[i], px);
         render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
     }
     free(path);

@@ -253,15 +253,22 @@ bool static_layer_end(StaticLayer *s);
 
 /* world.c: heatmap overlays, paths, markers, particles, arrows. */
 void render_world(Renderer *r, const Scene *scene);
-/* world.c: whether a shown run's path, as drawn this frame, crosses box. */
+/* world.c: whether a shown run's path, as drawn this frame (of the run a
+ * particle cloud copies, its short trail), crosses box. */
 bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                          LayoutRect box);
-/* Where a lesson mark's label (px-pixel text) goes, for a mark whose dot
- * is at pixel (cx, cy) on map vp: right of the dot; left of it where the
- * right side would run off the map as drawn; above it (or under it, near
- * the map's top), moved in to stay whole, where neither side holds it. */
-LayoutRect render_mark_label_box(Renderer *r, const Viewport *vp, double cx, double cy,
-                                 const char *label, int px);
+/* Where a label (px-pixel text) goes beside what it names at pixel
+ * (cx, cy) on map vp: a lesson mark's dot, a network run's end.  Right of
+ * the point, left, above or below it, at the least distance, then further
+ * out, where it lies whole on the map as drawn, off the panels, off every
+ * box kept clear so far (render_keep_clear: labels, heads, markers) and,
+ * with scene (NULL: none of these), off its marks' circles and first off
+ * its runs' paths too, then on them.  Where no place is clear: right of
+ * the point; left of it where the right side would run off the map; above
+ * it (under it, near the map's top), moved in to stay whole, where neither
+ * side holds it. */
+LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
+                               double cy, const char *label, int px);
 
 /* hud.c: measures every panel the scene shows at the frame's size and
  * scale and lays them out into r->layout (no GL: text is measured, not

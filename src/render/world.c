@@ -107,6 +107,24 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
     c->last = run->path[last];
 }
 
+/* The map as drawn: the viewport within the layout's landscape rectangle
+ * and the frame (the view may reach past the frame or under panels). */
+static LayoutRect visible_map(const Renderer *r, const Viewport *vp)
+{
+    LayoutRect map = r->layout.landscape;
+    if (!(map.w > 0 && map.h > 0))
+        map = (LayoutRect){0, 0, r->width, r->height};
+    double left = fmax(fmax(vp->x, map.x), 0.0), top = fmax(fmax(vp->y, map.y), 0.0);
+    double right = fmin(fmin(vp->x + vp->width, map.x + map.w), (double)r->width);
+    double bottom = fmin(fmin(vp->y + vp->height, map.y + map.h), (double)r->height);
+    return (LayoutRect){left, top, fmax(right - left, 0.0), fmax(bottom - top, 0.0)};
+}
+
+static bool in_rect(LayoutRect box, double x, double y)
+{
+    return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
+}
+
 /* How much wider (pixels, times scale) a path is drawn for each later-drawn
  * run from its start, and for at most how many: paths from one start
  * nest, so one that another follows closely shows along its edges
@@ -114,11 +132,24 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
 #define PATH_NEST_STEP 1.0
 #define PATH_NEST_MAX 3
 
+/* Half width (pixels, times scale) of a segment that leaves the map: one
+ * of its ends lies off it. */
+#define PATH_LEAVING_HALF 0.7
+/* Such segments fade with age over this many steps, to this alpha: the
+ * last swings out stand out from the earlier ones beside them. */
+#define PATH_LEAVING_FADE 8.0
+#define PATH_LEAVING_MIN_ALPHA 0.25
+
 /* Segments between kept points, clipped to the map: first all of the
  * dark casing, then the colour on top, fading with age.  With window > 0
  * only the last window steps are drawn, fading out to nothing: a short
  * trail behind the head.  nest: later-drawn runs from the same start
- * (PATH_NEST_STEP). */
+ * (PATH_NEST_STEP).  A segment with an end off the map is a thin line
+ * without casing: a diverging run's swings out of the view all cross it
+ * along nearly one line, and at full width merged there into one solid
+ * bar beside the zig-zags still in view (learning_rate 6); thin, and
+ * the older ones faint, the last swings out stay lines of their own, and
+ * the off-view arrow at the head says where the run went. */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest)
 {
@@ -127,6 +158,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     const Viewport *vp = &path->viewport;
     const double box[4] = {vp->x - CLIP_MARGIN, vp->y - CLIP_MARGIN,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
+    LayoutRect map = r->view3d ? (LayoutRect){0, 0, r->width, r->height} : visible_map(r, vp);
     double half = (1.7 + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * r->scale;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
@@ -139,8 +171,10 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             double x0 = points[3 * i], y0 = points[3 * i + 1];
             double x1 = points[3 * next], y1 = points[3 * next + 1];
             double age = (double)head - points[3 * next + 2];
-            if (isnan(x0) || isnan(x1) || (window > 0 && age >= window) ||
-                !clip_segment(box, &x0, &y0, &x1, &y1))
+            if (isnan(x0) || isnan(x1) || (window > 0 && age >= window))
+                continue;
+            bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
+            if ((leaving && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
                 continue;
             float fade = window > 0 ? (float)(1.0 - age / window) : 1.0f;
             if (pass == 0) {
@@ -152,7 +186,10 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
                 c.a = window > 0 ? fade
                                  : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
                                                                  exp(-age / TRAIL_FADE_STEPS));
-                shapes_segment(r->shapes, x0, y0, x1, y1, half, c);
+                if (leaving)
+                    c.a *= (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
+                shapes_segment(r->shapes, x0, y0, x1, y1,
+                               leaving ? PATH_LEAVING_HALF * r->scale : half, c);
             }
         }
     }
@@ -178,7 +215,7 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
 #define OFF_VIEW_MOVES 6
 
 /* Whether a shown run's path, as drawn this frame (its casing's width
- * included), crosses box. */
+ * included; of the run a cloud copies, its short trail), crosses box. */
 bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                          LayoutRect box)
 {
@@ -189,9 +226,14 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
                          box.y + box.h + reach};
     for (size_t i = 0; i < scene->run_count; i++) {
         const PathCache *c = &r->paths[i];
-        if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp))
+        if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp) || c->count == 0)
             continue;
+        /* The run a cloud copies shows only its last steps (draw_path). */
+        double head = c->points[3 * (c->count - 1) + 2];
+        double window = scene->swarm && i == scene->swarm_run ? CLOUD_RUN_TRAIL_STEPS : (double)INFINITY;
         for (size_t k = 0; k + 1 < c->count; k++) {
+            if (head - c->points[3 * (k + 1) + 2] >= window)
+                continue;
             double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
             double x1 = c->points[3 * k + 3], y1 = c->points[3 * k + 4];
             if (!isnan(x0) && !isnan(x1) && clip_segment(b, &x0, &y0, &x1, &y1))
@@ -242,12 +284,13 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
     double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s;
     LayoutRect at = {px - reach * dx - 0.5 * w, py - reach * dy - 0.5 * h, w, h};
+    LayoutRect map = visible_map(r, vp);
     for (int move = 1; move <= 2 * OFF_VIEW_MOVES && render_box_on_paths(r, scene, vp, at); move++) {
         double shift = (move % 2 ? 1.0 : -1.0) * ((move + 1) / 2) * across;
         at.x = px - reach * dx - 0.5 * w - shift * dy;
         at.y = py - reach * dy - 0.5 * h + shift * dx;
-        at.x = fmin(fmax(at.x, vp->x), vp->x + vp->width - w);
-        at.y = fmin(fmax(at.y, vp->y), vp->y + vp->height - h);
+        at.x = fmin(fmax(at.x, map.x), map.x + map.w - w);
+        at.y = fmin(fmax(at.y, map.y), map.y + map.h - h);
     }
     render_label(r, label, at.x, at.y, font, render_run_color(r, i, 1.0f));
 }
@@ -268,6 +311,10 @@ static size_t drawing_order(const Scene *scene, size_t k)
  * (pixels, times scale) further out than the one inside it. */
 #define HEAD_RING_STEP 3.6
 #define HEAD_RADIUS 5.5
+/* Radius of the selection ring about a head, and how far in from the map's
+ * edge a head held there sits: that ring and its casing whole on the map. */
+#define HEAD_SELECT_RADIUS 10.0
+#define HEAD_EDGE_INSET 14.0
 
 /* Where run i's head is drawn (kept inside the map): its pixel, whether the
  * surface leaves it seen (3D), and its true pixel when it lies outside. */
@@ -282,7 +329,15 @@ static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, co
     h.seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &h.px, &h.py);
     h.true_x = h.px;
     h.true_y = h.py;
-    h.outside = render_clamp_to_map(vp, 10.0 * r->scale, &h.px, &h.py);
+    /* Held inside the map as drawn, its selection ring whole there: the
+     * view may reach past the frame or under panels (learning_rate 6's
+     * head, held at the view's top, was cut by the frame's). */
+    Viewport shown = *vp;
+    if (!r->view3d) {
+        LayoutRect map = visible_map(r, vp);
+        shown.x = map.x, shown.y = map.y, shown.width = map.w, shown.height = map.h;
+    }
+    h.outside = render_clamp_to_map(&shown, HEAD_EDGE_INSET * r->scale, &h.px, &h.py);
     return h;
 }
 
@@ -316,11 +371,13 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                     h->outside ? r->theme->mark : r->theme->casing);
     }
     if (i == scene->selected) {
-        reach = (10.0 + HEAD_RING_STEP * (stacked - 1)) * s;
+        reach = (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (stacked - 1)) * s;
         shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
     }
     /* Labels drawn after the heads (marks, basin shares, effective steps)
-     * keep off it (escape 3's "54%" lay over the head at --projector). */
+     * keep off it and its ring's casing (escape 3's "54%" lay over the
+     * head at --projector). */
+    reach += 1.5 * s;
     render_keep_clear(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
 }
 
@@ -366,6 +423,8 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
         mark.a *= seen ? 1.0f : HIDDEN_ALPHA;
         shapes_ring(r->shapes, px, py, radius, 2.0 * s, casing);
         shapes_ring(r->shapes, px, py, radius, 1.0 * s, mark);
+        double reach = radius + 2.0 * s;
+        render_keep_clear(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
     }
 }
 
@@ -387,6 +446,7 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_segment(r->shapes, px, py - 7 * s, px, py + 7 * s, 2.0 * s, r->theme->casing);
         shapes_segment(r->shapes, px - 6 * s, py, px + 6 * s, py, 1.0 * s, r->theme->mark);
         shapes_segment(r->shapes, px, py - 6 * s, px, py + 6 * s, 1.0 * s, r->theme->mark);
+        render_keep_clear(r, (LayoutRect){px - 8 * s, py - 8 * s, 16 * s, 16 * s});
     }
 }
 
@@ -654,7 +714,7 @@ static bool axis_label_covered(void *context, const AxisLabel *label)
             continue;
         HeadPlace h = head_place(f->r, &scene->runs[i], last, f->vp);
         if (near_label(label, h.px, h.py,
-                       (10.0 + HEAD_RING_STEP * (double)(scene->run_count - 1) + 1.0) * s))
+                       (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (double)(scene->run_count - 1) + 1.0) * s))
             return true;
     }
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -866,59 +926,155 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
-LayoutRect render_mark_label_box(Renderer *r, const Viewport *vp, double cx, double cy,
-                                 const char *label, int px)
+/* A mark's circle: the least length of a dash and the gap between two
+ * casings (pixels, times scale), and the half widths of its line and of
+ * the casing round it. */
+#define MARK_DASH 6.0
+#define MARK_GAP 3.0
+#define MARK_RING_HALF 1.3
+#define MARK_CASING_HALF 2.4
+
+/* A mark's circle: dashed, so that it does not read as one more ring of a
+ * head it is concentric with (the selection ring; sgd_noise 3's cloud
+ * circles about the head at the minimum), a multiple of four dashes with
+ * one centred at each quarter; a circle little wider than a head keeps
+ * those four, shorter (schedules 5's inner circle). */
+static void draw_mark_circle(Renderer *r, double cx, double cy, double radius)
+{
+    double s = r->scale, cut = (MARK_GAP + 2.0 * MARK_CASING_HALF) * s;
+    int dashes = 4 * (int)fmax(1.0, round(2.0 * M_PI * radius / (4.0 * (MARK_DASH * s + cut))));
+    double arc = fmax(2.0 * M_PI / dashes - cut / fmax(radius, 1.0), 0.0);
+    int pieces = (int)fmax(1.0, ceil(arc * radius / (3.0 * s)));
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = 0; k < dashes; k++) {
+            double a0 = 2.0 * M_PI * k / dashes - 0.5 * arc;
+            for (int j = 0; j < pieces; j++) {
+                double t0 = a0 + arc * j / pieces, t1 = a0 + arc * (j + 1) / pieces;
+                shapes_segment(r->shapes, cx + radius * cos(t0), cy + radius * sin(t0),
+                               cx + radius * cos(t1), cy + radius * sin(t1),
+                               (pass == 0 ? MARK_CASING_HALF : MARK_RING_HALF) * s,
+                               pass == 0 ? r->theme->casing : r->theme->mark);
+            }
+        }
+}
+
+/* Mark k's circle in pixels: its centre and radius; false when it has
+ * none to draw. */
+static bool mark_circle(const Renderer *r, const Viewport *vp, const SceneMark *m, double *cx,
+                        double *cy, double *radius)
+{
+    render_to_pixel(r, vp, m->x, m->y, cx, cy);
+    *radius = m->radius / viewport_units_per_pixel(vp);
+    return m->radius > 0 && *radius < 4.0 * (r->width + r->height);
+}
+
+/* Whether box meets the ring of radius about (cx, cy), reach out to each
+ * side of it. */
+static bool box_on_ring(LayoutRect box, double cx, double cy, double radius, double reach)
+{
+    double nx = fmax(fmax(box.x - cx, cx - box.x - box.w), 0.0);
+    double ny = fmax(fmax(box.y - cy, cy - box.y - box.h), 0.0);
+    double fx = fmax(fabs(box.x - cx), fabs(box.x + box.w - cx));
+    double fy = fmax(fabs(box.y - cy), fabs(box.y + box.h - cy));
+    return hypot(nx, ny) < radius + reach && hypot(fx, fy) > radius - reach;
+}
+
+/* Whether a label's box is clear: whole on the map as drawn and off the
+ * panels, off every box kept clear so far (labels, heads, markers), off
+ * every mark's circle, and with paths true off the runs' paths. */
+static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box,
+                        bool paths)
+{
+    LayoutRect map = visible_map(r, vp);
+    if (box.x < map.x || box.y < map.y || box.x + box.w > map.x + map.w ||
+        box.y + box.h > map.y + map.h || render_on_panel(r, box))
+        return false;
+    for (size_t k = 0; k < r->label_count; k++)
+        if (layout_overlap(box, r->labels[k]))
+            return false;
+    if (!scene || r->view3d)
+        return true;
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        double cx, cy, radius;
+        if (mark_circle(r, vp, &scene->marks[k], &cx, &cy, &radius) &&
+            box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->scale))
+            return false;
+    }
+    return !paths || !render_box_on_paths(r, scene, vp, box);
+}
+
+/* How many distances out from its point a label is tried at, each half a
+ * line further than the last. */
+#define LABEL_DISTANCES 8
+
+LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
+                               double cy, const char *label, int px)
 {
     double s = r->scale, gap = 9.0 * s, pad = RENDER_LABEL_PAD * s;
     double width = render_text_width(r, label, px), line = render_line_height(r, px);
-    /* The map as drawn: the view may reach past the frame or under panels. */
-    LayoutRect map = r->layout.landscape;
-    if (!(map.w > 0 && map.h > 0))
-        map = (LayoutRect){0, 0, r->width, r->height};
-    double left = fmax(fmax(vp->x, map.x), 0.0);
-    double right = fmin(fmin(vp->x + vp->width, map.x + map.w), (double)r->width);
-    double top = fmax(fmax(vp->y, map.y), 0.0);
+    LayoutRect map = visible_map(r, vp);
+    /* Right of the point, left, above, below; each at the least distance
+     * first, then further out: first where nothing lies, then where only
+     * paths do. */
+    for (int paths = 1; paths >= 0; paths--)
+        for (int k = 0; k < LABEL_DISTANCES; k++) {
+            double d = gap + 0.5 * line * k;
+            const LayoutRect tries[4] = {{cx + d, cy - 0.5 * line, width, line},
+                                         {cx - d - width, cy - 0.5 * line, width, line},
+                                         {cx - 0.5 * width, cy - d - line, width, line},
+                                         {cx - 0.5 * width, cy + d, width, line}};
+            for (int side = 0; side < 4; side++) {
+                LayoutRect padded = {tries[side].x - pad, tries[side].y, width + 2.0 * pad, line};
+                if (label_clear(r, scene, vp, padded, paths))
+                    return tries[side];
+            }
+        }
+    /* Nowhere clear: right of the point; left of it where the right side
+     * would run off the map (edge_of_stability's minimum near the map's
+     * right edge); where neither side holds it (a narrow map), above the
+     * point, or under it where the map's top is near, moved in to stay
+     * whole on the map. */
+    double left = map.x, right = map.x + map.w, top = map.y;
     LayoutRect box = {cx + gap, cy - 0.5 * line, width, line};
     if (box.x + width + pad <= right)
         return box;
-    /* edge_of_stability's minimum near the map's right edge */
     box.x = cx - gap - width;
     if (box.x - pad >= left)
         return box;
-    /* Neither side holds it (a narrow map): above the dot, or under it
-     * where the map's top is near, moved in to stay whole on the map. */
     box.x = fmax(fmin(cx - 0.5 * width, right - width - pad), left + pad);
     box.y = cy - gap - line - pad >= top ? cy - gap - line : cy + gap;
     return box;
 }
 
+/* What a pass of draw_marks draws. */
+typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
+
 /* A lesson's marks: an optional circle (its radius in plane units), a dot
- * and the label beside it (render_mark_label_box).  The circles are drawn apart (circles true),
- * over the cloud and the heads: they measure the cloud, and an inner
- * circle about as wide as a head lay hidden under it (sgd_noise 3,
- * schedules 5). */
-static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, bool circles)
+ * and the label beside it, in three passes.  The dots go under the heads;
+ * the circles over the cloud and the heads: they measure the cloud, and
+ * an inner circle about as wide as a head lay hidden under it (sgd_noise
+ * 3, schedules 5); the labels last, beside their dots where the heads,
+ * the other markers, the circles and the paths leave room
+ * (render_label_beside; sharp_flat 1's "sharp" lay on the head, the start
+ * and the circle). */
+static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, MarkPart part)
 {
     double s = r->scale;
     int px = render_font_px(r, 15.0);
     for (size_t k = 0; k < scene->mark_count; k++) {
         const SceneMark *m = &scene->marks[k];
-        double cx, cy;
-        render_to_pixel(r, vp, m->x, m->y, &cx, &cy);
+        double cx, cy, radius;
+        bool circle = mark_circle(r, vp, m, &cx, &cy, &radius);
         if (cx < -r->width || cy < -r->height || cx > 2.0 * r->width || cy > 2.0 * r->height)
             continue;
-        double radius = m->radius / viewport_units_per_pixel(vp);
-        if (circles) {
-            if (m->radius > 0 && radius < 4.0 * (r->width + r->height)) {
-                shapes_ring(r->shapes, cx, cy, radius, 2.4 * s, r->theme->casing);
-                shapes_ring(r->shapes, cx, cy, radius, 1.3 * s, r->theme->mark);
-            }
-            continue;
-        }
-        shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
-        shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
-        if (m->label[0]) {
-            LayoutRect box = render_mark_label_box(r, vp, cx, cy, m->label, px);
+        if (part == MARK_CIRCLES && circle) {
+            draw_mark_circle(r, cx, cy, radius);
+        } else if (part == MARK_DOTS) {
+            shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
+            shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
+            render_keep_clear(r, (LayoutRect){cx - 5.5 * s, cy - 5.5 * s, 11.0 * s, 11.0 * s});
+        } else if (part == MARK_LABELS && m->label[0]) {
+            LayoutRect box = render_label_beside(r, scene, vp, cx, cy, m->label, px);
             render_label(r, m->label, box.x, box.y, px, r->theme->text);
         }
     }
@@ -963,9 +1119,10 @@ void render_world(Renderer *r, const Scene *scene)
     if (scene->display.spread)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
-    draw_marks(r, scene, &vp, false);
+    draw_marks(r, scene, &vp, MARK_DOTS);
     draw_heads(r, scene, &vp);
-    draw_marks(r, scene, &vp, true);
+    draw_marks(r, scene, &vp, MARK_CIRCLES);
+    draw_marks(r, scene, &vp, MARK_LABELS);
     if (scene->display.velocity)
         draw_velocity(r, scene, &vp);
     if (!r->view3d)
