@@ -134,6 +134,54 @@ static void keeps_terms_whole(void **state)
     assert_string_equal(lines[0], "鞍");
 }
 
+/* U+2060 WORD JOINER glues the characters on either side of it whatever
+ * the other rules say, is never measured (the stand-in font would count it
+ * one unit) and is never written into a line: a translator's mark that
+ * draws nothing. */
+static void word_joiner_glues_and_vanishes(void **state)
+{
+    (void)state;
+    /* Without the joiner the line ends inside 学生 (no term): 我们看学 / 生. */
+    assert_int_equal(wrap("我们看学生", 8), 2);
+    assert_string_equal(lines[0], "我们看学");
+    assert_int_equal(wrap("我们看学\u2060生", 8), 2);
+    assert_string_equal(lines[0], "我们看");
+    assert_string_equal(lines[1], "学生");
+    /* Zero-width: the glued text fits where its characters do. */
+    assert_int_equal(wrap("学\u2060生", 4), 1);
+    assert_string_equal(lines[0], "学生");
+    /* Across a script change too: GD\u2060的 stays together. */
+    assert_int_equal(wrap("我们看GD\u2060的", 9), 2);
+    assert_string_equal(lines[0], "我们看");
+    assert_string_equal(lines[1], "GD的");
+    /* A word wider than the line is still cut. */
+    assert_int_equal(wrap("学\u2060生", 2), 2);
+    assert_string_equal(lines[0], "学");
+    assert_string_equal(lines[1], "生");
+}
+
+/* The ensemble's legend in Chinese split 初始化种/子 (seed) at a line's
+ * end: both words are the lessons' terms. */
+static void keeps_seed_whole(void **state)
+{
+    (void)state;
+    const char *text = "10 个网络，初始化种子 1 到 10";
+    /* Every width from the comma's line to the whole: never 种 / 子, never
+     * inside 初始化. */
+    for (double width = 10; width < units(NULL, text); width += 1) {
+        int n = wrap(text, width);
+        for (int k = 0; k + 1 < n; k++) {
+            size_t len = strlen(lines[k]);
+            bool seed_split = len >= 3 && strcmp(lines[k] + len - 3, "种") == 0 &&
+                              strncmp(lines[k + 1], "子", 3) == 0;
+            bool init_split = (len >= 3 && (strcmp(lines[k] + len - 3, "初") == 0 ||
+                                            strcmp(lines[k] + len - 3, "始") == 0));
+            if (seed_split || init_split)
+                fail_msg("width %g: \"%s\" / \"%s\"", width, lines[k], lines[k + 1]);
+        }
+    }
+}
+
 /* A numeral or demonstrative, its measure word and the noun they count
  * read as one word: not 一个 / 点 or 这条 / 线 (both recorded), nor
  * 两个 / 样本.  A term outranks it: 这个 / 学习率 above. */
@@ -478,6 +526,8 @@ int main(void)
         cmocka_unit_test(keeps_closing_marks_off_line_starts),
         cmocka_unit_test(prefers_breaks_at_punctuation),
         cmocka_unit_test(keeps_terms_whole),
+        cmocka_unit_test(word_joiner_glues_and_vanishes),
+        cmocka_unit_test(keeps_seed_whole),
         cmocka_unit_test(keeps_counted_phrases_whole),
         cmocka_unit_test(keeps_formulas_and_pairs_whole),
         cmocka_unit_test(lesson_captions_obey_the_rules),

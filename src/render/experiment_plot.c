@@ -38,6 +38,18 @@
  * 1280x720 --projector (the scale 1.75 makes it 437 x 341). */
 #define EXP_COMPACT_WIDTH 250.0
 #define EXP_COMPACT_HEIGHT 195.0
+/* The plotting area's height asked for, as a share of the frame's: a
+ * step that shows an experiment is about it, and its points are read
+ * against the theory's line (escape 3 at 1280x720 --projector drew them
+ * in 60 pixels under a header of 190).  The panel asks for its header
+ * and axes' rows at its width on top of it, in its compact form too; its
+ * least stays the fixed size (a least holding even 0.12 of the frame left
+ * escape's Chinese captions no room across: six lines beside the plot,
+ * 0.34 of the frame), and the layout grows it back towards what it asks
+ * as far as the map keeps its score (layout.h). */
+#define EXP_AREA_SHARE 0.25
+/* The legend's and the axes' text size. */
+#define EXP_TEXT_PX 12.5
 /* Values spanning this factor get a log axis. */
 #define LOG_SPAN 10.0
 /* The most lines one line of the title wraps to. */
@@ -264,19 +276,6 @@ static int fitting_px(Renderer *r, double base, char lines[][512], size_t n, dou
     }
     return px;
 }
-
-LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact)
-{
-    if (!scene->experiment)
-        return (LayoutRequest){.shown = false};
-    double s = r->scale;
-    if (compact)
-        return (LayoutRequest){true, EXP_COMPACT_WIDTH * s, EXP_COMPACT_HEIGHT * s,
-                               EXP_COMPACT_WIDTH * s, EXP_COMPACT_HEIGHT * s, false};
-    return (LayoutRequest){true, EXP_WIDTH * s, EXP_HEIGHT * s, EXP_MIN_WIDTH * s,
-                           EXP_MIN_HEIGHT * s, false};
-}
-
 
 /* The laws' colour, in the picture and its legend: the text's, apart from
  * the points' kind colours (a law in its kind's colour read as a line
@@ -538,10 +537,11 @@ static double y_labels_width(Renderer *r, const PlotArea *a, int px)
     return widest;
 }
 
-void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect rect)
+/* The panel's title and legend at rect's top, drawn when draw; returns
+ * the y under them. */
+static double draw_header(Renderer *r, const ExperimentPicture *p, LayoutRect rect, bool draw)
 {
     double s = r->scale, pad = 10.0 * s;
-    render_panel(r, rect);
     char lines[4][512], rows[TITLE_ROWS][512];
     size_t n = title_lines(p, lines);
     int title_px = fitting_px(r, 15.0, lines, n, rect.w - 2 * pad);
@@ -553,15 +553,46 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
     for (size_t i = 0; i < n; i++) {
         int wrapped = text_wrap(lines[i], rect.w - 2 * pad, render_wrap_measure, &measure,
                                 rows[0], sizeof rows[0], TITLE_ROWS);
-        for (int k = 0; k < wrapped; k++, y += title_line)
-            render_text(r, rows[k], rect.x + pad, y, title_px, ALIGN_LEFT,
+        for (int k = 0; k < wrapped && draw; k++)
+            render_text(r, rows[k], rect.x + pad, y + k * title_line, title_px, ALIGN_LEFT,
                         i == 0 && p->finished && !p->result.passed ? r->theme->warn
                                                                    : r->theme->text);
+        y += wrapped * title_line;
     }
-    int px = render_font_px(r, 12.5);
-    double line = render_line_height(r, px);
     y += 4.0 * s;
-    y += draw_legend(r, p, rect.x + pad, y, rect.x + rect.w - pad, px, true) + 4.0 * s;
+    int px = render_font_px(r, EXP_TEXT_PX);
+    return y + draw_legend(r, p, rect.x + pad, y, rect.x + rect.w - pad, px, draw) + 4.0 * s;
+}
+
+/* The panel's height outside its plotting area at a width: the header,
+ * the y axis's name above the area, the x axis's labels and name under it
+ * and the padding. */
+static double around_area(Renderer *r, const ExperimentPicture *p, double width)
+{
+    double s = r->scale, line = render_line_height(r, render_font_px(r, EXP_TEXT_PX));
+    return draw_header(r, p, (LayoutRect){0, 0, width, 0}, false) + 3.0 * line + 20.0 * s;
+}
+
+LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact)
+{
+    if (!scene->experiment)
+        return (LayoutRequest){.shown = false};
+    const ExperimentPicture *p = experiment_live_picture(scene->experiment);
+    double s = r->scale, area = EXP_AREA_SHARE * r->height;
+    double w = (compact ? EXP_COMPACT_WIDTH : EXP_WIDTH) * s;
+    double min_w = compact ? w : EXP_MIN_WIDTH * s;
+    double min_h = (compact ? EXP_COMPACT_HEIGHT : EXP_MIN_HEIGHT) * s;
+    double h = fmax((compact ? EXP_COMPACT_HEIGHT : EXP_HEIGHT) * s, around_area(r, p, w) + area);
+    return (LayoutRequest){true, w, fmax(h, min_h), min_w, min_h, false};
+}
+
+void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect rect)
+{
+    double s = r->scale, pad = 10.0 * s;
+    render_panel(r, rect);
+    double y = draw_header(r, p, rect, true);
+    int px = render_font_px(r, EXP_TEXT_PX);
+    double line = render_line_height(r, px);
     PlotArea a = {.left = rect.x + pad, .y = y + line + 6.0 * s};
     a.h = rect.y + rect.h - pad - 2.0 * line - 4.0 * s - a.y;
     r->experiment_drawn = false;
@@ -571,6 +602,7 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
     a.w = rect.x + rect.w - pad - 0.5 * render_text_width(r, "00000", px) - a.x;
     if (a.w < 10.0 * s)
         return;
+    render_note_plot_area(r, (LayoutRect){a.x, a.y, a.w, a.h});
     draw_axes(r, p, &a, px);
     size_t groups = 0;
     for (size_t i = 0; i < p->result.count; i++)

@@ -324,14 +324,21 @@ static bool notes_on_map(const LayoutInput *in, const Layout *out)
     return in->notes.shown && out->compact[LAYOUT_LEGEND];
 }
 
-/* Whether the notes fit whole in a strip width wide and r's height;
- * *h their height there. */
+/* A strip of notes may hold at most this many times the rows they take
+ * across the whole frame: each note on a line or two, read as sentences
+ * (representation 2 at 1280x720 --projector wrapped three notes into
+ * eight rows of two or three words, beside a picture 255 pixels wide). */
+#define NOTES_ROWS_MOST 2.0
+
+/* Whether the notes fit whole in a strip width wide and r's height, in
+ * readable rows (NOTES_ROWS_MOST); *h their height there. */
 static bool notes_fit(const LayoutInput *in, double width, LayoutRect r, double *h)
 {
-    double w;
+    double w, across;
     bool cut;
+    in->notes.wrap(in->notes.context, in->width, &w, &across, &cut);
     in->notes.wrap(in->notes.context, width, &w, h, &cut);
-    return !cut && *h <= r.h;
+    return !cut && *h <= r.h && *h <= NOTES_ROWS_MOST * across;
 }
 
 /* The free rectangle r split between the notes and the map (layout.h):
@@ -371,60 +378,126 @@ static double split_notes(const LayoutInput *in, double aspect, LayoutRect r, La
     return score;
 }
 
-/* The landscape's rectangle (layout.h), and the notes' beside it: every
- * rectangle whose sides lie on the frame's edges or the panels' (in whole
- * pixels inward) is tried; the largest free ones are among them. */
-static void place_landscape(const LayoutInput *in, Layout *out)
+/* The edges a free rectangle's sides may lie on: the frame's and the
+ * panels' (all but the one at skip, LAYOUT_PANELS for none), in whole
+ * pixels inward, and those of extra when it is not NULL; returns how
+ * many. */
+typedef struct Edges {
+    double left[LAYOUT_PANELS + 2], right[LAYOUT_PANELS + 2];
+    double top[LAYOUT_PANELS + 2], bottom[LAYOUT_PANELS + 2];
+    int count;
+} Edges;
+
+static void free_edges(const LayoutInput *in, const Layout *out, const LayoutRect *extra,
+                       Edges *e)
 {
-    double lefts[LAYOUT_PANELS + 1] = {0}, rights[LAYOUT_PANELS + 1] = {in->width};
-    double tops[LAYOUT_PANELS + 1] = {0}, bottoms[LAYOUT_PANELS + 1] = {in->height};
-    int edges = 1;
-    for (int p = 0; p < LAYOUT_PANELS; p++) {
-        if (!out->shown[p] || over_map(p))
+    *e = (Edges){.left = {0}, .right = {in->width}, .top = {0}, .bottom = {in->height},
+                 .count = 1};
+    for (int p = 0; p <= LAYOUT_PANELS; p++) {
+        if (p < LAYOUT_PANELS ? !out->shown[p] || over_map(p) : !extra)
             continue;
-        LayoutRect r = out->rect[p];
-        lefts[edges] = ceil(right_edge(r));
-        rights[edges] = floor(r.x);
-        tops[edges] = ceil(bottom_edge(r));
-        bottoms[edges] = floor(r.y);
-        edges++;
+        LayoutRect r = p < LAYOUT_PANELS ? out->rect[p] : *extra;
+        e->left[e->count] = ceil(right_edge(r));
+        e->right[e->count] = floor(r.x);
+        e->top[e->count] = ceil(bottom_edge(r));
+        e->bottom[e->count] = floor(r.y);
+        e->count++;
     }
+}
+
+/* Whether r lies in the frame, on no panel the map may not lie under and
+ * not on extra (when not NULL). */
+static bool is_free(const LayoutInput *in, const Layout *out, const LayoutRect *extra,
+                    LayoutRect r)
+{
+    if (r.w <= 0 || r.h <= 0 || r.x < 0 || r.y < 0 || right_edge(r) > in->width ||
+        bottom_edge(r) > in->height || (extra && layout_overlap(r, *extra)))
+        return false;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (out->shown[p] && !over_map(p) && layout_overlap(r, out->rect[p]))
+            return false;
+    return true;
+}
+
+/* The best map (layout.h) on the frame's free rectangles, none on extra
+ * (when not NULL); with split, each rectangle shared with the notes
+ * (split_notes).  Returns its score, -1 where no rectangle is free. */
+static double best_map(const LayoutInput *in, const Layout *out, const LayoutRect *extra,
+                       bool split, LayoutRect *best, LayoutRect *best_notes)
+{
+    Edges e;
+    free_edges(in, out, extra, &e);
     double aspect = in->landscape_aspect > 0 ? in->landscape_aspect : 1.0;
-    bool notes = notes_on_map(in, out);
-    LayoutRect best = {0, 0, 0, 0}, best_notes = {0, 0, 0, 0};
     double best_score = -1, best_area = -1;
-    for (int a = 0; a < edges; a++)
-        for (int b = 0; b < edges; b++)
-            for (int c = 0; c < edges; c++)
-                for (int d = 0; d < edges; d++) {
-                    LayoutRect r = {lefts[a], tops[c], rights[b] - lefts[a],
-                                    bottoms[d] - tops[c]};
-                    if (r.w <= 0 || r.h <= 0 || r.x < 0 || r.y < 0 ||
-                        right_edge(r) > in->width || bottom_edge(r) > in->height)
-                        continue;
+    for (int a = 0; a < e.count; a++)
+        for (int b = 0; b < e.count; b++)
+            for (int c = 0; c < e.count; c++)
+                for (int d = 0; d < e.count; d++) {
+                    LayoutRect r = {e.left[a], e.top[c], e.right[b] - e.left[a],
+                                    e.bottom[d] - e.top[c]};
                     /* The notes only take from a score: this bounds it. */
                     double area = r.w * r.h, score = map_score(aspect, r);
-                    if (score < best_score || (score == best_score && area <= best_area))
-                        continue;
-                    bool free = true;
-                    for (int p = 0; p < LAYOUT_PANELS && free; p++)
-                        free = !out->shown[p] || over_map(p) || !layout_overlap(r, out->rect[p]);
-                    if (!free)
+                    if (score < best_score || (score == best_score && area <= best_area) ||
+                        !is_free(in, out, extra, r))
                         continue;
                     LayoutRect map = r, beside = {0, 0, 0, 0};
-                    if (notes) {
+                    if (split) {
                         score = split_notes(in, aspect, r, &map, &beside);
                         area = map.w * map.h;
                         if (score < best_score || (score == best_score && area <= best_area))
                             continue;
                     }
-                    best = map;
-                    best_notes = beside;
+                    *best = map;
+                    *best_notes = beside;
                     best_score = score;
                     best_area = area;
                 }
-    out->landscape = best;
-    out->notes = best_notes;
+    return best_score;
+}
+
+/* The landscape's rectangle (layout.h), and the notes' place: every
+ * rectangle whose sides lie on the frame's edges or the panels' is tried;
+ * the largest free ones are among them.  The notes either share the
+ * map's rectangle, or take the top row beside the panels there (a place
+ * at the frame's top margin, from a left edge as far right as is free),
+ * the map on the rest: whichever leaves the map the better score. */
+static void place_landscape(const LayoutInput *in, Layout *out)
+{
+    LayoutRect map = {0, 0, 0, 0}, notes = {0, 0, 0, 0};
+    if (!notes_on_map(in, out)) {
+        best_map(in, out, NULL, false, &map, &notes);
+        out->landscape = map;
+        out->notes = notes;
+        return;
+    }
+    double score = best_map(in, out, NULL, true, &map, &notes);
+    Edges e;
+    free_edges(in, out, NULL, &e);
+    double top = ceil(in->margin);
+    for (int a = 0; a < e.count; a++) {
+        /* The widest free row from this left edge. */
+        LayoutRect row = {0, 0, 0, 0};
+        double h;
+        for (int b = 0; b < e.count; b++) {
+            LayoutRect r = {e.left[a] + (a == 0 ? top : 0), top,
+                            e.right[b] - (b == 0 ? top : 0) - e.left[a] - (a == 0 ? top : 0),
+                            0};
+            if (r.w <= row.w || !notes_fit(in, r.w, (LayoutRect){0, 0, r.w, in->height}, &h))
+                continue;
+            r.h = h;
+            if (is_free(in, out, NULL, r))
+                row = r;
+        }
+        LayoutRect beside_map, unused;
+        double beside = row.w > 0 ? best_map(in, out, &row, false, &beside_map, &unused) : -1;
+        if (beside > score) {
+            score = beside;
+            map = beside_map;
+            notes = row;
+        }
+    }
+    out->landscape = map;
+    out->notes = notes;
 }
 
 double layout_map_view(const LayoutInput *in, const Layout *l)
@@ -541,7 +614,56 @@ static bool place_all(const LayoutInput *in, Layout *out)
     return false;
 }
 
+static void compute(const LayoutInput *in, Layout *out);
+
+/* While the dynamics plot keeps its height (layout_compute) the map keeps
+ * at least this share of the frame's height, and this share of the view's
+ * height it has where the plot shrinks. */
+#define MAP_HELD 0.33
+#define MAP_HELD_KEPT 0.82
+/* A dynamics plot asking for less than this share of the frame's height
+ * shrinks as before: held, sharp_flat 6's sharpness plot (0.36 of the
+ * frame) cost its map a tenth of its height in the window and put the
+ * "flat" label over a run's head; the experiment's plot asks for its
+ * header and an area 0.25 of the frame high (0.6 of it at 1280x720
+ * --projector). */
+#define HELD_ASK 0.5
+
+/* The dynamics plot is what a step that shows it is about (its caption
+ * speaks of it): asking for HELD_ASK of the frame's height or more, it
+ * keeps the size it asks for (its least raised to it, in its compact
+ * form too: its height held while its width shrank, the network's
+ * sharpness plot cut its note) wherever that still places every panel
+ * with the caption held and leaves the map MAP_HELD_KEPT of its view's
+ * height and MAP_HELD of the frame's; elsewhere it shrinks like the other
+ * plots.  The experiment's plot asked for a readable area and
+ * was shrunk to 60 pixels of it beside a map of 0.5 of the frame (escape
+ * 2 at 1280x720 --projector, now 180 beside 0.35). */
 void layout_compute(const LayoutInput *in, Layout *out)
+{
+    compute(in, out);
+    const LayoutRequest *asked = &in->panel[LAYOUT_DYNAMICS];
+    if (!asked->shown || asked->min_h >= asked->h || asked->h < HELD_ASK * in->height)
+        return;
+    LayoutInput held_in = *in;
+    for (int form = 0; form < 2; form++) {
+        LayoutRequest *q = form ? &held_in.compact[LAYOUT_DYNAMICS]
+                                : &held_in.panel[LAYOUT_DYNAMICS];
+        q->min_w = q->w;
+        q->min_h = q->h;
+    }
+    Layout held;
+    compute(&held_in, &held);
+    bool map_kept = in->landscape_aspect <= 0 ||
+                    (layout_map_view(in, &held) >= MAP_HELD * in->height &&
+                     layout_map_view(in, &held) >= MAP_HELD_KEPT * layout_map_view(in, out));
+    if (held.complete && held.caption_held && map_kept) {
+        *out = held;
+        out->dynamics_held = true;
+    }
+}
+
+static void compute(const LayoutInput *in, Layout *out)
 {
     *out = (Layout){.complete = true};
     for (int p = 0; p < LAYOUT_PANELS; p++) {

@@ -76,10 +76,29 @@
  * Notes on the map (LayoutInput.notes) take part of the free rectangle
  * chosen: the narrowest strip down its left that holds them whole (no
  * narrower than the view at the rectangle's full height leaves), or the
- * rows above the map, whichever leaves the map the better score; the
- * score the search weighs is the map's beside them.  Placed above the picture after the
- * layout, they had left representation 2's picture 0.13 of the frame
- * high at 1920x1080 --projector (beside it now, 0.36).
+ * rows above the map; or they go in the top row (below); whichever
+ * leaves the map the best score; the score the search weighs is the
+ * map's beside them.  Placed above the picture after the layout, they
+ * had left representation 2's picture 0.13 of the frame high at
+ * 1920x1080 --projector.
+ *
+ * The dynamics plot (or the experiment's, in its place) is what a step
+ * that shows it is about: when it asks for half the frame's height or
+ * more, the layout first keeps it at the size it asks for (its least
+ * raised to it: Layout.dynamics_held), and takes that wherever every
+ * panel is still placed, the caption held and the map still 0.33 of the
+ * frame high and at least 0.82 as high as the plot shrunk would leave
+ * it; elsewhere the plot shrinks like the others.  The experiment's plot
+ * asks for a plotting area 0.25 of the frame high (experiment_plot.c):
+ * escape 2 at 1280x720 --projector drew its points against the theory's
+ * line in 60 pixels, now 180.
+ *
+ * Notes in the top row stand beside the panels there (their widest free
+ * place at the frame's top margin); a strip of them never holds
+ * more than twice the rows they take across the frame (representation 2
+ * at 1280x720 --projector wrapped three notes into eight rows of two or
+ * three words beside a picture 255 pixels wide; now six rows beside the
+ * legend, the picture 540 wide under them).
  *
  * Labels on the landscape (layout_place_label) are placed against the
  * labels placed before them: runs at one place stack their labels.
@@ -170,6 +189,8 @@ typedef struct Layout {
                                        plots it would pass it (false: no
                                        arrangement held it without dropping
                                        a panel) */
+    bool dynamics_held;             /* the dynamics plot keeps the height
+                                       it asks for (layout_compute) */
     LayoutRect landscape;           /* where the map is drawn (see above) */
     LayoutRect notes;               /* where the notes go, beside the map
                                        (w == 0: none; see above) */

@@ -44,7 +44,8 @@ static const char *const terms[] = {
     "余弦", "平台", "曲率", "锐度", "收敛", "发散", "正则化", "线性", "数据", "预热",
     "平均", "距离", "前进", "不断", "来回", "唯一", "网络", "冲过头",
     "增加", "到达", "三分之一", "四分之一", "十分之一", "回归", "始终", "时间", "指数增长",
-    "来回跳", "累积",
+    "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
+    "协方差", "网格", "虚线",
 };
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
@@ -228,6 +229,29 @@ typedef enum BreakKind {
     BREAK_COUNTED,  /* a space joining a number to its Chinese word: before a formula's */
 } BreakKind;
 
+/* U+2060 WORD JOINER: a translator's mark that glues the characters on
+ * either side of it into one word (初始化\u2060种子).  Zero-width: it is
+ * neither measured nor written into a line. */
+#define WORD_JOINER 0x2060u
+static const char joiner_utf8[] = "\xE2\x81\xA0";
+#define JOINER_BYTES (sizeof joiner_utf8 - 1)
+
+/* Copies text[0..n) into dest (n + 1 bytes at least) without its word
+ * joiners; returns the bytes written before the NUL. */
+static size_t copy_without_joiners(char *dest, const char *text, size_t n)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        if (i + JOINER_BYTES <= n && memcmp(text + i, joiner_utf8, JOINER_BYTES) == 0) {
+            i += JOINER_BYTES;
+            continue;
+        }
+        dest[out++] = text[i++];
+    }
+    dest[out] = '\0';
+    return out;
+}
+
 typedef struct Break {
     size_t at;      /* the line ends before this byte */
     BreakKind kind;
@@ -254,8 +278,7 @@ static double width_of(Wrapper *w, size_t start, size_t end)
 {
     if (end - start >= sizeof w->line)
         return 2 * w->max_width + 1;
-    memcpy(w->line, w->text + start, end - start);
-    w->line[end - start] = '\0';
+    copy_without_joiners(w->line, (const char *)w->text + start, end - start);
     return w->width(w->context, w->line);
 }
 
@@ -276,7 +299,9 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
         uint32_t cp = utf8_next(t + i, &len);
         if (i > start) {
             bool cjk_edge = is_cjk(cp) || is_cjk(previous);
-            if (cp == ' ' && previous != ' ') {
+            if (cp == WORD_JOINER || previous == WORD_JOINER) {
+                /* No break on either side of a word joiner. */
+            } else if (cp == ' ' && previous != ' ') {
                 int next_len = 0;
                 uint32_t next = i + 1 < stop ? utf8_next(t + i + 1, &next_len) : 0;
                 /* "10 %" reads as one number (the Kramers verdict broke
@@ -342,19 +367,21 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     }
     /* A formula, a tuple or a counted word stays whole unless it alone is
      * wider than the line; then a number leaves its word before a formula
-     * is split. */
-    int glued = best;
-    for (int k = best; k >= 0; k--)
-        if (breaks[k].kind != BREAK_FORMULA && breaks[k].kind != BREAK_COUNTED) {
-            glued = -1;
-            best = k;
-            break;
-        }
-    for (int k = glued; k >= 0; k--)
-        if (breaks[k].kind == BREAK_COUNTED) {
-            best = k;
-            break;
-        }
+     * or a term is split (初始化种子 1 到 10: 种子 1 / 到 10, not 种 / 子 1 到). */
+    int last = best, plain = best;
+    while (plain >= 0 &&
+           (breaks[plain].kind == BREAK_FORMULA || breaks[plain].kind == BREAK_COUNTED))
+        plain--;
+    best = plain;
+    if (plain < 0 || breaks[plain].kind == BREAK_TERM) {
+        for (int k = last; k > plain; k--)
+            if (breaks[k].kind == BREAK_COUNTED) {
+                best = k;
+                break;
+            }
+        if (best < 0)
+            best = last;
+    }
     if (breaks[best].kind != BREAK_INSIDE && breaks[best].kind != BREAK_COUNT &&
         breaks[best].kind != BREAK_TERM)
         return breaks[best].at;
@@ -388,9 +415,7 @@ int text_wrap(const char *text, double max_width, TextWidthFn width, void *conte
             stop++;
         size_t end = line_end(&w, start, stop);
         size_t n = end - start < line_size ? end - start : line_size - 1;
-        char *dest = lines + (size_t)count++ * line_size;
-        memcpy(dest, text + start, n);
-        dest[n] = '\0';
+        copy_without_joiners(lines + (size_t)count++ * line_size, text + start, n);
         if (end == stop) {
             if (!w.text[stop])
                 break;
