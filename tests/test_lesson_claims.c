@@ -407,7 +407,7 @@ static void test_welcome(void **state)
      * the walk ends at the lowest point. */
     const LessonStep *walk = step_named(&lesson, "walk");
     Walker w = walker(walk, bowl, walk->runs.specs[0]);
-    double before = loss_at(&w);
+    double before = loss_at(&w), last_step = HUGE_VAL;
     for (long k = 0; k < walk->play; k++) {
         double g[2];
         landscape_value_grad(bowl, w.state.x, w.state.y, g);
@@ -416,13 +416,19 @@ static void test_welcome(void **state)
         assert_close(w.state.step[1], -w.desc.lr * g[1], 1e-15);
         assert_true(loss_at(&w) < before);
         before = loss_at(&w);
+        /* slowing's step-length plot draws these steps too. */
+        assert_true(hypot(w.state.step[0], w.state.step[1]) < last_step);
+        last_step = hypot(w.state.step[0], w.state.step[1]);
     }
     assert_true(distance(w.state.x, w.state.y, minimum(bowl, 0)) < 0.01);
 
-    /* "slowing" goes on from there: the arrow −∇L and each step shrink. */
+    /* "slowing" goes on from there: the arrow −∇L and each step shrink,
+     * and its step-length plot (show step_size) falls at every one of the
+     * walk's and its own updates. */
     const LessonStep *slowing = step_named(&lesson, "slowing");
     assert_true(slowing->keep);
-    double last_grad = HUGE_VAL, last_step = HUGE_VAL;
+    assert_true(slowing->show & LESSON_SHOW_STEP_SIZE);
+    double last_grad = HUGE_VAL;
     for (long k = 0; k < slowing->play; k++) {
         double g[2];
         landscape_value_grad(bowl, w.state.x, w.state.y, g);
