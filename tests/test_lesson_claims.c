@@ -1000,6 +1000,11 @@ static void test_sharp_flat(void **state)
     /* The lesson's rates: 0.019 converges to the sharp minimum; 0.025 ends
      * in a 2-cycle around it; 0.3, well below 2/λmax(flat), ends flat. */
     const LessonStep *converge = step_named(&lesson, "below_line");
+    /* "No noise now: one plain GD walk." */
+    assert_int_equal(converge->runs.count, 1);
+    assert_int_equal(converge->particles, 0);
+    assert_int_equal(strncmp(converge->runs.specs[0], "gd:", 3), 0);
+    assert_null(strstr(converge->runs.specs[0], "noise"));
     Walker g = walker(converge, w.landscape, converge->runs.specs[0]);
     assert_true(g.desc.lr < sharp_limit);
     advance(&g, converge->play);
