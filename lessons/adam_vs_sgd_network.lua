@@ -21,7 +21,7 @@ step {
       .. "η = 0.2) and Adam (run 2, η = 0.02). Each settles at its own edge, dashed in the "
       .. "sharpness plot.",
     zh = "同一个网络、同一个起点，训练两次：路径 1 用梯度下降，每步都用全部 100 个训练点"
-      .. "（η = 0.2）；路径 2 用 Adam（η = 0.02）。两者各停在自己的边缘，即尖锐度图里的虚线。",
+      .. "（η = 0.2）；路径 2 用 Adam（η = 0.02）。两者各停在自己的稳定性边缘（图中虚线）。",
   },
   runs = { "gd:lr=0.2", "adam:lr=0.02" },
   slice = "pca",

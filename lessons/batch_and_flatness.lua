@@ -56,7 +56,7 @@ step {
   caption = {
     en = "Then it goes no further: over the last 1000 updates it stays under 1.1 × 2/η. "
       .. "This is the edge of stability.",
-    zh = "之后它就不再往上走：最后 1000 步里始终低于 1.1 × 2/η。这就是稳定性的边缘。",
+    zh = "之后它就不再往上走：最后 1000 步里始终低于 1.1 × 2/η。这就是稳定性边缘。",
   },
   keep = true,
   show = { "sharpness" },

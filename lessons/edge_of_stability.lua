@@ -31,7 +31,7 @@ step {
     en = "At the minimum λmax = 1002, above 2/η: GD cannot settle there. It rides the edge "
       .. "instead. Over the next 3000 steps its sharpness stays within 12% of 2/η, within 5% "
       .. "nine steps in ten, and the loss no longer falls steadily: it jumps up and comes back down.",
-    zh = "极小值处 λmax = 1002，高于 2/η：GD 无法停在那里，只能沿着边缘前进。"
+    zh = "极小值处 λmax = 1002，高于 2/η：GD 无法停在那里，只能沿着稳定性边缘前进。"
       .. "接下来的 3000 步里，它的尖锐度始终在 2/η 的 12% 以内，十步中有九步在 5% 以内；"
       .. "损失也不再稳步下降，而是时而跳升、又落回来。",
   },
@@ -49,7 +49,7 @@ step {
       .. "but stays under the line, and the loss falls at every step: with room below the "
       .. "edge, GD creeps smoothly along the floor towards the minimum.",
     zh = "η = 0.0019 时，2/η ≈ 1053 高于极小值处的 1002。GD 的尖锐度爬升，却始终低于这条线，"
-      .. "损失每一步都在下降：边缘之下还有余地，GD 沿着谷底平稳地向极小值爬去。",
+      .. "损失每一步都在下降：稳定性边缘之下还有余地，GD 沿着谷底平稳地向极小值爬去。",
   },
   runs = { "gd:lr=0.0019" },
   marks = { { x = 1, y = 1, label = { en = "minimum: λmax = 1002", zh = "极小值：λmax = 1002" } } },

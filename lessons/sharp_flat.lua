@@ -80,10 +80,10 @@ step {
 step {
   id = "below_line",
   caption = {
-    en = "Large steps do the same without any noise. GD can settle in a minimum only if "
+    en = "No noise now: one plain GD walk. GD can settle in a minimum only if "
       .. "η < 2/λmax there: 2/100 = 0.02 in the sharp valley, 2/1.65 ≈ 1.2 in the flat one. "
       .. "With η = 0.019 GD converges to the sharp minimum.",
-    zh = "大步长不需要任何噪声也能做到这一点。GD 只有在 η < 2/λmax 时才能停在一个极小值里："
+    zh = "现在没有噪声：只有一条普通 GD 的路径。GD 只有在 η < 2/λmax 时才能停在一个极小值里："
       .. "尖锐山谷里是 2/100 = 0.02，平坦山谷里约为 2/1.65 ≈ 1.2。η = 0.019 时 GD 收敛到尖锐的极小值。",
   },
   runs = { "gd:lr=0.019" },

@@ -41,8 +41,10 @@ step {
   id = "slowing",
   caption = {
     en = "Near the bottom the ground flattens: the arrows −∇L are shorter there, and each "
-      .. "step, η times the arrow under the walker, shrinks as it comes closer.",
-    zh = "接近最低点时地面变平：那里的箭头 −∇L 更短；每一步是 η 乘以脚下的箭头，越接近最低点就越短。",
+      .. "step, η times the arrow under the walker, shrinks as it comes closer. The plot of "
+      .. "step lengths falls at every update.",
+    zh = "接近最低点时地面变平：那里的箭头 −∇L 更短；每一步是 η 乘以脚下的箭头，越接近最低点就越短。"
+      .. "步长图画的是每次更新走过的距离，它每一步都在下降。",
   },
   hint = {
     en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "
@@ -50,7 +52,7 @@ step {
     zh = "轮到你了：[ 和 ] 把 η 调小或调大，单击换一个起点，. 只走一步，h 列出所有按键。",
   },
   keep = true,
-  show = { "gradient", "loss" },
+  show = { "gradient", "step_size", "loss" },
   play = 100,
 }
 

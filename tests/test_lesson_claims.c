@@ -407,7 +407,7 @@ static void test_welcome(void **state)
      * the walk ends at the lowest point. */
     const LessonStep *walk = step_named(&lesson, "walk");
     Walker w = walker(walk, bowl, walk->runs.specs[0]);
-    double before = loss_at(&w);
+    double before = loss_at(&w), last_step = HUGE_VAL;
     for (long k = 0; k < walk->play; k++) {
         double g[2];
         landscape_value_grad(bowl, w.state.x, w.state.y, g);
@@ -416,13 +416,19 @@ static void test_welcome(void **state)
         assert_close(w.state.step[1], -w.desc.lr * g[1], 1e-15);
         assert_true(loss_at(&w) < before);
         before = loss_at(&w);
+        /* slowing's step-length plot draws these steps too. */
+        assert_true(hypot(w.state.step[0], w.state.step[1]) < last_step);
+        last_step = hypot(w.state.step[0], w.state.step[1]);
     }
     assert_true(distance(w.state.x, w.state.y, minimum(bowl, 0)) < 0.01);
 
-    /* "slowing" goes on from there: the arrow −∇L and each step shrink. */
+    /* "slowing" goes on from there: the arrow −∇L and each step shrink,
+     * and its step-length plot (show step_size) falls at every one of the
+     * walk's and its own updates. */
     const LessonStep *slowing = step_named(&lesson, "slowing");
     assert_true(slowing->keep);
-    double last_grad = HUGE_VAL, last_step = HUGE_VAL;
+    assert_true(slowing->show & LESSON_SHOW_STEP_SIZE);
+    double last_grad = HUGE_VAL;
     for (long k = 0; k < slowing->play; k++) {
         double g[2];
         landscape_value_grad(bowl, w.state.x, w.state.y, g);
@@ -994,6 +1000,11 @@ static void test_sharp_flat(void **state)
     /* The lesson's rates: 0.019 converges to the sharp minimum; 0.025 ends
      * in a 2-cycle around it; 0.3, well below 2/λmax(flat), ends flat. */
     const LessonStep *converge = step_named(&lesson, "below_line");
+    /* "No noise now: one plain GD walk." */
+    assert_int_equal(converge->runs.count, 1);
+    assert_int_equal(converge->particles, 0);
+    assert_int_equal(strncmp(converge->runs.specs[0], "gd:", 3), 0);
+    assert_null(strstr(converge->runs.specs[0], "noise"));
     Walker g = walker(converge, w.landscape, converge->runs.specs[0]);
     assert_true(g.desc.lr < sharp_limit);
     advance(&g, converge->play);
@@ -1967,32 +1978,58 @@ static double disagreement(const Model *model, const double *a, const double *b,
     return (double)differ / (CELLS * CELLS);
 }
 
-/* The lesson's ensemble (model, data, optimizer, size, updates from step
- * all_fit) over 20 data sets and starts: group g takes the lesson's data
- * with seed=g and init seeds init_seed + K·g ..; g = 0 is the lesson's own
- * ensemble.  Exact (the same seeds train the same way every time). */
+/* The lesson's networks (model, data, optimizer, size, updates from its
+ * steps) over 20 data sets and starts: group g takes the lesson's data with
+ * seed=g and init seeds init_seed + K·g ..; g = 0 is the lesson's own.  Step
+ * one_network's single run from θ0 of init seed init_seed + K·g is trained
+ * beside group g's ensemble of K (step eight's); step barrier's ensemble of
+ * two is trained for g = 0.  Exact (the same seeds train the same way every
+ * time). */
 #define TND_GROUPS 20
 
 static void test_network_trained_not_derived(void **state)
 {
     (void)state;
     Lesson lesson = load_lesson("trained_not_derived", "en");
-    const LessonStep *fit = step_named(&lesson, "all_fit");
-    assert_true(step_named(&lesson, "all_differ")->keep);
-    assert_true(step_named(&lesson, "barrier")->keep);
+    const LessonStep *one = step_named(&lesson, "one_network");
+    const LessonStep *fit = step_named(&lesson, "eight");
+    const LessonStep *two = step_named(&lesson, "barrier");
+    /* one_network: "One network ... trained by Adam", "1000 small training
+     * steps", shown on its own (the slice, no ensemble). */
+    assert_int_equal(one->ensemble, 0);
+    assert_int_equal(one->runs.count, 1);
+    assert_non_null(strstr(one->runs.specs[0], "adam"));
+    assert_int_equal(one->play, 1000);
+    /* eight: "Eight networks of that shape ... trained the same way". */
     size_t members = fit->ensemble;
-    /* "Eight networks ... trained by Adam", "1000 small training steps". */
     assert_int_equal(members, 8);
+    assert_false(fit->keep);
+    assert_string_equal(fit->model, one->model);
+    assert_string_equal(fit->data, one->data);
     assert_int_equal(fit->runs.count, 1);
-    assert_non_null(strstr(fit->runs.specs[0], "adam"));
-    assert_int_equal(fit->play, 1000);
+    assert_string_equal(fit->runs.specs[0], one->runs.specs[0]);
+    assert_int_equal(fit->play, one->play);
+    /* barrier: "The first two again, seeds 0 and 1": an ensemble of two from
+     * the same first seed, trained the same way (their weights are compared
+     * with step eight's first two below). */
+    assert_false(two->keep);
+    assert_int_equal(two->ensemble, 2);
+    assert_int_equal(two->init_seed, fit->init_seed);
+    assert_int_equal(fit->init_seed, 0);
+    assert_string_equal(two->model, fit->model);
+    assert_string_equal(two->data, fit->data);
+    assert_int_equal(two->runs.count, 1);
+    assert_string_equal(two->runs.specs[0], fit->runs.specs[0]);
+    assert_int_equal(two->play, fit->play);
     Model model;
     DescentError err = { "" };
     assert_true(model_parse(fit->model, &model, &err));
     ModelWork *work = model_work_create(&model);
+    double *theta0 = malloc(model.nparams * sizeof *theta0);
     assert_non_null(work);
-    double worst_loss = 0, ratio_min = (double)INFINITY, ratio_max = 0, differ_min = 1;
-    double rise_min = (double)INFINITY, rise_max = 0;
+    assert_non_null(theta0);
+    double worst_one = 0, worst_loss = 0, ratio_min = (double)INFINITY, ratio_max = 0;
+    double differ_min = 1, rise_min = (double)INFINITY, rise_max = 0;
     for (uint64_t g = 0; g < TND_GROUPS; g++) {
         char data[256];
         snprintf(data, sizeof data, "%s,seed=%llu", fit->data, (unsigned long long)g);
@@ -2001,6 +2038,16 @@ static void test_network_trained_not_derived(void **state)
             fail_msg("%s", err.message);
         OptimizerDesc desc;
         assert_true(optimizer_parse_vec(fit->runs.specs[0], split.train.n, data, &desc, &err));
+        Rng rng;
+        rng_seed(&rng, one->init_seed + members * g);
+        model_init(&model, &rng, theta0);
+        NetRun single;
+        assert_true(net_run_init(&single, &model, &split, &desc, theta0, 0, &err));
+        bool ok = true;
+        assert_int_equal(net_run_advance(&single, (size_t)one->play, &ok, &err),
+                         (size_t)one->play);
+        assert_true(ok);
+        double one_loss = single.metrics[single.count - 1].train_loss;
         Ensemble e;
         assert_true(ensemble_init(&e, &model, &split, &desc, fit->init_seed + members * g,
                                   members, &err));
@@ -2010,6 +2057,21 @@ static void test_network_trained_not_derived(void **state)
             const NetRun *run = ensemble_member(&e, k);
             assert_int_equal(run->count, fit->play + 1);
             loss = fmax(loss, run->metrics[run->count - 1].train_loss);
+        }
+        /* The one network is the ensemble's first, seed init_seed + K·g:
+         * run 1's line in the legend is the same in both steps. */
+        assert_memory_equal(net_run_theta(&single), net_run_theta(ensemble_member(&e, 0)),
+                            model.nparams * sizeof(double));
+        if (g == 0) {
+            /* barrier's pair is eight's first two, weight for weight. */
+            Ensemble pair;
+            assert_true(ensemble_init(&pair, &model, &split, &desc, two->init_seed, 2, &err));
+            ensemble_step(&pair, (size_t)two->play);
+            for (size_t k = 0; k < 2; k++)
+                assert_memory_equal(net_run_theta(ensemble_member(&pair, k)),
+                                    net_run_theta(ensemble_member(&e, k)),
+                                    model.nparams * sizeof(double));
+            ensemble_free(&pair);
         }
         EnsembleDistances d = ensemble_distances(&e);
         double differ = 1;
@@ -2025,29 +2087,37 @@ static void test_network_trained_not_derived(void **state)
         for (int k = 0; k < 21; k++)
             top = fmax(top, line[k]);
         double rise = top - fmax(line[0], line[20]);
-        print_message("data seed %2llu: worst train loss %.4f, distances %.1f..%.1f vs mean "
-                      "|θ| %.1f, least disagreement %.3f, line rises %.3f\n",
-                      (unsigned long long)g, loss, d.min, d.max, d.mean_norm, differ, rise);
+        print_message("data seed %2llu: one network's train loss %.4f, the ensemble's worst "
+                      "%.4f, distances %.1f..%.1f vs mean |θ| %.1f, least disagreement %.3f, "
+                      "line rises %.3f\n",
+                      (unsigned long long)g, one_loss, loss, d.min, d.max, d.mean_norm, differ,
+                      rise);
+        worst_one = fmax(worst_one, one_loss);
         worst_loss = fmax(worst_loss, loss);
         ratio_min = fmin(ratio_min, d.min / d.mean_norm);
         ratio_max = fmax(ratio_max, d.max / d.mean_norm);
         differ_min = fmin(differ_min, differ);
         rise_min = fmin(rise_min, rise);
         rise_max = fmax(rise_max, rise);
+        net_run_free(&single);
         ensemble_free(&e);
         netdata_free(&split);
     }
-    print_message("worst train loss %.4f; distance / mean |θ| %.2f .. %.2f; least disagreement "
-                  "%.3f; rise %.3f .. %.3f\n", worst_loss, ratio_min, ratio_max, differ_min,
-                  rise_min, rise_max);
-    /* all_fit: "each ends with a training loss below 0.05". */
+    print_message("one network: worst train loss %.4f; ensembles: worst train loss %.4f; "
+                  "distance / mean |θ| %.2f .. %.2f; least disagreement %.3f; rise %.3f .. "
+                  "%.3f\n", worst_one, worst_loss, ratio_min, ratio_max, differ_min, rise_min,
+                  rise_max);
+    /* one_network: "its training loss ends below 0.05". */
+    assert_true(worst_one < 0.05);
+    /* eight: "each ending with a training loss below 0.05". */
     assert_true(worst_loss < 0.05);
-    /* all_differ: "at least 1.1 times their mean |θ| apart", "disagree on
-     * at least 1%". */
+    /* eight: "at least 1.1 times their mean |θ| apart", "disagree on at
+     * least 1%". */
     assert_true(ratio_min >= 1.1);
     assert_true(differ_min >= 0.01);
     /* barrier: "climbs at least 0.9 above both ends". */
     assert_true(rise_min >= 0.9);
+    free(theta0);
     model_work_destroy(work);
     lesson_free(&lesson);
 }
