@@ -570,12 +570,19 @@ static void test_off_view_head(void **state)
     app_destroy(app);
 }
 
-/* The note's box, when "off view" is drawn. */
-static void find_off_view(void *context, const char *utf8, LayoutRect box, int px)
+/* A text looked for while a frame is drawn: the box of the last text drawn
+ * that begins with `start` (w stays 0 when none is). */
+typedef struct {
+    const char *start;
+    LayoutRect box;
+} FoundText;
+
+static void find_text(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)px;
-    if (strcmp(utf8, "off view") == 0)
-        *(LayoutRect *)context = box;
+    FoundText *found = context;
+    if (strncmp(utf8, found->start, strlen(found->start)) == 0)
+        found->box = box;
 }
 
 /* The off-view note lies on no path (issue 12: learning_rate 6's note sat
@@ -590,10 +597,11 @@ static void test_off_view_note_clear_of_path(void **state)
     push_key(SDLK_SPACE, 0);
     free(draw_frame(app, 0.0).rgba);
     scene_step(app_scene(app), 40);
-    LayoutRect note = {0, 0, 0, 0};
-    renderer_observe_text(app->renderer, find_off_view, &note);
+    FoundText found = {"off view", {0, 0, 0, 0}};
+    renderer_observe_text(app->renderer, find_text, &found);
     Frame f = draw_frame(app, 0.0);
     renderer_observe_text(app->renderer, NULL, NULL);
+    LayoutRect note = found.box;
     save_named_screenshot(app, "window", "off-view-note");
     assert_true(note.w > 0);
     Viewport vp = app_viewport(app);
@@ -1082,14 +1090,6 @@ static void test_caption_and_marks(void **state)
     app_destroy(app);
 }
 
-/* The box of the text "look here", when it is drawn. */
-static void find_look_here(void *context, const char *utf8, LayoutRect box, int px)
-{
-    (void)px;
-    if (strcmp(utf8, "look here") == 0)
-        *(LayoutRect *)context = box;
-}
-
 /* A mark's label lies on no head and on no mark's circle (sgd_noise 3 and
  * schedules 5: a label on the rim of a circle about the head at the
  * minimum lay across the circle, its first letter under it; sharp_flat 1:
@@ -1108,10 +1108,11 @@ static void test_mark_label_clear(void **state)
     push_key(SDLK_SPACE, 0);
     free(draw_frame(app, 0.0).rgba);
     scene_step(scene, 300);
-    LayoutRect box = {0, 0, 0, 0};
-    renderer_observe_text(app->renderer, find_look_here, &box);
+    FoundText found = {"look here", {0, 0, 0, 0}};
+    renderer_observe_text(app->renderer, find_text, &found);
     Frame f = draw_frame(app, 0.0);
     renderer_observe_text(app->renderer, NULL, NULL);
+    LayoutRect box = found.box;
     save_named_screenshot(app, "window", "mark-label");
     assert_true(box.w > 0);
     Viewport vp = app_viewport(app);
@@ -1358,14 +1359,6 @@ static void test_shortest_way_named(void **state)
     app_destroy(app);
 }
 
-/* The box of the min-norm point's label, when it is drawn. */
-static void find_min_norm(void *context, const char *utf8, LayoutRect box, int px)
-{
-    (void)px;
-    if (strncmp(utf8, "min-norm point", 14) == 0)
-        *(LayoutRect *)context = box;
-}
-
 /* implicit_regularization 3 played at 1280x720 in projector mode (a frame
  * review found the min-norm point's label across GD's path from the
  * other start there): the label is drawn, and no segment of either run's
@@ -1388,10 +1381,11 @@ static void test_min_norm_label_off_paths(void **state)
     assert_int_equal(player->step, 2);
     push_text("P");
     free(draw_frame(app, 0.0).rgba);
-    LayoutRect box = {0, 0, 0, 0};
-    renderer_observe_text(app->renderer, find_min_norm, &box);
+    FoundText found = {"min-norm point", {0, 0, 0, 0}};
+    renderer_observe_text(app->renderer, find_text, &found);
     free(draw_frame(app, 0.0).rgba);
     renderer_observe_text(app->renderer, NULL, NULL);
+    LayoutRect box = found.box;
     save_named_screenshot(app, "window", "min-norm-label");
     assert_true(app_scene(app)->display.projector);
     assert_true(box.w > 0);
