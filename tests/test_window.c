@@ -20,6 +20,7 @@
 #include "config.h"
 #include "render/draw.h"
 #include "render/render.h"
+#include "scene/net_stage.h"
 #include "scene/viewport.h"
 
 #define WIDTH 900
@@ -1359,6 +1360,41 @@ static void test_shortest_way_named(void **state)
     app_destroy(app);
 }
 
+/* The window at 1280x720 on lessons/NAME, step `step` (from 0) played to
+ * its end, in projector mode. */
+static App *open_lesson_played(const char *name, size_t step)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/lessons/%s", DESCENT_SOURCE_DIR, name);
+    App *app = open_test_window(
+        &(SceneOptions){0},
+        &(AppOptions){.width = 1280, .height = 720, .hidden = true, .lang = "en", .lesson = path});
+    DescentError err = {""};
+    LessonPlayer *player = &app->lesson;
+    assert_true(app->has_lesson && lesson_player_ready(player));
+    assert_true(lesson_player_show(player, app->scene, step, &err));
+    long frames = lesson_player_step_frames(player, step, 4);
+    player->autoplay_frames = 0;
+    for (long t = 0; t + 1 < frames && player->step == step; t++)
+        lesson_player_autoplay(player, app->scene, 4);
+    assert_int_equal(player->step, step);
+    push_text("P");
+    free(draw_frame(app, 0.0).rgba);
+    assert_true(app_scene(app)->display.projector);
+    return app;
+}
+
+/* The box of the text that begins with `start` in the window's next
+ * frame (w 0 when none is drawn). */
+static LayoutRect text_box(App *app, const char *start)
+{
+    FoundText found = {start, {0, 0, 0, 0}};
+    renderer_observe_text(app->renderer, find_text, &found);
+    free(draw_frame(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    return found.box;
+}
+
 /* implicit_regularization 3 played at 1280x720 in projector mode (a frame
  * review found the min-norm point's label across GD's path from the
  * other start there): the label is drawn, and no segment of either run's
@@ -1366,28 +1402,9 @@ static void test_shortest_way_named(void **state)
 static void test_min_norm_label_off_paths(void **state)
 {
     (void)state;
-    App *app = open_test_window(
-        &(SceneOptions){0},
-        &(AppOptions){.width = 1280, .height = 720, .hidden = true, .lang = "en",
-                      .lesson = DESCENT_SOURCE_DIR "/lessons/implicit_regularization.lua"});
-    DescentError err = {""};
-    LessonPlayer *player = &app->lesson;
-    assert_true(app->has_lesson && lesson_player_ready(player));
-    assert_true(lesson_player_show(player, app->scene, 2, &err));
-    long frames = lesson_player_step_frames(player, 2, 4);
-    player->autoplay_frames = 0;
-    for (long t = 0; t + 1 < frames && player->step == 2; t++)
-        lesson_player_autoplay(player, app->scene, 4);
-    assert_int_equal(player->step, 2);
-    push_text("P");
-    free(draw_frame(app, 0.0).rgba);
-    FoundText found = {"min-norm point", {0, 0, 0, 0}};
-    renderer_observe_text(app->renderer, find_text, &found);
-    free(draw_frame(app, 0.0).rgba);
-    renderer_observe_text(app->renderer, NULL, NULL);
-    LayoutRect box = found.box;
+    App *app = open_lesson_played("implicit_regularization.lua", 2);
+    LayoutRect box = text_box(app, "min-norm point");
     save_named_screenshot(app, "window", "min-norm-label");
-    assert_true(app_scene(app)->display.projector);
     assert_true(box.w > 0);
     Viewport vp = app_viewport(app);
     assert_int_equal(app_scene(app)->run_count, 2);
@@ -1402,6 +1419,36 @@ static void test_min_norm_label_off_paths(void **state)
                          box.x, box.y, box.w, box.h, i + 1, k);
         }
     }
+    app_destroy(app);
+}
+
+/* trained_not_derived 1 at 1280x720 --projector: the network run's end
+ * label lay along its own path (the head near the map's right edge, too
+ * wide a label for the right or for centred above it); it goes above or
+ * below the head, clear of every segment of the path on the slice. */
+static void test_net_end_label_off_path(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("trained_not_derived.lua", 0);
+    LayoutRect box = text_box(app, "run 1 ends");
+    save_named_screenshot(app, "window", "net-end-label");
+    assert_true(box.w > 0);
+    Viewport vp = app_viewport(app);
+    const NetStage *net = app_scene(app)->net;
+    assert_non_null(net);
+    NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
+    assert_non_null(path);
+    size_t count = net_stage_path(net, 0, path);
+    assert_true(count > 1);
+    for (size_t k = 0; k + 1 < count; k++) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, path[k].a, path[k].b, &x0, &y0);
+        viewport_to_pixel(&vp, path[k + 1].a, path[k + 1].b, &x1, &y1);
+        if (crosses(box, x0, y0, x1, y1))
+            fail_msg("the label (%.0f, %.0f, %.0f x %.0f) lies on the path's segment %zu",
+                     box.x, box.y, box.w, box.h, k);
+    }
+    free(path);
     app_destroy(app);
 }
 
@@ -1591,6 +1638,7 @@ int main(void)
         cmocka_unit_test(test_line_of_minima_drawn),
         cmocka_unit_test(test_shortest_way_named),
         cmocka_unit_test(test_min_norm_label_off_paths),
+        cmocka_unit_test(test_net_end_label_off_path),
         cmocka_unit_test(test_dynamics_plot_key),
         cmocka_unit_test(test_sharpness_levels),
         cmocka_unit_test(test_sharpness_close_values_apart),

@@ -87,6 +87,34 @@ static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_rect(r->shapes, right, top, w - right, bottom - top, slate);
 }
 
+/* Half the width of a network run's path as drawn, its casing's. */
+#define NET_PATH_HALF 3.4
+
+bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+                             LayoutRect box)
+{
+    double reach = (NET_PATH_HALF + 1.0) * r->scale;
+    const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
+                         box.y + box.h + reach};
+    NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
+    if (!path)
+        return false;
+    bool crossed = false;
+    for (size_t i = 0; i < net_stage_run_count(scene->net) && !crossed; i++) {
+        size_t count = net_stage_path(scene->net, i, path);
+        double prev_x = 0, prev_y = 0;
+        for (size_t k = 0; k < count && !crossed; k++) {
+            double x, y;
+            viewport_to_pixel(vp, path[k].a, path[k].b, &x, &y);
+            double x0 = prev_x, y0 = prev_y, x1 = x, y1 = y;
+            crossed = k > 0 && isfinite(x0 + y0 + x1 + y1) && clip_segment(b, &x0, &y0, &x1, &y1);
+            prev_x = x, prev_y = y;
+        }
+    }
+    free(path);
+    return crossed;
+}
+
 void render_net_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -119,7 +147,7 @@ void render_net_world(Renderer *r, const Scene *scene)
                 double x, y;
                 viewport_to_pixel(&vp, path[k].a, path[k].b, &x, &y);
                 if (k > 0 && isfinite(x + y + prev_x + prev_y))
-                    shapes_segment(r->shapes, prev_x, prev_y, x, y, (layer ? 2.0 : 3.4) * s,
+                    shapes_segment(r->shapes, prev_x, prev_y, x, y, (layer ? 2.0 : NET_PATH_HALF) * s,
                                    layer ? color : r->theme->casing);
                 prev_x = x, prev_y = y;
             }
@@ -139,13 +167,13 @@ void render_net_world(Renderer *r, const Scene *scene)
     for (size_t i = 0; i < runs; i++) {
         if (!labels[i][0])
             continue;
-        /* Beside the head, off the other heads and labels, whole on the
-         * map as drawn, as a lesson mark's ("run 2 ends 2.51 off this
-         * plane" had read "nds 2.51 off this plane" at its left edge at
-         * 1280x720 --projector, and reached off a narrow map over the
-         * panels' gap). */
+        /* Beside the head, off the other heads, labels and paths, whole
+         * on the map as drawn, as a lesson mark's ("run 2 ends 2.51 off
+         * this plane" had read "nds 2.51 off this plane" at its left edge
+         * at 1280x720 --projector, and reached off a narrow map over the
+         * panels' gap; trained_not_derived 1's lay along its run's path). */
         LayoutRect box =
-            render_label_beside(r, NULL, &vp, head_at[i][0], head_at[i][1], labels[i], px);
+            render_label_beside(r, scene, &vp, head_at[i][0], head_at[i][1], labels[i], px);
         render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
     }
     free(path);

@@ -257,16 +257,20 @@ void render_world(Renderer *r, const Scene *scene);
  * particle cloud copies, its short trail), crosses box. */
 bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                          LayoutRect box);
+/* net_view.c: the same for a network's runs, their paths on the slice. */
+bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+                             LayoutRect box);
 /* Where a label (px-pixel text) goes beside what it names at pixel
  * (cx, cy) on map vp: a lesson mark's dot, a network run's end.  Right of
- * the point, left, above or below it, at the least distance, then further
- * out, where it lies whole on the map as drawn, off the panels, off every
- * box kept clear so far (render_keep_clear: labels, heads, markers) and,
- * with scene (NULL: none of these), off its marks' circles and first off
- * its runs' paths too, then on them.  Where no place is clear: right of
- * the point; left of it where the right side would run off the map; above
- * it (under it, near the map's top), moved in to stay whole, where neither
- * side holds it. */
+ * the point, left, above or below it (centred, then ending or starting at
+ * it), at the least distance, then further out, where it lies whole on
+ * the map as drawn, off the panels, off every box kept clear so far
+ * (render_keep_clear: labels, heads, markers) and, with scene (NULL: none
+ * of these), off its marks' circles and first off its runs' paths
+ * (render_box_on_paths) too, then on them.  Where no place is clear:
+ * right of the point; left of it where the right side would run off the
+ * map; above it (under it, near the map's top), moved in to stay whole,
+ * where neither side holds it. */
 LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
                                double cy, const char *label, int px);
 

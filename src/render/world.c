@@ -221,6 +221,8 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
 {
     if (scene->display.paths_hidden)
         return false;
+    if (scene->net)
+        return render_box_on_net_paths(r, scene, vp, box);
     double reach = (1.7 + PATH_NEST_STEP * PATH_NEST_MAX + 1.3) * r->scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
@@ -1019,11 +1021,17 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
     for (int paths = 1; paths >= 0; paths--)
         for (int k = 0; k < LABEL_DISTANCES; k++) {
             double d = gap + 0.5 * line * k;
-            const LayoutRect tries[4] = {{cx + d, cy - 0.5 * line, width, line},
-                                         {cx - d - width, cy - 0.5 * line, width, line},
-                                         {cx - 0.5 * width, cy - d - line, width, line},
-                                         {cx - 0.5 * width, cy + d, width, line}};
-            for (int side = 0; side < 4; side++) {
+            /* Above and below: centred, then ending or starting at the
+             * point, for a wide label near the map's side edge. */
+            const LayoutRect tries[] = {{cx + d, cy - 0.5 * line, width, line},
+                                        {cx - d - width, cy - 0.5 * line, width, line},
+                                        {cx - 0.5 * width, cy - d - line, width, line},
+                                        {cx - 0.5 * width, cy + d, width, line},
+                                        {cx - width, cy - d - line, width, line},
+                                        {cx - width, cy + d, width, line},
+                                        {cx, cy - d - line, width, line},
+                                        {cx, cy + d, width, line}};
+            for (size_t side = 0; side < sizeof tries / sizeof tries[0]; side++) {
                 LayoutRect padded = {tries[side].x - pad, tries[side].y, width + 2.0 * pad, line};
                 if (label_clear(r, scene, vp, padded, paths))
                     return tries[side];
