@@ -1415,6 +1415,39 @@ static void test_plots_say_what_they_show(void **state)
         }
 }
 
+/* adaptive 5's caption reads RMSProp's loss off the log plot ("between
+ * 0.01 and 0.5"): at 1280x720 --projector (en) and 1920x1080 (zh) the plot's
+ * y axis, 1000 down to 1e-06, labels a decade between its ends — it showed
+ * only 1000 and "≤ 1e-06".  Its labels are the texts on the plot left of
+ * its x axis's "0". */
+static void test_log_plot_labels_decades(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++) {
+        int w = frames[g][0], h = frames[g][1];
+        const Layout *l = lesson_layout(st, "adaptive.lua", langs[g], 4, w, h, frames[g][2]);
+        assert_true(l->shown[LAYOUT_LOSS]);
+        LayoutRect loss = l->rect[LAYOUT_LOSS];
+        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                              render_recording_scale(w, h), RENDER_FOR_RECORDING);
+        double zero = -1;
+        for (size_t t = 0; t < drawn->count; t++)
+            if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
+                zero = drawn->box[t].x;
+        assert_true(zero > loss.x);
+        size_t labels = 0;
+        for (size_t t = 0; t < drawn->count; t++)
+            if (inside_rect(drawn->box[t], loss) && drawn->box[t].x + drawn->box[t].w <= zero) {
+                print_message("adaptive 5 (%s, %dx%d): y label \"%s\"\n", langs[g], w, h,
+                              drawn->text[t]);
+                labels++;
+            }
+        assert_true(labels >= 3);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1444,6 +1477,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_network_says_what_its_numbers_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
