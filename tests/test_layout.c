@@ -678,6 +678,40 @@ static void test_map_stays_while_steps_count(void **state)
     gl_context_destroy(gl);
 }
 
+/* An ensemble of two is one pair: its notes give the pair's distance
+ * ("distance between the two: 35"), the one ensemble_distances measures,
+ * not "mean 35 (35 to 35)" (trained_not_derived 3). */
+static void test_ensemble_of_two_says_its_distance(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    Scene *scene = scene_create(&(SceneOptions){.model = "mlp:layers=2-8-8-2",
+                                                .data = "moons:n=60", .ensemble = 2,
+                                                .run_count = 1, .runs = {"adam:lr=0.02"}},
+                                &err);
+    assert_non_null(scene);
+    scene_step(scene, 50);
+    assert_true(i18n_select("en"));
+    const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
+    const char *prefix = "distance between the two: ";
+    char expected[32];
+    snprintf(expected, sizeof expected, "%.3g;", ensemble_distances(scene->ensemble).mean);
+    bool pair = false, mean = false;
+    for (size_t t = 0; t < drawn->count; t++) {
+        pair |= strncmp(drawn->text[t], prefix, strlen(prefix)) == 0 &&
+                strncmp(drawn->text[t] + strlen(prefix), expected, strlen(expected)) == 0;
+        mean |= strstr(drawn->text[t], "two of them") != NULL;
+    }
+    print_message("ensemble of 2: \"%s%s\" drawn: %s, a mean over pairs: %s\n", prefix,
+                  expected, pair ? "yes" : "no", mean ? "yes" : "no");
+    assert_true(pair && !mean);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 /* An ensemble shown while a hidden layer is chosen too (--ensemble 4
  * --representation 1): the map draws the thumbnails, and the legend says
  * so, with the ensemble's notes, not the layer's (it named the layer over
@@ -1472,6 +1506,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_network_steps_make_room_for_the_picture, stage_open, stage_close),
         cmocka_unit_test(test_network_legend_names_what_the_map_shows),
         cmocka_unit_test(test_ensemble_draws_the_line_between_two_members),
+        cmocka_unit_test(test_ensemble_of_two_says_its_distance),
         cmocka_unit_test_setup_teardown(test_layer_notes_whole, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_map_uses_the_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_says_what_its_numbers_are, stage_open, stage_close),
