@@ -1357,6 +1357,43 @@ static void test_network_says_what_its_numbers_are(void **state)
     }
 }
 
+/* Where two network runs are compared — adam_vs_sgd_network 5 ("Adam
+ * scored higher"), batch_and_flatness 2 ("both … at least 95 %") — the
+ * data panel gives each run's accuracies (at 1280x720 --projector it
+ * gave only its own run's: a student could not compare them), and they
+ * are the runs' own. */
+static void test_data_panel_compares_the_runs(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *name;
+        size_t step;
+    } steps[] = {{"adam_vs_sgd_network.lua", 4}, {"batch_and_flatness.lua", 1}};
+    for (size_t q = 0; q < 2; q++) {
+        const Layout *l = lesson_layout(st, steps[q].name, "en", steps[q].step, 1280, 720, true);
+        assert_true(l->shown[LAYOUT_INSET]);
+        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
+                                              render_recording_scale(1280, 720),
+                                              RENDER_FOR_RECORDING);
+        size_t runs = net_stage_run_count(st->scene->net);
+        assert_true(runs >= 2);
+        for (size_t i = 0; i < runs; i++) {
+            const NetRun *run = net_stage_run(st->scene->net, i);
+            const NetMetrics *m = &run->metrics[run->count - 1];
+            char expected[96];
+            snprintf(expected, sizeof expected, "run %zu: train %.0f%%, test %.0f%%", i + 1,
+                     100 * m->train_acc, 100 * m->test_acc);
+            bool shown = false;
+            for (size_t t = 0; t < drawn->count; t++)
+                shown |= strcmp(drawn->text[t], expected) == 0 &&
+                         inside_rect(drawn->box[t], l->rect[LAYOUT_INSET]);
+            print_message("%s %zu: the data panel says \"%s\": %s\n", steps[q].name,
+                          steps[q].step + 1, expected, shown ? "yes" : "no");
+            assert_true(shown);
+        }
+    }
+}
+
 /* The layout of lessons/NAME's step `step` (from 0) in lang at w × h,
  * recorded, after `updates` updates of that step. */
 static const Layout *played_layout(LessonStage *st, const char *name, const char *lang,
@@ -1513,6 +1550,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
