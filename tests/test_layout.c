@@ -1394,6 +1394,64 @@ static void test_data_panel_compares_the_runs(void **state)
     }
 }
 
+/* Whether text is a number as the plots write one. */
+static bool numeric(const char *text)
+{
+    char *end;
+    strtod(text, &end);
+    return end != text && *end == '\0';
+}
+
+/* The data panel of a linear model (adam_vs_sgd 3: linreg;
+ * implicit_regularization 4: logreg) at 1280x720 --projector, en, and
+ * 1920x1080, zh: its axes carry values (adam_vs_sgd 3's had none at any
+ * size), at least two left of the plot and two under it, and no text lies
+ * on the plot (implicit_regularization 4's "x2" lay over the points). */
+static void test_data_inset_has_values_off_the_plot(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *name;
+        size_t step;
+    } steps[] = {{"adam_vs_sgd.lua", 2}, {"implicit_regularization.lua", 3}};
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t q = 0; q < 2; q++)
+        for (size_t g = 0; g < 2; g++) {
+            int w = frames[g][0], h = frames[g][1];
+            const Layout *l =
+                lesson_layout(st, steps[q].name, langs[g], steps[q].step, w, h, frames[g][2]);
+            assert_true(l->shown[LAYOUT_INSET]);
+            LayoutRect inset = l->rect[LAYOUT_INSET];
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            LayoutRect areas[16], plot = {0, 0, 0, 0};
+            size_t count = render_plot_areas(st->renderer, areas, 16);
+            for (size_t k = 0; k < count && k < 16; k++)
+                if (inside_rect(areas[k], inset))
+                    plot = areas[k];
+            assert_true(plot.w > 0);
+            size_t left = 0, under = 0, on = 0;
+            for (size_t t = 0; t < drawn->count; t++) {
+                LayoutRect b = drawn->box[t];
+                if (!inside_rect(b, inset))
+                    continue;
+                on += layout_overlap(b, plot);
+                if (layout_overlap(b, plot))
+                    print_message("  \"%s\" lies on the plot\n", drawn->text[t]);
+                if (!numeric(drawn->text[t]))
+                    continue;
+                left += b.x + b.w <= plot.x;
+                under += b.y >= plot.y + plot.h;
+            }
+            print_message("%s %zu (%s, %dx%d): %zu values left of the data plot, %zu under it, "
+                          "%zu texts on it\n",
+                          steps[q].name, steps[q].step + 1, langs[g], w, h, left, under, on);
+            assert_true(left >= 2 && under >= 2 && on == 0);
+        }
+}
+
 /* The layout of lessons/NAME's step `step` (from 0) in lang at w × h,
  * recorded, after `updates` updates of that step. */
 static const Layout *played_layout(LessonStage *st, const char *name, const char *lang,
@@ -1551,6 +1609,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
