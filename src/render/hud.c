@@ -685,10 +685,11 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
                        b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
     /* An empty panel's area is as high as minus the bands over and under it.
-     * A log axis over two decades or more holds a value between its ends:
-     * its labels, a line apart, then read a band (plot_pick_decades). */
+     * A log axis holds a value between its ends, its labels a line apart,
+     * to read a band on (plot_pick_decades); whatever its range, which
+     * changes as the runs go, so the panels stay where they are. */
     double least = LAYOUT_PLOT_AREA_LEAST * s;
-    if (p.log && p.hi - p.lo >= 2.0)
+    if (p.log)
         least = fmax(least, PLOT_LOG_AREA_LINES * render_line_height(r, px));
     double min_h = least - b.ih;
     if (compact)

@@ -435,11 +435,14 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
         data_accuracy(scene, k, title, sizeof title);
         text_w = fmax(text_w, render_text_width(r, title, px) + 16 * s);
     }
+    /* The other runs' lines come out of the picture at its least: at
+     * 1280x720 --projector a taller panel left adam_vs_sgd_network 1 no
+     * room for its loss plot. */
     double extra = (double)(lines - 1) * line;
     return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, text_w),
                            NET_DATA_SIDE * s + 2 * line + extra,
                            fmax(NET_DATA_MIN_SIDE * s, text_w),
-                           NET_DATA_MIN_SIDE * s + line + extra, false};
+                           NET_DATA_MIN_SIDE * s + line, false};
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
