@@ -678,6 +678,40 @@ static void test_map_stays_while_steps_count(void **state)
     gl_context_destroy(gl);
 }
 
+/* An ensemble of two is one pair: its notes give the pair's distance
+ * ("distance between the two: 35"), the one ensemble_distances measures,
+ * not "mean 35 (35 to 35)" (trained_not_derived 3). */
+static void test_ensemble_of_two_says_its_distance(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    Scene *scene = scene_create(&(SceneOptions){.model = "mlp:layers=2-8-8-2",
+                                                .data = "moons:n=60", .ensemble = 2,
+                                                .run_count = 1, .runs = {"adam:lr=0.02"}},
+                                &err);
+    assert_non_null(scene);
+    scene_step(scene, 50);
+    assert_true(i18n_select("en"));
+    const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
+    const char *prefix = "distance between the two: ";
+    char expected[32];
+    snprintf(expected, sizeof expected, "%.3g;", ensemble_distances(scene->ensemble).mean);
+    bool pair = false, mean = false;
+    for (size_t t = 0; t < drawn->count; t++) {
+        pair |= strncmp(drawn->text[t], prefix, strlen(prefix)) == 0 &&
+                strncmp(drawn->text[t] + strlen(prefix), expected, strlen(expected)) == 0;
+        mean |= strstr(drawn->text[t], "two of them") != NULL;
+    }
+    print_message("ensemble of 2: \"%s%s\" drawn: %s, a mean over pairs: %s\n", prefix,
+                  expected, pair ? "yes" : "no", mean ? "yes" : "no");
+    assert_true(pair && !mean);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 /* An ensemble shown while a hidden layer is chosen too (--ensemble 4
  * --representation 1): the map draws the thumbnails, and the legend says
  * so, with the ensemble's notes, not the layer's (it named the layer over
@@ -1323,6 +1357,101 @@ static void test_network_says_what_its_numbers_are(void **state)
     }
 }
 
+/* Where two network runs are compared — adam_vs_sgd_network 5 ("Adam
+ * scored higher"), batch_and_flatness 2 ("both … at least 95 %") — the
+ * data panel gives each run's accuracies (at 1280x720 --projector it
+ * gave only its own run's: a student could not compare them), and they
+ * are the runs' own. */
+static void test_data_panel_compares_the_runs(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *name;
+        size_t step;
+    } steps[] = {{"adam_vs_sgd_network.lua", 4}, {"batch_and_flatness.lua", 1}};
+    for (size_t q = 0; q < 2; q++) {
+        const Layout *l = lesson_layout(st, steps[q].name, "en", steps[q].step, 1280, 720, true);
+        assert_true(l->shown[LAYOUT_INSET]);
+        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
+                                              render_recording_scale(1280, 720),
+                                              RENDER_FOR_RECORDING);
+        size_t runs = net_stage_run_count(st->scene->net);
+        assert_true(runs >= 2);
+        for (size_t i = 0; i < runs; i++) {
+            const NetRun *run = net_stage_run(st->scene->net, i);
+            const NetMetrics *m = &run->metrics[run->count - 1];
+            char expected[96];
+            snprintf(expected, sizeof expected, "run %zu: train %.0f%%, test %.0f%%", i + 1,
+                     100 * m->train_acc, 100 * m->test_acc);
+            bool shown = false;
+            for (size_t t = 0; t < drawn->count; t++)
+                shown |= strcmp(drawn->text[t], expected) == 0 &&
+                         inside_rect(drawn->box[t], l->rect[LAYOUT_INSET]);
+            print_message("%s %zu: the data panel says \"%s\": %s\n", steps[q].name,
+                          steps[q].step + 1, expected, shown ? "yes" : "no");
+            assert_true(shown);
+        }
+    }
+}
+
+/* Whether text is a number as the plots write one. */
+static bool numeric(const char *text)
+{
+    char *end;
+    strtod(text, &end);
+    return end != text && *end == '\0';
+}
+
+/* The data panel of a linear model (adam_vs_sgd 3: linreg;
+ * implicit_regularization 4: logreg) at 1280x720 --projector, en, and
+ * 1920x1080, zh: its axes carry values (adam_vs_sgd 3's had none at any
+ * size), at least two left of the plot and two under it, and no text lies
+ * on the plot (implicit_regularization 4's "x2" lay over the points). */
+static void test_data_inset_has_values_off_the_plot(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *name;
+        size_t step;
+    } steps[] = {{"adam_vs_sgd.lua", 2}, {"implicit_regularization.lua", 3}};
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t q = 0; q < 2; q++)
+        for (size_t g = 0; g < 2; g++) {
+            int w = frames[g][0], h = frames[g][1];
+            const Layout *l =
+                lesson_layout(st, steps[q].name, langs[g], steps[q].step, w, h, frames[g][2]);
+            assert_true(l->shown[LAYOUT_INSET]);
+            LayoutRect inset = l->rect[LAYOUT_INSET];
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            LayoutRect areas[16], plot = {0, 0, 0, 0};
+            size_t count = render_plot_areas(st->renderer, areas, 16);
+            for (size_t k = 0; k < count && k < 16; k++)
+                if (inside_rect(areas[k], inset))
+                    plot = areas[k];
+            assert_true(plot.w > 0);
+            size_t left = 0, under = 0, on = 0;
+            for (size_t t = 0; t < drawn->count; t++) {
+                LayoutRect b = drawn->box[t];
+                if (!inside_rect(b, inset))
+                    continue;
+                on += layout_overlap(b, plot);
+                if (layout_overlap(b, plot))
+                    print_message("  \"%s\" lies on the plot\n", drawn->text[t]);
+                if (!numeric(drawn->text[t]))
+                    continue;
+                left += b.x + b.w <= plot.x;
+                under += b.y >= plot.y + plot.h;
+            }
+            print_message("%s %zu (%s, %dx%d): %zu values left of the data plot, %zu under it, "
+                          "%zu texts on it\n",
+                          steps[q].name, steps[q].step + 1, langs[g], w, h, left, under, on);
+            assert_true(left >= 2 && under >= 2 && on == 0);
+        }
+}
+
 /* The layout of lessons/NAME's step `step` (from 0) in lang at w × h,
  * recorded, after `updates` updates of that step. */
 static const Layout *played_layout(LessonStage *st, const char *name, const char *lang,
@@ -1415,6 +1544,39 @@ static void test_plots_say_what_they_show(void **state)
         }
 }
 
+/* adaptive 5's caption reads RMSProp's loss off the log plot ("between
+ * 0.01 and 0.5"): at 1280x720 --projector (en) and 1920x1080 (zh) the plot's
+ * y axis, 1000 down to 1e-06, labels a decade between its ends — it showed
+ * only 1000 and "≤ 1e-06".  Its labels are the texts on the plot left of
+ * its x axis's "0". */
+static void test_log_plot_labels_decades(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++) {
+        int w = frames[g][0], h = frames[g][1];
+        const Layout *l = lesson_layout(st, "adaptive.lua", langs[g], 4, w, h, frames[g][2]);
+        assert_true(l->shown[LAYOUT_LOSS]);
+        LayoutRect loss = l->rect[LAYOUT_LOSS];
+        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                              render_recording_scale(w, h), RENDER_FOR_RECORDING);
+        double zero = -1;
+        for (size_t t = 0; t < drawn->count; t++)
+            if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
+                zero = drawn->box[t].x;
+        assert_true(zero > loss.x);
+        size_t labels = 0;
+        for (size_t t = 0; t < drawn->count; t++)
+            if (inside_rect(drawn->box[t], loss) && drawn->box[t].x + drawn->box[t].w <= zero) {
+                print_message("adaptive 5 (%s, %dx%d): y label \"%s\"\n", langs[g], w, h,
+                              drawn->text[t]);
+                labels++;
+            }
+        assert_true(labels >= 3);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1439,11 +1601,15 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_network_steps_make_room_for_the_picture, stage_open, stage_close),
         cmocka_unit_test(test_network_legend_names_what_the_map_shows),
         cmocka_unit_test(test_ensemble_draws_the_line_between_two_members),
+        cmocka_unit_test(test_ensemble_of_two_says_its_distance),
         cmocka_unit_test_setup_teardown(test_layer_notes_whole, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_map_uses_the_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_says_what_its_numbers_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

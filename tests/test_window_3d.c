@@ -149,14 +149,14 @@ static void test_surface_fills_the_middle(void **state)
 }
 
 /* The texts a frame draws that name the box's axes or give a value on
- * them: flags for "x", "y", "L" and "0" (a tick where the floor's
- * ranges cross zero). */
+ * them: flags for "x", "y", "L", "0" (a tick where the floor's ranges
+ * cross zero), "-2" and "2" (the floor's ends). */
 static void watch_axis_texts(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)px;
     (void)box;
-    static const char *const names[] = {"x", "y", "L", "0"};
-    for (int k = 0; k < 4; k++)
+    static const char *const names[] = {"x", "y", "L", "0", "-2", "2"};
+    for (int k = 0; k < 6; k++)
         ((bool *)context)[k] |= strcmp(utf8, names[k]) == 0;
 }
 
@@ -170,7 +170,7 @@ static void test_box_axes(void **state)
     App *app = open_app("saddle", runs, 1, true);
     Scene *scene = app_scene(app);
     push_key(SDLK_SPACE, KMOD_NONE);
-    bool seen[4] = {false};
+    bool seen[6] = {false};
     renderer_observe_text(app->renderer, watch_axis_texts, seen);
     free(draw(app, 0.0).rgba);
     for (int k = 0; k < 3; k++) /* the names ("0" is on the loss plot too) */
@@ -182,6 +182,17 @@ static void test_box_axes(void **state)
     renderer_observe_text(app->renderer, NULL, NULL);
     for (int k = 0; k < 4; k++)
         assert_true(seen[k]);
+    /* Seen from afar at --projector, the floor's edges are shorter than
+     * the ticks' spacing: they still say their values (±2 here; saddle
+     * 1's y = ±1 went missing so at 1280x720 --projector), not none. */
+    scene->display.projector = true;
+    scene->display.camera.distance = SCENE_DISTANCE_MAX;
+    memset(seen, 0, sizeof seen);
+    renderer_observe_text(app->renderer, watch_axis_texts, seen);
+    free(draw(app, 0.0).rgba);
+    save_named_screenshot(app, "window-3d", "axes-afar");
+    renderer_observe_text(app->renderer, NULL, NULL);
+    assert_true(seen[4] && seen[5]);
     app_destroy(app);
 }
 

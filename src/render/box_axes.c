@@ -78,8 +78,11 @@ static void floor_axis(Renderer *r, ViewRect rect, int axis, int font)
         !surface_box_pixel(r->surface, axis == 0 ? hi : side, axis == 0 ? side : hi, 0.0, &bx,
                            &by))
         return;
-    int most = (int)fmin(hypot(bx - ax, by - ay) / (BOX_TICK_SPACING_PX * r->scale),
-                         AXIS_MAX_TICKS);
+    /* Room for one tick at least, which axis_tick_step makes two or a few
+     * more: an edge shorter than the spacing (the box seen from afar, or
+     * at --projector) still says its values, never none. */
+    int most = (int)fmax(1.0, fmin(hypot(bx - ax, by - ay) / (BOX_TICK_SPACING_PX * r->scale),
+                                   AXIS_MAX_TICKS));
     double step = axis_tick_step(lo, hi, most);
     double gap = (BOX_TICK_PX + BOX_LABEL_GAP_PX) * r->scale, ux = 0, uy = 1;
     for (double t = step > 0 ? axis_first_tick(lo, step) : hi + 1; t <= hi; t += step) {

@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "core/number_text.h"
+#include "scene/axis_ticks.h"
 
 /* The classes' colours (Okabe–Ito vermillion and blue): y = +1, y = −1. */
 static const Rgba class_plus = {0.835f, 0.369f, 0.0f, 1.0f};
@@ -44,6 +45,9 @@ static const Rgba class_minus = {0.0f, 0.447f, 0.698f, 1.0f};
 #define INSET_MIN_SIDE 100.0
 /* Its compact form's least side (a crowded frame). */
 #define INSET_COMPACT_SIDE 70.0
+/* The axes' values this far off the plot (pixels, times scale): a big
+ * sample dot at the data's edge reaches past the plot's by less. */
+#define INSET_VALUE_GAP 7.0
 /* Dash and gap of the lines drawn on the map (pixels, times scale). */
 #define MAP_DASH 9.0
 #define MAP_GAP 6.0
@@ -60,6 +64,7 @@ static Rgba with_alpha(Rgba c, float a)
 typedef struct InsetBox {
     double x, y, w, h;          /* the panel */
     double px, py, side;        /* the square plot inside it */
+    double lo, hi;              /* the data square [lo, hi]² it shows */
 } InsetBox;
 
 static bool inset_shown(const Scene *scene)
@@ -76,16 +81,67 @@ static const char *inset_title(const Scene *scene)
                : _("data · run %zu's fit (residuals)");
 }
 
-/* Panel of w x h pixels: square plot below a title line, a label line under it. */
+/* The panel's height beside its square plot: the title's line, the y
+ * axis's name over the plot, the x axis's values under it and the line
+ * under those (key, x axis's name); *pad its inner margin. */
 static double inset_chrome(Renderer *r, double *pad)
 {
     *pad = 8.0 * r->scale;
-    return 2 * *pad + 2 * render_line_height(r, render_font_px(r, 13.0));
+    return 2 * *pad + render_line_height(r, render_font_px(r, 13.0)) +
+           3 * render_line_height(r, render_font_px(r, 12.0)) + INSET_VALUE_GAP * r->scale;
 }
 
-/* The line under the plot: a key at its left (logreg's max-margin
- * boundary, when the data has one), the horizontal axis's name at its
- * right; the gap between them (pixels, times scale). */
+/* The data square the plot shows, [*lo, *hi]² — linreg: target against
+ * the best fit's prediction, centred on 0 (the start w = 0 predicts 0 for
+ * every sample), so the points are seen travelling onto the diagonal;
+ * logreg: the samples' inputs. */
+static void inset_square(const Scene *scene, double *lo, double *hi)
+{
+    const Dataset *d = landscape_dataset(scene->landscape);
+    bool logreg = strcmp(landscape_name(scene->landscape), "logreg") == 0;
+    LandscapePoint best = {0, 0};
+    if (!logreg)
+        landscape_minima(scene->landscape, &best, 1);
+    double reach = 1e-9;
+    size_t stride = d->n / INSET_MAX_POINTS + 1;
+    for (size_t i = 0; i < d->n; i += stride)
+        reach = logreg ? fmax(reach, fmax(fabs(d->x1[i]), fabs(d->x2[i])))
+                       : fmax(reach, fmax(fabs(d->y[i]),
+                                          fabs(best.x * d->x1[i] + best.y * d->x2[i])));
+    *hi = (logreg ? 1.1 : 1.5) * reach;
+    *lo = -*hi;
+}
+
+/* The axes' values: round ticks (axis_ticks.h) about INSET_TICK_SPACING
+ * pixels (times scale) apart on a plot side pixels wide, the same on both
+ * axes of the square; their spacing, 0 when there are none. */
+#define INSET_TICK_SPACING 45.0
+static double inset_tick_step(Renderer *r, double lo, double hi, double side)
+{
+    return axis_tick_step(lo, hi, (int)fmax(1.0, side / (INSET_TICK_SPACING * r->scale)));
+}
+
+/* Tick value t's text (no "-0"). */
+static const char *inset_tick_text(double t, char *dest, size_t size)
+{
+    return number_text(fabs(t) < 1e-12 ? 0.0 : t, 3, dest, size);
+}
+
+/* The widest y value's text on the plot: its left margin holds them. */
+static double inset_values_width(Renderer *r, double lo, double hi, double side)
+{
+    int small = render_font_px(r, 12.0);
+    double step = inset_tick_step(r, lo, hi, side), w = 0;
+    char text[32];
+    for (double t = step > 0 ? axis_first_tick(lo, step) : hi + 1; t <= hi; t += step)
+        w = fmax(w, render_text_width(r, inset_tick_text(step * round(t / step), text,
+                                                         sizeof text), small));
+    return w + (INSET_VALUE_GAP + 2.0) * r->scale;
+}
+
+/* The line under the plot's values: a key at its left (logreg's
+ * max-margin boundary, when the data has one), the horizontal axis's name
+ * at its right; the gap between them (pixels, times scale). */
 #define INSET_LABEL_GAP 12.0
 
 static const char *inset_key(const Scene *scene)
@@ -101,6 +157,13 @@ static const char *inset_axis(const Scene *scene)
 {
     return strcmp(landscape_name(scene->landscape), "logreg") == 0 ? "x1"
                                                                    : _("prediction w·x");
+}
+
+/* The vertical axis's name, over the plot (inside it, it overprinted the
+ * points: implicit_regularization 4's "x2"). */
+static const char *inset_y_axis(const Scene *scene)
+{
+    return strcmp(landscape_name(scene->landscape), "logreg") == 0 ? "x2" : _("target y");
 }
 
 /* The width the line under the plot needs: both its texts apart. */
@@ -125,17 +188,27 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
      * wider. */
     double least = (compact ? INSET_COMPACT_SIDE : INSET_MIN_SIDE) * s;
     double side = fmax(least, fmin(INSET_SIDE * s, fmin(0.34 * r->height, 0.3 * r->width)));
-    return (LayoutRequest){true, fmax(side, title_w) + 2 * pad, side + chrome,
-                           fmax(least, title_w) + 2 * pad, least + chrome, false};
+    double lo, hi;
+    inset_square(scene, &lo, &hi);
+    double margin = inset_values_width(r, lo, hi, least);
+    return (LayoutRequest){true, fmax(side + margin, title_w) + 2 * pad, side + chrome,
+                           fmax(least + margin, title_w) + 2 * pad, least + chrome, false};
 }
 
-/* The square plot in the panel the layout gave. */
-static InsetBox inset_box(Renderer *r, LayoutRect rect)
+/* The square plot in the panel the layout gave, right of its y values. */
+static InsetBox inset_box(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double pad, chrome = inset_chrome(r, &pad);
     double title = render_line_height(r, render_font_px(r, 13.0));
-    double side = fmin(rect.w - 2 * pad, rect.h - chrome);
-    return (InsetBox){rect.x, rect.y, rect.w, rect.h, rect.x + pad, rect.y + pad + title, side};
+    double name = render_line_height(r, render_font_px(r, 12.0));
+    InsetBox b = {rect.x, rect.y, rect.w, rect.h, 0, 0, 0, 0, 0};
+    inset_square(scene, &b.lo, &b.hi);
+    double side = rect.h - chrome;
+    double margin = inset_values_width(r, b.lo, b.hi, side);
+    b.side = fmin(rect.w - 2 * pad - margin, side);
+    b.px = rect.x + pad + margin;
+    b.py = rect.y + pad + title + name;
+    return b;
 }
 
 /* A square of data coordinates [lo, hi]² mapped onto the plot. */
@@ -237,16 +310,8 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
     const Run *run = &scene->runs[scene->selected].run;
     RunPoint w = run_head(run);
     double s = r->scale;
-    /* Fixed axes: the targets and the best fit's predictions, so the
-     * points are seen travelling onto the diagonal. */
-    LandscapePoint best = {0, 0};
-    landscape_minima(scene->landscape, &best, 1);
-    double reach = 1e-9;
     size_t stride = d->n / INSET_MAX_POINTS + 1;
-    for (size_t i = 0; i < d->n; i += stride)
-        reach = fmax(reach, fmax(fabs(d->y[i]), fabs(best.x * d->x1[i] + best.y * d->x2[i])));
-    /* Centred on 0: the start w = 0 predicts 0 for every sample. */
-    DataFrame f = {-1.5 * reach, 1.5 * reach, box};
+    DataFrame f = {box->lo, box->hi, box};
 
     double x0, y0, x1, y1;
     data_to_pixel(&f, f.lo, f.lo, &x0, &y0);
@@ -270,9 +335,6 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
         shapes_segment(r->shapes, px, py, qx, qy, 1.1 * s, stalk);
         sample_dot(r, px, py, dot, batch && batch[i], inside, d->n <= 10);
     }
-    int small = render_font_px(r, 12.0);
-    render_text(r, _("target y"), box->px + 4.0 * s, box->py + 2.0 * s, small, ALIGN_LEFT,
-                r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -284,11 +346,8 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
     const Run *run = &scene->runs[scene->selected].run;
     RunPoint w = run_head(run);
     double s = r->scale;
-    double reach = 1e-9;
     size_t stride = d->n / INSET_MAX_POINTS + 1;
-    for (size_t i = 0; i < d->n; i += stride)
-        reach = fmax(reach, fmax(fabs(d->x1[i]), fabs(d->x2[i])));
-    DataFrame f = {-1.1 * reach, 1.1 * reach, box};
+    DataFrame f = {box->lo, box->hi, box};
     bool finite = isfinite(w.x) && isfinite(w.y);
 
     /* σ(w·x) as a tint of the likelier class, stronger as it is surer;
@@ -329,19 +388,57 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
         sample_dot(r, px, py, d->y[i] > 0 ? class_plus : class_minus, batch && batch[i], true,
                    d->n <= 30);
     }
-    render_text(r, "x2", box->px + 4.0 * s, box->py + 2.0 * s, render_font_px(r, 12.0),
-                ALIGN_LEFT, r->theme->dim);
 }
 
-/* The line under the plot: its key at the plot's left, the axis's name at
- * the plot's right, or further right when the plot is narrower than the two
+/* The axes' values, outside the plot (adam_vs_sgd 3's had none) and off
+ * its points (a sample's dot reaches past the edge by INSET_VALUE_GAP at
+ * most): a tick on its left edge and the value left of it for y, a tick
+ * on its bottom edge and the value under it for x.  Each tick is marked;
+ * a value is written where it keeps clear of the last one written, of
+ * the other axis's values (a y value not below the plot's foot, an x
+ * value not left of its left edge) and of the panel's edge. */
+static void draw_inset_values(Renderer *r, const InsetBox *box)
+{
+    double s = r->scale, gap = INSET_VALUE_GAP * s;
+    int small = render_font_px(r, 12.0);
+    double line = render_line_height(r, small), step = inset_tick_step(r, box->lo, box->hi,
+                                                                        box->side);
+    double bottom = box->py + box->side, last_x = box->px, last_y = HUGE_VAL;
+    DataFrame f = {box->lo, box->hi, box};
+    char text[32];
+    for (double t = step > 0 ? axis_first_tick(box->lo, step) : box->hi + 1; t <= box->hi;
+         t += step) {
+        double value = step * round(t / step), px, py;
+        data_to_pixel(&f, value, value, &px, &py);
+        inset_tick_text(value, text, sizeof text);
+        shapes_segment(r->shapes, box->px, py, box->px + 4.0 * s, py, 0.8 * s, r->theme->axis);
+        shapes_segment(r->shapes, px, bottom - 4.0 * s, px, bottom, 0.8 * s, r->theme->axis);
+        if (py + 0.5 * line <= bottom && last_y - py >= line) {
+            render_text(r, text, box->px - gap, py - 0.5 * line, small, ALIGN_RIGHT,
+                        r->theme->dim);
+            last_y = py;
+        }
+        double half = 0.5 * render_text_width(r, text, small);
+        if (px - half >= last_x && px + half <= box->x + box->w) {
+            render_text(r, text, px, bottom + gap, small, ALIGN_CENTER, r->theme->dim);
+            last_x = px + half + 4.0 * s;
+        }
+    }
+}
+
+/* Under the values: its key at the plot's left, the axis's name at the
+ * plot's right, or further right when the plot is narrower than the two
  * (a compact inset's: they overlapped there); render_data_inset_need made
- * the panel wide enough for both. */
+ * the panel wide enough for both.  Over the plot, at its left, the
+ * vertical axis's name. */
 static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *box)
 {
     double s = r->scale;
     int small = render_font_px(r, 12.0);
-    double y = box->py + box->side + 2.0 * s;
+    double line = render_line_height(r, small);
+    render_text(r, inset_y_axis(scene), box->px, box->py - line - 1.0 * s, small, ALIGN_LEFT,
+                r->theme->dim);
+    double y = box->py + box->side + line + INSET_VALUE_GAP * s + 2.0 * s;
     render_text(r, inset_axis(scene), box->px + fmax(box->side, inset_labels_width(r, scene)),
                 y, small, ALIGN_RIGHT, r->theme->dim);
     if (inset_key(scene)[0])
@@ -352,7 +449,7 @@ void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     if (!inset_shown(scene))
         return;
-    InsetBox box = inset_box(r, rect);
+    InsetBox box = inset_box(r, scene, rect);
     double s = r->scale;
     shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->panel);
     shapes_rect(r->shapes, box.px, box.py, box.side, box.side, with_alpha(r->theme->shade, 0.25f));
@@ -365,6 +462,8 @@ void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)
         draw_logreg_inset(r, scene, &box);
     else
         draw_linreg_inset(r, scene, &box);
+    render_note_plot_area(r, (LayoutRect){box.px, box.py, box.side, box.side});
+    draw_inset_values(r, &box);
     draw_inset_labels(r, scene, &box);
 }
 

@@ -97,7 +97,7 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
 {
     const Ensemble *e = scene->ensemble;
     EnsembleDistances d = ensemble_distances(e);
-    /* The members' final training losses, which trained_not_derived 1
+    /* The members' final training losses, which trained_not_derived 2
      * cites ("below 0.05"): the thumbnails' labels, at a projector's
      * scale, keep only a test accuracy.  Their optimizer is the legend's
      * run line. */
@@ -113,10 +113,17 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
                "%.3f"),
              e->count, (unsigned long long)e->first_seed,
              (unsigned long long)(e->first_seed + e->count - 1), lo, hi);
-    snprintf(lines[1], RENDER_NET_NOTE_MAX,
-             _("distance between two of them: mean %.3g (%.3g to %.3g); "
-               "their mean |θ| %.3g"),
-             d.mean, d.min, d.max, d.mean_norm);
+    /* Two members are one pair: its distance, not a mean over one
+     * ("mean 35 (35 to 35)", trained_not_derived 3). */
+    if (e->count == 2)
+        snprintf(lines[1], RENDER_NET_NOTE_MAX,
+                 _("distance between the two: %.3g; their mean |θ| %.3g"), d.mean,
+                 d.mean_norm);
+    else
+        snprintf(lines[1], RENDER_NET_NOTE_MAX,
+                 _("distance between two of them: mean %.3g (%.3g to %.3g); "
+                   "their mean |θ| %.3g"),
+                 d.mean, d.min, d.max, d.mean_norm);
     return 2;
 }
 

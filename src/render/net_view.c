@@ -427,13 +427,27 @@ static bool data_shown(const Scene *scene)
     return d->train.dim == 2 && d->train.classes >= 2;
 }
 
-/* The data panel's title: its run's accuracies. */
-static void data_title(const Scene *scene, char *dest, size_t size)
+/* Run i's accuracies, a line of the data panel's title. */
+static void data_accuracy(const Scene *scene, size_t i, char *dest, size_t size)
+{
+    const NetMetrics *mt = head_metrics(net_stage_run(scene->net, i));
+    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"), i + 1, 100 * mt->train_acc,
+             100 * mt->test_acc);
+}
+
+/* The data panel's title lines: its run's accuracies first, then every
+ * other run's, so runs compared are compared on screen (adam_vs_sgd_network
+ * 5, batch_and_flatness 2 showed one run's test accuracy of two); the
+ * run of line k (k from 0). */
+static size_t data_title_run(const Scene *scene, size_t k)
 {
     size_t shown = scene_shown_run(scene);
-    const NetMetrics *mt = head_metrics(net_stage_run(scene->net, shown));
-    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"), shown + 1,
-             100 * mt->train_acc, 100 * mt->test_acc);
+    return k == 0 ? shown : k <= shown ? k - 1 : k;
+}
+
+static size_t data_title_lines(const Scene *scene)
+{
+    return net_stage_run_count(scene->net);
 }
 
 static LayoutRequest data_need(Renderer *r, const Scene *scene)
@@ -442,11 +456,19 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
         return (LayoutRequest){.shown = false};
     int px = render_font_px(r, NET_SMALL_PX);
     double s = r->scale, line = render_line_height(r, px);
-    char title[96];
-    data_title(scene, title, sizeof title);
-    double text_w = fmax(render_text_width(r, title, px) + 16 * s,
-                         NET_KEY_TEXT_X * s + render_text_width(r, _(NET_RING_KEY), px) + 8 * s);
-    return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, text_w), NET_DATA_SIDE * s + 2 * line,
+    size_t lines = data_title_lines(scene);
+    double text_w = NET_KEY_TEXT_X * s + render_text_width(r, _(NET_RING_KEY), px) + 8 * s;
+    for (size_t k = 0; k < lines; k++) {
+        char title[96];
+        data_accuracy(scene, k, title, sizeof title);
+        text_w = fmax(text_w, render_text_width(r, title, px) + 16 * s);
+    }
+    /* The other runs' lines come out of the picture at its least: at
+     * 1280x720 --projector a taller panel left adam_vs_sgd_network 1 no
+     * room for its loss plot. */
+    double extra = (double)(lines - 1) * line;
+    return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, text_w),
+                           NET_DATA_SIDE * s + 2 * line + extra,
                            fmax(NET_DATA_MIN_SIDE * s, text_w),
                            NET_DATA_MIN_SIDE * s + line, false};
 }
@@ -485,11 +507,17 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
     render_panel(r, rect);
-    double side = fmin(rect.w, rect.h - 2 * line) - 12 * s;
-    double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + line + 6 * s;
-    char title[96];
-    data_title(scene, title, sizeof title);
-    render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
+    size_t lines = data_title_lines(scene);
+    double side = fmin(rect.w, rect.h - (double)(lines + 1) * line) - 12 * s;
+    double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + (double)lines * line + 6 * s;
+    /* The panel's run in the text's colour, the others in theirs. */
+    for (size_t k = 0; k < lines; k++) {
+        char title[96];
+        size_t run = data_title_run(scene, k);
+        data_accuracy(scene, run, title, sizeof title);
+        render_text(r, title, rect.x + 8 * s, rect.y + 4 * s + (double)k * line, px, ALIGN_LEFT,
+                    k == 0 ? r->theme->text : render_run_color(r, run, 1.0f));
+    }
     /* The key, on the panel's last line. */
     double key_y = rect.y + rect.h - line - 2 * s;
     shapes_ring(r->shapes, rect.x + (8 + NET_RING_RADIUS) * s, key_y + 0.5 * line,
