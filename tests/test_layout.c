@@ -1033,16 +1033,22 @@ static const Layout *lesson_layout(LessonStage *st, const char *name, const char
                          RENDER_FOR_RECORDING);
 }
 
-/* escape 2 at 1280x720 --projector: the experiment's plot,
+/* escape 2 and 3 at 1280x720 --projector: the experiment's plot,
  * what the step's caption is about, keeps a plotting area at least 0.2 of
  * the frame high (its points read against the theory's line); it was
- * shrunk to about 60 pixels under its header beside a map 0.5 high. */
+ * shrunk to about 60 pixels under its header beside a map 0.5 high, and
+ * (escape 3) to about 70 beside the wide legend, which render_plan took
+ * for its map's score.  (escape 2 in Chinese still draws it 72 high: held,
+ * its caption would pass its share beside the plots.) */
 static void test_experiment_plot_has_room(void **state)
 {
     LessonStage *st = *state;
-    static const char *const langs[] = {"en"};
-    for (size_t g = 0; g < sizeof langs / sizeof langs[0]; g++) {
-        lesson_layout(st, "escape.lua", langs[g], 1, 1280, 720, true);
+    static const struct {
+        const char *lang;
+        size_t step;
+    } cases[] = {{"en", 1}, {"en", 2}};
+    for (size_t g = 0; g < sizeof cases / sizeof cases[0]; g++) {
+        lesson_layout(st, "escape.lua", cases[g].lang, cases[g].step, 1280, 720, true);
         assert_non_null(st->scene->experiment);
         /* Measured to its end, as a recording shows it. */
         experiment_live_update(st->scene->experiment, HUGE_VAL, true);
@@ -1058,8 +1064,9 @@ static void test_experiment_plot_has_room(void **state)
             if (inside_rect(areas[k], panel))
                 plot = areas[k];
         LayoutInput shape = {.landscape_aspect = render_map_aspect(st->renderer, st->scene)};
-        print_message("escape 2 (%s): the plot's area %.0f px high, the map %.3f of the "
-                      "frame\n", langs[g], plot.h, layout_map_view(&shape, l) / 720.0);
+        print_message("escape %zu (%s): the plot's area %.0f px high, the map %.3f of the "
+                      "frame\n", cases[g].step + 1, cases[g].lang, plot.h,
+                      layout_map_view(&shape, l) / 720.0);
         assert_true(l->dynamics_held);
         assert_true(plot.h >= 0.2 * 720);
     }

@@ -1169,12 +1169,18 @@ static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
     int kept = 0;
     for (int p = 0; p < LAYOUT_PANELS; p++)
         kept += (int)r->layout.shown[p] - (int)wide.shown[p];
+    /* Then the step's subject plot at the height it asks for
+     * (Layout.dynamics_held): escape 3 at 1280x720 --projector drew its
+     * experiment in about 70 pixels beside the wide legend's larger map. */
     bool held = r->layout.caption_held;
+    bool plot_held = r->layout.dynamics_held && !wide.dynamics_held,
+         plot_lost = wide.dynamics_held && !r->layout.dynamics_held;
     r->legend_narrow =
         kept > 0 ||
         (kept == 0 && (held || !wide.caption_held) &&
-         ((held && !wide.caption_held) ||
-          (layout_map_score(in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(in, &wide) &&
+         ((held && !wide.caption_held) || plot_held ||
+          (!plot_lost &&
+           layout_map_score(in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(in, &wide) &&
            (r->layout.complete || !wide.complete))));
     if (!r->legend_narrow)
         r->layout = wide;

@@ -199,6 +199,8 @@ bool lesson_player_stage(const Lesson *lesson, size_t k, Scene *scene, DescentEr
     bool ok = lesson_player_show(player, scene, k, err);
     if (ok && scene->play_left > 0)
         scene_step(scene, (size_t)scene->play_left);
+    scene->display.lesson = NULL; /* the copy it named goes */
+    scene->display.group_count = 0;
     free(player);
     return ok;
 }
