@@ -258,8 +258,10 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
  * readings go under its name.  A legend across the whole top (long run
  * specs at projector scale), or widened by a long formula in small print,
  * can leave the landscape a small square beside or below it; a narrow,
- * taller one gives it room.  render_plan takes the narrow form where the
- * layout's map then scores higher (layout.h). */
+ * taller one gives it room.  render_plan takes the narrow form where it
+ * keeps more panels, the caption within its share or the step's subject
+ * plot at its asked height, else where the layout's map then scores
+ * higher (layout.h). */
 #define LEGEND_WIDTH_SHARE 0.45
 
 /* Top left: the lesson's title, the landscape, its formula, the sweep,
