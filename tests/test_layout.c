@@ -620,7 +620,9 @@ static const Layout *projector_layout_after(LessonStage *st, const char *name, c
  * the map stand beside it, over half the frame high (378).  In English the
  * narrow legend's map (335 high) scores no better than the wide one's (308
  * high, 900 wide: the ravine across the frame), and the wide one stays;
- * the map is still 0.42 of the frame high.  (This test ran in whatever
+ * the map is still 0.4 of the frame high (0.42 laid out alone; its four
+ * steps share one map now, room kept for the two-run legend and the
+ * tallest caption: hud.c's render_plan).  (This test ran in whatever
  * language the test before it left, Chinese, until the stage fixture
  * chose it.) */
 static void test_long_legend_narrows_for_the_map(void **state)
@@ -633,7 +635,7 @@ static void test_long_legend_narrows_for_the_map(void **state)
     assert_true(layout_map_view(&in, l) > 0.5 * 720);
     l = projector_layout_after(st, "momentum.lua", "en", 2, 450, 2, &in);
     assert_true(l->complete);
-    assert_true(layout_map_view(&in, l) > 0.42 * 720);
+    assert_true(layout_map_view(&in, l) > 0.4 * 720);
 }
 
 /* The rosenbrock race (four runs, the legend beside the map) at 1280x720,
@@ -1065,16 +1067,22 @@ static const Layout *lesson_layout(LessonStage *st, const char *name, const char
                          RENDER_FOR_RECORDING);
 }
 
-/* escape 2 at 1280x720 --projector: the experiment's plot,
+/* escape 2 and 3 at 1280x720 --projector: the experiment's plot,
  * what the step's caption is about, keeps a plotting area at least 0.2 of
  * the frame high (its points read against the theory's line); it was
- * shrunk to about 60 pixels under its header beside a map 0.5 high. */
+ * shrunk to about 60 pixels under its header beside a map 0.5 high, and
+ * (escape 3) to about 70 beside the wide legend, which render_plan took
+ * for its map's score.  (escape 2 in Chinese still draws it 72 high: held,
+ * its caption would pass its share beside the plots.) */
 static void test_experiment_plot_has_room(void **state)
 {
     LessonStage *st = *state;
-    static const char *const langs[] = {"en"};
-    for (size_t g = 0; g < sizeof langs / sizeof langs[0]; g++) {
-        lesson_layout(st, "escape.lua", langs[g], 1, 1280, 720, true);
+    static const struct {
+        const char *lang;
+        size_t step;
+    } cases[] = {{"en", 1}, {"en", 2}};
+    for (size_t g = 0; g < sizeof cases / sizeof cases[0]; g++) {
+        lesson_layout(st, "escape.lua", cases[g].lang, cases[g].step, 1280, 720, true);
         assert_non_null(st->scene->experiment);
         /* Measured to its end, as a recording shows it. */
         experiment_live_update(st->scene->experiment, HUGE_VAL, true);
@@ -1090,8 +1098,9 @@ static void test_experiment_plot_has_room(void **state)
             if (inside_rect(areas[k], panel))
                 plot = areas[k];
         LayoutInput shape = {.landscape_aspect = render_map_aspect(st->renderer, st->scene)};
-        print_message("escape 2 (%s): the plot's area %.0f px high, the map %.3f of the "
-                      "frame\n", langs[g], plot.h, layout_map_view(&shape, l) / 720.0);
+        print_message("escape %zu (%s): the plot's area %.0f px high, the map %.3f of the "
+                      "frame\n", cases[g].step + 1, cases[g].lang, plot.h,
+                      layout_map_view(&shape, l) / 720.0);
         assert_true(l->dynamics_held);
         assert_true(plot.h >= 0.2 * 720);
     }
@@ -1151,15 +1160,59 @@ static double rect_shift(LayoutRect a, LayoutRect b)
                 fmax(fabs(a.x + a.w - b.x - b.w), fabs(a.y + a.h - b.y - b.h)));
 }
 
+/* The step pairs where the map may still move (from step `from`, 1-based,
+ * to the next; at 1280x720 --projector or 1920x1080), and why: the steps'
+ * group is not laid out together there (lesson_player.h, hud.c's
+ * render_plan). */
+static const struct {
+    const char *lesson;
+    size_t from;
+    bool projector;
+    const char *why;
+} map_moves[] = {
+    /* A network's panels are its own stage's: its steps are not staged
+     * for measuring (training them is the lesson's play). */
+    {"adam_vs_sgd_network.lua", 2, true, "network"},
+    {"adam_vs_sgd_network.lua", 2, false, "network"},
+    {"batch_and_flatness.lua", 2, true, "network"},
+    {"batch_and_flatness.lua", 2, false, "network"},
+    {"batch_and_flatness.lua", 3, true, "network: the group's captions not held"},
+    {"batch_and_flatness.lua", 4, true, "network: the group's captions not held"},
+    {"batch_and_flatness.lua", 5, true, "network"},
+    {"batch_and_flatness.lua", 5, false, "network"},
+    /* An experiment's plot is measured beside the stage as it plays: a
+     * step before it cannot know its size, nor can its steps each
+     * other's; the captions alone are held together. */
+    {"escape.lua", 1, true, "the experiment begins"},
+    {"escape.lua", 1, false, "the experiment begins"},
+    {"escape.lua", 4, true, "experiment: 5's caption beside 4's and 6's not held"},
+    {"escape.lua", 4, false, "experiment pictures"},
+    {"escape.lua", 5, true, "experiment: 5's caption beside 4's and 6's not held"},
+    {"escape.lua", 5, false, "experiment pictures"},
+    /* Steps 1-3's panels together leave the map 200 px high, under 0.29
+     * of the frame: each is laid out alone. */
+    {"implicit_regularization.lua", 1, true, "the group's map under 0.29"},
+    {"implicit_regularization.lua", 2, true, "the group's map under 0.29"},
+};
+
+static bool map_may_move(const char *lesson, size_t from, bool projector)
+{
+    for (size_t k = 0; k < sizeof map_moves / sizeof map_moves[0]; k++)
+        if (strcmp(map_moves[k].lesson, lesson) == 0 && map_moves[k].from == from &&
+            map_moves[k].projector == projector)
+            return true;
+    return false;
+}
+
 /* Every shipped lesson stepped through in English, as a teacher does, at
- * 1280x720 --projector and at 1920x1080: how often the map moves (by more
- * than 2 pixels) between two consecutive steps that show the same
- * landscape in the same view, panels coming and going.  Each step is laid
- * out alone (render_plan knows one step), so it moved in 78 of 104 such
- * pairs, by up to 1110 pixels (the map switching sides); this holds that
- * figure from growing until a lesson's steps are laid out together (the
- * panels of every step with that landscape reserved around one map), when
- * it must become 0. */
+ * 1280x720 --projector and at 1920x1080: the map stays (within 2 pixels)
+ * between two consecutive steps that show the same landscape in the same
+ * view, panels coming and going, but where map_moves says why not.  Each
+ * step laid out alone, it moved in 76 of 100 such pairs, by up to 1110
+ * pixels (the map switching sides; saddle 4->5 at --projector 762 px,
+ * captions of a line more or less 35 to 41 px); a step's group is now
+ * laid out together (the panels and the tallest caption of every step
+ * showing that map reserved around one map): 16 pairs, all listed. */
 static void test_map_stays_from_step_to_step(void **state)
 {
     LessonStage *st = *state;
@@ -1173,7 +1226,7 @@ static void test_map_stays_from_step_to_step(void **state)
         int w, h;
         bool projector;
     } at[] = {{1280, 720, true}, {1920, 1080, false}};
-    size_t pairs = 0, moved = 0;
+    size_t pairs = 0, moved = 0, unexpected = 0;
     double worst = 0;
     for (int f = 0; f < count; f++) {
         stage_play(st, files[f]->d_name, "en");
@@ -1202,6 +1255,7 @@ static void test_map_stays_from_step_to_step(void **state)
                     worst = fmax(worst, shift);
                     if (shift > 2) {
                         moved++;
+                        unexpected += !map_may_move(files[f]->d_name, k, at[a].projector);
                         print_message("%s %zu->%zu at %dx%d%s: the map %.0fx%.0f at (%.0f, "
                                       "%.0f) -> %.0fx%.0f at (%.0f, %.0f), %.0f px\n",
                                       files[f]->d_name, k, k + 1, at[a].w, at[a].h,
@@ -1217,9 +1271,9 @@ static void test_map_stays_from_step_to_step(void **state)
         free(files[f]);
     }
     free(files);
-    print_message("%zu step pairs with the same landscape and view; the map moved in %zu, "
-                  "at most %.0f px\n", pairs, moved, worst);
-    assert_true(moved <= 78);
+    print_message("%zu step pairs with the same landscape and view; the map moved in %zu "
+                  "(%zu not in map_moves), at most %.0f px\n", pairs, moved, unexpected, worst);
+    assert_int_equal(unexpected, 0);
 }
 
 /* A network lesson's step shows the sharpness plot when it asks for it

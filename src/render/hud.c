@@ -12,6 +12,7 @@
 
 #include "core/curvature.h"
 #include "core/number_text.h"
+#include "scene/lesson_player.h"
 #include "scene/loss_scale.h"
 #include "text_wrap.h"
 
@@ -257,8 +258,10 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
  * readings go under its name.  A legend across the whole top (long run
  * specs at projector scale), or widened by a long formula in small print,
  * can leave the landscape a small square beside or below it; a narrow,
- * taller one gives it room.  render_plan takes the narrow form where the
- * layout's map then scores higher (layout.h). */
+ * taller one gives it room.  render_plan takes the narrow form where it
+ * keeps more panels, the caption within its share or the step's subject
+ * plot at its asked height, else where the layout's map then scores
+ * higher (layout.h). */
 #define LEGEND_WIDTH_SHARE 0.45
 
 /* Top left: the lesson's title, the landscape, its formula, the sweep,
@@ -1075,16 +1078,88 @@ static BandText notice_text(Renderer *r, const Scene *scene)
                       r->theme->text};
 }
 
-/* The text in its lines, centred in rect (the layout sized it with
- * band_size, so the lines are cached). */
+/* The text in its lines, in its own panel centred at the foot of rect (the
+ * room the layout kept: a caption's is its group's tallest caption's). */
 static void draw_band(Renderer *r, const BandText *t, LayoutRect rect)
 {
     const WrappedCaption *w = band_wrap(t, r->layout.band_width);
     double line = render_line_height(r, t->px), centre = rect.x + 0.5 * rect.w;
-    render_panel(r, rect);
+    double h = fmin(w->count * line + 2 * t->pad, rect.h), top = rect.y + rect.h - h;
+    double width = fmin(w->width + 2 * t->pad, rect.w);
+    render_panel(r, (LayoutRect){centre - 0.5 * width, top, width, h});
     for (int i = 0; i < w->count; i++)
-        render_text(r, w->lines[i], centre, rect.y + t->pad + i * line, t->px, ALIGN_CENTER,
+        render_text(r, w->lines[i], centre, top + t->pad + i * line, t->px, ALIGN_CENTER,
                     t->color);
+}
+
+/* Widths a group's caption size is remembered at: the layout asks the
+ * same few many times. */
+#define GROUP_WIDTHS 8
+
+/* The captions (or the hints) of the steps in the scene's group
+ * (SceneDisplay.lesson) as one text for the layout: at each width the
+ * widest and tallest of them, cut when any is (each must fit whole in the
+ * room kept). */
+typedef struct GroupCaptions {
+    BandText own;           /* the step's own caption (hint) */
+    bool hints;             /* the steps' hints, not their captions */
+    WrapCache *cache;       /* for the other steps' texts */
+    const LessonStep *steps;
+    size_t count;
+    double width[GROUP_WIDTHS], w[GROUP_WIDTHS], h[GROUP_WIDTHS];
+    bool cut[GROUP_WIDTHS];
+    size_t seen;
+} GroupCaptions;
+
+/* Step k's text of the group (its caption or its hint), "" for none. */
+static const char *group_text(const GroupCaptions *g, size_t k)
+{
+    const char *text = g->hints ? g->steps[k].hint : g->steps[k].caption;
+    return text ? text : "";
+}
+
+static void group_caption_size(void *context, double max_width, double *w, double *h,
+                               bool *cut)
+{
+    GroupCaptions *g = context;
+    for (size_t k = 0; k < g->seen && k < GROUP_WIDTHS; k++)
+        if (g->width[k] == max_width) {
+            *w = g->w[k];
+            *h = g->h[k];
+            *cut = g->cut[k];
+            return;
+        }
+    *w = *h = 0;
+    *cut = false;
+    if (g->own.text[0])
+        band_size(&g->own, max_width, w, h, cut);
+    BandText other = g->own;
+    other.cache = g->cache;
+    for (size_t k = 0; k < g->count; k++) {
+        other.text = group_text(g, k);
+        if (!other.text[0])
+            continue;
+        double ow, oh;
+        bool ocut;
+        band_size(&other, max_width, &ow, &oh, &ocut);
+        *w = fmax(*w, ow);
+        *h = fmax(*h, oh);
+        *cut = *cut || ocut;
+    }
+    size_t k = g->seen++ % GROUP_WIDTHS;
+    g->width[k] = max_width;
+    g->w[k] = *w;
+    g->h[k] = *h;
+    g->cut[k] = *cut;
+}
+
+/* Whether any step of the group has the text. */
+static bool group_captioned(const GroupCaptions *g)
+{
+    for (size_t k = 0; k < g->count; k++)
+        if (group_text(g, k)[0])
+            return true;
+    return g->own.text[0] != '\0';
 }
 
 /* An error in place of the stage: the frame darkened, the message in the
@@ -1152,62 +1227,15 @@ static void draw_help(Renderer *r)
     help_panel(r, s, true, &w, &h);
 }
 
-void render_plan(Renderer *r, const Scene *scene)
+/* The narrow legend where the map then shows the view larger, as layout.h's
+ * search weighs arrangements, dropping nothing more. */
+static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
+                          LayoutRequest narrow_compact)
 {
-    double s = r->scale;
-    LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s,
-                      .landscape_aspect = render_map_aspect(r, scene)};
-    LayoutRequest narrow = {.shown = false}, narrow_compact = {.shown = false};
-    bool bare = r->crop || scene->display.panels_hidden;
-    if (!bare && scene->net) {
-        render_net_needs(r, scene, &in);
-        /* The colour bar is the slice's scale: not shown over another picture. */
-        if (render_net_slice_shown(scene)) {
-            in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
-            in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
-        }
-    } else if (!bare) {
-        Legend *legend = malloc(sizeof *legend);
-        if (legend) {
-            in.panel[LAYOUT_LEGEND] = legend_need(r, scene, false, false, legend);
-            in.compact[LAYOUT_LEGEND] = legend_need(r, scene, true, false, legend);
-            narrow = legend_need(r, scene, false, true, legend);
-            narrow_compact = legend_need(r, scene, true, true, legend);
-        }
-        free(legend);
-        in.panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
-        in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
-        in.compact[LAYOUT_READOUT] = readout_need(r, scene, true);
-        in.panel[LAYOUT_LOSS] = plot_need(r, scene, false);
-        in.compact[LAYOUT_LOSS] = plot_need(r, scene, true);
-        /* An experiment's picture takes the dynamics plot's place. */
-        in.panel[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, false)
-                                                      : render_dynamics_need(r, scene, false);
-        in.compact[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, true)
-                                                        : render_dynamics_need(r, scene, true);
-        in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
-        in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
-        in.panel[LAYOUT_INSET] = render_data_inset_need(r, scene, false);
-        in.compact[LAYOUT_INSET] = render_data_inset_need(r, scene, true);
-    }
-    BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
-             notice = notice_text(r, scene);
-    in.caption = (LayoutText){!bare && scene->caption[0], band_size, &caption,
-                              render_line_height(r, caption.px)};
-    in.hint = (LayoutText){!bare && hint_shown(r, scene), band_size, &hint,
-                           render_line_height(r, hint.px)};
-    in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
-                             render_line_height(r, notice.px)};
-    layout_compute(&in, &r->layout);
-    r->legend_narrow = false;
-    if (!narrow.shown || narrow.w >= in.panel[LAYOUT_LEGEND].w)
-        return;
-    /* The narrow legend where the map then shows the view larger, as
-     * layout.h's search weighs arrangements, dropping nothing more. */
     Layout wide = r->layout;
-    in.panel[LAYOUT_LEGEND] = narrow;
-    in.compact[LAYOUT_LEGEND] = narrow_compact;
-    layout_compute(&in, &r->layout);
+    in->panel[LAYOUT_LEGEND] = narrow;
+    in->compact[LAYOUT_LEGEND] = narrow_compact;
+    layout_compute(in, &r->layout);
     /* Keeping more panels comes first: an experiment's plot beside a wide
      * legend had no room at 1280x720 --projector and was dropped; then the
      * caption held within its share (escape 2 at 1280x720 --projector: the
@@ -1216,34 +1244,232 @@ void render_plan(Renderer *r, const Scene *scene)
     int kept = 0;
     for (int p = 0; p < LAYOUT_PANELS; p++)
         kept += (int)r->layout.shown[p] - (int)wide.shown[p];
+    /* Then the step's subject plot at the height it asks for
+     * (Layout.dynamics_held): escape 3 at 1280x720 --projector drew its
+     * experiment in about 70 pixels beside the wide legend's larger map. */
     bool held = r->layout.caption_held;
+    bool plot_held = r->layout.dynamics_held && !wide.dynamics_held,
+         plot_lost = wide.dynamics_held && !r->layout.dynamics_held;
     r->legend_narrow =
         kept > 0 ||
         (kept == 0 && (held || !wide.caption_held) &&
-         ((held && !wide.caption_held) ||
-          (layout_map_score(&in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(&in, &wide) &&
+         ((held && !wide.caption_held) || plot_held ||
+          (!plot_lost &&
+           layout_map_score(in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(in, &wide) &&
            (r->layout.complete || !wide.complete))));
     if (!r->legend_narrow)
         r->layout = wide;
 }
 
+/* What the panels of a scene on a two-parameter landscape ask for, the
+ * legend's narrow forms in narrow[0] (full) and narrow[1] (compact). */
+static void landscape_needs(Renderer *r, const Scene *scene, LayoutInput *in,
+                            LayoutRequest narrow[2])
+{
+    Legend *legend = malloc(sizeof *legend);
+    if (legend) {
+        in->panel[LAYOUT_LEGEND] = legend_need(r, scene, false, false, legend);
+        in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true, false, legend);
+        narrow[0] = legend_need(r, scene, false, true, legend);
+        narrow[1] = legend_need(r, scene, true, true, legend);
+    }
+    free(legend);
+    in->panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
+    in->panel[LAYOUT_READOUT] = readout_need(r, scene, false);
+    in->compact[LAYOUT_READOUT] = readout_need(r, scene, true);
+    in->panel[LAYOUT_LOSS] = plot_need(r, scene, false);
+    in->compact[LAYOUT_LOSS] = plot_need(r, scene, true);
+    /* An experiment's picture takes the dynamics plot's place. */
+    in->panel[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, false)
+                                                   : render_dynamics_need(r, scene, false);
+    in->compact[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, true)
+                                                     : render_dynamics_need(r, scene, true);
+    in->panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
+    in->compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
+    in->panel[LAYOUT_INSET] = render_data_inset_need(r, scene, false);
+    in->compact[LAYOUT_INSET] = render_data_inset_need(r, scene, true);
+}
+
+/* to grown to hold from too (each side, each least at the larger); a room
+ * only from asks for keeps nothing whole (cut false). */
+static void widen(LayoutRequest *to, LayoutRequest from)
+{
+    if (!from.shown)
+        return;
+    if (!to->shown) {
+        *to = from;
+        to->cut = false;
+        return;
+    }
+    to->w = fmax(to->w, from.w);
+    to->h = fmax(to->h, from.h);
+    to->min_w = fmax(to->min_w, from.min_w);
+    to->min_h = fmax(to->min_h, from.min_h);
+}
+
+void render_group_release(Renderer *r)
+{
+    for (size_t k = 0; k < r->group_scenes; k++)
+        scene_destroy(r->group_scene[k]);
+    r->group_scenes = 0;
+}
+
+/* Whether the kept scenes are the steps of scene's group, as their
+ * captions and titles say. */
+static bool group_kept(const Renderer *r, const Scene *scene)
+{
+    const Lesson *lesson = scene->display.lesson;
+    if (r->group_scenes != scene->display.group_count)
+        return false;
+    for (size_t k = 0; k < r->group_scenes; k++) {
+        const LessonStep *step = &lesson->steps[scene->display.group_first + k];
+        if (r->group_step[k] != step || strcmp(r->group_scene[k]->caption, step->caption) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* The steps of scene's group (SceneDisplay.lesson) each on a scene of its
+ * own, kept while the group is shown; false when they cannot be (an
+ * experiment's steps, measured beside the stage, and networks are laid out
+ * one by one). */
+static bool group_scenes(Renderer *r, const Scene *scene)
+{
+    const Lesson *lesson = scene->display.lesson;
+    size_t count = scene->display.group_count;
+    if (!lesson || count < 2 || count > RENDER_GROUP_MAX || scene->net || scene->experiment)
+        return false;
+    if (group_kept(r, scene))
+        return true;
+    render_group_release(r);
+    DescentError err;
+    for (size_t k = 0; k < count; k++) {
+        const LessonStep *step = &lesson->steps[scene->display.group_first + k];
+        Scene *other = scene_create(&(SceneOptions){0}, &err);
+        if (!other)
+            break;
+        r->group_scene[r->group_scenes] = other;
+        r->group_step[r->group_scenes++] = step;
+        if (step->experiment || (step->model && step->model[0]) ||
+            !lesson_player_stage(lesson, scene->display.group_first + k, other, &err))
+            break;
+    }
+    if (r->group_scenes == count && !r->group_scene[count - 1]->net)
+        return true;
+    render_group_release(r);
+    return false;
+}
+
+/* The panels of every step in scene's group, each at the largest any of
+ * them asks for (layout.h); the room of a panel the scene itself does not
+ * show stays empty (r->slot_empty). */
+static void reserve_group(Renderer *r, const Scene *scene, LayoutInput *in,
+                          LayoutRequest narrow[2])
+{
+    if (!group_scenes(r, scene))
+        return;
+    bool own[LAYOUT_PANELS];
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        own[p] = in->panel[p].shown;
+    LayoutInput *other = malloc(sizeof *other);
+    if (!other)
+        return;
+    for (size_t k = 0; k < r->group_scenes; k++) {
+        *other = (LayoutInput){0};
+        LayoutRequest other_narrow[2] = {{.shown = false}, {.shown = false}};
+        landscape_needs(r, r->group_scene[k], other, other_narrow);
+        for (int p = 0; p < LAYOUT_PANELS; p++) {
+            widen(&in->panel[p], other->panel[p]);
+            widen(&in->compact[p], other->compact[p]);
+        }
+        widen(&narrow[0], other_narrow[0]);
+        widen(&narrow[1], other_narrow[1]);
+    }
+    free(other);
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        r->slot_empty[p] = !own[p] && in->panel[p].shown;
+}
+
+/* The layout of scene's panels, with those of its group (alone false) or
+ * its own. */
+static void plan(Renderer *r, const Scene *scene, bool alone)
+{
+    double s = r->scale;
+    LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s,
+                      .landscape_aspect = render_map_aspect(r, scene)};
+    LayoutRequest narrow[2] = {{.shown = false}, {.shown = false}};
+    bool bare = r->crop || scene->display.panels_hidden;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        r->slot_empty[p] = false;
+    if (!bare && scene->net) {
+        render_net_needs(r, scene, &in);
+        /* The colour bar is the slice's scale: not shown over another picture. */
+        if (render_net_slice_shown(scene)) {
+            in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
+            in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
+        }
+    } else if (!bare) {
+        landscape_needs(r, scene, &in, narrow);
+        if (!alone)
+            reserve_group(r, scene, &in, narrow);
+    }
+    BandText notice = notice_text(r, scene);
+    GroupCaptions *caption = calloc(2, sizeof *caption), *hint = caption + 1;
+    if (!caption)
+        return;
+    *caption = (GroupCaptions){.own = caption_text(r, scene), .cache = &r->group_caption};
+    *hint = (GroupCaptions){.own = hint_text(r, scene), .hints = true, .cache = &r->group_hint};
+    if (!alone && scene->display.lesson) {
+        for (GroupCaptions *g = caption; g <= hint; g++) {
+            g->steps = &scene->display.lesson->steps[scene->display.group_first];
+            g->count = scene->display.group_count;
+        }
+    }
+    in.caption = (LayoutText){!bare && group_captioned(caption), group_caption_size, caption,
+                              render_line_height(r, caption->own.px)};
+    in.hint = (LayoutText){!bare && r->audience == RENDER_FOR_WINDOW && group_captioned(hint),
+                           group_caption_size, hint, render_line_height(r, hint->own.px)};
+    in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
+                             render_line_height(r, notice.px)};
+    layout_compute(&in, &r->layout);
+    r->legend_narrow = false;
+    if (narrow[0].shown && narrow[0].w < in.panel[LAYOUT_LEGEND].w)
+        choose_legend(r, &in, narrow[0], narrow[1]);
+    free(caption);
+}
+
+/* A group's layout (layout.h) holds where every panel is placed, the
+ * caption within its share and the map at least this share of the frame
+ * high; elsewhere its steps are laid out one by one. */
+#define GROUP_MAP_LEAST 0.29
+
+void render_plan(Renderer *r, const Scene *scene)
+{
+    plan(r, scene, false);
+    LayoutInput shape = {.landscape_aspect = render_map_aspect(r, scene)};
+    if (scene->display.group_count > 1 &&
+        (!r->layout.complete || !r->layout.caption_held ||
+         layout_map_view(&shape, &r->layout) < GROUP_MAP_LEAST * r->height))
+        plan(r, scene, true);
+}
+
 /* The panels of runs on a two-parameter landscape. */
 static void draw_landscape_panels(Renderer *r, const Scene *scene, const Layout *l)
 {
-    if (l->shown[LAYOUT_LEGEND])
+    if (l->shown[LAYOUT_LEGEND] && !r->slot_empty[LAYOUT_LEGEND])
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
-    if (l->shown[LAYOUT_FORMULA])
+    if (l->shown[LAYOUT_FORMULA] && !r->slot_empty[LAYOUT_FORMULA])
         render_formula(r, scene, l->rect[LAYOUT_FORMULA]);
-    if (l->shown[LAYOUT_READOUT])
+    if (l->shown[LAYOUT_READOUT] && !r->slot_empty[LAYOUT_READOUT])
         draw_readout(r, scene, l->rect[LAYOUT_READOUT]);
-    if (l->shown[LAYOUT_LOSS])
+    if (l->shown[LAYOUT_LOSS] && !r->slot_empty[LAYOUT_LOSS])
         draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
     if (l->shown[LAYOUT_DYNAMICS] && scene->experiment)
         render_experiment_plot(r, experiment_live_picture(scene->experiment),
                                l->rect[LAYOUT_DYNAMICS]);
-    else if (l->shown[LAYOUT_DYNAMICS])
+    else if (l->shown[LAYOUT_DYNAMICS] && !r->slot_empty[LAYOUT_DYNAMICS])
         render_dynamics_plot(r, scene, l->rect[LAYOUT_DYNAMICS]);
-    if (l->shown[LAYOUT_INSET])
+    if (l->shown[LAYOUT_INSET] && !r->slot_empty[LAYOUT_INSET])
         render_data_inset(r, scene, l->rect[LAYOUT_INSET]);
 }
 
@@ -1254,13 +1480,13 @@ void render_hud(Renderer *r, const Scene *scene)
         render_net_panels(r, scene, l);
     else
         draw_landscape_panels(r, scene, l);
-    if (l->shown[LAYOUT_COLORBAR])
+    if (l->shown[LAYOUT_COLORBAR] && !r->slot_empty[LAYOUT_COLORBAR])
         draw_colorbar(r, scene, l->rect[LAYOUT_COLORBAR]);
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
              notice = notice_text(r, scene);
-    if (l->shown[LAYOUT_CAPTION])
+    if (l->shown[LAYOUT_CAPTION] && scene->caption[0])
         draw_band(r, &caption, l->rect[LAYOUT_CAPTION]);
-    if (l->shown[LAYOUT_HINT])
+    if (l->shown[LAYOUT_HINT] && hint_shown(r, scene))
         draw_band(r, &hint, l->rect[LAYOUT_HINT]);
     if (l->shown[LAYOUT_NOTICE])
         draw_band(r, &notice, l->rect[LAYOUT_NOTICE]);

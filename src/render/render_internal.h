@@ -68,6 +68,9 @@ typedef struct QueuedText {
 #define RENDER_LABEL_PAD 4.0
 
 #define CAPTION_MAX_LINES 8
+/* The most steps a group laid out together has (SceneDisplay.lesson); a
+ * longer group's steps are laid out one by one. */
+#define RENDER_GROUP_MAX 16
 /* Plotting areas one frame records for render_plot_areas. */
 #define RENDER_PLOT_AREAS 8
 #define CAPTION_LINE_MAX 1024
@@ -195,6 +198,9 @@ struct Renderer {
     DescentError repr_error; /* why it could not be made */
     NetNotes net_notes;      /* the map's notes this frame (net_view.c) */
     WrapCache caption, hint, notice;
+    WrapCache group_caption, group_hint; /* the other captions and hints of
+                                   the scene's group (SceneDisplay.lesson),
+                                   sized for their room */
     WrappedCaption error;
     const RenderHelpLine *help;
     size_t help_count;
@@ -215,6 +221,14 @@ struct Renderer {
     Layout layout;              /* the frame's panels (hud.c's render_plan) */
     bool legend_narrow;         /* the legend in its narrow form: the layout
                                    showed the view larger with it (hud.c) */
+    bool slot_empty[LAYOUT_PANELS]; /* room the layout keeps for a panel
+                                   another step of the scene's group shows,
+                                   this step not: nothing drawn there */
+    Scene *group_scene[RENDER_GROUP_MAX]; /* the steps of the scene's group
+                                   (SceneDisplay.lesson), each staged as
+                                   shown, for measuring their panels (hud.c) */
+    const LessonStep *group_step[RENDER_GROUP_MAX]; /* which */
+    size_t group_scenes;
     LayoutRect labels[RENDER_MAX_LABELS]; /* the frame's labels on the landscape
                                              so far (render_label) */
     size_t label_count;
@@ -304,6 +318,8 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp);
  * its legend, loss plot and data panel in place of the landscape's. */
 void render_net_world(Renderer *r, const Scene *scene);
 void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
+/* Frees the scenes the layout staged a group's steps on (hud.c). */
+void render_group_release(Renderer *r);
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
 /* Class c's colour in a network's pictures (grey for -1: no class). */
 Rgba render_class_color(int c);

@@ -40,6 +40,7 @@ void renderer_destroy(Renderer *r)
     cloud_release(&r->cloud);
     net_repr_picture_free(&r->repr);
     static_layer_release(&r->static_layer);
+    render_group_release(r);
     free(r->batch_mask);
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
         free(r->paths[i].points);

@@ -84,6 +84,45 @@ bool lesson_player_ready(const LessonPlayer *player)
     return player->lesson.step_count > 0;
 }
 
+ScenePlot lesson_step_plot(const LessonStep *step)
+{
+    return step->show & (LESSON_SHOW_SHARPNESS | LESSON_SHOW_STABILITY) ? SCENE_PLOT_SHARPNESS
+           : step->show & LESSON_SHOW_NORM                              ? SCENE_PLOT_NORM
+           : step->show & LESSON_SHOW_SCHEDULE                          ? SCENE_PLOT_SCHEDULE
+           : step->show & LESSON_SHOW_DISTANCE                          ? SCENE_PLOT_DISTANCE
+           : step->show & LESSON_SHOW_STEP_SIZE                         ? SCENE_PLOT_STEP_SIZE
+                                                                        : SCENE_PLOT_NONE;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Whether steps a and b show the same map (lesson_player.h). */
+static bool same_map(const LessonStep *a, const LessonStep *b)
+{
+    return same_text(a->landscape, b->landscape) && same_text(a->model, b->model) &&
+           same_text(a->data, b->data) && a->representation == b->representation &&
+           a->ensemble == b->ensemble && a->has_view == b->has_view &&
+           (!a->has_view || memcmp(&a->view, &b->view, sizeof a->view) == 0) &&
+           (a->show & LESSON_SHOW_3D) == (b->show & LESSON_SHOW_3D) &&
+           (a->experiment != NULL) == (b->experiment != NULL);
+}
+
+/* Step k's group (lesson_player.h) on the scene. */
+static void show_group(const Lesson *lesson, size_t k, Scene *scene)
+{
+    size_t first = k, last = k;
+    while (first > 0 && same_map(&lesson->steps[first - 1], &lesson->steps[k]))
+        first--;
+    while (last + 1 < lesson->step_count && same_map(&lesson->steps[last + 1], &lesson->steps[k]))
+        last++;
+    scene->display.lesson = lesson;
+    scene->display.group_first = first;
+    scene->display.group_count = last - first + 1;
+}
+
 bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentError *err)
 {
     if (!lesson_player_ready(player))
@@ -134,13 +173,8 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     player->asked_view = step->show & (LESSON_SHOW_3D | LESSON_SHOW_2D);
     scene->display.view3d = player->asked_view ? (step->show & LESSON_SHOW_3D) != 0
                                                : player->viewer_view3d;
-    scene->display.plot = step->show & (LESSON_SHOW_SHARPNESS | LESSON_SHOW_STABILITY)
-                              ? SCENE_PLOT_SHARPNESS
-                          : step->show & LESSON_SHOW_NORM      ? SCENE_PLOT_NORM
-                          : step->show & LESSON_SHOW_SCHEDULE  ? SCENE_PLOT_SCHEDULE
-                          : step->show & LESSON_SHOW_DISTANCE  ? SCENE_PLOT_DISTANCE
-                          : step->show & LESSON_SHOW_STEP_SIZE ? SCENE_PLOT_STEP_SIZE
-                                                               : SCENE_PLOT_NONE;
+    scene->display.plot = lesson_step_plot(step);
+    show_group(lesson, k, scene);
     scene->display.plot_run = step->plot_run;
     scene->display.distance_from[0] = step->distance_from.x;
     scene->display.distance_from[1] = step->distance_from.y;
@@ -152,6 +186,22 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene_play_for(scene, step->play, !step->pause);
     if (!ok)
         scene_notify_error(scene, 8.0, err->message);
+    return ok;
+}
+
+bool lesson_player_stage(const Lesson *lesson, size_t k, Scene *scene, DescentError *err)
+{
+    LessonPlayer *player = calloc(1, sizeof *player);
+    if (!player)
+        return error_set(err, "out of memory");
+    player->lesson = *lesson; /* borrowed: never closed */
+    player->step = SIZE_MAX;
+    bool ok = lesson_player_show(player, scene, k, err);
+    if (ok && scene->play_left > 0)
+        scene_step(scene, (size_t)scene->play_left);
+    scene->display.lesson = NULL; /* the copy it named goes */
+    scene->display.group_count = 0;
+    free(player);
     return ok;
 }
 
@@ -293,6 +343,8 @@ static void plan_colors(const Lesson *lesson, Scene *scene)
 static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded,
                     Lesson *lesson, DescentError *err)
 {
+    scene->display.lesson = NULL; /* its steps are freed */
+    scene->display.group_count = 0;
     lesson_free(&player->lesson);
     player->lesson = *lesson;
     if (!loaded) {

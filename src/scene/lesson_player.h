@@ -26,6 +26,16 @@
  * the background (lesson_load_start) and the lesson shown stays until the
  * new one is ready.
  *
+ * Consecutive steps that show the same map (landscape or network, view,
+ * 2D or 3D, with an experiment beside it or without) form a group
+ * (SceneDisplay.group): the layout reserves room for every panel any of
+ * them shows and for the tallest of their captions, so the map stays put
+ * while a class steps through them; each step draws its own panels in
+ * that room.  The renderer learns the other steps' panels by showing each
+ * on a scratch scene of its own (lesson_player_stage); a step with a
+ * network or an experiment is not staged (it would train or measure), and
+ * its group shares only the captions' room.
+ *
  * The player owns its Lesson; the scene stays the caller's.
  */
 #ifndef DESCENT_LESSON_PLAYER_H
@@ -91,6 +101,11 @@ bool lesson_player_ready(const LessonPlayer *player);
 /* Shows step k (clamped to the last).  Errors: a spec the stage refuses
  * (shown as a notice too). */
 bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentError *err);
+/* Step k of lesson on scene as lesson_player_show shows it, played to the
+ * end of its play: the layout measures the panels of the steps in a group
+ * (SceneDisplay.lesson) on such scenes.  The lesson stays borrowed. */
+bool lesson_player_stage(const Lesson *lesson, size_t k, Scene *scene, DescentError *err);
+
 /* The next / previous step; false (nothing changes) at either end. */
 bool lesson_player_next(LessonPlayer *player, Scene *scene);
 bool lesson_player_previous(LessonPlayer *player, Scene *scene);
@@ -108,6 +123,10 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key);
  * Never waits for the load itself.  A file that is gone leaves a loaded
  * lesson on stage with a notice saying so, and reloads when it comes back. */
 bool lesson_player_poll(LessonPlayer *player, Scene *scene);
+
+/* The dynamics plot step shows (its show's plot bits), SCENE_PLOT_NONE
+ * for none. */
+ScenePlot lesson_step_plot(const LessonStep *step);
 
 /* Seconds a reader needs for caption (UTF-8), as described above. */
 double lesson_reading_seconds(const char *caption);

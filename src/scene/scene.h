@@ -144,6 +144,12 @@ typedef struct SceneDisplay {
                            slice (scene/net_repr.h); 0: the slice */
     bool ensemble;      /* the ensemble's thumbnails in place of the slice (and
                            of the representation view) */
+    const Lesson *lesson; /* the lesson shown (the player's, borrowed), or
+                           NULL; its steps group_first .. + group_count
+                           show this map with the one shown, which is
+                           among them (lesson_player.h): the layout keeps
+                           room for what any of them shows */
+    size_t group_first, group_count;
 } SceneDisplay;
 
 /* Text buffers.  The lesson loader owns the limits of what lessons put in
