@@ -680,21 +680,29 @@ static void test_map_stays_while_steps_count(void **state)
     gl_context_destroy(gl);
 }
 
+/* An ensemble of `members` small networks on moons, Adam, after `steps`
+ * updates. */
+static Scene *small_ensemble(size_t members, long steps)
+{
+    DescentError err = {""};
+    Scene *scene = scene_create(&(SceneOptions){.model = "mlp:layers=2-8-8-2",
+                                                .data = "moons:n=60", .ensemble = members,
+                                                .run_count = 1, .runs = {"adam:lr=0.02"}},
+                                &err);
+    assert_non_null(scene);
+    scene_step(scene, steps);
+    return scene;
+}
+
 /* An ensemble of two is one pair: its notes give the pair's distance
  * ("distance between the two: 35"), the one ensemble_distances measures,
  * not "mean 35 (35 to 35)" (trained_not_derived 3). */
 static void test_ensemble_of_two_says_its_distance(void **state)
 {
     (void)state;
-    DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
-    Scene *scene = scene_create(&(SceneOptions){.model = "mlp:layers=2-8-8-2",
-                                                .data = "moons:n=60", .ensemble = 2,
-                                                .run_count = 1, .runs = {"adam:lr=0.02"}},
-                                &err);
-    assert_non_null(scene);
-    scene_step(scene, 50);
+    Scene *scene = small_ensemble(2, 50);
     assert_true(i18n_select("en"));
     const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
     const char *prefix = "distance between the two: ";
@@ -754,15 +762,9 @@ static void test_network_legend_names_what_the_map_shows(void **state)
 static void test_ensemble_draws_the_line_between_two_members(void **state)
 {
     (void)state;
-    DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
-    Scene *scene = scene_create(&(SceneOptions){.model = "mlp:layers=2-8-8-2",
-                                                .data = "moons:n=60", .ensemble = 4,
-                                                .run_count = 1, .runs = {"adam:lr=0.02"}},
-                                &err);
-    assert_non_null(scene);
-    scene_step(scene, 200);
+    Scene *scene = small_ensemble(4, 200);
     assert_true(i18n_select("en"));
     const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
     const char *prefix = "training loss on the straight line from seed 0 to seed 1: its top is ";
@@ -772,6 +774,7 @@ static void test_ensemble_draws_the_line_between_two_members(void **state)
             shown = strtod(drawn->text[t] + strlen(prefix), NULL);
     const Ensemble *e = scene->ensemble;
     double losses[21];
+    DescentError err = {""};
     assert_true(slice_line(e->model, &e->data->train, net_run_theta(ensemble_member(e, 0)),
                            net_run_theta(ensemble_member(e, 1)), 0, 1, 21, losses, NULL, &err));
     double top = 0;

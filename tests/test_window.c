@@ -586,6 +586,26 @@ static void find_text(void *context, const char *utf8, LayoutRect box, int px)
         found->box = box;
 }
 
+/* The window's next frame; *box gets the box of the text in it that
+ * begins with `start` (w 0 when none is drawn). */
+static Frame draw_finding(App *app, const char *start, LayoutRect *box)
+{
+    FoundText found = {start, {0, 0, 0, 0}};
+    renderer_observe_text(app->renderer, find_text, &found);
+    Frame f = draw_frame(app, 0.0);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    *box = found.box;
+    return f;
+}
+
+/* The same, for the box alone. */
+static LayoutRect text_box(App *app, const char *start)
+{
+    LayoutRect box;
+    free(draw_finding(app, start, &box).rgba);
+    return box;
+}
+
 /* The off-view note lies on no path (issue 12: learning_rate 6's note sat
  * on the diverging run's band, which leads out the same way as the arrow):
  * no segment of the run's path, in pixels, crosses the note's box. */
@@ -598,11 +618,8 @@ static void test_off_view_note_clear_of_path(void **state)
     push_key(SDLK_SPACE, 0);
     free(draw_frame(app, 0.0).rgba);
     scene_step(app_scene(app), 40);
-    FoundText found = {"off view", {0, 0, 0, 0}};
-    renderer_observe_text(app->renderer, find_text, &found);
-    Frame f = draw_frame(app, 0.0);
-    renderer_observe_text(app->renderer, NULL, NULL);
-    LayoutRect note = found.box;
+    LayoutRect note;
+    Frame f = draw_finding(app, "off view", &note);
     save_named_screenshot(app, "window", "off-view-note");
     assert_true(note.w > 0);
     Viewport vp = app_viewport(app);
@@ -1109,11 +1126,8 @@ static void test_mark_label_clear(void **state)
     push_key(SDLK_SPACE, 0);
     free(draw_frame(app, 0.0).rgba);
     scene_step(scene, 300);
-    FoundText found = {"look here", {0, 0, 0, 0}};
-    renderer_observe_text(app->renderer, find_text, &found);
-    Frame f = draw_frame(app, 0.0);
-    renderer_observe_text(app->renderer, NULL, NULL);
-    LayoutRect box = found.box;
+    LayoutRect box;
+    Frame f = draw_finding(app, "look here", &box);
     save_named_screenshot(app, "window", "mark-label");
     assert_true(box.w > 0);
     Viewport vp = app_viewport(app);
@@ -1382,17 +1396,6 @@ static App *open_lesson_played(const char *name, size_t step)
     free(draw_frame(app, 0.0).rgba);
     assert_true(app_scene(app)->display.projector);
     return app;
-}
-
-/* The box of the text that begins with `start` in the window's next
- * frame (w 0 when none is drawn). */
-static LayoutRect text_box(App *app, const char *start)
-{
-    FoundText found = {start, {0, 0, 0, 0}};
-    renderer_observe_text(app->renderer, find_text, &found);
-    free(draw_frame(app, 0.0).rgba);
-    renderer_observe_text(app->renderer, NULL, NULL);
-    return found.box;
 }
 
 /* implicit_regularization 3 played at 1280x720 in projector mode (a frame
