@@ -51,15 +51,19 @@ static const char *const terms[] = {
 /* Whether a break at byte pos of text falls inside one of the terms. */
 static bool splits_term(const unsigned char *text, size_t pos)
 {
+    /* The terms are CJK only: a break before anything else (a space, a
+     * Latin letter, a digit) splits none.  The layout wraps the captions
+     * many times a frame, so this test runs often. */
+    if (text[pos] < 0xE0)
+        return false;
     for (size_t k = 0; k < sizeof terms / sizeof terms[0]; k++) {
-        size_t n = strlen(terms[k]);
+        const unsigned char *term = (const unsigned char *)terms[k];
         /* Every character boundary inside the term (UTF-8 lead bytes). */
-        for (size_t cut = 1; cut < n; cut++) {
-            if ((terms[k][cut] & 0xC0) == 0x80 || cut > pos)
-                continue;
-            if (strncmp((const char *)text + pos - cut, terms[k], n) == 0)
+        for (size_t cut = 1; term[cut] && cut <= pos; cut++)
+            if ((term[cut] & 0xC0) != 0x80 && text[pos - cut] == term[0] &&
+                text[pos] == term[cut] &&
+                strncmp((const char *)text + pos - cut, terms[k], strlen(terms[k])) == 0)
                 return true;
-        }
     }
     return false;
 }
