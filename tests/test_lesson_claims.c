@@ -17,9 +17,11 @@
 #include <dirent.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "core/curvature.h"
@@ -369,6 +371,197 @@ static void test_every_lesson_loads_and_plays(void **state)
         lesson_free(&en);
         lesson_free(&zh);
     }
+}
+
+/* ------------------------------------------------------ the claims table */
+
+#define CLAIMS_TABLE DESCENT_SOURCE_DIR "/lessons/CLAIMS.md"
+#define TESTS_DIR DESCENT_SOURCE_DIR "/tests"
+
+/* The whole of a text file, NUL-terminated; fails the test when it cannot
+ * be read.  The caller frees it. */
+static char *read_text(const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file)
+        fail_msg("cannot read %s", path);
+    char *text = NULL;
+    size_t size = 0;
+    for (size_t got = 1; got > 0;) {
+        char *grown = realloc(text, size + 4097);
+        assert_non_null(grown);
+        text = grown;
+        got = fread(text + size, 1, 4096, file);
+        size += got;
+    }
+    fclose(file);
+    text[size] = '\0';
+    return text;
+}
+
+/* s with every run of white space made one space and none at the ends:
+ * a caption joins its Lua pieces, the table wraps nothing. */
+static void squeeze_spaces(char *s)
+{
+    char *out = s;
+    for (const char *in = s; *in; in++) {
+        bool space = *in == ' ' || *in == '\n' || *in == '\t';
+        if (space && (out == s || out[-1] == ' '))
+            continue;
+        *out++ = space ? ' ' : *in;
+    }
+    if (out > s && out[-1] == ' ')
+        out--;
+    *out = '\0';
+}
+
+/* Whether a file under tests/ is called name (.c or .py) or defines a
+ * function called name (C's "name(void" or Python's "def name("): a row
+ * that names a check names one that exists. */
+static bool test_defined(const char *name)
+{
+    DIR *dir = opendir(TESTS_DIR);
+    assert_non_null(dir);
+    bool found = false;
+    for (struct dirent *entry; !found && (entry = readdir(dir));) {
+        size_t len = strlen(entry->d_name);
+        bool c = len > 2 && strcmp(entry->d_name + len - 2, ".c") == 0;
+        bool py = len > 3 && strcmp(entry->d_name + len - 3, ".py") == 0;
+        if (!c && !py)
+            continue;
+        if (strncmp(entry->d_name, name, len - (c ? 2 : 3)) == 0 && strlen(name) == len - (c ? 2 : 3)) {
+            found = true;
+            break;
+        }
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", TESTS_DIR, entry->d_name);
+        char *text = read_text(path);
+        char pattern[256];
+        snprintf(pattern, sizeof pattern, c ? "%s(void" : "def %s(", name);
+        found = strstr(text, pattern) != NULL;
+        free(text);
+    }
+    closedir(dir);
+    return found;
+}
+
+/* Says one thing wrong with the claims table and counts it, so that one
+ * run lists them all. */
+static void report(size_t *problems, const char *format, ...) CMOCKA_PRINTF_ATTRIBUTE(2, 3);
+static void report(size_t *problems, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    vprintf(format, args);
+    va_end(args);
+    printf("\n");
+    (*problems)++;
+}
+
+/* The rows of lessons/CLAIMS.md's section on one lesson: every sentence of
+ * every step's caption, in order, one row each; every test the section
+ * names exists; each step's rows link its frames, en and zh, and the
+ * files are there.  Adds the rows read to *rows and
+ * what is wrong to *problems, saying what. */
+static void check_claims_section(const char *table, const char *name, size_t *rows,
+                                 size_t *problems)
+{
+    char heading[128];
+    snprintf(heading, sizeof heading, "\n## %s — ", name);
+    const char *section = strstr(table, heading);
+    if (!section)
+        fail_msg("lessons/CLAIMS.md has no section \"## %s — …\"", name);
+    section += 1;
+    const char *end = strstr(section + 3, "\n## ");
+    size_t length = end ? (size_t)(end - section) : strlen(section);
+    char *text = strndup(section, length);
+    assert_non_null(text);
+
+    /* Every test_… name the section cites is a function in tests/. */
+    for (const char *p = text; (p = strstr(p, "test_"));) {
+        char test_name[128];
+        size_t n = 0;
+        while (n + 1 < sizeof test_name && (p[n] == '_' || (p[n] >= 'a' && p[n] <= 'z') ||
+                                             (p[n] >= '0' && p[n] <= '9')))
+            test_name[n] = p[n], n++;
+        test_name[n] = '\0';
+        bool word_start = p == text || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z'));
+        if (word_start && n > 5 && !test_defined(test_name))
+            report(problems, "lessons/CLAIMS.md (%s) cites %s, which no file in tests/ defines", name,
+                     test_name);
+        p += n;
+    }
+
+    Lesson lesson = load_lesson(name, "en");
+    for (size_t s = 0; s < lesson.step_count; s++) {
+        const LessonStep *step = &lesson.steps[s];
+        char *sentences = calloc(1, length + 1);
+        char frame[2][160];
+        bool linked[2] = { false, false };
+        for (int l = 0; l < 2; l++)
+            snprintf(frame[l], sizeof frame[l], "../docs/frames/%s-%02zu_%s-%s.png", name, s + 1,
+                     step->id, l ? "zh" : "en");
+        char cell[LESSON_STEP_ID_SIZE + 8];
+        snprintf(cell, sizeof cell, "| %s | ", step->id);
+        for (const char *line = text; line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+            if (strncmp(line, cell, strlen(cell)) != 0)
+                continue;
+            const char *sentence = line + strlen(cell);
+            const char *bar = strstr(sentence, " | ");
+            const char *eol = strchr(line, '\n');
+            assert_non_null(bar);
+            if (sentences[0])
+                strcat(sentences, " ");
+            /* Markdown writes a '|' in a cell as \|. */
+            char *out = sentences + strlen(sentences);
+            for (const char *in = sentence; in < bar; in++)
+                if (!(in[0] == '\\' && in[1] == '|'))
+                    *out++ = *in;
+            *out = '\0';
+            for (int l = 0; l < 2; l++) {
+                const char *link = strstr(bar, frame[l]);
+                linked[l] = linked[l] || (link && (!eol || link < eol));
+            }
+            (*rows)++;
+        }
+        char *caption = strdup(step->caption);
+        assert_non_null(caption);
+        squeeze_spaces(caption);
+        squeeze_spaces(sentences);
+        if (strcmp(caption, sentences) != 0)
+            report(problems, "lessons/CLAIMS.md (%s, step %s): its rows' sentences\n  \"%s\"\n"
+                     "are not the caption\n  \"%s\"", name, step->id, sentences, caption);
+        for (int l = 0; l < 2; l++) {
+            if (!linked[l])
+                report(problems, "lessons/CLAIMS.md (%s, step %s) does not link %s", name, step->id,
+                         frame[l]);
+            char path[PATH_MAX];
+            snprintf(path, sizeof path, "%s/docs/frames/%s", DESCENT_SOURCE_DIR,
+                     frame[l] + strlen("../docs/frames/"));
+            if (access(path, R_OK) != 0)
+                report(problems, "%s, linked from lessons/CLAIMS.md, is missing", path);
+        }
+        free(caption);
+        free(sentences);
+    }
+    lesson_free(&lesson);
+    free(text);
+}
+
+/* lessons/CLAIMS.md is the audit of every caption: each sentence of each
+ * shipped lesson's English caption is one row, word for word and in order,
+ * naming tests that exist and linking the step's frames in both languages. */
+static void test_claims_table_covers_every_sentence(void **state)
+{
+    (void)state;
+    char *table = read_text(CLAIMS_TABLE);
+    size_t rows = 0, problems = 0;
+    for (size_t i = 0; i < SHIPPED_COUNT; i++)
+        check_claims_section(table, shipped[i], &rows, &problems);
+    printf("# lessons/CLAIMS.md: %zu rows cover %zu lessons; %zu problems\n", rows, SHIPPED_COUNT,
+           problems);
+    free(table);
+    assert_int_equal(problems, 0);
 }
 
 /* ------------------------------------------------------------ welcome */
@@ -2742,6 +2935,7 @@ int main(int argc, char **argv)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_lesson_loads_and_plays),
+        cmocka_unit_test(test_claims_table_covers_every_sentence),
         cmocka_unit_test(test_welcome),
         cmocka_unit_test(test_learning_rate),
         cmocka_unit_test(test_gradient_flow),
