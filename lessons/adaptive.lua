@@ -48,7 +48,7 @@ step {
     en = "How they remember. Each box is a run's step per unit of gradient, x and y, with "
       .. "its numbers beside it. AdaGrad adds up every squared gradient it has ever seen, so "
       .. "its numbers can never grow.",
-    zh = "它们记忆的方式不同。每个方框表示一条路径在 x 和 y 上每单位梯度走多远，旁边标着数值。"
+    zh = "它们记忆的方式不同。每个方框是一条路径在 x 和 y 上的步幅/梯度，即每单位梯度走多远，旁边标着数值。"
       .. "AdaGrad 把见过的每一个梯度平方都累加起来，所以它的数值永远不会变大。",
   },
   -- Three starts, three valleys: the boxes and their labels stay apart.

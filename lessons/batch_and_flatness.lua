@@ -21,7 +21,7 @@ step {
       .. "update; SGD (run 2) uses 16 drawn at random. Both take the same step size, η = 0.3.",
     zh = "同一个小网络的两份拷贝，从同一组随机权重出发，学习两个月牙形状的 100 个点。"
       .. "梯度下降（路径 1）每一步都用全部 100 个点，SGD（路径 2）每一步随机抽 16 个。"
-      .. "两者的步长相同，η = 0.3。",
+      .. "两者的学习率相同，η = 0.3。",
   },
   runs = { "gd:lr=0.3", "sgd:lr=0.3,batch=16" },
   play = 2000,
@@ -68,7 +68,7 @@ step {
     en = "Same start, same step size; only the minibatches differ, and SGD ends in a "
       .. "flatter place. In all 20 trials its final λmax is below gradient descent's: at "
       .. "most 0.68 of it, and half of it on average.",
-    zh = "同样的起点，同样的步长，只差在小批量上，而 SGD 停在了更平坦的地方。"
+    zh = "同样的起点，同样的学习率，只差在小批量上，而 SGD 停在了更平坦的地方。"
       .. "20 次试验里，它最后的 λmax 每次都比梯度下降的低：最多是后者的 0.68 倍，平均只有一半。",
   },
   keep = true,

@@ -21,7 +21,7 @@ step {
     en = "Shrink the step η towards zero and gradient descent becomes a smooth curve: "
       .. "the gradient flow dθ/dt = −∇L, water running downhill. Here η = 0.01: "
       .. "the steps (GD) and the flow lie on top of each other.",
-    zh = "把步长 η 缩到趋近于零，梯度下降就变成一条光滑曲线：梯度流 dθ/dt = −∇L，"
+    zh = "把学习率 η 缩到趋近于零，梯度下降就变成一条光滑曲线：梯度流 dθ/dt = −∇L，"
       .. "就像水往低处流。这里 η = 0.01：离散的步子（GD）和梯度流几乎完全重合。",
   },
   runs = { "gd:lr=0.01", "flow:lr=0.01" },
@@ -49,7 +49,7 @@ step {
       .. "from wall to wall, across the floor at every step. Big steps are not a faster flow: "
       .. "they are a different dynamical system.",
     zh = "η = 0.2：两者分道扬镳。梯度流从不越过谷底；GD 却在两侧山壁之间来回跳，每一步都越过谷底。"
-      .. "大步长不是更快的梯度流，而是另一个动力系统。",
+      .. "大学习率的 GD 不是更快的梯度流，而是另一个动力系统。",
   },
   runs = { "gd:lr=0.2", "flow:lr=0.01" },
   play = 300,
@@ -62,7 +62,7 @@ step {
   caption = {
     en = "All three step sizes beside the flow: the larger η, the further GD's path strays "
       .. "from it. The step size itself shapes the path.",
-    zh = "三种步长与梯度流放在一起：η 越大，GD 的路径离梯度流越远。步长本身塑造了路径。",
+    zh = "三种学习率与梯度流放在一起：η 越大，GD 的路径离梯度流越远。学习率本身塑造了路径。",
   },
   runs = { "gd:lr=0.01", "gd:lr=0.05", "gd:lr=0.2", "flow:lr=0.01" },
   play = 300,

@@ -19,7 +19,7 @@ step {
       .. "the Hessian's eigenvalues, the curvatures, are λmax = 10 across and λmin = 1 along. "
       .. "Watch what the step size η does here.",
     zh = "这条山谷上下方向（y）的弯曲程度是左右方向（x）的 10 倍：Hessian 的特征值，即曲率，"
-      .. "横跨山谷（y）是 λmax = 10，沿着山谷（x）是 λmin = 1。看看步长 η 在这里起什么作用。",
+      .. "横跨山谷（y）是 λmax = 10，沿着山谷（x）是 λmin = 1。看看学习率 η 在这里起什么作用。",
   },
   marks = { { x = 0, y = 0, label = { en = "minimum", zh = "极小值" } } },
 }

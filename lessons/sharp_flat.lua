@@ -28,7 +28,7 @@ step {
       .. "(curvature λmax ≈ 100). The right one is flat: wide and gentle (λmax ≈ 1.65). "
       .. "Plain GD with a small step, started next to the sharp valley, falls into it and stays.",
     zh = "两个同样深的山谷。左边的是尖锐的：窄而陡（曲率 λmax ≈ 100）。右边的是平坦的："
-      .. "宽而缓（λmax ≈ 1.65）。从尖锐山谷旁边出发、步长很小的普通 GD 会掉进去并留在那里。",
+      .. "宽而缓（λmax ≈ 1.65）。从尖锐山谷旁边出发、学习率很小的普通 GD 会掉进去并留在那里。",
   },
   runs = { "gd:lr=0.005" },
   play = 400,

@@ -44,7 +44,7 @@ step {
       .. "step, η times the arrow under the walker, shrinks as it comes closer. The plot of "
       .. "step lengths falls at every update.",
     zh = "接近最低点时地面变平：那里的箭头 −∇L 更短；每一步是 η 乘以脚下的箭头，越接近最低点就越短。"
-      .. "步长图画的是每次更新走过的距离，它每一步都在下降。",
+      .. "步幅图画的是每次更新走过的距离，它每一步都在下降。",
   },
   hint = {
     en = "Your turn: [ and ] make η smaller or larger, a click starts the walk somewhere "

@@ -564,6 +564,79 @@ static void test_claims_table_covers_every_sentence(void **state)
     assert_int_equal(problems, 0);
 }
 
+/* ----------------------------------------------------------- zh terms */
+
+/* The two kinds of step in the Chinese texts (po/zh_CN.po's header keeps the
+ * same rule for the window's words): 学习率 is the rate η a run is given,
+ * 步幅 a step's length |θₖ − θₖ₋₁|, which the step-length plot draws and
+ * the step/grad boxes divide by the gradient.  步长 is in no text: Chinese
+ * optimization texts use it for η, so a class could not tell which is
+ * meant.  Hence, in each step:
+ *   - no zh text (title, caption, hint, labels) says 步长;
+ *   - a step that sets η (a run with lr=) calls it 学习率 where the English
+ *     says "learning rate" or "step size", and puts no step word right
+ *     before η;
+ *   - where the English says "step length", the Chinese says 步幅, and it
+ *     says 步幅 only where the picture holds what it names. */
+static const char *const step_words[] = { "步长", "步幅", "步子", "步距", "步伐" };
+
+static bool sets_rate(const LessonStep *step)
+{
+    for (size_t r = 0; r < step->runs.count; r++)
+        if (strstr(step->runs.specs[r], "lr="))
+            return true;
+    return false;
+}
+
+static void assert_not_ambiguous(const char *lesson, const char *id, const char *text)
+{
+    if (strstr(text, "步长"))
+        fail_msg("%s step %s: 步长 in \"%s\" (学习率 for η, 步幅 for a step's length)",
+                 lesson, id, text);
+}
+
+static void test_zh_step_terms(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < SHIPPED_COUNT; i++) {
+        Lesson en = load_lesson(shipped[i], "en");
+        Lesson zh = load_lesson(shipped[i], "zh");
+        assert_not_ambiguous(shipped[i], "title", zh.title);
+        for (size_t s = 0; s < zh.step_count; s++) {
+            const LessonStep *said = &en.steps[s], *step = &zh.steps[s];
+            const char *id = step->id, *caption = step->caption;
+            assert_not_ambiguous(shipped[i], id, caption);
+            assert_not_ambiguous(shipped[i], id, step->hint);
+            for (size_t m = 0; m < step->mark_count; m++)
+                assert_not_ambiguous(shipped[i], id, step->marks[m].label);
+            for (size_t k = 0; k < step->key_count; k++)
+                assert_not_ambiguous(shipped[i], id, step->keys[k].label);
+            if (sets_rate(step)) {
+                bool rate =
+                    strstr(said->caption, "learning rate") || strstr(said->caption, "step size");
+                if (rate && !strstr(caption, "学习率"))
+                    fail_msg("%s step %s: the English names the rate η, the Chinese not as 学习率",
+                             shipped[i], id);
+                for (size_t w = 0; w < sizeof step_words / sizeof step_words[0]; w++) {
+                    char before_eta[2][32];
+                    snprintf(before_eta[0], sizeof before_eta[0], "%sη", step_words[w]);
+                    snprintf(before_eta[1], sizeof before_eta[1], "%s η", step_words[w]);
+                    if (strstr(caption, before_eta[0]) || strstr(caption, before_eta[1]))
+                        fail_msg("%s step %s: η called %s (it is 学习率)", shipped[i], id,
+                                 step_words[w]);
+                }
+            }
+            if (strstr(said->caption, "step length") && !strstr(caption, "步幅"))
+                fail_msg("%s step %s: the English names a step's length, the Chinese not as 步幅",
+                         shipped[i], id);
+            if (strstr(caption, "步幅"))
+                assert_true(step->show & (LESSON_SHOW_STEP_SIZE | LESSON_SHOW_EFFECTIVE_STEP));
+        }
+        lesson_free(&en);
+        lesson_free(&zh);
+    }
+}
+
 /* ------------------------------------------------------------ welcome */
 
 static void test_welcome(void **state)
@@ -2936,6 +3009,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_lesson_loads_and_plays),
         cmocka_unit_test(test_claims_table_covers_every_sentence),
+        cmocka_unit_test(test_zh_step_terms),
         cmocka_unit_test(test_welcome),
         cmocka_unit_test(test_learning_rate),
         cmocka_unit_test(test_gradient_flow),

@@ -274,7 +274,9 @@ typedef struct Lesson {
  * window and takes them as input); NULL reserves none.  Reads the file once
  * and evaluates it in a child process (within the time limits above), which
  * hands the Lesson back.  On failure returns false with err holding
- * "FILE:LINE: message" and dest left empty (lesson_free is harmless). */
+ * "FILE:LINE: message" and dest left empty (lesson_free is harmless).  It
+ * forks: a caller with threads of its own that allocate holds them at rest
+ * across it and across lesson_load_start (lesson_load.c says why). */
 bool lesson_load(const char *path, const char *lang, const char *reserved_keys, Lesson *dest,
                  DescentError *err);
 

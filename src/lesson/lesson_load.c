@@ -15,6 +15,28 @@
  * The child touches nothing the parent holds (no window, no GL, no files
  * but its pipe) and leaves with _exit, so no atexit handler of the parent
  * runs twice.
+ *
+ * Threads.  A child forked from a process with threads has only the thread
+ * that forked, and a lock another thread held at that moment stays held in
+ * it for ever: POSIX lets such a child call only async-signal-safe
+ * functions, and this one runs Lua, which allocates.  Two things make it
+ * safe.  glibc's fork takes malloc's and stdio's own locks across the fork,
+ * so those are free in the child.  And the caller holds its own threads
+ * that allocate at rest across lesson_load_start (and lesson_load): in the
+ * window and the recorder, that is an experiment measured beside the stage,
+ * which scene/lesson_player.c holds (scene/experiment_live.h's
+ * experiment_live_hold) for every load and reload.  The sanitizers need
+ * that hold: their allocator is not glibc's malloc, and a child forked
+ * while the experiment's thread ran hung in it until the load's time limit
+ * (2 runs in 5 of the ASan suite).  tests/test_scene.c's
+ * test_reload_while_measuring loads and reloads again and again while one
+ * measures and checks, at each fork, that its thread is held.  Not held:
+ * the libraries' threads (Mesa's, SDL's), idle between the frames where
+ * loads happen, and a window recording's frame writer (record/frame_sink.h),
+ * which may be writing a frame; safe with glibc, not proven under the
+ * sanitizers.  The other cure, a child that does only async-signal-safe
+ * work and execs a loader program, would need that program installed
+ * beside every program that loads lessons, the tests included.
  */
 #define _GNU_SOURCE /* close_range */
 #include "lesson.h"

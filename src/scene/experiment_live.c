@@ -2,7 +2,9 @@
  * experiment_live.c — an experiment measured on its own thread, and its
  * picture (experiment_live.h).  The thread writes only `measured`, under
  * the lock; the scene's thread copies it into `shown` in
- * experiment_live_update, which is all the renderer reads.
+ * experiment_live_update, which is all the renderer reads.  A hold
+ * (experiment_live_hold) keeps the thread in progress(), the rest between
+ * two slices of walkers, until released.
  */
 #include "experiment_live.h"
 
@@ -19,8 +21,10 @@ struct ExperimentLive {
     ExperimentRequest request;
     atomic_bool stop;
     thrd_t thread;
+    bool joined;                    /* the thread has been joined (a hold found it done) */
     mtx_t lock;
     cnd_t changed;
+    bool held, resting;             /* under lock: a hold asked for; the thread rests */
     ExperimentResult result;        /* experiment_run's (the thread's alone) */
     ExperimentPicture measured;     /* under lock */
     ExperimentPicture shown;        /* the scene's thread's */
@@ -102,6 +106,13 @@ static void progress(void *context, double done)
     ExperimentLive *live = context;
     mtx_lock(&live->lock);
     live->measured.done = done;
+    /* Between two slices: parallel_for has joined the slice's threads. */
+    while (live->held && !atomic_load(&live->stop)) {
+        live->resting = true;
+        cnd_broadcast(&live->changed);
+        cnd_wait(&live->changed, &live->lock);
+    }
+    live->resting = false;
     mtx_unlock(&live->lock);
 }
 
@@ -164,10 +175,49 @@ void experiment_live_destroy(ExperimentLive *live)
     if (!live)
         return;
     atomic_store(&live->stop, true);
-    thrd_join(live->thread, NULL);
+    experiment_live_release(live);
+    if (!live->joined)
+        thrd_join(live->thread, NULL);
     cnd_destroy(&live->changed);
     mtx_destroy(&live->lock);
     free(live);
+}
+
+bool experiment_live_hold(ExperimentLive *live, bool wait)
+{
+    if (!live)
+        return true;
+    mtx_lock(&live->lock);
+    live->held = true;
+    while (wait && !live->resting && !live->measured.finished)
+        cnd_wait(&live->changed, &live->lock);
+    bool resting = live->resting, finished = live->measured.finished;
+    mtx_unlock(&live->lock);
+    /* Done measuring, the thread may still be ending (freeing its own): it
+     * ends here. */
+    if (finished && !live->joined) {
+        thrd_join(live->thread, NULL);
+        live->joined = true;
+    }
+    return resting || finished;
+}
+
+void experiment_live_release(ExperimentLive *live)
+{
+    if (!live)
+        return;
+    mtx_lock(&live->lock);
+    live->held = false;
+    cnd_broadcast(&live->changed);
+    mtx_unlock(&live->lock);
+}
+
+bool experiment_live_held(ExperimentLive *live)
+{
+    mtx_lock(&live->lock);
+    bool held = live->held && live->resting;
+    mtx_unlock(&live->lock);
+    return held;
 }
 
 const char *experiment_live_spec(const ExperimentLive *live)

@@ -68,6 +68,23 @@ ExperimentLive *experiment_live_start(const char *spec, uint64_t seed, int threa
 /* Stops the measurement (within a slice of walkers) and frees it. */
 void experiment_live_destroy(ExperimentLive *live);
 
+/* Holds the measurement at its next rest: between two slices of walkers
+ * (the core's progress report), where its walker threads are joined and
+ * its own thread waits on its lock, inside no allocation; or finished, its
+ * thread joined.  Returns whether it rests now; with wait, once it does,
+ * which takes at most a slice of walkers (an experiment that reports only
+ * at its end: the whole quick measurement, edge_of_stability's 9 s).
+ * Without, the hold stands, so a later call finds it resting; until
+ * experiment_live_release (or destroy) lets it go on.  For a fork: a child
+ * forked while the thread allocated could wait for ever on a lock the
+ * thread held (the lesson loader's, lesson/lesson_load.c).  On NULL:
+ * true, nothing to hold. */
+bool experiment_live_hold(ExperimentLive *live, bool wait);
+void experiment_live_release(ExperimentLive *live);
+/* Whether its thread waits in a hold now (what tests/test_scene.c checks
+ * at each of the loader's forks); false once it has ended. */
+bool experiment_live_held(ExperimentLive *live);
+
 /* The SPEC it was started with. */
 const char *experiment_live_spec(const ExperimentLive *live);
 /* The experiment it measures. */

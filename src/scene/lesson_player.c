@@ -364,12 +364,17 @@ static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded
 }
 
 /* Loads the file into the player (waiting for it), or shows why it cannot
- * be loaded. */
+ * be loaded.  The loader forks (lesson/lesson_load.c says why): the
+ * experiment on stage, measured on threads of its own, is held at rest
+ * while it does, here and in lesson_player_poll (which does not wait for
+ * the rest: it forks at a later poll). */
 static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *err)
 {
     file_mtime(player->path, &player->mtime);
     Lesson lesson;
+    experiment_live_hold(scene->experiment, true);
     bool loaded = lesson_load(player->path, player->lang, player->reserved_keys, &lesson, err);
+    experiment_live_release(scene->experiment);
     return install(player, scene, step, loaded, &lesson, err);
 }
 
@@ -422,8 +427,11 @@ bool lesson_player_poll(LessonPlayer *player, Scene *scene)
                      player->path);
         return false;
     }
+    if (!experiment_live_hold(scene->experiment, false))
+        return false; /* the file is seen changed again at the next poll */
     player->mtime = now;
     player->reload = lesson_load_start(player->path, player->lang, player->reserved_keys);
+    experiment_live_release(scene->experiment);
     if (!player->reload) {
         scene_notify(scene, 10.0, _("out of memory reloading %s"), player->path);
         return false;

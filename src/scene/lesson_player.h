@@ -24,7 +24,10 @@
  * when it changes on disk, keeping the step shown.  Opening waits for the
  * load (within the load's time limits, lesson.h); a reload never waits: it runs in
  * the background (lesson_load_start) and the lesson shown stays until the
- * new one is ready.
+ * new one is ready.  Both fork the loader's child while the experiment on
+ * stage is held at rest (experiment_live_hold; lesson/lesson_load.c says
+ * why): opening waits for the rest, a reload does not (it asks for it and
+ * starts at a later poll that finds it).
  *
  * Consecutive steps that show the same map (landscape or network, view,
  * 2D or 3D, with an experiment beside it or without) form a group
