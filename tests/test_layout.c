@@ -1279,6 +1279,74 @@ static void test_map_stays_from_step_to_step(void **state)
     assert_int_equal(unexpected, 0);
 }
 
+/* Whether two layouts place the same panels at the same rectangles and
+ * the map at the same one. */
+static bool same_layout(const Layout *a, const Layout *b)
+{
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (a->shown[p] != b->shown[p] || (a->shown[p] && rect_shift(a->rect[p], b->rect[p]) > 0))
+            return false;
+    return rect_shift(a->landscape, b->landscape) == 0;
+}
+
+/* st's scene laid out by st's renderer at w x h (recorded, --projector or
+ * not), the same as by a renderer that lays nothing out before: counts the
+ * layouts that differ in *differ. */
+static void check_as_fresh(LessonStage *st, int w, int h, bool projector, const char *where,
+                           size_t *differ)
+{
+    DescentError err = {""};
+    st->scene->display.projector = projector;
+    double scale = render_recording_scale(w, h);
+    Layout kept = *render_layout(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+    Renderer *fresh = renderer_create(&err);
+    assert_non_null(fresh);
+    const Layout *l = render_layout(fresh, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+    if (!same_layout(&kept, l)) {
+        print_message("%s at %dx%d%s: laid out after another size or language, the map "
+                      "%.0fx%.0f at (%.0f, %.0f); fresh, %.0fx%.0f at (%.0f, %.0f)\n",
+                      where, w, h, projector ? " --projector" : "", kept.landscape.w,
+                      kept.landscape.h, kept.landscape.x, kept.landscape.y, l->landscape.w,
+                      l->landscape.h, l->landscape.x, l->landscape.y);
+        ++*differ;
+    }
+    renderer_destroy(fresh);
+}
+
+/* A group's room (hud.c's reserve_group: its steps' panels, measured once
+ * for the window's size, scale, audience, theme and language) is measured
+ * again when one of them changes: every step of schedules and sharp_flat
+ * that is laid out with its group, laid out at one size, then at another,
+ * then in the other language, is laid out as a fresh renderer lays it out
+ * there. */
+static void test_group_room_follows_the_window(void **state)
+{
+    LessonStage *st = *state;
+    DescentError err = {""};
+    static const char *const names[] = {"schedules.lua", "sharp_flat.lua"};
+    size_t grouped = 0, differ = 0;
+    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
+        stage_play(st, names[n], "en");
+        for (size_t k = 0; k < st->player.lesson.step_count; k++) {
+            assert_true(lesson_player_show(&st->player, st->scene, k, &err));
+            if (st->scene->display.group_count < 2 || st->scene->experiment)
+                continue;
+            grouped++;
+            char where[256];
+            snprintf(where, sizeof where, "%s step %zu", names[n], k + 1);
+            check_as_fresh(st, 1280, 720, true, where, &differ);
+            check_as_fresh(st, 1920, 1080, false, where, &differ);
+            assert_true(i18n_select("zh"));
+            check_as_fresh(st, 1920, 1080, false, where, &differ);
+            assert_true(i18n_select("en"));
+        }
+    }
+    print_message("%zu steps laid out with their group, %zu layouts unlike a fresh "
+                  "renderer's\n", grouped, differ);
+    assert_true(grouped >= 4);
+    assert_int_equal(differ, 0);
+}
+
 /* A network lesson's step shows the sharpness plot when it asks for it
  * (batch_and_flatness 3, "edge"), and leaves its room to the map when it
  * does not (representation 2): there the layer's notes (axes, probe) go in
@@ -1653,6 +1721,7 @@ int main(void)
         cmocka_unit_test(test_map_stays_while_steps_count),
         cmocka_unit_test_setup_teardown(test_plots_left_give_the_map_the_right_side, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_map_stays_from_step_to_step, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_group_room_follows_the_window, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_experiment_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_notes_read_as_lines, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_steps_make_room_for_the_picture, stage_open, stage_close),

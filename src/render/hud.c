@@ -1023,16 +1023,41 @@ typedef struct BandText {
     Rgba color;
 } BandText;
 
+/* The width t's lines may take in its panel at most max_width wide. */
+static double band_line_width(const BandText *t, double max_width)
+{
+    return fmin(max_width - 2 * t->pad, t->widest);
+}
+
 static const WrappedCaption *band_wrap(const BandText *t, double max_width)
 {
-    double width = fmin(max_width - 2 * t->pad, t->widest);
-    return wrap_cached(t->r, t->cache, t->text, t->px, width);
+    return wrap_cached(t->r, t->cache, t->text, t->px, band_line_width(t, max_width));
+}
+
+/* text's size wrapped at px pixels within max_width (wrap_text's),
+ * remembered in r->wrapped_sizes. */
+static const WrappedSize *wrapped_size(Renderer *r, const char *text, int px, double max_width)
+{
+    /* FNV-1a over the text, the size and the width's bits. */
+    uint64_t hash = 14695981039346656037u, width_bits;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        hash = (hash ^ *c) * 1099511628211u;
+    memcpy(&width_bits, &max_width, sizeof width_bits);
+    hash = (hash ^ (uint64_t)(unsigned)px) * 1099511628211u;
+    hash = (hash ^ width_bits) * 1099511628211u;
+    WrappedSize *m = &r->wrapped_sizes[hash % WRAPPED_SIZES];
+    if (m->px != px || m->hash != hash || m->max_width != max_width) {
+        const WrappedCaption *w = &r->wrap_scratch;
+        wrap_text(r, &r->wrap_scratch, text, px, max_width);
+        *m = (WrappedSize){hash, px, max_width, w->width, w->count, w->cut};
+    }
+    return m;
 }
 
 static void band_size(void *context, double max_width, double *w, double *h, bool *cut)
 {
     const BandText *t = context;
-    const WrappedCaption *wrapped = band_wrap(t, max_width);
+    const WrappedSize *wrapped = wrapped_size(t->r, t->text, t->px, band_line_width(t, max_width));
     *w = wrapped->width + 2 * t->pad;
     *h = wrapped->count * render_line_height(t->r, t->px) + 2 * t->pad;
     *cut = wrapped->cut || wrapped->width > max_width - 2 * t->pad;
@@ -1103,7 +1128,6 @@ static void draw_band(Renderer *r, const BandText *t, LayoutRect rect)
 typedef struct GroupCaptions {
     BandText own;           /* the step's own caption (hint) */
     bool hints;             /* the steps' hints, not their captions */
-    WrapCache *cache;       /* for the other steps' texts */
     const LessonStep *steps;
     size_t count;
     double width[GROUP_WIDTHS], w[GROUP_WIDTHS], h[GROUP_WIDTHS];
@@ -1134,7 +1158,6 @@ static void group_caption_size(void *context, double max_width, double *w, doubl
     if (g->own.text[0])
         band_size(&g->own, max_width, w, h, cut);
     BandText other = g->own;
-    other.cache = g->cache;
     for (size_t k = 0; k < g->count; k++) {
         other.text = group_text(g, k);
         if (!other.text[0])
@@ -1309,85 +1332,115 @@ static void widen(LayoutRequest *to, LayoutRequest from)
 
 void render_group_release(Renderer *r)
 {
-    for (size_t k = 0; k < r->group_scenes; k++)
-        scene_destroy(r->group_scene[k]);
-    r->group_scenes = 0;
+    GroupStage *g = &r->group;
+    for (size_t k = 0; k < g->count && !g->failed; k++)
+        scene_destroy(g->scene[k]);
+    *g = (GroupStage){0};
 }
 
-/* Whether the kept scenes are the steps of scene's group, as their
- * captions and titles say. */
-static bool group_kept(const Renderer *r, const Scene *scene)
+/* A hash of the captions of count steps (FNV-1a): which texts the group
+ * was staged with. */
+static uint64_t captions_hash(const LessonStep *steps, size_t count)
 {
-    const Lesson *lesson = scene->display.lesson;
-    if (r->group_scenes != scene->display.group_count)
-        return false;
-    for (size_t k = 0; k < r->group_scenes; k++) {
-        const LessonStep *step = &lesson->steps[scene->display.group_first + k];
-        if (r->group_step[k] != step || strcmp(r->group_scene[k]->caption, step->caption) != 0)
-            return false;
+    uint64_t hash = 14695981039346656037u;
+    for (size_t k = 0; k < count; k++) {
+        for (const unsigned char *c = (const unsigned char *)(steps[k].caption ? steps[k].caption
+                                                                               : "");
+             *c; c++)
+            hash = (hash ^ *c) * 1099511628211u;
+        hash = (hash ^ 0xFFu) * 1099511628211u; /* ends each caption */
     }
-    return true;
+    return hash;
 }
 
 /* The steps of scene's group (SceneDisplay.lesson) each on a scene of its
- * own, kept while the group is shown; false when they cannot be (an
- * experiment's steps, measured beside the stage, and networks are laid out
- * one by one). */
+ * own in r->group, staged once while the group is shown; false when they
+ * cannot be (an experiment's steps, measured beside the stage, and
+ * networks are laid out one by one), which is remembered as well. */
 static bool group_scenes(Renderer *r, const Scene *scene)
 {
     const Lesson *lesson = scene->display.lesson;
     size_t count = scene->display.group_count;
     if (!lesson || count < 2 || count > RENDER_GROUP_MAX || scene->net || scene->experiment)
         return false;
-    if (group_kept(r, scene))
-        return true;
+    GroupStage *g = &r->group;
+    const LessonStep *steps = &lesson->steps[scene->display.group_first];
+    uint64_t texts = captions_hash(steps, count);
+    if (g->steps == steps && g->count == count && g->texts == texts)
+        return !g->failed;
     render_group_release(r);
+    *g = (GroupStage){.steps = steps, .count = count, .texts = texts};
     DescentError err;
+    size_t staged = 0;
     for (size_t k = 0; k < count; k++) {
-        const LessonStep *step = &lesson->steps[scene->display.group_first + k];
         Scene *other = scene_create(&(SceneOptions){0}, &err);
         if (!other)
             break;
-        r->group_scene[r->group_scenes] = other;
-        r->group_step[r->group_scenes++] = step;
-        if (step->experiment || (step->model && step->model[0]) ||
+        g->scene[staged++] = other;
+        if (steps[k].experiment || (steps[k].model && steps[k].model[0]) ||
             !lesson_player_stage(lesson, scene->display.group_first + k, other, &err))
             break;
     }
-    if (r->group_scenes == count && !r->group_scene[count - 1]->net)
-        return true;
-    render_group_release(r);
-    return false;
+    g->failed = staged < count || g->scene[count - 1]->net;
+    if (g->failed)
+        for (size_t k = 0; k < staged; k++)
+            scene_destroy(g->scene[k]);
+    return !g->failed;
+}
+
+/* The window's state the group's panels are measured in now. */
+static GroupRoomKey group_room_key(const Renderer *r)
+{
+    return (GroupRoomKey){r->width, r->height, r->scale, r->audience, r->theme,
+                          i18n_language()};
+}
+
+static bool same_room_key(GroupRoomKey a, GroupRoomKey b)
+{
+    return a.width == b.width && a.height == b.height && a.scale == b.scale &&
+           a.audience == b.audience && a.theme == b.theme && strcmp(a.lang, b.lang) == 0;
 }
 
 /* The panels of every step in scene's group, each at the largest any of
- * them asks for (layout.h); the room of a panel the scene itself does not
- * show stays empty (r->slot_empty). */
+ * them asks for (layout.h), measured once for the window's state
+ * (GroupRoomKey); the room of a panel the scene itself does not show
+ * stays empty (r->slot_empty). */
 static void reserve_group(Renderer *r, const Scene *scene, LayoutInput *in,
                           LayoutRequest narrow[2])
 {
     if (!group_scenes(r, scene))
         return;
-    bool own[LAYOUT_PANELS];
-    for (int p = 0; p < LAYOUT_PANELS; p++)
-        own[p] = in->panel[p].shown;
-    LayoutInput *other = malloc(sizeof *other);
-    if (!other)
-        return;
-    for (size_t k = 0; k < r->group_scenes; k++) {
-        *other = (LayoutInput){0};
-        LayoutRequest other_narrow[2] = {{.shown = false}, {.shown = false}};
-        landscape_needs(r, r->group_scene[k], other, other_narrow);
-        for (int p = 0; p < LAYOUT_PANELS; p++) {
-            widen(&in->panel[p], other->panel[p]);
-            widen(&in->compact[p], other->compact[p]);
+    GroupStage *g = &r->group;
+    GroupRoomKey key = group_room_key(r);
+    if (!g->measured || !same_room_key(g->key, key)) {
+        LayoutInput *other = malloc(sizeof *other);
+        if (!other)
+            return;
+        for (int p = 0; p < LAYOUT_PANELS; p++)
+            g->panel[p] = g->compact[p] = (LayoutRequest){.shown = false};
+        g->narrow[0] = g->narrow[1] = (LayoutRequest){.shown = false};
+        for (size_t k = 0; k < g->count; k++) {
+            *other = (LayoutInput){0};
+            LayoutRequest other_narrow[2] = {{.shown = false}, {.shown = false}};
+            landscape_needs(r, g->scene[k], other, other_narrow);
+            for (int p = 0; p < LAYOUT_PANELS; p++) {
+                widen(&g->panel[p], other->panel[p]);
+                widen(&g->compact[p], other->compact[p]);
+            }
+            widen(&g->narrow[0], other_narrow[0]);
+            widen(&g->narrow[1], other_narrow[1]);
         }
-        widen(&narrow[0], other_narrow[0]);
-        widen(&narrow[1], other_narrow[1]);
+        free(other);
+        g->key = key;
+        g->measured = true;
     }
-    free(other);
-    for (int p = 0; p < LAYOUT_PANELS; p++)
-        r->slot_empty[p] = !own[p] && in->panel[p].shown;
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        r->slot_empty[p] = !in->panel[p].shown && g->panel[p].shown;
+        widen(&in->panel[p], g->panel[p]);
+        widen(&in->compact[p], g->compact[p]);
+    }
+    widen(&narrow[0], g->narrow[0]);
+    widen(&narrow[1], g->narrow[1]);
 }
 
 /* The layout of scene's panels, with those of its group (alone false) or
@@ -1417,8 +1470,8 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
     GroupCaptions *caption = calloc(2, sizeof *caption), *hint = caption + 1;
     if (!caption)
         return;
-    *caption = (GroupCaptions){.own = caption_text(r, scene), .cache = &r->group_caption};
-    *hint = (GroupCaptions){.own = hint_text(r, scene), .hints = true, .cache = &r->group_hint};
+    *caption = (GroupCaptions){.own = caption_text(r, scene)};
+    *hint = (GroupCaptions){.own = hint_text(r, scene), .hints = true};
     if (!alone && scene->display.lesson) {
         for (GroupCaptions *g = caption; g <= hint; g++) {
             g->steps = &scene->display.lesson->steps[scene->display.group_first];

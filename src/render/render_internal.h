@@ -95,6 +95,50 @@ typedef struct WrapCache {
     int next;               /* the entry the next new width replaces */
 } WrapCache;
 
+/* What a group's room was measured for (hud.c's reserve_group): the
+ * window's state its steps' panels are measured in.  Equal keys, equal
+ * room. */
+typedef struct GroupRoomKey {
+    int width, height;          /* the frame */
+    double scale;               /* projector included */
+    RenderAudience audience;
+    const Theme *theme;
+    const char *lang;           /* i18n_language(): the window's words */
+} GroupRoomKey;
+
+/* The steps of the scene's group (SceneDisplay.lesson), each staged as
+ * shown on a scene of its own, and the room their panels ask for (hud.c):
+ * kept while the group is shown, the room measured again only when its
+ * key changes.  A group that cannot be staged is remembered as such, not
+ * tried again every frame. */
+typedef struct GroupStage {
+    const LessonStep *steps;    /* the group's: its lesson's from group_first */
+    size_t count;
+    uint64_t texts;             /* its steps' captions' hash: a reload changes them */
+    bool failed;                /* not staged: its steps are laid out one by one */
+    Scene *scene[RENDER_GROUP_MAX]; /* steps[k] staged, when not failed */
+    bool measured;              /* the room below holds for key */
+    GroupRoomKey key;
+    /* Each panel at the largest any step asks for (hud.c's widen), the
+     * legend's narrow forms in narrow[0] (full) and narrow[1] (compact). */
+    LayoutRequest panel[LAYOUT_PANELS], compact[LAYOUT_PANELS], narrow[2];
+} GroupStage;
+
+/* A text's size wrapped at a width (hud.c's wrap_text), by the text's
+ * 64-bit hash, its pixel size and the width: the layout sizes the
+ * captions (and hints) of every step in the scene's group at a few widths
+ * each frame, the same ones frame after frame, more texts than a
+ * WrapCache holds. */
+#define WRAPPED_SIZES 512
+typedef struct WrappedSize {
+    uint64_t hash;
+    int px;                 /* 0: unused */
+    double max_width;
+    double width;           /* the widest line's */
+    int count;              /* lines shown */
+    bool cut;               /* the text needs more lines than are shown */
+} WrappedSize;
+
 /* Widths measured lately (render_text_width), by their text's 64-bit hash
  * and pixel size: the layout measures the same lines and prefixes many
  * times a frame, and frame after frame. */
@@ -198,9 +242,9 @@ struct Renderer {
     DescentError repr_error; /* why it could not be made */
     NetNotes net_notes;      /* the map's notes this frame (net_view.c) */
     WrapCache caption, hint, notice;
-    WrapCache group_caption, group_hint; /* the other captions and hints of
-                                   the scene's group (SceneDisplay.lesson),
-                                   sized for their room */
+    WrappedSize wrapped_sizes[WRAPPED_SIZES]; /* the layout's captions and
+                                   hints, its group's too, sized (hud.c) */
+    WrappedCaption wrap_scratch; /* where a text sized anew is wrapped */
     WrappedCaption error;
     const RenderHelpLine *help;
     size_t help_count;
@@ -224,11 +268,7 @@ struct Renderer {
     bool slot_empty[LAYOUT_PANELS]; /* room the layout keeps for a panel
                                    another step of the scene's group shows,
                                    this step not: nothing drawn there */
-    Scene *group_scene[RENDER_GROUP_MAX]; /* the steps of the scene's group
-                                   (SceneDisplay.lesson), each staged as
-                                   shown, for measuring their panels (hud.c) */
-    const LessonStep *group_step[RENDER_GROUP_MAX]; /* which */
-    size_t group_scenes;
+    GroupStage group;           /* the scene's group's steps and their room */
     LayoutRect labels[RENDER_MAX_LABELS]; /* the frame's labels on the landscape
                                              so far (render_label) */
     size_t label_count;

@@ -1,9 +1,13 @@
 /* text.c — see text.h. */
 #include "text.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
@@ -24,6 +28,12 @@
 typedef struct FontFile {
     char path[1024];
     int index;                /* face index inside a collection (.ttc) */
+    /* The file mapped into memory, every size opened from it: HarfBuzz
+     * loads a glyph from FreeType each time it measures it, and from the
+     * file each load was a seek and a read (a sixth of the layout test's
+     * time, in the kernel and stdio). */
+    void *data;
+    size_t size;
 } FontFile;
 
 typedef struct SizedFonts {
@@ -56,7 +66,32 @@ struct Text {
 /* ------------------------------------------------------------------------ */
 /* Fonts                                                                     */
 
-/* The file fontconfig picks for pattern; false when it picks none. */
+/* Maps file's path into file->data; false when it cannot be read. */
+static bool map_font(FontFile *file)
+{
+    int fd = open(file->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    void *data = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size <= INT32_MAX)
+        data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (data == MAP_FAILED)
+        return false;
+    file->data = data;
+    file->size = (size_t)st.st_size;
+    return true;
+}
+
+static void unmap_font(FontFile *file)
+{
+    if (file->data)
+        munmap(file->data, file->size);
+}
+
+/* The file fontconfig picks for pattern, mapped; false when it picks none
+ * or it cannot be read. */
 static bool find_font(FcConfig *config, const char *pattern, FontFile *dest)
 {
     FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
@@ -79,12 +114,13 @@ static bool find_font(FcConfig *config, const char *pattern, FontFile *dest)
         dest->index = index;
     }
     FcPatternDestroy(match);
-    return found;
+    return found && map_font(dest);
 }
 
 static TTF_Font *open_font(const FontFile *file, int px)
 {
-    TTF_Font *font = TTF_OpenFontIndex(file->path, px, file->index);
+    SDL_RWops *rw = SDL_RWFromConstMem(file->data, (int)file->size);
+    TTF_Font *font = rw ? TTF_OpenFontIndexRW(rw, 1, px, file->index) : NULL;
     if (font)
         TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
     return font;
@@ -117,6 +153,8 @@ Text *text_create(DescentError *err)
         error_set(err, "no usable font: fontconfig finds none for 'DejaVu Sans'%s%s "
                        "(install fonts-dejavu-core)",
                   found ? " at " : "", found ? t->main.path : "");
+        unmap_font(&t->main);
+        unmap_font(&t->cjk);
         free(t);
         TTF_Quit();
         return NULL;
@@ -142,6 +180,8 @@ void text_destroy(Text *t)
     }
     for (int i = 0; i < t->size_count; i++)
         close_sized(&t->sizes[i]);
+    unmap_font(&t->main);
+    unmap_font(&t->cjk);
     free(t);
     TTF_Quit();
 }

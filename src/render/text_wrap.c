@@ -259,6 +259,12 @@ static size_t copy_without_joiners(char *dest, const char *text, size_t n)
 typedef struct Break {
     size_t at;      /* the line ends before this byte */
     BreakKind kind;
+    /* Between two CJK characters, before and after it: which of
+     * BREAK_INSIDE, BREAK_COUNT and BREAK_TERM it is is told only when a
+     * line asks (break_kind): a line looks at a few of a paragraph's
+     * breaks, and telling them all took most of the layout's time. */
+    bool told;
+    uint32_t before, after;
 } Break;
 
 /* Breaks in one line's reach: more than a line of CJK text holds. */
@@ -315,26 +321,35 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 BreakKind kind = formula ? BREAK_FORMULA
                                  : binds_to_cjk(t, start, i, stop, previous, next) ? BREAK_COUNTED
                                                                                  : BREAK_WORD;
-                breaks[count++] = (Break){i, kind};
+                breaks[count++] = (Break){i, kind, true, previous, next};
             }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
                      !no_break_after(previous)) {
-                BreakKind kind = BREAK_INSIDE;
-                if (no_break_before(previous) || no_break_after(cp) ||
-                    is_cjk(cp) != is_cjk(previous))
-                    kind = BREAK_WORD;
-                else if (splits_term(t, i) || previous == 0x4E4B)
-                    /* 之 begins a word (之间, 之后, 之一): it never ends a line. */
-                    kind = BREAK_TERM;
-                else if (splits_count(t, start, i, cp))
-                    kind = BREAK_COUNT;
-                breaks[count++] = (Break){i, kind};
+                bool word = no_break_before(previous) || no_break_after(cp) ||
+                            is_cjk(cp) != is_cjk(previous);
+                breaks[count++] = (Break){i, word ? BREAK_WORD : BREAK_INSIDE, word, previous,
+                                          cp};
             }
         }
         previous = cp;
         i += (size_t)len;
     }
     return count;
+}
+
+/* The kind of break b of the line from start, told between two CJK
+ * characters where it was not yet. */
+static BreakKind break_kind(const unsigned char *t, size_t start, Break *b)
+{
+    if (!b->told) {
+        if (splits_term(t, b->at) || b->before == 0x4E4B)
+            /* 之 begins a word (之间, 之后, 之一): it never ends a line. */
+            b->kind = BREAK_TERM;
+        else if (splits_count(t, start, b->at, b->after))
+            b->kind = BREAK_COUNT;
+        b->told = true;
+    }
+    return b->kind;
 }
 
 /* Where the line from start ends (before the paragraph's end stop). */
@@ -377,7 +392,7 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
            (breaks[plain].kind == BREAK_FORMULA || breaks[plain].kind == BREAK_COUNTED))
         plain--;
     best = plain;
-    if (plain < 0 || breaks[plain].kind == BREAK_TERM) {
+    if (plain < 0 || break_kind(w->text, start, &breaks[plain]) == BREAK_TERM) {
         for (int k = last; k > plain; k--)
             if (breaks[k].kind == BREAK_COUNTED) {
                 best = k;
@@ -401,7 +416,7 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     static const BreakKind preferred[] = {BREAK_INSIDE, BREAK_COUNTED, BREAK_COUNT};
     for (size_t p = 0; p < sizeof preferred / sizeof preferred[0]; p++)
         for (int k = best; k >= 0 && k > best - TERM_STEPS_BACK; k--)
-            if (breaks[k].kind == preferred[p])
+            if (break_kind(w->text, start, &breaks[k]) == preferred[p])
                 return breaks[k].at;
     return breaks[best].at;
 }

@@ -46,15 +46,17 @@ const char *i18n_catalog_dir(void)
     return DESCENT_BUILD_LOCALE_DIR;
 }
 
+/* i18n_language's: a lang of languages[] (static storage). */
+static const char *selected = "en";
+
 bool i18n_select(const char *lang)
 {
-    const char *catalog = NULL;
-    bool known = false;
+    const char *catalog = NULL, *known = NULL;
     lang = lang ? lang : lesson_default_lang();
     for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++)
         if (strcmp(languages[i].lang, lang) == 0) {
             catalog = languages[i].catalog;
-            known = true;
+            known = languages[i].lang;
         }
     const char *dir = i18n_catalog_dir();
     bindtextdomain(I18N_DOMAIN, dir);
@@ -65,10 +67,16 @@ bool i18n_select(const char *lang)
         setenv("LANGUAGE", catalog, 1);
     else
         setlocale(LC_MESSAGES, "C");
+    selected = shown ? known : "en";
     /* Setting the domain again drops the translations gettext cached for
      * the language before (they are keyed by the locale, not LANGUAGE). */
     textdomain(I18N_DOMAIN);
-    return known && (shown || !catalog);
+    return known != NULL && (shown || !catalog);
+}
+
+const char *i18n_language(void)
+{
+    return selected;
 }
 
 /* ------------------------------------------------------------ errors */

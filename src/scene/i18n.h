@@ -40,6 +40,12 @@
  * Call it before threads start (it sets LC_MESSAGES and LANGUAGE). */
 bool i18n_select(const char *lang);
 
+/* The language every _() translates to now: the one i18n_select last
+ * showed, "en" before any and where it kept the words English.  What the
+ * window has measured in one language it measures again in another
+ * (hud.c's group room). */
+const char *i18n_language(void);
+
 /* message (an error of the core: a spec's value, a typed expression; with
  * a lesson's "FILE:LINE: " before it or not) in the language selected,
  * into dest of size bytes.  The core keeps no language: the message is
