@@ -1634,6 +1634,49 @@ static void test_log_plot_labels_decades(void **state)
     }
 }
 
+/* Markers scale with the map (render_marker_scale): at the frame's scale on
+ * a map roomy for it, less on a small one but never under the least
+ * share.  sharp_flat 1 at 1280x720 --projector and 1920x1080: the start
+ * cross clears the sharp valley's dashed circle; at the projector's full
+ * 1.75 on a map 295 high it lay on the circle. */
+static void test_markers_scale_with_the_map(void **state)
+{
+    LessonStage *st = *state;
+    assert_true(render_marker_scale(1.75, 1280, 720) == 1.75);
+    assert_true(render_marker_scale(1.75, 752, 295) < 1.75);
+    assert_true(render_marker_scale(1.75, 40, 40) >= RENDER_MARKER_LEAST_SHARE * 1.75);
+    static const struct {
+        const char *lang;
+        int w, h;
+        bool projector;
+    } frames[] = {{"en", 1280, 720, true}, {"zh", 1280, 720, true}, {"en", 1920, 1080, false}};
+    for (size_t f = 0; f < sizeof frames / sizeof frames[0]; f++) {
+        const Layout *l = lesson_layout(st, "sharp_flat.lua", frames[f].lang, 0, frames[f].w,
+                                        frames[f].h, frames[f].projector);
+        double scale = render_recording_scale(frames[f].w, frames[f].h) *
+                       (frames[f].projector ? RENDER_PROJECTOR_SCALE : 1.0);
+        double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
+        const Scene *scene = st->scene;
+        Viewport vp = render_viewport(st->renderer, scene);
+        double sx, sy, cx, cy;
+        viewport_to_pixel(&vp, scene->runs[0].x0, scene->runs[0].y0, &sx, &sy);
+        viewport_to_pixel(&vp, scene->marks[0].x, scene->marks[0].y, &cx, &cy);
+        double radius = scene->marks[0].radius / viewport_units_per_pixel(&vp);
+        /* The cross's arms (7 pixels long at scale 1, their casing 1 to
+         * each side): their nearest and farthest points from the centre,
+         * against the circle's line with its casing, a pixel more. */
+        double arm = 7.0 * m, half = 1.0 * m, band = (2.4 + 1.0) * m;
+        double dx = fabs(sx - cx), dy = fabs(sy - cy);
+        double near = fmin(hypot(fmax(dx - arm, 0.0), dy), hypot(dx, fmax(dy - arm, 0.0))) - half;
+        double far = fmax(hypot(dx + arm, dy), hypot(dx, dy + arm)) + half;
+        print_message("sharp_flat 1 (%s, %dx%d): marker scale %.2f of %.2f, start %.1f px "
+                      "from the circle's centre, circle %.1f px\n", frames[f].lang, frames[f].w,
+                      frames[f].h, m, scale, hypot(sx - cx, sy - cy), radius);
+        assert_true(m <= scale);
+        assert_true(near > radius + band || far < radius - band);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1665,6 +1708,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };

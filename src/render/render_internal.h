@@ -208,6 +208,7 @@ struct Renderer {
     bool view3d;            /* the frame is the 3D view */
     int width, height;      /* the frame being drawn */
     double scale;           /* effective scale (projector included) */
+    double marker_scale;    /* the map's markers' (render_marker_scale) */
     const Theme *theme;     /* the scene's, for the frame being drawn */
     Rgba run_colors[SCENE_MAX_RUNS]; /* the frame's: the theme's palette, or a
                                         sweep's scale (render_sweep_color) */

@@ -310,7 +310,7 @@ static size_t drawing_order(const Scene *scene, size_t k)
 }
 
 /* Rings around a head that other heads lie on: each a ring this much
- * (pixels, times scale) further out than the one inside it. */
+ * (pixels, times the marker scale) further out than the one inside it. */
 #define HEAD_RING_STEP 3.6
 #define HEAD_RADIUS 5.5
 /* Radius of the selection ring about a head, and how far in from the map's
@@ -339,7 +339,7 @@ static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, co
         LayoutRect map = visible_map(r, vp);
         shown.x = map.x, shown.y = map.y, shown.width = map.w, shown.height = map.h;
     }
-    h.outside = render_clamp_to_map(&shown, HEAD_EDGE_INSET * r->scale, &h.px, &h.py);
+    h.outside = render_clamp_to_map(&shown, HEAD_EDGE_INSET * r->marker_scale, &h.px, &h.py);
     return h;
 }
 
@@ -355,7 +355,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                       const HeadPlace *h, int stack, int stacked)
 {
     const SceneRun *sr = &scene->runs[i];
-    double s = r->scale, px = h->px, py = h->py;
+    double s = r->marker_scale, px = h->px, py = h->py;
     if (h->outside && !r->view3d && stack == 0)
         draw_off_view(r, scene, i, vp, px, py, h->true_x - px, h->true_y - py);
     Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
@@ -403,7 +403,7 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
         at[k][1] = place[n - 1 - k].py;
     }
     int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
-    layout_stacks(at, n, HEAD_RADIUS * r->scale, stack, stacked);
+    layout_stacks(at, n, HEAD_RADIUS * r->marker_scale, stack, stacked);
     for (size_t k = 0; k < n; k++)
         draw_head(r, scene, vp, order[k], &place[k], stack[n - 1 - k], stacked[n - 1 - k]);
 }
@@ -413,7 +413,7 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
     size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
-    double s = r->scale;
+    double s = r->marker_scale;
     for (size_t k = 0; k < n; k++) {
         double px, py;
         bool seen = render_to_pixel(r, vp, minima[k].x, minima[k].y, &px, &py);
@@ -432,7 +432,7 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
 
 static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
 {
-    double s = r->scale;
+    double s = r->marker_scale;
     for (size_t i = 0; i < scene->run_count; i++) {
         const SceneRun *sr = &scene->runs[i];
         bool drawn = false;
@@ -522,7 +522,7 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
             double px, py;
             if (particle_pixel(r, vp, &xy[2 * k], &px, &py) && px >= 0 && py >= 0 &&
                 px <= r->width && py <= r->height)
-                shapes_disc(r->shapes, px, py, 2.2 * r->scale, color);
+                shapes_disc(r->shapes, px, py, 2.2 * r->marker_scale, color);
         }
         return;
     }
@@ -709,7 +709,7 @@ static bool axis_label_covered(void *context, const AxisLabel *label)
 {
     const AxisFrame *f = context;
     const Scene *scene = f->scene;
-    double s = f->r->scale, px, py;
+    double s = f->r->marker_scale, px, py;
     for (size_t i = 0; i < scene->run_count; i++) {
         long last = last_finite(&scene->runs[i].run);
         if (scene->runs[i].hidden || last < 0)
@@ -929,7 +929,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 }
 
 /* A mark's circle: the least length of a dash and the gap between two
- * casings (pixels, times scale), and the half widths of its line and of
+ * casings (pixels, times the marker scale), and the half widths of its line and of
  * the casing round it. */
 #define MARK_DASH 6.0
 #define MARK_GAP 3.0
@@ -943,7 +943,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
  * those four, shorter (schedules 5's inner circle). */
 static void draw_mark_circle(Renderer *r, double cx, double cy, double radius)
 {
-    double s = r->scale, cut = (MARK_GAP + 2.0 * MARK_CASING_HALF) * s;
+    double s = r->marker_scale, cut = (MARK_GAP + 2.0 * MARK_CASING_HALF) * s;
     int dashes = 4 * (int)fmax(1.0, round(2.0 * M_PI * radius / (4.0 * (MARK_DASH * s + cut))));
     double arc = fmax(2.0 * M_PI / dashes - cut / fmax(radius, 1.0), 0.0);
     int pieces = (int)fmax(1.0, ceil(arc * radius / (3.0 * s)));
@@ -999,7 +999,7 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
     for (size_t k = 0; k < scene->mark_count; k++) {
         double cx, cy, radius;
         if (mark_circle(r, vp, &scene->marks[k], &cx, &cy, &radius) &&
-            box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->scale))
+            box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->marker_scale))
             return false;
     }
     return !paths || !render_box_on_paths(r, scene, vp, box);
@@ -1067,7 +1067,7 @@ typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
  * and the circle). */
 static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, MarkPart part)
 {
-    double s = r->scale;
+    double s = r->marker_scale;
     int px = render_font_px(r, 15.0);
     for (size_t k = 0; k < scene->mark_count; k++) {
         const SceneMark *m = &scene->marks[k];
