@@ -1677,6 +1677,57 @@ static void test_markers_scale_with_the_map(void **state)
     }
 }
 
+/* learning_rate 7 at 1280x720 --projector and 1920x1080, en and zh: the
+ * "off view" note of the run held at the map's top edge stands beside its
+ * arrow (34 pixels long at scale 1 from the head, the note past its tail
+ * or beside it): it was moved across the arrow, off the paths, to 120
+ * pixels right of it. */
+static void test_off_view_note_beside_its_arrow(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const note[] = {"off view", "视野外"};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = played_layout(st, "learning_rate.lua", langs[g], 6, 200, w, h,
+                                            frames[z][2]);
+            double scale = render_recording_scale(w, h) *
+                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            LayoutRect map = l->landscape;
+            double inset = 14.0 * render_marker_scale(scale, map.w, map.h);
+            double left = fmax(map.x, 0.0), top = fmax(map.y, 0.0);
+            double right = fmin(map.x + map.w, w), bottom = fmin(map.y + map.h, h);
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            const Run *run = &scene->runs[1].run;
+            long k = (long)run->count - 1;
+            while (k >= 0 && !(isfinite(run->path[k].x) && isfinite(run->path[k].y)))
+                k--;
+            assert_true(k >= 0);
+            double hx, hy;
+            viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &hx, &hy);
+            hx = fmin(fmax(hx, left + inset), right - inset);
+            hy = fmin(fmax(hy, top + inset), bottom - inset);
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            long found = -1;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (strcmp(drawn->text[t], note[g]) == 0)
+                    found = (long)t;
+            assert_true(found >= 0);
+            LayoutRect b = drawn->box[found];
+            double nx = fmax(fmax(b.x - hx, hx - b.x - b.w), 0.0);
+            double ny = fmax(fmax(b.y - hy, hy - b.y - b.h), 0.0);
+            print_message("learning_rate 7 (%s, %dx%d): \"%s\" %.0f px from the head "
+                          "(%.0f, %.0f), at most %.0f\n", langs[g], w, h, note[g], hypot(nx, ny),
+                          hx, hy, 45.0 * scale);
+            assert_true(hypot(nx, ny) <= 45.0 * scale);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1709,6 +1760,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };

@@ -211,9 +211,6 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
     shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
 }
 
-/* Moves across the arrow, to each side, tried for the off-view note. */
-#define OFF_VIEW_MOVES 6
-
 /* Whether a shown run's path, as drawn this frame (its casing's width
  * included; of the run a cloud copies, its short trail), crosses box. */
 bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
@@ -278,21 +275,28 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
         snprintf(label, sizeof label, "%s", _("off view"));
     int font = render_font_px(r, 14.0);
     double w = render_text_width(r, label, font), h = render_line_height(r, font);
-    /* The label's centre past the arrow's tail, by half its extent along
-     * the arrow, so it clears the arrow whichever edge the head is on;
-     * where a path runs there (the diverging run's own band, which leads
-     * out the same way), moved across the arrow, to either side in turn,
-     * until it lies on none. */
+    /* Beside the arrow it explains, first where no path runs (the
+     * diverging run's own band leads out the same way): its centre past
+     * the arrow's tail on the arrow's line, by half its extent along the
+     * arrow, so it clears the arrow whichever edge the head is on; then
+     * across the arrow, to either side, level with its middle, then with
+     * its tail; where all of them lie on a path, past the tail.  (Moved
+     * on across, learning_rate 7's "off view" stood 120 pixels off.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
     double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s;
-    LayoutRect at = {px - reach * dx - 0.5 * w, py - reach * dy - 0.5 * h, w, h};
-    LayoutRect map = visible_map(r, vp);
-    for (int move = 1; move <= 2 * OFF_VIEW_MOVES && render_box_on_paths(r, scene, vp, at); move++) {
-        double shift = (move % 2 ? 1.0 : -1.0) * ((move + 1) / 2) * across;
-        at.x = px - reach * dx - 0.5 * w - shift * dy;
-        at.y = py - reach * dy - 0.5 * h + shift * dx;
-        at.x = fmin(fmax(at.x, map.x), map.x + map.w - w);
-        at.y = fmin(fmax(at.y, map.y), map.y + map.h - h);
+    const double places[][2] = {
+        {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
+    LayoutRect map = visible_map(r, vp), at = {0, 0, w, h};
+    for (size_t k = 0; k < sizeof places / sizeof places[0]; k++) {
+        LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
+                          py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
+        box.x = fmin(fmax(box.x, map.x), map.x + map.w - w);
+        box.y = fmin(fmax(box.y, map.y), map.y + map.h - h);
+        bool clear = !render_box_on_paths(r, scene, vp, box);
+        if (k == 0 || clear)
+            at = box;
+        if (clear)
+            break;
     }
     render_label(r, label, at.x, at.y, font, render_run_color(r, i, 1.0f));
 }
