@@ -1728,6 +1728,44 @@ static void test_off_view_note_beside_its_arrow(void **state)
         }
 }
 
+/* The network loss plot's log axis labels the decades between its ends
+ * where they fit, by the 2D loss plot's rule (plot_pick_decades):
+ * trained_not_derived 1 (0.724 down to 0.0153) at 1280x720 --projector and
+ * 1920x1080, en and zh, says 0.1 too — it showed its ends alone.  Its
+ * labels are the texts on the plot left of its x axis's "0". */
+static void test_network_log_plot_labels_decades(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = played_layout(st, "trained_not_derived.lua", langs[g], 0, 1000, w,
+                                            h, frames[z][2]);
+            assert_true(l->shown[LAYOUT_LOSS]);
+            LayoutRect loss = l->rect[LAYOUT_LOSS];
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            double zero = -1;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
+                    zero = drawn->box[t].x;
+            assert_true(zero > loss.x);
+            bool decade = false;
+            size_t labels = 0;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (inside_rect(drawn->box[t], loss) && drawn->box[t].x + drawn->box[t].w <= zero) {
+                    print_message("trained_not_derived 1 (%s, %dx%d): y label \"%s\"\n",
+                                  langs[g], w, h, drawn->text[t]);
+                    decade |= strcmp(drawn->text[t], "0.1") == 0;
+                    labels++;
+                }
+            assert_true(decade && labels >= 3);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1761,6 +1799,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_network_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };

@@ -542,18 +542,11 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
 /* Where the plot lies: its panel (x, y, w, h) and the plotting area inside
  * it (ix, iy, iw, ih), in the frame's pixels; its y labels, whose width
  * sets the area's left edge. */
-/* Most whole decades a log axis labels between its ends. */
-#define PLOT_DECADES 16
-
 typedef struct PlotBox {
     double x, y, w, h;
     double ix, iy, iw, ih;
     char top_label[32], bottom_label[32];
-    /* A log axis's whole decades between its ends that are labelled
-     * (their exponents, top down: plot_pick_decades). */
-    int decades;
-    double decade[PLOT_DECADES];
-    char decade_label[PLOT_DECADES][16];
+    PlotDecades decades; /* a log axis's labelled decades */
 } PlotBox;
 
 #define PLOT_WIDTH 360.0
@@ -585,35 +578,6 @@ static double plot_fraction(const LossScale *p, const Run *run, size_t k)
     return loss_cursor_at(p, run, k).x / p->span;
 }
 
-/* The whole decades a log axis labels between its ends (b's area known):
- * every stride-th, the least stride that keeps labels a line apart, off
- * the ends by a line; of the stride's phases the one labelling most, ties
- * to the label nearest the middle (a short plot then still says one value
- * between 1000 and 1e-06: adaptive 5's band "between 0.01 and 0.5"). */
-static void plot_pick_decades(const LossScale *p, PlotBox *b, double line)
-{
-    double per_decade = b->ih / (p->hi - p->lo);
-    int stride = (int)fmax(1.0, ceil(line / per_decade));
-    double best = -1;
-    for (int phase = 0; phase < stride; phase++) {
-        int n = 0;
-        double d[PLOT_DECADES], middle = (double)INFINITY;
-        for (double e = floor(p->hi); e > p->lo && n < PLOT_DECADES; e--) {
-            double y = (p->hi - e) * per_decade;
-            if (fmod(fmod(e + phase, stride) + stride, stride) != 0 || y < line || b->ih - y < line)
-                continue;
-            middle = fmin(middle, fabs(y - 0.5 * b->ih));
-            d[n++] = e;
-        }
-        double score = n - middle / (b->ih + 1.0);
-        if (n > 0 && score > best) {
-            best = score;
-            b->decades = n;
-            memcpy(b->decade, d, (size_t)n * sizeof d[0]);
-        }
-    }
-}
-
 /* The plot in rect (only its labels when rect is empty). */
 static PlotBox plot_box(Renderer *r, const LossScale *p, LayoutRect rect)
 {
@@ -634,37 +598,13 @@ static PlotBox plot_box(Renderer *r, const LossScale *p, LayoutRect rect)
     b.ih = b.h - (b.iy - b.y) - line - 10.0 * s;
     double labels = fmax(render_text_width(r, b.top_label, px),
                          render_text_width(r, b.bottom_label, px));
-    if (p->log && b.ih > 0 && p->hi > p->lo)
-        plot_pick_decades(p, &b, line);
-    for (int k = 0; k < b.decades; k++) {
-        number_text(pow(10.0, b.decade[k]), 3, b.decade_label[k], sizeof b.decade_label[k]);
-        labels = fmax(labels, render_text_width(r, b.decade_label[k], px));
-    }
+    if (p->log)
+        plot_pick_decades(p->lo, p->hi, b.ih, line, &b.decades);
+    labels = fmax(labels, plot_decades_width(r, &b.decades, px));
     double margin = fmax(58.0 * s, labels + 16.0 * s);
     b.ix = b.x + margin;
     b.iw = b.w - margin - 12.0 * s;
     return b;
-}
-
-/* A log axis's decades: a tick at each whole one inside the range, and the
- * labelled ones (PlotBox) with their values and a faint line across. */
-static void plot_decades(Renderer *r, const LossScale *p, const PlotBox *b, int px)
-{
-    if (!p->log || !(p->hi > p->lo))
-        return;
-    double s = r->scale, line = render_line_height(r, px);
-    Rgba grid = r->theme->axis;
-    grid.a *= 0.35f;
-    for (double d = floor(p->hi); d > p->lo; d--) {
-        double y = b->iy + (p->hi - d) / (p->hi - p->lo) * b->ih;
-        shapes_segment(r->shapes, b->ix - 4.0 * s, y, b->ix, y, 0.5 * s, r->theme->axis);
-    }
-    for (int k = 0; k < b->decades; k++) {
-        double y = b->iy + (p->hi - b->decade[k]) / (p->hi - p->lo) * b->ih;
-        shapes_segment(r->shapes, b->ix, y, b->ix + b->iw, y, 0.5 * s, grid);
-        render_text(r, b->decade_label[k], b->ix - 6.0 * s, y - 0.5 * line, px, ALIGN_RIGHT,
-                    r->theme->dim);
-    }
 }
 
 static bool plot_shown(const Scene *scene)
@@ -852,7 +792,8 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, b.top_label, ix - 6.0 * s, iy - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, b.bottom_label, ix - 6.0 * s, iy + ih - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
-    plot_decades(r, &p, &b, px);
+    if (p.log)
+        plot_draw_decades(r, b.ix, b.iy, b.iw, b.ih, p.lo, p.hi, &b.decades, px);
     plot_span_label(&p, label, sizeof label);
     render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
