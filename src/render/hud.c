@@ -463,12 +463,36 @@ static void draw_readout(Renderer *r, const Scene *scene, LayoutRect rect)
 #define PLOT_COLUMN_SAMPLES 64
 
 /* The pixel columns a loss plot's curve holds: where each drawn curve
- * runs, so that a curve drawn later can show the ones under it. */
+ * runs, so that a curve drawn later can show the ones under it, and the
+ * rows it covers there, so that a note keeps off it (plot_exits). */
 typedef struct PlotTrace {
     double *y;                  /* drawn × columns: each curve's y per column, NAN: none */
+    double *band;               /* drawn × columns × 2: the least and greatest row each
+                                   curve's lines cover in each column, NAN: none */
     size_t drawn;               /* curves recorded */
     int columns;
 } PlotTrace;
+
+/* Adds the segment (x0, y0) to (x1, y1) to band's columns, the first of
+ * them starting at pixel left. */
+static void trace_segment(double *band, int columns, double left, double x0, double y0,
+                          double x1, double y1)
+{
+    if (x1 < x0) {
+        double t = x0;
+        x0 = x1, x1 = t, t = y0, y0 = y1, y1 = t;
+    }
+    int first = (int)fmax(floor(x0 - left), 0.0), last = (int)fmin(floor(x1 - left), columns - 1.0);
+    for (int c = first; c <= last; c++) {
+        double a = fmax(x0, left + c), b = fmin(x1, left + c + 1);
+        double ya = x1 > x0 ? y0 + (y1 - y0) * (a - x0) / (x1 - x0) : y0;
+        double yb = x1 > x0 ? y0 + (y1 - y0) * (b - x0) / (x1 - x0) : y1;
+        double lo = fmin(ya, yb), hi = fmax(ya, yb);
+        double *at = band + 2 * (size_t)c;
+        at[0] = isnan(at[0]) ? lo : fmin(at[0], lo);
+        at[1] = isnan(at[1]) ? hi : fmax(at[1], hi);
+    }
+}
 
 /* Per pixel column, the lowest and highest value of the run's points
  * first..last-1 there, so oscillations show as a band instead of aliasing
@@ -483,8 +507,12 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
 {
     int columns = (int)w;
     double *own = trace && trace->y ? trace->y + trace->drawn * (size_t)trace->columns : NULL;
+    double *band = own && trace->band ? trace->band + 2 * trace->drawn * (size_t)trace->columns
+                                      : NULL;
     for (int c = 0; own && c < trace->columns; c++)
         own[c] = (double)NAN;
+    for (int c = 0; band && c < 2 * trace->columns; c++)
+        band[c] = (double)NAN;
     int dash = (int)fmax(1.0, 5.0 * r->scale);
     double near = 2.5 * r->scale;
     double prev_x = 0, prev_y = 0;
@@ -512,6 +540,8 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
         if (lo > p->hi) {
             if (has_prev)
                 shapes_segment(r->shapes, prev_x, prev_y, x, y0, 0.9 * r->scale, color);
+            if (has_prev && band)
+                trace_segment(band, columns, x0, prev_x, prev_y, x, y0);
             has_prev = false;
             continue;
         }
@@ -529,6 +559,10 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, 0.9 * r->scale, color);
         if (yhi < ylo - 1 && !gap)
             shapes_segment(r->shapes, x, ylo, x, yhi, 0.6 * r->scale, color);
+        if (band && has_prev)
+            trace_segment(band, columns, x0, prev_x, prev_y, x, ylo);
+        if (band)
+            trace_segment(band, columns, x0, x, ylo, x, yhi);
         if (own)
             own[c] = ylo;
         prev_x = x;
@@ -713,63 +747,135 @@ static void exit_arrow(Renderer *r, double x, const PlotBox *b, Rgba color)
 /* Lines an exit's words may take in the plot. */
 #define PLOT_EXIT_LINES 3
 
+/* Whether box keeps off every traced curve's lines (by margin) and off
+ * the notes placed before it. */
+static bool exit_box_clear(const PlotTrace *t, const PlotBox *b, LayoutRect box, double margin,
+                           const LayoutRect *placed, size_t notes)
+{
+    for (size_t k = 0; k < notes; k++)
+        if (layout_overlap(box, placed[k]))
+            return false;
+    int first = (int)fmax(floor(box.x - margin - b->ix), 0.0);
+    int last = (int)fmin(floor(box.x + box.w + margin - b->ix), t->columns - 1.0);
+    for (size_t q = 0; t->band && q < t->drawn; q++)
+        for (int c = first; c <= last; c++) {
+            const double *at = t->band + 2 * (q * (size_t)t->columns + (size_t)c);
+            if (!isnan(at[0]) && at[0] <= box.y + box.h + margin && at[1] >= box.y - margin)
+                return false;
+        }
+    return true;
+}
+
+/* Where run i leaves the plot at the top: the step (exit) and the pixel
+ * column (x); false when it stays in it, or is hidden. */
+static bool run_exit(const Scene *scene, size_t i, const LossScale *p, const PlotBox *b,
+                     long *exit, double *x)
+{
+    const Run *run = &scene->runs[i].run;
+    *exit = loss_scale_exit(p, run);
+    if (scene->runs[i].hidden || *exit < 0 || plot_fraction(p, run, (size_t)*exit) > 1)
+        return false;
+    *x = b->ix + plot_fraction(p, run, (size_t)*exit) * b->iw;
+    return true;
+}
+
+/* A note's n lines in its panel at box, in color. */
+static void exit_note(Renderer *r, char (*lines)[128], int n, LayoutRect box, int px, Rgba color)
+{
+    /* On the panel's colour: the curves leaving the plot run there. */
+    render_panel(r, box);
+    for (int k = 0; k < n; k++)
+        render_text(r, lines[k], box.x + 2.0 * r->scale, box.y + k * render_line_height(r, px),
+                    px, ALIGN_LEFT, color);
+}
+
 /* Where a run leaves the plot at the top: an arrow up in its colour, and
- * "diverged at step N" (or, still going, where it left and its loss now),
- * run under run between the range's top and bottom labels, broken into
- * lines as wide as the plot right of its y axis; left out (the arrow
- * stays) where they cannot show whole. */
+ * its note, always: "diverged at step N" (or, still going, where it left
+ * and its loss now), or where the plot cannot hold that whole, a shorter
+ * one ("diverged at step N", "from step N"); broken into lines as wide as
+ * the plot right of its y axis, beside its arrow where they fit there;
+ * from the top down, the first place where it hides no curve (trace) and
+ * no other note, the arrow or the labels under the plot.  Where no note
+ * finds such a place, the shortest lies at the top.  (learning_rate 6's
+ * note was left out at 1280x720 --projector, its arrow alone; schedules
+ * 2's, in Chinese, hid the curve.) */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
-                       int px)
+                       const PlotTrace *trace, int px)
 {
     double s = r->scale, line = render_line_height(r, px), pad = 6.0 * s;
-    double ty = b->iy + 0.5 * line + 2.0 * s, bottom = b->iy + b->ih - 0.5 * line;
+    double top = b->iy + 0.5 * line + 2.0 * s, bottom = b->iy + b->ih - 0.5 * line;
     WrapMeasure m = {r, px};
     char lines[PLOT_EXIT_LINES + 1][128];
+    /* The arrows' places first, then each note's: the notes keep off them. */
+    LayoutRect placed[2 * SCENE_MAX_RUNS];
+    size_t notes = 0;
+    long exit;
+    double x;
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (run_exit(scene, i, p, b, &exit, &x))
+            placed[notes++] = (LayoutRect){x - 8.0 * s, b->iy - 4.0 * s, 16.0 * s, 17.0 * s};
     for (size_t i = 0; i < scene->run_count; i++) {
-        const Run *run = &scene->runs[i].run;
-        long exit = loss_scale_exit(p, run);
-        if (scene->runs[i].hidden || exit < 0 || plot_fraction(p, run, (size_t)exit) > 1)
+        if (!run_exit(scene, i, p, b, &exit, &x))
             continue;
-        double x = b->ix + plot_fraction(p, run, (size_t)exit) * b->iw;
+        const Run *run = &scene->runs[i].run;
         Rgba color = render_run_color(r, i, 1.0f);
-        char label[96], value[32];
+        char label[3][96], value[32];
+        int labels = 0;
         /* It may leave the plot steps before it diverges: both are said,
          * the arrow standing where it leaves. */
-        if (run->status == RUN_DIVERGED && (size_t)exit + 1 >= run_steps(run))
-            snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(run));
-        else if (run->status == RUN_DIVERGED)
-            snprintf(label, sizeof label, _("above the plot from step %ld, diverged at step %zu"),
-                     exit, run_steps(run));
-        else
-            snprintf(label, sizeof label, _("above the plot from step %ld (now L = %s)"), exit,
-                     number_text(run_head(run).loss, 3, value, sizeof value));
+        if (run->status == RUN_DIVERGED && (size_t)exit + 1 >= run_steps(run)) {
+            snprintf(label[labels++], sizeof label[0], _("diverged at step %zu"), run_steps(run));
+        } else if (run->status == RUN_DIVERGED) {
+            snprintf(label[labels++], sizeof label[0],
+                     _("above the plot from step %ld, diverged at step %zu"), exit,
+                     run_steps(run));
+            snprintf(label[labels++], sizeof label[0], _("diverged at step %zu"), run_steps(run));
+        } else {
+            snprintf(label[labels++], sizeof label[0], _("above the plot from step %ld (now L = %s)"),
+                     exit, number_text(run_head(run).loss, 3, value, sizeof value));
+        }
+        /* TRANSLATORS: a loss plot's short note beside an arrow up out of
+         * the plot: the run is above the plot from step N on. */
+        snprintf(label[labels++], sizeof label[0], _("from step %ld"), exit);
         /* Right of the y axis, off its value labels (in Chinese the note
-         * ran from the panel's edge across them), and beside its arrow,
-         * off the curve before it leaves, where the lines fit there;
-         * else as wide as the plot. */
+         * ran from the panel's edge across them), beside its arrow where
+         * the lines fit there, else as wide as the plot. */
         bool left = x - b->ix > 0.5 * b->iw;
         double from = b->ix + pad, to = b->x + b->w - pad;
         double near_from = left ? from : x + pad, near_to = left ? x - pad : to;
-        int n = text_wrap(label, near_to - near_from, render_wrap_measure, &m, &lines[0][0],
-                          sizeof lines[0], PLOT_EXIT_LINES + 1);
-        if (n > PLOT_EXIT_LINES || ty + n * line > bottom)
-            n = text_wrap(label, to - from, render_wrap_measure, &m, &lines[0][0],
-                          sizeof lines[0], PLOT_EXIT_LINES + 1);
-        if (n > PLOT_EXIT_LINES || ty + n * line > bottom) {
-            exit_arrow(r, x, b, color);
-            continue;
+        bool done = false;
+        LayoutRect at = {0};
+        for (int v = 0; v < labels && !done; v++)
+            for (int whole = 0; whole < 2 && !done; whole++) {
+                double room = whole ? to - from : near_to - near_from;
+                int n = text_wrap(label[v], room, render_wrap_measure, &m, &lines[0][0],
+                                  sizeof lines[0], PLOT_EXIT_LINES + 1);
+                if (n > PLOT_EXIT_LINES || top + n * line > bottom)
+                    continue;
+                double w = 0;
+                for (int k = 0; k < n; k++)
+                    w = fmax(w, render_text_width(r, lines[k], px));
+                double lx = fmax(from, fmin(left ? x - pad - w : x + pad, to - w));
+                for (double y = top; y + n * line <= bottom && !done; y += 0.5 * line) {
+                    at = (LayoutRect){lx - 2.0 * s, y, w + 4.0 * s, n * line};
+                    done = exit_box_clear(trace, b, at, 1.0 * s, placed, notes);
+                }
+                if (done)
+                    exit_note(r, lines, n, at, px, color);
+            }
+        if (!done) {
+            /* Nowhere clear: the shortest note at the top, one line. */
+            double w = render_text_width(r, label[labels - 1], px);
+            double lx = fmax(from, fmin(left ? x - pad - w : x + pad, to - w));
+            at = (LayoutRect){lx - 2.0 * s, top, w + 4.0 * s, line};
+            snprintf(lines[0], sizeof lines[0], "%s", label[labels - 1]);
+            exit_note(r, lines, 1, at, px, color);
         }
-        double w = 0;
-        for (int k = 0; k < n; k++)
-            w = fmax(w, render_text_width(r, lines[k], px));
-        double lx = left ? x - pad - w : x + pad;
-        lx = fmax(from, fmin(lx, to - w));
-        /* On the panel's colour: the curves leaving the plot run there. */
-        render_panel(r, (LayoutRect){lx - 2.0 * s, ty, w + 4.0 * s, n * line});
-        for (int k = 0; k < n; k++, ty += line)
-            render_text(r, lines[k], lx, ty, px, ALIGN_LEFT, color);
-        exit_arrow(r, x, b, color);
+        placed[notes++] = at;
     }
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (run_exit(scene, i, p, b, &exit, &x))
+            exit_arrow(r, x, b, render_run_color(r, i, 1.0f));
 }
 
 /* Loss versus step for every shown run in rect. */
@@ -799,6 +905,7 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
     PlotTrace trace = {.columns = (int)fmax(iw, 1.0)};
     trace.y = malloc(scene->run_count * (size_t)trace.columns * sizeof *trace.y);
+    trace.band = malloc(2 * scene->run_count * (size_t)trace.columns * sizeof *trace.band);
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden)
@@ -809,8 +916,9 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
             plot_run(r, run, run->count - 1, run->known, &p, ix, iy, iw, ih,
                      render_run_color(r, i, 0.3f), NULL);
     }
+    plot_exits(r, scene, &p, &b, &trace, px);
     free(trace.y);
-    plot_exits(r, scene, &p, &b, px);
+    free(trace.band);
     plot_timeline(r, scene, &p, &b, px);
 }
 
