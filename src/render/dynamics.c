@@ -204,12 +204,12 @@ static void plot_make_room(Renderer *r, PlotArea *a, double width)
     }
 }
 
-/* A log area's labelled decades between its ends (the loss plot's rule:
- * plot_pick_decades); none on a linear one. */
+/* A log area's labelled decades between its ends where it asks for them
+ * (PlotArea.decades; the loss plot's rule: plot_pick_decades). */
 static void area_decades(Renderer *r, const PlotArea *a, int px, PlotDecades *d)
 {
     d->count = 0;
-    if (a->ylog && a->ylo > 0)
+    if (a->decades && a->ylog && a->ylo > 0)
         plot_pick_decades(log10(a->ylo), log10(a->yhi), a->h, render_line_height(r, px), d);
 }
 
@@ -245,7 +245,7 @@ void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
                 r->theme->dim);
     PlotDecades decades;
     area_decades(r, a, px, &decades);
-    if (a->ylog && a->ylo > 0)
+    if (a->decades && a->ylog && a->ylo > 0)
         plot_draw_decades(r, a->x, a->y, a->w, a->h, log10(a->ylo), log10(a->yhi), &decades, px);
     char label[64];
     double title_y = a->y - line - 2.0 * s - (a->compact ? 0.5 * line : 0.0);

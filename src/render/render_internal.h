@@ -153,6 +153,10 @@ typedef struct PlotArea {
     bool xlog;                  /* steps on a log scale (xlo >= 1) */
     double ylo, yhi;            /* values at the bottom and top edges */
     bool ylog;                  /* values on a log scale (ylo > 0) */
+    bool decades;               /* a log scale labels its whole decades between
+                                   the ends where they fit (plot_pick_decades):
+                                   a plot whose own labels say other values on
+                                   the axis (the sharpness plot's) leaves it off */
 } PlotArea;
 
 /* The notes on a picture shown in the slice's place, at most
@@ -416,8 +420,8 @@ void plot_draw_decades(Renderer *r, double x, double y, double w, double h, doub
 void plot_fit_labels(Renderer *r, PlotArea *a);
 /* The size plot_frame writes a plot's title and labels at (pixels at scale 1). */
 #define PLOT_TEXT_PX 13.0
-/* Axes, the range's ends as labels (on a log area, the decades between
- * that fit too: plot_pick_decades), and a title over the area. */
+/* Axes, the range's ends as labels (the decades between too where the
+ * area asks: PlotArea.decades), and a title over the area. */
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel);
 /* Records a plotting area the frame draws (render_plot_areas). */
 void render_note_plot_area(Renderer *r, LayoutRect area);
