@@ -242,65 +242,6 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
     return false;
 }
 
-/* Beside a head held at the map's edge (2D): an arrow to it from inside,
- * pointing the way the run has gone out, and what became of the run —
- * "diverged at step N", "stalled at step N" or "off view" — on the
- * arrow's inner side. */
-static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewport *vp,
-                          double px, double py, double out_x, double out_y)
-{
-    const SceneRun *sr = &scene->runs[i];
-    /* A run far out (diverging) can lie beyond double's pixel range:
-     * an infinite offset counts as the axis' direction alone. */
-    if (isinf(out_x) || isinf(out_y)) {
-        out_x = isinf(out_x) ? copysign(1.0, out_x) : 0.0;
-        out_y = isinf(out_y) ? copysign(1.0, out_y) : 0.0;
-    }
-    double s = r->scale, len = hypot(out_x, out_y);
-    if (!(len > 0) || !isfinite(len))
-        return;
-    double dx = out_x / len, dy = out_y / len;
-    /* In the marks' colour: the run's own would vanish on its path, which
-     * leads the same way. */
-    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
-                 py - 9.0 * s * dy, 2.2 * s, 8.0 * s, r->theme->casing);
-    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
-                 py - 9.0 * s * dy, 1.2 * s, 6.5 * s, r->theme->mark);
-    char label[96];
-    if (sr->run.status == RUN_DIVERGED)
-        snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(&sr->run));
-    else if (sr->run.status == RUN_STALLED)
-        snprintf(label, sizeof label, _("stalled at step %zu"), run_steps(&sr->run));
-    else
-        snprintf(label, sizeof label, "%s", _("off view"));
-    int font = render_font_px(r, 14.0);
-    double w = render_text_width(r, label, font), h = render_line_height(r, font);
-    /* Beside the arrow it explains, first where no path runs (the
-     * diverging run's own band leads out the same way): its centre past
-     * the arrow's tail on the arrow's line, by half its extent along the
-     * arrow, so it clears the arrow whichever edge the head is on; then
-     * across the arrow, to either side, level with its middle, then with
-     * its tail; where all of them lie on a path, past the tail.  (Moved
-     * on across, learning_rate 7's "off view" stood 120 pixels off.) */
-    double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
-    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s;
-    const double places[][2] = {
-        {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
-    LayoutRect map = visible_map(r, vp), at = {0, 0, w, h};
-    for (size_t k = 0; k < sizeof places / sizeof places[0]; k++) {
-        LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
-                          py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
-        box.x = fmin(fmax(box.x, map.x), map.x + map.w - w);
-        box.y = fmin(fmax(box.y, map.y), map.y + map.h - h);
-        bool clear = !render_box_on_paths(r, scene, vp, box);
-        if (k == 0 || clear)
-            at = box;
-        if (clear)
-            break;
-    }
-    render_label(r, label, at.x, at.y, font, render_run_color(r, i, 1.0f));
-}
-
 /* The k-th run to draw: the others in their order, the selected run last,
  * so that its path and head lie on top where paths coincide (schedules'
  * warm-up run follows η = 0.05's curve to the minimum). */
@@ -345,6 +286,98 @@ static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, co
     }
     h.outside = render_clamp_to_map(&shown, HEAD_EDGE_INSET * r->marker_scale, &h.px, &h.py);
     return h;
+}
+
+/* Moves further across the arrow, to each side, tried for the off-view
+ * note where the places beside it lie on heads. */
+#define OFF_VIEW_MOVES 6
+
+/* Whether box lies on a shown run's head or its selection ring. */
+static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box)
+{
+    double reach = (HEAD_SELECT_RADIUS + 1.0) * r->marker_scale;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        long last = last_finite(&scene->runs[i].run);
+        if (scene->runs[i].hidden || last < 0)
+            continue;
+        HeadPlace h = head_place(r, &scene->runs[i], last, vp);
+        double nx = fmax(fmax(box.x - h.px, h.px - box.x - box.w), 0.0);
+        double ny = fmax(fmax(box.y - h.py, h.py - box.y - box.h), 0.0);
+        if (hypot(nx, ny) < reach)
+            return true;
+    }
+    return false;
+}
+
+/* Beside a head held at the map's edge (2D): an arrow to it from inside,
+ * pointing the way the run has gone out, and what became of the run —
+ * "diverged at step N", "stalled at step N" or "off view" — on the
+ * arrow's inner side. */
+static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewport *vp,
+                          double px, double py, double out_x, double out_y)
+{
+    const SceneRun *sr = &scene->runs[i];
+    /* A run far out (diverging) can lie beyond double's pixel range:
+     * an infinite offset counts as the axis' direction alone. */
+    if (isinf(out_x) || isinf(out_y)) {
+        out_x = isinf(out_x) ? copysign(1.0, out_x) : 0.0;
+        out_y = isinf(out_y) ? copysign(1.0, out_y) : 0.0;
+    }
+    double s = r->scale, len = hypot(out_x, out_y);
+    if (!(len > 0) || !isfinite(len))
+        return;
+    double dx = out_x / len, dy = out_y / len;
+    /* In the marks' colour: the run's own would vanish on its path, which
+     * leads the same way. */
+    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
+                 py - 9.0 * s * dy, 2.2 * s, 8.0 * s, r->theme->casing);
+    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
+                 py - 9.0 * s * dy, 1.2 * s, 6.5 * s, r->theme->mark);
+    char label[96];
+    if (sr->run.status == RUN_DIVERGED)
+        snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(&sr->run));
+    else if (sr->run.status == RUN_STALLED)
+        snprintf(label, sizeof label, _("stalled at step %zu"), run_steps(&sr->run));
+    else
+        snprintf(label, sizeof label, "%s", _("off view"));
+    int font = render_font_px(r, 14.0);
+    double w = render_text_width(r, label, font), h = render_line_height(r, font);
+    /* Beside the arrow it explains, off every head (sharing a place with
+     * one, schedules 3's note lay over the heads of the runs at the
+     * minimum) and first where no path runs (the diverging run's own band
+     * leads out the same way): its centre past the arrow's tail on the
+     * arrow's line, by half its extent along the arrow, so it clears the
+     * arrow whichever edge the head is on; then across the arrow, to
+     * either side, level with its middle, then with its tail.  Where all
+     * of these lie on a head, further across at the tail, each side in
+     * turn; where every place does, past the tail.  (Moved on across off
+     * the paths, learning_rate 7's "off view" stood 120 pixels off.) */
+    double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
+    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s;
+    double places[5 + 2 * OFF_VIEW_MOVES][2] = {
+        {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
+    for (int move = 1; move <= 2 * OFF_VIEW_MOVES; move++) {
+        places[4 + move][0] = reach;
+        places[4 + move][1] = (move % 2 ? 1.0 : -1.0) * ((move + 3) / 2) * across;
+    }
+    LayoutRect map = visible_map(r, vp), at = {0, 0, w, h};
+    bool found = false;
+    for (int pass = 0; pass < 4 && !found; pass++)
+        for (size_t k = pass < 2 ? 0 : 5; k < (pass < 2 ? 5u : 5u + 2 * OFF_VIEW_MOVES) && !found;
+             k++) {
+            LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
+                              py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
+            box.x = fmin(fmax(box.x, map.x), map.x + map.w - w);
+            box.y = fmin(fmax(box.y, map.y), map.y + map.h - h);
+            if (k == 0 && pass == 0)
+                at = box;
+            found = !box_on_heads(r, scene, vp, box) &&
+                    (pass % 2 == 1 || !render_box_on_paths(r, scene, vp, box));
+            if (found)
+                at = box;
+        }
+    render_label(r, label, at.x, at.y, font, render_run_color(r, i, 1.0f));
 }
 
 /* The head: a disc in the run's colour; a cross when the run diverged or
