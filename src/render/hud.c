@@ -747,23 +747,24 @@ static void exit_arrow(Renderer *r, double x, const PlotBox *b, Rgba color)
 /* Lines an exit's words may take in the plot. */
 #define PLOT_EXIT_LINES 3
 
-/* Whether box keeps off every traced curve's lines (by margin) and off
- * the notes placed before it. */
-static bool exit_box_clear(const PlotTrace *t, const PlotBox *b, LayoutRect box, double margin,
-                           const LayoutRect *placed, size_t notes)
+/* How much of the traced curves' lines box hides (by margin): the curve
+ * columns it covers; over a note placed before it, or an arrow, more than
+ * any curve could. */
+static size_t exit_box_hides(const PlotTrace *t, const PlotBox *b, LayoutRect box, double margin,
+                             const LayoutRect *placed, size_t notes)
 {
     for (size_t k = 0; k < notes; k++)
         if (layout_overlap(box, placed[k]))
-            return false;
+            return SIZE_MAX;
     int first = (int)fmax(floor(box.x - margin - b->ix), 0.0);
     int last = (int)fmin(floor(box.x + box.w + margin - b->ix), t->columns - 1.0);
+    size_t hidden = 0;
     for (size_t q = 0; t->band && q < t->drawn; q++)
         for (int c = first; c <= last; c++) {
             const double *at = t->band + 2 * (q * (size_t)t->columns + (size_t)c);
-            if (!isnan(at[0]) && at[0] <= box.y + box.h + margin && at[1] >= box.y - margin)
-                return false;
+            hidden += !isnan(at[0]) && at[0] <= box.y + box.h + margin && at[1] >= box.y - margin;
         }
-    return true;
+    return hidden;
 }
 
 /* Where run i leaves the plot at the top: the step (exit) and the pixel
@@ -795,8 +796,8 @@ static void exit_note(Renderer *r, char (*lines)[128], int n, LayoutRect box, in
  * one ("diverged at step N", "from step N"); broken into lines as wide as
  * the plot right of its y axis, beside its arrow where they fit there;
  * from the top down, the first place where it hides no curve (trace) and
- * no other note, the arrow or the labels under the plot.  Where no note
- * finds such a place, the shortest lies at the top.  (learning_rate 6's
+ * no other note, the arrow or the labels under the plot; where none is,
+ * the place hiding least of the curves.  (learning_rate 6's
  * note was left out at 1280x720 --projector, its arrow alone; schedules
  * 2's, in Chinese, hid the curve.) */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
@@ -843,10 +844,13 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         bool left = x - b->ix > 0.5 * b->iw;
         double from = b->ix + pad, to = b->x + b->w - pad;
         double near_from = left ? from : x + pad, near_to = left ? x - pad : to;
-        bool done = false;
+        /* The place hiding least so far, and its lines. */
+        size_t least = SIZE_MAX;
+        char best[PLOT_EXIT_LINES + 1][128];
+        int best_n = 0;
         LayoutRect at = {0};
-        for (int v = 0; v < labels && !done; v++)
-            for (int whole = 0; whole < 2 && !done; whole++) {
+        for (int v = 0; v < labels && least > 0; v++)
+            for (int whole = 0; whole < 2 && least > 0; whole++) {
                 double room = whole ? to - from : near_to - near_from;
                 int n = text_wrap(label[v], room, render_wrap_measure, &m, &lines[0][0],
                                   sizeof lines[0], PLOT_EXIT_LINES + 1);
@@ -856,21 +860,24 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
                 for (int k = 0; k < n; k++)
                     w = fmax(w, render_text_width(r, lines[k], px));
                 double lx = fmax(from, fmin(left ? x - pad - w : x + pad, to - w));
-                for (double y = top; y + n * line <= bottom && !done; y += 0.5 * line) {
-                    at = (LayoutRect){lx - 2.0 * s, y, w + 4.0 * s, n * line};
-                    done = exit_box_clear(trace, b, at, 1.0 * s, placed, notes);
+                for (double y = top; y + n * line <= bottom && least > 0; y += 0.5 * line) {
+                    LayoutRect box = {lx - 2.0 * s, y, w + 4.0 * s, n * line};
+                    size_t hides = exit_box_hides(trace, b, box, 1.0 * s, placed, notes);
+                    if (hides < least || best_n == 0) {
+                        least = hides, at = box, best_n = n;
+                        memcpy(best, lines, sizeof best);
+                    }
                 }
-                if (done)
-                    exit_note(r, lines, n, at, px, color);
             }
-        if (!done) {
-            /* Nowhere clear: the shortest note at the top, one line. */
+        if (best_n == 0) {
+            /* The plot holds no line of any: the shortest at the top. */
             double w = render_text_width(r, label[labels - 1], px);
             double lx = fmax(from, fmin(left ? x - pad - w : x + pad, to - w));
             at = (LayoutRect){lx - 2.0 * s, top, w + 4.0 * s, line};
-            snprintf(lines[0], sizeof lines[0], "%s", label[labels - 1]);
-            exit_note(r, lines, 1, at, px, color);
+            snprintf(best[0], sizeof best[0], "%s", label[labels - 1]);
+            best_n = 1;
         }
+        exit_note(r, best, best_n, at, px, color);
         placed[notes++] = at;
     }
     for (size_t i = 0; i < scene->run_count; i++)
