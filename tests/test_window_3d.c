@@ -160,6 +160,14 @@ static void watch_axis_texts(void *context, const char *utf8, LayoutRect box, in
         ((bool *)context)[k] |= strcmp(utf8, names[k]) == 0;
 }
 
+/* How many times a frame drew "0". */
+static void count_zeros(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)px;
+    (void)box;
+    *(int *)context += strcmp(utf8, "0") == 0;
+}
+
 /* With the axes on (a lesson that cites coordinates), the box carries them
  * in 3D (issue 12: saddle 1's "y = ±1" could not be found on the surface):
  * x and y along the floor, L up an edge, with values; without, none. */
@@ -182,9 +190,17 @@ static void test_box_axes(void **state)
     renderer_observe_text(app->renderer, NULL, NULL);
     for (int k = 0; k < 4; k++)
         assert_true(seen[k]);
+    /* Near, both floor edges say their middle value 0 (the loss plot's
+     * x axis says the third). */
+    int zeros = 0;
+    renderer_observe_text(app->renderer, count_zeros, &zeros);
+    free(draw(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    assert_int_equal(zeros, 3);
     /* Seen from afar at --projector, the floor's edges are shorter than
-     * the ticks' spacing: they still say their values (±2 here; saddle
-     * 1's y = ±1 went missing so at 1280x720 --projector), not none. */
+     * the ticks' spacing: they still say their ends' values (±2 here;
+     * saddle 1's y = ±1 went missing so at 1280x720 --projector), not
+     * none. */
     scene->display.projector = true;
     scene->display.camera.distance = SCENE_DISTANCE_MAX;
     memset(seen, 0, sizeof seen);
@@ -193,6 +209,13 @@ static void test_box_axes(void **state)
     save_named_screenshot(app, "window-3d", "axes-afar");
     renderer_observe_text(app->renderer, NULL, NULL);
     assert_true(seen[4] && seen[5]);
+    /* There the edges' 0s, crowded between their ends, are left out: they
+     * had pushed the values one under another, away from their ticks. */
+    zeros = 0;
+    renderer_observe_text(app->renderer, count_zeros, &zeros);
+    free(draw(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    assert_int_equal(zeros, 1);
     app_destroy(app);
 }
 

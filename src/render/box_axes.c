@@ -21,16 +21,33 @@
  * is measured. */
 #define BOX_OUTWARD_SHARE 0.08
 
-/* A label whose panel's nearest side lies gap pixels from (px, py) in
- * the unit direction (ux, uy). */
-static void label_out(Renderer *r, const char *text, double px, double py, double ux, double uy,
-                      double gap, int font)
+/* The panel of a label whose nearest side lies gap pixels from (px, py)
+ * in the unit direction (ux, uy). */
+static LayoutRect label_box(Renderer *r, const char *text, double px, double py, double ux,
+                            double uy, double gap, int font)
 {
     double pad = RENDER_LABEL_PAD * r->scale;
     double w = render_text_width(r, text, font), h = render_line_height(r, font);
     double reach = gap + 0.5 * ((w + 2.0 * pad) * fabs(ux) + h * fabs(uy));
-    render_label(r, text, px + ux * reach - 0.5 * w, py + uy * reach - 0.5 * h, font,
-                 r->theme->text);
+    return (LayoutRect){px + ux * reach - 0.5 * w - pad, py + uy * reach - 0.5 * h,
+                        w + 2.0 * pad, h};
+}
+
+/* That label, moved off the labels before it (render_label). */
+static void label_out(Renderer *r, const char *text, double px, double py, double ux, double uy,
+                      double gap, int font)
+{
+    LayoutRect box = label_box(r, text, px, py, ux, uy, gap, font);
+    render_label(r, text, box.x + RENDER_LABEL_PAD * r->scale, box.y, font, r->theme->text);
+}
+
+/* Whether box meets no label placed before it in this frame. */
+static bool label_free(const Renderer *r, LayoutRect box)
+{
+    for (size_t k = 0; k < r->label_count; k++)
+        if (layout_overlap(box, r->labels[k]))
+            return false;
+    return true;
 }
 
 /* The unit direction on the screen from pixel (ax, ay) to (bx, by); false
@@ -85,7 +102,13 @@ static void floor_axis(Renderer *r, ViewRect rect, int axis, int font)
                                    AXIS_MAX_TICKS));
     double step = axis_tick_step(lo, hi, most);
     double gap = (BOX_TICK_PX + BOX_LABEL_GAP_PX) * r->scale, ux = 0, uy = 1;
-    for (double t = step > 0 ? axis_first_tick(lo, step) : hi + 1; t <= hi; t += step) {
+    struct {
+        double px, py, ux, uy;
+        char text[32];
+    } ticks[2 * AXIS_MAX_TICKS];
+    int n = 0;
+    for (double t = step > 0 ? axis_first_tick(lo, step) : hi + 1; t <= hi && n < 2 * AXIS_MAX_TICKS;
+         t += step) {
         double value = step * round(t / step), px, py, qx, qy;
         double x = axis == 0 ? value : side, y = axis == 0 ? side : value;
         if (!surface_box_pixel(r->surface, x, y, 0.0, &px, &py) ||
@@ -94,9 +117,25 @@ static void floor_axis(Renderer *r, ViewRect rect, int axis, int font)
             !direction(px, py, qx, qy, &ux, &uy))
             continue;
         tick(r, px, py, ux, uy);
-        char text[32];
-        snprintf(text, sizeof text, "%g", value == 0 ? 0.0 : value);
-        label_out(r, text, px, py, ux, uy, gap, font);
+        ticks[n].px = px, ticks[n].py = py, ticks[n].ux = ux, ticks[n].uy = uy;
+        snprintf(ticks[n].text, sizeof ticks[n].text, "%g", value == 0 ? 0.0 : value);
+        n++;
+    }
+    /* The ends' values first, always said (moved off the labels before
+     * them); then those between, each where it meets no label placed so
+     * far, left out where it would (the box seen from afar crowded its
+     * short edges' values one over another). */
+    for (int k = 0; k < n; k++) {
+        int i = k == 0 ? 0 : k == 1 ? n - 1 : k - 1;
+        if (k < 2) {
+            label_out(r, ticks[i].text, ticks[i].px, ticks[i].py, ticks[i].ux, ticks[i].uy, gap,
+                      font);
+            continue;
+        }
+        LayoutRect box = label_box(r, ticks[i].text, ticks[i].px, ticks[i].py, ticks[i].ux,
+                                   ticks[i].uy, gap, font);
+        if (label_free(r, box))
+            render_label_at(r, ticks[i].text, box, font, r->theme->text);
     }
     /* The name past the values, at the edge's middle. */
     double mx, my;

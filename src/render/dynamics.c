@@ -133,6 +133,63 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     }
 }
 
+void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades *d)
+{
+    d->count = 0;
+    if (!(h > 0 && hi > lo))
+        return;
+    double per_decade = h / (hi - lo);
+    int stride = (int)fmax(1.0, ceil(line / per_decade));
+    double best = -1;
+    for (int phase = 0; phase < stride; phase++) {
+        int n = 0;
+        double e_at[PLOT_DECADES], middle = (double)INFINITY;
+        for (double e = floor(hi); e > lo && n < PLOT_DECADES; e--) {
+            double y = (hi - e) * per_decade;
+            if (fmod(fmod(e + phase, stride) + stride, stride) != 0 || y < line || h - y < line)
+                continue;
+            middle = fmin(middle, fabs(y - 0.5 * h));
+            e_at[n++] = e;
+        }
+        double score = n - middle / (h + 1.0);
+        if (n > 0 && score > best) {
+            best = score;
+            d->count = n;
+            memcpy(d->decade, e_at, (size_t)n * sizeof e_at[0]);
+        }
+    }
+    for (int k = 0; k < d->count; k++)
+        number_text(pow(10.0, d->decade[k]), 3, d->label[k], sizeof d->label[k]);
+}
+
+double plot_decades_width(Renderer *r, const PlotDecades *d, int px)
+{
+    double w = 0;
+    for (int k = 0; k < d->count; k++)
+        w = fmax(w, render_text_width(r, d->label[k], px));
+    return w;
+}
+
+void plot_draw_decades(Renderer *r, double x, double y, double w, double h, double lo,
+                       double hi, const PlotDecades *d, int px)
+{
+    if (!(hi > lo))
+        return;
+    double s = r->scale, line = render_line_height(r, px);
+    Rgba grid = r->theme->axis;
+    grid.a *= 0.35f;
+    for (double e = floor(hi); e > lo; e--) {
+        double at = y + (hi - e) / (hi - lo) * h;
+        shapes_segment(r->shapes, x - 4.0 * s, at, x, at, 0.5 * s, r->theme->axis);
+    }
+    for (int k = 0; k < d->count; k++) {
+        double at = y + (hi - d->decade[k]) / (hi - lo) * h;
+        shapes_segment(r->shapes, x, at, x + w, at, 0.5 * s, grid);
+        render_text(r, d->label[k], x - 6.0 * s, at - 0.5 * line, px, ALIGN_RIGHT,
+                    r->theme->dim);
+    }
+}
+
 /* Narrows the area on its left so a label this wide fits between the
  * panel's edge and the axis. */
 static void plot_make_room(Renderer *r, PlotArea *a, double width)
@@ -147,15 +204,27 @@ static void plot_make_room(Renderer *r, PlotArea *a, double width)
     }
 }
 
+/* A log area's labelled decades between its ends where it asks for them
+ * (PlotArea.decades; the loss plot's rule: plot_pick_decades). */
+static void area_decades(Renderer *r, const PlotArea *a, int px, PlotDecades *d)
+{
+    d->count = 0;
+    if (a->decades && a->ylog && a->ylo > 0)
+        plot_pick_decades(log10(a->ylo), log10(a->yhi), a->h, render_line_height(r, px), d);
+}
+
 void plot_fit_labels(Renderer *r, PlotArea *a)
 {
-    int px = render_font_px(r, 13.0);
+    int px = render_font_px(r, PLOT_TEXT_PX);
     /* The area gives up width on its left where a long value label
      * (1.47e+03 at projector scale) would reach out of the panel. */
     char top[32], bottom[32];
     number_text(a->yhi, 3, top, sizeof top);
     number_text(a->ylo, 3, bottom, sizeof bottom);
-    plot_make_room(r, a, fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)));
+    PlotDecades decades;
+    area_decades(r, a, px, &decades);
+    plot_make_room(r, a, fmax(fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)),
+                              plot_decades_width(r, &decades, px)));
 }
 
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
@@ -174,6 +243,10 @@ void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
     render_text(r, top, a->x - 6.0 * s, a->y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, bottom, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
+    PlotDecades decades;
+    area_decades(r, a, px, &decades);
+    if (a->decades && a->ylog && a->ylo > 0)
+        plot_draw_decades(r, a->x, a->y, a->w, a->h, log10(a->ylo), log10(a->yhi), &decades, px);
     char label[64];
     double title_y = a->y - line - 2.0 * s - (a->compact ? 0.5 * line : 0.0);
     render_text(r, title, a->title_x, title_y, px, ALIGN_LEFT, r->theme->text);

@@ -463,12 +463,36 @@ static void draw_readout(Renderer *r, const Scene *scene, LayoutRect rect)
 #define PLOT_COLUMN_SAMPLES 64
 
 /* The pixel columns a loss plot's curve holds: where each drawn curve
- * runs, so that a curve drawn later can show the ones under it. */
+ * runs, so that a curve drawn later can show the ones under it, and the
+ * rows it covers there, so that a note keeps off it (plot_exits). */
 typedef struct PlotTrace {
     double *y;                  /* drawn × columns: each curve's y per column, NAN: none */
+    double *band;               /* drawn × columns × 2: the least and greatest row each
+                                   curve's lines cover in each column, NAN: none */
     size_t drawn;               /* curves recorded */
     int columns;
 } PlotTrace;
+
+/* Adds the segment (x0, y0) to (x1, y1) to band's columns, the first of
+ * them starting at pixel left. */
+static void trace_segment(double *band, int columns, double left, double x0, double y0,
+                          double x1, double y1)
+{
+    if (x1 < x0) {
+        double t = x0;
+        x0 = x1, x1 = t, t = y0, y0 = y1, y1 = t;
+    }
+    int first = (int)fmax(floor(x0 - left), 0.0), last = (int)fmin(floor(x1 - left), columns - 1.0);
+    for (int c = first; c <= last; c++) {
+        double a = fmax(x0, left + c), b = fmin(x1, left + c + 1);
+        double ya = x1 > x0 ? y0 + (y1 - y0) * (a - x0) / (x1 - x0) : y0;
+        double yb = x1 > x0 ? y0 + (y1 - y0) * (b - x0) / (x1 - x0) : y1;
+        double lo = fmin(ya, yb), hi = fmax(ya, yb);
+        double *at = band + 2 * (size_t)c;
+        at[0] = isnan(at[0]) ? lo : fmin(at[0], lo);
+        at[1] = isnan(at[1]) ? hi : fmax(at[1], hi);
+    }
+}
 
 /* Per pixel column, the lowest and highest value of the run's points
  * first..last-1 there, so oscillations show as a band instead of aliasing
@@ -483,8 +507,12 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
 {
     int columns = (int)w;
     double *own = trace && trace->y ? trace->y + trace->drawn * (size_t)trace->columns : NULL;
+    double *band = own && trace->band ? trace->band + 2 * trace->drawn * (size_t)trace->columns
+                                      : NULL;
     for (int c = 0; own && c < trace->columns; c++)
         own[c] = (double)NAN;
+    for (int c = 0; band && c < 2 * trace->columns; c++)
+        band[c] = (double)NAN;
     int dash = (int)fmax(1.0, 5.0 * r->scale);
     double near = 2.5 * r->scale;
     double prev_x = 0, prev_y = 0;
@@ -512,6 +540,8 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
         if (lo > p->hi) {
             if (has_prev)
                 shapes_segment(r->shapes, prev_x, prev_y, x, y0, 0.9 * r->scale, color);
+            if (has_prev && band)
+                trace_segment(band, columns, x0, prev_x, prev_y, x, y0);
             has_prev = false;
             continue;
         }
@@ -529,6 +559,10 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, 0.9 * r->scale, color);
         if (yhi < ylo - 1 && !gap)
             shapes_segment(r->shapes, x, ylo, x, yhi, 0.6 * r->scale, color);
+        if (band && has_prev)
+            trace_segment(band, columns, x0, prev_x, prev_y, x, ylo);
+        if (band)
+            trace_segment(band, columns, x0, x, ylo, x, yhi);
         if (own)
             own[c] = ylo;
         prev_x = x;
@@ -542,18 +576,11 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
 /* Where the plot lies: its panel (x, y, w, h) and the plotting area inside
  * it (ix, iy, iw, ih), in the frame's pixels; its y labels, whose width
  * sets the area's left edge. */
-/* Most whole decades a log axis labels between its ends. */
-#define PLOT_DECADES 16
-
 typedef struct PlotBox {
     double x, y, w, h;
     double ix, iy, iw, ih;
     char top_label[32], bottom_label[32];
-    /* A log axis's whole decades between its ends that are labelled
-     * (their exponents, top down: plot_pick_decades). */
-    int decades;
-    double decade[PLOT_DECADES];
-    char decade_label[PLOT_DECADES][16];
+    PlotDecades decades; /* a log axis's labelled decades */
 } PlotBox;
 
 #define PLOT_WIDTH 360.0
@@ -585,35 +612,6 @@ static double plot_fraction(const LossScale *p, const Run *run, size_t k)
     return loss_cursor_at(p, run, k).x / p->span;
 }
 
-/* The whole decades a log axis labels between its ends (b's area known):
- * every stride-th, the least stride that keeps labels a line apart, off
- * the ends by a line; of the stride's phases the one labelling most, ties
- * to the label nearest the middle (a short plot then still says one value
- * between 1000 and 1e-06: adaptive 5's band "between 0.01 and 0.5"). */
-static void plot_pick_decades(const LossScale *p, PlotBox *b, double line)
-{
-    double per_decade = b->ih / (p->hi - p->lo);
-    int stride = (int)fmax(1.0, ceil(line / per_decade));
-    double best = -1;
-    for (int phase = 0; phase < stride; phase++) {
-        int n = 0;
-        double d[PLOT_DECADES], middle = (double)INFINITY;
-        for (double e = floor(p->hi); e > p->lo && n < PLOT_DECADES; e--) {
-            double y = (p->hi - e) * per_decade;
-            if (fmod(fmod(e + phase, stride) + stride, stride) != 0 || y < line || b->ih - y < line)
-                continue;
-            middle = fmin(middle, fabs(y - 0.5 * b->ih));
-            d[n++] = e;
-        }
-        double score = n - middle / (b->ih + 1.0);
-        if (n > 0 && score > best) {
-            best = score;
-            b->decades = n;
-            memcpy(b->decade, d, (size_t)n * sizeof d[0]);
-        }
-    }
-}
-
 /* The plot in rect (only its labels when rect is empty). */
 static PlotBox plot_box(Renderer *r, const LossScale *p, LayoutRect rect)
 {
@@ -634,37 +632,13 @@ static PlotBox plot_box(Renderer *r, const LossScale *p, LayoutRect rect)
     b.ih = b.h - (b.iy - b.y) - line - 10.0 * s;
     double labels = fmax(render_text_width(r, b.top_label, px),
                          render_text_width(r, b.bottom_label, px));
-    if (p->log && b.ih > 0 && p->hi > p->lo)
-        plot_pick_decades(p, &b, line);
-    for (int k = 0; k < b.decades; k++) {
-        number_text(pow(10.0, b.decade[k]), 3, b.decade_label[k], sizeof b.decade_label[k]);
-        labels = fmax(labels, render_text_width(r, b.decade_label[k], px));
-    }
+    if (p->log)
+        plot_pick_decades(p->lo, p->hi, b.ih, line, &b.decades);
+    labels = fmax(labels, plot_decades_width(r, &b.decades, px));
     double margin = fmax(58.0 * s, labels + 16.0 * s);
     b.ix = b.x + margin;
     b.iw = b.w - margin - 12.0 * s;
     return b;
-}
-
-/* A log axis's decades: a tick at each whole one inside the range, and the
- * labelled ones (PlotBox) with their values and a faint line across. */
-static void plot_decades(Renderer *r, const LossScale *p, const PlotBox *b, int px)
-{
-    if (!p->log || !(p->hi > p->lo))
-        return;
-    double s = r->scale, line = render_line_height(r, px);
-    Rgba grid = r->theme->axis;
-    grid.a *= 0.35f;
-    for (double d = floor(p->hi); d > p->lo; d--) {
-        double y = b->iy + (p->hi - d) / (p->hi - p->lo) * b->ih;
-        shapes_segment(r->shapes, b->ix - 4.0 * s, y, b->ix, y, 0.5 * s, r->theme->axis);
-    }
-    for (int k = 0; k < b->decades; k++) {
-        double y = b->iy + (p->hi - b->decade[k]) / (p->hi - p->lo) * b->ih;
-        shapes_segment(r->shapes, b->ix, y, b->ix + b->iw, y, 0.5 * s, grid);
-        render_text(r, b->decade_label[k], b->ix - 6.0 * s, y - 0.5 * line, px, ALIGN_RIGHT,
-                    r->theme->dim);
-    }
 }
 
 static bool plot_shown(const Scene *scene)
@@ -773,63 +747,142 @@ static void exit_arrow(Renderer *r, double x, const PlotBox *b, Rgba color)
 /* Lines an exit's words may take in the plot. */
 #define PLOT_EXIT_LINES 3
 
+/* How much of the traced curves' lines box hides (by margin): the curve
+ * columns it covers; over a note placed before it, or an arrow, more than
+ * any curve could. */
+static size_t exit_box_hides(const PlotTrace *t, const PlotBox *b, LayoutRect box, double margin,
+                             const LayoutRect *placed, size_t notes)
+{
+    for (size_t k = 0; k < notes; k++)
+        if (layout_overlap(box, placed[k]))
+            return SIZE_MAX;
+    int first = (int)fmax(floor(box.x - margin - b->ix), 0.0);
+    int last = (int)fmin(floor(box.x + box.w + margin - b->ix), t->columns - 1.0);
+    size_t hidden = 0;
+    for (size_t q = 0; t->band && q < t->drawn; q++)
+        for (int c = first; c <= last; c++) {
+            const double *at = t->band + 2 * (q * (size_t)t->columns + (size_t)c);
+            hidden += !isnan(at[0]) && at[0] <= box.y + box.h + margin && at[1] >= box.y - margin;
+        }
+    return hidden;
+}
+
+/* Where run i leaves the plot at the top: the step (exit) and the pixel
+ * column (x); false when it stays in it, or is hidden. */
+static bool run_exit(const Scene *scene, size_t i, const LossScale *p, const PlotBox *b,
+                     long *exit, double *x)
+{
+    const Run *run = &scene->runs[i].run;
+    *exit = loss_scale_exit(p, run);
+    if (scene->runs[i].hidden || *exit < 0 || plot_fraction(p, run, (size_t)*exit) > 1)
+        return false;
+    *x = b->ix + plot_fraction(p, run, (size_t)*exit) * b->iw;
+    return true;
+}
+
+/* A note's n lines in its panel at box, in color. */
+static void exit_note(Renderer *r, char (*lines)[128], int n, LayoutRect box, int px, Rgba color)
+{
+    /* On the panel's colour: the curves leaving the plot run there. */
+    render_panel(r, box);
+    for (int k = 0; k < n; k++)
+        render_text(r, lines[k], box.x + 2.0 * r->scale, box.y + k * render_line_height(r, px),
+                    px, ALIGN_LEFT, color);
+}
+
 /* Where a run leaves the plot at the top: an arrow up in its colour, and
- * "diverged at step N" (or, still going, where it left and its loss now),
- * run under run between the range's top and bottom labels, broken into
- * lines as wide as the plot right of its y axis; left out (the arrow
- * stays) where they cannot show whole. */
+ * its note, always: "diverged at step N" (or, still going, where it left
+ * and its loss now), or where the plot cannot hold that whole, a shorter
+ * one ("diverged at step N", "from step N"); broken into lines as wide as
+ * the plot right of its y axis, beside its arrow where they fit there;
+ * from the top down, the first place where it hides no curve (trace) and
+ * no other note, the arrow or the labels under the plot; where none is,
+ * the place hiding least of the curves.  (learning_rate 6's
+ * note was left out at 1280x720 --projector, its arrow alone; schedules
+ * 2's, in Chinese, hid the curve.) */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
-                       int px)
+                       const PlotTrace *trace, int px)
 {
     double s = r->scale, line = render_line_height(r, px), pad = 6.0 * s;
-    double ty = b->iy + 0.5 * line + 2.0 * s, bottom = b->iy + b->ih - 0.5 * line;
+    double top = b->iy + 0.5 * line + 2.0 * s, bottom = b->iy + b->ih - 0.5 * line;
     WrapMeasure m = {r, px};
     char lines[PLOT_EXIT_LINES + 1][128];
+    /* The arrows' places first, then each note's: the notes keep off them. */
+    LayoutRect placed[2 * SCENE_MAX_RUNS];
+    size_t notes = 0;
+    long exit;
+    double x;
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (run_exit(scene, i, p, b, &exit, &x))
+            placed[notes++] = (LayoutRect){x - 8.0 * s, b->iy - 4.0 * s, 16.0 * s, 17.0 * s};
     for (size_t i = 0; i < scene->run_count; i++) {
-        const Run *run = &scene->runs[i].run;
-        long exit = loss_scale_exit(p, run);
-        if (scene->runs[i].hidden || exit < 0 || plot_fraction(p, run, (size_t)exit) > 1)
+        if (!run_exit(scene, i, p, b, &exit, &x))
             continue;
-        double x = b->ix + plot_fraction(p, run, (size_t)exit) * b->iw;
+        const Run *run = &scene->runs[i].run;
         Rgba color = render_run_color(r, i, 1.0f);
-        char label[96], value[32];
+        char label[3][96], value[32];
+        int labels = 0;
         /* It may leave the plot steps before it diverges: both are said,
          * the arrow standing where it leaves. */
-        if (run->status == RUN_DIVERGED && (size_t)exit + 1 >= run_steps(run))
-            snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(run));
-        else if (run->status == RUN_DIVERGED)
-            snprintf(label, sizeof label, _("above the plot from step %ld, diverged at step %zu"),
-                     exit, run_steps(run));
-        else
-            snprintf(label, sizeof label, _("above the plot from step %ld (now L = %s)"), exit,
-                     number_text(run_head(run).loss, 3, value, sizeof value));
+        if (run->status == RUN_DIVERGED && (size_t)exit + 1 >= run_steps(run)) {
+            snprintf(label[labels++], sizeof label[0], _("diverged at step %zu"), run_steps(run));
+        } else if (run->status == RUN_DIVERGED) {
+            snprintf(label[labels++], sizeof label[0],
+                     _("above the plot from step %ld, diverged at step %zu"), exit,
+                     run_steps(run));
+            snprintf(label[labels++], sizeof label[0], _("diverged at step %zu"), run_steps(run));
+        } else {
+            snprintf(label[labels++], sizeof label[0], _("above the plot from step %ld (now L = %s)"),
+                     exit, number_text(run_head(run).loss, 3, value, sizeof value));
+        }
+        /* TRANSLATORS: a loss plot's short note beside an arrow up out of
+         * the plot: the run is above the plot from step N on. */
+        snprintf(label[labels++], sizeof label[0], _("from step %ld"), exit);
         /* Right of the y axis, off its value labels (in Chinese the note
-         * ran from the panel's edge across them), and beside its arrow,
-         * off the curve before it leaves, where the lines fit there;
-         * else as wide as the plot. */
+         * ran from the panel's edge across them), beside its arrow where
+         * the lines fit there, else as wide as the plot. */
         bool left = x - b->ix > 0.5 * b->iw;
         double from = b->ix + pad, to = b->x + b->w - pad;
         double near_from = left ? from : x + pad, near_to = left ? x - pad : to;
-        int n = text_wrap(label, near_to - near_from, render_wrap_measure, &m, &lines[0][0],
-                          sizeof lines[0], PLOT_EXIT_LINES + 1);
-        if (n > PLOT_EXIT_LINES || ty + n * line > bottom)
-            n = text_wrap(label, to - from, render_wrap_measure, &m, &lines[0][0],
-                          sizeof lines[0], PLOT_EXIT_LINES + 1);
-        if (n > PLOT_EXIT_LINES || ty + n * line > bottom) {
-            exit_arrow(r, x, b, color);
-            continue;
+        /* The place hiding least so far, and its lines. */
+        size_t least = SIZE_MAX;
+        char best[PLOT_EXIT_LINES + 1][128];
+        int best_n = 0;
+        LayoutRect at = {0};
+        for (int v = 0; v < labels && least > 0; v++)
+            for (int whole = 0; whole < 2 && least > 0; whole++) {
+                double room = whole ? to - from : near_to - near_from;
+                int n = text_wrap(label[v], room, render_wrap_measure, &m, &lines[0][0],
+                                  sizeof lines[0], PLOT_EXIT_LINES + 1);
+                if (n > PLOT_EXIT_LINES || top + n * line > bottom)
+                    continue;
+                double w = 0;
+                for (int k = 0; k < n; k++)
+                    w = fmax(w, render_text_width(r, lines[k], px));
+                double lx = fmax(from, fmin(left ? x - pad - w : x + pad, to - w));
+                for (double y = top; y + n * line <= bottom && least > 0; y += 0.5 * line) {
+                    LayoutRect box = {lx - 2.0 * s, y, w + 4.0 * s, n * line};
+                    size_t hides = exit_box_hides(trace, b, box, 1.0 * s, placed, notes);
+                    if (hides < least || best_n == 0) {
+                        least = hides, at = box, best_n = n;
+                        memcpy(best, lines, sizeof best);
+                    }
+                }
+            }
+        if (best_n == 0) {
+            /* The plot holds no line of any: the shortest at the top. */
+            double w = render_text_width(r, label[labels - 1], px);
+            double lx = fmax(from, fmin(left ? x - pad - w : x + pad, to - w));
+            at = (LayoutRect){lx - 2.0 * s, top, w + 4.0 * s, line};
+            snprintf(best[0], sizeof best[0], "%s", label[labels - 1]);
+            best_n = 1;
         }
-        double w = 0;
-        for (int k = 0; k < n; k++)
-            w = fmax(w, render_text_width(r, lines[k], px));
-        double lx = left ? x - pad - w : x + pad;
-        lx = fmax(from, fmin(lx, to - w));
-        /* On the panel's colour: the curves leaving the plot run there. */
-        render_panel(r, (LayoutRect){lx - 2.0 * s, ty, w + 4.0 * s, n * line});
-        for (int k = 0; k < n; k++, ty += line)
-            render_text(r, lines[k], lx, ty, px, ALIGN_LEFT, color);
-        exit_arrow(r, x, b, color);
+        exit_note(r, best, best_n, at, px, color);
+        placed[notes++] = at;
     }
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (run_exit(scene, i, p, b, &exit, &x))
+            exit_arrow(r, x, b, render_run_color(r, i, 1.0f));
 }
 
 /* Loss versus step for every shown run in rect. */
@@ -852,12 +905,14 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, b.top_label, ix - 6.0 * s, iy - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, b.bottom_label, ix - 6.0 * s, iy + ih - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
-    plot_decades(r, &p, &b, px);
+    if (p.log)
+        plot_draw_decades(r, b.ix, b.iy, b.iw, b.ih, p.lo, p.hi, &b.decades, px);
     plot_span_label(&p, label, sizeof label);
     render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
     PlotTrace trace = {.columns = (int)fmax(iw, 1.0)};
     trace.y = malloc(scene->run_count * (size_t)trace.columns * sizeof *trace.y);
+    trace.band = malloc(2 * scene->run_count * (size_t)trace.columns * sizeof *trace.band);
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden)
@@ -868,8 +923,9 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
             plot_run(r, run, run->count - 1, run->known, &p, ix, iy, iw, ih,
                      render_run_color(r, i, 0.3f), NULL);
     }
+    plot_exits(r, scene, &p, &b, &trace, px);
     free(trace.y);
-    plot_exits(r, scene, &p, &b, px);
+    free(trace.band);
     plot_timeline(r, scene, &p, &b, px);
 }
 

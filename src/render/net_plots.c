@@ -179,6 +179,7 @@ static PlotArea loss_area(Renderer *r, const NetStage *net, LayoutRect rect, Plo
     panel_areas(r, rect, !accuracy_shown(r, net), &a, accuracy);
     a.xhi = accuracy->xhi = (double)longest_run(net);
     a.ylog = true;
+    a.decades = true;
     const NetSeries losses[] = {NET_SERIES_TRAIN_LOSS, NET_SERIES_TEST_LOSS};
     if (!series_range(net, losses, 2, true, &a.ylo, &a.yhi))
         a.ylo = 0.1, a.yhi = 1;

@@ -129,7 +129,8 @@ void render_net_world(Renderer *r, const Scene *scene)
     if (net_stage_path(net, 0, path) > 0) {
         double start_x, start_y;
         viewport_to_pixel(&vp, path[0].a, path[0].b, &start_x, &start_y);
-        shapes_ring(r->shapes, start_x, start_y, 6.0 * s, 1.2 * s, r->theme->mark);
+        double m = r->marker_scale;
+        shapes_ring(r->shapes, start_x, start_y, 6.0 * m, 1.2 * m, r->theme->mark);
     }
     double span = scene->view.xmax - scene->view.xmin;
     /* Every head before any label, so no label lies over a head. */
@@ -154,9 +155,10 @@ void render_net_world(Renderer *r, const Scene *scene)
         if (count == 0 || !isfinite(prev_x + prev_y))
             continue;
         const NetPoint *head = &path[count - 1];
-        shapes_disc(r->shapes, prev_x, prev_y, 6.5 * s, r->theme->casing);
-        shapes_disc(r->shapes, prev_x, prev_y, 5.0 * s, color);
-        render_keep_clear(r, (LayoutRect){prev_x - 6.5 * s, prev_y - 6.5 * s, 13 * s, 13 * s});
+        double m = r->marker_scale;
+        shapes_disc(r->shapes, prev_x, prev_y, 6.5 * m, r->theme->casing);
+        shapes_disc(r->shapes, prev_x, prev_y, 5.0 * m, color);
+        render_keep_clear(r, (LayoutRect){prev_x - 6.5 * m, prev_y - 6.5 * m, 13 * m, 13 * m});
         head_at[i][0] = prev_x, head_at[i][1] = prev_y;
         if (head->distance > NET_DISTANCE_SHOWN * span)
             snprintf(labels[i], sizeof labels[i], _("run %zu ends %.3g off this plane"), i + 1,

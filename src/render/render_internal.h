@@ -197,6 +197,10 @@ typedef struct PlotArea {
     bool xlog;                  /* steps on a log scale (xlo >= 1) */
     double ylo, yhi;            /* values at the bottom and top edges */
     bool ylog;                  /* values on a log scale (ylo > 0) */
+    bool decades;               /* a log scale labels its whole decades between
+                                   the ends where they fit (plot_pick_decades):
+                                   a plot whose own labels say other values on
+                                   the axis (the sharpness plot's) leaves it off */
 } PlotArea;
 
 /* The notes on a picture shown in the slice's place, at most
@@ -252,6 +256,7 @@ struct Renderer {
     bool view3d;            /* the frame is the 3D view */
     int width, height;      /* the frame being drawn */
     double scale;           /* effective scale (projector included) */
+    double marker_scale;    /* the map's markers' (render_marker_scale) */
     const Theme *theme;     /* the scene's, for the frame being drawn */
     Rgba run_colors[SCENE_MAX_RUNS]; /* the frame's: the theme's palette, or a
                                         sweep's scale (render_sweep_color) */
@@ -426,12 +431,37 @@ double plot_to_y(const PlotArea *a, double v);
  * column; dashed, every other few columns are left out. */
 void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, size_t first,
                  size_t end, double half, Rgba color, bool dashed);
+/* Most whole decades a log axis labels between its ends. */
+#define PLOT_DECADES 16
+/* A log axis's whole decades between its ends that are labelled: their
+ * exponents, top down, and their values as written. */
+typedef struct PlotDecades {
+    int count;
+    double decade[PLOT_DECADES];
+    char label[PLOT_DECADES][16];
+} PlotDecades;
+/* The whole decades a log axis from 10^lo (bottom) to 10^hi (top) over an
+ * area h pixels high labels, its labels line pixels high: every
+ * stride-th, the least stride that keeps labels a line apart, off the
+ * ends by a line; of the stride's phases the one labelling most, ties to
+ * the label nearest the middle (a short plot then still says one value
+ * between 1000 and 1e-06: adaptive 5's band "between 0.01 and 0.5").
+ * None where the area or the range is empty. */
+void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades *d);
+/* The widest of d's labels at px. */
+double plot_decades_width(Renderer *r, const PlotDecades *d, int px);
+/* A log axis's decades on the area (x, y, w, h) from 10^lo to 10^hi: a
+ * tick at each whole one inside the range, and d's with their values
+ * left of the axis and a faint line across. */
+void plot_draw_decades(Renderer *r, double x, double y, double w, double h, double lo,
+                       double hi, const PlotDecades *d, int px);
 /* Narrows the area on its left so its value labels fit in the panel
  * (plot_frame does it first). */
 void plot_fit_labels(Renderer *r, PlotArea *a);
 /* The size plot_frame writes a plot's title and labels at (pixels at scale 1). */
 #define PLOT_TEXT_PX 13.0
-/* Axes, the range's ends as labels, and a title over the area. */
+/* Axes, the range's ends as labels (the decades between too where the
+ * area asks: PlotArea.decades), and a title over the area. */
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel);
 /* Records a plotting area the frame draws (render_plot_areas). */
 void render_note_plot_area(Renderer *r, LayoutRect area);

@@ -141,6 +141,10 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->experiment_drawn = false;
     render_net_repr_prepare(r, scene);
     render_plan(r, scene);
+    LayoutRect map = r->layout.landscape;
+    if (!(map.w > 0 && map.h > 0))
+        map = (LayoutRect){0, 0, r->width, r->height};
+    r->marker_scale = render_marker_scale(r->scale, map.w, map.h);
 }
 
 void render_experiment_frame(Renderer *r, const ExperimentPicture *picture, int width,
@@ -174,6 +178,12 @@ void render_experiment_frame(Renderer *r, const ExperimentPicture *picture, int 
 double render_recording_scale(int width, int height)
 {
     return fmin(width / 1280.0, height / 720.0);
+}
+
+double render_marker_scale(double scale, double map_width, double map_height)
+{
+    double share = fmin(map_width, map_height) / (RENDER_MARKER_FULL_SIDE * scale);
+    return scale * fmin(fmax(share, RENDER_MARKER_LEAST_SHARE), 1.0);
 }
 
 const Layout *render_layout(Renderer *r, const Scene *scene, int width, int height,

@@ -211,9 +211,6 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
     shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
 }
 
-/* Moves across the arrow, to each side, tried for the off-view note. */
-#define OFF_VIEW_MOVES 6
-
 /* Whether a shown run's path, as drawn this frame (its casing's width
  * included; of the run a cloud copies, its short trail), crosses box. */
 bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
@@ -241,6 +238,74 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
             if (!isnan(x0) && !isnan(x1) && clip_segment(b, &x0, &y0, &x1, &y1))
                 return true;
         }
+    }
+    return false;
+}
+
+/* The k-th run to draw: the others in their order, the selected run last,
+ * so that its path and head lie on top where paths coincide (schedules'
+ * warm-up run follows η = 0.05's curve to the minimum). */
+static size_t drawing_order(const Scene *scene, size_t k)
+{
+    if (scene->selected >= scene->run_count)
+        return k;
+    if (k + 1 == scene->run_count)
+        return scene->selected;
+    return k < scene->selected ? k : k + 1;
+}
+
+/* Rings around a head that other heads lie on: each a ring this much
+ * (pixels, times the marker scale) further out than the one inside it. */
+#define HEAD_RING_STEP 3.6
+#define HEAD_RADIUS 5.5
+/* Radius of the selection ring about a head, and how far in from the map's
+ * edge a head held there sits: that ring and its casing whole on the map. */
+#define HEAD_SELECT_RADIUS 10.0
+#define HEAD_EDGE_INSET 14.0
+
+/* Where run i's head is drawn (kept inside the map): its pixel, whether the
+ * surface leaves it seen (3D), and its true pixel when it lies outside. */
+typedef struct HeadPlace {
+    double px, py, true_x, true_y;
+    bool seen, outside;
+} HeadPlace;
+
+static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, const Viewport *vp)
+{
+    HeadPlace h;
+    h.seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &h.px, &h.py);
+    h.true_x = h.px;
+    h.true_y = h.py;
+    /* Held inside the map as drawn, its selection ring whole there: the
+     * view may reach past the frame or under panels (learning_rate 6's
+     * head, held at the view's top, was cut by the frame's). */
+    Viewport shown = *vp;
+    if (!r->view3d) {
+        LayoutRect map = visible_map(r, vp);
+        shown.x = map.x, shown.y = map.y, shown.width = map.w, shown.height = map.h;
+    }
+    h.outside = render_clamp_to_map(&shown, HEAD_EDGE_INSET * r->marker_scale, &h.px, &h.py);
+    return h;
+}
+
+/* Moves further across the arrow, to each side, tried for the off-view
+ * note where the places beside it lie on heads. */
+#define OFF_VIEW_MOVES 6
+
+/* Whether box lies on a shown run's head or its selection ring. */
+static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box)
+{
+    double reach = (HEAD_SELECT_RADIUS + 1.0) * r->marker_scale;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        long last = last_finite(&scene->runs[i].run);
+        if (scene->runs[i].hidden || last < 0)
+            continue;
+        HeadPlace h = head_place(r, &scene->runs[i], last, vp);
+        double nx = fmax(fmax(box.x - h.px, h.px - box.x - box.w), 0.0);
+        double ny = fmax(fmax(box.y - h.py, h.py - box.y - box.h), 0.0);
+        if (hypot(nx, ny) < reach)
+            return true;
     }
     return false;
 }
@@ -278,69 +343,41 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
         snprintf(label, sizeof label, "%s", _("off view"));
     int font = render_font_px(r, 14.0);
     double w = render_text_width(r, label, font), h = render_line_height(r, font);
-    /* The label's centre past the arrow's tail, by half its extent along
-     * the arrow, so it clears the arrow whichever edge the head is on;
-     * where a path runs there (the diverging run's own band, which leads
-     * out the same way), moved across the arrow, to either side in turn,
-     * until it lies on none. */
+    /* Beside the arrow it explains, off every head (sharing a place with
+     * one, schedules 3's note lay over the heads of the runs at the
+     * minimum) and first where no path runs (the diverging run's own band
+     * leads out the same way): its centre past the arrow's tail on the
+     * arrow's line, by half its extent along the arrow, so it clears the
+     * arrow whichever edge the head is on; then across the arrow, to
+     * either side, level with its middle, then with its tail.  Where all
+     * of these lie on a head, further across at the tail, each side in
+     * turn; where every place does, past the tail.  (Moved on across off
+     * the paths, learning_rate 7's "off view" stood 120 pixels off.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
     double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s;
-    LayoutRect at = {px - reach * dx - 0.5 * w, py - reach * dy - 0.5 * h, w, h};
-    LayoutRect map = visible_map(r, vp);
-    for (int move = 1; move <= 2 * OFF_VIEW_MOVES && render_box_on_paths(r, scene, vp, at); move++) {
-        double shift = (move % 2 ? 1.0 : -1.0) * ((move + 1) / 2) * across;
-        at.x = px - reach * dx - 0.5 * w - shift * dy;
-        at.y = py - reach * dy - 0.5 * h + shift * dx;
-        at.x = fmin(fmax(at.x, map.x), map.x + map.w - w);
-        at.y = fmin(fmax(at.y, map.y), map.y + map.h - h);
+    double places[5 + 2 * OFF_VIEW_MOVES][2] = {
+        {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
+    for (int move = 1; move <= 2 * OFF_VIEW_MOVES; move++) {
+        places[4 + move][0] = reach;
+        places[4 + move][1] = (move % 2 ? 1.0 : -1.0) * ((move + 3) / 2) * across;
     }
+    LayoutRect map = visible_map(r, vp), at = {0, 0, w, h};
+    bool found = false;
+    for (int pass = 0; pass < 4 && !found; pass++)
+        for (size_t k = pass < 2 ? 0 : 5; k < (pass < 2 ? 5u : 5u + 2 * OFF_VIEW_MOVES) && !found;
+             k++) {
+            LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
+                              py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
+            box.x = fmin(fmax(box.x, map.x), map.x + map.w - w);
+            box.y = fmin(fmax(box.y, map.y), map.y + map.h - h);
+            if (k == 0 && pass == 0)
+                at = box;
+            found = !box_on_heads(r, scene, vp, box) &&
+                    (pass % 2 == 1 || !render_box_on_paths(r, scene, vp, box));
+            if (found)
+                at = box;
+        }
     render_label(r, label, at.x, at.y, font, render_run_color(r, i, 1.0f));
-}
-
-/* The k-th run to draw: the others in their order, the selected run last,
- * so that its path and head lie on top where paths coincide (schedules'
- * warm-up run follows η = 0.05's curve to the minimum). */
-static size_t drawing_order(const Scene *scene, size_t k)
-{
-    if (scene->selected >= scene->run_count)
-        return k;
-    if (k + 1 == scene->run_count)
-        return scene->selected;
-    return k < scene->selected ? k : k + 1;
-}
-
-/* Rings around a head that other heads lie on: each a ring this much
- * (pixels, times scale) further out than the one inside it. */
-#define HEAD_RING_STEP 3.6
-#define HEAD_RADIUS 5.5
-/* Radius of the selection ring about a head, and how far in from the map's
- * edge a head held there sits: that ring and its casing whole on the map. */
-#define HEAD_SELECT_RADIUS 10.0
-#define HEAD_EDGE_INSET 14.0
-
-/* Where run i's head is drawn (kept inside the map): its pixel, whether the
- * surface leaves it seen (3D), and its true pixel when it lies outside. */
-typedef struct HeadPlace {
-    double px, py, true_x, true_y;
-    bool seen, outside;
-} HeadPlace;
-
-static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, const Viewport *vp)
-{
-    HeadPlace h;
-    h.seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &h.px, &h.py);
-    h.true_x = h.px;
-    h.true_y = h.py;
-    /* Held inside the map as drawn, its selection ring whole there: the
-     * view may reach past the frame or under panels (learning_rate 6's
-     * head, held at the view's top, was cut by the frame's). */
-    Viewport shown = *vp;
-    if (!r->view3d) {
-        LayoutRect map = visible_map(r, vp);
-        shown.x = map.x, shown.y = map.y, shown.width = map.w, shown.height = map.h;
-    }
-    h.outside = render_clamp_to_map(&shown, HEAD_EDGE_INSET * r->scale, &h.px, &h.py);
-    return h;
 }
 
 /* The head: a disc in the run's colour; a cross when the run diverged or
@@ -355,7 +392,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                       const HeadPlace *h, int stack, int stacked)
 {
     const SceneRun *sr = &scene->runs[i];
-    double s = r->scale, px = h->px, py = h->py;
+    double s = r->marker_scale, px = h->px, py = h->py;
     if (h->outside && !r->view3d && stack == 0)
         draw_off_view(r, scene, i, vp, px, py, h->true_x - px, h->true_y - py);
     Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
@@ -403,7 +440,7 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
         at[k][1] = place[n - 1 - k].py;
     }
     int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
-    layout_stacks(at, n, HEAD_RADIUS * r->scale, stack, stacked);
+    layout_stacks(at, n, HEAD_RADIUS * r->marker_scale, stack, stacked);
     for (size_t k = 0; k < n; k++)
         draw_head(r, scene, vp, order[k], &place[k], stack[n - 1 - k], stacked[n - 1 - k]);
 }
@@ -413,7 +450,7 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
     size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
-    double s = r->scale;
+    double s = r->marker_scale;
     for (size_t k = 0; k < n; k++) {
         double px, py;
         bool seen = render_to_pixel(r, vp, minima[k].x, minima[k].y, &px, &py);
@@ -432,7 +469,7 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
 
 static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
 {
-    double s = r->scale;
+    double s = r->marker_scale;
     for (size_t i = 0; i < scene->run_count; i++) {
         const SceneRun *sr = &scene->runs[i];
         bool drawn = false;
@@ -522,7 +559,7 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
             double px, py;
             if (particle_pixel(r, vp, &xy[2 * k], &px, &py) && px >= 0 && py >= 0 &&
                 px <= r->width && py <= r->height)
-                shapes_disc(r->shapes, px, py, 2.2 * r->scale, color);
+                shapes_disc(r->shapes, px, py, 2.2 * r->marker_scale, color);
         }
         return;
     }
@@ -709,7 +746,7 @@ static bool axis_label_covered(void *context, const AxisLabel *label)
 {
     const AxisFrame *f = context;
     const Scene *scene = f->scene;
-    double s = f->r->scale, px, py;
+    double s = f->r->marker_scale, px, py;
     for (size_t i = 0; i < scene->run_count; i++) {
         long last = last_finite(&scene->runs[i].run);
         if (scene->runs[i].hidden || last < 0)
@@ -929,7 +966,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 }
 
 /* A mark's circle: the least length of a dash and the gap between two
- * casings (pixels, times scale), and the half widths of its line and of
+ * casings (pixels, times the marker scale), and the half widths of its line and of
  * the casing round it. */
 #define MARK_DASH 6.0
 #define MARK_GAP 3.0
@@ -943,7 +980,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
  * those four, shorter (schedules 5's inner circle). */
 static void draw_mark_circle(Renderer *r, double cx, double cy, double radius)
 {
-    double s = r->scale, cut = (MARK_GAP + 2.0 * MARK_CASING_HALF) * s;
+    double s = r->marker_scale, cut = (MARK_GAP + 2.0 * MARK_CASING_HALF) * s;
     int dashes = 4 * (int)fmax(1.0, round(2.0 * M_PI * radius / (4.0 * (MARK_DASH * s + cut))));
     double arc = fmax(2.0 * M_PI / dashes - cut / fmax(radius, 1.0), 0.0);
     int pieces = (int)fmax(1.0, ceil(arc * radius / (3.0 * s)));
@@ -999,7 +1036,7 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
     for (size_t k = 0; k < scene->mark_count; k++) {
         double cx, cy, radius;
         if (mark_circle(r, vp, &scene->marks[k], &cx, &cy, &radius) &&
-            box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->scale))
+            box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->marker_scale))
             return false;
     }
     return !paths || !render_box_on_paths(r, scene, vp, box);
@@ -1067,7 +1104,7 @@ typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
  * and the circle). */
 static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, MarkPart part)
 {
-    double s = r->scale;
+    double s = r->marker_scale;
     int px = render_font_px(r, 15.0);
     for (size_t k = 0; k < scene->mark_count; k++) {
         const SceneMark *m = &scene->marks[k];
