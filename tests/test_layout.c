@@ -1545,7 +1545,7 @@ static void test_plots_say_what_they_show(void **state)
     static const char *const langs[] = {"en", "zh"};
     static const char *const exit_note[] = {"above the plot from step", "从第"};
     static const char *const bar_name[][2] = {{"loss", "loss: log(L − Lmin)"},
-                                              {"损失", "损失：log(L − 最小值)"}};
+                                              {"损失", "log(损失 − 最小值)"}};
     static const char *const step_label[] = {"step/grad: x ", "步长/梯度：x "};
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
