@@ -19,7 +19,8 @@ step {
   runs = { "gd:lr=0.02", "adam:lr=0.05" },
   play = 150,
   speed = 15,
-  show = { "velocity" },
+  -- The axes: the caption's (y) and (x).
+  show = { "velocity", "axes" },
 }
 
 step {

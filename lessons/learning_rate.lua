@@ -22,6 +22,8 @@ step {
       .. "横跨山谷（y）是 λmax = 10，沿着山谷（x）是 λmin = 1。看看学习率 η 在这里起什么作用。",
   },
   marks = { { x = 0, y = 0, label = { en = "minimum", zh = "极小值" } } },
+  -- The axes: the caption's (y) and (x).
+  show = { "axes" },
 }
 
 step {

@@ -18,6 +18,8 @@ step {
       .. "训练就是去找低处。",
   },
   marks = { { x = 0, y = 0, label = { en = "lowest point", zh = "最低点" } } },
+  -- The caption names x and y: the axes show which is which.
+  show = { "axes" },
 }
 
 step {

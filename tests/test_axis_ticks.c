@@ -84,7 +84,16 @@ static void labels_are_whole_on_the_map_or_absent(void **state)
     assert_true(plan.has_origin);
     AxisLabel labels[2 * AXIS_MAX_TICKS + 1];
     size_t n = axis_plan_labels(&plan, labels, sizeof labels / sizeof labels[0]);
-    assert_int_equal(n, 9);
+    /* Eight values, the origin's 0 and the names "x" and "y". */
+    assert_int_equal(n, 11);
+    /* "x" over the x axis at the right: its box ends 6 pixels in; "y"
+     * right of the y axis at the top, 6 pixels down. */
+    assert_true(plan.has_name[0] && plan.has_name[1]);
+    assert_string_equal(plan.name[0].text, "x");
+    assert_close(plan.name[0].x + plan.name[0].w, 594, 1e-9);
+    assert_close(plan.name[0].y, 305 - 6 - 14, 1e-9);
+    assert_string_equal(plan.name[1].text, "y");
+    assert_close(plan.name[1].y, 6, 1e-9);
     for (size_t k = 0; k < n; k++) {
         assert_true(labels[k].x >= 0 && labels[k].x + labels[k].w <= 600);
         assert_true(labels[k].y >= 0 && labels[k].y + labels[k].h <= 600);
@@ -148,6 +157,28 @@ static void labels_clear_what_covers_them(void **state)
         assert_false(under_head_or_cloud(NULL, &labels[k]));
 }
 
+/* A map whose round ticks fall on its edges still gets values, and its
+ * axes their names (welcome 1's "x and y are the two parameters" had no x
+ * or y on the map): saddle 2 at
+ * 1280x720 --projector, x and y in [-2, 2] on about 373 x 362 pixels at
+ * scale 1.75 (room for 373 / 157.5 = 2 ticks), had spacing 2, ticks at
+ * -2 and 2 on the edges, where no label fits whole, and no value on
+ * either axis; now spacing 1, chosen a line in from the edges: "-1" and
+ * "1" on each axis. */
+static void ticks_at_the_edges_leave_room_for_values(void **state)
+{
+    (void)state;
+    Viewport vp = viewport_fit_at((ViewRect){-2, 2, -2, 2}, 0, 0, 373, 362);
+    AxisStyle style = {.scale = 1.75, .line = 25, .pad = 7, .text_width = seven_per_char};
+    AxisPlan plan;
+    axis_plan(&vp, &style, &plan);
+    for (int axis = 0; axis < 2; axis++) {
+        assert_true(tick_at(&plan, axis, -1)->labelled);
+        assert_true(tick_at(&plan, axis, 1)->labelled);
+        assert_true(plan.has_name[axis]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -156,6 +187,7 @@ int main(void)
         cmocka_unit_test(labels_are_whole_on_the_map_or_absent),
         cmocka_unit_test(a_short_axis_keeps_a_value),
         cmocka_unit_test(labels_clear_what_covers_them),
+        cmocka_unit_test(ticks_at_the_edges_leave_room_for_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1615,7 +1615,8 @@ static void test_plots_say_what_they_show(void **state)
     static const char *const langs[] = {"en", "zh"};
     static const char *const exit_note[][2] = {{"above the plot from step", "from step"},
                                                {"从第", "从第"}};
-    static const char *const bar_name[][2] = {{"loss", "loss (log)"}, {"损失", "损失（对数）"}};
+    static const char *const bar_name[][2] = {{"loss", "loss: log(L − Lmin)"},
+                                              {"损失", "log(损失 − 最小值)"}};
     static const char *const step_label[] = {"step/grad: x ", "步幅/梯度：x "};
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
@@ -1669,6 +1670,76 @@ static void test_plots_say_what_they_show(void **state)
             assert_int_equal(labelled, 3);
             assert_int_equal(eta, 0);
         }
+}
+
+/* The sharpness plots name their lines and scales (issue 12), en and zh,
+ * at 1280x720 --projector and 1920x1080:
+ *   edge_of_stability 3 (η = 0.0019): the dashed line is named at the
+ *     axis, "2/η = 1053", left of and above the run's "λmax 995…" at the
+ *     curve's end, the two apart — "λmax 995" stood beside the axis on
+ *     the dashed line and read as its label;
+ *   a network's sharpness plot (adam_vs_sgd_network 1-2, batch_and_flatness
+ *     3-5), always on a log scale, says so in its title as its loss plot
+ *     does ("; log"). */
+static void test_sharpness_plots_name_lines_and_scale(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const log_end[] = {"; log", "；对数"};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            double scale = render_recording_scale(w, h);
+            played_layout(st, "edge_of_stability.lua", langs[g], 2, 6000, w, h, frames[z][2]);
+            const DrawnTexts *drawn =
+                drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            long edge = -1, row = -1, lam = -1, step = -1;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (strcmp(drawn->text[t], "2/η = 1053") == 0 && edge < 0)
+                    edge = (long)t;
+                if (starts_with(drawn->text[t], "2/η = 1053 ("))
+                    row = (long)t;
+                if (starts_with(drawn->text[t], "λmax 99"))
+                    lam = (long)t;
+                if (strcmp(drawn->text[t], g == 0 ? "step" : "步数") == 0)
+                    step = (long)t;
+            }
+            /* "λmax 995" inside the plot, right of the x axis's middle
+             * ("step"), not beside the y axis; the line named at the axis
+             * where its label keeps clear of the range's top, else only in
+             * the row under the plot (zh at 1280x720: a short plot). */
+            assert_true(lam >= 0 && step >= 0 && (edge >= 0 || row >= 0));
+            LayoutRect m = drawn->box[lam], e = drawn->box[edge >= 0 ? edge : row];
+            print_message("edge_of_stability 3 (%s, %dx%d): \"%s\" at (%.0f, %.0f), \"%s\" at "
+                          "(%.0f, %.0f)\n", langs[g], w, h, drawn->text[edge >= 0 ? edge : row],
+                          e.x, e.y, drawn->text[lam], m.x, m.y);
+            assert_true(m.x > drawn->box[step].x);
+            assert_true(edge < 0 || (e.x + e.w < m.x && e.y + 0.5 * e.h < m.y + 0.5 * m.h));
+            assert_false(layout_overlap(e, m));
+        }
+    /* A network scene of Adam and SGD after 300 updates, in the window. */
+    SceneOptions options = {.model = "mlp:layers=2-16-16-2", .data = "moons:n=200,noise=0.2",
+                            .run_count = 2, .runs = {"sgd:lr=0.1,batch=20", "adam:lr=0.01"}};
+    for (size_t g = 0; g < 2; g++) {
+        DescentError err = {""};
+        assert_true(i18n_select(langs[g]));
+        Scene *scene = scene_create(&options, &err);
+        assert_non_null(scene);
+        scene_step(scene, 300);
+        const DrawnTexts *drawn =
+            drawn_texts(st->renderer, scene, 1280, 720, 1.0, RENDER_FOR_WINDOW);
+        const char *title = NULL;
+        for (size_t t = 0; t < drawn->count; t++)
+            if (starts_with(drawn->text[t], g == 0 ? "sharpness" : "尖锐度"))
+                title = drawn->text[t];
+        assert_non_null(title);
+        print_message("network sharpness plot (%s): \"%s\"\n", langs[g], title);
+        size_t n = strlen(title), end = strlen(log_end[g]);
+        assert_true(n > end && strcmp(title + n - end, log_end[g]) == 0);
+        scene_destroy(scene);
+    }
+    assert_true(i18n_select("en"));
 }
 
 /* adaptive 5's caption reads RMSProp's loss off the log plot ("between
@@ -1871,6 +1942,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_log_plot_labels_decades, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_sharpness_plots_name_lines_and_scale, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };

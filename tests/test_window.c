@@ -20,6 +20,7 @@
 #include "config.h"
 #include "render/draw.h"
 #include "render/render.h"
+#include "render/value_scale.h"
 #include "scene/net_stage.h"
 #include "scene/viewport.h"
 
@@ -1607,6 +1608,87 @@ static void test_sharpness_close_values_apart(void **state)
     app_destroy(app);
 }
 
+/* Whether a frame's legend named the warm-up. */
+static void watch_warmup(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)box;
+    (void)px;
+    *(bool *)context |= strstr(utf8, "(warm-up)") != NULL;
+}
+
+/* The legend names the warm-up only while it lasts (issue 12: schedules 3
+ * read "η 0.5 (warm-up)" at step 100 of a 20-step warm-up): at step 10
+ * η is still rising and the legend says so; at step 30 it is the constant
+ * 0.5 and the bracket is gone. */
+static void test_warmup_named_while_it_lasts(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05,warmup=20"};
+    App *app = open_app("quadratic:l1=1,l2=10", runs, 1, "2,1", quadratic_view);
+    static const size_t at[] = {10, 30};
+    for (size_t k = 0; k < 2; k++) {
+        scene_step(app_scene(app), at[k] - run_steps(&app_scene(app)->runs[0].run));
+        bool named = false;
+        renderer_observe_text(app->renderer, watch_warmup, &named);
+        free(draw_frame(app, 0.0).rgba);
+        renderer_observe_text(app->renderer, NULL, NULL);
+        print_message("step %zu: η %.3g, \"(warm-up)\" %s\n", at[k],
+                      scene_run_lr(app_scene(app), 0), named ? "drawn" : "not drawn");
+        assert_int_equal(run_steps(&app_scene(app)->runs[0].run), at[k]);
+        assert_int_equal(named, k == 0);
+    }
+    app_destroy(app);
+}
+
+/* The colour bar's name and the three values drawn after it (low, high,
+ * middle, in drawing order). */
+typedef struct BarTexts {
+    char title[64];
+    double values[3];
+    int count;          /* values read; -1 before the name */
+} BarTexts;
+
+static void watch_bar(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)box;
+    (void)px;
+    BarTexts *bar = context;
+    if (strcmp(utf8, "loss (log)") == 0 || strcmp(utf8, "loss: log(L − Lmin)") == 0) {
+        snprintf(bar->title, sizeof bar->title, "%s", utf8);
+        bar->count = 0;
+    } else if (bar->count >= 0 && bar->count < 3)
+        bar->values[bar->count++] = strtod(utf8, NULL);
+}
+
+/* The log colour bar's middle value is what its name says (issue 12:
+ * "0.316 / 0.326 / 3.37, loss (log)" read as wrong, log L putting
+ * √(0.316 · 3.37) = 1.03 there): the colours follow log(L − Lmin + ε)
+ * over five decades (value_scale.h), so the middle is Lmin + 10^-2.5 of
+ * the range, and the name says log(L − Lmin).  Rosenbrock's bar spans
+ * 0.0086 to 2823: log L would put 4.9 in the middle, the scale puts 8.9. */
+static void test_log_colour_bar_says_what_it_maps(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.001"};
+    App *app = open_app("rosenbrock", runs, 1, "-0.5,1", (ViewRect){0});
+    BarTexts bar = {.count = -1};
+    renderer_observe_text(app->renderer, watch_bar, &bar);
+    free(draw_frame(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    double lo = bar.values[0], hi = bar.values[1], mid = bar.values[2];
+    print_message("colour bar \"%s\": %.3g, %.3g, %.3g (log L's middle %.3g, log(L − Lmin)'s "
+                  "%.3g)\n", bar.title, lo, mid, hi, sqrt(lo * hi),
+                  lo + pow(10.0, -0.5 * VALUE_SCALE_DECADES) * (hi - lo));
+    assert_int_equal(bar.count, 3);
+    assert_true(lo > 0 && hi > 1000 * lo);
+    if (strcmp(bar.title, "loss (log)") == 0)
+        assert_true(fabs(mid / sqrt(lo * hi) - 1) < 0.02);
+    else
+        assert_true(fabs((mid - lo) / (pow(10.0, -0.5 * VALUE_SCALE_DECADES) * (hi - lo)) - 1) <
+                    0.02);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1646,6 +1728,8 @@ int main(void)
         cmocka_unit_test(test_sharpness_levels),
         cmocka_unit_test(test_sharpness_close_values_apart),
         cmocka_unit_test(test_torch_script_key),
+        cmocka_unit_test(test_warmup_named_while_it_lasts),
+        cmocka_unit_test(test_log_colour_bar_says_what_it_maps),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

@@ -418,6 +418,21 @@ static size_t run_levels(const Renderer *r, const Scene *scene, double *values,
     return count;
 }
 
+/* A run's λmax now, "λmax 995", at its curve's right end, right-aligned
+ * with the area, on the side away from the dashed 2/η (edge; under the
+ * curve when it is at or below the line) and on the panel's colour,
+ * inside the area. */
+static void end_label(Renderer *r, const PlotArea *a, double v, double edge, const char *text)
+{
+    int px = render_font_px(r, 13.0);
+    double s = r->scale, line = render_line_height(r, px), y = plot_to_y(a, v);
+    double top = plot_to_y(a, edge) > y + 0.5 ? y - 3.0 * s - line : y + 3.0 * s;
+    top = fmin(fmax(top, a->y), a->y + a->h - line);
+    double w = render_text_width(r, text, px) + 4.0 * s;
+    render_panel(r, (LayoutRect){a->x + a->w - w, top, w, line});
+    render_text(r, text, a->x + a->w, top, px, ALIGN_RIGHT, r->theme->text);
+}
+
 /* A linear range for values close together far from 0 (learning_rate 7:
  * λmax 10 between 2/η of 9.52 and 10.5; from 0 the three lay 2 px apart):
  * lo to hi with a quarter of their spread (and 1% of hi) either side,
@@ -554,12 +569,23 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     }
     /* Where no minima's levels are drawn, each run's λmax now beside the
      * axis, the area making room: learning_rate 7's caption reads λmax = 10
-     * between the runs' 2/η, 9.52 and 10.5. */
+     * between the runs' 2/η, 9.52 and 10.5.  With one dashed line (one η)
+     * the axis names the line instead, "2/η = 952", and the λmax now
+     * stands at the curve's end (edge_of_stability: "λmax 952" beside the
+     * axis sat on the dashed line and read as its label, "λmax 995" on a
+     * line that was 2/η = 1053). */
     double now[SCENE_MAX_RUNS];
-    char now_label[SCENE_MAX_RUNS][48];
+    char now_label[SCENE_MAX_RUNS][48], edge_label[48] = "";
     size_t now_count = level_count == 0 ? run_levels(r, scene, now, now_label) : 0;
-    for (size_t k = 0; k < now_count; k++)
-        plot_make_room(r, &a, render_text_width(r, now_label[k], render_font_px(r, 13.0)));
+    bool edge_at_axis = now_count > 0 && one_lr && !off_scale && !all_flow;
+    if (edge_at_axis) {
+        char value[32];
+        snprintf(edge_label, sizeof edge_label, EDGE_LABEL_SHORT,
+                 number_text(first_now, 3, value, sizeof value));
+        plot_make_room(r, &a, render_text_width(r, edge_label, render_font_px(r, 13.0)));
+    } else
+        for (size_t k = 0; k < now_count; k++)
+            plot_make_room(r, &a, render_text_width(r, now_label[k], render_font_px(r, 13.0)));
     char title[128], full[160];
     sharpness_title(scene, title, sizeof title);
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
@@ -568,8 +594,11 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
     draw_minima_levels(r, &a, levels, level_count);
     double last = -HUGE_VAL;
-    for (size_t k = 0; k < now_count; k++)
-        level_label(r, &a, now[k], now_label[k], r->theme->text, &last);
+    if (edge_at_axis)
+        level_label(r, &a, first_now, edge_label, r->theme->text, &last);
+    else
+        for (size_t k = 0; k < now_count; k++)
+            level_label(r, &a, now[k], now_label[k], r->theme->text, &last);
     for (size_t i = 0; i < scene->run_count; i++)
         if (plotted_run(scene, i))
             plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
@@ -588,6 +617,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale,
                     drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f), true);
     }
+    if (edge_at_axis)
+        for (size_t k = 0; k < now_count; k++)
+            end_label(r, &a, now[k], first_now, now_label[k]);
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
     /* In its row under the step labels, off the curves (render_dynamics_plot
@@ -610,7 +642,10 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else if (!one_lr)
         snprintf(label, sizeof label, _(EACH_EDGE_LABEL),
                  all_adaptive ? _(GD_EDGE) : _("edge of stability"));
-    /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge. */
+    /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge.
+     * Compact, the row would say again what the axis says at the line. */
+    else if (a.compact && edge_at_axis)
+        return;
     else if (a.compact)
         snprintf(label, sizeof label, EDGE_LABEL_SHORT,
                  number_text(first_now, 3, value, sizeof value));

@@ -47,12 +47,14 @@ static const char *formula_of(const Landscape *landscape)
     return kind ? _(kind->formula) : "";
 }
 
-/* "cosine", "warm-up" (constant after a warm-up), or "" for a constant lr. */
-static const char *schedule_label(const ScheduleDesc *schedule)
+/* "cosine", "warm-up" while a constant lr's warm-up lasts (the η shown is
+ * update `step`'s), or "" for a constant lr: schedules 3 read "η 0.5
+ * (warm-up)" at step 100, 80 steps after the warm-up had ended. */
+static const char *schedule_label(const ScheduleDesc *schedule, size_t step)
 {
     if (schedule->kind != SCHEDULE_CONSTANT)
         return _(schedule_title(schedule->kind));
-    return schedule->warmup > 0 ? _("warm-up") : "";
+    return (long)step < schedule->warmup ? _("warm-up") : "";
 }
 
 /* A sweep's run goes by its value of the swept parameter ("η = 0.000356"
@@ -105,15 +107,18 @@ static void run_line(const Scene *scene, size_t i, bool widest, char *head, size
     else {
         char loss[32], lr[32];
         size_t steps = widest && run_steps(run) < WIDEST_STEPS ? WIDEST_STEPS : run_steps(run);
+        /* The widest item keeps "(warm-up)" after the warm-up: the panel
+         * keeps its width when the bracket goes. */
+        size_t phase_step = widest ? 0 : run_steps(run);
         number_text(widest ? WIDEST_LOSS : run_head(run).loss, 4, loss, sizeof loss);
         number_text(scene_run_lr(scene, i), 3, lr, sizeof lr);
         if (optimizer_info(run->desc.kind)->traits.continuous)
             /* The flow has no learning rate: its lr is the time each update spans. */
             snprintf(dest, size, _("L %s   step %zu   Δt %s"), loss, steps, lr);
-        else if (schedule_label(&run->desc.schedule)[0])
+        else if (schedule_label(&run->desc.schedule, phase_step)[0])
             /* The schedule in brackets, apart from η's number: "η 0 (cosine)". */
             snprintf(dest, size, _("L %s   step %zu   η %s (%s)"), loss, steps, lr,
-                     schedule_label(&run->desc.schedule));
+                     schedule_label(&run->desc.schedule, phase_step));
         else
             snprintf(dest, size, _("L %s   step %zu   η %s"), loss, steps, lr);
     }
@@ -939,7 +944,10 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
  * ticks.  Its middle value read "L = 46.4" and students took it for the
  * loss now. */
 #define COLORBAR_TITLE N_("loss")
-#define COLORBAR_TITLE_LOG N_("loss (log)")
+/* On a log scale the colours follow log(L − Lmin + ε) (value_scale.h),
+ * not log L: "loss (log)" over 0.316, 0.326, 3.37 read as wrong, a log
+ * of L would put 1.03 at the middle. */
+#define COLORBAR_TITLE_LOG N_("loss: log(L − Lmin)")
 
 /* The bar's name for this scale. */
 static const char *colorbar_title(bool log_scale)

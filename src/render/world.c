@@ -800,7 +800,8 @@ static void draw_axis_label(Renderer *r, const AxisLabel *l)
 
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
  * map's edge when the origin is off to a side), with round ticks and
- * their values, so a caption's coordinates can be found on the map. */
+ * their values and the axes' names, so a caption's coordinates can be
+ * found on the map. */
 static void draw_axes(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     double s = r->scale, tick = AXIS_TICK_HALF_PX * s;
@@ -825,6 +826,9 @@ static void draw_axes(Renderer *r, const Scene *scene, const Viewport *vp)
     }
     if (plan.has_origin)
         draw_axis_label(r, &plan.origin);
+    for (int axis = 0; axis < 2; axis++)
+        if (plan.has_name[axis])
+            draw_axis_label(r, &plan.name[axis]);
 }
 
 size_t render_axis_labels(Renderer *r, const Scene *scene, AxisLabel *dest, size_t capacity)

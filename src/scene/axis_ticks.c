@@ -93,7 +93,12 @@ void axis_plan(const Viewport *vp, const AxisStyle *style, AxisPlan *dest)
         double lo = axis == 0 ? w->xmin : w->ymin, hi = axis == 0 ? w->xmax : w->ymax;
         double pixels = axis == 0 ? vp->width : vp->height;
         int most = (int)fmin(pixels / (AXIS_TICK_SPACING_PX * s), AXIS_MAX_TICKS);
-        double step = axis_tick_step(lo, hi, most);
+        /* The spacing is chosen for the ticks a line in from the map's
+         * edges, where a label fits whole: saddle 2 at 1280x720
+         * --projector had ticks at -2 and 2 alone, on the edges of a
+         * -2..2 map, and so no value on either axis. */
+        double margin = h / pixels * (hi - lo);
+        double step = axis_tick_step(lo + margin, hi - margin, most);
         if (!(step > 0))
             continue;
         for (double t = axis_first_tick(lo, step); t <= hi; t += step) {
@@ -142,6 +147,24 @@ void axis_plan(const Viewport *vp, const AxisStyle *style, AxisPlan *dest)
         }
         dest->origin = l;
     }
+    /* Each axis's name at its far end, "x" over the x axis at the right
+     * and "y" right of the y axis at the top (else the other side): a
+     * caption names the parameters x and y (welcome 1), and values alone
+     * do not say which axis is which. */
+    static const char *const names[2] = {"x", "y"};
+    for (int axis = 0; axis < 2; axis++) {
+        double tw = style->text_width(style->context, names[axis]), gap = LABEL_GAP * s;
+        for (int side = 0; side < 2 && !dest->has_name[axis]; side++) {
+            AxisLabel l = axis == 0 ? label_box(style, names[axis], right - inset - style->pad - tw,
+                                                side ? oy + gap : oy - gap - h)
+                                    : label_box(style, names[axis], side ? ox - gap - tw : ox + gap,
+                                                vp->y + inset);
+            dest->has_name[axis] = fits(vp, style, dest, &l) &&
+                                   (!dest->has_origin || apart(&dest->origin, &l)) &&
+                                   (axis == 0 || !dest->has_name[0] || apart(&dest->name[0], &l));
+            dest->name[axis] = l;
+        }
+    }
 }
 
 size_t axis_plan_labels(const AxisPlan *plan, AxisLabel *dest, size_t capacity)
@@ -152,5 +175,8 @@ size_t axis_plan_labels(const AxisPlan *plan, AxisLabel *dest, size_t capacity)
             dest[n++] = plan->tick[k].label;
     if (plan->has_origin && n < capacity)
         dest[n++] = plan->origin;
+    for (int axis = 0; axis < 2; axis++)
+        if (plan->has_name[axis] && n < capacity)
+            dest[n++] = plan->name[axis];
     return n;
 }

@@ -73,16 +73,21 @@ typedef struct AxisPlan {
     AxisTick tick[2 * AXIS_MAX_TICKS];
     bool has_origin;
     AxisLabel origin;
+    bool has_name[2];       /* "x" and "y" at their axes' far ends */
+    AxisLabel name[2];
 } AxisPlan;
 
 /* The axes of the map vp: its ticks, and a label beside each where the
  * label's box lies whole inside the map, clear of the labels placed before
  * it (the x axis's, then the y axis's, then the origin's) and of what
  * would cover it (style->covered): on its usual side of the axis, else the
- * other side, else either side a little further out, else none. */
+ * other side, else either side a little further out, else none.  The
+ * spacing is chosen for the range a line in from the map's edges (a tick
+ * on an edge has no room for its value); each axis's name, "x" and "y",
+ * at its far end where it fits the same way. */
 void axis_plan(const Viewport *vp, const AxisStyle *style, AxisPlan *dest);
 
-/* Every label dest placed (ticks' then the origin's), count of them at
+/* Every label dest placed (ticks', the origin's, then the names'), count of them at
  * most capacity; returns how many there are. */
 size_t axis_plan_labels(const AxisPlan *plan, AxisLabel *dest, size_t capacity);
 
