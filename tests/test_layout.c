@@ -1111,15 +1111,17 @@ static void test_ensemble_of_more_than_two_draws_no_line(void **state)
  * the frame high (its points read against the theory's line); it was
  * shrunk to about 60 pixels under its header beside a map 0.5 high, and
  * (escape 3) to about 70 beside the wide legend, which render_plan took
- * for its map's score.  (escape 2 in Chinese still draws it 72 high: held,
- * its caption would pass its share beside the plots.) */
+ * for its map's score.  In Chinese escape 2 drew it 72 high: the narrow
+ * legend, the held plot and the loss plot did not fit across the frame,
+ * the loss plot's title "损失随步数的变化（对数刻度）" 61 pixels wider than
+ * the English one (now "各步的损失（对数刻度）"). */
 static void test_experiment_plot_has_room(void **state)
 {
     LessonStage *st = *state;
     static const struct {
         const char *lang;
         size_t step;
-    } cases[] = {{"en", 1}, {"en", 2}};
+    } cases[] = {{"en", 1}, {"en", 2}, {"zh", 1}, {"zh", 2}};
     for (size_t g = 0; g < sizeof cases / sizeof cases[0]; g++) {
         lesson_layout(st, "escape.lua", cases[g].lang, cases[g].step, 1280, 720, true);
         assert_non_null(st->scene->experiment);
