@@ -1317,6 +1317,29 @@ static void test_map_stays_from_step_to_step(void **state)
     assert_int_equal(unexpected, 0);
 }
 
+/* implicit_regularization 4 (logistic regression: legend, data inset,
+ * |θ| and angle plots, loss plot, colour bar, caption) at 1280x720
+ * --projector: the map shows the view at least 0.35 of the frame high,
+ * clear of the frame's top.  Its plots stood in one row under the legend,
+ * the map a corner at the top right 227 pixels high touching the frame's
+ * top: the angle plot's title held the plots too wide to stand beside the
+ * legend, and the caption took five lines beside the inset (now the
+ * plots' column stands at the right, the map between it and the legend's
+ * colour bar, 266 high). */
+static void test_logistic_map_has_room(void **state)
+{
+    LessonStage *st = *state;
+    const Layout *l = lesson_layout(st, "implicit_regularization.lua", "en", 3, 1280, 720, true);
+    LayoutInput shape = {.landscape_aspect = render_map_aspect(st->renderer, st->scene)};
+    print_message("implicit_regularization 4 at 1280x720 --projector: the map %.0fx%.0f at "
+                  "(%.0f, %.0f), the view %.0f px high\n",
+                  l->landscape.w, l->landscape.h, l->landscape.x, l->landscape.y,
+                  layout_map_view(&shape, l));
+    assert_true(l->complete && l->caption_held);
+    assert_true(layout_map_view(&shape, l) >= 0.35 * 720);
+    assert_true(l->landscape.y > 0);
+}
+
 /* A network lesson's step shows the sharpness plot when it asks for it
  * (batch_and_flatness 3, "edge"), and leaves its room to the map when it
  * does not (representation 2): there the layer's notes (axes, probe) go in
@@ -1693,6 +1716,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_map_stays_from_step_to_step, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_experiment_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_notes_read_as_lines, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_logistic_map_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_steps_make_room_for_the_picture, stage_open, stage_close),
         cmocka_unit_test(test_network_legend_names_what_the_map_shows),
         cmocka_unit_test(test_ensemble_draws_the_line_between_two_members),
