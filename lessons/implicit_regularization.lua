@@ -65,9 +65,8 @@ step {
 step {
   id = "logistic",
   caption = {
-    en = "Logistic regression, l2 = 0, on data a line separates: no finite minimum, the "
-      .. "loss falls as the weights grow. GD's weights grow forever; their direction "
-      .. "settles on the max-margin one.",
+    en = "Logistic regression, l2 = 0, on separable data: no finite minimum; the loss falls "
+      .. "as |θ| grows. GD's |θ| grows forever, its direction settling on the max-margin one.",
     zh = "在可被直线分开的数据上做逻辑回归，l2 = 0：没有有限的极小值，权重越大损失越小。"
       .. "GD 的权重无止境地增长，但它的方向稳定在最大间隔方向上。",
   },

@@ -59,7 +59,7 @@
 #define SHARPNESS_TITLE_EACH N_("sharpness λmax(H) of each run vs 2/η")
 #define SCHEDULE_TITLE N_("learning rate per step (ahead: fainter)")
 #define NORM_TITLE N_("|θ| of run %zu (step on a log scale)")
-#define ANGLE_TITLE N_("angle to the max-margin direction (°, log)")
+#define ANGLE_TITLE N_("angle to max-margin direction (°, log)")
 #define DISTANCE_TITLE N_("distance |θ − (%.3g, %.3g)| per step")
 #define STEP_SIZE_TITLE N_("step length |θₖ − θₖ₋₁| per update")
 #define LOG_SUFFIX N_(" (log)")

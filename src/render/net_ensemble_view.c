@@ -5,10 +5,13 @@
  * training points when there is room, its seed, training loss and test
  * accuracy under it; its notes (the seeds, the pairwise parameter distances against the
  * mean ‖θ‖) go in the legend, or beside the thumbnails where the legend
- * takes its compact form (layout.h).  Under them, where the map has the
- * height, the training loss on the straight line between the first two
- * members (core/ensemble.h's ensemble_line): a rise between two ends that fit is
- * a ridge between two separate minima.  Shown in place of the slice
+ * takes its compact form (layout.h).  An ensemble of two has under them,
+ * where the map has the height, the training loss on the straight line
+ * between its members (core/ensemble.h's ensemble_line): a rise between two
+ * ends that fit is a ridge between two separate minima.  A larger ensemble
+ * has none: a line between two of its many would be a picture of a pair the
+ * map does not single out (trained_not_derived 2 showed it beside a caption
+ * about eight, before step 3 introduces it).  Shown in place of the slice
  * while display.ensemble is on (the 'M' key; --ensemble turns it on).  The
  * core computes every number; this file only draws them.
  */
@@ -199,7 +202,7 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
      * 3, whose caption is about the line, showed none at 1366x768
      * --projector. */
     double least = LAYOUT_PLOT_AREA_LEAST * s + 2 * line + 8 * s;
-    double strip = count >= 2 ? fmax(fmin(LINE_SHARE * h, LINE_MOST * s), least) : 0.0;
+    double strip = count == 2 ? fmax(fmin(LINE_SHARE * h, LINE_MOST * s), least) : 0.0;
     int columns = best_columns(count, w, h - strip, label);
     int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
     double side = fmin(w / columns - gap, (h - strip) / rows - gap - label);
