@@ -963,8 +963,16 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
          * labels and every box's outline (render_label_beside; adaptive 4
          * at 1280x720 --projector: AdaGrad's numbers cut by the map's top,
          * RMSProp's run off its bottom, placed at their boxes' corners). */
-        LayoutRect text = render_label_beside(r, scene, vp, boxes[i].x + 0.5 * boxes[i].w,
-                                              boxes[i].y + 0.5 * boxes[i].h, label, px);
+        double cx = boxes[i].x + 0.5 * boxes[i].w, cy = boxes[i].y + 0.5 * boxes[i].h;
+        LayoutRect text = render_label_beside(r, scene, vp, cx, cy, label, px);
+        /* Nowhere clear for the words (adaptive 4 in the window at
+         * 1366x768 --projector: Adam's lay on AdaGrad's head): the
+         * numbers alone. */
+        if (render_on_kept_clear(r, (LayoutRect){text.x - pad, text.y, text.w + 2.0 * pad,
+                                                 text.h})) {
+            snprintf(label, sizeof label, _(EFFECTIVE_STEP_NUMBERS), eff[i][0], eff[i][1]);
+            text = render_label_beside(r, scene, vp, cx, cy, label, px);
+        }
         /* The run's colour half way to the theme's text: a dark run colour
          * on the translucent label panel over a mid-toned map was barely
          * legible (AdaGrad's bluish green in adaptive 4). */

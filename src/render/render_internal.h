@@ -274,6 +274,9 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
 /* net_view.c: the same for a network's runs, their paths on the slice. */
 bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                              LayoutRect box);
+/* world.c: whether box meets a box kept clear so far (render_keep_clear:
+ * labels, heads, markers). */
+bool render_on_kept_clear(const Renderer *r, LayoutRect box);
 /* world.c: the map as drawn: the viewport within the layout's landscape
  * rectangle and the frame (the view may reach past the frame or under
  * panels). */

@@ -554,8 +554,7 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
         glDisable(GL_SCISSOR_TEST);
 }
 
-/* Whether box meets a box kept clear so far (labels, heads, markers). */
-static bool on_kept_clear(const Renderer *r, LayoutRect box)
+bool render_on_kept_clear(const Renderer *r, LayoutRect box)
 {
     for (size_t k = 0; k < r->label_count; k++)
         if (layout_overlap(box, r->labels[k]))
@@ -600,7 +599,7 @@ static double draw_field(Renderer *r, const Scene *scene, const Viewport *vp, bo
                 double tx = px + ux * len, ty = py + uy * len, reach = head + half;
                 LayoutRect glyph = {fmin(px, tx) - reach, fmin(py, ty) - reach,
                                     fabs(tx - px) + 2.0 * reach, fabs(ty - py) + 2.0 * reach};
-                if (!on_kept_clear(r, glyph))
+                if (!render_on_kept_clear(r, glyph))
                     shapes_arrow(r->shapes, px, py, tx, ty, half, head, r->theme->field);
             }
         }
