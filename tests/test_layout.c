@@ -18,6 +18,7 @@
  * is drawn.  The pure parts (layout_compute, layout_place_label) are
  * checked with sizes written down here.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <math.h>
 #include <setjmp.h>
@@ -1495,6 +1496,76 @@ static void test_layer_notes_whole(void **state)
     assert_non_null(strchr(strstr(probe, "test"), '%'));
 }
 
+/* adaptive 3 and 4: each run's "step/grad" numbers lie whole on the map
+ * as drawn (inside the frame, under no panel) and apart from one another,
+ * in English at 1280x720 --projector (recorded and in the window) and in
+ * Chinese at 1920x1080.  At 1280x720 AdaGrad's lay half under the legend
+ * at the map's top, RMSProp's ran off its bottom and Adam's box ran
+ * through RMSProp's; in Chinese at 1920x1080 Adam's reached the frame's
+ * right edge (each was put at its box's corner, then moved in). */
+static void test_effective_step_numbers_whole(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *lang, *prefix;
+        int w, h;
+        bool projector, recorded;
+    } cases[] = {{"en", "step/grad", 1280, 720, true, true},
+                 {"en", "step/grad", 1280, 720, true, false},
+                 {"zh", "步长/梯度", 1920, 1080, false, true}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (size_t step = 2; step <= 3; step++) {
+            int w = cases[c].w, h = cases[c].h;
+            DescentError err = {""};
+            stage_play(st, "adaptive.lua", cases[c].lang);
+            /* Each step played on from the one before, as recorded. */
+            for (size_t k = 0; k <= step; k++)
+                assert_true(lesson_player_show(&st->player, st->scene, k, &err));
+            scene_step(st->scene, (size_t)st->scene->play_left);
+            st->scene->display.projector = cases[c].projector;
+            /* The window's frame (its hint under the map) at the window's
+             * scale, a recording's at the recorder's. */
+            double scale = cases[c].recorded ? render_recording_scale(w, h) : 1.0;
+            RenderAudience audience = cases[c].recorded ? RENDER_FOR_RECORDING : RENDER_FOR_WINDOW;
+            const Layout *l = render_layout(st->renderer, st->scene, w, h, scale, audience);
+            LayoutRect map = l->landscape;
+            map.w = fmin(map.x + map.w, w) - fmax(map.x, 0.0);
+            map.h = fmin(map.y + map.h, h) - fmax(map.y, 0.0);
+            map.x = fmax(map.x, 0.0), map.y = fmax(map.y, 0.0);
+            Layout shown = *l;
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h, scale, audience);
+            LayoutRect numbers[SCENE_MAX_RUNS];
+            size_t n = 0;
+            /* Each text with its label's panel and frame either side
+             * (render_internal.h's RENDER_LABEL_PAD, 4, and a 0.9 wide
+             * frame, times the scale). */
+            double edge = 5.0 * scale;
+            for (size_t t = 0; t < drawn->count && n < SCENE_MAX_RUNS; t++)
+                /* The words and numbers, or the numbers alone on a map
+                 * too narrow for the words. */
+                if (strncmp(drawn->text[t], cases[c].prefix, strlen(cases[c].prefix)) == 0 ||
+                    (strncmp(drawn->text[t], "x ", 2) == 0 &&
+                     isdigit((unsigned char)drawn->text[t][2]))) {
+                    LayoutRect b = drawn->box[t];
+                    numbers[n++] = (LayoutRect){b.x - edge, b.y, b.w + 2.0 * edge, b.h};
+                }
+            print_message("adaptive %zu (%s, %dx%d, %s) at step %zu: %zu runs' numbers\n",
+                          step + 1, cases[c].lang, w, h, cases[c].recorded ? "recorded" : "window",
+                          st->scene->runs[0].run.count - 1, n);
+            assert_int_equal(n, 3);
+            for (size_t i = 0; i < n; i++) {
+                LayoutRect b = numbers[i];
+                print_message("  %.0f, %.0f, %.0f x %.0f on the map %.0f, %.0f, %.0f x %.0f\n",
+                              b.x, b.y, b.w, b.h, map.x, map.y, map.w, map.h);
+                assert_true(inside_rect(b, map));
+                for (int p = 0; p < LAYOUT_PANELS; p++)
+                    assert_false(shown.shown[p] && layout_overlap(b, shown.rect[p]));
+                for (size_t j = 0; j < i; j++)
+                    assert_false(layout_overlap(b, numbers[j]));
+            }
+        }
+}
+
 /* adam_vs_sgd_network 1 in Chinese at 1920x1080 --projector: the map
  * shows the slice at least 0.4 of the frame high.  Its caption took five
  * lines beside the data panel, over LAYOUT_CAPTION_SHARE, and the
@@ -1997,6 +2068,7 @@ int main(void)
         cmocka_unit_test(test_ensemble_of_two_says_its_distance),
         cmocka_unit_test_setup_teardown(test_ensemble_of_more_than_two_draws_no_line, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_layer_notes_whole, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_effective_step_numbers_whole, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_map_uses_the_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_says_what_its_numbers_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),

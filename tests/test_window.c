@@ -1153,6 +1153,81 @@ static void test_mark_label_clear(void **state)
     app_destroy(app);
 }
 
+/* How many runs of white (the circle's dash) a line of pixels from
+ * (x, y) crosses, n pixels on in steps (dx, dy). */
+static int white_runs(const Frame *f, int x, int y, int dx, int dy, int n)
+{
+    const uint8_t white[3] = {255, 255, 255};
+    int runs = 0;
+    bool was = false;
+    for (int k = 0; k < n; k++) {
+        bool is = channel_distance(pixel(f, x + k * dx, y + k * dy), white) < 80;
+        runs += is && !was;
+        was = is;
+    }
+    return runs;
+}
+
+/* A mark's circle has its dashes even all round: the label's dot on its
+ * rim is not drawn under the dash there (sgd_noise 2-5, schedules 4-5:
+ * dot, casing and dash stacked into a striped blob at 12 o'clock).  Across
+ * the rim, the dash at 12 o'clock is one white run, as at 3 o'clock. */
+static void test_mark_circle_even(void **state)
+{
+    (void)state;
+    App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
+    Scene *scene = app_scene(app);
+    const SceneMark marks[] = {{0, 0, 0.4, ""}, {0, 0.4, 0, "look here"}};
+    DescentError err = {""};
+    assert_true(scene_set_marks(scene, marks, 2, &err));
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "mark-circle");
+    Viewport vp = app_viewport(app);
+    double cx, cy, radius = 0.4 / viewport_units_per_pixel(&vp);
+    viewport_to_pixel(&vp, 0.0, 0.0, &cx, &cy);
+    int reach = (int)lround(8.0 * f.width / WIDTH);
+    int x = (int)lround(cx), top = (int)lround(cy - radius), right = (int)lround(cx + radius);
+    int at_top = white_runs(&f, x, top - reach, 0, 1, 2 * reach + 1);
+    int at_right = white_runs(&f, right - reach, (int)lround(cy), 1, 0, 2 * reach + 1);
+    print_message("white runs across the rim: %d at 12 o'clock, %d at 3\n", at_top, at_right);
+    assert_int_equal(at_right, 1);
+    assert_int_equal(at_top, at_right);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* The gradient's arrows keep off the labels (adam_vs_sgd 1 and
+ * implicit_regularization 2-3: arrows ran through "line of minima",
+ * "min-norm point" and the axis value "5", showing through the labels'
+ * translucent panels): a wide label over the field of arrows reads the
+ * same, pixel for pixel, with the arrows shown and hidden. */
+static void test_arrows_off_labels(void **state)
+{
+    (void)state;
+    App *app = open_app("quadratic", NULL, 0, NULL, quadratic_view);
+    Scene *scene = app_scene(app);
+    const SceneMark marks[] = {{-1.0, 0.6, 0, "a label as wide as several arrows of the field"}};
+    const char *label = marks[0].label;
+    DescentError err = {""};
+    assert_true(scene_set_marks(scene, marks, 1, &err));
+    LayoutRect without, with;
+    Frame a = draw_finding(app, label, &without);
+    scene->display.arrows = true;
+    Frame b = draw_finding(app, label, &with);
+    save_named_screenshot(app, "window", "arrows-off-labels");
+    assert_true(with.w > 0);
+    assert_true(with.x == without.x && with.y == without.y);
+    int differ = 0;
+    for (int y = (int)ceil(with.y); y < (int)(with.y + with.h); y++)
+        for (int x = (int)ceil(with.x); x < (int)(with.x + with.w); x++)
+            differ += channel_distance(pixel(&a, x, y), pixel(&b, x, y)) > 2;
+    print_message("pixels of the label that the arrows change: %d\n", differ);
+    assert_int_equal(differ, 0);
+    free(a.rgba);
+    free(b.rgba);
+    app_destroy(app);
+}
+
 /* An error (a broken lesson) replaces the stage until it is cleared. */
 static void test_error_over_stage(void **state)
 {
@@ -1708,6 +1783,8 @@ int main(void)
         cmocka_unit_test(test_off_view_head),
         cmocka_unit_test(test_off_view_note_clear_of_path),
         cmocka_unit_test(test_mark_label_clear),
+        cmocka_unit_test(test_mark_circle_even),
+        cmocka_unit_test(test_arrows_off_labels),
         cmocka_unit_test(test_welcome_race_plays),
         cmocka_unit_test(test_projector_mode),
         cmocka_unit_test(test_particles_drawn),

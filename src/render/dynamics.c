@@ -75,6 +75,10 @@
  * unit of gradient (adaptive 3's caption's words), not the η set — the
  * label read "η: x …, y …". */
 #define EFFECTIVE_STEP_LABEL N_("step/grad: x %.2g, y %.2g")
+/* The same numbers alone, where the words would take over nine tenths of
+ * the map's width (adaptive 3 and 4 in the window at 1280x720
+ * --projector: a map 319 pixels wide held no three such labels apart). */
+#define EFFECTIVE_STEP_NUMBERS N_("x %.2g, y %.2g")
 
 /* ------------------------------------------------------------------------ */
 /* Plot areas and series                                                     */
@@ -1023,6 +1027,8 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         return;
     int px = render_font_px(r, 12.0);
     double at[SCENE_MAX_RUNS][2];
+    LayoutRect boxes[SCENE_MAX_RUNS];
+    bool shown[SCENE_MAX_RUNS] = {false};
     size_t drawn = 0;
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!has[i])
@@ -1033,42 +1039,63 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         if (cx < vp->x || cy < vp->y || cx > vp->x + vp->width || cy > vp->y + vp->height)
             continue;
         /* Boxes of runs at one place grow apart, each outline around the
-         * ones before (their labels stack: render_label). */
+         * ones before. */
         at[drawn][0] = cx;
         at[drawn][1] = cy;
         double apart = EFFECTIVE_BOX_APART * s * layout_same_place(at, drawn++, 2.0 * s);
         double hx = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s) + apart;
         double hy = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s) + apart;
-        LayoutRect box = {cx - hx, cy - hy, 2.0 * hx, 2.0 * hy};
-        outline(r, box, 2.4 * s, r->theme->casing);
-        outline(r, box, 1.3 * s, render_run_color(r, i, 1.0f));
+        boxes[i] = (LayoutRect){cx - hx, cy - hy, 2.0 * hx, 2.0 * hy};
+        shown[i] = true;
+        outline(r, boxes[i], 2.4 * s, r->theme->casing);
+        outline(r, boxes[i], 1.3 * s, render_run_color(r, i, 1.0f));
+        /* Each outline's four sides (with their casing) kept clear, so no
+         * label lies across one (adaptive 4: Adam's box through RMSProp's
+         * numbers); a label may lie inside a box. */
+        double c = 2.4 * s;
+        LayoutRect b = boxes[i];
+        render_keep_clear(r, (LayoutRect){b.x - c, b.y - c, b.w + 2.0 * c, 2.0 * c});
+        render_keep_clear(r, (LayoutRect){b.x - c, b.y + b.h - c, b.w + 2.0 * c, 2.0 * c});
+        render_keep_clear(r, (LayoutRect){b.x - c, b.y - c, 2.0 * c, b.h + 2.0 * c});
+        render_keep_clear(r, (LayoutRect){b.x + b.w - c, b.y - c, 2.0 * c, b.h + 2.0 * c});
+    }
+    for (size_t i = 0; i < scene->run_count; i++) {
+        if (!shown[i])
+            continue;
         char label[64];
-        snprintf(label, sizeof label, _(EFFECTIVE_STEP_LABEL), eff[i][0], eff[i][1]);
-        double w = render_text_width(r, label, px), h = render_line_height(r, px);
-        /* Beside the box, on its left when a panel would cover it, moved
-         * in to lie whole on the map and under the box at the map's top
-         * (adaptive 4 at 1920x1080 --projector cut them at the frame's
-         * edges); boxes of runs at one place stack their labels. */
-        double lx = cx + hx + 6.0 * s, ly = cy - hy - h;
-        if (render_on_panel(r, (LayoutRect){lx - 3.0 * s, ly, w + 6.0 * s, h}))
-            lx = cx - hx - 6.0 * s - w;
-        /* Its panel too (RENDER_LABEL_PAD either side): the text whole
-         * (adaptive 4 in Chinese at 1280x720 --projector lost the last
-         * digit at the map's right edge). */
         double pad = RENDER_LABEL_PAD * s;
-        lx = fmax(vp->x + pad, fmin(lx, vp->x + vp->width - w - pad));
-        if (ly < vp->y)
-            ly = cy + hy;
+        snprintf(label, sizeof label, _(EFFECTIVE_STEP_LABEL), eff[i][0], eff[i][1]);
+        if (render_text_width(r, label, px) + 2.0 * pad > 0.9 * render_visible_map(r, vp).w)
+            snprintf(label, sizeof label, _(EFFECTIVE_STEP_NUMBERS), eff[i][0], eff[i][1]);
+        /* Beside the head, whole on the map and off the panels, the other
+         * labels and every box's outline (render_label_beside; adaptive 4
+         * at 1280x720 --projector: AdaGrad's numbers cut by the map's top,
+         * RMSProp's run off its bottom, placed at their boxes' corners). */
+        double cx = boxes[i].x + 0.5 * boxes[i].w, cy = boxes[i].y + 0.5 * boxes[i].h;
+        LayoutRect text = render_label_beside(r, scene, vp, cx, cy, label, px);
+        /* Nowhere clear for the words (adaptive 4 in the window at
+         * 1366x768 --projector: Adam's lay on AdaGrad's head): the
+         * numbers alone. */
+        if (render_on_kept_clear(r, (LayoutRect){text.x - pad, text.y, text.w + 2.0 * pad,
+                                                 text.h})) {
+            snprintf(label, sizeof label, _(EFFECTIVE_STEP_NUMBERS), eff[i][0], eff[i][1]);
+            text = render_label_beside(r, scene, vp, cx, cy, label, px);
+        }
         /* The run's colour half way to the theme's text: a dark run colour
          * on the translucent label panel over a mid-toned map was barely
          * legible (AdaGrad's bluish green in adaptive 4). */
-        Rgba run = render_run_color(r, i, 1.0f), text = r->theme->text;
-        Rgba ink = {0.5f * (run.r + text.r), 0.5f * (run.g + text.g), 0.5f * (run.b + text.b),
-                    1.0f};
-        LayoutRect placed = render_label(r, label, lx, ly, px, ink);
-        /* Framed in the run's colour, like its box: a label at its box's
-         * corner can lie over another run's box, and was read as that
-         * one's (adaptive 4: RMSProp's numbers on Adam's tall box). */
-        outline(r, placed, 0.9 * s, run);
+        Rgba run = render_run_color(r, i, 1.0f), ink_of_text = r->theme->text;
+        Rgba ink = {0.5f * (run.r + ink_of_text.r), 0.5f * (run.g + ink_of_text.g),
+                    0.5f * (run.b + ink_of_text.b), 1.0f};
+        /* Just there: render_label would move one that lies on another
+         * box (where none was clear), maybe off the map. */
+        LayoutRect placed = {text.x - pad, text.y, text.w + 2.0 * pad, text.h};
+        render_label_at(r, label, placed, px, ink);
+        /* Framed in the run's colour, like its box, inside the label's
+         * panel (one at the map's edge kept its whole frame: adaptive 4 in
+         * Chinese at 1920x1080 lost the right side at the frame's edge). */
+        double f = 0.9 * s;
+        outline(r, (LayoutRect){placed.x + f, placed.y + f, placed.w - 2.0 * f, placed.h - 2.0 * f},
+                f, run);
     }
 }

@@ -319,6 +319,13 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
 /* net_view.c: the same for a network's runs, their paths on the slice. */
 bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                              LayoutRect box);
+/* world.c: whether box meets a box kept clear so far (render_keep_clear:
+ * labels, heads, markers). */
+bool render_on_kept_clear(const Renderer *r, LayoutRect box);
+/* world.c: the map as drawn: the viewport within the layout's landscape
+ * rectangle and the frame (the view may reach past the frame or under
+ * panels). */
+LayoutRect render_visible_map(const Renderer *r, const Viewport *vp);
 /* Where a label (px-pixel text) goes beside what it names at pixel
  * (cx, cy) on map vp: a lesson mark's dot, a network run's end.  Right of
  * the point, left, above or below it (centred, then ending or starting at

@@ -19,6 +19,7 @@ struct Shapes {
     GLint u_size;
     ShapeVertex *vertices;
     size_t count, capacity;
+    size_t flushes; /* shapes_flush calls that drew something */
 };
 
 Shapes *shapes_create(DescentError *err)
@@ -169,4 +170,30 @@ void shapes_flush(Shapes *s, int width, int height)
     glDrawArrays(GL_TRIANGLES, 0, (GLsizei)s->count);
     glBindVertexArray(0);
     s->count = 0;
+    s->flushes++;
+}
+
+ShapesMark shapes_mark(const Shapes *s)
+{
+    return (ShapesMark){s->flushes, s->count};
+}
+
+static void reverse(ShapeVertex *v, size_t begin, size_t end)
+{
+    for (; begin + 1 < end; begin++, end--) {
+        ShapeVertex t = v[begin];
+        v[begin] = v[end - 1];
+        v[end - 1] = t;
+    }
+}
+
+bool shapes_move_back(Shapes *s, ShapesMark at, ShapesMark since)
+{
+    if (at.flushes != s->flushes || since.flushes != s->flushes)
+        return false;
+    /* [at, since) and [since, count) swap places: three reversals. */
+    reverse(s->vertices, at.count, since.count);
+    reverse(s->vertices, since.count, s->count);
+    reverse(s->vertices, at.count, s->count);
+    return true;
 }

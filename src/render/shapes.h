@@ -39,4 +39,17 @@ void shapes_arrow(Shapes *shapes, double ax, double ay, double bx, double by,
  * of width x height pixels, then empties the batch. */
 void shapes_flush(Shapes *shapes, int width, int height);
 
+/* A place in the batch: shapes added later can be drawn as if added there
+ * (shapes_move_back), for a layer that can be made only once what is
+ * drawn over it is known. */
+typedef struct ShapesMark {
+    size_t flushes, count;
+} ShapesMark;
+
+ShapesMark shapes_mark(const Shapes *shapes);
+/* Moves the shapes added since mark `since` back to mark `at` (an earlier
+ * one), under those added between; false, leaving them over those, where
+ * the batch was flushed after `at`. */
+bool shapes_move_back(Shapes *shapes, ShapesMark at, ShapesMark since);
+
 #endif

@@ -107,9 +107,7 @@ static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, co
     c->last = run->path[last];
 }
 
-/* The map as drawn: the viewport within the layout's landscape rectangle
- * and the frame (the view may reach past the frame or under panels). */
-static LayoutRect visible_map(const Renderer *r, const Viewport *vp)
+LayoutRect render_visible_map(const Renderer *r, const Viewport *vp)
 {
     LayoutRect map = r->layout.landscape;
     if (!(map.w > 0 && map.h > 0))
@@ -158,7 +156,8 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     const Viewport *vp = &path->viewport;
     const double box[4] = {vp->x - CLIP_MARGIN, vp->y - CLIP_MARGIN,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
-    LayoutRect map = r->view3d ? (LayoutRect){0, 0, r->width, r->height} : visible_map(r, vp);
+    LayoutRect map =
+        r->view3d ? (LayoutRect){0, 0, r->width, r->height} : render_visible_map(r, vp);
     double half = (1.7 + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * r->scale;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
@@ -281,7 +280,7 @@ static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, co
      * head, held at the view's top, was cut by the frame's). */
     Viewport shown = *vp;
     if (!r->view3d) {
-        LayoutRect map = visible_map(r, vp);
+        LayoutRect map = render_visible_map(r, vp);
         shown.x = map.x, shown.y = map.y, shown.width = map.w, shown.height = map.h;
     }
     h.outside = render_clamp_to_map(&shown, HEAD_EDGE_INSET * r->marker_scale, &h.px, &h.py);
@@ -361,7 +360,7 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
         places[4 + move][0] = reach;
         places[4 + move][1] = (move % 2 ? 1.0 : -1.0) * ((move + 3) / 2) * across;
     }
-    LayoutRect map = visible_map(r, vp), at = {0, 0, w, h};
+    LayoutRect map = render_visible_map(r, vp), at = {0, 0, w, h};
     bool found = false;
     for (int pass = 0; pass < 4 && !found; pass++)
         for (size_t k = pass < 2 ? 0 : 5; k < (pass < 2 ? 5u : 5u + 2 * OFF_VIEW_MOVES) && !found;
@@ -592,14 +591,28 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
         glDisable(GL_SCISSOR_TEST);
 }
 
-/* The descent direction -∇L on a coarse grid of the map (length grows
- * with log(1 + |∇L|)), and at each run's head in its colour. */
-static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
+bool render_on_kept_clear(const Renderer *r, LayoutRect box)
 {
-    double s = r->scale, spacing = 64.0 * s;
+    for (size_t k = 0; k < r->label_count; k++)
+        if (layout_overlap(box, r->labels[k]))
+            return true;
+    return false;
+}
+
+/* The descent direction -∇L on a coarse grid of the map (length grows
+ * with log(1 + |∇L|)); returns the largest log(1 + |∇L|) there (0: none),
+ * the field's scale.  With draw false it only measures.  Drawn after
+ * everything else on the map (and moved under it: render_world), so an
+ * arrow whose glyph would meet a label, or anything else labels keep clear
+ * of, is left out: arrows ran through "line of minima", "min-norm point"
+ * and the axis value "5" (adam_vs_sgd 1, implicit_regularization 2-3),
+ * showing through the labels' translucent panels. */
+static double draw_field(Renderer *r, const Scene *scene, const Viewport *vp, bool draw)
+{
+    double s = r->scale, spacing = 64.0 * s, head = 5.0 * s, half = 0.9 * s;
     int cols = (int)(vp->width / spacing), rows = (int)(vp->height / spacing);
     double gmax = 0.0;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < (draw ? 2 : 1); pass++) {
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < cols; i++) {
                 double px = vp->x + (i + 0.5) * vp->width / cols,
@@ -620,11 +633,22 @@ static void draw_arrows(Renderer *r, const Scene *scene, const Viewport *vp)
                     !render_direction(r, vp, x, y, -g[0], -g[1], &ux, &uy))
                     continue;
                 double len = 0.42 * spacing * log1p(norm) / gmax;
-                shapes_arrow(r->shapes, px, py, px + ux * len, py + uy * len,
-                             0.9 * s, 5.0 * s, r->theme->field);
+                double tx = px + ux * len, ty = py + uy * len, reach = head + half;
+                LayoutRect glyph = {fmin(px, tx) - reach, fmin(py, ty) - reach,
+                                    fabs(tx - px) + 2.0 * reach, fabs(ty - py) + 2.0 * reach};
+                if (!render_on_kept_clear(r, glyph))
+                    shapes_arrow(r->shapes, px, py, tx, ty, half, head, r->theme->field);
             }
         }
     }
+    return gmax;
+}
+
+/* The descent direction at each run's head in its colour, at twice the
+ * scale of the field (gmax: draw_field's). */
+static void draw_head_arrows(Renderer *r, const Scene *scene, const Viewport *vp, double gmax)
+{
+    double s = r->scale, spacing = 64.0 * s;
     for (size_t i = 0; i < scene->run_count; i++) {
         const SceneRun *sr = &scene->runs[i];
         if (sr->hidden || sr->run.status != RUN_ACTIVE)
@@ -1028,7 +1052,7 @@ static bool box_on_ring(LayoutRect box, double cx, double cy, double radius, dou
 static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box,
                         bool paths)
 {
-    LayoutRect map = visible_map(r, vp);
+    LayoutRect map = render_visible_map(r, vp);
     if (box.x < map.x || box.y < map.y || box.x + box.w > map.x + map.w ||
         box.y + box.h > map.y + map.h || render_on_panel(r, box))
         return false;
@@ -1055,7 +1079,7 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
 {
     double s = r->scale, gap = 9.0 * s, pad = RENDER_LABEL_PAD * s;
     double width = render_text_width(r, label, px), line = render_line_height(r, px);
-    LayoutRect map = visible_map(r, vp);
+    LayoutRect map = render_visible_map(r, vp);
     /* Right of the point, left, above, below; each at the least distance
      * first, then further out: first where nothing lies, then where only
      * paths do. */
@@ -1095,11 +1119,28 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
     return box;
 }
 
+/* Whether a dot of the given reach about (x, y) meets the circle and its
+ * casing of a mark other than mark `self`. */
+static bool on_mark_circle(const Renderer *r, const Scene *scene, const Viewport *vp, size_t self,
+                           double x, double y, double reach)
+{
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        double cx, cy, radius;
+        if (k != self && mark_circle(r, vp, &scene->marks[k], &cx, &cy, &radius) &&
+            fabs(hypot(x - cx, y - cy) - radius) < reach + MARK_CASING_HALF * r->scale)
+            return true;
+    }
+    return false;
+}
+
 /* What a pass of draw_marks draws. */
 typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
 
 /* A lesson's marks: an optional circle (its radius in plane units), a dot
- * and the label beside it, in three passes.  The dots go under the heads;
+ * and the label beside it, in three passes.  The dots go under the heads,
+ * but for a dot on another mark's circle: the circle marks that point,
+ * and its dash drawn over the dot stacked into a striped blob (sgd_noise
+ * and schedules label each circle by a mark on its rim);
  * the circles over the cloud and the heads: they measure the cloud, and
  * an inner circle about as wide as a head lay hidden under it (sgd_noise
  * 3, schedules 5); the labels last, beside their dots where the heads,
@@ -1119,8 +1160,10 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
         if (part == MARK_CIRCLES && circle) {
             draw_mark_circle(r, cx, cy, radius);
         } else if (part == MARK_DOTS) {
-            shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
-            shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
+            if (!on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s)) {
+                shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
+                shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
+            }
             render_keep_clear(r, (LayoutRect){cx - 5.5 * s, cy - 5.5 * s, 11.0 * s, 11.0 * s});
         } else if (part == MARK_LABELS && m->label[0]) {
             LayoutRect box = render_label_beside(r, scene, vp, cx, cy, m->label, px);
@@ -1139,8 +1182,13 @@ void render_world(Renderer *r, const Scene *scene)
     draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
+    /* Where the field of arrows goes: made last, once every label's place
+     * is known (draw_field), and moved back here, under what follows.  (A
+     * particle cloud flushes the batch on its way (draw_particles): the
+     * field then lies over the paths.) */
+    ShapesMark field = shapes_mark(r->shapes);
     if (scene->display.arrows)
-        draw_arrows(r, scene, &vp);
+        draw_head_arrows(r, scene, &vp, draw_field(r, scene, &vp, false));
     for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
         size_t i = drawing_order(scene, k);
         const SceneRun *sr = &scene->runs[i];
@@ -1178,6 +1226,11 @@ void render_world(Renderer *r, const Scene *scene)
         render_effective_steps(r, scene, &vp);
     if (scene->display.basins)
         draw_basins(r, scene, &vp);
+    if (scene->display.arrows) {
+        ShapesMark since = shapes_mark(r->shapes);
+        draw_field(r, scene, &vp, true);
+        shapes_move_back(r->shapes, field, since);
+    }
     /* Text too: labels on the landscape lie under the panels over it. */
     render_flush(r);
 }
