@@ -251,6 +251,46 @@ static void keeps_formulas_and_pairs_whole(void **state)
     assert_string_equal(lines[1], "≈ 0.18");
 }
 
+/* A short phrase in brackets, a range of numbers, a slashed pair of words
+ * and a formula's factors read as one word (all found split in recorded
+ * Chinese captions at 1920x1080 and 1280x720): "SGD（路径 / 2）", "（59% 到 /
+ * 82%）", "步幅/ | 梯度", "v = -sin(a) / x". */
+static void keeps_brackets_ranges_and_factors_whole(void **state)
+{
+    (void)state;
+    /* 16 wide: the last break that fits leaves "2）" to the next line. */
+    assert_int_equal(wrap("点，SGD（路径 2）每一步", 16), 2);
+    assert_string_equal(lines[0], "点，SGD");
+    assert_string_equal(lines[1], "（路径 2）每一步");
+    assert_int_equal(wrap("差一些（59% 到 82%）：好", 18), 2);
+    assert_string_equal(lines[0], "差一些");
+    assert_string_equal(lines[1], "（59% 到 82%）：好");
+    /* A range out of brackets too, though a number may leave its word. */
+    assert_int_equal(wrap("我们用种子 1 到 10", 16), 2);
+    assert_string_equal(lines[0], "我们用种子");
+    assert_string_equal(lines[1], "1 到 10");
+    /* A long bracket keeps its last few characters. */
+    assert_int_equal(wrap("好（一二三四五六七八九十一二三四五六七八）", 38), 2);
+    assert_string_equal(lines[1], "六七八）");
+    /* Nor a break on either side of a slash between words. */
+    assert_int_equal(wrap("每个方框是步幅/梯度，即", 16), 2);
+    assert_string_equal(lines[0], "每个方框是");
+    assert_string_equal(lines[1], "步幅/梯度，即");
+    /* A formula breaks at an operator, not between a factor and the next. */
+    assert_int_equal(wrap("u = cos(a) x + sin(a) y", 12), 2);
+    assert_string_equal(lines[0], "u = cos(a) x");
+    assert_string_equal(lines[1], "+ sin(a) y");
+    /* Nor inside its brackets ("l2 / v^2)" before), while an operator
+     * outside them is near. */
+    assert_int_equal(wrap("L = 0.5 (l1 u^2 + l2 v^2)", 21), 2);
+    assert_string_equal(lines[0], "L =");
+    assert_string_equal(lines[1], "0.5 (l1 u^2 + l2 v^2)");
+    /* Words are no factors: "the loss / L = 2" still breaks before the name. */
+    assert_int_equal(wrap("the loss L = 2", 10), 2);
+    assert_string_equal(lines[0], "the loss");
+    assert_string_equal(lines[1], "L = 2");
+}
+
 static bool starts_with_any(const char *line, const char *const *marks)
 {
     for (size_t k = 0; marks[k]; k++)
@@ -458,6 +498,56 @@ static void check_formulas_whole(const char *where, const char *caption, double 
     }
 }
 
+/* No line break inside a bracket of at most 16 characters ("（路径 2）",
+ * "（59% 到 82%）") unless the bracket, with the closing marks after it,
+ * is wider than the line. */
+static void check_brackets_whole(const char *where, const char *caption, double width, int n)
+{
+    size_t ends[LINES];
+    line_ends(caption, n, ends);
+    size_t line_start = 0;
+    for (int l = 0; l + 1 < n; l++) {
+        size_t at = ends[l];
+        const char *open = NULL;
+        for (const char *p = caption + line_start; p < caption + at; p++)
+            if (strncmp(p, "（", 3) == 0 || *p == '(')
+                open = p;
+            else if (strncmp(p, "）", 3) == 0 || *p == ')')
+                open = NULL;
+        if (open) {
+            const char *close = strpbrk(open, ")\n");
+            const char *wide_close = strstr(open, "）");
+            if (wide_close && (!close || wide_close < close))
+                close = wide_close;
+            size_t chars = 0;
+            for (const char *p = open; close && p < close; p++)
+                chars += ((unsigned char)*p & 0xC0) != 0x80;
+            if (close && *close != '\n' && chars - 1 <= 16) {
+                const char *after = close + (*close == ')' ? 1 : 3);
+                while (starts_with_any(after, closing) || (*after && strchr(",.;:", *after)))
+                    after += (unsigned char)*after < 0x80 ? 1 : 3;
+                /* An ASCII bracket is glued to the word before it: "cos(a)". */
+                const char *from = open;
+                while (*open == '(' && from > caption + line_start && from[-1] != ' ' &&
+                       (unsigned char)from[-1] < 0x80)
+                    from--;
+                char run[LINE_SIZE];
+                size_t len = (size_t)(after - from);
+                if (len < sizeof run) {
+                    memcpy(run, from, len);
+                    run[len] = '\0';
+                    if (units(NULL, run) <= width)
+                        fail_msg("%s at %g: a short bracket split: %s | %s", where, width,
+                                 lines[l], lines[l + 1]);
+                }
+            }
+        }
+        line_start = at;
+        while (caption[line_start] == ' ' || caption[line_start] == '\n')
+            line_start++;
+    }
+}
+
 static void lesson_captions_obey_the_rules(void **state)
 {
     (void)state;
@@ -487,6 +577,7 @@ static void lesson_captions_obey_the_rules(void **state)
                 check_formulas_whole(where, en, width, wrap(en, width));
                 int n = wrap(caption, width);
                 check_formulas_whole(where, caption, width, n);
+                check_brackets_whole(where, caption, width, n);
                 for (int l = 0; l < n; l++) {
                     wrapped_lines++;
                     if (l > 0 && starts_with_any(lines[l], closing))
@@ -530,6 +621,7 @@ int main(void)
         cmocka_unit_test(keeps_seed_whole),
         cmocka_unit_test(keeps_counted_phrases_whole),
         cmocka_unit_test(keeps_formulas_and_pairs_whole),
+        cmocka_unit_test(keeps_brackets_ranges_and_factors_whole),
         cmocka_unit_test(lesson_captions_obey_the_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -224,6 +224,152 @@ static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_
     return false;
 }
 
+/* Whether text[from..to) is one factor of a formula: a name, a number or a
+ * call ("x", "l1", "u^2", "0.5", "cos(a)", "-sin(a)", "η∇L"), with no
+ * Latin word but a function's name before its bracket ("loss" is prose). */
+static bool is_factor(const unsigned char *t, size_t from, size_t to)
+{
+    size_t letters = 0;
+    for (size_t i = from; i < to; i++) {
+        if (is_latin_letter(t[i])) {
+            letters++;
+            continue;
+        }
+        if ((letters >= 2 && t[i] != '(') || strchr(",;:!?", t[i]) || (t[i] == '.' && i + 1 == to))
+            return false;
+        letters = 0;
+    }
+    int len = 0;
+    bool operator_alone = is_operator(utf8_next(t + from, &len)) && from + (size_t)len == to;
+    return to > from && letters < 2 && !operator_alone;
+}
+
+/* Whether the space at byte pos stands between two factors of a formula
+ * ("cos(a) x", "0.5 (l1", "l2 v^2"): both words factors, and an operator
+ * beyond one of them ("= cos(a) x", "l2 v^2 +"). */
+static bool joins_factors(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    size_t from = pos, to = pos + 1, at = pos;
+    while (from > start && t[from - 1] != ' ' && !is_cjk(char_before(t, start, from, &at)))
+        from = at;
+    while (to < stop && t[to] != ' ') {
+        int len = 0;
+        if (is_cjk(utf8_next(t + to, &len)))
+            break;
+        to += (size_t)len;
+    }
+    if (!is_factor(t, from, pos) || !is_factor(t, pos + 1, to))
+        return false;
+    int len = 0;
+    bool operator_before = from > start + 1 && t[from - 1] == ' ' &&
+                           is_operator(char_before(t, start, from - 1, &at));
+    bool operator_after = to + 1 < stop && t[to] == ' ' && is_operator(utf8_next(t + to + 1, &len));
+    return operator_before || operator_after;
+}
+
+/* Where a line breaks only when nothing else fits: between from and to
+ * (not at either end). */
+typedef struct Span {
+    size_t from, to;
+} Span;
+
+/* A bracket of at most GROUP_CHARS characters reads as one word:
+ * "（路径 2）" (recorded as SGD（路径 / 2）), "(0.6, 1.2)", "(l1 u^2 + l2
+ * v^2)"; a longer one keeps its last TAIL_CHARS characters with its
+ * closing bracket. */
+#define GROUP_CHARS 16
+#define TAIL_CHARS 3
+#define MAX_SPANS 64
+
+static bool opens(uint32_t cp)
+{
+    return cp == '(' || cp == 0xFF08;
+}
+
+static bool closes(uint32_t cp)
+{
+    return cp == ')' || cp == 0xFF09;
+}
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The end of the number ("82", "0.18", "59%") that begins at byte i, or i. */
+static size_t number_end(const unsigned char *t, size_t i, size_t stop)
+{
+    size_t end = i;
+    while (end < stop && (is_digit(t[end]) ||
+                          (t[end] == '.' && end > i && end + 1 < stop && is_digit(t[end + 1]))))
+        end++;
+    if (end > i && end < stop && t[end] == '%')
+        end++;
+    return end;
+}
+
+/* The end of the range of numbers that begins at byte i ("59% 到 82%",
+ * "1 到 10", "3–5"; recorded as （59% 到 / 82%）), or i. */
+static size_t range_end(const unsigned char *t, size_t i, size_t stop)
+{
+    size_t j = number_end(t, i, stop);
+    if (j == i)
+        return i;
+    if (j < stop && t[j] == ' ')
+        j++;
+    int len = 0;
+    uint32_t cp = j < stop ? utf8_next(t + j, &len) : 0;
+    if (cp != 0x5230 /* 到 */ && cp != 0x81F3 /* 至 */ && cp != '~' && cp != 0x2013 /* – */)
+        return i;
+    j += (size_t)len;
+    if (j < stop && t[j] == ' ')
+        j++;
+    size_t end = number_end(t, j, stop);
+    return end > j ? end : i;
+}
+
+/* The spans of text[start..stop) read as one word: short brackets, the
+ * tails of long ones and ranges of numbers; at most max, returns how
+ * many. */
+static int group_spans(const unsigned char *t, size_t start, size_t stop, Span *spans, int max)
+{
+    int count = 0;
+    /* Where the last TAIL_CHARS characters since an opening bracket began. */
+    size_t recent[TAIL_CHARS] = {0};
+    size_t seen = 0;
+    for (size_t i = start; i < stop && count < max;) {
+        int len = 0;
+        uint32_t cp = utf8_next(t + i, &len);
+        if (opens(cp)) {
+            size_t j = i + (size_t)len;
+            int chars = 0, next_len = 0;
+            uint32_t next = 0;
+            while (j < stop && chars <= GROUP_CHARS &&
+                   !opens(next = utf8_next(t + j, &next_len)) && !closes(next)) {
+                chars++;
+                j += (size_t)next_len;
+            }
+            if (j < stop && closes(next) && chars <= GROUP_CHARS)
+                spans[count++] = (Span){i, j + (size_t)next_len};
+            seen = 0;
+            i += (size_t)len;
+            continue;
+        }
+        if (closes(cp) && seen >= TAIL_CHARS)
+            spans[count++] = (Span){recent[seen % TAIL_CHARS], i};
+        else if (is_digit(t[i]) && (i == start || !(is_digit(t[i - 1]) || t[i - 1] == '.' ||
+                                                     is_latin_letter(t[i - 1]) ||
+                                                     t[i - 1] == '^'))) {
+            size_t end = range_end(t, i, stop);
+            if (end > i)
+                spans[count++] = (Span){i, end};
+        }
+        recent[seen++ % TAIL_CHARS] = i;
+        i += (size_t)len;
+    }
+    return count;
+}
+
 typedef enum BreakKind {
     BREAK_WORD,     /* a space, punctuation, a change of script */
     BREAK_INSIDE,   /* between two CJK characters */
@@ -231,6 +377,7 @@ typedef enum BreakKind {
     BREAK_TERM,     /* between two CJK characters of one term: the last resort */
     BREAK_FORMULA,  /* a space inside a formula or a tuple: only when nothing else fits */
     BREAK_COUNTED,  /* a space joining a number to its Chinese word: before a formula's */
+    BREAK_FACTOR,   /* a space between a formula's factors ("cos(a) x"): after a formula's */
 } BreakKind;
 
 /* U+2060 WORD JOINER: a translator's mark that glues the characters on
@@ -265,6 +412,9 @@ typedef struct Break {
      * breaks, and telling them all took most of the layout's time. */
     bool told;
     uint32_t before, after;
+    /* Inside a span read as one word (group_spans): a line ends there only
+     * when every break that fits is. */
+    bool grouped;
 } Break;
 
 /* Breaks in one line's reach: more than a line of CJK text holds. */
@@ -319,21 +469,32 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 bool formula = is_operator(previous) || is_operator(next) || next == '%' ||
                                (previous == ',' && inside_tuple(t, start, i, stop));
                 BreakKind kind = formula ? BREAK_FORMULA
+                                 : joins_factors(t, start, i, stop) ? BREAK_FACTOR
                                  : binds_to_cjk(t, start, i, stop, previous, next) ? BREAK_COUNTED
                                                                                  : BREAK_WORD;
-                breaks[count++] = (Break){i, kind, true, previous, next};
+                breaks[count++] = (Break){i, kind, true, previous, next, false};
             }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
-                     !no_break_after(previous)) {
+                     !no_break_after(previous) && !is_operator(cp) && !is_operator(previous)) {
+                /* An operator with no space joins what is either side of
+                 * it: 步幅/梯度 (recorded as 步幅/ | 梯度). */
                 bool word = no_break_before(previous) || no_break_after(cp) ||
                             is_cjk(cp) != is_cjk(previous);
                 breaks[count++] = (Break){i, word ? BREAK_WORD : BREAK_INSIDE, word, previous,
-                                          cp};
+                                          cp, false};
             }
         }
         previous = cp;
         i += (size_t)len;
     }
+    Span spans[MAX_SPANS];
+    int span_count = group_spans(t, start, stop, spans, MAX_SPANS);
+    for (int b = 0; b < count; b++)
+        for (int s = 0; s < span_count; s++)
+            if (spans[s].from < breaks[b].at && breaks[b].at < spans[s].to) {
+                breaks[b].grouped = true;
+                break;
+            }
     return count;
 }
 
@@ -350,6 +511,23 @@ static BreakKind break_kind(const unsigned char *t, size_t start, Break *b)
         b->told = true;
     }
     return b->kind;
+}
+
+/* Whether a line ends at b only when no plain break fits: inside a
+ * formula, a counted word or (while groups are kept) a group. */
+static bool held(const Break *b, bool groups)
+{
+    return b->kind == BREAK_FORMULA || b->kind == BREAK_COUNTED || b->kind == BREAK_FACTOR ||
+           (groups && b->grouped);
+}
+
+/* The latest break of the given kind after first and up to last, or -1. */
+static int latest_of(const Break *breaks, int first, int last, BreakKind kind, bool groups)
+{
+    for (int k = last; k > first; k--)
+        if (breaks[k].kind == kind && !(groups && breaks[k].grouped))
+            return k;
+    return -1;
 }
 
 /* Where the line from start ends (before the paragraph's end stop). */
@@ -384,28 +562,33 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
         }
         return end;
     }
-    /* A formula, a tuple or a counted word stays whole unless it alone is
-     * wider than the line; then a number leaves its word before a formula
-     * or a term is split (初始化种子 1 到 10: 种子 1 / 到 10, not 种 / 子 1 到). */
+    /* A formula, a tuple, a group or a counted word stays whole unless it
+     * alone is wider than the line; then a number leaves its word before a
+     * term, a formula or a factor is split (初始化种子 1 到 10: 种子 / 1 到 10,
+     * not 种 / 子 1 到).  A group is split only when the line holds nothing
+     * else, and then by the same rules. */
     int last = best, plain = best;
-    while (plain >= 0 &&
-           (breaks[plain].kind == BREAK_FORMULA || breaks[plain].kind == BREAK_COUNTED))
+    bool groups = false;
+    for (int k = 0; k <= last && !groups; k++)
+        groups = !breaks[k].grouped;
+    while (plain >= 0 && held(&breaks[plain], groups))
         plain--;
     best = plain;
     if (plain < 0 || break_kind(w->text, start, &breaks[plain]) == BREAK_TERM) {
-        for (int k = last; k > plain; k--)
-            if (breaks[k].kind == BREAK_COUNTED) {
-                best = k;
-                break;
-            }
-        if (best < 0)
-            best = last;
+        int counted = latest_of(breaks, plain, last, BREAK_COUNTED, groups);
+        int formula = latest_of(breaks, plain, last, BREAK_FORMULA, groups);
+        int factor = latest_of(breaks, plain, last, BREAK_FACTOR, groups);
+        best = counted >= 0 ? counted
+               : plain >= 0 ? plain
+               : formula >= 0 ? formula
+               : factor >= 0 ? factor
+                             : last;
     }
     if (breaks[best].kind != BREAK_INSIDE && breaks[best].kind != BREAK_COUNT &&
         breaks[best].kind != BREAK_TERM)
         return breaks[best].at;
     for (int k = best - 1; k >= 0; k--)
-        if (breaks[k].kind == BREAK_WORD) {
+        if (breaks[k].kind == BREAK_WORD && !(groups && breaks[k].grouped)) {
             if (width_of(w, start, breaks[k].at) >= WORD_BREAK_FILL * w->max_width)
                 return breaks[k].at;
             break;
@@ -416,7 +599,8 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     static const BreakKind preferred[] = {BREAK_INSIDE, BREAK_COUNTED, BREAK_COUNT};
     for (size_t p = 0; p < sizeof preferred / sizeof preferred[0]; p++)
         for (int k = best; k >= 0 && k > best - TERM_STEPS_BACK; k--)
-            if (break_kind(w->text, start, &breaks[k]) == preferred[p])
+            if (!(groups && breaks[k].grouped) &&
+                break_kind(w->text, start, &breaks[k]) == preferred[p])
                 return breaks[k].at;
     return breaks[best].at;
 }

@@ -27,7 +27,13 @@
  * Latin word before Chinese ("GD 的权重") is not a break
  * while another fits: a formula ("η = 0.18"), a pair or a counted word stays
  * on one line unless it alone is wider than the line.  Numbers hold no
- * breaks at all.
+ * breaks at all, nor does an operator between two words ("步幅/梯度").
+ * A space between a formula's factors ("cos(a) x", "0.5 (l1") is taken
+ * after one next to an operator: a formula breaks at its operators.
+ * Groups read as one word are split only when the line holds no other
+ * break, and then by these same rules: a bracket of at most 16 characters
+ * ("（路径 2）", "(l1 u^2 + l2 v^2)"), the last three characters of a
+ * longer one with its closing bracket, a range of numbers ("59% 到 82%").
  * A caller that wants balanced lines narrows the width while the line count
  * stays the same (hud.c does for the caption).
  *
