@@ -1512,7 +1512,7 @@ static void test_effective_step_numbers_whole(void **state)
         bool projector, recorded;
     } cases[] = {{"en", "step/grad", 1280, 720, true, true},
                  {"en", "step/grad", 1280, 720, true, false},
-                 {"zh", "步长/梯度", 1920, 1080, false, true}};
+                 {"zh", "步幅/梯度", 1920, 1080, false, true}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
         for (size_t step = 2; step <= 3; step++) {
             int w = cases[c].w, h = cases[c].h;
@@ -1794,7 +1794,12 @@ static void test_plots_say_what_they_show(void **state)
             drawn = drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
             size_t labelled = 0, eta = 0;
             for (size_t t = 0; t < drawn->count; t++) {
-                labelled += starts_with(drawn->text[t], step_label[g]);
+                /* At 1280x720 the map may be too narrow for the words: the
+                 * numbers alone then ("x 0.0084, y 0.0043"), which the
+                 * caption names; never "η". */
+                bool numbers_alone = z == 0 && starts_with(drawn->text[t], "x ") &&
+                                     isdigit((unsigned char)drawn->text[t][2]);
+                labelled += starts_with(drawn->text[t], step_label[g]) || numbers_alone;
                 eta += starts_with(drawn->text[t], "η:");
             }
             print_message("adaptive 3 (%s, %dx%d): %zu boxes' labels say \"%s…\", %zu \"η:\"\n",
