@@ -1866,8 +1866,50 @@ static void test_lone_point_is_shown(void **state)
     assert_true(values >= 1);
 }
 
-int main(void)
+/* trained_not_derived 2 at 1280x720 --projector and 1920x1080, en and
+ * zh: every thumbnail's percentage says what it is (the test accuracy),
+ * on its line or on the line over it.  At 1280x720 --projector the
+ * thumbnails carried bare percentages, and "89%" beside the caption's
+ * "all eight fit" read as a network that did not fit. */
+static void test_ensemble_percentages_say_what_they_are(void **state)
 {
+    LessonStage *st = *state;
+    static const char *const langs[][2] = {{"en", "test"}, {"zh", "测试"}};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = lesson_layout(st, "trained_not_derived.lua", langs[g][0], 1, w, h,
+                                            frames[z][2]);
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            size_t percentages = 0;
+            for (size_t t = 0; t < drawn->count; t++) {
+                const char *text = drawn->text[t];
+                size_t len = strlen(text);
+                if (!inside_rect(drawn->box[t], l->landscape) || len == 0 || text[len - 1] != '%')
+                    continue;
+                bool named = strstr(text, langs[g][1]) != NULL;
+                for (size_t u = 0; u < drawn->count && !named; u++)
+                    named = strcmp(drawn->text[u], langs[g][1]) == 0 &&
+                            fabs(drawn->box[u].x - drawn->box[t].x) < 1 &&
+                            drawn->box[u].y < drawn->box[t].y &&
+                            drawn->box[t].y - drawn->box[u].y < 2 * drawn->box[t].h;
+                print_message("trained_not_derived 2 (%s, %dx%d): \"%s\"%s\n", langs[g][0], w,
+                              h, text, named ? "" : " (bare)");
+                assert_true(named);
+                percentages++;
+            }
+            assert_int_equal(percentages, 8);
+        }
+}
+
+int main(int argc, char **argv)
+{
+    /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?). */
+    if (argc == 2)
+        cmocka_set_test_filter(argv[1]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
         cmocka_unit_test(test_marks_at_one_place_stack),
@@ -1902,6 +1944,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };
