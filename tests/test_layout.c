@@ -1905,6 +1905,37 @@ static void test_ensemble_percentages_say_what_they_are(void **state)
         }
 }
 
+/* The sharpness plot's plotting area in batch_and_flatness's step (from
+ * 0) at w x h, the top area in the panel the step asks for. */
+static double sharpness_area_height(LessonStage *st, size_t step, int w, int h, bool projector)
+{
+    const Layout *l = lesson_layout(st, "batch_and_flatness.lua", "en", step, w, h, projector);
+    assert_true(l->complete && l->shown[LAYOUT_DYNAMICS]);
+    LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+    drawn_texts(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                RENDER_FOR_RECORDING);
+    LayoutRect areas[16], sharpness = {0, 0, 0, 0};
+    size_t n = render_plot_areas(st->renderer, areas, 16);
+    for (size_t k = 0; k < n && k < 16; k++)
+        if (inside_rect(areas[k], panel) && (sharpness.h == 0 || areas[k].y < sharpness.y))
+            sharpness = areas[k];
+    print_message("batch_and_flatness %zu at %dx%d%s: the sharpness plot %.0f px high, the "
+                  "map %.0f\n", step + 1, w, h, projector ? " --projector" : "", sharpness.h,
+                  l->landscape.h);
+    return sharpness.h;
+}
+
+/* batch_and_flatness 3 to 5 at 1280x720 --projector, each caption about
+ * the sharpness plot: the plot has the room it asks for in every one of
+ * them.  Step 4 (its caption shorter, beside the data panel) drew it 45
+ * pixels high under a larger map, smaller than step 3's 75. */
+static void test_subject_plot_keeps_its_room(void **state)
+{
+    LessonStage *st = *state;
+    for (size_t step = 2; step <= 4; step++)
+        assert_true(sharpness_area_height(st, step, 1280, 720, true) >= 0.1 * 720);
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?). */
@@ -1945,6 +1976,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_network_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_subject_plot_keeps_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };
