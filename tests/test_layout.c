@@ -2044,8 +2044,111 @@ static void test_network_log_plot_labels_decades(void **state)
         }
 }
 
-int main(void)
+/* representation 1 (play 0) at 1280x720 --projector: the loss plot's
+ * one point, step 0, is a dot with its value in the plotting area.  A
+ * curve of one point drew nothing, and the plot read as an empty box. */
+static void test_lone_point_is_shown(void **state)
 {
+    LessonStage *st = *state;
+    const Layout *l = lesson_layout(st, "representation.lua", "en", 0, 1280, 720, true);
+    assert_true(l->shown[LAYOUT_LOSS]);
+    const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
+                                          render_recording_scale(1280, 720),
+                                          RENDER_FOR_RECORDING);
+    LayoutRect areas[16], area = {0, 0, 0, 0};
+    size_t n = render_plot_areas(st->renderer, areas, 16);
+    for (size_t k = 0; k < n && k < 16; k++)
+        if (inside_rect(areas[k], l->rect[LAYOUT_LOSS]))
+            area = areas[k];
+    assert_true(area.h > 0);
+    size_t values = 0;
+    for (size_t t = 0; t < drawn->count; t++) {
+        LayoutRect b = drawn->box[t];
+        double cy = b.y + 0.5 * b.h, v = strtod(drawn->text[t], NULL);
+        if (b.x >= area.x && b.x < area.x + area.w && cy >= area.y && cy <= area.y + area.h &&
+            v > 0) {
+            print_message("representation 1: \"%s\" in the loss plot\n", drawn->text[t]);
+            values++;
+        }
+    }
+    assert_true(values >= 1);
+}
+
+/* trained_not_derived 2 at 1280x720 --projector and 1920x1080, en and
+ * zh: every thumbnail's percentage says what it is (the test accuracy),
+ * on its line or on the line over it.  At 1280x720 --projector the
+ * thumbnails carried bare percentages, and "89%" beside the caption's
+ * "all eight fit" read as a network that did not fit. */
+static void test_ensemble_percentages_say_what_they_are(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][2] = {{"en", "test"}, {"zh", "测试"}};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = lesson_layout(st, "trained_not_derived.lua", langs[g][0], 1, w, h,
+                                            frames[z][2]);
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            size_t percentages = 0;
+            for (size_t t = 0; t < drawn->count; t++) {
+                const char *text = drawn->text[t];
+                size_t len = strlen(text);
+                if (!inside_rect(drawn->box[t], l->landscape) || len == 0 || text[len - 1] != '%')
+                    continue;
+                bool named = strstr(text, langs[g][1]) != NULL;
+                for (size_t u = 0; u < drawn->count && !named; u++)
+                    named = strcmp(drawn->text[u], langs[g][1]) == 0 &&
+                            fabs(drawn->box[u].x - drawn->box[t].x) < 1 &&
+                            drawn->box[u].y < drawn->box[t].y &&
+                            drawn->box[t].y - drawn->box[u].y < 2 * drawn->box[t].h;
+                print_message("trained_not_derived 2 (%s, %dx%d): \"%s\"%s\n", langs[g][0], w,
+                              h, text, named ? "" : " (bare)");
+                assert_true(named);
+                percentages++;
+            }
+            assert_int_equal(percentages, 8);
+        }
+}
+
+/* The sharpness plot's plotting area in batch_and_flatness's step (from
+ * 0) at w x h, the top area in the panel the step asks for. */
+static double sharpness_area_height(LessonStage *st, size_t step, int w, int h, bool projector)
+{
+    const Layout *l = lesson_layout(st, "batch_and_flatness.lua", "en", step, w, h, projector);
+    assert_true(l->complete && l->shown[LAYOUT_DYNAMICS]);
+    LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+    drawn_texts(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                RENDER_FOR_RECORDING);
+    LayoutRect areas[16], sharpness = {0, 0, 0, 0};
+    size_t n = render_plot_areas(st->renderer, areas, 16);
+    for (size_t k = 0; k < n && k < 16; k++)
+        if (inside_rect(areas[k], panel) && (sharpness.h == 0 || areas[k].y < sharpness.y))
+            sharpness = areas[k];
+    print_message("batch_and_flatness %zu at %dx%d%s: the sharpness plot %.0f px high, the "
+                  "map %.0f\n", step + 1, w, h, projector ? " --projector" : "", sharpness.h,
+                  l->landscape.h);
+    return sharpness.h;
+}
+
+/* batch_and_flatness 3 to 5 at 1280x720 --projector, each caption about
+ * the sharpness plot: the plot has the room it asks for in every one of
+ * them.  Step 4 (its caption shorter, beside the data panel) drew it 45
+ * pixels high under a larger map, smaller than step 3's 75. */
+static void test_subject_plot_keeps_its_room(void **state)
+{
+    LessonStage *st = *state;
+    for (size_t step = 2; step <= 4; step++)
+        assert_true(sharpness_area_height(st, step, 1280, 720, true) >= 0.1 * 720);
+}
+
+int main(int argc, char **argv)
+{
+    /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?). */
+    if (argc == 2)
+        cmocka_set_test_filter(argv[1]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
         cmocka_unit_test(test_marks_at_one_place_stack),
@@ -2084,6 +2187,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_network_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plots_name_lines_and_scale, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_subject_plot_keeps_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
     };

@@ -109,6 +109,8 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     int dash = (int)fmax(1.0, 5.0 * r->scale);
     bool has_prev = false;
     double prev_x = 0, prev_y = 0;
+    int lone = 0;               /* columns drawn: 1 one point alone, -1 more */
+    double lone_value = 0;
     for (int c = 0; c < (int)a->w; c++) {
         double s0 = ceil(plot_step_at(a, a->x + c)), s1 = ceil(plot_step_at(a, a->x + c + 1));
         size_t k0 = (size_t)fmax(s0, (double)first), k1 = (size_t)fmin(s1, (double)end);
@@ -134,7 +136,22 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
         prev_x = x;
         prev_y = ylo;
         has_prev = true;
+        lone = lone == 0 && yhi >= ylo - 1 ? 1 : -1;
+        lone_value = lo;
     }
+    /* A series of one value (a run at play 0: step 0 alone) drew nothing;
+     * its dot, and beside it the value (a dashed line's value is its
+     * label's): representation 1's loss plot was an empty box. */
+    if (lone != 1)
+        return;
+    shapes_disc(r->shapes, prev_x, prev_y, fmax(2.5 * half, 3.0 * r->scale), color);
+    if (dashed)
+        return;
+    char label[32];
+    number_text(lone_value, 3, label, sizeof label);
+    int px = render_font_px(r, 12.0);
+    render_label(r, label, prev_x + fmax(2.5 * half, 3.0 * r->scale) + 4.0 * r->scale,
+                 prev_y - 0.5 * render_line_height(r, px), px, color);
 }
 
 void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades *d)

@@ -629,8 +629,39 @@ static void compute(const LayoutInput *in, Layout *out);
  * --projector). */
 #define HELD_ASK 0.5
 
+/* A subject plot that cannot have what it asks for is raised this many
+ * halvings of the way towards it (layout_compute). */
+#define SUBJECT_TRIES 5
+
+/* in with the dynamics plot's least, in both forms, raised share of the
+ * way to the size it asks for. */
+static LayoutInput raised(const LayoutInput *in, double share)
+{
+    LayoutInput out = *in;
+    for (int form = 0; form < 2; form++) {
+        LayoutRequest *q = form ? &out.compact[LAYOUT_DYNAMICS] : &out.panel[LAYOUT_DYNAMICS];
+        q->min_w += share * (q->w - q->min_w);
+        q->min_h += share * (q->h - q->min_h);
+    }
+    return out;
+}
+
+/* Whether held places every panel with the caption held and leaves the
+ * map (where there is one) at least least pixels high and MAP_HELD_KEPT
+ * of its height in shrunk. */
+static bool held_fits(const LayoutInput *in, const Layout *held, const Layout *shrunk,
+                      double least)
+{
+    double map = layout_map_view(in, held);
+    return held->complete && held->caption_held &&
+           (in->landscape_aspect <= 0 ||
+            (map >= least && map >= MAP_HELD_KEPT * layout_map_view(in, shrunk)));
+}
+
 /* The dynamics plot is what a step that shows it is about (its caption
- * speaks of it): asking for HELD_ASK of the frame's height or more, it
+ * speaks of it): asking for HELD_ASK of the frame's height or more, or
+ * marked LayoutInput.dynamics_subject (then, where all it asks for does
+ * not fit, as much of it as does: layout.h), it
  * keeps the size it asks for (its least raised to it, in its compact
  * form too: its height held while its width shrank, the network's
  * sharpness plot cut its note) wherever that still places every panel
@@ -643,24 +674,36 @@ void layout_compute(const LayoutInput *in, Layout *out)
 {
     compute(in, out);
     const LayoutRequest *asked = &in->panel[LAYOUT_DYNAMICS];
-    if (!asked->shown || asked->min_h >= asked->h || asked->h < HELD_ASK * in->height)
+    if (!asked->shown || asked->min_h >= asked->h ||
+        (asked->h < HELD_ASK * in->height && !in->dynamics_subject))
         return;
-    LayoutInput held_in = *in;
-    for (int form = 0; form < 2; form++) {
-        LayoutRequest *q = form ? &held_in.compact[LAYOUT_DYNAMICS]
-                                : &held_in.panel[LAYOUT_DYNAMICS];
-        q->min_w = q->w;
-        q->min_h = q->h;
-    }
+    LayoutInput held_in = raised(in, 1.0);
     Layout held;
     compute(&held_in, &held);
-    bool map_kept = in->landscape_aspect <= 0 ||
-                    (layout_map_view(in, &held) >= MAP_HELD * in->height &&
-                     layout_map_view(in, &held) >= MAP_HELD_KEPT * layout_map_view(in, out));
-    if (held.complete && held.caption_held && map_kept) {
+    if (held_fits(in, &held, out, MAP_HELD * in->height)) {
         *out = held;
         out->dynamics_held = true;
+        return;
     }
+    if (!in->dynamics_subject)
+        return;
+    /* A subject that cannot have all it asks for: the most of the way to
+     * it that fits, found by halving, the map kept as high as it was up to
+     * MAP_HELD of the frame. */
+    double least = fmin(MAP_HELD * in->height, layout_map_view(in, out)), lo = 0, hi = 1;
+    Layout best;
+    bool found = false;
+    for (int k = 0; k < SUBJECT_TRIES; k++) {
+        double share = 0.5 * (lo + hi);
+        held_in = raised(in, share);
+        compute(&held_in, &held);
+        if (held_fits(in, &held, out, least))
+            best = held, found = true, lo = share;
+        else
+            hi = share;
+    }
+    if (found)
+        *out = best;
 }
 
 static void compute(const LayoutInput *in, Layout *out)

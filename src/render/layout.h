@@ -88,7 +88,14 @@
  * raised to it: Layout.dynamics_held), and takes that wherever every
  * panel is still placed, the caption held and the map still 0.33 of the
  * frame high and at least 0.82 as high as the plot shrunk would leave
- * it; elsewhere the plot shrinks like the others.  The experiment's plot
+ * it; elsewhere the plot shrinks like the others.  A plot that is the
+ * subject however much it asks for (LayoutInput.dynamics_subject: the
+ * network's sharpness panel, shown only where asked for) is held the same
+ * way, and where that fails is raised as far towards its ask as still
+ * places every panel, the caption held, the map 0.82 as high as before
+ * and no lower than before or 0.33 of the frame: batch_and_flatness 4 at
+ * 1280x720 --projector, its caption about the sharpness plot, drew it 56
+ * pixels high under a larger map (now 171).  The experiment's plot
  * asks for a plotting area 0.25 of the frame high (experiment_plot.c):
  * escape 2 at 1280x720 --projector drew its points against the theory's
  * line in 60 pixels, now 180.
@@ -165,6 +172,8 @@ typedef struct LayoutInput {
                                (net_view.c); wrap gives its outer size
                                at a width, cut when it needs more rows
                                than it has */
+    bool dynamics_subject;  /* the dynamics plot is what the step is
+                               about, whatever it asks for (see above) */
     double landscape_aspect; /* the asked-for view's width over its height
                                 (in 3D: the box's picture's, surface.h) */
 } LayoutInput;

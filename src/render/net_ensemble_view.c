@@ -33,8 +33,8 @@
 #define LINE_SHARE 0.26
 #define LINE_MOST 150.0
 
-/* The columns that make K square cells, each with a label line under it,
- * largest in a w × h area. */
+/* The columns that make K square cells, each with its label's lines
+ * (label pixels) under it, largest in a w × h area. */
 static int best_columns(size_t k, double w, double h, double label)
 {
     int best = 1;
@@ -80,7 +80,10 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
             shapes_disc(r->shapes, px, py, 1.6 * s, render_class_color((int)train->y[p]));
         }
     }
-    /* Its label under it. */
+    /* Its label under it: the longest form that fits, each naming the
+     * test accuracy it gives (a bare "89%" beside "all eight fit" in
+     * trained_not_derived 2 read as a member that did not fit); at the
+     * narrowest the name over the number (member_label_lines). */
     const NetRun *run = ensemble_member(e, k);
     const NetMetrics *m = &run->metrics[run->count - 1];
     char label[96];
@@ -88,12 +91,33 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
              (unsigned long long)(e->first_seed + k), m->train_loss, 100 * m->test_acc);
     int px = render_font_px(r, ENSEMBLE_SMALL_PX);
     if (render_text_width(r, label, px) > side)
-        snprintf(label, sizeof label, _("loss %.3f, %.0f%%"), m->train_loss,
+        snprintf(label, sizeof label, _("loss %.3f, test %.0f%%"), m->train_loss,
                  100 * m->test_acc);
     if (render_text_width(r, label, px) > side)
+        snprintf(label, sizeof label, _("test %.0f%%"), 100 * m->test_acc);
+    Rgba color = run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text;
+    if (render_text_width(r, label, px) > side) {
+        render_text(r, _("test"), x, y + side + 1 * s, px, ALIGN_LEFT, color);
         snprintf(label, sizeof label, "%.0f%%", 100 * m->test_acc);
-    render_text(r, label, x, y + side + 1 * s, px, ALIGN_LEFT,
-                run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text);
+        y += render_line_height(r, px);
+    }
+    render_text(r, label, x, y + side + 1 * s, px, ALIGN_LEFT, color);
+}
+
+/* The lines each thumbnail's label takes at side pixels: two (the name
+ * over the number) where a member's shortest one-line form is wider. */
+static int member_label_lines(Renderer *r, const Ensemble *e, double side)
+{
+    int px = render_font_px(r, ENSEMBLE_SMALL_PX);
+    for (size_t k = 0; k < e->count; k++) {
+        const NetRun *run = ensemble_member(e, k);
+        char label[64];
+        snprintf(label, sizeof label, _("test %.0f%%"),
+                 100 * run->metrics[run->count - 1].test_acc);
+        if (render_text_width(r, label, px) > side)
+            return 2;
+    }
+    return 1;
 }
 
 int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_MAX])
@@ -206,6 +230,12 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     int columns = best_columns(count, w, h - strip, label);
     int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
     double side = fmin(w / columns - gap, (h - strip) / rows - gap - label);
+    if (member_label_lines(r, scene->ensemble, side) == 2) {
+        label += line;
+        columns = best_columns(count, w, h - strip, label);
+        rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
+        side = fmin(w / columns - gap, (h - strip) / rows - gap - label);
+    }
     if (side < 4)
         return;
     double x0 = vp.x + 0.5 * (vp.width - columns * (side + gap) + gap);

@@ -581,10 +581,12 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in)
     in->panel[LAYOUT_LOSS] = render_net_training_need(r, false);
     in->compact[LAYOUT_LOSS] = render_net_training_need(r, true);
     /* The sharpness plot while one is asked for (scene.h): a lesson's
-     * step about the layers or the ensemble leaves its room to the map. */
+     * step about the layers or the ensemble leaves its room to the map;
+     * one that asks for it is about it (LayoutInput.dynamics_subject). */
     if (scene->display.plot != SCENE_PLOT_NONE) {
         in->panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
         in->compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
+        in->dynamics_subject = true;
     }
     in->panel[LAYOUT_INSET] = in->compact[LAYOUT_INSET] = data_need(r, scene);
 }
