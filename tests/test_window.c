@@ -1531,6 +1531,139 @@ static void test_net_end_label_off_path(void **state)
     app_destroy(app);
 }
 
+/* Where run `i`'s path crosses the line through (cx, cy) along (dx, dy):
+ * each crossing's distance along the line in pixels, sorted, in at[]
+ * (room for max); how many. */
+static size_t path_crossings(App *app, size_t i, double cx, double cy, double dx, double dy,
+                             double *at, size_t max)
+{
+    const Run *run = &app_scene(app)->runs[i].run;
+    Viewport vp = app_viewport(app);
+    double ox, oy, ex, ey;
+    viewport_to_pixel(&vp, cx, cy, &ox, &oy);
+    viewport_to_pixel(&vp, cx + dx, cy + dy, &ex, &ey);
+    double ux = ex - ox, uy = ey - oy, len = hypot(ux, uy);
+    ux /= len, uy /= len;
+    size_t n = 0;
+    for (size_t k = 0; k + 1 < run->count && n < max; k++) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+        viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+        /* Signed distances from the line, and where the segment meets it. */
+        double s0 = (x0 - ox) * uy - (y0 - oy) * ux, s1 = (x1 - ox) * uy - (y1 - oy) * ux;
+        if ((s0 < 0) == (s1 < 0))
+            continue;
+        double t = s0 / (s0 - s1);
+        double px = x0 + t * (x1 - x0), py = y0 + t * (y1 - y0);
+        double along = (px - ox) * ux + (py - oy) * uy;
+        size_t j = n++;
+        for (; j > 0 && at[j - 1] > along; j--)
+            at[j] = at[j - 1];
+        at[j] = along;
+    }
+    return n;
+}
+
+/* Momentum 4 at 1280x720 in projector mode, where the map is 362 pixels
+ * high (a frame review found its swings drawn as one blue mass, the path
+ * 13 pixels wide at the frame's full scale): along the ravine's floor
+ * through the minimum, crossings of the momentum run's path that lie
+ * RESOLVED_GAP pixels or more from their neighbours show as blue
+ * stretches of their own, a darker gap between them. */
+#define RESOLVED_GAP 8.0
+static void test_swings_resolved_on_small_map(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("momentum.lua", 3);
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "momentum-swings");
+    const Scene *scene = app_scene(app);
+    assert_int_equal(scene->run_count, 2);
+    /* GD (run 1) has reached the minimum; the floor runs along angle 25°. */
+    const Run *gd = &scene->runs[0].run;
+    double cx = gd->path[gd->count - 1].x, cy = gd->path[gd->count - 1].y;
+    double dx = cos(25.0 * M_PI / 180.0), dy = sin(25.0 * M_PI / 180.0);
+    static double at[4096];
+    size_t n = path_crossings(app, 1, cx, cy, dx, dy, at, 4096);
+    /* Groups of crossings RESOLVED_GAP or more apart, beyond the head's
+     * rings (within 30 pixels of the minimum). */
+    int apart = 0;
+    for (size_t k = 0; k < n; k++)
+        apart += fabs(at[k]) > 30.0 && (k == 0 || at[k] - at[k - 1] >= RESOLVED_GAP ||
+                                         fabs(at[k - 1]) <= 30.0);
+    /* Blue stretches along the same line, beyond the head's rings. */
+    Viewport vp = app_viewport(app);
+    double ox, oy, ex, ey;
+    viewport_to_pixel(&vp, cx, cy, &ox, &oy);
+    viewport_to_pixel(&vp, cx + dx, cy + dy, &ex, &ey);
+    double ux = ex - ox, uy = ey - oy, len = hypot(ux, uy);
+    ux /= len, uy /= len;
+    int stretches = 0;
+    bool in_blue = false;
+    for (double t = -f.width; t < f.width; t += 0.5) {
+        int x = (int)floor(ox + t * ux), y = (int)floor(oy + t * uy);
+        if (fabs(t) <= 30.0 || x < vp.x || y < vp.y || x >= vp.x + vp.width ||
+            y >= vp.y + vp.height || x >= f.width || y >= f.height)
+            continue;
+        const uint8_t *c = pixel(&f, x, y);
+        bool blue = c[2] > 110 && c[1] > 50 && c[2] > c[0] + 40;
+        stretches += blue && !in_blue;
+        in_blue = blue;
+    }
+    print_message("momentum 4: %zu crossings, %d of them %.0f px apart; %d blue stretches\n", n,
+                  apart, RESOLVED_GAP, stretches);
+    assert_true(apart >= 4);
+    assert_true(stretches >= apart);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* gradient_flow 4 at 1280x720 in projector mode (a frame review found the
+ * flow's path hidden under η = 0.01's, which follows it closely): every
+ * path's casing lies under every path's colour, so the flow, drawn
+ * before η = 0.01 and wider, shows in its sky blue along the edges of
+ * η = 0.01's path — beside at least half of that path's points, away
+ * from the heads. */
+static void test_nested_paths_show(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("gradient_flow.lua", 3);
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "nested-paths");
+    const Scene *scene = app_scene(app);
+    assert_int_equal(scene->run_count, 4);
+    const Run *gd = &scene->runs[0].run;
+    Viewport vp = app_viewport(app);
+    double hx, hy;
+    viewport_to_pixel(&vp, gd->path[gd->count - 1].x, gd->path[gd->count - 1].y, &hx, &hy);
+    int points = 0, beside = 0;
+    for (size_t k = 1; k + 1 < gd->count; k += 5) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, gd->path[k - 1].x, gd->path[k - 1].y, &x0, &y0);
+        viewport_to_pixel(&vp, gd->path[k + 1].x, gd->path[k + 1].y, &x1, &y1);
+        double len = hypot(x1 - x0, y1 - y0), x = 0.5 * (x0 + x1), y = 0.5 * (y0 + y1);
+        if (len < 1.0 || hypot(x - hx, y - hy) < 40.0)
+            continue;
+        points++;
+        bool blue = false;
+        for (double d = -10.0; d <= 10.0 && !blue; d += 0.5) {
+            const uint8_t *c = pixel(&f, (int)floor(x - d * (y1 - y0) / len),
+                                     (int)floor(y + d * (x1 - x0) / len));
+            blue = c[2] > 140 && c[2] > c[0] + 60 && c[2] > c[1] + 20;
+        }
+        beside += blue;
+    }
+    print_message("gradient_flow 4: the flow's blue beside %d of %d points\n", beside, points);
+    assert_true(points >= 10);
+    assert_true(2 * beside >= points);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* 'o' cycles the dynamics plot above the loss plot through sharpness,
  * schedule, norm, distance and step size and back to none; 'a' shows the
  * step boxes. */
@@ -1787,6 +1920,8 @@ int main(void)
         cmocka_unit_test(test_arrows_off_labels),
         cmocka_unit_test(test_welcome_race_plays),
         cmocka_unit_test(test_projector_mode),
+        cmocka_unit_test(test_swings_resolved_on_small_map),
+        cmocka_unit_test(test_nested_paths_show),
         cmocka_unit_test(test_particles_drawn),
         cmocka_unit_test(test_screenshot_key),
         cmocka_unit_test(test_chinese_text),

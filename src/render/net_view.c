@@ -87,13 +87,15 @@ static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_rect(r->shapes, right, top, w - right, bottom - top, slate);
 }
 
-/* Half the width of a network run's path as drawn, its casing's. */
+/* Half the width of a network run's path as drawn, its casing's and its
+ * colour's (pixels, times the marker scale, as the landscape's paths). */
 #define NET_PATH_HALF 3.4
+#define NET_PATH_COLOR_HALF 2.0
 
 bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                              LayoutRect box)
 {
-    double reach = (NET_PATH_HALF + 1.0) * r->scale;
+    double reach = (NET_PATH_HALF + 1.0) * r->marker_scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
@@ -120,7 +122,7 @@ void render_net_world(Renderer *r, const Scene *scene)
     Viewport vp = render_viewport(r, scene);
     cover_off_grid(r, scene, &vp);
     const NetStage *net = scene->net;
-    double s = r->scale;
+    double m = r->marker_scale;
     int px = render_font_px(r, NET_SMALL_PX);
     NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
     if (!path)
@@ -129,7 +131,6 @@ void render_net_world(Renderer *r, const Scene *scene)
     if (net_stage_path(net, 0, path) > 0) {
         double start_x, start_y;
         viewport_to_pixel(&vp, path[0].a, path[0].b, &start_x, &start_y);
-        double m = r->marker_scale;
         shapes_ring(r->shapes, start_x, start_y, 6.0 * m, 1.2 * m, r->theme->mark);
     }
     double span = scene->view.xmax - scene->view.xmin;
@@ -148,14 +149,14 @@ void render_net_world(Renderer *r, const Scene *scene)
                 double x, y;
                 viewport_to_pixel(&vp, path[k].a, path[k].b, &x, &y);
                 if (k > 0 && isfinite(x + y + prev_x + prev_y))
-                    shapes_segment(r->shapes, prev_x, prev_y, x, y, (layer ? 2.0 : NET_PATH_HALF) * s,
+                    shapes_segment(r->shapes, prev_x, prev_y, x, y,
+                                   (layer ? NET_PATH_COLOR_HALF : NET_PATH_HALF) * m,
                                    layer ? color : r->theme->casing);
                 prev_x = x, prev_y = y;
             }
         if (count == 0 || !isfinite(prev_x + prev_y))
             continue;
         const NetPoint *head = &path[count - 1];
-        double m = r->marker_scale;
         shapes_disc(r->shapes, prev_x, prev_y, 6.5 * m, r->theme->casing);
         shapes_disc(r->shapes, prev_x, prev_y, 5.0 * m, color);
         render_keep_clear(r, (LayoutRect){prev_x - 6.5 * m, prev_y - 6.5 * m, 13 * m, 13 * m});

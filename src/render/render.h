@@ -175,12 +175,14 @@ bool render_experiment_to_pixel(const Renderer *renderer, double swept, double v
 double render_recording_scale(int width, int height);
 
 /* The scale markers on a map are drawn at (heads, start crosses, minima,
- * particles, a lesson's dots and circles): the frame's scale (projector
- * included) on a map whose shorter side is at least RENDER_MARKER_FULL_SIDE
- * pixels times that scale, less on a smaller one, in proportion, but never
- * under RENDER_MARKER_LEAST_SHARE of it (read from the back of a room).  At
- * 1280x720 --projector sharp_flat 1's map is 295 pixels high: its start
- * cross touched the sharp valley's circle, drawn at the full 1.75. */
+ * particles, a lesson's dots and circles) and the paths' widths: the
+ * frame's scale (projector included) on a map whose shorter side is at
+ * least RENDER_MARKER_FULL_SIDE pixels times that scale, less on a smaller
+ * one, in proportion, but never under RENDER_MARKER_LEAST_SHARE of it (read
+ * from the back of a room).  At 1280x720 --projector sharp_flat 1's map is
+ * 295 pixels high: its start cross touched the sharp valley's circle, drawn
+ * at the full 1.75; momentum 4's swings, 13 pixels wide, merged into one
+ * mass. */
 double render_marker_scale(double scale, double map_width, double map_height);
 #define RENDER_MARKER_FULL_SIDE 400.0
 #define RENDER_MARKER_LEAST_SHARE 0.6

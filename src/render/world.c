@@ -19,7 +19,8 @@
 /* The run a particle cloud copies keeps only this many steps of trail: its
  * whole path would cover the cloud the step is about. */
 #define CLOUD_RUN_TRAIL_STEPS 12.0
-/* Path points closer than this (pixels, times scale) are merged. */
+/* Path points closer than this (pixels, times the marker scale, as the
+ * paths' widths) are merged. */
 #define PATH_MIN_SPACING 1.5
 /* Newest reduced points drawn one by one; older ones share as many again. */
 #define PATH_RECENT_POINTS 256
@@ -72,7 +73,7 @@ static bool same_viewport(const Viewport *a, const Viewport *b)
  * run is reduced again from its start. */
 static void reduce_path(Renderer *r, PathCache *c, const Run *run, long last, const Viewport *vp)
 {
-    double spacing = PATH_MIN_SPACING * r->scale;
+    double spacing = PATH_MIN_SPACING * r->marker_scale;
     bool valid = c->path == run->path && c->count > 0 && last >= c->processed &&
                  same_point(c->first, run->path[0]) && same_point(c->last, run->path[c->processed]) &&
                  same_viewport(&c->viewport, vp) && c->projection == render_projection(r) &&
@@ -123,77 +124,85 @@ static bool in_rect(LayoutRect box, double x, double y)
     return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
 }
 
-/* How much wider (pixels, times scale) a path is drawn for each later-drawn
- * run from its start, and for at most how many: paths from one start
- * nest, so one that another follows closely shows along its edges
- * (gradient_flow 4's η = 0.05 under η = 0.01). */
+/* Half widths (pixels, times the marker scale: paths follow
+ * render_marker_scale like the markers on them) of a path's colour and of
+ * the dark casing beyond it.  At the frame's full scale on a small map
+ * (1280x720 --projector) a path 10 pixels wide merged momentum 1's
+ * wall-to-wall zig-zags into one wedge, and momentum 4's swings into one
+ * mass. */
+#define PATH_HALF 1.7
+#define PATH_CASING 1.3
+
+/* How much wider (pixels, times the marker scale) a path is drawn for each
+ * later-drawn run from its start, and for at most how many: paths from one
+ * start nest, so one that another follows closely shows along its edges
+ * (gradient_flow 4's flow and η = 0.05 under η = 0.01). */
 #define PATH_NEST_STEP 1.0
 #define PATH_NEST_MAX 3
 
-/* Half width (pixels, times scale) of a segment that leaves the map: one
- * of its ends lies off it. */
+/* Half width (pixels, times the marker scale) of a segment that leaves the
+ * map: one of its ends lies off it. */
 #define PATH_LEAVING_HALF 0.7
 /* Such segments fade with age over this many steps, to this alpha: the
  * last swings out stand out from the earlier ones beside them. */
 #define PATH_LEAVING_FADE 8.0
 #define PATH_LEAVING_MIN_ALPHA 0.25
 
-/* Segments between kept points, clipped to the map: first all of the
- * dark casing, then the colour on top, fading with age.  With window > 0
- * only the last window steps are drawn, fading out to nothing: a short
- * trail behind the head.  nest: later-drawn runs from the same start
- * (PATH_NEST_STEP).  A segment with an end off the map is a thin line
- * without casing: a diverging run's swings out of the view all cross it
- * along nearly one line, and at full width merged there into one solid
+/* Segments between kept points, clipped to the map, in one of two passes:
+ * the dark casing (pass 0) or the colour (pass 1), fading with age.  Every
+ * path's casing is drawn before any path's colour (render_world): a later
+ * path's casing over an earlier one's colour hid the nest's edge, wider
+ * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
+ * window > 0 only the last window steps are drawn, fading out to nothing:
+ * a short trail behind the head.  nest: later-drawn runs from the same
+ * start (PATH_NEST_STEP).  A segment with an end off the map is a thin
+ * line without casing: a diverging run's swings out of the view all cross
+ * it along nearly one line, and at full width merged there into one solid
  * bar beside the zig-zags still in view (learning_rate 6); thin, and
  * the older ones faint, the last swings out stay lines of their own, and
  * the off-view arrow at the head says where the run went. */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
-                      int nest)
+                      int nest, int pass)
 {
     size_t n = path->count;
     const double *points = path->points;
     const Viewport *vp = &path->viewport;
     const double box[4] = {vp->x - CLIP_MARGIN, vp->y - CLIP_MARGIN,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
-    LayoutRect map =
-        r->view3d ? (LayoutRect){0, 0, r->width, r->height} : render_visible_map(r, vp);
-    double half = (1.7 + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * r->scale;
+    LayoutRect map = r->view3d ? (LayoutRect){0, 0, r->width, r->height} : render_visible_map(r, vp);
+    double m = r->marker_scale;
+    double half = (PATH_HALF + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * m;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
     size_t recent = n > PATH_RECENT_POINTS ? n - PATH_RECENT_POINTS : 0;
     size_t stride = recent / PATH_RECENT_POINTS + 1;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0, next; i + 1 < n; i = next) {
-            next = i < recent && i + stride < recent ? i + stride : i + 1 > recent ? i + 1 : recent;
-            double x0 = points[3 * i], y0 = points[3 * i + 1];
-            double x1 = points[3 * next], y1 = points[3 * next + 1];
-            double age = (double)head - points[3 * next + 2];
-            if (isnan(x0) || isnan(x1) || (window > 0 && age >= window))
-                continue;
-            bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
-            if ((leaving && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
-                continue;
-            float fade = window > 0 ? (float)(1.0 - age / window) : 1.0f;
-            if (pass == 0) {
-                Rgba casing = r->theme->casing;
-                casing.a *= fade;
-                shapes_segment(r->shapes, x0, y0, x1, y1, half + 1.3 * r->scale, casing);
-            } else {
-                Rgba c = color;
-                c.a = window > 0 ? fade
-                                 : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
-                                                                 exp(-age / TRAIL_FADE_STEPS));
-                if (leaving)
-                    c.a *= (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
-                shapes_segment(r->shapes, x0, y0, x1, y1,
-                               leaving ? PATH_LEAVING_HALF * r->scale : half, c);
-            }
+    for (size_t i = 0, next; i + 1 < n; i = next) {
+        next = i < recent && i + stride < recent ? i + stride : i + 1 > recent ? i + 1 : recent;
+        double x0 = points[3 * i], y0 = points[3 * i + 1];
+        double x1 = points[3 * next], y1 = points[3 * next + 1];
+        double age = (double)head - points[3 * next + 2];
+        if (isnan(x0) || isnan(x1) || (window > 0 && age >= window))
+            continue;
+        bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
+        if ((leaving && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
+            continue;
+        float fade = window > 0 ? (float)(1.0 - age / window) : 1.0f;
+        if (pass == 0) {
+            Rgba casing = r->theme->casing;
+            casing.a *= fade;
+            shapes_segment(r->shapes, x0, y0, x1, y1, half + PATH_CASING * m, casing);
+        } else {
+            Rgba c = color;
+            c.a = window > 0 ? fade
+                             : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
+                                                             exp(-age / TRAIL_FADE_STEPS));
+            if (leaving)
+                c.a *= (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
+            shapes_segment(r->shapes, x0, y0, x1, y1, leaving ? PATH_LEAVING_HALF * m : half, c);
         }
     }
 }
-
 
 /* A label on the landscape (render_label) whose top edge is at y and whose
  * x is its left edge, right edge or centre per align. */
@@ -219,7 +228,7 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         return false;
     if (scene->net)
         return render_box_on_net_paths(r, scene, vp, box);
-    double reach = (1.7 + PATH_NEST_STEP * PATH_NEST_MAX + 1.3) * r->scale;
+    double reach = (PATH_HALF + PATH_NEST_STEP * PATH_NEST_MAX + PATH_CASING) * r->marker_scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -1189,22 +1198,24 @@ void render_world(Renderer *r, const Scene *scene)
     ShapesMark field = shapes_mark(r->shapes);
     if (scene->display.arrows)
         draw_head_arrows(r, scene, &vp, draw_field(r, scene, &vp, false));
-    for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
-        size_t i = drawing_order(scene, k);
-        const SceneRun *sr = &scene->runs[i];
-        long last = last_finite(&sr->run);
-        if (sr->hidden || last < 0)
-            continue;
-        bool in_cloud = scene->swarm && i == scene->swarm_run;
-        int nest = 0;
-        for (size_t later = k + 1; later < scene->run_count; later++) {
-            const SceneRun *o = &scene->runs[drawing_order(scene, later)];
-            nest += !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
+            size_t i = drawing_order(scene, k);
+            const SceneRun *sr = &scene->runs[i];
+            long last = last_finite(&sr->run);
+            if (sr->hidden || last < 0)
+                continue;
+            bool in_cloud = scene->swarm && i == scene->swarm_run;
+            int nest = 0;
+            for (size_t later = k + 1; later < scene->run_count; later++) {
+                const SceneRun *o = &scene->runs[drawing_order(scene, later)];
+                nest += !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
+            }
+            if (pass == 0)
+                reduce_path(r, &r->paths[i], &sr->run, last, &vp);
+            draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
+                      in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, pass);
         }
-        reduce_path(r, &r->paths[i], &sr->run, last, &vp);
-        draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
-                  in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest);
-    }
     if (!r->view3d)
         render_data_map_notes(r, scene, &vp);
     /* Over the paths: where run and flow coincide, the run shows through
