@@ -1571,7 +1571,9 @@ static void test_effective_step_numbers_whole(void **state)
  * lines beside the data panel, over LAYOUT_CAPTION_SHARE, and the
  * sharpness plot's title made the plots' row too wide beside it; so the
  * caption went across, every panel stood on it, and the map was the strip
- * between them, 0.295 high (a shorter caption and title: 0.43). */
+ * between them, 0.295 high (a shorter caption and title: 0.43; 0.399
+ * once the sharpness plot, the step's subject, is raised towards what it
+ * asks for: layout_compute, LayoutInput.dynamics_subject). */
 static void test_network_map_uses_the_room(void **state)
 {
     LessonStage *st = *state;
@@ -1581,7 +1583,7 @@ static void test_network_map_uses_the_room(void **state)
     print_message("adam_vs_sgd_network 1 (zh) at 1920x1080 --projector: the map %.3f high\n",
                   share);
     assert_true(l->complete && l->caption_held);
-    assert_true(share >= 0.4);
+    assert_true(share >= 0.38);
 }
 
 /* adam_vs_sgd_network 5 at 1280x720 --projector, en and zh: the legend
