@@ -2085,34 +2085,39 @@ static void test_network_log_plot_labels_decades(void **state)
         }
 }
 
-/* representation 1 (play 0) at 1280x720 --projector: the loss plot's
- * one point, step 0, is a dot with its value in the plotting area.  A
- * curve of one point drew nothing, and the plot read as an empty box. */
+/* At play 0 at 1280x720 --projector, a loss plot's one point, step 0, is
+ * a dot with its value in the plotting area (plot_lone_point): a curve of
+ * one point drew nothing, and the plot read as an empty box — a network's
+ * loss plot (representation 1) and a two-parameter one (edge_of_stability
+ * 1 before it plays, its curve drawn by hud.c's plot_run). */
 static void test_lone_point_is_shown(void **state)
 {
     LessonStage *st = *state;
-    const Layout *l = lesson_layout(st, "representation.lua", "en", 0, 1280, 720, true);
-    assert_true(l->shown[LAYOUT_LOSS]);
-    const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
-                                          render_recording_scale(1280, 720),
-                                          RENDER_FOR_RECORDING);
-    LayoutRect areas[16], area = {0, 0, 0, 0};
-    size_t n = render_plot_areas(st->renderer, areas, 16);
-    for (size_t k = 0; k < n && k < 16; k++)
-        if (inside_rect(areas[k], l->rect[LAYOUT_LOSS]))
-            area = areas[k];
-    assert_true(area.h > 0);
-    size_t values = 0;
-    for (size_t t = 0; t < drawn->count; t++) {
-        LayoutRect b = drawn->box[t];
-        double cy = b.y + 0.5 * b.h, v = strtod(drawn->text[t], NULL);
-        if (b.x >= area.x && b.x < area.x + area.w && cy >= area.y && cy <= area.y + area.h &&
-            v > 0) {
-            print_message("representation 1: \"%s\" in the loss plot\n", drawn->text[t]);
-            values++;
+    static const char *const lessons[] = {"representation.lua", "edge_of_stability.lua"};
+    for (size_t e = 0; e < 2; e++) {
+        const Layout *l = played_layout(st, lessons[e], "en", 0, 0, 1280, 720, true);
+        assert_true(l->shown[LAYOUT_LOSS]);
+        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
+                                              render_recording_scale(1280, 720),
+                                              RENDER_FOR_RECORDING);
+        LayoutRect areas[16], area = {0, 0, 0, 0};
+        size_t n = render_plot_areas(st->renderer, areas, 16);
+        for (size_t k = 0; k < n && k < 16; k++)
+            if (inside_rect(areas[k], l->rect[LAYOUT_LOSS]))
+                area = areas[k];
+        assert_true(area.h > 0);
+        size_t values = 0;
+        for (size_t t = 0; t < drawn->count; t++) {
+            LayoutRect b = drawn->box[t];
+            double cy = b.y + 0.5 * b.h, v = strtod(drawn->text[t], NULL);
+            if (b.x >= area.x && b.x < area.x + area.w && cy >= area.y &&
+                cy <= area.y + area.h && v > 0) {
+                print_message("%s 1: \"%s\" in the loss plot\n", lessons[e], drawn->text[t]);
+                values++;
+            }
         }
+        assert_true(values >= 1);
     }
-    assert_true(values >= 1);
 }
 
 /* trained_not_derived 2 at 1280x720 --projector and 1920x1080, en and

@@ -139,19 +139,23 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
         lone = lone == 0 && yhi >= ylo - 1 ? 1 : -1;
         lone_value = lo;
     }
-    /* A series of one value (a run at play 0: step 0 alone) drew nothing;
-     * its dot, and beside it the value (a dashed line's value is its
-     * label's): representation 1's loss plot was an empty box. */
-    if (lone != 1)
-        return;
-    shapes_disc(r->shapes, prev_x, prev_y, fmax(2.5 * half, 3.0 * r->scale), color);
-    if (dashed)
+    /* A series of one value (a run at play 0: step 0 alone) drew nothing
+     * (a dashed line's value is its label's). */
+    if (lone == 1)
+        plot_lone_point(r, prev_x, prev_y, half, dashed ? (double)NAN : lone_value, color);
+}
+
+void plot_lone_point(Renderer *r, double x, double y, double half, double value, Rgba color)
+{
+    double radius = fmax(2.5 * half, 3.0 * r->scale);
+    shapes_disc(r->shapes, x, y, radius, color);
+    if (isnan(value))
         return;
     char label[32];
-    number_text(lone_value, 3, label, sizeof label);
+    number_text(value, 3, label, sizeof label);
     int px = render_font_px(r, 12.0);
-    render_label(r, label, prev_x + fmax(2.5 * half, 3.0 * r->scale) + 4.0 * r->scale,
-                 prev_y - 0.5 * render_line_height(r, px), px, color);
+    render_label(r, label, x + radius + 4.0 * r->scale, y - 0.5 * render_line_height(r, px), px,
+                 color);
 }
 
 void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades *d)

@@ -523,6 +523,8 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     double prev_x = 0, prev_y = 0;
     bool has_prev = false;
     size_t k = first;
+    int lone = 0; /* columns drawn: 1 one point alone, -1 more */
+    double lone_value = 0;
     LossCursor edge = loss_cursor_at(p, run, first);
     for (int c = 0; c < columns && k < last; c++) {
         size_t end = loss_cursor_past(&edge, (double)(c + 1) / columns * p->span, last);
@@ -573,7 +575,13 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
         prev_x = x;
         prev_y = ylo;
         has_prev = true;
+        lone = lone == 0 && yhi >= ylo - 1 ? 1 : -1;
+        lone_value = run->path[stop - 1].loss;
     }
+    /* The run's own curve (not its faint future) of one point: at play 0
+     * the plot was an empty box. */
+    if (own && lone == 1)
+        plot_lone_point(r, prev_x, prev_y, 0.9 * r->scale, lone_value, color);
     if (own)
         trace->drawn++;
 }
