@@ -1881,6 +1881,47 @@ static void test_sharpness_plots_name_lines_and_scale(void **state)
     assert_true(i18n_select("en"));
 }
 
+/* edge_of_stability 1's caption reads λmax falling to 200 off the
+ * sharpness plot: at 1280x720 --projector (en) and 1920x1080 (zh) its y
+ * axis labels a round value between 0 and 2/η = 952 (it said only 0,
+ * 1333 and 2/η), and no two of its labels overlap.  Its labels are the
+ * texts on the plot left of its x axis's "0". */
+static void test_sharpness_plot_labels_values_between(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++) {
+        int w = frames[g][0], h = frames[g][1];
+        const Layout *l = played_layout(st, "edge_of_stability.lua", langs[g], 0, 3000, w, h,
+                                        frames[g][2]);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                              render_recording_scale(w, h), RENDER_FOR_RECORDING);
+        double zero = -1;
+        for (size_t t = 0; t < drawn->count; t++)
+            if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], panel))
+                zero = fmax(zero, drawn->box[t].x);
+        assert_true(zero > panel.x);
+        size_t between = 0, labels = 0, label[16];
+        for (size_t t = 0; t < drawn->count; t++) {
+            LayoutRect b = drawn->box[t];
+            if (!inside_rect(b, panel) || b.x + b.w > zero || labels == 16)
+                continue;
+            char *end;
+            double v = strtod(drawn->text[t], &end);
+            print_message("edge_of_stability 1 (%s, %dx%d): y label \"%s\"\n", langs[g], w, h,
+                          drawn->text[t]);
+            between += *end == '\0' && v > 0 && v < 952;
+            for (size_t k = 0; k < labels; k++)
+                assert_false(layout_overlap(b, drawn->box[label[k]]));
+            label[labels++] = t;
+        }
+        assert_true(between >= 1);
+    }
+}
+
 /* adaptive 5's caption reads RMSProp's loss off the log plot ("between
  * 0.01 and 0.5"): at 1280x720 --projector (en) and 1920x1080 (zh) the plot's
  * y axis, 1000 down to 1e-06, labels a decade between its ends — it showed
@@ -2046,34 +2087,39 @@ static void test_network_log_plot_labels_decades(void **state)
         }
 }
 
-/* representation 1 (play 0) at 1280x720 --projector: the loss plot's
- * one point, step 0, is a dot with its value in the plotting area.  A
- * curve of one point drew nothing, and the plot read as an empty box. */
+/* At play 0 at 1280x720 --projector, a loss plot's one point, step 0, is
+ * a dot with its value in the plotting area (plot_lone_point): a curve of
+ * one point drew nothing, and the plot read as an empty box — a network's
+ * loss plot (representation 1) and a two-parameter one (edge_of_stability
+ * 1 before it plays, its curve drawn by hud.c's plot_run). */
 static void test_lone_point_is_shown(void **state)
 {
     LessonStage *st = *state;
-    const Layout *l = lesson_layout(st, "representation.lua", "en", 0, 1280, 720, true);
-    assert_true(l->shown[LAYOUT_LOSS]);
-    const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
-                                          render_recording_scale(1280, 720),
-                                          RENDER_FOR_RECORDING);
-    LayoutRect areas[16], area = {0, 0, 0, 0};
-    size_t n = render_plot_areas(st->renderer, areas, 16);
-    for (size_t k = 0; k < n && k < 16; k++)
-        if (inside_rect(areas[k], l->rect[LAYOUT_LOSS]))
-            area = areas[k];
-    assert_true(area.h > 0);
-    size_t values = 0;
-    for (size_t t = 0; t < drawn->count; t++) {
-        LayoutRect b = drawn->box[t];
-        double cy = b.y + 0.5 * b.h, v = strtod(drawn->text[t], NULL);
-        if (b.x >= area.x && b.x < area.x + area.w && cy >= area.y && cy <= area.y + area.h &&
-            v > 0) {
-            print_message("representation 1: \"%s\" in the loss plot\n", drawn->text[t]);
-            values++;
+    static const char *const lessons[] = {"representation.lua", "edge_of_stability.lua"};
+    for (size_t e = 0; e < 2; e++) {
+        const Layout *l = played_layout(st, lessons[e], "en", 0, 0, 1280, 720, true);
+        assert_true(l->shown[LAYOUT_LOSS]);
+        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
+                                              render_recording_scale(1280, 720),
+                                              RENDER_FOR_RECORDING);
+        LayoutRect areas[16], area = {0, 0, 0, 0};
+        size_t n = render_plot_areas(st->renderer, areas, 16);
+        for (size_t k = 0; k < n && k < 16; k++)
+            if (inside_rect(areas[k], l->rect[LAYOUT_LOSS]))
+                area = areas[k];
+        assert_true(area.h > 0);
+        size_t values = 0;
+        for (size_t t = 0; t < drawn->count; t++) {
+            LayoutRect b = drawn->box[t];
+            double cy = b.y + 0.5 * b.h, v = strtod(drawn->text[t], NULL);
+            if (b.x >= area.x && b.x < area.x + area.w && cy >= area.y &&
+                cy <= area.y + area.h && v > 0) {
+                print_message("%s 1: \"%s\" in the loss plot\n", lessons[e], drawn->text[t]);
+                values++;
+            }
         }
+        assert_true(values >= 1);
     }
-    assert_true(values >= 1);
 }
 
 /* trained_not_derived 2 at 1280x720 --projector and 1920x1080, en and
@@ -2188,6 +2234,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plots_name_lines_and_scale, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharpness_plot_labels_values_between, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),

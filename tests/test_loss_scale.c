@@ -159,6 +159,24 @@ static void a_flow_puts_time_on_the_x_axis(void **state)
     scene_destroy(s);
 }
 
+/* A curve dashed where it runs along an earlier one, not where it
+ * crosses it: columns 4 px apart, over the earlier curve for 2 columns
+ * (a crossing, 4 px), then for 6 (20 px), then for 6 more after a break in
+ * the curve (5 and 5 px, neither a stretch of 20). */
+static void only_a_stretch_along_another_curve_is_dashed(void **state)
+{
+    (void)state;
+    static const bool over[] = {false, true, true, false, true, true, true, true, true, true,
+                                false, true, true, true, true, true, true};
+    enum { N = sizeof over / sizeof over[0] };
+    LossColumn columns[N];
+    for (size_t i = 0; i < N; i++)
+        columns[i] = (LossColumn){4.0 * (double)i, 0, 0, i != 14, over[i], !over[i]};
+    loss_columns_along(columns, N, 20.0);
+    for (size_t i = 0; i < N; i++)
+        assert_int_equal(columns[i].along, i >= 4 && i <= 9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +188,7 @@ int main(void)
         cmocka_unit_test(a_loss_below_the_minimum_makes_the_scale_linear),
         cmocka_unit_test(without_a_flow_x_is_the_update),
         cmocka_unit_test(a_flow_puts_time_on_the_x_axis),
+        cmocka_unit_test(only_a_stretch_along_another_curve_is_dashed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,19 +139,23 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
         lone = lone == 0 && yhi >= ylo - 1 ? 1 : -1;
         lone_value = lo;
     }
-    /* A series of one value (a run at play 0: step 0 alone) drew nothing;
-     * its dot, and beside it the value (a dashed line's value is its
-     * label's): representation 1's loss plot was an empty box. */
-    if (lone != 1)
-        return;
-    shapes_disc(r->shapes, prev_x, prev_y, fmax(2.5 * half, 3.0 * r->scale), color);
-    if (dashed)
+    /* A series of one value (a run at play 0: step 0 alone) drew nothing
+     * (a dashed line's value is its label's). */
+    if (lone == 1)
+        plot_lone_point(r, prev_x, prev_y, half, dashed ? (double)NAN : lone_value, color);
+}
+
+void plot_lone_point(Renderer *r, double x, double y, double half, double value, Rgba color)
+{
+    double radius = fmax(2.5 * half, 3.0 * r->scale);
+    shapes_disc(r->shapes, x, y, radius, color);
+    if (isnan(value))
         return;
     char label[32];
-    number_text(lone_value, 3, label, sizeof label);
+    number_text(value, 3, label, sizeof label);
     int px = render_font_px(r, 12.0);
-    render_label(r, label, prev_x + fmax(2.5 * half, 3.0 * r->scale) + 4.0 * r->scale,
-                 prev_y - 0.5 * render_line_height(r, px), px, color);
+    render_label(r, label, x + radius + 4.0 * r->scale, y - 0.5 * render_line_height(r, px), px,
+                 color);
 }
 
 void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades *d)
@@ -377,30 +381,70 @@ static size_t minima_levels(const Scene *scene, double levels[LANDSCAPE_MAX_MINI
     return count;
 }
 
+/* The heights of the labels drawn beside a plot's axis, each new one kept
+ * a line clear of them: the minima's levels, the runs' λmax or 2/η, then
+ * the round values between. */
+typedef struct AxisLabels {
+    double y[LANDSCAPE_MAX_MINIMA + SCENE_MAX_RUNS + AXIS_MAX_TICKS];
+    size_t count;
+} AxisLabels;
+
 /* A value's label beside the plot's axis, like a tick label, with its
  * tick, where it keeps a line clear of the range's end labels and of the
- * label drawn before it (*last, its y; updated). */
-static void level_label(Renderer *r, const PlotArea *a, double v, const char *text, Rgba color,
-                        double *last)
+ * labels drawn before it (taken; it joins them).  False, nothing drawn,
+ * where it does not. */
+static bool level_label(Renderer *r, const PlotArea *a, double v, const char *text, Rgba color,
+                        AxisLabels *taken)
 {
     double s = r->scale, y = plot_to_y(a, v);
     int px = render_font_px(r, 13.0);
     double line = render_line_height(r, px);
-    if (v < a->ylo || v > a->yhi || y - a->y < line || a->y + a->h - y < line ||
-        fabs(y - *last) < line)
-        return;
+    if (v < a->ylo || v > a->yhi || y - a->y < line || a->y + a->h - y < line)
+        return false;
+    for (size_t k = 0; k < taken->count; k++)
+        if (fabs(y - taken->y[k]) < line)
+            return false;
+    if (taken->count == sizeof taken->y / sizeof taken->y[0])
+        return false;
     shapes_segment(r->shapes, a->x - 4.0 * s, y, a->x, y, 0.7 * s, r->theme->mark);
     render_text(r, text, a->x - 6.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, color);
-    *last = y;
+    taken->y[taken->count++] = y;
+    return true;
+}
+
+/* A linear axis's round values between its ends, two thirds of a line or
+ * more apart, each a tick and a faint line across the area, labelled
+ * where a label keeps clear of the others (taken): edge_of_stability 1's
+ * caption reads λmax falling to 200 off an axis that said only 0 and
+ * 1333. */
+static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken)
+{
+    double s = r->scale, line = render_line_height(r, render_font_px(r, 13.0));
+    double step = axis_tick_step(a->ylo, a->yhi, (int)fmin(1.5 * a->h / line, AXIS_MAX_TICKS));
+    if (a->ylog || !(step > 0))
+        return;
+    Rgba grid = r->theme->axis;
+    grid.a *= 0.35f;
+    double first = axis_first_tick(a->ylo, step);
+    for (int k = 0; first + k * step < a->yhi; k++) {
+        char label[32];
+        double v = first + k * step, y = plot_to_y(a, v);
+        v = fabs(v) < 1e-9 * step ? 0.0 : v;
+        if (v < a->ylo + 0.5 * step || y < a->y + 0.5)
+            continue;
+        shapes_segment(r->shapes, a->x, y, a->x + a->w, y, 0.5 * s, grid);
+        if (!level_label(r, a, v, number_text(v, 3, label, sizeof label), r->theme->dim, taken))
+            shapes_segment(r->shapes, a->x - 4.0 * s, y, a->x, y, 0.7 * s, r->theme->mark);
+    }
 }
 
 /* The minima's λmax dotted across the plot, each value beside the axis
  * like a tick label (where the range's end labels leave room): what a run
  * resting in that minimum reads, sharp_flat's 100 and 1.65. */
 static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
-                               size_t count)
+                               size_t count, AxisLabels *taken)
 {
-    double s = r->scale, last = -HUGE_VAL;
+    double s = r->scale;
     Rgba dotted = r->theme->mark;
     dotted.a *= 0.6f;
     for (size_t k = 0; k < count; k++) {
@@ -411,7 +455,7 @@ static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *lev
             shapes_segment(r->shapes, x, y, fmin(x + 1.5 * s, a->x + a->w), y, 0.7 * s, dotted);
         char label[32];
         number_text(levels[k], 3, label, sizeof label);
-        level_label(r, a, levels[k], label, r->theme->mark, &last);
+        level_label(r, a, levels[k], label, r->theme->mark, taken);
     }
 }
 
@@ -613,13 +657,14 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     plot_frame(r, &a, full, _("step"));
     if (lam_lo < 0 && !a.ylog)
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
-    draw_minima_levels(r, &a, levels, level_count);
-    double last = -HUGE_VAL;
+    AxisLabels taken = {.count = 0};
+    draw_minima_levels(r, &a, levels, level_count, &taken);
     if (edge_at_axis)
-        level_label(r, &a, first_now, edge_label, r->theme->text, &last);
+        level_label(r, &a, first_now, edge_label, r->theme->text, &taken);
     else
         for (size_t k = 0; k < now_count; k++)
-            level_label(r, &a, now[k], now_label[k], r->theme->text, &last);
+            level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
+    value_ticks(r, &a, &taken);
     for (size_t i = 0; i < scene->run_count; i++)
         if (plotted_run(scene, i))
             plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,

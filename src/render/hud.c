@@ -504,9 +504,14 @@ static void trace_segment(double *band, int columns, double left, double x0, dou
  * away.  Where the run is above the range it is drawn up to the top edge
  * and broken off (loss_scale_exit's marker says where), not clamped into
  * a flat line along the top.  With a trace, the curve is dashed where it
- * lies within a line's width of a curve drawn before it, which shows
- * through the gaps (gradient_flow 2: GD's curve lay hidden under the
- * flow's, the two a pixel apart), and its columns are added to the trace. */
+ * lies within a line's width of a curve drawn before it for a stretch
+ * (PLOT_ALONG_DASHES dashes or more), which shows through the gaps
+ * (gradient_flow 2: GD's curve lay hidden under the flow's, the two a
+ * pixel apart), not where it crosses one (saddle 5: momentum's curve,
+ * crossing GD's, was broken at each crossing), and its columns are added
+ * to the trace. */
+#define PLOT_ALONG_DASHES 4
+
 static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, const LossScale *p,
                      double x0, double y0, double w, double h, Rgba color, PlotTrace *trace)
 {
@@ -523,8 +528,12 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     double prev_x = 0, prev_y = 0;
     bool has_prev = false;
     size_t k = first;
+    int lone = 0; /* columns drawn: 1 one point alone, -1 more */
+    double lone_value = 0;
     LossCursor edge = loss_cursor_at(p, run, first);
-    for (int c = 0; c < columns && k < last; c++) {
+    LossColumn *drawn = malloc((size_t)(columns > 0 ? columns : 1) * sizeof *drawn);
+    size_t count = 0;
+    for (int c = 0; drawn && c < columns && k < last; c++) {
         size_t end = loss_cursor_past(&edge, (double)(c + 1) / columns * p->span, last);
         if (end <= k)
             continue;
@@ -559,11 +568,7 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
             double under = trace->y[q * (size_t)trace->columns + (size_t)c];
             over = fabs(under - ylo) < near;
         }
-        bool gap = over && (c / dash) % 2 == 1;
-        if (has_prev && !gap)
-            shapes_segment(r->shapes, prev_x, prev_y, x, ylo, 0.9 * r->scale, color);
-        if (yhi < ylo - 1 && !gap)
-            shapes_segment(r->shapes, x, ylo, x, yhi, 0.6 * r->scale, color);
+        drawn[count++] = (LossColumn){x, ylo, yhi, has_prev, over, false};
         if (band && has_prev)
             trace_segment(band, columns, x0, prev_x, prev_y, x, ylo);
         if (band)
@@ -573,7 +578,26 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
         prev_x = x;
         prev_y = ylo;
         has_prev = true;
+        lone = lone == 0 && yhi >= ylo - 1 ? 1 : -1;
+        lone_value = run->path[stop - 1].loss;
     }
+    /* Each stretch of columns on an earlier curve, dashed where it spans
+     * PLOT_ALONG_DASHES dashes or more. */
+    loss_columns_along(drawn, count, PLOT_ALONG_DASHES * dash);
+    for (size_t i = 0; i < count; i++) {
+        bool gap = drawn[i].along && ((int)(drawn[i].x - x0) / dash) % 2 == 1;
+        if (drawn[i].joined && !gap)
+            shapes_segment(r->shapes, drawn[i - 1].x, drawn[i - 1].ylo, drawn[i].x,
+                           drawn[i].ylo, 0.9 * r->scale, color);
+        if (drawn[i].yhi < drawn[i].ylo - 1 && !gap)
+            shapes_segment(r->shapes, drawn[i].x, drawn[i].ylo, drawn[i].x, drawn[i].yhi,
+                           0.6 * r->scale, color);
+    }
+    free(drawn);
+    /* The run's own curve (not its faint future) of one point: at play 0
+     * the plot was an empty box. */
+    if (own && lone == 1)
+        plot_lone_point(r, prev_x, prev_y, 0.9 * r->scale, lone_value, color);
     if (own)
         trace->drawn++;
 }

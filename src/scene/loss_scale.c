@@ -170,3 +170,15 @@ long loss_scale_exit(const LossScale *scale, const Run *run)
     }
     return -1;
 }
+
+void loss_columns_along(LossColumn *columns, size_t count, double least)
+{
+    for (size_t i = 0, end; i < count; i = end) {
+        end = i + 1;
+        while (columns[i].over && end < count && columns[end].over && columns[end].joined)
+            end++;
+        bool stretch = columns[i].over && columns[end - 1].x - columns[i].x >= least;
+        for (size_t k = i; k < end; k++)
+            columns[k].along = stretch;
+    }
+}

@@ -75,4 +75,20 @@ long loss_scale_exit(const LossScale *scale, const Run *run);
  * oscillation still shows both of its sides. */
 size_t loss_sample_stride(size_t n, size_t budget);
 
+/* A column of a curve on the plot, in pixels: where it is drawn (x, ylo
+ * to yhi), whether it is joined to the column before, whether it lies on
+ * a curve drawn before it (over), and whether it is dashed so that curve
+ * shows (along: loss_columns_along). */
+typedef struct LossColumn {
+    double x, ylo, yhi;
+    bool joined, over, along;
+} LossColumn;
+
+/* Sets each column's along: whether it is in a stretch of joined columns
+ * over an earlier curve spanning least pixels or more, the curve running
+ * along the other (gradient_flow 2: GD's under the flow's, a pixel apart),
+ * not crossing it (saddle 5: momentum's curve, crossing GD's, was broken
+ * at each crossing). */
+void loss_columns_along(LossColumn *columns, size_t count, double least);
+
 #endif
