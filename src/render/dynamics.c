@@ -18,8 +18,9 @@
  *     shrinks for good and Adam lets grow again.
  *   effective step: a box at each run's head whose half-sides are the step
  *     each coordinate takes per unit gradient (optimizer_effective_lr), to
- *     one scale for all runs, with the numbers beside it: a square for the
- *     gd family, stretched where Adam, RMSProp or AdaGrad rescale.
+ *     one scale for all runs (shrunk alike until every box lies whole on
+ *     the map), with the numbers beside it: a square for the gd family,
+ *     stretched where Adam, RMSProp or AdaGrad rescale.
  *
  * λmax along a run (core/curvature.h) costs a Hessian per point, so it is
  * kept in the renderer's SharpnessCache and extended as the run grows.
