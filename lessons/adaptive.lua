@@ -66,7 +66,9 @@ step {
       .. "numbers are still step 20's; RMSProp's and Adam's averages forget, so theirs grew. "
       .. "RMSProp's grew too large: near step 325 it was thrown out (loss about 4), "
       .. "then fell back in.",
-    zh = "又走了 360 步，每条路径都停在各自的极小值处。AdaGrad 的数值仍是第 20 步时的；"
+    -- 步时的 glued (word joiners, text_wrap.c): the line broke between 时
+    -- and 的, "第 20 步时 / 的；" (1920x1080; 1280x720 --projector).
+    zh = "又走了 360 步，每条路径都停在各自的极小值处。AdaGrad 的数值仍是第 20 步\u{2060}时\u{2060}的；"
       .. "RMSProp 和 Adam 的平均会遗忘，数值变大了。RMSProp 的数值变得过大："
       .. "第 325 步附近被甩出山谷（损失约 4），随后又落回谷底。",
   },

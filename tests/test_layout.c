@@ -1512,6 +1512,8 @@ static void test_effective_step_numbers_whole(void **state)
         bool projector, recorded;
     } cases[] = {{"en", "step/grad", 1280, 720, true, true},
                  {"en", "step/grad", 1280, 720, true, false},
+                 {"zh", "步幅/梯度", 1280, 720, true, true},
+                 {"zh", "步幅/梯度", 1280, 720, true, false},
                  {"zh", "步幅/梯度", 1920, 1080, false, true}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
         for (size_t step = 2; step <= 3; step++) {
@@ -1534,6 +1536,13 @@ static void test_effective_step_numbers_whole(void **state)
             map.x = fmax(map.x, 0.0), map.y = fmax(map.y, 0.0);
             Layout shown = *l;
             const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h, scale, audience);
+            /* Adaptive 4's "第 20 步时的" on one line: at 1280x720
+             * --projector it broke "第 20 步时 / 的；". */
+            for (size_t t = 0; t < drawn->count; t++) {
+                const char *line = drawn->text[t], *cut = strstr(line, "步时");
+                assert_false(cut && strcmp(cut, "步时") == 0);
+                assert_false(strncmp(line, "的；", strlen("的；")) == 0);
+            }
             LayoutRect numbers[SCENE_MAX_RUNS];
             size_t n = 0;
             /* Each text with its label's panel and frame either side
@@ -1553,6 +1562,18 @@ static void test_effective_step_numbers_whole(void **state)
                           step + 1, cases[c].lang, w, h, cases[c].recorded ? "recorded" : "window",
                           st->scene->runs[0].run.count - 1, n);
             assert_int_equal(n, 3);
+            /* Every box whole on the map, outline and casing (2.4 wide)
+             * too: at 1280x720 --projector boxes taller than the map ran
+             * past its top and bottom. */
+            LayoutRect boxes[SCENE_MAX_RUNS];
+            assert_int_equal(render_effective_boxes(st->renderer, boxes, SCENE_MAX_RUNS), 3);
+            for (size_t i = 0; i < 3; i++) {
+                double casing = 2.4 * scale;
+                LayoutRect b = {boxes[i].x - casing, boxes[i].y - casing, boxes[i].w + 2 * casing,
+                                boxes[i].h + 2 * casing};
+                print_message("  box %.0f, %.0f, %.0f x %.0f\n", b.x, b.y, b.w, b.h);
+                assert_true(inside_rect(b, map));
+            }
             for (size_t i = 0; i < n; i++) {
                 LayoutRect b = numbers[i];
                 print_message("  %.0f, %.0f, %.0f x %.0f on the map %.0f, %.0f, %.0f x %.0f\n",

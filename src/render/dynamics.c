@@ -18,8 +18,9 @@
  *     shrinks for good and Adam lets grow again.
  *   effective step: a box at each run's head whose half-sides are the step
  *     each coordinate takes per unit gradient (optimizer_effective_lr), to
- *     one scale for all runs, with the numbers beside it: a square for the
- *     gd family, stretched where Adam, RMSProp or AdaGrad rescale.
+ *     one scale for all runs (shrunk alike until every box lies whole on
+ *     the map), with the numbers beside it: a square for the gd family,
+ *     stretched where Adam, RMSProp or AdaGrad rescale.
  *
  * λmax along a run (core/curvature.h) costs a Hessian per point, so it is
  * kept in the renderer's SharpnessCache and extended as the run grows.
@@ -1088,10 +1089,18 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
     if (!(largest > 0))
         return;
     int px = render_font_px(r, 12.0);
-    double at[SCENE_MAX_RUNS][2];
-    LayoutRect boxes[SCENE_MAX_RUNS];
+    double at[SCENE_MAX_RUNS][2], half[SCENE_MAX_RUNS][2], apart[SCENE_MAX_RUNS];
+    LayoutRect boxes[SCENE_MAX_RUNS], map = render_visible_map(r, vp);
     bool shown[SCENE_MAX_RUNS] = {false};
     size_t drawn = 0;
+    /* One factor for every box of the frame, so each box lies whole on
+     * the map (adaptive 3 and 4 at 1280x720 --projector: boxes 96 pixels
+     * high and more on a map 232 high ran past its top and bottom, their
+     * ends unseen).  The boxes' sides are already relative to the
+     * frame's largest step per gradient (its numbers are in the labels),
+     * so shrinking all alike keeps every comparison a student reads; a
+     * box clipped at the edge would look smaller than it is. */
+    double fit = 1.0, c = 2.4 * s;
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!has[i])
             continue;
@@ -1104,17 +1113,31 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
          * ones before. */
         at[drawn][0] = cx;
         at[drawn][1] = cy;
-        double apart = EFFECTIVE_BOX_APART * s * layout_same_place(at, drawn++, 2.0 * s);
-        double hx = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s) + apart;
-        double hy = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s) + apart;
-        boxes[i] = (LayoutRect){cx - hx, cy - hy, 2.0 * hx, 2.0 * hy};
+        apart[i] = EFFECTIVE_BOX_APART * s * layout_same_place(at, drawn++, 2.0 * s);
+        half[i][0] = fmax(EFFECTIVE_BOX_PX * s * eff[i][0] / largest, 2.0 * s);
+        half[i][1] = fmax(EFFECTIVE_BOX_PX * s * eff[i][1] / largest, 2.0 * s);
+        double room_x = fmin(cx - map.x, map.x + map.w - cx) - apart[i] - c;
+        double room_y = fmin(cy - map.y, map.y + map.h - cy) - apart[i] - c;
+        fit = fmin(fit, fmin(room_x / half[i][0], room_y / half[i][1]));
+        boxes[i] = (LayoutRect){cx, cy, 0, 0};
         shown[i] = true;
+    }
+    /* A head at the map's very edge leaves no room: its box keeps the
+     * least size rather than every box vanishing. */
+    fit = fmax(fit, 0.1);
+    for (size_t i = 0; i < scene->run_count; i++) {
+        if (!shown[i])
+            continue;
+        double cx = boxes[i].x, cy = boxes[i].y;
+        double hx = fmax(fit * half[i][0], 2.0 * s) + apart[i];
+        double hy = fmax(fit * half[i][1], 2.0 * s) + apart[i];
+        boxes[i] = (LayoutRect){cx - hx, cy - hy, 2.0 * hx, 2.0 * hy};
+        r->effective_boxes[r->effective_box_count++] = boxes[i];
         outline(r, boxes[i], 2.4 * s, r->theme->casing);
         outline(r, boxes[i], 1.3 * s, render_run_color(r, i, 1.0f));
         /* Each outline's four sides (with their casing) kept clear, so no
          * label lies across one (adaptive 4: Adam's box through RMSProp's
          * numbers); a label may lie inside a box. */
-        double c = 2.4 * s;
         LayoutRect b = boxes[i];
         render_keep_clear(r, (LayoutRect){b.x - c, b.y - c, b.w + 2.0 * c, 2.0 * c});
         render_keep_clear(r, (LayoutRect){b.x - c, b.y + b.h - c, b.w + 2.0 * c, 2.0 * c});

@@ -142,6 +142,10 @@ bool render_box_corners(const Renderer *renderer, double px[8], double py[8]);
  * many there are. */
 size_t render_plot_areas(const Renderer *renderer, LayoutRect *dest, size_t capacity);
 
+/* Tests: the effective-step boxes (render_effective_steps) of the frame
+ * drawn last, at most capacity of them in dest; how many there are. */
+size_t render_effective_boxes(const Renderer *renderer, LayoutRect *dest, size_t capacity);
+
 /* Draws a recording badge (a red dot and text, "REC 0:12  (v stops)") at
  * the top of the frame render_frame drew last, over it: the window draws
  * it after the frame went to the recording, so the video does not show it. */

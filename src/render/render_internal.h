@@ -283,6 +283,9 @@ struct Renderer {
     LayoutRect plot_areas[RENDER_PLOT_AREAS]; /* the frame's plotting areas so far
                                                  (render_plot_areas) */
     size_t plot_area_count;
+    LayoutRect effective_boxes[SCENE_MAX_RUNS]; /* the frame's effective-step boxes
+                                                   (render_effective_boxes) */
+    size_t effective_box_count;
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     bool experiment_drawn;      /* it has points */
     int frames_begun;           /* render_frame calls, counted up to 2 */

@@ -98,6 +98,14 @@ void render_note_plot_area(Renderer *r, LayoutRect area)
         r->plot_areas[r->plot_area_count++] = area;
 }
 
+size_t render_effective_boxes(const Renderer *r, LayoutRect *dest, size_t capacity)
+{
+    size_t n = r->effective_box_count < capacity ? r->effective_box_count : capacity;
+    for (size_t k = 0; k < n; k++)
+        dest[k] = r->effective_boxes[k];
+    return r->effective_box_count;
+}
+
 size_t render_plot_areas(const Renderer *r, LayoutRect *dest, size_t capacity)
 {
     size_t n = r->plot_area_count < capacity ? r->plot_area_count : capacity;
@@ -138,6 +146,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->view3d = scene->display.view3d;
     r->label_count = 0;
     r->plot_area_count = 0;
+    r->effective_box_count = 0;
     r->experiment_drawn = false;
     render_net_repr_prepare(r, scene);
     render_plan(r, scene);
