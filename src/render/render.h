@@ -86,8 +86,10 @@ Viewport render_viewport(const Renderer *renderer, const Scene *scene);
 double render_map_aspect(const Renderer *renderer, const Scene *scene);
 
 /* The plane point drawn at pixel (px, py) of the last frame: through the
- * 2D view, or where the pixel's ray meets the 3D view's surface (false
- * when it misses, or before the first 3D frame). */
+ * 2D view, or where the pixel's ray meets the 3D view's surface.  False
+ * where the pixel shows no point: off the 2D map or on a panel over it
+ * (all but the readout and a notice, which come and go), where the 3D
+ * ray misses, and before the first frame. */
 bool render_plane_point(const Renderer *renderer, const Scene *scene, double px, double py,
                         double *x, double *y);
 
