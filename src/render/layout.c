@@ -7,39 +7,29 @@
  * the dynamics plot (sharpness, distance, step size: what a step that asks
  * for it is about) outranks the loss plot every step has. */
 static const LayoutPanel drop_order[] = {
-    LAYOUT_READOUT, LAYOUT_COLORBAR, LAYOUT_LOSS, LAYOUT_INSET,
+    LAYOUT_COLORBAR, LAYOUT_LOSS, LAYOUT_INSET,
     LAYOUT_FORMULA, LAYOUT_DYNAMICS, LAYOUT_HINT, LAYOUT_NOTICE,
 };
 #define DROP_COUNT (sizeof drop_order / sizeof drop_order[0])
 
 /* Where a panel stands: stacked up from the bottom right, down from the
  * top right (below the legend where it would reach across it), down from
- * under the legend, (the dynamics plot) at the left of the loss plot,
- * their bottoms level, or (the readout) at the top, left of the panels
- * already there. */
-typedef enum Slot {
-    SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS, SLOT_TOP_ROW
-} Slot;
+ * under the legend, or (the dynamics plot) at the left of the loss plot,
+ * their bottoms level.  The readout has no slot: it lies over the map
+ * (place_readout). */
+typedef enum Slot { SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS } Slot;
 
 /* Each slot's panels in stacking order. */
 static const LayoutPanel stack_order[] = {
-    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_COLORBAR, LAYOUT_READOUT,
+    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_COLORBAR,
 };
 #define STACKED (sizeof stack_order / sizeof stack_order[0])
 
 /* The places tried for the panels that can move, in order of preference:
  * the dynamics plot over the loss plot, else beside it; the colour bar
- * over the plots, else at the top right, else under the legend; the
- * readout at the top right, else under the legend. */
-static const struct {
-    Slot colorbar, readout;
-} variants[] = {
-    {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP}, {SLOT_RIGHT_TOP, SLOT_RIGHT_TOP},
-    {SLOT_RIGHT_BOTTOM, SLOT_UNDER_LEGEND}, {SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND},
-    {SLOT_UNDER_LEGEND, SLOT_RIGHT_TOP}, {SLOT_UNDER_LEGEND, SLOT_UNDER_LEGEND},
-    {SLOT_RIGHT_TOP, SLOT_TOP_ROW}, {SLOT_RIGHT_BOTTOM, SLOT_TOP_ROW},
-};
-#define VARIANTS (sizeof variants / sizeof variants[0])
+ * over the plots, else at the top right, else under the legend. */
+static const Slot colorbar_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND};
+#define VARIANTS (sizeof colorbar_slots / sizeof colorbar_slots[0])
 static const Slot dynamics_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_BESIDE_LOSS};
 #define DYNAMICS_SLOTS (sizeof dynamics_slots / sizeof dynamics_slots[0])
 /* Each placing once with the plots' column at the right, once at the left
@@ -57,9 +47,7 @@ static Slot slot_of(const Layout *l, LayoutPanel p, size_t placing)
 {
     switch (p) {
     case LAYOUT_COLORBAR:
-        return variants[placing % VARIANTS].colorbar;
-    case LAYOUT_READOUT:
-        return variants[placing % VARIANTS].readout;
+        return colorbar_slots[placing % VARIANTS];
     case LAYOUT_FORMULA:
         return SLOT_RIGHT_TOP;
     case LAYOUT_DYNAMICS:
@@ -78,7 +66,7 @@ static const LayoutPanel side_panels[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_C
 
 /* The order panels take their compact forms in, the least read first. */
 static const LayoutPanel compact_order[] = {
-    LAYOUT_COLORBAR, LAYOUT_READOUT, LAYOUT_INSET, LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_LEGEND,
+    LAYOUT_COLORBAR, LAYOUT_INSET, LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_LEGEND,
 };
 #define COMPACT_COUNT (sizeof compact_order / sizeof compact_order[0])
 
@@ -227,7 +215,6 @@ static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double
     if (left_column && shown[LAYOUT_INSET])
         floor_y = rect[LAYOUT_INSET].y - g;
     double bottom = floor_y, top = m, under = shown[LAYOUT_LEGEND] ? bottom_edge(legend) + g : m;
-    double row_left = W - m + g; /* the left edge of the top row's panels */
     for (size_t k = 0; k < STACKED; k++) {
         LayoutPanel p = stack_order[k];
         LayoutRect *r = &rect[p];
@@ -244,13 +231,7 @@ static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double
             r->y = top;
             if (shown[LAYOUT_LEGEND] && r->x < right_edge(legend) + g)
                 r->y = fmax(r->y, bottom_edge(legend) + g);
-            if (r->y == m)
-                row_left = fmin(row_left, r->x);
             top = bottom_edge(*r) + g;
-            break;
-        case SLOT_TOP_ROW:
-            r->x = row_left - g - r->w;
-            r->y = m;
             break;
         case SLOT_UNDER_LEGEND:
             r->x = m;
@@ -304,10 +285,11 @@ static bool fit(const LayoutInput *in, Band band, size_t placing, Layout *out)
     return arrange(in, band, fits, placing, out);
 }
 
-/* Panels the map may lie under: they come and go (layout.h). */
+/* Panels the map may lie under: they come and go (layout.h).  The
+ * readout, placed over the map once it is laid out, is not shown then. */
 static bool over_map(int p)
 {
-    return p == LAYOUT_READOUT || p == LAYOUT_NOTICE;
+    return p == LAYOUT_NOTICE;
 }
 
 /* How well map r shows a view of that aspect (layout.h): the view's
@@ -670,7 +652,7 @@ static bool held_fits(const LayoutInput *in, const Layout *held, const Layout *s
  * plots.  The experiment's plot asked for a readable area and
  * was shrunk to 60 pixels of it beside a map of 0.5 of the frame (escape
  * 2 at 1280x720 --projector, now 180 beside 0.35). */
-void layout_compute(const LayoutInput *in, Layout *out)
+static void compute_holding(const LayoutInput *in, Layout *out)
 {
     compute(in, out);
     const LayoutRequest *asked = &in->panel[LAYOUT_DYNAMICS];
@@ -704,6 +686,54 @@ void layout_compute(const LayoutInput *in, Layout *out)
     }
     if (found)
         *out = best;
+}
+
+/* Whether r lies in the frame and on no shown panel but the notice, nor
+ * on the map's notes. */
+static bool readout_free(const LayoutInput *in, const Layout *out, LayoutRect r)
+{
+    if (r.x < 0 || r.y < 0 || right_edge(r) > in->width || bottom_edge(r) > in->height ||
+        (out->notes.w > 0 && layout_overlap(r, out->notes)))
+        return false;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (out->shown[p] && p != LAYOUT_NOTICE && layout_overlap(r, out->rect[p]))
+            return false;
+    return true;
+}
+
+/* The readout over a corner of the map, a gap in from its edges: the top
+ * right first, in its full form, then its compact one; none where no
+ * corner holds it. */
+static void place_readout(const LayoutInput *in, Layout *out)
+{
+    LayoutRect map = out->landscape;
+    double g = in->gap;
+    for (int form = 0; form < 2; form++) {
+        const LayoutRequest *q = form ? &in->compact[LAYOUT_READOUT] : &in->panel[LAYOUT_READOUT];
+        if (!q->shown)
+            continue;
+        const double xs[2] = {right_edge(map) - g - q->w, map.x + g};
+        const double ys[2] = {map.y + g, bottom_edge(map) - g - q->h};
+        for (int corner = 0; corner < 4; corner++) {
+            LayoutRect r = {xs[corner % 2], ys[corner / 2], q->w, q->h};
+            if (r.x < map.x || r.y < map.y || !readout_free(in, out, r))
+                continue;
+            out->rect[LAYOUT_READOUT] = r;
+            out->need[LAYOUT_READOUT] = *q;
+            out->compact[LAYOUT_READOUT] = form == 1;
+            out->shown[LAYOUT_READOUT] = true;
+            return;
+        }
+    }
+}
+
+void layout_compute(const LayoutInput *in, Layout *out)
+{
+    LayoutInput without = *in;
+    without.panel[LAYOUT_READOUT].shown = false;
+    without.compact[LAYOUT_READOUT].shown = false;
+    compute_holding(&without, out);
+    place_readout(in, out);
 }
 
 static void compute(const LayoutInput *in, Layout *out)

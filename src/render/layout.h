@@ -5,8 +5,8 @@
  * it, and nothing else positions a panel.
  *
  *   legend     top left (lesson title, landscape, runs, status)
- *   formula    top right, the readout under it; both go below the legend
- *   readout    when they would reach across it
+ *   formula    top right; below the legend when it would reach across it
+ *   readout    over the map, a corner of it (below)
  *   loss       bottom right, the dynamics plot above it, the colour bar
  *   dynamics   above that
  *   colorbar
@@ -16,9 +16,8 @@
  *   notice
  *
  * Where those places overlap, the colour bar moves to the top right, then
- * under the legend; the readout under the legend, or to the top row left
- * of the panels at the top right; the dynamics plot to the left of the
- * loss plot, their bottoms level.  Each of these is tried once more with
+ * under the legend; the dynamics plot to the left of the loss plot, their
+ * bottoms level.  Each of these is tried once more with
  * the plots' column (loss, dynamics, colour bar) at the left, stacked up
  * from the inset or the floor: a long legend and the map then share the
  * top, the map reaching down to the caption (welcome's last step).
@@ -34,15 +33,15 @@
  * (the plots, the inset) shrink together, from the size they ask for
  * towards their least, until no two panels overlap and none of them is
  * wider than 45% of the frame (the landscape stays in view); then panels
- * with a compact form take it one more at a time (colour bar, readout,
- * inset, loss plot, dynamics plot, legend), the search running again
- * each time (LayoutInput.compact: the colour bar's labels on two lines, a
- * narrow readout, the loss plot at its least, a smaller least inset, the
+ * with a compact form take it one more at a time (colour bar, inset,
+ * loss plot, dynamics plot, legend), the search running again each time
+ * (LayoutInput.compact: the colour bar's labels on two lines, the loss
+ * plot at its least, a smaller least inset, the
  * dynamics plot's title across its panel, hud.c's legend without its
  * formula and its status; no plot's curves get less room than
  * LAYOUT_PLOT_AREA_LEAST).  The caption's, the hint's and the notice's text is never made
  * smaller.  Only a frame too small for every panel at its least drops
- * panels, the least needed first (readout, colour bar, loss plot, inset,
+ * panels, the least needed first (colour bar, loss plot, inset,
  * formula, dynamics plot, hint, notice: the dynamics plot, which a step
  * shows because its caption is about it, outranks the loss plot every step
  * has); complete says whether that happened.  The layout test
@@ -61,6 +60,10 @@
  * is drawn outside it, so no panel covers a run.  The hover readout and
  * the notice do not count: they come and go with the pointer and the keys,
  * and the map must not move under the pointer; they lie over the map.
+ * Everything else is laid out as if the readout were not there; it then
+ * takes a corner of the map (the top right first, a gap in from its
+ * edges; its compact form where the full one fits in none), on no other
+ * panel but the notice, or is not shown.
  * Without panels the landscape is the whole frame.  The panels make room
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
