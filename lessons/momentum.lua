@@ -26,11 +26,11 @@ step {
       .. "沿着谷底每一步只走完剩余路程的 1.75%。",
   },
   runs = { "gd:lr=0.035" },
-  -- About GD's path alone, 86 pixels a unit at 1280x720 --projector: in the
-  -- lesson's view (48) two steps along the floor parted the swings by less
-  -- than a path is wide, and they merged into a fan (tests/test_layout.c's
-  -- test_ravine_swings_apart).
-  view = { -4.6, 2.1, -2.5, 1.7 },
+  -- About GD's path alone, nearly square so the map stands beside the panels
+  -- (117 pixels a unit at 1280x720 --projector): in the lesson's view (48) two
+  -- steps along the floor parted the swings by less than a path is wide, and
+  -- they merged into a fan (tests/test_layout.c's test_ravine_swings_apart).
+  view = { -3.4, 0.9, -2.5, 1.7 },
   play = 400,
   speed = 40,
   show = { "gradient", "loss" },
