@@ -1081,6 +1081,71 @@ static const Layout *lesson_layout(LessonStage *st, const char *name, const char
                          RENDER_FOR_RECORDING);
 }
 
+/* momentum 1 (GD at η = 0.035 bouncing across the ravine) at the end of
+ * its play, at 1280x720 --projector and 1920x1080 --projector, in English
+ * and Chinese: each of the first swings is a stroke of its own, the gap
+ * between it and the next one the same way (from point k + 2 to the line
+ * through points k and k + 1, in pixels) at least the width of a path's
+ * colour.  Along the floor a step advances 1.75 % of the way left, so two
+ * steps part the strokes by about 0.057 of the plane; in the lesson's view
+ * (12.4 wide, 48 pixels a unit at 1280x720 --projector) that was 2.3 of
+ * the 3.6 pixels a path's colour is wide, and every stroke crossing the
+ * floor near one point merged into a fan from it.  Step 1 now has a view
+ * of its own about the path, nearly square, and the map stands full height
+ * beside the panels: 117 pixels a unit, the swings 5.3 pixels apart (in
+ * Chinese 96 and 4.3: the legend's formula keeps the map below it). */
+static void test_ravine_swings_apart(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][2] = {{1280, 720}, {1920, 1080}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            DescentError err = {""};
+            stage_play(st, "momentum.lua", langs[g]);
+            Scene *scene = st->scene;
+            assert_true(lesson_player_show(&st->player, scene, 0, &err));
+            scene->display.projector = true;
+            /* Frame by frame as a recording at one frame a second lays it
+             * out: the layout keeps an arrangement unless another shows
+             * the map more than 10 % larger (layout.h), so the frames
+             * before decide which one the last frame has. */
+            long last = lesson_player_step_frames(&st->player, 0, 1) - 1;
+            for (long t = 0; t < last; t++) {
+                render_layout(st->renderer, scene, w, h, render_recording_scale(w, h),
+                              RENDER_FOR_RECORDING);
+                lesson_player_autoplay(&st->player, scene, 1);
+            }
+            const Layout *l = render_layout(st->renderer, scene, w, h,
+                                            render_recording_scale(w, h), RENDER_FOR_RECORDING);
+            assert_int_equal(st->player.step, 0);
+            assert_int_equal(scene->run_count, 1);
+            const Run *run = &scene->runs[0].run;
+            assert_true(run->count > 12);
+            LayoutRect map = l->landscape;
+            Viewport vp = viewport_fit_at(scene->view, map.x, map.y, map.w, map.h);
+            double m = render_marker_scale(render_recording_scale(w, h) * RENDER_PROJECTOR_SCALE,
+                                           map.w, map.h);
+            double colour = 2 * RENDER_PATH_HALF * m, least = HUGE_VAL;
+            for (size_t k = 0; k < 6; k++) {
+                double p[3][2];
+                for (size_t i = 0; i < 3; i++)
+                    viewport_to_pixel(&vp, run->path[k + i].x, run->path[k + i].y, &p[i][0],
+                                      &p[i][1]);
+                double dx = p[1][0] - p[0][0], dy = p[1][1] - p[0][1];
+                double gap = fabs(dx * (p[2][1] - p[0][1]) - dy * (p[2][0] - p[0][0])) /
+                             hypot(dx, dy);
+                least = fmin(least, gap);
+            }
+            print_message("momentum 1 (%s) at %dx%d --projector: the map %.0fx%.0f, %.1f px a "
+                          "unit; the first swings %.1f px apart at least, a path's colour %.1f px "
+                          "wide\n", langs[g], w, h, map.w, map.h,
+                          1 / viewport_units_per_pixel(&vp), least, colour);
+            assert_true(least >= colour);
+        }
+}
+
 /* Whether a frame of the scene draws the line's plot (its title, any of
  * its forms, in English). */
 static bool draws_line(Renderer *renderer, const Scene *scene, int w, int h)
@@ -2310,6 +2375,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_every_lesson_step_fits_en),
         cmocka_unit_test(test_every_lesson_step_fits_zh),
         cmocka_unit_test_setup_teardown(test_long_legend_narrows_for_the_map, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_ravine_swings_apart, stage_open, stage_close),
         cmocka_unit_test(test_map_stays_while_steps_count),
         cmocka_unit_test_setup_teardown(test_plots_left_give_the_map_the_right_side, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_map_stays_from_step_to_step, stage_open, stage_close),

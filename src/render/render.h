@@ -193,4 +193,11 @@ double render_marker_scale(double scale, double map_width, double map_height);
 #define RENDER_MARKER_FULL_SIDE 400.0
 #define RENDER_MARKER_LEAST_SHARE 0.6
 
+/* Half the width of a path's colour on the map (world.c), in pixels times
+ * the marker scale: paths follow render_marker_scale like the markers on
+ * them.  At the frame's full scale on a small map (1280x720 --projector) a
+ * path 10 pixels wide merged momentum 1's wall-to-wall zig-zags into one
+ * wedge, and momentum 4's swings into one mass. */
+#define RENDER_PATH_HALF 1.7
+
 #endif
