@@ -1191,15 +1191,16 @@ static BandText notice_text(Renderer *r, const Scene *scene)
                       r->theme->text};
 }
 
-/* The text in its lines, in its own panel centred at the foot of rect (the
- * room the layout kept: a caption's is its group's tallest caption's). */
-static void draw_band(Renderer *r, const BandText *t, LayoutRect rect)
+/* The text wrapped at width (as the layout measured it), in its own panel
+ * centred at the foot of rect (the room the layout kept: a caption's is
+ * its group's tallest caption's). */
+static void draw_band(Renderer *r, const BandText *t, LayoutRect rect, double width)
 {
-    const WrappedCaption *w = band_wrap(t, r->layout.band_width);
+    const WrappedCaption *w = band_wrap(t, width);
     double line = render_line_height(r, t->px), centre = rect.x + 0.5 * rect.w;
     double h = fmin(w->count * line + 2 * t->pad, rect.h), top = rect.y + rect.h - h;
-    double width = fmin(w->width + 2 * t->pad, rect.w);
-    render_panel(r, (LayoutRect){centre - 0.5 * width, top, width, h});
+    double panel_w = fmin(w->width + 2 * t->pad, rect.w);
+    render_panel(r, (LayoutRect){centre - 0.5 * panel_w, top, panel_w, h});
     for (int i = 0; i < w->count; i++)
         render_text(r, w->lines[i], centre, top + t->pad + i * line, t->px, ALIGN_CENTER,
                     t->color);
@@ -1626,11 +1627,11 @@ void render_hud(Renderer *r, const Scene *scene)
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
              notice = notice_text(r, scene);
     if (l->shown[LAYOUT_CAPTION] && scene->caption[0])
-        draw_band(r, &caption, l->rect[LAYOUT_CAPTION]);
+        draw_band(r, &caption, l->rect[LAYOUT_CAPTION], l->band_width);
     if (l->shown[LAYOUT_HINT] && hint_shown(r, scene))
-        draw_band(r, &hint, l->rect[LAYOUT_HINT]);
+        draw_band(r, &hint, l->rect[LAYOUT_HINT], l->band_width);
     if (l->shown[LAYOUT_NOTICE])
-        draw_band(r, &notice, l->rect[LAYOUT_NOTICE]);
+        draw_band(r, &notice, l->rect[LAYOUT_NOTICE], l->notice_width);
     render_expr_field(r, scene);
     render_flush(r);
     if (scene->error[0]) {

@@ -8,7 +8,7 @@
  * for it is about) outranks the loss plot every step has. */
 static const LayoutPanel drop_order[] = {
     LAYOUT_COLORBAR, LAYOUT_LOSS, LAYOUT_INSET,
-    LAYOUT_FORMULA, LAYOUT_DYNAMICS, LAYOUT_HINT, LAYOUT_NOTICE,
+    LAYOUT_FORMULA, LAYOUT_DYNAMICS, LAYOUT_HINT,
 };
 #define DROP_COUNT (sizeof drop_order / sizeof drop_order[0])
 
@@ -96,7 +96,7 @@ static double column_width(const Layout *l, LayoutPanel p)
 }
 
 /* The bottom band's wrapped texts, from the bottom up. */
-static const LayoutPanel band_panels[] = {LAYOUT_CAPTION, LAYOUT_HINT, LAYOUT_NOTICE};
+static const LayoutPanel band_panels[] = {LAYOUT_CAPTION, LAYOUT_HINT};
 #define BAND_TEXTS (sizeof band_panels / sizeof band_panels[0])
 
 static bool in_band(int p)
@@ -112,7 +112,7 @@ static double place_band(const LayoutInput *in, Layout *out, double centre, doub
 {
     double top = bottom;
     out->band_width = max_width;
-    const LayoutText *texts[BAND_TEXTS] = {&in->caption, &in->hint, &in->notice};
+    const LayoutText *texts[BAND_TEXTS] = {&in->caption, &in->hint};
     for (size_t k = 0; k < BAND_TEXTS; k++) {
         if (!out->shown[band_panels[k]])
             continue;
@@ -285,13 +285,6 @@ static bool fit(const LayoutInput *in, Band band, size_t placing, Layout *out)
     return arrange(in, band, fits, placing, out);
 }
 
-/* Panels the map may lie under: they come and go (layout.h).  The
- * readout, placed over the map once it is laid out, is not shown then. */
-static bool over_map(int p)
-{
-    return p == LAYOUT_NOTICE;
-}
-
 /* How well map r shows a view of that aspect (layout.h): the view's
  * height on it times the map's side (the root of its area). */
 static double map_score(double aspect, LayoutRect r)
@@ -376,7 +369,7 @@ static void free_edges(const LayoutInput *in, const Layout *out, const LayoutRec
     *e = (Edges){.left = {0}, .right = {in->width}, .top = {0}, .bottom = {in->height},
                  .count = 1};
     for (int p = 0; p <= LAYOUT_PANELS; p++) {
-        if (p < LAYOUT_PANELS ? !out->shown[p] || over_map(p) : !extra)
+        if (p < LAYOUT_PANELS ? !out->shown[p] : !extra)
             continue;
         LayoutRect r = p < LAYOUT_PANELS ? out->rect[p] : *extra;
         e->left[e->count] = ceil(right_edge(r));
@@ -396,7 +389,7 @@ static bool is_free(const LayoutInput *in, const Layout *out, const LayoutRect *
         bottom_edge(r) > in->height || (extra && layout_overlap(r, *extra)))
         return false;
     for (int p = 0; p < LAYOUT_PANELS; p++)
-        if (out->shown[p] && !over_map(p) && layout_overlap(r, out->rect[p]))
+        if (out->shown[p] && layout_overlap(r, out->rect[p]))
             return false;
     return true;
 }
@@ -727,12 +720,46 @@ static void place_readout(const LayoutInput *in, Layout *out)
     }
 }
 
+/* The notice over the map's foot, centred on it a gap up from its edge,
+ * wrapped to the map's width less a gap each side (at most the band's);
+ * above the band, across the frame, where the map is too small for it. */
+static void place_notice(const LayoutInput *in, Layout *out)
+{
+    if (!in->notice.shown)
+        return;
+    LayoutRect map = out->landscape;
+    double g = in->gap, m = in->margin;
+    LayoutRequest *need = &out->need[LAYOUT_NOTICE];
+    *need = (LayoutRequest){.shown = true};
+    double width = fmin(out->band_width, map.w - 2 * g), centre = map.x + 0.5 * map.w,
+           bottom = bottom_edge(map) - g;
+    if (width > 0)
+        in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
+    if (width <= 0 || need->cut || need->h > map.h - 2 * g) {
+        width = in->width - 2 * m;
+        in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
+        centre = 0.5 * in->width;
+        bottom = in->height - m;
+        for (size_t k = 0; k < BAND_TEXTS; k++)
+            if (out->shown[band_panels[k]])
+                bottom = fmin(bottom, out->rect[band_panels[k]].y - g);
+    }
+    need->min_w = need->w;
+    need->min_h = need->h;
+    out->notice_width = width;
+    out->rect[LAYOUT_NOTICE] = (LayoutRect){centre - 0.5 * need->w, bottom - need->h, need->w,
+                                            need->h};
+    out->shown[LAYOUT_NOTICE] = true;
+}
+
 void layout_compute(const LayoutInput *in, Layout *out)
 {
-    LayoutInput without = *in;
-    without.panel[LAYOUT_READOUT].shown = false;
-    without.compact[LAYOUT_READOUT].shown = false;
-    compute_holding(&without, out);
+    LayoutInput settled = *in;
+    settled.panel[LAYOUT_READOUT].shown = false;
+    settled.compact[LAYOUT_READOUT].shown = false;
+    settled.notice.shown = false;
+    compute_holding(&settled, out);
+    place_notice(in, out);
     place_readout(in, out);
 }
 
@@ -745,7 +772,6 @@ static void compute(const LayoutInput *in, Layout *out)
     }
     out->shown[LAYOUT_CAPTION] = out->need[LAYOUT_CAPTION].shown = in->caption.shown;
     out->shown[LAYOUT_HINT] = out->need[LAYOUT_HINT].shown = in->hint.shown;
-    out->shown[LAYOUT_NOTICE] = out->need[LAYOUT_NOTICE].shown = in->notice.shown;
     /* The caption held within its share first; a taller one beside the
      * plots before any panel is dropped. */
     for (size_t k = 0;; k++) {

@@ -12,8 +12,8 @@
  *   colorbar
  *   inset      bottom left (data landscapes)
  *   caption    at the bottom, the presenter's hint above it (the window
- *   hint       only), the notice above that
- *   notice
+ *   hint       only)
+ *   notice     over the map's foot (below)
  *
  * Where those places overlap, the colour bar moves to the top right, then
  * under the legend; the dynamics plot to the left of the loss plot, their
@@ -42,7 +42,7 @@
  * LAYOUT_PLOT_AREA_LEAST).  The caption's, the hint's and the notice's text is never made
  * smaller.  Only a frame too small for every panel at its least drops
  * panels, the least needed first (colour bar, loss plot, inset,
- * formula, dynamics plot, hint, notice: the dynamics plot, which a step
+ * formula, dynamics plot, hint: the dynamics plot, which a step
  * shows because its caption is about it, outranks the loss plot every step
  * has); complete says whether that happened.  The layout test
  * (tests/test_layout.c) holds every shipped lesson step to no drop at the
@@ -60,10 +60,12 @@
  * is drawn outside it, so no panel covers a run.  The hover readout and
  * the notice do not count: they come and go with the pointer and the keys,
  * and the map must not move under the pointer; they lie over the map.
- * Everything else is laid out as if the readout were not there; it then
- * takes a corner of the map (the top right first, a gap in from its
- * edges; its compact form where the full one fits in none), on no other
- * panel but the notice, or is not shown.
+ * Everything else is laid out as if neither were there.  The notice then
+ * lies over the map's foot, centred, its text wrapped to the map's width
+ * (above the band, across the frame, where the map is too small for it);
+ * the readout takes a corner of the map (the top right first, a gap in
+ * from its edges; its compact form where the full one fits in none), on
+ * no other panel but the notice, or is not shown.
  * Without panels the landscape is the whole frame.  The panels make room
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
@@ -189,9 +191,9 @@ typedef struct Layout {
                                           width) */
     bool complete;                  /* every panel asked for is placed */
     bool caption_across;            /* the caption spans the bottom */
-    double band_width;              /* the width the caption, the hint and
-                                       the notice were given (LayoutWrapFn's
-                                       max_width) */
+    double band_width;              /* the width the caption and the hint
+                                       were given (LayoutWrapFn's max_width) */
+    double notice_width;            /* the notice's, over the map (below) */
     double shrink;                  /* flexible panels' share of the way from
                                        their width towards their least, 0..1
                                        (their heights may have grown back) */
