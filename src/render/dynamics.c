@@ -143,7 +143,17 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     /* A series of one value (a run at play 0: step 0 alone) drew nothing
      * (a dashed line's value is its label's). */
     if (lone == 1)
-        plot_lone_point(r, prev_x, prev_y, half, dashed ? (double)NAN : lone_value, color);
+        plot_lone_point(r, prev_x, prev_y, half,
+                        dashed || a->values_named ? (double)NAN : lone_value, color);
+}
+
+void plot_said(Renderer *r, double x, double y, const char *text)
+{
+    if (r->said_count == RENDER_PLOT_SAID)
+        return;
+    PlotSaid *p = &r->said[r->said_count++];
+    *p = (PlotSaid){x, y, ""};
+    snprintf(p->text, sizeof p->text, "%s", text);
 }
 
 void plot_lone_point(Renderer *r, double x, double y, double half, double value, Rgba color)
@@ -154,6 +164,13 @@ void plot_lone_point(Renderer *r, double x, double y, double half, double value,
         return;
     char label[32];
     number_text(value, 3, label, sizeof label);
+    for (size_t k = 0; k < r->said_count; k++) {
+        const PlotSaid *p = &r->said[k];
+        if ((isnan(p->x) || fabs(p->x - x) < 1) && fabs(p->y - y) < 1 &&
+            strcmp(p->text, label) == 0)
+            return;
+    }
+    plot_said(r, x, y, label);
     int px = render_font_px(r, 12.0);
     render_label(r, label, x + radius + 4.0 * r->scale, y - 0.5 * render_line_height(r, px), px,
                  color);
@@ -269,6 +286,8 @@ void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
     render_text(r, top, a->x - 6.0 * s, a->y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, bottom, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
+    plot_said(r, (double)NAN, a->y, top);
+    plot_said(r, (double)NAN, a->y + a->h, bottom);
     PlotDecades decades;
     area_decades(r, a, px, &decades);
     if (a->decades && a->ylog && a->ylo > 0)
@@ -660,11 +679,15 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
     AxisLabels taken = {.count = 0};
     draw_minima_levels(r, &a, levels, level_count, &taken);
+    /* Each λmax now named, at the curve's end or beside the axis: a curve
+     * of one point (play 0) is then a dot alone, as edge_of_stability 1's
+     * "300" beside its dot said again what "λmax 300" said. */
+    a.values_named = now_count > 0;
     if (edge_at_axis)
         level_label(r, &a, first_now, edge_label, r->theme->text, &taken);
     else
         for (size_t k = 0; k < now_count; k++)
-            level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
+            a.values_named &= level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
     value_ticks(r, &a, &taken);
     for (size_t i = 0; i < scene->run_count; i++)
         if (plotted_run(scene, i))
