@@ -2226,6 +2226,56 @@ static void test_plots_say_each_number_once(void **state)
     assert_int_equal(twice, 0);
 }
 
+/* sharp_flat 4 to 6 at their ends, en and zh, at 1280x720 (and --projector)
+ * and 1920x1080: the sharpness plot names each minimum's λmax it dots beside
+ * its axis ("minimum 100"), and says no bare 100 or 1.65 there.  The
+ * dotted lines were unnamed: step 5's 100 had no label (under the range's
+ * 121), step 4's a bare "100" like a tick, and 1.65 lay a pixel over 0
+ * with none; the sharp minimum's 100, which the steps compare η with, is
+ * named in each, the flat one's 1.65 where the axis is logarithmic (6). */
+static void test_sharpness_plot_names_its_dotted_lines(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][2] = {{"en", "minimum "}, {"zh", "极小值 "}};
+    static const int frames[][3] = {{1280, 720, 0}, {1920, 1080, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 3; z++)
+            for (size_t step = 3; step <= 5; step++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = played_layout(st, "sharp_flat.lua", langs[g][0], step, 600, w,
+                                                h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                      render_recording_scale(w, h),
+                                                      RENDER_FOR_RECORDING);
+                LayoutRect areas[16], area = {0, 0, 0, 0};
+                size_t n = render_plot_areas(st->renderer, areas, 16);
+                for (size_t k = 0; k < n && k < 16; k++)
+                    if (inside_rect(areas[k], panel) && (area.h == 0 || areas[k].y < area.y))
+                        area = areas[k];
+                assert_true(area.h > 0);
+                bool sharp = false, flat = false, bare = false;
+                for (size_t t = 0; t < drawn->count; t++) {
+                    LayoutRect b = drawn->box[t];
+                    if (!inside_rect(b, panel) || b.x + b.w > area.x + 1)
+                        continue;
+                    const char *text = drawn->text[t];
+                    if (starts_with(text, langs[g][1])) {
+                        print_message("sharp_flat %zu (%s, %dx%d): \"%s\"\n", step + 1,
+                                      langs[g][0], w, h, text);
+                        sharp |= strcmp(text + strlen(langs[g][1]), "100") == 0;
+                        flat |= strcmp(text + strlen(langs[g][1]), "1.65") == 0;
+                    }
+                    bare |= strcmp(text, "100") == 0 || strcmp(text, "1.65") == 0;
+                }
+                /* At 1280x720 --projector the plot is two lines high: its
+                 * ends' labels alone, no level named nor dotted. */
+                assert_true((sharp || frames[z][2]) && !bare);
+                assert_true(flat || step < 5 || frames[z][2]);
+            }
+}
+
 /* trained_not_derived 2 at 1280x720 --projector and 1920x1080, en and
  * zh: every thumbnail's percentage says what it is (the test accuracy),
  * on its line or on the line over it.  At 1280x720 --projector the
@@ -2343,6 +2393,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_subject_plot_keeps_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),

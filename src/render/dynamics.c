@@ -72,6 +72,10 @@
 /* Before each run's 2/η, in its colour: "… = 6.67, 105, 80". */
 #define EACH_EDGE_VALUES N_("dashed: 2/η of each run =")
 #define GD_EDGE N_("GD's edge of stability")
+/* A minimum's λmax beside the axis at its dotted line (%s: the value):
+ * sharp_flat 4-5's dotted 100 and 1.65, bare or unlabelled, said nothing a
+ * student could tell from a tick. */
+#define MINIMUM_LEVEL N_("minimum %s")
 /* An effective-step box's numbers: the step each coordinate takes per
  * unit of gradient (adaptive 3's caption's words), not the η set — the
  * label read "η: x …, y …". */
@@ -458,9 +462,18 @@ static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken)
     }
 }
 
-/* The minima's λmax dotted across the plot, each value beside the axis
- * like a tick label (where the range's end labels leave room): what a run
- * resting in that minimum reads, sharp_flat's 100 and 1.65. */
+/* A minimum's λmax as labelled beside the axis, "minimum 100". */
+static void minimum_label(double level, char *dest, size_t size)
+{
+    char value[32];
+    snprintf(dest, size, _(MINIMUM_LEVEL), number_text(level, 3, value, sizeof value));
+}
+
+/* The minima's λmax dotted across the plot, each named beside the axis,
+ * "minimum 100": what a run resting in that minimum reads, sharp_flat's
+ * 100 and 1.65.  A level whose name finds no room (a line clear of the
+ * range's end labels: 1.65 a pixel over 0 on a linear axis) is not
+ * drawn — a dotted line nothing names told a student nothing. */
 static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
                                size_t count, AxisLabels *taken)
 {
@@ -468,14 +481,13 @@ static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *lev
     Rgba dotted = r->theme->mark;
     dotted.a *= 0.6f;
     for (size_t k = 0; k < count; k++) {
-        double y = plot_to_y(a, levels[k]);
-        if (levels[k] < a->ylo || levels[k] > a->yhi)
+        char label[48];
+        minimum_label(levels[k], label, sizeof label);
+        if (!level_label(r, a, levels[k], label, r->theme->mark, taken))
             continue;
+        double y = plot_to_y(a, levels[k]);
         for (double x = a->x; x < a->x + a->w; x += 6.0 * s)
             shapes_segment(r->shapes, x, y, fmin(x + 1.5 * s, a->x + a->w), y, 0.7 * s, dotted);
-        char label[32];
-        number_text(levels[k], 3, label, sizeof label);
-        level_label(r, a, levels[k], label, r->theme->mark, taken);
     }
 }
 
@@ -532,6 +544,17 @@ static bool fit_close_range(PlotArea *a, double lo, double hi)
     a->ylo = floor((lo - pad) / step) * step;
     a->yhi = ceil((hi + pad) / step) * step;
     return true;
+}
+
+/* A linear range's top raised, where a minimum's level in it lies within
+ * a line and a fifth of it, to that much above the level: its name then
+ * clears the top's label (sharp_flat 5: "minimum 100" under 121). */
+static void top_clear_of_levels(Renderer *r, PlotArea *a, const double *levels, size_t count)
+{
+    double f = 1.2 * render_line_height(r, render_font_px(r, 13.0)) / a->h;
+    for (size_t k = 0; k < count && f < 0.5; k++)
+        if (levels[k] >= a->ylo && levels[k] <= a->yhi)
+            a->yhi = fmax(a->yhi, (levels[k] - f * a->ylo) / (1.0 - f));
 }
 
 /* The row under the sharpness plot (its top at y) naming each plotted
@@ -651,7 +674,8 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         }
         a.ylo = low / 4.0;
         a.yhi = high * 4.0;
-    }
+    } else
+        top_clear_of_levels(r, &a, levels, level_count);
     /* Where no minima's levels are drawn, each run's λmax now beside the
      * axis, the area making room: learning_rate 7's caption reads λmax = 10
      * between the runs' 2/η, 9.52 and 10.5.  With one dashed line (one η)
@@ -671,6 +695,12 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     } else
         for (size_t k = 0; k < now_count; k++)
             plot_make_room(r, &a, render_text_width(r, now_label[k], render_font_px(r, 13.0)));
+    for (size_t k = 0; k < level_count; k++) {
+        char label[48];
+        minimum_label(levels[k], label, sizeof label);
+        if (levels[k] >= a.ylo && levels[k] <= a.yhi)
+            plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
+    }
     char title[128], full[160];
     sharpness_title(scene, title, sizeof title);
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
