@@ -392,8 +392,6 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
 /* Frees the scenes the layout staged a group's steps on (hud.c). */
 void render_group_release(Renderer *r);
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
-/* Class c's colour in a network's pictures (grey for -1: no class). */
-Rgba render_class_color(int c);
 /* net_repr_view.c: the representation view (display.net_layer) over the
  * map, in place of the slice; its notes (axes, lines, the linear probe),
  * none when the picture cannot be made (the map says why). */
