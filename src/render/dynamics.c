@@ -462,27 +462,30 @@ static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken)
     }
 }
 
-/* A minimum's λmax as labelled beside the axis, "minimum 100". */
-static void minimum_label(double level, char *dest, size_t size)
+/* A minimum's λmax as labelled beside the axis: "minimum 100", or (named
+ * false) "100". */
+static void minimum_label(double level, bool named, char *dest, size_t size)
 {
     char value[32];
-    snprintf(dest, size, _(MINIMUM_LEVEL), number_text(level, 3, value, sizeof value));
+    number_text(level, 3, value, sizeof value);
+    snprintf(dest, size, named ? _(MINIMUM_LEVEL) : "%s", value);
 }
 
 /* The minima's λmax dotted across the plot, each named beside the axis,
- * "minimum 100": what a run resting in that minimum reads, sharp_flat's
- * 100 and 1.65.  A level whose name finds no room (a line clear of the
- * range's end labels: 1.65 a pixel over 0 on a linear axis) is not
- * drawn — a dotted line nothing names told a student nothing. */
+ * "minimum 100" (or, named false, its value alone, as the map's marks name
+ * it): what a run resting in that minimum reads, sharp_flat's 100 and
+ * 1.65.  A level whose label finds no room (a line clear of the range's
+ * end labels: 1.65 a pixel over 0 on a linear axis) is not drawn — a
+ * dotted line nothing names told a student nothing. */
 static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
-                               size_t count, AxisLabels *taken)
+                               size_t count, bool named, AxisLabels *taken)
 {
     double s = r->scale;
     Rgba dotted = r->theme->mark;
     dotted.a *= 0.6f;
     for (size_t k = 0; k < count; k++) {
         char label[48];
-        minimum_label(levels[k], label, sizeof label);
+        minimum_label(levels[k], named, label, sizeof label);
         if (!level_label(r, a, levels[k], label, r->theme->mark, taken))
             continue;
         double y = plot_to_y(a, levels[k]);
@@ -695,20 +698,34 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     } else
         for (size_t k = 0; k < now_count; k++)
             plot_make_room(r, &a, render_text_width(r, now_label[k], render_font_px(r, 13.0)));
-    for (size_t k = 0; k < level_count; k++) {
-        char label[48];
-        minimum_label(levels[k], label, sizeof label);
-        if (levels[k] >= a.ylo && levels[k] <= a.yhi)
-            plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
-    }
     char title[128], full[160];
     sharpness_title(scene, title, sizeof title);
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
+    /* The minima named where the title, moving right with the area, stays
+     * whole over it (sharp_flat 6's "… of each run vs 2/η (log)" ran 38 px
+     * off its panel at 1280x720 beside "minimum 1.65"); else their values
+     * alone, as the map's marks name them. */
+    double widest = 0;
+    for (size_t k = 0; k < level_count; k++) {
+        char label[48];
+        minimum_label(levels[k], true, label, sizeof label);
+        if (levels[k] >= a.ylo && levels[k] <= a.yhi)
+            widest = fmax(widest, render_text_width(r, label, render_font_px(r, 13.0)));
+    }
+    bool named = a.compact || a.left + 10.0 * r->scale + widest +
+                                      render_text_width(r, full, render_font_px(r, PLOT_TEXT_PX)) <=
+                                  a.x + a.w;
+    for (size_t k = 0; k < level_count; k++) {
+        char label[48];
+        minimum_label(levels[k], named, label, sizeof label);
+        if (levels[k] >= a.ylo && levels[k] <= a.yhi)
+            plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
+    }
     plot_frame(r, &a, full, _("step"));
     if (lam_lo < 0 && !a.ylog)
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
     AxisLabels taken = {.count = 0};
-    draw_minima_levels(r, &a, levels, level_count, &taken);
+    draw_minima_levels(r, &a, levels, level_count, named, &taken);
     /* Each λmax now named, at the curve's end or beside the axis: a curve
      * of one point (play 0) is then a dot alone, as edge_of_stability 1's
      * "300" beside its dot said again what "λmax 300" said. */
