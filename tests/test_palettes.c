@@ -122,7 +122,7 @@ static void test_classes_apart_in_every_sight(void **state)
             }
         for (int t = 0; t < 2; t++) {
             Rgba p = theme_get(t == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT)->panel;
-            double panel[3] = {p.r, p.g, p.b};
+            double panel[3] = {(double)p.r, (double)p.g, (double)p.b};
             ground = fmin(ground, distance(a, panel, 0));
         }
     }
