@@ -2290,6 +2290,146 @@ static void test_lone_point_is_shown(void **state)
     }
 }
 
+/* The number a plot's text ends with ("λmax 300", "2/η = 952", "300"),
+ * in *v; false where it ends with none. */
+static bool ends_with_number(const char *text, double *v)
+{
+    const char *last = strrchr(text, ' ');
+    last = last ? last + 1 : text;
+    char *end;
+    *v = strtod(last, &end);
+    return end != last && *end == '\0';
+}
+
+/* At play 0, before anything ran, no plot of any lesson's step says a
+ * number twice beside its plotting area (the texts whose middle lies
+ * between its top and bottom: axis labels, value labels, end labels), at
+ * 1280x720 --projector and 1920x1080: edge_of_stability 1 said "300" beside
+ * its one point and "λmax 300" at the curve's end. */
+static void test_plots_say_each_number_once(void **state)
+{
+    LessonStage *st = *state;
+    DescentError err = {""};
+    char dir[4096];
+    lessons_path(dir, sizeof dir, "");
+    struct dirent **files;
+    int count = scandir(dir, &files, lua_file, by_name);
+    assert_true(count > 0);
+    static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
+    size_t twice = 0, plots = 0;
+    for (int f = 0; f < count; f++) {
+        stage_play(st, files[f]->d_name, "en");
+        for (size_t k = 0; k < st->player.lesson.step_count; k++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                assert_true(lesson_player_show(&st->player, st->scene, k, &err));
+                st->scene->display.projector = frames[z][2];
+                const Layout *l = render_layout(st->renderer, st->scene, w, h,
+                                                render_recording_scale(w, h),
+                                                RENDER_FOR_RECORDING);
+                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                      render_recording_scale(w, h),
+                                                      RENDER_FOR_RECORDING);
+                LayoutRect areas[16];
+                size_t n = render_plot_areas(st->renderer, areas, 16);
+                for (size_t a = 0; a < n && a < 16; a++) {
+                    LayoutRect panel = {0, 0, 0, 0};
+                    for (size_t p = 0; p < LAYOUT_PANELS; p++)
+                        if (l->shown[p] && inside_rect(areas[a], l->rect[p]))
+                            panel = l->rect[p];
+                    plots++;
+                    for (size_t t = 0; t < drawn->count; t++)
+                        for (size_t u = t + 1; u < drawn->count; u++) {
+                            LayoutRect bt = drawn->box[t], bu = drawn->box[u];
+                            double ct = bt.y + 0.5 * bt.h, cu = bu.y + 0.5 * bu.h, vt, vu;
+                            if (!inside_rect(bt, panel) || !inside_rect(bu, panel) ||
+                                ct < areas[a].y || ct > areas[a].y + areas[a].h ||
+                                cu < areas[a].y || cu > areas[a].y + areas[a].h ||
+                                !ends_with_number(drawn->text[t], &vt) ||
+                                !ends_with_number(drawn->text[u], &vu) || vt != vu)
+                                continue;
+                            /* Two quantities of one value ("2/η = 952", "λmax
+                             * 952": λmax at the edge) are each named. */
+                            double bare;
+                            if (strcmp(drawn->text[t], drawn->text[u]) != 0 &&
+                                !(ends_with_number(drawn->text[t], &bare) &&
+                                  strchr(drawn->text[t], ' ') == NULL) &&
+                                !(ends_with_number(drawn->text[u], &bare) &&
+                                  strchr(drawn->text[u], ' ') == NULL))
+                                continue;
+                            print_message("%s step %zu at %dx%d%s: \"%s\" and \"%s\" in one "
+                                          "plot\n", files[f]->d_name, k + 1, w, h,
+                                          frames[z][2] ? " --projector" : "", drawn->text[t],
+                                          drawn->text[u]);
+                            twice++;
+                        }
+                }
+            }
+        free(files[f]);
+    }
+    free(files);
+    print_message("%zu plots at play 0, %zu numbers said twice\n", plots, twice);
+    assert_true(plots > 0);
+    assert_int_equal(twice, 0);
+}
+
+/* sharp_flat 4 to 6 at their ends, en and zh, at 1280x720 (and --projector)
+ * and 1920x1080: the sharpness plot names each minimum's λmax it dots beside
+ * its axis ("minimum 100"; step 6 its value alone where the title leaves
+ * no room), and says no bare 100 or 1.65 there in steps 4 and 5.  The
+ * dotted lines were unnamed: step 5's 100 had no label (under the range's
+ * 121), step 4's a bare "100" like a tick, and 1.65 lay a pixel over 0
+ * with none; the sharp minimum's 100, which the steps compare η with, is
+ * named in each, the flat one's 1.65 where the axis is logarithmic (6). */
+static void test_sharpness_plot_names_its_dotted_lines(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][2] = {{"en", "minimum "}, {"zh", "极小值 "}};
+    static const int frames[][3] = {{1280, 720, 0}, {1920, 1080, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 3; z++)
+            for (size_t step = 3; step <= 5; step++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = played_layout(st, "sharp_flat.lua", langs[g][0], step, 600, w,
+                                                h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                      render_recording_scale(w, h),
+                                                      RENDER_FOR_RECORDING);
+                LayoutRect areas[16], area = {0, 0, 0, 0};
+                size_t n = render_plot_areas(st->renderer, areas, 16);
+                for (size_t k = 0; k < n && k < 16; k++)
+                    if (inside_rect(areas[k], panel) && (area.h == 0 || areas[k].y < area.y))
+                        area = areas[k];
+                assert_true(area.h > 0);
+                bool sharp = false, flat = false, bare = false, flat_bare = false;
+                for (size_t t = 0; t < drawn->count; t++) {
+                    LayoutRect b = drawn->box[t];
+                    if (!inside_rect(b, panel) || b.x + b.w > area.x + 1)
+                        continue;
+                    const char *text = drawn->text[t];
+                    if (starts_with(text, langs[g][1])) {
+                        print_message("sharp_flat %zu (%s, %dx%d): \"%s\"\n", step + 1,
+                                      langs[g][0], w, h, text);
+                        sharp |= strcmp(text + strlen(langs[g][1]), "100") == 0;
+                        flat |= strcmp(text + strlen(langs[g][1]), "1.65") == 0;
+                    }
+                    bare |= strcmp(text, "100") == 0;
+                    flat_bare |= strcmp(text, "1.65") == 0;
+                }
+                /* At 1280x720 --projector the plot is two lines high: its
+                 * ends' labels alone, no level named nor dotted.  Step 6's
+                 * longer title ("… of each run vs 2/η (log)") leaves no
+                 * room for the names: its levels' values alone, 100 and
+                 * 1.65, as the map's marks name them. */
+                if (step < 5)
+                    assert_true((sharp || frames[z][2]) && !bare && !flat_bare);
+                else
+                    assert_true(((sharp || bare) && (flat || flat_bare)) || frames[z][2]);
+            }
+}
+
 /* trained_not_derived 2 at 1280x720 --projector and 1920x1080, en and
  * zh: every thumbnail's percentage says what it is (the test accuracy),
  * on its line or on the line over it.  At 1280x720 --projector the
@@ -2412,6 +2552,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharpness_plot_labels_values_between, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_subject_plot_keeps_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),

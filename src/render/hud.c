@@ -934,6 +934,8 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, b.top_label, ix - 6.0 * s, iy - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, b.bottom_label, ix - 6.0 * s, iy + ih - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
+    plot_said(r, (double)NAN, iy, b.top_label);
+    plot_said(r, (double)NAN, iy + ih, b.bottom_label);
     if (p.log)
         plot_draw_decades(r, b.ix, b.iy, b.iw, b.ih, p.lo, p.hi, &b.decades, px);
     plot_span_label(&p, label, sizeof label);

@@ -37,19 +37,6 @@
  * farther than this share of the grid's a range from it. */
 #define NET_DISTANCE_SHOWN 1e-3
 
-/* Classes' colours (Okabe–Ito): blue, vermillion, bluish green, yellow,
- * reddish purple, sky blue; more classes repeat them. */
-static const Rgba class_colors[] = {
-    {0.0f, 0.447f, 0.698f, 1.0f}, {0.835f, 0.369f, 0.0f, 1.0f}, {0.0f, 0.620f, 0.451f, 1.0f},
-    {0.941f, 0.894f, 0.259f, 1.0f}, {0.800f, 0.475f, 0.655f, 1.0f}, {0.337f, 0.706f, 0.914f, 1.0f},
-};
-#define CLASS_COLORS (sizeof class_colors / sizeof class_colors[0])
-
-Rgba render_class_color(int c)
-{
-    return c < 0 ? (Rgba){0.5f, 0.5f, 0.5f, 1.0f} : class_colors[(size_t)c % CLASS_COLORS];
-}
-
 static Rgba mix(Rgba a, Rgba b, float t)
 {
     return (Rgba){a.r + t * (b.r - a.r), a.g + t * (b.g - a.g), a.b + t * (b.b - a.b), 1.0f};
@@ -489,7 +476,7 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
     double s = r->scale;
     for (size_t k = 0; classes && confidence && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
-        Rgba color = render_class_color((int)set->y[k]);
+        Rgba color = theme_class_color((int)set->y[k]);
         if (classes[k] != (int)set->y[k])
             shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
         if (train) {
@@ -547,7 +534,7 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
             double sure = (confidence[k] - 1.0 / k_classes) / (1 - 1.0 / k_classes);
             float t = (float)(0.2 + 0.4 * fmin(1, fmax(0, isfinite(sure) ? sure : 0)));
             shapes_rect(r->shapes, x0 + i * cell, top + j * cell, cell + 0.75, cell + 0.75,
-                        mix(ground, render_class_color(classes[k]), t));
+                        mix(ground, theme_class_color(classes[k]), t));
         }
     double y0 = top + side;
     draw_samples(r, scene, &d->test, false, lo, unit, x0, y0);

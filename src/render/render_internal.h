@@ -73,6 +73,14 @@ typedef struct QueuedText {
 #define RENDER_GROUP_MAX 16
 /* Plotting areas one frame records for render_plot_areas. */
 #define RENDER_PLOT_AREAS 8
+/* A number a plot says at pixel row y, at x (NaN: beside its axis): its
+ * end labels and its lone points' values (plot_said). */
+typedef struct PlotSaid {
+    double x, y;
+    char text[32];
+} PlotSaid;
+/* Plot values a frame remembers saying. */
+#define RENDER_PLOT_SAID 32
 #define CAPTION_LINE_MAX 1024
 
 /* A caption (or notice, or error) broken into lines, kept until the text
@@ -201,6 +209,10 @@ typedef struct PlotArea {
                                    the ends where they fit (plot_pick_decades):
                                    a plot whose own labels say other values on
                                    the axis (the sharpness plot's) leaves it off */
+    bool values_named;          /* the plot labels its curves' values now itself
+                                   (the sharpness plot's "λmax 300"): a curve of
+                                   one point is a dot without its value, which
+                                   would say the number twice */
 } PlotArea;
 
 /* The notes on a picture shown in the slice's place, at most
@@ -280,6 +292,10 @@ struct Renderer {
     MeasuredWidth widths[WIDTH_CACHE];
     StaticLayer static_layer;
 
+    PlotSaid said[RENDER_PLOT_SAID]; /* the frame's plot values said so far
+                                   (plot_said), which a lone point's label
+                                   does not say again */
+    size_t said_count;
     LayoutRect plot_areas[RENDER_PLOT_AREAS]; /* the frame's plotting areas so far
                                                  (render_plot_areas) */
     size_t plot_area_count;
@@ -376,8 +392,6 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
 /* Frees the scenes the layout staged a group's steps on (hud.c). */
 void render_group_release(Renderer *r);
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
-/* Class c's colour in a network's pictures (grey for -1: no class). */
-Rgba render_class_color(int c);
 /* net_repr_view.c: the representation view (display.net_layer) over the
  * map, in place of the slice; its notes (axes, lines, the linear probe),
  * none when the picture cannot be made (the map says why). */
@@ -440,11 +454,17 @@ double plot_to_y(const PlotArea *a, double v);
  * period-2 oscillation shows both sides), as a band, joined column to
  * column; dashed, every other few columns are left out.  A series of one
  * point (its one column a single value) is a dot, beside it the value
- * unless dashed (render_label). */
+ * unless dashed or a->values_named (render_label). */
 void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, size_t first,
                  size_t end, double half, Rgba color, bool dashed);
+/* That the frame says text on pixel row y, at x (NaN: beside the plot's
+ * axis), so that a lone point there does not say it again. */
+void plot_said(Renderer *r, double x, double y, const char *text);
 /* A curve of one point, at pixel (x, y): a dot (for a line half wide) and
- * beside it value (render_label), unless NaN.  A lone point drew nothing,
+ * beside it value (render_label), unless NaN or already said there
+ * (plot_said; a lone point's value is said too): at play 0 sharp_flat 6's
+ * three runs said "1.03" three times, stacked on their one dot, and
+ * adaptive 3's loss plot said "180" beside its axis and its dot.  A lone point drew nothing,
  * and the plot read as an empty box (representation 1's loss plot, any
  * lesson's two-parameter loss plot at play 0). */
 void plot_lone_point(Renderer *r, double x, double y, double half, double value, Rgba color);

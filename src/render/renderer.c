@@ -161,6 +161,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     render_set_run_colors(r, scene);
     r->view3d = scene->display.view3d;
     r->label_count = 0;
+    r->said_count = 0;
     r->plot_area_count = 0;
     r->effective_box_count = 0;
     r->experiment_drawn = false;
@@ -182,6 +183,7 @@ void render_experiment_frame(Renderer *r, const ExperimentPicture *picture, int 
     r->theme = theme_get(theme);
     render_set_run_colors(r, NULL);
     r->label_count = 0;
+    r->said_count = 0;
     r->layout = (Layout){0};
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
