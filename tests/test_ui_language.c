@@ -67,6 +67,7 @@
 #include "scene/i18n.h"
 #include "scene/run_field.h"
 #include "scene/scene.h"
+#include "scene/spec_notation.h"
 
 /* ---------------------------------------------------------------- locale */
 
@@ -99,6 +100,33 @@ static void test_schedule_names_translated(void **state)
                          title);
     }
     assert_string_equal(_(schedule_title(SCHEDULE_COSINE)), "余弦");
+    assert_true(i18n_select("en"));
+}
+
+/* A spec as the legends name it (scene/spec_notation.h): the optimizer's
+ * title and its settings by symbol, in the viewer's language; a seed, a
+ * data file and the key the text beside it shows are left out. */
+static void test_spec_notation(void **state)
+{
+    (void)state;
+    char text[200];
+    assert_true(i18n_select("en"));
+    spec_notation_run("sgd:lr=0.05,noise=2,batch=16,seed=3", "lr", text, sizeof text);
+    assert_string_equal(text, "SGD  σ=2, B=16");
+    spec_notation_run("adam:lr=0.02", NULL, text, sizeof text);
+    assert_string_equal(text, "Adam  η=0.02");
+    assert_string_equal(spec_notation_key("beta1"), "β₁");
+    spec_notation_landscape("quadratic:l1=1,l2=8,angle=30", text, sizeof text);
+    assert_string_equal(text, "l1=1, l2=8, angle=30");
+    spec_notation_landscape("linreg:data=one_example.csv", text, sizeof text);
+    assert_string_equal(text, "");
+    assert_true(i18n_select("zh"));
+    spec_notation_run("momentum:lr=0.02,momentum=0.8,x0=1,y0=-1", "lr", text, sizeof text);
+    assert_string_equal(text, "动量  μ=0.8, x₀=1, y₀=-1");
+    spec_notation_run("flow:lr=0.01", "lr", text, sizeof text);
+    assert_string_equal(text, "梯度流");
+    spec_notation_landscape("sharp_flat:sharp_width=0.25", text, sizeof text);
+    assert_string_equal(text, "尖谷宽度=0.25");
     assert_true(i18n_select("en"));
 }
 
@@ -599,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_catalog_whatever_the_locale),
         cmocka_unit_test(test_numbers_keep_their_point),
         cmocka_unit_test(test_schedule_names_translated),
+        cmocka_unit_test(test_spec_notation),
         cmocka_unit_test(test_every_panel_in_chinese),
         cmocka_unit_test(test_experiment_plots_in_chinese),
     };
