@@ -61,10 +61,12 @@ static const char *schedule_label(const ScheduleDesc *schedule, size_t step)
 /* A sweep's run goes by its value of the swept parameter ("η = 0.000356"
  * for lr, by its symbol as the captions name it; read from its spec: a changed
  * run shows its new value); others by their optimizer and settings in the
- * viewer's language ("SGD  σ=2": spec_notation.h), η left to the readings. */
+ * viewer's language ("SGD  σ=2": spec_notation.h), η left to the readings
+ * while they show it (a run that diverged shows where instead). */
 static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
 {
-    const char *spec = scene->runs[i].run.desc.spec;
+    const Run *run = &scene->runs[i].run;
+    const char *spec = run->desc.spec;
     Spec parsed;
     if (i < scene->sweep.count && spec_parse(spec, true, &parsed, NULL))
         for (int k = 0; k < parsed.count; k++)
@@ -73,7 +75,7 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
                          strtod(parsed.items[k].value, NULL));
                 return;
             }
-    spec_notation_run(spec, "lr", dest, size);
+    spec_notation_run(spec, run->status == RUN_ACTIVE ? "lr" : NULL, dest, size);
 }
 
 /* A loss whose text is as wide as the legend's rule writes one (4 digits,
