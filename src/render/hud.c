@@ -14,6 +14,7 @@
 #include "core/number_text.h"
 #include "scene/lesson_player.h"
 #include "scene/loss_scale.h"
+#include "scene/spec_notation.h"
 #include "text_wrap.h"
 
 
@@ -58,21 +59,23 @@ static const char *schedule_label(const ScheduleDesc *schedule, size_t step)
 }
 
 /* A sweep's run goes by its value of the swept parameter ("η = 0.000356"
- * for lr, named η as the captions name it; read from its spec: a changed
- * run shows its new value); others by spec, the command that made them. */
+ * for lr, by its symbol as the captions name it; read from its spec: a changed
+ * run shows its new value); others by their optimizer and settings in the
+ * viewer's language ("SGD  σ=2": spec_notation.h), η left to the readings
+ * while they show it (a run that diverged shows where instead). */
 static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
 {
-    const char *spec = scene->runs[i].run.desc.spec;
+    const Run *run = &scene->runs[i].run;
+    const char *spec = run->desc.spec;
     Spec parsed;
     if (i < scene->sweep.count && spec_parse(spec, true, &parsed, NULL))
         for (int k = 0; k < parsed.count; k++)
             if (strcmp(parsed.items[k].key, scene->sweep.param) == 0) {
-                snprintf(dest, size, "%s = %.3g",
-                         strcmp(scene->sweep.param, "lr") == 0 ? "η" : scene->sweep.param,
+                snprintf(dest, size, "%s = %.3g", spec_notation_key(scene->sweep.param),
                          strtod(parsed.items[k].value, NULL));
                 return;
             }
-    snprintf(dest, size, "%s", spec);
+    spec_notation_run(spec, run->status == RUN_ACTIVE ? "lr" : NULL, dest, size);
 }
 
 /* A loss whose text is as wide as the legend's rule writes one (4 digits,
@@ -88,7 +91,7 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
  * landscape was painted again (every lesson step starts from step 0). */
 #define WIDEST_STEPS ((size_t)8888)
 
-/* A run's legend item: head, its number and name ("2  gd:lr=0.05"), and
+/* A run's legend item: head, its number and name ("2  Adam"), and
  * its readings (loss, step, η; or how it ended); widest: with WIDEST_LOSS
  * for the loss and at least WIDEST_STEPS for the step (the panel's width,
  * never drawn). */
@@ -149,40 +152,20 @@ static void status_line(const Renderer *r, const Scene *scene, char *dest, size_
              scene->display.log_scale ? _(", log scale") : "");
 }
 
-/* The landscape's spec as the legend shows it: a data= file by its name
- * alone (a lesson's data file is resolved to a full path, which says
- * nothing to the class and can fill the panel). */
-static void shown_spec(const char *spec, char *dest, size_t size)
-{
-    const char *data = strstr(spec, "data=");
-    if (!data) {
-        snprintf(dest, size, "%s", spec);
-        return;
-    }
-    const char *path = data + strlen("data="), *end = strchr(path, ',');
-    size_t length = end ? (size_t)(end - path) : strlen(path);
-    const char *name = path;
-    for (const char *p = path; p < path + length; p++)
-        if (*p == '/')
-            name = p + 1;
-    snprintf(dest, size, "%.*s%.*s%s", (int)(path - spec), spec,
-             (int)(length - (size_t)(name - path)), name, end ? end : "");
-}
-
-/* The legend's landscape line: the kind's title in the viewer's language
- * and the spec's settings as typed ("Quadratic bowl · l1=1,l2=8"), not
- * the spec's name, which says little to a class (REVIEW_FRAMES:
- * "double_well", "parabolic_wells"); the command line keeps the names. */
+/* The legend's landscape line: the kind's title and the spec's settings
+ * in the viewer's language ("Quadratic bowl  ·  l1=1, l2=8"), not the
+ * spec, whose name and keys say little to a class (REVIEW_FRAMES:
+ * "double_well"; zh frames: "sharp_width", "data=one_example.csv"); the
+ * command line keeps the names. */
 static void landscape_line(const Landscape *landscape, char *dest, size_t size)
 {
-    char spec[400];
-    shown_spec(landscape_spec(landscape), spec, sizeof spec);
     const LandscapeInfo *kind = kind_of(landscape);
-    const char *settings = strchr(spec, ':');
+    char settings[400];
+    spec_notation_landscape(landscape_spec(landscape), settings, sizeof settings);
     if (!kind)
-        snprintf(dest, size, "%s", spec);
-    else if (settings && settings[1])
-        snprintf(dest, size, "%s  ·  %s", _(kind->title), settings + 1);
+        snprintf(dest, size, "%s", landscape_spec(landscape));
+    else if (settings[0])
+        snprintf(dest, size, "%s  ·  %s", _(kind->title), settings);
     else
         snprintf(dest, size, "%s", _(kind->title));
 }
@@ -309,8 +292,11 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     /* A sweep names its run and range above its runs, with its colour scale. */
     if (scene->sweep.count > 0) {
         const Sweep *w = &scene->sweep;
-        snprintf(text, sizeof text, _("%s   %s from %.3g to %.3g, %s"), w->base, w->param,
-                 w->values[0], w->values[w->count - 1], w->linear ? _("linear") : _("log-spaced"));
+        char base[LEGEND_LINE_MAX];
+        spec_notation_run(w->base, w->param, base, sizeof base);
+        snprintf(text, sizeof text, _("%s   %s from %.3g to %.3g, %s"), base,
+                 spec_notation_key(w->param), w->values[0], w->values[w->count - 1],
+                 w->linear ? _("linear") : _("log-spaced"));
         legend_item(r, l, LEGEND_SWEEP, 0, text, small_px, pad, narrow - 8.0 * s - bar_w, &y);
         l->w = fmax(l->w, l->line[l->count - 1].x + l->line[l->count - 1].w + 8.0 * s + bar_w);
         y += 0.25 * pad;

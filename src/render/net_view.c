@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "scene/net_repr.h"
+#include "scene/spec_notation.h"
 #include "text_wrap.h"
 
 #define NET_BODY_PX 15.0
@@ -271,8 +272,10 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     char run_lines[SCENE_MAX_RUNS][NET_LEGEND_LINE_MAX];
     for (size_t i = 0; i < runs; i++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
+        char name[NET_LEGEND_LINE_MAX];
+        spec_notation_run(net_stage_run_spec(net, i), NULL, name, sizeof name);
         snprintf(run_lines[i], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
-                 net_stage_run_spec(net, i), mt->train_loss, mt->test_loss);
+                 name, mt->train_loss, mt->test_loss);
     }
     /* The notes no wider than the other lines (a run's has its disc). */
     g->count = n;
