@@ -1410,7 +1410,7 @@ static void widen(LayoutRequest *to, LayoutRequest from)
 void render_group_release(Renderer *r)
 {
     GroupStage *g = &r->group;
-    for (size_t k = 0; k < g->count && !g->failed; k++)
+    for (size_t k = 0; k < g->count; k++)
         scene_destroy(g->scene[k]);
     *g = (GroupStage){0};
 }
@@ -1431,14 +1431,15 @@ static uint64_t captions_hash(const LessonStep *steps, size_t count)
 }
 
 /* The steps of scene's group (SceneDisplay.lesson) each on a scene of its
- * own in r->group, staged once while the group is shown; false when they
- * cannot be (an experiment's steps, measured beside the stage, and
- * networks are laid out one by one), which is remembered as well. */
+ * own in r->group, staged once while the group is shown, a network's on
+ * none (the scene's own stage stands in for its steps); false when its
+ * steps' panels cannot be known (an experiment's, measured beside the
+ * stage), which is remembered as well. */
 static bool group_scenes(Renderer *r, const Scene *scene)
 {
     const Lesson *lesson = scene->display.lesson;
     size_t count = scene->display.group_count;
-    if (!lesson || count < 2 || count > RENDER_GROUP_MAX || scene->net || scene->experiment)
+    if (!lesson || count < 2 || count > RENDER_GROUP_MAX || scene->experiment)
         return false;
     GroupStage *g = &r->group;
     const LessonStep *steps = &lesson->steps[scene->display.group_first];
@@ -1447,21 +1448,21 @@ static bool group_scenes(Renderer *r, const Scene *scene)
         return !g->failed;
     render_group_release(r);
     *g = (GroupStage){.steps = steps, .count = count, .texts = texts};
+    if (scene->net)
+        return true;
     DescentError err;
-    size_t staged = 0;
-    for (size_t k = 0; k < count; k++) {
-        Scene *other = scene_create(&(SceneOptions){0}, &err);
-        if (!other)
-            break;
-        g->scene[staged++] = other;
-        if (steps[k].experiment || (steps[k].model && steps[k].model[0]) ||
-            !lesson_player_stage(lesson, scene->display.group_first + k, other, &err))
-            break;
+    for (size_t k = 0; k < count && !g->failed; k++) {
+        g->scene[k] = scene_create(&(SceneOptions){0}, &err);
+        g->failed = !g->scene[k] || steps[k].experiment || (steps[k].model && steps[k].model[0]) ||
+                    !lesson_player_stage(lesson, scene->display.group_first + k, g->scene[k],
+                                         &err) ||
+                    g->scene[k]->net;
     }
-    g->failed = staged < count || g->scene[count - 1]->net;
     if (g->failed)
-        for (size_t k = 0; k < staged; k++)
+        for (size_t k = 0; k < count; k++) {
             scene_destroy(g->scene[k]);
+            g->scene[k] = NULL;
+        }
     return !g->failed;
 }
 
@@ -1478,100 +1479,209 @@ static bool same_room_key(GroupRoomKey a, GroupRoomKey b)
            a.audience == b.audience && a.theme == b.theme && strcmp(a.lang, b.lang) == 0;
 }
 
-/* The panels of every step in scene's group, each at the largest any of
- * them asks for (layout.h), measured once for the window's state
- * (GroupRoomKey); the room of a panel the scene itself does not show
- * stays empty (r->slot_empty). */
-static void reserve_group(Renderer *r, const Scene *scene, LayoutInput *in,
-                          LayoutRequest narrow[2])
-{
-    if (!group_scenes(r, scene))
-        return;
-    GroupStage *g = &r->group;
-    GroupRoomKey key = group_room_key(r);
-    if (!g->measured || !same_room_key(g->key, key)) {
-        LayoutInput *other = malloc(sizeof *other);
-        if (!other)
-            return;
-        for (int p = 0; p < LAYOUT_PANELS; p++)
-            g->panel[p] = g->compact[p] = (LayoutRequest){.shown = false};
-        g->narrow[0] = g->narrow[1] = (LayoutRequest){.shown = false};
-        for (size_t k = 0; k < g->count; k++) {
-            *other = (LayoutInput){0};
-            LayoutRequest other_narrow[2] = {{.shown = false}, {.shown = false}};
-            landscape_needs(r, g->scene[k], other, other_narrow);
-            for (int p = 0; p < LAYOUT_PANELS; p++) {
-                widen(&g->panel[p], other->panel[p]);
-                widen(&g->compact[p], other->compact[p]);
-            }
-            widen(&g->narrow[0], other_narrow[0]);
-            widen(&g->narrow[1], other_narrow[1]);
-        }
-        free(other);
-        g->key = key;
-        g->measured = true;
-    }
-    for (int p = 0; p < LAYOUT_PANELS; p++) {
-        r->slot_empty[p] = !in->panel[p].shown && g->panel[p].shown;
-        widen(&in->panel[p], g->panel[p]);
-        widen(&in->compact[p], g->compact[p]);
-    }
-    widen(&narrow[0], g->narrow[0]);
-    widen(&narrow[1], g->narrow[1]);
-}
-
-/* The layout of scene's panels, with those of its group (alone false) or
- * its own. */
-static void plan(Renderer *r, const Scene *scene, bool alone)
+/* The frame's part of a layout's input: its size, the panels' margin and
+ * gap, the map's shape; no panel asked for yet. */
+static LayoutInput frame_input(const Renderer *r, const Scene *scene)
 {
     double s = r->scale;
-    LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s,
-                      .landscape_aspect = render_map_aspect(r, scene)};
-    LayoutRequest narrow[2] = {{.shown = false}, {.shown = false}};
-    bool bare = r->crop || scene->display.panels_hidden;
-    for (int p = 0; p < LAYOUT_PANELS; p++)
-        r->slot_empty[p] = false;
-    if (!bare && scene->net) {
-        render_net_needs(r, scene, &in);
-        /* The colour bar is the slice's scale: not shown over another picture. */
-        if (render_net_slice_shown(scene)) {
-            in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
-            in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
-        }
-    } else if (!bare) {
-        landscape_needs(r, scene, &in, narrow);
-        if (!alone)
-            reserve_group(r, scene, &in, narrow);
+    return (LayoutInput){.width = r->width, .height = r->height, .margin = 12.0 * s,
+                         .gap = 8.0 * s, .landscape_aspect = render_map_aspect(r, scene)};
+}
+
+/* What the panels of a network scene ask for; the sharpness plot's where
+ * plot (a step that asks for it, scene.h), whatever the scene shows. */
+static void net_needs(Renderer *r, const Scene *scene, bool plot, LayoutInput *in)
+{
+    render_net_needs(r, scene, in);
+    /* The colour bar is the slice's scale: not shown over another picture. */
+    if (render_net_slice_shown(scene)) {
+        in->panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
+        in->compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
     }
+    in->panel[LAYOUT_DYNAMICS] = plot ? render_net_curvature_need(r, false)
+                                      : (LayoutRequest){.shown = false};
+    in->compact[LAYOUT_DYNAMICS] = plot ? render_net_curvature_need(r, true)
+                                        : (LayoutRequest){.shown = false};
+    in->dynamics_subject = plot;
+}
+
+/* in's panels and the legend's narrow forms grown to hold those of the
+ * group's steps first .. + count - 1 (GroupStage.need). */
+static void reserve_steps(const GroupStage *g, size_t first, size_t count, LayoutInput *in,
+                          LayoutRequest narrow[2])
+{
+    for (size_t k = first; k < first + count; k++) {
+        for (int p = 0; p < LAYOUT_PANELS; p++) {
+            widen(&in->panel[p], g->need[k].panel[p]);
+            widen(&in->compact[p], g->need[k].compact[p]);
+        }
+        in->dynamics_subject = in->dynamics_subject || g->need[k].dynamics_subject;
+        widen(&narrow[0], g->narrow[k][0]);
+        widen(&narrow[1], g->narrow[k][1]);
+    }
+}
+
+/* r->layout of in (its panels asked for) with the caption and hint bands
+ * held for `count` steps from `steps` as well as for the scene's own
+ * texts where own (and its notice), or for those steps' alone; bare: no
+ * band at all.  The legend takes its narrow form where that shows the map
+ * better (choose_legend). */
+static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequest narrow[2],
+                    const LessonStep *steps, size_t count, bool own, bool bare)
+{
     BandText notice = notice_text(r, scene);
     GroupCaptions *caption = calloc(2, sizeof *caption), *hint = caption + 1;
     if (!caption)
         return;
-    *caption = (GroupCaptions){.own = caption_text(r, scene)};
-    *hint = (GroupCaptions){.own = hint_text(r, scene), .hints = true};
-    if (!alone && scene->display.lesson) {
-        for (GroupCaptions *g = caption; g <= hint; g++) {
-            g->steps = &scene->display.lesson->steps[scene->display.group_first];
-            g->count = scene->display.group_count;
-        }
-    }
-    in.caption = (LayoutText){!bare && group_captioned(caption), group_caption_size, caption,
-                              render_line_height(r, caption->own.px)};
-    in.hint = (LayoutText){!bare && r->audience == RENDER_FOR_WINDOW && group_captioned(hint),
-                           group_caption_size, hint, render_line_height(r, hint->own.px)};
-    in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
-                             render_line_height(r, notice.px)};
-    layout_compute(&in, &r->layout);
+    *caption = (GroupCaptions){.own = caption_text(r, scene), .steps = steps, .count = count};
+    *hint = (GroupCaptions){.own = hint_text(r, scene), .hints = true, .steps = steps,
+                            .count = count};
+    if (!own)
+        caption->own.text = hint->own.text = "";
+    in->caption = (LayoutText){!bare && group_captioned(caption), group_caption_size, caption,
+                               render_line_height(r, caption->own.px)};
+    in->hint = (LayoutText){!bare && r->audience == RENDER_FOR_WINDOW && group_captioned(hint),
+                            group_caption_size, hint, render_line_height(r, hint->own.px)};
+    in->notice = (LayoutText){own && !bare && scene->notice[0], band_size, &notice,
+                              render_line_height(r, notice.px)};
+    layout_compute(in, &r->layout);
     r->legend_narrow = false;
-    if (narrow[0].shown && narrow[0].w < in.panel[LAYOUT_LEGEND].w)
-        choose_legend(r, &in, narrow[0], narrow[1]);
+    if (narrow[0].shown && narrow[0].w < in->panel[LAYOUT_LEGEND].w)
+        choose_legend(r, in, narrow[0], narrow[1]);
     free(caption);
 }
 
-/* A group's layout (layout.h) holds where every panel is placed, the
- * caption within its share and the map at least this share of the frame
- * high; elsewhere its steps are laid out one by one. */
+/* A group is laid out in parts (runs of its steps laid out together,
+ * group_parts) that weigh each move of the map between them as this share
+ * of the frame's height taken from one step's map, against what each step
+ * gives of the view's height it has laid out alone.  Laid out whole,
+ * learning_rate's seven steps at 1280x720 --projector kept room for the
+ * last one's stability plot and the fifth's three-run legend: every map
+ * 0.38 of the frame high, step 1's alone 0.54; in two parts steps 1 to 4
+ * have 0.50.  At a quarter sharp_flat 1-3 kept 0.38 (0.45 apart from step
+ * 4) and the start cross lay on the sharp valley's circle.  A part holds where every panel is placed, the caption within
+ * its share and the map at least GROUP_MAP_LEAST of the frame high. */
+#define GROUP_MOVE_COST 0.2
 #define GROUP_MAP_LEAST 0.29
+
+/* The view's height on the layout of the group's steps first .. + count
+ * - 1 together (their panels and bands; in is scratch), or -1 where that
+ * layout does not hold (GROUP_MAP_LEAST). */
+static double steps_view(Renderer *r, const Scene *scene, size_t first, size_t count,
+                         LayoutInput *in)
+{
+    GroupStage *g = &r->group;
+    *in = g->base;
+    LayoutRequest narrow[2] = {{.shown = false}, {.shown = false}};
+    reserve_steps(g, first, count, in, narrow);
+    lay_out(r, scene, in, narrow, g->steps + first, count, false, false);
+    double view = layout_map_view(in, &r->layout);
+    return r->layout.complete && r->layout.caption_held && view >= GROUP_MAP_LEAST * r->height
+               ? view
+               : -1;
+}
+
+/* The group split into parts (GroupStage.part_first): of those that
+ * hold, the one whose moves (GROUP_MOVE_COST) and whose steps' maps lost
+ * against theirs alone weigh least. */
+static void group_parts(Renderer *r, const Scene *scene, LayoutInput *in)
+{
+    GroupStage *g = &r->group;
+    size_t n = g->count, from[RENDER_GROUP_MAX + 1];
+    double alone[RENDER_GROUP_MAX], cost[RENDER_GROUP_MAX + 1];
+    for (size_t k = 0; k < n; k++)
+        alone[k] = fmax(0, steps_view(r, scene, k, 1, in));
+    cost[0] = 0;
+    for (size_t j = 1; j <= n; j++) {
+        cost[j] = HUGE_VAL;
+        /* The longest part first: where a group holds whole, the parts
+         * that would cost a move more are not laid out at all. */
+        for (size_t i = 0; i < j; i++) {
+            double c = cost[i] + (i > 0 ? GROUP_MOVE_COST : 0);
+            if (c >= cost[j])
+                continue;
+            double view = j - i == 1 ? alone[i] : steps_view(r, scene, i, j - i, in);
+            for (size_t k = i; k < j; k++)
+                c += fmax(0, alone[k] - view) / r->height;
+            if (view >= 0 && c < cost[j]) {
+                cost[j] = c;
+                from[j] = i;
+            }
+        }
+    }
+    for (size_t j = n; j > 0; j = from[j])
+        for (size_t k = from[j]; k < j; k++) {
+            g->part_first[k] = from[j];
+            g->part_count[k] = j - from[j];
+        }
+}
+
+/* Measures what each step of scene's group asks for and splits the group
+ * into the parts laid out together (group_parts), once for the window's
+ * state (GroupRoomKey); false where the group's steps cannot be known. */
+static bool measure_group(Renderer *r, const Scene *scene)
+{
+    if (!group_scenes(r, scene))
+        return false;
+    GroupStage *g = &r->group;
+    GroupRoomKey key = group_room_key(r);
+    if (g->measured && same_room_key(g->key, key))
+        return true;
+    LayoutInput *in = malloc(sizeof *in);
+    if (!in)
+        return false;
+    /* A network's steps differ in their sharpness plot alone: the rest of
+     * what they ask for is its stage's now (base), for the parts' search;
+     * a frame lays out its own. */
+    g->base = frame_input(r, scene);
+    if (scene->net)
+        net_needs(r, scene, false, &g->base);
+    for (size_t k = 0; k < g->count; k++) {
+        g->need[k] = (LayoutInput){0};
+        g->narrow[k][0] = g->narrow[k][1] = (LayoutRequest){.shown = false};
+        if (!scene->net) {
+            landscape_needs(r, g->scene[k], &g->need[k], g->narrow[k]);
+        } else if (lesson_step_plot(&g->steps[k]) != SCENE_PLOT_NONE) {
+            g->need[k].panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
+            g->need[k].compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
+            g->need[k].dynamics_subject = true;
+        }
+    }
+    group_parts(r, scene, in);
+    free(in);
+    g->key = key;
+    g->measured = true;
+    return true;
+}
+
+/* The layout of scene's panels, with those of the steps of its group it
+ * is laid out with (alone false: its part, group_parts) or its own. */
+static void plan(Renderer *r, const Scene *scene, bool alone)
+{
+    LayoutInput in = frame_input(r, scene);
+    LayoutRequest narrow[2] = {{.shown = false}, {.shown = false}};
+    bool bare = r->crop || scene->display.panels_hidden;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        r->slot_empty[p] = false;
+    if (!bare && scene->net)
+        net_needs(r, scene, scene->display.plot != SCENE_PLOT_NONE, &in);
+    else if (!bare)
+        landscape_needs(r, scene, &in, narrow);
+    /* A group whose steps' panels cannot be known shares the bands only. */
+    const SceneDisplay *d = &scene->display;
+    size_t first = d->group_first, count = alone || !d->lesson ? 0 : d->group_count;
+    if (!alone && !bare && measure_group(r, scene)) {
+        const GroupStage *g = &r->group;
+        size_t k = d->step - d->group_first;
+        LayoutInput own = in;
+        reserve_steps(g, g->part_first[k], g->part_count[k], &in, narrow);
+        for (int p = 0; p < LAYOUT_PANELS; p++)
+            r->slot_empty[p] = !own.panel[p].shown && in.panel[p].shown;
+        first += g->part_first[k];
+        count = g->part_count[k];
+    }
+    lay_out(r, scene, &in, narrow, count ? d->lesson->steps + first : NULL, count, true, bare);
+}
 
 void render_plan(Renderer *r, const Scene *scene)
 {

@@ -353,10 +353,22 @@ static double split_notes(const LayoutInput *in, double aspect, LayoutRect r, La
     return score;
 }
 
-/* The edges a free rectangle's sides may lie on: the frame's and the
- * panels' (all but the one at skip, LAYOUT_PANELS for none), in whole
- * pixels inward, and those of extra when it is not NULL; returns how
- * many. */
+/* Where the map may lie: the frame within the panels' margin from its
+ * edges (the map had met the frame's edge where a panel keeps the margin:
+ * learning_rate at 1280x720 --projector, its top and right); the whole
+ * frame where no panel is shown (a picture alone, --crop). */
+static LayoutRect map_room(const LayoutInput *in, const Layout *out)
+{
+    double m = 0;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (out->shown[p] && !over_map(p))
+            m = ceil(in->margin);
+    return (LayoutRect){m, m, in->width - 2 * m, in->height - 2 * m};
+}
+
+/* The edges a free rectangle's sides may lie on: map_room's and the
+ * panels', in whole pixels inward, and those of extra when it is not
+ * NULL; returns how many. */
 typedef struct Edges {
     double left[LAYOUT_PANELS + 2], right[LAYOUT_PANELS + 2];
     double top[LAYOUT_PANELS + 2], bottom[LAYOUT_PANELS + 2];
@@ -366,8 +378,9 @@ typedef struct Edges {
 static void free_edges(const LayoutInput *in, const Layout *out, const LayoutRect *extra,
                        Edges *e)
 {
-    *e = (Edges){.left = {0}, .right = {in->width}, .top = {0}, .bottom = {in->height},
-                 .count = 1};
+    LayoutRect room = map_room(in, out);
+    *e = (Edges){.left = {room.x}, .right = {right_edge(room)}, .top = {room.y},
+                 .bottom = {bottom_edge(room)}, .count = 1};
     for (int p = 0; p <= LAYOUT_PANELS; p++) {
         if (p < LAYOUT_PANELS ? !out->shown[p] : !extra)
             continue;
@@ -380,13 +393,15 @@ static void free_edges(const LayoutInput *in, const Layout *out, const LayoutRec
     }
 }
 
-/* Whether r lies in the frame, on no panel the map may not lie under and
+/* Whether r lies in map_room, on no panel the map may not lie under and
  * not on extra (when not NULL). */
 static bool is_free(const LayoutInput *in, const Layout *out, const LayoutRect *extra,
                     LayoutRect r)
 {
-    if (r.w <= 0 || r.h <= 0 || r.x < 0 || r.y < 0 || right_edge(r) > in->width ||
-        bottom_edge(r) > in->height || (extra && layout_overlap(r, *extra)))
+    LayoutRect room = map_room(in, out);
+    if (r.w <= 0 || r.h <= 0 || r.x < room.x || r.y < room.y ||
+        right_edge(r) > right_edge(room) || bottom_edge(r) > bottom_edge(room) ||
+        (extra && layout_overlap(r, *extra)))
         return false;
     for (int p = 0; p < LAYOUT_PANELS; p++)
         if (out->shown[p] && layout_overlap(r, out->rect[p]))
@@ -454,9 +469,7 @@ static void place_landscape(const LayoutInput *in, Layout *out)
         LayoutRect row = {0, 0, 0, 0};
         double h;
         for (int b = 0; b < e.count; b++) {
-            LayoutRect r = {e.left[a] + (a == 0 ? top : 0), top,
-                            e.right[b] - (b == 0 ? top : 0) - e.left[a] - (a == 0 ? top : 0),
-                            0};
+            LayoutRect r = {e.left[a], top, e.right[b] - e.left[a], 0};
             if (r.w <= row.w || !notes_fit(in, r.w, (LayoutRect){0, 0, r.w, in->height}, &h))
                 continue;
             r.h = h;

@@ -50,7 +50,8 @@
  *
  * The landscape goes where the panels leave room (Layout.landscape): of the
  * rectangles of the frame that no panel overlaps, as large as they can be
- * (each side on the frame's edge or a panel's), the one with the best map
+ * (each side on a panel's edge or the frame's, within the panels' margin
+ * from it where any panel is shown), the one with the best map
  * score (layout_map_score: the asked-for view's height on it, times the
  * map's side), the larger of two that score alike, in whole pixels.  The
  * view alone would take a square view's largest square beside a wide
@@ -164,7 +165,8 @@ typedef struct LayoutText {
 
 typedef struct LayoutInput {
     double width, height;   /* the frame */
-    double margin;          /* between the panels and the frame's edge */
+    double margin;          /* between the panels (and the map) and the
+                               frame's edge */
     double gap;             /* between panels */
     LayoutRequest panel[LAYOUT_PANELS]; /* all but the texts below */
     LayoutRequest compact[LAYOUT_PANELS]; /* a narrower form, shown where a

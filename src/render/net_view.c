@@ -588,7 +588,7 @@ void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
     if (l->shown[LAYOUT_LOSS])
         render_net_training(r, scene, l->rect[LAYOUT_LOSS]);
-    if (l->shown[LAYOUT_DYNAMICS])
+    if (l->shown[LAYOUT_DYNAMICS] && !r->slot_empty[LAYOUT_DYNAMICS])
         render_net_curvature(r, scene, l->rect[LAYOUT_DYNAMICS]);
     if (l->shown[LAYOUT_INSET])
         draw_data(r, scene, l->rect[LAYOUT_INSET]);

@@ -115,21 +115,29 @@ typedef struct GroupRoomKey {
 } GroupRoomKey;
 
 /* The steps of the scene's group (SceneDisplay.lesson), each staged as
- * shown on a scene of its own, and the room their panels ask for (hud.c):
- * kept while the group is shown, the room measured again only when its
+ * shown on a scene of its own (a network's on none: its stage stands in),
+ * what their panels ask for and the parts the group is laid out in
+ * (hud.c): kept while the group is shown, measured again only when the
  * key changes.  A group that cannot be staged is remembered as such, not
  * tried again every frame. */
 typedef struct GroupStage {
     const LessonStep *steps;    /* the group's: its lesson's from group_first */
     size_t count;
     uint64_t texts;             /* its steps' captions' hash: a reload changes them */
-    bool failed;                /* not staged: its steps are laid out one by one */
+    bool failed;                /* not staged: its steps share the bands only */
     Scene *scene[RENDER_GROUP_MAX]; /* steps[k] staged, when not failed */
-    bool measured;              /* the room below holds for key */
+    bool measured;              /* what follows holds for key */
     GroupRoomKey key;
-    /* Each panel at the largest any step asks for (hud.c's widen), the
-     * legend's narrow forms in narrow[0] (full) and narrow[1] (compact). */
-    LayoutRequest panel[LAYOUT_PANELS], compact[LAYOUT_PANELS], narrow[2];
+    LayoutInput base;           /* the frame, and a network's panels but its
+                                   sharpness plot: what every step asks for */
+    /* What step k's panels ask for beyond base, the legend's narrow forms
+     * in narrow[k][0] (full) and narrow[k][1] (compact). */
+    LayoutInput need[RENDER_GROUP_MAX];
+    LayoutRequest narrow[RENDER_GROUP_MAX][2];
+    /* Step k is laid out with steps part_first[k] .. + part_count[k] - 1
+     * (hud.c's group_parts), each panel at the largest any of them asks
+     * for. */
+    size_t part_first[RENDER_GROUP_MAX], part_count[RENDER_GROUP_MAX];
 } GroupStage;
 
 /* A text's size wrapped at a width (hud.c's wrap_text), by the text's
