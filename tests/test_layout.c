@@ -1316,7 +1316,7 @@ static const struct {
      * 1-4 a map 0.38 of the frame high, not 0.50; at 1920x1080 steps 4-7's
      * would leave steps 1-3 0.65, not 0.70 to 0.72. */
     {"learning_rate.lua", 3, false, "the gradient arrows' step and the plots"},
-    {"learning_rate.lua", 4, true, "a third run and the stability plot come"},
+    {"learning_rate.lua", 6, true, "the stability plot comes"},
     /* Step 5's panels would leave steps 2-4 a map 0.50 high, not 0.71. */
     {"saddle.lua", 4, true, "step 5's panels come"},
     /* Step 1 shows no run: its map 0.71 high alone, 0.50 with the runs'
@@ -1418,7 +1418,8 @@ static void test_map_stays_under_the_pointer(void **state)
  * showing that map reserved around one map): 16 pairs; in parts that
  * weigh a move against the map it saves (hud.c's group_parts): 18, all
  * listed (the networks' 8 now 5, and steps that gave a fifth of their
- * map's height and more to others' panels now keep it). */
+ * map's height and more to others' panels now keep it); with legends
+ * that name runs by title and symbols (narrower), 12. */
 static void test_map_stays_from_step_to_step(void **state)
 {
     LessonStage *st = *state;

@@ -361,7 +361,7 @@ static LayoutRect map_room(const LayoutInput *in, const Layout *out)
 {
     double m = 0;
     for (int p = 0; p < LAYOUT_PANELS; p++)
-        if (out->shown[p] && !over_map(p))
+        if (out->shown[p])
             m = ceil(in->margin);
     return (LayoutRect){m, m, in->width - 2 * m, in->height - 2 * m};
 }
