@@ -449,21 +449,43 @@ static void lessons_path(char *dest, size_t size, const char *name)
     snprintf(dest, size, "%s/lessons%s%s", root, name[0] ? "/" : "", name);
 }
 
+/* The shipped lessons' file names in *files, sorted (free each and the
+ * array); returns how many. */
+static int shipped_lessons(struct dirent ***files)
+{
+    char dir[4096];
+    lessons_path(dir, sizeof dir, "");
+    int count = scandir(dir, files, lua_file, by_name);
+    assert_true(count > 0);
+    return count;
+}
+
+/* Shows step k of the player's lesson and plays it through to its end,
+ * as a recording does (the runs' lines are longest there). */
+static void play_step_through(LessonPlayer *player, Scene *scene, size_t k)
+{
+    DescentError err = {""};
+    assert_true(lesson_player_show(player, scene, k, &err));
+    long frames = lesson_player_step_frames(player, k, 4);
+    player->autoplay_frames = 0;
+    for (long t = 0; t + 1 < frames && player->step == k; t++)
+        lesson_player_autoplay(player, scene, 4);
+    if (player->step != k)
+        assert_true(lesson_player_show(player, scene, k, &err));
+}
+
 /* Every step of every shipped lesson in lang, checked at every size. */
 static void every_lesson_step_fits(const char *lang)
 {
     DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
-    char dir[4096];
-    lessons_path(dir, sizeof dir, "");
     struct dirent **files;
-    int count = scandir(dir, &files, lua_file, by_name);
-    assert_true(count > 0);
+    int count = shipped_lessons(&files);
     size_t steps = 0;
     for (int f = 0; f < count; f++) {
         char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, files[f]->d_name);
+        lessons_path(path, sizeof path, files[f]->d_name);
         Scene *scene = scene_create(&(SceneOptions){0}, &err);
         assert_non_null(scene);
         LessonPlayer player;
@@ -471,14 +493,7 @@ static void every_lesson_step_fits(const char *lang)
         assert_true(i18n_select(lang));
         assert_true(lesson_player_open(&player, path, lang, NULL, scene, &err));
         for (size_t k = 0; k < player.lesson.step_count; k++) {
-            assert_true(lesson_player_show(&player, scene, k, &err));
-            /* Through its play: the runs' lines are longest at the end. */
-            long frames = lesson_player_step_frames(&player, k, 4);
-            player.autoplay_frames = 0;
-            for (long t = 0; t + 1 < frames && player.step == k; t++)
-                lesson_player_autoplay(&player, scene, 4);
-            if (player.step != k)
-                assert_true(lesson_player_show(&player, scene, k, &err));
+            play_step_through(&player, scene, k);
             /* A step's experiment measured to its end, as a recording
              * shows it: every row, axis and verdict on its plot, the
              * same on any machine however fast it measures. */
@@ -1347,12 +1362,8 @@ static bool map_may_move(const char *lesson, size_t from, bool projector)
 static void test_map_stays_under_the_pointer(void **state)
 {
     LessonStage *st = *state;
-    DescentError err = {""};
-    char dir[4096];
-    lessons_path(dir, sizeof dir, "");
     struct dirent **files;
-    int count = scandir(dir, &files, lua_file, by_name);
-    assert_true(count > 0);
+    int count = shipped_lessons(&files);
     static const struct {
         int w, h;
         bool projector;
@@ -1362,13 +1373,7 @@ static void test_map_stays_under_the_pointer(void **state)
         stage_play(st, files[f]->d_name, "en");
         LessonPlayer *player = &st->player;
         for (size_t k = 0; k < player->lesson.step_count; k++) {
-            assert_true(lesson_player_show(player, st->scene, k, &err));
-            long frames = lesson_player_step_frames(player, k, 4);
-            player->autoplay_frames = 0;
-            for (long t = 0; t + 1 < frames && player->step == k; t++)
-                lesson_player_autoplay(player, st->scene, 4);
-            if (player->step != k)
-                assert_true(lesson_player_show(player, st->scene, k, &err));
+            play_step_through(player, st->scene, k);
             for (size_t a = 0; a < sizeof at / sizeof at[0]; a++) {
                 Scene *scene = st->scene;
                 scene->display.projector = at[a].projector;
@@ -1423,12 +1428,8 @@ static void test_map_stays_under_the_pointer(void **state)
 static void test_map_stays_from_step_to_step(void **state)
 {
     LessonStage *st = *state;
-    DescentError err = {""};
-    char dir[4096];
-    lessons_path(dir, sizeof dir, "");
     struct dirent **files;
-    int count = scandir(dir, &files, lua_file, by_name);
-    assert_true(count > 0);
+    int count = shipped_lessons(&files);
     static const struct {
         int w, h;
         bool projector;
@@ -1441,13 +1442,7 @@ static void test_map_stays_from_step_to_step(void **state)
         LayoutRect before[2];
         MapSubject last = {.representation = 0};
         for (size_t k = 0; k < player->lesson.step_count; k++) {
-            assert_true(lesson_player_show(player, st->scene, k, &err));
-            long frames = lesson_player_step_frames(player, k, 4);
-            player->autoplay_frames = 0;
-            for (long t = 0; t + 1 < frames && player->step == k; t++)
-                lesson_player_autoplay(player, st->scene, 4);
-            if (player->step != k)
-                assert_true(lesson_player_show(player, st->scene, k, &err));
+            play_step_through(player, st->scene, k);
             if (st->scene->experiment)
                 experiment_live_update(st->scene->experiment, HUGE_VAL, true);
             MapSubject now = map_subject(&player->lesson.steps[k], st->scene);
@@ -2328,11 +2323,8 @@ static void test_plots_say_each_number_once(void **state)
 {
     LessonStage *st = *state;
     DescentError err = {""};
-    char dir[4096];
-    lessons_path(dir, sizeof dir, "");
     struct dirent **files;
-    int count = scandir(dir, &files, lua_file, by_name);
-    assert_true(count > 0);
+    int count = shipped_lessons(&files);
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     size_t twice = 0, plots = 0;
     for (int f = 0; f < count; f++) {
