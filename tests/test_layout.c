@@ -1412,6 +1412,44 @@ static void test_map_stays_under_the_pointer(void **state)
     assert_int_equal(moved, 0);
 }
 
+/* The readout lies over a corner of the map, off the run's start and head
+ * and the pointer's point: welcome 2 at 1280x720 --projector, in the
+ * window, en and zh, the pointer at the map's middle; at the map's top
+ * right its readout lay over the start and the head. */
+static void test_readout_off_the_runs(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t g = 0; g < 2; g++) {
+        stage_play(st, "welcome.lua", langs[g]);
+        play_step_through(&st->player, st->scene, 1);
+        Scene *scene = st->scene;
+        scene->display.projector = true;
+        scene->hover_valid = true;
+        scene->hover = (LandscapePoint){0.5 * (scene->view.xmin + scene->view.xmax),
+                                        0.5 * (scene->view.ymin + scene->view.ymax)};
+        const Layout *l = render_layout(st->renderer, scene, 1280, 720, 1.0, RENDER_FOR_WINDOW);
+        assert_true(l->shown[LAYOUT_READOUT]);
+        LayoutRect readout = l->rect[LAYOUT_READOUT];
+        Viewport vp = render_viewport(st->renderer, scene);
+        const Run *run = &scene->runs[0].run;
+        RunPoint head = run_head(run);
+        const double points[3][2] = {{run->path[0].x, run->path[0].y}, {head.x, head.y},
+                                     {scene->hover.x, scene->hover.y}};
+        for (size_t k = 0; k < 3; k++) {
+            double px, py;
+            viewport_to_pixel(&vp, points[k][0], points[k][1], &px, &py);
+            print_message("welcome 2 (%s): point %zu at (%.0f, %.0f), the readout %.0fx%.0f at "
+                          "(%.0f, %.0f)\n", langs[g], k, px, py, readout.w, readout.h, readout.x,
+                          readout.y);
+            assert_false(px >= readout.x && px < readout.x + readout.w && py >= readout.y &&
+                         py < readout.y + readout.h);
+        }
+        scene->hover_valid = false;
+        scene->display.projector = false;
+    }
+}
+
 /* Every shipped lesson stepped through in English, as a teacher does, at
  * 1280x720 --projector and at 1920x1080: the map stays (within 2 pixels)
  * between two consecutive steps that show the same landscape in the same
@@ -2581,6 +2619,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_plots_left_give_the_map_the_right_side, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_map_stays_from_step_to_step, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_map_stays_under_the_pointer, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_readout_off_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_group_room_follows_the_window, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_group_map_uses_the_room_its_steps_leave, stage_open,
                                         stage_close),
