@@ -5,7 +5,8 @@
 -- the edge_of_stability experiment's network: with cross-entropy the
 -- sharpness falls as the fit grows sure instead of holding an edge.
 -- tests/test_lesson_claims.c (test_adam_vs_sgd_network) measures every
--- sentence over 20 data sets and starts.
+-- sentence over 20 data sets and starts; starts = 20 shows those figures,
+-- measured beside the stage by core/net_starts.h, in a panel.
 
 lesson {
   title = { en = "Adam and gradient descent on a network", zh = "网络上的 Adam 与梯度下降" },
@@ -46,12 +47,13 @@ step {
 step {
   id = "apart",
   caption = {
-    en = "They end as different networks: on the map Adam's path goes much farther. Over 20 "
-      .. "starts Adam ends 15 to 28 from θ0, GD 2 to 5; the two lie 14 to 27 apart.",
-    zh = "它们最后成了不同的网络：地图上 Adam 的路径走得远得多。在 20 个起点上，"
+    en = "They end as different networks: on the map Adam's path goes much farther. The starts "
+      .. "panel: over 20 starts Adam ends 15 to 28 from θ0, GD 2 to 5; the two lie 14 to 27 apart.",
+    zh = "它们最后成了不同的网络：地图上 Adam 的路径走得远得多。起点面板：在 20 个起点上，"
       .. "Adam 最后离 θ0 有 15 到 28，GD 只有 2 到 5；两者相距 14 到 27。",
   },
   keep = true,
+  starts = 20,
   slice = "pca",
 }
 
@@ -71,10 +73,13 @@ step {
 step {
   id = "held_out",
   caption = {
-    en = "On the 100 held-out points Adam scored higher on 15 of 20 starts, GD on 5.",
-    zh = "在 100 个留出点上，20 个起点中 Adam 有 15 次得分更高，GD 有 5 次。",
+    en = "On the 100 held-out points Adam scored higher on 15 of 20 starts, GD on 5: the "
+      .. "starts panel counts them.",
+    zh = "在 100 个留出点上，20 个起点中 Adam 有 15 次得分更高，GD 有 5 次："
+      .. "起点面板里数着。",
   },
   keep = true,
+  starts = 20,
   slice = "pca",
   plot = { run = 2 },
 }
@@ -83,11 +88,12 @@ step {
   id = "not_a_verdict",
   caption = {
     en = "But in 2000 updates GD still misses 2 to 45 % of the training points, Adam at most "
-      .. "2 %: this shows how far each got, not which one generalises better.",
-    zh = "不过 2000 步之后，GD 仍然分错 2% 到 45% 的训练点，Adam 至多 2%："
+      .. "2 % (the starts panel): this shows how far each got, not which one generalises better.",
+    zh = "不过 2000 步之后，GD 仍然分错 2% 到 45% 的训练点，Adam 至多 2%（见起点面板）："
       .. "这说明的是各自走了多远，而不是谁泛化得更好。",
   },
   keep = true,
+  starts = 20,
   slice = "pca",
   plot = { run = 1 },
 }

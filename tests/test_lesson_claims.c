@@ -32,6 +32,7 @@
 #include "core/model.h"
 #include "core/netdata.h"
 #include "core/net_run.h"
+#include "core/net_starts.h"
 #include "core/number_text.h"
 #include "core/optimizer.h"
 #include "core/represent.h"
@@ -2476,47 +2477,22 @@ static void test_network_representation(void **state)
 
 /* ------------------------------------------------ adam_vs_sgd_network */
 
-/* The lesson's two runs (model, data, optimizers, updates from its steps)
- * over 20 data sets and starts: g takes the lesson's data with seed=g and
- * θ0 from init seed init_seed + g, the same θ0 for both runs; g = 0 is the
- * lesson's own.  Each run's sharpness (λmax(H) for GD, λmax(P⁻¹H) for
- * Adam: net_run_curvature) over its stability line
- * (net_run_stability_line) is averaged over AVS_CHECKS updates evenly
- * spread over the last quarter of the run, as the edge_of_stability
- * experiment does.  Exact (the same seeds train the same way every time). */
+/* The lesson's two runs over 20 data sets and starts, as the panel of its
+ * steps measures them (core/net_starts.h, from the steps' starts field):
+ * start g takes the lesson's data with seed=g and θ0 from init seed
+ * init_seed + g; g = 0 is the lesson's own.  The decision regions' share
+ * (regions) is measured here on the two networks each start ends with.
+ * Exact (the same seeds train the same way every time). */
 #define AVS_SEEDS 20
-#define AVS_CHECKS 8
 
-typedef struct AvsRun {
-    double edge_share;   /* mean λ/edge over the last quarter */
-    double norm;         /* ‖θ‖ at the end */
-    double train_loss, train_acc, test_acc;
-} AvsRun;
-
-/* Trains run spec from θ0 for steps updates, measuring λ/edge. */
-static AvsRun avs_run(const Model *model, const NetDataSplit *split, const char *data,
-                      const char *spec, const double *theta0, long steps, NetRun *run)
+static void avs_regions(void *context, size_t g, const Model *model, const double *gd,
+                        const double *adam)
 {
-    DescentError err = { "" };
-    OptimizerDesc desc;
-    assert_true(optimizer_parse_vec(spec, split->train.n, data, &desc, &err));
-    assert_true(net_run_init(run, model, split, &desc, theta0, 0, &err));
-    long window = steps - steps / 4, done = 0;
-    double sum = 0;
-    for (int c = 1; c <= AVS_CHECKS; c++) {
-        long check = window + (steps - window) * c / AVS_CHECKS;
-        bool ok = true;
-        assert_int_equal(net_run_advance(run, (size_t)(check - done), &ok, &err),
-                         (size_t)(check - done));
-        assert_true(ok);
-        done = check;
-        double sharpness, preconditioned;
-        assert_true(net_run_curvature(run, net_run_state(run), &sharpness, &preconditioned, &err));
-        sum += (net_run_preconditioned(&desc) ? preconditioned : sharpness) /
-               net_run_stability_line(&desc, done);
-    }
-    const NetMetrics *m = &run->metrics[run->count - 1];
-    return (AvsRun){sum / AVS_CHECKS, m->norm, m->train_loss, m->train_acc, m->test_acc};
+    double *differ = context;
+    ModelWork *work = model_work_create(model);
+    assert_non_null(work);
+    differ[g] = disagreement(model, gd, adam, work);
+    model_work_destroy(work);
 }
 
 static void test_network_adam_vs_sgd_network(void **state)
@@ -2524,16 +2500,20 @@ static void test_network_adam_vs_sgd_network(void **state)
     (void)state;
     Lesson lesson = load_lesson("adam_vs_sgd_network", "en");
     const LessonStep *two_runs = step_named(&lesson, "two_runs");
-    assert_true(step_named(&lesson, "edges")->keep);
-    assert_true(step_named(&lesson, "apart")->keep);
-    assert_true(step_named(&lesson, "regions")->keep);
-    assert_true(step_named(&lesson, "held_out")->keep);
-    assert_true(step_named(&lesson, "not_a_verdict")->keep);
+    static const char *const shown[] = {"edges", "apart", "regions", "held_out",
+                                        "not_a_verdict"};
+    for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
+        assert_true(step_named(&lesson, shown[k])->keep);
+    /* The steps whose captions count over 20 starts show the 20 starts
+     * (edges shows the sharpness plot in the panel's place). */
+    static const char *const counted[] = {"apart", "held_out", "not_a_verdict"};
+    for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++)
+        assert_int_equal(step_named(&lesson, counted[k])->starts, AVS_SEEDS);
     assert_int_equal(two_runs->runs.count, 2);
     assert_non_null(strstr(two_runs->runs.specs[0], "gd:lr=0.2"));
     assert_non_null(strstr(two_runs->runs.specs[1], "adam:lr=0.02"));
     assert_int_equal(two_runs->ensemble, 0);
-    /* "over the last 500 of 2000 updates": AvsRun's window. */
+    /* "over the last 500 of 2000 updates": net_starts.h's window. */
     long steps = two_runs->play;
     assert_int_equal(steps, 2000);
     /* "The data panel now shows run 2" */
@@ -2542,20 +2522,14 @@ static void test_network_adam_vs_sgd_network(void **state)
     /* not_a_verdict: back to GD's run, whose misses the caption counts
      * (its train accuracy and the rings on the points it misses). */
     assert_int_equal(step_named(&lesson, "not_a_verdict")->plot_run, 0);
-    Model model;
     DescentError err = { "" };
-    assert_true(model_parse(two_runs->model, &model, &err));
-    ModelWork *work = model_work_create(&model);
-    double *theta0 = malloc(model.nparams * sizeof *theta0);
-    assert_non_null(work);
-    assert_non_null(theta0);
-    int gd_at_edge = 0, adam_better = 0, gd_better = 0;
-    double adam_share_min = 1e9, adam_share_max = 0, apart_min = 1e9, apart_max = 0;
-    double gd_moved_min = 1e9, gd_moved_max = 0, adam_moved_min = 1e9, adam_moved_max = 0;
-    double differ_min = 1, differ_max = 0, gd_wrong_min = 1, gd_wrong_max = 0, adam_wrong = 0;
     for (uint64_t g = 0; g < AVS_SEEDS; g++) {
+        Model model;
         char data[256];
         NetDataSplit split;
+        double theta0[1024];
+        assert_true(model_parse(two_runs->model, &model, &err));
+        assert_true(model.nparams <= 1024);
         network_start(two_runs, &model, g, data, sizeof data, &split, theta0);
         /* "gradient descent on all 100 training points" */
         assert_int_equal(split.train.n, 100);
@@ -2567,69 +2541,56 @@ static void test_network_adam_vs_sgd_network(void **state)
         assert_true(fabs(net_run_stability_line(&desc, steps) - 10) < 1e-9);
         assert_true(optimizer_parse_vec(two_runs->runs.specs[1], split.train.n, data, &desc, &err));
         assert_true(fabs(net_run_stability_line(&desc, steps) - 1900) < 1e-9);
-        NetRun a, b;
-        AvsRun gd = avs_run(&model, &split, data, two_runs->runs.specs[0], theta0, steps, &a);
-        AvsRun adam = avs_run(&model, &split, data, two_runs->runs.specs[1], theta0, steps, &b);
-        const double *ta = net_run_theta(&a), *tb = net_run_theta(&b);
-        double square = 0, square_a = 0, square_b = 0;
-        for (size_t i = 0; i < model.nparams; i++) {
-            square += (ta[i] - tb[i]) * (ta[i] - tb[i]);
-            square_a += (ta[i] - theta0[i]) * (ta[i] - theta0[i]);
-            square_b += (tb[i] - theta0[i]) * (tb[i] - theta0[i]);
-        }
-        double apart = sqrt(square), differ = disagreement(&model, ta, tb, work);
-        gd_moved_min = fmin(gd_moved_min, sqrt(square_a));
-        gd_moved_max = fmax(gd_moved_max, sqrt(square_a));
-        adam_moved_min = fmin(adam_moved_min, sqrt(square_b));
-        adam_moved_max = fmax(adam_moved_max, sqrt(square_b));
-        print_message("seed %2llu: gd λ/edge %.3f |θ| %.2f train %.4f (%.0f%%) test %.0f%%; "
-                      "adam λ/edge %.3f |θ| %.2f train %.5f (%.0f%%) test %.0f%%; apart %.2f, "
-                      "regions differ on %.3f\n", (unsigned long long)g, gd.edge_share,
-                      gd.norm, gd.train_loss, 100 * gd.train_acc, 100 * gd.test_acc,
-                      adam.edge_share, adam.norm, adam.train_loss,
-                      100 * adam.train_acc, 100 * adam.test_acc, apart, differ);
-        gd_at_edge += fabs(gd.edge_share - 1) <= 0.08;
-        adam_share_min = fmin(adam_share_min, adam.edge_share);
-        adam_share_max = fmax(adam_share_max, adam.edge_share);
-        apart_min = fmin(apart_min, apart);
-        apart_max = fmax(apart_max, apart);
-        differ_min = fmin(differ_min, differ);
-        differ_max = fmax(differ_max, differ);
-        adam_better += adam.test_acc > gd.test_acc;
-        gd_better += gd.test_acc > adam.test_acc;
-        gd_wrong_min = fmin(gd_wrong_min, 1 - gd.train_acc);
-        gd_wrong_max = fmax(gd_wrong_max, 1 - gd.train_acc);
-        adam_wrong = fmax(adam_wrong, 1 - adam.train_acc);
-        net_run_free(&a);
-        net_run_free(&b);
         netdata_free(&split);
     }
-    print_message("gd at its edge (within 8 %%) on %d; adam λ/edge %.3f .. %.3f; from θ0: gd "
+    double differ[AVS_SEEDS];
+    NetStartRow rows[AVS_SEEDS];
+    NetStartsRequest request = {
+        .model = two_runs->model, .data = two_runs->data, .init_seed = two_runs->init_seed,
+        .specs = {two_runs->runs.specs[0], two_runs->runs.specs[1]}, .updates = (size_t)steps,
+        .count = AVS_SEEDS, .threads = 1, .inspect = avs_regions, .context = differ,
+    };
+    if (net_starts_measure(&request, rows, &err) != NET_STARTS_DONE)
+        fail_msg("%s", err.message);
+    double differ_min = 1, differ_max = 0;
+    for (size_t g = 0; g < AVS_SEEDS; g++) {
+        const NetStartRun *gd = &rows[g].run[0], *adam = &rows[g].run[1];
+        print_message("seed %2zu: gd λ/edge %.3f moved %.2f train %.0f%% test %.0f%%; adam "
+                      "λ/edge %.3f moved %.2f train %.0f%% test %.0f%%; apart %.2f, regions "
+                      "differ on %.3f\n", g, gd->edge_share, gd->moved, 100 * gd->train_acc,
+                      100 * gd->test_acc, adam->edge_share, adam->moved, 100 * adam->train_acc,
+                      100 * adam->test_acc, rows[g].apart, differ[g]);
+        differ_min = fmin(differ_min, differ[g]);
+        differ_max = fmax(differ_max, differ[g]);
+    }
+    NetStartsTally t = net_starts_tally(rows, AVS_SEEDS);
+    print_message("gd at its edge (within 8 %%) on %zu; adam λ/edge %.3f .. %.3f; from θ0: gd "
                   "%.3f .. %.3f, adam %.3f .. %.3f; apart %.2f .. %.2f; regions differ %.3f .. "
-                  "%.3f; test: adam better %d, gd better %d; train wrong: gd %.2f .. %.2f, adam "
-                  "<= %.2f\n", gd_at_edge, adam_share_min, adam_share_max, gd_moved_min,
-                  gd_moved_max, adam_moved_min, adam_moved_max, apart_min, apart_max, differ_min,
-                  differ_max,
-                  adam_better, gd_better, gd_wrong_min, gd_wrong_max, adam_wrong);
+                  "%.3f; test: adam better %zu, gd better %zu; train wrong: gd %.2f .. %.2f, "
+                  "adam <= %.2f\n", t.near_edge[0], t.share_min[1], t.share_max[1],
+                  t.moved_min[0], t.moved_max[0], t.moved_min[1], t.moved_max[1], t.apart_min,
+                  t.apart_max, differ_min, differ_max, t.higher[1], t.higher[0], t.miss_min[0],
+                  t.miss_max[0], t.miss_max[1]);
     /* edges: "GD's λmax averages within 8 % of 2/η = 10 on 19 of 20
      * starts", "Adam's λmax(P⁻¹H) 0.86 to 0.98 of 38/η = 1900 on all 20"
      * (0.862 .. 0.980). */
-    assert_int_equal(gd_at_edge, 19);
-    assert_true(fabs(adam_share_min - 0.86) < 0.005 && fabs(adam_share_max - 0.98) < 0.005);
-    /* apart: "Adam ends 15 to 28 from θ0, GD 2 to 5", "14 to 27 apart" (15.247 .. 27.502, 1.964 .. 5.170, 14.37 .. 27.11). */
-    assert_true(fabs(adam_moved_min - 15) < 0.5 && fabs(adam_moved_max - 28) < 0.5);
-    assert_true(fabs(gd_moved_min - 2) < 0.5 && fabs(gd_moved_max - 5) < 0.5);
-    assert_true(fabs(apart_min - 14) < 0.5 && fabs(apart_max - 27) < 0.5);
+    assert_true(NET_STARTS_EDGE_BAND == 0.08);
+    assert_int_equal(t.count, AVS_SEEDS);
+    assert_int_equal(t.near_edge[0], 19);
+    assert_true(fabs(t.share_min[1] - 0.86) < 0.005 && fabs(t.share_max[1] - 0.98) < 0.005);
+    /* apart: "Adam ends 15 to 28 from θ0, GD 2 to 5", "14 to 27 apart"
+     * (15.247 .. 27.502, 1.964 .. 5.170, 14.37 .. 27.11). */
+    assert_true(fabs(t.moved_min[1] - 15) < 0.5 && fabs(t.moved_max[1] - 28) < 0.5);
+    assert_true(fabs(t.moved_min[0] - 2) < 0.5 && fabs(t.moved_max[0] - 5) < 0.5);
+    assert_true(fabs(t.apart_min - 14) < 0.5 && fabs(t.apart_max - 27) < 0.5);
     /* regions: "differ ... on 4 to 15 %" (0.036 .. 0.151); held_out: "Adam
      * scored higher on 15 of 20 starts, GD on 5"; not_a_verdict: "GD still
      * misses 2 to 45 % of the training points, Adam at most 2 %". */
     assert_true(fabs(differ_min - 0.04) < 0.005 && fabs(differ_max - 0.15) < 0.005);
-    assert_int_equal(adam_better, 15);
-    assert_int_equal(gd_better, 5);
-    assert_true(fabs(gd_wrong_min - 0.02) < 1e-9 && fabs(gd_wrong_max - 0.45) < 1e-9);
-    assert_true(adam_wrong <= 0.02 + 1e-9);
-    free(theta0);
-    model_work_destroy(work);
+    assert_int_equal(t.higher[1], 15);
+    assert_int_equal(t.higher[0], 5);
+    assert_true(fabs(t.miss_min[0] - 0.02) < 1e-9 && fabs(t.miss_max[0] - 0.45) < 1e-9);
+    assert_true(t.miss_max[1] <= 0.02 + 1e-9);
     lesson_free(&lesson);
 }
 

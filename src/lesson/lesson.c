@@ -23,6 +23,7 @@
 #include <lua.h>
 
 #include "core/ensemble.h"
+#include "core/net_starts.h"
 #include "core/experiment.h"
 #include "core/model.h"
 #include "core/netdata.h"
@@ -52,6 +53,7 @@ enum {
     SET_ENSEMBLE = 1 << 9,
     SET_SLICE = 1 << 10,
     SET_REPRESENTATION = 1 << 11,
+    SET_STARTS = 1 << 12,
 };
 
 typedef struct Loader {
@@ -704,6 +706,12 @@ static void read_network_view(lua_State *L, LessonStep *step, unsigned *set)
             luaL_error(L, "ensemble must be a whole number from 1 to %d", ENSEMBLE_MAX);
         *set |= SET_ENSEMBLE;
     }
+    if (field(L, "starts")) {
+        step->starts = (size_t)read_whole(L, -1, "starts", NET_STARTS_MAX);
+        if (step->starts < 1)
+            luaL_error(L, "starts must be a whole number from 1 to %d", NET_STARTS_MAX);
+        *set |= SET_STARTS;
+    }
     if (field(L, "slice")) {
         expect(L, -1, LUA_TSTRING, "slice", "\"init\", \"pca\" or \"random\"");
         if (!slice_kind_parse(lua_tostring(L, -1), &step->slice))
@@ -724,7 +732,7 @@ static int api_step(lua_State *L)
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
         "view", "start", "show", "marks", "keys", "sweep", "id", "hint", "plot", "distance_from",
-        "experiment", "model", "data", "init_seed", "ensemble", "slice", "representation", NULL,
+        "experiment", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -872,10 +880,10 @@ static bool carry_over(const Loader *loader, size_t i, DescentError *err)
         (!(set & SET_DATA) && !(step->data = copy_plain(network ? data_before : ""))))
         return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
     if (!network && (set & (SET_DATA | SET_INIT_SEED | SET_ENSEMBLE | SET_SLICE |
-                            SET_REPRESENTATION)))
-        return error_set(err, "%s:%d: data, init_seed, ensemble, slice and representation "
-                         "belong to a network: the step needs model = ...", lesson->path,
-                         step->line);
+                            SET_REPRESENTATION | SET_STARTS)))
+        return error_set(err, "%s:%d: data, init_seed, ensemble, slice, representation and "
+                         "starts belong to a network: the step needs model = ...",
+                         lesson->path, step->line);
     if (network && !step->data[0])
         return error_set(err, "%s:%d: a network needs its data, e.g. data = \"spirals\"",
                          lesson->path, step->line);
@@ -900,6 +908,7 @@ static bool carry_over(const Loader *loader, size_t i, DescentError *err)
         step->particles = before->particles;
         step->ensemble = before->ensemble;
     }
+    step->trained = step->play + (step->keep ? before->trained : 0);
     return true;
 }
 
@@ -1055,7 +1064,32 @@ static bool check_network_step(const Lesson *lesson, const LessonStep *step, Net
         return error_set(err, "%s:%d: representation = %d: the network has %d hidden layers",
                          lesson->path, step->line, step->representation,
                          net->model.nsizes - 2);
+    /* Their panel takes the dynamics plot's place. */
+    if (step->starts > 0 && (step->show & (LESSON_SHOW_SHARPNESS | LESSON_SHOW_STABILITY |
+                                           LESSON_SHOW_NORM | LESSON_SHOW_SCHEDULE |
+                                           LESSON_SHOW_DISTANCE | LESSON_SHOW_STEP_SIZE)))
+        return error_set(err, "%s:%d: starts' panel takes the plot's place: the step cannot "
+                         "also show a plot (sharpness, stability, norm, schedule, distance, "
+                         "step_size)", lesson->path, step->line);
+    if (step->starts > 0 && step->runs.count != 2)
+        return error_set(err, "%s:%d: starts compares two runs, and the step has %zu",
+                         lesson->path, step->line, step->runs.count);
+    DescentError why;
+    NetStartsRequest starts;
+    if (step->starts > 0 && (lesson_starts_request(step, &starts),
+                             !net_starts_check(&starts, &why)))
+        return error_set(err, "%s:%d: %s", lesson->path, step->line, why.message);
     return true;
+}
+
+void lesson_starts_request(const LessonStep *step, NetStartsRequest *dest)
+{
+    *dest = (NetStartsRequest){
+        .model = step->model, .data = step->data, .init_seed = step->init_seed,
+        .specs = {step->runs.count > 0 ? step->runs.specs[0] : "",
+                  step->runs.count > 1 ? step->runs.specs[1] : ""},
+        .updates = step->trained > 0 ? (size_t)step->trained : 0, .count = step->starts,
+    };
 }
 
 static bool lesson_finish(Loader *loader, DescentError *err)

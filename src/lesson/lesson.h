@@ -56,11 +56,17 @@
  *                                 -- optimizer, shown as thumbnails
  *     slice     = "pca",          -- the slice's plane: init, pca or random
  *     representation = 2,         -- hidden layer 2 drawn in place of the slice
+ *     starts    = 20,             -- the two runs again from 20 starts (data
+ *                                 -- seed=g, θ0 from init_seed + g), measured
+ *                                 -- beside the stage, their tally in a panel
  *   }
  * data names a dataset spec; a csv:FILE in it is a file of the lesson's
  * folder, checked as data=FILE is (below).  A network step has runs and
  * no sweep, particles, view, start, 3d or keys; data, init_seed,
- * ensemble, slice and representation need a network.  The stage is a landscape or a network: a step that sets
+ * ensemble, slice, representation and starts need a network; starts needs
+ * two runs, and compares them after the updates the runs have had when the
+ * step's play ends (its play, plus the step before's with keep:
+ * core/net_starts.h).  The stage is a landscape or a network: a step that sets
  * model leaves the landscape, one that sets landscape leaves the network.
  *
  * Carrying over: landscape (or model, data and init_seed) and runs stay
@@ -70,7 +76,7 @@
  * view and start too, while the landscape stays the same (a new landscape
  * brings its own defaults).  caption, play, speed, pause,
  * show, plot, distance_from, experiment, marks, keys, particles, ensemble,
- * slice and representation belong to their one step, except that keep =
+ * slice, representation and starts belong to their one step, except that keep =
  * true also keeps the step before's particles and ensemble.  lesson_load resolves
  * all of this, so every LessonStep below is complete on its own.
  *
@@ -224,6 +230,11 @@ typedef struct LessonStep {
                                     real path (carried over); "" for a landscape */
     uint64_t init_seed;          /* θ0's seed (carried over), 0 .. 2^53 */
     size_t ensemble;             /* 0: none; else K networks (core/ensemble.h) */
+    size_t starts;               /* 0: none; else the two runs compared over this
+                                    many starts (core/net_starts.h) */
+    long trained;                /* updates the runs have had when the step's
+                                    play ends: play, plus the step before's
+                                    trained with keep */
     NetSliceKind slice;          /* the slice's plane */
     int representation;          /* 0: the slice; else this hidden layer drawn */
     bool has_view;               /* false: the landscape's default view */
@@ -304,6 +315,12 @@ bool lesson_evaluate(const char *path, const char *text, size_t size, const char
 
 /* The index of the step whose id is id, or -1 when no step has it. */
 long lesson_step_index(const Lesson *lesson, const char *id);
+
+/* The request that measures step's starts: its model, data, init_seed,
+ * two runs, trained updates and starts (threads, done, inspect and stop
+ * left 0 for the caller). */
+struct NetStartsRequest;
+void lesson_starts_request(const LessonStep *step, struct NetStartsRequest *dest);
 
 /* Frees what a Lesson owns and zeroes it.  Safe on a zeroed Lesson. */
 void lesson_free(Lesson *lesson);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/ensemble.h"
+#include "core/net_starts.h"
 #include "core/model.h"
 
 /* ----------------------------------------------------------------- writing */
@@ -73,6 +74,8 @@ static void put_step(Writer *w, const LessonStep *step)
     put_text(w, step->data);
     put_u64(w, step->init_seed);
     put_u64(w, step->ensemble);
+    put_u64(w, step->starts);
+    put_u64(w, (uint64_t)step->trained);
     put_u64(w, step->slice);
     put_u64(w, (uint64_t)step->representation);
     put_u64(w, step->has_view);
@@ -253,6 +256,8 @@ static void get_step(Reader *r, LessonStep *step)
     step->data = get_text(r, WIRE_SPEC_MAX);
     step->init_seed = get_u64(r, UINT64_MAX);
     step->ensemble = (size_t)get_u64(r, ENSEMBLE_MAX);
+    step->starts = (size_t)get_u64(r, NET_STARTS_MAX);
+    step->trained = (long)get_u64(r, LONG_MAX);
     step->slice = (NetSliceKind)get_u64(r, NET_SLICE_COUNT - 1);
     step->representation = (int)get_u64(r, MODEL_MAX_SIZES - 2);
     step->has_view = get_u64(r, 1);

@@ -1488,9 +1488,24 @@ static LayoutInput frame_input(const Renderer *r, const Scene *scene)
                          .gap = 8.0 * s, .landscape_aspect = render_map_aspect(r, scene)};
 }
 
-/* What the panels of a network scene ask for; the sharpness plot's where
- * plot (a step that asks for it, scene.h), whatever the scene shows. */
-static void net_needs(Renderer *r, const Scene *scene, bool plot, LayoutInput *in)
+/* The dynamics plot's place in a network scene: the sharpness plot's
+ * where plot (a step that asks for it, scene.h), else the panel of the
+ * starts shape describes (NULL: none). */
+static void net_dynamics(Renderer *r, bool plot, const NetStartsPicture *shape, LayoutInput *in)
+{
+    in->panel[LAYOUT_DYNAMICS] = plot    ? render_net_curvature_need(r, false)
+                                 : shape ? render_starts_need(r, shape, false)
+                                         : (LayoutRequest){.shown = false};
+    in->compact[LAYOUT_DYNAMICS] = plot    ? render_net_curvature_need(r, true)
+                                   : shape ? render_starts_need(r, shape, true)
+                                           : (LayoutRequest){.shown = false};
+    in->dynamics_subject = plot || shape;
+}
+
+/* What the panels of a network scene ask for, with net_dynamics's,
+ * whatever the scene shows. */
+static void net_needs(Renderer *r, const Scene *scene, bool plot, const NetStartsPicture *shape,
+                      LayoutInput *in)
 {
     render_net_needs(r, scene, in);
     /* The colour bar is the slice's scale: not shown over another picture. */
@@ -1498,11 +1513,7 @@ static void net_needs(Renderer *r, const Scene *scene, bool plot, LayoutInput *i
         in->panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
         in->compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
     }
-    in->panel[LAYOUT_DYNAMICS] = plot ? render_net_curvature_need(r, false)
-                                      : (LayoutRequest){.shown = false};
-    in->compact[LAYOUT_DYNAMICS] = plot ? render_net_curvature_need(r, true)
-                                        : (LayoutRequest){.shown = false};
-    in->dynamics_subject = plot;
+    net_dynamics(r, plot, shape, in);
 }
 
 /* in's panels and the legend's narrow forms grown to hold those of the
@@ -1630,23 +1641,30 @@ static bool measure_group(Renderer *r, const Scene *scene)
     LayoutInput *in = malloc(sizeof *in);
     if (!in)
         return false;
-    /* A network's steps differ in their sharpness plot alone: the rest of
+    /* A network's steps differ in their sharpness plot or starts alone: the rest of
      * what they ask for is its stage's now (base), for the parts' search;
      * a frame lays out its own. */
     g->base = frame_input(r, scene);
     if (scene->net)
-        net_needs(r, scene, false, &g->base);
+        net_needs(r, scene, false, NULL, &g->base);
+    NetStartsPicture *shape = scene->net ? calloc(1, sizeof *shape) : NULL;
     for (size_t k = 0; k < g->count; k++) {
         g->need[k] = (LayoutInput){0};
         g->narrow[k][0] = g->narrow[k][1] = (LayoutRequest){.shown = false};
         if (!scene->net) {
             landscape_needs(r, g->scene[k], &g->need[k], g->narrow[k]);
-        } else if (lesson_step_plot(&g->steps[k]) != SCENE_PLOT_NONE) {
-            g->need[k].panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
-            g->need[k].compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
-            g->need[k].dynamics_subject = true;
+            continue;
         }
+        const LessonStep *step = &g->steps[k];
+        if (shape && step->starts) {
+            *shape = (NetStartsPicture){.count = step->starts};
+            for (size_t i = 0; i < 2 && i < step->runs.count; i++)
+                snprintf(shape->specs[i], sizeof shape->specs[i], "%s", step->runs.specs[i]);
+        }
+        net_dynamics(r, lesson_step_plot(step) != SCENE_PLOT_NONE,
+                     shape && step->starts ? shape : NULL, &g->need[k]);
     }
+    free(shape);
     group_parts(r, scene, in);
     free(in);
     g->key = key;
@@ -1692,7 +1710,8 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
     for (int p = 0; p < LAYOUT_PANELS; p++)
         r->slot_empty[p] = false;
     if (!bare && scene->net)
-        net_needs(r, scene, scene->display.plot != SCENE_PLOT_NONE, &in);
+        net_needs(r, scene, scene->display.plot != SCENE_PLOT_NONE,
+                  scene->starts ? net_starts_live_picture(scene->starts) : NULL, &in);
     else if (!bare)
         landscape_needs(r, scene, &in, narrow);
     /* A group whose steps' panels cannot be known shares the bands only. */

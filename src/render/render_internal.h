@@ -518,6 +518,12 @@ void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color);
 LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact);
 void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, LayoutRect rect);
 
+/* net_starts_view.c: a step's starts (scene/net_starts_live.h) in the
+ * dynamics plot's place of a network step that plots nothing there
+ * (lesson.h); its need from a picture of their count and runs. */
+LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, bool compact);
+void render_starts_panel(Renderer *r, const NetStartsPicture *picture, LayoutRect rect);
+
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */
 LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact);

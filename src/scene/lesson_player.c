@@ -183,6 +183,9 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.loss_ymax = step->plot_ymax;
     scene_show_flow(scene, (step->show & LESSON_SHOW_FLOW) != 0);
     ok = scene_set_experiment(scene, step->experiment, err) && ok;
+    NetStartsRequest starts;
+    lesson_starts_request(step, &starts);
+    ok = scene_set_starts(scene, step->starts ? &starts : NULL, err) && ok;
     scene_scale_speed(scene, step_speed(step) / scene->speed);
     scene_play_for(scene, step->play, !step->pause);
     if (!ok)
@@ -366,16 +369,17 @@ static bool install(LessonPlayer *player, Scene *scene, size_t step, bool loaded
 
 /* Loads the file into the player (waiting for it), or shows why it cannot
  * be loaded.  The loader forks (lesson/lesson_load.c says why): the
- * experiment on stage, measured on threads of its own, is held at rest
+ * work beside the stage on threads of its own (an experiment, a step's
+ * starts) is held at rest
  * while it does, here and in lesson_player_poll (which does not wait for
  * the rest: it forks at a later poll). */
 static bool load(LessonPlayer *player, Scene *scene, size_t step, DescentError *err)
 {
     file_mtime(player->path, &player->mtime);
     Lesson lesson;
-    experiment_live_hold(scene->experiment, true);
+    scene_hold(scene, true);
     bool loaded = lesson_load(player->path, player->lang, player->reserved_keys, &lesson, err);
-    experiment_live_release(scene->experiment);
+    scene_release(scene);
     return install(player, scene, step, loaded, &lesson, err);
 }
 
@@ -428,11 +432,11 @@ bool lesson_player_poll(LessonPlayer *player, Scene *scene)
                      player->path);
         return false;
     }
-    if (!experiment_live_hold(scene->experiment, false))
+    if (!scene_hold(scene, false))
         return false; /* the file is seen changed again at the next poll */
     player->mtime = now;
     player->reload = lesson_load_start(player->path, player->lang, player->reserved_keys);
-    experiment_live_release(scene->experiment);
+    scene_release(scene);
     if (!player->reload) {
         scene_notify(scene, 10.0, _("out of memory reloading %s"), player->path);
         return false;

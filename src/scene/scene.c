@@ -530,18 +530,21 @@ Scene *scene_create(const SceneOptions *given, DescentError *err)
     return scene;
 }
 
+/* The threads work beside the stage gets: one core is left to the frames. */
+static int side_threads(void)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    return cpus > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : cpus > 2 ? (int)cpus - 1 : 1;
+}
+
 bool scene_set_experiment(Scene *scene, const char *spec, DescentError *err)
 {
     if (scene->experiment && spec && strcmp(experiment_live_spec(scene->experiment), spec) == 0)
         return true;
     ExperimentLive *live = NULL;
     if (spec && spec[0]) {
-        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-        /* One core is left to the frames. */
-        int threads = cpus > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS
-                      : cpus > 2                  ? (int)cpus - 1
-                                                  : 1;
-        live = experiment_live_start(spec, scene->has_seed ? scene->seed : 0, threads, err);
+        live = experiment_live_start(spec, scene->has_seed ? scene->seed : 0, side_threads(),
+                                     err);
         if (!live)
             return false;
     }
@@ -551,6 +554,30 @@ bool scene_set_experiment(Scene *scene, const char *spec, DescentError *err)
     /* The runs may show one of its kinds of walker (assign_colors). */
     assign_colors(scene, scene->runs, scene->run_count);
     return true;
+}
+
+bool scene_set_starts(Scene *scene, const NetStartsRequest *request, DescentError *err)
+{
+    if (scene->starts && request && net_starts_live_measures(scene->starts, request))
+        return true;
+    NetStartsLive *live = NULL;
+    if (request && !(live = net_starts_live_start(request, side_threads(), err)))
+        return false;
+    net_starts_live_destroy(scene->starts);
+    scene->starts = live;
+    return true;
+}
+
+bool scene_hold(Scene *scene, bool wait)
+{
+    bool experiment = experiment_live_hold(scene->experiment, wait);
+    return net_starts_live_hold(scene->starts, wait) && experiment;
+}
+
+void scene_release(Scene *scene)
+{
+    experiment_live_release(scene->experiment);
+    net_starts_live_release(scene->starts);
 }
 
 void scene_destroy(Scene *scene)
@@ -567,6 +594,7 @@ void scene_destroy(Scene *scene)
     free(scene->ensemble);
     net_stage_destroy(scene->net);
     experiment_live_destroy(scene->experiment);
+    net_starts_live_destroy(scene->starts);
     basin_map_destroy(scene->basin_cache->map);
     free(scene->basin_cache);
     landscape_destroy(scene->landscape);
@@ -760,6 +788,8 @@ void scene_advance(Scene *scene, double dt)
     if (scene->experiment)
         experiment_live_update(scene->experiment, scene->time - scene->experiment_since,
                                scene->paced);
+    if (scene->starts)
+        net_starts_live_update(scene->starts, scene->paced);
     /* A frame's share of the slice, paused or not: a frame never waits
      * for a whole grid (net_stage.h).  A recording, whose frames nobody
      * waits for, does the shares a window does in dt, so that its planes

@@ -29,6 +29,7 @@
 #include "lesson/lesson.h"
 #include "scene/scene_options.h"
 #include "scene/experiment_live.h"
+#include "scene/net_starts_live.h"
 #include "scene/expr_field.h"
 #include "scene/net_stage.h"
 #include "scene/run_field.h"
@@ -228,6 +229,9 @@ typedef struct Scene {
                                    experiment), its picture in the dynamics
                                    plot's place; or NULL */
     double experiment_since;    /* the scene time it started at */
+    NetStartsLive *starts;      /* owned: a lesson step's starts (its two runs again
+                                   from many starts) measured on their own thread,
+                                   their panel in the dynamics plot's place; or NULL */
     bool paced;                 /* recordings: the scene's clock paces the work
                                    done on the side: an experiment's rows appear
                                    on it (experiment_live.h), not as measured,
@@ -254,6 +258,18 @@ void scene_destroy(Scene *scene);
  * (the experiment's: an unknown name or key, settings it cannot measure):
  * the scene is unchanged. */
 bool scene_set_experiment(Scene *scene, const char *spec, DescentError *err);
+
+/* Starts measuring request's starts (core/net_starts.h) beside the stage,
+ * on the threads scene_set_experiment gives, in place of those before;
+ * the same request as the one measured keeps it going; NULL stops it.
+ * Errors (net_starts_check's): the scene is unchanged. */
+bool scene_set_starts(Scene *scene, const NetStartsRequest *request, DescentError *err);
+
+/* Holds the work done on threads beside the stage (the experiment's, the
+ * starts') at rest, as experiment_live_hold does, for a fork: true when
+ * all of it rests; without wait the hold stands until scene_release. */
+bool scene_hold(Scene *scene, bool wait);
+void scene_release(Scene *scene);
 
 /* Moves playback forward by dt seconds (see the header comment) and
  * expires the notice.  Paused scenes only advance their clock.  With
