@@ -2504,9 +2504,8 @@ static void test_network_adam_vs_sgd_network(void **state)
                                         "not_a_verdict"};
     for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
         assert_true(step_named(&lesson, shown[k])->keep);
-    /* The steps whose captions count over 20 starts show the 20 starts
-     * (edges shows the sharpness plot in the panel's place). */
-    static const char *const counted[] = {"apart", "held_out", "not_a_verdict"};
+    /* The steps whose captions count over 20 starts show the 20 starts. */
+    static const char *const counted[] = {"edges", "apart", "held_out", "not_a_verdict"};
     for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++)
         assert_int_equal(step_named(&lesson, counted[k])->starts, AVS_SEEDS);
     assert_int_equal(two_runs->runs.count, 2);
@@ -2576,6 +2575,7 @@ static void test_network_adam_vs_sgd_network(void **state)
      * (0.862 .. 0.980). */
     assert_true(NET_STARTS_EDGE_BAND == 0.08);
     assert_int_equal(t.count, AVS_SEEDS);
+    assert_true(fabs(rows[0].run[0].edge - 10) < 1e-9 && fabs(rows[0].run[1].edge - 1900) < 1e-9);
     assert_int_equal(t.near_edge[0], 19);
     assert_true(fabs(t.share_min[1] - 0.86) < 0.005 && fabs(t.share_max[1] - 0.98) < 0.005);
     /* apart: "Adam ends 15 to 28 from θ0, GD 2 to 5", "14 to 27 apart"

@@ -74,7 +74,8 @@ static bool train(const NetStartsRequest *q, const Start *s, int r, NetRun *run,
     double square = 0;
     for (size_t i = 0; i < s->model.nparams; i++)
         square += (theta[i] - s->theta0[i]) * (theta[i] - s->theta0[i]);
-    *dest = (NetStartRun){sum / NET_STARTS_CHECKS, sqrt(square), m->train_acc, m->test_acc};
+    *dest = (NetStartRun){net_run_stability_line(&s->desc[r], (long)done), sum / NET_STARTS_CHECKS,
+                          sqrt(square), m->train_acc, m->test_acc};
     return true;
 }
 

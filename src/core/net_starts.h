@@ -45,6 +45,7 @@
 #define NET_STARTS_EDGE_BAND 0.08
 
 typedef struct NetStartRun {
+    double edge;         /* the stability line at the end (2/η for GD, 38/η for Adam) */
     double edge_share;   /* mean λ / stability line over the last quarter */
     double moved;        /* ‖θ − θ0‖ at the end */
     double train_acc, test_acc;

@@ -1,14 +1,13 @@
 /*
  * net_starts_view.c — a lesson step's starts (scene/net_starts_live.h) as
  * a panel in the dynamics plot's place: what the captions count over the
- * starts (core/net_starts.h's tally), a line each, over a scatter of the
- * two runs' held-out accuracy, one point per start, run 1's on x and run
+ * starts (core/net_starts.h's tally), a line each, beside or under (as
+ * the panel's shape allows) a scatter of the two runs' held-out accuracy, one point per start, run 1's on x and run
  * 2's on y, with the diagonal where they score the same (a point above it
  * is a start where run 2 scored higher).  While the starts are measured
  * the title says how many are in and the tally counts those.
  *
- * Runs are named by their optimizer (the spec's name) in their own
- * colour, as on the legend.
+ * Runs are named as the legend names them, by their optimizer's title.
  */
 #include "render_internal.h"
 
@@ -32,15 +31,23 @@
 #define OVER N_("Over %zu starts (data set and θ0):")
 #define FAILED N_("starts not measured: %s")
 #define HIGHER N_("held-out points: %s scored higher on %zu of %zu, %s on %zu")
-#define EDGE N_("%s's λmax within %.0f %% of its edge on %zu of %zu; %s's %.2f to %.2f of it")
+#define EDGE N_("%s's λmax within %.0f %% of its edge %.4g on %zu of %zu; %s's %.2f to %.2f of its %.4g")
 #define MOVED N_("from θ0: %s %.0f to %.0f, %s %.0f to %.0f; %.0f to %.0f apart")
 #define MISSED N_("training points missed: %s %.0f to %.0f %%, %s %.0f to %.0f %%")
 #define AXES N_("held-out accuracy: %s →, %s ↑")
 
-/* The optimizer's name of run r's spec ("adam" of "adam:lr=0.02"). */
+/* What the screen calls run r's optimizer (its title: "GD", "Adam"), the
+ * spec's name when no kind has it. */
 static void run_name(const NetStartsPicture *p, int r, char *dest, size_t size)
 {
-    snprintf(dest, size, "%.*s", (int)strcspn(p->specs[r], ":"), p->specs[r]);
+    size_t n = strcspn(p->specs[r], ":"), count;
+    const OptimizerInfo *kinds = optimizer_kinds(&count);
+    for (size_t k = 0; k < count; k++)
+        if (strlen(kinds[k].name) == n && strncmp(kinds[k].name, p->specs[r], n) == 0) {
+            snprintf(dest, size, "%s", _(kinds[k].title));
+            return;
+        }
+    snprintf(dest, size, "%.*s", (int)n, p->specs[r]);
 }
 
 /* The panel's lines into lines; returns how many. */
@@ -61,8 +68,8 @@ static size_t tally_lines(const NetStartsPicture *p, char lines[STARTS_LINES][51
         return 1;
     NetStartsTally t = net_starts_tally(p->rows, p->measured);
     snprintf(lines[1], 512, _(HIGHER), b, t.higher[1], t.count, a, t.higher[0]);
-    snprintf(lines[2], 512, _(EDGE), a, 100.0 * NET_STARTS_EDGE_BAND, t.near_edge[0], t.count,
-             b, t.share_min[1], t.share_max[1]);
+    snprintf(lines[2], 512, _(EDGE), a, 100.0 * NET_STARTS_EDGE_BAND, p->rows[0].run[0].edge,
+             t.near_edge[0], t.count, b, t.share_min[1], t.share_max[1], p->rows[0].run[1].edge);
     snprintf(lines[3], 512, _(MOVED), b, t.moved_min[1], t.moved_max[1], a, t.moved_min[0],
              t.moved_max[0], t.apart_min, t.apart_max);
     snprintf(lines[4], 512, _(MISSED), a, 100.0 * t.miss_min[0], 100.0 * t.miss_max[0], b,
@@ -134,8 +141,10 @@ static void draw_scatter(Renderer *r, const NetStartsPicture *p, LayoutRect a, i
     snprintf(label, sizeof label, "%.0f%%", 100 * lo);
     render_text(r, label, sq.x - 4.0 * s, sq.y + sq.h - render_line_height(r, px), px,
                 ALIGN_RIGHT, r->theme->dim);
+    render_text(r, label, sq.x, sq.y + sq.h + 2.0 * s, px, ALIGN_LEFT, r->theme->dim);
     snprintf(label, sizeof label, "%.0f%%", 100 * hi);
     render_text(r, label, sq.x - 4.0 * s, sq.y, px, ALIGN_RIGHT, r->theme->dim);
+    render_text(r, label, sq.x + sq.w, sq.y + sq.h + 2.0 * s, px, ALIGN_RIGHT, r->theme->dim);
     shapes_segment(r->shapes, sq.x, sq.y + sq.h, sq.x + sq.w, sq.y, 0.8 * s, r->theme->dim);
     shapes_segment(r->shapes, sq.x, sq.y + sq.h, sq.x + sq.w, sq.y + sq.h, 0.7 * s,
                    r->theme->axis);
@@ -152,23 +161,33 @@ static void draw_scatter(Renderer *r, const NetStartsPicture *p, LayoutRect a, i
     }
 }
 
+/* The scatter goes right of the lines where the panel is wide enough for
+ * both (a side of at most this share of its width), else under them. */
+#define STARTS_SIDE_SHARE 0.4
+
 void render_starts_panel(Renderer *r, const NetStartsPicture *p, LayoutRect rect)
 {
     double s = r->scale, pad = 10.0 * s;
     render_panel(r, rect);
-    double y = rect.y + pad;
-    y += draw_lines(r, p, rect.x + pad, y, rect.w - 2 * pad, true);
     int px = render_font_px(r, STARTS_TEXT_PX);
-    double line = render_line_height(r, px);
-    LayoutRect a = {rect.x + pad + render_text_width(r, "100%", px) + 6.0 * s, y + line,
-                    0, rect.y + rect.h - pad - line - (y + line)};
-    a.w = rect.x + rect.w - pad - a.x;
+    double line = render_line_height(r, px), labels = render_text_width(r, "100%", px) + 6.0 * s;
+    double inner_h = rect.h - 2 * pad, inner_w = rect.w - 2 * pad;
+    /* Beside: the square as tall as the panel allows, the lines in the rest. */
+    double side = fmin(inner_h - 2 * line, STARTS_SIDE_SHARE * inner_w);
+    double text_w = inner_w - side - labels - pad;
+    bool beside = side >= STARTS_LEAST_PLOT * s &&
+                  draw_lines(r, p, 0, 0, text_w, false) <= inner_h;
+    double text_h = draw_lines(r, p, rect.x + pad, rect.y + pad, beside ? text_w : inner_w, true);
+    LayoutRect a = beside ? (LayoutRect){rect.x + rect.w - pad - side, rect.y + pad + line, side,
+                                         side}
+                          : (LayoutRect){rect.x + pad + labels, rect.y + pad + text_h + line,
+                                         inner_w - labels, inner_h - text_h - 2 * line};
     if (p->measured == 0 || a.h < STARTS_LEAST_PLOT * s || a.w < STARTS_LEAST_PLOT * s)
         return;
     char a_name[64], b_name[64], text[256];
     run_name(p, 0, a_name, sizeof a_name);
     run_name(p, 1, b_name, sizeof b_name);
     snprintf(text, sizeof text, _(AXES), a_name, b_name);
-    render_text(r, text, rect.x + pad, y + 2.0 * s, px, ALIGN_LEFT, r->theme->text);
+    render_text(r, text, a.x - labels, a.y - line, px, ALIGN_LEFT, r->theme->text);
     draw_scatter(r, p, a, px);
 }
