@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/net_starts.h"
 #include "lesson/lesson.h"
 #include "lesson/lesson_wire.h"
 
@@ -610,7 +611,62 @@ static const Hostile network_refusals[] = {
     { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
       "step { runs = 'adam' }\nstep { keep = true, ensemble = 2 }", 3,
       "keep = true goes on with the step before" },
+    /* starts: two runs compared after some updates, in the plot's place. */
+    { "lesson { title = 't', landscape = 'quadratic' }\nstep { runs = { 'gd', 'adam' }, "
+      "play = 10, starts = 4 }", 2, "starts belong to a network" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = 'adam', play = 10, starts = 4 }", 2,
+      "starts compares two runs, and the step has 1" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = { 'gd', 'adam' }, play = 10, starts = 4, show = { 'sharpness' } }", 2,
+      "starts' panel takes the plot's place" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = { 'gd', 'adam' }, play = 10, starts = 0 }", 2,
+      "starts must be a whole number from 1 to 64" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = { 'gd', 'adam' }, starts = 4 }", 2,
+      "starts: the runs need at least 4 updates" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons:seed=3' }\n"
+      "step { runs = { 'gd', 'adam' }, play = 10, starts = 4 }", 2,
+      "key 'seed' given twice in spec 'moons:seed=3,seed=0'" },
 };
+
+/* starts compares the runs after the updates they have had when the
+ * step's play ends: its own play, plus the steps' before with keep. */
+static void test_network_starts_count_the_updates(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/descent-lesson-starts-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    write_text(path, "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+                     "step { runs = { 'gd', 'adam' }, play = 100 }\n"
+                     "step { keep = true, play = 20, starts = 3 }\n"
+                     "step { keep = true, starts = 3 }\n"
+                     "step { play = 8, starts = 5 }\n");
+    Lesson lesson;
+    DescentError err = { "" };
+    if (!lesson_load(path, "en", window_keys, &lesson, &err))
+        fail_msg("%s", err.message);
+    const LessonStep *s = lesson.steps;
+    assert_int_equal(s[0].starts, 0);
+    assert_int_equal(s[1].trained, 120);
+    assert_int_equal(s[2].trained, 120);
+    assert_int_equal(s[3].trained, 8);
+    NetStartsRequest request;
+    lesson_starts_request(&s[2], &request);
+    assert_string_equal(request.model, "mlp:layers=2-4-2");
+    assert_string_equal(request.specs[0], "gd");
+    assert_string_equal(request.specs[1], "adam");
+    assert_int_equal(request.updates, 120);
+    assert_int_equal(request.count, 3);
+    lesson_starts_request(&s[3], &request);
+    assert_int_equal(request.updates, 8);
+    assert_int_equal(request.count, 5);
+    lesson_free(&lesson);
+    unlink(path);
+}
 
 static void test_network_refusals(void **state)
 {
@@ -910,6 +966,7 @@ int main(void)
         cmocka_unit_test(test_files_stay_in_the_lesson_folder),
         cmocka_unit_test(test_network_fields),
         cmocka_unit_test(test_network_refusals),
+        cmocka_unit_test(test_network_starts_count_the_updates),
         cmocka_unit_test(test_text_limits),
         cmocka_unit_test(test_load_without_waiting),
         cmocka_unit_test(test_lesson_as_bytes),

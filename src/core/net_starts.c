@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model.h"
 #include "net_run.h"
@@ -26,7 +27,8 @@ typedef struct Start {
 static bool start_open(const NetStartsRequest *q, size_t g, Start *s, DescentError *err)
 {
     *s = (Start){0};
-    snprintf(s->data, sizeof s->data, "%s,seed=%zu", q->data, g);
+    snprintf(s->data, sizeof s->data, "%s%sseed=%zu", q->data, strchr(q->data, ':') ? "," : ":",
+             g);
     if (!model_parse(q->model, &s->model, err) || !netdata_create(s->data, &s->split, err))
         return false;
     bool ok = model_check_data(&s->model, &s->split.train, err);

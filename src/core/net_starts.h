@@ -3,7 +3,7 @@
  * what a lesson's caption says "over 20 starts" (adam_vs_sgd_network), the
  * one place that measures it for the window, the recordings and the tests.
  *
- * Start g (0 .. count − 1) is the dataset spec with seed=g (its training
+ * Start g (0 .. count − 1) is the dataset spec with seed=g added (its training
  * and held-out points) and θ0 from model_init with an Rng seeded by
  * init_seed + g; start 0 with the lesson's own seeds is the run on stage.
  * Both optimizers train from that θ0 for `updates` full updates
