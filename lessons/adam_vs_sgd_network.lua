@@ -43,6 +43,7 @@ step {
   },
   keep = true,
   starts = 20,
+  tally = { "edge" },
   slice = "pca",
 }
 
@@ -56,6 +57,7 @@ step {
   },
   keep = true,
   starts = 20,
+  tally = { "apart" },
   slice = "pca",
 }
 
@@ -82,6 +84,7 @@ step {
   },
   keep = true,
   starts = 20,
+  tally = { "held_out" },
   slice = "pca",
   plot = { run = 2 },
 }
@@ -96,6 +99,7 @@ step {
   },
   keep = true,
   starts = 20,
+  tally = { "missed" },
   slice = "pca",
   plot = { run = 1 },
 }

@@ -1792,7 +1792,11 @@ static void test_effective_step_numbers_whole(void **state)
  * caption went across, every panel stood on it, and the map was the strip
  * between them, 0.295 high (a shorter caption and title: 0.43; 0.399
  * once the sharpness plot, the step's subject, is raised towards what it
- * asks for: layout_compute, LayoutInput.dynamics_subject). */
+ * asks for: layout_compute, LayoutInput.dynamics_subject).  Since steps
+ * 2-6 show their 20 starts in the plot's slot, all six steps are laid out
+ * as one part (hud.c's group_parts: the map no longer moves after step 2,
+ * a move costing 0.2 of the frame, step 1's map losing 0.024 to the
+ * starts panel's taller slot): 0.368. */
 static void test_network_map_uses_the_room(void **state)
 {
     LessonStage *st = *state;
@@ -1802,7 +1806,7 @@ static void test_network_map_uses_the_room(void **state)
     print_message("adam_vs_sgd_network 1 (zh) at 1920x1080 --projector: the map %.3f high\n",
                   share);
     assert_true(l->complete && l->caption_held);
-    assert_true(share >= 0.38);
+    assert_true(share >= 0.36);
 }
 
 /* adam_vs_sgd_network 5 at 1280x720 --projector, en and zh: the legend

@@ -626,6 +626,12 @@ static const Hostile network_refusals[] = {
     { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
       "step { runs = { 'gd', 'adam' }, starts = 4 }", 2,
       "starts: the runs need at least 4 updates" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = { 'gd', 'adam' }, play = 10, tally = { 'edge' } }", 2,
+      "tally says what the starts panel shows: the step needs starts = N" },
+    { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
+      "step { runs = { 'gd', 'adam' }, play = 10, starts = 4, tally = { 'edges' } }", 2,
+      "tally: unknown figure 'edges' (known: held_out, edge, apart, missed)" },
     { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons:seed=3' }\n"
       "step { runs = { 'gd', 'adam' }, play = 10, starts = 4 }", 2,
       "key 'seed' given twice in spec 'moons:seed=3,seed=0'" },
@@ -642,7 +648,7 @@ static void test_network_starts_count_the_updates(void **state)
     close(fd);
     write_text(path, "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
                      "step { runs = { 'gd', 'adam' }, play = 100 }\n"
-                     "step { keep = true, play = 20, starts = 3 }\n"
+                     "step { keep = true, play = 20, starts = 3, tally = { 'missed', 'edge' } }\n"
                      "step { keep = true, starts = 3 }\n"
                      "step { play = 8, starts = 5 }\n");
     Lesson lesson;
@@ -651,6 +657,8 @@ static void test_network_starts_count_the_updates(void **state)
         fail_msg("%s", err.message);
     const LessonStep *s = lesson.steps;
     assert_int_equal(s[0].starts, 0);
+    assert_int_equal(s[1].tally, 1u << NET_STARTS_MISSED | 1u << NET_STARTS_EDGE);
+    assert_int_equal(s[2].tally, 0);
     assert_int_equal(s[1].trained, 120);
     assert_int_equal(s[2].trained, 120);
     assert_int_equal(s[3].trained, 8);

@@ -2504,10 +2504,19 @@ static void test_network_adam_vs_sgd_network(void **state)
                                         "not_a_verdict"};
     for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
         assert_true(step_named(&lesson, shown[k])->keep);
-    /* The steps whose captions count over 20 starts show the 20 starts. */
-    static const char *const counted[] = {"edges", "apart", "held_out", "not_a_verdict"};
-    for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++)
-        assert_int_equal(step_named(&lesson, counted[k])->starts, AVS_SEEDS);
+    /* The steps whose captions count over 20 starts show the 20 starts,
+     * and the panel the figure each caption counts. */
+    static const struct {
+        const char *id;
+        NetStartsFigure figure;
+    } counted[] = {{"edges", NET_STARTS_EDGE}, {"apart", NET_STARTS_APART},
+                   {"held_out", NET_STARTS_HELD_OUT}, {"not_a_verdict", NET_STARTS_MISSED}};
+    for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++) {
+        const LessonStep *step = step_named(&lesson, counted[k].id);
+        assert_int_equal(step->starts, AVS_SEEDS);
+        assert_int_equal(step->tally, 1u << counted[k].figure);
+        assert_int_equal(step->trained, 2000);
+    }
     assert_int_equal(two_runs->runs.count, 2);
     assert_non_null(strstr(two_runs->runs.specs[0], "gd:lr=0.2"));
     assert_non_null(strstr(two_runs->runs.specs[1], "adam:lr=0.02"));

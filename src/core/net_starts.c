@@ -13,6 +13,9 @@
 #include "parallel.h"
 #include "rng.h"
 
+const char *const net_starts_figure_names[NET_STARTS_FIGURES] = {"held_out", "edge", "apart",
+                                                                 "missed"};
+
 /* One start's inputs, made on the thread that trains it. */
 typedef struct Start {
     Model model;
@@ -174,10 +177,10 @@ NetStartsStatus net_starts_measure(const NetStartsRequest *q, NetStartRow *rows,
 
 NetStartsTally net_starts_tally(const NetStartRow *rows, size_t count)
 {
-    NetStartsTally t = {.count = count, .apart_min = INFINITY, .apart_max = -INFINITY};
+    NetStartsTally t = {.count = count, .apart_min = HUGE_VAL, .apart_max = -HUGE_VAL};
     for (int r = 0; r < 2; r++) {
-        t.share_min[r] = t.moved_min[r] = t.miss_min[r] = INFINITY;
-        t.share_max[r] = t.moved_max[r] = t.miss_max[r] = -INFINITY;
+        t.share_min[r] = t.moved_min[r] = t.miss_min[r] = HUGE_VAL;
+        t.share_max[r] = t.moved_max[r] = t.miss_max[r] = -HUGE_VAL;
     }
     for (size_t g = 0; g < count; g++) {
         const NetStartRow *row = &rows[g];

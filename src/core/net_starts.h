@@ -94,6 +94,18 @@ bool net_starts_check(const NetStartsRequest *request, DescentError *err);
 NetStartsStatus net_starts_measure(const NetStartsRequest *request, NetStartRow *rows,
                                    DescentError *err);
 
+/* The figures the tally counts, for a panel that shows some of them. */
+typedef enum NetStartsFigure {
+    NET_STARTS_HELD_OUT,        /* which run scored higher on the held-out points */
+    NET_STARTS_EDGE,            /* run 1 near its edge; run 2's share of its edge */
+    NET_STARTS_APART,           /* ‖θ − θ0‖ of each; ‖θ_1 − θ_2‖ */
+    NET_STARTS_MISSED,          /* the share of training points each misses */
+    NET_STARTS_FIGURES
+} NetStartsFigure;
+
+/* Their names as a lesson gives them: "held_out", "edge", "apart", "missed". */
+extern const char *const net_starts_figure_names[NET_STARTS_FIGURES];
+
 /* What the captions count, over rows [0, count). */
 typedef struct NetStartsTally {
     size_t count;

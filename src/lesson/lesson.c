@@ -54,6 +54,7 @@ enum {
     SET_SLICE = 1 << 10,
     SET_REPRESENTATION = 1 << 11,
     SET_STARTS = 1 << 12,
+    SET_TALLY = 1 << 13,
 };
 
 typedef struct Loader {
@@ -712,6 +713,23 @@ static void read_network_view(lua_State *L, LessonStep *step, unsigned *set)
             luaL_error(L, "starts must be a whole number from 1 to %d", NET_STARTS_MAX);
         *set |= SET_STARTS;
     }
+    if (field(L, "tally")) {
+        size_t n = list_length(L, lua_gettop(L), "tally", NET_STARTS_FIGURES);
+        for (size_t i = 0; i < n; i++) {
+            lua_rawgeti(L, -1, (lua_Integer)i + 1);
+            expect(L, -1, LUA_TSTRING, "tally", "a list of names");
+            size_t f = 0;
+            while (f < NET_STARTS_FIGURES && strcmp(net_starts_figure_names[f],
+                                                    lua_tostring(L, -1)) != 0)
+                f++;
+            if (f == NET_STARTS_FIGURES)
+                luaL_error(L, "tally: unknown figure '%s' (known: held_out, edge, apart, missed)",
+                           lua_tostring(L, -1));
+            step->tally |= 1u << f;
+            lua_pop(L, 1);
+        }
+        *set |= SET_TALLY;
+    }
     if (field(L, "slice")) {
         expect(L, -1, LUA_TSTRING, "slice", "\"init\", \"pca\" or \"random\"");
         if (!slice_kind_parse(lua_tostring(L, -1), &step->slice))
@@ -732,7 +750,7 @@ static int api_step(lua_State *L)
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
         "view", "start", "show", "marks", "keys", "sweep", "id", "hint", "plot", "distance_from",
-        "experiment", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", NULL,
+        "experiment", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", "tally", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -880,7 +898,7 @@ static bool carry_over(const Loader *loader, size_t i, DescentError *err)
         (!(set & SET_DATA) && !(step->data = copy_plain(network ? data_before : ""))))
         return error_set(err, "%s:%d: out of memory", lesson->path, step->line);
     if (!network && (set & (SET_DATA | SET_INIT_SEED | SET_ENSEMBLE | SET_SLICE |
-                            SET_REPRESENTATION | SET_STARTS)))
+                            SET_REPRESENTATION | SET_STARTS | SET_TALLY)))
         return error_set(err, "%s:%d: data, init_seed, ensemble, slice, representation and "
                          "starts belong to a network: the step needs model = ...",
                          lesson->path, step->line);
@@ -1071,6 +1089,9 @@ static bool check_network_step(const Lesson *lesson, const LessonStep *step, Net
         return error_set(err, "%s:%d: starts' panel takes the plot's place: the step cannot "
                          "also show a plot (sharpness, stability, norm, schedule, distance, "
                          "step_size)", lesson->path, step->line);
+    if (step->tally && !step->starts)
+        return error_set(err, "%s:%d: tally says what the starts panel shows: the step needs "
+                         "starts = N", lesson->path, step->line);
     if (step->starts > 0 && step->runs.count != 2)
         return error_set(err, "%s:%d: starts compares two runs, and the step has %zu",
                          lesson->path, step->line, step->runs.count);

@@ -59,6 +59,8 @@
  *     starts    = 20,             -- the two runs again from 20 starts (data
  *                                 -- seed=g, θ0 from init_seed + g), measured
  *                                 -- beside the stage, their tally in a panel
+ *     tally     = { "held_out" },  -- what it shows (held_out, edge, apart,
+ *                                 -- missed; default: all)
  *   }
  * data names a dataset spec; a csv:FILE in it is a file of the lesson's
  * folder, checked as data=FILE is (below).  A network step has runs and
@@ -76,7 +78,7 @@
  * view and start too, while the landscape stays the same (a new landscape
  * brings its own defaults).  caption, play, speed, pause,
  * show, plot, distance_from, experiment, marks, keys, particles, ensemble,
- * slice, representation and starts belong to their one step, except that keep =
+ * slice, representation, starts and tally belong to their one step, except that keep =
  * true also keeps the step before's particles and ensemble.  lesson_load resolves
  * all of this, so every LessonStep below is complete on its own.
  *
@@ -232,6 +234,8 @@ typedef struct LessonStep {
     size_t ensemble;             /* 0: none; else K networks (core/ensemble.h) */
     size_t starts;               /* 0: none; else the two runs compared over this
                                     many starts (core/net_starts.h) */
+    unsigned tally;              /* bit f: the starts panel shows figure f
+                                    (NetStartsFigure); 0: every figure */
     long trained;                /* updates the runs have had when the step's
                                     play ends: play, plus the step before's
                                     trained with keep */

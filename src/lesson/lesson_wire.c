@@ -75,6 +75,7 @@ static void put_step(Writer *w, const LessonStep *step)
     put_u64(w, step->init_seed);
     put_u64(w, step->ensemble);
     put_u64(w, step->starts);
+    put_u64(w, step->tally);
     put_u64(w, (uint64_t)step->trained);
     put_u64(w, step->slice);
     put_u64(w, (uint64_t)step->representation);
@@ -257,6 +258,7 @@ static void get_step(Reader *r, LessonStep *step)
     step->init_seed = get_u64(r, UINT64_MAX);
     step->ensemble = (size_t)get_u64(r, ENSEMBLE_MAX);
     step->starts = (size_t)get_u64(r, NET_STARTS_MAX);
+    step->tally = (unsigned)get_u64(r, (1u << NET_STARTS_FIGURES) - 1);
     step->trained = (long)get_u64(r, LONG_MAX);
     step->slice = (NetSliceKind)get_u64(r, NET_SLICE_COUNT - 1);
     step->representation = (int)get_u64(r, MODEL_MAX_SIZES - 2);

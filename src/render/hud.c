@@ -1490,14 +1490,15 @@ static LayoutInput frame_input(const Renderer *r, const Scene *scene)
 
 /* The dynamics plot's place in a network scene: the sharpness plot's
  * where plot (a step that asks for it, scene.h), else the panel of the
- * starts shape describes (NULL: none). */
-static void net_dynamics(Renderer *r, bool plot, const NetStartsPicture *shape, LayoutInput *in)
+ * starts shape describes (NULL: none) with the figures shown. */
+static void net_dynamics(Renderer *r, bool plot, const NetStartsPicture *shape, unsigned shown,
+                         LayoutInput *in)
 {
     in->panel[LAYOUT_DYNAMICS] = plot    ? render_net_curvature_need(r, false)
-                                 : shape ? render_starts_need(r, shape, false)
+                                 : shape ? render_starts_need(r, shape, shown, false)
                                          : (LayoutRequest){.shown = false};
     in->compact[LAYOUT_DYNAMICS] = plot    ? render_net_curvature_need(r, true)
-                                   : shape ? render_starts_need(r, shape, true)
+                                   : shape ? render_starts_need(r, shape, shown, true)
                                            : (LayoutRequest){.shown = false};
     in->dynamics_subject = plot || shape;
 }
@@ -1513,7 +1514,7 @@ static void net_needs(Renderer *r, const Scene *scene, bool plot, const NetStart
         in->panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
         in->compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
     }
-    net_dynamics(r, plot, shape, in);
+    net_dynamics(r, plot, shape, scene->display.starts_tally, in);
 }
 
 /* in's panels and the legend's narrow forms grown to hold those of the
@@ -1662,7 +1663,7 @@ static bool measure_group(Renderer *r, const Scene *scene)
                 snprintf(shape->specs[i], sizeof shape->specs[i], "%s", step->runs.specs[i]);
         }
         net_dynamics(r, lesson_step_plot(step) != SCENE_PLOT_NONE,
-                     shape && step->starts ? shape : NULL, &g->need[k]);
+                     shape && step->starts ? shape : NULL, step->tally, &g->need[k]);
     }
     free(shape);
     group_parts(r, scene, in);

@@ -1,7 +1,9 @@
 /*
  * net_starts_view.c — a lesson step's starts (scene/net_starts_live.h) as
  * a panel in the dynamics plot's place: what the captions count over the
- * starts (core/net_starts.h's tally), a line each, under the held-out
+ * starts (core/net_starts.h's tally), a line each for the figures the
+ * step's tally names (its caption's: a panel of all four took the loss
+ * plot's and colour bar's room at 1280x720 --projector), under the held-out
  * and the edge tallies a row of marks, one per start, so a class sees
  * which starts the counts count (a caption's "15 of 20" is 15 marks in
  * run 2's colour).  The marks, not a scatter: at the classroom's sizes
@@ -21,15 +23,12 @@
 #include "text_wrap.h"
 
 #define STARTS_WIDTH 430.0
+#define STARTS_MIN_WIDTH 300.0
 #define STARTS_COMPACT_WIDTH 260.0
 #define STARTS_TEXT_PX 12.5
 #define MARK_ROW 11.0                /* a row of marks' height */
-#define STARTS_LINES 5               /* the title and four tallies */
 #define STARTS_ROWS 3                /* the most rows a line wraps to */
 #define POINT_RADIUS 3.5
-/* The tallies' lines (tally_lines) with a row of marks under them. */
-#define LINE_HIGHER 1
-#define LINE_EDGE 2
 
 #define MEASURING N_("%zu starts: measuring, %zu in")
 #define OVER N_("Over %zu starts (data set and θ0):")
@@ -54,12 +53,16 @@ static void run_name(const NetStartsPicture *p, int r, char *dest, size_t size)
     snprintf(dest, size, "%.*s", (int)n, p->specs[r]);
 }
 
-/* The panel's lines into lines; returns how many. */
-static size_t tally_lines(const NetStartsPicture *p, char lines[STARTS_LINES][512])
+/* The panel's lines into lines, the title's and those of the figures
+ * shown (bits of NetStartsFigure; 0: all), each figure's in figure[]
+ * (the title's -1); returns how many. */
+static size_t tally_lines(const NetStartsPicture *p, unsigned shown, char lines[][512],
+                          int figure[])
 {
     char a[64], b[64];
     run_name(p, 0, a, sizeof a);
     run_name(p, 1, b, sizeof b);
+    figure[0] = -1;
     if (p->error[0]) {
         snprintf(lines[0], 512, _(FAILED), p->error);
         return 1;
@@ -71,20 +74,32 @@ static size_t tally_lines(const NetStartsPicture *p, char lines[STARTS_LINES][51
     if (p->measured == 0)
         return 1;
     NetStartsTally t = net_starts_tally(p->rows, p->measured);
-    snprintf(lines[1], 512, _(HIGHER), b, t.higher[1], t.count, a, t.higher[0]);
-    snprintf(lines[2], 512, _(EDGE), a, 100.0 * NET_STARTS_EDGE_BAND, p->rows[0].run[0].edge,
-             t.near_edge[0], t.count, b, t.share_min[1], t.share_max[1], p->rows[0].run[1].edge);
-    snprintf(lines[3], 512, _(MOVED), b, t.moved_min[1], t.moved_max[1], a, t.moved_min[0],
-             t.moved_max[0], t.apart_min, t.apart_max);
-    snprintf(lines[4], 512, _(MISSED), a, 100.0 * t.miss_min[0], 100.0 * t.miss_max[0], b,
-             100.0 * t.miss_min[1], 100.0 * t.miss_max[1]);
-    return STARTS_LINES;
+    size_t n = 1;
+    for (int f = 0; f < NET_STARTS_FIGURES; f++) {
+        if (shown && !(shown & 1u << f))
+            continue;
+        char *line = lines[n];
+        figure[n++] = f;
+        if (f == NET_STARTS_HELD_OUT)
+            snprintf(line, 512, _(HIGHER), b, t.higher[1], t.count, a, t.higher[0]);
+        else if (f == NET_STARTS_EDGE)
+            snprintf(line, 512, _(EDGE), a, 100.0 * NET_STARTS_EDGE_BAND, p->rows[0].run[0].edge,
+                     t.near_edge[0], t.count, b, t.share_min[1], t.share_max[1],
+                     p->rows[0].run[1].edge);
+        else if (f == NET_STARTS_APART)
+            snprintf(line, 512, _(MOVED), b, t.moved_min[1], t.moved_max[1], a, t.moved_min[0],
+                     t.moved_max[0], t.apart_min, t.apart_max);
+        else
+            snprintf(line, 512, _(MISSED), a, 100.0 * t.miss_min[0], 100.0 * t.miss_max[0], b,
+                     100.0 * t.miss_min[1], 100.0 * t.miss_max[1]);
+    }
+    return n;
 }
 
 /* Under a tally's line, one mark per start measured: the held-out
  * winner's colour (the text's on a tie); for the edge, run 1's colour,
  * filled within NET_STARTS_EDGE_BAND of its edge and a ring outside it. */
-static void draw_marks(Renderer *r, const NetStartsPicture *p, size_t line, double x, double y,
+static void draw_marks(Renderer *r, const NetStartsPicture *p, int figure, double x, double y,
                        double width)
 {
     double s = r->scale, radius = POINT_RADIUS * s;
@@ -93,7 +108,7 @@ static void draw_marks(Renderer *r, const NetStartsPicture *p, size_t line, doub
     for (size_t g = 0; g < p->measured; g++) {
         const NetStartRun *run = p->rows[g].run;
         double cx = x + radius + (double)g * step, cy = y + MARK_ROW * s / 2;
-        if (line == LINE_HIGHER) {
+        if (figure == NET_STARTS_HELD_OUT) {
             Rgba color = run[1].test_acc > run[0].test_acc   ? r->run_colors[1]
                          : run[0].test_acc > run[1].test_acc ? r->run_colors[0]
                                                              : r->theme->text;
@@ -108,11 +123,12 @@ static void draw_marks(Renderer *r, const NetStartsPicture *p, size_t line, doub
 
 /* The lines wrapped to width, with their marks, drawn from (x, y) when
  * draw; returns their height. */
-static double draw_lines(Renderer *r, const NetStartsPicture *p, double x, double y,
-                         double width, bool draw)
+static double draw_lines(Renderer *r, const NetStartsPicture *p, unsigned shown, double x,
+                         double y, double width, bool draw)
 {
-    char lines[STARTS_LINES][512], rows[STARTS_ROWS][512];
-    size_t n = tally_lines(p, lines);
+    char lines[NET_STARTS_FIGURES + 1][512], rows[STARTS_ROWS][512];
+    int figure[NET_STARTS_FIGURES + 1];
+    size_t n = tally_lines(p, shown, lines, figure);
     int px = render_font_px(r, STARTS_TEXT_PX);
     double line = render_line_height(r, px), h = 0;
     WrapMeasure measure = {r, px};
@@ -123,9 +139,9 @@ static double draw_lines(Renderer *r, const NetStartsPicture *p, double x, doubl
             render_text(r, rows[k], x, y + h + k * line, px, ALIGN_LEFT,
                         i == 0 ? r->theme->text : r->theme->dim);
         h += wrapped * line + (i == 0 ? 3.0 * r->scale : 0);
-        if (i == LINE_HIGHER || i == LINE_EDGE) {
+        if (figure[i] == NET_STARTS_HELD_OUT || figure[i] == NET_STARTS_EDGE) {
             if (draw)
-                draw_marks(r, p, i, x, y + h, width);
+                draw_marks(r, p, figure[i], x, y + h, width);
             h += MARK_ROW * r->scale;
         }
     }
@@ -133,8 +149,12 @@ static double draw_lines(Renderer *r, const NetStartsPicture *p, double x, doubl
 }
 
 /* Sized for shape's lines and marks as they are once every start is in,
- * so the panel does not grow as they come (their numbers' widths aside). */
-LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, bool compact)
+ * so the panel does not grow as they come (their numbers' widths aside);
+ * at its least width as tall as its lines wrap to there, so a group's
+ * slot shared with the sharpness plot (about as narrow) costs its steps'
+ * map little. */
+LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, unsigned shown,
+                                 bool compact)
 {
     NetStartsPicture *full = malloc(sizeof *full);
     if (!full)
@@ -144,14 +164,16 @@ LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, boo
     full->error[0] = '\0';
     double s = r->scale, pad = 10.0 * s;
     double w = (compact ? STARTS_COMPACT_WIDTH : STARTS_WIDTH) * s;
-    double text = draw_lines(r, full, 0, 0, w - 2 * pad, false) + 2 * pad;
+    double min_w = (compact ? STARTS_COMPACT_WIDTH : STARTS_MIN_WIDTH) * s;
+    double h = draw_lines(r, full, shown, 0, 0, w - 2 * pad, false) + 2 * pad;
+    double min_h = draw_lines(r, full, shown, 0, 0, min_w - 2 * pad, false) + 2 * pad;
     free(full);
-    return (LayoutRequest){true, w, text, w, text, false};
+    return (LayoutRequest){true, w, h, min_w, min_h, false};
 }
 
-void render_starts_panel(Renderer *r, const NetStartsPicture *p, LayoutRect rect)
+void render_starts_panel(Renderer *r, const NetStartsPicture *p, unsigned shown, LayoutRect rect)
 {
     double pad = 10.0 * r->scale;
     render_panel(r, rect);
-    draw_lines(r, p, rect.x + pad, rect.y + pad, rect.w - 2 * pad, true);
+    draw_lines(r, p, shown, rect.x + pad, rect.y + pad, rect.w - 2 * pad, true);
 }

@@ -591,7 +591,8 @@ void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
     /* A step's starts take the place of the sharpness plot it does not ask
      * for (lesson.h). */
     if (l->shown[LAYOUT_DYNAMICS] && scene->starts && scene->display.plot == SCENE_PLOT_NONE)
-        render_starts_panel(r, net_starts_live_picture(scene->starts), l->rect[LAYOUT_DYNAMICS]);
+        render_starts_panel(r, net_starts_live_picture(scene->starts),
+                            scene->display.starts_tally, l->rect[LAYOUT_DYNAMICS]);
     else if (l->shown[LAYOUT_DYNAMICS] && !r->slot_empty[LAYOUT_DYNAMICS])
         render_net_curvature(r, scene, l->rect[LAYOUT_DYNAMICS]);
     if (l->shown[LAYOUT_INSET])

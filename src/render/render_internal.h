@@ -520,9 +520,12 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, Layou
 
 /* net_starts_view.c: a step's starts (scene/net_starts_live.h) in the
  * dynamics plot's place of a network step that plots nothing there
- * (lesson.h); its need from a picture of their count and runs. */
-LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, bool compact);
-void render_starts_panel(Renderer *r, const NetStartsPicture *picture, LayoutRect rect);
+ * (lesson.h), the figures shown (bits of NetStartsFigure, 0: all); its
+ * need from a picture of their count and runs. */
+LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, unsigned shown,
+                                 bool compact);
+void render_starts_panel(Renderer *r, const NetStartsPicture *picture, unsigned shown,
+                         LayoutRect rect);
 
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */

@@ -177,6 +177,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.plot = lesson_step_plot(step);
     show_group(lesson, k, scene);
     scene->display.plot_run = step->plot_run;
+    scene->display.starts_tally = step->tally;
     scene->display.distance_from[0] = step->distance_from.x;
     scene->display.distance_from[1] = step->distance_from.y;
     scene->display.loss_ymin = step->plot_ymin;

@@ -130,6 +130,8 @@ typedef struct SceneDisplay {
                            and a network's data panel draw; -1: sharpness
                            draws every run, the others the selected one */
     double distance_from[2]; /* the point SCENE_PLOT_DISTANCE measures from */
+    unsigned starts_tally;  /* the figures (bits of NetStartsFigure) the starts
+                               panel shows; 0: all */
     double loss_ymin, loss_ymax; /* the loss plot's range when 0 < ymin < ymax
                            (L − L* on its log scale, L on a linear one), so
                            two lesson steps compare; else from the runs */
