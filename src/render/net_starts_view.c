@@ -23,7 +23,6 @@
 #include "text_wrap.h"
 
 #define STARTS_WIDTH 430.0
-#define STARTS_MIN_WIDTH 300.0
 #define STARTS_COMPACT_WIDTH 260.0
 #define STARTS_TEXT_PX 12.5
 #define MARK_ROW 11.0                /* a row of marks' height */
@@ -149,10 +148,7 @@ static double draw_lines(Renderer *r, const NetStartsPicture *p, unsigned shown,
 }
 
 /* Sized for shape's lines and marks as they are once every start is in,
- * so the panel does not grow as they come (their numbers' widths aside);
- * at its least width as tall as its lines wrap to there, so a group's
- * slot shared with the sharpness plot (about as narrow) costs its steps'
- * map little. */
+ * so the panel does not grow as they come (their numbers' widths aside). */
 LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, unsigned shown,
                                  bool compact)
 {
@@ -164,11 +160,9 @@ LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, uns
     full->error[0] = '\0';
     double s = r->scale, pad = 10.0 * s;
     double w = (compact ? STARTS_COMPACT_WIDTH : STARTS_WIDTH) * s;
-    double min_w = (compact ? STARTS_COMPACT_WIDTH : STARTS_MIN_WIDTH) * s;
     double h = draw_lines(r, full, shown, 0, 0, w - 2 * pad, false) + 2 * pad;
-    double min_h = draw_lines(r, full, shown, 0, 0, min_w - 2 * pad, false) + 2 * pad;
     free(full);
-    return (LayoutRequest){true, w, h, min_w, min_h, false};
+    return (LayoutRequest){true, w, h, w, h, false};
 }
 
 void render_starts_panel(Renderer *r, const NetStartsPicture *p, unsigned shown, LayoutRect rect)
