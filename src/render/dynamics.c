@@ -143,10 +143,12 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     /* A series of one value (a run at play 0: step 0 alone) drew nothing
      * (a dashed line's value is its label's). */
     if (lone == 1)
-        plot_lone_point(r, prev_x, prev_y, half, dashed ? (double)NAN : lone_value, color);
+        plot_lone_point(r, prev_x, prev_y, half, dashed ? (double)NAN : lone_value, a->y + a->h,
+                        color);
 }
 
-void plot_lone_point(Renderer *r, double x, double y, double half, double value, Rgba color)
+void plot_lone_point(Renderer *r, double x, double y, double half, double value, double bottom,
+                     Rgba color)
 {
     double radius = fmax(2.5 * half, 3.0 * r->scale);
     shapes_disc(r->shapes, x, y, radius, color);
@@ -155,7 +157,8 @@ void plot_lone_point(Renderer *r, double x, double y, double half, double value,
     char label[32];
     number_text(value, 3, label, sizeof label);
     int px = render_font_px(r, 12.0);
-    render_label(r, label, x + radius + 4.0 * r->scale, y - 0.5 * render_line_height(r, px), px,
+    double line = render_line_height(r, px);
+    render_label(r, label, x + radius + 4.0 * r->scale, fmin(y - 0.5 * line, bottom - line), px,
                  color);
 }
 
@@ -962,6 +965,16 @@ static double note_row(Renderer *r, const Scene *scene)
                : 0.0;
 }
 
+/* The room left of the plotting area for the values' labels: the margin
+ * at the text's size, as the text may be drawn larger than the frame's
+ * scale (render.h's least text size: at 960x600 the label 1.34e-07 pushed
+ * welcome 3's title off the panel). */
+static double axis_margin(Renderer *r)
+{
+    return fmax(DYN_AXIS_MARGIN * r->scale,
+                DYN_AXIS_MARGIN * render_font_px(r, PLOT_TEXT_PX) / PLOT_TEXT_PX);
+}
+
 LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!dynamics_shown(scene))
@@ -1007,7 +1020,7 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     /* Labels lie in the area; a title over it, or (compact) across the
      * panel from its left, half a line higher to clear the axis's top
      * label. */
-    double axes = (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s;
+    double axes = axis_margin(r) + DYN_RIGHT_MARGIN * s;
     double min_w = compact ? fmax(axes + label_w, DYN_TITLE_PAD * s + text_w + DYN_RIGHT_MARGIN * s)
                            : axes + fmax(label_w, text_w);
     /* Each area has its title above and its step labels under it; the
@@ -1028,11 +1041,11 @@ void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, render_font_px(r, 13.0));
     bool compact = r->layout.compact[LAYOUT_DYNAMICS];
     double title_h = (compact ? 1.5 : 1.0) * line;
-    PlotArea area = {.x = rect.x + DYN_AXIS_MARGIN * s, .y = rect.y + title_h + 10.0 * s,
-                     .w = rect.w - (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s,
+    PlotArea area = {.x = rect.x + axis_margin(r), .y = rect.y + title_h + 10.0 * s,
+                     .w = rect.w - axis_margin(r) - DYN_RIGHT_MARGIN * s,
                      .h = rect.h - title_h - line - 18.0 * s,
                      .left = rect.x,
-                     .title_x = compact ? rect.x + DYN_TITLE_PAD * s : rect.x + DYN_AXIS_MARGIN * s,
+                     .title_x = compact ? rect.x + DYN_TITLE_PAD * s : rect.x + axis_margin(r),
                      .compact = compact};
     area.h -= note_row(r, scene);
     switch (scene->display.plot) {

@@ -444,10 +444,12 @@ double plot_to_y(const PlotArea *a, double v);
 void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, size_t first,
                  size_t end, double half, Rgba color, bool dashed);
 /* A curve of one point, at pixel (x, y): a dot (for a line half wide) and
- * beside it value (render_label), unless NaN.  A lone point drew nothing,
- * and the plot read as an empty box (representation 1's loss plot, any
- * lesson's two-parameter loss plot at play 0). */
-void plot_lone_point(Renderer *r, double x, double y, double half, double value, Rgba color);
+ * beside it value (render_label), unless NaN, its label no lower than
+ * bottom (the plotting area's: the step labels lie under it).  A lone
+ * point drew nothing, and the plot read as an empty box (representation
+ * 1's loss plot, any lesson's two-parameter loss plot at play 0). */
+void plot_lone_point(Renderer *r, double x, double y, double half, double value, double bottom,
+                     Rgba color);
 /* Most whole decades a log axis labels between its ends. */
 #define PLOT_DECADES 16
 /* A log axis's whole decades between its ends that are labelled: their
