@@ -796,11 +796,24 @@ static void test_ensemble_draws_the_line_between_two_members(void **state)
     Scene *scene = small_ensemble(2, 200);
     assert_true(i18n_select("en"));
     const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
-    const char *prefix = "training loss on the straight line from seed 0 to seed 1: its top is ";
+    /* In whichever of its forms fits (net_ensemble_view.c): at the least
+     * text size (render.h) the long one does not at 1280x720. */
+    static const char *const forms[][2] = {
+        {"training loss on the straight line from seed 0 to seed 1: its top is ", ""},
+        {"loss on the line from seed 0 to 1: top", "+"},
+        {"loss on the line: top", "+"},
+        {"the line: top", "+"},
+    };
     double shown = (double)NAN;
     for (size_t t = 0; t < drawn->count; t++)
-        if (strncmp(drawn->text[t], prefix, strlen(prefix)) == 0)
-            shown = strtod(drawn->text[t] + strlen(prefix), NULL);
+        for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+            size_t n = strlen(forms[f][0]);
+            if (strncmp(drawn->text[t], forms[f][0], n) == 0) {
+                const char *at = drawn->text[t] + n + strspn(drawn->text[t] + n, " ");
+                at += strncmp(at, forms[f][1], strlen(forms[f][1])) == 0 ? strlen(forms[f][1]) : 0;
+                shown = strtod(at, NULL);
+            }
+        }
     const Ensemble *e = scene->ensemble;
     double losses[21];
     DescentError err = {""};

@@ -157,9 +157,22 @@ void plot_lone_point(Renderer *r, double x, double y, double half, double value,
     char label[32];
     number_text(value, 3, label, sizeof label);
     int px = render_font_px(r, 12.0);
-    double line = render_line_height(r, px);
-    render_label(r, label, x + radius + 4.0 * r->scale, fmin(y - 0.5 * line, bottom - line), px,
-                 color);
+    double pad = RENDER_LABEL_PAD * r->scale, line = render_line_height(r, px);
+    /* Beside the dot, right of the labels before it there: moved down, the
+     * second of two runs' labels at one value lay over the step labels
+     * (representation 1 at 960x600), moved up over the title. */
+    LayoutRect want = {x + radius + 4.0 * r->scale - pad, fmin(y - 0.5 * line, bottom - line),
+                       render_text_width(r, label, px) + 2 * pad, line};
+    for (int move = 0; move < RENDER_LABEL_MOVES; move++) {
+        const LayoutRect *over = NULL;
+        for (size_t k = 0; k < r->label_count && !over; k++)
+            if (layout_overlap(want, r->labels[k]))
+                over = &r->labels[k];
+        if (!over)
+            break;
+        want.x = over->x + over->w + pad;
+    }
+    render_label_at(r, label, want, px, color);
 }
 
 void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades *d)
