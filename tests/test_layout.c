@@ -132,11 +132,11 @@ static void check_layout(const Layout *l, int w, int h, const char *where)
  * (now 100: the plot is the step's subject, its compact verdict terse). */
 #define EXPERIMENT_AREA_FLOOR 0.135
 
-/* The least text size, in pixels, of any frame: DejaVu Sans at 14 pixels
- * stands 10 pixels from its capitals' tops to the baseline.  At 960x600
- * recorded (scale 0.75) the plots' ticks and legends were drawn at 9 and
- * 10 pixels, digits 7 pixels high (render.h's least text size). */
-#define READABLE_TEXT_PX 14
+/* The least text size, in pixels, of any frame: DejaVu Sans at 13 pixels
+ * stands 9 to 10 pixels from its capitals' tops to the baseline.  At
+ * 960x600 recorded (scale 0.75) the plots' ticks and legends were drawn
+ * at 8 to 10 pixels, digits 7 pixels high (render.h's least text size). */
+#define READABLE_TEXT_PX 13
 
 /* The least share seen, and where, of every step and of network
  * steps: printed as figures. */
@@ -796,8 +796,8 @@ static void test_ensemble_draws_the_line_between_two_members(void **state)
     Scene *scene = small_ensemble(2, 200);
     assert_true(i18n_select("en"));
     const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
-    /* In whichever of its forms fits (net_ensemble_view.c): at the least
-     * text size (render.h) the long one does not at 1280x720. */
+    /* In whichever of its forms fits (net_ensemble_view.c): the least
+     * text size (render.h) may leave the long one no room. */
     static const char *const forms[][2] = {
         {"training loss on the straight line from seed 0 to seed 1: its top is ", ""},
         {"loss on the line from seed 0 to 1: top", "+"},

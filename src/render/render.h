@@ -172,12 +172,13 @@ bool render_experiment_to_pixel(const Renderer *renderer, double swept, double v
  * verdict) stops there.  It is RENDER_LEAST_TEXT_PX times the scale, and
  * never under RENDER_LEAST_FRAME_TEXT_PX whatever the scale: a small
  * recording's scale shrank its text below what a learner reads (at
- * 960x600, scale 0.75, plot ticks and legends were 9 pixels, digits 7
- * pixels from top to baseline).  At 1280x720 --projector that is 18
+ * 960x600, scale 0.75, plot ticks and legends were 8 to 10 pixels, digits
+ * 7 pixels from top to baseline; at 13 pixels they are 9 to 10, as
+ * 1280x720's).  At 1280x720 --projector that is 18
  * pixels; the notes of representation 2 were drawn at 9. */
 int render_least_font_px(double scale);
 #define RENDER_LEAST_TEXT_PX 10.0
-#define RENDER_LEAST_FRAME_TEXT_PX 14.0
+#define RENDER_LEAST_FRAME_TEXT_PX 13.0
 
 /* The scale a recording of width x height pixels is drawn at: 1 at
  * 1280x720, growing with the frame's smaller ratio to that, so a 16:10
