@@ -1,14 +1,17 @@
 -- momentum.lua: a long, narrow ravine, where plain GD zig-zags and crawls
 -- and momentum builds up speed along the floor.
 
+-- Off-centre and wider than the landscape's own view: the first swings across
+-- the ravine reach y = -2.4, below where the caption starts, and momentum 0.99's
+-- swings (step 4) reach across it.  Steps 2 to 4 show it; step 1 its own.
+local ravine_view = { -4.9, 7.5, -3.9, 3.1 }
+
 lesson {
   title = { en = "Momentum in a ravine", zh = "峡谷中的动量" },
   -- 100 times more curved across than along: a ravine.
   landscape = "quadratic:l1=0.5,l2=50,angle=25",
   start = { -2.5, 1.5 },
-  -- Off-centre and wider than the landscape's own view: the first swings across
-  -- the ravine reach y = -2.4, below where the caption starts.
-  view = { -4.9, 7.5, -3.9, 3.1 },
+  view = ravine_view,
 }
 
 step {
@@ -23,6 +26,11 @@ step {
       .. "沿着谷底每一步只走完剩余路程的 1.75%。",
   },
   runs = { "gd:lr=0.035" },
+  -- About GD's path alone, nearly square so the map stands beside the panels
+  -- (117 pixels a unit at 1280x720 --projector): in the lesson's view (48) two
+  -- steps along the floor parted the swings by less than a path is wide, and
+  -- they merged into a fan (tests/test_layout.c's test_ravine_swings_apart).
+  view = { -3.4, 0.9, -2.5, 1.7 },
   play = 400,
   speed = 40,
   show = { "gradient", "loss" },
@@ -38,6 +46,7 @@ step {
       .. "横跨峡谷时它来回摆动，摆动最终平息。到最后它停了下来，速度箭头已经缩小到看不见了。",
   },
   runs = { "momentum:lr=0.02,momentum=0.8" },
+  view = ravine_view,
   play = 400,
   speed = 40,
   show = { "velocity", "loss" },

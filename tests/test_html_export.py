@@ -366,7 +366,7 @@ BF_OPTIONS = ["--model", "mlp:layers=2-16-16-2,act=tanh,loss=mse", "--data",
               "moons:n=200,noise=0.2", "--init-seed", "0", "--opt", "gd:lr=0.3", "--opt",
               "sgd:lr=0.3,batch=16"]
 REGIONS_SIDE, REGION_CELLS = 540, 32
-CLASS_COLORS = [(0, 114, 178), (213, 94, 0)]
+CLASS_COLORS = [(136, 85, 238), (102, 204, 68)]  # src/render/theme.c
 GROUND = (18, 20, 28)
 
 

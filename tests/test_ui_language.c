@@ -8,7 +8,11 @@
  *   - every text the renderer draws (renderer_observe_text) in every step
  *     of every shipped lesson with --lang zh, with the hover readout, and
  *     in two lessons after every window key (help overlay, plots, overlays,
- *     3D view, notices, the formula field) holds no English word.
+ *     3D view, notices, the formula field) holds no English word;
+ *   - a step's frame, what a class sees, holds no program identifier
+ *     either: no spec (gd:lr=0.1, data=one_example.csv), no spec key or
+ *     kind (sharp_depth, adam), no "sum" in a formula (the legends name
+ *     runs and landscapes by scene/spec_notation.h, formulas write Σ).
  *
  * The rule for "English word": a token of ASCII letters, digits and '_'
  * that starts with a letter and holds two letters in a row.  It is allowed
@@ -23,6 +27,10 @@
  *     captions, hints, labels: the lesson's business, lessons/CLAIMS.md);
  *   - allowed_words below: key names, file formats, proper names of
  *     methods and people, function names of formulas, the program's name.
+ * A lesson step's frame lets through only the last two and the
+ * colormaps' names (student_word): the core's names and the specs' words
+ * are what the window shows after a key (a run field's spec as typed),
+ * never a step's frame; nor does it show a spec's NAME:KEY=VALUE syntax.
  * Numbers, units and symbols (η, λmax, ∇L, x1_i) hold no such token: their
  * letters stand alone (x, y, L, e in 1e-07).  The core's errors that a
  * user meets by typing (a value out of range in the run field, a broken
@@ -59,6 +67,7 @@
 #include "scene/i18n.h"
 #include "scene/run_field.h"
 #include "scene/scene.h"
+#include "scene/spec_notation.h"
 
 /* ---------------------------------------------------------------- locale */
 
@@ -94,6 +103,35 @@ static void test_schedule_names_translated(void **state)
     assert_true(i18n_select("en"));
 }
 
+/* A spec as the legends name it (scene/spec_notation.h): the optimizer's
+ * title and its settings by symbol, in the viewer's language; a seed, a
+ * data file and the key the text beside it shows are left out. */
+static void test_spec_notation(void **state)
+{
+    (void)state;
+    char text[200];
+    assert_true(i18n_select("en"));
+    spec_notation_run("sgd:lr=0.05,noise=2,batch=16,seed=3", "lr", text, sizeof text);
+    assert_string_equal(text, "SGD  σ=2, B=16");
+    spec_notation_run("adam:lr=0.02", NULL, text, sizeof text);
+    assert_string_equal(text, "Adam  η=0.02");
+    assert_string_equal(spec_notation_key("beta1"), "β₁");
+    spec_notation_landscape("quadratic:l1=1,l2=8,angle=30", text, sizeof text);
+    assert_string_equal(text, "l1=1, l2=8, angle=30");
+    spec_notation_landscape("linreg:data=one_example.csv", text, sizeof text);
+    assert_string_equal(text, "");
+    assert_true(i18n_select("zh"));
+    spec_notation_run("momentum:lr=0.02,momentum=0.8,x0=1,y0=-1", "lr", text, sizeof text);
+    assert_string_equal(text, "动量  μ=0.8, x₀=1, y₀=-1");
+    spec_notation_run("sgd:lr=0.02,noise=3.5,noise_model=hessian", "lr", text, sizeof text);
+    assert_string_equal(text, "SGD  σ=3.5, 噪声 ∝ H");
+    spec_notation_run("flow:lr=0.01", "lr", text, sizeof text);
+    assert_string_equal(text, "梯度流");
+    spec_notation_landscape("sharp_flat:sharp_width=0.25", text, sizeof text);
+    assert_string_equal(text, "尖谷宽度=0.25");
+    assert_true(i18n_select("en"));
+}
+
 /* Numbers print and parse with '.' in Chinese: only LC_MESSAGES moved. */
 static void test_numbers_keep_their_point(void **state)
 {
@@ -123,7 +161,7 @@ static const char *const allowed_words[] = {
     /* file formats */
     "PNG", "MP4",
     /* methods and people */
-    "GD", "SGD", "Adam", "AdaGrad", "RMSProp", "Nesterov", "Newton", "Hessian", "Runge",
+    "GD", "SGD", "Adam", "AdamW", "AdaGrad", "RMSProp", "Nesterov", "Newton", "Hessian", "Runge",
     "Kutta", "Eyring", "Kramers", "Rosenbrock", "Beale", "Himmelblau", "Rastrigin", "Ackley",
     "Booth", "Matyas", "Styblinski", "Tang",
     /* formulas (expr's functions, the landscapes' and update rules' symbols) */
@@ -146,6 +184,26 @@ static bool is_name(const char *word, size_t n, const ParamDef *params, size_t c
 {
     for (size_t k = 0; k < count; k++)
         if (strlen(params[k].name) == n && strncmp(params[k].name, word, n) == 0)
+            return true;
+    return false;
+}
+
+/* A word of a formula or a program that a lesson step's frame never
+ * shows in Chinese: its formulas write Σ, not sum (below). */
+static const char *const program_words[] = {"sum"};
+
+/* A word a lesson step's frame may show in Chinese: an allowed word that
+ * is no program word, or a colormap's name (the window's status line). */
+static bool student_word(const char *word)
+{
+    for (size_t k = 0; k < sizeof program_words / sizeof program_words[0]; k++)
+        if (strcmp(program_words[k], word) == 0)
+            return false;
+    for (int c = 0; c < COLORMAP_COUNT; c++)
+        if (strcmp(colormap_name((Colormap)c), word) == 0)
+            return true;
+    for (size_t k = 0; k < sizeof allowed_words / sizeof allowed_words[0]; k++)
+        if (strcmp(allowed_words[k], word) == 0)
             return true;
     return false;
 }
@@ -185,6 +243,8 @@ typedef struct Watch {
     bool plane;                /* a network run's head labelled with how far off the plane */
     const char *kind_title;    /* the landscape's title in Chinese, or NULL (a network) */
     bool kind_titled;          /* drawn this frame */
+    bool step_frame;           /* a lesson step's frame as a recording shows it: what a
+                                  student sees, held to student_word (no spec, no key) */
 } Watch;
 
 static bool lesson_word(const Lesson *lesson, const char *word, size_t n)
@@ -232,7 +292,8 @@ static size_t token_length(const char *p, bool option)
 typedef bool (*WordAllowed)(const void *context, const char *word, size_t n);
 
 /* The English words in utf8 that allowed does not let through, each
- * reported on stderr with where; returns how many. */
+ * reported on stderr with where; returns how many.  allowed decides alone
+ * (core_name is the callers' to call, or not). */
 static int english_words(const char *utf8, const char *where, WordAllowed allowed,
                          const void *context)
 {
@@ -251,7 +312,7 @@ static int english_words(const char *utf8, const char *where, WordAllowed allowe
         }
         char word[128];
         snprintf(word, sizeof word, "%.*s", (int)n, p);
-        if (!option && longest >= 2 && !core_name(word, n) && !allowed(context, word, n)) {
+        if (!option && longest >= 2 && !allowed(context, word, n)) {
             fprintf(stderr, "%s: English word '%s' in \"%s\"\n", where, word, utf8);
             failures++;
         }
@@ -260,12 +321,39 @@ static int english_words(const char *utf8, const char *where, WordAllowed allowe
     return failures;
 }
 
-/* On a lesson step's stage: the specs' and the lesson's own words. */
+/* On a lesson step's stage: the lesson's own words, and in the window
+ * after its keys the core's names and the specs' words as typed; a step's
+ * frame shows no spec or key (sharp_depth, gd:lr=0.1), only student_word. */
 static bool stage_allows(const void *context, const char *word, size_t n)
 {
     const Watch *w = context;
-    return stage_word(w->app->scene, word, n) ||
-           (w->app->has_lesson && lesson_word(&w->app->lesson.lesson, word, n));
+    if (w->app->has_lesson && lesson_word(&w->app->lesson.lesson, word, n))
+        return true;
+    if (w->step_frame)
+        return student_word(word);
+    return core_name(word, n) || stage_word(w->app->scene, word, n);
+}
+
+/* Whether utf8 holds a spec's syntax, NAME:KEY=VALUE ("gd:lr=0.1",
+ * "sharp_flat:sharp_width=0.25"), reported on stderr: a spec on screen
+ * even where its words are let through (a caption that says "adam"). */
+static bool spec_syntax(const char *utf8, const char *where)
+{
+    for (const char *p = utf8; *p; p++) {
+        if (!isalpha((unsigned char)*p) ||
+            (p > utf8 && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+            continue;
+        size_t n = token_length(p, false);
+        if (p[n] != ':' || !isalpha((unsigned char)p[n + 1]))
+            continue;
+        size_t key = token_length(p + n + 1, false);
+        if (p[n + 1 + key] == '=') {
+            fprintf(stderr, "%s: spec syntax '%.*s' in \"%s\"\n", where, (int)(n + key + 2), p,
+                    utf8);
+            return true;
+        }
+    }
+    return false;
 }
 
 static void observe(void *context, const char *utf8, LayoutRect box, int px)
@@ -286,6 +374,7 @@ static void observe(void *context, const char *utf8, LayoutRect box, int px)
     /* A network's head says what its number is: "路径 1 的终点距这个平面 4.84". */
     w->plane |= strstr(utf8, " 的终点距这个平面 ") != NULL;
     w->failures += english_words(utf8, w->where, stage_allows, w);
+    w->failures += w->step_frame && spec_syntax(utf8, w->where);
 }
 
 /* -------------------------------------------------------------- panels */
@@ -400,7 +489,9 @@ static void test_every_panel_in_chinese(void **state)
             /* The legend names the landscape by its title, in Chinese. */
             watch.kind_title = app->scene->net ? NULL : kind_title(app->scene->landscape);
             watch.kind_titled = false;
+            watch.step_frame = true;
             draw(app);
+            watch.step_frame = false;
             if (watch.kind_title && !watch.kind_titled) {
                 fprintf(stderr, "%s: the landscape's title \"%s\" not drawn\n", where,
                         watch.kind_title);
@@ -441,7 +532,7 @@ static void test_every_panel_in_chinese(void **state)
 static bool experiment_allows(const void *context, const char *word, size_t n)
 {
     const ExperimentInfo *info = context;
-    if (is_name(word, n, info->params, info->nparams))
+    if (core_name(word, n) || is_name(word, n, info->params, info->nparams))
         return true;
     for (size_t k = 0; k < netdata_kind_count; k++)
         if (strlen(netdata_kinds[k].name) == n && strncmp(netdata_kinds[k].name, word, n) == 0)
@@ -538,6 +629,7 @@ int main(void)
         cmocka_unit_test(test_catalog_whatever_the_locale),
         cmocka_unit_test(test_numbers_keep_their_point),
         cmocka_unit_test(test_schedule_names_translated),
+        cmocka_unit_test(test_spec_notation),
         cmocka_unit_test(test_every_panel_in_chinese),
         cmocka_unit_test(test_experiment_plots_in_chinese),
     };

@@ -41,10 +41,10 @@
   const HEAD_RADIUS = 6;
   const DEFAULT_SPEED = 60;                  // updates per second
   // A network's data panel (src/render/net_view.c): the classes' colours
-  // (Okabe–Ito), the panel's ground they are mixed into by how sure the
-  // network is, the ring around a misclassified sample.
-  const CLASS_COLORS = [[0, 114, 178], [213, 94, 0], [0, 158, 115], [240, 228, 66],
-                        [204, 121, 167], [86, 180, 233]];
+  // (src/render/theme.c's theme_class_colors, none a run's colour), the
+  // panel's ground they are mixed into by how sure the network is, the
+  // ring around a misclassified sample.
+  const CLASS_COLORS = [[136, 85, 238], [102, 204, 68], [238, 17, 136], [136, 102, 51]];
   const NO_CLASS = [128, 128, 128];
   const GROUND = [18, 20, 28];
   const WARN = "#ff8c73";

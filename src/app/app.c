@@ -370,23 +370,28 @@ static void on_char(App *app, char c)
         lesson_player_key(&app->lesson, app->scene, c);
 }
 
+/* The plane point under the pointer (scene->hover), through the last
+ * frame's picture: none off the map or over a panel on it, where the
+ * readout would print a point far off the view and a click meant for the
+ * window (over the legend, the caption) would move every run's start.
+ * Again each frame: a step's new layout moves the map under a still
+ * pointer. */
+static void hover_update(App *app)
+{
+    Scene *s = app->scene;
+    if (app->pointer_inside)
+        s->hover_valid = render_plane_point(app->renderer, s, app->pointer_x, app->pointer_y,
+                                            &s->hover.x, &s->hover.y);
+}
+
 /* Pointer position in frame pixels. */
 static void pointer_at(App *app, int x, int y)
 {
     double ratio = pixel_ratio(app);
     app->pointer_x = x * ratio;
     app->pointer_y = y * ratio;
-    Scene *s = app->scene;
-    /* In 3D, the point where the pointer's ray meets the surface. */
-    if (s->display.view3d) {
-        s->hover_valid = render_plane_point(app->renderer, s, app->pointer_x, app->pointer_y,
-                                            &s->hover.x, &s->hover.y);
-        return;
-    }
-    Viewport vp = app_viewport(app);
-    viewport_to_world(&vp, app->pointer_x, app->pointer_y, &app->scene->hover.x,
-                      &app->scene->hover.y);
-    app->scene->hover_valid = true;
+    app->pointer_inside = true;
+    hover_update(app);
 }
 
 static void start_at_pointer(App *app)
@@ -481,6 +486,8 @@ bool app_handle_event(App *app, const SDL_Event *e)
             scene_seek(app->scene, app->scrub_step);
         } else if (app->scene->display.view3d) {
             app->orbiting = true;
+        } else if (!app->scene->hover_valid) {
+            /* A panel, not the map: nothing to place or pan. */
         } else if (e->button.button == SDL_BUTTON_LEFT) {
             app->placing = true;
             start_at_pointer(app);
@@ -514,7 +521,7 @@ bool app_handle_event(App *app, const SDL_Event *e)
             scene_pan(app->scene, -(app->pointer_x - before_x) * upp,
                       (app->pointer_y - before_y) * upp);
             pointer_at(app, e->motion.x, e->motion.y);
-        } else if (app->placing) {
+        } else if (app->placing && app->scene->hover_valid) {
             start_at_pointer(app);
         }
         break;
@@ -526,14 +533,16 @@ bool app_handle_event(App *app, const SDL_Event *e)
             notches = -notches;
         if (app->scene->display.view3d)
             scene_dolly(app->scene, pow(ZOOM_PER_NOTCH, notches));
-        else
+        else if (app->scene->hover_valid)
             scene_zoom(app->scene, app->scene->hover.x, app->scene->hover.y,
                        pow(ZOOM_PER_NOTCH, notches));
         break;
     }
     case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_LEAVE)
+        if (e->window.event == SDL_WINDOWEVENT_LEAVE) {
+            app->pointer_inside = false;
             app->scene->hover_valid = false;
+        }
         break;
     default:
         break;
@@ -648,6 +657,7 @@ void app_frame(App *app, double dt)
         stop_recording(app, _("the window changed size"));
     if (!bind_frame_target(app, w, h))
         return;
+    hover_update(app);
     render_frame(app->renderer, app->scene, w, h, pixel_ratio(app),
                  app->recording ? RENDER_FOR_RECORDING : RENDER_FOR_WINDOW);
     if (app->recording)

@@ -28,6 +28,7 @@ struct App {
     bool scrub_due;        /* scrub_step is to be shown at the next frame */
     size_t scrub_step;
     double pointer_x, pointer_y;  /* last pointer position, drawable pixels */
+    bool pointer_inside;          /* the pointer is over the window */
     int screenshots_due;   /* 'p' presses since the last frame: each saves it */
     const char *output_dir;     /* NULL: the current folder */
     LiveRecording *recording;   /* 'v' running, or NULL */

@@ -60,13 +60,13 @@ static const LandscapeInfo kind_infos[] = {
         "the barrier, flat (x - mf)^2 / 2 right, joined with equal value and slope"),
      PARAMS(landscape_parabolic_wells_params)},
     {"sharp_flat", N_("Sharp and flat valleys"),
-     "base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), "
-     "G(c, w) = exp(-|(x, y) - c|^2 / (2 w^2))",
+     N_("base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), "
+        "G(c, w) = exp(-|(x, y) - c|^2 / (2 w^2))"),
      PARAMS(landscape_sharp_flat_params)},
     {"linreg", N_("Linear regression"),
-     "(1/2N) sum (x x1_i + y x2_i - y_i)^2", PARAMS(landscape_linreg_params)},
+     N_("(1/2N) sum (x x1_i + y x2_i - y_i)^2"), PARAMS(landscape_linreg_params)},
     {"logreg", N_("Logistic regression"),
-     "(1/N) sum log(1 + exp(-y_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)",
+     N_("(1/N) sum log(1 + exp(-y_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)"),
      PARAMS(landscape_logreg_params)},
     {"expr", N_("Formula"),
      "a user expression in x and y, e.g. expr:x^2+3*y^2", NULL, 0},

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "linalg2.h"
+#include "msgid.h"
 #include "optimizer_rule.h"
 
 /* ---------------------------------------------------------------------
@@ -88,30 +89,30 @@ static const ParamDef flow_params[] = {
     KEYS_START,
 };
 
-#define KIND(name, summary, params, ...) \
-    {name, summary, params, sizeof params / sizeof params[0], {__VA_ARGS__}}
+#define KIND(name, title, summary, params, ...) \
+    {name, title, summary, params, sizeof params / sizeof params[0], {__VA_ARGS__}}
 /* Traits: momentum key, second-moment key, adaptive, continuous,
  * decoupled weight decay (OptimizerTraits). */
 static const OptimizerInfo kinds[OPT_KIND_COUNT] = {
-    [OPT_GD] = KIND("gd", "gradient descent (torch SGD without noise)", gd_params,
+    [OPT_GD] = KIND("gd", "GD", "gradient descent (torch SGD without noise)", gd_params,
                     "momentum", NULL, false, false, false),
-    [OPT_SGD] = KIND("sgd", "stochastic gradient descent: gd with a noisy gradient", gd_params,
+    [OPT_SGD] = KIND("sgd", "SGD", "stochastic gradient descent: gd with a noisy gradient", gd_params,
                      "momentum", NULL, false, false, false),
-    [OPT_MOMENTUM] = KIND("momentum", "gd with heavy-ball momentum", momentum_params,
+    [OPT_MOMENTUM] = KIND("momentum", N_("momentum"), "gd with heavy-ball momentum", momentum_params,
                           "momentum", NULL, false, false, false),
-    [OPT_NESTEROV] = KIND("nesterov", "gd with Nesterov momentum", nesterov_params,
+    [OPT_NESTEROV] = KIND("nesterov", "Nesterov", "gd with Nesterov momentum", nesterov_params,
                           "momentum", NULL, false, false, false),
-    [OPT_ADAGRAD] = KIND("adagrad", "AdaGrad: per-coordinate steps from the sum of squared gradients", adagrad_params,
+    [OPT_ADAGRAD] = KIND("adagrad", "AdaGrad", "AdaGrad: per-coordinate steps from the sum of squared gradients", adagrad_params,
                          NULL, NULL, true, false, false),
-    [OPT_RMSPROP] = KIND("rmsprop", "RMSProp: per-coordinate steps from a running mean of squared gradients", rmsprop_params,
+    [OPT_RMSPROP] = KIND("rmsprop", "RMSProp", "RMSProp: per-coordinate steps from a running mean of squared gradients", rmsprop_params,
                          "momentum", "alpha", true, false, false),
-    [OPT_ADAM] = KIND("adam", "Adam with bias correction", adam_params,
+    [OPT_ADAM] = KIND("adam", "Adam", "Adam with bias correction", adam_params,
                       "beta1", "beta2", true, false, false),
-    [OPT_ADAMW] = KIND("adamw", "Adam with decoupled weight decay", adamw_params,
+    [OPT_ADAMW] = KIND("adamw", "AdamW", "Adam with decoupled weight decay", adamw_params,
                        "beta1", "beta2", true, false, true),
-    [OPT_NEWTON] = KIND("newton", "damped Newton: theta -= lr (H + damping I)^-1 grad", newton_params,
+    [OPT_NEWTON] = KIND("newton", N_("Newton's method"), "damped Newton: theta -= lr (H + damping I)^-1 grad", newton_params,
                         NULL, NULL, false, false, false),
-    [OPT_FLOW] = KIND("flow", "gradient flow d theta/dt = -grad, adaptive Runge-Kutta", flow_params,
+    [OPT_FLOW] = KIND("flow", N_("gradient flow"), "gradient flow d theta/dt = -grad, adaptive Runge-Kutta", flow_params,
                       NULL, NULL, false, true, false),
 };
 

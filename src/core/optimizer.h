@@ -139,7 +139,9 @@ typedef struct OptimizerTraits {
 
 /* One entry per kind, for `descent list optimizers`, help and traits. */
 typedef struct OptimizerInfo {
-    const char *name;
+    const char *name;        /* the spec's name, what the command line takes */
+    const char *title;       /* what the screen calls it (a msgid, core/msgid.h):
+                                "SGD", "gradient flow", never the name */
     const char *summary;
     const ParamDef *params;  /* every key the kind accepts, with defaults */
     size_t nparams;

@@ -32,9 +32,11 @@
 #include "core/number_text.h"
 #include "scene/axis_ticks.h"
 
-/* The classes' colours (Okabe–Ito vermillion and blue): y = +1, y = −1. */
-static const Rgba class_plus = {0.835f, 0.369f, 0.0f, 1.0f};
-static const Rgba class_minus = {0.0f, 0.447f, 0.698f, 1.0f};
+/* A sample's colour: y = −1 takes class 0's, y = +1 class 1's (theme.h). */
+static Rgba class_of(double y)
+{
+    return theme_class_color(y > 0 ? 1 : 0);
+}
 
 /* At most this many samples are drawn (evenly picked), and at most this
  * many of a minibatch ringed. */
@@ -361,7 +363,7 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
             double u = f.lo + (i + 0.5) * unit, v = f.hi - (j + 0.5) * unit;
             double p = 1.0 / (1.0 + exp(-(w.x * u + w.y * v)));
             float a = (float)(0.45 * fabs(2.0 * p - 1.0));
-            Rgba c = p >= 0.5 ? class_plus : class_minus;
+            Rgba c = class_of(p >= 0.5 ? 1.0 : -1.0);
             c = (Rgba){ground.r + a * (c.r - ground.r), ground.g + a * (c.g - ground.g),
                        ground.b + a * (c.b - ground.b), 1.0f};
             shapes_rect(r->shapes, box->px + i * cell, box->py + j * cell, cell + 0.75,
@@ -385,7 +387,7 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
     for (size_t i = 0; i < d->n; i += stride) {
         double u = d->x1[i], v = d->x2[i], px, py;
         data_to_pixel(&f, u, v, &px, &py);
-        sample_dot(r, px, py, d->y[i] > 0 ? class_plus : class_minus, batch && batch[i], true,
+        sample_dot(r, px, py, class_of(d->y[i]), batch && batch[i], true,
                    d->n <= 30);
     }
 }

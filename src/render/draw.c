@@ -55,9 +55,7 @@ Rgba render_sweep_color(const Renderer *r, const Scene *scene, double t)
 
 Rgba render_place_color(const Renderer *r, size_t place, float a)
 {
-    uint32_t c = r->theme->runs[place % THEME_RUN_COLORS];
-    return (Rgba){(float)((c >> 16) & 0xFF) / 255.0f, (float)((c >> 8) & 0xFF) / 255.0f,
-                  (float)(c & 0xFF) / 255.0f, a};
+    return theme_rgb(r->theme->runs[place % THEME_RUN_COLORS], a);
 }
 
 void render_set_run_colors(Renderer *r, const Scene *scene)

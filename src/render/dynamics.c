@@ -72,6 +72,10 @@
 /* Before each run's 2/η, in its colour: "… = 6.67, 105, 80". */
 #define EACH_EDGE_VALUES N_("dashed: 2/η of each run =")
 #define GD_EDGE N_("GD's edge of stability")
+/* A minimum's λmax beside the axis at its dotted line (%s: the value):
+ * sharp_flat 4-5's dotted 100 and 1.65, bare or unlabelled, said nothing a
+ * student could tell from a tick. */
+#define MINIMUM_LEVEL N_("minimum %s")
 /* An effective-step box's numbers: the step each coordinate takes per
  * unit of gradient (adaptive 3's caption's words), not the η set — the
  * label read "η: x …, y …". */
@@ -143,8 +147,18 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     /* A series of one value (a run at play 0: step 0 alone) drew nothing
      * (a dashed line's value is its label's). */
     if (lone == 1)
-        plot_lone_point(r, prev_x, prev_y, half, dashed ? (double)NAN : lone_value, a->y + a->h,
+        plot_lone_point(r, prev_x, prev_y, half,
+                        dashed || a->values_named ? (double)NAN : lone_value, a->y + a->h,
                         color);
+}
+
+void plot_said(Renderer *r, double x, double y, const char *text)
+{
+    if (r->said_count == RENDER_PLOT_SAID)
+        return;
+    PlotSaid *p = &r->said[r->said_count++];
+    *p = (PlotSaid){x, y, ""};
+    snprintf(p->text, sizeof p->text, "%s", text);
 }
 
 void plot_lone_point(Renderer *r, double x, double y, double half, double value, double bottom,
@@ -156,6 +170,13 @@ void plot_lone_point(Renderer *r, double x, double y, double half, double value,
         return;
     char label[32];
     number_text(value, 3, label, sizeof label);
+    for (size_t k = 0; k < r->said_count; k++) {
+        const PlotSaid *p = &r->said[k];
+        if ((isnan(p->x) || fabs(p->x - x) < 1) && fabs(p->y - y) < 1 &&
+            strcmp(p->text, label) == 0)
+            return;
+    }
+    plot_said(r, x, y, label);
     int px = render_font_px(r, 12.0);
     double pad = RENDER_LABEL_PAD * r->scale, line = render_line_height(r, px);
     /* Beside the dot, right of the labels before it there: moved down, the
@@ -285,6 +306,8 @@ void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
     render_text(r, top, a->x - 6.0 * s, a->y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, bottom, a->x - 6.0 * s, a->y + a->h - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
+    plot_said(r, (double)NAN, a->y, top);
+    plot_said(r, (double)NAN, a->y + a->h, bottom);
     PlotDecades decades;
     area_decades(r, a, px, &decades);
     if (a->decades && a->ylog && a->ylo > 0)
@@ -455,24 +478,35 @@ static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken)
     }
 }
 
-/* The minima's λmax dotted across the plot, each value beside the axis
- * like a tick label (where the range's end labels leave room): what a run
- * resting in that minimum reads, sharp_flat's 100 and 1.65. */
+/* A minimum's λmax as labelled beside the axis: "minimum 100", or (named
+ * false) "100". */
+static void minimum_label(double level, bool named, char *dest, size_t size)
+{
+    char value[32];
+    number_text(level, 3, value, sizeof value);
+    snprintf(dest, size, named ? _(MINIMUM_LEVEL) : "%s", value);
+}
+
+/* The minima's λmax dotted across the plot, each named beside the axis,
+ * "minimum 100" (or, named false, its value alone, as the map's marks name
+ * it): what a run resting in that minimum reads, sharp_flat's 100 and
+ * 1.65.  A level whose label finds no room (a line clear of the range's
+ * end labels: 1.65 a pixel over 0 on a linear axis) is not drawn — a
+ * dotted line nothing names told a student nothing. */
 static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
-                               size_t count, AxisLabels *taken)
+                               size_t count, bool named, AxisLabels *taken)
 {
     double s = r->scale;
     Rgba dotted = r->theme->mark;
     dotted.a *= 0.6f;
     for (size_t k = 0; k < count; k++) {
-        double y = plot_to_y(a, levels[k]);
-        if (levels[k] < a->ylo || levels[k] > a->yhi)
+        char label[48];
+        minimum_label(levels[k], named, label, sizeof label);
+        if (!level_label(r, a, levels[k], label, r->theme->mark, taken))
             continue;
+        double y = plot_to_y(a, levels[k]);
         for (double x = a->x; x < a->x + a->w; x += 6.0 * s)
             shapes_segment(r->shapes, x, y, fmin(x + 1.5 * s, a->x + a->w), y, 0.7 * s, dotted);
-        char label[32];
-        number_text(levels[k], 3, label, sizeof label);
-        level_label(r, a, levels[k], label, r->theme->mark, taken);
     }
 }
 
@@ -529,6 +563,17 @@ static bool fit_close_range(PlotArea *a, double lo, double hi)
     a->ylo = floor((lo - pad) / step) * step;
     a->yhi = ceil((hi + pad) / step) * step;
     return true;
+}
+
+/* A linear range's top raised, where a minimum's level in it lies within
+ * a line and a fifth of it, to that much above the level: its name then
+ * clears the top's label (sharp_flat 5: "minimum 100" under 121). */
+static void top_clear_of_levels(Renderer *r, PlotArea *a, const double *levels, size_t count)
+{
+    double f = 1.2 * render_line_height(r, render_font_px(r, 13.0)) / a->h;
+    for (size_t k = 0; k < count && f < 0.5; k++)
+        if (levels[k] >= a->ylo && levels[k] <= a->yhi)
+            a->yhi = fmax(a->yhi, (levels[k] - f * a->ylo) / (1.0 - f));
 }
 
 /* The row under the sharpness plot (its top at y) naming each plotted
@@ -648,7 +693,8 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         }
         a.ylo = low / 4.0;
         a.yhi = high * 4.0;
-    }
+    } else
+        top_clear_of_levels(r, &a, levels, level_count);
     /* Where no minima's levels are drawn, each run's λmax now beside the
      * axis, the area making room: learning_rate 7's caption reads λmax = 10
      * between the runs' 2/η, 9.52 and 10.5.  With one dashed line (one η)
@@ -671,16 +717,40 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     char title[128], full[160];
     sharpness_title(scene, title, sizeof title);
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
+    /* The minima named where the title, moving right with the area, stays
+     * whole over it (sharp_flat 6's "… of each run vs 2/η (log)" ran 38 px
+     * off its panel at 1280x720 beside "minimum 1.65"); else their values
+     * alone, as the map's marks name them. */
+    double widest = 0;
+    for (size_t k = 0; k < level_count; k++) {
+        char label[48];
+        minimum_label(levels[k], true, label, sizeof label);
+        if (levels[k] >= a.ylo && levels[k] <= a.yhi)
+            widest = fmax(widest, render_text_width(r, label, render_font_px(r, 13.0)));
+    }
+    bool named = a.compact || a.left + 10.0 * r->scale + widest +
+                                      render_text_width(r, full, render_font_px(r, PLOT_TEXT_PX)) <=
+                                  a.x + a.w;
+    for (size_t k = 0; k < level_count; k++) {
+        char label[48];
+        minimum_label(levels[k], named, label, sizeof label);
+        if (levels[k] >= a.ylo && levels[k] <= a.yhi)
+            plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
+    }
     plot_frame(r, &a, full, _("step"));
     if (lam_lo < 0 && !a.ylog)
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
     AxisLabels taken = {.count = 0};
-    draw_minima_levels(r, &a, levels, level_count, &taken);
+    draw_minima_levels(r, &a, levels, level_count, named, &taken);
+    /* Each λmax now named, at the curve's end or beside the axis: a curve
+     * of one point (play 0) is then a dot alone, as edge_of_stability 1's
+     * "300" beside its dot said again what "λmax 300" said. */
+    a.values_named = now_count > 0;
     if (edge_at_axis)
         level_label(r, &a, first_now, edge_label, r->theme->text, &taken);
     else
         for (size_t k = 0; k < now_count; k++)
-            level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
+            a.values_named &= level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
     value_ticks(r, &a, &taken);
     for (size_t i = 0; i < scene->run_count; i++)
         if (plotted_run(scene, i))

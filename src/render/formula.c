@@ -29,14 +29,14 @@ static bool rule_lines(const Scene *scene, ExplainLines *l, char *title, size_t 
     UpdateTerms e;
     if (!run_explain_last(run, &e)) {
         snprintf(title, size, _("run %zu · %s — no update yet"), i + 1,
-                 optimizer_kind_name(run->desc.kind));
+                 _(optimizer_info(run->desc.kind)->title));
         return true;
     }
     OptimizerDesc d;
     OptimizerState before;
     run_state_at(run, run_steps(run) - 1, &before, &d);
     snprintf(title, size, _("run %zu · %s — update t = %ld,  η = %.4g"), i + 1,
-             optimizer_kind_name(d.kind), e.t, e.lr);
+             _(optimizer_info(d.kind)->title), e.t, e.lr);
     optimizer_explain_lines(&d, &e, l);
     return true;
 }

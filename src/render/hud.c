@@ -14,6 +14,7 @@
 #include "core/number_text.h"
 #include "scene/lesson_player.h"
 #include "scene/loss_scale.h"
+#include "scene/spec_notation.h"
 #include "text_wrap.h"
 
 
@@ -58,21 +59,23 @@ static const char *schedule_label(const ScheduleDesc *schedule, size_t step)
 }
 
 /* A sweep's run goes by its value of the swept parameter ("η = 0.000356"
- * for lr, named η as the captions name it; read from its spec: a changed
- * run shows its new value); others by spec, the command that made them. */
+ * for lr, by its symbol as the captions name it; read from its spec: a changed
+ * run shows its new value); others by their optimizer and settings in the
+ * viewer's language ("SGD  σ=2": spec_notation.h), η left to the readings
+ * while they show it (a run that diverged shows where instead). */
 static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
 {
-    const char *spec = scene->runs[i].run.desc.spec;
+    const Run *run = &scene->runs[i].run;
+    const char *spec = run->desc.spec;
     Spec parsed;
     if (i < scene->sweep.count && spec_parse(spec, true, &parsed, NULL))
         for (int k = 0; k < parsed.count; k++)
             if (strcmp(parsed.items[k].key, scene->sweep.param) == 0) {
-                snprintf(dest, size, "%s = %.3g",
-                         strcmp(scene->sweep.param, "lr") == 0 ? "η" : scene->sweep.param,
+                snprintf(dest, size, "%s = %.3g", spec_notation_key(scene->sweep.param),
                          strtod(parsed.items[k].value, NULL));
                 return;
             }
-    snprintf(dest, size, "%s", spec);
+    spec_notation_run(spec, run->status == RUN_ACTIVE ? "lr" : NULL, dest, size);
 }
 
 /* A loss whose text is as wide as the legend's rule writes one (4 digits,
@@ -88,7 +91,7 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
  * landscape was painted again (every lesson step starts from step 0). */
 #define WIDEST_STEPS ((size_t)8888)
 
-/* A run's legend item: head, its number and name ("2  gd:lr=0.05"), and
+/* A run's legend item: head, its number and name ("2  Adam"), and
  * its readings (loss, step, η; or how it ended); widest: with WIDEST_LOSS
  * for the loss and at least WIDEST_STEPS for the step (the panel's width,
  * never drawn). */
@@ -149,40 +152,20 @@ static void status_line(const Renderer *r, const Scene *scene, char *dest, size_
              scene->display.log_scale ? _(", log scale") : "");
 }
 
-/* The landscape's spec as the legend shows it: a data= file by its name
- * alone (a lesson's data file is resolved to a full path, which says
- * nothing to the class and can fill the panel). */
-static void shown_spec(const char *spec, char *dest, size_t size)
-{
-    const char *data = strstr(spec, "data=");
-    if (!data) {
-        snprintf(dest, size, "%s", spec);
-        return;
-    }
-    const char *path = data + strlen("data="), *end = strchr(path, ',');
-    size_t length = end ? (size_t)(end - path) : strlen(path);
-    const char *name = path;
-    for (const char *p = path; p < path + length; p++)
-        if (*p == '/')
-            name = p + 1;
-    snprintf(dest, size, "%.*s%.*s%s", (int)(path - spec), spec,
-             (int)(length - (size_t)(name - path)), name, end ? end : "");
-}
-
-/* The legend's landscape line: the kind's title in the viewer's language
- * and the spec's settings as typed ("Quadratic bowl · l1=1,l2=8"), not
- * the spec's name, which says little to a class (REVIEW_FRAMES:
- * "double_well", "parabolic_wells"); the command line keeps the names. */
+/* The legend's landscape line: the kind's title and the spec's settings
+ * in the viewer's language ("Quadratic bowl  ·  l1=1, l2=8"), not the
+ * spec, whose name and keys say little to a class (REVIEW_FRAMES:
+ * "double_well"; zh frames: "sharp_width", "data=one_example.csv"); the
+ * command line keeps the names. */
 static void landscape_line(const Landscape *landscape, char *dest, size_t size)
 {
-    char spec[400];
-    shown_spec(landscape_spec(landscape), spec, sizeof spec);
     const LandscapeInfo *kind = kind_of(landscape);
-    const char *settings = strchr(spec, ':');
+    char settings[400];
+    spec_notation_landscape(landscape_spec(landscape), settings, sizeof settings);
     if (!kind)
-        snprintf(dest, size, "%s", spec);
-    else if (settings && settings[1])
-        snprintf(dest, size, "%s  ·  %s", _(kind->title), settings + 1);
+        snprintf(dest, size, "%s", landscape_spec(landscape));
+    else if (settings[0])
+        snprintf(dest, size, "%s  ·  %s", _(kind->title), settings);
     else
         snprintf(dest, size, "%s", _(kind->title));
 }
@@ -309,8 +292,11 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     /* A sweep names its run and range above its runs, with its colour scale. */
     if (scene->sweep.count > 0) {
         const Sweep *w = &scene->sweep;
-        snprintf(text, sizeof text, _("%s   %s from %.3g to %.3g, %s"), w->base, w->param,
-                 w->values[0], w->values[w->count - 1], w->linear ? _("linear") : _("log-spaced"));
+        char base[LEGEND_LINE_MAX];
+        spec_notation_run(w->base, w->param, base, sizeof base);
+        snprintf(text, sizeof text, _("%s   %s from %.3g to %.3g, %s"), base,
+                 spec_notation_key(w->param), w->values[0], w->values[w->count - 1],
+                 w->linear ? _("linear") : _("log-spaced"));
         legend_item(r, l, LEGEND_SWEEP, 0, text, small_px, pad, narrow - 8.0 * s - bar_w, &y);
         l->w = fmax(l->w, l->line[l->count - 1].x + l->line[l->count - 1].w + 8.0 * s + bar_w);
         y += 0.25 * pad;
@@ -934,6 +920,8 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     render_text(r, b.top_label, ix - 6.0 * s, iy - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
     render_text(r, b.bottom_label, ix - 6.0 * s, iy + ih - 0.5 * line, px, ALIGN_RIGHT,
                 r->theme->dim);
+    plot_said(r, (double)NAN, iy, b.top_label);
+    plot_said(r, (double)NAN, iy + ih, b.bottom_label);
     if (p.log)
         plot_draw_decades(r, b.ix, b.iy, b.iw, b.ih, p.lo, p.hi, &b.decades, px);
     plot_span_label(&p, label, sizeof label);
@@ -1191,15 +1179,16 @@ static BandText notice_text(Renderer *r, const Scene *scene)
                       r->theme->text};
 }
 
-/* The text in its lines, in its own panel centred at the foot of rect (the
- * room the layout kept: a caption's is its group's tallest caption's). */
-static void draw_band(Renderer *r, const BandText *t, LayoutRect rect)
+/* The text wrapped at width (as the layout measured it), in its own panel
+ * centred at the foot of rect (the room the layout kept: a caption's is
+ * its group's tallest caption's). */
+static void draw_band(Renderer *r, const BandText *t, LayoutRect rect, double width)
 {
-    const WrappedCaption *w = band_wrap(t, r->layout.band_width);
+    const WrappedCaption *w = band_wrap(t, width);
     double line = render_line_height(r, t->px), centre = rect.x + 0.5 * rect.w;
     double h = fmin(w->count * line + 2 * t->pad, rect.h), top = rect.y + rect.h - h;
-    double width = fmin(w->width + 2 * t->pad, rect.w);
-    render_panel(r, (LayoutRect){centre - 0.5 * width, top, width, h});
+    double panel_w = fmin(w->width + 2 * t->pad, rect.w);
+    render_panel(r, (LayoutRect){centre - 0.5 * panel_w, top, panel_w, h});
     for (int i = 0; i < w->count; i++)
         render_text(r, w->lines[i], centre, top + t->pad + i * line, t->px, ALIGN_CENTER,
                     t->color);
@@ -1425,7 +1414,7 @@ static void widen(LayoutRequest *to, LayoutRequest from)
 void render_group_release(Renderer *r)
 {
     GroupStage *g = &r->group;
-    for (size_t k = 0; k < g->count && !g->failed; k++)
+    for (size_t k = 0; k < g->count; k++)
         scene_destroy(g->scene[k]);
     *g = (GroupStage){0};
 }
@@ -1446,14 +1435,15 @@ static uint64_t captions_hash(const LessonStep *steps, size_t count)
 }
 
 /* The steps of scene's group (SceneDisplay.lesson) each on a scene of its
- * own in r->group, staged once while the group is shown; false when they
- * cannot be (an experiment's steps, measured beside the stage, and
- * networks are laid out one by one), which is remembered as well. */
+ * own in r->group, staged once while the group is shown, a network's on
+ * none (the scene's own stage stands in for its steps); false when its
+ * steps' panels cannot be known (an experiment's, measured beside the
+ * stage), which is remembered as well. */
 static bool group_scenes(Renderer *r, const Scene *scene)
 {
     const Lesson *lesson = scene->display.lesson;
     size_t count = scene->display.group_count;
-    if (!lesson || count < 2 || count > RENDER_GROUP_MAX || scene->net || scene->experiment)
+    if (!lesson || count < 2 || count > RENDER_GROUP_MAX || scene->experiment)
         return false;
     GroupStage *g = &r->group;
     const LessonStep *steps = &lesson->steps[scene->display.group_first];
@@ -1462,21 +1452,21 @@ static bool group_scenes(Renderer *r, const Scene *scene)
         return !g->failed;
     render_group_release(r);
     *g = (GroupStage){.steps = steps, .count = count, .texts = texts};
+    if (scene->net)
+        return true;
     DescentError err;
-    size_t staged = 0;
-    for (size_t k = 0; k < count; k++) {
-        Scene *other = scene_create(&(SceneOptions){0}, &err);
-        if (!other)
-            break;
-        g->scene[staged++] = other;
-        if (steps[k].experiment || (steps[k].model && steps[k].model[0]) ||
-            !lesson_player_stage(lesson, scene->display.group_first + k, other, &err))
-            break;
+    for (size_t k = 0; k < count && !g->failed; k++) {
+        g->scene[k] = scene_create(&(SceneOptions){0}, &err);
+        g->failed = !g->scene[k] || steps[k].experiment || (steps[k].model && steps[k].model[0]) ||
+                    !lesson_player_stage(lesson, scene->display.group_first + k, g->scene[k],
+                                         &err) ||
+                    g->scene[k]->net;
     }
-    g->failed = staged < count || g->scene[count - 1]->net;
     if (g->failed)
-        for (size_t k = 0; k < staged; k++)
+        for (size_t k = 0; k < count; k++) {
             scene_destroy(g->scene[k]);
+            g->scene[k] = NULL;
+        }
     return !g->failed;
 }
 
@@ -1493,100 +1483,209 @@ static bool same_room_key(GroupRoomKey a, GroupRoomKey b)
            a.audience == b.audience && a.theme == b.theme && strcmp(a.lang, b.lang) == 0;
 }
 
-/* The panels of every step in scene's group, each at the largest any of
- * them asks for (layout.h), measured once for the window's state
- * (GroupRoomKey); the room of a panel the scene itself does not show
- * stays empty (r->slot_empty). */
-static void reserve_group(Renderer *r, const Scene *scene, LayoutInput *in,
-                          LayoutRequest narrow[2])
-{
-    if (!group_scenes(r, scene))
-        return;
-    GroupStage *g = &r->group;
-    GroupRoomKey key = group_room_key(r);
-    if (!g->measured || !same_room_key(g->key, key)) {
-        LayoutInput *other = malloc(sizeof *other);
-        if (!other)
-            return;
-        for (int p = 0; p < LAYOUT_PANELS; p++)
-            g->panel[p] = g->compact[p] = (LayoutRequest){.shown = false};
-        g->narrow[0] = g->narrow[1] = (LayoutRequest){.shown = false};
-        for (size_t k = 0; k < g->count; k++) {
-            *other = (LayoutInput){0};
-            LayoutRequest other_narrow[2] = {{.shown = false}, {.shown = false}};
-            landscape_needs(r, g->scene[k], other, other_narrow);
-            for (int p = 0; p < LAYOUT_PANELS; p++) {
-                widen(&g->panel[p], other->panel[p]);
-                widen(&g->compact[p], other->compact[p]);
-            }
-            widen(&g->narrow[0], other_narrow[0]);
-            widen(&g->narrow[1], other_narrow[1]);
-        }
-        free(other);
-        g->key = key;
-        g->measured = true;
-    }
-    for (int p = 0; p < LAYOUT_PANELS; p++) {
-        r->slot_empty[p] = !in->panel[p].shown && g->panel[p].shown;
-        widen(&in->panel[p], g->panel[p]);
-        widen(&in->compact[p], g->compact[p]);
-    }
-    widen(&narrow[0], g->narrow[0]);
-    widen(&narrow[1], g->narrow[1]);
-}
-
-/* The layout of scene's panels, with those of its group (alone false) or
- * its own. */
-static void plan(Renderer *r, const Scene *scene, bool alone)
+/* The frame's part of a layout's input: its size, the panels' margin and
+ * gap, the map's shape; no panel asked for yet. */
+static LayoutInput frame_input(const Renderer *r, const Scene *scene)
 {
     double s = r->scale;
-    LayoutInput in = {.width = r->width, .height = r->height, .margin = 12.0 * s, .gap = 8.0 * s,
-                      .landscape_aspect = render_map_aspect(r, scene)};
-    LayoutRequest narrow[2] = {{.shown = false}, {.shown = false}};
-    bool bare = r->crop || scene->display.panels_hidden;
-    for (int p = 0; p < LAYOUT_PANELS; p++)
-        r->slot_empty[p] = false;
-    if (!bare && scene->net) {
-        render_net_needs(r, scene, &in);
-        /* The colour bar is the slice's scale: not shown over another picture. */
-        if (render_net_slice_shown(scene)) {
-            in.panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
-            in.compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
-        }
-    } else if (!bare) {
-        landscape_needs(r, scene, &in, narrow);
-        if (!alone)
-            reserve_group(r, scene, &in, narrow);
+    return (LayoutInput){.width = r->width, .height = r->height, .margin = 12.0 * s,
+                         .gap = 8.0 * s, .landscape_aspect = render_map_aspect(r, scene)};
+}
+
+/* What the panels of a network scene ask for; the sharpness plot's where
+ * plot (a step that asks for it, scene.h), whatever the scene shows. */
+static void net_needs(Renderer *r, const Scene *scene, bool plot, LayoutInput *in)
+{
+    render_net_needs(r, scene, in);
+    /* The colour bar is the slice's scale: not shown over another picture. */
+    if (render_net_slice_shown(scene)) {
+        in->panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
+        in->compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
     }
+    in->panel[LAYOUT_DYNAMICS] = plot ? render_net_curvature_need(r, false)
+                                      : (LayoutRequest){.shown = false};
+    in->compact[LAYOUT_DYNAMICS] = plot ? render_net_curvature_need(r, true)
+                                        : (LayoutRequest){.shown = false};
+    in->dynamics_subject = plot;
+}
+
+/* in's panels and the legend's narrow forms grown to hold those of the
+ * group's steps first .. + count - 1 (GroupStage.need). */
+static void reserve_steps(const GroupStage *g, size_t first, size_t count, LayoutInput *in,
+                          LayoutRequest narrow[2])
+{
+    for (size_t k = first; k < first + count; k++) {
+        for (int p = 0; p < LAYOUT_PANELS; p++) {
+            widen(&in->panel[p], g->need[k].panel[p]);
+            widen(&in->compact[p], g->need[k].compact[p]);
+        }
+        in->dynamics_subject = in->dynamics_subject || g->need[k].dynamics_subject;
+        widen(&narrow[0], g->narrow[k][0]);
+        widen(&narrow[1], g->narrow[k][1]);
+    }
+}
+
+/* r->layout of in (its panels asked for) with the caption and hint bands
+ * held for `count` steps from `steps` as well as for the scene's own
+ * texts where own (and its notice), or for those steps' alone; bare: no
+ * band at all.  The legend takes its narrow form where that shows the map
+ * better (choose_legend). */
+static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequest narrow[2],
+                    const LessonStep *steps, size_t count, bool own, bool bare)
+{
     BandText notice = notice_text(r, scene);
     GroupCaptions *caption = calloc(2, sizeof *caption), *hint = caption + 1;
     if (!caption)
         return;
-    *caption = (GroupCaptions){.own = caption_text(r, scene)};
-    *hint = (GroupCaptions){.own = hint_text(r, scene), .hints = true};
-    if (!alone && scene->display.lesson) {
-        for (GroupCaptions *g = caption; g <= hint; g++) {
-            g->steps = &scene->display.lesson->steps[scene->display.group_first];
-            g->count = scene->display.group_count;
-        }
-    }
-    in.caption = (LayoutText){!bare && group_captioned(caption), group_caption_size, caption,
-                              render_line_height(r, caption->own.px)};
-    in.hint = (LayoutText){!bare && r->audience == RENDER_FOR_WINDOW && group_captioned(hint),
-                           group_caption_size, hint, render_line_height(r, hint->own.px)};
-    in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
-                             render_line_height(r, notice.px)};
-    layout_compute(&in, &r->layout);
+    *caption = (GroupCaptions){.own = caption_text(r, scene), .steps = steps, .count = count};
+    *hint = (GroupCaptions){.own = hint_text(r, scene), .hints = true, .steps = steps,
+                            .count = count};
+    if (!own)
+        caption->own.text = hint->own.text = "";
+    in->caption = (LayoutText){!bare && group_captioned(caption), group_caption_size, caption,
+                               render_line_height(r, caption->own.px)};
+    in->hint = (LayoutText){!bare && r->audience == RENDER_FOR_WINDOW && group_captioned(hint),
+                            group_caption_size, hint, render_line_height(r, hint->own.px)};
+    in->notice = (LayoutText){own && !bare && scene->notice[0], band_size, &notice,
+                              render_line_height(r, notice.px)};
+    layout_compute(in, &r->layout);
     r->legend_narrow = false;
-    if (narrow[0].shown && narrow[0].w < in.panel[LAYOUT_LEGEND].w)
-        choose_legend(r, &in, narrow[0], narrow[1]);
+    if (narrow[0].shown && narrow[0].w < in->panel[LAYOUT_LEGEND].w)
+        choose_legend(r, in, narrow[0], narrow[1]);
     free(caption);
 }
 
-/* A group's layout (layout.h) holds where every panel is placed, the
- * caption within its share and the map at least this share of the frame
- * high; elsewhere its steps are laid out one by one. */
+/* A group is laid out in parts (runs of its steps laid out together,
+ * group_parts) that weigh each move of the map between them as this share
+ * of the frame's height taken from one step's map, against what each step
+ * gives of the view's height it has laid out alone.  Laid out whole,
+ * learning_rate's seven steps at 1280x720 --projector kept room for the
+ * last one's stability plot and the fifth's three-run legend: every map
+ * 0.38 of the frame high, step 1's alone 0.54; in two parts steps 1 to 4
+ * have 0.50.  At a quarter sharp_flat 1-3 kept 0.38 (0.45 apart from step
+ * 4) and the start cross lay on the sharp valley's circle.  A part holds where every panel is placed, the caption within
+ * its share and the map at least GROUP_MAP_LEAST of the frame high. */
+#define GROUP_MOVE_COST 0.2
 #define GROUP_MAP_LEAST 0.29
+
+/* The view's height on the layout of the group's steps first .. + count
+ * - 1 together (their panels and bands; in is scratch), or -1 where that
+ * layout does not hold (GROUP_MAP_LEAST). */
+static double steps_view(Renderer *r, const Scene *scene, size_t first, size_t count,
+                         LayoutInput *in)
+{
+    GroupStage *g = &r->group;
+    *in = g->base;
+    LayoutRequest narrow[2] = {{.shown = false}, {.shown = false}};
+    reserve_steps(g, first, count, in, narrow);
+    lay_out(r, scene, in, narrow, g->steps + first, count, false, false);
+    double view = layout_map_view(in, &r->layout);
+    return r->layout.complete && r->layout.caption_held && view >= GROUP_MAP_LEAST * r->height
+               ? view
+               : -1;
+}
+
+/* The group split into parts (GroupStage.part_first): of those that
+ * hold, the one whose moves (GROUP_MOVE_COST) and whose steps' maps lost
+ * against theirs alone weigh least. */
+static void group_parts(Renderer *r, const Scene *scene, LayoutInput *in)
+{
+    GroupStage *g = &r->group;
+    size_t n = g->count, from[RENDER_GROUP_MAX + 1];
+    double alone[RENDER_GROUP_MAX], cost[RENDER_GROUP_MAX + 1];
+    for (size_t k = 0; k < n; k++)
+        alone[k] = fmax(0, steps_view(r, scene, k, 1, in));
+    cost[0] = 0;
+    for (size_t j = 1; j <= n; j++) {
+        cost[j] = HUGE_VAL;
+        /* The longest part first: where a group holds whole, the parts
+         * that would cost a move more are not laid out at all. */
+        for (size_t i = 0; i < j; i++) {
+            double c = cost[i] + (i > 0 ? GROUP_MOVE_COST : 0);
+            if (c >= cost[j])
+                continue;
+            double view = j - i == 1 ? alone[i] : steps_view(r, scene, i, j - i, in);
+            for (size_t k = i; k < j; k++)
+                c += fmax(0, alone[k] - view) / r->height;
+            if (view >= 0 && c < cost[j]) {
+                cost[j] = c;
+                from[j] = i;
+            }
+        }
+    }
+    for (size_t j = n; j > 0; j = from[j])
+        for (size_t k = from[j]; k < j; k++) {
+            g->part_first[k] = from[j];
+            g->part_count[k] = j - from[j];
+        }
+}
+
+/* Measures what each step of scene's group asks for and splits the group
+ * into the parts laid out together (group_parts), once for the window's
+ * state (GroupRoomKey); false where the group's steps cannot be known. */
+static bool measure_group(Renderer *r, const Scene *scene)
+{
+    if (!group_scenes(r, scene))
+        return false;
+    GroupStage *g = &r->group;
+    GroupRoomKey key = group_room_key(r);
+    if (g->measured && same_room_key(g->key, key))
+        return true;
+    LayoutInput *in = malloc(sizeof *in);
+    if (!in)
+        return false;
+    /* A network's steps differ in their sharpness plot alone: the rest of
+     * what they ask for is its stage's now (base), for the parts' search;
+     * a frame lays out its own. */
+    g->base = frame_input(r, scene);
+    if (scene->net)
+        net_needs(r, scene, false, &g->base);
+    for (size_t k = 0; k < g->count; k++) {
+        g->need[k] = (LayoutInput){0};
+        g->narrow[k][0] = g->narrow[k][1] = (LayoutRequest){.shown = false};
+        if (!scene->net) {
+            landscape_needs(r, g->scene[k], &g->need[k], g->narrow[k]);
+        } else if (lesson_step_plot(&g->steps[k]) != SCENE_PLOT_NONE) {
+            g->need[k].panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
+            g->need[k].compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
+            g->need[k].dynamics_subject = true;
+        }
+    }
+    group_parts(r, scene, in);
+    free(in);
+    g->key = key;
+    g->measured = true;
+    return true;
+}
+
+/* The layout of scene's panels, with those of the steps of its group it
+ * is laid out with (alone false: its part, group_parts) or its own. */
+static void plan(Renderer *r, const Scene *scene, bool alone)
+{
+    LayoutInput in = frame_input(r, scene);
+    LayoutRequest narrow[2] = {{.shown = false}, {.shown = false}};
+    bool bare = r->crop || scene->display.panels_hidden;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        r->slot_empty[p] = false;
+    if (!bare && scene->net)
+        net_needs(r, scene, scene->display.plot != SCENE_PLOT_NONE, &in);
+    else if (!bare)
+        landscape_needs(r, scene, &in, narrow);
+    /* A group whose steps' panels cannot be known shares the bands only. */
+    const SceneDisplay *d = &scene->display;
+    size_t first = d->group_first, count = alone || !d->lesson ? 0 : d->group_count;
+    if (!alone && !bare && measure_group(r, scene)) {
+        const GroupStage *g = &r->group;
+        size_t k = d->step - d->group_first;
+        LayoutInput own = in;
+        reserve_steps(g, g->part_first[k], g->part_count[k], &in, narrow);
+        for (int p = 0; p < LAYOUT_PANELS; p++)
+            r->slot_empty[p] = !own.panel[p].shown && in.panel[p].shown;
+        first += g->part_first[k];
+        count = g->part_count[k];
+    }
+    lay_out(r, scene, &in, narrow, count ? d->lesson->steps + first : NULL, count, true, bare);
+}
 
 void render_plan(Renderer *r, const Scene *scene)
 {
@@ -1630,11 +1729,11 @@ void render_hud(Renderer *r, const Scene *scene)
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
              notice = notice_text(r, scene);
     if (l->shown[LAYOUT_CAPTION] && scene->caption[0])
-        draw_band(r, &caption, l->rect[LAYOUT_CAPTION]);
+        draw_band(r, &caption, l->rect[LAYOUT_CAPTION], l->band_width);
     if (l->shown[LAYOUT_HINT] && hint_shown(r, scene))
-        draw_band(r, &hint, l->rect[LAYOUT_HINT]);
+        draw_band(r, &hint, l->rect[LAYOUT_HINT], l->band_width);
     if (l->shown[LAYOUT_NOTICE])
-        draw_band(r, &notice, l->rect[LAYOUT_NOTICE]);
+        draw_band(r, &notice, l->rect[LAYOUT_NOTICE], l->notice_width);
     render_expr_field(r, scene);
     render_flush(r);
     if (scene->error[0]) {

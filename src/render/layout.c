@@ -7,39 +7,29 @@
  * the dynamics plot (sharpness, distance, step size: what a step that asks
  * for it is about) outranks the loss plot every step has. */
 static const LayoutPanel drop_order[] = {
-    LAYOUT_READOUT, LAYOUT_COLORBAR, LAYOUT_LOSS, LAYOUT_INSET,
-    LAYOUT_FORMULA, LAYOUT_DYNAMICS, LAYOUT_HINT, LAYOUT_NOTICE,
+    LAYOUT_COLORBAR, LAYOUT_LOSS, LAYOUT_INSET,
+    LAYOUT_FORMULA, LAYOUT_DYNAMICS, LAYOUT_HINT,
 };
 #define DROP_COUNT (sizeof drop_order / sizeof drop_order[0])
 
 /* Where a panel stands: stacked up from the bottom right, down from the
  * top right (below the legend where it would reach across it), down from
- * under the legend, (the dynamics plot) at the left of the loss plot,
- * their bottoms level, or (the readout) at the top, left of the panels
- * already there. */
-typedef enum Slot {
-    SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS, SLOT_TOP_ROW
-} Slot;
+ * under the legend, or (the dynamics plot) at the left of the loss plot,
+ * their bottoms level.  The readout has no slot: it lies over the map
+ * (place_readout). */
+typedef enum Slot { SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS } Slot;
 
 /* Each slot's panels in stacking order. */
 static const LayoutPanel stack_order[] = {
-    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_COLORBAR, LAYOUT_READOUT,
+    LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_FORMULA, LAYOUT_COLORBAR,
 };
 #define STACKED (sizeof stack_order / sizeof stack_order[0])
 
 /* The places tried for the panels that can move, in order of preference:
  * the dynamics plot over the loss plot, else beside it; the colour bar
- * over the plots, else at the top right, else under the legend; the
- * readout at the top right, else under the legend. */
-static const struct {
-    Slot colorbar, readout;
-} variants[] = {
-    {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP}, {SLOT_RIGHT_TOP, SLOT_RIGHT_TOP},
-    {SLOT_RIGHT_BOTTOM, SLOT_UNDER_LEGEND}, {SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND},
-    {SLOT_UNDER_LEGEND, SLOT_RIGHT_TOP}, {SLOT_UNDER_LEGEND, SLOT_UNDER_LEGEND},
-    {SLOT_RIGHT_TOP, SLOT_TOP_ROW}, {SLOT_RIGHT_BOTTOM, SLOT_TOP_ROW},
-};
-#define VARIANTS (sizeof variants / sizeof variants[0])
+ * over the plots, else at the top right, else under the legend. */
+static const Slot colorbar_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND};
+#define VARIANTS (sizeof colorbar_slots / sizeof colorbar_slots[0])
 static const Slot dynamics_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_BESIDE_LOSS};
 #define DYNAMICS_SLOTS (sizeof dynamics_slots / sizeof dynamics_slots[0])
 /* Each placing once with the plots' column at the right, once at the left
@@ -57,9 +47,7 @@ static Slot slot_of(const Layout *l, LayoutPanel p, size_t placing)
 {
     switch (p) {
     case LAYOUT_COLORBAR:
-        return variants[placing % VARIANTS].colorbar;
-    case LAYOUT_READOUT:
-        return variants[placing % VARIANTS].readout;
+        return colorbar_slots[placing % VARIANTS];
     case LAYOUT_FORMULA:
         return SLOT_RIGHT_TOP;
     case LAYOUT_DYNAMICS:
@@ -78,7 +66,7 @@ static const LayoutPanel side_panels[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_C
 
 /* The order panels take their compact forms in, the least read first. */
 static const LayoutPanel compact_order[] = {
-    LAYOUT_COLORBAR, LAYOUT_READOUT, LAYOUT_INSET, LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_LEGEND,
+    LAYOUT_COLORBAR, LAYOUT_INSET, LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_LEGEND,
 };
 #define COMPACT_COUNT (sizeof compact_order / sizeof compact_order[0])
 
@@ -108,7 +96,7 @@ static double column_width(const Layout *l, LayoutPanel p)
 }
 
 /* The bottom band's wrapped texts, from the bottom up. */
-static const LayoutPanel band_panels[] = {LAYOUT_CAPTION, LAYOUT_HINT, LAYOUT_NOTICE};
+static const LayoutPanel band_panels[] = {LAYOUT_CAPTION, LAYOUT_HINT};
 #define BAND_TEXTS (sizeof band_panels / sizeof band_panels[0])
 
 static bool in_band(int p)
@@ -124,7 +112,7 @@ static double place_band(const LayoutInput *in, Layout *out, double centre, doub
 {
     double top = bottom;
     out->band_width = max_width;
-    const LayoutText *texts[BAND_TEXTS] = {&in->caption, &in->hint, &in->notice};
+    const LayoutText *texts[BAND_TEXTS] = {&in->caption, &in->hint};
     for (size_t k = 0; k < BAND_TEXTS; k++) {
         if (!out->shown[band_panels[k]])
             continue;
@@ -227,7 +215,6 @@ static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double
     if (left_column && shown[LAYOUT_INSET])
         floor_y = rect[LAYOUT_INSET].y - g;
     double bottom = floor_y, top = m, under = shown[LAYOUT_LEGEND] ? bottom_edge(legend) + g : m;
-    double row_left = W - m + g; /* the left edge of the top row's panels */
     for (size_t k = 0; k < STACKED; k++) {
         LayoutPanel p = stack_order[k];
         LayoutRect *r = &rect[p];
@@ -244,13 +231,7 @@ static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double
             r->y = top;
             if (shown[LAYOUT_LEGEND] && r->x < right_edge(legend) + g)
                 r->y = fmax(r->y, bottom_edge(legend) + g);
-            if (r->y == m)
-                row_left = fmin(row_left, r->x);
             top = bottom_edge(*r) + g;
-            break;
-        case SLOT_TOP_ROW:
-            r->x = row_left - g - r->w;
-            r->y = m;
             break;
         case SLOT_UNDER_LEGEND:
             r->x = m;
@@ -302,12 +283,6 @@ static bool fit(const LayoutInput *in, Band band, size_t placing, Layout *out)
             fails = mid;
     }
     return arrange(in, band, fits, placing, out);
-}
-
-/* Panels the map may lie under: they come and go (layout.h). */
-static bool over_map(int p)
-{
-    return p == LAYOUT_READOUT || p == LAYOUT_NOTICE;
 }
 
 /* How well map r shows a view of that aspect (layout.h): the view's
@@ -378,10 +353,22 @@ static double split_notes(const LayoutInput *in, double aspect, LayoutRect r, La
     return score;
 }
 
-/* The edges a free rectangle's sides may lie on: the frame's and the
- * panels' (all but the one at skip, LAYOUT_PANELS for none), in whole
- * pixels inward, and those of extra when it is not NULL; returns how
- * many. */
+/* Where the map may lie: the frame within the panels' margin from its
+ * edges (the map had met the frame's edge where a panel keeps the margin:
+ * learning_rate at 1280x720 --projector, its top and right); the whole
+ * frame where no panel is shown (a picture alone, --crop). */
+static LayoutRect map_room(const LayoutInput *in, const Layout *out)
+{
+    double m = 0;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (out->shown[p])
+            m = ceil(in->margin);
+    return (LayoutRect){m, m, in->width - 2 * m, in->height - 2 * m};
+}
+
+/* The edges a free rectangle's sides may lie on: map_room's and the
+ * panels', in whole pixels inward, and those of extra when it is not
+ * NULL; returns how many. */
 typedef struct Edges {
     double left[LAYOUT_PANELS + 2], right[LAYOUT_PANELS + 2];
     double top[LAYOUT_PANELS + 2], bottom[LAYOUT_PANELS + 2];
@@ -391,10 +378,11 @@ typedef struct Edges {
 static void free_edges(const LayoutInput *in, const Layout *out, const LayoutRect *extra,
                        Edges *e)
 {
-    *e = (Edges){.left = {0}, .right = {in->width}, .top = {0}, .bottom = {in->height},
-                 .count = 1};
+    LayoutRect room = map_room(in, out);
+    *e = (Edges){.left = {room.x}, .right = {right_edge(room)}, .top = {room.y},
+                 .bottom = {bottom_edge(room)}, .count = 1};
     for (int p = 0; p <= LAYOUT_PANELS; p++) {
-        if (p < LAYOUT_PANELS ? !out->shown[p] || over_map(p) : !extra)
+        if (p < LAYOUT_PANELS ? !out->shown[p] : !extra)
             continue;
         LayoutRect r = p < LAYOUT_PANELS ? out->rect[p] : *extra;
         e->left[e->count] = ceil(right_edge(r));
@@ -405,16 +393,18 @@ static void free_edges(const LayoutInput *in, const Layout *out, const LayoutRec
     }
 }
 
-/* Whether r lies in the frame, on no panel the map may not lie under and
+/* Whether r lies in map_room, on no panel the map may not lie under and
  * not on extra (when not NULL). */
 static bool is_free(const LayoutInput *in, const Layout *out, const LayoutRect *extra,
                     LayoutRect r)
 {
-    if (r.w <= 0 || r.h <= 0 || r.x < 0 || r.y < 0 || right_edge(r) > in->width ||
-        bottom_edge(r) > in->height || (extra && layout_overlap(r, *extra)))
+    LayoutRect room = map_room(in, out);
+    if (r.w <= 0 || r.h <= 0 || r.x < room.x || r.y < room.y ||
+        right_edge(r) > right_edge(room) || bottom_edge(r) > bottom_edge(room) ||
+        (extra && layout_overlap(r, *extra)))
         return false;
     for (int p = 0; p < LAYOUT_PANELS; p++)
-        if (out->shown[p] && !over_map(p) && layout_overlap(r, out->rect[p]))
+        if (out->shown[p] && layout_overlap(r, out->rect[p]))
             return false;
     return true;
 }
@@ -479,9 +469,7 @@ static void place_landscape(const LayoutInput *in, Layout *out)
         LayoutRect row = {0, 0, 0, 0};
         double h;
         for (int b = 0; b < e.count; b++) {
-            LayoutRect r = {e.left[a] + (a == 0 ? top : 0), top,
-                            e.right[b] - (b == 0 ? top : 0) - e.left[a] - (a == 0 ? top : 0),
-                            0};
+            LayoutRect r = {e.left[a], top, e.right[b] - e.left[a], 0};
             if (r.w <= row.w || !notes_fit(in, r.w, (LayoutRect){0, 0, r.w, in->height}, &h))
                 continue;
             r.h = h;
@@ -670,7 +658,7 @@ static bool held_fits(const LayoutInput *in, const Layout *held, const Layout *s
  * plots.  The experiment's plot asked for a readable area and
  * was shrunk to 60 pixels of it beside a map of 0.5 of the frame (escape
  * 2 at 1280x720 --projector, now 180 beside 0.35). */
-void layout_compute(const LayoutInput *in, Layout *out)
+static void compute_holding(const LayoutInput *in, Layout *out)
 {
     compute(in, out);
     const LayoutRequest *asked = &in->panel[LAYOUT_DYNAMICS];
@@ -706,6 +694,88 @@ void layout_compute(const LayoutInput *in, Layout *out)
         *out = best;
 }
 
+/* Whether r lies in the frame and on no shown panel but the notice, nor
+ * on the map's notes. */
+static bool readout_free(const LayoutInput *in, const Layout *out, LayoutRect r)
+{
+    if (r.x < 0 || r.y < 0 || right_edge(r) > in->width || bottom_edge(r) > in->height ||
+        (out->notes.w > 0 && layout_overlap(r, out->notes)))
+        return false;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (out->shown[p] && p != LAYOUT_NOTICE && layout_overlap(r, out->rect[p]))
+            return false;
+    return true;
+}
+
+/* The readout over a corner of the map, a gap in from its edges: the top
+ * right first, in its full form, then its compact one; none where no
+ * corner holds it. */
+static void place_readout(const LayoutInput *in, Layout *out)
+{
+    LayoutRect map = out->landscape;
+    double g = in->gap;
+    for (int form = 0; form < 2; form++) {
+        const LayoutRequest *q = form ? &in->compact[LAYOUT_READOUT] : &in->panel[LAYOUT_READOUT];
+        if (!q->shown)
+            continue;
+        const double xs[2] = {right_edge(map) - g - q->w, map.x + g};
+        const double ys[2] = {map.y + g, bottom_edge(map) - g - q->h};
+        for (int corner = 0; corner < 4; corner++) {
+            LayoutRect r = {xs[corner % 2], ys[corner / 2], q->w, q->h};
+            if (r.x < map.x || r.y < map.y || !readout_free(in, out, r))
+                continue;
+            out->rect[LAYOUT_READOUT] = r;
+            out->need[LAYOUT_READOUT] = *q;
+            out->compact[LAYOUT_READOUT] = form == 1;
+            out->shown[LAYOUT_READOUT] = true;
+            return;
+        }
+    }
+}
+
+/* The notice over the map's foot, centred on it a gap up from its edge,
+ * wrapped to the map's width less a gap each side (at most the band's);
+ * above the band, across the frame, where the map is too small for it. */
+static void place_notice(const LayoutInput *in, Layout *out)
+{
+    if (!in->notice.shown)
+        return;
+    LayoutRect map = out->landscape;
+    double g = in->gap, m = in->margin;
+    LayoutRequest *need = &out->need[LAYOUT_NOTICE];
+    *need = (LayoutRequest){.shown = true};
+    double width = fmin(out->band_width, map.w - 2 * g), centre = map.x + 0.5 * map.w,
+           bottom = bottom_edge(map) - g;
+    if (width > 0)
+        in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
+    if (width <= 0 || need->cut || need->h > map.h - 2 * g) {
+        width = in->width - 2 * m;
+        in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
+        centre = 0.5 * in->width;
+        bottom = in->height - m;
+        for (size_t k = 0; k < BAND_TEXTS; k++)
+            if (out->shown[band_panels[k]])
+                bottom = fmin(bottom, out->rect[band_panels[k]].y - g);
+    }
+    need->min_w = need->w;
+    need->min_h = need->h;
+    out->notice_width = width;
+    out->rect[LAYOUT_NOTICE] = (LayoutRect){centre - 0.5 * need->w, bottom - need->h, need->w,
+                                            need->h};
+    out->shown[LAYOUT_NOTICE] = true;
+}
+
+void layout_compute(const LayoutInput *in, Layout *out)
+{
+    LayoutInput settled = *in;
+    settled.panel[LAYOUT_READOUT].shown = false;
+    settled.compact[LAYOUT_READOUT].shown = false;
+    settled.notice.shown = false;
+    compute_holding(&settled, out);
+    place_notice(in, out);
+    place_readout(in, out);
+}
+
 static void compute(const LayoutInput *in, Layout *out)
 {
     *out = (Layout){.complete = true};
@@ -715,7 +785,6 @@ static void compute(const LayoutInput *in, Layout *out)
     }
     out->shown[LAYOUT_CAPTION] = out->need[LAYOUT_CAPTION].shown = in->caption.shown;
     out->shown[LAYOUT_HINT] = out->need[LAYOUT_HINT].shown = in->hint.shown;
-    out->shown[LAYOUT_NOTICE] = out->need[LAYOUT_NOTICE].shown = in->notice.shown;
     /* The caption held within its share first; a taller one beside the
      * plots before any panel is dropped. */
     for (size_t k = 0;; k++) {

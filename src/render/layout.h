@@ -5,20 +5,19 @@
  * it, and nothing else positions a panel.
  *
  *   legend     top left (lesson title, landscape, runs, status)
- *   formula    top right, the readout under it; both go below the legend
- *   readout    when they would reach across it
+ *   formula    top right; below the legend when it would reach across it
+ *   readout    over the map, a corner of it (below)
  *   loss       bottom right, the dynamics plot above it, the colour bar
  *   dynamics   above that
  *   colorbar
  *   inset      bottom left (data landscapes)
  *   caption    at the bottom, the presenter's hint above it (the window
- *   hint       only), the notice above that
- *   notice
+ *   hint       only)
+ *   notice     over the map's foot (below)
  *
  * Where those places overlap, the colour bar moves to the top right, then
- * under the legend; the readout under the legend, or to the top row left
- * of the panels at the top right; the dynamics plot to the left of the
- * loss plot, their bottoms level.  Each of these is tried once more with
+ * under the legend; the dynamics plot to the left of the loss plot, their
+ * bottoms level.  Each of these is tried once more with
  * the plots' column (loss, dynamics, colour bar) at the left, stacked up
  * from the inset or the floor: a long legend and the map then share the
  * top, the map reaching down to the caption (welcome's last step).
@@ -34,16 +33,16 @@
  * (the plots, the inset) shrink together, from the size they ask for
  * towards their least, until no two panels overlap and none of them is
  * wider than 45% of the frame (the landscape stays in view); then panels
- * with a compact form take it one more at a time (colour bar, readout,
- * inset, loss plot, dynamics plot, legend), the search running again
- * each time (LayoutInput.compact: the colour bar's labels on two lines, a
- * narrow readout, the loss plot at its least, a smaller least inset, the
+ * with a compact form take it one more at a time (colour bar, inset,
+ * loss plot, dynamics plot, legend), the search running again each time
+ * (LayoutInput.compact: the colour bar's labels on two lines, the loss
+ * plot at its least, a smaller least inset, the
  * dynamics plot's title across its panel, hud.c's legend without its
  * formula and its status; no plot's curves get less room than
  * LAYOUT_PLOT_AREA_LEAST).  The caption's, the hint's and the notice's text is never made
  * smaller.  Only a frame too small for every panel at its least drops
- * panels, the least needed first (readout, colour bar, loss plot, inset,
- * formula, dynamics plot, hint, notice: the dynamics plot, which a step
+ * panels, the least needed first (colour bar, loss plot, inset,
+ * formula, dynamics plot, hint: the dynamics plot, which a step
  * shows because its caption is about it, outranks the loss plot every step
  * has); complete says whether that happened.  The layout test
  * (tests/test_layout.c) holds every shipped lesson step to no drop at the
@@ -51,7 +50,8 @@
  *
  * The landscape goes where the panels leave room (Layout.landscape): of the
  * rectangles of the frame that no panel overlaps, as large as they can be
- * (each side on the frame's edge or a panel's), the one with the best map
+ * (each side on a panel's edge or the frame's, within the panels' margin
+ * from it where any panel is shown), the one with the best map
  * score (layout_map_score: the asked-for view's height on it, times the
  * map's side), the larger of two that score alike, in whole pixels.  The
  * view alone would take a square view's largest square beside a wide
@@ -61,6 +61,12 @@
  * is drawn outside it, so no panel covers a run.  The hover readout and
  * the notice do not count: they come and go with the pointer and the keys,
  * and the map must not move under the pointer; they lie over the map.
+ * Everything else is laid out as if neither were there.  The notice then
+ * lies over the map's foot, centred, its text wrapped to the map's width
+ * (above the band, across the frame, where the map is too small for it);
+ * the readout takes a corner of the map (the top right first, a gap in
+ * from its edges; its compact form where the full one fits in none), on
+ * no other panel but the notice, or is not shown.
  * Without panels the landscape is the whole frame.  The panels make room
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
@@ -160,7 +166,8 @@ typedef struct LayoutText {
 
 typedef struct LayoutInput {
     double width, height;   /* the frame */
-    double margin;          /* between the panels and the frame's edge */
+    double margin;          /* between the panels (and the map) and the
+                               frame's edge */
     double gap;             /* between panels */
     LayoutRequest panel[LAYOUT_PANELS]; /* all but the texts below */
     LayoutRequest compact[LAYOUT_PANELS]; /* a narrower form, shown where a
@@ -187,9 +194,9 @@ typedef struct Layout {
                                           width) */
     bool complete;                  /* every panel asked for is placed */
     bool caption_across;            /* the caption spans the bottom */
-    double band_width;              /* the width the caption, the hint and
-                                       the notice were given (LayoutWrapFn's
-                                       max_width) */
+    double band_width;              /* the width the caption and the hint
+                                       were given (LayoutWrapFn's max_width) */
+    double notice_width;            /* the notice's, over the map (below) */
     double shrink;                  /* flexible panels' share of the way from
                                        their width towards their least, 0..1
                                        (their heights may have grown back) */

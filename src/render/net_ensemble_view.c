@@ -65,7 +65,7 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
     double cell = side / THUMB_CELLS;
     for (int j = 0; j < THUMB_CELLS; j++)
         for (int i = 0; i < THUMB_CELLS; i++) {
-            Rgba c = render_class_color(classes[j * THUMB_CELLS + i]);
+            Rgba c = theme_class_color(classes[j * THUMB_CELLS + i]);
             Rgba tint = {ground.r + 0.45f * (c.r - ground.r), ground.g + 0.45f * (c.g - ground.g),
                          ground.b + 0.45f * (c.b - ground.b), 1.0f};
             shapes_rect(r->shapes, x + i * cell, y + j * cell, cell + 0.75, cell + 0.75, tint);
@@ -77,7 +77,7 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
             double px = x + (train->x[2 * p] - lo) * unit;
             double py = y + side - (train->x[2 * p + 1] - lo) * unit;
             shapes_disc(r->shapes, px, py, 2.3 * s, r->theme->casing);
-            shapes_disc(r->shapes, px, py, 1.6 * s, render_class_color((int)train->y[p]));
+            shapes_disc(r->shapes, px, py, 1.6 * s, theme_class_color((int)train->y[p]));
         }
     }
     /* Its label under it: the longest form that fits, each naming the

@@ -74,7 +74,7 @@ static void draw_points(Renderer *r, const Scene *scene, const NetReprPicture *p
         if (!isfinite(x + y))
             continue;
         shapes_disc(r->shapes, x, y, 3.6 * s, r->theme->casing);
-        shapes_disc(r->shapes, x, y, 2.7 * s, render_class_color((int)train->y[k]));
+        shapes_disc(r->shapes, x, y, 2.7 * s, theme_class_color((int)train->y[k]));
     }
 }
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "scene/net_repr.h"
+#include "scene/spec_notation.h"
 #include "text_wrap.h"
 
 #define NET_BODY_PX 15.0
@@ -36,19 +37,6 @@
 /* A plane point's distance from the plane is shown when the head is
  * farther than this share of the grid's a range from it. */
 #define NET_DISTANCE_SHOWN 1e-3
-
-/* Classes' colours (Okabe–Ito): blue, vermillion, bluish green, yellow,
- * reddish purple, sky blue; more classes repeat them. */
-static const Rgba class_colors[] = {
-    {0.0f, 0.447f, 0.698f, 1.0f}, {0.835f, 0.369f, 0.0f, 1.0f}, {0.0f, 0.620f, 0.451f, 1.0f},
-    {0.941f, 0.894f, 0.259f, 1.0f}, {0.800f, 0.475f, 0.655f, 1.0f}, {0.337f, 0.706f, 0.914f, 1.0f},
-};
-#define CLASS_COLORS (sizeof class_colors / sizeof class_colors[0])
-
-Rgba render_class_color(int c)
-{
-    return c < 0 ? (Rgba){0.5f, 0.5f, 0.5f, 1.0f} : class_colors[(size_t)c % CLASS_COLORS];
-}
 
 static Rgba mix(Rgba a, Rgba b, float t)
 {
@@ -284,8 +272,10 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     char run_lines[SCENE_MAX_RUNS][NET_LEGEND_LINE_MAX];
     for (size_t i = 0; i < runs; i++) {
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
+        char name[NET_LEGEND_LINE_MAX];
+        spec_notation_run(net_stage_run_spec(net, i), NULL, name, sizeof name);
         snprintf(run_lines[i], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
-                 net_stage_run_spec(net, i), mt->train_loss, mt->test_loss);
+                 name, mt->train_loss, mt->test_loss);
     }
     /* The notes no wider than the other lines (a run's has its disc). */
     g->count = n;
@@ -489,7 +479,7 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
     double s = r->scale;
     for (size_t k = 0; classes && confidence && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
-        Rgba color = render_class_color((int)set->y[k]);
+        Rgba color = theme_class_color((int)set->y[k]);
         if (classes[k] != (int)set->y[k])
             shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
         if (train) {
@@ -547,7 +537,7 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
             double sure = (confidence[k] - 1.0 / k_classes) / (1 - 1.0 / k_classes);
             float t = (float)(0.2 + 0.4 * fmin(1, fmax(0, isfinite(sure) ? sure : 0)));
             shapes_rect(r->shapes, x0 + i * cell, top + j * cell, cell + 0.75, cell + 0.75,
-                        mix(ground, render_class_color(classes[k]), t));
+                        mix(ground, theme_class_color(classes[k]), t));
         }
     double y0 = top + side;
     draw_samples(r, scene, &d->test, false, lo, unit, x0, y0);
@@ -598,7 +588,7 @@ void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
     if (l->shown[LAYOUT_LOSS])
         render_net_training(r, scene, l->rect[LAYOUT_LOSS]);
-    if (l->shown[LAYOUT_DYNAMICS])
+    if (l->shown[LAYOUT_DYNAMICS] && !r->slot_empty[LAYOUT_DYNAMICS])
         render_net_curvature(r, scene, l->rect[LAYOUT_DYNAMICS]);
     if (l->shown[LAYOUT_INSET])
         draw_data(r, scene, l->rect[LAYOUT_INSET]);

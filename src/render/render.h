@@ -86,8 +86,10 @@ Viewport render_viewport(const Renderer *renderer, const Scene *scene);
 double render_map_aspect(const Renderer *renderer, const Scene *scene);
 
 /* The plane point drawn at pixel (px, py) of the last frame: through the
- * 2D view, or where the pixel's ray meets the 3D view's surface (false
- * when it misses, or before the first 3D frame). */
+ * 2D view, or where the pixel's ray meets the 3D view's surface.  False
+ * where the pixel shows no point: off the 2D map or on a panel over it
+ * (all but the readout and a notice, which come and go), where the 3D
+ * ray misses, and before the first frame. */
 bool render_plane_point(const Renderer *renderer, const Scene *scene, double px, double py,
                         double *x, double *y);
 
@@ -197,5 +199,12 @@ double render_recording_scale(int width, int height);
 double render_marker_scale(double scale, double map_width, double map_height);
 #define RENDER_MARKER_FULL_SIDE 400.0
 #define RENDER_MARKER_LEAST_SHARE 0.6
+
+/* Half the width of a path's colour on the map (world.c), in pixels times
+ * the marker scale: paths follow render_marker_scale like the markers on
+ * them.  At the frame's full scale on a small map (1280x720 --projector) a
+ * path 10 pixels wide merged momentum 1's wall-to-wall zig-zags into one
+ * wedge, and momentum 4's swings into one mass. */
+#define RENDER_PATH_HALF 1.7
 
 #endif

@@ -73,6 +73,14 @@ typedef struct QueuedText {
 #define RENDER_GROUP_MAX 16
 /* Plotting areas one frame records for render_plot_areas. */
 #define RENDER_PLOT_AREAS 8
+/* A number a plot says at pixel row y, at x (NaN: beside its axis): its
+ * end labels and its lone points' values (plot_said). */
+typedef struct PlotSaid {
+    double x, y;
+    char text[32];
+} PlotSaid;
+/* Plot values a frame remembers saying. */
+#define RENDER_PLOT_SAID 32
 #define CAPTION_LINE_MAX 1024
 
 /* A caption (or notice, or error) broken into lines, kept until the text
@@ -107,21 +115,29 @@ typedef struct GroupRoomKey {
 } GroupRoomKey;
 
 /* The steps of the scene's group (SceneDisplay.lesson), each staged as
- * shown on a scene of its own, and the room their panels ask for (hud.c):
- * kept while the group is shown, the room measured again only when its
+ * shown on a scene of its own (a network's on none: its stage stands in),
+ * what their panels ask for and the parts the group is laid out in
+ * (hud.c): kept while the group is shown, measured again only when the
  * key changes.  A group that cannot be staged is remembered as such, not
  * tried again every frame. */
 typedef struct GroupStage {
     const LessonStep *steps;    /* the group's: its lesson's from group_first */
     size_t count;
     uint64_t texts;             /* its steps' captions' hash: a reload changes them */
-    bool failed;                /* not staged: its steps are laid out one by one */
+    bool failed;                /* not staged: its steps share the bands only */
     Scene *scene[RENDER_GROUP_MAX]; /* steps[k] staged, when not failed */
-    bool measured;              /* the room below holds for key */
+    bool measured;              /* what follows holds for key */
     GroupRoomKey key;
-    /* Each panel at the largest any step asks for (hud.c's widen), the
-     * legend's narrow forms in narrow[0] (full) and narrow[1] (compact). */
-    LayoutRequest panel[LAYOUT_PANELS], compact[LAYOUT_PANELS], narrow[2];
+    LayoutInput base;           /* the frame, and a network's panels but its
+                                   sharpness plot: what every step asks for */
+    /* What step k's panels ask for beyond base, the legend's narrow forms
+     * in narrow[k][0] (full) and narrow[k][1] (compact). */
+    LayoutInput need[RENDER_GROUP_MAX];
+    LayoutRequest narrow[RENDER_GROUP_MAX][2];
+    /* Step k is laid out with steps part_first[k] .. + part_count[k] - 1
+     * (hud.c's group_parts), each panel at the largest any of them asks
+     * for. */
+    size_t part_first[RENDER_GROUP_MAX], part_count[RENDER_GROUP_MAX];
 } GroupStage;
 
 /* A text's size wrapped at a width (hud.c's wrap_text), by the text's
@@ -201,6 +217,10 @@ typedef struct PlotArea {
                                    the ends where they fit (plot_pick_decades):
                                    a plot whose own labels say other values on
                                    the axis (the sharpness plot's) leaves it off */
+    bool values_named;          /* the plot labels its curves' values now itself
+                                   (the sharpness plot's "λmax 300"): a curve of
+                                   one point is a dot without its value, which
+                                   would say the number twice */
 } PlotArea;
 
 /* The notes on a picture shown in the slice's place, at most
@@ -280,6 +300,10 @@ struct Renderer {
     MeasuredWidth widths[WIDTH_CACHE];
     StaticLayer static_layer;
 
+    PlotSaid said[RENDER_PLOT_SAID]; /* the frame's plot values said so far
+                                   (plot_said), which a lone point's label
+                                   does not say again */
+    size_t said_count;
     LayoutRect plot_areas[RENDER_PLOT_AREAS]; /* the frame's plotting areas so far
                                                  (render_plot_areas) */
     size_t plot_area_count;
@@ -376,8 +400,6 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in);
 /* Frees the scenes the layout staged a group's steps on (hud.c). */
 void render_group_release(Renderer *r);
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l);
-/* Class c's colour in a network's pictures (grey for -1: no class). */
-Rgba render_class_color(int c);
 /* net_repr_view.c: the representation view (display.net_layer) over the
  * map, in place of the slice; its notes (axes, lines, the linear probe),
  * none when the picture cannot be made (the map says why). */
@@ -440,14 +462,21 @@ double plot_to_y(const PlotArea *a, double v);
  * period-2 oscillation shows both sides), as a band, joined column to
  * column; dashed, every other few columns are left out.  A series of one
  * point (its one column a single value) is a dot, beside it the value
- * unless dashed (render_label). */
+ * unless dashed or a->values_named (render_label). */
 void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, size_t first,
                  size_t end, double half, Rgba color, bool dashed);
+/* That the frame says text on pixel row y, at x (NaN: beside the plot's
+ * axis), so that a lone point there does not say it again. */
+void plot_said(Renderer *r, double x, double y, const char *text);
 /* A curve of one point, at pixel (x, y): a dot (for a line half wide) and
- * beside it value (render_label), unless NaN, its label no lower than
- * bottom (the plotting area's: the step labels lie under it).  A lone
- * point drew nothing, and the plot read as an empty box (representation
- * 1's loss plot, any lesson's two-parameter loss plot at play 0). */
+ * beside it value (render_label), unless NaN or already said there
+ * (plot_said; a lone point's value is said too), its label no lower than
+ * bottom (the plotting area's: the step labels lie under it): at play 0
+ * sharp_flat 6's three runs said "1.03" three times, stacked on their one
+ * dot, and adaptive 3's loss plot said "180" beside its axis and its dot.
+ * A lone point drew nothing, and the plot read as an empty box
+ * (representation 1's loss plot, any lesson's two-parameter loss plot at
+ * play 0). */
 void plot_lone_point(Renderer *r, double x, double y, double half, double value, double bottom,
                      Rgba color);
 /* Most whole decades a log axis labels between its ends. */

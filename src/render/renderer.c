@@ -77,11 +77,27 @@ bool renderer_settled(const Renderer *r)
     return r->view3d ? !surface_coarse(r->surface) : !heatmap_coarse(r->heatmap);
 }
 
+/* Whether frame pixel (px, py) lies in rect. */
+static bool rect_holds(LayoutRect rect, double px, double py)
+{
+    return px >= rect.x && px < rect.x + rect.w && py >= rect.y && py < rect.y + rect.h;
+}
+
 bool render_plane_point(const Renderer *r, const Scene *scene, double px, double py, double *x,
                         double *y)
 {
     if (scene->display.view3d)
         return r->view3d && surface_pick(r->surface, px, py, x, y);
+    const Layout *l = &r->layout;
+    if (!rect_holds(l->landscape, px, py))
+        return false;
+    /* The panels that lie on the map hide it; the readout and a notice
+     * come and go (the readout with the pointer itself), so the point
+     * under them stays. */
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (l->shown[p] && p != LAYOUT_READOUT && p != LAYOUT_NOTICE &&
+            rect_holds(l->rect[p], px, py))
+            return false;
     Viewport vp = render_viewport(r, scene);
     viewport_to_world(&vp, px, py, x, y);
     return true;
@@ -145,6 +161,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     render_set_run_colors(r, scene);
     r->view3d = scene->display.view3d;
     r->label_count = 0;
+    r->said_count = 0;
     r->plot_area_count = 0;
     r->effective_box_count = 0;
     r->experiment_drawn = false;
@@ -166,6 +183,7 @@ void render_experiment_frame(Renderer *r, const ExperimentPicture *picture, int 
     r->theme = theme_get(theme);
     render_set_run_colors(r, NULL);
     r->label_count = 0;
+    r->said_count = 0;
     r->layout = (Layout){0};
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);

@@ -55,6 +55,16 @@ static const Theme light = {
     .sweep_to = 0.72f,
 };
 
+/* Classes are told apart from every run, in both themes: a student read
+ * the data panel's vermillion class (Okabe–Ito's, as every run colour is)
+ * as run 1's orange points, its blue as run 2's sky blue.  Violet, green,
+ * magenta and brown lie 43 or more CIELAB units (ΔE76) from each of the
+ * eight colours the runs take (vermillion lay 33 from orange), each two of
+ * them 31 or more apart as a protanope, deuteranope or tritanope sees them
+ * (Machado, Oliveira & Fernandes 2009), and 55 or more from either theme's
+ * panel, which they are drawn on: tests/test_palettes.c measures all three. */
+const uint32_t theme_class_colors[THEME_CLASS_COLORS] = {0x8855EE, 0x66CC44, 0xEE1188, 0x886633};
+
 const Theme *theme_get(SceneTheme theme)
 {
     return theme == SCENE_THEME_LIGHT ? &light : &dark;
@@ -65,4 +75,16 @@ Rgba theme_paper(const Theme *theme, Rgba color)
     float p = theme->landscape_paper;
     return (Rgba){color.r + p * (1.0f - color.r), color.g + p * (1.0f - color.g),
                   color.b + p * (1.0f - color.b), color.a};
+}
+
+Rgba theme_rgb(uint32_t rgb, float a)
+{
+    return (Rgba){(float)((rgb >> 16) & 0xFF) / 255.0f, (float)((rgb >> 8) & 0xFF) / 255.0f,
+                  (float)(rgb & 0xFF) / 255.0f, a};
+}
+
+Rgba theme_class_color(int c)
+{
+    return c < 0 ? (Rgba){0.5f, 0.5f, 0.5f, 1.0f}
+                 : theme_rgb(theme_class_colors[(size_t)c % THEME_CLASS_COLORS], 1.0f);
 }

@@ -1,8 +1,8 @@
 /*
  * theme.h — the colours of everything drawn over the landscape: panels,
- * text, plot axes, marker casings, and the runs' colours (categorical, or
- * along a scale for a sweep), and how light the landscape's colormap is
- * drawn (mixed towards white on paper).  Internal to src/render: hud.c and world.c read colours from
+ * text, plot axes, marker casings, the runs' colours (categorical, or
+ * along a scale for a sweep) and the data's classes' colours, and how light
+ * the landscape's colormap is drawn (mixed towards white on paper).  Internal to src/render: hud.c and world.c read colours from
  * the renderer's current Theme instead of writing them down.
  */
 #ifndef DESCENT_RENDER_THEME_H
@@ -37,11 +37,22 @@ typedef struct Theme {
     float sweep_from, sweep_to; /* the part of the sweep colormap runs take */
 } Theme;
 
+/* The classes' colours in a network's data pictures and the logistic
+ * regression's inset, 0xRRGGBB, in either theme; more classes repeat them. */
+#define THEME_CLASS_COLORS 4
+extern const uint32_t theme_class_colors[THEME_CLASS_COLORS];
+
 /* The theme's colours (never NULL; an unknown theme is the dark one). */
 const Theme *theme_get(SceneTheme theme);
 
 /* A colormap colour as theme draws the landscape: mixed landscape_paper
  * towards white, as the shaders do (shaders/contour.glsl). */
 Rgba theme_paper(const Theme *theme, Rgba color);
+
+/* 0xRRGGBB as a colour of opacity a. */
+Rgba theme_rgb(uint32_t rgb, float a);
+
+/* Class c's colour (theme_class_colors; grey for a negative c: no class). */
+Rgba theme_class_color(int c);
 
 #endif

@@ -124,13 +124,8 @@ static bool in_rect(LayoutRect box, double x, double y)
     return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
 }
 
-/* Half widths (pixels, times the marker scale: paths follow
- * render_marker_scale like the markers on them) of a path's colour and of
- * the dark casing beyond it.  At the frame's full scale on a small map
- * (1280x720 --projector) a path 10 pixels wide merged momentum 1's
- * wall-to-wall zig-zags into one wedge, and momentum 4's swings into one
- * mass. */
-#define PATH_HALF 1.7
+/* Half width (pixels, times the marker scale) of the dark casing beyond a
+ * path's colour (RENDER_PATH_HALF, render.h). */
 #define PATH_CASING 1.3
 
 /* How much wider (pixels, times the marker scale) a path is drawn for each
@@ -171,7 +166,8 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
     LayoutRect map = r->view3d ? (LayoutRect){0, 0, r->width, r->height} : render_visible_map(r, vp);
     double m = r->marker_scale;
-    double half = (PATH_HALF + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * m;
+    double half =
+        (RENDER_PATH_HALF + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * m;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
@@ -228,7 +224,8 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         return false;
     if (scene->net)
         return render_box_on_net_paths(r, scene, vp, box);
-    double reach = (PATH_HALF + PATH_NEST_STEP * PATH_NEST_MAX + PATH_CASING) * r->marker_scale;
+    double reach =
+        (RENDER_PATH_HALF + PATH_NEST_STEP * PATH_NEST_MAX + PATH_CASING) * r->marker_scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     for (size_t i = 0; i < scene->run_count; i++) {

@@ -121,6 +121,7 @@ static void show_group(const Lesson *lesson, size_t k, Scene *scene)
     scene->display.lesson = lesson;
     scene->display.group_first = first;
     scene->display.group_count = last - first + 1;
+    scene->display.step = k;
 }
 
 bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentError *err)

@@ -31,13 +31,15 @@
  *
  * Consecutive steps that show the same map (landscape or network, view,
  * 2D or 3D, with an experiment beside it or without) form a group
- * (SceneDisplay.group): the layout reserves room for every panel any of
- * them shows and for the tallest of their captions, so the map stays put
- * while a class steps through them; each step draws its own panels in
- * that room.  The renderer learns the other steps' panels by showing each
- * on a scratch scene of its own (lesson_player_stage); a step with a
- * network or an experiment is not staged (it would train or measure), and
- * its group shares only the captions' room.
+ * (SceneDisplay.group): the layout reserves room for every panel those of
+ * them laid out together show (the renderer's parts of the group) and for
+ * the tallest of their captions, so the map stays put while a class steps
+ * through them; each step draws its own panels in that room.  The
+ * renderer learns the other steps' panels by showing each on a scratch
+ * scene of its own (lesson_player_stage); a network's steps are not
+ * staged (it would train: its own stage stands in, with each step's
+ * sharpness plot), nor an experiment's (it would measure), whose group
+ * shares only the captions' room.
  *
  * The player owns its Lesson; the scene stays the caller's.
  */

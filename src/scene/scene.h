@@ -146,10 +146,11 @@ typedef struct SceneDisplay {
                            of the representation view) */
     const Lesson *lesson; /* the lesson shown (the player's, borrowed), or
                            NULL; its steps group_first .. + group_count
-                           show this map with the one shown, which is
-                           among them (lesson_player.h): the layout keeps
-                           room for what any of them shows */
-    size_t group_first, group_count;
+                           show this map with the one shown, `step`, which
+                           is among them (lesson_player.h): the layout keeps
+                           room for what those of them it lays out with
+                           this one show */
+    size_t group_first, group_count, step;
 } SceneDisplay;
 
 /* Text buffers.  The lesson loader owns the limits of what lessons put in
