@@ -114,8 +114,10 @@ check("--transparent with MP4: exit 2, one line, nothing written",
 
 # --- theme and crop ---------------------------------------------------------------
 
-LEGEND = [(5, 5), (60, 6), (60, 25)]       # inside the legend panel's padding
-PLOT = [(10, 200), (80, 225)]              # inside the loss plot panel's margin
+# At 320x240 the legend is at the top left, the map under it, the loss plot
+# at the bottom right (each panel 3 px in from the frame's edges).
+LEGEND = [(5, 5), (60, 6), (60, 15)]       # inside the legend panel's padding
+PLOT = [(310, 195), (316, 233)]            # inside the loss plot panel's margin
 
 
 def flat(*extra):
@@ -127,7 +129,7 @@ def flat(*extra):
 
 dark, code1, err1 = flat()
 light, code2, err2 = flat("--theme", "light")
-MAP = [(200, 200), (280, 60)]              # on the map, beside the start mark
+MAP = [(200, 200), (100, 60)]              # on the map, beside the start mark
 background = pixel(dark, *MAP[0]) if dark else None
 check("flat stage recorded in both themes", code1 == 0 and code2 == 0 and dark and light, err1 + err2)
 if dark and light:
