@@ -192,13 +192,9 @@ static bool is_name(const char *word, size_t n, const ParamDef *params, size_t c
  * shows in Chinese: its formulas write Σ, not sum (below). */
 static const char *const program_words[] = {"sum"};
 
-/* A word a lesson step's frame may show in Chinese: an allowed word that
- * is no program word, or a colormap's name (the window's status line). */
-static bool student_word(const char *word)
+/* A colormap's name (the window's status line) or an allowed word. */
+static bool colormap_or_allowed(const char *word)
 {
-    for (size_t k = 0; k < sizeof program_words / sizeof program_words[0]; k++)
-        if (strcmp(program_words[k], word) == 0)
-            return false;
     for (int c = 0; c < COLORMAP_COUNT; c++)
         if (strcmp(colormap_name((Colormap)c), word) == 0)
             return true;
@@ -206,6 +202,16 @@ static bool student_word(const char *word)
         if (strcmp(allowed_words[k], word) == 0)
             return true;
     return false;
+}
+
+/* A word a lesson step's frame may show in Chinese: an allowed word that
+ * is no program word, or a colormap's name (the window's status line). */
+static bool student_word(const char *word)
+{
+    for (size_t k = 0; k < sizeof program_words / sizeof program_words[0]; k++)
+        if (strcmp(program_words[k], word) == 0)
+            return false;
+    return colormap_or_allowed(word);
 }
 
 /* One of the core's names: a kind, a spec key, a colormap. */
@@ -222,13 +228,7 @@ static bool core_name(const char *word, size_t n)
         if ((strlen(optimizers[k].name) == n && strncmp(optimizers[k].name, word, n) == 0) ||
             is_name(word, n, optimizers[k].params, optimizers[k].nparams))
             return true;
-    for (int c = 0; c < COLORMAP_COUNT; c++)
-        if (strcmp(colormap_name((Colormap)c), word) == 0)
-            return true;
-    for (size_t k = 0; k < sizeof allowed_words / sizeof allowed_words[0]; k++)
-        if (strcmp(allowed_words[k], word) == 0)
-            return true;
-    return false;
+    return colormap_or_allowed(word);
 }
 
 /* What one lesson step on stage may show in English besides core names. */

@@ -1660,6 +1660,34 @@ static bool measure_group(Renderer *r, const Scene *scene)
 
 /* The layout of scene's panels, with those of the steps of its group it
  * is laid out with (alone false: its part, group_parts) or its own. */
+/* The readout lies over the map (layout.h): off the runs' starts and
+ * heads and the pointer's point where a corner of the map allows (at
+ * 1280x720 --projector welcome 2's readout, at the map's top right, lay
+ * over the start and the head). */
+static void readout_off_the_runs(Renderer *r, const Scene *scene, const LayoutInput *in)
+{
+    if (scene->display.view3d || scene->net)
+        return;
+    Viewport vp = render_viewport(r, scene);
+    double avoid[2 * SCENE_MAX_RUNS + 1][2];
+    size_t n = 0;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden || run->count == 0)
+            continue;
+        RunPoint head = run_head(run);
+        viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &avoid[n][0], &avoid[n][1]);
+        n++;
+        viewport_to_pixel(&vp, head.x, head.y, &avoid[n][0], &avoid[n][1]);
+        n++;
+    }
+    if (scene->hover_valid) {
+        viewport_to_pixel(&vp, scene->hover.x, scene->hover.y, &avoid[n][0], &avoid[n][1]);
+        n++;
+    }
+    layout_place_readout(in, &r->layout, avoid, n);
+}
+
 static void plan(Renderer *r, const Scene *scene, bool alone)
 {
     LayoutInput in = frame_input(r, scene);
@@ -1685,6 +1713,8 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
         count = g->part_count[k];
     }
     lay_out(r, scene, &in, narrow, count ? d->lesson->steps + first : NULL, count, true, bare);
+    if (r->layout.shown[LAYOUT_READOUT])
+        readout_off_the_runs(r, scene, &in);
 }
 
 void render_plan(Renderer *r, const Scene *scene)

@@ -707,30 +707,43 @@ static bool readout_free(const LayoutInput *in, const Layout *out, LayoutRect r)
     return true;
 }
 
-/* The readout over a corner of the map, a gap in from its edges: the top
- * right first, in its full form, then its compact one; none where no
- * corner holds it. */
-static void place_readout(const LayoutInput *in, Layout *out)
+/* Whether r holds one of the count points of avoid. */
+static bool holds_any(LayoutRect r, const double (*avoid)[2], size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (avoid[k][0] >= r.x && avoid[k][0] < right_edge(r) && avoid[k][1] >= r.y &&
+            avoid[k][1] < bottom_edge(r))
+            return true;
+    return false;
+}
+
+void layout_place_readout(const LayoutInput *in, Layout *out, const double (*avoid)[2],
+                          size_t count)
 {
     LayoutRect map = out->landscape;
     double g = in->gap;
-    for (int form = 0; form < 2; form++) {
-        const LayoutRequest *q = form ? &in->compact[LAYOUT_READOUT] : &in->panel[LAYOUT_READOUT];
-        if (!q->shown)
-            continue;
-        const double xs[2] = {right_edge(map) - g - q->w, map.x + g};
-        const double ys[2] = {map.y + g, bottom_edge(map) - g - q->h};
-        for (int corner = 0; corner < 4; corner++) {
-            LayoutRect r = {xs[corner % 2], ys[corner / 2], q->w, q->h};
-            if (r.x < map.x || r.y < map.y || !readout_free(in, out, r))
+    out->shown[LAYOUT_READOUT] = false;
+    /* First clear of avoid, then anywhere. */
+    for (int clear = 1; clear >= 0; clear--)
+        for (int form = 0; form < 2; form++) {
+            const LayoutRequest *q =
+                form ? &in->compact[LAYOUT_READOUT] : &in->panel[LAYOUT_READOUT];
+            if (!q->shown)
                 continue;
-            out->rect[LAYOUT_READOUT] = r;
-            out->need[LAYOUT_READOUT] = *q;
-            out->compact[LAYOUT_READOUT] = form == 1;
-            out->shown[LAYOUT_READOUT] = true;
-            return;
+            const double xs[2] = {right_edge(map) - g - q->w, map.x + g};
+            const double ys[2] = {map.y + g, bottom_edge(map) - g - q->h};
+            for (int corner = 0; corner < 4; corner++) {
+                LayoutRect r = {xs[corner % 2], ys[corner / 2], q->w, q->h};
+                if (r.x < map.x || r.y < map.y || !readout_free(in, out, r) ||
+                    (clear && holds_any(r, avoid, count)))
+                    continue;
+                out->rect[LAYOUT_READOUT] = r;
+                out->need[LAYOUT_READOUT] = *q;
+                out->compact[LAYOUT_READOUT] = form == 1;
+                out->shown[LAYOUT_READOUT] = true;
+                return;
+            }
         }
-    }
 }
 
 /* The notice over the map's foot, centred on it a gap up from its edge,
@@ -773,7 +786,7 @@ void layout_compute(const LayoutInput *in, Layout *out)
     settled.notice.shown = false;
     compute_holding(&settled, out);
     place_notice(in, out);
-    place_readout(in, out);
+    layout_place_readout(in, out, NULL, 0);
 }
 
 static void compute(const LayoutInput *in, Layout *out)

@@ -250,6 +250,16 @@ double layout_map_score(const LayoutInput *in, const Layout *l);
 /* Places the panels in->panel and the band's texts ask for. */
 void layout_compute(const LayoutInput *in, Layout *out);
 
+/* The readout (where in asks for it) over a corner of out's map, a gap in
+ * from its edges: the top right first, then the top left, the bottom
+ * right, the bottom left, in its full form, then its compact one; a
+ * corner that holds one of the count points of avoid (frame pixels) only
+ * where every corner that fits does.  Not shown where none fits.
+ * layout_compute places it with no points; the renderer again with the
+ * runs' starts and heads and the pointer (hud.c). */
+void layout_place_readout(const LayoutInput *in, Layout *out, const double (*avoid)[2],
+                          size_t count);
+
 /* Whether a and b share area (touching edges do not). */
 bool layout_overlap(LayoutRect a, LayoutRect b);
 
