@@ -294,7 +294,9 @@ void render_flush(Renderer *r)
 
 int render_least_font_px(double scale)
 {
-    return (int)lround(fmax(RENDER_LEAST_TEXT_PX * scale, RENDER_LEAST_FRAME_TEXT_PX));
+    double frame_least =
+        RENDER_LEAST_FRAME_TEXT_PX * fmin(scale / RENDER_LEAST_FRAME_SCALE, 1.0);
+    return (int)lround(fmax(RENDER_LEAST_TEXT_PX * scale, frame_least));
 }
 
 int render_font_px(const Renderer *r, double base)
