@@ -734,6 +734,44 @@ static void test_map_stays_while_steps_count(void **state)
     gl_context_destroy(gl);
 }
 
+/* The rosenbrock race of the command line (--view -2,2,-1,3, its three
+ * runs): two runs diverge at step 7, their legend lines turn from
+ * readings to "diverged at step 7" and their names take η.  Laid out for
+ * the running lines, the legend narrowed and the map beside it moved 43
+ * pixels at 1280x720 (853 to 896 wide), two frames into a recording; the
+ * legend is laid out for the widest form a line can take, so the map
+ * stays. */
+static void test_map_stays_when_a_run_diverges(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    assert_true(i18n_select("en"));
+    Scene *scene = scene_create(
+        &(SceneOptions){.landscape = "rosenbrock", .has_view = true,
+                        .view = {-2, 2, -1, 3}, .run_count = 3,
+                        .runs = {"gd:lr=0.01", "momentum:lr=0.01", "adam:lr=0.05"}},
+        &err);
+    assert_non_null(scene);
+    LayoutRect before =
+        render_layout(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING)->landscape;
+    scene_step(scene, 20);
+    size_t diverged = 0;
+    for (size_t i = 0; i < scene->run_count; i++)
+        diverged += scene->runs[i].run.status == RUN_DIVERGED;
+    LayoutRect after =
+        render_layout(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING)->landscape;
+    print_message("%zu runs diverged; the map %gx%g at (%g, %g), then %gx%g at (%g, %g)\n",
+                  diverged, before.w, before.h, before.x, before.y, after.w, after.h, after.x,
+                  after.y);
+    assert_true(diverged > 0);
+    assert_memory_equal(&before, &after, sizeof before);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 /* An ensemble of `members` small networks on moons, Adam, after `steps`
  * updates. */
 static Scene *small_ensemble(size_t members, long steps)
@@ -2674,6 +2712,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_network_steps_make_room_for_the_picture, stage_open, stage_close),
         cmocka_unit_test(test_network_legend_names_what_the_map_shows),
         cmocka_unit_test(test_ensemble_draws_the_line_between_two_members),
+        cmocka_unit_test(test_map_stays_when_a_run_diverges),
         cmocka_unit_test(test_ensemble_of_two_says_its_distance),
         cmocka_unit_test_setup_teardown(test_ensemble_of_more_than_two_draws_no_line, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_layer_notes_whole, stage_open, stage_close),
