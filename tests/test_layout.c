@@ -126,12 +126,24 @@ static void check_layout(const Layout *l, int w, int h, const char *where)
  * in Chinese at 1920x1080 it was 0.295, test_network_map_uses_the_room). */
 #define MAP_FLOOR 0.29
 
+/* The least share of the frame's height an experiment's plotting area
+ * takes: a step showing one is about its points against the law.  Escape
+ * 4 at 1280x720 --projector read them in 88 pixels, 0.122 of the frame
+ * (now 100: the plot is the step's subject, its compact verdict terse). */
+#define EXPERIMENT_AREA_FLOOR 0.135
+
+/* The least text size, in pixels, of any frame: DejaVu Sans at 13 pixels
+ * stands 9 to 10 pixels from its capitals' tops to the baseline.  At
+ * 960x600 recorded (scale 0.75) the plots' ticks and legends were drawn
+ * at 8 to 10 pixels, digits 7 pixels high (render.h's least text size). */
+#define READABLE_TEXT_PX 13
+
 /* The least share seen, and where, of every step and of network
  * steps: printed as figures. */
 static struct {
     double share;
     char where[768];
-} least_map = {1.0, ""}, least_net_map = {1.0, ""};
+} least_map = {1.0, ""}, least_net_map = {1.0, ""}, least_experiment = {1.0, ""};
 
 /* The map (Layout.landscape) lies inside the frame under no panel (the
  * readout and the notice excepted: they come and go over it), shows the
@@ -343,14 +355,29 @@ static void check_drawn(Renderer *renderer, const Scene *scene, int w, int h,
         if (areas[k].h < least - 0.5)
             report(where, "a plotting area %.0f x %.0f at (%.0f, %.0f), under its least %.0f high",
                    areas[k].w, areas[k].h, areas[k].x, areas[k].y, least);
-    /* No text under the least size (render.h): a network picture's notes
-     * on the map were 9 pixels high at --projector. */
-    int least_px = (int)lround(RENDER_LEAST_TEXT_PX * frame_scale(scene, scale));
+    /* No text under the least size (render.h), nor under what a learner
+     * reads on any frame: a network picture's notes on the map were 9
+     * pixels high at --projector. */
+    int least_px = render_least_font_px(frame_scale(scene, scale));
+    least_px = least_px > READABLE_TEXT_PX ? least_px : READABLE_TEXT_PX;
     for (size_t t = 0; t < drawn->count; t++)
         if (drawn->px[t] < least_px)
             report(where, "\"%s\" drawn %d px high, under the least %d", drawn->text[t],
                    drawn->px[t], least_px);
     const Layout *l = render_layout(renderer, scene, w, h, scale, audience);
+    /* An experiment's points read against its law in at least
+     * EXPERIMENT_AREA_FLOOR of the frame's height. */
+    for (size_t k = 0; scene->experiment && k < area_count && k < 16; k++) {
+        if (!l->shown[LAYOUT_DYNAMICS] || !inside_rect(areas[k], l->rect[LAYOUT_DYNAMICS]))
+            continue;
+        if (areas[k].h / h < least_experiment.share) {
+            least_experiment.share = areas[k].h / h;
+            snprintf(least_experiment.where, sizeof least_experiment.where, "%s", where);
+        }
+        if (areas[k].h < EXPERIMENT_AREA_FLOOR * h - 0.5)
+            report(where, "the experiment's plotting area %.0f x %.0f, under %.0f high",
+                   areas[k].w, areas[k].h, EXPERIMENT_AREA_FLOOR * h);
+    }
     double cx[8], cy[8];
     if (scene->display.view3d) {
         /* The 3D view's box on the map, under no panel. */
@@ -511,9 +538,10 @@ static void every_lesson_step_fits(const char *lang)
     free(files);
     fprintf(stderr, "checked %zu lesson steps (%s) at %zu sizes; the least map shows the view "
             "%.3f of the frame high (%s), a network's %.3f (%s); the tallest caption takes %.3f "
-            "of it (%s)\n", steps, lang, sizeof sizes / sizeof sizes[0], least_map.share,
-            least_map.where, least_net_map.share, least_net_map.where, tallest_caption.share,
-            tallest_caption.where);
+            "of it (%s); the least experiment's plotting area %.3f of it (%s)\n", steps, lang,
+            sizeof sizes / sizeof sizes[0], least_map.share, least_map.where,
+            least_net_map.share, least_net_map.where, tallest_caption.share,
+            tallest_caption.where, least_experiment.share, least_experiment.where);
     renderer_destroy(renderer);
     gl_context_destroy(gl);
     assert_int_equal(failures, 0);
@@ -706,6 +734,44 @@ static void test_map_stays_while_steps_count(void **state)
     gl_context_destroy(gl);
 }
 
+/* The rosenbrock race of the command line (--view -2,2,-1,3, its three
+ * runs): two runs diverge at step 7, their legend lines turn from
+ * readings to "diverged at step 7" and their names take η.  Laid out for
+ * the running lines, the legend narrowed and the map beside it moved 43
+ * pixels at 1280x720 (853 to 896 wide), two frames into a recording; the
+ * legend is laid out for the widest form a line can take, so the map
+ * stays. */
+static void test_map_stays_when_a_run_diverges(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    assert_true(i18n_select("en"));
+    Scene *scene = scene_create(
+        &(SceneOptions){.landscape = "rosenbrock", .has_view = true,
+                        .view = {-2, 2, -1, 3}, .run_count = 3,
+                        .runs = {"gd:lr=0.01", "momentum:lr=0.01", "adam:lr=0.05"}},
+        &err);
+    assert_non_null(scene);
+    LayoutRect before =
+        render_layout(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING)->landscape;
+    scene_step(scene, 20);
+    size_t diverged = 0;
+    for (size_t i = 0; i < scene->run_count; i++)
+        diverged += scene->runs[i].run.status == RUN_DIVERGED;
+    LayoutRect after =
+        render_layout(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING)->landscape;
+    print_message("%zu runs diverged; the map %gx%g at (%g, %g), then %gx%g at (%g, %g)\n",
+                  diverged, before.w, before.h, before.x, before.y, after.w, after.h, after.x,
+                  after.y);
+    assert_true(diverged > 0);
+    assert_memory_equal(&before, &after, sizeof before);
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 /* An ensemble of `members` small networks on moons, Adam, after `steps`
  * updates. */
 static Scene *small_ensemble(size_t members, long steps)
@@ -793,11 +859,24 @@ static void test_ensemble_draws_the_line_between_two_members(void **state)
     Scene *scene = small_ensemble(2, 200);
     assert_true(i18n_select("en"));
     const DrawnTexts *drawn = drawn_texts(renderer, scene, 1280, 720, 1.0, RENDER_FOR_RECORDING);
-    const char *prefix = "training loss on the straight line from seed 0 to seed 1: its top is ";
+    /* In whichever of its forms fits (net_ensemble_view.c): the least
+     * text size (render.h) may leave the long one no room. */
+    static const char *const forms[][2] = {
+        {"training loss on the straight line from seed 0 to seed 1: its top is ", ""},
+        {"loss on the line from seed 0 to 1: top", "+"},
+        {"loss on the line: top", "+"},
+        {"the line: top", "+"},
+    };
     double shown = (double)NAN;
     for (size_t t = 0; t < drawn->count; t++)
-        if (strncmp(drawn->text[t], prefix, strlen(prefix)) == 0)
-            shown = strtod(drawn->text[t] + strlen(prefix), NULL);
+        for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+            size_t n = strlen(forms[f][0]);
+            if (strncmp(drawn->text[t], forms[f][0], n) == 0) {
+                const char *at = drawn->text[t] + n + strspn(drawn->text[t] + n, " ");
+                at += strncmp(at, forms[f][1], strlen(forms[f][1])) == 0 ? strlen(forms[f][1]) : 0;
+                shown = strtod(at, NULL);
+            }
+        }
     const Ensemble *e = scene->ensemble;
     double losses[21];
     DescentError err = {""};
@@ -1631,13 +1710,15 @@ static void test_network_steps_make_room_for_the_picture(void **state)
  * sharpness reaches the 2/η line by update 600) recorded at 960x540: the
  * sharpness plot, over the ‖θ‖ plot in the panel the step asks for, was
  * 45 pixels high (GD's rise from 5.5 to the line at 6.67 six of them); the
- * panel asks for more height than the training panel (net_plots.c). */
+ * panel asks for more height than the training panel (net_plots.c).  At
+ * the least text size (render.h: 13 pixels, not 9.75) the panel takes its
+ * compact form there, the sharpness plot alone (126 pixels high). */
 static void test_asked_for_plot_has_room(void **state)
 {
     LessonStage *st = *state;
     Renderer *renderer = st->renderer;
     const Layout *l = lesson_layout(st, "batch_and_flatness.lua", "en", 2, 960, 540, false);
-    assert_true(l->complete && l->shown[LAYOUT_DYNAMICS] && !l->compact[LAYOUT_DYNAMICS]);
+    assert_true(l->complete && l->shown[LAYOUT_DYNAMICS]);
     LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
     drawn_texts(renderer, st->scene, 960, 540, render_recording_scale(960, 540),
                 RENDER_FOR_RECORDING);
@@ -2631,6 +2712,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_network_steps_make_room_for_the_picture, stage_open, stage_close),
         cmocka_unit_test(test_network_legend_names_what_the_map_shows),
         cmocka_unit_test(test_ensemble_draws_the_line_between_two_members),
+        cmocka_unit_test(test_map_stays_when_a_run_diverges),
         cmocka_unit_test(test_ensemble_of_two_says_its_distance),
         cmocka_unit_test_setup_teardown(test_ensemble_of_more_than_two_draws_no_line, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_layer_notes_whole, stage_open, stage_close),

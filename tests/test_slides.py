@@ -114,10 +114,10 @@ check("--transparent with MP4: exit 2, one line, nothing written",
 
 # --- theme and crop ---------------------------------------------------------------
 
-# At 320x240 the legend is at the top left, the map under it, the loss plot
-# at the bottom right (each panel 3 px in from the frame's edges).
+# At 320x240 the legend is at the top left, the loss plot at the bottom
+# left, the map right of them (each panel 3 px in from the frame's edges).
 LEGEND = [(5, 5), (60, 6), (60, 15)]       # inside the legend panel's padding
-PLOT = [(310, 195), (316, 233)]            # inside the loss plot panel's margin
+PLOT = [(4, 200), (4, 230)]                # inside the loss plot panel's margin
 
 
 def flat(*extra):

@@ -292,9 +292,17 @@ void render_flush(Renderer *r)
     flush_text(r);
 }
 
+int render_least_font_px(double scale)
+{
+    double frame_least =
+        RENDER_LEAST_FRAME_TEXT_PX * fmin(scale / RENDER_LEAST_FRAME_SCALE, 1.0);
+    return (int)lround(fmax(RENDER_LEAST_TEXT_PX * scale, frame_least));
+}
+
 int render_font_px(const Renderer *r, double base)
 {
-    return (int)lround(fmax(base, RENDER_LEAST_TEXT_PX) * r->scale);
+    int px = (int)lround(base * r->scale), least = render_least_font_px(r->scale);
+    return px > least ? px : least;
 }
 
 /* ------------------------------------------------------------------------ */

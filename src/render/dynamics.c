@@ -148,7 +148,8 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
      * (a dashed line's value is its label's). */
     if (lone == 1)
         plot_lone_point(r, prev_x, prev_y, half,
-                        dashed || a->values_named ? (double)NAN : lone_value, color);
+                        dashed || a->values_named ? (double)NAN : lone_value, a->y + a->h,
+                        color);
 }
 
 void plot_said(Renderer *r, double x, double y, const char *text)
@@ -160,7 +161,8 @@ void plot_said(Renderer *r, double x, double y, const char *text)
     snprintf(p->text, sizeof p->text, "%s", text);
 }
 
-void plot_lone_point(Renderer *r, double x, double y, double half, double value, Rgba color)
+void plot_lone_point(Renderer *r, double x, double y, double half, double value, double bottom,
+                     Rgba color)
 {
     double radius = fmax(2.5 * half, 3.0 * r->scale);
     shapes_disc(r->shapes, x, y, radius, color);
@@ -176,8 +178,22 @@ void plot_lone_point(Renderer *r, double x, double y, double half, double value,
     }
     plot_said(r, x, y, label);
     int px = render_font_px(r, 12.0);
-    render_label(r, label, x + radius + 4.0 * r->scale, y - 0.5 * render_line_height(r, px), px,
-                 color);
+    double pad = RENDER_LABEL_PAD * r->scale, line = render_line_height(r, px);
+    /* Beside the dot, right of the labels before it there: moved down, the
+     * second of two runs' labels at one value lay over the step labels
+     * (representation 1 at 960x600), moved up over the title. */
+    LayoutRect want = {x + radius + 4.0 * r->scale - pad, fmin(y - 0.5 * line, bottom - line),
+                       render_text_width(r, label, px) + 2 * pad, line};
+    for (int move = 0; move < RENDER_LABEL_MOVES; move++) {
+        const LayoutRect *over = NULL;
+        for (size_t k = 0; k < r->label_count && !over; k++)
+            if (layout_overlap(want, r->labels[k]))
+                over = &r->labels[k];
+        if (!over)
+            break;
+        want.x = over->x + over->w + pad;
+    }
+    render_label_at(r, label, want, px, color);
 }
 
 void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades *d)
@@ -1032,6 +1048,16 @@ static double note_row(Renderer *r, const Scene *scene)
                : 0.0;
 }
 
+/* The room left of the plotting area for the values' labels: the margin
+ * at the text's size, as the text may be drawn larger than the frame's
+ * scale (render.h's least text size: at 960x600 the label 1.34e-07 pushed
+ * welcome 3's title off the panel). */
+static double axis_margin(Renderer *r)
+{
+    return fmax(DYN_AXIS_MARGIN * r->scale,
+                DYN_AXIS_MARGIN * render_font_px(r, PLOT_TEXT_PX) / PLOT_TEXT_PX);
+}
+
 LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!dynamics_shown(scene))
@@ -1077,7 +1103,7 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     /* Labels lie in the area; a title over it, or (compact) across the
      * panel from its left, half a line higher to clear the axis's top
      * label. */
-    double axes = (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s;
+    double axes = axis_margin(r) + DYN_RIGHT_MARGIN * s;
     double min_w = compact ? fmax(axes + label_w, DYN_TITLE_PAD * s + text_w + DYN_RIGHT_MARGIN * s)
                            : axes + fmax(label_w, text_w);
     /* Each area has its title above and its step labels under it; the
@@ -1098,11 +1124,11 @@ void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, render_font_px(r, 13.0));
     bool compact = r->layout.compact[LAYOUT_DYNAMICS];
     double title_h = (compact ? 1.5 : 1.0) * line;
-    PlotArea area = {.x = rect.x + DYN_AXIS_MARGIN * s, .y = rect.y + title_h + 10.0 * s,
-                     .w = rect.w - (DYN_AXIS_MARGIN + DYN_RIGHT_MARGIN) * s,
+    PlotArea area = {.x = rect.x + axis_margin(r), .y = rect.y + title_h + 10.0 * s,
+                     .w = rect.w - axis_margin(r) - DYN_RIGHT_MARGIN * s,
                      .h = rect.h - title_h - line - 18.0 * s,
                      .left = rect.x,
-                     .title_x = compact ? rect.x + DYN_TITLE_PAD * s : rect.x + DYN_AXIS_MARGIN * s,
+                     .title_x = compact ? rect.x + DYN_TITLE_PAD * s : rect.x + axis_margin(r),
                      .compact = compact};
     area.h -= note_row(r, scene);
     switch (scene->display.plot) {

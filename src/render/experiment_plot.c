@@ -239,15 +239,24 @@ static void tick_label(double v, char *dest, size_t size)
 }
 
 /* The title's lines: the verdict split at its "; " parts, or the progress
- * so far; returns how many. */
-static size_t title_lines(const ExperimentPicture *p, char lines[4][512])
+ * so far; returns how many.  Terse (the compact form), the verdict says
+ * without the experiment's title how its points agree with the law: the
+ * step's caption names it, and its two lines left escape 4's points 88
+ * pixels at 1280x720 --projector. */
+static size_t title_lines(const ExperimentPicture *p, bool terse, char lines[4][512])
 {
     char text[512];
     const ExperimentAxes *names = axes_of(p->result.info);
     const char *title = names ? _(names->title) : p->result.info->name;
     if (p->error[0])
         snprintf(text, sizeof text, _(FAILED_TO_MEASURE), title, p->error);
-    else if (p->finished)
+    else if (p->finished && terse) {
+        char full[512];
+        experiment_verdict(&p->result, translate, title, full, sizeof full);
+        const char *rest = strncmp(full, title, strlen(title)) == 0 ? full + strlen(title) : full;
+        rest += strncmp(rest, "：", strlen("：")) == 0 ? strlen("：") : strspn(rest, ": ");
+        snprintf(text, sizeof text, "%s", rest);
+    } else if (p->finished)
         experiment_verdict(&p->result, translate, title, text, sizeof text);
     else
         snprintf(text, sizeof text, _(MEASURING), title, p->measured_count, 100.0 * p->done);
@@ -262,11 +271,11 @@ static size_t title_lines(const ExperimentPicture *p, char lines[4][512])
     return n;
 }
 
-/* The largest text size from base down to 10 (times scale) at which each
- * of the n lines fits in width. */
+/* The largest text size from base down to the least (render.h) at which
+ * each of the n lines fits in width. */
 static int fitting_px(Renderer *r, double base, char lines[][512], size_t n, double width)
 {
-    int px = render_font_px(r, base), least = render_font_px(r, RENDER_LEAST_TEXT_PX);
+    int px = render_font_px(r, base), least = render_least_font_px(r->scale);
     for (; px > least; px--) {
         bool fits = true;
         for (size_t i = 0; i < n && fits; i++)
@@ -539,11 +548,12 @@ static double y_labels_width(Renderer *r, const PlotArea *a, int px)
 
 /* The panel's title and legend at rect's top, drawn when draw; returns
  * the y under them. */
-static double draw_header(Renderer *r, const ExperimentPicture *p, LayoutRect rect, bool draw)
+static double draw_header(Renderer *r, const ExperimentPicture *p, LayoutRect rect, bool compact,
+                          bool draw)
 {
     double s = r->scale, pad = 10.0 * s;
     char lines[4][512], rows[TITLE_ROWS][512];
-    size_t n = title_lines(p, lines);
+    size_t n = title_lines(p, compact, lines);
     int title_px = fitting_px(r, 15.0, lines, n, rect.w - 2 * pad);
     /* A line still too wide at the least size is wrapped, not cut by the
      * panel's edge (the Kramers verdict in Chinese at 1280x720
@@ -567,10 +577,11 @@ static double draw_header(Renderer *r, const ExperimentPicture *p, LayoutRect re
 /* The panel's height outside its plotting area at a width: the header,
  * the y axis's name above the area, the x axis's labels and name under it
  * and the padding. */
-static double around_area(Renderer *r, const ExperimentPicture *p, double width)
+static double around_area(Renderer *r, const ExperimentPicture *p, double width, bool compact)
 {
     double s = r->scale, line = render_line_height(r, render_font_px(r, EXP_TEXT_PX));
-    return draw_header(r, p, (LayoutRect){0, 0, width, 0}, false) + 3.0 * line + 20.0 * s;
+    return draw_header(r, p, (LayoutRect){0, 0, width, 0}, compact, false) + 3.0 * line +
+           20.0 * s;
 }
 
 LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact)
@@ -582,7 +593,7 @@ LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compa
     double w = (compact ? EXP_COMPACT_WIDTH : EXP_WIDTH) * s;
     double min_w = compact ? w : EXP_MIN_WIDTH * s;
     double min_h = (compact ? EXP_COMPACT_HEIGHT : EXP_MIN_HEIGHT) * s;
-    double h = fmax((compact ? EXP_COMPACT_HEIGHT : EXP_HEIGHT) * s, around_area(r, p, w) + area);
+    double h = fmax((compact ? EXP_COMPACT_HEIGHT : EXP_HEIGHT) * s, around_area(r, p, w, compact) + area);
     return (LayoutRequest){true, w, fmax(h, min_h), min_w, min_h, false};
 }
 
@@ -590,7 +601,7 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
 {
     double s = r->scale, pad = 10.0 * s;
     render_panel(r, rect);
-    double y = draw_header(r, p, rect, true);
+    double y = draw_header(r, p, rect, r->layout.compact[LAYOUT_DYNAMICS], true);
     int px = render_font_px(r, EXP_TEXT_PX);
     double line = render_line_height(r, px);
     PlotArea a = {.left = rect.x + pad, .y = y + line + 6.0 * s};

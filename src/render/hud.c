@@ -62,8 +62,9 @@ static const char *schedule_label(const ScheduleDesc *schedule, size_t step)
  * for lr, by its symbol as the captions name it; read from its spec: a changed
  * run shows its new value); others by their optimizer and settings in the
  * viewer's language ("SGD  σ=2": spec_notation.h), η left to the readings
- * while they show it (a run that diverged shows where instead). */
-static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
+ * while they show it (a run of status RUN_DIVERGED or RUN_STALLED shows
+ * where it ended instead). */
+static void run_name(const Scene *scene, size_t i, RunStatus status, char *dest, size_t size)
 {
     const Run *run = &scene->runs[i].run;
     const char *spec = run->desc.spec;
@@ -75,7 +76,7 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
                          strtod(parsed.items[k].value, NULL));
                 return;
             }
-    spec_notation_run(spec, run->status == RUN_ACTIVE ? "lr" : NULL, dest, size);
+    spec_notation_run(spec, status == RUN_ACTIVE ? "lr" : NULL, dest, size);
 }
 
 /* A loss whose text is as wide as the legend's rule writes one (4 digits,
@@ -91,25 +92,25 @@ static void run_name(const Scene *scene, size_t i, char *dest, size_t size)
  * landscape was painted again (every lesson step starts from step 0). */
 #define WIDEST_STEPS ((size_t)8888)
 
-/* A run's legend item: head, its number and name ("2  Adam"), and
- * its readings (loss, step, η; or how it ended); widest: with WIDEST_LOSS
- * for the loss and at least WIDEST_STEPS for the step (the panel's width,
- * never drawn). */
-static void run_line(const Scene *scene, size_t i, bool widest, char *head, size_t head_size,
-                     char *dest, size_t size)
+/* A run's legend item: head, its number and name ("2  Adam"), and its
+ * readings as a run of that status shows them (loss, step, η; or how it
+ * ended); widest: with WIDEST_LOSS for the loss and at least WIDEST_STEPS
+ * for the step (the panel's width, never drawn). */
+static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest, char *head,
+                     size_t head_size, char *dest, size_t size)
 {
     const SceneRun *sr = &scene->runs[i];
     const Run *run = &sr->run;
     char name[SWEEP_SPEC_MAX];
-    run_name(scene, i, name, sizeof name);
+    run_name(scene, i, status, name, sizeof name);
     snprintf(head, head_size, "%zu  %s", i + 1, name);
-    if (run->status == RUN_DIVERGED)
-        snprintf(dest, size, _("diverged at step %zu"), run_steps(run));
-    else if (run->status == RUN_STALLED)
-        snprintf(dest, size, _("stalled at step %zu"), run_steps(run));
+    size_t steps = widest && run_steps(run) < WIDEST_STEPS ? WIDEST_STEPS : run_steps(run);
+    if (status == RUN_DIVERGED)
+        snprintf(dest, size, _("diverged at step %zu"), steps);
+    else if (status == RUN_STALLED)
+        snprintf(dest, size, _("stalled at step %zu"), steps);
     else {
         char loss[32], lr[32];
-        size_t steps = widest && run_steps(run) < WIDEST_STEPS ? WIDEST_STEPS : run_steps(run);
         /* The widest item keeps "(warm-up)" after the warm-up: the panel
          * keeps its width when the bracket goes. */
         size_t phase_step = widest ? 0 : run_steps(run);
@@ -129,6 +130,33 @@ static void run_line(const Scene *scene, size_t i, bool widest, char *head, size
         size_t len = strlen(dest);
         snprintf(dest + len, size - len, "%s", _("   (hidden)"));
     }
+}
+
+/* The widths at px of run i's legend item (run_line) at the widest of
+ * the forms it can take, running, diverged or stalled: the whole line
+ * ("head   readings") and, for a line split in two, its head's and its
+ * readings' alone.  Laid out for the running form alone, the legend
+ * narrowed as a run diverged and the map beside it moved (the rosenbrock
+ * race at 1280x720: 43 pixels, two frames into a recording); laid out for
+ * the readings' forms alone, it widened, as a diverged run's head names
+ * its η. */
+typedef struct RunLineWidths {
+    double line, head, readings;
+} RunLineWidths;
+
+static RunLineWidths run_line_widest(Renderer *r, const Scene *scene, size_t i, int px)
+{
+    static const RunStatus forms[] = {RUN_ACTIVE, RUN_DIVERGED, RUN_STALLED};
+    RunLineWidths widest = {0, 0, 0};
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        char head[SWEEP_SPEC_MAX + 24], readings[200], line[sizeof head + 3 + sizeof readings];
+        run_line(scene, i, forms[k], true, head, sizeof head, readings, sizeof readings);
+        snprintf(line, sizeof line, "%s   %s", head, readings);
+        widest.line = fmax(widest.line, render_text_width(r, line, px));
+        widest.head = fmax(widest.head, render_text_width(r, head, px));
+        widest.readings = fmax(widest.readings, render_text_width(r, readings, px));
+    }
+    return widest;
 }
 
 /* The playback state, the colour scale and where help is; a recording
@@ -275,10 +303,7 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
      * and landscape's lines, which say what is on stage and stay whole. */
     double runs = 0;
     for (size_t i = 0; i < scene->run_count && narrow_form; i++) {
-        char readings[200];
-        run_line(scene, i, true, head, sizeof head, readings, sizeof readings);
-        snprintf(text, sizeof text, "%s   %s", head, readings);
-        runs = fmax(runs, swatch + render_text_width(r, text, px));
+        runs = fmax(runs, swatch + run_line_widest(r, scene, i, px).line);
     }
     double narrow =
         narrow_form
@@ -302,21 +327,21 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
         y += 0.25 * pad;
     }
     for (size_t i = 0; i < scene->run_count; i++) {
-        char readings[200], widest[200];
-        run_line(scene, i, true, head, sizeof head, widest, sizeof widest);
-        snprintf(text, sizeof text, "%s   %s", head, widest);
-        double wide = render_text_width(r, text, px);
-        run_line(scene, i, false, head, sizeof head, readings, sizeof readings);
+        char readings[200];
+        RunLineWidths widest = run_line_widest(r, scene, i, px);
+        run_line(scene, i, scene->runs[i].run.status, false, head, sizeof head, readings,
+                 sizeof readings);
         snprintf(text, sizeof text, "%s   %s", head, readings);
-        if (wide <= narrow - swatch) {
+        if (widest.line <= narrow - swatch) {
             legend_item(r, l, LEGEND_RUN, i, text, px, pad + swatch, inner - swatch, &y);
-            l->w = fmax(l->w, pad + swatch + wide);
+            l->w = fmax(l->w, pad + swatch + widest.line);
             continue;
         }
         legend_item(r, l, LEGEND_RUN, i, head, px, pad + swatch, inner - swatch, &y);
         int first = l->count;
         legend_item(r, l, LEGEND_RUN, i, readings, px, pad + swatch, inner - swatch, &y);
-        l->w = fmax(l->w, pad + swatch + fmin(render_text_width(r, widest, px), inner - swatch));
+        l->w = fmax(l->w,
+                    pad + swatch + fmin(fmax(widest.head, widest.readings), inner - swatch));
         for (int k = first; k < l->count; k++)
             l->line[k].first = false;
     }
@@ -583,7 +608,7 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     /* The run's own curve (not its faint future) of one point: at play 0
      * the plot was an empty box. */
     if (own && lone == 1)
-        plot_lone_point(r, prev_x, prev_y, 0.9 * r->scale, lone_value, color);
+        plot_lone_point(r, prev_x, prev_y, 0.9 * r->scale, lone_value, y0 + h, color);
     if (own)
         trace->drawn++;
 }
@@ -1384,6 +1409,10 @@ static void landscape_needs(Renderer *r, const Scene *scene, LayoutInput *in,
                                                    : render_dynamics_need(r, scene, false);
     in->compact[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, true)
                                                      : render_dynamics_need(r, scene, true);
+    /* The experiment is what its step is about (layout.h): held as far
+     * towards the area it asks as fits, its points were read in 88 pixels
+     * at 1280x720 --projector (escape 4) beside a map 0.5 of the frame. */
+    in->dynamics_subject = scene->experiment != NULL;
     in->panel[LAYOUT_COLORBAR] = colorbar_need(r, false);
     in->compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
     in->panel[LAYOUT_INSET] = render_data_inset_need(r, scene, false);

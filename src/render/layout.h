@@ -96,7 +96,8 @@
  * frame high and at least 0.82 as high as the plot shrunk would leave
  * it; elsewhere the plot shrinks like the others.  A plot that is the
  * subject however much it asks for (LayoutInput.dynamics_subject: the
- * network's sharpness panel, shown only where asked for) is held the same
+ * network's sharpness panel, shown only where asked for; an experiment's
+ * plot, escape 4's 88 pixels high at 1280x720 --projector) is held the same
  * way, and where that fails is raised as far towards its ask as still
  * places every panel, the caption held, the map 0.82 as high as before
  * and no lower than before or 0.33 of the frame: batch_and_flatness 4 at

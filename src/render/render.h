@@ -168,12 +168,23 @@ bool render_experiment_to_pixel(const Renderer *renderer, double swept, double v
 /* The factor projector mode applies on top of scale. */
 #define RENDER_PROJECTOR_SCALE 1.75
 
-/* No text of a frame is drawn smaller than this many pixels times the
- * frame's scale (the projector's included): render_font_px gives no less,
- * and text that shrinks to fit (a network picture's notes on the map)
- * stops there.  At 1280x720 --projector that is 18 pixels; the notes of
- * representation 2 were drawn at 9. */
+/* The least text size of a frame drawn at scale (the projector's
+ * included), in pixels: render_font_px gives no less, and text that
+ * shrinks to fit (a network picture's notes on the map, an experiment's
+ * verdict) stops there.  It is RENDER_LEAST_TEXT_PX times the scale, and
+ * on every frame a classroom uses (scale RENDER_LEAST_FRAME_SCALE, 960x600,
+ * and up) never under RENDER_LEAST_FRAME_TEXT_PX: a small recording's
+ * scale shrank its text below what a learner reads (at 960x600, scale
+ * 0.75, plot ticks and legends were 8 to 10 pixels, digits 7 pixels from
+ * top to baseline; at 13 pixels they are 9 to 10, as 1280x720's).  A
+ * smaller frame, a thumbnail for a slide, takes that floor in proportion
+ * to its scale, so its panels leave it a picture (at 320x240 the 13 pixel
+ * floor covered most of the frame with panels).  At 1280x720 --projector
+ * the least is 18 pixels; the notes of representation 2 were drawn at 9. */
+int render_least_font_px(double scale);
 #define RENDER_LEAST_TEXT_PX 10.0
+#define RENDER_LEAST_FRAME_TEXT_PX 13.0
+#define RENDER_LEAST_FRAME_SCALE 0.75
 
 /* The scale a recording of width x height pixels is drawn at: 1 at
  * 1280x720, growing with the frame's smaller ratio to that, so a 16:10

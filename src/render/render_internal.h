@@ -470,12 +470,15 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, si
 void plot_said(Renderer *r, double x, double y, const char *text);
 /* A curve of one point, at pixel (x, y): a dot (for a line half wide) and
  * beside it value (render_label), unless NaN or already said there
- * (plot_said; a lone point's value is said too): at play 0 sharp_flat 6's
- * three runs said "1.03" three times, stacked on their one dot, and
- * adaptive 3's loss plot said "180" beside its axis and its dot.  A lone point drew nothing,
- * and the plot read as an empty box (representation 1's loss plot, any
- * lesson's two-parameter loss plot at play 0). */
-void plot_lone_point(Renderer *r, double x, double y, double half, double value, Rgba color);
+ * (plot_said; a lone point's value is said too), its label no lower than
+ * bottom (the plotting area's: the step labels lie under it): at play 0
+ * sharp_flat 6's three runs said "1.03" three times, stacked on their one
+ * dot, and adaptive 3's loss plot said "180" beside its axis and its dot.
+ * A lone point drew nothing, and the plot read as an empty box
+ * (representation 1's loss plot, any lesson's two-parameter loss plot at
+ * play 0). */
+void plot_lone_point(Renderer *r, double x, double y, double half, double value, double bottom,
+                     Rgba color);
 /* Most whole decades a log axis labels between its ends. */
 #define PLOT_DECADES 16
 /* A log axis's whole decades between its ends that are labelled: their
