@@ -32,6 +32,7 @@
 
 #include "core/slice.h"
 #include "render/camera.h"
+#include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/layout.h"
 #include "render/render.h"
@@ -2343,6 +2344,67 @@ static void test_lone_point_is_shown(void **state)
     }
 }
 
+/* The longest stretch of light grey pixels (each channel over 180, within
+ * 24 of each other: the dark theme's text colour, which one run's 2/η is
+ * dashed in, not the runs' colours) along any row of the rect in rgba, a
+ * frame w pixels wide, top row first. */
+static int longest_light_run(const uint8_t *rgba, int w, LayoutRect rect)
+{
+    int longest = 0;
+    for (int y = (int)ceil(rect.y); y < (int)(rect.y + rect.h); y++) {
+        int run = 0;
+        for (int x = (int)ceil(rect.x); x < (int)(rect.x + rect.w); x++) {
+            const uint8_t *p = rgba + 4 * ((size_t)y * (size_t)w + (size_t)x);
+            int lo = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+            int hi = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+            run = lo > 180 && hi - lo < 24 ? run + 1 : 0;
+            longest = run > longest ? run : longest;
+        }
+    }
+    return longest;
+}
+
+/* At play 0 edge_of_stability 1's sharpness plot is ten steps across:
+ * its dashed 2/η, the pattern laid step by step, was two bars 55 pixels
+ * long at 1280x720 (four at 1920x1080).  Its dashes are a few pixels long
+ * whatever the range (5 at scale 1 and its round ends: under 12 times
+ * the scale), at the window's sizes and the recorder's. */
+static void test_stability_line_dashes_by_the_pixel(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{1280, 720, 0}, {1280, 720, 1}, {1920, 1080, 1}, {960, 600, 0}};
+    DescentError err = {""};
+    renderer_set_progressive(st->renderer, false);
+    for (size_t z = 0; z < 4; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "edge_of_stability.lua", "en", 0, 0, w, h, frames[z][2]);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+        Framebuffer *frame = framebuffer_create(w, h, &err);
+        assert_non_null(frame);
+        uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
+        assert_non_null(rgba);
+        framebuffer_bind(frame);
+        double scale = render_recording_scale(w, h);
+        render_frame(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+        framebuffer_read_rgba(w, h, rgba);
+        framebuffer_bind(NULL);
+        LayoutRect areas[16], area = {0, 0, 0, 0};
+        size_t n = render_plot_areas(st->renderer, areas, 16);
+        for (size_t k = 0; k < n && k < 16; k++)
+            if (inside_rect(areas[k], panel))
+                area = areas[k];
+        assert_true(area.w > 0);
+        int longest = longest_light_run(rgba, w, area);
+        print_message("edge_of_stability 1 at play 0, %dx%d%s: dashes up to %d pixels "
+                      "(area %.0f wide)\n", w, h, frames[z][2] ? " --projector" : "", longest,
+                      area.w);
+        assert_true(longest >= 3 && longest < 12.0 * scale);
+        free(rgba);
+        framebuffer_destroy(frame);
+    }
+}
+
 /* The number a plot's text ends with ("λmax 300", "2/η = 952", "300"),
  * in *v; false where it ends with none. */
 static bool ends_with_number(const char *text, double *v)
@@ -2649,6 +2711,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),

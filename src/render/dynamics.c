@@ -108,6 +108,24 @@ double plot_to_y(const PlotArea *a, double v)
     return a->y + a->h - fmin(fmax(t, 0.0), 1.0) * a->h;
 }
 
+/* The part of the segment (x0, y0)-(x1, y1), x0 < x1, over the columns
+ * where the area's pattern of dash-long dashes and gaps, from its left
+ * edge, has a dash: laid per step, the pattern followed the steps, and
+ * at play 0 edge_of_stability 1's 2/η line, eleven steps across 270
+ * pixels, was two bars 55 pixels long. */
+static void dashed_span(Renderer *r, const PlotArea *a, double x0, double y0, double x1,
+                        double y1, double dash, double half, Rgba color)
+{
+    double run = x1 - x0;
+    for (double d = a->x + 2.0 * dash * floor((x0 - a->x) / (2.0 * dash)); d < x1;
+         d += 2.0 * dash) {
+        double s = fmax(d, x0), e = fmin(d + dash, x1);
+        if (e > s)
+            shapes_segment(r->shapes, s, y0 + (y1 - y0) * (s - x0) / run, e,
+                           y0 + (y1 - y0) * (e - x0) / run, half, color);
+    }
+}
+
 void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
                         size_t first, size_t end, double half, Rgba color, bool dashed)
 {
@@ -118,6 +136,10 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     double lone_value = 0;
     for (int c = 0; c < (int)a->w; c++) {
         double s0 = ceil(plot_step_at(a, a->x + c)), s1 = ceil(plot_step_at(a, a->x + c + 1));
+        /* The last column holds the step at the right edge too: at play 0
+         * the 2/η line over steps 0 to 10 stopped at 9. */
+        if (c + 1 >= (int)a->w)
+            s1 = fmax(s1, floor(a->xhi) + 1.0);
         size_t k0 = (size_t)fmax(s0, (double)first), k1 = (size_t)fmin(s1, (double)end);
         if (k1 <= k0)
             continue;
@@ -134,7 +156,9 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
             continue;
         double x = a->x + c + 0.5, ylo = plot_to_y(a, lo), yhi = plot_to_y(a, hi);
         bool gap = dashed && (c / dash) % 2 == 1;
-        if (has_prev && !gap)
+        if (has_prev && dashed && x > prev_x)
+            dashed_span(r, a, prev_x, prev_y, x, ylo, dash, half, color);
+        else if (has_prev && !dashed)
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, half, color);
         if (yhi < ylo - 1 && !gap)
             shapes_segment(r->shapes, x, ylo, x, yhi, 0.7 * half, color);
