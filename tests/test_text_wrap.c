@@ -46,6 +46,21 @@ static int wrap(const char *text, double width)
     return text_wrap(text, width, units, NULL, &lines[0][0], LINE_SIZE, LINES);
 }
 
+/* A sum's sign stays with its coefficient and the term it sums: the
+ * logistic loss in the legend put "(1/N)" on a line of its own, at
+ * widths from 40 to 60 units, where its one line did not fit. */
+static void keeps_a_sum_with_its_factors(void **state)
+{
+    (void)state;
+    static const char loss[] = "(1/N) Σ log(1 + exp(-y_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)";
+    for (double width = 20; width < 65; width += 5) {
+        assert_true(wrap(loss, width) >= 2);
+        assert_true(strncmp(lines[0], "(1/N) Σ log(", strlen("(1/N) Σ log(")) == 0);
+    }
+    assert_int_equal(wrap(loss, 45), 2);
+    assert_string_equal(lines[1], "+ (l2/2)(x^2 + y^2)");
+}
+
 static void breaks_at_spaces_and_newlines(void **state)
 {
     (void)state;
@@ -617,6 +632,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(breaks_at_spaces_and_newlines),
+        cmocka_unit_test(keeps_a_sum_with_its_factors),
         cmocka_unit_test(breaks_between_cjk_characters),
         cmocka_unit_test(keeps_closing_marks_off_line_starts),
         cmocka_unit_test(prefers_breaks_at_punctuation),

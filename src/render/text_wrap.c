@@ -264,7 +264,12 @@ static bool joins_factors(const unsigned char *t, size_t start, size_t pos, size
     bool operator_before = from > start + 1 && t[from - 1] == ' ' &&
                            is_operator(char_before(t, start, from - 1, &at));
     bool operator_after = to + 1 < stop && t[to] == ' ' && is_operator(utf8_next(t + to + 1, &len));
-    return operator_before || operator_after;
+    /* A sum's sign and what it multiplies: the logistic loss's "(1/N) Σ
+     * log(1 + …)" lost its "(1/N)" to a line of its own. */
+    static const char sum[] = "Σ";
+    bool sign = (pos - from == sizeof sum - 1 && memcmp(t + from, sum, sizeof sum - 1) == 0) ||
+                (to - pos - 1 == sizeof sum - 1 && memcmp(t + pos + 1, sum, sizeof sum - 1) == 0);
+    return operator_before || operator_after || sign;
 }
 
 /* Where a line breaks only when nothing else fits: between from and to
