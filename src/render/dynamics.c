@@ -140,9 +140,11 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     double lone_value = 0;
     for (int c = 0; c < (int)a->w; c++) {
         double s0 = ceil(plot_step_at(a, a->x + c)), s1 = ceil(plot_step_at(a, a->x + c + 1));
-        /* The last column holds the step at the right edge too: at play 0
-         * the 2/η line over steps 0 to 10 stopped at 9. */
-        if (c + 1 >= (int)a->w)
+        /* A dashed line's last column holds the step at the right edge
+         * too: at play 0 the 2/η line over steps 0 to 10 stopped at 9.
+         * (A curve's is left out: the schedule plot's steps ahead, from
+         * the last one, were a lone point there, its value past the edge.) */
+        if (dashed && c + 1 >= (int)a->w)
             s1 = fmax(s1, floor(a->xhi) + 1.0);
         size_t k0 = (size_t)fmax(s0, (double)first), k1 = (size_t)fmin(s1, (double)end);
         if (k1 <= k0)
