@@ -151,6 +151,32 @@ static bool is_operator(uint32_t cp)
     return false;
 }
 
+/* The dot of a product written with no spaces, "深度·G(尖谷)": not an
+ * operator, as " · " with spaces parts a legend's title from its numbers. */
+#define PRODUCT_DOT 0x00B7
+
+/* Whether byte pos, between two characters of which one is CJK, lies in
+ * a product written with its dot and no spaces: at the dot, or inside the
+ * Chinese name it multiplies ("平谷深度·G(平谷)", "碗·(x^2").  sharp_flat's
+ * legend broke "碗 / ·(x^2 + y^2)", and then "平谷深 / 度·G(平谷)". */
+static bool in_product(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    size_t at = pos, i = pos;
+    uint32_t cp = 0;
+    while (i > start && is_cjk(cp = char_before(t, start, i, &at)))
+        i = at;
+    if (cp == PRODUCT_DOT)
+        return true;
+    for (i = pos; i < stop;) {
+        int len = 0;
+        cp = utf8_next(t + i, &len);
+        if (!is_cjk(cp))
+            return cp == PRODUCT_DOT;
+        i += (size_t)len;
+    }
+    return false;
+}
+
 /* A tuple's bytes: no brackets inside, and a space only after a comma. */
 static bool tuple_byte(const unsigned char *t, size_t start, size_t i)
 {
@@ -480,9 +506,11 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 breaks[count++] = (Break){i, kind, true, previous, next, false};
             }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
-                     !no_break_after(previous) && !is_operator(cp) && !is_operator(previous)) {
+                     !no_break_after(previous) && !is_operator(cp) && !is_operator(previous) &&
+                     !in_product(t, start, i, stop)) {
                 /* An operator with no space joins what is either side of
-                 * it: 步幅/梯度 (recorded as 步幅/ | 梯度). */
+                 * it: 步幅/梯度 (recorded as 步幅/ | 梯度); so does a
+                 * product's dot (in_product). */
                 bool word = no_break_before(previous) || no_break_after(cp) ||
                             is_cjk(cp) != is_cjk(previous);
                 breaks[count++] = (Break){i, word ? BREAK_WORD : BREAK_INSIDE, word, previous,
