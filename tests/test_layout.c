@@ -32,6 +32,7 @@
 
 #include "core/slice.h"
 #include "render/camera.h"
+#include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/layout.h"
 #include "render/render.h"
@@ -2424,22 +2425,110 @@ static void test_lone_point_is_shown(void **state)
     }
 }
 
-/* The number a plot's text ends with ("λmax 300", "2/η = 952", "300"),
- * in *v; false where it ends with none. */
-static bool ends_with_number(const char *text, double *v)
+/* The longest stretch of light grey pixels (each channel over 180, within
+ * 24 of each other: the dark theme's text colour, which one run's 2/η is
+ * dashed in, not the runs' colours) along any row of the rect in rgba, a
+ * frame w pixels wide, top row first. */
+static int longest_light_run(const uint8_t *rgba, int w, LayoutRect rect)
 {
-    const char *last = strrchr(text, ' ');
-    last = last ? last + 1 : text;
-    char *end;
-    *v = strtod(last, &end);
-    return end != last && *end == '\0';
+    int longest = 0;
+    for (int y = (int)ceil(rect.y); y < (int)(rect.y + rect.h); y++) {
+        int run = 0;
+        for (int x = (int)ceil(rect.x); x < (int)(rect.x + rect.w); x++) {
+            const uint8_t *p = rgba + 4 * ((size_t)y * (size_t)w + (size_t)x);
+            int lo = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+            int hi = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+            run = lo > 180 && hi - lo < 24 ? run + 1 : 0;
+            longest = run > longest ? run : longest;
+        }
+    }
+    return longest;
+}
+
+/* At play 0 edge_of_stability 1's sharpness plot is ten steps across:
+ * its dashed 2/η, the pattern laid step by step, was two bars 55 pixels
+ * long at 1280x720 (four at 1920x1080).  Its dashes are a few pixels long
+ * whatever the range (5 at scale 1 and its round ends: under 12 times
+ * the scale), at the window's sizes and the recorder's. */
+static void test_stability_line_dashes_by_the_pixel(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{1280, 720, 0}, {1280, 720, 1}, {1920, 1080, 1}, {960, 600, 0}};
+    DescentError err = {""};
+    renderer_set_progressive(st->renderer, false);
+    for (size_t z = 0; z < 4; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "edge_of_stability.lua", "en", 0, 0, w, h, frames[z][2]);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+        Framebuffer *frame = framebuffer_create(w, h, &err);
+        assert_non_null(frame);
+        uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
+        assert_non_null(rgba);
+        framebuffer_bind(frame);
+        double scale = render_recording_scale(w, h);
+        render_frame(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+        framebuffer_read_rgba(w, h, rgba);
+        framebuffer_bind(NULL);
+        LayoutRect areas[16], area = {0, 0, 0, 0};
+        size_t n = render_plot_areas(st->renderer, areas, 16);
+        for (size_t k = 0; k < n && k < 16; k++)
+            if (inside_rect(areas[k], panel))
+                area = areas[k];
+        assert_true(area.w > 0);
+        int longest = longest_light_run(rgba, w, area);
+        print_message("edge_of_stability 1 at play 0, %dx%d%s: dashes up to %d pixels "
+                      "(area %.0f wide)\n", w, h, frames[z][2] ? " --projector" : "", longest,
+                      area.w);
+        assert_true(longest >= 3 && longest < 12.0 * scale);
+        free(rgba);
+        framebuffer_destroy(frame);
+    }
+}
+
+/* The numbers a plot's text says, each a word of its own ("952" in "2/η =
+ * 952 (edge of stability)", not the 2 of "2/η"), in v, and what names
+ * each, the text before it ("2/η =", "λmax", "" for a bare number), in
+ * name; returns how many (at most 4). */
+typedef char NumberName[64];
+static size_t numbers_said(const char *text, double v[4], NumberName name[4])
+{
+    size_t n = 0;
+    for (const char *w = text; *w && n < 4;) {
+        size_t len = strcspn(w, " ");
+        const char *word = w + (*w == '(');
+        char *stop;
+        double value = strtod(word, &stop);
+        if (stop != word && stop <= w + len && strspn(stop, ",);") == (size_t)(w + len - stop)) {
+            int head = (int)(w - text);
+            while (head > 0 && text[head - 1] == ' ')
+                head--;
+            v[n] = value;
+            snprintf(name[n++], sizeof name[0], "%.*s", head, text);
+        }
+        w += len + strspn(w + len, " ");
+    }
+    return n;
+}
+
+/* Whether text t, its box bt, stands beside the plotting area: its middle
+ * between the area's top and bottom (axis labels, value labels, end
+ * labels), or in the row under the step labels (a plot's note on its
+ * lines, "2/η = 952 (edge of stability)"). */
+static bool beside_area(LayoutRect bt, LayoutRect area)
+{
+    double middle = bt.y + 0.5 * bt.h, bottom = area.y + area.h;
+    return (middle >= area.y && middle <= bottom) ||
+           (bt.y > bottom + 0.5 * bt.h && bt.y < bottom + 1.5 * bt.h);
 }
 
 /* At play 0, before anything ran, no plot of any lesson's step says a
- * number twice beside its plotting area (the texts whose middle lies
- * between its top and bottom: axis labels, value labels, end labels), at
- * 1280x720 --projector and 1920x1080: edge_of_stability 1 said "300" beside
- * its one point and "λmax 300" at the curve's end. */
+ * number twice beside its plotting area (beside_area), bare or with one
+ * name for both, at 1280x720 --projector and 1920x1080: edge_of_stability
+ * 1 said "300" beside its one point and "λmax 300" at the curve's end,
+ * and "2/η = 952" beside its axis and "2/η = 952 (edge of stability)"
+ * under the plot (this test looked only at texts ending in their number,
+ * between the area's top and bottom). */
 static void test_plots_say_each_number_once(void **state)
 {
     LessonStage *st = *state;
@@ -2472,21 +2561,22 @@ static void test_plots_say_each_number_once(void **state)
                     for (size_t t = 0; t < drawn->count; t++)
                         for (size_t u = t + 1; u < drawn->count; u++) {
                             LayoutRect bt = drawn->box[t], bu = drawn->box[u];
-                            double ct = bt.y + 0.5 * bt.h, cu = bu.y + 0.5 * bu.h, vt, vu;
                             if (!inside_rect(bt, panel) || !inside_rect(bu, panel) ||
-                                ct < areas[a].y || ct > areas[a].y + areas[a].h ||
-                                cu < areas[a].y || cu > areas[a].y + areas[a].h ||
-                                !ends_with_number(drawn->text[t], &vt) ||
-                                !ends_with_number(drawn->text[u], &vu) || vt != vu)
+                                !beside_area(bt, areas[a]) || !beside_area(bu, areas[a]))
                                 continue;
+                            double vt[4], vu[4];
+                            NumberName nt[4], nu[4];
+                            size_t ct = numbers_said(drawn->text[t], vt, nt);
+                            size_t cu = numbers_said(drawn->text[u], vu, nu);
                             /* Two quantities of one value ("2/η = 952", "λmax
                              * 952": λmax at the edge) are each named. */
-                            double bare;
-                            if (strcmp(drawn->text[t], drawn->text[u]) != 0 &&
-                                !(ends_with_number(drawn->text[t], &bare) &&
-                                  strchr(drawn->text[t], ' ') == NULL) &&
-                                !(ends_with_number(drawn->text[u], &bare) &&
-                                  strchr(drawn->text[u], ' ') == NULL))
+                            bool again = false;
+                            for (size_t i = 0; i < ct; i++)
+                                for (size_t j = 0; j < cu; j++)
+                                    again |= vt[i] == vu[j] &&
+                                             (strcmp(nt[i], nu[j]) == 0 || !nt[i][0] ||
+                                              !nu[j][0]);
+                            if (!again)
                                 continue;
                             print_message("%s step %zu at %dx%d%s: \"%s\" and \"%s\" in one "
                                           "plot\n", files[f]->d_name, k + 1, w, h,
@@ -2731,6 +2821,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),

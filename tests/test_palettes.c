@@ -1,5 +1,6 @@
 /*
- * test_palettes.c — the classes' colours (theme.h) against the runs'.
+ * test_palettes.c — the classes' colours (theme.h) against the runs', and
+ * a class's samples against its region.
  *
  * A network's data panel drew its classes in Okabe–Ito's vermillion and
  * blue, run 1 and run 2 in its orange and sky blue: a student read the
@@ -25,6 +26,9 @@
 #define CLASS_FROM_CLASS 30.0
 /* Least distance of a class from the panel it is drawn on. */
 #define CLASS_FROM_PANEL 40.0
+/* Least luminance contrast ratio (WCAG 2: (L1 + 0.05) / (L2 + 0.05)) of a
+ * sample's edge against what it borders: 3, WCAG's for a graphical object. */
+#define SAMPLE_EDGE_CONTRAST 3.0
 
 /* Normal sight, protanopia, deuteranopia, tritanopia (Machado 2009). */
 static const double sights[4][3][3] = {
@@ -132,11 +136,65 @@ static void test_classes_apart_in_every_sight(void **state)
     assert_true(ground >= CLASS_FROM_PANEL);
 }
 
+/* WCAG 2's relative luminance of rgb (0..1 each, sRGB). */
+static double luminance(const double rgb[3])
+{
+    return 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+}
+
+static double contrast(const double a[3], const double b[3])
+{
+    double la = luminance(a), lb = luminance(b);
+    return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+/* A network's sample (net_view.c: its class's colour in the theme's
+ * class_outline) on a cell of its own class, tinted from the panel
+ * towards that colour by THEME_CLASS_REGION_LEAST to _MOST: the stronger
+ * of its two edges, outline against region or fill against outline, has a
+ * contrast of SAMPLE_EDGE_CONTRAST or more, in both themes.  The light
+ * theme's white casing left the green samples at 1.9 on their own region
+ * (outline 1.47, fill against it 1.91); the dark theme's black one is at
+ * 3.08 or more (fill against outline). */
+static void test_samples_stand_out_on_their_region(void **state)
+{
+    (void)state;
+    double least[2] = {HUGE_VAL, HUGE_VAL};
+    const double tints[2] = {THEME_CLASS_REGION_LEAST, THEME_CLASS_REGION_MOST};
+    for (int t = 0; t < 2; t++) {
+        const Theme *theme = theme_get(t == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
+        Rgba p = theme->panel, o = theme->class_outline;
+        const double panel[3] = {(double)p.r, (double)p.g, (double)p.b};
+        const double ink[3] = {(double)o.r, (double)o.g, (double)o.b};
+        for (size_t c = 0; c < THEME_CLASS_COLORS; c++)
+            for (size_t k = 0; k < 2; k++) {
+                double fill[3], region[3], outline[3];
+                hex_rgb(theme_class_colors[c], fill);
+                for (int i = 0; i < 3; i++) {
+                    region[i] = panel[i] + tints[k] * (fill[i] - panel[i]);
+                    outline[i] = region[i] + (double)o.a * (ink[i] - region[i]);
+                }
+                double edge = fmax(contrast(outline, region), contrast(fill, outline));
+                if (edge < SAMPLE_EDGE_CONTRAST)
+                    print_message("class %zu (%06X) on its region tinted %.2f in the %s theme: "
+                                  "outline %.2f against it, fill %.2f against the outline\n",
+                                  c, (unsigned)theme_class_colors[c], tints[k],
+                                  t == 0 ? "dark" : "light", contrast(outline, region),
+                                  contrast(fill, outline));
+                least[t] = fmin(least[t], edge);
+            }
+    }
+    print_message("a sample's edge on its own region: at least %.2f (dark), %.2f (light)\n",
+                  least[0], least[1]);
+    assert_true(least[0] >= SAMPLE_EDGE_CONTRAST && least[1] >= SAMPLE_EDGE_CONTRAST);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classes_are_not_runs),
         cmocka_unit_test(test_classes_apart_in_every_sight),
+        cmocka_unit_test(test_samples_stand_out_on_their_region),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

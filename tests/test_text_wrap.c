@@ -46,6 +46,52 @@ static int wrap(const char *text, double width)
     return text_wrap(text, width, units, NULL, &lines[0][0], LINE_SIZE, LINES);
 }
 
+/* A sum's sign stays with its coefficient and the term it sums: the
+ * logistic loss in the legend put "(1/N)" on a line of its own, at
+ * widths from 40 to 60 units, where its one line did not fit. */
+static void keeps_a_sum_with_its_factors(void **state)
+{
+    (void)state;
+    static const char loss[] = "(1/N) Σ log(1 + exp(-y_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)";
+    for (double width = 20; width < 65; width += 5) {
+        assert_true(wrap(loss, width) >= 2);
+        assert_true(strncmp(lines[0], "(1/N) Σ log(", strlen("(1/N) Σ log(")) == 0);
+    }
+    assert_int_equal(wrap(loss, 45), 2);
+    assert_string_equal(lines[1], "+ (l2/2)(x^2 + y^2)");
+}
+
+/* A product written with its dot and no spaces is one factor, the
+ * Chinese name it multiplies with it: sharp_flat's and escape's legends
+ * broke "碗 / ·(x^2 + y^2)" and "平谷曲率 / ·(x - m_f)^2"; such a formula
+ * breaks at its operators' spaces. */
+static void keeps_a_product_whole(void **state)
+{
+    (void)state;
+    static const char *const formulas[] = {
+        "L = 基准 - 尖谷深度·G(尖谷) - 平谷深度·G(平谷) + 碗·(x^2 + y^2)，G(c, w) = "
+        "exp(-|θ - c|^2/(2w^2))",
+        "L = q(x) + c y^2；左边尖锐山谷 q = 尖谷曲率·(x - m_s)^2 / 2，山脊上 q = h - "
+        "山脊曲率·x^2 / 2，右边平坦山谷 q = 平谷曲率·(x - m_f)^2 / 2，相接处数值与斜率都相等",
+    };
+    static const char *const products[] = {"尖谷深度·G(", "平谷深度·G(", "碗·(x^2", "尖谷曲率·(x",
+                                           "山脊曲率·x^2", "平谷曲率·(x"};
+    for (size_t f = 0; f < 2; f++)
+        for (double width = 30; width <= 70; width += 2) {
+            int n = wrap(formulas[f], width);
+            for (size_t p = 0; p < sizeof products / sizeof products[0]; p++) {
+                if (!strstr(formulas[f], products[p]))
+                    continue;
+                bool whole = false;
+                for (int k = 0; k < n; k++)
+                    whole |= strstr(lines[k], products[p]) != NULL;
+                if (!whole)
+                    print_message("at %.0f units \"%s\" is split\n", width, products[p]);
+                assert_true(whole);
+            }
+        }
+}
+
 static void breaks_at_spaces_and_newlines(void **state)
 {
     (void)state;
@@ -617,6 +663,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(breaks_at_spaces_and_newlines),
+        cmocka_unit_test(keeps_a_sum_with_its_factors),
+        cmocka_unit_test(keeps_a_product_whole),
         cmocka_unit_test(breaks_between_cjk_characters),
         cmocka_unit_test(keeps_closing_marks_off_line_starts),
         cmocka_unit_test(prefers_breaks_at_punctuation),

@@ -69,6 +69,10 @@
 /* The labels' compact form (a crowded frame): without what the edge is. */
 #define EDGE_LABEL_SHORT "2/η = %s"
 #define EACH_EDGE_LABEL_SHORT N_("dashed: 2/η of each run")
+/* Under a plot whose axis names its one dashed line ("2/η = 952"): what
+ * the line is, without its value again (edge_of_stability said "2/η =
+ * 952" beside the axis and "2/η = 952 (edge of stability)" under it). */
+#define EDGE_NAMED N_("dashed: 2/η (%s)")
 /* Before each run's 2/η, in its colour: "… = 6.67, 105, 80". */
 #define EACH_EDGE_VALUES N_("dashed: 2/η of each run =")
 #define GD_EDGE N_("GD's edge of stability")
@@ -108,6 +112,24 @@ double plot_to_y(const PlotArea *a, double v)
     return a->y + a->h - fmin(fmax(t, 0.0), 1.0) * a->h;
 }
 
+/* The part of the segment (x0, y0)-(x1, y1), x0 < x1, over the columns
+ * where the area's pattern of dash-long dashes and gaps, from its left
+ * edge, has a dash: laid per step, the pattern followed the steps, and
+ * at play 0 edge_of_stability 1's 2/η line, eleven steps across 270
+ * pixels, was two bars 55 pixels long. */
+static void dashed_span(Renderer *r, const PlotArea *a, double x0, double y0, double x1,
+                        double y1, double dash, double half, Rgba color)
+{
+    double run = x1 - x0;
+    for (double d = a->x + 2.0 * dash * floor((x0 - a->x) / (2.0 * dash)); d < x1;
+         d += 2.0 * dash) {
+        double s = fmax(d, x0), e = fmin(d + dash, x1);
+        if (e > s)
+            shapes_segment(r->shapes, s, y0 + (y1 - y0) * (s - x0) / run, e,
+                           y0 + (y1 - y0) * (e - x0) / run, half, color);
+    }
+}
+
 void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
                         size_t first, size_t end, double half, Rgba color, bool dashed)
 {
@@ -118,6 +140,12 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
     double lone_value = 0;
     for (int c = 0; c < (int)a->w; c++) {
         double s0 = ceil(plot_step_at(a, a->x + c)), s1 = ceil(plot_step_at(a, a->x + c + 1));
+        /* A dashed line's last column holds the step at the right edge
+         * too: at play 0 the 2/η line over steps 0 to 10 stopped at 9.
+         * (A curve's is left out: the schedule plot's steps ahead, from
+         * the last one, were a lone point there, its value past the edge.) */
+        if (dashed && c + 1 >= (int)a->w)
+            s1 = fmax(s1, floor(a->xhi) + 1.0);
         size_t k0 = (size_t)fmax(s0, (double)first), k1 = (size_t)fmin(s1, (double)end);
         if (k1 <= k0)
             continue;
@@ -134,7 +162,9 @@ void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx,
             continue;
         double x = a->x + c + 0.5, ylo = plot_to_y(a, lo), yhi = plot_to_y(a, hi);
         bool gap = dashed && (c / dash) % 2 == 1;
-        if (has_prev && !gap)
+        if (has_prev && dashed && x > prev_x)
+            dashed_span(r, a, prev_x, prev_y, x, ylo, dash, half, color);
+        else if (has_prev && !dashed)
             shapes_segment(r->shapes, prev_x, prev_y, x, ylo, half, color);
         if (yhi < ylo - 1 && !gap)
             shapes_segment(r->shapes, x, ylo, x, yhi, 0.7 * half, color);
@@ -456,8 +486,10 @@ static bool level_label(Renderer *r, const PlotArea *a, double v, const char *te
  * more apart, each a tick and a faint line across the area, labelled
  * where a label keeps clear of the others (taken): edge_of_stability 1's
  * caption reads λmax falling to 200 off an axis that said only 0 and
- * 1333. */
-static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken)
+ * 1333.  A tick that would print one of said's numbers, which the plot
+ * says elsewhere, is left unlabelled. */
+static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken, const char *const *said,
+                        size_t said_count)
 {
     double s = r->scale, line = render_line_height(r, render_font_px(r, 13.0));
     double step = axis_tick_step(a->ylo, a->yhi, (int)fmin(1.5 * a->h / line, AXIS_MAX_TICKS));
@@ -473,7 +505,11 @@ static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken)
         if (v < a->ylo + 0.5 * step || y < a->y + 0.5)
             continue;
         shapes_segment(r->shapes, a->x, y, a->x + a->w, y, 0.5 * s, grid);
-        if (!level_label(r, a, v, number_text(v, 3, label, sizeof label), r->theme->dim, taken))
+        number_text(v, 3, label, sizeof label);
+        bool again = false;
+        for (size_t i = 0; i < said_count; i++)
+            again |= strcmp(label, said[i]) == 0;
+        if (again || !level_label(r, a, v, label, r->theme->dim, taken))
             shapes_segment(r->shapes, a->x - 4.0 * s, y, a->x, y, 0.7 * s, r->theme->mark);
     }
 }
@@ -751,7 +787,22 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else
         for (size_t k = 0; k < now_count; k++)
             a.values_named &= level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
-    value_ticks(r, &a, &taken);
+    /* The runs' 2/η the row under the plot names (name_each_edge): a tick
+     * printing one of them said it again (learning_rate 7 at 1920x1080,
+     * "10.5" beside the axis and "… = 10.5, 9.52" under the plot). */
+    char edge_text[SCENE_MAX_RUNS][32];
+    const char *edges[SCENE_MAX_RUNS];
+    size_t edge_count = 0;
+    bool each_edge = !all_flow && !off_scale && !one_lr && !all_adaptive;
+    for (size_t i = 0; i < scene->run_count && each_edge; i++) {
+        const OptimizerDesc *desc = &scene->runs[i].run.desc;
+        if (!plotted_run(scene, i) || optimizer_info(desc->kind)->traits.continuous)
+            continue;
+        edges[edge_count] = number_text(threshold_at(desc, steps), 3, edge_text[edge_count],
+                                        sizeof edge_text[0]);
+        edge_count++;
+    }
+    value_ticks(r, &a, &taken, edges, edge_count);
     for (size_t i = 0; i < scene->run_count; i++)
         if (plotted_run(scene, i))
             plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
@@ -782,8 +833,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     double row = a.y + a.h + 2.0 * r->scale + line;
     /* GD's runs at several η: each one's 2/η (adaptive ones: GD's edge,
      * named as such below). */
-    if (!all_flow && !off_scale && !one_lr && !all_adaptive &&
-        name_each_edge(r, scene, &a, steps, row, px))
+    if (each_edge && name_each_edge(r, scene, &a, steps, row, px))
         return;
     if (all_flow)
         snprintf(label, sizeof label, "%s", _("(flow: no step size)"));
@@ -796,9 +846,13 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         snprintf(label, sizeof label, _(EACH_EDGE_LABEL),
                  all_adaptive ? _(GD_EDGE) : _("edge of stability"));
     /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge.
-     * Compact, the row would say again what the axis says at the line. */
+     * Where the axis names the line the row says what it is, compact
+     * nothing. */
     else if (a.compact && edge_at_axis)
         return;
+    else if (edge_at_axis)
+        snprintf(label, sizeof label, _(EDGE_NAMED),
+                 all_adaptive ? _(GD_EDGE) : _("edge of stability"));
     else if (a.compact)
         snprintf(label, sizeof label, EDGE_LABEL_SHORT,
                  number_text(first_now, 3, value, sizeof value));

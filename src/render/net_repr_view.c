@@ -73,7 +73,7 @@ static void draw_points(Renderer *r, const Scene *scene, const NetReprPicture *p
         to_pixel(f, p->train + 2 * k, &x, &y);
         if (!isfinite(x + y))
             continue;
-        shapes_disc(r->shapes, x, y, 3.6 * s, r->theme->casing);
+        shapes_disc(r->shapes, x, y, 3.6 * s, r->theme->class_outline);
         shapes_disc(r->shapes, x, y, 2.7 * s, theme_class_color((int)train->y[k]));
     }
 }

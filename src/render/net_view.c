@@ -483,7 +483,7 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         if (classes[k] != (int)set->y[k])
             shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
         if (train) {
-            shapes_disc(r->shapes, x, y, 3.4 * s, r->theme->casing);
+            shapes_disc(r->shapes, x, y, 3.4 * s, r->theme->class_outline);
             shapes_disc(r->shapes, x, y, 2.5 * s, color);
         } else {
             shapes_ring(r->shapes, x, y, 2.8 * s, 0.9 * s, color);
@@ -535,7 +535,9 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
             size_t k = (size_t)j * NET_DATA_CELLS + (size_t)i;
             /* Tinted by how sure it is, from chance (1/classes) to certain. */
             double sure = (confidence[k] - 1.0 / k_classes) / (1 - 1.0 / k_classes);
-            float t = (float)(0.2 + 0.4 * fmin(1, fmax(0, isfinite(sure) ? sure : 0)));
+            float t = (float)(THEME_CLASS_REGION_LEAST +
+                              (THEME_CLASS_REGION_MOST - THEME_CLASS_REGION_LEAST) *
+                                  fmin(1, fmax(0, isfinite(sure) ? sure : 0)));
             shapes_rect(r->shapes, x0 + i * cell, top + j * cell, cell + 0.75, cell + 0.75,
                         mix(ground, theme_class_color(classes[k]), t));
         }

@@ -460,7 +460,8 @@ double plot_to_y(const PlotArea *a, double v);
 /* f over steps first .. end-1: per pixel column the least and greatest of
  * the steps there (at most COLUMN_SAMPLES of them, an odd stride so a
  * period-2 oscillation shows both sides), as a band, joined column to
- * column; dashed, every other few columns are left out.  A series of one
+ * column; dashed, in dashes and gaps of a few pixels each from the area's
+ * left edge, however many steps the area spans.  A series of one
  * point (its one column a single value) is a dot, beside it the value
  * unless dashed or a->values_named (render_label). */
 void plot_series(Renderer *r, const PlotArea *a, SeriesFn f, const void *ctx, size_t first,

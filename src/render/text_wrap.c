@@ -151,6 +151,32 @@ static bool is_operator(uint32_t cp)
     return false;
 }
 
+/* The dot of a product written with no spaces, "深度·G(尖谷)": not an
+ * operator, as " · " with spaces parts a legend's title from its numbers. */
+#define PRODUCT_DOT 0x00B7
+
+/* Whether byte pos, between two characters of which one is CJK, lies in
+ * a product written with its dot and no spaces: at the dot, or inside the
+ * Chinese name it multiplies ("平谷深度·G(平谷)", "碗·(x^2").  sharp_flat's
+ * legend broke "碗 / ·(x^2 + y^2)", and then "平谷深 / 度·G(平谷)". */
+static bool in_product(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    size_t at = pos, i = pos;
+    uint32_t cp = 0;
+    while (i > start && is_cjk(cp = char_before(t, start, i, &at)))
+        i = at;
+    if (cp == PRODUCT_DOT)
+        return true;
+    for (i = pos; i < stop;) {
+        int len = 0;
+        cp = utf8_next(t + i, &len);
+        if (!is_cjk(cp))
+            return cp == PRODUCT_DOT;
+        i += (size_t)len;
+    }
+    return false;
+}
+
 /* A tuple's bytes: no brackets inside, and a space only after a comma. */
 static bool tuple_byte(const unsigned char *t, size_t start, size_t i)
 {
@@ -264,7 +290,12 @@ static bool joins_factors(const unsigned char *t, size_t start, size_t pos, size
     bool operator_before = from > start + 1 && t[from - 1] == ' ' &&
                            is_operator(char_before(t, start, from - 1, &at));
     bool operator_after = to + 1 < stop && t[to] == ' ' && is_operator(utf8_next(t + to + 1, &len));
-    return operator_before || operator_after;
+    /* A sum's sign and what it multiplies: the logistic loss's "(1/N) Σ
+     * log(1 + …)" lost its "(1/N)" to a line of its own. */
+    static const char sum[] = "Σ";
+    bool sign = (pos - from == sizeof sum - 1 && memcmp(t + from, sum, sizeof sum - 1) == 0) ||
+                (to - pos - 1 == sizeof sum - 1 && memcmp(t + pos + 1, sum, sizeof sum - 1) == 0);
+    return operator_before || operator_after || sign;
 }
 
 /* Where a line breaks only when nothing else fits: between from and to
@@ -475,9 +506,11 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 breaks[count++] = (Break){i, kind, true, previous, next, false};
             }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
-                     !no_break_after(previous) && !is_operator(cp) && !is_operator(previous)) {
+                     !no_break_after(previous) && !is_operator(cp) && !is_operator(previous) &&
+                     !in_product(t, start, i, stop)) {
                 /* An operator with no space joins what is either side of
-                 * it: 步幅/梯度 (recorded as 步幅/ | 梯度). */
+                 * it: 步幅/梯度 (recorded as 步幅/ | 梯度); so does a
+                 * product's dot (in_product). */
                 bool word = no_break_before(previous) || no_break_after(cp) ||
                             is_cjk(cp) != is_cjk(previous);
                 breaks[count++] = (Break){i, word ? BREAK_WORD : BREAK_INSIDE, word, previous,

@@ -28,8 +28,9 @@
  * while another fits: a formula ("η = 0.18"), a pair or a counted word stays
  * on one line unless it alone is wider than the line.  Numbers hold no
  * breaks at all, nor does an operator between two words ("步幅/梯度").
- * A space between a formula's factors ("cos(a) x", "0.5 (l1") is taken
- * after one next to an operator: a formula breaks at its operators.
+ * A space between a formula's factors ("cos(a) x", "0.5 (l1", "(1/N) Σ
+ * log(") is taken after one next to an operator: a formula breaks at its
+ * operators.
  * Groups read as one word are split only when the line holds no other
  * break, and then by these same rules: a bracket of at most 16 characters
  * ("（路径 2）", "(l1 u^2 + l2 v^2)"), the last three characters of a

@@ -27,6 +27,7 @@ typedef struct Theme {
     Rgba shade;          /* the frame dimmed behind the help overlay */
     Rgba help_panel;     /* the help overlay's panel */
     Rgba casing;         /* the outline around paths and marks on the landscape */
+    Rgba class_outline;  /* around a data sample, on its class's tinted region */
     Rgba mark;           /* minima rings, start crosses, lesson marks */
     Rgba field;          /* the gradient field's arrows, uncased on the colormap */
     Rgba label_panel;    /* behind labels on the landscape */
@@ -41,6 +42,12 @@ typedef struct Theme {
  * regression's inset, 0xRRGGBB, in either theme; more classes repeat them. */
 #define THEME_CLASS_COLORS 4
 extern const uint32_t theme_class_colors[THEME_CLASS_COLORS];
+/* How far a class's region is tinted from the panel towards its colour
+ * where the network is surest (net_view.c; a cell at chance takes
+ * THEME_CLASS_REGION_LEAST): the ground a sample of that class is drawn
+ * on, which tests/test_palettes.c measures its contrast against. */
+#define THEME_CLASS_REGION_LEAST 0.2
+#define THEME_CLASS_REGION_MOST 0.6
 
 /* The theme's colours (never NULL; an unknown theme is the dark one). */
 const Theme *theme_get(SceneTheme theme);
