@@ -1491,6 +1491,58 @@ static void test_map_stays_under_the_pointer(void **state)
     assert_int_equal(moved, 0);
 }
 
+/* Hiding a run (Shift+digit) leaves the map where it is: the layout is
+ * made for every run shown.  In the window at 1280x720 --projector and
+ * 1920x1080, every step of lessons with several runs, each run hidden in
+ * turn.  Measured on the runs shown, the hidden run's empty loss plot and
+ * its "(hidden)" legend row moved the map: test_cloud's lone run at
+ * 1280x720 took it from (12, 107) to (402, 12). */
+static void test_hiding_a_run_keeps_the_map(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const lessons[] = {"learning_rate.lua", "sgd_noise.lua", "momentum.lua",
+                                          "adaptive.lua", "welcome.lua"};
+    static const struct {
+        int w, h;
+        bool projector;
+    } at[] = {{1280, 720, true}, {1920, 1080, false}};
+    size_t moved = 0, checked = 0;
+    for (size_t f = 0; f < sizeof lessons / sizeof lessons[0]; f++) {
+        stage_play(st, lessons[f], "en");
+        LessonPlayer *player = &st->player;
+        for (size_t k = 0; k < player->lesson.step_count; k++) {
+            play_step_through(player, st->scene, k);
+            Scene *scene = st->scene;
+            for (size_t a = 0; a < sizeof at / sizeof at[0]; a++) {
+                scene->display.projector = at[a].projector;
+                LayoutRect shown = render_layout(st->renderer, scene, at[a].w, at[a].h, 1.0,
+                                                 RENDER_FOR_WINDOW)->landscape;
+                for (size_t i = 0; i < scene->run_count; i++) {
+                    scene_toggle_hidden(scene, i);
+                    LayoutRect hidden = render_layout(st->renderer, scene, at[a].w, at[a].h,
+                                                      1.0, RENDER_FOR_WINDOW)->landscape;
+                    scene_toggle_hidden(scene, i);
+                    checked++;
+                    if (rect_shift(shown, hidden) > 0) {
+                        moved++;
+                        print_message("%s %zu at %dx%d%s, run %zu hidden: the map %.0fx%.0f "
+                                      "at (%.0f, %.0f) -> %.0fx%.0f at (%.0f, %.0f)\n",
+                                      lessons[f], k + 1, at[a].w, at[a].h,
+                                      at[a].projector ? " --projector" : "", i + 1, shown.w,
+                                      shown.h, shown.x, shown.y, hidden.w, hidden.h, hidden.x,
+                                      hidden.y);
+                    }
+                }
+            }
+            scene->display.projector = false;
+        }
+    }
+    print_message("hiding a run moved the map in %zu of %zu steps, sizes and runs\n", moved,
+                  checked);
+    assert_true(checked > 0);
+    assert_int_equal(moved, 0);
+}
+
 /* The readout lies over a corner of the map, off the run's start and head
  * and the pointer's point: welcome 2 at 1280x720 --projector, in the
  * window, en and zh, the pointer at the map's middle; at the map's top
@@ -2703,6 +2755,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_map_stays_from_step_to_step, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_map_stays_under_the_pointer, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_readout_off_the_runs, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_hiding_a_run_keeps_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_group_room_follows_the_window, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_group_map_uses_the_room_its_steps_leave, stage_open,
                                         stage_close),
