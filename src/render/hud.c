@@ -1412,8 +1412,6 @@ static void landscape_needs(Renderer *r, const Scene *scene_hiding, LayoutInput 
     narrow[1] = legend_need(r, scene, true, true, legend);
     free(legend);
     in->panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
-    in->panel[LAYOUT_READOUT] = readout_need(r, scene, false);
-    in->compact[LAYOUT_READOUT] = readout_need(r, scene, true);
     in->panel[LAYOUT_LOSS] = plot_need(r, scene, false);
     in->compact[LAYOUT_LOSS] = plot_need(r, scene, true);
     /* An experiment's picture takes the dynamics plot's place. */
@@ -1565,13 +1563,11 @@ static void reserve_steps(const GroupStage *g, size_t first, size_t count, Layou
 
 /* r->layout of in (its panels asked for) with the caption and hint bands
  * held for `count` steps from `steps` as well as for the scene's own
- * texts where own (and its notice), or for those steps' alone; bare: no
- * band at all.  The legend takes its narrow form where that shows the map
+ * texts where own, or for those steps' alone; bare: no band at all.  The legend takes its narrow form where that shows the map
  * better (choose_legend). */
 static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequest narrow[2],
                     const LessonStep *steps, size_t count, bool own, bool bare)
 {
-    BandText notice = notice_text(r, scene);
     GroupCaptions *caption = calloc(2, sizeof *caption), *hint = caption + 1;
     if (!caption)
         return;
@@ -1584,8 +1580,6 @@ static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequ
                                render_line_height(r, caption->own.px)};
     in->hint = (LayoutText){!bare && r->audience == RENDER_FOR_WINDOW && group_captioned(hint),
                             group_caption_size, hint, render_line_height(r, hint->own.px)};
-    in->notice = (LayoutText){own && !bare && scene->notice[0], band_size, &notice,
-                              render_line_height(r, notice.px)};
     layout_compute(in, &r->layout);
     r->legend_narrow = false;
     if (narrow[0].shown && narrow[0].w < in->panel[LAYOUT_LEGEND].w)
@@ -1696,36 +1690,51 @@ static bool measure_group(Renderer *r, const Scene *scene)
     return true;
 }
 
-/* The layout of scene's panels, with those of the steps of its group it
- * is laid out with (alone false: its part, group_parts) or its own. */
-/* The readout lies over the map (layout.h): off the runs' starts and
- * heads and the pointer's point where a corner of the map allows (at
- * 1280x720 --projector welcome 2's readout, at the map's top right, lay
- * over the start and the head). */
-static void readout_off_the_runs(Renderer *r, const Scene *scene, const LayoutInput *in)
+/* The readout and the notice over the map (layout.h's
+ * layout_place_over_map), placed once the map is: off the runs' starts and
+ * heads and the pointer's point where the map allows (at 1280x720
+ * --projector welcome 2's readout, at the map's top right, lay over the
+ * start and the head; the window's first notice over the map's foot, over
+ * runs that start there). */
+static void place_over_map(Renderer *r, const Scene *scene)
 {
-    if (scene->display.view3d || scene->net)
-        return;
-    Viewport vp = render_viewport(r, scene);
+    LayoutInput in = frame_input(r, scene);
+    bool bare = r->crop || scene->display.panels_hidden;
+    if (!bare && !scene->net) {
+        in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
+        in.compact[LAYOUT_READOUT] = readout_need(r, scene, true);
+    }
+    BandText notice = notice_text(r, scene);
+    in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
+                             render_line_height(r, notice.px)};
     double avoid[2 * SCENE_MAX_RUNS + 1][2];
     size_t n = 0;
-    for (size_t i = 0; i < scene->run_count; i++) {
-        const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->count == 0)
-            continue;
-        RunPoint head = run_head(run);
-        viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &avoid[n][0], &avoid[n][1]);
-        n++;
-        viewport_to_pixel(&vp, head.x, head.y, &avoid[n][0], &avoid[n][1]);
-        n++;
+    /* In 3D a point's pixel is where the surface shows it
+     * (render_plane_point), and a network's runs are not on its plane:
+     * nothing to keep off there. */
+    if (!scene->display.view3d && !scene->net) {
+        Viewport vp = render_viewport(r, scene);
+        for (size_t i = 0; i < scene->run_count; i++) {
+            const Run *run = &scene->runs[i].run;
+            if (scene->runs[i].hidden || run->count == 0)
+                continue;
+            RunPoint head = run_head(run);
+            viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &avoid[n][0], &avoid[n][1]);
+            n++;
+            viewport_to_pixel(&vp, head.x, head.y, &avoid[n][0], &avoid[n][1]);
+            n++;
+        }
+        if (scene->hover_valid) {
+            viewport_to_pixel(&vp, scene->hover.x, scene->hover.y, &avoid[n][0], &avoid[n][1]);
+            n++;
+        }
     }
-    if (scene->hover_valid) {
-        viewport_to_pixel(&vp, scene->hover.x, scene->hover.y, &avoid[n][0], &avoid[n][1]);
-        n++;
-    }
-    layout_place_readout(in, &r->layout, avoid, n);
+    layout_place_over_map(&in, &r->layout, avoid, n);
 }
 
+/* The layout of scene's panels, with those of the steps of its group it
+ * is laid out with (alone false: its part, group_parts) or its own; the
+ * panels over the map are left to place_over_map. */
 static void plan(Renderer *r, const Scene *scene, bool alone)
 {
     LayoutInput in = frame_input(r, scene);
@@ -1751,8 +1760,6 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
         count = g->part_count[k];
     }
     lay_out(r, scene, &in, narrow, count ? d->lesson->steps + first : NULL, count, true, bare);
-    if (r->layout.shown[LAYOUT_READOUT])
-        readout_off_the_runs(r, scene, &in);
 }
 
 void render_plan(Renderer *r, const Scene *scene)
@@ -1763,6 +1770,7 @@ void render_plan(Renderer *r, const Scene *scene)
         (!r->layout.complete || !r->layout.caption_held ||
          layout_map_view(&shape, &r->layout) < GROUP_MAP_LEAST * r->height))
         plan(r, scene, true);
+    place_over_map(r, scene);
 }
 
 /* The panels of runs on a two-parameter landscape. */
