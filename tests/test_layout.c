@@ -1627,7 +1627,7 @@ static void test_readout_off_the_runs(void **state)
  * 1280x720 --projector and 1920x1080.  Over the map's foot alone, it lay
  * over a start or a head with the map's head clear in 2 of 122
  * (implicit_regularization 2 and sharp_flat 5 at 1280x720 --projector);
- * in 30 a start or a head lies under both places (a notice 369x140 over a
+ * in 28 a start or a head lies under both places (a notice 369x140 over a
  * map 439x273 at 1280x720 --projector). */
 static void test_notice_off_the_runs(void **state)
 {
