@@ -1591,10 +1591,10 @@ static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequ
  * group_parts) that weigh each move of the map between them as this share
  * of the frame's height taken from one step's map, against what each step
  * gives of the view's height it has laid out alone.  Laid out whole,
- * learning_rate's seven steps at 1280x720 --projector kept room for the
- * last one's stability plot and the fifth's three-run legend: every map
- * 0.38 of the frame high, step 1's alone 0.54; in two parts steps 1 to 4
- * have 0.50.  At a quarter sharp_flat 1-3 kept 0.38 (0.45 apart from step
+ * learning_rate's seven steps at 1280x720 --projector keep room for the
+ * last one's stability plot: every map 0.38 of the frame high, step 1's
+ * alone 0.54; in two parts steps 1 to 6 have 0.49 (step 7 alone, 0.38, is
+ * what its own panels leave).  At a quarter sharp_flat 1-3 kept 0.38 (0.45 apart from step
  * 4) and the start cross lay on the sharp valley's circle.  A part holds where every panel is placed, the caption within
  * its share and the map at least GROUP_MAP_LEAST of the frame high. */
 #define GROUP_MOVE_COST 0.2
