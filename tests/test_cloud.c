@@ -39,8 +39,9 @@ static void test_ten_thousand_particles(void **state)
     scene_set_playing(scene, false);
     scene_step(scene, 400);
     scene->display.basins = true;
-    /* The map alone, the whole frame: a hidden run changes the legend and
-     * the loss plot, and with them where the layout puts the map. */
+    /* The map alone, the whole frame: the blocks compared below are the
+     * landscape's, with no legend or plot whose text the hidden run
+     * changes. */
     scene->display.panels_hidden = true;
 
     /* The same frame without the cloud: the run (and its swarm) hidden. */
@@ -122,6 +123,19 @@ static void test_ten_thousand_particles(void **state)
     free(count);
     free(bare.rgba);
     free(f.rgba);
+    /* Hiding the run leaves the map where it is: the panels are laid out
+     * for every run shown (it went from (12, 107) to (402, 12) here). */
+    scene->display.panels_hidden = false;
+    app_frame(app, 0.0);
+    Viewport shown = app_viewport(app);
+    scene_toggle_hidden(scene, 0);
+    app_frame(app, 0.0);
+    Viewport hidden = app_viewport(app);
+    scene_toggle_hidden(scene, 0);
+    print_message("the map at (%.0f, %.0f), the run hidden at (%.0f, %.0f)\n", shown.x, shown.y,
+                  hidden.x, hidden.y);
+    assert_true(shown.x == hidden.x && shown.y == hidden.y && shown.width == hidden.width &&
+                shown.height == hidden.height);
     app_destroy(app);
 }
 

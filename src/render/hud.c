@@ -94,8 +94,10 @@ static void run_name(const Scene *scene, size_t i, RunStatus status, char *dest,
 
 /* A run's legend item: head, its number and name ("2  Adam"), and its
  * readings as a run of that status shows them (loss, step, η; or how it
- * ended); widest: with WIDEST_LOSS for the loss and at least WIDEST_STEPS
- * for the step (the panel's width, never drawn). */
+ * ended), or "(hidden)" in their place while the run is hidden: the panel
+ * is laid out for every run shown (landscape_needs), and for its widest
+ * readings; widest: with WIDEST_LOSS for the loss and at least
+ * WIDEST_STEPS for the step (the panel's width, never drawn). */
 static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest, char *head,
                      size_t head_size, char *dest, size_t size)
 {
@@ -105,7 +107,9 @@ static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest
     run_name(scene, i, status, name, sizeof name);
     snprintf(head, head_size, "%zu  %s", i + 1, name);
     size_t steps = widest && run_steps(run) < WIDEST_STEPS ? WIDEST_STEPS : run_steps(run);
-    if (status == RUN_DIVERGED)
+    if (sr->hidden && !widest)
+        snprintf(dest, size, "%s", _("(hidden)"));
+    else if (status == RUN_DIVERGED)
         snprintf(dest, size, _("diverged at step %zu"), steps);
     else if (status == RUN_STALLED)
         snprintf(dest, size, _("stalled at step %zu"), steps);
@@ -125,10 +129,6 @@ static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest
                      schedule_label(&run->desc.schedule, phase_step));
         else
             snprintf(dest, size, _("L %s   step %zu   η %s"), loss, steps, lr);
-    }
-    if (sr->hidden) {
-        size_t len = strlen(dest);
-        snprintf(dest + len, size - len, "%s", _("   (hidden)"));
     }
 }
 
@@ -1387,21 +1387,31 @@ static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
 }
 
 /* What the panels of a scene on a two-parameter landscape ask for, the
- * legend's narrow forms in narrow[0] (full) and narrow[1] (compact). */
-static void landscape_needs(Renderer *r, const Scene *scene, LayoutInput *in,
+ * legend's narrow forms in narrow[0] (full) and narrow[1] (compact),
+ * with every run shown: hiding a run (Shift+digit) empties its curves from
+ * the plots and its row in the legend, and a class must not see the map
+ * jump for it (at 1280x720, with test_cloud's one run hidden, the map
+ * went from (12, 107) to (402, 12)).  Measured on a copy of the scene
+ * that borrows what the scene owns (only read, never destroyed). */
+static void landscape_needs(Renderer *r, const Scene *scene_hiding, LayoutInput *in,
                             LayoutRequest narrow[2])
 {
+    Scene *scene = malloc(sizeof *scene);
     Legend *legend = malloc(sizeof *legend);
-    if (legend) {
-        in->panel[LAYOUT_LEGEND] = legend_need(r, scene, false, false, legend);
-        in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true, false, legend);
-        narrow[0] = legend_need(r, scene, false, true, legend);
-        narrow[1] = legend_need(r, scene, true, true, legend);
+    if (!scene || !legend) {
+        free(scene);
+        free(legend);
+        return;
     }
+    *scene = *scene_hiding;
+    for (size_t i = 0; i < scene->run_count; i++)
+        scene->runs[i].hidden = false;
+    in->panel[LAYOUT_LEGEND] = legend_need(r, scene, false, false, legend);
+    in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true, false, legend);
+    narrow[0] = legend_need(r, scene, false, true, legend);
+    narrow[1] = legend_need(r, scene, true, true, legend);
     free(legend);
     in->panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
-    in->panel[LAYOUT_READOUT] = readout_need(r, scene, false);
-    in->compact[LAYOUT_READOUT] = readout_need(r, scene, true);
     in->panel[LAYOUT_LOSS] = plot_need(r, scene, false);
     in->compact[LAYOUT_LOSS] = plot_need(r, scene, true);
     /* An experiment's picture takes the dynamics plot's place. */
@@ -1417,6 +1427,7 @@ static void landscape_needs(Renderer *r, const Scene *scene, LayoutInput *in,
     in->compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
     in->panel[LAYOUT_INSET] = render_data_inset_need(r, scene, false);
     in->compact[LAYOUT_INSET] = render_data_inset_need(r, scene, true);
+    free(scene);
 }
 
 /* to grown to hold from too (each side, each least at the larger); a room
@@ -1564,13 +1575,11 @@ static void reserve_steps(const GroupStage *g, size_t first, size_t count, Layou
 
 /* r->layout of in (its panels asked for) with the caption and hint bands
  * held for `count` steps from `steps` as well as for the scene's own
- * texts where own (and its notice), or for those steps' alone; bare: no
- * band at all.  The legend takes its narrow form where that shows the map
+ * texts where own, or for those steps' alone; bare: no band at all.  The legend takes its narrow form where that shows the map
  * better (choose_legend). */
 static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequest narrow[2],
                     const LessonStep *steps, size_t count, bool own, bool bare)
 {
-    BandText notice = notice_text(r, scene);
     GroupCaptions *caption = calloc(2, sizeof *caption), *hint = caption + 1;
     if (!caption)
         return;
@@ -1583,8 +1592,6 @@ static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequ
                                render_line_height(r, caption->own.px)};
     in->hint = (LayoutText){!bare && r->audience == RENDER_FOR_WINDOW && group_captioned(hint),
                             group_caption_size, hint, render_line_height(r, hint->own.px)};
-    in->notice = (LayoutText){own && !bare && scene->notice[0], band_size, &notice,
-                              render_line_height(r, notice.px)};
     layout_compute(in, &r->layout);
     r->legend_narrow = false;
     if (narrow[0].shown && narrow[0].w < in->panel[LAYOUT_LEGEND].w)
@@ -1596,10 +1603,10 @@ static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequ
  * group_parts) that weigh each move of the map between them as this share
  * of the frame's height taken from one step's map, against what each step
  * gives of the view's height it has laid out alone.  Laid out whole,
- * learning_rate's seven steps at 1280x720 --projector kept room for the
- * last one's stability plot and the fifth's three-run legend: every map
- * 0.38 of the frame high, step 1's alone 0.54; in two parts steps 1 to 4
- * have 0.50.  At a quarter sharp_flat 1-3 kept 0.38 (0.45 apart from step
+ * learning_rate's seven steps at 1280x720 --projector keep room for the
+ * last one's stability plot: every map 0.38 of the frame high, step 1's
+ * alone 0.54; in two parts steps 1 to 6 have 0.49 (step 7 alone, 0.38, is
+ * what its own panels leave).  At a quarter sharp_flat 1-3 kept 0.38 (0.45 apart from step
  * 4) and the start cross lay on the sharp valley's circle.  A part holds where every panel is placed, the caption within
  * its share and the map at least GROUP_MAP_LEAST of the frame high. */
 #define GROUP_MOVE_COST 0.2
@@ -1702,36 +1709,51 @@ static bool measure_group(Renderer *r, const Scene *scene)
     return true;
 }
 
-/* The layout of scene's panels, with those of the steps of its group it
- * is laid out with (alone false: its part, group_parts) or its own. */
-/* The readout lies over the map (layout.h): off the runs' starts and
- * heads and the pointer's point where a corner of the map allows (at
- * 1280x720 --projector welcome 2's readout, at the map's top right, lay
- * over the start and the head). */
-static void readout_off_the_runs(Renderer *r, const Scene *scene, const LayoutInput *in)
+/* The readout and the notice over the map (layout.h's
+ * layout_place_over_map), placed once the map is: off the runs' starts and
+ * heads and the pointer's point where the map allows (at 1280x720
+ * --projector welcome 2's readout, at the map's top right, lay over the
+ * start and the head; the window's first notice over the map's foot, over
+ * runs that start there). */
+static void place_over_map(Renderer *r, const Scene *scene)
 {
-    if (scene->display.view3d || scene->net)
-        return;
-    Viewport vp = render_viewport(r, scene);
+    LayoutInput in = frame_input(r, scene);
+    bool bare = r->crop || scene->display.panels_hidden;
+    if (!bare && !scene->net) {
+        in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
+        in.compact[LAYOUT_READOUT] = readout_need(r, scene, true);
+    }
+    BandText notice = notice_text(r, scene);
+    in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
+                             render_line_height(r, notice.px)};
     double avoid[2 * SCENE_MAX_RUNS + 1][2];
     size_t n = 0;
-    for (size_t i = 0; i < scene->run_count; i++) {
-        const Run *run = &scene->runs[i].run;
-        if (scene->runs[i].hidden || run->count == 0)
-            continue;
-        RunPoint head = run_head(run);
-        viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &avoid[n][0], &avoid[n][1]);
-        n++;
-        viewport_to_pixel(&vp, head.x, head.y, &avoid[n][0], &avoid[n][1]);
-        n++;
+    /* In 3D a point's pixel is where the surface shows it
+     * (render_plane_point), and a network's runs are not on its plane:
+     * nothing to keep off there. */
+    if (!scene->display.view3d && !scene->net) {
+        Viewport vp = render_viewport(r, scene);
+        for (size_t i = 0; i < scene->run_count; i++) {
+            const Run *run = &scene->runs[i].run;
+            if (scene->runs[i].hidden || run->count == 0)
+                continue;
+            RunPoint head = run_head(run);
+            viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &avoid[n][0], &avoid[n][1]);
+            n++;
+            viewport_to_pixel(&vp, head.x, head.y, &avoid[n][0], &avoid[n][1]);
+            n++;
+        }
+        if (scene->hover_valid) {
+            viewport_to_pixel(&vp, scene->hover.x, scene->hover.y, &avoid[n][0], &avoid[n][1]);
+            n++;
+        }
     }
-    if (scene->hover_valid) {
-        viewport_to_pixel(&vp, scene->hover.x, scene->hover.y, &avoid[n][0], &avoid[n][1]);
-        n++;
-    }
-    layout_place_readout(in, &r->layout, avoid, n);
+    layout_place_over_map(&in, &r->layout, avoid, n);
 }
 
+/* The layout of scene's panels, with those of the steps of its group it
+ * is laid out with (alone false: its part, group_parts) or its own; the
+ * panels over the map are left to place_over_map. */
 static void plan(Renderer *r, const Scene *scene, bool alone)
 {
     LayoutInput in = frame_input(r, scene);
@@ -1758,8 +1780,6 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
         count = g->part_count[k];
     }
     lay_out(r, scene, &in, narrow, count ? d->lesson->steps + first : NULL, count, true, bare);
-    if (r->layout.shown[LAYOUT_READOUT])
-        readout_off_the_runs(r, scene, &in);
 }
 
 void render_plan(Renderer *r, const Scene *scene)
@@ -1770,6 +1790,7 @@ void render_plan(Renderer *r, const Scene *scene)
         (!r->layout.complete || !r->layout.caption_held ||
          layout_map_view(&shape, &r->layout) < GROUP_MAP_LEAST * r->height))
         plan(r, scene, true);
+    place_over_map(r, scene);
 }
 
 /* The panels of runs on a two-parameter landscape. */

@@ -694,99 +694,138 @@ static void compute_holding(const LayoutInput *in, Layout *out)
         *out = best;
 }
 
-/* Whether r lies in the frame and on no shown panel but the notice, nor
- * on the map's notes. */
-static bool readout_free(const LayoutInput *in, const Layout *out, LayoutRect r)
+bool layout_over_map(LayoutPanel p)
 {
-    if (r.x < 0 || r.y < 0 || right_edge(r) > in->width || bottom_edge(r) > in->height ||
-        (out->notes.w > 0 && layout_overlap(r, out->notes)))
-        return false;
-    for (int p = 0; p < LAYOUT_PANELS; p++)
-        if (out->shown[p] && p != LAYOUT_NOTICE && layout_overlap(r, out->rect[p]))
-            return false;
-    return true;
+    return p == LAYOUT_READOUT || p == LAYOUT_NOTICE;
+}
+
+bool layout_rect_holds(LayoutRect r, double px, double py)
+{
+    return px >= r.x && px < right_edge(r) && py >= r.y && py < bottom_edge(r);
 }
 
 /* Whether r holds one of the count points of avoid. */
 static bool holds_any(LayoutRect r, const double (*avoid)[2], size_t count)
 {
     for (size_t k = 0; k < count; k++)
-        if (avoid[k][0] >= r.x && avoid[k][0] < right_edge(r) && avoid[k][1] >= r.y &&
-            avoid[k][1] < bottom_edge(r))
+        if (layout_rect_holds(r, avoid[k][0], avoid[k][1]))
             return true;
     return false;
 }
 
-void layout_place_readout(const LayoutInput *in, Layout *out, const double (*avoid)[2],
-                          size_t count)
+/* Whether a panel over the map may lie at r: its top left on the map, in
+ * the frame, on no shown panel but those over the map, nor on the map's
+ * notes. */
+static bool over_map_free(const LayoutInput *in, const Layout *out, LayoutRect r)
 {
     LayoutRect map = out->landscape;
-    double g = in->gap;
-    out->shown[LAYOUT_READOUT] = false;
-    /* First clear of avoid, then anywhere. */
-    for (int clear = 1; clear >= 0; clear--)
-        for (int form = 0; form < 2; form++) {
-            const LayoutRequest *q =
-                form ? &in->compact[LAYOUT_READOUT] : &in->panel[LAYOUT_READOUT];
-            if (!q->shown)
-                continue;
-            const double xs[2] = {right_edge(map) - g - q->w, map.x + g};
-            const double ys[2] = {map.y + g, bottom_edge(map) - g - q->h};
-            for (int corner = 0; corner < 4; corner++) {
-                LayoutRect r = {xs[corner % 2], ys[corner / 2], q->w, q->h};
-                if (r.x < map.x || r.y < map.y || !readout_free(in, out, r) ||
-                    (clear && holds_any(r, avoid, count)))
-                    continue;
-                out->rect[LAYOUT_READOUT] = r;
-                out->need[LAYOUT_READOUT] = *q;
-                out->compact[LAYOUT_READOUT] = form == 1;
-                out->shown[LAYOUT_READOUT] = true;
-                return;
-            }
-        }
+    if (r.x < map.x || r.y < map.y || r.x < 0 || r.y < 0 || right_edge(r) > in->width ||
+        bottom_edge(r) > in->height || (out->notes.w > 0 && layout_overlap(r, out->notes)))
+        return false;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (out->shown[p] && !layout_over_map((LayoutPanel)p) &&
+            layout_overlap(r, out->rect[p]))
+            return false;
+    return true;
 }
 
-/* The notice over the map's foot, centred on it a gap up from its edge,
- * wrapped to the map's width less a gap each side (at most the band's);
- * above the band, across the frame, where the map is too small for it. */
-static void place_notice(const LayoutInput *in, Layout *out)
+/* Of count places over the map, in order of preference, the first free
+ * one (over_map_free) that holds none of the points of avoid and lies on
+ * none of shun (when not NULL); else the first that holds none of them;
+ * else the first free one; -1 where none is free. */
+static int place_off(const LayoutInput *in, const Layout *out, const LayoutRect *places,
+                     int count, const double (*avoid)[2], size_t avoid_count,
+                     const LayoutRect *shun)
 {
-    if (!in->notice.shown)
+    for (int clear = 2; clear >= 0; clear--)
+        for (int k = 0; k < count; k++)
+            if (over_map_free(in, out, places[k]) &&
+                (clear < 1 || !holds_any(places[k], avoid, avoid_count)) &&
+                (clear < 2 || !shun || !layout_overlap(places[k], *shun)))
+                return k;
+    return -1;
+}
+
+/* The readout over a corner of the map (layout_place_over_map). */
+static void place_readout(const LayoutInput *in, Layout *out, const double (*avoid)[2],
+                          size_t count)
+{
+    LayoutRect map = out->landscape, places[8];
+    const LayoutRequest *forms[2] = {&in->panel[LAYOUT_READOUT], &in->compact[LAYOUT_READOUT]};
+    double g = in->gap;
+    int n = 0;
+    for (int form = 0; form < 2; form++) {
+        const LayoutRequest *q = forms[form];
+        const double xs[2] = {right_edge(map) - g - q->w, map.x + g};
+        const double ys[2] = {map.y + g, bottom_edge(map) - g - q->h};
+        for (int corner = 0; corner < 4 && q->shown; corner++)
+            places[n++] = (LayoutRect){xs[corner % 2], ys[corner / 2], q->w, q->h};
+    }
+    const LayoutRect *notice = out->shown[LAYOUT_NOTICE] ? &out->rect[LAYOUT_NOTICE] : NULL;
+    int k = place_off(in, out, places, n, avoid, count, notice);
+    out->shown[LAYOUT_READOUT] = k >= 0;
+    if (k < 0)
         return;
+    /* The full form's places come first, where it is asked for. */
+    bool compact = !forms[0]->shown || k >= 4;
+    out->rect[LAYOUT_READOUT] = places[k];
+    out->need[LAYOUT_READOUT] = *forms[compact];
+    out->compact[LAYOUT_READOUT] = compact;
+}
+
+/* The notice over the map's foot or head (layout_place_over_map), centred
+ * on it a gap in from its edge, wrapped to the map's width less a gap each
+ * side (at most the band's); above the band, across the frame, where the
+ * map is too small for it. */
+static void place_notice(const LayoutInput *in, Layout *out, const double (*avoid)[2],
+                         size_t count)
+{
     LayoutRect map = out->landscape;
-    double g = in->gap, m = in->margin;
+    double g = in->gap, width = fmin(out->band_width, map.w - 2 * g);
     LayoutRequest *need = &out->need[LAYOUT_NOTICE];
     *need = (LayoutRequest){.shown = true};
-    double width = fmin(out->band_width, map.w - 2 * g), centre = map.x + 0.5 * map.w,
-           bottom = bottom_edge(map) - g;
     if (width > 0)
         in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
-    if (width <= 0 || need->cut || need->h > map.h - 2 * g) {
-        width = in->width - 2 * m;
+    double x = map.x + 0.5 * (map.w - need->w);
+    LayoutRect places[2] = {{x, bottom_edge(map) - g - need->h, need->w, need->h},
+                            {x, map.y + g, need->w, need->h}};
+    int k = width > 0 && !need->cut && need->h <= map.h - 2 * g
+                ? place_off(in, out, places, 2, avoid, count, NULL)
+                : -1;
+    if (k < 0) {
+        width = in->width - 2 * in->margin;
         in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
-        centre = 0.5 * in->width;
-        bottom = in->height - m;
-        for (size_t k = 0; k < BAND_TEXTS; k++)
-            if (out->shown[band_panels[k]])
-                bottom = fmin(bottom, out->rect[band_panels[k]].y - g);
+        double bottom = in->height - in->margin;
+        for (size_t b = 0; b < BAND_TEXTS; b++)
+            if (out->shown[band_panels[b]])
+                bottom = fmin(bottom, out->rect[band_panels[b]].y - g);
+        places[0] = (LayoutRect){0.5 * (in->width - need->w), bottom - need->h, need->w, need->h};
+        k = 0;
     }
     need->min_w = need->w;
     need->min_h = need->h;
     out->notice_width = width;
-    out->rect[LAYOUT_NOTICE] = (LayoutRect){centre - 0.5 * need->w, bottom - need->h, need->w,
-                                            need->h};
+    out->rect[LAYOUT_NOTICE] = places[k];
     out->shown[LAYOUT_NOTICE] = true;
+}
+
+void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*avoid)[2],
+                           size_t count)
+{
+    out->shown[LAYOUT_NOTICE] = out->shown[LAYOUT_READOUT] = false;
+    if (in->notice.shown)
+        place_notice(in, out, avoid, count);
+    place_readout(in, out, avoid, count);
 }
 
 void layout_compute(const LayoutInput *in, Layout *out)
 {
     LayoutInput settled = *in;
-    settled.panel[LAYOUT_READOUT].shown = false;
-    settled.compact[LAYOUT_READOUT].shown = false;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (layout_over_map((LayoutPanel)p))
+            settled.panel[p].shown = settled.compact[p].shown = false;
     settled.notice.shown = false;
     compute_holding(&settled, out);
-    place_notice(in, out);
-    layout_place_readout(in, out, NULL, 0);
 }
 
 static void compute(const LayoutInput *in, Layout *out)

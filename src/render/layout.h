@@ -13,7 +13,7 @@
  *   inset      bottom left (data landscapes)
  *   caption    at the bottom, the presenter's hint above it (the window
  *   hint       only)
- *   notice     over the map's foot (below)
+ *   notice     over the map's foot or head (below)
  *
  * Where those places overlap, the colour bar moves to the top right, then
  * under the legend; the dynamics plot to the left of the loss plot, their
@@ -59,14 +59,9 @@
  * side alone would take a wide strip that shows the view small.  The view is fitted into it
  * (viewport_fit_at: the plane's scales stay equal) and nothing on the map
  * is drawn outside it, so no panel covers a run.  The hover readout and
- * the notice do not count: they come and go with the pointer and the keys,
- * and the map must not move under the pointer; they lie over the map.
- * Everything else is laid out as if neither were there.  The notice then
- * lies over the map's foot, centred, its text wrapped to the map's width
- * (above the band, across the frame, where the map is too small for it);
- * the readout takes a corner of the map (the top right first, a gap in
- * from its edges; its compact form where the full one fits in none), on
- * no other panel but the notice, or is not shown.
+ * the notice do not count (layout_over_map): everything else is laid out
+ * as if neither were there, and layout_place_over_map lays them over the
+ * map, off the runs where it allows.
  * Without panels the landscape is the whole frame.  The panels make room
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
@@ -173,7 +168,8 @@ typedef struct LayoutInput {
     LayoutRequest compact[LAYOUT_PANELS]; /* a narrower form, shown where a
                                              panel has one: tried before any
                                              panel is dropped */
-    LayoutText caption, hint, notice; /* the bottom band, from the bottom up */
+    LayoutText caption, hint; /* the bottom band, from the bottom up */
+    LayoutText notice;      /* over the map (layout_place_over_map) */
     LayoutText notes;       /* text on the map beside the picture, while
                                the legend takes its compact form (which
                                leaves it out): a network picture's notes
@@ -247,18 +243,35 @@ double layout_map_view(const LayoutInput *in, const Layout *l);
  * map's area (pixels squared). */
 double layout_map_score(const LayoutInput *in, const Layout *l);
 
-/* Places the panels in->panel and the band's texts ask for. */
+/* Places the panels in->panel and the band's texts ask for, all but
+ * those over the map (layout_over_map), which layout_place_over_map
+ * places on the layout made. */
 void layout_compute(const LayoutInput *in, Layout *out);
 
-/* The readout (where in asks for it) over a corner of out's map, a gap in
- * from its edges: the top right first, then the top left, the bottom
- * right, the bottom left, in its full form, then its compact one; a
- * corner that holds one of the count points of avoid (frame pixels) only
- * where every corner that fits does.  Not shown where none fits.
- * layout_compute places it with no points; the renderer again with the
- * runs' starts and heads and the pointer (hud.c). */
-void layout_place_readout(const LayoutInput *in, Layout *out, const double (*avoid)[2],
-                          size_t count);
+/* Whether panel p lies over the map, coming and going: the readout with
+ * the pointer, the notice with the keys.  The map is laid out without
+ * them, so it stays under the pointer, and the point under them is still
+ * the map's (render_plane_point). */
+bool layout_over_map(LayoutPanel p);
+
+/* The panels over the map (where in asks for them) on out, made by
+ * layout_compute from in, each off the count points of avoid (frame
+ * pixels: the renderer gives the runs' starts and heads and the
+ * pointer's point, hud.c) where a place that fits allows, else where it
+ * fits first.  The notice over the map's foot, centred, a gap up from its
+ * edge, else over its head, wrapped to the map's width less a gap each
+ * side (at most the band's; Layout.notice_width); above the band, across
+ * the frame, where the map is too small for it.  Then the readout over a
+ * corner of the map, a gap in from its edges: the top right first, then
+ * the top left, the bottom right, the bottom left, in its full form, then
+ * its compact one; off the notice too where a corner allows; not shown
+ * where none fits. */
+void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*avoid)[2],
+                           size_t count);
+
+/* Whether frame pixel (px, py) lies in r (its left and top edges in, its
+ * right and bottom out). */
+bool layout_rect_holds(LayoutRect r, double px, double py);
 
 /* Whether a and b share area (touching edges do not). */
 bool layout_overlap(LayoutRect a, LayoutRect b);

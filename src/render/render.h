@@ -87,9 +87,9 @@ double render_map_aspect(const Renderer *renderer, const Scene *scene);
 
 /* The plane point drawn at pixel (px, py) of the last frame: through the
  * 2D view, or where the pixel's ray meets the 3D view's surface.  False
- * where the pixel shows no point: off the 2D map or on a panel over it
- * (all but the readout and a notice, which come and go), where the 3D
- * ray misses, and before the first frame. */
+ * where the pixel shows no point: off the 2D map or on a panel there
+ * (not one that comes and goes over it: layout.h's layout_over_map), where
+ * the 3D ray misses, and before the first frame. */
 bool render_plane_point(const Renderer *renderer, const Scene *scene, double px, double py,
                         double *x, double *y);
 

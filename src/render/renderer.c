@@ -77,26 +77,19 @@ bool renderer_settled(const Renderer *r)
     return r->view3d ? !surface_coarse(r->surface) : !heatmap_coarse(r->heatmap);
 }
 
-/* Whether frame pixel (px, py) lies in rect. */
-static bool rect_holds(LayoutRect rect, double px, double py)
-{
-    return px >= rect.x && px < rect.x + rect.w && py >= rect.y && py < rect.y + rect.h;
-}
-
 bool render_plane_point(const Renderer *r, const Scene *scene, double px, double py, double *x,
                         double *y)
 {
     if (scene->display.view3d)
         return r->view3d && surface_pick(r->surface, px, py, x, y);
     const Layout *l = &r->layout;
-    if (!rect_holds(l->landscape, px, py))
+    if (!layout_rect_holds(l->landscape, px, py))
         return false;
-    /* The panels that lie on the map hide it; the readout and a notice
-     * come and go (the readout with the pointer itself), so the point
-     * under them stays. */
+    /* A panel on the map hides it; one over it comes and goes, and the
+     * point under it stays (layout_over_map). */
     for (int p = 0; p < LAYOUT_PANELS; p++)
-        if (l->shown[p] && p != LAYOUT_READOUT && p != LAYOUT_NOTICE &&
-            rect_holds(l->rect[p], px, py))
+        if (l->shown[p] && !layout_over_map((LayoutPanel)p) &&
+            layout_rect_holds(l->rect[p], px, py))
             return false;
     Viewport vp = render_viewport(r, scene);
     viewport_to_world(&vp, px, py, x, y);
