@@ -11,20 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 #include "core/spec.h"
+#include "scene/live_thread.h"
 
 struct ExperimentLive {
     char spec[SPEC_TEXT_MAX];
     ExperimentSpec parsed;          /* spec, cut into its name and keys */
     ExperimentRequest request;
-    atomic_bool stop;
-    thrd_t thread;
-    bool joined;                    /* the thread has been joined (a hold found it done) */
-    mtx_t lock;
-    cnd_t changed;
-    bool held, resting;             /* under lock: a hold asked for; the thread rests */
+    LiveThread thread;              /* its lock guards measured */
     ExperimentResult result;        /* experiment_run's (the thread's alone) */
     ExperimentPicture measured;     /* under lock */
     ExperimentPicture shown;        /* the scene's thread's */
@@ -88,7 +83,7 @@ void experiment_picture_of(const ExperimentResult *result, ExperimentPicture *de
 static void row_done(void *context, size_t index, const ExperimentRow *row)
 {
     ExperimentLive *live = context;
-    mtx_lock(&live->lock);
+    mtx_lock(&live->thread.lock);
     ExperimentPicture *p = &live->measured;
     p->result.rows[index] = *row;
     p->result.tolerance = live->result.tolerance;
@@ -97,23 +92,18 @@ static void row_done(void *context, size_t index, const ExperimentRow *row)
     p->measured[index] = true;
     if (index >= p->result.count)
         p->result.count = index + 1;
-    cnd_broadcast(&live->changed);
-    mtx_unlock(&live->lock);
+    cnd_broadcast(&live->thread.changed);
+    mtx_unlock(&live->thread.lock);
 }
 
 static void progress(void *context, double done)
 {
     ExperimentLive *live = context;
-    mtx_lock(&live->lock);
+    mtx_lock(&live->thread.lock);
     live->measured.done = done;
     /* Between two slices: parallel_for has joined the slice's threads. */
-    while (live->held && !atomic_load(&live->stop)) {
-        live->resting = true;
-        cnd_broadcast(&live->changed);
-        cnd_wait(&live->changed, &live->lock);
-    }
-    live->resting = false;
-    mtx_unlock(&live->lock);
+    live_thread_rest(&live->thread);
+    mtx_unlock(&live->thread.lock);
 }
 
 static int measure(void *context)
@@ -121,7 +111,7 @@ static int measure(void *context)
     ExperimentLive *live = context;
     DescentError err = {{0}};
     ExperimentStatus status = experiment_run(&live->request, &live->result, &err);
-    mtx_lock(&live->lock);
+    mtx_lock(&live->thread.lock);
     if (status == EXPERIMENT_DONE)
         experiment_picture_of(&live->result, &live->measured);
     else if (status == EXPERIMENT_NO_MEMORY)
@@ -129,8 +119,8 @@ static int measure(void *context)
     else if (status == EXPERIMENT_BAD_SETTINGS)
         snprintf(live->measured.error, sizeof live->measured.error, "%s", err.message);
     live->measured.finished = true;
-    cnd_broadcast(&live->changed);
-    mtx_unlock(&live->lock);
+    live_thread_end(&live->thread);
+    mtx_unlock(&live->thread.lock);
     return 0;
 }
 
@@ -153,18 +143,12 @@ ExperimentLive *experiment_live_start(const char *spec, uint64_t seed, int threa
                                         .nkeys = live->parsed.nkeys, .quick = true,
                                         .seed = seed, .threads = threads,
                                         .progress = progress, .row_done = row_done,
-                                        .progress_context = live, .stop = &live->stop};
-    atomic_init(&live->stop, false);
+                                        .progress_context = live,
+                                        .stop = &live->thread.stop};
     live->measured.result = (ExperimentResult){.info = info};
     live->shown = live->measured;
-    bool locked = mtx_init(&live->lock, mtx_plain) == thrd_success;
-    bool signalled = locked && cnd_init(&live->changed) == thrd_success;
-    if (signalled && thrd_create(&live->thread, measure, live) == thrd_success)
+    if (live_thread_start(&live->thread, measure, live))
         return live;
-    if (signalled)
-        cnd_destroy(&live->changed);
-    if (locked)
-        mtx_destroy(&live->lock);
     free(live);
     error_set(err, "experiment %s: cannot start its thread", info->name);
     return NULL;
@@ -174,50 +158,24 @@ void experiment_live_destroy(ExperimentLive *live)
 {
     if (!live)
         return;
-    atomic_store(&live->stop, true);
-    experiment_live_release(live);
-    if (!live->joined)
-        thrd_join(live->thread, NULL);
-    cnd_destroy(&live->changed);
-    mtx_destroy(&live->lock);
+    live_thread_destroy(&live->thread);
     free(live);
 }
 
 bool experiment_live_hold(ExperimentLive *live, bool wait)
 {
-    if (!live)
-        return true;
-    mtx_lock(&live->lock);
-    live->held = true;
-    while (wait && !live->resting && !live->measured.finished)
-        cnd_wait(&live->changed, &live->lock);
-    bool resting = live->resting, finished = live->measured.finished;
-    mtx_unlock(&live->lock);
-    /* Done measuring, the thread may still be ending (freeing its own): it
-     * ends here. */
-    if (finished && !live->joined) {
-        thrd_join(live->thread, NULL);
-        live->joined = true;
-    }
-    return resting || finished;
+    return !live || live_thread_hold(&live->thread, wait);
 }
 
 void experiment_live_release(ExperimentLive *live)
 {
-    if (!live)
-        return;
-    mtx_lock(&live->lock);
-    live->held = false;
-    cnd_broadcast(&live->changed);
-    mtx_unlock(&live->lock);
+    if (live)
+        live_thread_release(&live->thread);
 }
 
 bool experiment_live_held(ExperimentLive *live)
 {
-    mtx_lock(&live->lock);
-    bool held = live->held && live->resting;
-    mtx_unlock(&live->lock);
-    return held;
+    return live_thread_held(&live->thread);
 }
 
 const char *experiment_live_spec(const ExperimentLive *live)
@@ -232,14 +190,14 @@ const ExperimentInfo *experiment_live_info(const ExperimentLive *live)
 
 void experiment_live_update(ExperimentLive *live, double seconds, bool paced)
 {
-    mtx_lock(&live->lock);
+    mtx_lock(&live->thread.lock);
     /* Paced, the whole measurement first: the final count of rows is what
      * makes a frame's share done and its verdict a function of its time
      * (rows come in any order, and the last row is in before the verdict). */
-    while (paced && !live->measured.finished)
-        cnd_wait(&live->changed, &live->lock);
+    if (paced)
+        live_thread_wait_end(&live->thread);
     live->shown = live->measured;
-    mtx_unlock(&live->lock);
+    mtx_unlock(&live->thread.lock);
     if (!paced)
         return;
     ExperimentPicture *p = &live->shown;

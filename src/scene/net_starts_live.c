@@ -7,17 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+
+#include "scene/live_thread.h"
 
 struct NetStartsLive {
     char model[SPEC_TEXT_MAX], data[SPEC_TEXT_MAX], specs[2][SPEC_TEXT_MAX];
     NetStartsRequest request;       /* its texts are the copies above */
-    atomic_bool stop;
-    thrd_t thread;
-    bool joined;
-    mtx_t lock;
-    cnd_t changed;
-    bool held, resting;             /* under lock */
+    LiveThread thread;              /* its lock guards measured */
     NetStartRow rows[NET_STARTS_MAX]; /* net_starts_measure's (the thread's alone) */
     NetStartsPicture measured;      /* under lock */
     NetStartsPicture shown;         /* the scene's thread's */
@@ -27,17 +23,11 @@ struct NetStartsLive {
 static void rows_done(void *context, size_t done, const NetStartRow *rows)
 {
     NetStartsLive *live = context;
-    mtx_lock(&live->lock);
+    mtx_lock(&live->thread.lock);
     memcpy(live->measured.rows, rows, done * sizeof *rows);
     live->measured.measured = done;
-    cnd_broadcast(&live->changed);
-    while (live->held && !atomic_load(&live->stop)) {
-        live->resting = true;
-        cnd_broadcast(&live->changed);
-        cnd_wait(&live->changed, &live->lock);
-    }
-    live->resting = false;
-    mtx_unlock(&live->lock);
+    live_thread_rest(&live->thread);
+    mtx_unlock(&live->thread.lock);
 }
 
 static int measure(void *context)
@@ -45,12 +35,12 @@ static int measure(void *context)
     NetStartsLive *live = context;
     DescentError err = {{0}};
     NetStartsStatus status = net_starts_measure(&live->request, live->rows, &err);
-    mtx_lock(&live->lock);
+    mtx_lock(&live->thread.lock);
     if (status == NET_STARTS_FAILED)
         snprintf(live->measured.error, sizeof live->measured.error, "%s", err.message);
     live->measured.finished = true;
-    cnd_broadcast(&live->changed);
-    mtx_unlock(&live->lock);
+    live_thread_end(&live->thread);
+    mtx_unlock(&live->thread.lock);
     return 0;
 }
 
@@ -75,19 +65,12 @@ NetStartsLive *net_starts_live_start(const NetStartsRequest *request, int thread
         .model = live->model, .data = live->data, .init_seed = request->init_seed,
         .specs = {live->specs[0], live->specs[1]}, .updates = request->updates,
         .count = request->count, .threads = threads, .done = rows_done, .context = live,
-        .stop = &live->stop,
+        .stop = &live->thread.stop,
     };
-    atomic_init(&live->stop, false);
     live->measured.count = request->count;
     live->shown = live->measured;
-    bool locked = mtx_init(&live->lock, mtx_plain) == thrd_success;
-    bool signalled = locked && cnd_init(&live->changed) == thrd_success;
-    if (signalled && thrd_create(&live->thread, measure, live) == thrd_success)
+    if (live_thread_start(&live->thread, measure, live))
         return live;
-    if (signalled)
-        cnd_destroy(&live->changed);
-    if (locked)
-        mtx_destroy(&live->lock);
     free(live);
     error_set(err, "starts: cannot start their thread");
     return NULL;
@@ -97,12 +80,7 @@ void net_starts_live_destroy(NetStartsLive *live)
 {
     if (!live)
         return;
-    atomic_store(&live->stop, true);
-    net_starts_live_release(live);
-    if (!live->joined)
-        thrd_join(live->thread, NULL);
-    cnd_destroy(&live->changed);
-    mtx_destroy(&live->lock);
+    live_thread_destroy(&live->thread);
     free(live);
 }
 
@@ -116,38 +94,22 @@ bool net_starts_live_measures(const NetStartsLive *live, const NetStartsRequest 
 
 bool net_starts_live_hold(NetStartsLive *live, bool wait)
 {
-    if (!live)
-        return true;
-    mtx_lock(&live->lock);
-    live->held = true;
-    while (wait && !live->resting && !live->measured.finished)
-        cnd_wait(&live->changed, &live->lock);
-    bool resting = live->resting, finished = live->measured.finished;
-    mtx_unlock(&live->lock);
-    if (finished && !live->joined) {
-        thrd_join(live->thread, NULL);
-        live->joined = true;
-    }
-    return resting || finished;
+    return !live || live_thread_hold(&live->thread, wait);
 }
 
 void net_starts_live_release(NetStartsLive *live)
 {
-    if (!live)
-        return;
-    mtx_lock(&live->lock);
-    live->held = false;
-    cnd_broadcast(&live->changed);
-    mtx_unlock(&live->lock);
+    if (live)
+        live_thread_release(&live->thread);
 }
 
 void net_starts_live_update(NetStartsLive *live, bool paced)
 {
-    mtx_lock(&live->lock);
-    while (paced && !live->measured.finished)
-        cnd_wait(&live->changed, &live->lock);
+    mtx_lock(&live->thread.lock);
+    if (paced)
+        live_thread_wait_end(&live->thread);
     live->shown = live->measured;
-    mtx_unlock(&live->lock);
+    mtx_unlock(&live->thread.lock);
 }
 
 const NetStartsPicture *net_starts_live_picture(const NetStartsLive *live)

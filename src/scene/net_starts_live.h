@@ -12,7 +12,7 @@
  * frames depend on nothing but the lesson (about 14 s of CPU for
  * adam_vs_sgd_network's 20 starts of 2 × 2000 updates).  A hold keeps the
  * thread at rest between two slices for the lesson loader's fork
- * (experiment_live_hold says why).
+ * (live_thread.h says why).
  */
 #ifndef DESCENT_SCENE_NET_STARTS_LIVE_H
 #define DESCENT_SCENE_NET_STARTS_LIVE_H
@@ -46,8 +46,8 @@ void net_starts_live_destroy(NetStartsLive *live);
 /* Whether live measures request (the same specs, seeds, updates and count). */
 bool net_starts_live_measures(const NetStartsLive *live, const NetStartsRequest *request);
 
-/* experiment_live_hold's and _release's, at the rest between two slices;
- * on NULL: true, nothing to hold. */
+/* live_thread_hold's and _release's (live_thread.h), at the rest between
+ * two slices of starts; on NULL: true, nothing to hold. */
 bool net_starts_live_hold(NetStartsLive *live, bool wait);
 void net_starts_live_release(NetStartsLive *live);
 
