@@ -1531,6 +1531,14 @@ static void test_map_stays_under_the_pointer(void **state)
     assert_int_equal(moved, 0);
 }
 
+/* The window sizes the tests of a map that stays put drive every step
+ * at: a classroom's projector and a large screen. */
+typedef struct WindowSize {
+    int w, h;
+    bool projector;
+} WindowSize;
+static const WindowSize window_at[] = {{1280, 720, true}, {1920, 1080, false}};
+
 /* Hiding a run (Shift+digit) leaves the map where it is: the layout is
  * made for every run shown.  In the window at 1280x720 --projector and
  * 1920x1080, every step of lessons with several runs, each run hidden in
@@ -1542,10 +1550,6 @@ static void test_hiding_a_run_keeps_the_map(void **state)
     LessonStage *st = *state;
     static const char *const lessons[] = {"learning_rate.lua", "sgd_noise.lua", "momentum.lua",
                                           "adaptive.lua", "welcome.lua"};
-    static const struct {
-        int w, h;
-        bool projector;
-    } at[] = {{1280, 720, true}, {1920, 1080, false}};
     size_t moved = 0, checked = 0;
     for (size_t f = 0; f < sizeof lessons / sizeof lessons[0]; f++) {
         stage_play(st, lessons[f], "en");
@@ -1553,13 +1557,14 @@ static void test_hiding_a_run_keeps_the_map(void **state)
         for (size_t k = 0; k < player->lesson.step_count; k++) {
             play_step_through(player, st->scene, k);
             Scene *scene = st->scene;
-            for (size_t a = 0; a < sizeof at / sizeof at[0]; a++) {
-                scene->display.projector = at[a].projector;
-                LayoutRect shown = render_layout(st->renderer, scene, at[a].w, at[a].h, 1.0,
+            for (size_t a = 0; a < sizeof window_at / sizeof window_at[0]; a++) {
+                const WindowSize *at = &window_at[a];
+                scene->display.projector = at->projector;
+                LayoutRect shown = render_layout(st->renderer, scene, at->w, at->h, 1.0,
                                                  RENDER_FOR_WINDOW)->landscape;
                 for (size_t i = 0; i < scene->run_count; i++) {
                     scene_toggle_hidden(scene, i);
-                    LayoutRect hidden = render_layout(st->renderer, scene, at[a].w, at[a].h,
+                    LayoutRect hidden = render_layout(st->renderer, scene, at->w, at->h,
                                                       1.0, RENDER_FOR_WINDOW)->landscape;
                     scene_toggle_hidden(scene, i);
                     checked++;
@@ -1567,8 +1572,8 @@ static void test_hiding_a_run_keeps_the_map(void **state)
                         moved++;
                         print_message("%s %zu at %dx%d%s, run %zu hidden: the map %.0fx%.0f "
                                       "at (%.0f, %.0f) -> %.0fx%.0f at (%.0f, %.0f)\n",
-                                      lessons[f], k + 1, at[a].w, at[a].h,
-                                      at[a].projector ? " --projector" : "", i + 1, shown.w,
+                                      lessons[f], k + 1, at->w, at->h,
+                                      at->projector ? " --projector" : "", i + 1, shown.w,
                                       shown.h, shown.x, shown.y, hidden.w, hidden.h, hidden.x,
                                       hidden.y);
                     }
@@ -1634,10 +1639,6 @@ static void test_notice_off_the_runs(void **state)
     LessonStage *st = *state;
     struct dirent **files;
     int count = shipped_lessons(&files);
-    static const struct {
-        int w, h;
-        bool projector;
-    } at[] = {{1280, 720, true}, {1920, 1080, false}};
     size_t covered = 0, checked = 0, both = 0;
     for (int f = 0; f < count; f++) {
         stage_play(st, files[f]->d_name, "en");
@@ -1647,12 +1648,13 @@ static void test_notice_off_the_runs(void **state)
             Scene *scene = st->scene;
             if (scene->display.view3d || scene->net)
                 continue;
-            for (size_t a = 0; a < sizeof at / sizeof at[0]; a++) {
-                scene->display.projector = at[a].projector;
+            for (size_t a = 0; a < sizeof window_at / sizeof window_at[0]; a++) {
+                const WindowSize *at = &window_at[a];
+                scene->display.projector = at->projector;
                 scene_notify(scene, 4.0, "%s",
                              "h or ? lists the keys  ·  click to start the runs there  ·  "
                              "Space pauses");
-                const Layout *l = render_layout(st->renderer, scene, at[a].w, at[a].h, 1.0,
+                const Layout *l = render_layout(st->renderer, scene, at->w, at->h, 1.0,
                                                 RENDER_FOR_WINDOW);
                 assert_true(l->shown[LAYOUT_NOTICE]);
                 /* Its two places: at the map's foot and head, a gap in. */
@@ -1689,8 +1691,8 @@ static void test_notice_off_the_runs(void **state)
                     covered++;
                     print_message("%s %zu at %dx%d%s: %zu starts and heads under the notice "
                                   "%.0fx%.0f at the map's %s (%.0f, %.0f), none at its %s\n",
-                                  files[f]->d_name, k + 1, at[a].w, at[a].h,
-                                  at[a].projector ? " --projector" : "", under, notice.w,
+                                  files[f]->d_name, k + 1, at->w, at->h,
+                                  at->projector ? " --projector" : "", under, notice.w,
                                   notice.h, at_foot ? "foot" : "head", notice.x, notice.y,
                                   at_foot ? "head" : "foot");
                 }
@@ -1726,27 +1728,24 @@ static void test_map_stays_from_step_to_step(void **state)
     LessonStage *st = *state;
     struct dirent **files;
     int count = shipped_lessons(&files);
-    static const struct {
-        int w, h;
-        bool projector;
-    } at[] = {{1280, 720, true}, {1920, 1080, false}};
     size_t pairs = 0, moved = 0, unexpected = 0, stale = 0;
     bool seen[MAP_MOVES] = {false};
     double worst = 0;
     for (int f = 0; f < count; f++) {
         stage_play(st, files[f]->d_name, "en");
         LessonPlayer *player = &st->player;
-        LayoutRect before[2];
+        LayoutRect before[sizeof window_at / sizeof window_at[0]];
         MapSubject last = {.representation = 0};
         for (size_t k = 0; k < player->lesson.step_count; k++) {
             play_step_through(player, st->scene, k);
             if (st->scene->experiment)
                 experiment_live_update(st->scene->experiment, HUGE_VAL, true);
             MapSubject now = map_subject(&player->lesson.steps[k], st->scene);
-            for (size_t a = 0; a < 2; a++) {
-                st->scene->display.projector = at[a].projector;
-                LayoutRect map = render_layout(st->renderer, st->scene, at[a].w, at[a].h,
-                                               render_recording_scale(at[a].w, at[a].h),
+            for (size_t a = 0; a < sizeof window_at / sizeof window_at[0]; a++) {
+                const WindowSize *at = &window_at[a];
+                st->scene->display.projector = at->projector;
+                LayoutRect map = render_layout(st->renderer, st->scene, at->w, at->h,
+                                               render_recording_scale(at->w, at->h),
                                                RENDER_FOR_RECORDING)->landscape;
                 if (k > 0 && same_subject(&last, &now)) {
                     double shift = rect_shift(before[a], map);
@@ -1755,11 +1754,11 @@ static void test_map_stays_from_step_to_step(void **state)
                     if (shift > 2) {
                         moved++;
                         unexpected +=
-                            !map_may_move(files[f]->d_name, k, at[a].projector, seen);
+                            !map_may_move(files[f]->d_name, k, at->projector, seen);
                         print_message("%s %zu->%zu at %dx%d%s: the map %.0fx%.0f at (%.0f, "
                                       "%.0f) -> %.0fx%.0f at (%.0f, %.0f), %.0f px\n",
-                                      files[f]->d_name, k, k + 1, at[a].w, at[a].h,
-                                      at[a].projector ? " --projector" : "", before[a].w,
+                                      files[f]->d_name, k, k + 1, at->w, at->h,
+                                      at->projector ? " --projector" : "", before[a].w,
                                       before[a].h, before[a].x, before[a].y, map.w, map.h,
                                       map.x, map.y, shift);
                     }
