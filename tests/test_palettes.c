@@ -1,6 +1,6 @@
 /*
  * test_palettes.c — the classes' colours (theme.h) against the runs', and
- * a class's samples against its region.
+ * a sample of any class against any class's region.
  *
  * A network's data panel drew its classes in Okabe–Ito's vermillion and
  * blue, run 1 and run 2 in its orange and sky blue: a student read the
@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -148,45 +149,103 @@ static double contrast(const double a[3], const double b[3])
     return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
 }
 
-/* A network's sample (net_view.c: its class's colour in the theme's
- * class_outline) on a cell of its own class, tinted from the panel
- * towards that colour by THEME_CLASS_REGION_LEAST to _MOST: the stronger
- * of its two edges, outline against region or fill against outline, has a
- * contrast of SAMPLE_EDGE_CONTRAST or more, in both themes.  The light
- * theme's white casing left the green samples at 1.9 on their own region
- * (outline 1.47, fill against it 1.91); the dark theme's black one is at
- * 3.08 or more (fill against outline). */
+/* rgb (a colour of opacity a) over ground. */
+static void over(const double ground[3], Rgba c, double out[3])
+{
+    const double rgb[3] = {(double)c.r, (double)c.g, (double)c.b};
+    for (int i = 0; i < 3; i++)
+        out[i] = ground[i] + (double)c.a * (rgb[i] - ground[i]);
+}
+
+static bool same(const double a[3], const double b[3])
+{
+    return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
+/* The least edge of a sample drawn as theme_sample_bands says on region:
+ * along a radius from its centre, every place where the region meets the
+ * sample, the stronger of the region against what borders it and that
+ * against what lies beyond (an outline's two edges: the region against
+ * the outline, the outline against the colour). */
+static double sample_edge(const ThemeBand *bands, size_t count, const double region[3])
+{
+    enum { STEPS = 800 };
+    double runs[STEPS][3], reach = 0;
+    for (size_t b = 0; b < count; b++)
+        reach = fmax(reach, bands[b].outer + 1.0);
+    size_t n = 0;
+    for (int k = 0; k < STEPS; k++) {
+        double radius = reach * (k + 0.5) / STEPS, c[3] = {region[0], region[1], region[2]};
+        for (size_t b = 0; b < count; b++)
+            if (radius >= bands[b].inner && radius < bands[b].outer)
+                over(c, bands[b].color, c);
+        if (n == 0 || !same(runs[n - 1], c)) {
+            memcpy(runs[n++], c, sizeof c);
+        }
+    }
+    double least = HUGE_VAL;
+    for (size_t i = 0; i < n; i++)
+        for (int side = -1; side <= 1; side += 2) {
+            long j = (long)i + side, k = j + side;
+            if (!same(runs[i], region) || j < 0 || j >= (long)n || same(runs[j], region))
+                continue;
+            double edge = contrast(runs[i], runs[j]);
+            if (k >= 0 && k < (long)n && !same(runs[k], region))
+                edge = fmax(edge, contrast(runs[j], runs[k]));
+            least = fmin(least, edge);
+        }
+    return least;
+}
+
+/* A data sample (theme_sample_bands: filled for a training sample, a ring
+ * for a held-out one) on a cell of any class's region, its own or
+ * another's (a misclassified sample, or one near the border), tinted from
+ * the panel towards that class's colour by THEME_CLASS_REGION_LEAST to
+ * _MOST, or on the bare panel (the logistic inset's tint fades to it at
+ * its boundary): each place where it meets the ground has an edge of
+ * SAMPLE_EDGE_CONTRAST or more, in both themes.  The light theme's white
+ * casing left the green samples at 1.9 on their own region (outline 1.47,
+ * fill against it 1.91); the held-out rings, in their colour alone, at
+ * 1.3 on their own region and 1.2 on the violet one; the logistic inset's
+ * green dots, cased white as the light theme's paths are, at 1.9.  The
+ * dark theme's outline at 0.55 opacity left violet and brown samples at
+ * 2.7 on the green region. */
 static void test_samples_stand_out_on_their_region(void **state)
 {
     (void)state;
-    double least[2] = {HUGE_VAL, HUGE_VAL};
-    const double tints[2] = {THEME_CLASS_REGION_LEAST, THEME_CLASS_REGION_MOST};
+    double least[2][2] = {{HUGE_VAL, HUGE_VAL}, {HUGE_VAL, HUGE_VAL}};
+    const double tints[3] = {0.0, THEME_CLASS_REGION_LEAST, THEME_CLASS_REGION_MOST};
     for (int t = 0; t < 2; t++) {
         const Theme *theme = theme_get(t == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
-        Rgba p = theme->panel, o = theme->class_outline;
+        Rgba p = theme->panel;
         const double panel[3] = {(double)p.r, (double)p.g, (double)p.b};
-        const double ink[3] = {(double)o.r, (double)o.g, (double)o.b};
         for (size_t c = 0; c < THEME_CLASS_COLORS; c++)
-            for (size_t k = 0; k < 2; k++) {
-                double fill[3], region[3], outline[3];
-                hex_rgb(theme_class_colors[c], fill);
-                for (int i = 0; i < 3; i++) {
-                    region[i] = panel[i] + tints[k] * (fill[i] - panel[i]);
-                    outline[i] = region[i] + (double)o.a * (ink[i] - region[i]);
-                }
-                double edge = fmax(contrast(outline, region), contrast(fill, outline));
-                if (edge < SAMPLE_EDGE_CONTRAST)
-                    print_message("class %zu (%06X) on its region tinted %.2f in the %s theme: "
-                                  "outline %.2f against it, fill %.2f against the outline\n",
-                                  c, (unsigned)theme_class_colors[c], tints[k],
-                                  t == 0 ? "dark" : "light", contrast(outline, region),
-                                  contrast(fill, outline));
-                least[t] = fmin(least[t], edge);
-            }
+            for (size_t e = 0; e < THEME_CLASS_COLORS; e++)
+                for (size_t k = 0; k < 3; k++)
+                    for (int hollow = 0; hollow < 2; hollow++) {
+                        double tint[3], region[3];
+                        hex_rgb(theme_class_colors[e], tint);
+                        for (int i = 0; i < 3; i++)
+                            region[i] = panel[i] + tints[k] * (tint[i] - panel[i]);
+                        ThemeBand bands[THEME_SAMPLE_BANDS];
+                        size_t n = theme_sample_bands(theme, theme_class_color((int)c), hollow,
+                                                      2.8, 1.0, bands);
+                        double edge = sample_edge(bands, n, region);
+                        if (edge < SAMPLE_EDGE_CONTRAST)
+                            print_message("a %s sample of class %zu (%06X) on class %zu's region "
+                                          "tinted %.2f in the %s theme: edge %.2f\n",
+                                          hollow ? "held-out" : "training", c,
+                                          (unsigned)theme_class_colors[c], e, tints[k],
+                                          t == 0 ? "dark" : "light", edge);
+                        least[t][hollow] = fmin(least[t][hollow], edge);
+                    }
     }
-    print_message("a sample's edge on its own region: at least %.2f (dark), %.2f (light)\n",
-                  least[0], least[1]);
-    assert_true(least[0] >= SAMPLE_EDGE_CONTRAST && least[1] >= SAMPLE_EDGE_CONTRAST);
+    print_message("a sample's edge on any region: training at least %.2f (dark), %.2f (light); "
+                  "held-out %.2f (dark), %.2f (light)\n",
+                  least[0][0], least[1][0], least[0][1], least[1][1]);
+    for (int t = 0; t < 2; t++)
+        for (int hollow = 0; hollow < 2; hollow++)
+            assert_true(least[t][hollow] >= SAMPLE_EDGE_CONTRAST);
 }
 
 int main(void)

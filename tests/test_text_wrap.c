@@ -92,6 +92,37 @@ static void keeps_a_product_whole(void **state)
         }
 }
 
+/* A formula wider than the line breaks at its outermost operators, not
+ * inside a bracket, and " - " is one of them: sharp_flat's Chinese legend
+ * broke "G(c, w) = exp(-|θ - / c|^2/(2w^2))" (the space after an ASCII
+ * minus read as a word's), its English one "exp(-|(x, y) / - c|^2", and
+ * "L = 基 / 准 - 尖谷深度·G(尖谷)" (a name between two operators split). */
+static void breaks_a_formula_outside_its_brackets(void **state)
+{
+    (void)state;
+    static const char *const formulas[] = {
+        "L = 基准 - 尖谷深度·G(尖谷) - 平谷深度·G(平谷) + 碗·(x^2 + y^2)，G(c, w) = "
+        "exp(-|θ - c|^2/(2w^2))",
+        "L = base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), G(c, w) = "
+        "exp(-|(x, y) - c|^2 / (2 w^2))",
+    };
+    static const char *const whole[] = {"exp(-|θ - c|^2/(2w^2))", "exp(-|(x, y) - c|^2", "基准"};
+    for (size_t f = 0; f < 2; f++)
+        for (double width = 30; width <= 70; width += 1) {
+            int n = wrap(formulas[f], width);
+            for (size_t p = 0; p < sizeof whole / sizeof whole[0]; p++) {
+                if (!strstr(formulas[f], whole[p]))
+                    continue;
+                bool kept = false;
+                for (int k = 0; k < n; k++)
+                    kept |= strstr(lines[k], whole[p]) != NULL;
+                if (!kept)
+                    print_message("at %.0f units \"%s\" is split\n", width, whole[p]);
+                assert_true(kept);
+            }
+        }
+}
+
 static void breaks_at_spaces_and_newlines(void **state)
 {
     (void)state;
@@ -665,6 +696,7 @@ int main(void)
         cmocka_unit_test(breaks_at_spaces_and_newlines),
         cmocka_unit_test(keeps_a_sum_with_its_factors),
         cmocka_unit_test(keeps_a_product_whole),
+        cmocka_unit_test(breaks_a_formula_outside_its_brackets),
         cmocka_unit_test(breaks_between_cjk_characters),
         cmocka_unit_test(keeps_closing_marks_off_line_starts),
         cmocka_unit_test(prefers_breaks_at_punctuation),

@@ -292,15 +292,10 @@ static const bool *last_batch_mask(Renderer *r, const Scene *scene, size_t n)
 static void sample_dot(Renderer *r, double px, double py, Rgba color, bool in_batch,
                        bool inside, bool big)
 {
-    double s = r->scale, radius = (big ? 5.5 : 3.4) * s;
+    double s = r->scale, radius = big ? 5.5 : 3.4;
     if (in_batch)
-        shapes_ring(r->shapes, px, py, radius + 3.2 * s, 1.3 * s, r->theme->mark);
-    if (inside) {
-        shapes_disc(r->shapes, px, py, radius, color);
-        shapes_ring(r->shapes, px, py, radius, 0.8 * s, r->theme->casing);
-    } else {
-        shapes_ring(r->shapes, px, py, radius, 1.0 * s, color);
-    }
+        shapes_ring(r->shapes, px, py, (radius + 3.2) * s, 1.3 * s, r->theme->mark);
+    render_sample(r, px, py, radius, color, !inside);
 }
 
 /* ------------------------------------------------------------------------ */

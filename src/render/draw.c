@@ -182,6 +182,20 @@ void render_dashed(Renderer *r, double x0, double y0, double x1, double y1, doub
     }
 }
 
+void render_sample(Renderer *r, double x, double y, double radius, Rgba color, bool hollow)
+{
+    ThemeBand bands[THEME_SAMPLE_BANDS];
+    size_t n = theme_sample_bands(r->theme, color, hollow, radius * r->scale, r->scale, bands);
+    for (size_t k = 0; k < n; k++) {
+        const ThemeBand *b = &bands[k];
+        if (b->inner > 0.0)
+            shapes_ring(r->shapes, x, y, 0.5 * (b->inner + b->outer), 0.5 * (b->outer - b->inner),
+                        b->color);
+        else
+            shapes_disc(r->shapes, x, y, b->outer, b->color);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Text queue                                                                */
 

@@ -104,6 +104,11 @@ bool clip_segment(const double box[4], double *x0, double *y0, double *x1, doubl
 void render_dashed(Renderer *r, double x0, double y0, double x1, double y1, double dash,
                    double gap, double half, Rgba color);
 
+/* A data sample at (x, y) in color, a disc or (hollow) a ring of radius
+ * times the frame's scale, outlined as its theme outlines samples
+ * (theme_sample_bands). */
+void render_sample(Renderer *r, double x, double y, double radius, Rgba color, bool hollow);
+
 /* Sets the frame's run colours: the theme's palette at each run's place
  * (SceneRun.color), or for a sweep its scale from the first value to the
  * last (scene NULL: the palette in order). */

@@ -76,8 +76,7 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
         for (size_t p = 0; p < train->n; p++) {
             double px = x + (train->x[2 * p] - lo) * unit;
             double py = y + side - (train->x[2 * p + 1] - lo) * unit;
-            shapes_disc(r->shapes, px, py, 2.3 * s, r->theme->class_outline);
-            shapes_disc(r->shapes, px, py, 1.6 * s, theme_class_color((int)train->y[p]));
+            render_sample(r, px, py, 1.6, theme_class_color((int)train->y[p]), false);
         }
     }
     /* Its label under it: the longest form that fits, each naming the

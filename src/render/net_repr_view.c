@@ -67,14 +67,12 @@ static void draw_points(Renderer *r, const Scene *scene, const NetReprPicture *p
                         const ReprFit *f)
 {
     const NetData *train = &net_stage_data(scene->net)->train;
-    double s = r->scale;
     for (size_t k = 0; k < p->train_count; k++) {
         double x, y;
         to_pixel(f, p->train + 2 * k, &x, &y);
         if (!isfinite(x + y))
             continue;
-        shapes_disc(r->shapes, x, y, 3.6 * s, r->theme->class_outline);
-        shapes_disc(r->shapes, x, y, 2.7 * s, theme_class_color((int)train->y[k]));
+        render_sample(r, x, y, 2.7, theme_class_color((int)train->y[k]), false);
     }
 }
 

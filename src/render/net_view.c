@@ -482,12 +482,7 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         Rgba color = theme_class_color((int)set->y[k]);
         if (classes[k] != (int)set->y[k])
             shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
-        if (train) {
-            shapes_disc(r->shapes, x, y, 3.4 * s, r->theme->class_outline);
-            shapes_disc(r->shapes, x, y, 2.5 * s, color);
-        } else {
-            shapes_ring(r->shapes, x, y, 2.8 * s, 0.9 * s, color);
-        }
+        render_sample(r, x, y, train ? 2.5 : 2.8, color, !train);
     }
     free(classes);
     free(confidence);

@@ -151,6 +151,16 @@ static bool is_operator(uint32_t cp)
     return false;
 }
 
+/* Whether byte i of text[start..stop) is a hyphen-minus standing alone
+ * between spaces ("θ - c", "base - sharp_depth"): the minus a formula
+ * writes in ASCII, an operator as − is.  A hyphen elsewhere joins a word
+ * ("max-margin") or signs a number ("-2", "exp(-y"). */
+static bool lone_minus(const unsigned char *t, size_t start, size_t stop, size_t i)
+{
+    return i >= start && i < stop && t[i] == '-' && (i == start || t[i - 1] == ' ') &&
+           i + 1 < stop && t[i + 1] == ' ';
+}
+
 /* The dot of a product written with no spaces, "深度·G(尖谷)": not an
  * operator, as " · " with spaces parts a legend's title from its numbers. */
 #define PRODUCT_DOT 0x00B7
@@ -175,6 +185,29 @@ static bool in_product(const unsigned char *t, size_t start, size_t pos, size_t 
         i += (size_t)len;
     }
     return false;
+}
+
+/* Whether byte pos, between two characters of which one is CJK, lies in
+ * a Chinese name standing between two operators of a formula ("= 基准 -"):
+ * one of the formula's factors, as a product is.  sharp_flat's legend
+ * broke "L = 基 / 准 - 尖谷深度·G(尖谷)". */
+static bool in_formula_name(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    size_t at = pos, from = pos, to = pos;
+    while (from > start && is_cjk(char_before(t, start, from, &at)))
+        from = at;
+    while (to < stop) {
+        int len = 0;
+        if (!is_cjk(utf8_next(t + to, &len)))
+            break;
+        to += (size_t)len;
+    }
+    int len = 0;
+    return from >= start + 2 && t[from - 1] == ' ' &&
+           (is_operator(char_before(t, start, from - 1, &at)) ||
+            lone_minus(t, start, stop, from - 2)) &&
+           to + 1 < stop && t[to] == ' ' &&
+           (is_operator(utf8_next(t + to + 1, &len)) || lone_minus(t, start, stop, to + 1));
 }
 
 /* A tuple's bytes: no brackets inside, and a space only after a comma. */
@@ -266,7 +299,8 @@ static bool is_factor(const unsigned char *t, size_t from, size_t to)
         letters = 0;
     }
     int len = 0;
-    bool operator_alone = is_operator(utf8_next(t + from, &len)) && from + (size_t)len == to;
+    bool operator_alone = (is_operator(utf8_next(t + from, &len)) || t[from] == '-') &&
+                          from + (size_t)len == to;
     return to > from && letters < 2 && !operator_alone;
 }
 
@@ -288,8 +322,11 @@ static bool joins_factors(const unsigned char *t, size_t start, size_t pos, size
         return false;
     int len = 0;
     bool operator_before = from > start + 1 && t[from - 1] == ' ' &&
-                           is_operator(char_before(t, start, from - 1, &at));
-    bool operator_after = to + 1 < stop && t[to] == ' ' && is_operator(utf8_next(t + to + 1, &len));
+                           (is_operator(char_before(t, start, from - 1, &at)) ||
+                            lone_minus(t, start, stop, from - 2));
+    bool operator_after = to + 1 < stop && t[to] == ' ' &&
+                          (is_operator(utf8_next(t + to + 1, &len)) ||
+                           lone_minus(t, start, stop, to + 1));
     /* A sum's sign and what it multiplies: the logistic loss's "(1/N) Σ
      * log(1 + …)" lost its "(1/N)" to a line of its own. */
     static const char sum[] = "Σ";
@@ -452,6 +489,9 @@ typedef struct Break {
 #define MAX_BREAKS 512
 /* A word break is taken when its line is at least this full. */
 #define WORD_BREAK_FILL (2.0 / 3.0)
+/* A formula's outermost break is taken when its line is at least this
+ * full (or what follows it fits on the next); else its latest break. */
+#define FORMULA_FILL (1.0 / 3.0)
 /* How many breaks back from the last that fits a term's split is avoided. */
 #define TERM_STEPS_BACK 6
 
@@ -498,6 +538,8 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 /* "10 %" reads as one number (the Kramers verdict broke
                  * "在 10 / % 以内"). */
                 bool formula = is_operator(previous) || is_operator(next) || next == '%' ||
+                               lone_minus(t, start, stop, i - 1) ||
+                               lone_minus(t, start, stop, i + 1) ||
                                (previous == ',' && inside_tuple(t, start, i, stop));
                 BreakKind kind = formula ? BREAK_FORMULA
                                  : joins_factors(t, start, i, stop) ? BREAK_FACTOR
@@ -507,7 +549,7 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
             }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
                      !no_break_after(previous) && !is_operator(cp) && !is_operator(previous) &&
-                     !in_product(t, start, i, stop)) {
+                     !in_product(t, start, i, stop) && !in_formula_name(t, start, i, stop)) {
                 /* An operator with no space joins what is either side of
                  * it: 步幅/梯度 (recorded as 步幅/ | 梯度); so does a
                  * product's dot (in_product). */
@@ -563,6 +605,42 @@ static int latest_of(const Break *breaks, int first, int last, BreakKind kind, b
     return -1;
 }
 
+/* The latest of the formula breaks after first and up to last that lies
+ * in the fewest brackets (counted from start: a line that begins inside
+ * one counts less), or -1: a formula wider than the line breaks at its
+ * outermost operators, "G(c, w) = / exp(-|θ - c|^2/(2w^2))" rather than
+ * "exp(-|θ - / c|^2", where that line is FORMULA_FILL full or the rest
+ * fits on the next (a short line then costs no line). */
+static int outermost_formula(Wrapper *w, size_t start, size_t stop, const Break *breaks,
+                             int first, int last, bool groups)
+{
+    int best = -1, best_depth = 0, depth = 0;
+    size_t i = start;
+    for (int k = first + 1; k <= last; k++) {
+        while (i < breaks[k].at) {
+            int len = 0;
+            uint32_t cp = utf8_next(w->text + i, &len);
+            depth += opens(cp) ? 1 : closes(cp) ? -1 : 0;
+            i += (size_t)len;
+        }
+        if (breaks[k].kind != BREAK_FORMULA || (groups && breaks[k].grouped))
+            continue;
+        if (best < 0 || depth <= best_depth) {
+            best = k;
+            best_depth = depth;
+        }
+    }
+    if (best < 0)
+        return -1;
+    size_t rest = breaks[best].at;
+    while (rest < stop && w->text[rest] == ' ')
+        rest++;
+    return width_of(w, start, breaks[best].at) >= FORMULA_FILL * w->max_width ||
+                   fits(w, rest, stop)
+               ? best
+               : -1;
+}
+
 /* Where the line from start ends (before the paragraph's end stop). */
 static size_t line_end(Wrapper *w, size_t start, size_t stop)
 {
@@ -609,7 +687,9 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     best = plain;
     if (plain < 0 || break_kind(w->text, start, &breaks[plain]) == BREAK_TERM) {
         int counted = latest_of(breaks, plain, last, BREAK_COUNTED, groups);
-        int formula = latest_of(breaks, plain, last, BREAK_FORMULA, groups);
+        int formula = outermost_formula(w, start, stop, breaks, plain, last, groups);
+        if (formula < 0)
+            formula = latest_of(breaks, plain, last, BREAK_FORMULA, groups);
         int factor = latest_of(breaks, plain, last, BREAK_FACTOR, groups);
         best = counted >= 0 ? counted
                : plain >= 0 ? plain

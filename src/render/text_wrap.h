@@ -20,8 +20,9 @@
  *      a space between a number and a Chinese word ("952 / 这条线"); else
  *      one inside a counted phrase rather than inside a term;
  *   3. otherwise the last break that fits.
- * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± → ←) or before a per
- * cent sign ("10 %"), after the comma of
+ * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± → ←, and a hyphen
+ * standing alone between spaces: "θ - c") or before a per cent sign
+ * ("10 %"), after the comma of
  * a pair in brackets, "(0.6, 1.2)", between a Chinese character and a
  * number or a one-letter name ("第 20 步", "25 倍", "第 k 步"), or after a
  * Latin word before Chinese ("GD 的权重") is not a break
@@ -30,7 +31,11 @@
  * breaks at all, nor does an operator between two words ("步幅/梯度").
  * A space between a formula's factors ("cos(a) x", "0.5 (l1", "(1/N) Σ
  * log(") is taken after one next to an operator: a formula breaks at its
- * operators.
+ * operators, the outermost of them that fit (in the fewest brackets: "G(c,
+ * w) = / exp(-|θ - c|^2", not "exp(-|θ - / c|^2") where that line is a
+ * third full or what follows fits on the next; a Chinese name between two
+ * operators ("= 基准 -") is one of its factors, as a product ("尖谷深度·G(")
+ * is.
  * Groups read as one word are split only when the line holds no other
  * break, and then by these same rules: a bracket of at most 16 characters
  * ("（路径 2）", "(l1 u^2 + l2 v^2)"), the last three characters of a

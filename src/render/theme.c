@@ -1,6 +1,8 @@
 /* theme.c — see theme.h. */
 #include "theme.h"
 
+#include <math.h>
+
 /* Runs on a dark theme: the Okabe–Ito palette (Okabe & Ito, "Color
  * Universal Design", 2008), told apart with any common form of colour
  * blindness; orange, sky blue, reddish purple, bluish green, yellow,
@@ -17,7 +19,9 @@ static const Theme dark = {
     .shade = {0.0f, 0.0f, 0.0f, 0.35f},
     .help_panel = {0.07f, 0.08f, 0.11f, 0.94f},
     .casing = {0.0f, 0.0f, 0.0f, 0.55f},
-    .class_outline = {0.0f, 0.0f, 0.0f, 0.55f},
+    /* Darker than the casing: at its 0.55 a violet or brown sample on the
+     * green region (a misclassified one) stood at 2.7 (test_palettes). */
+    .class_outline = {0.0f, 0.0f, 0.0f, 0.7f},
     .mark = {1.0f, 1.0f, 1.0f, 0.95f},
     .field = {1.0f, 1.0f, 1.0f, 0.7f},
     .label_panel = {0.0f, 0.0f, 0.0f, 0.6f},
@@ -48,7 +52,7 @@ static const Theme light = {
     .casing = {1.0f, 1.0f, 1.0f, 0.85f},
     /* Dark, unlike the casing: a white ring on a pale region left green
      * samples on their own region at a luminance contrast of 1.5 (fill
-     * 1.3); test_palettes asks for 3 at the surest region's tint. */
+     * 1.3); test_palettes asks for 3 on every region's tint. */
     .class_outline = {0.08f, 0.09f, 0.12f, 0.9f},
     .mark = {0.05f, 0.05f, 0.07f, 0.95f},
     .field = {0.05f, 0.05f, 0.1f, 0.75f},
@@ -92,4 +96,16 @@ Rgba theme_class_color(int c)
 {
     return c < 0 ? (Rgba){0.5f, 0.5f, 0.5f, 1.0f}
                  : theme_rgb(theme_class_colors[(size_t)c % THEME_CLASS_COLORS], 1.0f);
+}
+
+size_t theme_sample_bands(const Theme *theme, Rgba color, bool hollow, double radius,
+                          double scale, ThemeBand bands[THEME_SAMPLE_BANDS])
+{
+    double edge = THEME_SAMPLE_OUTLINE * scale;
+    double half = hollow ? THEME_SAMPLE_RING_HALF * scale : 0.0;
+    double inner = hollow ? fmax(0.0, radius - half) : 0.0, outer = radius + half;
+    bands[0] = (ThemeBand){inner > 0.0 ? fmax(0.0, inner - edge) : 0.0, outer + edge,
+                           theme->class_outline};
+    bands[1] = (ThemeBand){inner, outer, color};
+    return THEME_SAMPLE_BANDS;
 }

@@ -8,6 +8,7 @@
 #ifndef DESCENT_RENDER_THEME_H
 #define DESCENT_RENDER_THEME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,7 +28,8 @@ typedef struct Theme {
     Rgba shade;          /* the frame dimmed behind the help overlay */
     Rgba help_panel;     /* the help overlay's panel */
     Rgba casing;         /* the outline around paths and marks on the landscape */
-    Rgba class_outline;  /* around a data sample, on its class's tinted region */
+    Rgba class_outline;  /* around a data sample, on any class's tinted region
+                            (theme_sample_bands) */
     Rgba mark;           /* minima rings, start crosses, lesson marks */
     Rgba field;          /* the gradient field's arrows, uncased on the colormap */
     Rgba label_panel;    /* behind labels on the landscape */
@@ -48,6 +50,27 @@ extern const uint32_t theme_class_colors[THEME_CLASS_COLORS];
  * on, which tests/test_palettes.c measures its contrast against. */
 #define THEME_CLASS_REGION_LEAST 0.2
 #define THEME_CLASS_REGION_MOST 0.6
+
+/* How every picture of data draws a sample (net_view.c's data panel,
+ * net_ensemble_view.c's thumbnails, net_repr_view.c's points, data_view.c's
+ * insets; render_sample draws it): its colour as a disc (a training
+ * sample) or as a ring THEME_SAMPLE_RING_HALF * 2 wide (a held-out one),
+ * and the theme's class_outline THEME_SAMPLE_OUTLINE wide on every edge
+ * the colour has against the ground: around a disc, outside and inside a
+ * ring, whose hole shows the ground.  A band of the picture from radius
+ * inner (0: a disc) to outer, pixels. */
+typedef struct ThemeBand {
+    double inner, outer;
+    Rgba color;
+} ThemeBand;
+#define THEME_SAMPLE_OUTLINE 0.9
+#define THEME_SAMPLE_RING_HALF 0.9
+#define THEME_SAMPLE_BANDS 2
+
+/* A sample of colour at radius (a disc's edge, a ring's centre line)
+ * times scale as bands, bottom first; returns how many. */
+size_t theme_sample_bands(const Theme *theme, Rgba color, bool hollow, double radius,
+                          double scale, ThemeBand bands[THEME_SAMPLE_BANDS]);
 
 /* The theme's colours (never NULL; an unknown theme is the dark one). */
 const Theme *theme_get(SceneTheme theme);
