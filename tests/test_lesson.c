@@ -631,7 +631,7 @@ static const Hostile network_refusals[] = {
       "tally says what the starts panel shows: the step needs starts = N" },
     { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
       "step { runs = { 'gd', 'adam' }, play = 10, starts = 4, tally = { 'edges' } }", 2,
-      "tally: unknown figure 'edges' (known: held_out, edge, apart, missed)" },
+      "tally: unknown figure 'edges' (known: held_out, edge, apart, regions, missed)" },
     { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons:seed=3' }\n"
       "step { runs = { 'gd', 'adam' }, play = 10, starts = 4 }", 2,
       "key 'seed' given twice in spec 'moons:seed=3,seed=0'" },

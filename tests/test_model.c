@@ -241,6 +241,41 @@ static void test_accuracy(void **state)
     model_work_destroy(w);
 }
 
+/* The data's square and how far two networks' regions differ on it, by
+ * hand.  Samples (−1, 0) and (3, 2): coordinates from −1 to 3, so the
+ * square is [−1 − 0.32, 3 + 0.32] (8 % of 4 either side, and netdata.h's
+ * 1e-9), side 4.64, cell centres −1.32 + (i + 0.5)·0.145.  On a 2-2
+ * network with W = 0 but W[1][0] = 1, class 1 is x1 > −b1: b1 = −1
+ * (the middle) splits columns 0–15 from 16–31, b1 = 0.16 columns 0–7
+ * (centre −0.2325) from 8–31 (−0.0875). */
+static void test_regions_by_hand(void **state)
+{
+    (void)state;
+    double x[4] = {-1, 0, 3, 2}, y[2] = {0, 1};
+    NetDataSplit d = {.train = {.n = 2, .dim = 2, .classes = 2, .x = x, .y = y},
+                      .test = {.dim = 2, .classes = 2}};
+    double lo, hi;
+    netdata_square(&d, &lo, &hi);
+    assert_close(lo, -1.32 - 1e-9, 1e-12);
+    assert_close(hi, 3.32 + 1e-9, 1e-12);
+    Model m = model_for_test("mlp:layers=2-2");
+    const double zero[6] = {0, 0, 0, 0, 1, 0}, one[6] = {0, 0, 0, 0, 0, 1};
+    const double half[6] = {0, 0, 1, 0, 0, -1}, most[6] = {0, 0, 1, 0, 0, 0.16};
+    ModelWork *w = model_work_create(&m);
+    double share = -1;
+    assert_true(model_regions_differ(&m, zero, zero, &d, w, &share));
+    assert_close(share, 0, 0);
+    assert_true(model_regions_differ(&m, zero, one, &d, w, &share));
+    assert_close(share, 1, 0);
+    assert_true(model_regions_differ(&m, zero, half, &d, w, &share));
+    assert_close(share, 0.5, 0);
+    assert_true(model_regions_differ(&m, one, most, &d, w, &share));
+    assert_close(share, 0.25, 0);
+    assert_true(model_regions_differ(&m, half, most, &d, w, &share));
+    assert_close(share, 0.25, 0);
+    model_work_destroy(w);
+}
+
 /* More samples than one chunk: the chunked sums equal the sums of the
  * halves weighted by their sizes. */
 static void test_chunks(void **state)
@@ -321,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_bad_specs),
         cmocka_unit_test(test_init_distribution),
         cmocka_unit_test(test_accuracy),
+        cmocka_unit_test(test_regions_by_hand),
         cmocka_unit_test(test_chunks),
         cmocka_unit_test(test_kept_forward),
     };

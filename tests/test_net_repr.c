@@ -46,7 +46,7 @@ static void test_two_unit_layer_drawn_directly(void **state)
     const double *theta = net_run_theta(net_stage_run(s->net, 0));
     ModelWork *work = model_work_create(m);
     double lo, hi;
-    net_repr_input_square(d, &lo, &hi);
+    netdata_square(d, &lo, &hi);
     for (int line = 0; line < 2 * NET_REPR_LINES; line++)
         for (int k = 0; k < NET_REPR_POINTS; k += 12) {
             int across = line / NET_REPR_LINES;

@@ -61,6 +61,7 @@ static void test_rows_on_any_threads(void **state)
         assert_true(fabs(one[g].run[0].edge - 10) < 1e-9);
         assert_true(fabs(one[g].run[1].edge - 1900) < 1e-9);
         assert_true(one[g].apart > 0 && one[g].run[0].moved > 0 && one[g].run[1].moved > 0);
+        assert_true(one[g].regions >= 0 && one[g].regions <= 1);
     }
     /* The starts differ: each its own data and θ0. */
     assert_true(one[0].apart != one[1].apart);
@@ -69,14 +70,15 @@ static void test_rows_on_any_threads(void **state)
 /* The tally of three rows, by hand: run 1's shares 1.05, 0.90, 0.93 (the
  * first and third within 8 % of 1), run 2's 0.90, 0.95, 0.88 (the second
  * alone); run 2 higher on held-out points at starts 0 and 2, a tie at 1;
- * run 1 misses 1 − 0.9 = 0.1 .. 1 − 0.6 = 0.4. */
+ * run 1 misses 1 − 0.9 = 0.1 .. 1 − 0.6 = 0.4; regions differ on 0.04 to
+ * 0.15 of the square. */
 static void test_tally_by_hand(void **state)
 {
     (void)state;
     NetStartRow rows[3] = {
-        {{{10, 1.05, 2, 0.9, 0.80}, {1900, 0.90, 20, 1.0, 0.85}}, 19},
-        {{{10, 0.90, 3, 0.6, 0.70}, {1900, 0.95, 25, 1.0, 0.70}}, 24},
-        {{{10, 0.93, 4, 0.8, 0.60}, {1900, 0.88, 15, 0.98, 0.90}}, 14},
+        {{{10, 1.05, 2, 0.9, 0.80}, {1900, 0.90, 20, 1.0, 0.85}}, 19, 0.15},
+        {{{10, 0.90, 3, 0.6, 0.70}, {1900, 0.95, 25, 1.0, 0.70}}, 24, 0.04},
+        {{{10, 0.93, 4, 0.8, 0.60}, {1900, 0.88, 15, 0.98, 0.90}}, 14, 0.10},
     };
     NetStartsTally t = net_starts_tally(rows, 3);
     assert_int_equal(t.count, 3);
@@ -86,6 +88,7 @@ static void test_tally_by_hand(void **state)
     assert_true(t.moved_min[0] == 2 && t.moved_max[0] == 4);
     assert_true(t.moved_min[1] == 15 && t.moved_max[1] == 25);
     assert_true(t.apart_min == 14 && t.apart_max == 24);
+    assert_true(t.regions_min == 0.04 && t.regions_max == 0.15);
     assert_int_equal(t.higher[1], 2);
     assert_int_equal(t.higher[0], 0);
     assert_true(fabs(t.miss_min[0] - 0.1) < 1e-12 && fabs(t.miss_max[0] - 0.4) < 1e-12);

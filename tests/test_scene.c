@@ -416,6 +416,45 @@ static void test_lesson_show_reaches_display(void **state)
     scene_destroy(s);
 }
 
+/* Steps that count over the same starts keep one measurement, each
+ * showing its own tally: moving on measures nothing again
+ * (adam_vs_sgd_network's steps 2 to 6, 14 s of CPU a measurement, and a
+ * step 4 without starts made step 5 wait for them afresh).  Measured once
+ * (paced: all three rows in), the next step's picture holds every row
+ * before any update.  A step without starts ends the measurement; the
+ * next with starts begins a new one, with no row in. */
+static void test_lesson_starts_kept_across_steps(void **state)
+{
+    (void)state;
+    Scene *s = make(NULL, NULL, 0);
+    LessonPlayer player;
+    open_lesson_text(&player, s,
+        "lesson { title = 't', model = 'mlp:layers=2-4-2,act=tanh,loss=mse',\n"
+        "         data = 'moons:n=40' }\n"
+        "step { runs = { 'gd:lr=0.2', 'adam:lr=0.02' }, play = 8, starts = 3, tally = { 'edge' } }\n"
+        "step { keep = true, starts = 3, tally = { 'regions' } }\n"
+        "step { keep = true, starts = 3, tally = { 'held_out' } }\n"
+        "step { keep = true }\n"
+        "step { keep = true, starts = 3 }\n");
+    NetStartsLive *live = s->starts;
+    assert_non_null(live);
+    net_starts_live_update(live, true);
+    assert_int_equal(net_starts_live_picture(live)->measured, 3);
+    for (int k = 0; k < 2; k++) {
+        assert_true(lesson_player_next(&player, s));
+        assert_ptr_equal(s->starts, live);
+        assert_int_equal(net_starts_live_picture(s->starts)->measured, 3);
+    }
+    assert_int_equal(s->display.starts_tally, 1u << NET_STARTS_HELD_OUT);
+    assert_true(lesson_player_next(&player, s));
+    assert_null(s->starts);
+    assert_true(lesson_player_next(&player, s));
+    assert_non_null(s->starts);
+    assert_int_equal(net_starts_live_picture(s->starts)->measured, 0);
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
 /* The viewer's own view (Tab sets display.view3d) sticks across steps that
  * name none, in either direction, around steps that name one; turning the
  * view during a step that named one is the viewer's choice too. */
@@ -855,6 +894,7 @@ int main(void)
         cmocka_unit_test(test_basin_shares_follow_basins),
         cmocka_unit_test(test_lesson_texts_at_their_limits_shown_whole),
         cmocka_unit_test(test_lesson_show_reaches_display),
+        cmocka_unit_test(test_lesson_starts_kept_across_steps),
         cmocka_unit_test(test_viewer_view_sticks_across_steps),
         cmocka_unit_test(test_same_run_keeps_its_color),
         cmocka_unit_test(test_lesson_run_keeps_one_color),

@@ -589,6 +589,29 @@ bool model_predict(const Model *model, const double *theta, const double *x, siz
     return true;
 }
 
+bool model_regions_differ(const Model *model, const double *a, const double *b,
+                          const NetDataSplit *data, ModelWork *work, double *dest)
+{
+    enum { CELLS = NETDATA_SQUARE_CELLS * NETDATA_SQUARE_CELLS };
+    double *x = malloc(3 * CELLS * sizeof *x);
+    int *classes = malloc(2 * CELLS * sizeof *classes);
+    bool ok = x && classes;
+    if (ok) {
+        netdata_square_cells(data, NETDATA_SQUARE_CELLS, x);
+        ok = model_predict(model, a, x, CELLS, classes, x + 2 * CELLS, work) &&
+             model_predict(model, b, x, CELLS, classes + CELLS, x + 2 * CELLS, work);
+    }
+    if (ok) {
+        size_t differ = 0;
+        for (size_t c = 0; c < CELLS; c++)
+            differ += classes[c] != classes[CELLS + c];
+        *dest = (double)differ / CELLS;
+    }
+    free(x);
+    free(classes);
+    return ok;
+}
+
 void model_layer(const Model *model, const double *theta, const double *x, size_t count,
                  int layer, double *dest, ModelWork *work)
 {

@@ -166,6 +166,13 @@ void model_outputs(const Model *model, const double *theta, const double *x, siz
 bool model_predict(const Model *model, const double *theta, const double *x, size_t count,
                    int *classes, double *confidence, ModelWork *work);
 
+/* How far networks θa and θb's decision regions differ: the share of the
+ * NETDATA_SQUARE_CELLS² cells over the data's square (netdata.h's
+ * netdata_square_cells, the cells the data panel colours) where their
+ * model_predict classes differ, into dest.  False when out of memory. */
+bool model_regions_differ(const Model *model, const double *a, const double *b,
+                          const NetDataSplit *data, ModelWork *work, double *dest);
+
 /* Layer `layer`'s values h_layer (1 .. nsizes − 1; the last is z, the
  * outputs, and the others the hidden activations act(a_layer)) for count
  * input rows x into dest (count × sizes[layer]): what the network makes of

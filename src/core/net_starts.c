@@ -14,7 +14,7 @@
 #include "rng.h"
 
 const char *const net_starts_figure_names[NET_STARTS_FIGURES] = {"held_out", "edge", "apart",
-                                                                 "missed"};
+                                                                 "regions", "missed"};
 
 /* One start's inputs, made on the thread that trains it. */
 typedef struct Start {
@@ -100,8 +100,11 @@ static bool measure_start(const NetStartsRequest *q, size_t g, NetStartRow *row,
             for (size_t i = 0; i < s.model.nparams; i++)
                 square += (a[i] - b[i]) * (a[i] - b[i]);
             row->apart = sqrt(square);
-            if (q->inspect)
-                q->inspect(q->context, g, &s.model, a, b);
+            ModelWork *work = model_work_create(&s.model);
+            ok = work && model_regions_differ(&s.model, a, b, &s.split, work, &row->regions);
+            if (!ok)
+                error_set(err, "out of memory");
+            model_work_destroy(work);
         }
         net_run_free(&runs[1]);
     }
@@ -177,7 +180,8 @@ NetStartsStatus net_starts_measure(const NetStartsRequest *q, NetStartRow *rows,
 
 NetStartsTally net_starts_tally(const NetStartRow *rows, size_t count)
 {
-    NetStartsTally t = {.count = count, .apart_min = HUGE_VAL, .apart_max = -HUGE_VAL};
+    NetStartsTally t = {.count = count, .apart_min = HUGE_VAL, .apart_max = -HUGE_VAL,
+                        .regions_min = HUGE_VAL, .regions_max = -HUGE_VAL};
     for (int r = 0; r < 2; r++) {
         t.share_min[r] = t.moved_min[r] = t.miss_min[r] = HUGE_VAL;
         t.share_max[r] = t.moved_max[r] = t.miss_max[r] = -HUGE_VAL;
@@ -197,6 +201,8 @@ NetStartsTally net_starts_tally(const NetStartRow *rows, size_t count)
         }
         t.apart_min = fmin(t.apart_min, row->apart);
         t.apart_max = fmax(t.apart_max, row->apart);
+        t.regions_min = fmin(t.regions_min, row->regions);
+        t.regions_max = fmax(t.regions_max, row->regions);
     }
     return t;
 }

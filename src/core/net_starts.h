@@ -15,7 +15,10 @@
  *               the edge_of_stability experiment measures its edge;
  *   moved       ‖θ − θ0‖ at the end;
  *   train_acc, test_acc  accuracy on the training and held-out points;
- * and apart, ‖θ_run 1 − θ_run 2‖ at the end.  Exact: the same request gives
+ * and at the end apart, ‖θ_run 1 − θ_run 2‖, and regions, the share of
+ * the square around start g's data where the two predict different
+ * classes (model.h's model_regions_differ: the cells the data panel
+ * colours).  Exact: the same request gives
  * the same doubles on any number of threads (each start is computed alone).
  *
  * net_starts_tally counts what the captions say from the rows measured
@@ -54,17 +57,12 @@ typedef struct NetStartRun {
 typedef struct NetStartRow {
     NetStartRun run[2];
     double apart;        /* ‖θ_1 − θ_2‖ at the end */
+    double regions;      /* the share of the data's square where their classes differ */
 } NetStartRow;
 
 /* Called from the calling thread as soon as rows [0, done) are measured
  * (they come in order, a slice of `threads` starts at a time). */
 typedef void (*NetStartsDone)(void *context, size_t done, const NetStartRow *rows);
-
-/* Called on the thread that trained start g with its two networks at the
- * end (a test measures more of them: the decision regions), before they
- * are freed.  Called from several threads at once when threads > 1. */
-typedef void (*NetStartsInspect)(void *context, size_t g, const Model *model,
-                                 const double *theta1, const double *theta2);
 
 typedef struct NetStartsRequest {
     const char *model;          /* model spec (model.h) */
@@ -75,8 +73,7 @@ typedef struct NetStartsRequest {
     size_t count;               /* starts, 1 .. NET_STARTS_MAX */
     int threads;                /* parallel.h */
     NetStartsDone done;         /* may be NULL */
-    NetStartsInspect inspect;   /* may be NULL */
-    void *context;              /* given to done and inspect */
+    void *context;              /* given to done */
     const atomic_bool *stop;    /* turning true ends it after the current slice; NULL: never */
 } NetStartsRequest;
 
@@ -99,11 +96,13 @@ typedef enum NetStartsFigure {
     NET_STARTS_HELD_OUT,        /* which run scored higher on the held-out points */
     NET_STARTS_EDGE,            /* run 1 near its edge; run 2's share of its edge */
     NET_STARTS_APART,           /* ‖θ − θ0‖ of each; ‖θ_1 − θ_2‖ */
+    NET_STARTS_REGIONS,         /* the share of the data's square where they differ */
     NET_STARTS_MISSED,          /* the share of training points each misses */
     NET_STARTS_FIGURES
 } NetStartsFigure;
 
-/* Their names as a lesson gives them: "held_out", "edge", "apart", "missed". */
+/* Their names as a lesson gives them: "held_out", "edge", "apart",
+ * "regions", "missed". */
 extern const char *const net_starts_figure_names[NET_STARTS_FIGURES];
 
 /* What the captions count, over rows [0, count). */
@@ -113,6 +112,7 @@ typedef struct NetStartsTally {
     double share_min[2], share_max[2];
     double moved_min[2], moved_max[2];
     double apart_min, apart_max;
+    double regions_min, regions_max; /* the share of the square where they differ */
     size_t higher[2];           /* starts where run r's held-out accuracy beats the other's */
     double miss_min[2], miss_max[2]; /* share of training points missed (1 − train_acc) */
 } NetStartsTally;

@@ -335,6 +335,31 @@ static bool parse_csv_spec(const char *text, Spec *dest, DescentError *err)
     return spec_parse(rewritten, true, dest, err);
 }
 
+void netdata_square(const NetDataSplit *data, double *lo, double *hi)
+{
+    *lo = (double)INFINITY, *hi = -(double)INFINITY;
+    const NetData *sets[2] = {&data->train, &data->test};
+    for (int q = 0; q < 2; q++)
+        for (size_t k = 0; k < sets[q]->n * (size_t)sets[q]->dim; k++) {
+            *lo = fmin(*lo, sets[q]->x[k]);
+            *hi = fmax(*hi, sets[q]->x[k]);
+        }
+    double pad = 0.08 * (*hi - *lo) + 1e-9;
+    *lo -= pad, *hi += pad;
+}
+
+void netdata_square_cells(const NetDataSplit *data, int cells, double *dest)
+{
+    double lo, hi;
+    netdata_square(data, &lo, &hi);
+    for (int j = 0; j < cells; j++)
+        for (int i = 0; i < cells; i++) {
+            size_t k = (size_t)j * (size_t)cells + (size_t)i;
+            dest[2 * k] = lo + (i + 0.5) * (hi - lo) / cells;
+            dest[2 * k + 1] = hi - (j + 0.5) * (hi - lo) / cells;
+        }
+}
+
 bool netdata_spec_parse(const char *text, Spec *dest, DescentError *err)
 {
     if (!spec_parse(text, false, dest, err))

@@ -92,6 +92,23 @@ bool netdata_spec_parse(const char *text, Spec *dest, DescentError *err);
 /* Frees both sets and zeroes dest; NULL is a no-op. */
 void netdata_free(NetDataSplit *dest);
 
+/* "The square around the data": the square of the input plane around
+ * every sample, train and test, with a margin of 8 % of its side, [*lo,
+ * *hi] on both axes (its two inputs; the largest and smallest of either).
+ * The one square the window's data panel and thumbnails, the exported
+ * page and the representation's grid draw, and the one a caption's share
+ * of it is counted on (net_starts.h's regions, the lessons' claims). */
+void netdata_square(const NetDataSplit *data, double *lo, double *hi);
+
+/* Cells per side of the grid a share of that square is counted on; the
+ * data panel and the exported page colour the same cells. */
+#define NETDATA_SQUARE_CELLS 32
+
+/* The centres of a cells × cells grid over that square into dest
+ * (cells² rows of (x1, x2)), row by row from the top (x2 high) and each
+ * row from the left: the cells of a picture of the input plane. */
+void netdata_square_cells(const NetDataSplit *data, int cells, double *dest);
+
 /* The dataset kinds, for `descent list datasets` and help: their names,
  * parameter tables and one line each. */
 typedef struct NetDataInfo {

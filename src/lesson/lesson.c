@@ -722,9 +722,18 @@ static void read_network_view(lua_State *L, LessonStep *step, unsigned *set)
             while (f < NET_STARTS_FIGURES && strcmp(net_starts_figure_names[f],
                                                     lua_tostring(L, -1)) != 0)
                 f++;
-            if (f == NET_STARTS_FIGURES)
-                luaL_error(L, "tally: unknown figure '%s' (known: held_out, edge, apart, missed)",
+            if (f == NET_STARTS_FIGURES) {
+                luaL_Buffer list;
+                luaL_buffinit(L, &list);
+                for (f = 0; f < NET_STARTS_FIGURES; f++) {
+                    luaL_addstring(&list, net_starts_figure_names[f]);
+                    if (f + 1 < NET_STARTS_FIGURES)
+                        luaL_addstring(&list, ", ");
+                }
+                luaL_pushresult(&list);
+                luaL_error(L, "tally: unknown figure '%s' (known: %s)", lua_tostring(L, -2),
                            lua_tostring(L, -1));
+            }
             step->tally |= 1u << f;
             lua_pop(L, 1);
         }

@@ -60,7 +60,7 @@
  *                                 -- seed=g, θ0 from init_seed + g), measured
  *                                 -- beside the stage, their tally in a panel
  *     tally     = { "held_out" },  -- what it shows (held_out, edge, apart,
- *                                 -- missed; default: all)
+ *                                 -- regions, missed; default: all)
  *   }
  * data names a dataset spec; a csv:FILE in it is a file of the lesson's
  * folder, checked as data=FILE is (below).  A network step has runs and
@@ -321,7 +321,7 @@ bool lesson_evaluate(const char *path, const char *text, size_t size, const char
 long lesson_step_index(const Lesson *lesson, const char *id);
 
 /* The request that measures step's starts: its model, data, init_seed,
- * two runs, trained updates and starts (threads, done, inspect and stop
+ * two runs, trained updates and starts (threads, done, context and stop
  * left 0 for the caller). */
 struct NetStartsRequest;
 void lesson_starts_request(const LessonStep *step, struct NetStartsRequest *dest);

@@ -1,7 +1,7 @@
 /*
  * net_ensemble_view.c — the ensemble (scene->ensemble, core/ensemble.h)
  * drawn over a network scene's map: one small picture per member, its
- * decision regions over the data's square (scene/net_repr.h's) with the
+ * decision regions over the data's square (core/netdata.h's) with the
  * training points when there is room, its seed, training loss and test
  * accuracy under it; its notes (the seeds, the pairwise parameter distances against the
  * mean ‖θ‖) go in the legend, or beside the thumbnails where the legend
@@ -20,7 +20,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "scene/net_repr.h"
+#include "core/netdata.h"
 
 #define ENSEMBLE_SMALL_PX 11.0
 /* Decision-region cells per side of a thumbnail. */
@@ -55,10 +55,10 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
     const Ensemble *e = scene->ensemble;
     const NetData *train = &net_stage_data(scene->net)->train;
     double lo, hi;
-    net_repr_input_square(net_stage_data(scene->net), &lo, &hi);
+    netdata_square(net_stage_data(scene->net), &lo, &hi);
     double points[2 * THUMB_CELLS * THUMB_CELLS];
     int classes[THUMB_CELLS * THUMB_CELLS];
-    net_repr_square_cells(net_stage_data(scene->net), THUMB_CELLS, points);
+    netdata_square_cells(net_stage_data(scene->net), THUMB_CELLS, points);
     ensemble_predict(e, k, points, THUMB_CELLS * THUMB_CELLS, classes);
     Rgba ground = r->theme->panel;
     ground.a = 1.0f;

@@ -2,7 +2,7 @@
  * net_starts_view.c — a lesson step's starts (scene/net_starts_live.h) as
  * a panel in the dynamics plot's place: what the captions count over the
  * starts (core/net_starts.h's tally), a line each for the figures the
- * step's tally names (its caption's: a panel of all four took the loss
+ * step's tally names (its caption's: a panel of all of them took the loss
  * plot's and colour bar's room at 1280x720 --projector), under the held-out
  * and the edge tallies a row of marks, one per start, so a class sees
  * which starts the counts count (a caption's "15 of 20" is 15 marks in
@@ -36,6 +36,8 @@
 #define EDGE \
     N_("%s's λmax within %.0f %% of its edge %.4g on %zu of %zu; %s's %.2f to %.2f of its %.4g")
 #define MOVED N_("from θ0: %s %.0f to %.0f, %s %.0f to %.0f; %.0f to %.0f apart")
+#define REGIONS \
+    N_("decision regions: %s's differ from %s's on %.0f to %.0f %% of the square around the data")
 #define MISSED N_("training points missed: %s %.0f to %.0f %%, %s %.0f to %.0f %%")
 
 /* What the screen calls run r's optimizer (its title: "GD", "Adam"), the
@@ -88,6 +90,8 @@ static size_t tally_lines(const NetStartsPicture *p, unsigned shown, char lines[
         else if (f == NET_STARTS_APART)
             snprintf(line, 512, _(MOVED), b, t.moved_min[1], t.moved_max[1], a, t.moved_min[0],
                      t.moved_max[0], t.apart_min, t.apart_max);
+        else if (f == NET_STARTS_REGIONS)
+            snprintf(line, 512, _(REGIONS), b, a, 100.0 * t.regions_min, 100.0 * t.regions_max);
         else
             snprintf(line, 512, _(MISSED), a, 100.0 * t.miss_min[0], 100.0 * t.miss_max[0], b,
                      100.0 * t.miss_min[1], 100.0 * t.miss_max[1]);

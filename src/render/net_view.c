@@ -32,8 +32,6 @@
  * no room for its loss plot). */
 #define NET_DATA_SIDE 230.0
 #define NET_DATA_MIN_SIDE 110.0
-/* Cells per side of the data panel's prediction grid. */
-#define NET_DATA_CELLS 32
 /* A plane point's distance from the plane is shown when the head is
  * farther than this share of the grid's a range from it. */
 #define NET_DISTANCE_SHOWN 1e-3
@@ -514,20 +512,20 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                 r->theme->text);
 
     double lo, hi;
-    net_repr_input_square(d, &lo, &hi);
-    double unit = side / (hi - lo), cell = side / NET_DATA_CELLS;
-    double points[2 * NET_DATA_CELLS * NET_DATA_CELLS];
-    int classes[NET_DATA_CELLS * NET_DATA_CELLS];
-    double confidence[NET_DATA_CELLS * NET_DATA_CELLS];
-    net_repr_square_cells(d, NET_DATA_CELLS, points);
+    netdata_square(d, &lo, &hi);
+    double unit = side / (hi - lo), cell = side / NETDATA_SQUARE_CELLS;
+    double points[2 * NETDATA_SQUARE_CELLS * NETDATA_SQUARE_CELLS];
+    int classes[NETDATA_SQUARE_CELLS * NETDATA_SQUARE_CELLS];
+    double confidence[NETDATA_SQUARE_CELLS * NETDATA_SQUARE_CELLS];
+    netdata_square_cells(d, NETDATA_SQUARE_CELLS, points);
     net_stage_predict(scene->net, scene_shown_run(scene), points,
-                      NET_DATA_CELLS * NET_DATA_CELLS, classes, confidence);
+                      NETDATA_SQUARE_CELLS * NETDATA_SQUARE_CELLS, classes, confidence);
     Rgba ground = r->theme->panel;
     ground.a = 1.0f;
     int k_classes = d->train.classes;
-    for (int j = 0; j < NET_DATA_CELLS; j++)
-        for (int i = 0; i < NET_DATA_CELLS; i++) {
-            size_t k = (size_t)j * NET_DATA_CELLS + (size_t)i;
+    for (int j = 0; j < NETDATA_SQUARE_CELLS; j++)
+        for (int i = 0; i < NETDATA_SQUARE_CELLS; i++) {
+            size_t k = (size_t)j * NETDATA_SQUARE_CELLS + (size_t)i;
             /* Tinted by how sure it is, from chance (1/classes) to certain. */
             double sure = (confidence[k] - 1.0 / k_classes) / (1 - 1.0 / k_classes);
             float t = (float)(THEME_CLASS_REGION_LEAST +

@@ -11,9 +11,9 @@
 
 #include "core/aside_file.h"
 #include "core/data_dir.h"
+#include "core/netdata.h"
 #include "core/sweep.h"
 #include "i18n.h"
-#include "net_repr.h"
 
 /* The files of the data dir the page carries inside it. */
 static const char *const page_assets[] = {
@@ -302,13 +302,13 @@ static bool write_network(FILE *out, const HtmlNetwork *net, DescentError *err)
 {
     const NetDataSplit *d = net->data;
     double lo, hi;
-    net_repr_input_square(d, &lo, &hi);
+    netdata_square(d, &lo, &hi);
     fputs("{\"model\":", out);
     json_string(out, net->model_spec);
     fputs(",\"data\":", out);
     json_string(out, net->data_spec);
     fprintf(out, ",\"classes\":%d,\"cells\":%d,\"square\":", d->train.classes,
-            HTML_REGION_CELLS);
+            NETDATA_SQUARE_CELLS);
     json_numbers(out, (const double[]){lo, hi}, 2);
     fputs(",\"train\":", out);
     write_samples(out, &d->train);
@@ -318,7 +318,7 @@ static bool write_network(FILE *out, const HtmlNetwork *net, DescentError *err)
     for (size_t f = 0; f < net->frame_count; f++)
         fprintf(out, "%s%zu", f ? "," : "", net->frame_updates[f]);
     fputs("],\"runs\":[", out);
-    enum { CELLS = HTML_REGION_CELLS * HTML_REGION_CELLS };
+    enum { CELLS = NETDATA_SQUARE_CELLS * NETDATA_SQUARE_CELLS };
     size_t point_count = CELLS + d->train.n + d->test.n;
     double *points = malloc(2 * point_count * sizeof *points);
     double *confidence = malloc(point_count * sizeof *confidence);
@@ -329,7 +329,7 @@ static bool write_network(FILE *out, const HtmlNetwork *net, DescentError *err)
     if (!ok) {
         error_set(err, "out of memory for the page's decision regions");
     } else {
-        net_repr_square_cells(d, HTML_REGION_CELLS, points);
+        netdata_square_cells(d, NETDATA_SQUARE_CELLS, points);
         memcpy(points + 2 * CELLS, d->train.x, 2 * d->train.n * sizeof *points);
         memcpy(points + 2 * (CELLS + d->train.n), d->test.x, 2 * d->test.n * sizeof *points);
     }

@@ -18,8 +18,8 @@
  * training and test loss and accuracy after every update (NetMetrics,
  * as doubles), and its decision regions at the network's frames: the
  * class and confidence (core/model.h's model_predict, one byte each,
- * confidence × 255 rounded) at the centres of HTML_REGION_CELLS² cells
- * over the data's square (scene/net_repr.h's net_repr_input_square, row 0
+ * confidence × 255 rounded) at the centres of NETDATA_SQUARE_CELLS² cells
+ * over the data's square (core/netdata.h's netdata_square_cells, row 0
  * at its top, as the window's data panel lays them out), then at every
  * training and test sample, base64; and the training and test samples.
  * It says, under the caption, what the window draws that it does not
@@ -50,8 +50,6 @@
 #define HTML_GRID_WIDTH 200
 #define HTML_GRID_HEIGHT 150
 #define HTML_MAP_ASPECT (4.0 / 3.0)   /* width / height of the page's map */
-#define HTML_REGION_CELLS 32          /* cells per side of a decision-region frame, as the
-                                         window's data panel */
 #define HTML_REGION_FRAMES 64         /* a network's timeline is cut into about this many
                                          frames of regions (and each stage's end is one):
                                          a few kB each per run, for pages under 2 MB */

@@ -7,31 +7,6 @@
 
 #define LINE_VALUES (2 * NET_REPR_LINES * NET_REPR_POINTS)
 
-void net_repr_input_square(const NetDataSplit *data, double *lo, double *hi)
-{
-    *lo = (double)INFINITY, *hi = -(double)INFINITY;
-    const NetData *sets[2] = {&data->train, &data->test};
-    for (int q = 0; q < 2; q++)
-        for (size_t k = 0; k < sets[q]->n * (size_t)sets[q]->dim; k++) {
-            *lo = fmin(*lo, sets[q]->x[k]);
-            *hi = fmax(*hi, sets[q]->x[k]);
-        }
-    double pad = 0.08 * (*hi - *lo) + 1e-9;
-    *lo -= pad, *hi += pad;
-}
-
-void net_repr_square_cells(const NetDataSplit *data, int cells, double *dest)
-{
-    double lo, hi;
-    net_repr_input_square(data, &lo, &hi);
-    for (int j = 0; j < cells; j++)
-        for (int i = 0; i < cells; i++) {
-            size_t k = (size_t)j * (size_t)cells + (size_t)i;
-            dest[2 * k] = lo + (i + 0.5) * (hi - lo) / cells;
-            dest[2 * k + 1] = hi - (j + 0.5) * (hi - lo) / cells;
-        }
-}
-
 int net_repr_hidden_layers(const NetStage *stage)
 {
     return net_stage_model(stage)->nsizes - 2;
@@ -42,7 +17,7 @@ int net_repr_hidden_layers(const NetStage *stage)
 static void grid_inputs(const NetDataSplit *data, double *x)
 {
     double lo, hi;
-    net_repr_input_square(data, &lo, &hi);
+    netdata_square(data, &lo, &hi);
     size_t k = 0;
     for (int across = 0; across < 2; across++)
         for (int line = 0; line < NET_REPR_LINES; line++) {

@@ -1,9 +1,9 @@
 /*
  * net_repr.h — the representation view's picture: how the selected run's
  * network bends its input plane.  The lines of a square grid over the
- * input plane (the data's square, net_repr_input_square) and the training
- * points are carried through the network to a hidden layer and drawn on
- * that layer's plane (core/represent.h: a 2-unit layer directly, a wider
+ * input plane (the data's square, core/netdata.h's netdata_square) and
+ * the training points are carried through the network to a hidden layer
+ * and drawn on that layer's plane (core/represent.h: a 2-unit layer directly, a wider
  * one across its linear probe's straight cut and along it for two classes,
  * else on the top two principal directions of the training points'
  * activations), with that cut; with the linear probe's accuracy on the
@@ -43,15 +43,6 @@ typedef struct NetReprPicture {
     double lo[2], hi[2];    /* the box around every line point and training point */
     ProbeAccuracy probe;    /* its train and test accuracy (NaN for regression data) */
 } NetReprPicture;
-
-/* The square of the input plane drawn around every sample, train and
- * test, with a margin of 8 % of its side: [*lo, *hi] on both axes. */
-void net_repr_input_square(const NetDataSplit *data, double *lo, double *hi);
-
-/* The centres of a cells × cells grid over that square into dest
- * (cells² rows of (x1, x2)), row by row from the top (x2 high) and each
- * row from the left: the cells of a picture of the input plane. */
-void net_repr_square_cells(const NetDataSplit *data, int cells, double *dest);
 
 /* The number of hidden layers (what the view can show: 1 .. count). */
 int net_repr_hidden_layers(const NetStage *stage);
