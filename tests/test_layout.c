@@ -942,12 +942,24 @@ static void wrap_notice(void *context, double max_width, double *w, double *h, b
     *cut = max_width < 300.0;
 }
 
+/* The notice of wrap_notice at the least text size: 200 pixels wide, 30
+ * high. */
+static void wrap_notice_least(void *context, double max_width, double *w, double *h, bool *cut)
+{
+    (void)context;
+    *w = fmin(max_width, 200.0);
+    *h = 30.0;
+    *cut = max_width < 200.0;
+}
+
 /* The readout and the notice are placed once, over the map made without
  * them (layout_place_over_map; layout_compute had placed the readout too,
- * and the renderer placed it again off the runs): the notice at the map's
- * foot, at its head where a point to keep off lies under the foot; the
- * readout in the top right corner, in the top left where a point lies
- * there. */
+ * and the renderer placed it again off the runs).  The notice beside the
+ * map where the panels leave room, on none of them; else over the map's
+ * foot, over its head where a point to keep off lies under the foot, in
+ * a corner where points lie under both; at the least text size where it
+ * would cover more than LAYOUT_NOTICE_SHARE of the map.  The readout in
+ * the top right corner, in the top left where a point lies there. */
 static void test_over_map_placed_once(void **state)
 {
     (void)state;
@@ -962,17 +974,48 @@ static void test_over_map_placed_once(void **state)
     LayoutRect map = l.landscape;
     assert_true(map.w > 400 && map.h > 300);
     layout_place_over_map(&in, &l, NULL, 0);
-    LayoutRect notice = l.rect[LAYOUT_NOTICE], readout = l.rect[LAYOUT_READOUT];
-    assert_true(l.shown[LAYOUT_NOTICE] && l.shown[LAYOUT_READOUT]);
-    assert_true(notice.y + notice.h == map.y + map.h - 8 && notice.w == 300);
+    LayoutRect notice = l.rect[LAYOUT_NOTICE];
+    assert_true(l.shown[LAYOUT_NOTICE] && l.shown[LAYOUT_READOUT] && notice.w == 300);
+    assert_false(layout_overlap(notice, map));
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        assert_false(p != LAYOUT_NOTICE && l.shown[p] && layout_overlap(notice, l.rect[p]));
+    assert_true(notice.x >= 12 && notice.y >= 12 && notice.x + notice.w <= 1280 - 12 &&
+                notice.y + notice.h <= 720 - 12);
+    /* No panel but those over the map: the map is the frame. */
+    in = (LayoutInput){.width = 1280, .height = 720, .margin = 12, .gap = 8,
+                       .landscape_aspect = 1.5};
+    in.panel[LAYOUT_READOUT] = (LayoutRequest){true, 200, 80, 200, 80, false};
+    in.notice = (LayoutText){true, wrap_notice, NULL, 40};
+    layout_compute(&in, &l);
+    map = l.landscape;
+    assert_true(map.w == 1280 && map.h == 720);
+    layout_place_over_map(&in, &l, NULL, 0);
+    notice = l.rect[LAYOUT_NOTICE];
+    LayoutRect readout = l.rect[LAYOUT_READOUT];
+    assert_true(notice.y + notice.h == 720 - 8 && notice.x == 490 && notice.w == 300);
     assert_true(readout.x + readout.w == map.x + map.w - 8 && readout.y == map.y + 8);
     assert_true(layout_rect_holds(notice, notice.x, notice.y));
     assert_false(layout_rect_holds(notice, notice.x + notice.w, notice.y));
-    const double points[2][2] = {{notice.x + 10, notice.y + 10}, {readout.x + 10, readout.y + 10}};
-    layout_place_over_map(&in, &l, points, 2);
-    assert_true(l.rect[LAYOUT_NOTICE].y == map.y + 8);
+    double points[3][2] = {{notice.x + 10, notice.y + 10}, {readout.x + 10, readout.y + 10}};
+    layout_place_over_map(&in, &l, (const double(*)[2])points, 2);
+    assert_true(l.rect[LAYOUT_NOTICE].y == 8 && l.rect[LAYOUT_NOTICE].x == 490);
     assert_true(l.rect[LAYOUT_READOUT].x == map.x + 8);
     assert_false(layout_overlap(l.rect[LAYOUT_READOUT], l.rect[LAYOUT_NOTICE]));
+    points[2][0] = l.rect[LAYOUT_NOTICE].x + 10;
+    points[2][1] = l.rect[LAYOUT_NOTICE].y + 10;
+    layout_place_over_map(&in, &l, (const double(*)[2])points, 3);
+    assert_true(l.rect[LAYOUT_NOTICE].x == 8 && l.rect[LAYOUT_NOTICE].y == 720 - 8 - 40);
+    /* A map too small for it at its own size: 300x40 is over 0.2 of
+     * 324x180; at the least, 200x30, over its foot. */
+    in.width = 324;
+    in.height = 180;
+    in.panel[LAYOUT_READOUT].shown = false;
+    in.notice_compact = (LayoutText){true, wrap_notice_least, NULL, 30};
+    layout_compute(&in, &l);
+    layout_place_over_map(&in, &l, NULL, 0);
+    notice = l.rect[LAYOUT_NOTICE];
+    assert_true(l.compact[LAYOUT_NOTICE] && notice.w == 200 && notice.h == 30);
+    assert_true(notice.x == 62 && notice.y == 180 - 8 - 30);
 }
 
 static void assert_apart(const Layout *l)
@@ -1626,86 +1669,123 @@ static void test_readout_off_the_runs(void **state)
     }
 }
 
+/* How many of the runs' starts and heads (and the pointer's point, where
+ * it is on) lie on the map under r: the points the notice keeps off
+ * (layout_place_over_map). */
+static size_t points_under(const Scene *scene, const Viewport *vp, LayoutRect map, LayoutRect r)
+{
+    double points[2 * SCENE_MAX_RUNS + 1][2];
+    size_t n = 0, under = 0;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden || run->count == 0)
+            continue;
+        RunPoint head = run_head(run);
+        points[n][0] = run->path[0].x, points[n++][1] = run->path[0].y;
+        points[n][0] = head.x, points[n++][1] = head.y;
+    }
+    if (scene->hover_valid)
+        points[n][0] = scene->hover.x, points[n++][1] = scene->hover.y;
+    for (size_t k = 0; k < n; k++) {
+        double px, py;
+        viewport_to_pixel(vp, points[k][0], points[k][1], &px, &py);
+        under += layout_rect_holds(map, px, py) && layout_rect_holds(r, px, py);
+    }
+    return under;
+}
+
 /* The notice ("h or ? lists the keys ...", for the window's first seconds)
- * lies over the map's foot or head, off the runs' starts and heads where
- * one of them is: every step of every shipped lesson in the window at
- * 1280x720 --projector and 1920x1080.  Over the map's foot alone, it lay
- * over a start or a head with the map's head clear in 2 of 122
- * (implicit_regularization 2 and sharp_flat 5 at 1280x720 --projector);
- * in 28 a start or a head lies under both places (a notice 369x140 over a
- * map 439x273 at 1280x720 --projector). */
+ * lies off the runs' starts and heads and the pointer's point: every
+ * step of every shipped lesson in the window at 1280x720 --projector and
+ * 1920x1080, en and zh; the pointer then put on the notice, which moves
+ * off it.  Over the map at its own text size it covers at most
+ * LAYOUT_NOTICE_SHARE of the map.  With its two places over the map's
+ * foot and head, a start or a head lay under both in 28 of 122 steps and
+ * sizes in English, 11 in Chinese, and under the notice or the pointer
+ * put on it in 125 of 488 in all; it covered up to 0.49 of the map (a
+ * notice 369x140 at 31 pixels over 0.43 of welcome 2's 439x273 at
+ * 1280x720 --projector).  Now in none, beside the map in 176 of 312. */
 static void test_notice_off_the_runs(void **state)
 {
     LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
     struct dirent **files;
     int count = shipped_lessons(&files);
-    size_t covered = 0, checked = 0, both = 0;
-    for (int f = 0; f < count; f++) {
-        stage_play(st, files[f]->d_name, "en");
-        LessonPlayer *player = &st->player;
-        for (size_t k = 0; k < player->lesson.step_count; k++) {
-            play_step_through(player, st->scene, k);
-            Scene *scene = st->scene;
-            if (scene->display.view3d || scene->net)
-                continue;
-            for (size_t a = 0; a < sizeof window_at / sizeof window_at[0]; a++) {
-                const WindowSize *at = &window_at[a];
-                scene->display.projector = at->projector;
-                scene_notify(scene, 4.0, "%s",
-                             "h or ? lists the keys  ·  click to start the runs there  ·  "
-                             "Space pauses");
-                const Layout *l = render_layout(st->renderer, scene, at->w, at->h, 1.0,
-                                                RENDER_FOR_WINDOW);
-                assert_true(l->shown[LAYOUT_NOTICE]);
-                /* Its two places: at the map's foot and head, a gap in. */
-                LayoutRect notice = l->rect[LAYOUT_NOTICE], map = l->landscape;
-                scene->notice[0] = '\0';
-                /* Above the band, across the frame: the map too small. */
-                if (notice.y < map.y || notice.y + notice.h > map.y + map.h)
+    size_t covered = 0, checked = 0, beside = 0, least = 0, too_large = 0;
+    double most = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (int f = 0; f < count; f++) {
+            stage_play(st, files[f]->d_name, langs[g]);
+            LessonPlayer *player = &st->player;
+            for (size_t k = 0; k < player->lesson.step_count; k++) {
+                play_step_through(player, st->scene, k);
+                Scene *scene = st->scene;
+                if (scene->display.view3d || scene->net)
                     continue;
-                double gap = fmin(notice.y - map.y, map.y + map.h - notice.y - notice.h);
-                LayoutRect places[2] = {notice, notice};
-                places[0].y = map.y + map.h - gap - notice.h;
-                places[1].y = map.y + gap;
-                Viewport vp = render_viewport(st->renderer, scene);
-                size_t held[2] = {0, 0};
-                for (size_t i = 0; i < scene->run_count; i++) {
-                    const Run *run = &scene->runs[i].run;
-                    if (run->count == 0)
-                        continue;
-                    RunPoint head = run_head(run);
-                    const double points[2][2] = {{run->path[0].x, run->path[0].y},
-                                                 {head.x, head.y}};
-                    for (size_t e = 0; e < 2; e++) {
-                        double px, py;
-                        viewport_to_pixel(&vp, points[e][0], points[e][1], &px, &py);
-                        for (size_t q = 0; q < 2; q++)
-                            held[q] += layout_rect_holds(places[q], px, py);
+                for (size_t a = 0; a < sizeof window_at / sizeof window_at[0]; a++) {
+                    const WindowSize *at = &window_at[a];
+                    scene->display.projector = at->projector;
+                    scene_notify(scene, 4.0, "%s",
+                                 _("h or ? lists the keys  ·  click to start the runs there  ·  "
+                                   "Space pauses"));
+                    for (int pointer = 0; pointer < 2; pointer++) {
+                        const Layout *l = render_layout(st->renderer, scene, at->w, at->h, 1.0,
+                                                        RENDER_FOR_WINDOW);
+                        assert_true(l->shown[LAYOUT_NOTICE]);
+                        LayoutRect notice = l->rect[LAYOUT_NOTICE], map = l->landscape;
+                        Viewport vp = render_viewport(st->renderer, scene);
+                        bool over = layout_overlap(notice, map);
+                        size_t under = points_under(scene, &vp, map, notice);
+                        checked++;
+                        beside += !over;
+                        if (over)
+                            most = fmax(most, notice.w * notice.h / (map.w * map.h));
+                        least += l->compact[LAYOUT_NOTICE];
+                        if (over && !l->compact[LAYOUT_NOTICE] &&
+                            notice.w * notice.h > LAYOUT_NOTICE_SHARE * map.w * map.h) {
+                            too_large++;
+                            print_message("%s %zu (%s) at %dx%d%s: the notice %.0fx%.0f covers "
+                                          "%.2f of the map %.0fx%.0f\n",
+                                          files[f]->d_name, k + 1, langs[g], at->w, at->h,
+                                          at->projector ? " --projector" : "", notice.w,
+                                          notice.h, notice.w * notice.h / (map.w * map.h),
+                                          map.w, map.h);
+                        }
+                        if (under > 0) {
+                            covered++;
+                            print_message("%s %zu (%s) at %dx%d%s%s: %zu points under the "
+                                          "notice %.0fx%.0f at (%.0f, %.0f) on the map "
+                                          "%.0fx%.0f at (%.0f, %.0f)\n",
+                                          files[f]->d_name, k + 1, langs[g], at->w, at->h,
+                                          at->projector ? " --projector" : "",
+                                          pointer ? ", the pointer on it" : "", under, notice.w,
+                                          notice.h, notice.x, notice.y, map.w, map.h, map.x,
+                                          map.y);
+                        }
+                        /* Then the pointer at the notice's middle, where that is
+                         * on the map. */
+                        double px = notice.x + 0.5 * notice.w, py = notice.y + 0.5 * notice.h;
+                        if (pointer || !layout_rect_holds(map, px, py))
+                            break;
+                        scene->hover_valid = true;
+                        viewport_to_world(&vp, px, py, &scene->hover.x, &scene->hover.y);
                     }
+                    scene->hover_valid = false;
+                    scene->notice[0] = '\0';
                 }
-                bool at_foot = notice.y == places[0].y;
-                size_t under = held[at_foot ? 0 : 1], other = held[at_foot ? 1 : 0];
-                checked++;
-                both += under > 0 && other > 0;
-                if (under > 0 && other == 0) {
-                    covered++;
-                    print_message("%s %zu at %dx%d%s: %zu starts and heads under the notice "
-                                  "%.0fx%.0f at the map's %s (%.0f, %.0f), none at its %s\n",
-                                  files[f]->d_name, k + 1, at->w, at->h,
-                                  at->projector ? " --projector" : "", under, notice.w,
-                                  notice.h, at_foot ? "foot" : "head", notice.x, notice.y,
-                                  at_foot ? "head" : "foot");
-                }
+                scene->display.projector = false;
             }
-            scene->display.projector = false;
+            if (g == 1)
+                free(files[f]);
         }
-        free(files[f]);
-    }
     free(files);
-    print_message("the notice lay over a run's start or head in %zu of %zu steps and sizes "
-                  "where the map's other end was clear; at both ends in %zu\n", covered,
-                  checked, both);
+    print_message("the notice lay over a run's start or head or the pointer in %zu of %zu "
+                  "steps, sizes, languages and pointers; beside the map in %zu, at the least "
+                  "text size in %zu; over more of the map than it may in %zu, over %.2f of "
+                  "it at most\n",
+                  covered, checked, beside, least, too_large, most);
     assert_int_equal(covered, 0);
+    assert_int_equal(too_large, 0);
 }
 
 /* Every shipped lesson stepped through in English, as a teacher does, at

@@ -1193,13 +1193,16 @@ static BandText hint_text(Renderer *r, const Scene *scene)
                       r->theme->accent};
 }
 
-static BandText notice_text(Renderer *r, const Scene *scene)
+/* The notice at its text size, or (least) at the least one, which the
+ * layout takes where the notice would cover much of the map
+ * (LayoutInput.notice_compact). */
+static BandText notice_text(Renderer *r, const Scene *scene, bool least)
 {
     return (BandText){r,
                       &r->notice,
                       scene->notice,
-                      render_font_px(r, BODY_PX + 2),
-                      10.0 * r->scale,
+                      least ? render_least_font_px(r->scale) : render_font_px(r, BODY_PX + 2),
+                      (least ? 6.0 : 10.0) * r->scale,
                       960.0 * r->scale,
                       r->theme->text};
 }
@@ -1714,7 +1717,8 @@ static bool measure_group(Renderer *r, const Scene *scene)
  * heads and the pointer's point where the map allows (at 1280x720
  * --projector welcome 2's readout, at the map's top right, lay over the
  * start and the head; the window's first notice over the map's foot, over
- * runs that start there). */
+ * runs that start there), the notice beside the map where the panels, the
+ * undrawn ones aside, leave room. */
 static void place_over_map(Renderer *r, const Scene *scene)
 {
     LayoutInput in = frame_input(r, scene);
@@ -1723,9 +1727,13 @@ static void place_over_map(Renderer *r, const Scene *scene)
         in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
         in.compact[LAYOUT_READOUT] = readout_need(r, scene, true);
     }
-    BandText notice = notice_text(r, scene);
+    BandText notice = notice_text(r, scene, false), least = notice_text(r, scene, true);
     in.notice = (LayoutText){!bare && scene->notice[0], band_size, &notice,
                              render_line_height(r, notice.px)};
+    in.notice_compact = (LayoutText){in.notice.shown && least.px < notice.px, band_size, &least,
+                                     render_line_height(r, least.px)};
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        in.vacant[p] = r->slot_empty[p];
     double avoid[2 * SCENE_MAX_RUNS + 1][2];
     size_t n = 0;
     /* In 3D a point's pixel is where the surface shows it
@@ -1823,7 +1831,7 @@ void render_hud(Renderer *r, const Scene *scene)
     if (l->shown[LAYOUT_COLORBAR] && !r->slot_empty[LAYOUT_COLORBAR])
         draw_colorbar(r, scene, l->rect[LAYOUT_COLORBAR]);
     BandText caption = caption_text(r, scene), hint = hint_text(r, scene),
-             notice = notice_text(r, scene);
+             notice = notice_text(r, scene, l->compact[LAYOUT_NOTICE]);
     if (l->shown[LAYOUT_CAPTION] && scene->caption[0])
         draw_band(r, &caption, l->rect[LAYOUT_CAPTION], l->band_width);
     if (l->shown[LAYOUT_HINT] && hint_shown(r, scene))

@@ -704,11 +704,14 @@ bool layout_rect_holds(LayoutRect r, double px, double py)
     return px >= r.x && px < right_edge(r) && py >= r.y && py < bottom_edge(r);
 }
 
-/* Whether r holds one of the count points of avoid. */
-static bool holds_any(LayoutRect r, const double (*avoid)[2], size_t count)
+/* Whether r holds one of the count points of avoid that lie on the map
+ * (a run's head run off the view, or the pointer over a panel, is no
+ * point of the map's to keep clear). */
+static bool holds_any(const Layout *out, LayoutRect r, const double (*avoid)[2], size_t count)
 {
     for (size_t k = 0; k < count; k++)
-        if (layout_rect_holds(r, avoid[k][0], avoid[k][1]))
+        if (layout_rect_holds(out->landscape, avoid[k][0], avoid[k][1]) &&
+            layout_rect_holds(r, avoid[k][0], avoid[k][1]))
             return true;
     return false;
 }
@@ -729,18 +732,41 @@ static bool over_map_free(const LayoutInput *in, const Layout *out, LayoutRect r
     return true;
 }
 
-/* Of count places over the map, in order of preference, the first free
- * one (over_map_free) that holds none of the points of avoid and lies on
+/* Whether the notice may lie at r: over the map as over_map_free says;
+ * off it, where the frame's panels leave room beside it, in map_room and
+ * a gap off the map, its notes and every shown panel but those over the
+ * map and the vacant ones. */
+static bool notice_free(const LayoutInput *in, const Layout *out, LayoutRect r)
+{
+    if (layout_overlap(r, out->landscape))
+        return over_map_free(in, out, r);
+    LayoutRect room = map_room(in, out), apart = {r.x - in->gap, r.y - in->gap,
+                                                   r.w + 2 * in->gap, r.h + 2 * in->gap};
+    if (r.x < room.x || r.y < room.y || right_edge(r) > right_edge(room) ||
+        bottom_edge(r) > bottom_edge(room) || layout_overlap(apart, out->landscape) ||
+        (out->notes.w > 0 && layout_overlap(apart, out->notes)))
+        return false;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if (out->shown[p] && !layout_over_map((LayoutPanel)p) && !in->vacant[p] &&
+            layout_overlap(apart, out->rect[p]))
+            return false;
+    return true;
+}
+
+typedef bool (*PlaceFreeFn)(const LayoutInput *in, const Layout *out, LayoutRect r);
+
+/* Of count places, in order of preference, the first free one (free_at)
+ * that holds none of the map's points of avoid (holds_any) and lies on
  * none of shun (when not NULL); else the first that holds none of them;
  * else the first free one; -1 where none is free. */
-static int place_off(const LayoutInput *in, const Layout *out, const LayoutRect *places,
-                     int count, const double (*avoid)[2], size_t avoid_count,
-                     const LayoutRect *shun)
+static int place_off(const LayoutInput *in, const Layout *out, PlaceFreeFn free_at,
+                     const LayoutRect *places, int count, const double (*avoid)[2],
+                     size_t avoid_count, const LayoutRect *shun)
 {
     for (int clear = 2; clear >= 0; clear--)
         for (int k = 0; k < count; k++)
-            if (over_map_free(in, out, places[k]) &&
-                (clear < 1 || !holds_any(places[k], avoid, avoid_count)) &&
+            if (free_at(in, out, places[k]) &&
+                (clear < 1 || !holds_any(out, places[k], avoid, avoid_count)) &&
                 (clear < 2 || !shun || !layout_overlap(places[k], *shun)))
                 return k;
     return -1;
@@ -762,7 +788,7 @@ static void place_readout(const LayoutInput *in, Layout *out, const double (*avo
             places[n++] = (LayoutRect){xs[corner % 2], ys[corner / 2], q->w, q->h};
     }
     const LayoutRect *notice = out->shown[LAYOUT_NOTICE] ? &out->rect[LAYOUT_NOTICE] : NULL;
-    int k = place_off(in, out, places, n, avoid, count, notice);
+    int k = place_off(in, out, over_map_free, places, n, avoid, count, notice);
     out->shown[LAYOUT_READOUT] = k >= 0;
     if (k < 0)
         return;
@@ -773,39 +799,98 @@ static void place_readout(const LayoutInput *in, Layout *out, const double (*avo
     out->compact[LAYOUT_READOUT] = compact;
 }
 
-/* The notice over the map's foot or head (layout_place_over_map), centred
- * on it a gap in from its edge, wrapped to the map's width less a gap each
- * side (at most the band's); above the band, across the frame, where the
- * map is too small for it. */
+/* The notice's wraps tried at each text size: the widest the map allows,
+ * then a line more each (narrower, for a corner between the runs). */
+#define NOTICE_WRAPS 3
+/* Its places at one size and wrap: beside the map (below, above, left,
+ * right; each centred on that side, then at its start, then its end), or
+ * over it (its foot and head, centred, then their left and right). */
+#define NOTICE_BESIDE 12
+#define NOTICE_OVER 6
+#define NOTICE_PLACES (2 * NOTICE_WRAPS * (NOTICE_BESIDE + NOTICE_OVER))
+
+/* The places of a notice w x h beside the map (over false) or over it,
+ * a gap from its edges, in order of preference (NOTICE_BESIDE,
+ * NOTICE_OVER); returns how many. */
+static int notice_places(LayoutRect map, double g, double w, double h, bool over,
+                         LayoutRect *places)
+{
+    double centre_x = map.x + 0.5 * (map.w - w);
+    if (over) {
+        const double xs[3] = {centre_x, map.x + g, right_edge(map) - g - w};
+        const double ys[2] = {bottom_edge(map) - g - h, map.y + g};
+        for (int k = 0; k < NOTICE_OVER; k++)
+            places[k] = (LayoutRect){xs[k / 2], ys[k % 2], w, h};
+        return NOTICE_OVER;
+    }
+    /* Beside it, level with its edges. */
+    const double xs[3] = {centre_x, map.x, right_edge(map) - w};
+    const double ys[3] = {map.y + 0.5 * (map.h - h), map.y, bottom_edge(map) - h};
+    for (int k = 0; k < 3; k++) {
+        places[k] = (LayoutRect){xs[k], bottom_edge(map) + g, w, h};
+        places[3 + k] = (LayoutRect){xs[k], map.y - g - h, w, h};
+        places[6 + k] = (LayoutRect){map.x - g - w, ys[k], w, h};
+        places[9 + k] = (LayoutRect){right_edge(map) + g, ys[k], w, h};
+    }
+    return NOTICE_BESIDE;
+}
+
+/* The notice (layout_place_over_map): of its places (notice_places), off
+ * the map first, over it then, at its text size first, then at the least
+ * (LayoutInput.notice_compact), each wrap from the widest, the first
+ * free one clear of the map's points of avoid (place_off); at its text
+ * size over the map only where it covers at most LAYOUT_NOTICE_SHARE of
+ * it.  Above the band, across the frame, where none is free. */
 static void place_notice(const LayoutInput *in, Layout *out, const double (*avoid)[2],
                          size_t count)
 {
-    LayoutRect map = out->landscape;
-    double g = in->gap, width = fmin(out->band_width, map.w - 2 * g);
+    LayoutRect map = out->landscape, places[NOTICE_PLACES];
+    double g = in->gap, widths[NOTICE_PLACES];
+    bool compact[NOTICE_PLACES];
+    const LayoutText *forms[2] = {&in->notice, &in->notice_compact};
+    int n = 0;
+    for (int over = 0; over < 2; over++)
+        for (int form = 0; form < 2; form++) {
+            const LayoutText *t = forms[form];
+            double width = fmin(out->band_width, map.w - 2 * g), w, h;
+            bool cut;
+            for (int wrap = 0; wrap < NOTICE_WRAPS && t->shown && width > 0; wrap++) {
+                t->wrap(t->context, width, &w, &h, &cut);
+                if (cut || h > map.h - 2 * g)
+                    break;
+                if (!over || form == 1 || !in->notice_compact.shown ||
+                    w * h <= LAYOUT_NOTICE_SHARE * map.w * map.h) {
+                    int added = notice_places(map, g, w, h, over, places + n);
+                    for (int k = n; k < n + added; k++)
+                        widths[k] = width, compact[k] = form == 1;
+                    n += added;
+                }
+                width = w - 1;
+            }
+        }
+    int k = place_off(in, out, notice_free, places, n, avoid, count, NULL);
     LayoutRequest *need = &out->need[LAYOUT_NOTICE];
     *need = (LayoutRequest){.shown = true};
-    if (width > 0)
-        in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
-    double x = map.x + 0.5 * (map.w - need->w);
-    LayoutRect places[2] = {{x, bottom_edge(map) - g - need->h, need->w, need->h},
-                            {x, map.y + g, need->w, need->h}};
-    int k = width > 0 && !need->cut && need->h <= map.h - 2 * g
-                ? place_off(in, out, places, 2, avoid, count, NULL)
-                : -1;
-    if (k < 0) {
-        width = in->width - 2 * in->margin;
+    if (k >= 0) {
+        const LayoutText *t = forms[compact[k]];
+        t->wrap(t->context, widths[k], &need->w, &need->h, &need->cut);
+        out->notice_width = widths[k];
+        out->rect[LAYOUT_NOTICE] = places[k];
+        out->compact[LAYOUT_NOTICE] = compact[k];
+    } else {
+        double width = in->width - 2 * in->margin;
         in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
         double bottom = in->height - in->margin;
         for (size_t b = 0; b < BAND_TEXTS; b++)
             if (out->shown[band_panels[b]])
                 bottom = fmin(bottom, out->rect[band_panels[b]].y - g);
-        places[0] = (LayoutRect){0.5 * (in->width - need->w), bottom - need->h, need->w, need->h};
-        k = 0;
+        out->notice_width = width;
+        out->rect[LAYOUT_NOTICE] =
+            (LayoutRect){0.5 * (in->width - need->w), bottom - need->h, need->w, need->h};
+        out->compact[LAYOUT_NOTICE] = false;
     }
     need->min_w = need->w;
     need->min_h = need->h;
-    out->notice_width = width;
-    out->rect[LAYOUT_NOTICE] = places[k];
     out->shown[LAYOUT_NOTICE] = true;
 }
 

@@ -13,7 +13,7 @@
  *   inset      bottom left (data landscapes)
  *   caption    at the bottom, the presenter's hint above it (the window
  *   hint       only)
- *   notice     over the map's foot or head (below)
+ *   notice     beside the map or over it, off the runs (below)
  *
  * Where those places overlap, the colour bar moves to the top right, then
  * under the legend; the dynamics plot to the left of the loss plot, their
@@ -170,6 +170,12 @@ typedef struct LayoutInput {
                                              panel is dropped */
     LayoutText caption, hint; /* the bottom band, from the bottom up */
     LayoutText notice;      /* over the map (layout_place_over_map) */
+    LayoutText notice_compact; /* the notice at the least text size
+                                  (render_least_font_px): shown where
+                                  that is smaller than its own */
+    bool vacant[LAYOUT_PANELS]; /* room kept for a panel that is not
+                                   drawn (another step's of the group):
+                                   the notice may lie on it */
     LayoutText notes;       /* text on the map beside the picture, while
                                the legend takes its compact form (which
                                leaves it out): a network picture's notes
@@ -210,6 +216,12 @@ typedef struct Layout {
     int band;                       /* the arrangement taken (layout.c's */
     size_t placing;                 /* own numbering) */
 } Layout;
+
+/* The most of the map's area the notice covers at its own text size;
+ * where it would cover more it takes the least (layout_place_over_map).
+ * At 1280x720 --projector the first notice, 369x140 at 31 pixels, lay over
+ * 0.43 of welcome 2's map. */
+#define LAYOUT_NOTICE_SHARE 0.2
 
 /* The least height of a plot's plotting area (the curve's room between
  * its axis's top and bottom labels), in pixels at scale 1, times the
@@ -258,10 +270,19 @@ bool layout_over_map(LayoutPanel p);
  * layout_compute from in, each off the count points of avoid (frame
  * pixels: the renderer gives the runs' starts and heads and the
  * pointer's point, hud.c) where a place that fits allows, else where it
- * fits first.  The notice over the map's foot, centred, a gap up from its
- * edge, else over its head, wrapped to the map's width less a gap each
- * side (at most the band's; Layout.notice_width); above the band, across
- * the frame, where the map is too small for it.  Then the readout over a
+ * fits first.  The notice beside the map where the panels leave room (a
+ * gap from it and from them, on room kept for a panel not drawn:
+ * LayoutInput.vacant), below it, above, left, right; else over it, a gap
+ * in from its edges, at its foot, its head, then their corners; at its own
+ * text size, then at the least (LayoutInput.notice_compact; over the map
+ * at its own only where it covers at most LAYOUT_NOTICE_SHARE of it);
+ * each wrapped to the map's width less a gap each side (at most the
+ * band's), then a line more at a time (Layout.notice_width,
+ * Layout.compact); the first clear of the points.  Only with a start or
+ * a head under both the foot and the head, the notice, 369x140 at 31
+ * pixels, lay over one in 28 of 122 shipped lesson steps at 1280x720
+ * --projector and 1920x1080, and over up to 0.49 of the map.  Above
+ * the band, across the frame, where no place is free.  Then the readout over a
  * corner of the map, a gap in from its edges: the top right first, then
  * the top left, the bottom right, the bottom left, in its full form, then
  * its compact one; off the notice too where a corner allows; not shown
