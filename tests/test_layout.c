@@ -2783,6 +2783,108 @@ static void test_plots_say_each_number_once(void **state)
     assert_int_equal(twice, 0);
 }
 
+/* batch_and_flatness 4 at its end (GD and SGD at one η), en and zh, at
+ * 960x540 and 1280x720 --projector: the shared dashed line's value,
+ * "6.67", stands where no run's last measured λmax is drawn (its height
+ * from the area's end labels, log scale), off the rows of its box.  It
+ * stood under the line at the area's right end, on GD's orange tip at
+ * 5.8, and read as GD's λmax. */
+static void test_network_edge_label_off_the_curves(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            double scale = render_recording_scale(w, h);
+            const Layout *l =
+                lesson_layout(st, "batch_and_flatness.lua", langs[g], 3, w, h, frames[z][2]);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+            /* The measurements waiting (the last updates') made. */
+            NetStage *net = st->scene->net;
+            net_stage_refine(net, 100000);
+            const DrawnTexts *drawn =
+                drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            LayoutRect areas[16], area = {0, 0, 0, 0};
+            size_t n = render_plot_areas(st->renderer, areas, 16);
+            for (size_t k = 0; k < n && k < 16 && area.w == 0; k++)
+                if (inside_rect(areas[k], panel))
+                    area = areas[k];
+            assert_true(area.w > 0);
+            long edge = -1;
+            double top = NAN, bottom = NAN;
+            for (size_t t = 0; t < drawn->count; t++) {
+                LayoutRect b = drawn->box[t];
+                double middle = b.y + 0.5 * b.h;
+                if (strcmp(drawn->text[t], "6.67") == 0 && inside_rect(b, panel))
+                    edge = (long)t;
+                if (b.x + b.w <= area.x && fabs(middle - area.y) < 1)
+                    top = atof(drawn->text[t]);
+                if (b.x + b.w <= area.x && fabs(middle - area.y - area.h) < 1)
+                    bottom = atof(drawn->text[t]);
+            }
+            assert_true(edge >= 0 && top > bottom && bottom > 0);
+            LayoutRect b = drawn->box[edge];
+            size_t on = 0;
+            for (size_t i = 0; i < net_stage_run_count(net); i++) {
+                const NetRun *run = net_stage_run(net, i);
+                double v = NAN;
+                for (size_t k = 0; k < run->count && (k == 0 || isnan(v)); k++)
+                    v = net_stage_series(net, i, NET_SERIES_SHARPNESS, run->count - 1 - k);
+                double y = area.y + area.h * log(top / v) / log(top / bottom);
+                print_message("batch_and_flatness 4 (%s, %dx%d%s): \"6.67\" from y %.0f to "
+                              "%.0f, run %zu's last λmax %.3g at y %.0f\n", langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", b.y, b.y + b.h, i + 1, v, y);
+                assert_true(v > 0);
+                on += y > b.y - 2.0 * scale && y < b.y + b.h + 2.0 * scale;
+            }
+            assert_int_equal(on, 0);
+        }
+}
+
+/* edge_of_stability 1 and 3 at their ends, en and zh, at 960x540 and
+ * 1280x720 --projector: the dashed line's value (2/η = 952, 1053) is said
+ * in the sharpness plot's panel, at the axis or in the row under it.  At
+ * 960x540 the axis had no room for "2/η = 952", yet the row said only
+ * "dashed: 2/η (edge of stability)", the form for an axis that names it. */
+static void test_sharpness_plot_says_its_edge(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const struct {
+        size_t step;
+        const char *value;
+    } steps[] = {{0, "952"}, {2, "1053"}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t s = 0; s < 2; s++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g],
+                                                steps[s].step, w, h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                      render_recording_scale(w, h),
+                                                      RENDER_FOR_RECORDING);
+                long said = -1;
+                for (size_t t = 0; t < drawn->count; t++) {
+                    double v[4];
+                    NumberName name[4];
+                    size_t n = numbers_said(drawn->text[t], v, name);
+                    for (size_t k = 0; k < n; k++)
+                        if (v[k] == atof(steps[s].value) && strstr(name[k], "2/η") &&
+                            inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS]))
+                            said = (long)t;
+                }
+                print_message("edge_of_stability %zu (%s, %dx%d%s): %s\n", steps[s].step + 1,
+                              langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              said >= 0 ? drawn->text[said] : "2/η's value nowhere");
+                assert_true(said >= 0);
+            }
+}
+
 /* sharp_flat 4 to 6 at their ends, en and zh, at 1280x720 (and --projector)
  * and 1920x1080: the sharpness plot names each minimum's λmax it dots beside
  * its axis ("minimum 100"; step 6 its value alone where the title leaves
@@ -3013,6 +3115,10 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_network_edge_label_off_the_curves, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharpness_plot_says_its_edge, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,

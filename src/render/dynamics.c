@@ -782,9 +782,12 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * of one point (play 0) is then a dot alone, as edge_of_stability 1's
      * "300" beside its dot said again what "λmax 300" said. */
     a.values_named = now_count > 0;
-    if (edge_at_axis)
-        level_label(r, &a, first_now, edge_label, r->theme->text, &taken);
-    else
+    /* Whether the axis names the line decides the row's form: at 960x540
+     * edge_of_stability 1's axis had no room for "2/η = 952", and the row
+     * said "dashed: 2/η (edge of stability)", the value nowhere. */
+    bool edge_named =
+        edge_at_axis && level_label(r, &a, first_now, edge_label, r->theme->text, &taken);
+    if (!edge_at_axis)
         for (size_t k = 0; k < now_count; k++)
             a.values_named &= level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
     /* The runs' 2/η the row under the plot names (name_each_edge): a tick
@@ -848,9 +851,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge.
      * Where the axis names the line the row says what it is, compact
      * nothing. */
-    else if (a.compact && edge_at_axis)
+    else if (a.compact && edge_named)
         return;
-    else if (edge_at_axis)
+    else if (edge_named)
         snprintf(label, sizeof label, _(EDGE_NAMED),
                  all_adaptive ? _(GD_EDGE) : _("edge of stability"));
     else if (a.compact)
