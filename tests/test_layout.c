@@ -2844,6 +2844,38 @@ static void test_network_edge_label_off_the_curves(void **state)
         }
 }
 
+/* schedules 3 at its end, en and zh, at 960x540 and 1920x1080: the loss
+ * plot's note on run 2 (η = 0.5, above the plot from step 1, diverged at
+ * step 7) says it diverged, in both languages (at 1280x720 --projector no
+ * such note fits the plot's width in English: "from step 1" then).  In
+ * English it said only "from step 1" (its longer notes hid a curve), in
+ * Chinese "在第 7 步发散": one run, two stories. */
+static void test_exit_note_says_diverged(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][2] = {{"en", "diverged at step 7"}, {"zh", "在第 7 步发散"}};
+    static const int frames[][3] = {{960, 540, 0}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l =
+                played_layout(st, "schedules.lua", langs[g][0], 2, 100, w, h, frames[z][2]);
+            assert_true(l->shown[LAYOUT_LOSS]);
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            long note = -1;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (strstr(drawn->text[t], langs[g][1]) &&
+                    inside_rect(drawn->box[t], l->rect[LAYOUT_LOSS]))
+                    note = (long)t;
+            print_message("schedules 3 (%s, %dx%d%s): %s\n", langs[g][0], w, h,
+                          frames[z][2] ? " --projector" : "",
+                          note >= 0 ? drawn->text[note] : "no note says it diverged");
+            assert_true(note >= 0);
+        }
+}
+
 /* edge_of_stability 1 and 3 at their ends, en and zh, at 960x540 and
  * 1280x720 --projector: the dashed line's value (2/η = 952, 1053) is said
  * in the sharpness plot's panel, at the axis or in the row under it.  At
@@ -3119,6 +3151,7 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_says_its_edge, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_exit_note_says_diverged, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,
