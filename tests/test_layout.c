@@ -2675,6 +2675,46 @@ static void test_stability_line_dashes_by_the_pixel(void **state)
     }
 }
 
+/* learning_rate 7 at its end (GD at η = 0.19 and 0.21 on the bowl, both
+ * at λmax 10 all along), at 960x540 and 1280x720 --projector: the
+ * sharpness plot draws their one curve once, in the text's colour (a
+ * light line most of the area wide).  Run 2's orange line lay over run
+ * 1's and hid the blue one. */
+static void test_shared_sharpness_curve_drawn_once(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    DescentError err = {""};
+    renderer_set_progressive(st->renderer, false);
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "learning_rate.lua", "en", 6, 200, w, h, frames[z][2]);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+        Framebuffer *frame = framebuffer_create(w, h, &err);
+        assert_non_null(frame);
+        uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
+        assert_non_null(rgba);
+        framebuffer_bind(frame);
+        render_frame(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                     RENDER_FOR_RECORDING);
+        framebuffer_read_rgba(w, h, rgba);
+        framebuffer_bind(NULL);
+        LayoutRect areas[16], area = {0, 0, 0, 0};
+        size_t n = render_plot_areas(st->renderer, areas, 16);
+        for (size_t k = 0; k < n && k < 16; k++)
+            if (inside_rect(areas[k], panel))
+                area = areas[k];
+        assert_true(area.w > 0);
+        int longest = longest_light_run(rgba, w, area);
+        print_message("learning_rate 7, %dx%d%s: a light line %d pixels long in an area %.0f "
+                      "wide\n", w, h, frames[z][2] ? " --projector" : "", longest, area.w);
+        assert_true(longest > 0.5 * area.w);
+        free(rgba);
+        framebuffer_destroy(frame);
+    }
+}
+
 /* The numbers a plot's text says, each a word of its own ("952" in "2/η =
  * 952 (edge of stability)", not the 2 of "2/η"), in v, and what names
  * each, the text before it ("2/η =", "λmax", "" for a bare number), in
@@ -3152,6 +3192,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharpness_plot_says_its_edge, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_says_diverged, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_shared_sharpness_curve_drawn_once, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,

@@ -612,6 +612,18 @@ static void top_clear_of_levels(Renderer *r, PlotArea *a, const double *levels, 
             a->yhi = fmax(a->yhi, (levels[k] - f * a->ylo) / (1.0 - f));
 }
 
+/* Whether two runs' λmax curves are one: as many points, each within
+ * 1e-9 of the other's. */
+static bool same_sharpness(const SharpnessCache *a, const SharpnessCache *b)
+{
+    if (a->count != b->count || a->count == 0)
+        return false;
+    for (size_t k = 0; k < a->count; k++)
+        if (!(fabs(a->values[k] - b->values[k]) <= 1e-9 * fmax(1.0, fabs(a->values[k]))))
+            return false;
+    return true;
+}
+
 /* The row under the sharpness plot (its top at y) naming each plotted
  * run's 2/η in the run's colour, right-aligned with the area, the shown
  * run's first: what the dashed lines of their colours are (sharp_flat 6:
@@ -806,10 +818,22 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         edge_count++;
     }
     value_ticks(r, &a, &taken, edges, edge_count);
-    for (size_t i = 0; i < scene->run_count; i++)
-        if (plotted_run(scene, i))
+    /* A curve several runs share is drawn once, in the text's colour:
+     * learning_rate 7's two runs both read λmax 10 on the bowl, and run
+     * 2's orange line over run 1's hid the blue one. */
+    for (size_t i = 0; i < scene->run_count; i++) {
+        bool shared = false, drawn_before = false;
+        for (size_t j = 0; j < scene->run_count && plotted_run(scene, i); j++)
+            if (j != i && plotted_run(scene, j) &&
+                same_sharpness(&r->sharpness[i], &r->sharpness[j])) {
+                shared = true;
+                drawn_before |= j < i;
+            }
+        if (plotted_run(scene, i) && !drawn_before)
             plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
-                        1.1 * r->scale, render_run_color(r, i, 1.0f), false);
+                        1.1 * r->scale, shared ? r->theme->text : render_run_color(r, i, 1.0f),
+                        false);
+    }
     /* Each 2/η over the curves, dashed (the curve shows between the dashes)
      * and cased: where λmax hovers at 2/η (sharp_flat 5's 80) the line
      * under the curve was hidden, and a student read the curve as below
