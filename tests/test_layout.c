@@ -2755,6 +2755,46 @@ static void test_stability_line_dashes_by_the_pixel(void **state)
     }
 }
 
+/* learning_rate 7 at its end (GD at η = 0.19 and 0.21 on the bowl, both
+ * at λmax 10 all along), at 960x540 and 1280x720 --projector: the
+ * sharpness plot draws their one curve once, in the text's colour (a
+ * light line most of the area wide).  Run 2's orange line lay over run
+ * 1's and hid the blue one. */
+static void test_shared_sharpness_curve_drawn_once(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    DescentError err = {""};
+    renderer_set_progressive(st->renderer, false);
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "learning_rate.lua", "en", 6, 200, w, h, frames[z][2]);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+        Framebuffer *frame = framebuffer_create(w, h, &err);
+        assert_non_null(frame);
+        uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
+        assert_non_null(rgba);
+        framebuffer_bind(frame);
+        render_frame(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                     RENDER_FOR_RECORDING);
+        framebuffer_read_rgba(w, h, rgba);
+        framebuffer_bind(NULL);
+        LayoutRect areas[16], area = {0, 0, 0, 0};
+        size_t n = render_plot_areas(st->renderer, areas, 16);
+        for (size_t k = 0; k < n && k < 16; k++)
+            if (inside_rect(areas[k], panel))
+                area = areas[k];
+        assert_true(area.w > 0);
+        int longest = longest_light_run(rgba, w, area);
+        print_message("learning_rate 7, %dx%d%s: a light line %d pixels long in an area %.0f "
+                      "wide\n", w, h, frames[z][2] ? " --projector" : "", longest, area.w);
+        assert_true(longest > 0.5 * area.w);
+        free(rgba);
+        framebuffer_destroy(frame);
+    }
+}
+
 /* The numbers a plot's text says, each a word of its own ("952" in "2/η =
  * 952 (edge of stability)", not the 2 of "2/η"), in v, and what names
  * each, the text before it ("2/η =", "λmax", "" for a bare number), in
@@ -2861,6 +2901,140 @@ static void test_plots_say_each_number_once(void **state)
     print_message("%zu plots at play 0, %zu numbers said twice\n", plots, twice);
     assert_true(plots > 0);
     assert_int_equal(twice, 0);
+}
+
+/* batch_and_flatness 4 at its end (GD and SGD at one η), en and zh, at
+ * 960x540 and 1280x720 --projector: the shared dashed line's value,
+ * "6.67", stands where no run's last measured λmax is drawn (its height
+ * from the area's end labels, log scale), off the rows of its box.  It
+ * stood under the line at the area's right end, on GD's orange tip at
+ * 5.8, and read as GD's λmax. */
+static void test_network_edge_label_off_the_curves(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            double scale = render_recording_scale(w, h);
+            const Layout *l =
+                lesson_layout(st, "batch_and_flatness.lua", langs[g], 3, w, h, frames[z][2]);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+            /* The measurements waiting (the last updates') made. */
+            NetStage *net = st->scene->net;
+            net_stage_refine(net, 100000);
+            const DrawnTexts *drawn =
+                drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            LayoutRect areas[16], area = {0, 0, 0, 0};
+            size_t n = render_plot_areas(st->renderer, areas, 16);
+            for (size_t k = 0; k < n && k < 16 && area.w == 0; k++)
+                if (inside_rect(areas[k], panel))
+                    area = areas[k];
+            assert_true(area.w > 0);
+            long edge = -1;
+            double top = NAN, bottom = NAN;
+            for (size_t t = 0; t < drawn->count; t++) {
+                LayoutRect b = drawn->box[t];
+                double middle = b.y + 0.5 * b.h;
+                if (strcmp(drawn->text[t], "6.67") == 0 && inside_rect(b, panel))
+                    edge = (long)t;
+                if (b.x + b.w <= area.x && fabs(middle - area.y) < 1)
+                    top = atof(drawn->text[t]);
+                if (b.x + b.w <= area.x && fabs(middle - area.y - area.h) < 1)
+                    bottom = atof(drawn->text[t]);
+            }
+            assert_true(edge >= 0 && top > bottom && bottom > 0);
+            LayoutRect b = drawn->box[edge];
+            size_t on = 0;
+            for (size_t i = 0; i < net_stage_run_count(net); i++) {
+                const NetRun *run = net_stage_run(net, i);
+                double v = NAN;
+                for (size_t k = 0; k < run->count && (k == 0 || isnan(v)); k++)
+                    v = net_stage_series(net, i, NET_SERIES_SHARPNESS, run->count - 1 - k);
+                double y = area.y + area.h * log(top / v) / log(top / bottom);
+                print_message("batch_and_flatness 4 (%s, %dx%d%s): \"6.67\" from y %.0f to "
+                              "%.0f, run %zu's last λmax %.3g at y %.0f\n", langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", b.y, b.y + b.h, i + 1, v, y);
+                assert_true(v > 0);
+                on += y > b.y - 2.0 * scale && y < b.y + b.h + 2.0 * scale;
+            }
+            assert_int_equal(on, 0);
+        }
+}
+
+/* schedules 3 at its end, en and zh, at 960x540 and 1920x1080: the loss
+ * plot's note on run 2 (η = 0.5, above the plot from step 1, diverged at
+ * step 7) says it diverged, in both languages (at 1280x720 --projector no
+ * such note fits the plot's width in English: "from step 1" then).  In
+ * English it said only "from step 1" (its longer notes hid a curve), in
+ * Chinese "在第 7 步发散": one run, two stories. */
+static void test_exit_note_says_diverged(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][2] = {{"en", "diverged at step 7"}, {"zh", "在第 7 步发散"}};
+    static const int frames[][3] = {{960, 540, 0}, {1920, 1080, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l =
+                played_layout(st, "schedules.lua", langs[g][0], 2, 100, w, h, frames[z][2]);
+            assert_true(l->shown[LAYOUT_LOSS]);
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            long note = -1;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (strstr(drawn->text[t], langs[g][1]) &&
+                    inside_rect(drawn->box[t], l->rect[LAYOUT_LOSS]))
+                    note = (long)t;
+            print_message("schedules 3 (%s, %dx%d%s): %s\n", langs[g][0], w, h,
+                          frames[z][2] ? " --projector" : "",
+                          note >= 0 ? drawn->text[note] : "no note says it diverged");
+            assert_true(note >= 0);
+        }
+}
+
+/* edge_of_stability 1 and 3 at their ends, en and zh, at 960x540 and
+ * 1280x720 --projector: the dashed line's value (2/η = 952, 1053) is said
+ * in the sharpness plot's panel, at the axis or in the row under it.  At
+ * 960x540 the axis had no room for "2/η = 952", yet the row said only
+ * "dashed: 2/η (edge of stability)", the form for an axis that names it. */
+static void test_sharpness_plot_says_its_edge(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const struct {
+        size_t step;
+        const char *value;
+    } steps[] = {{0, "952"}, {2, "1053"}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t s = 0; s < 2; s++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g],
+                                                steps[s].step, w, h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                      render_recording_scale(w, h),
+                                                      RENDER_FOR_RECORDING);
+                long said = -1;
+                for (size_t t = 0; t < drawn->count; t++) {
+                    double v[4];
+                    NumberName name[4];
+                    size_t n = numbers_said(drawn->text[t], v, name);
+                    for (size_t k = 0; k < n; k++)
+                        if (v[k] == atof(steps[s].value) && strstr(name[k], "2/η") &&
+                            inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS]))
+                            said = (long)t;
+                }
+                print_message("edge_of_stability %zu (%s, %dx%d%s): %s\n", steps[s].step + 1,
+                              langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              said >= 0 ? drawn->text[said] : "2/η's value nowhere");
+                assert_true(said >= 0);
+            }
 }
 
 /* sharp_flat 4 to 6 at their ends, en and zh, at 1280x720 (and --projector)
@@ -3093,6 +3267,13 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_network_edge_label_off_the_curves, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharpness_plot_says_its_edge, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_exit_note_says_diverged, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_shared_sharpness_curve_drawn_once, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,

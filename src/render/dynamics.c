@@ -612,6 +612,18 @@ static void top_clear_of_levels(Renderer *r, PlotArea *a, const double *levels, 
             a->yhi = fmax(a->yhi, (levels[k] - f * a->ylo) / (1.0 - f));
 }
 
+/* Whether two runs' λmax curves are one: as many points, each within
+ * 1e-9 of the other's. */
+static bool same_sharpness(const SharpnessCache *a, const SharpnessCache *b)
+{
+    if (a->count != b->count || a->count == 0)
+        return false;
+    for (size_t k = 0; k < a->count; k++)
+        if (!(fabs(a->values[k] - b->values[k]) <= 1e-9 * fmax(1.0, fabs(a->values[k]))))
+            return false;
+    return true;
+}
+
 /* The row under the sharpness plot (its top at y) naming each plotted
  * run's 2/η in the run's colour, right-aligned with the area, the shown
  * run's first: what the dashed lines of their colours are (sharp_flat 6:
@@ -782,9 +794,12 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * of one point (play 0) is then a dot alone, as edge_of_stability 1's
      * "300" beside its dot said again what "λmax 300" said. */
     a.values_named = now_count > 0;
-    if (edge_at_axis)
-        level_label(r, &a, first_now, edge_label, r->theme->text, &taken);
-    else
+    /* Whether the axis names the line decides the row's form: at 960x540
+     * edge_of_stability 1's axis had no room for "2/η = 952", and the row
+     * said "dashed: 2/η (edge of stability)", the value nowhere. */
+    bool edge_named =
+        edge_at_axis && level_label(r, &a, first_now, edge_label, r->theme->text, &taken);
+    if (!edge_at_axis)
         for (size_t k = 0; k < now_count; k++)
             a.values_named &= level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
     /* The runs' 2/η the row under the plot names (name_each_edge): a tick
@@ -803,10 +818,22 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         edge_count++;
     }
     value_ticks(r, &a, &taken, edges, edge_count);
-    for (size_t i = 0; i < scene->run_count; i++)
-        if (plotted_run(scene, i))
+    /* A curve several runs share is drawn once, in the text's colour:
+     * learning_rate 7's two runs both read λmax 10 on the bowl, and run
+     * 2's orange line over run 1's hid the blue one. */
+    for (size_t i = 0; i < scene->run_count; i++) {
+        bool shared = false, drawn_before = false;
+        for (size_t j = 0; j < scene->run_count && plotted_run(scene, i); j++)
+            if (j != i && plotted_run(scene, j) &&
+                same_sharpness(&r->sharpness[i], &r->sharpness[j])) {
+                shared = true;
+                drawn_before |= j < i;
+            }
+        if (plotted_run(scene, i) && !drawn_before)
             plot_series(r, &a, cached_value, &r->sharpness[i], 0, r->sharpness[i].count,
-                        1.1 * r->scale, render_run_color(r, i, 1.0f), false);
+                        1.1 * r->scale, shared ? r->theme->text : render_run_color(r, i, 1.0f),
+                        false);
+    }
     /* Each 2/η over the curves, dashed (the curve shows between the dashes)
      * and cased: where λmax hovers at 2/η (sharp_flat 5's 80) the line
      * under the curve was hidden, and a student read the curve as below
@@ -848,9 +875,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     /* Adaptive methods rescale each coordinate: 2/η is plain GD's edge.
      * Where the axis names the line the row says what it is, compact
      * nothing. */
-    else if (a.compact && edge_at_axis)
+    else if (a.compact && edge_named)
         return;
-    else if (edge_at_axis)
+    else if (edge_named)
         snprintf(label, sizeof label, _(EDGE_NAMED),
                  all_adaptive ? _(GD_EDGE) : _("edge of stability"));
     else if (a.compact)

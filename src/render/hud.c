@@ -864,9 +864,10 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         int labels = 0;
         /* It may leave the plot steps before it diverges: both are said,
          * the arrow standing where it leaves. */
-        if (run->status == RUN_DIVERGED && (size_t)exit + 1 >= run_steps(run)) {
+        bool diverged = run->status == RUN_DIVERGED;
+        if (diverged && (size_t)exit + 1 >= run_steps(run)) {
             snprintf(label[labels++], sizeof label[0], _("diverged at step %zu"), run_steps(run));
-        } else if (run->status == RUN_DIVERGED) {
+        } else if (diverged) {
             snprintf(label[labels++], sizeof label[0],
                      _("above the plot from step %ld, diverged at step %zu"), exit,
                      run_steps(run));
@@ -889,7 +890,12 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         char best[PLOT_EXIT_LINES + 1][128];
         int best_n = 0;
         LayoutRect at = {0};
-        for (int v = 0; v < labels && least > 0; v++)
+        /* A diverged run's "from step N" only where no note saying it
+         * diverged fits at all: taken where those hid a curve, it was
+         * schedules 3's English note, "from step 1", while the Chinese,
+         * narrower, said "在第 7 步发散". */
+        for (int v = 0; v < labels && least > 0 && !(diverged && v == labels - 1 && best_n > 0);
+             v++)
             for (int whole = 0; whole < 2 && least > 0; whole++) {
                 double room = whole ? to - from : near_to - near_from;
                 int n = text_wrap(label[v], room, render_wrap_measure, &m, &lines[0][0],

@@ -247,6 +247,37 @@ static void sharpness_curve(Renderer *r, const NetStage *net, size_t i, const Pl
     }
 }
 
+/* Whether any run's sharpness curve, point to point as sharpness_curve
+ * draws it, passes through box. */
+static bool curves_cross(const Renderer *r, const NetStage *net, const PlotArea *a, LayoutRect box)
+{
+    double pad = 1.6 * r->scale;
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        size_t end = net_stage_run(net, i)->count;
+        double px = 0, py = 0;
+        bool has_prev = false;
+        for (size_t k = 0; k < end; k += NET_STAGE_SHARPNESS_EVERY) {
+            double v = net_stage_series(net, i, NET_SERIES_SHARPNESS, k);
+            if (!(isfinite(v) && v > 0))
+                continue;
+            double x = plot_to_x(a, (double)k), y = plot_to_y(a, v);
+            double x0 = has_prev ? px : x;
+            /* The segment's part over the box's columns, its ends' heights. */
+            double s0 = fmax(x0, box.x), s1 = fmin(x, box.x + box.w);
+            if (s0 <= s1 + pad) {
+                double t0 = x > x0 ? (s0 - x0) / (x - x0) : 1.0;
+                double t1 = x > x0 ? (s1 - x0) / (x - x0) : 1.0;
+                double y0 = has_prev ? py + (y - py) * fmin(fmax(t0, 0.0), 1.0) : y;
+                double y1 = has_prev ? py + (y - py) * fmin(fmax(t1, 0.0), 1.0) : y;
+                if (fmax(y0, y1) + pad >= box.y && fmin(y0, y1) - pad <= box.y + box.h)
+                    return true;
+            }
+            px = x, py = y, has_prev = true;
+        }
+    }
+    return false;
+}
+
 /* How many runs before `before` end at the stability line v: runs at one
  * η share one dashed line, drawn and labelled once. */
 static size_t runs_at_edge(const NetStage *net, size_t before, double v)
@@ -270,13 +301,22 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
     if (!series_range(net, sharp, 2, true, &a.ylo, &a.yhi))
         a.ylo = 0.1, a.yhi = 10;
     a.ylo /= 1.3, a.yhi *= 1.3;
+    int px = render_font_px(r, 12.0);
+    double line = render_line_height(r, px);
+    /* Room over the highest edge for its label (reaching half a line over
+     * the area, clear of the title): at 1280x720 --projector a factor 1.3
+     * left none, and "6.67" went under the line onto GD's tip. */
+    double f = (0.5 * line + 2.0 * r->scale) / a.h;
+    for (size_t i = 0; i < net_stage_run_count(net) && f < 0.5; i++) {
+        double v = net_stage_series(net, i, NET_SERIES_STABILITY, net_stage_run(net, i)->count - 1);
+        if (isfinite(v) && v > a.ylo)
+            a.yhi = fmax(a.yhi, exp((log(v) - f * log(a.ylo)) / (1.0 - f)));
+    }
     bool preconditioned = false;
     for (size_t i = 0; i < net_stage_run_count(net); i++)
         preconditioned |= net_run_preconditioned(&net_stage_run(net, i)->desc);
     plot_frame(r, &a, preconditioned ? _(SHARPNESS_TITLE) : _(SHARPNESS_PLAIN_TITLE),
                one ? _("step") : NULL);
-    int px = render_font_px(r, 12.0);
-    double line = render_line_height(r, px);
     double placed[SCENE_MAX_RUNS];
     size_t labels = 0;
     size_t runs = net_stage_run_count(net);
@@ -296,24 +336,31 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
         plot_series(r, &a, series_value, &edge, 0, run->count, 1.6 * r->scale, r->theme->casing,
                     true);
         plot_series(r, &a, series_value, &edge, 0, run->count, 0.9 * r->scale, color, true);
-        /* The edge's value at its right end, under the line, or under an
-         * earlier run's label it would cover; none below the area. */
-        double y = fmin(plot_to_y(&a, v) + 1.0 * r->scale, a.y + a.h - line);
-        /* placed[k] + line, not |placed[k] − y| < line: a label moved to
-         * placed[k] + line must test clear of it exactly, or two runs at
-         * one edge would move it there again for ever. */
-        for (size_t k = 0; k < labels; k++)
-            if (y > placed[k] - line && y < placed[k] + line) {
-                y = placed[k] + line;
-                k = (size_t)-1;
-            }
-        if (y + line > a.y + a.h + 0.5 * line)
-            continue;
-        placed[labels++] = y;
+        /* The edge's value at its right end by its line, above it (the
+         * side the curves, under their edge, stay away from) or else
+         * under it, where no curve runs through the label and no earlier
+         * run's label stands: under the line, batch_and_flatness 4's
+         * "6.67" sat on GD's orange tip at 5.8 and read as its λmax. */
         char label[32];
         number_text(v, 3, label, sizeof label);
-        /* On the panel's colour: a run at its edge runs through the label. */
         double w = render_text_width(r, label, px) + 4 * r->scale;
+        double at = plot_to_y(&a, v), y = NAN;
+        for (int side = 0; side < 4 && isnan(y); side++) {
+            /* Sides 0, 1: above, under, clear of curves; 2, 3: the same
+             * where every place crosses a curve. */
+            double top = side % 2 == 0 ? at - line - 1.0 * r->scale : at + 1.0 * r->scale;
+            bool clear = top >= a.y - 0.5 * line && top + line <= a.y + a.h &&
+                         (side >= 2 || !curves_cross(r, net, &a, (LayoutRect){a.x + a.w - w, top,
+                                                                              w, line}));
+            for (size_t k = 0; k < labels && clear; k++)
+                clear = !(top > placed[k] - line && top < placed[k] + line);
+            if (clear)
+                y = top;
+        }
+        if (isnan(y))
+            continue;
+        placed[labels++] = y;
+        /* On the panel's colour: a run at its edge runs through the label. */
         render_panel(r, (LayoutRect){a.x + a.w - w, y, w, line});
         render_text(r, label, a.x + a.w, y, px, ALIGN_RIGHT, color);
     }
