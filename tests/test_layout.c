@@ -36,6 +36,7 @@
 #include "render/gl_context.h"
 #include "render/layout.h"
 #include "render/render.h"
+#include "render/theme.h"
 #include "scene/experiment_live.h"
 #include "scene/i18n.h"
 #include "scene/lesson_player.h"
@@ -2541,6 +2542,68 @@ static void test_off_view_note_beside_its_arrow(void **state)
         }
 }
 
+/* learning_rate 7's "off view" note, in its run's orange, lies on the
+ * orange band of its own path: on the labels' see-through panel the band
+ * showed through and the text was hard to read.  Its panel is opaque:
+ * the padding left and right of its text is the panel's colour (55 off
+ * at 960x540, the band and the map showing through), at
+ * 960x540 and 1280x720 --projector, en and zh. */
+static void test_off_view_note_on_an_opaque_panel(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const note[] = {"off view", "视野外"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    DescentError err = {""};
+    renderer_set_progressive(st->renderer, false);
+    /* The panel's colour, opaque, under the labels' see-through one. */
+    const Theme *theme = theme_get(SCENE_THEME_DARK);
+    Rgba pn = theme->panel, l = theme->label_panel;
+    const float rgb[3] = {pn.r + l.a * (l.r - pn.r), pn.g + l.a * (l.g - pn.g),
+                          pn.b + l.a * (l.b - pn.b)};
+    const int want[3] = {(int)lroundf(255.0f * rgb[0]), (int)lroundf(255.0f * rgb[1]),
+                         (int)lroundf(255.0f * rgb[2])};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            played_layout(st, "learning_rate.lua", langs[g], 6, 200, w, h, frames[z][2]);
+            double scale = render_recording_scale(w, h) *
+                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            Framebuffer *frame = framebuffer_create(w, h, &err);
+            assert_non_null(frame);
+            uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
+            assert_non_null(rgba);
+            framebuffer_bind(frame);
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            framebuffer_read_rgba(w, h, rgba);
+            framebuffer_bind(NULL);
+            long found = -1;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (strcmp(drawn->text[t], note[g]) == 0)
+                    found = (long)t;
+            assert_true(found >= 0);
+            LayoutRect b = drawn->box[found];
+            /* The panel's padding (4 pixels at scale 1) each side of the
+             * text, a pixel in from its edges. */
+            int worst = 0;
+            for (int y = (int)ceil(b.y) + 1; y < (int)(b.y + b.h) - 1; y++)
+                for (int side = 0; side < 2; side++)
+                    for (int x = 1; x < (int)(4.0 * scale) - 1; x++) {
+                        int px = side ? (int)(b.x + b.w) + x : (int)b.x - 1 - x;
+                        const uint8_t *p = rgba + 4 * ((size_t)y * (size_t)w + (size_t)px);
+                        for (int c = 0; c < 3; c++)
+                            worst = abs(p[c] - want[c]) > worst ? abs(p[c] - want[c]) : worst;
+                    }
+            print_message("learning_rate 7 (%s, %dx%d): \"%s\"'s padding at most %d from the "
+                          "panel's colour\n", langs[g], w, h, note[g], worst);
+            assert_true(worst <= 3);
+            free(rgba);
+            framebuffer_destroy(frame);
+        }
+}
+
 /* The network loss plot's log axis labels the decades between its ends
  * where they fit, by the 2D loss plot's rule (plot_pick_decades):
  * trained_not_derived 1 (0.724 down to 0.0153) at 1280x720 --projector and
@@ -3006,6 +3069,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_off_view_note_on_an_opaque_panel, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_network_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plots_name_lines_and_scale, stage_open,
                                         stage_close),

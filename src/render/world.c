@@ -382,7 +382,15 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
             if (found)
                 at = box;
         }
-    render_label(r, label, at.x, at.y, font, render_run_color(r, i, 1.0f));
+    /* On an opaque panel: on the see-through one the run's colour lay
+     * over its own path's band (learning_rate 6 and 7). */
+    double pad = RENDER_LABEL_PAD * r->scale;
+    LayoutRect want = {at.x - pad, at.y, w + 2.0 * pad, h};
+    at = layout_place_label(r->labels, r->label_count, want, RENDER_LABEL_MOVES);
+    Rgba panel = r->theme->panel;
+    panel.a = 1.0f;
+    shapes_rect(r->shapes, at.x, at.y, at.w, at.h, panel);
+    render_label_at(r, label, at, font, render_run_color(r, i, 1.0f));
 }
 
 /* The head: a disc in the run's colour; a cross when the run diverged or
