@@ -2491,6 +2491,43 @@ static void test_markers_scale_with_the_map(void **state)
     }
 }
 
+/* sharp_flat 1 and 2: a mark stands on a minimum or well clear of its
+ * ring (a dot in the ring is left out, draw_marks), never beside it: the
+ * flat mark, the well's centre (1.2, -0.6), stood 5 pixels from the
+ * minimum (1.13, -0.56) at 960x540, its dot beside the minimum's ring,
+ * "○•", the dashed circle centred on the dot. */
+static void test_marks_on_minima_or_clear(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t step = 0; step < 2; step++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = lesson_layout(st, "sharp_flat.lua", "en", step, w, h, frames[z][2]);
+            double scale = render_recording_scale(w, h) *
+                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+            size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+            for (size_t k = 0; k < scene->mark_count; k++) {
+                double mx, my, nearest = HUGE_VAL;
+                viewport_to_pixel(&vp, scene->marks[k].x, scene->marks[k].y, &mx, &my);
+                for (size_t j = 0; j < n; j++) {
+                    double px, py;
+                    viewport_to_pixel(&vp, minima[j].x, minima[j].y, &px, &py);
+                    nearest = fmin(nearest, hypot(mx - px, my - py));
+                }
+                print_message("sharp_flat %zu (%dx%d): mark %zu %.1f px from a minimum\n",
+                              step + 1, w, h, k + 1, nearest);
+                /* On it (within a pixel), or past the ring (7) and a dot
+                 * (4.5) with a gap. */
+                assert_true(nearest < 1.0 || nearest > 14.0 * m);
+            }
+        }
+}
+
 /* learning_rate 7 at 1280x720 --projector and 1920x1080, en and zh: the
  * "off view" note of the run held at the map's top edge stands beside its
  * arrow (34 pixels long at scale 1 from the head, the note past its tail
@@ -3068,6 +3105,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_marks_on_minima_or_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_on_an_opaque_panel, stage_open,
                                         stage_close),

@@ -1147,6 +1147,22 @@ static bool on_mark_circle(const Renderer *r, const Scene *scene, const Viewport
     return false;
 }
 
+/* Whether pixel (x, y) lies within the ring of a minimum of the landscape
+ * (draw_minima's outer ring, 7 pixels at marker scale 1). */
+static bool on_minimum(const Renderer *r, const Scene *scene, const Viewport *vp, double x,
+                       double y)
+{
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    for (size_t k = 0; k < n; k++) {
+        double px, py;
+        render_to_pixel(r, vp, minima[k].x, minima[k].y, &px, &py);
+        if (hypot(x - px, y - py) < 7.0 * r->marker_scale)
+            return true;
+    }
+    return false;
+}
+
 /* What a pass of draw_marks draws. */
 typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
 
@@ -1154,7 +1170,8 @@ typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
  * and the label beside it, in three passes.  The dots go under the heads,
  * but for a dot on another mark's circle: the circle marks that point,
  * and its dash drawn over the dot stacked into a striped blob (sgd_noise
- * and schedules label each circle by a mark on its rim);
+ * and schedules label each circle by a mark on its rim), or in a
+ * minimum's ring, which marks it too;
  * the circles over the cloud and the heads: they measure the cloud, and
  * an inner circle about as wide as a head lay hidden under it (sgd_noise
  * 3, schedules 5); the labels last, beside their dots where the heads,
@@ -1174,7 +1191,11 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
         if (part == MARK_CIRCLES && circle) {
             draw_mark_circle(r, cx, cy, radius);
         } else if (part == MARK_DOTS) {
-            if (!on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s)) {
+            /* No dot where a minimum's ring marks the place already: a dot
+             * in or beside the ring read as a second marker (sharp_flat
+             * 1's flat minimum, "○•"). */
+            if (!on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s) &&
+                !on_minimum(r, scene, vp, cx, cy)) {
                 shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
                 shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
             }
