@@ -2528,6 +2528,61 @@ static void test_marks_on_minima_or_clear(void **state)
         }
 }
 
+/* sgd_noise 3: the label of the inner circle, which has no room between
+ * the circles, stood past the outer one, opposite the outer's label, and
+ * seemed to name it; a line leads from it to its mark on the inner rim.
+ * Between the two, down the mark's column, the pixels are the line's
+ * light colour, at 960x540 and 1280x720 --projector, en and zh. */
+static void test_far_mark_label_led_to_its_mark(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const label[] = {"noise 1: radius 0.19", "噪声 1：半径 0.19"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    DescentError err = {""};
+    renderer_set_progressive(st->renderer, false);
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            played_layout(st, "sgd_noise.lua", langs[g], 2, 400, w, h, frames[z][2]);
+            Framebuffer *frame = framebuffer_create(w, h, &err);
+            assert_non_null(frame);
+            uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
+            assert_non_null(rgba);
+            framebuffer_bind(frame);
+            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                  render_recording_scale(w, h),
+                                                  RENDER_FOR_RECORDING);
+            framebuffer_read_rgba(w, h, rgba);
+            framebuffer_bind(NULL);
+            long found = -1;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (strcmp(drawn->text[t], label[g]) == 0)
+                    found = (long)t;
+            assert_true(found >= 0);
+            LayoutRect b = drawn->box[found];
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            double mx, my;
+            viewport_to_pixel(&vp, scene->marks[3].x, scene->marks[3].y, &mx, &my);
+            /* The column from 3 pixels under the mark's dot to 2 over the
+             * label's panel. */
+            int light = 0, all = 0, x = (int)lround(mx);
+            for (int y = (int)ceil(my + 6.0); y < (int)b.y - 2; y++, all++) {
+                const uint8_t *p = rgba + 4 * ((size_t)y * (size_t)w + (size_t)x);
+                int lo = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+                int hi = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+                light += lo > 150 && hi - lo < 40;
+            }
+            print_message("sgd_noise 3 (%s, %dx%d): %d of %d pixels light between the mark "
+                          "(%.0f, %.0f) and its label (top %.0f)\n", langs[g], w, h, light, all,
+                          mx, my, b.y);
+            assert_true(all > 0 && light >= all - 2);
+            free(rgba);
+            framebuffer_destroy(frame);
+        }
+}
+
 /* learning_rate 7 at 1280x720 --projector and 1920x1080, en and zh: the
  * "off view" note of the run held at the map's top edge stands beside its
  * arrow (34 pixels long at scale 1 from the head, the note past its tail
@@ -3106,6 +3161,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_marks_on_minima_or_clear, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_far_mark_label_led_to_its_mark, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_on_an_opaque_panel, stage_open,
                                         stage_close),

@@ -393,6 +393,28 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     render_label_at(r, label, at, font, render_run_color(r, i, 1.0f));
 }
 
+static bool mark_circle(const Renderer *r, const Viewport *vp, const SceneMark *m, double *cx,
+                        double *cy, double *radius);
+
+/* Whether a mark's circle comes within gap pixels of the ring of radius
+ * rho about (x, y). */
+static bool near_mark_circle(const Renderer *r, const Scene *scene, const Viewport *vp, double x,
+                             double y, double rho, double gap)
+{
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        double cx, cy, radius;
+        if (!mark_circle(r, vp, &scene->marks[k], &cx, &cy, &radius))
+            continue;
+        double d = hypot(x - cx, y - cy);
+        /* The least distance between the two circles: nested, apart, or
+         * crossing (0). */
+        double apart = fmax(fmax(fabs(radius - rho) - d, d - radius - rho), 0.0);
+        if (apart < gap)
+            return true;
+    }
+    return false;
+}
+
 /* The head: a disc in the run's colour; a cross when the run diverged or
  * stalled; kept inside the map (an outlined marker at the edge, with
  * draw_off_view's arrow and note) when the run has left the view.  Heads
@@ -423,8 +445,16 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                     h->outside ? r->theme->mark : r->theme->casing);
     }
     if (i == scene->selected) {
+        /* In the run's colour, cased, where a lesson's mark circle runs
+         * beside it: two white rings read as one more circle (sgd_noise
+         * 3's and schedules 5's inner circles about the head). */
         reach = (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (stacked - 1)) * s;
-        shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
+        if (near_mark_circle(r, scene, vp, px, py, reach, 4.0 * s)) {
+            shapes_ring(r->shapes, px, py, reach, 2.4 * s, r->theme->casing);
+            shapes_ring(r->shapes, px, py, reach, 1.3 * s, color);
+        } else {
+            shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
+        }
     }
     /* Labels drawn after the heads (marks, basin shares, effective steps)
      * keep off it and its ring's casing (escape 3's "54%" lay over the
@@ -1163,6 +1193,25 @@ static bool on_minimum(const Renderer *r, const Scene *scene, const Viewport *vp
     return false;
 }
 
+/* A label further from its mark than beside it (render_label_beside's
+ * least distance, 9 pixels at scale 1, and a little) is led to it: a line
+ * from its panel (text box `text`) to the mark, and a dot there.  A circle
+ * inside another one has no room for its label between them: sgd_noise
+ * 3's "noise 1: radius 0.19" stood past the outer circle, opposite "noise
+ * 2", and seemed to name it. */
+static void draw_mark_leader(Renderer *r, double cx, double cy, LayoutRect text)
+{
+    double s = r->marker_scale, pad = RENDER_LABEL_PAD * r->scale;
+    double qx = fmin(fmax(cx, text.x - pad), text.x + text.w + pad);
+    double qy = fmin(fmax(cy, text.y), text.y + text.h);
+    if (hypot(qx - cx, qy - cy) <= 12.0 * r->scale)
+        return;
+    shapes_segment(r->shapes, cx, cy, qx, qy, 2.0 * s, r->theme->casing);
+    shapes_segment(r->shapes, cx, cy, qx, qy, 0.9 * s, r->theme->mark);
+    shapes_disc(r->shapes, cx, cy, 2.6 * s, r->theme->mark);
+    shapes_ring(r->shapes, cx, cy, 2.6 * s, 0.9 * s, r->theme->casing);
+}
+
 /* What a pass of draw_marks draws. */
 typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
 
@@ -1202,6 +1251,7 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
             render_keep_clear(r, (LayoutRect){cx - 5.5 * s, cy - 5.5 * s, 11.0 * s, 11.0 * s});
         } else if (part == MARK_LABELS && m->label[0]) {
             LayoutRect box = render_label_beside(r, scene, vp, cx, cy, m->label, px);
+            draw_mark_leader(r, cx, cy, box);
             render_label(r, m->label, box.x, box.y, px, r->theme->text);
         }
     }
