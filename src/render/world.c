@@ -1090,9 +1090,47 @@ static bool box_on_ring(LayoutRect box, double cx, double cy, double radius, dou
     return hypot(nx, ny) < radius + reach && hypot(fx, fy) > radius - reach;
 }
 
+bool render_box_on_lines(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box)
+{
+    if (r->view3d || scene->net)
+        return false;
+    double reach = 2.5 * r->scale;
+    if (scene->display.axes) {
+        double ox, oy;
+        axis_origin(vp, r->scale, &ox, &oy);
+        if ((box.y - reach < oy && oy < box.y + box.h + reach) ||
+            (box.x - reach < ox && ox < box.x + box.w + reach))
+            return true;
+    }
+    LandscapePoint p;
+    double dir[2];
+    if (scene->display.data && landscape_minimum_line(scene->landscape, &p, dir)) {
+        /* The line through p: the box's corners' signed distances from it
+         * in pixels, all to one side past reach or the box is on it. */
+        double ax, ay, bx, by;
+        viewport_to_pixel(vp, p.x, p.y, &ax, &ay);
+        viewport_to_pixel(vp, p.x + dir[0], p.y + dir[1], &bx, &by);
+        double len = hypot(bx - ax, by - ay);
+        if (len > 0) {
+            double nx = -(by - ay) / len, ny = (bx - ax) / len, lo = HUGE_VAL, hi = -HUGE_VAL;
+            for (int c = 0; c < 4; c++) {
+                double d = (box.x + (c & 1 ? box.w : 0.0) - ax) * nx +
+                           (box.y + (c & 2 ? box.h : 0.0) - ay) * ny;
+                lo = fmin(lo, d), hi = fmax(hi, d);
+            }
+            if (lo < reach && hi > -reach)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Whether a label's box is clear: whole on the map as drawn and off the
  * panels, off every box kept clear so far (labels, heads, markers), off
- * every mark's circle, and with paths true off the runs' paths. */
+ * every mark's circle, and with paths true off the runs' paths and the
+ * lines drawn across the map (render_box_on_lines: adam_vs_sgd 2's
+ * "Adam: (1, 1)" lay across the line of minima). */
 static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box,
                         bool paths)
 {
@@ -1111,7 +1149,8 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
             box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->marker_scale))
             return false;
     }
-    return !paths || !render_box_on_paths(r, scene, vp, box);
+    return !paths ||
+           (!render_box_on_paths(r, scene, vp, box) && !render_box_on_lines(r, scene, vp, box));
 }
 
 /* How many distances out from its point a label is tried at, each half a

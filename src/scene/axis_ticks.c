@@ -188,14 +188,20 @@ static void place_values(const Viewport *vp, const AxisStyle *style, AxisPlan *d
     }
 }
 
+void axis_origin(const Viewport *vp, double scale, double *ox, double *oy)
+{
+    double inset = AXIS_INSET * scale, zx, zy;
+    viewport_to_pixel(vp, 0.0, 0.0, &zx, &zy);
+    *ox = fmin(fmax(zx, vp->x + inset), vp->x + vp->width - inset);
+    *oy = fmin(fmax(zy, vp->y + inset), vp->y + vp->height - inset);
+}
+
 void axis_plan(const Viewport *vp, const AxisStyle *style, AxisPlan *dest)
 {
-    double s = style->scale, inset = AXIS_INSET * s;
-    double clear = (AXIS_TICK_HALF_PX + LABEL_CLEAR) * s;
-    double zx, zy;
+    double s = style->scale, clear = (AXIS_TICK_HALF_PX + LABEL_CLEAR) * s;
+    double zx, zy, ox, oy;
     viewport_to_pixel(vp, 0.0, 0.0, &zx, &zy);
-    double ox = fmin(fmax(zx, vp->x + inset), vp->x + vp->width - inset);
-    double oy = fmin(fmax(zy, vp->y + inset), vp->y + vp->height - inset);
+    axis_origin(vp, s, &ox, &oy);
     *dest = (AxisPlan){.ox = ox, .oy = oy};
     /* The names first, the values keeping clear of them; but where a name
      * leaves its axis fewer than two values (a scale), the values go first
