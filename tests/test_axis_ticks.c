@@ -70,13 +70,14 @@ static void labels_are_whole_on_the_map_or_absent(void **state)
     const AxisTick *cut = tick_at(&plan, 0, -2);
     assert_close(cut->px, 5, 1e-9);
     assert_false(cut->labelled);
-    /* "-1" at pixel 105: 94 .. 116, under the axis (311 .. 325). */
+    /* "-1" at pixel 105: 94 .. 116, under the axis past its tick's end
+     * (305 + 4) by 3 pixels: 312 .. 326. */
     const AxisTick *whole = tick_at(&plan, 0, -1);
     assert_true(whole->labelled);
     assert_string_equal(whole->label.text, "-1");
     assert_close(whole->label.x, 94, 1e-9);
     assert_close(whole->label.w, 22, 1e-9);
-    assert_close(whole->label.y, 311, 1e-9);
+    assert_close(whole->label.y, 312, 1e-9);
     /* "3" right of y = 3's tick (pixel 5) would span -2 .. 12 high. */
     assert_false(tick_at(&plan, 1, 3)->labelled);
     assert_true(tick_at(&plan, 1, 2)->labelled);
@@ -86,12 +87,12 @@ static void labels_are_whole_on_the_map_or_absent(void **state)
     size_t n = axis_plan_labels(&plan, labels, sizeof labels / sizeof labels[0]);
     /* Eight values, the origin's 0 and the names "x" and "y". */
     assert_int_equal(n, 11);
-    /* "x" over the x axis at the right: its box ends 6 pixels in; "y"
-     * right of the y axis at the top, 6 pixels down. */
+    /* "x" over the x axis at the right: its box ends 6 pixels in, 7 over
+     * the axis; "y" right of the y axis at the top, 6 pixels down. */
     assert_true(plan.has_name[0] && plan.has_name[1]);
     assert_string_equal(plan.name[0].text, "x");
     assert_close(plan.name[0].x + plan.name[0].w, 594, 1e-9);
-    assert_close(plan.name[0].y, 305 - 6 - 14, 1e-9);
+    assert_close(plan.name[0].y, 305 - 7 - 14, 1e-9);
     assert_string_equal(plan.name[1].text, "y");
     assert_close(plan.name[1].y, 6, 1e-9);
     for (size_t k = 0; k < n; k++) {
@@ -143,11 +144,11 @@ static void labels_clear_what_covers_them(void **state)
                        .covered = under_head_or_cloud};
     AxisPlan plan;
     axis_plan(&vp, &style, &plan);
-    /* "1" right of the axis at 18 pixels: its box from 205 + 18 - 4 = 219,
-     * clear of the head's 193 .. 217. */
+    /* "1" right of the axis, its box 7 + 6 pixels out: from 218, clear of
+     * the head's 193 .. 217. */
     const AxisTick *one = tick_at(&plan, 1, 1);
     assert_true(one->labelled);
-    assert_close(one->label.x, 219, 1e-9);
+    assert_close(one->label.x, 218, 1e-9);
     assert_false(under_head_or_cloud(NULL, &one->label));
     /* "-1" would need 44 pixels to clear the cloud: left out. */
     assert_false(tick_at(&plan, 1, -1)->labelled);
@@ -179,6 +180,67 @@ static void ticks_at_the_edges_leave_room_for_values(void **state)
     }
 }
 
+/* A tick's mark stops short of its value's box, on both axes and either
+ * side: drawn against the box it read as a minus sign, "2" as "-2" and
+ * "-1" as "--1" (adam_vs_sgd 1 to 3, whose captions cite (0.6, 1.2)); the
+ * y axis's values started 2 pixels inside the tick's end at scale 1. */
+static void ticks_stop_short_of_their_values(void **state)
+{
+    (void)state;
+    const double scales[] = {1.0, 1.75};
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+        double s = scales[k];
+        Viewport vp = viewport_fit_at((ViewRect){-2.05, 3.95, -2.95, 3.05}, 0, 0, 600 * s, 600 * s);
+        AxisStyle style = {.scale = s, .line = 14 * s, .pad = 4 * s, .text_width = seven_per_char};
+        AxisPlan plan;
+        axis_plan(&vp, &style, &plan);
+        size_t labelled = 0;
+        for (size_t t = 0; t < plan.tick_count; t++) {
+            const AxisTick *tick = &plan.tick[t];
+            if (!tick->labelled)
+                continue;
+            labelled++;
+            const AxisLabel *l = &tick->label;
+            double reach = AXIS_TICK_HALF_PX * s, gap = tick->axis == 0
+                                                       ? fmax(l->y - (tick->py + reach),
+                                                              (tick->py - reach) - (l->y + l->h))
+                                                       : fmax(l->x - (tick->px + reach),
+                                                              (tick->px - reach) - (l->x + l->w));
+            print_message("scale %.2f: \"%s\" %.1f px from its tick's end\n", s, l->text, gap);
+            assert_true(gap >= 2.0 * s);
+        }
+        assert_true(labelled >= 6);
+    }
+}
+
+/* The y axis's name and a value on it share no row: "y" left of the axis
+ * at the top and "4" right of it read "y-4" across the axis line
+ * (learning_rate 1, y in [-4.3, 4.3] on 430 pixels, ticks 2 apart, 4 on
+ * the map's top edge).  The name stays; the value beside it goes, the
+ * axis keeping 2 and -2. */
+static void the_y_name_reads_alone(void **state)
+{
+    (void)state;
+    Viewport vp = viewport_fit_at((ViewRect){-6, 6, -4.3, 4.3}, 0, 0, 600, 430);
+    AxisStyle style = {.scale = 1, .line = 14, .pad = 4, .text_width = seven_per_char};
+    AxisPlan plan;
+    axis_plan(&vp, &style, &plan);
+    assert_true(plan.has_name[1]);
+    const AxisLabel *y = &plan.name[1];
+    size_t values = 0;
+    for (size_t t = 0; t < plan.tick_count; t++) {
+        const AxisTick *tick = &plan.tick[t];
+        if (tick->axis != 1 || !tick->labelled)
+            continue;
+        values++;
+        const AxisLabel *l = &tick->label;
+        print_message("\"%s\" rows %.0f .. %.0f, \"y\" %.0f .. %.0f\n", l->text, l->y,
+                      l->y + l->h, y->y, y->y + y->h);
+        assert_true(l->y >= y->y + y->h || l->y + l->h <= y->y);
+    }
+    assert_true(values >= 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +250,8 @@ int main(void)
         cmocka_unit_test(a_short_axis_keeps_a_value),
         cmocka_unit_test(labels_clear_what_covers_them),
         cmocka_unit_test(ticks_at_the_edges_leave_room_for_values),
+        cmocka_unit_test(ticks_stop_short_of_their_values),
+        cmocka_unit_test(the_y_name_reads_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -339,6 +339,12 @@ bool static_layer_end(StaticLayer *s);
 
 /* world.c: heatmap overlays, paths, markers, particles, arrows. */
 void render_world(Renderer *r, const Scene *scene);
+/* Whether box lies on a line drawn across the 2D map: the plane's axes
+ * (where shown) or linreg's line of minima (render_data_map), with a
+ * little room. */
+bool render_box_on_lines(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box);
+
 /* world.c: whether a shown run's path, as drawn this frame (of the run a
  * particle cloud copies, its short trail), crosses box. */
 bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,

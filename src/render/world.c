@@ -382,7 +382,37 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
             if (found)
                 at = box;
         }
-    render_label(r, label, at.x, at.y, font, render_run_color(r, i, 1.0f));
+    /* On an opaque panel: on the see-through one the run's colour lay
+     * over its own path's band (learning_rate 6 and 7). */
+    double pad = RENDER_LABEL_PAD * r->scale;
+    LayoutRect want = {at.x - pad, at.y, w + 2.0 * pad, h};
+    at = layout_place_label(r->labels, r->label_count, want, RENDER_LABEL_MOVES);
+    Rgba panel = r->theme->panel;
+    panel.a = 1.0f;
+    shapes_rect(r->shapes, at.x, at.y, at.w, at.h, panel);
+    render_label_at(r, label, at, font, render_run_color(r, i, 1.0f));
+}
+
+static bool mark_circle(const Renderer *r, const Viewport *vp, const SceneMark *m, double *cx,
+                        double *cy, double *radius);
+
+/* Whether a mark's circle comes within gap pixels of the ring of radius
+ * rho about (x, y). */
+static bool near_mark_circle(const Renderer *r, const Scene *scene, const Viewport *vp, double x,
+                             double y, double rho, double gap)
+{
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        double cx, cy, radius;
+        if (!mark_circle(r, vp, &scene->marks[k], &cx, &cy, &radius))
+            continue;
+        double d = hypot(x - cx, y - cy);
+        /* The least distance between the two circles: nested, apart, or
+         * crossing (0). */
+        double apart = fmax(fmax(fabs(radius - rho) - d, d - radius - rho), 0.0);
+        if (apart < gap)
+            return true;
+    }
+    return false;
 }
 
 /* The head: a disc in the run's colour; a cross when the run diverged or
@@ -415,8 +445,16 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                     h->outside ? r->theme->mark : r->theme->casing);
     }
     if (i == scene->selected) {
+        /* In the run's colour, cased, where a lesson's mark circle runs
+         * beside it: two white rings read as one more circle (sgd_noise
+         * 3's and schedules 5's inner circles about the head). */
         reach = (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (stacked - 1)) * s;
-        shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
+        if (near_mark_circle(r, scene, vp, px, py, reach, 4.0 * s)) {
+            shapes_ring(r->shapes, px, py, reach, 2.4 * s, r->theme->casing);
+            shapes_ring(r->shapes, px, py, reach, 1.3 * s, color);
+        } else {
+            shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
+        }
     }
     /* Labels drawn after the heads (marks, basin shares, effective steps)
      * keep off it and its ring's casing (escape 3's "54%" lay over the
@@ -1052,9 +1090,47 @@ static bool box_on_ring(LayoutRect box, double cx, double cy, double radius, dou
     return hypot(nx, ny) < radius + reach && hypot(fx, fy) > radius - reach;
 }
 
+bool render_box_on_lines(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box)
+{
+    if (r->view3d || scene->net)
+        return false;
+    double reach = 2.5 * r->scale;
+    if (scene->display.axes) {
+        double ox, oy;
+        axis_origin(vp, r->scale, &ox, &oy);
+        if ((box.y - reach < oy && oy < box.y + box.h + reach) ||
+            (box.x - reach < ox && ox < box.x + box.w + reach))
+            return true;
+    }
+    LandscapePoint p;
+    double dir[2];
+    if (scene->display.data && landscape_minimum_line(scene->landscape, &p, dir)) {
+        /* The line through p: the box's corners' signed distances from it
+         * in pixels, all to one side past reach or the box is on it. */
+        double ax, ay, bx, by;
+        viewport_to_pixel(vp, p.x, p.y, &ax, &ay);
+        viewport_to_pixel(vp, p.x + dir[0], p.y + dir[1], &bx, &by);
+        double len = hypot(bx - ax, by - ay);
+        if (len > 0) {
+            double nx = -(by - ay) / len, ny = (bx - ax) / len, lo = HUGE_VAL, hi = -HUGE_VAL;
+            for (int c = 0; c < 4; c++) {
+                double d = (box.x + (c & 1 ? box.w : 0.0) - ax) * nx +
+                           (box.y + (c & 2 ? box.h : 0.0) - ay) * ny;
+                lo = fmin(lo, d), hi = fmax(hi, d);
+            }
+            if (lo < reach && hi > -reach)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Whether a label's box is clear: whole on the map as drawn and off the
  * panels, off every box kept clear so far (labels, heads, markers), off
- * every mark's circle, and with paths true off the runs' paths. */
+ * every mark's circle, and with paths true off the runs' paths and the
+ * lines drawn across the map (render_box_on_lines: adam_vs_sgd 2's
+ * "Adam: (1, 1)" lay across the line of minima). */
 static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box,
                         bool paths)
 {
@@ -1073,7 +1149,8 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
             box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->marker_scale))
             return false;
     }
-    return !paths || !render_box_on_paths(r, scene, vp, box);
+    return !paths ||
+           (!render_box_on_paths(r, scene, vp, box) && !render_box_on_lines(r, scene, vp, box));
 }
 
 /* How many distances out from its point a label is tried at, each half a
@@ -1139,6 +1216,41 @@ static bool on_mark_circle(const Renderer *r, const Scene *scene, const Viewport
     return false;
 }
 
+/* Whether pixel (x, y) lies within the ring of a minimum of the landscape
+ * (draw_minima's outer ring, 7 pixels at marker scale 1). */
+static bool on_minimum(const Renderer *r, const Scene *scene, const Viewport *vp, double x,
+                       double y)
+{
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    for (size_t k = 0; k < n; k++) {
+        double px, py;
+        render_to_pixel(r, vp, minima[k].x, minima[k].y, &px, &py);
+        if (hypot(x - px, y - py) < 7.0 * r->marker_scale)
+            return true;
+    }
+    return false;
+}
+
+/* A label further from its mark than beside it (render_label_beside's
+ * least distance, 9 pixels at scale 1, and a little) is led to it: a line
+ * from its panel (text box `text`) to the mark, and a dot there.  A circle
+ * inside another one has no room for its label between them: sgd_noise
+ * 3's "noise 1: radius 0.19" stood past the outer circle, opposite "noise
+ * 2", and seemed to name it. */
+static void draw_mark_leader(Renderer *r, double cx, double cy, LayoutRect text)
+{
+    double s = r->marker_scale, pad = RENDER_LABEL_PAD * r->scale;
+    double qx = fmin(fmax(cx, text.x - pad), text.x + text.w + pad);
+    double qy = fmin(fmax(cy, text.y), text.y + text.h);
+    if (hypot(qx - cx, qy - cy) <= 12.0 * r->scale)
+        return;
+    shapes_segment(r->shapes, cx, cy, qx, qy, 2.0 * s, r->theme->casing);
+    shapes_segment(r->shapes, cx, cy, qx, qy, 0.9 * s, r->theme->mark);
+    shapes_disc(r->shapes, cx, cy, 2.6 * s, r->theme->mark);
+    shapes_ring(r->shapes, cx, cy, 2.6 * s, 0.9 * s, r->theme->casing);
+}
+
 /* What a pass of draw_marks draws. */
 typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
 
@@ -1146,7 +1258,8 @@ typedef enum MarkPart { MARK_DOTS, MARK_CIRCLES, MARK_LABELS } MarkPart;
  * and the label beside it, in three passes.  The dots go under the heads,
  * but for a dot on another mark's circle: the circle marks that point,
  * and its dash drawn over the dot stacked into a striped blob (sgd_noise
- * and schedules label each circle by a mark on its rim);
+ * and schedules label each circle by a mark on its rim), or in a
+ * minimum's ring, which marks it too;
  * the circles over the cloud and the heads: they measure the cloud, and
  * an inner circle about as wide as a head lay hidden under it (sgd_noise
  * 3, schedules 5); the labels last, beside their dots where the heads,
@@ -1166,13 +1279,18 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
         if (part == MARK_CIRCLES && circle) {
             draw_mark_circle(r, cx, cy, radius);
         } else if (part == MARK_DOTS) {
-            if (!on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s)) {
+            /* No dot where a minimum's ring marks the place already: a dot
+             * in or beside the ring read as a second marker (sharp_flat
+             * 1's flat minimum, "○•"). */
+            if (!on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s) &&
+                !on_minimum(r, scene, vp, cx, cy)) {
                 shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
                 shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
             }
             render_keep_clear(r, (LayoutRect){cx - 5.5 * s, cy - 5.5 * s, 11.0 * s, 11.0 * s});
         } else if (part == MARK_LABELS && m->label[0]) {
             LayoutRect box = render_label_beside(r, scene, vp, cx, cy, m->label, px);
+            draw_mark_leader(r, cx, cy, box);
             render_label(r, m->label, box.x, box.y, px, r->theme->text);
         }
     }

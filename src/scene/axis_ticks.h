@@ -77,6 +77,11 @@ typedef struct AxisPlan {
     AxisLabel name[2];
 } AxisPlan;
 
+/* Where the axes x = 0 and y = 0 cross on the map vp at scale: the
+ * origin's pixel, kept AXIS_INSET (times scale) inside the map, the axes
+ * then along its edge. */
+void axis_origin(const Viewport *vp, double scale, double *ox, double *oy);
+
 /* The axes of the map vp: its ticks, and a label beside each where the
  * label's box lies whole inside the map, clear of the labels placed before
  * it (the x axis's, then the y axis's, then the origin's) and of what
