@@ -732,12 +732,14 @@ static bool over_map_free(const LayoutInput *in, const Layout *out, LayoutRect r
     return true;
 }
 
-/* Whether the notice may lie at r: over the map as over_map_free says;
- * off it, where the frame's panels leave room beside it, in map_room and
- * a gap off the map, its notes and every shown panel but those over the
- * map and the vacant ones. */
+/* Whether the notice may lie at r: off the readout; over the map as
+ * over_map_free says; off it, where the frame's panels leave room beside
+ * it, in map_room and a gap off the map, its notes and every shown panel
+ * but those over the map and the vacant ones. */
 static bool notice_free(const LayoutInput *in, const Layout *out, LayoutRect r)
 {
+    if (out->shown[LAYOUT_READOUT] && layout_overlap(r, out->rect[LAYOUT_READOUT]))
+        return false;
     if (layout_overlap(r, out->landscape))
         return over_map_free(in, out, r);
     LayoutRect room = map_room(in, out), apart = {r.x - in->gap, r.y - in->gap,
@@ -755,53 +757,67 @@ static bool notice_free(const LayoutInput *in, const Layout *out, LayoutRect r)
 
 typedef bool (*PlaceFreeFn)(const LayoutInput *in, const Layout *out, LayoutRect r);
 
-/* Of count places, in order of preference, the first free one (free_at)
- * that holds none of the map's points of avoid (holds_any) and lies on
- * none of shun (when not NULL); else the first that holds none of them;
- * else the first free one; -1 where none is free. */
+/* Whether r is free (free_at) and holds none of the map's points of
+ * avoid (holds_any). */
+static bool clear_at(const LayoutInput *in, const Layout *out, PlaceFreeFn free_at, LayoutRect r,
+                     const double (*avoid)[2], size_t avoid_count)
+{
+    return free_at(in, out, r) && !holds_any(out, r, avoid, avoid_count);
+}
+
+/* Of count places, in order of preference, the first clear one
+ * (clear_at, *clear true); else the first free one; -1 where none is
+ * free. */
 static int place_off(const LayoutInput *in, const Layout *out, PlaceFreeFn free_at,
                      const LayoutRect *places, int count, const double (*avoid)[2],
-                     size_t avoid_count, const LayoutRect *shun)
+                     size_t avoid_count, bool *clear)
 {
-    for (int clear = 2; clear >= 0; clear--)
-        for (int k = 0; k < count; k++)
-            if (free_at(in, out, places[k]) &&
-                (clear < 1 || !holds_any(out, places[k], avoid, avoid_count)) &&
-                (clear < 2 || !shun || !layout_overlap(places[k], *shun)))
-                return k;
+    *clear = true;
+    for (int k = 0; k < count; k++)
+        if (clear_at(in, out, free_at, places[k], avoid, avoid_count))
+            return k;
+    *clear = false;
+    for (int k = 0; k < count; k++)
+        if (free_at(in, out, places[k]))
+            return k;
     return -1;
 }
 
-/* The readout over a corner of the map (layout_place_over_map). */
-static void place_readout(const LayoutInput *in, Layout *out, const double (*avoid)[2],
-                          size_t count)
+/* The readout's places over the map's corners, a gap in from its edges
+ * (layout_place_over_map), in its full form, then its compact one;
+ * returns how many. */
+#define READOUT_PLACES 8
+static int readout_places(const LayoutInput *in, const Layout *out, LayoutRect *places)
 {
-    LayoutRect map = out->landscape, places[8];
-    const LayoutRequest *forms[2] = {&in->panel[LAYOUT_READOUT], &in->compact[LAYOUT_READOUT]};
+    LayoutRect map = out->landscape;
     double g = in->gap;
     int n = 0;
     for (int form = 0; form < 2; form++) {
-        const LayoutRequest *q = forms[form];
+        const LayoutRequest *q = form ? &in->compact[LAYOUT_READOUT] : &in->panel[LAYOUT_READOUT];
         const double xs[2] = {right_edge(map) - g - q->w, map.x + g};
         const double ys[2] = {map.y + g, bottom_edge(map) - g - q->h};
         for (int corner = 0; corner < 4 && q->shown; corner++)
             places[n++] = (LayoutRect){xs[corner % 2], ys[corner / 2], q->w, q->h};
     }
-    const LayoutRect *notice = out->shown[LAYOUT_NOTICE] ? &out->rect[LAYOUT_NOTICE] : NULL;
-    int k = place_off(in, out, over_map_free, places, n, avoid, count, notice);
+    return n;
+}
+
+/* The readout at places[k] (readout_places; not shown where k < 0). */
+static void set_readout(const LayoutInput *in, Layout *out, const LayoutRect *places, int k)
+{
     out->shown[LAYOUT_READOUT] = k >= 0;
     if (k < 0)
         return;
     /* The full form's places come first, where it is asked for. */
-    bool compact = !forms[0]->shown || k >= 4;
+    bool compact = !in->panel[LAYOUT_READOUT].shown || k >= 4;
     out->rect[LAYOUT_READOUT] = places[k];
-    out->need[LAYOUT_READOUT] = *forms[compact];
+    out->need[LAYOUT_READOUT] = compact ? in->compact[LAYOUT_READOUT] : in->panel[LAYOUT_READOUT];
     out->compact[LAYOUT_READOUT] = compact;
 }
 
 /* The notice's wraps tried at each text size: the widest the map allows,
  * then a line more each (narrower, for a corner between the runs). */
-#define NOTICE_WRAPS 3
+#define NOTICE_WRAPS 5
 /* Its places at one size and wrap: beside the map (below, above, left,
  * right; each centred on that side, then at its start, then its end), or
  * over it (its foot and head, centred, then their left and right). */
@@ -835,55 +851,101 @@ static int notice_places(LayoutRect map, double g, double w, double h, bool over
     return NOTICE_BESIDE;
 }
 
-/* The notice (layout_place_over_map): of its places (notice_places), off
- * the map first, over it then, at its text size first, then at the least
- * (LayoutInput.notice_compact), each wrap from the widest, the first
- * free one clear of the map's points of avoid (place_off); at its text
- * size over the map only where it covers at most LAYOUT_NOTICE_SHARE of
- * it.  Above the band, across the frame, where none is free. */
-static void place_notice(const LayoutInput *in, Layout *out, const double (*avoid)[2],
+/* The notice's wraps at each text size (form 0 its own, 1 the least):
+ * from the widest the map allows (at most the band's), a line more each,
+ * none cut, taller than the map leaves or taller than wide (a column of
+ * five characters a line, 121x147, stood between edge_of_stability 1's
+ * legend and map in Chinese at 1280x720 --projector); their widths
+ * (LayoutWrapFn's max_width) and sizes, count[form] of them. */
+typedef struct NoticeWraps {
+    double width[2][NOTICE_WRAPS], w[2][NOTICE_WRAPS], h[2][NOTICE_WRAPS];
+    int count[2];
+} NoticeWraps;
+
+static void notice_wraps(const LayoutInput *in, const Layout *out, NoticeWraps *wraps)
+{
+    LayoutRect map = out->landscape;
+    const LayoutText *forms[2] = {&in->notice, &in->notice_compact};
+    for (int form = 0; form < 2; form++) {
+        const LayoutText *t = forms[form];
+        double width = fmin(out->band_width, map.w - 2 * in->gap);
+        int n = 0;
+        bool cut = false;
+        while (n < NOTICE_WRAPS && t->shown && width > 0) {
+            double *w = &wraps->w[form][n], *h = &wraps->h[form][n];
+            t->wrap(t->context, width, w, h, &cut);
+            if (cut || *h > map.h - 2 * in->gap || *h > *w)
+                break;
+            wraps->width[form][n++] = width;
+            width = *w - 1;
+        }
+        wraps->count[form] = n;
+    }
+}
+
+/* The notice's places tried, in order of preference: at each its form
+ * and wrap (NoticeWraps). */
+typedef struct NoticePlaces {
+    NoticeWraps wraps;
+    LayoutRect rect[NOTICE_PLACES];
+    int form[NOTICE_PLACES], wrap[NOTICE_PLACES];
+    int count;
+} NoticePlaces;
+
+/* Adds the places (notice_places) of the notice's wrap at form to c. */
+static void add_notice_places(LayoutRect map, double g, int form, int wrap, bool over,
+                              NoticePlaces *c)
+{
+    int added = notice_places(map, g, c->wraps.w[form][wrap], c->wraps.h[form][wrap], over,
+                              c->rect + c->count);
+    for (int k = c->count; k < c->count + added; k++)
+        c->form[k] = form, c->wrap[k] = wrap;
+    c->count += added;
+}
+
+/* The notice (layout_place_over_map): of its places (notice_places) at
+ * each of its wraps (notice_wraps), the first free one clear of the
+ * map's points of avoid (place_off).  Off the map first, at its text
+ * size, then at the least; over it then, each wrap at its text size (where
+ * it covers at most LAYOUT_NOTICE_SHARE of the map) then at the least,
+ * from the widest (one at 31 pixels, 247x210, took a corner before one at
+ * 18 pixels wide, 336x63).  Above the band, across the frame, where none is
+ * free.  Returns whether its place is clear. */
+static bool place_notice(const LayoutInput *in, Layout *out, const double (*avoid)[2],
                          size_t count)
 {
-    LayoutRect map = out->landscape, places[NOTICE_PLACES];
-    double g = in->gap, widths[NOTICE_PLACES];
-    bool compact[NOTICE_PLACES];
+    LayoutRect map = out->landscape;
+    NoticePlaces c = {.count = 0};
+    notice_wraps(in, out, &c.wraps);
+    for (int form = 0; form < 2; form++)
+        for (int wrap = 0; wrap < c.wraps.count[form]; wrap++)
+            add_notice_places(map, in->gap, form, wrap, false, &c);
+    for (int wrap = 0; wrap < NOTICE_WRAPS; wrap++)
+        for (int form = 0; form < 2; form++)
+            if (wrap < c.wraps.count[form] &&
+                (form == 1 || c.wraps.count[1] == 0 ||
+                 c.wraps.w[0][wrap] * c.wraps.h[0][wrap] <=
+                     LAYOUT_NOTICE_SHARE * map.w * map.h))
+                add_notice_places(map, in->gap, form, wrap, true, &c);
     const LayoutText *forms[2] = {&in->notice, &in->notice_compact};
-    int n = 0;
-    for (int over = 0; over < 2; over++)
-        for (int form = 0; form < 2; form++) {
-            const LayoutText *t = forms[form];
-            double width = fmin(out->band_width, map.w - 2 * g), w, h;
-            bool cut;
-            for (int wrap = 0; wrap < NOTICE_WRAPS && t->shown && width > 0; wrap++) {
-                t->wrap(t->context, width, &w, &h, &cut);
-                if (cut || h > map.h - 2 * g)
-                    break;
-                if (!over || form == 1 || !in->notice_compact.shown ||
-                    w * h <= LAYOUT_NOTICE_SHARE * map.w * map.h) {
-                    int added = notice_places(map, g, w, h, over, places + n);
-                    for (int k = n; k < n + added; k++)
-                        widths[k] = width, compact[k] = form == 1;
-                    n += added;
-                }
-                width = w - 1;
-            }
-        }
-    int k = place_off(in, out, notice_free, places, n, avoid, count, NULL);
+    bool clear;
+    int k = place_off(in, out, notice_free, c.rect, c.count, avoid, count, &clear);
     LayoutRequest *need = &out->need[LAYOUT_NOTICE];
     *need = (LayoutRequest){.shown = true};
     if (k >= 0) {
-        const LayoutText *t = forms[compact[k]];
-        t->wrap(t->context, widths[k], &need->w, &need->h, &need->cut);
-        out->notice_width = widths[k];
-        out->rect[LAYOUT_NOTICE] = places[k];
-        out->compact[LAYOUT_NOTICE] = compact[k];
+        int form = c.form[k], wrap = c.wrap[k];
+        forms[form]->wrap(forms[form]->context, c.wraps.width[form][wrap], &need->w, &need->h,
+                          &need->cut);
+        out->notice_width = c.wraps.width[form][wrap];
+        out->rect[LAYOUT_NOTICE] = c.rect[k];
+        out->compact[LAYOUT_NOTICE] = form == 1;
     } else {
         double width = in->width - 2 * in->margin;
         in->notice.wrap(in->notice.context, width, &need->w, &need->h, &need->cut);
         double bottom = in->height - in->margin;
         for (size_t b = 0; b < BAND_TEXTS; b++)
             if (out->shown[band_panels[b]])
-                bottom = fmin(bottom, out->rect[band_panels[b]].y - g);
+                bottom = fmin(bottom, out->rect[band_panels[b]].y - in->gap);
         out->notice_width = width;
         out->rect[LAYOUT_NOTICE] =
             (LayoutRect){0.5 * (in->width - need->w), bottom - need->h, need->w, need->h};
@@ -892,15 +954,28 @@ static void place_notice(const LayoutInput *in, Layout *out, const double (*avoi
     need->min_w = need->w;
     need->min_h = need->h;
     out->shown[LAYOUT_NOTICE] = true;
+    return k >= 0 && clear;
 }
 
 void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*avoid)[2],
                            size_t count)
 {
-    out->shown[LAYOUT_NOTICE] = out->shown[LAYOUT_READOUT] = false;
+    LayoutRect places[READOUT_PLACES];
+    int n = readout_places(in, out, places);
+    out->shown[LAYOUT_NOTICE] = false;
+    /* The readout at its first place clear of the points that leaves the
+     * notice one too (at 1280x720 --projector, the pointer on sharp_flat
+     * 6's notice, the readout's first clear corner took the notice's). */
+    for (int k = 0; k < n; k++)
+        if (clear_at(in, out, over_map_free, places[k], avoid, count)) {
+            set_readout(in, out, places, k);
+            if (!in->notice.shown || place_notice(in, out, avoid, count))
+                return;
+        }
+    bool clear;
+    set_readout(in, out, places, place_off(in, out, over_map_free, places, n, avoid, count, &clear));
     if (in->notice.shown)
         place_notice(in, out, avoid, count);
-    place_readout(in, out, avoid, count);
 }
 
 void layout_compute(const LayoutInput *in, Layout *out)

@@ -39,8 +39,9 @@
  * plot at its least, a smaller least inset, the
  * dynamics plot's title across its panel, hud.c's legend without its
  * formula and its status; no plot's curves get less room than
- * LAYOUT_PLOT_AREA_LEAST).  The caption's, the hint's and the notice's text is never made
- * smaller.  Only a frame too small for every panel at its least drops
+ * LAYOUT_PLOT_AREA_LEAST).  The caption's and the hint's text is never made
+ * smaller; the notice's only to the least text size, over a map it would
+ * cover much of (layout_place_over_map).  Only a frame too small for every panel at its least drops
  * panels, the least needed first (colour bar, loss plot, inset,
  * formula, dynamics plot, hint: the dynamics plot, which a step
  * shows because its caption is about it, outranks the loss plot every step
@@ -61,7 +62,8 @@
  * is drawn outside it, so no panel covers a run.  The hover readout and
  * the notice do not count (layout_over_map): everything else is laid out
  * as if neither were there, and layout_place_over_map lays them over the
- * map, off the runs where it allows.
+ * map (the notice beside it where there is room), off the runs where it
+ * allows.
  * Without panels the landscape is the whole frame.  The panels make room
  * for it: of the arrangements above at one stage (full size, then shrunk;
  * each set of compact forms), a later one is taken over an earlier one
@@ -169,7 +171,8 @@ typedef struct LayoutInput {
                                              panel has one: tried before any
                                              panel is dropped */
     LayoutText caption, hint; /* the bottom band, from the bottom up */
-    LayoutText notice;      /* over the map (layout_place_over_map) */
+    LayoutText notice;      /* beside the map or over it
+                               (layout_place_over_map) */
     LayoutText notice_compact; /* the notice at the least text size
                                   (render_least_font_px): shown where
                                   that is smaller than its own */
@@ -198,7 +201,7 @@ typedef struct Layout {
     bool caption_across;            /* the caption spans the bottom */
     double band_width;              /* the width the caption and the hint
                                        were given (LayoutWrapFn's max_width) */
-    double notice_width;            /* the notice's, over the map (below) */
+    double notice_width;            /* the notice's (below) */
     double shrink;                  /* flexible panels' share of the way from
                                        their width towards their least, 0..1
                                        (their heights may have grown back) */
@@ -269,24 +272,27 @@ bool layout_over_map(LayoutPanel p);
 /* The panels over the map (where in asks for them) on out, made by
  * layout_compute from in, each off the count points of avoid (frame
  * pixels: the renderer gives the runs' starts and heads and the
- * pointer's point, hud.c) where a place that fits allows, else where it
- * fits first.  The notice beside the map where the panels leave room (a
- * gap from it and from them, on room kept for a panel not drawn:
- * LayoutInput.vacant), below it, above, left, right; else over it, a gap
- * in from its edges, at its foot, its head, then their corners; at its own
- * text size, then at the least (LayoutInput.notice_compact; over the map
- * at its own only where it covers at most LAYOUT_NOTICE_SHARE of it);
- * each wrapped to the map's width less a gap each side (at most the
- * band's), then a line more at a time (Layout.notice_width,
- * Layout.compact); the first clear of the points.  Only with a start or
- * a head under both the foot and the head, the notice, 369x140 at 31
- * pixels, lay over one in 28 of 122 shipped lesson steps at 1280x720
- * --projector and 1920x1080, and over up to 0.49 of the map.  Above
- * the band, across the frame, where no place is free.  Then the readout over a
- * corner of the map, a gap in from its edges: the top right first, then
- * the top left, the bottom right, the bottom left, in its full form, then
- * its compact one; off the notice too where a corner allows; not shown
- * where none fits. */
+ * pointer's point, hud.c) that lie on the map where a place that fits
+ * allows, else where it fits first.  The readout over a corner of the
+ * map, a gap in from its edges: the top right first, then the top left,
+ * the bottom right, the bottom left, in its full form, then its compact
+ * one; not shown where none fits; at the first such corner that leaves
+ * the notice a place off the points.  Then the notice, off the readout:
+ * beside the map where the panels leave room (a gap from it and from
+ * them; on room kept for a panel not drawn, LayoutInput.vacant), below
+ * it, above, left, right; else over it, a gap in from its edges, at its
+ * foot, its head, then their corners; at its own text size, then at the
+ * least (LayoutInput.notice_compact; over the map at its own only where
+ * it covers at most LAYOUT_NOTICE_SHARE of it); each wrapped to the map's
+ * width less a gap each side (at most the band's), then a line more at
+ * a time, never taller than wide (Layout.notice_width, Layout.compact);
+ * at its own text size before the least beside the map, each wrap at both
+ * over it; above the band, across
+ * the frame, where no place is free.  With only the map's foot and head
+ * to go to, the notice, 369x140 at 31 pixels at 1280x720 --projector,
+ * lay over a start or a head in 28 of 122 shipped lesson steps at that
+ * size and 1920x1080, and over up to 0.49 of the map; over the readout
+ * where the pointer was on it. */
 void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*avoid)[2],
                            size_t count);
 
