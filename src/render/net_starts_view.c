@@ -36,8 +36,7 @@
 #define EDGE \
     N_("%s's λmax within %.0f %% of its edge %.4g on %zu of %zu; %s's %.2f to %.2f of its %.4g")
 #define MOVED N_("from θ0: %s %.0f to %.0f, %s %.0f to %.0f; %.0f to %.0f apart")
-#define REGIONS \
-    N_("decision regions: %s's differ from %s's on %.0f to %.0f %% of the square around the data")
+#define REGIONS N_("regions: %s's differ from %s's on %.0f to %.0f %% of the square")
 #define MISSED N_("training points missed: %s %.0f to %.0f %%, %s %.0f to %.0f %%")
 
 /* What the screen calls run r's optimizer (its title: "GD", "Adam"), the
