@@ -2442,7 +2442,7 @@ static void test_network_representation(void **state)
      * training points right, 79 % of held-out ones". */
     assert_string_equal(own[0], "train 73%, test 57%");
     assert_string_equal(own[1], "train 100%, test 79%");
-    /* untrained: over 20 data sets and starts "at most 75 %, 54 % on
+    /* untrained: over 20 trials (data sets and starts) "at most 75 %, 54 % on
      * average" (0.750, 0.541). */
     assert_true(init_max <= 0.75);
     assert_true(fabs(init_test_sum / REPR_SEEDS - 0.54) < 0.005);
