@@ -2,7 +2,7 @@
  * test_text_wrap.c — line breaking with a stand-in font whose every
  * character is one unit wide (two for CJK): breaks at spaces and between
  * CJK characters, never a closing mark at a line's start or an opening
- * mark at its end, long words cut, newlines kept; a Chinese line ends at
+ * mark at its end, long words cut (and said to be), newlines kept; a Chinese line ends at
  * punctuation when that leaves it two thirds full, and not inside a term
  * or a counted phrase (一个点, 这条线);
  * and every shipped lesson's Chinese captions wrapped at many widths obey
@@ -138,6 +138,20 @@ static void breaks_at_spaces_and_newlines(void **state)
     assert_string_equal(lines[2], "ij");
     assert_int_equal(wrap("", 10), 1);
     assert_string_equal(lines[0], "");
+}
+
+/* Whether a width cuts a word, so that a panel free to take another width
+ * (the window's notice) does not split a run's spec ("mo / mentum"). */
+static void says_when_it_cuts_a_word(void **state)
+{
+    (void)state;
+    const char *spec = "run 1: gd:lr=1,noise=0.1,momentum=0.5,batch=0";
+    assert_false(text_wrap_cuts_word(spec, 40, units, NULL));
+    assert_true(text_wrap_cuts_word(spec, 30, units, NULL));
+    assert_false(text_wrap_cuts_word("abc def ghi", 3, units, NULL));
+    assert_true(text_wrap_cuts_word("abc def ghi", 2, units, NULL));
+    assert_false(text_wrap_cuts_word("一二三四", 2, units, NULL));
+    assert_false(text_wrap_cuts_word("", 1, units, NULL));
 }
 
 static void breaks_between_cjk_characters(void **state)
@@ -694,6 +708,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(breaks_at_spaces_and_newlines),
+        cmocka_unit_test(says_when_it_cuts_a_word),
         cmocka_unit_test(keeps_a_sum_with_its_factors),
         cmocka_unit_test(keeps_a_product_whole),
         cmocka_unit_test(breaks_a_formula_outside_its_brackets),

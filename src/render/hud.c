@@ -1156,7 +1156,9 @@ static const WrappedSize *wrapped_size(Renderer *r, const char *text, int px, do
     if (m->px != px || m->hash != hash || m->max_width != max_width) {
         const WrappedCaption *w = &r->wrap_scratch;
         wrap_text(r, &r->wrap_scratch, text, px, max_width);
-        *m = (WrappedSize){hash, px, max_width, w->width, w->count, w->cut};
+        WrapMeasure measure = {r, px};
+        *m = (WrappedSize){hash, px, max_width, w->width, w->count, w->cut,
+                           text_wrap_cuts_word(text, max_width, render_wrap_measure, &measure)};
     }
     return m;
 }
@@ -1167,7 +1169,9 @@ static void band_size(void *context, double max_width, double *w, double *h, boo
     const WrappedSize *wrapped = wrapped_size(t->r, t->text, t->px, band_line_width(t, max_width));
     *w = wrapped->width + 2 * t->pad;
     *h = wrapped->count * render_line_height(t->r, t->px) + 2 * t->pad;
-    *cut = wrapped->cut || wrapped->width > max_width - 2 * t->pad;
+    /* A narrower width that cuts a word is no form of the text: the
+     * notice's narrowest wraps split "momentum" of a run's spec. */
+    *cut = wrapped->cut || wrapped->cut_word || wrapped->width > max_width - 2 * t->pad;
 }
 
 static BandText caption_text(Renderer *r, const Scene *scene)

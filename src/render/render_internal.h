@@ -153,6 +153,8 @@ typedef struct WrappedSize {
     double width;           /* the widest line's */
     int count;              /* lines shown */
     bool cut;               /* the text needs more lines than are shown */
+    bool cut_word;          /* a word alone is wider than the line
+                               (text_wrap_cuts_word) */
 } WrappedSize;
 
 /* Widths measured lately (render_text_width), by their text's 64-bit hash

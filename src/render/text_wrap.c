@@ -1,6 +1,7 @@
 /* text_wrap.c — see text_wrap.h. */
 #include "text_wrap.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -501,6 +502,7 @@ typedef struct Wrapper {
     TextWidthFn width;
     void *context;
     char line[1024];
+    bool cut_word;  /* a line cut a word wider than the line */
 } Wrapper;
 
 /* The width of text[start..end), or more than the line allows when it
@@ -671,6 +673,7 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
                 break;
             end += (size_t)len;
         }
+        w->cut_word = w->cut_word || end < stop;
         return end;
     }
     /* A formula, a tuple, a group or a counted word stays whole unless it
@@ -718,29 +721,48 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     return breaks[best].at;
 }
 
+/* The lines of w's text into lines (see text_wrap; none written where
+ * lines is NULL), returning how many. */
+static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
+{
+    int count = 0;
+    size_t start = 0;
+    while (count < max_lines) {
+        size_t stop = start;
+        while (w->text[stop] && w->text[stop] != '\n')
+            stop++;
+        size_t end = line_end(w, start, stop);
+        if (lines) {
+            size_t n = end - start < line_size ? end - start : line_size - 1;
+            copy_without_joiners(lines + (size_t)count * line_size,
+                                 (const char *)w->text + start, n);
+        }
+        count++;
+        if (end == stop) {
+            if (!w->text[stop])
+                break;
+            start = stop + 1;
+        } else {
+            start = end;
+            while (w->text[start] == ' ')
+                start++;
+        }
+    }
+    return count;
+}
+
 int text_wrap(const char *text, double max_width, TextWidthFn width, void *context, char *lines,
               size_t line_size, int max_lines)
 {
     Wrapper w = {.text = (const unsigned char *)text, .max_width = max_width, .width = width,
                   .context = context};
-    int count = 0;
-    size_t start = 0;
-    while (count < max_lines) {
-        size_t stop = start;
-        while (w.text[stop] && w.text[stop] != '\n')
-            stop++;
-        size_t end = line_end(&w, start, stop);
-        size_t n = end - start < line_size ? end - start : line_size - 1;
-        copy_without_joiners(lines + (size_t)count++ * line_size, text + start, n);
-        if (end == stop) {
-            if (!w.text[stop])
-                break;
-            start = stop + 1;
-        } else {
-            start = end;
-            while (w.text[start] == ' ')
-                start++;
-        }
-    }
-    return count;
+    return wrap_lines(&w, lines, line_size, max_lines);
+}
+
+bool text_wrap_cuts_word(const char *text, double max_width, TextWidthFn width, void *context)
+{
+    Wrapper w = {.text = (const unsigned char *)text, .max_width = max_width, .width = width,
+                  .context = context};
+    wrap_lines(&w, NULL, 0, INT_MAX);
+    return w.cut_word;
 }

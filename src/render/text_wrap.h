@@ -49,6 +49,7 @@
 #ifndef DESCENT_RENDER_TEXT_WRAP_H
 #define DESCENT_RENDER_TEXT_WRAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The width of utf8 as drawn. */
@@ -59,5 +60,9 @@ typedef double (*TextWidthFn)(void *context, const char *utf8);
  * there are; text beyond max_lines lines is left out. */
 int text_wrap(const char *text, double max_width, TextWidthFn width, void *context, char *lines,
               size_t line_size, int max_lines);
+
+/* Whether wrapping text at max_width cuts a word: one word alone is wider
+ * than the line (a panel that can take another width should). */
+bool text_wrap_cuts_word(const char *text, double max_width, TextWidthFn width, void *context);
 
 #endif

@@ -1126,13 +1126,18 @@ bool render_box_on_lines(const Renderer *r, const Scene *scene, const Viewport *
     return false;
 }
 
+/* How far a label keeps off what is drawn on the map: off the runs'
+ * paths and the lines across the map (render_box_on_lines: adam_vs_sgd
+ * 2's "Adam: (1, 1)" lay across the line of minima), then off the paths
+ * alone (a path is what a step is about; a line only frames it), then
+ * off neither. */
+typedef enum { KEEP_OFF_LINES, KEEP_OFF_PATHS, KEEP_OFF_NOTHING } LabelKeepOff;
+
 /* Whether a label's box is clear: whole on the map as drawn and off the
  * panels, off every box kept clear so far (labels, heads, markers), off
- * every mark's circle, and with paths true off the runs' paths and the
- * lines drawn across the map (render_box_on_lines: adam_vs_sgd 2's
- * "Adam: (1, 1)" lay across the line of minima). */
+ * every mark's circle, and off what keep_off says. */
 static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box,
-                        bool paths)
+                        LabelKeepOff keep_off)
 {
     LayoutRect map = render_visible_map(r, vp);
     if (box.x < map.x || box.y < map.y || box.x + box.w > map.x + map.w ||
@@ -1149,8 +1154,9 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
             box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->marker_scale))
             return false;
     }
-    return !paths ||
-           (!render_box_on_paths(r, scene, vp, box) && !render_box_on_lines(r, scene, vp, box));
+    return keep_off == KEEP_OFF_NOTHING ||
+           (!render_box_on_paths(r, scene, vp, box) &&
+            (keep_off == KEEP_OFF_PATHS || !render_box_on_lines(r, scene, vp, box)));
 }
 
 /* How many distances out from its point a label is tried at, each half a
@@ -1165,8 +1171,8 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
     LayoutRect map = render_visible_map(r, vp);
     /* Right of the point, left, above, below; each at the least distance
      * first, then further out: first where nothing lies, then where only
-     * paths do. */
-    for (int paths = 1; paths >= 0; paths--)
+     * lines do, then where paths do too. */
+    for (LabelKeepOff keep_off = KEEP_OFF_LINES; keep_off <= KEEP_OFF_NOTHING; keep_off++)
         for (int k = 0; k < LABEL_DISTANCES; k++) {
             double d = gap + 0.5 * line * k;
             /* Above and below: centred, then ending or starting at the
@@ -1181,7 +1187,7 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                                         {cx, cy + d, width, line}};
             for (size_t side = 0; side < sizeof tries / sizeof tries[0]; side++) {
                 LayoutRect padded = {tries[side].x - pad, tries[side].y, width + 2.0 * pad, line};
-                if (label_clear(r, scene, vp, padded, paths))
+                if (label_clear(r, scene, vp, padded, keep_off))
                     return tries[side];
             }
         }
