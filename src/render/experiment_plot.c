@@ -87,7 +87,7 @@ static const ExperimentAxes axes_table[] = {
      * Hessian-shaped ones' covariance is σ²H/B (escape 4's caption). */
     {"sharp_escape", N_("Escape from the sharp and the flat well"),
      N_("batch size B (noise covariance ∝ 1/B)"),
-     N_("τ_flat / τ_sharp: escape time from the flat well over the sharp one"),
+     N_("τ(flat) / τ(sharp): escape time from the flat well over the sharp one"),
      INTERVAL_95},
     {"label_noise", N_("Label noise"), N_("learning rate η"), N_("fall of u² − v² per step"),
      INTERVAL_95},
@@ -451,7 +451,7 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
  * size it fits width at.  A name too long even at the least size says
  * less: first without its parenthesis ("mean escape time E[τ] (time t =
  * η × steps)" beside a map at the projector's scale), then only its
- * symbol, the part before its colon ("τ_flat / τ_sharp: escape time ..."
+ * symbol, the part before its colon ("τ(flat) / τ(sharp): escape time ..."
  * in a compact plot). */
 static int axis_name(Renderer *r, const char *name, bool log_scale, double width, char *dest,
                      size_t size)
