@@ -51,7 +51,7 @@ void renderer_destroy(Renderer *renderer);
 
 /* Begins, on a thread, the part of the next renderer_create's work that
  * needs no GL context (finding the fonts), so that it overlaps
- * gl_context_create: called first, it takes about 13 ms off the start.
+ * gl_context_create: called first, it takes 7 to 13 ms off the start.
  * Optional; call it at most once before each renderer_create. */
 void renderer_prepare(void);
 
