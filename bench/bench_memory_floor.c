@@ -3,7 +3,9 @@
  * video, one window of WIDTHxHEIGHT (default 1920x1080) with a GL 3.3 core
  * context on the same driver, cleared and presented FRAMES times (default
  * 300), and nothing else.  Prints its resident memory then, in MB; bench_
- * memory.py sets it beside descent's after the same frames.  Args: [FRAMES
+ * memory.py sets it beside descent's after the same frames.  Prints too
+ * the wall time from the process's start to its first presented frame, the
+ * start-up floor bench_startup sets beside descent's.  Args: [FRAMES
  * [WxH]].  Run off-screen (SDL_VIDEODRIVER=offscreen) as descent's
  * --bench-frames does.
  */
@@ -14,6 +16,7 @@
 #include <epoxy/gl.h>
 
 #include "resident.h"
+#include "since_start.h"
 
 int main(int argc, char **argv)
 {
@@ -44,7 +47,14 @@ int main(int argc, char **argv)
         glViewport(0, 0, width, height);
         glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        if (k == 0)
+            glFinish();
         SDL_GL_SwapWindow(window);
+        if (k == 0)
+            printf("floor: an empty %dx%d GL 3.3 core window's first frame presented at %.1f "
+                   "ms CPU, %.0f ms wall since the process started\n",
+                   width, height, 1000.0 * clock_seconds(CLOCK_PROCESS_CPUTIME_ID),
+                   1000.0 * since_start());
     }
     glFinish();
     printf("empty %dx%d GL 3.3 core window after %ld frames: %.1f MB resident (%s)\n", width,

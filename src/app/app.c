@@ -100,6 +100,7 @@ App *app_create(Scene *scene, const AppOptions *options, DescentError *err)
         .fullscreen = options->fullscreen,
         .vsync = true,
     };
+    renderer_prepare();
     app->gl = gl_context_create(&gl, err);
     app->renderer = app->gl ? renderer_create(err) : NULL;
     if (!app->renderer) {

@@ -28,6 +28,11 @@ Renderer *renderer_create(DescentError *err)
     return r;
 }
 
+void renderer_prepare(void)
+{
+    text_prepare();
+}
+
 void renderer_destroy(Renderer *r)
 {
     if (!r)

@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,44 @@ static TTF_Font *open_font(const FontFile *file, int px)
     return font;
 }
 
+/* What fontconfig finds: the faces' files, mapped. */
+typedef struct FoundFonts {
+    FontFile main, cjk;
+    bool has_main, has_cjk;
+} FoundFonts;
+
+static void find_fonts(FoundFonts *found)
+{
+    FcConfig *config = FcInitLoadConfigAndFonts();
+    found->has_main = config && find_font(config, "DejaVu Sans", &found->main);
+    /* A CJK face for captions in Chinese, opened only when a string needs
+     * it: each size of Noto Sans CJK opened costs about a megabyte of
+     * FreeType's tables, and opening it slows the start. */
+    found->has_cjk = config && find_font(config, "Noto Sans CJK SC:lang=zh-cn", &found->cjk);
+    if (config)
+        FcConfigDestroy(config);
+}
+
+/* text_prepare's search: started, and not yet taken by text_create. */
+static struct {
+    pthread_t thread;
+    bool started;
+    FoundFonts found;
+} prepared;
+
+static void *find_prepared(void *unused)
+{
+    (void)unused;
+    find_fonts(&prepared.found);
+    return NULL;
+}
+
+void text_prepare(void)
+{
+    if (!prepared.started)
+        prepared.started = pthread_create(&prepared.thread, NULL, find_prepared, NULL) == 0;
+}
+
 Text *text_create(DescentError *err)
 {
     /* Counted: each Text's text_destroy calls TTF_Quit. */
@@ -139,20 +178,23 @@ Text *text_create(DescentError *err)
         error_set(err, "out of memory for text");
         return NULL;
     }
-    FcConfig *config = FcInitLoadConfigAndFonts();
-    bool found = config && find_font(config, "DejaVu Sans", &t->main);
-    /* A CJK face for captions in Chinese, opened only when a string needs
-     * it: each size of Noto Sans CJK opened costs about a megabyte of
-     * FreeType's tables, and opening it slows the start. */
-    t->has_cjk = config && find_font(config, "Noto Sans CJK SC:lang=zh-cn", &t->cjk);
-    if (config)
-        FcConfigDestroy(config);
+    FoundFonts found = {0};
+    if (prepared.started) {
+        pthread_join(prepared.thread, NULL);
+        prepared.started = false;
+        found = prepared.found;
+    } else {
+        find_fonts(&found);
+    }
+    t->main = found.main;
+    t->cjk = found.cjk;
+    t->has_cjk = found.has_cjk;
     /* The main face at 16 px: the probe that it opens, kept for the HUD. */
-    TTF_Font *probe = found ? open_font(&t->main, 16) : NULL;
+    TTF_Font *probe = found.has_main ? open_font(&t->main, 16) : NULL;
     if (!probe) {
         error_set(err, "no usable font: fontconfig finds none for 'DejaVu Sans'%s%s "
                        "(install fonts-dejavu-core)",
-                  found ? " at " : "", found ? t->main.path : "");
+                  found.has_main ? " at " : "", found.has_main ? t->main.path : "");
         unmap_font(&t->main);
         unmap_font(&t->cjk);
         free(t);

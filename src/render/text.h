@@ -27,6 +27,11 @@ typedef struct TextImage {
     int width, height;  /* pixels */
 } TextImage;
 
+/* Begins finding the faces (fontconfig's start and its matches, 7 to 13
+ * ms, which need no GL) on a thread; the next text_create takes what it
+ * finds instead of searching itself.  See renderer_prepare. */
+void text_prepare(void);
+
 /* Errors: SDL2_ttf does not start, fontconfig finds no usable main face. */
 Text *text_create(DescentError *err);
 void text_destroy(Text *text);
