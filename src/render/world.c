@@ -143,6 +143,18 @@ static bool in_rect(LayoutRect box, double x, double y)
 #define PATH_LEAVING_FADE 8.0
 #define PATH_LEAVING_MIN_ALPHA 0.25
 
+/* A trail's colour faded by a (1: new) toward the casing it lies on, and
+ * opaque: see-through, a faded path inside another run's band took on that
+ * band's colour (adaptive 2: RMSProp's and AdaGrad's paths inside Adam's
+ * showed as Adam's blue), and its segments' overlapping ends added up to
+ * beads along it. */
+static Rgba faded(Rgba color, Rgba casing, float a)
+{
+    float t = (1.0f - a) * casing.a;
+    return (Rgba){color.r + t * (casing.r - color.r), color.g + t * (casing.g - color.g),
+                  color.b + t * (casing.b - color.b), 1.0f};
+}
+
 /* Segments between kept points, clipped to the map, in one of two passes:
  * the dark casing (pass 0) or the colour (pass 1), fading with age.  Every
  * path's casing is drawn before any path's colour (render_world): a later
@@ -190,11 +202,16 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             shapes_segment(r->shapes, x0, y0, x1, y1, half + PATH_CASING * m, casing);
         } else {
             Rgba c = color;
-            c.a = window > 0 ? fade
-                             : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
-                                                             exp(-age / TRAIL_FADE_STEPS));
-            if (leaving)
-                c.a *= (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
+            float a = window > 0 ? fade
+                                 : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
+                                                                 exp(-age / TRAIL_FADE_STEPS));
+            if (leaving) {
+                c.a = a * (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
+            } else if (window > 0) {
+                c.a = a;
+            } else {
+                c = faded(color, r->theme->casing, a);
+            }
             shapes_segment(r->shapes, x0, y0, x1, y1, leaving ? PATH_LEAVING_HALF * m : half, c);
         }
     }
