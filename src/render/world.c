@@ -128,13 +128,6 @@ static bool in_rect(LayoutRect box, double x, double y)
  * path's colour (RENDER_PATH_HALF, render.h). */
 #define PATH_CASING 1.3
 
-/* How much wider (pixels, times the marker scale) a path is drawn for each
- * later-drawn run from its start, and for at most how many: paths from one
- * start nest, so one that another follows closely shows along its edges
- * (gradient_flow 4's flow and η = 0.05 under η = 0.01). */
-#define PATH_NEST_STEP 1.0
-#define PATH_NEST_MAX 3
-
 /* Half width (pixels, times the marker scale) of a segment that leaves the
  * map: one of its ends lies off it. */
 #define PATH_LEAVING_HALF 0.7
@@ -162,7 +155,7 @@ static Rgba faded(Rgba color, Rgba casing, float a)
  * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
  * window > 0 only the last window steps are drawn, fading out to nothing:
  * a short trail behind the head.  nest: later-drawn runs from the same
- * start (PATH_NEST_STEP).  A segment with an end off the map is a thin
+ * start (RENDER_PATH_NEST_STEP).  A segment with an end off the map is a thin
  * line without casing: a diverging run's swings out of the view all cross
  * it along nearly one line, and at full width merged there into one solid
  * bar beside the zig-zags still in view (learning_rate 6); thin, and
@@ -178,8 +171,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
     LayoutRect map = r->view3d ? (LayoutRect){0, 0, r->width, r->height} : render_visible_map(r, vp);
     double m = r->marker_scale;
-    double half =
-        (RENDER_PATH_HALF + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * m;
+    double half = (RENDER_PATH_HALF + render_path_nest((size_t)nest)) * m;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
@@ -242,7 +234,7 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
     if (scene->net)
         return render_box_on_net_paths(r, scene, vp, box);
     double reach =
-        (RENDER_PATH_HALF + PATH_NEST_STEP * PATH_NEST_MAX + PATH_CASING) * r->marker_scale;
+        (RENDER_PATH_HALF + render_path_nest(RENDER_PATH_NEST_MAX) + PATH_CASING) * r->marker_scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     for (size_t i = 0; i < scene->run_count; i++) {
