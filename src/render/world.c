@@ -136,11 +136,13 @@ static bool in_rect(LayoutRect box, double x, double y)
 #define PATH_LEAVING_FADE 8.0
 #define PATH_LEAVING_MIN_ALPHA 0.25
 
-/* A trail's colour faded by a (1: new) toward the casing it lies on, and
- * opaque: see-through, a faded path inside another run's band took on that
- * band's colour (adaptive 2: RMSProp's and AdaGrad's paths inside Adam's
- * showed as Adam's blue), and its segments' overlapping ends added up to
- * beads along it. */
+/* The faded colour of a trail drawn inside another run's band (an
+ * earlier-drawn run from its start, render_path_nest): its colour darkened by a
+ * (1: new) toward the casing it lies on, and opaque.  See-through, such a
+ * path took on the band's colour beneath (adaptive 2: RMSProp's and
+ * AdaGrad's paths inside Adam's showed as Adam's blue).  The outermost run
+ * still fades see-through: where its own old swings overlap, the new ones
+ * stand out from them (momentum 4, test_swings_resolved_on_small_map). */
 static Rgba faded(Rgba color, Rgba casing, float a)
 {
     float t = (1.0f - a) * casing.a;
@@ -155,14 +157,14 @@ static Rgba faded(Rgba color, Rgba casing, float a)
  * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
  * window > 0 only the last window steps are drawn, fading out to nothing:
  * a short trail behind the head.  nest: later-drawn runs from the same
- * start (RENDER_PATH_NEST_STEP).  A segment with an end off the map is a thin
+ * start (render_path_nest); inside: an earlier-drawn one (faded).  A segment with an end off the map is a thin
  * line without casing: a diverging run's swings out of the view all cross
  * it along nearly one line, and at full width merged there into one solid
  * bar beside the zig-zags still in view (learning_rate 6); thin, and
  * the older ones faint, the last swings out stay lines of their own, and
  * the off-view arrow at the head says where the run went. */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
-                      int nest, int pass)
+                      int nest, bool inside, int pass)
 {
     size_t n = path->count;
     const double *points = path->points;
@@ -199,10 +201,10 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
                                                                  exp(-age / TRAIL_FADE_STEPS));
             if (leaving) {
                 c.a = a * (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
-            } else if (window > 0) {
-                c.a = a;
-            } else {
+            } else if (inside && window == 0) {
                 c = faded(color, r->theme->casing, a);
+            } else {
+                c.a = a;
             }
             shapes_segment(r->shapes, x0, y0, x1, y1, leaving ? PATH_LEAVING_HALF * m : half, c);
         }
@@ -1337,14 +1339,17 @@ void render_world(Renderer *r, const Scene *scene)
                 continue;
             bool in_cloud = scene->swarm && i == scene->swarm_run;
             int nest = 0;
-            for (size_t later = k + 1; later < scene->run_count; later++) {
-                const SceneRun *o = &scene->runs[drawing_order(scene, later)];
-                nest += !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
+            bool inside = false;
+            for (size_t other = 0; other < scene->run_count; other++) {
+                const SceneRun *o = &scene->runs[drawing_order(scene, other)];
+                bool nests = other != k && !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
+                nest += nests && other > k;
+                inside = inside || (nests && other < k);
             }
             if (pass == 0)
                 reduce_path(r, &r->paths[i], &sr->run, last, &vp);
             draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
-                      in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, pass);
+                      in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, pass);
         }
     if (!r->view3d)
         render_data_map_notes(r, scene, &vp);
