@@ -233,6 +233,43 @@ static void test_selected_path_on_top(void **state)
     app_destroy(app);
 }
 
+/* A faded path inside another run's band keeps its own colour (issue 12:
+ * adaptive 2's RMSProp and AdaGrad paths, faded see-through inside Adam's
+ * wider band, showed as Adam's blue): two equal runs, 1000 steps on, run 1
+ * (selected, drawn last, inside run 2's band) shows at its first, long
+ * segments' midpoints as orange darkened toward the casing: no blue in it. */
+static void test_faded_path_keeps_its_colour(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02", "gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 2, "2.5,1.5", quadratic_view);
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 1000; i++)
+        push_text(".");
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "faded-nested-path");
+    assert_int_equal(run_steps(&app_scene(app)->runs[0].run), 1000);
+    int segments = 0, orange = 0;
+    const Run *run = &app_scene(app)->runs[0].run;
+    for (size_t k = 0; k + 1 < run->count; k++) {
+        int ax, ay, bx, by;
+        world_to_pixel(app, run->path[k].x, run->path[k].y, &ax, &ay);
+        world_to_pixel(app, run->path[k + 1].x, run->path[k + 1].y, &bx, &by);
+        if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) < 144)
+            continue;
+        const uint8_t *p = pixel(&f, (ax + bx) / 2, (ay + by) / 2);
+        segments++;
+        orange += p[0] > 80 && p[2] < 0.2 * p[0] && p[1] < p[0];
+        print_message("segment %zu's midpoint: %d,%d,%d\n", k, p[0], p[1], p[2]);
+    }
+    assert_true(segments >= 2);
+    assert_int_equal(orange, segments);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* Heads at one place stack (issue 12: learning_rate 4's η = 0.19 head was
  * hidden under η = 0.1's at the minimum): two equal runs stepped alike
  * end at one point; the selected run's head is the disc there, the other
@@ -1968,6 +2005,7 @@ int main(void)
         cmocka_unit_test(test_path_has_run_colour),
         cmocka_unit_test(test_selected_path_on_top),
         cmocka_unit_test(test_coinciding_loss_curves_both_show),
+        cmocka_unit_test(test_faded_path_keeps_its_colour),
         cmocka_unit_test(test_heads_at_one_place_stack),
         cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_panels_hide),

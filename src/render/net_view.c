@@ -77,11 +77,15 @@ static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
  * colour's (pixels, times the marker scale, as the landscape's paths). */
 #define NET_PATH_HALF 3.4
 #define NET_PATH_COLOR_HALF 2.0
+/* A run's head: a disc this wide (pixels, times the marker scale) in its
+ * colour; heads at one place ring it, each this much further out. */
+#define NET_HEAD_RADIUS 5.0
+#define NET_HEAD_RING_STEP 3.6
 
 bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                              LayoutRect box)
 {
-    double reach = (NET_PATH_HALF + 1.0) * r->marker_scale;
+    double reach = (NET_PATH_HALF + render_path_nest(RENDER_PATH_NEST_MAX) + 1.0) * r->marker_scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
@@ -124,29 +128,55 @@ void render_net_world(Renderer *r, const Scene *scene)
     double head_at[SCENE_MAX_RUNS][2];
     char labels[SCENE_MAX_RUNS][96];
     size_t runs = net_stage_run_count(net);
-    for (size_t i = 0; i < runs; i++) {
-        labels[i][0] = '\0';
-        size_t count = net_stage_path(net, i, path);
-        Rgba color = render_run_color(r, i, 1.0f);
-        double prev_x = 0, prev_y = 0;
-        /* The casing first, whole, so the path's colour runs unbroken on it. */
-        for (int layer = 0; layer < 2; layer++)
+    /* Every run starts at θ0: their paths nest as the landscape's do
+     * (RENDER_PATH_NEST_STEP), each run's wider by the runs drawn after it,
+     * and every casing lies under every colour.  Drawn one over the other,
+     * SGD's path and casing hid GD's, which it follows closely
+     * (batch_and_flatness 1-6 showed SGD's path alone). */
+    for (int layer = 0; layer < 2; layer++)
+        for (size_t i = 0; i < runs; i++) {
+            size_t count = net_stage_path(net, i, path), later = runs - 1 - i;
+            double half =
+                (layer ? NET_PATH_COLOR_HALF : NET_PATH_HALF) + render_path_nest(later);
+            Rgba color = layer ? render_run_color(r, i, 1.0f) : r->theme->casing;
+            double prev_x = 0, prev_y = 0;
             for (size_t k = 0; k < count; k++) {
                 double x, y;
                 viewport_to_pixel(&vp, path[k].a, path[k].b, &x, &y);
                 if (k > 0 && isfinite(x + y + prev_x + prev_y))
-                    shapes_segment(r->shapes, prev_x, prev_y, x, y,
-                                   (layer ? NET_PATH_COLOR_HALF : NET_PATH_HALF) * m,
-                                   layer ? color : r->theme->casing);
+                    shapes_segment(r->shapes, prev_x, prev_y, x, y, half * m, color);
                 prev_x = x, prev_y = y;
             }
-        if (count == 0 || !isfinite(prev_x + prev_y))
+            head_at[i][0] = count > 0 ? prev_x : (double)NAN;
+            head_at[i][1] = prev_y;
+        }
+    /* Heads at one place (GD's and SGD's at the end of their race) stack
+     * as the landscape's do: the last drawn keeps its disc, each earlier
+     * one a ring around it in its colour. */
+    double back[SCENE_MAX_RUNS][2];
+    for (size_t k = 0; k < runs; k++)
+        back[k][0] = head_at[runs - 1 - k][0], back[k][1] = head_at[runs - 1 - k][1];
+    int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
+    layout_stacks(back, runs, NET_HEAD_RADIUS * m, stack, stacked);
+    for (size_t i = 0; i < runs; i++) {
+        labels[i][0] = '\0';
+        size_t count = net_stage_path(net, i, path);
+        double hx = head_at[i][0], hy = head_at[i][1];
+        if (count == 0 || !isfinite(hx + hy))
             continue;
+        Rgba color = render_run_color(r, i, 1.0f);
+        int on = stack[runs - 1 - i];
+        double reach = (NET_HEAD_RADIUS + NET_HEAD_RING_STEP * on) * m;
+        if (on > 0) {
+            shapes_ring(r->shapes, hx, hy, reach, 2.6 * m, r->theme->casing);
+            shapes_ring(r->shapes, hx, hy, reach, 1.5 * m, color);
+        } else {
+            shapes_disc(r->shapes, hx, hy, (NET_HEAD_RADIUS + 1.5) * m, r->theme->casing);
+            shapes_disc(r->shapes, hx, hy, NET_HEAD_RADIUS * m, color);
+        }
+        reach += 1.5 * m;
+        render_keep_clear(r, (LayoutRect){hx - reach, hy - reach, 2 * reach, 2 * reach});
         const NetPoint *head = &path[count - 1];
-        shapes_disc(r->shapes, prev_x, prev_y, 6.5 * m, r->theme->casing);
-        shapes_disc(r->shapes, prev_x, prev_y, 5.0 * m, color);
-        render_keep_clear(r, (LayoutRect){prev_x - 6.5 * m, prev_y - 6.5 * m, 13 * m, 13 * m});
-        head_at[i][0] = prev_x, head_at[i][1] = prev_y;
         if (head->distance > NET_DISTANCE_SHOWN * span)
             snprintf(labels[i], sizeof labels[i], _("run %zu ends %.3g off this plane"), i + 1,
                      head->distance);

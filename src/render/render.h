@@ -217,4 +217,19 @@ double render_marker_scale(double scale, double map_width, double map_height);
  * wedge, and momentum 4's swings into one mass. */
 #define RENDER_PATH_HALF 1.7
 
+/* How much wider (pixels, times the marker scale) a path is drawn for each
+ * later-drawn run from its start, and for at most how many: paths from one
+ * start nest, so one that another follows closely shows along its edges
+ * (gradient_flow 4's flow and η = 0.05 under η = 0.01; batch_and_flatness's
+ * GD under SGD, world.c and net_view.c). */
+#define RENDER_PATH_NEST_STEP 1.0
+#define RENDER_PATH_NEST_MAX 3
+
+/* How much wider (as above) a path is drawn under later paths from its start. */
+static inline double render_path_nest(size_t later)
+{
+    size_t nest = later < RENDER_PATH_NEST_MAX ? later : RENDER_PATH_NEST_MAX;
+    return RENDER_PATH_NEST_STEP * (double)nest;
+}
+
 #endif

@@ -128,13 +128,6 @@ static bool in_rect(LayoutRect box, double x, double y)
  * path's colour (RENDER_PATH_HALF, render.h). */
 #define PATH_CASING 1.3
 
-/* How much wider (pixels, times the marker scale) a path is drawn for each
- * later-drawn run from its start, and for at most how many: paths from one
- * start nest, so one that another follows closely shows along its edges
- * (gradient_flow 4's flow and η = 0.05 under η = 0.01). */
-#define PATH_NEST_STEP 1.0
-#define PATH_NEST_MAX 3
-
 /* Half width (pixels, times the marker scale) of a segment that leaves the
  * map: one of its ends lies off it. */
 #define PATH_LEAVING_HALF 0.7
@@ -143,6 +136,20 @@ static bool in_rect(LayoutRect box, double x, double y)
 #define PATH_LEAVING_FADE 8.0
 #define PATH_LEAVING_MIN_ALPHA 0.25
 
+/* The faded colour of a trail drawn inside another run's band (an
+ * earlier-drawn run from its start, render_path_nest): its colour darkened by a
+ * (1: new) toward the casing it lies on, and opaque.  See-through, such a
+ * path took on the band's colour beneath (adaptive 2: RMSProp's and
+ * AdaGrad's paths inside Adam's showed as Adam's blue).  The outermost run
+ * still fades see-through: where its own old swings overlap, the new ones
+ * stand out from them (momentum 4, test_swings_resolved_on_small_map). */
+static Rgba faded(Rgba color, Rgba casing, float a)
+{
+    float t = (1.0f - a) * casing.a;
+    return (Rgba){color.r + t * (casing.r - color.r), color.g + t * (casing.g - color.g),
+                  color.b + t * (casing.b - color.b), 1.0f};
+}
+
 /* Segments between kept points, clipped to the map, in one of two passes:
  * the dark casing (pass 0) or the colour (pass 1), fading with age.  Every
  * path's casing is drawn before any path's colour (render_world): a later
@@ -150,14 +157,14 @@ static bool in_rect(LayoutRect box, double x, double y)
  * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
  * window > 0 only the last window steps are drawn, fading out to nothing:
  * a short trail behind the head.  nest: later-drawn runs from the same
- * start (PATH_NEST_STEP).  A segment with an end off the map is a thin
+ * start (render_path_nest); inside: an earlier-drawn one (faded).  A segment with an end off the map is a thin
  * line without casing: a diverging run's swings out of the view all cross
  * it along nearly one line, and at full width merged there into one solid
  * bar beside the zig-zags still in view (learning_rate 6); thin, and
  * the older ones faint, the last swings out stay lines of their own, and
  * the off-view arrow at the head says where the run went. */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
-                      int nest, int pass)
+                      int nest, bool inside, int pass)
 {
     size_t n = path->count;
     const double *points = path->points;
@@ -166,8 +173,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
     LayoutRect map = r->view3d ? (LayoutRect){0, 0, r->width, r->height} : render_visible_map(r, vp);
     double m = r->marker_scale;
-    double half =
-        (RENDER_PATH_HALF + PATH_NEST_STEP * (nest < PATH_NEST_MAX ? nest : PATH_NEST_MAX)) * m;
+    double half = (RENDER_PATH_HALF + render_path_nest((size_t)nest)) * m;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
@@ -190,11 +196,16 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             shapes_segment(r->shapes, x0, y0, x1, y1, half + PATH_CASING * m, casing);
         } else {
             Rgba c = color;
-            c.a = window > 0 ? fade
-                             : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
-                                                             exp(-age / TRAIL_FADE_STEPS));
-            if (leaving)
-                c.a *= (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
+            float a = window > 0 ? fade
+                                 : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
+                                                                 exp(-age / TRAIL_FADE_STEPS));
+            if (leaving) {
+                c.a = a * (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
+            } else if (inside && window == 0) {
+                c = faded(color, r->theme->casing, a);
+            } else {
+                c.a = a;
+            }
             shapes_segment(r->shapes, x0, y0, x1, y1, leaving ? PATH_LEAVING_HALF * m : half, c);
         }
     }
@@ -225,7 +236,7 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
     if (scene->net)
         return render_box_on_net_paths(r, scene, vp, box);
     double reach =
-        (RENDER_PATH_HALF + PATH_NEST_STEP * PATH_NEST_MAX + PATH_CASING) * r->marker_scale;
+        (RENDER_PATH_HALF + render_path_nest(RENDER_PATH_NEST_MAX) + PATH_CASING) * r->marker_scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -1328,14 +1339,17 @@ void render_world(Renderer *r, const Scene *scene)
                 continue;
             bool in_cloud = scene->swarm && i == scene->swarm_run;
             int nest = 0;
-            for (size_t later = k + 1; later < scene->run_count; later++) {
-                const SceneRun *o = &scene->runs[drawing_order(scene, later)];
-                nest += !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
+            bool inside = false;
+            for (size_t other = 0; other < scene->run_count; other++) {
+                const SceneRun *o = &scene->runs[drawing_order(scene, other)];
+                bool nests = other != k && !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
+                nest += nests && other > k;
+                inside = inside || (nests && other < k);
             }
             if (pass == 0)
                 reduce_path(r, &r->paths[i], &sr->run, last, &vp);
             draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
-                      in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, pass);
+                      in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, pass);
         }
     if (!r->view3d)
         render_data_map_notes(r, scene, &vp);
