@@ -628,6 +628,52 @@ static int stage_close(void **state)
     return 0;
 }
 
+/* A frame of st's scene as the recorder draws it at w x h
+ * (render_recording_scale): the texts drawn (drawn_texts' one buffer,
+ * overwritten by the next frame), its pixels where asked for, and the box
+ * of the last text drawn that reads find (where find is not NULL).  rgba
+ * (4 * w * h bytes, top row first) is the caller's: shot_free frees it. */
+typedef struct Shot {
+    const DrawnTexts *drawn;
+    uint8_t *rgba;          /* NULL unless pixels were asked for */
+    long found;             /* find's index in drawn, -1 if none reads it */
+    LayoutRect box;         /* drawn->box[found] */
+} Shot;
+
+static Shot shot_frame(LessonStage *st, int w, int h, const char *find, bool pixels)
+{
+    Shot shot = {NULL, NULL, -1, {0, 0, 0, 0}};
+    Framebuffer *frame = NULL;
+    if (pixels) {
+        DescentError err = {""};
+        renderer_set_progressive(st->renderer, false);
+        frame = framebuffer_create(w, h, &err);
+        assert_non_null(frame);
+        shot.rgba = malloc((size_t)w * (size_t)h * 4);
+        assert_non_null(shot.rgba);
+        framebuffer_bind(frame);
+    }
+    shot.drawn = drawn_texts(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                             RENDER_FOR_RECORDING);
+    if (pixels) {
+        framebuffer_read_rgba(w, h, shot.rgba);
+        framebuffer_bind(NULL);
+        framebuffer_destroy(frame);
+    }
+    for (size_t t = 0; find && t < shot.drawn->count; t++)
+        if (strcmp(shot.drawn->text[t], find) == 0)
+            shot.found = (long)t;
+    if (shot.found >= 0)
+        shot.box = shot.drawn->box[shot.found];
+    return shot;
+}
+
+static void shot_free(Shot *shot)
+{
+    free(shot->rgba);
+    shot->rgba = NULL;
+}
+
 /* Opens lessons/NAME in lang on the stage, on a fresh scene when a lesson
  * played there before. */
 static void stage_play(LessonStage *st, const char *name, const char *lang)
@@ -1383,8 +1429,7 @@ static void test_experiment_plot_has_room(void **state)
         assert_non_null(st->scene->experiment);
         /* Measured to its end, as a recording shows it. */
         experiment_live_update(st->scene->experiment, HUGE_VAL, true);
-        drawn_texts(st->renderer, st->scene, 1280, 720, render_recording_scale(1280, 720),
-                    RENDER_FOR_RECORDING);
+        shot_frame(st, 1280, 720, NULL, false);
         LayoutRect areas[16], plot = {0, 0, 0, 0};
         size_t n = render_plot_areas(st->renderer, areas, 16);
         const Layout *l = render_layout(st->renderer, st->scene, 1280, 720,
@@ -2181,9 +2226,7 @@ static void test_network_says_what_its_numbers_are(void **state)
             lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], 4, 1280, 720, true);
         assert_true(l->shown[LAYOUT_LEGEND] && l->shown[LAYOUT_INSET]);
         LayoutRect legend = l->rect[LAYOUT_LEGEND], data = l->rect[LAYOUT_INSET];
-        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
-                                              render_recording_scale(1280, 720),
-                                              RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, 1280, 720, NULL, false).drawn;
         bool loss_said = false, ring_said = false;
         for (size_t t = 0; t < drawn->count; t++) {
             loss_said |= strstr(drawn->text[t], loss[g]) && inside_rect(drawn->box[t], legend);
@@ -2211,9 +2254,7 @@ static void test_data_panel_compares_the_runs(void **state)
     for (size_t q = 0; q < 2; q++) {
         const Layout *l = lesson_layout(st, steps[q].name, "en", steps[q].step, 1280, 720, true);
         assert_true(l->shown[LAYOUT_INSET]);
-        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
-                                              render_recording_scale(1280, 720),
-                                              RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, 1280, 720, NULL, false).drawn;
         size_t runs = net_stage_run_count(st->scene->net);
         assert_true(runs >= 2);
         for (size_t i = 0; i < runs; i++) {
@@ -2262,9 +2303,7 @@ static void test_data_inset_has_values_off_the_plot(void **state)
                 lesson_layout(st, steps[q].name, langs[g], steps[q].step, w, h, frames[g][2]);
             assert_true(l->shown[LAYOUT_INSET]);
             LayoutRect inset = l->rect[LAYOUT_INSET];
-            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                  render_recording_scale(w, h),
-                                                  RENDER_FOR_RECORDING);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
             LayoutRect areas[16], plot = {0, 0, 0, 0};
             size_t count = render_plot_areas(st->renderer, areas, 16);
             for (size_t k = 0; k < count && k < 16; k++)
@@ -2336,13 +2375,11 @@ static void test_plots_say_what_they_show(void **state)
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
             int w = frames[z][0], h = frames[z][1];
-            double scale = render_recording_scale(w, h);
             const Layout *l =
                 played_layout(st, "learning_rate.lua", langs[g], 5, 200, w, h, frames[z][2]);
             LayoutRect loss = l->rect[LAYOUT_LOSS], bar = l->rect[LAYOUT_COLORBAR];
             assert_true(l->shown[LAYOUT_LOSS] && l->shown[LAYOUT_COLORBAR]);
-            const DrawnTexts *drawn =
-                drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
             long note = -1, zero = -1;
             bool named = false, plain = true;
             for (size_t t = 0; t < drawn->count; t++) {
@@ -2373,7 +2410,7 @@ static void test_plots_say_what_they_show(void **state)
             assert_true(named && plain);
 
             l = played_layout(st, "adaptive.lua", langs[g], 2, 20, w, h, frames[z][2]);
-            drawn = drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            drawn = shot_frame(st, w, h, NULL, false).drawn;
             size_t labelled = 0, eta = 0;
             for (size_t t = 0; t < drawn->count; t++) {
                 /* At 1280x720 the map may be too narrow for the words: the
@@ -2409,10 +2446,8 @@ static void test_sharpness_plots_name_lines_and_scale(void **state)
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
             int w = frames[z][0], h = frames[z][1];
-            double scale = render_recording_scale(w, h);
             played_layout(st, "edge_of_stability.lua", langs[g], 2, 6000, w, h, frames[z][2]);
-            const DrawnTexts *drawn =
-                drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
             long edge = -1, row = -1, lam = -1, step = -1;
             for (size_t t = 0; t < drawn->count; t++) {
                 if (strcmp(drawn->text[t], "2/η = 1053") == 0 && edge < 0)
@@ -2479,8 +2514,7 @@ static void test_sharpness_plot_labels_values_between(void **state)
                                         frames[g][2]);
         assert_true(l->shown[LAYOUT_DYNAMICS]);
         LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
-        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                              render_recording_scale(w, h), RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
         double zero = -1;
         for (size_t t = 0; t < drawn->count; t++)
             if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], panel))
@@ -2519,8 +2553,7 @@ static void test_log_plot_labels_decades(void **state)
         const Layout *l = lesson_layout(st, "adaptive.lua", langs[g], 4, w, h, frames[g][2]);
         assert_true(l->shown[LAYOUT_LOSS]);
         LayoutRect loss = l->rect[LAYOUT_LOSS];
-        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                              render_recording_scale(w, h), RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
         double zero = -1;
         for (size_t t = 0; t < drawn->count; t++)
             if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
@@ -2628,28 +2661,14 @@ static void test_far_mark_label_led_to_its_mark(void **state)
     static const char *const langs[] = {"en", "zh"};
     static const char *const label[] = {"noise 1: radius 0.19", "噪声 1：半径 0.19"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
-    DescentError err = {""};
-    renderer_set_progressive(st->renderer, false);
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
             int w = frames[z][0], h = frames[z][1];
             played_layout(st, "sgd_noise.lua", langs[g], 2, 400, w, h, frames[z][2]);
-            Framebuffer *frame = framebuffer_create(w, h, &err);
-            assert_non_null(frame);
-            uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
-            assert_non_null(rgba);
-            framebuffer_bind(frame);
-            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                  render_recording_scale(w, h),
-                                                  RENDER_FOR_RECORDING);
-            framebuffer_read_rgba(w, h, rgba);
-            framebuffer_bind(NULL);
-            long found = -1;
-            for (size_t t = 0; t < drawn->count; t++)
-                if (strcmp(drawn->text[t], label[g]) == 0)
-                    found = (long)t;
-            assert_true(found >= 0);
-            LayoutRect b = drawn->box[found];
+            Shot shot = shot_frame(st, w, h, label[g], true);
+            assert_true(shot.found >= 0);
+            LayoutRect b = shot.box;
+            const uint8_t *rgba = shot.rgba;
             const Scene *scene = st->scene;
             Viewport vp = render_viewport(st->renderer, scene);
             double mx, my;
@@ -2667,8 +2686,7 @@ static void test_far_mark_label_led_to_its_mark(void **state)
                           "(%.0f, %.0f) and its label (top %.0f)\n", langs[g], w, h, light, all,
                           mx, my, b.y);
             assert_true(all > 0 && light >= all - 2);
-            free(rgba);
-            framebuffer_destroy(frame);
+            shot_free(&shot);
         }
 }
 
@@ -2712,9 +2730,7 @@ static void test_map_labels_off_the_lines(void **state)
                                (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
                 const Scene *scene = st->scene;
                 Viewport vp = render_viewport(st->renderer, scene);
-                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                      render_recording_scale(w, h),
-                                                      RENDER_FOR_RECORDING);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 LandscapePoint p;
                 double dir[2], ax, ay, bx, by, ox, oy;
                 assert_true(landscape_minimum_line(scene->landscape, &p, dir));
@@ -2772,15 +2788,9 @@ static void test_off_view_note_beside_its_arrow(void **state)
             viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &hx, &hy);
             hx = fmin(fmax(hx, left + inset), right - inset);
             hy = fmin(fmax(hy, top + inset), bottom - inset);
-            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                  render_recording_scale(w, h),
-                                                  RENDER_FOR_RECORDING);
-            long found = -1;
-            for (size_t t = 0; t < drawn->count; t++)
-                if (strcmp(drawn->text[t], note[g]) == 0)
-                    found = (long)t;
-            assert_true(found >= 0);
-            LayoutRect b = drawn->box[found];
+            Shot shot = shot_frame(st, w, h, note[g], false);
+            assert_true(shot.found >= 0);
+            LayoutRect b = shot.box;
             double nx = fmax(fmax(b.x - hx, hx - b.x - b.w), 0.0);
             double ny = fmax(fmax(b.y - hy, hy - b.y - b.h), 0.0);
             print_message("learning_rate 7 (%s, %dx%d): \"%s\" %.0f px from the head "
@@ -2802,8 +2812,6 @@ static void test_off_view_note_on_an_opaque_panel(void **state)
     static const char *const langs[] = {"en", "zh"};
     static const char *const note[] = {"off view", "视野外"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
-    DescentError err = {""};
-    renderer_set_progressive(st->renderer, false);
     /* The panel's colour, opaque, under the labels' see-through one. */
     const Theme *theme = theme_get(SCENE_THEME_DARK);
     Rgba pn = theme->panel, l = theme->label_panel;
@@ -2817,22 +2825,10 @@ static void test_off_view_note_on_an_opaque_panel(void **state)
             played_layout(st, "learning_rate.lua", langs[g], 6, 200, w, h, frames[z][2]);
             double scale = render_recording_scale(w, h) *
                            (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
-            Framebuffer *frame = framebuffer_create(w, h, &err);
-            assert_non_null(frame);
-            uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
-            assert_non_null(rgba);
-            framebuffer_bind(frame);
-            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                  render_recording_scale(w, h),
-                                                  RENDER_FOR_RECORDING);
-            framebuffer_read_rgba(w, h, rgba);
-            framebuffer_bind(NULL);
-            long found = -1;
-            for (size_t t = 0; t < drawn->count; t++)
-                if (strcmp(drawn->text[t], note[g]) == 0)
-                    found = (long)t;
-            assert_true(found >= 0);
-            LayoutRect b = drawn->box[found];
+            Shot shot = shot_frame(st, w, h, note[g], true);
+            assert_true(shot.found >= 0);
+            LayoutRect b = shot.box;
+            const uint8_t *rgba = shot.rgba;
             /* The panel's padding (4 pixels at scale 1) each side of the
              * text, a pixel in from its edges. */
             int worst = 0;
@@ -2847,8 +2843,7 @@ static void test_off_view_note_on_an_opaque_panel(void **state)
             print_message("learning_rate 7 (%s, %dx%d): \"%s\"'s padding at most %d from the "
                           "panel's colour\n", langs[g], w, h, note[g], worst);
             assert_true(worst <= 3);
-            free(rgba);
-            framebuffer_destroy(frame);
+            shot_free(&shot);
         }
 }
 
@@ -2869,9 +2864,7 @@ static void test_network_log_plot_labels_decades(void **state)
                                             h, frames[z][2]);
             assert_true(l->shown[LAYOUT_LOSS]);
             LayoutRect loss = l->rect[LAYOUT_LOSS];
-            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                  render_recording_scale(w, h),
-                                                  RENDER_FOR_RECORDING);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
             double zero = -1;
             for (size_t t = 0; t < drawn->count; t++)
                 if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
@@ -2902,9 +2895,7 @@ static void test_lone_point_is_shown(void **state)
     for (size_t e = 0; e < 2; e++) {
         const Layout *l = played_layout(st, lessons[e], "en", 0, 0, 1280, 720, true);
         assert_true(l->shown[LAYOUT_LOSS]);
-        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, 1280, 720,
-                                              render_recording_scale(1280, 720),
-                                              RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, 1280, 720, NULL, false).drawn;
         LayoutRect areas[16], area = {0, 0, 0, 0};
         size_t n = render_plot_areas(st->renderer, areas, 16);
         for (size_t k = 0; k < n && k < 16; k++)
@@ -2954,35 +2945,25 @@ static void test_stability_line_dashes_by_the_pixel(void **state)
 {
     LessonStage *st = *state;
     static const int frames[][3] = {{1280, 720, 0}, {1280, 720, 1}, {1920, 1080, 1}, {960, 600, 0}};
-    DescentError err = {""};
-    renderer_set_progressive(st->renderer, false);
     for (size_t z = 0; z < 4; z++) {
         int w = frames[z][0], h = frames[z][1];
         const Layout *l = played_layout(st, "edge_of_stability.lua", "en", 0, 0, w, h, frames[z][2]);
         assert_true(l->shown[LAYOUT_DYNAMICS]);
         LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
-        Framebuffer *frame = framebuffer_create(w, h, &err);
-        assert_non_null(frame);
-        uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
-        assert_non_null(rgba);
-        framebuffer_bind(frame);
         double scale = render_recording_scale(w, h);
-        render_frame(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
-        framebuffer_read_rgba(w, h, rgba);
-        framebuffer_bind(NULL);
+        Shot shot = shot_frame(st, w, h, NULL, true);
         LayoutRect areas[16], area = {0, 0, 0, 0};
         size_t n = render_plot_areas(st->renderer, areas, 16);
         for (size_t k = 0; k < n && k < 16; k++)
             if (inside_rect(areas[k], panel))
                 area = areas[k];
         assert_true(area.w > 0);
-        int longest = longest_light_run(rgba, w, area);
+        int longest = longest_light_run(shot.rgba, w, area);
         print_message("edge_of_stability 1 at play 0, %dx%d%s: dashes up to %d pixels "
                       "(area %.0f wide)\n", w, h, frames[z][2] ? " --projector" : "", longest,
                       area.w);
         assert_true(longest >= 3 && longest < 12.0 * scale);
-        free(rgba);
-        framebuffer_destroy(frame);
+        shot_free(&shot);
     }
 }
 
@@ -2995,34 +2976,23 @@ static void test_shared_sharpness_curve_drawn_once(void **state)
 {
     LessonStage *st = *state;
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
-    DescentError err = {""};
-    renderer_set_progressive(st->renderer, false);
     for (size_t z = 0; z < 2; z++) {
         int w = frames[z][0], h = frames[z][1];
         const Layout *l = played_layout(st, "learning_rate.lua", "en", 6, 200, w, h, frames[z][2]);
         assert_true(l->shown[LAYOUT_DYNAMICS]);
         LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
-        Framebuffer *frame = framebuffer_create(w, h, &err);
-        assert_non_null(frame);
-        uint8_t *rgba = malloc((size_t)w * (size_t)h * 4);
-        assert_non_null(rgba);
-        framebuffer_bind(frame);
-        render_frame(st->renderer, st->scene, w, h, render_recording_scale(w, h),
-                     RENDER_FOR_RECORDING);
-        framebuffer_read_rgba(w, h, rgba);
-        framebuffer_bind(NULL);
+        Shot shot = shot_frame(st, w, h, NULL, true);
         LayoutRect areas[16], area = {0, 0, 0, 0};
         size_t n = render_plot_areas(st->renderer, areas, 16);
         for (size_t k = 0; k < n && k < 16; k++)
             if (inside_rect(areas[k], panel))
                 area = areas[k];
         assert_true(area.w > 0);
-        int longest = longest_light_run(rgba, w, area);
+        int longest = longest_light_run(shot.rgba, w, area);
         print_message("learning_rate 7, %dx%d%s: a light line %d pixels long in an area %.0f "
                       "wide\n", w, h, frames[z][2] ? " --projector" : "", longest, area.w);
         assert_true(longest > 0.5 * area.w);
-        free(rgba);
-        framebuffer_destroy(frame);
+        shot_free(&shot);
     }
 }
 
@@ -3087,9 +3057,7 @@ static void test_plots_say_each_number_once(void **state)
                 const Layout *l = render_layout(st->renderer, st->scene, w, h,
                                                 render_recording_scale(w, h),
                                                 RENDER_FOR_RECORDING);
-                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                      render_recording_scale(w, h),
-                                                      RENDER_FOR_RECORDING);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 LayoutRect areas[16];
                 size_t n = render_plot_areas(st->renderer, areas, 16);
                 for (size_t a = 0; a < n && a < 16; a++) {
@@ -3156,8 +3124,7 @@ static void test_network_edge_label_off_the_curves(void **state)
             /* The measurements waiting (the last updates') made. */
             NetStage *net = st->scene->net;
             net_stage_refine(net, 100000);
-            const DrawnTexts *drawn =
-                drawn_texts(st->renderer, st->scene, w, h, scale, RENDER_FOR_RECORDING);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
             LayoutRect areas[16], area = {0, 0, 0, 0};
             size_t n = render_plot_areas(st->renderer, areas, 16);
             for (size_t k = 0; k < n && k < 16 && area.w == 0; k++)
@@ -3212,9 +3179,7 @@ static void test_exit_note_says_diverged(void **state)
             const Layout *l =
                 played_layout(st, "schedules.lua", langs[g][0], 2, 100, w, h, frames[z][2]);
             assert_true(l->shown[LAYOUT_LOSS]);
-            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                  render_recording_scale(w, h),
-                                                  RENDER_FOR_RECORDING);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
             long note = -1;
             for (size_t t = 0; t < drawn->count; t++)
                 if (strstr(drawn->text[t], langs[g][1]) &&
@@ -3248,9 +3213,7 @@ static void test_sharpness_plot_says_its_edge(void **state)
                 const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g],
                                                 steps[s].step, w, h, frames[z][2]);
                 assert_true(l->shown[LAYOUT_DYNAMICS]);
-                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                      render_recording_scale(w, h),
-                                                      RENDER_FOR_RECORDING);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 long said = -1;
                 for (size_t t = 0; t < drawn->count; t++) {
                     double v[4];
@@ -3289,9 +3252,7 @@ static void test_sharpness_plot_names_its_dotted_lines(void **state)
                                                 h, frames[z][2]);
                 assert_true(l->shown[LAYOUT_DYNAMICS]);
                 LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
-                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                      render_recording_scale(w, h),
-                                                      RENDER_FOR_RECORDING);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 LayoutRect areas[16], area = {0, 0, 0, 0};
                 size_t n = render_plot_areas(st->renderer, areas, 16);
                 for (size_t k = 0; k < n && k < 16; k++)
@@ -3340,9 +3301,7 @@ static void test_ensemble_percentages_say_what_they_are(void **state)
             int w = frames[z][0], h = frames[z][1];
             const Layout *l = lesson_layout(st, "trained_not_derived.lua", langs[g][0], 1, w, h,
                                             frames[z][2]);
-            const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                  render_recording_scale(w, h),
-                                                  RENDER_FOR_RECORDING);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
             size_t percentages = 0;
             for (size_t t = 0; t < drawn->count; t++) {
                 const char *text = drawn->text[t];
@@ -3371,8 +3330,7 @@ static double sharpness_area_height(LessonStage *st, size_t step, int w, int h, 
     const Layout *l = lesson_layout(st, "batch_and_flatness.lua", "en", step, w, h, projector);
     assert_true(l->complete && l->shown[LAYOUT_DYNAMICS]);
     LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
-    drawn_texts(st->renderer, st->scene, w, h, render_recording_scale(w, h),
-                RENDER_FOR_RECORDING);
+    shot_frame(st, w, h, NULL, false);
     LayoutRect areas[16], sharpness = {0, 0, 0, 0};
     size_t n = render_plot_areas(st->renderer, areas, 16);
     for (size_t k = 0; k < n && k < 16; k++)

@@ -1077,8 +1077,8 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     WrapMeasure m = {r, px};
     /* One line more than is shown tells that the text would be cut. */
     enum { ROWS = CAPTION_MAX_LINES + 1 };
-    w->count = text_wrap(w->source, max_width, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
-                         ROWS);
+    w->count = text_wrap_noting_cuts(w->source, max_width, render_wrap_measure, &m, &w->lines[0][0],
+                                     CAPTION_LINE_MAX, ROWS, &w->cut_word);
     w->cut = w->count > CAPTION_MAX_LINES;
     /* Balanced: the narrowest width that needs no more lines, so the last
      * line is not a lone word or a lone Chinese character.  With n lines
@@ -1156,9 +1156,7 @@ static const WrappedSize *wrapped_size(Renderer *r, const char *text, int px, do
     if (m->px != px || m->hash != hash || m->max_width != max_width) {
         const WrappedCaption *w = &r->wrap_scratch;
         wrap_text(r, &r->wrap_scratch, text, px, max_width);
-        WrapMeasure measure = {r, px};
-        *m = (WrappedSize){hash, px, max_width, w->width, w->count, w->cut,
-                           text_wrap_cuts_word(text, max_width, render_wrap_measure, &measure)};
+        *m = (WrappedSize){hash, px, max_width, w->width, w->count, w->cut, w->cut_word};
     }
     return m;
 }

@@ -903,41 +903,48 @@ static void add_notice_places(LayoutRect map, double g, int form, int wrap, bool
     c->count += added;
 }
 
-/* The notice (layout_place_over_map): of its places (notice_places) at
- * each of its wraps (notice_wraps), the first free one clear of the
- * map's points of avoid (place_off).  Off the map first, at its text
+/* The notice's places (notice_places) at each of its wraps
+ * (notice_wraps), in order of preference: off the map first, at its text
  * size, then at the least; over it then, each wrap at its text size (where
  * it covers at most LAYOUT_NOTICE_SHARE of the map) then at the least,
  * from the widest (one at 31 pixels, 247x210, took a corner before one at
- * 18 pixels wide, 336x63).  Above the band, across the frame, where none is
- * free.  Returns whether its place is clear. */
-static bool place_notice(const LayoutInput *in, Layout *out, const double (*avoid)[2],
-                         size_t count)
+ * 18 pixels wide, 336x63).  They depend on the map and the band, not on
+ * the readout: found once for every corner the readout tries. */
+static void notice_candidates(const LayoutInput *in, const Layout *out, NoticePlaces *c)
 {
     LayoutRect map = out->landscape;
-    NoticePlaces c = {.count = 0};
-    notice_wraps(in, out, &c.wraps);
+    c->count = 0;
+    notice_wraps(in, out, &c->wraps);
     for (int form = 0; form < 2; form++)
-        for (int wrap = 0; wrap < c.wraps.count[form]; wrap++)
-            add_notice_places(map, in->gap, form, wrap, false, &c);
+        for (int wrap = 0; wrap < c->wraps.count[form]; wrap++)
+            add_notice_places(map, in->gap, form, wrap, false, c);
     for (int wrap = 0; wrap < NOTICE_WRAPS; wrap++)
         for (int form = 0; form < 2; form++)
-            if (wrap < c.wraps.count[form] &&
-                (form == 1 || c.wraps.count[1] == 0 ||
-                 c.wraps.w[0][wrap] * c.wraps.h[0][wrap] <=
+            if (wrap < c->wraps.count[form] &&
+                (form == 1 || c->wraps.count[1] == 0 ||
+                 c->wraps.w[0][wrap] * c->wraps.h[0][wrap] <=
                      LAYOUT_NOTICE_SHARE * map.w * map.h))
-                add_notice_places(map, in->gap, form, wrap, true, &c);
+                add_notice_places(map, in->gap, form, wrap, true, c);
+}
+
+/* The notice (layout_place_over_map): of its places c
+ * (notice_candidates), the first free one clear of the map's points of
+ * avoid (place_off).  Above the band, across the frame, where none is
+ * free.  Returns whether its place is clear. */
+static bool place_notice(const LayoutInput *in, Layout *out, const NoticePlaces *c,
+                         const double (*avoid)[2], size_t count)
+{
     const LayoutText *forms[2] = {&in->notice, &in->notice_compact};
     bool clear;
-    int k = place_off(in, out, notice_free, c.rect, c.count, avoid, count, &clear);
+    int k = place_off(in, out, notice_free, c->rect, c->count, avoid, count, &clear);
     LayoutRequest *need = &out->need[LAYOUT_NOTICE];
     *need = (LayoutRequest){.shown = true};
     if (k >= 0) {
-        int form = c.form[k], wrap = c.wrap[k];
-        forms[form]->wrap(forms[form]->context, c.wraps.width[form][wrap], &need->w, &need->h,
+        int form = c->form[k], wrap = c->wrap[k];
+        forms[form]->wrap(forms[form]->context, c->wraps.width[form][wrap], &need->w, &need->h,
                           &need->cut);
-        out->notice_width = c.wraps.width[form][wrap];
-        out->rect[LAYOUT_NOTICE] = c.rect[k];
+        out->notice_width = c->wraps.width[form][wrap];
+        out->rect[LAYOUT_NOTICE] = c->rect[k];
         out->compact[LAYOUT_NOTICE] = form == 1;
     } else {
         double width = in->width - 2 * in->margin;
@@ -963,19 +970,22 @@ void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*av
     LayoutRect places[READOUT_PLACES];
     int n = readout_places(in, out, places);
     out->shown[LAYOUT_NOTICE] = false;
+    NoticePlaces c = {.count = 0};
+    if (in->notice.shown)
+        notice_candidates(in, out, &c);
     /* The readout at its first place clear of the points that leaves the
      * notice one too (at 1280x720 --projector, the pointer on sharp_flat
      * 6's notice, the readout's first clear corner took the notice's). */
     for (int k = 0; k < n; k++)
         if (clear_at(in, out, over_map_free, places[k], avoid, count)) {
             set_readout(in, out, places, k);
-            if (!in->notice.shown || place_notice(in, out, avoid, count))
+            if (!in->notice.shown || place_notice(in, out, &c, avoid, count))
                 return;
         }
     bool clear;
     set_readout(in, out, places, place_off(in, out, over_map_free, places, n, avoid, count, &clear));
     if (in->notice.shown)
-        place_notice(in, out, avoid, count);
+        place_notice(in, out, &c, avoid, count);
 }
 
 void layout_compute(const LayoutInput *in, Layout *out)

@@ -92,6 +92,8 @@ typedef struct WrappedCaption {
     char lines[CAPTION_MAX_LINES + 1][CAPTION_LINE_MAX];
     int count;              /* lines shown, at most CAPTION_MAX_LINES */
     bool cut;               /* the text needs more lines than are shown */
+    bool cut_word;          /* a line at max_width cuts a word (at most one
+                               line more than is shown: beyond, cut holds) */
     double width;           /* the widest line's */
 } WrappedCaption;
 
@@ -154,7 +156,7 @@ typedef struct WrappedSize {
     int count;              /* lines shown */
     bool cut;               /* the text needs more lines than are shown */
     bool cut_word;          /* a word alone is wider than the line
-                               (text_wrap_cuts_word) */
+                               (WrappedCaption's) */
 } WrappedSize;
 
 /* Widths measured lately (render_text_width), by their text's 64-bit hash

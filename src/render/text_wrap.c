@@ -1,7 +1,6 @@
 /* text_wrap.c — see text_wrap.h. */
 #include "text_wrap.h"
 
-#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -721,8 +720,7 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     return breaks[best].at;
 }
 
-/* The lines of w's text into lines (see text_wrap; none written where
- * lines is NULL), returning how many. */
+/* The lines of w's text into lines (see text_wrap), returning how many. */
 static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
 {
     int count = 0;
@@ -732,11 +730,8 @@ static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
         while (w->text[stop] && w->text[stop] != '\n')
             stop++;
         size_t end = line_end(w, start, stop);
-        if (lines) {
-            size_t n = end - start < line_size ? end - start : line_size - 1;
-            copy_without_joiners(lines + (size_t)count * line_size,
-                                 (const char *)w->text + start, n);
-        }
+        size_t n = end - start < line_size ? end - start : line_size - 1;
+        copy_without_joiners(lines + (size_t)count * line_size, (const char *)w->text + start, n);
         count++;
         if (end == stop) {
             if (!w->text[stop])
@@ -751,18 +746,20 @@ static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
     return count;
 }
 
+int text_wrap_noting_cuts(const char *text, double max_width, TextWidthFn width, void *context,
+                          char *lines, size_t line_size, int max_lines, bool *cut_word)
+{
+    Wrapper w = {.text = (const unsigned char *)text, .max_width = max_width, .width = width,
+                  .context = context};
+    int count = wrap_lines(&w, lines, line_size, max_lines);
+    *cut_word = w.cut_word;
+    return count;
+}
+
 int text_wrap(const char *text, double max_width, TextWidthFn width, void *context, char *lines,
               size_t line_size, int max_lines)
 {
-    Wrapper w = {.text = (const unsigned char *)text, .max_width = max_width, .width = width,
-                  .context = context};
-    return wrap_lines(&w, lines, line_size, max_lines);
-}
-
-bool text_wrap_cuts_word(const char *text, double max_width, TextWidthFn width, void *context)
-{
-    Wrapper w = {.text = (const unsigned char *)text, .max_width = max_width, .width = width,
-                  .context = context};
-    wrap_lines(&w, NULL, 0, INT_MAX);
-    return w.cut_word;
+    bool cut_word;
+    return text_wrap_noting_cuts(text, max_width, width, context, lines, line_size, max_lines,
+                                 &cut_word);
 }

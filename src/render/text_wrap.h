@@ -61,8 +61,11 @@ typedef double (*TextWidthFn)(void *context, const char *utf8);
 int text_wrap(const char *text, double max_width, TextWidthFn width, void *context, char *lines,
               size_t line_size, int max_lines);
 
-/* Whether wrapping text at max_width cuts a word: one word alone is wider
- * than the line (a panel that can take another width should). */
-bool text_wrap_cuts_word(const char *text, double max_width, TextWidthFn width, void *context);
+/* text_wrap, telling in *cut_word whether one of the lines written cuts a
+ * word: the word alone is wider than the line (a panel that can take
+ * another width should).  One pass: hud.c's panels size a text and learn
+ * this at once. */
+int text_wrap_noting_cuts(const char *text, double max_width, TextWidthFn width, void *context,
+                          char *lines, size_t line_size, int max_lines, bool *cut_word);
 
 #endif
