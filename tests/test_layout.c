@@ -3132,7 +3132,7 @@ static void test_network_edge_label_off_the_curves(void **state)
                     area = areas[k];
             assert_true(area.w > 0);
             long edge = -1;
-            double top = NAN, bottom = NAN;
+            double top = (double)NAN, bottom = (double)NAN;
             for (size_t t = 0; t < drawn->count; t++) {
                 LayoutRect b = drawn->box[t];
                 double middle = b.y + 0.5 * b.h;
@@ -3148,7 +3148,7 @@ static void test_network_edge_label_off_the_curves(void **state)
             size_t on = 0;
             for (size_t i = 0; i < net_stage_run_count(net); i++) {
                 const NetRun *run = net_stage_run(net, i);
-                double v = NAN;
+                double v = (double)NAN;
                 for (size_t k = 0; k < run->count && (k == 0 || isnan(v)); k++)
                     v = net_stage_series(net, i, NET_SERIES_SHARPNESS, run->count - 1 - k);
                 double y = area.y + area.h * log(top / v) / log(top / bottom);
