@@ -638,11 +638,11 @@ static bool fit_now_range(const Renderer *r, const Scene *scene, PlotArea *a, do
  * ("96") is then read as where the axis starts, not as 0. */
 static void axis_break(Renderer *r, const PlotArea *a)
 {
-    double s = r->scale, x = a->x, y = a->y + a->h - 8.0 * s;
-    for (int k = 0; k < 2; k++, y -= 4.0 * s) {
-        shapes_segment(r->shapes, x - 5.0 * s, y + 2.5 * s, x + 5.0 * s, y - 2.5 * s, 2.2 * s,
+    double s = r->scale, x = a->x, y = a->y + a->h - 4.0 * s;
+    for (int k = 0; k < 2; k++, y -= 3.0 * s) {
+        shapes_segment(r->shapes, x - 4.0 * s, y + 1.5 * s, x + 4.0 * s, y - 1.5 * s, 2.0 * s,
                        r->theme->panel);
-        shapes_segment(r->shapes, x - 5.0 * s, y + 2.5 * s, x + 5.0 * s, y - 2.5 * s, 1.0 * s,
+        shapes_segment(r->shapes, x - 4.0 * s, y + 1.5 * s, x + 4.0 * s, y - 1.5 * s, 0.9 * s,
                        r->theme->text);
     }
 }
