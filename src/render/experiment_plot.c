@@ -447,11 +447,15 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
     }
 }
 
-/* The most lines an axis's name takes. */
+/* The most lines an axis's name takes, and the least share of the
+ * frame's height the plotting area keeps for a name to take a second:
+ * escape 4's compact plot at 1280x720 --projector, its y name on two
+ * lines, kept 48 pixels. */
 #define NAME_ROWS 2
+#define NAME_ROWS_AREA_SHARE 0.15
 
 /* An axis's name (", log scale" added on a log axis) in lines[] (at most
- * NAME_ROWS), the size it fits width at into *px; returns how many lines.
+ * most, up to NAME_ROWS), the size it fits width at into *px; returns how many lines.
  * A name too long for one line even at the least size takes two (escape
  * 2-3 at 960x540: the English names lost their parentheses and said
  * "ΔV/ε" and "mean escape time E[τ], log scale" where the Chinese, as
@@ -459,7 +463,7 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
  * less: first without its parenthesis, then only its symbol, the part
  * before its colon ("τ(flat) / τ(sharp): escape time ..." in a compact
  * plot). */
-static int axis_name(Renderer *r, const char *name, bool log_scale, double width,
+static int axis_name(Renderer *r, const char *name, bool log_scale, double width, int most,
                      char lines[NAME_ROWS][512], int *px)
 {
     char forms[3][512];
@@ -487,7 +491,7 @@ static int axis_name(Renderer *r, const char *name, bool log_scale, double width
         char rows[NAME_ROWS + 1][512];
         int n = text_wrap(text[0], width, render_wrap_measure, &measure, rows[0], sizeof rows[0],
                           NAME_ROWS + 1);
-        bool fits = n <= NAME_ROWS;
+        bool fits = n <= most;
         for (int i = 0; i < n && fits; i++)
             fits = render_text_width(r, rows[i], *px) <= width;
         if (fits) {
@@ -499,20 +503,23 @@ static int axis_name(Renderer *r, const char *name, bool log_scale, double width
     return 1;
 }
 
-/* The lines the axes' names take under (x) and over (y) the area a. */
-static void name_rows(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int *x_rows,
-                      int *y_rows)
+/* The lines the axes' names take under (x) and over (y) the area a,
+ * each at most rows. */
+static void name_rows(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int rows,
+                      int *x_rows, int *y_rows)
 {
     const ExperimentAxes *names = axes_of(p->result.info);
     char lines[NAME_ROWS][512];
     int px;
-    *x_rows = axis_name(r, names ? _(names->x) : p->result.info->swept, a->xlog, a->w, lines, &px);
+    *x_rows = axis_name(r, names ? _(names->x) : p->result.info->swept, a->xlog, a->w, rows,
+                        lines, &px);
     *y_rows = axis_name(r, names ? _(names->y) : p->result.info->measured, a->ylog,
-                        a->x + a->w - a->left, lines, &px);
+                        a->x + a->w - a->left, rows, lines, &px);
 }
 
 /* The grid, the ticks' labels and both axes' names around a. */
-static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px)
+static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px,
+                      int most)
 {
     double s = r->scale, line = render_line_height(r, px);
     const ExperimentAxes *names = axes_of(p->result.info);
@@ -557,11 +564,11 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
     /* Each name on a line, or two, smaller where the panel is narrow. */
     char text[NAME_ROWS][512];
     int x_px, y_px;
-    int rows = axis_name(r, xname, a->xlog, a->w, text, &x_px);
+    int rows = axis_name(r, xname, a->xlog, a->w, most, text, &x_px);
     for (int k = 0; k < rows; k++)
         render_text(r, text[k], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + (1 + k) * line, x_px,
                     ALIGN_CENTER, r->theme->text);
-    rows = axis_name(r, yname, a->ylog, a->x + a->w - a->left, text, &y_px);
+    rows = axis_name(r, yname, a->ylog, a->x + a->w - a->left, most, text, &y_px);
     for (int k = 0; k < rows; k++)
         render_text(r, text[k], a->left, a->y - (rows - k) * line - 4.0 * s, y_px, ALIGN_LEFT,
                     r->theme->text);
@@ -629,7 +636,7 @@ static double around_area(Renderer *r, const ExperimentPicture *p, double width,
     PlotArea a = {0};
     if (plot_ranges(p, &a)) {
         area_across(r, &a, 0, width, px);
-        name_rows(r, p, &a, &x_rows, &y_rows);
+        name_rows(r, p, &a, NAME_ROWS, &x_rows, &y_rows);
     }
     return draw_header(r, p, (LayoutRect){0, 0, width, 0}, compact, false) +
            (1 + x_rows + y_rows) * line + 20.0 * s;
@@ -660,14 +667,18 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
     if (!plot_ranges(p, &a))
         return;
     area_across(r, &a, rect.x, rect.w, px);
-    int x_rows, y_rows;
-    name_rows(r, p, &a, &x_rows, &y_rows);
-    a.y = y + y_rows * line + 6.0 * s;
-    a.h = rect.y + rect.h - pad - (1 + x_rows) * line - 4.0 * s - a.y;
+    int x_rows, y_rows, most = NAME_ROWS;
+    for (;; most--) {
+        name_rows(r, p, &a, most, &x_rows, &y_rows);
+        a.y = y + y_rows * line + 6.0 * s;
+        a.h = rect.y + rect.h - pad - (1 + x_rows) * line - 4.0 * s - a.y;
+        if (most == 1 || a.h >= NAME_ROWS_AREA_SHARE * r->height)
+            break;
+    }
     if (a.w < 10.0 * s || a.h < 10.0 * s)
         return;
     render_note_plot_area(r, (LayoutRect){a.x, a.y, a.w, a.h});
-    draw_axes(r, p, &a, px);
+    draw_axes(r, p, &a, px, most);
     size_t groups = 0;
     for (size_t i = 0; i < p->result.count; i++)
         groups = group_of(p, i) + 1 > groups ? group_of(p, i) + 1 : groups;
