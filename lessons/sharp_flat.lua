@@ -129,11 +129,15 @@ step {
     zh = "按 w 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
   },
   view = { -2.3, 5.06, -2.46, 2.14 },
-  -- η = 0.3 first: the stability plot follows run 1.
+  -- η = 0.3 first: the stability plot follows run 1 alone, its λmax from
+  -- 100, over its 2/η = 6.67, down to 1.65 under it (with runs 2 and 3,
+  -- steps 4 and 5 again, the scale was log and their λmax 100 lay a pixel
+  -- from their 2/η, 105 and 80).
   runs = { "gd:lr=0.3", "gd:lr=0.019", "gd:lr=0.025" },
   play = 600,
   speed = 30,
   show = { "stability" },
+  plot = { run = 1 },
   marks = valley_curvatures,
   keys = {
     w = {

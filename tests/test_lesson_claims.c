@@ -1297,10 +1297,11 @@ static void test_sharp_flat(void **state)
     g = walker(leave, w.landscape, leave->runs.specs[0]);
     assert_close(g.desc.lr, 0.3, 0);
     assert_true(g.desc.lr > sharp_limit && g.desc.lr < 0.5 * flat_limit);
-    /* The sharpness plot names each run's 2/η under it in the run's
-     * colour, η = 0.3's first (dynamics.c name_each_edge, 3 digits): 6.67,
-     * over four times the flat minimum's λmax 1.65, which its own λmax
-     * rests on. */
+    /* The sharpness plot shows run 1 alone (plot.run: with the three
+     * runs their λmax 100 lay a pixel from their 2/η) and names its 2/η
+     * under it (dynamics.c, 3 digits): 6.67, over four times the flat
+     * minimum's λmax 1.65, which its own λmax rests on. */
+    assert_int_equal(leave->plot_run, 0);
     char edge[32];
     double threshold = curvature_gd_stability(g.desc.lr, 0.0).threshold;
     print_message("sharp_flat: thrown_out's plot names 2/η = %s\n",

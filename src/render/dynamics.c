@@ -601,6 +601,52 @@ static bool fit_close_range(PlotArea *a, double lo, double hi)
     return true;
 }
 
+/* A linear range fitted to where the runs stand now (fit_close_range
+ * over lo..hi: each run's λmax now and its 2/η now), where their curves
+ * lie outside it at no more than ZOOM_OUTSIDE of their points: sharp_flat
+ * 4's λmax, at 100 from its first steps on, lay 2 px under 2/η = 105 on a
+ * range from 0 to 164 at 960x540, and the caption's point (λmax just
+ * under 2/η, or over it: step 5's 80) could not be read.  A climb that
+ * takes the run's time (edge_of_stability's) keeps its range from 0.
+ * False, range untouched, where the values are not close or the curves
+ * lie outside too long. */
+#define ZOOM_OUTSIDE 0.05
+
+static bool fit_now_range(const Renderer *r, const Scene *scene, PlotArea *a, double lo,
+                          double hi)
+{
+    PlotArea fitted = *a;
+    if (!fit_close_range(&fitted, lo, hi))
+        return false;
+    size_t outside = 0, total = 0;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SharpnessCache *c = &r->sharpness[i];
+        for (size_t k = 0; plotted_run(scene, i) && k < c->count; k++)
+            if (isfinite(c->values[k])) {
+                total++;
+                outside += c->values[k] < fitted.ylo || c->values[k] > fitted.yhi;
+            }
+    }
+    if (total == 0 || (double)outside > ZOOM_OUTSIDE * (double)total)
+        return false;
+    *a = fitted;
+    return true;
+}
+
+/* The foot of a linear axis that starts above 0 (fit_close_range,
+ * fit_now_range) marked broken, two slashes across it: the bottom label
+ * ("96") is then read as where the axis starts, not as 0. */
+static void axis_break(Renderer *r, const PlotArea *a)
+{
+    double s = r->scale, x = a->x, y = a->y + a->h - 4.0 * s;
+    for (int k = 0; k < 2; k++, y -= 3.0 * s) {
+        shapes_segment(r->shapes, x - 4.0 * s, y + 1.5 * s, x + 4.0 * s, y - 1.5 * s, 2.0 * s,
+                       r->theme->panel);
+        shapes_segment(r->shapes, x - 4.0 * s, y + 1.5 * s, x + 4.0 * s, y - 1.5 * s, 0.9 * s,
+                       r->theme->text);
+    }
+}
+
 /* A linear range's top raised, where a minimum's level in it lies within
  * a line and a fifth of it, to that much above the level: its name then
  * clears the top's label (sharp_flat 5: "minimum 100" under 121). */
@@ -664,8 +710,8 @@ static bool name_each_edge(Renderer *r, const Scene *scene, const PlotArea *a, s
  * dotted, the landscape's minima's λmax.  On a log scale when the
  * runs now stand where λmax differs over tenfold (sharp_flat's runs resting
  * at 100 and 1.65: on a linear scale the flat one's a pixel above the
- * axis); linear otherwise, where 2/η just above or below a run's λmax
- * (105 or 80 against 100) stands apart. */
+ * axis); linear otherwise, fitted to the runs now where their λmax and
+ * 2/η are close (fit_now_range: 105 or 80 against 100 apart). */
 static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area)
 {
     /* end_lo, end_hi: the least and greatest λmax where the runs are now. */
@@ -673,6 +719,8 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     /* lam_min: the least λmax drawn (lam_lo stops at 0); thr_hi: the
      * greatest 2/η. */
     double lam_min = HUGE_VAL, thr_hi = -HUGE_VAL;
+    /* now_lo, now_hi: the least and greatest 2/η where the runs are now. */
+    double now_lo = HUGE_VAL, now_hi = -HUGE_VAL;
     size_t steps = 10, drawn = 0;
     bool all_flow = true, all_adaptive = true, one_lr = true;
     double first_now = (double)NAN;
@@ -700,6 +748,8 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         if (!flow) {
             double now = threshold_at(&run->desc, run_steps(run));
             one_lr &= isnan(first_now) || now == first_now;
+            now_lo = fmin(now_lo, now);
+            now_hi = fmax(now_hi, now);
             first_now = isnan(first_now) ? now : first_now;
         }
         drawn++;
@@ -724,11 +774,25 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     bool off_scale = !all_flow && lam_hi > 0 && thr_lo > 5.0 * lam_hi;
     a.yhi = off_scale || all_flow ? fmax(lam_hi, 1e-9) * 1.3
                                   : fmax(fmax(lam_hi, thr_lo), 1e-9) * 1.4;
-    if (!off_scale && !all_flow)
-        fit_close_range(&a, fmin(lam_min, thr_lo), fmax(lam_hi, thr_hi));
     double levels[LANDSCAPE_MAX_MINIMA];
     size_t level_count = minima_levels(scene, levels);
-    a.ylog = end_lo > 0 && end_hi > 10.0 * end_lo;
+    bool zoomed = false;
+    if (!off_scale && !all_flow &&
+        !fit_close_range(&a, fmin(lam_min, thr_lo), fmax(lam_hi, thr_hi))) {
+        /* With the minima's levels close to them: sharp_flat 5's λmax
+         * hovers at its 2/η, 80, under the sharp minimum's 100, where it
+         * cannot settle. */
+        double lo = fmin(end_lo, now_lo), hi = fmax(end_hi, now_hi);
+        for (size_t k = 0; k < level_count; k++)
+            if (fmax(hi, levels[k]) - fmin(lo, levels[k]) < 0.5 * fmax(hi, levels[k]))
+                lo = fmin(lo, levels[k]), hi = fmax(hi, levels[k]);
+        zoomed = fit_now_range(r, scene, &a, lo, hi);
+    }
+    /* Log too where one run went from one minimum to another whose λmax
+     * differ tenfold (sharp_flat 6: from 100 over 2/η = 6.67 down to 1.65
+     * under it, which a range from 0 to 140 put 1.3 px apart). */
+    a.ylog = !zoomed && end_lo > 0 &&
+             (end_hi > 10.0 * end_lo || (level_count > 1 && lam_hi > 10.0 * end_lo));
     if (a.ylog) {
         /* A factor 4 beyond the lowest and highest level keeps the levels'
          * labels clear of the range's; a curve below the range (a run
@@ -786,8 +850,10 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
             plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
     }
     plot_frame(r, &a, full, _("step"));
-    if (lam_lo < 0 && !a.ylog)
+    if (lam_lo < 0 && !a.ylog && a.ylo < 0)
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
+    if (!a.ylog && a.ylo > 0)
+        axis_break(r, &a);
     AxisLabels taken = {.count = 0};
     draw_minima_levels(r, &a, levels, level_count, named, &taken);
     /* Each λmax now named, at the curve's end or beside the axis: a curve

@@ -82,7 +82,7 @@ static const ExperimentAxes axes_table[] = {
      N_("stationary variance of x (θ units²)"), INTERVAL_95},
     {"kramers", N_("Escape time (Eyring–Kramers law)"),
      N_("ΔV/ε: barrier over noise temperature ε = ησ²/2"),
-     N_("mean escape time E[τ] (time t = η × steps)"), INTERVAL_95},
+     N_("mean escape time E[τ] (t = η × steps)"), INTERVAL_95},
     /* ∝ 1/B, not σ²/B: the plot holds both kinds of walker, and the
      * Hessian-shaped ones' covariance is σ²H/B (escape 4's caption). */
     {"sharp_escape", N_("Escape from the sharp and the flat well"),
@@ -447,14 +447,24 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
     }
 }
 
-/* An axis's name (", log scale" added on a log axis) into dest and the
- * size it fits width at.  A name too long even at the least size says
- * less: first without its parenthesis ("mean escape time E[τ] (time t =
- * η × steps)" beside a map at the projector's scale), then only its
- * symbol, the part before its colon ("τ(flat) / τ(sharp): escape time ..."
- * in a compact plot). */
-static int axis_name(Renderer *r, const char *name, bool log_scale, double width, char *dest,
-                     size_t size)
+/* The most lines an axis's name takes, and the least share of the
+ * frame's height the plotting area keeps for a name to take a second:
+ * escape 4's compact plot at 1280x720 --projector, its y name on two
+ * lines, kept 48 pixels. */
+#define NAME_ROWS 2
+#define NAME_ROWS_AREA_SHARE 0.15
+
+/* An axis's name (", log scale" added on a log axis) in lines[] (at most
+ * most, up to NAME_ROWS), the size it fits width at into *px; returns how many lines.
+ * A name too long for one line even at the least size takes two (escape
+ * 2-3 at 960x540: the English names lost their parentheses and said
+ * "ΔV/ε" and "mean escape time E[τ], log scale" where the Chinese, as
+ * wide, said what ΔV/ε is and what the time is in); longer still, it says
+ * less: first without its parenthesis, then only its symbol, the part
+ * before its colon ("τ(flat) / τ(sharp): escape time ..." in a compact
+ * plot). */
+static int axis_name(Renderer *r, const char *name, bool log_scale, double width, int most,
+                     char lines[NAME_ROWS][512], int *px)
 {
     char forms[3][512];
     size_t count = 0;
@@ -470,19 +480,46 @@ static int axis_name(Renderer *r, const char *name, bool log_scale, double width
     if (colon)
         snprintf(forms[count++], sizeof forms[0], "%.*s", (int)(colon - name), name);
     char text[1][512];
-    int px = 0;
     for (size_t k = 0; k < count; k++) {
         snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", forms[k]);
-        px = fitting_px(r, 12.5, text, 1, width);
-        if (render_text_width(r, text[0], px) <= width)
-            break;
+        *px = fitting_px(r, 12.5, text, 1, width);
+        if (render_text_width(r, text[0], *px) <= width) {
+            snprintf(lines[0], sizeof lines[0], "%s", text[0]);
+            return 1;
+        }
+        WrapMeasure measure = {r, *px};
+        char rows[NAME_ROWS + 1][512];
+        int n = text_wrap(text[0], width, render_wrap_measure, &measure, rows[0], sizeof rows[0],
+                          NAME_ROWS + 1);
+        bool fits = n <= most;
+        for (int i = 0; i < n && fits; i++)
+            fits = render_text_width(r, rows[i], *px) <= width;
+        if (fits) {
+            memcpy(lines, rows, (size_t)n * sizeof rows[0]);
+            return n;
+        }
     }
-    snprintf(dest, size, "%s", text[0]);
-    return px;
+    snprintf(lines[0], sizeof lines[0], "%s", text[0]);
+    return 1;
+}
+
+/* The lines the axes' names take under (x) and over (y) the area a,
+ * each at most rows. */
+static void name_rows(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int rows,
+                      int *x_rows, int *y_rows)
+{
+    const ExperimentAxes *names = axes_of(p->result.info);
+    char lines[NAME_ROWS][512];
+    int px;
+    *x_rows = axis_name(r, names ? _(names->x) : p->result.info->swept, a->xlog, a->w, rows,
+                        lines, &px);
+    *y_rows = axis_name(r, names ? _(names->y) : p->result.info->measured, a->ylog,
+                        a->x + a->w - a->left, rows, lines, &px);
 }
 
 /* The grid, the ticks' labels and both axes' names around a. */
-static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px)
+static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px,
+                      int most)
 {
     double s = r->scale, line = render_line_height(r, px);
     const ExperimentAxes *names = axes_of(p->result.info);
@@ -524,13 +561,17 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
     shapes_segment(r->shapes, a->x, a->y, a->x, a->y + a->h, 0.7 * s, r->theme->axis);
     const char *xname = names ? _(names->x) : p->result.info->swept;
     const char *yname = names ? _(names->y) : p->result.info->measured;
-    /* Each name on one line, smaller where the panel is narrow. */
-    char text[1][512];
-    int x_px = axis_name(r, xname, a->xlog, a->w, text[0], sizeof text[0]);
-    render_text(r, text[0], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + line, x_px, ALIGN_CENTER,
-                r->theme->text);
-    int y_px = axis_name(r, yname, a->ylog, a->x + a->w - a->left, text[0], sizeof text[0]);
-    render_text(r, text[0], a->left, a->y - line - 4.0 * s, y_px, ALIGN_LEFT, r->theme->text);
+    /* Each name on a line, or two, smaller where the panel is narrow. */
+    char text[NAME_ROWS][512];
+    int x_px, y_px;
+    int rows = axis_name(r, xname, a->xlog, a->w, most, text, &x_px);
+    for (int k = 0; k < rows; k++)
+        render_text(r, text[k], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + (1 + k) * line, x_px,
+                    ALIGN_CENTER, r->theme->text);
+    rows = axis_name(r, yname, a->ylog, a->x + a->w - a->left, most, text, &y_px);
+    for (int k = 0; k < rows; k++)
+        render_text(r, text[k], a->left, a->y - (rows - k) * line - 4.0 * s, y_px, ALIGN_LEFT,
+                    r->theme->text);
 }
 
 /* The widest tick label of the y axis, for the room left of the area. */
@@ -574,14 +615,31 @@ static double draw_header(Renderer *r, const ExperimentPicture *p, LayoutRect re
     return y + draw_legend(r, p, rect.x + pad, y, rect.x + rect.w - pad, px, draw) + 4.0 * s;
 }
 
+/* The plotting area's left and width in a panel from x, this wide
+ * (a's ranges set). */
+static void area_across(Renderer *r, PlotArea *a, double x, double width, int px)
+{
+    double s = r->scale, pad = 10.0 * s;
+    a->left = x + pad;
+    a->x = a->left + y_labels_width(r, a, px) + 9.0 * s;
+    a->w = x + width - pad - 0.5 * render_text_width(r, "00000", px) - a->x;
+}
+
 /* The panel's height outside its plotting area at a width: the header,
  * the y axis's name above the area, the x axis's labels and name under it
  * and the padding. */
 static double around_area(Renderer *r, const ExperimentPicture *p, double width, bool compact)
 {
-    double s = r->scale, line = render_line_height(r, render_font_px(r, EXP_TEXT_PX));
-    return draw_header(r, p, (LayoutRect){0, 0, width, 0}, compact, false) + 3.0 * line +
-           20.0 * s;
+    int px = render_font_px(r, EXP_TEXT_PX);
+    double s = r->scale, line = render_line_height(r, px);
+    int x_rows = 1, y_rows = 1;
+    PlotArea a = {0};
+    if (plot_ranges(p, &a)) {
+        area_across(r, &a, 0, width, px);
+        name_rows(r, p, &a, NAME_ROWS, &x_rows, &y_rows);
+    }
+    return draw_header(r, p, (LayoutRect){0, 0, width, 0}, compact, false) +
+           (1 + x_rows + y_rows) * line + 20.0 * s;
 }
 
 LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact)
@@ -604,17 +662,23 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
     double y = draw_header(r, p, rect, r->layout.compact[LAYOUT_DYNAMICS], true);
     int px = render_font_px(r, EXP_TEXT_PX);
     double line = render_line_height(r, px);
-    PlotArea a = {.left = rect.x + pad, .y = y + line + 6.0 * s};
-    a.h = rect.y + rect.h - pad - 2.0 * line - 4.0 * s - a.y;
+    PlotArea a = {0};
     r->experiment_drawn = false;
-    if (a.h < 10.0 * s || !plot_ranges(p, &a))
+    if (!plot_ranges(p, &a))
         return;
-    a.x = a.left + y_labels_width(r, &a, px) + 9.0 * s;
-    a.w = rect.x + rect.w - pad - 0.5 * render_text_width(r, "00000", px) - a.x;
-    if (a.w < 10.0 * s)
+    area_across(r, &a, rect.x, rect.w, px);
+    int x_rows, y_rows, most = NAME_ROWS;
+    for (;; most--) {
+        name_rows(r, p, &a, most, &x_rows, &y_rows);
+        a.y = y + y_rows * line + 6.0 * s;
+        a.h = rect.y + rect.h - pad - (1 + x_rows) * line - 4.0 * s - a.y;
+        if (most == 1 || a.h >= NAME_ROWS_AREA_SHARE * r->height)
+            break;
+    }
+    if (a.w < 10.0 * s || a.h < 10.0 * s)
         return;
     render_note_plot_area(r, (LayoutRect){a.x, a.y, a.w, a.h});
-    draw_axes(r, p, &a, px);
+    draw_axes(r, p, &a, px, most);
     size_t groups = 0;
     for (size_t i = 0; i < p->result.count; i++)
         groups = group_of(p, i) + 1 > groups ? group_of(p, i) + 1 : groups;

@@ -541,6 +541,7 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     size_t k = first;
     int lone = 0; /* columns drawn: 1 one point alone, -1 more */
     double lone_value = 0;
+    bool leaves = false; /* above the range somewhere */
     LossCursor edge = loss_cursor_at(p, run, first);
     LossColumn *drawn = malloc((size_t)(columns > 0 ? columns : 1) * sizeof *drawn);
     size_t count = 0;
@@ -563,6 +564,7 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
             continue;
         double x = x0 + c + 0.5;
         if (lo > p->hi) {
+            leaves = true;
             if (has_prev)
                 shapes_segment(r->shapes, prev_x, prev_y, x, y0, 0.9 * r->scale, color);
             if (has_prev && band)
@@ -606,9 +608,13 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     }
     free(drawn);
     /* The run's own curve (not its faint future) of one point: at play 0
-     * the plot was an empty box. */
+     * the plot was an empty box.  Its value only where the curve goes no
+     * further: one that leaves the plot has its arrow and note
+     * (plot_exits), and schedules 3's "8.39" stood between the axis's
+     * "10" and that arrow, reading as "10 ↑8.39". */
     if (own && lone == 1)
-        plot_lone_point(r, prev_x, prev_y, 0.9 * r->scale, lone_value, y0 + h, color);
+        plot_lone_point(r, prev_x, prev_y, 0.9 * r->scale, leaves ? (double)NAN : lone_value,
+                        y0 + h, color);
     if (own)
         trace->drawn++;
 }
@@ -786,6 +792,11 @@ static void exit_arrow(Renderer *r, double x, const PlotBox *b, Rgba color)
 
 /* Lines an exit's words may take in the plot. */
 #define PLOT_EXIT_LINES 3
+/* How far below the arrow's head (lines) a note counts as beside it. */
+#define PLOT_EXIT_NEAR 1.5
+/* An exit arrow's box, which the notes keep off, its half-width (times
+ * scale). */
+#define PLOT_EXIT_ARROW 8.0
 
 /* How much of the traced curves' lines box hides (by margin): the curve
  * columns it covers; over a note placed before it, or an arrow, more than
@@ -835,16 +846,25 @@ static void exit_note(Renderer *r, char (*lines)[128], int n, LayoutRect box, in
  * and its loss now), or where the plot cannot hold that whole, a shorter
  * one ("diverged at step N", "from step N"); broken into lines as wide as
  * the plot right of its y axis, beside its arrow where they fit there;
- * from the top down, the first place where it hides no curve (trace) and
- * no other note, the arrow or the labels under the plot; where none is,
- * the place hiding least of the curves.  (learning_rate 6's
- * note was left out at 1280x720 --projector, its arrow alone; schedules
- * 2's, in Chinese, hid the curve.) */
+ * from the arrow's head down, the first place where it hides no curve
+ * (trace) and no other note, the arrow or the labels under the plot,
+ * first within PLOT_EXIT_NEAR lines of the head, any form, then lower;
+ * where none is, the place hiding least of the curves.  (learning_rate
+ * 6's note was left out at 1280x720 --projector, its arrow alone;
+ * schedules 2's, in Chinese, hid the curve; schedules 3's and
+ * learning_rate 7's lay mid-plot, away from their arrows: the longer
+ * forms were tried lower before the shorter ones at the head, and a
+ * note beside the head overlapped the arrow's own box.) */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
                        const PlotTrace *trace, int px)
 {
     double s = r->scale, line = render_line_height(r, px), pad = 6.0 * s;
-    double top = b->iy + 0.5 * line + 2.0 * s, bottom = b->iy + b->ih - 0.5 * line;
+    /* The head's row: under the title's band (plot_box), level with the
+     * top value label, which lies left of the axis. */
+    double top = b->iy - 0.5 * line, bottom = b->iy + b->ih - 0.5 * line;
+    /* A note beside the arrow starts clear of its box (2 s: the note's
+     * panel round its text). */
+    double beside = (PLOT_EXIT_ARROW + 3.0) * s;
     WrapMeasure m = {r, px};
     char lines[PLOT_EXIT_LINES + 1][128];
     /* The arrows' places first, then each note's: the notes keep off them. */
@@ -854,7 +874,8 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
     double x;
     for (size_t i = 0; i < scene->run_count; i++)
         if (run_exit(scene, i, p, b, &exit, &x))
-            placed[notes++] = (LayoutRect){x - 8.0 * s, b->iy - 4.0 * s, 16.0 * s, 17.0 * s};
+            placed[notes++] = (LayoutRect){x - PLOT_EXIT_ARROW * s, b->iy - 4.0 * s,
+                                           2.0 * PLOT_EXIT_ARROW * s, 17.0 * s};
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!run_exit(scene, i, p, b, &exit, &x))
             continue;
@@ -884,7 +905,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
          * the lines fit there, else as wide as the plot. */
         bool left = x - b->ix > 0.5 * b->iw;
         double from = b->ix + pad, to = b->x + b->w - pad;
-        double near_from = left ? from : x + pad, near_to = left ? x - pad : to;
+        double near_from = left ? from : x + beside, near_to = left ? x - beside : to;
         /* The place hiding least so far, and its lines. */
         size_t least = SIZE_MAX;
         char best[PLOT_EXIT_LINES + 1][128];
@@ -894,31 +915,34 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
          * diverged fits at all: taken where those hid a curve, it was
          * schedules 3's English note, "from step 1", while the Chinese,
          * narrower, said "在第 7 步发散". */
-        for (int v = 0; v < labels && least > 0 && !(diverged && v == labels - 1 && best_n > 0);
-             v++)
-            for (int whole = 0; whole < 2 && least > 0; whole++) {
-                double room = whole ? to - from : near_to - near_from;
-                int n = text_wrap(label[v], room, render_wrap_measure, &m, &lines[0][0],
-                                  sizeof lines[0], PLOT_EXIT_LINES + 1);
-                if (n > PLOT_EXIT_LINES || top + n * line > bottom)
-                    continue;
-                double w = 0;
-                for (int k = 0; k < n; k++)
-                    w = fmax(w, render_text_width(r, lines[k], px));
-                double lx = fmax(from, fmin(left ? x - pad - w : x + pad, to - w));
-                for (double y = top; y + n * line <= bottom && least > 0; y += 0.5 * line) {
-                    LayoutRect box = {lx - 2.0 * s, y, w + 4.0 * s, n * line};
-                    size_t hides = exit_box_hides(trace, b, box, 1.0 * s, placed, notes);
-                    if (hides < least || best_n == 0) {
-                        least = hides, at = box, best_n = n;
-                        memcpy(best, lines, sizeof best);
+        for (int near = 1; near >= 0 && least > 0; near--)
+            for (int v = 0;
+                 v < labels && least > 0 && !(diverged && v == labels - 1 && best_n > 0); v++)
+                for (int whole = 0; whole < 2 && least > 0; whole++) {
+                    double room = whole ? to - from : near_to - near_from;
+                    int n = text_wrap(label[v], room, render_wrap_measure, &m, &lines[0][0],
+                                      sizeof lines[0], PLOT_EXIT_LINES + 1);
+                    if (n > PLOT_EXIT_LINES || top + n * line > bottom)
+                        continue;
+                    double w = 0;
+                    for (int k = 0; k < n; k++)
+                        w = fmax(w, render_text_width(r, lines[k], px));
+                    double lx = fmax(from, fmin(left ? x - beside - w : x + beside, to - w));
+                    double lowest = near ? top + PLOT_EXIT_NEAR * line : bottom;
+                    for (double y = top; y + n * line <= bottom && y <= lowest && least > 0;
+                         y += 0.5 * line) {
+                        LayoutRect box = {lx - 2.0 * s, y, w + 4.0 * s, n * line};
+                        size_t hides = exit_box_hides(trace, b, box, 1.0 * s, placed, notes);
+                        if (hides < least || best_n == 0) {
+                            least = hides, at = box, best_n = n;
+                            memcpy(best, lines, sizeof best);
+                        }
                     }
                 }
-            }
         if (best_n == 0) {
             /* The plot holds no line of any: the shortest at the top. */
             double w = render_text_width(r, label[labels - 1], px);
-            double lx = fmax(from, fmin(left ? x - pad - w : x + pad, to - w));
+            double lx = fmax(from, fmin(left ? x - beside - w : x + beside, to - w));
             at = (LayoutRect){lx - 2.0 * s, top, w + 4.0 * s, line};
             snprintf(best[0], sizeof best[0], "%s", label[labels - 1]);
             best_n = 1;
