@@ -178,7 +178,7 @@ static void grid_size(int width, int height, int divisor, int *gw, int *gh)
  * lowest loss. */
 static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
 {
-    double least = stats.min;
+    double least = (double)stats.min;
     if (scene->net)
         return least;
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
