@@ -3518,7 +3518,7 @@ static void test_stability_plot_parts_the_values_compared(void **state)
                                                       RENDER_FOR_RECORDING);
                 LayoutRect area = area_in(st->renderer, panel);
                 assert_true(area.w > 0);
-                double top = NAN, bottom = NAN, line = 0;
+                double top = (double)NAN, bottom = (double)NAN, line = 0;
                 bool log_scale = false;
                 for (size_t t = 0; t < drawn->count; t++) {
                     LayoutRect b = drawn->box[t];
@@ -3586,6 +3586,60 @@ static void test_experiment_axes_say_it_all(void **state)
                       temperature ? "yes" : "no", time ? "yes" : "no");
         assert_true(barrier && temperature && time);
     }
+}
+
+/* implicit_regularization 2's "shortest way from 0" lies off the axes and
+ * the line of minima, both its lines, at 960x540 and 1280x720 --projector
+ * (where the path is long enough to be named), en and zh: in Chinese at
+ * 960x540 GD's path from 0 (73 pixels) left no clear place beside it, and
+ * the label lay on the x axis; data_view.c tries further out, with a
+ * leader to the path.  (Step 3's lies on the x axis still: run 2's path
+ * takes the place left of GD's.) */
+static void test_shortest_way_off_the_axes(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const lines[2][2] = {{"shortest", "way from 0"},
+                                            {"从 0 出发的", "最短路径"}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int bad = 0, seen = 0;
+    for (size_t step = 1; step <= 1; step++)
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                played_layout(st, "implicit_regularization.lua", langs[g], step, 300, w, h,
+                              frames[z][2]);
+                double scale = render_recording_scale(w, h) *
+                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                Viewport vp = render_viewport(st->renderer, st->scene);
+                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
+                                                      render_recording_scale(w, h),
+                                                      RENDER_FOR_RECORDING);
+                LandscapePoint p;
+                double dir[2], ax, ay, bx, by, ox, oy;
+                assert_true(landscape_minimum_line(st->scene->landscape, &p, dir));
+                viewport_to_pixel(&vp, p.x, p.y, &ax, &ay);
+                viewport_to_pixel(&vp, p.x + dir[0], p.y + dir[1], &bx, &by);
+                viewport_to_pixel(&vp, 0, 0, &ox, &oy);
+                for (size_t t = 0; t < drawn->count; t++) {
+                    if (strcmp(drawn->text[t], lines[g][0]) != 0 &&
+                        strcmp(drawn->text[t], lines[g][1]) != 0)
+                        continue;
+                    LayoutRect b = drawn->box[t];
+                    bool on_minima = box_on_line(b, ax, ay, bx, by, 1.0 * scale);
+                    bool on_axes = (b.y - scale < oy && oy < b.y + b.h + scale) ||
+                                   (b.x - scale < ox && ox < b.x + b.w + scale);
+                    print_message("implicit_regularization %zu (%s, %dx%d): \"%s\" at (%.0f, "
+                                  "%.0f, %.0f x %.0f)%s%s\n", step + 1, langs[g], w, h,
+                                  drawn->text[t], b.x, b.y, b.w, b.h,
+                                  on_minima ? " on the line of minima" : "",
+                                  on_axes ? " on an axis" : "");
+                    bad += on_minima || on_axes;
+                    seen++;
+                }
+            }
+    assert_true(seen >= 2 * 2);
+    assert_int_equal(bad, 0);
 }
 
 int main(int argc, char **argv)
@@ -3675,6 +3729,7 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_experiment_axes_say_it_all, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_shortest_way_off_the_axes, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

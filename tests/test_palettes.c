@@ -1,6 +1,7 @@
 /*
- * test_palettes.c — the classes' colours (theme.h) against the runs', and
- * a sample of any class against any class's region.
+ * test_palettes.c — the classes' colours (theme.h) against the runs', a
+ * sample of any class against any class's region, and the misclassified
+ * ring against the runs.
  *
  * A network's data panel drew its classes in Okabe–Ito's vermillion and
  * blue, run 1 and run 2 in its orange and sky blue: a student read the
@@ -30,6 +31,10 @@
 /* Least luminance contrast ratio (WCAG 2: (L1 + 0.05) / (L2 + 0.05)) of a
  * sample's edge against what it borders: 3, WCAG's for a graphical object. */
 #define SAMPLE_EDGE_CONTRAST 3.0
+/* Least distance of the misclassified ring from any run colour, in normal
+ * sight and in every sight. */
+#define RING_FROM_RUN 40.0
+#define RING_FROM_RUN_ANY_SIGHT 20.0
 
 /* Normal sight, protanopia, deuteranopia, tritanopia (Machado 2009). */
 static const double sights[4][3][3] = {
@@ -248,12 +253,58 @@ static void test_samples_stand_out_on_their_region(void **state)
             assert_true(least[t][hollow] >= SAMPLE_EDGE_CONTRAST);
 }
 
+/* The ring around a misclassified sample (theme.h's wrong) is no run's
+ * colour: RING_FROM_RUN or more from every run colour of either theme in
+ * normal sight, RING_FROM_RUN_ANY_SIGHT in every sight, and at
+ * SAMPLE_EDGE_CONTRAST or more on the panel and on every class's region,
+ * where it is drawn.  The warn colour it was drawn in, salmon, lay 34.5
+ * from orange (7.7 in some sight), at a contrast of 2.05 on a region:
+ * adam_vs_sgd_network 5's rings in Adam's panel read as GD's. */
+static void test_wrong_ring_is_not_a_run(void **state)
+{
+    (void)state;
+    const double tints[3] = {0.0, THEME_CLASS_REGION_LEAST, THEME_CLASS_REGION_MOST};
+    for (int t = 0; t < 2; t++) {
+        const Theme *theme = theme_get(t == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
+        const double ring[3] = {(double)theme->wrong.r, (double)theme->wrong.g,
+                                (double)theme->wrong.b};
+        double normal = HUGE_VAL, any = HUGE_VAL, edge = HUGE_VAL;
+        for (int u = 0; u < 2; u++) {
+            const Theme *runs = theme_get(u == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
+            for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
+                double run[3];
+                hex_rgb(runs->runs[k], run);
+                normal = fmin(normal, distance(ring, run, 0));
+                for (size_t s = 0; s < 4; s++)
+                    any = fmin(any, distance(ring, run, s));
+            }
+        }
+        Rgba p = theme->panel;
+        const double panel[3] = {(double)p.r, (double)p.g, (double)p.b};
+        for (size_t e = 0; e < THEME_CLASS_COLORS; e++)
+            for (size_t k = 0; k < 3; k++) {
+                double tint[3], region[3];
+                hex_rgb(theme_class_colors[e], tint);
+                for (int i = 0; i < 3; i++)
+                    region[i] = panel[i] + tints[k] * (tint[i] - panel[i]);
+                edge = fmin(edge, contrast(ring, region));
+            }
+        print_message("the %s theme's ring: %.1f from a run colour (%.1f in any sight), "
+                      "contrast %.2f on a region\n", t == 0 ? "dark" : "light", normal, any,
+                      edge);
+        assert_true(normal >= RING_FROM_RUN);
+        assert_true(any >= RING_FROM_RUN_ANY_SIGHT);
+        assert_true(edge >= SAMPLE_EDGE_CONTRAST);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_classes_are_not_runs),
         cmocka_unit_test(test_classes_apart_in_every_sight),
         cmocka_unit_test(test_samples_stand_out_on_their_region),
+        cmocka_unit_test(test_wrong_ring_is_not_a_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -683,35 +683,44 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
     w += 2.0 * pad;
     h *= (double)count;
     /* Beside the segment, half way along it or nearer either end, on either
-     * side: the first place on the map, off the panels, the marks, the
-     * labels so far (the min-norm point's, the line's, the axes' values),
-     * the line of minima and the runs' paths; first off the axes too
-     * (implicit_regularization 2's lay over the x axis and its "1").  None where nothing is
-     * clear. */
+     * side, at the least distance, then further out (RENDER_LABEL_DISTANCES)
+     * with a leader to the segment: the first place on the map, off the
+     * panels, the marks, the labels so far (the min-norm point's, the
+     * line's, the axes' values), the line of minima and the runs' paths;
+     * first off the axes too (implicit_regularization 2's lay over the x
+     * axis and its "1"; in Chinese at 960x540 the segment, 73 pixels, had
+     * no clear place beside it, and the label lay on the x axis).  None
+     * where nothing is clear. */
     static const double along[] = {0.5, 0.3, 0.7};
     double ux = (px - ox) / len, uy = (py - oy) / len, gap = 8.0 * s;
     double reach = 0.5 * (w * fabs(uy) + h * fabs(ux)) + gap;
+    double further = 0.5 * render_line_height(r, font);
     for (int axes = 1; axes >= 0; axes--)
-        for (size_t a = 0; a < sizeof along / sizeof along[0]; a++)
-            for (int side = -1; side <= 1; side += 2) {
-                double cx = ox + along[a] * (px - ox) + side * uy * reach;
-                double cy = oy + along[a] * (py - oy) - side * ux * reach;
-                LayoutRect box = {cx - 0.5 * w, cy - 0.5 * h, w, h};
-                bool clear = box.x > vp->x + 8.0 * s && box.x + w < vp->x + vp->width - 8.0 * s &&
-                             box.y > vp->y + 8.0 * s && box.y + h < vp->y + vp->height - 8.0 * s &&
-                             !render_on_panel(r, box) && clear_of_marks(r, scene, vp, box) &&
-                             clear_of_segment(box, line[0], line[1], line[2], line[3], 4.0 * s) &&
-                             !render_box_on_paths(r, scene, vp, box) &&
-                             (!axes || !render_box_on_lines(r, scene, vp, box));
-                for (size_t k = 0; k < r->label_count && clear; k++)
-                    clear = !layout_overlap(box, r->labels[k]);
-                if (!clear)
-                    continue;
-                render_keep_clear(r, box);
-                shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->label_panel);
-                for (size_t k = 0; k < count; k++)
-                    render_text(r, lines[k], box.x + pad, box.y + (double)k * (h / (double)count),
-                                font, ALIGN_LEFT, r->theme->mark);
-                return;
-            }
+        for (int out = 0; out < RENDER_LABEL_DISTANCES; out++)
+            for (size_t a = 0; a < sizeof along / sizeof along[0]; a++)
+                for (int side = -1; side <= 1; side += 2) {
+                    double ax = ox + along[a] * (px - ox), ay = oy + along[a] * (py - oy);
+                    double d = reach + further * out;
+                    double cx = ax + side * uy * d, cy = ay - side * ux * d;
+                    LayoutRect box = {cx - 0.5 * w, cy - 0.5 * h, w, h};
+                    bool clear =
+                        box.x > vp->x + 8.0 * s && box.x + w < vp->x + vp->width - 8.0 * s &&
+                        box.y > vp->y + 8.0 * s && box.y + h < vp->y + vp->height - 8.0 * s &&
+                        !render_on_panel(r, box) && clear_of_marks(r, scene, vp, box) &&
+                        clear_of_segment(box, line[0], line[1], line[2], line[3], 4.0 * s) &&
+                        !render_box_on_paths(r, scene, vp, box) &&
+                        (!axes || !render_box_on_lines(r, scene, vp, box));
+                    for (size_t k = 0; k < r->label_count && clear; k++)
+                        clear = !layout_overlap(box, r->labels[k]);
+                    if (!clear)
+                        continue;
+                    render_label_leader(r, ax, ay, (LayoutRect){box.x + pad, box.y, w - 2.0 * pad, h});
+                    render_keep_clear(r, box);
+                    shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->label_panel);
+                    for (size_t k = 0; k < count; k++)
+                        render_text(r, lines[k], box.x + pad,
+                                    box.y + (double)k * (h / (double)count), font, ALIGN_LEFT,
+                                    r->theme->mark);
+                    return;
+                }
 }

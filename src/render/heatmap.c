@@ -35,6 +35,7 @@ struct Heatmap {
     ViewRect grid_rect;
     bool has_grid;
     GridStats stats;
+    double least;                /* the least value in view (heatmap_range) */
     ValueScale scale;            /* how values were mapped to t */
     bool field_ready;
 
@@ -170,6 +171,28 @@ static void grid_size(int width, int height, int divisor, int *gw, int *gh)
     *gh = *gh < 2 ? 2 : *gh;
 }
 
+/* The least value in rect: the landscape's value at a known minimum that
+ * lies in it, where that is below every sample, else the least sample.
+ * The grid misses the minimum by up to a cell: welcome 1's colour bar read
+ * 0.000498 where the bowl's minimum is 0, and students read it as the
+ * lowest loss. */
+static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
+{
+    double least = (double)stats.min;
+    if (scene->net)
+        return least;
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t count = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    for (size_t k = 0; k < count; k++) {
+        LandscapePoint m = minima[k];
+        double v = landscape_value(scene->landscape, m.x, m.y);
+        if (m.x >= rect.xmin && m.x <= rect.xmax && m.y >= rect.ymin && m.y <= rect.ymax &&
+            isfinite(v) && v < least)
+            least = v;
+    }
+    return least;
+}
+
 static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh)
 {
     size_t cells = (size_t)gw * (size_t)gh;
@@ -182,6 +205,7 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     }
     h->stats = scene->net ? net_stage_sample(scene->net, rect, gw, gh, h->values)
                           : grid_sample(scene->landscape, rect, gw, gh, h->values, h->threads);
+    h->least = least_in_view(scene, rect, h->stats);
     h->grid_w = gw;
     h->grid_h = gh;
     h->grid_rect = rect;
@@ -219,7 +243,7 @@ bool heatmap_coarse(const Heatmap *h)
 
 bool heatmap_range(const Heatmap *h, double *lo, double *hi, bool *log_scale)
 {
-    *lo = (double)h->stats.min;
+    *lo = h->least;
     *hi = (double)h->stats.max;
     *log_scale = h->scale.log;
     return h->field_ready && *lo < *hi;

@@ -67,13 +67,15 @@ bool heatmap_coarse(const Heatmap *heatmap);
 
 /* The value range the colours span (the finite values in view) and whether
  * on a log scale; false before the first grid or when the view is flat.
+ * lo is the least value in view: a known minimum's (landscape_minima) where
+ * one lies in view, which the grid's cells miss (it takes the lowest colour,
+ * as every value at or below the least sample does), else the least sample.
  * "In view" is the map as drawn: the asked-for view widened to the map's
  * shape.  So the same step at another size, or in another language whose
  * caption takes another number of lines, shows more or less of the plane
- * and may span another range (edge_of_stability 3 at 1280 x 720: 0.00669 to
+ * and may span another range (edge_of_stability 3 at 1280 x 720: its top end
  * 2.32e+04 in English, whose three caption lines leave a shorter, wider
- * view, 0.00599 to 1.93e+04 in Chinese with two; the low end is the grid
- * cell nearest the minimum, and the cells move with the map's size).
+ * view, 1.93e+04 in Chinese with two).
  * Pinning the range to the asked-for view alone was tried: the rest of the
  * map then lies flat in the top colour (schedules 5: two thirds of it). */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);

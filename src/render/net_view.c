@@ -509,7 +509,7 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
         Rgba color = theme_class_color((int)set->y[k]);
         if (classes[k] != (int)set->y[k])
-            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
+            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->wrong);
         render_sample(r, x, y, train ? 2.5 : 2.8, color, !train);
     }
     free(classes);
@@ -537,7 +537,7 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     /* The key, on the panel's last line. */
     double key_y = rect.y + rect.h - line - 2 * s;
     shapes_ring(r->shapes, rect.x + (8 + NET_RING_RADIUS) * s, key_y + 0.5 * line,
-                NET_RING_RADIUS * s, 1.1 * s, r->theme->warn);
+                NET_RING_RADIUS * s, 1.1 * s, r->theme->wrong);
     render_text(r, _(NET_RING_KEY), rect.x + NET_KEY_TEXT_X * s, key_y, px, ALIGN_LEFT,
                 r->theme->text);
 

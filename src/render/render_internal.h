@@ -61,10 +61,12 @@ typedef struct QueuedText {
 } QueuedText;
 
 /* Labels on the landscape one frame keeps apart (the axes' values take up
- * to half), how far one moves, and its text's padding (pixels, times
- * scale). */
+ * to half), how far one moves, how many distances out from what it names
+ * one beside it is tried at (each half a line further than the last), and
+ * its text's padding (pixels, times scale). */
 #define RENDER_MAX_LABELS 128
 #define RENDER_LABEL_MOVES 6
+#define RENDER_LABEL_DISTANCES 8
 #define RENDER_LABEL_PAD 4.0
 
 #define CAPTION_MAX_LINES 8
@@ -376,6 +378,10 @@ LayoutRect render_visible_map(const Renderer *r, const Viewport *vp);
  * where neither side holds it. */
 LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
                                double cy, const char *label, int px);
+/* world.c: the cased line and dot that lead a label's box text to the
+ * point (cx, cy) it names, where it stands further from it than beside
+ * it (12 pixels, times scale); nothing nearer. */
+void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text);
 
 /* hud.c: measures every panel the scene shows at the frame's size and
  * scale and lays them out into r->layout (no GL: text is measured, not

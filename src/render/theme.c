@@ -23,6 +23,11 @@ static const Theme dark = {
      * green region (a misclassified one) stood at 2.7 (test_palettes). */
     .class_outline = {0.0f, 0.0f, 0.0f, 0.7f},
     .mark = {1.0f, 1.0f, 1.0f, 0.95f},
+    /* The warn colour's salmon lay 34.5 ΔE from run 1's orange (7.7 to a run
+     * colour in some colour-blind sight): misclassified rings in Adam's panel read as
+     * GD's.  White lies 47 from every run colour (21 in any sight), and at
+     * a contrast of 4.6 on every class's region. */
+    .wrong = {1.0f, 1.0f, 1.0f, 1.0f},
     .field = {1.0f, 1.0f, 1.0f, 0.7f},
     .label_panel = {0.0f, 0.0f, 0.0f, 0.6f},
     .contour_strength = 0.35f,
@@ -55,6 +60,10 @@ static const Theme light = {
      * 1.3); test_palettes asks for 3 on every region's tint. */
     .class_outline = {0.08f, 0.09f, 0.12f, 0.9f},
     .mark = {0.05f, 0.05f, 0.07f, 0.95f},
+    /* Navy (0x001188): black is a run colour here, and the warn colour's
+     * red lay 25 ΔE from run 1's vermillion; navy lies 59 from every run
+     * colour (29 in any sight), at a contrast of 5.3 on every region. */
+    .wrong = {0.0f, 0.067f, 0.533f, 1.0f},
     .field = {0.05f, 0.05f, 0.1f, 0.75f},
     .label_panel = {1.0f, 1.0f, 1.0f, 0.85f},
     .contour_strength = 0.5f,

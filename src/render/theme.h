@@ -31,6 +31,9 @@ typedef struct Theme {
     Rgba class_outline;  /* around a data sample, on any class's tinted region
                             (theme_sample_bands) */
     Rgba mark;           /* minima rings, start crosses, lesson marks */
+    Rgba wrong;          /* the ring around a sample the data panel's run
+                            gets wrong (net_view.c), told apart from every
+                            run colour: tests/test_palettes.c */
     Rgba field;          /* the gradient field's arrows, uncased on the colormap */
     Rgba label_panel;    /* behind labels on the landscape */
     float contour_strength; /* darkening at a contour line's centre */

@@ -1170,10 +1170,6 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
             (keep_off == KEEP_OFF_PATHS || !render_box_on_lines(r, scene, vp, box)));
 }
 
-/* How many distances out from its point a label is tried at, each half a
- * line further than the last. */
-#define LABEL_DISTANCES 8
-
 LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
                                double cy, const char *label, int px)
 {
@@ -1184,7 +1180,7 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
      * first, then further out: first where nothing lies, then where only
      * lines do, then where paths do too. */
     for (LabelKeepOff keep_off = KEEP_OFF_LINES; keep_off <= KEEP_OFF_NOTHING; keep_off++)
-        for (int k = 0; k < LABEL_DISTANCES; k++) {
+        for (int k = 0; k < RENDER_LABEL_DISTANCES; k++) {
             double d = gap + 0.5 * line * k;
             /* Above and below: centred, then ending or starting at the
              * point, for a wide label near the map's side edge. */
@@ -1255,7 +1251,7 @@ static bool on_minimum(const Renderer *r, const Scene *scene, const Viewport *vp
  * inside another one has no room for its label between them: sgd_noise
  * 3's "noise 1: radius 0.19" stood past the outer circle, opposite "noise
  * 2", and seemed to name it. */
-static void draw_mark_leader(Renderer *r, double cx, double cy, LayoutRect text)
+void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text)
 {
     double s = r->marker_scale, pad = RENDER_LABEL_PAD * r->scale;
     double qx = fmin(fmax(cx, text.x - pad), text.x + text.w + pad);
@@ -1307,7 +1303,7 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
             render_keep_clear(r, (LayoutRect){cx - 5.5 * s, cy - 5.5 * s, 11.0 * s, 11.0 * s});
         } else if (part == MARK_LABELS && m->label[0]) {
             LayoutRect box = render_label_beside(r, scene, vp, cx, cy, m->label, px);
-            draw_mark_leader(r, cx, cy, box);
+            render_label_leader(r, cx, cy, box);
             render_label(r, m->label, box.x, box.y, px, r->theme->text);
         }
     }
