@@ -3642,6 +3642,37 @@ static void test_shortest_way_off_the_axes(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* schedules 2 (η = 0.5 diverges at step 7) at its end, 960x540, en: the
+ * run's swings out of the view joined points off the map by lines that
+ * crossed it through the bowl's minimum (and, in step 3, the other runs'
+ * heads), though the run was never there.  Around the minimum the frame
+ * is now the same with the run shown and hidden (the pixels that differ
+ * within 12 px of it: 0; 125 before). */
+static void test_no_path_between_points_off_the_map(void **state)
+{
+    LessonStage *st = *state;
+    played_layout(st, "schedules.lua", "en", 1, 10, 960, 540, false);
+    Viewport vp = render_viewport(st->renderer, st->scene);
+    Shot shown = shot_frame(st, 960, 540, NULL, true);
+    st->scene->runs[0].hidden = true;
+    Shot hidden = shot_frame(st, 960, 540, NULL, true);
+    Viewport again = render_viewport(st->renderer, st->scene);
+    assert_true(memcmp(&vp, &again, sizeof vp) == 0);
+    double mx, my;
+    viewport_to_pixel(&vp, 0.0, 0.0, &mx, &my);
+    size_t differ = 0;
+    for (int y = (int)my - 12; y <= (int)my + 12; y++)
+        for (int x = (int)mx - 12; x <= (int)mx + 12; x++) {
+            size_t at = 4 * ((size_t)y * 960 + (size_t)x);
+            differ += memcmp(shown.rgba + at, hidden.rgba + at, 3) != 0;
+        }
+    print_message("schedules 2: the minimum at (%.0f, %.0f); %zu pixels within 12 px differ "
+                  "with the run shown and hidden\n", mx, my, differ);
+    assert_int_equal(differ, 0);
+    shot_free(&shown);
+    shot_free(&hidden);
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -3730,6 +3761,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_experiment_axes_say_it_all, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_shortest_way_off_the_axes, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_no_path_between_points_off_the_map, stage_open,
+                                        stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,6 +124,23 @@ static bool in_rect(LayoutRect box, double x, double y)
     return x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h;
 }
 
+/* Where paths are drawn: the visible map, or the whole frame in 3D. */
+static LayoutRect path_map(const Renderer *r, const Viewport *vp)
+{
+    return r->view3d ? (LayoutRect){0, 0, r->width, r->height} : render_visible_map(r, vp);
+}
+
+/* Whether a segment between two updates is drawn: one of its ends lies on
+ * the map.  Between two points off it the run was never in view; the line
+ * joining them only crossed it, and a diverging run's swings out crossed
+ * it again and again, through the minimum and the other runs' heads
+ * (schedules 2-3, learning_rate 6-7).  The off-view arrow at the head says
+ * where the run went. */
+static bool segment_shown(LayoutRect map, double x0, double y0, double x1, double y1)
+{
+    return in_rect(map, x0, y0) || in_rect(map, x1, y1);
+}
+
 /* Half width (pixels, times the marker scale) of the dark casing beyond a
  * path's colour (RENDER_PATH_HALF, render.h). */
 #define PATH_CASING 1.3
@@ -157,12 +174,13 @@ static Rgba faded(Rgba color, Rgba casing, float a)
  * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
  * window > 0 only the last window steps are drawn, fading out to nothing:
  * a short trail behind the head.  nest: later-drawn runs from the same
- * start (render_path_nest); inside: an earlier-drawn one (faded).  A segment with an end off the map is a thin
- * line without casing: a diverging run's swings out of the view all cross
- * it along nearly one line, and at full width merged there into one solid
- * bar beside the zig-zags still in view (learning_rate 6); thin, and
- * the older ones faint, the last swings out stay lines of their own, and
- * the off-view arrow at the head says where the run went. */
+ * start (render_path_nest); inside: an earlier-drawn one (faded).  A
+ * segment with one end off the map is a thin line without casing: a
+ * diverging run's swings out of the view all leave it along nearly one
+ * line, and at full width merged there into one solid bar beside the
+ * zig-zags still in view (learning_rate 6); thin, and the older ones
+ * faint, the last swings out stay lines of their own.  A segment with both
+ * ends off it is not drawn (segment_shown). */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest, bool inside, int pass)
 {
@@ -171,7 +189,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     const Viewport *vp = &path->viewport;
     const double box[4] = {vp->x - CLIP_MARGIN, vp->y - CLIP_MARGIN,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
-    LayoutRect map = r->view3d ? (LayoutRect){0, 0, r->width, r->height} : render_visible_map(r, vp);
+    LayoutRect map = path_map(r, vp);
     double m = r->marker_scale;
     double half = (RENDER_PATH_HALF + render_path_nest((size_t)nest)) * m;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
@@ -184,7 +202,8 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         double x0 = points[3 * i], y0 = points[3 * i + 1];
         double x1 = points[3 * next], y1 = points[3 * next + 1];
         double age = (double)head - points[3 * next + 2];
-        if (isnan(x0) || isnan(x1) || (window > 0 && age >= window))
+        if (isnan(x0) || isnan(x1) || (window > 0 && age >= window) ||
+            !segment_shown(map, x0, y0, x1, y1))
             continue;
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
         if ((leaving && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
@@ -239,6 +258,7 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         (RENDER_PATH_HALF + render_path_nest(RENDER_PATH_NEST_MAX) + PATH_CASING) * r->marker_scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
+    LayoutRect map = path_map(r, vp);
     for (size_t i = 0; i < scene->run_count; i++) {
         const PathCache *c = &r->paths[i];
         if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp) || c->count == 0)
@@ -251,7 +271,8 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
                 continue;
             double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
             double x1 = c->points[3 * k + 3], y1 = c->points[3 * k + 4];
-            if (!isnan(x0) && !isnan(x1) && clip_segment(b, &x0, &y0, &x1, &y1))
+            if (!isnan(x0) && !isnan(x1) && segment_shown(map, x0, y0, x1, y1) &&
+                clip_segment(b, &x0, &y0, &x1, &y1))
                 return true;
         }
     }
