@@ -3451,9 +3451,7 @@ static void test_exit_notes_beside_their_arrows(void **state)
                                                 cases[c].updates, w, h, frames[z][2]);
                 assert_true(l->shown[LAYOUT_LOSS]);
                 LayoutRect panel = l->rect[LAYOUT_LOSS];
-                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                      render_recording_scale(w, h),
-                                                      RENDER_FOR_RECORDING);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 LayoutRect area = area_in(st->renderer, panel);
                 assert_true(area.w > 0);
                 double x = area.x + cases[c].exit / cases[c].steps * area.w;
@@ -3513,9 +3511,7 @@ static void test_stability_plot_parts_the_values_compared(void **state)
                                                 600, w, h, frames[z][2]);
                 assert_true(l->shown[LAYOUT_DYNAMICS]);
                 LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
-                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                      render_recording_scale(w, h),
-                                                      RENDER_FOR_RECORDING);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 LayoutRect area = area_in(st->renderer, panel);
                 assert_true(area.w > 0);
                 double top = (double)NAN, bottom = (double)NAN, line = 0;
@@ -3570,8 +3566,7 @@ static void test_experiment_axes_say_it_all(void **state)
         l = render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
                           RENDER_FOR_RECORDING);
         assert_true(l->shown[LAYOUT_DYNAMICS]);
-        const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                              render_recording_scale(w, h), RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
         bool barrier = false, temperature = false, time = false;
         for (size_t t = 0; t < drawn->count; t++) {
             if (!inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS]))
@@ -3612,9 +3607,7 @@ static void test_shortest_way_off_the_axes(void **state)
                 double scale = render_recording_scale(w, h) *
                                (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
                 Viewport vp = render_viewport(st->renderer, st->scene);
-                const DrawnTexts *drawn = drawn_texts(st->renderer, st->scene, w, h,
-                                                      render_recording_scale(w, h),
-                                                      RENDER_FOR_RECORDING);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 LandscapePoint p;
                 double dir[2], ax, ay, bx, by, ox, oy;
                 assert_true(landscape_minimum_line(st->scene->landscape, &p, dir));
