@@ -78,9 +78,8 @@ static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
 #define NET_PATH_HALF 3.4
 #define NET_PATH_COLOR_HALF 2.0
 /* A run's head: a disc this wide (pixels, times the marker scale) in its
- * colour; heads at one place ring it, each this much further out. */
+ * colour; heads at one place ring it (render_head_ring). */
 #define NET_HEAD_RADIUS 5.0
-#define NET_HEAD_RING_STEP 3.6
 
 bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                              LayoutRect box)
@@ -153,11 +152,8 @@ void render_net_world(Renderer *r, const Scene *scene)
     /* Heads at one place (GD's and SGD's at the end of their race) stack
      * as the landscape's do: the last drawn keeps its disc, each earlier
      * one a ring around it in its colour. */
-    double back[SCENE_MAX_RUNS][2];
-    for (size_t k = 0; k < runs; k++)
-        back[k][0] = head_at[runs - 1 - k][0], back[k][1] = head_at[runs - 1 - k][1];
     int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
-    layout_stacks(back, runs, NET_HEAD_RADIUS * m, stack, stacked);
+    render_head_stacks(head_at, runs, NET_HEAD_RADIUS * m, stack, stacked);
     for (size_t i = 0; i < runs; i++) {
         labels[i][0] = '\0';
         size_t count = net_stage_path(net, i, path);
@@ -165,11 +161,9 @@ void render_net_world(Renderer *r, const Scene *scene)
         if (count == 0 || !isfinite(hx + hy))
             continue;
         Rgba color = render_run_color(r, i, 1.0f);
-        int on = stack[runs - 1 - i];
-        double reach = (NET_HEAD_RADIUS + NET_HEAD_RING_STEP * on) * m;
-        if (on > 0) {
-            shapes_ring(r->shapes, hx, hy, reach, 2.6 * m, r->theme->casing);
-            shapes_ring(r->shapes, hx, hy, reach, 1.5 * m, color);
+        double reach = NET_HEAD_RADIUS * m;
+        if (stack[i] > 0) {
+            reach = render_head_ring(r, hx, hy, NET_HEAD_RADIUS, stack[i], color);
         } else {
             shapes_disc(r->shapes, hx, hy, (NET_HEAD_RADIUS + 1.5) * m, r->theme->casing);
             shapes_disc(r->shapes, hx, hy, NET_HEAD_RADIUS * m, color);

@@ -382,6 +382,17 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
  * point (cx, cy) it names, where it stands further from it than beside
  * it (12 pixels, times scale); nothing nearer. */
 void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text);
+/* world.c: how runs' heads at one place stack, at[] (pixels) given in
+ * drawing order, the last drawn on top (layout_stacks over them from the
+ * last back, heads nearer than radius at one place): stack[k] is how many
+ * rings out head k is drawn (0: its disc), stacked[k] how many heads share
+ * its place.  n at most SCENE_MAX_RUNS. */
+void render_head_stacks(const double (*at)[2], size_t n, double radius, int *stack,
+                        int *stacked);
+/* world.c: the cased ring in color of a head drawn stack rings out (each a
+ * fixed step further) about a head disc of radius (pixels, both times the
+ * marker scale) at (x, y); returns the ring's radius in pixels. */
+double render_head_ring(Renderer *r, double x, double y, double radius, int stack, Rgba color);
 
 /* hud.c: measures every panel the scene shows at the frame's size and
  * scale and lays them out into r->layout (no GL: text is measured, not

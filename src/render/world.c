@@ -464,10 +464,9 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
         draw_off_view(r, scene, i, vp, px, py, h->true_x - px, h->true_y - py);
     Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
     /* Its disc, or its ring around the heads stacked before it. */
-    double reach = (HEAD_RADIUS + HEAD_RING_STEP * stack) * s;
+    double reach = HEAD_RADIUS * s;
     if (stack > 0) {
-        shapes_ring(r->shapes, px, py, reach, 2.6 * s, r->theme->casing);
-        shapes_ring(r->shapes, px, py, reach, 1.5 * s, color);
+        reach = render_head_ring(r, px, py, HEAD_RADIUS, stack, color);
     } else if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
@@ -509,15 +508,39 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
         place[n] = head_place(r, &scene->runs[i], last, vp);
         order[n++] = i;
     }
-    double at[SCENE_MAX_RUNS][2]; /* from the last drawn back */
+    double at[SCENE_MAX_RUNS][2];
     for (size_t k = 0; k < n; k++) {
-        at[k][0] = place[n - 1 - k].px;
-        at[k][1] = place[n - 1 - k].py;
+        at[k][0] = place[k].px;
+        at[k][1] = place[k].py;
     }
     int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
-    layout_stacks(at, n, HEAD_RADIUS * r->marker_scale, stack, stacked);
+    render_head_stacks(at, n, HEAD_RADIUS * r->marker_scale, stack, stacked);
     for (size_t k = 0; k < n; k++)
-        draw_head(r, scene, vp, order[k], &place[k], stack[n - 1 - k], stacked[n - 1 - k]);
+        draw_head(r, scene, vp, order[k], &place[k], stack[k], stacked[k]);
+}
+
+void render_head_stacks(const double (*at)[2], size_t n, double radius, int *stack,
+                        int *stacked)
+{
+    double back[SCENE_MAX_RUNS][2]; /* from the last drawn back */
+    int on[SCENE_MAX_RUNS], with[SCENE_MAX_RUNS];
+    for (size_t k = 0; k < n; k++) {
+        back[k][0] = at[n - 1 - k][0];
+        back[k][1] = at[n - 1 - k][1];
+    }
+    layout_stacks(back, n, radius, on, with);
+    for (size_t k = 0; k < n; k++) {
+        stack[k] = on[n - 1 - k];
+        stacked[k] = with[n - 1 - k];
+    }
+}
+
+double render_head_ring(Renderer *r, double x, double y, double radius, int stack, Rgba color)
+{
+    double s = r->marker_scale, reach = (radius + HEAD_RING_STEP * stack) * s;
+    shapes_ring(r->shapes, x, y, reach, 2.6 * s, r->theme->casing);
+    shapes_ring(r->shapes, x, y, reach, 1.5 * s, color);
+    return reach;
 }
 
 /* Rings, not discs: the pixel at a minimum keeps its heatmap colour. */
