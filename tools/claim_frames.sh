@@ -4,9 +4,12 @@
 # as docs/frames/LESSON-NN_ID-LANG.png (NN the step's number, ID its id).
 #
 # Recorded at 960x540 (the 1280x720 layout at three quarters: text scales
-# with the height) and cut to 64 colours with pngquant when it is installed
-# (apt-get install pngquant), so the ~110 frames stay near 10 MB in git.
-# The 64 colours are chosen per frame, so a change anywhere in a frame (one
+# with the height) and cut to 128 colours with pngquant when it is installed
+# (apt-get install pngquant), so the ~160 frames stay near 10 MB in git.
+# 128, not 64: with 64 the map's greens took the palette and runs' heads and
+# trails turned grey (welcome 4, gradient_flow 4), and the files were larger
+# (welcome's five frames: 35-57 KB against 46-63 KB, less dithering).
+# The colours are chosen per frame, so a change anywhere in a frame (one
 # tick label) can move every edge pixel's colour by a level or two: to see
 # what a code change did to the picture, compare raw recordings, not these.
 # A maintainers' tool, like tools/contact_sheet.sh; the tests do not need it.
@@ -46,7 +49,7 @@ for lesson in $lessons; do
             step=$(basename "$frame" .png)
             dest=$out/$lesson-$step-$lang.png
             if command -v pngquant >/dev/null; then
-                pngquant --force --speed 1 64 "$frame" -o "$dest"
+                pngquant --force --speed 1 128 "$frame" -o "$dest"
             else
                 cp "$frame" "$dest"
             fi
