@@ -2371,8 +2371,8 @@ static void test_plots_say_what_they_show(void **state)
     static const char *const langs[] = {"en", "zh"};
     static const char *const exit_note[][2] = {{"above the plot from step", "from step"},
                                                {"从第", "从第"}};
-    static const char *const bar_name[][2] = {{"loss", "loss: log(L − Lmin)"},
-                                              {"损失", "log(损失 − 最小值)"}};
+    static const char *const bar_name[][2] = {{"loss", "loss: L − Lmin (log)"},
+                                              {"损失", "损失：L − Lmin（对数）"}};
     static const char *const step_label[] = {"step/grad: x ", "步幅/梯度：x "};
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
@@ -3666,6 +3666,50 @@ static void test_no_path_between_points_off_the_map(void **state)
     shot_free(&hidden);
 }
 
+/* Every colour bar's values read one quantity, the one its name says
+ * (issue 12): on a log bar L − Lmin, from 0 at its foot ("loss: L − Lmin
+ * (log)"), else L ("loss").  adam_vs_sgd_network 1's log bar, named
+ * log(L − Lmin), read L, "0.316 0.326 3.37", where welcome 4's, its Lmin
+ * 0, read L − Lmin.  En and zh at 960x540, each lesson at its end. */
+static void test_colour_bar_reads_what_it_names(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const log_name[] = {"loss: L − Lmin (log)", "损失：L − Lmin（对数）"};
+    static const struct {
+        const char *lesson;
+        size_t step;
+    } cases[] = {{"adam_vs_sgd_network.lua", 0}, {"welcome.lua", 3}, {"welcome.lua", 4}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (size_t g = 0; g < 2; g++) {
+            const Layout *l = lesson_layout(st, cases[c].lesson, langs[g], cases[c].step, 960,
+                                            540, false);
+            assert_true(l->shown[LAYOUT_COLORBAR]);
+            LayoutRect bar = l->rect[LAYOUT_COLORBAR];
+            const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
+            bool log_bar = false;
+            double first_x = HUGE_VAL, first = (double)NAN, last_x = -HUGE_VAL, last = (double)NAN;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (!inside_rect(drawn->box[t], bar))
+                    continue;
+                log_bar |= strcmp(drawn->text[t], log_name[g]) == 0;
+                char *end;
+                double v = strtod(drawn->text[t], &end);
+                if (*end != '\0' || end == drawn->text[t])
+                    continue;
+                if (drawn->box[t].x < first_x)
+                    first_x = drawn->box[t].x, first = v;
+                if (drawn->box[t].x > last_x)
+                    last_x = drawn->box[t].x, last = v;
+            }
+            print_message("%s %zu (%s): %s bar from %g to %g\n", cases[c].lesson,
+                          cases[c].step + 1, langs[g], log_bar ? "log" : "linear", first, last);
+            /* Each of these spans decades: a log bar, from 0. */
+            assert_true(log_bar);
+            assert_true(first == 0.0 && last > first);
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -3755,6 +3799,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_shortest_way_off_the_axes, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_no_path_between_points_off_the_map, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_colour_bar_reads_what_it_names, stage_open,
                                         stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

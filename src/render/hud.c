@@ -1063,8 +1063,10 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 #define COLORBAR_TITLE N_("loss")
 /* On a log scale the colours follow log(L − Lmin + ε) (value_scale.h),
  * not log L: "loss (log)" over 0.316, 0.326, 3.37 read as wrong, a log
- * of L would put 1.03 at the middle. */
-#define COLORBAR_TITLE_LOG N_("loss: log(L − Lmin)")
+ * of L would put 1.03 at the middle.  Its values are L − Lmin, which the
+ * name says: they read L, "0.316 0.326 3.37" on adam_vs_sgd_network's
+ * bar named log(L − Lmin), where welcome 4's, its Lmin 0, read L − Lmin. */
+#define COLORBAR_TITLE_LOG N_("loss: L − Lmin (log)")
 
 /* The bar's name for this scale. */
 static const char *colorbar_title(bool log_scale)
@@ -1092,8 +1094,9 @@ static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
 }
 
 /* What the colours mean: the colormap from the lowest to the highest value
- * in view, named, with the values at its ends and middle as ticks (on a
- * log scale the middle is far below the arithmetic mean). */
+ * in view, named, with the values at its ends and middle as ticks: L on a
+ * linear scale, L − Lmin on a log one (from 0; the middle far below the
+ * arithmetic mean). */
 static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double lo, hi;
@@ -1121,9 +1124,10 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
                     theme_paper(r->theme, heatmap_color(r->heatmap, scene->display.colormap,
                                                         (k + 0.5) / STEPS)));
     char low[32], middle[32], high[32];
-    number_text(lo, 3, low, sizeof low);
-    number_text(heatmap_value_at(r->heatmap, 0.5), 3, middle, sizeof middle);
-    number_text(hi, 3, high, sizeof high);
+    double base = log_scale ? lo : 0.0;
+    number_text(lo - base, 3, low, sizeof low);
+    number_text(heatmap_value_at(r->heatmap, 0.5) - base, 3, middle, sizeof middle);
+    number_text(hi - base, 3, high, sizeof high);
     render_text(r, low, bx, ty, px, ALIGN_LEFT, r->theme->dim);
     render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
     /* The middle value with its tick, down from the bar, where it keeps
