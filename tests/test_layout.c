@@ -2505,7 +2505,12 @@ static void test_sharpness_plots_name_lines_and_scale(void **state)
  * sharpness plot: at 1280x720 --projector (en) and 1920x1080 (zh) its y
  * axis labels a round value between 0 and 2/η = 952 (it said only 0,
  * 1333 and 2/η), and no two of its labels overlap.  Its labels are the
- * texts on the plot left of its x axis's "0". */
+ * texts on the plot left of its x axis's "0".  Since the lesson fixes one
+ * range for its three steps (920 to 1100, test_edge_steps_share_one_
+ * sharpness_axis), the values under 920 lie in the axis's foot under its
+ * break, a fifth of its height, which holds no label but its "0": the
+ * labelled round value is then one over the break, between 920 and 1100
+ * (the dip is read as a fifth of the way up the foot). */
 static void test_sharpness_plot_labels_values_between(void **state)
 {
     LessonStage *st = *state;
@@ -2532,7 +2537,7 @@ static void test_sharpness_plot_labels_values_between(void **state)
             double v = strtod(drawn->text[t], &end);
             print_message("edge_of_stability 1 (%s, %dx%d): y label \"%s\"\n", langs[g], w, h,
                           drawn->text[t]);
-            between += *end == '\0' && v > 0 && v < 952;
+            between += *end == '\0' && v > 0 && v < 1100 && v != 952;
             for (size_t k = 0; k < labels; k++)
                 assert_false(layout_overlap(b, drawn->box[label[k]]));
             label[labels++] = t;
@@ -3710,6 +3715,58 @@ static void test_colour_bar_reads_what_it_names(void **state)
         }
 }
 
+/* edge_of_stability's steps on one sharpness axis, the values each
+ * caption compares at least 10 px apart, en and zh at 960x540 and
+ * 1280x720 --projector (issue 12): step 1's dip to 200 under 2/η = 952,
+ * step 2's 2/η = 952 under the minimum's 1002, step 3's λmax 995 and the
+ * minimum's 1002 under 2/η = 1053.  Each step fitted its own range from 0
+ * (to 1333, 1488, 1474): at 960x540 995 and 1053 lay 1-2 px apart, and
+ * the steps could not be compared.  The same range: each value at the
+ * same share of the area's height in every step. */
+static void test_edge_steps_share_one_sharpness_axis(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const double pairs[3][2][2] = {{{200, 952}, {200, 952}},
+                                          {{952, 1002}, {952, 1002}},
+                                          {{995, 1053}, {1002, 1053}}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            double share[3][2];
+            for (size_t step = 0; step < 3; step++) {
+                const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g], step, w,
+                                                h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                shot_frame(st, w, h, NULL, false);
+                LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
+                assert_true(area.h > 0);
+                double y[4];
+                const double values[4] = {pairs[step][0][0], pairs[step][0][1],
+                                          pairs[step][1][0], pairs[step][1][1]};
+                for (size_t k = 0; k < 4; k++)
+                    assert_true(render_sharpness_to_y(st->renderer, values[k], &y[k]));
+                double apart = fmin(y[0] - y[1], y[2] - y[3]);
+                /* Where 952 and 1053 stand, as shares of the area's height. */
+                double at952, at1053;
+                assert_true(render_sharpness_to_y(st->renderer, 952, &at952));
+                assert_true(render_sharpness_to_y(st->renderer, 1053, &at1053));
+                share[step][0] = (area.y + area.h - at952) / area.h;
+                share[step][1] = (area.y + area.h - at1053) / area.h;
+                print_message("edge_of_stability %zu (%s, %dx%d%s): %g and %g %.1f px apart, %g "
+                              "and %g %.1f; 952 at %.3f of the height, 1053 at %.3f\n",
+                              step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              values[0], values[1], y[0] - y[1], values[2], values[3],
+                              y[2] - y[3], share[step][0], share[step][1]);
+                assert_true(apart >= 10.0);
+            }
+            for (size_t step = 1; step < 3; step++)
+                for (size_t k = 0; k < 2; k++)
+                    assert_true(fabs(share[step][k] - share[0][k]) < 0.01);
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -3801,6 +3858,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_no_path_between_points_off_the_map, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_reads_what_it_names, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_edge_steps_share_one_sharpness_axis, stage_open,
                                         stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
