@@ -3767,6 +3767,43 @@ static void test_edge_steps_share_one_sharpness_axis(void **state)
         }
 }
 
+/* escape 2 shows the kramers points alone, escape 3 brings in the law
+ * (issue 12): measured, en and zh at 960x540, step 2's plot names no
+ * "theory" and gives no verdict, its title counting the points; step 3's
+ * names its line "theory" and gives the verdict.  Step 2 drew the law's
+ * line, "theory" and "3/3 points within 7 % of theory" before its caption
+ * had said what the line is. */
+static void test_escape_law_from_its_step(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const theory[] = {"theory", "理论"};
+    static const char *const counted[] = {"points measured", "已测得"};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t step = 1; step <= 2; step++) {
+            lesson_layout(st, "escape.lua", langs[g], step, 960, 540, false);
+            experiment_live_update(st->scene->experiment, HUGE_VAL, true);
+            const Layout *l = render_layout(st->renderer, st->scene, 960, 540,
+                                            render_recording_scale(960, 540), RENDER_FOR_RECORDING);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
+            /* The panel's texts joined, a title wrapped over two rows whole. */
+            char joined[4096] = "";
+            bool law = false;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (!inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS]))
+                    continue;
+                law |= strcmp(drawn->text[t], theory[g]) == 0;
+                size_t n = strlen(joined);
+                snprintf(joined + n, sizeof joined - n, "%s%s", n ? " " : "", drawn->text[t]);
+            }
+            bool count = strstr(joined, counted[g]) != NULL;
+            print_message("escape %zu (%s): the law %s, the points %s\n", step + 1, langs[g],
+                          law ? "shown" : "left out", count ? "counted" : "judged");
+            assert_true(law == (step == 2) && count == (step == 1));
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -3861,6 +3898,7 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edge_steps_share_one_sharpness_axis, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_law_from_its_step, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -767,7 +767,7 @@ static int api_step(lua_State *L)
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
         "view", "start", "show", "marks", "keys", "sweep", "id", "hint", "plot", "distance_from",
-        "experiment", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", "tally", NULL,
+        "experiment", "law", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", "tally", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -802,6 +802,12 @@ static int api_step(lua_State *L)
         DescentError why;
         if (!experiment_spec_check(step->experiment, &why))
             luaL_error(L, "experiment: %s", why.message);
+    }
+    step->law = true;
+    if (field(L, "law")) {
+        step->law = read_bool(L, -1, "law");
+        if (!step->experiment)
+            luaL_error(L, "law: only a step with an experiment shows one");
     }
     if (field(L, "play"))
         step->play = (long)read_whole(L, -1, "play", (double)PLAY_LIMIT);

@@ -273,6 +273,9 @@ typedef struct LessonStep {
                                     plot measures from; (0, 0) when not given */
     char *experiment;            /* owned; an experiment's spec, measured beside the
                                     stage (scene/experiment_live.h), or NULL */
+    bool law;                    /* law = false: the experiment's points without
+                                    its law's line and verdict, which a later
+                                    step brings in; true when not given */
     LessonMark *marks;           /* owned */
     size_t mark_count;
     LessonKey *keys;             /* owned */

@@ -94,6 +94,7 @@ static void put_step(Writer *w, const LessonStep *step)
     put_u64(w, step->experiment != NULL);
     if (step->experiment)
         put_text(w, step->experiment);
+    put_u64(w, step->law);
     put_u64(w, step->particles);
     put_u64(w, (uint64_t)step->play);
     put_f64(w, step->speed);
@@ -277,6 +278,7 @@ static void get_step(Reader *r, LessonStep *step)
         step->sweep = get_text(r, WIRE_SPEC_MAX);
     if (get_u64(r, 1))
         step->experiment = get_text(r, WIRE_SPEC_MAX);
+    step->law = get_u64(r, 1);
     step->particles = (size_t)get_u64(r, LESSON_MAX_PARTICLES);
     step->play = (long)get_u64(r, LONG_MAX);
     step->speed = get_f64(r);

@@ -559,7 +559,8 @@ void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color);
 /* experiment_plot.c: an experiment's picture (scene/experiment_live.h) in
  * the dynamics plot's place, or over a whole frame (renderer.c). */
 LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact);
-void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, LayoutRect rect);
+void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, bool law,
+                            LayoutRect rect);
 
 /* net_starts_view.c: a step's starts (scene/net_starts_live.h) in the
  * dynamics plot's place of a network step that plots nothing there
