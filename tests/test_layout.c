@@ -1522,11 +1522,12 @@ static const struct {
      * the map moves 455 px. */
     {"adam_vs_sgd_network.lua", 1, true, "the sharpness plot goes, the starts panel comes"},
     /* At 1920x1080, since step 4 measures the starts' regions too,
-     * group_parts lays steps 1-2 apart from 3-6, whose data panel is then
+     * group_parts lays steps 1-3 apart from 4-6, whose data panel is then
      * about 330 px wide (the regions and held-out points they compare)
      * where the six steps together gave it 130; the map 1238x903 ->
-     * 998x640. */
-    {"adam_vs_sgd_network.lua", 2, false, "steps 3-6's data panel grows"},
+     * 992x640.  (With the log colour bar named log(L − Lmin) it laid
+     * steps 1-2 apart from 3-6.) */
+    {"adam_vs_sgd_network.lua", 3, false, "steps 4-6's data panel grows"},
     /* At 1920x1080 steps 3-5's sharpness plot would leave steps 1 and 2 a
      * map 0.58 of the frame high, not 0.78 (at 1280x720 --projector the
      * map stays through the group). */
@@ -2372,7 +2373,7 @@ static void test_plots_say_what_they_show(void **state)
     static const char *const exit_note[][2] = {{"above the plot from step", "from step"},
                                                {"从第", "从第"}};
     static const char *const bar_name[][2] = {{"loss", "loss: L − Lmin (log)"},
-                                              {"损失", "损失：L − Lmin（对数）"}};
+                                              {"损失", "L − Lmin（对数）"}};
     static const char *const step_label[] = {"step/grad: x ", "步幅/梯度：x "};
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
@@ -3680,7 +3681,7 @@ static void test_colour_bar_reads_what_it_names(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const log_name[] = {"loss: L − Lmin (log)", "损失：L − Lmin（对数）"};
+    static const char *const log_name[] = {"loss: L − Lmin (log)", "L − Lmin（对数）"};
     static const struct {
         const char *lesson;
         size_t step;
