@@ -9,6 +9,11 @@ lesson {
   start = { -0.5, 1 },
 }
 
+-- One sharpness range for every step, so they compare: 2/η = 952 and
+-- 1053, the minimum's 1002 and λmax 995 between 920 and 1100 (from 0 the
+-- plot's own range put them 1-2 px apart at 960x540).
+local edge_range = { sharpness = { 920, 1100 } }
+
 step {
   id = "climb",
   caption = {
@@ -23,6 +28,7 @@ step {
   play = 3000,
   speed = 300,
   show = { "sharpness" },
+  plot = edge_range,
 }
 
 step {
@@ -40,6 +46,7 @@ step {
   play = 3000,
   speed = 300,
   show = { "sharpness" },
+  plot = edge_range,
 }
 
 step {
@@ -56,4 +63,5 @@ step {
   play = 6000,
   speed = 600,
   show = { "sharpness" },
+  plot = edge_range,
 }

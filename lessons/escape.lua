@@ -38,6 +38,8 @@ step {
       .. "变为 49 倍。",
   },
   experiment = "kramers:tol=7",
+  -- The points alone: step 3 brings in the law's line and its verdict.
+  law = false,
   keep = true,
   play = 1000,
   speed = 200,

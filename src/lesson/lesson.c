@@ -651,12 +651,14 @@ static int api_lesson(lua_State *L)
     return 0;
 }
 
-/* plot = { ymin = 1e-6, ymax = 10, run = 2 }: the loss plot's range and
- * the one run the dynamics plot draws; each part optional. */
+/* plot = { ymin = 1e-6, ymax = 10, run = 2, sharpness = { 900, 1100 } }:
+ * the loss plot's range, the one run the dynamics plot draws and the
+ * sharpness plot's range; each part optional. */
 static void read_plot(lua_State *L, int idx, LessonStep *step)
 {
-    static const char *const fields[] = { "ymin", "ymax", "run", NULL };
-    expect(L, idx, LUA_TTABLE, "plot", "a table { ymin = ..., ymax = ..., run = ... }");
+    static const char *const fields[] = { "ymin", "ymax", "run", "sharpness", NULL };
+    expect(L, idx, LUA_TTABLE, "plot",
+           "a table { ymin = ..., ymax = ..., run = ..., sharpness = { lo, hi } }");
     check_fields(L, idx, "plot", fields);
     bool has_min = get_field(L, idx, "ymin") != LUA_TNIL;
     bool has_max = get_field(L, idx, "ymax") != LUA_TNIL;
@@ -677,6 +679,12 @@ static void read_plot(lua_State *L, int idx, LessonStep *step)
         if (run < 1)
             luaL_error(L, "plot.run counts runs from 1");
         step->plot_run = (long)run - 1;
+    }
+    lua_pop(L, 1);
+    if (get_field(L, idx, "sharpness") != LUA_TNIL) {
+        read_numbers(L, -1, "plot.sharpness", 2, step->plot_sharpness);
+        if (!(step->plot_sharpness[0] >= 0 && step->plot_sharpness[1] > step->plot_sharpness[0]))
+            luaL_error(L, "plot.sharpness: the range needs 0 <= lo < hi");
     }
     lua_pop(L, 1);
 }
@@ -759,7 +767,7 @@ static int api_step(lua_State *L)
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
         "view", "start", "show", "marks", "keys", "sweep", "id", "hint", "plot", "distance_from",
-        "experiment", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", "tally", NULL,
+        "experiment", "law", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", "tally", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -794,6 +802,12 @@ static int api_step(lua_State *L)
         DescentError why;
         if (!experiment_spec_check(step->experiment, &why))
             luaL_error(L, "experiment: %s", why.message);
+    }
+    step->law = true;
+    if (field(L, "law")) {
+        step->law = read_bool(L, -1, "law");
+        if (!step->experiment)
+            luaL_error(L, "law: only a step with an experiment shows one");
     }
     if (field(L, "play"))
         step->play = (long)read_whole(L, -1, "play", (double)PLAY_LIMIT);

@@ -260,6 +260,10 @@ typedef struct LessonStep {
     double plot_ymin, plot_ymax; /* plot = { ymin =, ymax = }: the loss plot's
                                     range (L − L*), 0 < ymin < ymax; both 0:
                                     from the runs */
+    double plot_sharpness[2];    /* plot = { sharpness = { lo, hi } }: the
+                                    sharpness plot's linear range, 0 <= lo <
+                                    hi, so steps compare on one axis; both 0:
+                                    fitted to the runs */
     long plot_run;               /* plot = { run = N }: N − 1, the one run the
                                     sharpness and norm plots and a network's
                                     data panel draw; -1 (or a run the step
@@ -269,6 +273,9 @@ typedef struct LessonStep {
                                     plot measures from; (0, 0) when not given */
     char *experiment;            /* owned; an experiment's spec, measured beside the
                                     stage (scene/experiment_live.h), or NULL */
+    bool law;                    /* law = false: the experiment's points without
+                                    its law's line and verdict, which a later
+                                    step brings in; true when not given */
     LessonMark *marks;           /* owned */
     size_t mark_count;
     LessonKey *keys;             /* owned */

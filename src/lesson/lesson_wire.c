@@ -94,6 +94,7 @@ static void put_step(Writer *w, const LessonStep *step)
     put_u64(w, step->experiment != NULL);
     if (step->experiment)
         put_text(w, step->experiment);
+    put_u64(w, step->law);
     put_u64(w, step->particles);
     put_u64(w, (uint64_t)step->play);
     put_f64(w, step->speed);
@@ -102,6 +103,8 @@ static void put_step(Writer *w, const LessonStep *step)
     put_u64(w, step->show);
     put_f64(w, step->plot_ymin);
     put_f64(w, step->plot_ymax);
+    put_f64(w, step->plot_sharpness[0]);
+    put_f64(w, step->plot_sharpness[1]);
     put_u64(w, (uint64_t)(step->plot_run + 1));  /* -1 (every run) as 0 */
     put_f64(w, step->distance_from.x);
     put_f64(w, step->distance_from.y);
@@ -275,6 +278,7 @@ static void get_step(Reader *r, LessonStep *step)
         step->sweep = get_text(r, WIRE_SPEC_MAX);
     if (get_u64(r, 1))
         step->experiment = get_text(r, WIRE_SPEC_MAX);
+    step->law = get_u64(r, 1);
     step->particles = (size_t)get_u64(r, LESSON_MAX_PARTICLES);
     step->play = (long)get_u64(r, LONG_MAX);
     step->speed = get_f64(r);
@@ -283,6 +287,8 @@ static void get_step(Reader *r, LessonStep *step)
     step->show = (unsigned)get_u64(r, UINT_MAX);
     step->plot_ymin = get_f64(r);
     step->plot_ymax = get_f64(r);
+    step->plot_sharpness[0] = get_f64(r);
+    step->plot_sharpness[1] = get_f64(r);
     step->plot_run = (long)get_u64(r, LESSON_MAX_RUNS) - 1;
     step->distance_from.x = get_f64(r);
     step->distance_from.y = get_f64(r);

@@ -109,6 +109,10 @@ double plot_to_y(const PlotArea *a, double v)
 {
     double t = a->ylog ? log(fmax(v, 1e-300) / a->ylo) / log(a->yhi / a->ylo)
                        : (v - a->ylo) / (a->yhi - a->ylo);
+    if (!a->ylog && a->ybreak > a->ylo)
+        t = v < a->ybreak ? PLOT_BREAK_SHARE * (v - a->ylo) / (a->ybreak - a->ylo)
+                          : PLOT_BREAK_SHARE + (1.0 - PLOT_BREAK_SHARE) * (v - a->ybreak) /
+                                                   (a->yhi - a->ybreak);
     return a->y + a->h - fmin(fmax(t, 0.0), 1.0) * a->h;
 }
 
@@ -492,17 +496,21 @@ static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken, const
                         size_t said_count)
 {
     double s = r->scale, line = render_line_height(r, render_font_px(r, 13.0));
-    double step = axis_tick_step(a->ylo, a->yhi, (int)fmin(1.5 * a->h / line, AXIS_MAX_TICKS));
+    /* A broken axis's round values from its break up, the break's own one
+     * among them. */
+    bool broken = a->ybreak > a->ylo;
+    double lo = broken ? a->ybreak : a->ylo, h = broken ? (1.0 - PLOT_BREAK_SHARE) * a->h : a->h;
+    double step = axis_tick_step(lo, a->yhi, (int)fmin(1.5 * h / line, AXIS_MAX_TICKS));
     if (a->ylog || !(step > 0))
         return;
     Rgba grid = r->theme->axis;
     grid.a *= 0.35f;
-    double first = axis_first_tick(a->ylo, step);
+    double first = axis_first_tick(lo, step);
     for (int k = 0; first + k * step < a->yhi; k++) {
         char label[32];
         double v = first + k * step, y = plot_to_y(a, v);
         v = fabs(v) < 1e-9 * step ? 0.0 : v;
-        if (v < a->ylo + 0.5 * step || y < a->y + 0.5)
+        if (v < lo + (broken ? -1e-9 : 0.5) * step || y < a->y + 0.5)
             continue;
         shapes_segment(r->shapes, a->x, y, a->x + a->w, y, 0.5 * s, grid);
         number_text(v, 3, label, sizeof label);
@@ -635,10 +643,13 @@ static bool fit_now_range(const Renderer *r, const Scene *scene, PlotArea *a, do
 
 /* The foot of a linear axis that starts above 0 (fit_close_range,
  * fit_now_range) marked broken, two slashes across it: the bottom label
- * ("96") is then read as where the axis starts, not as 0. */
+ * ("96") is then read as where the axis starts, not as 0.  A broken axis
+ * (PlotArea.ybreak) is marked at its break. */
 static void axis_break(Renderer *r, const PlotArea *a)
 {
     double s = r->scale, x = a->x, y = a->y + a->h - 4.0 * s;
+    if (a->ybreak > a->ylo)
+        y = plot_to_y(a, a->ybreak) + 1.5 * s;
     for (int k = 0; k < 2; k++, y -= 3.0 * s) {
         shapes_segment(r->shapes, x - 4.0 * s, y + 1.5 * s, x + 4.0 * s, y - 1.5 * s, 2.0 * s,
                        r->theme->panel);
@@ -788,6 +799,19 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
                 lo = fmin(lo, levels[k]), hi = fmax(hi, levels[k]);
         zoomed = fit_now_range(r, scene, &a, lo, hi);
     }
+    /* A lesson's range, the same over its steps so they compare
+     * (edge_of_stability: 995 under 2/η = 1053 and 2/η = 952 under the
+     * minimum's 1002 lay 1-2 px apart on each step's own range from 0 to
+     * 1474 at 960x540), the values under it squeezed into the foot below
+     * a break (step 1's dip to 200). */
+    const double *fixed = scene->display.sharpness_range;
+    bool lesson_range = fixed[1] > fixed[0];
+    if (lesson_range) {
+        a.ylo = fmin(lam_lo, fixed[0]);
+        a.ybreak = fixed[0];
+        a.yhi = fixed[1];
+        zoomed = true;
+    }
     /* Log too where one run went from one minimum to another whose λmax
      * differ tenfold (sharp_flat 6: from 100 over 2/η = 6.67 down to 1.65
      * under it, which a range from 0 to 140 put 1.3 px apart). */
@@ -805,7 +829,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         }
         a.ylo = low / 4.0;
         a.yhi = high * 4.0;
-    } else
+    } else if (!lesson_range)
         top_clear_of_levels(r, &a, levels, level_count);
     /* Where no minima's levels are drawn, each run's λmax now beside the
      * axis, the area making room: learning_rate 7's caption reads λmax = 10
@@ -850,9 +874,11 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
             plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
     }
     plot_frame(r, &a, full, _("step"));
+    r->sharpness_area = a;
+    r->sharpness_drawn = true;
     if (lam_lo < 0 && !a.ylog && a.ylo < 0)
         plot_dashed_level(r, &a, 0.0, r->theme->axis);
-    if (!a.ylog && a.ylo > 0)
+    if (!a.ylog && (a.ylo > 0 || a.ybreak > a.ylo))
         axis_break(r, &a);
     AxisLabels taken = {.count = 0};
     draw_minima_levels(r, &a, levels, level_count, named, &taken);
@@ -1262,8 +1288,17 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
                            false};
 }
 
+bool render_sharpness_to_y(const Renderer *r, double value, double *py)
+{
+    if (!r->sharpness_drawn)
+        return false;
+    *py = plot_to_y(&r->sharpness_area, value);
+    return true;
+}
+
 void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 {
+    r->sharpness_drawn = false;
     if (!dynamics_shown(scene))
         return;
     double s = r->scale;

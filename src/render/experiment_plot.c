@@ -7,7 +7,9 @@
  * palette's colour at the kind's place, which a run on the stage showing
  * that kind of walker takes too: core's experiment_walker_kind), the
  * second theory dashed (sde_variance's SDE, noise_scale's discrete
- * chain), and the verdict as the title once every point is in.
+ * chain), and the verdict as the title once every point is in.  A lesson
+ * step that leaves the law to a later one (law false: escape 2) shows the
+ * points alone, filled, the title counting them.
  *
  * The law's curve joins its figures at the swept values, straight in the
  * plot's axes: exact where the law is a straight line there (kramers'
@@ -61,6 +63,10 @@
 /* "; " splits it in two lines (title_lines), as a compact plot needs. */
 #define MEASURING N_("%s: measuring; %zu points so far (%.0f %% of the work)")
 #define MEASURED N_("measured (%s)")
+/* The title once every point is in, where the step leaves the law to a
+ * later one (law false): how many, no verdict. */
+#define MEASURED_COUNT N_("%s: %zu points measured")
+#define MEASURED_COUNT_TERSE N_("%zu points measured")
 #define THEORY N_("theory")
 #define FAILED_TO_MEASURE N_("%s: not measured: %s")
 #define NOT_COUNTED N_("hollow: not counted")
@@ -243,13 +249,17 @@ static void tick_label(double v, char *dest, size_t size)
  * without the experiment's title how its points agree with the law: the
  * step's caption names it, and its two lines left escape 4's points 88
  * pixels at 1280x720 --projector. */
-static size_t title_lines(const ExperimentPicture *p, bool terse, char lines[4][512])
+static size_t title_lines(const ExperimentPicture *p, bool law, bool terse, char lines[4][512])
 {
     char text[512];
     const ExperimentAxes *names = axes_of(p->result.info);
     const char *title = names ? _(names->title) : p->result.info->name;
     if (p->error[0])
         snprintf(text, sizeof text, _(FAILED_TO_MEASURE), title, p->error);
+    else if (p->finished && !law && terse)
+        snprintf(text, sizeof text, _(MEASURED_COUNT_TERSE), p->measured_count);
+    else if (p->finished && !law)
+        snprintf(text, sizeof text, _(MEASURED_COUNT), title, p->measured_count);
     else if (p->finished && terse) {
         char full[512];
         experiment_verdict(&p->result, translate, title, full, sizeof full);
@@ -319,9 +329,9 @@ static double legend_entry(Renderer *r, double x, double y, int px, LegendMark m
     return mark_w + 5.0 * s + render_text_width(r, text, px) + 16.0 * s;
 }
 
-/* The legend's entries from (x, y), wrapping at right; draw false only
- * measures.  Returns the height it takes. */
-static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, double y,
+/* The legend's entries from (x, y), wrapping at right (law false: the
+ * points' alone); draw false only measures.  Returns the height it takes. */
+static double draw_legend(Renderer *r, const ExperimentPicture *p, bool law, double x, double y,
                           double right, int px, bool draw)
 {
     const ExperimentInfo *info = p->result.info;
@@ -357,7 +367,7 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
         cx += w;
     }
     bool uncounted = false;
-    for (size_t i = 0; i < p->result.count; i++)
+    for (size_t i = 0; i < p->result.count && law; i++)
         uncounted = uncounted || (p->measured[i] && !p->result.rows[i].checked);
     if (uncounted) {
         double w = render_text_width(r, _(NOT_COUNTED), px) + 16.0 * r->scale;
@@ -367,14 +377,14 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, double x, dou
             render_text(r, _(NOT_COUNTED), cx, cy, px, ALIGN_LEFT, r->theme->dim);
         cx += w;
     }
-    Rgba law = law_color(r);
+    Rgba color = law_color(r);
     const LegendMark marks[] = {MARK_LINE, MARK_DASHED};
     const char *laws[] = {_(THEORY), info->second ? _(info->second) : NULL};
-    for (size_t k = 0; k < 2 && laws[k]; k++) {
-        double w = legend_entry(r, cx, cy, px, marks[k], law, laws[k], false);
+    for (size_t k = 0; k < 2 && laws[k] && law; k++) {
+        double w = legend_entry(r, cx, cy, px, marks[k], color, laws[k], false);
         if (cx > x && cx + w > right)
             cx = x, cy += line;
-        legend_entry(r, cx, cy, px, marks[k], law, laws[k], draw);
+        legend_entry(r, cx, cy, px, marks[k], color, laws[k], draw);
         cx += w;
     }
     return cy + line - y;
@@ -422,8 +432,9 @@ static void draw_law(Renderer *r, const ExperimentPicture *p, const PlotArea *a,
 }
 
 /* The points with their intervals: filled when within the tolerance,
- * ringed in the warning colour when not, hollow when not counted. */
-static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea *a)
+ * ringed in the warning colour when not, hollow when not counted; all
+ * filled where the law is not shown (law false). */
+static void draw_points(Renderer *r, const ExperimentPicture *p, bool law, const PlotArea *a)
 {
     double s = r->scale;
     for (size_t i = 0; i < p->result.count; i++) {
@@ -438,11 +449,11 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, const PlotArea 
             shapes_segment(r->shapes, x - cap, ylo, x + cap, ylo, 0.8 * s, color);
             shapes_segment(r->shapes, x - cap, yhi, x + cap, yhi, 0.8 * s, color);
         }
-        if (!row->checked)
+        if (!row->checked && law)
             shapes_ring(r->shapes, x, y, POINT_RADIUS * s, 0.7 * s, color);
         else
             shapes_disc(r->shapes, x, y, POINT_RADIUS * s, color);
-        if (row->checked && !row->within)
+        if (row->checked && !row->within && law)
             shapes_ring(r->shapes, x, y, (POINT_RADIUS + 2.5) * s, 0.8 * s, r->theme->warn);
     }
 }
@@ -589,12 +600,12 @@ static double y_labels_width(Renderer *r, const PlotArea *a, int px)
 
 /* The panel's title and legend at rect's top, drawn when draw; returns
  * the y under them. */
-static double draw_header(Renderer *r, const ExperimentPicture *p, LayoutRect rect, bool compact,
-                          bool draw)
+static double draw_header(Renderer *r, const ExperimentPicture *p, bool law, LayoutRect rect,
+                          bool compact, bool draw)
 {
     double s = r->scale, pad = 10.0 * s;
     char lines[4][512], rows[TITLE_ROWS][512];
-    size_t n = title_lines(p, compact, lines);
+    size_t n = title_lines(p, law, compact, lines);
     int title_px = fitting_px(r, 15.0, lines, n, rect.w - 2 * pad);
     /* A line still too wide at the least size is wrapped, not cut by the
      * panel's edge (the Kramers verdict in Chinese at 1280x720
@@ -606,13 +617,13 @@ static double draw_header(Renderer *r, const ExperimentPicture *p, LayoutRect re
                                 rows[0], sizeof rows[0], TITLE_ROWS);
         for (int k = 0; k < wrapped && draw; k++)
             render_text(r, rows[k], rect.x + pad, y + k * title_line, title_px, ALIGN_LEFT,
-                        i == 0 && p->finished && !p->result.passed ? r->theme->warn
+                        i == 0 && p->finished && law && !p->result.passed ? r->theme->warn
                                                                    : r->theme->text);
         y += wrapped * title_line;
     }
     y += 4.0 * s;
     int px = render_font_px(r, EXP_TEXT_PX);
-    return y + draw_legend(r, p, rect.x + pad, y, rect.x + rect.w - pad, px, draw) + 4.0 * s;
+    return y + draw_legend(r, p, law, rect.x + pad, y, rect.x + rect.w - pad, px, draw) + 4.0 * s;
 }
 
 /* The plotting area's left and width in a panel from x, this wide
@@ -628,7 +639,8 @@ static void area_across(Renderer *r, PlotArea *a, double x, double width, int px
 /* The panel's height outside its plotting area at a width: the header,
  * the y axis's name above the area, the x axis's labels and name under it
  * and the padding. */
-static double around_area(Renderer *r, const ExperimentPicture *p, double width, bool compact)
+static double around_area(Renderer *r, const ExperimentPicture *p, bool law, double width,
+                          bool compact)
 {
     int px = render_font_px(r, EXP_TEXT_PX);
     double s = r->scale, line = render_line_height(r, px);
@@ -638,7 +650,7 @@ static double around_area(Renderer *r, const ExperimentPicture *p, double width,
         area_across(r, &a, 0, width, px);
         name_rows(r, p, &a, NAME_ROWS, &x_rows, &y_rows);
     }
-    return draw_header(r, p, (LayoutRect){0, 0, width, 0}, compact, false) +
+    return draw_header(r, p, law, (LayoutRect){0, 0, width, 0}, compact, false) +
            (1 + x_rows + y_rows) * line + 20.0 * s;
 }
 
@@ -651,15 +663,15 @@ LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compa
     double w = (compact ? EXP_COMPACT_WIDTH : EXP_WIDTH) * s;
     double min_w = compact ? w : EXP_MIN_WIDTH * s;
     double min_h = (compact ? EXP_COMPACT_HEIGHT : EXP_MIN_HEIGHT) * s;
-    double h = fmax((compact ? EXP_COMPACT_HEIGHT : EXP_HEIGHT) * s, around_area(r, p, w, compact) + area);
+    double h = fmax((compact ? EXP_COMPACT_HEIGHT : EXP_HEIGHT) * s, around_area(r, p, !scene->display.law_hidden, w, compact) + area);
     return (LayoutRequest){true, w, fmax(h, min_h), min_w, min_h, false};
 }
 
-void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect rect)
+void render_experiment_plot(Renderer *r, const ExperimentPicture *p, bool law, LayoutRect rect)
 {
     double s = r->scale, pad = 10.0 * s;
     render_panel(r, rect);
-    double y = draw_header(r, p, rect, r->layout.compact[LAYOUT_DYNAMICS], true);
+    double y = draw_header(r, p, law, rect, r->layout.compact[LAYOUT_DYNAMICS], true);
     int px = render_font_px(r, EXP_TEXT_PX);
     double line = render_line_height(r, px);
     PlotArea a = {0};
@@ -682,12 +694,12 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, LayoutRect 
     size_t groups = 0;
     for (size_t i = 0; i < p->result.count; i++)
         groups = group_of(p, i) + 1 > groups ? group_of(p, i) + 1 : groups;
-    for (size_t g = 0; g < groups; g++) {
+    for (size_t g = 0; g < groups && law; g++) {
         draw_law(r, p, &a, g, false, law_color(r));
         if (p->result.info->second)
             draw_law(r, p, &a, g, true, law_color(r));
     }
-    draw_points(r, p, &a);
+    draw_points(r, p, law, &a);
     r->experiment_area = a;
     r->experiment_drawn = true;
 }

@@ -831,14 +831,58 @@ static bool run_exit(const Scene *scene, size_t i, const LossScale *p, const Plo
     return true;
 }
 
-/* A note's n lines in its panel at box, in color. */
-static void exit_note(Renderer *r, char (*lines)[128], int n, LayoutRect box, int px, Rgba color)
+/* One wording of an exit's note wrapped once to one width (beside the
+ * arrow or as wide as the plot): its lines, and its box's left and width. */
+typedef struct ExitWording {
+    char lines[PLOT_EXIT_LINES + 1][128];
+    int n;
+    int label;          /* which wording: 0 the longest */
+    double x, w;
+} ExitWording;
+
+/* A note's lines in its panel at box, in color. */
+static void exit_note(Renderer *r, const ExitWording *o, LayoutRect box, int px, Rgba color)
 {
     /* On the panel's colour: the curves leaving the plot run there. */
     render_panel(r, box);
-    for (int k = 0; k < n; k++)
-        render_text(r, lines[k], box.x + 2.0 * r->scale, box.y + k * render_line_height(r, px),
-                    px, ALIGN_LEFT, color);
+    for (int k = 0; k < o->n; k++)
+        render_text(r, o->lines[k], box.x + 2.0 * r->scale,
+                    box.y + k * render_line_height(r, px), px, ALIGN_LEFT, color);
+}
+
+/* The place found so far for a note: the wording hiding least and where. */
+typedef struct ExitPlace {
+    const ExitWording *wording;     /* NULL: none yet */
+    LayoutRect at;
+    size_t least;
+} ExitPlace;
+
+/* What the rows are scanned against: the plot, the curves, the boxes
+ * placed before, the rows' top, bottom and height, the note's panel
+ * round its text (pad) and how far off the curves it keeps (margin). */
+typedef struct ExitRows {
+    const PlotBox *b;
+    const PlotTrace *trace;
+    const LayoutRect *placed;
+    size_t notes;
+    double top, bottom, line, pad, margin;
+} ExitRows;
+
+/* The rows from the top down to lowest where the wording stands, each
+ * half a line below the last, taken where it hides less than the best
+ * so far. */
+static void exit_scan_rows(const ExitRows *rows, const ExitWording *o, double lowest,
+                           ExitPlace *best)
+{
+    double h = o->n * rows->line;
+    for (double y = rows->top; y + h <= rows->bottom && y <= lowest && best->least > 0;
+         y += 0.5 * rows->line) {
+        LayoutRect box = {o->x - rows->pad, y, o->w + 2.0 * rows->pad, h};
+        size_t hides =
+            exit_box_hides(rows->trace, rows->b, box, rows->margin, rows->placed, rows->notes);
+        if (hides < best->least || !best->wording)
+            *best = (ExitPlace){o, box, hides};
+    }
 }
 
 /* Where a run leaves the plot at the top: an arrow up in its colour, and
@@ -854,28 +898,28 @@ static void exit_note(Renderer *r, char (*lines)[128], int n, LayoutRect box, in
  * schedules 2's, in Chinese, hid the curve; schedules 3's and
  * learning_rate 7's lay mid-plot, away from their arrows: the longer
  * forms were tried lower before the shorter ones at the head, and a
- * note beside the head overlapped the arrow's own box.) */
+ * note beside the head overlapped the arrow's own box.)  Each wording is
+ * wrapped to each width once; the near pass and the far one scan rows. */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
                        const PlotTrace *trace, int px)
 {
     double s = r->scale, line = render_line_height(r, px), pad = 6.0 * s;
-    /* The head's row: under the title's band (plot_box), level with the
-     * top value label, which lies left of the axis. */
-    double top = b->iy - 0.5 * line, bottom = b->iy + b->ih - 0.5 * line;
     /* A note beside the arrow starts clear of its box (2 s: the note's
      * panel round its text). */
     double beside = (PLOT_EXIT_ARROW + 3.0) * s;
     WrapMeasure m = {r, px};
-    char lines[PLOT_EXIT_LINES + 1][128];
     /* The arrows' places first, then each note's: the notes keep off them. */
     LayoutRect placed[2 * SCENE_MAX_RUNS];
-    size_t notes = 0;
+    /* The head's row: under the title's band (plot_box), level with the
+     * top value label, which lies left of the axis. */
+    ExitRows rows = {b, trace, placed, 0, b->iy - 0.5 * line, b->iy + b->ih - 0.5 * line,
+                     line, 2.0 * s, 1.0 * s};
     long exit;
     double x;
     for (size_t i = 0; i < scene->run_count; i++)
         if (run_exit(scene, i, p, b, &exit, &x))
-            placed[notes++] = (LayoutRect){x - PLOT_EXIT_ARROW * s, b->iy - 4.0 * s,
-                                           2.0 * PLOT_EXIT_ARROW * s, 17.0 * s};
+            placed[rows.notes++] = (LayoutRect){x - PLOT_EXIT_ARROW * s, b->iy - 4.0 * s,
+                                                2.0 * PLOT_EXIT_ARROW * s, 17.0 * s};
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!run_exit(scene, i, p, b, &exit, &x))
             continue;
@@ -906,49 +950,55 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         bool left = x - b->ix > 0.5 * b->iw;
         double from = b->ix + pad, to = b->x + b->w - pad;
         double near_from = left ? from : x + beside, near_to = left ? x - beside : to;
-        /* The place hiding least so far, and its lines. */
-        size_t least = SIZE_MAX;
-        char best[PLOT_EXIT_LINES + 1][128];
-        int best_n = 0;
-        LayoutRect at = {0};
+        /* Each wording beside the arrow, then as wide as the plot, where
+         * its lines fit the plot. */
+        ExitWording wordings[2 * 3];
+        size_t count = 0;
+        for (int v = 0; v < labels; v++)
+            for (int whole = 0; whole < 2; whole++) {
+                ExitWording *o = &wordings[count];
+                double room = whole ? to - from : near_to - near_from;
+                o->n = text_wrap(label[v], room, render_wrap_measure, &m, &o->lines[0][0],
+                                 sizeof o->lines[0], PLOT_EXIT_LINES + 1);
+                if (o->n > PLOT_EXIT_LINES || rows.top + o->n * line > rows.bottom)
+                    continue;
+                o->w = 0;
+                for (int k = 0; k < o->n; k++)
+                    o->w = fmax(o->w, render_text_width(r, o->lines[k], px));
+                o->x = fmax(from, fmin(left ? x - beside - o->w : x + beside, to - o->w));
+                o->label = v;
+                count++;
+            }
         /* A diverged run's "from step N" only where no note saying it
          * diverged fits at all: taken where those hid a curve, it was
          * schedules 3's English note, "from step 1", while the Chinese,
          * narrower, said "在第 7 步发散". */
-        for (int near = 1; near >= 0 && least > 0; near--)
-            for (int v = 0;
-                 v < labels && least > 0 && !(diverged && v == labels - 1 && best_n > 0); v++)
-                for (int whole = 0; whole < 2 && least > 0; whole++) {
-                    double room = whole ? to - from : near_to - near_from;
-                    int n = text_wrap(label[v], room, render_wrap_measure, &m, &lines[0][0],
-                                      sizeof lines[0], PLOT_EXIT_LINES + 1);
-                    if (n > PLOT_EXIT_LINES || top + n * line > bottom)
-                        continue;
-                    double w = 0;
-                    for (int k = 0; k < n; k++)
-                        w = fmax(w, render_text_width(r, lines[k], px));
-                    double lx = fmax(from, fmin(left ? x - beside - w : x + beside, to - w));
-                    double lowest = near ? top + PLOT_EXIT_NEAR * line : bottom;
-                    for (double y = top; y + n * line <= bottom && y <= lowest && least > 0;
-                         y += 0.5 * line) {
-                        LayoutRect box = {lx - 2.0 * s, y, w + 4.0 * s, n * line};
-                        size_t hides = exit_box_hides(trace, b, box, 1.0 * s, placed, notes);
-                        if (hides < least || best_n == 0) {
-                            least = hides, at = box, best_n = n;
-                            memcpy(best, lines, sizeof best);
-                        }
-                    }
-                }
-        if (best_n == 0) {
-            /* The plot holds no line of any: the shortest at the top. */
-            double w = render_text_width(r, label[labels - 1], px);
-            double lx = fmax(from, fmin(left ? x - beside - w : x + beside, to - w));
-            at = (LayoutRect){lx - 2.0 * s, top, w + 4.0 * s, line};
-            snprintf(best[0], sizeof best[0], "%s", label[labels - 1]);
-            best_n = 1;
+        ExitPlace best = {NULL, {0}, SIZE_MAX};
+        for (int near = 1; near >= 0 && best.least > 0; near--) {
+            double lowest = near ? rows.top + PLOT_EXIT_NEAR * line : rows.bottom;
+            bool shortest_left_out = false;
+            for (size_t c = 0; c < count && best.least > 0; c++) {
+                const ExitWording *o = &wordings[c];
+                if (c == 0 || o->label != wordings[c - 1].label)
+                    shortest_left_out = diverged && o->label == labels - 1 && best.wording;
+                if (!shortest_left_out)
+                    exit_scan_rows(&rows, o, lowest, &best);
+            }
         }
-        exit_note(r, best, best_n, at, px, color);
-        placed[notes++] = at;
+        ExitWording fallback;
+        if (!best.wording) {
+            /* The plot holds no line of any: the shortest at the top. */
+            fallback.n = 1;
+            fallback.w = render_text_width(r, label[labels - 1], px);
+            fallback.x = fmax(from, fmin(left ? x - beside - fallback.w : x + beside,
+                                         to - fallback.w));
+            snprintf(fallback.lines[0], sizeof fallback.lines[0], "%s", label[labels - 1]);
+            best = (ExitPlace){&fallback,
+                               {fallback.x - rows.pad, rows.top, fallback.w + 2.0 * rows.pad, line},
+                               0};
+        }
+        exit_note(r, best.wording, best.at, px, color);
+        placed[rows.notes++] = best.at;
     }
     for (size_t i = 0; i < scene->run_count; i++)
         if (run_exit(scene, i, p, b, &exit, &x))
@@ -1013,8 +1063,10 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 #define COLORBAR_TITLE N_("loss")
 /* On a log scale the colours follow log(L − Lmin + ε) (value_scale.h),
  * not log L: "loss (log)" over 0.316, 0.326, 3.37 read as wrong, a log
- * of L would put 1.03 at the middle. */
-#define COLORBAR_TITLE_LOG N_("loss: log(L − Lmin)")
+ * of L would put 1.03 at the middle.  Its values are L − Lmin, which the
+ * name says: they read L, "0.316 0.326 3.37" on adam_vs_sgd_network's
+ * bar named log(L − Lmin), where welcome 4's, its Lmin 0, read L − Lmin. */
+#define COLORBAR_TITLE_LOG N_("loss: L − Lmin (log)")
 
 /* The bar's name for this scale. */
 static const char *colorbar_title(bool log_scale)
@@ -1042,8 +1094,9 @@ static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
 }
 
 /* What the colours mean: the colormap from the lowest to the highest value
- * in view, named, with the values at its ends and middle as ticks (on a
- * log scale the middle is far below the arithmetic mean). */
+ * in view, named, with the values at its ends and middle as ticks: L on a
+ * linear scale, L − Lmin on a log one (from 0; the middle far below the
+ * arithmetic mean). */
 static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double lo, hi;
@@ -1071,9 +1124,10 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
                     theme_paper(r->theme, heatmap_color(r->heatmap, scene->display.colormap,
                                                         (k + 0.5) / STEPS)));
     char low[32], middle[32], high[32];
-    number_text(lo, 3, low, sizeof low);
-    number_text(heatmap_value_at(r->heatmap, 0.5), 3, middle, sizeof middle);
-    number_text(hi, 3, high, sizeof high);
+    double base = log_scale ? lo : 0.0;
+    number_text(lo - base, 3, low, sizeof low);
+    number_text(heatmap_value_at(r->heatmap, 0.5) - base, 3, middle, sizeof middle);
+    number_text(hi - base, 3, high, sizeof high);
     render_text(r, low, bx, ty, px, ALIGN_LEFT, r->theme->dim);
     render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
     /* The middle value with its tick, down from the bar, where it keeps
@@ -1846,7 +1900,7 @@ static void draw_landscape_panels(Renderer *r, const Scene *scene, const Layout 
         draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
     if (l->shown[LAYOUT_DYNAMICS] && scene->experiment)
         render_experiment_plot(r, experiment_live_picture(scene->experiment),
-                               l->rect[LAYOUT_DYNAMICS]);
+                               !scene->display.law_hidden, l->rect[LAYOUT_DYNAMICS]);
     else if (l->shown[LAYOUT_DYNAMICS] && !r->slot_empty[LAYOUT_DYNAMICS])
         render_dynamics_plot(r, scene, l->rect[LAYOUT_DYNAMICS]);
     if (l->shown[LAYOUT_INSET] && !r->slot_empty[LAYOUT_INSET])

@@ -166,6 +166,10 @@ void render_recording_badge(Renderer *renderer, const char *text);
 void render_experiment_frame(Renderer *renderer, const ExperimentPicture *picture, int width,
                              int height, double scale, SceneTheme theme);
 
+/* Tests: the pixel row at which the last dynamics plot drew a sharpness
+ * value; false when it drew no sharpness plot. */
+bool render_sharpness_to_y(const Renderer *renderer, double value, double *py);
+
 /* Tests: the pixel the last experiment plot drew (swept, value) at; false
  * when it drew no points. */
 bool render_experiment_to_pixel(const Renderer *renderer, double swept, double value,

@@ -209,6 +209,11 @@ typedef struct StaticLayer {
 
 /* dynamics.c: a plot's area and its parts, shared by the plots of
  * dynamics.c, net_plots.c and experiment_plot.c. */
+/* The share of a broken axis's height (PlotArea.ybreak) below its break:
+ * edge_of_stability 1's dip to 200 and climb stay in sight under a range
+ * zoomed to 920..1100. */
+#define PLOT_BREAK_SHARE 0.2
+
 typedef struct PlotArea {
     double x, y, w, h;          /* pixels */
     double left;                /* the panel's left edge */
@@ -219,6 +224,11 @@ typedef struct PlotArea {
     bool xlog;                  /* steps on a log scale (xlo >= 1) */
     double ylo, yhi;            /* values at the bottom and top edges */
     bool ylog;                  /* values on a log scale (ylo > 0) */
+    double ybreak;              /* a linear axis broken here, above ylo:
+                                   ylo..ybreak take its foot's
+                                   PLOT_BREAK_SHARE, ybreak..yhi the rest (a
+                                   lesson's zoomed range over a curve that
+                                   comes from far below it); 0: not broken */
     bool decades;               /* a log scale labels its whole decades between
                                    the ends where they fit (plot_pick_decades):
                                    a plot whose own labels say other values on
@@ -317,6 +327,8 @@ struct Renderer {
                                                    (render_effective_boxes) */
     size_t effective_box_count;
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
+    PlotArea sharpness_area;    /* the sharpness plot's, drawn last (dynamics.c) */
+    bool sharpness_drawn;       /* it was drawn in the last dynamics plot */
     bool experiment_drawn;      /* it has points */
     int frames_begun;           /* render_frame calls, counted up to 2 */
 };
@@ -547,7 +559,8 @@ void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color);
 /* experiment_plot.c: an experiment's picture (scene/experiment_live.h) in
  * the dynamics plot's place, or over a whole frame (renderer.c). */
 LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact);
-void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, LayoutRect rect);
+void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, bool law,
+                            LayoutRect rect);
 
 /* net_starts_view.c: a step's starts (scene/net_starts_live.h) in the
  * dynamics plot's place of a network step that plots nothing there

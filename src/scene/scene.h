@@ -135,6 +135,12 @@ typedef struct SceneDisplay {
     double loss_ymin, loss_ymax; /* the loss plot's range when 0 < ymin < ymax
                            (L − L* on its log scale, L on a linear one), so
                            two lesson steps compare; else from the runs */
+    bool law_hidden;    /* the experiment's points without its law's line,
+                           "theory" and verdict (a lesson step's law = false:
+                           escape 2 before step 3 brings the law in) */
+    double sharpness_range[2]; /* the sharpness plot's linear range when
+                           0 <= [0] < [1] (a lesson's plot.sharpness), so
+                           steps compare on one axis; else fitted to the runs */
     bool paths_hidden;  /* runs' paths not drawn (heads, clouds still are) */
     bool spread;        /* the swarm's principal-axis ellipse with its σ */
     bool axes;          /* the plane's axes through the origin, with ticks */
