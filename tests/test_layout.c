@@ -2264,7 +2264,7 @@ static void test_data_panel_compares_the_runs(void **state)
             const NetRun *run = net_stage_run(st->scene->net, i);
             const NetMetrics *m = &run->metrics[run->count - 1];
             char expected[96];
-            snprintf(expected, sizeof expected, "run %zu: train %.0f%%, test %.0f%%", i + 1,
+            snprintf(expected, sizeof expected, "run %zu accuracy: train %.0f%%, test %.0f%%", i + 1,
                      100 * m->train_acc, 100 * m->test_acc);
             bool shown = false;
             for (size_t t = 0; t < drawn->count; t++)
@@ -3666,6 +3666,104 @@ static void test_no_path_between_points_off_the_map(void **state)
     shot_free(&hidden);
 }
 
+/* trained_not_derived 2 and 3 at 960x540 and 1280x720 --projector, en
+ * and zh: every thumbnail names its seed, its training loss and its test
+ * accuracy, in lines left-aligned under it.  At 960x540 the English
+ * labels were "test 97%" (step 2) and "loss 0.015, test 97%" (step 3)
+ * where the Chinese ones named all three. */
+static void test_thumbnails_name_seed_loss_and_test(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][4] = {{"en", "seed", "loss", "test"},
+                                           {"zh", "种子", "损失", "测试"}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t step = 1; step <= 2; step++)
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = lesson_layout(st, "trained_not_derived.lua", langs[g][0], step,
+                                                w, h, frames[z][2]);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                const Ensemble *e = st->scene->ensemble;
+                assert_non_null(e);
+                for (size_t k = 0; k < e->count; k++) {
+                    const NetRun *run = ensemble_member(e, k);
+                    const NetMetrics *m = &run->metrics[run->count - 1];
+                    char seed[32], loss[32], test[32];
+                    snprintf(seed, sizeof seed, "%s %zu", langs[g][1], (size_t)e->first_seed + k);
+                    snprintf(loss, sizeof loss, "%.3f", m->train_loss);
+                    snprintf(test, sizeof test, "%.0f%%", 100 * m->test_acc);
+                    bool named = false;
+                    for (size_t t = 0; t < drawn->count && !named; t++) {
+                        const char *text = drawn->text[t];
+                        size_t n = strlen(seed);
+                        if (!inside_rect(drawn->box[t], l->landscape) ||
+                            strncmp(text, seed, n) != 0 || (text[n] != '\0' && text[n] != ':' &&
+                                                             strncmp(text + n, "：", 3) != 0))
+                            continue;
+                        bool has_loss = false, has_test = false;
+                        for (size_t u = 0; u < drawn->count; u++) {
+                            const char *v = drawn->text[u];
+                            double below = drawn->box[u].y - drawn->box[t].y;
+                            if (fabs(drawn->box[u].x - drawn->box[t].x) >= 1 || below < 0 ||
+                                below > 3 * drawn->box[t].h)
+                                continue;
+                            const char *at = strstr(v, langs[g][2]);
+                            has_loss |= at && strstr(at, loss);
+                            at = strstr(v, langs[g][3]);
+                            has_test |= at && strstr(at, test);
+                        }
+                        named = has_loss && has_test;
+                    }
+                    print_message("trained_not_derived %zu (%s, %dx%d%s): member %zu's label "
+                                  "names %s, %s %s and %s %s: %s\n", step + 1, langs[g][0], w,
+                                  h, frames[z][2] ? " --projector" : "", k, seed, langs[g][2],
+                                  loss, langs[g][3], test, named ? "yes" : "no");
+                    assert_true(named);
+                }
+            }
+}
+
+/* representation 1 at 960x540 and 1280x720 --projector, en and zh: the
+ * data panel's figures say they are run 1's accuracy, and the map's notes
+ * that theirs are the linear probe's.  "run 1: train 50%, test 50%" sat
+ * beside "linear probe on hidden layer 2: train 73%, test 57%" without
+ * saying which was the network's own. */
+static void test_representation_figures_say_what_they_measure(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][3] = {
+        {"en", "run 1 accuracy: train %.0f%%, test %.0f%%", "linearprobeonhiddenlayer2,itsaccuracy:"},
+        {"zh", "路径 1 准确率：训练 %.0f%%，测试 %.0f%%", "隐藏层2上的线性探针，其准确率："}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = lesson_layout(st, "representation.lua", langs[g][0], 0, w, h,
+                                            frames[z][2]);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            const NetRun *run = net_stage_run(st->scene->net, 0);
+            const NetMetrics *m = &run->metrics[run->count - 1];
+            char panel[128], all[8192] = "";
+            snprintf(panel, sizeof panel, langs[g][1], 100 * m->train_acc, 100 * m->test_acc);
+            bool in_panel = false;
+            for (size_t t = 0; t < drawn->count; t++) {
+                in_panel |= strcmp(drawn->text[t], panel) == 0 &&
+                            inside_rect(drawn->box[t], l->rect[LAYOUT_INSET]);
+                /* The notes, without spaces: they wrap where they will. */
+                for (const char *c = drawn->text[t]; *c && strlen(all) + 1 < sizeof all; c++)
+                    if (*c != ' ')
+                        strncat(all, c, 1);
+            }
+            bool probe = strstr(all, langs[g][2]) != NULL;
+            print_message("representation 1 (%s, %dx%d%s): the data panel \"%s\": %s; the "
+                          "probe's accuracy named: %s\n", langs[g][0], w, h,
+                          frames[z][2] ? " --projector" : "", panel, in_panel ? "yes" : "no",
+                          probe ? "yes" : "no");
+            assert_true(in_panel && probe);
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -3756,6 +3854,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_shortest_way_off_the_axes, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_no_path_between_points_off_the_map, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_thumbnails_name_seed_loss_and_test, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_representation_figures_say_what_they_measure,
+                                        stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
