@@ -2574,8 +2574,8 @@ static void test_network_adam_vs_sgd_network(void **state)
     lesson_free(&zh);
     /* held_out: "Held-out accuracy ... was higher for Adam on 15 of 20
      * starts, for GD on 5": counted here from the rows' accuracies, and
-     * the tally the panel prints counts the same; not_a_verdict: "GD still misses 2 to 45 % of the training points,
-     * Adam at most 2 %". */
+     * the tally the panel prints counts the same; not_a_verdict: "GD
+     * still misses 2 to 45 % of the training points, Adam at most 2 %". */
     size_t adam_higher = 0, gd_higher = 0;
     for (size_t g = 0; g < AVS_SEEDS; g++) {
         adam_higher += rows[g].run[1].test_acc > rows[g].run[0].test_acc;

@@ -122,8 +122,8 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
              _("lines: the input plane's grid, carried through the network"));
     if (isfinite(p->probe.train))
         snprintf(lines[2], RENDER_NET_NOTE_MAX,
-                 _("linear probe on hidden layer %d, its accuracy: train %.0f%%, test %.0f%%"), p->probe.layer,
-                 100 * p->probe.train, 100 * p->probe.test);
+                 _("linear probe on hidden layer %d, its accuracy: train %.0f%%, test %.0f%%"),
+                 p->probe.layer, 100 * p->probe.train, 100 * p->probe.test);
     else
         snprintf(lines[2], RENDER_NET_NOTE_MAX, "%s", _("linear probe: classification data only"));
     return 3;
