@@ -442,15 +442,12 @@ static bool data_shown(const Scene *scene)
     return d->train.dim == 2 && d->train.classes >= 2;
 }
 
-/* Run i's accuracies, a line of the data panel's title, named as such:
- * beside a test loss in the legend (adam_vs_sgd_network 5) and a linear
- * probe's accuracy (representation 1) a bare "run 1: train 50%, test 50%"
- * did not say which figure it was. */
+/* Run i's accuracies, a line of the data panel's title. */
 static void data_accuracy(const Scene *scene, size_t i, char *dest, size_t size)
 {
     const NetMetrics *mt = head_metrics(net_stage_run(scene->net, i));
-    snprintf(dest, size, _("run %zu accuracy: train %.0f%%, test %.0f%%"), i + 1,
-             100 * mt->train_acc, 100 * mt->test_acc);
+    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"), i + 1, 100 * mt->train_acc,
+             100 * mt->test_acc);
 }
 
 /* The data panel's title lines: its run's accuracies first, then every
