@@ -3805,6 +3805,114 @@ static void test_escape_law_from_its_step(void **state)
         }
 }
 
+/* Which of member k's seed, training loss and test accuracy its label
+ * names (bits 0, 1, 2) in the words of words[] (seed, loss, test), in
+ * lines left-aligned under its first, drawn in rect. */
+static unsigned thumbnail_names(const DrawnTexts *drawn, LayoutRect rect, const Ensemble *e,
+                                size_t k, const char *const words[3])
+{
+    const NetRun *run = ensemble_member(e, k);
+    const NetMetrics *m = &run->metrics[run->count - 1];
+    char figure[3][48];
+    snprintf(figure[0], sizeof figure[0], "%s %zu", words[0], (size_t)e->first_seed + k);
+    snprintf(figure[1], sizeof figure[1], "%.3f", m->train_loss);
+    snprintf(figure[2], sizeof figure[2], "%.0f%%", 100 * m->test_acc);
+    unsigned best = 0;
+    for (size_t t = 0; t < drawn->count; t++) {
+        /* Its first line: the seed's, or the test accuracy's alone. */
+        const char *text = drawn->text[t];
+        size_t n = strlen(figure[0]);
+        bool seed = strncmp(text, figure[0], n) == 0 &&
+                    (text[n] == '\0' || text[n] == ':' || strncmp(text + n, "：", 3) == 0);
+        bool test = strncmp(text, words[2], strlen(words[2])) == 0;
+        if (!inside_rect(drawn->box[t], rect) || !(seed || test))
+            continue;
+        unsigned named = seed;
+        for (size_t u = 0; u < drawn->count; u++) {
+            double below = drawn->box[u].y - drawn->box[t].y;
+            if (fabs(drawn->box[u].x - drawn->box[t].x) >= 1 || below < 0 ||
+                below > 3 * drawn->box[t].h)
+                continue;
+            for (int f = 1; f < 3; f++) {
+                const char *at = strstr(drawn->text[u], words[f]);
+                named |= (at && strstr(at, figure[f])) ? 1u << f : 0;
+            }
+        }
+        best = named > best ? named : best;
+    }
+    return best;
+}
+
+/* trained_not_derived 2 and 3 at 960x540 and 1280x720 --projector: every
+ * thumbnail's label names the same figures in English and Chinese, and at
+ * 960x540 all three (seed, training loss, test accuracy).  At 960x540 the
+ * English labels were "test 97%" (step 2) and "loss 0.015, test 97%"
+ * (step 3) where the Chinese ones named all three. */
+static void test_thumbnails_name_seed_loss_and_test(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[2] = {"en", "zh"};
+    static const char *const words[2][3] = {{"seed", "loss", "test"}, {"种子", "损失", "测试"}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t step = 1; step <= 2; step++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            unsigned names[2][8] = {{0}};
+            size_t count = 0;
+            for (size_t g = 0; g < 2; g++) {
+                const Layout *l = lesson_layout(st, "trained_not_derived.lua", langs[g], step, w,
+                                                h, frames[z][2]);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                const Ensemble *e = st->scene->ensemble;
+                assert_non_null(e);
+                count = e->count;
+                assert_true(count <= 8);
+                for (size_t k = 0; k < count; k++)
+                    names[g][k] = thumbnail_names(drawn, l->landscape, e, k, words[g]);
+            }
+            for (size_t k = 0; k < count; k++) {
+                print_message("trained_not_derived %zu (%dx%d%s): member %zu's label names "
+                              "seed, loss, test: en %u%u%u, zh %u%u%u\n", step + 1, w, h,
+                              frames[z][2] ? " --projector" : "", k, names[0][k] & 1,
+                              names[0][k] >> 1 & 1, names[0][k] >> 2 & 1, names[1][k] & 1,
+                              names[1][k] >> 1 & 1, names[1][k] >> 2 & 1);
+                assert_int_equal(names[0][k], names[1][k]);
+                assert_true(names[0][k] & 4);
+                if (!frames[z][2])
+                    assert_int_equal(names[0][k], 7);
+            }
+        }
+}
+
+/* representation 1 at 960x540 and 1280x720 --projector, en and zh: the
+ * map's notes say their figures are the linear probe's accuracy.  Its
+ * "train 73%, test 57%" sat beside the data panel's "run 1: train 50%,
+ * test 50%", the network's own, without saying what it measured. */
+static void test_representation_probe_says_its_accuracy(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][2] = {{"en", "linearprobeonhiddenlayer2,itsaccuracy:"},
+                                           {"zh", "隐藏层2上的线性探针，其准确率："}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            lesson_layout(st, "representation.lua", langs[g][0], 0, w, h, frames[z][2]);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            char all[8192] = "";
+            /* The texts without spaces: the notes wrap where they will. */
+            for (size_t t = 0; t < drawn->count; t++)
+                for (const char *c = drawn->text[t]; *c && strlen(all) + 1 < sizeof all; c++)
+                    if (*c != ' ')
+                        strncat(all, c, 1);
+            bool probe = strstr(all, langs[g][1]) != NULL;
+            print_message("representation 1 (%s, %dx%d%s): the probe's accuracy named: %s\n",
+                          langs[g][0], w, h, frames[z][2] ? " --projector" : "",
+                          probe ? "yes" : "no");
+            assert_true(probe);
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -3900,6 +4008,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_edge_steps_share_one_sharpness_axis, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_escape_law_from_its_step, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_thumbnails_name_seed_loss_and_test, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_representation_probe_says_its_accuracy, stage_open,
+                                        stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2572,11 +2572,19 @@ static void test_network_adam_vs_sgd_network(void **state)
     snprintf(range, sizeof range, "%.0f%% 到 %.0f%%", 100 * t.regions_min, 100 * t.regions_max);
     assert_non_null(strstr(step_named(&zh, "regions")->caption, range));
     lesson_free(&zh);
-    /* held_out: "Adam scored higher on 15 of 20 starts, GD on 5";
-     * not_a_verdict: "GD still misses 2 to 45 % of the training points,
-     * Adam at most 2 %". */
-    assert_int_equal(t.higher[1], 15);
-    assert_int_equal(t.higher[0], 5);
+    /* held_out: "Held-out accuracy ... was higher for Adam on 15 of 20
+     * starts, for GD on 5": counted here from the rows' accuracies, and
+     * the tally the panel prints counts the same; not_a_verdict: "GD
+     * still misses 2 to 45 % of the training points, Adam at most 2 %". */
+    size_t adam_higher = 0, gd_higher = 0;
+    for (size_t g = 0; g < AVS_SEEDS; g++) {
+        adam_higher += rows[g].run[1].test_acc > rows[g].run[0].test_acc;
+        gd_higher += rows[g].run[0].test_acc > rows[g].run[1].test_acc;
+    }
+    assert_int_equal(adam_higher, 15);
+    assert_int_equal(gd_higher, 5);
+    assert_int_equal(t.higher[1], adam_higher);
+    assert_int_equal(t.higher[0], gd_higher);
     assert_true(fabs(t.miss_min[0] - 0.02) < 1e-9 && fabs(t.miss_max[0] - 0.45) < 1e-9);
     assert_true(t.miss_max[1] <= 0.02 + 1e-9);
     lesson_free(&lesson);
@@ -2891,13 +2899,18 @@ static void test_network_batch_and_flatness(void **state)
     double start_max = 0, late_max = 0, ratio_sum = 0, ratio_max = 0, train_min = 1;
     double gd_test = 0, sgd_test = 0;
     long reached_max = 0;
-    int flatter = 0, sgd_ahead = 0, sgd_behind = 0;
+    int flatter = 0, sgd_ahead = 0, sgd_behind = 0, ends_under = 0;
+    double own_end = 0;
     for (uint64_t g = 0; g < BAF_TRIALS; g++) {
         BafTrial t = baf_trial(race, &model, g);
+        if (g == 0)
+            own_end = t.gd_end / edge;
+        ends_under += t.gd_end / edge < 0.9;
         print_message("trial %2llu: GD λmax/(2/η) %.3f at θ0, reached at %ld, last half at "
-                      "most %.3f; λmax at the end GD %.3f SGD %.3f (ratio %.3f); train %.2f "
-                      "%.2f, held out %.2f %.2f\n", (unsigned long long)g, t.start, t.reached,
-                      t.peak_late, t.gd_end, t.sgd_end, t.sgd_end / t.gd_end, t.gd_train,
+                      "most %.3f; λmax at the end GD %.3f (%.3f of 2/η) SGD %.3f (ratio "
+                      "%.3f); train %.2f %.2f, held out %.2f %.2f\n", (unsigned long long)g,
+                      t.start, t.reached, t.peak_late, t.gd_end, t.gd_end / edge, t.sgd_end,
+                      t.sgd_end / t.gd_end, t.gd_train,
                       t.sgd_train, t.gd_test, t.sgd_test);
         start_max = fmax(start_max, t.start);
         reached_max = t.reached < 0 ? LONG_MAX : (t.reached > reached_max ? t.reached
@@ -2926,6 +2939,18 @@ static void test_network_batch_and_flatness(void **state)
     assert_true(start_max < 1);
     assert_true(reached_max <= 600);
     assert_true(late_max <= 1.1);
+    /* no_further: "it need not stay at the line: it ends 13 % under here,
+     * over 10 % under in 10 of 20 trials" (the lesson's
+     * own 5.794 of 6.667: 0.869; the ten from 0.564 to 0.869, the others
+     * 0.949 to 1.018), the per cent as both captions print it. */
+    char under[64];
+    snprintf(under, sizeof under, "ends %.0f %% under", 100 * (1 - own_end));
+    assert_non_null(strstr(step_named(&lesson, "no_further")->caption, under));
+    Lesson zh = load_lesson("batch_and_flatness", "zh");
+    snprintf(under, sizeof under, "低 %.0f%%", 100 * (1 - own_end));
+    assert_non_null(strstr(step_named(&zh, "no_further")->caption, under));
+    lesson_free(&zh);
+    assert_int_equal(ends_under, 10);
     /* flatter: "In all 20 trials its final λmax is below gradient
      * descent's: at most 0.68 of it, and half of it on average". */
     assert_int_equal(flatter, BAF_TRIALS);

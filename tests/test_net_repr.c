@@ -3,11 +3,13 @@
  * without a window: for a 2-unit layer the grid's lines and the training
  * points are the layer's values at inputs built here from the data's
  * square; the probe is core's; rewinding gives the same picture bit for
- * bit; a layer that is not hidden, or --representation beyond the
- * network's layers or without one, is refused.
+ * bit; across a probe's cut the box spans the training points; a layer
+ * that is not hidden, or --representation beyond the network's layers or
+ * without one, is refused.
  */
 #include "scene_testing.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,12 +128,39 @@ static void test_bad_layers_refused(void **state)
     assert_non_null(strstr(err.message, "needs --model"));
 }
 
+/* Across a probe's cut the picture's box is the training points' width,
+ * the grid's lines running past it: in representation 1 (the untrained
+ * 2-16-16-2 tanh network) a box around the lines squeezed the points
+ * into 10 pixels either side of the cut at 960x540. */
+static void test_box_across_the_cut_spans_the_points(void **state)
+{
+    (void)state;
+    Scene *s = scene_for_test((SceneOptions){.model = "mlp:layers=2-16-16-2,act=tanh",
+                                             .data = "spirals:n=200,turns=2"},
+                              net_runs, 1);
+    NetReprPicture p = picture_of(s, 2);
+    assert_true(p.plane.across_cut);
+    double lo = HUGE_VAL, hi = -HUGE_VAL, past = 0;
+    for (size_t k = 0; k < p.train_count; k++)
+        lo = fmin(lo, p.train[2 * k]), hi = fmax(hi, p.train[2 * k]);
+    for (size_t k = 0; k < 2 * NET_REPR_LINES * NET_REPR_POINTS; k++)
+        past = fmax(past, fmax(lo - p.lines[2 * k], p.lines[2 * k] - hi));
+    print_message("across the cut: the points %.4f to %.4f, the lines up to %.4f past them; "
+                  "the box %.4f to %.4f\n", lo, hi, past, p.lo[0], p.hi[0]);
+    assert_true(past > hi - lo);
+    assert_close(p.lo[0], lo, 0.0);
+    assert_close(p.hi[0], hi, 0.0);
+    net_repr_picture_free(&p);
+    scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_unit_layer_drawn_directly),
         cmocka_unit_test(test_rewind_restores_the_picture),
         cmocka_unit_test(test_bad_layers_refused),
+        cmocka_unit_test(test_box_across_the_cut_spans_the_points),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

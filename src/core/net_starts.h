@@ -23,8 +23,8 @@
  *
  * net_starts_tally counts what the captions say from the rows measured
  * (the share of starts within NET_STARTS_EDGE_BAND of the edge, the
- * ranges, which run scored higher), so the panel that shows them and the
- * test that checks the captions read one count.
+ * ranges, which run has the higher held-out accuracy), so the panel that
+ * shows them and the test that checks the captions read one count.
  *
  * Errors (one line): a bad model, dataset or optimizer spec (the core's
  * message, naming the start), out of memory, a curvature measurement that
@@ -93,7 +93,7 @@ NetStartsStatus net_starts_measure(const NetStartsRequest *request, NetStartRow 
 
 /* The figures the tally counts, for a panel that shows some of them. */
 typedef enum NetStartsFigure {
-    NET_STARTS_HELD_OUT,        /* which run scored higher on the held-out points */
+    NET_STARTS_HELD_OUT,        /* which run has the higher held-out accuracy */
     NET_STARTS_EDGE,            /* run 1 near its edge; run 2's share of its edge */
     NET_STARTS_APART,           /* ‖θ − θ0‖ of each; ‖θ_1 − θ_2‖ */
     NET_STARTS_REGIONS,         /* the share of the data's square where they differ */

@@ -33,24 +33,74 @@
 #define LINE_SHARE 0.26
 #define LINE_MOST 150.0
 
-/* The columns that make K square cells, each with its label's lines
- * (label pixels) under it, largest in a w × h area. */
-static int best_columns(size_t k, double w, double h, double label)
+/* The side of K square thumbnails in `columns` columns, each with its
+ * label (label pixels high) under it and gap pixels after it, in a w × h
+ * area. */
+static double thumb_side(size_t k, int columns, double w, double h, double gap, double label)
 {
-    int best = 1;
-    double best_side = 0;
-    for (int c = 1; c <= (int)k; c++) {
-        double rows = ceil((double)k / c);
-        double side = fmin(w / c, h / rows - label);
-        if (side > best_side)
-            best = c, best_side = side;
-    }
-    return best;
+    double rows = ceil((double)k / columns);
+    return fmin(w / columns - gap, h / rows - gap - label);
 }
 
-/* Member k's thumbnail with its top-left corner at (x, y), side pixels. */
+/* A thumbnail's label: its seed, training loss and test accuracy on one
+ * line, two or three (form_lines), the narrowest of these saying "loss"
+ * for "train loss" (the notes say which); one form for all members, the
+ * same in every language: at 960x540 the English thumbnails of
+ * trained_not_derived 2 and 3 said "test 97%" and "loss 0.015, test 97%"
+ * where the Chinese ones, on a wider map, named seed, training loss and
+ * test accuracy.  Where none of these fits (eight at 1280x720
+ * --projector, 62 pixels wide), the last form, the test accuracy alone:
+ * the notes give the seeds and the losses' range.  No bare number: "89%"
+ * beside the caption's "all eight fit" read as a member that did not fit. */
+#define LABEL_FORMS 5
+#define LABEL_LINE_MAX 96
+static const int form_lines[LABEL_FORMS] = {1, 2, 3, 3, 1};
+
+/* Member k's label in form into lines; returns its lines. */
+static int member_label(const Ensemble *e, size_t k, int form, char lines[][LABEL_LINE_MAX])
+{
+    const NetRun *run = ensemble_member(e, k);
+    const NetMetrics *m = &run->metrics[run->count - 1];
+    unsigned long long seed = (unsigned long long)(e->first_seed + k);
+    double loss = m->train_loss, test = 100 * m->test_acc;
+    if (form == 0) {
+        snprintf(lines[0], LABEL_LINE_MAX, _("seed %llu: train loss %.3f, test %.0f%%"), seed,
+                 loss, test);
+        return form_lines[form];
+    }
+    if (form == 1) {
+        snprintf(lines[0], LABEL_LINE_MAX, _("seed %llu: test %.0f%%"), seed, test);
+        snprintf(lines[1], LABEL_LINE_MAX, _("train loss %.3f"), loss);
+        return form_lines[form];
+    }
+    if (form == LABEL_FORMS - 1) {
+        snprintf(lines[0], LABEL_LINE_MAX, _("test %.0f%%"), test);
+        return form_lines[form];
+    }
+    snprintf(lines[0], LABEL_LINE_MAX, _("seed %llu"), seed);
+    snprintf(lines[1], LABEL_LINE_MAX, form == 2 ? _("train loss %.3f") : _("loss %.3f"), loss);
+    snprintf(lines[2], LABEL_LINE_MAX, _("test %.0f%%"), test);
+    return form_lines[form];
+}
+
+/* The widest line of any member's label in form. */
+static double label_width(Renderer *r, const Ensemble *e, int form)
+{
+    int px = render_font_px(r, ENSEMBLE_SMALL_PX);
+    char lines[3][LABEL_LINE_MAX];
+    double widest = 0;
+    for (size_t k = 0; k < e->count; k++) {
+        int n = member_label(e, k, form, lines);
+        for (int i = 0; i < n; i++)
+            widest = fmax(widest, render_text_width(r, lines[i], px));
+    }
+    return widest;
+}
+
+/* Member k's thumbnail with its top-left corner at (x, y), side pixels,
+ * its label in form under it. */
 static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, double y,
-                           double side)
+                           double side, int form)
 {
     const Ensemble *e = scene->ensemble;
     const NetData *train = &net_stage_data(scene->net)->train;
@@ -79,54 +129,22 @@ static void draw_thumbnail(Renderer *r, const Scene *scene, size_t k, double x, 
             render_sample(r, px, py, 1.6, theme_class_color((int)train->y[p]), false);
         }
     }
-    /* Its label under it: the longest form that fits, each naming the
-     * test accuracy it gives (a bare "89%" beside "all eight fit" in
-     * trained_not_derived 2 read as a member that did not fit); at the
-     * narrowest the name over the number (member_label_lines). */
-    const NetRun *run = ensemble_member(e, k);
-    const NetMetrics *m = &run->metrics[run->count - 1];
-    char label[96];
-    snprintf(label, sizeof label, _("seed %llu: train loss %.3f, test %.0f%%"),
-             (unsigned long long)(e->first_seed + k), m->train_loss, 100 * m->test_acc);
-    int px = render_font_px(r, ENSEMBLE_SMALL_PX);
-    if (render_text_width(r, label, px) > side)
-        snprintf(label, sizeof label, _("loss %.3f, test %.0f%%"), m->train_loss,
-                 100 * m->test_acc);
-    if (render_text_width(r, label, px) > side)
-        snprintf(label, sizeof label, _("test %.0f%%"), 100 * m->test_acc);
-    Rgba color = run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text;
-    if (render_text_width(r, label, px) > side) {
-        render_text(r, _("test"), x, y + side + 1 * s, px, ALIGN_LEFT, color);
-        snprintf(label, sizeof label, "%.0f%%", 100 * m->test_acc);
-        y += render_line_height(r, px);
-    }
-    render_text(r, label, x, y + side + 1 * s, px, ALIGN_LEFT, color);
-}
-
-/* The lines each thumbnail's label takes at side pixels: two (the name
- * over the number) where a member's shortest one-line form is wider. */
-static int member_label_lines(Renderer *r, const Ensemble *e, double side)
-{
-    int px = render_font_px(r, ENSEMBLE_SMALL_PX);
-    for (size_t k = 0; k < e->count; k++) {
-        const NetRun *run = ensemble_member(e, k);
-        char label[64];
-        snprintf(label, sizeof label, _("test %.0f%%"),
-                 100 * run->metrics[run->count - 1].test_acc);
-        if (render_text_width(r, label, px) > side)
-            return 2;
-    }
-    return 1;
+    char lines[3][LABEL_LINE_MAX];
+    int n = member_label(e, k, form, lines), px = render_font_px(r, ENSEMBLE_SMALL_PX);
+    Rgba color = ensemble_member(e, k)->status != NET_RUN_ACTIVE ? r->theme->warn
+                                                                  : r->theme->text;
+    for (int i = 0; i < n; i++)
+        render_text(r, lines[i], x, y + side + 1 * s + i * render_line_height(r, px), px,
+                    ALIGN_LEFT, color);
 }
 
 int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_MAX])
 {
     const Ensemble *e = scene->ensemble;
     EnsembleDistances d = ensemble_distances(e);
-    /* The members' final training losses, which trained_not_derived 2
-     * cites ("below 0.05"): the thumbnails' labels, at a projector's
-     * scale, keep only a test accuracy.  Their optimizer is the legend's
-     * run line. */
+    /* The range of the members' final training losses, which
+     * trained_not_derived 2 cites ("below 0.05"), in one line beside the
+     * thumbnails' eight.  Their optimizer is the legend's run line. */
     double lo = HUGE_VAL, hi = -HUGE_VAL;
     for (size_t k = 0; k < e->count; k++) {
         const NetRun *run = ensemble_member(e, k);
@@ -220,27 +238,42 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     double gap = THUMB_GAP * s, top = vp.y + gap;
     double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
     size_t count = scene->ensemble->count;
-    double line = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)), label = line + 2 * s;
+    double line = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)), label = 0;
     /* No lower than draw_line_between draws a curve in: trained_not_derived
      * 3, whose caption is about the line, showed none at 1366x768
      * --projector. */
     double least = LAYOUT_PLOT_AREA_LEAST * s + 2 * line + 8 * s;
     double strip = count == 2 ? fmax(fmin(LINE_SHARE * h, LINE_MOST * s), least) : 0.0;
-    int columns = best_columns(count, w, h - strip, label);
-    int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
-    double side = fmin(w / columns - gap, (h - strip) / rows - gap - label);
-    if (member_label_lines(r, scene->ensemble, side) == 2) {
-        label += line;
-        columns = best_columns(count, w, h - strip, label);
-        rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
-        side = fmin(w / columns - gap, (h - strip) / rows - gap - label);
+    /* The largest thumbnails whose labels fit under them, over the forms
+     * naming all three figures and the columns; where none fit, the
+     * largest with the last form. */
+    int columns = 1, form = 0;
+    double side = -1;
+    bool fitted = false;
+    for (int f = 0; f < LABEL_FORMS - 1; f++) {
+        double widest = label_width(r, scene->ensemble, f), high = form_lines[f] * line + 2 * s;
+        for (int c = 1; c <= (int)count; c++) {
+            double sd = thumb_side(count, c, w, h - strip, gap, high);
+            if (sd >= widest && sd > side)
+                fitted = true, form = f, columns = c, side = sd;
+        }
     }
+    if (!fitted) {
+        form = LABEL_FORMS - 1;
+        for (int c = 1; c <= (int)count; c++) {
+            double sd = thumb_side(count, c, w, h - strip, gap, form_lines[form] * line + 2 * s);
+            if (sd > side)
+                columns = c, side = sd;
+        }
+    }
+    label = form_lines[form] * line + 2 * s;
+    int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
     if (side < 4)
         return;
     double x0 = vp.x + 0.5 * (vp.width - columns * (side + gap) + gap);
     for (size_t k = 0; k < count; k++)
         draw_thumbnail(r, scene, k, x0 + (double)(k % (size_t)columns) * (side + gap),
-                       top + (double)(k / (size_t)columns) * (side + gap + label), side);
+                       top + (double)(k / (size_t)columns) * (side + gap + label), side, form);
     /* The strip takes what the thumbnails leave, down to the map's foot. */
     double below = top + rows * (side + gap + label);
     if (strip > 0)

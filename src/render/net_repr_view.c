@@ -45,8 +45,11 @@ static void to_pixel(const ReprFit *f, const double *ab, double *x, double *y)
     *y = f->y0 - (ab[1] - f->b0) * f->unit[1];
 }
 
-static void draw_lines(Renderer *r, const NetReprPicture *p, const ReprFit *f)
+/* The lines, clipped to the box: across a probe's cut they run past it
+ * (net_repr.h's lo and hi). */
+static void draw_lines(Renderer *r, const NetReprPicture *p, const ReprFit *f, const Viewport *box)
 {
+    const double clip[4] = {box->x, box->y, box->x + box->width, box->y + box->height};
     Rgba colors[2] = {r->theme->text, r->theme->accent};
     colors[0].a = colors[1].a = 0.55f;
     for (int line = 0; line < 2 * NET_REPR_LINES; line++) {
@@ -55,8 +58,9 @@ static void draw_lines(Renderer *r, const NetReprPicture *p, const ReprFit *f)
         for (int k = 0; k < NET_REPR_POINTS; k++) {
             double x, y;
             to_pixel(f, points + 2 * k, &x, &y);
-            if (k > 0 && isfinite(x + y + px + py))
-                shapes_segment(r->shapes, px, py, x, y, 1.1 * r->scale,
+            double x0 = px, y0 = py, x1 = x, y1 = y;
+            if (k > 0 && isfinite(x + y + px + py) && clip_segment(clip, &x0, &y0, &x1, &y1))
+                shapes_segment(r->shapes, x0, y0, x1, y1, 1.1 * r->scale,
                                colors[line / NET_REPR_LINES]);
             px = x, py = y;
         }
@@ -118,8 +122,8 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
              _("lines: the input plane's grid, carried through the network"));
     if (isfinite(p->probe.train))
         snprintf(lines[2], RENDER_NET_NOTE_MAX,
-                 _("linear probe on hidden layer %d: train %.0f%%, test %.0f%%"), p->probe.layer,
-                 100 * p->probe.train, 100 * p->probe.test);
+                 _("linear probe on hidden layer %d, its accuracy: train %.0f%%, test %.0f%%"),
+                 p->probe.layer, 100 * p->probe.train, 100 * p->probe.test);
     else
         snprintf(lines[2], RENDER_NET_NOTE_MAX, "%s", _("linear probe: classification data only"));
     return 3;
@@ -163,7 +167,7 @@ void render_net_repr(Renderer *r, const Scene *scene)
     }
     const NetReprPicture *picture = &r->repr;
     ReprFit f = fit_picture(picture, &vp);
-    draw_lines(r, picture, &f);
+    draw_lines(r, picture, &f, &vp);
     draw_cut(r, picture, &f, &vp);
     draw_points(r, scene, picture, &f);
 }

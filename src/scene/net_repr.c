@@ -76,6 +76,16 @@ bool net_repr_picture(const NetStage *stage, int layer, NetReprPicture *dest,
         dest->lo[0] = dest->lo[1] = (double)INFINITY;
         dest->hi[0] = dest->hi[1] = -(double)INFINITY;
         grow_box(at, count, dest->lo, dest->hi);
+        /* Across a probe's cut the box is the points' alone: the grid's
+         * lines, carried far out by the untrained network of
+         * representation 1, had squeezed its 100 points into 10 pixels
+         * either side of the cut at 960x540. */
+        if (dest->plane.across_cut) {
+            double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+            grow_box(at, n, lo, hi);
+            if (hi[0] > lo[0])
+                dest->lo[0] = lo[0], dest->hi[0] = hi[0];
+        }
         at = NULL;
     }
     free(x);

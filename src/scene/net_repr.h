@@ -40,7 +40,10 @@ typedef struct NetReprPicture {
     double *lines;
     double *train;          /* the training points' (a, b), train.n × 2 */
     size_t train_count;
-    double lo[2], hi[2];    /* the box around every line point and training point */
+    /* The box around every line point and training point; across a
+     * probe's cut (plane.across_cut) axis 0's side around the training
+     * points alone, the lines running past it. */
+    double lo[2], hi[2];
     ProbeAccuracy probe;    /* its train and test accuracy (NaN for regression data) */
 } NetReprPicture;
 
