@@ -3467,8 +3467,9 @@ static void test_experiment_axes_say_it_all(void **state)
  * (where the path is long enough to be named), en and zh: in Chinese at
  * 960x540 GD's path from 0 (73 pixels) left no clear place beside it, and
  * the label lay on the x axis; data_view.c tries further out, with a
- * leader to the path.  (Step 3's lies on the x axis still: run 2's path
- * takes the place left of GD's.) */
+ * leader to the path.  (At 960x540 step 3 names it nowhere: run 2's path
+ * takes the place left of GD's, and on the x axis it stood against the
+ * axis's "2", reading "way from 0 2".) */
 static void test_shortest_way_off_the_axes(void **state)
 {
     LessonStage *st = *state;
