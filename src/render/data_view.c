@@ -685,8 +685,8 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
     /* Beside the segment, half way along it or nearer either end, on either
      * side, at the least distance, then further out (RENDER_LABEL_DISTANCES)
      * with a leader to the segment: the first place on the map, off the
-     * panels, the marks, the labels so far (the min-norm point's, the
-     * line's, the axes' values), the line of minima and the runs' paths;
+     * panels, the marks, a gap from the labels so far (the min-norm
+     * point's, the line's, the axes' values), the line of minima and the runs' paths;
      * first off the axes too (implicit_regularization 2's lay over the x
      * axis and its "1"; in Chinese at 960x540 the segment, 73 pixels, had
      * no clear place beside it, and the label lay on the x axis).  None
@@ -710,8 +710,12 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
                         clear_of_segment(box, line[0], line[1], line[2], line[3], 4.0 * s) &&
                         !render_box_on_paths(r, scene, vp, box) &&
                         (!axes || !render_box_on_lines(r, scene, vp, box));
+                    /* On the x axis touching its "2",
+                     * implicit_regularization 3's read "way from 0 2"
+                     * at 960x540. */
+                    LayoutRect apart = {box.x - gap, box.y - gap, w + 2.0 * gap, h + 2.0 * gap};
                     for (size_t k = 0; k < r->label_count && clear; k++)
-                        clear = !layout_overlap(box, r->labels[k]);
+                        clear = !layout_overlap(apart, r->labels[k]);
                     if (!clear)
                         continue;
                     render_label_leader(r, ax, ay, (LayoutRect){box.x + pad, box.y, w - 2.0 * pad, h});

@@ -1689,16 +1689,25 @@ static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequ
 }
 
 /* A group is laid out in parts (runs of its steps laid out together,
- * group_parts) that weigh each move of the map between them as this share
- * of the frame's height taken from one step's map, against what each step
- * gives of the view's height it has laid out alone.  Laid out whole,
- * learning_rate's seven steps at 1280x720 --projector keep room for the
- * last one's stability plot: every map 0.38 of the frame high, step 1's
- * alone 0.54; in two parts steps 1 to 6 have 0.49 (step 7 alone, 0.38, is
- * what its own panels leave).  At a quarter sharp_flat 1-3 kept 0.38 (0.45 apart from step
- * 4) and the start cross lay on the sharp valley's circle.  A part holds where every panel is placed, the caption within
- * its share and the map at least GROUP_MAP_LEAST of the frame high. */
-#define GROUP_MOVE_COST 0.2
+ * group_parts) only where laid out whole it does not hold: a move of the
+ * map between parts weighs more than all the map its steps can lose to
+ * each other's panels (each step at most the frame's height), so the parts
+ * are as few as hold, and of those the ones whose steps' maps lose least
+ * against each laid out alone.  Weighed as a fifth of the frame's height,
+ * a move was taken wherever a step gave more than that to the others'
+ * panels, which one language's text widths tipped and the other's not:
+ * implicit_regularization 1 in Chinese at 960x540 went apart (its map 450
+ * px of view high alone, 294 with steps 2-3's panels) and the map moved
+ * 274 px to step 2, in English it stayed.  The map moved in 151 of 882
+ * step pairs (both languages, nine sizes), now in 57: 51 between escape's
+ * experiment steps (not staged), 6 where a group laid out whole leaves
+ * the map under GROUP_MAP_LEAST (tests/test_layout.c's map_moves).  Now
+ * learning_rate's seven steps at 1280x720 --projector share step 7's
+ * room for its stability plot, every map 0.38 of the frame high (0.49
+ * for steps 1-6 apart).  A part holds where every panel is placed, the
+ * caption within its share and the map at least GROUP_MAP_LEAST of the
+ * frame high. */
+#define GROUP_MOVE_COST (double)RENDER_GROUP_MAX
 #define GROUP_MAP_LEAST 0.29
 
 /* The view's height on the layout of the group's steps first .. + count
@@ -1719,8 +1728,8 @@ static double steps_view(Renderer *r, const Scene *scene, size_t first, size_t c
 }
 
 /* The group split into parts (GroupStage.part_first): of those that
- * hold, the one whose moves (GROUP_MOVE_COST) and whose steps' maps lost
- * against theirs alone weigh least. */
+ * hold, the fewest (GROUP_MOVE_COST), and of those the one whose steps'
+ * maps lose least against theirs alone. */
 static void group_parts(Renderer *r, const Scene *scene, LayoutInput *in)
 {
     GroupStage *g = &r->group;
