@@ -1750,10 +1750,15 @@ static bool measure_group(Renderer *r, const Scene *scene)
  * --projector welcome 2's readout, at the map's top right, lay over the
  * start and the head; the window's first notice over the map's foot, over
  * runs that start there), the notice beside the map where the panels, the
- * undrawn ones aside, leave room. */
-static void place_over_map(Renderer *r, const Scene *scene)
+ * undrawn ones aside, leave room; off the frame before's labels and
+ * minima's rings (Renderer.marks) where it allows, at the place it held
+ * (held, how clear it was) while that stays clear. */
+static void place_over_map(Renderer *r, const Scene *scene, LayoutRect held,
+                           LayoutClear held_clear)
 {
     LayoutInput in = frame_input(r, scene);
+    in.notice_held = held;
+    in.notice_held_clear = held_clear;
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare && !scene->net) {
         in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
@@ -1788,7 +1793,7 @@ static void place_over_map(Renderer *r, const Scene *scene)
             n++;
         }
     }
-    layout_place_over_map(&in, &r->layout, avoid, n);
+    layout_place_over_map(&in, &r->layout, avoid, n, r->marks, r->mark_count);
 }
 
 /* The layout of scene's panels, with those of the steps of its group it
@@ -1824,13 +1829,18 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
 
 void render_plan(Renderer *r, const Scene *scene)
 {
+    /* The notice's place in the frame before, which it keeps while that
+     * stays clear (layout_place_over_map). */
+    LayoutRect held = r->layout.shown[LAYOUT_NOTICE] ? r->layout.rect[LAYOUT_NOTICE]
+                                                     : (LayoutRect){0, 0, 0, 0};
+    LayoutClear held_clear = r->layout.notice_clear;
     plan(r, scene, false);
     LayoutInput shape = {.landscape_aspect = render_map_aspect(r, scene)};
     if (scene->display.group_count > 1 &&
         (!r->layout.complete || !r->layout.caption_held ||
          layout_map_view(&shape, &r->layout) < GROUP_MAP_LEAST * r->height))
         plan(r, scene, true);
-    place_over_map(r, scene);
+    place_over_map(r, scene, held, held_clear);
 }
 
 /* The panels of runs on a two-parameter landscape. */

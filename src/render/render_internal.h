@@ -303,6 +303,12 @@ struct Renderer {
     LayoutRect labels[RENDER_MAX_LABELS]; /* the frame's labels on the landscape
                                              so far (render_label) */
     size_t label_count;
+    LayoutRect marks[RENDER_MAX_LABELS]; /* the labels and minima's rings drawn
+                                            so far (render_keep_shown): where
+                                            render_plan reads them, the frame
+                                            before's, which the notice keeps
+                                            off (hud.c) */
+    size_t mark_count;
     MeasuredWidth widths[WIDTH_CACHE];
     StaticLayer static_layer;
 

@@ -226,6 +226,7 @@ static bool draw_frame(Renderer *r, const Scene *scene, int width, int height, d
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     begin_frame(r, scene, width, height, scale, audience);
+    r->mark_count = 0; /* the layout has read the frame before's */
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
     Viewport viewport = render_viewport(r, scene);
