@@ -1752,13 +1752,11 @@ static bool measure_group(Renderer *r, const Scene *scene)
  * runs that start there), the notice beside the map where the panels, the
  * undrawn ones aside, leave room; off the frame before's labels and
  * minima's rings (Renderer.marks) where it allows, at the place it held
- * (held, how clear it was) while that stays clear. */
-static void place_over_map(Renderer *r, const Scene *scene, LayoutRect held,
-                           LayoutClear held_clear)
+ * (held) while that stays clear. */
+static void place_over_map(Renderer *r, const Scene *scene, LayoutRect held)
 {
     LayoutInput in = frame_input(r, scene);
     in.notice_held = held;
-    in.notice_held_clear = held_clear;
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare && !scene->net) {
         in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
@@ -1833,14 +1831,13 @@ void render_plan(Renderer *r, const Scene *scene)
      * stays clear (layout_place_over_map). */
     LayoutRect held = r->layout.shown[LAYOUT_NOTICE] ? r->layout.rect[LAYOUT_NOTICE]
                                                      : (LayoutRect){0, 0, 0, 0};
-    LayoutClear held_clear = r->layout.notice_clear;
     plan(r, scene, false);
     LayoutInput shape = {.landscape_aspect = render_map_aspect(r, scene)};
     if (scene->display.group_count > 1 &&
         (!r->layout.complete || !r->layout.caption_held ||
          layout_map_view(&shape, &r->layout) < GROUP_MAP_LEAST * r->height))
         plan(r, scene, true);
-    place_over_map(r, scene, held, held_clear);
+    place_over_map(r, scene, held);
 }
 
 /* The panels of runs on a two-parameter landscape. */

@@ -965,9 +965,8 @@ static int held_size(const LayoutInput *in, const Layout *out, const NoticePlace
 /* The notice (layout_place_over_map): of its places c
  * (notice_candidates), the first free one of the best clearness
  * (place_off); the place it held, as it was (the map may have moved under
- * it), where that is free and as clear as then (off the points at least)
- * or as the best.  Above the band, across the frame, where none is free.
- * Returns its clearness. */
+ * it), where that is free and clear, or as clear as the best.  Above the
+ * band, across the frame, where none is free.  Returns its clearness. */
 static LayoutClear place_notice(const LayoutInput *in, Layout *out, const NoticePlaces *c,
                                 const KeepOff *off)
 {
@@ -978,9 +977,7 @@ static LayoutClear place_notice(const LayoutInput *in, Layout *out, const Notice
     int held = held_size(in, out, c);
     if (held >= 0 && notice_free(in, out, in->notice_held)) {
         LayoutClear now = clearness(out, in->notice_held, off);
-        LayoutClear then = in->notice_held_clear < LAYOUT_ON_MARKS ? in->notice_held_clear
-                                                                   : LAYOUT_ON_MARKS;
-        if (now <= how || now <= then)
+        if (now == LAYOUT_CLEAR || now <= how)
             k = held, how = now, at = in->notice_held;
     }
     LayoutRequest *need = &out->need[LAYOUT_NOTICE];

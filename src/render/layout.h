@@ -189,8 +189,7 @@ typedef struct LayoutInput {
                                   that is smaller than its own */
     LayoutRect notice_held; /* the notice's place in the frame before
                                (w == 0: none), which it keeps while that
-                               stays as clear (layout_place_over_map) */
-    LayoutClear notice_held_clear; /* how clear it lay there */
+                               stays clear (layout_place_over_map) */
     bool vacant[LAYOUT_PANELS]; /* room kept for a panel that is not
                                    drawn (another step's of the group):
                                    the notice may lie on it */
@@ -317,11 +316,11 @@ bool layout_over_map(LayoutPanel p);
  * Kept off the points alone, the notice lay over sharp_flat 6's "flat:
  * λmax ≈ 1.65" and adaptive 2's minimum at 1280x720 --projector (12 of
  * 122 steps and sizes).  It keeps the place it held
- * (LayoutInput.notice_held), as it was, while that is free and as clear
- * as it was (off the points at least) or as the best place: placed
+ * (LayoutInput.notice_held), as it was (the map may have moved under it),
+ * while that is free and clear, or as clear as the best place: placed
  * afresh each frame it went back to a place it liked better as soon as
- * the runs left it (learning_rate 7 at 1280x720 --projector, every other
- * frame). */
+ * the runs left it (escape 2 at 1280x720 --projector: from the map's head
+ * to its foot twice in 6 frames). */
 void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*avoid)[2],
                            size_t count, const LayoutRect *marks, size_t mark_count);
 
