@@ -356,7 +356,7 @@ void render_keep_clear(Renderer *r, LayoutRect rect)
 void render_keep_shown(Renderer *r, LayoutRect rect)
 {
     render_keep_clear(r, rect);
-    if (r->mark_count < RENDER_MAX_LABELS)
+    if (r->mark_count < sizeof r->marks / sizeof r->marks[0])
         r->marks[r->mark_count++] = rect;
 }
 

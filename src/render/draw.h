@@ -76,7 +76,7 @@ void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba
 void render_keep_clear(Renderer *r, LayoutRect rect);
 
 /* render_keep_clear, and rect is one of the frame's marks, which the next
- * frame's notice keeps off (Renderer.marks, layout_place_over_map): a
+ * two frames' notice keeps off (Renderer.marks, layout_place_over_map): a
  * label (render_label_at), a minimum's ring (world.c). */
 void render_keep_shown(Renderer *r, LayoutRect rect);
 

@@ -1750,7 +1750,7 @@ static bool measure_group(Renderer *r, const Scene *scene)
  * --projector welcome 2's readout, at the map's top right, lay over the
  * start and the head; the window's first notice over the map's foot, over
  * runs that start there), the notice beside the map where the panels, the
- * undrawn ones aside, leave room; off the frame before's labels and
+ * undrawn ones aside, leave room; off the two frames before's labels and
  * minima's rings (Renderer.marks) where it allows, at the place it held
  * (held) while that stays clear. */
 static void place_over_map(Renderer *r, const Scene *scene, LayoutRect held)

@@ -311,7 +311,7 @@ bool layout_over_map(LayoutPanel p);
  *
  * Of those places the notice takes the first off the points and off the
  * mark_count rectangles of marks too (the map's labels and minima's
- * rings, as the frame before drew them: the renderer's), else the first
+ * rings, as the frames before drew them: the renderer's), else the first
  * off the points, else the first free (Layout.notice_clear says which).
  * Kept off the points alone, the notice lay over sharp_flat 6's "flat:
  * λmax ≈ 1.65" and adaptive 2's minimum at 1280x720 --projector (12 of
