@@ -719,7 +719,7 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
                     if (!clear)
                         continue;
                     render_label_leader(r, ax, ay, (LayoutRect){box.x + pad, box.y, w - 2.0 * pad, h});
-                    render_keep_clear(r, box);
+                    render_keep_shown(r, box);
                     shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->label_panel);
                     for (size_t k = 0; k < count; k++)
                         render_text(r, lines[k], box.x + pad,

@@ -353,9 +353,16 @@ void render_keep_clear(Renderer *r, LayoutRect rect)
         r->labels[r->label_count++] = rect;
 }
 
+void render_keep_shown(Renderer *r, LayoutRect rect)
+{
+    render_keep_clear(r, rect);
+    if (r->mark_count < sizeof r->marks / sizeof r->marks[0])
+        r->marks[r->mark_count++] = rect;
+}
+
 void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba color)
 {
-    render_keep_clear(r, box);
+    render_keep_shown(r, box);
     shapes_rect(r->shapes, box.x, box.y, box.w, box.h, r->theme->label_panel);
     render_text(r, text, box.x + RENDER_LABEL_PAD * r->scale, box.y, px, ALIGN_LEFT, color);
 }

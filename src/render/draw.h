@@ -75,6 +75,11 @@ void render_label_at(Renderer *r, const char *text, LayoutRect box, int px, Rgba
  * drawn over one. */
 void render_keep_clear(Renderer *r, LayoutRect rect);
 
+/* render_keep_clear, and rect is one of the frame's marks, which the next
+ * two frames' notice keeps off (Renderer.marks, layout_place_over_map): a
+ * label (render_label_at), a minimum's ring (world.c). */
+void render_keep_shown(Renderer *r, LayoutRect rect);
+
 /* Pulls pixel (px, py) inside vp's pixel area (the map) by inset; true
  * when it moved. */
 bool render_clamp_to_map(const Viewport *vp, double inset, double *px, double *py);

@@ -1813,10 +1813,13 @@ static bool measure_group(Renderer *r, const Scene *scene)
  * --projector welcome 2's readout, at the map's top right, lay over the
  * start and the head; the window's first notice over the map's foot, over
  * runs that start there), the notice beside the map where the panels, the
- * undrawn ones aside, leave room. */
-static void place_over_map(Renderer *r, const Scene *scene)
+ * undrawn ones aside, leave room; off the two frames before's labels and
+ * minima's rings (Renderer.marks) where it allows, at the place it held
+ * (held) while that stays clear. */
+static void place_over_map(Renderer *r, const Scene *scene, LayoutRect held)
 {
     LayoutInput in = frame_input(r, scene);
+    in.notice_held = held;
     bool bare = r->crop || scene->display.panels_hidden;
     if (!bare && !scene->net) {
         in.panel[LAYOUT_READOUT] = readout_need(r, scene, false);
@@ -1851,7 +1854,7 @@ static void place_over_map(Renderer *r, const Scene *scene)
             n++;
         }
     }
-    layout_place_over_map(&in, &r->layout, avoid, n);
+    layout_place_over_map(&in, &r->layout, avoid, n, r->marks, r->mark_count);
 }
 
 /* The layout of scene's panels, with those of the steps of its group it
@@ -1887,13 +1890,17 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
 
 void render_plan(Renderer *r, const Scene *scene)
 {
+    /* The notice's place in the frame before, which it keeps while that
+     * stays clear (layout_place_over_map). */
+    LayoutRect held = r->layout.shown[LAYOUT_NOTICE] ? r->layout.rect[LAYOUT_NOTICE]
+                                                     : (LayoutRect){0, 0, 0, 0};
     plan(r, scene, false);
     LayoutInput shape = {.landscape_aspect = render_map_aspect(r, scene)};
     if (scene->display.group_count > 1 &&
         (!r->layout.complete || !r->layout.caption_held ||
          layout_map_view(&shape, &r->layout) < GROUP_MAP_LEAST * r->height))
         plan(r, scene, true);
-    place_over_map(r, scene);
+    place_over_map(r, scene, held);
 }
 
 /* The panels of runs on a two-parameter landscape. */

@@ -757,6 +757,26 @@ static bool notice_free(const LayoutInput *in, const Layout *out, LayoutRect r)
 
 typedef bool (*PlaceFreeFn)(const LayoutInput *in, const Layout *out, LayoutRect r);
 
+/* What the panels over the map keep off (layout_place_over_map): points
+ * of the map, then marks (none for the readout). */
+typedef struct KeepOff {
+    const double (*points)[2];
+    size_t point_count;
+    const LayoutRect *marks;
+    size_t mark_count;
+} KeepOff;
+
+/* How clear r is of off's points (holds_any) and marks. */
+static LayoutClear clearness(const Layout *out, LayoutRect r, const KeepOff *off)
+{
+    if (holds_any(out, r, off->points, off->point_count))
+        return LAYOUT_ON_POINTS;
+    for (size_t k = 0; k < off->mark_count; k++)
+        if (layout_overlap(r, off->marks[k]))
+            return LAYOUT_ON_MARKS;
+    return LAYOUT_CLEAR;
+}
+
 /* Whether r is free (free_at) and holds none of the map's points of
  * avoid (holds_any). */
 static bool clear_at(const LayoutInput *in, const Layout *out, PlaceFreeFn free_at, LayoutRect r,
@@ -765,22 +785,22 @@ static bool clear_at(const LayoutInput *in, const Layout *out, PlaceFreeFn free_
     return free_at(in, out, r) && !holds_any(out, r, avoid, avoid_count);
 }
 
-/* Of count places, in order of preference, the first clear one
- * (clear_at, *clear true); else the first free one; -1 where none is
- * free. */
+/* Of count places, in order of preference, the first free one (free_at)
+ * of the best clearness (*how; LAYOUT_NO_PLACE and -1 where none is
+ * free). */
 static int place_off(const LayoutInput *in, const Layout *out, PlaceFreeFn free_at,
-                     const LayoutRect *places, int count, const double (*avoid)[2],
-                     size_t avoid_count, bool *clear)
+                     const LayoutRect *places, int count, const KeepOff *off, LayoutClear *how)
 {
-    *clear = true;
-    for (int k = 0; k < count; k++)
-        if (clear_at(in, out, free_at, places[k], avoid, avoid_count))
-            return k;
-    *clear = false;
-    for (int k = 0; k < count; k++)
-        if (free_at(in, out, places[k]))
-            return k;
-    return -1;
+    int best = -1;
+    *how = LAYOUT_NO_PLACE;
+    for (int k = 0; k < count && *how != LAYOUT_CLEAR; k++) {
+        if (!free_at(in, out, places[k]))
+            continue;
+        LayoutClear c = clearness(out, places[k], off);
+        if (c < *how)
+            best = k, *how = c;
+    }
+    return best;
 }
 
 /* The readout's places over the map's corners, a gap in from its edges
@@ -927,16 +947,39 @@ static void notice_candidates(const LayoutInput *in, const Layout *out, NoticePl
                 add_notice_places(map, in->gap, form, wrap, true, c);
 }
 
+/* Of the notice's places c, one of the size of the place it held the
+ * frame before (LayoutInput.notice_held, within half a pixel) and as much
+ * on the map or off it: the form and wrap it keeps there.  -1 where none
+ * is. */
+static int held_size(const LayoutInput *in, const Layout *out, const NoticePlaces *c)
+{
+    LayoutRect h = in->notice_held;
+    bool over = layout_overlap(h, out->landscape);
+    for (int k = 0; k < c->count && h.w > 0; k++)
+        if (fabs(c->rect[k].w - h.w) < 0.5 && fabs(c->rect[k].h - h.h) < 0.5 &&
+            layout_overlap(c->rect[k], out->landscape) == over)
+            return k;
+    return -1;
+}
+
 /* The notice (layout_place_over_map): of its places c
- * (notice_candidates), the first free one clear of the map's points of
- * avoid (place_off).  Above the band, across the frame, where none is
- * free.  Returns whether its place is clear. */
-static bool place_notice(const LayoutInput *in, Layout *out, const NoticePlaces *c,
-                         const double (*avoid)[2], size_t count)
+ * (notice_candidates), the first free one of the best clearness
+ * (place_off); the place it held, as it was (the map may have moved under
+ * it), where that is free and clear, or as clear as the best.  Above the
+ * band, across the frame, where none is free.  Returns its clearness. */
+static LayoutClear place_notice(const LayoutInput *in, Layout *out, const NoticePlaces *c,
+                                const KeepOff *off)
 {
     const LayoutText *forms[2] = {&in->notice, &in->notice_compact};
-    bool clear;
-    int k = place_off(in, out, notice_free, c->rect, c->count, avoid, count, &clear);
+    LayoutClear how;
+    int k = place_off(in, out, notice_free, c->rect, c->count, off, &how);
+    LayoutRect at = k >= 0 ? c->rect[k] : in->notice_held;
+    int held = held_size(in, out, c);
+    if (held >= 0 && notice_free(in, out, in->notice_held)) {
+        LayoutClear now = clearness(out, in->notice_held, off);
+        if (now == LAYOUT_CLEAR || now <= how)
+            k = held, how = now, at = in->notice_held;
+    }
     LayoutRequest *need = &out->need[LAYOUT_NOTICE];
     *need = (LayoutRequest){.shown = true};
     if (k >= 0) {
@@ -944,7 +987,7 @@ static bool place_notice(const LayoutInput *in, Layout *out, const NoticePlaces 
         forms[form]->wrap(forms[form]->context, c->wraps.width[form][wrap], &need->w, &need->h,
                           &need->cut);
         out->notice_width = c->wraps.width[form][wrap];
-        out->rect[LAYOUT_NOTICE] = c->rect[k];
+        out->rect[LAYOUT_NOTICE] = at;
         out->compact[LAYOUT_NOTICE] = form == 1;
     } else {
         double width = in->width - 2 * in->margin;
@@ -961,31 +1004,34 @@ static bool place_notice(const LayoutInput *in, Layout *out, const NoticePlaces 
     need->min_w = need->w;
     need->min_h = need->h;
     out->shown[LAYOUT_NOTICE] = true;
-    return k >= 0 && clear;
+    out->notice_clear = how;
+    return how;
 }
 
 void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*avoid)[2],
-                           size_t count)
+                           size_t count, const LayoutRect *marks, size_t mark_count)
 {
     LayoutRect places[READOUT_PLACES];
     int n = readout_places(in, out, places);
     out->shown[LAYOUT_NOTICE] = false;
+    out->notice_clear = LAYOUT_NO_PLACE;
     NoticePlaces c = {.count = 0};
     if (in->notice.shown)
         notice_candidates(in, out, &c);
+    const KeepOff points = {avoid, count, NULL, 0}, both = {avoid, count, marks, mark_count};
     /* The readout at its first place clear of the points that leaves the
      * notice one too (at 1280x720 --projector, the pointer on sharp_flat
      * 6's notice, the readout's first clear corner took the notice's). */
     for (int k = 0; k < n; k++)
         if (clear_at(in, out, over_map_free, places[k], avoid, count)) {
             set_readout(in, out, places, k);
-            if (!in->notice.shown || place_notice(in, out, &c, avoid, count))
+            if (!in->notice.shown || place_notice(in, out, &c, &both) <= LAYOUT_ON_MARKS)
                 return;
         }
-    bool clear;
-    set_readout(in, out, places, place_off(in, out, over_map_free, places, n, avoid, count, &clear));
+    LayoutClear how;
+    set_readout(in, out, places, place_off(in, out, over_map_free, places, n, &points, &how));
     if (in->notice.shown)
-        place_notice(in, out, &c, avoid, count);
+        place_notice(in, out, &c, &both);
 }
 
 void layout_compute(const LayoutInput *in, Layout *out)

@@ -154,6 +154,17 @@ typedef struct LayoutRequest {
  * lines than it can hold at that width. */
 typedef void (*LayoutWrapFn)(void *context, double max_width, double *w, double *h, bool *cut);
 
+/* How clear a panel over the map lies (layout_place_over_map), best
+ * first: off the points it keeps off and the map's marks (its labels and
+ * minima's rings), off the points alone, on a point, or at no place over
+ * the map or beside it. */
+typedef enum LayoutClear {
+    LAYOUT_CLEAR,
+    LAYOUT_ON_MARKS,
+    LAYOUT_ON_POINTS,
+    LAYOUT_NO_PLACE
+} LayoutClear;
+
 typedef struct LayoutText {
     bool shown;
     LayoutWrapFn wrap;
@@ -176,6 +187,9 @@ typedef struct LayoutInput {
     LayoutText notice_compact; /* the notice at the least text size
                                   (render_least_font_px): shown where
                                   that is smaller than its own */
+    LayoutRect notice_held; /* the notice's place in the frame before
+                               (w == 0: none), which it keeps while that
+                               stays clear (layout_place_over_map) */
     bool vacant[LAYOUT_PANELS]; /* room kept for a panel that is not
                                    drawn (another step's of the group):
                                    the notice may lie on it */
@@ -202,6 +216,7 @@ typedef struct Layout {
     double band_width;              /* the width the caption and the hint
                                        were given (LayoutWrapFn's max_width) */
     double notice_width;            /* the notice's (below) */
+    LayoutClear notice_clear;       /* how clear its place is (below) */
     double shrink;                  /* flexible panels' share of the way from
                                        their width towards their least, 0..1
                                        (their heights may have grown back) */
@@ -292,9 +307,22 @@ bool layout_over_map(LayoutPanel p);
  * to go to, the notice, 369x140 at 31 pixels at 1280x720 --projector,
  * lay over a start or a head in 28 of 122 shipped lesson steps at that
  * size and 1920x1080, and over up to 0.49 of the map; over the readout
- * where the pointer was on it. */
+ * where the pointer was on it.
+ *
+ * Of those places the notice takes the first off the points and off the
+ * mark_count rectangles of marks too (the map's labels and minima's
+ * rings, as the frames before drew them: the renderer's), else the first
+ * off the points, else the first free (Layout.notice_clear says which).
+ * Kept off the points alone, the notice lay over sharp_flat 6's "flat:
+ * λmax ≈ 1.65" and adaptive 2's minimum at 1280x720 --projector (12 of
+ * 122 steps and sizes).  It keeps the place it held
+ * (LayoutInput.notice_held), as it was (the map may have moved under it),
+ * while that is free and clear, or as clear as the best place: placed
+ * afresh each frame it went back to a place it liked better as soon as
+ * the runs left it (escape 2 at 1280x720 --projector: from the map's head
+ * to its foot twice in 6 frames). */
 void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*avoid)[2],
-                           size_t count);
+                           size_t count, const LayoutRect *marks, size_t mark_count);
 
 /* Whether frame pixel (px, py) lies in r (its left and top edges in, its
  * right and bottom out). */

@@ -313,6 +313,17 @@ struct Renderer {
     LayoutRect labels[RENDER_MAX_LABELS]; /* the frame's labels on the landscape
                                              so far (render_label) */
     size_t label_count;
+    LayoutRect marks[2 * RENDER_MAX_LABELS]; /* the labels and minima's rings
+                                   of the frame before and of this one so
+                                   far (render_keep_shown): where
+                                   render_plan reads them, the two frames
+                                   before's, which the notice keeps off
+                                   (hud.c; a label that moves from frame
+                                   to frame, learning_rate 7's "off view"
+                                   above the map and below it by turns,
+                                   drew the notice after it, a frame late) */
+    size_t mark_count;
+    size_t marks_before;        /* how many of them are the frame before's */
     MeasuredWidth widths[WIDTH_CACHE];
     StaticLayer static_layer;
 

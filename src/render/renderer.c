@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <SDL.h>
 
@@ -226,6 +227,11 @@ static bool draw_frame(Renderer *r, const Scene *scene, int width, int height, d
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     begin_frame(r, scene, width, height, scale, audience);
+    /* The layout has read the two frames before's marks: the frame
+     * before's stay for the next. */
+    size_t last = r->mark_count - r->marks_before;
+    memmove(r->marks, r->marks + r->marks_before, last * sizeof r->marks[0]);
+    r->mark_count = r->marks_before = last;
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_SCISSOR_TEST);
     Viewport viewport = render_viewport(r, scene);

@@ -561,7 +561,7 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_ring(r->shapes, px, py, radius, 2.0 * s, casing);
         shapes_ring(r->shapes, px, py, radius, 1.0 * s, mark);
         double reach = radius + 2.0 * s;
-        render_keep_clear(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
+        render_keep_shown(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
     }
 }
 
