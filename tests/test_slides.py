@@ -47,7 +47,7 @@ work = tempfile.mkdtemp(prefix="test_slides.")
 # At this size the map stands at the left under the legend, the colour bar
 # and the loss plot right of it (layout.h; a recording's legend has no status
 # line); the asked-for view is fitted into the map.
-OFF = [(5, 120), (260, 60), (300, 120), (316, 5)]      # beside the landscape, no panel there
+OFF = [(2, 120), (260, 60), (300, 120), (316, 5)]      # beside the landscape, no panel there
 ON = [(100, 120), (60, 200), (200, 60)]                # on the landscape, no panel there
 PLOT_PANEL = (290, 205)                                # the loss plot's panel, bottom right
 

@@ -167,6 +167,8 @@ static const char *const allowed_words[] = {
     /* formulas (expr's functions, the landscapes' and update rules' symbols) */
     "sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "pi", "sum",
     "max", "vmax", "inf", "nan", "ln",
+    /* the least loss, as the log colour bar names its values (L − Lmin) */
+    "Lmin",
     /* the program, and the library the S key writes code for */
     "descent", "PyTorch",
 };
