@@ -573,6 +573,17 @@ static bool cloud_under_head(const Renderer *r, const Scene *scene, const Viewpo
     return true;
 }
 
+/* A head's place as a ring in the run's colour, no disc: narrower than a
+ * stacked head's ring (render_head_ring), so a particle cloud's dot
+ * (draw_particles' discs, 2.2 pixels times the marker scale) stands clear
+ * inside it. */
+static void draw_hollow_head(Renderer *r, double x, double y, Rgba color)
+{
+    double s = r->marker_scale;
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.8 * s, r->theme->casing);
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.0 * s, color);
+}
+
 /* The head: a disc in the run's colour; a cross when the run diverged or
  * stalled; kept inside the map (an outlined marker at the edge, with
  * draw_off_view's arrow and note) when the run has left the view.  Heads
@@ -595,16 +606,16 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     double reach = HEAD_RADIUS * s;
     double cx, cy;
     if (stack == 0 && !h->outside && !r->view3d && !scene->display.paths_hidden &&
-        sr->run.status == RUN_ACTIVE &&
-        cycle_point(r, i, &cx, &cy)) {
-        double ring = render_head_ring(r, cx, cy, HEAD_RADIUS, 0, color) + 1.5 * s;
+        sr->run.status == RUN_ACTIVE && cycle_point(r, i, &cx, &cy)) {
+        draw_hollow_head(r, cx, cy, color);
+        double ring = (HEAD_RADIUS + 2.5) * s;
         render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
     }
     if (stack > 0) {
         reach = render_head_ring(r, px, py, HEAD_RADIUS, stack, color);
     } else if (sr->run.status == RUN_ACTIVE && !h->outside &&
                cloud_under_head(r, scene, vp, i, px, py)) {
-        render_head_ring(r, px, py, HEAD_RADIUS, 0, color);
+        draw_hollow_head(r, px, py, color);
     } else if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
