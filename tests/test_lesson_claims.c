@@ -1712,15 +1712,14 @@ static void test_schedules(void **state)
     assert_int_equal(cold.desc.schedule.warmup, 0);
     advance(&cold, warm->play);
     assert_true(cold.diverged || loss_at(&cold) > 1e6);
-    /* The third run is η = 0.05 from the start mirrored across the
-     * diagonal, where the bowl is the same: step 1's walk mirrored, as
+    /* The third run is η = 0.05 from the start mirrored through the
+     * minimum, where the bowl is the same: step 1's walk mirrored, as
      * many steps. */
     Walker mirrored = walker(warm, bowl, warm->runs.specs[2]);
     OptimizerDesc slow_desc = parse(bowl, slow->runs.specs[0]);
     assert_close(mirrored.desc.lr, slow_desc.lr, 0);
-    assert_close(mirrored.state.x, slow->start.y, 0);
-    assert_close(mirrored.state.y, slow->start.x, 0);
-    assert_true(mirrored.state.x != mirrored.state.y);
+    assert_close(mirrored.state.x, -slow->start.x, 0);
+    assert_close(mirrored.state.y, -slow->start.y, 0);
     assert_int_equal(steps_to_reach(mirrored, bottom, 1e-2, 100000), slow_steps);
 
     /* "noise_constant" and "cosine": the circles are the two clouds' RMS
