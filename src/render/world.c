@@ -591,9 +591,8 @@ static void draw_hollow_head(Renderer *r, double x, double y, Rgba color)
  * keeps its disc, and each earlier one (stack 1, 2, ...) is a ring around
  * it in its colour, so every run at the place can be seen; of stacked
  * heads the selection ring circles them all (stacked: how many there are
- * in all).  A head over a particle cloud smaller than itself is that ring
- * alone, the cloud seen inside it; so is the other point of a run's
- * 2-cycle (cycle_point): a place the head comes back to. */
+ * in all).  A head over a particle cloud smaller than itself is a ring
+ * alone (draw_hollow_head), the cloud seen inside it. */
 static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_t i,
                       const HeadPlace *h, int stack, int stacked)
 {
@@ -604,13 +603,6 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
     /* Its disc, or its ring around the heads stacked before it. */
     double reach = HEAD_RADIUS * s;
-    double cx, cy;
-    if (stack == 0 && !h->outside && !r->view3d && !scene->display.paths_hidden &&
-        sr->run.status == RUN_ACTIVE && cycle_point(r, i, &cx, &cy)) {
-        draw_hollow_head(r, cx, cy, color);
-        double ring = (HEAD_RADIUS + 2.5) * s;
-        render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
-    }
     if (stack > 0) {
         reach = render_head_ring(r, px, py, HEAD_RADIUS, stack, color);
     } else if (sr->run.status == RUN_ACTIVE && !h->outside &&
@@ -644,7 +636,9 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
 }
 
 /* Every shown run's head, in drawing order (the selected last); heads
- * closer than a head's radius count as one place and stack (draw_head). */
+ * closer than a head's radius count as one place and stack (draw_head).
+ * Under them, the other point of a run's 2-cycle (cycle_point) as a
+ * hollow head: a place the head comes back to. */
 static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     size_t order[SCENE_MAX_RUNS], n = 0;
@@ -664,6 +658,15 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
     }
     int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
     render_head_stacks(at, n, HEAD_RADIUS * r->marker_scale, stack, stacked);
+    /* A 2-cycle's other point under every head (sharp_flat 6's ring lay
+     * over η = 0.019's head at the minimum). */
+    double cx, cy, ring = (HEAD_RADIUS + 2.5) * r->marker_scale;
+    for (size_t k = 0; k < n; k++)
+        if (!place[k].outside && !r->view3d && !scene->display.paths_hidden &&
+            scene->runs[order[k]].run.status == RUN_ACTIVE && cycle_point(r, order[k], &cx, &cy)) {
+            draw_hollow_head(r, cx, cy, render_run_color(r, order[k], 1.0f));
+            render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
+        }
     for (size_t k = 0; k < n; k++)
         draw_head(r, scene, vp, order[k], &place[k], stack[k], stacked[k]);
 }
