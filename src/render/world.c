@@ -1,7 +1,8 @@
-/* world.c — what lies on the landscape: paths with fading trails, head
- * markers, minima and start markers, particles, gradient arrows, and the
- * lesson overlays: gradient flow beside each run, last-step arrows, basin
- * shares. */
+/* world.c — what lies on the landscape: paths with fading trails (swings
+ * that retrace each other as thin lines), head markers (a 2-cycle's other
+ * point ringed, a head over a smaller cloud hollow), minima and start
+ * markers, particles, gradient arrows, and the lesson overlays: gradient
+ * flow beside each run, last-step arrows, basin shares. */
 #include "render_internal.h"
 
 #include <math.h>
