@@ -46,7 +46,12 @@ step {
       .. "在那里 η = 0.5 是安全的。不到 30 步就到达最低点，所用步数不到 η = 0.05 的三分之一；"
       .. "而不预热的 η = 0.5 发散了。",
   },
-  runs = { "gd:lr=0.5,warmup=20", "gd:lr=0.5", "gd:lr=0.05" },
+  -- η = 0.05 from the start's mirror image through the minimum: the bowl is
+  -- the same under (x, y) -> (-x, -y), so its walk is step 1's mirrored, as
+  -- long.  From the same start its path lay under the warm-up run's (both
+  -- follow the gradient flow), one pixel of its orange along each edge; from
+  -- the mirror image across the diagonal, (1.5, 2), the two met halfway.
+  runs = { "gd:lr=0.5,warmup=20", "gd:lr=0.5", "gd:lr=0.05,x0=-2,y0=-1.5" },
   play = 100,
   speed = 20,
   show = { "loss", "schedule" },

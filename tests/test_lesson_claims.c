@@ -1712,7 +1712,15 @@ static void test_schedules(void **state)
     assert_int_equal(cold.desc.schedule.warmup, 0);
     advance(&cold, warm->play);
     assert_true(cold.diverged || loss_at(&cold) > 1e6);
-    assert_string_equal(warm->runs.specs[2], slow->runs.specs[0]);
+    /* The third run is η = 0.05 from the start mirrored through the
+     * minimum, where the bowl is the same: step 1's walk mirrored, as
+     * many steps. */
+    Walker mirrored = walker(warm, bowl, warm->runs.specs[2]);
+    OptimizerDesc slow_desc = parse(bowl, slow->runs.specs[0]);
+    assert_close(mirrored.desc.lr, slow_desc.lr, 0);
+    assert_close(mirrored.state.x, -slow->start.x, 0);
+    assert_close(mirrored.state.y, -slow->start.y, 0);
+    assert_int_equal(steps_to_reach(mirrored, bottom, 1e-2, 100000), slow_steps);
 
     /* "noise_constant" and "cosine": the circles are the two clouds' RMS
      * distances from the minimum after 800 steps; the cosine cloud's is

@@ -1549,15 +1549,16 @@ static void test_shortest_way_named(void **state)
     app_destroy(app);
 }
 
-/* The window at 1280x720 on lessons/NAME, step `step` (from 0) played to
- * its end, in projector mode. */
-static App *open_lesson_played(const char *name, size_t step)
+/* The window at width x height on lessons/NAME, step `step` (from 0)
+ * played to its end, in projector mode or not. */
+static App *open_lesson_sized(const char *name, size_t step, int width, int height,
+                              bool projector)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/lessons/%s", DESCENT_SOURCE_DIR, name);
     App *app = open_test_window(
         &(SceneOptions){0},
-        &(AppOptions){.width = 1280, .height = 720, .hidden = true, .lang = "en", .lesson = path});
+        &(AppOptions){.width = width, .height = height, .hidden = true, .lang = "en", .lesson = path});
     DescentError err = {""};
     LessonPlayer *player = &app->lesson;
     assert_true(app->has_lesson && lesson_player_ready(player));
@@ -1567,10 +1568,18 @@ static App *open_lesson_played(const char *name, size_t step)
     for (long t = 0; t + 1 < frames && player->step == step; t++)
         lesson_player_autoplay(player, app->scene, 4);
     assert_int_equal(player->step, step);
-    push_text("P");
+    if (projector)
+        push_text("P");
     free(draw_frame(app, 0.0).rgba);
-    assert_true(app_scene(app)->display.projector);
+    assert_true(app_scene(app)->display.projector == projector);
     return app;
+}
+
+/* The window at 1280x720 on lessons/NAME, step `step` (from 0) played to
+ * its end, in projector mode. */
+static App *open_lesson_played(const char *name, size_t step)
+{
+    return open_lesson_sized(name, step, 1280, 720, true);
 }
 
 /* implicit_regularization 3 played at 1280x720 in projector mode (a frame
@@ -2030,6 +2039,159 @@ static void test_colour_bar_low_end_is_the_minimum(void **state)
     }
 }
 
+/* ------------------------------------------------ swings, cycles, clouds */
+
+/* The scale a played lesson's markers and paths are drawn at
+ * (open_lesson_played: the window at scale 1, projector mode). */
+static double lesson_marker_scale(App *app)
+{
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    const Layout *l = render_layout(app->renderer, app_scene(app), w, h, 1.0, RENDER_FOR_WINDOW);
+    return render_marker_scale(RENDER_PROJECTOR_SCALE, l->landscape.w, l->landscape.h);
+}
+
+/* Whether pixel p is of an orange hue (red well above blue: run 1's,
+ * faded or not). */
+static bool orange_hue(const uint8_t *p)
+{
+    return p[0] > 110 && p[0] > p[2] + 70 && p[1] > p[2];
+}
+
+/* Stretches of orange along the rows of the box (x0, y0)-(x1, y1) of the
+ * frame, and its orange pixels. */
+static long orange_stretches(const Frame *f, int x0, int y0, int x1, int y1, long *pixels)
+{
+    long stretches = 0;
+    *pixels = 0;
+    for (int y = y0 > 0 ? y0 : 0; y < y1 && y < f->height; y++) {
+        bool in = false;
+        for (int x = x0 > 0 ? x0 : 0; x < x1 && x < f->width; x++) {
+            bool on = orange_hue(pixel(f, x, y));
+            stretches += on && !in;
+            *pixels += on;
+            in = on;
+        }
+    }
+    return stretches;
+}
+
+/* Momentum 3 at 960x540 (a frame review found GD's zig-zag across the
+ * ravine filled in as a solid orange wedge the momentum run's blue path
+ * swung through unseen): GD's swings that retrace each other are thin
+ * lines, so along the rows of the box about its steps 2 to 16 its orange
+ * comes in stretches under 7 pixels long on average (5.3; 9.4 before,
+ * the wedge solid). */
+static void test_retraced_swings_thin(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("momentum.lua", 2, 960, 540, false);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "momentum-race-swings");
+    const Run *gd = &app_scene(app)->runs[0].run;
+    int x0 = f.width, y0 = f.height, x1 = 0, y1 = 0;
+    for (size_t k = 2; k <= 16; k++) {
+        int px, py;
+        world_to_pixel(app, gd->path[k].x, gd->path[k].y, &px, &py);
+        x0 = px < x0 ? px : x0, y0 = py < y0 ? py : y0;
+        x1 = px > x1 ? px : x1, y1 = py > y1 ? py : y1;
+    }
+    long orange, stretches = orange_stretches(&f, x0, y0, x1, y1, &orange);
+    print_message("momentum 3: GD's swings' box %dx%d: %ld orange pixels in %ld stretches "
+                  "along its rows\n", x1 - x0, y1 - y0, orange, stretches);
+    assert_true(orange > 0);
+    assert_true(stretches * 7 > orange);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* sharp_flat 5 at 1280x720 --projector (a frame review found GD's 2-cycle
+ * drawn as a solid pink bow-tie, the two points it bounces between not
+ * marked): the point before the head, across the sharp valley, is ringed
+ * in the run's colour (its colour all round it, 12 of 12 directions, at
+ * the head's radius), and on a circle about the minimum through the
+ * turning cycle's swings the run's colour comes in separate stretches,
+ * the older swings thin lines apart (one solid stretch a side before). */
+static void test_two_cycle_marked(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("sharp_flat.lua", 4);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "two-cycle");
+    const Run *gd = &app_scene(app)->runs[0].run;
+    Rgba c = render_run_color(app->renderer, 0, 1.0f);
+    const uint8_t rgb[3] = {(uint8_t)lround(255.0f * c.r), (uint8_t)lround(255.0f * c.g),
+                            (uint8_t)lround(255.0f * c.b)};
+    Viewport vp = app_viewport(app);
+    double ox, oy, hx, hy;
+    viewport_to_pixel(&vp, gd->path[gd->count - 2].x, gd->path[gd->count - 2].y, &ox, &oy);
+    viewport_to_pixel(&vp, gd->path[gd->count - 1].x, gd->path[gd->count - 1].y, &hx, &hy);
+    double radius = 5.5 * lesson_marker_scale(app);
+    int ringed = 0;
+    for (int k = 0; k < 12; k++) {
+        double a = 2.0 * M_PI * k / 12.0;
+        bool found = false;
+        for (double d = -1.0; d <= 1.0 && !found; d += 0.5)
+            found = channel_distance(pixel(&f, (int)floor(ox + (radius + d) * cos(a)),
+                                           (int)floor(oy + (radius + d) * sin(a))),
+                                     rgb) < 40;
+        ringed += found;
+    }
+    /* The circle about the cycle's middle at 0.6 of its half-length. */
+    double mx = 0.5 * (ox + hx), my = 0.5 * (oy + hy), rho = 0.3 * hypot(hx - ox, hy - oy);
+    int stretches = 0;
+    bool in_run = false;
+    for (int k = 0; k <= 2880; k++) {
+        double a = 2.0 * M_PI * k / 2880.0;
+        bool on = channel_distance(pixel(&f, (int)floor(mx + rho * cos(a)),
+                                         (int)floor(my + rho * sin(a))),
+                                   rgb) < 40;
+        stretches += on && !in_run;
+        in_run = on;
+    }
+    print_message("sharp_flat 5: other point ringed in %d of 12 directions; %d stretches of "
+                  "the run's colour about the minimum\n", ringed, stretches);
+    assert_int_equal(ringed, 12);
+    assert_true(stretches >= 4);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* sgd_noise 5 at 1280x720 --projector (a frame review found the batch of
+ * 50's cloud, under a pixel wide, hidden under run 1's head): the head
+ * over a cloud smaller than itself is a ring, so between the cloud's dot
+ * at the centre and the ring the map shows, not the run's colour (a head
+ * disc's all through). */
+static void test_small_cloud_seen_in_head(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("sgd_noise.lua", 4);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "small-cloud");
+    const Scene *scene = app_scene(app);
+    assert_non_null(scene->swarm);
+    const Run *run = &scene->runs[scene->swarm_run].run;
+    Rgba c = render_run_color(app->renderer, scene->swarm_run, 1.0f);
+    const uint8_t rgb[3] = {(uint8_t)lround(255.0f * c.r), (uint8_t)lround(255.0f * c.g),
+                            (uint8_t)lround(255.0f * c.b)};
+    Viewport vp = app_viewport(app);
+    double hx, hy, s = lesson_marker_scale(app);
+    viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
+    int other = 0, inside = 0;
+    for (int y = (int)(hy - 4.0 * s); y <= (int)(hy + 4.0 * s); y++)
+        for (int x = (int)(hx - 4.0 * s); x <= (int)(hx + 4.0 * s); x++) {
+            if (hypot(x + 0.5 - hx, y + 0.5 - hy) > 3.5 * s)
+                continue;
+            inside++;
+            other += channel_distance(pixel(&f, x, y), rgb) > 60;
+        }
+    print_message("sgd_noise 5: %d of the %d pixels within the head's disc not its colour\n",
+                  other, inside);
+    assert_true(other >= 4);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2078,6 +2240,9 @@ int main(void)
         cmocka_unit_test(test_torch_script_key),
         cmocka_unit_test(test_warmup_named_while_it_lasts),
         cmocka_unit_test(test_log_colour_bar_says_what_it_maps),
+        cmocka_unit_test(test_retraced_swings_thin),
+        cmocka_unit_test(test_two_cycle_marked),
+        cmocka_unit_test(test_small_cloud_seen_in_head),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

@@ -1,7 +1,8 @@
-/* world.c — what lies on the landscape: paths with fading trails, head
- * markers, minima and start markers, particles, gradient arrows, and the
- * lesson overlays: gradient flow beside each run, last-step arrows, basin
- * shares. */
+/* world.c — what lies on the landscape: paths with fading trails (swings
+ * that retrace each other as thin lines), head markers (a 2-cycle's other
+ * point ringed, a head over a smaller cloud hollow), minima and start
+ * markers, particles, gradient arrows, and the lesson overlays: gradient
+ * flow beside each run, last-step arrows, basin shares. */
 #include "render_internal.h"
 
 #include <math.h>
@@ -153,6 +154,12 @@ static bool segment_shown(LayoutRect map, double x0, double y0, double x1, doubl
 #define PATH_LEAVING_FADE 8.0
 #define PATH_LEAVING_MIN_ALPHA 0.25
 
+/* Half width (pixels, times the marker scale) of a swing that retraces the
+ * one before it (path_retraces), and how far (the same) from the last such
+ * swing drawn the next one must lie to be drawn: the lines stand apart. */
+#define SWING_HALF 0.7
+#define SWING_APART 3.0
+
 /* The faded colour of a trail drawn inside another run's band (an
  * earlier-drawn run from its start, render_path_nest): its colour darkened by a
  * (1: new) toward the casing it lies on, and opaque.  See-through, such a
@@ -165,6 +172,65 @@ static Rgba faded(Rgba color, Rgba casing, float a)
     float t = (1.0f - a) * casing.a;
     return (Rgba){color.r + t * (casing.r - color.r), color.g + t * (casing.g - color.g),
                   color.b + t * (casing.b - color.b), 1.0f};
+}
+
+/* The kept point drawn after point i: one by one among the newest, every
+ * stride-th before them (draw_path). */
+static size_t path_next(size_t i, size_t recent, size_t stride)
+{
+    return i < recent && i + stride < recent ? i + stride : i + 1 > recent ? i + 1 : recent;
+}
+
+/* Whether the path turns back at kept point b, between a and c (by more
+ * than 120 degrees). */
+static bool turns_back(const double *points, size_t a, size_t b, size_t c)
+{
+    double ux = points[3 * b] - points[3 * a], uy = points[3 * b + 1] - points[3 * a + 1];
+    double vx = points[3 * c] - points[3 * b], vy = points[3 * c + 1] - points[3 * b + 1];
+    double dot = ux * vx + uy * vy, lengths = hypot(ux, uy) * hypot(vx, vy);
+    return lengths > 0 && dot < -0.5 * lengths;
+}
+
+/* The distance (pixels) from kept point p to the segment between kept
+ * points a and b. */
+static double point_to_segment(const double *points, size_t p, size_t a, size_t b)
+{
+    double ux = points[3 * b] - points[3 * a], uy = points[3 * b + 1] - points[3 * a + 1];
+    double wx = points[3 * p] - points[3 * a], wy = points[3 * p + 1] - points[3 * a + 1];
+    double len2 = ux * ux + uy * uy;
+    double t = len2 > 0 ? fmin(fmax((wx * ux + wy * uy) / len2, 0.0), 1.0) : 0.0;
+    return hypot(wx - t * ux, wy - t * uy);
+}
+
+/* Whether the segment from i to next is a swing of an oscillation that
+ * retraces the swing before it: the path turns back at both its ends
+ * (before, after: the kept points either side), and the shorter of the
+ * two swings lies within band pixels (the path's width) of the longer,
+ * so the two would overlap as drawn (a decaying zig-zag's next swing 2
+ * floor steps along, a 2-cycle's the same line).  A swinging run whose
+ * swings stand apart (momentum 1's zig-zag on its close view) or that
+ * turns back only every few steps (momentum 4's) has none. */
+static bool path_retraces(const double *points, size_t before, size_t i, size_t next,
+                          size_t after, double band)
+{
+    if (!turns_back(points, before, i, next) || !turns_back(points, i, next, after))
+        return false;
+    double last = hypot(points[3 * i] - points[3 * before], points[3 * i + 1] - points[3 * before + 1]);
+    double now = hypot(points[3 * next] - points[3 * i], points[3 * next + 1] - points[3 * i + 1]);
+    return (now <= last ? point_to_segment(points, next, before, i)
+                        : point_to_segment(points, before, i, next)) < band;
+}
+
+/* How far apart two segments (kept points a to c, b to d) lie: the larger
+ * of their ends' distances, ends paired the nearer way (a swing back and
+ * forth is one line). */
+static double swing_distance(const double *points, size_t a, size_t c, size_t b, size_t d)
+{
+    double ab = hypot(points[3 * a] - points[3 * b], points[3 * a + 1] - points[3 * b + 1]);
+    double cd = hypot(points[3 * c] - points[3 * d], points[3 * c + 1] - points[3 * d + 1]);
+    double ad = hypot(points[3 * a] - points[3 * d], points[3 * a + 1] - points[3 * d + 1]);
+    double cb = hypot(points[3 * c] - points[3 * b], points[3 * c + 1] - points[3 * b + 1]);
+    return fmin(fmax(ab, cd), fmax(ad, cb));
 }
 
 /* Segments between kept points, clipped to the map, in one of two passes:
@@ -180,7 +246,14 @@ static Rgba faded(Rgba color, Rgba casing, float a)
  * line, and at full width merged there into one solid bar beside the
  * zig-zags still in view (learning_rate 6); thin, and the older ones
  * faint, the last swings out stay lines of their own.  A segment with both
- * ends off it is not drawn (segment_shown). */
+ * ends off it is not drawn (segment_shown).  A swing that retraces the one
+ * before it (path_retraces) is a thin line without casing too, and one
+ * within SWING_APART of the last such line drawn is left out: GD's
+ * zig-zag across momentum 3's ravine, 2 pixels along the floor a swing at
+ * 960x540, and sharp_flat 5's slowly turning 2-cycle, 600 swings within a
+ * pixel of each other, filled in as solid wedges of the band's colour, the
+ * other run's path and the cycle's two points lost in them.  The newest
+ * segment keeps its full band: the swing the run makes now. */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest, bool inside, int pass)
 {
@@ -196,9 +269,23 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
     size_t recent = n > PATH_RECENT_POINTS ? n - PATH_RECENT_POINTS : 0;
-    size_t stride = recent / PATH_RECENT_POINTS + 1;
-    for (size_t i = 0, next; i + 1 < n; i = next) {
-        next = i < recent && i + stride < recent ? i + stride : i + 1 > recent ? i + 1 : recent;
+    /* Odd: a zig-zag's kept points still alternate sides (an even stride
+     * kept one wall's turning points, a line along it). */
+    size_t stride = (recent / PATH_RECENT_POINTS + 1) | 1;
+    /* The thin swing drawn last, its two ends (SIZE_MAX: none yet). */
+    size_t thin = SIZE_MAX, thin_end = SIZE_MAX;
+    double band = 2.0 * (half + PATH_CASING * m);
+    for (size_t before = SIZE_MAX, i = 0, next; i + 1 < n; before = i, i = next) {
+        next = path_next(i, recent, stride);
+        size_t after = next + 1 < n ? path_next(next, recent, stride) : SIZE_MAX;
+        bool swing = after != SIZE_MAX && before != SIZE_MAX &&
+                     path_retraces(points, before, i, next, after, band);
+        if (swing) {
+            if (thin != SIZE_MAX &&
+                swing_distance(points, thin, thin_end, i, next) < SWING_APART * m)
+                continue;
+            thin = i, thin_end = next;
+        }
         double x0 = points[3 * i], y0 = points[3 * i + 1];
         double x1 = points[3 * next], y1 = points[3 * next + 1];
         double age = (double)head - points[3 * next + 2];
@@ -206,7 +293,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             !segment_shown(map, x0, y0, x1, y1))
             continue;
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
-        if ((leaving && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
+        if (((leaving || swing) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
             continue;
         float fade = window > 0 ? (float)(1.0 - age / window) : 1.0f;
         if (pass == 0) {
@@ -225,7 +312,8 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             } else {
                 c.a = a;
             }
-            shapes_segment(r->shapes, x0, y0, x1, y1, leaving ? PATH_LEAVING_HALF * m : half, c);
+            shapes_segment(r->shapes, x0, y0, x1, y1,
+                           leaving ? PATH_LEAVING_HALF * m : swing ? SWING_HALF * m : half, c);
         }
     }
 }
@@ -427,6 +515,8 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
 
 static bool mark_circle(const Renderer *r, const Viewport *vp, const SceneMark *m, double *cx,
                         double *cy, double *radius);
+static bool particle_pixel(const Renderer *r, const Viewport *vp, const float *xy, double *px,
+                           double *py);
 
 /* Whether a mark's circle comes within gap pixels of the ring of radius
  * rho about (x, y). */
@@ -447,6 +537,54 @@ static bool near_mark_circle(const Renderer *r, const Scene *scene, const Viewpo
     return false;
 }
 
+/* Where run i bounces back to (pixels), when its path ends in a cycle of
+ * two points: its last swing retraces the one before (its end within the
+ * path's least point spacing of where that began) and is longer than a
+ * head is wide, so its far end is a place of its own (sharp_flat 5:
+ * "bouncing between two points on opposite walls"). */
+static bool cycle_point(const Renderer *r, size_t i, double *x, double *y)
+{
+    const PathCache *c = &r->paths[i];
+    if (c->count < 3)
+        return false;
+    const double *p = &c->points[3 * (c->count - 3)];
+    *x = p[3], *y = p[4];
+    return turns_back(c->points, c->count - 3, c->count - 2, c->count - 1) &&
+           hypot(p[6] - p[0], p[7] - p[1]) < c->spacing &&
+           hypot(p[6] - p[3], p[7] - p[4]) > 2.0 * HEAD_RADIUS * r->marker_scale;
+}
+
+/* Whether run i copies a particle cloud that lies within its head's disc
+ * about (px, py) (sgd_noise 5's batch of 50, 0.4 pixels wide at 960x540):
+ * every particle, or for a large cloud every one of an even sample. */
+#define CLOUD_HEAD_SAMPLE 4096
+static bool cloud_under_head(const Renderer *r, const Scene *scene, const Viewport *vp, size_t i,
+                             double px, double py)
+{
+    if (!scene->swarm || i != scene->swarm_run)
+        return false;
+    const float *xy = swarm_positions(scene->swarm);
+    size_t n = swarm_count(scene->swarm), every = n / CLOUD_HEAD_SAMPLE + 1;
+    for (size_t k = 0; k < n; k += every) {
+        double x, y;
+        if (particle_pixel(r, vp, &xy[2 * k], &x, &y) &&
+            hypot(x - px, y - py) > HEAD_RADIUS * r->marker_scale)
+            return false;
+    }
+    return true;
+}
+
+/* A head's place as a ring in the run's colour, no disc: narrower than a
+ * stacked head's ring (render_head_ring), so a particle cloud's dot
+ * (draw_particles' discs, 2.2 pixels times the marker scale) stands clear
+ * inside it. */
+static void draw_hollow_head(Renderer *r, double x, double y, Rgba color)
+{
+    double s = r->marker_scale;
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.8 * s, r->theme->casing);
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.0 * s, color);
+}
+
 /* The head: a disc in the run's colour; a cross when the run diverged or
  * stalled; kept inside the map (an outlined marker at the edge, with
  * draw_off_view's arrow and note) when the run has left the view.  Heads
@@ -454,7 +592,8 @@ static bool near_mark_circle(const Renderer *r, const Scene *scene, const Viewpo
  * keeps its disc, and each earlier one (stack 1, 2, ...) is a ring around
  * it in its colour, so every run at the place can be seen; of stacked
  * heads the selection ring circles them all (stacked: how many there are
- * in all). */
+ * in all).  A head over a particle cloud smaller than itself is a ring
+ * alone (draw_hollow_head), the cloud seen inside it. */
 static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_t i,
                       const HeadPlace *h, int stack, int stacked)
 {
@@ -467,6 +606,9 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     double reach = HEAD_RADIUS * s;
     if (stack > 0) {
         reach = render_head_ring(r, px, py, HEAD_RADIUS, stack, color);
+    } else if (sr->run.status == RUN_ACTIVE && !h->outside &&
+               cloud_under_head(r, scene, vp, i, px, py)) {
+        draw_hollow_head(r, px, py, color);
     } else if (sr->run.status != RUN_ACTIVE) {
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
@@ -495,7 +637,9 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
 }
 
 /* Every shown run's head, in drawing order (the selected last); heads
- * closer than a head's radius count as one place and stack (draw_head). */
+ * closer than a head's radius count as one place and stack (draw_head).
+ * Under them, the other point of a run's 2-cycle (cycle_point) as a
+ * hollow head: a place the head comes back to. */
 static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     size_t order[SCENE_MAX_RUNS], n = 0;
@@ -515,6 +659,15 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
     }
     int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
     render_head_stacks(at, n, HEAD_RADIUS * r->marker_scale, stack, stacked);
+    /* A 2-cycle's other point under every head (sharp_flat 6's ring lay
+     * over η = 0.019's head at the minimum). */
+    double cx, cy, ring = (HEAD_RADIUS + 2.5) * r->marker_scale;
+    for (size_t k = 0; k < n; k++)
+        if (!place[k].outside && !r->view3d && !scene->display.paths_hidden &&
+            scene->runs[order[k]].run.status == RUN_ACTIVE && cycle_point(r, order[k], &cx, &cy)) {
+            draw_hollow_head(r, cx, cy, render_run_color(r, order[k], 1.0f));
+            render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
+        }
     for (size_t k = 0; k < n; k++)
         draw_head(r, scene, vp, order[k], &place[k], stack[k], stacked[k]);
 }
