@@ -2058,6 +2058,15 @@ static bool orange_hue(const uint8_t *p)
     return p[0] > 110 && p[0] > p[2] + 70 && p[1] > p[2];
 }
 
+/* Run i's colour as drawn opaque, 8 bits a channel. */
+static void run_rgb(App *app, size_t i, uint8_t rgb[3])
+{
+    Rgba c = render_run_color(app->renderer, i, 1.0f);
+    rgb[0] = (uint8_t)lroundf(255.0f * c.r);
+    rgb[1] = (uint8_t)lroundf(255.0f * c.g);
+    rgb[2] = (uint8_t)lroundf(255.0f * c.b);
+}
+
 /* Stretches of orange along the rows of the box (x0, y0)-(x1, y1) of the
  * frame, and its orange pixels. */
 static long orange_stretches(const Frame *f, int x0, int y0, int x1, int y1, long *pixels)
@@ -2119,9 +2128,8 @@ static void test_two_cycle_marked(void **state)
     Frame f = draw_frame(app, 0.0);
     save_named_screenshot(app, "window", "two-cycle");
     const Run *gd = &app_scene(app)->runs[0].run;
-    Rgba c = render_run_color(app->renderer, 0, 1.0f);
-    const uint8_t rgb[3] = {(uint8_t)lround(255.0f * c.r), (uint8_t)lround(255.0f * c.g),
-                            (uint8_t)lround(255.0f * c.b)};
+    uint8_t rgb[3];
+    run_rgb(app, 0, rgb);
     Viewport vp = app_viewport(app);
     double ox, oy, hx, hy;
     viewport_to_pixel(&vp, gd->path[gd->count - 2].x, gd->path[gd->count - 2].y, &ox, &oy);
@@ -2171,9 +2179,8 @@ static void test_small_cloud_seen_in_head(void **state)
     const Scene *scene = app_scene(app);
     assert_non_null(scene->swarm);
     const Run *run = &scene->runs[scene->swarm_run].run;
-    Rgba c = render_run_color(app->renderer, scene->swarm_run, 1.0f);
-    const uint8_t rgb[3] = {(uint8_t)lround(255.0f * c.r), (uint8_t)lround(255.0f * c.g),
-                            (uint8_t)lround(255.0f * c.b)};
+    uint8_t rgb[3];
+    run_rgb(app, scene->swarm_run, rgb);
     Viewport vp = app_viewport(app);
     double hx, hy, s = lesson_marker_scale(app);
     viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);

@@ -344,7 +344,7 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
         char label[32];
         number_text(v, 3, label, sizeof label);
         double w = render_text_width(r, label, px) + 4 * r->scale;
-        double at = plot_to_y(&a, v), y = NAN;
+        double at = plot_to_y(&a, v), y = (double)NAN;
         for (int side = 0; side < 4 && isnan(y); side++) {
             /* Sides 0, 1: above, under, clear of curves; 2, 3: the same
              * where every place crosses a curve. */

@@ -81,7 +81,8 @@ bool net_repr_picture(const NetStage *stage, int layer, NetReprPicture *dest,
          * representation 1, had squeezed its 100 points into 10 pixels
          * either side of the cut at 960x540. */
         if (dest->plane.across_cut) {
-            double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+            double lo[2] = {(double)INFINITY, (double)INFINITY};
+            double hi[2] = {-(double)INFINITY, -(double)INFINITY};
             grow_box(at, n, lo, hi);
             if (hi[0] > lo[0])
                 dest->lo[0] = lo[0], dest->hi[0] = hi[0];
