@@ -831,6 +831,13 @@ static bool run_exit(const Scene *scene, size_t i, const LossScale *p, const Plo
     return true;
 }
 
+/* The left of a note w wide beside the arrow at x (left of it where
+ * left), kept within from .. to. */
+static double exit_note_left(double x, double w, bool left, double beside, double from, double to)
+{
+    return fmax(from, fmin(left ? x - beside - w : x + beside, to - w));
+}
+
 /* One wording of an exit's note wrapped once to one width (beside the
  * arrow or as wide as the plot): its lines, and its box's left and width. */
 typedef struct ExitWording {
@@ -965,7 +972,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
                 o->w = 0;
                 for (int k = 0; k < o->n; k++)
                     o->w = fmax(o->w, render_text_width(r, o->lines[k], px));
-                o->x = fmax(from, fmin(left ? x - beside - o->w : x + beside, to - o->w));
+                o->x = exit_note_left(x, o->w, left, beside, from, to);
                 o->label = v;
                 count++;
             }
@@ -990,8 +997,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             /* The plot holds no line of any: the shortest at the top. */
             fallback.n = 1;
             fallback.w = render_text_width(r, label[labels - 1], px);
-            fallback.x = fmax(from, fmin(left ? x - beside - fallback.w : x + beside,
-                                         to - fallback.w));
+            fallback.x = exit_note_left(x, fallback.w, left, beside, from, to);
             snprintf(fallback.lines[0], sizeof fallback.lines[0], "%s", label[labels - 1]);
             best = (ExitPlace){&fallback,
                                {fallback.x - rows.pad, rows.top, fallback.w + 2.0 * rows.pad, line},

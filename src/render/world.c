@@ -191,6 +191,12 @@ static bool turns_back(const double *points, size_t a, size_t b, size_t c)
     return lengths > 0 && dot < -0.5 * lengths;
 }
 
+/* The distance (pixels) between kept points a and b. */
+static double kept_distance(const double *points, size_t a, size_t b)
+{
+    return hypot(points[3 * a] - points[3 * b], points[3 * a + 1] - points[3 * b + 1]);
+}
+
 /* The distance (pixels) from kept point p to the segment between kept
  * points a and b. */
 static double point_to_segment(const double *points, size_t p, size_t a, size_t b)
@@ -215,8 +221,7 @@ static bool path_retraces(const double *points, size_t before, size_t i, size_t 
 {
     if (!turns_back(points, before, i, next) || !turns_back(points, i, next, after))
         return false;
-    double last = hypot(points[3 * i] - points[3 * before], points[3 * i + 1] - points[3 * before + 1]);
-    double now = hypot(points[3 * next] - points[3 * i], points[3 * next + 1] - points[3 * i + 1]);
+    double last = kept_distance(points, i, before), now = kept_distance(points, next, i);
     return (now <= last ? point_to_segment(points, next, before, i)
                         : point_to_segment(points, before, i, next)) < band;
 }
@@ -226,11 +231,8 @@ static bool path_retraces(const double *points, size_t before, size_t i, size_t 
  * forth is one line). */
 static double swing_distance(const double *points, size_t a, size_t c, size_t b, size_t d)
 {
-    double ab = hypot(points[3 * a] - points[3 * b], points[3 * a + 1] - points[3 * b + 1]);
-    double cd = hypot(points[3 * c] - points[3 * d], points[3 * c + 1] - points[3 * d + 1]);
-    double ad = hypot(points[3 * a] - points[3 * d], points[3 * a + 1] - points[3 * d + 1]);
-    double cb = hypot(points[3 * c] - points[3 * b], points[3 * c + 1] - points[3 * b + 1]);
-    return fmin(fmax(ab, cd), fmax(ad, cb));
+    return fmin(fmax(kept_distance(points, a, b), kept_distance(points, c, d)),
+                fmax(kept_distance(points, a, d), kept_distance(points, c, b)));
 }
 
 /* Segments between kept points, clipped to the map, in one of two passes:
@@ -547,11 +549,11 @@ static bool cycle_point(const Renderer *r, size_t i, double *x, double *y)
     const PathCache *c = &r->paths[i];
     if (c->count < 3)
         return false;
-    const double *p = &c->points[3 * (c->count - 3)];
-    *x = p[3], *y = p[4];
-    return turns_back(c->points, c->count - 3, c->count - 2, c->count - 1) &&
-           hypot(p[6] - p[0], p[7] - p[1]) < c->spacing &&
-           hypot(p[6] - p[3], p[7] - p[4]) > 2.0 * HEAD_RADIUS * r->marker_scale;
+    size_t first = c->count - 3, far = c->count - 2, last = c->count - 1;
+    *x = c->points[3 * far], *y = c->points[3 * far + 1];
+    return turns_back(c->points, first, far, last) &&
+           kept_distance(c->points, last, first) < c->spacing &&
+           kept_distance(c->points, last, far) > 2.0 * HEAD_RADIUS * r->marker_scale;
 }
 
 /* Whether run i copies a particle cloud that lies within its head's disc
