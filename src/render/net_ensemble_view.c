@@ -238,7 +238,7 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     double gap = THUMB_GAP * s, top = vp.y + gap;
     double w = vp.width - 2 * gap, h = vp.y + vp.height - top - gap;
     size_t count = scene->ensemble->count;
-    double line = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX)), label = 0;
+    double line = render_line_height(r, render_font_px(r, ENSEMBLE_SMALL_PX));
     /* No lower than draw_line_between draws a curve in: trained_not_derived
      * 3, whose caption is about the line, showed none at 1366x768
      * --projector. */
@@ -248,25 +248,18 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
      * naming all three figures and the columns; where none fit, the
      * largest with the last form. */
     int columns = 1, form = 0;
-    double side = -1;
-    bool fitted = false;
-    for (int f = 0; f < LABEL_FORMS - 1; f++) {
-        double widest = label_width(r, scene->ensemble, f), high = form_lines[f] * line + 2 * s;
+    double side = -1; /* none fitted yet */
+    for (int f = 0; f < LABEL_FORMS && (f < LABEL_FORMS - 1 || side < 0); f++) {
+        /* The last form goes under any side: none of the others fitted. */
+        double widest = f < LABEL_FORMS - 1 ? label_width(r, scene->ensemble, f) : 0.0;
+        double high = form_lines[f] * line + 2 * s;
         for (int c = 1; c <= (int)count; c++) {
             double sd = thumb_side(count, c, w, h - strip, gap, high);
             if (sd >= widest && sd > side)
-                fitted = true, form = f, columns = c, side = sd;
+                form = f, columns = c, side = sd;
         }
     }
-    if (!fitted) {
-        form = LABEL_FORMS - 1;
-        for (int c = 1; c <= (int)count; c++) {
-            double sd = thumb_side(count, c, w, h - strip, gap, form_lines[form] * line + 2 * s);
-            if (sd > side)
-                columns = c, side = sd;
-        }
-    }
-    label = form_lines[form] * line + 2 * s;
+    double label = form_lines[form] * line + 2 * s;
     int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
     if (side < 4)
         return;
