@@ -75,18 +75,15 @@ bool net_repr_picture(const NetStage *stage, int layer, NetReprPicture *dest,
         dest->lines = at + 2 * n;
         dest->lo[0] = dest->lo[1] = (double)INFINITY;
         dest->hi[0] = dest->hi[1] = -(double)INFINITY;
-        grow_box(at, count, dest->lo, dest->hi);
+        grow_box(at, n, dest->lo, dest->hi);
         /* Across a probe's cut the box is the points' alone: the grid's
          * lines, carried far out by the untrained network of
          * representation 1, had squeezed its 100 points into 10 pixels
          * either side of the cut at 960x540. */
-        if (dest->plane.across_cut) {
-            double lo[2] = {(double)INFINITY, (double)INFINITY};
-            double hi[2] = {-(double)INFINITY, -(double)INFINITY};
-            grow_box(at, n, lo, hi);
-            if (hi[0] > lo[0])
-                dest->lo[0] = lo[0], dest->hi[0] = hi[0];
-        }
+        double points_lo = dest->lo[0], points_hi = dest->hi[0];
+        grow_box(dest->lines, count - n, dest->lo, dest->hi);
+        if (dest->plane.across_cut && points_hi > points_lo)
+            dest->lo[0] = points_lo, dest->hi[0] = points_hi;
         at = NULL;
     }
     free(x);
