@@ -9,9 +9,12 @@ lesson {
   start = { -0.5, 1 },
 }
 
--- One sharpness range for every step, so they compare: 2/η = 952 and
+-- Steps 2 and 3 share one sharpness range, so they compare: 2/η = 952 and
 -- 1053, the minimum's 1002 and λmax 995 between 920 and 1100 (from 0 the
--- plot's own range put them 1-2 px apart at 960x540).
+-- plot's own range put them 1-2 px apart at 960x540), the values below
+-- squeezed into the axis's foot.  Step 1's caption reads the fall to 200
+-- and the climb, which that foot (11 px at 960x540) drew as a flat line
+-- and a jump: its range runs from 0 to the same top.
 local edge_range = { sharpness = { 920, 1100 } }
 
 step {
@@ -28,7 +31,7 @@ step {
   play = 3000,
   speed = 300,
   show = { "sharpness" },
-  plot = edge_range,
+  plot = { sharpness = { 0, 1100 } },
 }
 
 step {

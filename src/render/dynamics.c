@@ -555,8 +555,9 @@ static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *lev
 }
 
 /* The λmax each plotted run stands at now, each distinct value (within
- * 1%) once, as its label "λmax 10"; returns how many. */
-static size_t run_levels(const Renderer *r, const Scene *scene, double *values,
+ * 1%) once, as its label "λmax 10", with the first run standing there
+ * (runs); returns how many. */
+static size_t run_levels(const Renderer *r, const Scene *scene, double *values, size_t *runs,
                          char (*labels)[48])
 {
     size_t count = 0;
@@ -573,22 +574,45 @@ static size_t run_levels(const Renderer *r, const Scene *scene, double *values,
         char value[32];
         snprintf(labels[count], sizeof labels[count], "λmax %s",
                  number_text(v, 3, value, sizeof value));
+        runs[count] = i;
         values[count++] = v;
     }
     return count;
 }
 
-/* A run's λmax now, "λmax 995", at its curve's right end, right-aligned
- * with the area, on the side away from the dashed 2/η (edge; under the
- * curve when it is at or below the line) and on the panel's colour,
- * inside the area. */
-static void end_label(Renderer *r, const PlotArea *a, double v, double edge, const char *text)
+/* A run's λmax now, "λmax 995", at its curve's right end (c),
+ * right-aligned with the area, on the panel's colour, inside the area:
+ * on the side of the end its curve's last stretch under the label and
+ * the dashed 2/η (edge) leave clear, else away from the line (under the
+ * curve when it is at or below it).  Always under a curve ending on its
+ * line, edge_of_stability 1's "λmax 952" lay over the last climb. */
+static void end_label(Renderer *r, const PlotArea *a, const SharpnessCache *c, double edge,
+                      const char *text)
 {
     int px = render_font_px(r, 13.0);
-    double s = r->scale, line = render_line_height(r, px), y = plot_to_y(a, v);
-    double top = plot_to_y(a, edge) > y + 0.5 ? y - 3.0 * s - line : y + 3.0 * s;
+    double s = r->scale, line = render_line_height(r, px);
+    double y = plot_to_y(a, c->values[c->count - 1]), w = render_text_width(r, text, px) + 4.0 * s;
+    double away = plot_to_y(a, edge) > y + 0.5 ? y - 3.0 * s - line : y + 3.0 * s;
+    double sides[2] = {away, away == y + 3.0 * s ? y - 3.0 * s - line : y + 3.0 * s};
+    double top = sides[0];
+    for (int k = 0; k < 2; k++) {
+        /* The box and the curve's width about it. */
+        double t = fmin(fmax(sides[k], a->y), a->y + a->h - line) - s, b = t + line + 2.0 * s;
+        double ey = plot_to_y(a, edge);
+        bool clear = !(ey >= t && ey <= b);
+        for (double x = a->x + a->w - w; x <= a->x + a->w && clear; x += 1.0) {
+            double at = plot_step_at(a, x);
+            size_t i = at <= 0 ? 0 : (size_t)at;
+            double v = i < c->count ? c->values[i] : (double)NAN;
+            double cy = isfinite(v) ? plot_to_y(a, v) : (double)NAN;
+            clear = !(cy >= t && cy <= b);
+        }
+        if (clear) {
+            top = sides[k];
+            break;
+        }
+    }
     top = fmin(fmax(top, a->y), a->y + a->h - line);
-    double w = render_text_width(r, text, px) + 4.0 * s;
     render_panel(r, (LayoutRect){a->x + a->w - w, top, w, line});
     render_text(r, text, a->x + a->w, top, px, ALIGN_RIGHT, r->theme->text);
 }
@@ -837,17 +861,24 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * the axis names the line instead, "2/η = 952", and the λmax now
      * stands at the curve's end (edge_of_stability: "λmax 952" beside the
      * axis sat on the dashed line and read as its label, "λmax 995" on a
-     * line that was 2/η = 1053). */
+     * line that was 2/η = 1053).  Steps on a lesson's range, which are
+     * compared, name it alike in the row under the plot: at 960x540
+     * edge_of_stability 2's axis had room for "2/η = 952", step 3's none
+     * for 1053 a line under the top's 1100, and the one line read "2/η =
+     * 952" at the axis in one step, "2/η = 1053 (edge of stability)" under
+     * the plot in the next. */
     double now[SCENE_MAX_RUNS];
+    size_t now_run[SCENE_MAX_RUNS];
     char now_label[SCENE_MAX_RUNS][48], edge_label[48] = "";
-    size_t now_count = level_count == 0 ? run_levels(r, scene, now, now_label) : 0;
-    bool edge_at_axis = now_count > 0 && one_lr && !off_scale && !all_flow;
+    size_t now_count = level_count == 0 ? run_levels(r, scene, now, now_run, now_label) : 0;
+    bool one_edge = now_count > 0 && one_lr && !off_scale && !all_flow;
+    bool edge_at_axis = one_edge && !lesson_range;
     if (edge_at_axis) {
         char value[32];
         snprintf(edge_label, sizeof edge_label, EDGE_LABEL_SHORT,
                  number_text(first_now, 3, value, sizeof value));
         plot_make_room(r, &a, render_text_width(r, edge_label, render_font_px(r, 13.0)));
-    } else
+    } else if (!one_edge)
         for (size_t k = 0; k < now_count; k++)
             plot_make_room(r, &a, render_text_width(r, now_label[k], render_font_px(r, 13.0)));
     char title[128], full[160];
@@ -891,7 +922,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * said "dashed: 2/η (edge of stability)", the value nowhere. */
     bool edge_named =
         edge_at_axis && level_label(r, &a, first_now, edge_label, r->theme->text, &taken);
-    if (!edge_at_axis)
+    if (!one_edge)
         for (size_t k = 0; k < now_count; k++)
             a.values_named &= level_label(r, &a, now[k], now_label[k], r->theme->text, &taken);
     /* The runs' 2/η the row under the plot names (name_each_edge): a tick
@@ -940,9 +971,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale,
                     drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f), true);
     }
-    if (edge_at_axis)
+    if (one_edge)
         for (size_t k = 0; k < now_count; k++)
-            end_label(r, &a, now[k], first_now, now_label[k]);
+            end_label(r, &a, &r->sharpness[now_run[k]], first_now, now_label[k]);
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
     /* In its row under the step labels, off the curves (render_dynamics_plot
