@@ -77,7 +77,7 @@ step {
   start = { -1, 0 },
   runs = { "sgd:lr=0.02,noise=3.5355,noise_model=hessian" },
   particles = 400,
-  experiment = "sharp_escape",
+  -- The walkers alone: step 5 brings in the plot.
   play = 1000,
   speed = 200,
   show = { "basins" },
@@ -98,6 +98,9 @@ step {
   runs = { "sgd:lr=0.02,noise=5.5902" },
   particles = 400,
   experiment = "sharp_escape",
+  -- The isotropic points and their law alone: step 6 brings in the
+  -- Hessian-shaped ones and the verdict over all four.
+  kinds = 1,
   play = 1000,
   speed = 200,
   show = { "basins" },

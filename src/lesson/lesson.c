@@ -767,7 +767,7 @@ static int api_step(lua_State *L)
     static const char *const fields[] = {
         "caption", "runs", "play", "speed", "particles", "pause", "keep", "landscape",
         "view", "start", "show", "marks", "keys", "sweep", "id", "hint", "plot", "distance_from",
-        "experiment", "law", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", "tally", NULL,
+        "experiment", "law", "kinds", "model", "data", "init_seed", "ensemble", "slice", "representation", "starts", "tally", NULL,
     };
     Loader *loader = enter(L, "step");
     Lesson *lesson = loader->lesson;
@@ -808,6 +808,11 @@ static int api_step(lua_State *L)
         step->law = read_bool(L, -1, "law");
         if (!step->experiment)
             luaL_error(L, "law: only a step with an experiment shows one");
+    }
+    if (field(L, "kinds")) {
+        step->kinds = (size_t)read_whole(L, -1, "kinds", EXPERIMENT_MAX_POINTS);
+        if (!step->experiment || step->kinds == 0)
+            luaL_error(L, "kinds: the first 1 or more kinds of a step's experiment's points");
     }
     if (field(L, "play"))
         step->play = (long)read_whole(L, -1, "play", (double)PLAY_LIMIT);

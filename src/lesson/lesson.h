@@ -276,6 +276,10 @@ typedef struct LessonStep {
     bool law;                    /* law = false: the experiment's points without
                                     its law's line and verdict, which a later
                                     step brings in; true when not given */
+    size_t kinds;                /* kinds = n: the experiment's first n kinds of
+                                    point alone, with their law, the verdict
+                                    left to a step that shows every kind;
+                                    0 (not given): every kind */
     LessonMark *marks;           /* owned */
     size_t mark_count;
     LessonKey *keys;             /* owned */

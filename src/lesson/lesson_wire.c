@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/ensemble.h"
+#include "core/experiment.h"
 #include "core/net_starts.h"
 #include "core/model.h"
 
@@ -95,6 +96,7 @@ static void put_step(Writer *w, const LessonStep *step)
     if (step->experiment)
         put_text(w, step->experiment);
     put_u64(w, step->law);
+    put_u64(w, step->kinds);
     put_u64(w, step->particles);
     put_u64(w, (uint64_t)step->play);
     put_f64(w, step->speed);
@@ -279,6 +281,7 @@ static void get_step(Reader *r, LessonStep *step)
     if (get_u64(r, 1))
         step->experiment = get_text(r, WIRE_SPEC_MAX);
     step->law = get_u64(r, 1);
+    step->kinds = (size_t)get_u64(r, EXPERIMENT_MAX_POINTS);
     step->particles = (size_t)get_u64(r, LESSON_MAX_PARTICLES);
     step->play = (long)get_u64(r, LONG_MAX);
     step->speed = get_f64(r);

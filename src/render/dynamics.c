@@ -555,9 +555,8 @@ static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *lev
 }
 
 /* The λmax each plotted run stands at now, each distinct value (within
- * 1%) once, as its label "λmax 10", with the first run standing there
- * (runs); returns how many. */
-static size_t run_levels(const Renderer *r, const Scene *scene, double *values, size_t *runs,
+ * 1%) once, as its label "λmax 10"; returns how many. */
+static size_t run_levels(const Renderer *r, const Scene *scene, double *values,
                          char (*labels)[48])
 {
     size_t count = 0;
@@ -574,45 +573,22 @@ static size_t run_levels(const Renderer *r, const Scene *scene, double *values, 
         char value[32];
         snprintf(labels[count], sizeof labels[count], "λmax %s",
                  number_text(v, 3, value, sizeof value));
-        runs[count] = i;
         values[count++] = v;
     }
     return count;
 }
 
-/* A run's λmax now, "λmax 995", at its curve's right end (c),
- * right-aligned with the area, on the panel's colour, inside the area:
- * on the side of the end its curve's last stretch under the label and
- * the dashed 2/η (edge) leave clear, else away from the line (under the
- * curve when it is at or below it).  Always under a curve ending on its
- * line, edge_of_stability 1's "λmax 952" lay over the last climb. */
-static void end_label(Renderer *r, const PlotArea *a, const SharpnessCache *c, double edge,
-                      const char *text)
+/* A run's λmax now, "λmax 995", at its curve's right end, right-aligned
+ * with the area, on the side away from the dashed 2/η (edge; under the
+ * curve when it is at or below the line) and on the panel's colour,
+ * inside the area. */
+static void end_label(Renderer *r, const PlotArea *a, double v, double edge, const char *text)
 {
     int px = render_font_px(r, 13.0);
-    double s = r->scale, line = render_line_height(r, px);
-    double y = plot_to_y(a, c->values[c->count - 1]), w = render_text_width(r, text, px) + 4.0 * s;
-    double away = plot_to_y(a, edge) > y + 0.5 ? y - 3.0 * s - line : y + 3.0 * s;
-    double sides[2] = {away, away == y + 3.0 * s ? y - 3.0 * s - line : y + 3.0 * s};
-    double top = sides[0];
-    for (int k = 0; k < 2; k++) {
-        /* The box and the curve's width about it. */
-        double t = fmin(fmax(sides[k], a->y), a->y + a->h - line) - s, b = t + line + 2.0 * s;
-        double ey = plot_to_y(a, edge);
-        bool clear = !(ey >= t && ey <= b);
-        for (double x = a->x + a->w - w; x <= a->x + a->w && clear; x += 1.0) {
-            double at = plot_step_at(a, x);
-            size_t i = at <= 0 ? 0 : (size_t)at;
-            double v = i < c->count ? c->values[i] : (double)NAN;
-            double cy = isfinite(v) ? plot_to_y(a, v) : (double)NAN;
-            clear = !(cy >= t && cy <= b);
-        }
-        if (clear) {
-            top = sides[k];
-            break;
-        }
-    }
+    double s = r->scale, line = render_line_height(r, px), y = plot_to_y(a, v);
+    double top = plot_to_y(a, edge) > y + 0.5 ? y - 3.0 * s - line : y + 3.0 * s;
     top = fmin(fmax(top, a->y), a->y + a->h - line);
+    double w = render_text_width(r, text, px) + 4.0 * s;
     render_panel(r, (LayoutRect){a->x + a->w - w, top, w, line});
     render_text(r, text, a->x + a->w, top, px, ALIGN_RIGHT, r->theme->text);
 }
@@ -868,9 +844,8 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * 952" at the axis in one step, "2/η = 1053 (edge of stability)" under
      * the plot in the next. */
     double now[SCENE_MAX_RUNS];
-    size_t now_run[SCENE_MAX_RUNS];
     char now_label[SCENE_MAX_RUNS][48], edge_label[48] = "";
-    size_t now_count = level_count == 0 ? run_levels(r, scene, now, now_run, now_label) : 0;
+    size_t now_count = level_count == 0 ? run_levels(r, scene, now, now_label) : 0;
     bool one_edge = now_count > 0 && one_lr && !off_scale && !all_flow;
     bool edge_at_axis = one_edge && !lesson_range;
     if (edge_at_axis) {
@@ -973,7 +948,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     }
     if (one_edge)
         for (size_t k = 0; k < now_count; k++)
-            end_label(r, &a, &r->sharpness[now_run[k]], first_now, now_label[k]);
+            end_label(r, &a, now[k], first_now, now_label[k]);
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
     /* In its row under the step labels, off the curves (render_dynamics_plot

@@ -9,7 +9,10 @@
  * second theory dashed (sde_variance's SDE, noise_scale's discrete
  * chain), and the verdict as the title once every point is in.  A lesson
  * step that leaves the law to a later one (law false: escape 2) shows the
- * points alone, filled, the title counting them.
+ * points alone, filled, the title counting them; one that leaves kinds of
+ * point to a later one (kinds: escape 5 the isotropic points and their
+ * law, step 6 the Hessian-shaped) shows its first kinds alone, on the
+ * axes of every point (steps 5 and 6 compare), the title counting them.
  *
  * The law's curve joins its figures at the swept values, straight in the
  * plot's axes: exact where the law is a straight line there (kramers'
@@ -63,8 +66,8 @@
 /* "; " splits it in two lines (title_lines), as a compact plot needs. */
 #define MEASURING N_("%s: measuring; %zu points so far (%.0f %% of the work)")
 #define MEASURED N_("measured (%s)")
-/* The title once every point is in, where the step leaves the law to a
- * later one (law false): how many, no verdict. */
+/* The title once every point is in, where the step leaves the law or
+ * kinds of point to a later one (law false, kinds): how many, no verdict. */
 #define MEASURED_COUNT N_("%s: %zu points measured")
 #define MEASURED_COUNT_TERSE N_("%zu points measured")
 #define THEORY N_("theory")
@@ -115,6 +118,16 @@ static const ExperimentAxes *axes_of(const ExperimentInfo *info)
     return NULL;
 }
 
+/* The length of text before its first sep (or its full-width form wide:
+ * Chinese "（" for " ("), or -1 where it has neither. */
+static int part_before(const char *text, const char *sep, const char *wide)
+{
+    const char *at = strstr(text, sep);
+    if (!at)
+        at = strstr(text, wide);
+    return at ? (int)(at - text) : -1;
+}
+
 static const char *translate(const char *msgid)
 {
     return _(msgid);
@@ -144,6 +157,28 @@ static size_t group_of(const ExperimentPicture *p, size_t i)
         group++;
     }
     return group;
+}
+
+/* How many kinds of row the picture holds. */
+static size_t group_count(const ExperimentPicture *p)
+{
+    size_t groups = 0;
+    for (size_t i = 0; i < p->result.count; i++)
+        groups = group_of(p, i) + 1 > groups ? group_of(p, i) + 1 : groups;
+    return groups;
+}
+
+/* Whether the step shows row i's kind of point. */
+static bool row_shown(const ExperimentPicture *p, ExperimentShown shown, size_t i)
+{
+    return shown.kinds == 0 || group_of(p, i) < shown.kinds;
+}
+
+/* Whether the step shows the whole picture, which the verdict judges: the
+ * law and every kind. */
+static bool whole_shown(const ExperimentPicture *p, ExperimentShown shown)
+{
+    return shown.law && (shown.kinds == 0 || shown.kinds >= group_count(p));
 }
 
 /* Widens [lo, hi] to v when it can be drawn (positive_only: log axes). */
@@ -249,17 +284,30 @@ static void tick_label(double v, char *dest, size_t size)
  * without the experiment's title how its points agree with the law: the
  * step's caption names it, and its two lines left escape 4's points 88
  * pixels at 1280x720 --projector. */
-static size_t title_lines(const ExperimentPicture *p, bool law, bool terse, char lines[4][512])
+static size_t title_lines(const ExperimentPicture *p, ExperimentShown shown, bool terse,
+                          char lines[4][512])
 {
-    char text[512];
+    char text[512], bare[512];
+    bool law = whole_shown(p, shown);
+    size_t counted = 0;
+    for (size_t i = 0; i < p->result.count; i++)
+        counted += p->measured[i] && row_shown(p, shown, i);
     const ExperimentAxes *names = axes_of(p->result.info);
     const char *title = names ? _(names->title) : p->result.info->name;
+    /* Without the law, a title naming it in its parenthesis says it
+     * without: escape 2's "Escape time (Eyring–Kramers law)" named the law
+     * step 3 brings in. */
+    int cut = part_before(title, " (", "（");
+    if (!shown.law && cut > 0) {
+        snprintf(bare, sizeof bare, "%.*s", cut, title);
+        title = bare;
+    }
     if (p->error[0])
         snprintf(text, sizeof text, _(FAILED_TO_MEASURE), title, p->error);
     else if (p->finished && !law && terse)
-        snprintf(text, sizeof text, _(MEASURED_COUNT_TERSE), p->measured_count);
+        snprintf(text, sizeof text, _(MEASURED_COUNT_TERSE), counted);
     else if (p->finished && !law)
-        snprintf(text, sizeof text, _(MEASURED_COUNT), title, p->measured_count);
+        snprintf(text, sizeof text, _(MEASURED_COUNT), title, counted);
     else if (p->finished && terse) {
         char full[512];
         experiment_verdict(&p->result, translate, title, full, sizeof full);
@@ -269,7 +317,7 @@ static size_t title_lines(const ExperimentPicture *p, bool law, bool terse, char
     } else if (p->finished)
         experiment_verdict(&p->result, translate, title, text, sizeof text);
     else
-        snprintf(text, sizeof text, _(MEASURING), title, p->measured_count, 100.0 * p->done);
+        snprintf(text, sizeof text, _(MEASURING), title, counted, 100.0 * p->done);
     size_t n = 0;
     for (char *part = text; part && n < 4;) {
         char *next = strstr(part, "; ");
@@ -329,11 +377,13 @@ static double legend_entry(Renderer *r, double x, double y, int px, LegendMark m
     return mark_w + 5.0 * s + render_text_width(r, text, px) + 16.0 * s;
 }
 
-/* The legend's entries from (x, y), wrapping at right (law false: the
- * points' alone); draw false only measures.  Returns the height it takes. */
-static double draw_legend(Renderer *r, const ExperimentPicture *p, bool law, double x, double y,
-                          double right, int px, bool draw)
+/* The legend's entries from (x, y), wrapping at right, for what the step
+ * shows (law false: the points' alone); draw false only measures.
+ * Returns the height it takes. */
+static double draw_legend(Renderer *r, const ExperimentPicture *p, ExperimentShown shown, double x,
+                          double y, double right, int px, bool draw)
 {
+    bool law = shown.law;
     const ExperimentInfo *info = p->result.info;
     const ExperimentAxes *names = axes_of(info);
     const char *interval = names ? _(names->interval) : info->interval;
@@ -344,6 +394,8 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, bool law, dou
     for (size_t i = 0; i < p->result.count; i++) {
         if (group_of(p, i) != groups)
             continue;
+        if (!row_shown(p, shown, i))
+            break;
         const char *label = p->result.rows[i].label;
         if (label)
             snprintf(text, sizeof text, "%s", _(label));
@@ -368,7 +420,8 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, bool law, dou
     }
     bool uncounted = false;
     for (size_t i = 0; i < p->result.count && law; i++)
-        uncounted = uncounted || (p->measured[i] && !p->result.rows[i].checked);
+        uncounted = uncounted ||
+                    (p->measured[i] && row_shown(p, shown, i) && !p->result.rows[i].checked);
     if (uncounted) {
         double w = render_text_width(r, _(NOT_COUNTED), px) + 16.0 * r->scale;
         if (cx > x && cx + w > right)
@@ -434,12 +487,14 @@ static void draw_law(Renderer *r, const ExperimentPicture *p, const PlotArea *a,
 /* The points with their intervals: filled when within the tolerance,
  * ringed in the warning colour when not, hollow when not counted; all
  * filled where the law is not shown (law false). */
-static void draw_points(Renderer *r, const ExperimentPicture *p, bool law, const PlotArea *a)
+static void draw_points(Renderer *r, const ExperimentPicture *p, ExperimentShown shown,
+                        const PlotArea *a)
 {
     double s = r->scale;
+    bool law = shown.law;
     for (size_t i = 0; i < p->result.count; i++) {
         const ExperimentRow *row = &p->result.rows[i];
-        if (!p->measured[i] || !isfinite(row->measured))
+        if (!p->measured[i] || !isfinite(row->measured) || !row_shown(p, shown, i))
             continue;
         Rgba color = render_place_color(r, group_of(p, i), 1.0f);
         double x = plot_to_x(a, row->swept), y = plot_to_y(a, row->measured);
@@ -480,16 +535,11 @@ static int axis_name(Renderer *r, const char *name, bool log_scale, double width
     char forms[3][512];
     size_t count = 0;
     snprintf(forms[count++], sizeof forms[0], "%s", name);
-    const char *open = strstr(name, " (");
-    if (!open)
-        open = strstr(name, "（");
-    if (open)
-        snprintf(forms[count++], sizeof forms[0], "%.*s", (int)(open - name), name);
-    const char *colon = strstr(name, ": ");
-    if (!colon)
-        colon = strstr(name, "：");
-    if (colon)
-        snprintf(forms[count++], sizeof forms[0], "%.*s", (int)(colon - name), name);
+    int open = part_before(name, " (", "（"), colon = part_before(name, ": ", "：");
+    if (open >= 0)
+        snprintf(forms[count++], sizeof forms[0], "%.*s", open, name);
+    if (colon >= 0)
+        snprintf(forms[count++], sizeof forms[0], "%.*s", colon, name);
     char text[1][512];
     for (size_t k = 0; k < count; k++) {
         snprintf(text[0], sizeof text[0], log_scale ? _(LOG_AXIS) : "%s", forms[k]);
@@ -600,12 +650,13 @@ static double y_labels_width(Renderer *r, const PlotArea *a, int px)
 
 /* The panel's title and legend at rect's top, drawn when draw; returns
  * the y under them. */
-static double draw_header(Renderer *r, const ExperimentPicture *p, bool law, LayoutRect rect,
-                          bool compact, bool draw)
+static double draw_header(Renderer *r, const ExperimentPicture *p, ExperimentShown shown,
+                          LayoutRect rect, bool compact, bool draw)
 {
     double s = r->scale, pad = 10.0 * s;
     char lines[4][512], rows[TITLE_ROWS][512];
-    size_t n = title_lines(p, law, compact, lines);
+    size_t n = title_lines(p, shown, compact, lines);
+    bool judged = p->finished && whole_shown(p, shown);
     int title_px = fitting_px(r, 15.0, lines, n, rect.w - 2 * pad);
     /* A line still too wide at the least size is wrapped, not cut by the
      * panel's edge (the Kramers verdict in Chinese at 1280x720
@@ -617,13 +668,14 @@ static double draw_header(Renderer *r, const ExperimentPicture *p, bool law, Lay
                                 rows[0], sizeof rows[0], TITLE_ROWS);
         for (int k = 0; k < wrapped && draw; k++)
             render_text(r, rows[k], rect.x + pad, y + k * title_line, title_px, ALIGN_LEFT,
-                        i == 0 && p->finished && law && !p->result.passed ? r->theme->warn
+                        i == 0 && judged && !p->result.passed ? r->theme->warn
                                                                    : r->theme->text);
         y += wrapped * title_line;
     }
     y += 4.0 * s;
     int px = render_font_px(r, EXP_TEXT_PX);
-    return y + draw_legend(r, p, law, rect.x + pad, y, rect.x + rect.w - pad, px, draw) + 4.0 * s;
+    return y + draw_legend(r, p, shown, rect.x + pad, y, rect.x + rect.w - pad, px, draw) +
+           4.0 * s;
 }
 
 /* The plotting area's left and width in a panel from x, this wide
@@ -639,8 +691,8 @@ static void area_across(Renderer *r, PlotArea *a, double x, double width, int px
 /* The panel's height outside its plotting area at a width: the header,
  * the y axis's name above the area, the x axis's labels and name under it
  * and the padding. */
-static double around_area(Renderer *r, const ExperimentPicture *p, bool law, double width,
-                          bool compact)
+static double around_area(Renderer *r, const ExperimentPicture *p, ExperimentShown shown,
+                          double width, bool compact)
 {
     int px = render_font_px(r, EXP_TEXT_PX);
     double s = r->scale, line = render_line_height(r, px);
@@ -650,8 +702,13 @@ static double around_area(Renderer *r, const ExperimentPicture *p, bool law, dou
         area_across(r, &a, 0, width, px);
         name_rows(r, p, &a, NAME_ROWS, &x_rows, &y_rows);
     }
-    return draw_header(r, p, law, (LayoutRect){0, 0, width, 0}, compact, false) +
+    return draw_header(r, p, shown, (LayoutRect){0, 0, width, 0}, compact, false) +
            (1 + x_rows + y_rows) * line + 20.0 * s;
+}
+
+ExperimentShown render_experiment_shown(const Scene *scene)
+{
+    return (ExperimentShown){!scene->display.law_hidden, scene->display.experiment_kinds};
 }
 
 LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact)
@@ -663,15 +720,16 @@ LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compa
     double w = (compact ? EXP_COMPACT_WIDTH : EXP_WIDTH) * s;
     double min_w = compact ? w : EXP_MIN_WIDTH * s;
     double min_h = (compact ? EXP_COMPACT_HEIGHT : EXP_MIN_HEIGHT) * s;
-    double h = fmax((compact ? EXP_COMPACT_HEIGHT : EXP_HEIGHT) * s, around_area(r, p, !scene->display.law_hidden, w, compact) + area);
+    double h = fmax((compact ? EXP_COMPACT_HEIGHT : EXP_HEIGHT) * s, around_area(r, p, render_experiment_shown(scene), w, compact) + area);
     return (LayoutRequest){true, w, fmax(h, min_h), min_w, min_h, false};
 }
 
-void render_experiment_plot(Renderer *r, const ExperimentPicture *p, bool law, LayoutRect rect)
+void render_experiment_plot(Renderer *r, const ExperimentPicture *p, ExperimentShown shown,
+                            LayoutRect rect)
 {
     double s = r->scale, pad = 10.0 * s;
     render_panel(r, rect);
-    double y = draw_header(r, p, law, rect, r->layout.compact[LAYOUT_DYNAMICS], true);
+    double y = draw_header(r, p, shown, rect, r->layout.compact[LAYOUT_DYNAMICS], true);
     int px = render_font_px(r, EXP_TEXT_PX);
     double line = render_line_height(r, px);
     PlotArea a = {0};
@@ -691,15 +749,15 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *p, bool law, L
         return;
     render_note_plot_area(r, (LayoutRect){a.x, a.y, a.w, a.h});
     draw_axes(r, p, &a, px, most);
-    size_t groups = 0;
-    for (size_t i = 0; i < p->result.count; i++)
-        groups = group_of(p, i) + 1 > groups ? group_of(p, i) + 1 : groups;
-    for (size_t g = 0; g < groups && law; g++) {
+    size_t groups = group_count(p);
+    if (shown.kinds > 0 && shown.kinds < groups)
+        groups = shown.kinds;
+    for (size_t g = 0; g < groups && shown.law; g++) {
         draw_law(r, p, &a, g, false, law_color(r));
         if (p->result.info->second)
             draw_law(r, p, &a, g, true, law_color(r));
     }
-    draw_points(r, p, law, &a);
+    draw_points(r, p, shown, &a);
     r->experiment_area = a;
     r->experiment_drawn = true;
 }

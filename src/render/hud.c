@@ -1922,7 +1922,7 @@ static void draw_landscape_panels(Renderer *r, const Scene *scene, const Layout 
         draw_plot(r, scene, l->rect[LAYOUT_LOSS]);
     if (l->shown[LAYOUT_DYNAMICS] && scene->experiment)
         render_experiment_plot(r, experiment_live_picture(scene->experiment),
-                               !scene->display.law_hidden, l->rect[LAYOUT_DYNAMICS]);
+                               render_experiment_shown(scene), l->rect[LAYOUT_DYNAMICS]);
     else if (l->shown[LAYOUT_DYNAMICS] && !r->slot_empty[LAYOUT_DYNAMICS])
         render_dynamics_plot(r, scene, l->rect[LAYOUT_DYNAMICS]);
     if (l->shown[LAYOUT_INSET] && !r->slot_empty[LAYOUT_INSET])

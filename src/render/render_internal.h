@@ -569,8 +569,17 @@ void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color);
 
 /* experiment_plot.c: an experiment's picture (scene/experiment_live.h) in
  * the dynamics plot's place, or over a whole frame (renderer.c). */
+typedef struct ExperimentShown {
+    bool law;           /* its law's line, "theory" and verdict (a lesson step's
+                           law = false: the points alone) */
+    size_t kinds;       /* its first kinds kinds of point, each with its law (a
+                           step's kinds), the verdict left to a step showing
+                           every kind; 0: every kind */
+} ExperimentShown;
+/* What scene's lesson step shows of its experiment (SceneDisplay). */
+ExperimentShown render_experiment_shown(const Scene *scene);
 LayoutRequest render_experiment_need(Renderer *r, const Scene *scene, bool compact);
-void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, bool law,
+void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, ExperimentShown shown,
                             LayoutRect rect);
 
 /* net_starts_view.c: a step's starts (scene/net_starts_live.h) in the

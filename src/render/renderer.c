@@ -193,7 +193,7 @@ void render_experiment_frame(Renderer *r, const ExperimentPicture *picture, int 
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     double margin = 12.0 * r->scale;
-    render_experiment_plot(r, picture, true,
+    render_experiment_plot(r, picture, (ExperimentShown){true, 0},
                            (LayoutRect){margin, margin, r->width - 2 * margin,
                                         r->height - 2 * margin});
     render_flush(r);

@@ -183,6 +183,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.loss_ymin = step->plot_ymin;
     scene->display.loss_ymax = step->plot_ymax;
     scene->display.law_hidden = step->experiment && !step->law;
+    scene->display.experiment_kinds = step->experiment ? step->kinds : 0;
     scene->display.sharpness_range[0] = step->plot_sharpness[0];
     scene->display.sharpness_range[1] = step->plot_sharpness[1];
     scene_show_flow(scene, (step->show & LESSON_SHOW_FLOW) != 0);

@@ -138,6 +138,9 @@ typedef struct SceneDisplay {
     bool law_hidden;    /* the experiment's points without its law's line,
                            "theory" and verdict (a lesson step's law = false:
                            escape 2 before step 3 brings the law in) */
+    size_t experiment_kinds; /* its first n kinds of point alone (a lesson
+                           step's kinds: escape 5's isotropic points before
+                           step 6 brings in the Hessian-shaped); 0: every */
     double sharpness_range[2]; /* the sharpness plot's linear range when
                            0 <= [0] < [1] (a lesson's plot.sharpness), so
                            steps compare on one axis; else fitted to the runs */
