@@ -3603,14 +3603,15 @@ static void test_colour_bar_reads_what_it_names(void **state)
         }
 }
 
-/* edge_of_stability's steps on one sharpness axis, the values each
- * caption compares at least 10 px apart, en and zh at 960x540 and
+/* edge_of_stability's steps 2 and 3 on one sharpness axis, the values
+ * each caption compares at least 10 px apart, en and zh at 960x540 and
  * 1280x720 --projector (issue 12): step 1's dip to 200 under 2/η = 952,
  * step 2's 2/η = 952 under the minimum's 1002, step 3's λmax 995 and the
  * minimum's 1002 under 2/η = 1053.  Each step fitted its own range from 0
  * (to 1333, 1488, 1474): at 960x540 995 and 1053 lay 1-2 px apart, and
  * the steps could not be compared.  The same range: each value at the
- * same share of the area's height in every step. */
+ * same share of the area's height in steps 2 and 3 (step 1, which reads
+ * the fall to 200, has its own from 0: test_edge_climb_reads_its_fall). */
 static void test_edge_steps_share_one_sharpness_axis(void **state)
 {
     LessonStage *st = *state;
@@ -3649,9 +3650,8 @@ static void test_edge_steps_share_one_sharpness_axis(void **state)
                               y[2] - y[3], share[step][0], share[step][1]);
                 assert_true(apart >= 10.0);
             }
-            for (size_t step = 1; step < 3; step++)
-                for (size_t k = 0; k < 2; k++)
-                    assert_true(fabs(share[step][k] - share[0][k]) < 0.01);
+            for (size_t k = 0; k < 2; k++)
+                assert_true(fabs(share[2][k] - share[1][k]) < 0.01);
         }
 }
 
@@ -4091,6 +4091,135 @@ static void test_notice_holds_its_place(void **state)
     assert_int_equal(needless, 0);
 }
 
+/* edge_of_stability 1's caption reads λmax falling to 200, then climbing
+ * to 2/η = 952: en and zh at 960x540 and 1280x720 --projector, 200 stands
+ * at least 0.15 of the area's height over its foot, 952 over 0.6.  On the
+ * steps' shared axis (920 to 1100 over a foot holding 0 to 920 in a fifth
+ * of the height) 200 stood at 0.043, 2 px up at 960x540, and the fall
+ * read as a flat line, the climb as a jump through the break. */
+static void test_edge_climb_reads_its_fall(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g], 0, w, h,
+                                            frames[z][2]);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            shot_frame(st, w, h, NULL, false);
+            LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
+            assert_true(area.h > 0);
+            double dip, edge;
+            assert_true(render_sharpness_to_y(st->renderer, 200, &dip));
+            assert_true(render_sharpness_to_y(st->renderer, 952, &edge));
+            double at_dip = (area.y + area.h - dip) / area.h,
+                   at_edge = (area.y + area.h - edge) / area.h;
+            print_message("edge_of_stability 1 (%s, %dx%d%s): 200 at %.3f of the area's height "
+                          "(%.1f px up), 952 at %.3f\n", langs[g], w, h,
+                          frames[z][2] ? " --projector" : "", at_dip, area.y + area.h - dip,
+                          at_edge);
+            assert_true(at_dip >= 0.15 && at_edge >= 0.6);
+        }
+}
+
+/* edge_of_stability 2 and 3, on the range they share, name their dashed
+ * line in one form and place: en and zh at 960x540 and 1280x720
+ * --projector, the text saying "2/η = 952" (1053) in the plot's panel
+ * stands in the row under the plot area in both steps.  At 960x540 step 2
+ * named it "2/η = 952" beside the axis and step 3, whose 1053 lay within
+ * a line of the top's 1100, "2/η = 1053 (edge of stability)" under the
+ * plot. */
+static void test_edge_steps_name_their_line_alike(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const char *const values[] = {"952", "1053"};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t step = 1; step <= 2; step++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g], step, w,
+                                                h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
+                char name[32];
+                snprintf(name, sizeof name, "2/η = %s", values[step - 1]);
+                long said = -1;
+                for (size_t t = 0; t < drawn->count; t++)
+                    if (starts_with(drawn->text[t], name) &&
+                        inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS]))
+                        said = (long)t;
+                assert_true(said >= 0);
+                LayoutRect b = drawn->box[said];
+                print_message("edge_of_stability %zu (%s, %dx%d%s): \"%s\" at (%.0f, %.0f), the "
+                              "area's foot at %.0f\n", step + 1, langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", drawn->text[said], b.x, b.y,
+                              area.y + area.h);
+                assert_true(b.y >= area.y + area.h);
+            }
+}
+
+/* escape 4 to 6 show each part of the sharp_escape plot from the step
+ * whose caption brings it in, en and zh at 960x540, measured: step 4
+ * (the walkers alone) no plot; step 5 ("The plot: …", the isotropic
+ * noise, the law's √2) the isotropic points and the law's line, no
+ * Hessian-shaped points and no verdict, the title counting its points;
+ * step 6 the Hessian-shaped points and the verdict.  And escape 2's
+ * title, without the law, does not name it.  Steps 4 and 5 drew the
+ * theory lines, the verdict "4/4 points within 25 % of theory" and the
+ * Hessian points before step 6 said what they are; step 2's title read
+ * "Escape time (Eyring–Kramers law): 5 points measured". */
+static void test_escape_plot_parts_from_their_steps(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const theory[] = {"theory", "理论"};
+    static const char *const hessian[] = {"hessian", "Hessian 形状"};
+    static const char *const counted[] = {"points measured", "已测得"};
+    static const char *const law_name[] = {"Eyring", "Eyring"};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t step = 1; step <= 5; step++) {
+            if (step == 2)
+                continue;
+            const Layout *l = lesson_layout(st, "escape.lua", langs[g], step, 960, 540, false);
+            if (step == 3) {
+                print_message("escape 4 (%s): %s\n", langs[g],
+                              st->scene->experiment ? "a plot" : "no plot");
+                assert_null(st->scene->experiment);
+                continue;
+            }
+            experiment_live_update(st->scene->experiment, HUGE_VAL, true);
+            l = render_layout(st->renderer, st->scene, 960, 540,
+                              render_recording_scale(960, 540), RENDER_FOR_RECORDING);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
+            char joined[4096] = "";
+            bool law = false, shaped = false;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (!inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS]))
+                    continue;
+                law |= strcmp(drawn->text[t], theory[g]) == 0;
+                shaped |= strcmp(drawn->text[t], hessian[g]) == 0;
+                size_t n = strlen(joined);
+                snprintf(joined + n, sizeof joined - n, "%s%s", n ? " " : "", drawn->text[t]);
+            }
+            bool count = strstr(joined, counted[g]) != NULL;
+            bool named = strstr(joined, law_name[g]) != NULL;
+            print_message("escape %zu (%s): the law %s, Hessian points %s, the points %s, the "
+                          "title %s the law\n", step + 1, langs[g], law ? "shown" : "left out",
+                          shaped ? "shown" : "left out", count ? "counted" : "judged",
+                          named ? "names" : "does not name");
+            if (step == 1)
+                assert_true(!law && count && !named);
+            else
+                assert_true(law && shaped == (step == 5) && count == (step == 4));
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4191,6 +4320,11 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_notice_off_the_labels, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_notice_holds_its_place, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_edge_climb_reads_its_fall, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_edge_steps_name_their_line_alike, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_plot_parts_from_their_steps, stage_open,
+                                        stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
