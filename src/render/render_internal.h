@@ -210,7 +210,8 @@ typedef struct StaticLayer {
 /* dynamics.c: a plot's area and its parts, shared by the plots of
  * dynamics.c, net_plots.c and experiment_plot.c. */
 /* The share of a broken axis's height (PlotArea.ybreak) below its break:
- * edge_of_stability 1's dip to 200 and climb stay in sight under a range
+ * edge_of_stability 2-3's history (the dip to 200 and the climb, which
+ * step 1 reads on its own range from 0) stays in sight under a range
  * zoomed to 920..1100. */
 #define PLOT_BREAK_SHARE 0.2
 
