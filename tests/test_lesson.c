@@ -301,8 +301,10 @@ static void test_plot_fields(void **state)
     assert_true(first->plot_sharpness[0] == 920 && first->plot_sharpness[1] == 1100);
     assert_true(first->distance_from.x == 0.5 && first->distance_from.y == -1);
     assert_string_equal(first->experiment, "kramers:points=3");
+    assert_int_equal(first->kinds, 1);
     /* They belong to their one step. */
     assert_null(second->experiment);
+    assert_int_equal(second->kinds, 0);
     assert_int_equal(second->show, LESSON_SHOW_SPREAD | LESSON_SHOW_AXES);
     assert_true(second->plot_ymin == 0 && second->plot_ymax == 0);
     assert_int_equal(second->plot_run, -1);
@@ -316,6 +318,9 @@ static void test_plot_fields(void **state)
         {"step { experiment = \"kramers:nope=1\" }", "unknown key 'nope'"},
         {"step { experiment = \"kramers:from=8,to=4\" }", "from=8 must be below to=4"},
         {"step { experiment = 3 }", "experiment"},
+        /* kinds: of a step's experiment, one or more. */
+        {"step { kinds = 1 }", "kinds"},
+        {"step { experiment = \"sharp_escape\", kinds = 0 }", "kinds"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char text[256];
