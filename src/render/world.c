@@ -2,9 +2,9 @@
  * that retrace each other as thin lines; a gradient flow's on top), head
  * markers (a 2-cycle's other point ringed, a head over a smaller cloud
  * hollow, heads at one place stacked, a head off the map held by where its
- * path left it), minima and start
- * markers, particles, gradient arrows, and the lesson overlays: gradient
- * flow beside each run, last-step arrows, basin shares. */
+ * path left it), minima and start markers, particles, gradient arrows, and
+ * the lesson overlays: gradient flow beside each run, last-step arrows,
+ * basin shares. */
 #include "render_internal.h"
 
 #include <math.h>
