@@ -2199,6 +2199,176 @@ static void test_small_cloud_seen_in_head(void **state)
     app_destroy(app);
 }
 
+/* ------------------------------------------- heads, crosses, draw order */
+
+/* The map a played lesson's window draws on (render_visible_map's). */
+static LayoutRect lesson_map(App *app)
+{
+    int w, h;
+    app_drawable_size(app, &w, &h);
+    const Layout *l = render_layout(app->renderer, app_scene(app), w, h, 1.0, RENDER_FOR_WINDOW);
+    return l->landscape;
+}
+
+/* Pixels of the disc of radius rho about (cx, y) not within 40 of rgb,
+ * of *all in it. */
+static int disc_not_colour(const Frame *f, double cx, double cy, double rho, const uint8_t rgb[3],
+                           int *all)
+{
+    int other = 0;
+    *all = 0;
+    for (int y = (int)floor(cy - rho); y <= (int)ceil(cy + rho); y++)
+        for (int x = (int)floor(cx - rho); x <= (int)ceil(cx + rho); x++)
+            if (hypot(x + 0.5 - cx, y + 0.5 - cy) <= rho) {
+                (*all)++;
+                other += channel_distance(pixel(f, x, y), rgb) > 40;
+            }
+    return other;
+}
+
+/* schedules 2 at 1280x720 --projector (a frame review found the
+ * "diverged at step 7" cross at the map's left edge, 67 pixels above
+ * where the path's last leg on the map ends, that leg leaving to the
+ * right: legs off the map at both ends are not drawn, and the cross
+ * looked unconnected to its path): the cross is at the edge toward the
+ * run's last point, level with the path's last point on the map, so its
+ * centre there has the run's colour. */
+static void test_diverged_cross_where_path_left(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("schedules.lua", 1);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "diverged-cross");
+    const Run *run = &app_scene(app)->runs[0].run;
+    assert_int_equal(run->status, RUN_DIVERGED);
+    LayoutRect map = lesson_map(app);
+    Viewport vp = app_viewport(app);
+    double qx = NAN, qy = NAN;
+    for (size_t k = 0; k < run->count; k++) {
+        double x, y;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x, &y);
+        if (x >= map.x && x <= map.x + map.w && y >= map.y && y <= map.y + map.h)
+            qx = x, qy = y;
+    }
+    assert_true(isfinite(qx) && qx < map.x + 0.5 * map.w);
+    double cx = map.x + 14.0 * lesson_marker_scale(app);
+    uint8_t rgb[3];
+    run_rgb(app, 0, rgb);
+    int all, other = disc_not_colour(&f, cx, qy, 1.0, rgb, &all);
+    print_message("schedules 2: path last on the map at (%.0f, %.0f); at (%.0f, %.0f) %d of %d "
+                  "pixels not the run's colour\n", qx, qy, cx, qy, other, all);
+    assert_true(all > 0 && other == 0);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* momentum 4 at 1280x720 --projector (a frame review found momentum's
+ * head, a blue ring about GD's disc at the minimum, lost on momentum's
+ * own blue swings there): the run whose path crowds the place takes the
+ * disc, momentum's blue at the heads' centre, and GD's orange ring
+ * around it (12 of 12 directions, one ring step out). */
+static void test_crowding_run_takes_the_disc(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("momentum.lua", 3);
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "crowded-heads");
+    const Scene *scene = app_scene(app);
+    Viewport vp = app_viewport(app);
+    double gx, gy, mx, my, s = lesson_marker_scale(app);
+    RunPoint gd = run_head(&scene->runs[0].run), momentum = run_head(&scene->runs[1].run);
+    viewport_to_pixel(&vp, gd.x, gd.y, &gx, &gy);
+    viewport_to_pixel(&vp, momentum.x, momentum.y, &mx, &my);
+    assert_true(fabs(gx - mx) < 5.5 * s && fabs(gy - my) < 5.5 * s);
+    uint8_t orange[3], blue[3];
+    run_rgb(app, 0, orange);
+    run_rgb(app, 1, blue);
+    int all, other = disc_not_colour(&f, mx, my, 2.5 * s, blue, &all);
+    int ringed = 0;
+    for (int k = 0; k < 12; k++) {
+        double a = 2.0 * M_PI * k / 12.0, rho = (5.5 + 3.6) * s;
+        bool found = false;
+        for (double d = -1.0; d <= 1.0 && !found; d += 0.5)
+            found = channel_distance(pixel(&f, (int)floor(gx + (rho + d) * cos(a)),
+                                           (int)floor(gy + (rho + d) * sin(a))),
+                                     orange) < 40;
+        ringed += found;
+    }
+    print_message("momentum 4: %d of %d pixels at the heads' centre not momentum's blue; GD's "
+                  "orange ring in %d of 12 directions\n", other, all, ringed);
+    assert_true(all > 0 && other == 0);
+    assert_int_equal(ringed, 12);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* saddle 5 at 1280x720 --projector (a frame review found momentum's head
+ * looking smaller than GD's: its velocity arrow, drawn over it from its
+ * centre, covered half of it): the arrows lie under the heads, momentum's
+ * disc whole in its colour within 0.7 of its radius. */
+static void test_velocity_under_the_head(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("saddle.lua", 4);
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "velocity-under-head");
+    const Scene *scene = app_scene(app);
+    assert_true(scene->display.velocity);
+    Viewport vp = app_viewport(app);
+    RunPoint head = run_head(&scene->runs[1].run);
+    double hx, hy;
+    viewport_to_pixel(&vp, head.x, head.y, &hx, &hy);
+    uint8_t rgb[3];
+    run_rgb(app, 1, rgb);
+    int all, other = disc_not_colour(&f, hx, hy, 0.7 * 5.5 * lesson_marker_scale(app), rgb, &all);
+    print_message("saddle 5: %d of %d pixels of momentum's head not its colour\n", other, all);
+    assert_true(all > 0 && other == 0);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* gradient_flow 4 at 1280x720 --projector (a frame review found the flow
+ * under η = 0.01's path, which follows it, one pixel of its blue showing):
+ * the flow is drawn on top, so along its path, away from the heads, the
+ * pixel on its line is of its blue hue at least 9 times in 10. */
+static void test_flow_on_top(void **state)
+{
+    (void)state;
+    App *app = open_lesson_played("gradient_flow.lua", 3);
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "flow-on-top");
+    const Scene *scene = app_scene(app);
+    assert_int_equal(scene->runs[3].run.desc.kind, OPT_FLOW);
+    const Run *flow = &scene->runs[3].run;
+    Viewport vp = app_viewport(app);
+    double hx, hy;
+    viewport_to_pixel(&vp, flow->path[flow->count - 1].x, flow->path[flow->count - 1].y, &hx, &hy);
+    int points = 0, blue = 0;
+    for (size_t k = 0; k + 1 < flow->count; k += 3) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, flow->path[k].x, flow->path[k].y, &x0, &y0);
+        viewport_to_pixel(&vp, flow->path[k + 1].x, flow->path[k + 1].y, &x1, &y1);
+        double x = 0.5 * (x0 + x1), y = 0.5 * (y0 + y1);
+        if (hypot(x - hx, y - hy) < 40.0)
+            continue;
+        const uint8_t *c = pixel(&f, (int)floor(x), (int)floor(y));
+        points++;
+        blue += c[2] > c[0] + 40 && c[2] >= c[1];
+    }
+    print_message("gradient_flow 4: the flow's blue on %d of %d points of its path\n", blue,
+                  points);
+    assert_true(points >= 10);
+    assert_true(10 * blue >= 9 * points);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2250,6 +2420,10 @@ int main(void)
         cmocka_unit_test(test_retraced_swings_thin),
         cmocka_unit_test(test_two_cycle_marked),
         cmocka_unit_test(test_small_cloud_seen_in_head),
+        cmocka_unit_test(test_diverged_cross_where_path_left),
+        cmocka_unit_test(test_crowding_run_takes_the_disc),
+        cmocka_unit_test(test_velocity_under_the_head),
+        cmocka_unit_test(test_flow_on_top),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

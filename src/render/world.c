@@ -1,8 +1,10 @@
 /* world.c — what lies on the landscape: paths with fading trails (swings
- * that retrace each other as thin lines), head markers (a 2-cycle's other
- * point ringed, a head over a smaller cloud hollow), minima and start
- * markers, particles, gradient arrows, and the lesson overlays: gradient
- * flow beside each run, last-step arrows, basin shares. */
+ * that retrace each other as thin lines; a gradient flow's on top), head
+ * markers (a 2-cycle's other point ringed, a head over a smaller cloud
+ * hollow, heads at one place stacked, a head off the map held by where its
+ * path left it), minima and start markers, particles, gradient arrows, and
+ * the lesson overlays: gradient flow beside each run, last-step arrows,
+ * basin shares. */
 #include "render_internal.h"
 
 #include <math.h>
@@ -335,6 +337,14 @@ static void draw_cross(Renderer *r, double x, double y, double size, double half
     shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
 }
 
+/* How far (pixels) from its line a path's casing reaches, at its widest
+ * (nested in the most bands). */
+static double path_reach(const Renderer *r)
+{
+    return (RENDER_PATH_HALF + render_path_nest(RENDER_PATH_NEST_MAX) + PATH_CASING) *
+           r->marker_scale;
+}
+
 /* Whether a shown run's path, as drawn this frame (its casing's width
  * included; of the run a cloud copies, its short trail), crosses box. */
 bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
@@ -344,8 +354,7 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         return false;
     if (scene->net)
         return render_box_on_net_paths(r, scene, vp, box);
-    double reach =
-        (RENDER_PATH_HALF + render_path_nest(RENDER_PATH_NEST_MAX) + PATH_CASING) * r->marker_scale;
+    double reach = path_reach(r);
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     LayoutRect map = path_map(r, vp);
@@ -381,6 +390,23 @@ static size_t drawing_order(const Scene *scene, size_t k)
     return k < scene->selected ? k : k + 1;
 }
 
+/* The k-th run whose path is drawn: in drawing_order, a gradient flow's
+ * after all the others, so the curve the steps are compared with lies on
+ * top and, nested inside their bands, thinnest (gradient_flow 4: drawn
+ * under η = 0.01's path, which follows it, one pixel of its blue showed
+ * along either edge). */
+static size_t path_order(const Scene *scene, size_t k)
+{
+    size_t seen = 0;
+    for (int flow = 0; flow < 2; flow++)
+        for (size_t j = 0; j < scene->run_count; j++) {
+            size_t i = drawing_order(scene, j);
+            if ((scene->runs[i].run.desc.kind == OPT_FLOW) == (flow == 1) && seen++ == k)
+                return i;
+        }
+    return k;
+}
+
 /* Rings around a head that other heads lie on: each a ring this much
  * (pixels, times the marker scale) further out than the one inside it. */
 #define HEAD_RING_STEP 3.6
@@ -391,27 +417,79 @@ static size_t drawing_order(const Scene *scene, size_t k)
 #define HEAD_EDGE_INSET 14.0
 
 /* Where run i's head is drawn (kept inside the map): its pixel, whether the
- * surface leaves it seen (3D), and its true pixel when it lies outside. */
+ * surface leaves it seen (3D), and, when it lies outside, the way out from
+ * there (pixels) that draw_off_view's arrow points. */
 typedef struct HeadPlace {
-    double px, py, true_x, true_y;
+    double px, py, out_x, out_y;
     bool seen, outside;
 } HeadPlace;
 
-static HeadPlace head_place(const Renderer *r, const SceneRun *sr, long last, const Viewport *vp)
+/* The leg by which run i's path, as drawn (render_world reduces the paths
+ * first), last left map (2D), among its newest PATH_RECENT_POINTS kept
+ * points: its start, the path's last point on the map, and its end off
+ * it.  False where the head lies on the map, or no such leg is drawn
+ * (older than the trail a cloud's run keeps). */
+static bool path_exit(const Renderer *r, const Scene *scene, size_t i, long last, LayoutRect map,
+                      double leg[4])
 {
+    const PathCache *c = &r->paths[i];
+    if (r->view3d || scene->display.paths_hidden || c->processed != last || c->count < 2)
+        return false;
+    double window = scene->swarm && i == scene->swarm_run ? CLOUD_RUN_TRAIL_STEPS : (double)INFINITY;
+    size_t oldest = c->count > PATH_RECENT_POINTS ? c->count - PATH_RECENT_POINTS : 0;
+    for (size_t k = c->count - 1; k-- > oldest;) {
+        const double *p = &c->points[3 * k];
+        if (isnan(p[0]) || (double)last - p[5] >= window || in_rect(map, p[3], p[4]))
+            return false;
+        if (in_rect(map, p[0], p[1])) {
+            leg[0] = p[0], leg[1] = p[1], leg[2] = p[3], leg[3] = p[4];
+            return isfinite(p[3]) && isfinite(p[4]);
+        }
+    }
+    return false;
+}
+
+static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, long last,
+                            const Viewport *vp)
+{
+    const SceneRun *sr = &scene->runs[i];
     HeadPlace h;
     h.seen = render_to_pixel(r, vp, sr->run.path[last].x, sr->run.path[last].y, &h.px, &h.py);
-    h.true_x = h.px;
-    h.true_y = h.py;
+    double true_x = h.px, true_y = h.py, inset = HEAD_EDGE_INSET * r->marker_scale;
     /* Held inside the map as drawn, its selection ring whole there: the
      * view may reach past the frame or under panels (learning_rate 6's
      * head, held at the view's top, was cut by the frame's). */
     Viewport shown = *vp;
+    LayoutRect map = render_visible_map(r, vp);
     if (!r->view3d) {
-        LayoutRect map = render_visible_map(r, vp);
         shown.x = map.x, shown.y = map.y, shown.width = map.w, shown.height = map.h;
     }
-    h.outside = render_clamp_to_map(&shown, HEAD_EDGE_INSET * r->marker_scale, &h.px, &h.py);
+    h.outside = render_clamp_to_map(&shown, inset, &h.px, &h.py);
+    /* Off the map, by where its drawn path left it: where the last leg
+     * leaves, when it leaves toward the head, the arrow along it; else
+     * at the edge toward the head level with the path's last point on
+     * the map (a diverged run's cross, held nearest its last point,
+     * stood at the map's left edge while its last drawn leg left at the
+     * right, schedules 2 and 3: legs with both ends off the map are not
+     * drawn, segment_shown). */
+    double leg[4] = {0};
+    if (h.outside && path_exit(r, scene, i, last, map, leg)) {
+        const double box[4] = {map.x + inset, map.y + inset, map.x + map.w - inset,
+                               map.y + map.h - inset};
+        double x0 = leg[0], y0 = leg[1], x1 = leg[2], y1 = leg[3];
+        /* Which way the leg's end and the head lie off the map. */
+        double ex = x1 - fmin(fmax(x1, map.x), map.x + map.w);
+        double ey = y1 - fmin(fmax(y1, map.y), map.y + map.h);
+        if (ex * (true_x - h.px) + ey * (true_y - h.py) > 0 &&
+            clip_segment(box, &x0, &y0, &x1, &y1)) {
+            h.px = x1, h.py = y1;
+            true_x = h.px + leg[2] - leg[0], true_y = h.py + leg[3] - leg[1];
+        } else {
+            h.px = true_x < box[0] || true_x > box[2] ? h.px : fmin(fmax(leg[0], box[0]), box[2]);
+            h.py = true_y < box[1] || true_y > box[3] ? h.py : fmin(fmax(leg[1], box[1]), box[3]);
+        }
+    }
+    h.out_x = true_x - h.px, h.out_y = true_y - h.py;
     return h;
 }
 
@@ -428,7 +506,7 @@ static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *
         long last = last_finite(&scene->runs[i].run);
         if (scene->runs[i].hidden || last < 0)
             continue;
-        HeadPlace h = head_place(r, &scene->runs[i], last, vp);
+        HeadPlace h = head_place(r, scene, i, last, vp);
         double nx = fmax(fmax(box.x - h.px, h.px - box.x - box.w), 0.0);
         double ny = fmax(fmax(box.y - h.py, h.py - box.y - box.h), 0.0);
         if (hypot(nx, ny) < reach)
@@ -481,7 +559,9 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
      * turn; where every place does, past the tail.  (Moved on across off
      * the paths, learning_rate 7's "off view" stood 120 pixels off.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
-    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s;
+    /* Across, clear of a path along the arrow: a head held by where its
+     * path left the map (head_place) has that path beside the arrow. */
+    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s + path_reach(r);
     double places[5 + 2 * OFF_VIEW_MOVES][2] = {
         {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
     for (int move = 1; move <= 2 * OFF_VIEW_MOVES; move++) {
@@ -602,7 +682,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     const SceneRun *sr = &scene->runs[i];
     double s = r->marker_scale, px = h->px, py = h->py;
     if (h->outside && !r->view3d && stack == 0)
-        draw_off_view(r, scene, i, vp, px, py, h->true_x - px, h->true_y - py);
+        draw_off_view(r, scene, i, vp, px, py, h->out_x, h->out_y);
     Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
     /* Its disc, or its ring around the heads stacked before it. */
     double reach = HEAD_RADIUS * s;
@@ -638,40 +718,107 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     render_keep_clear(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
 }
 
+/* How much of run i's newest path (pixels of length along its last
+ * PATH_RECENT_POINTS kept points, of the trail a cloud's run keeps) lies
+ * within reach of (x, y) on both axes: its ink there. */
+static double path_ink(const Renderer *r, const Scene *scene, size_t i, double x, double y,
+                       double reach)
+{
+    const PathCache *c = &r->paths[i];
+    if (scene->display.paths_hidden || c->count < 2)
+        return 0.0;
+    const double box[4] = {x - reach, y - reach, x + reach, y + reach};
+    double head = c->points[3 * (c->count - 1) + 2], ink = 0.0;
+    double window = scene->swarm && i == scene->swarm_run ? CLOUD_RUN_TRAIL_STEPS : (double)INFINITY;
+    for (size_t k = c->count > PATH_RECENT_POINTS ? c->count - PATH_RECENT_POINTS : 0;
+         k + 1 < c->count; k++) {
+        double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
+        double x1 = c->points[3 * k + 3], y1 = c->points[3 * k + 4];
+        if (!isnan(x0) && !isnan(x1) && head - c->points[3 * k + 5] < window &&
+            clip_segment(box, &x0, &y0, &x1, &y1))
+            ink += hypot(x1 - x0, y1 - y0);
+    }
+    return ink;
+}
+
+/* Of heads at one place, a ring's run takes the disc where its path has
+ * more than this many times the disc's run's ink about the place. */
+#define HEAD_CROWD_RATIO 2.0
+
+/* A shown run's head as draw_heads orders them. */
+typedef struct HeadDrawn {
+    size_t run;
+    HeadPlace place;
+    double ink; /* path_ink about the place */
+} HeadDrawn;
+
+/* The first ring (stack > 0) whose run has HEAD_CROWD_RATIO times the ink
+ * of its stack's disc's (the last drawn of the stack's heads near it)
+ * trades places with it in the order; false when none has. */
+static bool ring_takes_disc(HeadDrawn *head, double (*at)[2], size_t n, double tolerance,
+                            const int *stack)
+{
+    for (size_t j = 0; j < n; j++)
+        for (size_t d = n; stack[j] > 0 && d-- > j + 1;) {
+            if (stack[d] != 0 || fabs(at[d][0] - at[j][0]) > tolerance ||
+                fabs(at[d][1] - at[j][1]) > tolerance)
+                continue;
+            if (!(head[j].ink > HEAD_CROWD_RATIO * head[d].ink))
+                break;
+            HeadDrawn ring = head[j];
+            head[j] = head[d], head[d] = ring;
+            at[j][0] = head[j].place.px, at[j][1] = head[j].place.py;
+            at[d][0] = head[d].place.px, at[d][1] = head[d].place.py;
+            return true;
+        }
+    return false;
+}
+
 /* Every shown run's head, in drawing order (the selected last); heads
  * closer than a head's radius count as one place and stack (draw_head).
- * Under them, the other point of a run's 2-cycle (cycle_point) as a
- * hollow head: a place the head comes back to. */
+ * Of a stack, the run whose own path crowds the place (HEAD_CROWD_RATIO
+ * times the ink of the disc's, path_ink, where the rings go) takes the
+ * disc: its ring would lie on its own colour (momentum 4: momentum's blue
+ * ring about GD's disc, on momentum's blue swings about the minimum, was
+ * not seen).  Under them, the other point of a run's 2-cycle
+ * (cycle_point) as a hollow head: a place the head comes back to. */
 static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
 {
-    size_t order[SCENE_MAX_RUNS], n = 0;
-    HeadPlace place[SCENE_MAX_RUNS];
+    HeadDrawn head[SCENE_MAX_RUNS];
+    double at[SCENE_MAX_RUNS][2];
+    size_t n = 0;
+    double tolerance = HEAD_RADIUS * r->marker_scale;
+    double reach = (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (double)(scene->run_count - 1)) *
+                   r->marker_scale;
     for (size_t k = 0; k < scene->run_count; k++) {
         size_t i = drawing_order(scene, k);
         long last = last_finite(&scene->runs[i].run);
         if (scene->runs[i].hidden || last < 0)
             continue;
-        place[n] = head_place(r, &scene->runs[i], last, vp);
-        order[n++] = i;
-    }
-    double at[SCENE_MAX_RUNS][2];
-    for (size_t k = 0; k < n; k++) {
-        at[k][0] = place[k].px;
-        at[k][1] = place[k].py;
+        HeadPlace h = head_place(r, scene, i, last, vp);
+        head[n] = (HeadDrawn){i, h, path_ink(r, scene, i, h.px, h.py, reach)};
+        at[n][0] = h.px;
+        at[n++][1] = h.py;
     }
     int stack[SCENE_MAX_RUNS], stacked[SCENE_MAX_RUNS];
-    render_head_stacks(at, n, HEAD_RADIUS * r->marker_scale, stack, stacked);
+    /* Each trade leaves a disc with more ink: at most n * n of them. */
+    for (size_t round = 0;; round++) {
+        render_head_stacks(at, n, tolerance, stack, stacked);
+        if (round == n * n || !ring_takes_disc(head, at, n, tolerance, stack))
+            break;
+    }
     /* A 2-cycle's other point under every head (sharp_flat 6's ring lay
      * over η = 0.019's head at the minimum). */
     double cx, cy, ring = (HEAD_RADIUS + 2.5) * r->marker_scale;
     for (size_t k = 0; k < n; k++)
-        if (!place[k].outside && !r->view3d && !scene->display.paths_hidden &&
-            scene->runs[order[k]].run.status == RUN_ACTIVE && cycle_point(r, order[k], &cx, &cy)) {
-            draw_hollow_head(r, cx, cy, render_run_color(r, order[k], 1.0f));
+        if (!head[k].place.outside && !r->view3d && !scene->display.paths_hidden &&
+            scene->runs[head[k].run].run.status == RUN_ACTIVE &&
+            cycle_point(r, head[k].run, &cx, &cy)) {
+            draw_hollow_head(r, cx, cy, render_run_color(r, head[k].run, 1.0f));
             render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
         }
     for (size_t k = 0; k < n; k++)
-        draw_head(r, scene, vp, order[k], &place[k], stack[k], stacked[k]);
+        draw_head(r, scene, vp, head[k].run, &head[k].place, stack[k], stacked[k]);
 }
 
 void render_head_stacks(const double (*at)[2], size_t n, double radius, int *stack,
@@ -1029,7 +1176,7 @@ static bool axis_label_covered(void *context, const AxisLabel *label)
         long last = last_finite(&scene->runs[i].run);
         if (scene->runs[i].hidden || last < 0)
             continue;
-        HeadPlace h = head_place(f->r, &scene->runs[i], last, f->vp);
+        HeadPlace h = head_place(f->r, scene, i, last, f->vp);
         if (near_label(label, h.px, h.py,
                        (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (double)(scene->run_count - 1) + 1.0) * s))
             return true;
@@ -1511,6 +1658,14 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
+    /* The paths reduced before anything is placed: a head off the map is
+     * held where its path leaves it (head_place), and the axes' labels
+     * keep off the heads. */
+    for (size_t i = 0; i < scene->run_count && !scene->display.paths_hidden; i++) {
+        long last = last_finite(&scene->runs[i].run);
+        if (!scene->runs[i].hidden && last >= 0)
+            reduce_path(r, &r->paths[i], &scene->runs[i].run, last, &vp);
+    }
     if (scene->display.axes && r->view3d)
         render_box_axes(r);
     else if (scene->display.axes)
@@ -1527,7 +1682,7 @@ void render_world(Renderer *r, const Scene *scene)
         draw_head_arrows(r, scene, &vp, draw_field(r, scene, &vp, false));
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
-            size_t i = drawing_order(scene, k);
+            size_t i = path_order(scene, k);
             const SceneRun *sr = &scene->runs[i];
             long last = last_finite(&sr->run);
             if (sr->hidden || last < 0)
@@ -1536,13 +1691,11 @@ void render_world(Renderer *r, const Scene *scene)
             int nest = 0;
             bool inside = false;
             for (size_t other = 0; other < scene->run_count; other++) {
-                const SceneRun *o = &scene->runs[drawing_order(scene, other)];
+                const SceneRun *o = &scene->runs[path_order(scene, other)];
                 bool nests = other != k && !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
                 nest += nests && other > k;
                 inside = inside || (nests && other < k);
             }
-            if (pass == 0)
-                reduce_path(r, &r->paths[i], &sr->run, last, &vp);
             draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
                       in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, pass);
         }
@@ -1558,11 +1711,14 @@ void render_world(Renderer *r, const Scene *scene)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp, MARK_DOTS);
+    /* The last steps' arrows under the heads they leave from: over them,
+     * an arrow hid half of its head (saddle 5's momentum head looked
+     * smaller than GD's). */
+    if (scene->display.velocity)
+        draw_velocity(r, scene, &vp);
     draw_heads(r, scene, &vp);
     draw_marks(r, scene, &vp, MARK_CIRCLES);
     draw_marks(r, scene, &vp, MARK_LABELS);
-    if (scene->display.velocity)
-        draw_velocity(r, scene, &vp);
     if (!r->view3d)
         render_effective_steps(r, scene, &vp);
     if (scene->display.basins)
