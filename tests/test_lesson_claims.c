@@ -891,12 +891,15 @@ static double gd_flow_gap(const LessonStep *step, const Landscape *landscape, bo
     Walker flow = walker(step, landscape, step->runs.specs[1]);
     assert_int_equal(gd.desc.kind, OPT_GD);
     assert_int_equal(flow.desc.kind, OPT_FLOW);
-    assert_close(gd.desc.lr, flow.desc.lr, 0);
+    /* GD's step k against the flow at time k·η: `per` flow updates a step. */
+    long per = lround(gd.desc.lr / flow.desc.lr);
+    assert_true(per >= 1);
+    assert_close(per * flow.desc.lr, gd.desc.lr, 1e-12);
     double gap = 0;
     bool lower = true;
-    for (long k = 0; k < step->play; k++) {
+    for (long k = 0; (k + 1) * per <= step->play; k++) {
         advance(&gd, 1);
-        advance(&flow, 1);
+        advance(&flow, per);
         gap = fmax(gap, hypot(gd.state.x - flow.state.x, gd.state.y - flow.state.y));
         lower = lower && loss_at(&gd) < loss_at(&flow);
     }
@@ -3039,6 +3042,34 @@ static void test_adaptive_every_throw_named(void **state)
     lesson_free(&lesson);
 }
 
+/* gradient_flow: the flow has one time step in every step (a frame review:
+ * step 2's flow ran at Δt 0.05, the others at 0.01, and its "Δt 0.05" read
+ * as GD at η = 0.05), drawn smooth there too, and each step plays until the
+ * flow reaches the time of GD's last compared step: step 2, t = 5 (GD's
+ * step 100, as before). */
+static void test_gradient_flow_one_time_step(void **state)
+{
+    (void)state;
+    Lesson lesson = load_lesson("gradient_flow", "en");
+    Landscape *landscape = make_landscape(lesson.steps[0].landscape);
+    for (size_t s = 0; s < lesson.step_count; s++) {
+        const LessonStep *step = &lesson.steps[s];
+        for (size_t r = 0; r < step->runs.count; r++) {
+            OptimizerDesc desc = parse(landscape, step->runs.specs[r]);
+            if (desc.kind != OPT_FLOW)
+                continue;
+            print_message("gradient_flow %s: the flow's Δt %g over %ld updates (t = %g)\n",
+                          step->id, desc.lr, step->play, desc.lr * (double)step->play);
+            assert_close(desc.lr, 0.01, 0);
+            assert_drawn_smooth(step, landscape, step->runs.specs[r]);
+        }
+    }
+    const LessonStep *medium = step_named(&lesson, "medium_step");
+    assert_close(0.01 * (double)medium->play, 5.0, 1e-12);
+    landscape_destroy(landscape);
+    lesson_free(&lesson);
+}
+
 int main(int argc, char **argv)
 {
     /* test_lesson_claims [PATTERN | --skip PATTERN]: the tests whose names
@@ -3074,6 +3105,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_escape),
         cmocka_unit_test(test_network_batch_and_flatness),
         cmocka_unit_test(test_adaptive_every_throw_named),
+        cmocka_unit_test(test_gradient_flow_one_time_step),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2199,6 +2199,43 @@ static void test_small_cloud_seen_in_head(void **state)
     app_destroy(app);
 }
 
+/* The texts a frame draws, one after another, each after a newline. */
+typedef struct DrawnTexts {
+    char all[8192];
+    size_t used;
+} DrawnTexts;
+
+static void watch_all(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)box;
+    (void)px;
+    DrawnTexts *t = context;
+    int n = snprintf(t->all + t->used, sizeof t->all - t->used, "\n%s", utf8);
+    if (n > 0)
+        t->used = fmin(t->used + (size_t)n, sizeof t->all - 1);
+}
+
+/* gradient_flow 3 at 960x540: the legend tells the loss plot's clock (a
+ * frame review: the plot's time axis ended at "t = 3" while the legend
+ * said "step 300" for both runs, and GD's step 300 is t = 60): no run's
+ * reading gives a step, the flow's gives the plot's end, t = 3, and GD's
+ * its own time, t = 60. */
+static void test_legend_tells_plot_time(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("gradient_flow.lua", 2, 960, 540, false);
+    DrawnTexts drawn = {.used = 0};
+    renderer_observe_text(app->renderer, watch_all, &drawn);
+    free(draw_frame(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+    print_message("gradient_flow 3 draws:%s\n", drawn.all);
+    assert_non_null(strstr(drawn.all, "\nt = 3\n"));         /* the plot's end */
+    assert_non_null(strstr(drawn.all, "L 0.002482   t = 3   Δt 0.01"));
+    assert_non_null(strstr(drawn.all, "   t = 60   η 0.2"));
+    assert_null(strstr(drawn.all, "step 300"));
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2250,6 +2287,7 @@ int main(void)
         cmocka_unit_test(test_retraced_swings_thin),
         cmocka_unit_test(test_two_cycle_marked),
         cmocka_unit_test(test_small_cloud_seen_in_head),
+        cmocka_unit_test(test_legend_tells_plot_time),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }
