@@ -1265,6 +1265,21 @@ static double axis_margin(Renderer *r)
                 DYN_AXIS_MARGIN * render_font_px(r, PLOT_TEXT_PX) / PLOT_TEXT_PX);
 }
 
+/* The plotting area a sharpness plot asks for where the landscape's minima's
+ * λmax differ tenfold, so that it may be drawn on a log scale over their
+ * decades and a factor 4 either side (draw_sharpness): a line for each
+ * factor 4, so that values that far apart stand a line apart.  sharp_flat
+ * 6 at 960x540 had 49 px for its three decades, its λmax 1.65 10 px under
+ * its 2/η = 6.67.  0 where the minima do not differ so. */
+static double log_levels_area(const Scene *scene, double line)
+{
+    double levels[LANDSCAPE_MAX_MINIMA];
+    size_t count = minima_levels(scene, levels);
+    if (count < 2 || !(levels[count - 1] > 10.0 * levels[0]))
+        return 0;
+    return line * log(16.0 * levels[count - 1] / levels[0]) / log(4.0);
+}
+
 LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!dynamics_shown(scene))
@@ -1318,6 +1333,8 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     double min_h = areas * (LAYOUT_PLOT_AREA_LEAST * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) +
                    10.0 * s + note_row(r, scene);
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
+    if (scene->display.plot == SCENE_PLOT_SHARPNESS)
+        h = fmax(h, min_h + log_levels_area(scene, line) - LAYOUT_PLOT_AREA_LEAST * s);
     return (LayoutRequest){true, fmax(DYN_WIDTH * s, min_w), fmax(h, min_h), min_w, min_h,
                            false};
 }
