@@ -2215,6 +2215,16 @@ static void watch_all(void *context, const char *utf8, LayoutRect box, int px)
         t->used = fmin(t->used + (size_t)n, sizeof t->all - 1);
 }
 
+/* Draws a frame of the app, its texts into dest. */
+static void draw_texts(App *app, DrawnTexts *dest)
+{
+    dest->used = 0;
+    dest->all[0] = '\0';
+    renderer_observe_text(app->renderer, watch_all, dest);
+    free(draw_frame(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+}
+
 /* gradient_flow 3 at 960x540: the legend tells the loss plot's clock (a
  * frame review: the plot's time axis ended at "t = 3" while the legend
  * said "step 300" for both runs, and GD's step 300 is t = 60): no run's
@@ -2224,10 +2234,8 @@ static void test_legend_tells_plot_time(void **state)
 {
     (void)state;
     App *app = open_lesson_sized("gradient_flow.lua", 2, 960, 540, false);
-    DrawnTexts drawn = {.used = 0};
-    renderer_observe_text(app->renderer, watch_all, &drawn);
-    free(draw_frame(app, 0.0).rgba);
-    renderer_observe_text(app->renderer, NULL, NULL);
+    DrawnTexts drawn;
+    draw_texts(app, &drawn);
     print_message("gradient_flow 3 draws:%s\n", drawn.all);
     assert_non_null(strstr(drawn.all, "\nt = 3\n"));         /* the plot's end */
     assert_non_null(strstr(drawn.all, "L 0.002482   t = 3   Δt 0.01"));
@@ -2263,10 +2271,8 @@ static void test_norm_plot_top_round(void **state)
 {
     (void)state;
     App *app = open_lesson_sized("implicit_regularization.lua", 1, 960, 540, false);
-    DrawnTexts drawn = {.used = 0};
-    renderer_observe_text(app->renderer, watch_all, &drawn);
-    free(draw_frame(app, 0.0).rgba);
-    renderer_observe_text(app->renderer, NULL, NULL);
+    DrawnTexts drawn;
+    draw_texts(app, &drawn);
     char top[64] = "";
     /* plot_frame draws the top label, the bottom one, then the title. */
     assert_true(text_before(&drawn, "|θ| of run 1 (step on a log scale)", 2, top, sizeof top));
