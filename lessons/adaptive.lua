@@ -83,11 +83,11 @@ step {
 step {
   id = "never_settles",
   caption = {
-    en = "But RMSProp never comes to rest: played on to step 1500, it is thrown out again near "
-      .. "steps 440 and 525, and from step 700 on it bounces around its minimum, its loss "
-      .. "between 0.01 and 0.5. Adam and AdaGrad stay at rest, their loss under 10⁻⁶.",
-    zh = "可是 RMSProp 始终停不下来：继续走到第 1500 步，它在第 440 步和第 525 步附近"
-      .. "又被甩出去，从第 700 步起在极小值周围来回弹跳，损失在 0.01 到 0.5 之间。"
+    en = "But RMSProp never comes to rest: it is thrown out again near steps 440, 525, 590 "
+      .. "and 650, less far each time, and from step 700 on bounces around its minimum, "
+      .. "its loss between 0.01 and 0.5. Adam and AdaGrad stay at rest, their loss under 10⁻⁶.",
+    zh = "可是 RMSProp 始终停不下来：它在第 440、525、590 和 650 步附近"
+      .. "又被甩出去，甩出的距离一次比一次小；从第 700 步起在极小值周围来回弹跳，损失在 0.01 到 0.5 之间。"
       .. "Adam 和 AdaGrad 一直停着不动，损失低于 10⁻⁶。",
   },
   keep = true,

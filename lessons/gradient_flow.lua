@@ -1,13 +1,15 @@
 -- gradient_flow.lua: gradient descent as a discretisation of the gradient
 -- flow dθ/dt = −∇L, and how the two part as the step grows.
 --
--- A flow run is drawn through its updates, so it is drawn with a small
--- time step (lr=0.01) wherever GD's step is large: at GD's own step the
--- flow would show corners that the real flow does not have.
+-- A flow run is drawn through its updates, so it is drawn with one small
+-- time step (lr=0.01) in every step: at GD's own step the flow would show
+-- corners that the real flow does not have, and its "Δt 0.05" in step 2
+-- read as GD at η = 0.05.
 --
 -- With a flow on stage the loss plot's x axis is time t = Σ η, not the
--- update number (src/scene/loss_scale.h): GD at η = 0.2 and the flow at
--- Δt = 0.01 are compared at the same time, over the 0..3 the flow reaches.
+-- update number (src/scene/loss_scale.h), and the legend gives each run's
+-- time: GD at η = 0.2 and the flow at Δt = 0.01 are compared at the same
+-- time, over the 0..3 the flow reaches (GD's 300 steps reach t = 60).
 
 lesson {
   title = { en = "Gradient descent and gradient flow", zh = "梯度下降与梯度流" },
@@ -37,9 +39,10 @@ step {
     zh = "η = 0.05：GD 仍然跟着梯度流，只在拐弯处稍稍偏开。GD 的第 k 步对应梯度流在 k·η 时刻的位置："
       .. "GD 略微领先，每一步的损失都更低。",
   },
-  runs = { "gd:lr=0.05", "flow:lr=0.05" },
-  play = 100,
-  speed = 25,
+  -- 500 updates: the flow reaches t = 5, where GD's step 100 is.
+  runs = { "gd:lr=0.05", "flow:lr=0.01" },
+  play = 500,
+  speed = 125,
 }
 
 step {

@@ -2369,6 +2369,117 @@ static void test_flow_on_top(void **state)
     app_destroy(app);
 }
 
+/* The texts a frame draws, one after another, each after a newline. */
+typedef struct DrawnTexts {
+    char all[8192];
+    size_t used;
+} DrawnTexts;
+
+static void watch_all(void *context, const char *utf8, LayoutRect box, int px)
+{
+    (void)box;
+    (void)px;
+    DrawnTexts *t = context;
+    int n = snprintf(t->all + t->used, sizeof t->all - t->used, "\n%s", utf8);
+    if (n > 0)
+        t->used = fmin(t->used + (size_t)n, sizeof t->all - 1);
+}
+
+/* Draws a frame of the app, its texts into dest. */
+static void draw_texts(App *app, DrawnTexts *dest)
+{
+    dest->used = 0;
+    dest->all[0] = '\0';
+    renderer_observe_text(app->renderer, watch_all, dest);
+    free(draw_frame(app, 0.0).rgba);
+    renderer_observe_text(app->renderer, NULL, NULL);
+}
+
+/* gradient_flow 3 at 960x540: the legend tells the loss plot's clock (a
+ * frame review: the plot's time axis ended at "t = 3" while the legend
+ * said "step 300" for both runs, and GD's step 300 is t = 60): no run's
+ * reading gives a step, the flow's gives the plot's end, t = 3, and GD's
+ * its own time, t = 60. */
+static void test_legend_tells_plot_time(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("gradient_flow.lua", 2, 960, 540, false);
+    DrawnTexts drawn;
+    draw_texts(app, &drawn);
+    print_message("gradient_flow 3 draws:%s\n", drawn.all);
+    assert_non_null(strstr(drawn.all, "\nt = 3\n"));         /* the plot's end */
+    assert_non_null(strstr(drawn.all, "L 0.002482   t = 3   Δt 0.01"));
+    assert_non_null(strstr(drawn.all, "   t = 60   η 0.2"));
+    assert_null(strstr(drawn.all, "step 300"));
+    app_destroy(app);
+}
+
+/* The text drawn just before `before` in a frame's texts (watch_all), `back`
+ * texts back, into dest; false where there is none. */
+static bool text_before(const DrawnTexts *t, const char *before, int back, char *dest,
+                        size_t size)
+{
+    char want[128];
+    snprintf(want, sizeof want, "\n%s", before);
+    const char *at = strstr(t->all, want);
+    for (int k = 0; at && k < back; k++) {
+        const char *end = at;
+        do
+            at--;
+        while (at > t->all && *at != '\n');
+        if (*at != '\n')
+            return false;
+        snprintf(dest, size, "%.*s", (int)(end - at - 1), at + 1);
+    }
+    return at != NULL;
+}
+
+/* implicit_regularization 2 at 960x540: the |θ| plot's top is a round
+ * number (a frame review: "1.48", 1.1 times the 1.34 GD levels at, an odd
+ * top tick): 1.5, over the level. */
+static void test_norm_plot_top_round(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("implicit_regularization.lua", 1, 960, 540, false);
+    DrawnTexts drawn;
+    draw_texts(app, &drawn);
+    char top[64] = "";
+    /* plot_frame draws the top label, the bottom one, then the title. */
+    assert_true(text_before(&drawn, "|θ| of run 1 (step on a log scale)", 2, top, sizeof top));
+    const Run *run = &app_scene(app)->runs[0].run;
+    double level = hypot(run->path[run->count - 1].x, run->path[run->count - 1].y);
+    print_message("implicit_regularization 2: |θ| levels at %.3g under a top of \"%s\"\n",
+                  level, top);
+    assert_string_equal(top, "1.5");
+    assert_true(level < 1.5);
+    app_destroy(app);
+}
+
+/* implicit_regularization 4 at 960x540: the angle plot's dip to its floor,
+ * where θ crosses the max-margin line (a frame review: below the 0.45° the
+ * run ends at, it read as settling at step 4), is named.  The run crosses
+ * the line once. */
+static void test_angle_crossing_named(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("implicit_regularization.lua", 3, 960, 540, false);
+    const Run *run = &app_scene(app)->runs[0].run;
+    double dir[2];
+    assert_true(landscape_max_margin_direction(app_scene(app)->landscape, dir));
+    int crossings = 0;
+    for (size_t k = 2; k < run->count; k++) {
+        const RunPoint *p = &run->path[k - 1], *q = &run->path[k];
+        crossings += (p->x * dir[1] - p->y * dir[0]) * (q->x * dir[1] - q->y * dir[0]) < 0;
+    }
+    LayoutRect box = text_box(app, "0°: crosses the line");
+    save_named_screenshot(app, "window", "angle-crossing");
+    print_message("implicit_regularization 4: %d crossing(s); label %.0fx%.0f at (%.0f, %.0f)\n",
+                  crossings, box.w, box.h, box.x, box.y);
+    assert_int_equal(crossings, 1);
+    assert_true(box.w > 0);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2424,6 +2535,9 @@ int main(void)
         cmocka_unit_test(test_crowding_run_takes_the_disc),
         cmocka_unit_test(test_velocity_under_the_head),
         cmocka_unit_test(test_flow_on_top),
+        cmocka_unit_test(test_legend_tells_plot_time),
+        cmocka_unit_test(test_norm_plot_top_round),
+        cmocka_unit_test(test_angle_crossing_named),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

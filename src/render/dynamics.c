@@ -61,6 +61,8 @@
 #define SCHEDULE_TITLE N_("learning rate per step (ahead: fainter)")
 #define NORM_TITLE N_("|θ| of run %zu (step on a log scale)")
 #define ANGLE_TITLE N_("angle to max-margin direction (°, log)")
+/* At the angle's dip where θ crosses the max-margin line (0° there). */
+#define ANGLE_CROSSING N_("0°: crosses the line")
 #define DISTANCE_TITLE N_("distance |θ − (%.3g, %.3g)| per step")
 #define STEP_SIZE_TITLE N_("step length |θₖ − θₖ₋₁| per update")
 #define LOG_SUFFIX N_(" (log)")
@@ -1081,6 +1083,34 @@ static double angle_at(const void *ctx, size_t k)
     return acos(fmin(fmax(c, -1.0), 1.0)) * 180.0 / 3.14159265358979323846;
 }
 
+/* Where θ crosses the max-margin line the angle passes through 0, which
+ * a log axis draws as a dip to its floor (implicit_regularization 4: at
+ * step 4, below the 0.45° the run ends at, read as settling early): the
+ * dip is named, a tick at its foot.  The crossing: the first update after
+ * which θ lies on the line's other side. */
+static void angle_crossing(Renderer *r, const PlotArea *b, const NormSeries *n, size_t count,
+                           Rgba color)
+{
+    for (size_t k = 2; k < count; k++) {
+        const RunPoint *p = &n->run->path[k - 1], *q = &n->run->path[k];
+        double before = p->x * n->dir[1] - p->y * n->dir[0];
+        double after = q->x * n->dir[1] - q->y * n->dir[0];
+        if (!(before * after < 0))
+            continue;
+        double s = r->scale, x = plot_to_x(b, (double)k), foot = b->y + b->h;
+        int px = render_font_px(r, PLOT_TEXT_PX);
+        double pad = RENDER_LABEL_PAD * s, line = render_line_height(r, px);
+        const char *text = _(ANGLE_CROSSING);
+        double w = render_text_width(r, text, px) + 2.0 * pad;
+        /* Right of the tick, or left of it where the area ends first. */
+        double left = x + 4.0 * s + w <= b->x + b->w ? x + 4.0 * s : x - 4.0 * s - w;
+        shapes_segment(r->shapes, x, foot - 0.6 * line, x, foot, 0.9 * s, color);
+        render_label_at(r, text, (LayoutRect){left, foot - line - 2.0 * s, w, line}, px,
+                        color);
+        return;
+    }
+}
+
 static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
 {
     size_t i = scene_shown_run(scene);
@@ -1106,7 +1136,10 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
         a.yhi = isfinite(v) ? fmax(a.yhi, v) : a.yhi;
         amax = isfinite(ang) ? fmax(amax, ang) : amax;
     }
-    a.yhi *= 1.1;
+    /* A round top a little over the largest |θ|: 1.1 times it read
+     * "1.48" over implicit_regularization 2's level of 1.34. */
+    double round = axis_tick_step(0, 1.05 * a.yhi, 4);
+    a.yhi = round > 0 ? ceil(1.05 * a.yhi / round) * round : 1.1 * a.yhi;
     char title[96];
     snprintf(title, sizeof title, _(NORM_TITLE), i + 1);
     plot_frame(r, &a, title, margin ? NULL : _("step"));
@@ -1125,6 +1158,7 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     plot_frame(r, &b, _(ANGLE_TITLE), _("step"));
     plot_series(r, &b, angle_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
                 false);
+    angle_crossing(r, &b, &n, count, render_run_color(r, i, 1.0f));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1237,6 +1271,21 @@ static double axis_margin(Renderer *r)
                 DYN_AXIS_MARGIN * render_font_px(r, PLOT_TEXT_PX) / PLOT_TEXT_PX);
 }
 
+/* The plotting area a sharpness plot asks for where the landscape's minima's
+ * λmax differ tenfold, so that it may be drawn on a log scale over their
+ * decades and a factor 4 either side (draw_sharpness): a line for each
+ * factor 4, so that values that far apart stand a line apart.  sharp_flat
+ * 6 at 960x540 had 49 px for its three decades, its λmax 1.65 10 px under
+ * its 2/η = 6.67.  0 where the minima do not differ so. */
+static double log_levels_area(const Scene *scene, double line)
+{
+    double levels[LANDSCAPE_MAX_MINIMA];
+    size_t count = minima_levels(scene, levels);
+    if (count < 2 || !(levels[count - 1] > 10.0 * levels[0]))
+        return 0;
+    return line * log(16.0 * levels[count - 1] / levels[0]) / log(4.0);
+}
+
 LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!dynamics_shown(scene))
@@ -1290,6 +1339,8 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     double min_h = areas * (LAYOUT_PLOT_AREA_LEAST * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) +
                    10.0 * s + note_row(r, scene);
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
+    if (scene->display.plot == SCENE_PLOT_SHARPNESS)
+        h = fmax(h, min_h + log_levels_area(scene, line) - LAYOUT_PLOT_AREA_LEAST * s);
     return (LayoutRequest){true, fmax(DYN_WIDTH * s, min_w), fmax(h, min_h), min_w, min_h,
                            false};
 }

@@ -92,12 +92,28 @@ static void run_name(const Scene *scene, size_t i, RunStatus status, char *dest,
  * landscape was painted again (every lesson step starts from step 0). */
 #define WIDEST_STEPS ((size_t)8888)
 
+/* The time the legend is laid out for on a time axis, for the same
+ * reason: "0.888" is as wide as any time a lesson's runs pass through
+ * ("0.07", "2.99", "60"). */
+#define WIDEST_TIME 0.888
+
+/* A time as the loss plot's x axis and the legend write it: "t = 3". */
+static void time_text(double t, char *dest, size_t size)
+{
+    char value[32];
+    snprintf(dest, size, "t = %s", number_text(t, 3, value, sizeof value));
+}
+
 /* A run's legend item: head, its number and name ("2  Adam"), and its
  * readings as a run of that status shows them (loss, step, η; or how it
  * ended), or "(hidden)" in their place while the run is hidden: the panel
  * is laid out for every run shown (landscape_needs), and for its widest
  * readings; widest: with WIDEST_LOSS for the loss and at least
- * WIDEST_STEPS for the step (the panel's width, never drawn). */
+ * WIDEST_STEPS for the step, or WIDEST_TIME for the time (the panel's
+ * width, never drawn).  While the loss plot's x axis is time, a running
+ * run's clock is its time t = Σ η, as the plot's is, not its step
+ * (gradient_flow 3: the plot ended at "t = 3", the legend said "step 300"
+ * for the flow and for GD, whose step 300 is t = 60). */
 static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest, char *head,
                      size_t head_size, char *dest, size_t size)
 {
@@ -114,21 +130,26 @@ static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest
     else if (status == RUN_STALLED)
         snprintf(dest, size, _("stalled at step %zu"), steps);
     else {
-        char loss[32], lr[32];
+        char loss[32], lr[32], clock[48];
         /* The widest item keeps "(warm-up)" after the warm-up: the panel
          * keeps its width when the bracket goes. */
         size_t phase_step = widest ? 0 : run_steps(run);
         number_text(widest ? WIDEST_LOSS : run_head(run).loss, 4, loss, sizeof loss);
         number_text(scene_run_lr(scene, i), 3, lr, sizeof lr);
+        if (!loss_scale_on_time(scene))
+            snprintf(clock, sizeof clock, _("step %zu"), steps);
+        else
+            time_text(widest ? WIDEST_TIME : loss_run_time(run, run_steps(run)), clock,
+                      sizeof clock);
         if (optimizer_info(run->desc.kind)->traits.continuous)
             /* The flow has no learning rate: its lr is the time each update spans. */
-            snprintf(dest, size, _("L %s   step %zu   Δt %s"), loss, steps, lr);
+            snprintf(dest, size, _("L %s   %s   Δt %s"), loss, clock, lr);
         else if (schedule_label(&run->desc.schedule, phase_step)[0])
             /* The schedule in brackets, apart from η's number: "η 0 (cosine)". */
-            snprintf(dest, size, _("L %s   step %zu   η %s (%s)"), loss, steps, lr,
+            snprintf(dest, size, _("L %s   %s   η %s (%s)"), loss, clock, lr,
                      schedule_label(&run->desc.schedule, phase_step));
         else
-            snprintf(dest, size, _("L %s   step %zu   η %s"), loss, steps, lr);
+            snprintf(dest, size, _("L %s   %s   η %s"), loss, clock, lr);
     }
 }
 
@@ -647,7 +668,7 @@ static void plot_title(const LossScale *p, char *dest, size_t size)
 static void plot_span_label(const LossScale *p, char *dest, size_t size)
 {
     if (p->time)
-        snprintf(dest, size, "t = %.3g", p->span);
+        time_text(p->span, dest, size);
     else
         snprintf(dest, size, "%zu", p->steps);
 }

@@ -62,6 +62,21 @@ size_t loss_cursor_past(LossCursor *c, double x, size_t last)
     return c->k;
 }
 
+double loss_run_time(const Run *run, size_t k)
+{
+    const LossScale time = {.time = true};
+    return loss_cursor_at(&time, run, k).x;
+}
+
+bool loss_scale_on_time(const Scene *scene)
+{
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (!scene->runs[i].hidden &&
+            optimizer_info(scene->runs[i].run.desc.kind)->traits.continuous)
+            return true;
+    return false;
+}
+
 /* How many of the run's known points lie within the x span. */
 static size_t points_in_span(const LossScale *scale, const Run *run)
 {
@@ -88,8 +103,8 @@ LossScale loss_scale_of(const Scene *scene)
         if (scene->runs[i].hidden)
             continue;
         p.steps = run->known - 1 > p.steps ? run->known - 1 : p.steps;
-        p.time |= optimizer_info(run->desc.kind)->traits.continuous;
     }
+    p.time = loss_scale_on_time(scene);
     p.span = p.time ? (double)INFINITY : (double)p.steps;
     for (size_t i = 0; p.time && i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;

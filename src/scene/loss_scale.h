@@ -43,6 +43,15 @@ typedef struct LossScale {
     double span;       /* x runs over 0..span: steps, or a time */
 } LossScale;
 
+/* Whether x is time: a flow is among the visible runs.  The legend then
+ * gives each run's time as well (src/render/hud.c), so that the plot's
+ * "t = 3" and a run's reading tell the same clock (gradient_flow 3: the
+ * plot ended at t = 3, the legend said "step 300"). */
+bool loss_scale_on_time(const Scene *scene);
+
+/* The time t = Σ ηₖ of the run's point k (its first k updates). */
+double loss_run_time(const Run *run, size_t k);
+
 /* The scale for the scene's visible runs (every computed point, shown or
  * remembered after a rewind, so the axes hold still while the timeline is
  * scrubbed; long runs are sampled). */
