@@ -4091,6 +4091,40 @@ static void test_notice_holds_its_place(void **state)
     assert_int_equal(needless, 0);
 }
 
+/* adam_vs_sgd_network 3 at its end: the paths' principal plane holds
+ * both runs' ways from θ0, each head's distance from θ0 at least 0.9 in
+ * the plane (sqrt(a² + b²) of ‖θ − θ0‖, the directions orthonormal), so
+ * the map draws GD's path and Adam's about as long as they are apart from
+ * θ0 (1 to 4).  Fitted to the two paths as they were, the plane held
+ * Adam's and GD's head was 4.84 off it, 0.2 of its way in the plane: its
+ * path 12 px long beside Adam's 280 at 960x540. */
+static void test_network_plane_holds_both_paths(void **state)
+{
+    LessonStage *st = *state;
+    lesson_layout(st, "adam_vs_sgd_network.lua", "en", 2, 960, 540, false);
+    NetStage *net = st->scene->net;
+    NetSliceKind kind = NET_SLICE_INIT;
+    size_t run;
+    for (int k = 0; k < 100 && (kind != NET_SLICE_PCA ||
+                                net_stage_plane(net, &run) != net_stage_shown_step(net));
+         k++) {
+        net_stage_refine(net, 100000);
+        net_stage_slice_plane(net, &kind, NULL);
+    }
+    assert_int_equal(kind, NET_SLICE_PCA);
+    assert_int_equal(net_stage_plane(net, &run), net_stage_shown_step(net));
+    NetPoint path[NET_STAGE_KEYFRAMES + 1];
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        size_t count = net_stage_path(net, i, path);
+        assert_true(count > 1);
+        NetPoint head = path[count - 1];
+        double in_plane = hypot(head.a, head.b), from = hypot(in_plane, head.distance);
+        print_message("adam_vs_sgd_network 3: run %zu ends %.3g from θ0, %.3g of it in the "
+                      "plane, %.3g off it\n", i + 1, from, in_plane, head.distance);
+        assert_true(in_plane >= 0.9 * from);
+    }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4191,6 +4225,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_notice_off_the_labels, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_notice_holds_its_place, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_network_plane_holds_both_paths, stage_open,
+                                        stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
