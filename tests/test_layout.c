@@ -4125,6 +4125,42 @@ static void test_network_plane_holds_both_paths(void **state)
     }
 }
 
+/* sgd_noise 4 and 5 (SGD with batches of 2 and 50 on linreg), en and zh,
+ * at 960x540 and 1280x720 --projector: the data inset keys its white
+ * rings ("last step's batch"), inside the inset; a network's data panel
+ * rings what it misclassifies in the same white, and these had no key.
+ * implicit_regularization 4 (GD on all the data) rings none and says
+ * nothing of a batch. */
+static void test_inset_keys_the_batch_rings(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const struct {
+        const char *name;
+        size_t step;
+        bool batched;
+    } steps[] = {{"sgd_noise.lua", 3, true},
+                 {"sgd_noise.lua", 4, true},
+                 {"implicit_regularization.lua", 3, false}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t q = 0; q < sizeof steps / sizeof steps[0]; q++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l =
+                    lesson_layout(st, steps[q].name, langs[g], steps[q].step, w, h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_INSET]);
+                LayoutRect inset = l->rect[LAYOUT_INSET];
+                Shot shot = shot_frame(st, w, h, _("last step's batch"), false);
+                bool keyed = shot.found >= 0 && inside_rect(shot.box, inset);
+                print_message("%s %zu (%s, %dx%d%s): the inset keys the batch rings: %s\n",
+                              steps[q].name, steps[q].step + 1, langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", keyed ? "yes" : "no");
+                assert_int_equal(keyed, steps[q].batched);
+                assert_int_equal(shot.found >= 0, steps[q].batched);
+            }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4226,6 +4262,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_notice_off_the_labels, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_notice_holds_its_place, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_plane_holds_both_paths, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_inset_keys_the_batch_rings, stage_open,
                                         stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
