@@ -4267,6 +4267,76 @@ static void test_stability_log_plot_has_room(void **state)
         }
 }
 
+/* adam_vs_sgd_network 3 at its end: the paths' principal plane holds
+ * both runs' ways from θ0, each head's distance from θ0 at least 0.9 in
+ * the plane (sqrt(a² + b²) of ‖θ − θ0‖, the directions orthonormal), so
+ * the map draws GD's path and Adam's about as long as they are apart from
+ * θ0 (1 to 4).  Fitted to the two paths as they were, the plane held
+ * Adam's and GD's head was 4.84 off it, 0.2 of its way in the plane: its
+ * path 12 px long beside Adam's 280 at 960x540. */
+static void test_network_plane_holds_both_paths(void **state)
+{
+    LessonStage *st = *state;
+    lesson_layout(st, "adam_vs_sgd_network.lua", "en", 2, 960, 540, false);
+    NetStage *net = st->scene->net;
+    NetSliceKind kind = NET_SLICE_INIT;
+    size_t run;
+    for (int k = 0; k < 100 && (kind != NET_SLICE_PCA ||
+                                net_stage_plane(net, &run) != net_stage_shown_step(net));
+         k++) {
+        net_stage_refine(net, 100000);
+        net_stage_slice_plane(net, &kind, NULL);
+    }
+    assert_int_equal(kind, NET_SLICE_PCA);
+    assert_int_equal(net_stage_plane(net, &run), net_stage_shown_step(net));
+    NetPoint path[NET_STAGE_KEYFRAMES + 1];
+    for (size_t i = 0; i < net_stage_run_count(net); i++) {
+        size_t count = net_stage_path(net, i, path);
+        assert_true(count > 1);
+        NetPoint head = path[count - 1];
+        double in_plane = hypot(head.a, head.b), from = hypot(in_plane, head.distance);
+        print_message("adam_vs_sgd_network 3: run %zu ends %.3g from θ0, %.3g of it in the "
+                      "plane, %.3g off it\n", i + 1, from, in_plane, head.distance);
+        assert_true(in_plane >= 0.9 * from);
+    }
+}
+
+/* sgd_noise 4 and 5 (SGD with batches of 2 and 50 on linreg), en and zh,
+ * at 960x540 and 1280x720 --projector: the data inset keys its white
+ * rings ("last step's batch"), inside the inset; a network's data panel
+ * rings what it misclassifies in the same white, and these had no key.
+ * implicit_regularization 4 (GD on all the data) rings none and says
+ * nothing of a batch. */
+static void test_inset_keys_the_batch_rings(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const struct {
+        const char *name;
+        size_t step;
+        bool batched;
+    } steps[] = {{"sgd_noise.lua", 3, true},
+                 {"sgd_noise.lua", 4, true},
+                 {"implicit_regularization.lua", 3, false}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t q = 0; q < sizeof steps / sizeof steps[0]; q++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l =
+                    lesson_layout(st, steps[q].name, langs[g], steps[q].step, w, h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_INSET]);
+                LayoutRect inset = l->rect[LAYOUT_INSET];
+                Shot shot = shot_frame(st, w, h, _("last step's batch"), false);
+                bool keyed = shot.found >= 0 && inside_rect(shot.box, inset);
+                print_message("%s %zu (%s, %dx%d%s): the inset keys the batch rings: %s\n",
+                              steps[q].name, steps[q].step + 1, langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", keyed ? "yes" : "no");
+                assert_int_equal(keyed, steps[q].batched);
+                assert_int_equal(shot.found >= 0, steps[q].batched);
+            }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4373,6 +4443,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_escape_plot_parts_from_their_steps, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_stability_log_plot_has_room, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_network_plane_holds_both_paths, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_inset_keys_the_batch_rings, stage_open,
                                         stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

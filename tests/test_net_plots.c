@@ -5,8 +5,8 @@
  * model_evaluate at the stage's θ, and the sharpness its own run
  * measures with --every; measurements are kept across seeks, and
  * playing faster than they are measured thins them as documented.  And
- * the slice's planes: the PCA plane holds the dominant direction of the
- * runs' trajectory (found here by power iteration), the random plane's
+ * the slice's planes: the PCA plane holds the dominant direction of each
+ * run's trajectory (found here by power iteration), the random plane's
  * directions have each unit's norm of weights, and the kind follows the
  * option, the key's call and the command line.
  */
@@ -203,30 +203,13 @@ static double off_plane(const double *u, const SlicePlane *plane)
     return sqrt(fmax(0.0, 1.0 - c1 * c1 - c2 * c2));
 }
 
-/* Both runs' θ at every update up to 120, centred on their mean: the
- * dominant direction of their scatter, by power iteration on
- * Σ (θ − mean)(θ − mean)ᵀ, lies in the PCA plane, which goes through θ0
- * along orthonormal directions.  Off it by under 5 %: the stage takes
- * every third update (PCA_POINTS over two runs), which turns the plane by
- * 2.4 % here; the init plane is 80 % off.  Before the first update the
- * paths span no plane and the init plane stands in. */
-static void pca_plane_holds_the_dominant_direction(void **state)
+/* The dominant direction of count points (rows, count × n) about their
+ * mean, by power iteration on Σ (θ − mean)(θ − mean)ᵀ, into u (unit);
+ * the points are centred in place. */
+static void dominant_direction(double *points, size_t count, size_t n, double *u)
 {
-    (void)state;
-    Scene *s = make_net_sliced(NET_SLICE_PCA);
-    NetSliceKind kind;
-    net_stage_slice_plane(s->net, &kind, NULL);
-    assert_int_equal(kind, NET_SLICE_INIT);
-    size_t n = net_stage_model(s->net)->nparams, count = 0;
-    enum { STEPS = 120, EVERY = 1 };
-    double *points = malloc(NET_RUNS * (STEPS / EVERY + 1) * n * sizeof *points);
-    double *mean = calloc(n, sizeof *mean), *u = malloc(n * sizeof *u), *v = malloc(n * sizeof *v);
-    assert_true(points && mean && u && v);
-    for (size_t k = 0; k <= STEPS; k += EVERY) {
-        scene_seek(s, k);
-        for (size_t i = 0; i < NET_RUNS; i++, count++)
-            memcpy(points + count * n, net_run_theta(net_stage_run(s->net, i)), n * sizeof *u);
-    }
+    double *mean = calloc(n, sizeof *mean), *v = malloc(n * sizeof *v);
+    assert_true(mean && v);
     for (size_t t = 0; t < count; t++)
         for (size_t p = 0; p < n; p++)
             mean[p] += points[t * n + p] / (double)count;
@@ -246,25 +229,70 @@ static void pca_plane_holds_the_dominant_direction(void **state)
         for (size_t p = 0; p < n; p++)
             u[p] = v[p] / len;
     }
+    free(mean), free(v);
+}
+
+/* Each run's θ at every update up to 120: the dominant direction of each
+ * run's path (about its own mean) lies near the PCA plane, which goes
+ * through θ0 along orthonormal directions: under 0.2 off it (0.158 for
+ * SGD's, 0.148 for Adam's), the runs' paths scaled to one size before the
+ * PCA (net_stage.c).  Fitted to the paths as they are, the plane held the
+ * runs' dominant direction together (0.024 off) and SGD's, the shorter
+ * path, 0.29 off: adam_vs_sgd_network's GD path all but vanished from its
+ * map.  The runs' together is under 0.15 off it (0.095); the init plane is
+ * 80 % off.  The stage takes every third update (PCA_POINTS over two
+ * runs), and two runs' curved paths do not lie in one plane.  Before the
+ * first update the paths span no plane and the init plane stands in. */
+static void pca_plane_holds_the_dominant_direction(void **state)
+{
+    (void)state;
+    Scene *s = make_net_sliced(NET_SLICE_PCA);
+    NetSliceKind kind;
+    net_stage_slice_plane(s->net, &kind, NULL);
+    assert_int_equal(kind, NET_SLICE_INIT);
+    size_t n = net_stage_model(s->net)->nparams;
+    enum { STEPS = 120, POINTS = STEPS + 1 };
+    double *points = malloc(2 * NET_RUNS * POINTS * n * sizeof *points);
+    double *u = malloc((NET_RUNS + 1) * n * sizeof *u);
+    assert_true(points && u);
+    /* Run i's points at row i·POINTS; the runs' together, again, after. */
+    double *together = points + NET_RUNS * POINTS * n, *u_together = u + NET_RUNS * n;
+    for (size_t k = 0; k <= STEPS; k++) {
+        scene_seek(s, k);
+        for (size_t i = 0; i < NET_RUNS; i++)
+            memcpy(points + (i * POINTS + k) * n, net_run_theta(net_stage_run(s->net, i)),
+                   n * sizeof *u);
+    }
+    memcpy(together, points, NET_RUNS * POINTS * n * sizeof *points);
+    dominant_direction(together, NET_RUNS * POINTS, n, u_together);
+    for (size_t i = 0; i < NET_RUNS; i++)
+        dominant_direction(points + i * POINTS * n, POINTS, n, u + i * n);
     /* The init plane, θ_now − θ0 and a random direction ⊥ it, does not
      * hold it: what the PCA plane is for. */
     net_stage_set_slice(s->net, NET_SLICE_INIT);
     SlicePlane plane = refine_plane(s, &kind);
-    assert_true(off_plane(u, &plane) > 0.5);
+    assert_true(off_plane(u_together, &plane) > 0.5);
     net_stage_set_slice(s->net, NET_SLICE_PCA);
     plane = refine_plane(s, &kind);
     assert_int_equal(kind, NET_SLICE_PCA);
     assert_close(dot(plane.d1, plane.d1, n), 1.0, 1e-12);
     assert_close(dot(plane.d2, plane.d2, n), 1.0, 1e-12);
     assert_close(dot(plane.d1, plane.d2, n), 0.0, 1e-12);
-    double residual = off_plane(u, &plane);
-    if (!(residual < 0.05))
-        fail_msg("the dominant direction is %.3g off the PCA plane", residual);
+    double residual = off_plane(u_together, &plane);
+    if (!(residual < 0.15))
+        fail_msg("the runs' dominant direction is %.3g off the PCA plane", residual);
+    for (size_t i = 0; i < NET_RUNS; i++) {
+        residual = off_plane(u + i * n, &plane);
+        print_message("run %zu's dominant direction is %.3g off the PCA plane\n", i + 1,
+                      residual);
+        if (!(residual < 0.2))
+            fail_msg("run %zu's dominant direction is %.3g off the PCA plane", i + 1, residual);
+    }
     NetPoint path[NET_STAGE_KEYFRAMES + 1];
     assert_true(net_stage_path(s->net, 0, path) > 0);
     assert_close(path[0].a, 0.0, 1e-12);
     assert_close(path[0].distance, 0.0, 1e-12);
-    free(points), free(mean), free(u), free(v);
+    free(points), free(u);
     scene_destroy(s);
 }
 

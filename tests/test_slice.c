@@ -212,6 +212,30 @@ static void test_line(void **state)
     net_fixture_free(&f);
 }
 
+/* slice_plane_shares of the PCA's own directions are its explained
+ * shares; of a plane holding one of the two spreads alone, that spread's
+ * share and 0 for a direction the points do not move along. */
+static void test_plane_shares(void **state)
+{
+    (void)state;
+    enum { N = 5, T = 12 };
+    double u[N] = {0, 0.8, 0.6, 0, 0}, w[N] = {1, 0, 0, 0, 0}, z[N] = {0, 0, 0, 0, 1};
+    double c[N] = {-1, 0, 2, 1, 3}, traj[T * N], d1[N], d2[N], explained[2], shares[2];
+    for (int t = 0; t < T; t++) {
+        double x = 0.5 * (t - 5.5), y = 0.04 * (t - 5.5) * (t - 5.5);
+        for (int k = 0; k < N; k++)
+            traj[t * N + k] = c[k] + x * u[k] + y * w[k];
+    }
+    DescentError err;
+    assert_true(slice_pca_directions(N, traj, T, c, d1, d2, explained, &err));
+    slice_plane_shares(N, traj, T, d1, d2, shares);
+    assert_close(shares[0], explained[0], 1e-12);
+    assert_close(shares[1], explained[1], 1e-12);
+    slice_plane_shares(N, traj, T, w, z, shares);
+    assert_close(shares[0], explained[1], 1e-12);
+    assert_close(shares[1], 0.0, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_init_plane),
         cmocka_unit_test(test_grid),
         cmocka_unit_test(test_line),
+        cmocka_unit_test(test_plane_shares),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

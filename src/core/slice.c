@@ -132,6 +132,26 @@ bool slice_pca_directions(size_t n, const double *trajectory, size_t count,
     return ok;
 }
 
+void slice_plane_shares(size_t n, const double *points, size_t count, const double *d1,
+                        const double *d2, double shares[2])
+{
+    double total = 0.0, along[2] = {0.0, 0.0};
+    double *mean = calloc(n, sizeof *mean), *row = malloc(n * sizeof *row);
+    for (size_t t = 0; mean && row && t < count; t++)
+        for (size_t k = 0; k < n; k++)
+            mean[k] += points[t * n + k] / (double)count;
+    for (size_t t = 0; mean && row && t < count; t++) {
+        for (size_t k = 0; k < n; k++)
+            row[k] = points[t * n + k] - mean[k];
+        total += dot(row, row, n);
+        along[0] += dot(row, d1, n) * dot(row, d1, n);
+        along[1] += dot(row, d2, n) * dot(row, d2, n);
+    }
+    for (int p = 0; p < 2; p++)
+        shares[p] = total > 0.0 ? along[p] / total : 0.0;
+    free(mean), free(row);
+}
+
 void slice_project(const SlicePlane *plane, const double *theta, double *a, double *b,
                    double *distance)
 {

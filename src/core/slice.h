@@ -20,6 +20,11 @@
  *                            directions; with the share of the variance
  *                            each explains.  Cost O(T²n + T³): subsample a
  *                            long trajectory (a few hundred points).
+ *   slice_plane_shares       the share of some points' variance (about
+ *                            their mean) along each of two orthonormal
+ *                            directions: what a plane found some other
+ *                            way (e.g. PCA of the paths scaled) holds of
+ *                            the points as they are.
  *   slice_init_directions    d1 = θ_now − θ_init, d2 a random
  *                            filter-normalised direction made orthogonal
  *                            to d1 and as long; with centre θ_init, (0, 0)
@@ -86,6 +91,12 @@ void slice_random_direction(const Model *model, const double *theta, Rng *rng, d
 bool slice_pca_directions(size_t n, const double *trajectory, size_t count,
                           const double *center, double *d1, double *d2, double explained[2],
                           DescentError *err);
+
+/* Each of the orthonormal d1 and d2's share of the variance of count
+ * points (rows of points, count × n) about their mean, into shares; 0 and
+ * 0 when the points do not vary. */
+void slice_plane_shares(size_t n, const double *points, size_t count, const double *d1,
+                        const double *d2, double shares[2]);
 
 /* d1 = theta_now − theta_init and d2 random, ⊥ d1, |d2| = |d1|. */
 void slice_init_directions(const Model *model, const double *theta_init,

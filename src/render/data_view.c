@@ -141,10 +141,29 @@ static double inset_values_width(Renderer *r, double lo, double hi, double side)
     return w + (INSET_VALUE_GAP + 2.0) * r->scale;
 }
 
-/* The line under the plot's values: a key at its left (logreg's
+/* The line under the plot's values: the keys at its left (the ring round
+ * the last step's minibatch, when the run takes minibatches; logreg's
  * max-margin boundary, when the data has one), the horizontal axis's name
  * at its right; the gap between them (pixels, times scale). */
 #define INSET_LABEL_GAP 12.0
+/* The ring's key: white rings mean misclassified in a network's data
+ * panel, so these say what they ring (sgd_noise 4-5 had none). */
+#define INSET_RING_KEY N_("last step's batch")
+/* Its ring's radius, within the line's height, and its text's left, past
+ * the ring (pixels, times scale). */
+#define INSET_RING_KEY_RADIUS 5.0
+#define INSET_RING_KEY_X 16.0
+/* The ring round a sample of the minibatch: its radius beyond the dot's
+ * and its stroke (pixels, times scale). */
+#define INSET_RING_OUT 3.2
+#define INSET_RING_STROKE 1.3
+
+/* Whether the selected run's updates take minibatches: the inset rings
+ * the last one's samples. */
+static bool inset_batched(const Scene *scene)
+{
+    return scene->runs[scene->selected].run.desc.batch > 0;
+}
 
 static const char *inset_key(const Scene *scene)
 {
@@ -168,13 +187,26 @@ static const char *inset_y_axis(const Scene *scene)
     return strcmp(landscape_name(scene->landscape), "logreg") == 0 ? "x2" : _("target y");
 }
 
-/* The width the line under the plot needs: both its texts apart. */
-static double inset_labels_width(Renderer *r, const Scene *scene)
+/* The keys' width at the line's left, each followed by the gap (0 when
+ * there are none). */
+static double inset_keys_width(Renderer *r, const Scene *scene)
 {
     int small = render_font_px(r, 12.0);
-    const char *key = inset_key(scene);
-    return render_text_width(r, inset_axis(scene), small) +
-           (key[0] ? render_text_width(r, key, small) + INSET_LABEL_GAP * r->scale : 0);
+    double s = r->scale, w = 0;
+    if (inset_batched(scene))
+        w += (INSET_RING_KEY_X + INSET_LABEL_GAP) * s +
+             render_text_width(r, _(INSET_RING_KEY), small);
+    if (inset_key(scene)[0])
+        w += render_text_width(r, inset_key(scene), small) + INSET_LABEL_GAP * s;
+    return w;
+}
+
+/* The width the line under the plot needs: its keys and the axis's name
+ * apart. */
+static double inset_labels_width(Renderer *r, const Scene *scene)
+{
+    return render_text_width(r, inset_axis(scene), render_font_px(r, 12.0)) +
+           inset_keys_width(r, scene);
 }
 
 LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compact)
@@ -294,7 +326,8 @@ static void sample_dot(Renderer *r, double px, double py, Rgba color, bool in_ba
 {
     double s = r->scale, radius = big ? 5.5 : 3.4;
     if (in_batch)
-        shapes_ring(r->shapes, px, py, (radius + 3.2) * s, 1.3 * s, r->theme->mark);
+        shapes_ring(r->shapes, px, py, (radius + INSET_RING_OUT) * s, INSET_RING_STROKE * s,
+                    r->theme->mark);
     render_sample(r, px, py, radius, color, !inside);
 }
 
@@ -423,7 +456,7 @@ static void draw_inset_values(Renderer *r, const InsetBox *box)
     }
 }
 
-/* Under the values: its key at the plot's left, the axis's name at the
+/* Under the values: its keys at the plot's left, the axis's name at the
  * plot's right, or further right when the plot is narrower than the two
  * (a compact inset's: they overlapped there); render_data_inset_need made
  * the panel wide enough for both.  Over the plot, at its left, the
@@ -438,8 +471,17 @@ static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *b
     double y = box->py + box->side + line + INSET_VALUE_GAP * s + 2.0 * s;
     render_text(r, inset_axis(scene), box->px + fmax(box->side, inset_labels_width(r, scene)),
                 y, small, ALIGN_RIGHT, r->theme->dim);
+    double x = box->px;
+    if (inset_batched(scene)) {
+        shapes_ring(r->shapes, x + INSET_RING_KEY_RADIUS * s, y + 0.5 * line,
+                    INSET_RING_KEY_RADIUS * s, INSET_RING_STROKE * s, r->theme->mark);
+        render_text(r, _(INSET_RING_KEY), x + INSET_RING_KEY_X * s, y, small, ALIGN_LEFT,
+                    r->theme->dim);
+        x += (INSET_RING_KEY_X + INSET_LABEL_GAP) * s +
+             render_text_width(r, _(INSET_RING_KEY), small);
+    }
     if (inset_key(scene)[0])
-        render_text(r, inset_key(scene), box->px, y, small, ALIGN_LEFT, r->theme->dim);
+        render_text(r, inset_key(scene), x, y, small, ALIGN_LEFT, r->theme->dim);
 }
 
 void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)

@@ -28,7 +28,11 @@
  *           (1, 0) when the plane is made;
  *   pca     through θ0 along the top two principal directions of every
  *           run's keyframes and head (slice_pca_directions, Li et al. 2018
- *           §7), each oriented so its largest entry is positive; while the
+ *           §7), each run's path scaled to one root-mean-square distance
+ *           from θ0 first, so a short path bends the plane towards it as
+ *           much as a long one, each direction oriented so its largest
+ *           entry is positive, its share (net_stage_slice_plane) that of
+ *           the paths' variance as they are (slice_plane_shares); while the
  *           paths span no plane (before the first update, one straight
  *           path) the init plane stands in for it;
  *   random  through the selected run's θ now along two filter-normalised
