@@ -4128,6 +4128,40 @@ static void test_colour_bar_names_the_loss(void **state)
         }
 }
 
+/* No text drawn in a lesson's first frame ends with a formula's "=", its
+ * other side on the next line (issue 12: learning_rate 1's legend in
+ * Chinese read "L =" over "0.5 (l1 u^2 + l2 v^2)，": the title set its
+ * width, narrower than the first equation in the Chinese font); every
+ * shipped lesson, en and zh, at 960x540 and 1280x720 --projector. */
+static void test_legend_keeps_each_equation_whole(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    struct dirent **files;
+    int count = shipped_lessons(&files);
+    size_t broken = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (int f = 0; f < count; f++)
+            for (size_t a = 0; a < sizeof frames / sizeof frames[0]; a++) {
+                int w = frames[a][0], h = frames[a][1];
+                lesson_layout(st, files[f]->d_name, langs[g], 0, w, h, frames[a][2]);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                for (size_t t = 0; t < drawn->count; t++) {
+                    size_t n = strlen(drawn->text[t]);
+                    if (n >= 2 && strcmp(drawn->text[t] + n - 2, " =") == 0) {
+                        print_message("%s (%s) at %dx%d: a line ends \"%s\"\n",
+                                      files[f]->d_name, langs[g], w, h, drawn->text[t]);
+                        broken++;
+                    }
+                }
+            }
+    for (int f = 0; f < count; f++)
+        free(files[f]);
+    free(files);
+    assert_int_equal(broken, 0);
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4229,6 +4263,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_notice_off_the_labels, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_notice_holds_its_place, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_names_the_loss, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_legend_keeps_each_equation_whole, stage_open,
+                                        stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
