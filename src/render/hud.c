@@ -1119,59 +1119,28 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 /* On a log scale the colours follow log(L − Lmin + ε) (value_scale.h),
  * not log L: "loss (log)" over 0.316, 0.326, 3.37 read as wrong, a log
  * of L would put 1.03 at the middle.  Its values are L − Lmin, which the
- * name says after "loss": they read L, "0.316 0.326 3.37" on
- * adam_vs_sgd_network's bar named log(L − Lmin), where welcome 4's, its
- * Lmin 0, read L − Lmin. */
-#define COLORBAR_VALUES_LOG N_("L − Lmin (log)")
-/* TRANSLATORS: the colour bar's name on one line: "loss", then what its
- * values are on a log scale ("L − Lmin (log)"). */
-#define COLORBAR_TITLE_JOINED N_("%s: %s")
+ * name says: they read L, "0.316 0.326 3.37" on adam_vs_sgd_network's
+ * bar named log(L − Lmin), where welcome 4's, its Lmin 0, read L − Lmin. */
+#define COLORBAR_TITLE_LOG N_("loss: L − Lmin (log)")
 
-/* The bar's name for this scale as lines: on a log scale "loss" and its
- * values' name, on one line (joined) or on two; returns how many. */
-static int colorbar_title(bool log_scale, bool joined, char lines[2][96])
+/* The bar's name for this scale. */
+static const char *colorbar_title(bool log_scale)
 {
-    snprintf(lines[0], sizeof lines[0], "%s", _(COLORBAR_TITLE));
-    if (!log_scale)
-        return 1;
-    if (!joined) {
-        snprintf(lines[1], sizeof lines[1], "%s", _(COLORBAR_VALUES_LOG));
-        return 2;
-    }
-    snprintf(lines[0], sizeof lines[0], _(COLORBAR_TITLE_JOINED), _(COLORBAR_TITLE),
-             _(COLORBAR_VALUES_LOG));
-    return 1;
-}
-
-/* Whether the compact bar's name, under its values, takes two lines: the
- * log name on one is wider than the values ("损失：L − Lmin（对数）" made
- * the bar, and so the row beside the map, wider: adam_vs_sgd_network 1 in
- * Chinese at 1920x1080 --projector, the map 0.369 of the frame high). */
-static bool colorbar_title_split(Renderer *r, int px)
-{
-    char lines[2][96];
-    colorbar_title(true, true, lines);
-    double values = 2 * render_text_width(r, COLORBAR_END_WIDEST, px) + 8.0 * r->scale;
-    return render_text_width(r, lines[0], px) > values;
+    return log_scale ? _(COLORBAR_TITLE_LOG) : _(COLORBAR_TITLE);
 }
 
 /* The colour bar with its name left of it and its three values under it,
- * or (two_lines, narrower) with its name under its values, on a line of
- * its own, or two where one is wider than the values, the middle one where
- * the end ones leave it room. */
+ * or (two_lines, narrower) with its name on a line of its own under its
+ * values, the middle one where the end ones leave it room. */
 static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
 {
     double s = r->scale, pad = 10.0 * s;
     int px = render_font_px(r, SMALL_PX);
     double line = render_line_height(r, px);
-    bool split = two_lines && colorbar_title_split(r, px);
-    double h = 10.0 * s + line + 2 * pad + 2.0 * s + (two_lines ? (split ? 2 : 1) * line : 0.0);
+    double h = 10.0 * s + line + 2 * pad + 2.0 * s + (two_lines ? line : 0.0);
     /* Room for either name: the scale is known only once the heatmap is drawn. */
-    double name = 0;
-    char lines[2][96];
-    for (int log_scale = 0; log_scale < 2; log_scale++)
-        for (int k = colorbar_title(log_scale, !split, lines); k-- > 0;)
-            name = fmax(name, render_text_width(r, lines[k], px));
+    double name = fmax(render_text_width(r, colorbar_title(false), px),
+                       render_text_width(r, colorbar_title(true), px));
     double end = render_text_width(r, COLORBAR_END_WIDEST, px);
     /* The middle value centred, the end values beside it with a gap. */
     double min_w = two_lines ? fmax(name, 2 * end + 8.0 * s) + 2 * pad
@@ -1194,17 +1163,14 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
     double bar_h = 10.0 * s, line = render_line_height(r, px);
     bool two_lines = rect.h >= colorbar_need(r, true).h - 0.5;
     render_panel(r, rect);
-    char title[2][96];
-    int title_lines = colorbar_title(log_scale, !two_lines || !colorbar_title_split(r, px), title);
+    const char *title = colorbar_title(log_scale);
     double by = rect.y + pad, ty = by + bar_h + 2.0 * s, bx = rect.x + pad;
     if (two_lines)
-        for (int k = 0; k < title_lines; k++)
-            render_text(r, title[k], rect.x + 0.5 * rect.w, ty + (k + 1) * line, px, ALIGN_CENTER,
-                        r->theme->text);
-    else {
-        render_text(r, title[0], bx, by + 0.5 * bar_h - 0.5 * line, px, ALIGN_LEFT,
+        render_text(r, title, rect.x + 0.5 * rect.w, ty + line, px, ALIGN_CENTER,
                     r->theme->text);
-        bx += render_text_width(r, title[0], px) + 8.0 * s;
+    else {
+        render_text(r, title, bx, by + 0.5 * bar_h - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
+        bx += render_text_width(r, title, px) + 8.0 * s;
     }
     double bw = rect.x + rect.w - pad - bx;
     enum { STEPS = 96 };
