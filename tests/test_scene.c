@@ -499,7 +499,7 @@ static void test_viewer_view_sticks_across_steps(void **state)
  * adaptive.lua's steps 1 and 2 (Adam keeps its colour when its η changes;
  * RMSProp and AdaGrad take fresh ones) and learning_rate.lua's steps 4 to
  * 7, where η = 0.19 is listed second, second, -, first, and η = 0.21 is
- * alone in step 6. */
+ * alone in step 6, in a colour of its own. */
 static void test_same_run_keeps_its_color(void **state)
 {
     (void)state;
@@ -544,14 +544,15 @@ static void test_same_run_keeps_its_color(void **state)
     assert_int_equal(s->runs[1].color, 1);
     assert_int_equal(s->runs[2].color, 2);
     assert_true(lesson_player_next(&player, s));
-    assert_int_equal(s->runs[0].color, 0); /* GD's first place, free */
+    /* GD at three η shown together: η = 0.21 takes none of theirs. */
+    assert_int_equal(s->runs[0].color, 3);
     assert_true(lesson_player_next(&player, s));
     assert_string_equal(s->runs[0].run.desc.spec, "gd:lr=0.19");
     assert_int_equal(s->runs[0].color, 1);
-    assert_int_equal(s->runs[1].color, 0);
+    assert_int_equal(s->runs[1].color, 3);
     assert_true(lesson_player_next(&player, s));
-    /* GD's free places, then the fresh ones. */
-    static const size_t places[6] = {1, 0, 2, 3, 4, 5};
+    /* The places no settings took, then the lowest free ones. */
+    static const size_t places[6] = {1, 4, 5, 6, 0, 2};
     for (size_t i = 0; i < 6; i++)
         assert_int_equal(s->runs[i].color, places[i]);
     DescentError err = {""};
@@ -876,6 +877,36 @@ static void test_no_run_to_change(void **state)
     scene_destroy(scene);
 }
 
+/* An optimizer the lesson shows at two settings side by side: its colours
+ * name the settings, each its own through the lesson (issue 12:
+ * learning_rate's diverging η = 0.21, alone in step 6, took the orange η
+ * = 0.1 had in steps 3-5, and η = 0.003 in step 2 had it too, as GD at
+ * η = 0.1 and 0.19 shown together in step 4 did not stop a later η
+ * taking an earlier one's place).  Momentum, never shown at two settings
+ * together, keeps one colour when its β changes. */
+static void test_compared_settings_keep_their_own_colors(void **state)
+{
+    (void)state;
+    Scene *s = make("quadratic:l1=1,l2=10", NULL, 0);
+    LessonPlayer player;
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
+        "step { runs = { 'gd:lr=0.003' } }\n"
+        "step { runs = { 'gd:lr=0.1' } }\n"
+        "step { runs = { 'gd:lr=0.1', 'gd:lr=0.19' } }\n"
+        "step { runs = { 'gd:lr=0.21' } }\n"
+        "step { runs = { 'gd:lr=0.19', 'gd:lr=0.21', 'momentum:lr=0.02,momentum=0.8' } }\n"
+        "step { runs = { 'momentum:lr=0.02,momentum=0.99' } }\n");
+    static const size_t places[6][3] = {{0}, {1}, {1, 2}, {3}, {2, 3, 4}, {4}};
+    for (size_t k = 0; k < 6; k++) {
+        for (size_t i = 0; i < s->run_count; i++)
+            assert_int_equal(s->runs[i].color, places[k][i]);
+        assert_true(k == 5 || lesson_player_next(&player, s));
+    }
+    lesson_player_close(&player);
+    scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -905,6 +936,7 @@ int main(void)
         cmocka_unit_test(test_next_landscape_cycles),
         cmocka_unit_test(test_hide_and_notice),
         cmocka_unit_test(test_texts_cut_at_characters),
+        cmocka_unit_test(test_compared_settings_keep_their_own_colors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -301,6 +301,42 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
  * higher (layout.h). */
 #define LEGEND_WIDTH_SHARE 0.45
 
+/* The plots' width (at scale 1), the column under the legend. */
+#define PLOT_WIDTH 360.0
+
+/* The widest of formula's equations that hold no Chinese (its parts
+ * between the commas and semicolons outside brackets, each with its
+ * comma), as drawn at px: a width at which none of them is broken. */
+static double widest_equation(Renderer *r, const char *formula, int px)
+{
+    double widest = 0;
+    const char *start = formula;
+    int depth = 0;
+    bool chinese = false;
+    for (const char *p = formula;;) {
+        int len = 1;
+        uint32_t cp = *p ? utf8_next((const unsigned char *)p, &len) : 0;
+        depth += (cp == '(' || cp == 0xFF08) - (cp == ')' || cp == 0xFF09);
+        bool ends = cp == 0 || (depth == 0 && (cp == ',' || cp == ';' || cp == 0xFF0C ||
+                                              cp == 0xFF1B));
+        if (ends) {
+            char part[LEGEND_LINE_MAX];
+            size_t n = (size_t)(p - start) + (size_t)(cp ? len : 0);
+            snprintf(part, sizeof part, "%.*s", (int)n, start);
+            if (!chinese)
+                widest = fmax(widest, render_text_width(r, part, px));
+            if (cp == 0)
+                return widest;
+            start = p + len;
+            while (*start == ' ')
+                start++;
+            chinese = false;
+        }
+        chinese |= cp >= 0x2E80 && !ends;
+        p += len;
+    }
+}
+
 /* Top left: the lesson's title, the landscape, its formula, the sweep,
  * one item per run, the status; max_width: the panel's widest.  The
  * compact form (for a crowded frame) leaves out the formula and the
@@ -332,6 +368,14 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
             : inner;
     if (!compact) {
         snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
+        /* Each equation whole where that keeps the legend within the
+         * plots' width under it (a wider one took the map's room, and is
+         * broken anyway): learning_rate 1 broke "L = / 0.5 (l1 u^2 + l2
+         * v^2)，" in Chinese, its narrow width (the title's) under the
+         * first equation's. */
+        double equation = widest_equation(r, text, small_px);
+        if (equation > narrow && equation <= fmin(inner, PLOT_WIDTH * s - 2 * pad))
+            narrow = equation;
         legend_item(r, l, LEGEND_FORMULA, 0, text, small_px, pad, narrow, &y);
     }
     y += 0.25 * pad;
@@ -650,7 +694,6 @@ typedef struct PlotBox {
     PlotDecades decades; /* a log axis's labelled decades */
 } PlotBox;
 
-#define PLOT_WIDTH 360.0
 #define PLOT_HEIGHT 200.0
 /* A log plotting area's least height, in lines of its labels. */
 #define PLOT_LOG_AREA_LINES 2.5
@@ -966,8 +1009,14 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
                      run_steps(run));
             snprintf(label[labels++], sizeof label[0], _("diverged at step %zu"), run_steps(run));
         } else {
-            snprintf(label[labels++], sizeof label[0], _("above the plot from step %ld (now L = %s)"),
-                     exit, number_text(run_head(run).loss, 3, value, sizeof value));
+            /* TRANSLATORS: a loss plot's note beside an arrow up out of
+             * the plot: the run is above the plot from step N on, its loss
+             * now L.  Short enough for two lines beside the arrow (its
+             * English, "above the plot from step 38 (now L = …)", took
+             * three in learning_rate 7 and gave way to "from step 38",
+             * where the Chinese said the loss too). */
+            snprintf(label[labels++], sizeof label[0], _("from step %ld on (now L = %s)"), exit,
+                     number_text(run_head(run).loss, 3, value, sizeof value));
         }
         /* TRANSLATORS: a loss plot's short note beside an arrow up out of
          * the plot: the run is above the plot from step N on. */

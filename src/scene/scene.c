@@ -207,11 +207,13 @@ static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
 }
 
 /* The palette place for the plan's settings k, given the places runs
- * shown beside it took (forbidden): scene_plan_run_colors' rule. */
-static size_t plan_place(const Scene *scene, size_t k, const bool *forbidden)
+ * shown beside it took (forbidden) and whether the lesson shows its
+ * optimizer at two settings side by side (compared): scene_plan_run_colors'
+ * rule. */
+static size_t plan_place(const Scene *scene, size_t k, const bool *forbidden, bool compared)
 {
     const SceneColorPlan *plan = scene->color_plan;
-    for (size_t e = 0; e < k; e++)
+    for (size_t e = 0; e < k && !compared; e++)
         if (same_optimizer(plan[e].settings, plan[k].settings) && !forbidden[plan[e].place])
             return plan[e].place;
     bool taken[SCENE_COLOR_PLAN_MAX] = {false};
@@ -245,6 +247,16 @@ void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t 
             scene->color_plan_count++;
         }
     }
+    /* The optimizers the lesson shows at two settings side by side: their
+     * colours name the settings (learning_rate's GD at η = 0.1 and 0.19
+     * in step 4, so η = 0.21 alone in step 6 does not take η = 0.1's). */
+    bool compared[SCENE_COLOR_PLAN_MAX] = {false};
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = i + 1; j < count && group[j] == group[i]; j++)
+            if (entry[i] != entry[j] && entry[i] < SCENE_COLOR_PLAN_MAX &&
+                same_optimizer(specs[i], specs[j]))
+                for (size_t k = 0; k < scene->color_plan_count; k++)
+                    compared[k] |= same_optimizer(plan[k].settings, plan[entry[i]].settings);
     /* Each settings in order of first appearance, against the places the
      * ones before it that are shown beside it took (at most k of them, so
      * plan_place's answer is at most k). */
@@ -262,7 +274,7 @@ void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t 
                 if (entry[j] < k)
                     forbidden[plan[entry[j]].place] = true;
         }
-        plan[k].place = plan_place(scene, k, forbidden);
+        plan[k].place = plan_place(scene, k, forbidden, compared[k]);
     }
     free(entry);
 }

@@ -320,10 +320,12 @@ void scene_reset(Scene *scene);
  * the runs shown together are listed next to each other with one group.
  * Each run settings (spec without x0/y0), in order of first appearance,
  * takes the place of an earlier run of its optimizer that is never shown
- * beside it (Adam keeps its colour when a later step changes its η, GD at
- * three η shown together in one step takes three colours from the first
- * step on), else the lowest place no earlier settings took, else the
- * lowest place none beside it took.  Settings past the first
+ * beside it (Adam keeps its colour when a later step changes its η),
+ * unless the lesson shows that optimizer at two settings side by side:
+ * then its colours name the settings (learning_rate's GD at η = 0.1 and
+ * 0.19 together, so η = 0.003, 0.1, 0.19, 0.18 and 0.21 each keep a
+ * colour of their own); else the lowest place no earlier settings took,
+ * else the lowest place none beside it took.  Settings past the first
  * SCENE_COLOR_PLAN_MAX, and runs the plan does not know (typed in the
  * window), take colours as without a plan.  Forgets the colours runs held
  * before: a lesson opened. */
