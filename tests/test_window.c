@@ -2199,6 +2199,68 @@ static void test_small_cloud_seen_in_head(void **state)
     app_destroy(app);
 }
 
+/* The hue (degrees) and saturation (HSV) of an RGB colour. */
+static void hue_saturation(const uint8_t *c, double *hue, double *saturation)
+{
+    double r = c[0], g = c[1], b = c[2];
+    double hi = fmax(r, fmax(g, b)), lo = fmin(r, fmin(g, b));
+    *saturation = hi > 0 ? (hi - lo) / hi : 0.0;
+    *hue = atan2(sqrt(3.0) * (g - b), 2.0 * r - g - b) * 180.0 / M_PI;
+}
+
+/* Welcome 4 at 960x540 (a frame review found run 3's old path grey
+ * beside its pink head: the colour, faded see-through, over a casing that
+ * let the green landscape through, green being pink's opposite): the
+ * midpoint of every long segment of each run's older half, away from its
+ * start's cross and its head, is nearer in hue to its own run's colour
+ * than to any other run's, and not grey (at least half its run's
+ * saturation). */
+static void test_old_trail_keeps_its_hue(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("welcome.lua", 3, 960, 540, false);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "old-trail-hue");
+    const Scene *scene = app_scene(app);
+    assert_int_equal(scene->run_count, 4);
+    double hues[4], saturations[4];
+    for (size_t i = 0; i < 4; i++) {
+        uint8_t rgb[3];
+        run_rgb(app, i, rgb);
+        hue_saturation(rgb, &hues[i], &saturations[i]);
+    }
+    for (size_t i = 0; i < 4; i++) {
+        const Run *run = &scene->runs[i].run;
+        int sx, sy, hx, hy, segments = 0, own = 0;
+        world_to_pixel(app, run->path[0].x, run->path[0].y, &sx, &sy);
+        world_to_pixel(app, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
+        for (size_t k = 0; k + 1 < run->count / 2; k++) {
+            int ax, ay, bx, by;
+            world_to_pixel(app, run->path[k].x, run->path[k].y, &ax, &ay);
+            world_to_pixel(app, run->path[k + 1].x, run->path[k + 1].y, &bx, &by);
+            int mx = (ax + bx) / 2, my = (ay + by) / 2;
+            if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) < 16 ||
+                hypot(mx - sx, my - sy) < 10.0 || hypot(mx - hx, my - hy) < 10.0)
+                continue;
+            double hue, saturation;
+            hue_saturation(pixel(&f, mx, my), &hue, &saturation);
+            size_t nearest = 0;
+            for (size_t j = 1; j < 4; j++)
+                if (fabs(remainder(hue - hues[j], 360.0)) <
+                    fabs(remainder(hue - hues[nearest], 360.0)))
+                    nearest = j;
+            segments++;
+            own += nearest == i && saturation >= 0.5 * saturations[i];
+        }
+        print_message("welcome 4: run %zu, %d of %d old segments in its own hue\n", i + 1, own,
+                      segments);
+        assert_true(segments >= 3);
+        assert_int_equal(own, segments);
+    }
+    free(f.rgba);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2250,6 +2312,7 @@ int main(void)
         cmocka_unit_test(test_retraced_swings_thin),
         cmocka_unit_test(test_two_cycle_marked),
         cmocka_unit_test(test_small_cloud_seen_in_head),
+        cmocka_unit_test(test_old_trail_keeps_its_hue),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

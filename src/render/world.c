@@ -14,7 +14,13 @@
 #include "scene/axis_ticks.h"
 #include "scene/viewport.h"
 
-/* Steps over which a trail fades to its floor, and that floor's alpha. */
+/* Steps over which a trail fades to its floor, and that floor's alpha.
+ * The casing under a fading segment grows opaque in step (draw_path): a
+ * faded colour over a see-through casing let the landscape through, and
+ * pink over green read grey (welcome 4's run 3, issue 12); over its own
+ * dark casing it stays a darker pink.  The colour itself stays
+ * see-through, so a run's overlapping old swings still add up where they
+ * cross and the newest stand out (momentum 4). */
 #define TRAIL_FADE_STEPS 400.0
 #define TRAIL_MIN_ALPHA 0.35
 /* The run a particle cloud copies keeps only this many steps of trail: its
@@ -297,16 +303,17 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
         if (((leaving || swing) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
             continue;
-        float fade = window > 0 ? (float)(1.0 - age / window) : 1.0f;
+        float a = window > 0 ? (float)(1.0 - age / window)
+                             : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
+                                                             exp(-age / TRAIL_FADE_STEPS));
         if (pass == 0) {
+            /* A window's trail fades out casing and all (see-through at its
+             * end); a whole trail's casing darkens under its fading colour. */
             Rgba casing = r->theme->casing;
-            casing.a *= fade;
+            casing.a = window > 0 ? casing.a * a : 1.0f - (1.0f - casing.a) * a;
             shapes_segment(r->shapes, x0, y0, x1, y1, half + PATH_CASING * m, casing);
         } else {
             Rgba c = color;
-            float a = window > 0 ? fade
-                                 : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
-                                                                 exp(-age / TRAIL_FADE_STEPS));
             if (leaving) {
                 c.a = a * (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
             } else if (inside && window == 0) {
