@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include <epoxy/gl.h>
+
 #include "app/app_internal.h"
 #include "config.h"
 #include "render/draw.h"
@@ -2480,6 +2482,121 @@ static void test_angle_crossing_named(void **state)
     app_destroy(app);
 }
 
+/* The hue (degrees) and saturation (HSV) of an RGB colour. */
+static void hue_saturation(const uint8_t *c, double *hue, double *saturation)
+{
+    double r = c[0], g = c[1], b = c[2];
+    double hi = fmax(r, fmax(g, b)), lo = fmin(r, fmin(g, b));
+    *saturation = hi > 0 ? (hi - lo) / hi : 0.0;
+    *hue = atan2(sqrt(3.0) * (g - b), 2.0 * r - g - b) * 180.0 / M_PI;
+}
+
+/* Welcome 4 at 960x540 (a frame review found run 3's old path grey
+ * beside its pink head: the colour, faded see-through, over a casing that
+ * let the green landscape through, green being pink's opposite): the
+ * midpoint of every long segment of each run's older half, away from its
+ * start's cross and its head, is nearer in hue to its own run's colour
+ * than to any other run's, and not grey (at least half its run's
+ * saturation). */
+static void test_old_trail_keeps_its_hue(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("welcome.lua", 3, 960, 540, false);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "old-trail-hue");
+    const Scene *scene = app_scene(app);
+    assert_int_equal(scene->run_count, 4);
+    double hues[4], saturations[4];
+    for (size_t i = 0; i < 4; i++) {
+        uint8_t rgb[3];
+        run_rgb(app, i, rgb);
+        hue_saturation(rgb, &hues[i], &saturations[i]);
+    }
+    for (size_t i = 0; i < 4; i++) {
+        const Run *run = &scene->runs[i].run;
+        int sx, sy, hx, hy, segments = 0, own = 0;
+        world_to_pixel(app, run->path[0].x, run->path[0].y, &sx, &sy);
+        world_to_pixel(app, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
+        for (size_t k = 0; k + 1 < run->count / 2; k++) {
+            int ax, ay, bx, by;
+            world_to_pixel(app, run->path[k].x, run->path[k].y, &ax, &ay);
+            world_to_pixel(app, run->path[k + 1].x, run->path[k + 1].y, &bx, &by);
+            int mx = (ax + bx) / 2, my = (ay + by) / 2;
+            if ((ax - bx) * (ax - bx) + (ay - by) * (ay - by) < 16 ||
+                hypot(mx - sx, my - sy) < 10.0 || hypot(mx - hx, my - hy) < 10.0)
+                continue;
+            double hue, saturation;
+            hue_saturation(pixel(&f, mx, my), &hue, &saturation);
+            size_t nearest = 0;
+            for (size_t j = 1; j < 4; j++)
+                if (fabs(remainder(hue - hues[j], 360.0)) <
+                    fabs(remainder(hue - hues[nearest], 360.0)))
+                    nearest = j;
+            segments++;
+            own += nearest == i && saturation >= 0.5 * saturations[i];
+        }
+        print_message("welcome 4: run %zu, %d of %d old segments in its own hue\n", i + 1, own,
+                      segments);
+        assert_true(segments >= 3);
+        assert_int_equal(own, segments);
+    }
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* The triangles GL made for one frame (drawn twice: the second, once
+ * whatever the first set up is in place). */
+static GLuint frame_triangles(App *app)
+{
+    free(draw_frame(app, 0.0).rgba);
+    GLuint query, n = 0;
+    glGenQueries(1, &query);
+    glBeginQuery(GL_PRIMITIVES_GENERATED, query);
+    free(draw_frame(app, 0.0).rgba);
+    glEndQuery(GL_PRIMITIVES_GENERATED);
+    glGetQueryObjectuiv(query, GL_QUERY_RESULT, &n);
+    glDeleteQueries(1, &query);
+    return n;
+}
+
+/* A slow walk, 1000 small steps of GD down the quadratic bowl (issue 18:
+ * a recording spent most of descent's own time on the trails, thousands
+ * of capsules a frame, most under 2 pixels long): its smooth path is
+ * drawn in segments 4 pixels long or more on average (two triangles each
+ * for the casing and two for the colour), not one a kept point 1.5
+ * pixels apart (1.8 on average before). */
+static void test_smooth_trail_joined(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.002"};
+    App *app = open_app("quadratic", runs, 1, "2.5,1.5", quadratic_view);
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 1000; i++)
+        push_text(".");
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    free(draw_frame(app, 0.0).rgba);
+    assert_int_equal(run_steps(&app_scene(app)->runs[0].run), 1000);
+    const Run *run = &app_scene(app)->runs[0].run;
+    Viewport vp = app_viewport(app);
+    double length = 0.0;
+    for (size_t k = 0; k + 1 < run->count; k++) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+        viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+        length += hypot(x1 - x0, y1 - y0);
+    }
+    GLuint shown = frame_triangles(app);
+    app->scene->display.paths_hidden = true;
+    GLuint hidden = frame_triangles(app);
+    double segments = (shown - hidden) / 4.0, mean = length / segments;
+    print_message("slow walk: path %.0f px in %.0f segments, %.1f px each\n", length, segments,
+                  mean);
+    assert_true(segments >= 1.0);
+    assert_true(mean >= 4.0);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2538,6 +2655,8 @@ int main(void)
         cmocka_unit_test(test_legend_tells_plot_time),
         cmocka_unit_test(test_norm_plot_top_round),
         cmocka_unit_test(test_angle_crossing_named),
+        cmocka_unit_test(test_old_trail_keeps_its_hue),
+        cmocka_unit_test(test_smooth_trail_joined),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }
