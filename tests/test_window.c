@@ -16,8 +16,6 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include <epoxy/gl.h>
-
 #include "app/app_internal.h"
 #include "config.h"
 #include "render/draw.h"
@@ -2544,59 +2542,6 @@ static void test_old_trail_keeps_its_hue(void **state)
     app_destroy(app);
 }
 
-/* The triangles GL made for one frame (drawn twice: the second, once
- * whatever the first set up is in place). */
-static GLuint frame_triangles(App *app)
-{
-    free(draw_frame(app, 0.0).rgba);
-    GLuint query, n = 0;
-    glGenQueries(1, &query);
-    glBeginQuery(GL_PRIMITIVES_GENERATED, query);
-    free(draw_frame(app, 0.0).rgba);
-    glEndQuery(GL_PRIMITIVES_GENERATED);
-    glGetQueryObjectuiv(query, GL_QUERY_RESULT, &n);
-    glDeleteQueries(1, &query);
-    return n;
-}
-
-/* A slow walk, 1000 small steps of GD down the quadratic bowl (issue 18:
- * a recording spent most of descent's own time on the trails, thousands
- * of capsules a frame, most under 2 pixels long): its smooth path is
- * drawn in segments 4 pixels long or more on average (two triangles each
- * for the casing and two for the colour), not one a kept point 1.5
- * pixels apart (1.8 on average before). */
-static void test_smooth_trail_joined(void **state)
-{
-    (void)state;
-    const char *runs[] = {"gd:lr=0.002"};
-    App *app = open_app("quadratic", runs, 1, "2.5,1.5", quadratic_view);
-    push_key(SDLK_SPACE, 0);
-    for (int i = 0; i < 1000; i++)
-        push_text(".");
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    free(draw_frame(app, 0.0).rgba);
-    assert_int_equal(run_steps(&app_scene(app)->runs[0].run), 1000);
-    const Run *run = &app_scene(app)->runs[0].run;
-    Viewport vp = app_viewport(app);
-    double length = 0.0;
-    for (size_t k = 0; k + 1 < run->count; k++) {
-        double x0, y0, x1, y1;
-        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
-        viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
-        length += hypot(x1 - x0, y1 - y0);
-    }
-    GLuint shown = frame_triangles(app);
-    app->scene->display.paths_hidden = true;
-    GLuint hidden = frame_triangles(app);
-    double segments = (shown - hidden) / 4.0, mean = length / segments;
-    print_message("slow walk: path %.0f px in %.0f segments, %.1f px each\n", length, segments,
-                  mean);
-    assert_true(segments >= 1.0);
-    assert_true(mean >= 4.0);
-    app_destroy(app);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2656,7 +2601,6 @@ int main(void)
         cmocka_unit_test(test_norm_plot_top_round),
         cmocka_unit_test(test_angle_crossing_named),
         cmocka_unit_test(test_old_trail_keeps_its_hue),
-        cmocka_unit_test(test_smooth_trail_joined),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

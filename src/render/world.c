@@ -216,36 +216,6 @@ static double point_to_segment(const double *points, size_t p, size_t a, size_t 
     return hypot(wx - t * ux, wy - t * uy);
 }
 
-/* Kept points after i, on one line with it, that draw_path draws as one
- * segment from i: each point passed over lies within PATH_JOIN_OFF of the
- * line from i to the last, which lies within PATH_JOIN_LENGTH of i
- * (pixels, times the marker scale), all on i's side of the map's edge (a
- * segment leaving the map is drawn thin).  The last joined point, or next
- * if none.  A trail was thousands of capsules a frame, most under 2
- * pixels, the bulk of a recording's own time (issue 18); joined, the
- * rosenbrock race draws a third of them, the same line to a third of a
- * pixel, and a point where the path turns is never passed over (it lies
- * off the line). */
-#define PATH_JOIN_OFF 0.3
-#define PATH_JOIN_LENGTH 8.0
-static size_t path_join(const double *points, size_t n, size_t i, size_t next, size_t recent,
-                        size_t stride, double m, LayoutRect map)
-{
-    bool inside = in_rect(map, points[3 * i], points[3 * i + 1]);
-    if (in_rect(map, points[3 * next], points[3 * next + 1]) != inside)
-        return next;
-    for (size_t end; next + 1 < n; next = end) {
-        end = path_next(next, recent, stride);
-        if (isnan(points[3 * end]) || kept_distance(points, i, end) > PATH_JOIN_LENGTH * m ||
-            in_rect(map, points[3 * end], points[3 * end + 1]) != inside)
-            return next;
-        for (size_t p = path_next(i, recent, stride); p != end; p = path_next(p, recent, stride))
-            if (point_to_segment(points, p, i, end) > PATH_JOIN_OFF * m)
-                return next;
-    }
-    return next;
-}
-
 /* Whether the segment from i to next is a swing of an oscillation that
  * retraces the swing before it: the path turns back at both its ends
  * (before, after: the kept points either side), and the shorter of the
@@ -317,8 +287,6 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     double band = 2.0 * (half + PATH_CASING * m);
     for (size_t before = SIZE_MAX, i = 0, next; i + 1 < n; before = i, i = next) {
         next = path_next(i, recent, stride);
-        if (!isnan(points[3 * i]) && !isnan(points[3 * next]))
-            next = path_join(points, n, i, next, recent, stride, m, map);
         size_t after = next + 1 < n ? path_next(next, recent, stride) : SIZE_MAX;
         bool swing = after != SIZE_MAX && before != SIZE_MAX &&
                      path_retraces(points, before, i, next, after, band);
