@@ -4334,6 +4334,21 @@ static void test_inset_keys_the_batch_rings(void **state)
                               frames[z][2] ? " --projector" : "", keyed ? "yes" : "no");
                 assert_int_equal(keyed, steps[q].batched);
                 assert_int_equal(shot.found >= 0, steps[q].batched);
+                if (!steps[q].batched)
+                    continue;
+                /* The axis's name, right of the key on the same line, stays
+                 * inside the panel and apart from the key (a frame review:
+                 * sgd_noise 4 en at 960x540 read "last step's batch
+                 * prediction w·x" as one phrase, its end 22 px past the
+                 * panel's edge). */
+                LayoutRect key = shot.box;
+                Shot axis = shot_frame(st, w, h, _("prediction w·x"), false);
+                assert_true(axis.found >= 0);
+                double gap = axis.box.x - (key.x + key.w);
+                print_message("  the axis's name inside the inset: %s, %.0f px right of the key\n",
+                              inside_rect(axis.box, inset) ? "yes" : "no", gap);
+                assert_true(inside_rect(axis.box, inset));
+                assert_true(gap >= 14.0);
             }
 }
 

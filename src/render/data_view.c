@@ -145,7 +145,7 @@ static double inset_values_width(Renderer *r, double lo, double hi, double side)
  * the last step's minibatch, when the run takes minibatches; logreg's
  * max-margin boundary, when the data has one), the horizontal axis's name
  * at its right; the gap between them (pixels, times scale). */
-#define INSET_LABEL_GAP 12.0
+#define INSET_LABEL_GAP 20.0
 /* The ring's key: white rings mean misclassified in a network's data
  * panel, so these say what they ring (sgd_noise 4-5 had none). */
 #define INSET_RING_KEY N_("last step's batch")
@@ -216,8 +216,7 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
     double s = r->scale, pad, chrome = inset_chrome(r, &pad);
     char title[96];
     snprintf(title, sizeof title, inset_title(scene), scene->selected + 1);
-    double title_w = fmax(render_text_width(r, title, render_font_px(r, 13.0)),
-                          inset_labels_width(r, scene));
+    double title_w = render_text_width(r, title, render_font_px(r, 13.0));
     /* At its least the plot is a small square under a title that may be
      * wider. */
     double least = (compact ? INSET_COMPACT_SIDE : INSET_MIN_SIDE) * s;
@@ -225,8 +224,12 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
     double lo, hi;
     inset_square(scene, &lo, &hi);
     double margin = inset_values_width(r, lo, hi, least);
-    return (LayoutRequest){true, fmax(side + margin, title_w) + 2 * pad, side + chrome,
-                           fmax(least + margin, title_w) + 2 * pad, least + chrome, false};
+    /* The line under the plot starts at the plot's left, past the y
+     * values: its keys and the axis's name need the margin too. */
+    double labels_w = margin + inset_labels_width(r, scene);
+    return (LayoutRequest){true, fmax(fmax(side + margin, title_w), labels_w) + 2 * pad,
+                           side + chrome, fmax(fmax(least + margin, title_w), labels_w) + 2 * pad,
+                           least + chrome, false};
 }
 
 /* The square plot in the panel the layout gave, right of its y values. */
