@@ -73,6 +73,25 @@ static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_rect(r->shapes, right, top, w - right, bottom - top, slate);
 }
 
+/* vp narrowed to the slice's grid, the map as drawn (cover_off_grid
+ * covers the rest): the same plane-to-pixel mapping on the grid's part of
+ * the view. */
+static Viewport grid_viewport(const Scene *scene, const Viewport *vp)
+{
+    const double *values;
+    unsigned serial;
+    const SliceGridDesc *g = net_stage_grid(scene->net, &values, &serial);
+    Viewport grid = *vp;
+    grid.world = (ViewRect){fmax(g->a_min, vp->world.xmin), fmin(g->a_max, vp->world.xmax),
+                            fmax(g->b_min, vp->world.ymin), fmin(g->b_max, vp->world.ymax)};
+    double right, bottom;
+    viewport_to_pixel(vp, grid.world.xmin, grid.world.ymax, &grid.x, &grid.y);
+    viewport_to_pixel(vp, grid.world.xmax, grid.world.ymin, &right, &bottom);
+    grid.width = right - grid.x;
+    grid.height = bottom - grid.y;
+    return grid;
+}
+
 /* Half the width of a network run's path as drawn, its casing's and its
  * colour's (pixels, times the marker scale, as the landscape's paths). */
 #define NET_PATH_HALF 3.4
@@ -177,6 +196,7 @@ void render_net_world(Renderer *r, const Scene *scene)
         else
             snprintf(labels[i], sizeof labels[i], _("run %zu ends on this plane"), i + 1);
     }
+    Viewport grid = grid_viewport(scene, &vp);
     for (size_t i = 0; i < runs; i++) {
         if (!labels[i][0])
             continue;
@@ -184,9 +204,12 @@ void render_net_world(Renderer *r, const Scene *scene)
          * on the map as drawn, as a lesson mark's ("run 2 ends 2.51 off
          * this plane" had read "nds 2.51 off this plane" at its left edge
          * at 1280x720 --projector, and reached off a narrow map over the
-         * panels' gap; trained_not_derived 1's lay along its run's path). */
+         * panels' gap; trained_not_derived 1's lay along its run's path):
+         * on the grid (grid_viewport), as adam_vs_sgd_network 1's "run 1
+         * ends 1.36 off this plane" hung 42 px past its left edge over the
+         * slate at 1280x720 --projector. */
         LayoutRect box =
-            render_label_beside(r, scene, &vp, head_at[i][0], head_at[i][1], labels[i], px);
+            render_label_beside(r, scene, &grid, head_at[i][0], head_at[i][1], labels[i], px);
         render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
     }
     free(path);
