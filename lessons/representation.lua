@@ -20,8 +20,8 @@ step {
       .. "right, 57 % of held-out ones (over 20 trials: at most 75 %, 54 % on "
       .. "average).",
     zh = "这是未经训练的网络的最后一个隐藏层所看到的输入平面。两条螺旋臂仍然缠绕在一起："
-      .. "最好的一刀直线（虚线）只分对 73% 的训练点、57% 的留出点"
-      .. "（换 20 组数据和起点：最多 75%，平均 54%）。",
+      .. "最好的一刀直线（虚线）分对 73% 的训练点、57% 的留出点"
+      .. "（20 次试验：最多 75%，平均 54%）。",
   },
   runs = { "adam:lr=0.01" },
   representation = 2,
@@ -34,8 +34,8 @@ step {
       .. "straight cut (dashed) now gets 100 % of the training points right, 79 % of held-out "
       .. "ones (over 20 trials: at least 97 %; 59 to 82 %). It has learnt these "
       .. "points better than the spiral.",
-    zh = "Adam 走了 2000 步后，这一层已把两条臂拉开，网格被弯折：一刀直线（虚线）现在分对 "
-      .. "100% 的训练点、79% 的留出点（换 20 组数据和起点：至少 97%；59% 到 82%）。"
+    zh = "Adam 走了 2000 步后，这一层已把两条臂拉开：一刀直线（虚线）现在分对 "
+      .. "100% 的训练点、79% 的留出点（20 次试验：至少 97%；59% 到 82%）。"
       .. "它学会的是这 100 个点，多于螺旋本身。",
   },
   keep = true,

@@ -2102,7 +2102,7 @@ static void test_network_says_what_its_numbers_are(void **state)
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
     static const char *const loss[] = {"loss: train, test", "损失：训练、测试"};
-    static const char *const ring[] = {"misclassified", "分错"};
+    static const char *const ring[] = {"wrong", "分错"};
     for (size_t g = 0; g < 2; g++) {
         const Layout *l =
             lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], 4, 1280, 720, true);
@@ -4421,6 +4421,60 @@ static void test_exit_note_says_the_loss_in_both_languages(void **state)
     assert_true(said[1][0] == said[1][1]);
 }
 
+/* representation 1 -> 2 (en, zh) at 960x540, 1280x720 and 1280x720
+ * --projector, recorded, step 2 played on from step 1: the map stays
+ * (within 2 px) as the step trains the network, and the data panel says
+ * its numbers are accuracies.  The legend's run line grew from "0.712" to
+ * "0.000381" and the notes wrapped under it wider: the map went from
+ * 298x324 at (353, 169) to 541x243 at (368, 250) in English at 1280x720
+ * --projector, and 17 px right in Chinese at 960x540. */
+static void test_representation_map_stays(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"}, *const accuracy[] = {"accuracy", "准确率"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 3; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            LayoutRect map[2];
+            const Layout *l =
+                lesson_layout(st, "representation.lua", langs[g], 0, w, h, frames[z][2]);
+            for (size_t k = 0; k < 2; k++) {
+                /* Step 2 played on from step 1, as a recording goes (the
+                 * group's room measured as step 1 began). */
+                if (k == 1) {
+                    DescentError err = {""};
+                    assert_true(lesson_player_show(&st->player, st->scene, 1, &err));
+                    long frames_left = lesson_player_step_frames(&st->player, 1, 4);
+                    st->player.autoplay_frames = 0;
+                    for (long t = 0; t + 1 < frames_left && st->player.step == 1; t++) {
+                        lesson_player_autoplay(&st->player, st->scene, 4);
+                        if (t % 50 == 0)
+                            shot_frame(st, w, h, NULL, false);
+                    }
+                }
+                /* As the frame drawn left it: the layer's picture, its
+                 * shape the map's, and its notes are made as it is drawn. */
+                shot_frame(st, w, h, NULL, false);
+                l = render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                                  RENDER_FOR_RECORDING);
+                map[k] = l->landscape;
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                bool said = false;
+                for (size_t t = 0; t < drawn->count; t++)
+                    said |= strstr(drawn->text[t], accuracy[g]) &&
+                            inside_rect(drawn->box[t], l->rect[LAYOUT_INSET]);
+                assert_true(said);
+            }
+            double shift = rect_shift(map[0], map[1]);
+            print_message("representation 1 -> 2 (%s, %dx%d%s): the map %.0fx%.0f at (%.0f, "
+                          "%.0f) -> %.0fx%.0f at (%.0f, %.0f)\n", langs[g], w, h,
+                          frames[z][2] ? " --projector" : "", map[0].w, map[0].h, map[0].x,
+                          map[0].y, map[1].w, map[1].h, map[1].x, map[1].y);
+            assert_true(shift <= 2);
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4536,6 +4590,7 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_says_the_loss_in_both_languages,
                                         stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -73,6 +73,25 @@ static void cover_off_grid(Renderer *r, const Scene *scene, const Viewport *vp)
         shapes_rect(r->shapes, right, top, w - right, bottom - top, slate);
 }
 
+/* vp narrowed to the slice's grid, the map as drawn (cover_off_grid
+ * covers the rest): the same plane-to-pixel mapping on the grid's part of
+ * the view. */
+static Viewport grid_viewport(const Scene *scene, const Viewport *vp)
+{
+    const double *values;
+    unsigned serial;
+    const SliceGridDesc *g = net_stage_grid(scene->net, &values, &serial);
+    Viewport grid = *vp;
+    grid.world = (ViewRect){fmax(g->a_min, vp->world.xmin), fmin(g->a_max, vp->world.xmax),
+                            fmax(g->b_min, vp->world.ymin), fmin(g->b_max, vp->world.ymax)};
+    double right, bottom;
+    viewport_to_pixel(vp, grid.world.xmin, grid.world.ymax, &grid.x, &grid.y);
+    viewport_to_pixel(vp, grid.world.xmax, grid.world.ymin, &right, &bottom);
+    grid.width = right - grid.x;
+    grid.height = bottom - grid.y;
+    return grid;
+}
+
 /* Half the width of a network run's path as drawn, its casing's and its
  * colour's (pixels, times the marker scale, as the landscape's paths). */
 #define NET_PATH_HALF 3.4
@@ -177,6 +196,7 @@ void render_net_world(Renderer *r, const Scene *scene)
         else
             snprintf(labels[i], sizeof labels[i], _("run %zu ends on this plane"), i + 1);
     }
+    Viewport grid = grid_viewport(scene, &vp);
     for (size_t i = 0; i < runs; i++) {
         if (!labels[i][0])
             continue;
@@ -184,9 +204,12 @@ void render_net_world(Renderer *r, const Scene *scene)
          * on the map as drawn, as a lesson mark's ("run 2 ends 2.51 off
          * this plane" had read "nds 2.51 off this plane" at its left edge
          * at 1280x720 --projector, and reached off a narrow map over the
-         * panels' gap; trained_not_derived 1's lay along its run's path). */
+         * panels' gap; trained_not_derived 1's lay along its run's path):
+         * on the grid (grid_viewport), as adam_vs_sgd_network 1's "run 1
+         * ends 1.36 off this plane" hung 42 px past its left edge over the
+         * slate at 1280x720 --projector. */
         LayoutRect box =
-            render_label_beside(r, scene, &vp, head_at[i][0], head_at[i][1], labels[i], px);
+            render_label_beside(r, scene, &grid, head_at[i][0], head_at[i][1], labels[i], px);
         render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
     }
     free(path);
@@ -219,20 +242,26 @@ static void slice_legend(const NetStage *net, char *dest, size_t size)
         snprintf(dest, size, _("slice through θ0 and run %zu at step %zu"), run + 1, step);
 }
 
-/* The legend's lines, where the runs' begin (first_run) and the line of
- * what the map shows (map_line). */
+/* The legend's lines: the network's (net_line), the runs' (runs of them
+ * from first_run) and the line of what the map shows (map_line). */
 typedef struct NetLegend {
     char lines[NET_LEGEND_LINES][NET_LEGEND_LINE_MAX];
-    size_t count, first_run, map_line;
+    size_t count, net_line, first_run, runs, map_line;
+    double run_w; /* the widest a run's line grows, its disc's room included */
 } NetLegend;
 
 /* Line k's size: the lesson's title larger, then the network's line, the
  * rest smaller. */
 static int legend_px(Renderer *r, const NetLegend *g, size_t k)
 {
-    return render_font_px(r, k + 1 < g->map_line    ? NET_BODY_PX + 2
-                             : k + 1 == g->map_line ? NET_BODY_PX
-                                                    : NET_SMALL_PX);
+    return render_font_px(r, k < g->net_line    ? NET_BODY_PX + 2
+                             : k == g->net_line ? NET_BODY_PX
+                                                : NET_SMALL_PX);
+}
+
+static bool legend_run_line(const NetLegend *g, size_t k)
+{
+    return k >= g->first_run && k < g->first_run + g->runs;
 }
 
 /* The notes of the picture shown in the slice's place (none on the
@@ -251,9 +280,12 @@ static int map_notes(const Renderer *r, const Scene *scene, char notes[][RENDER_
 }
 
 /* The legend's lines: a lesson's title (the first line, larger, when
- * there is one), the network, what the map shows (with the notes of a
- * picture shown in the slice's place, wrapped to the other lines' width,
- * unless compact), then one per run. */
+ * there is one), the network, one per run under it (the network's line
+ * says their numbers are losses), then what the map shows (with the notes
+ * of a picture shown in the slice's place, wrapped to the other lines'
+ * width, unless compact).  The runs came last, under the notes, and
+ * representation 1's "train 0.712 test 0.713" read as more of the probe's
+ * accuracies just above them. */
 static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegend *g)
 {
     const NetStage *net = scene->net;
@@ -270,7 +302,27 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     /* What the runs' numbers are, once for all of them: on each run's line
      * "loss:" widened the legend until batch_and_flatness 3's caption at
      * 1280x720 --projector took five lines. */
+    g->net_line = n;
     snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("network %s — loss: train, test"), sizes);
+    g->first_run = n;
+    g->runs = net_stage_run_count(net);
+    g->run_w = 0;
+    for (size_t i = 0; i < g->runs; i++) {
+        const NetMetrics *mt = head_metrics(net_stage_run(net, i));
+        char name[NET_LEGEND_LINE_MAX], widest[NET_LEGEND_LINE_MAX];
+        spec_notation_run(net_stage_run_spec(net, i), NULL, name, sizeof name);
+        snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
+                 name, mt->train_loss, mt->test_loss);
+        /* Measured as its losses' longest form (%.3g: 0.000888, 8.88e-05),
+         * so the legend, and the map beside it, stay as the run learns:
+         * representation 1 -> 2 in Chinese at 960x540, "0.712" to
+         * "0.000381" widened it and the notes wrapped under it, and the
+         * map moved 17 px. */
+        snprintf(widest, sizeof widest, _("%zu %s  train %.3g  test %.3g"), i + 1, name,
+                 0.000888, 0.000888);
+        g->run_w = fmax(g->run_w, render_text_width(r, widest, render_font_px(r, NET_SMALL_PX)) +
+                                      18 * r->scale);
+    }
     g->map_line = n;
     /* What the map shows: the slice, or the picture shown in its place. */
     switch (render_net_map_picture(scene)) {
@@ -290,30 +342,21 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     n++;
     char notes[RENDER_NET_NOTES][RENDER_NET_NOTE_MAX];
     int note_count = compact ? 0 : map_notes(r, scene, notes);
-    size_t runs = net_stage_run_count(net);
-    char run_lines[SCENE_MAX_RUNS][NET_LEGEND_LINE_MAX];
-    for (size_t i = 0; i < runs; i++) {
-        const NetMetrics *mt = head_metrics(net_stage_run(net, i));
-        char name[NET_LEGEND_LINE_MAX];
-        spec_notation_run(net_stage_run_spec(net, i), NULL, name, sizeof name);
-        snprintf(run_lines[i], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
-                 name, mt->train_loss, mt->test_loss);
-    }
     /* The notes no wider than the other lines (a run's has its disc). */
-    g->count = n;
-    double widest = 0, s = r->scale;
+    /* The runs' lines at their longest only where notes wrap under them
+     * (a picture's, representation): elsewhere the legend is as wide as
+     * its lines (batch_and_flatness's group at the projector sizes). */
+    if (note_count == 0)
+        g->run_w = 0;
+    double widest = g->run_w;
     for (size_t k = 0; k < n; k++)
-        widest = fmax(widest, render_text_width(r, g->lines[k], legend_px(r, g, k)));
+        if (!legend_run_line(g, k))
+            widest = fmax(widest, render_text_width(r, g->lines[k], legend_px(r, g, k)));
     WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
-    for (size_t i = 0; i < runs; i++)
-        widest = fmax(widest, render_text_width(r, run_lines[i], measure.px) + 18 * s);
     for (int k = 0; k < note_count && n < g->map_line + 1 + NET_NOTE_ROWS; k++)
         n += (size_t)text_wrap(notes[k], widest, render_wrap_measure, &measure, g->lines[n],
                                NET_LEGEND_LINE_MAX,
                                (int)(g->map_line + 1 + NET_NOTE_ROWS - n));
-    g->first_run = n;
-    for (size_t i = 0; i < runs; i++)
-        memcpy(g->lines[n++], run_lines[i], NET_LEGEND_LINE_MAX);
     g->count = n;
 }
 
@@ -323,10 +366,10 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact)
     if (!g)
         return (LayoutRequest){.shown = false};
     legend_lines(r, scene, compact, g);
-    double s = r->scale, w = 0, h = 0;
+    double s = r->scale, w = g->run_w, h = 0;
     for (size_t k = 0; k < g->count; k++) {
         int px = legend_px(r, g, k);
-        w = fmax(w, render_text_width(r, g->lines[k], px) + (k >= g->first_run ? 18 * s : 0));
+        w = fmax(w, render_text_width(r, g->lines[k], px) + (legend_run_line(g, k) ? 18 * s : 0));
         h += render_line_height(r, px);
     }
     free(g);
@@ -411,7 +454,7 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
     for (size_t k = 0; k < g->count; k++) {
         int px = legend_px(r, g, k);
         double line = render_line_height(r, px);
-        if (k >= g->first_run) {
+        if (legend_run_line(g, k)) {
             size_t i = k - g->first_run;
             shapes_disc(r->shapes, x + 5 * s, y + 0.5 * line, 4.5 * s, render_run_color(r, i, 1));
             const NetRun *run = net_stage_run(scene->net, i);
@@ -419,7 +462,7 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
                         run->status != NET_RUN_ACTIVE ? r->theme->warn : r->theme->text);
         } else {
             render_text(r, g->lines[k], x, y, px, ALIGN_LEFT,
-                        k < g->map_line ? r->theme->text : r->theme->dim);
+                        k <= g->net_line ? r->theme->text : r->theme->dim);
         }
         y += line;
     }
@@ -431,8 +474,9 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 
 /* The data panel's key under its square: a ring as draw_samples draws one,
  * then what it means, the text this far (pixels at scale 1) from the
- * panel's left edge. */
-#define NET_RING_KEY N_("misclassified")
+ * panel's left edge.  "wrong", not "misclassified": short, it leaves the
+ * key line room for NET_ACCURACY_KEY without widening the panel. */
+#define NET_RING_KEY N_("wrong")
 #define NET_RING_RADIUS 6.0
 #define NET_KEY_TEXT_X 24.0
 
@@ -442,12 +486,11 @@ static bool data_shown(const Scene *scene)
     return d->train.dim == 2 && d->train.classes >= 2;
 }
 
-/* Run i's accuracies, a line of the data panel's title. */
-static void data_accuracy(const Scene *scene, size_t i, char *dest, size_t size)
+/* Run i's accuracies train and test, a line of the data panel's title. */
+static void accuracy_text(size_t i, double train, double test, char *dest, size_t size)
 {
-    const NetMetrics *mt = head_metrics(net_stage_run(scene->net, i));
-    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"), i + 1, 100 * mt->train_acc,
-             100 * mt->test_acc);
+    snprintf(dest, size, _("run %zu: train %.0f%%, test %.0f%%"), i + 1, 100 * train,
+             100 * test);
 }
 
 /* The data panel's title lines: its run's accuracies first, then every
@@ -465,6 +508,16 @@ static size_t data_title_lines(const Scene *scene)
     return net_stage_run_count(scene->net);
 }
 
+/* What the title's percentages are, at the key line's right: representation
+ * 1's "train 50%, test 50%" stood near the legend's losses and the probe's
+ * accuracies, unnamed.  Not on each run's line (the word there widened the
+ * panel until adam_vs_sgd_network's map at 1280x720 --projector lost a
+ * fifth) nor on a line of its own (taller, it split batch_and_flatness's
+ * group at the projector sizes); beside "misclassified" it made the key
+ * line the panel's widest (371 px against the title's 347 at 1280x720
+ * --projector) and split that group too. */
+#define NET_ACCURACY_KEY N_("%: accuracy")
+
 static LayoutRequest data_need(Renderer *r, const Scene *scene)
 {
     if (!data_shown(scene))
@@ -472,10 +525,20 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     int px = render_font_px(r, NET_SMALL_PX);
     double s = r->scale, line = render_line_height(r, px);
     size_t lines = data_title_lines(scene);
-    double text_w = NET_KEY_TEXT_X * s + render_text_width(r, _(NET_RING_KEY), px) + 8 * s;
+    double text_w = NET_KEY_TEXT_X * s + render_text_width(r, _(NET_RING_KEY), px) + 16 * s +
+                    render_text_width(r, _(NET_ACCURACY_KEY), px) + 8 * s;
+    /* Where a picture stands in the slice's place (representation), each
+     * line as wide as it can grow (100 % and 100 %): its steps train the
+     * network the panel shows from 50 % to 100 %, and the map moved 7 px
+     * from step 1 to 2 in Chinese at 1280x720 --projector.  Elsewhere as
+     * they are: measured at 100 % the panel split batch_and_flatness's
+     * group at the projector sizes (layout-steps-en, 2->3 and 5->6). */
+    bool widest = render_net_map_picture(scene) == NET_MAP_LAYER;
     for (size_t k = 0; k < lines; k++) {
         char title[96];
-        data_accuracy(scene, k, title, sizeof title);
+        const NetMetrics *mt = head_metrics(net_stage_run(scene->net, k));
+        accuracy_text(k, widest ? 1.0 : mt->train_acc, widest ? 1.0 : mt->test_acc, title,
+                      sizeof title);
         text_w = fmax(text_w, render_text_width(r, title, px) + 16 * s);
     }
     /* The other runs' lines come out of the picture at its least: at
@@ -524,7 +587,8 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     for (size_t k = 0; k < lines; k++) {
         char title[96];
         size_t run = data_title_run(scene, k);
-        data_accuracy(scene, run, title, sizeof title);
+        const NetMetrics *mt = head_metrics(net_stage_run(scene->net, run));
+        accuracy_text(run, mt->train_acc, mt->test_acc, title, sizeof title);
         render_text(r, title, rect.x + 8 * s, rect.y + 4 * s + (double)k * line, px, ALIGN_LEFT,
                     k == 0 ? r->theme->text : render_run_color(r, run, 1.0f));
     }
@@ -534,6 +598,8 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                 NET_RING_RADIUS * s, 1.1 * s, r->theme->wrong);
     render_text(r, _(NET_RING_KEY), rect.x + NET_KEY_TEXT_X * s, key_y, px, ALIGN_LEFT,
                 r->theme->text);
+    render_text(r, _(NET_ACCURACY_KEY), rect.x + rect.w - 8 * s, key_y, px, ALIGN_RIGHT,
+                r->theme->dim);
 
     double lo, hi;
     netdata_square(d, &lo, &hi);

@@ -191,7 +191,8 @@ NetSliceKind net_stage_slice(const NetStage *stage);
 /* The plane of the grid shown (pointers into the stage, valid until the
  * next net_stage_refine), the kind it was made as (PCA may have fallen
  * back to init) into *kind and, for PCA, each direction's share of the
- * variance into explained (either may be NULL). */
+ * paths' variance (as they are, not scaled) into explained (either may be
+ * NULL). */
 SlicePlane net_stage_slice_plane(const NetStage *stage, NetSliceKind *kind, double explained[2]);
 
 /* What the plots draw of a run, per update. */
