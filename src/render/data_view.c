@@ -216,7 +216,8 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
     double s = r->scale, pad, chrome = inset_chrome(r, &pad);
     char title[96];
     snprintf(title, sizeof title, inset_title(scene), scene->selected + 1);
-    double title_w = render_text_width(r, title, render_font_px(r, 13.0));
+    double title_w = fmax(render_text_width(r, title, render_font_px(r, 13.0)),
+                          inset_labels_width(r, scene));
     /* At its least the plot is a small square under a title that may be
      * wider. */
     double least = (compact ? INSET_COMPACT_SIDE : INSET_MIN_SIDE) * s;
@@ -224,12 +225,8 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
     double lo, hi;
     inset_square(scene, &lo, &hi);
     double margin = inset_values_width(r, lo, hi, least);
-    /* The line under the plot starts at the plot's left, past the y
-     * values: its keys and the axis's name need the margin too. */
-    double labels_w = margin + inset_labels_width(r, scene);
-    return (LayoutRequest){true, fmax(fmax(side + margin, title_w), labels_w) + 2 * pad,
-                           side + chrome, fmax(fmax(least + margin, title_w), labels_w) + 2 * pad,
-                           least + chrome, false};
+    return (LayoutRequest){true, fmax(side + margin, title_w) + 2 * pad, side + chrome,
+                           fmax(least + margin, title_w) + 2 * pad, least + chrome, false};
 }
 
 /* The square plot in the panel the layout gave, right of its y values. */
@@ -459,10 +456,11 @@ static void draw_inset_values(Renderer *r, const InsetBox *box)
     }
 }
 
-/* Under the values: its keys at the plot's left, the axis's name at the
- * plot's right, or further right when the plot is narrower than the two
- * (a compact inset's: they overlapped there); render_data_inset_need made
- * the panel wide enough for both.  Over the plot, at its left, the
+/* Under the values: its keys at the panel's left, under the y values as
+ * render_data_inset_need measured them (from the plot's left they ran past
+ * the panel: sgd_noise 4's "last step's batch" into "prediction w·x"), the
+ * axis's name at the plot's right, or further right when the plot is
+ * narrower than the two (a compact inset's: they overlapped there).  Over the plot, at its left, the
  * vertical axis's name. */
 static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *box)
 {
@@ -472,9 +470,11 @@ static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *b
     render_text(r, inset_y_axis(scene), box->px, box->py - line - 1.0 * s, small, ALIGN_LEFT,
                 r->theme->dim);
     double y = box->py + box->side + line + INSET_VALUE_GAP * s + 2.0 * s;
-    render_text(r, inset_axis(scene), box->px + fmax(box->side, inset_labels_width(r, scene)),
+    double pad;
+    inset_chrome(r, &pad);
+    double x = box->x + pad;
+    render_text(r, inset_axis(scene), fmax(box->px + box->side, x + inset_labels_width(r, scene)),
                 y, small, ALIGN_RIGHT, r->theme->dim);
-    double x = box->px;
     if (inset_batched(scene)) {
         shapes_ring(r->shapes, x + INSET_RING_KEY_RADIUS * s, y + 0.5 * line,
                     INSET_RING_KEY_RADIUS * s, INSET_RING_STROKE * s, r->theme->mark);
