@@ -2243,7 +2243,7 @@ static void test_diverged_cross_where_path_left(void **state)
     assert_int_equal(run->status, RUN_DIVERGED);
     LayoutRect map = lesson_map(app);
     Viewport vp = app_viewport(app);
-    double qx = NAN, qy = NAN;
+    double qx = (double)NAN, qy = (double)NAN;
     for (size_t k = 0; k < run->count; k++) {
         double x, y;
         viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x, &y);
