@@ -165,6 +165,14 @@ static bool inset_batched(const Scene *scene)
     return scene->runs[scene->selected].run.desc.batch > 0;
 }
 
+/* How far the ring's key moves what follows it on the line: the ring, its
+ * text and the gap (pixels). */
+static double inset_ring_key_advance(Renderer *r)
+{
+    return (INSET_RING_KEY_X + INSET_LABEL_GAP) * r->scale +
+           render_text_width(r, _(INSET_RING_KEY), render_font_px(r, 12.0));
+}
+
 static const char *inset_key(const Scene *scene)
 {
     double dir[2];
@@ -194,8 +202,7 @@ static double inset_keys_width(Renderer *r, const Scene *scene)
     int small = render_font_px(r, 12.0);
     double s = r->scale, w = 0;
     if (inset_batched(scene))
-        w += (INSET_RING_KEY_X + INSET_LABEL_GAP) * s +
-             render_text_width(r, _(INSET_RING_KEY), small);
+        w += inset_ring_key_advance(r);
     if (inset_key(scene)[0])
         w += render_text_width(r, inset_key(scene), small) + INSET_LABEL_GAP * s;
     return w;
@@ -460,8 +467,8 @@ static void draw_inset_values(Renderer *r, const InsetBox *box)
  * render_data_inset_need measured them (from the plot's left they ran past
  * the panel: sgd_noise 4's "last step's batch" into "prediction w·x"), the
  * axis's name at the plot's right, or further right when the plot is
- * narrower than the two (a compact inset's: they overlapped there).  Over the plot, at its left, the
- * vertical axis's name. */
+ * narrower than the two (a compact inset's: they overlapped there).  Over
+ * the plot, at its left, the vertical axis's name. */
 static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *box)
 {
     double s = r->scale;
@@ -480,8 +487,7 @@ static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *b
                     INSET_RING_KEY_RADIUS * s, INSET_RING_STROKE * s, r->theme->mark);
         render_text(r, _(INSET_RING_KEY), x + INSET_RING_KEY_X * s, y, small, ALIGN_LEFT,
                     r->theme->dim);
-        x += (INSET_RING_KEY_X + INSET_LABEL_GAP) * s +
-             render_text_width(r, _(INSET_RING_KEY), small);
+        x += inset_ring_key_advance(r);
     }
     if (inset_key(scene)[0])
         render_text(r, inset_key(scene), x, y, small, ALIGN_LEFT, r->theme->dim);
