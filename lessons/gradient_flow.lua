@@ -6,10 +6,11 @@
 -- corners that the real flow does not have, and its "Δt 0.05" in step 2
 -- read as GD at η = 0.05.
 --
--- With a flow on stage the loss plot's x axis is time t = Σ η, not the
--- update number (src/scene/loss_scale.h), and the legend gives each run's
--- time: GD at η = 0.2 and the flow at Δt = 0.01 are compared at the same
--- time, over the 0..3 the flow reaches (GD's 300 steps reach t = 60).
+-- With a flow on stage the runs keep one clock, time t = Σ η, not the
+-- update number (src/scene/scene.h, scene_on_time): a step's play counts
+-- the flow's updates, and GD goes as far as the flow's time (at η = 0.2,
+-- 15 updates to the flow's 300, t = 3).  The loss plot's x axis, the
+-- legend and the heads on the map all read that time.
 
 lesson {
   title = { en = "Gradient descent and gradient flow", zh = "梯度下降与梯度流" },
@@ -39,7 +40,7 @@ step {
     zh = "η = 0.05：GD 仍然跟着梯度流，只在拐弯处稍稍偏开。GD 的第 k 步对应梯度流在 k·η 时刻的位置："
       .. "GD 略微领先，每一步的损失都更低。",
   },
-  -- 500 updates: the flow reaches t = 5, where GD's step 100 is.
+  -- 500 of the flow's updates: t = 5, GD's update 100.
   runs = { "gd:lr=0.05", "flow:lr=0.01" },
   play = 500,
   speed = 125,

@@ -910,6 +910,23 @@ static double gd_flow_gap(const LessonStep *step, const Landscape *landscape, bo
 
 #define FLOW_PATH_MAX 400
 
+/* The updates run spec makes while the step plays (its runs at fixed
+ * rates): play, but with a flow among the runs they keep one time
+ * (src/scene/scene.h, scene_on_time), each as many updates as fit in the
+ * time the run taking least reaches in play (gradient_flow 4: the flow's
+ * 300 to t = 3, GD's 15 at η = 0.2). */
+static long updates_played(const LessonStep *step, const Landscape *landscape, const char *spec)
+{
+    bool on_time = false;
+    double end = HUGE_VAL;
+    for (size_t r = 0; r < step->runs.count; r++) {
+        OptimizerDesc desc = parse(landscape, step->runs.specs[r]);
+        on_time = on_time || optimizer_info(desc.kind)->traits.continuous;
+        end = fmin(end, desc.lr * (double)step->play);
+    }
+    return on_time ? (long)floor(end / parse(landscape, spec).lr * (1 + 1e-12)) : step->play;
+}
+
 /* The points a run of the step visits in its play, start included. */
 static size_t path_of(const LessonStep *step, const Landscape *landscape, const char *spec,
                       LandscapePoint *dest, size_t max)
@@ -917,7 +934,8 @@ static size_t path_of(const LessonStep *step, const Landscape *landscape, const 
     Walker w = walker(step, landscape, spec);
     size_t n = 0;
     dest[n++] = (LandscapePoint){ w.state.x, w.state.y };
-    for (long k = 0; k < step->play && n < max; k++) {
+    long updates = updates_played(step, landscape, spec);
+    for (long k = 0; k < updates && n < max; k++) {
         advance(&w, 1);
         dest[n++] = (LandscapePoint){ w.state.x, w.state.y };
     }

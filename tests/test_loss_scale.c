@@ -135,13 +135,11 @@ static void without_a_flow_x_is_the_update(void **state)
     scene_destroy(s);
 }
 
-/* GD with η 0.2 and a flow with Δt 0.01, 300 updates each (as in
- * lessons/gradient_flow.lua): x is time t = Σ η, the flow's 300 updates
- * reach t = 3 and GD's reach t = 60, so the axis spans 0..3, where GD's
- * point 16 (t = 3.2) is the first past the end.  The range is taken over
- * that span: GD's loss at update 300 (about 1e-58 on 0.5(x² + 8y²) from
- * (1, 1): 0.8^600) does not stretch it, the flow's L(3) ≈ e^−6 / 2 ≈
- * 1.2e-3 is its bottom decade. */
+/* GD with η 0.2 and a flow with Δt 0.01 (as in lessons/gradient_flow.lua),
+ * 300 scene steps: x is time t = Σ η, the flow's 300 updates reach t = 3
+ * and GD keeps that time (its 15 updates), so the axis spans 0..3, where
+ * GD's point 16 (t = 3.2) would be the first past the end.  The flow's
+ * L(3) ≈ e^−6 / 2 ≈ 1.2e-3 is the range's bottom decade. */
 static void a_flow_puts_time_on_the_x_axis(void **state)
 {
     (void)state;

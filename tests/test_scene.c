@@ -250,11 +250,13 @@ static void test_flow_follows_exact_flow(void **state)
         assert_close(flow->path[k].y, 1.5 * exp(-8.0 * t), 1e-6);
     }
     /* A mid-run lr change: the flow's time goes on at the new rate, 40
-     * updates at 0.05 then 10 at 0.1 end at t = 3. */
+     * updates at 0.05 then 10 at 0.1 end at t = 3.  The flow run keeps
+     * the scene's time clock (scene_on_time): its 60 updates reach t = 3. */
     DescentError err = {""};
     assert_true(scene_scale_lr(s, 2.0, &err));
     assert_null(scene_flow(s, 0));
-    scene_step(s, 10);
+    scene_step(s, 20);
+    assert_int_equal(run_steps(&s->runs[0].run), 50);
     flow = scene_flow(s, 0);
     assert_non_null(flow);
     assert_close(flow->desc.lr, 0.1, 1e-15);
@@ -267,9 +269,10 @@ static void test_flow_follows_exact_flow(void **state)
     assert_int_equal(run_steps(flow), 20);
     assert_close(flow->desc.lr, 0.05, 0);
     assert_close(flow->path[20].x, -2.5 * exp(-1.0), 1e-6);
-    scene_seek(s, 50);
+    scene_seek(s, 60);
     scene_show_flow(s, false);
-    scene_step(s, 5);
+    scene_step(s, 10);
+    assert_int_equal(run_steps(&s->runs[0].run), 55);
     assert_int_equal(run_steps(scene_flow(s, 0)), 50);
     scene_destroy(s);
 }
@@ -907,6 +910,50 @@ static void test_compared_settings_keep_their_own_colors(void **state)
     scene_destroy(s);
 }
 
+/* With a flow on stage the runs keep one time t = Σ η (issue 12:
+ * gradient_flow 2 played 500 updates of each run, GD at η 0.05 reached
+ * t = 25, the flow at Δt 0.01 t = 5).  A scene step is an update of the run
+ * whose updates take least time, the others as far as its time: the flow
+ * at 0.02 and GD at 0.03 after 3 are at t = 0.06 (GD's 2 updates), after
+ * 300 at t = 6; sought back to 150 at t = 3, the step a time of 3 names;
+ * with the flow hidden the clock stays.  Without a flow the runs step
+ * together by updates, as before. */
+static void test_runs_keep_one_time(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.03", "flow:lr=0.02"};
+    Scene *s = make("quadratic:l1=1,l2=8", runs, 2);
+    const Run *gd = &s->runs[0].run, *flow = &s->runs[1].run;
+    assert_true(scene_on_time(s));
+    scene_step(s, 3);
+    assert_int_equal(run_steps(flow), 3);
+    assert_int_equal(run_steps(gd), 2);
+    assert_int_equal(scene_shown_step(s), 3);
+    assert_close(scene_shown_time(s), 0.06, 1e-12);
+    scene_step(s, 297);
+    assert_int_equal(run_steps(flow), 300);
+    assert_int_equal(run_steps(gd), 200);
+    assert_close(scene_shown_time(s), 6.0, 1e-9);
+    scene_seek(s, 150);
+    assert_int_equal(run_steps(flow), 150);
+    assert_int_equal(run_steps(gd), 100);
+    assert_int_equal(scene_step_at_time(s, 3.0), 150);
+    scene_toggle_hidden(s, 1);
+    assert_true(scene_on_time(s));
+    scene_step(s, 30);
+    assert_int_equal(run_steps(flow), 180);
+    assert_int_equal(run_steps(gd), 120);
+    scene_destroy(s);
+
+    const char *steps[] = {"gd:lr=0.03", "gd:lr=0.02"};
+    s = make("quadratic:l1=1,l2=8", steps, 2);
+    assert_false(scene_on_time(s));
+    scene_step(s, 300);
+    assert_int_equal(run_steps(&s->runs[0].run), 300);
+    assert_int_equal(run_steps(&s->runs[1].run), 300);
+    scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -937,6 +984,7 @@ int main(void)
         cmocka_unit_test(test_hide_and_notice),
         cmocka_unit_test(test_texts_cut_at_characters),
         cmocka_unit_test(test_compared_settings_keep_their_own_colors),
+        cmocka_unit_test(test_runs_keep_one_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,7 @@
 
 #include "app/app_internal.h"
 #include "config.h"
+#include "core/number_text.h"
 #include "render/draw.h"
 #include "render/render.h"
 #include "render/value_scale.h"
@@ -2398,8 +2399,8 @@ static void draw_texts(App *app, DrawnTexts *dest)
 /* gradient_flow 3 at 960x540: the legend tells the loss plot's clock (a
  * frame review: the plot's time axis ended at "t = 3" while the legend
  * said "step 300" for both runs, and GD's step 300 is t = 60): no run's
- * reading gives a step, the flow's gives the plot's end, t = 3, and GD's
- * its own time, t = 60. */
+ * reading gives a step, the flow's and GD's give the plot's end, t = 3
+ * (the runs keep one time: test_flow_runs_keep_one_time). */
 static void test_legend_tells_plot_time(void **state)
 {
     (void)state;
@@ -2409,7 +2410,7 @@ static void test_legend_tells_plot_time(void **state)
     print_message("gradient_flow 3 draws:%s\n", drawn.all);
     assert_non_null(strstr(drawn.all, "\nt = 3\n"));         /* the plot's end */
     assert_non_null(strstr(drawn.all, "L 0.002482   t = 3   Δt 0.01"));
-    assert_non_null(strstr(drawn.all, "   t = 60   η 0.2"));
+    assert_non_null(strstr(drawn.all, "L 0.001245   t = 3   η 0.2"));
     assert_null(strstr(drawn.all, "step 300"));
     app_destroy(app);
 }
@@ -2542,6 +2543,46 @@ static void test_old_trail_keeps_its_hue(void **state)
     app_destroy(app);
 }
 
+/* gradient_flow 2 at 960x540 (issue 12: every run played 500 updates, so
+ * the plot ended at the flow's t = 5 while GD's legend read its update 500,
+ * t = 25, L 5.298e-23, beside the caption's "GD is a little ahead" and the
+ * flow's 4.5e-05): the runs keep one time.  Played, GD has made its 100
+ * updates to t = 5 and the flow its 500; the legend reads both at t = 5,
+ * GD's loss that of its head on the map; a click in the loss plot's middle
+ * shows every run at one time about t = 2.5, not GD at its update there and
+ * the flow at the same update number. */
+static void test_flow_runs_keep_one_time(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("gradient_flow.lua", 1, 960, 540, false);
+    Scene *scene = app_scene(app);
+    const Run *gd = &scene->runs[0].run, *flow = &scene->runs[1].run;
+    assert_int_equal(run_steps(flow), 500);
+    assert_int_equal(run_steps(gd), 100);
+    DrawnTexts drawn;
+    draw_texts(app, &drawn);
+    char reading[64], loss[32];
+    snprintf(reading, sizeof reading, "L %s   t = 5   η 0.05",
+             number_text(run_head(gd).loss, 4, loss, sizeof loss));
+    print_message("gradient_flow 2: GD reads \"%s\"\n", reading);
+    assert_non_null(strstr(drawn.all, reading));
+    assert_non_null(strstr(drawn.all, "   t = 5   Δt 0.01"));
+    assert_null(strstr(drawn.all, "t = 25"));
+    assert_true(run_head(gd).loss < run_head(flow).loss); /* "a little ahead" */
+    LayoutRect plot = panel_rect(app, LAYOUT_LOSS);
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, (int)(plot.x + plot.w / 2),
+                (int)(plot.y + plot.h / 2));
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, (int)(plot.x + plot.w / 2),
+                (int)(plot.y + plot.h / 2));
+    free(draw_frame(app, 0.0).rgba);
+    double t_gd = run_time_at(gd, run_steps(gd)), t_flow = run_time_at(flow, run_steps(flow));
+    print_message("gradient_flow 2 scrubbed: GD update %zu (t = %g), flow %zu (t = %g)\n",
+                  run_steps(gd), t_gd, run_steps(flow), t_flow);
+    assert_true(t_flow > 1.5 && t_flow < 3.5);
+    assert_true(fabs(t_gd - t_flow) < 0.05 + 1e-9);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2601,6 +2642,7 @@ int main(void)
         cmocka_unit_test(test_norm_plot_top_round),
         cmocka_unit_test(test_angle_crossing_named),
         cmocka_unit_test(test_old_trail_keeps_its_hue),
+        cmocka_unit_test(test_flow_runs_keep_one_time),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

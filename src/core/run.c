@@ -169,6 +169,28 @@ double run_distance_at(const Run *run, size_t k, double px, double py)
     return isfinite(d) ? d : (double)NAN;
 }
 
+double run_update_time(const Run *run, size_t k)
+{
+    return optimizer_lr_at(changes_desc_at(&run->changes, &run->desc, k), (long)k);
+}
+
+double run_time_at(const Run *run, size_t k)
+{
+    double t = 0;
+    for (size_t j = 0; j < k; j++)
+        t += run_update_time(run, j);
+    return t;
+}
+
+size_t run_updates_within(const Run *run, double t, size_t last)
+{
+    double reach = t + RUN_TIME_ROUNDING * fabs(t), at = 0;
+    size_t k = 0;
+    while (k < last && (at += run_update_time(run, k)) <= reach)
+        k++;
+    return k;
+}
+
 double run_step_length(const Run *run, size_t k)
 {
     if (k == 0)

@@ -115,6 +115,19 @@ double run_distance_at(const Run *run, size_t k, double px, double py);
  * shrink or grow on their own; NaN for k = 0 and where not finite. */
 double run_step_length(const Run *run, size_t k);
 
+/* Time t = Σ ηₖ (a gradient flow's lr is the time its update spans, so a
+ * flow and GD are compared at one time, not after one number of updates):
+ * the time update k takes, its learning rate with the schedule and the
+ * parameter changes in force there (also for k past the computed points);
+ * the time of point k, its first k updates' summed; and the most updates,
+ * at most last, whose times sum to t.  Times are sums of rates, 15 × 0.2
+ * is 3 only up to rounding: a sum within RUN_TIME_ROUNDING (relative) of
+ * t counts as t. */
+#define RUN_TIME_ROUNDING 1e-12
+double run_update_time(const Run *run, size_t k);
+double run_time_at(const Run *run, size_t k);
+size_t run_updates_within(const Run *run, double t, size_t last);
+
 /* Updates done so far (count - 1). */
 static inline size_t run_steps(const Run *run)
 {

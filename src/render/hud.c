@@ -136,10 +136,10 @@ static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest
         size_t phase_step = widest ? 0 : run_steps(run);
         number_text(widest ? WIDEST_LOSS : run_head(run).loss, 4, loss, sizeof loss);
         number_text(scene_run_lr(scene, i), 3, lr, sizeof lr);
-        if (!loss_scale_on_time(scene))
+        if (!scene_on_time(scene))
             snprintf(clock, sizeof clock, _("step %zu"), steps);
         else
-            time_text(widest ? WIDEST_TIME : loss_run_time(run, run_steps(run)), clock,
+            time_text(widest ? WIDEST_TIME : run_time_at(run, run_steps(run)), clock,
                       sizeof clock);
         if (optimizer_info(run->desc.kind)->traits.continuous)
             /* The flow has no learning rate: its lr is the time each update spans. */
@@ -801,10 +801,10 @@ bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, doubl
         *step = (size_t)lround(t * (double)p.steps);
         return true;
     }
-    /* On a time axis: the selected run's update at that time. */
-    const Run *run = &scene->runs[scene->selected].run;
-    LossCursor c = loss_cursor_at(&p, run, 0);
-    *step = loss_cursor_past(&c, t * p.span, run->known - 1);
+    /* On a time axis: the scene step at that time, where every run is
+     * then shown (the selected run's update there, sought as a scene step,
+     * put a finer run back to that update: far earlier in time). */
+    *step = scene_step_at_time(scene, t * p.span);
     return true;
 }
 
@@ -835,11 +835,14 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
     if (!rewound)
         return;
     size_t shown = scene_shown_step(scene);
-    const Run *selected = &scene->runs[scene->selected].run;
-    double x = b->ix + fmin(1.0, plot_fraction(p, selected, shown)) * b->iw;
+    double f = (p->time ? scene_shown_time(scene) : (double)shown) / p->span;
+    double x = b->ix + fmin(1.0, f) * b->iw;
     shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 1.0 * s, r->theme->text);
     char label[48];
-    snprintf(label, sizeof label, _("step %zu"), shown);
+    if (p->time)
+        time_text(scene_shown_time(scene), label, sizeof label);
+    else
+        snprintf(label, sizeof label, _("step %zu"), shown);
     bool left = x - b->ix > 0.5 * b->iw;
     render_text(r, label, left ? x - 4.0 * s : x + 4.0 * s, b->iy, px,
                 left ? ALIGN_RIGHT : ALIGN_LEFT, r->theme->text);

@@ -408,7 +408,8 @@ static size_t path_order(const Scene *scene, size_t k)
     for (int flow = 0; flow < 2; flow++)
         for (size_t j = 0; j < scene->run_count; j++) {
             size_t i = drawing_order(scene, j);
-            if ((scene->runs[i].run.desc.kind == OPT_FLOW) == (flow == 1) && seen++ == k)
+            bool continuous = optimizer_info(scene->runs[i].run.desc.kind)->traits.continuous;
+            if (continuous == (flow == 1) && seen++ == k)
                 return i;
         }
     return k;

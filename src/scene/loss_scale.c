@@ -3,7 +3,6 @@
 
 #include <math.h>
 
-#include "core/history.h"
 
 /* Points of a run sampled to find the range. */
 #define LOSS_SCALE_SAMPLES 8192
@@ -31,7 +30,7 @@ static double x_of_update(const LossScale *scale, const Run *run, size_t k)
 {
     if (!scale->time)
         return 1.0;
-    return optimizer_lr_at(changes_desc_at(&run->changes, &run->desc, k), (long)k);
+    return run_update_time(run, k);
 }
 
 LossCursor loss_cursor_at(const LossScale *scale, const Run *run, size_t k)
@@ -55,26 +54,10 @@ size_t loss_cursor_past(LossCursor *c, double x, size_t last)
         c->x = (double)c->k;
         return c->k;
     }
-    /* Times are sums of rates: 15 × 0.2 is 3 only up to rounding. */
-    double reach = x + 1e-12 * fabs(x);
+    double reach = x + RUN_TIME_ROUNDING * fabs(x);
     while (c->k < last && c->x <= reach)
         c->x += x_of_update(c->scale, c->run, c->k++);
     return c->k;
-}
-
-double loss_run_time(const Run *run, size_t k)
-{
-    const LossScale time = {.time = true};
-    return loss_cursor_at(&time, run, k).x;
-}
-
-bool loss_scale_on_time(const Scene *scene)
-{
-    for (size_t i = 0; i < scene->run_count; i++)
-        if (!scene->runs[i].hidden &&
-            optimizer_info(scene->runs[i].run.desc.kind)->traits.continuous)
-            return true;
-    return false;
 }
 
 /* How many of the run's known points lie within the x span. */
@@ -104,7 +87,7 @@ LossScale loss_scale_of(const Scene *scene)
             continue;
         p.steps = run->known - 1 > p.steps ? run->known - 1 : p.steps;
     }
-    p.time = loss_scale_on_time(scene);
+    p.time = scene_on_time(scene);
     p.span = p.time ? (double)INFINITY : (double)p.steps;
     for (size_t i = 0; p.time && i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;

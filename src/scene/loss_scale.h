@@ -16,13 +16,14 @@
  * the top is drawn up to the edge and marked there (loss_scale_exit), not
  * clamped into a flat line.
  *
- * The x axis is the update number, except when a flow run is among the
- * visible runs: then it is time t = Σ ηₖ (the sum of the learning rates
- * of the updates so far; a flow's lr is its time step), so a flow taking
- * many small steps is compared with GD at the same time, not after the
- * same number of updates (lessons/gradient_flow.lua).  The time axis spans
- * the least time the visible runs have reached, so every run is drawn over
- * the whole width, and the loss range is taken over that span only.
+ * The x axis is the update number, except on the scene's time clock (a
+ * flow run is on stage, scene_on_time): then it is time t = Σ ηₖ (the sum
+ * of the learning rates of the updates so far; a flow's lr is its time
+ * step), so a flow taking many small steps is compared with GD at the same
+ * time, not after the same number of updates (lessons/gradient_flow.lua);
+ * the runs advance together in time there.  The time axis spans the least
+ * time the visible runs have reached, so every run is drawn over the whole
+ * width, and the loss range is taken over that span only.
  */
 #ifndef DESCENT_SCENE_LOSS_SCALE_H
 #define DESCENT_SCENE_LOSS_SCALE_H
@@ -39,18 +40,9 @@ typedef struct LossScale {
     double lo, hi;     /* range of the plotted quantity (bottom, top) */
     bool fixed;        /* lo, hi are the lesson's */
     size_t steps;      /* the most updates of a visible run */
-    bool time;         /* x is time t = Σ ηₖ (a flow is shown), else updates */
+    bool time;         /* x is time t = Σ ηₖ (scene_on_time), else updates */
     double span;       /* x runs over 0..span: steps, or a time */
 } LossScale;
-
-/* Whether x is time: a flow is among the visible runs.  The legend then
- * gives each run's time as well (src/render/hud.c), so that the plot's
- * "t = 3" and a run's reading tell the same clock (gradient_flow 3: the
- * plot ended at t = 3, the legend said "step 300"). */
-bool loss_scale_on_time(const Scene *scene);
-
-/* The time t = Σ ηₖ of the run's point k (its first k updates). */
-double loss_run_time(const Run *run, size_t k);
 
 /* The scale for the scene's visible runs (every computed point, shown or
  * remembered after a rewind, so the axes hold still while the timeline is

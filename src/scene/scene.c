@@ -716,16 +716,76 @@ void scene_show_flow(Scene *scene, bool on)
         sync_flows(scene);
 }
 
+bool scene_on_time(const Scene *scene)
+{
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (optimizer_info(scene->runs[i].run.desc.kind)->traits.continuous)
+            return true;
+    return false;
+}
+
+/* Whether run keeps the time clock's pace up to scene step s: it can go
+ * on to s (it has not stopped before) and its next update takes time
+ * (a run at η 0 would hold the clock still while it steps in place). */
+static bool keeps_clock(const Run *run, size_t s)
+{
+    return (run->known_status == RUN_ACTIVE || run->known > s) &&
+           run_update_time(run, run_steps(run)) > 0;
+}
+
+/* Shows the runs and the swarm at scene step s on the time clock
+ * (scene_on_time): at the least time a run keeping the clock reaches in s
+ * updates, each run after the most of its updates, at most s, within it. */
+static void seek_time(Scene *scene, size_t s)
+{
+    double clock = (double)INFINITY;
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (keeps_clock(&scene->runs[i].run, s))
+            clock = fmin(clock, run_time_at(&scene->runs[i].run, s));
+    for (size_t i = 0; i < scene->run_count; i++) {
+        Run *run = &scene->runs[i].run;
+        run_seek(run, run_updates_within(run, clock, s));
+    }
+    if (scene->swarm)
+        swarm_seek(scene->swarm, run_steps(&scene->runs[scene->swarm_run].run),
+                   SCENE_SWARM_THREADS);
+}
+
+double scene_shown_time(const Scene *scene)
+{
+    double t = 0;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        t = fmax(t, run_time_at(run, run_steps(run)));
+    }
+    return t;
+}
+
+size_t scene_step_at_time(const Scene *scene, double t)
+{
+    size_t step = 0;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        size_t k = run_updates_within(run, t, run->known - 1);
+        step = k > step ? k : step;
+    }
+    return step;
+}
+
 void scene_seek(Scene *scene, size_t step)
 {
     if (scene->net)
         net_stage_seek(scene->net, step);
     if (scene->ensemble)
         ensemble_seek(scene->ensemble, step);
-    for (size_t i = 0; i < scene->run_count; i++)
-        run_seek(&scene->runs[i].run, step);
-    if (scene->swarm)
-        swarm_seek(scene->swarm, step, SCENE_SWARM_THREADS);
+    if (scene_on_time(scene))
+        seek_time(scene, step);
+    else {
+        for (size_t i = 0; i < scene->run_count; i++)
+            run_seek(&scene->runs[i].run, step);
+        if (scene->swarm)
+            swarm_seek(scene->swarm, step, SCENE_SWARM_THREADS);
+    }
     if (scene->display.flow)
         sync_flows(scene);
     scene->step_carry = 0;
@@ -748,10 +808,14 @@ void scene_step(Scene *scene, size_t steps)
         net_stage_step(scene->net, steps);
     if (scene->ensemble)
         ensemble_step(scene->ensemble, steps);
-    for (size_t i = 0; i < scene->run_count; i++)
-        run_advance(&scene->runs[i].run, steps);
-    if (scene->swarm)
-        swarm_advance(scene->swarm, steps, SCENE_SWARM_THREADS);
+    if (scene_on_time(scene))
+        seek_time(scene, scene_shown_step(scene) + steps);
+    else {
+        for (size_t i = 0; i < scene->run_count; i++)
+            run_advance(&scene->runs[i].run, steps);
+        if (scene->swarm)
+            swarm_advance(scene->swarm, steps, SCENE_SWARM_THREADS);
+    }
     if (scene->display.flow)
         sync_flows(scene);
 }

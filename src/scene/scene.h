@@ -289,8 +289,27 @@ void scene_release(Scene *scene);
  * measured (experiment_live_update), playing or not. */
 void scene_advance(Scene *scene, double dt);
 
-/* Performs steps updates on every live run and the swarm now. */
+/* Performs steps updates on every live run and the swarm now; on the
+ * time clock (scene_on_time), steps updates of the run whose updates take
+ * least time, the others as far as that time. */
 void scene_step(Scene *scene, size_t steps);
+
+/* Whether the scene's clock is time t = Σ η rather than the update count:
+ * a gradient flow (the optimizer's continuous trait) is among the runs,
+ * shown or hidden.  The runs then advance together in time, not by one
+ * count of updates (lessons/gradient_flow.lua: played 500 updates each, the
+ * flow at Δt 0.01 reached t = 5 and GD at η 0.05 t = 25, its head and
+ * legend far past the flow's), so the map's heads, the legend and the loss
+ * plot (loss_scale.h) all read one time.  Scene step s is the time after
+ * s updates of the run that takes least time in them (runs that cannot go
+ * on to s, stopped or at η 0 there, keep no clock), every run after the
+ * most of its updates, at most s, within that time. */
+bool scene_on_time(const Scene *scene);
+/* The time the runs show: the most any of them has reached. */
+double scene_shown_time(const Scene *scene);
+/* The scene step whose time is t (scene_seek's argument for a point on a
+ * time axis): the most updates any run takes within t. */
+size_t scene_step_at_time(const Scene *scene, double t);
 
 /* Playing a scene whose play_left ran out plays on (play_left -1). */
 void scene_set_playing(Scene *scene, bool playing);
@@ -375,8 +394,9 @@ bool scene_scale_second_moment(Scene *scene, bool up, DescentError *err);
  * batch, stays full when growing and starts at N / 2 when shrinking). */
 bool scene_scale_batch(Scene *scene, double factor, DescentError *err);
 
-/* Shows every run, flow and the swarm after step updates (a run that
- * stopped before shows its end): earlier updates are rebuilt from
+/* Shows every run, flow and the swarm after step updates (on the time
+ * clock, at scene step step's time; a run that stopped before shows its
+ * end): earlier updates are rebuilt from
  * snapshots (run.h, swarm.h), the runs' paths keep the later points, and
  * stepping on continues exactly as if never rewound. */
 void scene_seek(Scene *scene, size_t step);
