@@ -656,15 +656,32 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in)
     in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true);
     in->panel[LAYOUT_LOSS] = render_net_training_need(r, false);
     in->compact[LAYOUT_LOSS] = render_net_training_need(r, true);
-    /* The sharpness plot while one is asked for (scene.h): a lesson's
-     * step about the layers or the ensemble leaves its room to the map;
-     * one that asks for it is about it (LayoutInput.dynamics_subject). */
-    if (scene->display.plot != SCENE_PLOT_NONE) {
-        in->panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
-        in->compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
-        in->dynamics_subject = true;
-    }
+    /* The dynamics slot is hud.c's to ask for (render_net_dynamics_need):
+     * it knows a group's steps' plots and starts. */
     in->panel[LAYOUT_INSET] = in->compact[LAYOUT_INSET] = data_need(r, scene);
+}
+
+/* Between a step's starts panel and the sharpness plot under it (pixels,
+ * times scale). */
+#define NET_STACK_GAP 8.0
+
+LayoutRequest render_net_dynamics_need(Renderer *r, bool plot, const NetStartsPicture *shape,
+                                       unsigned shown, bool compact)
+{
+    /* Under the starts the sharpness alone (its compact form, no ‖θ‖):
+     * with ‖θ‖ the stack outgrew step 1's plot in adam_vs_sgd_network's
+     * group, and every step's training panel lost its accuracy plot at
+     * 960x540. */
+    LayoutRequest curves = plot ? render_net_curvature_need(r, compact || shape)
+                                : (LayoutRequest){.shown = false};
+    LayoutRequest starts = shape ? render_starts_need(r, shape, shown, compact)
+                                 : (LayoutRequest){.shown = false};
+    if (!curves.shown || !starts.shown)
+        return curves.shown ? curves : starts;
+    double gap = NET_STACK_GAP * r->scale;
+    return (LayoutRequest){true, fmax(curves.w, starts.w), starts.h + gap + curves.h,
+                           fmax(curves.min_w, starts.min_w), starts.h + gap + curves.min_h,
+                           curves.cut || starts.cut};
 }
 
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
@@ -673,13 +690,21 @@ void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
     if (l->shown[LAYOUT_LOSS])
         render_net_training(r, scene, l->rect[LAYOUT_LOSS]);
-    /* A step's starts take the place of the sharpness plot it does not ask
-     * for (lesson.h). */
-    if (l->shown[LAYOUT_DYNAMICS] && scene->starts && scene->display.plot == SCENE_PLOT_NONE)
-        render_starts_panel(r, net_starts_live_picture(scene->starts),
-                            scene->display.starts_tally, l->rect[LAYOUT_DYNAMICS]);
-    else if (l->shown[LAYOUT_DYNAMICS] && !r->slot_empty[LAYOUT_DYNAMICS])
-        render_net_curvature(r, scene, l->rect[LAYOUT_DYNAMICS]);
+    /* A step's starts take the place of the sharpness plot, at its top
+     * over the plot where the step asks for that too (lesson.h):
+     * adam_vs_sgd_network 2's caption about the edges had no sharpness
+     * plot, and its slot stood 240 px empty under the starts at 960x540. */
+    LayoutRect dynamics = l->rect[LAYOUT_DYNAMICS];
+    if (l->shown[LAYOUT_DYNAMICS] && scene->starts) {
+        double used = render_starts_panel(r, net_starts_live_picture(scene->starts),
+                                          scene->display.starts_tally, dynamics);
+        dynamics.y += used + NET_STACK_GAP * r->scale;
+        dynamics.h -= used + NET_STACK_GAP * r->scale;
+    }
+    if (l->shown[LAYOUT_DYNAMICS] && scene->display.plot != SCENE_PLOT_NONE &&
+        !r->slot_empty[LAYOUT_DYNAMICS])
+        render_net_curvature(r, scene, dynamics,
+                             l->compact[LAYOUT_DYNAMICS] || scene->starts != NULL);
     if (l->shown[LAYOUT_INSET])
         draw_data(r, scene, l->rect[LAYOUT_INSET]);
     if (l->notes.w > 0)
