@@ -4475,6 +4475,42 @@ static void test_representation_map_stays(void **state)
         }
 }
 
+/* adam_vs_sgd_network 2 ("GD's λmax ... within 8 % of 2/η"), en and zh,
+ * at 960x540 and 1280x720 --projector: the dynamics slot shows the starts
+ * panel (its first line, measured or measuring) and under it the
+ * sharpness plot with its edges, whole in the slot.  The starts panel alone took the slot, and the sharpness plot
+ * its caption speaks of was gone (240 px of the slot empty at 960x540). */
+static void test_edges_step_shows_its_sharpness(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][3] = {
+        {"en", "20 starts", "sharpness (Adam: P⁻¹H), edge dashed; log"},
+        {"zh", "20 个起点", "尖锐度（Adam：P⁻¹H）与边缘虚线；对数"}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = lesson_layout(st, "adam_vs_sgd_network.lua", langs[g][0], 1, w, h,
+                                            frames[z][2]);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            LayoutRect slot = l->rect[LAYOUT_DYNAMICS];
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            double starts_y = -1, sharp_y = -1;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (!inside_rect(drawn->box[t], slot))
+                    continue;
+                if (strstr(drawn->text[t], langs[g][1]))
+                    starts_y = drawn->box[t].y;
+                if (strcmp(drawn->text[t], langs[g][2]) == 0)
+                    sharp_y = drawn->box[t].y;
+            }
+            print_message("adam_vs_sgd_network 2 (%s, %dx%d%s): starts at y %.0f, sharpness "
+                          "plot at y %.0f\n", langs[g][0], w, h, frames[z][2] ? " --projector" : "",
+                          starts_y, sharp_y);
+            assert_true(starts_y >= 0 && sharp_y > starts_y);
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4591,6 +4627,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_exit_note_says_the_loss_in_both_languages,
                                         stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,
+                                        stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
