@@ -709,11 +709,15 @@ LayoutRequest render_net_dynamics_need(Renderer *r, bool plot, const NetStartsPi
                                 : (LayoutRequest){.shown = false};
     LayoutRequest starts = shape ? render_starts_need(r, shape, shown, compact)
                                  : (LayoutRequest){.shown = false};
-    if (!curves.shown || !starts.shown)
-        return curves.shown ? curves : starts;
+    /* In its compact form and at its least the starts alone, whose lines
+     * the caption cites (render_net_panels leaves the plot out where it
+     * has no room): at 1920x1080 --projector the stack asked for more
+     * than step 1's plot, and the map moved 682 px from step 2 to 3. */
+    if (!curves.shown || !starts.shown || compact)
+        return starts.shown ? starts : curves;
     double gap = NET_STACK_GAP * r->scale;
     return (LayoutRequest){true, fmax(curves.w, starts.w), starts.h + gap + curves.h,
-                           fmax(curves.min_w, starts.min_w), starts.h + gap + curves.min_h,
+                           fmax(curves.min_w, starts.min_w), starts.min_h,
                            curves.cut || starts.cut};
 }
 
@@ -735,7 +739,8 @@ void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
         dynamics.h -= used + NET_STACK_GAP * r->scale;
     }
     if (l->shown[LAYOUT_DYNAMICS] && scene->display.plot != SCENE_PLOT_NONE &&
-        !r->slot_empty[LAYOUT_DYNAMICS])
+        !r->slot_empty[LAYOUT_DYNAMICS] &&
+        dynamics.h >= render_net_curvature_need(r, true).min_h)
         render_net_curvature(r, scene, dynamics,
                              l->compact[LAYOUT_DYNAMICS] || scene->starts != NULL);
     if (l->shown[LAYOUT_INSET])
