@@ -45,6 +45,7 @@ step {
   starts = 20,
   tally = { "edge" },
   slice = "pca",
+  show = { "sharpness" },
 }
 
 step {

@@ -4502,6 +4502,84 @@ static void test_representation_map_stays(void **state)
         }
 }
 
+/* adam_vs_sgd_network 2 ("GD's λmax ... within 8 % of 2/η"), en and zh,
+ * at 960x540 and 1280x720: the dynamics slot shows the starts panel (its
+ * first line, measured or measuring) and under it the sharpness plot with
+ * its edges, whole in the slot.  At the projector sizes the slot holds the
+ * starts alone (render_net_dynamics_need's least form).  The starts panel alone took the slot, and the sharpness plot
+ * its caption speaks of was gone (240 px of the slot empty at 960x540). */
+static void test_edges_step_shows_its_sharpness(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][3] = {
+        {"en", "20 starts", "sharpness (Adam: P⁻¹H), edge dashed; log"},
+        {"zh", "20 个起点", "尖锐度（Adam：P⁻¹H）与边缘虚线；对数"}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 0}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = lesson_layout(st, "adam_vs_sgd_network.lua", langs[g][0], 1, w, h,
+                                            frames[z][2]);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            LayoutRect slot = l->rect[LAYOUT_DYNAMICS];
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            double starts_y = -1, sharp_y = -1;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (!inside_rect(drawn->box[t], slot))
+                    continue;
+                if (strstr(drawn->text[t], langs[g][1]))
+                    starts_y = drawn->box[t].y;
+                if (strcmp(drawn->text[t], langs[g][2]) == 0)
+                    sharp_y = drawn->box[t].y;
+            }
+            print_message("adam_vs_sgd_network 2 (%s, %dx%d%s): starts at y %.0f, sharpness "
+                          "plot at y %.0f\n", langs[g][0], w, h, frames[z][2] ? " --projector" : "",
+                          starts_y, sharp_y);
+            assert_true(starts_y >= 0 && sharp_y > starts_y);
+        }
+}
+
+/* The network's data panel keys every mark and names its percentages:
+ * adam_vs_sgd_network 6 and representation 1, en and zh, at 960x540 and
+ * 1280x720 --projector, draw "train", "test" (its hollow rings had no
+ * key) and "wrong" and say the percentages are the network's own
+ * accuracy (representation 1's "train 50%, test 50%" stood beside the
+ * probe's 73 % and 57 %, "%: accuracy" not saying whose), each whole in
+ * the panel. */
+static void test_data_panel_keys_its_marks(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const keys[][4] = {{"train", "test", "wrong", "%: the network's accuracy"},
+                                          {"训练", "测试", "分错", "%：网络本身的准确率"}};
+    static const char *const langs[] = {"en", "zh"};
+    static const struct {
+        const char *name;
+        size_t step;
+    } steps[] = {{"adam_vs_sgd_network.lua", 5}, {"representation.lua", 0}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t q = 0; q < 2; q++)
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l =
+                    lesson_layout(st, steps[q].name, langs[g], steps[q].step, w, h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_INSET]);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                int found = 0;
+                for (size_t k = 0; k < 4; k++)
+                    for (size_t t = 0; t < drawn->count; t++)
+                        if (strcmp(drawn->text[t], keys[g][k]) == 0 &&
+                            inside_rect(drawn->box[t], l->rect[LAYOUT_INSET])) {
+                            found++;
+                            break;
+                        }
+                print_message("%s %zu (%s, %dx%d%s): %d of 4 keys in the data panel\n",
+                              steps[q].name, steps[q].step + 1, langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", found);
+                assert_int_equal(found, 4);
+            }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4618,6 +4696,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_exit_note_says_the_loss_in_both_languages,
                                         stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -625,7 +625,7 @@ static const Hostile network_refusals[] = {
       "step { runs = 'adam', play = 10, starts = 4 }", 2,
       "starts compares two runs, and the step has 1" },
     { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
-      "step { runs = { 'gd', 'adam' }, play = 10, starts = 4, show = { 'sharpness' } }", 2,
+      "step { runs = { 'gd', 'adam' }, play = 10, starts = 4, show = { 'norm' } }", 2,
       "starts' panel takes the plot's place" },
     { "lesson { title = 't', model = 'mlp:layers=2-4-2', data = 'moons' }\n"
       "step { runs = { 'gd', 'adam' }, play = 10, starts = 0 }", 2,

@@ -235,6 +235,27 @@ static void command_line_is_the_network(void **state)
     scene_destroy(s);
 }
 
+/* A recording's frame (net_stage_refine standing for 60 window frames)
+ * steps 400 updates at once: every update due for a measurement in them
+ * is measured, not the last NET_STAGE_PENDING alone (adam_vs_sgd_network
+ * 1 at --fps 1 drew Adam's sharpness from update 336 on). */
+static void a_recorded_frame_measures_all_its_updates(void **state)
+{
+    (void)state;
+    Scene *s = make_net();
+    net_stage_refine(s->net, 60);
+    net_stage_step(s->net, 400);
+    for (int frame = 0; frame < 20; frame++)
+        net_stage_refine(s->net, 60);
+    for (size_t i = 0; i < NET_RUNS; i++)
+        for (size_t k = NET_STAGE_SHARPNESS_EVERY; k <= 400; k += NET_STAGE_SHARPNESS_EVERY) {
+            double v = net_stage_series(s->net, i, NET_SERIES_SHARPNESS, k);
+            if (!(isfinite(v) && v > 0))
+                fail_msg("run %zu: no sharpness at update %zu", i, k);
+        }
+    scene_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +265,7 @@ int main(void)
         cmocka_unit_test(sample_hits_the_nodes),
         cmocka_unit_test(bad_options_are_refused),
         cmocka_unit_test(command_line_is_the_network),
+        cmocka_unit_test(a_recorded_frame_measures_all_its_updates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

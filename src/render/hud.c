@@ -1697,17 +1697,14 @@ static LayoutInput frame_input(const Renderer *r, const Scene *scene)
 }
 
 /* The dynamics plot's place in a network scene: the sharpness plot's
- * where plot (a step that asks for it, scene.h), else the panel of the
- * starts shape describes (NULL: none) with the figures shown. */
+ * where plot (a step that asks for it, scene.h), the panel of the starts
+ * shape describes (NULL: none) with the figures shown, or both
+ * (render_net_dynamics_need). */
 static void net_dynamics(Renderer *r, bool plot, const NetStartsPicture *shape, unsigned shown,
                          LayoutInput *in)
 {
-    in->panel[LAYOUT_DYNAMICS] = plot    ? render_net_curvature_need(r, false)
-                                 : shape ? render_starts_need(r, shape, shown, false)
-                                         : (LayoutRequest){.shown = false};
-    in->compact[LAYOUT_DYNAMICS] = plot    ? render_net_curvature_need(r, true)
-                                   : shape ? render_starts_need(r, shape, shown, true)
-                                           : (LayoutRequest){.shown = false};
+    in->panel[LAYOUT_DYNAMICS] = render_net_dynamics_need(r, plot, shape, shown, false);
+    in->compact[LAYOUT_DYNAMICS] = render_net_dynamics_need(r, plot, shape, shown, true);
     in->dynamics_subject = plot || shape;
 }
 

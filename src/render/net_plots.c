@@ -288,12 +288,11 @@ static size_t runs_at_edge(const NetStage *net, size_t before, double v)
     return n;
 }
 
-void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect)
+void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool one)
 {
     const NetStage *net = scene->net;
     render_panel(r, rect);
     PlotArea a, b;
-    bool one = r->layout.compact[LAYOUT_DYNAMICS];
     panel_areas(r, rect, one, &a, &b);
     a.xhi = b.xhi = (double)longest_run(net);
     a.ylog = true;

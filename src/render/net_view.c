@@ -6,8 +6,8 @@
  * the runs with their train and test loss, the plots (net_plots.c), and
  * the data panel, the input plane coloured by one run's (scene_shown_run)
  * predicted class with the train points (filled), the test points
- * (hollow) and the misclassified ones ringed, a key under it saying what
- * a ring means.
+ * (hollow) and the misclassified ones ringed, a key under it naming each
+ * mark and saying whose accuracy its title's percentages are.
  *
  * The numbers come from the core through the stage; this file only draws
  * them.  hud.c asks for these panels instead of the landscape's
@@ -472,13 +472,26 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 /* ------------------------------------------------------------------------ */
 /* The data panel                                                            */
 
-/* The data panel's key under its square: a ring as draw_samples draws one,
- * then what it means, the text this far (pixels at scale 1) from the
- * panel's left edge.  "wrong", not "misclassified": short, it leaves the
- * key line room for NET_ACCURACY_KEY without widening the panel. */
+/* The data panel's key under its square, two lines.  The first keys its
+ * marks as draw_samples draws them, each a mark and its name: a training
+ * point (filled), a test point (hollow: adam_vs_sgd_network's rings had
+ * no key) and the ring round a point the run gets wrong; "wrong", not
+ * "misclassified", keeps the line within the panel's title's width.  The
+ * mark's column is this wide, the names this far apart (pixels at scale
+ * 1). */
+#define NET_TRAIN_KEY N_("train")
+#define NET_TEST_KEY N_("test")
 #define NET_RING_KEY N_("wrong")
-#define NET_RING_RADIUS 6.0
-#define NET_KEY_TEXT_X 24.0
+#define NET_KEY_MARK 16.0
+#define NET_KEY_GAP 12.0
+/* A miss's ring, this far out (pixels at scale 1): at 6 the rings of
+ * adam_vs_sgd_network 6's misses at the spirals' centre merged into one
+ * white blob; this near each holds its own point. */
+#define NET_RING_RADIUS 4.6
+#define NET_RING_STROKE 1.0
+/* A training point's and a test point's radius (render_sample). */
+#define NET_TRAIN_DOT 2.5
+#define NET_TEST_DOT 2.8
 
 static bool data_shown(const Scene *scene)
 {
@@ -508,15 +521,38 @@ static size_t data_title_lines(const Scene *scene)
     return net_stage_run_count(scene->net);
 }
 
-/* What the title's percentages are, at the key line's right: representation
- * 1's "train 50%, test 50%" stood near the legend's losses and the probe's
- * accuracies, unnamed.  Not on each run's line (the word there widened the
- * panel until adam_vs_sgd_network's map at 1280x720 --projector lost a
- * fifth) nor on a line of its own (taller, it split batch_and_flatness's
- * group at the projector sizes); beside "misclassified" it made the key
- * line the panel's widest (371 px against the title's 347 at 1280x720
- * --projector) and split that group too. */
-#define NET_ACCURACY_KEY N_("%: accuracy")
+/* What the title's percentages are, the key's second line: the network's
+ * own accuracy.  representation 1's "train 50%, test 50%" stood beside
+ * the probe's accuracies and the legend's losses, and "%: accuracy" did
+ * not say whose; adam_vs_sgd_network 5's caption about held-out accuracy
+ * had the legend's test losses beside it.  Not on each run's line (the
+ * words there widened the panel until adam_vs_sgd_network's map at
+ * 1280x720 --projector lost a fifth). */
+#define NET_ACCURACY_KEY N_("%: the network's accuracy")
+
+/* The key's first line: its marks with their names from x (draw; else
+ * measured alone), centred on y; its width. */
+static double data_marks_key(Renderer *r, double x, double y, bool draw)
+{
+    static const char *const names[] = {NET_TRAIN_KEY, NET_TEST_KEY, NET_RING_KEY};
+    double s = r->scale, w = 0;
+    int px = render_font_px(r, NET_SMALL_PX);
+    double line = render_line_height(r, px);
+    for (size_t k = 0; k < 3; k++) {
+        double mx = x + w + 0.5 * NET_KEY_MARK * s;
+        if (draw && k < 2)
+            render_sample(r, mx, y, k == 0 ? NET_TRAIN_DOT : NET_TEST_DOT, r->theme->text,
+                          k == 1);
+        else if (draw)
+            shapes_ring(r->shapes, mx, y, NET_RING_RADIUS * s, NET_RING_STROKE * s,
+                        r->theme->wrong);
+        w += NET_KEY_MARK * s;
+        if (draw)
+            render_text(r, _(names[k]), x + w, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
+        w += render_text_width(r, _(names[k]), px) + (k < 2 ? NET_KEY_GAP * s : 0);
+    }
+    return w;
+}
 
 static LayoutRequest data_need(Renderer *r, const Scene *scene)
 {
@@ -525,8 +561,8 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     int px = render_font_px(r, NET_SMALL_PX);
     double s = r->scale, line = render_line_height(r, px);
     size_t lines = data_title_lines(scene);
-    double text_w = NET_KEY_TEXT_X * s + render_text_width(r, _(NET_RING_KEY), px) + 16 * s +
-                    render_text_width(r, _(NET_ACCURACY_KEY), px) + 8 * s;
+    double text_w = fmax(data_marks_key(r, 0, 0, false),
+                         render_text_width(r, _(NET_ACCURACY_KEY), px)) + 16 * s;
     /* Where a picture stands in the slice's place (representation), each
      * line as wide as it can grow (100 % and 100 %): its steps train the
      * network the panel shows from 50 % to 100 %, and the map moved 7 px
@@ -546,7 +582,7 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
      * room for its loss plot. */
     double extra = (double)(lines - 1) * line;
     return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, text_w),
-                           NET_DATA_SIDE * s + 2 * line + extra,
+                           NET_DATA_SIDE * s + 3 * line + extra,
                            fmax(NET_DATA_MIN_SIDE * s, text_w),
                            NET_DATA_MIN_SIDE * s + line, false};
 }
@@ -566,8 +602,9 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
         Rgba color = theme_class_color((int)set->y[k]);
         if (classes[k] != (int)set->y[k])
-            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 1.1 * s, r->theme->wrong);
-        render_sample(r, x, y, train ? 2.5 : 2.8, color, !train);
+            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, NET_RING_STROKE * s,
+                        r->theme->wrong);
+        render_sample(r, x, y, train ? NET_TRAIN_DOT : NET_TEST_DOT, color, !train);
     }
     free(classes);
     free(confidence);
@@ -581,7 +618,7 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, px);
     render_panel(r, rect);
     size_t lines = data_title_lines(scene);
-    double side = fmin(rect.w, rect.h - (double)(lines + 1) * line) - 12 * s;
+    double side = fmin(rect.w, rect.h - (double)(lines + 2) * line) - 12 * s;
     double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + (double)lines * line + 6 * s;
     /* The panel's run in the text's colour, the others in theirs. */
     for (size_t k = 0; k < lines; k++) {
@@ -592,14 +629,10 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
         render_text(r, title, rect.x + 8 * s, rect.y + 4 * s + (double)k * line, px, ALIGN_LEFT,
                     k == 0 ? r->theme->text : render_run_color(r, run, 1.0f));
     }
-    /* The key, on the panel's last line. */
+    /* The key, on the panel's last two lines. */
     double key_y = rect.y + rect.h - line - 2 * s;
-    shapes_ring(r->shapes, rect.x + (8 + NET_RING_RADIUS) * s, key_y + 0.5 * line,
-                NET_RING_RADIUS * s, 1.1 * s, r->theme->wrong);
-    render_text(r, _(NET_RING_KEY), rect.x + NET_KEY_TEXT_X * s, key_y, px, ALIGN_LEFT,
-                r->theme->text);
-    render_text(r, _(NET_ACCURACY_KEY), rect.x + rect.w - 8 * s, key_y, px, ALIGN_RIGHT,
-                r->theme->dim);
+    data_marks_key(r, rect.x + 8 * s, key_y - 0.5 * line, true);
+    render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
 
     double lo, hi;
     netdata_square(d, &lo, &hi);
@@ -656,15 +689,36 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in)
     in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true);
     in->panel[LAYOUT_LOSS] = render_net_training_need(r, false);
     in->compact[LAYOUT_LOSS] = render_net_training_need(r, true);
-    /* The sharpness plot while one is asked for (scene.h): a lesson's
-     * step about the layers or the ensemble leaves its room to the map;
-     * one that asks for it is about it (LayoutInput.dynamics_subject). */
-    if (scene->display.plot != SCENE_PLOT_NONE) {
-        in->panel[LAYOUT_DYNAMICS] = render_net_curvature_need(r, false);
-        in->compact[LAYOUT_DYNAMICS] = render_net_curvature_need(r, true);
-        in->dynamics_subject = true;
-    }
+    /* The dynamics slot is hud.c's to ask for (render_net_dynamics_need):
+     * it knows a group's steps' plots and starts. */
     in->panel[LAYOUT_INSET] = in->compact[LAYOUT_INSET] = data_need(r, scene);
+}
+
+/* Between a step's starts panel and the sharpness plot under it (pixels,
+ * times scale). */
+#define NET_STACK_GAP 8.0
+
+LayoutRequest render_net_dynamics_need(Renderer *r, bool plot, const NetStartsPicture *shape,
+                                       unsigned shown, bool compact)
+{
+    /* Under the starts the sharpness alone (its compact form, no ‖θ‖):
+     * with ‖θ‖ the stack outgrew step 1's plot in adam_vs_sgd_network's
+     * group, and every step's training panel lost its accuracy plot at
+     * 960x540. */
+    LayoutRequest curves = plot ? render_net_curvature_need(r, compact || shape)
+                                : (LayoutRequest){.shown = false};
+    LayoutRequest starts = shape ? render_starts_need(r, shape, shown, compact)
+                                 : (LayoutRequest){.shown = false};
+    /* In its compact form and at its least the starts alone, whose lines
+     * the caption cites (render_net_panels leaves the plot out where it
+     * has no room): at 1920x1080 --projector the stack asked for more
+     * than step 1's plot, and the map moved 682 px from step 2 to 3. */
+    if (!curves.shown || !starts.shown || compact)
+        return starts.shown ? starts : curves;
+    double gap = NET_STACK_GAP * r->scale;
+    return (LayoutRequest){true, fmax(curves.w, starts.w), starts.h + gap + curves.h,
+                           fmax(curves.min_w, starts.min_w), starts.min_h,
+                           curves.cut || starts.cut};
 }
 
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
@@ -673,13 +727,22 @@ void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
     if (l->shown[LAYOUT_LOSS])
         render_net_training(r, scene, l->rect[LAYOUT_LOSS]);
-    /* A step's starts take the place of the sharpness plot it does not ask
-     * for (lesson.h). */
-    if (l->shown[LAYOUT_DYNAMICS] && scene->starts && scene->display.plot == SCENE_PLOT_NONE)
-        render_starts_panel(r, net_starts_live_picture(scene->starts),
-                            scene->display.starts_tally, l->rect[LAYOUT_DYNAMICS]);
-    else if (l->shown[LAYOUT_DYNAMICS] && !r->slot_empty[LAYOUT_DYNAMICS])
-        render_net_curvature(r, scene, l->rect[LAYOUT_DYNAMICS]);
+    /* A step's starts take the place of the sharpness plot, at its top
+     * over the plot where the step asks for that too (lesson.h):
+     * adam_vs_sgd_network 2's caption about the edges had no sharpness
+     * plot, and its slot stood 240 px empty under the starts at 960x540. */
+    LayoutRect dynamics = l->rect[LAYOUT_DYNAMICS];
+    if (l->shown[LAYOUT_DYNAMICS] && scene->starts) {
+        double used = render_starts_panel(r, net_starts_live_picture(scene->starts),
+                                          scene->display.starts_tally, dynamics);
+        dynamics.y += used + NET_STACK_GAP * r->scale;
+        dynamics.h -= used + NET_STACK_GAP * r->scale;
+    }
+    if (l->shown[LAYOUT_DYNAMICS] && scene->display.plot != SCENE_PLOT_NONE &&
+        !r->slot_empty[LAYOUT_DYNAMICS] &&
+        dynamics.h >= render_net_curvature_need(r, true).min_h)
+        render_net_curvature(r, scene, dynamics,
+                             l->compact[LAYOUT_DYNAMICS] || scene->starts != NULL);
     if (l->shown[LAYOUT_INSET])
         draw_data(r, scene, l->rect[LAYOUT_INSET]);
     if (l->notes.w > 0)

@@ -487,7 +487,15 @@ static inline bool render_net_slice_shown(const Scene *scene)
 LayoutRequest render_net_training_need(Renderer *r, bool compact);
 void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect);
 LayoutRequest render_net_curvature_need(Renderer *r, bool compact);
-void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect);
+/* The curvature panel in rect; one: the sharpness alone (its compact
+ * form, or under a step's starts). */
+void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool one);
+/* net_view.c: what the dynamics plot's slot of a network scene asks for:
+ * the sharpness plot where plot, the starts panel of shape (NULL: none)
+ * with the figures shown, or the starts panel over the sharpness plot
+ * where both. */
+LayoutRequest render_net_dynamics_need(Renderer *r, bool plot, const NetStartsPicture *shape,
+                                       unsigned shown, bool compact);
 /* The update at pixel column px of the network's training plot in rect. */
 bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
                              size_t *step);
@@ -584,13 +592,14 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, Exper
                             LayoutRect rect);
 
 /* net_starts_view.c: a step's starts (scene/net_starts_live.h) in the
- * dynamics plot's place of a network step that plots nothing there
- * (lesson.h), the figures shown (bits of NetStartsFigure, 0: all); its
- * need from a picture of their count and runs. */
+ * dynamics plot's place of a network step, over its sharpness plot where
+ * it shows one (lesson.h), the figures shown (bits of NetStartsFigure, 0:
+ * all); its need from a picture of their count and runs.  The panel is
+ * drawn at the top of rect, as tall as its lines: its height. */
 LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, unsigned shown,
                                  bool compact);
-void render_starts_panel(Renderer *r, const NetStartsPicture *picture, unsigned shown,
-                         LayoutRect rect);
+double render_starts_panel(Renderer *r, const NetStartsPicture *picture, unsigned shown,
+                           LayoutRect rect);
 
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */

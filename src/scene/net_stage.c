@@ -34,6 +34,8 @@ typedef struct StageRun {
     size_t sharpness_cap;
     unsigned char *pending; /* pending_count states awaiting their measurement, oldest first */
     size_t pending_count;
+    size_t pending_cap;     /* the states pending has room for */
+    size_t pending_max;     /* how many may wait: NET_STAGE_PENDING a frame of the last refine */
     NetCurvature *measuring; /* the measurement under way (its state no longer pending) */
 } StageRun;
 
@@ -122,16 +124,30 @@ static double *sharpness_slot(StageRun *sr, size_t t)
 }
 
 /* Keeps the run's state for its measurement when its update is due and
- * not yet measured; when NET_STAGE_PENDING are waiting, the oldest gives
- * way (playing fast, the plot thins rather than lags). */
+ * not yet measured; when pending_max are waiting, the oldest gives way
+ * (playing fast, the plot thins rather than lags).  pending_max is
+ * NET_STAGE_PENDING for each frame the last net_stage_refine stood for:
+ * a recording's frame steps as many updates as that many window frames,
+ * all at once, and with four states waiting it kept the last four of
+ * them, so adam_vs_sgd_network 1 at --fps 1 measured updates 336-400,
+ * 736-800, ... and Adam's curve began at update 336. */
 static void queue_measurement(StageRun *sr, size_t keysize)
 {
     size_t t = (size_t)net_run_state(&sr->run)->t;
     double *slot = sharpness_slot(sr, t);
     if (!measured_at(sr, t) || !slot || !isnan(*slot) || sr->run.status != NET_RUN_ACTIVE)
         return;
-    if (sr->pending_count == NET_STAGE_PENDING) {
-        memmove(sr->pending, sr->pending + keysize, (NET_STAGE_PENDING - 1) * keysize);
+    if (sr->pending_count == sr->pending_cap && sr->pending_cap < sr->pending_max) {
+        unsigned char *grown = realloc(sr->pending, sr->pending_max * keysize);
+        if (grown) {
+            sr->pending = grown;
+            sr->pending_cap = sr->pending_max;
+        }
+    }
+    while (sr->pending_count > 0 &&
+           sr->pending_count >= (sr->pending_max < sr->pending_cap ? sr->pending_max
+                                                                    : sr->pending_cap)) {
+        memmove(sr->pending, sr->pending + keysize, (sr->pending_count - 1) * keysize);
         sr->pending_count--;
     }
     memcpy(sr->pending + sr->pending_count++ * keysize, net_run_state(&sr->run), keysize);
@@ -485,6 +501,9 @@ static bool start_plane(NetStage *stage, DescentError *err)
 bool net_stage_refine(NetStage *stage, size_t frames)
 {
     measure_pending(stage, frames);
+    size_t wait = frames < NET_STAGE_PENDING_FRAMES ? frames : NET_STAGE_PENDING_FRAMES;
+    for (size_t i = 0; i < stage->run_count; i++)
+        stage->runs[i].pending_max = wait * NET_STAGE_PENDING;
     DescentError err;
     if (!stage->refiner) {
         const Plane *shown = &stage->planes[stage->shown];
@@ -634,6 +653,7 @@ static bool start_run(NetStage *stage, const SceneOptions *options, size_t i, De
     sr->stride = 1;
     sr->keys = malloc(NET_STAGE_KEYFRAMES * stage->keysize);
     sr->pending = malloc(NET_STAGE_PENDING * stage->keysize);
+    sr->pending_cap = sr->pending_max = NET_STAGE_PENDING;
     if (!sr->keys || !sr->pending) {
         free(sr->keys);
         free(sr->pending);

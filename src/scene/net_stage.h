@@ -65,7 +65,9 @@
  * measurement's Lanczos iterations running on from frame to frame
  * (core/net_run.h's NetCurvature), so no frame waits for a whole series of
  * them.  At most NET_STAGE_PENDING states wait per run besides the one
- * being measured; beyond, the oldest is dropped
+ * being measured, times the frames the last net_stage_refine stood for (a
+ * recording's frame, up to NET_STAGE_PENDING_FRAMES); beyond, the oldest
+ * is dropped
  * (playing fast thins the series instead of making it lag).  A measured
  * value stays when a seek goes back (the runs are deterministic, so the
  * same update has the same θ), and is not measured again.
@@ -103,7 +105,11 @@
 #define NET_STAGE_SLICE_WORK 5000
 #define NET_STAGE_THREADS 2         /* the machines this is taught on have few cores */
 #define NET_STAGE_SHARPNESS_EVERY 16 /* updates between sharpness measurements, at least */
-#define NET_STAGE_PENDING 4         /* states per run waiting for their measurement */
+#define NET_STAGE_PENDING 4         /* states per run and frame waiting for their measurement */
+/* The most frames one net_stage_refine lets states wait for (a recording
+ * at --fps 1 stands for SCENE_WINDOW_FPS 60): a second's worth, about 14
+ * kB a state for a 2-16-16-2 network's Adam. */
+#define NET_STAGE_PENDING_FRAMES 60
 /* Hessian-vector products a frame's share of each run's measurements is: a
  * 2-16-16-2 network's takes 8 to 11 (gd) or 12 to 15 (adam: λmax(H) and
  * λmax(P⁻¹H)), due every 1.6 frames at 10 updates a frame; made whole in
