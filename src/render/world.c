@@ -1633,6 +1633,8 @@ void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text)
         double hx = qx - r->heads[k][0], hy = qy - r->heads[k][1], rim = r->heads[k][2];
         if (hypot(cx - r->heads[k][0], cy - r->heads[k][1]) >= rim)
             continue;
+        /* The line's casing and round end clear of the rim too. */
+        rim += 2.0 * s;
         /* |q + t d - h|^2 = rim^2, its smaller root: q lies outside. */
         double a = dx * dx + dy * dy, b = dx * hx + dy * hy, c = hx * hx + hy * hy - rim * rim;
         end = fmin(end, fmax((-b - sqrt(fmax(b * b - a * c, 0.0))) / a, 0.0));
