@@ -36,10 +36,12 @@ step {
   -- The sharp circle holds the start (0.28 from the minimum) well inside:
   -- at 0.3 its line ran through the start cross.  The flat circle is about
   -- its minimum (1.13, -0.56), not the well's centre: there its dot stood 5
-  -- pixels beside the minimum's ring, two markers for one place.
+  -- pixels beside the minimum's ring, two markers for one place.  Each label
+  -- names what its dashed circle rings: a valley ("sharp" alone left the
+  -- circles unexplained).
   marks = {
-    { x = -1.2, y = 0.6, radius = 0.45, label = { en = "sharp", zh = "尖锐" } },
-    { x = 1.13, y = -0.56, radius = 0.8, label = { en = "flat", zh = "平坦" } },
+    { x = -1.2, y = 0.6, radius = 0.45, label = { en = "sharp valley", zh = "尖锐的山谷" } },
+    { x = 1.13, y = -0.56, radius = 0.8, label = { en = "flat valley", zh = "平坦的山谷" } },
   },
 }
 

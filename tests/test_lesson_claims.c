@@ -3094,6 +3094,30 @@ static void test_gradient_flow_one_time_step(void **state)
     lesson_free(&lesson);
 }
 
+/* sharp_flat 1's dashed circles say what they ring (a frame review found
+ * them with no key, labelled "sharp" and "flat" alone): each circle's own
+ * label names a valley, in both languages. */
+static void test_sharp_flat_circles_named(void **state)
+{
+    (void)state;
+    static const char *const langs[2] = {"en", "zh"}, *const word[2] = {"valley", "山谷"};
+    for (int l = 0; l < 2; l++) {
+        Lesson lesson = load_lesson("sharp_flat", langs[l]);
+        const LessonStep *intro = step_named(&lesson, "two_valleys");
+        int circles = 0;
+        for (size_t m = 0; m < intro->mark_count; m++) {
+            if (!(intro->marks[m].radius > 0))
+                continue;
+            circles++;
+            print_message("sharp_flat 1 (%s): circle labelled \"%s\"\n", langs[l],
+                          intro->marks[m].label);
+            assert_non_null(strstr(intro->marks[m].label, word[l]));
+        }
+        assert_int_equal(circles, 2);
+        lesson_free(&lesson);
+    }
+}
+
 int main(int argc, char **argv)
 {
     /* test_lesson_claims [PATTERN | --skip PATTERN]: the tests whose names
@@ -3130,6 +3154,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_network_batch_and_flatness),
         cmocka_unit_test(test_adaptive_every_throw_named),
         cmocka_unit_test(test_gradient_flow_one_time_step),
+        cmocka_unit_test(test_sharp_flat_circles_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

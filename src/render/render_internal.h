@@ -42,6 +42,9 @@ typedef struct PathCache {
     bool tail_forced;       /* the last point is kept only for being the path's last */
     double *points;         /* (px, py, step) triples */
     size_t count, capacity;
+    size_t drawn;           /* how many of them the frame draws (world.c's
+                               head_place: a path ends where it leaves the
+                               map, unless its head is held on that leg) */
 } PathCache;
 
 /* λmax of the Hessian at each point of one run's path, extended as the run
@@ -338,6 +341,10 @@ struct Renderer {
     LayoutRect effective_boxes[SCENE_MAX_RUNS]; /* the frame's effective-step boxes
                                                    (render_effective_boxes) */
     size_t effective_box_count;
+    double heads[SCENE_MAX_RUNS][3]; /* the frame's runs' heads so far (world.c's
+                                        draw_head): centre and how far out
+                                        the head and its rings reach */
+    size_t head_count;
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     PlotArea sharpness_area;    /* the sharpness plot's, drawn last (dynamics.c) */
     bool sharpness_drawn;       /* it was drawn in the last dynamics plot */
@@ -404,7 +411,9 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                                double cy, const char *label, int px);
 /* world.c: the cased line and dot that lead a label's box text to the
  * point (cx, cy) it names, where it stands further from it than beside
- * it (12 pixels, times scale); nothing nearer. */
+ * it (12 pixels, times scale); nothing nearer.  Where a run's head drawn
+ * this frame covers the point, the line stops at the head's rim, no dot:
+ * the head is seen whole, and marks the place. */
 void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text);
 /* world.c: how runs' heads at one place stack, at[] (pixels) given in
  * drawing order, the last drawn on top (layout_stacks over them from the

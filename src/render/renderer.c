@@ -163,6 +163,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->said_count = 0;
     r->plot_area_count = 0;
     r->effective_box_count = 0;
+    r->head_count = 0;
     r->experiment_drawn = false;
     render_net_repr_prepare(r, scene);
     render_plan(r, scene);

@@ -267,7 +267,7 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest, bool inside, int pass)
 {
-    size_t n = path->count;
+    size_t n = path->drawn;
     const double *points = path->points;
     const Viewport *vp = &path->viewport;
     const double box[4] = {vp->x - CLIP_MARGIN, vp->y - CLIP_MARGIN,
@@ -372,7 +372,7 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         /* The run a cloud copies shows only its last steps (draw_path). */
         double head = c->points[3 * (c->count - 1) + 2];
         double window = scene->swarm && i == scene->swarm_run ? CLOUD_RUN_TRAIL_STEPS : (double)INFINITY;
-        for (size_t k = 0; k + 1 < c->count; k++) {
+        for (size_t k = 0; k + 1 < c->drawn; k++) {
             if (head - c->points[3 * (k + 1) + 2] >= window)
                 continue;
             double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
@@ -430,15 +430,17 @@ static size_t path_order(const Scene *scene, size_t k)
 typedef struct HeadPlace {
     double px, py, out_x, out_y;
     bool seen, outside;
+    size_t path_end; /* how many of the path's kept points are drawn */
 } HeadPlace;
 
-/* The leg by which run i's path, as drawn (render_world reduces the paths
- * first), last left map (2D), among its newest PATH_RECENT_POINTS kept
- * points: its start, the path's last point on the map, and its end off
- * it.  False where the head lies on the map, or no such leg is drawn
- * (older than the trail a cloud's run keeps). */
+/* The leg by which run i's path, as reduced (render_world reduces the
+ * paths first), last left map (2D), among its newest PATH_RECENT_POINTS
+ * kept points: its start, the path's last point on the map, and its end
+ * off it, and the start's index among the kept points (from).  False
+ * where the head lies on the map, or no such leg is drawn (older than the
+ * trail a cloud's run keeps). */
 static bool path_exit(const Renderer *r, const Scene *scene, size_t i, long last, LayoutRect map,
-                      double leg[4])
+                      double leg[4], size_t *from)
 {
     const PathCache *c = &r->paths[i];
     if (r->view3d || scene->display.paths_hidden || c->processed != last || c->count < 2)
@@ -451,6 +453,7 @@ static bool path_exit(const Renderer *r, const Scene *scene, size_t i, long last
             return false;
         if (in_rect(map, p[0], p[1])) {
             leg[0] = p[0], leg[1] = p[1], leg[2] = p[3], leg[3] = p[4];
+            *from = k;
             return isfinite(p[3]) && isfinite(p[4]);
         }
     }
@@ -479,9 +482,14 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
      * the map (a diverged run's cross, held nearest its last point,
      * stood at the map's left edge while its last drawn leg left at the
      * right, schedules 2 and 3: legs with both ends off the map are not
-     * drawn, segment_shown). */
+     * drawn, segment_shown).  In the second case the path ends at the
+     * leg's start, by the head: drawn, the leg went on across the map away
+     * from the head, a faint line from the cross to the far edge that read
+     * as the path going on (schedules 2-3, learning_rate 6-7). */
     double leg[4] = {0};
-    if (h.outside && path_exit(r, scene, i, last, map, leg)) {
+    size_t from = 0;
+    h.path_end = r->paths[i].count;
+    if (h.outside && path_exit(r, scene, i, last, map, leg, &from)) {
         const double box[4] = {map.x + inset, map.y + inset, map.x + map.w - inset,
                                map.y + map.h - inset};
         double x0 = leg[0], y0 = leg[1], x1 = leg[2], y1 = leg[3];
@@ -495,6 +503,7 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
         } else {
             h.px = true_x < box[0] || true_x > box[2] ? h.px : fmin(fmax(leg[0], box[0]), box[2]);
             h.py = true_y < box[1] || true_y > box[3] ? h.py : fmin(fmax(leg[1], box[1]), box[3]);
+            h.path_end = from + 1;
         }
     }
     h.out_x = true_x - h.px, h.out_y = true_y - h.py;
@@ -724,6 +733,10 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
      * head at --projector). */
     reach += 1.5 * s;
     render_keep_clear(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
+    if (r->head_count < SCENE_MAX_RUNS) {
+        double *head = r->heads[r->head_count++];
+        head[0] = px, head[1] = py, head[2] = reach;
+    }
 }
 
 /* How much of run i's newest path (pixels of length along its last
@@ -739,7 +752,7 @@ static double path_ink(const Renderer *r, const Scene *scene, size_t i, double x
     double head = c->points[3 * (c->count - 1) + 2], ink = 0.0;
     double window = scene->swarm && i == scene->swarm_run ? CLOUD_RUN_TRAIL_STEPS : (double)INFINITY;
     for (size_t k = c->count > PATH_RECENT_POINTS ? c->count - PATH_RECENT_POINTS : 0;
-         k + 1 < c->count; k++) {
+         k + 1 < c->drawn; k++) {
         double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
         double x1 = c->points[3 * k + 3], y1 = c->points[3 * k + 4];
         if (!isnan(x0) && !isnan(x1) && head - c->points[3 * k + 5] < window &&
@@ -1612,10 +1625,30 @@ void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text)
     double qy = fmin(fmax(cy, text.y), text.y + text.h);
     if (hypot(qx - cx, qy - cy) <= 12.0 * r->scale)
         return;
-    shapes_segment(r->shapes, cx, cy, qx, qy, 2.0 * s, r->theme->casing);
-    shapes_segment(r->shapes, cx, cy, qx, qy, 0.9 * s, r->theme->mark);
-    shapes_disc(r->shapes, cx, cy, 2.6 * s, r->theme->mark);
-    shapes_ring(r->shapes, cx, cy, 2.6 * s, 0.9 * s, r->theme->casing);
+    /* Where the line from the text first meets the rim of a head over the
+     * point (t along it, 1: the point): drawn after the heads, its end dot
+     * lay on sharp_flat 6's η = 0.019 head at the sharp minimum, that run's
+     * pink lost under it. */
+    double dx = cx - qx, dy = cy - qy, end = 1.0;
+    for (size_t k = 0; k < r->head_count; k++) {
+        double hx = qx - r->heads[k][0], hy = qy - r->heads[k][1], rim = r->heads[k][2];
+        if (hypot(cx - r->heads[k][0], cy - r->heads[k][1]) >= rim)
+            continue;
+        /* The line's casing and round end clear of the rim too. */
+        rim += 2.0 * s;
+        /* |q + t d - h|^2 = rim^2, its smaller root: q lies outside. */
+        double a = dx * dx + dy * dy, b = dx * hx + dy * hy, c = hx * hx + hy * hy - rim * rim;
+        end = fmin(end, fmax((-b - sqrt(fmax(b * b - a * c, 0.0))) / a, 0.0));
+    }
+    double ex = qx + end * dx, ey = qy + end * dy;
+    if (end > 0.0) {
+        shapes_segment(r->shapes, ex, ey, qx, qy, 2.0 * s, r->theme->casing);
+        shapes_segment(r->shapes, ex, ey, qx, qy, 0.9 * s, r->theme->mark);
+    }
+    if (end == 1.0) {
+        shapes_disc(r->shapes, cx, cy, 2.6 * s, r->theme->mark);
+        shapes_ring(r->shapes, cx, cy, 2.6 * s, 0.9 * s, r->theme->casing);
+    }
 }
 
 /* What a pass of draw_marks draws. */
@@ -1671,8 +1704,10 @@ void render_world(Renderer *r, const Scene *scene)
      * keep off the heads. */
     for (size_t i = 0; i < scene->run_count && !scene->display.paths_hidden; i++) {
         long last = last_finite(&scene->runs[i].run);
-        if (!scene->runs[i].hidden && last >= 0)
+        if (!scene->runs[i].hidden && last >= 0) {
             reduce_path(r, &r->paths[i], &scene->runs[i].run, last, &vp);
+            r->paths[i].drawn = head_place(r, scene, i, last, &vp).path_end;
+        }
     }
     if (scene->display.axes && r->view3d)
         render_box_axes(r);
