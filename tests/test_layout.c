@@ -4475,6 +4475,68 @@ static void test_representation_map_stays(void **state)
         }
 }
 
+/* The colour bar's values, left to right, as one line ("0 138 276"), at
+ * lesson step `step` at w x h in lang. */
+static void colour_bar_values(LessonStage *st, const char *lesson, size_t step, const char *lang,
+                              int w, int h, bool projector, char *out, size_t size)
+{
+    const Layout *l = lesson_layout(st, lesson, lang, step, w, h, projector);
+    assert_true(l->shown[LAYOUT_COLORBAR]);
+    LayoutRect bar = l->rect[LAYOUT_COLORBAR];
+    /* The full grid, as the recorder samples it (a view just moved to
+     * would be sampled coarse first). */
+    renderer_set_progressive(st->renderer, false);
+    const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+    renderer_set_progressive(st->renderer, true);
+    /* The three values, placed by their boxes' left edges. */
+    double x[3];
+    const char *text[3];
+    size_t count = 0;
+    for (size_t t = 0; t < drawn->count && count < 3; t++) {
+        char *end;
+        strtod(drawn->text[t], &end);
+        if (!inside_rect(drawn->box[t], bar) || *end != '\0' || end == drawn->text[t])
+            continue;
+        size_t k = count++;
+        for (; k > 0 && x[k - 1] > drawn->box[t].x; k--)
+            x[k] = x[k - 1], text[k] = text[k - 1];
+        x[k] = drawn->box[t].x, text[k] = drawn->text[t];
+    }
+    /* The middle one is left out where the ends leave it no room. */
+    assert_true(count >= 2);
+    snprintf(out, size, "%s %s %s", text[0], text[1], count > 2 ? text[2] : "");
+}
+
+/* One landscape view, one colour scale: a step's colour bar reads the same
+ * in English and Chinese (issue 12).  Its range was the map's as drawn,
+ * whose size follows the caption's lines and the panels beside it: momentum
+ * 1 at 960x540 read 0 136 272 in English, 0 134 269 in Chinese (the map
+ * 598x431 and 612x450). */
+static void test_colour_bar_one_scale_in_both_languages(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *lesson;
+        size_t step;
+        int w, h;
+        bool projector;
+    } cases[] = {{"momentum.lua", 0, 960, 540, false},
+                 {"welcome.lua", 0, 960, 540, false},
+                 {"adaptive.lua", 2, 960, 540, false},
+                 {"edge_of_stability.lua", 2, 1280, 720, false},
+                 {"trained_not_derived.lua", 0, 960, 540, false}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char en[96], zh[96];
+        colour_bar_values(st, cases[c].lesson, cases[c].step, "en", cases[c].w, cases[c].h,
+                          cases[c].projector, en, sizeof en);
+        colour_bar_values(st, cases[c].lesson, cases[c].step, "zh", cases[c].w, cases[c].h,
+                          cases[c].projector, zh, sizeof zh);
+        print_message("%s %zu at %dx%d%s: en %s, zh %s\n", cases[c].lesson, cases[c].step + 1,
+                      cases[c].w, cases[c].h, cases[c].projector ? " --projector" : "", en, zh);
+        assert_string_equal(en, zh);
+    }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4591,6 +4653,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_exit_note_says_the_loss_in_both_languages,
                                         stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,
+                                        stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
