@@ -2251,7 +2251,7 @@ static void test_plots_say_what_they_show(void **state)
     static const char *const exit_note[][2] = {{"above the plot from step", "from step"},
                                                {"从第", "从第"}};
     static const char *const bar_name[][2] = {{"loss", "loss: L − Lmin (log)"},
-                                              {"损失", "损失−Lmin（对数）"}};
+                                              {"损失", "损失−Lmin(对数)"}};
     static const char *const step_label[] = {"step/grad: x ", "步幅/梯度：x "};
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
@@ -3588,7 +3588,7 @@ static void test_colour_bar_reads_what_it_names(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const log_name[] = {"loss: L − Lmin (log)", "损失−Lmin（对数）"};
+    static const char *const log_name[] = {"loss: L − Lmin (log)", "损失−Lmin(对数)"};
     static const struct {
         const char *lesson;
         size_t step;
