@@ -2277,7 +2277,7 @@ static void test_plots_say_what_they_show(void **state)
     static const char *const exit_note[][2] = {{"above the plot from step", "from step"},
                                                {"从第", "从第"}};
     static const char *const bar_name[][2] = {{"loss", "loss: L − Lmin (log)"},
-                                              {"损失", "L − Lmin（对数）"}};
+                                              {"损失", "损失−Lmin(对数)"}};
     static const char *const step_label[] = {"step/grad: x ", "步幅/梯度：x "};
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
@@ -3614,7 +3614,7 @@ static void test_colour_bar_reads_what_it_names(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const log_name[] = {"loss: L − Lmin (log)", "L − Lmin（对数）"};
+    static const char *const log_name[] = {"loss: L − Lmin (log)", "损失−Lmin(对数)"};
     static const struct {
         const char *lesson;
         size_t step;
@@ -4580,6 +4580,120 @@ static void test_data_panel_keys_its_marks(void **state)
             }
 }
 
+/* The colour bar's values, left to right, as one line ("0 138 276"), at
+ * lesson step `step` at w x h in lang. */
+static void colour_bar_values(LessonStage *st, const char *lesson, size_t step, const char *lang,
+                              int w, int h, bool projector, char *out, size_t size)
+{
+    const Layout *l = lesson_layout(st, lesson, lang, step, w, h, projector);
+    assert_true(l->shown[LAYOUT_COLORBAR]);
+    LayoutRect bar = l->rect[LAYOUT_COLORBAR];
+    /* The full grid, as the recorder samples it (a view just moved to
+     * would be sampled coarse first). */
+    renderer_set_progressive(st->renderer, false);
+    const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+    renderer_set_progressive(st->renderer, true);
+    /* The three values, placed by their boxes' left edges. */
+    double x[3];
+    const char *text[3];
+    size_t count = 0;
+    for (size_t t = 0; t < drawn->count && count < 3; t++) {
+        char *end;
+        strtod(drawn->text[t], &end);
+        if (!inside_rect(drawn->box[t], bar) || *end != '\0' || end == drawn->text[t])
+            continue;
+        size_t k = count++;
+        for (; k > 0 && x[k - 1] > drawn->box[t].x; k--)
+            x[k] = x[k - 1], text[k] = text[k - 1];
+        x[k] = drawn->box[t].x, text[k] = drawn->text[t];
+    }
+    /* The middle one is left out where the ends leave it no room. */
+    assert_true(count >= 2);
+    snprintf(out, size, "%s %s %s", text[0], text[1], count > 2 ? text[2] : "");
+}
+
+/* One landscape view, one colour scale: a step's colour bar reads the same
+ * in English and Chinese (issue 12).  Its range was the map's as drawn,
+ * whose size follows the caption's lines and the panels beside it: momentum
+ * 1 at 960x540 read 0 136 272 in English, 0 134 269 in Chinese (the map
+ * 598x431 and 612x450). */
+static void test_colour_bar_one_scale_in_both_languages(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *lesson;
+        size_t step;
+        int w, h;
+        bool projector;
+    } cases[] = {{"momentum.lua", 0, 960, 540, false},
+                 {"welcome.lua", 0, 960, 540, false},
+                 {"adaptive.lua", 2, 960, 540, false},
+                 {"edge_of_stability.lua", 2, 1280, 720, false},
+                 {"trained_not_derived.lua", 0, 960, 540, false}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char en[96], zh[96];
+        colour_bar_values(st, cases[c].lesson, cases[c].step, "en", cases[c].w, cases[c].h,
+                          cases[c].projector, en, sizeof en);
+        colour_bar_values(st, cases[c].lesson, cases[c].step, "zh", cases[c].w, cases[c].h,
+                          cases[c].projector, zh, sizeof zh);
+        print_message("%s %zu at %dx%d%s: en %s, zh %s\n", cases[c].lesson, cases[c].step + 1,
+                      cases[c].w, cases[c].h, cases[c].projector ? " --projector" : "", en, zh);
+        assert_string_equal(en, zh);
+    }
+}
+
+/* trained_not_derived 3's strip: the loss on the line from seed 0 to seed
+ * 1, its title giving the top's rise above the higher end ("top +4.47").
+ * Its axis runs from that end's loss, so its two values differ by that
+ * rise (issue 12): from 0 its top read 4.48 beside "+4.47", two numbers
+ * for one height.  En and zh at 960x540 and 1280x720 --projector. */
+static void test_line_strip_axis_reads_its_rise(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[2] = {"en", "zh"};
+    /* The title's forms: "… top +4.47", "… its top is 4.47 above …",
+     * "… 高出 4.47", "… 最高处 +4.47". */
+    static const char *const rise_word[] = {"+", "top is ", "高出 "};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = played_layout(st, "trained_not_derived.lua", langs[g], 2, 1000, w,
+                                            h, frames[z][2]);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            /* The title, and the rise it gives. */
+            long title = -1;
+            double rise = 0;
+            for (size_t t = 0; t < drawn->count; t++)
+                for (size_t k = 0; k < 3 && inside_rect(drawn->box[t], l->landscape); k++) {
+                    const char *at = strstr(drawn->text[t], rise_word[k]);
+                    if (at != NULL)
+                        title = (long)t, rise = strtod(at + strlen(rise_word[k]), NULL);
+                }
+            assert_true(title >= 0);
+            LayoutRect tb = drawn->box[title];
+            /* The axis's values: numbers left of the title's start, under
+             * its top, in the map's area. */
+            double top = -HUGE_VAL, bottom = HUGE_VAL;
+            for (size_t t = 0; t < drawn->count; t++) {
+                char *end;
+                double v = strtod(drawn->text[t], &end);
+                LayoutRect b = drawn->box[t];
+                if (*end != '\0' || end == drawn->text[t] || !inside_rect(b, l->landscape) ||
+                    b.x >= tb.x || b.y <= tb.y)
+                    continue;
+                top = fmax(top, v);
+                bottom = fmin(bottom, v);
+            }
+            print_message("trained_not_derived 3 (%s, %dx%d%s): \"%s\"; axis %g to %g\n",
+                          langs[g], w, h, frames[z][2] ? " --projector" : "",
+                          drawn->text[title], bottom, top);
+            /* Three figures each: 4.48 - 0.0153 against 4.47. */
+            assert_true(bottom > 0 && top > bottom);
+            assert_true(fabs(top - bottom - rise) <= 0.011);
+        }
+}
+
 int main(int argc, char **argv)
 {
     /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
@@ -4699,6 +4813,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_line_strip_axis_reads_its_rise, stage_open,
+                                        stage_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,9 @@
 #define GRID_FULL_DIVISOR 2
 #define GRID_COARSE_DIVISOR 8
 #define GRID_MAX_CELLS (1500 * 1000)
+/* The colour scale's own grid (scale_rect): this many cells along its
+ * longer side, fewer while the view moves, whatever the map's size. */
+#define SCALE_GRID_CELLS 256
 #define CONTOUR_LEVELS 16.0f
 
 struct Heatmap {
@@ -30,6 +33,8 @@ struct Heatmap {
 
     float *values;               /* raw grid */
     size_t cells_capacity;
+    float *scale_values;         /* scale_rect's grid, for the range alone */
+    size_t scale_capacity;
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
     ViewRect grid_rect;
@@ -145,6 +150,7 @@ void heatmap_destroy(Heatmap *h)
     glDeleteTextures(1, &h->cache_texture);
     glDeleteFramebuffers(1, &h->cache_fbo);
     free(h->values);
+    free(h->scale_values);
     free(h);
 }
 
@@ -193,19 +199,68 @@ static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
     return least;
 }
 
-static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh)
+/* The rectangle whose values the colours span: the asked-for view widened
+ * as the map widens it (viewport.h), along the same axis, to the next of
+ * the aspect ratios 2^(k/2) at or beyond the map's, never less.  The map
+ * lies inside it, so no part of the map is flat in the top colour (pinning
+ * the range to the asked-for view left two thirds of schedules 5's map so);
+ * and maps of nearly one shape share a scale: the map's shape follows the
+ * panels beside it and the caption's lines under it, and one landscape
+ * view read another colour bar in each language (issue 12; momentum 1 at
+ * 1280x720 --projector, the map 934x339 in English, 654x403 in Chinese). */
+static ViewRect scale_rect(ViewRect view, ViewRect drawn)
 {
-    size_t cells = (size_t)gw * (size_t)gh;
-    if (cells > h->cells_capacity) {
-        float *values = realloc(h->values, cells * sizeof *values);
-        if (!values)
-            return false;
-        h->values = values;
-        h->cells_capacity = cells;
-    }
-    h->stats = scene->net ? net_stage_sample(scene->net, rect, gw, gh, h->values)
-                          : grid_sample(scene->landscape, rect, gw, gh, h->values, h->threads);
-    h->least = least_in_view(scene, rect, h->stats);
+    double w = view.xmax - view.xmin, h = view.ymax - view.ymin;
+    double cx = 0.5 * (view.xmin + view.xmax), cy = 0.5 * (view.ymin + view.ymax);
+    double aspect = (drawn.xmax - drawn.xmin) / (drawn.ymax - drawn.ymin);
+    /* A little slack so a map already on a rung does not take the next. */
+    double rungs = 2.0 * log2(aspect);
+    if (aspect >= w / h)
+        w = h * exp2(0.5 * ceil(rungs - 1e-9));
+    else
+        h = w / exp2(0.5 * floor(rungs + 1e-9));
+    return (ViewRect){cx - 0.5 * w, cx + 0.5 * w, cy - 0.5 * h, cy + 0.5 * h};
+}
+
+/* rect's values on a gw x gh grid into dest, and their stats. */
+static GridStats sample_into(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh,
+                             float *dest)
+{
+    return scene->net ? net_stage_sample(scene->net, rect, gw, gh, dest)
+                      : grid_sample(scene->landscape, rect, gw, gh, dest, h->threads);
+}
+
+/* Grows *buffer to hold cells floats. */
+static bool reserve(float **buffer, size_t *capacity, size_t cells)
+{
+    if (cells <= *capacity)
+        return true;
+    float *grown = realloc(*buffer, cells * sizeof *grown);
+    if (!grown)
+        return false;
+    *buffer = grown;
+    *capacity = cells;
+    return true;
+}
+
+/* The map's grid over rect (gw x gh) and the range the colours span:
+ * scale_rect's values, sampled on a grid of their own, coarse (divisor
+ * GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer cells a side) when
+ * the map's is. */
+static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse)
+{
+    ViewRect range = scale_rect(scene->view, rect);
+    double rw = range.xmax - range.xmin, rh = range.ymax - range.ymin;
+    int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
+                      : SCALE_GRID_CELLS;
+    int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
+    int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
+    if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh) ||
+        !reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
+        return false;
+    sample_into(h, scene, rect, gw, gh, h->values);
+    h->stats = sample_into(h, scene, range, sw, sh, h->scale_values);
+    h->least = least_in_view(scene, range, h->stats);
     h->grid_w = gw;
     h->grid_h = gh;
     h->grid_rect = rect;
@@ -336,7 +391,7 @@ void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, b
     grid_size(width, height, want_full ? GRID_FULL_DIVISOR : GRID_COARSE_DIVISOR, &gw, &gh);
     bool stale = !h->has_grid || h->grid_serial != scene->landscape_serial ||
                  !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh;
-    if (stale && sample(h, scene, rect, gw, gh)) {
+    if (stale && sample(h, scene, rect, gw, gh, !want_full)) {
         h->coarse = !want_full;
         map_values(h, scene->display.log_scale);
         h->cache_valid = false;

@@ -65,19 +65,20 @@ void heatmap_release(Heatmap *heatmap);
  * samples the full grid if the view holds still. */
 bool heatmap_coarse(const Heatmap *heatmap);
 
-/* The value range the colours span (the finite values in view) and whether
- * on a log scale; false before the first grid or when the view is flat.
- * lo is the least value in view: a known minimum's (landscape_minima) where
- * one lies in view, which the grid's cells miss (it takes the lowest colour,
- * as every value at or below the least sample does), else the least sample.
- * "In view" is the map as drawn: the asked-for view widened to the map's
- * shape.  So the same step at another size, or in another language whose
- * caption takes another number of lines, shows more or less of the plane
- * and may span another range (edge_of_stability 3 at 1280 x 720: its top end
- * 2.32e+04 in English, whose three caption lines leave a shorter, wider
- * view, 1.93e+04 in Chinese with two).
- * Pinning the range to the asked-for view alone was tried: the rest of the
- * map then lies flat in the top colour (schedules 5: two thirds of it). */
+/* The value range the colours span (the finite values of the asked-for
+ * view widened as the map widens it, to the next of a ladder of shapes:
+ * heatmap.c's scale_rect) and whether on a log scale; false before the
+ * first grid or when the view is flat.  lo is the least value there: a
+ * known minimum's (landscape_minima) where one lies in it, which the
+ * grid's cells miss (it takes the lowest colour, as every value at or
+ * below the least sample does), else the least sample.  The map lies
+ * inside that rectangle, and maps of nearly one shape (one step in two
+ * languages, whose captions and panels leave the map another size) share
+ * it: one landscape view, one scale, where the map as drawn gave
+ * edge_of_stability 3 at 1280 x 720 a top of 2.32e+04 in English and
+ * 1.93e+04 in Chinese.  Pinning the range to the asked-for view alone was
+ * tried: the rest of the map then lies flat in the top colour (schedules
+ * 5: two thirds of it). */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
 
 /* The landscape value shown at position t in [0, 1] of the colour scale. */

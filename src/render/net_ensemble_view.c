@@ -173,7 +173,10 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
 
 /* The training loss on the straight line from member 0 to member 1
  * (ensemble_line's) over the area (x, y, w, h): the plot, its ends
- * named by their seeds, and how far its top rises above the higher end. */
+ * named by their seeds, and how far its top rises above the higher end.
+ * The axis runs from that end's loss, so its two values differ by the
+ * rise the title gives: from 0 it read 4.48 at its top beside the title's
+ * "+4.47" (trained_not_derived 3), two numbers for one height. */
 static void draw_line_between(Renderer *r, const Scene *scene, double x, double y, double w,
                               double h)
 {
@@ -182,22 +185,22 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
     DescentError err = {""};
     if (!ensemble_line(e, losses, &err))
         return;
-    double top = 0.0;
+    double top = 0.0, end = fmax(losses[0], losses[ENSEMBLE_LINE_POINTS - 1]);
     for (int k = 0; k < ENSEMBLE_LINE_POINTS; k++)
         top = fmax(top, losses[k]);
-    if (!(top > 0) || !isfinite(top))
+    if (!(top > end) || !isfinite(top))
         return;
     double s = r->scale;
     int px = render_font_px(r, ENSEMBLE_SMALL_PX);
     double line = render_line_height(r, px);
     PlotArea a = {.x = x + 8.0 * s, .y = y + line + 4.0 * s, .w = w - 16.0 * s,
                   .h = h - 2.0 * line - 8.0 * s, .left = x, .title_x = x + 8.0 * s,
-                  .xlo = 0, .xhi = ENSEMBLE_LINE_POINTS - 1, .ylo = 0, .yhi = top};
+                  .xlo = 0, .xhi = ENSEMBLE_LINE_POINTS - 1, .ylo = end, .yhi = top};
     if (a.h < LAYOUT_PLOT_AREA_LEAST * s)
         return;
     unsigned long long first = (unsigned long long)e->first_seed;
     char title[RENDER_NET_NOTE_MAX], end_a[48], end_b[48];
-    double rise = top - fmax(losses[0], losses[ENSEMBLE_LINE_POINTS - 1]);
+    double rise = top - end;
     snprintf(title, sizeof title,
              _("training loss on the straight line from seed %llu to seed %llu: its top is "
                "%.2f above the higher end"),
