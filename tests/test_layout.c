@@ -3382,7 +3382,7 @@ static void test_exit_notes_beside_their_arrows(void **state)
 
 /* What a stability plot's axis says: its range, read off the labels at its
  * area's top and foot, whether it is a log scale, whether its title names
- * run 1 alone, and a line's height. */
+ * one run, and a line's height. */
 typedef struct StabilityAxis {
     double top, bottom, line;
     bool log_scale, run_one;
@@ -3410,11 +3410,13 @@ static StabilityAxis stability_axis(LessonStage *st, size_t step, const char *la
             axis.bottom = atof(drawn->text[t]);
         axis.log_scale |= strstr(drawn->text[t], "(log)") || strstr(drawn->text[t], "对数");
     }
-    /* Each plots one run: sharp_flat 6 its run 1 alone (with runs 2 and 3
-     * their λmax 100 lay a pixel from their 2/η, 105 and 80). */
+    /* Each plots one run, its title naming it by its number (the lesson's:
+     * sharp_flat 6's η = 0.3 is run 5): with the other two runs their
+     * λmax 100 lay a pixel from their 2/η, 105 and 80. */
     for (size_t t = 0; t < drawn->count; t++)
-        axis.run_one |= strstr(drawn->text[t], strcmp(lang, "en") == 0 ? "of run 1 vs"
-                                                                        : "路径 1 的") != NULL;
+        axis.run_one |= strcmp(lang, "en") == 0
+                            ? strstr(drawn->text[t], "λmax(H) of run ") != NULL
+                            : strstr(drawn->text[t], "路径 ") && strstr(drawn->text[t], " 的尖锐度");
     assert_true(axis.top > axis.bottom && axis.line > 0);
     return axis;
 }
