@@ -58,7 +58,9 @@ step {
     zh = "并排比较：两者都拟合了这个样本，损失都低于 10⁻¹³，终点却相距 0.45。"
       .. "数据和损失完全相同，是优化器独自选定了答案。它的偏好也是模型的一部分。",
   },
-  -- Adam first: run 1 in the legend and the data panel, as in step 2.
+  -- Adam first: the selected run, whose fit the data panel shows, as in
+  -- step 2; the legend lists the runs by number, GD 1 and Adam 2 as in
+  -- steps 1 and 2 (a run's number is its colour's, src/scene/scene.h).
   runs = { "adam:lr=0.05", "gd:lr=0.1" },
   play = 300,
   speed = 30,

@@ -216,7 +216,7 @@ int cli_export(int argc, char **argv)
     }
     TorchRun exported[SCENE_MAX_RUNS];
     for (size_t r = 0; r < count; r++)
-        exported[r] = (TorchRun){&runs[r].run, runs[r].spec};
+        exported[r] = (TorchRun){&runs[r].run, runs[r].spec, r + 1};
     if (!torch_script_check(landscape, exported, count, steps, &err)) {
         cli_error("%s", err.message);
         status = EXIT_USAGE;

@@ -2321,10 +2321,12 @@ static void test_plots_say_what_they_show(void **state)
             drawn = shot_frame(st, w, h, NULL, false).drawn;
             size_t labelled = 0, eta = 0;
             for (size_t t = 0; t < drawn->count; t++) {
-                /* At 1280x720 the map may be too narrow for the words: the
-                 * numbers alone then ("x 0.0084, y 0.0043"), which the
-                 * caption names; never "η". */
-                bool numbers_alone = z == 0 && starts_with(drawn->text[t], "x ") &&
+                /* Where the map is too narrow for the words (1280x720), or
+                 * they would lie far from their box (Adam's at 1920x1080,
+                 * dynamics.c's EFFECTIVE_LABEL_FAR): the numbers alone
+                 * ("x 0.0084, y 0.0043"), which the caption names; never
+                 * "η". */
+                bool numbers_alone = starts_with(drawn->text[t], "x ") &&
                                      isdigit((unsigned char)drawn->text[t][2]);
                 labelled += starts_with(drawn->text[t], step_label[g]) || numbers_alone;
                 eta += starts_with(drawn->text[t], "η:");
@@ -3406,7 +3408,7 @@ static void test_exit_notes_beside_their_arrows(void **state)
 
 /* What a stability plot's axis says: its range, read off the labels at its
  * area's top and foot, whether it is a log scale, whether its title names
- * run 1 alone, and a line's height. */
+ * one run, and a line's height. */
 typedef struct StabilityAxis {
     double top, bottom, line;
     bool log_scale, run_one;
@@ -3434,11 +3436,13 @@ static StabilityAxis stability_axis(LessonStage *st, size_t step, const char *la
             axis.bottom = atof(drawn->text[t]);
         axis.log_scale |= strstr(drawn->text[t], "(log)") || strstr(drawn->text[t], "对数");
     }
-    /* Each plots one run: sharp_flat 6 its run 1 alone (with runs 2 and 3
-     * their λmax 100 lay a pixel from their 2/η, 105 and 80). */
+    /* Each plots one run, its title naming it by its number (the lesson's:
+     * sharp_flat 6's η = 0.3 is run 5): with the other two runs their
+     * λmax 100 lay a pixel from their 2/η, 105 and 80. */
     for (size_t t = 0; t < drawn->count; t++)
-        axis.run_one |= strstr(drawn->text[t], strcmp(lang, "en") == 0 ? "of run 1 vs"
-                                                                        : "路径 1 的") != NULL;
+        axis.run_one |= strcmp(lang, "en") == 0
+                            ? strstr(drawn->text[t], "λmax(H) of run ") != NULL
+                            : strstr(drawn->text[t], "路径 ") && strstr(drawn->text[t], " 的尖锐度");
     assert_true(axis.top > axis.bottom && axis.line > 0);
     return axis;
 }

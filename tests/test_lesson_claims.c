@@ -2098,9 +2098,9 @@ static void test_adam_vs_sgd(void **state)
     assert_true(distance(adam_step->marks[0].x, adam_step->marks[0].y, adam_end) < 1e-3);
     assert_true(hypot(adam_end.x, adam_end.y) > hypot(min_norm.x, min_norm.y));
 
-    /* "both": the same two runs, Adam still run 1 as in adam_diagonal
-     * (issue 12: it was run 2 there, GD run 1, the legend's and the data
-     * panel's number changing meaning from one step to the next); both
+    /* "both": the same two runs, Adam listed first, the data panel's run
+     * as in adam_diagonal (the legend numbers GD 1 and Adam 2 as in the
+     * steps before: test_window's test_run_keeps_its_number); both
      * losses end below 1e-13 and the ends are 0.45 apart. */
     const LessonStep *both = step_named(&lesson, "both");
     assert_string_equal(both->runs.specs[0], adam_step->runs.specs[0]);

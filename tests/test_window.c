@@ -18,6 +18,7 @@
 
 #include "app/app_internal.h"
 #include "config.h"
+#include "core/experiment.h"
 #include "core/number_text.h"
 #include "render/draw.h"
 #include "render/render.h"
@@ -2724,6 +2725,105 @@ static void test_path_ends_where_it_leaves(void **state)
     app_destroy(app);
 }
 
+/* A run keeps its number from step to step (issue 12: numbers were places
+ * in a step's list, so adaptive 3, without GD, numbered Adam, RMSProp and
+ * AdaGrad 1, 2 and 3 where step 2 had shown them as 2, 3 and 4, and
+ * adam_vs_sgd's GD was run 1 in step 1 and run 2 in step 3): the
+ * legend's lines in adaptive 2 and 3 and adam_vs_sgd 1 to 3 at 960x540,
+ * and the digit keys select by that number. */
+static void test_run_keeps_its_number(void **state)
+{
+    (void)state;
+    const struct {
+        const char *lesson;
+        size_t step;
+        const char *lines[4];
+    } shown[] = {
+        {"adaptive.lua", 1, {"1  GD", "2  Adam", "3  RMSProp", "4  AdaGrad"}},
+        {"adaptive.lua", 2, {"2  Adam", "3  RMSProp", "4  AdaGrad", NULL}},
+        {"adam_vs_sgd.lua", 0, {"1  GD", NULL, NULL, NULL}},
+        {"adam_vs_sgd.lua", 1, {"2  Adam", NULL, NULL, NULL}},
+        {"adam_vs_sgd.lua", 2, {"1  GD", "2  Adam", NULL, NULL}},
+    };
+    for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++) {
+        App *app = open_lesson_sized(shown[k].lesson, shown[k].step, 960, 540, false);
+        DrawnTexts drawn;
+        draw_texts(app, &drawn);
+        for (size_t j = 0; j < 4 && shown[k].lines[j]; j++) {
+            char line[64];
+            snprintf(line, sizeof line, "\n%s ", shown[k].lines[j]);
+            if (!strstr(drawn.all, line))
+                fail_msg("%s %zu: no legend line \"%s\" in:%s", shown[k].lesson,
+                         shown[k].step + 1, shown[k].lines[j], drawn.all);
+        }
+        if (k == 1) {
+            /* Key 2 selects Adam, run 2, listed first. */
+            const Scene *scene = app_scene(app);
+            push_key(SDLK_3, 0);
+            free(draw_frame(app, 0.0).rgba);
+            assert_int_equal(scene->runs[scene->selected].run.desc.kind, OPT_RMSPROP);
+            push_key(SDLK_2, 0);
+            free(draw_frame(app, 0.0).rgba);
+            assert_int_equal(scene->runs[scene->selected].run.desc.kind, OPT_ADAM);
+        }
+        app_destroy(app);
+    }
+}
+
+/* escape 4's walkers have the colour step 6's experiment gives their kind
+ * (issue 12: orange in step 4, sky blue in step 6, where from step 5 on
+ * orange means "isotropic"): the Hessian-shaped run's place is
+ * sharp_escape's kind for it, in step 4 without the experiment. */
+static void test_walkers_keep_their_kind_colour(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("escape.lua", 3, 960, 540, false);
+    const Scene *scene = app_scene(app);
+    assert_int_equal(scene->run_count, 1);
+    int kind = experiment_walker_kind(experiment_find("sharp_escape"), &scene->runs[0].run.desc);
+    print_message("escape 4: the Hessian-shaped run's place %zu, its kind %d\n",
+                  scene->runs[0].color, kind);
+    assert_int_equal(kind, 1);
+    assert_int_equal(scene->runs[0].color, (size_t)kind);
+    app_destroy(app);
+}
+
+/* adaptive 3 at 960x540: Adam's step/grad label lay 53 pixels above its
+ * head, beside an empty minimum, as the words found no nearer clear place;
+ * the numbers alone lie by its box, within 16 pixels of its head's
+ * box. */
+static void test_effective_label_by_its_box(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("adaptive.lua", 2, 960, 540, false);
+    const Scene *scene = app_scene(app);
+    assert_int_equal(scene->runs[0].run.desc.kind, OPT_ADAM);
+    RunPoint head = run_head(&scene->runs[0].run);
+    int hx, hy;
+    world_to_pixel(app, head.x, head.y, &hx, &hy);
+    LayoutRect boxes[SCENE_MAX_RUNS], box = {0, 0, 0, 0};
+    size_t count = render_effective_boxes(app->renderer, boxes, SCENE_MAX_RUNS);
+    for (size_t k = 0; k < count; k++)
+        if (layout_rect_holds(boxes[k], hx, hy))
+            box = boxes[k];
+    assert_true(box.w > 0);
+    char numbers[64];
+    double eff[2];
+    assert_true(optimizer_effective_lr(&scene->runs[0].run.desc, &scene->runs[0].run.state, eff));
+    snprintf(numbers, sizeof numbers, "x %.2g, y %.2g", eff[0], eff[1]);
+    LayoutRect label = text_box(app, "step/grad: x 0.0021");
+    if (label.w == 0)
+        label = text_box(app, numbers);
+    assert_true(label.w > 0);
+    double dx = fmax(0.0, fmax(box.x - (label.x + label.w), label.x - (box.x + box.w)));
+    double dy = fmax(0.0, fmax(box.y - (label.y + label.h), label.y - (box.y + box.h)));
+    print_message("adaptive 3: Adam's label (%.0f, %.0f, %.0f x %.0f) %.1f pixels from its box "
+                  "(%.0f, %.0f, %.0f x %.0f)\n",
+                  label.x, label.y, label.w, label.h, hypot(dx, dy), box.x, box.y, box.w, box.h);
+    assert_true(hypot(dx, dy) <= 16.0);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2786,6 +2886,9 @@ int main(void)
         cmocka_unit_test(test_flow_runs_keep_one_time),
         cmocka_unit_test(test_leader_stops_at_head),
         cmocka_unit_test(test_path_ends_where_it_leaves),
+        cmocka_unit_test(test_run_keeps_its_number),
+        cmocka_unit_test(test_walkers_keep_their_kind_colour),
+        cmocka_unit_test(test_effective_label_by_its_box),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

@@ -318,7 +318,8 @@ static bool save_landscape_script(App *app, const char *origin, char *path, size
     size_t steps = 0;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
-        runs[i] = (TorchRun){run, changes_desc_at(&run->changes, &run->desc, 0)->spec};
+        runs[i] = (TorchRun){run, changes_desc_at(&run->changes, &run->desc, 0)->spec,
+                             scene_run_number(scene, i)};
         steps = run_steps(run) > steps ? run_steps(run) : steps;
     }
     return torch_script_check(scene->landscape, runs, scene->run_count, steps, err) &&

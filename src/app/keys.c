@@ -19,7 +19,8 @@ static void show_run_change(App *app, bool ok, const DescentError *err)
     if (!ok)
         scene_notify_error(s, 6.0, err->message);
     else
-        scene_notify(s, 3.0, _("run %zu: %s"), s->selected + 1, s->runs[s->selected].run.desc.spec);
+        scene_notify(s, 3.0, _("run %zu: %s"), scene_run_number(s, s->selected),
+                     s->runs[s->selected].run.desc.spec);
 }
 
 static void play_pause(App *app, size_t which)
@@ -75,14 +76,15 @@ static void toggle_formula(App *app, size_t which)
     app->scene->display.formula = !app->scene->display.formula;
 }
 
+/* which: the digit's run number - 1 (scene_run_number). */
 static void select_run(App *app, size_t which)
 {
-    scene_select(app->scene, which);
+    scene_select(app->scene, scene_run_numbered(app->scene, which + 1));
 }
 
 static void toggle_run(App *app, size_t which)
 {
-    scene_toggle_hidden(app->scene, which);
+    scene_toggle_hidden(app->scene, scene_run_numbered(app->scene, which + 1));
 }
 
 static void reset_runs(App *app, size_t which)

@@ -222,7 +222,7 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
         return (LayoutRequest){.shown = false};
     double s = r->scale, pad, chrome = inset_chrome(r, &pad);
     char title[96];
-    snprintf(title, sizeof title, inset_title(scene), scene->selected + 1);
+    snprintf(title, sizeof title, inset_title(scene), scene_run_number(scene, scene->selected));
     double title_w = fmax(render_text_width(r, title, render_font_px(r, 13.0)),
                           inset_labels_width(r, scene));
     /* At its least the plot is a small square under a title that may be
@@ -503,7 +503,7 @@ void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)
     shapes_rect(r->shapes, box.px, box.py, box.side, box.side, with_alpha(r->theme->shade, 0.25f));
     bool logreg = strcmp(landscape_name(scene->landscape), "logreg") == 0;
     char title[96];
-    snprintf(title, sizeof title, inset_title(scene), scene->selected + 1);
+    snprintf(title, sizeof title, inset_title(scene), scene_run_number(scene, scene->selected));
     render_text(r, title, box.x + 8.0 * s, box.y + 6.0 * s, render_font_px(r, 13.0),
                 ALIGN_LEFT, r->theme->text);
     if (logreg)

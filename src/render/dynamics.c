@@ -48,6 +48,9 @@
 #define EFFECTIVE_BOX_PX 48.0
 /* How far apart the outlines of boxes at one place stand (times scale). */
 #define EFFECTIVE_BOX_APART 4.0
+/* How far (pixels at scale 1) a box's label may lie from it before the
+ * numbers alone, nearer, take the words' place. */
+#define EFFECTIVE_LABEL_FAR 16.0
 /* Left and right of the plotting area inside the panel (pixels, times scale). */
 #define DYN_AXIS_MARGIN 58.0
 #define DYN_RIGHT_MARGIN 12.0
@@ -429,7 +432,7 @@ static void sharpness_title(const Scene *scene, char *title, size_t size)
             last = i;
         }
     if (drawn == 1)
-        snprintf(title, size, _(SHARPNESS_TITLE_ONE), last + 1);
+        snprintf(title, size, _(SHARPNESS_TITLE_ONE), scene_run_number(scene, last));
     else
         snprintf(title, size, "%s", _(SHARPNESS_TITLE_EACH));
 }
@@ -1141,7 +1144,7 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     double round = axis_tick_step(0, 1.05 * a.yhi, 4);
     a.yhi = round > 0 ? ceil(1.05 * a.yhi / round) * round : 1.1 * a.yhi;
     char title[96];
-    snprintf(title, sizeof title, _(NORM_TITLE), i + 1);
+    snprintf(title, sizeof title, _(NORM_TITLE), scene_run_number(scene, i));
     plot_frame(r, &a, title, margin ? NULL : _("step"));
     plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
                 false);
@@ -1323,7 +1326,8 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
                  render_text_width(r, _(LOG_SUFFIX), px);
         break;
     default:
-        snprintf(title, sizeof title, _(NORM_TITLE), scene_shown_run(scene) + 1);
+        snprintf(title, sizeof title, _(NORM_TITLE),
+                 scene_run_number(scene, scene_shown_run(scene)));
         text_w = fmax(render_text_width(r, title, px), render_text_width(r, _(ANGLE_TITLE), px));
         break;
     }
@@ -1405,6 +1409,14 @@ static void outline(Renderer *r, LayoutRect box, double half, Rgba color)
     for (int k = 0; k < 4; k++)
         shapes_segment(r->shapes, corner[k][0], corner[k][1], corner[k + 1][0], corner[k + 1][1],
                        half, color);
+}
+
+/* How far apart rectangles a and b lie (0 when they touch or overlap). */
+static double rect_gap(LayoutRect a, LayoutRect b)
+{
+    double dx = fmax(0.0, fmax(b.x - (a.x + a.w), a.x - (b.x + b.w)));
+    double dy = fmax(0.0, fmax(b.y - (a.y + a.h), a.y - (b.y + b.h)));
+    return hypot(dx, dy);
 }
 
 void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
@@ -1500,6 +1512,18 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
                                                  text.h})) {
             snprintf(label, sizeof label, _(EFFECTIVE_STEP_NUMBERS), eff[i][0], eff[i][1]);
             text = render_label_beside(r, scene, vp, cx, cy, label, px);
+        } else if (rect_gap(text, boxes[i]) > EFFECTIVE_LABEL_FAR * s) {
+            /* The words far from the box (adaptive 3 at 960x540: Adam's
+             * 53 pixels above its head, beside an empty minimum, as no
+             * nearer place held them): the numbers alone where they
+             * lie nearer. */
+            char numbers[64];
+            snprintf(numbers, sizeof numbers, _(EFFECTIVE_STEP_NUMBERS), eff[i][0], eff[i][1]);
+            LayoutRect near = render_label_beside(r, scene, vp, cx, cy, numbers, px);
+            if (rect_gap(near, boxes[i]) < rect_gap(text, boxes[i])) {
+                memcpy(label, numbers, sizeof label);
+                text = near;
+            }
         }
         /* The run's colour half way to the theme's text: a dark run colour
          * on the translucent label panel over a mid-toned map was barely

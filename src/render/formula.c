@@ -28,14 +28,15 @@ static bool rule_lines(const Scene *scene, ExplainLines *l, char *title, size_t 
     const Run *run = &scene->runs[i].run;
     UpdateTerms e;
     if (!run_explain_last(run, &e)) {
-        snprintf(title, size, _("run %zu · %s — no update yet"), i + 1,
+        snprintf(title, size, _("run %zu · %s — no update yet"), scene_run_number(scene, i),
                  _(optimizer_info(run->desc.kind)->title));
         return true;
     }
     OptimizerDesc d;
     OptimizerState before;
     run_state_at(run, run_steps(run) - 1, &before, &d);
-    snprintf(title, size, _("run %zu · %s — update t = %ld,  η = %.4g"), i + 1,
+    snprintf(title, size, _("run %zu · %s — update t = %ld,  η = %.4g"),
+             scene_run_number(scene, i),
              _(optimizer_info(d.kind)->title), e.t, e.lr);
     optimizer_explain_lines(&d, &e, l);
     return true;

@@ -121,7 +121,7 @@ static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest
     const Run *run = &sr->run;
     char name[SWEEP_SPEC_MAX];
     run_name(scene, i, status, name, sizeof name);
-    snprintf(head, head_size, "%zu  %s", i + 1, name);
+    snprintf(head, head_size, "%zu  %s", scene_run_number(scene, i), name);
     size_t steps = widest && run_steps(run) < WIDEST_STEPS ? WIDEST_STEPS : run_steps(run);
     if (sr->hidden && !widest)
         snprintf(dest, size, "%s", _("(hidden)"));
@@ -391,7 +391,18 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
         l->w = fmax(l->w, l->line[l->count - 1].x + l->line[l->count - 1].w + 8.0 * s + bar_w);
         y += 0.25 * pad;
     }
-    for (size_t i = 0; i < scene->run_count; i++) {
+    /* The runs by number (scene_run_number): adam_vs_sgd 3 lists Adam
+     * first, its data panel's run as in step 2, and the legend "1 GD" over
+     * "2 Adam" as in steps 1 and 2. */
+    size_t order[SCENE_MAX_RUNS];
+    for (size_t n = 0; n < scene->run_count; n++) {
+        size_t i = n;
+        for (; i > 0 && scene_run_number(scene, order[i - 1]) > scene_run_number(scene, n); i--)
+            order[i] = order[i - 1];
+        order[i] = n;
+    }
+    for (size_t n = 0; n < scene->run_count; n++) {
+        size_t i = order[n];
         char readings[200];
         RunLineWidths widest = run_line_widest(r, scene, i, px);
         run_line(scene, i, scene->runs[i].run.status, false, head, sizeof head, readings,
@@ -502,7 +513,7 @@ static int readout_lines(const Scene *scene, bool compact, char lines[READOUT_LI
         GdStability gd = curvature_gd_stability(lr, c.eig[1]);
         snprintf(lines[count++], sizeof lines[0],
                  _("run %zu: η %.4g   2/η = %.4g   η·λmax = %.3g"),
-                 scene->selected + 1, lr, gd.threshold, gd.lr_lambda);
+                 scene_run_number(scene, scene->selected), lr, gd.threshold, gd.lr_lambda);
         if (gd.overshoots)
             snprintf(lines[count++], sizeof lines[0], "%s",
                      _("η·λmax > 2: a GD step overshoots here"));

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/experiment.h"
+#include "core/optimizer.h"
 #include "i18n.h"
 
 static const LessonStep *current_step(const LessonPlayer *player)
@@ -307,15 +309,33 @@ bool lesson_player_key(LessonPlayer *player, Scene *scene, char key)
     return false;
 }
 
-/* Appends runs, shown together as group, to specs and groups (at count). */
-static size_t list_runs(const LessonRuns *runs, size_t group, const char **specs, size_t *groups,
-                        size_t count)
+/* Appends runs, shown together as group, to specs and groups (at count),
+ * and to kinds the kind of walker experiment (NULL: none) measures each
+ * as (experiment_walker_kind; -1: none). */
+static size_t list_runs(const LessonRuns *runs, size_t group, const ExperimentInfo *experiment,
+                        const char **specs, size_t *groups, int *kinds, size_t count)
 {
     for (size_t r = 0; r < runs->count; r++) {
+        OptimizerDesc desc;
+        DescentError err;
+        kinds[count] = experiment && optimizer_parse(runs->specs[r], NULL, &desc, &err)
+                           ? experiment_walker_kind(experiment, &desc)
+                           : -1;
         specs[count] = runs->specs[r];
         groups[count++] = group;
     }
     return count;
+}
+
+/* The experiment a step's spec ("sharp_escape", "kramers:tol=7") names;
+ * NULL for none. */
+static const ExperimentInfo *step_experiment(const LessonStep *step)
+{
+    char name[64];
+    if (!step->experiment)
+        return NULL;
+    snprintf(name, sizeof name, "%.*s", (int)strcspn(step->experiment, ":"), step->experiment);
+    return experiment_find(name);
 }
 
 /* Plans the colours of every run the lesson shows, its steps' and its
@@ -333,18 +353,22 @@ static void plan_colors(const Lesson *lesson, Scene *scene)
     }
     const char **specs = malloc((total ? total : 1) * sizeof *specs);
     size_t *groups = malloc((total ? total : 1) * sizeof *groups);
+    int *kinds = malloc((total ? total : 1) * sizeof *kinds);
     size_t count = 0, group = 0;
-    for (size_t k = 0; specs && groups && k < lesson->step_count; k++) {
+    for (size_t k = 0; specs && groups && kinds && k < lesson->step_count; k++) {
         const LessonStep *step = &lesson->steps[k];
+        const ExperimentInfo *experiment = step_experiment(step);
         if (!step->sweep)
-            count = list_runs(&step->runs, group++, specs, groups, count);
+            count = list_runs(&step->runs, group++, experiment, specs, groups, kinds, count);
         for (size_t key = 0; key < step->key_count; key++)
             for (size_t c = 0; step->keys[key].runs && c < step->keys[key].count; c++)
-                count = list_runs(&step->keys[key].runs[c], group++, specs, groups, count);
+                count = list_runs(&step->keys[key].runs[c], group++, experiment, specs, groups,
+                                  kinds, count);
     }
-    scene_plan_run_colors(scene, specs, groups, specs && groups ? count : 0);
+    scene_plan_run_colors(scene, specs, groups, kinds, specs && groups && kinds ? count : 0);
     free(specs);
     free(groups);
+    free(kinds);
 }
 
 /* Puts a freshly loaded lesson on stage at step, or shows why it did not

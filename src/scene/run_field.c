@@ -35,7 +35,7 @@ bool run_field_open(Scene *scene)
         scene_notify_error(scene, 6.0, err.message);
         return false;
     }
-    snprintf(f->label, sizeof f->label, _("run %zu  %s:"), scene->selected + 1,
+    snprintf(f->label, sizeof f->label, _("run %zu  %s:"), scene_run_number(scene, scene->selected),
              optimizer_kind_name(desc->kind));
     /* The learning rate is what one most often types: written out even
      * where the spec leaves it at its default. */
@@ -82,7 +82,7 @@ bool run_field_apply(Scene *scene)
         return false;
     }
     run_field_close(scene);
-    scene_notify(scene, 3.0, _("run %zu: %s"), scene->selected + 1,
+    scene_notify(scene, 3.0, _("run %zu: %s"), scene_run_number(scene, scene->selected),
                  scene->runs[scene->selected].run.desc.spec);
     return true;
 }

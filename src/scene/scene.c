@@ -229,7 +229,7 @@ static size_t plan_place(const Scene *scene, size_t k, const bool *forbidden, bo
 }
 
 void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t *group,
-                           size_t count)
+                           const int *kind, size_t count)
 {
     for (size_t c = 0; c < SCENE_RUN_COLORS; c++)
         scene->color_spec[c][0] = '\0';
@@ -259,7 +259,7 @@ void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t 
                     compared[k] |= same_optimizer(plan[k].settings, plan[entry[i]].settings);
     /* Each settings in order of first appearance, against the places the
      * ones before it that are shown beside it took (at most k of them, so
-     * plan_place's answer is at most k). */
+     * plan_place's answer is at most k), unless a kind of walker pins it. */
     for (size_t k = 0; k < scene->color_plan_count; k++) {
         bool forbidden[SCENE_COLOR_PLAN_MAX] = {false};
         for (size_t i = 0; i < count; i++) {
@@ -275,6 +275,9 @@ void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t 
                     forbidden[plan[entry[j]].place] = true;
         }
         plan[k].place = plan_place(scene, k, forbidden, compared[k]);
+        for (size_t i = 0; kind && i < count; i++)
+            if (entry[i] == k && kind[i] >= 0 && kind[i] < SCENE_MAX_RUNS)
+                plan[k].place = (size_t)kind[i];
     }
     free(entry);
 }
@@ -1206,6 +1209,23 @@ void scene_select(Scene *scene, size_t i)
         net_stage_select(scene->net, i);
     if (i < scene->run_count)
         scene->selected = i;
+}
+
+size_t scene_run_number(const Scene *scene, size_t i)
+{
+    if (scene->net || i >= scene->run_count || i < scene->sweep.count)
+        return i + 1;
+    return scene->runs[i].color + 1;
+}
+
+size_t scene_run_numbered(const Scene *scene, size_t number)
+{
+    if (scene->net)
+        return number - 1;
+    size_t i = 0;
+    while (i < scene->run_count && scene_run_number(scene, i) != number)
+        i++;
+    return i;
 }
 
 size_t scene_shown_run(const Scene *scene)

@@ -344,12 +344,17 @@ void scene_reset(Scene *scene);
  * then its colours name the settings (learning_rate's GD at η = 0.1 and
  * 0.19 together, so η = 0.003, 0.1, 0.19, 0.18 and 0.21 each keep a
  * colour of their own); else the lowest place no earlier settings took,
- * else the lowest place none beside it took.  Settings past the first
- * SCENE_COLOR_PLAN_MAX, and runs the plan does not know (typed in the
- * window), take colours as without a plan.  Forgets the colours runs held
- * before: a lesson opened. */
+ * else the lowest place none beside it took.  Settings that a step's
+ * experiment measures as a kind of walker (kind[i] >= 0, the
+ * experiment_walker_kind; kind NULL: none) take that kind's place, in
+ * every step: the colour its walkers and points have where the experiment
+ * is on stage (escape 4 drew the Hessian-shaped walkers orange, step 6 sky
+ * blue, and from step 5 on orange is "isotropic").  Settings past the
+ * first SCENE_COLOR_PLAN_MAX, and runs the plan does not know (typed in
+ * the window), take colours as without a plan.  Forgets the colours runs
+ * held before: a lesson opened. */
 void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t *group,
-                           size_t count);
+                           const int *kind, size_t count);
 
 /* Replaces the runs with new ones from spec strings on the current
  * landscape, starting at start (their own x0/y0 win), and rebuilds the
@@ -405,6 +410,16 @@ size_t scene_shown_step(const Scene *scene);
 
 /* Selects run i (ignored when there is none). */
 void scene_select(Scene *scene, size_t i);
+/* Run i's number, the one the legend, the plots' titles, the data panel
+ * and the keys 1 ... 9 name it by: its colour's place + 1, so a run keeps
+ * its number wherever it keeps its colour, from step to step of a lesson
+ * (adaptive 3 shows Adam, RMSProp and AdaGrad as 2, 3 and 4, as step 2
+ * did beside GD, 1; they were 1, 2 and 3 there); runs of a sweep
+ * (coloured along a scale) and a network's runs: i + 1. */
+size_t scene_run_number(const Scene *scene, size_t i);
+/* The run numbered number (scene_run_number, from 1); run_count when none
+ * is. */
+size_t scene_run_numbered(const Scene *scene, size_t number);
 /* The run the one-run panels show (the norm plot; a network's data
  * panel): the one display.plot_run names (a lesson's plot = { run = N }),
  * else the selected one. */

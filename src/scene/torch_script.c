@@ -948,7 +948,8 @@ static void write_run(FILE *out, const Source *s, size_t i, const UsesContext *u
 {
     const OptimizerDesc *first = first_desc(s, i);
     DescentError err;
-    fprintf(out, "        # run %zu: the legend's line %zu\n        dict(spec=", i, i + 1);
+    fprintf(out, "        # run %zu: the legend's run %zu\n        dict(spec=", i,
+            s->net ? i + 1 : s->runs[i].number);
     py_string(out, run_spec(s, i));
     if (!s->net) {
         fputs(", start=", out);

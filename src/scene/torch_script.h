@@ -62,6 +62,7 @@
 typedef struct TorchRun {
     const Run *run;
     const char *spec;
+    size_t number; /* the legend's number for it (scene_run_number) */
 } TorchRun;
 
 /* Whether torch_script_write would write the script (below): false with
