@@ -4632,8 +4632,7 @@ static void test_colour_bar_one_scale_in_both_languages(void **state)
     } cases[] = {{"momentum.lua", 0, 960, 540, false},
                  {"welcome.lua", 0, 960, 540, false},
                  {"adaptive.lua", 2, 960, 540, false},
-                 {"edge_of_stability.lua", 2, 1280, 720, false},
-                 {"trained_not_derived.lua", 0, 960, 540, false}};
+                 {"edge_of_stability.lua", 2, 1280, 720, false}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         char en[96], zh[96];
         colour_bar_values(st, cases[c].lesson, cases[c].step, "en", cases[c].w, cases[c].h,

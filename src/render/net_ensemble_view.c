@@ -185,17 +185,24 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
     DescentError err = {""};
     if (!ensemble_line(e, losses, &err))
         return;
-    double top = 0.0, end = fmax(losses[0], losses[ENSEMBLE_LINE_POINTS - 1]);
-    for (int k = 0; k < ENSEMBLE_LINE_POINTS; k++)
+    double top = losses[0], low = losses[0];
+    for (int k = 1; k < ENSEMBLE_LINE_POINTS; k++) {
         top = fmax(top, losses[k]);
-    if (!(top > end) || !isfinite(top))
+        low = fmin(low, losses[k]);
+    }
+    /* Where no point rises above the ends (members still training), the
+     * axis runs from the line's lowest loss instead: the line is drawn
+     * all the same, its rise 0. */
+    double end = fmax(losses[0], losses[ENSEMBLE_LINE_POINTS - 1]);
+    double foot = top > end ? end : low;
+    if (!(top > foot) || !isfinite(top))
         return;
     double s = r->scale;
     int px = render_font_px(r, ENSEMBLE_SMALL_PX);
     double line = render_line_height(r, px);
     PlotArea a = {.x = x + 8.0 * s, .y = y + line + 4.0 * s, .w = w - 16.0 * s,
                   .h = h - 2.0 * line - 8.0 * s, .left = x, .title_x = x + 8.0 * s,
-                  .xlo = 0, .xhi = ENSEMBLE_LINE_POINTS - 1, .ylo = end, .yhi = top};
+                  .xlo = 0, .xhi = ENSEMBLE_LINE_POINTS - 1, .ylo = foot, .yhi = top};
     if (a.h < LAYOUT_PLOT_AREA_LEAST * s)
         return;
     unsigned long long first = (unsigned long long)e->first_seed;
