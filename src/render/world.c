@@ -24,7 +24,7 @@
  * see-through, so a run's overlapping old swings still add up where they
  * cross and the newest stand out (momentum 4). */
 #define TRAIL_FADE_STEPS 400.0
-#define TRAIL_MIN_ALPHA 0.6
+#define TRAIL_MIN_ALPHA 0.35
 /* The run a particle cloud copies keeps only this many steps of trail: its
  * whole path would cover the cloud the step is about. */
 #define CLOUD_RUN_TRAIL_STEPS 12.0
@@ -293,7 +293,11 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
  * 960x540, and sharp_flat 5's slowly turning 2-cycle, 600 swings within a
  * pixel of each other, filled in as solid wedges of the band's colour, the
  * other run's path and the cycle's two points lost in them.  The newest
- * segment keeps its full band: the swing the run makes now. */
+ * segment keeps its full band: the swing the run makes now.  Full-width
+ * segments are drawn as one line (shapes_line_piece), kept points on one
+ * line joined (path_join): where two pieces meet no pixel is drawn twice,
+ * so an old trail's fade reads evenly along it, not as beads; where the
+ * path crosses itself its see-through colour still adds up. */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest, bool inside, int pass)
 {
