@@ -246,6 +246,21 @@ static size_t path_join(const double *points, size_t n, size_t i, size_t next, s
     return next;
 }
 
+/* The opacity a see-through piece of a path is drawn with, alpha being a
+ * segment's own: as dense as the segments it stands for, one per kept
+ * point (count of them over length pixels; half: the band's half width)
+ * showed where each was drawn with round ends overlapping its neighbours
+ * (1 + 2 half / spacing of them cover a pixel).  Drawn once per pixel at
+ * its own alpha, a slow trail's old part over its near-opaque casing read
+ * darker than it always had (momentum 1's floor, adaptive 2's Adam band);
+ * a long swing stands for one segment and stays see-through, so where old
+ * swings cross their colour still adds up (momentum 4). */
+static float path_stacked(float alpha, size_t count, double length, double half)
+{
+    double layers = 1.0 + 2.0 * half * (double)count / fmax(length, half);
+    return (float)(1.0 - pow(1.0 - (double)alpha, layers));
+}
+
 /* Whether the segment from i to next is a swing of an oscillation that
  * retraces the swing before it: the path turns back at both its ends
  * (before, after: the kept points either side), and the shorter of the
@@ -345,11 +360,16 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         float a = window > 0 ? (float)(1.0 - age / window)
                              : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
                                                              exp(-age / TRAIL_FADE_STEPS));
+        size_t count = 1;
+        for (size_t p = path_next(i, recent, stride); p != next; p = path_next(p, recent, stride))
+            count++;
+        double length = hypot(x1 - x0, y1 - y0);
         if (pass == 0) {
             /* A window's trail fades out casing and all (see-through at its
              * end); a whole trail's casing darkens under its fading colour. */
             Rgba casing = r->theme->casing;
-            casing.a = window > 0 ? casing.a * a : 1.0f - (1.0f - casing.a) * a;
+            casing.a = path_stacked(window > 0 ? casing.a * a : 1.0f - (1.0f - casing.a) * a,
+                                    count, length, half + PATH_CASING * m);
             shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, half + PATH_CASING * m, casing);
         } else {
             Rgba c = color;
@@ -365,6 +385,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
                 shapes_segment(r->shapes, x0, y0, x1, y1,
                                leaving ? PATH_LEAVING_HALF * m : SWING_HALF * m, c);
             } else {
+                c.a = path_stacked(c.a, count, length, half);
                 shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, half, c);
             }
         }
