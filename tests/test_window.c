@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include <epoxy/gl.h>
+
 #include "app/app_internal.h"
 #include "config.h"
 #include "core/experiment.h"
@@ -2824,6 +2826,114 @@ static void test_effective_label_by_its_box(void **state)
     app_destroy(app);
 }
 
+/* Momentum 1's GD along the valley floor, steps 30 to 160 of 400, old
+ * and faded, each piece of its band drawn once (issue 18): at the kept
+ * points, away from the head's rings, the band keeps the lightness the
+ * overlapping segments gave it, red plus green within 85% of the run's
+ * colour (94% on main; down to 65% with a see-through colour over its
+ * dark casing: a darker orange). */
+static void test_old_trail_keeps_its_lightness(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("momentum.lua", 0, 1280, 720, false);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "old-trail-lightness");
+    const Run *run = &app_scene(app)->runs[0].run;
+    assert_true(run->count > 160);
+    uint8_t rgb[3];
+    run_rgb(app, 0, rgb);
+    int hx, hy, samples = 0, light = 0;
+    world_to_pixel(app, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
+    for (size_t k = 30; k <= 160; k += 5) {
+        int x, y;
+        world_to_pixel(app, run->path[k].x, run->path[k].y, &x, &y);
+        if (hypot(x - hx, y - hy) < 16.0)
+            continue;
+        const uint8_t *c = pixel(&f, x, y);
+        samples++;
+        light += c[0] + c[1] >= 0.85 * (rgb[0] + rgb[1]);
+    }
+    print_message("momentum 1: %d of %d old floor points light\n", light, samples);
+    assert_true(samples >= 20);
+    assert_int_equal(light, samples);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* The triangles GL made for one frame (drawn twice: the second, once
+ * whatever the first set up is in place). */
+static GLuint frame_triangles(App *app)
+{
+    free(draw_frame(app, 0.0).rgba);
+    GLuint query, n = 0;
+    glGenQueries(1, &query);
+    glBeginQuery(GL_PRIMITIVES_GENERATED, query);
+    free(draw_frame(app, 0.0).rgba);
+    glEndQuery(GL_PRIMITIVES_GENERATED);
+    glGetQueryObjectuiv(query, GL_QUERY_RESULT, &n);
+    glDeleteQueries(1, &query);
+    return n;
+}
+
+/* A slow walk, 1000 small steps of GD down the quadratic bowl, its older
+ * part faded see-through (issue 18: a recording spent most of descent's
+ * own time on the trails, thousands of capsules a frame, most under 2
+ * pixels long, and joining the kept points on one line into longer
+ * capsules left a brighter bead where two round ends overlapped): the
+ * path is drawn in pieces 4 pixels long or more on average (two
+ * triangles each for the casing and two for the colour; 1.8 px each
+ * before), and along the middle of its older half no pixel is brighter
+ * than another by more than a few levels (beads: 30 and more). */
+static void test_trail_joined_without_beads(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.002"};
+    App *app = open_app("quadratic", runs, 1, "2.5,1.5", quadratic_view);
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 1000; i++)
+        push_text(".");
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "joined-trail");
+    const Run *run = &app_scene(app)->runs[0].run;
+    assert_int_equal(run_steps(run), 1000);
+    Viewport vp = app_viewport(app);
+    double length = 0.0;
+    int last = -1, jump = 0, samples = 0;
+    for (size_t k = 0; k + 1 < run->count; k++) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+        viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+        double step = hypot(x1 - x0, y1 - y0);
+        length += step;
+        /* The older half, away from the start's cross. */
+        if (k < run->count / 10 || k > run->count / 2)
+            continue;
+        for (double t = 0.0; t < step; t += 0.5) {
+            const uint8_t *p = pixel(&f, (int)floor(x0 + (x1 - x0) * t / step),
+                                     (int)floor(y0 + (y1 - y0) * t / step));
+            int level = p[0] + p[1] + p[2];
+            if (last >= 0 && abs(level - last) > jump)
+                jump = abs(level - last);
+            last = level;
+            samples++;
+        }
+    }
+    free(f.rgba);
+    GLuint shown = frame_triangles(app);
+    app->scene->display.paths_hidden = true;
+    GLuint hidden = frame_triangles(app);
+    double pieces = (shown - hidden) / 4.0, mean = length / pieces;
+    print_message("slow walk: path %.0f px in %.0f pieces, %.1f px each; along its older "
+                  "half's middle a pixel differs from the one before by up to %d (%d samples)\n",
+                  length, pieces, mean, jump, samples);
+    assert_true(pieces >= 1.0 && samples >= 50);
+    assert_true(mean >= 4.0);
+    assert_true(jump <= 12);
+    app_destroy(app);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2889,6 +2999,8 @@ int main(void)
         cmocka_unit_test(test_run_keeps_its_number),
         cmocka_unit_test(test_walkers_keep_their_kind_colour),
         cmocka_unit_test(test_effective_label_by_its_box),
+        cmocka_unit_test(test_old_trail_keeps_its_lightness),
+        cmocka_unit_test(test_trail_joined_without_beads),
     };
     return cmocka_run_group_tests(tests, keep_video_open, close_video);
 }

@@ -1,7 +1,7 @@
 /*
  * shapes.h — a batch of anti-aliased 2D shapes in pixel coordinates
  * (origin top-left), drawn in one call: thick segments with round ends,
- * discs, rings and solid rectangles.  Internal to src/render.
+ * lines of them joined without overlap, discs, rings and solid rectangles.  Internal to src/render.
  *
  * Colours are straight RGBA in 0..1.  Widths are in pixels.
  */
@@ -34,6 +34,27 @@ void shapes_rect(Shapes *shapes, double x, double y, double w, double h, Rgba co
 /* An arrow from (ax, ay) to its tip (bx, by). */
 void shapes_arrow(Shapes *shapes, double ax, double ay, double bx, double by,
                   double half_width, double head, Rgba color);
+
+/* A path drawn piece by piece so that no pixel is drawn twice where two
+ * pieces meet: a piece that starts where the last one ended, as wide,
+ * turning from it by at most a right angle, meets it on the bisector of
+ * their angle (a mitre), each side's pixels measured from its own line;
+ * any other piece ends round, as shapes_segment's.  Overlapping round
+ * ends of a see-through path read as beads along it (issue 18: a trail
+ * of joined points).  Zero-initialise; the last piece is added by the
+ * next one or by shapes_line_end, which must come before any other
+ * shape. */
+typedef struct ShapesLine {
+    bool pending;    /* a piece waits for what follows it */
+    bool joined;     /* the piece's start meets the one before it */
+    double x[3], y[3]; /* the point before the piece (if joined), its start, its end */
+    double half_width;
+    Rgba color;
+} ShapesLine;
+
+void shapes_line_piece(Shapes *shapes, ShapesLine *line, double ax, double ay, double bx,
+                       double by, double half_width, Rgba color);
+void shapes_line_end(Shapes *shapes, ShapesLine *line);
 
 /* Draws everything added since the last flush onto the bound framebuffer
  * of width x height pixels, then empties the batch. */

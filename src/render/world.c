@@ -216,6 +216,51 @@ static double point_to_segment(const double *points, size_t p, size_t a, size_t 
     return hypot(wx - t * ux, wy - t * uy);
 }
 
+/* Kept points after i, on one line with it, that draw_path draws as one
+ * piece from i: each point passed over lies within PATH_JOIN_OFF of the
+ * line from i to the last, which lies within PATH_JOIN_LENGTH of i
+ * (pixels, times the marker scale), all on i's side of the map's edge (a
+ * segment leaving the map is drawn thin).  The last joined point, or next
+ * if none.  A trail was thousands of capsules a frame, most under 2
+ * pixels, the bulk of a recording's own time (issue 18); joined, the
+ * rosenbrock race draws a third of them, the same line to a third of a
+ * pixel, and a point where the path turns is never passed over (it lies
+ * off the line). */
+#define PATH_JOIN_OFF 0.3
+#define PATH_JOIN_LENGTH 8.0
+static size_t path_join(const double *points, size_t n, size_t i, size_t next, size_t recent,
+                        size_t stride, double m, LayoutRect map)
+{
+    bool inside = in_rect(map, points[3 * i], points[3 * i + 1]);
+    if (in_rect(map, points[3 * next], points[3 * next + 1]) != inside)
+        return next;
+    for (size_t end; next + 1 < n; next = end) {
+        end = path_next(next, recent, stride);
+        if (isnan(points[3 * end]) || kept_distance(points, i, end) > PATH_JOIN_LENGTH * m ||
+            in_rect(map, points[3 * end], points[3 * end + 1]) != inside)
+            return next;
+        for (size_t p = path_next(i, recent, stride); p != end; p = path_next(p, recent, stride))
+            if (point_to_segment(points, p, i, end) > PATH_JOIN_OFF * m)
+                return next;
+    }
+    return next;
+}
+
+/* The opacity a see-through piece of a path is drawn with, alpha being a
+ * segment's own: as dense as the segments it stands for, one per kept
+ * point (count of them over length pixels; half: the band's half width)
+ * showed where each was drawn with round ends overlapping its neighbours
+ * (1 + 2 half / spacing of them cover a pixel).  Drawn once per pixel at
+ * its own alpha, a slow trail's old part over its near-opaque casing read
+ * darker than it always had (momentum 1's floor, adaptive 2's Adam band);
+ * a long swing stands for one segment and stays see-through, so where old
+ * swings cross their colour still adds up (momentum 4). */
+static float path_stacked(float alpha, size_t count, double length, double half)
+{
+    double layers = 1.0 + 2.0 * half * (double)count / fmax(length, half);
+    return (float)(1.0 - pow(1.0 - (double)alpha, layers));
+}
+
 /* Whether the segment from i to next is a swing of an oscillation that
  * retraces the swing before it: the path turns back at both its ends
  * (before, after: the kept points either side), and the shorter of the
@@ -263,7 +308,11 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
  * 960x540, and sharp_flat 5's slowly turning 2-cycle, 600 swings within a
  * pixel of each other, filled in as solid wedges of the band's colour, the
  * other run's path and the cycle's two points lost in them.  The newest
- * segment keeps its full band: the swing the run makes now. */
+ * segment keeps its full band: the swing the run makes now.  Full-width
+ * segments are drawn as one line (shapes_line_piece), kept points on one
+ * line joined (path_join): where two pieces meet no pixel is drawn twice,
+ * so an old trail's fade reads evenly along it, not as beads; where the
+ * path crosses itself its see-through colour still adds up. */
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest, bool inside, int pass)
 {
@@ -285,8 +334,11 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     /* The thin swing drawn last, its two ends (SIZE_MAX: none yet). */
     size_t thin = SIZE_MAX, thin_end = SIZE_MAX;
     double band = 2.0 * (half + PATH_CASING * m);
+    ShapesLine line = {0};
     for (size_t before = SIZE_MAX, i = 0, next; i + 1 < n; before = i, i = next) {
         next = path_next(i, recent, stride);
+        if (window == 0 && !isnan(points[3 * i]) && !isnan(points[3 * next]))
+            next = path_join(points, n, i, next, recent, stride, m, map);
         size_t after = next + 1 < n ? path_next(next, recent, stride) : SIZE_MAX;
         bool swing = after != SIZE_MAX && before != SIZE_MAX &&
                      path_retraces(points, before, i, next, after, band);
@@ -308,12 +360,17 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         float a = window > 0 ? (float)(1.0 - age / window)
                              : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
                                                              exp(-age / TRAIL_FADE_STEPS));
+        size_t count = 1;
+        for (size_t p = path_next(i, recent, stride); p != next; p = path_next(p, recent, stride))
+            count++;
+        double length = hypot(x1 - x0, y1 - y0);
         if (pass == 0) {
             /* A window's trail fades out casing and all (see-through at its
              * end); a whole trail's casing darkens under its fading colour. */
             Rgba casing = r->theme->casing;
-            casing.a = window > 0 ? casing.a * a : 1.0f - (1.0f - casing.a) * a;
-            shapes_segment(r->shapes, x0, y0, x1, y1, half + PATH_CASING * m, casing);
+            casing.a = path_stacked(window > 0 ? casing.a * a : 1.0f - (1.0f - casing.a) * a,
+                                    count, length, half + PATH_CASING * m);
+            shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, half + PATH_CASING * m, casing);
         } else {
             Rgba c = color;
             if (leaving) {
@@ -323,10 +380,17 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             } else {
                 c.a = a;
             }
-            shapes_segment(r->shapes, x0, y0, x1, y1,
-                           leaving ? PATH_LEAVING_HALF * m : swing ? SWING_HALF * m : half, c);
+            if (leaving || swing) {
+                shapes_line_end(r->shapes, &line);
+                shapes_segment(r->shapes, x0, y0, x1, y1,
+                               leaving ? PATH_LEAVING_HALF * m : SWING_HALF * m, c);
+            } else {
+                c.a = path_stacked(c.a, count, length, half);
+                shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, half, c);
+            }
         }
     }
+    shapes_line_end(r->shapes, &line);
 }
 
 /* A label on the landscape (render_label) whose top edge is at y and whose
