@@ -64,13 +64,13 @@ step {
   caption = {
     en = "360 steps on, each run rests in its own minimum. AdaGrad's "
       .. "numbers are still step 20's; RMSProp's and Adam's averages forget, so theirs grew. "
-      .. "RMSProp's grew too large: near step 325 it was thrown out (loss about 4), "
-      .. "then fell back in.",
+      .. "RMSProp's grew too large: near step 325 it was thrown up its valley's wall (loss "
+      .. "about 4), then fell back.",
     -- 步时的 glued (word joiners, text_wrap.c): the line broke between 时
     -- and 的, "第 20 步时 / 的；" (1920x1080; 1280x720 --projector).
     zh = "又走了 360 步，每条路径都停在各自的极小值处。AdaGrad 的数值仍是第 20 步\u{2060}时\u{2060}的；"
       .. "RMSProp 和 Adam 的平均会遗忘，数值变大了。RMSProp 的数值变得过大："
-      .. "第 325 步附近被甩出山谷（损失约 4），随后又落回谷底。",
+      .. "第 325 步附近被甩上谷壁（损失约 4），随后又落回谷底。",
   },
   keep = true,
   -- To step 380, where RMSProp is back at the bottom: a step later its loss
@@ -83,11 +83,11 @@ step {
 step {
   id = "never_settles",
   caption = {
-    en = "But RMSProp never comes to rest: it is thrown out again near steps 440, 525, 590 "
+    en = "But RMSProp never comes to rest: it is thrown up the wall again near steps 440, 525, 590 "
       .. "and 650, less far each time, and from step 700 on bounces around its minimum, "
       .. "its loss between 0.01 and 0.5. Adam and AdaGrad stay at rest, their loss under 10⁻⁶.",
     zh = "可是 RMSProp 始终停不下来：它在第 440、525、590 和 650 步附近"
-      .. "又被甩出去，甩出的距离一次比一次小；从第 700 步起在极小值周围来回弹跳，损失在 0.01 到 0.5 之间。"
+      .. "又被甩上谷壁，一次比一次低；从第 700 步起在极小值周围来回弹跳，损失在 0.01 到 0.5 之间。"
       .. "Adam 和 AdaGrad 一直停着不动，损失低于 10⁻⁶。",
   },
   keep = true,

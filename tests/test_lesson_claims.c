@@ -1613,6 +1613,8 @@ static void test_adaptive(void **state)
      * about 4 (3.5 to 5); the large gradients shrink its numbers (both below
      * what they were at step 320, five steps after the peak); it falls back
      * in: at step 380, the step's end, its loss is between 5e-15 and 5e-14.
+     * Thrown up its valley's wall, not out of it: at each of these peaks
+     * it lies in the basin it ends in.
      * "never_settles", played on to step 1500: thrown out again near steps
      * 440 and 525 (the loss's peaks over 430–460 and 510–540 lie within 10
      * steps of them and above 0.5), and from step 700 on its loss stays
@@ -1624,7 +1626,7 @@ static void test_adaptive(void **state)
     enum { TOTAL = 1500 };
     long late_end = early->play + late->play;
     assert_int_equal(late_end + rest->play, TOTAL);
-    static double loss[TOTAL + 1], rate[TOTAL + 1][2], sharp[TOTAL + 1];
+    static double loss[TOTAL + 1], rate[TOTAL + 1][2], sharp[TOTAL + 1], at[TOTAL + 1][2];
     for (size_t r = 0; r < 3; r++) {
         Walker w = walker(early, valleys, early->runs.specs[r]);
         for (long k = 1; k <= TOTAL; k++) {
@@ -1637,6 +1639,8 @@ static void test_adaptive(void **state)
                              rate[k][1] * e.hess[2], eig);
             loss[k] = e.value;
             sharp[k] = eig[1];
+            at[k][0] = w.state.x;
+            at[k][1] = w.state.y;
             if (w.desc.kind != OPT_RMSPROP && k >= 200)
                 assert_true(e.value < 1e-6);
         }
@@ -1670,6 +1674,11 @@ static void test_adaptive(void **state)
         assert_true(labs(again[0] - 440) <= 10 && loss[again[0]] > 0.5);
         assert_true(labs(again[1] - 525) <= 10 && loss[again[1]] > 0.5);
         assert_true(band[0] >= 0.01 && band[1] <= 0.5);
+        int home = basin_of(valleys, at[TOTAL][0], at[TOTAL][1], 0.005);
+        assert_true(home >= 0);
+        const long peaks[] = { peak, again[0], again[1] };
+        for (size_t i = 0; i < sizeof peaks / sizeof peaks[0]; i++)
+            assert_int_equal(basin_of(valleys, at[peaks[i]][0], at[peaks[i]][1], 0.005), home);
     }
     landscape_destroy(valleys);
     lesson_free(&lesson);
