@@ -2730,9 +2730,13 @@ static void test_path_ends_where_it_leaves(void **state)
 /* A run keeps its number from step to step (issue 12: numbers were places
  * in a step's list, so adaptive 3, without GD, numbered Adam, RMSProp and
  * AdaGrad 1, 2 and 3 where step 2 had shown them as 2, 3 and 4, and
- * adam_vs_sgd's GD was run 1 in step 1 and run 2 in step 3): the
- * legend's lines in adaptive 2 and 3 and adam_vs_sgd 1 to 3 at 960x540,
- * and the digit keys select by that number. */
+ * adam_vs_sgd's GD was run 1 in step 1 and run 2 in step 3), and a number
+ * names one settings (issue 12: sgd_noise's noise 2, noise 1, batch 2 and
+ * batch 50 were all "2 SGD", momentum 4's μ = 0.99 "2 momentum" as μ =
+ * 0.8 in step 3, adaptive 2's GD and Adam at new η run 1 and 2 as in step
+ * 1): the legend's lines in adaptive 2 and 3, adam_vs_sgd 1 to 3,
+ * sgd_noise 3 and 5 and momentum 4 at 960x540, and the digit keys select
+ * by that number. */
 static void test_run_keeps_its_number(void **state)
 {
     (void)state;
@@ -2741,11 +2745,14 @@ static void test_run_keeps_its_number(void **state)
         size_t step;
         const char *lines[4];
     } shown[] = {
-        {"adaptive.lua", 1, {"1  GD", "2  Adam", "3  RMSProp", "4  AdaGrad"}},
-        {"adaptive.lua", 2, {"2  Adam", "3  RMSProp", "4  AdaGrad", NULL}},
+        {"adaptive.lua", 1, {"3  GD", "4  Adam", "5  RMSProp", "6  AdaGrad"}},
+        {"adaptive.lua", 2, {"4  Adam", "5  RMSProp", "6  AdaGrad", NULL}},
         {"adam_vs_sgd.lua", 0, {"1  GD", NULL, NULL, NULL}},
         {"adam_vs_sgd.lua", 1, {"2  Adam", NULL, NULL, NULL}},
         {"adam_vs_sgd.lua", 2, {"1  GD", "2  Adam", NULL, NULL}},
+        {"sgd_noise.lua", 2, {"3  SGD", NULL, NULL, NULL}},
+        {"sgd_noise.lua", 4, {"5  SGD", NULL, NULL, NULL}},
+        {"momentum.lua", 3, {"1  GD", "3  momentum", NULL, NULL}},
     };
     for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++) {
         App *app = open_lesson_sized(shown[k].lesson, shown[k].step, 960, 540, false);
@@ -2759,12 +2766,12 @@ static void test_run_keeps_its_number(void **state)
                          shown[k].step + 1, shown[k].lines[j], drawn.all);
         }
         if (k == 1) {
-            /* Key 2 selects Adam, run 2, listed first. */
+            /* Key 4 selects Adam, run 4, listed first. */
             const Scene *scene = app_scene(app);
-            push_key(SDLK_3, 0);
+            push_key(SDLK_5, 0);
             free(draw_frame(app, 0.0).rgba);
             assert_int_equal(scene->runs[scene->selected].run.desc.kind, OPT_RMSPROP);
-            push_key(SDLK_2, 0);
+            push_key(SDLK_4, 0);
             free(draw_frame(app, 0.0).rgba);
             assert_int_equal(scene->runs[scene->selected].run.desc.kind, OPT_ADAM);
         }
