@@ -3437,7 +3437,7 @@ static StabilityAxis stability_axis(LessonStage *st, size_t step, const char *la
         axis.log_scale |= strstr(drawn->text[t], "(log)") || strstr(drawn->text[t], "对数");
     }
     /* Each plots one run, its title naming it by its number (the lesson's:
-     * sharp_flat 6's η = 0.3 is run 5): with the other two runs their
+     * sharp_flat 6's η = 0.3 is run 6): with the other two runs their
      * λmax 100 lay a pixel from their 2/η, 105 and 80. */
     for (size_t t = 0; t < drawn->count; t++)
         axis.run_one |= strcmp(lang, "en") == 0

@@ -495,14 +495,14 @@ static void test_viewer_view_sticks_across_steps(void **state)
 }
 
 /* A run given again by the same spec keeps its colour's place, whatever
- * its position in the new list; a new run takes a free place its optimizer
- * held, else one no spec held yet, and once those are gone the lowest free.
- * The runs are momentum.lua's (GD alone, momentum alone, both: GD must not
- * change colour; then momentum with another β keeps momentum's),
- * adaptive.lua's steps 1 and 2 (Adam keeps its colour when its η changes;
- * RMSProp and AdaGrad take fresh ones) and learning_rate.lua's steps 4 to
- * 7, where η = 0.19 is listed second, second, -, first, and η = 0.21 is
- * alone in step 6, in a colour of its own. */
+ * its position in the new list; a new settings takes a place no settings
+ * took before, and once those are gone the lowest free.  The runs are
+ * momentum.lua's (GD alone, momentum alone, both: GD must not change
+ * colour; then momentum with another β takes a colour of its own),
+ * adaptive.lua's steps 1 and 2 (GD and Adam at new η are new runs) and
+ * learning_rate.lua's steps 4 to 7, where η = 0.19 is listed second,
+ * second, -, first, and η = 0.21 is alone in step 6, in a colour of its
+ * own. */
 static void test_same_run_keeps_its_color(void **state)
 {
     (void)state;
@@ -522,14 +522,14 @@ static void test_same_run_keeps_its_color(void **state)
     assert_int_equal(s->runs[1].color, 1);
     assert_true(lesson_player_next(&player, s));
     assert_int_equal(s->runs[0].color, 0);
-    assert_int_equal(s->runs[1].color, 1);
+    assert_int_equal(s->runs[1].color, 2);
     lesson_player_close(&player);
     open_lesson_text(&player, s,
         "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
         "step { runs = { 'gd:lr=0.02', 'adam:lr=0.05' } }\n"
         "step { runs = { 'gd:lr=0.01', 'adam:lr=0.1', 'rmsprop:lr=0.05', 'adagrad:lr=0.5' } }\n");
     assert_true(lesson_player_next(&player, s));
-    static const size_t adaptive[4] = {0, 1, 2, 3};
+    static const size_t adaptive[4] = {2, 3, 4, 5};
     for (size_t i = 0; i < 4; i++)
         assert_int_equal(s->runs[i].color, adaptive[i]);
     lesson_player_close(&player);
@@ -709,7 +709,7 @@ static void test_reload_while_measuring(void **state)
 /* The lesson's colour plan: gradient_flow.lua shows GD at η = 0.01, 0.05
  * and 0.2 alone beside the flow in steps 1-3, then all three together in
  * step 4; each keeps one colour through every step, so they differ from
- * step 1 on, while the flow at two η never shown together keeps one.  A
+ * step 1 on, and the flow at two η, never shown together, has two.  A
  * key's alternative shown together (its runs) counts as shown beside. */
 static void test_lesson_run_keeps_one_color(void **state)
 {
@@ -724,21 +724,21 @@ static void test_lesson_run_keeps_one_color(void **state)
         "step { runs = { 'gd:lr=0.01', 'gd:lr=0.05', 'gd:lr=0.2', 'flow:lr=0.01' } }\n"
         "step { runs = { 'adam:lr=0.1' }, keys = { t = { label = 'both', runs = {\n"
         "       { 'adam:lr=0.1', 'adam:lr=0.2' } } } } }\n");
-    static const size_t places[4][4] = {{0, 1}, {2, 1}, {3, 1}, {0, 2, 3, 1}};
+    static const size_t places[4][4] = {{0, 1}, {2, 3}, {4, 1}, {0, 2, 4, 1}};
     for (size_t k = 0; k < 4; k++) {
         for (size_t i = 0; i < s->run_count; i++)
             assert_int_equal(s->runs[i].color, places[k][i]);
         assert_true(lesson_player_next(&player, s));
     }
-    assert_int_equal(s->runs[0].color, 4);
+    assert_int_equal(s->runs[0].color, 5);
     assert_true(lesson_player_key(&player, s, 't'));
     assert_int_equal(s->run_count, 2);
-    assert_int_equal(s->runs[0].color, 4);
-    assert_int_equal(s->runs[1].color, 5);
+    assert_int_equal(s->runs[0].color, 5);
+    assert_int_equal(s->runs[1].color, 6);
     /* Going back shows the same colours. */
     assert_true(lesson_player_previous(&player, s));
     assert_true(lesson_player_previous(&player, s));
-    assert_int_equal(s->runs[0].color, 3);
+    assert_int_equal(s->runs[0].color, 4);
     lesson_player_close(&player);
     scene_destroy(s);
 }
@@ -882,18 +882,35 @@ static void test_no_run_to_change(void **state)
     scene_destroy(scene);
 }
 
-/* An optimizer the lesson shows at two settings side by side: its colours
- * name the settings, each its own through the lesson (issue 12:
- * learning_rate's diverging η = 0.21, alone in step 6, took the orange η
- * = 0.1 had in steps 3-5, and η = 0.003 in step 2 had it too, as GD at
- * η = 0.1 and 0.19 shown together in step 4 did not stop a later η
- * taking an earlier one's place).  Momentum, never shown at two settings
- * together, keeps one colour when its β changes. */
-static void test_compared_settings_keep_their_own_colors(void **state)
+/* Each settings the lesson shows has a colour, and so a run number, of
+ * its own through the lesson (issue 12: sgd_noise showed noise 2, noise 1,
+ * batch 2 and batch 50 all as "2 SGD" in one blue, as SGD was never shown
+ * at two of them side by side; momentum 4's μ = 0.99 took μ = 0.8's, and
+ * learning_rate's diverging η = 0.21, alone in step 6, took η = 0.1's).
+ * The batches are noises here: a batch needs a data landscape. */
+static void test_each_settings_keeps_its_own_color(void **state)
 {
     (void)state;
     Scene *s = make("quadratic:l1=1,l2=10", NULL, 0);
     LessonPlayer player;
+    open_lesson_text(&player, s,
+        "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
+        "step { runs = { 'gd:lr=0.05', 'sgd:lr=0.05,noise=2' } }\n"
+        "step { runs = { 'sgd:lr=0.05,noise=2' } }\n"
+        "step { runs = { 'sgd:lr=0.05,noise=1' } }\n"
+        "step { runs = { 'sgd:lr=0.2,noise=0.5' } }\n"
+        "step { runs = { 'sgd:lr=0.2,noise=0.1' } }\n"
+        "step { runs = { 'momentum:lr=0.02,momentum=0.8' } }\n"
+        "step { runs = { 'momentum:lr=0.02,momentum=0.99' } }\n");
+    static const size_t sgd_noise[7][2] = {{0, 1}, {1}, {2}, {3}, {4}, {5}, {6}};
+    for (size_t k = 0; k < 7; k++) {
+        for (size_t i = 0; i < s->run_count; i++) {
+            assert_int_equal(s->runs[i].color, sgd_noise[k][i]);
+            assert_int_equal(scene_run_number(s, i), sgd_noise[k][i] + 1);
+        }
+        assert_true(k == 6 || lesson_player_next(&player, s));
+    }
+    lesson_player_close(&player);
     open_lesson_text(&player, s,
         "lesson { title = 't', landscape = 'quadratic:l1=1,l2=10' }\n"
         "step { runs = { 'gd:lr=0.003' } }\n"
@@ -902,7 +919,7 @@ static void test_compared_settings_keep_their_own_colors(void **state)
         "step { runs = { 'gd:lr=0.21' } }\n"
         "step { runs = { 'gd:lr=0.19', 'gd:lr=0.21', 'momentum:lr=0.02,momentum=0.8' } }\n"
         "step { runs = { 'momentum:lr=0.02,momentum=0.99' } }\n");
-    static const size_t places[6][3] = {{0}, {1}, {1, 2}, {3}, {2, 3, 4}, {4}};
+    static const size_t places[6][3] = {{0}, {1}, {1, 2}, {3}, {2, 3, 4}, {5}};
     for (size_t k = 0; k < 6; k++) {
         for (size_t i = 0; i < s->run_count; i++)
             assert_int_equal(s->runs[i].color, places[k][i]);
@@ -985,7 +1002,7 @@ int main(void)
         cmocka_unit_test(test_next_landscape_cycles),
         cmocka_unit_test(test_hide_and_notice),
         cmocka_unit_test(test_texts_cut_at_characters),
-        cmocka_unit_test(test_compared_settings_keep_their_own_colors),
+        cmocka_unit_test(test_each_settings_keeps_its_own_color),
         cmocka_unit_test(test_runs_keep_one_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -146,8 +146,8 @@ static size_t planned(const Scene *scene, const char *settings)
  * (experiment_walker_kind); then the place the lesson's plan gives its
  * settings (scene_plan_run_colors);
  * then the runs whose settings (settings_of) last held a place take it back;
- * then a run takes a free place its optimizer last held (adaptive.lua:
- * Adam keeps its colour when its η changes); then the lowest place no
+ * then a run takes a free place its optimizer last held (Adam typed in
+ * at a new η keeps Adam's colour); then the lowest place no
  * settings held yet, so that a run alone in a step does not take the
  * colour of a run that comes back later (momentum.lua: GD alone in step 1,
  * momentum alone in step 2, both in step 3 keep their colours); once every
@@ -206,24 +206,21 @@ static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
             memcpy(scene->color_spec[runs[i].color], settings[i], sizeof settings[i]);
 }
 
-/* The palette place for the plan's settings k, given the places runs
- * shown beside it took (forbidden) and whether the lesson shows its
- * optimizer at two settings side by side (compared): scene_plan_run_colors'
- * rule. */
-static size_t plan_place(const Scene *scene, size_t k, const bool *forbidden, bool compared)
+/* The palette place for the plan's settings k, given the places the kinds
+ * of walker pin (pinned) and the places runs shown beside it took
+ * (forbidden): scene_plan_run_colors' rule. */
+static size_t plan_place(const Scene *scene, size_t k, const bool *pinned, const bool *forbidden)
 {
-    const SceneColorPlan *plan = scene->color_plan;
-    for (size_t e = 0; e < k && !compared; e++)
-        if (same_optimizer(plan[e].settings, plan[k].settings) && !forbidden[plan[e].place])
-            return plan[e].place;
-    bool taken[SCENE_COLOR_PLAN_MAX] = {false};
+    bool taken[SCENE_COLOR_PLAN_MAX];
+    memcpy(taken, pinned, sizeof taken);
     for (size_t e = 0; e < k; e++)
-        taken[plan[e].place] = true;
-    for (size_t c = 0; c < SCENE_RUN_COLORS; c++)
-        if (!taken[c] && !forbidden[c])
-            return c;
+        taken[scene->color_plan[e].place] = true;
     size_t c = 0;
-    while (forbidden[c])
+    while (c < SCENE_RUN_COLORS && taken[c])
+        c++;
+    if (c < SCENE_RUN_COLORS)
+        return c;
+    for (c = 0; forbidden[c];)
         c++;
     return c;
 }
@@ -247,19 +244,16 @@ void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t 
             scene->color_plan_count++;
         }
     }
-    /* The optimizers the lesson shows at two settings side by side: their
-     * colours name the settings (learning_rate's GD at η = 0.1 and 0.19
-     * in step 4, so η = 0.21 alone in step 6 does not take η = 0.1's). */
-    bool compared[SCENE_COLOR_PLAN_MAX] = {false};
-    for (size_t i = 0; i < count; i++)
-        for (size_t j = i + 1; j < count && group[j] == group[i]; j++)
-            if (entry[i] != entry[j] && entry[i] < SCENE_COLOR_PLAN_MAX &&
-                same_optimizer(specs[i], specs[j]))
-                for (size_t k = 0; k < scene->color_plan_count; k++)
-                    compared[k] |= same_optimizer(plan[k].settings, plan[entry[i]].settings);
+    /* The places kinds of walker pin are no other settings' (escape's
+     * σ = 5.77 in step 1 is not isotropic σ = 5.5902's orange). */
+    bool pinned[SCENE_COLOR_PLAN_MAX] = {false};
+    for (size_t i = 0; kind && i < count; i++)
+        if (entry[i] < SCENE_COLOR_PLAN_MAX && kind[i] >= 0 && kind[i] < SCENE_MAX_RUNS)
+            pinned[kind[i]] = true;
     /* Each settings in order of first appearance, against the places the
      * ones before it that are shown beside it took (at most k of them, so
-     * plan_place's answer is at most k), unless a kind of walker pins it. */
+     * past SCENE_RUN_COLORS plan_place's answer is at most k), unless a
+     * kind of walker pins it. */
     for (size_t k = 0; k < scene->color_plan_count; k++) {
         bool forbidden[SCENE_COLOR_PLAN_MAX] = {false};
         for (size_t i = 0; i < count; i++) {
@@ -274,7 +268,7 @@ void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t 
                 if (entry[j] < k)
                     forbidden[plan[entry[j]].place] = true;
         }
-        plan[k].place = plan_place(scene, k, forbidden, compared[k]);
+        plan[k].place = plan_place(scene, k, pinned, forbidden);
         for (size_t i = 0; kind && i < count; i++)
             if (entry[i] == k && kind[i] >= 0 && kind[i] < SCENE_MAX_RUNS)
                 plan[k].place = (size_t)kind[i];

@@ -338,13 +338,12 @@ void scene_reset(Scene *scene);
  * the lesson's order, group[i] the step or alternative showing specs[i]:
  * the runs shown together are listed next to each other with one group.
  * Each run settings (spec without x0/y0), in order of first appearance,
- * takes the place of an earlier run of its optimizer that is never shown
- * beside it (Adam keeps its colour when a later step changes its η),
- * unless the lesson shows that optimizer at two settings side by side:
- * then its colours name the settings (learning_rate's GD at η = 0.1 and
- * 0.19 together, so η = 0.003, 0.1, 0.19, 0.18 and 0.21 each keep a
- * colour of their own); else the lowest place no earlier settings took,
- * else the lowest place none beside it took.  Settings that a step's
+ * takes the lowest place no earlier settings took, so that a colour and
+ * the run number it gives (scene_run_number) name one settings through
+ * the lesson (issue 12: sgd_noise showed noise 2, noise 1, batch 2 and
+ * batch 50 all as "2 SGD" in one blue), other than the places kinds of
+ * walker pin; past SCENE_RUN_COLORS settings, the lowest place none shown
+ * beside it took.  Settings that a step's
  * experiment measures as a kind of walker (kind[i] >= 0, the
  * experiment_walker_kind; kind NULL: none) take that kind's place, in
  * every step: the colour its walkers and points have where the experiment
