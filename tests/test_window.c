@@ -31,6 +31,19 @@
 #define WIDTH 900
 #define HEIGHT 640
 
+/* A frame drawn with the pointer gone from the window, so no hover readout
+ * or highlight lies on what a test reads (Xvfb's pointer sits in the
+ * window); saved as window-NAME's screenshot unless name is NULL. */
+static Frame draw_unhovered(App *app, const char *name)
+{
+    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
+                                          .event = SDL_WINDOWEVENT_LEAVE}});
+    Frame f = draw_frame(app, 0.0);
+    if (name)
+        save_named_screenshot(app, "window", name);
+    return f;
+}
+
 static App *open_sized(const char *landscape, const char *const *runs, size_t run_count,
                        const char *start, ViewRect view, int width, int height)
 {
@@ -173,9 +186,7 @@ static void test_path_has_run_colour(void **state)
     free(draw_frame(app, 0.0).rgba);
     /* No hover readout over the path: where a pointer is (Xvfb's sits in
      * the window) is not this test's business. */
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
+    Frame f = draw_unhovered(app, NULL);
     Scene *scene = app_scene(app);
     assert_false(scene->playing);
     assert_false(scene->hover_valid);
@@ -220,10 +231,8 @@ static void test_selected_path_on_top(void **state)
 {
     (void)state;
     App *app = two_runs_stepped("gd:lr=0.02", "gd:lr=0.02");
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
     int segments;
-    Frame first = draw_frame(app, 0.0);
+    Frame first = draw_unhovered(app, NULL);
     assert_int_equal(app_scene(app)->selected, 0);
     int orange = orange_midpoints(app, &first, &segments);
     assert_int_equal(orange, segments);
@@ -250,10 +259,7 @@ static void test_faded_path_keeps_its_colour(void **state)
     push_key(SDLK_SPACE, 0);
     for (int i = 0; i < 1000; i++)
         push_text(".");
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "faded-nested-path");
+    Frame f = draw_unhovered(app, "faded-nested-path");
     assert_int_equal(run_steps(&app_scene(app)->runs[0].run), 1000);
     int segments = 0, orange = 0;
     const Run *run = &app_scene(app)->runs[0].run;
@@ -282,10 +288,7 @@ static void test_heads_at_one_place_stack(void **state)
 {
     (void)state;
     App *app = two_runs_stepped("gd:lr=0.02", "gd:lr=0.02");
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "stacked-heads");
+    Frame f = draw_unhovered(app, "stacked-heads");
     const Run *run = &app_scene(app)->runs[0].run;
     RunPoint head = run->path[run->count - 1];
     int px, py;
@@ -1687,10 +1690,7 @@ static void test_swings_resolved_on_small_map(void **state)
 {
     (void)state;
     App *app = open_lesson_played("momentum.lua", 3);
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "momentum-swings");
+    Frame f = draw_unhovered(app, "momentum-swings");
     const Scene *scene = app_scene(app);
     assert_int_equal(scene->run_count, 2);
     /* GD (run 1) has reached the minimum; the floor runs along angle 25°. */
@@ -1743,10 +1743,7 @@ static void test_nested_paths_show(void **state)
 {
     (void)state;
     App *app = open_lesson_played("gradient_flow.lua", 3);
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "nested-paths");
+    Frame f = draw_unhovered(app, "nested-paths");
     const Scene *scene = app_scene(app);
     assert_int_equal(scene->run_count, 4);
     const Run *gd = &scene->runs[0].run;
@@ -2283,10 +2280,7 @@ static void test_crowding_run_takes_the_disc(void **state)
 {
     (void)state;
     App *app = open_lesson_played("momentum.lua", 3);
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "crowded-heads");
+    Frame f = draw_unhovered(app, "crowded-heads");
     const Scene *scene = app_scene(app);
     Viewport vp = app_viewport(app);
     double gx, gy, mx, my, s = lesson_marker_scale(app);
@@ -2324,10 +2318,7 @@ static void test_velocity_under_the_head(void **state)
 {
     (void)state;
     App *app = open_lesson_played("saddle.lua", 4);
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "velocity-under-head");
+    Frame f = draw_unhovered(app, "velocity-under-head");
     const Scene *scene = app_scene(app);
     assert_true(scene->display.velocity);
     Viewport vp = app_viewport(app);
@@ -2351,10 +2342,7 @@ static void test_flow_on_top(void **state)
 {
     (void)state;
     App *app = open_lesson_played("gradient_flow.lua", 3);
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "flow-on-top");
+    Frame f = draw_unhovered(app, "flow-on-top");
     const Scene *scene = app_scene(app);
     assert_int_equal(scene->runs[3].run.desc.kind, OPT_FLOW);
     const Run *flow = &scene->runs[3].run;
@@ -2605,10 +2593,7 @@ static void test_leader_stops_at_head(void **state)
 {
     (void)state;
     App *app = open_lesson_played("sharp_flat.lua", 5);
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "leader-at-head");
+    Frame f = draw_unhovered(app, "leader-at-head");
     const Scene *scene = app_scene(app);
     assert_int_equal(scene->run_count, 3);
     assert_true(scene->mark_count >= 1 && scene->marks[0].label[0]);
@@ -2904,10 +2889,7 @@ static void test_trail_joined_without_beads(void **state)
     push_key(SDLK_SPACE, 0);
     for (int i = 0; i < 1000; i++)
         push_text(".");
-    SDL_PushEvent(&(SDL_Event){.window = {.type = SDL_WINDOWEVENT,
-                                          .event = SDL_WINDOWEVENT_LEAVE}});
-    Frame f = draw_frame(app, 0.0);
-    save_named_screenshot(app, "window", "joined-trail");
+    Frame f = draw_unhovered(app, "joined-trail");
     const Run *run = &app_scene(app)->runs[0].run;
     assert_int_equal(run_steps(run), 1000);
     Viewport vp = app_viewport(app);
