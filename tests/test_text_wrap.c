@@ -389,6 +389,63 @@ static void keeps_brackets_ranges_and_factors_whole(void **state)
     assert_string_equal(lines[1], "L = 2");
 }
 
+/* What a typesetter keeps on one line (issue 12, found in recorded frames
+ * of main at 960x540): a number and its unit or measure word, a range of
+ * numbers, a relation's sign and its value, and no closing mark at a
+ * line's start. */
+static void keeps_numbers_with_units_ranges_and_values(void **state)
+{
+    (void)state;
+    /* The starts panel broke "Adam 0 / to 2 %". */
+    assert_int_equal(wrap("missed: Adam 0 to 2 % here", 15), 2);
+    assert_string_equal(lines[0], "missed: Adam");
+    assert_string_equal(lines[1], "0 to 2 % here");
+    /* A number and its unit ("5 / px" before). */
+    assert_int_equal(wrap("moved 5 px left", 7), 3);
+    assert_string_equal(lines[0], "moved");
+    assert_string_equal(lines[1], "5 px");
+    /* Escape 3's verdict broke "3/3 / 个点". */
+    assert_int_equal(wrap("这是逃逸实验：3/3 个点在理论值的 20 % 以内", 20), 3);
+    assert_string_equal(lines[0], "这是逃逸实验：");
+    assert_true(strncmp(lines[1], "3/3 个点", strlen("3/3 个点")) == 0);
+    /* A number and the measure word it runs into ("20 / 个点" before). */
+    assert_int_equal(wrap("这里一共有20个点", 14), 2);
+    assert_string_equal(lines[0], "这里一共有");
+    assert_string_equal(lines[1], "20个点");
+    /* A sign and the value it gives: "λmax ≈ / 100" before, where the
+     * formula alone is wider than the line. */
+    assert_int_equal(wrap("sharp: λmax ≈ 100", 8), 3);
+    assert_string_equal(lines[1], "λmax");
+    assert_string_equal(lines[2], "≈ 100");
+    assert_int_equal(wrap("η = 0.18 < 2/λ", 6), 3);
+    assert_string_equal(lines[0], "η");
+    assert_string_equal(lines[1], "= 0.18");
+    /* No closing double angle bracket at a line's start ("四 / 》五" before). */
+    assert_int_equal(wrap("一二三四》五", 8), 2);
+    assert_string_equal(lines[0], "一二三");
+    assert_string_equal(lines[1], "四》五");
+    /* Numbers that are no range nor quantity still break: "0 / to the end". */
+    assert_int_equal(wrap("from 0 to the end", 9), 2);
+    assert_string_equal(lines[0], "from 0 to");
+}
+
+/* A formula breaks only between its terms: sgd_noise 1's "dθ = −∇L / dt +
+ * noise" split the term −∇L dt at 960x540. */
+static void breaks_a_formula_between_terms(void **state)
+{
+    (void)state;
+    static const char caption[] = "a noisy system, dθ = −∇L dt + noise.";
+    for (double width = 8; width <= 30; width += 1) {
+        int n = wrap(caption, width);
+        for (int l = 0; l + 1 < n; l++)
+            if (strcmp(lines[l + 1], "dt") == 0 ||
+                strncmp(lines[l + 1], "dt +", strlen("dt +")) == 0)
+                fail_msg("at %g: %s | %s", width, lines[l], lines[l + 1]);
+    }
+    assert_int_equal(wrap(caption, 24), 2);
+    assert_string_equal(lines[1], "dθ = −∇L dt + noise.");
+}
+
 static bool starts_with_any(const char *line, const char *const *marks)
 {
     for (size_t k = 0; marks[k]; k++)
@@ -486,9 +543,13 @@ static bool is_cjk_at(const char *p)
 }
 
 /* Whether the space at caption[at] is inside a formula (an operator on
- * either side) or a pair in brackets, "(0.6, 1.2)". */
+ * either side, or a differential after it: "−∇L dt") or a pair in
+ * brackets, "(0.6, 1.2)". */
 static bool glued_space(const char *caption, size_t at)
 {
+    const char *next = caption + at + 1;
+    if (strncmp(next, "dt", 2) == 0 && strchr(" .,", next[2]))
+        return true;
     size_t n = 0;
     for (size_t k = 0; operators[k]; k++) {
         n = strlen(operators[k]);
@@ -728,6 +789,8 @@ int main(void)
         cmocka_unit_test(keeps_counted_phrases_whole),
         cmocka_unit_test(keeps_formulas_and_pairs_whole),
         cmocka_unit_test(keeps_brackets_ranges_and_factors_whole),
+        cmocka_unit_test(keeps_numbers_with_units_ranges_and_values),
+        cmocka_unit_test(breaks_a_formula_between_terms),
         cmocka_unit_test(lesson_captions_obey_the_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,13 +16,14 @@ static bool is_cjk(uint32_t cp)
 }
 
 /* Punctuation that may not begin a line (closing marks, full stops and
- * commas, CJK and Latin) and that may not end one (opening marks): the
- * rules CJK typesetting calls kinsoku. */
+ * commas, per cent and degree signs, CJK and Latin) and that may not end
+ * one (opening marks): the rules CJK typesetting calls kinsoku. */
 static bool no_break_before(uint32_t cp)
 {
     static const uint32_t marks[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01,
-                                     0xFF1F, 0xFF09, 0x300D, 0x300F, 0x3011, 0x2026, 0x201D,
-                                     0x2019, ',', '.', ';', ':', '!', '?', ')'};
+                                     0xFF1F, 0xFF09, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
+                                     0xFF3D, 0xFF5D, 0x2026, 0x201D, 0x2019, 0xFF05, 0x2030,
+                                     0x00B0, ',', '.', ';', ':', '!', '?', ')', ']', '}', '%'};
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
         if (cp == marks[k])
             return true;
@@ -31,8 +32,9 @@ static bool no_break_before(uint32_t cp)
 
 static bool no_break_after(uint32_t cp)
 {
-    return cp == 0xFF08 || cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == 0x201C ||
-           cp == 0x2018 || cp == '(';
+    return cp == 0xFF08 || cp == 0x3008 || cp == 0x300A || cp == 0x300C || cp == 0x300E ||
+           cp == 0x3010 || cp == 0xFF3B || cp == 0xFF5B || cp == 0x201C || cp == 0x2018 ||
+           cp == '(' || cp == '[' || cp == '{';
 }
 
 /* The lessons' terms (the Chinese captions of lessons/) that a line does not split while
@@ -283,11 +285,14 @@ static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_
     return false;
 }
 
-/* Whether text[from..to) is one factor of a formula: a name, a number or a
- * call ("x", "l1", "u^2", "0.5", "cos(a)", "-sin(a)", "η∇L"), with no
- * Latin word but a function's name before its bracket ("loss" is prose). */
+/* Whether text[from..to) is one factor of a formula: a name, a number, a
+ * call or a differential ("x", "l1", "u^2", "0.5", "cos(a)", "-sin(a)",
+ * "η∇L", "dt"), with no Latin word but a function's name before its
+ * bracket ("loss" is prose).  sgd_noise 1 broke "−∇L / dt". */
 static bool is_factor(const unsigned char *t, size_t from, size_t to)
 {
+    if (to == from + 2 && t[from] == 'd' && is_latin_letter(t[from + 1]))
+        return true;
     size_t letters = 0;
     for (size_t i = from; i < to; i++) {
         if (is_latin_letter(t[i])) {
@@ -364,41 +369,8 @@ static bool is_digit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
-/* The end of the number ("82", "0.18", "59%") that begins at byte i, or i. */
-static size_t number_end(const unsigned char *t, size_t i, size_t stop)
-{
-    size_t end = i;
-    while (end < stop && (is_digit(t[end]) ||
-                          (t[end] == '.' && end > i && end + 1 < stop && is_digit(t[end + 1]))))
-        end++;
-    if (end > i && end < stop && t[end] == '%')
-        end++;
-    return end;
-}
-
-/* The end of the range of numbers that begins at byte i ("59% 到 82%",
- * "1 到 10", "3–5"; recorded as （59% 到 / 82%）), or i. */
-static size_t range_end(const unsigned char *t, size_t i, size_t stop)
-{
-    size_t j = number_end(t, i, stop);
-    if (j == i)
-        return i;
-    if (j < stop && t[j] == ' ')
-        j++;
-    int len = 0;
-    uint32_t cp = j < stop ? utf8_next(t + j, &len) : 0;
-    if (cp != 0x5230 /* 到 */ && cp != 0x81F3 /* 至 */ && cp != '~' && cp != 0x2013 /* – */)
-        return i;
-    j += (size_t)len;
-    if (j < stop && t[j] == ' ')
-        j++;
-    size_t end = number_end(t, j, stop);
-    return end > j ? end : i;
-}
-
-/* The spans of text[start..stop) read as one word: short brackets, the
- * tails of long ones and ranges of numbers; at most max, returns how
- * many. */
+/* The spans of text[start..stop) read as one word: short brackets and the
+ * tails of long ones; at most max, returns how many. */
 static int group_spans(const unsigned char *t, size_t start, size_t stop, Span *spans, int max)
 {
     int count = 0;
@@ -425,17 +397,153 @@ static int group_spans(const unsigned char *t, size_t start, size_t stop, Span *
         }
         if (closes(cp) && seen >= TAIL_CHARS)
             spans[count++] = (Span){recent[seen % TAIL_CHARS], i};
-        else if (is_digit(t[i]) && (i == start || !(is_digit(t[i - 1]) || t[i - 1] == '.' ||
-                                                     is_latin_letter(t[i - 1]) ||
-                                                     t[i - 1] == '^'))) {
-            size_t end = range_end(t, i, stop);
-            if (end > i)
-                spans[count++] = (Span){i, end};
-        }
         recent[seen++ % TAIL_CHARS] = i;
         i += (size_t)len;
     }
     return count;
+}
+
+/* A word around a break: bytes from..to of the text, its brackets and
+ * trailing punctuation left out ("(0" is 0, "%," is %). */
+typedef struct Word {
+    size_t from, to;
+} Word;
+
+/* The word that ends at byte end (not before start): back to a space or
+ * to a change between CJK and other script ("3/3" of "3/3个点"). */
+static Word word_before(const unsigned char *t, size_t start, size_t end)
+{
+    size_t from = end, at = end;
+    bool cjk = from > start && is_cjk(char_before(t, start, from, &at));
+    while (from > start && t[from - 1] != ' ' && is_cjk(char_before(t, start, from, &at)) == cjk)
+        from = at;
+    return (Word){from, end};
+}
+
+/* The word that begins at byte from, spaces skipped, up to a space or a
+ * change of script (before stop). */
+static Word word_after(const unsigned char *t, size_t from, size_t stop)
+{
+    while (from < stop && t[from] == ' ')
+        from++;
+    size_t to = from;
+    int len = 0;
+    bool cjk = from < stop && is_cjk(utf8_next(t + from, &len));
+    while (to < stop && t[to] != ' ' && is_cjk(utf8_next(t + to, &len)) == cjk)
+        to += (size_t)len;
+    return (Word){from, to};
+}
+
+/* w without its opening brackets and its closing punctuation. */
+static Word bare(const unsigned char *t, Word w)
+{
+    while (w.from < w.to && strchr("([", t[w.from]))
+        w.from++;
+    while (w.to > w.from && strchr(",.;:!?)]", t[w.to - 1]))
+        w.to--;
+    return w;
+}
+
+static bool word_is(const unsigned char *t, Word w, const char *const *set)
+{
+    for (size_t k = 0; set[k]; k++)
+        if (strlen(set[k]) == w.to - w.from && memcmp(t + w.from, set[k], w.to - w.from) == 0)
+            return true;
+    return false;
+}
+
+/* Whether w is a number: signed, with decimals or thousands, a fraction
+ * ("3/3") or a per cent ("59%"). */
+static bool is_number(const unsigned char *t, Word w)
+{
+    size_t i = w.from, digits = 0;
+    static const char *const signs[] = {"-", "+", "−", "±", NULL};
+    for (size_t k = 0; signs[k]; k++)
+        if (w.to - i > strlen(signs[k]) && memcmp(t + i, signs[k], strlen(signs[k])) == 0) {
+            i += strlen(signs[k]);
+            break;
+        }
+    for (; i < w.to; i++) {
+        if (is_digit(t[i]))
+            digits++;
+        else if (!(strchr(".,/", t[i]) && i > w.from && is_digit(t[i - 1]) && i + 1 < w.to &&
+                   is_digit(t[i + 1])))
+            break;
+    }
+    static const char *const after[] = {"%", "°", NULL};
+    return digits > 0 && (i == w.to || word_is(t, (Word){i, w.to}, after));
+}
+
+typedef enum WordClass {
+    ANY,
+    NUMBER,    /* "0.18", "-2", "3/3", "59%" */
+    UNIT,      /* "%", "px", "°" */
+    MEASURE,   /* a Chinese measure word begins it: 个点, 步, 倍 */
+    RANGE,     /* "to", 到, 至, "–", "~" between two numbers */
+    RELATION,  /* "≈", "=", "<", ">", "≤", "≥", "≠" */
+    NO_FACTOR, /* none, or no factor a number multiplies ("(l1" of "= 0.5 (l1") */
+} WordClass;
+
+static bool word_in(const unsigned char *t, Word w, WordClass c)
+{
+    static const char *const units[] = {"%", "％", "‰", "°", "px", "pt", "ms", "s", NULL};
+    static const char *const ranges[] = {"to", "到", "至", "–", "~", "～", NULL};
+    static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
+    int len = 0;
+    switch (c) {
+    case ANY:
+        return true;
+    case NUMBER:
+        return is_number(t, bare(t, w));
+    case UNIT:
+        return word_is(t, bare(t, w), units);
+    case MEASURE:
+        return w.to > w.from && is_measure_word(utf8_next(t + w.from, &len));
+    case RANGE:
+        return word_is(t, w, ranges);
+    case RELATION:
+        return word_is(t, w, relations);
+    case NO_FACTOR:
+        return w.from == w.to || is_cjk(utf8_next(t + w.from, &len)) || !is_factor(t, w.from, w.to);
+    }
+    return false;
+}
+
+/* What a typesetter keeps on one line: a break between the words before
+ * and after it (and those behind and beyond them) that one of these rules
+ * matches is taken only where nothing else fits (BREAK_BOUND).  Recorded
+ * split: "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ / 100". */
+static const struct Binding {
+    WordClass behind, before, after, beyond;
+} bindings[] = {
+    {ANY, NUMBER, UNIT, ANY},       /* a number and its unit: "2 %", "5 px" */
+    {ANY, NUMBER, MEASURE, ANY},    /* a number and its measure word: "3/3 个点", "20步" */
+    {ANY, NUMBER, RANGE, NUMBER},   /* inside a range: "0 to 2", "59% 到 82%" */
+    {NUMBER, RANGE, NUMBER, ANY},
+    /* A sign and the value it gives: "≈ 100", "= 0.18"; not a coefficient,
+     * "L = / 0.5 (l1 u^2 + l2 v^2)". */
+    {ANY, RELATION, NUMBER, NO_FACTOR},
+};
+
+/* Whether a break at byte pos of text[start..stop) (a space, or a change
+ * of script) is one the rules above forbid. */
+static bool bound(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    Word before = word_before(t, start, pos), after = word_after(t, pos, stop);
+    if (before.from == before.to || after.from == after.to)
+        return false;
+    for (size_t k = 0; k < sizeof bindings / sizeof bindings[0]; k++) {
+        const struct Binding *b = &bindings[k];
+        if (!word_in(t, before, b->before) || !word_in(t, after, b->after))
+            continue;
+        size_t behind_end = before.from;
+        while (behind_end > start && t[behind_end - 1] == ' ')
+            behind_end--;
+        if ((b->behind == ANY || word_in(t, word_before(t, start, behind_end), b->behind)) &&
+            (b->beyond == ANY || word_in(t, word_after(t, after.to, stop), b->beyond)))
+            return true;
+    }
+    return false;
 }
 
 typedef enum BreakKind {
@@ -446,6 +554,7 @@ typedef enum BreakKind {
     BREAK_FORMULA,  /* a space inside a formula or a tuple: only when nothing else fits */
     BREAK_COUNTED,  /* a space joining a number to its Chinese word: before a formula's */
     BREAK_FACTOR,   /* a space between a formula's factors ("cos(a) x"): after a formula's */
+    BREAK_BOUND,    /* inside what the bindings keep whole: only when nothing else fits */
 } BreakKind;
 
 /* U+2060 WORD JOINER: a translator's mark that glues the characters on
@@ -536,13 +645,14 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
             } else if (cp == ' ' && previous != ' ') {
                 int next_len = 0;
                 uint32_t next = i + 1 < stop ? utf8_next(t + i + 1, &next_len) : 0;
-                /* "10 %" reads as one number (the Kramers verdict broke
-                 * "在 10 / % 以内"). */
-                bool formula = is_operator(previous) || is_operator(next) || next == '%' ||
+                bool formula = is_operator(previous) || is_operator(next) ||
                                lone_minus(t, start, stop, i - 1) ||
                                lone_minus(t, start, stop, i + 1) ||
                                (previous == ',' && inside_tuple(t, start, i, stop));
-                BreakKind kind = formula ? BREAK_FORMULA
+                /* "10 %" reads as one number (the Kramers verdict broke
+                 * "在 10 / % 以内"): bindings. */
+                BreakKind kind = bound(t, start, i, stop) ? BREAK_BOUND
+                                 : formula              ? BREAK_FORMULA
                                  : joins_factors(t, start, i, stop) ? BREAK_FACTOR
                                  : binds_to_cjk(t, start, i, stop, previous, next) ? BREAK_COUNTED
                                                                                  : BREAK_WORD;
@@ -556,8 +666,10 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                  * product's dot (in_product). */
                 bool word = no_break_before(previous) || no_break_after(cp) ||
                             is_cjk(cp) != is_cjk(previous);
-                breaks[count++] = (Break){i, word ? BREAK_WORD : BREAK_INSIDE, word, previous,
-                                          cp, false};
+                BreakKind kind = !word                      ? BREAK_INSIDE
+                                 : bound(t, start, i, stop) ? BREAK_BOUND
+                                                            : BREAK_WORD;
+                breaks[count++] = (Break){i, kind, word, previous, cp, false};
             }
         }
         previous = cp;
@@ -594,7 +706,7 @@ static BreakKind break_kind(const unsigned char *t, size_t start, Break *b)
 static bool held(const Break *b, bool groups)
 {
     return b->kind == BREAK_FORMULA || b->kind == BREAK_COUNTED || b->kind == BREAK_FACTOR ||
-           (groups && b->grouped);
+           b->kind == BREAK_BOUND || (groups && b->grouped);
 }
 
 /* The latest break of the given kind after first and up to last, or -1. */
@@ -678,7 +790,7 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     /* A formula, a tuple, a group or a counted word stays whole unless it
      * alone is wider than the line; then a number leaves its word before a
      * term, a formula or a factor is split (初始化种子 1 到 10: 种子 / 1 到 10,
-     * not 种 / 子 1 到).  A group is split only when the line holds nothing
+     * not 种 / 子 1 到), and what the bindings keep whole last.  A group is split only when the line holds nothing
      * else, and then by the same rules. */
     int last = best, plain = best;
     bool groups = false;
@@ -693,30 +805,38 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
         if (formula < 0)
             formula = latest_of(breaks, plain, last, BREAK_FORMULA, groups);
         int factor = latest_of(breaks, plain, last, BREAK_FACTOR, groups);
+        int bound_break = latest_of(breaks, plain, last, BREAK_BOUND, groups);
         best = counted >= 0 ? counted
                : plain >= 0 ? plain
                : formula >= 0 ? formula
                : factor >= 0 ? factor
+               : bound_break >= 0 ? bound_break
                              : last;
     }
     if (breaks[best].kind != BREAK_INSIDE && breaks[best].kind != BREAK_COUNT &&
         breaks[best].kind != BREAK_TERM)
         return breaks[best].at;
-    for (int k = best - 1; k >= 0; k--)
+    int word = -1;
+    for (int k = best - 1; k >= 0 && word < 0; k--)
         if (breaks[k].kind == BREAK_WORD && !(groups && breaks[k].grouped)) {
             if (width_of(w, start, breaks[k].at) >= WORD_BREAK_FILL * w->max_width)
                 return breaks[k].at;
-            break;
+            word = k;
         }
     /* A few breaks back, the latest plain one; else the latest that parts a
-     * number from a Chinese word ("952 / 这条线"); else one that splits a
-     * counted phrase rather than a term. */
-    static const BreakKind preferred[] = {BREAK_INSIDE, BREAK_COUNTED, BREAK_COUNT};
-    for (size_t p = 0; p < sizeof preferred / sizeof preferred[0]; p++)
+     * number from a Chinese word ("952 / 这条线"); else a short line at a
+     * word's end ("网络，/ 初始化种子", not "网络，初始 / 化种子"; "SGD，/ 200
+     * 个粒子", not "200 个 / 粒子"); else one that splits a counted phrase
+     * rather than a term. */
+    static const BreakKind preferred[] = {BREAK_INSIDE, BREAK_COUNTED, BREAK_WORD, BREAK_COUNT};
+    for (size_t p = 0; p < sizeof preferred / sizeof preferred[0]; p++) {
+        if (preferred[p] == BREAK_WORD && word >= 0)
+            return breaks[word].at;
         for (int k = best; k >= 0 && k > best - TERM_STEPS_BACK; k--)
             if (!(groups && breaks[k].grouped) &&
                 break_kind(w->text, start, &breaks[k]) == preferred[p])
                 return breaks[k].at;
+    }
     return breaks[best].at;
 }
 
