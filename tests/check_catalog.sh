@@ -56,5 +56,10 @@ msggrep --no-wrap --msgid -e 'learning rate' "$zh" |
 msggrep --no-wrap --msgid -e 'step length' -e 'step/grad' -e 'step per unit' -e 'step boxes' "$zh" |
     msggrep --no-wrap --invert-match --msgstr -e 步幅 |
     report "a step's length not called 步幅" || status=1
+# A line's style says which line a label means: batch_and_flatness's sharpness
+# plot said "edge dashed" in English and nothing of a dash in Chinese.
+msggrep --no-wrap --msgid -e dashed "$zh" |
+    msggrep --no-wrap --invert-match --msgstr -e 虚线 |
+    report "a dashed line not called 虚线" || status=1
 [ "$status" -eq 0 ] && echo "every marked string has a translation in $(tr '\n' ' ' <po/LINGUAS)"
 exit "$status"
