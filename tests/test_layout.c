@@ -2453,6 +2453,51 @@ static void test_sharpness_plot_labels_values_between(void **state)
     }
 }
 
+/* A plot's title and its axis's value labels do not touch: every other
+ * text on the plot's panel lies under the title, or ends at least 12
+ * pixels (at scale 1, PLOT_TITLE_INDENT beyond the labels' 6) left of its
+ * start.  implicit_regularization 2's norm plot at 960x540: "|θ| of run
+ * 1" began 6 pixels right of "1.5", whose top is half a line above the
+ * title's foot, and read as touching it.  The title is the panel's
+ * topmost text; the sharpness plot of edge_of_stability 1 is checked too. */
+static void test_plot_title_clears_its_labels(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const lessons[] = {"implicit_regularization.lua", "edge_of_stability.lua"};
+    static const size_t steps[] = {1, 0};
+    static const long updates[] = {60, 3000};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    size_t beside = 0;
+    for (size_t k = 0; k < 2; k++)
+        for (size_t g = 0; g < 2; g++) {
+            int w = frames[g][0], h = frames[g][1];
+            const Layout *l = played_layout(st, lessons[k], "en", steps[k], updates[k], w, h,
+                                            frames[g][2]);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            double clear = 12.0 * render_recording_scale(w, h) - 0.5;
+            long title = -1;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (inside_rect(drawn->box[t], panel) &&
+                    (title < 0 || drawn->box[t].y < drawn->box[title].y))
+                    title = (long)t;
+            assert_true(title >= 0);
+            LayoutRect tb = drawn->box[title];
+            for (size_t t = 0; t < drawn->count; t++) {
+                LayoutRect b = drawn->box[t];
+                if ((long)t == title || !inside_rect(b, panel) || b.y >= tb.y + tb.h)
+                    continue;
+                beside++;
+                print_message("%s at %dx%d: \"%s\" %.1f px left of the title \"%s\"\n",
+                              lessons[k], w, h, drawn->text[t], tb.x - (b.x + b.w),
+                              drawn->text[title]);
+                assert_true(tb.x - (b.x + b.w) >= clear);
+            }
+        }
+    assert_true(beside >= 1);
+}
+
 /* adaptive 5's caption reads RMSProp's loss off the log plot ("between
  * 0.01 and 0.5"): at 1280x720 --projector (en) and 1920x1080 (zh) the plot's
  * y axis, 1000 down to 1e-06, labels a decade between its ends — it showed
@@ -4747,6 +4792,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_plot_title_clears_its_labels, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_marks_on_minima_or_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_map_labels_off_the_lines, stage_open, stage_close),

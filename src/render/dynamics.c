@@ -300,9 +300,6 @@ static void plot_make_room(Renderer *r, PlotArea *a, double width)
     if (over > 0) {
         a->x += over;
         a->w -= over;
-        /* A title over the area moves with it, off the top label. */
-        if (!a->compact)
-            a->title_x = a->x;
     }
 }
 
@@ -327,6 +324,8 @@ void plot_fit_labels(Renderer *r, PlotArea *a)
     area_decades(r, a, px, &decades);
     plot_make_room(r, a, fmax(fmax(render_text_width(r, top, px), render_text_width(r, bottom, px)),
                               plot_decades_width(r, &decades, px)));
+    if (!a->compact)
+        a->title_x = fmax(a->title_x, a->x + PLOT_TITLE_INDENT * r->scale);
 }
 
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
@@ -1337,7 +1336,7 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
      * label. */
     double axes = axis_margin(r) + DYN_RIGHT_MARGIN * s;
     double min_w = compact ? fmax(axes + label_w, DYN_TITLE_PAD * s + text_w + DYN_RIGHT_MARGIN * s)
-                           : axes + fmax(label_w, text_w);
+                           : axes + fmax(label_w, PLOT_TITLE_INDENT * s + text_w);
     /* Each area has its title above and its step labels under it; the
      * sharpness plot its note's row under those. */
     double min_h = areas * (LAYOUT_PLOT_AREA_LEAST * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) +

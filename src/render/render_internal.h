@@ -221,8 +221,9 @@ typedef struct StaticLayer {
 typedef struct PlotArea {
     double x, y, w, h;          /* pixels */
     double left;                /* the panel's left edge */
-    double title_x;             /* where the title starts: over the area, or
-                                   (compact) at the panel's left */
+    double title_x;             /* where the title starts: over the area
+                                   (PLOT_TITLE_INDENT in), or (compact) at
+                                   the panel's left */
     bool compact;               /* short labels */
     double xlo, xhi;            /* steps at the left and right edges */
     bool xlog;                  /* steps on a log scale (xlo >= 1) */
@@ -572,8 +573,14 @@ double plot_decades_width(Renderer *r, const PlotDecades *d, int px);
  * left of the axis and a faint line across. */
 void plot_draw_decades(Renderer *r, double x, double y, double w, double h, double lo,
                        double hi, const PlotDecades *d, int px);
-/* Narrows the area on its left so its value labels fit in the panel
- * (plot_frame does it first). */
+/* How far right of its axis a title over the area starts (pixels at
+ * scale 1).  Not compact, the title sits beside the axis's top value
+ * label, whose top is half a line over the title's foot: this keeps the
+ * two 12 pixels apart (implicit_regularization 2 at 960x540: "|θ| of run 1"
+ * began at the axis, 6 pixels from "1.5", and read as touching it). */
+#define PLOT_TITLE_INDENT 6.0
+/* Narrows the area on its left so its value labels fit in the panel, and
+ * moves a title over the area with it (plot_frame does it first). */
 void plot_fit_labels(Renderer *r, PlotArea *a);
 /* The size plot_frame writes a plot's title and labels at (pixels at scale 1). */
 #define PLOT_TEXT_PX 13.0
