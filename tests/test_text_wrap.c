@@ -531,7 +531,7 @@ static bool splits_counted_phrase(const char *line, const char *next)
 }
 
 static const char *const closing[] = {"，", "。", "；", "：", "！", "？", "）", "、", "」",
-                                      "…", NULL};
+                                      "』", "】", "》", "〉", "％", "…", NULL};
 
 static const char *const operators[] = {"=", "<", ">", "+", "/", "−", "≈", "≠", "≤", "≥",
                                         "×", "±", "→", NULL};
