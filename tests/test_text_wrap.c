@@ -430,7 +430,7 @@ static void keeps_numbers_with_units_ranges_and_values(void **state)
 }
 
 /* A formula breaks only between its terms: sgd_noise 1's "dθ = −∇L / dt +
- * noise" split the term −∇L dt at 960x540. */
+ * noise" split the term −∇L dt, and its legend "sin(a) / y,", at 960x540. */
 static void breaks_a_formula_between_terms(void **state)
 {
     (void)state;
@@ -444,6 +444,14 @@ static void breaks_a_formula_between_terms(void **state)
     }
     assert_int_equal(wrap(caption, 24), 2);
     assert_string_equal(lines[1], "dθ = −∇L dt + noise.");
+    /* Its legend's rotated coordinates broke "sin(a) / y, v": a term's last
+     * factor stays with it, its clause's comma and all. */
+    assert_int_equal(wrap("u = cos(a) x + sin(a) y, v = 2", 22), 2);
+    assert_string_equal(lines[0], "u = cos(a) x +");
+    assert_string_equal(lines[1], "sin(a) y, v = 2");
+    /* A comma after the first word parts two formulas. */
+    assert_int_equal(wrap("a = 1, b = 2", 8), 2);
+    assert_string_equal(lines[0], "a = 1,");
 }
 
 static bool starts_with_any(const char *line, const char *const *marks)

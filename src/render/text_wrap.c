@@ -311,7 +311,10 @@ static bool is_factor(const unsigned char *t, size_t from, size_t to)
 
 /* Whether the space at byte pos stands between two factors of a formula
  * ("cos(a) x", "0.5 (l1", "l2 v^2"): both words factors, and an operator
- * beyond one of them ("= cos(a) x", "l2 v^2 +"). */
+ * beyond one of them ("= cos(a) x", "l2 v^2 +").  The second may end its
+ * clause with a comma ("+ sin(a) y, v = …": sgd_noise 1's legend broke
+ * "sin(a) / y," at 960x540); a comma after the first parts two clauses
+ * ("a = 1, b = 2"). */
 static bool joins_factors(const unsigned char *t, size_t start, size_t pos, size_t stop)
 {
     size_t from = pos, to = pos + 1, at = pos;
@@ -323,7 +326,8 @@ static bool joins_factors(const unsigned char *t, size_t start, size_t pos, size
             break;
         to += (size_t)len;
     }
-    if (!is_factor(t, from, pos) || !is_factor(t, pos + 1, to))
+    size_t end = to > pos + 2 && strchr(",;", t[to - 1]) ? to - 1 : to;
+    if (!is_factor(t, from, pos) || !is_factor(t, pos + 1, end))
         return false;
     int len = 0;
     bool operator_before = from > start + 1 && t[from - 1] == ' ' &&
