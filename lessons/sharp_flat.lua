@@ -1,15 +1,25 @@
 -- sharp_flat.lua: two equally deep minima, one sharp and one flat.  Noise
 -- and large steps both push the walk out of the sharp one.
 
+-- Steps 1, 3 and 4 see both valleys and step 1's circles about them, and
+-- little more: the sharp well (width 0.1) is then wide enough on the map
+-- that its walls stay in sight about a head resting in it (on a view to
+-- x = 5.06, 77 pixels a unit at 960x540, the well lay under the head).
+local both_valleys = { -1.7, 1.95, -1.42, 1.12 }
+-- Step 2's strong noise spreads the cloud, and step 6's η = 0.3 leaves the
+-- sharp valley, up to (-2, 1.3): a wider view.  The basin shares count
+-- walkers on a grid three views wide (scene_basin_shares), the rest
+-- "elsewhere": on both_valleys the flat share read 88%, here 90%, all 200
+-- walkers counted.
+local wide_view = { -2.15, 2.3, -1.6, 1.5 }
+
 -- The landscape's defaults: a sharp well (width 0.1) at (-1.2, 0.6) and a
 -- flat one (width 0.8) at (1.2, -0.6), both of depth 1, on a gentle bowl.
 
 lesson {
   title = { en = "Sharp and flat minima", zh = "尖锐与平坦的极小值" },
   landscape = "sharp_flat",
-  -- Both valleys and the flat one's catchment sit left of centre, clear of the
-  -- legend, the caption and the colour bar and plots down the right side.
-  view = { -2.3, 5.06, -2.46, 2.14 },
+  view = both_valleys,
   start = { -1.0, 0.4 },
 }
 
@@ -38,27 +48,33 @@ step {
   -- its minimum (1.13, -0.56), not the well's centre: there its dot stood 5
   -- pixels beside the minimum's ring, two markers for one place.  Each label
   -- names what its dashed circle rings: a valley ("sharp" alone left the
-  -- circles unexplained).
+  -- circles unexplained).  It stands on its circle's rim, as sgd_noise
+  -- labels its circles (labelling the centre, its leader crossed the
+  -- circle's dash, a "+"), on the side facing the other valley, where the
+  -- map has room for it.
   marks = {
-    { x = -1.2, y = 0.6, radius = 0.45, label = { en = "sharp valley", zh = "尖锐的山谷" } },
-    { x = 1.13, y = -0.56, radius = 0.8, label = { en = "flat valley", zh = "平坦的山谷" } },
+    { x = -1.2, y = 0.6, radius = 0.45 },
+    { x = -1.2, y = 0.6 - 0.45, label = { en = "sharp valley", zh = "尖锐的山谷" } },
+    { x = 1.13, y = -0.56, radius = 0.8 },
+    { x = 1.13, y = -0.56 + 0.8, label = { en = "flat valley", zh = "平坦的山谷" } },
   },
 }
 
 step {
   id = "strong_noise",
   caption = {
-    en = "Now SGD with strong noise, 200 walkers from the same start. A narrow valley is "
-      .. "easy to be kicked out of and hard to fall back into; the wide one catches walkers "
-      .. "and keeps them. Most of the cloud ends in the flat valley.",
+    en = "Now SGD with strong noise, 200 walkers from one start. A narrow valley is easy "
+      .. "to be kicked out of and hard to fall back into; a wide one keeps its walkers. By "
+      .. "each minimum, the share of the walkers that end in its valley: 90% in the flat one.",
     zh = "现在换成噪声很强的 SGD，200 个粒子从同一点出发。窄的山谷很容易被踢出去、很难再掉回来；"
-      .. "宽的山谷接住粒子并留住它们。大部分粒子最终落在平坦的山谷里。",
+      .. "宽的山谷留得住粒子。每个极小值旁写着最终落在该山谷里的粒子占多少：平坦的山谷占 90%。",
   },
   runs = { "sgd:lr=0.01,noise=8" },
   particles = 200,
   play = 1000,
   speed = 100,
   show = { "basins" },
+  view = wide_view,
 }
 
 step {
@@ -70,6 +86,7 @@ step {
       .. "小批量（噪声大）能逃出尖锐的极小值，大批量则留在原地。",
   },
   hint = { en = "Press t to switch between the two noise levels.", zh = "按 t 在两种噪声之间切换。" },
+  view = both_valleys,
   runs = { "sgd:lr=0.01,noise=0.8" },
   particles = 200,
   play = 1000,
@@ -130,7 +147,7 @@ step {
     en = "Press w to widen the sharp valley (λmax ≈ 16): η = 0.025 then settles in it.",
     zh = "按 w 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
   },
-  view = { -2.3, 5.06, -2.46, 2.14 },
+  view = wide_view,
   -- η = 0.3 first: the stability plot follows run 1 alone, its λmax from
   -- 100, over its 2/η = 6.67, down to 1.65 under it (with runs 2 and 3,
   -- steps 4 and 5 again, the scale was log and their λmax 100 lay a pixel

@@ -2610,6 +2610,201 @@ static void test_marks_on_minima_or_clear(void **state)
         }
 }
 
+/* The frames sharp_flat's own checks look at: 960x540, 1280x720,
+ * 1920x1080 and 1280x720 --projector. */
+static const int sharp_flat_frames[][3] = {
+    {960, 540, 0}, {1280, 720, 0}, {1920, 1080, 0}, {1280, 720, 1}};
+#define SHARP_FLAT_FRAMES (sizeof sharp_flat_frames / sizeof sharp_flat_frames[0])
+
+/* sharp_flat's sharp minimum, the left one (test_lesson_claims checks it
+ * is the sharp one). */
+static LandscapePoint sharp_minimum(const Scene *scene)
+{
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    assert_int_equal(n, 2);
+    return minima[0].x < minima[1].x ? minima[0] : minima[1];
+}
+
+static const char *const sharp_flat_langs[] = {"en", "zh"};
+
+/* sharp_flat's step (from 0) after updates, in sharp_flat_langs[g], laid
+ * out at sharp_flat_frames[z]. */
+static const Layout *sharp_flat_played(LessonStage *st, size_t g, size_t z, size_t step,
+                                       long updates)
+{
+    return played_layout(st, "sharp_flat.lua", sharp_flat_langs[g], step, updates,
+                         sharp_flat_frames[z][0], sharp_flat_frames[z][1],
+                         sharp_flat_frames[z][2]);
+}
+
+/* The frame's scale (render_recording_scale, times RENDER_PROJECTOR_SCALE
+ * --projector) at sharp_flat_frames[z]. */
+static double sharp_flat_scale(size_t z)
+{
+    return render_recording_scale(sharp_flat_frames[z][0], sharp_flat_frames[z][1]) *
+           (sharp_flat_frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+}
+
+/* sharp_flat 1, 3 and 4 at their ends, en and zh, at each frame: the
+ * sharp well shows about the head resting in it, as the captions name it
+ * ("narrow, with steep walls"; the walkers settle in it; GD converges to
+ * it).  Just past the rim of a head on the minimum (its selection ring,
+ * 10 pixels and 1.5 of casing times the marker scale: world.c's
+ * draw_head) the loss has risen less than half way from the minimum's to
+ * its value 0.45 out (step 1's circle about the well), in each of four
+ * directions: the well's upper wall stands round the head.  On the
+ * lesson's view to x = 5.06 (77 pixels a unit at 960x540) it had risen
+ * 0.57 of the way there: the well lay under the head. */
+static void test_sharp_flat_well_seen_about_its_head(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        size_t step;
+        long updates;
+    } steps[] = {{0, 400}, {2, 1000}, {3, 600}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++)
+            for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+                int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
+                const Layout *l = sharp_flat_played(st, g, z, steps[k].step, steps[k].updates);
+                const Scene *scene = st->scene;
+                Viewport vp = render_viewport(st->renderer, scene);
+                double rim = 11.5 * render_marker_scale(sharp_flat_scale(z), l->landscape.w,
+                                                        l->landscape.h);
+                double d = (rim + 1.0) * viewport_units_per_pixel(&vp), risen = 0.0;
+                LandscapePoint m = sharp_minimum(scene);
+                double floor = landscape_value(scene->landscape, m.x, m.y);
+                for (int a = 0; a < 4; a++) {
+                    double ux = a == 0 ? 1 : a == 1 ? -1 : 0, uy = a == 2 ? 1 : a == 3 ? -1 : 0;
+                    double at = landscape_value(scene->landscape, m.x + d * ux, m.y + d * uy);
+                    double top = landscape_value(scene->landscape, m.x + 0.45 * ux, m.y + 0.45 * uy);
+                    risen = fmax(risen, (at - floor) / (top - floor));
+                }
+                print_message("sharp_flat %zu (%s, %dx%d%s): head rim %.1f px, %.3f out: the "
+                              "well %.2f of the way up\n",
+                              steps[k].step + 1, sharp_flat_langs[g], w, h,
+                              sharp_flat_frames[z][2] ? " --projector" : "", rim, d, risen);
+                assert_true(risen < 0.5);
+            }
+}
+
+/* sharp_flat 1 at each frame, en and zh: each dashed circle lies whole on
+ * the map, and its label stands beside its mark on the circle's rim,
+ * within the distance that draws no leader (render_label_leader: 12
+ * pixels times the scale), and off the circle.  Labelling the circle's
+ * centre, "sharp valley" stood past the circle and its leader crossed the
+ * circle's dash, a "+". */
+static void test_sharp_flat_circle_labels_beside_their_rims(void **state)
+{
+    LessonStage *st = *state;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++) {
+            int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
+            const Layout *l = sharp_flat_played(st, g, z, 0, 400);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            double scale = sharp_flat_scale(z);
+            size_t labelled = 0;
+            for (size_t k = 0; k < scene->mark_count; k++) {
+                const SceneMark *mark = &scene->marks[k];
+                if (!mark->label[0])
+                    continue;
+                long t = -1;
+                for (size_t i = 0; i < drawn->count; i++)
+                    if (strcmp(drawn->text[i], mark->label) == 0)
+                        t = (long)i;
+                assert_true(t >= 0);
+                LayoutRect b = drawn->box[t];
+                /* render_label_leader's nearest point of the label's
+                 * panel (its text 4 pixels in, times the scale). */
+                double pad = 4.0 * scale, mx, my;
+                viewport_to_pixel(&vp, mark->x, mark->y, &mx, &my);
+                double qx = fmin(fmax(mx, b.x - pad), b.x + b.w + pad);
+                double qy = fmin(fmax(my, b.y), b.y + b.h);
+                /* The circle it stands on: the other marks' centres. */
+                double rim = HUGE_VAL, clear = HUGE_VAL;
+                for (size_t c = 0; c < scene->mark_count; c++) {
+                    const SceneMark *circle = &scene->marks[c];
+                    if (!(circle->radius > 0) ||
+                        fabs(hypot(mark->x - circle->x, mark->y - circle->y) - circle->radius) >
+                            1e-9)
+                        continue;
+                    double cx, cy;
+                    viewport_to_pixel(&vp, circle->x, circle->y, &cx, &cy);
+                    double radius = circle->radius / viewport_units_per_pixel(&vp);
+                    double nx = fmax(fmax(b.x - pad - cx, cx - b.x - b.w - pad), 0.0);
+                    double ny = fmax(fmax(b.y - cy, cy - b.y - b.h), 0.0);
+                    rim = radius;
+                    clear = hypot(nx, ny) - radius;
+                    LayoutRect map = l->landscape;
+                    assert_true(cx - radius >= fmax(map.x, vp.x) &&
+                                cx + radius <= fmin(map.x + map.w, vp.x + vp.width) &&
+                                cy - radius >= fmax(map.y, vp.y) &&
+                                cy + radius <= fmin(map.y + map.h, vp.y + vp.height));
+                }
+                print_message("sharp_flat 1 (%s, %dx%d%s): \"%s\" %.1f px from its mark, %.1f "
+                              "px off its circle (radius %.1f)\n",
+                              sharp_flat_langs[g], w, h,
+                              sharp_flat_frames[z][2] ? " --projector" : "", mark->label, hypot(qx - mx, qy - my), clear, rim);
+                assert_true(isfinite(rim));
+                assert_true(hypot(qx - mx, qy - my) <= 12.0 * scale);
+                assert_true(clear > 0.0);
+                labelled++;
+            }
+            assert_int_equal(labelled, 2);
+        }
+}
+
+/* sharp_flat 2 at its end, en and zh, at each frame: the share by the flat
+ * minimum ("90%", the flat basin's share of the walkers) is the number
+ * the caption says, where it says what the share is of; the shares drawn
+ * add up to all the walkers (within their rounding), none counted
+ * elsewhere (on a view as close as step 1's the flat one read 88%, of the
+ * walkers on the basins' grid).  The caption said "most of the cloud",
+ * the screen a bare 90%. */
+static void test_sharp_flat_share_said_as_shown(void **state)
+{
+    LessonStage *st = *state;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++) {
+            int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
+            sharp_flat_played(st, g, z, 1, 1000);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            LandscapePoint sharp = sharp_minimum(scene), minima[LANDSCAPE_MAX_MINIMA];
+            size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+            LandscapePoint flat = minima[0].x == sharp.x ? minima[n - 1] : minima[0];
+            double fx, fy;
+            viewport_to_pixel(&vp, flat.x, flat.y, &fx, &fy);
+            /* The share nearest the flat minimum. */
+            long t = -1, all = 0;
+            double nearest = HUGE_VAL;
+            for (size_t i = 0; i < drawn->count; i++) {
+                size_t len = strlen(drawn->text[i]);
+                LayoutRect b = drawn->box[i];
+                double d = hypot(b.x + 0.5 * b.w - fx, b.y + 0.5 * b.h - fy);
+                if (len < 2 || drawn->text[i][len - 1] != '%')
+                    continue;
+                all += strtol(drawn->text[i], NULL, 10);
+                if (d < nearest) {
+                    nearest = d;
+                    t = (long)i;
+                }
+            }
+            assert_true(t >= 0);
+            assert_true(all >= 99 && all <= 101);
+            const char *caption = scene->caption;
+            print_message("sharp_flat 2 (%s, %dx%d%s): \"%s\" %.0f px from the flat minimum\n",
+                          sharp_flat_langs[g], w, h,
+                          sharp_flat_frames[z][2] ? " --projector" : "", drawn->text[t], nearest);
+            assert_string_equal(drawn->text[t], "90%");
+            assert_non_null(strstr(caption, drawn->text[t]));
+        }
+}
+
 /* sgd_noise 3: the label of the inner circle, which has no room between
  * the circles, stood past the outer one, opposite the outer's label, and
  * seemed to name it; a line leads from it to its mark on the inner rim.
@@ -3199,25 +3394,33 @@ static void test_sharpness_plot_says_its_edge(void **state)
             }
 }
 
-/* sharp_flat 4 to 6 at their ends, en and zh, at 1280x720 (and --projector)
- * and 1920x1080: the sharpness plot names each minimum's λmax it dots beside
- * its axis ("minimum 100"; step 6 its value alone where the title leaves
- * no room), and says no bare 100 or 1.65 there in steps 4 and 5.  The
- * dotted lines were unnamed: step 5's 100 had no label (under the range's
- * 121), step 4's a bare "100" like a tick, and 1.65 lay a pixel over 0
- * with none; the sharp minimum's 100, which the steps compare η with, is
- * named in each, the flat one's 1.65 where the axis is logarithmic (6). */
+/* sharp_flat 4 to 6 at their ends, en and zh, at sharp_flat's frames: the
+ * sharpness plot names each minimum's λmax it dots beside its axis
+ * ("minimum 100"), and says no bare 100 or 1.65 there in steps 4 and 5.
+ * The dotted lines were unnamed: step 5's 100 had no label (under the
+ * range's 121), step 4's a bare "100" like a tick, and 1.65 lay a pixel
+ * over 0 with none; the sharp minimum's 100, which the steps compare η
+ * with, is named in each, the flat one's 1.65 where the axis is
+ * logarithmic (6).  Step 6 names both at 960x540 and 1280x720, and in
+ * Chinese wherever in English: at 960x540 it read "minimum 100" in
+ * English, a bare "100" in Chinese, whose title "路径 6 的尖锐度 λmax(H)
+ * 与 2/η（对数）" left the names no room (now "(对数)", as
+ * "损失−Lmin(对数)").  At 1920x1080 the English title leaves none: the
+ * values alone, as the map's marks name them.  At 1280x720 --projector
+ * the plot is two lines high: its ends' labels alone, no level named nor
+ * dotted. */
 static void test_sharpness_plot_names_its_dotted_lines(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[][2] = {{"en", "minimum "}, {"zh", "极小值 "}};
-    static const int frames[][3] = {{1280, 720, 0}, {1920, 1080, 0}, {1280, 720, 1}};
+    bool step6_named[SHARP_FLAT_FRAMES];
     for (size_t g = 0; g < 2; g++)
-        for (size_t z = 0; z < 3; z++)
+        for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++)
             for (size_t step = 3; step <= 5; step++) {
-                int w = frames[z][0], h = frames[z][1];
+                int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
+                bool projector = sharp_flat_frames[z][2];
                 const Layout *l = played_layout(st, "sharp_flat.lua", langs[g][0], step, 600, w,
-                                                h, frames[z][2]);
+                                                h, projector);
                 assert_true(l->shown[LAYOUT_DYNAMICS]);
                 LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
@@ -3242,15 +3445,17 @@ static void test_sharpness_plot_names_its_dotted_lines(void **state)
                     bare |= strcmp(text, "100") == 0;
                     flat_bare |= strcmp(text, "1.65") == 0;
                 }
-                /* At 1280x720 --projector the plot is two lines high: its
-                 * ends' labels alone, no level named nor dotted.  Step 6's
-                 * longer title ("… of each run vs 2/η (log)") leaves no
-                 * room for the names: its levels' values alone, 100 and
-                 * 1.65, as the map's marks name them. */
-                if (step < 5)
-                    assert_true((sharp || frames[z][2]) && !bare && !flat_bare);
+                if (step < 5) {
+                    assert_true((sharp || projector) && !bare && !flat_bare);
+                    continue;
+                }
+                bool named = sharp && flat;
+                assert_true(named || (bare && flat_bare) || projector);
+                assert_true(named || projector || w == 1920);
+                if (g == 0)
+                    step6_named[z] = named;
                 else
-                    assert_true(((sharp || bare) && (flat || flat_bare)) || frames[z][2]);
+                    assert_true(named || !step6_named[z]);
             }
 }
 
@@ -4796,6 +5001,12 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_marks_on_minima_or_clear, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_sharp_flat_well_seen_about_its_head, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharp_flat_circle_labels_beside_their_rims, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharp_flat_share_said_as_shown, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_map_labels_off_the_lines, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_far_mark_label_led_to_its_mark, stage_open,
                                         stage_close),

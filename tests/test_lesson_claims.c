@@ -235,11 +235,10 @@ static double swarm_width(const Swarm *swarm)
     return swarm_spread(swarm, (LandscapePoint){ mx / (double)n, my / (double)n });
 }
 
-/* A circle that shows a cloud's width: an unlabelled mark with a radius,
- * centred on p, labelled by a mark on its rim; its radius within 10% of
- * the measured root-mean-square distance rms from p. */
-static void assert_circle_shows(const LessonStep *step, const char *label, LandscapePoint p,
-                                double rms)
+/* The circle a label names: an unlabelled mark with a radius, the mark
+ * labelled label on its rim (as sgd_noise and sharp_flat label their
+ * circles); fails the test where there is none. */
+static const LessonMark *circle_labelled(const LessonStep *step, const char *label)
 {
     const LessonMark *tag = NULL;
     for (size_t m = 0; m < step->mark_count; m++)
@@ -251,15 +250,23 @@ static void assert_circle_shows(const LessonStep *step, const char *label, Lands
         const LessonMark *circle = &step->marks[m];
         if (circle->radius > 0 && circle->label[0] == '\0' &&
             fabs(distance(tag->x, tag->y, (LandscapePoint){ circle->x, circle->y }) -
-                 circle->radius) < 1e-9) {
-            assert_true(distance(circle->x, circle->y, p) < 0.02);
-            print_message("circle \"%s\": radius %.3f, measured RMS %.4f\n", label,
-                          circle->radius, rms);
-            assert_close(circle->radius, rms, 0.1 * rms);
-            return;
-        }
+                 circle->radius) < 1e-9)
+            return circle;
     }
     fail_msg("step %s: no circle has \"%s\" on its rim", step->id, label);
+    return NULL;
+}
+
+/* A circle that shows a cloud's width: centred on p, labelled by a mark
+ * on its rim; its radius within 10% of the measured root-mean-square
+ * distance rms from p. */
+static void assert_circle_shows(const LessonStep *step, const char *label, LandscapePoint p,
+                                double rms)
+{
+    const LessonMark *circle = circle_labelled(step, label);
+    assert_true(distance(circle->x, circle->y, p) < 0.02);
+    print_message("circle \"%s\": radius %.3f, measured RMS %.4f\n", label, circle->radius, rms);
+    assert_close(circle->radius, rms, 0.1 * rms);
 }
 
 /* A cited number shown on the map: the step has a mark within tol of p
@@ -1215,12 +1222,15 @@ static void test_sharp_flat(void **state)
     assert_close(w.flat_lambda, 1.65, 0.05);
     assert_close(landscape_value(w.landscape, w.sharp.x, w.sharp.y),
                         landscape_value(w.landscape, w.flat.x, w.flat.y), 0.01);
-    /* The marks circle their minima. */
+    /* The marks circle their minima, each circle named by a label on its
+     * rim (test_sharp_flat_circles_named). */
     assert_true(w.sharp.x < w.flat.x); /* sharp on the left, flat on the right */
     assert_true(distance(intro->start.x, intro->start.y, w.sharp) <
                 distance(intro->start.x, intro->start.y, w.flat)); /* started next to it */
-    assert_true(distance(intro->marks[0].x, intro->marks[0].y, w.sharp) < intro->marks[0].radius);
-    assert_true(distance(intro->marks[1].x, intro->marks[1].y, w.flat) < intro->marks[1].radius);
+    const LessonMark *sharp_circle = circle_labelled(intro, "sharp valley");
+    const LessonMark *flat_circle = circle_labelled(intro, "flat valley");
+    assert_true(distance(sharp_circle->x, sharp_circle->y, w.sharp) < sharp_circle->radius);
+    assert_true(distance(flat_circle->x, flat_circle->y, w.flat) < flat_circle->radius);
 
     /* Steps 4 to 6 name each valley's λmax on the map: a mark on each
      * minimum in view whose label carries its measured λmax to three
@@ -1261,6 +1271,13 @@ static void test_sharp_flat(void **state)
                   loud_desc.noise, loud_share, quiet_desc.noise, quiet_share, loud->play);
     assert_true(loud_share >= 0.8);
     assert_true(quiet_share <= 0.2);
+    /* "90% in the flat one": 179 of the 200 walkers by descent from each
+     * (the screen's basin grid counts the same: test_layout's
+     * test_sharp_flat_share_said_as_shown). */
+    char said[16];
+    snprintf(said, sizeof said, "%.0f%%", 100.0 * loud_share);
+    assert_string_equal(said, "90%");
+    assert_non_null(strstr(loud->caption, said));
 
     /* Linear stability: below 2/λmax(sharp) GD converges to the sharp
      * minimum, above it it cannot. */
@@ -3114,8 +3131,10 @@ static void test_gradient_flow_one_time_step(void **state)
 }
 
 /* sharp_flat 1's dashed circles say what they ring (a frame review found
- * them with no key, labelled "sharp" and "flat" alone): each circle's own
- * label names a valley, in both languages. */
+ * them with no key, labelled "sharp" and "flat" alone): each circle is
+ * named by a label on its rim, which names a valley, in both languages.
+ * Labelling the circle's centre, the label's leader crossed the circle's
+ * dash, a "+" (test_layout's test_sharp_flat_circle_labels_beside_their_rims). */
 static void test_sharp_flat_circles_named(void **state)
 {
     (void)state;
@@ -3125,14 +3144,16 @@ static void test_sharp_flat_circles_named(void **state)
         const LessonStep *intro = step_named(&lesson, "two_valleys");
         int circles = 0;
         for (size_t m = 0; m < intro->mark_count; m++) {
-            if (!(intro->marks[m].radius > 0))
+            if (!intro->marks[m].label[0])
                 continue;
+            const LessonMark *circle = circle_labelled(intro, intro->marks[m].label);
             circles++;
-            print_message("sharp_flat 1 (%s): circle labelled \"%s\"\n", langs[l],
-                          intro->marks[m].label);
+            print_message("sharp_flat 1 (%s): circle of radius %g labelled \"%s\"\n", langs[l],
+                          circle->radius, intro->marks[m].label);
             assert_non_null(strstr(intro->marks[m].label, word[l]));
         }
         assert_int_equal(circles, 2);
+        assert_int_equal(intro->mark_count, 4);
         lesson_free(&lesson);
     }
 }
