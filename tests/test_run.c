@@ -1,4 +1,4 @@
-/* test_run.c — runs: paths, divergence, restarts, start points. */
+/* test_run.c — runs: paths, divergence, restarts, start points, times. */
 #include "testing.h"
 
 #include <math.h>
@@ -105,6 +105,54 @@ static void distances_and_step_lengths_along_a_path(void **state)
     landscape_destroy(l);
 }
 
+/* Time as run.h defines it, summed afresh: the kept sums must be these,
+ * bit for bit, after a schedule, a seek back and a change of η that
+ * forgets the remembered future. */
+static double summed_time(const Run *run, size_t k)
+{
+    double t = 0;
+    for (size_t j = 0; j < k; j++)
+        t += run_update_time(run, j);
+    return t;
+}
+
+static size_t summed_updates_within(const Run *run, double t, size_t last)
+{
+    double reach = t + RUN_TIME_ROUNDING * fabs(t), at = 0;
+    size_t k = 0;
+    while (k < last && (at += run_update_time(run, k)) <= reach)
+        k++;
+    return k;
+}
+
+static void kept_times_are_the_sums(void **state)
+{
+    (void)state;
+    Landscape *l = test_landscape("quadratic:l1=1,l2=4");
+    OptimizerDesc d = test_optimizer("gd:lr=0.1,schedule=step,gamma=0.5,every=7", l);
+    OptimizerDesc faster = test_optimizer("gd:lr=0.3,schedule=step,gamma=0.5,every=7", l);
+    Run run;
+    assert_true(run_init(&run, l, &d, 1.0, 1.0, NULL));
+    run_advance(&run, 300);
+    run_seek(&run, 100);
+    assert_true(run_reconfigure(&run, &faster, NULL));
+    run_advance(&run, 50);
+    run_seek(&run, 120);
+    assert_int_equal(run.known, 151);
+    for (size_t k = 0; k < 400; k++) {
+        assert_true(run_time_at(&run, k) == summed_time(&run, k));
+        double t = summed_time(&run, k);
+        for (size_t last = 0; last < 400; last += 37) {
+            assert_int_equal(run_updates_within(&run, t, last), summed_updates_within(&run, t, last));
+            assert_int_equal(run_updates_within(&run, 0.5 * t, last),
+                             summed_updates_within(&run, 0.5 * t, last));
+        }
+    }
+    assert_int_equal(run_updates_within(&run, (double)INFINITY, 399), 399);
+    run_free(&run);
+    landscape_destroy(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +161,7 @@ int main(void)
         cmocka_unit_test(restart_goes_back_to_the_start),
         cmocka_unit_test(start_point_precedence),
         cmocka_unit_test(distances_and_step_lengths_along_a_path),
+        cmocka_unit_test(kept_times_are_the_sums),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

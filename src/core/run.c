@@ -13,9 +13,12 @@ bool run_reserve(Run *run, size_t need)
     while (capacity < need)
         capacity *= 2;
     RunPoint *path = realloc(run->path, capacity * sizeof *path);
-    if (!path)
+    if (path)
+        run->path = path;
+    double *times = path ? realloc(run->times, capacity * sizeof *times) : NULL;
+    if (!times)
         return false;
-    run->path = path;
+    run->times = times;
     run->capacity = capacity;
     return true;
 }
@@ -25,6 +28,8 @@ static void record_point(Run *run)
 {
     double x = run->state.x, y = run->state.y;
     double loss = isfinite(x) && isfinite(y) ? landscape_value(run->landscape, x, y) : (double)NAN;
+    size_t k = run->count;
+    run->times[k] = k == 0 ? 0.0 : run->times[k - 1] + run_update_time(run, k - 1);
     run->path[run->count++] = (RunPoint){x, y, loss};
     if (run->count > run->known)
         run->known = run->count;
@@ -68,7 +73,9 @@ bool run_init(Run *run, const Landscape *landscape, const OptimizerDesc *desc, d
 void run_free(Run *run)
 {
     free(run->path);
+    free(run->times);
     run->path = NULL;
+    run->times = NULL;
     run->count = run->capacity = run->known = 0;
     snapshots_free(&run->snapshots);
     changes_free(&run->changes);
@@ -176,16 +183,32 @@ double run_update_time(const Run *run, size_t k)
 
 double run_time_at(const Run *run, size_t k)
 {
-    double t = 0;
-    for (size_t j = 0; j < k; j++)
+    if (k < run->known)
+        return run->times[k];
+    double t = run->times[run->known - 1];
+    for (size_t j = run->known - 1; j < k; j++)
         t += run_update_time(run, j);
     return t;
 }
 
 size_t run_updates_within(const Run *run, double t, size_t last)
 {
-    double reach = t + RUN_TIME_ROUNDING * fabs(t), at = 0;
-    size_t k = 0;
+    double reach = t + RUN_TIME_ROUNDING * fabs(t);
+    /* Update times are never negative, and a NaN stays in every later sum,
+     * so the points whose times are within reach are a prefix: the last of
+     * them among the computed ones is found by halving. */
+    size_t lo = 0, hi = last < run->known - 1 ? last : run->known - 1;
+    while (lo < hi) {
+        size_t mid = hi - (hi - lo) / 2;
+        if (run->times[mid] <= reach)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    size_t k = lo;
+    if (k < run->known - 1 || k >= last)
+        return k;
+    double at = run->times[k];
     while (k < last && (at += run_update_time(run, k)) <= reach)
         k++;
     return k;

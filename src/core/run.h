@@ -54,6 +54,8 @@ typedef struct Run {
     RunPoint *path;             /* owned; path[0] is the start, path[count - 1]
                                    the shown update, path[count..known) the
                                    remembered future */
+    double *times;              /* owned, beside path: times[k] is
+                                   run_time_at(run, k) for k < known */
     size_t count, capacity;
     size_t known;               /* points computed so far (>= count) */
     RunStatus known_status;     /* the status at path[known - 1] */
@@ -122,7 +124,10 @@ double run_step_length(const Run *run, size_t k);
  * the time of point k, its first k updates' summed; and the most updates,
  * at most last, whose times sum to t.  Times are sums of rates, 15 × 0.2
  * is 3 only up to rounding: a sum within RUN_TIME_ROUNDING (relative) of
- * t counts as t. */
+ * t counts as t.  The sums up to the computed points are kept as they are
+ * computed, in the same order, so these take constant (run_time_at) and
+ * logarithmic (run_updates_within) time there: a frame on the time clock
+ * does not add up every update shown (scene.c). */
 #define RUN_TIME_ROUNDING 1e-12
 double run_update_time(const Run *run, size_t k);
 double run_time_at(const Run *run, size_t k);

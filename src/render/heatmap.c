@@ -52,7 +52,8 @@ struct Heatmap {
     bool coarse;                 /* the grid is a coarse one (the view is moving) */
 
     /* The painting: what heatmap_update asked for (serial `painted`), kept
-     * in cache_texture once heatmap_blit has painted it, until
+     * in cache_texture once heatmap_blit or heatmap_painting has painted
+     * it, until
      * heatmap_release drops the texture. */
     GLuint cache_fbo, cache_texture;
     int texture_w, texture_h;    /* cache_texture's size */
@@ -426,11 +427,17 @@ unsigned heatmap_update(Heatmap *h, const Scene *scene, const Viewport *viewport
     return h->painted;
 }
 
-void heatmap_blit(Heatmap *h, const Viewport *viewport, int frame_width, int frame_height,
-                  GLuint target)
+/* The painting, painted if it is not yet. */
+static void painted(Heatmap *h)
 {
     if (!h->in_texture)
         paint_cache(h);
+}
+
+void heatmap_blit(Heatmap *h, const Viewport *viewport, int frame_width, int frame_height,
+                  GLuint target)
+{
+    painted(h);
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
     /* GL counts rows from the bottom. */
     int x0 = (int)lround(viewport->x), y0 = frame_height - (int)lround(viewport->y) - height;
@@ -440,6 +447,14 @@ void heatmap_blit(Heatmap *h, const Viewport *viewport, int frame_width, int fra
                       GL_COLOR_BUFFER_BIT, h->paint_w == width ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, target);
     glViewport(0, 0, frame_width, frame_height);
+}
+
+GLuint heatmap_painting(Heatmap *h, const Viewport *viewport)
+{
+    painted(h);
+    bool full = h->paint_w == (int)lround(viewport->width) &&
+                h->paint_h == (int)lround(viewport->height);
+    return full ? h->cache_texture : 0;
 }
 
 void heatmap_release(Heatmap *h)

@@ -56,6 +56,13 @@ unsigned heatmap_update(Heatmap *heatmap, const Scene *scene, const Viewport *vi
 void heatmap_blit(Heatmap *heatmap, const Viewport *viewport, int frame_width,
                   int frame_height, GLuint target);
 
+/* The same painting as a texture (GL_NEAREST; rows from the bottom up, as
+ * GL counts them) for a caller that draws it texel for pixel over
+ * viewport's pixel area itself; 0 when it is a coarse one, which
+ * heatmap_blit scales up.  Painting it leaves the framebuffer binding and
+ * the GL viewport changed. */
+GLuint heatmap_painting(Heatmap *heatmap, const Viewport *viewport);
+
 /* Drops the painting's texture (a whole map's pixels: 6 MB at 1920x1080)
  * for a caller that keeps its own copy; the next heatmap_blit paints the
  * same pixels again. */

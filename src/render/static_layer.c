@@ -109,6 +109,34 @@ static void clear_off_landscape(const Renderer *r, const Scene *scene, const Vie
     glDisable(GL_SCISSOR_TEST);
 }
 
+/* The heatmap's painting over the landscape's whole pixels in target.
+ * Into the window's framebuffer (0), whose rows GL counts the other way,
+ * Mesa's llvmpipe blits with shaders of its own, compiled on every start
+ * (its shader cache does not keep them: 27 ms of the first frame's CPU at
+ * 1920x1080, bench_startup), so there a full painting is drawn texel for
+ * pixel with the text's program, its tint white (the texels unchanged;
+ * the window's first frame is byte for byte the blit's).  A coarse one,
+ * scaled up while the view moves, keeps the blit's filtering.  Into a
+ * framebuffer of ours the blit is a plain copy, done at once, where a draw
+ * would keep the painting (6 MB) alive in llvmpipe's queued scene past
+ * heatmap_release, beside the layer's new texture (bench_memory's race
+ * peaked 6 MB higher). */
+static void draw_heatmap(Renderer *r, const Viewport *vp, GLuint target)
+{
+    GLuint painting = target == 0 ? heatmap_painting(r->heatmap, vp) : 0;
+    if (!painting) {
+        heatmap_blit(r->heatmap, vp, r->width, r->height, target);
+        return;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    glViewport(0, 0, r->width, r->height);
+    glDisable(GL_BLEND);
+    double x = (double)lround(vp->x), y = (double)lround(vp->y);
+    double w = (double)lround(vp->width), h = (double)lround(vp->height);
+    /* Its bottom row first: drawn from the landscape's bottom edge up. */
+    render_image_now(r, painting, x, y + h, w, -h, (Rgba){1.0f, 1.0f, 1.0f, 1.0f});
+}
+
 /* The slate and landscape (the number update_landscape gave) and the
  * transparent frame's clear into target; leaves target bound with the
  * whole frame as the GL viewport. */
@@ -126,7 +154,7 @@ static void paint_bottom(Renderer *r, const Scene *scene, const Viewport *vp, un
         glClearColor(slate.r, slate.g, slate.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         if (!r->view3d)
-            heatmap_blit(r->heatmap, vp, r->width, r->height, target);
+            draw_heatmap(r, vp, target);
     }
     if (r->transparent)
         clear_off_landscape(r, scene, vp);

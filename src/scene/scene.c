@@ -141,6 +141,13 @@ static size_t planned(const Scene *scene, const char *settings)
     return k;
 }
 
+/* The palette place a kind of walker pins (experiment_walker_kind, or a
+ * lesson plan's kinds: scene_plan_run_colors), SCENE_MAX_RUNS for none. */
+static size_t kind_place(int kind)
+{
+    return kind >= 0 && kind < SCENE_MAX_RUNS ? (size_t)kind : SCENE_MAX_RUNS;
+}
+
 /* Gives each of runs[0..count) its palette place (SceneRun.color): first
  * the place of the kind of walker it is to the experiment on stage
  * (experiment_walker_kind); then the place the lesson's plan gives its
@@ -164,10 +171,10 @@ static void assign_colors(Scene *scene, SceneRun *runs, size_t count)
      * points in one colour). */
     const ExperimentInfo *info = scene->experiment ? experiment_live_info(scene->experiment) : NULL;
     for (size_t i = 0; i < count && info; i++) {
-        int kind = experiment_walker_kind(info, &runs[i].run.desc);
-        if (kind >= 0 && kind < SCENE_MAX_RUNS && !held[kind]) {
-            runs[i].color = (size_t)kind;
-            held[kind] = placed[i] = true;
+        size_t place = kind_place(experiment_walker_kind(info, &runs[i].run.desc));
+        if (place < SCENE_MAX_RUNS && !held[place]) {
+            runs[i].color = place;
+            held[place] = placed[i] = true;
         }
     }
     /* The lesson's plan first: a place it gives is below SCENE_MAX_RUNS
@@ -248,8 +255,8 @@ void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t 
      * σ = 5.77 in step 1 is not isotropic σ = 5.5902's orange). */
     bool pinned[SCENE_COLOR_PLAN_MAX] = {false};
     for (size_t i = 0; kind && i < count; i++)
-        if (entry[i] < SCENE_COLOR_PLAN_MAX && kind[i] >= 0 && kind[i] < SCENE_MAX_RUNS)
-            pinned[kind[i]] = true;
+        if (entry[i] < SCENE_COLOR_PLAN_MAX && kind_place(kind[i]) < SCENE_MAX_RUNS)
+            pinned[kind_place(kind[i])] = true;
     /* Each settings in order of first appearance, against the places the
      * ones before it that are shown beside it took (at most k of them, so
      * past SCENE_RUN_COLORS plan_place's answer is at most k), unless a
@@ -270,8 +277,8 @@ void scene_plan_run_colors(Scene *scene, const char *const *specs, const size_t 
         }
         plan[k].place = plan_place(scene, k, pinned, forbidden);
         for (size_t i = 0; kind && i < count; i++)
-            if (entry[i] == k && kind[i] >= 0 && kind[i] < SCENE_MAX_RUNS)
-                plan[k].place = (size_t)kind[i];
+            if (entry[i] == k && kind_place(kind[i]) < SCENE_MAX_RUNS)
+                plan[k].place = kind_place(kind[i]);
     }
     free(entry);
 }
