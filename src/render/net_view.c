@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/net_starts.h"
 #include "scene/net_repr.h"
 #include "scene/spec_notation.h"
 #include "text_wrap.h"
@@ -301,9 +302,15 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
                                 m->sizes[k]);
     /* What the runs' numbers are, once for all of them: on each run's line
      * "loss:" widened the legend until batch_and_flatness 3's caption at
-     * 1280x720 --projector took five lines. */
+     * 1280x720 --projector took five lines.  Their accuracies where the
+     * step's starts panel counts which run's test accuracy is higher:
+     * adam_vs_sgd_network 5's caption had the test losses beside it, the
+     * lower for the run that scored lower. */
+    static const char *const net_line[] = {N_("network %s — loss: train, test"),
+                                           N_("network %s — accuracy: train, test")};
+    bool accuracy = (scene->display.starts_tally & (1u << NET_STARTS_HELD_OUT)) != 0;
     g->net_line = n;
-    snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("network %s — loss: train, test"), sizes);
+    snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _(net_line[accuracy]), sizes);
     g->first_run = n;
     g->runs = net_stage_run_count(net);
     g->run_w = 0;
@@ -311,8 +318,12 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
         char name[NET_LEGEND_LINE_MAX], widest[NET_LEGEND_LINE_MAX];
         spec_notation_run(net_stage_run_spec(net, i), NULL, name, sizeof name);
-        snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
-                 name, mt->train_loss, mt->test_loss);
+        if (accuracy)
+            snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("%zu %s  train %.0f%%  test %.0f%%"),
+                     i + 1, name, 100 * mt->train_acc, 100 * mt->test_acc);
+        else
+            snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"),
+                     i + 1, name, mt->train_loss, mt->test_loss);
         /* Measured as its losses' longest form (%.3g: 0.000888, 8.88e-05),
          * so the legend, and the map beside it, stay as the run learns:
          * representation 1 -> 2 in Chinese at 960x540, "0.712" to
@@ -475,13 +486,14 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 /* The data panel's key under its square, two lines.  The first keys its
  * marks as draw_samples draws them, each a mark and its name: a training
  * point (filled), a test point (hollow: adam_vs_sgd_network's rings had
- * no key) and the ring round a point the run gets wrong; "wrong", not
- * "misclassified", keeps the line within the panel's title's width.  The
- * mark's column is this wide, the names this far apart (pixels at scale
- * 1). */
+ * no key) and the ring round a point the run gets wrong, with how many
+ * there are (adam_vs_sgd_network 6's rings at the spirals' centre could
+ * not be counted); "wrong", not "misclassified", keeps the line within
+ * the panel's title's width.  The mark's column is this wide, the names
+ * this far apart (pixels at scale 1). */
 #define NET_TRAIN_KEY N_("train")
 #define NET_TEST_KEY N_("test")
-#define NET_RING_KEY N_("wrong")
+#define NET_RING_KEY N_("wrong: %zu")
 #define NET_KEY_MARK 16.0
 #define NET_KEY_GAP 12.0
 /* A miss's ring, this far out (pixels at scale 1): at 6 the rings of
@@ -530,11 +542,13 @@ static size_t data_title_lines(const Scene *scene)
  * 1280x720 --projector lost a fifth). */
 #define NET_ACCURACY_KEY N_("%: the network's accuracy")
 
-/* The key's first line: its marks with their names from x (draw; else
- * measured alone), centred on y; its width. */
-static double data_marks_key(Renderer *r, double x, double y, bool draw)
+/* The key's first line, wrong the rings' count: its marks with their
+ * names from x (draw; else measured alone), centred on y; its width. */
+static double data_marks_key(Renderer *r, size_t wrong, double x, double y, bool draw)
 {
-    static const char *const names[] = {NET_TRAIN_KEY, NET_TEST_KEY, NET_RING_KEY};
+    char rings[48];
+    snprintf(rings, sizeof rings, _(NET_RING_KEY), wrong);
+    const char *const names[] = {_(NET_TRAIN_KEY), _(NET_TEST_KEY), rings};
     double s = r->scale, w = 0;
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
@@ -548,8 +562,8 @@ static double data_marks_key(Renderer *r, double x, double y, bool draw)
                         r->theme->wrong);
         w += NET_KEY_MARK * s;
         if (draw)
-            render_text(r, _(names[k]), x + w, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
-        w += render_text_width(r, _(names[k]), px) + (k < 2 ? NET_KEY_GAP * s : 0);
+            render_text(r, names[k], x + w, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
+        w += render_text_width(r, names[k], px) + (k < 2 ? NET_KEY_GAP * s : 0);
     }
     return w;
 }
@@ -561,7 +575,10 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     int px = render_font_px(r, NET_SMALL_PX);
     double s = r->scale, line = render_line_height(r, px);
     size_t lines = data_title_lines(scene);
-    double text_w = fmax(data_marks_key(r, 0, 0, false),
+    /* The key measured at its most rings, every point's: its count
+     * changes as the runs learn and the panel must not. */
+    const NetDataSplit *d = net_stage_data(scene->net);
+    double text_w = fmax(data_marks_key(r, d->train.n + d->test.n, 0, 0, false),
                          render_text_width(r, _(NET_ACCURACY_KEY), px)) + 16 * s;
     /* Where a picture stands in the slice's place (representation), each
      * line as wide as it can grow (100 % and 100 %): its steps train the
@@ -588,9 +605,13 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
- * colour, ringed when the panel's run gets them wrong. */
-static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train, double lo,
-                         double unit, double x0, double y0)
+ * colour (rings false), or the rings round those the panel's run gets
+ * wrong (rings true), each on a band of the ground's colour so that rings
+ * crossing stay apart; returns how many are wrong.  The rings go over
+ * every point: drawn with each point, the points after covered them
+ * (adam_vs_sgd_network 5, Adam's misses among the test points). */
+static size_t draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
+                           bool rings, double lo, double unit, double x0, double y0)
 {
     int *classes = malloc(set->n * sizeof *classes);
     double *confidence = malloc(set->n * sizeof *confidence);
@@ -598,16 +619,24 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         net_stage_predict(scene->net, scene_shown_run(scene), set->x, set->n, classes,
                           confidence);
     double s = r->scale;
+    Rgba ground = r->theme->panel;
+    ground.a = 1.0f;
+    size_t wrong = 0;
     for (size_t k = 0; classes && confidence && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
-        Rgba color = theme_class_color((int)set->y[k]);
-        if (classes[k] != (int)set->y[k])
+        if (!rings) {
+            render_sample(r, x, y, train ? NET_TRAIN_DOT : NET_TEST_DOT,
+                          theme_class_color((int)set->y[k]), !train);
+        } else if (classes[k] != (int)set->y[k]) {
+            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 3 * NET_RING_STROKE * s, ground);
             shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, NET_RING_STROKE * s,
                         r->theme->wrong);
-        render_sample(r, x, y, train ? NET_TRAIN_DOT : NET_TEST_DOT, color, !train);
+            wrong++;
+        }
     }
     free(classes);
     free(confidence);
+    return wrong;
 }
 
 static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -629,11 +658,6 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
         render_text(r, title, rect.x + 8 * s, rect.y + 4 * s + (double)k * line, px, ALIGN_LEFT,
                     k == 0 ? r->theme->text : render_run_color(r, run, 1.0f));
     }
-    /* The key, on the panel's last two lines. */
-    double key_y = rect.y + rect.h - line - 2 * s;
-    data_marks_key(r, rect.x + 8 * s, key_y - 0.5 * line, true);
-    render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
-
     double lo, hi;
     netdata_square(d, &lo, &hi);
     double unit = side / (hi - lo), cell = side / NETDATA_SQUARE_CELLS;
@@ -658,8 +682,15 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                         mix(ground, theme_class_color(classes[k]), t));
         }
     double y0 = top + side;
-    draw_samples(r, scene, &d->test, false, lo, unit, x0, y0);
-    draw_samples(r, scene, &d->train, true, lo, unit, x0, y0);
+    size_t wrong = 0;
+    for (int rings = 0; rings < 2; rings++) {
+        wrong = draw_samples(r, scene, &d->test, false, rings, lo, unit, x0, y0);
+        wrong += draw_samples(r, scene, &d->train, true, rings, lo, unit, x0, y0);
+    }
+    /* The key, on the panel's last two lines. */
+    double key_y = rect.y + rect.h - line - 2 * s;
+    data_marks_key(r, wrong, rect.x + 8 * s, key_y - 0.5 * line, true);
+    render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
