@@ -486,14 +486,15 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 /* The data panel's key under its square, two lines.  The first keys its
  * marks as draw_samples draws them, each a mark and its name: a training
  * point (filled), a test point (hollow: adam_vs_sgd_network's rings had
- * no key) and the ring round a point the run gets wrong, with how many
- * there are (adam_vs_sgd_network 6's rings at the spirals' centre could
- * not be counted); "wrong", not "misclassified", keeps the line within
- * the panel's title's width.  The mark's column is this wide, the names
- * this far apart (pixels at scale 1). */
+ * no key) and the ring round a point the run gets wrong; "wrong", not
+ * "misclassified", keeps the line within the panel's title's width (with
+ * its count, "wrong: 200" at its widest, the data panel widened and
+ * batch_and_flatness's map moved from step 2 to 3 at the projector
+ * sizes).  The mark's column is this wide, the names this far apart
+ * (pixels at scale 1). */
 #define NET_TRAIN_KEY N_("train")
 #define NET_TEST_KEY N_("test")
-#define NET_RING_KEY N_("wrong: %zu")
+#define NET_RING_KEY N_("wrong")
 #define NET_KEY_MARK 16.0
 #define NET_KEY_GAP 12.0
 /* A miss's ring, this far out (pixels at scale 1): at 6 the rings of
@@ -542,13 +543,11 @@ static size_t data_title_lines(const Scene *scene)
  * 1280x720 --projector lost a fifth). */
 #define NET_ACCURACY_KEY N_("%: the network's accuracy")
 
-/* The key's first line, wrong the rings' count: its marks with their
- * names from x (draw; else measured alone), centred on y; its width. */
-static double data_marks_key(Renderer *r, size_t wrong, double x, double y, bool draw)
+/* The key's first line: its marks with their names from x (draw; else
+ * measured alone), centred on y; its width. */
+static double data_marks_key(Renderer *r, double x, double y, bool draw)
 {
-    char rings[48];
-    snprintf(rings, sizeof rings, _(NET_RING_KEY), wrong);
-    const char *const names[] = {_(NET_TRAIN_KEY), _(NET_TEST_KEY), rings};
+    const char *const names[] = {_(NET_TRAIN_KEY), _(NET_TEST_KEY), _(NET_RING_KEY)};
     double s = r->scale, w = 0;
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
@@ -575,10 +574,7 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     int px = render_font_px(r, NET_SMALL_PX);
     double s = r->scale, line = render_line_height(r, px);
     size_t lines = data_title_lines(scene);
-    /* The key measured at its most rings, every point's: its count
-     * changes as the runs learn and the panel must not. */
-    const NetDataSplit *d = net_stage_data(scene->net);
-    double text_w = fmax(data_marks_key(r, d->train.n + d->test.n, 0, 0, false),
+    double text_w = fmax(data_marks_key(r, 0, 0, false),
                          render_text_width(r, _(NET_ACCURACY_KEY), px)) + 16 * s;
     /* Where a picture stands in the slice's place (representation), each
      * line as wide as it can grow (100 % and 100 %): its steps train the
@@ -607,10 +603,11 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
 /* The samples of one set: filled (train) or hollow (test) in their class's
  * colour (rings false), or the rings round those the panel's run gets
  * wrong (rings true), each on a band of the ground's colour so that rings
- * crossing stay apart; returns how many are wrong.  The rings go over
- * every point: drawn with each point, the points after covered them
- * (adam_vs_sgd_network 5, Adam's misses among the test points). */
-static size_t draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
+ * crossing stay apart (adam_vs_sgd_network 6's at the spirals' centre lay
+ * in one tangle).  The rings go over every point: drawn with each point,
+ * the points after covered them (adam_vs_sgd_network 5, Adam's misses
+ * among the test points). */
+static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
                            bool rings, double lo, double unit, double x0, double y0)
 {
     int *classes = malloc(set->n * sizeof *classes);
@@ -621,7 +618,6 @@ static size_t draw_samples(Renderer *r, const Scene *scene, const NetData *set, 
     double s = r->scale;
     Rgba ground = r->theme->panel;
     ground.a = 1.0f;
-    size_t wrong = 0;
     for (size_t k = 0; classes && confidence && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
         if (!rings) {
@@ -631,12 +627,10 @@ static size_t draw_samples(Renderer *r, const Scene *scene, const NetData *set, 
             shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 3 * NET_RING_STROKE * s, ground);
             shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, NET_RING_STROKE * s,
                         r->theme->wrong);
-            wrong++;
         }
     }
     free(classes);
     free(confidence);
-    return wrong;
 }
 
 static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -682,14 +676,13 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                         mix(ground, theme_class_color(classes[k]), t));
         }
     double y0 = top + side;
-    size_t wrong = 0;
     for (int rings = 0; rings < 2; rings++) {
-        wrong = draw_samples(r, scene, &d->test, false, rings, lo, unit, x0, y0);
-        wrong += draw_samples(r, scene, &d->train, true, rings, lo, unit, x0, y0);
+        draw_samples(r, scene, &d->test, false, rings, lo, unit, x0, y0);
+        draw_samples(r, scene, &d->train, true, rings, lo, unit, x0, y0);
     }
     /* The key, on the panel's last two lines. */
     double key_y = rect.y + rect.h - line - 2 * s;
-    data_marks_key(r, wrong, rect.x + 8 * s, key_y - 0.5 * line, true);
+    data_marks_key(r, rect.x + 8 * s, key_y - 0.5 * line, true);
     render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
 }
 
