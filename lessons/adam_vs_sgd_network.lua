@@ -81,10 +81,11 @@ step {
 step {
   id = "held_out",
   caption = {
-    en = "Held-out accuracy, the share of the 100 held-out points classified right, was "
-      .. "higher for Adam on 15 of 20 starts, for GD on 5: the starts panel counts them.",
-    zh = "留出准确率，即 100 个留出点中分对的比例：20 个起点中 Adam 有 15 次更高，"
-      .. "GD 有 5 次。起点面板里数着。",
+    en = "Test accuracy, the share of the 100 test points (never trained on) classified "
+      .. "right, was higher for Adam on 15 of 20 starts, for GD on 5: the starts panel counts "
+      .. "them.",
+    zh = "测试准确率，即 100 个测试点（训练从未用过）中分对的比例：20 个起点中，"
+      .. "Adam 有 15 次更高，GD 有 5 次。起点面板里数着。",
   },
   keep = true,
   starts = 20,

@@ -80,10 +80,10 @@ step {
 step {
   id = "held_out",
   caption = {
-    en = "On the 100 held-out points flatter did not measurably help: over the 20 trials "
+    en = "On the 100 test points flatter did not measurably help: over the 20 trials "
       .. "gradient descent averages 95.35 % right and SGD 95.0 %, and SGD did better in 4, "
       .. "worse in 9. At this size the two cannot be told apart.",
-    zh = "在留出的 100 个点上，更平坦没有带来看得出的好处：20 次试验平均，"
+    zh = "在 100 个测试点上，更平坦没有带来看得出的好处：20 次试验平均，"
       .. "梯度下降分对 95.35%，SGD 分对 95.0%；SGD 有 4 次更好，9 次更差。"
       .. "在这样的规模下，分不出两者的高下。",
   },

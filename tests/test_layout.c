@@ -2120,31 +2120,56 @@ static void test_network_map_uses_the_room(void **state)
 }
 
 /* adam_vs_sgd_network 5 at 1280x720 --projector, en and zh: the legend
- * says its runs' numbers are losses (its caption speaks of held-out
- * scores, the data panel's accuracies, beside them), and the data panel
- * says what its rings mean, each whole in its panel. */
+ * gives the runs' accuracies, test among them, and says so (its caption
+ * counts which run's test accuracy is higher: the legend gave test
+ * losses, GD's the lower on this start though Adam scored higher), and
+ * the data panel says what its rings mean, each whole in its panel.
+ * Step 4 still gives losses. */
 static void test_network_says_what_its_numbers_are(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const loss[] = {"loss: train, test", "损失：训练、测试"};
+    static const char *const said[][2] = {{"loss: train, test", "accuracy: train, test"},
+                                          {"损失：训练、测试", "准确率：训练、测试"}};
+    static const char *const figures[] = {"train %.0f%%  test %.0f%%",
+                                          "训练 %.0f%%  测试 %.0f%%"};
     static const char *const ring[] = {"wrong", "分错"};
-    for (size_t g = 0; g < 2; g++) {
-        const Layout *l =
-            lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], 4, 1280, 720, true);
-        assert_true(l->shown[LAYOUT_LEGEND] && l->shown[LAYOUT_INSET]);
-        LayoutRect legend = l->rect[LAYOUT_LEGEND], data = l->rect[LAYOUT_INSET];
-        const DrawnTexts *drawn = shot_frame(st, 1280, 720, NULL, false).drawn;
-        bool loss_said = false, ring_said = false;
-        for (size_t t = 0; t < drawn->count; t++) {
-            loss_said |= strstr(drawn->text[t], loss[g]) && inside_rect(drawn->box[t], legend);
-            ring_said |= strcmp(drawn->text[t], ring[g]) == 0 &&
-                         inside_rect(drawn->box[t], data);
+    for (size_t g = 0; g < 2; g++)
+        for (size_t step = 3; step <= 4; step++) {
+            bool accuracy = step == 4;
+            const Layout *l =
+                lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], step, 1280, 720, true);
+            assert_true(l->shown[LAYOUT_LEGEND] && l->shown[LAYOUT_INSET]);
+            LayoutRect legend = l->rect[LAYOUT_LEGEND], data = l->rect[LAYOUT_INSET];
+            const DrawnTexts *drawn = shot_frame(st, 1280, 720, NULL, false).drawn;
+            bool title_said = false, ring_said = false;
+            size_t runs_said = 0, runs = net_stage_run_count(st->scene->net);
+            for (size_t i = 0; i < runs; i++) {
+                const NetRun *run = net_stage_run(st->scene->net, i);
+                const NetMetrics *m = &run->metrics[run->count - 1];
+                char run_line[96];
+                snprintf(run_line, sizeof run_line, figures[g], 100 * m->train_acc,
+                         100 * m->test_acc);
+                for (size_t t = 0; t < drawn->count; t++)
+                    if (strstr(drawn->text[t], run_line) &&
+                        inside_rect(drawn->box[t], legend)) {
+                        runs_said++;
+                        break;
+                    }
+            }
+            for (size_t t = 0; t < drawn->count; t++) {
+                title_said |= strstr(drawn->text[t], said[g][accuracy]) &&
+                              inside_rect(drawn->box[t], legend);
+                ring_said |= strcmp(drawn->text[t], ring[g]) == 0 &&
+                             inside_rect(drawn->box[t], data);
+            }
+            print_message("%s, step %zu: the legend says \"%s\": %s, the runs' accuracies "
+                          "%zu of %zu; the data panel \"%s\": %s\n", langs[g], step + 1,
+                          said[g][accuracy], title_said ? "yes" : "no", runs_said, runs, ring[g],
+                          ring_said ? "yes" : "no");
+            assert_true(title_said && ring_said);
+            assert_int_equal(runs_said, accuracy ? runs : 0);
         }
-        print_message("%s: the legend says \"%s\": %s; the data panel \"%s\": %s\n", langs[g],
-                      loss[g], loss_said ? "yes" : "no", ring[g], ring_said ? "yes" : "no");
-        assert_true(loss_said && ring_said);
-    }
 }
 
 /* Where two network runs are compared — adam_vs_sgd_network 5 ("Adam

@@ -76,6 +76,50 @@ static const LessonStep *step_named(const Lesson *lesson, const char *id)
     return &lesson->steps[i];
 }
 
+/* The numbers a caption writes, sorted (in dest, up to max); how many.
+ * The en and zh captions of a step say the same when these agree:
+ * representation 2's zh said "100 个点" where en said "these points". */
+static size_t caption_numbers(const char *caption, double *dest, size_t max)
+{
+    size_t n = 0;
+    for (const char *c = caption; *c && n < max;) {
+        if (*c >= '0' && *c <= '9') {
+            char *end;
+            dest[n++] = strtod(c, &end);
+            c = end;
+        } else {
+            c++;
+        }
+    }
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && dest[j - 1] > dest[j]; j--) {
+            double t = dest[j];
+            dest[j] = dest[j - 1];
+            dest[j - 1] = t;
+        }
+    return n;
+}
+
+/* Every step of lesson name writes the same numbers in en and zh. */
+static void assert_same_numbers(const char *name)
+{
+    Lesson en = load_lesson(name, "en"), zh = load_lesson(name, "zh");
+    assert_int_equal(en.step_count, zh.step_count);
+    for (size_t k = 0; k < en.step_count; k++) {
+        double a[64], b[64];
+        size_t na = caption_numbers(en.steps[k].caption, a, 64);
+        size_t nb = caption_numbers(zh.steps[k].caption, b, 64);
+        bool same = na == nb;
+        for (size_t i = 0; same && i < na; i++)
+            same = a[i] == b[i];
+        if (!same)
+            fail_msg("%s step %zu: en and zh captions write different numbers (%zu, %zu)", name,
+                     k + 1, na, nb);
+    }
+    lesson_free(&en);
+    lesson_free(&zh);
+}
+
 static Landscape *make_landscape(const char *spec)
 {
     DescentError err = { "" };
@@ -2277,6 +2321,7 @@ static void test_edge_of_stability(void **state)
 static void test_network_trained_not_derived(void **state)
 {
     (void)state;
+    assert_same_numbers("trained_not_derived");
     Lesson lesson = load_lesson("trained_not_derived", "en");
     const LessonStep *one = step_named(&lesson, "one_network");
     const LessonStep *fit = step_named(&lesson, "eight");
@@ -2448,6 +2493,7 @@ static void network_start(const LessonStep *step, const Model *model, uint64_t g
 static void test_network_representation(void **state)
 {
     (void)state;
+    assert_same_numbers("representation");
     Lesson lesson = load_lesson("representation", "en");
     const LessonStep *untrained = step_named(&lesson, "untrained");
     const LessonStep *trained = step_named(&lesson, "trained");
@@ -2654,6 +2700,17 @@ static void test_network_adam_vs_sgd_network(void **state)
     assert_int_equal(t.higher[0], gd_higher);
     assert_true(fabs(t.miss_min[0] - 0.02) < 1e-9 && fabs(t.miss_max[0] - 0.45) < 1e-9);
     assert_true(t.miss_max[1] <= 0.02 + 1e-9);
+    /* held_out: one name for what it counts in each language, the
+     * screen's ("test accuracy", the starts panel; "test", the legend and
+     * the data panel): the caption said "held-out" beside them. */
+    const char *held_out = step_named(&lesson, "held_out")->caption;
+    assert_non_null(strstr(held_out, "Test accuracy"));
+    assert_null(strstr(held_out, "eld-out"));
+    zh = load_lesson("adam_vs_sgd_network", "zh");
+    held_out = step_named(&zh, "held_out")->caption;
+    assert_non_null(strstr(held_out, "测试准确率"));
+    assert_null(strstr(held_out, "留出"));
+    lesson_free(&zh);
     lesson_free(&lesson);
 }
 
@@ -2941,6 +2998,7 @@ static BafTrial baf_trial(const LessonStep *step, const Model *model, uint64_t g
 static void test_network_batch_and_flatness(void **state)
 {
     (void)state;
+    assert_same_numbers("batch_and_flatness");
     Lesson lesson = load_lesson("batch_and_flatness", "en");
     const LessonStep *race = step_named(&lesson, "race");
     for (size_t s = 1; s < lesson.step_count; s++)

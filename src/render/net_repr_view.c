@@ -108,8 +108,8 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
 {
     if (p->plane.across_cut)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
-                 _("axes: across the dashed cut (widened) and along it, %.0f%% + %.0f%% "
-                   "of the variance"),
+                 _("axes: across the dashed cut (%.0f%% of the variance: widened) and "
+                   "along it (%.0f%%)"),
                  100 * p->plane.share[0], 100 * p->plane.share[1]);
     else if (p->width > 2)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,

@@ -32,7 +32,7 @@
 #define MEASURING N_("%zu starts: measuring, %zu in")
 #define OVER N_("Over %zu starts (data set and θ0):")
 #define FAILED N_("starts not measured: %s")
-#define HIGHER N_("held-out accuracy: %s higher on %zu of %zu, %s on %zu")
+#define HIGHER N_("test accuracy: %s higher on %zu of %zu, %s on %zu")
 #define EDGE \
     N_("%s's λmax within %.0f %% of its edge %.4g on %zu of %zu; %s's %.2f to %.2f of its %.4g")
 #define MOVED N_("from θ0: %s %.0f to %.0f, %s %.0f to %.0f; %.0f to %.0f apart")

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/net_starts.h"
 #include "scene/net_repr.h"
 #include "scene/spec_notation.h"
 #include "text_wrap.h"
@@ -301,9 +302,15 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
                                 m->sizes[k]);
     /* What the runs' numbers are, once for all of them: on each run's line
      * "loss:" widened the legend until batch_and_flatness 3's caption at
-     * 1280x720 --projector took five lines. */
+     * 1280x720 --projector took five lines.  Their accuracies where the
+     * step's starts panel counts which run's test accuracy is higher:
+     * adam_vs_sgd_network 5's caption had the test losses beside it, the
+     * lower for the run that scored lower. */
+    static const char *const net_line[] = {N_("network %s — loss: train, test"),
+                                           N_("network %s — accuracy: train, test")};
+    bool accuracy = (scene->display.starts_tally & (1u << NET_STARTS_HELD_OUT)) != 0;
     g->net_line = n;
-    snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("network %s — loss: train, test"), sizes);
+    snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _(net_line[accuracy]), sizes);
     g->first_run = n;
     g->runs = net_stage_run_count(net);
     g->run_w = 0;
@@ -311,8 +318,12 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
         const NetMetrics *mt = head_metrics(net_stage_run(net, i));
         char name[NET_LEGEND_LINE_MAX], widest[NET_LEGEND_LINE_MAX];
         spec_notation_run(net_stage_run_spec(net, i), NULL, name, sizeof name);
-        snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"), i + 1,
-                 name, mt->train_loss, mt->test_loss);
+        if (accuracy)
+            snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("%zu %s  train %.0f%%  test %.0f%%"),
+                     i + 1, name, 100 * mt->train_acc, 100 * mt->test_acc);
+        else
+            snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _("%zu %s  train %.3g  test %.3g"),
+                     i + 1, name, mt->train_loss, mt->test_loss);
         /* Measured as its losses' longest form (%.3g: 0.000888, 8.88e-05),
          * so the legend, and the map beside it, stay as the run learns:
          * representation 1 -> 2 in Chinese at 960x540, "0.712" to
@@ -476,9 +487,11 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
  * marks as draw_samples draws them, each a mark and its name: a training
  * point (filled), a test point (hollow: adam_vs_sgd_network's rings had
  * no key) and the ring round a point the run gets wrong; "wrong", not
- * "misclassified", keeps the line within the panel's title's width.  The
- * mark's column is this wide, the names this far apart (pixels at scale
- * 1). */
+ * "misclassified", keeps the line within the panel's title's width (with
+ * its count, "wrong: 200" at its widest, the data panel widened and
+ * batch_and_flatness's map moved from step 2 to 3 at the projector
+ * sizes).  The mark's column is this wide, the names this far apart
+ * (pixels at scale 1). */
 #define NET_TRAIN_KEY N_("train")
 #define NET_TEST_KEY N_("test")
 #define NET_RING_KEY N_("wrong")
@@ -534,7 +547,7 @@ static size_t data_title_lines(const Scene *scene)
  * measured alone), centred on y; its width. */
 static double data_marks_key(Renderer *r, double x, double y, bool draw)
 {
-    static const char *const names[] = {NET_TRAIN_KEY, NET_TEST_KEY, NET_RING_KEY};
+    const char *const names[] = {_(NET_TRAIN_KEY), _(NET_TEST_KEY), _(NET_RING_KEY)};
     double s = r->scale, w = 0;
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
@@ -548,8 +561,8 @@ static double data_marks_key(Renderer *r, double x, double y, bool draw)
                         r->theme->wrong);
         w += NET_KEY_MARK * s;
         if (draw)
-            render_text(r, _(names[k]), x + w, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
-        w += render_text_width(r, _(names[k]), px) + (k < 2 ? NET_KEY_GAP * s : 0);
+            render_text(r, names[k], x + w, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
+        w += render_text_width(r, names[k], px) + (k < 2 ? NET_KEY_GAP * s : 0);
     }
     return w;
 }
@@ -588,9 +601,14 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
- * colour, ringed when the panel's run gets them wrong. */
-static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train, double lo,
-                         double unit, double x0, double y0)
+ * colour (rings false), or the rings round those the panel's run gets
+ * wrong (rings true), each on a band of the ground's colour so that rings
+ * crossing stay apart (adam_vs_sgd_network 6's at the spirals' centre lay
+ * in one tangle).  The rings go over every point: drawn with each point,
+ * the points after covered them (adam_vs_sgd_network 5, Adam's misses
+ * among the test points). */
+static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
+                           bool rings, double lo, double unit, double x0, double y0)
 {
     int *classes = malloc(set->n * sizeof *classes);
     double *confidence = malloc(set->n * sizeof *confidence);
@@ -598,13 +616,18 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         net_stage_predict(scene->net, scene_shown_run(scene), set->x, set->n, classes,
                           confidence);
     double s = r->scale;
+    Rgba ground = r->theme->panel;
+    ground.a = 1.0f;
     for (size_t k = 0; classes && confidence && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
-        Rgba color = theme_class_color((int)set->y[k]);
-        if (classes[k] != (int)set->y[k])
+        if (!rings) {
+            render_sample(r, x, y, train ? NET_TRAIN_DOT : NET_TEST_DOT,
+                          theme_class_color((int)set->y[k]), !train);
+        } else if (classes[k] != (int)set->y[k]) {
+            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 3 * NET_RING_STROKE * s, ground);
             shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, NET_RING_STROKE * s,
                         r->theme->wrong);
-        render_sample(r, x, y, train ? NET_TRAIN_DOT : NET_TEST_DOT, color, !train);
+        }
     }
     free(classes);
     free(confidence);
@@ -629,11 +652,6 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
         render_text(r, title, rect.x + 8 * s, rect.y + 4 * s + (double)k * line, px, ALIGN_LEFT,
                     k == 0 ? r->theme->text : render_run_color(r, run, 1.0f));
     }
-    /* The key, on the panel's last two lines. */
-    double key_y = rect.y + rect.h - line - 2 * s;
-    data_marks_key(r, rect.x + 8 * s, key_y - 0.5 * line, true);
-    render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
-
     double lo, hi;
     netdata_square(d, &lo, &hi);
     double unit = side / (hi - lo), cell = side / NETDATA_SQUARE_CELLS;
@@ -658,8 +676,14 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                         mix(ground, theme_class_color(classes[k]), t));
         }
     double y0 = top + side;
-    draw_samples(r, scene, &d->test, false, lo, unit, x0, y0);
-    draw_samples(r, scene, &d->train, true, lo, unit, x0, y0);
+    for (int rings = 0; rings < 2; rings++) {
+        draw_samples(r, scene, &d->test, false, rings, lo, unit, x0, y0);
+        draw_samples(r, scene, &d->train, true, rings, lo, unit, x0, y0);
+    }
+    /* The key, on the panel's last two lines. */
+    double key_y = rect.y + rect.h - line - 2 * s;
+    data_marks_key(r, rect.x + 8 * s, key_y - 0.5 * line, true);
+    render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
