@@ -774,6 +774,17 @@ static void test_learning_rate(void **state)
     assert_int_equal(small->play, 200);
     assert_true(w.desc.lr < threshold);
     assert_true(distance(w.state.x, w.state.y, bottom) > 1.0);
+    /* The loss plot (L, log scale) shows how far: fixed from above the
+     * start to 10⁻⁶, where step 3's walk arrives, the walk's end stands
+     * at three quarters of the plot's height above its floor (fitted to
+     * the run, the floor was that end). */
+    double small_lo = small->plot_ymin, small_hi = small->plot_ymax;
+    double small_start = landscape_value(landscape, small->start.x, small->start.y);
+    double small_end = loss_at(&w);
+    assert_true(small_lo > 0 && small_start < small_hi);
+    print_message("learning_rate: too_small's end %.3f at %.2f of the loss plot's height\n",
+                  small_end, log(small_end / small_lo) / log(small_hi / small_lo));
+    assert_true(log(small_end / small_lo) / log(small_hi / small_lo) > 0.7);
 
     /* "one_step": η = 1/λmax; steep direction settled in one step, gentle
      * one shrinks by 10% per step, at the bottom in under 100 steps. */
@@ -786,6 +797,9 @@ static void test_learning_rate(void **state)
     assert_close(w.state.x, 0.9 * x0, 1e-12);
     advance(&w, 98);
     assert_true(distance(w.state.x, w.state.y, bottom) < 1e-3);
+    /* ... on the same plot, at its floor by then. */
+    assert_true(one->plot_ymin == small_lo && one->plot_ymax == small_hi);
+    assert_true(loss_at(&w) < small_lo);
 
     /* "zigzag": y changes sign every step and shrinks by 10% (factor
      * −0.9), x by 19%; the loss falls at the same rate as with η = 0.1,
@@ -865,6 +879,12 @@ static void test_learning_rate(void **state)
         advance(&v, 1);
         assert_close(v.state.y, factor * y, 1e-12);
         assert_true((fabs(factor) < 1) == (v.desc.lr < threshold));
+        /* The loss plot's fixed range holds the whole curve, one falling
+         * and one rising line (test_layout checks its labels). */
+        for (long k = 1; k < line->play; k++) {
+            advance(&v, 1);
+            assert_true(loss_at(&v) > line->plot_ymin && loss_at(&v) < line->plot_ymax);
+        }
     }
     assert_int_equal(line->key_count, 1);
     const LessonKey *key = &line->keys[0];
