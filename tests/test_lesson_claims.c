@@ -2030,8 +2030,10 @@ static void test_saddle(void **state)
      * after the step's 45 updates momentum is far off the saddle, GD on it
      * (its loss within 2% of the saddle's). */
     const LessonStep *race = step_named(&lesson, "momentum");
-    Walker plain = walker(race, landscape, race->runs.specs[0]);
-    Walker heavy = walker(race, landscape, race->runs.specs[1]);
+    Walker heavy = walker(race, landscape, race->runs.specs[0]); /* first: selected */
+    Walker plain = walker(race, landscape, race->runs.specs[1]);
+    assert_int_equal(heavy.desc.kind, OPT_MOMENTUM);
+    assert_int_equal(plain.desc.kind, OPT_GD);
     Walker build = heavy; /* the velocity's downhill (y) part builds up */
     advance(&build, 1);
     double first_push = fabs(build.state.buf[1]);
@@ -2043,7 +2045,23 @@ static void test_saddle(void **state)
     assert_int_equal(plain_steps, 67);
     assert_int_equal(heavy_steps, 25);
     assert_int_equal(race->play, 45);
-    advance(&plain, race->play);
+    /* GD still close to the saddle after the 45, only starting to leave:
+     * its distance from it, which the step plots, falls to its least and
+     * then grows at every step to the end, under 0.1. */
+    double gd_nearest = HUGE_VAL;
+    long gd_nearest_at = 0;
+    for (long k = 1; k <= race->play; k++) {
+        double before = hypot(plain.state.x, plain.state.y);
+        advance(&plain, 1);
+        double now = hypot(plain.state.x, plain.state.y);
+        if (now < gd_nearest)
+            gd_nearest = now, gd_nearest_at = k;
+        assert_true(k <= gd_nearest_at || now > before);
+    }
+    print_message("saddle: GD nearest the saddle at step %ld (%.4f), %.4f from it at step %ld\n",
+                  gd_nearest_at, gd_nearest, hypot(plain.state.x, plain.state.y), race->play);
+    assert_true(gd_nearest_at < race->play - 10);
+    assert_true(hypot(plain.state.x, plain.state.y) < 0.1);
     advance(&heavy, race->play);
     assert_true(fabs(loss_at(&plain) - plateau) < 0.02 * plateau);
     assert_true(hypot(heavy.state.x, heavy.state.y) > 1);
