@@ -2188,6 +2188,7 @@ static void test_edge_of_stability(void **state)
 
     /* "climb": η = 0.0021, 2/η ≈ 952; λmax falls to 200 (within 1%) and
      * then climbs to the line (within 5% of it by the step's end). */
+    assert_mark_says(climb, bottom, 1e-12, "minimum"); /* the ring at (1, 1) named */
     Walker w = walker(climb, valley, climb->runs.specs[0]);
     double edge = 2.0 / w.desc.lr;
     assert_close(edge, 952, 0.5);
