@@ -1177,6 +1177,9 @@ static void test_sgd_noise(void **state)
     assert_true(small_spread > 22 * big_spread && small_spread < 28 * big_spread);
     assert_circle_shows(small, "batch 2", fit, small_spread);
     assert_circle_shows(big, "batch 2", fit, small_spread);
+    /* The dot inside the circle, under the run's ringed head, named as the
+     * cloud. */
+    assert_mark_says(big, fit, 0.02, "batch 50: the whole cloud");
     swarm_destroy(small_swarm);
     swarm_destroy(big_swarm);
     landscape_destroy(regression);
