@@ -1773,6 +1773,9 @@ static void test_schedules(void **state)
     assert_close(mirrored.desc.lr, slow_desc.lr, 0);
     assert_close(mirrored.state.x, -slow->start.x, 0);
     assert_close(mirrored.state.y, -slow->start.y, 0);
+    /* ... its start named on the map by its η and as the mirrored one. */
+    assert_mark_says(warm, (LandscapePoint){ mirrored.state.x, mirrored.state.y }, 1e-12,
+                     "η = 0.05, mirrored start");
     assert_int_equal(steps_to_reach(mirrored, bottom, 1e-2, 100000), slow_steps);
 
     /* "noise_constant" and "cosine": the circles are the two clouds' RMS
