@@ -28,6 +28,8 @@ step {
       .. "随后 GD 沿谷底走向极小值，谷底越来越陡，λmax 爬升到这条线。",
   },
   runs = { "gd:lr=0.0021" },
+  -- The ring at (1, 1) is the caption's minimum: named, as in steps 2 and 3.
+  marks = { { x = 1, y = 1, label = { en = "minimum", zh = "极小值" } } },
   play = 3000,
   speed = 300,
   show = { "sharpness" },

@@ -26,6 +26,10 @@ step {
   show = { "axes" },
 }
 
+-- Steps 2 and 3 share one loss range, from above the start's 14.4 to 10⁻⁶,
+-- so that η = 0.003's walk is seen to stop far above where η = 0.1's ends.
+local bottom_range = { ymin = 1e-6, ymax = 100 }
+
 step {
   id = "too_small",
   caption = {
@@ -37,6 +41,10 @@ step {
   play = 200,
   speed = 60,
   show = { "loss" },
+  -- The loss plot down to 10⁻⁶, where step 3's η = 0.1 arrives before step
+  -- 100: left to itself its bottom was the walk's own 0.94, and the curve
+  -- ended in the plot's bottom corner as if at the minimum.
+  plot = bottom_range,
 }
 
 step {
@@ -50,6 +58,7 @@ step {
   play = 200,
   speed = 30,
   show = { "loss" },
+  plot = bottom_range,
 }
 
 step {
@@ -111,6 +120,12 @@ step {
   play = 200,
   speed = 30,
   show = { "stability", "loss" },
+  -- The loss plot from 10⁻²⁰ to 10²²: both runs stay in it (5.6·10⁻¹⁸ and
+  -- 4.1·10¹⁷ at step 200), one line down and one up from the start's 14.4,
+  -- whose decade, 10, is the range's middle and labelled at every size.
+  -- Fitted to the runs the top was 14375 and, at 960x540, the labelled
+  -- decade by the start was 1, where the two curves seemed to start.
+  plot = { ymin = 1e-20, ymax = 1e22 },
   keys = {
     w = {
       label = { en = "η just below / just above 2/λmax", zh = "η 略低于 / 略高于 2/λmax" },

@@ -82,11 +82,15 @@ step {
   caption = {
     en = "Momentum helps too: from y = 0.001 its velocity builds up along the downhill "
       .. "direction. After 45 steps it is far from the saddle, while plain GD from the same "
-      .. "point is still on it: GD needs 67 steps to get past y = 0.5, momentum 25.",
+      .. "point is still close to it, only starting to leave: GD needs 67 steps to get past "
+      .. "y = 0.5, momentum 25.",
     zh = "动量也有帮助：从 y = 0.001 出发，它的速度沿着下坡方向不断累积。45 步之后它已远离鞍点，"
-      .. "而从同一点出发的普通 GD 还停在鞍点上：GD 要 67 步才越过 y = 0.5，动量只要 25 步。",
+      .. "而从同一点出发的普通 GD 还在鞍点附近，才刚开始离开：GD 要 67 步才越过 y = 0.5，"
+      .. "动量只要 25 步。",
   },
-  runs = { "gd:lr=0.1,x0=1.5,y0=0.001", "momentum:lr=0.1,momentum=0.9,x0=1.5,y0=0.001" },
+  -- Momentum first, the selected run: its head, at the end of its spiral
+  -- about the minimum, lay on its own trail, unringed, and was not seen.
+  runs = { "momentum:lr=0.1,momentum=0.9,x0=1.5,y0=0.001", "gd:lr=0.1,x0=1.5,y0=0.001" },
   play = 45,
   speed = 10,
   show = { "velocity", "distance" },

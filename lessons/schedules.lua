@@ -59,6 +59,9 @@ step {
   -- warm-up's 10⁻⁵⁴, where η = 0.05's fall to 2·10⁻⁵ hugs the top and
   -- neither run is seen to reach the bottom.
   plot = { ymin = 1e-5, ymax = 10 },
+  -- The mirrored start named on the map: the caption's η = 0.05 walks from it.
+  marks = { { x = -2, y = -1.5, label = { en = "η = 0.05, mirrored start",
+                                          zh = "η = 0.05，镜像起点" } } },
 }
 
 -- The clouds' root-mean-square distances from the minimum after 800 steps,

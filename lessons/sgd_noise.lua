@@ -122,9 +122,12 @@ step {
   particles = 300,
   play = 400,
   speed = 40,
+  -- The cloud, under a pixel wide, lies inside the run's ringed head: named,
+  -- so that the dot there reads as the whole cloud, not the run alone.
   marks = {
     { x = fit.x, y = fit.y, radius = small_batch_rms },
     { x = fit.x, y = fit.y + small_batch_rms, label = { en = "batch 2", zh = "批大小 2" } },
+    { x = fit.x, y = fit.y, label = { en = "batch 50: the whole cloud", zh = "批大小 50：整团粒子云" } },
   },
   keys = {
     m = {

@@ -832,6 +832,17 @@ static void test_learning_rate(void **state)
     assert_int_equal(small->play, 200);
     assert_true(w.desc.lr < threshold);
     assert_true(distance(w.state.x, w.state.y, bottom) > 1.0);
+    /* The loss plot (L, log scale) shows how far: fixed from above the
+     * start to 10⁻⁶, where step 3's walk arrives, the walk's end stands
+     * at three quarters of the plot's height above its floor (fitted to
+     * the run, the floor was that end). */
+    double small_lo = small->plot_ymin, small_hi = small->plot_ymax;
+    double small_start = landscape_value(landscape, small->start.x, small->start.y);
+    double small_end = loss_at(&w);
+    assert_true(small_lo > 0 && small_start < small_hi);
+    print_message("learning_rate: too_small's end %.3f at %.2f of the loss plot's height\n",
+                  small_end, log(small_end / small_lo) / log(small_hi / small_lo));
+    assert_true(log(small_end / small_lo) / log(small_hi / small_lo) > 0.7);
 
     /* "one_step": η = 1/λmax; steep direction settled in one step, gentle
      * one shrinks by 10% per step, at the bottom in under 100 steps. */
@@ -844,6 +855,9 @@ static void test_learning_rate(void **state)
     assert_close(w.state.x, 0.9 * x0, 1e-12);
     advance(&w, 98);
     assert_true(distance(w.state.x, w.state.y, bottom) < 1e-3);
+    /* ... on the same plot, at its floor by then. */
+    assert_true(one->plot_ymin == small_lo && one->plot_ymax == small_hi);
+    assert_true(loss_at(&w) < small_lo);
 
     /* "zigzag": y changes sign every step and shrinks by 10% (factor
      * −0.9), x by 19%; the loss falls at the same rate as with η = 0.1,
@@ -923,6 +937,12 @@ static void test_learning_rate(void **state)
         advance(&v, 1);
         assert_close(v.state.y, factor * y, 1e-12);
         assert_true((fabs(factor) < 1) == (v.desc.lr < threshold));
+        /* The loss plot's fixed range holds the whole curve, one falling
+         * and one rising line (test_layout checks its labels). */
+        for (long k = 1; k < line->play; k++) {
+            advance(&v, 1);
+            assert_true(loss_at(&v) > line->plot_ymin && loss_at(&v) < line->plot_ymax);
+        }
     }
     assert_int_equal(line->key_count, 1);
     const LessonKey *key = &line->keys[0];
@@ -1215,6 +1235,9 @@ static void test_sgd_noise(void **state)
     assert_true(small_spread > 22 * big_spread && small_spread < 28 * big_spread);
     assert_circle_shows(small, "batch 2", fit, small_spread);
     assert_circle_shows(big, "batch 2", fit, small_spread);
+    /* The dot inside the circle, under the run's ringed head, named as the
+     * cloud. */
+    assert_mark_says(big, fit, 0.02, "batch 50: the whole cloud");
     swarm_destroy(small_swarm);
     swarm_destroy(big_swarm);
     landscape_destroy(regression);
@@ -1818,6 +1841,9 @@ static void test_schedules(void **state)
     assert_close(mirrored.desc.lr, slow_desc.lr, 0);
     assert_close(mirrored.state.x, -slow->start.x, 0);
     assert_close(mirrored.state.y, -slow->start.y, 0);
+    /* ... its start named on the map by its η and as the mirrored one. */
+    assert_mark_says(warm, (LandscapePoint){ mirrored.state.x, mirrored.state.y }, 1e-12,
+                     "η = 0.05, mirrored start");
     assert_int_equal(steps_to_reach(mirrored, bottom, 1e-2, 100000), slow_steps);
 
     /* "noise_constant" and "cosine": the circles are the two clouds' RMS
@@ -2078,8 +2104,10 @@ static void test_saddle(void **state)
      * after the step's 45 updates momentum is far off the saddle, GD on it
      * (its loss within 2% of the saddle's). */
     const LessonStep *race = step_named(&lesson, "momentum");
-    Walker plain = walker(race, landscape, race->runs.specs[0]);
-    Walker heavy = walker(race, landscape, race->runs.specs[1]);
+    Walker heavy = walker(race, landscape, race->runs.specs[0]); /* first: selected */
+    Walker plain = walker(race, landscape, race->runs.specs[1]);
+    assert_int_equal(heavy.desc.kind, OPT_MOMENTUM);
+    assert_int_equal(plain.desc.kind, OPT_GD);
     Walker build = heavy; /* the velocity's downhill (y) part builds up */
     advance(&build, 1);
     double first_push = fabs(build.state.buf[1]);
@@ -2091,7 +2119,23 @@ static void test_saddle(void **state)
     assert_int_equal(plain_steps, 67);
     assert_int_equal(heavy_steps, 25);
     assert_int_equal(race->play, 45);
-    advance(&plain, race->play);
+    /* GD still close to the saddle after the 45, only starting to leave:
+     * its distance from it, which the step plots, falls to its least and
+     * then grows at every step to the end, under 0.1. */
+    double gd_nearest = HUGE_VAL;
+    long gd_nearest_at = 0;
+    for (long k = 1; k <= race->play; k++) {
+        double before = hypot(plain.state.x, plain.state.y);
+        advance(&plain, 1);
+        double now = hypot(plain.state.x, plain.state.y);
+        if (now < gd_nearest)
+            gd_nearest = now, gd_nearest_at = k;
+        assert_true(k <= gd_nearest_at || now > before);
+    }
+    print_message("saddle: GD nearest the saddle at step %ld (%.4f), %.4f from it at step %ld\n",
+                  gd_nearest_at, gd_nearest, hypot(plain.state.x, plain.state.y), race->play);
+    assert_true(gd_nearest_at < race->play - 10);
+    assert_true(hypot(plain.state.x, plain.state.y) < 0.1);
     advance(&heavy, race->play);
     assert_true(fabs(loss_at(&plain) - plateau) < 0.02 * plateau);
     assert_true(hypot(heavy.state.x, heavy.state.y) > 1);
@@ -2218,6 +2262,7 @@ static void test_edge_of_stability(void **state)
 
     /* "climb": η = 0.0021, 2/η ≈ 952; λmax falls to 200 (within 1%) and
      * then climbs to the line (within 5% of it by the step's end). */
+    assert_mark_says(climb, bottom, 1e-12, "minimum"); /* the ring at (1, 1) named */
     Walker w = walker(climb, valley, climb->runs.specs[0]);
     double edge = 2.0 / w.desc.lr;
     assert_close(edge, 952, 0.5);

@@ -2322,11 +2322,11 @@ static void test_velocity_under_the_head(void **state)
     const Scene *scene = app_scene(app);
     assert_true(scene->display.velocity);
     Viewport vp = app_viewport(app);
-    RunPoint head = run_head(&scene->runs[1].run);
+    RunPoint head = run_head(&scene->runs[0].run); /* momentum, the step's first run */
     double hx, hy;
     viewport_to_pixel(&vp, head.x, head.y, &hx, &hy);
     uint8_t rgb[3];
-    run_rgb(app, 1, rgb);
+    run_rgb(app, 0, rgb);
     int all, other = disc_not_colour(&f, hx, hy, 0.7 * 5.5 * lesson_marker_scale(app), rgb, &all);
     print_message("saddle 5: %d of %d pixels of momentum's head not its colour\n", other, all);
     assert_true(all > 0 && other == 0);

@@ -280,7 +280,10 @@ void plot_draw_decades(Renderer *r, double x, double y, double w, double h, doub
     double s = r->scale, line = render_line_height(r, px);
     Rgba grid = r->theme->axis;
     grid.a *= 0.35f;
+    double stride = axis_decade_stride(h / (hi - lo), AXIS_DECADE_TICK_GAP * s);
     for (double e = floor(hi); e > lo; e--) {
+        if (fmod(e, stride) != 0)
+            continue;
         double at = y + (hi - e) / (hi - lo) * h;
         shapes_segment(r->shapes, x - 4.0 * s, at, x, at, 0.5 * s, r->theme->axis);
     }

@@ -569,7 +569,8 @@ void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades 
 /* The widest of d's labels at px. */
 double plot_decades_width(Renderer *r, const PlotDecades *d, int px);
 /* A log axis's decades on the area (x, y, w, h) from 10^lo to 10^hi: a
- * tick at each whole one inside the range, and d's with their values
+ * tick at each whole one inside the range (each stride-th where they
+ * would crowd: axis_decade_stride), and d's with their values
  * left of the axis and a faint line across. */
 void plot_draw_decades(Renderer *r, double x, double y, double w, double h, double lo,
                        double hi, const PlotDecades *d, int px);

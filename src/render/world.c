@@ -1676,6 +1676,20 @@ static bool on_minimum(const Renderer *r, const Scene *scene, const Viewport *vp
     return false;
 }
 
+/* Whether pixel (x, y) lies within a shown run's start cross (draw_starts'
+ * arms, 7 pixels at marker scale 1). */
+static bool on_start(const Renderer *r, const Scene *scene, const Viewport *vp, double x,
+                     double y)
+{
+    for (size_t i = 0; i < scene->run_count; i++) {
+        double px, py;
+        render_to_pixel(r, vp, scene->runs[i].x0, scene->runs[i].y0, &px, &py);
+        if (!scene->runs[i].hidden && hypot(x - px, y - py) < 7.0 * r->marker_scale)
+            return true;
+    }
+    return false;
+}
+
 /* A label further from its mark than beside it (render_label_beside's
  * least distance, 9 pixels at scale 1, and a little) is led to it: a line
  * from its panel (text box `text`) to the mark, and a dot there.  A circle
@@ -1743,11 +1757,12 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
         if (part == MARK_CIRCLES && circle) {
             draw_mark_circle(r, cx, cy, radius);
         } else if (part == MARK_DOTS) {
-            /* No dot where a minimum's ring marks the place already: a dot
-             * in or beside the ring read as a second marker (sharp_flat
-             * 1's flat minimum, "○•"). */
+            /* No dot where a minimum's ring or a start's cross marks the
+             * place already: a dot in or beside the ring read as a second
+             * marker (sharp_flat 1's flat minimum, "○•"), and one on a
+             * cross hid where it meets (schedules 3's named start). */
             if (!on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s) &&
-                !on_minimum(r, scene, vp, cx, cy)) {
+                !on_minimum(r, scene, vp, cx, cy) && !on_start(r, scene, vp, cx, cy)) {
                 shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
                 shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
             }

@@ -32,6 +32,13 @@ double axis_first_tick(double lo, double step)
     return ceil(lo / step) * step;
 }
 
+double axis_decade_stride(double per_decade, double gap)
+{
+    if (!(per_decade > 0 && gap > 0 && isfinite(per_decade) && isfinite(gap)))
+        return 1.0;
+    return fmax(1.0, ceil(gap / per_decade));
+}
+
 /* ------------------------------------------------------------------------ */
 /* Placing ticks and labels                                                  */
 

@@ -28,6 +28,16 @@ double axis_tick_step(double lo, double hi, int max_ticks);
  * step that is >= lo. */
 double axis_first_tick(double lo, double step);
 
+/* A log axis's ticks stand this far apart at least (pixels, times scale). */
+#define AXIS_DECADE_TICK_GAP 3.0
+
+/* Every how many whole decades a log axis with per_decade pixels a decade
+ * has a tick: 1, or the fewest that keeps its ticks gap pixels apart (a
+ * tick a decade over 42 decades on a small plot, learning_rate 7's loss
+ * plot at 1280x720 --projector, merged into a grey bar); 1 for a
+ * non-finite or non-positive per_decade or gap. */
+double axis_decade_stride(double per_decade, double gap);
+
 /* A value label: its text and its box (text and padding), frame pixels. */
 typedef struct AxisLabel {
     char text[32];
