@@ -21,8 +21,8 @@
 #define GRID_FULL_DIVISOR 2
 #define GRID_COARSE_DIVISOR 8
 #define GRID_MAX_CELLS (1500 * 1000)
-/* The colour scale's own grid (scale_rect): this many cells along its
- * longer side, fewer while the view moves, whatever the map's size. */
+/* The colour scale's own grids (scale_rects): this many cells along each
+ * one's longer side, fewer while the view moves, whatever the map's size. */
 #define SCALE_GRID_CELLS 256
 #define CONTOUR_LEVELS 16.0f
 
@@ -33,7 +33,7 @@ struct Heatmap {
 
     float *values;               /* raw grid */
     size_t cells_capacity;
-    float *scale_values;         /* scale_rect's grid, for the range alone */
+    float *scale_values;         /* scale_rects' grids, for the range alone */
     size_t scale_capacity;
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
@@ -199,27 +199,47 @@ static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
     return least;
 }
 
-/* The rectangle whose values the colours span: the asked-for view widened
- * as the map widens it (viewport.h), along the same axis, to the next of
- * the aspect ratios 2^(k/2) at or beyond the map's, never less.  The map
- * lies inside it, so no part of the map is flat in the top colour (pinning
- * the range to the asked-for view left two thirds of schedules 5's map so);
- * and maps of nearly one shape share a scale: the map's shape follows the
- * panels beside it and the caption's lines under it, and one landscape
- * view read another colour bar in each language (issue 12; momentum 1 at
- * 1280x720 --projector, the map 934x339 in English, 654x403 in Chinese). */
-static ViewRect scale_rect(ViewRect view, ViewRect drawn)
+/* The shapes (width over height) the layout gives the map at the
+ * classroom sizes, on the rungs 2^(k/2) at or beyond them: from 1.16
+ * (escape at 960x540) to 3.2 (momentum 2 at 1280x720 --projector in
+ * English).  A map beyond them (adaptive 3 there: 4.06) widens the range
+ * further (scale_rects).  Each rung wider costs the map's colours:
+ * welcome 1's map at 960x540 spans 0.27 of the bar with these, 0.45 with
+ * a widest of 2^(3/2), which leaves sgd_noise 2 at 1280x720 --projector
+ * (2.9) out. */
+#define MAP_TALLEST 1.0
+#define MAP_WIDEST 4.0
+
+/* The aspect ratio 2^(k/2) at or above (up) or at or below aspect; a
+ * little slack so an aspect already on a rung keeps it. */
+static double rung(double aspect, bool up)
+{
+    double rungs = 2.0 * log2(aspect);
+    return exp2(0.5 * (up ? ceil(rungs - 1e-9) : floor(rungs + 1e-9)));
+}
+
+/* The two rectangles whose values the colours span: the asked-for view
+ * widened along x to the widest map's shape (MAP_WIDEST) and along y to
+ * the tallest's (MAP_TALLEST), each keeping its centre.  Any map the
+ * layout gives is the view widened along one axis to its own shape
+ * (viewport.h), so it lies inside one of them: no part of it is flat in
+ * the top colour (pinning the range to the asked-for view left two thirds
+ * of schedules 5's map so).  And the scale is the view's alone, whatever
+ * the map's size: it followed the map's shape, which follows the caption's
+ * lines and the panels beside it, and one view read another colour bar in
+ * each language and at each size (issue 12; momentum 1 at 1280x720
+ * --projector read 276 in English, 370 in Chinese).  A map beyond those
+ * shapes (MAP_WIDEST's) widens its own rectangle further, to
+ * the rung at or beyond it. */
+static void scale_rects(ViewRect view, ViewRect drawn, ViewRect rects[2])
 {
     double w = view.xmax - view.xmin, h = view.ymax - view.ymin;
     double cx = 0.5 * (view.xmin + view.xmax), cy = 0.5 * (view.ymin + view.ymax);
     double aspect = (drawn.xmax - drawn.xmin) / (drawn.ymax - drawn.ymin);
-    /* A little slack so a map already on a rung does not take the next. */
-    double rungs = 2.0 * log2(aspect);
-    if (aspect >= w / h)
-        w = h * exp2(0.5 * ceil(rungs - 1e-9));
-    else
-        h = w / exp2(0.5 * floor(rungs + 1e-9));
-    return (ViewRect){cx - 0.5 * w, cx + 0.5 * w, cy - 0.5 * h, cy + 0.5 * h};
+    double wide = fmax(w, h * fmax(MAP_WIDEST, rung(aspect, true)));
+    double tall = fmax(h, w / fmin(MAP_TALLEST, rung(aspect, false)));
+    rects[0] = (ViewRect){cx - 0.5 * wide, cx + 0.5 * wide, view.ymin, view.ymax};
+    rects[1] = (ViewRect){view.xmin, view.xmax, cy - 0.5 * tall, cy + 0.5 * tall};
 }
 
 /* rect's values on a gw x gh grid into dest, and their stats. */
@@ -244,23 +264,32 @@ static bool reserve(float **buffer, size_t *capacity, size_t cells)
 }
 
 /* The map's grid over rect (gw x gh) and the range the colours span:
- * scale_rect's values, sampled on a grid of their own, coarse (divisor
+ * scale_rects' values, each sampled on a grid of its own, coarse (divisor
  * GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer cells a side) when
  * the map's is. */
 static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse)
 {
-    ViewRect range = scale_rect(scene->view, rect);
-    double rw = range.xmax - range.xmin, rh = range.ymax - range.ymin;
+    if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh))
+        return false;
+    ViewRect ranges[2];
+    scale_rects(scene->view, rect, ranges);
     int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
                       : SCALE_GRID_CELLS;
-    int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
-    int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
-    if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh) ||
-        !reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
-        return false;
+    GridStats stats = {.min = INFINITY, .max = -INFINITY};
+    for (int k = 0; k < 2; k++) {
+        double rw = ranges[k].xmax - ranges[k].xmin, rh = ranges[k].ymax - ranges[k].ymin;
+        int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
+        int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
+        if (!reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
+            return false;
+        GridStats part = sample_into(h, scene, ranges[k], sw, sh, h->scale_values);
+        stats.min = fminf(stats.min, part.min);
+        stats.max = fmaxf(stats.max, part.max);
+        stats.nonfinite += part.nonfinite;
+    }
     sample_into(h, scene, rect, gw, gh, h->values);
-    h->stats = sample_into(h, scene, range, sw, sh, h->scale_values);
-    h->least = least_in_view(scene, range, h->stats);
+    h->stats = stats;
+    h->least = fmin(least_in_view(scene, ranges[0], stats), least_in_view(scene, ranges[1], stats));
     h->grid_w = gw;
     h->grid_h = gh;
     h->grid_rect = rect;

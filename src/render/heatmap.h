@@ -66,19 +66,19 @@ void heatmap_release(Heatmap *heatmap);
 bool heatmap_coarse(const Heatmap *heatmap);
 
 /* The value range the colours span (the finite values of the asked-for
- * view widened as the map widens it, to the next of a ladder of shapes:
- * heatmap.c's scale_rect) and whether on a log scale; false before the
- * first grid or when the view is flat.  lo is the least value there: a
- * known minimum's (landscape_minima) where one lies in it, which the
- * grid's cells miss (it takes the lowest colour, as every value at or
- * below the least sample does), else the least sample.  The map lies
- * inside that rectangle, and maps of nearly one shape (one step in two
- * languages, whose captions and panels leave the map another size) share
- * it: one landscape view, one scale, where the map as drawn gave
- * edge_of_stability 3 at 1280 x 720 a top of 2.32e+04 in English and
- * 1.93e+04 in Chinese.  Pinning the range to the asked-for view alone was
- * tried: the rest of the map then lies flat in the top colour (schedules
- * 5: two thirds of it). */
+ * view widened along x to the widest map the layout gives and along y to
+ * the tallest: heatmap.c's scale_rects) and whether on a log scale; false
+ * before the first grid or when the view is flat.  lo is the least value
+ * there: a known minimum's (landscape_minima) where one lies in it, which
+ * the grid's cells miss (it takes the lowest colour, as every value at or
+ * below the least sample does), else the least sample.  Every map of the
+ * view lies inside, and the range is the view's alone, whatever the map's
+ * size: the map as drawn gave edge_of_stability 3 at 1280 x 720 a top of
+ * 2.32e+04 in English and 1.93e+04 in Chinese, and widened to the next
+ * shape of a ladder momentum 1 at 1280x720 --projector 276 and 370.
+ * Pinning the range to the asked-for view alone was tried: the rest of
+ * the map then lies flat in the top colour (schedules 5: two thirds of
+ * it). */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
 
 /* The landscape value shown at position t in [0, 1] of the colour scale. */
