@@ -38,6 +38,7 @@ struct Heatmap {
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
     ViewRect grid_rect;
+    bool grid_map;               /* the grid is of a 2D map (scale_rects) */
     bool has_grid;
     GridStats stats;
     double least;                /* the least value in view (heatmap_range) */
@@ -230,9 +231,15 @@ static double rung(double aspect, bool up)
  * each language and at each size (issue 12; momentum 1 at 1280x720
  * --projector read 276 in English, 370 in Chinese).  A map beyond those
  * shapes (MAP_WIDEST's) widens its own rectangle further, to
- * the rung at or beyond it. */
-static void scale_rects(ViewRect view, ViewRect drawn, ViewRect rects[2])
+ * the rung at or beyond it.  The 3D view (map false) draws the view itself
+ * and no more: its colours span that (saddle 1's, -3.97 to 3.97, even
+ * about 0 as the saddle is, not -4 to 64). */
+static void scale_rects(ViewRect view, ViewRect drawn, bool map, ViewRect rects[2])
 {
+    if (!map) {
+        rects[0] = rects[1] = view;
+        return;
+    }
     double w = view.xmax - view.xmin, h = view.ymax - view.ymin;
     double cx = 0.5 * (view.xmin + view.xmax), cy = 0.5 * (view.ymin + view.ymax);
     double aspect = (drawn.xmax - drawn.xmin) / (drawn.ymax - drawn.ymin);
@@ -267,12 +274,13 @@ static bool reserve(float **buffer, size_t *capacity, size_t cells)
  * scale_rects' values, each sampled on a grid of its own, coarse (divisor
  * GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer cells a side) when
  * the map's is. */
-static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse)
+static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse,
+                   bool map)
 {
     if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh))
         return false;
     ViewRect ranges[2];
-    scale_rects(scene->view, rect, ranges);
+    scale_rects(scene->view, rect, map, ranges);
     int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
                       : SCALE_GRID_CELLS;
     GridStats stats = {.min = INFINITY, .max = -INFINITY};
@@ -293,6 +301,7 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     h->grid_w = gw;
     h->grid_h = gh;
     h->grid_rect = rect;
+    h->grid_map = map;
     h->grid_serial = scene->landscape_serial;
     h->has_grid = true;
     return true;
@@ -407,7 +416,9 @@ static void paint_cache(Heatmap *h)
     h->in_texture = true;
 }
 
-void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bool progressive)
+/* heatmap_prepare's, for a 2D map (map) or the 3D view. */
+static void prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bool progressive,
+                    bool map)
 {
     ViewRect rect = viewport->world;
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
@@ -419,8 +430,8 @@ void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, b
     int gw, gh;
     grid_size(width, height, want_full ? GRID_FULL_DIVISOR : GRID_COARSE_DIVISOR, &gw, &gh);
     bool stale = !h->has_grid || h->grid_serial != scene->landscape_serial ||
-                 !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh;
-    if (stale && sample(h, scene, rect, gw, gh, !want_full)) {
+                 h->grid_map != map || !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh;
+    if (stale && sample(h, scene, rect, gw, gh, !want_full, map)) {
         h->coarse = !want_full;
         map_values(h, scene->display.log_scale);
         h->cache_valid = false;
@@ -430,10 +441,15 @@ void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, b
     }
 }
 
+void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bool progressive)
+{
+    prepare(h, scene, viewport, progressive, false);
+}
+
 unsigned heatmap_update(Heatmap *h, const Scene *scene, const Viewport *viewport, double scale,
                         bool progressive)
 {
-    heatmap_prepare(h, scene, viewport, progressive);
+    prepare(h, scene, viewport, progressive, true);
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
     /* A coarse grid is painted at half size and scaled up: painting every
      * pixel is what costs most on a software renderer while panning. */

@@ -32,14 +32,15 @@ typedef struct Heatmap Heatmap;
 Heatmap *heatmap_create(int threads, DescentError *err);
 void heatmap_destroy(Heatmap *heatmap);
 
-/* Brings the grid and its mapping up to date for the scene on viewport
- * (what heatmap_update does before painting): the 3D view keeps the colour
- * scale, and so the legend, the same as in 2D without painting the layer. */
+/* Brings the grid and its mapping up to date for the 3D view of the scene
+ * on viewport (the view itself) without painting the layer: it sets the
+ * colour scale the surface and the legend use, the view's own values
+ * (heatmap_range). */
 void heatmap_prepare(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
                      bool progressive);
 
 /* Brings the layer for the scene on viewport up to date: the grid
- * (heatmap_prepare) and what its painting is to be (the viewport's size;
+ * (heatmap_prepare's, for a map) and what its painting is to be (the viewport's size;
  * scale widens the contour lines).  Returns a number that changes whenever
  * the painting does (what heatmap_blit copies), so a caller may keep copies
  * of it. */
@@ -67,7 +68,7 @@ bool heatmap_coarse(const Heatmap *heatmap);
 
 /* The value range the colours span (the finite values of the asked-for
  * view widened along x to the widest map the layout gives and along y to
- * the tallest: heatmap.c's scale_rects) and whether on a log scale; false
+ * the tallest: heatmap.c's scale_rects; in 3D the view itself) and whether on a log scale; false
  * before the first grid or when the view is flat.  lo is the least value
  * there: a known minimum's (landscape_minima) where one lies in it, which
  * the grid's cells miss (it takes the lowest colour, as every value at or
@@ -76,8 +77,8 @@ bool heatmap_coarse(const Heatmap *heatmap);
  * size: the map as drawn gave edge_of_stability 3 at 1280 x 720 a top of
  * 2.32e+04 in English and 1.93e+04 in Chinese, and widened to the next
  * shape of a ladder momentum 1 at 1280x720 --projector 276 and 370.
- * Pinning the range to the asked-for view alone was tried: the rest of
- * the map then lies flat in the top colour (schedules 5: two thirds of
+ * Pinning a map's range to the asked-for view alone was tried: the rest
+ * of the map then lies flat in the top colour (schedules 5: two thirds of
  * it). */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
 
