@@ -4623,8 +4623,9 @@ static void colour_bar_values(LessonStage *st, const char *lesson, size_t step, 
  * in Chinese (the map 598x431 and 612x450).  Then the map's shape rounded
  * up a ladder of shapes, and maps on two rungs still differed: momentum
  * 2-4 at 960x540 topped 1236 in English, 1402 in Chinese, and momentum 1
- * at 1280x720 --projector 276 and 370.  The bar's ends are compared, and
- * its middle value where both bars have room for it.  At 1280x720
+ * at 1280x720 --projector 276 and 370.  A short bar leaves out its middle
+ * (or, bent, its top) value, so all the bars of a step together may read
+ * three values, no more.  At 1280x720
  * --projector adaptive 3's English map is wider than any scale is made
  * for (heatmap.c's MAP_WIDEST) and is left out. */
 static void test_colour_bar_one_scale_in_both_languages(void **state)
@@ -4642,8 +4643,8 @@ static void test_colour_bar_one_scale_in_both_languages(void **state)
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 0}, {1280, 720, 1}};
     static const char *const langs[2] = {"en", "zh"};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        char first[3][32] = {""};
-        int first_count = 0;
+        char seen[12][32];
+        size_t distinct = 0;
         for (size_t z = 0; z < 2u + cases[c].projector; z++)
             for (size_t g = 0; g < 2; g++) {
                 char values[96], v[3][32];
@@ -4653,15 +4654,16 @@ static void test_colour_bar_one_scale_in_both_languages(void **state)
                               frames[z][0], frames[z][1], frames[z][2] ? " --projector" : "",
                               langs[g], values);
                 int count = sscanf(values, "%31s %31s %31s", v[0], v[1], v[2]);
-                if (z == 0 && g == 0) {
-                    memcpy(first, v, sizeof first);
-                    first_count = count;
+                for (int k = 0; k < count; k++) {
+                    size_t d = 0;
+                    while (d < distinct && strcmp(seen[d], v[k]) != 0)
+                        d++;
+                    if (d == distinct)
+                        memcpy(seen[distinct++], v[k], sizeof v[k]);
                 }
-                assert_string_equal(v[0], first[0]);
-                assert_string_equal(v[count - 1], first[first_count - 1]);
-                if (count == 3 && first_count == 3)
-                    assert_string_equal(v[1], first[1]);
             }
+        /* One scale: its low end, its middle or knee, its top. */
+        assert_true(distinct <= 3);
     }
 }
 

@@ -42,6 +42,7 @@ struct Heatmap {
     bool has_grid;
     GridStats stats;
     double least;                /* the least value in view (heatmap_range) */
+    double knee;                 /* the asked-for view's top (value_scale.h) */
     ValueScale scale;            /* how values were mapped to t */
     bool field_ready;
 
@@ -204,10 +205,9 @@ static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
  * classroom sizes, on the rungs 2^(k/2) at or beyond them: from 1.16
  * (escape at 960x540) to 3.2 (momentum 2 at 1280x720 --projector in
  * English).  A map beyond them (adaptive 3 there: 4.06) widens the range
- * further (scale_rects).  Each rung wider costs the map's colours:
- * welcome 1's map at 960x540 spans 0.27 of the bar with these, 0.45 with
- * a widest of 2^(3/2), which leaves sgd_noise 2 at 1280x720 --projector
- * (2.9) out. */
+ * further (scale_rects).  The widest's values are far above the view's
+ * (welcome 1's 404 over its 113): the scale bends at the view's top
+ * (value_scale.h), which keeps most of the colours. */
 #define MAP_TALLEST 1.0
 #define MAP_WIDEST 4.0
 
@@ -270,8 +270,22 @@ static bool reserve(float **buffer, size_t *capacity, size_t cells)
     return true;
 }
 
-/* The map's grid over rect (gw x gh) and the range the colours span:
- * scale_rects' values, each sampled on a grid of its own, coarse (divisor
+/* The stats of rect's values on a grid of its own, side cells along its
+ * longer side (false: no memory for it). */
+static bool range_stats(Heatmap *h, const Scene *scene, ViewRect rect, int side, GridStats *stats)
+{
+    double rw = rect.xmax - rect.xmin, rh = rect.ymax - rect.ymin;
+    int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
+    int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
+    if (!reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
+        return false;
+    *stats = sample_into(h, scene, rect, sw, sh, h->scale_values);
+    return true;
+}
+
+/* The map's grid over rect (gw x gh), the range the colours span
+ * (scale_rects' values) and its knee (the asked-for view's top; none in
+ * 3D), each sampled on a grid of its own, coarse (divisor
  * GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer cells a side) when
  * the map's is. */
 static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse,
@@ -283,20 +297,19 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     scale_rects(scene->view, rect, map, ranges);
     int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
                       : SCALE_GRID_CELLS;
-    GridStats stats = {.min = INFINITY, .max = -INFINITY};
+    GridStats stats = {.min = INFINITY, .max = -INFINITY}, part, view = {.max = INFINITY};
     for (int k = 0; k < 2; k++) {
-        double rw = ranges[k].xmax - ranges[k].xmin, rh = ranges[k].ymax - ranges[k].ymin;
-        int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
-        int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
-        if (!reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
+        if (!range_stats(h, scene, ranges[k], side, &part))
             return false;
-        GridStats part = sample_into(h, scene, ranges[k], sw, sh, h->scale_values);
         stats.min = fminf(stats.min, part.min);
         stats.max = fmaxf(stats.max, part.max);
         stats.nonfinite += part.nonfinite;
     }
+    if (map && !range_stats(h, scene, scene->view, side, &view))
+        return false;
     sample_into(h, scene, rect, gw, gh, h->values);
     h->stats = stats;
+    h->knee = (double)view.max;
     h->least = fmin(least_in_view(scene, ranges[0], stats), least_in_view(scene, ranges[1], stats));
     h->grid_w = gw;
     h->grid_h = gh;
@@ -318,7 +331,7 @@ static void map_values(Heatmap *h, bool log_scale)
     uint16_t *mapped = malloc(cells * sizeof *mapped);
     if (!mapped)
         return;
-    h->scale = value_scale_make(h->stats, log_scale);
+    h->scale = value_scale_make(h->stats, log_scale, h->knee);
     for (size_t k = 0; k < cells; k++)
         mapped[k] = (uint16_t)lround(value_scale_t(&h->scale, (double)h->values[k]) * 65535.0);
     glBindTexture(GL_TEXTURE_2D, h->field);

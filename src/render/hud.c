@@ -1186,7 +1186,10 @@ static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
 /* What the colours mean: the colormap from the lowest to the highest value
  * in view, named, with the values at its ends and middle as ticks: L on a
  * linear scale, L − Lmin on a log one (from 0; the middle far below the
- * arithmetic mean). */
+ * arithmetic mean).  On a bent scale (value_scale.h) the tick between the
+ * ends is the knee's, the asked-for view's top, where the scale bends (at
+ * the middle, 52.4 read as half of welcome 1's 404 and it is an eighth),
+ * and the top's value gives way to it where both do not fit. */
 static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double lo, hi;
@@ -1215,20 +1218,27 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
                                                         (k + 0.5) / STEPS)));
     char low[32], middle[32], high[32];
     double base = log_scale ? lo : 0.0;
+    ValueScale scale = heatmap_scale(r->heatmap);
+    double knee;
+    bool bent = value_scale_knee(&scale, &knee);
+    double at = bent ? VALUE_SCALE_KNEE_T : 0.5;
     number_text(lo - base, 3, low, sizeof low);
-    number_text(heatmap_value_at(r->heatmap, 0.5) - base, 3, middle, sizeof middle);
+    number_text(heatmap_value_at(r->heatmap, at) - base, 3, middle, sizeof middle);
     number_text(hi - base, 3, high, sizeof high);
     render_text(r, low, bx, ty, px, ALIGN_LEFT, r->theme->dim);
-    render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
-    /* The middle value with its tick, down from the bar, where it keeps
-     * 8 px from the end values. */
+    /* The value between the ends with its tick, down from the bar, where
+     * it keeps 8 px from the end values; the knee's before the top's,
+     * which few maps reach. */
     double half = 0.5 * render_text_width(r, middle, px) + 8.0 * s;
-    if (render_text_width(r, low, px) + half > 0.5 * bw ||
-        render_text_width(r, high, px) + half > 0.5 * bw)
+    bool middle_fits = render_text_width(r, low, px) + half <= at * bw;
+    bool high_fits = render_text_width(r, high, px) + half <= (1.0 - at) * bw;
+    if (!bent || !middle_fits || high_fits)
+        render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
+    if (!middle_fits || (!bent && !high_fits))
         return;
-    shapes_segment(r->shapes, bx + 0.5 * bw, by + 0.5 * bar_h, bx + 0.5 * bw, ty, 0.6 * s,
+    shapes_segment(r->shapes, bx + at * bw, by + 0.5 * bar_h, bx + at * bw, ty, 0.6 * s,
                    r->theme->mark);
-    render_text(r, middle, bx + 0.5 * bw, ty, px, ALIGN_CENTER, r->theme->dim);
+    render_text(r, middle, bx + at * bw, ty, px, ALIGN_CENTER, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
