@@ -1232,13 +1232,13 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
     double half = 0.5 * render_text_width(r, middle, px) + 8.0 * s;
     bool middle_fits = render_text_width(r, low, px) + half <= at * bw;
     bool high_fits = render_text_width(r, high, px) + half <= (1.0 - at) * bw;
+    if (middle_fits && (bent || high_fits)) {
+        shapes_segment(r->shapes, bx + at * bw, by + 0.5 * bar_h, bx + at * bw, ty, 0.6 * s,
+                       r->theme->mark);
+        render_text(r, middle, bx + at * bw, ty, px, ALIGN_CENTER, r->theme->dim);
+    }
     if (!bent || !middle_fits || high_fits)
         render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
-    if (!middle_fits || (!bent && !high_fits))
-        return;
-    shapes_segment(r->shapes, bx + at * bw, by + 0.5 * bar_h, bx + at * bw, ty, 0.6 * s,
-                   r->theme->mark);
-    render_text(r, middle, bx + at * bw, ty, px, ALIGN_CENTER, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
