@@ -79,7 +79,8 @@ bool heatmap_coarse(const Heatmap *heatmap);
  * shape of a ladder momentum 1 at 1280x720 --projector 276 and 370.
  * Pinning a map's range to the asked-for view alone was tried: the rest
  * of the map then lies flat in the top colour (schedules 5: two thirds of
- * it). */
+ * it).  The scale bends at the view's own top (heatmap_scale,
+ * value_scale.h), so the view keeps most of the colours. */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
 
 /* The landscape value shown at position t in [0, 1] of the colour scale. */
