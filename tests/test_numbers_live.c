@@ -470,7 +470,7 @@ static void heatmap_values_over_half_nan_views(void **state)
         for (size_t v = 0; v < sizeof fed_views / sizeof fed_views[0]; v++) {
             GridStats stats = grid_sample(landscape, fed_views[v], W, H, cells, 2);
             for (int log_scale = 0; log_scale <= 1; log_scale++) {
-                ValueScale scale = value_scale_make(stats, log_scale, HUGE_VAL);
+                ValueScale scale = value_scale_make(stats, log_scale);
                 for (size_t k = 0; k < W * H; k++) {
                     double t = value_scale_t(&scale, (double)cells[k]);
                     double slope = value_scale_slope(&scale, (double)cells[k]);
@@ -508,7 +508,7 @@ static void surface_vertices_over_half_nan_views(void **state)
                 fail_msg("%s: %s", half_nan[l], err.message);
             Viewport vp = viewport_fit(scene->view, W, H);
             GridStats stats = grid_sample(scene->landscape, vp.world, W, H, cells, 2);
-            SurfaceFrame frame = {.rect = vp.world, .scale = value_scale_make(stats, true, HUGE_VAL),
+            SurfaceFrame frame = {.rect = vp.world, .scale = value_scale_make(stats, true),
                                   .line_width = 1, .line_strength = 0.5f, .width = W,
                                   .height = H};
             assert_true(surface_update(surface, scene, &frame) != 0);

@@ -21,29 +21,39 @@
 #define GRID_FULL_DIVISOR 2
 #define GRID_COARSE_DIVISOR 8
 #define GRID_MAX_CELLS (1500 * 1000)
-/* The colour scale's own grids (scale_rects): this many cells along each
- * one's longer side, fewer while the view moves, whatever the map's size. */
+/* The colour scale's own grid (the asked-for view's): this many cells
+ * along its longer side, fewer while the view moves, whatever the map's
+ * size. */
 #define SCALE_GRID_CELLS 256
 #define CONTOUR_LEVELS 16.0f
+/* The field holds t from -FIELD_REACH to 1 + FIELD_REACH (the map beyond
+ * the range keeps its contour lines that far; 16-bit cells still give the
+ * colours over [0, 1] 1/(2 FIELD_REACH + 1) of their steps: 3,000). */
+#define FIELD_REACH 10.0
+/* How far beyond the range (in t) the map must reach for the bar to mark
+ * its end: less is not seen, and the map's grid meets the view's corners
+ * closer than the scale's (half a cell: a bowl's corner 1/128 of its
+ * range higher). */
+#define BEYOND_SEEN 0.02
 
 struct Heatmap {
     GLuint program, vao, field, colormaps[COLORMAP_COUNT];
-    GLint u_field, u_colormap, u_levels, u_line_width, u_line_strength, u_paper;
+    GLint u_field, u_colormap, u_span, u_levels, u_line_width, u_line_strength, u_paper;
     int threads;
 
     float *values;               /* raw grid */
     size_t cells_capacity;
-    float *scale_values;         /* scale_rects' grids, for the range alone */
+    float *scale_values;         /* the view's grid, for the range alone */
     size_t scale_capacity;
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
     ViewRect grid_rect;
-    bool grid_map;               /* the grid is of a 2D map (scale_rects) */
     bool has_grid;
     GridStats stats;
     double least;                /* the least value in view (heatmap_range) */
-    double knee;                 /* the asked-for view's top (value_scale.h) */
     ValueScale scale;            /* how values were mapped to t */
+    float span[2];               /* the field's t at its cells' 0 and 1 */
+    bool below, above;           /* the map reaches beyond the range */
     bool field_ready;
 
     ViewRect last_rect;          /* visible rectangle of the previous frame */
@@ -131,6 +141,7 @@ Heatmap *heatmap_create(int threads, DescentError *err)
     }
     h->u_field = glGetUniformLocation(h->program, "u_field");
     h->u_colormap = glGetUniformLocation(h->program, "u_colormap");
+    h->u_span = glGetUniformLocation(h->program, "u_span");
     h->u_levels = glGetUniformLocation(h->program, "u_levels");
     h->u_line_width = glGetUniformLocation(h->program, "u_line_width");
     h->u_line_strength = glGetUniformLocation(h->program, "u_line_strength");
@@ -201,54 +212,6 @@ static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
     return least;
 }
 
-/* The shapes (width over height) the layout gives the map at the
- * classroom sizes, on the rungs 2^(k/2) at or beyond them: from 1.16
- * (escape at 960x540) to 3.2 (momentum 2 at 1280x720 --projector in
- * English).  A map beyond them (adaptive 3 there: 4.06) widens the range
- * further (scale_rects).  The widest's values are far above the view's
- * (welcome 1's 404 over its 113): the scale bends at the view's top
- * (value_scale.h), which keeps most of the colours. */
-#define MAP_TALLEST 1.0
-#define MAP_WIDEST 4.0
-
-/* The aspect ratio 2^(k/2) at or above (up) or at or below aspect; a
- * little slack so an aspect already on a rung keeps it. */
-static double rung(double aspect, bool up)
-{
-    double rungs = 2.0 * log2(aspect);
-    return exp2(0.5 * (up ? ceil(rungs - 1e-9) : floor(rungs + 1e-9)));
-}
-
-/* The two rectangles whose values the colours span: the asked-for view
- * widened along x to the widest map's shape (MAP_WIDEST) and along y to
- * the tallest's (MAP_TALLEST), each keeping its centre.  Any map the
- * layout gives is the view widened along one axis to its own shape
- * (viewport.h), so it lies inside one of them: no part of it is flat in
- * the top colour (pinning the range to the asked-for view left two thirds
- * of schedules 5's map so).  And the scale is the view's alone, whatever
- * the map's size: it followed the map's shape, which follows the caption's
- * lines and the panels beside it, and one view read another colour bar in
- * each language and at each size (issue 12; momentum 1 at 1280x720
- * --projector read 276 in English, 370 in Chinese).  A map beyond those
- * shapes (MAP_WIDEST's) widens its own rectangle further, to
- * the rung at or beyond it.  The 3D view (map false) draws the view itself
- * and no more: its colours span that (saddle 1's, -3.97 to 3.97, even
- * about 0 as the saddle is, not -4 to 64). */
-static void scale_rects(ViewRect view, ViewRect drawn, bool map, ViewRect rects[2])
-{
-    if (!map) {
-        rects[0] = rects[1] = view;
-        return;
-    }
-    double w = view.xmax - view.xmin, h = view.ymax - view.ymin;
-    double cx = 0.5 * (view.xmin + view.xmax), cy = 0.5 * (view.ymin + view.ymax);
-    double aspect = (drawn.xmax - drawn.xmin) / (drawn.ymax - drawn.ymin);
-    double wide = fmax(w, h * fmax(MAP_WIDEST, rung(aspect, true)));
-    double tall = fmax(h, w / fmin(MAP_TALLEST, rung(aspect, false)));
-    rects[0] = (ViewRect){cx - 0.5 * wide, cx + 0.5 * wide, view.ymin, view.ymax};
-    rects[1] = (ViewRect){view.xmin, view.xmax, cy - 0.5 * tall, cy + 0.5 * tall};
-}
-
 /* rect's values on a gw x gh grid into dest, and their stats. */
 static GridStats sample_into(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh,
                              float *dest)
@@ -270,70 +233,66 @@ static bool reserve(float **buffer, size_t *capacity, size_t cells)
     return true;
 }
 
-/* The stats of rect's values on a grid of its own, side cells along its
- * longer side (false: no memory for it). */
-static bool range_stats(Heatmap *h, const Scene *scene, ViewRect rect, int side, GridStats *stats)
-{
-    double rw = rect.xmax - rect.xmin, rh = rect.ymax - rect.ymin;
-    int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
-    int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
-    if (!reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
-        return false;
-    *stats = sample_into(h, scene, rect, sw, sh, h->scale_values);
-    return true;
-}
-
-/* The map's grid over rect (gw x gh), the range the colours span
- * (scale_rects' values) and its knee (the asked-for view's top; none in
- * 3D), each sampled on a grid of its own, coarse (divisor
+/* The map's grid over rect (gw x gh) and the range the colours span: the
+ * asked-for view's values, sampled on a grid of their own, coarse (divisor
  * GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer cells a side) when
  * the map's is. */
-static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse,
-                   bool map)
+static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse)
 {
-    if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh))
-        return false;
-    ViewRect ranges[2];
-    scale_rects(scene->view, rect, map, ranges);
+    ViewRect range = scene->view;
+    double rw = range.xmax - range.xmin, rh = range.ymax - range.ymin;
     int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
                       : SCALE_GRID_CELLS;
-    GridStats stats = {.min = INFINITY, .max = -INFINITY}, part, view = {.max = INFINITY};
-    for (int k = 0; k < 2; k++) {
-        if (!range_stats(h, scene, ranges[k], side, &part))
-            return false;
-        stats.min = fminf(stats.min, part.min);
-        stats.max = fmaxf(stats.max, part.max);
-        stats.nonfinite += part.nonfinite;
-    }
-    if (map && !range_stats(h, scene, scene->view, side, &view))
+    int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
+    int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
+    if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh) ||
+        !reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
         return false;
     sample_into(h, scene, rect, gw, gh, h->values);
-    h->stats = stats;
-    h->knee = (double)view.max;
-    h->least = fmin(least_in_view(scene, ranges[0], stats), least_in_view(scene, ranges[1], stats));
+    h->stats = sample_into(h, scene, range, sw, sh, h->scale_values);
+    h->least = least_in_view(scene, range, h->stats);
     h->grid_w = gw;
     h->grid_h = gh;
     h->grid_rect = rect;
-    h->grid_map = map;
     h->grid_serial = scene->landscape_serial;
     h->has_grid = true;
     return true;
 }
 
-/* values -> t in [0, 1] (value_scale.h) in 16-bit fixed point (a format
- * software renderers filter fast), uploaded to the field texture through a
- * buffer freed after the upload (0.8 MB at 1920x1080); non-finite cells
- * (overflow) take the top colour, so no NaN ever reaches the GPU.  Without
- * memory for the buffer the field keeps its last upload. */
+/* A cell's t, unclamped (value_scale_reach) as far as the field holds. */
+static double field_t(const Heatmap *h, float value)
+{
+    return fmin(fmax(value_scale_reach(&h->scale, (double)value), -FIELD_REACH),
+                1.0 + FIELD_REACH);
+}
+
+/* values -> t (value_scale.h) in 16-bit fixed point (a format software
+ * renderers filter fast) over span, [0, 1] widened to the t the map
+ * reaches beyond the range: the shader colours it clamped and draws the
+ * contour lines on beyond, so a map wider than the view keeps its shape.
+ * Uploaded to the field texture through a buffer freed after the upload
+ * (0.8 MB at 1920x1080); non-finite cells (overflow) take the top colour,
+ * so no NaN ever reaches the GPU.  Without memory for the buffer the field
+ * keeps its last upload. */
 static void map_values(Heatmap *h, bool log_scale)
 {
     size_t cells = (size_t)h->grid_w * (size_t)h->grid_h;
     uint16_t *mapped = malloc(cells * sizeof *mapped);
     if (!mapped)
         return;
-    h->scale = value_scale_make(h->stats, log_scale, h->knee);
+    h->scale = value_scale_make(h->stats, log_scale);
+    double lo = 0.0, hi = 1.0;
+    for (size_t k = 0; k < cells; k++) {
+        double t = field_t(h, h->values[k]);
+        lo = fmin(lo, t);
+        hi = fmax(hi, t);
+    }
+    h->span[0] = (float)lo;
+    h->span[1] = (float)hi;
+    h->below = lo < -BEYOND_SEEN;
+    h->above = hi > 1.0 + BEYOND_SEEN;
     for (size_t k = 0; k < cells; k++)
-        mapped[k] = (uint16_t)lround(value_scale_t(&h->scale, (double)h->values[k]) * 65535.0);
+        mapped[k] = (uint16_t)lround((field_t(h, h->values[k]) - lo) / (hi - lo) * 65535.0);
     glBindTexture(GL_TEXTURE_2D, h->field);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R16, h->grid_w, h->grid_h, 0, GL_RED, GL_UNSIGNED_SHORT,
@@ -353,6 +312,12 @@ bool heatmap_range(const Heatmap *h, double *lo, double *hi, bool *log_scale)
     *hi = (double)h->stats.max;
     *log_scale = h->scale.log;
     return h->field_ready && *lo < *hi;
+}
+
+void heatmap_beyond(const Heatmap *h, bool *below, bool *above)
+{
+    *below = h->field_ready && h->below;
+    *above = h->field_ready && h->above;
 }
 
 double heatmap_value_at(const Heatmap *h, double t)
@@ -417,6 +382,7 @@ static void paint_cache(Heatmap *h)
     glActiveTexture(GL_TEXTURE0);
     glUniform1i(h->u_field, 0);
     glUniform1i(h->u_colormap, 1);
+    glUniform2f(h->u_span, h->span[0], h->span[1]);
     glUniform1f(h->u_levels, CONTOUR_LEVELS);
     /* Lines painted small come out at their usual width once scaled up. */
     glUniform1f(h->u_line_width, (float)(h->cache_scale * h->paint_w / h->cache_w));
@@ -429,9 +395,7 @@ static void paint_cache(Heatmap *h)
     h->in_texture = true;
 }
 
-/* heatmap_prepare's, for a 2D map (map) or the 3D view. */
-static void prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bool progressive,
-                    bool map)
+void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bool progressive)
 {
     ViewRect rect = viewport->world;
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
@@ -443,8 +407,8 @@ static void prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bo
     int gw, gh;
     grid_size(width, height, want_full ? GRID_FULL_DIVISOR : GRID_COARSE_DIVISOR, &gw, &gh);
     bool stale = !h->has_grid || h->grid_serial != scene->landscape_serial ||
-                 h->grid_map != map || !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh;
-    if (stale && sample(h, scene, rect, gw, gh, !want_full, map)) {
+                 !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh;
+    if (stale && sample(h, scene, rect, gw, gh, !want_full)) {
         h->coarse = !want_full;
         map_values(h, scene->display.log_scale);
         h->cache_valid = false;
@@ -454,15 +418,10 @@ static void prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bo
     }
 }
 
-void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, bool progressive)
-{
-    prepare(h, scene, viewport, progressive, false);
-}
-
 unsigned heatmap_update(Heatmap *h, const Scene *scene, const Viewport *viewport, double scale,
                         bool progressive)
 {
-    prepare(h, scene, viewport, progressive, true);
+    heatmap_prepare(h, scene, viewport, progressive);
     int width = (int)lround(viewport->width), height = (int)lround(viewport->height);
     /* A coarse grid is painted at half size and scaled up: painting every
      * pixel is what costs most on a software renderer while panning. */

@@ -32,15 +32,14 @@ typedef struct Heatmap Heatmap;
 Heatmap *heatmap_create(int threads, DescentError *err);
 void heatmap_destroy(Heatmap *heatmap);
 
-/* Brings the grid and its mapping up to date for the 3D view of the scene
- * on viewport (the view itself) without painting the layer: it sets the
- * colour scale the surface and the legend use, the view's own values
- * (heatmap_range). */
+/* Brings the grid and its mapping up to date for the scene on viewport
+ * (what heatmap_update does before painting): the 3D view keeps the colour
+ * scale, and so the legend, the same as in 2D without painting the layer. */
 void heatmap_prepare(Heatmap *heatmap, const Scene *scene, const Viewport *viewport,
                      bool progressive);
 
 /* Brings the layer for the scene on viewport up to date: the grid
- * (heatmap_prepare's, for a map) and what its painting is to be (the viewport's size;
+ * (heatmap_prepare) and what its painting is to be (the viewport's size;
  * scale widens the contour lines).  Returns a number that changes whenever
  * the painting does (what heatmap_blit copies), so a caller may keep copies
  * of it. */
@@ -67,21 +66,23 @@ void heatmap_release(Heatmap *heatmap);
 bool heatmap_coarse(const Heatmap *heatmap);
 
 /* The value range the colours span (the finite values of the asked-for
- * view widened along x to the widest map the layout gives and along y to
- * the tallest: heatmap.c's scale_rects; in 3D the view itself) and whether on a log scale; false
- * before the first grid or when the view is flat.  lo is the least value
- * there: a known minimum's (landscape_minima) where one lies in it, which
- * the grid's cells miss (it takes the lowest colour, as every value at or
- * below the least sample does), else the least sample.  Every map of the
- * view lies inside, and the range is the view's alone, whatever the map's
- * size: the map as drawn gave edge_of_stability 3 at 1280 x 720 a top of
- * 2.32e+04 in English and 1.93e+04 in Chinese, and widened to the next
- * shape of a ladder momentum 1 at 1280x720 --projector 276 and 370.
- * Pinning a map's range to the asked-for view alone was tried: the rest
- * of the map then lies flat in the top colour (schedules 5: two thirds of
- * it).  The scale bends at the view's own top (heatmap_scale,
- * value_scale.h), so the view keeps most of the colours. */
+ * view, the scene's, on a grid of its own) and whether on a log scale;
+ * false before the first grid or when the view is flat.  lo is the least
+ * value there: a known minimum's (landscape_minima) where one lies in it,
+ * which the grid's cells miss (it takes the lowest colour, as every value
+ * at or below the least sample does), else the least sample.  One view,
+ * one scale, whatever the map's size: the map's shape follows the
+ * caption's lines and the panels beside it, and a range taken from it
+ * gave one lesson view other colour bars in each language and at each
+ * size (issue 12: momentum 1 topped 276 at 960x540, 370 at 1280x720).
+ * The map beyond the view holds values beyond the range: they take the
+ * end colours, their contour lines drawn on (heatmap_beyond). */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
+
+/* Whether the last grid holds values below and above heatmap_range's, by
+ * more than the eye tells (heatmap.c's BEYOND_SEEN): those take the end
+ * colours, which the legend says (hud.c's draw_colorbar). */
+void heatmap_beyond(const Heatmap *heatmap, bool *below, bool *above);
 
 /* The landscape value shown at position t in [0, 1] of the colour scale. */
 double heatmap_value_at(const Heatmap *heatmap, double t);

@@ -1164,6 +1164,11 @@ static const char *colorbar_title(bool log_scale)
     return log_scale ? _(COLORBAR_TITLE_LOG) : _(COLORBAR_TITLE);
 }
 
+/* The room at each end of the colour bar for its end mark (draw_colorbar),
+ * as wide as the bar is high, kept whether it is drawn or not: the bar and
+ * its values hold still as the view pans. */
+#define COLORBAR_CAP 10.0
+
 /* The colour bar with its name left of it and its three values under it,
  * or (two_lines, narrower) with its name on a line of its own under its
  * values, the middle one where the end ones leave it room. */
@@ -1178,18 +1183,28 @@ static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
                        render_text_width(r, colorbar_title(true), px));
     double end = render_text_width(r, COLORBAR_END_WIDEST, px);
     /* The middle value centred, the end values beside it with a gap. */
-    double min_w = two_lines ? fmax(name, 2 * end + 8.0 * s) + 2 * pad
-                             : name + 8.0 * s + 3 * end + 16.0 * s + 2 * pad;
+    double caps = 2 * COLORBAR_CAP * s;
+    double min_w = two_lines ? fmax(name, 2 * end + 8.0 * s + caps) + 2 * pad
+                             : name + 8.0 * s + 3 * end + 16.0 * s + caps + 2 * pad;
     return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), h, min_w, h, false};
+}
+
+/* The colour bar's end mark: a triangle of the colour at t from the bar's
+ * end at x (its top at y, h high) to its tip reach (± its width) past it. */
+static void colorbar_end(Renderer *r, const Scene *scene, double x, double y, double h,
+                         double reach, double t)
+{
+    Rgba colour = theme_paper(r->theme, heatmap_color(r->heatmap, scene->display.colormap, t));
+    shapes_triangle(r->shapes, (double[2]){x, y}, (double[2]){x, y + h},
+                    (double[2]){x + reach, y + 0.5 * h}, colour);
 }
 
 /* What the colours mean: the colormap from the lowest to the highest value
  * in view, named, with the values at its ends and middle as ticks: L on a
  * linear scale, L − Lmin on a log one (from 0; the middle far below the
- * arithmetic mean).  On a bent scale (value_scale.h) the tick between the
- * ends is the knee's, the asked-for view's top, where the scale bends (at
- * the middle, 52.4 read as half of welcome 1's 404 and it is an eighth),
- * and the top's value gives way to it where both do not fit. */
+ * arithmetic mean).  Where the map reaches beyond the view to values
+ * beyond those (heatmap_beyond), a triangle of the end colour past that
+ * end says the colour goes on there (matplotlib's extended colorbar). */
 static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double lo, hi;
@@ -1210,7 +1225,15 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
         render_text(r, title, bx, by + 0.5 * bar_h - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
         bx += render_text_width(r, title, px) + 8.0 * s;
     }
-    double bw = rect.x + rect.w - pad - bx;
+    double cap = COLORBAR_CAP * s;
+    bx += cap;
+    double bw = rect.x + rect.w - pad - cap - bx;
+    bool below, above;
+    heatmap_beyond(r->heatmap, &below, &above);
+    if (below)
+        colorbar_end(r, scene, bx, by, bar_h, -cap, 0.0);
+    if (above)
+        colorbar_end(r, scene, bx + bw, by, bar_h, cap, 1.0);
     enum { STEPS = 96 };
     for (int k = 0; k < STEPS; k++)
         shapes_rect(r->shapes, bx + bw * k / STEPS, by, bw / STEPS + 0.5, bar_h,
@@ -1218,27 +1241,20 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
                                                         (k + 0.5) / STEPS)));
     char low[32], middle[32], high[32];
     double base = log_scale ? lo : 0.0;
-    ValueScale scale = heatmap_scale(r->heatmap);
-    double knee;
-    bool bent = value_scale_knee(&scale, &knee);
-    double at = bent ? VALUE_SCALE_KNEE_T : 0.5;
     number_text(lo - base, 3, low, sizeof low);
-    number_text(heatmap_value_at(r->heatmap, at) - base, 3, middle, sizeof middle);
+    number_text(heatmap_value_at(r->heatmap, 0.5) - base, 3, middle, sizeof middle);
     number_text(hi - base, 3, high, sizeof high);
     render_text(r, low, bx, ty, px, ALIGN_LEFT, r->theme->dim);
-    /* The value between the ends with its tick, down from the bar, where
-     * it keeps 8 px from the end values; the knee's before the top's,
-     * which few maps reach. */
+    render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
+    /* The middle value with its tick, down from the bar, where it keeps
+     * 8 px from the end values. */
     double half = 0.5 * render_text_width(r, middle, px) + 8.0 * s;
-    bool middle_fits = render_text_width(r, low, px) + half <= at * bw;
-    bool high_fits = render_text_width(r, high, px) + half <= (1.0 - at) * bw;
-    if (middle_fits && (bent || high_fits)) {
-        shapes_segment(r->shapes, bx + at * bw, by + 0.5 * bar_h, bx + at * bw, ty, 0.6 * s,
-                       r->theme->mark);
-        render_text(r, middle, bx + at * bw, ty, px, ALIGN_CENTER, r->theme->dim);
-    }
-    if (!bent || !middle_fits || high_fits)
-        render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
+    if (render_text_width(r, low, px) + half > 0.5 * bw ||
+        render_text_width(r, high, px) + half > 0.5 * bw)
+        return;
+    shapes_segment(r->shapes, bx + 0.5 * bw, by + 0.5 * bar_h, bx + 0.5 * bw, ty, 0.6 * s,
+                   r->theme->mark);
+    render_text(r, middle, bx + 0.5 * bw, ty, px, ALIGN_CENTER, r->theme->dim);
 }
 
 /* ------------------------------------------------------------------------ */
