@@ -1,8 +1,9 @@
 /*
  * heatmap.h — the 2D landscape layer: values sampled by the core on a grid
  * over the visible rectangle (grid_sample, threaded), mapped to [0, 1]
- * (linearly or on a log scale) and coloured by shaders/heatmap.frag.glsl
- * through a colormap from assets/colormaps/, with contour lines.
+ * over the asked-for view's values (linearly or on a log scale; beyond it
+ * on past the ends) and coloured by shaders/heatmap.frag.glsl through a
+ * colormap from assets/colormaps/, clamped, with contour lines.
  * Internal to src/render.
  *
  * Work is done only when something changed: the grid is resampled when the
