@@ -1164,10 +1164,11 @@ static const char *colorbar_title(bool log_scale)
     return log_scale ? _(COLORBAR_TITLE_LOG) : _(COLORBAR_TITLE);
 }
 
-/* The room at each end of the colour bar for its end mark (draw_colorbar),
- * as wide as the bar is high, kept whether it is drawn or not: the bar and
- * its values hold still as the view pans. */
-#define COLORBAR_CAP 10.0
+/* The width of the colour bar's end mark (draw_colorbar), in the room the
+ * bar leaves past its ends: the panel's 10 px padding, the 8 px after the
+ * name.  The bar keeps main's length, whether the mark is drawn or not:
+ * shorter, it lost its middle value (schedules 5 at 1280x720 --projector). */
+#define COLORBAR_CAP 6.0
 
 /* The colour bar with its name left of it and its three values under it,
  * or (two_lines, narrower) with its name on a line of its own under its
@@ -1183,9 +1184,8 @@ static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
                        render_text_width(r, colorbar_title(true), px));
     double end = render_text_width(r, COLORBAR_END_WIDEST, px);
     /* The middle value centred, the end values beside it with a gap. */
-    double caps = 2 * COLORBAR_CAP * s;
-    double min_w = two_lines ? fmax(name, 2 * end + 8.0 * s + caps) + 2 * pad
-                             : name + 8.0 * s + 3 * end + 16.0 * s + caps + 2 * pad;
+    double min_w = two_lines ? fmax(name, 2 * end + 8.0 * s) + 2 * pad
+                             : name + 8.0 * s + 3 * end + 16.0 * s + 2 * pad;
     return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), h, min_w, h, false};
 }
 
@@ -1225,9 +1225,7 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
         render_text(r, title, bx, by + 0.5 * bar_h - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
         bx += render_text_width(r, title, px) + 8.0 * s;
     }
-    double cap = COLORBAR_CAP * s;
-    bx += cap;
-    double bw = rect.x + rect.w - pad - cap - bx;
+    double bw = rect.x + rect.w - pad - bx, cap = COLORBAR_CAP * s;
     bool below, above;
     heatmap_beyond(r->heatmap, &below, &above);
     if (below)
