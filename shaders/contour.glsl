@@ -13,8 +13,9 @@ vec3 colormap_at(sampler2D colormap, float t, float paper)
 }
 
 // How much a contour line darkens the colour at t, 0..strength: levels
-// lines over [0, 1], each width pixels wide.  No line at level 0: the
-// minimum itself keeps the colormap's low end.
+// lines over [0, 1] and on at that spacing beyond it, each width pixels
+// wide.  No line at level 0: the minimum itself keeps the colormap's low
+// end.
 float contour_at(float t, float levels, float width, float strength)
 {
     float f = t * levels;
@@ -22,5 +23,5 @@ float contour_at(float t, float levels, float width, float strength)
     float dist = abs(fract(f + 0.5) - 0.5) / max(fw, 1e-6);
     float line = 1.0 - smoothstep(0.5 * width - 0.5, 0.5 * width + 0.5, dist);
     float fade = 1.0 - smoothstep(0.12, 0.3, fw);
-    return line * fade * step(0.5, f) * strength;
+    return line * fade * step(0.5, abs(f)) * strength;
 }

@@ -1964,19 +1964,21 @@ static void test_warmup_named_while_it_lasts(void **state)
 typedef struct BarTexts {
     char title[64];
     double values[3];
+    LayoutRect boxes[3];
     int count;          /* values read; -1 before the name */
 } BarTexts;
 
 static void watch_bar(void *context, const char *utf8, LayoutRect box, int px)
 {
-    (void)box;
     (void)px;
     BarTexts *bar = context;
     if (strcmp(utf8, "loss") == 0 || strcmp(utf8, "loss: L − Lmin (log)") == 0) {
         snprintf(bar->title, sizeof bar->title, "%s", utf8);
         bar->count = 0;
-    } else if (bar->count >= 0 && bar->count < 3)
+    } else if (bar->count >= 0 && bar->count < 3) {
+        bar->boxes[bar->count] = box;
         bar->values[bar->count++] = strtod(utf8, NULL);
+    }
 }
 
 /* The log colour bar's values are what its name says, L − Lmin (issue
@@ -2037,6 +2039,64 @@ static void test_colour_bar_low_end_is_the_minimum(void **state)
             assert_true(bar.values[0] == 0.0);
         else
             assert_true(bar.values[0] > 0.0);
+        app_destroy(app);
+    }
+}
+
+/* Whether the colour bar's end mark is drawn at its low (high false) or
+ * high end: 3 px past the bar's end, level with its middle, the pixel is
+ * nearly that of the bar 3 px inside it (the end colour) where the mark
+ * is, and the panel's where not.  The end values' labels end where the
+ * bar does (hud.c's draw_colorbar, scale 1: the bar 10 px high, 2 px
+ * over them). */
+static bool bar_end_marked(const Frame *f, const BarTexts *bar, bool high)
+{
+    LayoutRect label = bar->boxes[high ? 1 : 0];
+    int end = (int)lround(high ? label.x + label.w : label.x), out = high ? 3 : -3;
+    int y = (int)lround(label.y) - 7;
+    const uint8_t *inside = pixel(f, end - out, y), *past = pixel(f, end + out, y);
+    int apart = 0;
+    for (int k = 0; k < 3; k++)
+        apart = abs(inside[k] - past[k]) > apart ? abs(inside[k] - past[k]) : apart;
+    return apart < 24;
+}
+
+/* Issue 12: the colours span the asked-for view's values, and the map
+ * beyond the view, where its shape differs, reaches higher or lower
+ * ground, drawn in the end colours.  The bar says so with a triangle past
+ * that end, exactly when the map reaches beyond: none for a view of the
+ * map's own shape, the high one for a bowl's view narrower than the map
+ * (its sides rise), both for a view on the bowl's flank (the map reaches
+ * down towards the minimum and up the other way). */
+static void test_colour_bar_marks_the_map_beyond_its_range(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.01"}, *bowl = "quadratic:l1=1,l2=10,angle=30";
+    App *app = open_app(bowl, runs, 1, "2,1.5", quadratic_view);
+    free(draw_frame(app, 0.0).rgba);
+    Viewport vp = app_viewport(app);
+    double aspect = vp.width / vp.height;
+    app_destroy(app);
+    static const struct {
+        double x, y, half_h, narrower;  /* the view's centre, half height, shape */
+        bool below, above;
+    } cases[] = {{0, 0, 2, 1, false, false}, {0, 0, 2, 0.5, false, true}, {2, 0, 0.5, 0.5, true, true}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        double half_w = cases[k].half_h * aspect * cases[k].narrower;
+        ViewRect view = {cases[k].x - half_w, cases[k].x + half_w, cases[k].y - cases[k].half_h,
+                         cases[k].y + cases[k].half_h};
+        app = open_app(bowl, runs, 1, "2,1.5", view);
+        BarTexts bar = {.count = -1};
+        renderer_observe_text(app->renderer, watch_bar, &bar);
+        Frame f = draw_frame(app, 0.0);
+        renderer_observe_text(app->renderer, NULL, NULL);
+        assert_int_equal(bar.count, 3);
+        bool below = bar_end_marked(&f, &bar, false), above = bar_end_marked(&f, &bar, true);
+        print_message("view %g..%g x %g..%g: bar %g %g %g, marked below %d above %d\n",
+                      view.xmin, view.xmax, view.ymin, view.ymax, bar.values[0], bar.values[2],
+                      bar.values[1], below, above);
+        assert_true(below == cases[k].below && above == cases[k].above);
+        free(f.rgba);
         app_destroy(app);
     }
 }
@@ -2976,6 +3036,7 @@ int main(void)
         cmocka_unit_test(test_torch_script_key),
         cmocka_unit_test(test_warmup_named_while_it_lasts),
         cmocka_unit_test(test_log_colour_bar_says_what_it_maps),
+        cmocka_unit_test(test_colour_bar_marks_the_map_beyond_its_range),
         cmocka_unit_test(test_retraced_swings_thin),
         cmocka_unit_test(test_two_cycle_marked),
         cmocka_unit_test(test_small_cloud_seen_in_head),

@@ -21,19 +21,29 @@
 #define GRID_FULL_DIVISOR 2
 #define GRID_COARSE_DIVISOR 8
 #define GRID_MAX_CELLS (1500 * 1000)
-/* The colour scale's own grid (scale_rect): this many cells along its
- * longer side, fewer while the view moves, whatever the map's size. */
+/* The colour scale's own grid (the asked-for view's): this many cells
+ * along its longer side, fewer while the view moves, whatever the map's
+ * size. */
 #define SCALE_GRID_CELLS 256
 #define CONTOUR_LEVELS 16.0f
+/* The field holds t from -FIELD_REACH to 1 + FIELD_REACH (the map beyond
+ * the range keeps its contour lines that far; 16-bit cells still give the
+ * colours over [0, 1] 1/(2 FIELD_REACH + 1) of their steps: 3,000). */
+#define FIELD_REACH 10.0
+/* How far beyond the range (in t) the map must reach for the bar to mark
+ * its end: less is not seen, and the map's grid meets the view's corners
+ * closer than the scale's (half a cell: a bowl's corner 1/128 of its
+ * range higher). */
+#define BEYOND_SEEN 0.02
 
 struct Heatmap {
     GLuint program, vao, field, colormaps[COLORMAP_COUNT];
-    GLint u_field, u_colormap, u_levels, u_line_width, u_line_strength, u_paper;
+    GLint u_field, u_colormap, u_span, u_levels, u_line_width, u_line_strength, u_paper;
     int threads;
 
     float *values;               /* raw grid */
     size_t cells_capacity;
-    float *scale_values;         /* scale_rect's grid, for the range alone */
+    float *scale_values;         /* the view's grid, for the range alone */
     size_t scale_capacity;
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
@@ -42,6 +52,8 @@ struct Heatmap {
     GridStats stats;
     double least;                /* the least value in view (heatmap_range) */
     ValueScale scale;            /* how values were mapped to t */
+    float span[2];               /* the field's t at its cells' 0 and 1 */
+    bool below, above;           /* the map reaches beyond the range */
     bool field_ready;
 
     ViewRect last_rect;          /* visible rectangle of the previous frame */
@@ -130,6 +142,7 @@ Heatmap *heatmap_create(int threads, DescentError *err)
     }
     h->u_field = glGetUniformLocation(h->program, "u_field");
     h->u_colormap = glGetUniformLocation(h->program, "u_colormap");
+    h->u_span = glGetUniformLocation(h->program, "u_span");
     h->u_levels = glGetUniformLocation(h->program, "u_levels");
     h->u_line_width = glGetUniformLocation(h->program, "u_line_width");
     h->u_line_strength = glGetUniformLocation(h->program, "u_line_strength");
@@ -200,29 +213,6 @@ static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
     return least;
 }
 
-/* The rectangle whose values the colours span: the asked-for view widened
- * as the map widens it (viewport.h), along the same axis, to the next of
- * the aspect ratios 2^(k/2) at or beyond the map's, never less.  The map
- * lies inside it, so no part of the map is flat in the top colour (pinning
- * the range to the asked-for view left two thirds of schedules 5's map so);
- * and maps of nearly one shape share a scale: the map's shape follows the
- * panels beside it and the caption's lines under it, and one landscape
- * view read another colour bar in each language (issue 12; momentum 1 at
- * 1280x720 --projector, the map 934x339 in English, 654x403 in Chinese). */
-static ViewRect scale_rect(ViewRect view, ViewRect drawn)
-{
-    double w = view.xmax - view.xmin, h = view.ymax - view.ymin;
-    double cx = 0.5 * (view.xmin + view.xmax), cy = 0.5 * (view.ymin + view.ymax);
-    double aspect = (drawn.xmax - drawn.xmin) / (drawn.ymax - drawn.ymin);
-    /* A little slack so a map already on a rung does not take the next. */
-    double rungs = 2.0 * log2(aspect);
-    if (aspect >= w / h)
-        w = h * exp2(0.5 * ceil(rungs - 1e-9));
-    else
-        h = w / exp2(0.5 * floor(rungs + 1e-9));
-    return (ViewRect){cx - 0.5 * w, cx + 0.5 * w, cy - 0.5 * h, cy + 0.5 * h};
-}
-
 /* rect's values on a gw x gh grid into dest, and their stats. */
 static GridStats sample_into(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh,
                              float *dest)
@@ -244,13 +234,13 @@ static bool reserve(float **buffer, size_t *capacity, size_t cells)
     return true;
 }
 
-/* The map's grid over rect (gw x gh) and the range the colours span:
- * scale_rect's values, sampled on a grid of their own, coarse (divisor
+/* The map's grid over rect (gw x gh) and the range the colours span: the
+ * asked-for view's values, sampled on a grid of their own, coarse (divisor
  * GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer cells a side) when
  * the map's is. */
 static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse)
 {
-    ViewRect range = scale_rect(scene->view, rect);
+    ViewRect range = scene->view;
     double rw = range.xmax - range.xmin, rh = range.ymax - range.ymin;
     int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
                       : SCALE_GRID_CELLS;
@@ -270,11 +260,21 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     return true;
 }
 
-/* values -> t in [0, 1] (value_scale.h) in 16-bit fixed point (a format
- * software renderers filter fast), uploaded to the field texture through a
- * buffer freed after the upload (0.8 MB at 1920x1080); non-finite cells
- * (overflow) take the top colour, so no NaN ever reaches the GPU.  Without
- * memory for the buffer the field keeps its last upload. */
+/* A cell's t, unclamped (value_scale_reach) as far as the field holds. */
+static double field_t(const Heatmap *h, float value)
+{
+    return fmin(fmax(value_scale_reach(&h->scale, (double)value), -FIELD_REACH),
+                1.0 + FIELD_REACH);
+}
+
+/* values -> t (value_scale.h) in 16-bit fixed point (a format software
+ * renderers filter fast) over span, [0, 1] widened to the t the map
+ * reaches beyond the range: the shader colours it clamped and draws the
+ * contour lines on beyond, so a map wider than the view keeps its shape.
+ * Uploaded to the field texture through a buffer freed after the upload
+ * (0.8 MB at 1920x1080); non-finite cells (overflow) take the top colour,
+ * so no NaN ever reaches the GPU.  Without memory for the buffer the field
+ * keeps its last upload. */
 static void map_values(Heatmap *h, bool log_scale)
 {
     size_t cells = (size_t)h->grid_w * (size_t)h->grid_h;
@@ -282,8 +282,18 @@ static void map_values(Heatmap *h, bool log_scale)
     if (!mapped)
         return;
     h->scale = value_scale_make(h->stats, log_scale);
+    double lo = 0.0, hi = 1.0;
+    for (size_t k = 0; k < cells; k++) {
+        double t = field_t(h, h->values[k]);
+        lo = fmin(lo, t);
+        hi = fmax(hi, t);
+    }
+    h->span[0] = (float)lo;
+    h->span[1] = (float)hi;
+    h->below = lo < -BEYOND_SEEN;
+    h->above = hi > 1.0 + BEYOND_SEEN;
     for (size_t k = 0; k < cells; k++)
-        mapped[k] = (uint16_t)lround(value_scale_t(&h->scale, (double)h->values[k]) * 65535.0);
+        mapped[k] = (uint16_t)lround((field_t(h, h->values[k]) - lo) / (hi - lo) * 65535.0);
     glBindTexture(GL_TEXTURE_2D, h->field);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R16, h->grid_w, h->grid_h, 0, GL_RED, GL_UNSIGNED_SHORT,
@@ -303,6 +313,12 @@ bool heatmap_range(const Heatmap *h, double *lo, double *hi, bool *log_scale)
     *hi = (double)h->stats.max;
     *log_scale = h->scale.log;
     return h->field_ready && *lo < *hi;
+}
+
+void heatmap_beyond(const Heatmap *h, bool *below, bool *above)
+{
+    *below = h->field_ready && h->below;
+    *above = h->field_ready && h->above;
 }
 
 double heatmap_value_at(const Heatmap *h, double t)
@@ -367,6 +383,7 @@ static void paint_cache(Heatmap *h)
     glActiveTexture(GL_TEXTURE0);
     glUniform1i(h->u_field, 0);
     glUniform1i(h->u_colormap, 1);
+    glUniform2f(h->u_span, h->span[0], h->span[1]);
     glUniform1f(h->u_levels, CONTOUR_LEVELS);
     /* Lines painted small come out at their usual width once scaled up. */
     glUniform1f(h->u_line_width, (float)(h->cache_scale * h->paint_w / h->cache_w));

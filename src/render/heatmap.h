@@ -1,8 +1,9 @@
 /*
  * heatmap.h — the 2D landscape layer: values sampled by the core on a grid
  * over the visible rectangle (grid_sample, threaded), mapped to [0, 1]
- * (linearly or on a log scale) and coloured by shaders/heatmap.frag.glsl
- * through a colormap from assets/colormaps/, with contour lines.
+ * over the asked-for view's values (linearly or on a log scale; beyond it
+ * on past the ends) and coloured by shaders/heatmap.frag.glsl through a
+ * colormap from assets/colormaps/, clamped, with contour lines.
  * Internal to src/render.
  *
  * Work is done only when something changed: the grid is resampled when the
@@ -73,20 +74,23 @@ void heatmap_release(Heatmap *heatmap);
 bool heatmap_coarse(const Heatmap *heatmap);
 
 /* The value range the colours span (the finite values of the asked-for
- * view widened as the map widens it, to the next of a ladder of shapes:
- * heatmap.c's scale_rect) and whether on a log scale; false before the
- * first grid or when the view is flat.  lo is the least value there: a
- * known minimum's (landscape_minima) where one lies in it, which the
- * grid's cells miss (it takes the lowest colour, as every value at or
- * below the least sample does), else the least sample.  The map lies
- * inside that rectangle, and maps of nearly one shape (one step in two
- * languages, whose captions and panels leave the map another size) share
- * it: one landscape view, one scale, where the map as drawn gave
- * edge_of_stability 3 at 1280 x 720 a top of 2.32e+04 in English and
- * 1.93e+04 in Chinese.  Pinning the range to the asked-for view alone was
- * tried: the rest of the map then lies flat in the top colour (schedules
- * 5: two thirds of it). */
+ * view, the scene's, on a grid of its own) and whether on a log scale;
+ * false before the first grid or when the view is flat.  lo is the least
+ * value there: a known minimum's (landscape_minima) where one lies in it,
+ * which the grid's cells miss (it takes the lowest colour, as every value
+ * at or below the least sample does), else the least sample.  One view,
+ * one scale, whatever the map's size: the map's shape follows the
+ * caption's lines and the panels beside it, and a range taken from it
+ * gave one lesson view other colour bars in each language and at each
+ * size (issue 12: momentum 1 topped 276 at 960x540, 370 at 1280x720).
+ * The map beyond the view holds values beyond the range: they take the
+ * end colours, their contour lines drawn on (heatmap_beyond). */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
+
+/* Whether the last grid holds values below and above heatmap_range's, by
+ * more than the eye tells (heatmap.c's BEYOND_SEEN): those take the end
+ * colours, which the legend says (hud.c's draw_colorbar). */
+void heatmap_beyond(const Heatmap *heatmap, bool *below, bool *above);
 
 /* The landscape value shown at position t in [0, 1] of the colour scale. */
 double heatmap_value_at(const Heatmap *heatmap, double t);

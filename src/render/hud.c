@@ -1164,6 +1164,12 @@ static const char *colorbar_title(bool log_scale)
     return log_scale ? _(COLORBAR_TITLE_LOG) : _(COLORBAR_TITLE);
 }
 
+/* The width of the colour bar's end mark (draw_colorbar), in the room the
+ * bar leaves past its ends: the panel's 10 px padding, the 8 px after the
+ * name.  The bar keeps main's length, whether the mark is drawn or not:
+ * shorter, it lost its middle value (schedules 5 at 1280x720 --projector). */
+#define COLORBAR_CAP 6.0
+
 /* The colour bar with its name left of it and its three values under it,
  * or (two_lines, narrower) with its name on a line of its own under its
  * values, the middle one where the end ones leave it room. */
@@ -1183,10 +1189,22 @@ static LayoutRequest colorbar_need(Renderer *r, bool two_lines)
     return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), h, min_w, h, false};
 }
 
+/* The colour bar's end mark: a triangle of the colour at t from the bar's
+ * end at x (its top at y, h high) to its tip reach (± its width) past it. */
+static void colorbar_end(Renderer *r, const Scene *scene, double x, double y, double h,
+                         double reach, double t)
+{
+    Rgba colour = theme_paper(r->theme, heatmap_color(r->heatmap, scene->display.colormap, t));
+    shapes_triangle(r->shapes, (double[2]){x, y}, (double[2]){x, y + h},
+                    (double[2]){x + reach, y + 0.5 * h}, colour);
+}
+
 /* What the colours mean: the colormap from the lowest to the highest value
  * in view, named, with the values at its ends and middle as ticks: L on a
  * linear scale, L − Lmin on a log one (from 0; the middle far below the
- * arithmetic mean). */
+ * arithmetic mean).  Where the map reaches beyond the view to values
+ * beyond those (heatmap_beyond), a triangle of the end colour past that
+ * end says the colour goes on there (matplotlib's extended colorbar). */
 static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double lo, hi;
@@ -1207,7 +1225,13 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
         render_text(r, title, bx, by + 0.5 * bar_h - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
         bx += render_text_width(r, title, px) + 8.0 * s;
     }
-    double bw = rect.x + rect.w - pad - bx;
+    double bw = rect.x + rect.w - pad - bx, cap = COLORBAR_CAP * s;
+    bool below, above;
+    heatmap_beyond(r->heatmap, &below, &above);
+    if (below)
+        colorbar_end(r, scene, bx, by, bar_h, -cap, 0.0);
+    if (above)
+        colorbar_end(r, scene, bx + bw, by, bar_h, cap, 1.0);
     enum { STEPS = 96 };
     for (int k = 0; k < STEPS; k++)
         shapes_rect(r->shapes, bx + bw * k / STEPS, by, bw / STEPS + 0.5, bar_h,

@@ -145,6 +145,15 @@ void shapes_rect(Shapes *s, double x, double y, double w, double h, Rgba color)
     add_quad(s, c, color, none, -1.0f, 0.0f, ROUND_ENDS);
 }
 
+void shapes_triangle(Shapes *s, const double a[2], const double b[2], const double c[2],
+                     Rgba color)
+{
+    /* A quad whose last two corners meet: add_quad's second triangle. */
+    const double q[4][2] = {{a[0], a[1]}, {b[0], b[1]}, {c[0], c[1]}, {c[0], c[1]}};
+    const float none[4] = {0, 0, 0, 0};
+    add_quad(s, q, color, none, -1.0f, 0.0f, ROUND_ENDS);
+}
+
 void shapes_arrow(Shapes *s, double ax, double ay, double bx, double by, double half_width,
                   double head, Rgba color)
 {

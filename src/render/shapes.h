@@ -31,6 +31,9 @@ void shapes_disc(Shapes *shapes, double x, double y, double radius, Rgba color);
 void shapes_ring(Shapes *shapes, double x, double y, double radius, double half_width,
                  Rgba color);
 void shapes_rect(Shapes *shapes, double x, double y, double w, double h, Rgba color);
+/* The filled triangle with corners a, b, c (edges unsmoothed, as a rect's). */
+void shapes_triangle(Shapes *shapes, const double a[2], const double b[2], const double c[2],
+                     Rgba color);
 /* An arrow from (ax, ay) to its tip (bx, by). */
 void shapes_arrow(Shapes *shapes, double ax, double ay, double bx, double by,
                   double half_width, double head, Rgba color);

@@ -13,21 +13,21 @@ ValueScale value_scale_make(GridStats stats, bool log_scale)
     return s;
 }
 
+double value_scale_reach(const ValueScale *s, double v)
+{
+    if (!isfinite(v) || !s->any)
+        return HUGE_VAL;
+    if (!(s->range > 0))
+        return 0.0;
+    if (v < s->lo)
+        return (v - s->lo) / s->range;
+    return s->log ? (log(v - s->lo + s->floor_) - s->log_floor) / s->log_span
+                  : (v - s->lo) / s->range;
+}
+
 double value_scale_t(const ValueScale *s, double v)
 {
-    double t;
-    if (!isfinite(v) || !s->any)
-        t = 1.0;
-    else if (!(s->range > 0))
-        t = 0.0;
-    else if (s->log)
-        t = (log(v - s->lo + s->floor_) - s->log_floor) / s->log_span;
-    else
-        t = (v - s->lo) / s->range;
-    /* A value below the range's bottom (sampled elsewhere than the range
-     * was, as the 3D mesh is) gives a log of a negative number: NaN,
-     * which must not reach the GPU: it is below the scale, 0. */
-    return t > 1 ? 1 : t >= 0 ? t : 0;
+    return fmin(fmax(value_scale_reach(s, v), 0.0), 1.0);
 }
 
 double value_scale_slope(const ValueScale *s, double v)

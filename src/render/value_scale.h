@@ -29,6 +29,12 @@ ValueScale value_scale_make(GridStats stats, bool log_scale);
  * value on a scale with nothing finite give 1, a flat range gives 0. */
 double value_scale_t(const ValueScale *scale, double v);
 
+/* t of v unclamped, for a map reaching beyond the range (heatmap.c): above
+ * the range as inside it, below it linearly on either scale (a log has no
+ * place below the range's bottom); HUGE_VAL where value_scale_t gives 1
+ * for want of a finite value. */
+double value_scale_reach(const ValueScale *scale, double v);
+
 /* dt/dv at v (0 where t is clamped or the range is flat). */
 double value_scale_slope(const ValueScale *scale, double v);
 
