@@ -65,7 +65,8 @@ typedef double (*TextWidthFn)(void *context, const char *utf8);
  * so nothing need clear it; it changes no line (test_text_wrap's
  * remembering_changes_no_line).  Its owner creates and destroys it (the
  * Renderer: one a renderer, used from the thread that draws); it holds
- * copies of the texts, at most some megabytes. */
+ * copies of the texts and at most 512 breaks a line start (8 MB at most,
+ * a caption's line a few kilobytes). */
 typedef struct TextWrapMemory TextWrapMemory;
 
 /* A memory holding nothing, or NULL without memory for it. */
