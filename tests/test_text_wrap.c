@@ -43,7 +43,7 @@ static char lines[LINES][LINE_SIZE];
 
 static int wrap(const char *text, double width)
 {
-    return text_wrap(text, width, units, NULL, &lines[0][0], LINE_SIZE, LINES);
+    return text_wrap(NULL, text, width, units, NULL, &lines[0][0], LINE_SIZE, LINES);
 }
 
 /* A sum's sign stays with its coefficient and the term it sums: the
@@ -145,7 +145,7 @@ static void breaks_at_spaces_and_newlines(void **state)
 static bool cuts_word(const char *text, double width)
 {
     bool cut = false;
-    text_wrap_noting_cuts(text, width, units, NULL, &lines[0][0], LINE_SIZE, LINES, &cut);
+    text_wrap_noting_cuts(NULL, text, width, units, NULL, &lines[0][0], LINE_SIZE, LINES, &cut);
     return cut;
 }
 
@@ -780,6 +780,54 @@ static void lesson_captions_obey_the_rules(void **state)
     lesson_list_free(&list);
 }
 
+/* Wrapping with a memory (TextWrapMemory) gives the lines wrapping without
+ * one gives: every shipped lesson's caption and hint in both languages, at
+ * widths down and up again as hud.c's balancing tries them, the memory
+ * shared by all (so it replaces texts and line starts it held) and warm
+ * from the wraps before. */
+static void remembering_changes_no_line(void **state)
+{
+    (void)state;
+    static char remembered[LINES][LINE_SIZE];
+    TextWrapMemory *memory = text_wrap_memory_create();
+    assert_non_null(memory);
+    LessonList list;
+    DescentError err = {""};
+    assert_true(lesson_list(&list, &err));
+    size_t wraps = 0;
+    for (size_t k = 0; k < list.count; k++)
+        for (int g = 0; g < 2; g++) {
+            Lesson lesson;
+            if (!lesson_load(list.paths[k], g ? "zh" : "en", NULL, &lesson, &err))
+                fail_msg("%s", err.message);
+            for (size_t i = 0; i < 2 * lesson.step_count; i++) {
+                const char *text = i % 2 ? lesson.steps[i / 2].hint : lesson.steps[i / 2].caption;
+                for (int pass = 0; pass < 2; pass++)
+                    for (double d = 0; d <= 116; d += 0.75) {
+                        double width = pass ? 4 + d : 120 - d;
+                        bool cut = false, cut_remembered = false;
+                        int n = text_wrap_noting_cuts(NULL, text, width, units, NULL, &lines[0][0],
+                                                      LINE_SIZE, LINES, &cut);
+                        int m = text_wrap_noting_cuts(memory, text, width, units, NULL,
+                                                      &remembered[0][0], LINE_SIZE, LINES,
+                                                      &cut_remembered);
+                        wraps++;
+                        assert_int_equal(m, n);
+                        assert_true(cut_remembered == cut);
+                        for (int l = 0; l < n; l++)
+                            if (strcmp(lines[l], remembered[l]) != 0)
+                                fail_msg("%s step %zu at %g, line %d: \"%s\" remembered as \"%s\"",
+                                         list.paths[k], i / 2 + 1, width, l + 1, lines[l],
+                                         remembered[l]);
+                    }
+            }
+            lesson_free(&lesson);
+        }
+    print_message("%zu wraps the same with a memory as without\n", wraps);
+    lesson_list_free(&list);
+    text_wrap_memory_destroy(memory);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -800,6 +848,7 @@ int main(void)
         cmocka_unit_test(keeps_numbers_with_units_ranges_and_values),
         cmocka_unit_test(breaks_a_formula_between_terms),
         cmocka_unit_test(lesson_captions_obey_the_rules),
+        cmocka_unit_test(remembering_changes_no_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -550,7 +550,7 @@ static int axis_name(Renderer *r, const char *name, bool log_scale, double width
         }
         WrapMeasure measure = {r, *px};
         char rows[NAME_ROWS + 1][512];
-        int n = text_wrap(text[0], width, render_wrap_measure, &measure, rows[0], sizeof rows[0],
+        int n = text_wrap(r->wrap_memory, text[0], width, render_wrap_measure, &measure, rows[0], sizeof rows[0],
                           NAME_ROWS + 1);
         bool fits = n <= most;
         for (int i = 0; i < n && fits; i++)
@@ -664,7 +664,7 @@ static double draw_header(Renderer *r, const ExperimentPicture *p, ExperimentSho
     WrapMeasure measure = {r, title_px};
     double title_line = render_line_height(r, title_px), y = rect.y + pad;
     for (size_t i = 0; i < n; i++) {
-        int wrapped = text_wrap(lines[i], rect.w - 2 * pad, render_wrap_measure, &measure,
+        int wrapped = text_wrap(r->wrap_memory, lines[i], rect.w - 2 * pad, render_wrap_measure, &measure,
                                 rows[0], sizeof rows[0], TITLE_ROWS);
         for (int k = 0; k < wrapped && draw; k++)
             render_text(r, rows[k], rect.x + pad, y + k * title_line, title_px, ALIGN_LEFT,

@@ -267,7 +267,7 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
     enum { ROWS = 8 };
     char rows[ROWS][LEGEND_LINE_MAX];
     WrapMeasure m = {r, px};
-    int n = text[0] ? text_wrap(text, max_width, render_wrap_measure, &m, &rows[0][0], LEGEND_LINE_MAX, ROWS)
+    int n = text[0] ? text_wrap(r->wrap_memory, text, max_width, render_wrap_measure, &m, &rows[0][0], LEGEND_LINE_MAX, ROWS)
                     : 0;
     /* What text_wrap left out beyond ROWS lines would be cut (it drops
      * nothing else but spaces at its breaks). */
@@ -1049,7 +1049,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             for (int whole = 0; whole < 2; whole++) {
                 ExitWording *o = &wordings[count];
                 double room = whole ? to - from : near_to - near_from;
-                o->n = text_wrap(label[v], room, render_wrap_measure, &m, &o->lines[0][0],
+                o->n = text_wrap(r->wrap_memory, label[v], room, render_wrap_measure, &m, &o->lines[0][0],
                                  sizeof o->lines[0], PLOT_EXIT_LINES + 1);
                 if (o->n > PLOT_EXIT_LINES || rows.top + o->n * line > rows.bottom)
                     continue;
@@ -1269,7 +1269,7 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     WrapMeasure m = {r, px};
     /* One line more than is shown tells that the text would be cut. */
     enum { ROWS = CAPTION_MAX_LINES + 1 };
-    w->count = text_wrap_noting_cuts(w->source, max_width, render_wrap_measure, &m, &w->lines[0][0],
+    w->count = text_wrap_noting_cuts(r->wrap_memory, w->source, max_width, render_wrap_measure, &m, &w->lines[0][0],
                                      CAPTION_LINE_MAX, ROWS, &w->cut_word);
     w->cut = w->count > CAPTION_MAX_LINES;
     /* Balanced: the narrowest width that needs no more lines, so the last
@@ -1280,13 +1280,13 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
         double narrow = 0.5 * max_width, wide = max_width;
         for (int k = 0; k < 10; k++) {
             double mid = 0.5 * (narrow + wide);
-            if (text_wrap(w->source, mid, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+            if (text_wrap(r->wrap_memory, w->source, mid, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
                           ROWS) <= w->count)
                 wide = mid;
             else
                 narrow = mid;
         }
-        w->count = text_wrap(w->source, wide, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
+        w->count = text_wrap(r->wrap_memory, w->source, wide, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
                              ROWS);
     }
     w->count = w->count > CAPTION_MAX_LINES ? CAPTION_MAX_LINES : w->count;

@@ -365,7 +365,7 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
             widest = fmax(widest, render_text_width(r, g->lines[k], legend_px(r, g, k)));
     WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
     for (int k = 0; k < note_count && n < g->map_line + 1 + NET_NOTE_ROWS; k++)
-        n += (size_t)text_wrap(notes[k], widest, render_wrap_measure, &measure, g->lines[n],
+        n += (size_t)text_wrap(r->wrap_memory, notes[k], widest, render_wrap_measure, &measure, g->lines[n],
                                NET_LEGEND_LINE_MAX,
                                (int)(g->map_line + 1 + NET_NOTE_ROWS - n));
     g->count = n;
@@ -397,7 +397,7 @@ static int wrap_notes(Renderer *r, double width, char rows[][RENDER_NET_NOTE_MAX
     WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
     int n = 0, needed = 0;
     for (int k = 0; k < notes->count; k++) {
-        int got = text_wrap(notes->notes[k], width - 28 * r->scale, render_wrap_measure,
+        int got = text_wrap(r->wrap_memory, notes->notes[k], width - 28 * r->scale, render_wrap_measure,
                             &measure, wrapped[0], sizeof wrapped[0], NET_NOTE_ROWS + 1);
         needed += got;
         for (int q = 0; q < got && n < NET_NOTE_ROWS; q++, n++)

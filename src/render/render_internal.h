@@ -28,6 +28,7 @@
 #include "shapes.h"
 #include "surface.h"
 #include "text.h"
+#include "text_wrap.h"
 #include "theme.h"
 
 /* A run's path reduced to points at least a minimum spacing apart on
@@ -290,6 +291,7 @@ struct Renderer {
     WrappedSize wrapped_sizes[WRAPPED_SIZES]; /* the layout's captions and
                                    hints, its group's too, sized (hud.c) */
     WrappedCaption wrap_scratch; /* where a text sized anew is wrapped */
+    TextWrapMemory *wrap_memory; /* the breaks of the texts wrapped lately */
     WrappedCaption error;
     const RenderHelpLine *help;
     size_t help_count;

@@ -20,7 +20,10 @@ Renderer *renderer_create(DescentError *err)
     r->surface = r->heatmap ? surface_create(SDL_GetCPUCount(), err) : NULL;
     r->shapes = r->surface ? shapes_create(err) : NULL;
     r->text = r->shapes ? text_create(err) : NULL;
-    if (!r->text || !draw_init(r, err)) {
+    r->wrap_memory = r->text ? text_wrap_memory_create() : NULL;
+    if (r->text && !r->wrap_memory)
+        error_set(err, "out of memory for the renderer's wrapped texts");
+    if (!r->wrap_memory || !draw_init(r, err)) {
         renderer_destroy(r);
         return NULL;
     }
@@ -42,6 +45,7 @@ void renderer_destroy(Renderer *r)
     surface_destroy(r->surface);
     shapes_destroy(r->shapes);
     text_destroy(r->text);
+    text_wrap_memory_destroy(r->wrap_memory);
     draw_release(r);
     cloud_release(&r->cloud);
     net_repr_picture_free(&r->repr);

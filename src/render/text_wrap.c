@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -608,11 +609,80 @@ typedef struct Break {
 /* How many breaks back from the last that fits a term's split is avoided. */
 #define TERM_STEPS_BACK 6
 
+/* What a TextWrapMemory holds (text_wrap.h): for a few texts, the breaks
+ * of a few line starts each.  A line's breaks and their kinds depend on
+ * its text alone, not on the width or the font: the layout wraps a text at
+ * a dozen widths in turn (hud.c balances a caption's lines), each wrap
+ * finds the breaks of the same line starts again, and finding them
+ * (bound: which words a break parts) took most of the layout's time. */
+#define MEMORY_TEXTS 16
+#define MEMORY_LINES 32
+
+typedef struct RememberedLine {
+    size_t start, stop;
+    int count;
+    Break *breaks;  /* count of them, allocated; NULL: unused */
+} RememberedLine;
+
+typedef struct RememberedText {
+    char *text;     /* a copy, allocated; NULL: unused */
+    RememberedLine line[MEMORY_LINES];
+    int next;       /* the line the next new start replaces */
+} RememberedText;
+
+struct TextWrapMemory {
+    RememberedText text[MEMORY_TEXTS];
+    int next;       /* the text the next new one replaces */
+};
+
+TextWrapMemory *text_wrap_memory_create(void)
+{
+    return calloc(1, sizeof(TextWrapMemory));
+}
+
+static void forget_text(RememberedText *t)
+{
+    free(t->text);
+    for (int k = 0; k < MEMORY_LINES; k++)
+        free(t->line[k].breaks);
+    *t = (RememberedText){0};
+}
+
+void text_wrap_memory_destroy(TextWrapMemory *memory)
+{
+    if (!memory)
+        return;
+    for (int k = 0; k < MEMORY_TEXTS; k++)
+        forget_text(&memory->text[k]);
+    free(memory);
+}
+
+/* What memory holds of text, a new place for it if nothing, or NULL when
+ * there is no memory or no room for a copy of the text. */
+static RememberedText *remembered(TextWrapMemory *memory, const char *text)
+{
+    if (!memory)
+        return NULL;
+    for (int k = 0; k < MEMORY_TEXTS; k++)
+        if (memory->text[k].text && strcmp(memory->text[k].text, text) == 0)
+            return &memory->text[k];
+    RememberedText *t = &memory->text[memory->next];
+    memory->next = (memory->next + 1) % MEMORY_TEXTS;
+    forget_text(t);
+    size_t size = strlen(text) + 1;
+    t->text = malloc(size);
+    if (!t->text)
+        return NULL;
+    memcpy(t->text, text, size);
+    return t;
+}
+
 typedef struct Wrapper {
     const unsigned char *text;
     double max_width;
     TextWidthFn width;
     void *context;
+    RememberedText *remembered; /* the text's breaks found before, or NULL */
     char line[1024];
     bool cut_word;  /* a line cut a word wider than the line */
 } Wrapper;
@@ -690,6 +760,34 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
     return count;
 }
 
+/* The breaks of the line from start (before the paragraph's end stop), as
+ * find_breaks finds them: *breaks points to them in w's memory where it
+ * holds them, else in scratch (MAX_BREAKS of them); returns how many.  A break told there (break_kind) stays told: its kind,
+ * too, depends on the text alone. */
+static int line_breaks(Wrapper *w, size_t start, size_t stop, Break *scratch, Break **breaks)
+{
+    RememberedText *t = w->remembered;
+    if (t)
+        for (int k = 0; k < MEMORY_LINES; k++)
+            if (t->line[k].breaks && t->line[k].start == start && t->line[k].stop == stop) {
+                *breaks = t->line[k].breaks;
+                return t->line[k].count;
+            }
+    int count = find_breaks(w->text, start, stop, scratch, MAX_BREAKS);
+    *breaks = scratch;
+    if (!t || count == 0)
+        return count;
+    RememberedLine *line = &t->line[t->next];
+    free(line->breaks);
+    *line = (RememberedLine){start, stop, count, malloc((size_t)count * sizeof(Break))};
+    if (!line->breaks)
+        return count;
+    t->next = (t->next + 1) % MEMORY_LINES;
+    memcpy(line->breaks, scratch, (size_t)count * sizeof(Break));
+    *breaks = line->breaks;
+    return count;
+}
+
 /* The kind of break b of the line from start, told between two CJK
  * characters where it was not yet. */
 static BreakKind break_kind(const unsigned char *t, size_t start, Break *b)
@@ -763,8 +861,8 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
 {
     if (fits(w, start, stop))
         return stop;
-    Break breaks[MAX_BREAKS];
-    int count = find_breaks(w->text, start, stop, breaks, MAX_BREAKS);
+    Break scratch[MAX_BREAKS], *breaks;
+    int count = line_breaks(w, start, stop, scratch, &breaks);
     /* The last break that fits: widths grow with the line. */
     int lo = 0, hi = count - 1, best = -1;
     while (lo <= hi) {
@@ -870,20 +968,21 @@ static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
     return count;
 }
 
-int text_wrap_noting_cuts(const char *text, double max_width, TextWidthFn width, void *context,
-                          char *lines, size_t line_size, int max_lines, bool *cut_word)
+int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_width,
+                          TextWidthFn width, void *context, char *lines, size_t line_size,
+                          int max_lines, bool *cut_word)
 {
     Wrapper w = {.text = (const unsigned char *)text, .max_width = max_width, .width = width,
-                  .context = context};
+                  .context = context, .remembered = remembered(memory, text)};
     int count = wrap_lines(&w, lines, line_size, max_lines);
     *cut_word = w.cut_word;
     return count;
 }
 
-int text_wrap(const char *text, double max_width, TextWidthFn width, void *context, char *lines,
-              size_t line_size, int max_lines)
+int text_wrap(TextWrapMemory *memory, const char *text, double max_width, TextWidthFn width,
+              void *context, char *lines, size_t line_size, int max_lines)
 {
     bool cut_word;
-    return text_wrap_noting_cuts(text, max_width, width, context, lines, line_size, max_lines,
-                                 &cut_word);
+    return text_wrap_noting_cuts(memory, text, max_width, width, context, lines, line_size,
+                                 max_lines, &cut_word);
 }

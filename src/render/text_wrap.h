@@ -44,7 +44,9 @@
  * stays the same (hud.c does for the caption).
  *
  * Each line costs a few measurements (a binary search over its breaks),
- * not one per character.
+ * not one per character.  Finding a line's breaks and what each parts costs
+ * more than measuring it; a TextWrapMemory keeps them for the next wrap of
+ * the same text at another width.
  */
 #ifndef DESCENT_RENDER_TEXT_WRAP_H
 #define DESCENT_RENDER_TEXT_WRAP_H
@@ -55,17 +57,35 @@
 /* The width of utf8 as drawn. */
 typedef double (*TextWidthFn)(void *context, const char *utf8);
 
+/* The breaks text_wrap found in a few texts lately (16), at a few line
+ * starts each (32), the oldest replaced first: a layout wraps a text at
+ * many widths (hud.c balances a caption's lines by trying a dozen), and
+ * each wrap would find the breaks of the same line starts again.  Breaks
+ * depend on a text's bytes alone, not on the width, the font or its size,
+ * so nothing need clear it; it changes no line (test_text_wrap's
+ * remembering_changes_no_line).  Its owner creates and destroys it (the
+ * Renderer: one a renderer, used from the thread that draws); it holds
+ * copies of the texts and at most 512 breaks a line start (8 MB at most,
+ * a caption's line a few kilobytes). */
+typedef struct TextWrapMemory TextWrapMemory;
+
+/* A memory holding nothing, or NULL without memory for it. */
+TextWrapMemory *text_wrap_memory_create(void);
+void text_wrap_memory_destroy(TextWrapMemory *memory);
+
 /* Writes the lines of text into lines (max_lines rows of line_size bytes
  * each, NUL-terminated; spaces at a break are dropped) and returns how many
- * there are; text beyond max_lines lines is left out. */
-int text_wrap(const char *text, double max_width, TextWidthFn width, void *context, char *lines,
-              size_t line_size, int max_lines);
+ * there are; text beyond max_lines lines is left out.  memory (NULL: none)
+ * keeps the breaks found for the next wrap of text. */
+int text_wrap(TextWrapMemory *memory, const char *text, double max_width, TextWidthFn width,
+              void *context, char *lines, size_t line_size, int max_lines);
 
 /* text_wrap, telling in *cut_word whether one of the lines written cuts a
  * word: the word alone is wider than the line (a panel that can take
  * another width should).  One pass: hud.c's panels size a text and learn
  * this at once. */
-int text_wrap_noting_cuts(const char *text, double max_width, TextWidthFn width, void *context,
-                          char *lines, size_t line_size, int max_lines, bool *cut_word);
+int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_width,
+                          TextWidthFn width, void *context, char *lines, size_t line_size,
+                          int max_lines, bool *cut_word);
 
 #endif
