@@ -3,8 +3,8 @@
  * their loss: an inset at the lower left with the dataset and the selected
  * run's current model, and on the map the geometry of their minimisers.
  *
- *   linreg inset: each sample as (prediction w·x, target y) against the
- *     diagonal y = w·x of a perfect fit, with its residual as a stalk; the
+ *   linreg inset: each sample as (prediction w·x, target t) against the
+ *     diagonal t = w·x of a perfect fit, with its residual as a stalk; the
  *     loss is half the mean squared stalk, so the points settle onto the
  *     diagonal as the run converges.
  *   logreg inset: the samples in input space in two class colours, the
@@ -192,7 +192,7 @@ static const char *inset_axis(const Scene *scene)
  * points: implicit_regularization 4's "x2"). */
 static const char *inset_y_axis(const Scene *scene)
 {
-    return strcmp(landscape_name(scene->landscape), "logreg") == 0 ? "x2" : _("target y");
+    return strcmp(landscape_name(scene->landscape), "logreg") == 0 ? "x2" : _("target t");
 }
 
 /* The keys' width at the line's left, each followed by the gap (0 when
