@@ -31,6 +31,7 @@
 
 #include <cmocka.h>
 
+#include "core/number_text.h"
 #include "core/slice.h"
 #include "render/camera.h"
 #include "render/framebuffer.h"
@@ -2572,6 +2573,62 @@ static void test_log_plot_labels_decades(void **state)
     }
 }
 
+/* The y labels drawn on the dynamics plot of lesson's step (0-based) in
+ * English at 960x540: the texts inside it left of its x axis's "0". */
+static size_t dynamics_y_labels(LessonStage *st, const char *lesson, size_t step,
+                                const char *labels[], size_t max)
+{
+    const Layout *l = lesson_layout(st, lesson, "en", step, 960, 540, false);
+    assert_true(l->shown[LAYOUT_DYNAMICS]);
+    LayoutRect plot = l->rect[LAYOUT_DYNAMICS];
+    const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
+    double zero = -1;
+    for (size_t t = 0; t < drawn->count; t++)
+        if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], plot))
+            zero = drawn->box[t].x;
+    assert_true(zero > plot.x);
+    size_t n = 0;
+    for (size_t t = 0; t < drawn->count && n < max; t++)
+        if (inside_rect(drawn->box[t], plot) && drawn->box[t].x + drawn->box[t].w <= zero)
+            labels[n++] = drawn->text[t];
+    return n;
+}
+
+static bool has_label(const char *labels[], size_t n, const char *text)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(labels[i], text) == 0)
+            return true;
+    return false;
+}
+
+/* A step-length or distance plot's labelled ends are its series' own
+ * highest and lowest values (a frame review: padded by 1.5 on the log
+ * scale, welcome 3's axis read 1.91 over a first step of 1.28 and 1.34e-07
+ * under a last of 2.01e-07; saddle 5's distance read 2.25 over a start 1.5
+ * from the saddle). */
+static void test_series_plot_ends_are_its_values(void **state)
+{
+    LessonStage *st = *state;
+    const char *labels[16];
+    size_t n = dynamics_y_labels(st, "welcome.lua", 2, labels, 16);
+    const Run *run = &st->scene->runs[0].run;
+    double lo = HUGE_VAL, hi = 0;
+    for (size_t k = 1; k < run->count; k++) {
+        lo = fmin(lo, run_step_length(run, k));
+        hi = fmax(hi, run_step_length(run, k));
+    }
+    char top[32], bottom[32];
+    number_text(hi, 3, top, sizeof top);
+    number_text(lo, 3, bottom, sizeof bottom);
+    print_message("welcome 3: step lengths %s to %s\n", bottom, top);
+    assert_true(has_label(labels, n, top) && has_label(labels, n, bottom));
+    n = dynamics_y_labels(st, "saddle.lua", 4, labels, 16);
+    print_message("saddle 5: distance from a start 1.5 from the saddle; top label %s\n",
+                  n ? labels[0] : "none");
+    assert_true(has_label(labels, n, "1.5"));
+}
+
 /* learning_rate 7's two loss curves start at L = 14.4 (the lesson's start):
  * en and zh at 960x540 and 1280x720, and at 1280x720 --projector, the
  * plot's y label nearest that value (on its log scale) is within half a
@@ -5107,6 +5164,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_series_plot_ends_are_its_values, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_plot_title_clears_its_labels, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_stability_curves_start_at_their_label, stage_open,

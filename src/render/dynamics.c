@@ -1218,8 +1218,12 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
     a.xlo = 0;
     a.xhi = (double)steps;
     a.ylog = hi > 100.0 * lo;
-    a.ylo = a.ylog ? lo / 1.5 : 0.0;
-    a.yhi = hi > 0 ? (a.ylog ? hi * 1.5 : hi * 1.1) : 1.0;
+    /* The labelled ends are the series' own highest and lowest values, as
+     * the loss plot's are: padded (x 1.5 on the log scale), welcome 3's
+     * step length axis read 1.91 over a first step of 1.28, and saddle 5's
+     * distance 2.25 over a start 1.5 from the saddle (a frame review). */
+    a.ylo = a.ylog ? lo : 0.0;
+    a.yhi = hi > 0 ? hi : 1.0;
     char full[160];
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
     plot_frame(r, &a, full, _("step"));
