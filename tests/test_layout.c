@@ -2451,6 +2451,23 @@ static void test_sharpness_plots_name_lines_and_scale(void **state)
     assert_true(i18n_select("en"));
 }
 
+/* The texts drawn inside plot left of its x axis's "0" (the rightmost "0"
+ * in it): the plot's y labels, as indices into drawn (at most max);
+ * how many. */
+static size_t plot_y_labels(const DrawnTexts *drawn, LayoutRect plot, size_t found[], size_t max)
+{
+    double zero = -1;
+    for (size_t t = 0; t < drawn->count; t++)
+        if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], plot))
+            zero = fmax(zero, drawn->box[t].x);
+    assert_true(zero > plot.x);
+    size_t n = 0;
+    for (size_t t = 0; t < drawn->count && n < max; t++)
+        if (inside_rect(drawn->box[t], plot) && drawn->box[t].x + drawn->box[t].w <= zero)
+            found[n++] = t;
+    return n;
+}
+
 /* edge_of_stability 1's caption reads λmax falling to 200 off the
  * sharpness plot: at 1280x720 --projector (en) and 1920x1080 (zh) its y
  * axis labels a round value between 0 and 2/η = 952 (it said only 0,
@@ -2473,24 +2490,17 @@ static void test_sharpness_plot_labels_values_between(void **state)
         assert_true(l->shown[LAYOUT_DYNAMICS]);
         LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
         const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-        double zero = -1;
-        for (size_t t = 0; t < drawn->count; t++)
-            if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], panel))
-                zero = fmax(zero, drawn->box[t].x);
-        assert_true(zero > panel.x);
-        size_t between = 0, labels = 0, label[16];
-        for (size_t t = 0; t < drawn->count; t++) {
+        size_t between = 0, label[16], labels = plot_y_labels(drawn, panel, label, 16);
+        for (size_t i = 0; i < labels; i++) {
+            size_t t = label[i];
             LayoutRect b = drawn->box[t];
-            if (!inside_rect(b, panel) || b.x + b.w > zero || labels == 16)
-                continue;
             char *end;
             double v = strtod(drawn->text[t], &end);
             print_message("edge_of_stability 1 (%s, %dx%d): y label \"%s\"\n", langs[g], w, h,
                           drawn->text[t]);
             between += *end == '\0' && v > 0 && v < 1100 && v != 952;
-            for (size_t k = 0; k < labels; k++)
+            for (size_t k = 0; k < i; k++)
                 assert_false(layout_overlap(b, drawn->box[label[k]]));
-            label[labels++] = t;
         }
         assert_true(between >= 1);
     }
@@ -2557,40 +2567,25 @@ static void test_log_plot_labels_decades(void **state)
         assert_true(l->shown[LAYOUT_LOSS]);
         LayoutRect loss = l->rect[LAYOUT_LOSS];
         const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-        double zero = -1;
-        for (size_t t = 0; t < drawn->count; t++)
-            if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
-                zero = drawn->box[t].x;
-        assert_true(zero > loss.x);
-        size_t labels = 0;
-        for (size_t t = 0; t < drawn->count; t++)
-            if (inside_rect(drawn->box[t], loss) && drawn->box[t].x + drawn->box[t].w <= zero) {
-                print_message("adaptive 5 (%s, %dx%d): y label \"%s\"\n", langs[g], w, h,
-                              drawn->text[t]);
-                labels++;
-            }
+        size_t label[16], labels = plot_y_labels(drawn, loss, label, 16);
+        for (size_t i = 0; i < labels; i++)
+            print_message("adaptive 5 (%s, %dx%d): y label \"%s\"\n", langs[g], w, h,
+                          drawn->text[label[i]]);
         assert_true(labels >= 3);
     }
 }
 
 /* The y labels drawn on the dynamics plot of lesson's step (0-based) in
- * English at 960x540: the texts inside it left of its x axis's "0". */
+ * English at 960x540 (at most 16); how many. */
 static size_t dynamics_y_labels(LessonStage *st, const char *lesson, size_t step,
-                                const char *labels[], size_t max)
+                                const char *labels[16])
 {
     const Layout *l = lesson_layout(st, lesson, "en", step, 960, 540, false);
     assert_true(l->shown[LAYOUT_DYNAMICS]);
-    LayoutRect plot = l->rect[LAYOUT_DYNAMICS];
     const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
-    double zero = -1;
-    for (size_t t = 0; t < drawn->count; t++)
-        if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], plot))
-            zero = drawn->box[t].x;
-    assert_true(zero > plot.x);
-    size_t n = 0;
-    for (size_t t = 0; t < drawn->count && n < max; t++)
-        if (inside_rect(drawn->box[t], plot) && drawn->box[t].x + drawn->box[t].w <= zero)
-            labels[n++] = drawn->text[t];
+    size_t found[16], n = plot_y_labels(drawn, l->rect[LAYOUT_DYNAMICS], found, 16);
+    for (size_t i = 0; i < n; i++)
+        labels[i] = drawn->text[found[i]];
     return n;
 }
 
@@ -2611,7 +2606,7 @@ static void test_series_plot_ends_are_its_values(void **state)
 {
     LessonStage *st = *state;
     const char *labels[16];
-    size_t n = dynamics_y_labels(st, "welcome.lua", 2, labels, 16);
+    size_t n = dynamics_y_labels(st, "welcome.lua", 2, labels);
     const Run *run = &st->scene->runs[0].run;
     double lo = HUGE_VAL, hi = 0;
     for (size_t k = 1; k < run->count; k++) {
@@ -2623,7 +2618,7 @@ static void test_series_plot_ends_are_its_values(void **state)
     number_text(lo, 3, bottom, sizeof bottom);
     print_message("welcome 3: step lengths %s to %s\n", bottom, top);
     assert_true(has_label(labels, n, top) && has_label(labels, n, bottom));
-    n = dynamics_y_labels(st, "saddle.lua", 4, labels, 16);
+    n = dynamics_y_labels(st, "saddle.lua", 4, labels);
     print_message("saddle 5: distance from a start 1.5 from the saddle; top label %s\n",
                   n ? labels[0] : "none");
     assert_true(has_label(labels, n, "1.5"));
@@ -2651,16 +2646,10 @@ static void test_stability_curves_start_at_their_label(void **state)
             assert_true(fabs(start - 14.375) < 1e-9);
             LayoutRect loss = l->rect[LAYOUT_LOSS];
             const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-            double zero = -1;
-            for (size_t t = 0; t < drawn->count; t++)
-                if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
-                    zero = drawn->box[t].x;
-            assert_true(zero > loss.x);
+            size_t label[16], labels = plot_y_labels(drawn, loss, label, 16);
             double nearest = (double)INFINITY;
-            for (size_t t = 0; t < drawn->count; t++) {
-                const char *text = drawn->text[t];
-                if (!inside_rect(drawn->box[t], loss) || drawn->box[t].x + drawn->box[t].w > zero)
-                    continue;
+            for (size_t i = 0; i < labels; i++) {
+                const char *text = drawn->text[label[i]];
                 if (strncmp(text, "≤ ", strlen("≤ ")) == 0)
                     text += strlen("≤ ");
                 char *end;
@@ -3173,20 +3162,13 @@ static void test_network_log_plot_labels_decades(void **state)
             assert_true(l->shown[LAYOUT_LOSS]);
             LayoutRect loss = l->rect[LAYOUT_LOSS];
             const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-            double zero = -1;
-            for (size_t t = 0; t < drawn->count; t++)
-                if (strcmp(drawn->text[t], "0") == 0 && inside_rect(drawn->box[t], loss))
-                    zero = drawn->box[t].x;
-            assert_true(zero > loss.x);
             bool decade = false;
-            size_t labels = 0;
-            for (size_t t = 0; t < drawn->count; t++)
-                if (inside_rect(drawn->box[t], loss) && drawn->box[t].x + drawn->box[t].w <= zero) {
-                    print_message("trained_not_derived 1 (%s, %dx%d): y label \"%s\"\n",
-                                  langs[g], w, h, drawn->text[t]);
-                    decade |= strcmp(drawn->text[t], "0.1") == 0;
-                    labels++;
-                }
+            size_t label[16], labels = plot_y_labels(drawn, loss, label, 16);
+            for (size_t i = 0; i < labels; i++) {
+                print_message("trained_not_derived 1 (%s, %dx%d): y label \"%s\"\n", langs[g],
+                              w, h, drawn->text[label[i]]);
+                decade |= strcmp(drawn->text[label[i]], "0.1") == 0;
+            }
             assert_true(decade && labels >= 3);
         }
 }
