@@ -49,7 +49,8 @@ struct Heatmap {
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
     ViewRect grid_rect;
     bool has_grid;
-    GridStats stats;
+    GridStats stats;             /* the view's grid's (the range) */
+    GridStats map_stats;         /* the map's grid's (how far it reaches) */
     double least;                /* the least value in view (heatmap_range) */
     ValueScale scale;            /* how values were mapped to t */
     float span[2];               /* the field's t at its cells' 0 and 1 */
@@ -249,7 +250,7 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
     if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh) ||
         !reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
         return false;
-    sample_into(h, scene, rect, gw, gh, h->values);
+    h->map_stats = sample_into(h, scene, rect, gw, gh, h->values);
     h->stats = sample_into(h, scene, range, sw, sh, h->scale_values);
     h->least = least_in_view(scene, range, h->stats);
     h->grid_w = gw;
@@ -282,12 +283,15 @@ static void map_values(Heatmap *h, bool log_scale)
     if (!mapped)
         return;
     h->scale = value_scale_make(h->stats, log_scale);
+    /* t rises with the value, and a non-finite cell takes the top: the
+     * map's least and greatest cells give the span, no second pass. */
     double lo = 0.0, hi = 1.0;
-    for (size_t k = 0; k < cells; k++) {
-        double t = field_t(h, h->values[k]);
-        lo = fmin(lo, t);
-        hi = fmax(hi, t);
+    if (h->map_stats.min <= h->map_stats.max) {
+        lo = fmin(lo, field_t(h, h->map_stats.min));
+        hi = fmax(hi, field_t(h, h->map_stats.max));
     }
+    if (h->map_stats.nonfinite > 0)
+        hi = fmax(hi, field_t(h, NAN));
     h->span[0] = (float)lo;
     h->span[1] = (float)hi;
     h->below = lo < -BEYOND_SEEN;
