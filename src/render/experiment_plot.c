@@ -548,10 +548,8 @@ static int axis_name(Renderer *r, const char *name, bool log_scale, double width
             snprintf(lines[0], sizeof lines[0], "%s", text[0]);
             return 1;
         }
-        WrapMeasure measure = {r, *px};
         char rows[NAME_ROWS + 1][512];
-        int n = text_wrap(r->wrap_memory, text[0], width, render_wrap_measure, &measure, rows[0], sizeof rows[0],
-                          NAME_ROWS + 1);
+        int n = render_wrap(r, *px, text[0], width, rows[0], sizeof rows[0], NAME_ROWS + 1);
         bool fits = n <= most;
         for (int i = 0; i < n && fits; i++)
             fits = render_text_width(r, rows[i], *px) <= width;
@@ -661,11 +659,10 @@ static double draw_header(Renderer *r, const ExperimentPicture *p, ExperimentSho
     /* A line still too wide at the least size is wrapped, not cut by the
      * panel's edge (the Kramers verdict in Chinese at 1280x720
      * --projector). */
-    WrapMeasure measure = {r, title_px};
     double title_line = render_line_height(r, title_px), y = rect.y + pad;
     for (size_t i = 0; i < n; i++) {
-        int wrapped = text_wrap(r->wrap_memory, lines[i], rect.w - 2 * pad, render_wrap_measure, &measure,
-                                rows[0], sizeof rows[0], TITLE_ROWS);
+        int wrapped = render_wrap(r, title_px, lines[i], rect.w - 2 * pad, rows[0], sizeof rows[0],
+                                  TITLE_ROWS);
         for (int k = 0; k < wrapped && draw; k++)
             render_text(r, rows[k], rect.x + pad, y + k * title_line, title_px, ALIGN_LEFT,
                         i == 0 && judged && !p->result.passed ? r->theme->warn

@@ -219,10 +219,32 @@ static void landscape_line(const Landscape *landscape, char *dest, size_t size)
         snprintf(dest, size, "%s", _(kind->title));
 }
 
-double render_wrap_measure(void *context, const char *utf8)
+/* What text_wrap measures with: the font at a size. */
+typedef struct WrapMeasure {
+    Renderer *r;
+    int px;
+} WrapMeasure;
+
+static double wrap_measure(void *context, const char *utf8)
 {
     const WrapMeasure *m = context;
     return render_text_width(m->r, utf8, m->px);
+}
+
+int render_wrap_noting_cuts(Renderer *r, int px, const char *text, double max_width, char *lines,
+                            size_t line_size, int max_lines, bool *cut_word)
+{
+    WrapMeasure m = {r, px};
+    return text_wrap_noting_cuts(r->wrap_memory, text, max_width, wrap_measure, &m, lines,
+                                 line_size, max_lines, cut_word);
+}
+
+int render_wrap(Renderer *r, int px, const char *text, double max_width, char *lines,
+                size_t line_size, int max_lines)
+{
+    WrapMeasure m = {r, px};
+    return text_wrap(r->wrap_memory, text, max_width, wrap_measure, &m, lines, line_size,
+                     max_lines);
 }
 
 /* The legend as lines at their places in its panel: each item (title,
@@ -266,9 +288,7 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
 {
     enum { ROWS = 8 };
     char rows[ROWS][LEGEND_LINE_MAX];
-    WrapMeasure m = {r, px};
-    int n = text[0] ? text_wrap(r->wrap_memory, text, max_width, render_wrap_measure, &m, &rows[0][0], LEGEND_LINE_MAX, ROWS)
-                    : 0;
+    int n = text[0] ? render_wrap(r, px, text, max_width, &rows[0][0], LEGEND_LINE_MAX, ROWS) : 0;
     /* What text_wrap left out beyond ROWS lines would be cut (it drops
      * nothing else but spaces at its breaks). */
     size_t kept = 0;
@@ -992,7 +1012,6 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
     /* A note beside the arrow starts clear of its box (2 s: the note's
      * panel round its text). */
     double beside = (PLOT_EXIT_ARROW + 3.0) * s;
-    WrapMeasure m = {r, px};
     /* The arrows' places first, then each note's: the notes keep off them. */
     LayoutRect placed[2 * SCENE_MAX_RUNS];
     /* The head's row: under the title's band (plot_box), level with the
@@ -1049,8 +1068,8 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             for (int whole = 0; whole < 2; whole++) {
                 ExitWording *o = &wordings[count];
                 double room = whole ? to - from : near_to - near_from;
-                o->n = text_wrap(r->wrap_memory, label[v], room, render_wrap_measure, &m, &o->lines[0][0],
-                                 sizeof o->lines[0], PLOT_EXIT_LINES + 1);
+                o->n = render_wrap(r, px, label[v], room, &o->lines[0][0], sizeof o->lines[0],
+                                   PLOT_EXIT_LINES + 1);
                 if (o->n > PLOT_EXIT_LINES || rows.top + o->n * line > rows.bottom)
                     continue;
                 o->w = 0;
@@ -1266,11 +1285,10 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     snprintf(w->source, sizeof w->source, "%s", text);
     w->px = px;
     w->max_width = max_width;
-    WrapMeasure m = {r, px};
     /* One line more than is shown tells that the text would be cut. */
     enum { ROWS = CAPTION_MAX_LINES + 1 };
-    w->count = text_wrap_noting_cuts(r->wrap_memory, w->source, max_width, render_wrap_measure, &m, &w->lines[0][0],
-                                     CAPTION_LINE_MAX, ROWS, &w->cut_word);
+    w->count = render_wrap_noting_cuts(r, px, w->source, max_width, &w->lines[0][0],
+                                       CAPTION_LINE_MAX, ROWS, &w->cut_word);
     w->cut = w->count > CAPTION_MAX_LINES;
     /* Balanced: the narrowest width that needs no more lines, so the last
      * line is not a lone word or a lone Chinese character.  With n lines
@@ -1280,14 +1298,13 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
         double narrow = 0.5 * max_width, wide = max_width;
         for (int k = 0; k < 10; k++) {
             double mid = 0.5 * (narrow + wide);
-            if (text_wrap(r->wrap_memory, w->source, mid, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
-                          ROWS) <= w->count)
+            if (render_wrap(r, px, w->source, mid, &w->lines[0][0], CAPTION_LINE_MAX, ROWS) <=
+                w->count)
                 wide = mid;
             else
                 narrow = mid;
         }
-        w->count = text_wrap(r->wrap_memory, w->source, wide, render_wrap_measure, &m, &w->lines[0][0], CAPTION_LINE_MAX,
-                             ROWS);
+        w->count = render_wrap(r, px, w->source, wide, &w->lines[0][0], CAPTION_LINE_MAX, ROWS);
     }
     w->count = w->count > CAPTION_MAX_LINES ? CAPTION_MAX_LINES : w->count;
     w->width = 0;

@@ -133,10 +133,8 @@ static double draw_lines(Renderer *r, const NetStartsPicture *p, unsigned shown,
     size_t n = tally_lines(p, shown, lines, figure);
     int px = render_font_px(r, STARTS_TEXT_PX);
     double line = render_line_height(r, px), h = 0;
-    WrapMeasure measure = {r, px};
     for (size_t i = 0; i < n; i++) {
-        int wrapped = text_wrap(r->wrap_memory, lines[i], width, render_wrap_measure, &measure, rows[0],
-                                sizeof rows[0], STARTS_ROWS);
+        int wrapped = render_wrap(r, px, lines[i], width, rows[0], sizeof rows[0], STARTS_ROWS);
         for (int k = 0; k < wrapped && draw; k++)
             render_text(r, rows[k], x, y + h + k * line, px, ALIGN_LEFT,
                         i == 0 ? r->theme->text : r->theme->dim);

@@ -363,11 +363,10 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
     for (size_t k = 0; k < n; k++)
         if (!legend_run_line(g, k))
             widest = fmax(widest, render_text_width(r, g->lines[k], legend_px(r, g, k)));
-    WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
+    int small = render_font_px(r, NET_SMALL_PX);
     for (int k = 0; k < note_count && n < g->map_line + 1 + NET_NOTE_ROWS; k++)
-        n += (size_t)text_wrap(r->wrap_memory, notes[k], widest, render_wrap_measure, &measure, g->lines[n],
-                               NET_LEGEND_LINE_MAX,
-                               (int)(g->map_line + 1 + NET_NOTE_ROWS - n));
+        n += (size_t)render_wrap(r, small, notes[k], widest, g->lines[n], NET_LEGEND_LINE_MAX,
+                                 (int)(g->map_line + 1 + NET_NOTE_ROWS - n));
     g->count = n;
 }
 
@@ -394,11 +393,10 @@ static int wrap_notes(Renderer *r, double width, char rows[][RENDER_NET_NOTE_MAX
 {
     const NetNotes *notes = &r->net_notes;
     char wrapped[NET_NOTE_ROWS + 1][RENDER_NET_NOTE_MAX];
-    WrapMeasure measure = {r, render_font_px(r, NET_SMALL_PX)};
-    int n = 0, needed = 0;
+    int small = render_font_px(r, NET_SMALL_PX), n = 0, needed = 0;
     for (int k = 0; k < notes->count; k++) {
-        int got = text_wrap(r->wrap_memory, notes->notes[k], width - 28 * r->scale, render_wrap_measure,
-                            &measure, wrapped[0], sizeof wrapped[0], NET_NOTE_ROWS + 1);
+        int got = render_wrap(r, small, notes->notes[k], width - 28 * r->scale, wrapped[0],
+                              sizeof wrapped[0], NET_NOTE_ROWS + 1);
         needed += got;
         for (int q = 0; q < got && n < NET_NOTE_ROWS; q++, n++)
             memcpy(rows[n], wrapped[q], sizeof rows[n]);

@@ -626,11 +626,12 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
 void render_dynamics_plot(Renderer *r, const Scene *scene, LayoutRect rect);
 void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp);
 
-/* hud.c: what text_wrap (text_wrap.h) measures with: the font at a size. */
-typedef struct WrapMeasure {
-    Renderer *r;
-    int px;
-} WrapMeasure;
-double render_wrap_measure(void *context, const char *utf8);
+/* hud.c: text_wrap and text_wrap_noting_cuts (text_wrap.h) measuring
+ * with the font at px, the renderer's TextWrapMemory keeping the texts'
+ * breaks. */
+int render_wrap(Renderer *r, int px, const char *text, double max_width, char *lines,
+                size_t line_size, int max_lines);
+int render_wrap_noting_cuts(Renderer *r, int px, const char *text, double max_width, char *lines,
+                            size_t line_size, int max_lines, bool *cut_word);
 
 #endif

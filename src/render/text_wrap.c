@@ -762,8 +762,9 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
 
 /* The breaks of the line from start (before the paragraph's end stop), as
  * find_breaks finds them: *breaks points to them in w's memory where it
- * holds them, else in scratch (MAX_BREAKS of them); returns how many.  A break told there (break_kind) stays told: its kind,
- * too, depends on the text alone. */
+ * holds them, else in scratch (MAX_BREAKS of them); returns how many.  A
+ * break told there (break_kind) stays told: its kind, too, depends on the
+ * text alone. */
 static int line_breaks(Wrapper *w, size_t start, size_t stop, Break *scratch, Break **breaks)
 {
     RememberedText *t = w->remembered;
