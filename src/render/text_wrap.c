@@ -453,6 +453,9 @@ typedef enum WordClass {
     COUNT,     /* a number with no mark after it: "200" of "200 examples" */
     UNIT,      /* "%", "px", "°" */
     VALUE,     /* a number that begins with a digit: "5:" of "on 5:", not "(1," nor "−1" */
+    CLOSING,   /* a number that begins with a digit and ends a clause or a per cent: "5:",
+                * "73%" */
+    COUNTED_BY, /* what makes a number a quantity after it: nothing, a plural, a range */
     COUNT_UNIT, /* a unit with no mark after it: "%" of "25 % 以内" */
     MEASURE,   /* a Chinese measure word begins it: 个点, 步, 倍 */
     CHINESE,   /* a Chinese word begins it: 以内 */
@@ -493,7 +496,8 @@ static bool is_chinese(const unsigned char *t, Word w)
 static bool word_in(const unsigned char *t, Word w, WordClass c)
 {
     static const char *const units[] = {"%", "％", "‰", "°", "px", "pt", "ms", "s", NULL};
-    static const char *const ranges[] = {"to", "and", "到", "至", "–", "~", "～", NULL};
+    static const char *const ranges[] = {"to", "到", "至", "–", "~", "～", NULL};
+    static const char *const and[] = {"and", NULL};
     static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
     int len = 0;
     switch (c) {
@@ -507,6 +511,10 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
         return word_is(t, bare(t, w), units);
     case VALUE:
         return is_digit(t[w.from]) && is_number(t, bare(t, w));
+    case CLOSING:
+        return word_in(t, w, VALUE) && (!unmarked(t, w) || t[w.to - 1] == '%');
+    case COUNTED_BY:
+        return w.from == w.to || is_noun(t, w) || word_is(t, w, ranges) || word_is(t, w, and);
     case COUNT_UNIT:
         return unmarked(t, w) && word_is(t, w, units);
     case MEASURE:
@@ -557,16 +565,19 @@ static const struct Binding {
     {ANY, NUMBER, MEASURE, ANY, BREAK_BOUND},
     {ANY, COUNT, NOUN, ANY, BREAK_BOUND},
     {NUMBER, COUNT_UNIT, CHINESE, ANY, BREAK_COUNTED}, /* "25 % 以内" */
-    /* Inside a range: "0 to 2", "59% 到 82%", "0.01 and 0.5". */
+    /* Inside a range: "0 to 2", "59% 到 82%". */
     {ANY, NUMBER, RANGE, NUMBER, BREAK_BOUND},
     {NUMBER, RANGE, NUMBER, ANY, BREAK_BOUND},
     /* A sign and the value it gives: "≈ 100", "= 0.18"; not a coefficient,
      * "L = / 0.5 (l1 u^2 + l2 v^2)". */
     {ANY, RELATION, NUMBER, NO_FACTOR, BREAK_BOUND},
-    /* A short word and the number after it: "on 5", "about 25", a legend's
-     * "train 73%" (last: a range's "to 2" is bound harder).  A Chinese word
-     * keeps its number as binds_to_cjk says. */
-    {ANY, LEAD, VALUE, ANY, BREAK_COUNTED},
+    /* A short word and the number after it where that number ends a
+     * clause, counts or begins a range: "on 5:", "about 25 times", "between
+     * 0.01 and", a legend's "train 73%"; not "only / 2 of them", which cost
+     * sgd_noise 4's caption a line (last: a range's "to 2" is bound
+     * harder).  A Chinese word keeps its number as binds_to_cjk says. */
+    {ANY, LEAD, CLOSING, ANY, BREAK_COUNTED},
+    {ANY, LEAD, VALUE, COUNTED_BY, BREAK_COUNTED},
 };
 
 /* How the rules above hold a break at byte pos of text[start..stop) (a
