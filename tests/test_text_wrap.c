@@ -768,13 +768,14 @@ static size_t splits_among(const Kept *kept, size_t n, double narrowest)
 
 /* What a typesetter keeps on a line wherever it fits there (issue 12, in
  * recorded frames of main at 960x540): a short word with the number after
- * it, a number with the noun it counts, a "between A and B" range, a
- * legend's label with its value.  Each was split: "GD on / 5", "Adam / 0
- * to 2 %", "on 100 / points", "200 / examples", "about 25 / times", "over
- * 20 / steps", "between / 0.01", "train / 73%", "不到 / 7%", "约 / η", "12% /
- * 以内", "25 % / 以内", "测试 / 57%".  "0.01 / and 0.5" may still part: bound,
- * the range cost adaptive 5's caption a line, over its share of the frame
- * at 1280x720 --projector. */
+ * it where that number ends a clause, counts or begins a range, a number
+ * with the Chinese word after it, a legend's label with its value.  Each was split: "GD on / 5", "Adam / 0
+ * to 2 %", "on / 100 points", "with / 200 examples", "about / 25 times",
+ * "over / 20 steps", "between / 0.01", "train / 73%", "不到 / 7%", "约 / η",
+ * "12% / 以内", "25 % / 以内", "测试 / 57%".  A number may still leave the
+ * plural it counts ("100 / points") and a range's "and" ("0.01 / and
+ * 0.5"): bound, they cost captions a line (adaptive 5's and sgd_noise 5's
+ * then rose over their share of the frame at 1280x720 --projector). */
 static void keeps_a_quantity_with_its_words(void **state)
 {
     (void)state;
@@ -783,10 +784,10 @@ static void keeps_a_quantity_with_its_words(void **state)
          "counts them.", "on 5:"},
         {"training points missed: Adam 0 to 2 %, GD 1 to 3 %", "Adam 0 to 2 %,"},
         {"Two copies of one small network start from the same random weights on 100 points of "
-         "two moons.", "on 100 points"},
-        {"On a real regression with 200 examples, each step uses only 2 of them.", "200 examples,"},
-        {"much less noise, a cloud about 25 times narrower, a dot inside", "about 25 times"},
-        {"start with a tiny η and raise it linearly to 0.5 over 20 steps. The small", "over 20 steps."},
+         "two moons.", "on 100"},
+        {"On a real regression with 200 examples, each step uses only 2 of them.", "with 200"},
+        {"much less noise, a cloud about 25 times narrower, a dot inside", "about 25"},
+        {"start with a tiny η and raise it linearly to 0.5 over 20 steps. The small", "over 20"},
         {"from step 700 on bounces around its minimum, its loss between 0.01 and 0.5. Adam",
          "between 0.01"},
         {"linear probe on hidden layer 2, its accuracy: train 73%, test 57%", "train 73%,"},

@@ -450,18 +450,16 @@ static bool is_number(const unsigned char *t, Word w)
 typedef enum WordClass {
     ANY,
     NUMBER,    /* "0.18", "-2", "3/3", "59%" */
-    COUNT,     /* a number with no mark after it: "200" of "200 examples" */
     UNIT,      /* "%", "px", "°" */
     VALUE,     /* a number that begins with a digit: "5:" of "on 5:", not "(1," nor "−1" */
-    CLOSING,   /* a number that begins with a digit and ends a clause or a per cent: "5:",
-                * "73%" */
-    COUNTED_BY, /* what makes a number a quantity after it: nothing, a plural, a range */
+    CLOSING,   /* a number that begins with a digit and ends in a colon or a per cent:
+                * "5:", "73%" */
+    COUNTED_BY, /* what makes a number a quantity after it: a plural, a range */
     COUNT_UNIT, /* a unit with no mark after it: "%" of "25 % 以内" */
     MEASURE,   /* a Chinese measure word begins it: 个点, 步, 倍 */
     CHINESE,   /* a Chinese word begins it: 以内 */
     LEAD,      /* a Latin word with no mark after it: "on" of "on 5", "train" of "train 73%" */
-    NOUN,      /* a Latin plural a number counts: "examples", not "of" */
-    RANGE,     /* "to", "and", 到, 至, "–", "~" between two numbers */
+    RANGE,     /* "to", 到, 至, "–", "~" between two numbers */
     RELATION,  /* "≈", "=", "<", ">", "≤", "≥", "≠" */
     NO_FACTOR, /* none, or no factor a number multiplies ("(l1" of "= 0.5 (l1") */
 } WordClass;
@@ -505,16 +503,14 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
         return true;
     case NUMBER:
         return is_number(t, bare(t, w));
-    case COUNT:
-        return unmarked(t, w) && is_number(t, bare(t, w));
     case UNIT:
         return word_is(t, bare(t, w), units);
     case VALUE:
         return is_digit(t[w.from]) && is_number(t, bare(t, w));
     case CLOSING:
-        return word_in(t, w, VALUE) && (!unmarked(t, w) || t[w.to - 1] == '%');
+        return word_in(t, w, VALUE) && (t[w.to - 1] == ':' || t[bare(t, w).to - 1] == '%');
     case COUNTED_BY:
-        return w.from == w.to || is_noun(t, w) || word_is(t, w, ranges) || word_is(t, w, and);
+        return word_in(t, w, RANGE) || word_is(t, w, and) || is_noun(t, w);
     case COUNT_UNIT:
         return unmarked(t, w) && word_is(t, w, units);
     case MEASURE:
@@ -523,8 +519,6 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
         return is_chinese(t, w);
     case LEAD:
         return is_latin_word(t, w.from, w.to);
-    case NOUN:
-        return is_noun(t, w);
     case RANGE:
         return word_is(t, w, ranges);
     case RELATION:
@@ -549,21 +543,22 @@ typedef enum BreakKind {
 /* What a typesetter keeps on one line: a break between the words before
  * and after it (and those behind and beyond them) that one of these rules
  * matches is taken only where nothing else fits (BREAK_BOUND), or (a word
- * before a number, BREAK_COUNTED) before a term is split and before a
- * number leaves what it counts: "with / 200 examples".  Recorded
- * split: "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ / 100", and
- * (issue 12) "GD on / 5", "200 / examples", "12% / 以内", "25 % / 以内",
- * "between 0.01 / and 0.5", "train / 73%". */
+ * before a number, BREAK_COUNTED) before a term is split.  Recorded split:
+ * "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ / 100", and (issue 12)
+ * "GD on / 5", "about / 25 times", "12% / 以内", "25 % / 以内", "train /
+ * 73%".  A number keeps no Latin plural after it ("200 / examples") nor
+ * "and" a range ("0.01 / and 0.5"): bound, they cost adaptive 5's and
+ * sgd_noise 5's captions a line, over their share of the frame at 1280x720
+ * --projector (test_layout). */
 static const struct Binding {
     WordClass behind, before, after, beyond;
     BreakKind kind;
 } bindings[] = {
     {ANY, NUMBER, UNIT, ANY, BREAK_BOUND}, /* a number and its unit: "2 %", "5 px" */
-    /* A number and what it counts: "3/3 个点", "20步", "200 examples"; a
+    /* A number and what it counts: "3/3 个点", "20步"; a
      * Chinese word after a number as binds_to_cjk keeps "12% 以内", which
      * leaves a formula whole before it ("= 2/11 ≈ 0.18 / 时"). */
     {ANY, NUMBER, MEASURE, ANY, BREAK_BOUND},
-    {ANY, COUNT, NOUN, ANY, BREAK_BOUND},
     {NUMBER, COUNT_UNIT, CHINESE, ANY, BREAK_COUNTED}, /* "25 % 以内" */
     /* Inside a range: "0 to 2", "59% 到 82%". */
     {ANY, NUMBER, RANGE, NUMBER, BREAK_BOUND},

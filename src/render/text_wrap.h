@@ -29,9 +29,10 @@
  * number or a one-letter name ("第 20 步", "25 倍", "第 k 步", "不到 7%",
  * "约 η"), after a Latin word before Chinese ("GD 的权重"), or where
  * text_wrap.c's bindings keep a quantity with its words (a number with its
- * unit or what it counts, "200 examples", "12% 以内"; a range, "between
- * 0.01 and 0.5"; a short word before a number, "on 5", a legend's "train
- * 73%"; two spaces part a legend's columns) is not a break
+ * unit or the Chinese word after it, "20 个点", "12% 以内"; a range, "0 to
+ * 2"; a short word before a number that ends a clause, counts or begins a
+ * range, "on 5:", "about 25 times", a legend's "train 73%"; two spaces part
+ * a legend's columns) is not a break
  * while another fits: a formula ("η = 0.18"), a pair or a counted word stays
  * on one line unless it alone is wider than the line.  Numbers hold no
  * breaks at all, nor does an operator between two words ("步幅/梯度").
