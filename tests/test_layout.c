@@ -2891,13 +2891,55 @@ static void test_sharp_flat_circle_labels_beside_their_rims(void **state)
         }
 }
 
+/* Whether a white pixel (each channel over 200: the basins' edge, world.c's
+ * draw_basin_edges, not the map, its dark contours or the walkers' blue)
+ * lies within reach pixels of (x, y) in the w x h frame rgba. */
+static bool white_near(const uint8_t *rgba, int w, int h, double x, double y, double reach)
+{
+    for (int py = (int)floor(y - reach); py <= (int)ceil(y + reach); py++)
+        for (int px = (int)floor(x - reach); px <= (int)ceil(x + reach); px++) {
+            const uint8_t *p = rgba + 4 * ((size_t)py * (size_t)w + (size_t)px);
+            if (px >= 0 && py >= 0 && px < w && py < h && hypot(px - x, py - y) <= reach &&
+                p[0] > 200 && p[1] > 200 && p[2] > 200)
+                return true;
+        }
+    return false;
+}
+
+/* sharp_flat 2 at its end: where the basins change along the pixels from
+ * the sharp minimum towards (dx, dy) (a unit step in pixels), at most
+ * limit pixels out, the frame shows the white line the caption names.
+ * Returns the pixels out. */
+static double basins_parted_at(const Scene *scene, const Viewport *vp, const uint8_t *rgba,
+                               int w, int h, double sx, double sy, double dx, double dy,
+                               double limit, double scale)
+{
+    double wx, wy;
+    viewport_to_world(vp, sx, sy, &wx, &wy);
+    int home = scene_basin_at(scene, wx, wy);
+    assert_true(home >= 0);
+    double t = 0;
+    for (; t < limit; t += 0.5) {
+        viewport_to_world(vp, sx + t * dx, sy + t * dy, &wx, &wy);
+        if (scene_basin_at(scene, wx, wy) != home)
+            break;
+    }
+    assert_true(t < limit);
+    assert_true(white_near(rgba, w, h, sx + t * dx, sy + t * dy, 3.0 * scale));
+    return t;
+}
+
 /* sharp_flat 2 at its end, en and zh, at each frame: the share by the flat
  * minimum ("90%", the flat basin's share of the walkers) is the number
  * the caption says, where it says what the share is of; the shares drawn
  * add up to all the walkers (within their rounding), none counted
  * elsewhere (on a view as close as step 1's the flat one read 88%, of the
  * walkers on the basins' grid).  The caption said "most of the cloud",
- * the screen a bare 90%. */
+ * the screen a bare 90%.  The white line it names parts the valleys: it
+ * is drawn where the basins change, right of the sharp minimum and over
+ * it (clear of the start's cross and the share's label; a frame review
+ * found no boundary, and the walkers spread over the map could not be
+ * told apart). */
 static void test_sharp_flat_share_said_as_shown(void **state)
 {
     LessonStage *st = *state;
@@ -2936,6 +2978,15 @@ static void test_sharp_flat_share_said_as_shown(void **state)
                           sharp_flat_frames[z][2] ? " --projector" : "", drawn->text[t], nearest);
             assert_string_equal(drawn->text[t], "90%");
             assert_non_null(strstr(caption, drawn->text[t]));
+            Shot shot = shot_frame(st, w, h, NULL, true);
+            double sx, sy, scale = sharp_flat_scale(z), far = 0.5 * (double)w;
+            viewport_to_pixel(&vp, sharp.x, sharp.y, &sx, &sy);
+            double right = basins_parted_at(scene, &vp, shot.rgba, w, h, sx, sy, 1, 0, far, scale);
+            double up = basins_parted_at(scene, &vp, shot.rgba, w, h, sx, sy, 0, -1, far, scale);
+            print_message("sharp_flat 2 (%s, %dx%d%s): white line %.0f px right of the sharp "
+                          "minimum, %.0f px over it\n", sharp_flat_langs[g], w, h,
+                          sharp_flat_frames[z][2] ? " --projector" : "", right, up);
+            shot_free(&shot);
         }
 }
 
