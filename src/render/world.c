@@ -1459,14 +1459,16 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
  * basins meet: each to the square's middle).  Cased, as the marks are. */
 static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp)
 {
-    ViewRect cells;
-    int columns, rows;
-    if (r->view3d || !scene_basin_cells(scene, &cells, &columns, &rows))
+    if (r->view3d)
         return;
-    double dx = (cells.xmax - cells.xmin) / columns, dy = (cells.ymax - cells.ymin) / rows;
     double ax, ay, bx, by;
     viewport_to_world(vp, vp->x, vp->y + vp->height, &ax, &ay);
     viewport_to_world(vp, vp->x + vp->width, vp->y, &bx, &by);
+    ViewRect seen = {fmin(ax, bx), fmax(ax, bx), fmin(ay, by), fmax(ay, by)}, cells;
+    int columns, rows;
+    if (!scene_basin_cells(scene, seen, &cells, &columns, &rows))
+        return;
+    double dx = (cells.xmax - cells.xmin) / columns, dy = (cells.ymax - cells.ymin) / rows;
     int i0 = (int)fmax(floor((fmin(ax, bx) - cells.xmin) / dx - 1.0), 0.0);
     int i1 = (int)fmin(ceil((fmax(ax, bx) - cells.xmin) / dx), columns - 1.0);
     int j0 = (int)fmax(floor((fmin(ay, by) - cells.ymin) / dy - 1.0), 0.0);

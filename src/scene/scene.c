@@ -867,11 +867,16 @@ size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *sh
     return basin_map_minima(map, minima, n);
 }
 
-bool scene_basin_cells(const Scene *scene, ViewRect *rect, int *columns, int *rows)
+/* Threads that label the basin map's cells over a view at once. */
+#define SCENE_BASIN_THREADS 8
+
+bool scene_basin_cells(const Scene *scene, ViewRect seen, ViewRect *rect, int *columns,
+                       int *rows)
 {
     BasinMap *map = basin_map_now(scene);
     if (!map)
         return false;
+    basin_map_label_rect(map, seen, SCENE_BASIN_THREADS);
     *rect = basin_map_rect(map);
     *columns = *rows = 3 * SCENE_BASIN_CELLS;
     return true;
