@@ -1469,10 +1469,10 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
     if (!scene_basin_cells(scene, seen, &cells, &columns, &rows))
         return;
     double dx = (cells.xmax - cells.xmin) / columns, dy = (cells.ymax - cells.ymin) / rows;
-    int i0 = (int)fmax(floor((fmin(ax, bx) - cells.xmin) / dx - 1.0), 0.0);
-    int i1 = (int)fmin(ceil((fmax(ax, bx) - cells.xmin) / dx), columns - 1.0);
-    int j0 = (int)fmax(floor((fmin(ay, by) - cells.ymin) / dy - 1.0), 0.0);
-    int j1 = (int)fmin(ceil((fmax(ay, by) - cells.ymin) / dy), rows - 1.0);
+    int i0 = (int)fmax(floor((seen.xmin - cells.xmin) / dx - 1.0), 0.0);
+    int i1 = (int)fmin(ceil((seen.xmax - cells.xmin) / dx), columns - 1.0);
+    int j0 = (int)fmax(floor((seen.ymin - cells.ymin) / dy - 1.0), 0.0);
+    int j1 = (int)fmin(ceil((seen.ymax - cells.ymin) / dy), rows - 1.0);
     double s = r->scale;
     for (int pass = 0; pass < 2; pass++)
         for (int j = j0; j < j1; j++)
