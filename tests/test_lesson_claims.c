@@ -1352,6 +1352,9 @@ static void test_sharp_flat(void **state)
     snprintf(said, sizeof said, "%.0f%%", 100.0 * loud_share);
     assert_string_equal(said, "90%");
     assert_non_null(strstr(loud->caption, said));
+    /* "The white line parts the two valleys": the basins overlay draws it
+     * where the basins meet (test_layout finds it white there). */
+    assert_true(loud->show & LESSON_SHOW_BASINS);
 
     /* Linear stability: below 2/λmax(sharp) GD converges to the sharp
      * minimum, above it it cannot. */

@@ -1449,6 +1449,62 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* The lines where one basin of attraction meets another, on the cells the
+ * shares are counted on (scene_basin_cells): a walker's share is that of
+ * the side of the line it stands on (sharp_flat 2: without them the
+ * walkers spread over the map read as the flat valley's, those behind the
+ * sharp well as nobody's).  Marching squares over the cells' centres: an
+ * edge between two centres of different basins is crossed half way, and
+ * a square's crossings are joined (two: to each other; more, where three
+ * basins meet: each to the square's middle).  Cased, as the marks are. */
+static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    if (r->view3d)
+        return;
+    double ax, ay, bx, by;
+    viewport_to_world(vp, vp->x, vp->y + vp->height, &ax, &ay);
+    viewport_to_world(vp, vp->x + vp->width, vp->y, &bx, &by);
+    ViewRect seen = {fmin(ax, bx), fmax(ax, bx), fmin(ay, by), fmax(ay, by)}, cells;
+    int columns, rows;
+    if (!scene_basin_cells(scene, seen, &cells, &columns, &rows))
+        return;
+    double dx = (cells.xmax - cells.xmin) / columns, dy = (cells.ymax - cells.ymin) / rows;
+    int i0 = (int)fmax(floor((seen.xmin - cells.xmin) / dx - 1.0), 0.0);
+    int i1 = (int)fmin(ceil((seen.xmax - cells.xmin) / dx), columns - 1.0);
+    int j0 = (int)fmax(floor((seen.ymin - cells.ymin) / dy - 1.0), 0.0);
+    int j1 = (int)fmin(ceil((seen.ymax - cells.ymin) / dy), rows - 1.0);
+    double s = r->scale;
+    for (int pass = 0; pass < 2; pass++)
+        for (int j = j0; j < j1; j++)
+            for (int i = i0; i < i1; i++) {
+                /* The square's corners counter-clockwise from (i, j). */
+                static const int corner[4][2] = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+                int label[4];
+                double cx[4], cy[4];
+                for (int k = 0; k < 4; k++) {
+                    cx[k] = cells.xmin + (i + corner[k][0] + 0.5) * dx;
+                    cy[k] = cells.ymin + (j + corner[k][1] + 0.5) * dy;
+                    label[k] = scene_basin_at(scene, cx[k], cy[k]);
+                }
+                double px[4], py[4];
+                int crossed = 0;
+                for (int k = 0; k < 4; k++)
+                    if (label[k] != label[(k + 1) % 4]) {
+                        viewport_to_pixel(vp, 0.5 * (cx[k] + cx[(k + 1) % 4]),
+                                          0.5 * (cy[k] + cy[(k + 1) % 4]), &px[crossed],
+                                          &py[crossed]);
+                        crossed++;
+                    }
+                double mx, my;
+                viewport_to_pixel(vp, cells.xmin + (i + 1) * dx, cells.ymin + (j + 1) * dy, &mx,
+                                  &my);
+                for (int k = 0; k < crossed && (crossed != 2 || k == 0); k++)
+                    shapes_segment(r->shapes, px[k], py[k], crossed == 2 ? px[1] : mx,
+                                   crossed == 2 ? py[1] : my, (pass == 0 ? 2.2 : 1.1) * s,
+                                   pass == 0 ? r->theme->casing : r->theme->mark);
+            }
+}
+
 /* The swarm's share in each minimum's basin, as "62%" above the minimum;
  * when there are none to show, a line saying why, rather than nothing. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
@@ -1827,6 +1883,9 @@ void render_world(Renderer *r, const Scene *scene)
      * the gaps of the dashes. */
     if (scene->display.flow)
         draw_flows(r, scene, &vp);
+    /* The basins' edges under the cloud: a walker on one stays in sight. */
+    if (scene->display.basins)
+        draw_basin_edges(r, scene, &vp);
     /* The cloud over the paths: it is what a step with particles is about. */
     draw_particles(r, scene, &vp);
     if (scene->display.spread)
