@@ -39,8 +39,7 @@ step {
       .. "momentum) on all 20.",
     zh = "起点面板：在 2000 步的最后 500 步里，"
       .. "19/20 个起点的 GD 的 λmax 平均值离 2/η = 10 不到 8%；"
-      .. "Adam 的 λmax(P⁻¹H) 在全部 20 个起点上平均是 38/η = 1900（动量抬高的边缘）"
-      .. "的 0.86 到 0.98 倍。",
+      .. "Adam 的 λmax(P⁻¹H) 在全部 20 个起点上平均是 38/η = 1900 的 0.86 到 0.98 倍。",
   },
   keep = true,
   starts = 20,
@@ -100,8 +99,8 @@ step {
   caption = {
     en = "But in 2000 updates GD, back in the data panel, misses 2 to 45 % of the training "
       .. "points, Adam at most 2 % (starts panel): how far each got, not which generalises better.",
-    zh = "不过 2000 步后，GD（数据面板回到它）仍分错 2% 到 45% 的训练点，Adam 至多 2%"
-      .. "（起点面板）：这是各自走了多远，而不是谁泛化得更好。",
+    zh = "不过 2000 步后，GD（数据面板又显示它）仍分错 2% 到 45% 的训练点，Adam 至多 2%"
+      .. "（起点面板）：这是各自走了多远，不是谁泛化更好。",
   },
   keep = true,
   starts = 20,
