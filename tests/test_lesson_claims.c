@@ -2666,9 +2666,15 @@ static void test_network_adam_vs_sgd_network(void **state)
     /* "The data panel now shows run 2" */
     assert_int_equal(step_named(&lesson, "regions")->plot_run, 1);
     assert_int_equal(step_named(&lesson, "held_out")->plot_run, 1);
-    /* not_a_verdict: back to GD's run, whose misses the caption counts
-     * (its train accuracy and the rings on the points it misses). */
+    /* not_a_verdict: "GD, back in the data panel", whose misses the
+     * caption counts (its train accuracy and the rings on the points it
+     * misses); the step before it showed run 2. */
     assert_int_equal(step_named(&lesson, "not_a_verdict")->plot_run, 0);
+    assert_non_null(strstr(two_runs->runs.specs[0], "gd:"));
+    assert_non_null(strstr(step_named(&lesson, "not_a_verdict")->caption,
+                           "GD, back in the data panel, misses"));
+    assert_non_null(strstr(step_named(&lesson, "edges")->caption,
+                           "38/η = 1900 (raised by momentum)"));
     DescentError err = { "" };
     for (uint64_t g = 0; g < AVS_SEEDS; g++) {
         Model model;
@@ -2688,6 +2694,12 @@ static void test_network_adam_vs_sgd_network(void **state)
         assert_true(fabs(net_run_stability_line(&desc, steps) - 10) < 1e-9);
         assert_true(optimizer_parse_vec(two_runs->runs.specs[1], split.train.n, data, &desc, &err));
         assert_true(fabs(net_run_stability_line(&desc, steps) - 1900) < 1e-9);
+        /* "38/η = 1900 (raised by momentum)": β1 = 0.9, and
+         * (2 + 2β1)/(η(1 − β1)) = 19 · 2/η, against 2/η at β1 = 0. */
+        assert_true(fabs(desc.beta1 - 0.9) < 1e-12);
+        assert_true(fabs(net_run_stability_line(&desc, steps) - 19 * 2 / desc.lr) < 1e-9);
+        desc.beta1 = 0;
+        assert_true(fabs(net_run_stability_line(&desc, steps) - 2 / desc.lr) < 1e-9);
         netdata_free(&split);
     }
     NetStartRow rows[AVS_SEEDS];
