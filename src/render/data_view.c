@@ -5,7 +5,10 @@
  *
  *   The weights are the map's point (x, y) and a sample's inputs (x1, x2),
  *   as in the legend's formula: the model's value is x·x1 + y·x2, written
- *   so on the panel: x never names both weight 1 and the inputs.
+ *   so on the panel (w·x made x both weight 1 and the inputs).  The logreg
+ *   title names no equation: "boundary x·x1 + y·x2 = 0" widened the panel
+ *   and left implicit_regularization 4's map 194 px high at 1280x720
+ *   --projector (test_logistic_map_has_room).
  *   linreg inset: each sample as (prediction x·x1 + y·x2, target t) against
  *     the diagonal of a perfect fit, with its residual as a stalk; the
  *     loss is half the mean squared stalk, so the points settle onto the
@@ -82,7 +85,7 @@ static bool inset_shown(const Scene *scene)
 static const char *inset_title(const Scene *scene)
 {
     return strcmp(landscape_name(scene->landscape), "logreg") == 0
-               ? _("data · run %zu's boundary x·x1 + y·x2 = 0")
+               ? _("data · run %zu's boundary")
                : _("data · run %zu's fit (residuals)");
 }
 
