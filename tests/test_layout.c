@@ -4865,7 +4865,7 @@ static void test_inset_keys_the_batch_rings(void **state)
                  * prediction w·x" as one phrase, its end 22 px past the
                  * panel's edge). */
                 LayoutRect key = shot.box;
-                Shot axis = shot_frame(st, w, h, _("prediction w·x"), false);
+                Shot axis = shot_frame(st, w, h, _("prediction x·x1 + y·x2"), false);
                 assert_true(axis.found >= 0);
                 double gap = axis.box.x - (key.x + key.w);
                 print_message("  the axis's name inside the inset: %s, %.0f px right of the key\n",
