@@ -1087,6 +1087,21 @@ static void test_gradient_flow(void **state)
     assert_true(gap_medium > 3 * gap_small); /* "slightly off it" */
     assert_true(gap_medium < 0.05 * width);
     assert_true(lower_medium);              /* "its loss lower at every step" */
+    /* "the legend at t = 5: 3.5e-05 against 4.5e-05": GD's update 100, the
+     * flow's 500 (the plot's curves, 0.11 decades apart, lie on one another). */
+    Walker gd_at_5 = walker(medium, landscape, medium->runs.specs[0]);
+    Walker flow_at_5 = walker(medium, landscape, medium->runs.specs[1]);
+    advance(&gd_at_5, 100);
+    advance(&flow_at_5, medium->play);
+    char legend[2][16];
+    snprintf(legend[0], sizeof legend[0], "%.2g", loss_at(&gd_at_5));
+    snprintf(legend[1], sizeof legend[1], "%.2g", loss_at(&flow_at_5));
+    print_message("gradient_flow: at t = 5 GD's loss %s, the flow's %s\n", legend[0], legend[1]);
+    assert_string_equal(legend[0], "3.5e-05");
+    assert_string_equal(legend[1], "4.5e-05");
+    assert_int_equal(medium->play, 500);
+    for (int l = 0; l < 2; l++)
+        assert_non_null(strstr(medium->caption, legend[l]));
 
     /* "large_step": the flow never crosses the floor (its coordinate across
      * the valley keeps its sign); GD's changes sign every step while it
