@@ -1728,7 +1728,7 @@ static void test_adaptive(void **state)
      * loss stays under 1e-6 from step 200 to 1500. */
     const LessonStep *rest = step_named(&lesson, "never_settles");
     assert_true(rest->keep);
-    assert_true(rest->show & LESSON_SHOW_STEP_SIZE); /* "the upper plot" */
+    assert_true(rest->show & LESSON_SHOW_STEP_SIZE); /* "the step-length plot" */
     assert_int_equal(rest->runs.count, 3);
     enum { TOTAL = 1500 };
     long late_end = early->play + late->play;
