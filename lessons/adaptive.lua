@@ -84,12 +84,11 @@ step {
   id = "never_settles",
   caption = {
     en = "But RMSProp never comes to rest: thrown up the wall again near steps 440, 525, 590 and "
-      .. "650, less far each time, it hops to and fro across its minimum from step 700 on, its "
-      .. "steps staying long (the step-length plot), its loss between 0.01 and 0.5. Adam and AdaGrad "
-      .. "stop: their steps drop to that plot's floor, their loss under 10⁻⁶.",
+      .. "650, less far each time, from step 700 it hops to and fro, its steps long (step-length "
+      .. "plot), its loss 0.01 to 0.5. Adam and AdaGrad stop, their loss under 10⁻⁶.",
     zh = "可是 RMSProp 始终停不下来：在第 440、525、590 和 650 步附近又被甩上谷壁，一次比一次低；"
-      .. "从第 700 步起在极小值两侧来回跳，步幅一直很大（步幅图），损失在 0.01 到 0.5 之间。"
-      .. "Adam 和 AdaGrad 停了下来：步幅落到步幅图的底部，损失低于 10⁻⁶。",
+      .. "从第 700 步起来回跳，步幅一直很大（步幅图），损失在 0.01 到 0.5 之间。"
+      .. "Adam 和 AdaGrad 停了下来，损失低于 10⁻⁶。",
   },
   keep = true,
   play = 1120,
