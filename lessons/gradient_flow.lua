@@ -36,9 +36,10 @@ step {
   id = "medium_step",
   caption = {
     en = "η = 0.05: GD still follows the flow, slightly off it on the bend. Step k of GD "
-      .. "is compared with the flow at time k·η: GD is a little ahead, its loss lower at every step.",
+      .. "is compared with the flow at time k·η: GD is a little ahead, its loss lower at every step "
+      .. "(the curves lie on one another; the legend at t = 5: 3.5e-05 against 4.5e-05).",
     zh = "η = 0.05：GD 仍然跟着梯度流，只在拐弯处稍稍偏开。GD 的第 k 步对应梯度流在 k·η 时刻的位置："
-      .. "GD 略微领先，每一步的损失都更低。",
+      .. "GD 略微领先，每一步的损失都更低（两条曲线叠在一起；图例中 t = 5 时是 3.5e-05 对 4.5e-05）。",
   },
   -- 500 of the flow's updates: t = 5, GD's update 100.
   runs = { "gd:lr=0.05", "flow:lr=0.01" },

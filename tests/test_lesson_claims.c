@@ -1087,6 +1087,21 @@ static void test_gradient_flow(void **state)
     assert_true(gap_medium > 3 * gap_small); /* "slightly off it" */
     assert_true(gap_medium < 0.05 * width);
     assert_true(lower_medium);              /* "its loss lower at every step" */
+    /* "the legend at t = 5: 3.5e-05 against 4.5e-05": GD's update 100, the
+     * flow's 500 (the plot's curves, 0.11 decades apart, lie on one another). */
+    Walker gd_at_5 = walker(medium, landscape, medium->runs.specs[0]);
+    Walker flow_at_5 = walker(medium, landscape, medium->runs.specs[1]);
+    advance(&gd_at_5, 100);
+    advance(&flow_at_5, medium->play);
+    char legend[2][16];
+    snprintf(legend[0], sizeof legend[0], "%.2g", loss_at(&gd_at_5));
+    snprintf(legend[1], sizeof legend[1], "%.2g", loss_at(&flow_at_5));
+    print_message("gradient_flow: at t = 5 GD's loss %s, the flow's %s\n", legend[0], legend[1]);
+    assert_string_equal(legend[0], "3.5e-05");
+    assert_string_equal(legend[1], "4.5e-05");
+    assert_int_equal(medium->play, 500);
+    for (int l = 0; l < 2; l++)
+        assert_non_null(strstr(medium->caption, legend[l]));
 
     /* "large_step": the flow never crosses the floor (its coordinate across
      * the valley keeps its sign); GD's changes sign every step while it
@@ -1716,6 +1731,7 @@ static void test_adaptive(void **state)
      * loss stays under 1e-6 from step 200 to 1500. */
     const LessonStep *rest = step_named(&lesson, "never_settles");
     assert_true(rest->keep);
+    assert_true(rest->show & LESSON_SHOW_STEP_SIZE); /* "the step-length plot" */
     assert_int_equal(rest->runs.count, 3);
     enum { TOTAL = 1500 };
     long late_end = early->play + late->play;
@@ -1738,8 +1754,25 @@ static void test_adaptive(void **state)
             if (w.desc.kind != OPT_RMSPROP && k >= 200)
                 assert_true(e.value < 1e-6);
         }
-        if (w.desc.kind != OPT_RMSPROP)
+        /* The step-length plot: Adam's and AdaGrad's last steps at its
+         * floor (a length under 1e-15); RMSProp's, from step 700 on, each
+         * over 0.02 (its hops are 3 pixels on the map at 960x540, where it
+         * read as settled), to and fro: every two steps bring it back
+         * within a fifth of one. */
+        double last = hypot(at[TOTAL][0] - at[TOTAL - 1][0], at[TOTAL][1] - at[TOTAL - 1][1]);
+        if (w.desc.kind != OPT_RMSPROP) {
+            assert_true(last < 1e-15);
             continue;
+        }
+        double shortest = HUGE_VAL, back = 0;
+        for (long k = 700; k <= TOTAL; k++) {
+            double one = hypot(at[k][0] - at[k - 1][0], at[k][1] - at[k - 1][1]);
+            shortest = fmin(shortest, one);
+            back = fmax(back, hypot(at[k][0] - at[k - 2][0], at[k][1] - at[k - 2][1]) / one);
+        }
+        print_message("adaptive: RMSProp's steps from 700 on at least %.3g, two steps at most "
+                      "%.3g of one\n", shortest, back);
+        assert_true(shortest > 0.02 && back < 0.2);
         long peak = early->play + 1, again[2] = { 430, 510 };
         for (long k = peak; k <= late_end; k++)
             peak = loss[k] > loss[peak] ? k : peak;
@@ -2137,20 +2170,42 @@ static void test_saddle(void **state)
     assert_true(up >= n / 4 && down >= n / 4);
     swarm_destroy(swarm);
 
-    /* "momentum": its velocity's y part grows over tenfold in 20 steps;
-     * steps to |y| > 0.5 from y = 0.001: GD 67, momentum 25;
-     * after the step's 45 updates momentum is far off the saddle, GD on it
-     * (its loss within 2% of the saddle's). */
+    /* "momentum": steps to |y| > 0.5 from y = 0.001: GD 67, momentum 25;
+     * after the step's 45 updates momentum circles the minimum (0, 1), GD
+     * is on the saddle (its loss within 2% of the saddle's), its path
+     * along y = 0 under momentum's first swings. */
     const LessonStep *race = step_named(&lesson, "momentum");
     Walker heavy = walker(race, landscape, race->runs.specs[0]); /* first: selected */
     Walker plain = walker(race, landscape, race->runs.specs[1]);
     assert_int_equal(heavy.desc.kind, OPT_MOMENTUM);
     assert_int_equal(plain.desc.kind, OPT_GD);
-    Walker build = heavy; /* the velocity's downhill (y) part builds up */
-    advance(&build, 1);
-    double first_push = fabs(build.state.buf[1]);
-    advance(&build, 19);
-    assert_true(fabs(build.state.buf[1]) > 10 * first_push);
+    assert_false(race->show & LESSON_SHOW_VELOCITY); /* a stub at step 45 */
+    /* "each step adds to the last" is momentum's update; "circles the
+     * minimum at y = 1": from step 30 to the step's end within 0.3 of it,
+     * and from step 25 (past y = 0.5) over one whole turn about it. */
+    Walker circling = heavy, under = plain;
+    double swing_lo = heavy.state.x, swing_hi = heavy.state.x, turned = 0;
+    double bearing = atan2(heavy.state.y - 1, heavy.state.x);
+    for (long k = 1; k <= race->play; k++) {
+        advance(&circling, 1);
+        advance(&under, 1);
+        double now = atan2(circling.state.y - 1, circling.state.x);
+        if (k > 25)
+            turned += remainder(now - bearing, 2 * M_PI);
+        bearing = now;
+        if (k >= 30)
+            assert_true(hypot(circling.state.x, circling.state.y - 1) < 0.3);
+        if (fabs(circling.state.y) < 0.2)
+            swing_lo = fmin(swing_lo, circling.state.x), swing_hi = fmax(swing_hi, circling.state.x);
+        /* GD's path: on y = 0 until it is by the saddle, within the x span
+         * of momentum's first swings near the line (its trail is drawn
+         * under the selected run's). */
+        assert_true(fabs(under.state.y) < 0.01 || hypot(under.state.x, under.state.y) < 0.1);
+        assert_true(under.state.x >= swing_lo && under.state.x <= swing_hi);
+    }
+    print_message("saddle: momentum turns %.2f times about (0, 1) from step 25 to %ld\n",
+                  fabs(turned) / (2 * M_PI), race->play);
+    assert_true(fabs(turned) > 2 * M_PI);
     long plain_steps = steps_to_escape(plain, 100000), heavy_steps = steps_to_escape(heavy, 100000);
     print_message("saddle: steps to |y| > 0.5: gd %ld, momentum %ld\n", plain_steps, heavy_steps);
     assert_int_equal(plain_steps, gd_escape);
@@ -2958,6 +3013,16 @@ static void test_escape(void **state)
     double sigma = param_find(escape->params, escape->nparams, "noise")->def;
     assert_close(sigma, 5.0, 0);
     assert_close(shaped_desc.noise, sigma / sqrt(2.0), 1e-4);
+    /* The caption says what B is before σ²H/B uses it (it did not: the
+     * student met B first in a formula), in en and zh: the batch size 2
+     * of the σ/√2 above. */
+    Lesson escape_zh = load_lesson("escape", "zh");
+    const char *defines[2] = { shaped->caption, step_named(&escape_zh, "shaped_noise")->caption };
+    for (int l = 0; l < 2; l++) {
+        const char *b = strstr(defines[l], "B = 2"), *uses = strstr(defines[l], "σ²H/B");
+        assert_true(b && uses && b < uses);
+    }
+    lesson_free(&escape_zh);
     assert_close(shaped_desc.lr, param_find(escape->params, escape->nparams, "lr")->def, 0);
     assert_int_equal(shaped->particles, 400);
     assert_int_equal(shaped->play, 1000);
