@@ -38,6 +38,7 @@
 #include "render/gl_context.h"
 #include "render/layout.h"
 #include "render/render.h"
+#include "render/value_scale.h"
 #include "render/theme.h"
 #include "scene/experiment_live.h"
 #include "scene/i18n.h"
@@ -4101,11 +4102,25 @@ static void test_no_path_between_points_off_the_map(void **state)
     shot_free(&hidden);
 }
 
+/* Whether text is a colour bar's value, a number or a bound on one
+ * ("≤ 0.0175", "≥ 77.1": *bound true), and that number in *value. */
+static bool bar_value(const char *text, double *value, bool *bound)
+{
+    size_t prefix = strlen("≤ ");
+    *bound = strncmp(text, "≤ ", prefix) == 0 || strncmp(text, "≥ ", prefix) == 0;
+    const char *number = text + (*bound ? prefix : 0);
+    char *end;
+    *value = strtod(number, &end);
+    return *end == '\0' && end != number;
+}
+
 /* Every colour bar's values read one quantity, the one its name says
- * (issue 12): on a log bar L − Lmin, from 0 at its foot ("loss: L − Lmin
- * (log)"), else L ("loss").  adam_vs_sgd_network 1's log bar, named
- * log(L − Lmin), read L, "0.316 0.326 3.37", where welcome 4's, its Lmin
- * 0, read L − Lmin.  En and zh at 960x540, each lesson at its end. */
+ * (issue 12): on a log bar L − Lmin ("loss: L − Lmin (log)"), its foot
+ * "≤" 10^-5 of its top, the least L − Lmin its scale tells apart
+ * (value_scale.h; it read "0", which a log has no place for), else L
+ * ("loss").  adam_vs_sgd_network 1's log bar, named log(L − Lmin), read L,
+ * "0.316 0.326 3.37", where welcome 4's, its Lmin 0, read L − Lmin.  En
+ * and zh at 960x540, each lesson at its end. */
 static void test_colour_bar_reads_what_it_names(void **state)
 {
     LessonStage *st = *state;
@@ -4122,26 +4137,28 @@ static void test_colour_bar_reads_what_it_names(void **state)
             assert_true(l->shown[LAYOUT_COLORBAR]);
             LayoutRect bar = l->rect[LAYOUT_COLORBAR];
             const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
-            bool log_bar = false;
+            bool log_bar = false, first_bound = false;
             double first_x = HUGE_VAL, first = (double)NAN, last_x = -HUGE_VAL, last = (double)NAN;
             for (size_t t = 0; t < drawn->count; t++) {
                 if (!inside_rect(drawn->box[t], bar))
                     continue;
                 log_bar |= strcmp(drawn->text[t], log_name[g]) == 0;
-                char *end;
-                double v = strtod(drawn->text[t], &end);
-                if (*end != '\0' || end == drawn->text[t])
+                bool bound = false;
+                double v;
+                if (!bar_value(drawn->text[t], &v, &bound))
                     continue;
                 if (drawn->box[t].x < first_x)
-                    first_x = drawn->box[t].x, first = v;
+                    first_x = drawn->box[t].x, first = v, first_bound = bound;
                 if (drawn->box[t].x > last_x)
                     last_x = drawn->box[t].x, last = v;
             }
-            print_message("%s %zu (%s): %s bar from %g to %g\n", cases[c].lesson,
-                          cases[c].step + 1, langs[g], log_bar ? "log" : "linear", first, last);
-            /* Each of these spans decades: a log bar, from 0. */
+            print_message("%s %zu (%s): %s bar from %s%g to %g\n", cases[c].lesson,
+                          cases[c].step + 1, langs[g], log_bar ? "log" : "linear",
+                          first_bound ? "≤ " : "", first, last);
+            /* Each of these spans decades: a log bar, its foot the bound. */
             assert_true(log_bar);
-            assert_true(first == 0.0 && last > first);
+            assert_true(first_bound && last > first);
+            assert_true(fabs(first / (pow(10.0, -VALUE_SCALE_DECADES) * last) - 1) < 0.01);
         }
 }
 
@@ -5095,18 +5112,26 @@ static void colour_bar_values(LessonStage *st, const char *lesson, size_t step, 
     const char *text[3];
     size_t count = 0;
     for (size_t t = 0; t < drawn->count && count < 3; t++) {
-        char *end;
-        strtod(drawn->text[t], &end);
-        if (!inside_rect(drawn->box[t], bar) || *end != '\0' || end == drawn->text[t])
+        double v;
+        bool bound;
+        if (!inside_rect(drawn->box[t], bar) || !bar_value(drawn->text[t], &v, &bound))
             continue;
         size_t k = count++;
         for (; k > 0 && x[k - 1] > drawn->box[t].x; k--)
             x[k] = x[k - 1], text[k] = text[k - 1];
         x[k] = drawn->box[t].x, text[k] = drawn->text[t];
     }
-    /* The middle one is left out where the ends leave it no room. */
+    /* The middle one is left out where the ends leave it no room.  A
+     * bound's number alone: whether an end is one ("≥ 1120") follows the
+     * map's shape (heatmap_beyond), the scale does not. */
     assert_true(count >= 2);
-    snprintf(out, size, "%s %s %s", text[0], text[1], count > 2 ? text[2] : "");
+    const char *word[3];
+    for (size_t k = 0; k < 3; k++) {
+        const char *t = k < count ? text[k] : "";
+        bool bound = strncmp(t, "≤ ", strlen("≤ ")) == 0 || strncmp(t, "≥ ", strlen("≥ ")) == 0;
+        word[k] = t + (bound ? strlen("≤ ") : 0);
+    }
+    snprintf(out, size, "%s %s %s", word[0], word[1], word[2]);
 }
 
 /* One landscape view, one colour scale: a step's colour bar reads the same

@@ -1960,10 +1960,12 @@ static void test_warmup_named_while_it_lasts(void **state)
 }
 
 /* The colour bar's name and the three values drawn after it (low, high,
- * middle, in drawing order). */
+ * middle, in drawing order), each with its bound where an end is one
+ * ('<' for "≤ 0.0282", '>' for "≥ 77.1", else ' '). */
 typedef struct BarTexts {
     char title[64];
     double values[3];
+    char bounds[3];
     LayoutRect boxes[3];
     int count;          /* values read; -1 before the name */
 } BarTexts;
@@ -1976,8 +1978,11 @@ static void watch_bar(void *context, const char *utf8, LayoutRect box, int px)
         snprintf(bar->title, sizeof bar->title, "%s", utf8);
         bar->count = 0;
     } else if (bar->count >= 0 && bar->count < 3) {
+        bool below = strncmp(utf8, "≤ ", strlen("≤ ")) == 0,
+             above = strncmp(utf8, "≥ ", strlen("≥ ")) == 0;
+        bar->bounds[bar->count] = below ? '<' : above ? '>' : ' ';
         bar->boxes[bar->count] = box;
-        bar->values[bar->count++] = strtod(utf8, NULL);
+        bar->values[bar->count++] = strtod(utf8 + (below || above ? strlen("≤ ") : 0), NULL);
     }
 }
 
@@ -1985,9 +1990,11 @@ static void watch_bar(void *context, const char *utf8, LayoutRect box, int px)
  * 12: "0.316 / 0.326 / 3.37, loss (log)" read as wrong, log L putting
  * √(0.316 · 3.37) = 1.03 there; named log(L − Lmin), its values still
  * read L): the colours follow log(L − Lmin + ε) over five decades
- * (value_scale.h), so the bar reads 0 at its foot and 10^-2.5 of its top
- * in the middle.  Rosenbrock's bar spans L = 0.0086 to 2823: log L would
- * put 4.9 in the middle, the scale puts 8.9 above 0.0086. */
+ * (value_scale.h), so the bar reads 10^-2.5 of its top in the middle,
+ * and at its foot, whose colour every L − Lmin up to 10^-5 of the top
+ * takes, "≤" that (it read "0", which a log scale has no place for).
+ * Rosenbrock's bar spans L = 0.0086 to 2823: log L would put 4.9 in the
+ * middle, the scale puts 8.9 above 0.0086. */
 static void test_log_colour_bar_says_what_it_maps(void **state)
 {
     (void)state;
@@ -2002,7 +2009,8 @@ static void test_log_colour_bar_says_what_it_maps(void **state)
                   lo, mid, hi, pow(10.0, -0.5 * VALUE_SCALE_DECADES) * hi);
     assert_int_equal(bar.count, 3);
     assert_string_equal(bar.title, "loss: L − Lmin (log)");
-    assert_true(lo == 0.0 && hi > 1000);
+    assert_true(bar.bounds[0] == '<' && hi > 1000);
+    assert_true(fabs(lo / (pow(10.0, -VALUE_SCALE_DECADES) * hi) - 1) < 0.01);
     assert_true(fabs(mid / (pow(10.0, -0.5 * VALUE_SCALE_DECADES) * hi) - 1) < 0.02);
     app_destroy(app);
 }
@@ -2010,9 +2018,9 @@ static void test_log_colour_bar_says_what_it_maps(void **state)
 /* The colour bar's low end is the least loss in view: the landscape's
  * minimum where the view holds it (issue 12: welcome 1's bar read
  * 0.000498 where the bowl's minimum is 0, the grid cell nearest it; a
- * student reads the lowest loss there), on a linear scale and a log one
- * (rosenbrock, minimum 0 at (1, 1)); a view without the minimum keeps its
- * least sample, above 0. */
+ * student reads the lowest loss there); a view without the minimum keeps
+ * its least sample, above 0.  A log bar (rosenbrock's) reads L − Lmin,
+ * its foot a bound above 0 (test_log_colour_bar_says_what_it_maps). */
 static void test_colour_bar_low_end_is_the_minimum(void **state)
 {
     (void)state;
@@ -2035,7 +2043,9 @@ static void test_colour_bar_low_end_is_the_minimum(void **state)
         print_message("%s: colour bar \"%s\" from %.3g\n", cases[k].landscape, bar.title,
                       bar.values[0]);
         assert_int_equal(bar.count, 3);
-        if (cases[k].holds_minimum)
+        if (strcmp(bar.title, "loss") != 0)
+            assert_true(bar.bounds[0] == '<' && bar.values[0] > 0.0);
+        else if (cases[k].holds_minimum)
             assert_true(bar.values[0] == 0.0);
         else
             assert_true(bar.values[0] > 0.0);

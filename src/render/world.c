@@ -16,15 +16,12 @@
 #include "scene/axis_ticks.h"
 #include "scene/viewport.h"
 
-/* Steps over which a trail fades to its floor, and that floor's alpha.
- * The casing under a fading segment grows opaque in step (draw_path): a
- * faded colour over a see-through casing let the landscape through, and
- * pink over green read grey (welcome 4's run 3, issue 12); over its own
- * dark casing it stays a darker pink.  The colour itself stays
- * see-through, so a run's overlapping old swings still add up where they
- * cross and the newest stand out (momentum 4). */
+/* Steps over which a trail fades to its floor (theme_trail_floor: each
+ * colour as far as it stays readable on its casing, which grows opaque in
+ * step, theme_trail_casing).  The colour itself stays see-through, so a
+ * run's overlapping old swings still add up where they cross and the
+ * newest stand out (momentum 4). */
 #define TRAIL_FADE_STEPS 400.0
-#define TRAIL_MIN_ALPHA 0.35
 /* The run a particle cloud copies keeps only this many steps of trail: its
  * whole path would cover the cloud the step is about. */
 #define CLOUD_RUN_TRAIL_STEPS 12.0
@@ -334,6 +331,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     /* The thin swing drawn last, its two ends (SIZE_MAX: none yet). */
     size_t thin = SIZE_MAX, thin_end = SIZE_MAX;
     double band = 2.0 * (half + PATH_CASING * m);
+    double fade_floor = (double)theme_trail_floor(r->theme, color);
     ShapesLine line = {0};
     for (size_t before = SIZE_MAX, i = 0, next; i + 1 < n; before = i, i = next) {
         next = path_next(i, recent, stride);
@@ -357,9 +355,9 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
         if (((leaving || swing) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
             continue;
-        float a = window > 0 ? (float)(1.0 - age / window)
-                             : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
-                                                             exp(-age / TRAIL_FADE_STEPS));
+        float a = window > 0
+                      ? (float)(1.0 - age / window)
+                      : (float)(fade_floor + (1.0 - fade_floor) * exp(-age / TRAIL_FADE_STEPS));
         size_t count = 1;
         for (size_t p = path_next(i, recent, stride); p != next; p = path_next(p, recent, stride))
             count++;
@@ -367,16 +365,16 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         if (pass == 0) {
             /* A window's trail fades out casing and all (see-through at its
              * end); a whole trail's casing darkens under its fading colour. */
-            Rgba casing = r->theme->casing;
-            casing.a = path_stacked(window > 0 ? casing.a * a : 1.0f - (1.0f - casing.a) * a,
-                                    count, length, half + PATH_CASING * m);
+            Rgba casing = window > 0 ? r->theme->path_casing : theme_trail_casing(r->theme, a);
+            casing.a = path_stacked(window > 0 ? casing.a * a : casing.a, count, length,
+                                    half + PATH_CASING * m);
             shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, half + PATH_CASING * m, casing);
         } else {
             Rgba c = color;
             if (leaving) {
                 c.a = a * (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
             } else if (inside && window == 0) {
-                c = faded(color, r->theme->casing, a);
+                c = faded(color, r->theme->path_casing, a);
             } else {
                 c.a = a;
             }
@@ -744,7 +742,7 @@ static bool cloud_under_head(const Renderer *r, const Scene *scene, const Viewpo
 static void draw_hollow_head(Renderer *r, double x, double y, Rgba color)
 {
     double s = r->marker_scale;
-    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.8 * s, r->theme->casing);
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.8 * s, r->theme->path_casing);
     shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.0 * s, color);
 }
 
@@ -773,12 +771,12 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                cloud_under_head(r, scene, vp, i, px, py)) {
         draw_hollow_head(r, px, py, color);
     } else if (sr->run.status != RUN_ACTIVE) {
-        draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
+        draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->path_casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
     } else {
         shapes_disc(r->shapes, px, py, HEAD_RADIUS * s, color);
         shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
-                    h->outside ? r->theme->mark : r->theme->casing);
+                    h->outside ? r->theme->mark : r->theme->path_casing);
     }
     if (i == scene->selected) {
         /* In the run's colour, cased, where a lesson's mark circle runs
@@ -786,7 +784,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
          * 3's and schedules 5's inner circles about the head). */
         reach = (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (stacked - 1)) * s;
         if (near_mark_circle(r, scene, vp, px, py, reach, 4.0 * s)) {
-            shapes_ring(r->shapes, px, py, reach, 2.4 * s, r->theme->casing);
+            shapes_ring(r->shapes, px, py, reach, 2.4 * s, r->theme->path_casing);
             shapes_ring(r->shapes, px, py, reach, 1.3 * s, color);
         } else {
             shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
@@ -925,7 +923,7 @@ void render_head_stacks(const double (*at)[2], size_t n, double radius, int *sta
 double render_head_ring(Renderer *r, double x, double y, double radius, int stack, Rgba color)
 {
     double s = r->marker_scale, reach = (radius + HEAD_RING_STEP * stack) * s;
-    shapes_ring(r->shapes, x, y, reach, 2.6 * s, r->theme->casing);
+    shapes_ring(r->shapes, x, y, reach, 2.6 * s, r->theme->path_casing);
     shapes_ring(r->shapes, x, y, reach, 1.5 * s, color);
     return reach;
 }
