@@ -83,12 +83,12 @@ step {
 step {
   id = "never_settles",
   caption = {
-    en = "But RMSProp never comes to rest: thrown up the wall again near steps 440, 525, 590 and "
-      .. "650, less far each time, from step 700 it hops to and fro, its steps long (step-length "
-      .. "plot), its loss 0.01 to 0.5. Adam and AdaGrad stop, their loss under 10⁻⁶.",
-    zh = "可是 RMSProp 始终停不下来：在第 440、525、590 和 650 步附近又被甩上谷壁，一次比一次低；"
-      .. "从第 700 步起来回跳，步幅一直很大（步幅图），损失在 0.01 到 0.5 之间。"
-      .. "Adam 和 AdaGrad 停了下来，损失低于 10⁻⁶。",
+    en = "But RMSProp never comes to rest: it is thrown up the wall again near steps 440, 525, 590 "
+      .. "and 650, less far each time, and from step 700 on bounces around its minimum, "
+      .. "its loss between 0.01 and 0.5. Adam and AdaGrad stay at rest, their loss under 10⁻⁶.",
+    zh = "可是 RMSProp 始终停不下来：它在第 440、525、590 和 650 步附近"
+      .. "又被甩上谷壁，一次比一次低；从第 700 步起在极小值周围来回弹跳，损失在 0.01 到 0.5 之间。"
+      .. "Adam 和 AdaGrad 一直停着不动，损失低于 10⁻⁶。",
   },
   keep = true,
   play = 1120,
@@ -97,7 +97,4 @@ step {
   -- every start (130 to 180): RMSProp's band between 0.01 and 0.5 stands
   -- 4 of its 9 decades above the floor.
   plot = { ymin = 1e-6, ymax = 1000 },
-  -- RMSProp's hops, 0.07 long at the end, are 3 pixels on the map at
-  -- 960x540, where it read as settled: the step-length plot shows them.
-  show = { "step_size" },
 }
