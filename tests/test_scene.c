@@ -887,8 +887,7 @@ static void test_no_run_to_change(void **state)
  * batch 2 and batch 50 all as "2 SGD" in one blue, as SGD was never shown
  * at two of them side by side; momentum 4's μ = 0.99 took μ = 0.8's, and
  * learning_rate's diverging η = 0.21, alone in step 6, took η = 0.1's).
- * The batches are noises here: a batch needs a data landscape.  A run
- * shown alone is numbered 1 (a lone "3" left a student asking for 1). */
+ * The batches are noises here: a batch needs a data landscape. */
 static void test_each_settings_keeps_its_own_color(void **state)
 {
     (void)state;
@@ -907,8 +906,7 @@ static void test_each_settings_keeps_its_own_color(void **state)
     for (size_t k = 0; k < 7; k++) {
         for (size_t i = 0; i < s->run_count; i++) {
             assert_int_equal(s->runs[i].color, sgd_noise[k][i]);
-            /* A lone run is run 1, whatever its colour. */
-            assert_int_equal(scene_run_number(s, i), s->run_count == 1 ? 1 : sgd_noise[k][i] + 1);
+            assert_int_equal(scene_run_number(s, i), sgd_noise[k][i] + 1);
         }
         assert_true(k == 6 || lesson_player_next(&player, s));
     }

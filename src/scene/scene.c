@@ -1246,10 +1246,6 @@ size_t scene_run_number(const Scene *scene, size_t i)
 {
     if (scene->net || i >= scene->run_count || i < scene->sweep.count)
         return i + 1;
-    /* A lone run numbered by its colour's place read "3" with no 1 or 2
-     * anywhere (escape 1, sharp_flat 4): alone, it is run 1. */
-    if (scene->run_count == 1)
-        return 1;
     return scene->runs[i].color + 1;
 }
 

@@ -413,8 +413,8 @@ void scene_select(Scene *scene, size_t i);
  * and the keys 1 ... 9 name it by: its colour's place + 1, so a run keeps
  * its number wherever it keeps its colour, from step to step of a lesson
  * (adaptive 3 shows Adam, RMSProp and AdaGrad as 2, 3 and 4, as step 2
- * did beside GD, 1; they were 1, 2 and 3 there); a lone run: 1; runs of
- * a sweep (coloured along a scale) and a network's runs: i + 1. */
+ * did beside GD, 1; they were 1, 2 and 3 there); runs of a sweep
+ * (coloured along a scale) and a network's runs: i + 1. */
 size_t scene_run_number(const Scene *scene, size_t i);
 /* The run numbered number (scene_run_number, from 1); run_count when none
  * is. */
