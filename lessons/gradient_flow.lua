@@ -50,11 +50,11 @@ step {
 step {
   id = "large_step",
   caption = {
-    en = "η = 0.2: the two part. The flow never crosses the floor of the valley; GD jumps "
-      .. "from wall to wall, across the floor at every step. Big steps are not a faster flow: "
-      .. "they are a different dynamical system.",
+    en = "η = 0.2: the two part ways. The flow never crosses the floor of the valley; GD jumps "
+      .. "from wall to wall, across the floor at every step. Big steps do not trace the flow "
+      .. "faster: their path is a different dynamical system.",
     zh = "η = 0.2：两者分道扬镳。梯度流从不越过谷底；GD 却在两侧山壁之间来回跳，每一步都越过谷底。"
-      .. "大学习率的 GD 不是更快的梯度流，而是另一个动力系统。",
+      .. "大学习率的 GD 不是走得更快的梯度流：它的路径属于另一个动力系统。",
   },
   runs = { "gd:lr=0.2", "flow:lr=0.01" },
   play = 300,

@@ -1190,6 +1190,33 @@ static void test_over_map_placed_once(void **state)
     assert_true(notice.x == 62 && notice.y == 180 - 8 - 30);
 }
 
+/* The hover readout takes its compact form where its full one would
+ * cover more than LAYOUT_READOUT_SHARE of the map (in the window at
+ * 1280x720 --projector the full readout, six lines, lay over 0.42 of
+ * adaptive 3's map), its full form where that keeps to the share. */
+static void test_readout_keeps_to_its_share(void **state)
+{
+    (void)state;
+    LayoutInput in = {.width = 1280, .height = 720, .margin = 12, .gap = 8,
+                      .landscape_aspect = 1.5};
+    in.panel[LAYOUT_READOUT] = (LayoutRequest){true, 500, 400, 500, 400, false};
+    in.compact[LAYOUT_READOUT] = (LayoutRequest){true, 250, 120, 250, 120, false};
+    Layout l;
+    layout_compute(&in, &l);
+    layout_place_over_map(&in, &l, NULL, 0, NULL, 0);
+    LayoutRect map = l.landscape, readout = l.rect[LAYOUT_READOUT];
+    assert_true(500.0 * 400.0 > LAYOUT_READOUT_SHARE * map.w * map.h);
+    assert_true(l.shown[LAYOUT_READOUT] && l.compact[LAYOUT_READOUT]);
+    assert_true(readout.w == 250 && readout.h == 120);
+    assert_true(readout.x + readout.w == map.x + map.w - 8 && readout.y == map.y + 8);
+    in.panel[LAYOUT_READOUT] = (LayoutRequest){true, 400, 400, 400, 400, false};
+    layout_compute(&in, &l);
+    layout_place_over_map(&in, &l, NULL, 0, NULL, 0);
+    assert_true(400.0 * 400.0 <= LAYOUT_READOUT_SHARE * map.w * map.h);
+    assert_true(l.shown[LAYOUT_READOUT] && !l.compact[LAYOUT_READOUT]);
+    assert_true(l.rect[LAYOUT_READOUT].w == 400);
+}
+
 static void assert_apart(const Layout *l)
 {
     for (int p = 0; p < LAYOUT_PANELS; p++)
@@ -5246,6 +5273,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
         cmocka_unit_test(test_over_map_placed_once),
+        cmocka_unit_test(test_readout_keeps_to_its_share),
         cmocka_unit_test(test_marks_at_one_place_stack),
         cmocka_unit_test(test_box_keeps_its_size_while_orbiting),
         cmocka_unit_test(test_colorbar_moves_under_the_legend),
