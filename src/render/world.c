@@ -1471,6 +1471,18 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
     int i1 = (int)fmin(ceil((seen.xmax - cells.xmin) / dx), columns - 1.0);
     int j0 = (int)fmax(floor((seen.ymin - cells.ymin) / dy - 1.0), 0.0);
     int j1 = (int)fmin(ceil((seen.ymax - cells.ymin) / dy), rows - 1.0);
+    if (i1 <= i0 || j1 <= j0)
+        return;
+    /* Each centre's basin once: both passes read every centre of four
+     * squares. */
+    size_t across = (size_t)(i1 - i0 + 1);
+    int *centre = malloc(across * (size_t)(j1 - j0 + 1) * sizeof *centre);
+    if (!centre)
+        return;
+    for (int j = j0; j <= j1; j++)
+        for (int i = i0; i <= i1; i++)
+            centre[(size_t)(j - j0) * across + (size_t)(i - i0)] = scene_basin_at(
+                scene, cells.xmin + (i + 0.5) * dx, cells.ymin + (j + 0.5) * dy);
     double s = r->scale;
     for (int pass = 0; pass < 2; pass++)
         for (int j = j0; j < j1; j++)
@@ -1482,7 +1494,8 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
                 for (int k = 0; k < 4; k++) {
                     cx[k] = cells.xmin + (i + corner[k][0] + 0.5) * dx;
                     cy[k] = cells.ymin + (j + corner[k][1] + 0.5) * dy;
-                    label[k] = scene_basin_at(scene, cx[k], cy[k]);
+                    label[k] = centre[(size_t)(j - j0 + corner[k][1]) * across +
+                                      (size_t)(i - i0 + corner[k][0])];
                 }
                 double px[4], py[4];
                 int crossed = 0;
@@ -1501,6 +1514,7 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
                                    crossed == 2 ? py[1] : my, (pass == 0 ? 2.2 : 1.1) * s,
                                    pass == 0 ? r->theme->casing : r->theme->mark);
             }
+    free(centre);
 }
 
 /* The swarm's share in each minimum's basin, as "62%" above the minimum;
