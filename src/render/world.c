@@ -310,6 +310,22 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
  * line joined (path_join): where two pieces meet no pixel is drawn twice,
  * so an old trail's fade reads evenly along it, not as beads; where the
  * path crosses itself its see-through colour still adds up. */
+/* theme_trail_floor of color in the frame's theme, kept for the next
+ * frames (Renderer.trail_floors). */
+static float trail_floor(Renderer *r, Rgba color)
+{
+    for (int k = 0; k < TRAIL_FLOORS; k++) {
+        const TrailFloor *f = &r->trail_floors[k];
+        if (f->theme == r->theme && f->color.r == color.r && f->color.g == color.g &&
+            f->color.b == color.b && f->color.a == color.a)
+            return f->floor;
+    }
+    TrailFloor *f = &r->trail_floors[r->next_trail_floor];
+    r->next_trail_floor = (r->next_trail_floor + 1) % TRAIL_FLOORS;
+    *f = (TrailFloor){r->theme, color, theme_trail_floor(r->theme, color)};
+    return f->floor;
+}
+
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest, bool inside, int pass)
 {
@@ -331,7 +347,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     /* The thin swing drawn last, its two ends (SIZE_MAX: none yet). */
     size_t thin = SIZE_MAX, thin_end = SIZE_MAX;
     double band = 2.0 * (half + PATH_CASING * m);
-    double fade_floor = (double)theme_trail_floor(r->theme, color);
+    double fade_floor = (double)trail_floor(r, color);
     ShapesLine line = {0};
     for (size_t before = SIZE_MAX, i = 0, next; i + 1 < n; before = i, i = next) {
         next = path_next(i, recent, stride);
