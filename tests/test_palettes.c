@@ -9,8 +9,9 @@
  * computed here from the sRGB definition; colour-blind sight is Machado,
  * Oliveira & Fernandes 2009's simulation at severity 1, applied to linear
  * RGB.  For scale: vermillion is 33 from orange, a class and a run of one
- * colour 0.  Last, each run's trail and head against its casing on every
- * colour of the dark theme's colormaps (assets/colormaps).
+ * colour 0.  Then each run's trail and head against its casing on every
+ * colour of the dark theme's colormaps (assets/colormaps), and last the
+ * panels' text against the panel over any of those colours.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -388,6 +389,44 @@ static void test_runs_stand_out_on_the_landscape(void **state)
     assert_true(own_colour);
 }
 
+/* Text and the dim text on a panel (its opacity over what lies under it:
+ * the slate, or any colour of viridis, magma and cividis, papered in the
+ * light theme) at THEME_TEXT_CONTRAST or more, in both themes.  On main
+ * the dark theme's dim text (half opacity) stood at 3.53 on a panel over
+ * viridis's yellow. */
+static void test_text_reads_on_every_panel(void **state)
+{
+    (void)state;
+    static const char *const maps[] = {"viridis", "magma", "cividis"};
+    static double map[MAP_COLOURS][3];
+    static const SceneTheme themes[] = {SCENE_THEME_DARK, SCENE_THEME_LIGHT};
+    for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
+        const Theme *theme = theme_get(themes[t]);
+        double least[2] = {HUGE_VAL, HUGE_VAL};
+        for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++) {
+            size_t n = read_colormap(maps[m], map);
+            assert_int_equal(n, MAP_COLOURS);
+            /* Colour n is the slate, the grounds before it the colormap's. */
+            for (size_t c = 0; c <= n; c++) {
+                Rgba g = c < n ? theme_paper(theme, (Rgba){(float)map[c][0], (float)map[c][1],
+                                                           (float)map[c][2], 1.0f})
+                               : theme->slate;
+                const double ground[3] = {(double)g.r, (double)g.g, (double)g.b};
+                double panel[3], seen[3];
+                over(ground, theme->panel, panel);
+                over(panel, theme->text, seen);
+                least[0] = fmin(least[0], contrast(seen, panel));
+                over(panel, theme->dim, seen);
+                least[1] = fmin(least[1], contrast(seen, panel));
+            }
+        }
+        print_message("%s theme: text at least %.2f, dim text %.2f on a panel\n",
+                      t == 0 ? "dark" : "light", least[0], least[1]);
+        assert_true(least[0] >= THEME_TEXT_CONTRAST);
+        assert_true(least[1] >= THEME_TEXT_CONTRAST);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -396,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_samples_stand_out_on_their_region),
         cmocka_unit_test(test_wrong_ring_is_not_a_run),
         cmocka_unit_test(test_runs_stand_out_on_the_landscape),
+        cmocka_unit_test(test_text_reads_on_every_panel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,7 +21,9 @@ typedef struct Theme {
     Rgba slate;          /* around the landscape (the 3D box, the 2D map) and
                             behind a plot drawn alone: every colormap stands out */
     Rgba panel;          /* legend, plot, readout, caption backgrounds */
-    Rgba text, dim;      /* body text; secondary text (labels, status) */
+    Rgba text, dim;      /* body text; secondary text (labels, status, plot
+                            ticks, formulas), at THEME_TEXT_CONTRAST or
+                            more on a panel over any ground */
     Rgba warn;           /* a diverged or stalled run, errors */
     Rgba accent;         /* the keys in the help overlay */
     Rgba axis;           /* plot axes */
@@ -87,6 +89,12 @@ size_t theme_sample_bands(const Theme *theme, Rgba color, bool hollow, double ra
  * newest, read as one mass (tests/test_window.c's
  * test_swings_resolved_on_small_map). */
 #define THEME_RUN_CONTRAST 3.0
+/* Least luminance contrast of text, the dim included, on a panel over
+ * whatever lies under it (the slate, any colour of any colormap): WCAG 2's
+ * 4.5 for body text (tests/test_palettes.c).  A projector washes contrast
+ * out: the dim text at half opacity stood at 3.5 on a panel over viridis's
+ * yellow and read as faint grey in review. */
+#define THEME_TEXT_CONTRAST 4.5
 #define THEME_TRAIL_CONTRAST 2.0
 /* The least opacity any trail fades to (theme_trail_floor). */
 #define THEME_TRAIL_LEAST 0.35
