@@ -6,7 +6,12 @@ Usage: bench_memory.py DESCENT FLOOR [FRAMES [WxH]].  Runs descent
 100,000 particles, off-screen, and FLOOR (bench_memory_floor: an empty window
 with a GL 3.3 core context on the same driver, the same frames), and prints
 each one's peak resident memory (the kernel's count at exit, so no sampling
-misses a peak) and their ratio; the aim is at most 1.3.
+misses a peak) and their ratio; the aim is at most 1.3.  Also prints the
+floor with a 64x64 window: the context alone, without the 1920x1080 window's
+colour and depth buffers that the floor holds and descent's --bench-frames
+(a small window, one off-screen colour buffer of WxH) does not, so that
+descent's own share can be read off: descent - (context alone + 4 bytes a
+pixel).
 """
 import os
 import subprocess
@@ -34,6 +39,7 @@ def peak_mb(argv):
 
 
 floor, floor_out = peak_mb([FLOOR, FRAMES, SIZE])
+context, _ = peak_mb([FLOOR, FRAMES, "64x64"])
 descent, _ = peak_mb([DESCENT, "--bench-frames", FRAMES, "--size", SIZE, *SCENE])
 particles, _ = peak_mb([DESCENT, "--bench-frames", FRAMES, "--size", SIZE, "--particles",
                         "100000", "--landscape", "rosenbrock", "--opt", "sgd:lr=0.0001"])
@@ -42,3 +48,8 @@ print("load average %.2f %.2f %.2f on %d CPUs" % (*os.getloadavg(), os.cpu_count
 print(f"peak resident after {FRAMES} frames at {SIZE}: floor {floor:.1f} MB; descent "
       f"(race) {descent:.1f} MB, ratio {descent / floor:.2f}; descent (100,000 particles) "
       f"{particles:.1f} MB, ratio {particles / floor:.2f} (aim: at most 1.3)")
+width, height = (int(v) for v in SIZE.split("x"))
+frame = 4.0 * width * height / 1048576.0
+print(f"the context alone (a 64x64 window) {context:.1f} MB: the {SIZE} window's buffers "
+      f"{floor - context:.1f} MB of the floor; descent's own (race, less the context and its "
+      f"{frame:.1f} MB frame) {descent - context - frame:.1f} MB")

@@ -6,7 +6,9 @@
  * the wall time since the process started; the aim is 250 ms to the first
  * presented frame.  Given FLOOR (bench_memory_floor), runs it afterwards for
  * one frame at the same size and prints its start-up beside descent's:
- * what the driver alone takes.  Prints the load average too.
+ * what the driver alone takes.  Prints the load average too, and the
+ * resident memory once the first frame is presented (the window's own
+ * buffers in it, as the floor's are in its figure).
  * Args: [WxH [LANG [FLOOR]]].  Run with SDL_VIDEODRIVER=offscreen, or under Xvfb.
  * Mesa's shader cache (on by default, MESA_SHADER_CACHE_DISABLE=true turns
  * it off) makes the second run's shaders cheaper than the first's.
@@ -25,6 +27,7 @@
 #include "scene/lesson_player.h"
 #include "scene/scene.h"
 
+#include "resident.h"
 #include "since_start.h"
 
 static double cpu_mark, main_mark;
@@ -89,6 +92,7 @@ int main(int argc, char **argv)
     part("first frame drawn");
     gl_context_swap(gl);
     part("first frame presented");
+    printf("resident after the first frame: %.1f MB\n", resident_bytes() / 1048576.0);
     status = 0;
 done:
     if (status != 0)

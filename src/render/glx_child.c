@@ -28,14 +28,14 @@ static int note_x_error(Display *display, XErrorEvent *event)
 }
 
 /* The frame buffer configuration of the top-level's visual, which SDL
- * chose for what gl_context.c asks (8 bits a colour, 24 of depth,
+ * chose for what gl_context.c asks (8 bits a colour, no depth buffer,
  * double-buffered): the child's pixels have the top-level's format. */
 static GLXFBConfig config_of_visual(Display *display, int screen, VisualID visual)
 {
     static const int wanted[] = {
         GLX_RENDER_TYPE, GLX_RGBA_BIT, GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT,
         GLX_DOUBLEBUFFER, True, GLX_RED_SIZE, 8, GLX_GREEN_SIZE, 8, GLX_BLUE_SIZE, 8,
-        GLX_DEPTH_SIZE, 24, None,
+        GLX_DEPTH_SIZE, 0, None,
     };
     int count = 0;
     GLXFBConfig *configs = glXChooseFBConfig(display, screen, wanted, &count);
