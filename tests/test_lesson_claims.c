@@ -2263,8 +2263,8 @@ static void test_saddle(void **state)
     print_message("saddle: GD nearest the saddle at step %ld (%.4f), %.4f from it at step %ld\n",
                   gd_nearest_at, gd_nearest, hypot(plain.state.x, plain.state.y), race->play);
     assert_true(gd_nearest_at < race->play - 10);
-    /* "falls to 0.0121, the distance plot's floor": the plot's lowest label
-     * is the least distance of both runs, written as the screen writes it
+    /* "after coming within 0.0121 of it", the distance plot's floor: its
+     * lowest label is the least distance of both runs, as the screen writes it
      * (src/render/dynamics.c's draw_run_series); momentum's stays above. */
     assert_true(race->show & LESSON_SHOW_DISTANCE);
     assert_true(race->distance_from.x == 0 && race->distance_from.y == 0);
