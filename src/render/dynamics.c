@@ -1048,6 +1048,13 @@ static double schedule_horizon(const ScheduleDesc *s)
 /* The radius of the dot at each run's current step, in pixels at scale 1. */
 #define SCHEDULE_DOT_PX 3.5
 
+/* How far the schedule plot's area comes down under its title (see
+ * draw_schedules), which the panel's request makes room for. */
+static double schedule_title_lift(const Renderer *r)
+{
+    return (SCHEDULE_DOT_PX + 2.0) * r->scale;
+}
+
 static double lr_at(const void *ctx, size_t k)
 {
     return optimizer_lr_at(ctx, (long)k);
@@ -1080,7 +1087,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
      * comes down by the dot under the title, which keeps its place (on the
      * edge the title sat on schedules 2's 0.5 line, a frame review). */
     a.yhi = a.yhi > 0 ? a.yhi : 1.0;
-    a.title_lift = SCHEDULE_DOT_PX * r->scale + 2.0 * r->scale;
+    a.title_lift = schedule_title_lift(r);
     a.y += a.title_lift;
     a.h -= a.title_lift;
     plot_frame(r, &a, _(SCHEDULE_TITLE), _("step"));
@@ -1384,6 +1391,8 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
      * sharpness plot its note's row under those. */
     double min_h = areas * (LAYOUT_PLOT_AREA_LEAST * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) +
                    10.0 * s + note_row(r, scene);
+    if (scene->display.plot == SCENE_PLOT_SCHEDULE)
+        min_h += schedule_title_lift(r);
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
     if (scene->display.plot == SCENE_PLOT_SHARPNESS)
         h = fmax(h, min_h + log_levels_area(scene, line) - LAYOUT_PLOT_AREA_LEAST * s);
