@@ -63,7 +63,7 @@ step {
   caption = {
     en = "The race: momentum's loss reaches the loss plot's floor in about a quarter of the "
       .. "steps GD's needs, its curve about four times as steep.",
-    zh = "比一比：动量的损失只用 GD 大约四分之一的步数就降到了损失图的底线，它的曲线约比 GD 的陡四倍。",
+    zh = "比一比：动量的损失只用 GD 大约四分之一的步数就降到了损失图的底线，它的曲线陡度约是 GD 的四倍。",
   },
   runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.8" },
   play = 450,
