@@ -41,7 +41,8 @@ step {
   caption = {
     en = "Momentum keeps a velocity: each step adds the gradient to 0.8 times the old one. "
       .. "Along the floor the gradient keeps its direction and the steps grow. Across the "
-      .. "ravine its swings die out. By the end it rests at the bottom, its velocity too small to draw.",
+      .. "ravine its swings die out. By the end it rests at the bottom, its velocity too small "
+      .. "to draw.",
     zh = "动量保留一个速度：每一步把新的梯度加到 0.8 倍的旧速度上。沿着谷底，梯度方向不变，于是步子越迈越大。"
       .. "横跨峡谷时它来回摆动，摆动最终平息。到最后它停在最低点，速度小到画不出来。",
   },

@@ -64,8 +64,8 @@ step {
   id = "strong_noise",
   caption = {
     en = "Now SGD with strong noise: a cloud of walkers from one start. A narrow valley is "
-      .. "easy to be kicked out of and hard to fall back into; a wide one keeps its walkers. The "
-      .. "white line parts the valleys: 90% of the walkers end on the flat one's side.",
+      .. "easy to be kicked out of and hard to fall back into; a wide one keeps its walkers. "
+      .. "The white line parts the valleys: 90% of the walkers end on the flat one's side.",
     zh = "现在换成噪声很强的 SGD：一团粒子从同一点出发。窄的山谷很容易被踢出去、很难再掉回来；"
       .. "宽的山谷留得住粒子。白线把两个山谷分开：90% 的粒子最终落在平坦山谷那一侧。",
   },
