@@ -83,13 +83,17 @@ step {
 step {
   id = "never_settles",
   caption = {
-    en = "But RMSProp never comes to rest: it is thrown up the wall again near steps 440, 525, 590 "
-      .. "and 650, less far each time, and from step 700 on bounces around its minimum, "
-      .. "its loss between 0.01 and 0.5. Adam and AdaGrad stay at rest, their loss under 10⁻⁶.",
-    zh = "可是 RMSProp 始终停不下来：它在第 440、525、590 和 650 步附近"
-      .. "又被甩上谷壁，一次比一次低；从第 700 步起在极小值周围来回弹跳，损失在 0.01 到 0.5 之间。"
+    en = "But RMSProp never comes to rest, as its loss shows: it leaps again near steps 440, "
+      .. "525, 590 and 650, less each time, and from step 700 on stays between 0.01 and 0.5. "
+      .. "Adam and AdaGrad stay at rest, their loss under 10⁻⁶.",
+    zh = "可是 RMSProp 始终停不下来，它的损失显示了这一点：损失在第 440、525、590 和 650 步附近"
+      .. "又跳了起来，一次比一次低；从第 700 步起保持在 0.01 到 0.5 之间。"
       .. "Adam 和 AdaGrad 一直停着不动，损失低于 10⁻⁶。",
   },
+  -- The loss, not the map: RMSProp's hops reach 0.17 from its minimum at
+  -- most, a few pixels; the caption said it "is thrown up the wall", which
+  -- no frame showed (review).  A step-length plot showed them, but its
+  -- room changed the whole lesson's layout.
   keep = true,
   play = 1120,
   speed = 150,

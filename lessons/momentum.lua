@@ -41,9 +41,10 @@ step {
   caption = {
     en = "Momentum keeps a velocity: each step adds the gradient to 0.8 times the old one. "
       .. "Along the floor the gradient keeps its direction and the steps grow. Across the "
-      .. "ravine its swings die out. By the end it rests, its velocity arrow shrunk out of sight.",
+      .. "ravine its swings die out. By the end it rests at the bottom, its velocity too small "
+      .. "to draw.",
     zh = "动量保留一个速度：每一步把新的梯度加到 0.8 倍的旧速度上。沿着谷底，梯度方向不变，于是步子越迈越大。"
-      .. "横跨峡谷时它来回摆动，摆动最终平息。到最后它停了下来，速度箭头已经缩小到看不见了。",
+      .. "横跨峡谷时它来回摆动，摆动最终平息。到最后它停在最低点，速度小到画不出来。",
   },
   runs = { "momentum:lr=0.02,momentum=0.8" },
   view = ravine_view,
@@ -52,30 +53,38 @@ step {
   show = { "velocity", "loss" },
 }
 
+-- Steps 3 and 4 share one loss range whose floor is "the bottom": 2.5·10⁻⁷ is
+-- the loss 10⁻³ from the minimum along the floor, 0.5 · λmin · (10⁻³)².  The
+-- curves reach it at the steps the captions compare (GD 420, momentum 107):
+-- said as numbers, those counts were nowhere on screen.
+local race_range = { ymin = 2.5e-7, ymax = 200 }
+
 step {
   id = "race",
   caption = {
-    en = "The race: momentum reaches the bottom in about a quarter of the steps GD needs. "
-      .. "On the loss plot its curve falls about four times as steeply.",
-    zh = "比一比：动量只用 GD 大约四分之一的步数就到达了最低点。损失图上，它的曲线下降的陡度约是 GD 的四倍。",
+    en = "The race: momentum's loss reaches the loss plot's floor in about a quarter of the "
+      .. "steps GD's needs, its curve about four times as steep.",
+    zh = "比一比：动量的损失只用 GD 大约四分之一的步数就降到了损失图的底线，它的曲线陡度约是 GD 的四倍。",
   },
   runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.8" },
   play = 450,
   speed = 45,
   show = { "loss" },
+  plot = race_range,
 }
 
 step {
   id = "too_much",
   caption = {
     en = "Too much momentum, 0.99: the walk overshoots the bottom again and again. After "
-      .. "1100 steps, more than twice the 420 GD needs to reach the bottom, it is still "
-      .. "swinging around it.",
-    zh = "动量过大（0.99）：它一次又一次冲过最低点。1100 步已是 GD 到达最低点所需 420 步的两倍多，"
+      .. "1100 steps, more than twice those GD's loss needs to reach the plot's floor, it is "
+      .. "still swinging around the bottom.",
+    zh = "动量过大（0.99）：它一次又一次冲过最低点。1100 步已是 GD 的损失降到图中底线所需步数的两倍多，"
       .. "它却仍在最低点周围来回摆动。",
   },
   runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.99" },
   play = 1100,
   speed = 110,
   show = { "loss" },
+  plot = race_range,
 }

@@ -82,10 +82,10 @@ step {
   caption = {
     en = "Momentum helps too: from y = 0.001 each step adds to the last, and after 45 steps "
       .. "it circles the minimum at y = 1. GD from the same point (its path under momentum's on "
-      .. "y = 0) is just leaving the saddle: 67 steps to pass y = 0.5, momentum 25.",
+      .. "y = 0) is just leaving the saddle, after coming within 0.0121 of it.",
     zh = "动量也有帮助：从 y = 0.001 出发，每一步都叠加在上一步上，45 步之后它已在 y = 1 的"
-      .. "极小值周围打转。从同一点出发的 GD，路径沿 y = 0 藏在动量的路径下面，才刚开始离开鞍点："
-      .. "它要 67 步才越过 y = 0.5，动量只要 25 步。",
+      .. "极小值周围打转。从同一点出发的 GD，路径沿 y = 0 藏在动量的路径下面，"
+      .. "离鞍点最近时只有 0.0121，现在才刚开始离开。",
   },
   -- Momentum first, the selected run: its head, at the end of its spiral
   -- about the minimum, lay on its own trail, unringed, and was not seen.

@@ -63,10 +63,10 @@ step {
 step {
   id = "strong_noise",
   caption = {
-    en = "Now SGD with strong noise, 200 walkers from one start. A narrow valley is easy "
-      .. "to be kicked out of and hard to fall back into; a wide one keeps its walkers. The "
-      .. "white line parts the valleys: 90% of the walkers end on the flat one's side.",
-    zh = "现在换成噪声很强的 SGD，200 个粒子从同一点出发。窄的山谷很容易被踢出去、很难再掉回来；"
+    en = "Now SGD with strong noise: a cloud of walkers from one start. A narrow valley is "
+      .. "easy to be kicked out of and hard to fall back into; a wide one keeps its walkers. "
+      .. "The white line parts the valleys: 90% of the walkers end on the flat one's side.",
+    zh = "现在换成噪声很强的 SGD：一团粒子从同一点出发。窄的山谷很容易被踢出去、很难再掉回来；"
       .. "宽的山谷留得住粒子。白线把两个山谷分开：90% 的粒子最终落在平坦山谷那一侧。",
   },
   -- The basins overlay draws the line where the two valleys' basins of
@@ -134,7 +134,10 @@ step {
   play = 600,
   speed = 30,
   show = { "stability", "gradient" },
-  marks = { valley_curvatures[1] },
+  -- The minimum's dot, between the cycle's two points, without its name:
+  -- close on the valley the label lay over the cycle (a frame review), and
+  -- the stability plot says its λmax, "minimum 100".
+  marks = { { x = valley_curvatures[1].x, y = valley_curvatures[1].y } },
   -- Close on the sharp valley: the 2-cycle's two points are 0.13 apart.
   view = { -1.75, -0.65, 0.25, 0.95 },
 }

@@ -2696,6 +2696,23 @@ static void test_series_plot_ends_are_its_values(void **state)
     print_message("saddle 5: distance from a start 1.5 from the saddle; top label %s\n",
                   n ? labels[0] : "none");
     assert_true(has_label(labels, n, "1.5"));
+    /* At its end (45 updates), en and zh, at 960x540 and 1280x720
+     * --projector, the floor is GD's least distance, the caption's
+     * "0.0121" (which said "67 steps", past the step's end, before). */
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t g = 0; g < 2; g++)
+        for (int projector = 0; projector < 2; projector++) {
+            int w = projector ? 1280 : 960, h = projector ? 720 : 540;
+            const Layout *l = played_layout(st, "saddle.lua", langs[g], 4, 45, w, h, projector);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            size_t found[16], m = plot_y_labels(drawn, l->rect[LAYOUT_DYNAMICS], found, 16);
+            bool floor_said = false;
+            for (size_t i = 0; i < m; i++)
+                floor_said = floor_said || strcmp(drawn->text[found[i]], "0.0121") == 0;
+            print_message("saddle 5 (%s, %dx%d%s): %zu y labels, \"0.0121\" %s\n", langs[g],
+                          w, h, projector ? " --projector" : "", m, floor_said ? "among them" : "not");
+            assert_true(floor_said);
+        }
 }
 
 /* learning_rate 7's two loss curves start at L = 14.4 (the lesson's start):

@@ -356,7 +356,7 @@ void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
     if (a->decades && a->ylog && a->ylo > 0)
         plot_draw_decades(r, a->x, a->y, a->w, a->h, log10(a->ylo), log10(a->yhi), &decades, px);
     char label[64];
-    double title_y = a->y - line - 2.0 * s - (a->compact ? 0.5 * line : 0.0);
+    double title_y = a->y - line - 2.0 * s - (a->compact ? 0.5 * line : 0.0) - a->title_lift;
     render_text(r, title, a->title_x, title_y, px, ALIGN_LEFT, r->theme->text);
     if (!xlabel)
         return;
@@ -1045,6 +1045,16 @@ static double schedule_horizon(const ScheduleDesc *s)
     return (double)s->warmup + work;
 }
 
+/* The radius of the dot at each run's current step, in pixels at scale 1. */
+#define SCHEDULE_DOT_PX 3.5
+
+/* How far the schedule plot's area comes down under its title (see
+ * draw_schedules), which the panel's request makes room for. */
+static double schedule_title_lift(const Renderer *r)
+{
+    return (SCHEDULE_DOT_PX + 2.0) * r->scale;
+}
+
 static double lr_at(const void *ctx, size_t k)
 {
     return optimizer_lr_at(ctx, (long)k);
@@ -1072,8 +1082,14 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
             a.yhi = fmax(a.yhi, lr_at(&run->desc, k));
     }
     /* The top edge is the highest rate itself: its label reads as a rate,
-     * and a padded one (0.56 over η = 0.5) was read as the run's. */
+     * and a padded one (0.56 over η = 0.5) was read as the run's.  So the
+     * rate runs along that edge, with the current step's dot: the edge
+     * comes down by the dot under the title, which keeps its place (on the
+     * edge the title sat on schedules 2's 0.5 line, a frame review). */
     a.yhi = a.yhi > 0 ? a.yhi : 1.0;
+    a.title_lift = schedule_title_lift(r);
+    a.y += a.title_lift;
+    a.h -= a.title_lift;
     plot_frame(r, &a, _(SCHEDULE_TITLE), _("step"));
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
@@ -1085,7 +1101,7 @@ static void draw_schedules(Renderer *r, const Scene *scene, const PlotArea *area
         plot_series(r, &a, lr_at, &run->desc, 0, done + 1, 1.2 * r->scale,
                     render_run_color(r, i, 1.0f), false);
         shapes_disc(r->shapes, plot_to_x(&a, (double)done), plot_to_y(&a, lr_at(&run->desc, done)),
-                    3.5 * r->scale, render_run_color(r, i, 1.0f));
+                    SCHEDULE_DOT_PX * r->scale, render_run_color(r, i, 1.0f));
     }
 }
 
@@ -1375,6 +1391,8 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
      * sharpness plot its note's row under those. */
     double min_h = areas * (LAYOUT_PLOT_AREA_LEAST * s + (compact ? 2.5 : 2.0) * line + 8.0 * s) +
                    10.0 * s + note_row(r, scene);
+    if (scene->display.plot == SCENE_PLOT_SCHEDULE)
+        min_h += schedule_title_lift(r);
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
     if (scene->display.plot == SCENE_PLOT_SHARPNESS)
         h = fmax(h, min_h + log_levels_area(scene, line) - LAYOUT_PLOT_AREA_LEAST * s);

@@ -233,6 +233,10 @@ typedef struct PlotArea {
                                    (PLOT_TITLE_INDENT in), or (compact) at
                                    the panel's left */
     bool compact;               /* short labels */
+    double title_lift;          /* pixels the title stands higher over the
+                                   area than plot_frame's own gap: an area
+                                   lowered under its title by a curve that
+                                   runs along its top edge */
     double xlo, xhi;            /* steps at the left and right edges */
     bool xlog;                  /* steps on a log scale (xlo >= 1) */
     double ylo, yhi;            /* values at the bottom and top edges */
