@@ -2077,37 +2077,46 @@ static bool bar_end_marked(const Frame *f, const BarTexts *bar, bool high)
 /* Issue 12: the colours span the asked-for view's values, and the map
  * beyond the view, where its shape differs, reaches higher or lower
  * ground, drawn in the end colours.  The bar says so with a triangle past
- * that end, exactly when the map reaches beyond: none for a view of the
- * map's own shape, the high one for a bowl's view narrower than the map
- * (its sides rise), both for a view on the bowl's flank (the map reaches
- * down towards the minimum and up the other way). */
+ * that end where the landscape about the view passes it as far as a map
+ * of any shape the layout gives reaches (heatmap.c's MAP_WIDEST and
+ * MAP_TALLEST), whatever this map's shape: the map's shape follows the
+ * caption's lines, and the same lesson step's top read "≥ 1120" in one
+ * language and "1120" in the other.  The high one for a bowl's view of
+ * the map's own shape and for one narrower than the map (its sides rise),
+ * both for a view on the bowl's flank (down towards the minimum, up the
+ * other way), none for a dip in level ground, whatever the view's
+ * shape. */
 static void test_colour_bar_marks_the_map_beyond_its_range(void **state)
 {
     (void)state;
-    const char *runs[] = {"gd:lr=0.01"}, *bowl = "quadratic:l1=1,l2=10,angle=30";
+    const char *runs[] = {"gd:lr=0.01"}, *bowl = "quadratic:l1=1,l2=10,angle=30",
+               *dip = "expr:-exp(-(x^2+y^2))";
     App *app = open_app(bowl, runs, 1, "2,1.5", quadratic_view);
     free(draw_frame(app, 0.0).rgba);
     Viewport vp = app_viewport(app);
     double aspect = vp.width / vp.height;
     app_destroy(app);
     static const struct {
+        bool dip;        /* the dip, else the bowl */
         double x, y, half_h, narrower;  /* the view's centre, half height, shape */
         bool below, above;
-    } cases[] = {{0, 0, 2, 1, false, false}, {0, 0, 2, 0.5, false, true}, {2, 0, 0.5, 0.5, true, true}};
+    } cases[] = {{false, 0, 0, 2, 1, false, true},  {false, 0, 0, 2, 0.5, false, true},
+                 {false, 2, 0, 0.5, 0.5, true, true}, {true, 0, 0, 5, 1, false, false},
+                 {true, 0, 0, 5, 0.5, false, false}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         double half_w = cases[k].half_h * aspect * cases[k].narrower;
         ViewRect view = {cases[k].x - half_w, cases[k].x + half_w, cases[k].y - cases[k].half_h,
                          cases[k].y + cases[k].half_h};
-        app = open_app(bowl, runs, 1, "2,1.5", view);
+        app = open_app(cases[k].dip ? dip : bowl, runs, 1, "2,1.5", view);
         BarTexts bar = {.count = -1};
         renderer_observe_text(app->renderer, watch_bar, &bar);
         Frame f = draw_frame(app, 0.0);
         renderer_observe_text(app->renderer, NULL, NULL);
         assert_int_equal(bar.count, 3);
         bool below = bar_end_marked(&f, &bar, false), above = bar_end_marked(&f, &bar, true);
-        print_message("view %g..%g x %g..%g: bar %g %g %g, marked below %d above %d\n",
-                      view.xmin, view.xmax, view.ymin, view.ymax, bar.values[0], bar.values[2],
-                      bar.values[1], below, above);
+        print_message("%s view %g..%g x %g..%g: bar %g %g %g, marked below %d above %d\n",
+                      cases[k].dip ? "dip" : "bowl", view.xmin, view.xmax, view.ymin, view.ymax,
+                      bar.values[0], bar.values[2], bar.values[1], below, above);
         assert_true(below == cases[k].below && above == cases[k].above);
         free(f.rgba);
         app_destroy(app);

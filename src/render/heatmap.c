@@ -35,6 +35,14 @@
  * closer than the scale's (half a cell: a bowl's corner 1/128 of its
  * range higher). */
 #define BEYOND_SEEN 0.02
+/* Shapes (width over height) beyond those the layout gives the map of a
+ * lesson step, en and zh, at 960x540, 1280x720 and 1280x720 --projector:
+ * 0.93 (welcome 1 at 1280x720 --projector) to 4.06 (adaptive 3 there).
+ * Whether the bar marks an end is asked of the colour view widened to both
+ * (reach_stats): any map of a shape between them lies in one of the two,
+ * so the mark is the scale's, the same in every language and size. */
+#define MAP_TALLEST 0.75
+#define MAP_WIDEST 5.0
 
 struct Heatmap {
     GLuint program, vao, field, colormaps[COLORMAP_COUNT];
@@ -49,8 +57,11 @@ struct Heatmap {
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
     ViewRect grid_rect;
     bool has_grid;
-    GridStats stats;             /* the view's grid's (the range) */
-    GridStats map_stats;         /* the map's grid's (how far it reaches) */
+    GridStats stats;             /* the colour view's grid's (the range) */
+    GridStats map_stats;         /* the map's grid's (the field's span) */
+    GridStats reach;             /* how far the landscape reaches about the
+                                    colour view (reach_stats) */
+    ViewRect range_rect;         /* the colour view the range is of */
     double least;                /* the least value in view (heatmap_range) */
     ValueScale scale;            /* how values were mapped to t */
     float span[2];               /* the field's t at its cells' 0 and 1 */
@@ -235,24 +246,53 @@ static bool reserve(float **buffer, size_t *capacity, size_t cells)
     return true;
 }
 
-/* The map's grid over rect (gw x gh) and the range the colours span: the
- * asked-for view's values, sampled on a grid of their own, coarse (divisor
- * GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer cells a side) when
- * the map's is. */
-static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse)
+/* rect's values on a grid of side cells along its longer side, into
+ * scale_values (side x side floats), and their stats. */
+static GridStats sample_scale(Heatmap *h, const Scene *scene, ViewRect rect, int side)
 {
-    ViewRect range = scene->view;
-    double rw = range.xmax - range.xmin, rh = range.ymax - range.ymin;
-    int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
-                      : SCALE_GRID_CELLS;
+    double rw = rect.xmax - rect.xmin, rh = rect.ymax - rect.ymin;
     int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
     int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
+    return sample_into(h, scene, rect, sw, sh, h->scale_values);
+}
+
+/* Both stats' cells together. */
+static GridStats joined(GridStats a, GridStats b)
+{
+    return (GridStats){fminf(a.min, b.min), fmaxf(a.max, b.max), a.nonfinite + b.nonfinite};
+}
+
+/* How far the landscape reaches about the colour view range: over the map
+ * and the view widened to MAP_WIDEST and to MAP_TALLEST (viewport.h's
+ * widening), whatever the map's own shape.  Whether the map reached beyond
+ * the range followed its shape, which follows the caption's lines: the
+ * same step's top read "≥ 221" in one language and "221" in the other
+ * (issue 12). */
+static GridStats reach_stats(Heatmap *h, const Scene *scene, ViewRect range, int side)
+{
+    GridStats reach = h->map_stats;
+    reach = joined(reach, sample_scale(h, scene, viewport_fit(range, MAP_WIDEST, 1.0).world, side));
+    return joined(reach, sample_scale(h, scene, viewport_fit(range, MAP_TALLEST, 1.0).world, side));
+}
+
+/* The map's grid over rect (gw x gh), the range the colours span (the
+ * colour view's values, scene_colour_view, sampled on a grid of their
+ * own, whatever the map's size) and how far the landscape reaches about
+ * it, coarse (divisor GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer
+ * cells a side) when the map's is. */
+static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse)
+{
+    ViewRect range = scene_colour_view(scene);
+    int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
+                      : SCALE_GRID_CELLS;
     if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh) ||
-        !reserve(&h->scale_values, &h->scale_capacity, (size_t)sw * (size_t)sh))
+        !reserve(&h->scale_values, &h->scale_capacity, (size_t)side * (size_t)side))
         return false;
     h->map_stats = sample_into(h, scene, rect, gw, gh, h->values);
-    h->stats = sample_into(h, scene, range, sw, sh, h->scale_values);
+    h->stats = sample_scale(h, scene, range, side);
     h->least = least_in_view(scene, range, h->stats);
+    h->reach = reach_stats(h, scene, range, side);
+    h->range_rect = range;
     h->grid_w = gw;
     h->grid_h = gh;
     h->grid_rect = rect;
@@ -294,8 +334,9 @@ static void map_values(Heatmap *h, bool log_scale)
         hi = fmax(hi, field_t(h, NAN));
     h->span[0] = (float)lo;
     h->span[1] = (float)hi;
-    h->below = lo < -BEYOND_SEEN;
-    h->above = hi > 1.0 + BEYOND_SEEN;
+    h->below = h->reach.min <= h->reach.max && field_t(h, h->reach.min) < -BEYOND_SEEN;
+    h->above = (h->reach.min <= h->reach.max && field_t(h, h->reach.max) > 1.0 + BEYOND_SEEN) ||
+               h->reach.nonfinite > 0;
     for (size_t k = 0; k < cells; k++)
         mapped[k] = (uint16_t)lround((field_t(h, h->values[k]) - lo) / (hi - lo) * 65535.0);
     glBindTexture(GL_TEXTURE_2D, h->field);
@@ -412,7 +453,8 @@ void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, b
     int gw, gh;
     grid_size(width, height, want_full ? GRID_FULL_DIVISOR : GRID_COARSE_DIVISOR, &gw, &gh);
     bool stale = !h->has_grid || h->grid_serial != scene->landscape_serial ||
-                 !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh;
+                 !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh ||
+                 !same_rect(h->range_rect, scene_colour_view(scene));
     if (stale && sample(h, scene, rect, gw, gh, !want_full)) {
         h->coarse = !want_full;
         map_values(h, scene->display.log_scale);

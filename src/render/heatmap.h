@@ -1,8 +1,9 @@
 /*
  * heatmap.h — the 2D landscape layer: values sampled by the core on a grid
  * over the visible rectangle (grid_sample, threaded), mapped to [0, 1]
- * over the asked-for view's values (linearly or on a log scale; beyond it
- * on past the ends) and coloured by shaders/heatmap.frag.glsl through a
+ * over the colour view's values (scene_colour_view: the asked-for view, or
+ * a lesson's for its steps on the landscape; linearly or on a log scale;
+ * beyond it on past the ends) and coloured by shaders/heatmap.frag.glsl through a
  * colormap from assets/colormaps/, clamped, with contour lines.
  * Internal to src/render.
  *
@@ -73,8 +74,8 @@ void heatmap_release(Heatmap *heatmap);
  * samples the full grid if the view holds still. */
 bool heatmap_coarse(const Heatmap *heatmap);
 
-/* The value range the colours span (the finite values of the asked-for
- * view, the scene's, on a grid of its own) and whether on a log scale;
+/* The value range the colours span (the finite values of the colour view,
+ * scene_colour_view, on a grid of its own) and whether on a log scale;
  * false before the first grid or when the view is flat.  lo is the least
  * value there: a known minimum's (landscape_minima) where one lies in it,
  * which the grid's cells miss (it takes the lowest colour, as every value
@@ -87,9 +88,12 @@ bool heatmap_coarse(const Heatmap *heatmap);
  * end colours, their contour lines drawn on (heatmap_beyond). */
 bool heatmap_range(const Heatmap *heatmap, double *lo, double *hi, bool *log_scale);
 
-/* Whether the last grid holds values below and above heatmap_range's, by
- * more than the eye tells (heatmap.c's BEYOND_SEEN): those take the end
- * colours, which the legend says (hud.c's draw_colorbar). */
+/* Whether the landscape about the colour view reaches below and above
+ * heatmap_range's values, by more than the eye tells (heatmap.c's
+ * BEYOND_SEEN), as far as a map of any shape the layout gives shows it
+ * (heatmap.c's reach_stats), whatever this map's shape, so the bar reads
+ * the same in every language and size: those values take the end colours,
+ * which the legend says (hud.c's draw_colorbar). */
 void heatmap_beyond(const Heatmap *heatmap, bool *below, bool *above);
 
 /* The landscape value shown at position t in [0, 1] of the colour scale. */

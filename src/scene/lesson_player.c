@@ -112,6 +112,29 @@ static bool same_map(const LessonStep *a, const LessonStep *b)
            (a->experiment != NULL) == (b->experiment != NULL);
 }
 
+/* The rectangle step k's colour scale spans in 2D (lesson_player.h): the
+ * least view (by area) among the 2D steps on its landscape, the
+ * landscape's own where a step asks for none; none for a network. */
+static ViewRect colour_view(const Lesson *lesson, size_t k, const Scene *scene)
+{
+    const LessonStep *step = &lesson->steps[k];
+    if (scene->net)
+        return (ViewRect){0};
+    ViewRect own = landscape_default_view(scene->landscape), least = scene->view;
+    double area = HUGE_VAL;
+    for (size_t j = 0; j < lesson->step_count; j++) {
+        const LessonStep *s = &lesson->steps[j];
+        if (s->model[0] != '\0' || (s->show & LESSON_SHOW_3D) ||
+            !same_text(s->landscape, step->landscape))
+            continue;
+        ViewRect v = s->has_view ? s->view : own;
+        double a = (v.xmax - v.xmin) * (v.ymax - v.ymin);
+        if (a < area)
+            least = v, area = a;
+    }
+    return least;
+}
+
 /* Step k's group (lesson_player.h) on the scene. */
 static void show_group(const Lesson *lesson, size_t k, Scene *scene)
 {
@@ -177,6 +200,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.view3d = player->asked_view ? (step->show & LESSON_SHOW_3D) != 0
                                                : player->viewer_view3d;
     scene->display.plot = lesson_step_plot(step);
+    scene->display.colour_view = colour_view(lesson, k, scene);
     show_group(lesson, k, scene);
     scene->display.plot_run = step->plot_run;
     scene->display.starts_tally = step->tally;

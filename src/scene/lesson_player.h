@@ -41,6 +41,18 @@
  * sharpness plot), nor an experiment's (it would measure), whose group
  * shares only the captions' room.
  *
+ * A lesson's 2D steps on one landscape (its spec) read one colour scale,
+ * wherever they stand in the lesson (issue 12: momentum 1's bar topped
+ * 221 over its own view, step 2's 1120): the values of the least of the
+ * views they ask for (SceneDisplay.colour_view), so a colour means one
+ * loss from step to step.  The least, not the union: the union left a
+ * close view's map in a fifth of the colours and three contour lines
+ * (momentum 1's walls, sgd_noise 2's bowl went dark); over a wider view
+ * the ground above the range takes the top colour with its contour lines
+ * drawn on, and the bar's top reads as a bound ("≥ 221").  A 3D step keeps
+ * its own view's scale, which is also its surface's height; a step on
+ * another landscape (or a network) has its own.
+ *
  * The player owns its Lesson; the scene stays the caller's.
  */
 #ifndef DESCENT_LESSON_PLAYER_H

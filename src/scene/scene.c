@@ -352,6 +352,7 @@ bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, Descent
     scene->start = start;
     if (!keep_view) {
         scene->view = landscape_default_view(landscape);
+        scene->display.colour_view = (ViewRect){0};
         scene->display.log_scale = landscape_prefers_log(landscape);
     }
     scene->step_carry = 0;
@@ -1289,8 +1290,10 @@ void scene_pan(Scene *scene, double dx, double dy)
     ViewRect moved = {v.xmin + dx, v.xmax + dx, v.ymin + dy, v.ymax + dy};
     /* Far out, a pan would carry an edge to infinity. */
     if (isfinite(moved.xmin) && isfinite(moved.xmax) && isfinite(moved.ymin) &&
-        isfinite(moved.ymax) && view_rect_drawable(moved))
+        isfinite(moved.ymax) && view_rect_drawable(moved)) {
         scene->view = moved;
+        scene->display.colour_view = (ViewRect){0};
+    }
 }
 
 void scene_zoom(Scene *scene, double cx, double cy, double factor)
@@ -1305,6 +1308,15 @@ void scene_zoom(Scene *scene, double cx, double cy, double factor)
     if (width < 1e-9 * fmax(1.0, centre) || width > 1e9)
         return;
     scene->view = zoomed;
+    scene->display.colour_view = (ViewRect){0};
+}
+
+ViewRect scene_colour_view(const Scene *scene)
+{
+    ViewRect c = scene->display.colour_view;
+    /* In 3D the scale is also the surface's height, over the view. */
+    bool set = c.xmin < c.xmax && c.ymin < c.ymax && !scene->display.view3d;
+    return set ? c : scene->view;
 }
 
 void scene_next_colormap(Scene *scene)

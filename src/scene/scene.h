@@ -135,6 +135,11 @@ typedef struct SceneDisplay {
     double loss_ymin, loss_ymax; /* the loss plot's range when 0 < ymin < ymax
                            (L − L* on its log scale, L on a linear one), so
                            two lesson steps compare; else from the runs */
+    ViewRect colour_view; /* the rectangle whose values the 2D colour scale
+                           spans when xmin < xmax (a lesson's, one for its
+                           steps on the landscape, so they read one scale:
+                           lesson_player.h); else the view.  A pan, a zoom
+                           or a landscape with its own view drops it */
     bool law_hidden;    /* the experiment's points without its law's line,
                            "theory" and verdict (a lesson step's law = false:
                            escape 2 before step 3 brings the law in) */
@@ -363,7 +368,7 @@ bool scene_set_runs(Scene *scene, const char *const *specs, size_t count, Descen
 /* Replaces the landscape; runs are re-parsed for it (sgd's noise default
  * depends on it) and restart at start.  A network scene refuses (its
  * landscape is its slice).  keep_view false takes the
- * landscape's default view and start. */
+ * landscape's default view and start (and the colour scale the view's). */
 bool scene_set_landscape(Scene *scene, const char *spec, bool keep_view, DescentError *err);
 /* The next landscape kind in the core's list (expr is skipped), with its
  * default view and start. */
@@ -435,6 +440,11 @@ void scene_pan(Scene *scene, double dx, double dy);
 /* Scales the view by factor (< 1 zooms in) about the plane point (cx, cy),
  * which stays where it is on screen. */
 void scene_zoom(Scene *scene, double cx, double cy, double factor);
+
+/* The rectangle whose values the colour scale spans: display.colour_view
+ * where one is set in 2D, else the view (in 3D the scale is also the
+ * surface's height over the view). */
+ViewRect scene_colour_view(const Scene *scene);
 
 void scene_next_colormap(Scene *scene);
 
