@@ -13,12 +13,16 @@ vec3 colormap_at(sampler2D colormap, float t, float paper)
 }
 
 // How much a contour line darkens the colour at t, 0..strength: levels
-// lines over [0, 1] and on at that spacing beyond it, each width pixels
-// wide.  No line at level 0: the minimum itself keeps the colormap's low
-// end.
+// lines over [0, 1], on at that spacing below it, and above it at levels of
+// 1 + ln t, spaced as the value's ratio (the spacing meets [0, 1]'s at t = 1):
+// a wall far above the colour bar's top (momentum 2's, at five times the
+// lesson's scale) kept evenly spaced lines only where they came closer than
+// a few pixels, and showed as flat colour, a plateau.  Each line width
+// pixels wide.  No line at level 0: the minimum itself keeps the
+// colormap's low end.
 float contour_at(float t, float levels, float width, float strength)
 {
-    float f = t * levels;
+    float f = (t > 1.0 ? 1.0 + log(t) : t) * levels;
     float fw = fwidth(f);
     float dist = abs(fract(f + 0.5) - 0.5) / max(fw, 1e-6);
     float line = 1.0 - smoothstep(0.5 * width - 0.5, 0.5 * width + 0.5, dist);
