@@ -288,19 +288,21 @@ static size_t runs_at_edge(const NetStage *net, size_t before, double v)
     return n;
 }
 
-/* The least of 1, 2 and 5 times a power of ten that is v or more: the
- * sharpness axis's labelled top.  The room the edge's label asks for over
- * it depends on the plot's height, and so on the language of the panel
- * over it: adam_vs_sgd_network 2's top read 2830 in English and 2968 in
- * Chinese at 960x540; both read 5000 now. */
-static double round_up(double v)
+/* The least of 1, 2 and 5 times a power of ten that is v or more (up), or
+ * the greatest that is v or less: the sharpness axis's labelled ends. */
+static double round_125(double v, bool up)
 {
     double decade = pow(10.0, floor(log10(v)));
-    const double steps[] = {1.0, 2.0, 5.0};
-    for (size_t k = 0; k < 3; k++)
-        if (steps[k] * decade >= v * (1.0 - 1e-12))
-            return steps[k] * decade;
-    return 10.0 * decade;
+    const double steps[] = {1.0, 2.0, 5.0, 10.0};
+    double r = up ? 10.0 * decade : decade;
+    for (size_t k = 0; k < 4; k++) {
+        double at = steps[k] * decade;
+        if (up && at >= v * (1.0 - 1e-12))
+            return at;
+        if (!up && at <= v * (1.0 + 1e-12))
+            r = at;
+    }
+    return r;
 }
 
 void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool one)
@@ -314,19 +316,15 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
     const NetSeries sharp[] = {NET_SERIES_SHARPNESS, NET_SERIES_STABILITY};
     if (!series_range(net, sharp, 2, true, &a.ylo, &a.yhi))
         a.ylo = 0.1, a.yhi = 10;
-    a.ylo /= 1.3, a.yhi *= 1.3;
+    /* Ends from the data alone, a factor 1.3 out and rounded: the room
+     * over the highest edge for its label is then the same in every
+     * language and size (where it lacks, the label goes under its line).
+     * A headroom from the plot's height put adam_vs_sgd_network 2's top at
+     * 5000 in English and 50000 in Chinese, whose starts panel over it is
+     * a line taller; the bottom, unrounded at 3.52, sat on GD's curve. */
+    a.ylo = round_125(a.ylo / 1.3, false), a.yhi = round_125(a.yhi * 1.3, true);
     int px = render_font_px(r, 12.0);
     double line = render_line_height(r, px);
-    /* Room over the highest edge for its label (reaching half a line over
-     * the area, clear of the title): at 1280x720 --projector a factor 1.3
-     * left none, and "6.67" went under the line onto GD's tip. */
-    double f = (0.5 * line + 2.0 * r->scale) / a.h;
-    for (size_t i = 0; i < net_stage_run_count(net) && f < 0.5; i++) {
-        double v = net_stage_series(net, i, NET_SERIES_STABILITY, net_stage_run(net, i)->count - 1);
-        if (isfinite(v) && v > a.ylo)
-            a.yhi = fmax(a.yhi, exp((log(v) - f * log(a.ylo)) / (1.0 - f)));
-    }
-    a.yhi = round_up(a.yhi);
     bool preconditioned = false;
     for (size_t i = 0; i < net_stage_run_count(net); i++)
         preconditioned |= net_run_preconditioned(&net_stage_run(net, i)->desc);
