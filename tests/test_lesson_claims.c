@@ -2358,9 +2358,10 @@ static void test_edge_of_stability(void **state)
     assert_true(sharp_bottom > edge);
 
     /* "hover" goes on for 3000 steps: λmax within 12% of 2/η throughout,
-     * within 5% at least 90% of the steps.  "The loss falls for 880 more
-     * steps, then jumps over 100-fold three times, each time falling
-     * back": the loss falls at each of its first 880 steps (± 5), and
+     * within 5% at least 90% of the steps.  "The loss falls 880 more
+     * steps, then jumps over 100-fold three times" (each a jump, up and
+     * back down, as the plot's spikes): the loss falls at each of its
+     * first 880 steps (± 5), and
      * three times it climbs over 100 times the lowest since the last jump,
      * then falls below a hundredth of that jump's peak (measured: 882
      * steps to 0.000219; jumps to 1.32, 0.523 and 0.28, each back under a
@@ -2425,7 +2426,7 @@ static void test_edge_of_stability(void **state)
     const LessonStep *const steps[][2] = {
         { climb, step_named(&zh, "climb") }, { below, step_named(&zh, "below_edge") } };
     const double edges[] = { edge, calm_edge };
-    assert_non_null(strstr(hover->caption, "falls for 880 more steps, then jumps over 100-fold "
+    assert_non_null(strstr(hover->caption, "falls 880 more steps, then jumps over 100-fold "
                                            "three times"));
     assert_non_null(strstr(step_named(&zh, "hover")->caption, "又下降了 880 步，随后三次跳升到 "
                                                                "100 倍以上"));
