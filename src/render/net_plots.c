@@ -328,8 +328,15 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
     bool preconditioned = false;
     for (size_t i = 0; i < net_stage_run_count(net); i++)
         preconditioned |= net_run_preconditioned(&net_stage_run(net, i)->desc);
-    plot_frame(r, &a, preconditioned ? _(SHARPNESS_TITLE) : _(SHARPNESS_PLAIN_TITLE),
-               one ? _("step") : NULL);
+    const char *title = preconditioned ? _(SHARPNESS_TITLE) : _(SHARPNESS_PLAIN_TITLE);
+    plot_frame(r, &a, title, one ? _("step") : NULL);
+    /* Right of the title a label may rise into its row (plot_frame's
+     * title_y): the axis being the data's, a short plot has little room
+     * over its highest edge, and batch_and_flatness 4's "6.67" went under
+     * its line onto GD's tip at 1280x720 --projector in Chinese. */
+    int title_px = render_font_px(r, PLOT_TEXT_PX);
+    double title_right = a.title_x + render_text_width(r, title, title_px) + 4.0 * r->scale;
+    double title_top = a.y - 1.5 * render_line_height(r, title_px) - 2.0 * r->scale;
     LayoutRect placed[SCENE_MAX_RUNS];
     size_t labels = 0;
     size_t runs = net_stage_run_count(net);
@@ -371,7 +378,8 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
             for (size_t k = 0; k < labels; k++)
                 if (layout_overlap(want, placed[k]))
                     want.x = fmin(want.x, placed[k].x - w - 4.0 * r->scale);
-            bool clear = want.y >= a.y - 0.5 * line && want.y + line <= a.y + a.h &&
+            bool clear = want.y >= (want.x >= title_right ? title_top : a.y - 0.5 * line) &&
+                         want.y + line <= a.y + a.h &&
                          want.x >= a.x + 0.5 * a.w &&
                          (side >= 2 || !curves_cross(r, net, &a, want));
             for (size_t k = 0; k < labels && clear; k++)
