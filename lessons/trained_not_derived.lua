@@ -33,11 +33,11 @@ step {
   caption = {
     en = "Eight networks of that shape, each from its own random weights, trained the same "
       .. "way: all eight fit, each ending with a training loss below 0.05. Yet any two lie at "
-      .. "least 1.1 times their mean |θ| apart and disagree on at least 1% of the square "
-      .. "around the data.",
+      .. "least 1.1 times their mean |θ| apart, and no two thumbnails colour the square "
+      .. "around the data alike.",
     zh = "八个同样结构的网络，各自从自己的随机权重出发，用同样的方法训练："
       .. "八个都拟合了训练点，每一个的训练损失最后都低于 0.05。然而任意两个之间的距离"
-      .. "至少是它们平均 |θ| 的 1.1 倍，在数据周围的正方形里至少有 1% 的地方判断不同。",
+      .. "至少是它们平均 |θ| 的 1.1 倍，缩略图里也没有哪两个把数据周围的正方形涂得一样。",
   },
   runs = { "adam:lr=0.01" },
   ensemble = 8,

@@ -5102,6 +5102,62 @@ static void test_edges_step_shows_its_sharpness(void **state)
         }
 }
 
+/* The sharpness plot's axis is its data's: adam_vs_sgd_network 1 (the
+ * plot alone in its slot) and 2 (under the starts panel, a line taller in
+ * Chinese), en and zh, at 960x540 and 1280x720, show one run's end, and
+ * their plots, of four heights, label one top and one bottom.  The top
+ * read 5000 in English and 50000 in Chinese at 960x540 (a headroom for
+ * the edge's label that grew as the plot shrank). */
+static void test_sharpness_axis_is_the_datas(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][3] = {
+        {"en", "sharpness (Adam: P⁻¹H), edge dashed; log", "‖θ‖"},
+        {"zh", "尖锐度（Adam：P⁻¹H）与边缘虚线；对数", "‖θ‖"}};
+    static const int frames[][2] = {{960, 540}, {1280, 720}};
+    double ends[2] = {0, 0};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t step = 0; step < 2; step++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = lesson_layout(st, "adam_vs_sgd_network.lua", langs[g][0], step,
+                                                w, h, false);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                LayoutRect slot = l->rect[LAYOUT_DYNAMICS];
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                double title_y = -1, norm_y = slot.y + slot.h;
+                for (size_t t = 0; t < drawn->count; t++)
+                    if (inside_rect(drawn->box[t], slot)) {
+                        if (strcmp(drawn->text[t], langs[g][1]) == 0)
+                            title_y = drawn->box[t].y;
+                        if (strcmp(drawn->text[t], langs[g][2]) == 0)
+                            norm_y = drawn->box[t].y;
+                    }
+                assert_true(title_y >= 0);
+                /* The value labels beside the axis: the numbers whose right
+                 * edge is the leftmost of the plot's numbers. */
+                double right = HUGE_VAL, top = -HUGE_VAL, bottom = HUGE_VAL;
+                for (int pass = 0; pass < 2; pass++)
+                    for (size_t t = 0; t < drawn->count; t++) {
+                        LayoutRect b = drawn->box[t];
+                        char *end;
+                        double v = strtod(drawn->text[t], &end);
+                        if (!inside_rect(b, slot) || b.y <= title_y || b.y >= norm_y ||
+                            end == drawn->text[t] || *end != '\0')
+                            continue;
+                        if (pass == 0)
+                            right = fmin(right, b.x + b.w);
+                        else if (b.x + b.w < right + 1)
+                            top = fmax(top, v), bottom = fmin(bottom, v);
+                    }
+                print_message("adam_vs_sgd_network %zu (%s, %dx%d): sharpness axis %g to %g\n",
+                              step + 1, langs[g][0], w, h, bottom, top);
+                if (ends[1] == 0)
+                    ends[0] = bottom, ends[1] = top;
+                assert_true(bottom == ends[0] && top == ends[1]);
+            }
+}
+
 /* The network's data panel keys every mark and names its percentages:
  * adam_vs_sgd_network 6 and representation 1, en and zh, at 960x540 and
  * 1280x720 --projector, draw "train", "test" (its hollow rings had no
@@ -5473,6 +5529,8 @@ int main(int argc, char **argv)
                                         stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharpness_axis_is_the_datas, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,

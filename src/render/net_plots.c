@@ -288,19 +288,21 @@ static size_t runs_at_edge(const NetStage *net, size_t before, double v)
     return n;
 }
 
-/* The least of 1, 2 and 5 times a power of ten that is v or more: the
- * sharpness axis's labelled top.  The room the edge's label asks for over
- * it depends on the plot's height, and so on the language of the panel
- * over it: adam_vs_sgd_network 2's top read 2830 in English and 2968 in
- * Chinese at 960x540; both read 5000 now. */
-static double round_up(double v)
+/* The least of 1, 2 and 5 times a power of ten that is v or more (up), or
+ * the greatest that is v or less: the sharpness axis's labelled ends. */
+static double round_125(double v, bool up)
 {
     double decade = pow(10.0, floor(log10(v)));
-    const double steps[] = {1.0, 2.0, 5.0};
-    for (size_t k = 0; k < 3; k++)
-        if (steps[k] * decade >= v * (1.0 - 1e-12))
-            return steps[k] * decade;
-    return 10.0 * decade;
+    const double steps[] = {1.0, 2.0, 5.0, 10.0};
+    double r = up ? 10.0 * decade : decade;
+    for (size_t k = 0; k < 4; k++) {
+        double at = steps[k] * decade;
+        if (up && at >= v * (1.0 - 1e-12))
+            return at;
+        if (!up && at <= v * (1.0 + 1e-12))
+            r = at;
+    }
+    return r;
 }
 
 void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool one)
@@ -314,25 +316,28 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
     const NetSeries sharp[] = {NET_SERIES_SHARPNESS, NET_SERIES_STABILITY};
     if (!series_range(net, sharp, 2, true, &a.ylo, &a.yhi))
         a.ylo = 0.1, a.yhi = 10;
-    a.ylo /= 1.3, a.yhi *= 1.3;
+    /* Ends from the data alone, a factor 1.3 out and rounded: the room
+     * over the highest edge for its label is then the same in every
+     * language and size (where it lacks, the label goes under its line).
+     * A headroom from the plot's height put adam_vs_sgd_network 2's top at
+     * 5000 in English and 50000 in Chinese, whose starts panel over it is
+     * a line taller; the bottom, unrounded at 3.52, sat on GD's curve. */
+    a.ylo = round_125(a.ylo / 1.3, false), a.yhi = round_125(a.yhi * 1.3, true);
     int px = render_font_px(r, 12.0);
     double line = render_line_height(r, px);
-    /* Room over the highest edge for its label (reaching half a line over
-     * the area, clear of the title): at 1280x720 --projector a factor 1.3
-     * left none, and "6.67" went under the line onto GD's tip. */
-    double f = (0.5 * line + 2.0 * r->scale) / a.h;
-    for (size_t i = 0; i < net_stage_run_count(net) && f < 0.5; i++) {
-        double v = net_stage_series(net, i, NET_SERIES_STABILITY, net_stage_run(net, i)->count - 1);
-        if (isfinite(v) && v > a.ylo)
-            a.yhi = fmax(a.yhi, exp((log(v) - f * log(a.ylo)) / (1.0 - f)));
-    }
-    a.yhi = round_up(a.yhi);
     bool preconditioned = false;
     for (size_t i = 0; i < net_stage_run_count(net); i++)
         preconditioned |= net_run_preconditioned(&net_stage_run(net, i)->desc);
-    plot_frame(r, &a, preconditioned ? _(SHARPNESS_TITLE) : _(SHARPNESS_PLAIN_TITLE),
-               one ? _("step") : NULL);
-    double placed[SCENE_MAX_RUNS];
+    const char *title = preconditioned ? _(SHARPNESS_TITLE) : _(SHARPNESS_PLAIN_TITLE);
+    plot_frame(r, &a, title, one ? _("step") : NULL);
+    /* Right of the title a label may rise into its row (plot_frame's
+     * title_y): the axis being the data's, a short plot has little room
+     * over its highest edge, and batch_and_flatness 4's "6.67" went under
+     * its line onto GD's tip at 1280x720 --projector in Chinese. */
+    int title_px = render_font_px(r, PLOT_TEXT_PX);
+    double title_right = a.title_x + render_text_width(r, title, title_px) + 4.0 * r->scale;
+    double title_top = a.y - 1.5 * render_line_height(r, title_px) - 2.0 * r->scale;
+    LayoutRect placed[SCENE_MAX_RUNS];
     size_t labels = 0;
     size_t runs = net_stage_run_count(net);
     for (size_t i = 0; i < runs; i++)
@@ -359,25 +364,35 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
         char label[32];
         number_text(v, 3, label, sizeof label);
         double w = render_text_width(r, label, px) + 4 * r->scale;
-        double at = plot_to_y(&a, v), y = (double)NAN;
-        for (int side = 0; side < 4 && isnan(y); side++) {
+        double at = plot_to_y(&a, v);
+        LayoutRect box = {(double)NAN, 0, w, line};
+        for (int side = 0; side < 4 && isnan(box.x); side++) {
             /* Sides 0, 1: above, under, clear of curves; 2, 3: the same
-             * where every place crosses a curve. */
-            double top = side % 2 == 0 ? at - line - 1.0 * r->scale : at + 1.0 * r->scale;
-            bool clear = top >= a.y - 0.5 * line && top + line <= a.y + a.h &&
-                         (side >= 2 || !curves_cross(r, net, &a, (LayoutRect){a.x + a.w - w, top,
-                                                                              w, line}));
+             * where every place crosses a curve.  Each at the area's
+             * right, or left of an earlier run's label in its way: on a
+             * short plot (adam_vs_sgd_network 2 in Chinese at 960x540, 25
+             * px) 1900 found no row of its own beside 10. */
+            LayoutRect want = {a.x + a.w - w,
+                               side % 2 == 0 ? at - line - 1.0 * r->scale : at + 1.0 * r->scale,
+                               w, line};
+            for (size_t k = 0; k < labels; k++)
+                if (layout_overlap(want, placed[k]))
+                    want.x = fmin(want.x, placed[k].x - w - 4.0 * r->scale);
+            bool clear = want.y >= (want.x >= title_right ? title_top : a.y - 0.5 * line) &&
+                         want.y + line <= a.y + a.h &&
+                         want.x >= a.x + 0.5 * a.w &&
+                         (side >= 2 || !curves_cross(r, net, &a, want));
             for (size_t k = 0; k < labels && clear; k++)
-                clear = !(top > placed[k] - line && top < placed[k] + line);
+                clear = !layout_overlap(want, placed[k]);
             if (clear)
-                y = top;
+                box = want;
         }
-        if (isnan(y))
+        if (isnan(box.x))
             continue;
-        placed[labels++] = y;
+        placed[labels++] = box;
         /* On the panel's colour: a run at its edge runs through the label. */
-        render_panel(r, (LayoutRect){a.x + a.w - w, y, w, line});
-        render_text(r, label, a.x + a.w, y, px, ALIGN_RIGHT, color);
+        render_panel(r, box);
+        render_text(r, label, box.x + box.w, box.y, px, ALIGN_RIGHT, color);
     }
     if (one)
         return;

@@ -532,6 +532,14 @@ static size_t data_title_lines(const Scene *scene)
     return net_stage_run_count(scene->net);
 }
 
+/* The panel's title over its lines: whose regions it draws.  Captions
+ * say which run the panel shows (adam_vs_sgd_network 4 and 6), and the
+ * panel did not: its first line's run was the one, in the text's colour. */
+static void data_heading(const Scene *scene, char *dest, size_t size)
+{
+    snprintf(dest, size, _("decision regions of run %zu"), scene_shown_run(scene) + 1);
+}
+
 /* What the title's percentages are, the key's second line: the network's
  * own accuracy.  representation 1's "train 50%, test 50%" stood beside
  * the probe's accuracies and the legend's losses, and "%: accuracy" did
@@ -572,8 +580,11 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     int px = render_font_px(r, NET_SMALL_PX);
     double s = r->scale, line = render_line_height(r, px);
     size_t lines = data_title_lines(scene);
-    double text_w = fmax(data_marks_key(r, 0, 0, false),
-                         render_text_width(r, _(NET_ACCURACY_KEY), px)) + 16 * s;
+    char heading[96];
+    data_heading(scene, heading, sizeof heading);
+    double text_w = fmax(fmax(data_marks_key(r, 0, 0, false),
+                              render_text_width(r, _(NET_ACCURACY_KEY), px)),
+                         render_text_width(r, heading, px)) + 16 * s;
     /* Where a picture stands in the slice's place (representation), each
      * line as wide as it can grow (100 % and 100 %): its steps train the
      * network the panel shows from 50 % to 100 %, and the map moved 7 px
@@ -591,11 +602,11 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     /* The other runs' lines come out of the picture at its least: at
      * 1280x720 --projector a taller panel left adam_vs_sgd_network 1 no
      * room for its loss plot. */
-    double extra = (double)(lines - 1) * line;
+    double extra = (double)lines * line;
     return (LayoutRequest){true, fmax(NET_DATA_SIDE * s, text_w),
                            NET_DATA_SIDE * s + 3 * line + extra,
                            fmax(NET_DATA_MIN_SIDE * s, text_w),
-                           NET_DATA_MIN_SIDE * s + line, false};
+                           NET_DATA_MIN_SIDE * s + 2 * line, false};
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
@@ -638,17 +649,19 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
     render_panel(r, rect);
-    size_t lines = data_title_lines(scene);
+    size_t lines = data_title_lines(scene) + 1;
     double side = fmin(rect.w, rect.h - (double)(lines + 2) * line) - 12 * s;
     double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + (double)lines * line + 6 * s;
+    char title[96];
+    data_heading(scene, title, sizeof title);
+    render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
     /* The panel's run in the text's colour, the others in theirs. */
-    for (size_t k = 0; k < lines; k++) {
-        char title[96];
+    for (size_t k = 0; k + 1 < lines; k++) {
         size_t run = data_title_run(scene, k);
         const NetMetrics *mt = head_metrics(net_stage_run(scene->net, run));
         accuracy_text(run, mt->train_acc, mt->test_acc, title, sizeof title);
-        render_text(r, title, rect.x + 8 * s, rect.y + 4 * s + (double)k * line, px, ALIGN_LEFT,
-                    k == 0 ? r->theme->text : render_run_color(r, run, 1.0f));
+        render_text(r, title, rect.x + 8 * s, rect.y + 4 * s + (double)(k + 1) * line, px,
+                    ALIGN_LEFT, k == 0 ? r->theme->text : render_run_color(r, run, 1.0f));
     }
     double lo, hi;
     netdata_square(d, &lo, &hi);
