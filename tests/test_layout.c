@@ -594,10 +594,50 @@ static void map_kept(const char *lesson, const char *lang, size_t k, const Lesso
                      const Scene *scene, unsigned mask, const SizeMaps *maps);
 static void map_moves_all_seen(const char *lang, bool every_size);
 
-/* Every step of lessons/NAME in lang, checked at the sizes[] in mask,
- * and the map kept from step to step (map_kept); returns how many steps. */
+/* The window's checks of every step as played (notice_off_the_runs, and
+ * map_stays_under_the_pointer in English), each with a renderer of its
+ * own, so that each lays out the same frames in the same order as when it
+ * played every lesson itself; what they counted.  They ride on the walk
+ * because playing every step of every lesson (networks trained, escape's
+ * particles) is most of their cost: three more plays of every lesson. */
+typedef struct WindowChecks {
+    Renderer *notice_renderer;
+    Renderer *pointer_renderer;  /* NULL: no pointer check (Chinese) */
+    size_t covered, checked, beside, least, too_large; /* notice_off_the_runs */
+    double most;
+    size_t moved, pointer_checked;                     /* map_stays_under_the_pointer */
+} WindowChecks;
+static void notice_off_the_runs(Renderer *renderer, Scene *scene, const char *name,
+                                const char *lang, size_t k, WindowChecks *checks);
+static void map_stays_under_the_pointer(Renderer *renderer, Scene *scene, const char *name,
+                                        size_t k, WindowChecks *checks);
+
+/* The window's checks of step k of lessons/NAME as played, leaving the
+ * scene's display, pointer and notice as they were. */
+static void check_window(Scene *scene, const char *name, const char *lang, size_t k,
+                         WindowChecks *checks)
+{
+    SceneDisplay display = scene->display;
+    bool hover_valid = scene->hover_valid;
+    LandscapePoint hover = scene->hover;
+    char notice[sizeof scene->notice];
+    memcpy(notice, scene->notice, sizeof notice);
+    double notice_until = scene->notice_until;
+    if (checks->pointer_renderer)
+        map_stays_under_the_pointer(checks->pointer_renderer, scene, name, k, checks);
+    notice_off_the_runs(checks->notice_renderer, scene, name, lang, k, checks);
+    scene->display = display;
+    scene->hover_valid = hover_valid;
+    scene->hover = hover;
+    memcpy(scene->notice, notice, sizeof notice);
+    scene->notice_until = notice_until;
+}
+
+/* Every step of lessons/NAME in lang, checked in the window as played
+ * (check_window), then at the sizes[] in mask, and the map kept from step
+ * to step (map_kept); returns how many steps. */
 static size_t lesson_steps_fit(Renderer *renderer, const char *name, const char *lang,
-                               unsigned mask)
+                               unsigned mask, WindowChecks *checks)
 {
     DescentError err = {""};
     char path[8192];
@@ -611,6 +651,7 @@ static size_t lesson_steps_fit(Renderer *renderer, const char *name, const char 
     size_t steps = player.lesson.step_count;
     for (size_t k = 0; k < steps; k++) {
         play_step_through(&player, scene, k);
+        check_window(scene, name, lang, k, checks);
         /* A step's experiment measured to its end, as a recording
          * shows it: every row, axis and verdict on its plot, the
          * same on any machine however fast it measures. */
@@ -632,8 +673,15 @@ static size_t lesson_steps_fit(Renderer *renderer, const char *name, const char 
  * (map_kept). */
 static void every_lesson_step_fits(const char *lang)
 {
+    DescentError err = {""};
     GlContext *gl;
     Renderer *renderer = open_renderer(&gl);
+    WindowChecks checks = {.notice_renderer = renderer_create(&err)};
+    assert_non_null(checks.notice_renderer);
+    if (strcmp(lang, "en") == 0) {
+        checks.pointer_renderer = renderer_create(&err);
+        assert_non_null(checks.pointer_renderer);
+    }
     struct dirent **files;
     int count = shipped_lessons(&files);
     size_t steps = 0;
@@ -642,22 +690,36 @@ static void every_lesson_step_fits(const char *lang)
         unsigned mask = lesson_sizes((size_t)f, lang);
         every_size = every_size && mask == ALL_SIZES;
         if (mask)
-            steps += lesson_steps_fit(renderer, files[f]->d_name, lang, mask);
+            steps += lesson_steps_fit(renderer, files[f]->d_name, lang, mask, &checks);
         free(files[f]);
     }
     free(files);
     map_moves_all_seen(lang, every_size);
     fprintf(stderr, "%zu layouts (%s) with panels touching, the first %s\n",
             flush_layouts.count, lang, flush_layouts.where);
+    print_message("the notice lay over a run's start or head, the pointer or the readout in "
+                  "%zu of %zu steps, sizes and pointers (%s); beside the map in %zu, at the "
+                  "least text size in %zu; over more of the map than it may in %zu, over "
+                  "%.2f of it at most\n",
+                  checks.covered, checks.checked, lang, checks.beside, checks.least,
+                  checks.too_large, checks.most);
+    if (checks.pointer_renderer)
+        print_message("the map moved under the pointer in %zu of %zu steps and sizes\n",
+                      checks.moved, checks.pointer_checked);
     fprintf(stderr, "checked %zu lesson steps (%s) at %s; the least map shows the view "
             "%.3f of the frame high (%s), a network's %.3f (%s); the tallest caption takes %.3f "
             "of it (%s); the least experiment's plotting area %.3f of it (%s)\n", steps, lang,
             every_size ? "all 8 sizes" : "2 of the 8 sizes, half the lessons", least_map.share,
             least_map.where, least_net_map.share, least_net_map.where, tallest_caption.share,
             tallest_caption.where, least_experiment.share, least_experiment.where);
+    renderer_destroy(checks.pointer_renderer);
+    renderer_destroy(checks.notice_renderer);
     renderer_destroy(renderer);
     gl_context_destroy(gl);
     assert_int_equal(failures, 0);
+    assert_int_equal(checks.covered, 0);
+    assert_int_equal(checks.too_large, 0);
+    assert_int_equal(checks.moved, 0);
 }
 
 /* One test a language: the suite runs them side by side (the checks of
@@ -1629,58 +1691,41 @@ static double rect_shift(LayoutRect a, LayoutRect b)
  * it, away from under the pointer, and the readout then named a point the
  * pointer was no longer over; the window's first notice ("h or ? lists
  * the keys ...") held the map in the middle until it went, and the map
- * and every plot then jumped to the right. */
-static void test_map_stays_under_the_pointer(void **state)
+ * and every plot then jumped to the right.  Step k of lessons/NAME, in
+ * the English walk (check_window). */
+static void map_stays_under_the_pointer(Renderer *renderer, Scene *scene, const char *name,
+                                        size_t k, WindowChecks *checks)
 {
-    LessonStage *st = *state;
-    struct dirent **files;
-    int count = shipped_lessons(&files);
     static const struct {
         int w, h;
         bool projector;
     } at[] = {{1280, 720, true}, {1366, 768, true}, {1920, 1080, false}, {960, 600, false}};
-    size_t moved = 0, checked = 0;
-    for (int f = 0; f < count; f++) {
-        stage_play(st, files[f]->d_name, "en");
-        LessonPlayer *player = &st->player;
-        for (size_t k = 0; k < player->lesson.step_count; k++) {
-            play_step_through(player, st->scene, k);
-            for (size_t a = 0; a < sizeof at / sizeof at[0]; a++) {
-                Scene *scene = st->scene;
-                scene->display.projector = at[a].projector;
-                scene->hover_valid = false;
-                LayoutRect away = render_layout(st->renderer, scene, at[a].w, at[a].h, 1.0,
-                                                RENDER_FOR_WINDOW)->landscape;
-                scene->hover_valid = true;
-                scene->hover = (LandscapePoint){0.5 * (scene->view.xmin + scene->view.xmax),
-                                                0.5 * (scene->view.ymin + scene->view.ymax)};
-                scene_notify(scene, 4.0, "%s",
-                             "h or ? lists the keys  ·  click to start the runs there  ·  "
-                             "Space pauses");
-                const Layout *l = render_layout(st->renderer, scene, at[a].w, at[a].h, 1.0,
-                                                RENDER_FOR_WINDOW);
-                LayoutRect over = l->landscape;
-                assert_true(l->shown[LAYOUT_NOTICE]);
-                scene->hover_valid = false;
-                scene->notice[0] = '\0';
-                checked++;
-                if (rect_shift(away, over) > 1) {
-                    moved++;
-                    print_message("%s %zu at %dx%d%s: the map %.0fx%.0f at (%.0f, %.0f) -> "
-                                  "%.0fx%.0f at (%.0f, %.0f) under the pointer\n",
-                                  files[f]->d_name, k + 1, at[a].w, at[a].h,
-                                  at[a].projector ? " --projector" : "", away.w, away.h, away.x,
-                                  away.y, over.w, over.h, over.x, over.y);
-                }
-            }
+    for (size_t a = 0; a < sizeof at / sizeof at[0]; a++) {
+        scene->display.projector = at[a].projector;
+        scene->hover_valid = false;
+        LayoutRect away =
+            render_layout(renderer, scene, at[a].w, at[a].h, 1.0, RENDER_FOR_WINDOW)->landscape;
+        scene->hover_valid = true;
+        scene->hover = (LandscapePoint){0.5 * (scene->view.xmin + scene->view.xmax),
+                                        0.5 * (scene->view.ymin + scene->view.ymax)};
+        scene_notify(scene, 4.0, "%s",
+                     "h or ? lists the keys  ·  click to start the runs there  ·  "
+                     "Space pauses");
+        const Layout *l = render_layout(renderer, scene, at[a].w, at[a].h, 1.0, RENDER_FOR_WINDOW);
+        LayoutRect over = l->landscape;
+        assert_true(l->shown[LAYOUT_NOTICE]);
+        scene->hover_valid = false;
+        scene->notice[0] = '\0';
+        checks->pointer_checked++;
+        if (rect_shift(away, over) > 1) {
+            checks->moved++;
+            print_message("%s %zu at %dx%d%s: the map %.0fx%.0f at (%.0f, %.0f) -> "
+                          "%.0fx%.0f at (%.0f, %.0f) under the pointer\n",
+                          name, k + 1, at[a].w, at[a].h, at[a].projector ? " --projector" : "",
+                          away.w, away.h, away.x, away.y, over.w, over.h, over.x, over.y);
         }
-        free(files[f]);
     }
-    free(files);
-    print_message("the map moved under the pointer in %zu of %zu steps and sizes\n", moved,
-                  checked);
-    st->scene->display.projector = false;
-    assert_int_equal(moved, 0);
+    scene->display.projector = false;
 }
 
 /* The window sizes the tests of a map that stays put drive every step
@@ -1813,91 +1858,68 @@ static size_t points_under(const Scene *scene, const Viewport *vp, LayoutRect ma
  * sizes in English, 11 in Chinese, and under the notice or the pointer
  * put on it in 125 of 488 in all; it covered up to 0.49 of the map (a
  * notice 369x140 at 31 pixels over 0.43 of welcome 2's 439x273 at
- * 1280x720 --projector).  Now in none of 309, beside the map in 179. */
-static void test_notice_off_the_runs(void **state)
+ * 1280x720 --projector).  Now in none of 309, beside the map in 179.
+ * Step k of lessons/NAME in lang, in each language's walk (check_window). */
+static void notice_off_the_runs(Renderer *renderer, Scene *scene, const char *name,
+                                const char *lang, size_t k, WindowChecks *checks)
 {
-    LessonStage *st = *state;
-    static const char *const langs[] = {"en", "zh"};
-    struct dirent **files;
-    int count = shipped_lessons(&files);
-    size_t covered = 0, checked = 0, beside = 0, least = 0, too_large = 0;
-    double most = 0;
-    for (size_t g = 0; g < 2; g++)
-        for (int f = 0; f < count; f++) {
-            stage_play(st, files[f]->d_name, langs[g]);
-            LessonPlayer *player = &st->player;
-            for (size_t k = 0; k < player->lesson.step_count; k++) {
-                play_step_through(player, st->scene, k);
-                Scene *scene = st->scene;
-                if (scene->display.view3d || scene->net)
-                    continue;
-                for (size_t a = 0; a < sizeof window_at / sizeof window_at[0]; a++) {
-                    const WindowSize *at = &window_at[a];
-                    scene->display.projector = at->projector;
-                    scene_notify(scene, 4.0, "%s",
-                                 _("h or ? lists the keys  ·  click to start the runs there  ·  "
-                                   "Space pauses"));
-                    for (int pointer = 0; pointer < 2; pointer++) {
-                        const Layout *l = render_layout(st->renderer, scene, at->w, at->h, 1.0,
-                                                        RENDER_FOR_WINDOW);
-                        assert_true(l->shown[LAYOUT_NOTICE]);
-                        LayoutRect notice = l->rect[LAYOUT_NOTICE], map = l->landscape;
-                        Viewport vp = render_viewport(st->renderer, scene);
-                        bool over = layout_overlap(notice, map);
-                        size_t under = points_under(scene, &vp, map, notice);
-                        checked++;
-                        beside += !over;
-                        if (over)
-                            most = fmax(most, notice.w * notice.h / (map.w * map.h));
-                        least += l->compact[LAYOUT_NOTICE];
-                        if (over && !l->compact[LAYOUT_NOTICE] &&
-                            notice.w * notice.h > LAYOUT_NOTICE_SHARE * map.w * map.h) {
-                            too_large++;
-                            print_message("%s %zu (%s) at %dx%d%s: the notice %.0fx%.0f covers "
-                                          "%.2f of the map %.0fx%.0f\n",
-                                          files[f]->d_name, k + 1, langs[g], at->w, at->h,
-                                          at->projector ? " --projector" : "", notice.w,
-                                          notice.h, notice.w * notice.h / (map.w * map.h),
-                                          map.w, map.h);
-                        }
-                        bool on_readout = l->shown[LAYOUT_READOUT] &&
-                                          layout_overlap(notice, l->rect[LAYOUT_READOUT]);
-                        if (under > 0 || on_readout) {
-                            covered++;
-                            print_message("%s %zu (%s) at %dx%d%s%s: %zu points under the "
-                                          "notice %.0fx%.0f at (%.0f, %.0f)%s on the map "
-                                          "%.0fx%.0f at (%.0f, %.0f)\n",
-                                          files[f]->d_name, k + 1, langs[g], at->w, at->h,
-                                          at->projector ? " --projector" : "",
-                                          pointer ? ", the pointer on it" : "", under, notice.w,
-                                          notice.h, notice.x, notice.y,
-                                          on_readout ? ", over the readout," : "", map.w, map.h,
-                                          map.x, map.y);
-                        }
-                        /* Then the pointer at the notice's middle, where that is
-                         * on the map. */
-                        double px = notice.x + 0.5 * notice.w, py = notice.y + 0.5 * notice.h;
-                        if (pointer || !layout_rect_holds(map, px, py))
-                            break;
-                        scene->hover_valid = true;
-                        viewport_to_world(&vp, px, py, &scene->hover.x, &scene->hover.y);
-                    }
-                    scene->hover_valid = false;
-                    scene->notice[0] = '\0';
-                }
-                scene->display.projector = false;
+    if (scene->display.view3d || scene->net)
+        return;
+    for (size_t a = 0; a < sizeof window_at / sizeof window_at[0]; a++) {
+        const WindowSize *at = &window_at[a];
+        scene->display.projector = at->projector;
+        scene_notify(scene, 4.0, "%s",
+                     _("h or ? lists the keys  ·  click to start the runs there  ·  "
+                       "Space pauses"));
+        for (int pointer = 0; pointer < 2; pointer++) {
+            const Layout *l = render_layout(renderer, scene, at->w, at->h, 1.0,
+                                            RENDER_FOR_WINDOW);
+            assert_true(l->shown[LAYOUT_NOTICE]);
+            LayoutRect notice = l->rect[LAYOUT_NOTICE], map = l->landscape;
+            Viewport vp = render_viewport(renderer, scene);
+            bool over = layout_overlap(notice, map);
+            size_t under = points_under(scene, &vp, map, notice);
+            checks->checked++;
+            checks->beside += !over;
+            if (over)
+                checks->most = fmax(checks->most, notice.w * notice.h / (map.w * map.h));
+            checks->least += l->compact[LAYOUT_NOTICE];
+            if (over && !l->compact[LAYOUT_NOTICE] &&
+                notice.w * notice.h > LAYOUT_NOTICE_SHARE * map.w * map.h) {
+                checks->too_large++;
+                print_message("%s %zu (%s) at %dx%d%s: the notice %.0fx%.0f covers "
+                              "%.2f of the map %.0fx%.0f\n",
+                              name, k + 1, lang, at->w, at->h,
+                              at->projector ? " --projector" : "", notice.w,
+                              notice.h, notice.w * notice.h / (map.w * map.h),
+                              map.w, map.h);
             }
-            if (g == 1)
-                free(files[f]);
+            bool on_readout = l->shown[LAYOUT_READOUT] &&
+                              layout_overlap(notice, l->rect[LAYOUT_READOUT]);
+            if (under > 0 || on_readout) {
+                checks->covered++;
+                print_message("%s %zu (%s) at %dx%d%s%s: %zu points under the "
+                              "notice %.0fx%.0f at (%.0f, %.0f)%s on the map "
+                              "%.0fx%.0f at (%.0f, %.0f)\n",
+                              name, k + 1, lang, at->w, at->h,
+                              at->projector ? " --projector" : "",
+                              pointer ? ", the pointer on it" : "", under, notice.w,
+                              notice.h, notice.x, notice.y,
+                              on_readout ? ", over the readout," : "", map.w, map.h,
+                              map.x, map.y);
+            }
+            /* Then the pointer at the notice's middle, where that is
+             * on the map. */
+            double px = notice.x + 0.5 * notice.w, py = notice.y + 0.5 * notice.h;
+            if (pointer || !layout_rect_holds(map, px, py))
+                break;
+            scene->hover_valid = true;
+            viewport_to_world(&vp, px, py, &scene->hover.x, &scene->hover.y);
         }
-    free(files);
-    print_message("the notice lay over a run's start or head, the pointer or the readout in "
-                  "%zu of %zu steps, sizes, languages and pointers; beside the map in %zu, at "
-                  "the least text size in %zu; over more of the map than it may in %zu, over "
-                  "%.2f of it at most\n",
-                  covered, checked, beside, least, too_large, most);
-    assert_int_equal(covered, 0);
-    assert_int_equal(too_large, 0);
+        scene->hover_valid = false;
+        scene->notice[0] = '\0';
+    }
+    scene->display.projector = false;
 }
 
 /* Whether two layouts place the same panels at the same rectangles and
@@ -5180,10 +5202,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_ravine_swings_apart, stage_open, stage_close),
         cmocka_unit_test(test_map_stays_while_steps_count),
         cmocka_unit_test_setup_teardown(test_plots_left_give_the_map_the_right_side, stage_open, stage_close),
-        cmocka_unit_test_setup_teardown(test_map_stays_under_the_pointer, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_readout_off_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_hiding_a_run_keeps_the_map, stage_open, stage_close),
-        cmocka_unit_test_setup_teardown(test_notice_off_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_group_room_follows_the_window, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_group_map_uses_the_room_its_steps_leave, stage_open,
                                         stage_close),

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "shader.h"
 
@@ -205,10 +206,18 @@ double render_text_width(Renderer *r, const char *utf8, int px)
     uint64_t hash = 14695981039346656037u ^ (uint64_t)(unsigned)px;
     for (const unsigned char *c = (const unsigned char *)utf8; *c; c++)
         hash = (hash ^ *c) * 1099511628211u;
-    MeasuredWidth *m = &r->widths[hash % WIDTH_CACHE];
-    if (m->px != px || m->hash != hash)
-        *m = (MeasuredWidth){hash, px, text_measure(r->text, utf8, px)};
-    return m->width;
+    MeasuredWidth *set = &r->widths[(hash % WIDTH_SETS) * WIDTH_WAYS];
+    size_t k = 0;
+    while (k < WIDTH_WAYS && (set[k].px != px || set[k].hash != hash))
+        k++;
+    MeasuredWidth found = k < WIDTH_WAYS
+                              ? set[k]
+                              : (MeasuredWidth){hash, px, text_measure(r->text, utf8, px)};
+    /* Most recently used first; a miss pushes the last one out. */
+    k = k < WIDTH_WAYS ? k : WIDTH_WAYS - 1;
+    memmove(&set[1], &set[0], k * sizeof *set);
+    set[0] = found;
+    return found.width;
 }
 
 double render_line_height(Renderer *r, int px)
