@@ -1450,7 +1450,10 @@ static void test_box_keeps_its_size_while_orbiting(void **state)
  * with the plots' column at the right the map stood in the top right
  * corner and the frame's left half under the legend was empty (the view
  * 0.60 of the frame high); the column at the left, under the legend, lets
- * the map take the right side from the top down to the caption (0.685). */
+ * the map take the right side from the top down to the caption (0.685
+ * once, 0.656 on main of session 23; 0.646 since the map keeps half a gap
+ * off the legend: the 7 pixels it lost across are that gap, the
+ * arrangement the same). */
 static void test_plots_left_give_the_map_the_right_side(void **state)
 {
     LayoutInput in;
@@ -1461,7 +1464,7 @@ static void test_plots_left_give_the_map_the_right_side(void **state)
     assert_true(l->landscape.y == floor(l->rect[LAYOUT_LEGEND].y));
     print_message("welcome 4 at 1280x720 --projector: the map shows the view %.3f of the "
                   "frame high\n", layout_map_view(&in, l) / 720);
-    assert_true(layout_map_view(&in, l) > 0.65 * 720);
+    assert_true(layout_map_view(&in, l) > 0.64 * 720);
 }
 
 /* The layout of lessons/NAME step `step` (from 0, played through) at w x h,
@@ -1644,7 +1647,10 @@ static void test_notes_read_as_lines(void **state)
                   "the frame high)\n", l->notes.w, l->landscape.w, l->landscape.h, share);
     assert_true(l->complete && l->compact[LAYOUT_LEGEND]);
     assert_true(l->notes.w >= 0.4 * 1280);
-    assert_true(share >= 0.33);
+    /* 0.338 with the picture flush with the data panel and the loss plot;
+     * half a gap off each costs it 14 pixels across, 0.318 (the view
+     * wider than the room, so as much in height). */
+    assert_true(share >= 0.31);
     assert_false(layout_overlap(l->notes, l->landscape));
 }
 
@@ -1998,7 +2004,10 @@ static void test_group_room_follows_the_window(void **state)
  * top: the angle plot's title held the plots too wide to stand beside the
  * legend, and the caption took five lines beside the inset (now the
  * plots' column stands at the right, the map between it and the legend's
- * colour bar, 266 high). */
+ * colour bar, 266 high).  Half a gap off the panels, with the data panel
+ * in its full form (make_room keeps it: its picture 180 pixels square,
+ * 125 in the compact form beside a map 15 pixels higher), the view is
+ * 237 high, the map as clear of the top. */
 static void test_logistic_map_has_room(void **state)
 {
     LessonStage *st = *state;
@@ -2009,7 +2018,7 @@ static void test_logistic_map_has_room(void **state)
                   l->landscape.w, l->landscape.h, l->landscape.x, l->landscape.y,
                   layout_map_view(&shape, l));
     assert_true(l->complete && l->caption_held);
-    assert_true(layout_map_view(&shape, l) >= 0.35 * 720);
+    assert_true(layout_map_view(&shape, l) >= 0.325 * 720);
     assert_true(l->landscape.y > 0);
 }
 
@@ -2094,7 +2103,9 @@ static void test_layer_notes_whole(void **state)
     }
     print_message("the picture %.3f of the frame high; its notes %s the map: %s\n", share,
                   notes.y + notes.h <= map.y ? "above" : "beside", all);
-    assert_true(share >= 0.33);
+    /* 0.338 flush with the panels, 0.319 half a gap off them (as in
+     * test_notes_read_as_lines). */
+    assert_true(share >= 0.31);
     assert_non_null(strstr(all, "axes: across the dashed"));
     const char *probe = strstr(all, "linear probe on hidden");
     assert_non_null(probe);

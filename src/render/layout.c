@@ -562,7 +562,9 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
  * higher.  The inset keeps the form best gave it: its compact square is
  * too small to read, taken only where the panels need it (compact_order);
  * for a larger map it left batch_and_flatness 1-6 a data panel 53
- * pixels wide at 960x540 recorded. */
+ * pixels wide at 960x540 recorded, and implicit_regularization 4 at
+ * 1280x720 --projector a data picture 125 pixels square (180 in the full
+ * form) for a view 15 pixels higher. */
 static void make_room(const LayoutInput *in, Layout *out, Layout *best)
 {
     for (int p = 0; p < LAYOUT_PANELS; p++) {
