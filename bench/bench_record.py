@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """bench_record.py — `descent record` to MP4 against ffmpeg alone.
 
-Usage: bench_record.py DESCENT [FRAMES [WxH...]].  Records the rosenbrock race
+Usage: bench_record.py [--libav BENCH_LIBAV] DESCENT [FRAMES [WxH...]].  Records the rosenbrock race
 (gd lr=0.001, momentum lr=0.0005, rmsprop, adam lr=0.05 from -1.5,2) at each
 size (1280x720 and 1920x1080 by default), 300 frames by default, to MP4 with
 descent; then encodes the very same raw frames from a file with ffmpeg alone,
 using exactly the arguments descent gave its ffmpeg (a stand-in ffmpeg on PATH
 captures both the frames and the arguments).  Prints both wall times, their
 ratio (the aim is at most 1.2) and the machine's load, since other work on the
-machine skews both.
+machine skews both.  With --libav, the same frames are also encoded in one
+process through libavcodec (bench_libav.c, built when Debian's libav*-dev
+packages are there), as descent would if it linked the library instead of
+piping to ffmpeg.
 """
 import os
 import resource
@@ -18,10 +21,14 @@ import sys
 import tempfile
 import time
 
-DESCENT = os.path.abspath(sys.argv[1])
-FRAMES = int(sys.argv[2]) if len(sys.argv) > 2 else 300
-SIZES = [tuple(int(v) for v in size.split("x")) for size in sys.argv[3:]] or [(1280, 720),
-                                                                              (1920, 1080)]
+argv = sys.argv[1:]
+LIBAV = None
+if argv[:1] == ["--libav"]:
+    LIBAV, argv = os.path.abspath(argv[1]), argv[2:]
+DESCENT = os.path.abspath(argv[0])
+FRAMES = int(argv[1]) if len(argv) > 1 else 300
+SIZES = [tuple(int(v) for v in size.split("x")) for size in argv[2:]] or [(1280, 720),
+                                                                          (1920, 1080)]
 RACE = ["--landscape", "rosenbrock", "--opt", "gd:lr=0.001", "--opt", "momentum:lr=0.0005",
         "--opt", "rmsprop", "--opt", "adam:lr=0.05", "--start", "-1.5,2"]
 env = dict(os.environ, SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "offscreen"),
@@ -80,6 +87,12 @@ def bench(width, height):
     subprocess.run([ffmpeg, *args], check=True)
     ffmpeg_s = time.monotonic() - start
     ffmpeg_cpu = children_cpu() - cpu
+    if LIBAV:
+        fps = args[args.index("-r") + 1]
+        out = subprocess.run([LIBAV, raw, f"{width}x{height}", fps,
+                              os.path.join(work, "libav.mp4")],
+                             check=True, capture_output=True, text=True).stdout.split()
+        libav_cpu, libav_s = float(out[0]), float(out[1])
     print("after: ", load())
     os.unlink(raw)
     # CPU seconds (user + system, children included) show where the time
@@ -91,6 +104,11 @@ def bench(width, height):
           f"{ffmpeg_cpu:.2f} CPU s")
     print(f"ratio:          {descent_s / ffmpeg_s:.2f} wall (aim: at most 1.2), "
           f"{descent_cpu / ffmpeg_cpu:.2f} CPU")
+    if LIBAV:
+        # No pipe, no read: what linking libavcodec would save descent's
+        # encoder, against ffmpeg alone reading the frames from a file.
+        print(f"libav in-process: {libav_s:.2f} s wall, {libav_cpu:.2f} CPU s "
+              f"({libav_cpu / ffmpeg_cpu:.2f} of ffmpeg alone's CPU)")
     return descent_s / ffmpeg_s
 
 

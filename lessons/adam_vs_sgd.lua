@@ -1,7 +1,8 @@
 -- adam_vs_sgd.lua: the same data, the same loss, the same start, and two
 -- optimizers that pick two different solutions.  One example and two
--- weights (one_example.csv: x = (1, 2), y = 3), so every w with
--- w1 + 2 w2 = 3 fits it exactly: a whole line of minima.
+-- weights, the map's (x, y) (one_example.csv: inputs x1, x2 = 1, 2, target
+-- t = 3), so every (x, y) with x + 2y = 3 fits it exactly: a whole line of
+-- minima.
 
 lesson {
   title = { en = "Adam and GD prefer different solutions", zh = "Adam 与 GD 偏好不同的解" },

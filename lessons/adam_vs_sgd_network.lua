@@ -34,10 +34,10 @@ step {
 step {
   id = "edges",
   caption = {
-    en = "The starts panel, 20 starts: in the last 500 of 2000 updates GD's λmax averages "
-      .. "within 8 % of 2/η = 10 on 19 of 20, Adam's λmax(P⁻¹H) 0.86 to 0.98 of 38/η = 1900 "
-      .. "on all 20.",
-    zh = "起点面板，20 个起点：在 2000 步的最后 500 步里，"
+    en = "Starts panel: in the last 500 of 2000 updates GD's λmax averages within 8 % of "
+      .. "2/η = 10 on 19 of 20, Adam's λmax(P⁻¹H) 0.86 to 0.98 of 38/η = 1900 (raised by "
+      .. "momentum) on all 20.",
+    zh = "起点面板：在 2000 步的最后 500 步里，"
       .. "19/20 个起点的 GD 的 λmax 平均值离 2/η = 10 不到 8%；"
       .. "Adam 的 λmax(P⁻¹H) 在全部 20 个起点上平均是 38/η = 1900 的 0.86 到 0.98 倍。",
   },
@@ -97,10 +97,10 @@ step {
 step {
   id = "not_a_verdict",
   caption = {
-    en = "But in 2000 updates GD still misses 2 to 45 % of the training points, Adam at most "
-      .. "2 % (the starts panel): this shows how far each got, not which one generalises better.",
-    zh = "不过 2000 步之后，GD 仍然分错 2% 到 45% 的训练点，Adam 至多 2%（见起点面板）："
-      .. "这说明的是各自走了多远，而不是谁泛化得更好。",
+    en = "But in 2000 updates GD, back in the data panel, misses 2 to 45 % of the training "
+      .. "points, Adam at most 2 % (starts panel): how far each got, not which generalises better.",
+    zh = "不过 2000 步后，GD（数据面板又显示它）仍分错 2% 到 45% 的训练点，Adam 至多 2%"
+      .. "（起点面板）：这是各自走了多远，不是谁泛化更好。",
   },
   keep = true,
   starts = 20,

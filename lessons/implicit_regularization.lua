@@ -1,12 +1,13 @@
 -- implicit_regularization.lua: when many solutions fit equally well, GD
 -- picks one, and the process decides which: min-norm for least squares
 -- from zero, the max-margin direction for separable logistic regression.
--- The data sit beside the lesson: one_example.csv (x1, x2, y = 1, 2, 3)
--- and separable.csv (16 points, labels ±1, split by a line through 0).
+-- The data sit beside the lesson: one_example.csv (inputs x1, x2 = 1, 2,
+-- target t = 3) and separable.csv (16 points, labels ±1, split by a line
+-- through 0).  The weights are the map's (x, y), as in the legend's formula.
 
 lesson {
   title = { en = "Implicit regularisation", zh = "隐式正则化" },
-  -- One example, two weights: every w on the line w1 + 2 w2 = 3 fits it.
+  -- One example, two weights: every (x, y) on the line x + 2y = 3 fits it.
   landscape = "linreg:data=one_example.csv",
   -- Off-centre: both starts, the line and the min-norm point stay clear of the
   -- data inset (bottom left), the caption and the plots (right).
@@ -17,6 +18,13 @@ lesson {
 
 -- The data overlay draws the line of minima (white, dashed) and labels its
 -- min-norm point in every step on this landscape, so the captions name them.
+
+-- The loss plot of steps 2 and 3: each GD step quarters the loss, a
+-- straight line on the log scale, down to the floor 1e-16, 0 to machine
+-- precision (by 1e-15 the loss steps by 2^-52 ≈ 2.2e-16), where it stays.
+-- The plot's own floor, 0.1 of the least loss, made run 2's exact 0 from
+-- step 30 a cliff of 15 decades to "≤ 1.54e-32", as if something happened.
+local fits_range = { ymin = 1e-16, ymax = 100 }
 
 step {
   id = "line_of_fits",
@@ -42,6 +50,7 @@ step {
   play = 60,
   speed = 10,
   show = { "gradient", "norm" },
+  plot = fits_range,
 }
 
 step {
@@ -60,6 +69,7 @@ step {
   speed = 10,
   -- The field of −∇L arrows shows the first sentence: all across the line.
   show = { "gradient" },
+  plot = fits_range,
 }
 
 step {

@@ -80,19 +80,20 @@ step {
 step {
   id = "momentum",
   caption = {
-    en = "Momentum helps too: from y = 0.001 its velocity builds up along the downhill "
-      .. "direction. After 45 steps it is far from the saddle, while plain GD from the same "
-      .. "point is still close to it, only starting to leave: GD needs 67 steps to get past "
-      .. "y = 0.5, momentum 25.",
-    zh = "动量也有帮助：从 y = 0.001 出发，它的速度沿着下坡方向不断累积。45 步之后它已远离鞍点，"
-      .. "而从同一点出发的普通 GD 还在鞍点附近，才刚开始离开：GD 要 67 步才越过 y = 0.5，"
-      .. "动量只要 25 步。",
+    en = "Momentum helps too: from y = 0.001 each step adds to the last, and after 45 steps "
+      .. "it circles the minimum at y = 1. GD from the same point (its path under momentum's on "
+      .. "y = 0) is just leaving the saddle: 67 steps to pass y = 0.5, momentum 25.",
+    zh = "动量也有帮助：从 y = 0.001 出发，每一步都叠加在上一步上，45 步之后它已在 y = 1 的"
+      .. "极小值周围打转。从同一点出发的 GD，路径沿 y = 0 藏在动量的路径下面，才刚开始离开鞍点："
+      .. "它要 67 步才越过 y = 0.5，动量只要 25 步。",
   },
   -- Momentum first, the selected run: its head, at the end of its spiral
   -- about the minimum, lay on its own trail, unringed, and was not seen.
   runs = { "momentum:lr=0.1,momentum=0.9,x0=1.5,y0=0.001", "gd:lr=0.1,x0=1.5,y0=0.001" },
   play = 45,
   speed = 10,
-  show = { "velocity", "distance" },
+  -- No velocity arrow: at step 45 momentum's last step, circling the
+  -- minimum, was a stub of a few pixels, where the caption said "builds up".
+  show = { "distance" },
   distance_from = { 0, 0 },
 }

@@ -64,11 +64,16 @@ step {
   id = "strong_noise",
   caption = {
     en = "Now SGD with strong noise, 200 walkers from one start. A narrow valley is easy "
-      .. "to be kicked out of and hard to fall back into; a wide one keeps its walkers. By "
-      .. "each minimum, the share of the walkers that end in its valley: 90% in the flat one.",
+      .. "to be kicked out of and hard to fall back into; a wide one keeps its walkers. The "
+      .. "white line parts the valleys: 90% of the walkers end on the flat one's side.",
     zh = "现在换成噪声很强的 SGD，200 个粒子从同一点出发。窄的山谷很容易被踢出去、很难再掉回来；"
-      .. "宽的山谷留得住粒子。每个极小值旁写着最终落在该山谷里的粒子占多少：平坦的山谷占 90%。",
+      .. "宽的山谷留得住粒子。白线把两个山谷分开：90% 的粒子最终落在平坦山谷那一侧。",
   },
+  -- The basins overlay draws the line where the two valleys' basins of
+  -- attraction meet, on the cells the shares count on: a walker counts
+  -- for the side it stands on.  The sharp valley's side reaches past its
+  -- well to the map's upper left (the flow from there runs into it), so
+  -- its 10% are the walkers in the well and those beyond it.
   runs = { "sgd:lr=0.01,noise=8" },
   particles = 200,
   play = 1000,

@@ -31,7 +31,7 @@ step {
     zh = "梯度下降只知道脚下的坡度。它反复执行同一条规则 θ ← θ − η∇L："
       .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。每一步都让损失变小，一直走到最低点。",
   },
-  hint = { en = "Space starts the walk.", zh = "按空格键开始行走。" },
+  hint = { en = "Space plays and pauses the walk.", zh = "空格键播放或暂停行走。" },
   runs = { "gd:lr=0.05" },
   show = { "gradient", "loss" },
   pause = true,

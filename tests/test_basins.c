@@ -115,6 +115,34 @@ static void no_basin_without_minima_or_finite_start(void **state)
     landscape_destroy(l);
 }
 
+/* Cells labelled at once over a rectangle, on several threads (the
+ * basins' edges over a view), carry the labels each would have alone: a
+ * rectangle reaching past the map's edge, and one off the map, which
+ * labels nothing. */
+static void map_labelled_over_a_rect_on_threads(void **state)
+{
+    (void)state;
+    Landscape *l = test_landscape("sharp_flat");
+    DescentError err = {""};
+    BasinMap *map = basin_map_create(l, (ViewRect){-2, 2, -1.5, 1.5}, 40, 30, &err);
+    assert_non_null(map);
+    basin_map_label_rect(map, (ViewRect){-9, 9, -9, 9}, 3);
+    basin_map_label_rect(map, (ViewRect){-1.5, 0.5, -0.2, 9}, 4);
+    basin_map_label_rect(map, (ViewRect){3, 4, 3, 4}, 4);
+    size_t seen[2] = {0, 0};
+    for (int j = 0; j < 30; j++)
+        for (int i = 0; i < 40; i++) {
+            double x = -2 + (i + 0.5) * 4.0 / 40, y = -1.5 + (j + 0.5) * 3.0 / 30;
+            int label = basin_map_label(map, x, y);
+            assert_int_equal(label, basin_of(l, x, y));
+            assert_true(label == 0 || label == 1);
+            seen[label]++;
+        }
+    assert_true(seen[0] > 0 && seen[1] > 0);
+    basin_map_destroy(map);
+    landscape_destroy(l);
+}
+
 static void map_cells_are_their_centres_basins(void **state)
 {
     (void)state;
@@ -214,6 +242,7 @@ int main(void)
         cmocka_unit_test(rosenbrock_valley_is_crossed),
         cmocka_unit_test(no_basin_without_minima_or_finite_start),
         cmocka_unit_test(map_cells_are_their_centres_basins),
+        cmocka_unit_test(map_labelled_over_a_rect_on_threads),
         cmocka_unit_test(minima_of_an_expression_are_found_by_the_flow),
         cmocka_unit_test(bad_maps_are_refused),
     };

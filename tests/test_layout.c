@@ -38,6 +38,7 @@
 #include "render/gl_context.h"
 #include "render/layout.h"
 #include "render/render.h"
+#include "render/value_scale.h"
 #include "render/theme.h"
 #include "scene/experiment_live.h"
 #include "scene/i18n.h"
@@ -1238,6 +1239,33 @@ static void test_over_map_placed_once(void **state)
     notice = l.rect[LAYOUT_NOTICE];
     assert_true(l.compact[LAYOUT_NOTICE] && notice.w == 200 && notice.h == 30);
     assert_true(notice.x == 62 && notice.y == 180 - 8 - 30);
+}
+
+/* The hover readout takes its compact form where its full one would
+ * cover more than LAYOUT_READOUT_SHARE of the map (in the window at
+ * 1280x720 --projector the full readout, six lines, lay over 0.42 of
+ * adaptive 3's map), its full form where that keeps to the share. */
+static void test_readout_keeps_to_its_share(void **state)
+{
+    (void)state;
+    LayoutInput in = {.width = 1280, .height = 720, .margin = 12, .gap = 8,
+                      .landscape_aspect = 1.5};
+    in.panel[LAYOUT_READOUT] = (LayoutRequest){true, 500, 400, 500, 400, false};
+    in.compact[LAYOUT_READOUT] = (LayoutRequest){true, 250, 120, 250, 120, false};
+    Layout l;
+    layout_compute(&in, &l);
+    layout_place_over_map(&in, &l, NULL, 0, NULL, 0);
+    LayoutRect map = l.landscape, readout = l.rect[LAYOUT_READOUT];
+    assert_true(500.0 * 400.0 > LAYOUT_READOUT_SHARE * map.w * map.h);
+    assert_true(l.shown[LAYOUT_READOUT] && l.compact[LAYOUT_READOUT]);
+    assert_true(readout.w == 250 && readout.h == 120);
+    assert_true(readout.x + readout.w == map.x + map.w - 8 && readout.y == map.y + 8);
+    in.panel[LAYOUT_READOUT] = (LayoutRequest){true, 400, 400, 400, 400, false};
+    layout_compute(&in, &l);
+    layout_place_over_map(&in, &l, NULL, 0, NULL, 0);
+    assert_true(400.0 * 400.0 <= LAYOUT_READOUT_SHARE * map.w * map.h);
+    assert_true(l.shown[LAYOUT_READOUT] && !l.compact[LAYOUT_READOUT]);
+    assert_true(l.rect[LAYOUT_READOUT].w == 400);
 }
 
 static void assert_apart(const Layout *l)
@@ -2978,13 +3006,55 @@ static void test_sharp_flat_circle_labels_beside_their_rims(void **state)
         }
 }
 
+/* Whether a white pixel (each channel over 200: the basins' edge, world.c's
+ * draw_basin_edges, not the map, its dark contours or the walkers' blue)
+ * lies within reach pixels of (x, y) in the w x h frame rgba. */
+static bool white_near(const uint8_t *rgba, int w, int h, double x, double y, double reach)
+{
+    for (int py = (int)floor(y - reach); py <= (int)ceil(y + reach); py++)
+        for (int px = (int)floor(x - reach); px <= (int)ceil(x + reach); px++) {
+            const uint8_t *p = rgba + 4 * ((size_t)py * (size_t)w + (size_t)px);
+            if (px >= 0 && py >= 0 && px < w && py < h && hypot(px - x, py - y) <= reach &&
+                p[0] > 200 && p[1] > 200 && p[2] > 200)
+                return true;
+        }
+    return false;
+}
+
+/* sharp_flat 2 at its end: where the basins change along the pixels from
+ * the sharp minimum towards (dx, dy) (a unit step in pixels), at most
+ * limit pixels out, the frame shows the white line the caption names.
+ * Returns the pixels out. */
+static double basins_parted_at(const Scene *scene, const Viewport *vp, const uint8_t *rgba,
+                               int w, int h, double sx, double sy, double dx, double dy,
+                               double limit, double scale)
+{
+    double wx, wy;
+    viewport_to_world(vp, sx, sy, &wx, &wy);
+    int home = scene_basin_at(scene, wx, wy);
+    assert_true(home >= 0);
+    double t = 0;
+    for (; t < limit; t += 0.5) {
+        viewport_to_world(vp, sx + t * dx, sy + t * dy, &wx, &wy);
+        if (scene_basin_at(scene, wx, wy) != home)
+            break;
+    }
+    assert_true(t < limit);
+    assert_true(white_near(rgba, w, h, sx + t * dx, sy + t * dy, 3.0 * scale));
+    return t;
+}
+
 /* sharp_flat 2 at its end, en and zh, at each frame: the share by the flat
  * minimum ("90%", the flat basin's share of the walkers) is the number
  * the caption says, where it says what the share is of; the shares drawn
  * add up to all the walkers (within their rounding), none counted
  * elsewhere (on a view as close as step 1's the flat one read 88%, of the
  * walkers on the basins' grid).  The caption said "most of the cloud",
- * the screen a bare 90%. */
+ * the screen a bare 90%.  The white line it names parts the valleys: it
+ * is drawn where the basins change, right of the sharp minimum and over
+ * it (clear of the start's cross and the share's label; a frame review
+ * found no boundary, and the walkers spread over the map could not be
+ * told apart). */
 static void test_sharp_flat_share_said_as_shown(void **state)
 {
     LessonStage *st = *state;
@@ -3023,6 +3093,15 @@ static void test_sharp_flat_share_said_as_shown(void **state)
                           sharp_flat_frames[z][2] ? " --projector" : "", drawn->text[t], nearest);
             assert_string_equal(drawn->text[t], "90%");
             assert_non_null(strstr(caption, drawn->text[t]));
+            Shot shot = shot_frame(st, w, h, NULL, true);
+            double sx, sy, scale = sharp_flat_scale(z), far = 0.5 * (double)w;
+            viewport_to_pixel(&vp, sharp.x, sharp.y, &sx, &sy);
+            double right = basins_parted_at(scene, &vp, shot.rgba, w, h, sx, sy, 1, 0, far, scale);
+            double up = basins_parted_at(scene, &vp, shot.rgba, w, h, sx, sy, 0, -1, far, scale);
+            print_message("sharp_flat 2 (%s, %dx%d%s): white line %.0f px right of the sharp "
+                          "minimum, %.0f px over it\n", sharp_flat_langs[g], w, h,
+                          sharp_flat_frames[z][2] ? " --projector" : "", right, up);
+            shot_free(&shot);
         }
 }
 
@@ -3619,14 +3698,17 @@ static void test_sharpness_plot_says_its_edge(void **state)
  * Chinese wherever in English: at 960x540 it read "minimum 100" in
  * English, a bare "100" in Chinese, whose title "路径 6 的尖锐度 λmax(H)
  * 与 2/η（对数）" left the names no room (now "(对数)", as
- * "损失−Lmin(对数)").  At 1920x1080 the English title leaves none: the
- * values alone, as the map's marks name them.  At 1280x720 --projector
- * the plot is two lines high: its ends' labels alone, no level named nor
- * dotted. */
+ * "损失−Lmin(对数)").  At 1920x1080 the English title leaves no room for
+ * "minimum": "min 100" and "min 1.65" (a frame review found the values
+ * alone there, "100" and "1.65", each saying nothing of what it is).  At
+ * 1280x720 --projector the plot is two lines high: its ends' labels
+ * alone, no level named nor dotted. */
 static void test_sharpness_plot_names_its_dotted_lines(void **state)
 {
     LessonStage *st = *state;
-    static const char *const langs[][2] = {{"en", "minimum "}, {"zh", "极小值 "}};
+    /* Each language's names of a level, long and short (zh has one). */
+    static const char *const langs[][3] = {{"en", "minimum ", "min "},
+                                           {"zh", "极小值 ", "极小值 "}};
     bool step6_named[SHARP_FLAT_FRAMES];
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++)
@@ -3650,12 +3732,14 @@ static void test_sharpness_plot_names_its_dotted_lines(void **state)
                     if (!inside_rect(b, panel) || b.x + b.w > area.x + 1)
                         continue;
                     const char *text = drawn->text[t];
-                    if (starts_with(text, langs[g][1])) {
-                        print_message("sharp_flat %zu (%s, %dx%d): \"%s\"\n", step + 1,
-                                      langs[g][0], w, h, text);
-                        sharp |= strcmp(text + strlen(langs[g][1]), "100") == 0;
-                        flat |= strcmp(text + strlen(langs[g][1]), "1.65") == 0;
-                    }
+                    for (size_t form = 1; form <= 2; form++)
+                        if (starts_with(text, langs[g][form]) &&
+                            (form == 1 || !starts_with(text, langs[g][1]))) {
+                            print_message("sharp_flat %zu (%s, %dx%d): \"%s\"\n", step + 1,
+                                          langs[g][0], w, h, text);
+                            sharp |= strcmp(text + strlen(langs[g][form]), "100") == 0;
+                            flat |= strcmp(text + strlen(langs[g][form]), "1.65") == 0;
+                        }
                     bare |= strcmp(text, "100") == 0;
                     flat_bare |= strcmp(text, "1.65") == 0;
                 }
@@ -3665,7 +3749,7 @@ static void test_sharpness_plot_names_its_dotted_lines(void **state)
                 }
                 bool named = sharp && flat;
                 assert_true(named || (bare && flat_bare) || projector);
-                assert_true(named || projector || w == 1920);
+                assert_true(named || projector);
                 if (g == 0)
                     step6_named[z] = named;
                 else
@@ -3793,6 +3877,42 @@ static LayoutRect area_in(const Renderer *renderer, LayoutRect panel)
         if (inside_rect(areas[k], panel))
             area = areas[k];
     return area;
+}
+
+/* sharp_flat 4 at its end, en, at sharp_flat's frames but --projector
+ * (whose plot dots no level): the sharp minimum's dotted λmax, 100, shows
+ * over the run's curve resting on it.  Over the right half of the plot,
+ * where the curve lies on 100, the dotted line's rows hold light dots (red
+ * over 60: the curve's bluish green has none) every 6 pixels times the
+ * scale, at least half of them.  Drawn before the curve, the dots were
+ * hidden under it: a frame review found the reference line missing. */
+static void test_sharp_flat_minimum_dotted_over_its_curve(void **state)
+{
+    LessonStage *st = *state;
+    for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++) {
+        int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
+        if (sharp_flat_frames[z][2])
+            continue;
+        const Layout *l = sharp_flat_played(st, 0, z, 3, 600);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        LayoutRect area = area_in(st->renderer, panel);
+        double y;
+        assert_true(area.h > 0 && render_sharpness_to_y(st->renderer, 100.0, &y));
+        int light = 0, x0 = (int)ceil(area.x + 0.5 * area.w), x1 = (int)floor(area.x + area.w);
+        for (int x = x0; x < x1; x++) {
+            bool dot = false;
+            for (int row = (int)floor(y) - 1; row <= (int)ceil(y) + 1; row++)
+                dot |= shot.rgba[4 * ((size_t)row * (size_t)w + (size_t)x)] > 60;
+            light += dot;
+        }
+        double dots = (x1 - x0) / (6.0 * sharp_flat_scale(z));
+        print_message("sharp_flat 4 (en, %dx%d): %d light columns on the curve at 100 (%.0f "
+                      "dots)\n", w, h, light, dots);
+        assert_true(light >= 0.5 * dots);
+        shot_free(&shot);
+    }
 }
 
 /* schedules 3 (run 2 above the loss plot from step 1 of 100) and
@@ -4074,11 +4194,25 @@ static void test_no_path_between_points_off_the_map(void **state)
     shot_free(&hidden);
 }
 
+/* Whether text is a colour bar's value, a number or a bound on one
+ * ("≤ 0.0175", "≥ 77.1": *bound true), and that number in *value. */
+static bool bar_value(const char *text, double *value, bool *bound)
+{
+    size_t prefix = strlen("≤ ");
+    *bound = strncmp(text, "≤ ", prefix) == 0 || strncmp(text, "≥ ", prefix) == 0;
+    const char *number = text + (*bound ? prefix : 0);
+    char *end;
+    *value = strtod(number, &end);
+    return *end == '\0' && end != number;
+}
+
 /* Every colour bar's values read one quantity, the one its name says
- * (issue 12): on a log bar L − Lmin, from 0 at its foot ("loss: L − Lmin
- * (log)"), else L ("loss").  adam_vs_sgd_network 1's log bar, named
- * log(L − Lmin), read L, "0.316 0.326 3.37", where welcome 4's, its Lmin
- * 0, read L − Lmin.  En and zh at 960x540, each lesson at its end. */
+ * (issue 12): on a log bar L − Lmin ("loss: L − Lmin (log)"), its foot
+ * "≤" 10^-5 of its top, the least L − Lmin its scale tells apart
+ * (value_scale.h; it read "0", which a log has no place for), else L
+ * ("loss").  adam_vs_sgd_network 1's log bar, named log(L − Lmin), read L,
+ * "0.316 0.326 3.37", where welcome 4's, its Lmin 0, read L − Lmin.  En
+ * and zh at 960x540, each lesson at its end. */
 static void test_colour_bar_reads_what_it_names(void **state)
 {
     LessonStage *st = *state;
@@ -4095,26 +4229,28 @@ static void test_colour_bar_reads_what_it_names(void **state)
             assert_true(l->shown[LAYOUT_COLORBAR]);
             LayoutRect bar = l->rect[LAYOUT_COLORBAR];
             const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
-            bool log_bar = false;
+            bool log_bar = false, first_bound = false;
             double first_x = HUGE_VAL, first = (double)NAN, last_x = -HUGE_VAL, last = (double)NAN;
             for (size_t t = 0; t < drawn->count; t++) {
                 if (!inside_rect(drawn->box[t], bar))
                     continue;
                 log_bar |= strcmp(drawn->text[t], log_name[g]) == 0;
-                char *end;
-                double v = strtod(drawn->text[t], &end);
-                if (*end != '\0' || end == drawn->text[t])
+                bool bound = false;
+                double v;
+                if (!bar_value(drawn->text[t], &v, &bound))
                     continue;
                 if (drawn->box[t].x < first_x)
-                    first_x = drawn->box[t].x, first = v;
+                    first_x = drawn->box[t].x, first = v, first_bound = bound;
                 if (drawn->box[t].x > last_x)
                     last_x = drawn->box[t].x, last = v;
             }
-            print_message("%s %zu (%s): %s bar from %g to %g\n", cases[c].lesson,
-                          cases[c].step + 1, langs[g], log_bar ? "log" : "linear", first, last);
-            /* Each of these spans decades: a log bar, from 0. */
+            print_message("%s %zu (%s): %s bar from %s%g to %g\n", cases[c].lesson,
+                          cases[c].step + 1, langs[g], log_bar ? "log" : "linear",
+                          first_bound ? "≤ " : "", first, last);
+            /* Each of these spans decades: a log bar, its foot the bound. */
             assert_true(log_bar);
-            assert_true(first == 0.0 && last > first);
+            assert_true(first_bound && last > first);
+            assert_true(fabs(first / (pow(10.0, -VALUE_SCALE_DECADES) * last) - 1) < 0.01);
         }
 }
 
@@ -4841,7 +4977,7 @@ static void test_inset_keys_the_batch_rings(void **state)
                  * prediction w·x" as one phrase, its end 22 px past the
                  * panel's edge). */
                 LayoutRect key = shot.box;
-                Shot axis = shot_frame(st, w, h, _("prediction w·x"), false);
+                Shot axis = shot_frame(st, w, h, _("prediction x·x1 + y·x2"), false);
                 assert_true(axis.found >= 0);
                 double gap = axis.box.x - (key.x + key.w);
                 print_message("  the axis's name inside the inset: %s, %.0f px right of the key\n",
@@ -5071,18 +5207,26 @@ static void colour_bar_values(LessonStage *st, const char *lesson, size_t step, 
     const char *text[3];
     size_t count = 0;
     for (size_t t = 0; t < drawn->count && count < 3; t++) {
-        char *end;
-        strtod(drawn->text[t], &end);
-        if (!inside_rect(drawn->box[t], bar) || *end != '\0' || end == drawn->text[t])
+        double v;
+        bool bound;
+        if (!inside_rect(drawn->box[t], bar) || !bar_value(drawn->text[t], &v, &bound))
             continue;
         size_t k = count++;
         for (; k > 0 && x[k - 1] > drawn->box[t].x; k--)
             x[k] = x[k - 1], text[k] = text[k - 1];
         x[k] = drawn->box[t].x, text[k] = drawn->text[t];
     }
-    /* The middle one is left out where the ends leave it no room. */
+    /* The middle one is left out where the ends leave it no room.  A
+     * bound's number alone: whether an end is one ("≥ 1120") follows the
+     * map's shape (heatmap_beyond), the scale does not. */
     assert_true(count >= 2);
-    snprintf(out, size, "%s %s %s", text[0], text[1], count > 2 ? text[2] : "");
+    const char *word[3];
+    for (size_t k = 0; k < 3; k++) {
+        const char *t = k < count ? text[k] : "";
+        bool bound = strncmp(t, "≤ ", strlen("≤ ")) == 0 || strncmp(t, "≥ ", strlen("≥ ")) == 0;
+        word[k] = t + (bound ? strlen("≤ ") : 0);
+    }
+    snprintf(out, size, "%s %s %s", word[0], word[1], word[2]);
 }
 
 /* One landscape view, one colour scale: a step's colour bar reads the same
@@ -5197,6 +5341,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
         cmocka_unit_test(test_over_map_placed_once),
+        cmocka_unit_test(test_readout_keeps_to_its_share),
         cmocka_unit_test(test_marks_at_one_place_stack),
         cmocka_unit_test(test_box_keeps_its_size_while_orbiting),
         cmocka_unit_test(test_colorbar_moves_under_the_legend),
@@ -5271,6 +5416,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharp_flat_minimum_dotted_over_its_curve, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_subject_plot_keeps_its_room, stage_open, stage_close),

@@ -1087,6 +1087,21 @@ static void test_gradient_flow(void **state)
     assert_true(gap_medium > 3 * gap_small); /* "slightly off it" */
     assert_true(gap_medium < 0.05 * width);
     assert_true(lower_medium);              /* "its loss lower at every step" */
+    /* "the legend at t = 5: 3.5e-05 against 4.5e-05": GD's update 100, the
+     * flow's 500 (the plot's curves, 0.11 decades apart, lie on one another). */
+    Walker gd_at_5 = walker(medium, landscape, medium->runs.specs[0]);
+    Walker flow_at_5 = walker(medium, landscape, medium->runs.specs[1]);
+    advance(&gd_at_5, 100);
+    advance(&flow_at_5, medium->play);
+    char legend[2][16];
+    snprintf(legend[0], sizeof legend[0], "%.2g", loss_at(&gd_at_5));
+    snprintf(legend[1], sizeof legend[1], "%.2g", loss_at(&flow_at_5));
+    print_message("gradient_flow: at t = 5 GD's loss %s, the flow's %s\n", legend[0], legend[1]);
+    assert_string_equal(legend[0], "3.5e-05");
+    assert_string_equal(legend[1], "4.5e-05");
+    assert_int_equal(medium->play, 500);
+    for (int l = 0; l < 2; l++)
+        assert_non_null(strstr(medium->caption, legend[l]));
 
     /* "large_step": the flow never crosses the floor (its coordinate across
      * the valley keeps its sign); GD's changes sign every step while it
@@ -1352,6 +1367,9 @@ static void test_sharp_flat(void **state)
     snprintf(said, sizeof said, "%.0f%%", 100.0 * loud_share);
     assert_string_equal(said, "90%");
     assert_non_null(strstr(loud->caption, said));
+    /* "The white line parts the two valleys": the basins overlay draws it
+     * where the basins meet (test_layout finds it white there). */
+    assert_true(loud->show & LESSON_SHOW_BASINS);
 
     /* Linear stability: below 2/λmax(sharp) GD converges to the sharp
      * minimum, above it it cannot. */
@@ -1877,10 +1895,11 @@ static void test_schedules(void **state)
 
 /* ----------------------------------------------- implicit regularisation */
 
-/* The regression on one example (x, t) = ((a, b), t) of a step: every w on
- * the line w·x = t fits it exactly (loss 0 along landscape_minimum_line),
- * and its point of smallest norm, x·t/‖x‖², is the landscape's known
- * minimum, which the data overlay labels. */
+/* The regression on one example, inputs (x1, x2) = (a, b) and target t, of
+ * a step: every weight (x, y) on the line a x + b y = t fits it exactly
+ * (loss 0 along landscape_minimum_line), and its point of smallest norm,
+ * t (a, b)/‖(a, b)‖², is the landscape's known minimum, which the data
+ * overlay labels. */
 typedef struct OneExample {
     Landscape *landscape;
     double a, b, t;
@@ -1915,6 +1934,38 @@ static double angle_between(double x, double y, double angle)
     return fmin(d, 2 * PI - d);
 }
 
+/* The loss plot of a step's runs on the one example: its floor is the
+ * step's plot ymin, 0 to machine precision (each run ends at or under it),
+ * and on the log scale no update falls more than the quartering GD does
+ * (log10 4 a step), clamped at the floor: the plot's own floor, 0.1 of the
+ * least loss, made run 2's exact 0 from step 30 of "other_start" a drop of
+ * 15 decades to "≤ 1.54e-32" (issue 12). */
+static void assert_loss_reaches_floor(const LessonStep *step, const Landscape *line)
+{
+    double floor_loss = step->plot_ymin;
+    assert_true(floor_loss > 0 && floor_loss <= 1e-16 && step->plot_ymax > floor_loss);
+    for (size_t i = 0; i < step->runs.count; i++) {
+        Walker w = walker(step, line, step->runs.specs[i]);
+        double before = log10(fmax(loss_at(&w), floor_loss)), steepest = 0;
+        long zero = -1;
+        assert_true(loss_at(&w) < step->plot_ymax);
+        for (long k = 1; k <= step->play; k++) {
+            advance(&w, 1);
+            double now = log10(fmax(loss_at(&w), floor_loss));
+            steepest = fmax(steepest, before - now);
+            before = now;
+            zero = zero < 0 && loss_at(&w) == 0 ? k : zero;
+        }
+        print_message("%s run %zu: steepest fall %.4f decades a step, ends at L = %.3g "
+                      "(exactly 0 from step %ld)\n",
+                      step->id, i + 1, steepest, loss_at(&w), zero);
+        /* A quarter to rounding: near 1e-15 the loss steps by 2^-52 (run 2
+         * of "other_start" falls 0.639 decades from step 26 to 27). */
+        assert_true(steepest <= log10(4.0) + 0.05);
+        assert_true(loss_at(&w) <= floor_loss);
+    }
+}
+
 static void test_implicit_regularization(void **state)
 {
     (void)state;
@@ -1942,6 +1993,7 @@ static void test_implicit_regularization(void **state)
     assert_true(w.state.x == 0 && w.state.y == 0);
     advance(&w, from_zero->play);
     assert_true(distance(w.state.x, w.state.y, min_norm) < 1e-9);
+    assert_loss_reaches_floor(from_zero, line);
 
     /* "other_start": from another start, the fit closest to that start,
      * to 1e-9. */
@@ -1953,6 +2005,7 @@ static void test_implicit_regularization(void **state)
     advance(&w, elsewhere->play);
     assert_true(distance(w.state.x, w.state.y, nearest) < 1e-9);
     assert_true(distance(nearest.x, nearest.y, min_norm) > 1);
+    assert_loss_reaches_floor(elsewhere, line);
     landscape_destroy(line);
 
     /* "logistic": data a line through 0 separates, no finite minimum; the
@@ -2099,20 +2152,42 @@ static void test_saddle(void **state)
     assert_true(up >= n / 4 && down >= n / 4);
     swarm_destroy(swarm);
 
-    /* "momentum": its velocity's y part grows over tenfold in 20 steps;
-     * steps to |y| > 0.5 from y = 0.001: GD 67, momentum 25;
-     * after the step's 45 updates momentum is far off the saddle, GD on it
-     * (its loss within 2% of the saddle's). */
+    /* "momentum": steps to |y| > 0.5 from y = 0.001: GD 67, momentum 25;
+     * after the step's 45 updates momentum circles the minimum (0, 1), GD
+     * is on the saddle (its loss within 2% of the saddle's), its path
+     * along y = 0 under momentum's first swings. */
     const LessonStep *race = step_named(&lesson, "momentum");
     Walker heavy = walker(race, landscape, race->runs.specs[0]); /* first: selected */
     Walker plain = walker(race, landscape, race->runs.specs[1]);
     assert_int_equal(heavy.desc.kind, OPT_MOMENTUM);
     assert_int_equal(plain.desc.kind, OPT_GD);
-    Walker build = heavy; /* the velocity's downhill (y) part builds up */
-    advance(&build, 1);
-    double first_push = fabs(build.state.buf[1]);
-    advance(&build, 19);
-    assert_true(fabs(build.state.buf[1]) > 10 * first_push);
+    assert_false(race->show & LESSON_SHOW_VELOCITY); /* a stub at step 45 */
+    /* "each step adds to the last" is momentum's update; "circles the
+     * minimum at y = 1": from step 30 to the step's end within 0.3 of it,
+     * and from step 25 (past y = 0.5) over one whole turn about it. */
+    Walker circling = heavy, under = plain;
+    double swing_lo = heavy.state.x, swing_hi = heavy.state.x, turned = 0;
+    double bearing = atan2(heavy.state.y - 1, heavy.state.x);
+    for (long k = 1; k <= race->play; k++) {
+        advance(&circling, 1);
+        advance(&under, 1);
+        double now = atan2(circling.state.y - 1, circling.state.x);
+        if (k > 25)
+            turned += remainder(now - bearing, 2 * M_PI);
+        bearing = now;
+        if (k >= 30)
+            assert_true(hypot(circling.state.x, circling.state.y - 1) < 0.3);
+        if (fabs(circling.state.y) < 0.2)
+            swing_lo = fmin(swing_lo, circling.state.x), swing_hi = fmax(swing_hi, circling.state.x);
+        /* GD's path: on y = 0 until it is by the saddle, within the x span
+         * of momentum's first swings near the line (its trail is drawn
+         * under the selected run's). */
+        assert_true(fabs(under.state.y) < 0.01 || hypot(under.state.x, under.state.y) < 0.1);
+        assert_true(under.state.x >= swing_lo && under.state.x <= swing_hi);
+    }
+    print_message("saddle: momentum turns %.2f times about (0, 1) from step 25 to %ld\n",
+                  fabs(turned) / (2 * M_PI), race->play);
+    assert_true(fabs(turned) > 2 * M_PI);
     long plain_steps = steps_to_escape(plain, 100000), heavy_steps = steps_to_escape(heavy, 100000);
     print_message("saddle: steps to |y| > 0.5: gd %ld, momentum %ld\n", plain_steps, heavy_steps);
     assert_int_equal(plain_steps, gd_escape);
@@ -2207,7 +2282,7 @@ static void test_adam_vs_sgd(void **state)
         }
         overshoot = fmax(overshoot, a * adam.state.x + b * adam.state.y - t);
     }
-    print_message("adam_vs_sgd: Adam overshoots the line by %.3f (in w·x), crosses it %d times, "
+    print_message("adam_vs_sgd: Adam overshoots the line by %.3f (in x·x1 + y·x2), crosses it %d times, "
                   "%d swings wider than the one before\n", overshoot, crossings, growing);
     assert_true(overshoot > 0.1);
     assert_true(crossings >= 5 && growing == 0);
@@ -2663,9 +2738,15 @@ static void test_network_adam_vs_sgd_network(void **state)
     /* "The data panel now shows run 2" */
     assert_int_equal(step_named(&lesson, "regions")->plot_run, 1);
     assert_int_equal(step_named(&lesson, "held_out")->plot_run, 1);
-    /* not_a_verdict: back to GD's run, whose misses the caption counts
-     * (its train accuracy and the rings on the points it misses). */
+    /* not_a_verdict: "GD, back in the data panel", whose misses the
+     * caption counts (its train accuracy and the rings on the points it
+     * misses); the step before it showed run 2. */
     assert_int_equal(step_named(&lesson, "not_a_verdict")->plot_run, 0);
+    assert_non_null(strstr(two_runs->runs.specs[0], "gd:"));
+    assert_non_null(strstr(step_named(&lesson, "not_a_verdict")->caption,
+                           "GD, back in the data panel, misses"));
+    assert_non_null(strstr(step_named(&lesson, "edges")->caption,
+                           "38/η = 1900 (raised by momentum)"));
     DescentError err = { "" };
     for (uint64_t g = 0; g < AVS_SEEDS; g++) {
         Model model;
@@ -2685,6 +2766,12 @@ static void test_network_adam_vs_sgd_network(void **state)
         assert_true(fabs(net_run_stability_line(&desc, steps) - 10) < 1e-9);
         assert_true(optimizer_parse_vec(two_runs->runs.specs[1], split.train.n, data, &desc, &err));
         assert_true(fabs(net_run_stability_line(&desc, steps) - 1900) < 1e-9);
+        /* "38/η = 1900 (raised by momentum)": β1 = 0.9, and
+         * (2 + 2β1)/(η(1 − β1)) = 19 · 2/η, against 2/η at β1 = 0. */
+        assert_true(fabs(desc.beta1 - 0.9) < 1e-12);
+        assert_true(fabs(net_run_stability_line(&desc, steps) - 19 * 2 / desc.lr) < 1e-9);
+        desc.beta1 = 0;
+        assert_true(fabs(net_run_stability_line(&desc, steps) - 2 / desc.lr) < 1e-9);
         netdata_free(&split);
     }
     NetStartRow rows[AVS_SEEDS];
@@ -2908,6 +2995,16 @@ static void test_escape(void **state)
     double sigma = param_find(escape->params, escape->nparams, "noise")->def;
     assert_close(sigma, 5.0, 0);
     assert_close(shaped_desc.noise, sigma / sqrt(2.0), 1e-4);
+    /* The caption says what B is before σ²H/B uses it (it did not: the
+     * student met B first in a formula), in en and zh: the batch size 2
+     * of the σ/√2 above. */
+    Lesson escape_zh = load_lesson("escape", "zh");
+    const char *defines[2] = { shaped->caption, step_named(&escape_zh, "shaped_noise")->caption };
+    for (int l = 0; l < 2; l++) {
+        const char *b = strstr(defines[l], "B = 2"), *uses = strstr(defines[l], "σ²H/B");
+        assert_true(b && uses && b < uses);
+    }
+    lesson_free(&escape_zh);
     assert_close(shaped_desc.lr, param_find(escape->params, escape->nparams, "lr")->def, 0);
     assert_int_equal(shaped->particles, 400);
     assert_int_equal(shaped->play, 1000);

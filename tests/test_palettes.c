@@ -9,13 +9,16 @@
  * computed here from the sRGB definition; colour-blind sight is Machado,
  * Oliveira & Fernandes 2009's simulation at severity 1, applied to linear
  * RGB.  For scale: vermillion is 33 from orange, a class and a run of one
- * colour 0.
+ * colour 0.  Last, each run's trail and head against its casing on every
+ * colour of the dark theme's colormaps (assets/colormaps).
  */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -298,6 +301,93 @@ static void test_wrong_ring_is_not_a_run(void **state)
     }
 }
 
+/* Reads assets/colormaps/name.txt under DESCENT_DATA_DIR: '#' lines, then
+ * 256 lines of r g b in 0..1.  Returns how many colours it read. */
+#define MAP_COLOURS 256
+static size_t read_colormap(const char *name, double rgb[MAP_COLOURS][3])
+{
+    const char *dir = getenv("DESCENT_DATA_DIR");
+    char path[4096], line[256];
+    snprintf(path, sizeof path, "%s/assets/colormaps/%s.txt", dir ? dir : ".", name);
+    FILE *file = fopen(path, "r");
+    assert_non_null(file);
+    size_t n = 0;
+    while (n < MAP_COLOURS && fgets(line, sizeof line, file))
+        n += line[0] != '#' &&
+             sscanf(line, "%lf %lf %lf", &rgb[n][0], &rgb[n][1], &rgb[n][2]) == 3;
+    fclose(file);
+    return n;
+}
+
+/* top (opacity a) over bottom, in sRGB as GL blends. */
+static void blend(const double top[3], double a, const double bottom[3], double dest[3])
+{
+    for (int i = 0; i < 3; i++)
+        dest[i] = a * top[i] + (1.0 - a) * bottom[i];
+}
+
+/* Every run's colour on the dark theme's landscape, as world.c draws a
+ * trail: its casing (theme_trail_casing at the colour's opacity) over a
+ * colour of viridis, magma or cividis, the run's colour at that opacity
+ * over it, new (1, a head's disc too) and at its faded floor
+ * (theme_trail_floor).  New, each stands at SAMPLE_EDGE_CONTRAST or more
+ * against the casing it lies on; faded, at THEME_TRAIL_CONTRAST, and
+ * nearer its own colour than any other run's.  On main (casing 0.55,
+ * every trail fading to 0.35) blue stood at 1.09 new (the casing over
+ * viridis's yellow as light as it) and 1.37 faded, bluish green at 1.66
+ * new, and faded yellow lay 71 from yellow, 51 from bluish green. */
+static void test_runs_stand_out_on_the_landscape(void **state)
+{
+    (void)state;
+    static const char *const maps[] = {"viridis", "magma", "cividis"};
+    static double map[MAP_COLOURS][3];
+    const Theme *theme = theme_get(SCENE_THEME_DARK);
+    double least_new = HUGE_VAL, least_faded = HUGE_VAL;
+    bool own_colour = true;
+    for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++) {
+        size_t n = read_colormap(maps[m], map);
+        assert_int_equal(n, MAP_COLOURS);
+        for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
+            double run[3];
+            hex_rgb(theme->runs[k], run);
+            double fade_floor = (double)theme_trail_floor(theme, theme_rgb(theme->runs[k], 1.0f));
+            double worst[2] = {HUGE_VAL, HUGE_VAL}, own = 0.0, other = HUGE_VAL;
+            for (size_t c = 0; c < n; c++)
+                for (int faded = 0; faded < 2; faded++) {
+                    double a = faded ? fade_floor : 1.0;
+                    Rgba cased = theme_trail_casing(theme, (float)a);
+                    const double casing[3] = {(double)cased.r, (double)cased.g, (double)cased.b};
+                    double ground[3], seen[3];
+                    blend(casing, (double)cased.a, map[c], ground);
+                    blend(run, a, ground, seen);
+                    worst[faded] = fmin(worst[faded], contrast(seen, ground));
+                    for (size_t j = 0; faded && j < THEME_RUN_COLORS; j++) {
+                        double rgb[3];
+                        hex_rgb(theme->runs[j], rgb);
+                        if (j == k)
+                            own = fmax(own, distance(seen, rgb, 0));
+                        else
+                            other = fmin(other, distance(seen, rgb, 0));
+                    }
+                }
+            if (worst[0] < SAMPLE_EDGE_CONTRAST || worst[1] < THEME_TRAIL_CONTRAST || own > other)
+                print_message("run colour %zu (%06X) on %s: %.2f new, %.2f faded to %.2f, "
+                              "then %.0f from its colour, %.0f from another run's\n",
+                              k, (unsigned)theme->runs[k], maps[m], worst[0], worst[1], fade_floor,
+                              own, other);
+            least_new = fmin(least_new, worst[0]);
+            least_faded = fmin(least_faded, worst[1]);
+            own_colour = own_colour && own <= other;
+        }
+    }
+    print_message("a run on the landscape: new at least %.2f, faded %.2f against its casing; "
+                  "faded, nearest its own colour: %s\n",
+                  least_new, least_faded, own_colour ? "yes" : "no");
+    assert_true(least_new >= SAMPLE_EDGE_CONTRAST);
+    assert_true(least_faded >= THEME_TRAIL_CONTRAST);
+    assert_true(own_colour);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_classes_apart_in_every_sight),
         cmocka_unit_test(test_samples_stand_out_on_their_region),
         cmocka_unit_test(test_wrong_ring_is_not_a_run),
+        cmocka_unit_test(test_runs_stand_out_on_the_landscape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

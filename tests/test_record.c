@@ -104,15 +104,27 @@ static void fill_frame(uint8_t *pixels, int k)
         }
 }
 
-/* Feeds frames test frames into a sink; true when every submit succeeded. */
-static bool feed(FrameSink *sink, int frames)
+/* Feeds frames test frames into a sink, each with its rows bottom row
+ * first when bottom_up (as GL holds them); true when every submit
+ * succeeded. */
+static bool feed_rows(FrameSink *sink, int frames, bool bottom_up)
 {
+    static uint8_t frame[FRAME_BYTES];
     for (int k = 0; k < frames; k++) {
-        fill_frame(frame_sink_buffer(sink), k);
+        uint8_t *pixels = frame_sink_buffer(sink);
+        fill_frame(frame, k);
+        for (int y = 0; y < H; y++)
+            memcpy(pixels + (size_t)y * W * 4, frame + (size_t)(bottom_up ? H - 1 - y : y) * W * 4,
+                   (size_t)W * 4);
         if (!frame_sink_submit(sink))
             return false;
     }
     return true;
+}
+
+static bool feed(FrameSink *sink, int frames)
+{
+    return feed_rows(sink, frames, false);
 }
 
 /* Largest difference between decoded RGB frame k and test frame k. */
@@ -491,6 +503,68 @@ static void test_gif_through_palette(void **state)
     assert_int_equal(scratch_entries(NULL), 2);
 }
 
+/* Records a clip of frames test frames to the scratch file name (a GIF
+ * through its palette), their rows bottom row first when bottom_up, and
+ * decodes it into rgb (frames * W * H * 3 bytes). */
+static void record_clip(const char *name, RecordFormat format, bool bottom_up, int frames,
+                        uint8_t *rgb)
+{
+    DescentError err = {""};
+    char path[512], palette[512];
+    scratch_path(path, sizeof path, name);
+    scratch_path(palette, sizeof palette, "palette.png");
+    if (format == RECORD_FORMAT_GIF) {
+        FrameSink *sink = frame_sink_open(
+            &(FrameSinkOptions){.path = palette, .format = RECORD_FORMAT_GIF_PALETTE, .width = W,
+                                .height = H, .fps = 25, .bottom_up = bottom_up},
+            &err);
+        assert_non_null(sink);
+        assert_true(feed_rows(sink, frames, bottom_up));
+        assert_true(frame_sink_close(sink, &err));
+    }
+    FrameSink *sink = frame_sink_open(
+        &(FrameSinkOptions){.path = path, .format = format, .width = W, .height = H, .fps = 25,
+                            .palette = palette, .bottom_up = bottom_up},
+        &err);
+    assert_non_null(sink);
+    assert_true(feed_rows(sink, frames, bottom_up));
+    assert_true(frame_sink_close(sink, &err));
+    assert_int_equal(decode_rgb(path, 0, rgb, (size_t)frames * W * H * 3 + 1),
+                     (size_t)frames * W * H * 3);
+}
+
+/* The recorder hands ffmpeg its frames bottom row first, as GL holds them
+ * (framebuffer_read_rgba_bottom_up): the video must be the very one the
+ * same frames make top row first, decoded pixel for pixel. */
+static void test_bottom_up_frames_make_the_same_video(void **state)
+{
+    (void)state;
+    enum { FRAMES = 6 };
+    static const struct {
+        const char *name;
+        RecordFormat format;
+    } videos[] = {{"clip.mp4", RECORD_FORMAT_MP4},
+                  {"clip.webm", RECORD_FORMAT_WEBM},
+                  {"clip.gif", RECORD_FORMAT_GIF}};
+    static uint8_t top_down[FRAMES * W * H * 3 + 1], bottom_up[sizeof top_down];
+    for (size_t v = 0; v < sizeof videos / sizeof videos[0]; v++) {
+        record_clip(videos[v].name, videos[v].format, false, FRAMES, top_down);
+        record_clip(videos[v].name, videos[v].format, true, FRAMES, bottom_up);
+        assert_memory_equal(top_down, bottom_up, FRAMES * W * H * 3);
+        /* Upright: close to the frames fed (lossy codecs, GIF's dither). */
+        assert_in_range(frame_error(top_down, 0), 0, 40);
+    }
+    /* A PNG has no encoder to turn the rows. */
+    DescentError err = {""};
+    char png[512];
+    scratch_path(png, sizeof png, "frame.png");
+    assert_null(frame_sink_open(&(FrameSinkOptions){.path = png, .format = RECORD_FORMAT_PNG,
+                                                    .width = W, .height = H, .fps = 25,
+                                                    .bottom_up = true},
+                                &err));
+    assert_non_null(strstr(err.message, "a PNG takes its rows top row first"));
+}
+
 static void test_dying_ffmpeg_leaves_nothing(void **state)
 {
     (void)state;
@@ -646,6 +720,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_png_sequence_and_single_png, make_scratch,
                                         remove_scratch),
         cmocka_unit_test_setup_teardown(test_gif_through_palette, make_scratch, remove_scratch),
+        cmocka_unit_test_setup_teardown(test_bottom_up_frames_make_the_same_video, make_scratch,
+                                        remove_scratch),
         cmocka_unit_test_setup_teardown(test_dying_ffmpeg_leaves_nothing, make_scratch,
                                         remove_scratch),
         cmocka_unit_test_setup_teardown(test_unusable_outputs, make_scratch, remove_scratch),

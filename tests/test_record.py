@@ -123,12 +123,23 @@ check("a network scene records byte-identical PNGs", code == 0 and same and
 check("... and it trains: frame 0 and frame 39 differ",
       decode_video(os.path.join(a, names[0])) != decode_video(os.path.join(a, names[39])))
 
+
+
+def bottom_up(frames, width):
+    """RGBA frames with each one's rows bottom row first, as descent hands
+    them to ffmpeg (GL's order, the cheapest read-back) with -vf vflip."""
+    stride, size = width * 4, len(frames[0])
+    return b"".join(frame[y:y + stride] for frame in frames
+                    for y in range(size - stride, -1, -stride))
+
+
 # A stand-in ffmpeg that keeps the raw frames descent feeds it: the frames
 # of two runs must be identical, and equal to the PNG sequence's pixels.
 bin_dir = fresh("tee_bin")
 raw_log = os.path.join(work, "raw")
 with open(os.path.join(bin_dir, "ffmpeg"), "w") as f:
     f.write("#!/bin/sh\n"
+            f'printf "%s\\n" "$@" > "{raw_log}.args"\n'
             'for last; do :; done\n'              # the output name is the last argument
             f'cat > "{raw_log}.$$"; echo stand-in > "$last"\n')
 os.chmod(os.path.join(bin_dir, "ffmpeg"), 0o755)
@@ -139,13 +150,15 @@ for out in (a, b):
         os.remove(old)
     code, _, err = run("-o", os.path.join(out, "x.mp4"), *SMALL, "--frames", "5", *scene,
                        env=tee_env)
-    logs = glob.glob(raw_log + ".*")
+    logs = [log for log in glob.glob(raw_log + ".*") if not log.endswith(".args")]
     raws.append(open(logs[0], "rb").read() if code == 0 and len(logs) == 1 else b"")
 check("raw frames fed to ffmpeg: 5 frames of 320x240 RGBA", len(raws[0]) == 5 * 320 * 240 * 4,
       len(raws[0]))
 check("raw frames are identical run after run", raws[0] == raws[1] and raws[0] != b"")
-check("raw frames equal the PNG sequence's pixels (same rows, top first)",
-      raws[0] == b"".join(frames))
+check("raw frames equal the PNG sequence's pixels, rows bottom first",
+      raws[0] == bottom_up(frames, 320))
+args = open(raw_log + ".args").read().split("\n")
+check("... and ffmpeg turns them first: -vf vflip", args[args.index("-vf") + 1] == "vflip", args)
 
 # Frames of a megabyte and more are handed to ffmpeg by vmsplice (frame_sink.c):
 # the pipe holds descent's own buffers until ffmpeg reads them, so a buffer
@@ -173,8 +186,8 @@ code, _, err = run("-o", os.path.join(seq, "x.mp4"), *big, "--frames", str(big_f
                    env=dict(os.environ, PATH=slow_bin + ":" + os.environ["PATH"]))
 slow_raw = open(slow_log, "rb").read() if code == 0 and os.path.exists(slow_log) else b""
 check("megabyte frames through a slow ffmpeg are the PNG sequence's pixels",
-      len(slow_raw) == big_frames * 640 * 480 * 4 and slow_raw == b"".join(
-          decode_video(os.path.join(seq, f"f{k:03d}.png")) for k in range(big_frames)),
+      len(slow_raw) == big_frames * 640 * 480 * 4 and slow_raw == bottom_up(
+          [decode_video(os.path.join(seq, f"f{k:03d}.png")) for k in range(big_frames)], 640),
       err or len(slow_raw))
 
 # --- progress on a terminal ------------------------------------------------------

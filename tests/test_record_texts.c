@@ -248,7 +248,8 @@ static void watch_text(HintWatch *watch, const char *utf8)
         if (hint[0] && strncmp(utf8, hint, 12) == 0)
             watch->hints++;
     }
-    watch->keys += strstr(utf8, "Space plays") || strstr(utf8, "h: help");
+    /* The status line's keys (hud.c): "paused (Space plays, . steps)". */
+    watch->keys += strstr(utf8, "(Space plays") || strstr(utf8, "h: help");
 }
 
 static void watch_recording(void *context, long frame, const char *utf8)

@@ -7,7 +7,7 @@
 set -e
 # chromium is the browser tests/test_html_export.py opens exported pages in
 # (measured on Debian 12: 113 MB fetched, 0.5 GB on disk, about a minute).
-PACKAGES="meson ninja-build pkg-config gcc clang libclang-rt-dev libsdl2-dev libsdl2-ttf-dev libcglm-dev libepoxy-dev libx11-dev liblua5.4-dev libfontconfig-dev libpng-dev libstb-dev libcmocka-dev liblapacke-dev ffmpeg xvfb libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core fonts-noto-cjk valgrind xdotool gettext chromium"
+PACKAGES="meson ninja-build pkg-config gcc clang libclang-rt-dev libsdl2-dev libsdl2-ttf-dev libcglm-dev libepoxy-dev libx11-dev liblua5.4-dev libfontconfig-dev libpng-dev libicu-dev libstb-dev libcmocka-dev liblapacke-dev ffmpeg xvfb libgl1-mesa-dri libegl-mesa0 fonts-dejavu-core fonts-noto-cjk valgrind xdotool gettext chromium"
 
 missing=""
 for p in $PACKAGES; do

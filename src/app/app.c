@@ -28,10 +28,12 @@
 
 
 static const char first_hint[] =
-    N_("h or ? lists the keys  ·  click to start the runs there  ·  Space pauses");
+    N_("h or ? lists the keys  ·  click to start the runs there  ·  "
+       "Space plays and pauses");
 /* A network's runs all start at θ0: a click picks no start. */
 static const char first_net_hint[] =
-    N_("h or ? lists the keys  ·  1 2 … pick the run the slice follows  ·  Space pauses");
+    N_("h or ? lists the keys  ·  1 2 … pick the run the slice follows  ·  "
+       "Space plays and pauses");
 
 /* Lists the window's keys, then the current lesson step's (their labels
  * are the lesson's: refreshed whenever the step or lesson changes). */

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "linalg2.h"
+#include "parallel.h"
 
 
 /* Local error allowed per step, as a fraction of the default view's diagonal. */
@@ -287,13 +288,10 @@ size_t basin_map_minima(const BasinMap *map, LandscapePoint *dest, size_t max)
     return n;
 }
 
-int basin_map_label(BasinMap *map, double x, double y)
+/* The label of the cell in column col, row row, worked out from its
+ * centre on first use. */
+static int cell_label(BasinMap *map, int col, int row)
 {
-    double u = (x - map->rect.xmin) / (map->rect.xmax - map->rect.xmin);
-    double v = (y - map->rect.ymin) / (map->rect.ymax - map->rect.ymin);
-    if (!(u >= 0.0 && u < 1.0 && v >= 0.0 && v < 1.0))
-        return -1;
-    int col = (int)(u * map->width), row = (int)(v * map->height);
     signed char *label = &map->labels[(size_t)row * (size_t)map->width + (size_t)col];
     if (*label == BASIN_UNLABELLED) {
         double cx = map->rect.xmin + (col + 0.5) * (map->rect.xmax - map->rect.xmin) / map->width;
@@ -301,6 +299,50 @@ int basin_map_label(BasinMap *map, double x, double y)
         *label = (signed char)follow_flow(&map->target, cx, cy, NULL);
     }
     return *label;
+}
+
+int basin_map_label(BasinMap *map, double x, double y)
+{
+    double u = (x - map->rect.xmin) / (map->rect.xmax - map->rect.xmin);
+    double v = (y - map->rect.ymin) / (map->rect.ymax - map->rect.ymin);
+    if (!(u >= 0.0 && u < 1.0 && v >= 0.0 && v < 1.0))
+        return -1;
+    return cell_label(map, (int)(u * map->width), (int)(v * map->height));
+}
+
+/* Rows row0 + begin .. row0 + end of columns col0..col1, one thread's. */
+typedef struct LabelRows {
+    BasinMap *map;
+    int col0, col1, row0;
+} LabelRows;
+
+static void label_rows(void *context, size_t begin, size_t end)
+{
+    const LabelRows *c = context;
+    for (size_t k = begin; k < end; k++)
+        for (int col = c->col0; col <= c->col1; col++)
+            cell_label(c->map, col, c->row0 + (int)k);
+}
+
+void basin_map_label_rect(BasinMap *map, ViewRect rect, int threads)
+{
+    double cw = (map->rect.xmax - map->rect.xmin) / map->width;
+    double ch = (map->rect.ymax - map->rect.ymin) / map->height;
+    double c0 = floor((rect.xmin - map->rect.xmin) / cw), c1 = floor((rect.xmax - map->rect.xmin) / cw);
+    double r0 = floor((rect.ymin - map->rect.ymin) / ch), r1 = floor((rect.ymax - map->rect.ymin) / ch);
+    if (!(c1 >= 0 && r1 >= 0 && c0 < map->width && r0 < map->height))
+        return;
+    LabelRows rows = {map, (int)fmax(c0, 0.0), (int)fmin(c1, map->width - 1.0),
+                      (int)fmax(r0, 0.0)};
+    int last = (int)fmin(r1, map->height - 1.0);
+    /* Threads only where a cell has no label yet: a frame's call over a
+     * labelled view costs a scan, not threads started. */
+    bool unlabelled = false;
+    for (int row = rows.row0; row <= last && !unlabelled; row++)
+        unlabelled = memchr(&map->labels[(size_t)row * (size_t)map->width + (size_t)rows.col0],
+                            BASIN_UNLABELLED, (size_t)(rows.col1 - rows.col0 + 1)) != NULL;
+    if (unlabelled)
+        parallel_for((size_t)(last - rows.row0 + 1), threads, label_rows, &rows);
 }
 
 size_t basin_map_shares(BasinMap *map, const float *xy, size_t count, double *shares, size_t max,

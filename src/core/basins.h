@@ -60,6 +60,13 @@ size_t basin_map_minima(const BasinMap *map, LandscapePoint *dest, size_t max);
  * known minimum and for points outside the map or not finite. */
 int basin_map_label(BasinMap *map, double x, double y);
 
+/* Labels every cell of the map that meets rect and has no label yet, on up
+ * to threads threads (each cell's flow is its own): a caller about to ask
+ * for all of them (the basins' edges over the view, some 11 000 flows)
+ * waits for the slowest thread's share rather than for every flow in
+ * turn.  The map is not to be used meanwhile. */
+void basin_map_label_rect(BasinMap *map, ViewRect rect, int threads);
+
 /* Shares of count points (x, y interleaved, as a swarm stores them) in each
  * minimum's basin: shares[k] for k < the map's minima count (at most max),
  * and *elsewhere for the points in no known basin, outside the map or not

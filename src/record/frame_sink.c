@@ -26,6 +26,7 @@ struct FrameSink {
     RecordFormat format;
     int width, height, fps;
     bool transparent;
+    bool bottom_up;           /* rows come bottom row first: ffmpeg turns them */
     char path[PATH_MAX];
     char aside[PATH_MAX];     /* videos: the hidden name ffmpeg writes */
     char frames[PATH_MAX];    /* sequences: the hidden folder frames go to
@@ -76,21 +77,42 @@ static const char *const webm_arguments[] = {
 static const char *const webm_alpha_arguments[] = {
     "-c:v", "libvpx-vp9", "-crf", "30", "-b:v", "0", "-deadline", "realtime", "-cpu-used", "6",
     "-row-mt", "1", "-pix_fmt", "yuva420p", "-auto-alt-ref", "0", "-f", "webm", NULL};
-/* One palette from every pixel of every frame.  Dropping the (opaque)
- * alpha first keeps ffmpeg 5.1 at about 100 MB: fed RGBA from a pipe it
- * grew by most of a frame per 1080p frame. */
-static const char *const palette_arguments[] = {
-    "-vf", "format=rgb24,palettegen=stats_mode=full", "-c:v", "png", "-update", "1",
-    "-f", "image2", NULL};
-/* With alpha: one palette entry kept for transparency. */
-static const char *const palette_alpha_arguments[] = {
-    "-vf", "palettegen=stats_mode=full:reserve_transparent=1", "-c:v", "png", "-update", "1",
-    "-f", "image2", NULL};
-/* Ordered dithering keeps still areas still from frame to frame, and
- * diff_mode re-encodes only the rectangle that changed. */
-static const char *const gif_arguments[] = {
-    "-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=4:diff_mode=rectangle",
-    "-loop", "0", "-f", "gif", NULL};
+/* A palette: the frames' filter (below), then one PNG. */
+static const char *const palette_arguments[] = {"-c:v", "png", "-update", "1", "-f", "image2",
+                                                NULL};
+static const char *const gif_arguments[] = {"-loop", "0", "-f", "gif", NULL};
+
+/* The filter graph the frames (ffmpeg's input 0) go through, written into
+ * graph; NULL when none.  Bottom-up rows are turned first: vflip only
+ * walks them backwards (measured, no more of ffmpeg's time), so every
+ * later filter and the encoder see the very frames they would top-down. */
+static const char *frame_filter(const FrameSink *sink, char *graph, size_t size)
+{
+    const char *own = NULL;
+    switch (sink->format) {
+    case RECORD_FORMAT_GIF_PALETTE:
+        /* One palette from every pixel of every frame.  Dropping the
+         * (opaque) alpha first keeps ffmpeg 5.1 at about 100 MB: fed RGBA
+         * from a pipe it grew by most of a frame per 1080p frame.  With
+         * alpha, one palette entry is kept for transparency. */
+        own = sink->transparent ? "palettegen=stats_mode=full:reserve_transparent=1"
+                                : "format=rgb24,palettegen=stats_mode=full";
+        break;
+    case RECORD_FORMAT_GIF:
+        /* The palette is input 1.  Ordered dithering keeps still areas
+         * still from frame to frame, and diff_mode re-encodes only the
+         * rectangle that changed. */
+        snprintf(graph, size, "%s[1:v]paletteuse=dither=bayer:bayer_scale=4:diff_mode=rectangle",
+                 sink->bottom_up ? "[0:v]vflip[frames];[frames]" : "[0:v]");
+        return graph;
+    default:
+        break;
+    }
+    if (!sink->bottom_up)
+        return own;
+    snprintf(graph, size, "vflip%s%s", own ? "," : "", own ? own : "");
+    return graph;
+}
 
 /* Appends the NULL-terminated list to argv[n...]; the new count. */
 static size_t append(const char **argv, size_t n, const char *const *list)
@@ -160,12 +182,17 @@ static bool start_ffmpeg(FrameSink *sink, const FrameSinkOptions *options, Desce
         argv[n++] = "-i";
         argv[n++] = options->subtitles;
     }
+    char graph[256];
+    const char *filter = frame_filter(sink, graph, sizeof graph);
+    if (filter) {
+        argv[n++] = sink->format == RECORD_FORMAT_GIF ? "-lavfi" : "-vf";
+        argv[n++] = filter;
+    }
     bool alpha = sink->transparent;
     n = append(argv, n, sink->format == RECORD_FORMAT_MP4    ? mp4_arguments
                         : sink->format == RECORD_FORMAT_WEBM ? (alpha ? webm_alpha_arguments
                                                                       : webm_arguments)
                         : sink->format == RECORD_FORMAT_GIF  ? gif_arguments
-                        : alpha                              ? palette_alpha_arguments
                                                              : palette_arguments);
     n = append_metadata(argv, n, options, metadata);
     argv[n++] = "-y";
@@ -325,6 +352,10 @@ FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err)
                   options->format == RECORD_FORMAT_GIF ? " palette for the GIF" : "");
         return NULL;
     }
+    if (options->bottom_up && !record_format_uses_ffmpeg(options->format)) {
+        error_set(err, "%s: a PNG takes its rows top row first", options->path);
+        return NULL;
+    }
     FrameSink *sink = calloc(1, sizeof *sink);
     if (!sink) {
         error_set(err, "out of memory for the recorder");
@@ -338,6 +369,7 @@ FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err)
     sink->height = options->height;
     sink->fps = options->fps;
     sink->transparent = options->transparent;
+    sink->bottom_up = options->bottom_up;
     sink->frame_bytes = (size_t)options->width * (size_t)options->height * 4;
     if (!copy_path(sink->path, options->path, err) ||
         (options->palette && !copy_path(sink->palette, options->palette, err)))

@@ -9,7 +9,8 @@
  *
  *   FrameSink *sink = frame_sink_open(&(FrameSinkOptions){...}, &err);
  *   for each frame:
- *       uint8_t *pixels = frame_sink_buffer(sink);   fill it (RGBA, top row first)
+ *       uint8_t *pixels = frame_sink_buffer(sink);   fill it (RGBA, top row first,
+ *                                                    or bottom row first: bottom_up)
  *       if (!frame_sink_submit(sink)) break;         the sink has failed
  *   ok = frame_sink_close(sink, &err);               complete, or the reason it is not
  *
@@ -49,6 +50,9 @@ typedef struct FrameSinkOptions {
                                  its subtitle track (mov_text, WebVTT); NULL: none */
     const char *language;     /* the track's ISO 639-2 language ("eng"), or NULL */
     const char *title;        /* MP4, WebM: the video's title (UTF-8), or NULL */
+    bool bottom_up;           /* MP4, WebM, GIF: frames come bottom row first, as GL
+                                 holds them (framebuffer_read_rgba_bottom_up), and
+                                 ffmpeg turns them; the video is the same */
 } FrameSinkOptions;
 
 typedef struct FrameSink FrameSink;
@@ -56,7 +60,7 @@ typedef struct FrameSink FrameSink;
 /* Errors: a size the format cannot hold, no ffmpeg on PATH, the path's
  * directory missing or not writable, the path naming something other than
  * a regular file (a directory, /dev/stdout), ffmpeg not starting, out of
- * memory. */
+ * memory, bottom_up with a PNG format. */
 FrameSink *frame_sink_open(const FrameSinkOptions *options, DescentError *err);
 
 /* The buffer for the next frame, 4 * width * height bytes, waiting while

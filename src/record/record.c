@@ -199,7 +199,10 @@ static bool record_pass(const Stage *stage, const SceneOptions *scene_options,
         render_frame(stage->renderer, scene, plan->width, plan->height, scale,
                      RENDER_FOR_RECORDING);
         uint8_t *pixels = frame_sink_buffer(sink);
-        framebuffer_read_rgba(plan->width, plan->height, pixels);
+        if (sink_options->bottom_up)
+            framebuffer_read_rgba_bottom_up(plan->width, plan->height, pixels);
+        else
+            framebuffer_read_rgba(plan->width, plan->height, pixels);
         if (plan->transparent)
             unpremultiply(pixels, (size_t)plan->width * (size_t)plan->height);
         fed = frame_sink_submit(sink);
@@ -230,11 +233,12 @@ static bool record_gif(const Stage *stage, const SceneOptions *scene_options,
     close(fd);
     FrameSinkOptions sink = {.path = palette, .format = RECORD_FORMAT_GIF_PALETTE,
                              .width = plan->width, .height = plan->height, .fps = plan->fps,
-                             .transparent = plan->transparent};
+                             .transparent = plan->transparent, .bottom_up = true};
     bool ok = record_pass(stage, scene_options, options, plan, &sink, _("choosing colours"), err);
     sink = (FrameSinkOptions){.path = plan->output, .format = RECORD_FORMAT_GIF,
                               .width = plan->width, .height = plan->height, .fps = plan->fps,
-                              .palette = palette, .transparent = plan->transparent};
+                              .palette = palette, .transparent = plan->transparent,
+                              .bottom_up = true};
     ok = ok && record_pass(stage, scene_options, options, plan, &sink, _("recording"), err);
     unlink(palette);
     return ok;
@@ -299,7 +303,8 @@ static bool record_frames(const SceneOptions *scene_options, const RecordOptions
                                  .width = plan->width, .height = plan->height, .fps = plan->fps,
                                  .transparent = plan->transparent, .subtitles = srt,
                                  .language = lesson ? track_language(lesson->lang) : NULL,
-                                 .title = lesson ? lesson->title : NULL};
+                                 .title = lesson ? lesson->title : NULL,
+                                 .bottom_up = record_format_uses_ffmpeg(plan->format)};
         ok = record_pass(&stage, scene_options, options, plan, &sink, _("recording"), err);
     }
     stage_destroy(&stage);

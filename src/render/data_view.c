@@ -3,14 +3,20 @@
  * their loss: an inset at the lower left with the dataset and the selected
  * run's current model, and on the map the geometry of their minimisers.
  *
- *   linreg inset: each sample as (prediction w·x, target t) against the
- *     diagonal t = w·x of a perfect fit, with its residual as a stalk; the
+ *   The weights are the map's point (x, y) and a sample's inputs (x1, x2),
+ *   as in the legend's formula: the model's value is x·x1 + y·x2, written
+ *   so on the panel (w·x made x both weight 1 and the inputs).  The logreg
+ *   title names no equation: "boundary x·x1 + y·x2 = 0" widened the panel
+ *   and left implicit_regularization 4's map 194 px high at 1280x720
+ *   --projector (test_logistic_map_has_room).
+ *   linreg inset: each sample as (prediction x·x1 + y·x2, target t) against
+ *     the diagonal of a perfect fit, with its residual as a stalk; the
  *     loss is half the mean squared stalk, so the points settle onto the
  *     diagonal as the run converges.
  *   logreg inset: the samples in input space in two class colours, the
- *     model's probability σ(w·x) as a tint (sharpening as |w| grows), its
- *     decision boundary w·x = 0, and on separable data the max-margin
- *     boundary it turns towards.
+ *     model's probability σ(x·x1 + y·x2) as a tint (sharpening as |(x, y)|
+ *     grows), its decision boundary x·x1 + y·x2 = 0, and on separable data
+ *     the max-margin boundary it turns towards.
  *   Both ring the samples of the minibatch the last update used.
  *   map: linreg's line of minima with its minimum-norm point, joined to the
  *     origin (GD from 0 lands there) by a segment named "shortest way from
@@ -79,7 +85,7 @@ static bool inset_shown(const Scene *scene)
 static const char *inset_title(const Scene *scene)
 {
     return strcmp(landscape_name(scene->landscape), "logreg") == 0
-               ? _("data · run %zu's boundary w·x = 0")
+               ? _("data · run %zu's boundary")
                : _("data · run %zu's fit (residuals)");
 }
 
@@ -184,8 +190,8 @@ static const char *inset_key(const Scene *scene)
 
 static const char *inset_axis(const Scene *scene)
 {
-    return strcmp(landscape_name(scene->landscape), "logreg") == 0 ? "x1"
-                                                                   : _("prediction w·x");
+    bool logreg = strcmp(landscape_name(scene->landscape), "logreg") == 0;
+    return logreg ? "x1" : _("prediction x·x1 + y·x2");
 }
 
 /* The vertical axis's name, over the plot (inside it, it overprinted the
@@ -387,7 +393,7 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
     DataFrame f = {box->lo, box->hi, box};
     bool finite = isfinite(w.x) && isfinite(w.y);
 
-    /* σ(w·x) as a tint of the likelier class, stronger as it is surer;
+    /* σ(x·x1 + y·x2) as a tint of the likelier class, stronger as it is surer;
      * opaque cells over an opaque ground, so their overlaps leave no seams. */
     Rgba ground = with_alpha(r->theme->panel, 1.0f);
     shapes_rect(r->shapes, box->px, box->py, box->side, box->side, ground);
@@ -465,7 +471,7 @@ static void draw_inset_values(Renderer *r, const InsetBox *box)
 
 /* Under the values: its keys at the panel's left, under the y values as
  * render_data_inset_need measured them (from the plot's left they ran past
- * the panel: sgd_noise 4's "last step's batch" into "prediction w·x"), the
+ * the panel: sgd_noise 4's "last step's batch" into the axis's name), the
  * axis's name at the plot's right, or further right when the plot is
  * narrower than the two (a compact inset's: they overlapped there).  Over
  * the plot, at its left, the vertical axis's name. */

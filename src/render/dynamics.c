@@ -85,6 +85,8 @@
  * sharp_flat 4-5's dotted 100 and 1.65, bare or unlabelled, said nothing a
  * student could tell from a tick. */
 #define MINIMUM_LEVEL N_("minimum %s")
+/* The same, short, where the plot's title leaves no room for the word. */
+#define MINIMUM_LEVEL_SHORT N_("min %s")
 /* An effective-step box's numbers: the step each coordinate takes per
  * unit of gradient (adaptive 3's caption's words), not the η set — the
  * label read "η: x …, y …". */
@@ -529,34 +531,51 @@ static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken, const
     }
 }
 
-/* A minimum's λmax as labelled beside the axis: "minimum 100", or (named
- * false) "100". */
-static void minimum_label(double level, bool named, char *dest, size_t size)
+/* How a minimum's λmax is labelled beside the axis: "minimum 100", "min
+ * 100" or "100". */
+typedef enum LevelName { LEVEL_BARE, LEVEL_SHORT, LEVEL_NAMED } LevelName;
+
+static void minimum_label(double level, LevelName form, char *dest, size_t size)
 {
     char value[32];
     number_text(level, 3, value, sizeof value);
-    snprintf(dest, size, named ? _(MINIMUM_LEVEL) : "%s", value);
+    snprintf(dest, size,
+             form == LEVEL_NAMED ? _(MINIMUM_LEVEL)
+             : form == LEVEL_SHORT ? _(MINIMUM_LEVEL_SHORT)
+                                   : "%s",
+             value);
 }
 
-/* The minima's λmax dotted across the plot, each named beside the axis,
- * "minimum 100" (or, named false, its value alone, as the map's marks name
- * it): what a run resting in that minimum reads, sharp_flat's 100 and
- * 1.65.  A level whose label finds no room (a line clear of the range's
- * end labels: 1.65 a pixel over 0 on a linear axis) is not drawn — a
- * dotted line nothing names told a student nothing. */
-static void draw_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
-                               size_t count, bool named, AxisLabels *taken)
+/* The minima's λmax named beside the axis in form, "minimum 100" (or its
+ * value alone, as the map's marks name it): what a run resting
+ * in that minimum reads, sharp_flat's 100 and 1.65.  Those that find room
+ * (a line clear of the range's end labels: 1.65 a pixel over 0 on a
+ * linear axis) are flagged in shown, for dotted_minima_levels; one whose
+ * label finds none is not drawn — a dotted line nothing names told a
+ * student nothing. */
+static void name_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
+                               size_t count, LevelName form, AxisLabels *taken, bool *shown)
+{
+    for (size_t k = 0; k < count; k++) {
+        char label[48];
+        minimum_label(levels[k], form, label, sizeof label);
+        shown[k] = level_label(r, a, levels[k], label, r->theme->mark, taken);
+    }
+}
+
+/* The named minima's levels dotted across the plot, over the curves:
+ * sharp_flat 4's λmax rests at the sharp minimum's 100, and the
+ * dotted line under its curve was hidden (the dots show on the curve, the
+ * curve between them). */
+static void dotted_minima_levels(Renderer *r, const PlotArea *a, const double *levels,
+                                 size_t count, const bool *shown)
 {
     double s = r->scale;
     Rgba dotted = r->theme->mark;
     dotted.a *= 0.6f;
     for (size_t k = 0; k < count; k++) {
-        char label[48];
-        minimum_label(levels[k], named, label, sizeof label);
-        if (!level_label(r, a, levels[k], label, r->theme->mark, taken))
-            continue;
         double y = plot_to_y(a, levels[k]);
-        for (double x = a->x; x < a->x + a->w; x += 6.0 * s)
+        for (double x = a->x; shown[k] && x < a->x + a->w; x += 6.0 * s)
             shapes_segment(r->shapes, x, y, fmin(x + 1.5 * s, a->x + a->w), y, 0.7 * s, dotted);
     }
 }
@@ -866,23 +885,29 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     char title[128], full[160];
     sharpness_title(scene, title, sizeof title);
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
-    /* The minima named where the title, moving right with the area, stays
-     * whole over it (sharp_flat 6's "… of each run vs 2/η (log)" ran 38 px
-     * off its panel at 1280x720 beside "minimum 1.65"); else their values
-     * alone, as the map's marks name them. */
-    double widest = 0;
-    for (size_t k = 0; k < level_count; k++) {
-        char label[48];
-        minimum_label(levels[k], true, label, sizeof label);
-        if (levels[k] >= a.ylo && levels[k] <= a.yhi)
-            widest = fmax(widest, render_text_width(r, label, render_font_px(r, 13.0)));
+    /* The minima named in the longest form with which the title, moving
+     * right with the area, stays whole over it (sharp_flat 6's "… of each
+     * run vs 2/η (log)" ran 38 px off its panel at 1280x720 beside
+     * "minimum 1.65"; at 1920x1080 in English "min 1.65" leaves it room
+     * where the values alone, "100" and "1.65", said nothing a student
+     * could tell from a tick); else their values alone, as the map's marks
+     * name them. */
+    LevelName form = a.compact ? LEVEL_NAMED : LEVEL_BARE;
+    double title_w = render_text_width(r, full, render_font_px(r, PLOT_TEXT_PX));
+    for (int tried = LEVEL_NAMED; tried > LEVEL_BARE && form == LEVEL_BARE; tried--) {
+        double widest = 0;
+        for (size_t k = 0; k < level_count; k++) {
+            char label[48];
+            minimum_label(levels[k], (LevelName)tried, label, sizeof label);
+            if (levels[k] >= a.ylo && levels[k] <= a.yhi)
+                widest = fmax(widest, render_text_width(r, label, render_font_px(r, 13.0)));
+        }
+        if (a.left + 10.0 * r->scale + widest + title_w <= a.x + a.w)
+            form = (LevelName)tried;
     }
-    bool named = a.compact || a.left + 10.0 * r->scale + widest +
-                                      render_text_width(r, full, render_font_px(r, PLOT_TEXT_PX)) <=
-                                  a.x + a.w;
     for (size_t k = 0; k < level_count; k++) {
         char label[48];
-        minimum_label(levels[k], named, label, sizeof label);
+        minimum_label(levels[k], form, label, sizeof label);
         if (levels[k] >= a.ylo && levels[k] <= a.yhi)
             plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
     }
@@ -894,7 +919,8 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     if (!a.ylog && (a.ylo > 0 || a.ybreak > a.ylo))
         axis_break(r, &a);
     AxisLabels taken = {.count = 0};
-    draw_minima_levels(r, &a, levels, level_count, named, &taken);
+    bool level_shown[LANDSCAPE_MAX_MINIMA];
+    name_minima_levels(r, &a, levels, level_count, form, &taken, level_shown);
     /* Each λmax now named, at the curve's end or beside the axis: a curve
      * of one point (play 0) is then a dot alone, as edge_of_stability 1's
      * "300" beside its dot said again what "λmax 300" said. */
@@ -939,6 +965,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
                         1.1 * r->scale, shared ? r->theme->text : render_run_color(r, i, 1.0f),
                         false);
     }
+    dotted_minima_levels(r, &a, levels, level_count, level_shown);
     /* Each 2/η over the curves, dashed (the curve shows between the dashes)
      * and cased: where λmax hovers at 2/η (sharp_flat 5's 80) the line
      * under the curve was hidden, and a student read the curve as below

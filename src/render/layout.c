@@ -857,9 +857,16 @@ static int place_off(const LayoutInput *in, const Layout *out, PlaceFreeFn free_
 }
 
 /* The readout's places over the map's corners, a gap in from its edges
- * (layout_place_over_map), in its full form, then its compact one;
- * returns how many. */
+ * (layout_place_over_map), in its full form where it covers at most
+ * LAYOUT_READOUT_SHARE of the map, then its compact one; returns how
+ * many. */
 #define READOUT_PLACES 8
+static bool readout_full_form(const LayoutInput *in, LayoutRect map)
+{
+    const LayoutRequest *q = &in->panel[LAYOUT_READOUT];
+    return q->shown && q->w * q->h <= LAYOUT_READOUT_SHARE * map.w * map.h;
+}
+
 static int readout_places(const LayoutInput *in, const Layout *out, LayoutRect *places)
 {
     LayoutRect map = out->landscape;
@@ -867,6 +874,8 @@ static int readout_places(const LayoutInput *in, const Layout *out, LayoutRect *
     int n = 0;
     for (int form = 0; form < 2; form++) {
         const LayoutRequest *q = form ? &in->compact[LAYOUT_READOUT] : &in->panel[LAYOUT_READOUT];
+        if (!form && !readout_full_form(in, map))
+            continue;
         const double xs[2] = {right_edge(map) - g - q->w, map.x + g};
         const double ys[2] = {map.y + g, bottom_edge(map) - g - q->h};
         for (int corner = 0; corner < 4 && q->shown; corner++)
@@ -881,8 +890,9 @@ static void set_readout(const LayoutInput *in, Layout *out, const LayoutRect *pl
     out->shown[LAYOUT_READOUT] = k >= 0;
     if (k < 0)
         return;
-    /* The full form's places come first, where it is asked for. */
-    bool compact = !in->panel[LAYOUT_READOUT].shown || k >= 4;
+    /* The full form's places come first, where it is asked for and fits
+     * its share. */
+    bool compact = !readout_full_form(in, out->landscape) || k >= 4;
     out->rect[LAYOUT_READOUT] = places[k];
     out->need[LAYOUT_READOUT] = compact ? in->compact[LAYOUT_READOUT] : in->panel[LAYOUT_READOUT];
     out->compact[LAYOUT_READOUT] = compact;

@@ -252,6 +252,12 @@ typedef struct Layout {
  * 0.43 of welcome 2's map. */
 #define LAYOUT_NOTICE_SHARE 0.2
 
+/* The most of the map's area the hover readout covers in its full form;
+ * where it would cover more it takes its compact one
+ * (layout_place_over_map).  In the window at 1280x720 --projector the full
+ * form, six lines at 27 pixels, lay over 0.42 of adaptive 3's map. */
+#define LAYOUT_READOUT_SHARE 0.2
+
 /* The least height of a plot's plotting area (the curve's room between
  * its axis's top and bottom labels), in pixels at scale 1, times the
  * frame's scale (the projector's included).  Every plot's least size, in

@@ -288,6 +288,21 @@ static size_t runs_at_edge(const NetStage *net, size_t before, double v)
     return n;
 }
 
+/* The least of 1, 2 and 5 times a power of ten that is v or more: the
+ * sharpness axis's labelled top.  The room the edge's label asks for over
+ * it depends on the plot's height, and so on the language of the panel
+ * over it: adam_vs_sgd_network 2's top read 2830 in English and 2968 in
+ * Chinese at 960x540; both read 5000 now. */
+static double round_up(double v)
+{
+    double decade = pow(10.0, floor(log10(v)));
+    const double steps[] = {1.0, 2.0, 5.0};
+    for (size_t k = 0; k < 3; k++)
+        if (steps[k] * decade >= v * (1.0 - 1e-12))
+            return steps[k] * decade;
+    return 10.0 * decade;
+}
+
 void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool one)
 {
     const NetStage *net = scene->net;
@@ -311,6 +326,7 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
         if (isfinite(v) && v > a.ylo)
             a.yhi = fmax(a.yhi, exp((log(v) - f * log(a.ylo)) / (1.0 - f)));
     }
+    a.yhi = round_up(a.yhi);
     bool preconditioned = false;
     for (size_t i = 0; i < net_stage_run_count(net); i++)
         preconditioned |= net_run_preconditioned(&net_stage_run(net, i)->desc);

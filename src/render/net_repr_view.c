@@ -108,9 +108,9 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
 {
     if (p->plane.across_cut)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
-                 _("axes: across the dashed cut (%.0f%% of the variance: widened) and "
-                   "along it (%.0f%%)"),
-                 100 * p->plane.share[0], 100 * p->plane.share[1]);
+                 _("axes: across the dashed cut (stretched), along it: %.0f%% and %.0f%% of "
+                   "the spread in %d units"),
+                 100 * p->plane.share[0], 100 * p->plane.share[1], p->width);
     else if (p->width > 2)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
                  _("axes: its top two principal directions (%.0f%% + %.0f%% of "
@@ -119,7 +119,7 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
     else
         snprintf(lines[0], RENDER_NET_NOTE_MAX, "%s", _("axes: its units themselves"));
     snprintf(lines[1], RENDER_NET_NOTE_MAX, "%s",
-             _("lines: the input plane's grid, carried through the network"));
+             _("lines: the input grid carried through; rows (x2 fixed) grey, columns coloured"));
     if (isfinite(p->probe.train))
         snprintf(lines[2], RENDER_NET_NOTE_MAX,
                  _("linear probe on hidden layer %d, its accuracy: train %.0f%%, test %.0f%%"),

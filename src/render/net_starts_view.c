@@ -33,8 +33,11 @@
 #define OVER N_("Over %zu starts (data set and θ0):")
 #define FAILED N_("starts not measured: %s")
 #define HIGHER N_("test accuracy: %s higher on %zu of %zu, %s on %zu")
-#define EDGE \
-    N_("%s's λmax within %.0f %% of its edge %.4g on %zu of %zu; %s's %.2f to %.2f of its %.4g")
+/* "(filled)": the row of marks under the line said nothing of what a
+ * mark was or why one was hollow (adam_vs_sgd_network 2). */
+#define EDGE                                                                                 \
+    N_("%s's λmax within %.0f %% of its edge %.4g on %zu of %zu (filled); %s's %.2f to %.2f " \
+       "of its %.4g")
 #define MOVED N_("from θ0: %s %.0f to %.0f, %s %.0f to %.0f; %.0f to %.0f apart")
 #define REGIONS N_("regions: %s's differ from %s's on %.0f to %.0f %% of the square")
 #define MISSED N_("training points missed: %s %.0f to %.0f %%, %s %.0f to %.0f %%")

@@ -276,6 +276,15 @@ typedef struct NetNotes {
     signed char known[RENDER_NOTES_WIDTHS];
 } NetNotes;
 
+/* A theme_trail_floor answer kept (world.c's trail_floor): the search
+ * takes some 85 µs a colour, and every trail asked again each frame. */
+typedef struct TrailFloor {
+    const Theme *theme; /* NULL: unused */
+    Rgba color;
+    float floor;
+} TrailFloor;
+#define TRAIL_FLOORS 16
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -310,6 +319,8 @@ struct Renderer {
     const Theme *theme;     /* the scene's, for the frame being drawn */
     Rgba run_colors[SCENE_MAX_RUNS]; /* the frame's: the theme's palette, or a
                                         sweep's scale (render_sweep_color) */
+    TrailFloor trail_floors[TRAIL_FLOORS]; /* the colours' floors lately */
+    int next_trail_floor;                  /* the one a new colour replaces */
     bool transparent, crop; /* renderer_set_slide */
     RenderAudience audience;    /* the frame being drawn's */
     RenderTextObserver text_observer; /* renderer_observe_text */

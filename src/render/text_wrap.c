@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+
 #include "text.h"
 
 /* Chinese, Japanese and Korean characters: lines may break around any of
@@ -250,41 +253,6 @@ static bool is_latin_word(const unsigned char *t, size_t from, size_t to)
     return to > from;
 }
 
-/* Whether text[from..to) is a plain number ("20", "0.18") or one Latin
- * letter ("k"). */
-static bool counts_or_names(const unsigned char *t, size_t from, size_t to)
-{
-    if (to == from + 1 && is_latin_letter(t[from]))
-        return true;
-    for (size_t i = from; i < to; i++)
-        if (!((t[i] >= '0' && t[i] <= '9') || (t[i] == '.' && i > from)))
-            return false;
-    return to > from;
-}
-
-/* Whether the space at byte pos joins a number or a one-letter name to the
- * Chinese word it counts or names ("第 20 步", "25 倍", "0.18 时", "第 k 步"),
- * or a Latin word to the Chinese that goes on after it ("GD 的权重", "（GD
- * 到达": recorded split there): a CJK character on one side, that number,
- * name or word alone on the other. */
-static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_t stop,
-                         uint32_t previous, uint32_t next)
-{
-    if (is_cjk(previous)) {
-        size_t end = pos + 1;
-        while (end < stop && t[end] != ' ' && t[end] < 0x80 && !strchr(",;:!?)", t[end]))
-            end++;
-        return (end == stop || t[end] == ' ' || t[end] >= 0x80 || strchr(",;:!?)", t[end])) &&
-               counts_or_names(t, pos + 1, end);
-    }
-    if (is_cjk(next)) {
-        size_t from = pos;
-        while (from > start && t[from - 1] != ' ' && t[from - 1] < 0x80)
-            from--;
-        return counts_or_names(t, from, pos) || is_latin_word(t, from, pos);
-    }
-    return false;
-}
 
 /* Whether text[from..to) is one factor of a formula: a name, a number, a
  * call or a differential ("x", "l1", "u^2", "0.5", "cos(a)", "-sin(a)",
@@ -483,16 +451,51 @@ typedef enum WordClass {
     ANY,
     NUMBER,    /* "0.18", "-2", "3/3", "59%" */
     UNIT,      /* "%", "px", "°" */
+    VALUE,     /* a number that begins with a digit: "5:" of "on 5:", not "(1," nor "−1" */
+    CLOSING,   /* a number that begins with a digit and ends in a colon or a per cent:
+                * "5:", "73%" */
+    COUNTED_BY, /* what makes a number a quantity after it: a plural, a range */
+    COUNT_UNIT, /* a unit with no mark after it: "%" of "25 % 以内" */
     MEASURE,   /* a Chinese measure word begins it: 个点, 步, 倍 */
+    CHINESE,   /* a Chinese word begins it: 以内 */
+    LEAD,      /* a Latin word with no mark after it: "on" of "on 5", "train" of "train 73%" */
     RANGE,     /* "to", 到, 至, "–", "~" between two numbers */
     RELATION,  /* "≈", "=", "<", ">", "≤", "≥", "≠" */
     NO_FACTOR, /* none, or no factor a number multiplies ("(l1" of "= 0.5 (l1") */
 } WordClass;
 
+/* Whether w ends in no mark: "200" does, "200," does not. */
+static bool unmarked(const unsigned char *t, Word w)
+{
+    return bare(t, w).to == w.to;
+}
+
+/* Whether w is a Latin word a number may count: a plural, "200 examples",
+ * "25 times"; not "2 there" (of "2/λmax = 2 there"), "15 of" nor "700 on"
+ * (prose goes on after a number more often than it counts). */
+static bool is_noun(const unsigned char *t, Word w)
+{
+    static const char *const not_plurals[] = {"was", "has", "its", "this", "thus", "less",
+                                              "across", "always", "unless", "perhaps", NULL};
+    Word b = bare(t, w);
+    return b.to - b.from >= 3 && t[b.to - 1] == 's' && is_latin_word(t, b.from, b.to) &&
+           !word_is(t, b, not_plurals);
+}
+
+/* Whether w begins with a Chinese character, no punctuation mark. */
+static bool is_chinese(const unsigned char *t, Word w)
+{
+    int len = 0;
+    uint32_t cp = w.to > w.from ? utf8_next(t + w.from, &len) : 0;
+    return is_cjk(cp) && !no_break_before(cp) && !no_break_after(cp) &&
+           !(cp >= 0x3000 && cp <= 0x303F);
+}
+
 static bool word_in(const unsigned char *t, Word w, WordClass c)
 {
     static const char *const units[] = {"%", "％", "‰", "°", "px", "pt", "ms", "s", NULL};
     static const char *const ranges[] = {"to", "到", "至", "–", "~", "～", NULL};
+    static const char *const and[] = {"and", NULL};
     static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
     int len = 0;
     switch (c) {
@@ -502,51 +505,26 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
         return is_number(t, bare(t, w));
     case UNIT:
         return word_is(t, bare(t, w), units);
+    case VALUE:
+        return is_digit(t[w.from]) && is_number(t, bare(t, w));
+    case CLOSING:
+        return word_in(t, w, VALUE) && (t[w.to - 1] == ':' || t[bare(t, w).to - 1] == '%');
+    case COUNTED_BY:
+        return word_in(t, w, RANGE) || word_is(t, w, and) || is_noun(t, w);
+    case COUNT_UNIT:
+        return unmarked(t, w) && word_is(t, w, units);
     case MEASURE:
         return w.to > w.from && is_measure_word(utf8_next(t + w.from, &len));
+    case CHINESE:
+        return is_chinese(t, w);
+    case LEAD:
+        return is_latin_word(t, w.from, w.to);
     case RANGE:
         return word_is(t, w, ranges);
     case RELATION:
         return word_is(t, w, relations);
     case NO_FACTOR:
         return w.from == w.to || is_cjk(utf8_next(t + w.from, &len)) || !is_factor(t, w.from, w.to);
-    }
-    return false;
-}
-
-/* What a typesetter keeps on one line: a break between the words before
- * and after it (and those behind and beyond them) that one of these rules
- * matches is taken only where nothing else fits (BREAK_BOUND).  Recorded
- * split: "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ / 100". */
-static const struct Binding {
-    WordClass behind, before, after, beyond;
-} bindings[] = {
-    {ANY, NUMBER, UNIT, ANY},       /* a number and its unit: "2 %", "5 px" */
-    {ANY, NUMBER, MEASURE, ANY},    /* a number and its measure word: "3/3 个点", "20步" */
-    {ANY, NUMBER, RANGE, NUMBER},   /* inside a range: "0 to 2", "59% 到 82%" */
-    {NUMBER, RANGE, NUMBER, ANY},
-    /* A sign and the value it gives: "≈ 100", "= 0.18"; not a coefficient,
-     * "L = / 0.5 (l1 u^2 + l2 v^2)". */
-    {ANY, RELATION, NUMBER, NO_FACTOR},
-};
-
-/* Whether a break at byte pos of text[start..stop) (a space, or a change
- * of script) is one the rules above forbid. */
-static bool bound(const unsigned char *t, size_t start, size_t pos, size_t stop)
-{
-    Word before = word_before(t, start, pos), after = word_after(t, pos, stop);
-    if (before.from == before.to || after.from == after.to)
-        return false;
-    for (size_t k = 0; k < sizeof bindings / sizeof bindings[0]; k++) {
-        const struct Binding *b = &bindings[k];
-        if (!word_in(t, before, b->before) || !word_in(t, after, b->after))
-            continue;
-        size_t behind_end = before.from;
-        while (behind_end > start && t[behind_end - 1] == ' ')
-            behind_end--;
-        if ((b->behind == ANY || word_in(t, word_before(t, start, behind_end), b->behind)) &&
-            (b->beyond == ANY || word_in(t, word_after(t, after.to, stop), b->beyond)))
-            return true;
     }
     return false;
 }
@@ -561,6 +539,94 @@ typedef enum BreakKind {
     BREAK_FACTOR,   /* a space between a formula's factors ("cos(a) x"): after a formula's */
     BREAK_BOUND,    /* inside what the bindings keep whole: only when nothing else fits */
 } BreakKind;
+
+/* What a typesetter keeps on one line: a break between the words before
+ * and after it (and those behind and beyond them) that one of these rules
+ * matches is taken only where nothing else fits (BREAK_BOUND), or (a word
+ * before a number, BREAK_COUNTED) before a term is split.  Recorded split:
+ * "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ / 100", and (issue 12)
+ * "GD on / 5", "about / 25 times", "12% / 以内", "25 % / 以内", "train /
+ * 73%".  A number keeps no Latin plural after it ("200 / examples") nor
+ * "and" a range ("0.01 / and 0.5"): bound, they cost adaptive 5's and
+ * sgd_noise 5's captions a line, over their share of the frame at 1280x720
+ * --projector (test_layout). */
+static const struct Binding {
+    WordClass behind, before, after, beyond;
+    BreakKind kind;
+} bindings[] = {
+    {ANY, NUMBER, UNIT, ANY, BREAK_BOUND}, /* a number and its unit: "2 %", "5 px" */
+    /* A number and what it counts: "3/3 个点", "20步"; a
+     * Chinese word after a number as binds_to_cjk keeps "12% 以内", which
+     * leaves a formula whole before it ("= 2/11 ≈ 0.18 / 时"). */
+    {ANY, NUMBER, MEASURE, ANY, BREAK_BOUND},
+    {NUMBER, COUNT_UNIT, CHINESE, ANY, BREAK_COUNTED}, /* "25 % 以内" */
+    /* Inside a range: "0 to 2", "59% 到 82%". */
+    {ANY, NUMBER, RANGE, NUMBER, BREAK_BOUND},
+    {NUMBER, RANGE, NUMBER, ANY, BREAK_BOUND},
+    /* A sign and the value it gives: "≈ 100", "= 0.18"; not a coefficient,
+     * "L = / 0.5 (l1 u^2 + l2 v^2)". */
+    {ANY, RELATION, NUMBER, NO_FACTOR, BREAK_BOUND},
+    /* A short word and the number after it where that number ends a
+     * clause, counts or begins a range: "on 5:", "about 25 times", "between
+     * 0.01 and", a legend's "train 73%"; not "only / 2 of them", which cost
+     * sgd_noise 4's caption a line (last: a range's "to 2" is bound
+     * harder).  A Chinese word keeps its number as binds_to_cjk says. */
+    {ANY, LEAD, CLOSING, ANY, BREAK_COUNTED},
+    {ANY, LEAD, VALUE, COUNTED_BY, BREAK_COUNTED},
+};
+
+/* How the rules above hold a break at byte pos of text[start..stop) (a
+ * space, or a change of script): BREAK_WORD where none does. */
+static BreakKind bound(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    /* Two spaces part a legend's columns ("train 94%  test 93%"): a pair
+     * keeps its value, not the next pair's label. */
+    if (t[pos] == ' ' && pos + 1 < stop && t[pos + 1] == ' ')
+        return BREAK_WORD;
+    Word before = word_before(t, start, pos), after = word_after(t, pos, stop);
+    if (before.from == before.to || after.from == after.to)
+        return BREAK_WORD;
+    for (size_t k = 0; k < sizeof bindings / sizeof bindings[0]; k++) {
+        const struct Binding *b = &bindings[k];
+        if (!word_in(t, before, b->before) || !word_in(t, after, b->after))
+            continue;
+        size_t behind_end = before.from;
+        while (behind_end > start && t[behind_end - 1] == ' ')
+            behind_end--;
+        if ((b->behind == ANY || word_in(t, word_before(t, start, behind_end), b->behind)) &&
+            (b->beyond == ANY || word_in(t, word_after(t, after.to, stop), b->beyond)))
+            return b->kind;
+    }
+    return BREAK_WORD;
+}
+
+/* Whether w is a number ("20", "7%") or a one-letter name, Latin or
+ * Greek ("k", "η"). */
+static bool counts_or_names(const unsigned char *t, Word w)
+{
+    int len = 0;
+    uint32_t cp = w.to > w.from ? utf8_next(t + w.from, &len) : 0;
+    bool letter = (cp < 0x80 && is_latin_letter((unsigned char)cp)) || (cp >= 0x391 && cp <= 0x3C9);
+    return (letter && w.from + (size_t)len == w.to) || is_number(t, w);
+}
+
+/* Whether the space at byte pos joins a number or a one-letter name to the
+ * Chinese word it counts or names ("第 20 步", "25 倍", "0.18 时", "第 k 步",
+ * "不到 7%", "约 η"), or a Latin word to the Chinese that goes on after it
+ * ("GD 的权重", "（GD 到达": recorded split there): a CJK character on one
+ * side, that number, name or word alone on the other. */
+static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_t stop,
+                         uint32_t previous, uint32_t next)
+{
+    if (is_cjk(previous))
+        return counts_or_names(t, bare(t, word_after(t, pos, stop)));
+    if (is_cjk(next)) {
+        Word w = word_before(t, start, pos);
+        return counts_or_names(t, w) || is_latin_word(t, w.from, w.to);
+    }
+    return false;
+}
+
 
 /* U+2060 WORD JOINER: a translator's mark that glues the characters on
  * either side of it into one word (初始化\u2060种子).  Zero-width: it is
@@ -633,6 +699,7 @@ typedef struct RememberedText {
 struct TextWrapMemory {
     RememberedText text[MEMORY_TEXTS];
     int next;       /* the text the next new one replaces */
+    UBreakIterator *words; /* words_of's, opened on first use; NULL: not yet */
 };
 
 TextWrapMemory *text_wrap_memory_create(void)
@@ -654,6 +721,8 @@ void text_wrap_memory_destroy(TextWrapMemory *memory)
         return;
     for (int k = 0; k < MEMORY_TEXTS; k++)
         forget_text(&memory->text[k]);
+    if (memory->words)
+        ubrk_close(memory->words);
     free(memory);
 }
 
@@ -679,6 +748,8 @@ static RememberedText *remembered(TextWrapMemory *memory, const char *text)
 
 typedef struct Wrapper {
     const unsigned char *text;
+    TextWrapMemory *memory; /* NULL: none */
+    UBreakIterator *words;  /* words_of's; the memory's where there is one */
     double max_width;
     TextWidthFn width;
     void *context;
@@ -725,7 +796,8 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                                (previous == ',' && inside_tuple(t, start, i, stop));
                 /* "10 %" reads as one number (the Kramers verdict broke
                  * "在 10 / % 以内"): bindings. */
-                BreakKind kind = bound(t, start, i, stop) ? BREAK_BOUND
+                BreakKind held_by = bound(t, start, i, stop);
+                BreakKind kind = held_by != BREAK_WORD ? held_by
                                  : formula              ? BREAK_FORMULA
                                  : joins_factors(t, start, i, stop) ? BREAK_FACTOR
                                  : binds_to_cjk(t, start, i, stop, previous, next) ? BREAK_COUNTED
@@ -740,9 +812,7 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                  * product's dot (in_product). */
                 bool word = no_break_before(previous) || no_break_after(cp) ||
                             is_cjk(cp) != is_cjk(previous);
-                BreakKind kind = !word                      ? BREAK_INSIDE
-                                 : bound(t, start, i, stop) ? BREAK_BOUND
-                                                            : BREAK_WORD;
+                BreakKind kind = word ? bound(t, start, i, stop) : BREAK_INSIDE;
                 breaks[count++] = (Break){i, kind, word, previous, cp, false};
             }
         }
@@ -789,16 +859,70 @@ static int line_breaks(Wrapper *w, size_t start, size_t stop, Break *scratch, Br
     return count;
 }
 
-/* The kind of break b of the line from start, told between two CJK
- * characters where it was not yet. */
-static BreakKind break_kind(const unsigned char *t, size_t start, Break *b)
+/* ICU's dictionary word break iterator for Chinese, opened once a memory
+ * (about 25 ms the first time in a process, its dictionary loaded; then
+ * microseconds), or NULL where ICU cannot open one. */
+static UBreakIterator *words_of(Wrapper *w)
 {
+    if (w->words)
+        return w->words;
+    UErrorCode status = U_ZERO_ERROR;
+    w->words = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);
+    if (U_FAILURE(status))
+        w->words = NULL;
+    if (w->memory)
+        w->memory->words = w->words;
+    return w->words;
+}
+
+/* Characters of a CJK run around a break that the word iterator reads:
+ * a phrase's words, more than a line holds. */
+#define RUN_REACH 48
+
+/* Whether a break at byte pos, between two CJK characters of the line
+ * [start, stop), falls inside a Chinese word ("摆/动", "周/围", "最/后" were
+ * recorded): ICU's dictionary word break iterator reads the run of CJK
+ * characters around it.  Chinese may break between any two characters
+ * (UAX #14), but a typesetter keeps a word whole. */
+static bool splits_word(Wrapper *w, size_t start, size_t pos, size_t stop)
+{
+    const unsigned char *t = w->text;
+    size_t from = pos, to = pos, at = pos;
+    for (int n = 0; n < RUN_REACH && from > start && is_cjk(char_before(t, start, from, &at)); n++)
+        from = at;
+    for (int n = 0; n < RUN_REACH && to < stop; n++) {
+        int len = 0;
+        if (!is_cjk(utf8_next(t + to, &len)))
+            break;
+        to += (size_t)len;
+    }
+    UBreakIterator *words = words_of(w);
+    UChar run[4 * RUN_REACH];
+    int32_t before = 0, length = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8(run, 4 * RUN_REACH, &before, (const char *)t + from, (int32_t)(pos - from),
+                  &status);
+    u_strFromUTF8(run, 4 * RUN_REACH, &length, (const char *)t + from, (int32_t)(to - from),
+                  &status);
+    if (!words || U_FAILURE(status))
+        return false;
+    ubrk_setText(words, run, length, &status);
+    return U_SUCCESS(status) && !ubrk_isBoundary(words, before);
+}
+
+/* The kind of break b of the line [start, stop), told between two CJK
+ * characters where it was not yet. */
+static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
+{
+    const unsigned char *t = w->text;
     if (!b->told) {
         if (splits_term(t, b->at) || b->before == 0x4E4B)
             /* 之 begins a word (之间, 之后, 之一): it never ends a line. */
             b->kind = BREAK_TERM;
         else if (splits_count(t, start, b->at, b->after))
             b->kind = BREAK_COUNT;
+        else if (splits_word(w, start, b->at, stop))
+            b->kind = BREAK_TERM;
         b->told = true;
     }
     return b->kind;
@@ -819,6 +943,18 @@ static int latest_of(const Break *breaks, int first, int last, BreakKind kind, b
         if (breaks[k].kind == kind && !(groups && breaks[k].grouped))
             return k;
     return -1;
+}
+
+/* The latest break that parts a word from a number after first and up to
+ * last, or -1: a Chinese word leaves the number after it before a number
+ * leaves what it counts ("的 / 12% 以内", not "的 12% / 以内"). */
+static int latest_counted(const Break *breaks, int first, int last, bool groups)
+{
+    for (int k = last; k > first; k--)
+        if (breaks[k].kind == BREAK_COUNTED && !(groups && breaks[k].grouped) &&
+            is_cjk(breaks[k].before))
+            return k;
+    return latest_of(breaks, first, last, BREAK_COUNTED, groups);
 }
 
 /* The latest of the formula breaks after first and up to last that lies
@@ -892,9 +1028,11 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     }
     /* A formula, a tuple, a group or a counted word stays whole unless it
      * alone is wider than the line; then a number leaves its word before a
-     * term, a formula or a factor is split (初始化种子 1 到 10: 种子 / 1 到 10,
-     * not 种 / 子 1 到), and what the bindings keep whole last.  A group is split only when the line holds nothing
-     * else, and then by the same rules. */
+     * formula or a factor is split, and what the bindings keep whole last;
+     * a term is split after the breaks a few back (below: 初始化种子 1 到 10
+     * is 初始化 / 种子 1 到 10 or 种子 / 1 到 10, never 种 / 子 1 到).  A group is
+     * split only when the line holds nothing else, and then by the same
+     * rules. */
     int last = best, plain = best;
     bool groups = false;
     for (int k = 0; k <= last && !groups; k++)
@@ -902,8 +1040,8 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     while (plain >= 0 && held(&breaks[plain], groups))
         plain--;
     best = plain;
-    if (plain < 0 || break_kind(w->text, start, &breaks[plain]) == BREAK_TERM) {
-        int counted = latest_of(breaks, plain, last, BREAK_COUNTED, groups);
+    if (plain < 0) {
+        int counted = latest_counted(breaks, plain, last, groups);
         int formula = outermost_formula(w, start, stop, breaks, plain, last, groups);
         if (formula < 0)
             formula = latest_of(breaks, plain, last, BREAK_FORMULA, groups);
@@ -926,18 +1064,28 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
                 return breaks[k].at;
             word = k;
         }
-    /* A few breaks back, the latest plain one; else the latest that parts a
-     * number from a Chinese word ("952 / 这条线"); else a short line at a
+    /* A few breaks back, the latest plain one; else a short line at a
      * word's end ("网络，/ 初始化种子", not "网络，初始 / 化种子"; "SGD，/ 200
-     * 个粒子", not "200 个 / 粒子"); else one that splits a counted phrase
-     * rather than a term. */
-    static const BreakKind preferred[] = {BREAK_INSIDE, BREAK_COUNTED, BREAK_WORD, BREAK_COUNT};
+     * 个粒子", not "200 个 / 粒子"; "73%，/ 测试 57%", not "测 / 试 57%" nor
+     * "测试 / 57%"); else the latest that parts a number from a Chinese word
+     * ("952 / 这条线"), up to the last break that fits where the line would
+     * split a term (种子 / 1 到 10); else one that splits a counted phrase
+     * rather than a term; else one that parts a number from what it counts
+     * ("0.5 / 之间", not "0.5 之 / 间"). */
+    static const BreakKind preferred[] = {BREAK_INSIDE, BREAK_WORD, BREAK_COUNTED, BREAK_COUNT,
+                                          BREAK_BOUND};
+    int back = best - TERM_STEPS_BACK > -1 ? best - TERM_STEPS_BACK : -1;
+    int counted = latest_counted(breaks, back, best, groups);
+    if (counted < 0 && break_kind(w, start, stop, &breaks[best]) == BREAK_TERM)
+        counted = latest_counted(breaks, best, last, groups);
     for (size_t p = 0; p < sizeof preferred / sizeof preferred[0]; p++) {
         if (preferred[p] == BREAK_WORD && word >= 0)
             return breaks[word].at;
+        if (preferred[p] == BREAK_COUNTED && counted >= 0)
+            return breaks[counted].at;
         for (int k = best; k >= 0 && k > best - TERM_STEPS_BACK; k--)
             if (!(groups && breaks[k].grouped) &&
-                break_kind(w->text, start, &breaks[k]) == preferred[p])
+                break_kind(w, start, stop, &breaks[k]) == preferred[p])
                 return breaks[k].at;
     }
     return breaks[best].at;
@@ -973,9 +1121,12 @@ int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_w
                           TextWidthFn width, void *context, char *lines, size_t line_size,
                           int max_lines, bool *cut_word)
 {
-    Wrapper w = {.text = (const unsigned char *)text, .max_width = max_width, .width = width,
-                  .context = context, .remembered = remembered(memory, text)};
+    Wrapper w = {.text = (const unsigned char *)text, .memory = memory,
+                  .words = memory ? memory->words : NULL, .max_width = max_width,
+                  .width = width, .context = context, .remembered = remembered(memory, text)};
     int count = wrap_lines(&w, lines, line_size, max_lines);
+    if (!memory && w.words)
+        ubrk_close(w.words);
     *cut_word = w.cut_word;
     return count;
 }

@@ -12,20 +12,27 @@
  *      fills at least two thirds of the width: Chinese lines end at a
  *      comma or a full stop rather than inside a phrase;
  *   2. otherwise, stepping back at most six breaks, the last break between
- *      two CJK characters that splits neither one of the lessons' terms
- *      (鞍点, 学习率, ...: the table in text_wrap.c; 之 never ends a line:
- *      之间, 之后) nor a counted phrase
+ *      two CJK characters that splits neither a word (ICU's dictionary
+ *      word break iterator: 摆动, 周围; and the lessons' terms, 鞍点, 学习率,
+ *      ...: the table in text_wrap.c; 之 never ends a line: 之间, 之后) nor
+ *      a counted phrase
  *      (a numeral or demonstrative with its measure word, a classifier with
  *      its noun: not 一 / 个点, 一个 / 点, 这条 / 线, 200 个 / 样本); else
- *      a space between a number and a Chinese word ("952 / 这条线"); else
- *      one inside a counted phrase rather than inside a term;
+ *      a word break that leaves a short line; else a space between a
+ *      number and a Chinese word ("952 / 这条线"); else one inside a
+ *      counted phrase rather than inside a word;
  *   3. otherwise the last break that fits.
  * A space next to an operator (= < > + / − ≈ ≤ ≥ × ± → ←, and a hyphen
  * standing alone between spaces: "θ - c") or before a per cent sign
  * ("10 %"), after the comma of
  * a pair in brackets, "(0.6, 1.2)", between a Chinese character and a
- * number or a one-letter name ("第 20 步", "25 倍", "第 k 步"), or after a
- * Latin word before Chinese ("GD 的权重") is not a break
+ * number or a one-letter name ("第 20 步", "25 倍", "第 k 步", "不到 7%",
+ * "约 η"), after a Latin word before Chinese ("GD 的权重"), or where
+ * text_wrap.c's bindings keep a quantity with its words (a number with its
+ * unit or the Chinese word after it, "20 个点", "12% 以内"; a range, "0 to
+ * 2"; a short word before a number that ends a clause, counts or begins a
+ * range, "on 5:", "about 25 times", a legend's "train 73%"; two spaces part
+ * a legend's columns) is not a break
  * while another fits: a formula ("η = 0.18"), a pair or a counted word stays
  * on one line unless it alone is wider than the line.  Numbers hold no
  * breaks at all, nor does an operator between two words ("步幅/梯度").
@@ -66,7 +73,9 @@ typedef double (*TextWidthFn)(void *context, const char *utf8);
  * remembering_changes_no_line).  Its owner creates and destroys it (the
  * Renderer: one a renderer, used from the thread that draws); it holds
  * copies of the texts and at most 512 breaks a line start (8 MB at most,
- * a caption's line a few kilobytes). */
+ * a caption's line a few kilobytes), and the Chinese word break iterator
+ * (ICU's) that tells where a word ends, opened on first use: without a
+ * memory each wrap opens one. */
 typedef struct TextWrapMemory TextWrapMemory;
 
 /* A memory holding nothing, or NULL without memory for it. */

@@ -19,6 +19,10 @@ static const Theme dark = {
     .shade = {0.0f, 0.0f, 0.0f, 0.35f},
     .help_panel = {0.07f, 0.08f, 0.11f, 0.94f},
     .casing = {0.0f, 0.0f, 0.0f, 0.55f},
+    /* At the marks' 0.55 the casing over viridis's yellow was as light as
+     * blue (0x0072B2): its trail stood at 1.1 against it, its faded trail
+     * at 1.4 on viridis's dark blues (test_palettes). */
+    .path_casing = {0.0f, 0.0f, 0.0f, 0.9f},
     /* Darker than the casing: at its 0.55 a violet or brown sample on the
      * green region (a misclassified one) stood at 2.7 (test_palettes). */
     .class_outline = {0.0f, 0.0f, 0.0f, 0.7f},
@@ -55,6 +59,7 @@ static const Theme light = {
     .shade = {1.0f, 1.0f, 1.0f, 0.45f},
     .help_panel = {0.98f, 0.98f, 0.97f, 0.96f},
     .casing = {1.0f, 1.0f, 1.0f, 0.85f},
+    .path_casing = {1.0f, 1.0f, 1.0f, 0.85f},
     /* Dark, unlike the casing: a white ring on a pale region left green
      * samples on their own region at a luminance contrast of 1.5 (fill
      * 1.3); test_palettes asks for 3 on every region's tint. */
@@ -93,6 +98,106 @@ Rgba theme_paper(const Theme *theme, Rgba color)
     float p = theme->landscape_paper;
     return (Rgba){color.r + p * (1.0f - color.r), color.g + p * (1.0f - color.g),
                   color.b + p * (1.0f - color.b), color.a};
+}
+
+Rgba theme_trail_casing(const Theme *theme, float a)
+{
+    Rgba casing = theme->path_casing;
+    casing.a = 1.0f - (1.0f - casing.a) * a;
+    return casing;
+}
+
+/* sRGB component (0..1) as linear light. */
+static double linear(float component)
+{
+    double c = (double)component;
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2's relative luminance of an sRGB colour. */
+static double luminance(Rgba c)
+{
+    return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
+
+static double lab_f(double t)
+{
+    return t > 216.0 / 24389.0 ? cbrt(t) : (24389.0 / 27.0 * t + 16.0) / 116.0;
+}
+
+/* The CIELAB distance (ΔE76, D65 white) between two sRGB colours. */
+static double lab_distance(Rgba a, Rgba b)
+{
+    double d = 0.0, la[3], lb[3];
+    for (int k = 0; k < 2; k++) {
+        Rgba c = k == 0 ? a : b;
+        double r = linear(c.r), g = linear(c.g), bl = linear(c.b), *lab = k == 0 ? la : lb;
+        double fx = lab_f((0.4124 * r + 0.3576 * g + 0.1805 * bl) / 0.95047);
+        double fy = lab_f(0.2126 * r + 0.7152 * g + 0.0722 * bl);
+        double fz = lab_f((0.0193 * r + 0.1192 * g + 0.9505 * bl) / 1.08883);
+        lab[0] = 116.0 * fy - 16.0, lab[1] = 500.0 * (fx - fy), lab[2] = 200.0 * (fy - fz);
+    }
+    for (int i = 0; i < 3; i++)
+        d += (la[i] - lb[i]) * (la[i] - lb[i]);
+    return sqrt(d);
+}
+
+/* top at its opacity over bottom, opaque, blended in sRGB as GL does. */
+static Rgba over(Rgba top, Rgba bottom)
+{
+    float a = top.a;
+    return (Rgba){top.r * a + bottom.r * (1.0f - a), top.g * a + bottom.g * (1.0f - a),
+                  top.b * a + bottom.b * (1.0f - a), 1.0f};
+}
+
+static double contrast(Rgba a, Rgba b)
+{
+    double ya = luminance(a), yb = luminance(b);
+    return (fmax(ya, yb) + 0.05) / (fmin(ya, yb) + 0.05);
+}
+
+/* Measured over black and white, a colour of the landscape between them
+ * may stand a little worse: the measures of trail_readable with this much
+ * to spare (a contrast ratio, a CIELAB distance). */
+#define TRAIL_SPARE_CONTRAST 0.1
+#define TRAIL_SPARE_DISTANCE 4.0
+
+/* Whether color at opacity a over its trail's casing stands at least
+ * least_contrast against that casing over the darkest and the lightest
+ * ground the theme's landscape can be (black and white, on paper), and
+ * (faded) lies nearer color than any other of the theme's run colours. */
+static bool trail_readable(const Theme *theme, Rgba color, float a, double least_contrast,
+                           bool faded)
+{
+    const Rgba grounds[2] = {theme_paper(theme, (Rgba){0.0f, 0.0f, 0.0f, 1.0f}),
+                             theme_paper(theme, (Rgba){1.0f, 1.0f, 1.0f, 1.0f})};
+    Rgba top = color;
+    top.a = a;
+    for (int k = 0; k < 2; k++) {
+        Rgba casing = over(theme_trail_casing(theme, a), grounds[k]), seen = over(top, casing);
+        if (contrast(seen, casing) < least_contrast + TRAIL_SPARE_CONTRAST)
+            return false;
+        double own = lab_distance(seen, color);
+        for (size_t i = 0; faded && i < THEME_RUN_COLORS; i++) {
+            Rgba other = theme_rgb(theme->runs[i], 1.0f);
+            if (lab_distance(other, color) > 0.0 &&
+                lab_distance(seen, other) < own + TRAIL_SPARE_DISTANCE)
+                return false;
+        }
+    }
+    return true;
+}
+
+float theme_trail_floor(const Theme *theme, Rgba color)
+{
+    enum { STEPS = 100 };
+    if (!trail_readable(theme, color, 1.0f, THEME_TRAIL_CONTRAST, true))
+        return (float)THEME_TRAIL_LEAST;
+    float a = (float)THEME_TRAIL_LEAST;
+    for (int k = 0; k < STEPS && !trail_readable(theme, color, a, THEME_TRAIL_CONTRAST, true);
+         k++)
+        a = (float)(THEME_TRAIL_LEAST + (1.0 - THEME_TRAIL_LEAST) * (k + 1) / STEPS);
+    return a;
 }
 
 Rgba theme_rgb(uint32_t rgb, float a)

@@ -27,7 +27,11 @@ typedef struct Theme {
     Rgba axis;           /* plot axes */
     Rgba shade;          /* the frame dimmed behind the help overlay */
     Rgba help_panel;     /* the help overlay's panel */
-    Rgba casing;         /* the outline around paths and marks on the landscape */
+    Rgba casing;         /* the outline around marks on the landscape */
+    Rgba path_casing;    /* the outline around runs' paths and heads: darker
+                            than casing, so every run colour stands out
+                            from it on every part of the colormap
+                            (theme_trail_floor, tests/test_palettes.c) */
     Rgba class_outline;  /* around a data sample, on any class's tinted region
                             (theme_sample_bands) */
     Rgba mark;           /* minima rings, start crosses, lesson marks */
@@ -74,6 +78,32 @@ typedef struct ThemeBand {
  * times scale as bands, bottom first; returns how many. */
 size_t theme_sample_bands(const Theme *theme, Rgba color, bool hollow, double radius,
                           double scale, ThemeBand bands[THEME_SAMPLE_BANDS]);
+
+/* Least luminance contrast (WCAG 2's: 3 for a graphical object) of a
+ * run's colour, new and on its head, against the path casing it lies on,
+ * whatever part of the colormap lies under that casing (tests/
+ * test_palettes.c); and of a faded trail's, which has to be less: at 3
+ * (floors of 0.61 and more) momentum 4's old swings, as bright as its
+ * newest, read as one mass (tests/test_window.c's
+ * test_swings_resolved_on_small_map). */
+#define THEME_RUN_CONTRAST 3.0
+#define THEME_TRAIL_CONTRAST 2.0
+/* The least opacity any trail fades to (theme_trail_floor). */
+#define THEME_TRAIL_LEAST 0.35
+
+/* The path casing under a trail's colour drawn at opacity a: opaquer as
+ * the colour fades, so the faded colour is seen over the casing, not the
+ * landscape (pink over green read grey, welcome 4's run 3). */
+Rgba theme_trail_casing(const Theme *theme, float a);
+
+/* The opacity color's trail fades to: the least, from THEME_TRAIL_LEAST,
+ * at which it keeps THEME_TRAIL_CONTRAST against its casing
+ * (theme_trail_casing) over the darkest and the lightest landscape, and
+ * lies nearer (CIELAB) its own colour than any other run colour of the
+ * theme: at 0.35 over a 0.55 casing faded blue stood at 1.4 against its
+ * casing, and yellow, olive, lay nearer orange than yellow.  A colour short
+ * of that even new fades to THEME_TRAIL_LEAST, as every trail once did. */
+float theme_trail_floor(const Theme *theme, Rgba color);
 
 /* The theme's colours (never NULL; an unknown theme is the dark one). */
 const Theme *theme_get(SceneTheme theme);

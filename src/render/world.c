@@ -16,15 +16,12 @@
 #include "scene/axis_ticks.h"
 #include "scene/viewport.h"
 
-/* Steps over which a trail fades to its floor, and that floor's alpha.
- * The casing under a fading segment grows opaque in step (draw_path): a
- * faded colour over a see-through casing let the landscape through, and
- * pink over green read grey (welcome 4's run 3, issue 12); over its own
- * dark casing it stays a darker pink.  The colour itself stays
- * see-through, so a run's overlapping old swings still add up where they
- * cross and the newest stand out (momentum 4). */
+/* Steps over which a trail fades to its floor (theme_trail_floor: each
+ * colour as far as it stays readable on its casing, which grows opaque in
+ * step, theme_trail_casing).  The colour itself stays see-through, so a
+ * run's overlapping old swings still add up where they cross and the
+ * newest stand out (momentum 4). */
 #define TRAIL_FADE_STEPS 400.0
-#define TRAIL_MIN_ALPHA 0.35
 /* The run a particle cloud copies keeps only this many steps of trail: its
  * whole path would cover the cloud the step is about. */
 #define CLOUD_RUN_TRAIL_STEPS 12.0
@@ -313,6 +310,22 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
  * line joined (path_join): where two pieces meet no pixel is drawn twice,
  * so an old trail's fade reads evenly along it, not as beads; where the
  * path crosses itself its see-through colour still adds up. */
+/* theme_trail_floor of color in the frame's theme, kept for the next
+ * frames (Renderer.trail_floors). */
+static float trail_floor(Renderer *r, Rgba color)
+{
+    for (int k = 0; k < TRAIL_FLOORS; k++) {
+        const TrailFloor *f = &r->trail_floors[k];
+        if (f->theme == r->theme && f->color.r == color.r && f->color.g == color.g &&
+            f->color.b == color.b && f->color.a == color.a)
+            return f->floor;
+    }
+    TrailFloor *f = &r->trail_floors[r->next_trail_floor];
+    r->next_trail_floor = (r->next_trail_floor + 1) % TRAIL_FLOORS;
+    *f = (TrailFloor){r->theme, color, theme_trail_floor(r->theme, color)};
+    return f->floor;
+}
+
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest, bool inside, int pass)
 {
@@ -334,6 +347,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     /* The thin swing drawn last, its two ends (SIZE_MAX: none yet). */
     size_t thin = SIZE_MAX, thin_end = SIZE_MAX;
     double band = 2.0 * (half + PATH_CASING * m);
+    double fade_floor = (double)trail_floor(r, color);
     ShapesLine line = {0};
     for (size_t before = SIZE_MAX, i = 0, next; i + 1 < n; before = i, i = next) {
         next = path_next(i, recent, stride);
@@ -357,9 +371,9 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
         if (((leaving || swing) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
             continue;
-        float a = window > 0 ? (float)(1.0 - age / window)
-                             : (float)(TRAIL_MIN_ALPHA + (1.0 - TRAIL_MIN_ALPHA) *
-                                                             exp(-age / TRAIL_FADE_STEPS));
+        float a = window > 0
+                      ? (float)(1.0 - age / window)
+                      : (float)(fade_floor + (1.0 - fade_floor) * exp(-age / TRAIL_FADE_STEPS));
         size_t count = 1;
         for (size_t p = path_next(i, recent, stride); p != next; p = path_next(p, recent, stride))
             count++;
@@ -367,16 +381,16 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         if (pass == 0) {
             /* A window's trail fades out casing and all (see-through at its
              * end); a whole trail's casing darkens under its fading colour. */
-            Rgba casing = r->theme->casing;
-            casing.a = path_stacked(window > 0 ? casing.a * a : 1.0f - (1.0f - casing.a) * a,
-                                    count, length, half + PATH_CASING * m);
+            Rgba casing = window > 0 ? r->theme->path_casing : theme_trail_casing(r->theme, a);
+            casing.a = path_stacked(window > 0 ? casing.a * a : casing.a, count, length,
+                                    half + PATH_CASING * m);
             shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, half + PATH_CASING * m, casing);
         } else {
             Rgba c = color;
             if (leaving) {
                 c.a = a * (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
             } else if (inside && window == 0) {
-                c = faded(color, r->theme->casing, a);
+                c = faded(color, r->theme->path_casing, a);
             } else {
                 c.a = a;
             }
@@ -752,7 +766,7 @@ static bool cloud_under_head(const Renderer *r, const Scene *scene, const Viewpo
 static void draw_hollow_head(Renderer *r, double x, double y, Rgba color)
 {
     double s = r->marker_scale;
-    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.8 * s, r->theme->casing);
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.8 * s, r->theme->path_casing);
     shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.0 * s, color);
 }
 
@@ -781,12 +795,12 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                cloud_under_head(r, scene, vp, i, px, py)) {
         draw_hollow_head(r, px, py, color);
     } else if (sr->run.status != RUN_ACTIVE) {
-        draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->casing);
+        draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->path_casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
     } else {
         shapes_disc(r->shapes, px, py, HEAD_RADIUS * s, color);
         shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
-                    h->outside ? r->theme->mark : r->theme->casing);
+                    h->outside ? r->theme->mark : r->theme->path_casing);
     }
     if (i == scene->selected) {
         /* In the run's colour, cased, where a lesson's mark circle runs
@@ -794,7 +808,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
          * 3's and schedules 5's inner circles about the head). */
         reach = (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (stacked - 1)) * s;
         if (near_mark_circle(r, scene, vp, px, py, reach, 4.0 * s)) {
-            shapes_ring(r->shapes, px, py, reach, 2.4 * s, r->theme->casing);
+            shapes_ring(r->shapes, px, py, reach, 2.4 * s, r->theme->path_casing);
             shapes_ring(r->shapes, px, py, reach, 1.3 * s, color);
         } else {
             shapes_ring(r->shapes, px, py, reach, 1.1 * s, r->theme->mark);
@@ -933,7 +947,7 @@ void render_head_stacks(const double (*at)[2], size_t n, double radius, int *sta
 double render_head_ring(Renderer *r, double x, double y, double radius, int stack, Rgba color)
 {
     double s = r->marker_scale, reach = (radius + HEAD_RING_STEP * stack) * s;
-    shapes_ring(r->shapes, x, y, reach, 2.6 * s, r->theme->casing);
+    shapes_ring(r->shapes, x, y, reach, 2.6 * s, r->theme->path_casing);
     shapes_ring(r->shapes, x, y, reach, 1.5 * s, color);
     return reach;
 }
@@ -1457,6 +1471,76 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
     }
 }
 
+/* The lines where one basin of attraction meets another, on the cells the
+ * shares are counted on (scene_basin_cells): a walker's share is that of
+ * the side of the line it stands on (sharp_flat 2: without them the
+ * walkers spread over the map read as the flat valley's, those behind the
+ * sharp well as nobody's).  Marching squares over the cells' centres: an
+ * edge between two centres of different basins is crossed half way, and
+ * a square's crossings are joined (two: to each other; more, where three
+ * basins meet: each to the square's middle).  Cased, as the marks are. */
+static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    if (r->view3d)
+        return;
+    double ax, ay, bx, by;
+    viewport_to_world(vp, vp->x, vp->y + vp->height, &ax, &ay);
+    viewport_to_world(vp, vp->x + vp->width, vp->y, &bx, &by);
+    ViewRect seen = {fmin(ax, bx), fmax(ax, bx), fmin(ay, by), fmax(ay, by)}, cells;
+    int columns, rows;
+    if (!scene_basin_cells(scene, seen, &cells, &columns, &rows))
+        return;
+    double dx = (cells.xmax - cells.xmin) / columns, dy = (cells.ymax - cells.ymin) / rows;
+    int i0 = (int)fmax(floor((seen.xmin - cells.xmin) / dx - 1.0), 0.0);
+    int i1 = (int)fmin(ceil((seen.xmax - cells.xmin) / dx), columns - 1.0);
+    int j0 = (int)fmax(floor((seen.ymin - cells.ymin) / dy - 1.0), 0.0);
+    int j1 = (int)fmin(ceil((seen.ymax - cells.ymin) / dy), rows - 1.0);
+    if (i1 <= i0 || j1 <= j0)
+        return;
+    /* Each centre's basin once: both passes read every centre of four
+     * squares. */
+    size_t across = (size_t)(i1 - i0 + 1);
+    int *centre = malloc(across * (size_t)(j1 - j0 + 1) * sizeof *centre);
+    if (!centre)
+        return;
+    for (int j = j0; j <= j1; j++)
+        for (int i = i0; i <= i1; i++)
+            centre[(size_t)(j - j0) * across + (size_t)(i - i0)] = scene_basin_at(
+                scene, cells.xmin + (i + 0.5) * dx, cells.ymin + (j + 0.5) * dy);
+    double s = r->scale;
+    for (int pass = 0; pass < 2; pass++)
+        for (int j = j0; j < j1; j++)
+            for (int i = i0; i < i1; i++) {
+                /* The square's corners counter-clockwise from (i, j). */
+                static const int corner[4][2] = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+                int label[4];
+                double cx[4], cy[4];
+                for (int k = 0; k < 4; k++) {
+                    cx[k] = cells.xmin + (i + corner[k][0] + 0.5) * dx;
+                    cy[k] = cells.ymin + (j + corner[k][1] + 0.5) * dy;
+                    label[k] = centre[(size_t)(j - j0 + corner[k][1]) * across +
+                                      (size_t)(i - i0 + corner[k][0])];
+                }
+                double px[4], py[4];
+                int crossed = 0;
+                for (int k = 0; k < 4; k++)
+                    if (label[k] != label[(k + 1) % 4]) {
+                        viewport_to_pixel(vp, 0.5 * (cx[k] + cx[(k + 1) % 4]),
+                                          0.5 * (cy[k] + cy[(k + 1) % 4]), &px[crossed],
+                                          &py[crossed]);
+                        crossed++;
+                    }
+                double mx, my;
+                viewport_to_pixel(vp, cells.xmin + (i + 1) * dx, cells.ymin + (j + 1) * dy, &mx,
+                                  &my);
+                for (int k = 0; k < crossed && (crossed != 2 || k == 0); k++)
+                    shapes_segment(r->shapes, px[k], py[k], crossed == 2 ? px[1] : mx,
+                                   crossed == 2 ? py[1] : my, (pass == 0 ? 2.2 : 1.1) * s,
+                                   pass == 0 ? r->theme->casing : r->theme->mark);
+            }
+    free(centre);
+}
+
 /* The swarm's share in each minimum's basin, as "62%" above the minimum;
  * when there are none to show, a line saying why, rather than nothing. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
@@ -1835,6 +1919,9 @@ void render_world(Renderer *r, const Scene *scene)
      * the gaps of the dashes. */
     if (scene->display.flow)
         draw_flows(r, scene, &vp);
+    /* The basins' edges under the cloud: a walker on one stays in sight. */
+    if (scene->display.basins)
+        draw_basin_edges(r, scene, &vp);
     /* The cloud over the paths: it is what a step with particles is about. */
     draw_particles(r, scene, &vp);
     if (scene->display.spread)

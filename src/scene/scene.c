@@ -827,12 +827,14 @@ void scene_step(Scene *scene, size_t steps)
 /* Cells per view width of the basin map; it spans three views each way. */
 #define SCENE_BASIN_CELLS 128
 
-size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
-                          size_t max, double *elsewhere)
+/* The basin map of the scene's landscape now (made on first use, three
+ * views wide about the view); NULL without a swarm or when it cannot be
+ * made. */
+static BasinMap *basin_map_now(const Scene *scene)
 {
     struct SceneBasinCache *cache = scene->basin_cache;
     if (!scene->swarm)
-        return 0;
+        return NULL;
     if (!cache->map || cache->landscape_serial != scene->landscape_serial) {
         basin_map_destroy(cache->map);
         double w = scene->view.xmax - scene->view.xmin, h = scene->view.ymax - scene->view.ymin;
@@ -850,12 +852,40 @@ size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *sh
                                : basin_map_create(scene->landscape, rect, 3 * SCENE_BASIN_CELLS,
                                                   3 * SCENE_BASIN_CELLS, &err);
         cache->landscape_serial = scene->landscape_serial;
-        if (!cache->map)
-            return 0;
     }
-    size_t n = basin_map_shares(cache->map, swarm_positions(scene->swarm),
-                                swarm_count(scene->swarm), shares, max, elsewhere);
-    return basin_map_minima(cache->map, minima, n);
+    return cache->map;
+}
+
+size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
+                          size_t max, double *elsewhere)
+{
+    BasinMap *map = basin_map_now(scene);
+    if (!map)
+        return 0;
+    size_t n = basin_map_shares(map, swarm_positions(scene->swarm), swarm_count(scene->swarm),
+                                shares, max, elsewhere);
+    return basin_map_minima(map, minima, n);
+}
+
+/* Threads that label the basin map's cells over a view at once. */
+#define SCENE_BASIN_THREADS 8
+
+bool scene_basin_cells(const Scene *scene, ViewRect seen, ViewRect *rect, int *columns,
+                       int *rows)
+{
+    BasinMap *map = basin_map_now(scene);
+    if (!map)
+        return false;
+    basin_map_label_rect(map, seen, SCENE_BASIN_THREADS);
+    *rect = basin_map_rect(map);
+    *columns = *rows = 3 * SCENE_BASIN_CELLS;
+    return true;
+}
+
+int scene_basin_at(const Scene *scene, double x, double y)
+{
+    BasinMap *map = basin_map_now(scene);
+    return map ? basin_map_label(map, x, y) : -1;
 }
 
 void scene_advance(Scene *scene, double dt)

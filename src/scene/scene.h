@@ -486,6 +486,15 @@ const Run *scene_flow(const Scene *scene, size_t i);
  * and not thread-safe). */
 size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
                           size_t max, double *elsewhere);
+/* The cells those shares are counted on: the rectangle they cover and
+ * how many across and down, those over seen labelled (in parallel: a
+ * caller asks for each of them next); false without a swarm.
+ * scene_basin_at: the basin of the cell holding (x, y), an index into
+ * scene_basin_shares's minima, or -1 (no known minimum, off the cells, or
+ * no swarm). */
+bool scene_basin_cells(const Scene *scene, ViewRect seen, ViewRect *rect, int *columns,
+                       int *rows);
+int scene_basin_at(const Scene *scene, double x, double y);
 
 /* The learning rate run i uses for its next update (schedule included). */
 double scene_run_lr(const Scene *scene, size_t i);
