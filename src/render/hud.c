@@ -318,7 +318,7 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
  * taller one gives it room.  render_plan takes the narrow form where it
  * keeps more panels, the caption within its share or the step's subject
  * plot at its asked height, else where the layout's map then scores
- * higher (layout.h). */
+ * higher, as layout.h weighs compact forms (choose_legend). */
 #define LEGEND_WIDTH_SHARE 0.45
 
 /* The plots' width (at scale 1), the column under the legend. */
@@ -1589,6 +1589,15 @@ static void draw_help(Renderer *r)
     help_panel(r, s, true, &w, &h);
 }
 
+/* How many panels l shows in their compact forms. */
+static int compact_forms(const Layout *l)
+{
+    int count = 0;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        count += l->shown[p] && l->compact[p];
+    return count;
+}
+
 /* The narrow legend where the map then shows the view larger, as layout.h's
  * search weighs arrangements, dropping nothing more. */
 static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
@@ -1612,13 +1621,21 @@ static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
     bool held = r->layout.caption_held;
     bool plot_held = r->layout.dynamics_held && !wide.dynamics_held,
          plot_lost = wide.dynamics_held && !r->layout.dynamics_held;
+    /* Then the map, and compact forms taken only for a map that scores
+     * LAYOUT_MAP_GAIN higher, as in the search: momentum 3 in Chinese at
+     * 1280x720 --projector kept the wide legend and the loss plot in
+     * their compact forms for a map scoring 3.7% over the narrow
+     * legend's, whose view was 365 pixels high, not 321. */
+    double narrow_score = layout_map_score(in, &r->layout),
+           wide_score = layout_map_score(in, &wide);
+    bool map_better = compact_forms(&r->layout) < compact_forms(&wide)
+                          ? wide_score <= LAYOUT_MAP_GAIN * narrow_score
+                          : narrow_score > LAYOUT_MAP_GAIN * wide_score;
     r->legend_narrow =
         kept > 0 ||
         (kept == 0 && (held || !wide.caption_held) &&
          ((held && !wide.caption_held) || plot_held ||
-          (!plot_lost &&
-           layout_map_score(in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(in, &wide) &&
-           (r->layout.complete || !wide.complete))));
+          (!plot_lost && map_better && (r->layout.complete || !wide.complete))));
     if (!r->legend_narrow)
         r->layout = wide;
 }
