@@ -5155,6 +5155,43 @@ static void test_edges_step_shows_its_sharpness(void **state)
         }
 }
 
+/* A network's data panel at 960x540 recorded, every step of
+ * batch_and_flatness and adam_vs_sgd_network's first, en and zh: laid out
+ * at least 0.9 of the height it asks for, its picture readable.  At its
+ * least (the layout took it beside a map 0.66 to 0.70 of the frame high)
+ * it drew the two moons 52 pixels wide (docs/frames, batch_and_flatness
+ * 1-6 in both languages, adam_vs_sgd_network 1-6 in Chinese); held
+ * (layout.h), the map stays over 0.4 of the frame. */
+static void test_data_panel_has_its_room(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const struct {
+        const char *name;
+        size_t steps;
+    } lessons[] = {{"batch_and_flatness.lua", 6}, {"adam_vs_sgd_network.lua", 1}};
+    for (size_t q = 0; q < 2; q++)
+        for (size_t g = 0; g < 2; g++) {
+            stage_play(st, lessons[q].name, langs[g]);
+            for (size_t k = 0; k < lessons[q].steps; k++) {
+                play_step_through(&st->player, st->scene, k);
+                const Layout *l = render_layout(st->renderer, st->scene, 960, 540,
+                                                render_recording_scale(960, 540),
+                                                RENDER_FOR_RECORDING);
+                LayoutInput shape = {.landscape_aspect =
+                                         render_map_aspect(st->renderer, st->scene)};
+                LayoutRect inset = l->rect[LAYOUT_INSET];
+                print_message("%s %zu (%s) at 960x540: the data panel %.0fx%.0f (asks %.0f "
+                              "high), the map's view %.3f of the frame high\n",
+                              lessons[q].name, k + 1, langs[g], inset.w, inset.h,
+                              l->need[LAYOUT_INSET].h, layout_map_view(&shape, l) / 540);
+                assert_true(l->shown[LAYOUT_INSET]);
+                assert_true(inset.h >= 0.9 * l->need[LAYOUT_INSET].h);
+                assert_true(layout_map_view(&shape, l) >= 0.4 * 540);
+            }
+        }
+}
+
 /* The network's data panel keys every mark and names its percentages:
  * adam_vs_sgd_network 6 and representation 1, en and zh, at 960x540 and
  * 1280x720 --projector, draw "train", "test" (its hollow rings had no
@@ -5469,6 +5506,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_data_panel_has_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_line_strip_axis_reads_its_rise, stage_open,

@@ -106,7 +106,18 @@
  * pixels high under a larger map (now 171).  The experiment's plot
  * asks for a plotting area 0.25 of the frame high (experiment_plot.c):
  * escape 2 at 1280x720 --projector drew its points against the theory's
- * line in 60 pixels, now 180.
+ * line in 60 pixels, now 180.  The data inset, shrunk under the height
+ * it asks for, is raised towards it the same way, as far as every panel
+ * is still placed, the caption held, and the map no lower than 0.4 of the
+ * frame (or than it was): at its least a network's data panel drew its
+ * picture 52 pixels wide beside a map 0.70 of the frame high
+ * (batch_and_flatness at 960x540 recorded; now 0.53, the picture 160).
+ *
+ * Where panels touch (Layout.flush), the flexible ones then take their
+ * least widths, their heights kept, where the map scores higher: the
+ * frame is too tight for the gaps, and the map had lost to the sharpness
+ * plot the width the notice needed to keep off the pointer (sharp_flat 6
+ * in the window at 1280x720 --projector).
  *
  * Notes in the top row stand beside the panels there (their widest free
  * place at the frame's top margin); a strip of them never holds
