@@ -921,6 +921,38 @@ static void test_long_legend_narrows_for_the_map(void **state)
     assert_true(layout_map_view(&in, l) > 0.4 * 720);
 }
 
+/* adaptive 2-5 in the window at 1280x720 --projector, en and zh: the
+ * map shows the view at least 0.4 of the frame high.  The lesson's title
+ * ("2/5  Adaptive methods: AdaGrad, RMSProp, Adam", 875 pixels) kept the
+ * narrow legend as wide as the wide one, and the map was a strip 942x232
+ * under it, the four valleys 232 pixels high (the view 0.32 of the
+ * frame); the narrow legend's title wraps (hud.c), and the map stands
+ * beside it. */
+static void test_long_title_narrows_for_the_map(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t g = 0; g < 2; g++) {
+        stage_play(st, "adaptive.lua", langs[g]);
+        for (size_t k = 0; k < 5; k++) {
+            play_step_through(&st->player, st->scene, k);
+            if (k == 0)
+                continue;
+            st->scene->display.projector = true;
+            const Layout *l = render_layout(st->renderer, st->scene, 1280, 720, 1.0,
+                                            RENDER_FOR_WINDOW);
+            LayoutInput shape = {.landscape_aspect =
+                                     render_map_aspect(st->renderer, st->scene)};
+            print_message("adaptive %zu (%s) in the window at 1280x720 --projector: the map "
+                          "%.0fx%.0f, the view %.3f of the frame high\n", k + 1, langs[g],
+                          l->landscape.w, l->landscape.h, layout_map_view(&shape, l) / 720);
+            assert_true(l->complete && l->caption_held);
+            assert_true(layout_map_view(&shape, l) >= 0.4 * 720);
+            st->scene->display.projector = false;
+        }
+    }
+}
+
 /* The rosenbrock race (four runs, the legend beside the map) at 1280x720,
  * the sizes a class uses: the map stays where it is while the runs count
  * from step 1 to step 5000.  The legend was laid out for the step count
@@ -5399,6 +5431,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_every_lesson_step_fits_en),
         cmocka_unit_test(test_every_lesson_step_fits_zh),
         cmocka_unit_test_setup_teardown(test_long_legend_narrows_for_the_map, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_long_title_narrows_for_the_map, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_ravine_swings_apart, stage_open, stage_close),
         cmocka_unit_test(test_map_stays_while_steps_count),
         cmocka_unit_test_setup_teardown(test_plots_left_give_the_map_the_right_side, stage_open, stage_close),

@@ -309,8 +309,8 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
     }
 }
 
-/* The narrow legend is as wide as its title, landscape and runs' lines
- * need, at most this share of the frame's width: its secondary lines
+/* The narrow legend is as wide as its landscape and runs' lines need, at
+ * most this share of the frame's width: its title and secondary lines
  * (formula, sweep, status) wrap to that width, and past the share a run's
  * readings go under its name.  A legend across the whole top (long run
  * specs at projector scale), or widened by a long formula in small print,
@@ -320,6 +320,9 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
  * plot at its asked height, else where the layout's map then scores
  * higher, as layout.h weighs compact forms (choose_legend). */
 #define LEGEND_WIDTH_SHARE 0.45
+/* A title wider than this share of the frame wraps in the narrow legend
+ * (legend_build). */
+#define LEGEND_TITLE_SHARE 0.5
 
 /* The plots' width (at scale 1), the column under the legend. */
 #define PLOT_WIDTH 360.0
@@ -373,19 +376,27 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     l->count = 0;
     l->w = 0;
     l->cut = false;
-    legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, inner, &y);
-    landscape_line(scene->landscape, text, sizeof text);
-    legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
     /* The narrow width: the runs' lines up to the share, or the title's
-     * and landscape's lines, which say what is on stage and stay whole. */
+     * and landscape's lines, which say what is on stage and stay whole;
+     * a title wider than LEGEND_TITLE_SHARE of the frame wraps to it.
+     * Whole on one line, adaptive 2's title ("2/5  Adaptive methods:
+     * AdaGrad, RMSProp, Adam", 875 pixels at 1280x720 --projector) held
+     * the narrow legend as wide as the wide one, and the window's map was
+     * a strip 218 pixels high under it; wrapped at the share, welcome 5's
+     * (569 pixels) made the legend a line taller and the map 0.53 of the
+     * frame high, not 0.66. */
     double runs = 0;
     for (size_t i = 0; i < scene->run_count && narrow_form; i++) {
         runs = fmax(runs, swatch + run_line_widest(r, scene, i, px).line);
     }
-    double narrow =
-        narrow_form
-            ? fmin(inner, fmax(fmin(runs, LEGEND_WIDTH_SHARE * r->width - 2 * pad), l->w - pad))
-            : inner;
+    landscape_line(scene->landscape, text, sizeof text);
+    double share = fmin(runs, LEGEND_WIDTH_SHARE * r->width - 2 * pad), title_w = inner;
+    if (narrow_form &&
+        render_text_width(r, scene->title, lesson_px) > LEGEND_TITLE_SHARE * r->width - 2 * pad)
+        title_w = fmin(inner, fmax(share, render_text_width(r, text, title_px)));
+    legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, title_w, &y);
+    legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
+    double narrow = narrow_form ? fmin(inner, fmax(share, l->w - pad)) : inner;
     if (!compact) {
         snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
         /* Each equation whole where that keeps the legend within the
