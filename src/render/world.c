@@ -498,11 +498,9 @@ static size_t path_order(const Scene *scene, size_t k)
 #define HEAD_RING_STEP 3.6
 #define HEAD_RADIUS 5.5
 /* Radius of the selection ring about a head, and how far in from the map's
- * edge a head held there sits: that ring and its casing whole on the map,
- * a gap in from its edge (at 14 the ring stood flush on it: schedules 2's
- * diverged cross at 960x540). */
+ * edge a head held there sits: that ring and its casing whole on the map. */
 #define HEAD_SELECT_RADIUS 10.0
-#define HEAD_EDGE_INSET 18.0
+#define HEAD_EDGE_INSET 14.0
 
 /* Where run i's head is drawn (kept inside the map): its pixel, whether the
  * surface leaves it seen (3D), and, when it lies outside, the way out from
@@ -593,10 +591,6 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
 /* Moves further across the arrow, to each side, tried for the off-view
  * note where the places beside it lie on heads. */
 #define OFF_VIEW_MOVES 6
-/* The off-view note's panel keeps this far (pixels, times the scale) in
- * from the map's edges: held at the edge, schedules 2 and 3's "diverged at
- * step 7" stood flush on the map's left at 960x540. */
-#define OFF_VIEW_EDGE_GAP 5.0
 
 /* Whether box lies on a shown run's head or its selection ring. */
 static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *vp,
@@ -670,17 +664,14 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
         places[4 + move][1] = (move % 2 ? 1.0 : -1.0) * ((move + 3) / 2) * across;
     }
     LayoutRect map = render_visible_map(r, vp), at = {0, 0, w, h};
-    /* Its panel reaches a pad past the text at each side (below). */
-    double pad = RENDER_LABEL_PAD * r->scale, edge_y = OFF_VIEW_EDGE_GAP * s,
-           edge_x = edge_y + pad;
     bool found = false;
     for (int pass = 0; pass < 4 && !found; pass++)
         for (size_t k = pass < 2 ? 0 : 5; k < (pass < 2 ? 5u : 5u + 2 * OFF_VIEW_MOVES) && !found;
              k++) {
             LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
                               py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
-            box.x = fmin(fmax(box.x, map.x + edge_x), map.x + map.w - w - edge_x);
-            box.y = fmin(fmax(box.y, map.y + edge_y), map.y + map.h - h - edge_y);
+            box.x = fmin(fmax(box.x, map.x), map.x + map.w - w);
+            box.y = fmin(fmax(box.y, map.y), map.y + map.h - h);
             if (k == 0 && pass == 0)
                 at = box;
             found = !box_on_heads(r, scene, vp, box) &&
@@ -690,6 +681,7 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
         }
     /* On an opaque panel: on the see-through one the run's colour lay
      * over its own path's band (learning_rate 6 and 7). */
+    double pad = RENDER_LABEL_PAD * r->scale;
     LayoutRect want = {at.x - pad, at.y, w + 2.0 * pad, h};
     at = layout_place_label(r->labels, r->label_count, want, RENDER_LABEL_MOVES);
     Rgba panel = r->theme->panel;
