@@ -121,6 +121,61 @@ static void check_layout(const Layout *l, int w, int h, const char *where)
     }
 }
 
+/* The scale the frame is drawn at: the window's or the recorder's, the
+ * projector's on it. */
+static double frame_scale(const Scene *scene, double scale)
+{
+    return scale * (scene->display.projector ? RENDER_PROJECTOR_SCALE : 1.0);
+}
+
+/* The least room between two panels, and between a panel and the map,
+ * in pixels at scale 1 times the frame's scale (the layout keeps half its
+ * gap, 8 at hud.c's scale 1, where panels do not stack): flush, the map's
+ * colours ran into a panel's edge and two panels read as one (35 recorded
+ * frames at 960x540: the legend on momentum 2-4's map, the colour bar,
+ * the caption, the sharpness plot). */
+#define PANEL_GAP_LEAST 4.0
+
+static bool rects_apart(LayoutRect a, LayoutRect b, double d)
+{
+    return a.x + a.w + d <= b.x || b.x + b.w + d <= a.x || a.y + a.h + d <= b.y ||
+           b.y + b.h + d <= a.y;
+}
+
+/* The layouts whose panels touch (Layout.flush), and the first: printed
+ * as a figure. */
+static struct {
+    size_t count;
+    char where[768];
+} flush_layouts = {0, ""};
+
+/* Every panel and the map (those over it aside) lie PANEL_GAP_LEAST
+ * apart, and every two panels but where no arrangement holds the caption
+ * so (Layout.flush, counted); the data inset is never at its compact
+ * form, too small to read, while the loss plot keeps its full one. */
+static void check_gaps(const Layout *l, const Scene *scene, double scale, const char *where)
+{
+    if (l->flush && flush_layouts.count++ == 0)
+        snprintf(flush_layouts.where, sizeof flush_layouts.where, "%s", where);
+    double gap = PANEL_GAP_LEAST * frame_scale(scene, scale) - 0.5;
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        if (!l->shown[p])
+            continue;
+        LayoutRect r = l->rect[p], map = l->landscape;
+        if (!layout_over_map((LayoutPanel)p) && map.w > 0 && !rects_apart(r, map, gap))
+            report(where, "the %s (%.0f, %.0f, %.0f x %.0f) within %.1f px of the map (%.0f, "
+                   "%.0f, %.0f x %.0f)", panel_names[p], r.x, r.y, r.w, r.h, gap, map.x, map.y,
+                   map.w, map.h);
+        for (int q = 0; q < p; q++)
+            if (!l->flush && l->shown[q] && !rects_apart(r, l->rect[q], gap))
+                report(where, "the %s and the %s within %.1f px of each other", panel_names[p],
+                       panel_names[q], gap);
+    }
+    if (l->shown[LAYOUT_INSET] && l->compact[LAYOUT_INSET] && l->shown[LAYOUT_LOSS] &&
+        !l->compact[LAYOUT_LOSS])
+        report(where, "the data inset at its compact form, the loss plot at its full one");
+}
+
 /* The least share of the frame's height the map shows the view on: under
  * it a class sees the landscape as a strip or a corner.  Before the
  * plots' column could stand at the left and captions were cut to what a
@@ -334,13 +389,6 @@ static void check_notes(const Layout *l, const DrawnTexts *drawn, int w, int h,
         report(where, "no notes drawn in their place");
 }
 
-/* The scale the frame is drawn at: the window's or the recorder's, the
- * projector's on it. */
-static double frame_scale(const Scene *scene, double scale)
-{
-    return scale * (scene->display.projector ? RENDER_PROJECTOR_SCALE : 1.0);
-}
-
 /* The frame drawn: the texts on each plot (its title, its range's labels,
  * its markers' words) lie whole on it, over no other text; in 3D the
  * box's corners lie on the map. */
@@ -476,6 +524,7 @@ static void check_scene(Renderer *renderer, Scene *scene, const char *what, unsi
                     (*maps)[k][recorded] = l->landscape;
                 check_layout(l, sizes[k].w, sizes[k].h, where);
                 check_map(renderer, l, scene, sizes[k].w, sizes[k].h, where);
+                check_gaps(l, scene, scale, where);
                 check_axes(renderer, l, scene, where);
                 if (!hover)
                     check_drawn(renderer, scene, sizes[k].w, sizes[k].h, scale, audience,
@@ -665,6 +714,8 @@ static void every_lesson_step_fits(const char *lang)
     }
     free(files);
     map_moves_all_seen(lang, every_size);
+    fprintf(stderr, "%zu layouts (%s) with panels touching, the first %s\n",
+            flush_layouts.count, lang, flush_layouts.where);
     print_message("the notice lay over a run's start or head, the pointer or the readout in "
                   "%zu of %zu steps, sizes and pointers (%s); beside the map in %zu, at the "
                   "least text size in %zu; over more of the map than it may in %zu, over "
@@ -866,25 +917,64 @@ static const Layout *projector_layout_after(LessonStage *st, const char *name, c
 /* momentum's race (step 3) recorded at 1280x720 --projector, in Chinese:
  * the legend across the top left the map 335 pixels of view high below
  * it; the narrow legend (hud.c: each run's readings under its name) lets
- * the map stand beside it, over half the frame high (378).  In English the
- * narrow legend's map (335 high) scores no better than the wide one's (308
- * high, 900 wide: the ravine across the frame), and the wide one stays;
- * the map is still 0.4 of the frame high (0.42 laid out alone; its four
- * steps share one map now, room kept for the two-run legend and the
- * tallest caption: hud.c's render_plan).  (This test ran in whatever
- * language the test before it left, Chinese, until the stage fixture
- * chose it.) */
+ * the map stand beside it, over half the frame high (378; 369 on main of
+ * session 24, 365 since the map keeps half a gap off the panels).  The
+ * wide legend and the loss plot then took their compact forms for a map
+ * (321 high, 943 wide) scoring 3.7% over the narrow legend's: compact
+ * forms are taken only for a map that scores LAYOUT_MAP_GAIN higher
+ * (hud.c's choose_legend).  In English the same holds: the narrow legend
+ * in its full form, the view 308 high, not the compact wide one's 280
+ * (0.42 laid out alone; its four steps share one map, room kept for the
+ * two-run legend and the tallest caption: hud.c's render_plan).  (This
+ * test ran in whatever language the test before it left, Chinese, until
+ * the stage fixture chose it.) */
 static void test_long_legend_narrows_for_the_map(void **state)
 {
     LessonStage *st = *state;
     LayoutInput in;
     const Layout *l = projector_layout_after(st, "momentum.lua", "zh", 2, 450, 2, &in);
+    print_message("momentum 3 (zh): the legend %.0f wide, the view %.0f px high\n",
+                  l->rect[LAYOUT_LEGEND].w, layout_map_view(&in, l));
     assert_true(l->complete);
     assert_true(l->rect[LAYOUT_LEGEND].w < 0.6 * 1280);
     assert_true(layout_map_view(&in, l) > 0.5 * 720);
     l = projector_layout_after(st, "momentum.lua", "en", 2, 450, 2, &in);
+    print_message("momentum 3 (en): the legend %.0f wide, the view %.0f px high\n",
+                  l->rect[LAYOUT_LEGEND].w, layout_map_view(&in, l));
     assert_true(l->complete);
     assert_true(layout_map_view(&in, l) > 0.4 * 720);
+}
+
+/* adaptive 2-5 in the window at 1280x720 --projector, en and zh: the
+ * map shows the view at least 0.4 of the frame high.  The lesson's title
+ * ("2/5  Adaptive methods: AdaGrad, RMSProp, Adam", 875 pixels) kept the
+ * narrow legend as wide as the wide one, and the map was a strip 942x232
+ * under it, the four valleys 232 pixels high (the view 0.32 of the
+ * frame); the narrow legend's title wraps (hud.c), and the map stands
+ * beside it. */
+static void test_long_title_narrows_for_the_map(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t g = 0; g < 2; g++) {
+        stage_play(st, "adaptive.lua", langs[g]);
+        for (size_t k = 0; k < 5; k++) {
+            play_step_through(&st->player, st->scene, k);
+            if (k == 0)
+                continue;
+            st->scene->display.projector = true;
+            const Layout *l = render_layout(st->renderer, st->scene, 1280, 720, 1.0,
+                                            RENDER_FOR_WINDOW);
+            LayoutInput shape = {.landscape_aspect =
+                                     render_map_aspect(st->renderer, st->scene)};
+            print_message("adaptive %zu (%s) in the window at 1280x720 --projector: the map "
+                          "%.0fx%.0f, the view %.3f of the frame high\n", k + 1, langs[g],
+                          l->landscape.w, l->landscape.h, layout_map_view(&shape, l) / 720);
+            assert_true(l->complete && l->caption_held);
+            assert_true(layout_map_view(&shape, l) >= 0.4 * 720);
+            st->scene->display.projector = false;
+        }
+    }
 }
 
 /* The rosenbrock race (four runs, the legend beside the map) at 1280x720,
@@ -1278,14 +1368,15 @@ static void test_tight_frame_moves_caption_and_shrinks(void **state)
     layout_compute(&in, &l);
     /* Beside the plot the caption (3 lines, y 168) leaves the plot 168 -
      * 162 = 6 under the legend: too little.  Across (1256 wide, 2 lines, y
-     * 208) the plot stands on it, shrunk until it clears the legend's right
-     * edge (1012): 360 - t 160 <= 1280 - 12 - 1012 - 8 gives t >= 0.65. */
+     * 208) the plot stands on it, shrunk until it lies half a gap off the
+     * legend's right edge (1012): 360 - t 160 <= 1280 - 12 - 1012 - 4
+     * gives t >= 0.675. */
     assert_true(l.complete);
     assert_true(l.caption_across);
     assert_true(l.rect[LAYOUT_CAPTION].h == 80 && l.rect[LAYOUT_CAPTION].y == 208);
-    assert_true(l.shrink >= 0.65 && l.shrink < 0.66);
+    assert_true(l.shrink >= 0.675 && l.shrink < 0.68);
     assert_true(l.rect[LAYOUT_LOSS].y + l.rect[LAYOUT_LOSS].h <= l.rect[LAYOUT_CAPTION].y);
-    assert_true(l.rect[LAYOUT_LOSS].x >= 1012);
+    assert_true(l.rect[LAYOUT_LOSS].x >= 1016);
     assert_apart(&l);
 }
 
@@ -1450,7 +1541,10 @@ static void test_box_keeps_its_size_while_orbiting(void **state)
  * with the plots' column at the right the map stood in the top right
  * corner and the frame's left half under the legend was empty (the view
  * 0.60 of the frame high); the column at the left, under the legend, lets
- * the map take the right side from the top down to the caption (0.685). */
+ * the map take the right side from the top down to the caption (0.685
+ * once, 0.656 on main of session 23; 0.646 since the map keeps half a gap
+ * off the legend: the 7 pixels it lost across are that gap, the
+ * arrangement the same). */
 static void test_plots_left_give_the_map_the_right_side(void **state)
 {
     LayoutInput in;
@@ -1459,7 +1553,9 @@ static void test_plots_left_give_the_map_the_right_side(void **state)
     assert_true(l->rect[LAYOUT_LOSS].x < l->rect[LAYOUT_LEGEND].x + l->rect[LAYOUT_LEGEND].w);
     /* From the top, where the legend stands at the panels' margin. */
     assert_true(l->landscape.y == floor(l->rect[LAYOUT_LEGEND].y));
-    assert_true(layout_map_view(&in, l) > 0.65 * 720);
+    print_message("welcome 4 at 1280x720 --projector: the map shows the view %.3f of the "
+                  "frame high\n", layout_map_view(&in, l) / 720);
+    assert_true(layout_map_view(&in, l) > 0.64 * 720);
 }
 
 /* The layout of lessons/NAME step `step` (from 0, played through) at w x h,
@@ -1642,7 +1738,10 @@ static void test_notes_read_as_lines(void **state)
                   "the frame high)\n", l->notes.w, l->landscape.w, l->landscape.h, share);
     assert_true(l->complete && l->compact[LAYOUT_LEGEND]);
     assert_true(l->notes.w >= 0.4 * 1280);
-    assert_true(share >= 0.33);
+    /* 0.338 with the picture flush with the data panel and the loss plot;
+     * half a gap off each costs it 14 pixels across, 0.318 (the view
+     * wider than the room, so as much in height). */
+    assert_true(share >= 0.31);
     assert_false(layout_overlap(l->notes, l->landscape));
 }
 
@@ -1996,7 +2095,10 @@ static void test_group_room_follows_the_window(void **state)
  * top: the angle plot's title held the plots too wide to stand beside the
  * legend, and the caption took five lines beside the inset (now the
  * plots' column stands at the right, the map between it and the legend's
- * colour bar, 266 high). */
+ * colour bar, 266 high).  Half a gap off the panels, with the data panel
+ * in its full form (make_room keeps it: its picture 180 pixels square,
+ * 125 in the compact form beside a map 15 pixels higher), the view is
+ * 237 high, the map as clear of the top. */
 static void test_logistic_map_has_room(void **state)
 {
     LessonStage *st = *state;
@@ -2007,7 +2109,7 @@ static void test_logistic_map_has_room(void **state)
                   l->landscape.w, l->landscape.h, l->landscape.x, l->landscape.y,
                   layout_map_view(&shape, l));
     assert_true(l->complete && l->caption_held);
-    assert_true(layout_map_view(&shape, l) >= 0.35 * 720);
+    assert_true(layout_map_view(&shape, l) >= 0.325 * 720);
     assert_true(l->landscape.y > 0);
 }
 
@@ -2092,7 +2194,9 @@ static void test_layer_notes_whole(void **state)
     }
     print_message("the picture %.3f of the frame high; its notes %s the map: %s\n", share,
                   notes.y + notes.h <= map.y ? "above" : "beside", all);
-    assert_true(share >= 0.33);
+    /* 0.338 flush with the panels, 0.319 half a gap off them (as in
+     * test_notes_read_as_lines). */
+    assert_true(share >= 0.31);
     assert_non_null(strstr(all, "axes: across the dashed"));
     const char *probe = strstr(all, "linear probe on hidden");
     assert_non_null(probe);
@@ -4467,6 +4571,9 @@ static const MapMove map_moves[] = {
      * its legend entry and the verdict (a step's law = false): a taller
      * panel beside the window's map at 960x600 and 1024x768. */
     {"escape.lua", 2, NULL, false, "the law comes in"},
+    /* At 1920x1080 --projector too, since the map keeps half a gap off
+     * the panels (layout.h). */
+    {"escape.lua", 2, "en", true, "the law comes in"},
     {"escape.lua", 4, NULL, true, "experiment pictures"},
     {"escape.lua", 4, NULL, false, "experiment pictures"},
     {"escape.lua", 5, NULL, true, "experiment pictures"},
@@ -5158,6 +5265,43 @@ static void test_sharpness_axis_is_the_datas(void **state)
             }
 }
 
+/* A network's data panel at 960x540 recorded, every step of
+ * batch_and_flatness and adam_vs_sgd_network's first, en and zh: laid out
+ * at least 0.9 of the height it asks for, its picture readable.  At its
+ * least (the layout took it beside a map 0.66 to 0.70 of the frame high)
+ * it drew the two moons 52 pixels wide (docs/frames, batch_and_flatness
+ * 1-6 in both languages, adam_vs_sgd_network 1-6 in Chinese); held
+ * (layout.h), the map stays over 0.4 of the frame. */
+static void test_data_panel_has_its_room(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const struct {
+        const char *name;
+        size_t steps;
+    } lessons[] = {{"batch_and_flatness.lua", 6}, {"adam_vs_sgd_network.lua", 1}};
+    for (size_t q = 0; q < 2; q++)
+        for (size_t g = 0; g < 2; g++) {
+            stage_play(st, lessons[q].name, langs[g]);
+            for (size_t k = 0; k < lessons[q].steps; k++) {
+                play_step_through(&st->player, st->scene, k);
+                const Layout *l = render_layout(st->renderer, st->scene, 960, 540,
+                                                render_recording_scale(960, 540),
+                                                RENDER_FOR_RECORDING);
+                LayoutInput shape = {.landscape_aspect =
+                                         render_map_aspect(st->renderer, st->scene)};
+                LayoutRect inset = l->rect[LAYOUT_INSET];
+                print_message("%s %zu (%s) at 960x540: the data panel %.0fx%.0f (asks %.0f "
+                              "high), the map's view %.3f of the frame high\n",
+                              lessons[q].name, k + 1, langs[g], inset.w, inset.h,
+                              l->need[LAYOUT_INSET].h, layout_map_view(&shape, l) / 540);
+                assert_true(l->shown[LAYOUT_INSET]);
+                assert_true(inset.h >= 0.9 * l->need[LAYOUT_INSET].h);
+                assert_true(layout_map_view(&shape, l) >= 0.4 * 540);
+            }
+        }
+}
+
 /* The network's data panel keys every mark and names its percentages:
  * adam_vs_sgd_network 6 and representation 1, en and zh, at 960x540 and
  * 1280x720 --projector, draw "train", "test" (its hollow rings had no
@@ -5425,6 +5569,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_every_lesson_step_fits_en),
         cmocka_unit_test(test_every_lesson_step_fits_zh),
         cmocka_unit_test_setup_teardown(test_long_legend_narrows_for_the_map, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_long_title_narrows_for_the_map, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_ravine_swings_apart, stage_open, stage_close),
         cmocka_unit_test(test_map_stays_while_steps_count),
         cmocka_unit_test_setup_teardown(test_plots_left_give_the_map_the_right_side, stage_open, stage_close),
@@ -5533,6 +5679,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharpness_axis_is_the_datas, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_data_panel_has_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_per_landscape, stage_open,

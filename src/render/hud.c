@@ -309,8 +309,8 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
     }
 }
 
-/* The narrow legend is as wide as its title, landscape and runs' lines
- * need, at most this share of the frame's width: its secondary lines
+/* The narrow legend is as wide as its landscape and runs' lines need, at
+ * most this share of the frame's width: its title and secondary lines
  * (formula, sweep, status) wrap to that width, and past the share a run's
  * readings go under its name.  A legend across the whole top (long run
  * specs at projector scale), or widened by a long formula in small print,
@@ -318,8 +318,11 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
  * taller one gives it room.  render_plan takes the narrow form where it
  * keeps more panels, the caption within its share or the step's subject
  * plot at its asked height, else where the layout's map then scores
- * higher (layout.h). */
+ * higher, as layout.h weighs compact forms (choose_legend). */
 #define LEGEND_WIDTH_SHARE 0.45
+/* A title wider than this share of the frame wraps in the narrow legend
+ * (legend_build). */
+#define LEGEND_TITLE_SHARE 0.5
 
 /* The plots' width (at scale 1), the column under the legend. */
 #define PLOT_WIDTH 360.0
@@ -373,19 +376,27 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     l->count = 0;
     l->w = 0;
     l->cut = false;
-    legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, inner, &y);
-    landscape_line(scene->landscape, text, sizeof text);
-    legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
     /* The narrow width: the runs' lines up to the share, or the title's
-     * and landscape's lines, which say what is on stage and stay whole. */
+     * and landscape's lines, which say what is on stage and stay whole;
+     * a title wider than LEGEND_TITLE_SHARE of the frame wraps to it.
+     * Whole on one line, adaptive 2's title ("2/5  Adaptive methods:
+     * AdaGrad, RMSProp, Adam", 875 pixels at 1280x720 --projector) held
+     * the narrow legend as wide as the wide one, and the window's map was
+     * a strip 218 pixels high under it; wrapped at the share, welcome 5's
+     * (569 pixels) made the legend a line taller and the map 0.53 of the
+     * frame high, not 0.66. */
     double runs = 0;
     for (size_t i = 0; i < scene->run_count && narrow_form; i++) {
         runs = fmax(runs, swatch + run_line_widest(r, scene, i, px).line);
     }
-    double narrow =
-        narrow_form
-            ? fmin(inner, fmax(fmin(runs, LEGEND_WIDTH_SHARE * r->width - 2 * pad), l->w - pad))
-            : inner;
+    landscape_line(scene->landscape, text, sizeof text);
+    double share = fmin(runs, LEGEND_WIDTH_SHARE * r->width - 2 * pad), title_w = inner;
+    if (narrow_form &&
+        render_text_width(r, scene->title, lesson_px) > LEGEND_TITLE_SHARE * r->width - 2 * pad)
+        title_w = fmin(inner, fmax(share, render_text_width(r, text, title_px)));
+    legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, title_w, &y);
+    legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
+    double narrow = narrow_form ? fmin(inner, fmax(share, l->w - pad)) : inner;
     if (!compact) {
         snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
         /* Each equation whole where that keeps the legend within the
@@ -1589,6 +1600,15 @@ static void draw_help(Renderer *r)
     help_panel(r, s, true, &w, &h);
 }
 
+/* How many panels l shows in their compact forms. */
+static int compact_forms(const Layout *l)
+{
+    int count = 0;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        count += l->shown[p] && l->compact[p];
+    return count;
+}
+
 /* The narrow legend where the map then shows the view larger, as layout.h's
  * search weighs arrangements, dropping nothing more. */
 static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
@@ -1612,13 +1632,21 @@ static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
     bool held = r->layout.caption_held;
     bool plot_held = r->layout.dynamics_held && !wide.dynamics_held,
          plot_lost = wide.dynamics_held && !r->layout.dynamics_held;
+    /* Then the map, and compact forms taken only for a map that scores
+     * LAYOUT_MAP_GAIN higher, as in the search: momentum 3 in Chinese at
+     * 1280x720 --projector kept the wide legend and the loss plot in
+     * their compact forms for a map scoring 3.7% over the narrow
+     * legend's, whose view was 365 pixels high, not 321. */
+    double narrow_score = layout_map_score(in, &r->layout),
+           wide_score = layout_map_score(in, &wide);
+    bool map_better = compact_forms(&r->layout) < compact_forms(&wide)
+                          ? wide_score <= LAYOUT_MAP_GAIN * narrow_score
+                          : narrow_score > LAYOUT_MAP_GAIN * wide_score;
     r->legend_narrow =
         kept > 0 ||
         (kept == 0 && (held || !wide.caption_held) &&
          ((held && !wide.caption_held) || plot_held ||
-          (!plot_lost &&
-           layout_map_score(in, &r->layout) > LAYOUT_MAP_GAIN * layout_map_score(in, &wide) &&
-           (r->layout.complete || !wide.complete))));
+          (!plot_lost && map_better && (r->layout.complete || !wide.complete))));
     if (!r->legend_narrow)
         r->layout = wide;
 }

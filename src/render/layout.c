@@ -64,9 +64,12 @@ static Slot slot_of(const Layout *l, LayoutPanel p, size_t placing)
 static const LayoutPanel side_panels[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_COLORBAR,
                                           LAYOUT_INSET};
 
-/* The order panels take their compact forms in, the least read first. */
+/* The order panels take their compact forms in, the least read first.
+ * The data inset's is a square too small to read (70 pixels at scale 1):
+ * taken before the plots', it left batch_and_flatness 1-6 a data panel 53
+ * pixels wide at 960x540 recorded beside a loss plot at full size. */
 static const LayoutPanel compact_order[] = {
-    LAYOUT_COLORBAR, LAYOUT_INSET, LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_LEGEND,
+    LAYOUT_COLORBAR, LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_INSET, LAYOUT_LEGEND,
 };
 #define COMPACT_COUNT (sizeof compact_order / sizeof compact_order[0])
 
@@ -86,6 +89,31 @@ static double right_edge(LayoutRect r)
 static double bottom_edge(LayoutRect r)
 {
     return r.y + r.h;
+}
+
+/* Whether a and b lie at least d apart, across or down (to a thousandth
+ * of a pixel: a stack's sums round). */
+static bool apart(LayoutRect a, LayoutRect b, double d)
+{
+    d = fmax(d - 1e-3, 0.0);
+    return right_edge(a) + d <= b.x || right_edge(b) + d <= a.x || bottom_edge(a) + d <= b.y ||
+           bottom_edge(b) + d <= a.y;
+}
+
+/* The least room between two panels that do not stack (where the frame
+ * allows: Layout.flush) and between a panel and the map: this share of
+ * the gap (a stack keeps the whole).
+ * Fitted by overlap alone, the plots shrank until they met the legend,
+ * and the map reached each panel's edge (35 of the recorded frames at
+ * 960x540: the map flush with the legend, the colour bar, the caption);
+ * at the whole gap, 13 pixels at 1280x720 --projector, the map fell under
+ * 0.29 of the frame and captions went past their share in 60 of the
+ * English steps and sizes. */
+#define APART_SHARE 0.5
+
+static double apart_gap(const LayoutInput *in)
+{
+    return APART_SHARE * in->gap;
 }
 
 /* A panel's width in the plots' column: unshrunk, or its least in the
@@ -253,7 +281,7 @@ static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double
         if (r.x < 0 || r.y < 0 || right_edge(r) > W || bottom_edge(r) > H || out->need[p].cut)
             return false;
         for (int q = 0; q < p; q++)
-            if (shown[q] && layout_overlap(r, rect[q]))
+            if (shown[q] && !apart(r, rect[q], out->flush ? 0.0 : apart_gap(in)))
                 return false;
     }
     return true;
@@ -366,9 +394,9 @@ static LayoutRect map_room(const LayoutInput *in, const Layout *out)
     return (LayoutRect){m, m, in->width - 2 * m, in->height - 2 * m};
 }
 
-/* The edges a free rectangle's sides may lie on: map_room's and the
- * panels', in whole pixels inward, and those of extra when it is not
- * NULL; returns how many. */
+/* The edges a free rectangle's sides may lie on: map_room's and,
+ * apart_gap off them, the panels', in whole pixels inward, and those of extra when
+ * it is not NULL; returns how many. */
 typedef struct Edges {
     double left[LAYOUT_PANELS + 2], right[LAYOUT_PANELS + 2];
     double top[LAYOUT_PANELS + 2], bottom[LAYOUT_PANELS + 2];
@@ -385,26 +413,26 @@ static void free_edges(const LayoutInput *in, const Layout *out, const LayoutRec
         if (p < LAYOUT_PANELS ? !out->shown[p] : !extra)
             continue;
         LayoutRect r = p < LAYOUT_PANELS ? out->rect[p] : *extra;
-        e->left[e->count] = ceil(right_edge(r));
-        e->right[e->count] = floor(r.x);
-        e->top[e->count] = ceil(bottom_edge(r));
-        e->bottom[e->count] = floor(r.y);
+        e->left[e->count] = ceil(right_edge(r) + apart_gap(in));
+        e->right[e->count] = floor(r.x - apart_gap(in));
+        e->top[e->count] = ceil(bottom_edge(r) + apart_gap(in));
+        e->bottom[e->count] = floor(r.y - apart_gap(in));
         e->count++;
     }
 }
 
-/* Whether r lies in map_room, on no panel the map may not lie under and
- * not on extra (when not NULL). */
+/* Whether r lies in map_room, apart_gap off every panel the map may not
+ * lie under and off extra (when not NULL). */
 static bool is_free(const LayoutInput *in, const Layout *out, const LayoutRect *extra,
                     LayoutRect r)
 {
     LayoutRect room = map_room(in, out);
     if (r.w <= 0 || r.h <= 0 || r.x < room.x || r.y < room.y ||
         right_edge(r) > right_edge(room) || bottom_edge(r) > bottom_edge(room) ||
-        (extra && layout_overlap(r, *extra)))
+        (extra && !apart(r, *extra, apart_gap(in))))
         return false;
     for (int p = 0; p < LAYOUT_PANELS; p++)
-        if (out->shown[p] && layout_overlap(r, out->rect[p]))
+        if (out->shown[p] && !apart(r, out->rect[p], apart_gap(in)))
             return false;
     return true;
 }
@@ -531,11 +559,17 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
 
 /* The panels at their least, in their compact forms, every arrangement:
  * taken over best for a map that scores more than LAYOUT_MAP_GAIN
- * higher. */
+ * higher.  The inset keeps the form best gave it: its compact square is
+ * too small to read, taken only where the panels need it (compact_order);
+ * for a larger map it left batch_and_flatness 1-6 a data panel 53
+ * pixels wide at 960x540 recorded, and implicit_regularization 4 at
+ * 1280x720 --projector a data picture 125 pixels square (180 in the full
+ * form) for a view 15 pixels higher. */
 static void make_room(const LayoutInput *in, Layout *out, Layout *best)
 {
     for (int p = 0; p < LAYOUT_PANELS; p++) {
-        out->compact[p] = out->shown[p] && in->compact[p].shown;
+        out->compact[p] = out->shown[p] && in->compact[p].shown &&
+                          (p != LAYOUT_INSET || best->compact[p]);
         if (!in_band(p))
             out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
     }
@@ -571,6 +605,17 @@ static void grow_back(const LayoutInput *in, Layout *best)
         arrange_tall(in, (Band)best->band, shrink, fits, best->placing, &out)) {
         place_landscape(in, &out);
         *best = out;
+    }
+    /* Panels that touch (Layout.flush) stand in a frame too tight for the
+     * gaps: there they keep their heights at their least widths where the
+     * map then scores higher.  sharp_flat 6 in the window at 1280x720
+     * --projector, its sharpness plot 7 pixels wider than its least,
+     * left the map 417 pixels wide; the notice then found no corner off
+     * the runs, the readout and the pointer. */
+    if (best->flush && arrange_tall(in, (Band)best->band, 1.0, fits, best->placing, &out)) {
+        place_landscape(in, &out);
+        if (layout_map_score(in, &out) > layout_map_score(in, best))
+            *best = out;
     }
 }
 
@@ -638,29 +683,54 @@ static void compute(const LayoutInput *in, Layout *out);
  * halvings of the way towards it (layout_compute). */
 #define SUBJECT_TRIES 5
 
-/* in with the dynamics plot's least, in both forms, raised share of the
- * way to the size it asks for. */
-static LayoutInput raised(const LayoutInput *in, double share)
+/* in with panel p's least, in both forms, raised share of the way to the
+ * size it asks for. */
+static LayoutInput raised(const LayoutInput *in, LayoutPanel p, double share)
 {
     LayoutInput out = *in;
     for (int form = 0; form < 2; form++) {
-        LayoutRequest *q = form ? &out.compact[LAYOUT_DYNAMICS] : &out.panel[LAYOUT_DYNAMICS];
+        LayoutRequest *q = form ? &out.compact[p] : &out.panel[p];
         q->min_w += share * (q->w - q->min_w);
         q->min_h += share * (q->h - q->min_h);
     }
     return out;
 }
 
-/* Whether held places every panel with the caption held and leaves the
- * map (where there is one) at least least pixels high and MAP_HELD_KEPT
- * of its height in shrunk. */
+/* Whether held places every panel with the caption held, the inset in
+ * its full form where shrunk has it (held, batch_and_flatness 3's
+ * sharpness plot left the data panel's picture 53 pixels wide at 960x540
+ * recorded), and leaves the map (where there is one) at least least
+ * pixels high and kept of its height in shrunk. */
 static bool held_fits(const LayoutInput *in, const Layout *held, const Layout *shrunk,
-                      double least)
+                      double least, double kept)
 {
     double map = layout_map_view(in, held);
     return held->complete && held->caption_held &&
+           (!held->compact[LAYOUT_INSET] || shrunk->compact[LAYOUT_INSET]) &&
            (in->landscape_aspect <= 0 ||
-            (map >= least && map >= MAP_HELD_KEPT * layout_map_view(in, shrunk)));
+            (map >= least && map >= kept * layout_map_view(in, shrunk)));
+}
+
+/* Panel p raised as far towards its ask as held_fits with the map at
+ * least least high and kept of shrunk's, found by halving: *out and
+ * *used (the input it was laid out from) where any share fits. */
+static bool raise_most(const LayoutInput *in, LayoutPanel p, const Layout *shrunk, double least,
+                       double kept, Layout *out, LayoutInput *used)
+{
+    double lo = 0, hi = 1;
+    bool found = false;
+    for (int k = 0; k < SUBJECT_TRIES; k++) {
+        double share = 0.5 * (lo + hi);
+        LayoutInput held_in = raised(in, p, share);
+        Layout held;
+        compute(&held_in, &held);
+        if (held_fits(in, &held, shrunk, least, kept)) {
+            *out = held, *used = held_in, found = true, lo = share;
+        } else {
+            hi = share;
+        }
+    }
+    return found;
 }
 
 /* The dynamics plot is what a step that shows it is about (its caption
@@ -674,41 +744,58 @@ static bool held_fits(const LayoutInput *in, const Layout *held, const Layout *s
  * height and MAP_HELD of the frame's; elsewhere it shrinks like the other
  * plots.  The experiment's plot asked for a readable area and
  * was shrunk to 60 pixels of it beside a map of 0.5 of the frame (escape
- * 2 at 1280x720 --projector, now 180 beside 0.35). */
-static void compute_holding(const LayoutInput *in, Layout *out)
+ * 2 at 1280x720 --projector, now 180 beside 0.35).  *used: the input
+ * the layout taken was made from. */
+static void hold_dynamics(const LayoutInput *in, Layout *out, LayoutInput *used)
 {
-    compute(in, out);
+    *used = *in;
     const LayoutRequest *asked = &in->panel[LAYOUT_DYNAMICS];
     if (!asked->shown || asked->min_h >= asked->h ||
         (asked->h < HELD_ASK * in->height && !in->dynamics_subject))
         return;
-    LayoutInput held_in = raised(in, 1.0);
+    LayoutInput held_in = raised(in, LAYOUT_DYNAMICS, 1.0);
     Layout held;
     compute(&held_in, &held);
-    if (held_fits(in, &held, out, MAP_HELD * in->height)) {
+    if (held_fits(in, &held, out, MAP_HELD * in->height, MAP_HELD_KEPT)) {
         *out = held;
+        *used = held_in;
         out->dynamics_held = true;
         return;
     }
-    if (!in->dynamics_subject)
-        return;
     /* A subject that cannot have all it asks for: the most of the way to
-     * it that fits, found by halving, the map kept as high as it was up to
-     * MAP_HELD of the frame. */
-    double least = fmin(MAP_HELD * in->height, layout_map_view(in, out)), lo = 0, hi = 1;
-    Layout best;
-    bool found = false;
-    for (int k = 0; k < SUBJECT_TRIES; k++) {
-        double share = 0.5 * (lo + hi);
-        held_in = raised(in, share);
-        compute(&held_in, &held);
-        if (held_fits(in, &held, out, least))
-            best = held, found = true, lo = share;
-        else
-            hi = share;
-    }
-    if (found)
-        *out = best;
+     * it that fits, the map kept as high as it was up to MAP_HELD of the
+     * frame. */
+    Layout shrunk = *out;
+    if (in->dynamics_subject)
+        raise_most(in, LAYOUT_DYNAMICS, &shrunk,
+                   fmin(MAP_HELD * in->height, layout_map_view(in, &shrunk)), MAP_HELD_KEPT, out,
+                   used);
+}
+
+/* The data panel shrunk under the size it asks for is raised towards it
+ * as far as the dynamics plot is held (raise_most): its picture is what
+ * the runs are fitted to.  At its least the network's data panel drew
+ * its picture 52 pixels wide (batch_and_flatness 1-6 at 960x540
+ * recorded) beside a map 0.70 of the frame high. */
+static void hold_inset(const LayoutInput *in, Layout *out)
+{
+    const LayoutRequest *asked = &in->panel[LAYOUT_INSET];
+    if (!out->shown[LAYOUT_INSET] || out->compact[LAYOUT_INSET] || asked->min_h >= asked->h ||
+        out->rect[LAYOUT_INSET].h >= asked->h - 0.5)
+        return;
+    LayoutInput used;
+    Layout shrunk = *out;
+    raise_most(in, LAYOUT_INSET, &shrunk,
+               fmin(MAP_LEAST * in->height, layout_map_view(in, &shrunk)), 0.0, out, &used);
+    out->dynamics_held = shrunk.dynamics_held;
+}
+
+static void compute_holding(const LayoutInput *in, Layout *out)
+{
+    compute(in, out);
+    LayoutInput used;
+    hold_dynamics(in, out, &used);
+    hold_inset(&used, out);
 }
 
 bool layout_over_map(LayoutPanel p)
@@ -734,8 +821,8 @@ static bool holds_any(const Layout *out, LayoutRect r, const double (*avoid)[2],
 }
 
 /* Whether a panel over the map may lie at r: its top left on the map, in
- * the frame, on no shown panel but those over the map, nor on the map's
- * notes. */
+ * the frame, apart from every shown panel but those over the map as
+ * panels are (arrange_tall), nor on the map's notes. */
 static bool over_map_free(const LayoutInput *in, const Layout *out, LayoutRect r)
 {
     LayoutRect map = out->landscape;
@@ -744,7 +831,7 @@ static bool over_map_free(const LayoutInput *in, const Layout *out, LayoutRect r
         return false;
     for (int p = 0; p < LAYOUT_PANELS; p++)
         if (out->shown[p] && !layout_over_map((LayoutPanel)p) &&
-            layout_overlap(r, out->rect[p]))
+            !apart(r, out->rect[p], out->flush ? 0.0 : apart_gap(in)))
             return false;
     return true;
 }
@@ -759,15 +846,14 @@ static bool notice_free(const LayoutInput *in, const Layout *out, LayoutRect r)
         return false;
     if (layout_overlap(r, out->landscape))
         return over_map_free(in, out, r);
-    LayoutRect room = map_room(in, out), apart = {r.x - in->gap, r.y - in->gap,
-                                                   r.w + 2 * in->gap, r.h + 2 * in->gap};
+    LayoutRect room = map_room(in, out);
     if (r.x < room.x || r.y < room.y || right_edge(r) > right_edge(room) ||
-        bottom_edge(r) > bottom_edge(room) || layout_overlap(apart, out->landscape) ||
-        (out->notes.w > 0 && layout_overlap(apart, out->notes)))
+        bottom_edge(r) > bottom_edge(room) || !apart(r, out->landscape, in->gap) ||
+        (out->notes.w > 0 && !apart(r, out->notes, in->gap)))
         return false;
     for (int p = 0; p < LAYOUT_PANELS; p++)
         if (out->shown[p] && !layout_over_map((LayoutPanel)p) && !in->vacant[p] &&
-            layout_overlap(apart, out->rect[p]))
+            !apart(r, out->rect[p], in->gap))
             return false;
     return true;
 }
@@ -1080,14 +1166,17 @@ static void compute(const LayoutInput *in, Layout *out)
     }
     out->shown[LAYOUT_CAPTION] = out->need[LAYOUT_CAPTION].shown = in->caption.shown;
     out->shown[LAYOUT_HINT] = out->need[LAYOUT_HINT].shown = in->hint.shown;
-    /* The caption held within its share first; a taller one beside the
-     * plots before any panel is dropped. */
+    /* The caption held within its share first, the panels apart, then
+     * flush; a taller one beside the plots before any panel is dropped. */
     for (size_t k = 0;; k++) {
-        out->caption_held = true;
-        if (place_all(in, out))
-            break;
-        out->caption_held = false;
-        if (place_all(in, out))
+        bool placed = false;
+        for (int held = 1; held >= 0 && !placed; held--)
+            for (int flush = 0; flush < 2 && !placed; flush++) {
+                out->caption_held = held;
+                out->flush = flush;
+                placed = place_all(in, out);
+            }
+        if (placed)
             break;
         while (k < DROP_COUNT && !out->shown[drop_order[k]])
             k++;
@@ -1097,6 +1186,20 @@ static void compute(const LayoutInput *in, Layout *out)
         out->complete = false;
     }
     place_landscape(in, out);
+    /* Panels apart may leave a map cramped that flush ones would not
+     * (sharp_flat 6 at 1280x720 --projector: the view 0.25 of the frame
+     * high): there they touch, for a map that scores LAYOUT_MAP_GAIN
+     * higher. */
+    if (out->flush || in->landscape_aspect <= 0 ||
+        layout_map_view(in, out) >= MAP_HELD * in->height)
+        return;
+    Layout flush = *out;
+    flush.flush = true;
+    if (!place_all(in, &flush))
+        return;
+    place_landscape(in, &flush);
+    if (layout_map_score(in, &flush) > LAYOUT_MAP_GAIN * layout_map_score(in, out))
+        *out = flush;
 }
 
 int layout_same_place(const double (*at)[2], size_t index, double tolerance)

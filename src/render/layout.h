@@ -31,10 +31,13 @@
  * panel does it go beside them at any height (Layout.caption_held false),
  * which the layout test fails.  Flexible panels
  * (the plots, the inset) shrink together, from the size they ask for
- * towards their least, until no two panels overlap and none of them is
- * wider than 45% of the frame (the landscape stays in view); then panels
- * with a compact form take it one more at a time (colour bar, inset,
- * loss plot, dynamics plot, legend), the search running again each time
+ * towards their least, until every two panels lie half a gap apart
+ * (LayoutInput.gap; touching only where no arrangement holds the caption
+ * so: Layout.flush) and none of them is wider than 45% of the frame (the
+ * landscape stays in view); then panels with a compact form take it one
+ * more at a time (colour bar, loss plot, dynamics plot, inset, legend:
+ * the inset's is a square too small to read), the search running again
+ * each time
  * (LayoutInput.compact: the colour bar's labels on two lines, the loss
  * plot at its least, a smaller least inset, the
  * dynamics plot's title across its panel, hud.c's legend without its
@@ -50,9 +53,10 @@
  * classroom sizes.
  *
  * The landscape goes where the panels leave room (Layout.landscape): of the
- * rectangles of the frame that no panel overlaps, as large as they can be
- * (each side on a panel's edge or the frame's, within the panels' margin
- * from it where any panel is shown), the one with the best map
+ * rectangles of the frame that lie half a gap off every panel, as large
+ * as they can be (each side so far off a panel's edge, or on the frame's,
+ * within the panels' margin from it where any panel is shown), the one
+ * with the best map
  * score (layout_map_score: the asked-for view's height on it, times the
  * map's side), the larger of two that score alike, in whole pixels.  The
  * view alone would take a square view's largest square beside a wide
@@ -102,7 +106,18 @@
  * pixels high under a larger map (now 171).  The experiment's plot
  * asks for a plotting area 0.25 of the frame high (experiment_plot.c):
  * escape 2 at 1280x720 --projector drew its points against the theory's
- * line in 60 pixels, now 180.
+ * line in 60 pixels, now 180.  The data inset, shrunk under the height
+ * it asks for, is raised towards it the same way, as far as every panel
+ * is still placed, the caption held, and the map no lower than 0.4 of the
+ * frame (or than it was): at its least a network's data panel drew its
+ * picture 52 pixels wide beside a map 0.70 of the frame high
+ * (batch_and_flatness at 960x540 recorded; now 0.53, the picture 160).
+ *
+ * Where panels touch (Layout.flush), the flexible ones then take their
+ * least widths, their heights kept, where the map scores higher: the
+ * frame is too tight for the gaps, and the map had lost to the sharpness
+ * plot the width the notice needed to keep off the pointer (sharp_flat 6
+ * in the window at 1280x720 --projector).
  *
  * Notes in the top row stand beside the panels there (their widest free
  * place at the frame's top margin); a strip of them never holds
@@ -176,7 +191,8 @@ typedef struct LayoutInput {
     double width, height;   /* the frame */
     double margin;          /* between the panels (and the map) and the
                                frame's edge */
-    double gap;             /* between panels */
+    double gap;             /* between panels, and between a panel
+                               and the map */
     LayoutRequest panel[LAYOUT_PANELS]; /* all but the texts below */
     LayoutRequest compact[LAYOUT_PANELS]; /* a narrower form, shown where a
                                              panel has one: tried before any
@@ -226,6 +242,12 @@ typedef struct Layout {
                                        plots it would pass it (false: no
                                        arrangement held it without dropping
                                        a panel) */
+    bool flush;                     /* panels that do not stack may touch:
+                                       no arrangement held the caption
+                                       with them half a gap apart (escape
+                                       2 at 1280x720 --projector, its
+                                       experiment's plot between the
+                                       legend and the caption) */
     bool dynamics_held;             /* the dynamics plot keeps the height
                                        it asks for (layout_compute) */
     LayoutRect landscape;           /* where the map is drawn (see above) */
