@@ -254,28 +254,32 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
      * --projector. */
     double least = LAYOUT_PLOT_AREA_LEAST * s + 2 * line + 8 * s;
     double strip = count == 2 ? fmax(fmin(LINE_SHARE * h, LINE_MOST * s), least) : 0.0;
-    /* The largest thumbnails whose labels fit under them, over the forms
-     * naming all three figures and the columns; where none fit, the
-     * largest with the last form. */
+    /* The largest thumbnails whose labels fit in their columns, over the
+     * forms naming all three figures and the columns; where none fit, the
+     * largest with the last form.  A label may be wider than its
+     * thumbnail, the column then as wide as the label: trained_not_derived
+     * 3's two thumbnails, 90 pixels high between the legend and the
+     * caption at 1280x720 --projector, said only "test 97%" in English
+     * beside 500 pixels of panel, where the three-line label needed 97. */
     int columns = 1, form = 0;
-    double side = -1; /* none fitted yet */
+    double side = -1, pitch = 0; /* none fitted yet */
     for (int f = 0; f < LABEL_FORMS && (f < LABEL_FORMS - 1 || side < 0); f++) {
         /* The last form goes under any side: none of the others fitted. */
         double widest = f < LABEL_FORMS - 1 ? label_width(r, scene->ensemble, f) : 0.0;
         double high = form_lines[f] * line + 2 * s;
         for (int c = 1; c <= (int)count; c++) {
             double sd = thumb_side(count, c, w, h - strip, gap, high);
-            if (sd >= widest && sd > side)
-                form = f, columns = c, side = sd;
+            if (sd >= 0 && widest <= (w + gap) / c - gap && sd > side)
+                form = f, columns = c, side = sd, pitch = fmax(sd, widest);
         }
     }
     double label = form_lines[form] * line + 2 * s;
     int rows = (int)((count + (size_t)columns - 1) / (size_t)columns);
     if (side < 4)
         return;
-    double x0 = vp.x + 0.5 * (vp.width - columns * (side + gap) + gap);
+    double x0 = vp.x + 0.5 * (vp.width - columns * (pitch + gap) + gap);
     for (size_t k = 0; k < count; k++)
-        draw_thumbnail(r, scene, k, x0 + (double)(k % (size_t)columns) * (side + gap),
+        draw_thumbnail(r, scene, k, x0 + (double)(k % (size_t)columns) * (pitch + gap),
                        top + (double)(k / (size_t)columns) * (side + gap + label), side, form);
     /* The strip takes what the thumbnails leave, down to the map's foot. */
     double below = top + rows * (side + gap + label);
