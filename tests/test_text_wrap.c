@@ -59,6 +59,29 @@ static void keeps_a_sum_with_its_factors(void **state)
     }
     assert_int_equal(wrap(loss, 45), 2);
     assert_string_equal(lines[1], "+ (l2/2)(x^2 + y^2)");
+    /* A formula wider than its line takes the fewest lines its breaks
+     * allow: implicit_regularization 4's legend took four at 25 to 35
+     * units ("exp(-y_i" alone on a line), three on the frame. */
+    for (double width = 25; width <= 35; width += 5)
+        assert_true(wrap(loss, width) <= 3);
+}
+
+/* A parameter's name and the call it multiplies are one factor: sharp_flat's
+ * legend broke "flat_depth / G(flat)" (issue 12). */
+static void keeps_a_named_factor_whole(void **state)
+{
+    (void)state;
+    static const char formula[] = "L = base - sharp_depth G(sharp) - flat_depth G(flat) + bowl "
+                                  "(x^2 + y^2), G(c, w) = exp(-|θ - c|^2/(2w^2))";
+    for (double width = 20; width <= 60; width += 1) {
+        int n = wrap(formula, width);
+        for (int l = 0; l + 1 < n; l++) {
+            size_t len = strlen(lines[l]);
+            if ((len >= 10 && strcmp(lines[l] + len - 10, "flat_depth") == 0) ||
+                (len >= 11 && strcmp(lines[l] + len - 11, "sharp_depth") == 0))
+                fail_msg("at %g: \"%s\" / \"%s\"", width, lines[l], lines[l + 1]);
+        }
+    }
 }
 
 /* A product written with its dot and no spaces is one factor, the
@@ -986,6 +1009,7 @@ int main(void)
         cmocka_unit_test(breaks_at_spaces_and_newlines),
         cmocka_unit_test(says_when_it_cuts_a_word),
         cmocka_unit_test(keeps_a_sum_with_its_factors),
+        cmocka_unit_test(keeps_a_named_factor_whole),
         cmocka_unit_test(keeps_a_product_whole),
         cmocka_unit_test(breaks_a_formula_outside_its_brackets),
         cmocka_unit_test(breaks_between_cjk_characters),

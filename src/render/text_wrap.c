@@ -278,6 +278,15 @@ static bool is_factor(const unsigned char *t, size_t from, size_t to)
         return true;
     size_t letters = 0;
     for (size_t i = from; i < to; i++) {
+        /* A call on a name, "G(flat)": the name is no prose. */
+        size_t arg = i + 1;
+        while (t[i] == '(' && arg < to && (is_latin_letter(t[arg]) || t[arg] == '_'))
+            arg++;
+        if (t[i] == '(' && arg > i + 1 && arg < to && t[arg] == ')') {
+            i = arg;
+            letters = 0;
+            continue;
+        }
         if (is_latin_letter(t[i])) {
             letters++;
             continue;
@@ -1202,11 +1211,18 @@ static int last_from(Wrapper *w, Paragraph *p, int n)
 }
 
 /* What ending a line at break b costs the paragraph: a binding broken
- * (BREAK_COUNTED), the stronger the more; the lines come as few as the
- * width allows, then as cheap. */
+ * (BREAK_COUNTED), the stronger the more; where a line must split what
+ * reads as one word (a formula wider than the line), a counted phrase
+ * before a formula, a factor, a binding, a term or a group.  The lines
+ * come as few as the width allows, then as cheap. */
 static int break_cost(const Break *b)
 {
-    return b->kind == BREAK_COUNTED ? b->strength : 0;
+    static const int costs[] = {
+        [BREAK_WORD] = 0,     [BREAK_INSIDE] = 0,  [BREAK_COUNTED] = 0, [BREAK_COUNT] = 4,
+        [BREAK_FORMULA] = 5,  [BREAK_FACTOR] = 6,  [BREAK_BOUND] = 8,   [BREAK_TERM] = 10,
+    };
+    enum { GROUP_COST = 10 };
+    return costs[b->kind] + b->strength + (b->grouped ? GROUP_COST : 0);
 }
 
 /* A word wider than the line from start: cut where it overflows, after at
@@ -1408,7 +1424,7 @@ static int paragraph_ends(Wrapper *w, Paragraph *p, size_t *ends, int max)
 /* The lines of w's text into lines (see text_wrap), returning how many. */
 static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
 {
-    size_t *ends = malloc((size_t)max_lines * sizeof(size_t));
+    size_t *ends = malloc(2 * (size_t)max_lines * sizeof(size_t)), *fewer = ends + max_lines;
     if (!ends)
         return 0;
     int count = 0;
@@ -1439,9 +1455,22 @@ static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
             }
             n = scratch ? paragraph_ends(w, &p, ends, max_lines - count) : -1;
             if (n < 0) {
+                /* Else each line as full as its preferences allow, or, in a
+                 * formula wider than the line (no break but inside what
+                 * reads as one word) where that takes more lines than
+                 * there need be (implicit_regularization 4's legend took
+                 * three), the fewest lines, the cheapest. */
+                bool formula = p.count == 0;
                 p.breaks = all;
                 p.count = count_all;
                 n = greedy_ends(w, &p, ends, max_lines - count);
+                int fewest = formula && n < max_lines - count && !w->cut_word
+                                 ? paragraph_ends(w, &p, fewer, max_lines - count)
+                                 : -1;
+                if (fewest > 0 && fewest < n) {
+                    n = fewest;
+                    memcpy(ends, fewer, (size_t)n * sizeof *ends);
+                }
             }
             free(scratch);
         }
