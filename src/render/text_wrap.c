@@ -584,14 +584,11 @@ typedef enum BreakKind {
 
 /* What a typesetter keeps on one line: a break between the words before
  * and after it (and those behind and beyond them) that one of these rules
- * matches is taken only where nothing else fits (BREAK_BOUND), or (a word
- * before a number, BREAK_COUNTED) before a term is split.  Recorded split:
- * "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ / 100", and (issue 12)
- * "GD on / 5", "about / 25 times", "12% / 以内", "25 % / 以内", "train /
- * 73%".  A number keeps no Latin plural after it ("200 / examples") nor
- * "and" a range ("0.01 / and 0.5"): bound, they cost adaptive 5's and
- * sgd_noise 5's captions a line, over their share of the frame at 1280x720
- * --projector (test_layout). */
+ * matches is taken only where nothing else fits (BREAK_BOUND), or at no
+ * cost of a line, the weakest first (BREAK_COUNTED, its strength).
+ * Recorded split: "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ /
+ * 100", and (issue 12) "GD on / 5", "about / 25 times", "12% / 以内", "25 %
+ * / 以内", "train / 73%". */
 static const struct Binding {
     WordClass behind, before, after, beyond;
     BreakKind kind;
@@ -824,6 +821,7 @@ typedef struct Wrapper {
     RememberedText *remembered; /* the text's breaks found before, or NULL */
     char line[1024];
     bool cut_word;  /* a line cut a word wider than the line */
+    int cost;       /* what the line ends cost (break_cost), summed */
 } Wrapper;
 
 /* The width of text[start..end), or more than the line allows when it
@@ -1254,8 +1252,10 @@ static size_t greedy_end(Wrapper *w, const Paragraph *p, size_t start)
     int last = last_fit(w, p, start, first, first);
     if (last < first)
         return cut_end(w, start, p->stop);
-    Break *breaks = p->breaks + first;
-    return breaks[preferred_end(w, start, p->stop, breaks, last - first)].at;
+    const Break *end = &p->breaks[first + preferred_end(w, start, p->stop, p->breaks + first,
+                                                         last - first)];
+    w->cost += break_cost(end);
+    return end->at;
 }
 
 /* paragraph_ends for a paragraph with a word wider than a line. */
@@ -1412,6 +1412,7 @@ static int paragraph_ends(Wrapper *w, Paragraph *p, size_t *ends, int max)
         }
         n = map[preferred_end(w, node_start(w, p, n), p->stop, allowed, m - 1)] + 1;
         ends[count] = p->breaks[n - 1].at;
+        w->cost += break_cost(&p->breaks[n - 1]);
     }
     if (count < max)
         ends[count++] = p->stop;
@@ -1463,13 +1464,18 @@ static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
                 bool formula = p.count == 0;
                 p.breaks = all;
                 p.count = count_all;
+                int cost = w->cost;
                 n = greedy_ends(w, &p, ends, max_lines - count);
+                int greedy_cost = w->cost;
+                w->cost = cost;
                 int fewest = formula && n < max_lines - count && !w->cut_word
                                  ? paragraph_ends(w, &p, fewer, max_lines - count)
                                  : -1;
                 if (fewest > 0 && fewest < n) {
                     n = fewest;
                     memcpy(ends, fewer, (size_t)n * sizeof *ends);
+                } else {
+                    w->cost = greedy_cost;
                 }
             }
             free(scratch);
@@ -1490,9 +1496,11 @@ static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
     return count;
 }
 
-int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_width,
-                          TextWidthFn width, void *context, char *lines, size_t line_size,
-                          int max_lines, bool *cut_word)
+/* text_wrap, telling whether a line cuts a word and what the line ends
+ * cost. */
+static int wrap_text(TextWrapMemory *memory, const char *text, double max_width,
+                     TextWidthFn width, void *context, char *lines, size_t line_size,
+                     int max_lines, bool *cut_word, int *cost)
 {
     Wrapper w = {.text = (const unsigned char *)text, .memory = memory,
                   .words = memory ? memory->words : NULL, .max_width = max_width,
@@ -1501,7 +1509,26 @@ int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_w
     if (!memory && w.words)
         ubrk_close(w.words);
     *cut_word = w.cut_word;
+    *cost = w.cost;
     return count;
+}
+
+int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_width,
+                          TextWidthFn width, void *context, char *lines, size_t line_size,
+                          int max_lines, bool *cut_word)
+{
+    int cost;
+    return wrap_text(memory, text, max_width, width, context, lines, line_size, max_lines,
+                     cut_word, &cost);
+}
+
+int text_wrap_costing(TextWrapMemory *memory, const char *text, double max_width,
+                      TextWidthFn width, void *context, char *lines, size_t line_size,
+                      int max_lines, int *cost)
+{
+    bool cut_word;
+    return wrap_text(memory, text, max_width, width, context, lines, line_size, max_lines,
+                     &cut_word, cost);
 }
 
 int text_wrap(TextWrapMemory *memory, const char *text, double max_width, TextWidthFn width,
