@@ -470,8 +470,10 @@ typedef enum WordClass {
     NUMBER,    /* "0.18", "-2", "3/3", "59%" */
     UNIT,      /* "%", "px", "°" */
     VALUE,     /* a number that begins with a digit: "5:" of "on 5:", not "(1," nor "−1" */
-    CLOSING,   /* a number that begins with a digit and ends in a colon or a per cent
-                * or the paragraph: "5:", "73%" */
+    CLOSING,   /* a number that begins with a digit and ends in a colon or a per cent:
+                * "5:", "73%" */
+    LAST,      /* a number that begins with a digit and ends the paragraph */
+    PREPOSITION, /* "on", "of", "in", "at", "for", "by" */
     PLURAL,    /* a Latin plural a number counts: "examples", "times" */
     AND,       /* "and" */
     OF,        /* "of" */
@@ -527,6 +529,7 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     static const char *const ranges[] = {"to", "到", "至", "–", "~", "～", NULL};
     static const char *const and[] = {"and", NULL};
     static const char *const of[] = {"of", NULL};
+    static const char *const prepositions[] = {"on", "of", "in", "at", "for", "by", NULL};
     static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
     int len = 0;
     switch (c) {
@@ -540,7 +543,11 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
         return is_digit(t[w.from]) && is_number(t, bare(t, w));
     case CLOSING:
         return word_in(t, w, VALUE) &&
-               (t[w.to - 1] == ':' || t[bare(t, w).to - 1] == '%' || ends_paragraph(t, w.to));
+               (t[w.to - 1] == ':' || t[bare(t, w).to - 1] == '%');
+    case LAST:
+        return word_in(t, w, VALUE) && ends_paragraph(t, w.to);
+    case PREPOSITION:
+        return word_is(t, w, prepositions);
     case PLURAL:
         return is_noun(t, w);
     case KEY:
@@ -628,6 +635,10 @@ static const struct Binding {
     {ANY, VALUE, AND, VALUE, BREAK_COUNTED, 3},
     {VALUE, AND, VALUE, ANY, BREAK_COUNTED, 3},
     {ANY, LEAD, LEAD, CLOSING, BREAK_COUNTED, 1},
+    /* The starts panel's "GD on 5" ends its text; "from step / 38" (an
+     * exit note) may still part there. */
+    {ANY, PREPOSITION, LAST, ANY, BREAK_COUNTED, 2},
+    {ANY, LEAD, PREPOSITION, LAST, BREAK_COUNTED, 1},
 };
 
 /* How the rules above hold a break at byte pos of text[start..stop) (a
