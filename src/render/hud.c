@@ -247,6 +247,15 @@ int render_wrap(Renderer *r, int px, const char *text, double max_width, char *l
                      max_lines);
 }
 
+/* render_wrap, telling what its line ends cost (text_wrap_costing). */
+static int wrap_costing(Renderer *r, int px, const char *text, double max_width, char *lines,
+                        size_t line_size, int max_lines, int *cost)
+{
+    WrapMeasure m = {r, px};
+    return text_wrap_costing(r->wrap_memory, text, max_width, wrap_measure, &m, lines,
+                             line_size, max_lines, cost);
+}
+
 /* The legend as lines at their places in its panel: each item (title,
  * landscape, formula, sweep, run, status) broken into lines where it is
  * wider than the frame allows, never cut. */
@@ -1318,16 +1327,20 @@ static void wrap_text(Renderer *r, WrappedCaption *w, const char *text, int px, 
     w->count = render_wrap_noting_cuts(r, px, w->source, max_width, &w->lines[0][0],
                                        CAPTION_LINE_MAX, ROWS, &w->cut_word);
     w->cut = w->count > CAPTION_MAX_LINES;
-    /* Balanced: the narrowest width that needs no more lines, so the last
+    /* Balanced: the narrowest width that needs no more lines and parts no
+     * more of what reads as one ("200 / examples", issue 12), so the last
      * line is not a lone word or a lone Chinese character.  With n lines
      * the text is wider than (n - 1) / n of max_width, so half of it is
      * narrow enough to start from. */
     if (w->count >= 2) {
         double narrow = 0.5 * max_width, wide = max_width;
+        int cost = 0, narrower_cost = 0;
+        wrap_costing(r, px, w->source, max_width, &w->lines[0][0], CAPTION_LINE_MAX, ROWS, &cost);
         for (int k = 0; k < 10; k++) {
             double mid = 0.5 * (narrow + wide);
-            if (render_wrap(r, px, w->source, mid, &w->lines[0][0], CAPTION_LINE_MAX, ROWS) <=
-                w->count)
+            if (wrap_costing(r, px, w->source, mid, &w->lines[0][0], CAPTION_LINE_MAX, ROWS,
+                             &narrower_cost) <= w->count &&
+                narrower_cost <= cost)
                 wide = mid;
             else
                 narrow = mid;

@@ -51,7 +51,7 @@ static const char *const terms[] = {
     "平均", "距离", "前进", "不断", "来回", "唯一", "网络", "冲过头",
     "增加", "到达", "三分之一", "四分之一", "十分之一", "回归", "始终", "时间", "指数增长",
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
-    "协方差", "网格", "虚线", "箭头",
+    "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上",
 };
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
@@ -239,6 +239,11 @@ static bool inside_tuple(const unsigned char *t, size_t start, size_t pos, size_
     return close < stop && t[close] == ')';
 }
 
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static bool is_latin_letter(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -262,8 +267,26 @@ static bool is_factor(const unsigned char *t, size_t from, size_t to)
 {
     if (to == from + 2 && t[from] == 'd' && is_latin_letter(t[from + 1]))
         return true;
+    /* A parameter's name, "flat_depth" of sharp_flat's formula: the
+     * legend broke "flat_depth / G(flat)". */
+    const void *underscore = memchr(t + from, '_', to - from);
+    size_t name_end = from;
+    while (underscore && name_end < to &&
+           (is_latin_letter(t[name_end]) || is_digit(t[name_end]) || t[name_end] == '_'))
+        name_end++;
+    if (underscore && name_end == to && is_latin_letter(t[from]))
+        return true;
     size_t letters = 0;
     for (size_t i = from; i < to; i++) {
+        /* A call on a name, "G(flat)": the name is no prose. */
+        size_t arg = i + 1;
+        while (t[i] == '(' && arg < to && (is_latin_letter(t[arg]) || t[arg] == '_'))
+            arg++;
+        if (t[i] == '(' && arg > i + 1 && arg < to && t[arg] == ')') {
+            i = arg;
+            letters = 0;
+            continue;
+        }
         if (is_latin_letter(t[i])) {
             letters++;
             continue;
@@ -335,11 +358,6 @@ static bool opens(uint32_t cp)
 static bool closes(uint32_t cp)
 {
     return cp == ')' || cp == 0xFF09;
-}
-
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
 }
 
 /* The spans of text[start..stop) read as one word: short brackets and the
@@ -454,6 +472,12 @@ typedef enum WordClass {
     VALUE,     /* a number that begins with a digit: "5:" of "on 5:", not "(1," nor "−1" */
     CLOSING,   /* a number that begins with a digit and ends in a colon or a per cent:
                 * "5:", "73%" */
+    LAST,      /* a number that begins with a digit and ends the paragraph */
+    PREPOSITION, /* "on", "of", "in", "at", "for", "by" */
+    PLURAL,    /* a Latin plural a number counts: "examples", "times" */
+    AND,       /* "and" */
+    OF,        /* "of" */
+    KEY,       /* a key and its colon: "h:" of the status line's "h: help", "h：" */
     COUNTED_BY, /* what makes a number a quantity after it: a plural, a range */
     COUNT_UNIT, /* a unit with no mark after it: "%" of "25 % 以内" */
     MEASURE,   /* a Chinese measure word begins it: 个点, 步, 倍 */
@@ -491,11 +515,21 @@ static bool is_chinese(const unsigned char *t, Word w)
            !(cp >= 0x3000 && cp <= 0x303F);
 }
 
+/* Whether nothing but spaces follows byte i in its paragraph. */
+static bool ends_paragraph(const unsigned char *t, size_t i)
+{
+    while (t[i] == ' ')
+        i++;
+    return !t[i] || t[i] == '\n';
+}
+
 static bool word_in(const unsigned char *t, Word w, WordClass c)
 {
     static const char *const units[] = {"%", "％", "‰", "°", "px", "pt", "ms", "s", NULL};
     static const char *const ranges[] = {"to", "到", "至", "–", "~", "～", NULL};
     static const char *const and[] = {"and", NULL};
+    static const char *const of[] = {"of", NULL};
+    static const char *const prepositions[] = {"on", "of", "in", "at", "for", "by", NULL};
     static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
     int len = 0;
     switch (c) {
@@ -508,7 +542,22 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     case VALUE:
         return is_digit(t[w.from]) && is_number(t, bare(t, w));
     case CLOSING:
-        return word_in(t, w, VALUE) && (t[w.to - 1] == ':' || t[bare(t, w).to - 1] == '%');
+        return word_in(t, w, VALUE) &&
+               (t[w.to - 1] == ':' || t[bare(t, w).to - 1] == '%');
+    case LAST:
+        return word_in(t, w, VALUE) && ends_paragraph(t, w.to);
+    case PREPOSITION:
+        return word_is(t, w, prepositions);
+    case PLURAL:
+        return is_noun(t, w);
+    case KEY:
+        return (w.to == w.from + 2 && is_latin_letter(t[w.from]) && t[w.from + 1] == ':') ||
+               (w.to == w.from + 3 && memcmp(t + w.from, "：", 3) == 0 && w.from >= 1 &&
+                is_latin_letter(t[w.from - 1]) && (w.from == 1 || t[w.from - 2] == ' '));
+    case AND:
+        return word_is(t, w, and);
+    case OF:
+        return word_is(t, w, of);
     case COUNTED_BY:
         return word_in(t, w, RANGE) || word_is(t, w, and) || is_noun(t, w);
     case COUNT_UNIT:
@@ -542,43 +591,63 @@ typedef enum BreakKind {
 
 /* What a typesetter keeps on one line: a break between the words before
  * and after it (and those behind and beyond them) that one of these rules
- * matches is taken only where nothing else fits (BREAK_BOUND), or (a word
- * before a number, BREAK_COUNTED) before a term is split.  Recorded split:
- * "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ / 100", and (issue 12)
- * "GD on / 5", "about / 25 times", "12% / 以内", "25 % / 以内", "train /
- * 73%".  A number keeps no Latin plural after it ("200 / examples") nor
- * "and" a range ("0.01 / and 0.5"): bound, they cost adaptive 5's and
- * sgd_noise 5's captions a line, over their share of the frame at 1280x720
- * --projector (test_layout). */
+ * matches is taken only where nothing else fits (BREAK_BOUND), or at no
+ * cost of a line, the weakest first (BREAK_COUNTED, its strength).
+ * Recorded split: "Adam 0 / to 2 %", escape 3's "3/3 / 个点", "λmax ≈ /
+ * 100", and (issue 12) "GD on / 5", "about / 25 times", "12% / 以内", "25 %
+ * / 以内", "train / 73%". */
 static const struct Binding {
     WordClass behind, before, after, beyond;
     BreakKind kind;
+    int strength; /* BREAK_COUNTED: what breaking it costs (break_cost) */
 } bindings[] = {
-    {ANY, NUMBER, UNIT, ANY, BREAK_BOUND}, /* a number and its unit: "2 %", "5 px" */
+    {ANY, NUMBER, UNIT, ANY, BREAK_BOUND, 0}, /* a number and its unit: "2 %", "5 px" */
+    /* A key and what it does: the status line broke "h: / help" and "h：/
+     * 帮助" at 1280x800 and 960x600. */
+    {ANY, KEY, ANY, ANY, BREAK_BOUND, 0},
     /* A number and what it counts: "3/3 个点", "20步"; a
      * Chinese word after a number as binds_to_cjk keeps "12% 以内", which
      * leaves a formula whole before it ("= 2/11 ≈ 0.18 / 时"). */
-    {ANY, NUMBER, MEASURE, ANY, BREAK_BOUND},
-    {NUMBER, COUNT_UNIT, CHINESE, ANY, BREAK_COUNTED}, /* "25 % 以内" */
+    {ANY, NUMBER, MEASURE, ANY, BREAK_BOUND, 0},
+    {NUMBER, COUNT_UNIT, CHINESE, ANY, BREAK_COUNTED, 3}, /* "25 % 以内" */
     /* Inside a range: "0 to 2", "59% 到 82%". */
-    {ANY, NUMBER, RANGE, NUMBER, BREAK_BOUND},
-    {NUMBER, RANGE, NUMBER, ANY, BREAK_BOUND},
+    {ANY, NUMBER, RANGE, NUMBER, BREAK_BOUND, 0},
+    {NUMBER, RANGE, NUMBER, ANY, BREAK_BOUND, 0},
     /* A sign and the value it gives: "≈ 100", "= 0.18"; not a coefficient,
      * "L = / 0.5 (l1 u^2 + l2 v^2)". */
-    {ANY, RELATION, NUMBER, NO_FACTOR, BREAK_BOUND},
+    {ANY, RELATION, NUMBER, NO_FACTOR, BREAK_BOUND, 0},
     /* A short word and the number after it where that number ends a
      * clause, counts or begins a range: "on 5:", "about 25 times", "between
      * 0.01 and", a legend's "train 73%"; not "only / 2 of them", which cost
      * sgd_noise 4's caption a line (last: a range's "to 2" is bound
      * harder).  A Chinese word keeps its number as binds_to_cjk says. */
-    {ANY, LEAD, CLOSING, ANY, BREAK_COUNTED},
-    {ANY, LEAD, VALUE, COUNTED_BY, BREAK_COUNTED},
+    {ANY, LEAD, CLOSING, ANY, BREAK_COUNTED, 2},
+    {ANY, LEAD, VALUE, RANGE, BREAK_BOUND, 0},
+    {ANY, LEAD, VALUE, COUNTED_BY, BREAK_COUNTED, 2},
+    /* A number and the plural it counts, a count out of a count, a range
+     * with "and" (issue 12: "200 / examples", "about 25 / times", "19 of /
+     * 20 (filled)", "between 0.01 / and 0.5"), and who does what to a
+     * number that ends a clause ("GD / on 5"): at no cost of a line, as
+     * the breaker takes the fewest lines first (text_wrap.h). */
+    {ANY, VALUE, PLURAL, ANY, BREAK_COUNTED, 3},
+    {ANY, VALUE, OF, VALUE, BREAK_COUNTED, 3},
+    {VALUE, OF, VALUE, ANY, BREAK_COUNTED, 3},
+    {ANY, VALUE, AND, VALUE, BREAK_COUNTED, 3},
+    {VALUE, AND, VALUE, ANY, BREAK_COUNTED, 3},
+    {ANY, LEAD, LEAD, CLOSING, BREAK_COUNTED, 1},
+    /* The starts panel's "GD on 5" ends its text; "from step / 38" (an
+     * exit note) may still part there. */
+    {ANY, PREPOSITION, LAST, ANY, BREAK_COUNTED, 2},
+    {ANY, LEAD, PREPOSITION, LAST, BREAK_COUNTED, 1},
 };
 
 /* How the rules above hold a break at byte pos of text[start..stop) (a
- * space, or a change of script): BREAK_WORD where none does. */
-static BreakKind bound(const unsigned char *t, size_t start, size_t pos, size_t stop)
+ * space, or a change of script): BREAK_WORD where none does; *strength
+ * their strength. */
+static BreakKind bound(const unsigned char *t, size_t start, size_t pos, size_t stop,
+                       int *strength)
 {
+    *strength = 0;
     /* Two spaces part a legend's columns ("train 94%  test 93%"): a pair
      * keeps its value, not the next pair's label. */
     if (t[pos] == ' ' && pos + 1 < stop && t[pos + 1] == ' ')
@@ -594,8 +663,10 @@ static BreakKind bound(const unsigned char *t, size_t start, size_t pos, size_t 
         while (behind_end > start && t[behind_end - 1] == ' ')
             behind_end--;
         if ((b->behind == ANY || word_in(t, word_before(t, start, behind_end), b->behind)) &&
-            (b->beyond == ANY || word_in(t, word_after(t, after.to, stop), b->beyond)))
+            (b->beyond == ANY || word_in(t, word_after(t, after.to, stop), b->beyond))) {
+            *strength = b->strength;
             return b->kind;
+        }
     }
     return BREAK_WORD;
 }
@@ -604,6 +675,9 @@ static BreakKind bound(const unsigned char *t, size_t start, size_t pos, size_t 
  * Greek ("k", "η"). */
 static bool counts_or_names(const unsigned char *t, Word w)
 {
+    /* Its size, "|θ|": zh trained_not_derived broke "平均 |θ| / 的 1.1 倍". */
+    if (w.to >= w.from + 3 && t[w.from] == '|' && t[w.to - 1] == '|')
+        w = (Word){w.from + 1, w.to - 1};
     int len = 0;
     uint32_t cp = w.to > w.from ? utf8_next(t + w.from, &len) : 0;
     bool letter = (cp < 0x80 && is_latin_letter((unsigned char)cp)) || (cp >= 0x391 && cp <= 0x3C9);
@@ -615,16 +689,19 @@ static bool counts_or_names(const unsigned char *t, Word w)
  * "不到 7%", "约 η"), or a Latin word to the Chinese that goes on after it
  * ("GD 的权重", "（GD 到达": recorded split there): a CJK character on one
  * side, that number, name or word alone on the other. */
-static bool binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_t stop,
-                         uint32_t previous, uint32_t next)
+static int binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_t stop,
+                        uint32_t previous, uint32_t next)
 {
+    /* Its strength: a number holds what it counts more than the word
+     * before it holds the number ("约 η" before "Adam 每步"; "12% 以内"
+     * before "的 3000"). */
     if (is_cjk(previous))
-        return counts_or_names(t, bare(t, word_after(t, pos, stop)));
+        return counts_or_names(t, bare(t, word_after(t, pos, stop))) ? 2 : 0;
     if (is_cjk(next)) {
         Word w = word_before(t, start, pos);
-        return counts_or_names(t, w) || is_latin_word(t, w.from, w.to);
+        return counts_or_names(t, w) ? 3 : is_latin_word(t, w.from, w.to) ? 1 : 0;
     }
-    return false;
+    return 0;
 }
 
 
@@ -663,10 +740,9 @@ typedef struct Break {
     /* Inside a span read as one word (group_spans): a line ends there only
      * when every break that fits is. */
     bool grouped;
+    int strength; /* a BREAK_COUNTED's binding's: what ending a line there costs */
 } Break;
 
-/* Breaks in one line's reach: more than a line of CJK text holds. */
-#define MAX_BREAKS 512
 /* A word break is taken when its line is at least this full. */
 #define WORD_BREAK_FILL (2.0 / 3.0)
 /* A formula's outermost break is taken when its line is at least this
@@ -756,6 +832,7 @@ typedef struct Wrapper {
     RememberedText *remembered; /* the text's breaks found before, or NULL */
     char line[1024];
     bool cut_word;  /* a line cut a word wider than the line */
+    int cost;       /* what the line ends cost (break_cost), summed */
 } Wrapper;
 
 /* The width of text[start..end), or more than the line allows when it
@@ -796,13 +873,16 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                                (previous == ',' && inside_tuple(t, start, i, stop));
                 /* "10 %" reads as one number (the Kramers verdict broke
                  * "在 10 / % 以内"): bindings. */
-                BreakKind held_by = bound(t, start, i, stop);
+                int strength = 0;
+                BreakKind held_by = bound(t, start, i, stop, &strength);
+                if (held_by == BREAK_WORD && !formula && !joins_factors(t, start, i, stop))
+                    strength = binds_to_cjk(t, start, i, stop, previous, next);
                 BreakKind kind = held_by != BREAK_WORD ? held_by
                                  : formula              ? BREAK_FORMULA
                                  : joins_factors(t, start, i, stop) ? BREAK_FACTOR
-                                 : binds_to_cjk(t, start, i, stop, previous, next) ? BREAK_COUNTED
-                                                                                 : BREAK_WORD;
-                breaks[count++] = (Break){i, kind, true, previous, next, false};
+                                 : strength > 0         ? BREAK_COUNTED
+                                                        : BREAK_WORD;
+                breaks[count++] = (Break){i, kind, true, previous, next, false, strength};
             }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
                      !no_break_after(previous) && !is_operator(cp) && !is_operator(previous) &&
@@ -812,8 +892,9 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                  * product's dot (in_product). */
                 bool word = no_break_before(previous) || no_break_after(cp) ||
                             is_cjk(cp) != is_cjk(previous);
-                BreakKind kind = word ? bound(t, start, i, stop) : BREAK_INSIDE;
-                breaks[count++] = (Break){i, kind, word, previous, cp, false};
+                int strength = 0;
+                BreakKind kind = word ? bound(t, start, i, stop, &strength) : BREAK_INSIDE;
+                breaks[count++] = (Break){i, kind, word, previous, cp, false, strength};
             }
         }
         previous = cp;
@@ -832,7 +913,7 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
 
 /* The breaks of the line from start (before the paragraph's end stop), as
  * find_breaks finds them: *breaks points to them in w's memory where it
- * holds them, else in scratch (MAX_BREAKS of them); returns how many.  A
+ * holds them, else in scratch (one a byte of the line); returns how many.  A
  * break told there (break_kind) stays told: its kind, too, depends on the
  * text alone. */
 static int line_breaks(Wrapper *w, size_t start, size_t stop, Break *scratch, Break **breaks)
@@ -844,7 +925,7 @@ static int line_breaks(Wrapper *w, size_t start, size_t stop, Break *scratch, Br
                 *breaks = t->line[k].breaks;
                 return t->line[k].count;
             }
-    int count = find_breaks(w->text, start, stop, scratch, MAX_BREAKS);
+    int count = find_breaks(w->text, start, stop, scratch, (int)(stop - start));
     *breaks = scratch;
     if (!t || count == 0)
         return count;
@@ -910,6 +991,17 @@ static bool splits_word(Wrapper *w, size_t start, size_t pos, size_t stop)
     return U_SUCCESS(status) && !ubrk_isBoundary(words, before);
 }
 
+/* Whether one character and the mark that ends its clause follow byte pos
+ * ("的。"): it ends the word before it, as trained_not_derived's "走出来 /
+ * 的。" did not. */
+static bool lone_before_mark(const unsigned char *t, size_t pos)
+{
+    int len = 0, mark_len = 0;
+    utf8_next(t + pos, &len);
+    uint32_t mark = utf8_next(t + pos + len, &mark_len);
+    return is_one_of("。，、；：！？", mark);
+}
+
 /* The kind of break b of the line [start, stop), told between two CJK
  * characters where it was not yet. */
 static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
@@ -921,6 +1013,8 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
             b->kind = BREAK_TERM;
         else if (splits_count(t, start, b->at, b->after))
             b->kind = BREAK_COUNT;
+        else if (lone_before_mark(t, b->at))
+            b->kind = BREAK_TERM;
         else if (splits_word(w, start, b->at, stop))
             b->kind = BREAK_TERM;
         b->told = true;
@@ -993,39 +1087,10 @@ static int outermost_formula(Wrapper *w, size_t start, size_t stop, const Break 
                : -1;
 }
 
-/* Where the line from start ends (before the paragraph's end stop). */
-static size_t line_end(Wrapper *w, size_t start, size_t stop)
+/* Of the breaks [0, last] of the line from start, all of which fit, the
+ * one the line ends at: the index. */
+static int preferred_end(Wrapper *w, size_t start, size_t stop, Break *breaks, int last)
 {
-    if (fits(w, start, stop))
-        return stop;
-    Break scratch[MAX_BREAKS], *breaks;
-    int count = line_breaks(w, start, stop, scratch, &breaks);
-    /* The last break that fits: widths grow with the line. */
-    int lo = 0, hi = count - 1, best = -1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if (fits(w, start, breaks[mid].at)) {
-            best = mid;
-            lo = mid + 1;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    if (best < 0) {
-        /* A word wider than the line: cut it where it overflows, after at
-         * least one character. */
-        int len = 0;
-        utf8_next(w->text + start, &len);
-        size_t end = start + (size_t)len;
-        while (end < stop) {
-            utf8_next(w->text + end, &len);
-            if (!fits(w, start, end + (size_t)len))
-                break;
-            end += (size_t)len;
-        }
-        w->cut_word = w->cut_word || end < stop;
-        return end;
-    }
     /* A formula, a tuple, a group or a counted word stays whole unless it
      * alone is wider than the line; then a number leaves its word before a
      * formula or a factor is split, and what the bindings keep whole last;
@@ -1033,7 +1098,7 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
      * is 初始化 / 种子 1 到 10 or 种子 / 1 到 10, never 种 / 子 1 到).  A group is
      * split only when the line holds nothing else, and then by the same
      * rules. */
-    int last = best, plain = best;
+    int plain = last, best;
     bool groups = false;
     for (int k = 0; k <= last && !groups; k++)
         groups = !breaks[k].grouped;
@@ -1048,7 +1113,6 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
         int factor = latest_of(breaks, plain, last, BREAK_FACTOR, groups);
         int bound_break = latest_of(breaks, plain, last, BREAK_BOUND, groups);
         best = counted >= 0 ? counted
-               : plain >= 0 ? plain
                : formula >= 0 ? formula
                : factor >= 0 ? factor
                : bound_break >= 0 ? bound_break
@@ -1056,12 +1120,12 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
     }
     if (breaks[best].kind != BREAK_INSIDE && breaks[best].kind != BREAK_COUNT &&
         breaks[best].kind != BREAK_TERM)
-        return breaks[best].at;
+        return best;
     int word = -1;
     for (int k = best - 1; k >= 0 && word < 0; k--)
         if (breaks[k].kind == BREAK_WORD && !(groups && breaks[k].grouped)) {
             if (width_of(w, start, breaks[k].at) >= WORD_BREAK_FILL * w->max_width)
-                return breaks[k].at;
+                return k;
             word = k;
         }
     /* A few breaks back, the latest plain one; else a short line at a
@@ -1080,46 +1144,374 @@ static size_t line_end(Wrapper *w, size_t start, size_t stop)
         counted = latest_counted(breaks, best, last, groups);
     for (size_t p = 0; p < sizeof preferred / sizeof preferred[0]; p++) {
         if (preferred[p] == BREAK_WORD && word >= 0)
-            return breaks[word].at;
+            return word;
         if (preferred[p] == BREAK_COUNTED && counted >= 0)
-            return breaks[counted].at;
+            return counted;
         for (int k = best; k >= 0 && k > best - TERM_STEPS_BACK; k--)
             if (!(groups && breaks[k].grouped) &&
                 break_kind(w, start, stop, &breaks[k]) == preferred[p])
-                return breaks[k].at;
+                return k;
     }
-    return breaks[best].at;
+    return best;
+}
+
+/* A paragraph's breaks (its text [start, stop), spaces at its end left
+ * out) and the lines laid over them.  Node n is where a line may begin:
+ * node 0 the paragraph's start, node n > 0 after break n - 1 and its
+ * spaces.  Line i of the fewest begins at a node of [earliest[i],
+ * latest[i]]: its reach. */
+typedef struct Paragraph {
+    size_t start, stop;
+    Break *breaks;
+    int count;
+    int *latest, *earliest;
+    int *last;   /* the last break a line from node n reaches; UNKNOWN: not measured yet */
+    int *offset; /* where line i's reach begins in cost */
+    int *cost;   /* what the cheapest lines from a node of line i's reach cost; -1: none */
+} Paragraph;
+
+#define UNKNOWN (-2)
+
+static size_t node_start(const Wrapper *w, const Paragraph *p, int n)
+{
+    if (n == 0)
+        return p->start;
+    size_t s = p->breaks[n - 1].at;
+    while (s < p->stop && w->text[s] == ' ')
+        s++;
+    return s;
+}
+
+/* The last of the breaks [first, count) that a line from byte s reaches,
+ * or first - 1: widths grow with the line, so a gallop from hint (a break
+ * it reaches, or first) then a binary search, a few measurements of lines
+ * about a line long. */
+static int last_fit(Wrapper *w, const Paragraph *p, size_t s, int first, int hint)
+{
+    if (hint <= first || hint >= p->count || !fits(w, s, p->breaks[hint].at))
+        hint = first;
+    if (hint == first && (first >= p->count || !fits(w, s, p->breaks[first].at)))
+        return first - 1;
+    int lo = hint, hi = hint + 1, step = 1;
+    while (hi < p->count && fits(w, s, p->breaks[hi].at)) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+    }
+    if (hi > p->count)
+        hi = p->count;
+    while (hi - lo > 1) {
+        int mid = lo + (hi - lo) / 2;
+        if (fits(w, s, p->breaks[mid].at))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* last_fit from node n: a line from a later node reaches at least as far
+ * as one from an earlier (n - 1's, where known, is the hint). */
+static int last_from(Wrapper *w, Paragraph *p, int n)
+{
+    if (p->last[n] == UNKNOWN)
+        p->last[n] = last_fit(w, p, node_start(w, p, n), n, n > 0 ? p->last[n - 1] : 0);
+    return p->last[n];
+}
+
+/* What ending a line at break b costs the paragraph: a binding broken
+ * (BREAK_COUNTED), the stronger the more; where a line must split what
+ * reads as one word (a formula wider than the line), a counted phrase
+ * before a formula, a factor, a binding, a term or a group.  The lines
+ * come as few as the width allows, then as cheap. */
+static int break_cost(const Break *b)
+{
+    static const int costs[] = {
+        [BREAK_WORD] = 0,     [BREAK_INSIDE] = 0,  [BREAK_COUNTED] = 0, [BREAK_COUNT] = 4,
+        [BREAK_FORMULA] = 5,  [BREAK_FACTOR] = 6,  [BREAK_BOUND] = 8,   [BREAK_TERM] = 10,
+    };
+    enum { GROUP_COST = 10 };
+    return costs[b->kind] + b->strength + (b->grouped ? GROUP_COST : 0);
+}
+
+/* A word wider than the line from start: cut where it overflows, after at
+ * least one character. */
+static size_t cut_end(Wrapper *w, size_t start, size_t stop)
+{
+    int len = 0;
+    utf8_next(w->text + start, &len);
+    size_t end = start + (size_t)len;
+    while (end < stop) {
+        utf8_next(w->text + end, &len);
+        if (!fits(w, start, end + (size_t)len))
+            break;
+        end += (size_t)len;
+    }
+    w->cut_word = w->cut_word || end < stop;
+    return end;
+}
+
+/* Where the line from start ends in a paragraph with a word wider than a
+ * line: each line as its preferences fill it, in turn. */
+static size_t greedy_end(Wrapper *w, const Paragraph *p, size_t start)
+{
+    if (fits(w, start, p->stop))
+        return p->stop;
+    int first = 0;
+    while (first < p->count && p->breaks[first].at <= start)
+        first++;
+    int last = last_fit(w, p, start, first, first);
+    if (last < first)
+        return cut_end(w, start, p->stop);
+    const Break *end = &p->breaks[first + preferred_end(w, start, p->stop, p->breaks + first,
+                                                         last - first)];
+    w->cost += break_cost(end);
+    return end->at;
+}
+
+/* paragraph_ends for a paragraph with a word wider than a line. */
+static int greedy_ends(Wrapper *w, const Paragraph *p, size_t *ends, int max)
+{
+    int count = 0;
+    for (size_t s = p->start; count < max && s < p->stop;) {
+        ends[count] = greedy_end(w, p, s);
+        s = ends[count++];
+        while (s < p->stop && w->text[s] == ' ')
+            s++;
+    }
+    return count;
+}
+
+/* How many lines the paragraph takes at the fewest, each line's latest
+ * start filled in (each as full as it goes), or -1 where a word is wider
+ * than a line. */
+static int fewest_lines(Wrapper *w, Paragraph *p)
+{
+    int lines = 0;
+    for (int n = 0;;) {
+        p->latest[lines++] = n;
+        size_t s = node_start(w, p, n);
+        int last = last_from(w, p, n);
+        if (last < n)
+            return fits(w, s, p->stop) ? lines : -1;
+        if (last == p->count - 1 && fits(w, s, p->stop))
+            return lines;
+        n = last + 1;
+    }
+}
+
+/* Each line's earliest start: the last line holding as much of the end as
+ * it can, the one before it as much of the rest, and so back. */
+static void earliest_starts(Wrapper *w, Paragraph *p, int lines)
+{
+    size_t end = p->stop;
+    int end_break = p->count; /* count: the paragraph's end */
+    p->earliest[0] = 0;
+    for (int i = lines - 1; i > 0; i--) {
+        /* A gallop back from the latest start (which reaches), then a
+         * binary search between the last that does and the first that
+         * does not. */
+        int hi = p->latest[i] < end_break ? p->latest[i] : end_break, lo = i;
+        for (int step = 1; hi > i; step *= 2) {
+            int probe = hi - step > i ? hi - step : i;
+            if (!fits(w, node_start(w, p, probe), end)) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+        }
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (fits(w, node_start(w, p, mid), end))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        p->earliest[i] = lo;
+        end_break = lo - 1;
+        end = p->breaks[end_break].at;
+    }
+}
+
+static int *cost_at(const Paragraph *p, int line, int n)
+{
+    return &p->cost[p->offset[line] + n - p->earliest[line]];
+}
+
+/* The breaks [from, to] a line i from node n may end at: line i + 1 then
+ * begins in its reach. */
+static void line_reach(Wrapper *w, Paragraph *p, int i, int n, int *from, int *to)
+{
+    int last = last_from(w, p, n);
+    *from = p->earliest[i + 1] - 1 > n ? p->earliest[i + 1] - 1 : n;
+    *to = p->latest[i + 1] - 1 < last ? p->latest[i + 1] - 1 : last;
+}
+
+/* What the cheapest lines from each node of each line's reach cost, from
+ * the last line back. */
+static void cost_lines(Wrapper *w, Paragraph *p, int lines)
+{
+    for (int i = lines - 1; i >= 0; i--)
+        for (int n = p->earliest[i]; n <= p->latest[i]; n++) {
+            int *cost = cost_at(p, i, n);
+            *cost = -1;
+            if (i == lines - 1) {
+                if (fits(w, node_start(w, p, n), p->stop))
+                    *cost = 0;
+                continue;
+            }
+            int from, to;
+            line_reach(w, p, i, n, &from, &to);
+            for (int e = from; e <= to; e++) {
+                int after = *cost_at(p, i + 1, e + 1);
+                if (after >= 0 && (*cost < 0 || break_cost(&p->breaks[e]) + after < *cost))
+                    *cost = break_cost(&p->breaks[e]) + after;
+            }
+        }
+}
+
+/* Writes the byte each line of the paragraph ends at into ends (at most
+ * max) and returns how many lines: the fewest, then the cheapest breaks
+ * (break_cost), then, of those, the breaks each line prefers
+ * (preferred_end: the fullest lines, a Chinese line ending at a comma);
+ * -1 where a word is wider than a line. */
+static int paragraph_ends(Wrapper *w, Paragraph *p, size_t *ends, int max)
+{
+    size_t size = (size_t)p->count + 2;
+    int *ints = malloc(5 * size * sizeof(int));
+    Break *allowed = malloc(size * sizeof(Break));
+    int count = 0, lines = -1;
+    p->cost = NULL;
+    if (ints && allowed) {
+        p->latest = ints;
+        p->earliest = ints + size;
+        p->last = ints + 2 * size;
+        p->offset = ints + 3 * size;
+        for (size_t n = 0; n < size; n++)
+            p->last[n] = UNKNOWN;
+        lines = fewest_lines(w, p);
+    }
+    if (lines > 0) {
+        earliest_starts(w, p, lines);
+        size_t cells = 0;
+        for (int i = 0; i < lines; i++) {
+            p->offset[i] = (int)cells;
+            cells += (size_t)(p->latest[i] - p->earliest[i] + 1);
+        }
+        p->cost = malloc(cells * sizeof(int));
+        if (p->cost)
+            cost_lines(w, p, lines);
+        if (!p->cost || *cost_at(p, 0, 0) < 0) /* widths that do not grow with a line */
+            lines = -1;
+    }
+    if (lines < 0) {
+        free(p->cost);
+        free(ints);
+        free(allowed);
+        return -1;
+    }
+    int *map = ints + 4 * size;
+    for (int n = 0; count < max && count < lines - 1; count++) {
+        int from, to, m = 0;
+        line_reach(w, p, count, n, &from, &to);
+        for (int e = from; e <= to; e++) {
+            int after = *cost_at(p, count + 1, e + 1);
+            if (after >= 0 && break_cost(&p->breaks[e]) + after == *cost_at(p, count, n)) {
+                map[m] = e;
+                allowed[m++] = p->breaks[e];
+            }
+        }
+        n = map[preferred_end(w, node_start(w, p, n), p->stop, allowed, m - 1)] + 1;
+        ends[count] = p->breaks[n - 1].at;
+        w->cost += break_cost(&p->breaks[n - 1]);
+    }
+    if (count < max)
+        ends[count++] = p->stop;
+    free(p->cost);
+    free(ints);
+    free(allowed);
+    return count;
 }
 
 /* The lines of w's text into lines (see text_wrap), returning how many. */
 static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
 {
+    size_t *ends = malloc(2 * (size_t)max_lines * sizeof(size_t)), *fewer = ends + max_lines;
+    if (!ends)
+        return 0;
     int count = 0;
-    size_t start = 0;
-    while (count < max_lines) {
-        size_t stop = start;
-        while (w->text[stop] && w->text[stop] != '\n')
-            stop++;
-        size_t end = line_end(w, start, stop);
-        size_t n = end - start < line_size ? end - start : line_size - 1;
-        copy_without_joiners(lines + (size_t)count * line_size, (const char *)w->text + start, n);
-        count++;
-        if (end == stop) {
-            if (!w->text[stop])
-                break;
-            start = stop + 1;
-        } else {
-            start = end;
-            while (w->text[start] == ' ')
+    for (size_t start = 0; count < max_lines;) {
+        size_t end = start;
+        while (w->text[end] && w->text[end] != '\n')
+            end++;
+        Paragraph p = {.start = start, .stop = end};
+        while (p.stop > start && w->text[p.stop - 1] == ' ')
+            p.stop--;
+        int n = 1;
+        ends[0] = p.stop;
+        if (!fits(w, start, p.stop)) {
+            Break *scratch = malloc(2 * (p.stop - start) * sizeof(Break));
+            Break *all = NULL;
+            int count_all = scratch ? line_breaks(w, start, p.stop, scratch, &all) : 0;
+            /* The lines are the fewest that keep whole what reads as one
+             * word (a term, a counted phrase, a formula, a group, what
+             * the bindings keep whole): of the breaks, those a line may
+             * end at where something else fits (WORD, INSIDE) or at no
+             * cost of a line (COUNTED). */
+            p.breaks = scratch + (p.stop - start);
+            for (int k = 0; k < count_all; k++) {
+                BreakKind kind = break_kind(w, start, p.stop, &all[k]);
+                if ((kind == BREAK_WORD || kind == BREAK_INSIDE || kind == BREAK_COUNTED) &&
+                    !all[k].grouped)
+                    p.breaks[p.count++] = all[k];
+            }
+            n = scratch ? paragraph_ends(w, &p, ends, max_lines - count) : -1;
+            if (n < 0) {
+                /* Else each line as full as its preferences allow, or, in a
+                 * formula wider than the line (no break but inside what
+                 * reads as one word) where that takes more lines than
+                 * there need be (implicit_regularization 4's legend took
+                 * three), the fewest lines, the cheapest. */
+                bool formula = p.count == 0;
+                p.breaks = all;
+                p.count = count_all;
+                int cost = w->cost;
+                n = greedy_ends(w, &p, ends, max_lines - count);
+                int greedy_cost = w->cost;
+                w->cost = cost;
+                int fewest = formula && n < max_lines - count && !w->cut_word
+                                 ? paragraph_ends(w, &p, fewer, max_lines - count)
+                                 : -1;
+                if (fewest > 0 && fewest < n) {
+                    n = fewest;
+                    memcpy(ends, fewer, (size_t)n * sizeof *ends);
+                } else {
+                    w->cost = greedy_cost;
+                }
+            }
+            free(scratch);
+        }
+        for (int k = 0; k < n; k++) {
+            size_t size = ends[k] - start < line_size ? ends[k] - start : line_size - 1;
+            copy_without_joiners(lines + (size_t)count++ * line_size,
+                                 (const char *)w->text + start, size);
+            start = ends[k];
+            while (start < p.stop && w->text[start] == ' ')
                 start++;
         }
+        if (!w->text[end])
+            break;
+        start = end + 1;
     }
+    free(ends);
     return count;
 }
 
-int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_width,
-                          TextWidthFn width, void *context, char *lines, size_t line_size,
-                          int max_lines, bool *cut_word)
+/* text_wrap, telling whether a line cuts a word and what the line ends
+ * cost. */
+static int wrap_text(TextWrapMemory *memory, const char *text, double max_width,
+                     TextWidthFn width, void *context, char *lines, size_t line_size,
+                     int max_lines, bool *cut_word, int *cost)
 {
     Wrapper w = {.text = (const unsigned char *)text, .memory = memory,
                   .words = memory ? memory->words : NULL, .max_width = max_width,
@@ -1128,7 +1520,26 @@ int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_w
     if (!memory && w.words)
         ubrk_close(w.words);
     *cut_word = w.cut_word;
+    *cost = w.cost;
     return count;
+}
+
+int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_width,
+                          TextWidthFn width, void *context, char *lines, size_t line_size,
+                          int max_lines, bool *cut_word)
+{
+    int cost;
+    return wrap_text(memory, text, max_width, width, context, lines, line_size, max_lines,
+                     cut_word, &cost);
+}
+
+int text_wrap_costing(TextWrapMemory *memory, const char *text, double max_width,
+                      TextWidthFn width, void *context, char *lines, size_t line_size,
+                      int max_lines, int *cost)
+{
+    bool cut_word;
+    return wrap_text(memory, text, max_width, width, context, lines, line_size, max_lines,
+                     &cut_word, cost);
 }
 
 int text_wrap(TextWrapMemory *memory, const char *text, double max_width, TextWidthFn width,

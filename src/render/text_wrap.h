@@ -6,6 +6,16 @@
  * than a line is cut where it overflows.  Widths come from the caller's
  * measuring function, so the rule does not depend on a font.
  *
+ * A paragraph's lines are laid out together (issue 12): the fewest lines
+ * whose ends keep whole what reads as one word (a term, a counted phrase,
+ * a formula, a group, what the bindings below hold hard), then the fewest
+ * and weakest soft bindings broken (a number with the words that count or
+ * lead it: "200 examples", "about 25", "GD on 5", "12% 以内"), so that a
+ * binding costs no line; then, of those, the break each line prefers by
+ * the rules below.  Where such a word is wider than a line, each line
+ * takes in turn the break those rules prefer, or, in a formula with no
+ * other break, the fewest lines of its breaks, the cheapest.
+ *
  * Which break a line takes, of those that fit:
  *   1. a word break (a space, after a CJK punctuation mark, before an
  *      opening mark, or where CJK meets Latin text) when the line up to it
@@ -50,8 +60,8 @@
  * A caller that wants balanced lines narrows the width while the line count
  * stays the same (hud.c does for the caption).
  *
- * Each line costs a few measurements (a binary search over its breaks),
- * not one per character.  Finding a line's breaks and what each parts costs
+ * A paragraph costs a few measurements a line start that the fewest lines
+ * can use (a gallop over its breaks), not one per character.  Finding a line's breaks and what each parts costs
  * more than measuring it; a TextWrapMemory keeps them for the next wrap of
  * the same text at another width.
  */
@@ -96,5 +106,14 @@ int text_wrap(TextWrapMemory *memory, const char *text, double max_width, TextWi
 int text_wrap_noting_cuts(TextWrapMemory *memory, const char *text, double max_width,
                           TextWidthFn width, void *context, char *lines, size_t line_size,
                           int max_lines, bool *cut_word);
+
+/* text_wrap, telling in *cost what its line ends cost: each binding they
+ * part (a number and its words, a formula, a term), the stronger the
+ * more; 0 where they part none.  hud.c narrows a caption to balance its
+ * lines only while the lines and this stay the same: a narrower caption
+ * parting "200 / examples" is no better balanced. */
+int text_wrap_costing(TextWrapMemory *memory, const char *text, double max_width,
+                      TextWidthFn width, void *context, char *lines, size_t line_size,
+                      int max_lines, int *cost);
 
 #endif
