@@ -121,7 +121,14 @@ static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest
     const Run *run = &sr->run;
     char name[SWEEP_SPEC_MAX];
     run_name(scene, i, status, name, sizeof name);
-    snprintf(head, head_size, "%zu  %s", scene_run_number(scene, i), name);
+    /* The widest keeps a lone run's number, never drawn: the legend's
+     * width, and the layout, stay as for runs told apart (without it,
+     * learning_rate 7's formula wrapped a line more at 1280x720
+     * --projector and its map fell from 362 px high to 212). */
+    if (widest || scene_runs_told_apart(scene))
+        snprintf(head, head_size, "%zu  %s", scene_run_number(scene, i), name);
+    else
+        snprintf(head, head_size, "%s", name);
     size_t steps = widest && run_steps(run) < WIDEST_STEPS ? WIDEST_STEPS : run_steps(run);
     if (sr->hidden && !widest)
         snprintf(dest, size, "%s", _("(hidden)"));
@@ -263,13 +270,16 @@ static int wrap_costing(Renderer *r, int px, const char *text, double max_width,
 #define LEGEND_LINE_MAX 400
 
 typedef enum LegendKind {
-    LEGEND_TITLE, LEGEND_SPEC, LEGEND_FORMULA, LEGEND_SWEEP, LEGEND_RUN, LEGEND_STATUS
+    LEGEND_TITLE, LEGEND_SPEC, LEGEND_FORMULA, LEGEND_SWEEP, LEGEND_RUN, LEGEND_KEY,
+    LEGEND_STATUS
 } LegendKind;
 
 typedef struct LegendLine {
     LegendKind kind;
     size_t run;             /* LEGEND_RUN: whose */
     bool first;             /* the item's first line (a run's swatch) */
+    RenderMark mark;        /* LEGEND_KEY: the mark it names */
+    double icon;            /* LEGEND_KEY: room for the mark before the text */
     int px;
     double x, y, w, h;      /* in the panel */
     char text[LEGEND_LINE_MAX];
@@ -279,6 +289,7 @@ typedef struct Legend {
     LegendLine line[LEGEND_MAX_LINES];
     int count;
     double w, h;            /* the panel */
+    double key_h;           /* the key's below h (not in w x h) */
     bool cut;               /* more lines than it holds */
 } Legend;
 
@@ -311,8 +322,8 @@ static void legend_item(Renderer *r, Legend *l, LegendKind kind, size_t run, con
             return;
         }
         LegendLine *line = &l->line[l->count++];
-        *line = (LegendLine){kind, run, k == 0, px, x, *y, render_text_width(r, rows[k], px), h,
-                             ""};
+        *line = (LegendLine){kind, run, k == 0, 0, 0.0, px, x, *y,
+                             render_text_width(r, rows[k], px), h, ""};
         memcpy(line->text, rows[k], sizeof line->text);
         l->w = fmax(l->w, x + line->w);
     }
@@ -369,10 +380,65 @@ static double widest_equation(Renderer *r, const char *formula, int px)
     }
 }
 
+/* The key's words for each mark, RenderMark's bits in order.  Each mark
+ * a step shows is named where a class looks for what the runs are, in
+ * the legend, on one line where its width allows, and in its full form
+ * only: a key under the colour bar cost gradient_flow 4's map 72 px at
+ * 1280x720 --projector (issue 12). */
+static const char *const mark_words[RENDER_MARK_KINDS] = {
+    N_("start"),
+    N_("minimum"),
+    N_("selected run"),
+    N_("basin edge"),
+    N_("n%: the cloud's share in that basin"),
+    N_("Lmin: the least loss in view"),
+};
+
+const char *render_mark_words(RenderMark mark)
+{
+    for (int k = 0; k < RENDER_MARK_KINDS; k++)
+        if (mark == 1u << k)
+            return _(mark_words[k]);
+    return "";
+}
+
+/* The marks (RenderMark bits) as the key: each mark drawn small, then its
+ * words, one after another on lines of at most width from x0, from *y
+ * on; *y moves below them. */
+static void legend_key(Renderer *r, Legend *l, unsigned marks, int px, double x0, double width,
+                       double *y)
+{
+    /* Each mark as high as the text's line. */
+    double s = r->scale, text_h = render_line_height(r, px), icon = text_h, h = text_h, x = x0;
+    for (int k = 0; k < RENDER_MARK_KINDS; k++) {
+        RenderMark mark = 1u << k;
+        if (!(marks & mark))
+            continue;
+        if (l->count == LEGEND_MAX_LINES) {
+            l->cut = true;
+            return;
+        }
+        const char *words = _(mark_words[k]);
+        bool shape = mark != RENDER_MARK_SHARE && mark != RENDER_MARK_LEAST;
+        double before = shape ? icon + 3.0 * s : 0.0, text_w = render_text_width(r, words, px);
+        if (x > x0 && x + before + text_w > x0 + width) {
+            x = x0;
+            *y += h;
+        }
+        LegendLine *line = &l->line[l->count++];
+        *line = (LegendLine){LEGEND_KEY, 0, true, mark, before, px, x + before,
+                             *y + 0.5 * (h - text_h), text_w, text_h, ""};
+        snprintf(line->text, sizeof line->text, "%s", words);
+        l->w = fmax(l->w, x + before + text_w);
+        x += before + text_w + 12.0 * s;
+    }
+    *y += h;
+}
+
 /* Top left: the lesson's title, the landscape, its formula, the sweep,
- * one item per run, the status; max_width: the panel's widest.  The
- * compact form (for a crowded frame) leaves out the formula and the
- * status; the narrow form is at most LEGEND_WIDTH_SHARE of the frame
+ * one item per run, the key to the map's marks, the status; max_width:
+ * the panel's widest.  The compact form (for a crowded frame) leaves out
+ * the formula, the key and the status; the narrow form is at most LEGEND_WIDTH_SHARE of the frame
  * wide where its title and landscape allow. */
 static void legend_build(Renderer *r, const Scene *scene, double max_width, bool compact,
                          bool narrow_form, Legend *l)
@@ -468,6 +534,14 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     }
     l->w += pad;
     l->h = y + pad;
+    /* The key under it all, outside the panel's size (draw_legend). */
+    unsigned marks = render_marks_shown(r, scene);
+    double w = l->w;
+    y = l->h - 0.5 * pad;
+    if (marks)
+        legend_key(r, l, marks, small_px, pad, w - 2 * pad, &y);
+    l->w = w;
+    l->key_h = marks ? y + pad - l->h : 0.0;
 }
 
 static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, bool narrow,
@@ -484,13 +558,31 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
         return;
     legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
     double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
-    render_panel(r, rect);
+    /* The key lengthens the panel where that leaves the map and every
+     * panel beside it clear (those over the map come and go): asked for in the layout, a line more moved
+     * linreg's loss plot out of the column beside the map and left the
+     * map 416 px high, not 568, at 900x640. */
+    LayoutRect key = {rect.x, rect.y + rect.h, rect.w, l->key_h};
+    bool keyed = l->key_h > 0 && key.y + key.h <= r->height &&
+                 !layout_overlap(key, r->layout.landscape);
+    for (int p = 0; p < LAYOUT_PANELS && keyed; p++)
+        keyed = p == LAYOUT_LEGEND || !r->layout.shown[p] || layout_over_map((LayoutPanel)p) ||
+                !layout_overlap(key, r->layout.rect[p]);
+    render_panel(r, (LayoutRect){rect.x, rect.y, rect.w, rect.h + (keyed ? key.h : 0.0)});
     for (int k = 0; k < l->count; k++) {
         const LegendLine *line = &l->line[k];
-        double x = rect.x + line->x, y = rect.y + line->y;
-        Rgba color = line->kind == LEGEND_FORMULA || line->kind == LEGEND_STATUS
+        if (line->kind == LEGEND_KEY && !keyed)
+            continue;
+        /* The key's lines below the panel as laid out. */
+        double x = rect.x + line->x,
+               y = (line->kind == LEGEND_KEY ? key.y - l->h : rect.y) + line->y;
+        Rgba color = line->kind == LEGEND_FORMULA || line->kind == LEGEND_STATUS ||
+                             line->kind == LEGEND_KEY
                          ? r->theme->dim
                          : r->theme->text;
+        if (line->kind == LEGEND_KEY)
+            render_mark_icon(r, line->mark, x - line->icon + 0.5 * line->h, y + 0.5 * line->h,
+                             0.5 * line->h);
         if (line->kind == LEGEND_RUN) {
             const SceneRun *sr = &scene->runs[line->run];
             color = sr->hidden                     ? r->theme->dim
@@ -502,7 +594,7 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
             shapes_disc(r->shapes, cx, cy, 5.0 * s,
                         render_run_color(r, line->run, scene->runs[line->run].hidden ? 0.4f
                                                                                     : 1.0f));
-            if (line->run == scene->selected)
+            if (line->run == scene->selected && scene_runs_told_apart(scene))
                 shapes_ring(r->shapes, cx, cy, 8.0 * s, 1.0 * s, r->theme->text);
         }
         render_text(r, line->text, x, y, line->px, ALIGN_LEFT, color);
@@ -1271,6 +1363,7 @@ static void draw_colorbar(Renderer *r, const Scene *scene, LayoutRect rect)
     bool two_lines = rect.h >= colorbar_need(r, true).h - 0.5;
     render_panel(r, rect);
     const char *title = colorbar_title(log_scale);
+    r->marks_drawn |= log_scale ? RENDER_MARK_LEAST : 0u;
     double by = rect.y + pad, ty = by + bar_h + 2.0 * s, bx = rect.x + pad;
     if (two_lines)
         render_text(r, title, rect.x + 0.5 * rect.w, ty + line, px, ALIGN_CENTER,

@@ -129,6 +129,25 @@ void render_frame(Renderer *renderer, const Scene *scene, int width, int height,
 typedef void (*RenderTextObserver)(void *context, const char *utf8, LayoutRect box, int px);
 void renderer_observe_text(Renderer *renderer, RenderTextObserver observer, void *context);
 
+/* The marks the map draws that no text beside them names, one bit each;
+ * the legend's key names those a step shows (its last line: each mark
+ * drawn small, then its word), so a class can read what a "+" or a ring
+ * means where it is on screen. */
+typedef enum RenderMark {
+    RENDER_MARK_START = 1u << 0,      /* "+": where runs start */
+    RENDER_MARK_MINIMUM = 1u << 1,    /* a ring: a minimum the landscape knows */
+    RENDER_MARK_SELECTED = 1u << 2,   /* a ring about a head: the run the keys change */
+    RENDER_MARK_BASIN_EDGE = 1u << 3, /* where two basins of attraction meet */
+    RENDER_MARK_SHARE = 1u << 4,      /* "62%" over a minimum: its basin's walkers */
+    RENDER_MARK_LEAST = 1u << 5,      /* "Lmin" in the log colour bar's title */
+    RENDER_MARK_KINDS = 6
+} RenderMark;
+
+/* Tests: the marks the last frame drew (RenderMark bits), and the key's
+ * words for mark (one bit), in the language selected (i18n.h). */
+unsigned renderer_marks_drawn(const Renderer *renderer);
+const char *render_mark_words(RenderMark mark);
+
 /* Lays the panels out as render_frame would draw scene at width x height
  * and scale for audience, without drawing (the layout test); valid until
  * the next call or frame.  Needs only the text's fonts, no framebuffer. */

@@ -370,6 +370,7 @@ struct Renderer {
                                         draw_head): centre and how far out
                                         the head and its rings reach */
     size_t head_count;
+    unsigned marks_drawn;       /* the frame's RenderMark bits so far */
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     PlotArea sharpness_area;    /* the sharpness plot's, drawn last (dynamics.c) */
     bool sharpness_drawn;       /* it was drawn in the last dynamics plot */
@@ -451,6 +452,16 @@ void render_head_stacks(const double (*at)[2], size_t n, double radius, int *sta
  * fixed step further) about a head disc of radius (pixels, both times the
  * marker scale) at (x, y); returns the ring's radius in pixels. */
 double render_head_ring(Renderer *r, double x, double y, double radius, int stack, Rgba color);
+
+/* world.c: the marks (RenderMark bits) the map draws for scene, as the
+ * plan knows them before the map is placed: those at a place inside the
+ * asked-for view (scene->view) and those drawn wherever they fall; the
+ * legend's key names these. */
+unsigned render_marks_shown(const Renderer *r, const Scene *scene);
+/* world.c: mark drawn as the map draws it, centred on (cx, cy), scaled
+ * to reach reach pixels from its centre (the key's icon);
+ * RENDER_MARK_SHARE and RENDER_MARK_LEAST are words, not shapes: nothing. */
+void render_mark_icon(Renderer *r, RenderMark mark, double cx, double cy, double reach);
 
 /* hud.c: measures every panel the scene shows at the frame's size and
  * scale and lays them out into r->layout (no GL: text is measured, not

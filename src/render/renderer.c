@@ -82,6 +82,11 @@ void renderer_set_slide(Renderer *r, bool transparent, bool crop)
     r->crop = crop;
 }
 
+unsigned renderer_marks_drawn(const Renderer *r)
+{
+    return r->marks_drawn;
+}
+
 bool renderer_settled(const Renderer *r)
 {
     return r->view3d ? !surface_coarse(r->surface) : !heatmap_coarse(r->heatmap);
@@ -168,6 +173,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->plot_area_count = 0;
     r->effective_box_count = 0;
     r->head_count = 0;
+    r->marks_drawn = 0;
     r->experiment_drawn = false;
     render_net_repr_prepare(r, scene);
     render_plan(r, scene);

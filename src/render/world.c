@@ -794,7 +794,9 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
         shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
                     h->outside ? r->theme->mark : r->theme->path_casing);
     }
-    if (i == scene->selected) {
+    /* A lone run has no ring: there is no other to select. */
+    if (i == scene->selected && scene_runs_told_apart(scene)) {
+        r->marks_drawn |= RENDER_MARK_SELECTED;
         /* In the run's colour, cased, where a lesson's mark circle runs
          * beside it: two white rings read as one more circle (sgd_noise
          * 3's and schedules 5's inner circles about the head). */
@@ -944,7 +946,19 @@ double render_head_ring(Renderer *r, double x, double y, double radius, int stac
     return reach;
 }
 
-/* Rings, not discs: the pixel at a minimum keeps its heatmap colour. */
+/* A minimum's ring, cased, of radius (pixels, times s, the scale of the
+ * map's markers or the key's):
+ * a ring, not a disc, so the pixel at a minimum keeps its heatmap colour. */
+static void minimum_ring(Renderer *r, double px, double py, double radius, double s,
+                         float alpha)
+{
+    Rgba casing = r->theme->casing, mark = r->theme->mark;
+    casing.a *= alpha;
+    mark.a *= alpha;
+    shapes_ring(r->shapes, px, py, radius * s, 2.0 * s, casing);
+    shapes_ring(r->shapes, px, py, radius * s, 1.0 * s, mark);
+}
+
 static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -955,15 +969,22 @@ static void draw_minima(Renderer *r, const Scene *scene, const Viewport *vp)
         bool seen = render_to_pixel(r, vp, minima[k].x, minima[k].y, &px, &py);
         if (px < -20 || py < -20 || px > r->width + 20 || py > r->height + 20)
             continue;
-        double radius = (k == 0 ? 7.0 : 5.5) * s;
-        Rgba casing = r->theme->casing, mark = r->theme->mark;
-        casing.a *= seen ? 1.0f : HIDDEN_ALPHA;
-        mark.a *= seen ? 1.0f : HIDDEN_ALPHA;
-        shapes_ring(r->shapes, px, py, radius, 2.0 * s, casing);
-        shapes_ring(r->shapes, px, py, radius, 1.0 * s, mark);
-        double reach = radius + 2.0 * s;
+        double radius = k == 0 ? 7.0 : 5.5;
+        minimum_ring(r, px, py, radius, s, seen ? 1.0f : HIDDEN_ALPHA);
+        if (in_rect(render_visible_map(r, vp), px, py))
+            r->marks_drawn |= RENDER_MARK_MINIMUM;
+        double reach = (radius + 2.0) * s;
         render_keep_shown(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
     }
+}
+
+/* A start's cross, cased, at scale s (as minimum_ring). */
+static void start_cross(Renderer *r, double px, double py, double s)
+{
+    shapes_segment(r->shapes, px - 7 * s, py, px + 7 * s, py, 2.0 * s, r->theme->casing);
+    shapes_segment(r->shapes, px, py - 7 * s, px, py + 7 * s, 2.0 * s, r->theme->casing);
+    shapes_segment(r->shapes, px - 6 * s, py, px + 6 * s, py, 1.0 * s, r->theme->mark);
+    shapes_segment(r->shapes, px, py - 6 * s, px, py + 6 * s, 1.0 * s, r->theme->mark);
 }
 
 static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
@@ -980,10 +1001,8 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
         render_to_pixel(r, vp, sr->x0, sr->y0, &px, &py);
         if (render_clamp_to_map(vp, 0.0, &px, &py))
             continue;
-        shapes_segment(r->shapes, px - 7 * s, py, px + 7 * s, py, 2.0 * s, r->theme->casing);
-        shapes_segment(r->shapes, px, py - 7 * s, px, py + 7 * s, 2.0 * s, r->theme->casing);
-        shapes_segment(r->shapes, px - 6 * s, py, px + 6 * s, py, 1.0 * s, r->theme->mark);
-        shapes_segment(r->shapes, px, py - 6 * s, px, py + 6 * s, 1.0 * s, r->theme->mark);
+        start_cross(r, px, py, s);
+        r->marks_drawn |= RENDER_MARK_START;
         render_keep_clear(r, (LayoutRect){px - 8 * s, py - 8 * s, 16 * s, 16 * s});
     }
 }
@@ -1552,6 +1571,7 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
             }
         }
     double s = r->scale;
+    r->marks_drawn |= count ? RENDER_MARK_BASIN_EDGE : 0u;
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < count; k++)
             shapes_segment(r->shapes, segments[k].x0, segments[k].y0, segments[k].x1,
@@ -1587,6 +1607,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
             continue;
         char label[16];
         snprintf(label, sizeof label, "%.0f%%", 100.0 * shares[k]);
+        r->marks_drawn |= RENDER_MARK_SHARE;
         label_at(r, label, cx, cy - 10.0 * s - render_line_height(r, px), px, ALIGN_CENTER);
     }
 }
@@ -1884,6 +1905,65 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
             render_label_leader(r, cx, cy, box);
             render_label(r, m->label, box.x, box.y, px, r->theme->text);
         }
+    }
+}
+
+static bool in_view(const ViewRect *v, double x, double y)
+{
+    return x >= v->xmin && x <= v->xmax && y >= v->ymin && y <= v->ymax;
+}
+
+unsigned render_marks_shown(const Renderer *r, const Scene *scene)
+{
+    const ViewRect *v = &scene->view;
+    unsigned marks = scene->display.log_scale ? RENDER_MARK_LEAST : 0u;
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    for (size_t k = 0; k < n; k++)
+        marks |= in_view(v, minima[k].x, minima[k].y) ? RENDER_MARK_MINIMUM : 0u;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SceneRun *sr = &scene->runs[i];
+        if (sr->hidden)
+            continue;
+        marks |= in_view(v, sr->x0, sr->y0) ? RENDER_MARK_START : 0u;
+        if (i == scene->selected && scene_runs_told_apart(scene) && last_finite(&sr->run) >= 0)
+            marks |= RENDER_MARK_SELECTED;
+    }
+    double shares[LANDSCAPE_MAX_MINIMA], elsewhere;
+    n = scene->display.basins
+            ? scene_basin_shares(scene, minima, shares, LANDSCAPE_MAX_MINIMA, &elsewhere)
+            : 0;
+    for (size_t k = 0; k < n; k++)
+        marks |= in_view(v, minima[k].x, minima[k].y) ? RENDER_MARK_SHARE : 0u;
+    /* Two basins in view meet somewhere between them. */
+    if (n > 1 && !r->view3d)
+        marks |= RENDER_MARK_BASIN_EDGE;
+    return marks;
+}
+
+void render_mark_icon(Renderer *r, RenderMark mark, double cx, double cy, double reach)
+{
+    /* Each as far out as its own casing reaches on the map (times s). */
+    switch (mark) {
+    case RENDER_MARK_START:
+        start_cross(r, cx, cy, reach / 8.0);
+        break;
+    case RENDER_MARK_MINIMUM:
+        minimum_ring(r, cx, cy, 5.5, reach / 7.5, 1.0f);
+        break;
+    case RENDER_MARK_SELECTED: {
+        double s = reach / (HEAD_SELECT_RADIUS + 0.6);
+        shapes_disc(r->shapes, cx, cy, HEAD_RADIUS * s, r->theme->dim);
+        shapes_ring(r->shapes, cx, cy, HEAD_SELECT_RADIUS * s, 1.1 * s, r->theme->mark);
+        break;
+    }
+    case RENDER_MARK_BASIN_EDGE:
+        for (int pass = 0; pass < 2; pass++)
+            shapes_segment(r->shapes, cx, cy - reach, cx, cy + reach, pass == 0 ? 2.2 : 1.1,
+                           pass == 0 ? r->theme->casing : r->theme->mark);
+        break;
+    default:
+        break;
     }
 }
 

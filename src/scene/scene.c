@@ -1250,6 +1250,11 @@ size_t scene_run_number(const Scene *scene, size_t i)
     return scene->runs[i].color + 1;
 }
 
+bool scene_runs_told_apart(const Scene *scene)
+{
+    return scene->run_count > 1;
+}
+
 size_t scene_run_numbered(const Scene *scene, size_t number)
 {
     if (scene->net)

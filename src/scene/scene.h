@@ -421,6 +421,12 @@ void scene_select(Scene *scene, size_t i);
  * did beside GD, 1; they were 1, 2 and 3 there); runs of a sweep
  * (coloured along a scale) and a network's runs: i + 1. */
 size_t scene_run_number(const Scene *scene, size_t i);
+/* Whether the stage's runs are told apart on screen, by their numbers
+ * and the selection ring: where there is more than one.  A lone run's
+ * number (escape 1's "3 SGD", its colour's place) told a class of runs
+ * that were not there; it is not drawn, and no other number is given it
+ * (adam_vs_sgd 2's Adam, alone, would read "1" and then "2" beside GD). */
+bool scene_runs_told_apart(const Scene *scene);
 /* The run numbered number (scene_run_number, from 1); run_count when none
  * is. */
 size_t scene_run_numbered(const Scene *scene, size_t number);
