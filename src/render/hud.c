@@ -1343,11 +1343,13 @@ static void colorbar_end_text(double value, const char *bound, char *dest, size_
 }
 
 /* What the colours mean: the colormap from the lowest to the highest value
- * in view, named, with the values at its ends and middle as ticks: L on a
- * linear scale, L − Lmin on a log one (the middle far below the arithmetic
- * mean).  Where the map reaches beyond the view to values beyond those
- * (heatmap_beyond), a triangle of the end colour past that end says the
- * colour goes on there (matplotlib's extended colorbar), and its value is
+ * over the scene's colour view (scene_colour_view: in a lesson one for
+ * every 2D step on a landscape), named, with the values at its ends and
+ * middle as ticks: L on a linear scale, L − Lmin on a log one (the middle
+ * far below the arithmetic mean).  Where the landscape around that view
+ * reaches values beyond those (heatmap_beyond, whatever the map's shape),
+ * a triangle of the end colour past that end says the colour goes on
+ * there (matplotlib's extended colorbar), and its value is
  * a bound, "≥ 77.1", which says what the triangle means (issue 12).  A log
  * scale's lowest colour is every L − Lmin up to its floor (value_scale.h):
  * its foot reads "≤ 0.0175", not "0", which a log has no place for. */
