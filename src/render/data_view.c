@@ -81,12 +81,19 @@ static bool inset_shown(const Scene *scene)
            scene->run_count > 0;
 }
 
-/* The inset's title (%zu: the selected run's number). */
-static const char *inset_title(const Scene *scene)
+/* The inset's title, naming the selected run by its number where the
+ * legend numbers the runs (scene_runs_told_apart): beside a lone run's
+ * unnumbered legend "run 2's fit" named a run no other text showed. */
+static void inset_title(const Scene *scene, char *title, size_t size)
 {
-    return strcmp(landscape_name(scene->landscape), "logreg") == 0
-               ? _("data · run %zu's boundary")
-               : _("data · run %zu's fit (residuals)");
+    bool boundary = strcmp(landscape_name(scene->landscape), "logreg") == 0;
+    if (!scene_runs_told_apart(scene))
+        snprintf(title, size, "%s",
+                 boundary ? _("data · the run's boundary") : _("data · the run's fit (residuals)"));
+    else
+        snprintf(title, size,
+                 boundary ? _("data · run %zu's boundary") : _("data · run %zu's fit (residuals)"),
+                 scene_run_number(scene, scene->selected));
 }
 
 /* The panel's height beside its square plot: the title's line, the y
@@ -228,7 +235,7 @@ LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compa
         return (LayoutRequest){.shown = false};
     double s = r->scale, pad, chrome = inset_chrome(r, &pad);
     char title[96];
-    snprintf(title, sizeof title, inset_title(scene), scene_run_number(scene, scene->selected));
+    inset_title(scene, title, sizeof title);
     double title_w = fmax(render_text_width(r, title, render_font_px(r, 13.0)),
                           inset_labels_width(r, scene));
     /* At its least the plot is a small square under a title that may be
@@ -509,7 +516,7 @@ void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect)
     shapes_rect(r->shapes, box.px, box.py, box.side, box.side, with_alpha(r->theme->shade, 0.25f));
     bool logreg = strcmp(landscape_name(scene->landscape), "logreg") == 0;
     char title[96];
-    snprintf(title, sizeof title, inset_title(scene), scene_run_number(scene, scene->selected));
+    inset_title(scene, title, sizeof title);
     render_text(r, title, box.x + 8.0 * s, box.y + 6.0 * s, render_font_px(r, 13.0),
                 ALIGN_LEFT, r->theme->text);
     if (logreg)

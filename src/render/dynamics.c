@@ -60,9 +60,11 @@
 /* The plots' titles (%zu: the run's number; distance: the point) and the
  * sharpness plot's labels, which the panel's least width makes room for. */
 #define SHARPNESS_TITLE_ONE N_("sharpness λmax(H) of run %zu vs 2/η")
+#define SHARPNESS_TITLE_LONE N_("sharpness λmax(H) vs 2/η")
 #define SHARPNESS_TITLE_EACH N_("sharpness λmax(H) of each run vs 2/η")
 #define SCHEDULE_TITLE N_("learning rate per step (ahead: fainter)")
 #define NORM_TITLE N_("|θ| of run %zu (step on a log scale)")
+#define NORM_TITLE_LONE N_("|θ| (step on a log scale)")
 #define ANGLE_TITLE N_("angle to max-margin direction (°, log)")
 /* At the angle's dip where θ crosses the max-margin line (0° there). */
 #define ANGLE_CROSSING N_("0°: crosses the line")
@@ -426,7 +428,18 @@ static bool plotted_run(const Scene *scene, size_t i)
     return !scene->runs[i].hidden;
 }
 
-/* The sharpness plot's title: the run's number when it draws one run. */
+/* The |θ| plot's title: run i's number where the legend numbers the runs
+ * (scene_runs_told_apart). */
+static void norm_title(const Scene *scene, size_t i, char *title, size_t size)
+{
+    if (scene_runs_told_apart(scene))
+        snprintf(title, size, _(NORM_TITLE), scene_run_number(scene, i));
+    else
+        snprintf(title, size, "%s", _(NORM_TITLE_LONE));
+}
+
+/* The sharpness plot's title: the run's number when it draws one run of
+ * several the legend numbers. */
 static void sharpness_title(const Scene *scene, char *title, size_t size)
 {
     size_t drawn = 0, last = 0;
@@ -435,7 +448,9 @@ static void sharpness_title(const Scene *scene, char *title, size_t size)
             drawn++;
             last = i;
         }
-    if (drawn == 1)
+    if (drawn == 1 && !scene_runs_told_apart(scene))
+        snprintf(title, size, "%s", _(SHARPNESS_TITLE_LONE));
+    else if (drawn == 1)
         snprintf(title, size, _(SHARPNESS_TITLE_ONE), scene_run_number(scene, last));
     else
         snprintf(title, size, "%s", _(SHARPNESS_TITLE_EACH));
@@ -1189,7 +1204,7 @@ static void draw_norm(Renderer *r, const Scene *scene, const PlotArea *area)
     double round = axis_tick_step(0, 1.05 * a.yhi, 4);
     a.yhi = round > 0 ? ceil(1.05 * a.yhi / round) * round : 1.1 * a.yhi;
     char title[96];
-    snprintf(title, sizeof title, _(NORM_TITLE), scene_run_number(scene, i));
+    norm_title(scene, i, title, sizeof title);
     plot_frame(r, &a, title, margin ? NULL : _("step"));
     plot_series(r, &a, norm_at, &n, 1, count, 1.1 * r->scale, render_run_color(r, i, 1.0f),
                 false);
@@ -1375,8 +1390,7 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
                  render_text_width(r, _(LOG_SUFFIX), px);
         break;
     default:
-        snprintf(title, sizeof title, _(NORM_TITLE),
-                 scene_run_number(scene, scene_shown_run(scene)));
+        norm_title(scene, scene_shown_run(scene), title, sizeof title);
         text_w = fmax(render_text_width(r, title, px), render_text_width(r, _(ANGLE_TITLE), px));
         break;
     }

@@ -27,17 +27,26 @@ static bool rule_lines(const Scene *scene, ExplainLines *l, char *title, size_t 
     size_t i = scene->selected;
     const Run *run = &scene->runs[i].run;
     UpdateTerms e;
+    /* The run's number where the legend numbers the runs. */
+    bool numbered = scene_runs_told_apart(scene);
     if (!run_explain_last(run, &e)) {
-        snprintf(title, size, _("run %zu · %s — no update yet"), scene_run_number(scene, i),
-                 _(optimizer_info(run->desc.kind)->title));
+        if (numbered)
+            snprintf(title, size, _("run %zu · %s — no update yet"), scene_run_number(scene, i),
+                     _(optimizer_info(run->desc.kind)->title));
+        else
+            snprintf(title, size, _("%s — no update yet"),
+                     _(optimizer_info(run->desc.kind)->title));
         return true;
     }
     OptimizerDesc d;
     OptimizerState before;
     run_state_at(run, run_steps(run) - 1, &before, &d);
-    snprintf(title, size, _("run %zu · %s — update t = %ld,  η = %.4g"),
-             scene_run_number(scene, i),
-             _(optimizer_info(d.kind)->title), e.t, e.lr);
+    if (numbered)
+        snprintf(title, size, _("run %zu · %s — update t = %ld,  η = %.4g"),
+                 scene_run_number(scene, i), _(optimizer_info(d.kind)->title), e.t, e.lr);
+    else
+        snprintf(title, size, _("%s — update t = %ld,  η = %.4g"),
+                 _(optimizer_info(d.kind)->title), e.t, e.lr);
     optimizer_explain_lines(&d, &e, l);
     return true;
 }

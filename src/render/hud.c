@@ -643,9 +643,13 @@ static int readout_lines(const Scene *scene, bool compact, char lines[READOUT_LI
     if (scene->run_count > 0) {
         double lr = scene_run_lr(scene, scene->selected);
         GdStability gd = curvature_gd_stability(lr, c.eig[1]);
-        snprintf(lines[count++], sizeof lines[0],
-                 _("run %zu: η %.4g   2/η = %.4g   η·λmax = %.3g"),
-                 scene_run_number(scene, scene->selected), lr, gd.threshold, gd.lr_lambda);
+        if (scene_runs_told_apart(scene))
+            snprintf(lines[count++], sizeof lines[0],
+                     _("run %zu: η %.4g   2/η = %.4g   η·λmax = %.3g"),
+                     scene_run_number(scene, scene->selected), lr, gd.threshold, gd.lr_lambda);
+        else
+            snprintf(lines[count++], sizeof lines[0], _("η %.4g   2/η = %.4g   η·λmax = %.3g"),
+                     lr, gd.threshold, gd.lr_lambda);
         if (gd.overshoots)
             snprintf(lines[count++], sizeof lines[0], "%s",
                      _("η·λmax > 2: a GD step overshoots here"));
