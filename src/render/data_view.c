@@ -699,6 +699,26 @@ static bool clear_of_segment(LayoutRect box, double x0, double y0, double x1, do
     return !clip_segment(b, &x0, &y0, &x1, &y1);
 }
 
+/* Whether the leader from (ax, ay) to box's centre, up to box's edge,
+ * keeps off the runs' paths (render_box_on_paths, a 3-pixel box every 3
+ * pixels) from 12 pixels out (GD's path from 0 runs along the segment):
+ * in Chinese adam_vs_sgd 2's label stood right of the segment, its leader
+ * across Adam's path, and read as naming that path. */
+static bool leader_off_paths(const Renderer *r, const Scene *scene, const Viewport *vp, double ax,
+                             double ay, LayoutRect box)
+{
+    double cx = box.x + 0.5 * box.w, cy = box.y + 0.5 * box.h;
+    double len = hypot(cx - ax, cy - ay), s = r->scale;
+    for (double t = 12.0 * s; t < len; t += 3.0 * s) {
+        double x = ax + (cx - ax) * t / len, y = ay + (cy - ay) * t / len;
+        if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h)
+            return true;
+        if (render_box_on_paths(r, scene, vp, (LayoutRect){x - 1.5 * s, y - 1.5 * s, 3 * s, 3 * s}))
+            return false;
+    }
+    return true;
+}
+
 /* The min-norm point's name with its coordinates, which the captions cite
  * (issue 12), beside it (render_label_beside) off the runs' paths where
  * there is room: GD's path from 0 ends on the point, and from another
@@ -750,7 +770,8 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
      * side, at the least distance, then further out (RENDER_LABEL_DISTANCES)
      * with a leader to the segment: the first place on the map, off the
      * panels, the marks, a gap from the labels so far (the min-norm
-     * point's, the line's, the axes' values), the line of minima and the runs' paths;
+     * point's, the line's, the axes' values), the line of minima and the
+     * runs' paths, its leader off those paths;
      * first off the axes too (implicit_regularization 2's lay over the x
      * axis and its "1"; in Chinese at 960x540 the segment, 73 pixels, had
      * no clear place beside it, and the label lay on the x axis).  None
@@ -773,6 +794,7 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
                         !render_on_panel(r, box) && clear_of_marks(r, scene, vp, box) &&
                         clear_of_segment(box, line[0], line[1], line[2], line[3], 4.0 * s) &&
                         !render_box_on_paths(r, scene, vp, box) &&
+                        leader_off_paths(r, scene, vp, ax, ay, box) &&
                         (!axes || !render_box_on_lines(r, scene, vp, box));
                     /* On the x axis touching its "2",
                      * implicit_regularization 3's read "way from 0 2"
