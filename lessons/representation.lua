@@ -17,11 +17,11 @@ step {
   caption = {
     en = "The input plane as the untrained network's last hidden layer holds it. The arms are "
       .. "still wound together: the best straight cut (dashed) gets 73 % of the training points "
-      .. "right, 57 % of the test points (over 20 trials: at most 75 %, 54 % on "
-      .. "average).",
+      .. "right, 57 % of the test points (over 20 trials: train at most 75 %, test 54 % "
+      .. "on average).",
     zh = "这是未经训练的网络的最后一个隐藏层所看到的输入平面。两条螺旋臂仍然缠绕在一起："
       .. "最好的一刀直线（虚线）分对 73% 的训练点、57% 的测试点"
-      .. "（20 次试验：最多 75%，平均 54%）。",
+      .. "（20 次试验：训练最多 75%，测试平均 54%）。",
   },
   runs = { "adam:lr=0.01" },
   representation = 2,
@@ -32,10 +32,10 @@ step {
   caption = {
     en = "After 2000 Adam steps the layer has pulled the arms apart: a "
       .. "straight cut (dashed) now gets 100 % of the training points right, 79 % of the test "
-      .. "points (over 20 trials: at least 97 %; 59 to 82 %). It has learnt these "
+      .. "points (over 20 trials: train at least 97 %, test 59 to 82 %). It has learnt these "
       .. "points better than the spiral.",
     zh = "Adam 走了 2000 步后，这一层已把两条臂拉开：一刀直线（虚线）现在分对 "
-      .. "100% 的训练点、79% 的测试点（20 次试验：至少 97%；59% 到 82%）。"
+      .. "100% 的训练点、79% 的测试点（20 次试验：训练至少 97%，测试 59% 到 82%）。"
       .. "它学会的是这些点，多于螺旋本身。",
   },
   keep = true,
