@@ -4105,12 +4105,17 @@ static StabilityAxis stability_axis(LessonStage *st, size_t step, const char *la
         axis.log_scale |= strstr(drawn->text[t], "(log)") || strstr(drawn->text[t], "对数");
     }
     /* Each plots one run, its title naming it by its number (the lesson's:
-     * sharp_flat 6's η = 0.3 is run 6): with the other two runs their
-     * λmax 100 lay a pixel from their 2/η, 105 and 80. */
+     * sharp_flat 6's η = 0.3 is run 6) or, the step's run alone and
+     * unnumbered, by none: with the other two runs their λmax 100 lay a
+     * pixel from their 2/η, 105 and 80. */
+    bool lone = st->scene->run_count == 1;
     for (size_t t = 0; t < drawn->count; t++)
-        axis.run_one |= strcmp(lang, "en") == 0
-                            ? strstr(drawn->text[t], "λmax(H) of run ") != NULL
-                            : strstr(drawn->text[t], "路径 ") && strstr(drawn->text[t], " 的尖锐度");
+        axis.run_one |=
+            strcmp(lang, "en") == 0
+                ? (lone ? starts_with(drawn->text[t], "sharpness λmax(H) vs 2/η")
+                        : strstr(drawn->text[t], "λmax(H) of run ") != NULL)
+                : (lone ? starts_with(drawn->text[t], "尖锐度 λmax(H) 与 2/η")
+                        : strstr(drawn->text[t], "路径 ") && strstr(drawn->text[t], " 的尖锐度"));
     assert_true(axis.top > axis.bottom && axis.line > 0);
     return axis;
 }

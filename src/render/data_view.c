@@ -771,7 +771,7 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
      * with a leader to the segment: the first place on the map, off the
      * panels, the marks, a gap from the labels so far (the min-norm
      * point's, the line's, the axes' values), the line of minima and the
-     * runs' paths, its leader off those paths;
+     * runs' paths, its leader off those paths where any place has one;
      * first off the axes too (implicit_regularization 2's lay over the x
      * axis and its "1"; in Chinese at 960x540 the segment, 73 pixels, had
      * no clear place beside it, and the label lay on the x axis).  None
@@ -780,8 +780,11 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
     double ux = (px - ox) / len, uy = (py - oy) / len, gap = 8.0 * s;
     double reach = 0.5 * (w * fabs(uy) + h * fabs(ux)) + gap;
     double further = 0.5 * render_line_height(r, font);
-    for (int axes = 1; axes >= 0; axes--)
-        for (int out = 0; out < RENDER_LABEL_DISTANCES; out++)
+    /* Passes: the leader off the paths and the box off the axes, then
+     * either given up, the leader's first. */
+    for (int pass = 0; pass < 4; pass++)
+        for (int out = 0, leader = pass < 2, axes = !(pass & 1); out < RENDER_LABEL_DISTANCES;
+             out++)
             for (size_t a = 0; a < sizeof along / sizeof along[0]; a++)
                 for (int side = -1; side <= 1; side += 2) {
                     double ax = ox + along[a] * (px - ox), ay = oy + along[a] * (py - oy);
@@ -794,7 +797,7 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
                         !render_on_panel(r, box) && clear_of_marks(r, scene, vp, box) &&
                         clear_of_segment(box, line[0], line[1], line[2], line[3], 4.0 * s) &&
                         !render_box_on_paths(r, scene, vp, box) &&
-                        leader_off_paths(r, scene, vp, ax, ay, box) &&
+                        (!leader || leader_off_paths(r, scene, vp, ax, ay, box)) &&
                         (!axes || !render_box_on_lines(r, scene, vp, box));
                     /* On the x axis touching its "2",
                      * implicit_regularization 3's read "way from 0 2"
