@@ -53,10 +53,8 @@ step {
   -- circle's dash, a "+"), on the side facing the other valley, where the
   -- map has room for it.
   marks = {
-    -- 0.25: the well as drawn (about 40 px across at 960x540); at 0.45 the
-    -- circle made the sharp valley look nearly as wide as the flat one.
-    { x = -1.2, y = 0.6, radius = 0.25 },
-    { x = -1.2, y = 0.6 - 0.25, label = { en = "sharp valley", zh = "尖锐的山谷" } },
+    { x = -1.2, y = 0.6, radius = 0.45 },
+    { x = -1.2, y = 0.6 - 0.45, label = { en = "sharp valley", zh = "尖锐的山谷" } },
     { x = 1.13, y = -0.56, radius = 0.8 },
     { x = 1.13, y = -0.56 + 0.8, label = { en = "flat valley", zh = "平坦的山谷" } },
   },
