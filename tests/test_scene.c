@@ -280,7 +280,8 @@ static void test_flow_follows_exact_flow(void **state)
 /* Basin shares: all particles start at one point, so its basin holds them
  * all; after 300 noisy steps the shares agree with basin_of of each
  * particle to within the few on cell borders, and with the share elsewhere
- * sum to 1.  No swarm, no shares. */
+ * sum to 1, in the basins of scene_basin_minima's minima.  No swarm, no
+ * shares. */
 static void test_basin_shares_follow_basins(void **state)
 {
     (void)state;
@@ -315,10 +316,16 @@ static void test_basin_shares_follow_basins(void **state)
     for (size_t k = 0; k < 2; k++)
         assert_close(shares[k], by_point[k], 0.01);
     assert_close(shares[0] + shares[1] + elsewhere, 1.0, 1e-12);
+    /* scene_basin_minima: the same minima, in the same order. */
+    LandscapePoint alone[LANDSCAPE_MAX_MINIMA];
+    assert_int_equal(scene_basin_minima(s, alone, LANDSCAPE_MAX_MINIMA), n);
+    for (size_t k = 0; k < n; k++)
+        assert_true(alone[k].x == minima[k].x && alone[k].y == minima[k].y);
     scene_destroy(s);
     const char *runs[] = {"gd"};
     s = make("sharp_flat", runs, 1);
     assert_int_equal(scene_basin_shares(s, minima, shares, LANDSCAPE_MAX_MINIMA, &elsewhere), 0);
+    assert_int_equal(scene_basin_minima(s, minima, LANDSCAPE_MAX_MINIMA), 0);
     scene_destroy(s);
 }
 

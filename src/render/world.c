@@ -1929,10 +1929,7 @@ unsigned render_marks_shown(const Renderer *r, const Scene *scene)
         if (i == scene->selected && scene_runs_told_apart(scene) && last_finite(&sr->run) >= 0)
             marks |= RENDER_MARK_SELECTED;
     }
-    double shares[LANDSCAPE_MAX_MINIMA], elsewhere;
-    n = scene->display.basins
-            ? scene_basin_shares(scene, minima, shares, LANDSCAPE_MAX_MINIMA, &elsewhere)
-            : 0;
+    n = scene->display.basins ? scene_basin_minima(scene, minima, LANDSCAPE_MAX_MINIMA) : 0;
     for (size_t k = 0; k < n; k++)
         marks |= in_view(v, minima[k].x, minima[k].y) ? RENDER_MARK_SHARE : 0u;
     /* Two basins in view meet somewhere between them. */

@@ -868,6 +868,14 @@ size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *sh
     return basin_map_minima(map, minima, n);
 }
 
+size_t scene_basin_minima(const Scene *scene, LandscapePoint *minima, size_t max)
+{
+    BasinMap *map = basin_map_now(scene);
+    if (!map || swarm_count(scene->swarm) == 0)
+        return 0;
+    return basin_map_minima(map, minima, max);
+}
+
 /* Threads that label the basin map's cells over a view at once. */
 #define SCENE_BASIN_THREADS 8
 

@@ -502,6 +502,11 @@ const Run *scene_flow(const Scene *scene, size_t i);
  * and not thread-safe). */
 size_t scene_basin_shares(const Scene *scene, LandscapePoint *minima, double *shares,
                           size_t max, double *elsewhere);
+/* The minima scene_basin_shares gives shares in (as many), without
+ * counting the swarm's points into their basins: where shares are shown,
+ * not how large (hud.c's key asks each time it measures the legend, a
+ * few times a frame); 0 where scene_basin_shares gives none. */
+size_t scene_basin_minima(const Scene *scene, LandscapePoint *minima, size_t max);
 /* The cells those shares are counted on: the rectangle they cover and
  * how many across and down, those over seen labelled (in parallel: a
  * caller asks for each of them next); false without a swarm.
