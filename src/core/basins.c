@@ -195,8 +195,7 @@ size_t basins_find_minima(const Landscape *landscape, ViewRect rect, int grid,
             double y = rect.ymin + (j + 0.5) * (rect.ymax - rect.ymin) / grid;
             double rest[2];
             follow_flow(&t, x, y, rest);
-            if (!(rest[0] >= rect.xmin && rest[0] <= rect.xmax && rest[1] >= rect.ymin &&
-                  rest[1] <= rect.ymax))
+            if (!view_rect_contains(rect, rest[0], rest[1]))
                 continue;
             /* A minimum, not a saddle or a flat ridge the flow stopped on. */
             LandscapeEval e;

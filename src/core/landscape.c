@@ -91,6 +91,11 @@ bool view_rect_drawable(ViewRect v)
     return v.xmax - v.xmin <= VIEW_SPAN_MAX && v.ymax - v.ymin <= VIEW_SPAN_MAX;
 }
 
+bool view_rect_contains(ViewRect v, double x, double y)
+{
+    return x >= v.xmin && x <= v.xmax && y >= v.ymin && y <= v.ymax;
+}
+
 const LandscapeInfo *landscape_kinds(size_t *count)
 {
     *count = ARRAY_LEN(kind_infos);

@@ -34,6 +34,8 @@ typedef struct ViewRect {
 
 /* Whether v is at most VIEW_SPAN_MAX wide and tall. */
 bool view_rect_drawable(ViewRect v);
+/* Whether (x, y) lies in v, its edges included (false for NaN). */
+bool view_rect_contains(ViewRect v, double x, double y);
 
 typedef struct LandscapePoint {
     double x, y;

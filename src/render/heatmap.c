@@ -218,8 +218,7 @@ static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
     for (size_t k = 0; k < count; k++) {
         LandscapePoint m = minima[k];
         double v = landscape_value(scene->landscape, m.x, m.y);
-        if (m.x >= rect.xmin && m.x <= rect.xmax && m.y >= rect.ymin && m.y <= rect.ymax &&
-            isfinite(v) && v < least)
+        if (view_rect_contains(rect, m.x, m.y) && isfinite(v) && v < least)
             least = v;
     }
     return least;

@@ -418,7 +418,7 @@ static void legend_key(Renderer *r, Legend *l, unsigned marks, int px, double x0
             l->cut = true;
             return;
         }
-        const char *words = _(mark_words[k]);
+        const char *words = render_mark_words(mark);
         bool shape = mark != RENDER_MARK_SHARE && mark != RENDER_MARK_LEAST;
         double before = shape ? icon + 3.0 * s : 0.0, text_w = render_text_width(r, words, px);
         if (x > x0 && x + before + text_w > x0 + width) {

@@ -1908,30 +1908,25 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
     }
 }
 
-static bool in_view(const ViewRect *v, double x, double y)
-{
-    return x >= v->xmin && x <= v->xmax && y >= v->ymin && y <= v->ymax;
-}
-
 unsigned render_marks_shown(const Renderer *r, const Scene *scene)
 {
-    const ViewRect *v = &scene->view;
+    ViewRect v = scene->view;
     unsigned marks = scene->display.log_scale ? RENDER_MARK_LEAST : 0u;
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
     size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
     for (size_t k = 0; k < n; k++)
-        marks |= in_view(v, minima[k].x, minima[k].y) ? RENDER_MARK_MINIMUM : 0u;
+        marks |= view_rect_contains(v, minima[k].x, minima[k].y) ? RENDER_MARK_MINIMUM : 0u;
     for (size_t i = 0; i < scene->run_count; i++) {
         const SceneRun *sr = &scene->runs[i];
         if (sr->hidden)
             continue;
-        marks |= in_view(v, sr->x0, sr->y0) ? RENDER_MARK_START : 0u;
+        marks |= view_rect_contains(v, sr->x0, sr->y0) ? RENDER_MARK_START : 0u;
         if (i == scene->selected && scene_runs_told_apart(scene) && last_finite(&sr->run) >= 0)
             marks |= RENDER_MARK_SELECTED;
     }
     n = scene->display.basins ? scene_basin_minima(scene, minima, LANDSCAPE_MAX_MINIMA) : 0;
     for (size_t k = 0; k < n; k++)
-        marks |= in_view(v, minima[k].x, minima[k].y) ? RENDER_MARK_SHARE : 0u;
+        marks |= view_rect_contains(v, minima[k].x, minima[k].y) ? RENDER_MARK_SHARE : 0u;
     /* Two basins in view meet somewhere between them. */
     if (n > 1 && !r->view3d)
         marks |= RENDER_MARK_BASIN_EDGE;
