@@ -12,7 +12,9 @@
  * frame must be byte for byte the same from both.  A layer
  * not refreshed on one of these changes shows the old picture and fails.
  * The layer must also have been used (DESCENT_STATIC_LAYER=report), or
- * the comparison would prove nothing.
+ * the comparison would prove nothing.  And what the heatmap keeps between
+ * samplings (no raw grid, the widened colour view's stats) draws what a
+ * fresh renderer draws.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -226,10 +228,72 @@ static void test_every_input_of_the_picture(void **state)
     gl_context_destroy(gl);
 }
 
+/* One frame of scene from r at the pair's frame size into dest (RGBA). */
+static void still_frame(Pair *p, Renderer *r, const Scene *scene, uint8_t *dest)
+{
+    for (int k = 0; k < 2; k++)
+        draw_with(p, r, scene, dest);
+}
+
+/* The frame r draws now is the one a renderer that never drew before
+ * draws of the same scene. */
+static void as_fresh(Pair *p, Renderer *r, const Scene *scene, const char *after)
+{
+    Renderer *fresh = renderer_with("off");
+    renderer_set_progressive(fresh, false);
+    still_frame(p, r, scene, pixels[0]);
+    still_frame(p, fresh, scene, pixels[1]);
+    renderer_destroy(fresh);
+    size_t bytes = (size_t)p->sizes[p->size][0] * (size_t)p->sizes[p->size][1] * 4;
+    if (memcmp(pixels[0], pixels[1], bytes) != 0)
+        fail_msg("after %s, the frame differs from a fresh renderer's", after);
+}
+
+/* The heatmap keeps no raw grid once it is mapped, and keeps the stats of
+ * the colour view widened (heatmap.c, reach_stats) while the view and the
+ * landscape hold: a log scale turned on samples the grid again, a resize
+ * takes the widened stats as they were, a new landscape samples them
+ * afresh.  Each frame is a fresh renderer's.  The landscapes differ in
+ * whether they reach above the colour view's range (the bar's end
+ * marked or not), so widened stats kept past a new landscape fail. */
+static void test_resampled_as_fresh(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl = open_gl();
+    Pair p = {.sizes = {{MAX_W, MAX_H}, {320, 200}}, .scale = 0.5};
+    for (int k = 0; k < 2; k++) {
+        p.frame[k] = framebuffer_create(p.sizes[k][0], p.sizes[k][1], &err);
+        assert_non_null(p.frame[k]);
+    }
+    SceneOptions options = {.landscape = "rosenbrock", .runs = {"gd:lr=0.001"}, .run_count = 1};
+    Scene *scene = scene_create(&options, &err);
+    assert_non_null(scene);
+    Renderer *r = renderer_with("on");
+    renderer_set_progressive(r, false);
+    as_fresh(&p, r, scene, "the start");
+    scene->display.log_scale = !scene->display.log_scale;
+    as_fresh(&p, r, scene, "the log scale turned");
+    scene->display.log_scale = !scene->display.log_scale;
+    as_fresh(&p, r, scene, "the log scale turned back");
+    p.size = 1;
+    as_fresh(&p, r, scene, "a resize");
+    assert_true(scene_set_landscape(scene, "expr:sin(3*x)*cos(3*y)", true, &err));
+    as_fresh(&p, r, scene, "a new landscape");
+    p.size = 0;
+    as_fresh(&p, r, scene, "a resize on the new landscape");
+    renderer_destroy(r);
+    scene_destroy(scene);
+    for (int k = 0; k < 2; k++)
+        framebuffer_destroy(p.frame[k]);
+    gl_context_destroy(gl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_input_of_the_picture),
+        cmocka_unit_test(test_resampled_as_fresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,15 +44,20 @@
 #define MAP_TALLEST 0.75
 #define MAP_WIDEST 5.0
 
+/* reach_stats' samples of the colour view widened, and what they are of. */
+typedef struct WidenedStats {
+    GridStats widest, tallest;
+    ViewRect range;
+    unsigned serial;
+    int side;
+    bool valid;
+} WidenedStats;
+
 struct Heatmap {
     GLuint program, vao, field, colormaps[COLORMAP_COUNT];
     GLint u_field, u_colormap, u_span, u_levels, u_line_width, u_line_strength, u_paper;
     int threads;
 
-    float *values;               /* raw grid */
-    size_t cells_capacity;
-    float *scale_values;         /* the view's grid, for the range alone */
-    size_t scale_capacity;
     int grid_w, grid_h;
     unsigned grid_serial;        /* scene's landscape_serial the grid is of */
     ViewRect grid_rect;
@@ -61,6 +66,7 @@ struct Heatmap {
     GridStats map_stats;         /* the map's grid's (the field's span) */
     GridStats reach;             /* how far the landscape reaches about the
                                     colour view (reach_stats) */
+    WidenedStats widened;
     ViewRect range_rect;         /* the colour view the range is of */
     double least;                /* the least value in view (heatmap_range) */
     ValueScale scale;            /* how values were mapped to t */
@@ -175,8 +181,6 @@ void heatmap_destroy(Heatmap *h)
     glDeleteTextures(COLORMAP_COUNT, h->colormaps);
     glDeleteTextures(1, &h->cache_texture);
     glDeleteFramebuffers(1, &h->cache_fbo);
-    free(h->values);
-    free(h->scale_values);
     free(h);
 }
 
@@ -232,27 +236,15 @@ static GridStats sample_into(Heatmap *h, const Scene *scene, ViewRect rect, int 
                       : grid_sample(scene->landscape, rect, gw, gh, dest, h->threads);
 }
 
-/* Grows *buffer to hold cells floats. */
-static bool reserve(float **buffer, size_t *capacity, size_t cells)
-{
-    if (cells <= *capacity)
-        return true;
-    float *grown = realloc(*buffer, cells * sizeof *grown);
-    if (!grown)
-        return false;
-    *buffer = grown;
-    *capacity = cells;
-    return true;
-}
-
 /* rect's values on a grid of side cells along its longer side, into
- * scale_values (side x side floats), and their stats. */
-static GridStats sample_scale(Heatmap *h, const Scene *scene, ViewRect rect, int side)
+ * dest (side x side floats), and their stats. */
+static GridStats sample_scale(Heatmap *h, const Scene *scene, ViewRect rect, int side,
+                              float *dest)
 {
     double rw = rect.xmax - rect.xmin, rh = rect.ymax - rect.ymin;
     int sw = rw >= rh ? side : (int)fmax(2, lround(side * rw / rh));
     int sh = rw >= rh ? (int)fmax(2, lround(side * rh / rw)) : side;
-    return sample_into(h, scene, rect, sw, sh, h->scale_values);
+    return sample_into(h, scene, rect, sw, sh, dest);
 }
 
 /* Both stats' cells together. */
@@ -267,30 +259,47 @@ static GridStats joined(GridStats a, GridStats b)
  * the range followed its shape, which follows the caption's lines: the
  * same step's top read "≥ 221" in one language and "221" in the other
  * (issue 12). */
-static GridStats reach_stats(Heatmap *h, const Scene *scene, ViewRect range, int side)
+static GridStats reach_stats(Heatmap *h, const Scene *scene, ViewRect range, int side,
+                             float *scratch)
 {
-    GridStats reach = h->map_stats;
-    reach = joined(reach, sample_scale(h, scene, viewport_fit(range, MAP_WIDEST, 1.0).world, side));
-    return joined(reach, sample_scale(h, scene, viewport_fit(range, MAP_TALLEST, 1.0).world, side));
+    /* The widened views' stats depend on neither the map nor its grid: a
+     * map resampled under the same colour view (a resize, a log scale
+     * turned on) takes them as they were, not some 62,000 values again. */
+    WidenedStats *w = &h->widened;
+    if (!w->valid || w->serial != scene->landscape_serial || w->side != side ||
+        !same_rect(w->range, range)) {
+        w->widest =
+            sample_scale(h, scene, viewport_fit(range, MAP_WIDEST, 1.0).world, side, scratch);
+        w->tallest =
+            sample_scale(h, scene, viewport_fit(range, MAP_TALLEST, 1.0).world, side, scratch);
+        w->range = range;
+        w->serial = scene->landscape_serial;
+        w->side = side;
+        w->valid = true;
+    }
+    return joined(joined(h->map_stats, w->widest), w->tallest);
 }
 
-/* The map's grid over rect (gw x gh), the range the colours span (the
- * colour view's values, scene_colour_view, sampled on a grid of their
- * own, whatever the map's size) and how far the landscape reaches about
- * it, coarse (divisor GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times fewer
- * cells a side) when the map's is. */
-static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse)
+/* The map's grid over rect (gw x gh) into values, the range the colours
+ * span (the colour view's values, scene_colour_view, sampled on a grid of
+ * their own, whatever the map's size) and how far the landscape reaches
+ * about it, coarse (divisor GRID_COARSE_DIVISOR / GRID_FULL_DIVISOR times
+ * fewer cells a side) when the map's is. */
+static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh, bool coarse,
+                   float *values)
 {
     ViewRect range = scene_colour_view(scene);
     int side = coarse ? SCALE_GRID_CELLS * GRID_FULL_DIVISOR / GRID_COARSE_DIVISOR
                       : SCALE_GRID_CELLS;
-    if (!reserve(&h->values, &h->cells_capacity, (size_t)gw * (size_t)gh) ||
-        !reserve(&h->scale_values, &h->scale_capacity, (size_t)side * (size_t)side))
+    /* The range's grids are read for their stats alone. */
+    float *scale = malloc((size_t)side * (size_t)side * sizeof *scale);
+    if (!scale)
         return false;
-    h->map_stats = sample_into(h, scene, rect, gw, gh, h->values);
-    h->stats = sample_scale(h, scene, range, side);
+    h->map_stats = sample_into(h, scene, rect, gw, gh, values);
+    h->stats = sample_scale(h, scene, range, side, scale);
     h->least = least_in_view(scene, range, h->stats);
-    h->reach = reach_stats(h, scene, range, side);
+    h->reach = reach_stats(h, scene, range, side, scale);
+    free(scale);
     h->range_rect = range;
     h->grid_w = gw;
     h->grid_h = gh;
@@ -315,7 +324,7 @@ static double field_t(const Heatmap *h, float value)
  * (0.8 MB at 1920x1080); non-finite cells (overflow) take the top colour,
  * so no NaN ever reaches the GPU.  Without memory for the buffer the field
  * keeps its last upload. */
-static void map_values(Heatmap *h, bool log_scale)
+static void map_values(Heatmap *h, const float *values, bool log_scale)
 {
     size_t cells = (size_t)h->grid_w * (size_t)h->grid_h;
     uint16_t *mapped = malloc(cells * sizeof *mapped);
@@ -337,7 +346,7 @@ static void map_values(Heatmap *h, bool log_scale)
     h->above = (h->reach.min <= h->reach.max && field_t(h, h->reach.max) > 1.0 + BEYOND_SEEN) ||
                h->reach.nonfinite > 0;
     for (size_t k = 0; k < cells; k++)
-        mapped[k] = (uint16_t)lround((field_t(h, h->values[k]) - lo) / (hi - lo) * 65535.0);
+        mapped[k] = (uint16_t)lround((field_t(h, values[k]) - lo) / (hi - lo) * 65535.0);
     glBindTexture(GL_TEXTURE_2D, h->field);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R16, h->grid_w, h->grid_h, 0, GL_RED, GL_UNSIGNED_SHORT,
@@ -453,15 +462,20 @@ void heatmap_prepare(Heatmap *h, const Scene *scene, const Viewport *viewport, b
     grid_size(width, height, want_full ? GRID_FULL_DIVISOR : GRID_COARSE_DIVISOR, &gw, &gh);
     bool stale = !h->has_grid || h->grid_serial != scene->landscape_serial ||
                  !same_rect(h->grid_rect, rect) || h->grid_w != gw || h->grid_h != gh ||
-                 !same_rect(h->range_rect, scene_colour_view(scene));
-    if (stale && sample(h, scene, rect, gw, gh, !want_full)) {
+                 !same_rect(h->range_rect, scene_colour_view(scene)) ||
+                 (h->field_ready && h->scale.log != scene->display.log_scale);
+    if (!stale)
+        return;
+    /* The raw grid lives from its sampling to its mapping, and a log scale
+     * turned on samples it again: kept, it was 1.6 MB at 1920x1080 (a
+     * race's resident memory 1.8 MB more, bench_memory). */
+    float *values = malloc((size_t)gw * (size_t)gh * sizeof *values);
+    if (values && sample(h, scene, rect, gw, gh, !want_full, values)) {
         h->coarse = !want_full;
-        map_values(h, scene->display.log_scale);
-        h->cache_valid = false;
-    } else if (h->field_ready && h->scale.log != scene->display.log_scale) {
-        map_values(h, scene->display.log_scale);
+        map_values(h, values, scene->display.log_scale);
         h->cache_valid = false;
     }
+    free(values);
 }
 
 unsigned heatmap_update(Heatmap *h, const Scene *scene, const Viewport *viewport, double scale,
