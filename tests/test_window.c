@@ -2566,7 +2566,7 @@ static void test_angle_crossing_named(void **state)
         const RunPoint *p = &run->path[k - 1], *q = &run->path[k];
         crossings += (p->x * dir[1] - p->y * dir[0]) * (q->x * dir[1] - q->y * dir[0]) < 0;
     }
-    LayoutRect box = text_box(app, "0°: crosses the line");
+    LayoutRect box = text_box(app, "↓ 0°: crosses the line");
     save_named_screenshot(app, "window", "angle-crossing");
     print_message("implicit_regularization 4: %d crossing(s); label %.0fx%.0f at (%.0f, %.0f)\n",
                   crossings, box.w, box.h, box.x, box.y);

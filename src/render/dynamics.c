@@ -66,8 +66,10 @@
 #define NORM_TITLE N_("|θ| of run %zu (step on a log scale)")
 #define NORM_TITLE_LONE N_("|θ| (step on a log scale)")
 #define ANGLE_TITLE N_("angle to max-margin direction (°, log)")
-/* At the angle's dip where θ crosses the max-margin line (0° there). */
-#define ANGLE_CROSSING N_("0°: crosses the line")
+/* At the angle's dip where θ crosses the max-margin line: 0° there, which
+ * the log axis has not, so the arrow says the curve goes on down past its
+ * floor. */
+#define ANGLE_CROSSING N_("↓ 0°: crosses the line")
 #define DISTANCE_TITLE N_("distance |θ − (%.3g, %.3g)| per step")
 #define STEP_SIZE_TITLE N_("step length |θₖ − θₖ₋₁| per update")
 #define LOG_SUFFIX N_(" (log)")

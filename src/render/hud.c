@@ -380,6 +380,34 @@ static double widest_equation(Renderer *r, const char *formula, int px)
     }
 }
 
+/* The width of formula's lines where, at narrow, they break it inside its
+ * brackets (text_wrap tells this as a cut) and at most they do not: the
+ * narrowest width (to a pixel or so) at which they break it only at its
+ * outermost operators (implicit_regularization 4's legend broke "exp(-t_i
+ * / (x x1_i", in English, not in Chinese, whose wider form it took); else
+ * narrow. */
+static double formula_lines_width(Renderer *r, const char *formula, int px, double narrow,
+                                  double most)
+{
+    enum { ROWS = 8 };
+    char rows[ROWS][LEGEND_LINE_MAX];
+    bool cut = false, cut_wide = false;
+    render_wrap_noting_cuts(r, px, formula, narrow, &rows[0][0], LEGEND_LINE_MAX, ROWS, &cut);
+    render_wrap_noting_cuts(r, px, formula, most, &rows[0][0], LEGEND_LINE_MAX, ROWS, &cut_wide);
+    if (!cut || cut_wide)
+        return narrow;
+    double lo = narrow, hi = most;
+    while (hi - lo > r->scale) {
+        double mid = 0.5 * (lo + hi);
+        render_wrap_noting_cuts(r, px, formula, mid, &rows[0][0], LEGEND_LINE_MAX, ROWS, &cut);
+        if (cut)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+
 /* The key's words for each mark, RenderMark's bits in order.  Each mark
  * a step shows is named where a class looks for what the runs are, in
  * the legend, on one line where its width allows, and in its full form
@@ -482,6 +510,8 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
         double equation = widest_equation(r, text, small_px);
         if (equation > narrow && equation <= fmin(inner, PLOT_WIDTH * s - 2 * pad))
             narrow = equation;
+        else if (equation > narrow)
+            narrow = formula_lines_width(r, text, small_px, narrow, inner);
         legend_item(r, l, LEGEND_FORMULA, 0, text, small_px, pad, narrow, &y);
     }
     y += 0.25 * pad;

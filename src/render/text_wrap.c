@@ -143,6 +143,19 @@ static bool splits_count(const unsigned char *t, size_t start, size_t pos, uint3
            (is_classifier(c) && counts_before(t, start, at));
 }
 
+/* Whether a break at byte pos (between two CJK characters, next after it)
+ * parts a count that a line keeps whole where that costs no line: a
+ * counter and a numeral ("这 / 一次"), or 次 counted and what it counts ("20 次 /
+ * 试验", batch_and_flatness 4), which may as well be an action ("一次 /
+ * 比一次低"), so it binds softer than 个 does. */
+static bool splits_count_softly(const unsigned char *t, size_t start, size_t pos, uint32_t next)
+{
+    size_t at = pos;
+    uint32_t c = char_before(t, start, pos, &at);
+    return (is_counter(c) && is_one_of("一二两三四五六七八九十百千万", next)) ||
+           (c == 0x6B21 /* 次 */ && counts_before(t, start, at));
+}
+
 /* Signs that bind the words around them into one formula ("η = 0.18",
  * "θ − η∇L", "dt + noise"): a space next to one is not a break. */
 static bool is_operator(uint32_t cp)
@@ -443,8 +456,22 @@ static bool word_is(const unsigned char *t, Word w, const char *const *set)
     return false;
 }
 
+/* Whether the bytes of t from i up to to are an exponent in superscript
+ * ("⁻¹³" of 10⁻¹³, "²" of x²): a power's, which its number keeps. */
+static bool is_superscript(const unsigned char *t, size_t i, size_t to)
+{
+    while (i < to) {
+        int len = 0;
+        if (!is_one_of("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", utf8_next(t + i, &len)))
+            return false;
+        i += (size_t)len;
+    }
+    return true;
+}
+
 /* Whether w is a number: signed, with decimals or thousands, a fraction
- * ("3/3") or a per cent ("59%"). */
+ * ("3/3"), a per cent ("59%") or a power ("10⁻¹³": adam_vs_sgd 3 broke
+ * "低于 / 10⁻¹³"). */
 static bool is_number(const unsigned char *t, Word w)
 {
     size_t i = w.from, digits = 0;
@@ -462,7 +489,8 @@ static bool is_number(const unsigned char *t, Word w)
             break;
     }
     static const char *const after[] = {"%", "°", NULL};
-    return digits > 0 && (i == w.to || word_is(t, (Word){i, w.to}, after));
+    return digits > 0 && (i == w.to || word_is(t, (Word){i, w.to}, after) ||
+                          is_superscript(t, i, w.to));
 }
 
 typedef enum WordClass {
@@ -475,8 +503,7 @@ typedef enum WordClass {
     LAST,      /* a number that begins with a digit and ends the paragraph */
     PREPOSITION, /* "on", "of", "in", "at", "for", "by" */
     PLURAL,    /* a Latin plural a number counts: "examples", "times" */
-    AND,       /* "and" */
-    OF,        /* "of" */
+    LINK,      /* "of", "and": a count out of a count, a range's ends */
     KEY,       /* a key and its colon: "h:" of the status line's "h: help", "h：" */
     COUNTED_BY, /* what makes a number a quantity after it: a plural, a range */
     COUNT_UNIT, /* a unit with no mark after it: "%" of "25 % 以内" */
@@ -527,8 +554,7 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
 {
     static const char *const units[] = {"%", "％", "‰", "°", "px", "pt", "ms", "s", NULL};
     static const char *const ranges[] = {"to", "到", "至", "–", "~", "～", NULL};
-    static const char *const and[] = {"and", NULL};
-    static const char *const of[] = {"of", NULL};
+    static const char *const links[] = {"of", "and", NULL};
     static const char *const prepositions[] = {"on", "of", "in", "at", "for", "by", NULL};
     static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
     int len = 0;
@@ -554,12 +580,12 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
         return (w.to == w.from + 2 && is_latin_letter(t[w.from]) && t[w.from + 1] == ':') ||
                (w.to == w.from + 3 && memcmp(t + w.from, "：", 3) == 0 && w.from >= 1 &&
                 is_latin_letter(t[w.from - 1]) && (w.from == 1 || t[w.from - 2] == ' '));
-    case AND:
-        return word_is(t, w, and);
-    case OF:
-        return word_is(t, w, of);
+    case LINK:
+        return word_is(t, w, links);
     case COUNTED_BY:
-        return word_in(t, w, RANGE) || word_is(t, w, and) || is_noun(t, w);
+        /* "and", not "of": "15 of" is prose more often than a count. */
+        return word_in(t, w, RANGE) || (word_in(t, w, LINK) && !word_in(t, w, PREPOSITION)) ||
+               is_noun(t, w);
     case COUNT_UNIT:
         return unmarked(t, w) && word_is(t, w, units);
     case MEASURE:
@@ -630,10 +656,8 @@ static const struct Binding {
      * number that ends a clause ("GD / on 5"): at no cost of a line, as
      * the breaker takes the fewest lines first (text_wrap.h). */
     {ANY, VALUE, PLURAL, ANY, BREAK_COUNTED, 3},
-    {ANY, VALUE, OF, VALUE, BREAK_COUNTED, 3},
-    {VALUE, OF, VALUE, ANY, BREAK_COUNTED, 3},
-    {ANY, VALUE, AND, VALUE, BREAK_COUNTED, 3},
-    {VALUE, AND, VALUE, ANY, BREAK_COUNTED, 3},
+    {ANY, VALUE, LINK, VALUE, BREAK_COUNTED, 3},
+    {VALUE, LINK, VALUE, ANY, BREAK_COUNTED, 3},
     {ANY, LEAD, LEAD, CLOSING, BREAK_COUNTED, 1},
     /* The starts panel's "GD on 5" ends its text; "from step / 38" (an
      * exit note) may still part there. */
@@ -741,6 +765,7 @@ typedef struct Break {
      * when every break that fits is. */
     bool grouped;
     int strength; /* a BREAK_COUNTED's binding's: what ending a line there costs */
+    bool nested;  /* inside brackets, counted from the paragraph's start */
 } Break;
 
 /* A word break is taken when its line is at least this full. */
@@ -832,6 +857,7 @@ typedef struct Wrapper {
     RememberedText *remembered; /* the text's breaks found before, or NULL */
     char line[1024];
     bool cut_word;  /* a line cut a word wider than the line */
+    bool cut_formula; /* a line ended inside a formula's brackets (end_line) */
     int cost;       /* what the line ends cost (break_cost), summed */
 } Wrapper;
 
@@ -854,7 +880,7 @@ static bool fits(Wrapper *w, size_t start, size_t end)
  * them; returns how many. */
 static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break *breaks, int max)
 {
-    int count = 0;
+    int count = 0, depth = 0;
     size_t i = start;
     uint32_t previous = 0;
     while (i < stop && count < max) {
@@ -882,7 +908,8 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                                  : joins_factors(t, start, i, stop) ? BREAK_FACTOR
                                  : strength > 0         ? BREAK_COUNTED
                                                         : BREAK_WORD;
-                breaks[count++] = (Break){i, kind, true, previous, next, false, strength};
+                breaks[count++] =
+                    (Break){i, kind, true, previous, next, false, strength, depth > 0};
             }
             else if (cp != ' ' && previous != ' ' && cjk_edge && !no_break_before(cp) &&
                      !no_break_after(previous) && !is_operator(cp) && !is_operator(previous) &&
@@ -894,9 +921,10 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                             is_cjk(cp) != is_cjk(previous);
                 int strength = 0;
                 BreakKind kind = word ? bound(t, start, i, stop, &strength) : BREAK_INSIDE;
-                breaks[count++] = (Break){i, kind, word, previous, cp, false, strength};
+                breaks[count++] = (Break){i, kind, word, previous, cp, false, strength, depth > 0};
             }
         }
+        depth += opens(cp) ? 1 : closes(cp) ? -1 : 0;
         previous = cp;
         i += (size_t)len;
     }
@@ -1002,8 +1030,41 @@ static bool lone_before_mark(const unsigned char *t, size_t pos)
     return is_one_of("。，、；：！？", mark);
 }
 
+/* A clause of at most this many characters (spaces not counted) between
+ * two of its marks reads as one phrase: "沿 y 方向向下弯" (saddle 1 broke
+ * "沿 y 方向 / 向下弯" after "，"). */
+#define CLAUSE_CHARS 8
+
+static bool ends_clause(uint32_t cp)
+{
+    return is_one_of("。，、；：！？", cp);
+}
+
+/* Whether byte pos of the paragraph [start, stop) lies inside a clause of
+ * at most CLAUSE_CHARS characters. */
+static bool in_short_clause(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    int chars = 0;
+    size_t at = pos, i = pos;
+    uint32_t cp = 0;
+    while (chars <= CLAUSE_CHARS && i > start && !ends_clause(cp = char_before(t, start, i, &at))) {
+        chars += cp != ' ';
+        i = at;
+    }
+    for (i = pos; chars <= CLAUSE_CHARS && i < stop;) {
+        int len = 0;
+        cp = utf8_next(t + i, &len);
+        if (ends_clause(cp))
+            break;
+        chars += cp != ' ';
+        i += (size_t)len;
+    }
+    return chars <= CLAUSE_CHARS;
+}
+
 /* The kind of break b of the line [start, stop), told between two CJK
- * characters where it was not yet. */
+ * characters where it was not yet: a plain one (BREAK_INSIDE) costs a
+ * little where it parts a count softly held or a short clause. */
 static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
 {
     const unsigned char *t = w->text;
@@ -1017,6 +1078,10 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
             b->kind = BREAK_TERM;
         else if (splits_word(w, start, b->at, stop))
             b->kind = BREAK_TERM;
+        else
+            b->strength = splits_count_softly(t, start, b->at, b->after)  ? 2
+                          : in_short_clause(t, start, b->at, stop) ? 1
+                                                                   : 0;
         b->told = true;
     }
     return b->kind;
@@ -1219,6 +1284,12 @@ static int last_from(Wrapper *w, Paragraph *p, int n)
     return p->last[n];
 }
 
+/* Whether a line ending at b parts a formula inside its brackets. */
+static bool parts_brackets(const Break *b)
+{
+    return b->nested && (b->kind == BREAK_FORMULA || b->kind == BREAK_FACTOR);
+}
+
 /* What ending a line at break b costs the paragraph: a binding broken
  * (BREAK_COUNTED), the stronger the more; where a line must split what
  * reads as one word (a formula wider than the line), a counted phrase
@@ -1230,8 +1301,22 @@ static int break_cost(const Break *b)
         [BREAK_WORD] = 0,     [BREAK_INSIDE] = 0,  [BREAK_COUNTED] = 0, [BREAK_COUNT] = 4,
         [BREAK_FORMULA] = 5,  [BREAK_FACTOR] = 6,  [BREAK_BOUND] = 8,   [BREAK_TERM] = 10,
     };
-    enum { GROUP_COST = 10 };
-    return costs[b->kind] + b->strength + (b->grouped ? GROUP_COST : 0);
+    /* A formula broken inside its brackets rather than at its outermost
+     * operators (end_line). */
+    enum { GROUP_COST = 10, NESTED_COST = 2 };
+    return costs[b->kind] + b->strength + (b->grouped ? GROUP_COST : 0) +
+           (parts_brackets(b) ? NESTED_COST : 0);
+}
+
+/* A line ends at b: what that costs, and whether it parts a formula
+ * inside its brackets ("exp(-t_i / (x x1_i": implicit_regularization 4's
+ * legend), which a panel that can take another width should, as it
+ * should a cut word: a formula breaks at its outermost operators. */
+static size_t end_line(Wrapper *w, const Break *b)
+{
+    w->cost += break_cost(b);
+    w->cut_formula = w->cut_formula || parts_brackets(b);
+    return b->at;
 }
 
 /* A word wider than the line from start: cut where it overflows, after at
@@ -1263,10 +1348,8 @@ static size_t greedy_end(Wrapper *w, const Paragraph *p, size_t start)
     int last = last_fit(w, p, start, first, first);
     if (last < first)
         return cut_end(w, start, p->stop);
-    const Break *end = &p->breaks[first + preferred_end(w, start, p->stop, p->breaks + first,
-                                                         last - first)];
-    w->cost += break_cost(end);
-    return end->at;
+    return end_line(w, &p->breaks[first + preferred_end(w, start, p->stop, p->breaks + first,
+                                                         last - first)]);
 }
 
 /* paragraph_ends for a paragraph with a word wider than a line. */
@@ -1422,8 +1505,7 @@ static int paragraph_ends(Wrapper *w, Paragraph *p, size_t *ends, int max)
             }
         }
         n = map[preferred_end(w, node_start(w, p, n), p->stop, allowed, m - 1)] + 1;
-        ends[count] = p->breaks[n - 1].at;
-        w->cost += break_cost(&p->breaks[n - 1]);
+        ends[count] = end_line(w, &p->breaks[n - 1]);
     }
     if (count < max)
         ends[count++] = p->stop;
@@ -1476,9 +1558,12 @@ static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
                 p.breaks = all;
                 p.count = count_all;
                 int cost = w->cost;
+                bool cut_formula = w->cut_formula;
                 n = greedy_ends(w, &p, ends, max_lines - count);
                 int greedy_cost = w->cost;
+                bool greedy_cut = w->cut_formula;
                 w->cost = cost;
+                w->cut_formula = cut_formula;
                 int fewest = formula && n < max_lines - count && !w->cut_word
                                  ? paragraph_ends(w, &p, fewer, max_lines - count)
                                  : -1;
@@ -1487,6 +1572,7 @@ static int wrap_lines(Wrapper *w, char *lines, size_t line_size, int max_lines)
                     memcpy(ends, fewer, (size_t)n * sizeof *ends);
                 } else {
                     w->cost = greedy_cost;
+                    w->cut_formula = greedy_cut;
                 }
             }
             free(scratch);
@@ -1519,7 +1605,7 @@ static int wrap_text(TextWrapMemory *memory, const char *text, double max_width,
     int count = wrap_lines(&w, lines, line_size, max_lines);
     if (!memory && w.words)
         ubrk_close(w.words);
-    *cut_word = w.cut_word;
+    *cut_word = w.cut_word || w.cut_formula;
     *cost = w.cost;
     return count;
 }
