@@ -751,6 +751,22 @@ static void test_off_view_note_clear_of_path(void **state)
             fail_msg("the note (%.0f, %.0f, %.0f x %.0f) lies on segment %zu", note.x, note.y,
                      note.w, note.h, k);
     }
+    /* Nor does its panel touch the path: in a ring 2 pixels wide round
+     * the panel (4 pixels either side of the text), no pixel of the run's
+     * colour (the panel stood against the band beside the arrow,
+     * learning_rate 6-7). */
+    uint8_t rgb[3];
+    run_rgb(app, 0, rgb);
+    int touching = 0;
+    for (int y = (int)floor(note.y) - 2; y < (int)ceil(note.y + note.h) + 2; y++)
+        for (int x = (int)floor(note.x) - 6; x < (int)ceil(note.x + note.w) + 6; x++) {
+            bool ring = y < note.y || y >= note.y + note.h || x < note.x - 4.0 ||
+                        x >= note.x + note.w + 4.0;
+            const uint8_t *c = pixel(&f, x, y);
+            touching += ring && abs(c[0] - rgb[0]) + abs(c[1] - rgb[1]) + abs(c[2] - rgb[2]) < 40;
+        }
+    print_message("off view: %d pixels of the run's colour round the note's panel\n", touching);
+    assert_int_equal(touching, 0);
     free(f.rgba);
     app_destroy(app);
 }

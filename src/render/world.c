@@ -623,6 +623,9 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
 /* Moves further across the arrow, to each side, tried for the off-view
  * note where the places beside it lie on heads. */
 #define OFF_VIEW_MOVES 6
+/* How far (pixels, times the frame's scale) the off-view note's panel
+ * keeps inside the map's edge and off the paths. */
+#define OFF_VIEW_GAP 6.0
 
 /* Whether box lies on a shown run's head or its selection ring. */
 static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *vp,
@@ -686,9 +689,15 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
      * turn; where every place does, past the tail.  (Moved on across off
      * the paths, learning_rate 7's "off view" stood 120 pixels off.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
+    /* Its panel (pad either side of the text) is what must keep clear:
+     * OFF_VIEW_GAP inside the map's edge and off the paths.  Tried with
+     * the text alone, the panel lay flush on the edge (schedules 2-3) and
+     * against the path beside the arrow (learning_rate 6-7). */
+    double pad = RENDER_LABEL_PAD * r->scale, gap = OFF_VIEW_GAP * r->scale;
     /* Across, clear of a path along the arrow: a head held by where its
      * path left the map (head_place) has that path beside the arrow. */
-    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s + path_reach(r);
+    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + pad * fabs(dy) + gap + 6.0 * s +
+                    path_reach(r);
     double places[5 + 2 * OFF_VIEW_MOVES][2] = {
         {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
     for (int move = 1; move <= 2 * OFF_VIEW_MOVES; move++) {
@@ -702,18 +711,19 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
              k++) {
             LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
                               py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
-            box.x = fmin(fmax(box.x, map.x), map.x + map.w - w);
-            box.y = fmin(fmax(box.y, map.y), map.y + map.h - h);
+            box.x = fmin(fmax(box.x, map.x + pad + gap), map.x + map.w - w - pad - gap);
+            box.y = fmin(fmax(box.y, map.y + gap), map.y + map.h - h - gap);
             if (k == 0 && pass == 0)
                 at = box;
+            LayoutRect clear = {box.x - pad - gap, box.y - gap, w + 2.0 * (pad + gap),
+                                h + 2.0 * gap};
             found = !box_on_heads(r, scene, vp, box) &&
-                    (pass % 2 == 1 || !render_box_on_paths(r, scene, vp, box));
+                    (pass % 2 == 1 || !render_box_on_paths(r, scene, vp, clear));
             if (found)
                 at = box;
         }
     /* On an opaque panel: on the see-through one the run's colour lay
      * over its own path's band (learning_rate 6 and 7). */
-    double pad = RENDER_LABEL_PAD * r->scale;
     LayoutRect want = {at.x - pad, at.y, w + 2.0 * pad, h};
     at = layout_place_label(r->labels, r->label_count, want, RENDER_LABEL_MOVES);
     Rgba panel = r->theme->panel;
