@@ -1877,13 +1877,30 @@ static void test_schedules(void **state)
     assert_true(slow_steps >= 70 && slow_steps <= 130);
 
     /* "blow_up": η = 0.5 < 2/λmax at the bottom, > 2/λmax at the start;
-     * it blows up within the step. */
+     * "the first step jumps clean across the bottom to the far rim,
+     * steeper still": to x = -3, the view's left edge, on the map, where
+     * λmax = 28 > 13; "the next throws the walk off the map"; it blows up
+     * within the step.  (It said "the first steps overshoot wildly" beside
+     * one straight line to the map's edge.) */
     const LessonStep *blow = step_named(&lesson, "blow_up");
     w = walker(blow, bowl, blow->runs.specs[0]);
     assert_true(w.desc.lr < 2.0 / lambda_max(bowl, bottom));
     assert_true(w.desc.lr > 2.0 / lambda_max(bowl, blow->start));
-    advance(&w, blow->play);
+    advance(&w, 1);
+    assert_true(w.state.x * blow->start.x < 0 && w.state.y * blow->start.y < 0);
+    assert_close(w.state.x, view.xmin, 1e-12);
+    assert_true(view_rect_contains(blow->view, w.state.x, w.state.y));
+    double rim = lambda_max(bowl, (LandscapePoint){ w.state.x, w.state.y });
+    print_message("schedules: blow_up's first step to (%g, %g), λmax %g there, %g at the start\n",
+                  w.state.x, w.state.y, rim, lambda_max(bowl, blow->start));
+    assert_true(rim > lambda_max(bowl, blow->start));
+    advance(&w, 1);
+    assert_false(view_rect_contains(blow->view, w.state.x, w.state.y));
+    advance(&w, blow->play - 2);
     assert_true(w.diverged || loss_at(&w) > 1e6);
+    assert_non_null(strstr(blow->caption, "the first step jumps clean across the bottom to the "
+                                          "far rim, steeper still, and the next throws the walk "
+                                          "off the map"));
 
     /* "warmup": linear from 0 to 0.5 over 20 steps, after which the walk
      * stands where 0.5 < 2/λmax; within 0.001 of the bottom after 30 steps, in under a third of η = 0.05's steps; the run
