@@ -498,15 +498,16 @@ static size_t path_order(const Scene *scene, size_t k)
  * before it (inside: drawn faded, draw_path).  Paths from one start
  * nest: each is wider by a step for each one drawn after it, so a path
  * that another follows shows along its edges.  The selected run is left
- * out of that count, and is drawn as wide as the widest before it: the
- * run the step is about lies on top and as bold as any.  (Nested
- * innermost, learning_rate 7's selected η = 0.19 was drawn thinner than
- * η = 0.21 across it, and read as under it.) */
+ * out of that count, and is drawn at least as wide as the widest before
+ * it: the run the step is about lies on top and as bold as any (a flow,
+ * drawn after it, still nests inside it).  (Nested innermost,
+ * learning_rate 7's selected η = 0.19 was drawn thinner than η = 0.21
+ * across it, and read as under it.) */
 static int path_nest(const Scene *scene, size_t k, bool *inside)
 {
     size_t i = path_order(scene, k);
     const SceneRun *sr = &scene->runs[i];
-    int nest = 0;
+    int nest = 0, widest = 0;
     *inside = false;
     for (size_t other = 0; other < scene->run_count; other++) {
         size_t j = path_order(scene, other);
@@ -514,15 +515,15 @@ static int path_nest(const Scene *scene, size_t k, bool *inside)
         if (other == k || o->hidden || o->x0 != sr->x0 || o->y0 != sr->y0)
             continue;
         *inside = *inside || other < k;
-        if (i != scene->selected) {
-            nest += other > k && j != scene->selected;
-        } else if (other < k) {
+        if (other > k && j != scene->selected) {
+            nest++;
+        } else if (other < k && i == scene->selected) {
             bool under;
             int width = path_nest(scene, other, &under);
-            nest = width > nest ? width : nest;
+            widest = width > widest ? width : widest;
         }
     }
-    return nest;
+    return nest > widest ? nest : widest;
 }
 
 /* Rings around a head that other heads lie on: each a ring this much
