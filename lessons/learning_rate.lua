@@ -74,7 +74,8 @@ step {
     zh = "η = 0.19：每一步都在陡的方向上冲过头，落到对面的坡上，于是来回折返。"
       .. "但折返每步缩小 10%，缓的方向每步缩小 19%：损失下降得和 η = 0.1 时一样快。",
   },
-  runs = { "gd:lr=0.1", "gd:lr=0.19" },
+  -- The run the step is about first: the selected run, drawn on top.
+  runs = { "gd:lr=0.19", "gd:lr=0.1" },
   play = 200,
   speed = 30,
   show = { "loss", "gradient" },
@@ -89,7 +90,7 @@ step {
     zh = "最快的学习率就在这两者之间：η 接近 2/(λmin + λmax) = 2/11 ≈ 0.18 时，两个方向每步都乘以同一个数，"
       .. "约 0.82，比 0.9 好。η = 0.18 也来回折返，而它的损失在三者中下降得最快：折返并不慢。",
   },
-  runs = { "gd:lr=0.1", "gd:lr=0.19", "gd:lr=0.18" },
+  runs = { "gd:lr=0.18", "gd:lr=0.1", "gd:lr=0.19" },
   play = 200,
   speed = 30,
   show = { "loss" },

@@ -26,9 +26,10 @@ step {
   id = "blow_up",
   caption = {
     en = "η = 0.5 would suit the gentle bottom (2/λmax = 2 there), but at the steep rim it "
-      .. "is far too large: the first steps overshoot wildly and the walk blows up.",
+      .. "is far too large: the first step jumps clean across the bottom to the far rim, "
+      .. "steeper still, and the next throws the walk off the map. It blows up.",
     zh = "η = 0.5 适合平缓的碗底（那里 2/λmax = 2），但在陡峭的碗边上太大了："
-      .. "最初几步严重冲过头，整个过程发散了。",
+      .. "第一步就越过碗底，落到对面更陡的碗边，下一步便把它甩出了地图。整个过程发散了。",
   },
   runs = { "gd:lr=0.5" },
   play = 20,

@@ -44,6 +44,7 @@
 #include "scene/experiment_live.h"
 #include "scene/i18n.h"
 #include "scene/lesson_player.h"
+#include "scene/loss_scale.h"
 #include "scene/scene.h"
 #include "scene/viewport.h"
 
@@ -4023,7 +4024,7 @@ static void test_exit_notes_beside_their_arrows(void **state)
                   100,
                   1,
                   100,
-                  {{"diverged at", "from step 1"}, {"发散", "从第 1 步"}}},
+                  {{"diverged", "from step 1"}, {"发散", "从第 1 步"}}},
                  {"learning_rate.lua",
                   5,
                   200,
@@ -4073,6 +4074,71 @@ static void test_exit_notes_beside_their_arrows(void **state)
                 assert_true(b.y < area.y + b.h && apart <= 2.0 * b.h);
                 assert_int_equal(near_arrow, 0);
             }
+}
+
+/* schedules 3 at its end, en and zh, at 960x540 and 1280x720 --projector:
+ * the exit note on η = 0.5 (above the plot from step 1, diverged at step
+ * 7) lies off the curves of the two runs that stay in the plot: no point
+ * of theirs, at every half pixel along each curve, lies within a pixel of
+ * the note's lines (the texts starting in the plot's area and reaching
+ * into its rows).  At 1280x720 --projector "diverged at step 7", in two
+ * lines beside the arrow, lay on both curves (issue 12): it says
+ * "diverged" there. */
+static void test_exit_note_off_the_curves(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *lang;
+        int w, h;
+        bool projector;
+    } shots[] = {{"en", 960, 540, false}, {"en", 1280, 720, true},
+                 {"zh", 960, 540, false}, {"zh", 1280, 720, true}};
+    for (size_t c = 0; c < sizeof shots / sizeof shots[0]; c++) {
+        const char *lang = shots[c].lang, *mode = shots[c].projector ? " --projector" : "";
+        int w = shots[c].w, h = shots[c].h;
+        const Layout *l =
+            played_layout(st, "schedules.lua", lang, 2, 100, w, h, shots[c].projector);
+        assert_true(l->shown[LAYOUT_LOSS]);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_LOSS]);
+        assert_true(area.w > 0);
+        LossScale p = loss_scale_of(st->scene);
+        size_t lines = 0, on = 0;
+        for (size_t t = 0; t < drawn->count; t++) {
+            LayoutRect b = drawn->box[t];
+            if (b.x < area.x || b.x > area.x + area.w || b.y + b.h <= area.y ||
+                b.y >= area.y + area.h)
+                continue;
+            lines++;
+            print_message("schedules 3 (%s, %dx%d%s): \"%s\" in the plot\n", lang, w, h, mode,
+                          drawn->text[t]);
+            for (size_t i = 0; i < st->scene->run_count; i++) {
+                const Run *run = &st->scene->runs[i].run;
+                if (run->status == RUN_DIVERGED)
+                    continue;
+                for (size_t k = 0; k + 1 < run->count; k++) {
+                    double v0 = fmax(loss_scale_value(&p, run->path[k].loss), p.lo);
+                    double v1 = fmax(loss_scale_value(&p, run->path[k + 1].loss), p.lo);
+                    double x0 = area.x + area.w * (double)k / p.span;
+                    double x1 = area.x + area.w * (double)(k + 1) / p.span;
+                    double y0 = area.y + area.h * (p.hi - v0) / (p.hi - p.lo);
+                    double y1 = area.y + area.h * (p.hi - v1) / (p.hi - p.lo);
+                    double step = 0.5 / fmax(hypot(x1 - x0, y1 - y0), 1.0);
+                    bool hit = false;
+                    for (double f = 0; f <= 1.0 && !hit; f += step) {
+                        double x = x0 + f * (x1 - x0), y = y0 + f * (y1 - y0);
+                        hit = x > b.x - 1 && x < b.x + b.w + 1 && y > b.y - 1 &&
+                              y < b.y + b.h + 1;
+                    }
+                    on += hit;
+                }
+            }
+        }
+        print_message("schedules 3 (%s, %dx%d%s): %zu segments of the curves under the note\n",
+                      lang, w, h, mode, on);
+        assert_true(lines > 0);
+        assert_int_equal(on, 0);
+    }
 }
 
 /* What a stability plot's axis says: its range, read off the labels at its
@@ -5664,6 +5730,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_exit_notes_beside_their_arrows, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_exit_note_off_the_curves, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_stability_plot_parts_the_values_compared, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_experiment_axes_say_it_all, stage_open,

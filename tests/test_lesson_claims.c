@@ -873,9 +873,11 @@ static void test_learning_rate(void **state)
      * −0.9), x by 19%; the loss falls at the same rate as with η = 0.1,
      * which the step shows beside it. */
     const LessonStep *zig = step_named(&lesson, "zigzag");
-    assert_string_equal(zig->runs.specs[0], one->runs.specs[0]);
-    Walker tenth = walker(zig, landscape, zig->runs.specs[0]);
-    w = walker(zig, landscape, zig->runs.specs[1]);
+    /* η = 0.19, the run the caption is about, first: the selected run,
+     * drawn on top (it was η = 0.1, drawn over η = 0.19's zig-zag). */
+    assert_string_equal(zig->runs.specs[1], one->runs.specs[0]);
+    Walker tenth = walker(zig, landscape, zig->runs.specs[1]);
+    w = walker(zig, landscape, zig->runs.specs[0]);
     Walker zig_start = w;
     assert_close(w.desc.lr, 0.19, 0);
     for (int k = 0; k < 30; k++) {
@@ -900,24 +902,25 @@ static void test_learning_rate(void **state)
     assert_close(fabs(1 - best * 10), 9.0 / 11.0, 1e-15);
     for (double lr = 0.001; lr < 0.2; lr += 0.001) /* no rate does better */
         assert_true(fmax(fabs(1 - lr), fabs(1 - 10 * lr)) >= 9.0 / 11.0 - 1e-12);
+    /* η = 0.18, the run the caption is about, first: the selected run. */
     assert_int_equal(fast->runs.count, 3);
     Walker racers[3];
     for (size_t r = 0; r < 3; r++)
         racers[r] = walker(fast, landscape, fast->runs.specs[r]);
-    assert_close(racers[2].desc.lr, 0.18, 0);
-    assert_close(fabs(1 - racers[2].desc.lr * 1), 0.82, 1e-12);
-    assert_close(fabs(1 - racers[2].desc.lr * 10), 0.8, 1e-12);
-    assert_close(racers[0].desc.lr, 0.1, 0);
-    assert_close(racers[1].desc.lr, 0.19, 0);
+    assert_close(racers[0].desc.lr, 0.18, 0);
+    assert_close(fabs(1 - racers[0].desc.lr * 1), 0.82, 1e-12);
+    assert_close(fabs(1 - racers[0].desc.lr * 10), 0.8, 1e-12);
+    assert_close(racers[1].desc.lr, 0.1, 0);
+    assert_close(racers[2].desc.lr, 0.19, 0);
     for (long k = 1; k <= fast->play; k++) {
-        double y = racers[2].state.y;
+        double y = racers[0].state.y;
         for (size_t r = 0; r < 3; r++)
             advance(&racers[r], 1);
         if (k <= 30)
-            assert_true(y * racers[2].state.y < 0);
+            assert_true(y * racers[0].state.y < 0);
         if (k >= 20) {
-            assert_true(loss_at(&racers[2]) < loss_at(&racers[0]));
-            assert_true(loss_at(&racers[2]) < loss_at(&racers[1]));
+            assert_true(loss_at(&racers[0]) < loss_at(&racers[1]));
+            assert_true(loss_at(&racers[0]) < loss_at(&racers[2]));
         }
     }
 
@@ -1874,13 +1877,30 @@ static void test_schedules(void **state)
     assert_true(slow_steps >= 70 && slow_steps <= 130);
 
     /* "blow_up": η = 0.5 < 2/λmax at the bottom, > 2/λmax at the start;
-     * it blows up within the step. */
+     * "the first step jumps clean across the bottom to the far rim,
+     * steeper still": to x = -3, the view's left edge, on the map, where
+     * λmax = 28 > 13; "the next throws the walk off the map"; it blows up
+     * within the step.  (It said "the first steps overshoot wildly" beside
+     * one straight line to the map's edge.) */
     const LessonStep *blow = step_named(&lesson, "blow_up");
     w = walker(blow, bowl, blow->runs.specs[0]);
     assert_true(w.desc.lr < 2.0 / lambda_max(bowl, bottom));
     assert_true(w.desc.lr > 2.0 / lambda_max(bowl, blow->start));
-    advance(&w, blow->play);
+    advance(&w, 1);
+    assert_true(w.state.x * blow->start.x < 0 && w.state.y * blow->start.y < 0);
+    assert_close(w.state.x, view.xmin, 1e-12);
+    assert_true(view_rect_contains(blow->view, w.state.x, w.state.y));
+    double rim = lambda_max(bowl, (LandscapePoint){ w.state.x, w.state.y });
+    print_message("schedules: blow_up's first step to (%g, %g), λmax %g there, %g at the start\n",
+                  w.state.x, w.state.y, rim, lambda_max(bowl, blow->start));
+    assert_true(rim > lambda_max(bowl, blow->start));
+    advance(&w, 1);
+    assert_false(view_rect_contains(blow->view, w.state.x, w.state.y));
+    advance(&w, blow->play - 2);
     assert_true(w.diverged || loss_at(&w) > 1e6);
+    assert_non_null(strstr(blow->caption, "the first step jumps clean across the bottom to the "
+                                          "far rim, steeper still, and the next throws the walk "
+                                          "off the map"));
 
     /* "warmup": linear from 0 to 0.5 over 20 steps, after which the walk
      * stands where 0.5 < 2/λmax; within 0.001 of the bottom after 30 steps, in under a third of η = 0.05's steps; the run

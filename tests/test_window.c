@@ -714,6 +714,15 @@ static LayoutRect text_box(App *app, const char *start)
     return box;
 }
 
+/* Run i's colour as drawn opaque, 8 bits a channel. */
+static void run_rgb(App *app, size_t i, uint8_t rgb[3])
+{
+    Rgba c = render_run_color(app->renderer, i, 1.0f);
+    rgb[0] = (uint8_t)lroundf(255.0f * c.r);
+    rgb[1] = (uint8_t)lroundf(255.0f * c.g);
+    rgb[2] = (uint8_t)lroundf(255.0f * c.b);
+}
+
 /* The off-view note lies on no path (issue 12: learning_rate 6's note sat
  * on the diverging run's band, which leads out the same way as the arrow):
  * no segment of the run's path, in pixels, crosses the note's box. */
@@ -742,6 +751,22 @@ static void test_off_view_note_clear_of_path(void **state)
             fail_msg("the note (%.0f, %.0f, %.0f x %.0f) lies on segment %zu", note.x, note.y,
                      note.w, note.h, k);
     }
+    /* Nor does its panel touch the path: in a ring 2 pixels wide round
+     * the panel (4 pixels either side of the text), no pixel of the run's
+     * colour (the panel stood against the band beside the arrow,
+     * learning_rate 6-7). */
+    uint8_t rgb[3];
+    run_rgb(app, 0, rgb);
+    int touching = 0;
+    for (int y = (int)floor(note.y) - 2; y < (int)ceil(note.y + note.h) + 2; y++)
+        for (int x = (int)floor(note.x) - 6; x < (int)ceil(note.x + note.w) + 6; x++) {
+            bool ring = y < note.y || y >= note.y + note.h || x < note.x - 4.0 ||
+                        x >= note.x + note.w + 4.0;
+            const uint8_t *c = pixel(&f, x, y);
+            touching += ring && abs(c[0] - rgb[0]) + abs(c[1] - rgb[1]) + abs(c[2] - rgb[2]) < 40;
+        }
+    print_message("off view: %d pixels of the run's colour round the note's panel\n", touching);
+    assert_int_equal(touching, 0);
     free(f.rgba);
     app_destroy(app);
 }
@@ -2152,15 +2177,6 @@ static bool orange_hue(const uint8_t *p)
     return p[0] > 110 && p[0] > p[2] + 70 && p[1] > p[2];
 }
 
-/* Run i's colour as drawn opaque, 8 bits a channel. */
-static void run_rgb(App *app, size_t i, uint8_t rgb[3])
-{
-    Rgba c = render_run_color(app->renderer, i, 1.0f);
-    rgb[0] = (uint8_t)lroundf(255.0f * c.r);
-    rgb[1] = (uint8_t)lroundf(255.0f * c.g);
-    rgb[2] = (uint8_t)lroundf(255.0f * c.b);
-}
-
 /* Stretches of orange along the rows of the box (x0, y0)-(x1, y1) of the
  * frame, and its orange pixels. */
 static long orange_stretches(const Frame *f, int x0, int y0, int x1, int y1, long *pixels)
@@ -2459,6 +2475,87 @@ static void test_flow_on_top(void **state)
                   points);
     assert_true(points >= 10);
     assert_true(10 * blue >= 9 * points);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* The width (pixels) of the stretch of pixels of colour rgb across the
+ * point (x, y) of f, along the unit direction (nx, ny): half-pixel samples
+ * within 20 pixels whose red, green and blue differ from rgb by under 90
+ * in all. */
+static double colour_across(const Frame *f, double x, double y, double nx, double ny,
+                            const uint8_t rgb[3])
+{
+    int on = 0;
+    for (double t = -20.0; t <= 20.0; t += 0.5) {
+        const uint8_t *c = pixel(f, (int)floor(x + t * nx), (int)floor(y + t * ny));
+        on += abs(c[0] - rgb[0]) + abs(c[1] - rgb[1]) + abs(c[2] - rgb[2]) < 90;
+    }
+    return 0.5 * on;
+}
+
+/* The distance (pixels) from (x, y) to run's path as drawn in vp. */
+static double distance_to_path(const Viewport *vp, const Run *run, double x, double y)
+{
+    double least = (double)INFINITY;
+    for (size_t q = 0; q + 1 < run->count; q++) {
+        double ax, ay, bx, by;
+        viewport_to_pixel(vp, run->path[q].x, run->path[q].y, &ax, &ay);
+        viewport_to_pixel(vp, run->path[q + 1].x, run->path[q + 1].y, &bx, &by);
+        double ux = bx - ax, uy = by - ay, len2 = ux * ux + uy * uy;
+        double t = len2 > 0 ? fmin(fmax(((x - ax) * ux + (y - ay) * uy) / len2, 0.0), 1.0) : 0.0;
+        least = fmin(least, hypot(x - ax - t * ux, y - ay - t * uy));
+    }
+    return least;
+}
+
+/* Two runs from one start that part at once (η = 0.05 down the valley's
+ * steep side and along its floor, η = 0.19 zig-zagging across it): the
+ * selected run, the first, is drawn on top and no thinner than the other.
+ * Across each path's segments, away from the start, the heads and the
+ * other path, its colour's stretch is as wide for the selected run as for
+ * the other.  (Nested innermost, the selected run was the thinnest path,
+ * RENDER_PATH_NEST_STEP narrower: learning_rate 7's η = 0.19 read as
+ * buried under η = 0.21's band, issue 12.) */
+static void test_selected_run_as_bold(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05", "adam:lr=0.3"};
+    App *app = open_app("quadratic:l1=1,l2=10", runs, 2, "-2.5,1.5",
+                        (ViewRect){-3.2, 0.8, -2, 2});
+    push_key(SDLK_SPACE, 0);
+    free(draw_frame(app, 0.0).rgba);
+    scene_step(app_scene(app), 12);
+    Frame f = draw_unhovered(app, "selected-run-bold");
+    const Scene *scene = app_scene(app);
+    assert_int_equal(scene->selected, 0);
+    Viewport vp = app_viewport(app);
+    double width[2] = {0, 0}, sx, sy;
+    int measured[2] = {0, 0};
+    viewport_to_pixel(&vp, -2.5, 1.5, &sx, &sy);
+    for (size_t i = 0; i < 2; i++) {
+        const Run *run = &scene->runs[i].run, *other = &scene->runs[1 - i].run;
+        uint8_t rgb[3];
+        run_rgb(app, i, rgb);
+        double hx, hy;
+        viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
+        for (size_t k = 0; k + 1 < run->count; k++) {
+            double x0, y0, x1, y1;
+            viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+            viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+            double len = hypot(x1 - x0, y1 - y0), x = 0.5 * (x0 + x1), y = 0.5 * (y0 + y1);
+            if (len < 8.0 || hypot(x - hx, y - hy) < 30.0 || hypot(x - sx, y - sy) < 30.0 ||
+                distance_to_path(&vp, other, x, y) < 25.0)
+                continue;
+            width[i] += colour_across(&f, x, y, -(y1 - y0) / len, (x1 - x0) / len, rgb);
+            measured[i]++;
+        }
+    }
+    print_message("selected run: %d segments, %.1f px wide on average; the other %d, %.1f px\n",
+                  measured[0], width[0] / fmax(measured[0], 1), measured[1],
+                  width[1] / fmax(measured[1], 1));
+    assert_true(measured[0] >= 2 && measured[1] >= 2);
+    assert_true(width[0] / measured[0] >= width[1] / measured[1] - 0.5);
     free(f.rgba);
     app_destroy(app);
 }
@@ -3151,6 +3248,7 @@ int main(void)
         cmocka_unit_test(test_crowding_run_takes_the_disc),
         cmocka_unit_test(test_velocity_under_the_head),
         cmocka_unit_test(test_flow_on_top),
+        cmocka_unit_test(test_selected_run_as_bold),
         cmocka_unit_test(test_legend_tells_plot_time),
         cmocka_unit_test(test_norm_plot_top_round),
         cmocka_unit_test(test_angle_crossing_named),

@@ -1139,8 +1139,9 @@ static void exit_scan_rows(const ExitRows *rows, const ExitWording *o, double lo
 /* Where a run leaves the plot at the top: an arrow up in its colour, and
  * its note, always: "diverged at step N" (or, still going, where it left
  * and its loss now), or where the plot cannot hold that whole, a shorter
- * one ("diverged at step N", "from step N"); broken into lines as wide as
- * the plot right of its y axis, beside its arrow where they fit there;
+ * one ("diverged at step N", "diverged", "from step N"); broken into
+ * lines as wide as the plot right of its y axis, beside its arrow where
+ * they fit there;
  * from the arrow's head down, the first place where it hides no curve
  * (trace) and no other note, the arrow or the labels under the plot,
  * first within PLOT_EXIT_NEAR lines of the head, any form, then lower;
@@ -1149,7 +1150,9 @@ static void exit_scan_rows(const ExitRows *rows, const ExitWording *o, double lo
  * schedules 2's, in Chinese, hid the curve; schedules 3's and
  * learning_rate 7's lay mid-plot, away from their arrows: the longer
  * forms were tried lower before the shorter ones at the head, and a
- * note beside the head overlapped the arrow's own box.)  Each wording is
+ * note beside the head overlapped the arrow's own box; schedules 3's
+ * "diverged at step 7" lay on two curves at 1280x720 --projector, where
+ * "diverged" alone keeps off them.)  Each wording is
  * wrapped to each width once; the near pass and the far one scan rows. */
 static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
                        const PlotTrace *trace, int px)
@@ -1175,7 +1178,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             continue;
         const Run *run = &scene->runs[i].run;
         Rgba color = render_run_color(r, i, 1.0f);
-        char label[3][96], value[32];
+        char label[4][96], value[32];
         int labels = 0;
         /* It may leave the plot steps before it diverges: both are said,
          * the arrow standing where it leaves. */
@@ -1197,6 +1200,11 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             snprintf(label[labels++], sizeof label[0], _("from step %ld on (now L = %s)"), exit,
                      number_text(run_head(run).loss, 3, value, sizeof value));
         }
+        /* TRANSLATORS: a loss plot's shortest note beside an arrow up out
+         * of the plot, where no longer one keeps off the curves: the run
+         * diverged (the legend says at which step). */
+        if (diverged)
+            snprintf(label[labels++], sizeof label[0], "%s", _("diverged"));
         /* TRANSLATORS: a loss plot's short note beside an arrow up out of
          * the plot: the run is above the plot from step N on. */
         snprintf(label[labels++], sizeof label[0], _("from step %ld"), exit);
@@ -1208,7 +1216,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         double near_from = left ? from : x + beside, near_to = left ? x - beside : to;
         /* Each wording beside the arrow, then as wide as the plot, where
          * its lines fit the plot. */
-        ExitWording wordings[2 * 3];
+        ExitWording wordings[2 * 4];
         size_t count = 0;
         for (int v = 0; v < labels; v++)
             for (int whole = 0; whole < 2; whole++) {

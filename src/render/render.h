@@ -243,8 +243,9 @@ double render_marker_scale(double scale, double map_width, double map_height);
 /* How much wider (pixels, times the marker scale) a path is drawn for each
  * later-drawn run from its start, and for at most how many: paths from one
  * start nest, so one that another follows closely shows along its edges
- * (gradient_flow 4's flow and η = 0.05 under η = 0.01; batch_and_flatness's
- * GD under SGD, world.c and net_view.c). */
+ * (gradient_flow 1's GD under the flow; batch_and_flatness's GD under SGD,
+ * world.c and net_view.c).  On the landscape the selected run is drawn as
+ * wide as the widest run under it (world.c's path_nest). */
 #define RENDER_PATH_NEST_STEP 1.0
 #define RENDER_PATH_NEST_MAX 3
 

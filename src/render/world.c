@@ -166,7 +166,7 @@ static bool segment_shown(LayoutRect map, double x0, double y0, double x1, doubl
 #define SWING_APART 3.0
 
 /* The faded colour of a trail drawn inside another run's band (an
- * earlier-drawn run from its start, render_path_nest): its colour darkened by a
+ * earlier-drawn run from its start, path_nest): its colour darkened by a
  * (1: new) toward the casing it lies on, and opaque.  See-through, such a
  * path took on the band's colour beneath (adaptive 2: RMSProp's and
  * AdaGrad's paths inside Adam's showed as Adam's blue).  The outermost run
@@ -291,8 +291,8 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
  * path's casing over an earlier one's colour hid the nest's edge, wider
  * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
  * window > 0 only the last window steps are drawn, fading out to nothing:
- * a short trail behind the head.  nest: later-drawn runs from the same
- * start (render_path_nest); inside: an earlier-drawn one (faded).  A
+ * a short trail behind the head.  nest: how many steps wider the path is
+ * (path_nest); inside: it lies in an earlier-drawn one's band (faded).  A
  * segment with one end off the map is a thin line without casing: a
  * diverging run's swings out of the view all leave it along nearly one
  * line, and at full width merged there into one solid bar beside the
@@ -493,6 +493,39 @@ static size_t path_order(const Scene *scene, size_t k)
     return k;
 }
 
+/* How many steps wider (render_path_nest) the k-th path drawn
+ * (path_order) is, and whether it lies inside the band of one drawn
+ * before it (inside: drawn faded, draw_path).  Paths from one start
+ * nest: each is wider by a step for each one drawn after it, so a path
+ * that another follows shows along its edges.  The selected run is left
+ * out of that count, and is drawn at least as wide as the widest before
+ * it: the run the step is about lies on top and as bold as any (a flow,
+ * drawn after it, still nests inside it).  (Nested innermost,
+ * learning_rate 7's selected η = 0.19 was drawn thinner than η = 0.21
+ * across it, and read as under it.) */
+static int path_nest(const Scene *scene, size_t k, bool *inside)
+{
+    size_t i = path_order(scene, k);
+    const SceneRun *sr = &scene->runs[i];
+    int nest = 0, widest = 0;
+    *inside = false;
+    for (size_t other = 0; other < scene->run_count; other++) {
+        size_t j = path_order(scene, other);
+        const SceneRun *o = &scene->runs[j];
+        if (other == k || o->hidden || o->x0 != sr->x0 || o->y0 != sr->y0)
+            continue;
+        *inside = *inside || other < k;
+        if (other > k && j != scene->selected) {
+            nest++;
+        } else if (other < k && i == scene->selected) {
+            bool under;
+            int width = path_nest(scene, other, &under);
+            widest = width > widest ? width : widest;
+        }
+    }
+    return nest > widest ? nest : widest;
+}
+
 /* Rings around a head that other heads lie on: each a ring this much
  * (pixels, times the marker scale) further out than the one inside it. */
 #define HEAD_RING_STEP 3.6
@@ -591,6 +624,9 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
 /* Moves further across the arrow, to each side, tried for the off-view
  * note where the places beside it lie on heads. */
 #define OFF_VIEW_MOVES 6
+/* How far (pixels, times the frame's scale) the off-view note's panel
+ * keeps inside the map's edge and off the paths. */
+#define OFF_VIEW_GAP 6.0
 
 /* Whether box lies on a shown run's head or its selection ring. */
 static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *vp,
@@ -654,9 +690,15 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
      * turn; where every place does, past the tail.  (Moved on across off
      * the paths, learning_rate 7's "off view" stood 120 pixels off.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
+    /* Its panel (pad either side of the text) is what must keep clear:
+     * OFF_VIEW_GAP inside the map's edge and off the paths.  Tried with
+     * the text alone, the panel lay flush on the edge (schedules 2-3) and
+     * against the path beside the arrow (learning_rate 6-7). */
+    double pad = RENDER_LABEL_PAD * r->scale, gap = OFF_VIEW_GAP * r->scale;
     /* Across, clear of a path along the arrow: a head held by where its
      * path left the map (head_place) has that path beside the arrow. */
-    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + 6.0 * s + path_reach(r);
+    double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + pad * fabs(dy) + gap + 6.0 * s +
+                    path_reach(r);
     double places[5 + 2 * OFF_VIEW_MOVES][2] = {
         {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
     for (int move = 1; move <= 2 * OFF_VIEW_MOVES; move++) {
@@ -670,18 +712,19 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
              k++) {
             LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
                               py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
-            box.x = fmin(fmax(box.x, map.x), map.x + map.w - w);
-            box.y = fmin(fmax(box.y, map.y), map.y + map.h - h);
+            box.x = fmin(fmax(box.x, map.x + pad + gap), map.x + map.w - w - pad - gap);
+            box.y = fmin(fmax(box.y, map.y + gap), map.y + map.h - h - gap);
             if (k == 0 && pass == 0)
                 at = box;
+            LayoutRect clear = {box.x - pad - gap, box.y - gap, w + 2.0 * (pad + gap),
+                                h + 2.0 * gap};
             found = !box_on_heads(r, scene, vp, box) &&
-                    (pass % 2 == 1 || !render_box_on_paths(r, scene, vp, box));
+                    (pass % 2 == 1 || !render_box_on_paths(r, scene, vp, clear));
             if (found)
                 at = box;
         }
     /* On an opaque panel: on the see-through one the run's colour lay
      * over its own path's band (learning_rate 6 and 7). */
-    double pad = RENDER_LABEL_PAD * r->scale;
     LayoutRect want = {at.x - pad, at.y, w + 2.0 * pad, h};
     at = layout_place_label(r->labels, r->label_count, want, RENDER_LABEL_MOVES);
     Rgba panel = r->theme->panel;
@@ -1994,14 +2037,8 @@ void render_world(Renderer *r, const Scene *scene)
             if (sr->hidden || last < 0)
                 continue;
             bool in_cloud = scene->swarm && i == scene->swarm_run;
-            int nest = 0;
-            bool inside = false;
-            for (size_t other = 0; other < scene->run_count; other++) {
-                const SceneRun *o = &scene->runs[path_order(scene, other)];
-                bool nests = other != k && !o->hidden && o->x0 == sr->x0 && o->y0 == sr->y0;
-                nest += nests && other > k;
-                inside = inside || (nests && other < k);
-            }
+            bool inside;
+            int nest = path_nest(scene, k, &inside);
             draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
                       in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, pass);
         }
