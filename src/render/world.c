@@ -1487,9 +1487,14 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
  * the side of the line it stands on (sharp_flat 2: without them the
  * walkers spread over the map read as the flat valley's, those behind the
  * sharp well as nobody's).  Marching squares over the cells' centres: an
- * edge between two centres of different basins is crossed half way, and
- * a square's crossings are joined (two: to each other; more, where three
- * basins meet: each to the square's middle).  Cased, as the marks are.
+ * edge between two centres of different basins is crossed where the two
+ * basins' shares of the cells about each centre (basin_lean) cross, and a
+ * square's crossings are joined (two: to each other; more, where three
+ * basins meet: each to the square's middle).  Crossed half way, the line
+ * was a staircase of cell-sized steps (sharp_flat 2); the shares make it
+ * follow the cells' boundary smoothly, within half a cell of it.  Cased,
+ * as the marks are, and dashed (basin_edge_dashes): solid, an edge along
+ * an axis read as the axis (saddle 4's edge is the x axis).
  * Drawn over the paths, flows and axes (saddle 4's edge is the x axis),
  * so not in the static layer under them.  The segments are found once a
  * frame, only where a square's corners differ (placing every square's
@@ -1498,6 +1503,53 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
 typedef struct BasinSegment {
     double x0, y0, x1, y1;
 } BasinSegment;
+
+/* A basin edge's dashes and gaps (pixels, times the scale) and the half
+ * widths of its line and its casing. */
+#define BASIN_EDGE_DASH 8.0
+#define BASIN_EDGE_GAP 4.0
+#define BASIN_EDGE_HALF 1.1
+#define BASIN_EDGE_CASING_HALF 2.2
+
+/* The segment (x0, y0) to (x1, y1) in pixels, dashed, in one pass (pass 0
+ * its casing, 1 its line).  The dashes keep to the pixel grid along the
+ * segment's longer direction, so the pieces of one edge, found square by
+ * square, dash as one line; over an axis the gaps show it. */
+static void basin_edge_dashes(Renderer *r, double x0, double y0, double x1, double y1, int pass)
+{
+    double s = r->scale, period = (BASIN_EDGE_DASH + BASIN_EDGE_GAP) * s;
+    bool across = fabs(x1 - x0) >= fabs(y1 - y0);
+    double u0 = across ? x0 : y0, u1 = across ? x1 : y1, lo = fmin(u0, u1), hi = fmax(u0, u1);
+    if (!(hi > lo))
+        return;
+    for (double k = floor(lo / period); k * period < hi; k++) {
+        double a = fmax(k * period, lo), b = fmin(k * period + BASIN_EDGE_DASH * s, hi);
+        if (b <= a)
+            continue;
+        double ta = (a - u0) / (u1 - u0), tb = (b - u0) / (u1 - u0);
+        shapes_segment(r->shapes, x0 + ta * (x1 - x0), y0 + ta * (y1 - y0), x0 + tb * (x1 - x0),
+                       y0 + tb * (y1 - y0), (pass == 0 ? BASIN_EDGE_CASING_HALF : BASIN_EDGE_HALF) * s,
+                       pass == 0 ? r->theme->casing : r->theme->mark);
+    }
+}
+
+/* How many more of the cells within BASIN_LEAN_REACH of centre (i, j) (a
+ * square of them, cut to the labelled block of `across` by `down`) lie in
+ * basin a than in basin b, as a fraction of those cells. */
+#define BASIN_LEAN_REACH 2
+
+static double basin_lean(const int *centre, int across, int down, int i, int j, int a, int b)
+{
+    int more = 0, cells = 0;
+    for (int v = (int)fmax(j - BASIN_LEAN_REACH, 0); v <= (int)fmin(j + BASIN_LEAN_REACH, down - 1); v++)
+        for (int u = (int)fmax(i - BASIN_LEAN_REACH, 0); u <= (int)fmin(i + BASIN_LEAN_REACH, across - 1);
+             u++) {
+            int label = centre[(size_t)v * (size_t)across + (size_t)u];
+            more += (label == a) - (label == b);
+            cells++;
+        }
+    return (double)more / cells;
+}
 
 static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp)
 {
@@ -1545,13 +1597,23 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
             }
             double px[4], py[4];
             int crossed = 0;
-            for (int k = 0; k < 4; k++)
-                if (label[k] != label[(k + 1) % 4]) {
-                    viewport_to_pixel(vp, 0.5 * (cx[k] + cx[(k + 1) % 4]),
-                                      0.5 * (cy[k] + cy[(k + 1) % 4]), &px[crossed],
-                                      &py[crossed]);
-                    crossed++;
-                }
+            for (int k = 0; k < 4; k++) {
+                int n = (k + 1) % 4;
+                if (label[k] == label[n])
+                    continue;
+                /* Where the lean to k's basin over n's, positive at k and
+                 * negative at n, is zero along the edge; half way where
+                 * the shares do not part them (a lone cell). */
+                int ci = i - i0, cj = j - j0;
+                double from = basin_lean(centre, (int)across, j1 - j0 + 1, ci + corner[k][0],
+                                         cj + corner[k][1], label[k], label[n]),
+                       to = basin_lean(centre, (int)across, j1 - j0 + 1, ci + corner[n][0],
+                                       cj + corner[n][1], label[k], label[n]),
+                       t = from > 0.0 && to < 0.0 ? from / (from - to) : 0.5;
+                viewport_to_pixel(vp, cx[k] + t * (cx[n] - cx[k]), cy[k] + t * (cy[n] - cy[k]),
+                                  &px[crossed], &py[crossed]);
+                crossed++;
+            }
             double mx, my;
             viewport_to_pixel(vp, cells.xmin + (i + 1) * dx, cells.ymin + (j + 1) * dy, &mx, &my);
             for (int k = 0; k < crossed && (crossed != 2 || k == 0); k++) {
@@ -1570,13 +1632,11 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
                                                    crossed == 2 ? py[1] : my};
             }
         }
-    double s = r->scale;
     r->marks_drawn |= count ? RENDER_MARK_BASIN_EDGE : 0u;
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < count; k++)
-            shapes_segment(r->shapes, segments[k].x0, segments[k].y0, segments[k].x1,
-                           segments[k].y1, (pass == 0 ? 2.2 : 1.1) * s,
-                           pass == 0 ? r->theme->casing : r->theme->mark);
+            basin_edge_dashes(r, segments[k].x0, segments[k].y0, segments[k].x1, segments[k].y1,
+                              pass);
     free(segments);
     free(centre);
 }
@@ -1950,9 +2010,12 @@ void render_mark_icon(Renderer *r, RenderMark mark, double cx, double cy, double
         break;
     }
     case RENDER_MARK_BASIN_EDGE:
+        /* Two dashes, as the map's edges are dashed (basin_edge_dashes). */
         for (int pass = 0; pass < 2; pass++)
-            shapes_segment(r->shapes, cx, cy - reach, cx, cy + reach, pass == 0 ? 2.2 : 1.1,
-                           pass == 0 ? r->theme->casing : r->theme->mark);
+            for (int end = -1; end <= 1; end += 2)
+                shapes_segment(r->shapes, cx, cy + end * reach, cx, cy + end * 0.2 * reach,
+                               pass == 0 ? BASIN_EDGE_CASING_HALF : BASIN_EDGE_HALF,
+                               pass == 0 ? r->theme->casing : r->theme->mark);
         break;
     default:
         break;
