@@ -2984,7 +2984,7 @@ static double sharp_flat_scale(size_t z)
  * it).  Just past the rim of a head on the minimum (its selection ring,
  * 10 pixels and 1.5 of casing times the marker scale: world.c's
  * draw_head) the loss has risen less than half way from the minimum's to
- * its value 0.45 out (step 1's circle about the well), in each of four
+ * its value 0.45 out (the well's rim), in each of four
  * directions: the well's upper wall stands round the head.  On the
  * lesson's view to x = 5.06 (77 pixels a unit at 960x540) it had risen
  * 0.57 of the way there: the well lay under the head. */
