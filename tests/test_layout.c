@@ -3106,8 +3106,9 @@ static bool white_near(const uint8_t *rgba, int w, int h, double x, double y, do
 
 /* sharp_flat 2 at its end: where the basins change along the pixels from
  * the sharp minimum towards (dx, dy) (a unit step in pixels), at most
- * limit pixels out, the frame shows the white line the caption names.
- * Returns the pixels out. */
+ * limit pixels out, the frame shows the white line the caption names,
+ * within 6 pixels (times the scale): the line is dashed, its gaps 4
+ * (world.c's basin_edge_dashes). Returns the pixels out. */
 static double basins_parted_at(const Scene *scene, const Viewport *vp, const uint8_t *rgba,
                                int w, int h, double sx, double sy, double dx, double dy,
                                double limit, double scale)
@@ -3123,7 +3124,7 @@ static double basins_parted_at(const Scene *scene, const Viewport *vp, const uin
             break;
     }
     assert_true(t < limit);
-    assert_true(white_near(rgba, w, h, sx + t * dx, sy + t * dy, 3.0 * scale));
+    assert_true(white_near(rgba, w, h, sx + t * dx, sy + t * dy, 6.0 * scale));
     return t;
 }
 
