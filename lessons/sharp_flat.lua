@@ -139,7 +139,8 @@ step {
   play = 600,
   speed = 30,
   show = { "stability", "gradient" },
-  -- The minimum's dot, between the cycle's two points, without its name:
+  -- The minimum's mark (its ring, over the path), between the cycle's two
+  -- points, alike, without its name:
   -- close on the valley the label lay over the cycle (a frame review), and
   -- the stability plot says its λmax, "minimum 100".
   marks = { { x = valley_curvatures[1].x, y = valley_curvatures[1].y } },

@@ -1,10 +1,10 @@
 /* world.c — what lies on the landscape: paths with fading trails (swings
  * that retrace each other as thin lines; a gradient flow's on top), head
- * markers (a 2-cycle's other point ringed, a head over a smaller cloud
- * hollow, heads at one place stacked, a head off the map held by where its
- * path left it), minima and start markers, particles, gradient arrows, and
- * the lesson overlays: gradient flow beside each run, last-step arrows,
- * basin shares. */
+ * markers (a 2-cycle's other point a disc as the head is, a head over a
+ * smaller cloud hollow, heads at one place stacked, a head off the map
+ * held by where its path left it), minima and start markers, particles,
+ * gradient arrows, and the lesson overlays: gradient flow beside each run,
+ * last-step arrows, basin shares. */
 #include "render_internal.h"
 
 #include <math.h>
@@ -762,6 +762,16 @@ static void draw_hollow_head(Renderer *r, double x, double y, Rgba color)
     shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.0 * s, color);
 }
 
+/* A head's disc in the run's colour, cased; outlined in the marks' white
+ * when held at the map's edge for a run that left the view. */
+static void draw_head_disc(Renderer *r, double x, double y, Rgba color, bool outside)
+{
+    double s = r->marker_scale;
+    shapes_disc(r->shapes, x, y, HEAD_RADIUS * s, color);
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, (outside ? 1.6 : 1.0) * s,
+                outside ? r->theme->mark : r->theme->path_casing);
+}
+
 /* The head: a disc in the run's colour; a cross when the run diverged or
  * stalled; kept inside the map (an outlined marker at the edge, with
  * draw_off_view's arrow and note) when the run has left the view.  Heads
@@ -790,9 +800,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->path_casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
     } else {
-        shapes_disc(r->shapes, px, py, HEAD_RADIUS * s, color);
-        shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
-                    h->outside ? r->theme->mark : r->theme->path_casing);
+        draw_head_disc(r, px, py, color, h->outside);
     }
     /* A lone run has no ring: there is no other to select. */
     if (i == scene->selected && scene_runs_told_apart(scene)) {
@@ -908,14 +916,16 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
         if (round == n * n || !ring_takes_disc(head, at, n, tolerance, stack))
             break;
     }
-    /* A 2-cycle's other point under every head (sharp_flat 6's ring lay
-     * over η = 0.019's head at the minimum). */
+    /* A 2-cycle's other point a disc as the head is: the run stands at
+     * each in turn, and ringed, one of the two read as special (sharp_flat
+     * 5, frame review).  Under every head (sharp_flat 6's lay over
+     * η = 0.019's head at the minimum). */
     double cx, cy, ring = (HEAD_RADIUS + 2.5) * r->marker_scale;
     for (size_t k = 0; k < n; k++)
         if (!head[k].place.outside && !r->view3d && !scene->display.paths_hidden &&
             scene->runs[head[k].run].run.status == RUN_ACTIVE &&
             cycle_point(r, head[k].run, &cx, &cy)) {
-            draw_hollow_head(r, cx, cy, render_run_color(r, head[k].run, 1.0f));
+            draw_head_disc(r, cx, cy, render_run_color(r, head[k].run, 1.0f), false);
             render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
         }
     for (size_t k = 0; k < n; k++)
@@ -2039,7 +2049,6 @@ void render_world(Renderer *r, const Scene *scene)
         render_box_axes(r);
     else if (scene->display.axes)
         draw_axes(r, scene, &vp);
-    draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
     /* Where the field of arrows goes: made last, once every label's place
@@ -2068,6 +2077,10 @@ void render_world(Renderer *r, const Scene *scene)
             draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
                       in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, pass);
         }
+    /* The minima's rings over the paths, under the cloud and the heads:
+     * under the paths, sharp_flat 5's 2-cycle, bouncing across its
+     * minimum, hid the minimum it is about (frame review). */
+    draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map_notes(r, scene, &vp);
     /* Over the paths: where run and flow coincide, the run shows through
