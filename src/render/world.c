@@ -1778,9 +1778,28 @@ bool render_box_on_lines(const Renderer *r, const Scene *scene, const Viewport *
  * off neither. */
 typedef enum { KEEP_OFF_LINES, KEEP_OFF_PATHS, KEEP_OFF_NOTHING } LabelKeepOff;
 
+/* Pixels (times the marker scale) a label keeps between itself and a
+ * path or a head: sharp_flat 4's "sharp: λmax ≈ 100" stood 2 pixels over
+ * the head, and step 6's, 4 pixels off η = 0.3's path, read as touching
+ * it (frame review). */
+#define LABEL_PATH_GAP 4.0
+
+/* Whether box comes within the gap of a head drawn so far. */
+static bool label_on_head(const Renderer *r, LayoutRect box, double gap)
+{
+    for (size_t k = 0; k < r->head_count; k++) {
+        double reach = r->heads[k][2] + gap;
+        if (layout_overlap(box, (LayoutRect){r->heads[k][0] - reach, r->heads[k][1] - reach,
+                                             2.0 * reach, 2.0 * reach}))
+            return true;
+    }
+    return false;
+}
+
 /* Whether a label's box is clear: whole on the map as drawn and off the
  * panels, off every box kept clear so far (labels, heads, markers), off
- * every mark's circle, and off what keep_off says. */
+ * every mark's circle, and off what keep_off says, a gap off the heads
+ * and the paths. */
 static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box,
                         LabelKeepOff keep_off)
 {
@@ -1799,8 +1818,10 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
             box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->marker_scale))
             return false;
     }
+    double gap = LABEL_PATH_GAP * r->marker_scale;
+    LayoutRect near = {box.x - gap, box.y - gap, box.w + 2.0 * gap, box.h + 2.0 * gap};
     return keep_off == KEEP_OFF_NOTHING ||
-           (!render_box_on_paths(r, scene, vp, box) &&
+           (!label_on_head(r, box, gap) && !render_box_on_paths(r, scene, vp, near) &&
             (keep_off == KEEP_OFF_PATHS || !render_box_on_lines(r, scene, vp, box)));
 }
 
