@@ -43,18 +43,23 @@ step {
   runs = { "gd:lr=0.005" },
   play = 400,
   speed = 80,
-  -- The sharp circle holds the start (0.28 from the minimum) well inside:
-  -- at 0.3 its line ran through the start cross.  The flat circle is about
-  -- its minimum (1.13, -0.56), not the well's centre: there its dot stood 5
+  -- Each dashed circle's radius is its well's width (the landscape's
+  -- sharp_width 0.1 and flat_width 0.8), so the circles differ as the wells
+  -- do, eightfold: at 0.45 the sharp circle (holding the start, 0.28 from
+  -- the minimum) was 0.56 of the flat one, and the narrow well read nearly
+  -- as wide as the flat one (a frame review).  The start now lies outside
+  -- its circle, well clear of the line.  The flat circle is about its
+  -- minimum (1.13, -0.56), not the well's centre: there its dot stood 5
   -- pixels beside the minimum's ring, two markers for one place.  Each label
   -- names what its dashed circle rings: a valley ("sharp" alone left the
   -- circles unexplained).  It stands on its circle's rim, as sgd_noise
   -- labels its circles (labelling the centre, its leader crossed the
-  -- circle's dash, a "+"), on the side facing the other valley, where the
-  -- map has room for it.
+  -- circle's dash, a "+"), over it: the sharp one's under side has the
+  -- start and the path, and under it the label stood off its rim on a
+  -- leader.
   marks = {
-    { x = -1.2, y = 0.6, radius = 0.45 },
-    { x = -1.2, y = 0.6 - 0.45, label = { en = "sharp valley", zh = "尖锐的山谷" } },
+    { x = -1.2, y = 0.6, radius = 0.1 },
+    { x = -1.2, y = 0.6 + 0.1, label = { en = "sharp valley", zh = "尖锐的山谷" } },
     { x = 1.13, y = -0.56, radius = 0.8 },
     { x = 1.13, y = -0.56 + 0.8, label = { en = "flat valley", zh = "平坦的山谷" } },
   },
@@ -134,7 +139,8 @@ step {
   play = 600,
   speed = 30,
   show = { "stability", "gradient" },
-  -- The minimum's dot, between the cycle's two points, without its name:
+  -- The minimum's mark (its ring, over the path), between the cycle's two
+  -- points, alike, without its name:
   -- close on the valley the label lay over the cycle (a frame review), and
   -- the stability plot says its λmax, "minimum 100".
   marks = { { x = valley_curvatures[1].x, y = valley_curvatures[1].y } },

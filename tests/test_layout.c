@@ -2986,7 +2986,7 @@ static double sharp_flat_scale(size_t z)
  * it).  Just past the rim of a head on the minimum (its selection ring,
  * 10 pixels and 1.5 of casing times the marker scale: world.c's
  * draw_head) the loss has risen less than half way from the minimum's to
- * its value 0.45 out (step 1's circle about the well), in each of four
+ * its value 0.45 out (the well's rim), in each of four
  * directions: the well's upper wall stands round the head.  On the
  * lesson's view to x = 5.06 (77 pixels a unit at 960x540) it had risen
  * 0.57 of the way there: the well lay under the head. */
@@ -3091,6 +3091,86 @@ static void test_sharp_flat_circle_labels_beside_their_rims(void **state)
         }
 }
 
+/* The least distance from (x, y) to box. */
+static double box_distance(LayoutRect box, double x, double y)
+{
+    return hypot(fmax(fmax(box.x - x, x - box.x - box.w), 0.0),
+                 fmax(fmax(box.y - y, y - box.y - box.h), 0.0));
+}
+
+/* sharp_flat 4 and 6 at their ends, en and zh, at each frame: each λmax
+ * label (its panel, 4 pixels beyond the text each side, times the scale)
+ * keeps 3.5 pixels (times the marker scale m) clear of every path's casing
+ * (RENDER_PATH_HALF 1.7, 1 more for each other run from its start, and
+ * world.c's PATH_CASING 1.3) and of every head's disc and casing (5.5 and
+ * 0.5): step 4's "sharp: λmax ≈ 100" stood 2 pixels over the head, and
+ * step 6's, 4 pixels off η = 0.3's path, read as touching it (frame
+ * review; world.c's LABEL_PATH_GAP keeps 4). */
+static void test_sharp_flat_lambda_labels_clear_of_paths(void **state)
+{
+    LessonStage *st = *state;
+    static const size_t steps[] = {3, 5};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++)
+            for (size_t k = 0; k < 2; k++) {
+                int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
+                const Layout *l = sharp_flat_played(st, g, z, steps[k], 600);
+                double m = render_marker_scale(sharp_flat_scale(z), l->landscape.w,
+                                               l->landscape.h);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                const Scene *scene = st->scene;
+                Viewport vp = render_viewport(st->renderer, scene);
+                double pad = 4.0 * sharp_flat_scale(z);
+                size_t labelled = 0;
+                for (size_t j = 0; j < scene->mark_count; j++) {
+                    if (!scene->marks[j].label[0])
+                        continue;
+                    long t = -1;
+                    for (size_t i = 0; i < drawn->count; i++)
+                        if (strcmp(drawn->text[i], scene->marks[j].label) == 0)
+                            t = (long)i;
+                    assert_true(t >= 0);
+                    LayoutRect b = drawn->box[t];
+                    b.x -= pad, b.w += 2.0 * pad;
+                    double path_clear = HUGE_VAL, head_clear = HUGE_VAL;
+                    for (size_t i = 0; i < scene->run_count; i++) {
+                        const Run *run = &scene->runs[i].run;
+                        double nest = 0;
+                        for (size_t o = 0; o < scene->run_count; o++)
+                            nest += o != i && scene->runs[o].x0 == scene->runs[i].x0 &&
+                                    scene->runs[o].y0 == scene->runs[i].y0;
+                        double reach = (RENDER_PATH_HALF + render_path_nest((size_t)nest) + 1.3) * m;
+                        double near = HUGE_VAL;
+                        for (size_t p = 0; p + 1 < run->count; p++) {
+                            double x0, y0, x1, y1;
+                            viewport_to_pixel(&vp, run->path[p].x, run->path[p].y, &x0, &y0);
+                            viewport_to_pixel(&vp, run->path[p + 1].x, run->path[p + 1].y, &x1,
+                                              &y1);
+                            int n = (int)ceil(2.0 * hypot(x1 - x0, y1 - y0)) + 1;
+                            for (int q = 0; q <= n; q++)
+                                near = fmin(near, box_distance(b, x0 + (x1 - x0) * q / n,
+                                                               y0 + (y1 - y0) * q / n));
+                        }
+                        path_clear = fmin(path_clear, near - reach);
+                        double hx, hy;
+                        viewport_to_pixel(&vp, run->path[run->count - 1].x,
+                                          run->path[run->count - 1].y, &hx, &hy);
+                        head_clear = fmin(head_clear, box_distance(b, hx, hy));
+                    }
+                    head_clear -= 6.0 * m;
+                    print_message("sharp_flat %zu (%s, %dx%d%s): \"%s\" %.1f px off the paths, "
+                                  "%.1f off the heads (m %.2f)\n",
+                                  steps[k] + 1, sharp_flat_langs[g], w, h,
+                                  sharp_flat_frames[z][2] ? " --projector" : "",
+                                  scene->marks[j].label, path_clear, head_clear, m);
+                    assert_true(path_clear >= 3.5 * m);
+                    assert_true(head_clear >= 3.5 * m);
+                    labelled++;
+                }
+                assert_int_equal(labelled, 2);
+            }
+}
+
 /* Whether a white pixel (each channel over 200: the basins' edge, world.c's
  * draw_basin_edges, not the map, its dark contours or the walkers' blue)
  * lies within reach pixels of (x, y) in the w x h frame rgba. */
@@ -3108,8 +3188,9 @@ static bool white_near(const uint8_t *rgba, int w, int h, double x, double y, do
 
 /* sharp_flat 2 at its end: where the basins change along the pixels from
  * the sharp minimum towards (dx, dy) (a unit step in pixels), at most
- * limit pixels out, the frame shows the white line the caption names.
- * Returns the pixels out. */
+ * limit pixels out, the frame shows the white line the caption names,
+ * within 6 pixels (times the scale): the line is dashed, its gaps 4
+ * (world.c's basin_edge_dashes). Returns the pixels out. */
 static double basins_parted_at(const Scene *scene, const Viewport *vp, const uint8_t *rgba,
                                int w, int h, double sx, double sy, double dx, double dy,
                                double limit, double scale)
@@ -3125,7 +3206,7 @@ static double basins_parted_at(const Scene *scene, const Viewport *vp, const uin
             break;
     }
     assert_true(t < limit);
-    assert_true(white_near(rgba, w, h, sx + t * dx, sy + t * dy, 3.0 * scale));
+    assert_true(white_near(rgba, w, h, sx + t * dx, sy + t * dy, 6.0 * scale));
     return t;
 }
 
@@ -5695,6 +5776,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharp_flat_well_seen_about_its_head, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharp_flat_circle_labels_beside_their_rims, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharp_flat_lambda_labels_clear_of_paths, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharp_flat_share_said_as_shown, stage_open,
                                         stage_close),

@@ -1347,6 +1347,28 @@ static void test_sharp_flat(void **state)
     const LessonMark *flat_circle = circle_labelled(intro, "flat valley");
     assert_true(distance(sharp_circle->x, sharp_circle->y, w.sharp) < sharp_circle->radius);
     assert_true(distance(flat_circle->x, flat_circle->y, w.flat) < flat_circle->radius);
+    /* Each circle's radius is its well's width, the landscape's
+     * sharp_width and flat_width (the step gives the defaults): the
+     * circles differ eightfold, as the wells do (at 0.45 the sharp circle
+     * was 0.56 of the flat one, and its narrow well read nearly as wide:
+     * a frame review). */
+    assert_string_equal(intro->landscape, "sharp_flat");
+    size_t kinds, nth = 0, widths = 0;
+    const LandscapeInfo *kind = landscape_kinds(&kinds);
+    while (nth + 1 < kinds && strcmp(kind[nth].name, "sharp_flat") != 0)
+        nth++;
+    const LandscapeInfo *sharp_flat = &kind[nth];
+    assert_string_equal(sharp_flat->name, "sharp_flat");
+    for (size_t p = 0; p < sharp_flat->nparams; p++) {
+        const ParamDef *param = &sharp_flat->params[p];
+        bool sharp = strcmp(param->name, "sharp_width") == 0;
+        if (sharp || strcmp(param->name, "flat_width") == 0) {
+            assert_true((sharp ? sharp_circle : flat_circle)->radius == param->def);
+            widths++;
+        }
+    }
+    assert_int_equal(widths, 2);
+    assert_close(flat_circle->radius / sharp_circle->radius, 8.0, 1e-12);
 
     /* Steps 4 to 6 name each valley's λmax on the map: a mark on each
      * minimum in view whose label carries its measured λmax to three

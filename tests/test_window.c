@@ -2226,9 +2226,11 @@ static void test_retraced_swings_thin(void **state)
 
 /* sharp_flat 5 at 1280x720 --projector (a frame review found GD's 2-cycle
  * drawn as a solid pink bow-tie, the two points it bounces between not
- * marked): the point before the head, across the sharp valley, is ringed
- * in the run's colour (its colour all round it, 12 of 12 directions, at
- * the head's radius), and on a circle about the minimum through the
+ * marked): the point before the head, across the sharp valley, is a disc
+ * in the run's colour as the head is (its colour all round it, 12 of 12
+ * directions, just inside the casing at the head's radius 5.5: 7 of 12
+ * ringed), the minimum's ring whole between them (24 of 24 directions:
+ * 7 under the swings), and on a circle about the minimum through the
  * turning cycle's swings the run's colour comes in separate stretches,
  * the older swings thin lines apart (one solid stretch a side before). */
 static void test_two_cycle_marked(void **state)
@@ -2244,7 +2246,7 @@ static void test_two_cycle_marked(void **state)
     double ox, oy, hx, hy;
     viewport_to_pixel(&vp, gd->path[gd->count - 2].x, gd->path[gd->count - 2].y, &ox, &oy);
     viewport_to_pixel(&vp, gd->path[gd->count - 1].x, gd->path[gd->count - 1].y, &hx, &hy);
-    double radius = 5.5 * lesson_marker_scale(app);
+    double radius = 4.0 * lesson_marker_scale(app);
     int ringed = 0;
     for (int k = 0; k < 12; k++) {
         double a = 2.0 * M_PI * k / 12.0;
@@ -2271,10 +2273,35 @@ static void test_two_cycle_marked(void **state)
         stretches += on && !in_run;
         in_run = on;
     }
-    print_message("sharp_flat 5: other point ringed in %d of 12 directions; %d stretches of "
-                  "the run's colour about the minimum\n", ringed, stretches);
+    /* The minimum the cycle is about seen between them: its ring's white
+     * (5.5 or 7 pixels out, times the marker scale) in each of 24
+     * directions, over the swings that cross it (under them, the ring was
+     * broken where they ran: frame review). */
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = landscape_minima(app_scene(app)->landscape, minima, LANDSCAPE_MAX_MINIMA);
+    double s = lesson_marker_scale(app), cx = 0, cy = 0, best = HUGE_VAL;
+    for (size_t k = 0; k < n; k++) {
+        double qx, qy;
+        viewport_to_pixel(&vp, minima[k].x, minima[k].y, &qx, &qy);
+        if (hypot(qx - mx, qy - my) < best)
+            best = hypot(qx - mx, qy - my), cx = qx, cy = qy;
+    }
+    int white = 0;
+    for (int k = 0; k < 24; k++) {
+        double a = 2.0 * M_PI * k / 24.0;
+        bool found = false;
+        for (double d = 4.5 * s; d <= 7.5 * s && !found; d += 0.25) {
+            const uint8_t *p = pixel(&f, (int)floor(cx + d * cos(a)), (int)floor(cy + d * sin(a)));
+            found = p[0] > 200 && p[1] > 200 && p[2] > 200;
+        }
+        white += found;
+    }
+    print_message("sharp_flat 5: other point's colour in %d of 12 directions; %d stretches of "
+                  "the run's colour about the minimum; the minimum's ring white in %d of 24 "
+                  "directions\n", ringed, stretches, white);
     assert_int_equal(ringed, 12);
     assert_true(stretches >= 4);
+    assert_int_equal(white, 24);
     free(f.rgba);
     app_destroy(app);
 }

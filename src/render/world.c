@@ -1,10 +1,10 @@
 /* world.c — what lies on the landscape: paths with fading trails (swings
  * that retrace each other as thin lines; a gradient flow's on top), head
- * markers (a 2-cycle's other point ringed, a head over a smaller cloud
- * hollow, heads at one place stacked, a head off the map held by where its
- * path left it), minima and start markers, particles, gradient arrows, and
- * the lesson overlays: gradient flow beside each run, last-step arrows,
- * basin shares. */
+ * markers (a 2-cycle's other point a disc as the head is, a head over a
+ * smaller cloud hollow, heads at one place stacked, a head off the map
+ * held by where its path left it), minima and start markers, particles,
+ * gradient arrows, and the lesson overlays: gradient flow beside each run,
+ * last-step arrows, basin shares. */
 #include "render_internal.h"
 
 #include <math.h>
@@ -805,6 +805,16 @@ static void draw_hollow_head(Renderer *r, double x, double y, Rgba color)
     shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.0 * s, color);
 }
 
+/* A head's disc in the run's colour, cased; outlined in the marks' white
+ * when held at the map's edge for a run that left the view. */
+static void draw_head_disc(Renderer *r, double x, double y, Rgba color, bool outside)
+{
+    double s = r->marker_scale;
+    shapes_disc(r->shapes, x, y, HEAD_RADIUS * s, color);
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, (outside ? 1.6 : 1.0) * s,
+                outside ? r->theme->mark : r->theme->path_casing);
+}
+
 /* The head: a disc in the run's colour; a cross when the run diverged or
  * stalled; kept inside the map (an outlined marker at the edge, with
  * draw_off_view's arrow and note) when the run has left the view.  Heads
@@ -833,9 +843,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
         draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->path_casing);
         draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
     } else {
-        shapes_disc(r->shapes, px, py, HEAD_RADIUS * s, color);
-        shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
-                    h->outside ? r->theme->mark : r->theme->path_casing);
+        draw_head_disc(r, px, py, color, h->outside);
     }
     /* A lone run has no ring: there is no other to select. */
     if (i == scene->selected && scene_runs_told_apart(scene)) {
@@ -951,14 +959,16 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
         if (round == n * n || !ring_takes_disc(head, at, n, tolerance, stack))
             break;
     }
-    /* A 2-cycle's other point under every head (sharp_flat 6's ring lay
-     * over η = 0.019's head at the minimum). */
+    /* A 2-cycle's other point a disc as the head is: the run stands at
+     * each in turn, and ringed, one of the two read as special (sharp_flat
+     * 5, frame review).  Under every head (sharp_flat 6's lay over
+     * η = 0.019's head at the minimum). */
     double cx, cy, ring = (HEAD_RADIUS + 2.5) * r->marker_scale;
     for (size_t k = 0; k < n; k++)
         if (!head[k].place.outside && !r->view3d && !scene->display.paths_hidden &&
             scene->runs[head[k].run].run.status == RUN_ACTIVE &&
             cycle_point(r, head[k].run, &cx, &cy)) {
-            draw_hollow_head(r, cx, cy, render_run_color(r, head[k].run, 1.0f));
+            draw_head_disc(r, cx, cy, render_run_color(r, head[k].run, 1.0f), false);
             render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
         }
     for (size_t k = 0; k < n; k++)
@@ -1530,9 +1540,14 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
  * the side of the line it stands on (sharp_flat 2: without them the
  * walkers spread over the map read as the flat valley's, those behind the
  * sharp well as nobody's).  Marching squares over the cells' centres: an
- * edge between two centres of different basins is crossed half way, and
- * a square's crossings are joined (two: to each other; more, where three
- * basins meet: each to the square's middle).  Cased, as the marks are.
+ * edge between two centres of different basins is crossed where the two
+ * basins' shares of the cells about each centre (basin_lean) cross, and a
+ * square's crossings are joined (two: to each other; more, where three
+ * basins meet: each to the square's middle).  Crossed half way, the line
+ * was a staircase of cell-sized steps (sharp_flat 2); the shares make it
+ * follow the cells' boundary smoothly, within half a cell of it.  Cased,
+ * as the marks are, and dashed (basin_edge_dashes): solid, an edge along
+ * an axis read as the axis (saddle 4's edge is the x axis).
  * Drawn over the paths, flows and axes (saddle 4's edge is the x axis),
  * so not in the static layer under them.  The segments are found once a
  * frame, only where a square's corners differ (placing every square's
@@ -1541,6 +1556,53 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
 typedef struct BasinSegment {
     double x0, y0, x1, y1;
 } BasinSegment;
+
+/* A basin edge's dashes and gaps (pixels, times the scale) and the half
+ * widths of its line and its casing. */
+#define BASIN_EDGE_DASH 8.0
+#define BASIN_EDGE_GAP 4.0
+#define BASIN_EDGE_HALF 1.1
+#define BASIN_EDGE_CASING_HALF 2.2
+
+/* The segment (x0, y0) to (x1, y1) in pixels, dashed, in one pass (pass 0
+ * its casing, 1 its line).  The dashes keep to the pixel grid along the
+ * segment's longer direction, so the pieces of one edge, found square by
+ * square, dash as one line; over an axis the gaps show it. */
+static void basin_edge_dashes(Renderer *r, double x0, double y0, double x1, double y1, int pass)
+{
+    double s = r->scale, period = (BASIN_EDGE_DASH + BASIN_EDGE_GAP) * s;
+    bool across = fabs(x1 - x0) >= fabs(y1 - y0);
+    double u0 = across ? x0 : y0, u1 = across ? x1 : y1, lo = fmin(u0, u1), hi = fmax(u0, u1);
+    if (!(hi > lo))
+        return;
+    for (double k = floor(lo / period); k * period < hi; k++) {
+        double a = fmax(k * period, lo), b = fmin(k * period + BASIN_EDGE_DASH * s, hi);
+        if (b <= a)
+            continue;
+        double ta = (a - u0) / (u1 - u0), tb = (b - u0) / (u1 - u0);
+        shapes_segment(r->shapes, x0 + ta * (x1 - x0), y0 + ta * (y1 - y0), x0 + tb * (x1 - x0),
+                       y0 + tb * (y1 - y0), (pass == 0 ? BASIN_EDGE_CASING_HALF : BASIN_EDGE_HALF) * s,
+                       pass == 0 ? r->theme->casing : r->theme->mark);
+    }
+}
+
+/* How many more of the cells within BASIN_LEAN_REACH of centre (i, j) (a
+ * square of them, cut to the labelled block of `across` by `down`) lie in
+ * basin a than in basin b, as a fraction of those cells. */
+#define BASIN_LEAN_REACH 2
+
+static double basin_lean(const int *centre, int across, int down, int i, int j, int a, int b)
+{
+    int more = 0, cells = 0;
+    for (int v = (int)fmax(j - BASIN_LEAN_REACH, 0); v <= (int)fmin(j + BASIN_LEAN_REACH, down - 1); v++)
+        for (int u = (int)fmax(i - BASIN_LEAN_REACH, 0); u <= (int)fmin(i + BASIN_LEAN_REACH, across - 1);
+             u++) {
+            int label = centre[(size_t)v * (size_t)across + (size_t)u];
+            more += (label == a) - (label == b);
+            cells++;
+        }
+    return (double)more / cells;
+}
 
 static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp)
 {
@@ -1588,13 +1650,23 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
             }
             double px[4], py[4];
             int crossed = 0;
-            for (int k = 0; k < 4; k++)
-                if (label[k] != label[(k + 1) % 4]) {
-                    viewport_to_pixel(vp, 0.5 * (cx[k] + cx[(k + 1) % 4]),
-                                      0.5 * (cy[k] + cy[(k + 1) % 4]), &px[crossed],
-                                      &py[crossed]);
-                    crossed++;
-                }
+            for (int k = 0; k < 4; k++) {
+                int n = (k + 1) % 4;
+                if (label[k] == label[n])
+                    continue;
+                /* Where the lean to k's basin over n's, positive at k and
+                 * negative at n, is zero along the edge; half way where
+                 * the shares do not part them (a lone cell). */
+                int ci = i - i0, cj = j - j0;
+                double from = basin_lean(centre, (int)across, j1 - j0 + 1, ci + corner[k][0],
+                                         cj + corner[k][1], label[k], label[n]),
+                       to = basin_lean(centre, (int)across, j1 - j0 + 1, ci + corner[n][0],
+                                       cj + corner[n][1], label[k], label[n]),
+                       t = from > 0.0 && to < 0.0 ? from / (from - to) : 0.5;
+                viewport_to_pixel(vp, cx[k] + t * (cx[n] - cx[k]), cy[k] + t * (cy[n] - cy[k]),
+                                  &px[crossed], &py[crossed]);
+                crossed++;
+            }
             double mx, my;
             viewport_to_pixel(vp, cells.xmin + (i + 1) * dx, cells.ymin + (j + 1) * dy, &mx, &my);
             for (int k = 0; k < crossed && (crossed != 2 || k == 0); k++) {
@@ -1613,13 +1685,11 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
                                                    crossed == 2 ? py[1] : my};
             }
         }
-    double s = r->scale;
     r->marks_drawn |= count ? RENDER_MARK_BASIN_EDGE : 0u;
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < count; k++)
-            shapes_segment(r->shapes, segments[k].x0, segments[k].y0, segments[k].x1,
-                           segments[k].y1, (pass == 0 ? 2.2 : 1.1) * s,
-                           pass == 0 ? r->theme->casing : r->theme->mark);
+            basin_edge_dashes(r, segments[k].x0, segments[k].y0, segments[k].x1, segments[k].y1,
+                              pass);
     free(segments);
     free(centre);
 }
@@ -1751,9 +1821,28 @@ bool render_box_on_lines(const Renderer *r, const Scene *scene, const Viewport *
  * off neither. */
 typedef enum { KEEP_OFF_LINES, KEEP_OFF_PATHS, KEEP_OFF_NOTHING } LabelKeepOff;
 
+/* Pixels (times the marker scale) a label keeps between itself and a
+ * path or a head: sharp_flat 4's "sharp: λmax ≈ 100" stood 2 pixels over
+ * the head, and step 6's, 4 pixels off η = 0.3's path, read as touching
+ * it (frame review). */
+#define LABEL_PATH_GAP 4.0
+
+/* Whether box comes within the gap of a head drawn so far. */
+static bool label_on_head(const Renderer *r, LayoutRect box, double gap)
+{
+    for (size_t k = 0; k < r->head_count; k++) {
+        double reach = r->heads[k][2] + gap;
+        if (layout_overlap(box, (LayoutRect){r->heads[k][0] - reach, r->heads[k][1] - reach,
+                                             2.0 * reach, 2.0 * reach}))
+            return true;
+    }
+    return false;
+}
+
 /* Whether a label's box is clear: whole on the map as drawn and off the
  * panels, off every box kept clear so far (labels, heads, markers), off
- * every mark's circle, and off what keep_off says. */
+ * every mark's circle, and off what keep_off says, a gap off the heads
+ * and the paths. */
 static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box,
                         LabelKeepOff keep_off)
 {
@@ -1772,8 +1861,10 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
             box_on_ring(box, cx, cy, radius, (MARK_CASING_HALF + 1.0) * r->marker_scale))
             return false;
     }
+    double gap = LABEL_PATH_GAP * r->marker_scale;
+    LayoutRect near = {box.x - gap, box.y - gap, box.w + 2.0 * gap, box.h + 2.0 * gap};
     return keep_off == KEEP_OFF_NOTHING ||
-           (!render_box_on_paths(r, scene, vp, box) &&
+           (!label_on_head(r, box, gap) && !render_box_on_paths(r, scene, vp, near) &&
             (keep_off == KEEP_OFF_PATHS || !render_box_on_lines(r, scene, vp, box)));
 }
 
@@ -1993,9 +2084,12 @@ void render_mark_icon(Renderer *r, RenderMark mark, double cx, double cy, double
         break;
     }
     case RENDER_MARK_BASIN_EDGE:
+        /* Two dashes, as the map's edges are dashed (basin_edge_dashes). */
         for (int pass = 0; pass < 2; pass++)
-            shapes_segment(r->shapes, cx, cy - reach, cx, cy + reach, pass == 0 ? 2.2 : 1.1,
-                           pass == 0 ? r->theme->casing : r->theme->mark);
+            for (int end = -1; end <= 1; end += 2)
+                shapes_segment(r->shapes, cx, cy + end * reach, cx, cy + end * 0.2 * reach,
+                               pass == 0 ? BASIN_EDGE_CASING_HALF : BASIN_EDGE_HALF,
+                               pass == 0 ? r->theme->casing : r->theme->mark);
         break;
     default:
         break;
@@ -2019,7 +2113,6 @@ void render_world(Renderer *r, const Scene *scene)
         render_box_axes(r);
     else if (scene->display.axes)
         draw_axes(r, scene, &vp);
-    draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map(r, scene, &vp);
     /* Where the field of arrows goes: made last, once every label's place
@@ -2042,6 +2135,10 @@ void render_world(Renderer *r, const Scene *scene)
             draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
                       in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, pass);
         }
+    /* The minima's rings over the paths, under the cloud and the heads:
+     * under the paths, sharp_flat 5's 2-cycle, bouncing across its
+     * minimum, hid the minimum it is about (frame review). */
+    draw_minima(r, scene, &vp);
     if (!r->view3d)
         render_data_map_notes(r, scene, &vp);
     /* Over the paths: where run and flow coincide, the run shows through
