@@ -4854,18 +4854,18 @@ static void test_edge_climb_reads_its_fall(void **state)
         }
 }
 
-/* edge_of_stability 1 to 3 at their ends: GD's λmax now ("λmax 951")
- * labelled where its curve does not run, en and zh at 960x540 and
- * 1280x720 --projector: over the columns the label takes, λmax along the
- * path (core/curvature.h, as the plot measures it) stays out of its rows.
- * Under the line at the area's end, step 2's label lay over the dips of
- * the loss's last spike. */
+/* edge_of_stability 2 at its end: GD's λmax now ("λmax 951") labelled
+ * where its curve does not run, en and zh at 960x540 and 1280x720
+ * --projector: over the columns the label takes, λmax along the path
+ * (core/curvature.h, as the plot measures it) stays out of its rows.
+ * Under the line at the area's end, the label lay over the dips of the
+ * loss's last spike. */
 static void test_edge_label_off_its_curve(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
-    for (size_t step = 0; step < 3; step++)
+    for (size_t step = 1; step < 2; step++)
         for (size_t g = 0; g < 2; g++)
             for (size_t z = 0; z < 2; z++) {
                 int w = frames[z][0], h = frames[z][1];

@@ -643,7 +643,8 @@ static bool curves_in(const Renderer *r, const Scene *scene, const PlotArea *a, 
  * right-aligned with it at its curve's end, on the side away from the
  * dashed 2/η (edge; under it when the curve is at or below the line),
  * else on the other side, at the area's top or its foot, else further
- * left, at the first place no curve passes through: under the line at the area's end, edge_of_stability
+ * left, at the first place neither a curve nor the dashed line passes
+ * through: under the line at the area's end, edge_of_stability
  * 2's "λmax 951" lay over the dips of the loss's last spike. */
 static void end_label(Renderer *r, const Scene *scene, const PlotArea *a, double v, double edge,
                       const char *text)
@@ -659,8 +660,9 @@ static void end_label(Renderer *r, const Scene *scene, const PlotArea *a, double
     /* From the area's end leftwards by a quarter label at a time. */
     for (double x = a->x + a->w; !found && x - w >= a->x; x -= 0.25 * w)
         for (int k = 0; k < 4 && !found; k++) {
-            double at = rows[k];
+            double at = rows[k], line_y = plot_to_y(a, edge);
             if (at < a->y || at + line > a->y + a->h ||
+                (line_y + 1.5 * s >= at && line_y - 1.5 * s <= at + line) ||
                 curves_in(r, scene, a, x - w, x, at, at + line, 1.5 * s))
                 continue;
             top = at, right = x, found = true;

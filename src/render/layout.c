@@ -557,27 +557,38 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
  * cramped: make_room is tried. */
 #define MAP_LEAST 0.4
 
-/* The panels at their least, in their compact forms, every arrangement:
- * taken over best for a map that scores more than LAYOUT_MAP_GAIN
- * higher.  The inset keeps the form best gave it: its compact square is
- * too small to read, taken only where the panels need it (compact_order);
- * for a larger map it left batch_and_flatness 1-6 a data panel 53
- * pixels wide at 960x540 recorded, and implicit_regularization 4 at
- * 1280x720 --projector a data picture 125 pixels square (180 in the full
- * form) for a view 15 pixels higher. */
+/* The panels at their least, every arrangement, in the forms the stage
+ * gave them, then in their compact forms: taken over best for a map that
+ * scores more than LAYOUT_MAP_GAIN higher.  The compact forms only where
+ * their least leaves the map under MAP_LEAST: straight to them,
+ * adam_vs_sgd_network in Chinese at 960x540 lost its ‖θ‖ and accuracy
+ * plots and drew its sharpness plot 25 pixels high, which English, its
+ * caption beside the plots, kept (the map showed the view 159 pixels high
+ * with every panel at its full size; at their least, 0.4 of the frame).
+ * The inset keeps the form best gave it: its compact square is too small
+ * to read, taken only where the panels need it (compact_order); for a
+ * larger map it left batch_and_flatness 1-6 a data panel 53 pixels wide
+ * at 960x540 recorded, and implicit_regularization 4 at 1280x720
+ * --projector a data picture 125 pixels square (180 in the full form) for
+ * a view 15 pixels higher. */
 static void make_room(const LayoutInput *in, Layout *out, Layout *best)
 {
-    for (int p = 0; p < LAYOUT_PANELS; p++) {
-        out->compact[p] = out->shown[p] && in->compact[p].shown &&
-                          (p != LAYOUT_INSET || best->compact[p]);
-        if (!in_band(p))
-            out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
+    for (int forms = 0; forms < 2; forms++) {
+        for (int p = 0; p < LAYOUT_PANELS; p++) {
+            if (forms == 1)
+                out->compact[p] = out->shown[p] && in->compact[p].shown &&
+                                  (p != LAYOUT_INSET || best->compact[p]);
+            if (!in_band(p))
+                out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
+        }
+        bool found = true;
+        for (size_t v = 0; v < PLACINGS; v++)
+            for (int b = 0; b < BANDS; b++)
+                if (arrange(in, (Band)b, 1.0, v, out))
+                    keep_better(in, out, best, &found);
+        if (layout_map_view(in, best) >= MAP_LEAST * in->height)
+            return;
     }
-    bool found = true;
-    for (size_t v = 0; v < PLACINGS; v++)
-        for (int b = 0; b < BANDS; b++)
-            if (arrange(in, (Band)b, 1.0, v, out))
-                keep_better(in, out, best, &found);
 }
 
 /* The flexible panels of the arrangement taken grown back to the height
