@@ -278,6 +278,20 @@ static bool curves_cross(const Renderer *r, const NetStage *net, const PlotArea 
     return false;
 }
 
+/* Run i's last measured sharpness and the update it was measured at;
+ * false where none is. */
+static bool last_sharpness(const NetStage *net, size_t i, double *v, size_t *at)
+{
+    size_t end = net_stage_run(net, i)->count;
+    bool found = false;
+    for (size_t k = 0; k < end; k += NET_STAGE_SHARPNESS_EVERY) {
+        double x = net_stage_series(net, i, NET_SERIES_SHARPNESS, k);
+        if (isfinite(x) && x > 0)
+            *v = x, *at = k, found = true;
+    }
+    return found;
+}
+
 /* How many runs before `before` end at the stability line v: runs at one
  * η share one dashed line, drawn and labelled once. */
 static size_t runs_at_edge(const NetStage *net, size_t before, double v)
@@ -337,7 +351,7 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
     int title_px = render_font_px(r, PLOT_TEXT_PX);
     double title_right = a.title_x + render_text_width(r, title, title_px) + 4.0 * r->scale;
     double title_top = a.y - 1.5 * render_line_height(r, title_px) - 2.0 * r->scale;
-    LayoutRect placed[SCENE_MAX_RUNS];
+    LayoutRect placed[2 * SCENE_MAX_RUNS]; /* the edges' labels, then the runs' */
     size_t labels = 0;
     size_t runs = net_stage_run_count(net);
     for (size_t i = 0; i < runs; i++)
@@ -393,6 +407,44 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
         /* On the panel's colour: a run at its edge runs through the label. */
         render_panel(r, box);
         render_text(r, label, box.x + box.w, box.y, px, ALIGN_RIGHT, color);
+    }
+    /* Each run's λmax now, "λmax 5.79", in its colour by its curve's end,
+     * under it or over it, off the curves, the labels and the dashed
+     * lines: the caption's "13 % under" (batch_and_flatness 4) could not
+     * be read off a log axis from 1 to 10 without it. */
+    for (size_t i = 0; i < runs; i++) {
+        double v;
+        size_t at_k;
+        if (!last_sharpness(net, i, &v, &at_k))
+            continue;
+        char value[32], label[48];
+        snprintf(label, sizeof label, "λmax %s", number_text(v, 3, value, sizeof value));
+        double w = render_text_width(r, label, px) + 4 * r->scale;
+        double y = plot_to_y(&a, v);
+        LayoutRect box = {(double)NAN, 0, w, line};
+        for (double right = fmin(a.x + a.w, plot_to_x(&a, (double)at_k) + 0.5 * w);
+             isnan(box.x) && right - w >= a.x + 0.5 * a.w; right -= 0.25 * w)
+            for (int side = 0; side < 2 && isnan(box.x); side++) {
+                LayoutRect want = {right - w,
+                                   side == 0 ? y + 2.0 * r->scale : y - line - 2.0 * r->scale,
+                                   w, line};
+                bool clear = want.y >= a.y && want.y + line <= a.y + a.h &&
+                             !curves_cross(r, net, &a, want);
+                for (size_t k = 0; k < labels && clear; k++)
+                    clear = !layout_overlap(want, placed[k]);
+                for (size_t k = 0; k < runs && clear; k++) {
+                    double edge = plot_to_y(&a, net_stage_series(net, k, NET_SERIES_STABILITY,
+                                                                 net_stage_run(net, k)->count - 1));
+                    clear = !(edge + r->scale >= want.y && edge - r->scale <= want.y + line);
+                }
+                if (clear)
+                    box = want;
+            }
+        if (isnan(box.x))
+            continue;
+        placed[labels++] = box;
+        render_panel(r, box);
+        render_text(r, label, box.x + box.w, box.y, px, ALIGN_RIGHT, render_run_color(r, i, 1.0f));
     }
     if (one)
         return;
