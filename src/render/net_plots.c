@@ -319,6 +319,25 @@ static double round_125(double v, bool up)
     return r;
 }
 
+/* Whether want overlaps none of the count labels placed. */
+static bool off_labels(const LayoutRect *placed, size_t count, LayoutRect want)
+{
+    for (size_t k = 0; k < count; k++)
+        if (layout_overlap(want, placed[k]))
+            return false;
+    return true;
+}
+
+/* text right-aligned in box, on the panel's colour (a curve may run
+ * through it), box added to the count labels placed. */
+static void put_label(Renderer *r, LayoutRect *placed, size_t *count, LayoutRect box,
+                      const char *text, int px, Rgba color)
+{
+    placed[(*count)++] = box;
+    render_panel(r, box);
+    render_text(r, text, box.x + box.w, box.y, px, ALIGN_RIGHT, color);
+}
+
 void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool one)
 {
     const NetStage *net = scene->net;
@@ -395,18 +414,14 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
             bool clear = want.y >= (want.x >= title_right ? title_top : a.y - 0.5 * line) &&
                          want.y + line <= a.y + a.h &&
                          want.x >= a.x + 0.5 * a.w &&
-                         (side >= 2 || !curves_cross(r, net, &a, want));
-            for (size_t k = 0; k < labels && clear; k++)
-                clear = !layout_overlap(want, placed[k]);
+                         (side >= 2 || !curves_cross(r, net, &a, want)) &&
+                         off_labels(placed, labels, want);
             if (clear)
                 box = want;
         }
-        if (isnan(box.x))
-            continue;
-        placed[labels++] = box;
         /* On the panel's colour: a run at its edge runs through the label. */
-        render_panel(r, box);
-        render_text(r, label, box.x + box.w, box.y, px, ALIGN_RIGHT, color);
+        if (!isnan(box.x))
+            put_label(r, placed, &labels, box, label, px, color);
     }
     /* Each run's λmax now, "λmax 5.79", in its colour by its curve's end,
      * under it or over it, off the labels and the dashed lines and, where
@@ -437,9 +452,8 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
                                        side == 0 ? y + 2.0 * r->scale : y - line - 2.0 * r->scale,
                                        w, line};
                     bool clear = want.y >= a.y && want.y + line <= a.y + a.h &&
-                                 (pass == 1 || !curves_cross(r, net, &a, want));
-                    for (size_t k = 0; k < labels && clear; k++)
-                        clear = !layout_overlap(want, placed[k]);
+                                 (pass == 1 || !curves_cross(r, net, &a, want)) &&
+                                 off_labels(placed, labels, want);
                     for (size_t k = 0; k < runs && clear; k++)
                         clear = !(edge_y[k] + r->scale >= want.y &&
                                   edge_y[k] - r->scale <= want.y + line);
@@ -447,11 +461,8 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
                         box = want;
                 }
         }
-        if (isnan(box.x))
-            continue;
-        placed[labels++] = box;
-        render_panel(r, box);
-        render_text(r, label, box.x + box.w, box.y, px, ALIGN_RIGHT, render_run_color(r, i, 1.0f));
+        if (!isnan(box.x))
+            put_label(r, placed, &labels, box, label, px, render_run_color(r, i, 1.0f));
     }
     if (one)
         return;
