@@ -563,15 +563,14 @@ static void grow_back(const LayoutInput *in, Layout *best);
  * gave them, then in their compact forms: taken over best for a map that
  * scores more than LAYOUT_MAP_GAIN higher.  The stage's forms are kept
  * where their least leaves the map over MAP_LEAST and the dynamics plot,
- * grown back (grow_back), as high as its compact form asks: straight to
- * the compact forms,
- * adam_vs_sgd_network in Chinese at 960x540 lost its ‖θ‖ and accuracy
- * plots and drew its sharpness plot 25 pixels high, which English, its
- * caption beside the plots, kept (every panel at its full size left the
- * view 159 pixels high); kept at their least below that,
- * batch_and_flatness 4's sharpness plot, which its caption is about, was
- * 24 pixels high under the ‖θ‖ plot, against 100 alone.
- * The inset keeps the form best gave it: its compact square is too small
+ * grown back (grow_back), as high as its compact form asks.  Straight to
+ * the compact forms, adam_vs_sgd_network in Chinese at 960x540 lost its
+ * ‖θ‖ and accuracy plots and drew its sharpness plot 25 pixels high,
+ * which English, its caption beside the plots, kept (every panel at its
+ * full size left the view 159 pixels high); kept at their least below
+ * that, batch_and_flatness 4's sharpness plot, which its caption is
+ * about, was 24 pixels high under the ‖θ‖ plot, against 100 alone.  The
+ * inset keeps the form best gave it: its compact square is too small
  * to read, taken only where the panels need it (compact_order); for a
  * larger map it left batch_and_flatness 1-6 a data panel 53 pixels wide
  * at 960x540 recorded, and implicit_regularization 4 at 1280x720

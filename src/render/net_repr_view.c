@@ -126,7 +126,8 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
     else
         snprintf(lines[0], RENDER_NET_NOTE_MAX, "%s", _("axes: its units themselves"));
     snprintf(lines[1], RENDER_NET_NOTE_MAX, "%s",
-             _("lines: the input grid carried through; rows (x2 fixed) grey, columns (x1 fixed) gold"));
+             _("lines: the input grid carried through; rows (x2 fixed) grey, columns (x1 "
+               "fixed) gold"));
     if (isfinite(p->probe.train))
         snprintf(lines[2], RENDER_NET_NOTE_MAX,
                  _("linear probe on hidden layer %d, its accuracy: train %.0f%%, test %.0f%%"),
