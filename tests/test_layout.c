@@ -5269,6 +5269,38 @@ static void test_edges_step_shows_its_sharpness(void **state)
         }
 }
 
+/* batch_and_flatness 4 at its end, en and zh, at 960x540 and 1280x720
+ * --projector: GD's λmax now, the caption's "ends at λmax 5.79 here, 13 %
+ * under 6.67", is written on the sharpness plot ("λmax 5.79", by its
+ * curve's end) beside its line's "6.67".  On a log axis from 1 to 10 the
+ * 13 % were 4 pixels, and no label said 5.79. */
+static void test_sharpness_end_value_on_its_plot(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t at = 0; at < 4; at++) {
+        size_t g = at / 2, z = at % 2;
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = lesson_layout(st, "batch_and_flatness.lua", langs[g], 3, w, h,
+                                        frames[z][2]);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        /* The measurements waiting (the last updates') made, as recorded. */
+        net_stage_refine(st->scene->net, 100000);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        bool value = false, edge = false;
+        for (size_t t = 0; t < drawn->count; t++)
+            if (inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS])) {
+                value |= strcmp(drawn->text[t], "λmax 5.79") == 0;
+                edge |= strcmp(drawn->text[t], "6.67") == 0;
+            }
+        print_message("batch_and_flatness 4 (%s, %dx%d%s): \"λmax 5.79\" %s, \"6.67\" %s\n",
+                      langs[g], w, h, frames[z][2] ? " --projector" : "",
+                      value ? "drawn" : "missing", edge ? "drawn" : "missing");
+        assert_true(value && edge);
+    }
+}
+
 /* adam_vs_sgd_network 1 and 2 show the same panels in en and zh at
  * 960x540 and 1280x720 --projector, and at 960x540 the training panel
  * with its accuracy plot and the dynamics slot in their full forms (step
@@ -5780,6 +5812,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edge_label_off_its_curve, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_steps_show_the_same_panels, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharpness_end_value_on_its_plot, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,
                                         stage_close),
