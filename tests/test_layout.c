@@ -5301,39 +5301,6 @@ static void test_sharpness_end_value_on_its_plot(void **state)
     }
 }
 
-/* adam_vs_sgd_network 1 and 2 show the same panels in en and zh at
- * 960x540 and 1280x720 --projector, and at 960x540 the training panel
- * with its accuracy plot and the dynamics slot in their full forms (step
- * 1's ‖θ‖ under the sharpness).  In Chinese at 960x540, its caption across
- * the frame, the layout went straight to the compact forms (layout.c's
- * make_room): no ‖θ‖, no accuracy, the sharpness plot 25 px high. */
-static void test_network_steps_show_the_same_panels(void **state)
-{
-    LessonStage *st = *state;
-    static const char *const langs[] = {"en", "zh"};
-    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
-    bool en_forms[2] = {false, false};
-    for (size_t step = 0; step < 2; step++)
-        for (size_t z = 0; z < 2; z++)
-            for (size_t g = 0; g < 2; g++) {
-                int w = frames[z][0], h = frames[z][1];
-                const Layout *l = lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], step, w,
-                                                h, frames[z][2]);
-                print_message("adam_vs_sgd_network %zu (%s, %dx%d%s): loss %s, dynamics %s, "
-                              "the map %.0fx%.0f\n", step + 1, langs[g], w, h,
-                              frames[z][2] ? " --projector" : "",
-                              l->compact[LAYOUT_LOSS] ? "compact" : "full",
-                              l->compact[LAYOUT_DYNAMICS] ? "compact" : "full",
-                              l->landscape.w, l->landscape.h);
-                assert_true(l->shown[LAYOUT_LOSS] && l->shown[LAYOUT_DYNAMICS]);
-                bool forms[2] = {l->compact[LAYOUT_LOSS], l->compact[LAYOUT_DYNAMICS]};
-                if (g == 0)
-                    memcpy(en_forms, forms, sizeof forms);
-                assert_true(forms[0] == en_forms[0] && forms[1] == en_forms[1]);
-                assert_true(frames[z][2] || !(forms[0] || forms[1]));
-            }
-}
-
 /* The sharpness plot's axis is its data's: adam_vs_sgd_network 1 (the
  * plot alone in its slot) and 2 (under the starts panel, a line taller in
  * Chinese), en and zh, at 960x540 and 1280x720, show one run's end, and
@@ -5811,8 +5778,6 @@ int main(int argc, char **argv)
                                         stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edge_label_off_its_curve, stage_open, stage_close),
-        cmocka_unit_test_setup_teardown(test_network_steps_show_the_same_panels, stage_open,
-                                        stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_end_value_on_its_plot, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,

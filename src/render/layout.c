@@ -557,55 +557,27 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
  * cramped: make_room is tried. */
 #define MAP_LEAST 0.4
 
-static void grow_back(const LayoutInput *in, Layout *best);
-
-/* The panels at their least, every arrangement, in the forms the stage
- * gave them, then in their compact forms: taken over best for a map that
- * scores more than LAYOUT_MAP_GAIN higher.  The stage's forms are kept
- * where their least leaves the map over MAP_LEAST and the dynamics plot,
- * grown back (grow_back), as high as its compact form asks.  Straight to
- * the compact forms, adam_vs_sgd_network in Chinese at 960x540 lost its
- * ‖θ‖ and accuracy plots and drew its sharpness plot 25 pixels high,
- * which English, its caption beside the plots, kept (every panel at its
- * full size left the view 159 pixels high); kept at their least below
- * that, batch_and_flatness 4's sharpness plot, which its caption is
- * about, was 24 pixels high under the ‖θ‖ plot, against 100 alone.  The
- * inset keeps the form best gave it: its compact square is too small
- * to read, taken only where the panels need it (compact_order); for a
- * larger map it left batch_and_flatness 1-6 a data panel 53 pixels wide
- * at 960x540 recorded, and implicit_regularization 4 at 1280x720
- * --projector a data picture 125 pixels square (180 in the full form) for
- * a view 15 pixels higher. */
+/* The panels at their least, in their compact forms, every arrangement:
+ * taken over best for a map that scores more than LAYOUT_MAP_GAIN
+ * higher.  The inset keeps the form best gave it: its compact square is
+ * too small to read, taken only where the panels need it (compact_order);
+ * for a larger map it left batch_and_flatness 1-6 a data panel 53
+ * pixels wide at 960x540 recorded, and implicit_regularization 4 at
+ * 1280x720 --projector a data picture 125 pixels square (180 in the full
+ * form) for a view 15 pixels higher. */
 static void make_room(const LayoutInput *in, Layout *out, Layout *best)
 {
-    for (int forms = 0; forms < 2; forms++) {
-        for (int p = 0; p < LAYOUT_PANELS; p++) {
-            if (forms == 1)
-                out->compact[p] = out->shown[p] && in->compact[p].shown &&
-                                  (p != LAYOUT_INSET || best->compact[p]);
-            if (!in_band(p))
-                out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
-        }
-        Layout taken = *best;
-        bool found = true;
-        for (size_t v = 0; v < PLACINGS; v++)
-            for (int b = 0; b < BANDS; b++)
-                if (arrange(in, (Band)b, 1.0, v, out))
-                    keep_better(in, out, &taken, &found);
-        if (forms == 1) {
-            *best = taken;
-            return;
-        }
-        if (layout_map_view(in, &taken) < MAP_LEAST * in->height)
-            continue;
-        grow_back(in, &taken);
-        const LayoutRequest *q = &in->compact[LAYOUT_DYNAMICS];
-        if (!taken.shown[LAYOUT_DYNAMICS] || !q->shown ||
-            taken.rect[LAYOUT_DYNAMICS].h >= q->h) {
-            *best = taken;
-            return;
-        }
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        out->compact[p] = out->shown[p] && in->compact[p].shown &&
+                          (p != LAYOUT_INSET || best->compact[p]);
+        if (!in_band(p))
+            out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
     }
+    bool found = true;
+    for (size_t v = 0; v < PLACINGS; v++)
+        for (int b = 0; b < BANDS; b++)
+            if (arrange(in, (Band)b, 1.0, v, out))
+                keep_better(in, out, best, &found);
 }
 
 /* The flexible panels of the arrangement taken grown back to the height

@@ -73,8 +73,7 @@
  * each set of compact forms), a later one is taken over an earlier one
  * only when its map scores more than 10% higher; and when the map
  * still shows the view less than 0.4 of the frame high, the panels at
- * their least are tried, then, where the map is still under that, also
- * in their compact forms, on the same terms
+ * their least and in their compact forms are tried, on the same terms
  * (at a third, welcome's last step in Chinese at 1280x720 --projector kept
  * a full-size loss plot and a map 0.34 high; its least gives 0.74).  The
  * arrangement taken, its panels then grow back to the height they ask for,

@@ -750,12 +750,9 @@ LayoutRequest render_net_dynamics_need(Renderer *r, bool plot, const NetStartsPi
      * than step 1's plot, and the map moved 682 px from step 2 to 3. */
     if (!curves.shown || !starts.shown || compact)
         return starts.shown ? starts : curves;
-    /* At its least the plot still under the starts: from the starts
-     * alone, adam_vs_sgd_network 2's panels at their least (layout.c's
-     * make_room) left it no room in Chinese at 960x540. */
     double gap = NET_STACK_GAP * r->scale;
     return (LayoutRequest){true, fmax(curves.w, starts.w), starts.h + gap + curves.h,
-                           fmax(curves.min_w, starts.min_w), starts.min_h + gap + curves.min_h,
+                           fmax(curves.min_w, starts.min_w), starts.min_h,
                            curves.cut || starts.cut};
 }
 
