@@ -4854,6 +4854,26 @@ static void test_edge_climb_reads_its_fall(void **state)
         }
 }
 
+/* The at-th (0 to 3) of en and zh at 960x540 and 1280x720 --projector
+ * (its language and size in where): step k of lessons/NAME laid out
+ * there (*l), its dynamics plot shown, and the texts drawn. */
+static const DrawnTexts *dynamics_drawn(LessonStage *st, const char *name, size_t k, size_t at,
+                                        const Layout **l, char *where, size_t size)
+{
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    size_t z = at % 2;
+    const char *lang = langs[at / 2];
+    snprintf(where, size, "%s, %dx%d%s", lang, frames[z][0], frames[z][1],
+             frames[z][2] ? " --projector" : "");
+    *l = lesson_layout(st, name, lang, k, frames[z][0], frames[z][1], frames[z][2]);
+    assert_true((*l)->shown[LAYOUT_DYNAMICS]);
+    /* The measurements waiting (the last updates') made, as recorded. */
+    if (st->scene->net)
+        net_stage_refine(st->scene->net, 100000);
+    return shot_frame(st, frames[z][0], frames[z][1], NULL, false).drawn;
+}
+
 /* edge_of_stability 2 at its end: GD's λmax now ("λmax 951") labelled
  * where its curve does not run, en and zh at 960x540 and 1280x720
  * --projector: over the columns the label takes, λmax along the path
@@ -4863,15 +4883,11 @@ static void test_edge_climb_reads_its_fall(void **state)
 static void test_edge_label_off_its_curve(void **state)
 {
     LessonStage *st = *state;
-    static const char *const langs[] = {"en", "zh"};
-    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     for (size_t at = 0; at < 4; at++) {
-        size_t g = at / 2, z = at % 2;
-        int w = frames[z][0], h = frames[z][1];
-        const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g], 1, w, h,
-                                        frames[z][2]);
-        assert_true(l->shown[LAYOUT_DYNAMICS]);
-        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        const Layout *l;
+        char where[64];
+        const DrawnTexts *drawn =
+            dynamics_drawn(st, "edge_of_stability.lua", 1, at, &l, where, sizeof where);
         LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
         long label = -1;
         for (size_t t = 0; t < drawn->count; t++)
@@ -4892,10 +4908,8 @@ static void test_edge_label_off_its_curve(void **state)
                   y <= b.y + b.h;
         }
         free(lambda);
-        print_message("edge_of_stability 2 (%s, %dx%d%s): \"%s\" at %.0f,%.0f, "
-                      "over %zu of the curve's points\n", langs[g], w, h,
-                      frames[z][2] ? " --projector" : "", drawn->text[label], b.x, b.y,
-                      on);
+        print_message("edge_of_stability 2 (%s): \"%s\" at %.0f,%.0f, over %zu of the "
+                      "curve's points\n", where, drawn->text[label], b.x, b.y, on);
         assert_int_equal(on, 0);
     }
 }
@@ -5277,25 +5291,18 @@ static void test_edges_step_shows_its_sharpness(void **state)
 static void test_sharpness_end_value_on_its_plot(void **state)
 {
     LessonStage *st = *state;
-    static const char *const langs[] = {"en", "zh"};
-    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     for (size_t at = 0; at < 4; at++) {
-        size_t g = at / 2, z = at % 2;
-        int w = frames[z][0], h = frames[z][1];
-        const Layout *l = lesson_layout(st, "batch_and_flatness.lua", langs[g], 3, w, h,
-                                        frames[z][2]);
-        assert_true(l->shown[LAYOUT_DYNAMICS]);
-        /* The measurements waiting (the last updates') made, as recorded. */
-        net_stage_refine(st->scene->net, 100000);
-        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        const Layout *l;
+        char where[64];
+        const DrawnTexts *drawn =
+            dynamics_drawn(st, "batch_and_flatness.lua", 3, at, &l, where, sizeof where);
         bool value = false, edge = false;
         for (size_t t = 0; t < drawn->count; t++)
             if (inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS])) {
                 value |= strcmp(drawn->text[t], "λmax 5.79") == 0;
                 edge |= strcmp(drawn->text[t], "6.67") == 0;
             }
-        print_message("batch_and_flatness 4 (%s, %dx%d%s): \"λmax 5.79\" %s, \"6.67\" %s\n",
-                      langs[g], w, h, frames[z][2] ? " --projector" : "",
+        print_message("batch_and_flatness 4 (%s): \"λmax 5.79\" %s, \"6.67\" %s\n", where,
                       value ? "drawn" : "missing", edge ? "drawn" : "missing");
         assert_true(value && edge);
     }
