@@ -3377,15 +3377,21 @@ static void test_network_batch_and_flatness(void **state)
     assert_non_null(strstr(edge_en, "reaches it within 20 updates here (by update 600 in every "
                                     "trial), stays near it to update 400, then sinks under it"));
     assert_true(late_max <= 1.1);
-    /* no_further: "it need not stay at the line: it ends 13 % under here,
-     * over 10 % under in 10 of 20 trials" (the lesson's
-     * own 5.794 of 6.667: 0.869; the ten from 0.564 to 0.869, the others
-     * 0.949 to 1.018), the per cent as both captions print it. */
-    char under[64];
-    snprintf(under, sizeof under, "ends %.0f %% under", 100 * (1 - own_end));
+    /* no_further: "it ends at λmax 5.79 here, 13 % under 6.67, and over
+     * 10 % under in 10 of 20 trials" (the lesson's own 5.794 of 6.667:
+     * 0.869; the ten from 0.564 to 0.869, the others 0.949 to 1.018), the
+     * values as the sharpness plot labels them (number_text, 3 figures:
+     * its curve's end "λmax 5.79", its line "6.67"), the per cent as both
+     * captions print it: "13 %" alone could not be read off the plot. */
+    char under[96], end_text[32], edge_text[32];
+    number_text(own.gd_end, 3, end_text, sizeof end_text);
+    number_text(own.gd_end / own_end, 3, edge_text, sizeof edge_text);
+    snprintf(under, sizeof under, "ends at λmax %s here, %.0f %% under %s", end_text,
+             100 * (1 - own_end), edge_text);
     assert_non_null(strstr(step_named(&lesson, "no_further")->caption, under));
     Lesson zh = load_lesson("batch_and_flatness", "zh");
-    snprintf(under, sizeof under, "低 %.0f%%", 100 * (1 - own_end));
+    snprintf(under, sizeof under, "λmax %s，比线 %s 低 %.0f%%", end_text, edge_text,
+             100 * (1 - own_end));
     assert_non_null(strstr(step_named(&zh, "no_further")->caption, under));
     assert_non_null(strstr(step_named(&zh, "edge")->caption, "不到 20 步就爬到线上（每次试验都不晚于"
                                                              "第 600 步），在线附近停留到第 400 步"));

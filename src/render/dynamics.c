@@ -621,19 +621,56 @@ static size_t run_levels(const Renderer *r, const Scene *scene, double *values,
     return count;
 }
 
-/* A run's λmax now, "λmax 995", at its curve's right end, right-aligned
- * with the area, on the side away from the dashed 2/η (edge; under the
- * curve when it is at or below the line) and on the panel's colour,
- * inside the area. */
-static void end_label(Renderer *r, const PlotArea *a, double v, double edge, const char *text)
+/* Whether a plotted run's λmax curve passes through the rows top ..
+ * bottom in the columns x0 .. x1 (pad pixels about them). */
+static bool curves_in(const Renderer *r, const Scene *scene, const PlotArea *a, double x0,
+                      double x1, double top, double bottom, double pad)
+{
+    double first = fmax(0.0, floor(plot_step_at(a, x0 - pad)));
+    double last = ceil(plot_step_at(a, x1 + pad));
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SharpnessCache *c = &r->sharpness[i];
+        if (!plotted_run(scene, i))
+            continue;
+        for (size_t k = (size_t)first; k < c->count && (double)k <= last; k++) {
+            double y = plot_to_y(a, c->values[k]);
+            if (isfinite(c->values[k]) && y + pad >= top && y - pad <= bottom)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A run's λmax now, "λmax 995", on the panel's colour inside the area,
+ * right-aligned with it at its curve's end, on the side away from the
+ * dashed 2/η (edge; under it when the curve is at or below the line),
+ * else on the other side, at the area's top or its foot, else further
+ * left, at the first place neither a curve nor the dashed line passes
+ * through: under the line at the area's end, edge_of_stability
+ * 2's "λmax 951" lay over the dips of the loss's last spike. */
+static void end_label(Renderer *r, const Scene *scene, const PlotArea *a, double v, double edge,
+                      const char *text)
 {
     int px = render_font_px(r, 13.0);
     double s = r->scale, line = render_line_height(r, px), y = plot_to_y(a, v);
-    double top = plot_to_y(a, edge) > y + 0.5 ? y - 3.0 * s - line : y + 3.0 * s;
-    top = fmin(fmax(top, a->y), a->y + a->h - line);
     double w = render_text_width(r, text, px) + 4.0 * s;
-    render_panel(r, (LayoutRect){a->x + a->w - w, top, w, line});
-    render_text(r, text, a->x + a->w, top, px, ALIGN_RIGHT, r->theme->text);
+    bool under = plot_to_y(a, edge) <= y + 0.5;
+    double rows[4] = {under ? y + 3.0 * s : y - 3.0 * s - line,
+                      under ? y - 3.0 * s - line : y + 3.0 * s, a->y, a->y + a->h - line};
+    double top = fmin(fmax(rows[0], a->y), a->y + a->h - line), right = a->x + a->w;
+    bool found = false;
+    /* From the area's end leftwards by a quarter label at a time. */
+    for (double x = a->x + a->w; !found && x - w >= a->x; x -= 0.25 * w)
+        for (int k = 0; k < 4 && !found; k++) {
+            double at = rows[k], line_y = plot_to_y(a, edge);
+            if (at < a->y || at + line > a->y + a->h ||
+                (line_y + 1.5 * s >= at && line_y - 1.5 * s <= at + line) ||
+                curves_in(r, scene, a, x - w, x, at, at + line, 1.5 * s))
+                continue;
+            top = at, right = x, found = true;
+        }
+    render_panel(r, (LayoutRect){right - w, top, w, line});
+    render_text(r, text, right, top, px, ALIGN_RIGHT, r->theme->text);
 }
 
 /* A linear range for values close together far from 0 (learning_rate 7:
@@ -999,7 +1036,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     }
     if (one_edge)
         for (size_t k = 0; k < now_count; k++)
-            end_label(r, &a, now[k], first_now, now_label[k]);
+            end_label(r, scene, &a, now[k], first_now, now_label[k]);
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
     /* In its row under the step labels, off the curves (render_dynamics_plot

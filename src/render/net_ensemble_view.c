@@ -174,9 +174,11 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
 /* The training loss on the straight line from member 0 to member 1
  * (ensemble_line's) over the area (x, y, w, h): the plot, its ends
  * named by their seeds, and how far its top rises above the higher end.
- * The axis runs from that end's loss, so its two values differ by the
- * rise the title gives: from 0 it read 4.48 at its top beside the title's
- * "+4.47" (trained_not_derived 3), two numbers for one height. */
+ * The axis runs from the line's lowest loss, so both ends lie on it and
+ * its two values differ by about the rise the title gives: from 0 it read
+ * 4.48 at its top beside the title's "+4.47" (trained_not_derived 3), two
+ * numbers for one height; from the higher end, 0.0153, seed 1's 0.012
+ * lay under the axis. */
 static void draw_line_between(Renderer *r, const Scene *scene, double x, double y, double w,
                               double h)
 {
@@ -185,16 +187,14 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
     DescentError err = {""};
     if (!ensemble_line(e, losses, &err))
         return;
-    double top = losses[0], low = losses[0];
+    double top = losses[0], foot = losses[0];
     for (int k = 1; k < ENSEMBLE_LINE_POINTS; k++) {
         top = fmax(top, losses[k]);
-        low = fmin(low, losses[k]);
+        foot = fmin(foot, losses[k]);
     }
     /* Where no point rises above the ends (members still training), the
-     * axis runs from the line's lowest loss instead: the line is drawn
-     * all the same, its rise 0. */
+     * line is drawn all the same, its rise 0. */
     double end = fmax(losses[0], losses[ENSEMBLE_LINE_POINTS - 1]);
-    double foot = top > end ? end : low;
     if (!(top > foot) || !isfinite(top))
         return;
     double s = r->scale;

@@ -51,6 +51,11 @@
  * --projector). */
 #define SHARPNESS_PLAIN_TITLE N_("sharpness λmax, edge dashed; log")
 #define NORM_TITLE N_("‖θ‖")
+/* A run's sharpness ending under this share of its edge is labelled with
+ * its value: adam_vs_sgd_network's Adam, its λmax a moment at 1980 over
+ * its 1900 (0.86 to 0.98 of it on average, its caption says), read as
+ * contradicting the caption beside it. */
+#define END_LABEL_UNDER 0.95
 /* Titles start this far from the panel's left edge (times scale). */
 #define CURVES_TITLE_PAD 10.0
 
@@ -278,6 +283,20 @@ static bool curves_cross(const Renderer *r, const NetStage *net, const PlotArea 
     return false;
 }
 
+/* Run i's last measured sharpness and the update it was measured at;
+ * false where none is. */
+static bool last_sharpness(const NetStage *net, size_t i, double *v, size_t *at)
+{
+    size_t end = net_stage_run(net, i)->count;
+    bool found = false;
+    for (size_t k = 0; k < end; k += NET_STAGE_SHARPNESS_EVERY) {
+        double x = net_stage_series(net, i, NET_SERIES_SHARPNESS, k);
+        if (isfinite(x) && x > 0)
+            *v = x, *at = k, found = true;
+    }
+    return found;
+}
+
 /* How many runs before `before` end at the stability line v: runs at one
  * η share one dashed line, drawn and labelled once. */
 static size_t runs_at_edge(const NetStage *net, size_t before, double v)
@@ -303,6 +322,25 @@ static double round_125(double v, bool up)
             r = at;
     }
     return r;
+}
+
+/* Whether want overlaps none of the count labels placed. */
+static bool off_labels(const LayoutRect *placed, size_t count, LayoutRect want)
+{
+    for (size_t k = 0; k < count; k++)
+        if (layout_overlap(want, placed[k]))
+            return false;
+    return true;
+}
+
+/* text right-aligned in box, on the panel's colour (a curve may run
+ * through it), box added to the count labels placed. */
+static void put_label(Renderer *r, LayoutRect *placed, size_t *count, LayoutRect box,
+                      const char *text, int px, Rgba color)
+{
+    placed[(*count)++] = box;
+    render_panel(r, box);
+    render_text(r, text, box.x + box.w, box.y, px, ALIGN_RIGHT, color);
 }
 
 void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool one)
@@ -337,7 +375,7 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
     int title_px = render_font_px(r, PLOT_TEXT_PX);
     double title_right = a.title_x + render_text_width(r, title, title_px) + 4.0 * r->scale;
     double title_top = a.y - 1.5 * render_line_height(r, title_px) - 2.0 * r->scale;
-    LayoutRect placed[SCENE_MAX_RUNS];
+    LayoutRect placed[2 * SCENE_MAX_RUNS]; /* the edges' labels, then the runs' */
     size_t labels = 0;
     size_t runs = net_stage_run_count(net);
     for (size_t i = 0; i < runs; i++)
@@ -381,18 +419,59 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
             bool clear = want.y >= (want.x >= title_right ? title_top : a.y - 0.5 * line) &&
                          want.y + line <= a.y + a.h &&
                          want.x >= a.x + 0.5 * a.w &&
-                         (side >= 2 || !curves_cross(r, net, &a, want));
-            for (size_t k = 0; k < labels && clear; k++)
-                clear = !layout_overlap(want, placed[k]);
+                         (side >= 2 || !curves_cross(r, net, &a, want)) &&
+                         off_labels(placed, labels, want);
             if (clear)
                 box = want;
         }
-        if (isnan(box.x))
-            continue;
-        placed[labels++] = box;
         /* On the panel's colour: a run at its edge runs through the label. */
-        render_panel(r, box);
-        render_text(r, label, box.x + box.w, box.y, px, ALIGN_RIGHT, color);
+        if (!isnan(box.x))
+            put_label(r, placed, &labels, box, label, px, color);
+    }
+    /* Each run's λmax now where it ends under END_LABEL_UNDER of its edge
+     * (at its edge the edge's label reads it), "λmax 5.79", in its colour
+     * by its curve's end, under it or over it, off the labels and the
+     * dashed lines and, where a place allows, the curves: the caption's
+     * "13 % under" (batch_and_flatness 4) could not be read off a log axis
+     * from 1 to 10 without it. */
+    double edge_y[SCENE_MAX_RUNS];
+    for (size_t k = 0; k < runs; k++)
+        edge_y[k] = plot_to_y(&a, net_stage_series(net, k, NET_SERIES_STABILITY,
+                                                   net_stage_run(net, k)->count - 1));
+    for (size_t i = 0; i < runs; i++) {
+        double v;
+        size_t at_k;
+        double edge = net_stage_series(net, i, NET_SERIES_STABILITY,
+                                       net_stage_run(net, i)->count - 1);
+        if (!last_sharpness(net, i, &v, &at_k) || v >= END_LABEL_UNDER * edge)
+            continue;
+        char value[32], label[48];
+        snprintf(label, sizeof label, "λmax %s", number_text(v, 3, value, sizeof value));
+        double w = render_text_width(r, label, px) + 4 * r->scale;
+        double y = plot_to_y(&a, v);
+        LayoutRect box = {(double)NAN, 0, w, line};
+        /* Off the curves first; where no place is (batch_and_flatness 4's
+         * GD ends 4 pixels under its line, SGD's noise below), over them
+         * on the panel's colour. */
+        for (int pass = 0; pass < 2 && isnan(box.x); pass++) {
+            for (double right = fmin(a.x + a.w, plot_to_x(&a, (double)at_k) + 0.5 * w);
+                 isnan(box.x) && right - w >= a.x + 0.5 * a.w; right -= 0.25 * w)
+                for (int side = 0; side < 2 && isnan(box.x); side++) {
+                    LayoutRect want = {right - w,
+                                       side == 0 ? y + 2.0 * r->scale : y - line - 2.0 * r->scale,
+                                       w, line};
+                    bool clear = want.y >= a.y && want.y + line <= a.y + a.h &&
+                                 (pass == 1 || !curves_cross(r, net, &a, want)) &&
+                                 off_labels(placed, labels, want);
+                    for (size_t k = 0; k < runs && clear; k++)
+                        clear = !(edge_y[k] + r->scale >= want.y &&
+                                  edge_y[k] - r->scale <= want.y + line);
+                    if (clear)
+                        box = want;
+                }
+        }
+        if (!isnan(box.x))
+            put_label(r, placed, &labels, box, label, px, render_run_color(r, i, 1.0f));
     }
     if (one)
         return;

@@ -22,8 +22,10 @@
 
 /* The picture's box fitted into the map: pixel of (a, b).  Equal scales,
  * except on the plane across a probe's cut, whose axis 0 (often a few per
- * cent of the variance) is widened to the box's width so the classes'
- * sides can be seen; its note says so. */
+ * cent of the variance) is widened so the classes' sides can be seen (its
+ * note says so), to the box's width but no wider than the other axis is
+ * high: widened to the whole width of a wide map, its sideways zigzags
+ * filled the picture. */
 typedef struct ReprFit {
     double unit[2], x0, y0, a0, b0;
 } ReprFit;
@@ -35,6 +37,8 @@ static ReprFit fit_picture(const NetReprPicture *p, const Viewport *vp)
     double ub = (1 - 2 * REPR_MARGIN) * vp->height / wb;
     if (!p->plane.across_cut)
         ua = ub = fmin(ua, ub);
+    else
+        ua = fmin(ua, ub * wb / wa);
     return (ReprFit){{ua, ub}, vp->x + 0.5 * (vp->width - ua * wa),
                      vp->y + 0.5 * (vp->height + ub * wb), p->lo[0], p->lo[1]};
 }
@@ -50,8 +54,11 @@ static void to_pixel(const ReprFit *f, const double *ab, double *x, double *y)
 static void draw_lines(Renderer *r, const NetReprPicture *p, const ReprFit *f, const Viewport *box)
 {
     const double clip[4] = {box->x, box->y, box->x + box->width, box->y + box->height};
+    /* The columns more opaque than the rows: at the rows' 0.55 the gold
+     * read as one dull tan, and the note's colour word did not match. */
     Rgba colors[2] = {r->theme->text, r->theme->accent};
-    colors[0].a = colors[1].a = 0.55f;
+    colors[0].a = 0.55f;
+    colors[1].a = 0.85f;
     for (int line = 0; line < 2 * NET_REPR_LINES; line++) {
         const double *points = p->lines + (size_t)line * NET_REPR_POINTS * 2;
         double px = 0, py = 0;
@@ -119,7 +126,8 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
     else
         snprintf(lines[0], RENDER_NET_NOTE_MAX, "%s", _("axes: its units themselves"));
     snprintf(lines[1], RENDER_NET_NOTE_MAX, "%s",
-             _("lines: the input grid carried through; rows (x2 fixed) grey, columns coloured"));
+             _("lines: the input grid carried through; rows (x2 fixed) grey, columns (x1 "
+               "fixed) gold"));
     if (isfinite(p->probe.train))
         snprintf(lines[2], RENDER_NET_NOTE_MAX,
                  _("linear probe on hidden layer %d, its accuracy: train %.0f%%, test %.0f%%"),
@@ -167,7 +175,15 @@ void render_net_repr(Renderer *r, const Scene *scene)
     }
     const NetReprPicture *picture = &r->repr;
     ReprFit f = fit_picture(picture, &vp);
-    draw_lines(r, picture, &f, &vp);
-    draw_cut(r, picture, &f, &vp);
+    /* The lines and the cut within the picture's width and its margins:
+     * narrower than a wide map, the lines past its sides would fill the
+     * map again. */
+    double wide =
+        f.unit[0] * fmax(picture->hi[0] - picture->lo[0], 1e-12) / (1 - 2 * REPR_MARGIN);
+    Viewport box = vp;
+    box.width = fmin(vp.width, wide);
+    box.x = vp.x + 0.5 * (vp.width - box.width);
+    draw_lines(r, picture, &f, &box);
+    draw_cut(r, picture, &f, &box);
     draw_points(r, scene, picture, &f);
 }
