@@ -392,6 +392,10 @@ static const char *const mark_words[RENDER_MARK_KINDS] = {
     N_("basin edge"),
     N_("n%: the cloud's share in that basin"),
     N_("Lmin: the least loss in view"),
+    /* The cloud's run, drawn as its head and a short trail: its loss is
+     * the one the loss plot and the legend give (issue 12: the plot
+     * showed one walker's loss unsaid). */
+    N_("one walker (its loss in the plot)"),
 };
 
 const char *render_mark_words(RenderMark mark)
@@ -701,8 +705,12 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
     }
     l->w = legend_w;
     render_panel(r, key.own ? rect : key.panel);
-    if (key.own)
+    /* A key of its own is one of the frame's marks, which the notice
+     * keeps off as off a label (render_keep_shown). */
+    if (key.own) {
         render_panel(r, key.panel);
+        render_keep_shown(r, key.panel);
+    }
     for (int k = 0; k < l->count; k++) {
         const LegendLine *line = &l->line[k];
         double x = (line->kind == LEGEND_KEY ? key.x : rect.x) + line->x,
