@@ -623,8 +623,10 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
  * 35 of 52 frames had no key): in the legend's panel as laid out, under
  * its count lines, else right of them; else lengthening the panel where
  * that keeps clear (key_clear); else a panel of its own under or right of
- * a shown panel, the legend's first; else over a corner of the map, one
- * that covers fewest of the runs' ends and the map's labels. */
+ * a shown panel, the legend's first; else over the map at a corner or
+ * the middle of a side or of the map, the one that covers fewest of the
+ * runs' ends and the map's labels (escape 3 at 1280x720 --projector: each
+ * corner held a head). */
 static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
@@ -669,9 +671,9 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
     }
     LayoutRect map = r->layout.landscape;
     int fewest = INT_MAX;
-    for (int corner = 0; corner < 4; corner++) {
-        box.x = corner % 2 ? map.x + map.w - g - box.w : map.x + g;
-        box.y = corner / 2 ? map.y + map.h - g - box.h : map.y + g;
+    for (int place = 0; place < 9; place++) {
+        box.x = map.x + g + 0.5 * (place % 3) * (map.w - 2 * g - box.w);
+        box.y = map.y + g + 0.5 * (place / 3) * (map.h - 2 * g - box.h);
         int held = key_covers(r, scene, box) + (key_clear(r, box, true, true) ? 0 : 100);
         if (held < fewest)
             fewest = held, best = box;
