@@ -583,6 +583,8 @@ static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box)
         for (int e = 0; e < 2; e++) {
             double x, y;
             viewport_to_pixel(&vp, ends[e].x, ends[e].y, &x, &y);
+            /* A head off the view is drawn at the map's edge. */
+            render_clamp_to_map(&vp, 0.0, &x, &y);
             held += layout_rect_holds(box, x, y);
         }
     }
