@@ -2868,8 +2868,7 @@ static void test_run_keeps_its_number(void **state)
 
 /* Every mark the map draws that no text beside it names (render.h's
  * RenderMark: a start's "+", a minimum's ring, the selection ring, basin
- * edges and shares, Lmin in a log colour bar's title, the walker a cloud's
- * loss plot follows) is named in the
+ * edges and shares, Lmin in a log colour bar's title) is named in the
  * frame by the legend's key (issue 12: a student could not find what
  * they meant), in English and in Chinese, at 960x540 and at 1280x720
  * --projector: the steps a frame review named, and welcome's; in every

@@ -392,10 +392,6 @@ static const char *const mark_words[RENDER_MARK_KINDS] = {
     N_("basin edge"),
     N_("n%: the cloud's share in that basin"),
     N_("Lmin: the least loss in view"),
-    /* The cloud's run, drawn as its head and a short trail: its loss is
-     * the one the loss plot and the legend give (issue 12: the plot
-     * showed one walker's loss unsaid). */
-    N_("one walker (its loss in the plot)"),
 };
 
 const char *render_mark_words(RenderMark mark)

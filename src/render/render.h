@@ -140,9 +140,7 @@ typedef enum RenderMark {
     RENDER_MARK_BASIN_EDGE = 1u << 3, /* where two basins of attraction meet */
     RENDER_MARK_SHARE = 1u << 4,      /* "62%" over a minimum: its basin's walkers */
     RENDER_MARK_LEAST = 1u << 5,      /* "Lmin" in the log colour bar's title */
-    RENDER_MARK_WALKER = 1u << 6,     /* a cloud's run: one walker's head and trail,
-                                         whose loss the plot and legend give */
-    RENDER_MARK_KINDS = 7
+    RENDER_MARK_KINDS = 6
 } RenderMark;
 
 /* Tests: the marks the last frame drew (RenderMark bits), and the key's

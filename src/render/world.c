@@ -794,7 +794,6 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
         shapes_ring(r->shapes, px, py, HEAD_RADIUS * s, (h->outside ? 1.6 : 1.0) * s,
                     h->outside ? r->theme->mark : r->theme->path_casing);
     }
-    r->marks_drawn |= scene->swarm && i == scene->swarm_run ? RENDER_MARK_WALKER : 0u;
     /* A lone run has no ring: there is no other to select. */
     if (i == scene->selected && scene_runs_told_apart(scene)) {
         r->marks_drawn |= RENDER_MARK_SELECTED;
@@ -1924,8 +1923,6 @@ unsigned render_marks_shown(const Renderer *r, const Scene *scene)
         marks |= view_rect_contains(v, sr->x0, sr->y0) ? RENDER_MARK_START : 0u;
         if (i == scene->selected && scene_runs_told_apart(scene) && last_finite(&sr->run) >= 0)
             marks |= RENDER_MARK_SELECTED;
-        if (scene->swarm && i == scene->swarm_run && last_finite(&sr->run) >= 0)
-            marks |= RENDER_MARK_WALKER;
     }
     n = scene->display.basins ? scene_basin_minima(scene, minima, LANDSCAPE_MAX_MINIMA) : 0;
     for (size_t k = 0; k < n; k++)
@@ -1952,13 +1949,6 @@ void render_mark_icon(Renderer *r, RenderMark mark, double cx, double cy, double
         shapes_ring(r->shapes, cx, cy, HEAD_SELECT_RADIUS * s, 1.1 * s, r->theme->mark);
         break;
     }
-    case RENDER_MARK_WALKER:
-        shapes_segment(r->shapes, cx - reach, cy + 0.6 * reach, cx - 0.2 * reach, cy - 0.3 * reach,
-                       1.2 * reach / 7.5, r->theme->dim);
-        shapes_segment(r->shapes, cx - 0.2 * reach, cy - 0.3 * reach, cx + 0.3 * reach,
-                       cy + 0.2 * reach, 1.2 * reach / 7.5, r->theme->dim);
-        shapes_disc(r->shapes, cx + 0.3 * reach, cy + 0.2 * reach, 0.45 * reach, r->theme->text);
-        break;
     case RENDER_MARK_BASIN_EDGE:
         for (int pass = 0; pass < 2; pass++)
             shapes_segment(r->shapes, cx, cy - reach, cx, cy + reach, pass == 0 ? 2.2 : 1.1,
