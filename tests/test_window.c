@@ -2995,8 +2995,9 @@ static void test_run_keeps_its_number(void **state)
  * edges and shares, Lmin in a log colour bar's title) is named in the
  * frame by the legend's key (issue 12: a student could not find what
  * they meant), in English and in Chinese, at 960x540 and at 1280x720
- * --projector: the steps a frame review named, and welcome's; where the
- * frame has room for the key (hud.c: it never takes the map's). */
+ * --projector: the steps a frame review named, and welcome's; in every
+ * one of those frames (hud.c's key_place: on main the key had room in 17
+ * of the 52). */
 static void test_every_mark_is_named(void **state)
 {
     (void)state;
@@ -3012,7 +3013,7 @@ static void test_every_mark_is_named(void **state)
     };
     const char *const langs[] = {"en", "zh"};
     unsigned seen = 0;
-    int checked = 0, roomless = 0;
+    int checked = 0;
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
         for (size_t g = 0; g < 2; g++)
             for (int projector = 0; projector < 2; projector++) {
@@ -3023,21 +3024,6 @@ static void test_every_mark_is_named(void **state)
                 DrawnTexts drawn;
                 draw_texts(app, &drawn);
                 unsigned marks = renderer_marks_drawn(app->renderer);
-                /* The key is drawn where the frame has room for it
-                 * (hud.c: it costs the map nothing), all of it or none. */
-                bool keyed = false;
-                for (int m = 0; m < RENDER_MARK_KINDS; m++) {
-                    char line[256];
-                    snprintf(line, sizeof line, "\n%s\n", render_mark_words(1u << m));
-                    keyed |= (marks & 1u << m) && strstr(drawn.all, line);
-                }
-                if (marks && !keyed) {
-                    print_message("%s %zu (%s%s): no room for the key\n", steps[k].lesson,
-                                  steps[k].step + 1, langs[g], projector ? ", --projector" : "");
-                    roomless++;
-                    app_destroy(app);
-                    continue;
-                }
                 checked++;
                 seen |= marks;
                 for (int m = 0; m < RENDER_MARK_KINDS; m++) {
@@ -3055,7 +3041,7 @@ static void test_every_mark_is_named(void **state)
                 app_destroy(app);
             }
     assert_true(i18n_select("en"));
-    print_message("%d frames with the key checked, %d without room for it\n", checked, roomless);
+    print_message("%d frames with the key checked\n", checked);
     /* Every kind of mark was drawn and named somewhere. */
     assert_int_equal(seen, (1u << RENDER_MARK_KINDS) - 1);
 }

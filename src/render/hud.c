@@ -4,6 +4,7 @@
  * says what it needs, and each is drawn where the layout put it. */
 #include "render_internal.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -289,7 +290,6 @@ typedef struct Legend {
     LegendLine line[LEGEND_MAX_LINES];
     int count;
     double w, h;            /* the panel */
-    double key_h;           /* the key's below h (not in w x h) */
     bool cut;               /* more lines than it holds */
 } Legend;
 
@@ -433,10 +433,10 @@ const char *render_mark_words(RenderMark mark)
 /* The marks (RenderMark bits) as the key: each mark drawn small, then its
  * words, one after another on lines of at most width from x0, from *y
  * on; *y moves below them. */
-static void legend_key(Renderer *r, Legend *l, unsigned marks, int px, double x0, double width,
-                       double *y)
+static void legend_key(Renderer *r, Legend *l, unsigned marks, double x0, double width, double *y)
 {
     /* Each mark as high as the text's line. */
+    int px = render_font_px(r, SMALL_PX);
     double s = r->scale, text_h = render_line_height(r, px), icon = text_h, h = text_h, x = x0;
     for (int k = 0; k < RENDER_MARK_KINDS; k++) {
         RenderMark mark = 1u << k;
@@ -564,14 +564,6 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     }
     l->w += pad;
     l->h = y + pad;
-    /* The key under it all, outside the panel's size (draw_legend). */
-    unsigned marks = render_marks_shown(r, scene);
-    double w = l->w;
-    y = l->h - 0.5 * pad;
-    if (marks)
-        legend_key(r, l, marks, small_px, pad, w - 2 * pad, &y);
-    l->w = w;
-    l->key_h = marks ? y + pad - l->h : 0.0;
 }
 
 static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, bool narrow,
@@ -581,31 +573,178 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, 
     return (LayoutRequest){true, l->w, l->h, l->w, l->h, l->cut};
 }
 
+/* Whether the key's box lies in the frame, half a layout gap off every
+ * panel shown (those over the map too: the notice may stand beside it;
+ * the legend where legend), and off the map unless over_map. */
+static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool legend)
+{
+    double g = 4.0 * r->scale;
+    LayoutRect near = {box.x - g, box.y - g, box.w + 2 * g, box.h + 2 * g};
+    if (box.x < 0 || box.y < 0 || box.x + box.w > r->width || box.y + box.h > r->height ||
+        (!over_map && layout_overlap(near, r->layout.landscape)) ||
+        (r->layout.notes.w > 0 && layout_overlap(near, r->layout.notes)))
+        return false;
+    for (int p = 0; p < LAYOUT_PANELS; p++)
+        if ((legend || p != LAYOUT_LEGEND) && r->layout.shown[p] &&
+            layout_overlap(near, r->layout.rect[p]))
+            return false;
+    return true;
+}
+
+/* How many of the runs' starts and heads, as drawn, and the map's
+ * labels and minima's rings (Renderer.marks) box holds or overlaps. */
+static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box)
+{
+    int held = 0;
+    for (size_t k = 0; k < r->mark_count; k++)
+        held += layout_overlap(box, r->marks[k]);
+    if (scene->display.view3d)
+        return held;
+    Viewport vp = render_viewport(r, scene);
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const Run *run = &scene->runs[i].run;
+        if (scene->runs[i].hidden || run->count == 0)
+            continue;
+        RunPoint ends[2] = {run->path[0], run_head(run)};
+        for (int e = 0; e < 2; e++) {
+            double x, y;
+            viewport_to_pixel(&vp, ends[e].x, ends[e].y, &x, &y);
+            /* A head off the view is drawn at the map's edge. */
+            render_clamp_to_map(&vp, 0.0, &x, &y);
+            held += layout_rect_holds(box, x, y);
+        }
+    }
+    return held;
+}
+
+/* Where the key (legend_key, w x h from its first line's top) is drawn:
+ * its lines' top left, and the panel behind them and the legend's. */
+typedef struct KeyPlace {
+    double x, y;
+    LayoutRect panel;   /* the legend's, lengthened where own is false */
+    bool own;
+} KeyPlace;
+
+/* Whether the key's box (in the legend's panel) lies inside the panel
+ * at rect and a gap right of its first count lines beside it (a sweep's
+ * with the colour bar after them). */
+static bool key_beside_lines(const Renderer *r, const Legend *l, int count, LayoutRect rect,
+                             LayoutRect box)
+{
+    double s = r->scale, pad = 10.0 * s;
+    if (box.x < pad || box.y < 0.5 * pad || box.x + box.w > rect.w - pad ||
+        box.y + box.h > rect.h - 0.5 * pad)
+        return false;
+    for (int k = 0; k < count; k++) {
+        const LegendLine *line = &l->line[k];
+        double right = line->x + line->w + (line->kind == LEGEND_SWEEP ? 98.0 * s : 0.0);
+        if (line->y < box.y + box.h && box.y < line->y + line->h && right + 2 * pad > box.x)
+            return false;
+    }
+    return true;
+}
+
+/* The key's place, so that every mark drawn is named in every frame
+ * (issue 12: with room asked for in the layout, a line more moved
+ * linreg's loss plot out of the column beside the map and left the map
+ * 416 px high, not 568, at 900x640; where it went only under the legend,
+ * 35 of 52 frames had no key): in the legend's panel as laid out, under
+ * its count lines, else right of them; else lengthening the panel where
+ * that keeps clear (key_clear); else a panel of its own under or right of
+ * a shown panel, the legend's first; else over the map at a corner or
+ * the middle of a side or of the map, the one that covers fewest of the
+ * runs' ends and the map's labels (escape 3 at 1280x720 --projector: each
+ * corner held a head). */
+static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
+                      int count, double w, double h, bool over_map, KeyPlace *key)
+{
+    double pad = 10.0 * r->scale, g = 8.0 * r->scale;
+    LayoutRect in = {pad, l->h - 0.5 * pad, w, h};
+    for (int k = count; k >= 0; k--) {
+        if (k < count)
+            in = (LayoutRect){rect.w - pad - w, l->line[k].y, w, h};
+        if (key_beside_lines(r, l, count, rect, in)) {
+            *key = (KeyPlace){rect.x + in.x, rect.y + in.y, rect, false};
+            return true;
+        }
+    }
+    LayoutRect longer = {rect.x, rect.y, rect.w, rect.h + h + 0.5 * pad};
+    if (key_clear(r, (LayoutRect){rect.x, rect.y + rect.h, rect.w, h + 0.5 * pad}, false, false)) {
+        *key = (KeyPlace){rect.x + pad, rect.y + rect.h - 0.5 * pad, longer, false};
+        return true;
+    }
+    /* A panel of its own: at the left or a gap right of a shown panel
+     * or the map, level with one's top or a gap under it, the nearest
+     * the legend's foot that is clear. */
+    LayoutRect box = {0, 0, w + 2 * pad, h + 2 * pad}, best = box;
+    double xs[2 * LAYOUT_PANELS + 2], ys[2 * LAYOUT_PANELS + 2], nearest = HUGE_VAL;
+    int n = 0;
+    for (int p = 0; p <= LAYOUT_PANELS; p++) {
+        LayoutRect by = p < LAYOUT_PANELS ? r->layout.rect[p] : r->layout.landscape;
+        if (p < LAYOUT_PANELS && !r->layout.shown[p])
+            continue;
+        xs[n] = by.x, ys[n++] = by.y;
+        xs[n] = by.x + by.w + g, ys[n++] = by.y + by.h + g;
+    }
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) {
+            box.x = xs[i], box.y = ys[j];
+            double far = hypot(box.x - rect.x, box.y - rect.y - rect.h);
+            if (far < nearest && key_clear(r, box, false, true))
+                nearest = far, best = box;
+        }
+    if (nearest < HUGE_VAL || !over_map) {
+        *key = (KeyPlace){best.x + pad, best.y + pad, best, true};
+        return nearest < HUGE_VAL;
+    }
+    LayoutRect map = r->layout.landscape;
+    int fewest = INT_MAX;
+    for (int place = 0; place < 9; place++) {
+        box.x = map.x + g + 0.5 * (place % 3) * (map.w - 2 * g - box.w);
+        box.y = map.y + g + 0.5 * (place / 3) * (map.h - 2 * g - box.h);
+        int held = key_covers(r, scene, box) + (key_clear(r, box, true, true) ? 0 : 100);
+        if (held < fewest)
+            fewest = held, best = box;
+    }
+    *key = (KeyPlace){best.x + pad, best.y + pad, best, true};
+    return true;
+}
+
 static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     Legend *l = malloc(sizeof *l);
     if (!l)
         return;
     legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
-    double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
-    /* The key lengthens the panel where that leaves the map and every
-     * panel beside it clear (those over the map come and go): asked for in the layout, a line more moved
-     * linreg's loss plot out of the column beside the map and left the
-     * map 416 px high, not 568, at 900x640. */
-    LayoutRect key = {rect.x, rect.y + rect.h, rect.w, l->key_h};
-    bool keyed = l->key_h > 0 && key.y + key.h <= r->height &&
-                 !layout_overlap(key, r->layout.landscape);
-    for (int p = 0; p < LAYOUT_PANELS && keyed; p++)
-        keyed = p == LAYOUT_LEGEND || !r->layout.shown[p] || layout_over_map((LayoutPanel)p) ||
-                !layout_overlap(key, r->layout.rect[p]);
-    render_panel(r, (LayoutRect){rect.x, rect.y, rect.w, rect.h + (keyed ? key.h : 0.0)});
+    double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s, pad = 10.0 * s;
+    /* The key to the marks, its lines from (0, 0), as wide as the legend
+     * is laid out, else half that (escape 2 at 1280x720 --projector: in
+     * four lines beside the experiment's panel, not over the map). */
+    unsigned marks = render_marks_shown(r, scene);
+    int lines = l->count;
+    double legend_w = l->w, width = rect.w - 2 * pad;
+    KeyPlace key = {0, 0, rect, false};
+    for (int half = 0; marks && half < 2; half++, width *= 0.5) {
+        double key_w = 0, key_h = 0;
+        l->count = lines;
+        legend_key(r, l, marks, 0, width, &key_h);
+        for (int k = lines; k < l->count; k++)
+            key_w = fmax(key_w, l->line[k].x + l->line[k].w);
+        if (key_place(r, scene, rect, l, lines, key_w, key_h, half == 1, &key))
+            break;
+    }
+    l->w = legend_w;
+    render_panel(r, key.own ? rect : key.panel);
+    /* A key of its own is one of the frame's marks, which the notice
+     * keeps off as off a label (render_keep_shown). */
+    if (key.own) {
+        render_panel(r, key.panel);
+        render_keep_shown(r, key.panel);
+    }
     for (int k = 0; k < l->count; k++) {
         const LegendLine *line = &l->line[k];
-        if (line->kind == LEGEND_KEY && !keyed)
-            continue;
-        /* The key's lines below the panel as laid out. */
-        double x = rect.x + line->x,
-               y = (line->kind == LEGEND_KEY ? key.y - l->h : rect.y) + line->y;
+        double x = (line->kind == LEGEND_KEY ? key.x : rect.x) + line->x,
+               y = (line->kind == LEGEND_KEY ? key.y : rect.y) + line->y;
         Rgba color = line->kind == LEGEND_FORMULA || line->kind == LEGEND_STATUS ||
                              line->kind == LEGEND_KEY
                          ? r->theme->dim
