@@ -614,6 +614,16 @@ static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box)
             held += layout_rect_holds(box, x, y);
         }
     }
+    /* A basin's share is labelled over its minimum: escape 2 at 1280x720
+     * --projector zh hid "49%" under the key. */
+    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+    size_t n = scene_basin_minima(scene, minima, LANDSCAPE_MAX_MINIMA);
+    double reach = 40.0 * r->scale; /* the label, its gap and a line of room */
+    for (size_t k = 0; k < n; k++) {
+        double x, y;
+        viewport_to_pixel(&vp, minima[k].x, minima[k].y, &x, &y);
+        held += layout_overlap(box, (LayoutRect){x - reach, y - reach, 2 * reach, 2 * reach});
+    }
     return held;
 }
 
@@ -652,9 +662,10 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
  * its count lines, else right of them; else lengthening the panel where
  * that keeps clear (key_clear); else a panel of its own under or right of
  * a shown panel, the legend's first; else over the map at a corner or
- * the middle of a side or of the map, the one that covers fewest of the
- * runs' ends and the map's labels (escape 3 at 1280x720 --projector: each
- * corner held a head). */
+ * the middle of a side or of the map, the first that covers none of the
+ * runs' ends, the map's labels and the basins' minima (escape 3 at
+ * 1280x720 --projector: each corner held a head); false, the key not
+ * shown, where each covers one. */
 static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
@@ -707,7 +718,7 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
             fewest = held, best = box;
     }
     *key = (KeyPlace){best.x + pad, best.y + pad, best, true};
-    return true;
+    return fewest == 0;
 }
 
 static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -724,14 +735,18 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
     int lines = l->count;
     double legend_w = l->w, width = rect.w - 2 * pad;
     KeyPlace key = {0, 0, rect, false};
-    for (int half = 0; marks && half < 2; half++, width *= 0.5) {
+    bool placed = false;
+    for (int half = 0; marks && !placed && half < 2; half++, width *= 0.5) {
         double key_w = 0, key_h = 0;
         l->count = lines;
         legend_key(r, l, marks, 0, width, &key_h);
         for (int k = lines; k < l->count; k++)
             key_w = fmax(key_w, l->line[k].x + l->line[k].w);
-        if (key_place(r, scene, rect, l, lines, key_w, key_h, half == 1, &key))
-            break;
+        placed = key_place(r, scene, rect, l, lines, key_w, key_h, half == 1, &key);
+    }
+    if (!placed) {
+        l->count = lines;
+        key = (KeyPlace){0, 0, rect, false};
     }
     l->w = legend_w;
     render_panel(r, key.own ? rect : key.panel);
