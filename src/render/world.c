@@ -1282,14 +1282,17 @@ static bool near_label(const AxisLabel *label, double px, double py, double half
            py - half < label->y + label->h;
 }
 
-/* Whether a run's head, a minimum's ring, a mark's dot or a particle is
- * drawn over label (the heads with room for stacked rings and the
- * selection ring). */
+/* Whether a run's head or path, a minimum's ring, a mark's dot or a
+ * particle is drawn over label (the heads with room for stacked rings and
+ * the selection ring).  A path too: saddle 3's "1" stood on GD's path up
+ * the y axis, saddle 5's on momentum's spiral. */
 static bool axis_label_covered(void *context, const AxisLabel *label)
 {
     const AxisFrame *f = context;
     const Scene *scene = f->scene;
     double s = f->r->marker_scale, px, py;
+    if (render_box_on_paths(f->r, scene, f->vp, (LayoutRect){label->x, label->y, label->w, label->h}))
+        return true;
     for (size_t i = 0; i < scene->run_count; i++) {
         long last = last_finite(&scene->runs[i].run);
         if (scene->runs[i].hidden || last < 0)
@@ -1479,6 +1482,39 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
         double tx = px + ux * shown, ty = py + uy * shown;
         shapes_arrow(r->shapes, px, py, tx, ty, 2.2 * s, barb, r->theme->casing);
         shapes_arrow(r->shapes, px, py, tx, ty, 1.2 * s, barb, r->theme->mark);
+    }
+}
+
+/* A step's dot (pixels, times the marker scale): its radius, its
+ * casing's, and how far from the last dot drawn the next is drawn at
+ * least (closer ones would be drawn over it). */
+#define STEP_DOT_RADIUS 1.6
+#define STEP_DOT_CASING 2.6
+#define STEP_DOT_MERGE 1.0
+
+/* A dot at each point a run's updates reached, light on a dark casing
+ * over the path's colour: a path drawn as one smooth line hid how far
+ * apart its steps were (welcome 2 and 3: "steps shrink"); where they
+ * shrink, the dots close up. */
+static void draw_steps(Renderer *r, const Scene *scene, const Viewport *vp)
+{
+    double s = r->marker_scale;
+    for (size_t i = 0; i < scene->run_count; i++) {
+        const SceneRun *sr = &scene->runs[i];
+        if (sr->hidden || (scene->swarm && i == scene->swarm_run))
+            continue;
+        long last = last_finite(&sr->run);
+        double lx = INFINITY, ly = INFINITY;
+        for (long k = 1; k <= last; k++) {
+            double px, py;
+            if (!render_to_pixel(r, vp, sr->run.path[k].x, sr->run.path[k].y, &px, &py) ||
+                hypot(px - lx, py - ly) < STEP_DOT_MERGE * s)
+                continue;
+            shapes_disc(r->shapes, px, py, STEP_DOT_CASING * s, r->theme->path_casing);
+            shapes_disc(r->shapes, px, py, STEP_DOT_RADIUS * s, r->theme->mark);
+            lx = px;
+            ly = py;
+        }
     }
 }
 
@@ -2020,6 +2056,8 @@ void render_world(Renderer *r, const Scene *scene)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp, MARK_DOTS);
+    if (scene->display.steps)
+        draw_steps(r, scene, &vp);
     /* The last steps' arrows under the heads they leave from: over them,
      * an arrow hid half of its head (saddle 5's momentum head looked
      * smaller than GD's). */
