@@ -1282,17 +1282,23 @@ static bool near_label(const AxisLabel *label, double px, double py, double half
            py - half < label->y + label->h;
 }
 
-/* Whether a run's head or path, a minimum's ring, a mark's dot or a
- * particle is drawn over label (the heads with room for stacked rings and
- * the selection ring).  A path too: saddle 3's "1" stood on GD's path up
- * the y axis, saddle 5's on momentum's spiral. */
+/* Whether a run's path crosses label (saddle 5's "-1" touched
+ * momentum's swing along the x axis). */
+static bool axis_label_crossed(void *context, const AxisLabel *label)
+{
+    const AxisFrame *f = context;
+    return render_box_on_paths(f->r, f->scene, f->vp,
+                               (LayoutRect){label->x, label->y, label->w, label->h});
+}
+
+/* Whether a run's head, a minimum's ring, a mark's dot or a particle is
+ * drawn over label (the heads with room for stacked rings and the
+ * selection ring). */
 static bool axis_label_covered(void *context, const AxisLabel *label)
 {
     const AxisFrame *f = context;
     const Scene *scene = f->scene;
     double s = f->r->marker_scale, px, py;
-    if (render_box_on_paths(f->r, scene, f->vp, (LayoutRect){label->x, label->y, label->w, label->h}))
-        return true;
     for (size_t i = 0; i < scene->run_count; i++) {
         long last = last_finite(&scene->runs[i].run);
         if (scene->runs[i].hidden || last < 0)
@@ -1334,6 +1340,7 @@ static void plan_axes(Renderer *r, const Scene *scene, const Viewport *vp, AxisP
                        .pad = RENDER_LABEL_PAD * r->scale,
                        .text_width = axis_text_width,
                        .covered = axis_label_covered,
+                       .crossed = axis_label_crossed,
                        .context = &frame};
     axis_plan(vp, &style, dest);
 }
