@@ -1503,25 +1503,18 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
  * over the path's colour: a path drawn as one smooth line hid how far
  * apart its steps were (welcome 2 and 3: "steps shrink"); where they
  * shrink, the dots close up. */
-static void draw_steps(Renderer *r, const Scene *scene, const Viewport *vp)
+static void draw_run_steps(Renderer *r, const Run *run, const Viewport *vp)
 {
-    double s = r->marker_scale;
-    for (size_t i = 0; i < scene->run_count; i++) {
-        const SceneRun *sr = &scene->runs[i];
-        if (sr->hidden || (scene->swarm && i == scene->swarm_run))
+    double s = r->marker_scale, lx = INFINITY, ly = INFINITY;
+    for (long k = 1, last = last_finite(run); k <= last; k++) {
+        double px, py;
+        if (!render_to_pixel(r, vp, run->path[k].x, run->path[k].y, &px, &py) ||
+            hypot(px - lx, py - ly) < STEP_DOT_MERGE * s)
             continue;
-        long last = last_finite(&sr->run);
-        double lx = INFINITY, ly = INFINITY;
-        for (long k = 1; k <= last; k++) {
-            double px, py;
-            if (!render_to_pixel(r, vp, sr->run.path[k].x, sr->run.path[k].y, &px, &py) ||
-                hypot(px - lx, py - ly) < STEP_DOT_MERGE * s)
-                continue;
-            shapes_disc(r->shapes, px, py, STEP_DOT_CASING * s, r->theme->path_casing);
-            shapes_disc(r->shapes, px, py, STEP_DOT_RADIUS * s, r->theme->mark);
-            lx = px;
-            ly = py;
-        }
+        shapes_disc(r->shapes, px, py, STEP_DOT_CASING * s, r->theme->path_casing);
+        shapes_disc(r->shapes, px, py, STEP_DOT_RADIUS * s, r->theme->mark);
+        lx = px;
+        ly = py;
     }
 }
 
@@ -2063,8 +2056,9 @@ void render_world(Renderer *r, const Scene *scene)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp, MARK_DOTS);
-    if (scene->display.steps)
-        draw_steps(r, scene, &vp);
+    for (size_t i = 0; i < scene->run_count && scene->display.steps; i++)
+        if (!scene->runs[i].hidden && !(scene->swarm && i == scene->swarm_run))
+            draw_run_steps(r, &scene->runs[i].run, &vp);
     /* The last steps' arrows under the heads they leave from: over them,
      * an arrow hid half of its head (saddle 5's momentum head looked
      * smaller than GD's). */
