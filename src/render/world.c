@@ -1282,15 +1282,6 @@ static bool near_label(const AxisLabel *label, double px, double py, double half
            py - half < label->y + label->h;
 }
 
-/* Whether a run's path crosses label (saddle 5's "-1" touched
- * momentum's swing along the x axis). */
-static bool axis_label_crossed(void *context, const AxisLabel *label)
-{
-    const AxisFrame *f = context;
-    return render_box_on_paths(f->r, f->scene, f->vp,
-                               (LayoutRect){label->x, label->y, label->w, label->h});
-}
-
 /* Whether a run's head, a minimum's ring, a mark's dot or a particle is
  * drawn over label (the heads with room for stacked rings and the
  * selection ring). */
@@ -1340,7 +1331,6 @@ static void plan_axes(Renderer *r, const Scene *scene, const Viewport *vp, AxisP
                        .pad = RENDER_LABEL_PAD * r->scale,
                        .text_width = axis_text_width,
                        .covered = axis_label_covered,
-                       .crossed = axis_label_crossed,
                        .context = &frame};
     axis_plan(vp, &style, dest);
 }
