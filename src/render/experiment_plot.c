@@ -78,7 +78,7 @@
  * a few pixels on three decades, showed none where the legend said
  * "95 % interval" (review, issue 12).
  * xgettext:no-c-format */
-#define INTERVAL_95 N_("95 % interval: the bar, or within the dot")
+#define INTERVAL_95 N_("95 % interval: bar, or in the dot")
 
 /* Each experiment's title and axes, with what their numbers are in
  * (msgids): the plot's headline names the experiment by its title, not by
