@@ -1282,6 +1282,19 @@ static bool near_label(const AxisLabel *label, double px, double py, double half
            py - half < label->y + label->h;
 }
 
+/* Whether a run's path crosses label: saddle 5's "1" lay under
+ * momentum's spiral about (0, 1) at 1280x720 --projector. */
+static bool axis_label_crossed(void *context, const AxisLabel *label)
+{
+    const AxisFrame *f = context;
+    return render_box_on_paths(f->r, f->scene, f->vp,
+                               (LayoutRect){label->x, label->y, label->w, label->h});
+}
+
+/* The clear gap (pixels, times the marker scale) a label keeps from a
+ * head's ring: saddle 3's "1" touched GD's head at (0, 1). */
+#define AXIS_LABEL_CLEAR 3.0
+
 /* Whether a run's head, a minimum's ring, a mark's dot or a particle is
  * drawn over label (the heads with room for stacked rings and the
  * selection ring). */
@@ -1295,8 +1308,8 @@ static bool axis_label_covered(void *context, const AxisLabel *label)
         if (scene->runs[i].hidden || last < 0)
             continue;
         HeadPlace h = head_place(f->r, scene, i, last, f->vp);
-        if (near_label(label, h.px, h.py,
-                       (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (double)(scene->run_count - 1) + 1.0) * s))
+        double ring = HEAD_SELECT_RADIUS + HEAD_RING_STEP * (double)(scene->run_count - 1);
+        if (near_label(label, h.px, h.py, (ring + AXIS_LABEL_CLEAR) * s))
             return true;
     }
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -1331,6 +1344,7 @@ static void plan_axes(Renderer *r, const Scene *scene, const Viewport *vp, AxisP
                        .pad = RENDER_LABEL_PAD * r->scale,
                        .text_width = axis_text_width,
                        .covered = axis_label_covered,
+                       .crossed = axis_label_crossed,
                        .context = &frame};
     axis_plan(vp, &style, dest);
 }
