@@ -22,12 +22,12 @@ step {
   id = "small_step",
   caption = {
     en = "Shrink the step η towards zero and gradient descent becomes a smooth curve: "
-      .. "the gradient flow dθ/dt = −∇L, water running downhill. The flow is traced in tiny "
-      .. "time steps, the legend's Δt = 0.01, in every step of this lesson: Δt is no learning "
-      .. "rate. Here η = 0.01: the steps (GD) and the flow lie on top of each other.",
+      .. "the gradient flow dθ/dt = −∇L, water running downhill, traced in time steps "
+      .. "Δt = 0.01 (the legend's Δt; no learning rate). Here η = 0.01: the steps (GD) and the "
+      .. "flow lie on top of each other.",
     zh = "把学习率 η 缩到趋近于零，梯度下降就变成一条光滑曲线：梯度流 dθ/dt = −∇L，"
-      .. "就像水往低处流。本课始终用很小的时间步 Δt = 0.01（图例中的 Δt）描出梯度流："
-      .. "Δt 不是学习率。这里 η = 0.01：离散的步子（GD）和梯度流几乎完全重合。",
+      .. "就像水往低处流，它以时间步 Δt = 0.01 描出（即图例中的 Δt，不是学习率）。"
+      .. "这里 η = 0.01：离散的步子（GD）和梯度流几乎完全重合。",
   },
   runs = { "gd:lr=0.01", "flow:lr=0.01" },
   play = 300,
