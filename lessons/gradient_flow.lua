@@ -22,10 +22,12 @@ step {
   id = "small_step",
   caption = {
     en = "Shrink the step η towards zero and gradient descent becomes a smooth curve: "
-      .. "the gradient flow dθ/dt = −∇L, water running downhill. Here η = 0.01: "
-      .. "the steps (GD) and the flow lie on top of each other.",
+      .. "the gradient flow dθ/dt = −∇L, traced in time steps "
+      .. "Δt = 0.01 (the legend's Δt; no learning rate). Here η = 0.01: the steps (GD) and the "
+      .. "flow lie on top of each other.",
     zh = "把学习率 η 缩到趋近于零，梯度下降就变成一条光滑曲线：梯度流 dθ/dt = −∇L，"
-      .. "就像水往低处流。这里 η = 0.01：离散的步子（GD）和梯度流几乎完全重合。",
+      .. "它以时间步 Δt = 0.01 描出（即图例中的 Δt，不是学习率）。"
+      .. "这里 η = 0.01：离散的步子（GD）和梯度流几乎完全重合。",
   },
   runs = { "gd:lr=0.01", "flow:lr=0.01" },
   play = 300,
@@ -66,10 +68,11 @@ step {
   id = "side_by_side",
   caption = {
     en = "All three step sizes beside the flow: at t = 3 the four heads meet again, but the "
-      .. "larger η, the further GD's path strayed from the flow on the way. The step size "
-      .. "itself shapes the path.",
+      .. "larger η, the further GD's path strayed from the flow on the way (η = 0.01's, "
+      .. "orange, lies under the flow's blue line all the way). The step size itself shapes "
+      .. "the path.",
     zh = "三种学习率与梯度流放在一起：到 t = 3 时四个端点又聚到一起，但 η 越大，GD 的路径在途中"
-      .. "离梯度流越远。学习率本身塑造了路径。",
+      .. "离梯度流越远（η = 0.01 的橙色路径一路都在梯度流的蓝线下面）。学习率本身塑造了路径。",
   },
   -- Its heads end stacked, 0.021 apart at most: the caption says so, as the
   -- point of the step (a frame review read them as one ringed blot).

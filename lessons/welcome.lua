@@ -27,13 +27,16 @@ step {
   caption = {
     en = "Gradient descent knows only the slope under its feet. It repeats one rule, "
       .. "θ ← θ − η∇L: the arrows −∇L point steepest downhill and η, the learning rate, "
-      .. "says how far to go. Every step lowers the loss, down to the lowest point.",
+      .. "says how far to go. Every step (a dot on the path) lowers the loss, down to the "
+      .. "lowest point.",
     zh = "梯度下降只知道脚下的坡度。它反复执行同一条规则 θ ← θ − η∇L："
-      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。每一步都让损失变小，一直走到最低点。",
+      .. "箭头 −∇L 指向最陡的下坡方向，学习率 η 决定走多远。"
+      .. "每一步（路径上的一个点）都让损失变小，一直走到最低点。",
   },
   hint = { en = "Space plays and pauses the walk.", zh = "空格键播放或暂停行走。" },
   runs = { "gd:lr=0.05" },
-  show = { "gradient", "loss" },
+  -- A dot at each step: the smooth line alone hid the steps step 3 says shrink.
+  show = { "gradient", "steps", "loss" },
   pause = true,
   play = 150,
   speed = 20,
@@ -43,9 +46,10 @@ step {
   id = "slowing",
   caption = {
     en = "Near the bottom the ground flattens: the arrows −∇L are shorter there, and each "
-      .. "step, η times the arrow under the walker, shrinks as it comes closer. The plot of "
-      .. "step lengths falls at every update.",
-    zh = "接近最低点时地面变平：那里的箭头 −∇L 更短；每一步是 η 乘以脚下的箭头，越接近最低点就越短。"
+      .. "step, η times the arrow under the walker, shrinks as it comes closer: the path's dots, "
+      .. "one per update, close up. The plot of step lengths falls at every update.",
+    zh = "接近最低点时地面变平：那里的箭头 −∇L 更短；每一步是 η 乘以脚下的箭头，越接近最低点就越短："
+      .. "路径上的点（每次更新一个）越挤越密。"
       .. "步幅图画的是每次更新走过的距离，它每一步都在下降。",
   },
   hint = {
@@ -54,7 +58,7 @@ step {
     zh = "轮到你了：[ 和 ] 把 η 调小或调大，单击换一个起点，. 只走一步，h 列出所有按键。",
   },
   keep = true,
-  show = { "gradient", "step_size", "loss" },
+  show = { "gradient", "steps", "step_size", "loss" },
   play = 100,
 }
 

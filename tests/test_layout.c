@@ -2825,6 +2825,61 @@ static void test_series_plot_ends_are_its_values(void **state)
         }
 }
 
+/* The least distance from pixel (x, y) to box b (0 inside it). */
+static double distance_to_box(LayoutRect b, double x, double y)
+{
+    return hypot(fmax(fmax(b.x - x, x - (b.x + b.w)), 0.0), fmax(fmax(b.y - y, y - (b.y + b.h)), 0.0));
+}
+
+/* saddle 3 and 5 (frame review, issue 12: their axis values touched GD's
+ * head at (0, 1) and lay under momentum's spiral at 1280x720
+ * --projector): en and zh at 960x540 and 1280x720 --projector, no value
+ * of the axes lies within 3 pixels of a head's selection ring, nor within
+ * a path's half width of a run's path point, but for saddle 5 at 960x540,
+ * where no place beside the spiral is free for "1" and it lies over it,
+ * as before. */
+static void test_saddle_axis_labels_clear(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const size_t steps[] = {2, 4};
+    static const long updates[] = {300, 45};
+    for (size_t q = 0; q < 2; q++)
+        for (size_t g = 0; g < 2; g++)
+            for (int projector = 0; projector < 2; projector++) {
+                int w = projector ? 1280 : 960, h = projector ? 720 : 540;
+                const Layout *l = played_layout(st, "saddle.lua", langs[g], steps[q], updates[q], w,
+                                                h, projector);
+                double ms = render_marker_scale(render_recording_scale(w, h), l->landscape.w,
+                                                l->landscape.h);
+                shot_frame(st, w, h, NULL, false);
+                AxisLabel labels[2 * AXIS_MAX_TICKS + 1];
+                size_t n = render_axis_labels(st->renderer, st->scene, labels,
+                                              sizeof labels / sizeof labels[0]);
+                Viewport vp = render_viewport(st->renderer, st->scene);
+                double path = 1e9, head = 1e9;
+                for (size_t k = 0; k < n; k++) {
+                    LayoutRect b = {labels[k].x, labels[k].y, labels[k].w, labels[k].h};
+                    for (size_t i = 0; i < st->scene->run_count; i++) {
+                        const Run *run = &st->scene->runs[i].run;
+                        double px = NAN, py = NAN;
+                        for (size_t j = 0; j < run->count; j++) {
+                            viewport_to_pixel(&vp, run->path[j].x, run->path[j].y, &px, &py);
+                            path = fmin(path, distance_to_box(b, px, py));
+                        }
+                        head = fmin(head, distance_to_box(b, px, py));
+                    }
+                }
+                print_message("saddle %zu (%s, %dx%d%s): %zu axis labels, at least %.1f px from "
+                              "a path point, %.1f from a head\n",
+                              steps[q] + 1, langs[g], w, h, projector ? " --projector" : "", n,
+                              path, head);
+                assert_true(n >= 6);
+                assert_true(path > RENDER_PATH_HALF * ms || (q == 1 && !projector));
+                assert_true(head >= 13.0 * ms);
+            }
+}
+
 /* learning_rate 7's two loss curves start at L = 14.4 (the lesson's start):
  * en and zh at 960x540 and 1280x720, and at 1280x720 --projector, the
  * plot's y label nearest that value (on its log scale) is within half a
@@ -4580,6 +4635,44 @@ static void test_escape_law_from_its_step(void **state)
         }
 }
 
+/* escape 3 at 960x540 and 1280x720 --projector (frame review, issue 12:
+ * the legend said "95 % interval" and no bar was seen): each counted
+ * point's interval, shorter than the point, is drawn again over it in
+ * the panel's colour, so within 2 pixels of the point's centre some
+ * pixels are dark (on main's frames the point was all orange there). */
+static void test_escape_bars_seen(void **state)
+{
+    LessonStage *st = *state;
+    for (int projector = 0; projector < 2; projector++) {
+        int w = projector ? 1280 : 960, h = projector ? 720 : 540;
+        lesson_layout(st, "escape.lua", "en", 2, w, h, projector);
+        experiment_live_update(st->scene->experiment, HUGE_VAL, true);
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        const ExperimentPicture *p = experiment_live_picture(st->scene->experiment);
+        size_t points = 0, seen = 0;
+        for (size_t i = 0; i < p->result.count; i++) {
+            const ExperimentRow *row = &p->result.rows[i];
+            double x, y;
+            if (!row->checked || !render_experiment_to_pixel(st->renderer, row->swept,
+                                                             row->measured, &x, &y))
+                continue;
+            int dark = 0;
+            for (int dy = -2; dy <= 2; dy++)
+                for (int dx = -2; dx <= 2; dx++) {
+                    const uint8_t *c =
+                        &shot.rgba[4 * ((size_t)lround(y + dy) * (size_t)w + (size_t)lround(x + dx))];
+                    dark += c[0] < 100 && c[1] < 100;
+                }
+            points++;
+            seen += dark >= 2;
+        }
+        print_message("escape 3 (en, %dx%d%s): the bar seen over %zu of %zu counted points\n", w,
+                      h, projector ? " --projector" : "", seen, points);
+        assert_true(points == 3 && seen == points);
+        shot_free(&shot);
+    }
+}
+
 /* Which of member k's seed, training loss and test accuracy its label
  * names (bits 0, 1, 2) in the words of words[] (seed, loss, test), in
  * lines left-aligned under its first, drawn in rect. */
@@ -5866,6 +5959,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_plot_title_clears_its_labels, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_saddle_axis_labels_clear, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_bars_seen, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_stability_curves_start_at_their_label, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),

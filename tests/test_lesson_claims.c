@@ -729,8 +729,12 @@ static void test_welcome(void **state)
     assert_true(distance(intro->marks[0].x, intro->marks[0].y, minimum(bowl, 0)) < 1e-12);
 
     /* "walk": each update is exactly −η∇L, every one lowers the loss, and
-     * the walk ends at the lowest point. */
+     * the walk ends at the lowest point; "a dot on the path" is each step
+     * (show steps, here and in slowing, whose "the path's dots close up"
+     * are the steps shrinking, below). */
     const LessonStep *walk = step_named(&lesson, "walk");
+    assert_true(walk->show & LESSON_SHOW_STEPS);
+    assert_true(step_named(&lesson, "slowing")->show & LESSON_SHOW_STEPS);
     Walker w = walker(walk, bowl, walk->runs.specs[0]);
     double before = loss_at(&w), last_step = HUGE_VAL;
     for (long k = 0; k < walk->play; k++) {
@@ -1096,6 +1100,21 @@ static void test_gradient_flow(void **state)
     print_message("gradient_flow: largest GD-flow gap η = 0.01: %.4f, η = 0.05: %.4f\n",
                   gap_small, gap_medium);
     assert_drawn_smooth(small, landscape, small->runs.specs[1]); /* "a smooth curve" */
+    /* "traced in time steps Δt = 0.01 (the legend's Δt ...)": each step's
+     * flow takes updates of time 0.01, which the legend writes "Δt 0.01"
+     * (test_window's test_legend_tells_plot_time). */
+    assert_non_null(strstr(small->caption, "Δt = 0.01"));
+    for (size_t k = 0; k < lesson.step_count; k++) {
+        size_t flows = 0;
+        for (size_t r = 0; r < lesson.steps[k].runs.count; r++) {
+            OptimizerDesc desc = parse(landscape, lesson.steps[k].runs.specs[r]);
+            if (desc.kind == OPT_FLOW) {
+                assert_close(desc.lr, 0.01, 0);
+                flows++;
+            }
+        }
+        assert_int_equal(flows, 1);
+    }
     assert_true(gap_small < 0.01 * width);  /* "on top of each other" */
     assert_true(gap_medium > 3 * gap_small); /* "slightly off it" */
     assert_true(gap_medium < 0.05 * width);
@@ -1153,6 +1172,10 @@ static void test_gradient_flow(void **state)
         double off = strays(path, n, curve, curve_n);
         print_message("gradient_flow: GD η = %g strays %.4f from the flow\n", desc.lr, off);
         assert_true(off > 2 * last);
+        /* "η = 0.01's ... lies under the flow's blue line all the way": as
+         * close as in small_step (the flow drawn over it: test_window's
+         * test_flow_on_top). */
+        assert_true(r > 0 || (desc.lr == 0.01 && off < 0.01 * width));
         last = off;
         last_lr = desc.lr;
         for (size_t j = 0; j < 3; j++) {

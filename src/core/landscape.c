@@ -56,8 +56,11 @@ static const LandscapeInfo kind_infos[] = {
      "0.5 (u v - y)^2, (u, v) = (x, y): f = u v fitted to the target y",
      PARAMS(landscape_uv_params)},
     {"parabolic_wells", N_("A sharp well and a flat well"),
-     N_("q(x) + c y^2; q = sharp (x - ms)^2 / 2 left, h - cap x^2 / 2 over "
-        "the barrier, flat (x - mf)^2 / 2 right, joined with equal value and slope"),
+     /* Symbols with their key, not the spec's parameter names (cap, mf):
+      * escape 4-6 show it to students (review, issue 12). */
+     N_("q(x) + c y^2; q = k_s (x - m_s)^2 / 2 in the sharp well (left), h - k_b x^2 / 2 "
+        "over the barrier, k_f (x - m_f)^2 / 2 in the flat well (right), smoothly joined; "
+        "k: curvature, m: a well's bottom, h: barrier height"),
      PARAMS(landscape_parabolic_wells_params)},
     {"sharp_flat", N_("Sharp and flat valleys"),
      N_("base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), "

@@ -79,6 +79,7 @@ typedef struct Loader {
 static const char *const show_names[] = {
     "gradient", "velocity", "flow", "loss", "schedule", "basins", "stability", "norm", "3d",
     "sharpness", "effective_step", "formula", "spread", "distance", "step_size", "axes", "2d",
+    "steps",
 };
 #define SHOW_COUNT (sizeof show_names / sizeof show_names[0])
 
@@ -443,7 +444,7 @@ static unsigned read_show(lua_State *L, int idx)
         if (k == SHOW_COUNT)
             luaL_error(L, "show: unknown overlay '%s' (known: gradient, velocity, flow, loss, "
                        "schedule, basins, stability, norm, 3d, sharpness, effective_step, "
-                       "formula, spread, distance, step_size, axes, 2d)", lua_tostring(L, -1));
+                       "formula, spread, distance, step_size, axes, 2d, steps)", lua_tostring(L, -1));
         bits |= 1u << k;
         lua_pop(L, 1);
     }

@@ -180,6 +180,8 @@ typedef enum LessonShow {
                                       step of a lesson{} with axes = true) */
     LESSON_SHOW_2D       = 1 << 16,/* "2d": the step in the 2D view (without "3d"
                                       or "2d" the viewer's choice stays) */
+    LESSON_SHOW_STEPS    = 1 << 17,/* "steps": a dot at each point a run's
+                                      updates reached, along its path */
 } LessonShow;
 
 /* The Lua name of one LessonShow bit ("flow"), NULL for a non-bit. */

@@ -508,6 +508,18 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, ExperimentShown
             shapes_ring(r->shapes, x, y, POINT_RADIUS * s, 0.7 * s, color);
         else
             shapes_disc(r->shapes, x, y, POINT_RADIUS * s, color);
+        /* A bar shorter than the point is drawn again over it, in the
+         * panel's colour: escape 2-3's intervals, a few pixels on three
+         * decades, lay hidden under their points where the legend said
+         * "95 % interval" (review, issue 12). */
+        if (isfinite(row->low) && isfinite(row->high) && ylo - yhi > 1.0 &&
+            ylo - yhi < 2.0 * POINT_RADIUS * s && (row->checked || !law)) {
+            Rgba over = r->theme->panel;
+            over.a = 1.0f;
+            shapes_segment(r->shapes, x, ylo, x, yhi, 0.8 * s, over);
+            shapes_segment(r->shapes, x - cap, ylo, x + cap, ylo, 0.8 * s, over);
+            shapes_segment(r->shapes, x - cap, yhi, x + cap, yhi, 0.8 * s, over);
+        }
         if (row->checked && !row->within && law)
             shapes_ring(r->shapes, x, y, (POINT_RADIUS + 2.5) * s, 0.8 * s, r->theme->warn);
     }

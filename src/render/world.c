@@ -1335,6 +1335,19 @@ static bool near_label(const AxisLabel *label, double px, double py, double half
            py - half < label->y + label->h;
 }
 
+/* Whether a run's path crosses label: saddle 5's "1" lay under
+ * momentum's spiral about (0, 1) at 1280x720 --projector. */
+static bool axis_label_crossed(void *context, const AxisLabel *label)
+{
+    const AxisFrame *f = context;
+    return render_box_on_paths(f->r, f->scene, f->vp,
+                               (LayoutRect){label->x, label->y, label->w, label->h});
+}
+
+/* The clear gap (pixels, times the marker scale) a label keeps from a
+ * head's ring: saddle 3's "1" touched GD's head at (0, 1). */
+#define AXIS_LABEL_CLEAR 3.0
+
 /* Whether a run's head, a minimum's ring, a mark's dot or a particle is
  * drawn over label (the heads with room for stacked rings and the
  * selection ring). */
@@ -1348,8 +1361,8 @@ static bool axis_label_covered(void *context, const AxisLabel *label)
         if (scene->runs[i].hidden || last < 0)
             continue;
         HeadPlace h = head_place(f->r, scene, i, last, f->vp);
-        if (near_label(label, h.px, h.py,
-                       (HEAD_SELECT_RADIUS + HEAD_RING_STEP * (double)(scene->run_count - 1) + 1.0) * s))
+        double ring = HEAD_SELECT_RADIUS + HEAD_RING_STEP * (double)(scene->run_count - 1);
+        if (near_label(label, h.px, h.py, (ring + AXIS_LABEL_CLEAR) * s))
             return true;
     }
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -1384,6 +1397,7 @@ static void plan_axes(Renderer *r, const Scene *scene, const Viewport *vp, AxisP
                        .pad = RENDER_LABEL_PAD * r->scale,
                        .text_width = axis_text_width,
                        .covered = axis_label_covered,
+                       .crossed = axis_label_crossed,
                        .context = &frame};
     axis_plan(vp, &style, dest);
 }
@@ -1532,6 +1546,32 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
         double tx = px + ux * shown, ty = py + uy * shown;
         shapes_arrow(r->shapes, px, py, tx, ty, 2.2 * s, barb, r->theme->casing);
         shapes_arrow(r->shapes, px, py, tx, ty, 1.2 * s, barb, r->theme->mark);
+    }
+}
+
+/* A step's dot (pixels, times the marker scale): its radius, its
+ * casing's, and how far from the last dot drawn the next is drawn at
+ * least (closer ones would be drawn over it). */
+#define STEP_DOT_RADIUS 1.6
+#define STEP_DOT_CASING 2.6
+#define STEP_DOT_MERGE 1.0
+
+/* A dot at each point a run's updates reached, light on a dark casing
+ * over the path's colour: a path drawn as one smooth line hid how far
+ * apart its steps were (welcome 2 and 3: "steps shrink"); where they
+ * shrink, the dots close up. */
+static void draw_run_steps(Renderer *r, const Run *run, const Viewport *vp)
+{
+    double s = r->marker_scale, lx = INFINITY, ly = INFINITY;
+    for (long k = 1, last = last_finite(run); k <= last; k++) {
+        double px, py;
+        if (!render_to_pixel(r, vp, run->path[k].x, run->path[k].y, &px, &py) ||
+            hypot(px - lx, py - ly) < STEP_DOT_MERGE * s)
+            continue;
+        shapes_disc(r->shapes, px, py, STEP_DOT_CASING * s, r->theme->path_casing);
+        shapes_disc(r->shapes, px, py, STEP_DOT_RADIUS * s, r->theme->mark);
+        lx = px;
+        ly = py;
     }
 }
 
@@ -2154,6 +2194,9 @@ void render_world(Renderer *r, const Scene *scene)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
     draw_marks(r, scene, &vp, MARK_DOTS);
+    for (size_t i = 0; i < scene->run_count && scene->display.steps; i++)
+        if (!scene->runs[i].hidden && !(scene->swarm && i == scene->swarm_run))
+            draw_run_steps(r, &scene->runs[i].run, &vp);
     /* The last steps' arrows under the heads they leave from: over them,
      * an arrow hid half of its head (saddle 5's momentum head looked
      * smaller than GD's). */

@@ -181,12 +181,14 @@ static void place_values(const Viewport *vp, const AxisStyle *style, AxisPlan *d
                                         : ox + clear + tw + 2.0 * style->pad <= right;
             AxisLabel l = {.text = ""};
             bool placed = false;
-            for (int k = 0; k < 2 * (LABEL_MOVES + 1) && !placed; k++) {
-                bool side = k % 2 ? !first_side : first_side;
-                l = beside(style, text, axis, axis == 0 ? oy : ox, side, clear + gap * (k / 2),
-                           axis == 0 ? tick->px : tick->py, false);
-                placed = fits(vp, style, dest, &l, axis, -1);
-            }
+            for (int off_paths = style->crossed != NULL; off_paths >= 0 && !placed; off_paths--)
+                for (int k = 0; k < 2 * (LABEL_MOVES + 1) && !placed; k++) {
+                    bool side = k % 2 ? !first_side : first_side;
+                    l = beside(style, text, axis, axis == 0 ? oy : ox, side,
+                               clear + gap * (k / 2), axis == 0 ? tick->px : tick->py, false);
+                    placed = fits(vp, style, dest, &l, axis, -1) &&
+                             !(off_paths && style->crossed(style->context, &l));
+                }
             tick->labelled = placed;
             tick->label = l;
             labelled[axis] += placed;

@@ -53,6 +53,10 @@ typedef struct AxisStyle {
     /* Whether something drawn over the map (a run's head, a minimum's
      * mark, a particle) would cover a label's box; NULL: nothing does. */
     bool (*covered)(void *context, const AxisLabel *label);
+    /* Whether a run's path crosses a label's box: a value keeps off it
+     * where a place is free, else lies over it (saddle 5's y = 1, which
+     * its caption cites, under momentum's spiral); NULL: none does. */
+    bool (*crossed)(void *context, const AxisLabel *label);
     void *context;
 } AxisStyle;
 

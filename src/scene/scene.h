@@ -114,6 +114,7 @@ typedef struct SceneDisplay {
     bool projector;     /* large text and thick lines */
     bool flow;          /* each run's gradient flow beside it (scene_show_flow) */
     bool velocity;      /* each run's last step as an arrow at its head */
+    bool steps;         /* a dot at each point a run's updates reached */
     bool basins;        /* the swarm's share in each minimum's basin */
     bool view3d;        /* the landscape as a surface seen through camera */
     SceneCamera camera;
