@@ -2862,7 +2862,7 @@ static void test_saddle_axis_labels_clear(void **state)
                     LayoutRect b = {labels[k].x, labels[k].y, labels[k].w, labels[k].h};
                     for (size_t i = 0; i < st->scene->run_count; i++) {
                         const Run *run = &st->scene->runs[i].run;
-                        double px = NAN, py = NAN;
+                        double px = (double)NAN, py = (double)NAN;
                         for (size_t j = 0; j < run->count; j++) {
                             viewport_to_pixel(&vp, run->path[j].x, run->path[j].y, &px, &py);
                             path = fmin(path, distance_to_box(b, px, py));

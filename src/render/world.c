@@ -1562,7 +1562,7 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
  * shrink, the dots close up. */
 static void draw_run_steps(Renderer *r, const Run *run, const Viewport *vp)
 {
-    double s = r->marker_scale, lx = INFINITY, ly = INFINITY;
+    double s = r->marker_scale, lx = (double)INFINITY, ly = (double)INFINITY;
     for (long k = 1, last = last_finite(run); k <= last; k++) {
         double px, py;
         if (!render_to_pixel(r, vp, run->path[k].x, run->path[k].y, &px, &py) ||
