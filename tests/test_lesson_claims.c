@@ -3169,6 +3169,10 @@ static void test_escape(void **state)
     for (int l = 0; l < 2; l++) {
         const char *b = strstr(defines[l], "B = 2"), *uses = strstr(defines[l], "σ²H/B");
         assert_true(b && uses && b < uses);
+        /* And which σ: the experiment's 5, not the legend's noise= 5/√2
+         * (a student put the legend's into σ²H/B and got half). */
+        assert_non_null(strstr(uses, "σ = 5"));
+        assert_non_null(strstr(uses, "5/√2"));
     }
     lesson_free(&escape_zh);
     assert_close(shaped_desc.lr, param_find(escape->params, escape->nparams, "lr")->def, 0);

@@ -2996,8 +2996,9 @@ static void test_run_keeps_its_number(void **state)
  * frame by the legend's key (issue 12: a student could not find what
  * they meant), in English and in Chinese, at 960x540 and at 1280x720
  * --projector: the steps a frame review named, and welcome's; in every
- * one of those frames (hud.c's key_place: on main the key had room in 17
- * of the 52). */
+ * one of those frames but escape's at --projector, where the key would
+ * cover the cloud's start or a share (hud.c's key_place: on main the key
+ * had room in 17 of the 52; now in 47). */
 static void test_every_mark_is_named(void **state)
 {
     (void)state;
@@ -3013,7 +3014,7 @@ static void test_every_mark_is_named(void **state)
     };
     const char *const langs[] = {"en", "zh"};
     unsigned seen = 0;
-    int checked = 0;
+    int checked = 0, unnamed = 0;
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
         for (size_t g = 0; g < 2; g++)
             for (int projector = 0; projector < 2; projector++) {
@@ -3033,15 +3034,25 @@ static void test_every_mark_is_named(void **state)
                     bool chinese = false;
                     for (const char *p = words; *p; p++)
                         chinese |= (unsigned char)*p >= 0x80;
-                    if ((marks & 1u << m) && (!strstr(drawn.all, line) || g != chinese))
-                        fail_msg("%s %zu (%s%s): a mark drawn, \"%s\" not named in:%s",
-                                 steps[k].lesson, steps[k].step + 1, langs[g],
-                                 projector ? ", --projector" : "", words, drawn.all);
+                    if ((marks & 1u << m) && (!strstr(drawn.all, line) || g != chinese)) {
+                        print_message("%s %zu (%s%s): a mark drawn, \"%s\" not named\n",
+                                      steps[k].lesson, steps[k].step + 1, langs[g],
+                                      projector ? ", --projector" : "", words);
+                        if (!projector || strcmp(steps[k].lesson, "escape.lua") != 0)
+                            fail_msg("%s %zu: the key left out in:%s", steps[k].lesson,
+                                     steps[k].step + 1, drawn.all);
+                        unnamed++;
+                        break;
+                    }
                 }
                 app_destroy(app);
             }
     assert_true(i18n_select("en"));
-    print_message("%d frames with the key checked\n", checked);
+    print_message("%d frames with the key checked, %d without\n", checked, unnamed);
+    /* Only escape's steps at 1280x720 --projector may leave it out: the
+     * map is the only room for it, and each place there covers the cloud's
+     * start, a basin's share or its minimum (hud.c's key_place). */
+    assert_true(unnamed <= 6);
     /* Every kind of mark was drawn and named somewhere. */
     assert_int_equal(seen, (1u << RENDER_MARK_KINDS) - 1);
 }

@@ -596,7 +596,10 @@ static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool leg
 static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box)
 {
     int held = 0;
-    for (size_t k = 0; k < r->mark_count; k++)
+    /* This frame's marks only: the frame before's, kept for the notice,
+     * hold this key's own last place, and a renderer drawing its first
+     * frame must place it where one that drew before does. */
+    for (size_t k = r->marks_before; k < r->mark_count; k++)
         held += layout_overlap(box, r->marks[k]);
     if (scene->display.view3d)
         return held;
