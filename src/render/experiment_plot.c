@@ -484,6 +484,16 @@ static void draw_law(Renderer *r, const ExperimentPicture *p, const PlotArea *a,
     }
 }
 
+/* A point's interval at x from pixel row ylo up to yhi: the bar and its
+ * two caps. */
+static void draw_interval(Renderer *r, double x, double ylo, double yhi, Rgba color)
+{
+    double s = r->scale, cap = 3.5 * s;
+    shapes_segment(r->shapes, x, ylo, x, yhi, 0.8 * s, color);
+    shapes_segment(r->shapes, x - cap, ylo, x + cap, ylo, 0.8 * s, color);
+    shapes_segment(r->shapes, x - cap, yhi, x + cap, yhi, 0.8 * s, color);
+}
+
 /* The points with their intervals: filled when within the tolerance,
  * ringed in the warning colour when not, hollow when not counted; all
  * filled where the law is not shown (law false). */
@@ -498,12 +508,10 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, ExperimentShown
             continue;
         Rgba color = render_place_color(r, group_of(p, i), 1.0f);
         double x = plot_to_x(a, row->swept), y = plot_to_y(a, row->measured);
-        double ylo = plot_to_y(a, row->low), yhi = plot_to_y(a, row->high), cap = 3.5 * s;
-        if (isfinite(row->low) && isfinite(row->high) && ylo - yhi > 1.0) {
-            shapes_segment(r->shapes, x, ylo, x, yhi, 0.8 * s, color);
-            shapes_segment(r->shapes, x - cap, ylo, x + cap, ylo, 0.8 * s, color);
-            shapes_segment(r->shapes, x - cap, yhi, x + cap, yhi, 0.8 * s, color);
-        }
+        double ylo = plot_to_y(a, row->low), yhi = plot_to_y(a, row->high);
+        bool bar = isfinite(row->low) && isfinite(row->high) && ylo - yhi > 1.0;
+        if (bar)
+            draw_interval(r, x, ylo, yhi, color);
         if (!row->checked && law)
             shapes_ring(r->shapes, x, y, POINT_RADIUS * s, 0.7 * s, color);
         else
@@ -512,13 +520,10 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, ExperimentShown
          * panel's colour: escape 2-3's intervals, a few pixels on three
          * decades, lay hidden under their points where the legend said
          * "95 % interval" (review, issue 12). */
-        if (isfinite(row->low) && isfinite(row->high) && ylo - yhi > 1.0 &&
-            ylo - yhi < 2.0 * POINT_RADIUS * s && (row->checked || !law)) {
+        if (bar && ylo - yhi < 2.0 * POINT_RADIUS * s && (row->checked || !law)) {
             Rgba over = r->theme->panel;
             over.a = 1.0f;
-            shapes_segment(r->shapes, x, ylo, x, yhi, 0.8 * s, over);
-            shapes_segment(r->shapes, x - cap, ylo, x + cap, ylo, 0.8 * s, over);
-            shapes_segment(r->shapes, x - cap, yhi, x + cap, yhi, 0.8 * s, over);
+            draw_interval(r, x, ylo, yhi, over);
         }
         if (row->checked && !row->within && law)
             shapes_ring(r->shapes, x, y, (POINT_RADIUS + 2.5) * s, 0.8 * s, r->theme->warn);
