@@ -434,16 +434,15 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
      * dashed lines and, where a place allows, the curves: the caption's
      * "13 % under" (batch_and_flatness 4) could not be read off a log axis
      * from 1 to 10 without it. */
-    double edge_y[SCENE_MAX_RUNS];
-    for (size_t k = 0; k < runs; k++)
-        edge_y[k] = plot_to_y(&a, net_stage_series(net, k, NET_SERIES_STABILITY,
-                                                   net_stage_run(net, k)->count - 1));
+    double edge[SCENE_MAX_RUNS], edge_y[SCENE_MAX_RUNS];
+    for (size_t k = 0; k < runs; k++) {
+        edge[k] = net_stage_series(net, k, NET_SERIES_STABILITY, net_stage_run(net, k)->count - 1);
+        edge_y[k] = plot_to_y(&a, edge[k]);
+    }
     for (size_t i = 0; i < runs; i++) {
         double v;
         size_t at_k;
-        double edge = net_stage_series(net, i, NET_SERIES_STABILITY,
-                                       net_stage_run(net, i)->count - 1);
-        if (!last_sharpness(net, i, &v, &at_k) || v >= END_LABEL_UNDER * edge)
+        if (!last_sharpness(net, i, &v, &at_k) || v >= END_LABEL_UNDER * edge[i])
             continue;
         char value[32], label[48];
         snprintf(label, sizeof label, "λmax %s", number_text(v, 3, value, sizeof value));
