@@ -45,6 +45,28 @@ static void particles_are_runs_with_consecutive_seeds(void **state)
     check_particles_match_runs("linreg:n=50,seed=2", "sgd:lr=0.05,batch=4,seed=7");
 }
 
+/* Walker i of a swarm of d started at (-1.2, 1.1) after steps updates, or
+ * at the update that diverged; false then. */
+static bool walker_of(const OptimizerDesc *d, const Landscape *l, size_t i, size_t steps,
+                      OptimizerState *walker)
+{
+    optimizer_init(d, -1.2, 1.1, d->seed + i, walker);
+    bool live = true;
+    for (size_t k = 0; k < steps && live; k++)
+        live = optimizer_step(d, l, walker) == STEP_OK;
+    return live;
+}
+
+static void assert_particle_is_walker(const Swarm *swarm, size_t i, const OptimizerState *walker,
+                                      const char *spec)
+{
+    OptimizerState p = swarm_particle(swarm, i);
+    if (memcmp(&p, walker, sizeof *walker) != 0)
+        fail_msg("%s: particle %zu (t %ld, %.17g, %.17g, grad %.17g) != walker (t %ld, %.17g, "
+                 "%.17g, grad %.17g)", spec, i, p.t, p.x, p.y, p.grad[0], walker->t, walker->x,
+                 walker->y, walker->grad[0]);
+}
+
 /* Particles are stepped in blocks of lanes (swarm.c); each must end as its
  * walker does under optimizer_step, every byte of its state, whether it
  * lives through the stretch or diverges partway (then the walker stops
@@ -61,15 +83,9 @@ static size_t check_lanes_match_walkers(const char *landscape_spec, const char *
     size_t diverged = 0;
     for (size_t i = 0; i < N; i++) {
         OptimizerState walker;
-        optimizer_init(&d, -1.2, 1.1, d.seed + i, &walker);
-        bool live = true;
-        for (size_t k = 0; k < STEPS && live; k++)
-            live = optimizer_step(&d, l, &walker) == STEP_OK;
+        bool live = walker_of(&d, l, i, STEPS, &walker);
         diverged += !live;
-        OptimizerState p = swarm_particle(swarm, i);
-        if (memcmp(&p, &walker, sizeof walker) != 0)
-            fail_msg("%s on %s: particle %zu (t %ld, %.17g, %.17g) != walker (t %ld, %.17g, %.17g)",
-                     opt_spec, landscape_spec, i, p.t, p.x, p.y, walker.t, walker.x, walker.y);
+        assert_particle_is_walker(swarm, i, &walker, opt_spec);
         if (live) /* drawn clamped to float's range */
             assert_true(swarm_positions(swarm)[2 * i + 1] ==
                         (float)fmax(-(double)FLT_MAX, fmin((double)FLT_MAX, walker.y)));
@@ -78,6 +94,38 @@ static size_t check_lanes_match_walkers(const char *landscape_spec, const char *
     swarm_destroy(swarm);
     landscape_destroy(l);
     return diverged;
+}
+
+/* The blocks do not keep a particle's update count, gradient, step and
+ * rate (swarm.h): they are replayed from the latest snapshot in which the
+ * particle was live, or from the start.  20,000 particles keep a snapshot
+ * every 20 updates, and those that diverge between two are replayed from
+ * an earlier one; 300,000 keep none. */
+static void particles_replay_from_snapshots_or_the_start(void **state)
+{
+    (void)state;
+    Landscape *l = test_landscape("rosenbrock");
+    const char *spec = "sgd:lr=0.004,noise=50,seed=5";
+    OptimizerDesc d = test_optimizer(spec, l);
+    Swarm *swarm = swarm_create(l, &d, -1.2, 1.1, 20000, NULL);
+    swarm_advance(swarm, 70, 2);
+    size_t diverged = 0;
+    for (size_t i = 0; i < 20000; i++) {
+        OptimizerState walker;
+        diverged += !walker_of(&d, l, i, 70, &walker);
+        assert_particle_is_walker(swarm, i, &walker, spec);
+    }
+    assert_true(diverged > 100 && diverged < 19900);
+    swarm_destroy(swarm);
+    swarm = swarm_create(l, &d, -1.2, 1.1, 300000, NULL);
+    swarm_advance(swarm, 3, 2);
+    for (size_t i = 0; i < 300000; i += 997) {
+        OptimizerState walker;
+        walker_of(&d, l, i, 3, &walker);
+        assert_particle_is_walker(swarm, i, &walker, spec);
+    }
+    swarm_destroy(swarm);
+    landscape_destroy(l);
 }
 
 static void lanes_are_walkers_bit_for_bit(void **state)
@@ -243,6 +291,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(particles_are_runs_with_consecutive_seeds),
         cmocka_unit_test(lanes_are_walkers_bit_for_bit),
+        cmocka_unit_test(particles_replay_from_snapshots_or_the_start),
         cmocka_unit_test(changes_between_lanes_and_walkers_keep_the_bits),
         cmocka_unit_test(thread_count_does_not_change_results),
         cmocka_unit_test(diverged_particles_stop_and_stay_drawable),

@@ -40,30 +40,34 @@ struct Swarm {
  * same order as its walker would, so the results are the same bits.  A
  * swarm's block is stepped where it lies (advance_lanes); the lanes' own
  * states hold a copy when some of its lanes are stopped, and a first
- * passage's walkers.  The lanes live on the stack (about 12 KB) and stay in
+ * passage's walkers.  The lanes live on the stack (about 10 KB) and stay in
  * the L1 cache for the whole stretch. */
 #define SWARM_LANES 64
 
-/* What an update changes in the lanes' walkers, a field to an array. */
+/* What an update reads and changes in the lanes' walkers, a field to an
+ * array: θ and the random streams first, then the buffers, which the
+ * plain sgd family never touches.  The gradient and step an update leaves
+ * are not kept: no update reads them, and a swarm's are replayed when a
+ * particle is asked for (swarm_particle). */
 typedef struct LaneStates {
-    double theta[2 * SWARM_LANES], grad[2 * SWARM_LANES], step[2 * SWARM_LANES];
-    double buf[2 * SWARM_LANES], sq[2 * SWARM_LANES], aux[2 * SWARM_LANES];
+    double theta[2 * SWARM_LANES];
     uint64_t rng[4][SWARM_LANES];  /* each lane's xoshiro256** state */
+    double buf[2 * SWARM_LANES], sq[2 * SWARM_LANES], aux[2 * SWARM_LANES];
 } LaneStates;
 
-/* A swarm's block of particles: every field of their OptimizerStates.
- * Lanes past the swarm's count hold zeros. */
+/* A swarm's block of particles: the fields of their OptimizerStates that
+ * updates read.  Not t and lr_used: every live particle has made the
+ * swarm's updates, at the swarm's rates.  Lanes past the swarm's count
+ * hold zeros. */
 struct LaneBlock {
     LaneStates s;
-    long t[SWARM_LANES];
-    double lr_used[SWARM_LANES], flow_h[SWARM_LANES];
+    double flow_h[SWARM_LANES];
     uint64_t batch_key[SWARM_LANES];
 };
 
 typedef struct Lanes {
     LaneStates s;
     long t;         /* updates done by every live lane */
-    double lr_used; /* the learning rate of the last update */
     double g[2 * SWARM_LANES];     /* the decayed gradient the rule takes */
     double noise[2 * SWARM_LANES]; /* the update's standard normals */
     double sigma[2 * SWARM_LANES]; /* each lane's noise= (a swarm's: all desc's) */
@@ -83,7 +87,7 @@ static void lane_rng_set(LaneStates *s, size_t j, const Rng *rng)
         s->rng[w][j] = rng->s[w];
 }
 
-/* Lane j of s into the fields of dest an update changes. */
+/* Lane j of s into the fields of dest that updates read. */
 static void lane_get(const LaneStates *s, size_t j, OptimizerState *dest)
 {
     dest->x = s->theta[j];
@@ -93,8 +97,6 @@ static void lane_get(const LaneStates *s, size_t j, OptimizerState *dest)
         dest->buf[c] = s->buf[k];
         dest->sq[c] = s->sq[k];
         dest->aux[c] = s->aux[k];
-        dest->grad[c] = s->grad[k];
-        dest->step[c] = s->step[k];
     }
     lane_rng_get(s, j, &dest->rng);
 }
@@ -109,21 +111,18 @@ static void lane_set(LaneStates *s, size_t j, const OptimizerState *src)
         s->buf[k] = src->buf[c];
         s->sq[k] = src->sq[c];
         s->aux[k] = src->aux[c];
-        s->grad[k] = src->grad[c];
-        s->step[k] = src->step[c];
     }
     lane_rng_set(s, j, &src->rng);
 }
 
-/* Particle i's state, gathered from its block. */
-static OptimizerState particle_get(const Swarm *swarm, size_t i)
+/* Particle i of blocks, ready for update t: the fields updates read. */
+static OptimizerState particle_get(const LaneBlock *blocks, size_t i, size_t t)
 {
-    const LaneBlock *b = &swarm->blocks[i / SWARM_LANES];
+    const LaneBlock *b = &blocks[i / SWARM_LANES];
     size_t j = i % SWARM_LANES;
     OptimizerState s = {0};
     lane_get(&b->s, j, &s);
-    s.t = b->t[j];
-    s.lr_used = b->lr_used[j];
+    s.t = (long)t;
     s.flow_h = b->flow_h[j];
     s.batch_key = b->batch_key[j];
     return s;
@@ -134,8 +133,6 @@ static void particle_set(Swarm *swarm, size_t i, const OptimizerState *s)
     LaneBlock *b = &swarm->blocks[i / SWARM_LANES];
     size_t j = i % SWARM_LANES;
     lane_set(&b->s, j, s);
-    b->t[j] = s->t;
-    b->lr_used[j] = s->lr_used;
     b->flow_h[j] = s->flow_h;
     b->batch_key[j] = s->batch_key;
 }
@@ -256,7 +253,7 @@ static void advance_walkers(Swarm *swarm, size_t begin, size_t end)
     for (size_t i = begin; i < end; i++) {
         if (swarm->stopped[i])
             continue;
-        OptimizerState state = particle_get(swarm, i);
+        OptimizerState state = particle_get(swarm->blocks, i, swarm->steps);
         for (size_t k = 0; k < swarm->advance_steps; k++) {
             StepResult result = optimizer_step(&swarm->desc, swarm->landscape, &state);
             if (result != STEP_OK) {
@@ -287,34 +284,27 @@ static void lane_put(Lanes *lanes, size_t j, const OptimizerState *s, double sig
     lanes->sigma[j] = lanes->sigma[SWARM_LANES + j] = sigma;
 }
 
-/* Writes lane j back into its walker, as optimizer_step leaves it. */
+/* Writes lane j back into its walker: the fields updates read. */
 static void lanes_store(const Lanes *lanes, size_t j, OptimizerState *s)
 {
     lane_get(&lanes->s, j, s);
     s->t = lanes->t;
-    s->lr_used = lanes->lr_used;
 }
 
 /* Readies the lanes for block b of the swarm: its stopped and empty lanes
- * done and without noise, the rest at the swarm's update count.  Sets
- * *live to the live lanes; false when one of them has not done the
- * swarm's updates, which the lanes need of all of them (a swarm's live
- * particles step together, so it does not happen). */
-static bool lanes_load(Lanes *lanes, const Swarm *swarm, size_t b, size_t *live)
+ * done and without noise, the rest at the swarm's update count; returns
+ * the live lanes. */
+static size_t lanes_load(Lanes *lanes, const Swarm *swarm, size_t b)
 {
-    const LaneBlock *block = &swarm->blocks[b];
-    size_t first = b * SWARM_LANES;
+    size_t first = b * SWARM_LANES, live = 0;
     lanes->t = (long)swarm->steps;
-    *live = 0;
     for (size_t j = 0; j < SWARM_LANES; j++) {
         lanes->done[j] = first + j >= swarm->count || swarm->stopped[first + j];
         double sigma = lanes->done[j] ? 0.0 : swarm->desc.noise;
         lanes->sigma[j] = lanes->sigma[SWARM_LANES + j] = sigma;
-        if (!lanes->done[j] && block->t[j] != lanes->t)
-            return false;
-        *live += !lanes->done[j];
+        live += !lanes->done[j];
     }
-    return true;
+    return live;
 }
 
 /* Copies block b's states into the lanes, the done lanes zeroed so they
@@ -327,31 +317,23 @@ static void lanes_copy_in(Lanes *lanes, const Swarm *swarm, size_t b)
             lanes_clear(lanes, j);
 }
 
-/* Writes live lane j back into block b, as optimizer_step leaves it. */
+/* Writes live lane j back into block b. */
 static void lanes_store_block(const Lanes *lanes, Swarm *swarm, size_t b, size_t j)
 {
-    LaneBlock *block = &swarm->blocks[b];
     OptimizerState state;
     lanes_store(lanes, j, &state);
-    lane_set(&block->s, j, &state);
-    block->t[j] = state.t;
-    block->lr_used[j] = state.lr_used;
+    lane_set(&swarm->blocks[b].s, j, &state);
 }
 
-/* Ends a stretch of block b stepped in s: the live lanes' update counts
- * and positions, and their states when s is the lanes' copy. */
+/* Ends a stretch of block b stepped in s: the live lanes' positions, and
+ * their states when s is the lanes' copy. */
 static void lanes_keep(const Lanes *lanes, const LaneStates *s, Swarm *swarm, size_t b)
 {
-    LaneBlock *block = &swarm->blocks[b];
     for (size_t j = 0; j < SWARM_LANES; j++) {
         if (lanes->done[j])
             continue;
-        if (s == &lanes->s) {
+        if (s == &lanes->s)
             lanes_store_block(lanes, swarm, b, j);
-        } else {
-            block->t[j] = lanes->t;
-            block->lr_used[j] = lanes->lr_used;
-        }
         size_t i = b * SWARM_LANES + j;
         swarm->positions[2 * i] = drawable(s->theta[j]);
         swarm->positions[2 * i + 1] = drawable(s->theta[SWARM_LANES + j]);
@@ -425,14 +407,9 @@ lanes_step(Lanes *restrict lanes, LaneStates *restrict s, const OptimizerDesc *d
         for (size_t k = 0; k < 2 * SWARM_LANES; k++)
             lanes->g[k] += lanes->sigma[k] * lanes->noise[k];
     }
-    memcpy(s->grad, lanes->g, sizeof s->grad);
-    memcpy(s->step, s->theta, sizeof s->step);
     lanes->t++;
-    lanes->lr_used = lr;
     rule_decay(d, lr, 2 * SWARM_LANES, s->theta, lanes->g);
     rule_apply(d, lanes->t, lr, 2 * SWARM_LANES, s->theta, lanes->g, s->buf, s->sq, s->aux);
-    for (size_t k = 0; k < 2 * SWARM_LANES; k++)
-        s->step[k] = s->theta[k] - s->step[k];
 }
 
 /* Lanes whose θ is no longer finite after an update stop there: a live
@@ -479,7 +456,7 @@ static inline __attribute__((always_inline)) bool lanes_finite(const LaneStates 
 #endif
 
 /* Steps blocks begin .. end - 1 in the lanes.  A block whose lanes all
- * live is stepped where it lies (its 8 KB of states stay in the L1 cache
+ * live is stepped where it lies (its 6 KB of states stay in the L1 cache
  * for the stretch); one with stopped or empty lanes, in the lanes' copy,
  * which zeroes those without touching their final states.  A block that
  * loses a lane partway goes on in the copy. */
@@ -488,14 +465,7 @@ SWARM_CLONES static void advance_lanes(Swarm *swarm, size_t begin, size_t end)
     Lanes lanes;
     memset(&lanes, 0, sizeof lanes);
     for (size_t b = begin; b < end; b++) {
-        size_t live;
-        if (!lanes_load(&lanes, swarm, b, &live)) {
-            size_t first = b * SWARM_LANES;
-            advance_walkers(swarm, first,
-                            swarm->count - first < SWARM_LANES ? swarm->count
-                                                               : first + SWARM_LANES);
-            continue;
-        }
+        size_t live = lanes_load(&lanes, swarm, b);
         if (live == 0)
             continue;
         LaneStates *s = &swarm->blocks[b].s;
@@ -604,9 +574,43 @@ const float *swarm_positions(const Swarm *swarm)
     return swarm->positions;
 }
 
+/* Where particle i's replay starts: the latest snapshot before the
+ * current update in which it was still live, else the start; returns the
+ * update it starts at. */
+static size_t replay_start(const Swarm *swarm, size_t i, OptimizerState *s)
+{
+    size_t n = swarm->count, blocks = swarm->block_count * sizeof *swarm->blocks;
+    for (size_t before = swarm->steps; before > 0;) {
+        size_t found = 0;
+        const unsigned char *slot = snapshots_find(&swarm->snapshots, before - 1, &found);
+        if (!slot)
+            break;
+        if (!slot[blocks + 2 * n * sizeof *swarm->positions + i]) {
+            *s = particle_get((const LaneBlock *)(const void *)slot, i, found);
+            return found;
+        }
+        before = found;
+    }
+    const OptimizerDesc *first = changes_desc_at(&swarm->changes, &swarm->desc, 0);
+    optimizer_init(first, swarm->x0, swarm->y0, first->seed + i, s);
+    return 0;
+}
+
+/* What the blocks keep of particle i, and what they do not (its update
+ * count, last gradient, step and rate) from its own walker loop replayed
+ * to where it is: at most a snapshot spacing of updates for a live one. */
 OptimizerState swarm_particle(const Swarm *swarm, size_t i)
 {
-    return particle_get(swarm, i);
+    OptimizerState replay;
+    for (size_t k = replay_start(swarm, i, &replay); k < swarm->steps; k++)
+        if (optimizer_step(changes_desc_at(&swarm->changes, &swarm->desc, k), swarm->landscape,
+                           &replay) != STEP_OK)
+            break;
+    OptimizerState s = particle_get(swarm->blocks, i, (size_t)replay.t);
+    s.lr_used = replay.lr_used;
+    memcpy(s.grad, replay.grad, sizeof s.grad);
+    memcpy(s.step, replay.step, sizeof s.step);
+    return s;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -8,7 +8,11 @@
  * compiler vectorises across particles (AVX2 and AVX-512 builds picked at
  * load time) and a stretch of updates copies a block in and out whole;
  * blocks are stepped in parallel chunks, and the results are the walkers'
- * bits all the same.  Positions are also kept as interleaved floats (x0,
+ * bits all the same.  A block keeps only what an update reads (θ, the
+ * random stream, the optimizer's buffers, flow's step size, the batch
+ * key: 112 bytes a particle, of which plain sgd streams 48); the update
+ * count, gradient, step and rate an update leaves are rebuilt when a
+ * particle is asked for (swarm_particle).  Positions are also kept as interleaved floats (x0,
  * y0, x1, y1, ...) ready to draw.
  * A diverged particle stops and keeps its last finite position for drawing.
  * The swarm borrows the landscape; the caller owns the swarm.
@@ -16,10 +20,10 @@
  * Like a run (run.h), a swarm keeps snapshots of every particle every few
  * updates (history.h), so swarm_seek can show it after any earlier update,
  * and parameter changes (swarm_reconfigure) are recorded by update.  A
- * snapshot holds every particle's state: the spacing is chosen so a replay
+ * snapshot holds every particle's blocks: the spacing is chosen so a replay
  * is about SWARM_REPLAY_PARTICLE_STEPS particle updates, and the snapshots
  * held at once take at most SWARM_SNAPSHOT_BYTES.  A swarm too large for
- * 4 of them in that (over about 180,000 particles) keeps none: going back
+ * 4 of them in that (over about 270,000 particles) keeps none: going back
  * replays it from the start.
  */
 #ifndef DESCENT_CORE_SWARM_H
@@ -72,7 +76,12 @@ size_t swarm_diverged(const Swarm *swarm);
 /* Interleaved float positions, 2 * count floats, valid until the next call
  * that changes the swarm. */
 const float *swarm_positions(const Swarm *swarm);
-/* The full state of particle i (0 <= i < count), gathered from its block. */
+/* The full state of particle i (0 <= i < count): what its block keeps, and
+ * its update count, last gradient, step and rate from its walker loop
+ * replayed from the latest snapshot in which it was live (or the start),
+ * the same bits.  A query costs up to a snapshot spacing of updates
+ * (SWARM_REPLAY_PARTICLE_STEPS / count), or the updates so far for a swarm
+ * that keeps no snapshots. */
 OptimizerState swarm_particle(const Swarm *swarm, size_t i);
 
 /* First passages: many independent walkers of one optimizer, each stepped
