@@ -56,9 +56,9 @@ typedef struct LaneStates {
 } LaneStates;
 
 /* A swarm's block of particles: the fields of their OptimizerStates that
- * updates read.  Not t and lr_used: every live particle has made the
- * swarm's updates, at the swarm's rates.  Lanes past the swarm's count
- * hold zeros. */
+ * updates read.  Not t: every live particle has made the swarm's updates;
+ * nor lr_used, which no update reads (swarm_particle replays it, and a
+ * stopped particle's t).  Lanes past the swarm's count hold zeros. */
 struct LaneBlock {
     LaneStates s;
     double flow_h[SWARM_LANES];
@@ -438,6 +438,23 @@ static inline __attribute__((always_inline)) bool lanes_finite(const LaneStates 
     return !bad;
 }
 
+/* Asks for block b's θ and random streams and the lines of its positions,
+ * all that plain sgd reads and writes of it, while the block before is
+ * stepped: a stretch of 2 updates is too short for the hardware's
+ * prefetcher to hide each block's first loads. */
+static inline __attribute__((always_inline)) void prefetch_block(const Swarm *swarm, size_t b)
+{
+    const LaneBlock *block = &swarm->blocks[b];
+    const char *hot = (const char *)&block->s.theta;
+    for (size_t at = 0; at < sizeof block->s.theta + sizeof block->s.rng; at += 64)
+        __builtin_prefetch(hot + at, 1);
+    size_t first = b * SWARM_LANES;
+    size_t n = swarm->count - first < SWARM_LANES ? swarm->count - first : SWARM_LANES;
+    const char *xy = (const char *)&swarm->positions[2 * first];
+    for (size_t at = 0; at < 2 * n * sizeof *swarm->positions; at += 64)
+        __builtin_prefetch(xy + at, 1);
+}
+
 /* The lanes' loop is built for the baseline and for AVX2 and AVX-512, and
  * the loader picks the one the CPU runs (GCC's and clang's target_clones).
  * Not under the sanitizers, whose run-time is not ready when the loader
@@ -465,6 +482,8 @@ SWARM_CLONES static void advance_lanes(Swarm *swarm, size_t begin, size_t end)
     Lanes lanes;
     memset(&lanes, 0, sizeof lanes);
     for (size_t b = begin; b < end; b++) {
+        if (b + 1 < end)
+            prefetch_block(swarm, b + 1);
         size_t live = lanes_load(&lanes, swarm, b);
         if (live == 0)
             continue;
