@@ -83,7 +83,12 @@ step {
   -- l2 = 0 written out: the legend's formula has an (l2/2)|w|² term, and the
   -- spec line beside it shows that it is zero here.
   landscape = "logreg:data=separable.csv,l2=0",
-  view = { -2, 10, -2, 6 },
+  -- The view's aspect (1.25) that of the map the layout gives it in both
+  -- languages: at 1.5 (y -2 ... 6) it lay between the English map's 2.1 and
+  -- the Chinese 1.3, and each widened it its own way, x -4.5 ... 12.5 in
+  -- English, -2 ... 10 in Chinese (a frame review; test_layout
+  -- test_logistic_map_alike_in_both_languages).
+  view = { -2, 10, -2.8, 6.8 },
   runs = { "gd:lr=1" },
   play = 3000,
   speed = 200,

@@ -5,7 +5,10 @@
 -- little more: the sharp well (width 0.1) is then wide enough on the map
 -- that its walls stay in sight about a head resting in it (on a view to
 -- x = 5.06, 77 pixels a unit at 960x540, the well lay under the head).
-local both_valleys = { -1.7, 1.95, -1.42, 1.12 }
+-- The flat circle (x 0.33 ... 1.93, y -1.36 ... 0.24) keeps a margin of
+-- at least 10 pixels from the map's edges: at x = 1.95 it stood 3 pixels
+-- from the right one (a frame review).
+local both_valleys = { -1.7, 2.06, -1.5, 1.12 }
 -- Step 2's strong noise spreads the cloud, and step 6's η = 0.3 leaves the
 -- sharp valley, up to (-2, 1.3): a wider view.  The basin shares count
 -- walkers on a grid three views wide (scene_basin_shares), the rest
@@ -167,8 +170,13 @@ step {
   -- steps 4 and 5 again, the scale was log and their λmax 100 lay a pixel
   -- from their 2/η, 105 and 80).
   runs = { "gd:lr=0.3", "gd:lr=0.019", "gd:lr=0.025" },
-  play = 600,
-  speed = 30,
+  -- 60 updates: η = 0.3 is at rest in the flat minimum from about the
+  -- 39th, the plots' axes count the step's updates, and over 600 its
+  -- story filled the sharpness plot's first 10 pixels (a frame review).
+  -- By then η = 0.025 bounces in its 2-cycle and η = 0.019 lies 0.0015
+  -- from the sharp minimum.
+  play = 60,
+  speed = 6,
   show = { "stability" },
   plot = { run = 1 },
   marks = valley_curvatures,

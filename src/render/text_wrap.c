@@ -52,6 +52,7 @@ static const char *const terms[] = {
     "增加", "到达", "三分之一", "四分之一", "十分之一", "回归", "始终", "时间", "指数增长",
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
     "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上", "稳定性", "圆圈", "试验",
+    "理论值",
 };
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
@@ -513,6 +514,7 @@ typedef enum WordClass {
     RANGE,     /* "to", 到, 至, "–", "~" between two numbers */
     RELATION,  /* "≈", "=", "<", ">", "≤", "≥", "≠" */
     NO_FACTOR, /* none, or no factor a number multiplies ("(l1" of "= 0.5 (l1") */
+    POSSESSIVE, /* a Latin word's possessive with no mark after it: "minimum's", "well's" */
 } WordClass;
 
 /* Whether w ends in no mark: "200" does, "200," does not. */
@@ -600,6 +602,9 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
         return word_is(t, w, relations);
     case NO_FACTOR:
         return w.from == w.to || is_cjk(utf8_next(t + w.from, &len)) || !is_factor(t, w.from, w.to);
+    case POSSESSIVE:
+        return w.to >= w.from + 3 && t[w.to - 1] == 's' && t[w.to - 2] == '\'' &&
+               is_latin_word(t, w.from, w.to - 2);
     }
     return false;
 }
@@ -663,6 +668,11 @@ static const struct Binding {
      * exit note) may still part there. */
     {ANY, PREPOSITION, LAST, ANY, BREAK_COUNTED, 2},
     {ANY, LEAD, PREPOSITION, LAST, BREAK_COUNTED, 1},
+    /* A possessive and what it owns, a key and the first words of its
+     * meaning (session 26's review of docs/frames: "the minimum's / 1002",
+     * "a well's / bottom", "h: barrier / height"). */
+    {ANY, POSSESSIVE, ANY, ANY, BREAK_COUNTED, 2},
+    {KEY, LEAD, ANY, ANY, BREAK_COUNTED, 1},
 };
 
 /* How the rules above hold a break at byte pos of text[start..stop) (a
@@ -719,8 +729,11 @@ static int binds_to_cjk(const unsigned char *t, size_t start, size_t pos, size_t
     /* Its strength: a number holds what it counts more than the word
      * before it holds the number ("约 η" before "Adam 每步"; "12% 以内"
      * before "的 3000"). */
+    /* 的 leaves the number after it: "理论值的 / 25 %", not "理论值 / 的 25 %". */
     if (is_cjk(previous))
-        return counts_or_names(t, bare(t, word_after(t, pos, stop))) ? 2 : 0;
+        return previous != 0x7684 /* 的 */ && counts_or_names(t, bare(t, word_after(t, pos, stop)))
+                   ? 2
+                   : 0;
     if (is_cjk(next)) {
         Word w = word_before(t, start, pos);
         return counts_or_names(t, w) ? 3 : is_latin_word(t, w.from, w.to) ? 1 : 0;
@@ -931,11 +944,17 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
     Span spans[MAX_SPANS];
     int span_count = group_spans(t, start, stop, spans, MAX_SPANS);
     for (int b = 0; b < count; b++)
-        for (int s = 0; s < span_count; s++)
+        for (int s = 0; s < span_count; s++) {
             if (spans[s].from < breaks[b].at && breaks[b].at < spans[s].to) {
                 breaks[b].grouped = true;
                 break;
             }
+            /* A short bracket right after a word annotates it: "列（x1
+             * 固定）" broke as "列 / （x1 固定）" (session 26's review). */
+            if (breaks[b].at == spans[s].from && breaks[b].kind == BREAK_WORD &&
+                !no_break_before(breaks[b].before))
+                breaks[b].strength = 2;
+        }
     return count;
 }
 
@@ -1062,9 +1081,25 @@ static bool in_short_clause(const unsigned char *t, size_t start, size_t pos, si
     return chars <= CLAUSE_CHARS;
 }
 
+/* What a break at b (between two CJK characters, no word split) costs
+ * where it parts a character from the word it leans on: 的, and 处 and 时
+ * standing alone ("所在处", "B = 3 时"), begin no line ("在理论值 / 的 7 %",
+ * "所在 / 处" in session 26's review of docs/frames), and 的 rather not
+ * end one before its noun ("相同的 / 距离"). */
+static int leaning_cost(Wrapper *w, size_t start, size_t stop, const Break *b)
+{
+    if (b->after == 0x7684 /* 的 */)
+        return 2;
+    if ((b->after == 0x5904 /* 处 */ || b->after == 0x65F6 /* 时 */) &&
+        !splits_word(w, start, b->at + 3, stop))
+        return 3;
+    return b->before == 0x7684 ? 1 : 0;
+}
+
 /* The kind of break b of the line [start, stop), told between two CJK
  * characters where it was not yet: a plain one (BREAK_INSIDE) costs a
- * little where it parts a count softly held or a short clause. */
+ * little where it parts a count softly held, a short clause or a
+ * character from the word it leans on. */
 static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
 {
     const unsigned char *t = w->text;
@@ -1078,10 +1113,13 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
             b->kind = BREAK_TERM;
         else if (splits_word(w, start, b->at, stop))
             b->kind = BREAK_TERM;
-        else
-            b->strength = splits_count_softly(t, start, b->at, b->after)  ? 2
-                          : in_short_clause(t, start, b->at, stop) ? 1
-                                                                   : 0;
+        else {
+            int count = splits_count_softly(t, start, b->at, b->after) ? 2
+                        : in_short_clause(t, start, b->at, stop)       ? 1
+                                                                       : 0;
+            int leaning = leaning_cost(w, start, stop, b);
+            b->strength = count > leaning ? count : leaning;
+        }
         b->told = true;
     }
     return b->kind;
