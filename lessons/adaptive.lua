@@ -105,7 +105,8 @@ step {
   speed = 100,
   -- The loss plot from step 380, this step's start, to 1000: over 1500
   -- steps from 0 the four leaps lay in 30 pixels.  From 10⁻⁶ (under it: Adam and
-  -- AdaGrad) to 10, over the highest leap (1.8): RMSProp's band between
-  -- 0.01 and 0.5 stands 4 of its 7 decades above the floor.
-  plot = { ymin = 1e-6, ymax = 10, from = 380 },
+  -- AdaGrad) to 1000, above every start (130 to 180), which the plot shows
+  -- at play 0, before update 381: RMSProp's band between 0.01 and 0.5
+  -- stands 4 of its 9 decades above the floor.
+  plot = { ymin = 1e-6, ymax = 1000, from = 380 },
 }

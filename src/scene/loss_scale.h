@@ -18,7 +18,7 @@
  *
  * The x axis is the update number from the lesson's first update shown
  * (display.loss_from: adaptive 5's leaps after step 380, in 30 pixels of
- * 1500 steps), except on the scene's time clock (a
+ * 1500 steps) once a run has gone past it, else from 0, except on the scene's time clock (a
  * flow run is on stage, scene_on_time): then it is time t = Σ ηₖ (the sum
  * of the learning rates of the updates so far; a flow's lr is its time
  * step), so a flow taking many small steps is compared with GD at the same
