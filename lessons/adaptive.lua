@@ -16,7 +16,9 @@ step {
     zh = "GD 的步子是梯度乘以 η：陡的方向（y）上迈得长，缓的方向（x）上迈得短。"
       .. "Adam 把每个坐标除以它自己梯度的滑动平均大小，于是两个坐标每步都移动约 η：它斜着出发。",
   },
-  runs = { "gd:lr=0.02", "adam:lr=0.05" },
+  -- The η the later steps give GD and Adam: a run's colour follows its
+  -- settings (scene.h, SceneRun.color), and a student follows the colour.
+  runs = { "gd:lr=0.01", "adam:lr=0.1" },
   play = 150,
   speed = 15,
   -- The axes: the caption's (y) and (x).
@@ -78,6 +80,10 @@ step {
   play = 360,
   speed = 80,
   show = { "effective_step" },
+  -- The loss plot from 10⁻³ to 1000, above every start (130 to 180): a
+  -- labelled line each decade, so the caption's "about 4" is read between
+  -- the 1 and the 10 (from 7.9e-31 to 180, it lay under the 180 label).
+  plot = { ymin = 1e-3, ymax = 1000 },
 }
 
 step {
@@ -95,10 +101,12 @@ step {
   -- no frame showed (review).  A step-length plot showed them, but its
   -- room changed the whole lesson's layout.
   keep = true,
-  play = 1120,
-  speed = 150,
-  -- The loss plot from 10⁻⁶ (under it: Adam and AdaGrad) to 1000, above
-  -- every start (130 to 180): RMSProp's band between 0.01 and 0.5 stands
-  -- 4 of its 9 decades above the floor.
-  plot = { ymin = 1e-6, ymax = 1000 },
+  play = 620,
+  speed = 100,
+  -- The loss plot from step 380, this step's start, to 1000: over 1500
+  -- steps from 0 the four leaps lay in 30 pixels.  From 10⁻⁶ (under it: Adam and
+  -- AdaGrad) to 1000, above every start (130 to 180), which the plot shows
+  -- at play 0, before update 381: RMSProp's band between 0.01 and 0.5
+  -- stands 4 of its 9 decades above the floor.
+  plot = { ymin = 1e-6, ymax = 1000, from = 380 },
 }

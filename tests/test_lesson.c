@@ -297,6 +297,7 @@ static void test_plot_fields(void **state)
     const LessonStep *first = &lesson.steps[0], *second = &lesson.steps[1];
     assert_int_equal(first->show, LESSON_SHOW_STEP_SIZE | LESSON_SHOW_2D | LESSON_SHOW_AXES);
     assert_true(first->plot_ymin == 1e-6 && first->plot_ymax == 10);
+    assert_int_equal(first->plot_from, 30);
     assert_int_equal(first->plot_run, 1);
     assert_true(first->plot_sharpness[0] == 920 && first->plot_sharpness[1] == 1100);
     assert_true(first->distance_from.x == 0.5 && first->distance_from.y == -1);
@@ -307,6 +308,7 @@ static void test_plot_fields(void **state)
     assert_int_equal(second->kinds, 0);
     assert_int_equal(second->show, LESSON_SHOW_SPREAD | LESSON_SHOW_AXES);
     assert_true(second->plot_ymin == 0 && second->plot_ymax == 0);
+    assert_int_equal(second->plot_from, 0);
     assert_int_equal(second->plot_run, -1);
     assert_true(second->plot_sharpness[0] == 0 && second->plot_sharpness[1] == 0);
     assert_true(second->distance_from.x == 0 && second->distance_from.y == 0);

@@ -105,6 +105,29 @@ static void a_lessons_range_is_kept(void **state)
     scene_destroy(s);
 }
 
+/* A lesson's first update shown (display.loss_from): the x axis starts
+ * there, the range is the losses from there on (GD's, falling: its top
+ * is update 30's), and a loss above that top before it (the start's) is
+ * not an exit; a first update past the last is left out. */
+static void a_lessons_first_update_starts_the_axis(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.1"};
+    Scene *s = make("quadratic:l1=1,l2=10", runs, 1);
+    scene_step(s, 100);
+    s->display.loss_from = 30;
+    LossScale p = loss_scale_of(s);
+    assert_close(p.from, 30.0, 0);
+    assert_close(p.span, 100.0, 0);
+    const Run *run = &s->runs[0].run;
+    assert_true(run->path[0].loss > 10.0 * run->path[30].loss);
+    assert_close(p.hi, log10(run->path[30].loss), 1e-12);
+    assert_int_equal(loss_scale_exit(&p, run), -1);
+    s->display.loss_from = 100;
+    assert_close(loss_scale_of(s).from, 0.0, 0);
+    scene_destroy(s);
+}
+
 /* x² − y² is unbounded below: losses clearly below 0 make the scale linear. */
 static void a_loss_below_the_minimum_makes_the_scale_linear(void **state)
 {
@@ -179,6 +202,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_loss_of_exactly_zero_keeps_the_log_scale),
+        cmocka_unit_test(a_lessons_first_update_starts_the_axis),
         cmocka_unit_test(a_diverging_run_leaves_the_top_at_the_step_it_passes_it),
         cmocka_unit_test(a_run_starting_at_the_top_has_not_left_it),
         cmocka_unit_test(an_overflowing_run_is_marked),

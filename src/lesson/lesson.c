@@ -652,14 +652,15 @@ static int api_lesson(lua_State *L)
     return 0;
 }
 
-/* plot = { ymin = 1e-6, ymax = 10, run = 2, sharpness = { 900, 1100 } }:
- * the loss plot's range, the one run the dynamics plot draws and the
- * sharpness plot's range; each part optional. */
+/* plot = { ymin = 1e-6, ymax = 10, from = 380, run = 2,
+ * sharpness = { 900, 1100 } }: the loss plot's range and first update
+ * shown, the one run the dynamics plot draws and the sharpness plot's
+ * range; each part optional. */
 static void read_plot(lua_State *L, int idx, LessonStep *step)
 {
-    static const char *const fields[] = { "ymin", "ymax", "run", "sharpness", NULL };
+    static const char *const fields[] = { "ymin", "ymax", "from", "run", "sharpness", NULL };
     expect(L, idx, LUA_TTABLE, "plot",
-           "a table { ymin = ..., ymax = ..., run = ..., sharpness = { lo, hi } }");
+           "a table { ymin = ..., ymax = ..., from = ..., run = ..., sharpness = { lo, hi } }");
     check_fields(L, idx, "plot", fields);
     bool has_min = get_field(L, idx, "ymin") != LUA_TNIL;
     bool has_max = get_field(L, idx, "ymax") != LUA_TNIL;
@@ -675,6 +676,9 @@ static void read_plot(lua_State *L, int idx, LessonStep *step)
         if (!(step->plot_ymin > 0 && step->plot_ymax > step->plot_ymin))
             luaL_error(L, "plot: the range needs 0 < ymin < ymax (the loss plot is logarithmic)");
     }
+    if (get_field(L, idx, "from") != LUA_TNIL)
+        step->plot_from = (long)read_whole(L, -1, "plot.from", (double)PLAY_LIMIT);
+    lua_pop(L, 1);
     if (get_field(L, idx, "run") != LUA_TNIL) {
         double run = read_whole(L, -1, "plot.run", LESSON_MAX_RUNS);
         if (run < 1)

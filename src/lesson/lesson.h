@@ -262,6 +262,8 @@ typedef struct LessonStep {
     double plot_ymin, plot_ymax; /* plot = { ymin =, ymax = }: the loss plot's
                                     range (L − L*), 0 < ymin < ymax; both 0:
                                     from the runs */
+    long plot_from;              /* plot = { from = N }: the first update the
+                                    loss plot shows; 0: from the start */
     double plot_sharpness[2];    /* plot = { sharpness = { lo, hi } }: the
                                     sharpness plot's linear range, 0 <= lo <
                                     hi, so steps compare on one axis; both 0:

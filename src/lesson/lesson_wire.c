@@ -105,6 +105,7 @@ static void put_step(Writer *w, const LessonStep *step)
     put_u64(w, step->show);
     put_f64(w, step->plot_ymin);
     put_f64(w, step->plot_ymax);
+    put_u64(w, (uint64_t)step->plot_from);
     put_f64(w, step->plot_sharpness[0]);
     put_f64(w, step->plot_sharpness[1]);
     put_u64(w, (uint64_t)(step->plot_run + 1));  /* -1 (every run) as 0 */
@@ -290,6 +291,7 @@ static void get_step(Reader *r, LessonStep *step)
     step->show = (unsigned)get_u64(r, UINT_MAX);
     step->plot_ymin = get_f64(r);
     step->plot_ymax = get_f64(r);
+    step->plot_from = (long)get_u64(r, LONG_MAX);
     step->plot_sharpness[0] = get_f64(r);
     step->plot_sharpness[1] = get_f64(r);
     step->plot_run = (long)get_u64(r, LESSON_MAX_RUNS) - 1;

@@ -937,15 +937,17 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     double near = 2.5 * r->scale;
     double prev_x = 0, prev_y = 0;
     bool has_prev = false;
-    size_t k = first;
     int lone = 0; /* columns drawn: 1 one point alone, -1 more */
     double lone_value = 0;
     bool leaves = false; /* above the range somewhere */
     LossCursor edge = loss_cursor_at(p, run, first);
+    /* From the first update shown on (p->from: a step's zoom). */
+    size_t k = p->from > edge.x ? loss_cursor_past(&edge, p->from - 1.0, last) : first;
     LossColumn *drawn = malloc((size_t)(columns > 0 ? columns : 1) * sizeof *drawn);
     size_t count = 0;
     for (int c = 0; drawn && c < columns && k < last; c++) {
-        size_t end = loss_cursor_past(&edge, (double)(c + 1) / columns * p->span, last);
+        size_t end = loss_cursor_past(
+            &edge, p->from + (double)(c + 1) / columns * (p->span - p->from), last);
         if (end <= k)
             continue;
         double lo = (double)INFINITY, hi = -(double)INFINITY;
@@ -1053,7 +1055,7 @@ static void plot_span_label(const LossScale *p, char *dest, size_t size)
 /* Where the run's point k lies across the plotting area (0..1). */
 static double plot_fraction(const LossScale *p, const Run *run, size_t k)
 {
-    return loss_cursor_at(p, run, k).x / p->span;
+    return (loss_cursor_at(p, run, k).x - p->from) / (p->span - p->from);
 }
 
 /* The plot in rect (only its labels when rect is empty). */
@@ -1102,7 +1104,7 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     char title[96], span[32], steps[40];
     plot_title(&p, title, sizeof title);
     plot_span_label(&p, span, sizeof span);
-    snprintf(steps, sizeof steps, "0  %s", span);
+    snprintf(steps, sizeof steps, "%.0f  %s", p.from, span);
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
                        b.ix + 12.0 * s + fmax(render_text_width(r, steps, px), 60.0 * s));
     /* An empty panel's area is as high as minus the bands over and under it.
@@ -1132,7 +1134,7 @@ bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, doubl
     PlotBox b = plot_box((Renderer *)r, &p, rect);
     double t = fmin(1.0, fmax(0.0, (px - b.ix) / b.iw));
     if (!p.time) {
-        *step = (size_t)lround(t * (double)p.steps);
+        *step = (size_t)lround(p.from + t * ((double)p.steps - p.from));
         return true;
     }
     /* On a time axis: the scene step at that time, where every run is
@@ -1157,7 +1159,7 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
         rewound |= run->count < run->known;
         for (size_t c = 0; c < run->changes.count; c++) {
             double f = plot_fraction(p, run, run->changes.items[c].step);
-            if (f > 1)
+            if (f < 0 || f > 1)
                 continue;
             double x = b->ix + f * b->iw;
             shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 0.6 * s,
@@ -1169,8 +1171,9 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
     if (!rewound)
         return;
     size_t shown = scene_shown_step(scene);
-    double f = (p->time ? scene_shown_time(scene) : (double)shown) / p->span;
-    double x = b->ix + fmin(1.0, f) * b->iw;
+    double f = ((p->time ? scene_shown_time(scene) : (double)shown) - p->from) /
+               (p->span - p->from);
+    double x = b->ix + fmax(0.0, fmin(1.0, f)) * b->iw;
     shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 1.0 * s, r->theme->text);
     char label[48];
     if (p->time)
@@ -1451,7 +1454,8 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
         plot_draw_decades(r, b.ix, b.iy, b.iw, b.ih, p.lo, p.hi, &b.decades, px);
     plot_span_label(&p, label, sizeof label);
     render_text(r, label, ix + iw, iy + ih + 3.0 * s, px, ALIGN_RIGHT, r->theme->dim);
-    render_text(r, "0", ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
+    snprintf(label, sizeof label, "%.0f", p.from);
+    render_text(r, label, ix, iy + ih + 3.0 * s, px, ALIGN_LEFT, r->theme->dim);
     PlotTrace trace = {.columns = (int)fmax(iw, 1.0)};
     trace.y = malloc(scene->run_count * (size_t)trace.columns * sizeof *trace.y);
     trace.band = malloc(2 * scene->run_count * (size_t)trace.columns * sizeof *trace.band);

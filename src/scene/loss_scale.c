@@ -98,6 +98,8 @@ LossScale loss_scale_of(const Scene *scene)
     }
     if (!(p.span > 0 && isfinite(p.span)))
         p.span = 1.0;
+    if (!p.time && (double)scene->display.loss_from < p.span)
+        p.from = (double)scene->display.loss_from;
     double below = LOSS_BELOW_MIN_TOLERANCE * fmax(1.0, fabs(p.offset));
     double least_positive = (double)INFINITY;
     for (size_t i = 0; i < scene->run_count; i++) {
@@ -129,9 +131,11 @@ LossScale loss_scale_of(const Scene *scene)
         const Run *run = &scene->runs[i].run;
         if (scene->runs[i].hidden || (any_active && run->status != RUN_ACTIVE))
             continue;
-        size_t within = points_in_span(&p, run);
-        size_t stride = loss_sample_stride(within, LOSS_SCALE_SAMPLES);
-        for (size_t k = 0; k < within; k = next_sample(k, stride, within)) {
+        size_t within = points_in_span(&p, run), first = (size_t)p.from;
+        if (within <= first)
+            continue;
+        size_t stride = loss_sample_stride(within - first, LOSS_SCALE_SAMPLES);
+        for (size_t k = first; k < within; k = next_sample(k, stride, within)) {
             double v = loss_scale_value(&p, run->path[k].loss);
             if (isfinite(v)) {
                 p.lo = fmin(p.lo, v);
@@ -160,7 +164,7 @@ long loss_scale_exit(const LossScale *scale, const Run *run)
      * margin: 10^log10(L) may round below L, and the top is often a start). */
     double top = scale->log ? scale->offset + pow(10.0, scale->hi) * (1.0 + 1e-12) : scale->hi;
     bool seen_finite = false;
-    for (size_t k = 0; k < run->count; k++) {
+    for (size_t k = (size_t)scale->from; k < run->count; k++) {
         double loss = run->path[k].loss;
         if (loss > top || (seen_finite && !isfinite(loss)))
             return (long)k;

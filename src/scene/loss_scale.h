@@ -16,7 +16,9 @@
  * the top is drawn up to the edge and marked there (loss_scale_exit), not
  * clamped into a flat line.
  *
- * The x axis is the update number, except on the scene's time clock (a
+ * The x axis is the update number from the lesson's first update shown
+ * (display.loss_from: adaptive 5's leaps after step 380, in 30 pixels of
+ * 1500 steps) once a run has gone past it, else from 0, except on the scene's time clock (a
  * flow run is on stage, scene_on_time): then it is time t = Σ ηₖ (the sum
  * of the learning rates of the updates so far; a flow's lr is its time
  * step), so a flow taking many small steps is compared with GD at the same
@@ -41,7 +43,8 @@ typedef struct LossScale {
     bool fixed;        /* lo, hi are the lesson's */
     size_t steps;      /* the most updates of a visible run */
     bool time;         /* x is time t = Σ ηₖ (scene_on_time), else updates */
-    double span;       /* x runs over 0..span: steps, or a time */
+    double from;       /* x runs over from..span: the first update shown */
+    double span;       /* ... and the last: steps, or a time */
 } LossScale;
 
 /* The scale for the scene's visible runs (every computed point, shown or
@@ -67,7 +70,7 @@ size_t loss_cursor_past(LossCursor *cursor, double x, size_t last);
 /* Where loss is plotted; NaN for a non-finite loss. */
 double loss_scale_value(const LossScale *scale, double loss);
 
-/* The first of the run's shown points (0 .. count − 1) whose loss is above
+/* The first of the run's shown points (from .. count − 1) whose loss is above
  * the range's top, or not finite after finite ones (a divergence); -1 when
  * it never leaves at the top. */
 long loss_scale_exit(const LossScale *scale, const Run *run);

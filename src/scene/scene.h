@@ -133,6 +133,9 @@ typedef struct SceneDisplay {
     double distance_from[2]; /* the point SCENE_PLOT_DISTANCE measures from */
     unsigned starts_tally;  /* the figures (bits of NetStartsFigure) the starts
                                panel shows; 0: all */
+    size_t loss_from;   /* the first update the loss plot shows (a lesson's
+                           plot.from): 0, or the steps that matter after a
+                           long start, on the plot's whole width */
     double loss_ymin, loss_ymax; /* the loss plot's range when 0 < ymin < ymax
                            (L − L* on its log scale, L on a linear one), so
                            two lesson steps compare; else from the runs */
