@@ -3227,6 +3227,50 @@ static void test_sharp_flat_lambda_labels_clear_of_paths(void **state)
             }
 }
 
+/* schedules 3 at its end, en and zh, at 960x540 and 1280x720
+ * --projector: the map's "diverged at step 7" note (its panel, 4 pixels
+ * beyond the text each side, times the scale) keeps clear of η = 0.5's
+ * path on the map, its first step to the map's left edge, and its casing
+ * (RENDER_PATH_HALF 1.7 and world.c's PATH_CASING 1.3, times the marker
+ * scale): a frame review found it over that path's last stretch, which
+ * leads out along the note's arrow (the next step leaves the map, undrawn). */
+static void test_off_view_note_off_its_path(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[][2] = {{"en", "diverged at step 7"}, {"zh", "在第 7 步发散"}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = played_layout(st, "schedules.lua", langs[g][0], 2, 100, w, h,
+                                            frames[z][2]);
+            double scale = frame_scale(st->scene, render_recording_scale(w, h));
+            double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            Viewport vp = render_viewport(st->renderer, st->scene);
+            long t = -1;
+            for (size_t i = 0; i < drawn->count; i++)
+                if (strcmp(drawn->text[i], langs[g][1]) == 0 &&
+                    inside_rect(drawn->box[i], l->landscape))
+                    t = (long)i;
+            assert_true(t >= 0);
+            LayoutRect b = drawn->box[t];
+            b.x -= 4.0 * scale, b.w += 8.0 * scale;
+            const Run *run = &st->scene->runs[1].run;
+            assert_int_equal(run->status, RUN_DIVERGED);
+            double x0, y0, x1, y1, near = HUGE_VAL;
+            viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &x0, &y0);
+            viewport_to_pixel(&vp, run->path[1].x, run->path[1].y, &x1, &y1);
+            int n = (int)ceil(2.0 * hypot(x1 - x0, y1 - y0)) + 1;
+            for (int q = 0; q <= n; q++)
+                near = fmin(near, box_distance(b, x0 + (x1 - x0) * q / n, y0 + (y1 - y0) * q / n));
+            double clear = near - (RENDER_PATH_HALF + 1.3) * m;
+            print_message("schedules 3 (%s, %dx%d%s): \"%s\" %.1f px off η = 0.5's path\n",
+                          langs[g][0], w, h, frames[z][2] ? " --projector" : "", langs[g][1], clear);
+            assert_true(clear >= 0);
+        }
+}
+
 /* Whether a white pixel (each channel over 200: the basins' edge, world.c's
  * draw_basin_edges, not the map, its dark contours or the walkers' blue)
  * lies within reach pixels of (x, y) in the w x h frame rgba. */
@@ -6006,6 +6050,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_exit_notes_beside_their_arrows, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_off_the_curves, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_off_view_note_off_its_path, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_stability_plot_parts_the_values_compared, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_experiment_axes_say_it_all, stage_open,

@@ -431,21 +431,21 @@ static double path_reach(const Renderer *r)
 }
 
 /* Whether a shown run's path, as drawn this frame (its casing's width
- * included; of the run a cloud copies, its short trail), crosses box. */
-bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
-                         LayoutRect box)
+ * included; of the run a cloud copies, its short trail), crosses box: any
+ * run's where only is SIZE_MAX, else run only's alone. */
+static bool box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box, size_t only)
 {
     if (scene->display.paths_hidden)
         return false;
-    if (scene->net)
-        return render_box_on_net_paths(r, scene, vp, box);
     double reach = path_reach(r);
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     LayoutRect map = path_map(r, vp);
     for (size_t i = 0; i < scene->run_count; i++) {
         const PathCache *c = &r->paths[i];
-        if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp) || c->count == 0)
+        if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp) || c->count == 0 ||
+            (only != SIZE_MAX && i != only))
             continue;
         /* The run a cloud copies shows only its last steps (draw_path). */
         double head = c->points[3 * (c->count - 1) + 2];
@@ -461,6 +461,14 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         }
     }
     return false;
+}
+
+bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box)
+{
+    if (scene->net && !scene->display.paths_hidden)
+        return render_box_on_net_paths(r, scene, vp, box);
+    return box_on_paths(r, scene, vp, box, SIZE_MAX);
 }
 
 /* The k-th run to draw: the others in their order, the selected run last,
@@ -686,9 +694,11 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
      * arrow's line, by half its extent along the arrow, so it clears the
      * arrow whichever edge the head is on; then across the arrow, to
      * either side, level with its middle, then with its tail.  Where all
-     * of these lie on a head, further across at the tail, each side in
-     * turn; where every place does, past the tail.  (Moved on across off
-     * the paths, learning_rate 7's "off view" stood 120 pixels off.) */
+     * of these lie on a head or a path, further across at the tail, each
+     * side in turn; only where every place does, the first of them off the
+     * heads, then past the tail.  (Taken on a path before moving across,
+     * schedules 3's "diverged at step 7" lay over η = 0.5's last stretch,
+     * which leads out along the arrow.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
     /* Its panel (pad either side of the text) is what must keep clear:
      * OFF_VIEW_GAP inside the map's edge and off the paths.  Tried with
@@ -707,9 +717,18 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     }
     LayoutRect map = render_visible_map(r, vp), at = {0, 0, w, h};
     bool found = false;
-    for (int pass = 0; pass < 4 && !found; pass++)
-        for (size_t k = pass < 2 ? 0 : 5; k < (pass < 2 ? 5u : 5u + 2 * OFF_VIEW_MOVES) && !found;
-             k++) {
+    /* The places beside the arrow off every path, off its own run's, then
+     * those further across off every path; then off the heads alone,
+     * beside the arrow, then further across. */
+    enum { EVERY_PATH, OWN_PATH, NO_PATH };
+    static const struct {
+        bool far;
+        int off;
+    } passes[] = {{false, EVERY_PATH}, {false, OWN_PATH}, {true, EVERY_PATH}, {false, NO_PATH},
+                  {true, NO_PATH}};
+    for (size_t pass = 0; pass < sizeof passes / sizeof passes[0] && !found; pass++)
+        for (size_t k = passes[pass].far ? 5 : 0;
+             k < (passes[pass].far ? 5u + 2 * OFF_VIEW_MOVES : 5u) && !found; k++) {
             LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
                               py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
             box.x = fmin(fmax(box.x, map.x + pad + gap), map.x + map.w - w - pad - gap);
@@ -718,8 +737,10 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
                 at = box;
             LayoutRect clear = {box.x - pad - gap, box.y - gap, w + 2.0 * (pad + gap),
                                 h + 2.0 * gap};
+            int off = passes[pass].off;
             found = !box_on_heads(r, scene, vp, box) &&
-                    (pass % 2 == 1 || !render_box_on_paths(r, scene, vp, clear));
+                    (off == NO_PATH ||
+                     !box_on_paths(r, scene, vp, clear, off == OWN_PATH ? i : SIZE_MAX));
             if (found)
                 at = box;
         }
