@@ -719,7 +719,9 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     bool found = false;
     /* The places beside the arrow off every path, off its own run's, then
      * those further across off every path; then off the heads alone,
-     * beside the arrow, then further across. */
+     * beside the arrow, then further across.  Each off the labels placed
+     * before it: moved off one (layout_place_label), schedules 3's note
+     * in the window lay on its own arrow. */
     enum { EVERY_PATH, OWN_PATH, NO_PATH };
     static const struct {
         bool far;
@@ -739,6 +741,7 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
                                 h + 2.0 * gap};
             int off = passes[pass].off;
             found = !box_on_heads(r, scene, vp, box) &&
+                    !render_on_kept_clear(r, (LayoutRect){box.x - pad, box.y, w + 2.0 * pad, h}) &&
                     (off == NO_PATH ||
                      !box_on_paths(r, scene, vp, clear, off == OWN_PATH ? i : SIZE_MAX));
             if (found)
