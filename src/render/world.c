@@ -1574,16 +1574,18 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
 }
 
 /* A step's dot (pixels, times the marker scale): its radius, its
- * casing's, and how far from the last dot drawn the next is drawn at
- * least (closer ones would be drawn over it). */
-#define STEP_DOT_RADIUS 1.6
-#define STEP_DOT_CASING 2.6
-#define STEP_DOT_MERGE 1.0
+ * casing's, no wider than the path, and how far from the last dot drawn
+ * the next is drawn at least: a stretch of the path's colour as long as
+ * the path is wide between two casings.  (Wider than the path, one every update, welcome 2 and
+ * 3's dots turned the path's end, where the steps are short, grey.) */
+#define STEP_DOT_RADIUS 0.9
+#define STEP_DOT_CASING RENDER_PATH_HALF
+#define STEP_DOT_MERGE (4.0 * STEP_DOT_CASING)
 
 /* A dot at each point a run's updates reached, light on a dark casing
  * over the path's colour: a path drawn as one smooth line hid how far
  * apart its steps were (welcome 2 and 3: "steps shrink"); where they
- * shrink, the dots close up. */
+ * shrink, the dots close up, down to STEP_DOT_MERGE apart. */
 static void draw_run_steps(Renderer *r, const Run *run, const Viewport *vp)
 {
     double s = r->marker_scale, lx = (double)INFINITY, ly = (double)INFINITY;
