@@ -3485,7 +3485,8 @@ static void test_map_labels_off_the_lines(void **state)
 }
 
 /* learning_rate 7 at 1280x720 --projector and 1920x1080, en and zh: the
- * "off view" note of the run held at the map's top edge stands beside its
+ * note of the run held at the map's top edge, "off the map, up" (it said
+ * "off view", not where: learning_rate 6, frame review), stands beside its
  * arrow (34 pixels long at scale 1 from the head, the note past its tail
  * or beside it): it was moved across the arrow, off the paths, to 120
  * pixels right of it. */
@@ -3493,7 +3494,7 @@ static void test_off_view_note_beside_its_arrow(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const note[] = {"off view", "视野外"};
+    static const char *const note[] = {"off the map, up", "出了地图，向上"};
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
@@ -3529,7 +3530,7 @@ static void test_off_view_note_beside_its_arrow(void **state)
         }
 }
 
-/* learning_rate 7's "off view" note, in its run's orange, lies on the
+/* learning_rate 7's "off the map, up" note, in its run's orange, lies on the
  * orange band of its own path: on the labels' see-through panel the band
  * showed through and the text was hard to read.  Its panel is opaque:
  * the padding left and right of its text is the panel's colour (55 off
@@ -3539,7 +3540,7 @@ static void test_off_view_note_on_an_opaque_panel(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const note[] = {"off view", "视野外"};
+    static const char *const note[] = {"off the map, up", "出了地图，向上"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     /* The panel's colour, opaque, under the labels' see-through one. */
     const Theme *theme = theme_get(SCENE_THEME_DARK);

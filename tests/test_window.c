@@ -639,12 +639,12 @@ static void test_diverging_run(void **state)
     app_destroy(app);
 }
 
-/* Counts the texts drawn that are "off view". */
+/* Counts the texts drawn that say a run is off the map. */
 static void count_off_view(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)box;
     (void)px;
-    *(int *)context += strcmp(utf8, "off view") == 0;
+    *(int *)context += strncmp(utf8, "off the map, ", strlen("off the map, ")) == 0;
 }
 
 /* A head outside the view is held at the map's edge with an arrow from
@@ -769,9 +769,9 @@ static void test_off_view_note_clear_of_path(void **state)
     free(draw_frame(app, 0.0).rgba);
     scene_step(app_scene(app), 40);
     LayoutRect note;
-    Frame f = draw_finding(app, "off view", &note);
+    Frame f = draw_finding(app, "off the map", &note);
     save_named_screenshot(app, "window", "off-view-note");
-    assert_note_off_run(app, &f, note, 0, SIZE_MAX, "off view");
+    assert_note_off_run(app, &f, note, 0, SIZE_MAX, "off the map, up");
     free(f.rgba);
     app_destroy(app);
 }

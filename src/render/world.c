@@ -654,10 +654,24 @@ static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *
     return false;
 }
 
+/* The off-view note of a run gone out of the map the way (dx, dy)
+ * (pixels, y down): which edge it left by.  "off view" alone did not say
+ * where (learning_rate 6: up, out of the valley). */
+static const char *off_map_way(double dx, double dy)
+{
+    /* TRANSLATORS: beside an arrow at the map's edge: the run went out of
+     * the map that way (right, down, left or up), and goes on there. */
+    static const char *const ways[] = {N_("off the map, right"), N_("off the map, down"),
+                                       N_("off the map, left"), N_("off the map, up")};
+    if (fabs(dx) >= fabs(dy))
+        return ways[dx > 0 ? 0 : 2];
+    return ways[dy > 0 ? 1 : 3];
+}
+
 /* Beside a head held at the map's edge (2D): an arrow to it from inside,
  * pointing the way the run has gone out, and what became of the run —
- * "diverged at step N", "stalled at step N" or "off view" — on the
- * arrow's inner side. */
+ * "diverged at step N", "stalled at step N" or which way it went out
+ * (off_map_way) — on the arrow's inner side. */
 static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewport *vp,
                           double px, double py, double out_x, double out_y)
 {
@@ -684,7 +698,7 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     else if (sr->run.status == RUN_STALLED)
         snprintf(label, sizeof label, _("stalled at step %zu"), run_steps(&sr->run));
     else
-        snprintf(label, sizeof label, "%s", _("off view"));
+        snprintf(label, sizeof label, "%s", _(off_map_way(dx, dy)));
     int font = render_font_px(r, 14.0);
     double w = render_text_width(r, label, font), h = render_line_height(r, font);
     /* Beside the arrow it explains, off every head (sharing a place with
