@@ -287,12 +287,15 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
 
 /* Segments between kept points, clipped to the map, in one of two passes:
  * the dark casing (pass 0) or the colour (pass 1), fading with age.  Every
- * path's casing is drawn before any path's colour (render_world): a later
+ * path's casing but the selected run's is drawn before any path's colour
+ * (render_world): a later
  * path's casing over an earlier one's colour hid the nest's edge, wider
  * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
  * window > 0 only the last window steps are drawn, fading out to nothing:
  * a short trail behind the head.  nest: how many steps wider the path is
- * (path_nest); inside: it lies in an earlier-drawn one's band (faded).  A
+ * (path_nest); inside: it lies in an earlier-drawn one's band (faded);
+ * top: the selected run, drawn over the others, its thin swings cased
+ * too (render_world).  A
  * segment with one end off the map is a thin line without casing: a
  * diverging run's swings out of the view all leave it along nearly one
  * line, and at full width merged there into one solid bar beside the
@@ -327,7 +330,7 @@ static float trail_floor(Renderer *r, Rgba color)
 }
 
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
-                      int nest, bool inside, int pass)
+                      int nest, bool inside, bool top, int pass)
 {
     size_t n = path->drawn;
     const double *points = path->points;
@@ -369,7 +372,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             !segment_shown(map, x0, y0, x1, y1))
             continue;
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
-        if (((leaving || swing) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
+        if (((leaving || (swing && !top)) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
             continue;
         float a = window > 0
                       ? (float)(1.0 - age / window)
@@ -382,9 +385,14 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             /* A window's trail fades out casing and all (see-through at its
              * end); a whole trail's casing darkens under its fading colour. */
             Rgba casing = window > 0 ? r->theme->path_casing : theme_trail_casing(r->theme, a);
-            casing.a = path_stacked(window > 0 ? casing.a * a : casing.a, count, length,
-                                    half + PATH_CASING * m);
-            shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, half + PATH_CASING * m, casing);
+            double reach = (swing ? SWING_HALF * m : half) + PATH_CASING * m;
+            casing.a = path_stacked(window > 0 ? casing.a * a : casing.a, count, length, reach);
+            if (swing) {
+                shapes_line_end(r->shapes, &line);
+                shapes_segment(r->shapes, x0, y0, x1, y1, reach, casing);
+            } else {
+                shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, reach, casing);
+            }
         } else {
             Rgba c = color;
             if (leaving) {
@@ -2202,18 +2210,25 @@ void render_world(Renderer *r, const Scene *scene)
     ShapesMark field = shapes_mark(r->shapes);
     if (scene->display.arrows)
         draw_head_arrows(r, scene, &vp, draw_field(r, scene, &vp, false));
+    /* The selected run's casing in the colours' pass, just under its own
+     * colour, its thin swings cased too: with every casing under every
+     * colour, learning_rate 7's η = 0.21 crossed the selected η = 0.19's
+     * path and closing zig-zag unbroken, bright on its thin lines, and
+     * read as on top. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
             size_t i = path_order(scene, k);
             const SceneRun *sr = &scene->runs[i];
             long last = last_finite(&sr->run);
-            if (sr->hidden || last < 0)
+            bool top = i == scene->selected && scene->run_count > 1;
+            if (sr->hidden || last < 0 || (top && pass == 0))
                 continue;
             bool in_cloud = scene->swarm && i == scene->swarm_run;
             bool inside;
             int nest = path_nest(scene, k, &inside);
-            draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
-                      in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, pass);
+            for (int own = top ? 0 : pass; own <= pass; own++)
+                draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
+                          in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, top, own);
         }
     /* The minima's rings over the paths, under the cloud and the heads:
      * under the paths, sharp_flat 5's 2-cycle, bouncing across its
