@@ -4258,6 +4258,51 @@ static void test_exit_notes_beside_their_arrows(void **state)
             }
 }
 
+/* momentum 4 at its end, en, at 960x540 and 1280x720 --projector: GD's
+ * fall on the loss plot, its curve from the start's 200 down to 1 (its
+ * first updates, a few pixels across), shows in GD's orange: at half of
+ * its points or more (every half pixel along it) the pixel is orange (red
+ * over 110, over blue by 70: μ = 0.99's reddish purple is not).  Drawn before momentum's band of swings,
+ * it lay under it (frame review): the step's runs list momentum first,
+ * the plot drawing GD's curve over its band. */
+static void test_momentum_gd_fall_over_the_band(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "momentum.lua", "en", 3, 1100, w, h, frames[z][2]);
+        assert_true(l->shown[LAYOUT_LOSS]);
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_LOSS]);
+        assert_true(area.w > 0);
+        LossScale p = loss_scale_of(st->scene);
+        size_t gd = st->scene->runs[0].run.desc.kind == OPT_GD ? 0 : 1;
+        const Run *run = &st->scene->runs[gd].run;
+        int points = 0, shown = 0;
+        for (size_t k = 0; k + 1 < run->count && run->path[k].loss > 1.0; k++) {
+            double v0 = fmax(loss_scale_value(&p, run->path[k].loss), p.lo);
+            double v1 = fmax(loss_scale_value(&p, run->path[k + 1].loss), p.lo);
+            double x0 = area.x + area.w * (double)k / p.span;
+            double x1 = area.x + area.w * (double)(k + 1) / p.span;
+            double y0 = area.y + area.h * (p.hi - v0) / (p.hi - p.lo);
+            double y1 = area.y + area.h * (p.hi - v1) / (p.hi - p.lo);
+            double step = 0.5 / fmax(hypot(x1 - x0, y1 - y0), 1.0);
+            for (double f = 0; f < 1.0; f += step) {
+                int x = (int)floor(x0 + f * (x1 - x0)), y = (int)floor(y0 + f * (y1 - y0));
+                const uint8_t *c = &shot.rgba[4 * ((size_t)y * (size_t)w + (size_t)x)];
+                points++;
+                shown += c[0] > 110 && c[0] > c[2] + 70 && c[1] > c[2];
+            }
+        }
+        print_message("momentum 4 (en, %dx%d%s): GD's fall orange at %d of %d points\n", w,
+                      h, frames[z][2] ? " --projector" : "", shown, points);
+        assert_true(points >= 10);
+        assert_true(2 * shown >= points);
+        shot_free(&shot);
+    }
+}
+
 /* schedules 3 at its end, en and zh, at 960x540 and 1280x720 --projector:
  * the exit note on η = 0.5 (above the plot from step 1, diverged at step
  * 7) lies off the curves of the two runs that stay in the plot: no point
@@ -6052,6 +6097,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_off_the_curves, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_off_its_path, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_momentum_gd_fall_over_the_band, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_stability_plot_parts_the_values_compared, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_experiment_axes_say_it_all, stage_open,

@@ -1733,12 +1733,13 @@ static void test_swings_resolved_on_small_map(void **state)
     Frame f = draw_unhovered(app, "momentum-swings");
     const Scene *scene = app_scene(app);
     assert_int_equal(scene->run_count, 2);
-    /* GD (run 1) has reached the minimum; the floor runs along angle 25°. */
-    const Run *gd = &scene->runs[0].run;
+    /* GD (the second run, 1 in the legend) has reached the minimum; the
+     * floor runs along angle 25°. */
+    const Run *gd = &scene->runs[1].run;
     double cx = gd->path[gd->count - 1].x, cy = gd->path[gd->count - 1].y;
     double dx = cos(25.0 * M_PI / 180.0), dy = sin(25.0 * M_PI / 180.0);
     static double at[4096];
-    size_t n = path_crossings(app, 1, cx, cy, dx, dy, at, 4096);
+    size_t n = path_crossings(app, 0, cx, cy, dx, dy, at, 4096);
     /* Groups of crossings RESOLVED_GAP or more apart, beyond the head's
      * rings (within 30 pixels of the minimum). */
     int apart = 0;
@@ -2424,13 +2425,13 @@ static void test_crowding_run_takes_the_disc(void **state)
     const Scene *scene = app_scene(app);
     Viewport vp = app_viewport(app);
     double gx, gy, mx, my, s = lesson_marker_scale(app);
-    RunPoint gd = run_head(&scene->runs[0].run), momentum = run_head(&scene->runs[1].run);
+    RunPoint gd = run_head(&scene->runs[1].run), momentum = run_head(&scene->runs[0].run);
     viewport_to_pixel(&vp, gd.x, gd.y, &gx, &gy);
     viewport_to_pixel(&vp, momentum.x, momentum.y, &mx, &my);
     assert_true(fabs(gx - mx) < 5.5 * s && fabs(gy - my) < 5.5 * s);
     uint8_t orange[3], blue[3];
-    run_rgb(app, 0, orange);
-    run_rgb(app, 1, blue);
+    run_rgb(app, 1, orange);
+    run_rgb(app, 0, blue);
     int all, other = disc_not_colour(&f, mx, my, 2.5 * s, blue, &all);
     int ringed = 0;
     for (int k = 0; k < 12; k++) {
