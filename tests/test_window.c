@@ -2881,6 +2881,15 @@ static void find_texts(void *context, const char *utf8, LayoutRect box, int px)
         found->boxes[found->count++] = box;
 }
 
+/* Segment k of run's path in pixels: its start (s[0], s[1]), its end
+ * (s[2], s[3]) and its length. */
+static double segment_pixels(const Viewport *vp, const Run *run, size_t k, double s[4])
+{
+    viewport_to_pixel(vp, run->path[k].x, run->path[k].y, &s[0], &s[1]);
+    viewport_to_pixel(vp, run->path[k + 1].x, run->path[k + 1].y, &s[2], &s[3]);
+    return hypot(s[2] - s[0], s[3] - s[1]);
+}
+
 /* learning_rate 7 at 960x540 and 1280x720 --projector (a frame review
  * found η = 0.21's yellow drawn over the selected η = 0.19's closing
  * zig-zag): along 0.19's path, away from its head and start, within its
@@ -2917,17 +2926,14 @@ static void test_selected_run_over_others(void **state)
         static const double out[] = {-1.9, -1.2, 1.2, 1.9};
         long points = 0, yellow = 0;
         for (size_t k = 0; k + 1 < top->count; k++) {
-            double x0, y0, x1, y1;
-            viewport_to_pixel(&vp, top->path[k].x, top->path[k].y, &x0, &y0);
-            viewport_to_pixel(&vp, top->path[k + 1].x, top->path[k + 1].y, &x1, &y1);
-            double len = hypot(x1 - x0, y1 - y0);
+            double e[4], len = segment_pixels(&vp, top, k, e);
             for (double t = 0; t < len; t += 0.5) {
-                double x = x0 + (x1 - x0) * t / len, y = y0 + (y1 - y0) * t / len;
+                double x = e[0] + (e[2] - e[0]) * t / len, y = e[1] + (e[3] - e[1]) * t / len;
                 if (hypot(x - hx, y - hy) < 12.0 * m || hypot(x - sx, y - sy) < 12.0 * m)
                     continue;
                 for (size_t o = 0; o < 4; o++) {
-                    const uint8_t *c = pixel(&f, (int)floor(x - (y1 - y0) / len * out[o] * m),
-                                             (int)floor(y + (x1 - x0) / len * out[o] * m));
+                    const uint8_t *c = pixel(&f, (int)floor(x - (e[3] - e[1]) / len * out[o] * m),
+                                             (int)floor(y + (e[2] - e[0]) / len * out[o] * m));
                     points++;
                     yellow += channel_distance(c, other) < 80;
                 }
@@ -2963,15 +2969,12 @@ static void test_step_dots_leave_the_path(void **state)
     viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
     int on = 0, all = 0;
     for (size_t k = 0; k + 1 < run->count; k++) {
-        double x0, y0, x1, y1;
-        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
-        viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
-        double len = hypot(x1 - x0, y1 - y0);
-        if (len >= 3.0 || hypot(x1 - hx, y1 - hy) < 12.0)
+        double e[4], len = segment_pixels(&vp, run, k, e);
+        if (len >= 3.0 || hypot(e[2] - hx, e[3] - hy) < 12.0)
             continue;
         for (double t = 0; t < len; t += 0.5) {
-            const uint8_t *c = pixel(&f, (int)floor(x0 + (x1 - x0) * t / len),
-                                     (int)floor(y0 + (y1 - y0) * t / len));
+            const uint8_t *c = pixel(&f, (int)floor(e[0] + (e[2] - e[0]) * t / len),
+                                     (int)floor(e[1] + (e[3] - e[1]) * t / len));
             on += channel_distance(c, rgb) < 60;
             all++;
         }
