@@ -82,7 +82,10 @@ step {
     zh = "动量过大（0.99）：它一次又一次冲过最低点。1100 步已是 GD 的损失降到图中底线所需步数的两倍多，"
       .. "它却仍在最低点周围来回摆动。",
   },
-  runs = { "gd:lr=0.035", "momentum:lr=0.02,momentum=0.99" },
+  -- The run the step is about first: the selected run, its head and ring on
+  -- top at the minimum (GD's ring lay over it), and GD's curve drawn after
+  -- its loss band on the plot (under it, GD's fall from 200 was hidden).
+  runs = { "momentum:lr=0.02,momentum=0.99", "gd:lr=0.035" },
   play = 1100,
   speed = 110,
   show = { "loss" },

@@ -46,10 +46,10 @@ step {
   id = "slowing",
   caption = {
     en = "Near the bottom the ground flattens: the arrows −∇L are shorter there, and each "
-      .. "step, η times the arrow under the walker, shrinks as it comes closer: the path's dots, "
-      .. "one per update, close up. The plot of step lengths falls at every update.",
+      .. "step, η times the arrow under the walker, shrinks as it comes closer: the path's dots "
+      .. "close up, until only some fit. The plot of step lengths falls at every update.",
     zh = "接近最低点时地面变平：那里的箭头 −∇L 更短；每一步是 η 乘以脚下的箭头，越接近最低点就越短："
-      .. "路径上的点（每次更新一个）越挤越密。"
+      .. "路径上的点越挤越密，最后只画得下其中一部分。"
       .. "步幅图画的是每次更新走过的距离，它每一步都在下降。",
   },
   hint = {

@@ -3259,6 +3259,69 @@ static void test_sharp_flat_lambda_labels_clear_of_paths(void **state)
             }
 }
 
+/* schedules 3's note on η = 0.5, on the map and the loss plot, in each
+ * language. */
+static const char *const schedules_diverged_note[2][2] = {{"en", "diverged at step 7"},
+                                                          {"zh", "在第 7 步发散"}};
+
+/* schedules 3 played to its end in language g (schedules_diverged_note)
+ * at frame (width, height, projector) and drawn (*drawn): the last text
+ * holding the note on η = 0.5 inside the map (on_map) or the loss plot,
+ * -1 where none is. */
+static long schedules_note_at(LessonStage *st, size_t g, const int frame[3], bool on_map,
+                              const Layout **layout, const DrawnTexts **drawn)
+{
+    const Layout *l = played_layout(st, "schedules.lua", schedules_diverged_note[g][0], 2, 100,
+                                    frame[0], frame[1], frame[2]);
+    *layout = l;
+    *drawn = shot_frame(st, frame[0], frame[1], NULL, false).drawn;
+    long note = -1;
+    for (size_t t = 0; t < (*drawn)->count; t++)
+        if (strstr((*drawn)->text[t], schedules_diverged_note[g][1]) &&
+            inside_rect((*drawn)->box[t], on_map ? l->landscape : l->rect[LAYOUT_LOSS]))
+            note = (long)t;
+    return note;
+}
+
+/* schedules 3 at its end, en and zh, at 960x540 and 1280x720
+ * --projector: the map's "diverged at step 7" note (its panel, 4 pixels
+ * beyond the text each side, times the scale) keeps clear of η = 0.5's
+ * path on the map, its first step to the map's left edge, and its casing
+ * (RENDER_PATH_HALF 1.7 and world.c's PATH_CASING 1.3, times the marker
+ * scale): a frame review found it over that path's last stretch, which
+ * leads out along the note's arrow (the next step leaves the map, undrawn). */
+static void test_off_view_note_off_its_path(void **state)
+{
+    LessonStage *st = *state;
+    /* Each language (c / 2) at each frame (c % 2). */
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t c = 0; c < 4; c++) {
+        const int *frame = frames[c % 2];
+        const Layout *l;
+        const DrawnTexts *drawn;
+        long t = schedules_note_at(st, c / 2, frame, true, &l, &drawn);
+        assert_true(t >= 0);
+        double scale = frame_scale(st->scene, render_recording_scale(frame[0], frame[1]));
+        double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
+        Viewport vp = render_viewport(st->renderer, st->scene);
+        LayoutRect b = drawn->box[t];
+        b.x -= 4.0 * scale, b.w += 8.0 * scale;
+        const Run *run = &st->scene->runs[1].run;
+        assert_int_equal(run->status, RUN_DIVERGED);
+        double x0, y0, x1, y1, near = HUGE_VAL;
+        viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &x0, &y0);
+        viewport_to_pixel(&vp, run->path[1].x, run->path[1].y, &x1, &y1);
+        int n = (int)ceil(2.0 * hypot(x1 - x0, y1 - y0)) + 1;
+        for (int q = 0; q <= n; q++)
+            near = fmin(near, box_distance(b, x0 + (x1 - x0) * q / n, y0 + (y1 - y0) * q / n));
+        double clear = near - (RENDER_PATH_HALF + 1.3) * m;
+        print_message("schedules 3 (%s, %dx%d%s): \"%s\" %.1f px off η = 0.5's path\n",
+                      schedules_diverged_note[c / 2][0], frame[0], frame[1],
+                      frame[2] ? " --projector" : "", drawn->text[t], clear);
+        assert_true(clear >= 0);
+    }
+}
+
 /* Whether a white pixel (each channel over 200: the basins' edge, world.c's
  * draw_basin_edges, not the map, its dark contours or the walkers' blue)
  * lies within reach pixels of (x, y) in the w x h frame rgba. */
@@ -3473,7 +3536,8 @@ static void test_map_labels_off_the_lines(void **state)
 }
 
 /* learning_rate 7 at 1280x720 --projector and 1920x1080, en and zh: the
- * "off view" note of the run held at the map's top edge stands beside its
+ * note of the run held at the map's top edge, "off the map, up" (it said
+ * "off view", not where: learning_rate 6, frame review), stands beside its
  * arrow (34 pixels long at scale 1 from the head, the note past its tail
  * or beside it): it was moved across the arrow, off the paths, to 120
  * pixels right of it. */
@@ -3481,7 +3545,7 @@ static void test_off_view_note_beside_its_arrow(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const note[] = {"off view", "视野外"};
+    static const char *const note[] = {"off the map, up", "出了地图，向上"};
     static const int frames[][3] = {{1280, 720, 1}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
@@ -3517,7 +3581,7 @@ static void test_off_view_note_beside_its_arrow(void **state)
         }
 }
 
-/* learning_rate 7's "off view" note, in its run's orange, lies on the
+/* learning_rate 7's "off the map, up" note, in its run's orange, lies on the
  * orange band of its own path: on the labels' see-through panel the band
  * showed through and the text was hard to read.  Its panel is opaque:
  * the padding left and right of its text is the panel's colour (55 off
@@ -3527,7 +3591,7 @@ static void test_off_view_note_on_an_opaque_panel(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const note[] = {"off view", "视野外"};
+    static const char *const note[] = {"off the map, up", "出了地图，向上"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     /* The panel's colour, opaque, under the labels' see-through one. */
     const Theme *theme = theme_get(SCENE_THEME_DARK);
@@ -3881,20 +3945,15 @@ static void test_network_edge_label_off_the_curves(void **state)
 static void test_exit_note_says_diverged(void **state)
 {
     LessonStage *st = *state;
-    static const char *const langs[][2] = {{"en", "diverged at step 7"}, {"zh", "在第 7 步发散"}};
+    const char *const(*langs)[2] = schedules_diverged_note;
     static const int frames[][3] = {{960, 540, 0}, {1920, 1080, 0}};
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
             int w = frames[z][0], h = frames[z][1];
-            const Layout *l =
-                played_layout(st, "schedules.lua", langs[g][0], 2, 100, w, h, frames[z][2]);
+            const Layout *l;
+            const DrawnTexts *drawn;
+            long note = schedules_note_at(st, g, frames[z], false, &l, &drawn);
             assert_true(l->shown[LAYOUT_LOSS]);
-            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-            long note = -1;
-            for (size_t t = 0; t < drawn->count; t++)
-                if (strstr(drawn->text[t], langs[g][1]) &&
-                    inside_rect(drawn->box[t], l->rect[LAYOUT_LOSS]))
-                    note = (long)t;
             print_message("schedules 3 (%s, %dx%d%s): %s\n", langs[g][0], w, h,
                           frames[z][2] ? " --projector" : "",
                           note >= 0 ? drawn->text[note] : "no note says it diverged");
@@ -4246,6 +4305,62 @@ static void test_exit_notes_beside_their_arrows(void **state)
             }
 }
 
+/* Segment k of run's loss curve on the plot (area, scale p) in pixels:
+ * its start (e[0], e[1]) and end (e[2], e[3]), the loss held at the
+ * plot's floor. */
+static void loss_segment_pixels(const LossScale *p, LayoutRect area, const Run *run, size_t k,
+                                double e[4])
+{
+    for (size_t end = 0; end < 2; end++) {
+        double v = fmax(loss_scale_value(p, run->path[k + end].loss), p->lo);
+        e[2 * end] = area.x + area.w * (double)(k + end) / p->span;
+        e[2 * end + 1] = area.y + area.h * (p->hi - v) / (p->hi - p->lo);
+    }
+}
+
+/* momentum 4 at its end, en, at 960x540 and 1280x720 --projector: GD's
+ * fall on the loss plot, its curve from the start's 200 down to 1 (its
+ * first updates, a few pixels across), shows in GD's orange: at half of
+ * its points or more (every half pixel along it) the pixel is orange (red
+ * over 110, over blue by 70: μ = 0.99's reddish purple is not).  Drawn
+ * before momentum's band of swings, it lay under it (frame review): the
+ * step's runs list momentum first, the plot drawing GD's curve over its
+ * band. */
+static void test_momentum_gd_fall_over_the_band(void **state)
+{
+    LessonStage *st = *state;
+    static const int shots[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (const int(*frame)[3] = shots; frame < shots + 2; frame++) {
+        int w = (*frame)[0], h = (*frame)[1];
+        const Layout *l = played_layout(st, "momentum.lua", "en", 3, 1100, w, h, (*frame)[2]);
+        assert_true(l->shown[LAYOUT_LOSS]);
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_LOSS]);
+        assert_true(area.w > 0);
+        LossScale p = loss_scale_of(st->scene);
+        size_t gd = st->scene->runs[0].run.desc.kind == OPT_GD ? 0 : 1;
+        const Run *run = &st->scene->runs[gd].run;
+        int points = 0, shown = 0;
+        for (size_t k = 0; k + 1 < run->count && run->path[k].loss > 1.0; k++) {
+            double e[4];
+            loss_segment_pixels(&p, area, run, k, e);
+            double step = 0.5 / fmax(hypot(e[2] - e[0], e[3] - e[1]), 1.0);
+            for (double f = 0; f < 1.0; f += step) {
+                int x = (int)floor(e[0] + f * (e[2] - e[0]));
+                int y = (int)floor(e[1] + f * (e[3] - e[1]));
+                const uint8_t *c = &shot.rgba[4 * ((size_t)y * (size_t)w + (size_t)x)];
+                points++;
+                shown += c[0] > 110 && c[0] > c[2] + 70 && c[1] > c[2];
+            }
+        }
+        print_message("momentum 4 (en, %dx%d%s): GD's fall orange at %d of %d points\n", w,
+                      h, (*frame)[2] ? " --projector" : "", shown, points);
+        assert_true(points >= 10);
+        assert_true(2 * shown >= points);
+        shot_free(&shot);
+    }
+}
+
 /* schedules 3 at its end, en and zh, at 960x540 and 1280x720 --projector:
  * the exit note on η = 0.5 (above the plot from step 1, diverged at step
  * 7) lies off the curves of the two runs that stay in the plot: no point
@@ -4287,12 +4402,9 @@ static void test_exit_note_off_the_curves(void **state)
                 if (run->status == RUN_DIVERGED)
                     continue;
                 for (size_t k = 0; k + 1 < run->count; k++) {
-                    double v0 = fmax(loss_scale_value(&p, run->path[k].loss), p.lo);
-                    double v1 = fmax(loss_scale_value(&p, run->path[k + 1].loss), p.lo);
-                    double x0 = area.x + area.w * (double)k / p.span;
-                    double x1 = area.x + area.w * (double)(k + 1) / p.span;
-                    double y0 = area.y + area.h * (p.hi - v0) / (p.hi - p.lo);
-                    double y1 = area.y + area.h * (p.hi - v1) / (p.hi - p.lo);
+                    double e[4];
+                    loss_segment_pixels(&p, area, run, k, e);
+                    double x0 = e[0], y0 = e[1], x1 = e[2], y1 = e[3];
                     double step = 0.5 / fmax(hypot(x1 - x0, y1 - y0), 1.0);
                     bool hit = false;
                     for (double f = 0; f <= 1.0 && !hit; f += step) {
@@ -6041,6 +6153,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_exit_notes_beside_their_arrows, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_off_the_curves, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_off_view_note_off_its_path, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_momentum_gd_fall_over_the_band, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_stability_plot_parts_the_values_compared, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_experiment_axes_say_it_all, stage_open,

@@ -1351,14 +1351,20 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
                      run_steps(run));
             snprintf(label[labels++], sizeof label[0], _("diverged at step %zu"), run_steps(run));
         } else {
+            /* Where it went, where the note fits: "from step 38 on" alone
+             * did not say (learning_rate 6). */
+            number_text(run_head(run).loss, 3, value, sizeof value);
             /* TRANSLATORS: a loss plot's note beside an arrow up out of
              * the plot: the run is above the plot from step N on, its loss
-             * now L.  Short enough for two lines beside the arrow (its
-             * English, "above the plot from step 38 (now L = …)", took
-             * three in learning_rate 7 and gave way to "from step 38",
-             * where the Chinese said the loss too). */
+             * now L. */
+            snprintf(label[labels++], sizeof label[0],
+                     _("above the plot from step %ld on (now L = %s)"), exit, value);
+            /* TRANSLATORS: the same, shorter, where the longer does not
+             * fit: two lines beside the arrow (the longer took three in
+             * learning_rate 7 and gave way to "from step 38", where the
+             * Chinese said the loss too). */
             snprintf(label[labels++], sizeof label[0], _("from step %ld on (now L = %s)"), exit,
-                     number_text(run_head(run).loss, 3, value, sizeof value));
+                     value);
         }
         /* TRANSLATORS: a loss plot's shortest note beside an arrow up out
          * of the plot, where no longer one keeps off the curves: the run

@@ -287,12 +287,15 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
 
 /* Segments between kept points, clipped to the map, in one of two passes:
  * the dark casing (pass 0) or the colour (pass 1), fading with age.  Every
- * path's casing is drawn before any path's colour (render_world): a later
+ * path's casing but the selected run's is drawn before any path's colour
+ * (render_world): a later
  * path's casing over an earlier one's colour hid the nest's edge, wider
  * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
  * window > 0 only the last window steps are drawn, fading out to nothing:
  * a short trail behind the head.  nest: how many steps wider the path is
- * (path_nest); inside: it lies in an earlier-drawn one's band (faded).  A
+ * (path_nest); inside: it lies in an earlier-drawn one's band (faded);
+ * top: the selected run, drawn over the others, its thin swings cased
+ * too (render_world).  A
  * segment with one end off the map is a thin line without casing: a
  * diverging run's swings out of the view all leave it along nearly one
  * line, and at full width merged there into one solid bar beside the
@@ -327,7 +330,7 @@ static float trail_floor(Renderer *r, Rgba color)
 }
 
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
-                      int nest, bool inside, int pass)
+                      int nest, bool inside, bool top, int pass)
 {
     size_t n = path->drawn;
     const double *points = path->points;
@@ -369,7 +372,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             !segment_shown(map, x0, y0, x1, y1))
             continue;
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
-        if (((leaving || swing) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
+        if (((leaving || (swing && !top)) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
             continue;
         float a = window > 0
                       ? (float)(1.0 - age / window)
@@ -382,9 +385,14 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             /* A window's trail fades out casing and all (see-through at its
              * end); a whole trail's casing darkens under its fading colour. */
             Rgba casing = window > 0 ? r->theme->path_casing : theme_trail_casing(r->theme, a);
-            casing.a = path_stacked(window > 0 ? casing.a * a : casing.a, count, length,
-                                    half + PATH_CASING * m);
-            shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, half + PATH_CASING * m, casing);
+            double reach = (swing ? SWING_HALF * m : half) + PATH_CASING * m;
+            casing.a = path_stacked(window > 0 ? casing.a * a : casing.a, count, length, reach);
+            if (swing) {
+                shapes_line_end(r->shapes, &line);
+                shapes_segment(r->shapes, x0, y0, x1, y1, reach, casing);
+            } else {
+                shapes_line_piece(r->shapes, &line, x0, y0, x1, y1, reach, casing);
+            }
         } else {
             Rgba c = color;
             if (leaving) {
@@ -431,21 +439,21 @@ static double path_reach(const Renderer *r)
 }
 
 /* Whether a shown run's path, as drawn this frame (its casing's width
- * included; of the run a cloud copies, its short trail), crosses box. */
-bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
-                         LayoutRect box)
+ * included; of the run a cloud copies, its short trail), crosses box: any
+ * run's where only is SIZE_MAX, else run only's alone. */
+static bool box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box, size_t only)
 {
     if (scene->display.paths_hidden)
         return false;
-    if (scene->net)
-        return render_box_on_net_paths(r, scene, vp, box);
     double reach = path_reach(r);
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     LayoutRect map = path_map(r, vp);
     for (size_t i = 0; i < scene->run_count; i++) {
         const PathCache *c = &r->paths[i];
-        if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp) || c->count == 0)
+        if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp) || c->count == 0 ||
+            (only != SIZE_MAX && i != only))
             continue;
         /* The run a cloud copies shows only its last steps (draw_path). */
         double head = c->points[3 * (c->count - 1) + 2];
@@ -461,6 +469,14 @@ bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         }
     }
     return false;
+}
+
+bool render_box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
+                         LayoutRect box)
+{
+    if (scene->net && !scene->display.paths_hidden)
+        return render_box_on_net_paths(r, scene, vp, box);
+    return box_on_paths(r, scene, vp, box, SIZE_MAX);
 }
 
 /* The k-th run to draw: the others in their order, the selected run last,
@@ -646,10 +662,24 @@ static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *
     return false;
 }
 
+/* The off-view note of a run gone out of the map the way (dx, dy)
+ * (pixels, y down): which edge it left by.  "off view" alone did not say
+ * where (learning_rate 6: up, out of the valley). */
+static const char *off_map_way(double dx, double dy)
+{
+    /* TRANSLATORS: beside an arrow at the map's edge: the run went out of
+     * the map that way (right, down, left or up), and goes on there. */
+    static const char *const ways[] = {N_("off the map, right"), N_("off the map, down"),
+                                       N_("off the map, left"), N_("off the map, up")};
+    if (fabs(dx) >= fabs(dy))
+        return ways[dx > 0 ? 0 : 2];
+    return ways[dy > 0 ? 1 : 3];
+}
+
 /* Beside a head held at the map's edge (2D): an arrow to it from inside,
  * pointing the way the run has gone out, and what became of the run —
- * "diverged at step N", "stalled at step N" or "off view" — on the
- * arrow's inner side. */
+ * "diverged at step N", "stalled at step N" or which way it went out
+ * (off_map_way) — on the arrow's inner side. */
 static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewport *vp,
                           double px, double py, double out_x, double out_y)
 {
@@ -676,7 +706,7 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     else if (sr->run.status == RUN_STALLED)
         snprintf(label, sizeof label, _("stalled at step %zu"), run_steps(&sr->run));
     else
-        snprintf(label, sizeof label, "%s", _("off view"));
+        snprintf(label, sizeof label, "%s", _(off_map_way(dx, dy)));
     int font = render_font_px(r, 14.0);
     double w = render_text_width(r, label, font), h = render_line_height(r, font);
     /* Beside the arrow it explains, off every head (sharing a place with
@@ -686,9 +716,11 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
      * arrow's line, by half its extent along the arrow, so it clears the
      * arrow whichever edge the head is on; then across the arrow, to
      * either side, level with its middle, then with its tail.  Where all
-     * of these lie on a head, further across at the tail, each side in
-     * turn; where every place does, past the tail.  (Moved on across off
-     * the paths, learning_rate 7's "off view" stood 120 pixels off.) */
+     * of these lie on a head or a path, further across at the tail, each
+     * side in turn; only where every place does, the first of them off the
+     * heads, then past the tail.  (Taken on a path before moving across,
+     * schedules 3's "diverged at step 7" lay over η = 0.5's last stretch,
+     * which leads out along the arrow.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
     /* Its panel (pad either side of the text) is what must keep clear:
      * OFF_VIEW_GAP inside the map's edge and off the paths.  Tried with
@@ -707,9 +739,20 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     }
     LayoutRect map = render_visible_map(r, vp), at = {0, 0, w, h};
     bool found = false;
-    for (int pass = 0; pass < 4 && !found; pass++)
-        for (size_t k = pass < 2 ? 0 : 5; k < (pass < 2 ? 5u : 5u + 2 * OFF_VIEW_MOVES) && !found;
-             k++) {
+    /* The places beside the arrow off every path, off its own run's, then
+     * those further across off every path; then off the heads alone,
+     * beside the arrow, then further across.  Each off the labels placed
+     * before it: moved off one (layout_place_label), schedules 3's note
+     * in the window lay on its own arrow. */
+    enum { EVERY_PATH, OWN_PATH, NO_PATH };
+    static const struct {
+        bool far;
+        int off;
+    } passes[] = {{false, EVERY_PATH}, {false, OWN_PATH}, {true, EVERY_PATH}, {false, NO_PATH},
+                  {true, NO_PATH}};
+    for (size_t pass = 0; pass < sizeof passes / sizeof passes[0] && !found; pass++)
+        for (size_t k = passes[pass].far ? 5 : 0;
+             k < (passes[pass].far ? 5u + 2 * OFF_VIEW_MOVES : 5u) && !found; k++) {
             LayoutRect box = {px - places[k][0] * dx - 0.5 * w - places[k][1] * dy,
                               py - places[k][0] * dy - 0.5 * h + places[k][1] * dx, w, h};
             box.x = fmin(fmax(box.x, map.x + pad + gap), map.x + map.w - w - pad - gap);
@@ -718,8 +761,11 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
                 at = box;
             LayoutRect clear = {box.x - pad - gap, box.y - gap, w + 2.0 * (pad + gap),
                                 h + 2.0 * gap};
+            int off = passes[pass].off;
             found = !box_on_heads(r, scene, vp, box) &&
-                    (pass % 2 == 1 || !render_box_on_paths(r, scene, vp, clear));
+                    !render_on_kept_clear(r, (LayoutRect){box.x - pad, box.y, w + 2.0 * pad, h}) &&
+                    (off == NO_PATH ||
+                     !box_on_paths(r, scene, vp, clear, off == OWN_PATH ? i : SIZE_MAX));
             if (found)
                 at = box;
         }
@@ -1550,16 +1596,18 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
 }
 
 /* A step's dot (pixels, times the marker scale): its radius, its
- * casing's, and how far from the last dot drawn the next is drawn at
- * least (closer ones would be drawn over it). */
-#define STEP_DOT_RADIUS 1.6
-#define STEP_DOT_CASING 2.6
-#define STEP_DOT_MERGE 1.0
+ * casing's, no wider than the path, and how far from the last dot drawn
+ * the next is drawn at least: a stretch of the path's colour as long as
+ * the path is wide between two casings.  (Wider than the path, one every update, welcome 2 and
+ * 3's dots turned the path's end, where the steps are short, grey.) */
+#define STEP_DOT_RADIUS 0.9
+#define STEP_DOT_CASING RENDER_PATH_HALF
+#define STEP_DOT_MERGE (4.0 * STEP_DOT_CASING)
 
 /* A dot at each point a run's updates reached, light on a dark casing
  * over the path's colour: a path drawn as one smooth line hid how far
  * apart its steps were (welcome 2 and 3: "steps shrink"); where they
- * shrink, the dots close up. */
+ * shrink, the dots close up, down to STEP_DOT_MERGE apart. */
 static void draw_run_steps(Renderer *r, const Run *run, const Viewport *vp)
 {
     double s = r->marker_scale, lx = (double)INFINITY, ly = (double)INFINITY;
@@ -2162,18 +2210,25 @@ void render_world(Renderer *r, const Scene *scene)
     ShapesMark field = shapes_mark(r->shapes);
     if (scene->display.arrows)
         draw_head_arrows(r, scene, &vp, draw_field(r, scene, &vp, false));
+    /* The selected run's casing in the colours' pass, just under its own
+     * colour, its thin swings cased too: with every casing under every
+     * colour, learning_rate 7's η = 0.21 crossed the selected η = 0.19's
+     * path and closing zig-zag unbroken, bright on its thin lines, and
+     * read as on top. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
             size_t i = path_order(scene, k);
             const SceneRun *sr = &scene->runs[i];
             long last = last_finite(&sr->run);
-            if (sr->hidden || last < 0)
+            bool top = i == scene->selected && scene->run_count > 1;
+            if (sr->hidden || last < 0 || (top && pass == 0))
                 continue;
             bool in_cloud = scene->swarm && i == scene->swarm_run;
             bool inside;
             int nest = path_nest(scene, k, &inside);
-            draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
-                      in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, pass);
+            for (int own = top ? 0 : pass; own <= pass; own++)
+                draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
+                          in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, top, own);
         }
     /* The minima's rings over the paths, under the cloud and the heads:
      * under the paths, sharp_flat 5's 2-cycle, bouncing across its
