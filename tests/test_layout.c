@@ -4673,6 +4673,101 @@ static void test_escape_bars_seen(void **state)
     }
 }
 
+/* escape 3 at 960x540 and 1280x720 --projector, en (issue 12: filled and
+ * hollow points looked alike at 960x540): a hollow point (not counted)
+ * is dark at its centre, no pixel within 1 of it in its kind colour, where a
+ * counted one is the kind's colour there beside its bar (3 pixels at
+ * least).  On main a hollow point's thin ring had its orange bar through
+ * the centre, and a counted one was half dark under its bar drawn over. */
+static void test_escape_hollow_points_hollow(void **state)
+{
+    LessonStage *st = *state;
+    for (int projector = 0; projector < 2; projector++) {
+        int w = projector ? 1280 : 960, h = projector ? 720 : 540;
+        lesson_layout(st, "escape.lua", "en", 2, w, h, projector);
+        experiment_live_update(st->scene->experiment, HUGE_VAL, true);
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        const ExperimentPicture *p = experiment_live_picture(st->scene->experiment);
+        size_t hollow = 0, filled = 0, seen = 0;
+        for (size_t i = 0; i < p->result.count; i++) {
+            const ExperimentRow *row = &p->result.rows[i];
+            double x, y;
+            if (!render_experiment_to_pixel(st->renderer, row->swept, row->measured, &x, &y))
+                continue;
+            int dark = 0, kind = 0;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++) {
+                    const uint8_t *c =
+                        &shot.rgba[4 * ((size_t)lround(y + dy) * (size_t)w + (size_t)lround(x + dx))];
+                    dark += c[0] < 100 && c[1] < 100;
+                    kind += c[0] > 150 && c[2] < 100;
+                }
+            print_message("  %s point at %g: of 9 pixels %d dark, %d its kind's colour\n",
+                          row->checked ? "filled" : "hollow", row->swept, dark, kind);
+            hollow += !row->checked;
+            filled += row->checked;
+            seen += row->checked ? kind >= 3 : kind == 0;
+        }
+        print_message("escape 3 (en, %dx%d%s): %zu of %zu points (%zu filled) read as drawn\n",
+                      w, h, projector ? " --projector" : "", seen, hollow + filled, filled);
+        assert_true(hollow == 2 && filled == 3 && seen == hollow + filled);
+        shot_free(&shot);
+    }
+}
+
+/* escape 5's y axis at 960x540, en and zh, and 1280x720 --projector: a
+ * label between 1 and 10 ("2", level with 2 left of the area) to read the
+ * points at 1.4 and 1.5 against (issue 12: on main only "1" and "10"). */
+static void test_escape_ratio_axis_read(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh", "en"};
+    for (int k = 0; k < 3; k++) {
+        int w = k == 2 ? 1280 : 960, h = k == 2 ? 720 : 540;
+        lesson_layout(st, "escape.lua", langs[k], 4, w, h, k == 2);
+        experiment_live_update(st->scene->experiment, HUGE_VAL, true);
+        render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                      RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        double x, y;
+        assert_true(render_experiment_to_pixel(st->renderer, 2.0, 2.0, &x, &y));
+        bool read = false;
+        for (size_t t = 0; t < drawn->count; t++) {
+            LayoutRect b = drawn->box[t];
+            read |= strcmp(drawn->text[t], "2") == 0 && b.x + b.w < x &&
+                    fabs(b.y + 0.5 * b.h - y) < 0.5 * b.h;
+        }
+        print_message("escape 5 (%s, %dx%d%s): the y axis %s 2\n", langs[k], w, h,
+                      k == 2 ? " --projector" : "", read ? "labels" : "does not label");
+        assert_true(read);
+    }
+}
+
+/* escape 1 at 960x540, en and zh: the basins' shares as the caption's 154
+ * of 400 walkers, "38.5%" on the right well and "61.5%" on the left (issue
+ * 12: on main "38%" and "62%", printf rounding the halves to even). */
+static void test_escape_shares_as_said(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t g = 0; g < 2; g++) {
+        stage_play(st, "escape.lua", langs[g]);
+        play_step_through(&st->player, st->scene, 0);
+        render_layout(st->renderer, st->scene, 960, 540, render_recording_scale(960, 540),
+                      RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
+        bool right = false, left = false;
+        for (size_t t = 0; t < drawn->count; t++) {
+            right |= strcmp(drawn->text[t], "38.5%") == 0;
+            left |= strcmp(drawn->text[t], "61.5%") == 0;
+        }
+        print_message("escape 1 (%s): 38.5%% %s, 61.5%% %s\n", langs[g], right ? "drawn" : "not drawn",
+                      left ? "drawn" : "not drawn");
+        assert_true(right && left);
+        assert_non_null(strstr(st->player.lesson.steps[0].caption, "38.5%"));
+    }
+}
+
 /* Which of member k's seed, training loss and test accuracy its label
  * names (bits 0, 1, 2) in the words of words[] (seed, loss, test), in
  * lines left-aligned under its first, drawn in rect. */
@@ -5961,6 +6056,9 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_axis_labels_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_escape_bars_seen, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_hollow_points_hollow, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_ratio_axis_read, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_shares_as_said, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_stability_curves_start_at_their_label, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
