@@ -5304,7 +5304,7 @@ static void test_escape_plot_parts_from_their_steps(void **state)
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
     static const char *const theory[] = {"theory", "理论"};
-    static const char *const hessian[] = {"Hessian-shaped", "Hessian 形状"};
+    static const char *const hessian[] = {"Hessian", "Hessian 形状"};
     static const char *const counted[] = {"points measured", "已测得"};
     static const char *const law_name[] = {"Eyring", "Eyring"};
     for (size_t g = 0; g < 2; g++)

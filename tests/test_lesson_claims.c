@@ -3230,7 +3230,7 @@ static void test_escape(void **state)
     measure_experiment(ratio->experiment, NULL, 0, r);
     assert_true(r->passed);
     assert_int_equal(r->count, 4);
-    static const char *const kinds[] = { "isotropic", "Hessian-shaped", "isotropic", "Hessian-shaped" };
+    static const char *const kinds[] = { "isotropic", "Hessian", "isotropic", "Hessian" };
     static const double batches[] = { 2, 2, 3, 3 };
     static const char *const measured[] = { "1.4", "6.8", "1.5", "13" };
     static const char *const theory[] = { "1.41", "7.6", "1.41", "14.8" };

@@ -81,7 +81,7 @@
 #define MEASURED_COUNT_TERSE N_("%zu points measured")
 #define THEORY N_("theory")
 #define FAILED_TO_MEASURE N_("%s: not measured: %s")
-#define NOT_COUNTED N_("hollow: not counted")
+#define NOT_COUNTED N_("not counted")
 #define LOG_AXIS N_("%s, log scale")
 /* xgettext:no-c-format */
 #define INTERVAL_95 N_("95 % interval")
