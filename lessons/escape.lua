@@ -15,9 +15,9 @@ step {
   caption = {
     en = "Two wells of equal depth, a barrier of height ΔV = 1 between them. "
       .. "SGD's noise (σ = 5.77 at η = 0.02) shakes 400 walkers about the left well and "
-      .. "now and then kicks one over: after 1000 updates 154 of them are in the right well.",
+      .. "now and then kicks one over: after 1000 updates 154 of them, 38.5%, are in the right well.",
     zh = "两个同样深的山谷，中间隔着高度 ΔV = 1 的山脊。SGD 的噪声（η = 0.02 时 σ = 5.77）"
-      .. "让 400 个粒子在左边的山谷里晃动，时不时把一个踢过山脊：1000 步之后，其中 154 个在右边的山谷里。",
+      .. "让 400 个粒子在左边的山谷里晃动，时不时把一个踢过山脊：1000 步之后，其中 154 个（38.5%）在右边的山谷里。",
   },
   runs = { "sgd:lr=0.02,noise=5.77" },
   particles = 400,

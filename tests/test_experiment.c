@@ -169,7 +169,7 @@ static void walker_kinds_match_rows(void **state)
     static const struct {
         const char *experiment, *key, *spec, *label;
     } cases[] = {
-        {"sharp_escape", "escapes=10", "sgd:lr=0.02,noise=3.5,noise_model=hessian", "hessian"},
+        {"sharp_escape", "escapes=10", "sgd:lr=0.02,noise=3.5,noise_model=hessian", "Hessian"},
         {"sharp_escape", "escapes=10", "sgd:lr=0.02,noise=5.6", "isotropic"},
         {"sharp_escape", "escapes=10", "gd:lr=0.02", NULL},
         {"sharp_escape", "escapes=10", "sgd:lr=0.02,noise=0", NULL},

@@ -4784,7 +4784,12 @@ static void test_escape_law_from_its_step(void **state)
  * the legend said "95 % interval" and no bar was seen): each counted
  * point's interval, shorter than the point, is drawn again over it in
  * the panel's colour, so within 2 pixels of the point's centre some
- * pixels are dark (on main's frames the point was all orange there). */
+ * pixels are dark (on main's frames the point was all orange there).
+ * And filled and hollow points differ (they looked alike at 960x540): a
+ * hollow point (not counted) has no pixel within 1 of its centre in its
+ * kind's colour, a counted one 3 at least beside its bar.  Before, a
+ * hollow point's thin ring had its orange bar through the centre, and a
+ * counted one was half dark under its bar drawn over. */
 static void test_escape_bars_seen(void **state)
 {
     LessonStage *st = *state;
@@ -4794,27 +4799,84 @@ static void test_escape_bars_seen(void **state)
         experiment_live_update(st->scene->experiment, HUGE_VAL, true);
         Shot shot = shot_frame(st, w, h, NULL, true);
         const ExperimentPicture *p = experiment_live_picture(st->scene->experiment);
-        size_t points = 0, seen = 0;
+        size_t points = 0, seen = 0, hollow = 0, read = 0;
         for (size_t i = 0; i < p->result.count; i++) {
             const ExperimentRow *row = &p->result.rows[i];
             double x, y;
-            if (!row->checked || !render_experiment_to_pixel(st->renderer, row->swept,
-                                                             row->measured, &x, &y))
+            if (!render_experiment_to_pixel(st->renderer, row->swept, row->measured, &x, &y))
                 continue;
-            int dark = 0;
+            int dark = 0, kind = 0;
             for (int dy = -2; dy <= 2; dy++)
                 for (int dx = -2; dx <= 2; dx++) {
                     const uint8_t *c =
                         &shot.rgba[4 * ((size_t)lround(y + dy) * (size_t)w + (size_t)lround(x + dx))];
                     dark += c[0] < 100 && c[1] < 100;
+                    kind += abs(dx) <= 1 && abs(dy) <= 1 && c[0] > 150 && c[2] < 100;
                 }
-            points++;
-            seen += dark >= 2;
+            points += row->checked;
+            seen += row->checked && dark >= 2;
+            hollow += !row->checked;
+            read += row->checked ? kind >= 3 : kind == 0;
         }
-        print_message("escape 3 (en, %dx%d%s): the bar seen over %zu of %zu counted points\n", w,
-                      h, projector ? " --projector" : "", seen, points);
+        print_message("escape 3 (en, %dx%d%s): the bar seen over %zu of %zu counted points; "
+                      "%zu of %zu points read as filled or hollow\n", w, h,
+                      projector ? " --projector" : "", seen, points, read, points + hollow);
         assert_true(points == 3 && seen == points);
+        assert_true(hollow == 2 && read == points + hollow);
         shot_free(&shot);
+    }
+}
+
+/* escape 5's y axis at 960x540, en and zh, and 1280x720 --projector: a
+ * label between 1 and 10 ("2", level with 2 left of the area) to read the
+ * points at 1.4 and 1.5 against (issue 12: on main only "1" and "10"). */
+static void test_escape_ratio_axis_read(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh", "en"};
+    for (int k = 0; k < 3; k++) {
+        int w = k == 2 ? 1280 : 960, h = k == 2 ? 720 : 540;
+        lesson_layout(st, "escape.lua", langs[k], 4, w, h, k == 2);
+        experiment_live_update(st->scene->experiment, HUGE_VAL, true);
+        render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                      RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        double x, y;
+        assert_true(render_experiment_to_pixel(st->renderer, 2.0, 2.0, &x, &y));
+        bool read = false;
+        for (size_t t = 0; t < drawn->count; t++) {
+            LayoutRect b = drawn->box[t];
+            read |= strcmp(drawn->text[t], "2") == 0 && b.x + b.w < x &&
+                    fabs(b.y + 0.5 * b.h - y) < 0.5 * b.h;
+        }
+        print_message("escape 5 (%s, %dx%d%s): the y axis %s 2\n", langs[k], w, h,
+                      k == 2 ? " --projector" : "", read ? "labels" : "does not label");
+        assert_true(read);
+    }
+}
+
+/* escape 1 at 960x540, en and zh: the basins' shares as the caption's 154
+ * of 400 walkers, "38.5%" on the right well and "61.5%" on the left (issue
+ * 12: on main "38%" and "62%", printf rounding the halves to even). */
+static void test_escape_shares_as_said(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t g = 0; g < 2; g++) {
+        stage_play(st, "escape.lua", langs[g]);
+        play_step_through(&st->player, st->scene, 0);
+        render_layout(st->renderer, st->scene, 960, 540, render_recording_scale(960, 540),
+                      RENDER_FOR_RECORDING);
+        const DrawnTexts *drawn = shot_frame(st, 960, 540, NULL, false).drawn;
+        bool right = false, left = false;
+        for (size_t t = 0; t < drawn->count; t++) {
+            right |= strcmp(drawn->text[t], "38.5%") == 0;
+            left |= strcmp(drawn->text[t], "61.5%") == 0;
+        }
+        print_message("escape 1 (%s): 38.5%% %s, 61.5%% %s\n", langs[g], right ? "drawn" : "not drawn",
+                      left ? "drawn" : "not drawn");
+        assert_true(right && left);
+        assert_non_null(strstr(st->player.lesson.steps[0].caption, "38.5%"));
     }
 }
 
@@ -5354,7 +5416,7 @@ static void test_escape_plot_parts_from_their_steps(void **state)
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
     static const char *const theory[] = {"theory", "理论"};
-    static const char *const hessian[] = {"hessian", "Hessian 形状"};
+    static const char *const hessian[] = {"Hessian", "Hessian 形状"};
     static const char *const counted[] = {"points measured", "已测得"};
     static const char *const law_name[] = {"Eyring", "Eyring"};
     for (size_t g = 0; g < 2; g++)
@@ -6108,6 +6170,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_axis_labels_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_escape_bars_seen, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_ratio_axis_read, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_shares_as_said, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_stability_curves_start_at_their_label, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),

@@ -3090,7 +3090,8 @@ static void test_escape(void **state)
     /* "hops": double_well's barrier is ΔV = 1 over both minima; σ = 5.77 at
      * η = 0.02 is the kramers stage's ΔV/ε = 3 (ε = ησ²/2 = 0.333); after
      * the step's 1000 updates 154 of its 400 walkers are right of the
-     * barrier (the basins overlay's 38 or 39 %, by its cells). */
+     * barrier (the basins overlay's 38.5%, by its cells: test_layout's
+     * test_escape_shares_as_said). */
     const LessonStep *hops = step_named(&lesson, "hops");
     Landscape *wells = make_landscape(hops->landscape);
     LandscapePoint left = minimum(wells, 0), right = minimum(wells, 1);
@@ -3109,6 +3110,15 @@ static void test_escape(void **state)
     print_message("escape: %zu walkers in the right well after %ld updates\n",
                   right_count(cloud), hops->play);
     assert_int_equal(right_count(cloud), 154);
+    /* Its share as the caption and the basins overlay write it, en and
+     * zh: 38.5%, not the overlay's "38%" of before (issue 12). */
+    char share[16];
+    snprintf(share, sizeof share, "%.1f%%", 100.0 * (double)right_count(cloud) / 400.0);
+    assert_string_equal(share, "38.5%");
+    Lesson hops_zh = load_lesson("escape", "zh");
+    assert_non_null(strstr(hops->caption, share));
+    assert_non_null(strstr(step_named(&hops_zh, "hops")->caption, share));
+    lesson_free(&hops_zh);
     swarm_destroy(cloud);
     landscape_destroy(wells);
 
@@ -3236,7 +3246,7 @@ static void test_escape(void **state)
     measure_experiment(ratio->experiment, NULL, 0, r);
     assert_true(r->passed);
     assert_int_equal(r->count, 4);
-    static const char *const kinds[] = { "isotropic", "hessian", "isotropic", "hessian" };
+    static const char *const kinds[] = { "isotropic", "Hessian", "isotropic", "Hessian" };
     static const double batches[] = { 2, 2, 3, 3 };
     static const char *const measured[] = { "1.4", "6.8", "1.5", "13" };
     static const char *const theory[] = { "1.41", "7.6", "1.41", "14.8" };

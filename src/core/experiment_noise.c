@@ -387,7 +387,7 @@ static double hessian_noise_escape_time(double h, double k, double cap, double e
 
 /* The rows of each point, by the walkers' NoiseModel, in this order. */
 static const char *const sharp_escape_kinds[] = {[NOISE_ISOTROPIC] = N_("isotropic"),
-                                                 [NOISE_HESSIAN] = N_("hessian")};
+                                                 [NOISE_HESSIAN] = N_("Hessian")};
 
 /* The walkers are SGD with gradient noise of either model (no label noise). */
 int experiment_sharp_escape_kind(const OptimizerDesc *desc)

@@ -61,7 +61,16 @@
 #define TITLE_ROWS 3
 /* Pixels (times scale) a tick label needs beside the next one. */
 #define TICK_SPACING 100.0
+/* Lines a log y axis's labels need between them on average: its 1, 2, 5
+ * lie at least 0.9 of that apart.  A linear axis's are three apart. */
+#define LOG_TICK_LINES 1.3
+/* Pixels (times scale) between the closest minor ticks (9 and 10) of a
+ * log axis, below which they are left out. */
+#define MINOR_TICK_GAP 2.0
 #define POINT_RADIUS 4.0
+/* A hollow point's ring: half its line's width (pixels, times scale); its
+ * line lies outside the filled points' radius, so its hole is seen. */
+#define HOLLOW_HALF_WIDTH 0.8
 
 /* "; " splits it in two lines (title_lines), as a compact plot needs. */
 #define MEASURING N_("%s: measuring; %zu points so far (%.0f %% of the work)")
@@ -72,7 +81,7 @@
 #define MEASURED_COUNT_TERSE N_("%zu points measured")
 #define THEORY N_("theory")
 #define FAILED_TO_MEASURE N_("%s: not measured: %s")
-#define NOT_COUNTED N_("hollow: not counted")
+#define NOT_COUNTED N_("not counted")
 #define LOG_AXIS N_("%s, log scale")
 /* xgettext:no-c-format */
 #define INTERVAL_95 N_("95 % interval")
@@ -355,9 +364,27 @@ static Rgba law_color(const Renderer *r)
     return c;
 }
 
-/* One legend entry: a mark (a disc, a line, a dashed line) and its text;
- * returns its width. */
-typedef enum LegendMark { MARK_POINT, MARK_LINE, MARK_DASHED } LegendMark;
+/* A point's mark: a disc, or hollow (not counted) a ring round the
+ * panel's colour, which hides the interval's bar inside it: a thin ring
+ * with its bar through it read as a disc at 960x540 (escape 3, issue 12).
+ * The points and the legend's keys draw it alike. */
+static void draw_mark(Renderer *r, double x, double y, bool hollow, Rgba color)
+{
+    double s = r->scale;
+    if (!hollow) {
+        shapes_disc(r->shapes, x, y, POINT_RADIUS * s, color);
+        return;
+    }
+    Rgba inside = r->theme->panel;
+    inside.a = 1.0f;
+    double radius = POINT_RADIUS + HOLLOW_HALF_WIDTH;
+    shapes_disc(r->shapes, x, y, radius * s, inside);
+    shapes_ring(r->shapes, x, y, (radius - HOLLOW_HALF_WIDTH) * s, HOLLOW_HALF_WIDTH * s, color);
+}
+
+/* One legend entry: a mark (a disc, a ring, a line, a dashed line) and its
+ * text; returns its width. */
+typedef enum LegendMark { MARK_POINT, MARK_HOLLOW, MARK_LINE, MARK_DASHED } LegendMark;
 
 static double legend_entry(Renderer *r, double x, double y, int px, LegendMark mark, Rgba color,
                            const char *text, bool draw)
@@ -365,8 +392,8 @@ static double legend_entry(Renderer *r, double x, double y, int px, LegendMark m
     double s = r->scale, line = render_line_height(r, px), cy = y + 0.5 * line;
     double mark_w = 18.0 * s;
     if (draw) {
-        if (mark == MARK_POINT)
-            shapes_disc(r->shapes, x + 0.5 * mark_w, cy, POINT_RADIUS * s, color);
+        if (mark == MARK_POINT || mark == MARK_HOLLOW)
+            draw_mark(r, x + 0.5 * mark_w, cy, mark == MARK_HOLLOW, color);
         else
             for (double t = 0; t < mark_w; t += mark == MARK_DASHED ? 7.0 * s : mark_w)
                 shapes_segment(r->shapes, x + t, cy,
@@ -418,16 +445,18 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, ExperimentSho
             render_text(r, text, cx, cy, px, ALIGN_LEFT, r->theme->dim);
         cx += w;
     }
-    bool uncounted = false;
-    for (size_t i = 0; i < p->result.count && law; i++)
-        uncounted = uncounted ||
-                    (p->measured[i] && row_shown(p, shown, i) && !p->result.rows[i].checked);
-    if (uncounted) {
-        double w = render_text_width(r, _(NOT_COUNTED), px) + 16.0 * r->scale;
+    /* The points not counted, keyed by the mark they are drawn with, in
+     * the first one's kind colour. */
+    size_t uncounted = p->result.count;
+    for (size_t i = 0; i < p->result.count && law && uncounted == p->result.count; i++)
+        if (p->measured[i] && row_shown(p, shown, i) && !p->result.rows[i].checked)
+            uncounted = i;
+    if (uncounted < p->result.count) {
+        Rgba hollow = render_place_color(r, group_of(p, uncounted), 1.0f);
+        double w = legend_entry(r, cx, cy, px, MARK_HOLLOW, hollow, _(NOT_COUNTED), false);
         if (cx > x && cx + w > right)
             cx = x, cy += line;
-        if (draw)
-            render_text(r, _(NOT_COUNTED), cx, cy, px, ALIGN_LEFT, r->theme->dim);
+        legend_entry(r, cx, cy, px, MARK_HOLLOW, hollow, _(NOT_COUNTED), draw);
         cx += w;
     }
     Rgba color = law_color(r);
@@ -485,13 +514,14 @@ static void draw_law(Renderer *r, const ExperimentPicture *p, const PlotArea *a,
 }
 
 /* A point's interval at x from pixel row ylo up to yhi: the bar and its
- * two caps. */
-static void draw_interval(Renderer *r, double x, double ylo, double yhi, Rgba color)
+ * two caps, their lines half as wide as half_width (times scale). */
+static void draw_interval(Renderer *r, double x, double ylo, double yhi, double half_width,
+                          Rgba color)
 {
     double s = r->scale, cap = 3.5 * s;
-    shapes_segment(r->shapes, x, ylo, x, yhi, 0.8 * s, color);
-    shapes_segment(r->shapes, x - cap, ylo, x + cap, ylo, 0.8 * s, color);
-    shapes_segment(r->shapes, x - cap, yhi, x + cap, yhi, 0.8 * s, color);
+    shapes_segment(r->shapes, x, ylo, x, yhi, half_width * s, color);
+    shapes_segment(r->shapes, x - cap, ylo, x + cap, ylo, half_width * s, color);
+    shapes_segment(r->shapes, x - cap, yhi, x + cap, yhi, half_width * s, color);
 }
 
 /* The points with their intervals: filled when within the tolerance,
@@ -511,19 +541,17 @@ static void draw_points(Renderer *r, const ExperimentPicture *p, ExperimentShown
         double ylo = plot_to_y(a, row->low), yhi = plot_to_y(a, row->high);
         bool bar = isfinite(row->low) && isfinite(row->high) && ylo - yhi > 1.0;
         if (bar)
-            draw_interval(r, x, ylo, yhi, color);
-        if (!row->checked && law)
-            shapes_ring(r->shapes, x, y, POINT_RADIUS * s, 0.7 * s, color);
-        else
-            shapes_disc(r->shapes, x, y, POINT_RADIUS * s, color);
+            draw_interval(r, x, ylo, yhi, 0.8, color);
+        draw_mark(r, x, y, !row->checked && law, color);
         /* A bar shorter than the point is drawn again over it, in the
          * panel's colour: escape 2-3's intervals, a few pixels on three
          * decades, lay hidden under their points where the legend said
-         * "95 % interval" (review, issue 12). */
+         * "95 % interval" (review, issue 12).  Thinly: drawn as wide as
+         * the bar, it darkened half of the point, which read as hollow. */
         if (bar && ylo - yhi < 2.0 * POINT_RADIUS * s && (row->checked || !law)) {
             Rgba over = r->theme->panel;
             over.a = 1.0f;
-            draw_interval(r, x, ylo, yhi, over);
+            draw_interval(r, x, ylo, yhi, 0.4, over);
         }
         if (row->checked && !row->within && law)
             shapes_ring(r->shapes, x, y, (POINT_RADIUS + 2.5) * s, 0.8 * s, r->theme->warn);
@@ -593,6 +621,24 @@ static void name_rows(Renderer *r, const ExperimentPicture *p, const PlotArea *a
                         a->x + a->w - a->left, rows, lines, &px);
 }
 
+/* A log y axis's unlabelled ticks at 2 to 9 times each power of ten,
+ * where they lie apart, so a value between two labels can be read: escape
+ * 5's points at 1.4 and 1.5 sat between "1" and "10" alone (issue 12). */
+static void draw_minor_ticks(Renderer *r, const PlotArea *a)
+{
+    double s = r->scale;
+    if (!a->ylog || plot_to_y(a, 9.0) - plot_to_y(a, 10.0) < MINOR_TICK_GAP * s)
+        return;
+    for (int d = (int)floor(log10(a->ylo)); d <= (int)ceil(log10(a->yhi)); d++)
+        for (int k = 2; k <= 9; k++) {
+            double v = k * pow(10.0, d);
+            if (v < a->ylo || v > a->yhi)
+                continue;
+            double y = plot_to_y(a, v);
+            shapes_segment(r->shapes, a->x - 3.0 * s, y, a->x, y, 0.5 * s, r->theme->axis);
+        }
+}
+
 /* The grid, the ticks' labels and both axes' names around a. */
 static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px,
                       int most)
@@ -608,7 +654,9 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
      * the measurement goes on) or the x label before it is left out. */
     LayoutRect taken[64];
     size_t placed = 0;
-    size_t n = axis_ticks(a->ylo, a->yhi, a->ylog, (int)(a->h / (3.0 * line)), ticks);
+    draw_minor_ticks(r, a);
+    int most_y = (int)(a->h / ((a->ylog ? LOG_TICK_LINES : 3.0) * line));
+    size_t n = axis_ticks(a->ylo, a->yhi, a->ylog, most_y, ticks);
     for (size_t k = 0; k < n; k++) {
         double y = plot_to_y(a, ticks[k]);
         shapes_segment(r->shapes, a->x, y, a->x + a->w, y, 0.5 * s, grid);

@@ -1782,6 +1782,16 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
     free(centre);
 }
 
+/* A share as a whole percent, but one midway between two keeps its half:
+ * 154 of 400 walkers is "38.5%", where printf's %.0f rounds a half to even
+ * ("38%", against escape 1's caption's 154 of 400; issue 12). */
+static void share_text(double share, char *dest, size_t size)
+{
+    double percent = 100.0 * share;
+    bool half = fabs(percent - floor(percent) - 0.5) < 1e-9;
+    snprintf(dest, size, half ? "%.1f%%" : "%.0f%%", percent);
+}
+
 /* The swarm's share in each minimum's basin, as "62%" above the minimum;
  * when there are none to show, a line saying why, rather than nothing. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
@@ -1807,7 +1817,7 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
         if (cx < vp->x || cy < vp->y || cx > vp->x + vp->width || cy > vp->y + vp->height)
             continue;
         char label[16];
-        snprintf(label, sizeof label, "%.0f%%", 100.0 * shares[k]);
+        share_text(shares[k], label, sizeof label);
         r->marks_drawn |= RENDER_MARK_SHARE;
         label_at(r, label, cx, cy - 10.0 * s - render_line_height(r, px), px, ALIGN_CENTER);
     }
