@@ -113,11 +113,15 @@ static void draw_cut(Renderer *r, const NetReprPicture *p, const ReprFit *f, con
 /* What the picture shows besides its layer (the legend's line above). */
 static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
 {
+    /* What the stretched axis is, in words a student reads: "across the
+     * dashed cut (stretched), along it: 0% and 70% of the spread in 16
+     * units" said nothing of why it was stretched. */
     if (p->plane.across_cut)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
-                 _("axes: across the dashed cut (stretched), along it: %.0f%% and %.0f%% of "
-                   "the spread in %d units"),
-                 100 * p->plane.share[0], 100 * p->plane.share[1], p->width);
+                 _("left-right: across the dashed cut, the direction that parts the classes, "
+                   "stretched to be seen: only %.0f%% of the %d units' variation lies along it; "
+                   "up-down: the largest other direction (%.0f%%)"),
+                 100 * p->plane.share[0], p->width, 100 * p->plane.share[1]);
     else if (p->width > 2)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
                  _("axes: its top two principal directions (%.0f%% + %.0f%% of "
