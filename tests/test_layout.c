@@ -2200,7 +2200,7 @@ static void test_layer_notes_whole(void **state)
     /* 0.338 flush with the panels, 0.319 half a gap off them (as in
      * test_notes_read_as_lines). */
     assert_true(share >= 0.31);
-    assert_non_null(strstr(all, "axes: across the dashed"));
+    assert_non_null(strstr(all, "across the cut: stretched"));
     const char *probe = strstr(all, "linear probe on hidden");
     assert_non_null(probe);
     assert_non_null(strstr(probe, "test"));

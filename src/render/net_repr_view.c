@@ -118,10 +118,9 @@ static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
      * units" said nothing of why it was stretched. */
     if (p->plane.across_cut)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
-                 _("left-right: across the dashed cut, the direction that parts the classes, "
-                   "stretched to be seen: only %.0f%% of the %d units' variation lies along it; "
-                   "up-down: the largest other direction (%.0f%%)"),
-                 100 * p->plane.share[0], p->width, 100 * p->plane.share[1]);
+                 _("across the cut: stretched, it holds only %.0f%% of the spread; along "
+                   "it: %.0f%% (%d units)"),
+                 100 * p->plane.share[0], 100 * p->plane.share[1], p->width);
     else if (p->width > 2)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
                  _("axes: its top two principal directions (%.0f%% + %.0f%% of "
