@@ -28,6 +28,11 @@
 /* Training points are drawn on thumbnails at least this wide (pixels at scale 1). */
 #define THUMB_POINTS_SIDE 90.0
 #define THUMB_GAP 6.0
+/* Neighbouring thumbnails' labels stand at least this far apart (pixels at
+ * scale 1), more than the thumbnails' gap: 6 pixels, less the glyphs'
+ * bearings, left 4-5 between labels at 960x540 (trained_not_derived 2-3),
+ * and "… test 97%seed 1" read as one string. */
+#define LABEL_APART 12.0
 /* The line between the first two members: the share of the map's height it takes (at least the least plot area, at most
  * LINE_MOST pixels at scale 1). */
 #define LINE_SHARE 0.26
@@ -265,7 +270,9 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     double side = -1, pitch = 0; /* none fitted yet */
     for (int f = 0; f < LABEL_FORMS && (f < LABEL_FORMS - 1 || side < 0); f++) {
         /* The last form goes under any side: none of the others fitted. */
-        double widest = f < LABEL_FORMS - 1 ? label_width(r, scene->ensemble, f) : 0.0;
+        double widest = f < LABEL_FORMS - 1
+                            ? label_width(r, scene->ensemble, f) + (LABEL_APART - THUMB_GAP) * s
+                            : 0.0;
         double high = form_lines[f] * line + 2 * s;
         for (int c = 1; c <= (int)count; c++) {
             double sd = thumb_side(count, c, w, h - strip, gap, high);

@@ -113,10 +113,13 @@ static void draw_cut(Renderer *r, const NetReprPicture *p, const ReprFit *f, con
 /* What the picture shows besides its layer (the legend's line above). */
 static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
 {
+    /* What the stretched axis is, in words a student reads: "across the
+     * dashed cut (stretched), along it: 0% and 70% of the spread in 16
+     * units" said nothing of why it was stretched. */
     if (p->plane.across_cut)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
-                 _("axes: across the dashed cut (stretched), along it: %.0f%% and %.0f%% of "
-                   "the spread in %d units"),
+                 _("across the cut: stretched, it holds only %.0f%% of the spread; along "
+                   "it: %.0f%% (%d units)"),
                  100 * p->plane.share[0], 100 * p->plane.share[1], p->width);
     else if (p->width > 2)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
