@@ -2506,18 +2506,23 @@ static void test_flow_on_top(void **state)
     app_destroy(app);
 }
 
+/* Whether pixel c is within 90 (red, green and blue differences summed)
+ * of rgb. */
+static bool near_colour(const uint8_t *c, const uint8_t rgb[3])
+{
+    return abs(c[0] - rgb[0]) + abs(c[1] - rgb[1]) + abs(c[2] - rgb[2]) < 90;
+}
+
 /* The width (pixels) of the stretch of pixels of colour rgb across the
  * point (x, y) of f, along the unit direction (nx, ny): half-pixel samples
  * within 20 pixels whose red, green and blue differ from rgb by under 90
- * in all. */
+ * in all (near_colour). */
 static double colour_across(const Frame *f, double x, double y, double nx, double ny,
                             const uint8_t rgb[3])
 {
     int on = 0;
-    for (double t = -20.0; t <= 20.0; t += 0.5) {
-        const uint8_t *c = pixel(f, (int)floor(x + t * nx), (int)floor(y + t * ny));
-        on += abs(c[0] - rgb[0]) + abs(c[1] - rgb[1]) + abs(c[2] - rgb[2]) < 90;
-    }
+    for (double t = -20.0; t <= 20.0; t += 0.5)
+        on += near_colour(pixel(f, (int)floor(x + t * nx), (int)floor(y + t * ny)), rgb);
     return 0.5 * on;
 }
 
@@ -2696,6 +2701,46 @@ static void test_angle_crossing_named(void **state)
                   crossings, box.w, box.h, box.x, box.y);
     assert_int_equal(crossings, 1);
     assert_true(box.w > 0);
+    app_destroy(app);
+}
+
+/* How many pixels of box in f are near rgb (near_colour). */
+static int colour_in_box(const Frame *f, LayoutRect box, const uint8_t rgb[3])
+{
+    int on = 0;
+    for (int y = (int)ceil(box.y); y < (int)floor(box.y + box.h); y++)
+        for (int x = (int)ceil(box.x); x < (int)floor(box.x + box.w); x++)
+            on += near_colour(pixel(f, x, y), rgb);
+    return on;
+}
+
+/* saddle 5 at 960x540 (a frame review read the distance plot's floor,
+ * 0.0121, GD's nearest, as momentum's, whose dip met it too): each run's
+ * least distance is written in its own colour, momentum's (step 10) left
+ * of GD's (step 24), and the plot's floor, 0.001, lies under both. */
+static void test_distance_leasts_each_own(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("saddle.lua", 4, 960, 540, false);
+    const char *const least[2] = {"0.0122", "0.0121"}; /* momentum (run 0), GD (run 1) */
+    LayoutRect box[2];
+    uint8_t rgb[2][3];
+    run_rgb(app, 0, rgb[0]);
+    run_rgb(app, 1, rgb[1]);
+    for (size_t i = 0; i < 2; i++) {
+        Frame f = draw_finding(app, least[i], &box[i]);
+        assert_true(box[i].w > 0);
+        int own = colour_in_box(&f, box[i], rgb[i]), other = colour_in_box(&f, box[i], rgb[1 - i]);
+        print_message("saddle 5: %s at (%.0f, %.0f): %d pixels of its run's colour, %d of the "
+                      "other's\n", least[i], box[i].x, box[i].y, own, other);
+        assert_true(own >= 5 && own > 2 * other);
+        free(f.rgba);
+    }
+    save_named_screenshot(app, "window", "distance-leasts");
+    assert_true(box[0].x + box[0].w <= box[1].x);
+    LayoutRect floor_label = text_box(app, "0.001");
+    assert_true(floor_label.w > 0);
+    assert_true(floor_label.y > box[0].y && floor_label.y > box[1].y);
     app_destroy(app);
 }
 
@@ -3276,6 +3321,7 @@ int main(void)
         cmocka_unit_test(test_legend_tells_plot_time),
         cmocka_unit_test(test_norm_plot_top_round),
         cmocka_unit_test(test_angle_crossing_named),
+        cmocka_unit_test(test_distance_leasts_each_own),
         cmocka_unit_test(test_old_trail_keeps_its_hue),
         cmocka_unit_test(test_flow_runs_keep_one_time),
         cmocka_unit_test(test_leader_stops_at_head),
