@@ -23,11 +23,11 @@ step {
   caption = {
     en = "Shrink the step η towards zero and gradient descent becomes a smooth curve: "
       .. "the gradient flow dθ/dt = −∇L, traced in time steps "
-      .. "Δt = 0.01 (the legend's Δt; no learning rate). Here η = 0.01: the steps (GD, orange) "
-      .. "and the flow (the blue line over them) lie on top of each other.",
+      .. "Δt = 0.01 (the legend's Δt; no learning rate). Here η = 0.01: the steps (GD) and the "
+      .. "flow lie on top of each other.",
     zh = "把学习率 η 缩到趋近于零，梯度下降就变成一条光滑曲线：梯度流 dθ/dt = −∇L，"
       .. "它以时间步 Δt = 0.01 描出（即图例中的 Δt，不是学习率）。"
-      .. "这里 η = 0.01：离散的步子（GD，橙色）和梯度流（压在上面的蓝线）几乎完全重合。",
+      .. "这里 η = 0.01：离散的步子（GD）和梯度流几乎完全重合。",
   },
   runs = { "gd:lr=0.01", "flow:lr=0.01" },
   play = 300,

@@ -88,12 +88,11 @@ step {
   id = "momentum",
   caption = {
     en = "Momentum helps too: each step adds to the last, so from y = 0.001 it sweeps past "
-      .. "the saddle (at its nearest 0.0122) and after 45 steps circles the minimum at y = 1. "
-      .. "GD from the same point (its path under momentum's on y = 0) came as near, 0.0121, "
-      .. "but lingered there and is only now leaving.",
+      .. "the saddle (nearest 0.0122) and after 45 steps circles the minimum at y = 1. GD from "
+      .. "the same point (under momentum's path on y = 0) came as near, 0.0121, and lingers.",
     zh = "动量也有帮助：每一步都叠加在上一步上，所以它从 y = 0.001 出发冲过鞍点（最近时 0.0122），"
       .. "45 步之后已在 y = 1 的极小值周围打转。从同一点出发的 GD（路径沿 y = 0 藏在动量的路径下面）"
-      .. "离鞍点一样近，0.0121，却在那里停留了很久，现在才刚开始离开。",
+      .. "离鞍点一样近，0.0121，却仍在那里徘徊。",
   },
   -- Momentum first, the selected run: its head, at the end of its spiral
   -- about the minimum, lay on its own trail, unringed, and was not seen.

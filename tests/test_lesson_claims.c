@@ -2341,8 +2341,9 @@ static void test_saddle(void **state)
     assert_true(gd_nearest_at < race->play - 10);
     /* "at its nearest 0.0122" (momentum) and "came as near, 0.0121" (GD):
      * each run's least distance, as the distance plot writes it at the
-     * run's dip (src/render/dynamics.c's draw_least); "but lingered there":
-     * GD within 0.1 of the saddle for 33 of the 45 steps, momentum for 3. */
+     * run's dip (src/render/dynamics.c's draw_least); "and lingers": GD
+     * within 0.1 of the saddle for 33 of the 45 steps (and at step 45,
+     * below), momentum for 3. */
     assert_true(race->show & LESSON_SHOW_DISTANCE);
     assert_true(race->distance_from.x == 0 && race->distance_from.y == 0);
     char nearest_shown[32];
