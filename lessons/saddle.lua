@@ -88,8 +88,8 @@ step {
   id = "momentum",
   caption = {
     en = "Momentum helps too: each step adds to the last, so from y = 0.001 it sweeps past "
-      .. "the saddle (nearest 0.0122) and after 45 steps circles the minimum at y = 1. GD from "
-      .. "the same point (under momentum's path on y = 0) came as near, 0.0121, and lingers.",
+      .. "the saddle (nearest 0.0122) and after 45 steps circles the minimum at y = 1. GD, "
+      .. "under momentum's path on y = 0, came as near (0.0121) and lingers.",
     zh = "动量也有帮助：每一步都叠加在上一步上，所以它从 y = 0.001 出发冲过鞍点（最近时 0.0122），"
       .. "45 步之后已在 y = 1 的极小值周围打转。从同一点出发的 GD（路径沿 y = 0 藏在动量的路径下面）"
       .. "离鞍点一样近，0.0121，却仍在那里徘徊。",
