@@ -1310,9 +1310,10 @@ static double floor_under(Renderer *r, const PlotArea *a, double lo)
     return pow(10.0, e);
 }
 
-/* A run's least value on the plot: a dot at its dip and the value under
+/* A run's least value on a log plot: a dot at its dip and the value under
  * it in the run's colour (beside the labels before it there), so that
- * each run's nearest approach is read as its own. */
+ * each run's nearest approach is read as its own (on a linear plot, as at
+ * play 0, none: the one value was said three times). */
 static void draw_least(Renderer *r, const PlotArea *a, SeriesFn f, PointSeries p, size_t first,
                        Rgba color)
 {
@@ -1323,7 +1324,9 @@ static void draw_least(Renderer *r, const PlotArea *a, SeriesFn f, PointSeries p
         if (isfinite(v) && v > 0 && v < least)
             least = v, at = k;
     }
-    if (!isfinite(least))
+    /* A run that never fell below the top (at play 0, or moving away)
+     * has no dip: its least is the axis's top label. */
+    if (!(least < a->yhi))
         return;
     double s = r->scale, x = plot_to_x(a, (double)at), y = plot_to_y(a, least);
     int px = render_font_px(r, PLOT_TEXT_PX);
@@ -1385,7 +1388,7 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
         plot_series(r, &a, f, &p, first, p.run->count, 1.1 * r->scale,
                     render_run_color(r, i, 1.0f), false);
     }
-    for (size_t i = 0; i < scene->run_count && leasts; i++)
+    for (size_t i = 0; i < scene->run_count && leasts && a.ylog; i++)
         if (plotted_run(scene, i))
             draw_least(r, &a, f, point_series(scene, i), first, render_run_color(r, i, 1.0f));
 }
