@@ -10,6 +10,10 @@ lesson {
   axes = true,   -- the captions cite coordinates
 }
 
+-- Every step's caption is about the saddle: each marks it (a frame review
+-- found it marked in the first step only).
+local saddle_mark = { x = 0, y = 0, label = { en = "saddle", zh = "鞍点" } }
+
 step {
   id = "shape",
   caption = {
@@ -24,7 +28,7 @@ step {
   show = { "3d" },
   view = { -0.8, 0.8, -1.6, 1.6 },
   marks = {
-    { x = 0, y = 0, label = { en = "saddle", zh = "鞍点" } },
+    saddle_mark,
     { x = 0, y = 1, label = { en = "minimum", zh = "极小值" } },
     { x = 0, y = -1, label = { en = "minimum", zh = "极小值" } },
   },
@@ -43,6 +47,7 @@ step {
   speed = 30,
   show = { "gradient", "loss" },
   plot = { ymin = 1e-3, ymax = 3 },
+  marks = { saddle_mark },
 }
 
 step {
@@ -60,6 +65,7 @@ step {
   -- plot's height: on the whole range, down to 1e-32, it took 3 pixels
   -- and the plateau was not to be seen.
   plot = { ymin = 1e-3, ymax = 3 },
+  marks = { saddle_mark },
 }
 
 step {
@@ -75,17 +81,18 @@ step {
   play = 200,
   speed = 20,
   show = { "basins" },
+  marks = { saddle_mark },
 }
 
 step {
   id = "momentum",
   caption = {
-    en = "Momentum helps too: from y = 0.001 each step adds to the last, and after 45 steps "
-      .. "it circles the minimum at y = 1. GD from the same point (its path under momentum's on "
-      .. "y = 0) is just leaving the saddle, after coming within 0.0121 of it.",
-    zh = "动量也有帮助：从 y = 0.001 出发，每一步都叠加在上一步上，45 步之后它已在 y = 1 的"
-      .. "极小值周围打转。从同一点出发的 GD，路径沿 y = 0 藏在动量的路径下面，"
-      .. "离鞍点最近时只有 0.0121，现在才刚开始离开。",
+    en = "Momentum helps too: each step adds to the last, so from y = 0.001 it sweeps past "
+      .. "the saddle (nearest 0.0122) and after 45 steps circles the minimum at y = 1. GD, "
+      .. "under momentum's path on y = 0, came as near (0.0121) and lingers.",
+    zh = "动量也有帮助：每一步都叠加在上一步上，所以它从 y = 0.001 出发冲过鞍点（最近时 0.0122），"
+      .. "45 步之后已在 y = 1 的极小值周围打转。从同一点出发的 GD（路径沿 y = 0 藏在动量的路径下面）"
+      .. "离鞍点一样近，0.0121，却仍在那里徘徊。",
   },
   -- Momentum first, the selected run: its head, at the end of its spiral
   -- about the minimum, lay on its own trail, unringed, and was not seen.
@@ -96,4 +103,5 @@ step {
   -- minimum, was a stub of a few pixels, where the caption said "builds up".
   show = { "distance" },
   distance_from = { 0, 0 },
+  marks = { saddle_mark },
 }

@@ -2512,19 +2512,70 @@ static void test_flow_on_top(void **state)
     app_destroy(app);
 }
 
+/* Whether pixel c is within 90 (red, green and blue differences summed)
+ * of rgb. */
+static bool near_colour(const uint8_t *c, const uint8_t rgb[3])
+{
+    return abs(c[0] - rgb[0]) + abs(c[1] - rgb[1]) + abs(c[2] - rgb[2]) < 90;
+}
+
 /* The width (pixels) of the stretch of pixels of colour rgb across the
- * point (x, y) of f, along the unit direction (nx, ny): half-pixel samples
- * within 20 pixels whose red, green and blue differ from rgb by under 90
- * in all. */
+ * point (x, y) of f, along the unit direction (nx, ny) from `from` to `to`
+ * pixels: half-pixel samples whose colour is near rgb (near_colour). */
 static double colour_across(const Frame *f, double x, double y, double nx, double ny,
-                            const uint8_t rgb[3])
+                            double from, double to, const uint8_t rgb[3])
 {
     int on = 0;
-    for (double t = -20.0; t <= 20.0; t += 0.5) {
-        const uint8_t *c = pixel(f, (int)floor(x + t * nx), (int)floor(y + t * ny));
-        on += abs(c[0] - rgb[0]) + abs(c[1] - rgb[1]) + abs(c[2] - rgb[2]) < 90;
-    }
+    for (double t = from; t <= to; t += 0.5)
+        on += near_colour(pixel(f, (int)floor(x + t * nx), (int)floor(y + t * ny)), rgb);
     return 0.5 * on;
+}
+
+/* gradient_flow 1 and 4 at 960x540 (a frame review read the flow's blue
+ * and η = 0.01's orange band about it as one grey-olive line, the caption
+ * naming both): across the flow, away from the start and the heads, its
+ * blue at the middle and GD's orange on either side, at 4 in 5 points of
+ * its length at least. */
+static void test_flow_and_band_both_seen(void **state)
+{
+    (void)state;
+    const size_t steps[2] = {0, 3}, flows[2] = {1, 3};
+    for (size_t s = 0; s < 2; s++) {
+        App *app = open_lesson_sized("gradient_flow.lua", steps[s], 960, 540, false);
+        Frame f = draw_unhovered(app, "flow-and-band");
+        const Scene *scene = app_scene(app);
+        const Run *flow = &scene->runs[flows[s]].run;
+        assert_int_equal(flow->desc.kind, OPT_FLOW);
+        assert_true(scene->runs[0].run.desc.lr == 0.01);
+        uint8_t blue[3], orange[3];
+        run_rgb(app, flows[s], blue);
+        run_rgb(app, 0, orange);
+        Viewport vp = app_viewport(app);
+        double hx, hy, sx, sy;
+        viewport_to_pixel(&vp, flow->path[flow->count - 1].x, flow->path[flow->count - 1].y, &hx,
+                          &hy);
+        viewport_to_pixel(&vp, flow->path[0].x, flow->path[0].y, &sx, &sy);
+        int points = 0, both = 0;
+        for (size_t k = 0; k + 4 < flow->count; k += 3) {
+            double x0, y0, x1, y1;
+            viewport_to_pixel(&vp, flow->path[k].x, flow->path[k].y, &x0, &y0);
+            viewport_to_pixel(&vp, flow->path[k + 4].x, flow->path[k + 4].y, &x1, &y1);
+            double len = hypot(x1 - x0, y1 - y0), x = 0.5 * (x0 + x1), y = 0.5 * (y0 + y1);
+            if (!(len > 0) || hypot(x - hx, y - hy) < 30.0 || hypot(x - sx, y - sy) < 15.0)
+                continue;
+            double nx = -(y1 - y0) / len, ny = (x1 - x0) / len;
+            points++;
+            both += colour_across(&f, x, y, nx, ny, -1.5, 1.5, blue) >= 1.0 &&
+                    colour_across(&f, x, y, nx, ny, -6, -1, orange) >= 0.5 &&
+                    colour_across(&f, x, y, nx, ny, 1, 6, orange) >= 0.5;
+        }
+        print_message("gradient_flow %zu: blue between orange edges at %d of %d points\n",
+                      steps[s] + 1, both, points);
+        assert_true(points >= 20);
+        assert_true(5 * both >= 4 * points);
+        free(f.rgba);
+        app_destroy(app);
+    }
 }
 
 /* The distance (pixels) from (x, y) to run's path as drawn in vp. */
@@ -2580,7 +2631,7 @@ static void test_selected_run_as_bold(void **state)
             if (len < 8.0 || hypot(x - hx, y - hy) < 30.0 || hypot(x - sx, y - sy) < 30.0 ||
                 distance_to_path(&vp, other, x, y) < 25.0)
                 continue;
-            width[i] += colour_across(&f, x, y, -(y1 - y0) / len, (x1 - x0) / len, rgb);
+            width[i] += colour_across(&f, x, y, -(y1 - y0) / len, (x1 - x0) / len, -20, 20, rgb);
             measured[i]++;
         }
     }
@@ -2702,6 +2753,46 @@ static void test_angle_crossing_named(void **state)
                   crossings, box.w, box.h, box.x, box.y);
     assert_int_equal(crossings, 1);
     assert_true(box.w > 0);
+    app_destroy(app);
+}
+
+/* How many pixels of box in f are near rgb (near_colour). */
+static int colour_in_box(const Frame *f, LayoutRect box, const uint8_t rgb[3])
+{
+    int on = 0;
+    for (int y = (int)ceil(box.y); y < (int)floor(box.y + box.h); y++)
+        for (int x = (int)ceil(box.x); x < (int)floor(box.x + box.w); x++)
+            on += near_colour(pixel(f, x, y), rgb);
+    return on;
+}
+
+/* saddle 5 at 960x540 (a frame review read the distance plot's floor,
+ * 0.0121, GD's nearest, as momentum's, whose dip met it too): each run's
+ * least distance is written in its own colour, momentum's (step 10) left
+ * of GD's (step 24), and the plot's floor, 0.001, lies under both. */
+static void test_distance_leasts_each_own(void **state)
+{
+    (void)state;
+    App *app = open_lesson_sized("saddle.lua", 4, 960, 540, false);
+    const char *const least[2] = {"0.0122", "0.0121"}; /* momentum (run 0), GD (run 1) */
+    LayoutRect box[2];
+    uint8_t rgb[2][3];
+    run_rgb(app, 0, rgb[0]);
+    run_rgb(app, 1, rgb[1]);
+    for (size_t i = 0; i < 2; i++) {
+        Frame f = draw_finding(app, least[i], &box[i]);
+        assert_true(box[i].w > 0);
+        int own = colour_in_box(&f, box[i], rgb[i]), other = colour_in_box(&f, box[i], rgb[1 - i]);
+        print_message("saddle 5: %s at (%.0f, %.0f): %d pixels of its run's colour, %d of the "
+                      "other's\n", least[i], box[i].x, box[i].y, own, other);
+        assert_true(own >= 5 && own > 2 * other);
+        free(f.rgba);
+    }
+    save_named_screenshot(app, "window", "distance-leasts");
+    assert_true(box[0].x + box[0].w <= box[1].x);
+    LayoutRect floor_label = text_box(app, "0.001");
+    assert_true(floor_label.w > 0);
+    assert_true(floor_label.y > box[0].y && floor_label.y > box[1].y);
     app_destroy(app);
 }
 
@@ -3537,10 +3628,12 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_crowding_run_takes_the_disc),
         cmocka_unit_test(test_velocity_under_the_head),
         cmocka_unit_test(test_flow_on_top),
+        cmocka_unit_test(test_flow_and_band_both_seen),
         cmocka_unit_test(test_selected_run_as_bold),
         cmocka_unit_test(test_legend_tells_plot_time),
         cmocka_unit_test(test_norm_plot_top_round),
         cmocka_unit_test(test_angle_crossing_named),
+        cmocka_unit_test(test_distance_leasts_each_own),
         cmocka_unit_test(test_old_trail_keeps_its_hue),
         cmocka_unit_test(test_flow_runs_keep_one_time),
         cmocka_unit_test(test_leader_stops_at_head),

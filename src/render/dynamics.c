@@ -206,6 +206,22 @@ void plot_said(Renderer *r, double x, double y, const char *text)
     snprintf(p->text, sizeof p->text, "%s", text);
 }
 
+/* A plot's value label's box want, moved right of the labels drawn
+ * before it that it would lie on. */
+static LayoutRect right_of_labels(const Renderer *r, LayoutRect want)
+{
+    for (int move = 0; move < RENDER_LABEL_MOVES; move++) {
+        const LayoutRect *over = NULL;
+        for (size_t k = 0; k < r->label_count && !over; k++)
+            if (layout_overlap(want, r->labels[k]))
+                over = &r->labels[k];
+        if (!over)
+            break;
+        want.x = over->x + over->w + RENDER_LABEL_PAD * r->scale;
+    }
+    return want;
+}
+
 void plot_lone_point(Renderer *r, double x, double y, double half, double value, double bottom,
                      Rgba color)
 {
@@ -229,16 +245,7 @@ void plot_lone_point(Renderer *r, double x, double y, double half, double value,
      * (representation 1 at 960x600), moved up over the title. */
     LayoutRect want = {x + radius + 4.0 * r->scale - pad, fmin(y - 0.5 * line, bottom - line),
                        render_text_width(r, label, px) + 2 * pad, line};
-    for (int move = 0; move < RENDER_LABEL_MOVES; move++) {
-        const LayoutRect *over = NULL;
-        for (size_t k = 0; k < r->label_count && !over; k++)
-            if (layout_overlap(want, r->labels[k]))
-                over = &r->labels[k];
-        if (!over)
-            break;
-        want.x = over->x + over->w + pad;
-    }
-    render_label_at(r, label, want, px, color);
+    render_label_at(r, label, right_of_labels(r, want), px, color);
 }
 
 void plot_pick_decades(double lo, double hi, double h, double line, PlotDecades *d)
@@ -1292,11 +1299,57 @@ static double step_length_at(const void *ctx, size_t k)
     return run_step_length(((const PointSeries *)ctx)->run, k);
 }
 
+/* A log plot's floor under a series whose least is lo: the whole decade
+ * that leaves a label's line and a gap between the floor and lo, so each
+ * run's least stands above it with its value under it (draw_least).  The
+ * floor at lo itself, the least of both of saddle 5's runs, was labelled
+ * with GD's 0.0121 where momentum's dip to 0.0122 also met it, and read
+ * as momentum's (a frame review). */
+static double floor_under(Renderer *r, const PlotArea *a, double lo)
+{
+    double room = render_line_height(r, render_font_px(r, PLOT_TEXT_PX)) + 4.0 * r->scale;
+    double e = floor(log10(lo));
+    while (e > -300 && a->h * log10(lo / pow(10.0, e)) / log10(a->yhi / pow(10.0, e)) < room)
+        e--;
+    return pow(10.0, e);
+}
+
+/* A run's least value on a log plot: a dot at its dip and the value under
+ * it in the run's colour (beside the labels before it there), so that
+ * each run's nearest approach is read as its own (on a linear plot, as at
+ * play 0, none: the one value was said three times). */
+static void draw_least(Renderer *r, const PlotArea *a, SeriesFn f, PointSeries p, size_t first,
+                       Rgba color)
+{
+    size_t at = first;
+    double least = HUGE_VAL;
+    for (size_t k = first; k < p.run->count; k++) {
+        double v = f(&p, k);
+        if (isfinite(v) && v > 0 && v < least)
+            least = v, at = k;
+    }
+    /* A run that never fell below the top (at play 0, or moving away)
+     * has no dip: its least is the axis's top label. */
+    if (!(least < a->yhi))
+        return;
+    double s = r->scale, x = plot_to_x(a, (double)at), y = plot_to_y(a, least);
+    int px = render_font_px(r, PLOT_TEXT_PX);
+    double pad = RENDER_LABEL_PAD * s, line = render_line_height(r, px);
+    char label[32];
+    number_text(least, 3, label, sizeof label);
+    shapes_disc(r->shapes, x, y, 2.5 * s, color);
+    double w = render_text_width(r, label, px) + 2.0 * pad;
+    LayoutRect want = {fmin(fmax(x - 0.5 * w, a->x), a->x + a->w - w),
+                       fmin(y + 3.0 * s, a->y + a->h - line), w, line};
+    plot_said(r, x, y, label);
+    render_label_at(r, label, right_of_labels(r, want), px, color);
+}
+
 /* One series per run (or the one the lesson names) over the steps, on a
  * log scale when it spans more than two decades (an escape from a saddle
  * grows the distance a thousandfold; Adam's steps shrink as much). */
 static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *area, SeriesFn f,
-                            size_t first, const char *title)
+                            size_t first, const char *title, bool leasts)
 {
     PlotArea a = *area;
     double lo = HUGE_VAL, hi = 0;
@@ -1322,9 +1375,13 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
     /* The labelled ends are the series' own highest and lowest values, as
      * the loss plot's are: padded (x 1.5 on the log scale), welcome 3's
      * step length axis read 1.91 over a first step of 1.28, and saddle 5's
-     * distance 2.25 over a start 1.5 from the saddle (a frame review). */
+     * distance 2.25 over a start 1.5 from the saddle (a frame review).
+     * Where each run's least is labelled at its dip, the floor is a whole
+     * decade under them (floor_under). */
     a.ylo = a.ylog ? lo : 0.0;
     a.yhi = hi > 0 ? hi : 1.0;
+    if (leasts && a.ylog)
+        a.ylo = floor_under(r, &a, lo);
     char full[160];
     snprintf(full, sizeof full, "%s%s", title, a.ylog ? _(LOG_SUFFIX) : "");
     plot_frame(r, &a, full, _("step"));
@@ -1335,6 +1392,9 @@ static void draw_run_series(Renderer *r, const Scene *scene, const PlotArea *are
         plot_series(r, &a, f, &p, first, p.run->count, 1.1 * r->scale,
                     render_run_color(r, i, 1.0f), false);
     }
+    for (size_t i = 0; i < scene->run_count && leasts && a.ylog; i++)
+        if (plotted_run(scene, i))
+            draw_least(r, &a, f, point_series(scene, i), first, render_run_color(r, i, 1.0f));
 }
 
 static void draw_distance(Renderer *r, const Scene *scene, const PlotArea *area)
@@ -1342,12 +1402,12 @@ static void draw_distance(Renderer *r, const Scene *scene, const PlotArea *area)
     char title[96];
     snprintf(title, sizeof title, _(DISTANCE_TITLE), scene->display.distance_from[0],
              scene->display.distance_from[1]);
-    draw_run_series(r, scene, area, distance_at, 0, title);
+    draw_run_series(r, scene, area, distance_at, 0, title, true);
 }
 
 static void draw_step_size(Renderer *r, const Scene *scene, const PlotArea *area)
 {
-    draw_run_series(r, scene, area, step_length_at, 1, _(STEP_SIZE_TITLE));
+    draw_run_series(r, scene, area, step_length_at, 1, _(STEP_SIZE_TITLE), false);
 }
 
 static bool dynamics_shown(const Scene *scene)

@@ -151,6 +151,15 @@ static bool segment_shown(LayoutRect map, double x0, double y0, double x1, doubl
  * path's colour (RENDER_PATH_HALF, render.h). */
 #define PATH_CASING 1.3
 
+/* A flow over the band of a run it lies in: half its colour's width and
+ * the dark outline's beyond it (pixels, times the marker scale), a step
+ * of render_path_nest (render.h) in all with the band wider by two for it
+ * (path_nest).  Without the outline, gradient_flow 1 and 4's blue flow and
+ * η = 0.01's orange band about it, a pixel or two each, blended at 960x540
+ * into one grey-olive line (a frame review). */
+#define FLOW_OUTLINED_HALF 1.2
+#define FLOW_OUTLINE 0.4
+
 /* Half width (pixels, times the marker scale) of a segment that leaves the
  * map: one of its ends lies off it. */
 #define PATH_LEAVING_HALF 0.7
@@ -285,8 +294,10 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
                 fmax(kept_distance(points, a, d), kept_distance(points, c, b)));
 }
 
-/* Segments between kept points, clipped to the map, in one of two passes:
- * the dark casing (pass 0) or the colour (pass 1), fading with age.  Every
+/* Segments between kept points, clipped to the map, in one of four passes:
+ * the dark casing (pass 0) or the colour (pass 1), fading with age; or, for
+ * a flow over the bands it lies in, its outline (pass 2) and then its
+ * colour inside it (pass 3), thinner (FLOW_OUTLINED_HALF).  Every
  * path's casing but the selected run's is drawn before any path's colour
  * (render_world): a later
  * path's casing over an earlier one's colour hid the nest's edge, wider
@@ -339,7 +350,9 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
                            vp->x + vp->width + CLIP_MARGIN, vp->y + vp->height + CLIP_MARGIN};
     LayoutRect map = path_map(r, vp);
     double m = r->marker_scale;
-    double half = (RENDER_PATH_HALF + render_path_nest((size_t)nest)) * m;
+    bool colour = pass % 2 == 1;
+    double half = pass >= 2 ? FLOW_OUTLINED_HALF * m
+                            : (RENDER_PATH_HALF + render_path_nest((size_t)nest)) * m;
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
@@ -350,6 +363,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     /* The thin swing drawn last, its two ends (SIZE_MAX: none yet). */
     size_t thin = SIZE_MAX, thin_end = SIZE_MAX;
     double band = 2.0 * (half + PATH_CASING * m);
+    double outline = (pass == 2 ? FLOW_OUTLINE : PATH_CASING) * m;
     double fade_floor = (double)trail_floor(r, color);
     ShapesLine line = {0};
     for (size_t before = SIZE_MAX, i = 0, next; i + 1 < n; before = i, i = next) {
@@ -372,7 +386,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             !segment_shown(map, x0, y0, x1, y1))
             continue;
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
-        if (((leaving || (swing && !top)) && pass == 0) || !clip_segment(box, &x0, &y0, &x1, &y1))
+        if (((leaving || (swing && !top)) && !colour) || !clip_segment(box, &x0, &y0, &x1, &y1))
             continue;
         float a = window > 0
                       ? (float)(1.0 - age / window)
@@ -381,11 +395,11 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         for (size_t p = path_next(i, recent, stride); p != next; p = path_next(p, recent, stride))
             count++;
         double length = hypot(x1 - x0, y1 - y0);
-        if (pass == 0) {
+        if (!colour) {
             /* A window's trail fades out casing and all (see-through at its
              * end); a whole trail's casing darkens under its fading colour. */
             Rgba casing = window > 0 ? r->theme->path_casing : theme_trail_casing(r->theme, a);
-            double reach = (swing ? SWING_HALF * m : half) + PATH_CASING * m;
+            double reach = (swing ? SWING_HALF * m : half) + outline;
             casing.a = path_stacked(window > 0 ? casing.a * a : casing.a, count, length, reach);
             if (swing) {
                 shapes_line_end(r->shapes, &line);
@@ -491,6 +505,12 @@ static size_t drawing_order(const Scene *scene, size_t k)
     return k < scene->selected ? k : k + 1;
 }
 
+/* Whether run i is a gradient flow (a continuous-time run). */
+static bool continuous_run(const Scene *scene, size_t i)
+{
+    return optimizer_info(scene->runs[i].run.desc.kind)->traits.continuous;
+}
+
 /* The k-th run whose path is drawn: in drawing_order, a gradient flow's
  * after all the others, so the curve the steps are compared with lies on
  * top and, nested inside their bands, thinnest (gradient_flow 4: drawn
@@ -502,8 +522,7 @@ static size_t path_order(const Scene *scene, size_t k)
     for (int flow = 0; flow < 2; flow++)
         for (size_t j = 0; j < scene->run_count; j++) {
             size_t i = drawing_order(scene, j);
-            bool continuous = optimizer_info(scene->runs[i].run.desc.kind)->traits.continuous;
-            if (continuous == (flow == 1) && seen++ == k)
+            if (continuous_run(scene, i) == (flow == 1) && seen++ == k)
                 return i;
         }
     return k;
@@ -513,7 +532,8 @@ static size_t path_order(const Scene *scene, size_t k)
  * (path_order) is, and whether it lies inside the band of one drawn
  * before it (inside: drawn faded, draw_path).  Paths from one start
  * nest: each is wider by a step for each one drawn after it, so a path
- * that another follows shows along its edges.  The selected run is left
+ * that another follows shows along its edges; by two for a flow, drawn
+ * outlined in it (FLOW_OUTLINED_HALF) with the band's colour beside.  The selected run is left
  * out of that count, and is drawn at least as wide as the widest before
  * it: the run the step is about lies on top and as bold as any (a flow,
  * drawn after it, still nests inside it).  (Nested innermost,
@@ -532,7 +552,7 @@ static int path_nest(const Scene *scene, size_t k, bool *inside)
             continue;
         *inside = *inside || other < k;
         if (other > k && j != scene->selected) {
-            nest++;
+            nest += continuous_run(scene, j) ? 2 : 1;
         } else if (other < k && i == scene->selected) {
             bool under;
             int width = path_nest(scene, other, &under);
@@ -2236,9 +2256,15 @@ void render_world(Renderer *r, const Scene *scene)
             bool in_cloud = scene->swarm && i == scene->swarm_run;
             bool inside;
             int nest = path_nest(scene, k, &inside);
-            for (int own = top ? 0 : pass; own <= pass; own++)
-                draw_path(r, &r->paths[i], last, render_run_color(r, i, 1.0f),
-                          in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0, nest, inside, top, own);
+            double window = in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0;
+            Rgba color = render_run_color(r, i, 1.0f);
+            bool outlined = pass == 1 && inside && continuous_run(scene, i);
+            if (top)
+                draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 0);
+            if (outlined)
+                draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 2);
+            draw_path(r, &r->paths[i], last, color, window, nest, inside, top,
+                      outlined ? 3 : pass);
         }
     /* The minima's rings over the paths, under the cloud and the heads:
      * under the paths, sharp_flat 5's 2-cycle, bouncing across its
