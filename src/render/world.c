@@ -2160,15 +2160,16 @@ void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double c
                                pass == 0 ? r->theme->casing : r->theme->mark);
         break;
     case RENDER_MARK_WALKER: {
-        /* A trail up to a head, in the run's colour, cased as on the map. */
-        double s = reach / (HEAD_RADIUS + 1.0);
+        /* A trail up to a head, in the run's colour, cased as on the map:
+         * the head at the right, half as far out as the icon reaches. */
+        double s = 0.5 * reach / (HEAD_RADIUS + 1.0), hx = cx + 0.45 * reach;
         Rgba color = render_run_color(r, scene->swarm_run, 1.0f);
         for (int pass = 0; pass < 2; pass++)
-            shapes_segment(r->shapes, cx - reach, cy + 0.6 * reach, cx, cy,
+            shapes_segment(r->shapes, cx - reach, cy + 0.5 * reach, hx, cy,
                            (RENDER_PATH_HALF + (pass == 0 ? PATH_CASING : 0.0)) * s,
                            pass == 0 ? r->theme->path_casing : color);
-        shapes_disc(r->shapes, cx, cy, HEAD_RADIUS * s, color);
-        shapes_ring(r->shapes, cx, cy, HEAD_RADIUS * s, s, r->theme->path_casing);
+        shapes_disc(r->shapes, hx, cy, HEAD_RADIUS * s, color);
+        shapes_ring(r->shapes, hx, cy, HEAD_RADIUS * s, s, r->theme->path_casing);
         break;
     }
     case RENDER_MARK_GRADIENT:
