@@ -1038,13 +1038,12 @@ typedef struct PlotBox {
 /* The title's top below the panel's (pixels, times scale). */
 #define PLOT_TITLE_TOP 6.0
 
-/* The loss plot's title: where a cloud is shown, whose loss it is, the
- * run the cloud copies, one walker of it (the key's "one walker's path";
- * issue 12). */
-static void plot_title(const Scene *scene, const LossScale *p, char *dest, size_t size)
+/* The loss plot's title; walker: saying whose loss it is where a cloud is
+ * shown, the run the cloud copies, one walker of it (the key's "one
+ * walker's path"; issue 12). */
+static void plot_title(const LossScale *p, bool walker, char *dest, size_t size)
 {
     char what[64];
-    bool walker = scene->swarm && !scene->runs[scene->swarm_run].hidden;
     snprintf(what, sizeof what, walker ? _("one walker's %s") : "%s",
              p->log && p->offset != 0 ? "L − L*" : _("loss"));
     snprintf(dest, size, p->time ? _("%s vs time t = Σ η%s") : _("%s vs step%s"), what,
@@ -1110,7 +1109,9 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box(r, &p, (LayoutRect){0, 0, 0, 0});
     char title[96], span[32], steps[40];
-    plot_title(scene, &p, title, sizeof title);
+    /* The title without whose loss it is: a wider one moved the lesson's
+     * panels, in every step (schedules 2's map, in the window). */
+    plot_title(&p, false, title, sizeof title);
     plot_span_label(&p, span, sizeof span);
     snprintf(steps, sizeof steps, "0  %s", span);
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
@@ -1446,8 +1447,11 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, px);
     render_panel(r, rect);
     render_note_plot_area(r, (LayoutRect){ix, iy, iw, ih});
+    /* Whose loss it is where the panel has room for it (plot_need). */
     char label[96];
-    plot_title(scene, &p, label, sizeof label);
+    plot_title(&p, scene->swarm && !scene->runs[scene->swarm_run].hidden, label, sizeof label);
+    if (render_text_width(r, label, px) + 20.0 * s > rect.w)
+        plot_title(&p, false, label, sizeof label);
     render_text(r, label, x + 10.0 * s, y + PLOT_TITLE_TOP * s, px, ALIGN_LEFT, r->theme->text);
     const Rgba axis = r->theme->axis;
     shapes_segment(r->shapes, ix, iy + ih, ix + iw, iy + ih, 0.5 * s, axis);
