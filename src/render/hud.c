@@ -418,6 +418,8 @@ static const char *const mark_words[RENDER_MARK_KINDS] = {
     N_("minimum"),
     N_("selected run"),
     N_("basin edge"),
+    N_("one walker's path"),
+    N_("−∇L: steepest downhill"),
     N_("n%: the cloud's share in that basin"),
     N_("Lmin: the least loss in view"),
 };
@@ -591,11 +593,13 @@ static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool leg
     return true;
 }
 
-/* How many of the runs' starts and heads, as drawn, and the map's
- * labels and minima's rings (Renderer.marks) box holds or overlaps. */
+/* How many of the runs' starts and heads, as drawn, the map's labels
+ * and minima's rings (Renderer.marks) and the cloud's particles box holds
+ * or overlaps (escape 2 at 960x540: the key over the map hid walkers of
+ * the cloud the step counts). */
 static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box)
 {
-    int held = 0;
+    int held = (int)render_particles_in(r, scene, box);
     /* This frame's marks only: the frame before's, kept for the notice,
      * hold this key's own last place, and a renderer drawing its first
      * frame must place it where one that drew before does. */
@@ -666,9 +670,9 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
  * that keeps clear (key_clear); else a panel of its own under or right of
  * a shown panel, the legend's first; else over the map at a corner or
  * the middle of a side or of the map, the first that covers none of the
- * runs' ends, the map's labels and the basins' minima (escape 3 at
- * 1280x720 --projector: each corner held a head); false, the key not
- * shown, where each covers one. */
+ * runs' ends, the map's labels, the basins' minima and the cloud's walkers
+ * (key_covers; escape 3 at 1280x720 --projector: each corner held a
+ * head); false, the key not shown, where each covers one. */
 static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
@@ -768,8 +772,8 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
                          ? r->theme->dim
                          : r->theme->text;
         if (line->kind == LEGEND_KEY)
-            render_mark_icon(r, line->mark, x - line->icon + 0.5 * line->h, y + 0.5 * line->h,
-                             0.5 * line->h);
+            render_mark_icon(r, scene, line->mark, x - line->icon + 0.5 * line->h,
+                             y + 0.5 * line->h, 0.5 * line->h);
         if (line->kind == LEGEND_RUN) {
             const SceneRun *sr = &scene->runs[line->run];
             color = sr->hidden                     ? r->theme->dim
@@ -1036,11 +1040,16 @@ typedef struct PlotBox {
 /* The title's top below the panel's (pixels, times scale). */
 #define PLOT_TITLE_TOP 6.0
 
-/* The loss plot's title. */
-static void plot_title(const LossScale *p, char *dest, size_t size)
+/* The loss plot's title; walker: saying whose loss it is where a cloud is
+ * shown, the run the cloud copies, one walker of it (the key's "one
+ * walker's path"; issue 12). */
+static void plot_title(const LossScale *p, bool walker, char *dest, size_t size)
 {
-    snprintf(dest, size, p->time ? _("%s vs time t = Σ η%s") : _("%s vs step%s"),
-             p->log && p->offset != 0 ? "L − L*" : _("loss"), p->log ? _(" (log scale)") : "");
+    char what[64];
+    snprintf(what, sizeof what, walker ? _("one walker's %s") : "%s",
+             p->log && p->offset != 0 ? "L − L*" : _("loss"));
+    snprintf(dest, size, p->time ? _("%s vs time t = Σ η%s") : _("%s vs step%s"), what,
+             p->log ? _(" (log scale)") : "");
 }
 
 /* The x axis's end label: the last update, or the time span. */
@@ -1102,7 +1111,9 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     LossScale p = loss_scale_of(scene);
     PlotBox b = plot_box(r, &p, (LayoutRect){0, 0, 0, 0});
     char title[96], span[32], steps[40];
-    plot_title(&p, title, sizeof title);
+    /* The title without whose loss it is: a wider one moved the lesson's
+     * panels, in every step (schedules 2's map, in the window). */
+    plot_title(&p, false, title, sizeof title);
     plot_span_label(&p, span, sizeof span);
     snprintf(steps, sizeof steps, "%.0f  %s", p.from, span);
     double min_w = fmax(render_text_width(r, title, px) + 20.0 * s,
@@ -1445,8 +1456,11 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, px);
     render_panel(r, rect);
     render_note_plot_area(r, (LayoutRect){ix, iy, iw, ih});
+    /* Whose loss it is where the panel has room for it (plot_need). */
     char label[96];
-    plot_title(&p, label, sizeof label);
+    plot_title(&p, scene->swarm && !scene->runs[scene->swarm_run].hidden, label, sizeof label);
+    if (render_text_width(r, label, px) + 20.0 * s > rect.w)
+        plot_title(&p, false, label, sizeof label);
     render_text(r, label, x + 10.0 * s, y + PLOT_TITLE_TOP * s, px, ALIGN_LEFT, r->theme->text);
     const Rgba axis = r->theme->axis;
     shapes_segment(r->shapes, ix, iy + ih, ix + iw, iy + ih, 0.5 * s, axis);

@@ -131,16 +131,18 @@ void renderer_observe_text(Renderer *renderer, RenderTextObserver observer, void
 
 /* The marks the map draws that no text beside them names, one bit each;
  * the legend's key names those a step shows (its last line: each mark
- * drawn small, then its word), so a class can read what a "+" or a ring
- * means where it is on screen. */
+ * drawn small, then its word, in the bits' order), so a class can read
+ * what a "+" or a ring means where it is on screen. */
 typedef enum RenderMark {
     RENDER_MARK_START = 1u << 0,      /* "+": where runs start */
     RENDER_MARK_MINIMUM = 1u << 1,    /* a ring: a minimum the landscape knows */
     RENDER_MARK_SELECTED = 1u << 2,   /* a ring about a head: the run the keys change */
     RENDER_MARK_BASIN_EDGE = 1u << 3, /* where two basins of attraction meet */
-    RENDER_MARK_SHARE = 1u << 4,      /* "62%" over a minimum: its basin's walkers */
-    RENDER_MARK_LEAST = 1u << 5,      /* "Lmin" in the log colour bar's title */
-    RENDER_MARK_KINDS = 6
+    RENDER_MARK_WALKER = 1u << 4,     /* the trail and head in a cloud: the run it copies */
+    RENDER_MARK_GRADIENT = 1u << 5,   /* the arrows −∇L, of the field and at the heads */
+    RENDER_MARK_SHARE = 1u << 6,      /* "62%" over a minimum: its basin's walkers */
+    RENDER_MARK_LEAST = 1u << 7,      /* "Lmin" in the log colour bar's title */
+    RENDER_MARK_KINDS = 8
 } RenderMark;
 
 /* Tests: the marks the last frame drew (RenderMark bits), and the key's

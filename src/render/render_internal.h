@@ -458,10 +458,15 @@ double render_head_ring(Renderer *r, double x, double y, double radius, int stac
  * asked-for view (scene->view) and those drawn wherever they fall; the
  * legend's key names these. */
 unsigned render_marks_shown(const Renderer *r, const Scene *scene);
+/* world.c: how many of the particle cloud's particles, as drawn, box
+ * holds or touches: every one, or of a large cloud those of an even
+ * sample (the key over the map keeps off them: hud.c's key_covers). */
+size_t render_particles_in(const Renderer *r, const Scene *scene, LayoutRect box);
 /* world.c: mark drawn as the map draws it, centred on (cx, cy), scaled
  * to reach reach pixels from its centre (the key's icon);
  * RENDER_MARK_SHARE and RENDER_MARK_LEAST are words, not shapes: nothing. */
-void render_mark_icon(Renderer *r, RenderMark mark, double cx, double cy, double reach);
+void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double cx, double cy,
+                      double reach);
 
 /* hud.c: measures every panel the scene shows at the frame's size and
  * scale and lays them out into r->layout (no GL: text is measured, not

@@ -840,17 +840,20 @@ static bool cycle_point(const Renderer *r, size_t i, double *x, double *y)
            kept_distance(c->points, last, far) > 2.0 * HEAD_RADIUS * r->marker_scale;
 }
 
+/* A large cloud's particles are looked at in an even sample of about this
+ * many (cloud_under_head, render_particles_in). */
+#define CLOUD_SAMPLE 4096
+
 /* Whether run i copies a particle cloud that lies within its head's disc
  * about (px, py) (sgd_noise 5's batch of 50, 0.4 pixels wide at 960x540):
- * every particle, or for a large cloud every one of an even sample. */
-#define CLOUD_HEAD_SAMPLE 4096
+ * every particle, or of a large cloud every one of a sample. */
 static bool cloud_under_head(const Renderer *r, const Scene *scene, const Viewport *vp, size_t i,
                              double px, double py)
 {
     if (!scene->swarm || i != scene->swarm_run)
         return false;
     const float *xy = swarm_positions(scene->swarm);
-    size_t n = swarm_count(scene->swarm), every = n / CLOUD_HEAD_SAMPLE + 1;
+    size_t n = swarm_count(scene->swarm), every = n / CLOUD_SAMPLE + 1;
     for (size_t k = 0; k < n; k += every) {
         double x, y;
         if (particle_pixel(r, vp, &xy[2 * k], &x, &y) &&
@@ -858,6 +861,23 @@ static bool cloud_under_head(const Renderer *r, const Scene *scene, const Viewpo
             return false;
     }
     return true;
+}
+
+size_t render_particles_in(const Renderer *r, const Scene *scene, LayoutRect box)
+{
+    if (!scene->swarm || scene->runs[scene->swarm_run].hidden)
+        return 0;
+    Viewport vp = render_viewport(r, scene);
+    const float *xy = swarm_positions(scene->swarm);
+    size_t n = swarm_count(scene->swarm), every = n / CLOUD_SAMPLE + 1, held = 0;
+    /* draw_particles' disc, or a density image's cell. */
+    double reach = 2.2 * r->marker_scale;
+    LayoutRect near = {box.x - reach, box.y - reach, box.w + 2 * reach, box.h + 2 * reach};
+    for (size_t k = 0; k < n; k += every) {
+        double x, y;
+        held += particle_pixel(r, &vp, &xy[2 * k], &x, &y) && layout_rect_holds(near, x, y);
+    }
+    return held;
 }
 
 /* A head's place as a ring in the run's colour, no disc: narrower than a
@@ -911,6 +931,8 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     } else {
         draw_head_disc(r, px, py, color, h->outside);
     }
+    if (scene->swarm && i == scene->swarm_run)
+        r->marks_drawn |= RENDER_MARK_WALKER;
     /* A lone run has no ring: there is no other to select. */
     if (i == scene->selected && scene_runs_told_apart(scene)) {
         r->marks_drawn |= RENDER_MARK_SELECTED;
@@ -1274,8 +1296,10 @@ static double draw_field(Renderer *r, const Scene *scene, const Viewport *vp, bo
                 double tx = px + ux * len, ty = py + uy * len, reach = head + half;
                 LayoutRect glyph = {fmin(px, tx) - reach, fmin(py, ty) - reach,
                                     fabs(tx - px) + 2.0 * reach, fabs(ty - py) + 2.0 * reach};
-                if (!render_on_kept_clear(r, glyph))
+                if (!render_on_kept_clear(r, glyph)) {
                     shapes_arrow(r->shapes, px, py, tx, ty, half, head, r->theme->field);
+                    r->marks_drawn |= RENDER_MARK_GRADIENT;
+                }
             }
         }
     }
@@ -2182,10 +2206,14 @@ unsigned render_marks_shown(const Renderer *r, const Scene *scene)
     /* Two basins in view meet somewhere between them. */
     if (n > 1 && !r->view3d)
         marks |= RENDER_MARK_BASIN_EDGE;
-    return marks;
+    if (scene->swarm && !scene->runs[scene->swarm_run].hidden &&
+        last_finite(&scene->runs[scene->swarm_run].run) >= 0)
+        marks |= RENDER_MARK_WALKER;
+    return marks | (scene->display.arrows ? RENDER_MARK_GRADIENT : 0u);
 }
 
-void render_mark_icon(Renderer *r, RenderMark mark, double cx, double cy, double reach)
+void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double cx, double cy,
+                      double reach)
 {
     /* Each as far out as its own casing reaches on the map (times s). */
     switch (mark) {
@@ -2208,6 +2236,24 @@ void render_mark_icon(Renderer *r, RenderMark mark, double cx, double cy, double
                 shapes_segment(r->shapes, cx, cy + end * reach, cx, cy + end * 0.2 * reach,
                                pass == 0 ? BASIN_EDGE_CASING_HALF : BASIN_EDGE_HALF,
                                pass == 0 ? r->theme->casing : r->theme->mark);
+        break;
+    case RENDER_MARK_WALKER: {
+        /* A trail up to a head, in the run's colour, cased as on the map:
+         * the head at the right, half as far out as the icon reaches. */
+        double s = 0.5 * reach / (HEAD_RADIUS + 1.0), hx = cx + 0.45 * reach;
+        Rgba color = render_run_color(r, scene->swarm_run, 1.0f);
+        for (int pass = 0; pass < 2; pass++)
+            shapes_segment(r->shapes, cx - reach, cy + 0.5 * reach, hx, cy,
+                           (RENDER_PATH_HALF + (pass == 0 ? PATH_CASING : 0.0)) * s,
+                           pass == 0 ? r->theme->path_casing : color);
+        shapes_disc(r->shapes, hx, cy, HEAD_RADIUS * s, color);
+        shapes_ring(r->shapes, hx, cy, HEAD_RADIUS * s, s, r->theme->path_casing);
+        break;
+    }
+    case RENDER_MARK_GRADIENT:
+        /* One of the field's arrows (draw_field), pointing right. */
+        shapes_arrow(r->shapes, cx - reach, cy, cx + reach, cy, 0.12 * reach, 0.6 * reach,
+                     r->theme->field);
         break;
     default:
         break;
