@@ -12,7 +12,7 @@ local both_valleys = { -1.7, 2.06, -1.5, 1.12 }
 -- Step 2's strong noise spreads the cloud, and step 6's η = 0.3 leaves the
 -- sharp valley, up to (-2, 1.3): a wider view.  The basin shares count
 -- walkers on a grid three views wide (scene_basin_shares), the rest
--- "elsewhere": on both_valleys the flat share read 88%, here 90%, all 200
+-- "elsewhere": on both_valleys the flat share read 88%, here 89.5%, all 200
 -- walkers counted.
 local wide_view = { -2.15, 2.3, -1.6, 1.5 }
 
@@ -73,9 +73,9 @@ step {
   caption = {
     en = "Now SGD with strong noise: a cloud of walkers from one start. A narrow valley is "
       .. "easy to be kicked out of and hard to fall back into; a wide one keeps its walkers. "
-      .. "The white line parts the valleys: 90% of the walkers end on the flat one's side.",
+      .. "The white line parts the valleys: 89.5% of the walkers end on the flat one's side.",
     zh = "现在换成噪声很强的 SGD：一团粒子从同一点出发。窄的山谷很容易被踢出去、很难再掉回来；"
-      .. "宽的山谷留得住粒子。白线把两个山谷分开：90% 的粒子最终落在平坦山谷那一侧。",
+      .. "宽的山谷留得住粒子。白线把两个山谷分开：89.5% 的粒子最终落在平坦山谷那一侧。",
   },
   -- The basins overlay draws the line where the two valleys' basins of
   -- attraction meet, on the cells the shares count on: a walker counts

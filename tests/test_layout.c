@@ -3367,7 +3367,7 @@ static double basins_parted_at(const Scene *scene, const Viewport *vp, const uin
 }
 
 /* sharp_flat 2 at its end, en and zh, at each frame: the share by the flat
- * minimum ("90%", the flat basin's share of the walkers) is the number
+ * minimum ("89.5%", the flat basin's share of the walkers) is the number
  * the caption says, where it says what the share is of; the shares drawn
  * add up to all the walkers (within their rounding), none counted
  * elsewhere (on a view as close as step 1's the flat one read 88%, of the
@@ -3413,7 +3413,7 @@ static void test_sharp_flat_share_said_as_shown(void **state)
             print_message("sharp_flat 2 (%s, %dx%d%s): \"%s\" %.0f px from the flat minimum\n",
                           sharp_flat_langs[g], w, h,
                           sharp_flat_frames[z][2] ? " --projector" : "", drawn->text[t], nearest);
-            assert_string_equal(drawn->text[t], "90%");
+            assert_string_equal(drawn->text[t], "89.5%");
             assert_non_null(strstr(caption, drawn->text[t]));
             Shot shot = shot_frame(st, w, h, NULL, true);
             double sx, sy, scale = sharp_flat_scale(z), far = 0.5 * (double)w;

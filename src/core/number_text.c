@@ -2,6 +2,7 @@
 #include "number_text.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 /* Whole numbers are written out below this: from 10^5 on they have more
@@ -16,5 +17,13 @@ const char *number_text(double value, int digits, char *dest, size_t size)
         snprintf(dest, size, "%.0f", value);
     else
         snprintf(dest, size, "%.*g", digits, value);
+    return dest;
+}
+
+const char *share_text(double share, char *dest, size_t size)
+{
+    double percent = 100.0 * share;
+    bool half = fabs(percent - floor(percent) - 0.5) < 1e-9;
+    snprintf(dest, size, half ? "%.1f%%" : "%.0f%%", percent);
     return dest;
 }

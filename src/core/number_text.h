@@ -22,4 +22,10 @@
  * the nearest of them. */
 const char *number_text(double value, int digits, char *dest, size_t size);
 
+/* A share (0 to 1) as a whole percent, "62%", into dest as above; one
+ * midway between two keeps its half: 154 of 400 is "38.5%", where
+ * printf's %.0f rounds a half to even ("38%", against escape 1's
+ * caption; issue 12).  The basins' shares on the map are written so. */
+const char *share_text(double share, char *dest, size_t size);
+
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/number_text.h"
 #include "core/parallel.h"
 #include "core/spread.h"
 #include "scene/axis_ticks.h"
@@ -1824,16 +1825,6 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
                               pass);
     free(segments);
     free(centre);
-}
-
-/* A share as a whole percent, but one midway between two keeps its half:
- * 154 of 400 walkers is "38.5%", where printf's %.0f rounds a half to even
- * ("38%", against escape 1's caption's 154 of 400; issue 12). */
-static void share_text(double share, char *dest, size_t size)
-{
-    double percent = 100.0 * share;
-    bool half = fabs(percent - floor(percent) - 0.5) < 1e-9;
-    snprintf(dest, size, half ? "%.1f%%" : "%.0f%%", percent);
 }
 
 /* The swarm's share in each minimum's basin, as "62%" above the minimum;
