@@ -2905,7 +2905,10 @@ static void test_flow_runs_keep_one_time(void **state)
  * λmax ≈ 100" label's leader, drawn after the heads): the leader stops
  * at the rim of the heads over its point.  η = 0.019's head lies on the
  * point, η = 0.025's a few pixels away: no white dot at the mark's point,
- * and η = 0.019's head shows its own colour (at least 20 pixels). */
+ * and η = 0.019's head shows its own colour (at least 20 pixels within
+ * its ring: after the step's 60 updates η = 0.025's two 2-cycle discs lie
+ * inside it, and it is drawn as a stacked head's ring about them, some
+ * 11 pixels out). */
 static void test_leader_stops_at_head(void **state)
 {
     (void)state;
@@ -2923,16 +2926,16 @@ static void test_leader_stops_at_head(void **state)
     assert_true(hypot(px - mx, py - my) < 2.0 * s && hypot(px - gx, py - gy) < 8.0 * s);
     uint8_t rgb[3];
     run_rgb(app, 1, rgb);
-    double rho = (5.5 + 3.6) * s;
+    double rho = 12.0 * s;
     int white = 0, own = 0;
     /* The leader's end dot: 2.6 pixels (times the marker scale) about the
-     * mark's point, white; the head's own colour within its disc. */
+     * mark's point, white; the head's own colour within its ring. */
     for (int y = (int)floor(my - rho); y <= (int)ceil(my + rho); y++)
         for (int x = (int)floor(mx - rho); x <= (int)ceil(mx + rho); x++) {
             const uint8_t *p = pixel(&f, x, y);
             white += hypot(x + 0.5 - mx, y + 0.5 - my) < 3.0 * s && p[0] > 200 && p[1] > 200 &&
                      p[2] > 200;
-            own += hypot(x + 0.5 - px, y + 0.5 - py) < 4.0 * s && channel_distance(p, rgb) < 40;
+            own += hypot(x + 0.5 - px, y + 0.5 - py) < 12.0 * s && channel_distance(p, rgb) < 40;
         }
     print_message("sharp_flat 6: %d white pixels about the mark's point; %d pixels of eta "
                   "0.019's colour in its head\n",
@@ -3234,10 +3237,11 @@ static void test_run_keeps_its_number(void **state)
  * they meant), in English and in Chinese, at 960x540 and at 1280x720
  * --projector: the steps a frame review named, welcome's, and those with a
  * cloud's walker or the gradient's arrows; in every one of those frames
- * but 9 to 11 with a cloud (escape 1 and 2, sharp_flat 2: en at 960x540,
- * en and zh at --projector; escape 4 at --projector after the suite's
- * other tests, not alone), where every place for the key would cover a
- * walker, the cloud's start or a share (hud.c's key_place). */
+ * but 9 to 11 with a cloud (escape 1, 2 and 4 and sharp_flat 2 at
+ * --projector, en and zh, sharp_flat 2 in English at 960x540; escape 4's
+ * experiment measures as time allows, so its frame differs from run to
+ * run), where every place for the key would cover more than 2 % of the
+ * walkers, the cloud's start or a share (hud.c's key_place). */
 static void test_every_mark_is_named(void **state)
 {
     (void)state;
@@ -3322,19 +3326,27 @@ static void watch_key(void *context, const char *utf8, LayoutRect box, int px)
                 (LayoutRect){box.x - 1.5 * box.h, box.y, box.w + 1.5 * box.h, box.h};
 }
 
-/* The key over the map hides none of the cloud's walkers (issue 12:
- * escape 2, 3, 5 and 6 at 960x540 laid it over walkers of the cloud the
- * step counts; hud.c's key_covers), in English and in Chinese. */
+/* The key over the map hides at most 2 % of the cloud's walkers (issue
+ * 12: escape 2, 3, 5 and 6 at 960x540 laid it over walkers of the cloud
+ * the step counts; hud.c's key_covers, where hiding none left the key out
+ * of escape 1 and 2 and sharp_flat 2), in English and in Chinese; escape
+ * 1 and 2 at 960x540 in English have their key (4 of 400 walkers under
+ * it in escape 2).  sharp_flat 2 at 960x540 has none: every place covers
+ * a start, a head, a label or a basin's minimum. */
 static void test_key_keeps_off_the_cloud(void **state)
 {
     (void)state;
-    const size_t steps[] = {1, 2, 4, 5};
+    const struct {
+        const char *lesson;
+        size_t step;
+    } steps[] = {{"escape.lua", 0}, {"escape.lua", 1}, {"escape.lua", 2}, {"escape.lua", 4},
+                 {"escape.lua", 5}, {"sharp_flat.lua", 1}};
     const char *const langs[] = {"en", "zh"};
     int keys = 0;
     for (size_t g = 0; g < 2; g++)
         for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
             assert_true(i18n_select(langs[g]));
-            App *app = open_lesson_in(langs[g], "escape.lua", steps[k], 960, 540, false);
+            App *app = open_lesson_in(langs[g], steps[k].lesson, steps[k].step, 960, 540, false);
             KeyBoxes key = {.count = 0};
             renderer_observe_text(app->renderer, watch_key, &key);
             free(draw_frame(app, 0.0).rgba);
@@ -3342,21 +3354,31 @@ static void test_key_keeps_off_the_cloud(void **state)
             const Scene *scene = app_scene(app);
             assert_non_null(scene->swarm);
             Viewport vp = render_viewport(app->renderer, scene);
+            LayoutRect map = {vp.x, vp.y, vp.width, vp.height};
             const float *xy = swarm_positions(scene->swarm);
+            size_t seen = 0, hidden = 0;
             for (size_t n = 0; n < swarm_count(scene->swarm); n++) {
                 double x, y;
                 viewport_to_pixel(&vp, (double)xy[2 * n], (double)xy[2 * n + 1], &x, &y);
-                LayoutRect map = {vp.x, vp.y, vp.width, vp.height};
-                for (int b = 0; b < key.count && layout_rect_holds(map, x, y); b++)
-                    if (layout_rect_holds(key.box[b], x, y))
-                        fail_msg("escape %zu (%s): a walker at (%.0f, %.0f) under the key",
-                                 steps[k] + 1, langs[g], x, y);
+                if (!layout_rect_holds(map, x, y))
+                    continue;
+                seen++;
+                bool under = false;
+                for (int b = 0; b < key.count; b++)
+                    under |= layout_rect_holds(key.box[b], x, y);
+                hidden += under;
             }
+            print_message("%s %zu (%s): %s, %zu of %zu walkers under it\n", steps[k].lesson,
+                          steps[k].step + 1, langs[g], key.count ? "a key" : "no key", hidden,
+                          seen);
+            assert_true((double)hidden <= 0.02 * (double)seen);
+            if (g == 0 && strcmp(steps[k].lesson, "escape.lua") == 0 && steps[k].step < 2)
+                assert_true(key.count > 0);
             keys += key.count > 0;
             app_destroy(app);
         }
     assert_true(i18n_select("en"));
-    print_message("%d of 8 frames with a key\n", keys);
+    print_message("%d of 12 frames with a key\n", keys);
 }
 
 /* escape 4's walkers have the colour step 6's experiment gives their kind

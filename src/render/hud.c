@@ -593,13 +593,22 @@ static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool leg
     return true;
 }
 
+/* A key over the map may hide this share of the cloud's walkers, at its
+ * thin edge: none at all left the key out of 11 of 84 cloud frames
+ * (escape 1-2, sharp_flat 2 at 960x540), their marks unnamed, where a
+ * place hid a few walkers of hundreds. */
+#define KEY_WALKERS_HIDDEN 0.02
+
 /* How many of the runs' starts and heads, as drawn, the map's labels
- * and minima's rings (Renderer.marks) and the cloud's particles box holds
- * or overlaps (escape 2 at 960x540: the key over the map hid walkers of
- * the cloud the step counts). */
-static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box)
+ * and minima's rings (Renderer.marks) box holds or overlaps, plus one
+ * where it holds more than KEY_WALKERS_HIDDEN of the cloud's walkers
+ * (escape 2 at 960x540: the key over the map hid walkers of the cloud the
+ * step counts); *walkers gets how many it holds. */
+static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box, size_t *walkers)
 {
-    int held = (int)render_particles_in(r, scene, box);
+    *walkers = render_particles_in(r, scene, box);
+    size_t cloud = render_particles_in(r, scene, r->layout.landscape);
+    int held = (double)*walkers > KEY_WALKERS_HIDDEN * (double)cloud;
     /* This frame's marks only: the frame before's, kept for the notice,
      * hold this key's own last place, and a renderer drawing its first
      * frame must place it where one that drew before does. */
@@ -669,10 +678,11 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
  * its count lines, else right of them; else lengthening the panel where
  * that keeps clear (key_clear); else a panel of its own under or right of
  * a shown panel, the legend's first; else over the map at a corner or
- * the middle of a side or of the map, the first that covers none of the
- * runs' ends, the map's labels, the basins' minima and the cloud's walkers
- * (key_covers; escape 3 at 1280x720 --projector: each corner held a
- * head); false, the key not shown, where each covers one. */
+ * the middle of a side or of the map, of those that cover none of the
+ * runs' ends, the map's labels and the basins' minima and few of the
+ * cloud's walkers (key_covers; escape 3 at 1280x720 --projector: each
+ * corner held a head), the one hiding fewest walkers; false, the key not
+ * shown, where each covers more. */
 static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
@@ -717,12 +727,14 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
     }
     LayoutRect map = r->layout.landscape;
     int fewest = INT_MAX;
+    size_t fewest_walkers = SIZE_MAX;
     for (int place = 0; place < 9; place++) {
         box.x = map.x + g + 0.5 * (place % 3) * (map.w - 2 * g - box.w);
         box.y = map.y + g + 0.5 * (place / 3) * (map.h - 2 * g - box.h);
-        int held = key_covers(r, scene, box) + (key_clear(r, box, true, true) ? 0 : 100);
-        if (held < fewest)
-            fewest = held, best = box;
+        size_t walkers;
+        int held = key_covers(r, scene, box, &walkers) + (key_clear(r, box, true, true) ? 0 : 100);
+        if (held < fewest || (held == fewest && walkers < fewest_walkers))
+            fewest = held, fewest_walkers = walkers, best = box;
     }
     *key = (KeyPlace){best.x + pad, best.y + pad, best, true};
     return fewest == 0;
