@@ -3966,6 +3966,36 @@ static void test_exit_note_says_diverged(void **state)
         }
 }
 
+/* schedules 2 at its end, en and zh: the caption's step numbers are the
+ * screen's: the loss leaves the plot's range at step 3 (the plot's note
+ * "above the plot from step 3") and the run diverges at step 7 (the notes'
+ * "diverged at step 7").  A frame review read three step numbers for one
+ * event (off the map at 2, 3, 7) where the caption said only "It blows
+ * up". */
+static void test_blow_up_steps_as_said(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const said[][2] = {{"leaves the plot at step 3", "overflows at step 7"},
+                                          {"从第 3 步起超出图的上沿", "第 7 步数值溢出"}};
+    for (size_t g = 0; g < 2; g++) {
+        played_layout(st, "schedules.lua", langs[g], 1, 20, 960, 540, false);
+        const Scene *scene = st->scene;
+        assert_int_equal(scene->run_count, 1);
+        const Run *run = &scene->runs[0].run;
+        LossScale scale = loss_scale_of(scene);
+        long exit = loss_scale_exit(&scale, run);
+        print_message("schedules 2 (%s): above the plot from step %ld, %s at step %zu\n",
+                      langs[g], exit, run->status == RUN_DIVERGED ? "diverged" : "not diverged",
+                      run_steps(run));
+        assert_int_equal(exit, 3);
+        assert_int_equal(run->status, RUN_DIVERGED);
+        assert_int_equal(run_steps(run), 7);
+        for (size_t k = 0; k < 2; k++)
+            assert_non_null(strstr(scene->caption, said[g][k]));
+    }
+}
+
 /* edge_of_stability 1 and 3 at their ends, en and zh, at 960x540 and
  * 1280x720 --projector: the dashed line's value (2/η = 952, 1053) is said
  * in the sharpness plot's panel, at the axis or in the row under it.  At
@@ -6221,6 +6251,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharpness_plot_says_its_edge, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_says_diverged, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_blow_up_steps_as_said, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_shared_sharpness_curve_drawn_once, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
