@@ -601,14 +601,14 @@ static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool leg
 
 /* How many of the runs' starts and heads, as drawn, the map's labels
  * and minima's rings (Renderer.marks) box holds or overlaps, plus one
- * where it holds more than KEY_WALKERS_HIDDEN of the cloud's walkers
- * (escape 2 at 960x540: the key over the map hid walkers of the cloud the
- * step counts); *walkers gets how many it holds. */
-static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box, size_t *walkers)
+ * where it holds more than spare of the cloud's walkers (escape 2 at
+ * 960x540: the key over the map hid walkers of the cloud the step
+ * counts); *walkers gets how many it holds. */
+static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box, double spare,
+                      size_t *walkers)
 {
     *walkers = render_particles_in(r, scene, box);
-    size_t cloud = render_particles_in(r, scene, r->layout.landscape);
-    int held = (double)*walkers > KEY_WALKERS_HIDDEN * (double)cloud;
+    int held = (double)*walkers > spare;
     /* This frame's marks only: the frame before's, kept for the notice,
      * hold this key's own last place, and a renderer drawing its first
      * frame must place it where one that drew before does. */
@@ -728,11 +728,13 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
     LayoutRect map = r->layout.landscape;
     int fewest = INT_MAX;
     size_t fewest_walkers = SIZE_MAX;
+    double spare = KEY_WALKERS_HIDDEN * (double)render_particles_in(r, scene, map);
     for (int place = 0; place < 9; place++) {
         box.x = map.x + g + 0.5 * (place % 3) * (map.w - 2 * g - box.w);
         box.y = map.y + g + 0.5 * (place / 3) * (map.h - 2 * g - box.h);
         size_t walkers;
-        int held = key_covers(r, scene, box, &walkers) + (key_clear(r, box, true, true) ? 0 : 100);
+        int held = key_covers(r, scene, box, spare, &walkers) +
+                   (key_clear(r, box, true, true) ? 0 : 100);
         if (held < fewest || (held == fewest && walkers < fewest_walkers))
             fewest = held, fewest_walkers = walkers, best = box;
     }
@@ -1073,10 +1075,17 @@ static void plot_span_label(const LossScale *p, char *dest, size_t size)
         snprintf(dest, size, "%zu", p->steps);
 }
 
+/* Where x (an update number or a time) lies across the plotting area
+ * (0..1 from p->from to p->span). */
+static double plot_x_fraction(const LossScale *p, double x)
+{
+    return (x - p->from) / (p->span - p->from);
+}
+
 /* Where the run's point k lies across the plotting area (0..1). */
 static double plot_fraction(const LossScale *p, const Run *run, size_t k)
 {
-    return (loss_cursor_at(p, run, k).x - p->from) / (p->span - p->from);
+    return plot_x_fraction(p, loss_cursor_at(p, run, k).x);
 }
 
 /* The plot in rect (only its labels when rect is empty). */
@@ -1194,8 +1203,7 @@ static void plot_timeline(Renderer *r, const Scene *scene, const LossScale *p, c
     if (!rewound)
         return;
     size_t shown = scene_shown_step(scene);
-    double f = ((p->time ? scene_shown_time(scene) : (double)shown) - p->from) /
-               (p->span - p->from);
+    double f = plot_x_fraction(p, p->time ? scene_shown_time(scene) : (double)shown);
     double x = b->ix + fmax(0.0, fmin(1.0, f)) * b->iw;
     shapes_segment(r->shapes, x, b->iy, x, b->iy + b->ih, 1.0 * s, r->theme->text);
     char label[48];
