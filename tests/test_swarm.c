@@ -144,6 +144,9 @@ static void lanes_are_walkers_bit_for_bit(void **state)
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
         check_lanes_match_walkers("rosenbrock", kinds[k]);
     check_lanes_match_walkers("himmelblau", "adam:lr=0.05,noise=1,seed=3");
+    /* The kinds whose gradient the lanes inline (landscape.h). */
+    check_lanes_match_walkers("quadratic:l1=1,l2=10,angle=30", "sgd:lr=0.05,noise=2,seed=2");
+    check_lanes_match_walkers("double_well:h=2,c=3", "momentum:lr=0.01,noise=2,seed=6");
     /* What the lanes leave to the walkers' own loop. */
     check_lanes_match_walkers("rosenbrock", "gd:lr=0.0005,noise=0.3,noise_model=hessian,seed=5");
     check_lanes_match_walkers("linreg:n=50,seed=2", "sgd:lr=0.07,label_noise=0.8,seed=4");

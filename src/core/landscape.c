@@ -232,6 +232,22 @@ void landscape_eval(const Landscape *landscape, double x, double y, LandscapeEva
     landscape->kind->eval(landscape, x, y, dest);
 }
 
+LandscapeGrad landscape_grad_form(const Landscape *landscape)
+{
+    const LandscapeKind *kind = landscape->kind;
+    if (kind == &landscape_quadratic)
+        return (LandscapeGrad){LANDSCAPE_GRAD_QUADRATIC,
+                               {landscape->u.quadratic.hxx, landscape->u.quadratic.hxy,
+                                landscape->u.quadratic.hyy}};
+    if (kind == &landscape_rosenbrock)
+        return (LandscapeGrad){LANDSCAPE_GRAD_ROSENBROCK,
+                               {landscape->u.rosenbrock.a, landscape->u.rosenbrock.b, 0.0}};
+    if (kind == &landscape_double_well)
+        return (LandscapeGrad){LANDSCAPE_GRAD_DOUBLE_WELL,
+                               {landscape->u.double_well.h, landscape->u.double_well.c, 0.0}};
+    return (LandscapeGrad){LANDSCAPE_GRAD_CALL, {0.0, 0.0, 0.0}};
+}
+
 size_t landscape_sample_count(const Landscape *landscape)
 {
     return landscape->data.n;

@@ -78,6 +78,53 @@ double landscape_value_grad(const Landscape *landscape, double x, double y, doub
 /* Value, gradient and Hessian. */
 void landscape_eval(const Landscape *landscape, double x, double y, LandscapeEval *dest);
 
+/* The kinds whose gradient is a short closed form that a caller stepping
+ * many points at once inlines (the swarm's lanes, swarm.c), so that the
+ * compiler vectorises it across the points, where a call through the kind's
+ * pointer for each point cannot be.  The formulas are the functions below;
+ * the kinds' own evaluations (landscape_classic.c) call them, so an inlined
+ * gradient has the same bits.  Every other kind is LANDSCAPE_GRAD_CALL:
+ * landscape_value_grad. */
+typedef enum LandscapeGradForm {
+    LANDSCAPE_GRAD_CALL,
+    LANDSCAPE_GRAD_QUADRATIC,   /* c: hxx, hxy, hyy */
+    LANDSCAPE_GRAD_ROSENBROCK,  /* c: a, b */
+    LANDSCAPE_GRAD_DOUBLE_WELL, /* c: h, c */
+} LandscapeGradForm;
+
+typedef struct LandscapeGrad {
+    LandscapeGradForm form;
+    double c[3];
+} LandscapeGrad;
+
+LandscapeGrad landscape_grad_form(const Landscape *landscape);
+
+/* ½ θᵀ H θ's gradient H θ. */
+static inline void landscape_quadratic_grad(double hxx, double hxy, double hyy, double x,
+                                            double y, double grad[2])
+{
+    grad[0] = hxx * x + hxy * y;
+    grad[1] = hxy * x + hyy * y;
+}
+
+/* (a − x)² + b (y − x²)². */
+static inline void landscape_rosenbrock_grad(double a, double b, double x, double y,
+                                             double grad[2])
+{
+    double u = a - x, v = y - x * x;
+    grad[0] = -2.0 * u - 4.0 * b * x * v;
+    grad[1] = 2.0 * b * v;
+}
+
+/* h (x² − 1)² + c y². */
+static inline void landscape_double_well_grad(double h, double c, double x, double y,
+                                              double grad[2])
+{
+    double s = x * x - 1.0;
+    grad[0] = 4.0 * h * x * s;
+    grad[1] = 2.0 * c * y;
+}
+
 /* Data landscapes: the number of samples N (0 for analytic landscapes). */
 size_t landscape_sample_count(const Landscape *landscape);
 /* Data landscapes: gradient of the loss averaged over the samples idx[0..n-1]

@@ -67,8 +67,7 @@ static void quadratic_eval(const Landscape *ls, double x, double y, LandscapeEva
 {
     double hxx = ls->u.quadratic.hxx, hxy = ls->u.quadratic.hxy, hyy = ls->u.quadratic.hyy;
     d->value = quadratic_value(ls, x, y);
-    d->grad[0] = hxx * x + hxy * y;
-    d->grad[1] = hxy * x + hyy * y;
+    landscape_quadratic_grad(hxx, hxy, hyy, x, y, d->grad);
     d->hess[0] = hxx;
     d->hess[1] = hxy;
     d->hess[2] = hyy;
@@ -119,8 +118,7 @@ static void rosenbrock_eval(const Landscape *ls, double x, double y, LandscapeEv
     double a = ls->u.rosenbrock.a, b = ls->u.rosenbrock.b;
     double u = a - x, v = y - x * x;
     d->value = u * u + b * v * v;
-    d->grad[0] = -2.0 * u - 4.0 * b * x * v;
-    d->grad[1] = 2.0 * b * v;
+    landscape_rosenbrock_grad(a, b, x, y, d->grad);
     d->hess[0] = 2.0 - 4.0 * b * v + 8.0 * b * x * x;
     d->hess[1] = -4.0 * b * x;
     d->hess[2] = 2.0 * b;
@@ -600,8 +598,7 @@ static double double_well_value_grad(const Landscape *ls, double x, double y, do
 {
     double h = ls->u.double_well.h, c = ls->u.double_well.c;
     double s = x * x - 1.0;
-    grad[0] = 4.0 * h * x * s;
-    grad[1] = 2.0 * c * y;
+    landscape_double_well_grad(h, c, x, y, grad);
     return h * s * s + c * y * y;
 }
 

@@ -20,6 +20,7 @@ typedef struct LaneBlock LaneBlock;
 
 struct Swarm {
     const Landscape *landscape;
+    LandscapeGrad grad;     /* the landscape's inlinable gradient, if any */
     OptimizerDesc desc;     /* the parameters of the next update */
     size_t count, steps;
     double x0, y0;          /* where the particles start */
@@ -28,6 +29,8 @@ struct Swarm {
     float *positions;       /* interleaved x, y of the last finite position */
     unsigned char *stopped; /* 1 once a particle diverged or stalled */
     size_t advance_steps;   /* the steps of the parallel stretch in progress */
+    atomic_size_t next_block; /* the stretch's next block for a thread to take */
+    size_t share_blocks;    /* blocks a thread takes at a time */
     Snapshots snapshots;    /* blocks, then positions, then stopped */
     ChangeLog changes;
 };
@@ -43,6 +46,7 @@ struct Swarm {
  * passage's walkers.  The lanes live on the stack (about 10 KB) and stay in
  * the L1 cache for the whole stretch. */
 #define SWARM_LANES 64
+_Static_assert(SWARM_LANES <= 64, "lanes_normals keeps a bit for each lane in a uint64_t");
 
 /* What an update reads and changes in the lanes' walkers, a field to an
  * array: θ and the random streams first, then the buffers, which the
@@ -154,7 +158,9 @@ Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc, doubl
     Swarm *swarm = calloc(1, sizeof *swarm);
     if (!swarm)
         goto oom;
+    atomic_init(&swarm->next_block, 0);
     swarm->landscape = landscape;
+    swarm->grad = landscape_grad_form(landscape);
     swarm->desc = *desc;
     swarm->count = count;
     swarm->block_count = (count + SWARM_LANES - 1) / SWARM_LANES;
@@ -325,18 +331,35 @@ static void lanes_store_block(const Lanes *lanes, Swarm *swarm, size_t b, size_t
     lane_set(&swarm->blocks[b].s, j, &state);
 }
 
-/* Ends a stretch of block b stepped in s: the live lanes' positions, and
- * their states when s is the lanes' copy. */
-static void lanes_keep(const Lanes *lanes, const LaneStates *s, Swarm *swarm, size_t b)
+/* Lane j's position in s, for drawing, into xy[2 j], xy[2 j + 1]. */
+static inline __attribute__((always_inline)) void lane_keep_position(float *xy,
+                                                                     const LaneStates *s,
+                                                                     size_t j)
 {
+    xy[2 * j] = drawable(s->theta[j]);
+    xy[2 * j + 1] = drawable(s->theta[SWARM_LANES + j]);
+}
+
+/* Ends a stretch of block b stepped in s: the live lanes' positions, and
+ * their states when s is the lanes' copy.  Inlined into the lanes' clones:
+ * a block stepped where it lies has every lane live, and its positions are
+ * written in vectors (lane by lane, past a test of each lane, they were 5%
+ * of a swarm's time). */
+static inline __attribute__((always_inline)) void lanes_keep(const Lanes *lanes,
+                                                             const LaneStates *s, Swarm *swarm,
+                                                             size_t b)
+{
+    float *xy = &swarm->positions[2 * b * SWARM_LANES];
+    if (s != &lanes->s) {
+        for (size_t j = 0; j < SWARM_LANES; j++)
+            lane_keep_position(xy, s, j);
+        return;
+    }
     for (size_t j = 0; j < SWARM_LANES; j++) {
         if (lanes->done[j])
             continue;
-        if (s == &lanes->s)
-            lanes_store_block(lanes, swarm, b, j);
-        size_t i = b * SWARM_LANES + j;
-        swarm->positions[2 * i] = drawable(s->theta[j]);
-        swarm->positions[2 * i + 1] = drawable(s->theta[SWARM_LANES + j]);
+        lanes_store_block(lanes, swarm, b, j);
+        lane_keep_position(xy, s, j);
     }
 }
 
@@ -365,24 +388,60 @@ lanes_normals(Lanes *restrict lanes, LaneStates *restrict s, double *dest)
     const uint64_t *restrict draws = lanes->bits;
     const double *restrict table = rng_ziggurat_x;
     double *restrict out = dest;
+    /* Bit j set: lane j's draw fell outside its layer's rectangle.  A
+     * block meets such a draw in about a third of its draws; scanning the
+     * 64 lanes for it, lane by lane, took a tenth of the swarm's time. */
     uint64_t edges = 0;
     for (size_t j = 0; j < SWARM_LANES; j++) {
         uint64_t bits = draws[j], layer = bits & (RNG_ZIGGURAT_LAYERS - 1);
         double z = (double)(int64_t)(bits >> 11) * 0x1.0p-53 * table[layer];
-        edges |= (uint64_t)!(z < table[layer + 1]);
+        edges |= (uint64_t)!(z < table[layer + 1]) << j;
         out[j] = bits & 0x100 ? -z : z;
     }
-    if (!edges)
-        return;
-    for (size_t j = 0; j < SWARM_LANES; j++) {
-        uint64_t bits = lanes->bits[j];
-        unsigned layer = (unsigned)(bits & (RNG_ZIGGURAT_LAYERS - 1));
-        if (lanes->done[j] || fabs(dest[j]) < rng_ziggurat_x[layer + 1])
+    for (; edges; edges &= edges - 1) {
+        size_t j = (size_t)__builtin_ctzll(edges);
+        if (lanes->done[j])
             continue;
+        uint64_t bits = lanes->bits[j];
         Rng rng;
         lane_rng_get(s, j, &rng);
         dest[j] = rng_normal_edge(&rng, bits);
         lane_rng_set(s, j, &rng);
+    }
+}
+
+/* grad_fn(args..., x, y, grad) for every lane of s, into lanes->g. */
+#define EACH_LANE_GRAD(grad_fn, ...)                                                   \
+    for (size_t j = 0; j < SWARM_LANES; j++) {                                         \
+        double grad[2];                                                                \
+        grad_fn(__VA_ARGS__, s->theta[j], s->theta[SWARM_LANES + j], grad);            \
+        lanes->g[j] = grad[0];                                                         \
+        lanes->g[SWARM_LANES + j] = grad[1];                                           \
+    }
+
+/* Every lane's gradient: a kind with an inlinable closed form (landscape.h)
+ * in a loop of its own, which the compiler vectorises (through the kind's
+ * pointer, the call for each lane was about 8% of a swarm's time and kept
+ * the loop scalar); any other through landscape_value_grad. */
+static inline __attribute__((always_inline)) void
+lanes_grad(Lanes *restrict lanes, const LaneStates *restrict s, const LandscapeGrad *form,
+           const Landscape *landscape)
+{
+    /* Copied out: lanes->g might alias form for all the compiler knows. */
+    double c0 = form->c[0], c1 = form->c[1], c2 = form->c[2];
+    switch (form->form) {
+    case LANDSCAPE_GRAD_QUADRATIC:
+        EACH_LANE_GRAD(landscape_quadratic_grad, c0, c1, c2)
+        break;
+    case LANDSCAPE_GRAD_ROSENBROCK:
+        EACH_LANE_GRAD(landscape_rosenbrock_grad, c0, c1)
+        break;
+    case LANDSCAPE_GRAD_DOUBLE_WELL:
+        EACH_LANE_GRAD(landscape_double_well_grad, c0, c1)
+        break;
+    case LANDSCAPE_GRAD_CALL:
+        EACH_LANE_GRAD(landscape_value_grad, landscape)
+        break;
     }
 }
 
@@ -392,15 +451,10 @@ lanes_normals(Lanes *restrict lanes, LaneStates *restrict s, double *dest)
  * (noisy_grad). */
 static inline __attribute__((always_inline)) void
 lanes_step(Lanes *restrict lanes, LaneStates *restrict s, const OptimizerDesc *d,
-           const Landscape *landscape)
+           const LandscapeGrad *form, const Landscape *landscape)
 {
     double lr = optimizer_lr_at(d, lanes->t);
-    for (size_t j = 0; j < SWARM_LANES; j++) {
-        double grad[2];
-        landscape_value_grad(landscape, s->theta[j], s->theta[SWARM_LANES + j], grad);
-        lanes->g[j] = grad[0];
-        lanes->g[SWARM_LANES + j] = grad[1];
-    }
+    lanes_grad(lanes, s, form, landscape);
     if (d->noise > 0) {
         lanes_normals(lanes, s, lanes->noise);
         lanes_normals(lanes, s, lanes->noise + SWARM_LANES);
@@ -493,7 +547,7 @@ SWARM_CLONES static void advance_lanes(Swarm *swarm, size_t begin, size_t end)
             s = &lanes.s;
         }
         for (size_t k = 0; k < swarm->advance_steps; k++) {
-            lanes_step(&lanes, s, &swarm->desc, swarm->landscape);
+            lanes_step(&lanes, s, &swarm->desc, &swarm->grad, swarm->landscape);
             if (lanes_finite(s))
                 continue;
             if (s != &lanes.s) {
@@ -520,10 +574,32 @@ static void advance_chunk(void *context, size_t begin, size_t end)
     }
 }
 
+/* One thread's part of a stretch: runs of share_blocks blocks taken from
+ * a shared counter until none is left.  Halves fixed up front left one
+ * thread waiting on the other whenever the machine gave that one less of a
+ * core. */
+static void advance_shared(void *context, size_t begin, size_t end)
+{
+    (void)begin;
+    (void)end;
+    Swarm *swarm = context;
+    size_t b;
+    while ((b = atomic_fetch_add(&swarm->next_block, swarm->share_blocks)) < swarm->block_count)
+        advance_chunk(swarm, b,
+                      swarm->block_count - b < swarm->share_blocks ? swarm->block_count
+                                                                   : b + swarm->share_blocks);
+}
+
 /* Steps in stretches that end where a snapshot is due or the parameters
  * change, so each stretch runs in parallel with one desc. */
 void swarm_advance(Swarm *swarm, size_t steps, int threads)
 {
+    threads = threads < 1 ? 1 : threads > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : threads;
+    if ((size_t)threads > swarm->block_count)
+        threads = (int)swarm->block_count;
+    /* About 16 runs a thread: small enough to even out, large enough that
+     * the counter and a run's first, unprefetched block cost nothing. */
+    swarm->share_blocks = swarm->block_count / (16 * (size_t)threads) + 1;
     while (steps > 0) {
         size_t k = swarm->steps, spacing = swarm->snapshots.spacing;
         size_t stretch = swarm->snapshots.cap ? (k / spacing + 1) * spacing - k : steps;
@@ -534,7 +610,8 @@ void swarm_advance(Swarm *swarm, size_t steps, int threads)
             stretch = steps;
         swarm->desc = *changes_desc_at(&swarm->changes, &swarm->desc, k);
         swarm->advance_steps = stretch;
-        parallel_for(swarm->block_count, threads, advance_chunk, swarm);
+        atomic_store(&swarm->next_block, 0);
+        parallel_for((size_t)threads, threads, advance_shared, swarm);
         swarm->steps += stretch;
         steps -= stretch;
         take_snapshot(swarm);
@@ -651,6 +728,7 @@ typedef struct PassageGroup {
 
 struct SwarmPassages {
     const Landscape *landscape;
+    LandscapeGrad grad;      /* as a swarm's */
     OptimizerDesc desc;
     SwarmPassage *walkers;
     size_t count;
@@ -684,7 +762,8 @@ SwarmPassages *swarm_passages_create(const Landscape *landscape, const Optimizer
         error_set(err, "out of memory for %d threads of walkers", threads);
         return NULL;
     }
-    *p = (SwarmPassages){landscape, *desc, walkers, count, threads, false, 0, groups, 0};
+    *p = (SwarmPassages){landscape, landscape_grad_form(landscape), *desc, walkers, count,
+                         threads, false, 0, groups, 0};
     atomic_init(&p->next, 0);
     p->lanes = passages_fit_lanes(desc);
     for (size_t i = 0; i < count; i++) {
@@ -837,7 +916,7 @@ SWARM_CLONES static void passages_lanes(SwarmPassages *p, PassageGroup *g)
         live += !lanes->done[j];
     }
     while (live > 0 && g->updates < p->budget) {
-        lanes_step(lanes, &lanes->s, &p->desc, p->landscape);
+        lanes_step(lanes, &lanes->s, &p->desc, &p->grad, p->landscape);
         int ended = 0;
         for (size_t j = 0; j < SWARM_LANES; j++) {
             g->taken[j]++;
