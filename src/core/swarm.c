@@ -388,9 +388,9 @@ lanes_normals(Lanes *restrict lanes, LaneStates *restrict s, double *dest)
     const uint64_t *restrict draws = lanes->bits;
     const double *restrict table = rng_ziggurat_x;
     double *restrict out = dest;
-    /* Bit j set: lane j's draw fell outside its layer's rectangle.  A
-     * block meets such a draw in about a third of its draws; scanning the
-     * 64 lanes for it, lane by lane, took a tenth of the swarm's time. */
+    /* Bit j set: lane j's draw fell outside its layer's rectangle (1.5%
+     * of draws, so 3 in 5 of a block's draws have one); scanning the 64
+     * lanes for them, lane by lane, took a tenth of the swarm's time. */
     uint64_t edges = 0;
     for (size_t j = 0; j < SWARM_LANES; j++) {
         uint64_t bits = draws[j], layer = bits & (RNG_ZIGGURAT_LAYERS - 1);
@@ -421,7 +421,7 @@ lanes_normals(Lanes *restrict lanes, LaneStates *restrict s, double *dest)
 
 /* Every lane's gradient: a kind with an inlinable closed form (landscape.h)
  * in a loop of its own, which the compiler vectorises (through the kind's
- * pointer, the call for each lane was about 8% of a swarm's time and kept
+ * pointer, the call for each lane was 11% of a swarm's time and kept
  * the loop scalar); any other through landscape_value_grad. */
 static inline __attribute__((always_inline)) void
 lanes_grad(Lanes *restrict lanes, const LaneStates *restrict s, const LandscapeGrad *form,
