@@ -7,7 +7,9 @@
  * or a counted phrase (一个点, 这条线);
  * and every shipped lesson's Chinese captions wrapped at many widths obey
  * the same rules, and those and the English ones never split a number, a
- * formula ("η = 0.18") or a pair ("(1, 1)").
+ * formula ("η = 0.18") or a pair ("(1, 1)").  With the real faces: a
+ * Chinese string measures the same at a size whatever sizes came between
+ * (text.c keeps one CJK face for every size).
  */
 #include "testing.h"
 
