@@ -2,9 +2,11 @@
 """bench_memory.py — descent's resident memory against the floor.
 
 Usage: bench_memory.py DESCENT FLOOR [FRAMES [WxH]].  Runs descent
---bench-frames FRAMES (300) at WxH (1920x1080) on the rosenbrock race with
-100,000 particles, off-screen, and FLOOR (bench_memory_floor: an empty window
-with a GL 3.3 core context on the same driver, the same frames), and prints
+--bench-frames FRAMES (300) at WxH (1920x1080) off-screen on the rosenbrock
+race, on rosenbrock with 100,000 particles and on the welcome lesson in
+Chinese (the CJK face's sizes, the word breaker), and FLOOR
+(bench_memory_floor: an empty window with a GL 3.3 core context on the same
+driver, the same frames), and prints
 each one's peak resident memory (the kernel's count at exit, so no sampling
 misses a peak) and their ratio; the aim is at most 1.3.  Also prints the
 floor with a 64x64 window: the context alone, without the 1920x1080 window's
@@ -22,6 +24,7 @@ FRAMES = sys.argv[3] if len(sys.argv) > 3 else "300"
 SIZE = sys.argv[4] if len(sys.argv) > 4 else "1920x1080"
 SCENE = ["--landscape", "rosenbrock", "--opt", "gd:lr=0.001", "--opt", "momentum:lr=0.0005",
          "--opt", "rmsprop", "--opt", "adam:lr=0.05", "--start", "-1.5,2"]
+WELCOME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lessons", "welcome.lua")
 env = dict(os.environ, SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "offscreen"),
            DBUS_SESSION_BUS_ADDRESS="disabled:")
 
@@ -43,11 +46,13 @@ context, _ = peak_mb([FLOOR, FRAMES, "64x64"])
 descent, _ = peak_mb([DESCENT, "--bench-frames", FRAMES, "--size", SIZE, *SCENE])
 particles, _ = peak_mb([DESCENT, "--bench-frames", FRAMES, "--size", SIZE, "--particles",
                         "100000", "--landscape", "rosenbrock", "--opt", "sgd:lr=0.0001"])
+chinese, _ = peak_mb([DESCENT, WELCOME, "--lang", "zh", "--bench-frames", FRAMES, "--size", SIZE])
 print(floor_out)
 print("load average %.2f %.2f %.2f on %d CPUs" % (*os.getloadavg(), os.cpu_count()))
 print(f"peak resident after {FRAMES} frames at {SIZE}: floor {floor:.1f} MB; descent "
       f"(race) {descent:.1f} MB, ratio {descent / floor:.2f}; descent (100,000 particles) "
-      f"{particles:.1f} MB, ratio {particles / floor:.2f} (aim: at most 1.3)")
+      f"{particles:.1f} MB, ratio {particles / floor:.2f}; descent (welcome, zh) {chinese:.1f} MB, "
+      f"ratio {chinese / floor:.2f} (aim: at most 1.3)")
 width, height = (int(v) for v in SIZE.split("x"))
 frame = 4.0 * width * height / 1048576.0
 print(f"the context alone (a 64x64 window) {context:.1f} MB: the {SIZE} window's buffers "

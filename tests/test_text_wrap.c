@@ -7,7 +7,9 @@
  * or a counted phrase (一个点, 这条线);
  * and every shipped lesson's Chinese captions wrapped at many widths obey
  * the same rules, and those and the English ones never split a number, a
- * formula ("η = 0.18") or a pair ("(1, 1)").
+ * formula ("η = 0.18") or a pair ("(1, 1)").  With the real faces: a
+ * Chinese string measures the same at a size whatever sizes came between
+ * (text.c keeps one CJK face for every size).
  */
 #include "testing.h"
 
@@ -230,8 +232,29 @@ static void breaks_between_cjk_characters(void **state)
     assert_string_equal(lines[1], "我");
 }
 
-/* The natural break would put '；' or '。' first on a line: the character
- * before it goes down with it instead. */
+/* A line measured with the real faces (text.c): the CJK face is one for
+ * every size, set to each size before it is used, so a Chinese string
+ * measures at a size what it measured when the face was first opened at
+ * that size, whatever sizes came between, and wider at a larger size. */
+static void measures_chinese_at_each_size_asked(void **state)
+{
+    (void)state;
+    const char *words = "梯度下降";
+    enum { SIZES = 3 };
+    const int px[SIZES] = {28, 13, 16}; /* the face is first opened at 28 */
+    DescentError err = {""};
+    Text *t = text_create(&err);
+    assert_non_null(t);
+    int first[SIZES];
+    for (int i = 0; i < SIZES; i++)
+        first[i] = text_measure(t, words, px[i]);
+    assert_true(first[1] < first[2] && first[2] < first[0]);
+    for (int round = 0; round < 2; round++)
+        for (int i = SIZES; i-- > 0;)
+            assert_int_equal(text_measure(t, words, px[i]), first[i]);
+    text_destroy(t);
+}
+
 static void keeps_closing_marks_off_line_starts(void **state)
 {
     (void)state;
@@ -1141,6 +1164,7 @@ int main(void)
         cmocka_unit_test(keeps_a_product_whole),
         cmocka_unit_test(breaks_a_formula_outside_its_brackets),
         cmocka_unit_test(breaks_between_cjk_characters),
+        cmocka_unit_test(measures_chinese_at_each_size_asked),
         cmocka_unit_test(keeps_closing_marks_off_line_starts),
         cmocka_unit_test(prefers_breaks_at_punctuation),
         cmocka_unit_test(keeps_terms_whole),

@@ -39,8 +39,7 @@ typedef struct FontFile {
 
 typedef struct SizedFonts {
     int px;
-    TTF_Font *main, *cjk;     /* cjk: opened on the first character main lacks */
-    bool cjk_tried;           /* cjk was asked for (and is NULL if it failed) */
+    TTF_Font *main;
 } SizedFonts;
 
 typedef struct Entry {
@@ -55,7 +54,12 @@ typedef struct Entry {
 struct Text {
     FontFile main, cjk;
     bool has_cjk;             /* fontconfig names a CJK face not yet found wanting */
-    bool cjk_checked;         /* the CJK face was opened once (and kept if it has 中) */
+    /* The CJK face, opened on the first character the main face lacks, one
+     * for every size: it is set to the size asked for before each use
+     * (cjk_px), since each size opened on its own held a megabyte and more
+     * of FreeType's and HarfBuzz's tables (docs/ARCHITECTURE.md §5.2). */
+    TTF_Font *cjk_font;
+    int cjk_px;
     SizedFonts sizes[TEXT_MAX_SIZES];
     int size_count;
     Entry entries[TEXT_CACHE_MAX];
@@ -205,13 +209,6 @@ Text *text_create(DescentError *err)
     return t;
 }
 
-static void close_sized(SizedFonts *f)
-{
-    TTF_CloseFont(f->main);
-    if (f->cjk)
-        TTF_CloseFont(f->cjk);
-}
-
 void text_destroy(Text *t)
 {
     if (!t)
@@ -221,7 +218,9 @@ void text_destroy(Text *t)
         free(t->entries[i].utf8);
     }
     for (int i = 0; i < t->size_count; i++)
-        close_sized(&t->sizes[i]);
+        TTF_CloseFont(t->sizes[i].main);
+    if (t->cjk_font)
+        TTF_CloseFont(t->cjk_font);
     unmap_font(&t->main);
     unmap_font(&t->cjk);
     free(t);
@@ -238,7 +237,7 @@ static SizedFonts *fonts_at(Text *t, int px)
     if (!main)
         return NULL;
     if (t->size_count == TEXT_MAX_SIZES) {
-        close_sized(&t->sizes[0]);
+        TTF_CloseFont(t->sizes[0].main);
         memmove(&t->sizes[0], &t->sizes[1], (TEXT_MAX_SIZES - 1) * sizeof t->sizes[0]);
         t->size_count--;
     }
@@ -247,23 +246,27 @@ static SizedFonts *fonts_at(Text *t, int px)
     return f;
 }
 
-/* f's CJK face, opened on first use; NULL when there is none.  The first
- * one opened must have 中, or no CJK face is used at all. */
-static TTF_Font *cjk_font(Text *t, SizedFonts *f)
+/* The CJK face at px, opened on first use; NULL when there is none.  It
+ * must have 中, or no CJK face is used at all. */
+static TTF_Font *cjk_font(Text *t, int px)
 {
-    if (f->cjk_tried || !t->has_cjk)
-        return f->cjk;
-    f->cjk_tried = true;
-    f->cjk = open_font(&t->cjk, f->px);
-    if (!t->cjk_checked) {
-        t->cjk_checked = true;
-        if (f->cjk && !TTF_GlyphIsProvided32(f->cjk, 0x4E2D /* 中 */)) {
-            TTF_CloseFont(f->cjk);
-            f->cjk = NULL;
+    if (!t->cjk_font && t->has_cjk) {
+        t->cjk_font = open_font(&t->cjk, px);
+        if (t->cjk_font && !TTF_GlyphIsProvided32(t->cjk_font, 0x4E2D /* 中 */)) {
+            TTF_CloseFont(t->cjk_font);
+            t->cjk_font = NULL;
         }
-        t->has_cjk = f->cjk != NULL;
+        t->has_cjk = t->cjk_font != NULL;
+        t->cjk_px = px;
     }
-    return f->cjk;
+    if (t->cjk_font && t->cjk_px != px) {
+        if (TTF_SetFontSize(t->cjk_font, px) != 0) {
+            t->cjk_px = 0; /* its size unknown: set again next time */
+            return NULL;
+        }
+        t->cjk_px = px;
+    }
+    return t->cjk_font;
 }
 
 int text_line_height(Text *t, int px)
@@ -303,7 +306,7 @@ static TTF_Font *font_for(Text *t, SizedFonts *f, uint32_t cp)
 {
     if (cp < 0x80 || TTF_GlyphIsProvided32(f->main, cp))
         return f->main;
-    TTF_Font *cjk = cjk_font(t, f);
+    TTF_Font *cjk = cjk_font(t, f->px);
     return cjk && TTF_GlyphIsProvided32(cjk, cp) ? cjk : f->main;
 }
 
@@ -317,7 +320,8 @@ typedef struct FontRun {
 } FontRun;
 
 /* Splits utf8 into runs of one face each (the last run takes the rest when
- * there are more than MAX_RUNS); returns their number. */
+ * there are more than MAX_RUNS); returns their number.  The CJK face is
+ * left at f's size, where the runs are measured or drawn. */
 static int split_runs(Text *t, SizedFonts *f, const char *utf8, FontRun *runs)
 {
     int run_count = 0;
