@@ -56,6 +56,15 @@ static Rgba class_of(double y)
 /* The axes' values this far off the plot (pixels, times scale): a big
  * sample dot at the data's edge reaches past the plot's by less. */
 #define INSET_VALUE_GAP 7.0
+/* The logreg inset's tint is drawn in cells this wide (pixels, times
+ * scale): at 8 its sureness stepped from cell to cell, and the boundary's
+ * pale band read as a staircase (implicit_regularization 4, issue 12). */
+#define INSET_TINT_CELL 3.0
+/* A line drawn on the map is kept shown as at most this many boxes
+ * along it, each this wide (pixels, times scale) and at least as far
+ * apart. */
+#define MAP_LINE_BOXES 32.0
+#define MAP_LINE_BOX 8.0
 /* Dash and gap of the lines drawn on the map (pixels, times scale). */
 #define MAP_DASH 9.0
 #define MAP_GAP 6.0
@@ -390,6 +399,49 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
 /* ------------------------------------------------------------------------ */
 /* logreg: the samples, the model's probability and boundary                 */
 
+/* The tint of the class on z's side of the boundary (z = x·x1 + y·x2),
+ * a of the way from ground to its colour. */
+static Rgba class_tint(double z, float a, Rgba ground)
+{
+    Rgba c = class_of(z >= 0 ? 1.0 : -1.0);
+    return (Rgba){ground.r + a * (c.r - ground.r), ground.g + a * (c.g - ground.g),
+                  ground.b + a * (c.b - ground.b), 1.0f};
+}
+
+/* A cell the boundary crosses, its side cell pixels from (x0, y0), z at
+ * its corners (top left, top right, bottom right, bottom left) given: each
+ * class's part of it (z linear across the cell, so the boundary a straight
+ * cut where z = 0) in that class's tint.  Whole cells in the class at
+ * their centre drew the boundary as a staircase of cells
+ * (implicit_regularization 4, issue 12). */
+static void tint_cell_halves(Renderer *r, double x0, double y0, double cell,
+                             const double corner[4], float a, Rgba ground)
+{
+    const double at[4][2] = {{x0, y0}, {x0 + cell, y0}, {x0 + cell, y0 + cell}, {x0, y0 + cell}};
+    for (int side = 0; side < 2; side++) {
+        /* The cell clipped to the side's half plane: at most 5 corners. */
+        double part[5][2];
+        int n = 0;
+        for (int k = 0; k < 4; k++) {
+            int next = (k + 1) % 4;
+            double here = side ? corner[k] : -corner[k], there = side ? corner[next] : -corner[next];
+            if (here >= 0) {
+                part[n][0] = at[k][0], part[n][1] = at[k][1];
+                n++;
+            }
+            if ((here >= 0) != (there >= 0)) {
+                double t = here / (here - there);
+                part[n][0] = at[k][0] + t * (at[next][0] - at[k][0]);
+                part[n][1] = at[k][1] + t * (at[next][1] - at[k][1]);
+                n++;
+            }
+        }
+        Rgba c = class_tint(side ? 1.0 : -1.0, a, ground);
+        for (int k = 1; k + 1 < n; k++)
+            shapes_triangle(r->shapes, part[0], part[k], part[k + 1], c);
+    }
+}
+
 static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *box)
 {
     const Dataset *d = landscape_dataset(scene->landscape);
@@ -404,18 +456,24 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
      * opaque cells over an opaque ground, so their overlaps leave no seams. */
     Rgba ground = with_alpha(r->theme->panel, 1.0f);
     shapes_rect(r->shapes, box->px, box->py, box->side, box->side, ground);
-    int cells = (int)fmax(8.0, floor(box->side / (8.0 * s)));
+    int cells = (int)fmax(8.0, floor(box->side / (INSET_TINT_CELL * s)));
     double cell = box->side / cells, unit = (f.hi - f.lo) / cells;
     for (int j = 0; j < cells && finite; j++)
         for (int i = 0; i < cells; i++) {
             double u = f.lo + (i + 0.5) * unit, v = f.hi - (j + 0.5) * unit;
-            double p = 1.0 / (1.0 + exp(-(w.x * u + w.y * v)));
+            double z = w.x * u + w.y * v, p = 1.0 / (1.0 + exp(-z));
             float a = (float)(0.45 * fabs(2.0 * p - 1.0));
-            Rgba c = class_of(p >= 0.5 ? 1.0 : -1.0);
-            c = (Rgba){ground.r + a * (c.r - ground.r), ground.g + a * (c.g - ground.g),
-                       ground.b + a * (c.b - ground.b), 1.0f};
-            shapes_rect(r->shapes, box->px + i * cell, box->py + j * cell, cell + 0.75,
-                        cell + 0.75, c);
+            double corner[4] = {z + 0.5 * unit * (-w.x + w.y), z + 0.5 * unit * (w.x + w.y),
+                                z + 0.5 * unit * (w.x - w.y), z + 0.5 * unit * (-w.x - w.y)};
+            double x0 = box->px + i * cell, y0 = box->py + j * cell;
+            bool split = false;
+            for (int k = 0; k < 4; k++)
+                split |= (corner[k] >= 0) != (z >= 0);
+            if (split) {
+                tint_cell_halves(r, x0, y0, cell, corner, a, ground);
+                continue;
+            }
+            shapes_rect(r->shapes, x0, y0, cell + 0.75, cell + 0.75, class_tint(z, a, ground));
         }
 
     /* The max-margin boundary dashed over the run's: GD's turns towards
@@ -557,6 +615,17 @@ static bool draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, con
         return false;
     render_dashed(r, seg[0], seg[1], seg[2], seg[3], MAP_DASH * s, MAP_GAP * s, 1.2 * s,
                   r->theme->mark);
+    /* The line is what its step is about: a key over the map keeps off it
+     * as off the labels (key_covers counts Renderer.marks), and the
+     * labels may still lie beside it.  The key had covered
+     * implicit_regularization 3's line of minima at 960x540 (issue 12). */
+    double len = hypot(seg[2] - seg[0], seg[3] - seg[1]);
+    double every = fmax(len / MAP_LINE_BOXES, MAP_LINE_BOX * s), half = 0.5 * MAP_LINE_BOX * s;
+    for (double t = 0; len > 0 && t <= len && r->mark_count < sizeof r->marks / sizeof r->marks[0];
+         t += every) {
+        double x = seg[0] + (seg[2] - seg[0]) * t / len, y = seg[1] + (seg[3] - seg[1]) * t / len;
+        r->marks[r->mark_count++] = (LayoutRect){x - half, y - half, 2.0 * half, 2.0 * half};
+    }
     return true;
 }
 
