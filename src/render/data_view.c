@@ -44,6 +44,8 @@ static Rgba class_of(double y)
     return theme_class_color(y > 0 ? 1 : 0);
 }
 
+/* Up to this many samples, each is drawn big. */
+#define INSET_BIG_DOTS 30
 /* At most this many samples are drawn (evenly picked), and at most this
  * many of a minibatch ringed. */
 #define INSET_MAX_POINTS 1500
@@ -494,7 +496,7 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
         double u = d->x1[i], v = d->x2[i], px, py;
         data_to_pixel(&f, u, v, &px, &py);
         sample_dot(r, px, py, class_of(d->y[i]), batch && batch[i], true,
-                   d->n <= 30);
+                   d->n <= INSET_BIG_DOTS);
     }
 }
 
@@ -540,6 +542,34 @@ static void draw_inset_values(Renderer *r, const InsetBox *box)
  * axis's name at the plot's right, or further right when the plot is
  * narrower than the two (a compact inset's: they overlapped there).  Over
  * the plot, at its left, the vertical axis's name. */
+/* The classes' colours keyed by their labels t (the legend's formula's
+ * t_i), "t: ● −1 ● +1", right of the vertical axis's name over the plot,
+ * where that line has room: implicit_regularization 4's two colours had
+ * no key (issue 12).  Each a sample's dot, then its label, ending at the
+ * plot's right edge; y is the line's top. */
+static void draw_class_key(Renderer *r, const Scene *scene, const InsetBox *box, double y)
+{
+    static const char *const names[3] = {"t:", "−1", "+1"};
+    bool big = landscape_dataset(scene->landscape)->n <= INSET_BIG_DOTS;
+    double s = r->scale, dot = (big ? 5.5 : 3.4) * s, gap = 6.0 * s, w = 0;
+    int small = render_font_px(r, 12.0);
+    double line = render_line_height(r, small);
+    for (int k = 0; k < 3; k++)
+        w += (k ? 2.0 * dot + 2.0 * gap : 0) + render_text_width(r, names[k], small);
+    double x = box->px + box->side - w;
+    if (x < box->px + render_text_width(r, inset_y_axis(scene), small) + 2.0 * gap)
+        return;
+    for (int k = 0; k < 3; k++) {
+        if (k > 0) {
+            sample_dot(r, x + gap + dot, y + 0.5 * line, class_of(k == 2 ? 1.0 : -1.0), false,
+                       true, big);
+            x += 2.0 * dot + 2.0 * gap;
+        }
+        render_text(r, names[k], x, y, small, ALIGN_LEFT, r->theme->dim);
+        x += render_text_width(r, names[k], small);
+    }
+}
+
 static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *box)
 {
     double s = r->scale;
@@ -547,6 +577,8 @@ static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *b
     double line = render_line_height(r, small);
     render_text(r, inset_y_axis(scene), box->px, box->py - line - 1.0 * s, small, ALIGN_LEFT,
                 r->theme->dim);
+    if (strcmp(landscape_name(scene->landscape), "logreg") == 0)
+        draw_class_key(r, scene, box, box->py - line - 1.0 * s);
     double y = box->py + box->side + line + INSET_VALUE_GAP * s + 2.0 * s;
     double pad;
     inset_chrome(r, &pad);

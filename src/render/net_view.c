@@ -172,7 +172,7 @@ void render_net_world(Renderer *r, const Scene *scene)
     if (!path)
         return;
     /* θ0, where every run starts: (0, 0) but on the random plane. */
-    double start_x = NAN, start_y = NAN;
+    double start_x = (double)NAN, start_y = (double)NAN;
     if (net_stage_path(net, 0, path) > 0) {
         viewport_to_pixel(&vp, path[0].a, path[0].b, &start_x, &start_y);
         shapes_ring(r->shapes, start_x, start_y, 6.0 * m, 1.2 * m, r->theme->mark);
