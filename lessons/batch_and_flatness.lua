@@ -42,12 +42,10 @@ step {
   id = "edge",
   caption = {
     en = "The sharpness plot: λmax, the steepest curvature of the loss, against the dashed "
-      .. "line 2/η ≈ 6.67. Gradient descent's sharpness starts below it and reaches it within "
-      .. "20 updates here (by update 600 in every trial), stays near it to update 400, then "
-      .. "sinks under it.",
+      .. "line 2/η ≈ 6.67. Gradient descent's sharpness climbs to the line almost at once, "
+      .. "stays near it to update 400, then sinks under it.",
     zh = "尖锐度图：λmax 是损失最陡方向上的曲率，虚线是 2/η ≈ 6.67。"
-      .. "梯度下降的尖锐度从线下出发，这一次不到 20 步就爬到线上（每次试验都不晚于第 600 步），"
-      .. "在线附近停留到第 400 步，然后落到线下。",
+      .. "梯度下降的尖锐度几乎一开始就爬到线上，在线附近停留到第 400 步，然后落到线下。",
   },
   keep = true,
   show = { "sharpness" },

@@ -5939,6 +5939,61 @@ static void test_data_panel_keys_its_marks(void **state)
             }
 }
 
+/* implicit_regularization 1-3's key keeps off the line of minima, the
+ * thing the steps are about (issue 12: step 3's key lay over it at
+ * 960x540 in English), recorded at 960x540 and at 1280x720 --projector,
+ * in English and in Chinese: the line keeps 6 pixels off the box round
+ * the key's lines (each widened left over its mark); each frame has its
+ * key. */
+static void test_key_keeps_off_the_line_of_minima(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t step = 0; step < 3; step++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                lesson_layout(st, "implicit_regularization.lua", langs[g], step, w, h,
+                              frames[z][2]);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                LayoutRect panel = {0, 0, 0, 0};
+                int lines = 0;
+                for (size_t t = 0; t < drawn->count; t++)
+                    for (int m = 0; m < RENDER_MARK_KINDS; m++) {
+                        LayoutRect b = drawn->box[t];
+                        if (strcmp(drawn->text[t], render_mark_words(1u << m)) != 0)
+                            continue;
+                        b = (LayoutRect){b.x - 1.5 * b.h, b.y, b.w + 1.5 * b.h, b.h};
+                        if (lines++ == 0)
+                            panel = b;
+                        double right = fmax(panel.x + panel.w, b.x + b.w),
+                               bottom = fmax(panel.y + panel.h, b.y + b.h);
+                        panel.x = fmin(panel.x, b.x), panel.y = fmin(panel.y, b.y);
+                        panel.w = right - panel.x, panel.h = bottom - panel.y;
+                    }
+                panel = (LayoutRect){panel.x - 6, panel.y - 6, panel.w + 12, panel.h + 12};
+                LandscapePoint p;
+                double dir[2];
+                assert_true(landscape_minimum_line(st->scene->landscape, &p, dir));
+                Viewport vp = render_viewport(st->renderer, st->scene);
+                LayoutRect map = {vp.x, vp.y, vp.width, vp.height};
+                double span = 2.0 * (vp.world.xmax - vp.world.xmin + vp.world.ymax - vp.world.ymin);
+                int under = 0;
+                for (double t = -span; t <= span; t += span / 4000.0) {
+                    double x, y;
+                    viewport_to_pixel(&vp, p.x + t * dir[0], p.y + t * dir[1], &x, &y);
+                    under += layout_rect_holds(map, x, y) && layout_rect_holds(panel, x, y);
+                }
+                print_message("implicit_regularization %zu (%s, %dx%d%s): %d key lines, the "
+                              "line of minima under them at %d points\n",
+                              step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              lines, under);
+                assert_true(lines > 0);
+                assert_int_equal(under, 0);
+            }
+}
+
 /* The colour bar's values as drawn, bounds and all ("≥ 1120"): its low
  * end, its middle ("" where the bar leaves it out) and its top, in the
  * frame of st's scene at w x h laid out as l. */
@@ -6311,6 +6366,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharpness_axis_is_the_datas, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_key_keeps_off_the_line_of_minima, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_has_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,
                                         stage_close),

@@ -2578,6 +2578,66 @@ static void test_flow_and_band_both_seen(void **state)
     }
 }
 
+/* batch_and_flatness's GD and SGD, one start and close paths (a frame
+ * review saw SGD's path alone, issue 12), at 960x540 in English and in
+ * Chinese: across each run's path, away from the start and the heads, 2
+ * pixels at least of its colour at 4 in 5 points of its length (GD's
+ * fringe either side of SGD's path was a pixel in all, blended with the
+ * casing). */
+static void test_gd_and_sgd_both_seen(void **state)
+{
+    (void)state;
+    const char *const langs[] = {"en", "zh"};
+    NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
+    assert_non_null(path);
+    for (size_t g = 0; g < 2; g++) {
+        assert_true(i18n_select(langs[g]));
+        App *app = open_lesson_in(langs[g], "batch_and_flatness.lua", 0, 960, 540, false);
+        Frame f = draw_unhovered(app, "gd-and-sgd");
+        const NetStage *net = app_scene(app)->net;
+        assert_int_equal(net_stage_run_count(net), 2);
+        Viewport vp = app_viewport(app);
+        double heads[2][2], sx = 0, sy = 0;
+        for (size_t i = 0; i < 2; i++) {
+            size_t count = net_stage_path(net, i, path);
+            viewport_to_pixel(&vp, path[count - 1].a, path[count - 1].b, &heads[i][0],
+                              &heads[i][1]);
+            viewport_to_pixel(&vp, path[0].a, path[0].b, &sx, &sy);
+        }
+        for (size_t i = 0; i < 2; i++) {
+            uint8_t rgb[3];
+            run_rgb(app, i, rgb);
+            size_t count = net_stage_path(net, i, path);
+            int points = 0, seen = 0;
+            double across = 0;
+            for (size_t k = 0; k + 1 < count; k++) {
+                double x0, y0, x1, y1;
+                viewport_to_pixel(&vp, path[k].a, path[k].b, &x0, &y0);
+                viewport_to_pixel(&vp, path[k + 1].a, path[k + 1].b, &x1, &y1);
+                double len = hypot(x1 - x0, y1 - y0), x = 0.5 * (x0 + x1), y = 0.5 * (y0 + y1);
+                bool near_head = hypot(x - heads[0][0], y - heads[0][1]) < 30.0 ||
+                                 hypot(x - heads[1][0], y - heads[1][1]) < 30.0;
+                if (!(len > 0) || near_head || hypot(x - sx, y - sy) < 15.0)
+                    continue;
+                points++;
+                double width = colour_across(&f, x, y, -(y1 - y0) / len, (x1 - x0) / len, -8, 8,
+                                             rgb);
+                across += width;
+                seen += width >= 2.0;
+            }
+            print_message("batch_and_flatness 1 (%s): run %zu's colour 2 px or more across its "
+                          "path at %d of %d points, %.2f px on average\n",
+                          langs[g], i + 1, seen, points, across / points);
+            assert_true(points >= 20);
+            assert_true(5 * seen >= 4 * points);
+        }
+        free(f.rgba);
+        app_destroy(app);
+    }
+    free(path);
+    assert_true(i18n_select("en"));
+}
+
 /* The distance (pixels) from (x, y) to run's path as drawn in vp. */
 static double distance_to_path(const Viewport *vp, const Run *run, double x, double y)
 {
@@ -3716,6 +3776,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_velocity_under_the_head),
         cmocka_unit_test(test_flow_on_top),
         cmocka_unit_test(test_flow_and_band_both_seen),
+        cmocka_unit_test(test_gd_and_sgd_both_seen),
         cmocka_unit_test(test_selected_run_as_bold),
         cmocka_unit_test(test_legend_tells_plot_time),
         cmocka_unit_test(test_norm_plot_top_round),

@@ -44,6 +44,8 @@ static Rgba class_of(double y)
     return theme_class_color(y > 0 ? 1 : 0);
 }
 
+/* Up to this many samples, each is drawn big. */
+#define INSET_BIG_DOTS 30
 /* At most this many samples are drawn (evenly picked), and at most this
  * many of a minibatch ringed. */
 #define INSET_MAX_POINTS 1500
@@ -56,6 +58,15 @@ static Rgba class_of(double y)
 /* The axes' values this far off the plot (pixels, times scale): a big
  * sample dot at the data's edge reaches past the plot's by less. */
 #define INSET_VALUE_GAP 7.0
+/* The logreg inset's tint is drawn in cells this wide (pixels, times
+ * scale): at 8 its sureness stepped from cell to cell, and the boundary's
+ * pale band read as a staircase (implicit_regularization 4, issue 12). */
+#define INSET_TINT_CELL 3.0
+/* A line drawn on the map is kept shown as at most this many boxes
+ * along it, each this wide (pixels, times scale) and at least as far
+ * apart. */
+#define MAP_LINE_BOXES 32.0
+#define MAP_LINE_BOX 8.0
 /* Dash and gap of the lines drawn on the map (pixels, times scale). */
 #define MAP_DASH 9.0
 #define MAP_GAP 6.0
@@ -390,6 +401,49 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
 /* ------------------------------------------------------------------------ */
 /* logreg: the samples, the model's probability and boundary                 */
 
+/* The tint of the class on z's side of the boundary (z = x·x1 + y·x2),
+ * a of the way from ground to its colour. */
+static Rgba class_tint(double z, float a, Rgba ground)
+{
+    Rgba c = class_of(z >= 0 ? 1.0 : -1.0);
+    return (Rgba){ground.r + a * (c.r - ground.r), ground.g + a * (c.g - ground.g),
+                  ground.b + a * (c.b - ground.b), 1.0f};
+}
+
+/* A cell the boundary crosses, its side cell pixels from (x0, y0), z at
+ * its corners (top left, top right, bottom right, bottom left) given: each
+ * class's part of it (z linear across the cell, so the boundary a straight
+ * cut where z = 0) in that class's tint.  Whole cells in the class at
+ * their centre drew the boundary as a staircase of cells
+ * (implicit_regularization 4, issue 12). */
+static void tint_cell_halves(Renderer *r, double x0, double y0, double cell,
+                             const double corner[4], float a, Rgba ground)
+{
+    const double at[4][2] = {{x0, y0}, {x0 + cell, y0}, {x0 + cell, y0 + cell}, {x0, y0 + cell}};
+    for (int side = 0; side < 2; side++) {
+        /* The cell clipped to the side's half plane: at most 5 corners. */
+        double part[5][2];
+        int n = 0;
+        for (int k = 0; k < 4; k++) {
+            int next = (k + 1) % 4;
+            double here = side ? corner[k] : -corner[k], there = side ? corner[next] : -corner[next];
+            if (here >= 0) {
+                part[n][0] = at[k][0], part[n][1] = at[k][1];
+                n++;
+            }
+            if ((here >= 0) != (there >= 0)) {
+                double t = here / (here - there);
+                part[n][0] = at[k][0] + t * (at[next][0] - at[k][0]);
+                part[n][1] = at[k][1] + t * (at[next][1] - at[k][1]);
+                n++;
+            }
+        }
+        Rgba c = class_tint(side ? 1.0 : -1.0, a, ground);
+        for (int k = 1; k + 1 < n; k++)
+            shapes_triangle(r->shapes, part[0], part[k], part[k + 1], c);
+    }
+}
+
 static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *box)
 {
     const Dataset *d = landscape_dataset(scene->landscape);
@@ -404,18 +458,24 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
      * opaque cells over an opaque ground, so their overlaps leave no seams. */
     Rgba ground = with_alpha(r->theme->panel, 1.0f);
     shapes_rect(r->shapes, box->px, box->py, box->side, box->side, ground);
-    int cells = (int)fmax(8.0, floor(box->side / (8.0 * s)));
+    int cells = (int)fmax(8.0, floor(box->side / (INSET_TINT_CELL * s)));
     double cell = box->side / cells, unit = (f.hi - f.lo) / cells;
     for (int j = 0; j < cells && finite; j++)
         for (int i = 0; i < cells; i++) {
             double u = f.lo + (i + 0.5) * unit, v = f.hi - (j + 0.5) * unit;
-            double p = 1.0 / (1.0 + exp(-(w.x * u + w.y * v)));
+            double z = w.x * u + w.y * v, p = 1.0 / (1.0 + exp(-z));
             float a = (float)(0.45 * fabs(2.0 * p - 1.0));
-            Rgba c = class_of(p >= 0.5 ? 1.0 : -1.0);
-            c = (Rgba){ground.r + a * (c.r - ground.r), ground.g + a * (c.g - ground.g),
-                       ground.b + a * (c.b - ground.b), 1.0f};
-            shapes_rect(r->shapes, box->px + i * cell, box->py + j * cell, cell + 0.75,
-                        cell + 0.75, c);
+            double corner[4] = {z + 0.5 * unit * (-w.x + w.y), z + 0.5 * unit * (w.x + w.y),
+                                z + 0.5 * unit * (w.x - w.y), z + 0.5 * unit * (-w.x - w.y)};
+            double x0 = box->px + i * cell, y0 = box->py + j * cell;
+            bool split = false;
+            for (int k = 0; k < 4; k++)
+                split |= (corner[k] >= 0) != (z >= 0);
+            if (split) {
+                tint_cell_halves(r, x0, y0, cell, corner, a, ground);
+                continue;
+            }
+            shapes_rect(r->shapes, x0, y0, cell + 0.75, cell + 0.75, class_tint(z, a, ground));
         }
 
     /* The max-margin boundary dashed over the run's: GD's turns towards
@@ -436,7 +496,7 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
         double u = d->x1[i], v = d->x2[i], px, py;
         data_to_pixel(&f, u, v, &px, &py);
         sample_dot(r, px, py, class_of(d->y[i]), batch && batch[i], true,
-                   d->n <= 30);
+                   d->n <= INSET_BIG_DOTS);
     }
 }
 
@@ -482,6 +542,34 @@ static void draw_inset_values(Renderer *r, const InsetBox *box)
  * axis's name at the plot's right, or further right when the plot is
  * narrower than the two (a compact inset's: they overlapped there).  Over
  * the plot, at its left, the vertical axis's name. */
+/* The classes' colours keyed by their labels t (the legend's formula's
+ * t_i), "t: ● −1 ● +1", right of the vertical axis's name over the plot,
+ * where that line has room: implicit_regularization 4's two colours had
+ * no key (issue 12).  Each a sample's dot, then its label, ending at the
+ * plot's right edge; y is the line's top. */
+static void draw_class_key(Renderer *r, const Scene *scene, const InsetBox *box, double y)
+{
+    static const char *const names[3] = {"t:", "−1", "+1"};
+    bool big = landscape_dataset(scene->landscape)->n <= INSET_BIG_DOTS;
+    double s = r->scale, dot = (big ? 5.5 : 3.4) * s, gap = 6.0 * s, w = 0;
+    int small = render_font_px(r, 12.0);
+    double line = render_line_height(r, small);
+    for (int k = 0; k < 3; k++)
+        w += (k ? 2.0 * dot + 2.0 * gap : 0) + render_text_width(r, names[k], small);
+    double x = box->px + box->side - w;
+    if (x < box->px + render_text_width(r, inset_y_axis(scene), small) + 2.0 * gap)
+        return;
+    for (int k = 0; k < 3; k++) {
+        if (k > 0) {
+            sample_dot(r, x + gap + dot, y + 0.5 * line, class_of(k == 2 ? 1.0 : -1.0), false,
+                       true, big);
+            x += 2.0 * dot + 2.0 * gap;
+        }
+        render_text(r, names[k], x, y, small, ALIGN_LEFT, r->theme->dim);
+        x += render_text_width(r, names[k], small);
+    }
+}
+
 static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *box)
 {
     double s = r->scale;
@@ -489,6 +577,8 @@ static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *b
     double line = render_line_height(r, small);
     render_text(r, inset_y_axis(scene), box->px, box->py - line - 1.0 * s, small, ALIGN_LEFT,
                 r->theme->dim);
+    if (strcmp(landscape_name(scene->landscape), "logreg") == 0)
+        draw_class_key(r, scene, box, box->py - line - 1.0 * s);
     double y = box->py + box->side + line + INSET_VALUE_GAP * s + 2.0 * s;
     double pad;
     inset_chrome(r, &pad);
@@ -557,6 +647,17 @@ static bool draw_map_line(Renderer *r, const Viewport *vp, LandscapePoint p, con
         return false;
     render_dashed(r, seg[0], seg[1], seg[2], seg[3], MAP_DASH * s, MAP_GAP * s, 1.2 * s,
                   r->theme->mark);
+    /* The line is what its step is about: a key over the map keeps off it
+     * as off the labels (key_covers counts Renderer.marks), and the
+     * labels may still lie beside it.  The key had covered
+     * implicit_regularization 3's line of minima at 960x540 (issue 12). */
+    double len = hypot(seg[2] - seg[0], seg[3] - seg[1]);
+    double every = fmax(len / MAP_LINE_BOXES, MAP_LINE_BOX * s), half = 0.5 * MAP_LINE_BOX * s;
+    for (double t = 0; len > 0 && t <= len && r->mark_count < sizeof r->marks / sizeof r->marks[0];
+         t += every) {
+        double x = seg[0] + (seg[2] - seg[0]) * t / len, y = seg[1] + (seg[3] - seg[1]) * t / len;
+        r->marks[r->mark_count++] = (LayoutRect){x - half, y - half, 2.0 * half, 2.0 * half};
+    }
     return true;
 }
 

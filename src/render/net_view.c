@@ -93,18 +93,53 @@ static Viewport grid_viewport(const Scene *scene, const Viewport *vp)
     return grid;
 }
 
-/* Half the width of a network run's path as drawn, its casing's and its
- * colour's (pixels, times the marker scale, as the landscape's paths). */
-#define NET_PATH_HALF 3.4
+/* Half the width of a network run's path's colour (pixels, times the
+ * marker scale, as the landscape's paths), and of its dark casing beyond.
+ * A run drawn over an earlier one from θ0 (all of them: every run starts
+ * there) is thinner and outlined, as a flow over its band (world.c): its
+ * colour NET_PATH_OUTLINED_HALF, a dark line NET_PATH_OUTLINE beyond it,
+ * the earlier run's colour two nest steps (render_path_nest) wider for
+ * each later run.  Nested one step apart with no outline, GD showed a
+ * pixel's fringe either side of SGD's path at 960x540, and
+ * batch_and_flatness read as SGD's path alone (issue 12). */
 #define NET_PATH_COLOR_HALF 2.0
+#define NET_PATH_OUTLINED_HALF 1.4
+#define NET_PATH_OUTLINE 0.6
+#define NET_PATH_CASING 1.4
 /* A run's head: a disc this wide (pixels, times the marker scale) in its
  * colour; heads at one place ring it (render_head_ring). */
 #define NET_HEAD_RADIUS 5.0
 
+/* Half the width of run i's colour of runs (times the marker scale). */
+static double net_path_half(size_t i, size_t runs)
+{
+    return (i > 0 ? NET_PATH_OUTLINED_HALF : NET_PATH_COLOR_HALF) +
+           2.0 * render_path_nest(runs - 1 - i);
+}
+
+/* The path's count points as one line half wide (times the marker
+ * scale) in color; head gets its last point's pixel (NAN: none). */
+static void net_path_line(Renderer *r, const Viewport *vp, const NetPoint *path, size_t count,
+                          double half, Rgba color, double head[2])
+{
+    double prev_x = 0, prev_y = 0;
+    for (size_t k = 0; k < count; k++) {
+        double x, y;
+        viewport_to_pixel(vp, path[k].a, path[k].b, &x, &y);
+        if (k > 0 && isfinite(x + y + prev_x + prev_y))
+            shapes_segment(r->shapes, prev_x, prev_y, x, y, half * r->marker_scale, color);
+        prev_x = x, prev_y = y;
+    }
+    head[0] = count > 0 ? prev_x : (double)NAN;
+    head[1] = prev_y;
+}
+
 bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                              LayoutRect box)
 {
-    double reach = (NET_PATH_HALF + render_path_nest(RENDER_PATH_NEST_MAX) + 1.0) * r->marker_scale;
+    double reach = (NET_PATH_COLOR_HALF + 2.0 * render_path_nest(RENDER_PATH_NEST_MAX) +
+                    NET_PATH_CASING + 1.0) *
+                   r->marker_scale;
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
@@ -137,8 +172,8 @@ void render_net_world(Renderer *r, const Scene *scene)
     if (!path)
         return;
     /* θ0, where every run starts: (0, 0) but on the random plane. */
+    double start_x = (double)NAN, start_y = (double)NAN;
     if (net_stage_path(net, 0, path) > 0) {
-        double start_x, start_y;
         viewport_to_pixel(&vp, path[0].a, path[0].b, &start_x, &start_y);
         shapes_ring(r->shapes, start_x, start_y, 6.0 * m, 1.2 * m, r->theme->mark);
     }
@@ -147,28 +182,21 @@ void render_net_world(Renderer *r, const Scene *scene)
     double head_at[SCENE_MAX_RUNS][2];
     char labels[SCENE_MAX_RUNS][96];
     size_t runs = net_stage_run_count(net);
-    /* Every run starts at θ0: their paths nest as the landscape's do
-     * (RENDER_PATH_NEST_STEP), each run's wider by the runs drawn after it,
-     * and every casing lies under every colour.  Drawn one over the other,
-     * SGD's path and casing hid GD's, which it follows closely
-     * (batch_and_flatness 1-6 showed SGD's path alone). */
-    for (int layer = 0; layer < 2; layer++)
-        for (size_t i = 0; i < runs; i++) {
-            size_t count = net_stage_path(net, i, path), later = runs - 1 - i;
-            double half =
-                (layer ? NET_PATH_COLOR_HALF : NET_PATH_HALF) + render_path_nest(later);
-            Rgba color = layer ? render_run_color(r, i, 1.0f) : r->theme->casing;
-            double prev_x = 0, prev_y = 0;
-            for (size_t k = 0; k < count; k++) {
-                double x, y;
-                viewport_to_pixel(&vp, path[k].a, path[k].b, &x, &y);
-                if (k > 0 && isfinite(x + y + prev_x + prev_y))
-                    shapes_segment(r->shapes, prev_x, prev_y, x, y, half * m, color);
-                prev_x = x, prev_y = y;
-            }
-            head_at[i][0] = count > 0 ? prev_x : (double)NAN;
-            head_at[i][1] = prev_y;
-        }
+    /* Every run starts at θ0: their paths nest (net_path_half), every
+     * casing under every colour (drawn one over the other, SGD's path and
+     * casing hid GD's, which it follows closely), and each later run's
+     * colour in a dark outline of its own over the earlier ones'. */
+    for (size_t i = 0; i < runs; i++)
+        net_path_line(r, &vp, path, net_stage_path(net, i, path),
+                      net_path_half(i, runs) + NET_PATH_CASING, r->theme->casing, head_at[i]);
+    for (size_t i = 0; i < runs; i++) {
+        size_t count = net_stage_path(net, i, path);
+        double half = net_path_half(i, runs);
+        if (i > 0)
+            net_path_line(r, &vp, path, count, half + NET_PATH_OUTLINE, r->theme->casing,
+                          head_at[i]);
+        net_path_line(r, &vp, path, count, half, render_run_color(r, i, 1.0f), head_at[i]);
+    }
     /* Heads at one place (GD's and SGD's at the end of their race) stack
      * as the landscape's do: the last drawn keeps its disc, each earlier
      * one a ring around it in its colour. */
@@ -212,6 +240,14 @@ void render_net_world(Renderer *r, const Scene *scene)
         LayoutRect box =
             render_label_beside(r, scene, &grid, head_at[i][0], head_at[i][1], labels[i], px);
         render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
+    }
+    /* The start's ring named beside it, after the heads' labels, which
+     * say more: batch_and_flatness's ring had no name on screen (issue
+     * 12), and the legend's "slice through θ0" names the point. */
+    if (isfinite(start_x + start_y)) {
+        const char *name = _("start θ0");
+        LayoutRect box = render_label_beside(r, scene, &grid, start_x, start_y, name, px);
+        render_label(r, name, box.x, box.y, px, r->theme->mark);
     }
     free(path);
 }
