@@ -1864,13 +1864,16 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 #define MARK_DASH 6.0
 #define MARK_GAP 3.0
 #define MARK_RING_HALF 1.3
-#define MARK_CASING_HALF 2.4
+#define MARK_CASING_HALF 3.2
 
 /* A mark's circle: dashed, so that it does not read as one more ring of a
  * head it is concentric with (the selection ring; sgd_noise 3's cloud
  * circles about the head at the minimum), a multiple of four dashes with
  * one centred at each quarter; a circle little wider than a head keeps
- * those four, shorter (schedules 5's inner circle). */
+ * those four, shorter (schedules 5's inner circle).  Cased as dark as a
+ * path: at the marks' casing the white dashes over schedules 5's yellow
+ * cloud and sgd_noise 3's pink one hardly stood out, the inner circles
+ * read as hidden under the clouds they measure. */
 static void draw_mark_circle(Renderer *r, double cx, double cy, double radius)
 {
     double s = r->marker_scale, cut = (MARK_GAP + 2.0 * MARK_CASING_HALF) * s;
@@ -1885,7 +1888,7 @@ static void draw_mark_circle(Renderer *r, double cx, double cy, double radius)
                 shapes_segment(r->shapes, cx + radius * cos(t0), cy + radius * sin(t0),
                                cx + radius * cos(t1), cy + radius * sin(t1),
                                (pass == 0 ? MARK_CASING_HALF : MARK_RING_HALF) * s,
-                               pass == 0 ? r->theme->casing : r->theme->mark);
+                               pass == 0 ? r->theme->path_casing : r->theme->mark);
             }
         }
 }
