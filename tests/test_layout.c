@@ -3475,6 +3475,44 @@ static void test_far_mark_label_led_to_its_mark(void **state)
         }
 }
 
+/* A label whose mark lies inside a circle keeps off the circle's rim, so
+ * its leader is seen to cross it: sgd_noise 5's "batch 50: the whole
+ * cloud" began on batch 2's rim and read as a label of that circle
+ * (review, issue 12). */
+static void test_label_inside_a_circle_off_its_rim(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const label[] = {"batch 50: the whole cloud", "批大小 50：整团粒子云"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = played_layout(st, "sgd_noise.lua", langs[g], 4, 400, w, h,
+                                            frames[z][2]);
+            double scale = render_recording_scale(w, h) *
+                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
+            Shot shot = shot_frame(st, w, h, label[g], false);
+            assert_true(shot.found >= 0);
+            LayoutRect b = shot.box;
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            double cx, cy, radius = scene->marks[0].radius / viewport_units_per_pixel(&vp);
+            viewport_to_pixel(&vp, scene->marks[0].x, scene->marks[0].y, &cx, &cy);
+            /* From the rim to the label's panel: its text's box padded
+             * to the sides (RENDER_LABEL_PAD, 4 pixels at scale 1). */
+            double pad = 4.0 * scale;
+            double nx = fmax(fmax(b.x - pad - cx, cx - b.x - b.w - pad), 0.0);
+            double ny = fmax(fmax(b.y - cy, cy - b.y - b.h), 0.0);
+            double off = hypot(nx, ny) - radius;
+            print_message("sgd_noise 5 (%s, %dx%d): the label's panel (%.0f, %.0f) %.1f px "
+                          "(%.1f at marker scale 1) off batch 2's rim\n", langs[g], w, h, b.x,
+                          b.y, off, off / m);
+            assert_true(off >= 15.0 * m);
+        }
+}
+
 /* The lightest (by its darkest channel) and darkest (by its lightest
  * channel) pixels of rgba (w wide) on the radial line through angle a of
  * the circle of radius about (cx, cy), from from to to pixels off the
@@ -6320,6 +6358,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_far_mark_label_led_to_its_mark, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_cloud_circles_seen_over_the_cloud, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_label_inside_a_circle_off_its_rim, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_beside_its_arrow, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_on_an_opaque_panel, stage_open,

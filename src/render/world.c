@@ -2004,6 +2004,28 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
             (keep_off == KEEP_OFF_PATHS || !render_box_on_lines(r, scene, vp, box)));
 }
 
+/* Pixels (times the marker scale) a label keeps off the rim of a mark's
+ * circle that its point lies inside, so that its leader is seen to cross
+ * the rim: sgd_noise 5's "batch 50: the whole cloud" began on batch 2's
+ * rim and read as a label of that circle. */
+#define LABEL_RIM_GAP 16.0
+
+/* Whether box keeps LABEL_RIM_GAP off the rim of every mark's circle
+ * that (x, y) lies inside. */
+static bool off_enclosing_rims(const Renderer *r, const Scene *scene, const Viewport *vp, double x,
+                               double y, LayoutRect box)
+{
+    double s = r->marker_scale;
+    for (size_t k = 0; scene && !r->view3d && k < scene->mark_count; k++) {
+        double cx, cy, radius;
+        if (mark_circle(r, vp, &scene->marks[k], &cx, &cy, &radius) &&
+            hypot(x - cx, y - cy) < radius - MARK_CASING_HALF * s &&
+            box_on_ring(box, cx, cy, radius, LABEL_RIM_GAP * s))
+            return false;
+    }
+    return true;
+}
+
 LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
                                double cy, const char *label, int px)
 {
@@ -2028,7 +2050,8 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                                         {cx, cy + d, width, line}};
             for (size_t side = 0; side < sizeof tries / sizeof tries[0]; side++) {
                 LayoutRect padded = {tries[side].x - pad, tries[side].y, width + 2.0 * pad, line};
-                if (label_clear(r, scene, vp, padded, keep_off))
+                if (label_clear(r, scene, vp, padded, keep_off) &&
+                    off_enclosing_rims(r, scene, vp, cx, cy, padded))
                     return tries[side];
             }
         }
