@@ -2186,8 +2186,10 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
             /* No dot where a minimum's ring or a start's cross marks the
              * place already: a dot in or beside the ring read as a second
              * marker (sharp_flat 1's flat minimum, "○•"), and one on a
-             * cross hid where it meets (schedules 3's named start). */
-            if (!on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s) &&
+             * cross hid where it meets (schedules 3's named start); nor at
+             * an unlabelled circle's centre, which the circle marks
+             * (schedules 4's white dot, named nowhere). */
+            if (!(circle && !m->label[0]) && !on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s) &&
                 !on_minimum(r, scene, vp, cx, cy) && !on_start(r, scene, vp, cx, cy)) {
                 shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
                 shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
