@@ -2279,6 +2279,33 @@ void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double c
     }
 }
 
+/* Pass 0 (casings) or 1 (colours) of the path of the run that is k-th in
+ * path_order.  The selected run's casing is drawn in the colours' pass,
+ * just under its own colour, its thin swings cased too: with every casing
+ * under every colour, learning_rate 7's η = 0.21 crossed the selected
+ * η = 0.19's path and closing zig-zag unbroken, bright on its thin lines,
+ * and read as on top. */
+static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
+{
+    size_t i = path_order(scene, k);
+    const SceneRun *sr = &scene->runs[i];
+    long last = last_finite(&sr->run);
+    bool top = i == scene->selected && scene->run_count > 1;
+    if (sr->hidden || last < 0 || (top && pass == 0))
+        return;
+    bool in_cloud = scene->swarm && i == scene->swarm_run;
+    bool inside;
+    int nest = path_nest(scene, k, &inside);
+    double window = in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0;
+    Rgba color = render_run_color(r, i, 1.0f);
+    bool outlined = pass == 1 && inside && continuous_run(scene, i);
+    if (top)
+        draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 0);
+    if (outlined)
+        draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 2);
+    draw_path(r, &r->paths[i], last, color, window, nest, inside, top, outlined ? 3 : pass);
+}
+
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -2305,32 +2332,11 @@ void render_world(Renderer *r, const Scene *scene)
     ShapesMark field = shapes_mark(r->shapes);
     if (scene->display.arrows)
         draw_head_arrows(r, scene, &vp, draw_field(r, scene, &vp, false));
-    /* The selected run's casing in the colours' pass, just under its own
-     * colour, its thin swings cased too: with every casing under every
-     * colour, learning_rate 7's η = 0.21 crossed the selected η = 0.19's
-     * path and closing zig-zag unbroken, bright on its thin lines, and
-     * read as on top. */
+    /* Every path but the cloud's walker's (drawn over the cloud). */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
-            size_t i = path_order(scene, k);
-            const SceneRun *sr = &scene->runs[i];
-            long last = last_finite(&sr->run);
-            bool top = i == scene->selected && scene->run_count > 1;
-            if (sr->hidden || last < 0 || (top && pass == 0))
-                continue;
-            bool in_cloud = scene->swarm && i == scene->swarm_run;
-            bool inside;
-            int nest = path_nest(scene, k, &inside);
-            double window = in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0;
-            Rgba color = render_run_color(r, i, 1.0f);
-            bool outlined = pass == 1 && inside && continuous_run(scene, i);
-            if (top)
-                draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 0);
-            if (outlined)
-                draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 2);
-            draw_path(r, &r->paths[i], last, color, window, nest, inside, top,
-                      outlined ? 3 : pass);
-        }
+        for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++)
+            if (!(scene->swarm && path_order(scene, k) == scene->swarm_run))
+                draw_run_path(r, scene, k, pass);
     /* The minima's rings over the paths, under the cloud and the heads:
      * under the paths, sharp_flat 5's 2-cycle, bouncing across its
      * minimum, hid the minimum it is about (frame review). */
@@ -2344,8 +2350,14 @@ void render_world(Renderer *r, const Scene *scene)
     /* The basins' edges under the cloud: a walker on one stays in sight. */
     if (scene->display.basins)
         draw_basin_edges(r, scene, &vp);
-    /* The cloud over the paths: it is what a step with particles is about. */
+    /* The cloud over the paths: it is what a step with particles is about;
+     * the trail of the walker it copies over the cloud, cased: under it,
+     * sgd_noise 2-3's trail was hidden, yet named in the key. */
     draw_particles(r, scene, &vp);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++)
+            if (scene->swarm && path_order(scene, k) == scene->swarm_run)
+                draw_run_path(r, scene, k, pass);
     if (scene->display.spread)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
