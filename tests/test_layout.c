@@ -3475,6 +3475,18 @@ static void test_far_mark_label_led_to_its_mark(void **state)
         }
 }
 
+/* The marker scale of lessons/NAME in lang at step (from 0) after
+ * updates, laid out at frame (width, height, projector); *scale gets the
+ * frame's text scale. */
+static double played_marker_scale(LessonStage *st, const char *name, const char *lang,
+                                  size_t step, long updates, const int frame[3], double *scale)
+{
+    const Layout *l = played_layout(st, name, lang, step, updates, frame[0], frame[1], frame[2]);
+    *scale = render_recording_scale(frame[0], frame[1]) *
+             (frame[2] ? RENDER_PROJECTOR_SCALE : 1.0);
+    return render_marker_scale(*scale, l->landscape.w, l->landscape.h);
+}
+
 /* A label whose mark lies inside a circle keeps off the circle's rim, so
  * its leader is seen to cross it: sgd_noise 5's "batch 50: the whole
  * cloud" began on batch 2's rim and read as a label of that circle
@@ -3488,11 +3500,8 @@ static void test_label_inside_a_circle_off_its_rim(void **state)
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
             int w = frames[z][0], h = frames[z][1];
-            const Layout *l = played_layout(st, "sgd_noise.lua", langs[g], 4, 400, w, h,
-                                            frames[z][2]);
-            double scale = render_recording_scale(w, h) *
-                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
-            double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
+            double scale, m = played_marker_scale(st, "sgd_noise.lua", langs[g], 4, 400,
+                                                  frames[z], &scale);
             Shot shot = shot_frame(st, w, h, label[g], false);
             assert_true(shot.found >= 0);
             LayoutRect b = shot.box;
@@ -3555,11 +3564,9 @@ static void test_cloud_circles_seen_over_the_cloud(void **state)
         for (size_t g = 0; g < 2; g++)
             for (size_t z = 0; z < 2; z++) {
                 int w = frames[z][0], h = frames[z][1];
-                const Layout *l = played_layout(st, steps[k].lesson, langs[g], steps[k].step,
-                                                steps[k].updates, w, h, frames[z][2]);
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
-                double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
+                double scale, m = played_marker_scale(st, steps[k].lesson, langs[g],
+                                                      steps[k].step, steps[k].updates,
+                                                      frames[z], &scale);
                 Shot shot = shot_frame(st, w, h, NULL, true);
                 const Scene *scene = st->scene;
                 Viewport vp = render_viewport(st->renderer, scene);
