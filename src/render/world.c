@@ -1864,13 +1864,16 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 #define MARK_DASH 6.0
 #define MARK_GAP 3.0
 #define MARK_RING_HALF 1.3
-#define MARK_CASING_HALF 2.4
+#define MARK_CASING_HALF 3.2
 
 /* A mark's circle: dashed, so that it does not read as one more ring of a
  * head it is concentric with (the selection ring; sgd_noise 3's cloud
  * circles about the head at the minimum), a multiple of four dashes with
  * one centred at each quarter; a circle little wider than a head keeps
- * those four, shorter (schedules 5's inner circle). */
+ * those four, shorter (schedules 5's inner circle).  Cased as dark as a
+ * path: at the marks' casing the white dashes over schedules 5's yellow
+ * cloud and sgd_noise 3's pink one hardly stood out, the inner circles
+ * read as hidden under the clouds they measure. */
 static void draw_mark_circle(Renderer *r, double cx, double cy, double radius)
 {
     double s = r->marker_scale, cut = (MARK_GAP + 2.0 * MARK_CASING_HALF) * s;
@@ -1885,7 +1888,7 @@ static void draw_mark_circle(Renderer *r, double cx, double cy, double radius)
                 shapes_segment(r->shapes, cx + radius * cos(t0), cy + radius * sin(t0),
                                cx + radius * cos(t1), cy + radius * sin(t1),
                                (pass == 0 ? MARK_CASING_HALF : MARK_RING_HALF) * s,
-                               pass == 0 ? r->theme->casing : r->theme->mark);
+                               pass == 0 ? r->theme->path_casing : r->theme->mark);
             }
         }
 }
@@ -2001,6 +2004,28 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
             (keep_off == KEEP_OFF_PATHS || !render_box_on_lines(r, scene, vp, box)));
 }
 
+/* Pixels (times the marker scale) a label keeps off the rim of a mark's
+ * circle that its point lies inside, so that its leader is seen to cross
+ * the rim: sgd_noise 5's "batch 50: the whole cloud" began on batch 2's
+ * rim and read as a label of that circle. */
+#define LABEL_RIM_GAP 16.0
+
+/* Whether box keeps LABEL_RIM_GAP off the rim of every mark's circle
+ * that (x, y) lies inside. */
+static bool off_enclosing_rims(const Renderer *r, const Scene *scene, const Viewport *vp, double x,
+                               double y, LayoutRect box)
+{
+    double s = r->marker_scale;
+    for (size_t k = 0; scene && !r->view3d && k < scene->mark_count; k++) {
+        double cx, cy, radius;
+        if (mark_circle(r, vp, &scene->marks[k], &cx, &cy, &radius) &&
+            hypot(x - cx, y - cy) < radius - MARK_CASING_HALF * s &&
+            box_on_ring(box, cx, cy, radius, LABEL_RIM_GAP * s))
+            return false;
+    }
+    return true;
+}
+
 LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
                                double cy, const char *label, int px)
 {
@@ -2025,7 +2050,8 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                                         {cx, cy + d, width, line}};
             for (size_t side = 0; side < sizeof tries / sizeof tries[0]; side++) {
                 LayoutRect padded = {tries[side].x - pad, tries[side].y, width + 2.0 * pad, line};
-                if (label_clear(r, scene, vp, padded, keep_off))
+                if (label_clear(r, scene, vp, padded, keep_off) &&
+                    off_enclosing_rims(r, scene, vp, cx, cy, padded))
                     return tries[side];
             }
         }
@@ -2160,8 +2186,10 @@ static void draw_marks(Renderer *r, const Scene *scene, const Viewport *vp, Mark
             /* No dot where a minimum's ring or a start's cross marks the
              * place already: a dot in or beside the ring read as a second
              * marker (sharp_flat 1's flat minimum, "○•"), and one on a
-             * cross hid where it meets (schedules 3's named start). */
-            if (!on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s) &&
+             * cross hid where it meets (schedules 3's named start); nor at
+             * an unlabelled circle's centre, which the circle marks
+             * (schedules 4's white dot, named nowhere). */
+            if (!(circle && !m->label[0]) && !on_mark_circle(r, scene, vp, k, cx, cy, 5.5 * s) &&
                 !on_minimum(r, scene, vp, cx, cy) && !on_start(r, scene, vp, cx, cy)) {
                 shapes_disc(r->shapes, cx, cy, 4.5 * s, r->theme->mark);
                 shapes_ring(r->shapes, cx, cy, 4.5 * s, 1.0 * s, r->theme->casing);
@@ -2251,6 +2279,33 @@ void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double c
     }
 }
 
+/* Pass 0 (casings) or 1 (colours) of the path of the run that is k-th in
+ * path_order.  The selected run's casing is drawn in the colours' pass,
+ * just under its own colour, its thin swings cased too: with every casing
+ * under every colour, learning_rate 7's η = 0.21 crossed the selected
+ * η = 0.19's path and closing zig-zag unbroken, bright on its thin lines,
+ * and read as on top. */
+static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
+{
+    size_t i = path_order(scene, k);
+    const SceneRun *sr = &scene->runs[i];
+    long last = last_finite(&sr->run);
+    bool top = i == scene->selected && scene->run_count > 1;
+    if (sr->hidden || last < 0 || (top && pass == 0))
+        return;
+    bool in_cloud = scene->swarm && i == scene->swarm_run;
+    bool inside;
+    int nest = path_nest(scene, k, &inside);
+    double window = in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0;
+    Rgba color = render_run_color(r, i, 1.0f);
+    bool outlined = pass == 1 && inside && continuous_run(scene, i);
+    if (top)
+        draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 0);
+    if (outlined)
+        draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 2);
+    draw_path(r, &r->paths[i], last, color, window, nest, inside, top, outlined ? 3 : pass);
+}
+
 void render_world(Renderer *r, const Scene *scene)
 {
     Viewport vp = render_viewport(r, scene);
@@ -2277,32 +2332,11 @@ void render_world(Renderer *r, const Scene *scene)
     ShapesMark field = shapes_mark(r->shapes);
     if (scene->display.arrows)
         draw_head_arrows(r, scene, &vp, draw_field(r, scene, &vp, false));
-    /* The selected run's casing in the colours' pass, just under its own
-     * colour, its thin swings cased too: with every casing under every
-     * colour, learning_rate 7's η = 0.21 crossed the selected η = 0.19's
-     * path and closing zig-zag unbroken, bright on its thin lines, and
-     * read as on top. */
+    /* Every path but the cloud's walker's (drawn over the cloud). */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++) {
-            size_t i = path_order(scene, k);
-            const SceneRun *sr = &scene->runs[i];
-            long last = last_finite(&sr->run);
-            bool top = i == scene->selected && scene->run_count > 1;
-            if (sr->hidden || last < 0 || (top && pass == 0))
-                continue;
-            bool in_cloud = scene->swarm && i == scene->swarm_run;
-            bool inside;
-            int nest = path_nest(scene, k, &inside);
-            double window = in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0;
-            Rgba color = render_run_color(r, i, 1.0f);
-            bool outlined = pass == 1 && inside && continuous_run(scene, i);
-            if (top)
-                draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 0);
-            if (outlined)
-                draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 2);
-            draw_path(r, &r->paths[i], last, color, window, nest, inside, top,
-                      outlined ? 3 : pass);
-        }
+        for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++)
+            if (!(scene->swarm && path_order(scene, k) == scene->swarm_run))
+                draw_run_path(r, scene, k, pass);
     /* The minima's rings over the paths, under the cloud and the heads:
      * under the paths, sharp_flat 5's 2-cycle, bouncing across its
      * minimum, hid the minimum it is about (frame review). */
@@ -2316,8 +2350,14 @@ void render_world(Renderer *r, const Scene *scene)
     /* The basins' edges under the cloud: a walker on one stays in sight. */
     if (scene->display.basins)
         draw_basin_edges(r, scene, &vp);
-    /* The cloud over the paths: it is what a step with particles is about. */
+    /* The cloud over the paths: it is what a step with particles is about;
+     * the trail of the walker it copies over the cloud, cased: under it,
+     * sgd_noise 2-3's trail was hidden, yet named in the key. */
     draw_particles(r, scene, &vp);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++)
+            if (scene->swarm && path_order(scene, k) == scene->swarm_run)
+                draw_run_path(r, scene, k, pass);
     if (scene->display.spread)
         draw_spread(r, scene, &vp);
     draw_starts(r, scene, &vp);
