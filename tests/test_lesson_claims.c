@@ -1156,7 +1156,7 @@ static void test_gradient_flow(void **state)
     assert_true(distance(gd.state.x, gd.state.y, minimum(landscape, 0)) < 1e-3);
     assert_drawn_smooth(large, landscape, large->runs.specs[1]);
     /* "Nor is GD the flow sped up: at equal time t = k·η its loss is first
-     * above the flow's, then below (at t = 3, 0.001245 against 0.002482)":
+     * above the flow's, then below (0.001245 against 0.002482 at t = 3)":
      * GD's update k against the flow's k·η/Δt, the plot's x axis; the
      * curves cross once, and the legend writes the losses at t = 3 to four
      * digits (a review read GD ahead where the caption said it was not). */
