@@ -296,13 +296,13 @@ static void keeps_terms_whole(void **state)
 static void word_joiner_glues_and_vanishes(void **state)
 {
     (void)state;
-    /* Without the joiner the line ends between the words 他 and 你: 我们看他
-     * / 你. */
-    assert_int_equal(wrap("我们看他你", 8), 2);
+    /* Without the joiner the line ends between the words 他 and 你们: 我们看他
+     * / 你们. */
+    assert_int_equal(wrap("我们看他你们", 8), 2);
     assert_string_equal(lines[0], "我们看他");
-    assert_int_equal(wrap("我们看他\u2060你", 8), 2);
+    assert_int_equal(wrap("我们看他\u2060你们", 8), 2);
     assert_string_equal(lines[0], "我们看");
-    assert_string_equal(lines[1], "他你");
+    assert_string_equal(lines[1], "他你们");
     /* Zero-width: the glued text fits where its characters do. */
     assert_int_equal(wrap("学\u2060生", 4), 1);
     assert_string_equal(lines[0], "学生");
@@ -940,6 +940,13 @@ static void keeps_a_phrase_with_the_word_it_leans_on(void **state)
     /* From 12 units: a caption's narrowest line holds more than six
      * Chinese characters. */
     assert_int_equal(splits_among(kept, sizeof kept / sizeof kept[0], 12), 0);
+    /* No character alone on a line: learning_rate 6's note broke "从第 38 步
+     * / 起" at 1280x720 --projector. */
+    for (double width = 8; width < 12; width += 1) {
+        assert_int_equal(wrap("从第 38 步起", width), 2);
+        assert_string_equal(lines[0], "从第");
+        assert_string_equal(lines[1], "38 步起");
+    }
 }
 
 /* A Chinese line ends between words, not inside one (issue 12: "摆/动",

@@ -1055,6 +1055,18 @@ static bool lone_before_mark(const unsigned char *t, size_t pos)
     return is_one_of("。，、；：！？", mark);
 }
 
+/* Whether a break at byte pos of the line [start, stop) leaves one
+ * character alone on a line of its own, the line's first or the
+ * paragraph's last: learning_rate 6's note at 1280x720 --projector broke
+ * "从第 38 步 / 起". */
+static bool leaves_one_alone(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    int len = 0;
+    size_t at = pos;
+    utf8_next(t + pos, &len);
+    return pos + (size_t)len == stop || (char_before(t, start, pos, &at) && at == start);
+}
+
 /* A clause of at most this many characters (spaces not counted) between
  * two of its marks reads as one phrase: "沿 y 方向向下弯" (saddle 1 broke
  * "沿 y 方向 / 向下弯" after "，"). */
@@ -1115,7 +1127,7 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
             b->kind = BREAK_TERM;
         else if (splits_count(t, start, b->at, b->after))
             b->kind = BREAK_COUNT;
-        else if (lone_before_mark(t, b->at))
+        else if (lone_before_mark(t, b->at) || leaves_one_alone(t, start, b->at, stop))
             b->kind = BREAK_TERM;
         else if (splits_word(w, start, b->at, stop))
             b->kind = BREAK_TERM;
