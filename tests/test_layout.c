@@ -2531,7 +2531,7 @@ static void test_plots_say_what_they_show(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const exit_note[][2] = {{"above the plot from step", "from step"},
+    static const char *const exit_note[][2] = {{"above the plot", "from"},
                                                {"从第", "从第"}};
     static const char *const bar_name[][2] = {{"loss", "loss: L − Lmin (log)"},
                                               {"损失", "损失−Lmin(对数)"}};
@@ -4422,7 +4422,7 @@ static void test_exit_notes_beside_their_arrows(void **state)
                   200,
                   38,
                   200,
-                  {{"from step", "above the plot"}, {"从第 38 步", "从第 38 步"}}}};
+                  {{"from", "above the plot"}, {"从第", "从第"}}}};
     static const char *const langs[] = {"en", "zh"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     for (size_t c = 0; c < 2; c++)

@@ -319,13 +319,13 @@ static void keeps_terms_whole(void **state)
 static void word_joiner_glues_and_vanishes(void **state)
 {
     (void)state;
-    /* Without the joiner the line ends between the words 他 and 你: 我们看他
-     * / 你. */
-    assert_int_equal(wrap("我们看他你", 8), 2);
+    /* Without the joiner the line ends between the words 他 and 你们: 我们看他
+     * / 你们. */
+    assert_int_equal(wrap("我们看他你们", 8), 2);
     assert_string_equal(lines[0], "我们看他");
-    assert_int_equal(wrap("我们看他\u2060你", 8), 2);
+    assert_int_equal(wrap("我们看他\u2060你们", 8), 2);
     assert_string_equal(lines[0], "我们看");
-    assert_string_equal(lines[1], "他你");
+    assert_string_equal(lines[1], "他你们");
     /* Zero-width: the glued text fits where its characters do. */
     assert_int_equal(wrap("学\u2060生", 4), 1);
     assert_string_equal(lines[0], "学生");
@@ -937,7 +937,8 @@ static void keeps_a_quantity_with_its_words(void **state)
  * well's / bottom", "the minimum's / 1002"), a key's two-word meaning
  * ("h: barrier / height"), 的, 处 and 时 from the words they lean on ("在理论
  * 值 / 的 7 %", "所在 / 处", "相同的 / 距离"), a bracket from the word it
- * annotates ("列 / （x1 固定）"): each kept where that costs no line. */
+ * annotates ("列 / （x1 固定）"), a step from its number ("step / 38"): each
+ * kept where that costs no line. */
 static void keeps_a_phrase_with_the_word_it_leans_on(void **state)
 {
     (void)state;
@@ -954,10 +955,21 @@ static void keeps_a_phrase_with_the_word_it_leans_on(void **state)
         {"尖锐度图画的是 GD 所在处 Hessian 的最大特征值，", "所在处"},
         {"从同一个零点出发的 Adam 每步让两个权重移动相同的距离，起初各约 η，", "相同的距离"},
         {"线：输入网格经网络变换；行（x2 固定）灰色，列（x1 固定）金色", "列（x1 固定）"},
+        /* Session 27's review: learning_rate 6's plot note, "above the plot
+         * from step / 38 on" and "图的上 / 沿". */
+        {"above the plot from step 38 on (now L = 4.06e+17)", "step 38"},
+        {"从第 38 步起超出图的上沿（现在 L = 4.06e+17）", "上沿"},
     };
     /* From 12 units: a caption's narrowest line holds more than six
      * Chinese characters. */
     assert_int_equal(splits_among(kept, sizeof kept / sizeof kept[0], 12), 0);
+    /* No character alone on a line: learning_rate 6's note broke "从第 38 步
+     * / 起" at 1280x720 --projector. */
+    for (double width = 8; width < 12; width += 1) {
+        assert_int_equal(wrap("从第 38 步起", width), 2);
+        assert_string_equal(lines[0], "从第");
+        assert_string_equal(lines[1], "38 步起");
+    }
 }
 
 /* A Chinese line ends between words, not inside one (issue 12: "摆/动",

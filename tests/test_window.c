@@ -3141,6 +3141,58 @@ static void test_step_dots_leave_the_path(void **state)
     app_destroy(app);
 }
 
+/* welcome 2 and 3 at 960x540 (session 27's review of docs/frames found no
+ * step dots on the path: each was a light pixel or two): along the path's
+ * line, the places where a light dot at least 3 pixels across lies on it
+ * (a pixel and its four neighbours of the mark's light colour, within 2
+ * pixels of the line) number 6 or more (8 drawn). */
+static void test_step_dots_seen(void **state)
+{
+    (void)state;
+    static const uint8_t light[3] = {255, 255, 255};
+    for (size_t step = 1; step <= 2; step++) {
+        App *app = open_lesson_sized("welcome.lua", step, 960, 540, false);
+        Frame f = draw_unhovered(app, "step-dots-seen");
+        assert_true(app_scene(app)->display.steps);
+        const Run *run = &app_scene(app)->runs[0].run;
+        Viewport vp = app_viewport(app);
+        double ends[2][2];
+        viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &ends[0][0], &ends[0][1]);
+        viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y,
+                          &ends[1][0], &ends[1][1]);
+        int dots = 0;
+        bool on_dot = false;
+        for (size_t k = 0; k + 1 < run->count; k++) {
+            double e[4], len = segment_pixels(&vp, run, k, e);
+            for (double t = 0; t < len; t += 0.5) {
+                double fx = e[0] + (e[2] - e[0]) * t / len, fy = e[1] + (e[3] - e[1]) * t / len;
+                /* The start's light cross and the head's ring are no dots. */
+                if (hypot(fx - ends[0][0], fy - ends[0][1]) < 10.0 ||
+                    hypot(fx - ends[1][0], fy - ends[1][1]) < 10.0)
+                    continue;
+                int x = (int)floor(fx), y = (int)floor(fy);
+
+                static const int plus[5][2] = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
+                bool block = false;
+                for (int c = 0; c < 25 && !block; c++) {
+                    block = true;
+                    for (int q = 0; q < 5 && block; q++)
+                        block = channel_distance(pixel(&f, x + c % 5 - 2 + plus[q][0],
+                                                       y + c / 5 - 2 + plus[q][1]),
+                                                 light) < 90;
+                }
+                dots += block && !on_dot;
+                on_dot = block;
+            }
+        }
+        print_message("welcome %zu at 960x540: %d step dots seen along the path\n", step + 1,
+                      dots);
+        assert_true(dots >= 6);
+        free(f.rgba);
+        app_destroy(app);
+    }
+}
+
 /* schedules 3 at 960x540 (a frame review found the map's "diverged at
  * step 7" note over η = 0.5's last stretch of path, which leads out to
  * the left along its arrow): the note on the map lies off that run's path. */
@@ -3739,6 +3791,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_off_view_note_clear_of_path),
         cmocka_unit_test(test_diverged_note_off_its_path),
         cmocka_unit_test(test_step_dots_leave_the_path),
+        cmocka_unit_test(test_step_dots_seen),
         cmocka_unit_test(test_selected_run_over_others),
         cmocka_unit_test(test_mark_label_clear),
         cmocka_unit_test(test_mark_circle_even),

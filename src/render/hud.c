@@ -1016,8 +1016,12 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     /* Each stretch of columns on an earlier curve, dashed where it spans
      * PLOT_ALONG_DASHES dashes or more. */
     loss_columns_along(drawn, count, PLOT_ALONG_DASHES * dash);
+    /* The curve drawn n-th (from 0) shows on its own dash of every n + 1:
+     * on one dash in two each, gradient_flow 4's third curve covered the
+     * second's dashes and the three read as one grey line (a review). */
+    int nth = own ? (int)trace->drawn : 1;
     for (size_t i = 0; i < count; i++) {
-        bool gap = drawn[i].along && ((int)(drawn[i].x - x0) / dash) % 2 == 1;
+        bool gap = drawn[i].along && ((int)(drawn[i].x - x0) / dash) % (nth + 1) != nth - 1;
         if (drawn[i].joined && !gap)
             shapes_segment(r->shapes, drawn[i - 1].x, drawn[i - 1].ylo, drawn[i].x,
                            drawn[i].ylo, 0.9 * r->scale, color);

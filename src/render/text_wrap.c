@@ -52,7 +52,7 @@ static const char *const terms[] = {
     "增加", "到达", "三分之一", "四分之一", "十分之一", "回归", "始终", "时间", "指数增长",
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
     "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上", "稳定性", "圆圈", "试验",
-    "理论值",
+    "理论值", "上沿",
 };
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
@@ -515,6 +515,7 @@ typedef enum WordClass {
     RELATION,  /* "≈", "=", "<", ">", "≤", "≥", "≠" */
     NO_FACTOR, /* none, or no factor a number multiplies ("(l1" of "= 0.5 (l1") */
     POSSESSIVE, /* a Latin word's possessive with no mark after it: "minimum's", "well's" */
+    NUMBERED,  /* a thing a number names, not counts: "step" of "step 38", "run" of "run 3" */
 } WordClass;
 
 /* Whether w ends in no mark: "200" does, "200," does not. */
@@ -559,6 +560,7 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     static const char *const links[] = {"of", "and", NULL};
     static const char *const prepositions[] = {"on", "of", "in", "at", "for", "by", NULL};
     static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
+    static const char *const numbered[] = {"step", "update", "run", "epoch", NULL};
     int len = 0;
     switch (c) {
     case ANY:
@@ -605,6 +607,8 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     case POSSESSIVE:
         return w.to >= w.from + 3 && t[w.to - 1] == 's' && t[w.to - 2] == '\'' &&
                is_latin_word(t, w.from, w.to - 2);
+    case NUMBERED:
+        return word_is(t, w, numbered);
     }
     return false;
 }
@@ -647,6 +651,9 @@ static const struct Binding {
     /* A sign and the value it gives: "≈ 100", "= 0.18"; not a coefficient,
      * "L = / 0.5 (l1 u^2 + l2 v^2)". */
     {ANY, RELATION, NUMBER, NO_FACTOR, BREAK_BOUND, 0},
+    /* A name and its number: learning_rate 6's plot note broke "from step
+     * / 38 on" (session 27's review of docs/frames). */
+    {ANY, NUMBERED, VALUE, ANY, BREAK_COUNTED, 3},
     /* A short word and the number after it where that number ends a
      * clause, counts or begins a range: "on 5:", "about 25 times", "between
      * 0.01 and", a legend's "train 73%"; not "only / 2 of them", which cost
@@ -664,8 +671,7 @@ static const struct Binding {
     {ANY, VALUE, LINK, VALUE, BREAK_COUNTED, 3},
     {VALUE, LINK, VALUE, ANY, BREAK_COUNTED, 3},
     {ANY, LEAD, LEAD, CLOSING, BREAK_COUNTED, 1},
-    /* The starts panel's "GD on 5" ends its text; "from step / 38" (an
-     * exit note) may still part there. */
+    /* The starts panel's "GD on 5" ends its text. */
     {ANY, PREPOSITION, LAST, ANY, BREAK_COUNTED, 2},
     {ANY, LEAD, PREPOSITION, LAST, BREAK_COUNTED, 1},
     /* A possessive and what it owns, a key and the first words of its
@@ -1049,6 +1055,18 @@ static bool lone_before_mark(const unsigned char *t, size_t pos)
     return is_one_of("。，、；：！？", mark);
 }
 
+/* Whether a break at byte pos of the line [start, stop) leaves one
+ * character alone on a line of its own, the line's first or the
+ * paragraph's last: learning_rate 6's note at 1280x720 --projector broke
+ * "从第 38 步 / 起". */
+static bool leaves_one_alone(const unsigned char *t, size_t start, size_t pos, size_t stop)
+{
+    int len = 0;
+    size_t at = pos;
+    utf8_next(t + pos, &len);
+    return pos + (size_t)len == stop || (char_before(t, start, pos, &at) && at == start);
+}
+
 /* A clause of at most this many characters (spaces not counted) between
  * two of its marks reads as one phrase: "沿 y 方向向下弯" (saddle 1 broke
  * "沿 y 方向 / 向下弯" after "，"). */
@@ -1109,7 +1127,7 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
             b->kind = BREAK_TERM;
         else if (splits_count(t, start, b->at, b->after))
             b->kind = BREAK_COUNT;
-        else if (lone_before_mark(t, b->at))
+        else if (lone_before_mark(t, b->at) || leaves_one_alone(t, start, b->at, stop))
             b->kind = BREAK_TERM;
         else if (splits_word(w, start, b->at, stop))
             b->kind = BREAK_TERM;

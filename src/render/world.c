@@ -1641,13 +1641,15 @@ static void draw_velocity(Renderer *r, const Scene *scene, const Viewport *vp)
 }
 
 /* A step's dot (pixels, times the marker scale): its radius, its
- * casing's, no wider than the path, and how far from the last dot drawn
- * the next is drawn at least: a stretch of the path's colour as long as
- * the path is wide between two casings.  (Wider than the path, one every update, welcome 2 and
- * 3's dots turned the path's end, where the steps are short, grey.) */
-#define STEP_DOT_RADIUS 0.9
-#define STEP_DOT_CASING RENDER_PATH_HALF
-#define STEP_DOT_MERGE (4.0 * STEP_DOT_CASING)
+ * casing's, a pixel wider than the path, and how far from the last dot
+ * drawn the next is drawn at least: between two casings, a stretch of the
+ * path's colour longer than a casing is wide.  (Wider than the path, one
+ * every update, welcome 2 and 3's dots turned the path's end, where the
+ * steps are short, grey; no wider than it, a light pixel or two each, a
+ * review found none at 960x540.) */
+#define STEP_DOT_RADIUS 2.0
+#define STEP_DOT_CASING (RENDER_PATH_HALF + 1.2)
+#define STEP_DOT_MERGE (5.0 * STEP_DOT_CASING)
 
 /* A dot at each point a run's updates reached, light on a dark casing
  * over the path's colour: a path drawn as one smooth line hid how far
