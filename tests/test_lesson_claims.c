@@ -2597,10 +2597,12 @@ static void test_edge_of_stability(void **state)
     const LessonStep *const steps[][2] = {
         { climb, step_named(&zh, "climb") }, { below, step_named(&zh, "below_edge") } };
     const double edges[] = { edge, calm_edge };
+    /* Each jump falls back (back == 3 above), said in both languages: the
+     * zh caption said so and the en did not. */
     assert_non_null(strstr(hover->caption, "falls 880 more steps, then jumps over 100-fold "
-                                           "three times"));
+                                           "three times, falling back each time"));
     assert_non_null(strstr(step_named(&zh, "hover")->caption, "又下降了 880 步，随后三次跳升到 "
-                                                               "100 倍以上"));
+                                                               "100 倍以上，每次又落回来"));
     for (size_t i = 0; i < 2; i++) {
         char shown[32], said[64];
         snprintf(said, sizeof said, "2/η ≈ %s", number_text(edges[i], 3, shown, sizeof shown));
