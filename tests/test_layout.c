@@ -5780,6 +5780,52 @@ static void test_edges_step_shows_its_sharpness(void **state)
         }
 }
 
+/* adam_vs_sgd_network 1 and 2 recorded at 960x540: both languages show
+ * the same panels in the same forms, the training panel with its accuracy
+ * plot and the dynamics panel whole (‖θ‖ under the sharpness at step 1),
+ * each of the dynamics panel's plots at least 80 pixels high (as
+ * test_asked_for_plot_has_room's).  In Chinese the caption across the
+ * bottom took the compact forms: no ‖θ‖ or accuracy plot, and a sharpness
+ * plot 35 pixels high at step 2 (issue 12). */
+static void test_network_panels_alike_in_both_languages(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[2] = {"en", "zh"};
+    static const LayoutPanel plots[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_INSET};
+    for (size_t step = 0; step < 2; step++) {
+        bool shown[2][3], compact[2][3];
+        for (size_t g = 0; g < 2; g++) {
+            const Layout *l =
+                lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], step, 960, 540, false);
+            assert_true(l->complete);
+            for (size_t k = 0; k < 3; k++) {
+                shown[g][k] = l->shown[plots[k]];
+                compact[g][k] = l->compact[plots[k]];
+            }
+            LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+            drawn_texts(st->renderer, st->scene, 960, 540, render_recording_scale(960, 540),
+                        RENDER_FOR_RECORDING);
+            LayoutRect areas[16];
+            size_t n = render_plot_areas(st->renderer, areas, 16), in_panel = 0;
+            for (size_t k = 0; k < n && k < 16; k++)
+                if (inside_rect(areas[k], panel)) {
+                    print_message("adam_vs_sgd_network %zu (%s): a plot %.0f px high\n",
+                                  step + 1, langs[g], areas[k].h);
+                    assert_true(areas[k].h >= 80);
+                    in_panel++;
+                }
+            print_message("adam_vs_sgd_network %zu (%s): training panel %s, dynamics %s, %zu "
+                          "plots in it\n", step + 1, langs[g],
+                          l->compact[LAYOUT_LOSS] ? "compact" : "whole",
+                          l->compact[LAYOUT_DYNAMICS] ? "compact" : "whole", in_panel);
+            assert_true(shown[g][0] && shown[g][1] && !compact[g][0] && !compact[g][1]);
+            assert_true(in_panel >= 1);
+        }
+        assert_memory_equal(shown[0], shown[1], sizeof shown[0]);
+        assert_memory_equal(compact[0], compact[1], sizeof compact[0]);
+    }
+}
+
 /* batch_and_flatness 4 at its end, en and zh, at 960x540 and 1280x720
  * --projector: GD's λmax now, the caption's "ends at λmax 5.79 here, 13 %
  * under 6.67", is written on the sharpness plot ("λmax 5.79", by its
@@ -6308,6 +6354,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_network_panels_alike_in_both_languages,
+                                        stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_axis_is_the_datas, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),
