@@ -46,6 +46,7 @@
 #include "scene/i18n.h"
 #include "scene/lesson_player.h"
 #include "scene/loss_scale.h"
+#include "scene/net_repr.h"
 #include "scene/scene.h"
 #include "scene/viewport.h"
 
@@ -2230,7 +2231,19 @@ static void test_layer_notes_whole(void **state)
     /* 0.338 flush with the panels, 0.319 half a gap off them (as in
      * test_notes_read_as_lines). */
     assert_true(share >= 0.31);
-    assert_non_null(strstr(all, "across the cut: stretched"));
+    /* The widened axis said with a number that means something: how
+     * many times less the points spread across the cut than along it (the
+     * picture's standard deviations), not its variance share, "holds only
+     * 0% of the spread" at representation 1. */
+    NetReprPicture picture;
+    DescentError err = {""};
+    assert_true(net_repr_picture(scene->net, scene->display.net_layer, &picture, &err));
+    char said[64];
+    snprintf(said, sizeof said, "the points spread %.0f× less",
+             sqrt(picture.plane.share[1] / picture.plane.share[0]));
+    net_repr_picture_free(&picture);
+    assert_non_null(strstr(all, "across the cut: widened"));
+    assert_non_null(strstr(all, said));
     const char *probe = strstr(all, "linear probe on hidden");
     assert_non_null(probe);
     assert_non_null(strstr(probe, "test"));
