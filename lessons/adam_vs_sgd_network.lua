@@ -40,7 +40,7 @@ step {
     en = "In the last 500 updates GD's λmax averages within 8 % of 2/η = 10 on 19 of 20 "
       .. "starts, Adam's λmax(P⁻¹H) 0.86 to 0.98 of 38/η = 1900 (raised by momentum) on all 20.",
     zh = "最后 500 步：GD 的 λmax 均值离 2/η = 10 不到 8%（19/20），Adam 的 λmax(P⁻¹H) "
-      .. "为 38/η = 1900（由动量抬高）的 0.86 到 0.98（20/20）。",
+      .. "为 38/η = 1900（由动量抬高）的 0.86 到 0.98（全部 20 个）。",
   },
   keep = true,
   starts = 20,
