@@ -2600,7 +2600,7 @@ static void test_edge_of_stability(void **state)
     /* Each jump falls back (back == 3 above), said in both languages: the
      * zh caption said so and the en did not. */
     assert_non_null(strstr(hover->caption, "falls 880 more steps, then jumps over 100-fold "
-                                           "three times, falling back each time"));
+                                           "and back three times"));
     assert_non_null(strstr(step_named(&zh, "hover")->caption, "又下降了 880 步，随后三次跳升到 "
                                                                "100 倍以上，每次又落回来"));
     for (size_t i = 0; i < 2; i++) {
@@ -2796,13 +2796,13 @@ static void test_network_trained_not_derived(void **state)
     assert_true(differ_min >= 0.01);
     /* barrier: "rises 4.47 above both ends", the lesson's own pair's rise
      * as the strip under the thumbnails titles it (render's "%.2f"), and
-     * "at least 0.9 in each of 20 trials", in en and zh: the caption gave
+     * "at least 0.9 in all 20 trials", in en and zh: the caption gave
      * only the 20 trials' 0.9 beside the strip's 4.47. */
     assert_true(rise_min >= 0.9);
     char said[96];
     snprintf(said, sizeof said, "rises %.2f above both ends", own_rise);
     assert_non_null(strstr(two->caption, said));
-    assert_non_null(strstr(two->caption, "at least 0.9 in each of 20 trials"));
+    assert_non_null(strstr(two->caption, "at least 0.9 in all 20 trials"));
     Lesson zh_two = load_lesson("trained_not_derived", "zh");
     snprintf(said, sizeof said, "比两端都高出 %.2f", own_rise);
     assert_non_null(strstr(step_named(&zh_two, "barrier")->caption, said));
