@@ -6,7 +6,10 @@
 -- sharpness falls as the fit grows sure instead of holding an edge.
 -- tests/test_lesson_claims.c (test_adam_vs_sgd_network) measures every
 -- sentence over 20 data sets and starts; starts = 20 shows those figures,
--- measured beside the stage by core/net_starts.h, in a panel.
+-- measured beside the stage by core/net_starts.h, in a panel.  The zh
+-- captions keep to three lines beside the plots at 960x540: at four they
+-- went across the bottom and took the plots' compact forms
+-- (lessons/CLAIMS.md).
 
 lesson {
   title = { en = "Adam and gradient descent on a network", zh = "网络上的 Adam 与梯度下降" },
@@ -21,8 +24,8 @@ step {
     en = "One network, one start, two runs: gradient descent on all 100 points (run 1, "
       .. "η = 0.2) and Adam (run 2, η = 0.02). Each settles at its own edge, dashed in the "
       .. "sharpness plot.",
-    zh = "同一个网络、同一个起点，训练两次：路径 1 用梯度下降，每步都用全部 100 个训练点"
-      .. "（η = 0.2）；路径 2 用 Adam（η = 0.02）。两者各停在自己的稳定性边缘（图中虚线）。",
+    zh = "同一网络、同一起点训练两次：路径 1 用全部 100 个点做梯度下降（η = 0.2），"
+      .. "路径 2 用 Adam（η = 0.02），各停在自己的边缘（图中虚线）。",
   },
   runs = { "gd:lr=0.2", "adam:lr=0.02" },
   slice = "pca",
@@ -34,12 +37,10 @@ step {
 step {
   id = "edges",
   caption = {
-    en = "Starts panel: in the last 500 of 2000 updates GD's λmax averages within 8 % of "
-      .. "2/η = 10 on 19 of 20, Adam's λmax(P⁻¹H) 0.86 to 0.98 of 38/η = 1900 (raised by "
-      .. "momentum) on all 20.",
-    zh = "起点面板：2000 步的最后 500 步里，"
-      .. "19/20 个起点的 GD 的 λmax 平均离 2/η = 10 不到 8%；"
-      .. "Adam 的 λmax(P⁻¹H) 在全部 20 个起点上是 38/η = 1900（由动量抬高）的 0.86 到 0.98 倍。",
+    en = "In the last 500 updates GD's λmax averages within 8 % of 2/η = 10 on 19 of 20 "
+      .. "starts, Adam's λmax(P⁻¹H) 0.86 to 0.98 of 38/η = 1900 (raised by momentum) on all 20.",
+    zh = "最后 500 步：GD 的 λmax 均值离 2/η = 10 不到 8%（19/20），Adam 的 λmax(P⁻¹H) "
+      .. "为 38/η = 1900（由动量抬高）的 0.86 到 0.98（全部 20 个）。",
   },
   keep = true,
   starts = 20,
@@ -53,8 +54,8 @@ step {
   caption = {
     en = "They end as different networks: on the map Adam's path goes much farther. The starts "
       .. "panel: over 20 starts Adam ends 15 to 28 from θ0, GD 2 to 5; the two lie 14 to 27 apart.",
-    zh = "它们最后成了不同的网络：地图上 Adam 的路径走得远得多。起点面板：在 20 个起点上，"
-      .. "Adam 最后离 θ0 有 15 到 28，GD 只有 2 到 5；两者相距 14 到 27。",
+    zh = "它们最后成了不同的网络：地图上 Adam 走得远得多。起点面板：20 个起点上 Adam "
+      .. "最后离 θ0 有 15 到 28，GD 只有 2 到 5；两者相距 14 到 27。",
   },
   keep = true,
   starts = 20,
@@ -68,8 +69,8 @@ step {
     en = "They draw different decision regions too: the data panel now shows run 2, Adam. The "
       .. "starts panel: over 20 starts Adam's regions differ from GD's on 4 to 16 % of the "
       .. "square around the data.",
-    zh = "它们画出的决策区域也不一样：数据面板现在显示路径 2，也就是 Adam。起点面板：在 20 个起点上，"
-      .. "Adam 的区域和 GD 的在数据周围的正方形里有 4% 到 16% 不同。",
+    zh = "决策区域也不一样：数据面板现在显示路径 2（Adam）。起点面板：20 个起点上，"
+      .. "Adam 与 GD 的区域在数据周围的正方形里有 4% 到 16% 不同。",
   },
   keep = true,
   starts = 20,

@@ -46,7 +46,7 @@ step {
   caption = {
     en = "At the minimum λmax = 1002, above 2/η: GD cannot settle there. It rides the edge "
       .. "instead. For 3000 steps its sharpness stays within 12% of 2/η, within 5% nine steps "
-      .. "in ten. The loss falls 880 more steps, then jumps over 100-fold three times.",
+      .. "in ten. The loss falls 880 more steps, then jumps over 100-fold and back three times.",
     zh = "极小值处 λmax = 1002，高于 2/η：GD 无法停在那里，只能沿着稳定性边缘前进。"
       .. "接下来的 3000 步里，它的尖锐度始终在 2/η 的 12% 以内，十步中有九步在 5% 以内。"
       .. "损失又下降了 880 步，随后三次跳升到 100 倍以上，每次又落回来。",

@@ -48,12 +48,13 @@ step {
 step {
   id = "barrier",
   caption = {
-    en = "The first two again, seeds 0 and 1. They are not one valley reached twice: on the "
-      .. "straight line between them the training loss climbs at least 0.9 above both ends, a "
-      .. "ridge between two minima. Which one training finds depends on where it starts.",
+    en = "The first two again, seeds 0 and 1. Not one valley reached twice: on the straight "
+      .. "line between them the training loss rises 4.47 above both ends (at least 0.9 in all "
+      .. "20 trials), a ridge between two minima. Which one training finds depends on where it "
+      .. "starts.",
     zh = "再看前两个网络，种子 0 和 1。它们并不是同一个山谷被找到了两次："
-      .. "在两者之间连一条直线，线上的训练损失比两端都高出至少 0.9，"
-      .. "两个极小值之间隔着一道山脊。训练找到哪一个，取决于从哪里出发。",
+      .. "在两者之间连一条直线，线上的训练损失比两端都高出 4.47（"
+      .. "20 次试验中每次至少 0.9），两个极小值之间隔着一道山脊。训练找到哪一个，取决于从哪里出发。",
   },
   runs = { "adam:lr=0.01" },
   ensemble = 2,

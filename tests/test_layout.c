@@ -46,6 +46,7 @@
 #include "scene/i18n.h"
 #include "scene/lesson_player.h"
 #include "scene/loss_scale.h"
+#include "scene/net_repr.h"
 #include "scene/scene.h"
 #include "scene/viewport.h"
 
@@ -1137,7 +1138,7 @@ static void test_network_legend_names_what_the_map_shows(void **state)
 
 /* Under the thumbnails of an ensemble of two the map plots the training
  * loss on the straight line between them, titled with how far the top
- * rises above the higher end: that figure is slice_line's over the same 21
+ * rises above both ends (the higher end): that figure is slice_line's over the same 21
  * points (the trained_not_derived lesson's barrier claim). */
 static void test_ensemble_draws_the_line_between_two_members(void **state)
 {
@@ -1150,10 +1151,10 @@ static void test_ensemble_draws_the_line_between_two_members(void **state)
     /* In whichever of its forms fits (net_ensemble_view.c): the least
      * text size (render.h) may leave the long one no room. */
     static const char *const forms[][2] = {
-        {"training loss on the straight line from seed 0 to seed 1: its top is ", ""},
-        {"loss on the line from seed 0 to 1: top", "+"},
-        {"loss on the line: top", "+"},
-        {"the line: top", "+"},
+        {"training loss on the straight line from seed 0 to seed 1: it rises ", ""},
+        {"loss on the line from seed 0 to 1: rises", ""},
+        {"loss on the line: rises", ""},
+        {"the line: rises", ""},
     };
     double shown = (double)NAN;
     for (size_t t = 0; t < drawn->count; t++)
@@ -2230,7 +2231,19 @@ static void test_layer_notes_whole(void **state)
     /* 0.338 flush with the panels, 0.319 half a gap off them (as in
      * test_notes_read_as_lines). */
     assert_true(share >= 0.31);
-    assert_non_null(strstr(all, "across the cut: stretched"));
+    /* The widened axis said with a number that means something: how
+     * many times less the points spread across the cut than along it (the
+     * picture's standard deviations), not its variance share, "holds only
+     * 0% of the spread" at representation 1. */
+    NetReprPicture picture;
+    DescentError err = {""};
+    assert_true(net_repr_picture(scene->net, scene->display.net_layer, &picture, &err));
+    char said[64];
+    snprintf(said, sizeof said, "the points spread %.0f× less",
+             sqrt(picture.plane.share[1] / picture.plane.share[0]));
+    net_repr_picture_free(&picture);
+    assert_non_null(strstr(all, "across the cut: widened"));
+    assert_non_null(strstr(all, said));
     const char *probe = strstr(all, "linear probe on hidden");
     assert_non_null(probe);
     assert_non_null(strstr(probe, "test"));
@@ -5908,6 +5921,52 @@ static void test_edges_step_shows_its_sharpness(void **state)
         }
 }
 
+/* adam_vs_sgd_network 1 and 2 recorded at 960x540: both languages show
+ * the same panels in the same forms, the training panel with its accuracy
+ * plot and the dynamics panel whole (‖θ‖ under the sharpness at step 1),
+ * each of the dynamics panel's plots at least 80 pixels high (as
+ * test_asked_for_plot_has_room's).  In Chinese the caption across the
+ * bottom took the compact forms: no ‖θ‖ or accuracy plot, and a sharpness
+ * plot 35 pixels high at step 2 (issue 12). */
+static void test_network_panels_alike_in_both_languages(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[2] = {"en", "zh"};
+    static const LayoutPanel plots[] = {LAYOUT_LOSS, LAYOUT_DYNAMICS, LAYOUT_INSET};
+    for (size_t step = 0; step < 2; step++) {
+        bool shown[2][3], compact[2][3];
+        for (size_t g = 0; g < 2; g++) {
+            const Layout *l =
+                lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], step, 960, 540, false);
+            assert_true(l->complete);
+            for (size_t k = 0; k < 3; k++) {
+                shown[g][k] = l->shown[plots[k]];
+                compact[g][k] = l->compact[plots[k]];
+            }
+            LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+            drawn_texts(st->renderer, st->scene, 960, 540, render_recording_scale(960, 540),
+                        RENDER_FOR_RECORDING);
+            LayoutRect areas[16];
+            size_t n = render_plot_areas(st->renderer, areas, 16), in_panel = 0;
+            for (size_t k = 0; k < n && k < 16; k++)
+                if (inside_rect(areas[k], panel)) {
+                    print_message("adam_vs_sgd_network %zu (%s): a plot %.0f px high\n",
+                                  step + 1, langs[g], areas[k].h);
+                    assert_true(areas[k].h >= 80);
+                    in_panel++;
+                }
+            print_message("adam_vs_sgd_network %zu (%s): training panel %s, dynamics %s, %zu "
+                          "plots in it\n", step + 1, langs[g],
+                          l->compact[LAYOUT_LOSS] ? "compact" : "whole",
+                          l->compact[LAYOUT_DYNAMICS] ? "compact" : "whole", in_panel);
+            assert_true(shown[g][0] && shown[g][1] && !compact[g][0] && !compact[g][1]);
+            assert_true(in_panel >= 1);
+        }
+        assert_memory_equal(shown[0], shown[1], sizeof shown[0]);
+        assert_memory_equal(compact[0], compact[1], sizeof compact[0]);
+    }
+}
+
 /* batch_and_flatness 4 at its end, en and zh, at 960x540 and 1280x720
  * --projector: GD's λmax now, the caption's "ends at λmax 5.79 here, 13 %
  * under 6.67", is written on the sharpness plot ("λmax 5.79", by its
@@ -6272,7 +6331,7 @@ static void test_colour_bar_one_scale_per_landscape(void **state)
 }
 
 /* trained_not_derived 3's strip: the loss on the line from seed 0 to seed
- * 1, its title giving the top's rise above the higher end ("top +4.47").
+ * 1, its title giving the top's rise above both ends ("rises 4.47").
  * Its axis runs from the line's lowest loss, so both ends lie on it and
  * its two values differ by about that rise (issue 12): from 0 its top
  * read 4.48 beside "+4.47", two numbers for one height; from the higher
@@ -6282,9 +6341,8 @@ static void test_line_strip_axis_reads_its_rise(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[2] = {"en", "zh"};
-    /* The title's forms: "… top +4.47", "… its top is 4.47 above …",
-     * "… 高出 4.47", "… 最高处 +4.47". */
-    static const char *const rise_word[] = {"+", "top is ", "高出 "};
+    /* The title's forms: "… rises 4.47 above both ends", "… 高出 4.47". */
+    static const char *const rise_word[] = {"rises ", "高出 "};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
@@ -6296,7 +6354,7 @@ static void test_line_strip_axis_reads_its_rise(void **state)
             long title = -1;
             double rise = 0;
             for (size_t t = 0; t < drawn->count; t++)
-                for (size_t k = 0; k < 3 && inside_rect(drawn->box[t], l->landscape); k++) {
+                for (size_t k = 0; k < 2 && inside_rect(drawn->box[t], l->landscape); k++) {
                     const char *at = strstr(drawn->text[t], rise_word[k]);
                     if (at != NULL)
                         title = (long)t, rise = strtod(at + strlen(rise_word[k]), NULL);
@@ -6495,6 +6553,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_network_panels_alike_in_both_languages,
+                                        stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_axis_is_the_datas, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),

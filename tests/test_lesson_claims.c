@@ -2624,10 +2624,12 @@ static void test_edge_of_stability(void **state)
     const LessonStep *const steps[][2] = {
         { climb, step_named(&zh, "climb") }, { below, step_named(&zh, "below_edge") } };
     const double edges[] = { edge, calm_edge };
+    /* Each jump falls back (back == 3 above), said in both languages: the
+     * zh caption said so and the en did not. */
     assert_non_null(strstr(hover->caption, "falls 880 more steps, then jumps over 100-fold "
-                                           "three times"));
+                                           "and back three times"));
     assert_non_null(strstr(step_named(&zh, "hover")->caption, "又下降了 880 步，随后三次跳升到 "
-                                                               "100 倍以上"));
+                                                               "100 倍以上，每次又落回来"));
     for (size_t i = 0; i < 2; i++) {
         char shown[32], said[64];
         snprintf(said, sizeof said, "2/η ≈ %s", number_text(edges[i], 3, shown, sizeof shown));
@@ -2718,7 +2720,7 @@ static void test_network_trained_not_derived(void **state)
     /* fall_least: the least fall of the single run's training loss over
      * its last 100 updates, as a share of where they began. */
     double worst_one = 0, fall_least = 1, worst_loss = 0, ratio_min = (double)INFINITY, ratio_max = 0;
-    double differ_min = 1, rise_min = (double)INFINITY, rise_max = 0;
+    double differ_min = 1, rise_min = (double)INFINITY, rise_max = 0, own_rise = 0;
     for (uint64_t g = 0; g < TND_GROUPS; g++) {
         char data[256];
         snprintf(data, sizeof data, "%s,seed=%llu", fit->data, (unsigned long long)g);
@@ -2784,6 +2786,8 @@ static void test_network_trained_not_derived(void **state)
         for (int k = 0; k < 21; k++)
             top = fmax(top, line[k]);
         double rise = top - fmax(line[0], line[20]);
+        if (g == 0)
+            own_rise = rise;
         print_message("data seed %2llu: one network's train loss %.4f, the ensemble's worst "
                       "%.4f, distances %.1f..%.1f vs mean |θ| %.1f, least disagreement %.3f, "
                       "line rises %.3f\n",
@@ -2817,8 +2821,20 @@ static void test_network_trained_not_derived(void **state)
      * cells at least, ten or more of the 1024 (the lesson's own 3.0 %). */
     assert_true(ratio_min >= 1.1);
     assert_true(differ_min >= 0.01);
-    /* barrier: "climbs at least 0.9 above both ends". */
+    /* barrier: "rises 4.47 above both ends", the lesson's own pair's rise
+     * as the strip under the thumbnails titles it (render's "%.2f"), and
+     * "at least 0.9 in all 20 trials", in en and zh: the caption gave
+     * only the 20 trials' 0.9 beside the strip's 4.47. */
     assert_true(rise_min >= 0.9);
+    char said[96];
+    snprintf(said, sizeof said, "rises %.2f above both ends", own_rise);
+    assert_non_null(strstr(two->caption, said));
+    assert_non_null(strstr(two->caption, "at least 0.9 in all 20 trials"));
+    Lesson zh_two = load_lesson("trained_not_derived", "zh");
+    snprintf(said, sizeof said, "比两端都高出 %.2f", own_rise);
+    assert_non_null(strstr(step_named(&zh_two, "barrier")->caption, said));
+    assert_non_null(strstr(step_named(&zh_two, "barrier")->caption, "20 次试验中每次至少 0.9"));
+    lesson_free(&zh_two);
     free(theta0);
     model_work_destroy(work);
     lesson_free(&lesson);

@@ -147,6 +147,22 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
 {
     const Ensemble *e = scene->ensemble;
     EnsembleDistances d = ensemble_distances(e);
+    unsigned long long first = (unsigned long long)e->first_seed;
+    /* Two members are one pair: its two seeds and losses in seed order,
+     * and its distance, not a range over one ("seeds 0 to 1", "mean 35 (35
+     * to 35)": trained_not_derived 3's notes read oddly). */
+    if (e->count == 2) {
+        const NetRun *a = ensemble_member(e, 0), *b = ensemble_member(e, 1);
+        snprintf(lines[0], RENDER_NET_NOTE_MAX,
+                 _("2 networks from init seeds %llu and %llu, trained to train losses of %.3f "
+                   "and %.3f"),
+                 first, first + 1, a->metrics[a->count - 1].train_loss,
+                 b->metrics[b->count - 1].train_loss);
+        snprintf(lines[1], RENDER_NET_NOTE_MAX,
+                 _("distance between the two: %.3g; their mean |θ| %.3g"), d.mean,
+                 d.mean_norm);
+        return 2;
+    }
     /* The range of the members' final training losses, which
      * trained_not_derived 2 cites ("below 0.05"), in one line beside the
      * thumbnails' eight.  Their optimizer is the legend's run line. */
@@ -160,25 +176,18 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
     snprintf(lines[0], RENDER_NET_NOTE_MAX,
              _("%zu networks from init seeds %llu to %llu, trained to train losses of %.3f to "
                "%.3f"),
-             e->count, (unsigned long long)e->first_seed,
-             (unsigned long long)(e->first_seed + e->count - 1), lo, hi);
-    /* Two members are one pair: its distance, not a mean over one
-     * ("mean 35 (35 to 35)", trained_not_derived 3). */
-    if (e->count == 2)
-        snprintf(lines[1], RENDER_NET_NOTE_MAX,
-                 _("distance between the two: %.3g; their mean |θ| %.3g"), d.mean,
-                 d.mean_norm);
-    else
-        snprintf(lines[1], RENDER_NET_NOTE_MAX,
-                 _("distance between two of them: mean %.3g (%.3g to %.3g); "
-                   "their mean |θ| %.3g"),
-                 d.mean, d.min, d.max, d.mean_norm);
+             e->count, first, first + e->count - 1, lo, hi);
+    snprintf(lines[1], RENDER_NET_NOTE_MAX,
+             _("distance between two of them: mean %.3g (%.3g to %.3g); their mean |θ| %.3g"),
+             d.mean, d.min, d.max, d.mean_norm);
     return 2;
 }
 
 /* The training loss on the straight line from member 0 to member 1
  * (ensemble_line's) over the area (x, y, w, h): the plot, its ends
- * named by their seeds, and how far its top rises above the higher end.
+ * named by their seeds, and how far its top rises above both ends (the
+ * higher end), in the caption's words: "top +4.47" beside the caption's
+ * "at least 0.9" read as two claims of one thing (trained_not_derived 3).
  * The axis runs from the line's lowest loss, so both ends lie on it and
  * its two values differ by about the rise the title gives: from 0 it read
  * 4.48 at its top beside the title's "+4.47" (trained_not_derived 3), two
@@ -214,8 +223,8 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
     char title[RENDER_NET_NOTE_MAX], end_a[48], end_b[48];
     double rise = top - end;
     snprintf(title, sizeof title,
-             _("training loss on the straight line from seed %llu to seed %llu: its top is "
-               "%.2f above the higher end"),
+             _("training loss on the straight line from seed %llu to seed %llu: it rises "
+               "%.2f above both ends"),
              first, first + 1, rise);
     /* A shorter form where the long one does not fit at plot_frame's size,
      * the shortest naming no seeds (the line's ends do): at 1366x768
@@ -226,12 +235,12 @@ static void draw_line_between(Renderer *r, const Scene *scene, double x, double 
     double room = x + w - 8.0 * s - a.title_x;
     int title_px = render_font_px(r, PLOT_TEXT_PX);
     if (render_text_width(r, title, title_px) > room)
-        snprintf(title, sizeof title, _("loss on the line from seed %llu to %llu: top +%.2f"),
+        snprintf(title, sizeof title, _("loss on the line from seed %llu to %llu: rises %.2f above both ends"),
                  first, first + 1, rise);
     if (render_text_width(r, title, title_px) > room)
-        snprintf(title, sizeof title, _("loss on the line: top +%.2f"), rise);
+        snprintf(title, sizeof title, _("loss on the line: rises %.2f above both ends"), rise);
     if (render_text_width(r, title, title_px) > room)
-        snprintf(title, sizeof title, _("the line: top +%.2f"), rise);
+        snprintf(title, sizeof title, _("the line: rises %.2f"), rise);
     plot_frame(r, &a, title, NULL);
     Rgba color = render_run_color(r, 0, 1.0f);
     for (int k = 1; k < ENSEMBLE_LINE_POINTS; k++)

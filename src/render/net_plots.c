@@ -161,14 +161,19 @@ static LayoutRequest panel_need(Renderer *r, bool compact, const char *title_a,
                            min_w, min_h, false};
 }
 
-/* Each run's train series solid and test series faint. */
+/* Each run's train series solid and test series faint.  A lone point
+ * (play 0) is labelled with its train value alone, in the run's full
+ * colour: the test value's label was as faint as its curve, and where the
+ * two were equal ("50" at representation 1) it stood in for both. */
 static void train_and_test(Renderer *r, const NetStage *net, const PlotArea *a, NetSeries train,
                            NetSeries test, double factor)
 {
+    PlotArea unlabelled = *a;
+    unlabelled.values_named = true;
     for (size_t i = 0; i < net_stage_run_count(net); i++) {
         size_t end = net_stage_run(net, i)->count;
         SeriesOf faint = {net, i, test, factor}, solid = {net, i, train, factor};
-        plot_series(r, a, series_value, &faint, 0, end, 1.0 * r->scale,
+        plot_series(r, &unlabelled, series_value, &faint, 0, end, 1.0 * r->scale,
                     render_run_color(r, i, 0.45f), false);
         plot_series(r, a, series_value, &solid, 0, end, 1.4 * r->scale,
                     render_run_color(r, i, 1.0f), false);

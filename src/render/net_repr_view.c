@@ -113,14 +113,15 @@ static void draw_cut(Renderer *r, const NetReprPicture *p, const ReprFit *f, con
 /* What the picture shows besides its layer (the legend's line above). */
 static int describe(const NetReprPicture *p, char lines[][RENDER_NET_NOTE_MAX])
 {
-    /* What the stretched axis is, in words a student reads: "across the
-     * dashed cut (stretched), along it: 0% and 70% of the spread in 16
-     * units" said nothing of why it was stretched. */
+    /* What the stretched axis is, in words a student reads: why it is
+     * widened, by how much the points' spread (standard deviation) across
+     * the cut falls short of theirs along it.  "it holds only 0% of the
+     * spread" (a variance share under 0.5%) read as nothing there. */
     if (p->plane.across_cut)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
-                 _("across the cut: stretched, it holds only %.0f%% of the spread; along "
-                   "it: %.0f%% (%d units)"),
-                 100 * p->plane.share[0], 100 * p->plane.share[1], p->width);
+                 _("across the cut: widened, as the points spread %.0f× less that way than "
+                   "along it"),
+                 sqrt(p->plane.share[1] / p->plane.share[0]));
     else if (p->width > 2)
         snprintf(lines[0], RENDER_NET_NOTE_MAX,
                  _("axes: its top two principal directions (%.0f%% + %.0f%% of "
