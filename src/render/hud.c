@@ -686,9 +686,14 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
 static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
-    double pad = 10.0 * r->scale, g = 8.0 * r->scale;
-    LayoutRect in = {pad, l->h - 0.5 * pad, w, h};
-    for (int k = count; k >= 0; k--) {
+    double pad = 10.0 * r->scale, g = 8.0 * r->scale, top = l->h - 0.5 * pad;
+    /* Beside the runs' lines only: right of the title or the formula it
+     * read as part of them (learning_rate 5 and sharp_flat 1 zh). */
+    int runs = 0;
+    while (runs < count && l->line[runs].kind != LEGEND_RUN)
+        runs++;
+    LayoutRect in = {pad, top, w, h};
+    for (int k = count; k >= runs; k--) {
         if (k < count)
             in = (LayoutRect){rect.w - pad - w, l->line[k].y, w, h};
         if (key_beside_lines(r, l, count, rect, in)) {
@@ -696,9 +701,13 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
             return true;
         }
     }
-    LayoutRect longer = {rect.x, rect.y, rect.w, rect.h + h + 0.5 * pad};
-    if (key_clear(r, (LayoutRect){rect.x, rect.y + rect.h, rect.w, h + 0.5 * pad}, false, false)) {
-        *key = (KeyPlace){rect.x + pad, rect.y + rect.h - 0.5 * pad, longer, false};
+    /* Right under the lines, where the panel laid out for the step's
+     * group is taller than they are: under the panel's foot the rows
+     * between were empty (adaptive 3-5 en). */
+    LayoutRect longer = {rect.x, rect.y, rect.w, fmax(rect.h, top + h + pad)};
+    if (key_clear(r, (LayoutRect){rect.x, rect.y + rect.h, rect.w, longer.h - rect.h}, false,
+                  false)) {
+        *key = (KeyPlace){rect.x + pad, rect.y + top, longer, false};
         return true;
     }
     /* A panel of its own: at the left or a gap right of a shown panel
