@@ -4975,7 +4975,8 @@ static bool mark_words_read(const char *text)
  * adaptive 3-5 in English left an empty row above it, the panel laid out
  * for the lesson's longest legend and the key put under the panel's
  * foot), en and zh, recorded at 960x540 and 1280x720 --projector (hud.c's
- * key_place). */
+ * key_place).  Where nothing else is clear it may lie on the title's and
+ * the name's rows, RENDER_KEY_APART_FROM_TITLE right of their ends. */
 static void test_key_under_the_runs(void **state)
 {
     LessonStage *st = *state;
@@ -5022,13 +5023,19 @@ static void test_key_under_the_runs(void **state)
                 }
                 in_legend++;
                 double top = HUGE_VAL;
+                double apart = RENDER_KEY_APART_FROM_TITLE *
+                               frame_scale(st->scene, render_recording_scale(w, h));
                 for (size_t q = key; q < t->count && mark_words_read(t->text[q]); q++) {
                     top = fmin(top, t->box[q].y);
                     for (size_t n = 0; n < key; n++) {
-                        /* A run's line is indented past its swatch. */
+                        /* A run's line is indented past its swatch; the
+                         * formula's (and the status's) are in the key's
+                         * small print, the title and the name larger. */
                         LayoutRect b = t->box[n];
+                        bool large = t->px[n] > t->px[q];
                         if (inside_rect(b, legend) && b.x < left + 1.0 && b.w > 0 &&
-                            t->box[q].y < b.y + b.h && b.y < t->box[q].y + t->box[q].h)
+                            t->box[q].y < b.y + b.h && b.y < t->box[q].y + t->box[q].h &&
+                            (!large || t->box[q].x < b.x + b.w + apart))
                             fail_msg("%s: the key's \"%s\" on the row of \"%s\"", where,
                                      t->text[q], t->text[n]);
                     }

@@ -652,10 +652,10 @@ typedef struct KeyPlace {
 } KeyPlace;
 
 /* Whether the key's box (in the legend's panel) lies inside the panel
- * at rect and a gap right of its first count lines beside it (a sweep's
- * with the colour bar after them). */
+ * at rect and gap right of its first count lines beside it (a sweep's
+ * with the colour bar after them), off the formula's rows. */
 static bool key_beside_lines(const Renderer *r, const Legend *l, int count, LayoutRect rect,
-                             LayoutRect box)
+                             LayoutRect box, double gap)
 {
     double s = r->scale, pad = 10.0 * s;
     if (box.x < pad || box.y < 0.5 * pad || box.x + box.w > rect.w - pad ||
@@ -664,11 +664,13 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
     for (int k = 0; k < count; k++) {
         const LegendLine *line = &l->line[k];
         double right = line->x + line->w + (line->kind == LEGEND_SWEEP ? 98.0 * s : 0.0);
-        if (line->y < box.y + box.h && box.y < line->y + line->h && right + 2 * pad > box.x)
+        if (line->y < box.y + box.h && box.y < line->y + line->h &&
+            (right + gap > box.x || line->kind == LEGEND_FORMULA))
             return false;
     }
     return true;
 }
+
 
 /* The key's place, so that every mark drawn is named in every frame
  * (issue 12: with room asked for in the layout, a line more moved
@@ -687,8 +689,9 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
     double pad = 10.0 * r->scale, g = 8.0 * r->scale, top = l->h - 0.5 * pad;
-    /* Beside the runs' lines only: right of the title or the formula it
-     * read as part of them (learning_rate 5 and sharp_flat 1 zh). */
+    /* Under the lines, else beside the runs' lines: right after the title
+     * or on the formula's rows it read as part of them (learning_rate 5
+     * and sharp_flat 1 zh). */
     int runs = 0;
     while (runs < count && l->line[runs].kind != LEGEND_RUN)
         runs++;
@@ -696,7 +699,7 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
     for (int k = count; k >= runs; k--) {
         if (k < count)
             in = (LayoutRect){rect.w - pad - w, l->line[k].y, w, h};
-        if (key_beside_lines(r, l, count, rect, in)) {
+        if (key_beside_lines(r, l, count, rect, in, 2 * pad)) {
             *key = (KeyPlace){rect.x + in.x, rect.y + in.y, rect, false};
             return true;
         }
@@ -730,6 +733,16 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
             if (far < nearest && key_clear(r, box, false, true))
                 nearest = far, best = box;
         }
+    /* Else at the legend's right on the title's and the name's rows, far
+     * from their ends (implicit_regularization 3 in the window at
+     * 1280x720 --projector zh: no room under it or beside a panel). */
+    for (int k = 0; k < runs && nearest == HUGE_VAL; k++) {
+        in = (LayoutRect){rect.w - pad - w, l->line[k].y, w, h};
+        if (key_beside_lines(r, l, count, rect, in, RENDER_KEY_APART_FROM_TITLE * r->scale)) {
+            *key = (KeyPlace){rect.x + in.x, rect.y + in.y, rect, false};
+            return true;
+        }
+    }
     if (nearest < HUGE_VAL || !over_map) {
         *key = (KeyPlace){best.x + pad, best.y + pad, best, true};
         return nearest < HUGE_VAL;
