@@ -3542,7 +3542,10 @@ static void test_network_batch_and_flatness(void **state)
  * keeps from 700 on (0.32 at most) is a throw, and the caption, en and zh,
  * names its step to within 10; each throw's peak is lower than the one
  * before ("less each time", as the loss plot shows them), and lands nearer
- * its minimum.  Measured: 1.8 at 442, 1.0 at 525, 0.63 at 592, 0.43 at 649. */
+ * its minimum.  Measured: 1.8 at 442, 1.0 at 525, 0.63 at 592, 0.43 at 649.
+ * The plot numbers them 1 to 4 at those very updates (plot.marks), as the
+ * caption says: it shows fourteen peaks, and a review could not tell
+ * which four the caption named. */
 static void test_adaptive_every_throw_named(void **state)
 {
     (void)state;
@@ -3592,6 +3595,9 @@ static void test_adaptive_every_throw_named(void **state)
         if (!named)
             fail_msg("adaptive: the throw at step %ld (loss %.2g) is not in the caption", k,
                      loss[k]);
+        /* Numbered on the plot where it peaks, in the caption's order. */
+        assert_true((size_t)throws < rest->plot_mark_count);
+        assert_int_equal(rest->plot_marks[throws], k);
         assert_true(reach < last_far);
         assert_true(loss[k] < last_peak); /* "less each time", on the loss plot */
         last_far = reach;
@@ -3599,6 +3605,9 @@ static void test_adaptive_every_throw_named(void **state)
         throws++;
     }
     assert_int_equal(throws, 4);
+    assert_int_equal(rest->plot_mark_count, 4);
+    assert_true(strstr(rest->caption, "(1 to 4 on the plot)") &&
+                strstr(rest_zh->caption, "（图中的 1 至 4）"));
     landscape_destroy(valleys);
     lesson_free(&zh);
     lesson_free(&lesson);

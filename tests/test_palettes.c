@@ -427,6 +427,43 @@ static void test_text_reads_on_every_panel(void **state)
     }
 }
 
+/* A label in a run's colour (an effective step's numbers) reads at
+ * THEME_RUN_CONTRAST or more on its panel over any colour of viridis,
+ * magma and cividis (papered in the light theme), for every run colour, in
+ * both themes (theme_label_ink).  On main, the run's colour half way to
+ * the text, blue stood at 2.9 on a panel over viridis's yellow, and
+ * AdaGrad's bluish green read grey on teal in adaptive 3 (review). */
+static void test_run_labels_read_on_the_map(void **state)
+{
+    (void)state;
+    static const char *const maps[] = {"viridis", "magma", "cividis"};
+    static double map[MAP_COLOURS][3];
+    static const SceneTheme themes[] = {SCENE_THEME_DARK, SCENE_THEME_LIGHT};
+    for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
+        const Theme *theme = theme_get(themes[t]);
+        double least = HUGE_VAL;
+        for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++) {
+            size_t n = read_colormap(maps[m], map);
+            assert_int_equal(n, MAP_COLOURS);
+            for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
+                Rgba ink = theme_label_ink(theme, theme_rgb(theme->runs[k], 1.0f));
+                const double seen[3] = {(double)ink.r, (double)ink.g, (double)ink.b};
+                for (size_t c = 0; c < n; c++) {
+                    Rgba g = theme_paper(theme, (Rgba){(float)map[c][0], (float)map[c][1],
+                                                       (float)map[c][2], 1.0f});
+                    const double ground[3] = {(double)g.r, (double)g.g, (double)g.b};
+                    double panel[3];
+                    over(ground, theme->label_panel, panel);
+                    least = fmin(least, contrast(seen, panel));
+                }
+            }
+        }
+        print_message("%s theme: a run's label at least %.2f on its panel\n",
+                      t == 0 ? "dark" : "light", least);
+        assert_true(least >= THEME_RUN_CONTRAST);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -436,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_wrong_ring_is_not_a_run),
         cmocka_unit_test(test_runs_stand_out_on_the_landscape),
         cmocka_unit_test(test_text_reads_on_every_panel),
+        cmocka_unit_test(test_run_labels_read_on_the_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,7 +33,9 @@
  *     landscape = "...", view = {...}, start = {...},  -- change the stage
  *     show      = { "gradient", "flow", "loss" },      -- overlays (below)
  *     plot      = { ymin = 1e-6, ymax = 10, run = 2 }, -- loss plot range,
- *                                  -- the one run the dynamics plot draws
+ *                                  -- the one run the dynamics plot draws;
+ *                                  -- marks = { 442, 525 }: those updates
+ *                                  -- numbered 1, 2 on the loss plot
  *     distance_from = { 0, 0 },  -- the "distance" plot's point
  *     experiment = "kramers",    -- measured beside the stage, its plot filling
  *                                -- in (`descent --experiment`; NAME[:key=value,...])
@@ -144,6 +146,7 @@
 #define LESSON_FILE_LIMIT (1u << 20)          /* bytes of lesson source */
 #define LESSON_TITLE_MAX 200                  /* bytes of a title */
 #define LESSON_CAPTION_MAX 2000               /* bytes of a caption or a hint */
+#define LESSON_PLOT_MARKS 9                    /* numbers on the loss plot: one digit */
 #define LESSON_LABEL_MAX 120                  /* bytes of a mark's or a key's label */
 #define LESSON_MAX_STEPS 200
 #define LESSON_MAX_RUNS 16                    /* runs in one step (SCENE_MAX_RUNS) */
@@ -264,6 +267,10 @@ typedef struct LessonStep {
                                     from the runs */
     long plot_from;              /* plot = { from = N }: the first update the
                                     loss plot shows; 0: from the start */
+    long plot_marks[LESSON_PLOT_MARKS]; /* plot = { marks = { 442, 525 } }:
+                                    updates the loss plot numbers 1, 2 …,
+                                    what a caption counts among more peaks */
+    size_t plot_mark_count;
     double plot_sharpness[2];    /* plot = { sharpness = { lo, hi } }: the
                                     sharpness plot's linear range, 0 <= lo <
                                     hi, so steps compare on one axis; both 0:

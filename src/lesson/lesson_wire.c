@@ -106,6 +106,9 @@ static void put_step(Writer *w, const LessonStep *step)
     put_f64(w, step->plot_ymin);
     put_f64(w, step->plot_ymax);
     put_u64(w, (uint64_t)step->plot_from);
+    put_u64(w, step->plot_mark_count);
+    for (size_t i = 0; i < step->plot_mark_count; i++)
+        put_u64(w, (uint64_t)step->plot_marks[i]);
     put_f64(w, step->plot_sharpness[0]);
     put_f64(w, step->plot_sharpness[1]);
     put_u64(w, (uint64_t)(step->plot_run + 1));  /* -1 (every run) as 0 */
@@ -292,6 +295,9 @@ static void get_step(Reader *r, LessonStep *step)
     step->plot_ymin = get_f64(r);
     step->plot_ymax = get_f64(r);
     step->plot_from = (long)get_u64(r, LONG_MAX);
+    step->plot_mark_count = (size_t)get_u64(r, LESSON_PLOT_MARKS);
+    for (size_t i = 0; i < step->plot_mark_count; i++)
+        step->plot_marks[i] = (long)get_u64(r, LONG_MAX);
     step->plot_sharpness[0] = get_f64(r);
     step->plot_sharpness[1] = get_f64(r);
     step->plot_run = (long)get_u64(r, LESSON_MAX_RUNS) - 1;

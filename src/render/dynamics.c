@@ -1693,12 +1693,10 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
                 text = near;
             }
         }
-        /* The run's colour half way to the theme's text: a dark run colour
-         * on the translucent label panel over a mid-toned map was barely
+        /* The run's colour toward the theme's text: a dark run colour on
+         * the translucent label panel over a mid-toned map was barely
          * legible (AdaGrad's bluish green in adaptive 4). */
-        Rgba run = render_run_color(r, i, 1.0f), ink_of_text = r->theme->text;
-        Rgba ink = {0.5f * (run.r + ink_of_text.r), 0.5f * (run.g + ink_of_text.g),
-                    0.5f * (run.b + ink_of_text.b), 1.0f};
+        Rgba run = render_run_color(r, i, 1.0f), ink = theme_label_ink(r->theme, run);
         /* Just there: render_label would move one that lies on another
          * box (where none was clear), maybe off the map. */
         LayoutRect placed = {text.x - pad, text.y, text.w + 2.0 * pad, text.h};

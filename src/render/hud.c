@@ -652,10 +652,10 @@ typedef struct KeyPlace {
 } KeyPlace;
 
 /* Whether the key's box (in the legend's panel) lies inside the panel
- * at rect and a gap right of its first count lines beside it (a sweep's
- * with the colour bar after them). */
+ * at rect and gap right of its first count lines beside it (a sweep's
+ * with the colour bar after them), off the formula's rows. */
 static bool key_beside_lines(const Renderer *r, const Legend *l, int count, LayoutRect rect,
-                             LayoutRect box)
+                             LayoutRect box, double gap)
 {
     double s = r->scale, pad = 10.0 * s;
     if (box.x < pad || box.y < 0.5 * pad || box.x + box.w > rect.w - pad ||
@@ -664,11 +664,13 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
     for (int k = 0; k < count; k++) {
         const LegendLine *line = &l->line[k];
         double right = line->x + line->w + (line->kind == LEGEND_SWEEP ? 98.0 * s : 0.0);
-        if (line->y < box.y + box.h && box.y < line->y + line->h && right + 2 * pad > box.x)
+        if (line->y < box.y + box.h && box.y < line->y + line->h &&
+            (right + gap > box.x || line->kind == LEGEND_FORMULA))
             return false;
     }
     return true;
 }
+
 
 /* The key's place, so that every mark drawn is named in every frame
  * (issue 12: with room asked for in the layout, a line more moved
@@ -686,19 +688,29 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
 static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
-    double pad = 10.0 * r->scale, g = 8.0 * r->scale;
-    LayoutRect in = {pad, l->h - 0.5 * pad, w, h};
-    for (int k = count; k >= 0; k--) {
+    double pad = 10.0 * r->scale, g = 8.0 * r->scale, top = l->h - 0.5 * pad;
+    /* Under the lines, else beside the runs' lines: right after the title
+     * or on the formula's rows it read as part of them (learning_rate 5
+     * and sharp_flat 1 zh). */
+    int runs = 0;
+    while (runs < count && l->line[runs].kind != LEGEND_RUN)
+        runs++;
+    LayoutRect in = {pad, top, w, h};
+    for (int k = count; k >= runs; k--) {
         if (k < count)
             in = (LayoutRect){rect.w - pad - w, l->line[k].y, w, h};
-        if (key_beside_lines(r, l, count, rect, in)) {
+        if (key_beside_lines(r, l, count, rect, in, 2 * pad)) {
             *key = (KeyPlace){rect.x + in.x, rect.y + in.y, rect, false};
             return true;
         }
     }
-    LayoutRect longer = {rect.x, rect.y, rect.w, rect.h + h + 0.5 * pad};
-    if (key_clear(r, (LayoutRect){rect.x, rect.y + rect.h, rect.w, h + 0.5 * pad}, false, false)) {
-        *key = (KeyPlace){rect.x + pad, rect.y + rect.h - 0.5 * pad, longer, false};
+    /* Right under the lines, where the panel laid out for the step's
+     * group is taller than they are: under the panel's foot the rows
+     * between were empty (adaptive 3-5 en). */
+    LayoutRect longer = {rect.x, rect.y, rect.w, fmax(rect.h, top + h + pad)};
+    if (key_clear(r, (LayoutRect){rect.x, rect.y + rect.h, rect.w, longer.h - rect.h}, false,
+                  false)) {
+        *key = (KeyPlace){rect.x + pad, rect.y + top, longer, false};
         return true;
     }
     /* A panel of its own: at the left or a gap right of a shown panel
@@ -721,6 +733,16 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
             if (far < nearest && key_clear(r, box, false, true))
                 nearest = far, best = box;
         }
+    /* Else at the legend's right on the title's and the name's rows, far
+     * from their ends (implicit_regularization 3 in the window at
+     * 1280x720 --projector zh: no room under it or beside a panel). */
+    for (int k = 0; k < runs && nearest == HUGE_VAL; k++) {
+        in = (LayoutRect){rect.w - pad - w, l->line[k].y, w, h};
+        if (key_beside_lines(r, l, count, rect, in, RENDER_KEY_APART_FROM_TITLE * r->scale)) {
+            *key = (KeyPlace){rect.x + in.x, rect.y + in.y, rect, false};
+            return true;
+        }
+    }
     if (nearest < HUGE_VAL || !over_map) {
         *key = (KeyPlace){best.x + pad, best.y + pad, best, true};
         return nearest < HUGE_VAL;
@@ -1469,6 +1491,47 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
             exit_arrow(r, x, b, render_run_color(r, i, 1.0f));
 }
 
+/* The updates a lesson names (display.loss_marks), numbered 1, 2 … over
+ * the highest curve in their column once a run has reached them: adaptive
+ * 5's caption names four of RMSProp's leaps, its plot shows fourteen
+ * peaks, and a class could not tell which four (issue 12). */
+static void plot_marks(Renderer *r, const Scene *scene, const LossScale *p, const PlotBox *b,
+                       int px)
+{
+    double s = r->scale, line = render_line_height(r, px), span = p->span - p->from;
+    double columns = fmax(floor(b->iw), 1.0), right = -(double)INFINITY;
+    for (size_t m = 0; m < scene->display.loss_mark_count && !p->time && span > 0; m++) {
+        size_t update = scene->display.loss_marks[m];
+        double c = floor(plot_x_fraction(p, (double)update) * columns);
+        if (c < 0 || c >= columns)
+            continue;
+        /* The column's updates, as plot_run gathers them. */
+        size_t first = (size_t)ceil(p->from + c / columns * span),
+               last = (size_t)(p->from + (c + 1) / columns * span);
+        double top = -(double)INFINITY;
+        for (size_t i = 0; i < scene->run_count; i++) {
+            const Run *run = &scene->runs[i].run;
+            for (size_t k = first; !scene->runs[i].hidden && run->count > update &&
+                                   k <= last && k < run->count;
+                 k++)
+                top = fmax(top, loss_scale_value(p, run->path[k].loss));
+        }
+        if (!isfinite(top))
+            continue;
+        double x = b->ix + c + 0.5,
+               y = b->iy + b->ih - (fmin(top, p->hi) - p->lo) / (p->hi - p->lo) * b->ih;
+        char number[8];
+        snprintf(number, sizeof number, "%zu", m + 1);
+        /* Apart from the number before, a little right of its peak where
+         * they crowd: at 1280x720 --projector 3 and 4 read "34". */
+        double half = 0.5 * render_text_width(r, number, px),
+               at = fmax(x, right + 5.0 * s + half);
+        right = at + half;
+        shapes_disc(r->shapes, x, y, 1.5 * s, r->theme->text);
+        render_text(r, number, at, y - line - 1.0 * s, px, ALIGN_CENTER, r->theme->text);
+    }
+}
+
 /* Loss versus step for every shown run in rect. */
 static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 {
@@ -1514,6 +1577,7 @@ static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
                      render_run_color(r, i, 0.3f), NULL);
     }
     plot_exits(r, scene, &p, &b, &trace, px);
+    plot_marks(r, scene, &p, &b, px);
     free(trace.y);
     free(trace.band);
     plot_timeline(r, scene, &p, &b, px);

@@ -145,6 +145,12 @@ typedef enum RenderMark {
     RENDER_MARK_KINDS = 8
 } RenderMark;
 
+/* How far (pixels at scale 1) right of the ends of the lesson's title and
+ * the landscape's name the key keeps where no other place lets it lie on
+ * their rows (hud.c's key_place): 15 pixels after learning_rate 5's
+ * title in Chinese it read as part of the title. */
+#define RENDER_KEY_APART_FROM_TITLE 80.0
+
 /* Tests: the marks the last frame drew (RenderMark bits), and the key's
  * words for mark (one bit), in the language selected (i18n.h). */
 unsigned renderer_marks_drawn(const Renderer *renderer);

@@ -102,6 +102,14 @@ Rgba theme_paper(const Theme *theme, Rgba color)
                   color.b + p * (1.0f - color.b), color.a};
 }
 
+Rgba theme_label_ink(const Theme *theme, Rgba run)
+{
+    const float toward_text = 0.7f;
+    Rgba t = theme->text;
+    return (Rgba){run.r + toward_text * (t.r - run.r), run.g + toward_text * (t.g - run.g),
+                  run.b + toward_text * (t.b - run.b), 1.0f};
+}
+
 Rgba theme_trail_casing(const Theme *theme, float a)
 {
     Rgba casing = theme->path_casing;

@@ -208,6 +208,9 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.distance_from[0] = step->distance_from.x;
     scene->display.distance_from[1] = step->distance_from.y;
     scene->display.loss_from = (size_t)step->plot_from;
+    scene->display.loss_mark_count = step->plot_mark_count;
+    for (size_t i = 0; i < step->plot_mark_count; i++)
+        scene->display.loss_marks[i] = (size_t)step->plot_marks[i];
     scene->display.loss_ymin = step->plot_ymin;
     scene->display.loss_ymax = step->plot_ymax;
     scene->display.law_hidden = step->experiment && !step->law;

@@ -136,6 +136,9 @@ typedef struct SceneDisplay {
     size_t loss_from;   /* the first update the loss plot shows (a lesson's
                            plot.from): 0, or the steps that matter after a
                            long start, on the plot's whole width */
+    size_t loss_marks[LESSON_PLOT_MARKS]; /* updates the loss plot numbers 1, 2 … over the
+                           highest curve there (a lesson's plot.marks) */
+    size_t loss_mark_count;
     double loss_ymin, loss_ymax; /* the loss plot's range when 0 < ymin < ymax
                            (L − L* on its log scale, L on a linear one), so
                            two lesson steps compare; else from the runs */
