@@ -149,15 +149,16 @@ static void test_surface_fills_the_middle(void **state)
 }
 
 /* The texts a frame draws that name the box's axes or give a value on
- * them: flags for "x", "y", "L", "0" (a tick where the floor's ranges
- * cross zero), "-2" and "2" (the floor's ends). */
+ * them: flags for "x", "y", L's values ("L = …", each named), "0" (a tick
+ * where the floor's ranges cross zero), "-2" and "2" (the floor's ends). */
 static void watch_axis_texts(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)px;
     (void)box;
-    static const char *const names[] = {"x", "y", "L", "0", "-2", "2"};
+    static const char *const names[] = {"x", "y", "L = ", "0", "-2", "2"};
     for (int k = 0; k < 6; k++)
-        ((bool *)context)[k] |= strcmp(utf8, names[k]) == 0;
+        ((bool *)context)[k] |= k == 2 ? strncmp(utf8, names[k], strlen(names[k])) == 0
+                                       : strcmp(utf8, names[k]) == 0;
 }
 
 /* How many times a frame drew "0". */
