@@ -4081,19 +4081,18 @@ static void test_sharpness_plot_says_its_edge(void **state)
 
 /* sharp_flat 4 to 6 at their ends, en and zh, at sharp_flat's frames: the
  * sharpness plot names each minimum's λmax it dots beside its axis
- * ("minimum 100"), and says no bare 100 or 1.65 there in steps 4 and 5.
- * The dotted lines were unnamed: step 5's 100 had no label (under the
- * range's 121), step 4's a bare "100" like a tick, and 1.65 lay a pixel
- * over 0 with none; the sharp minimum's 100, which the steps compare η
- * with, is named in each, the flat one's 1.65 where the axis is
- * logarithmic (6).  Step 6 names both at 960x540 and 1280x720, and in
- * Chinese wherever in English: at 960x540 it read "minimum 100" in
- * English, a bare "100" in Chinese, whose title "路径 6 的尖锐度 λmax(H)
- * 与 2/η（对数）" left the names no room (now "(对数)", as
- * "损失−Lmin(对数)").  At 1920x1080 the English title leaves no room for
- * "minimum": "min 100" and "min 1.65" (a frame review found the values
- * alone there, "100" and "1.65", each saying nothing of what it is).  At
- * 1280x720 --projector the plot is two lines high: its ends' labels
+ * ("minimum: λmax 100"), and says no bare 100 or 1.65 there in steps 4
+ * and 5.  The dotted lines were unnamed: step 5's 100 had no label (under
+ * the range's 121), step 4's a bare "100" like a tick, and 1.65 lay a
+ * pixel over 0 with none; then "minimum 100" read as the minimum's value
+ * (review, issue 12): the label says it is the λmax there.  The sharp
+ * minimum's 100, which the steps compare η with, is named in each, the
+ * flat one's 1.65 where the axis is logarithmic (6).  Step 6 names both,
+ * in Chinese wherever in English: the panel asks for the room beside its
+ * title (render_dynamics_need), and at 960x540 and 1280x720 the English
+ * has it for "min: λmax 1.65", at 1920x1080 for "minimum: λmax 1.65";
+ * the Chinese "极小值处 λmax 1.65", at 1920x1080 "极小值 λmax 1.65".
+ * At 1280x720 --projector the plot is two lines high: its ends' labels
  * alone, no level named nor dotted. */
 static void test_sharpness_plot_names_its_dotted_lines(void **state)
 {
@@ -4147,6 +4146,57 @@ static void test_sharpness_plot_names_its_dotted_lines(void **state)
                     step6_named[z] = named;
                 else
                     assert_true(named || !step6_named[z]);
+            }
+}
+
+/* sharp_flat 6 and saddle 5 at their ends, en and zh, at 960x540, 1280x720
+ * and 1280x720 --projector: the dynamics plot's title (the panel's top
+ * text) ends over its plot (but in the compact form at --projector, which
+ * runs it across the panel from its left), 9 pixels (times the scale,
+ * less a pixel) or more inside the panel's right edge.  At 960x540
+ * sharp_flat 6's Chinese title ended 2 pixels from the edge, saddle 5's
+ * 2 past its plot, 7 from the edge (review, issue 12). */
+static void test_plot_titles_inside_their_panels(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const struct {
+        const char *lesson;
+        size_t step;
+        long updates;
+    } cases[] = {{"sharp_flat.lua", 5, 60}, {"saddle.lua", 4, 45}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 0}, {1280, 720, 1}};
+    for (size_t c = 0; c < 2; c++)
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 3; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = played_layout(st, cases[c].lesson, langs[g], cases[c].step,
+                                                cases[c].updates, w, h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                LayoutRect areas[16], area = {0, 0, 0, 0};
+                size_t n = render_plot_areas(st->renderer, areas, 16);
+                for (size_t k = 0; k < n && k < 16; k++)
+                    if (inside_rect(areas[k], panel))
+                        area = areas[k];
+                assert_true(area.w > 0);
+                long title = -1;
+                for (size_t t = 0; t < drawn->count; t++)
+                    if (inside_rect(drawn->box[t], panel) &&
+                        (title < 0 || drawn->box[t].y < drawn->box[title].y))
+                        title = (long)t;
+                assert_true(title >= 0);
+                LayoutRect b = drawn->box[title];
+                double scale = render_recording_scale(w, h) *
+                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                print_message("%s %zu (%s, %dx%d%s): \"%s\" ends %.1f px inside the panel, "
+                              "%.1f past the plot\n",
+                              cases[c].lesson, cases[c].step + 1, langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", drawn->text[title],
+                              panel.x + panel.w - (b.x + b.w), b.x + b.w - (area.x + area.w));
+                assert_true(b.x + b.w <= area.x + area.w + 1.0 || frames[z][2]);
+                assert_true(panel.x + panel.w - (b.x + b.w) >= 9.0 * scale - 1.0);
             }
 }
 
@@ -6301,6 +6351,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_shared_sharpness_curve_drawn_once, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_stability_line_dashes_by_the_pixel, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_plot_titles_inside_their_panels, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_names_its_dotted_lines, stage_open,
                                         stage_close),
