@@ -4089,9 +4089,9 @@ static void test_sharpness_plot_says_its_edge(void **state)
  * minimum's 100, which the steps compare η with, is named in each, the
  * flat one's 1.65 where the axis is logarithmic (6).  Step 6 names both,
  * in Chinese wherever in English: the panel asks for the room beside its
- * title (render_dynamics_need), and at 960x540 and 1280x720 the English
- * has it for "min: λmax 1.65", at 1920x1080 for "minimum: λmax 1.65";
- * the Chinese "极小值处 λmax 1.65", at 1920x1080 "极小值 λmax 1.65".
+ * title (render_dynamics_need): "minimum: λmax 1.65" at each frame, in
+ * Chinese "极小值处 λmax 1.65" (the short forms, "min: λmax 1.65" and
+ * "极小值 λmax 1.65", where the panel gets less).
  * At 1280x720 --projector the plot is two lines high: its ends' labels
  * alone, no level named nor dotted. */
 static void test_sharpness_plot_names_its_dotted_lines(void **state)

@@ -954,7 +954,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     /* The minima named in the longest form with which the title, moving
      * right with the area, stays whole over it (sharp_flat 6's "… of each
      * run vs 2/η (log)" ran 38 px off its panel at 1280x720 beside
-     * "minimum 1.65"; at 960x540 in English "min: λmax 1.65" leaves it room
+     * "minimum 1.65"; at 1920x1080 in English "min 1.65" left it room
      * where the values alone, "100" and "1.65", said nothing a student
      * could tell from a tick); else their values alone, as the map's marks
      * name them. */
