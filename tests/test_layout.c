@@ -4149,57 +4149,6 @@ static void test_sharpness_plot_names_its_dotted_lines(void **state)
             }
 }
 
-/* sharp_flat 6 and saddle 5 at their ends, en and zh, at 960x540, 1280x720
- * and 1280x720 --projector: the dynamics plot's title (the panel's top
- * text) ends over its plot (but in the compact form at --projector, which
- * runs it across the panel from its left), 9 pixels (times the scale,
- * less a pixel) or more inside the panel's right edge.  At 960x540
- * sharp_flat 6's Chinese title ended 2 pixels from the edge, saddle 5's
- * 2 past its plot, 7 from the edge (review, issue 12). */
-static void test_plot_titles_inside_their_panels(void **state)
-{
-    LessonStage *st = *state;
-    static const char *const langs[] = {"en", "zh"};
-    static const struct {
-        const char *lesson;
-        size_t step;
-        long updates;
-    } cases[] = {{"sharp_flat.lua", 5, 60}, {"saddle.lua", 4, 45}};
-    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 0}, {1280, 720, 1}};
-    for (size_t c = 0; c < 2; c++)
-        for (size_t g = 0; g < 2; g++)
-            for (size_t z = 0; z < 3; z++) {
-                int w = frames[z][0], h = frames[z][1];
-                const Layout *l = played_layout(st, cases[c].lesson, langs[g], cases[c].step,
-                                                cases[c].updates, w, h, frames[z][2]);
-                assert_true(l->shown[LAYOUT_DYNAMICS]);
-                LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
-                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-                LayoutRect areas[16], area = {0, 0, 0, 0};
-                size_t n = render_plot_areas(st->renderer, areas, 16);
-                for (size_t k = 0; k < n && k < 16; k++)
-                    if (inside_rect(areas[k], panel))
-                        area = areas[k];
-                assert_true(area.w > 0);
-                long title = -1;
-                for (size_t t = 0; t < drawn->count; t++)
-                    if (inside_rect(drawn->box[t], panel) &&
-                        (title < 0 || drawn->box[t].y < drawn->box[title].y))
-                        title = (long)t;
-                assert_true(title >= 0);
-                LayoutRect b = drawn->box[title];
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
-                print_message("%s %zu (%s, %dx%d%s): \"%s\" ends %.1f px inside the panel, "
-                              "%.1f past the plot\n",
-                              cases[c].lesson, cases[c].step + 1, langs[g], w, h,
-                              frames[z][2] ? " --projector" : "", drawn->text[title],
-                              panel.x + panel.w - (b.x + b.w), b.x + b.w - (area.x + area.w));
-                assert_true(b.x + b.w <= area.x + area.w + 1.0 || frames[z][2]);
-                assert_true(panel.x + panel.w - (b.x + b.w) >= 9.0 * scale - 1.0);
-            }
-}
-
 /* trained_not_derived 2 at 1280x720 --projector and 1920x1080, en and
  * zh: every thumbnail's percentage says what it is (the test accuracy),
  * on its line or on the line over it.  At 1280x720 --projector the
@@ -4320,6 +4269,53 @@ static LayoutRect area_in(const Renderer *renderer, LayoutRect panel)
         if (inside_rect(areas[k], panel))
             area = areas[k];
     return area;
+}
+
+/* sharp_flat 6 and saddle 5 at their ends, en and zh, at 960x540, 1280x720
+ * and 1280x720 --projector: the dynamics plot's title (the panel's top
+ * text) ends over its plot (but in the compact form at --projector, which
+ * runs it across the panel from its left), 9 pixels (times the scale,
+ * less a pixel) or more inside the panel's right edge.  At 960x540
+ * sharp_flat 6's Chinese title ended 2 pixels from the edge, saddle 5's
+ * 2 past its plot, 7 from the edge (review, issue 12). */
+static void test_plot_titles_inside_their_panels(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const struct {
+        const char *lesson;
+        size_t step;
+        long updates;
+    } cases[] = {{"sharp_flat.lua", 5, 60}, {"saddle.lua", 4, 45}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 0}, {1280, 720, 1}};
+    for (size_t c = 0; c < 2; c++)
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 3; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = played_layout(st, cases[c].lesson, langs[g], cases[c].step,
+                                                cases[c].updates, w, h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                LayoutRect area = area_in(st->renderer, panel);
+                assert_true(area.w > 0);
+                long title = -1;
+                for (size_t t = 0; t < drawn->count; t++)
+                    if (inside_rect(drawn->box[t], panel) &&
+                        (title < 0 || drawn->box[t].y < drawn->box[title].y))
+                        title = (long)t;
+                assert_true(title >= 0);
+                LayoutRect b = drawn->box[title];
+                double scale = render_recording_scale(w, h) *
+                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                print_message("%s %zu (%s, %dx%d%s): \"%s\" ends %.1f px inside the panel, "
+                              "%.1f past the plot\n",
+                              cases[c].lesson, cases[c].step + 1, langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", drawn->text[title],
+                              panel.x + panel.w - (b.x + b.w), b.x + b.w - (area.x + area.w));
+                assert_true(b.x + b.w <= area.x + area.w + 1.0 || frames[z][2]);
+                assert_true(panel.x + panel.w - (b.x + b.w) >= 9.0 * scale - 1.0);
+            }
 }
 
 /* sharp_flat 4 at its end, en, at sharp_flat's frames but --projector
