@@ -4288,34 +4288,33 @@ static void test_plot_titles_inside_their_panels(void **state)
         long updates;
     } cases[] = {{"sharp_flat.lua", 5, 60}, {"saddle.lua", 4, 45}};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 0}, {1280, 720, 1}};
-    for (size_t c = 0; c < 2; c++)
-        for (size_t g = 0; g < 2; g++)
-            for (size_t z = 0; z < 3; z++) {
-                int w = frames[z][0], h = frames[z][1];
-                const Layout *l = played_layout(st, cases[c].lesson, langs[g], cases[c].step,
-                                                cases[c].updates, w, h, frames[z][2]);
-                assert_true(l->shown[LAYOUT_DYNAMICS]);
-                LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
-                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-                LayoutRect area = area_in(st->renderer, panel);
-                assert_true(area.w > 0);
-                long title = -1;
-                for (size_t t = 0; t < drawn->count; t++)
-                    if (inside_rect(drawn->box[t], panel) &&
-                        (title < 0 || drawn->box[t].y < drawn->box[title].y))
-                        title = (long)t;
-                assert_true(title >= 0);
-                LayoutRect b = drawn->box[title];
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
-                print_message("%s %zu (%s, %dx%d%s): \"%s\" ends %.1f px inside the panel, "
-                              "%.1f past the plot\n",
-                              cases[c].lesson, cases[c].step + 1, langs[g], w, h,
-                              frames[z][2] ? " --projector" : "", drawn->text[title],
-                              panel.x + panel.w - (b.x + b.w), b.x + b.w - (area.x + area.w));
-                assert_true(b.x + b.w <= area.x + area.w + 1.0 || frames[z][2]);
-                assert_true(panel.x + panel.w - (b.x + b.w) >= 9.0 * scale - 1.0);
-            }
+    /* Each lesson's step in each language at each frame. */
+    for (size_t q = 0; q < 12; q++) {
+        size_t c = q / 6, g = q / 3 % 2, z = q % 3;
+        int w = frames[z][0], h = frames[z][1];
+        bool projector = frames[z][2];
+        const Layout *l = played_layout(st, cases[c].lesson, langs[g], cases[c].step,
+                                        cases[c].updates, w, h, projector);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        LayoutRect panel = l->rect[LAYOUT_DYNAMICS];
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        LayoutRect area = area_in(st->renderer, panel);
+        long title = -1;
+        for (size_t t = 0; t < drawn->count; t++)
+            if (inside_rect(drawn->box[t], panel) &&
+                (title < 0 || drawn->box[t].y < drawn->box[title].y))
+                title = (long)t;
+        assert_true(area.w > 0 && title >= 0);
+        double end = drawn->box[title].x + drawn->box[title].w;
+        double scale = render_recording_scale(w, h) * (projector ? RENDER_PROJECTOR_SCALE : 1.0);
+        print_message("%s %zu (%s, %dx%d%s): \"%s\" ends %.1f px inside the panel, %.1f past "
+                      "the plot\n",
+                      cases[c].lesson, cases[c].step + 1, langs[g], w, h,
+                      projector ? " --projector" : "", drawn->text[title],
+                      panel.x + panel.w - end, end - (area.x + area.w));
+        assert_true(end <= area.x + area.w + 1.0 || projector);
+        assert_true(panel.x + panel.w - end >= 9.0 * scale - 1.0);
+    }
 }
 
 /* sharp_flat 4 at its end, en, at sharp_flat's frames but --projector
