@@ -750,6 +750,18 @@ static void axis_break(Renderer *r, const PlotArea *a)
     }
 }
 
+/* The least width of area a whose step labels, its ends' and xlabel
+ * between them, stand apart by a gap. */
+static double step_row_width(Renderer *r, const PlotArea *a, const char *xlabel)
+{
+    int px = render_font_px(r, PLOT_TEXT_PX);
+    char lo[32], hi[32];
+    snprintf(lo, sizeof lo, "%.0f", a->xlo);
+    snprintf(hi, sizeof hi, "%.0f", a->xhi);
+    double ends = fmax(render_text_width(r, lo, px), render_text_width(r, hi, px));
+    return render_text_width(r, xlabel, px) + 2.0 * ends + 16.0 * r->scale;
+}
+
 /* A linear range's top raised, where a minimum's level in it lies within
  * a line and a fifth of it, to that much above the level: its name then
  * clears the top's label (sharp_flat 5: its minimum's name under 121). */
@@ -958,8 +970,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * where the values alone, "100" and "1.65", said nothing a student
      * could tell from a tick); else their values alone, as the map's marks
      * name them. */
-    LevelName form = a.compact ? LEVEL_NAMED : LEVEL_BARE;
+    LevelName form = LEVEL_BARE;
     double title_w = render_text_width(r, full, render_font_px(r, PLOT_TEXT_PX));
+    double step_row = step_row_width(r, &a, _("step"));
     for (int tried = LEVEL_NAMED; tried > LEVEL_BARE && form == LEVEL_BARE; tried--) {
         double widest = 0;
         for (size_t k = 0; k < level_count; k++) {
@@ -970,8 +983,13 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         }
         /* The title starts its indent in from the area (plot_fit_labels):
          * left out here, sharp_flat 6's Chinese title ran to the panel's
-         * edge (review, issue 12). */
-        if (a.left + (10.0 + PLOT_TITLE_INDENT) * r->scale + widest + title_w <= a.x + a.w)
+         * edge (review, issue 12).  A compact title runs across the panel
+         * instead; either way the area keeps room for its step labels:
+         * at 1280x720 --projector sharp_flat 4's "极小值处 λmax 100" left
+         * "步数" over "600". */
+        double left = a.left + 10.0 * r->scale + widest;
+        if ((a.compact || left + PLOT_TITLE_INDENT * r->scale + title_w <= a.x + a.w) &&
+            a.x + a.w - fmax(a.x, left) >= step_row)
             form = (LevelName)tried;
     }
     for (size_t k = 0; k < level_count; k++) {
@@ -1487,11 +1505,11 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
         /* Room beside the title for the minima's names, which draw_sharpness
          * gives where the title stays whole over the area: "minimum: λmax
          * 1.65" left sharp_flat 6's title at 960x540 no room, and the bare
-         * values said nothing. */
+         * values said nothing (compact: the short names). */
         double levels[LANDSCAPE_MAX_MINIMA];
         for (size_t k = 0, n = minima_levels(scene, levels); k < n; k++) {
             char name[48];
-            minimum_label(levels[k], LEVEL_NAMED, name, sizeof name);
+            minimum_label(levels[k], compact ? LEVEL_SHORT : LEVEL_NAMED, name, sizeof name);
             named_w = fmax(named_w, render_text_width(r, name, px));
         }
         /* The widest labels: a long number, or one line per run. */
@@ -1537,6 +1555,12 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
     if (scene->display.plot == SCENE_PLOT_SHARPNESS)
         h = fmax(h, min_h + log_levels_area(scene, line) - LAYOUT_PLOT_AREA_LEAST * s);
+    /* Compact, the short names beside a plot whose step labels (up to
+     * four digits) stand apart: at 1280x720 --projector sharp_flat 4's
+     * "极小值处 λmax 100" left "步数" over "600". */
+    if (named_w > 0 && compact)
+        min_w = fmax(min_w, (10.0 + DYN_RIGHT_MARGIN) * s + named_w +
+                                step_row_width(r, &(PlotArea){.xhi = 9999}, _("step")));
     double w = fmax(DYN_WIDTH * s, min_w);
     if (named_w > 0 && !compact)
         w = fmax(w, (10.0 + PLOT_TITLE_INDENT + DYN_RIGHT_MARGIN) * s + named_w + text_w);
