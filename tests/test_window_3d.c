@@ -148,16 +148,27 @@ static void test_surface_fills_the_middle(void **state)
     app_destroy(app);
 }
 
+/* Whether text is one of L's values, each named: "L = 1.22" (the
+ * formula "L = x^2+…" is not). */
+static bool height_value(const char *text)
+{
+    char *end;
+    if (strncmp(text, "L = ", 4) != 0)
+        return false;
+    strtod(text + 4, &end);
+    return end != text + 4 && *end == '\0';
+}
+
 /* The texts a frame draws that name the box's axes or give a value on
- * them: flags for "x", "y", "L", "0" (a tick where the floor's ranges
- * cross zero), "-2" and "2" (the floor's ends). */
+ * them: flags for "x", "y", L's values, "0" (a tick where the floor's
+ * ranges cross zero), "-2" and "2" (the floor's ends). */
 static void watch_axis_texts(void *context, const char *utf8, LayoutRect box, int px)
 {
     (void)px;
     (void)box;
-    static const char *const names[] = {"x", "y", "L", "0", "-2", "2"};
+    static const char *const names[] = {"x", "y", NULL, "0", "-2", "2"};
     for (int k = 0; k < 6; k++)
-        ((bool *)context)[k] |= strcmp(utf8, names[k]) == 0;
+        ((bool *)context)[k] |= names[k] ? strcmp(utf8, names[k]) == 0 : height_value(utf8);
 }
 
 /* How many times a frame drew "0". */

@@ -146,7 +146,10 @@ static void floor_axis(Renderer *r, ViewRect rect, int axis, int font)
 }
 
 /* The leftmost vertical edge on the screen: the values at the box's floor
- * and top, and the name L between them. */
+ * and top, each named, "L = 1.22".  A value under a thousandth of the
+ * span is 0: saddle 1's floor read "7.79e-05" (its grid's least sample;
+ * the minima's loss is 0), and a bare value at the floor's corner, over
+ * the y axis's "1", read as one of its values (review, issue 12). */
 static void height_axis(Renderer *r, ViewRect rect, double floor_value, double top_value,
                         int font)
 {
@@ -167,12 +170,10 @@ static void height_axis(Renderer *r, ViewRect rect, double floor_value, double t
             continue;
         tick(r, px, py, -1.0, 0.0);
         char text[32];
-        snprintf(text, sizeof text, "%.3g", values[k]);
+        double v = fabs(values[k]) < 1e-3 * fabs(top_value - floor_value) ? 0.0 : values[k];
+        snprintf(text, sizeof text, "L = %.3g", v);
         label_out(r, text, px, py, -1.0, 0.0, gap, font);
     }
-    double px, py;
-    if (surface_box_pixel(r->surface, cx, cy, 0.5, &px, &py))
-        label_out(r, "L", px, py, -1.0, 0.0, gap, font);
 }
 
 void render_box_axes(Renderer *r)

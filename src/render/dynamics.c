@@ -87,10 +87,11 @@
 #define GD_EDGE N_("GD's edge of stability")
 /* A minimum's λmax beside the axis at its dotted line (%s: the value):
  * sharp_flat 4-5's dotted 100 and 1.65, bare or unlabelled, said nothing a
- * student could tell from a tick. */
-#define MINIMUM_LEVEL N_("minimum %s")
+ * student could tell from a tick, and "minimum 100" read as the minimum's
+ * loss being 100 (review, issue 12): the label says what 100 is. */
+#define MINIMUM_LEVEL N_("minimum: λmax %s")
 /* The same, short, where the plot's title leaves no room for the word. */
-#define MINIMUM_LEVEL_SHORT N_("min %s")
+#define MINIMUM_LEVEL_SHORT N_("min: λmax %s")
 /* An effective-step box's numbers: the step each coordinate takes per
  * unit of gradient (adaptive 3's caption's words), not the η set — the
  * label read "η: x …, y …". */
@@ -559,8 +560,8 @@ static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken, const
     }
 }
 
-/* How a minimum's λmax is labelled beside the axis: "minimum 100", "min
- * 100" or "100". */
+/* How a minimum's λmax is labelled beside the axis: "minimum: λmax 100",
+ * "min: λmax 100" or "100". */
 typedef enum LevelName { LEVEL_BARE, LEVEL_SHORT, LEVEL_NAMED } LevelName;
 
 static void minimum_label(double level, LevelName form, char *dest, size_t size)
@@ -574,7 +575,7 @@ static void minimum_label(double level, LevelName form, char *dest, size_t size)
              value);
 }
 
-/* The minima's λmax named beside the axis in form, "minimum 100" (or its
+/* The minima's λmax named beside the axis in form, "minimum: λmax 100" (or its
  * value alone, as the map's marks name it): what a run resting
  * in that minimum reads, sharp_flat's 100 and 1.65.  Those that find room
  * (a line clear of the range's end labels: 1.65 a pixel over 0 on a
@@ -749,9 +750,21 @@ static void axis_break(Renderer *r, const PlotArea *a)
     }
 }
 
+/* The least width of area a whose step labels, its ends' and xlabel
+ * between them, stand apart by a gap. */
+static double step_row_width(Renderer *r, const PlotArea *a, const char *xlabel)
+{
+    int px = render_font_px(r, PLOT_TEXT_PX);
+    char lo[32], hi[32];
+    snprintf(lo, sizeof lo, "%.0f", a->xlo);
+    snprintf(hi, sizeof hi, "%.0f", a->xhi);
+    double ends = fmax(render_text_width(r, lo, px), render_text_width(r, hi, px));
+    return render_text_width(r, xlabel, px) + 2.0 * ends + 16.0 * r->scale;
+}
+
 /* A linear range's top raised, where a minimum's level in it lies within
  * a line and a fifth of it, to that much above the level: its name then
- * clears the top's label (sharp_flat 5: "minimum 100" under 121). */
+ * clears the top's label (sharp_flat 5: its minimum's name under 121). */
 static void top_clear_of_levels(Renderer *r, PlotArea *a, const double *levels, size_t count)
 {
     double f = 1.2 * render_line_height(r, render_font_px(r, 13.0)) / a->h;
@@ -953,12 +966,13 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     /* The minima named in the longest form with which the title, moving
      * right with the area, stays whole over it (sharp_flat 6's "… of each
      * run vs 2/η (log)" ran 38 px off its panel at 1280x720 beside
-     * "minimum 1.65"; at 1920x1080 in English "min 1.65" leaves it room
+     * "minimum 1.65"; at 1920x1080 in English "min 1.65" left it room
      * where the values alone, "100" and "1.65", said nothing a student
      * could tell from a tick); else their values alone, as the map's marks
      * name them. */
-    LevelName form = a.compact ? LEVEL_NAMED : LEVEL_BARE;
+    LevelName form = LEVEL_BARE;
     double title_w = render_text_width(r, full, render_font_px(r, PLOT_TEXT_PX));
+    double step_row = step_row_width(r, &a, _("step"));
     for (int tried = LEVEL_NAMED; tried > LEVEL_BARE && form == LEVEL_BARE; tried--) {
         double widest = 0;
         for (size_t k = 0; k < level_count; k++) {
@@ -967,7 +981,15 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
             if (levels[k] >= a.ylo && levels[k] <= a.yhi)
                 widest = fmax(widest, render_text_width(r, label, render_font_px(r, 13.0)));
         }
-        if (a.left + 10.0 * r->scale + widest + title_w <= a.x + a.w)
+        /* The title starts its indent in from the area (plot_fit_labels):
+         * left out here, sharp_flat 6's Chinese title ran to the panel's
+         * edge (review, issue 12).  A compact title runs across the panel
+         * instead; either way the area keeps room for its step labels:
+         * at 1280x720 --projector sharp_flat 4's "极小值处 λmax 100" left
+         * "步数" over "600". */
+        double left = a.left + 10.0 * r->scale + widest;
+        if ((a.compact || left + PLOT_TITLE_INDENT * r->scale + title_w <= a.x + a.w) &&
+            a.x + a.w - fmax(a.x, left) >= step_row)
             form = (LevelName)tried;
     }
     for (size_t k = 0; k < level_count; k++) {
@@ -1456,6 +1478,16 @@ static double log_levels_area(const Scene *scene, double line)
     return line * log(16.0 * levels[count - 1] / levels[0]) / log(4.0);
 }
 
+/* The width of a title with the log scale's suffix, measured whole as it
+ * is drawn: in two pieces it came 1.5 px short at 960x540, and saddle 5's
+ * title ran past its plot (review, issue 12). */
+static double logged_title_width(Renderer *r, const char *title, int px)
+{
+    char full[192];
+    snprintf(full, sizeof full, "%s%s", title, _(LOG_SUFFIX));
+    return render_text_width(r, full, px);
+}
+
 LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!dynamics_shown(scene))
@@ -1464,12 +1496,22 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     int px = render_font_px(r, 13.0);
     double line = render_line_height(r, px);
     char title[128];
-    double text_w = 0, label_w = 0;
+    double text_w = 0, label_w = 0, named_w = 0;
     int small_px = render_font_px(r, 12.0);
     switch (scene->display.plot) {
-    case SCENE_PLOT_SHARPNESS:
+    case SCENE_PLOT_SHARPNESS: {
         sharpness_title(scene, title, sizeof title);
-        text_w = render_text_width(r, title, px) + render_text_width(r, _(LOG_SUFFIX), px);
+        text_w = logged_title_width(r, title, px);
+        /* Room beside the title for the minima's names, which draw_sharpness
+         * gives where the title stays whole over the area: "minimum: λmax
+         * 1.65" left sharp_flat 6's title at 960x540 no room, and the bare
+         * values said nothing (compact: the short names). */
+        double levels[LANDSCAPE_MAX_MINIMA];
+        for (size_t k = 0, n = minima_levels(scene, levels); k < n; k++) {
+            char name[48];
+            minimum_label(levels[k], compact ? LEVEL_SHORT : LEVEL_NAMED, name, sizeof name);
+            named_w = fmax(named_w, render_text_width(r, name, px));
+        }
         /* The widest labels: a long number, or one line per run. */
         if (compact)
             snprintf(title, sizeof title, EDGE_LABEL_SHORT, "-8.88e-88");
@@ -1480,17 +1522,17 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
                  _(GD_EDGE));
         label_w = fmax(label_w, render_text_width(r, title, small_px));
         break;
+    }
     case SCENE_PLOT_SCHEDULE:
         text_w = render_text_width(r, _(SCHEDULE_TITLE), px);
         break;
     case SCENE_PLOT_DISTANCE:
         snprintf(title, sizeof title, _(DISTANCE_TITLE), scene->display.distance_from[0],
                  scene->display.distance_from[1]);
-        text_w = render_text_width(r, title, px) + render_text_width(r, _(LOG_SUFFIX), px);
+        text_w = logged_title_width(r, title, px);
         break;
     case SCENE_PLOT_STEP_SIZE:
-        text_w = render_text_width(r, _(STEP_SIZE_TITLE), px) +
-                 render_text_width(r, _(LOG_SUFFIX), px);
+        text_w = logged_title_width(r, _(STEP_SIZE_TITLE), px);
         break;
     default:
         norm_title(scene, scene_shown_run(scene), title, sizeof title);
@@ -1513,8 +1555,16 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
     if (scene->display.plot == SCENE_PLOT_SHARPNESS)
         h = fmax(h, min_h + log_levels_area(scene, line) - LAYOUT_PLOT_AREA_LEAST * s);
-    return (LayoutRequest){true, fmax(DYN_WIDTH * s, min_w), fmax(h, min_h), min_w, min_h,
-                           false};
+    /* Compact, the short names beside a plot whose step labels (up to
+     * four digits) stand apart: at 1280x720 --projector sharp_flat 4's
+     * "极小值处 λmax 100" left "步数" over "600". */
+    if (named_w > 0 && compact)
+        min_w = fmax(min_w, (10.0 + DYN_RIGHT_MARGIN) * s + named_w +
+                                step_row_width(r, &(PlotArea){.xhi = 9999}, _("step")));
+    double w = fmax(DYN_WIDTH * s, min_w);
+    if (named_w > 0 && !compact)
+        w = fmax(w, (10.0 + PLOT_TITLE_INDENT + DYN_RIGHT_MARGIN) * s + named_w + text_w);
+    return (LayoutRequest){true, w, fmax(h, min_h), min_w, min_h, false};
 }
 
 bool render_sharpness_to_y(const Renderer *r, double value, double *py)

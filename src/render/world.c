@@ -1493,10 +1493,18 @@ static void plan_axes(Renderer *r, const Scene *scene, const Viewport *vp, AxisP
     axis_plan(vp, &style, dest);
 }
 
+/* Pixels (times scale) the labels placed after an axis's label keep from
+ * it: saddle 5's "saddle" stood 2 pixels from the origin's "0" and the
+ * two read as one (review, issue 12). */
+#define AXIS_LABEL_KEEP 5.0
+
 static void draw_axis_label(Renderer *r, const AxisLabel *l)
 {
+    double keep = AXIS_LABEL_KEEP * r->scale;
     render_label_at(r, l->text, (LayoutRect){l->x, l->y, l->w, l->h}, render_font_px(r, 12.0),
                     r->theme->text);
+    render_keep_clear(r, (LayoutRect){l->x - keep, l->y - keep, l->w + 2.0 * keep,
+                                      l->h + 2.0 * keep});
 }
 
 /* The plane's axes: x = 0 and y = 0 where they are in view (along the
