@@ -1562,25 +1562,27 @@ static void test_plots_left_give_the_map_the_right_side(void **state)
     assert_true(layout_map_view(&in, l) > 0.64 * 720);
 }
 
-/* The layout of lessons/NAME step `step` (from 0, played through) at w x h,
- * recorded. */
+/* The layout of the stage's scene as it stands, recorded at w x h: a
+ * check of one played step at several sizes plays it once (laying out and
+ * drawing change no state of the scene). */
+static const Layout *stage_layout(LessonStage *st, int w, int h, bool projector)
+{
+    st->scene->display.projector = projector;
+    return render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                         RENDER_FOR_RECORDING);
+}
+
+/* The layout of lessons/NAME step `step` (from 0) as it opens at w x h,
+ * recorded.  Showing a step builds its stage afresh, the plays of the
+ * steps it keeps on from included (lesson_player_show), so the steps
+ * before it need not be played first. */
 static const Layout *lesson_layout(LessonStage *st, const char *name, const char *lang,
                                    size_t step, int w, int h, bool projector)
 {
     DescentError err = {""};
     stage_play(st, name, lang);
-    LessonPlayer *player = &st->player;
-    for (size_t k = 0; k <= step; k++) {
-        assert_true(lesson_player_show(player, st->scene, k, &err));
-        long frames = lesson_player_step_frames(player, k, 4);
-        player->autoplay_frames = 0;
-        for (long t = 0; t + 1 < frames && player->step == k; t++)
-            lesson_player_autoplay(player, st->scene, 4);
-    }
-    assert_true(lesson_player_show(player, st->scene, step, &err));
-    st->scene->display.projector = projector;
-    return render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
-                         RENDER_FOR_RECORDING);
+    assert_true(lesson_player_show(&st->player, st->scene, step, &err));
+    return stage_layout(st, w, h, projector);
 }
 
 /* momentum 1 (GD at η = 0.035 bouncing across the ravine) at the end of
@@ -2517,9 +2519,7 @@ static const Layout *played_layout(LessonStage *st, const char *name, const char
     stage_play(st, name, lang);
     assert_true(lesson_player_show(&st->player, st->scene, step, &err));
     scene_step(st->scene, updates);
-    st->scene->display.projector = projector;
-    return render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
-                         RENDER_FOR_RECORDING);
+    return stage_layout(st, w, h, projector);
 }
 
 static bool starts_with(const char *text, const char *prefix)
@@ -4073,14 +4073,11 @@ static void test_plots_say_each_number_once(void **state)
     size_t twice = 0, plots = 0;
     for (int f = 0; f < count; f++) {
         stage_play(st, files[f]->d_name, "en");
-        for (size_t k = 0; k < st->player.lesson.step_count; k++)
+        for (size_t k = 0; k < st->player.lesson.step_count; k++) {
+            assert_true(lesson_player_show(&st->player, st->scene, k, &err));
             for (size_t z = 0; z < 2; z++) {
                 int w = frames[z][0], h = frames[z][1];
-                assert_true(lesson_player_show(&st->player, st->scene, k, &err));
-                st->scene->display.projector = frames[z][2];
-                const Layout *l = render_layout(st->renderer, st->scene, w, h,
-                                                render_recording_scale(w, h),
-                                                RENDER_FOR_RECORDING);
+                const Layout *l = stage_layout(st, w, h, frames[z][2]);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 LayoutRect areas[16];
                 size_t n = render_plot_areas(st->renderer, areas, 16);
@@ -4118,6 +4115,7 @@ static void test_plots_say_each_number_once(void **state)
                         }
                 }
             }
+        }
         free(files[f]);
     }
     free(files);
@@ -5400,11 +5398,13 @@ static void test_thumbnail_labels_apart(void **state)
     static const char *const langs[2] = {"en", "zh"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1920, 1080, 0}};
     for (size_t step = 1; step <= 2; step++)
-        for (size_t z = 0; z < 3; z++)
-            for (size_t g = 0; g < 2; g++) {
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 3; z++) {
                 int w = frames[z][0], h = frames[z][1];
-                const Layout *l = played_layout(st, "trained_not_derived.lua", langs[g], step,
-                                                1000, w, h, frames[z][2]);
+                const Layout *l =
+                    z == 0 ? played_layout(st, "trained_not_derived.lua", langs[g], step, 1000, w,
+                                           h, frames[z][2])
+                           : stage_layout(st, w, h, frames[z][2]);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 double least = HUGE_VAL;
                 for (size_t t = 0; t < drawn->count; t++)
@@ -5970,11 +5970,12 @@ static void test_inset_keys_the_batch_rings(void **state)
                  {"sgd_noise.lua", 4, true},
                  {"implicit_regularization.lua", 3, false}};
     for (size_t g = 0; g < 2; g++)
-        for (size_t z = 0; z < 2; z++)
-            for (size_t q = 0; q < sizeof steps / sizeof steps[0]; q++) {
+        for (size_t q = 0; q < sizeof steps / sizeof steps[0]; q++)
+            for (size_t z = 0; z < 2; z++) {
                 int w = frames[z][0], h = frames[z][1];
-                const Layout *l =
-                    lesson_layout(st, steps[q].name, langs[g], steps[q].step, w, h, frames[z][2]);
+                const Layout *l = z == 0 ? lesson_layout(st, steps[q].name, langs[g],
+                                                         steps[q].step, w, h, frames[z][2])
+                                         : stage_layout(st, w, h, frames[z][2]);
                 assert_true(l->shown[LAYOUT_INSET]);
                 LayoutRect inset = l->rect[LAYOUT_INSET];
                 Shot shot = shot_frame(st, w, h, _("last step's batch"), false);
@@ -6019,7 +6020,10 @@ static void test_legend_keeps_each_equation_whole(void **state)
         for (int f = 0; f < count; f++)
             for (size_t a = 0; a < sizeof frames / sizeof frames[0]; a++) {
                 int w = frames[a][0], h = frames[a][1];
-                lesson_layout(st, files[f]->d_name, langs[g], 0, w, h, frames[a][2]);
+                if (a == 0)
+                    lesson_layout(st, files[f]->d_name, langs[g], 0, w, h, frames[a][2]);
+                else
+                    stage_layout(st, w, h, frames[a][2]);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 for (size_t t = 0; t < drawn->count; t++) {
                     size_t n = strlen(drawn->text[t]);
@@ -6142,8 +6146,9 @@ static void test_edges_step_shows_its_sharpness(void **state)
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < 2; z++) {
             int w = frames[z][0], h = frames[z][1];
-            const Layout *l = lesson_layout(st, "adam_vs_sgd_network.lua", langs[g][0], 1, w, h,
-                                            frames[z][2]);
+            const Layout *l = z == 0 ? lesson_layout(st, "adam_vs_sgd_network.lua", langs[g][0],
+                                                     1, w, h, frames[z][2])
+                                     : stage_layout(st, w, h, frames[z][2]);
             assert_true(l->shown[LAYOUT_DYNAMICS]);
             LayoutRect slot = l->rect[LAYOUT_DYNAMICS];
             const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
@@ -6349,8 +6354,9 @@ static void test_data_panel_keys_its_marks(void **state)
         for (size_t g = 0; g < 2; g++)
             for (size_t z = 0; z < 2; z++) {
                 int w = frames[z][0], h = frames[z][1];
-                const Layout *l =
-                    lesson_layout(st, steps[q].name, langs[g], steps[q].step, w, h, frames[z][2]);
+                const Layout *l = z == 0 ? lesson_layout(st, steps[q].name, langs[g],
+                                                         steps[q].step, w, h, frames[z][2])
+                                         : stage_layout(st, w, h, frames[z][2]);
                 assert_true(l->shown[LAYOUT_INSET]);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 int found = 0;
@@ -6499,11 +6505,12 @@ static void test_colour_bar_one_scale_in_both_languages(void **state)
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         BarWords first = {"", "", ""};
         bool one = true;
-        for (size_t z = 0; z < 2u + cases[c].projector; z++)
-            for (size_t g = 0; g < 2; g++) {
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 2u + cases[c].projector; z++) {
                 int w = frames[z][0], h = frames[z][1];
-                const Layout *l = lesson_layout(st, cases[c].lesson, langs[g], cases[c].step, w,
-                                                h, frames[z][2]);
+                const Layout *l = z == 0 ? lesson_layout(st, cases[c].lesson, langs[g],
+                                                         cases[c].step, w, h, frames[z][2])
+                                         : stage_layout(st, w, h, frames[z][2]);
                 BarWords bar = colour_bar_words(st, l, w, h);
                 print_message("%s %zu at %dx%d%s, %s: %s | %s | %s\n", cases[c].lesson,
                               cases[c].step + 1, w, h, frames[z][2] ? " --projector" : "",
@@ -6543,11 +6550,12 @@ static void test_colour_bar_one_scale_per_landscape(void **state)
         size_t specs = 0;
         bool one = true;
         for (size_t k = 0; k < steps; k++)
-            for (size_t z = 0; z < 2; z++)
-                for (size_t g = 0; g < 2; g++) {
+            for (size_t g = 0; g < 2; g++)
+                for (size_t z = 0; z < 2; z++) {
                     int w = frames[z][0], h = frames[z][1];
                     const Layout *l =
-                        played_layout(st, lessons[n], langs[g], k, 0, w, h, frames[z][2]);
+                        z == 0 ? played_layout(st, lessons[n], langs[g], k, 0, w, h, frames[z][2])
+                               : stage_layout(st, w, h, frames[z][2]);
                     if (st->scene->net || st->scene->display.view3d)
                         continue;
                     BarWords bar = colour_bar_words(st, l, w, h);
