@@ -2347,13 +2347,19 @@ static void test_effective_step_numbers_whole(void **state)
 }
 
 /* adam_vs_sgd_network 1 in Chinese at 1920x1080 --projector: the map
- * shows the slice at least 0.4 of the frame high.  Its caption took five
+ * shows the slice at least a third of the frame high.  Its caption took five
  * lines beside the data panel, over LAYOUT_CAPTION_SHARE, and the
  * sharpness plot's title made the plots' row too wide beside it; so the
  * caption went across, every panel stood on it, and the map was the strip
  * between them, 0.295 high (a shorter caption and title: 0.43; 0.399
  * once the sharpness plot, the step's subject, is raised towards what it
- * asks for: layout_compute, LayoutInput.dynamics_subject). */
+ * asks for: layout_compute, LayoutInput.dynamics_subject).  Since the
+ * Chinese captions keep to three lines beside the plots at 960x540 (so
+ * that both languages show the same panels:
+ * test_network_panels_alike_in_both_languages), this one stands beside the
+ * plots here too, in four lines, and the map as the step opens is 0.335
+ * high (0.383 across); as the step ends the map is 361 pixels high, 359
+ * with the caption across (2026-12-07). */
 static void test_network_map_uses_the_room(void **state)
 {
     LessonStage *st = *state;
@@ -2363,7 +2369,7 @@ static void test_network_map_uses_the_room(void **state)
     print_message("adam_vs_sgd_network 1 (zh) at 1920x1080 --projector: the map %.3f high\n",
                   share);
     assert_true(l->complete && l->caption_held);
-    assert_true(share >= 0.38);
+    assert_true(share >= 0.33);
 }
 
 /* adam_vs_sgd_network 5 at 1280x720 --projector, en and zh: the legend

@@ -389,6 +389,27 @@ static void test_runs_stand_out_on_the_landscape(void **state)
     assert_true(own_colour);
 }
 
+/* Every colour of viridis, magma and cividis as theme shows it (papered
+ * in the light theme) in grounds; returns how many. */
+#define MAP_GROUNDS (3 * MAP_COLOURS)
+static size_t map_grounds(const Theme *theme, double grounds[MAP_GROUNDS][3])
+{
+    static const char *const maps[] = {"viridis", "magma", "cividis"};
+    static double map[MAP_COLOURS][3];
+    size_t count = 0;
+    for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++) {
+        assert_int_equal(read_colormap(maps[m], map), MAP_COLOURS);
+        for (size_t c = 0; c < MAP_COLOURS; c++, count++) {
+            Rgba g = theme_paper(theme, (Rgba){(float)map[c][0], (float)map[c][1],
+                                               (float)map[c][2], 1.0f});
+            grounds[count][0] = (double)g.r;
+            grounds[count][1] = (double)g.g;
+            grounds[count][2] = (double)g.b;
+        }
+    }
+    return count;
+}
+
 /* Text and the dim text on a panel (its opacity over what lies under it:
  * the slate, or any colour of viridis, magma and cividis, papered in the
  * light theme) at THEME_TEXT_CONTRAST or more, in both themes.  On main
@@ -397,28 +418,23 @@ static void test_runs_stand_out_on_the_landscape(void **state)
 static void test_text_reads_on_every_panel(void **state)
 {
     (void)state;
-    static const char *const maps[] = {"viridis", "magma", "cividis"};
-    static double map[MAP_COLOURS][3];
+    static double grounds[MAP_GROUNDS + 1][3];
     static const SceneTheme themes[] = {SCENE_THEME_DARK, SCENE_THEME_LIGHT};
     for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
         const Theme *theme = theme_get(themes[t]);
         double least[2] = {HUGE_VAL, HUGE_VAL};
-        for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++) {
-            size_t n = read_colormap(maps[m], map);
-            assert_int_equal(n, MAP_COLOURS);
-            /* Colour n is the slate, the grounds before it the colormap's. */
-            for (size_t c = 0; c <= n; c++) {
-                Rgba g = c < n ? theme_paper(theme, (Rgba){(float)map[c][0], (float)map[c][1],
-                                                           (float)map[c][2], 1.0f})
-                               : theme->slate;
-                const double ground[3] = {(double)g.r, (double)g.g, (double)g.b};
-                double panel[3], seen[3];
-                over(ground, theme->panel, panel);
-                over(panel, theme->text, seen);
-                least[0] = fmin(least[0], contrast(seen, panel));
-                over(panel, theme->dim, seen);
-                least[1] = fmin(least[1], contrast(seen, panel));
-            }
+        /* The colormaps' grounds, then the slate. */
+        size_t n = map_grounds(theme, grounds);
+        grounds[n][0] = (double)theme->slate.r;
+        grounds[n][1] = (double)theme->slate.g;
+        grounds[n][2] = (double)theme->slate.b;
+        for (size_t c = 0; c <= n; c++) {
+            double panel[3], seen[3];
+            over(grounds[c], theme->panel, panel);
+            over(panel, theme->text, seen);
+            least[0] = fmin(least[0], contrast(seen, panel));
+            over(panel, theme->dim, seen);
+            least[1] = fmin(least[1], contrast(seen, panel));
         }
         print_message("%s theme: text at least %.2f, dim text %.2f on a panel\n",
                       t == 0 ? "dark" : "light", least[0], least[1]);
@@ -436,26 +452,19 @@ static void test_text_reads_on_every_panel(void **state)
 static void test_run_labels_read_on_the_map(void **state)
 {
     (void)state;
-    static const char *const maps[] = {"viridis", "magma", "cividis"};
-    static double map[MAP_COLOURS][3];
+    static double grounds[MAP_GROUNDS][3];
     static const SceneTheme themes[] = {SCENE_THEME_DARK, SCENE_THEME_LIGHT};
     for (size_t t = 0; t < sizeof themes / sizeof themes[0]; t++) {
         const Theme *theme = theme_get(themes[t]);
         double least = HUGE_VAL;
-        for (size_t m = 0; m < sizeof maps / sizeof maps[0]; m++) {
-            size_t n = read_colormap(maps[m], map);
-            assert_int_equal(n, MAP_COLOURS);
-            for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
-                Rgba ink = theme_label_ink(theme, theme_rgb(theme->runs[k], 1.0f));
-                const double seen[3] = {(double)ink.r, (double)ink.g, (double)ink.b};
-                for (size_t c = 0; c < n; c++) {
-                    Rgba g = theme_paper(theme, (Rgba){(float)map[c][0], (float)map[c][1],
-                                                       (float)map[c][2], 1.0f});
-                    const double ground[3] = {(double)g.r, (double)g.g, (double)g.b};
-                    double panel[3];
-                    over(ground, theme->label_panel, panel);
-                    least = fmin(least, contrast(seen, panel));
-                }
+        size_t n = map_grounds(theme, grounds);
+        for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
+            Rgba ink = theme_label_ink(theme, theme_rgb(theme->runs[k], 1.0f));
+            const double seen[3] = {(double)ink.r, (double)ink.g, (double)ink.b};
+            for (size_t c = 0; c < n; c++) {
+                double panel[3];
+                over(grounds[c], theme->label_panel, panel);
+                least = fmin(least, contrast(seen, panel));
             }
         }
         print_message("%s theme: a run's label at least %.2f on its panel\n",
