@@ -20,17 +20,6 @@ const char *number_text(double value, int digits, char *dest, size_t size)
     return dest;
 }
 
-const char *loss_text(double loss, int digits, char *dest, size_t size)
-{
-    if (loss >= 0 && loss < LOSS_TEXT_FLOOR) {
-        char floor_text[16];
-        snprintf(dest, size, "≤ %s", number_text(LOSS_TEXT_FLOOR, digits, floor_text,
-                                                  sizeof floor_text));
-        return dest;
-    }
-    return number_text(loss, digits, dest, size);
-}
-
 const char *share_text(double share, char *dest, size_t size)
 {
     double percent = 100.0 * share;

@@ -22,15 +22,6 @@
  * the nearest of them. */
 const char *number_text(double value, int digits, char *dest, size_t size);
 
-/* A loss (0 or more) as number_text writes it, but one under
- * LOSS_TEXT_FLOOR as "≤ 1e-16": a double resolves a loss of order 1 to
- * about 2.2e-16, so below that every loss is zero as computed, and is
- * said one way (implicit_regularization 3's two runs at one fit read
- * "L 0" beside "L 1.541e-31"; the loss plot's floor there says
- * "≤ 1e-16"). */
-#define LOSS_TEXT_FLOOR 1e-16
-const char *loss_text(double loss, int digits, char *dest, size_t size);
-
 /* A share (0 to 1) as a whole percent, "62%", into dest as above; one
  * midway between two keeps its half: 154 of 400 is "38.5%", where
  * printf's %.0f rounds a half to even ("38%", against escape 1's

@@ -142,7 +142,7 @@ static void run_line(const Scene *scene, size_t i, RunStatus status, bool widest
         /* The widest item keeps "(warm-up)" after the warm-up: the panel
          * keeps its width when the bracket goes. */
         size_t phase_step = widest ? 0 : run_steps(run);
-        loss_text(widest ? WIDEST_LOSS : run_head(run).loss, 4, loss, sizeof loss);
+        number_text(widest ? WIDEST_LOSS : run_head(run).loss, 4, loss, sizeof loss);
         number_text(scene_run_lr(scene, i), 3, lr, sizeof lr);
         if (!scene_on_time(scene))
             snprintf(clock, sizeof clock, _("step %zu"), steps);
