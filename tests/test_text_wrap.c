@@ -989,6 +989,11 @@ static void keeps_chinese_words_whole(void **state)
         /* Issue 12: adam_vs_sgd_network, adaptive 5, trained_not_derived. */
         {"路径 1 用梯度下降，每步都用全部 100 个训练点", "训练点"},
         {"第 325 步附近被甩上谷壁（损失约 4），随后又落回谷底。", "甩上"},
+        /* Session 27's review: batch_and_flatness 3 "梯度 / 下降",
+         * trained_not_derived 3 "比两 / 端". */
+        {"梯度下降的尖锐度几乎一开始就爬到线上，在线附近停留到第 400 步，然后落到线下。",
+         "梯度下降"},
+        {"在两者之间连一条直线，线上的训练损失比两端都高出 4.47", "两端"},
     };
     assert_int_equal(splits_among(kept, sizeof kept / sizeof kept[0], 8), 0);
     /* One character and its full stop end the word before them. */
