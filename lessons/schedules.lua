@@ -29,7 +29,7 @@ step {
       .. "step jumps clean across the bottom to the far rim, steeper still, and the next "
       .. "throws the walk off the map. Its loss leaves the plot at step 3 and overflows at step 7.",
     zh = "η = 0.5 适合平缓的碗底（那里 2/λmax = 2），但在陡峭的碗边上太大了："
-      .. "第一步就越过碗底，落到对面更陡的碗边，下一步便把它甩出了地图。整个过程发散了："
+      .. "第一步就越过碗底，落到对面更陡的碗边，下一步便把它甩出了地图。"
       .. "损失从第 3 步起超出图的上沿，第 7 步数值溢出。",
   },
   runs = { "gd:lr=0.5" },

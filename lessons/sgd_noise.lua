@@ -43,8 +43,8 @@ step {
       .. "spreads out, then stops growing: the pull to the minimum and the kicks balance. The "
       .. "circle's radius is its width: the walkers' root-mean-square distance from the minimum, 0.37.",
     zh = "每个点是一条带噪声的路径，受到各自不同的随机扰动。"
-      .. "这团粒子滑下去并散开，然后不再变大：向极小值的拉力与随机扰动达到平衡，粒子云保持稳定的宽度。"
-      .. "圆圈的半径就是这个宽度：粒子到极小值的均方根距离，0.37。",
+      .. "这团粒子滑下去并散开，然后不再变大：向极小值的拉力与随机扰动达到平衡。"
+      .. "圆圈的半径是粒子云的宽度：粒子到极小值的均方根距离，0.37。",
   },
   -- Closer in, so the circles are large enough to compare; the start stays
   -- below the legend.
