@@ -1520,7 +1520,7 @@ static void plot_marks(Renderer *r, const Scene *scene, const LossScale *p, cons
             continue;
         double x = b->ix + c + 0.5,
                y = b->iy + b->ih - (fmin(top, p->hi) - p->lo) / (p->hi - p->lo) * b->ih;
-        char number[8];
+        char number[24]; /* any size_t: at most LESSON_PLOT_MARKS in a lesson */
         snprintf(number, sizeof number, "%zu", m + 1);
         /* Apart from the number before, a little right of its peak where
          * they crowd: at 1280x720 --projector 3 and 4 read "34". */
