@@ -17,7 +17,7 @@ static int chunk_main(void *arg)
     return 0;
 }
 
-void parallel_for(size_t n, int threads, ParallelFn fn, void *context)
+int parallel_threads(size_t n, int threads)
 {
     if (threads < 1)
         threads = 1;
@@ -25,6 +25,12 @@ void parallel_for(size_t n, int threads, ParallelFn fn, void *context)
         threads = PARALLEL_MAX_THREADS;
     if (n < (size_t)threads)
         threads = n > 0 ? (int)n : 1;
+    return threads;
+}
+
+void parallel_for(size_t n, int threads, ParallelFn fn, void *context)
+{
+    threads = parallel_threads(n, threads);
     Chunk chunks[PARALLEL_MAX_THREADS];
     thrd_t ids[PARALLEL_MAX_THREADS];
     bool started[PARALLEL_MAX_THREADS] = {false};

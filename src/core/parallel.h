@@ -16,4 +16,8 @@ typedef void (*ParallelFn)(void *context, size_t begin, size_t end);
 
 void parallel_for(size_t n, int threads, ParallelFn fn, void *context);
 
+/* The threads parallel_for runs n items on when asked for threads: at
+ * least 1, at most PARALLEL_MAX_THREADS and, where n > 0, at most n. */
+int parallel_threads(size_t n, int threads);
+
 #endif

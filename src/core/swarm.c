@@ -594,9 +594,7 @@ static void advance_shared(void *context, size_t begin, size_t end)
  * change, so each stretch runs in parallel with one desc. */
 void swarm_advance(Swarm *swarm, size_t steps, int threads)
 {
-    threads = threads < 1 ? 1 : threads > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : threads;
-    if ((size_t)threads > swarm->block_count)
-        threads = (int)swarm->block_count;
+    threads = parallel_threads(swarm->block_count, threads);
     /* About 16 runs a thread: small enough to even out, large enough that
      * the counter and a run's first, unprefetched block cost nothing. */
     swarm->share_blocks = swarm->block_count / (16 * (size_t)threads) + 1;
