@@ -19,18 +19,14 @@
  * is drawn.  The pure parts (layout_compute, layout_place_label) are
  * checked with sizes written down here.
  */
+#include "testing.h"
+
 #include <ctype.h>
 #include <dirent.h>
-#include <fnmatch.h>
 #include <math.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cmocka.h>
 
 #include "core/curvature.h"
 #include "core/number_text.h"
@@ -6648,23 +6644,10 @@ static void test_line_strip_axis_reads_its_rise(void **state)
         }
 }
 
-/* Whether name matches one of the count shell patterns. */
-static bool matches_any(const char *name, char *const *patterns, int count)
-{
-    for (int p = 0; p < count; p++)
-        if (fnmatch(patterns[p], name, 0) == 0)
-            return true;
-    return false;
-}
-
 int main(int argc, char **argv)
 {
-    /* test_layout [PATTERN]: the tests whose names match (cmocka's * and ?);
-     * test_layout --skip PATTERN...: the others (a sanitized build skips
-     * several: tests/meson.build). */
-    if (argc == 2)
-        cmocka_set_test_filter(argv[1]);
-    bool skip = argc >= 3 && strcmp(argv[1], "--skip") == 0;
+    /* test_layout [PATTERN | --skip PATTERN...] (testing.h's
+     * run_chosen_tests; a sanitized build skips several: tests/meson.build). */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
         cmocka_unit_test(test_over_map_placed_once),
@@ -6830,10 +6813,5 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_line_strip_axis_reads_its_rise, stage_open,
                                         stage_close),
     };
-    static struct CMUnitTest run[sizeof tests / sizeof tests[0]];
-    size_t count = 0;
-    for (size_t t = 0; t < sizeof tests / sizeof tests[0]; t++)
-        if (!skip || !matches_any(tests[t].name, argv + 2, argc - 2))
-            run[count++] = tests[t];
-    return _cmocka_run_group_tests("tests", run, count, NULL, NULL);
+    return RUN_CHOSEN_TESTS(tests, argc, argv, NULL, NULL);
 }

@@ -3671,17 +3671,9 @@ static void test_sharp_flat_circles_named(void **state)
 
 int main(int argc, char **argv)
 {
-    /* test_lesson_claims [PATTERN | --skip PATTERN]: the tests whose names
-     * match (cmocka's * and ?), or all but those; the build runs the slow
-     * network lessons as tests of their own, side by side. */
-    if (argc == 2)
-        cmocka_set_test_filter(argv[1]);
-    else if (argc == 3 && strcmp(argv[1], "--skip") == 0)
-        cmocka_set_skip_filter(argv[2]);
-    else if (argc != 1) {
-        fprintf(stderr, "usage: %s [PATTERN | --skip PATTERN]\n", argv[0]);
-        return 2;
-    }
+    /* test_lesson_claims [PATTERN | --skip PATTERN...] (testing.h's
+     * run_chosen_tests): the build runs the slow network lessons as tests
+     * of their own, side by side. */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_lesson_loads_and_plays),
         cmocka_unit_test(test_en_and_zh_write_the_same_numbers),
@@ -3708,5 +3700,5 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_gradient_flow_one_time_step),
         cmocka_unit_test(test_sharp_flat_circles_named),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return RUN_CHOSEN_TESTS(tests, argc, argv, NULL, NULL);
 }

@@ -3767,9 +3767,9 @@ static void test_trail_joined_without_beads(void **state)
 
 int main(int argc, char **argv)
 {
-    /* test_window [PATTERN]: the tests whose names match (cmocka's * and ?). */
-    if (argc == 2)
-        cmocka_set_test_filter(argv[1]);
+    /* test_window [PATTERN | --skip PATTERN...] (testing.h's
+     * run_chosen_tests; under X and the sanitizers some are left to the
+     * off-screen run: tests/meson.build). */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_colour_bar_low_end_is_the_minimum),
@@ -3850,5 +3850,5 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_old_trail_keeps_its_lightness),
         cmocka_unit_test(test_trail_joined_without_beads),
     };
-    return cmocka_run_group_tests(tests, keep_video_open, close_video);
+    return RUN_CHOSEN_TESTS(tests, argc, argv, keep_video_open, close_video);
 }

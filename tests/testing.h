@@ -14,6 +14,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fnmatch.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -102,5 +103,50 @@ static inline OptimizerDesc test_optimizer(const char *spec, const Landscape *la
         fail_msg("%s: %s", spec, err.message);
     return desc;
 }
+
+/* Whether name matches one of the count shell patterns (fnmatch's). */
+static inline bool matches_any(const char *name, char *const *patterns, int count)
+{
+    for (int p = 0; p < count; p++)
+        if (fnmatch(patterns[p], name, 0) == 0)
+            return true;
+    return false;
+}
+
+/* Runs the tests a test program's command line chooses, as one cmocka
+ * group with the given fixtures (either may be NULL):
+ *   PROGRAM                     every test;
+ *   PROGRAM PATTERN             those whose names match the shell pattern;
+ *   PROGRAM --skip PATTERN...   all but those matching one of the patterns
+ * (tests/meson.build skips some under the sanitizers or a second video
+ * driver, where another run already covers their code paths).  Returns
+ * the number of failed tests, or 2 after a usage message on stderr. */
+static inline int run_chosen_tests(const struct CMUnitTest *tests, size_t count, int argc,
+                                   char **argv, CMFixtureFunction setup,
+                                   CMFixtureFunction teardown)
+{
+    bool skip = argc >= 3 && strcmp(argv[1], "--skip") == 0;
+    if (argc > 2 && !skip) {
+        fprintf(stderr, "usage: %s [PATTERN | --skip PATTERN...]\n", argv[0]);
+        return 2;
+    }
+    if (argc == 2)
+        cmocka_set_test_filter(argv[1]);
+    struct CMUnitTest *run = malloc(count * sizeof *run);
+    if (!run)
+        return 1;
+    size_t chosen = 0;
+    for (size_t t = 0; t < count; t++)
+        if (!skip || !matches_any(tests[t].name, argv + 2, argc - 2))
+            run[chosen++] = tests[t];
+    int failed = _cmocka_run_group_tests("tests", run, chosen, setup, teardown);
+    free(run);
+    return failed;
+}
+
+/* run_chosen_tests on a whole array of tests. */
+#define RUN_CHOSEN_TESTS(tests, argc, argv, setup, teardown)                                   \
+    run_chosen_tests((tests), sizeof(tests) / sizeof((tests)[0]), (argc), (argv), (setup),     \
+                     (teardown))
 
 #endif
