@@ -30,6 +30,11 @@
  * marker scale): 12 steps of η = 0.05 made a faint tail a few pixels long
  * over sgd_noise 2's cloud, where the legend names one walker's path. */
 #define CLOUD_RUN_TRAIL_PIXELS 160.0
+/* ... within this many steps, else CLOUD_RUN_TRAIL_STEPS alone: a walker
+ * at rest (sgd_noise 5's batch of 50, under a pixel) kept its jitter at
+ * full strength, filling its ringed head over the cloud, or its whole
+ * descent from the start. */
+#define CLOUD_RUN_TRAIL_MOST_STEPS 100.0
 /* Path points closer than this (pixels, times the marker scale, as the
  * paths' widths) are merged. */
 #define PATH_MIN_SPACING 1.5
@@ -42,7 +47,7 @@
 
 /* The steps of trail run i keeps: INFINITY, or where a particle cloud
  * copies it CLOUD_RUN_TRAIL_STEPS, more while those span less than
- * CLOUD_RUN_TRAIL_PIXELS on the map. */
+ * CLOUD_RUN_TRAIL_PIXELS on the map (CLOUD_RUN_TRAIL_MOST_STEPS). */
 static double trail_window(const Renderer *r, const Scene *scene, size_t i)
 {
     if (!scene->swarm || i != scene->swarm_run)
@@ -56,7 +61,7 @@ static double trail_window(const Renderer *r, const Scene *scene, size_t i)
             length += hypot(p[3] - p[0], p[4] - p[1]);
         window = fmax(window, c->points[3 * (c->count - 1) + 2] - p[2]);
     }
-    return window;
+    return window <= CLOUD_RUN_TRAIL_MOST_STEPS ? window : CLOUD_RUN_TRAIL_STEPS;
 }
 
 static bool add_point(PathCache *c, double px, double py, long k)
