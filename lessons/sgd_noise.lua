@@ -123,11 +123,14 @@ step {
   play = 400,
   speed = 40,
   -- The cloud, under a pixel wide, lies inside the run's ringed head: named,
-  -- so that the dot there reads as the whole cloud, not the run alone.
+  -- so that the dot there reads as the whole cloud, not the run alone.  It
+  -- is named on the circle's rim label: a label of its own, at the centre,
+  -- stood off the circle on a leader that ran across the rim (review).
   marks = {
     { x = fit.x, y = fit.y, radius = small_batch_rms },
-    { x = fit.x, y = fit.y + small_batch_rms, label = { en = "batch 2", zh = "批大小 2" } },
-    { x = fit.x, y = fit.y, label = { en = "batch 50: the whole cloud", zh = "批大小 50：整团粒子云" } },
+    { x = fit.x, y = fit.y + small_batch_rms,
+      label = { en = "batch 2; the dot inside is batch 50's whole cloud",
+                zh = "批大小 2；圆内的点是批大小 50 的整团粒子云" } },
   },
   keys = {
     m = {

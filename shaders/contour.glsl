@@ -23,9 +23,20 @@ vec3 colormap_at(sampler2D colormap, float t, float paper)
 float contour_at(float t, float levels, float width, float strength)
 {
     float f = (t > 1.0 ? 1.0 + log(t) : t) * levels;
-    float fw = fwidth(f);
-    float dist = abs(fract(f + 0.5) - 0.5) / max(fw, 1e-6);
-    float line = 1.0 - smoothstep(0.5 * width - 0.5, 0.5 * width + 0.5, dist);
-    float fade = 1.0 - smoothstep(0.12, 0.3, fw);
-    return line * fade * step(0.5, abs(f)) * strength;
+    float fw = max(fwidth(f), 1e-6);
+    // Where levels crowd, every 2nd, 4th or 8th line stays, the others
+    // fading out before they come closer than a few pixels: with no line
+    // left there, the steep walls beyond the colour bar's top read as flat
+    // bands of its top colour (schedules 2 with --projector, issue 12).
+    float every = exp2(clamp(floor(log2(fw / 0.12)), 0.0, 3.0));
+    float line = 0.0;
+    for (int k = 0; k < 2; k++) {
+        float g = f / every, gw = fw / every;
+        float dist = abs(fract(g + 0.5) - 0.5) / gw;
+        float on = 1.0 - smoothstep(0.5 * width - 0.5, 0.5 * width + 0.5, dist);
+        float fade = 1.0 - smoothstep(0.12, k == 0 ? 0.24 : 0.3, gw);
+        line = max(line, on * fade);
+        every *= 2.0;
+    }
+    return line * step(0.5, abs(f)) * strength;
 }

@@ -17,9 +17,29 @@ uniform float u_paper;          // the colormap mixed this far towards white
 
 out vec4 frag_color;
 
+// The field at uv.  Its cells hold the values at their centres, so the
+// outer half cell of each edge lies beyond the last centre, where a clamped
+// texture read is flat across the edge: there fwidth saw only the slope
+// along the edge, lines that had faded where they crowd came back, and
+// the map's edges were dotted (schedules 2).  Beyond the last centres the
+// outermost cells' slope carries on instead.
+float field_at(vec2 uv)
+{
+    vec2 cell = 1.0 / vec2(textureSize(u_field, 0));
+    vec2 inner = clamp(uv, 0.5 * cell, 1.0 - 0.5 * cell);
+    vec2 beyond = (uv - inner) / cell;
+    float r = textureLod(u_field, inner, 0.0).r;
+    if (beyond == vec2(0.0))
+        return r;
+    vec2 back = sign(beyond) * cell;
+    float rx = textureLod(u_field, inner - vec2(back.x, 0.0), 0.0).r;
+    float ry = textureLod(u_field, inner - vec2(0.0, back.y), 0.0).r;
+    return r + abs(beyond.x) * (r - rx) + abs(beyond.y) * (r - ry);
+}
+
 void main()
 {
-    float t = mix(u_span.x, u_span.y, clamp(texture(u_field, v_uv).r, 0.0, 1.0));
+    float t = mix(u_span.x, u_span.y, field_at(v_uv));
     float contour = contour_at(t, u_levels, u_line_width, u_line_strength);
     vec3 colour = colormap_at(u_colormap, clamp(t, 0.0, 1.0), u_paper);
     frag_color = vec4(mix(colour, vec3(0.0), contour), 1.0);

@@ -36,6 +36,9 @@ static const Theme dark = {
     .field = {1.0f, 1.0f, 1.0f, 0.7f},
     .label_panel = {0.0f, 0.0f, 0.0f, 0.6f},
     .contour_strength = 0.35f,
+    /* 3, as a sample's edge: at 2 AdaGrad's faded bluish green (0.49)
+     * read as a dark line on viridis's greens (adaptive 2, issue 12). */
+    .trail_contrast = 3.0f,
     .runs = {0xE69F00, 0x56B4E9, 0xCC79A7, 0x009E73, 0xF0E442, 0xD55E00, 0x0072B2},
     .sweep_from = 0.5f,
     .sweep_to = 0.97f,
@@ -74,6 +77,9 @@ static const Theme light = {
     .field = {0.05f, 0.05f, 0.1f, 0.75f},
     .label_panel = {1.0f, 1.0f, 1.0f, 0.85f},
     .contour_strength = 0.5f,
+    /* Bluish green and reddish purple stand under 3 new on a white
+     * casing: at 3 they would fade to THEME_TRAIL_LEAST. */
+    .trail_contrast = 2.0f,
     .landscape_paper = 0.6f,
     .runs = {0xD55E00, 0x0072B2, 0x009E73, 0xCC79A7, 0x000000, 0xE69F00, 0x56B4E9},
     .sweep_from = 0.05f,
@@ -201,11 +207,11 @@ static bool trail_readable(const Theme *theme, Rgba color, float a, double least
 float theme_trail_floor(const Theme *theme, Rgba color)
 {
     enum { STEPS = 100 };
-    if (!trail_readable(theme, color, 1.0f, THEME_TRAIL_CONTRAST, true))
+    double least = (double)theme->trail_contrast;
+    if (!trail_readable(theme, color, 1.0f, least, true))
         return (float)THEME_TRAIL_LEAST;
     float a = (float)THEME_TRAIL_LEAST;
-    for (int k = 0; k < STEPS && !trail_readable(theme, color, a, THEME_TRAIL_CONTRAST, true);
-         k++)
+    for (int k = 0; k < STEPS && !trail_readable(theme, color, a, least, true); k++)
         a = (float)(THEME_TRAIL_LEAST + (1.0 - THEME_TRAIL_LEAST) * (k + 1) / STEPS);
     return a;
 }

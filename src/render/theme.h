@@ -43,6 +43,8 @@ typedef struct Theme {
     Rgba field;          /* the gradient field's arrows, uncased on the colormap */
     Rgba label_panel;    /* behind labels on the landscape */
     float contour_strength; /* darkening at a contour line's centre */
+    float trail_contrast;   /* the least contrast a faded trail keeps against
+                               its casing (theme_trail_floor) */
     float landscape_paper;  /* the landscape's colormap mixed this far towards
                                white, 0..1 (the colour bar's too) */
     uint32_t runs[THEME_RUN_COLORS]; /* runs' colours, 0xRRGGBB, in order */
@@ -95,7 +97,6 @@ size_t theme_sample_bands(const Theme *theme, Rgba color, bool hollow, double ra
  * out: the dim text at half opacity stood at 3.5 on a panel over viridis's
  * yellow and read as faint grey in review. */
 #define THEME_TEXT_CONTRAST 4.5
-#define THEME_TRAIL_CONTRAST 2.0
 /* The least opacity any trail fades to (theme_trail_floor). */
 #define THEME_TRAIL_LEAST 0.35
 
@@ -105,7 +106,7 @@ size_t theme_sample_bands(const Theme *theme, Rgba color, bool hollow, double ra
 Rgba theme_trail_casing(const Theme *theme, float a);
 
 /* The opacity color's trail fades to: the least, from THEME_TRAIL_LEAST,
- * at which it keeps THEME_TRAIL_CONTRAST against its casing
+ * at which it keeps the theme's trail_contrast against its casing
  * (theme_trail_casing) over the darkest and the lightest landscape, and
  * lies nearer (CIELAB) its own colour than any other run colour of the
  * theme: at 0.35 over a 0.55 casing faded blue stood at 1.4 against its

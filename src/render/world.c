@@ -26,6 +26,15 @@
 /* The run a particle cloud copies keeps only this many steps of trail: its
  * whole path would cover the cloud the step is about. */
 #define CLOUD_RUN_TRAIL_STEPS 12.0
+/* ... or more, until the trail is this long on the map (pixels, times the
+ * marker scale): 12 steps of η = 0.05 made a faint tail a few pixels long
+ * over sgd_noise 2's cloud, where the legend names one walker's path. */
+#define CLOUD_RUN_TRAIL_PIXELS 160.0
+/* ... within this many steps, else CLOUD_RUN_TRAIL_STEPS alone: a walker
+ * at rest (sgd_noise 5's batch of 50, under a pixel) kept its jitter at
+ * full strength, filling its ringed head over the cloud, or its whole
+ * descent from the start. */
+#define CLOUD_RUN_TRAIL_MOST_STEPS 100.0
 /* Path points closer than this (pixels, times the marker scale, as the
  * paths' widths) are merged. */
 #define PATH_MIN_SPACING 1.5
@@ -35,6 +44,25 @@
 #define HIDDEN_ALPHA 0.45f
 /* How far outside the map (pixels) segments are still drawn. */
 #define CLIP_MARGIN 64.0
+
+/* The steps of trail run i keeps: INFINITY, or where a particle cloud
+ * copies it CLOUD_RUN_TRAIL_STEPS, more while those span less than
+ * CLOUD_RUN_TRAIL_PIXELS on the map (CLOUD_RUN_TRAIL_MOST_STEPS). */
+static double trail_window(const Renderer *r, const Scene *scene, size_t i)
+{
+    if (!scene->swarm || i != scene->swarm_run)
+        return (double)INFINITY;
+    const PathCache *c = &r->paths[i];
+    double window = CLOUD_RUN_TRAIL_STEPS, length = 0.0;
+    double least = CLOUD_RUN_TRAIL_PIXELS * r->marker_scale;
+    for (size_t k = c->count; k-- > 1 && length < least;) {
+        const double *p = &c->points[3 * (k - 1)];
+        if (!isnan(p[0]) && !isnan(p[3]))
+            length += hypot(p[3] - p[0], p[4] - p[1]);
+        window = fmax(window, c->points[3 * (c->count - 1) + 2] - p[2]);
+    }
+    return window <= CLOUD_RUN_TRAIL_MOST_STEPS ? window : CLOUD_RUN_TRAIL_STEPS;
+}
 
 static bool add_point(PathCache *c, double px, double py, long k)
 {
@@ -389,8 +417,10 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
         bool leaving = !in_rect(map, x0, y0) || !in_rect(map, x1, y1);
         if (((leaving || (swing && !top)) && !colour) || !clip_segment(box, &x0, &y0, &x1, &y1))
             continue;
+        /* A window's trail whole over its newer half, so it reads over the
+         * cloud it is drawn on, then fading out. */
         float a = window > 0
-                      ? (float)(1.0 - age / window)
+                      ? (float)fmin(1.0, 2.0 * (1.0 - age / window))
                       : (float)(fade_floor + (1.0 - fade_floor) * exp(-age / TRAIL_FADE_STEPS));
         size_t count = 1;
         for (size_t p = path_next(i, recent, stride); p != next; p = path_next(p, recent, stride))
@@ -472,7 +502,7 @@ static bool box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
             continue;
         /* The run a cloud copies shows only its last steps (draw_path). */
         double head = c->points[3 * (c->count - 1) + 2];
-        double window = scene->swarm && i == scene->swarm_run ? CLOUD_RUN_TRAIL_STEPS : (double)INFINITY;
+        double window = trail_window(r, scene, i);
         for (size_t k = 0; k + 1 < c->drawn; k++) {
             if (head - c->points[3 * (k + 1) + 2] >= window)
                 continue;
@@ -593,7 +623,7 @@ static bool path_exit(const Renderer *r, const Scene *scene, size_t i, long last
     const PathCache *c = &r->paths[i];
     if (r->view3d || scene->display.paths_hidden || c->processed != last || c->count < 2)
         return false;
-    double window = scene->swarm && i == scene->swarm_run ? CLOUD_RUN_TRAIL_STEPS : (double)INFINITY;
+    double window = trail_window(r, scene, i);
     size_t oldest = c->count > PATH_RECENT_POINTS ? c->count - PATH_RECENT_POINTS : 0;
     for (size_t k = c->count - 1; k-- > oldest;) {
         const double *p = &c->points[3 * k];
@@ -970,7 +1000,7 @@ static double path_ink(const Renderer *r, const Scene *scene, size_t i, double x
         return 0.0;
     const double box[4] = {x - reach, y - reach, x + reach, y + reach};
     double head = c->points[3 * (c->count - 1) + 2], ink = 0.0;
-    double window = scene->swarm && i == scene->swarm_run ? CLOUD_RUN_TRAIL_STEPS : (double)INFINITY;
+    double window = trail_window(r, scene, i);
     for (size_t k = c->count > PATH_RECENT_POINTS ? c->count - PATH_RECENT_POINTS : 0;
          k + 1 < c->drawn; k++) {
         double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
@@ -2306,7 +2336,7 @@ static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
     bool in_cloud = scene->swarm && i == scene->swarm_run;
     bool inside;
     int nest = path_nest(scene, k, &inside);
-    double window = in_cloud ? CLOUD_RUN_TRAIL_STEPS : 0.0;
+    double window = in_cloud ? trail_window(r, scene, i) : 0.0;
     Rgba color = render_run_color(r, i, 1.0f);
     bool outlined = pass == 1 && inside && continuous_run(scene, i);
     if (top)
