@@ -216,8 +216,7 @@ void render_net_world(Renderer *r, const Scene *scene)
             shapes_disc(r->shapes, hx, hy, (NET_HEAD_RADIUS + 1.5) * m, r->theme->casing);
             shapes_disc(r->shapes, hx, hy, NET_HEAD_RADIUS * m, color);
         }
-        reach += 1.5 * m;
-        render_keep_clear(r, (LayoutRect){hx - reach, hy - reach, 2 * reach, 2 * reach});
+        render_note_head(r, hx, hy, reach + 1.5 * m);
         const NetPoint *head = &path[count - 1];
         if (head->distance > NET_DISTANCE_SHOWN * span)
             snprintf(labels[i], sizeof labels[i], _("run %zu ends %.3g off this plane"), i + 1,
@@ -239,7 +238,14 @@ void render_net_world(Renderer *r, const Scene *scene)
          * slate at 1280x720 --projector. */
         LayoutRect box =
             render_label_beside(r, scene, &grid, head_at[i][0], head_at[i][1], labels[i], px);
-        render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
+        LayoutRect at = render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
+        double pad = RENDER_LABEL_PAD * r->scale;
+        /* Led to its head where it stands off it: adam_vs_sgd_network
+         * 2's "run 1 ends 1.36 off this plane", with no room beside GD's
+         * short path, lay 50 px under its head and beside the start's
+         * ring, and named the start (review of session 27's frames). */
+        render_label_leader(r, head_at[i][0], head_at[i][1],
+                            (LayoutRect){at.x + pad, at.y, at.w - 2.0 * pad, at.h});
     }
     /* The start's ring named beside it, after the heads' labels, which
      * say more: batch_and_flatness's ring had no name on screen (issue
