@@ -618,29 +618,33 @@ static void draw_miss(Renderer *r, double x, double y)
     render_cross(r, x, y, NET_CROSS_ARM * s, NET_CROSS_HALF * s, r->theme->wrong);
 }
 
-/* The key's class line from x (draw; else measured alone), centred on y:
- * "class:", then each class's training point and its number; its
- * width. */
-static double data_class_key(Renderer *r, int classes, double x, double y, bool draw)
+/* The classes' key from x, its first line centred on y: "class:", then
+ * each class's training point and its number, along that line, or in a
+ * column, one a line under it (draw; else measured alone); its width. */
+static double data_class_key(Renderer *r, int classes, double x, double y, bool column,
+                             bool draw)
 {
     double s = r->scale;
     int px = render_font_px(r, NET_SMALL_PX);
-    double line = render_line_height(r, px), w = render_text_width(r, _(NET_CLASS_KEY), px);
+    double line = render_line_height(r, px), head = render_text_width(r, _(NET_CLASS_KEY), px);
+    double w = column ? 0 : head, widest = head;
     if (draw)
         render_text(r, _(NET_CLASS_KEY), x, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
     for (int c = 0; c < classes; c++) {
         char name[16];
         snprintf(name, sizeof name, "%d", c);
-        w += (c > 0 ? 0.5 * NET_KEY_GAP * s : 0);
+        double cy = column ? y + (c + 1) * line : y;
+        w = column ? 0 : w + (c > 0 ? 0.5 * NET_KEY_GAP * s : 0);
         if (draw) {
-            render_sample(r, x + w + 0.5 * NET_KEY_MARK * s, y, NET_TRAIN_DOT,
+            render_sample(r, x + w + 0.5 * NET_KEY_MARK * s, cy, NET_TRAIN_DOT,
                           theme_class_color(c), false);
-            render_text(r, name, x + w + NET_KEY_MARK * s, y - 0.5 * line, px, ALIGN_LEFT,
+            render_text(r, name, x + w + NET_KEY_MARK * s, cy - 0.5 * line, px, ALIGN_LEFT,
                         r->theme->text);
         }
         w += NET_KEY_MARK * s + render_text_width(r, name, px);
+        widest = fmax(widest, w);
     }
-    return w;
+    return widest;
 }
 
 /* The key's first line: its marks with their names from x, the cross's
@@ -677,7 +681,7 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     data_heading(scene, heading, sizeof heading);
     double text_w = fmax(fmax(fmax(data_marks_key(r, 0, 0, _(NET_MISS_KEY), false),
                                    data_class_key(r, net_stage_data(scene->net)->train.classes,
-                                                  0, 0, false)),
+                                                  0, 0, false, false)),
                               render_text_width(r, _(NET_ACCURACY_KEY), px)),
                          render_text_width(r, heading, px)) + 16 * s;
     /* Where a picture stands in the slice's place (representation), each
@@ -742,8 +746,19 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, px);
     render_panel(r, rect);
     size_t lines = data_title_lines(scene) + 1;
-    double side = fmin(rect.w, rect.h - (double)(lines + 3) * line) - 12 * s;
-    double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + (double)lines * line + 6 * s;
+    int k_classes = d->train.classes;
+    /* The classes' key in a column right of the square where the panel
+     * is that much wider than it; else a line of the key under it, taken
+     * from the square (at 1280x720 --projector that line cost
+     * adam_vs_sgd_network's square a fifth of its side). */
+    double side = fmin(rect.w, rect.h - (double)(lines + 2) * line) - 12 * s;
+    double column = data_class_key(r, k_classes, 0, 0, true, false) + 6 * s;
+    bool beside = rect.w - side >= column + 16 * s && (double)(k_classes + 1) * line <= side;
+    if (!beside)
+        side = fmin(rect.w, rect.h - (double)(lines + 3) * line) - 12 * s;
+    /* The square and the column beside it centred together. */
+    double x0 = rect.x + 0.5 * (rect.w - side - (beside ? column : 0));
+    double top = rect.y + (double)lines * line + 6 * s;
     char title[96];
     data_heading(scene, title, sizeof title);
     render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
@@ -766,7 +781,6 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                       NETDATA_SQUARE_CELLS * NETDATA_SQUARE_CELLS, classes, confidence);
     Rgba ground = r->theme->panel;
     ground.a = 1.0f;
-    int k_classes = d->train.classes;
     for (int j = 0; j < NETDATA_SQUARE_CELLS; j++)
         for (int i = 0; i < NETDATA_SQUARE_CELLS; i++) {
             size_t k = (size_t)j * NETDATA_SQUARE_CELLS + (size_t)i;
@@ -784,14 +798,18 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
         missed = draw_samples(r, scene, &d->test, false, misses, lo, unit, x0, y0);
         missed += draw_samples(r, scene, &d->train, true, misses, lo, unit, x0, y0);
     }
-    /* The key, on the panel's last three lines. */
+    /* The key, on the panel's last three lines (two, with the classes'
+     * beside the square). */
     double key_y = rect.y + rect.h - line - 2 * s;
     char wrong[64];
     snprintf(wrong, sizeof wrong, _(NET_MISSES_KEY), missed);
     if (data_marks_key(r, 0, 0, wrong, false) > rect.w - 16 * s)
         snprintf(wrong, sizeof wrong, "%s", _(NET_MISS_KEY));
-    data_marks_key(r, rect.x + 8 * s, key_y - 1.5 * line, wrong, true);
-    data_class_key(r, k_classes, rect.x + 8 * s, key_y - 0.5 * line, true);
+    data_marks_key(r, rect.x + 8 * s, key_y - (beside ? 0.5 : 1.5) * line, wrong, true);
+    if (beside)
+        data_class_key(r, k_classes, x0 + side + 6 * s, top + 0.5 * line, true, true);
+    else
+        data_class_key(r, k_classes, rect.x + 8 * s, key_y - 0.5 * line, false, true);
     render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
 }
 
