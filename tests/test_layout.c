@@ -2368,6 +2368,29 @@ static void test_network_map_uses_the_room(void **state)
     assert_true(share >= 0.33);
 }
 
+/* Whether text is a data panel's key for its misses, wrong ("wrong",
+ * "分错"), alone or with their count ("wrong: 13", "分错：13"); *count that
+ * count (-1: none). */
+static bool misses_key(const char *text, const char *wrong, long *count)
+{
+    size_t n = strlen(wrong);
+    *count = -1;
+    if (strncmp(text, wrong, n) != 0)
+        return false;
+    const char *rest = text + n;
+    if (!*rest)
+        return true;
+    if (strncmp(rest, ": ", 2) == 0)
+        rest += 2;
+    else if (strncmp(rest, "：", strlen("：")) == 0)
+        rest += strlen("：");
+    else
+        return false;
+    char *end;
+    *count = strtol(rest, &end, 10);
+    return end > rest && !*end;
+}
+
 /* adam_vs_sgd_network 5 at 1280x720 --projector, en and zh: the legend
  * gives the runs' accuracies, test among them, and says so (its caption
  * counts which run's test accuracy is higher: the legend gave test
@@ -2409,7 +2432,8 @@ static void test_network_says_what_its_numbers_are(void **state)
             for (size_t t = 0; t < drawn->count; t++) {
                 title_said |= strstr(drawn->text[t], said[g][accuracy]) &&
                               inside_rect(drawn->box[t], legend);
-                ring_said |= strcmp(drawn->text[t], ring[g]) == 0 &&
+                long count;
+                ring_said |= misses_key(drawn->text[t], ring[g], &count) &&
                              inside_rect(drawn->box[t], data);
             }
             print_message("%s, step %zu: the legend says \"%s\": %s, the runs' accuracies "
@@ -6340,15 +6364,20 @@ static void test_data_panel_has_its_room(void **state)
 /* The network's data panel keys every mark and names its percentages:
  * adam_vs_sgd_network 6 and representation 1, en and zh, at 960x540 and
  * 1280x720 --projector, draw "train", "test" (its hollow rings had no
- * key) and "wrong" and say the percentages are the network's own
- * accuracy (representation 1's "train 50%, test 50%" stood beside the
- * probe's 73 % and 57 %, "%: accuracy" not saying whose), each whole in
- * the panel. */
+ * key) and "wrong", name the classes' colours ("class:", review of
+ * session 27's frames: two colours and no key) and say the percentages
+ * are the network's own accuracy (representation 1's "train 50%, test
+ * 50%" stood beside the probe's 73 % and 57 %, "%: accuracy" not saying
+ * whose), each whole in the panel.  At 960x540 adam_vs_sgd_network 6's
+ * key counts its misses, as many as its run's accuracies leave of the
+ * training and test points (its 13 crosses, six at the spirals' centre,
+ * lay too close to count: the same review). */
 static void test_data_panel_keys_its_marks(void **state)
 {
     LessonStage *st = *state;
-    static const char *const keys[][4] = {{"train", "test", "wrong", "%: the network's accuracy"},
-                                          {"训练", "测试", "分错", "%：网络本身的准确率"}};
+    static const char *const keys[][5] = {
+        {"train", "test", "wrong", "%: the network's accuracy", "class:"},
+        {"训练", "测试", "分错", "%：网络本身的准确率", "类别："}};
     static const char *const langs[] = {"en", "zh"};
     static const struct {
         const char *name;
@@ -6365,17 +6394,29 @@ static void test_data_panel_keys_its_marks(void **state)
                 assert_true(l->shown[LAYOUT_INSET]);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 int found = 0;
-                for (size_t k = 0; k < 4; k++)
+                long count = -1;
+                for (size_t k = 0; k < 5; k++)
                     for (size_t t = 0; t < drawn->count; t++)
-                        if (strcmp(drawn->text[t], keys[g][k]) == 0 &&
+                        if ((k == 2 ? misses_key(drawn->text[t], keys[g][k], &count)
+                                    : strcmp(drawn->text[t], keys[g][k]) == 0) &&
                             inside_rect(drawn->box[t], l->rect[LAYOUT_INSET])) {
                             found++;
                             break;
                         }
-                print_message("%s %zu (%s, %dx%d%s): %d of 4 keys in the data panel\n",
+                const NetRun *run = net_stage_run(st->scene->net, scene_shown_run(st->scene));
+                const NetMetrics *m = &run->metrics[run->count - 1];
+                const NetDataSplit *d = net_stage_data(st->scene->net);
+                long missed = lround((1 - m->train_acc) * (double)d->train.n +
+                                     (1 - m->test_acc) * (double)d->test.n);
+                print_message("%s %zu (%s, %dx%d%s): %d of 5 keys in the data panel, misses "
+                              "counted %ld of %ld\n",
                               steps[q].name, steps[q].step + 1, langs[g], w, h,
-                              frames[z][2] ? " --projector" : "", found);
-                assert_int_equal(found, 4);
+                              frames[z][2] ? " --projector" : "", found, count, missed);
+                if (q == 0 && z == 0)
+                    assert_int_equal(count, missed);
+                else
+                    assert_true(count == -1 || count == missed);
+                assert_int_equal(found, 5);
             }
 }
 

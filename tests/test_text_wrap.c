@@ -932,6 +932,21 @@ static void keeps_a_quantity_with_its_words(void **state)
     assert_string_equal(lines[1], "test 93%");
 }
 
+/* A count out of a count is one quantity: kept whole at every width that
+ * holds it, even where that costs a line (issue 12: adam_vs_sgd_network
+ * 2's starts panel read "19 of / 20 (filled)" at 960x540, the
+ * line-free binding yielding). */
+static void keeps_a_count_out_of_a_count_whole(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "GD's λmax within 8 % of its edge 10 on 19 of 20 (filled); Adam's 0.86 to 0.98 of its 1900";
+    int split = 0;
+    for (double width = units(NULL, "19 of 20"); width < units(NULL, text); width += 1)
+        split += splits_phrase(text, "19 of 20", width);
+    assert_int_equal(split, 0);
+}
+
 /* Phrases a break parted in recorded frames (issue 12, session 26's
  * review of docs/frames at 960x540): a possessive from its noun ("a
  * well's / bottom", "the minimum's / 1002"), a key's two-word meaning
@@ -1193,6 +1208,7 @@ int main(void)
         cmocka_unit_test(keeps_numbers_with_units_ranges_and_values),
         cmocka_unit_test(breaks_a_formula_between_terms),
         cmocka_unit_test(keeps_a_quantity_with_its_words),
+        cmocka_unit_test(keeps_a_count_out_of_a_count_whole),
         cmocka_unit_test(keeps_chinese_words_whole),
         cmocka_unit_test(keeps_a_phrase_with_the_word_it_leans_on),
         cmocka_unit_test(keeps_a_unit_where_that_costs_no_line),

@@ -19,6 +19,16 @@
 #define REPR_TEXT_PX 13.0
 /* The picture's margin inside the map, as a share of its side. */
 #define REPR_MARGIN 0.06
+/* The grid's lines: this wide and this opaque (rows, columns), under
+ * points this big (radius), each on a disc of the ground this much wider
+ * (pixels at scale 1).  At 1.1 px, 0.55 and 0.85 under points 2.7 out,
+ * representation 2's points were lost among the folded lines (review of
+ * session 27's frames). */
+#define REPR_LINE_HALF 0.9
+#define REPR_ROW_ALPHA 0.35f
+#define REPR_COLUMN_ALPHA 0.6f
+#define REPR_POINT 3.6
+#define REPR_POINT_GROUND 1.6
 
 /* The picture's box fitted into the map: pixel of (a, b).  Equal scales,
  * except on the plane across a probe's cut, whose axis 0 (often a few per
@@ -54,11 +64,11 @@ static void to_pixel(const ReprFit *f, const double *ab, double *x, double *y)
 static void draw_lines(Renderer *r, const NetReprPicture *p, const ReprFit *f, const Viewport *box)
 {
     const double clip[4] = {box->x, box->y, box->x + box->width, box->y + box->height};
-    /* The columns more opaque than the rows: at the rows' 0.55 the gold
+    /* The columns more opaque than the rows: at the rows' opacity the gold
      * read as one dull tan, and the note's colour word did not match. */
     Rgba colors[2] = {r->theme->text, r->theme->accent};
-    colors[0].a = 0.55f;
-    colors[1].a = 0.85f;
+    colors[0].a = REPR_ROW_ALPHA;
+    colors[1].a = REPR_COLUMN_ALPHA;
     for (int line = 0; line < 2 * NET_REPR_LINES; line++) {
         const double *points = p->lines + (size_t)line * NET_REPR_POINTS * 2;
         double px = 0, py = 0;
@@ -67,24 +77,34 @@ static void draw_lines(Renderer *r, const NetReprPicture *p, const ReprFit *f, c
             to_pixel(f, points + 2 * k, &x, &y);
             double x0 = px, y0 = py, x1 = x, y1 = y;
             if (k > 0 && isfinite(x + y + px + py) && clip_segment(clip, &x0, &y0, &x1, &y1))
-                shapes_segment(r->shapes, x0, y0, x1, y1, 1.1 * r->scale,
+                shapes_segment(r->shapes, x0, y0, x1, y1, REPR_LINE_HALF * r->scale,
                                colors[line / NET_REPR_LINES]);
             px = x, py = y;
         }
     }
 }
 
+/* The points over the lines, each on a disc of the ground that parts it
+ * from them. */
 static void draw_points(Renderer *r, const Scene *scene, const NetReprPicture *p,
                         const ReprFit *f)
 {
     const NetData *train = &net_stage_data(scene->net)->train;
-    for (size_t k = 0; k < p->train_count; k++) {
-        double x, y;
-        to_pixel(f, p->train + 2 * k, &x, &y);
-        if (!isfinite(x + y))
-            continue;
-        render_sample(r, x, y, 2.7, theme_class_color((int)train->y[k]), false);
-    }
+    Rgba ground = r->theme->panel;
+    ground.a = 1.0f;
+    /* Every disc under every point: drawn with each point, a disc would
+     * cover its crowding neighbours' edges. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < p->train_count; k++) {
+            double x, y;
+            to_pixel(f, p->train + 2 * k, &x, &y);
+            if (!isfinite(x + y))
+                continue;
+            if (pass == 0)
+                shapes_disc(r->shapes, x, y, (REPR_POINT + REPR_POINT_GROUND) * r->scale, ground);
+            else
+                render_sample(r, x, y, REPR_POINT, theme_class_color((int)train->y[k]), false);
+        }
 }
 
 /* The probe's straight cut (represent.h) across the picture's box,

@@ -6,8 +6,9 @@
  * the runs with their train and test loss, the plots (net_plots.c), and
  * the data panel, the input plane coloured by one run's (scene_shown_run)
  * predicted class with the train points (filled), the test points
- * (hollow) and the misclassified ones ringed, a key under it naming each
- * mark and saying whose accuracy its title's percentages are.
+ * (hollow) and the misclassified ones crossed, a key under it naming each
+ * mark and each class's colour and saying whose accuracy its title's
+ * percentages are.
  *
  * The numbers come from the core through the stage; this file only draws
  * them.  hud.c asks for these panels instead of the landscape's
@@ -216,8 +217,7 @@ void render_net_world(Renderer *r, const Scene *scene)
             shapes_disc(r->shapes, hx, hy, (NET_HEAD_RADIUS + 1.5) * m, r->theme->casing);
             shapes_disc(r->shapes, hx, hy, NET_HEAD_RADIUS * m, color);
         }
-        reach += 1.5 * m;
-        render_keep_clear(r, (LayoutRect){hx - reach, hy - reach, 2 * reach, 2 * reach});
+        render_note_head(r, hx, hy, reach + 1.5 * m);
         const NetPoint *head = &path[count - 1];
         if (head->distance > NET_DISTANCE_SHOWN * span)
             snprintf(labels[i], sizeof labels[i], _("run %zu ends %.3g off this plane"), i + 1,
@@ -239,7 +239,14 @@ void render_net_world(Renderer *r, const Scene *scene)
          * slate at 1280x720 --projector. */
         LayoutRect box =
             render_label_beside(r, scene, &grid, head_at[i][0], head_at[i][1], labels[i], px);
-        render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
+        LayoutRect at = render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
+        double pad = RENDER_LABEL_PAD * r->scale;
+        /* Led to its head where it stands off it: adam_vs_sgd_network
+         * 2's "run 1 ends 1.36 off this plane", with no room beside GD's
+         * short path, lay 50 px under its head and beside the start's
+         * ring, and named the start (review of session 27's frames). */
+        render_label_leader(r, head_at[i][0], head_at[i][1],
+                            (LayoutRect){at.x + pad, at.y, at.w - 2.0 * pad, at.h});
     }
     /* The start's ring named beside it, after the heads' labels, which
      * say more: batch_and_flatness's ring had no name on screen (issue
@@ -517,10 +524,10 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 /* ------------------------------------------------------------------------ */
 /* The data panel                                                            */
 
-/* The data panel's key under its square, two lines.  The first keys its
+/* The data panel's key under its square, three lines.  The first keys its
  * marks as draw_samples draws them, each a mark and its name: a training
  * point (filled), a test point (hollow: adam_vs_sgd_network's rings had
- * no key) and the ring round a point the run gets wrong; "wrong", not
+ * no key) and the cross on a point the run gets wrong; "wrong", not
  * "misclassified", keeps the line within the panel's title's width (with
  * its count, "wrong: 200" at its widest, the data panel widened and
  * batch_and_flatness's map moved from step 2 to 3 at the projector
@@ -528,14 +535,24 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
  * (pixels at scale 1). */
 #define NET_TRAIN_KEY N_("train")
 #define NET_TEST_KEY N_("test")
-#define NET_RING_KEY N_("wrong")
+#define NET_MISS_KEY N_("wrong")
+/* With their count where the panel holds it (measured without it, the
+ * panel is as wide as before): adam_vs_sgd_network 2's 13 crosses, six
+ * within 25 px at the spirals' centre, could not be counted (review of
+ * session 27's frames). */
+#define NET_MISSES_KEY N_("wrong: %zu")
 #define NET_KEY_MARK 16.0
-#define NET_KEY_GAP 12.0
-/* A miss's ring, this far out (pixels at scale 1): at 6 the rings of
- * adam_vs_sgd_network 6's misses at the spirals' centre merged into one
- * white blob; this near each holds its own point. */
-#define NET_RING_RADIUS 4.6
-#define NET_RING_STROKE 1.0
+#define NET_KEY_GAP 10.0
+/* A miss's cross, its arms this far out along the diagonals and half
+ * this wide, on a casing of the ground this much wider (pixels at scale
+ * 1).  Rings 4.6 out, even each on a band of the ground, lay in one lump
+ * at adam_vs_sgd_network 2's spirals' centre, where six misses lie
+ * within 25 px, and read as more test points, hollow rings too (review
+ * of session 27's frames); a cross is about its point alone, and unlike
+ * any point. */
+#define NET_CROSS_ARM 3.4
+#define NET_CROSS_HALF 0.75
+#define NET_CROSS_CASING 0.9
 /* A training point's and a test point's radius (render_sample). */
 #define NET_TRAIN_DOT 2.5
 #define NET_TEST_DOT 2.8
@@ -584,12 +601,57 @@ static void data_heading(const Scene *scene, char *dest, size_t size)
  * words there widened the panel until adam_vs_sgd_network's map at
  * 1280x720 --projector lost a fifth). */
 #define NET_ACCURACY_KEY N_("%: the network's accuracy")
+/* The key's second line names the classes' colours, "class: ● 0 ● 1":
+ * the networks' regions and points had two colours and no key (review of
+ * session 27's frames; implicit_regularization's inset keys its own,
+ * data_view.c). */
+#define NET_CLASS_KEY N_("class:")
 
-/* The key's first line: its marks with their names from x (draw; else
- * measured alone), centred on y; its width. */
-static double data_marks_key(Renderer *r, double x, double y, bool draw)
+/* A miss's cross at (x, y), cased in the panel's ground so that crosses
+ * meeting stay apart. */
+static void draw_miss(Renderer *r, double x, double y)
 {
-    const char *const names[] = {_(NET_TRAIN_KEY), _(NET_TEST_KEY), _(NET_RING_KEY)};
+    double s = r->scale;
+    Rgba ground = r->theme->panel;
+    ground.a = 1.0f;
+    render_cross(r, x, y, NET_CROSS_ARM * s, (NET_CROSS_HALF + NET_CROSS_CASING) * s, ground);
+    render_cross(r, x, y, NET_CROSS_ARM * s, NET_CROSS_HALF * s, r->theme->wrong);
+}
+
+/* The classes' key from x, its first line centred on y: "class:", then
+ * each class's training point and its number, along that line, or in a
+ * column, one a line under it (draw; else measured alone); its width. */
+static double data_class_key(Renderer *r, int classes, double x, double y, bool column,
+                             bool draw)
+{
+    double s = r->scale;
+    int px = render_font_px(r, NET_SMALL_PX);
+    double line = render_line_height(r, px), head = render_text_width(r, _(NET_CLASS_KEY), px);
+    double w = column ? 0 : head, widest = head;
+    if (draw)
+        render_text(r, _(NET_CLASS_KEY), x, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
+    for (int c = 0; c < classes; c++) {
+        char name[16];
+        snprintf(name, sizeof name, "%d", c);
+        double cy = column ? y + (c + 1) * line : y;
+        w = column ? 0 : w + (c > 0 ? 0.5 * NET_KEY_GAP * s : 0);
+        if (draw) {
+            render_sample(r, x + w + 0.5 * NET_KEY_MARK * s, cy, NET_TRAIN_DOT,
+                          theme_class_color(c), false);
+            render_text(r, name, x + w + NET_KEY_MARK * s, cy - 0.5 * line, px, ALIGN_LEFT,
+                        r->theme->text);
+        }
+        w += NET_KEY_MARK * s + render_text_width(r, name, px);
+        widest = fmax(widest, w);
+    }
+    return widest;
+}
+
+/* The key's first line: its marks with their names from x, the cross's
+ * wrong (draw; else measured alone), centred on y; its width. */
+static double data_marks_key(Renderer *r, double x, double y, const char *wrong, bool draw)
+{
+    const char *const names[] = {_(NET_TRAIN_KEY), _(NET_TEST_KEY), wrong};
     double s = r->scale, w = 0;
     int px = render_font_px(r, NET_SMALL_PX);
     double line = render_line_height(r, px);
@@ -599,8 +661,7 @@ static double data_marks_key(Renderer *r, double x, double y, bool draw)
             render_sample(r, mx, y, k == 0 ? NET_TRAIN_DOT : NET_TEST_DOT, r->theme->text,
                           k == 1);
         else if (draw)
-            shapes_ring(r->shapes, mx, y, NET_RING_RADIUS * s, NET_RING_STROKE * s,
-                        r->theme->wrong);
+            draw_miss(r, mx, y);
         w += NET_KEY_MARK * s;
         if (draw)
             render_text(r, names[k], x + w, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
@@ -618,7 +679,9 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     size_t lines = data_title_lines(scene);
     char heading[96];
     data_heading(scene, heading, sizeof heading);
-    double text_w = fmax(fmax(data_marks_key(r, 0, 0, false),
+    double text_w = fmax(fmax(fmax(data_marks_key(r, 0, 0, _(NET_MISS_KEY), false),
+                                   data_class_key(r, net_stage_data(scene->net)->train.classes,
+                                                  0, 0, false, false)),
                               render_text_width(r, _(NET_ACCURACY_KEY), px)),
                          render_text_width(r, heading, px)) + 16 * s;
     /* Where a picture stands in the slice's place (representation), each
@@ -646,36 +709,33 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
- * colour (rings false), or the rings round those the panel's run gets
- * wrong (rings true), each on a band of the ground's colour so that rings
- * crossing stay apart (adam_vs_sgd_network 6's at the spirals' centre lay
- * in one tangle).  The rings go over every point: drawn with each point,
- * the points after covered them (adam_vs_sgd_network 5, Adam's misses
- * among the test points). */
-static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
-                           bool rings, double lo, double unit, double x0, double y0)
+ * colour (misses false), or the crosses on those the panel's run gets
+ * wrong (misses true, draw_miss).  The marks of misses go over every
+ * point: drawn with each point, the points after covered them
+ * (adam_vs_sgd_network 5, Adam's misses among the test points).  How
+ * many the run gets wrong. */
+static size_t draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
+                           bool misses, double lo, double unit, double x0, double y0)
 {
     int *classes = malloc(set->n * sizeof *classes);
     double *confidence = malloc(set->n * sizeof *confidence);
     if (classes && confidence && set->n > 0)
         net_stage_predict(scene->net, scene_shown_run(scene), set->x, set->n, classes,
                           confidence);
-    double s = r->scale;
-    Rgba ground = r->theme->panel;
-    ground.a = 1.0f;
+    size_t missed = 0;
     for (size_t k = 0; classes && confidence && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
-        if (!rings) {
+        bool miss = classes[k] != (int)set->y[k];
+        missed += miss;
+        if (!misses)
             render_sample(r, x, y, train ? NET_TRAIN_DOT : NET_TEST_DOT,
                           theme_class_color((int)set->y[k]), !train);
-        } else if (classes[k] != (int)set->y[k]) {
-            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, 3 * NET_RING_STROKE * s, ground);
-            shapes_ring(r->shapes, x, y, NET_RING_RADIUS * s, NET_RING_STROKE * s,
-                        r->theme->wrong);
-        }
+        else if (miss)
+            draw_miss(r, x, y);
     }
     free(classes);
     free(confidence);
+    return missed;
 }
 
 static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -686,8 +746,19 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     double line = render_line_height(r, px);
     render_panel(r, rect);
     size_t lines = data_title_lines(scene) + 1;
+    int k_classes = d->train.classes;
+    /* The classes' key in a column right of the square where the panel
+     * is that much wider than it; else a line of the key under it, taken
+     * from the square (at 1280x720 --projector that line cost
+     * adam_vs_sgd_network's square a fifth of its side). */
     double side = fmin(rect.w, rect.h - (double)(lines + 2) * line) - 12 * s;
-    double x0 = rect.x + 0.5 * (rect.w - side), top = rect.y + (double)lines * line + 6 * s;
+    double column = data_class_key(r, k_classes, 0, 0, true, false) + 6 * s;
+    bool beside = rect.w - side >= column + 16 * s && (double)(k_classes + 1) * line <= side;
+    if (!beside)
+        side = fmin(rect.w, rect.h - (double)(lines + 3) * line) - 12 * s;
+    /* The square and the column beside it centred together. */
+    double x0 = rect.x + 0.5 * (rect.w - side - (beside ? column : 0));
+    double top = rect.y + (double)lines * line + 6 * s;
     char title[96];
     data_heading(scene, title, sizeof title);
     render_text(r, title, rect.x + 8 * s, rect.y + 4 * s, px, ALIGN_LEFT, r->theme->text);
@@ -710,7 +781,6 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                       NETDATA_SQUARE_CELLS * NETDATA_SQUARE_CELLS, classes, confidence);
     Rgba ground = r->theme->panel;
     ground.a = 1.0f;
-    int k_classes = d->train.classes;
     for (int j = 0; j < NETDATA_SQUARE_CELLS; j++)
         for (int i = 0; i < NETDATA_SQUARE_CELLS; i++) {
             size_t k = (size_t)j * NETDATA_SQUARE_CELLS + (size_t)i;
@@ -723,13 +793,23 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                         mix(ground, theme_class_color(classes[k]), t));
         }
     double y0 = top + side;
-    for (int rings = 0; rings < 2; rings++) {
-        draw_samples(r, scene, &d->test, false, rings, lo, unit, x0, y0);
-        draw_samples(r, scene, &d->train, true, rings, lo, unit, x0, y0);
+    size_t missed = 0;
+    for (int misses = 0; misses < 2; misses++) {
+        missed = draw_samples(r, scene, &d->test, false, misses, lo, unit, x0, y0);
+        missed += draw_samples(r, scene, &d->train, true, misses, lo, unit, x0, y0);
     }
-    /* The key, on the panel's last two lines. */
+    /* The key, on the panel's last three lines (two, with the classes'
+     * beside the square). */
     double key_y = rect.y + rect.h - line - 2 * s;
-    data_marks_key(r, rect.x + 8 * s, key_y - 0.5 * line, true);
+    char wrong[64];
+    snprintf(wrong, sizeof wrong, _(NET_MISSES_KEY), missed);
+    if (data_marks_key(r, 0, 0, wrong, false) > rect.w - 16 * s)
+        snprintf(wrong, sizeof wrong, "%s", _(NET_MISS_KEY));
+    data_marks_key(r, rect.x + 8 * s, key_y - (beside ? 0.5 : 1.5) * line, wrong, true);
+    if (beside)
+        data_class_key(r, k_classes, x0 + side + 6 * s, top + 0.5 * line, true, true);
+    else
+        data_class_key(r, k_classes, rect.x + 8 * s, key_y - 0.5 * line, false, true);
     render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
 }
 

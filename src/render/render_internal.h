@@ -441,6 +441,13 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
  * this frame covers the point, the line stops at the head's rim, no dot:
  * the head is seen whole, and marks the place. */
 void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text);
+/* world.c: an "×" at pixel (x, y), its arms size out along each
+ * diagonal, half wide (pixels). */
+void render_cross(Renderer *r, double x, double y, double size, double half, Rgba color);
+/* world.c: a run's head drawn at pixel (x, y), reach pixels round: the
+ * labels drawn after it keep off it (render_keep_clear), and their
+ * leaders stop at its rim (render_label_leader). */
+void render_note_head(Renderer *r, double x, double y, double reach);
 /* world.c: how runs' heads at one place stack, at[] (pixels) given in
  * drawing order, the last drawn on top (layout_stacks over them from the
  * last back, heads nearer than radius at one place): stack[k] is how many

@@ -505,6 +505,7 @@ typedef enum WordClass {
     PREPOSITION, /* "on", "of", "in", "at", "for", "by" */
     PLURAL,    /* a Latin plural a number counts: "examples", "times" */
     LINK,      /* "of", "and": a count out of a count, a range's ends */
+    OUT_OF,    /* "of" alone: "19 of 20" */
     KEY,       /* a key and its colon: "h:" of the status line's "h: help", "h：" */
     COUNTED_BY, /* what makes a number a quantity after it: a plural, a range */
     COUNT_UNIT, /* a unit with no mark after it: "%" of "25 % 以内" */
@@ -558,6 +559,7 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     static const char *const units[] = {"%", "％", "‰", "°", "px", "pt", "ms", "s", NULL};
     static const char *const ranges[] = {"to", "到", "至", "–", "~", "～", NULL};
     static const char *const links[] = {"of", "and", NULL};
+    static const char *const out_of[] = {"of", NULL};
     static const char *const prepositions[] = {"on", "of", "in", "at", "for", "by", NULL};
     static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
     static const char *const numbered[] = {"step", "update", "run", "epoch", NULL};
@@ -586,6 +588,8 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
                 is_latin_letter(t[w.from - 1]) && (w.from == 1 || t[w.from - 2] == ' '));
     case LINK:
         return word_is(t, w, links);
+    case OUT_OF:
+        return word_is(t, w, out_of);
     case COUNTED_BY:
         /* "and", not "of": "15 of" is prose more often than a count. */
         return word_in(t, w, RANGE) || (word_in(t, w, LINK) && !word_in(t, w, PREPOSITION)) ||
@@ -668,6 +672,11 @@ static const struct Binding {
      * number that ends a clause ("GD / on 5"): at no cost of a line, as
      * the breaker takes the fewest lines first (text_wrap.h). */
     {ANY, VALUE, PLURAL, ANY, BREAK_COUNTED, 3},
+    /* A count out of a count is one quantity, kept whole even at a line's
+     * cost: adam_vs_sgd_network 2's starts panel still read "19 of / 20"
+     * where keeping it cost one (review of session 27's frames). */
+    {ANY, VALUE, OUT_OF, VALUE, BREAK_BOUND, 0},
+    {VALUE, OUT_OF, VALUE, ANY, BREAK_BOUND, 0},
     {ANY, VALUE, LINK, VALUE, BREAK_COUNTED, 3},
     {VALUE, LINK, VALUE, ANY, BREAK_COUNTED, 3},
     {ANY, LEAD, LEAD, CLOSING, BREAK_COUNTED, 1},

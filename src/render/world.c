@@ -469,7 +469,7 @@ static void label_at(Renderer *r, const char *text, double x, double y, int px, 
     render_label(r, text, left, y, px, r->theme->text);
 }
 
-static void draw_cross(Renderer *r, double x, double y, double size, double half, Rgba color)
+void render_cross(Renderer *r, double x, double y, double size, double half, Rgba color)
 {
     shapes_segment(r->shapes, x - size, y - size, x + size, y + size, half, color);
     shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
@@ -957,8 +957,8 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                cloud_under_head(r, scene, vp, i, px, py)) {
         draw_hollow_head(r, px, py, color);
     } else if (sr->run.status != RUN_ACTIVE) {
-        draw_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->path_casing);
-        draw_cross(r, px, py, 6.0 * s, 1.6 * s, color);
+        render_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->path_casing);
+        render_cross(r, px, py, 6.0 * s, 1.6 * s, color);
     } else {
         draw_head_disc(r, px, py, color, h->outside);
     }
@@ -981,11 +981,15 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     /* Labels drawn after the heads (marks, basin shares, effective steps)
      * keep off it and its ring's casing (escape 3's "54%" lay over the
      * head at --projector). */
-    reach += 1.5 * s;
-    render_keep_clear(r, (LayoutRect){px - reach, py - reach, 2 * reach, 2 * reach});
+    render_note_head(r, px, py, reach + 1.5 * s);
+}
+
+void render_note_head(Renderer *r, double x, double y, double reach)
+{
+    render_keep_clear(r, (LayoutRect){x - reach, y - reach, 2 * reach, 2 * reach});
     if (r->head_count < SCENE_MAX_RUNS) {
         double *head = r->heads[r->head_count++];
-        head[0] = px, head[1] = py, head[2] = reach;
+        head[0] = x, head[1] = y, head[2] = reach;
     }
 }
 
