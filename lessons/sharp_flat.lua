@@ -145,7 +145,7 @@ step {
   -- The minimum's mark (its ring, over the path), between the cycle's two
   -- points, alike, without its name:
   -- close on the valley the label lay over the cycle (a frame review), and
-  -- the stability plot says its λmax, "minimum: λmax 100".
+  -- the stability plot says its λmax, "sharp: λmax 100".
   marks = { { x = valley_curvatures[1].x, y = valley_curvatures[1].y } },
   -- Close on the sharp valley: the 2-cycle's two points are 0.13 apart.
   view = { -1.75, -0.65, 0.25, 0.95 },

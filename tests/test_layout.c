@@ -4285,26 +4285,27 @@ static void test_sharpness_plot_says_its_edge(void **state)
 }
 
 /* sharp_flat 4 to 6 at their ends, en and zh, at sharp_flat's frames: the
- * sharpness plot names each minimum's λmax it dots beside its axis
- * ("minimum: λmax 100"), and says no bare 100 or 1.65 there in steps 4
- * and 5.  The dotted lines were unnamed: step 5's 100 had no label (under
- * the range's 121), step 4's a bare "100" like a tick, and 1.65 lay a
- * pixel over 0 with none; then "minimum 100" read as the minimum's value
- * (review, issue 12): the label says it is the λmax there.  The sharp
- * minimum's 100, which the steps compare η with, is named in each, the
- * flat one's 1.65 where the axis is logarithmic (6).  Step 6 names both,
- * in Chinese wherever in English: the panel asks for the room beside its
- * title (render_dynamics_need): "minimum: λmax 1.65" at each frame, in
- * Chinese "极小值处 λmax 1.65" (the short forms, "min: λmax 1.65" and
- * "极小值 λmax 1.65", where the panel gets less).
+ * sharpness plot names each minimum's λmax it dots beside its axis, as the
+ * map's marks name the minima ("sharp: λmax 100", "flat: λmax 1.65"), and
+ * says no bare 100 or 1.65 there in steps 4 and 5.  The dotted lines were
+ * unnamed: step 5's 100 had no label (under the range's 121), step 4's a
+ * bare "100" like a tick, and 1.65 lay a pixel over 0 with none; then
+ * "minimum 100" read as the minimum's value (review, issue 12): the label
+ * says it is the λmax there; then both read "minimum: λmax …" beside a map
+ * that calls them sharp and flat (review, issue 12): the label says which.
+ * The sharp minimum's 100, which the steps compare η with, is named in
+ * each, the flat one's 1.65 where the axis is logarithmic (6).  Step 6
+ * names both, in Chinese wherever in English: the panel asks for the room
+ * beside its title (render_dynamics_need).
  * At 1280x720 --projector the plot is two lines high: its ends' labels
  * alone, no level named nor dotted. */
 static void test_sharpness_plot_names_its_dotted_lines(void **state)
 {
     LessonStage *st = *state;
-    /* Each language's names of a level, long and short. */
-    static const char *const langs[][3] = {{"en", "minimum: λmax ", "min: λmax "},
-                                           {"zh", "极小值处 λmax ", "极小值 λmax "}};
+    /* Each language's names of the sharp and the flat level, and the
+     * generic name's start, which neither may take. */
+    static const char *const langs[][4] = {{"en", "sharp: λmax ", "flat: λmax ", "min"},
+                                           {"zh", "尖锐：λmax ", "平坦：λmax ", "极小值"}};
     bool step6_named[SHARP_FLAT_FRAMES];
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++)
@@ -4329,14 +4330,13 @@ static void test_sharpness_plot_names_its_dotted_lines(void **state)
                     if (!inside_rect(b, panel) || b.x + b.w > area.x + 1)
                         continue;
                     const char *text = drawn->text[t];
-                    for (size_t form = 1; form <= 2; form++)
-                        if (starts_with(text, langs[g][form]) &&
-                            (form == 1 || !starts_with(text, langs[g][1]))) {
-                            print_message("sharp_flat %zu (%s, %dx%d): \"%s\"\n", step + 1,
-                                          langs[g][0], w, h, text);
-                            sharp |= strcmp(text + strlen(langs[g][form]), "100") == 0;
-                            flat |= strcmp(text + strlen(langs[g][form]), "1.65") == 0;
-                        }
+                    print_message("sharp_flat %zu (%s, %dx%d): \"%s\"\n", step + 1, langs[g][0],
+                                  w, h, text);
+                    assert_false(starts_with(text, langs[g][3]));
+                    sharp |= starts_with(text, langs[g][1]) &&
+                             strcmp(text + strlen(langs[g][1]), "100") == 0;
+                    flat |= starts_with(text, langs[g][2]) &&
+                            strcmp(text + strlen(langs[g][2]), "1.65") == 0;
                     bare |= strcmp(text, "100") == 0;
                     flat_bare |= strcmp(text, "1.65") == 0;
                 }
@@ -4344,13 +4344,11 @@ static void test_sharpness_plot_names_its_dotted_lines(void **state)
                     assert_true((sharp || projector) && !bare && !flat_bare);
                     continue;
                 }
-                bool named = sharp && flat;
-                assert_true(named || (bare && flat_bare) || projector);
-                assert_true(named || projector);
+                assert_true((sharp && flat) || projector);
                 if (g == 0)
-                    step6_named[z] = named;
+                    step6_named[z] = sharp && flat;
                 else
-                    assert_true(named || !step6_named[z]);
+                    assert_true((sharp && flat) || !step6_named[z]);
             }
 }
 
