@@ -1143,6 +1143,11 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
         render_to_pixel(r, vp, sr->x0, sr->y0, &px, &py);
         if (render_clamp_to_map(vp, 0.0, &px, &py))
             continue;
+        /* On a dark disc where the basins' white edges are drawn: saddle
+         * 4's start lies on one, and its white cross was lost in the
+         * dashes (review, issue 12). */
+        if (scene->display.basins)
+            shapes_disc(r->shapes, px, py, 8.0 * s, r->theme->casing);
         start_cross(r, px, py, s);
         r->marks_drawn |= RENDER_MARK_START;
         render_keep_clear(r, (LayoutRect){px - 8 * s, py - 8 * s, 16 * s, 16 * s});
