@@ -3237,6 +3237,50 @@ static void test_sharp_flat_well_seen_about_its_head(void **state)
             }
 }
 
+/* sharp_flat 3 at its end, en and zh, at each frame: the walkers the
+ * caption says settle in the sharp valley are seen there.  Of the cloud,
+ * at least four fifths lie on the map clear of the head (its disc and
+ * casing, 6.5 pixels times the marker scale, and half a pixel: a lone run
+ * has no selection ring) and of every text's box
+ * (with a label's panel about it: 4 pixels times the scale).  On step 1's
+ * view the cloud, 2 pixels wide, lay whole under the head and the "99%"
+ * box over it (review, issue 12). */
+static void test_sharp_flat_walkers_seen_in_the_sharp_well(void **state)
+{
+    LessonStage *st = *state;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++) {
+            int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
+            const Layout *l = sharp_flat_played(st, g, z, 2, 1000);
+            const Scene *scene = st->scene;
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            Viewport vp = render_viewport(st->renderer, scene);
+            double scale = sharp_flat_scale(z), pad = 4.0 * scale;
+            double rim = 7.0 * render_marker_scale(scale, l->landscape.w, l->landscape.h);
+            assert_non_null(scene->swarm);
+            RunPoint head = run_head(&scene->runs[scene->swarm_run].run);
+            double hx, hy;
+            viewport_to_pixel(&vp, head.x, head.y, &hx, &hy);
+            const float *xy = swarm_positions(scene->swarm);
+            size_t n = swarm_count(scene->swarm), seen = 0;
+            for (size_t k = 0; k < n; k++) {
+                double x, y;
+                viewport_to_pixel(&vp, xy[2 * k], xy[2 * k + 1], &x, &y);
+                bool clear = layout_rect_holds(l->landscape, x, y) && hypot(x - hx, y - hy) > rim;
+                for (size_t t = 0; t < drawn->count && clear; t++) {
+                    LayoutRect b = drawn->box[t];
+                    clear = !layout_rect_holds(
+                        (LayoutRect){b.x - pad, b.y - pad, b.w + 2 * pad, b.h + 2 * pad}, x, y);
+                }
+                seen += clear;
+            }
+            print_message("sharp_flat 3 (%s, %dx%d%s): %zu of %zu walkers in sight\n",
+                          sharp_flat_langs[g], w, h, sharp_flat_frames[z][2] ? " --projector" : "",
+                          seen, n);
+            assert_true(5 * seen >= 4 * n);
+        }
+}
+
 /* sharp_flat 1 at each frame, en and zh: each dashed circle lies whole on
  * the map, 10 pixels (times the scale) in from its edges (the flat one
  * stood 3 pixels from the right edge at 960x540: frame review), and its label stands beside its mark on the circle's rim,
@@ -6725,6 +6769,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_markers_scale_with_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_marks_on_minima_or_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharp_flat_well_seen_about_its_head, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharp_flat_walkers_seen_in_the_sharp_well, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharp_flat_circle_labels_beside_their_rims, stage_open,
                                         stage_close),
