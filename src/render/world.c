@@ -1833,7 +1833,14 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
                                                    crossed == 2 ? py[1] : my};
             }
         }
-    r->marks_drawn |= count ? RENDER_MARK_BASIN_EDGE : 0u;
+    /* Named in the key where a piece lies on the map: the cells reach
+     * past it, and sharp_flat 3's close view, none of its edge in sight,
+     * named "basin edge". */
+    LayoutRect map = render_visible_map(r, vp);
+    for (size_t k = 0; k < count; k++)
+        if (in_rect(map, segments[k].x0, segments[k].y0) ||
+            in_rect(map, segments[k].x1, segments[k].y1))
+            r->marks_drawn |= RENDER_MARK_BASIN_EDGE;
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < count; k++)
             basin_edge_dashes(r, segments[k].x0, segments[k].y0, segments[k].x1, segments[k].y1,
@@ -2260,10 +2267,13 @@ unsigned render_marks_shown(const Renderer *r, const Scene *scene)
             marks |= RENDER_MARK_SELECTED;
     }
     n = scene->display.basins ? scene_basin_minima(scene, minima, LANDSCAPE_MAX_MINIMA) : 0;
+    size_t seen = 0;
     for (size_t k = 0; k < n; k++)
-        marks |= view_rect_contains(v, minima[k].x, minima[k].y) ? RENDER_MARK_SHARE : 0u;
-    /* Two basins in view meet somewhere between them. */
-    if (n > 1 && !r->view3d)
+        seen += view_rect_contains(v, minima[k].x, minima[k].y);
+    marks |= seen ? RENDER_MARK_SHARE : 0u;
+    /* Two basins in view meet somewhere between them (the grid's reach
+     * past the view: sharp_flat 3 shows one). */
+    if (seen > 1 && !r->view3d)
         marks |= RENDER_MARK_BASIN_EDGE;
     if (scene->swarm && !scene->runs[scene->swarm_run].hidden &&
         last_finite(&scene->runs[scene->swarm_run].run) >= 0)
