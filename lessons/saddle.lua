@@ -7,8 +7,11 @@ lesson {
   landscape = "expr:x^2+0.25*(y^2-1)^2",
   view = { -2, 2, -2, 2 },
   start = { 1.5, 0 },
-  axes = true,   -- the captions cite coordinates
 }
+
+-- The plane's axes where a caption cites coordinates: every step but
+-- "noise", whose walker's path ran along both axes, hidden under them
+-- (review, issue 12); there the basins' edge draws the line y = 0.
 
 -- Every step's caption is about the saddle: each marks it (a frame review
 -- found it marked in the first step only).
@@ -25,7 +28,7 @@ step {
   },
   -- Only the surface shows a saddle's shape at a glance; close in, so that
   -- the steep walls in x do not dwarf the hump in y.
-  show = { "3d" },
+  show = { "3d", "axes" },
   view = { -0.8, 0.8, -1.6, 1.6 },
   marks = {
     saddle_mark,
@@ -45,7 +48,7 @@ step {
   runs = { "gd:lr=0.1" },
   play = 300,
   speed = 30,
-  show = { "gradient", "loss" },
+  show = { "gradient", "loss", "axes" },
   plot = { ymin = 1e-3, ymax = 3 },
   marks = { saddle_mark },
 }
@@ -60,7 +63,7 @@ step {
   runs = { "gd:lr=0.1,y0=0.001,x0=1.5" },
   play = 300,
   speed = 30,
-  show = { "loss" },
+  show = { "loss", "axes" },
   -- The drop from the start to the saddle's 0.25 takes a third of the
   -- plot's height: on the whole range, down to 1e-32, it took 3 pixels
   -- and the plateau was not to be seen.
@@ -101,7 +104,7 @@ step {
   speed = 10,
   -- No velocity arrow: at step 45 momentum's last step, circling the
   -- minimum, was a stub of a few pixels, where the caption said "builds up".
-  show = { "distance" },
+  show = { "distance", "axes" },
   distance_from = { 0, 0 },
   marks = { saddle_mark },
 }

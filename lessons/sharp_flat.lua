@@ -15,6 +15,20 @@ local both_valleys = { -1.7, 2.06, -1.5, 1.12 }
 -- "elsewhere": on both_valleys the flat share read 88%, here 89.5%, all 200
 -- walkers counted.
 local wide_view = { -2.15, 2.3, -1.6, 1.5 }
+-- Step 3's weak noise keeps the walkers within about 0.008 of the sharp
+-- minimum (η σ / sqrt(2 η λmax - η² λmax²)): on both_valleys, 150 pixels a
+-- unit at 960x540, the cloud was 2 pixels wide, hidden under the head and
+-- the share's box (review, issue 12).  Close on the sharp valley, about
+-- 1500 pixels a unit, the cloud is some 50 pixels wide, the valley's
+-- circle whole about it.
+local sharp_view = { -1.38, -1.02, 0.45, 0.75 }
+
+-- The sharp valley's dashed circle, its radius the well's width, named on
+-- its rim (steps 1 and 3).
+local sharp_circle = {
+  { x = -1.2, y = 0.6, radius = 0.1 },
+  { x = -1.2, y = 0.6 + 0.1, label = { en = "sharp valley", zh = "尖锐的山谷" } },
+}
 
 -- The landscape's defaults: a sharp well (width 0.1) at (-1.2, 0.6) and a
 -- flat one (width 0.8) at (1.2, -0.6), both of depth 1, on a gentle bowl.
@@ -61,8 +75,8 @@ step {
   -- start and the path, and under it the label stood off its rim on a
   -- leader.
   marks = {
-    { x = -1.2, y = 0.6, radius = 0.1 },
-    { x = -1.2, y = 0.6 + 0.1, label = { en = "sharp valley", zh = "尖锐的山谷" } },
+    sharp_circle[1],
+    sharp_circle[2],
     { x = 1.13, y = -0.56, radius = 0.8 },
     { x = 1.13, y = -0.56 + 0.8, label = { en = "flat valley", zh = "平坦的山谷" } },
   },
@@ -99,7 +113,8 @@ step {
       .. "小批量（噪声大）能逃出尖锐的极小值，大批量则留在原地。",
   },
   hint = { en = "Press t to switch between the two noise levels.", zh = "按 t 在两种噪声之间切换。" },
-  view = both_valleys,
+  view = sharp_view,
+  marks = sharp_circle,
   runs = { "sgd:lr=0.01,noise=0.8" },
   particles = 200,
   play = 1000,
@@ -122,6 +137,8 @@ step {
     zh = "现在没有噪声：只有一条普通 GD 的路径。GD 只有在 η < 2/λmax 时才能停在一个极小值里："
       .. "尖锐山谷里是 2/100 = 0.02，平坦山谷里约为 2/1.65 ≈ 1.2。η = 0.019 时 GD 收敛到尖锐的极小值。",
   },
+  -- Both valleys again, after step 3's close view of the sharp one.
+  view = both_valleys,
   runs = { "gd:lr=0.019" },
   play = 600,
   speed = 60,
@@ -145,7 +162,7 @@ step {
   -- The minimum's mark (its ring, over the path), between the cycle's two
   -- points, alike, without its name:
   -- close on the valley the label lay over the cycle (a frame review), and
-  -- the stability plot says its λmax, "minimum: λmax 100".
+  -- the stability plot says its λmax, "sharp: λmax 100".
   marks = { { x = valley_curvatures[1].x, y = valley_curvatures[1].y } },
   -- Close on the sharp valley: the 2-cycle's two points are 0.13 apart.
   view = { -1.75, -0.65, 0.25, 0.95 },

@@ -1871,12 +1871,9 @@ static void watch_sharpness(void *context, const char *utf8, LayoutRect box, int
     size_t n = strlen(utf8), suffix = strlen(" (log)");
     if (strstr(utf8, "sharpness λmax(H)") && n > suffix && strcmp(utf8 + n - suffix, " (log)") == 0)
         seen->log_title = true;
-    /* Named where the plot has room ("minimum: λmax 100", then "min: λmax
-     * 100"), else the value. */
-    seen->sharp_level |= strcmp(utf8, "100") == 0 || strcmp(utf8, "minimum: λmax 100") == 0 ||
-                         strcmp(utf8, "min: λmax 100") == 0;
-    seen->flat_level |= strcmp(utf8, "1.65") == 0 || strcmp(utf8, "minimum: λmax 1.65") == 0 ||
-                        strcmp(utf8, "min: λmax 1.65") == 0;
+    /* Named where the plot has room ("sharp: λmax 100"), else the value. */
+    seen->sharp_level |= strcmp(utf8, "100") == 0 || strcmp(utf8, "sharp: λmax 100") == 0;
+    seen->flat_level |= strcmp(utf8, "1.65") == 0 || strcmp(utf8, "flat: λmax 1.65") == 0;
     seen->each_edge |= strcmp(utf8, "dashed: 2/η of each run =") == 0;
     if (strcmp(utf8, "6.67") == 0)
         seen->edge_x[0] = box.x;

@@ -92,6 +92,13 @@
 #define MINIMUM_LEVEL N_("minimum: λmax %s")
 /* The same, short, where the plot's title leaves no room for the word. */
 #define MINIMUM_LEVEL_SHORT N_("min: λmax %s")
+/* Of two minima, the one with the greater λmax is the sharp one (λmax is
+ * the sharpness the plot is titled with): named as the map's marks name
+ * them, "sharp: λmax ≈ 100" and "flat: λmax ≈ 1.65" (sharp_flat 6 called
+ * both lines "minimum: λmax …": review, issue 12).  One form, no shorter
+ * than the short one above. */
+#define SHARP_LEVEL N_("sharp: λmax %s")
+#define FLAT_LEVEL N_("flat: λmax %s")
 /* An effective-step box's numbers: the step each coordinate takes per
  * unit of gradient (adaptive 3's caption's words), not the η set — the
  * label read "η: x …, y …". */
@@ -561,17 +568,22 @@ static void value_ticks(Renderer *r, const PlotArea *a, AxisLabels *taken, const
 }
 
 /* How a minimum's λmax is labelled beside the axis: "minimum: λmax 100",
- * "min: λmax 100" or "100". */
+ * "min: λmax 100" or "100" ("sharp: λmax 100" and "flat: λmax 1.65" where
+ * there are two). */
 typedef enum LevelName { LEVEL_BARE, LEVEL_SHORT, LEVEL_NAMED } LevelName;
 
-static void minimum_label(double level, LevelName form, char *dest, size_t size)
+/* The label of levels[k], of count ascending (minima_levels). */
+static void minimum_label(const double *levels, size_t count, size_t k, LevelName form,
+                          char *dest, size_t size)
 {
     char value[32];
-    number_text(level, 3, value, sizeof value);
+    number_text(levels[k], 3, value, sizeof value);
+    const char *named = count != 2 ? NULL : k == 1 ? _(SHARP_LEVEL) : _(FLAT_LEVEL);
     snprintf(dest, size,
-             form == LEVEL_NAMED ? _(MINIMUM_LEVEL)
-             : form == LEVEL_SHORT ? _(MINIMUM_LEVEL_SHORT)
-                                   : "%s",
+             form == LEVEL_BARE    ? "%s"
+             : named               ? named
+             : form == LEVEL_NAMED ? _(MINIMUM_LEVEL)
+                                   : _(MINIMUM_LEVEL_SHORT),
              value);
 }
 
@@ -587,7 +599,7 @@ static void name_minima_levels(Renderer *r, const PlotArea *a, const double *lev
 {
     for (size_t k = 0; k < count; k++) {
         char label[48];
-        minimum_label(levels[k], form, label, sizeof label);
+        minimum_label(levels, count, k, form, label, sizeof label);
         shown[k] = level_label(r, a, levels[k], label, r->theme->mark, taken);
     }
 }
@@ -977,7 +989,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         double widest = 0;
         for (size_t k = 0; k < level_count; k++) {
             char label[48];
-            minimum_label(levels[k], (LevelName)tried, label, sizeof label);
+            minimum_label(levels, level_count, k, (LevelName)tried, label, sizeof label);
             if (levels[k] >= a.ylo && levels[k] <= a.yhi)
                 widest = fmax(widest, render_text_width(r, label, render_font_px(r, 13.0)));
         }
@@ -994,7 +1006,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     }
     for (size_t k = 0; k < level_count; k++) {
         char label[48];
-        minimum_label(levels[k], form, label, sizeof label);
+        minimum_label(levels, level_count, k, form, label, sizeof label);
         if (levels[k] >= a.ylo && levels[k] <= a.yhi)
             plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
     }
@@ -1509,7 +1521,7 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
         double levels[LANDSCAPE_MAX_MINIMA];
         for (size_t k = 0, n = minima_levels(scene, levels); k < n; k++) {
             char name[48];
-            minimum_label(levels[k], compact ? LEVEL_SHORT : LEVEL_NAMED, name, sizeof name);
+            minimum_label(levels, n, k, compact ? LEVEL_SHORT : LEVEL_NAMED, name, sizeof name);
             named_w = fmax(named_w, render_text_width(r, name, px));
         }
         /* The widest labels: a long number, or one line per run. */

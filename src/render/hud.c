@@ -653,7 +653,7 @@ typedef struct KeyPlace {
 
 /* Whether the key's box (in the legend's panel) lies inside the panel
  * at rect and gap right of its first count lines beside it (a sweep's
- * with the colour bar after them), off the formula's rows. */
+ * with the colour bar after them), off the formula's rows and runs' second rows. */
 static bool key_beside_lines(const Renderer *r, const Legend *l, int count, LayoutRect rect,
                              LayoutRect box, double gap)
 {
@@ -664,8 +664,11 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
     for (int k = 0; k < count; k++) {
         const LegendLine *line = &l->line[k];
         double right = line->x + line->w + (line->kind == LEGEND_SWEEP ? 98.0 * s : 0.0);
+        /* Nor on a run's second row, its numbers, of which it read as
+         * one more (saddle 5: review, issue 12). */
+        bool part_of = line->kind == LEGEND_FORMULA || (line->kind == LEGEND_RUN && !line->first);
         if (line->y < box.y + box.h && box.y < line->y + line->h &&
-            (right + gap > box.x || line->kind == LEGEND_FORMULA))
+            (right + gap > box.x || part_of))
             return false;
     }
     return true;

@@ -1177,6 +1177,11 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
         render_to_pixel(r, vp, sr->x0, sr->y0, &px, &py);
         if (render_clamp_to_map(vp, 0.0, &px, &py))
             continue;
+        /* On a dark disc where the basins' white edges are drawn: saddle
+         * 4's start lies on one, and its white cross was lost in the
+         * dashes (review, issue 12). */
+        if (scene->display.basins)
+            shapes_disc(r->shapes, px, py, 8.0 * s, r->theme->casing);
         start_cross(r, px, py, s);
         r->marks_drawn |= RENDER_MARK_START;
         render_keep_clear(r, (LayoutRect){px - 8 * s, py - 8 * s, 16 * s, 16 * s});
@@ -1862,7 +1867,14 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
                                                    crossed == 2 ? py[1] : my};
             }
         }
-    r->marks_drawn |= count ? RENDER_MARK_BASIN_EDGE : 0u;
+    /* Named in the key where a piece lies on the map: the cells reach
+     * past it, and sharp_flat 3's close view, none of its edge in sight,
+     * named "basin edge". */
+    LayoutRect map = render_visible_map(r, vp);
+    for (size_t k = 0; k < count; k++)
+        if (in_rect(map, segments[k].x0, segments[k].y0) ||
+            in_rect(map, segments[k].x1, segments[k].y1))
+            r->marks_drawn |= RENDER_MARK_BASIN_EDGE;
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < count; k++)
             basin_edge_dashes(r, segments[k].x0, segments[k].y0, segments[k].x1, segments[k].y1,
@@ -1871,8 +1883,30 @@ static void draw_basin_edges(Renderer *r, const Scene *scene, const Viewport *vp
     free(centre);
 }
 
-/* The swarm's share in each minimum's basin, as "62%" above the minimum;
- * when there are none to show, a line saying why, rather than nothing. */
+/* The top of the cloud's walkers (their discs) in the column half either
+ * side of x, from cy up to reach above it; cy where none is there. */
+static double cloud_top_above(const Renderer *r, const Scene *scene, const Viewport *vp, double x,
+                              double half, double cy, double reach)
+{
+    double top = cy;
+    if (!scene->swarm || scene->runs[scene->swarm_run].hidden)
+        return top;
+    const float *xy = swarm_positions(scene->swarm);
+    size_t n = swarm_count(scene->swarm), every = n / CLOUD_SAMPLE + 1;
+    double disc = 2.2 * r->marker_scale;
+    for (size_t k = 0; k < n; k += every) {
+        double px, py;
+        if (particle_pixel(r, vp, &xy[2 * k], &px, &py) && fabs(px - x) < half + disc &&
+            py <= cy && py > cy - reach)
+            top = fmin(top, py - disc);
+    }
+    return top;
+}
+
+/* The swarm's share in each minimum's basin, as "62%" above the minimum
+ * and over the walkers about it (on them, sharp_flat 3's "99%" hid the
+ * cloud it counts: review, issue 12); when there are none to show, a line
+ * saying why, rather than nothing. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -1898,7 +1932,10 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
         char label[16];
         share_text(shares[k], label, sizeof label);
         r->marks_drawn |= RENDER_MARK_SHARE;
-        label_at(r, label, cx, cy - 10.0 * s - render_line_height(r, px), px, ALIGN_CENTER);
+        double half = 0.5 * render_text_width(r, label, px) + RENDER_LABEL_PAD * r->scale;
+        double foot = fmin(cy - 10.0 * s, cloud_top_above(r, scene, vp, cx, half, cy, 60.0 * s) -
+                                              3.0 * s);
+        label_at(r, label, cx, foot - render_line_height(r, px), px, ALIGN_CENTER);
     }
 }
 
@@ -2264,10 +2301,13 @@ unsigned render_marks_shown(const Renderer *r, const Scene *scene)
             marks |= RENDER_MARK_SELECTED;
     }
     n = scene->display.basins ? scene_basin_minima(scene, minima, LANDSCAPE_MAX_MINIMA) : 0;
+    size_t seen = 0;
     for (size_t k = 0; k < n; k++)
-        marks |= view_rect_contains(v, minima[k].x, minima[k].y) ? RENDER_MARK_SHARE : 0u;
-    /* Two basins in view meet somewhere between them. */
-    if (n > 1 && !r->view3d)
+        seen += view_rect_contains(v, minima[k].x, minima[k].y);
+    marks |= seen ? RENDER_MARK_SHARE : 0u;
+    /* Two basins in view meet somewhere between them (the grid's reach
+     * past the view: sharp_flat 3 shows one). */
+    if (seen > 1 && !r->view3d)
         marks |= RENDER_MARK_BASIN_EDGE;
     if (scene->swarm && !scene->runs[scene->swarm_run].hidden &&
         last_finite(&scene->runs[scene->swarm_run].run) >= 0)
