@@ -3339,9 +3339,25 @@ static void test_escape(void **state)
     }
     assert_close(r->rows[0].theory, sqrt(2.0), 1e-12);
     assert_close(r->rows[2].theory, sqrt(2.0), 1e-12);
+    double law_at[2] = { r->rows[1].theory, r->rows[3].theory };
+    double seen_at[2] = { r->rows[1].measured, r->rows[3].measured };
     static const char *const wider[] = { "to=4", "points=3", "escapes=10" };
     measure_experiment(ratio->experiment, wider, 3, r);
     assert_int_equal(r->count, 6);
+    /* "The line is the law, computed, not fitted: 7.6 and 14.8" (at B = 2
+     * and 3): the plot's line joins
+     * the rows' theory, which 10 escapes a point leave as 400 do while the
+     * measured points move.  A line through two points read as a fit to
+     * them (review, issue 12). */
+    assert_close(r->rows[1].theory, law_at[0], 1e-12 * law_at[0]);
+    assert_close(r->rows[3].theory, law_at[1], 1e-12 * law_at[1]);
+    assert_true(r->rows[1].measured != seen_at[0] && r->rows[3].measured != seen_at[1]);
+    assert_non_null(
+        strstr(shaped_ratio->caption, "The line is the law, computed, not fitted: 7.6 and 14.8"));
+    Lesson shaped_zh = load_lesson("escape", "zh");
+    assert_non_null(strstr(step_named(&shaped_zh, "shaped")->caption,
+                           "直线是定律，是算出来的，并非拟合：7.6 和 14.8"));
+    lesson_free(&shaped_zh);
     double steps[2] = { log(r->rows[3].theory / r->rows[1].theory),
                         log(r->rows[5].theory / r->rows[3].theory) };
     assert_true(steps[0] > 0.5);
