@@ -25,15 +25,15 @@ local edge_range = { sharpness = { 0, 1100 } }
 step {
   id = "climb",
   caption = {
-    en = "GD with η = 0.0021 on Rosenbrock's curved valley. The sharpness plot shows λmax "
-      .. "of the Hessian where GD stands, against the line 2/η ≈ 952. λmax first falls to "
-      .. "200, then climbs to the line as GD follows the ever sharper floor to the minimum.",
-    zh = "η = 0.0021 的 GD 走在 Rosenbrock 弯曲的山谷里。尖锐度图画的是 GD 所在处 Hessian 的最大特征值，"
-      .. "即 λmax，与 2/η ≈ 952 这条线对比。λmax 先降到 200；"
-      .. "随后 GD 沿谷底走向极小值，谷底越来越陡，λmax 爬升到这条线。",
+    en = "GD with η = 0.0021 on Rosenbrock's valley. The sharpness plot: λmax of the Hessian "
+      .. "where GD stands, against 2/η ≈ 952. λmax leaps from 300 to over 700 as GD drops into "
+      .. "the valley, falls to 200, then climbs to the line on the ever sharper floor.",
+    zh = "η = 0.0021 的 GD 走在 Rosenbrock 的山谷里。尖锐度图：GD 所在处 Hessian 的最大特征值 λmax，"
+      .. "与 2/η ≈ 952 对比。λmax 先从 300 跃升到 700 以上（GD 落进山谷），再降到 200，"
+      .. "随后在越来越陡的谷底上爬升到这条线。",
   },
   runs = { "gd:lr=0.0021" },
-  -- The ring at (1, 1) is the caption's minimum: named, as in steps 2 and 3.
+  -- The ring at (1, 1) named, as in steps 2 and 3: unlabelled it was unexplained.
   marks = { { x = 1, y = 1, label = { en = "minimum", zh = "极小值" } } },
   play = 3000,
   speed = 300,

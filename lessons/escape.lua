@@ -112,11 +112,12 @@ step {
 step {
   id = "shaped",
   caption = {
-    en = "With SGD's shaped noise it is 6.8 at B = 2 and 13 at B = 3 (the law: 7.6 and 14.8), "
-      .. "and the law grows exponentially with B: SGD leaves a sharp minimum far sooner than "
-      .. "a flat one.",
-    zh = "换成 SGD 那样有形状的噪声，B = 2 时是 6.8，B = 3 时是 13（定律：7.6 和 14.8），"
-      .. "而且定律随 B 指数增长：SGD 离开尖锐极小值比离开平坦极小值快得多。",
+    en = "With SGD's shaped noise it is 6.8 at B = 2, 13 at B = 3. The line is the law, "
+      .. "computed, not fitted: 7.6 and 14.8; it grows exponentially with B. SGD leaves a sharp "
+      .. "minimum far sooner than a flat one.",
+    zh = "换成 SGD 那样有形状的噪声，B = 2 时是 6.8，B = 3 时是 13。直线是定律，"
+      .. "是算出来的，并非拟合：7.6 和 14.8；它随 B 指数增长。"
+      .. "SGD 离开尖锐极小值比离开平坦极小值快得多。",
   },
   runs = { "sgd:lr=0.02,noise=3.5355,noise_model=hessian" },
   particles = 400,

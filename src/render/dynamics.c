@@ -40,6 +40,11 @@
  * scale), above it. */
 #define DYN_WIDTH 360.0
 #define DYN_HEIGHT 150.0
+/* A sharpness plot on a lesson's range asks this many times DYN_HEIGHT
+ * where the frame is LESSON_RANGE_FRAME times DYN_HEIGHT high or more
+ * (render_dynamics_need). */
+#define LESSON_RANGE_HEIGHT 2.0
+#define LESSON_RANGE_FRAME 4.0
 /* Points of a run whose λmax one frame may compute (the rest next frame). */
 #define SHARPNESS_BUDGET 20000
 /* Samples per pixel column of a plotted series. */
@@ -1567,6 +1572,16 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
     double h = DYN_HEIGHT * s * (areas == 2 ? 1.6 : 1.0);
     if (scene->display.plot == SCENE_PLOT_SHARPNESS)
         h = fmax(h, min_h + log_levels_area(scene, line) - LAYOUT_PLOT_AREA_LEAST * s);
+    /* A lesson's range runs from 0 so its steps compare the whole story,
+     * and the caption reads a share of 2/η off it: at DYN_HEIGHT
+     * edge_of_stability 2's area was 50 px at 960x540, its "within 12 %
+     * of 2/η" 5 px.  Only in a frame LESSON_RANGE_FRAME such plots high:
+     * at 1280x720 --projector the taller ask cost the map a third of its
+     * height and put its key on the path. */
+    if (r->height >= LESSON_RANGE_FRAME * DYN_HEIGHT * s &&
+        scene->display.plot == SCENE_PLOT_SHARPNESS &&
+        scene->display.sharpness_range[1] > scene->display.sharpness_range[0])
+        h *= LESSON_RANGE_HEIGHT;
     /* Compact, the short names beside a plot whose step labels (up to
      * four digits) stand apart: at 1280x720 --projector sharp_flat 4's
      * "极小值处 λmax 100" left "步数" over "600". */
