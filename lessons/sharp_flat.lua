@@ -19,9 +19,9 @@ local wide_view = { -2.15, 2.3, -1.6, 1.5 }
 -- minimum (η σ / sqrt(2 η λmax - η² λmax²)): on both_valleys, 150 pixels a
 -- unit at 960x540, the cloud was 2 pixels wide, hidden under the head and
 -- the share's box (review, issue 12).  Close on the sharp valley, about
--- 1500 pixels a unit, the cloud is some 50 pixels wide, the valley's
--- circle whole about it.
-local sharp_view = { -1.38, -1.02, 0.45, 0.75 }
+-- 1400 pixels a unit, the cloud is some 45 pixels wide, the valley's
+-- circle whole about it and the walkers' start, (-1, 0.4), inside.
+local sharp_view = { -1.36, -0.99, 0.39, 0.72 }
 
 -- The sharp valley's dashed circle, its radius the well's width, named on
 -- its rim (steps 1 and 3).

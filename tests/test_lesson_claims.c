@@ -395,8 +395,10 @@ static void test_every_lesson_loads_and_plays(void **state)
             for (size_t r = 0; r < step->runs.count; r++) {
                 OptimizerDesc desc = parse(landscape, step->runs.specs[r]);
                 LandscapePoint start = start_of(step, &desc, landscape);
-                assert_true(start.x >= view.xmin && start.x <= view.xmax);
-                assert_true(start.y >= view.ymin && start.y <= view.ymax);
+                if (!(start.x >= view.xmin && start.x <= view.xmax && start.y >= view.ymin &&
+                      start.y <= view.ymax))
+                    fail_msg("%s step %s: run %zu starts at (%g, %g), outside the view", shipped[i],
+                             step->id, r + 1, start.x, start.y);
                 Run run;
                 DescentError err = { "" };
                 assert_true(run_init(&run, landscape, &desc, start.x, start.y, &err));
