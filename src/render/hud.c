@@ -575,12 +575,13 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, 
     return (LayoutRequest){true, l->w, l->h, l->w, l->h, l->cut};
 }
 
-/* Whether the key's box lies in the frame, half a layout gap off every
- * panel shown (those over the map too: the notice may stand beside it;
- * the legend where legend), and off the map unless over_map. */
+/* Whether the key's box lies in the frame, as far off every panel shown
+ * as the layout keeps them apart (Layout.apart; those over the map too:
+ * the notice may stand beside it; the legend where legend), and off the
+ * map unless over_map. */
 static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool legend)
 {
-    double g = 4.0 * r->scale;
+    double g = r->layout.apart;
     LayoutRect near = {box.x - g, box.y - g, box.w + 2 * g, box.h + 2 * g};
     if (box.x < 0 || box.y < 0 || box.x + box.w > r->width || box.y + box.h > r->height ||
         (!over_map && layout_overlap(near, r->layout.landscape)) ||

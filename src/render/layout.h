@@ -250,6 +250,9 @@ typedef struct Layout {
                                        legend and the caption) */
     bool dynamics_held;             /* the dynamics plot keeps the height
                                        it asks for (layout_compute) */
+    double apart;                   /* the least room kept between a panel
+                                       and the map, and between panels that
+                                       do not stack (flush aside) */
     LayoutRect landscape;           /* where the map is drawn (see above) */
     LayoutRect notes;               /* where the notes go, beside the map
                                        (w == 0: none; see above) */
@@ -289,6 +292,13 @@ typedef struct Layout {
  * lesson, en and zh, at every classroom size to it.  A caption over it
  * says less: its text is never made smaller. */
 #define LAYOUT_CAPTION_SHARE 0.3
+
+/* The least room, in the frame's pixels, between a panel and the map and
+ * between two panels that do not stack, where the gap is as wide (half
+ * the gap elsewhere, layout.c's APART_SHARE): half the gap was 3 pixels at
+ * 960x540 recorded, and the legend, the colour bar and the loss plot read
+ * as touching the map (issue 12). */
+#define LAYOUT_APART_LEAST 6.0
 
 /* A later arrangement is taken over an earlier one only when its map
  * scores this much higher (layout_map_score). */
