@@ -31,7 +31,8 @@
  * panel does it go beside them at any height (Layout.caption_held false),
  * which the layout test fails.  Flexible panels
  * (the plots, the inset) shrink together, from the size they ask for
- * towards their least, until every two panels lie half a gap apart
+ * towards their least, until every two panels lie Layout.apart apart
+ * (half a gap, LAYOUT_APART_LEAST at least)
  * (LayoutInput.gap; touching only where no arrangement holds the caption
  * so: Layout.flush) and none of them is wider than 45% of the frame (the
  * landscape stays in view); then panels with a compact form take it one
@@ -53,7 +54,7 @@
  * classroom sizes.
  *
  * The landscape goes where the panels leave room (Layout.landscape): of the
- * rectangles of the frame that lie half a gap off every panel, as large
+ * rectangles of the frame that lie Layout.apart off every panel, as large
  * as they can be (each side so far off a panel's edge, or on the frame's,
  * within the panels' margin from it where any panel is shown), the one
  * with the best map
