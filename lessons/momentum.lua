@@ -1,9 +1,17 @@
 -- momentum.lua: a long, narrow ravine, where plain GD zig-zags and crawls
 -- and momentum builds up speed along the floor.
 
--- Off-centre and wider than the landscape's own view: the first swings across
--- the ravine reach y = -2.4, below where the caption starts, and momentum 0.99's
--- swings (step 4) reach across it.  Steps 2 to 4 show it; step 1 its own.
+-- About the paths of steps 1 to 3, nearly square so the map stands beside the
+-- panels (117 pixels a unit at 1280x720 --projector): in ravine_view (48) two
+-- steps along the floor parted GD's swings by less than a path is wide, and
+-- they merged into a fan (tests/test_layout.c's test_ravine_swings_apart); at
+-- 960x540 the race's two runs' swings read as one band.  Momentum 0.8's first
+-- swing reaches y = -2.42.  One view for the three steps keeps the map in one
+-- place while a class steps through them.
+local path_view = { -3.4, 0.9, -2.6, 1.7 }
+
+-- Off-centre and wider than the landscape's own view: momentum 0.99's swings
+-- (step 4) reach across it.
 local ravine_view = { -4.9, 7.5, -3.9, 3.1 }
 
 lesson {
@@ -11,7 +19,7 @@ lesson {
   -- 100 times more curved across than along: a ravine.
   landscape = "quadratic:l1=0.5,l2=50,angle=25",
   start = { -2.5, 1.5 },
-  view = ravine_view,
+  view = path_view,
 }
 
 step {
@@ -26,11 +34,6 @@ step {
       .. "沿着谷底每一步只走完剩余路程的 1.75%。",
   },
   runs = { "gd:lr=0.035" },
-  -- About GD's path alone, nearly square so the map stands beside the panels
-  -- (117 pixels a unit at 1280x720 --projector): in the lesson's view (48) two
-  -- steps along the floor parted the swings by less than a path is wide, and
-  -- they merged into a fan (tests/test_layout.c's test_ravine_swings_apart).
-  view = { -3.4, 0.9, -2.5, 1.7 },
   play = 400,
   speed = 40,
   show = { "gradient", "loss" },
@@ -47,7 +50,6 @@ step {
       .. "横跨峡谷时它来回摆动，摆动最终平息。到最后它停在最低点，速度小到画不出来。",
   },
   runs = { "momentum:lr=0.02,momentum=0.8" },
-  view = ravine_view,
   play = 400,
   speed = 40,
   show = { "velocity", "loss" },
@@ -86,6 +88,7 @@ step {
   -- top at the minimum (GD's ring lay over it), and GD's curve drawn after
   -- its loss band on the plot (under it, GD's fall from 200 was hidden).
   runs = { "momentum:lr=0.02,momentum=0.99", "gd:lr=0.035" },
+  view = ravine_view,
   play = 1100,
   speed = 110,
   show = { "loss" },

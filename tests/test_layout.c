@@ -133,8 +133,16 @@ static double frame_scale(const Scene *scene, double scale)
  * gap, 8 at hud.c's scale 1, where panels do not stack): flush, the map's
  * colours ran into a panel's edge and two panels read as one (35 recorded
  * frames at 960x540: the legend on momentum 2-4's map, the colour bar,
- * the caption, the sharpness plot). */
+ * the caption, the sharpness plot).  Never less than LAYOUT_APART_LEAST
+ * pixels where the whole gap is as wide: 3 pixels at 960x540 recorded
+ * still read as touching (issue 12). */
 #define PANEL_GAP_LEAST 4.0
+
+static double panel_gap_least(const Scene *scene, double scale)
+{
+    double least = PANEL_GAP_LEAST * frame_scale(scene, scale);
+    return fmin(2 * least, fmax(least, LAYOUT_APART_LEAST));
+}
 
 static bool rects_apart(LayoutRect a, LayoutRect b, double d)
 {
@@ -157,7 +165,7 @@ static void check_gaps(const Layout *l, const Scene *scene, double scale, const 
 {
     if (l->flush && flush_layouts.count++ == 0)
         snprintf(flush_layouts.where, sizeof flush_layouts.where, "%s", where);
-    double gap = PANEL_GAP_LEAST * frame_scale(scene, scale) - 0.5;
+    double gap = panel_gap_least(scene, scale) - 0.5;
     for (int p = 0; p < LAYOUT_PANELS; p++) {
         if (!l->shown[p])
             continue;
@@ -1368,15 +1376,15 @@ static void test_tight_frame_moves_caption_and_shrinks(void **state)
     layout_compute(&in, &l);
     /* Beside the plot the caption (3 lines, y 168) leaves the plot 168 -
      * 162 = 6 under the legend: too little.  Across (1256 wide, 2 lines, y
-     * 208) the plot stands on it, shrunk until it lies half a gap off the
-     * legend's right edge (1012): 360 - t 160 <= 1280 - 12 - 1012 - 4
-     * gives t >= 0.675. */
+     * 208) the plot stands on it, shrunk until it lies LAYOUT_APART_LEAST
+     * (6, over half the gap) off the legend's right edge (1012): 360 - t 160
+     * <= 1280 - 12 - 1012 - 6 gives t >= 0.6875. */
     assert_true(l.complete);
     assert_true(l.caption_across);
     assert_true(l.rect[LAYOUT_CAPTION].h == 80 && l.rect[LAYOUT_CAPTION].y == 208);
-    assert_true(l.shrink >= 0.675 && l.shrink < 0.68);
+    assert_true(l.shrink >= 0.6875 && l.shrink < 0.6925);
     assert_true(l.rect[LAYOUT_LOSS].y + l.rect[LAYOUT_LOSS].h <= l.rect[LAYOUT_CAPTION].y);
-    assert_true(l.rect[LAYOUT_LOSS].x >= 1016);
+    assert_true(l.rect[LAYOUT_LOSS].x >= 1018);
     assert_apart(&l);
 }
 
@@ -1581,69 +1589,153 @@ static const Layout *lesson_layout(LessonStage *st, const char *name, const char
     return stage_layout(st, w, h, projector);
 }
 
-/* momentum 1 (GD at η = 0.035 bouncing across the ravine) at the end of
- * its play, at 1280x720 --projector and 1920x1080 --projector, in English
- * and Chinese: each of the first swings is a stroke of its own, the gap
- * between it and the next one the same way (from point k + 2 to the line
- * through points k and k + 1, in pixels) at least the width of a path's
- * colour.  Along the floor a step advances 1.75 % of the way left, so two
- * steps part the strokes by about 0.057 of the plane; in the lesson's view
+/* momentum 2-4, sgd_noise 2-3 and escape 1 recorded at 960x540, en and
+ * zh: every panel LAYOUT_APART_LEAST pixels or more off the map (issue
+ * 12: half the gap, 3 pixels, left the legend, the colour bar and the
+ * loss plot reading as touching the map). */
+static void test_panels_clear_of_the_map(void **state)
+{
+    LessonStage *st = *state;
+    const struct {
+        const char *lesson;
+        size_t step;
+    } steps[] = {{"momentum.lua", 1},  {"momentum.lua", 2},  {"momentum.lua", 3},
+                 {"sgd_noise.lua", 1}, {"sgd_noise.lua", 2}, {"escape.lua", 0}};
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
+        for (size_t g = 0; g < 2; g++) {
+            const Layout *l = lesson_layout(st, steps[k].lesson, langs[g], steps[k].step, 960,
+                                            540, false);
+            double nearest = HUGE_VAL;
+            for (int p = 0; p < LAYOUT_PANELS; p++) {
+                LayoutRect r = l->rect[p], m = l->landscape;
+                if (!l->shown[p] || layout_over_map((LayoutPanel)p))
+                    continue;
+                double dx = fmax(m.x - (r.x + r.w), r.x - (m.x + m.w)),
+                       dy = fmax(m.y - (r.y + r.h), r.y - (m.y + m.h));
+                nearest = fmin(nearest, fmax(dx, dy));
+            }
+            print_message("%s %zu (%s, 960x540): the nearest panel %.1f px off the map\n",
+                          steps[k].lesson, steps[k].step + 1, langs[g], nearest);
+            assert_true(nearest >= LAYOUT_APART_LEAST - 0.5);
+        }
+}
+
+/* How far a map moved: the largest move of any of its sides, in pixels. */
+static double map_moved(LayoutRect a, LayoutRect b)
+{
+    return fmax(fmax(fabs(a.x - b.x), fabs(a.y - b.y)),
+                fmax(fabs(a.x + a.w - b.x - b.w), fabs(a.y + a.h - b.y - b.h)));
+}
+
+/* The most a side of the map may move between a step in English and in
+ * Chinese, a share of the frame's width: the same side of the frame,
+ * about the same size. */
+#define LANGUAGE_MOVE_LEAST 0.1
+
+/* momentum, sgd_noise, escape, schedules and saddle, every step recorded
+ * at 960x540 (docs/frames): the map in English and in Chinese on the same
+ * side, no side moved more than LANGUAGE_MOVE_LEAST of the frame (issue
+ * 12: sgd_noise 2-3 drew it right of the legend in English, under it in
+ * Chinese, and a class switching language lost its place).  At 1280x720
+ * --projector the moves are printed, not held: some steps there still take
+ * another arrangement in each language (the panels' widths differ). */
+static void test_map_same_in_both_languages(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const lessons[] = {"momentum.lua", "sgd_noise.lua", "escape.lua",
+                                          "schedules.lua", "saddle.lua"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t f = 0; f < 2; f++)
+        for (size_t k = 0; k < sizeof lessons / sizeof lessons[0]; k++) {
+            stage_play(st, lessons[k], "en");
+            size_t steps = st->player.lesson.step_count;
+            for (size_t n = 0; n < steps; n++) {
+                LayoutRect map[2];
+                for (int g = 0; g < 2; g++)
+                    map[g] = lesson_layout(st, lessons[k], g ? "zh" : "en", n, frames[f][0],
+                                           frames[f][1], frames[f][2])->landscape;
+                print_message("%s %zu %dx%d%s: en %.0f,%.0f %.0fx%.0f zh %.0f,%.0f %.0fx%.0f "
+                              "moved %.0f\n", lessons[k], n + 1, frames[f][0], frames[f][1],
+                              frames[f][2] ? " --projector" : "", map[0].x, map[0].y, map[0].w,
+                              map[0].h, map[1].x, map[1].y, map[1].w, map[1].h,
+                              map_moved(map[0], map[1]));
+                if (!frames[f][2])
+                    assert_true(map_moved(map[0], map[1]) <= LANGUAGE_MOVE_LEAST * frames[f][0]);
+            }
+        }
+}
+
+/* momentum 1 (GD at η = 0.035 bouncing across the ravine) and 3 (GD and
+ * momentum 0.8, the race) at the end of their play, recorded at 960x540
+ * and at 1280x720 and 1920x1080 --projector, in English and Chinese: each
+ * of GD's first swings is a stroke of its own, the gap between it and
+ * the next one the same way (from point k + 2 to the line through points
+ * k and k + 1, in pixels) at least the width of a path's colour.  Along
+ * the floor a GD step advances 1.75 % of the way left, so two steps part
+ * the strokes by about 0.057 of the plane; in the wide view step 4 needs
  * (12.4 wide, 48 pixels a unit at 1280x720 --projector) that was 2.3 of
  * the 3.6 pixels a path's colour is wide, and every stroke crossing the
- * floor near one point merged into a fan from it.  Step 1 now has a view
- * of its own about the path, nearly square, and the map stands full height
- * beside the panels: 117 pixels a unit, the swings 5.3 pixels apart (in
- * Chinese 96 and 4.3: the legend's formula keeps the map below it). */
+ * floor near one point merged into a fan from it; at 960x540 the race's
+ * two runs' swings read as one band (issue 12).  Steps 1 to 3 now share a
+ * view about their paths, nearly square, the map standing full height
+ * beside the panels: 117 pixels a unit at 1280x720 --projector. */
 static void test_ravine_swings_apart(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const int frames[][2] = {{1280, 720}, {1920, 1080}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1920, 1080, 1}};
+    static const size_t steps[] = {0, 2};
     for (size_t g = 0; g < 2; g++)
-        for (size_t z = 0; z < 2; z++) {
-            int w = frames[z][0], h = frames[z][1];
-            DescentError err = {""};
-            stage_play(st, "momentum.lua", langs[g]);
-            Scene *scene = st->scene;
-            assert_true(lesson_player_show(&st->player, scene, 0, &err));
-            scene->display.projector = true;
-            /* Frame by frame as a recording at one frame a second lays it
-             * out: the layout keeps an arrangement unless another shows
-             * the map more than 10 % larger (layout.h), so the frames
-             * before decide which one the last frame has. */
-            long last = lesson_player_step_frames(&st->player, 0, 1) - 1;
-            for (long t = 0; t < last; t++) {
-                render_layout(st->renderer, scene, w, h, render_recording_scale(w, h),
-                              RENDER_FOR_RECORDING);
-                lesson_player_autoplay(&st->player, scene, 1);
+        for (size_t z = 0; z < 3; z++)
+            for (size_t n = 0; n < 2; n++) {
+                int w = frames[z][0], h = frames[z][1];
+                DescentError err = {""};
+                stage_play(st, "momentum.lua", langs[g]);
+                Scene *scene = st->scene;
+                assert_true(lesson_player_show(&st->player, scene, steps[n], &err));
+                scene->display.projector = frames[z][2];
+                /* Frame by frame as a recording at one frame a second lays
+                 * it out: the layout keeps an arrangement unless another
+                 * shows the map more than 10 % larger (layout.h), so the
+                 * frames before decide which one the last frame has. */
+                long last = lesson_player_step_frames(&st->player, steps[n], 1) - 1;
+                for (long t = 0; t < last; t++) {
+                    render_layout(st->renderer, scene, w, h, render_recording_scale(w, h),
+                                  RENDER_FOR_RECORDING);
+                    lesson_player_autoplay(&st->player, scene, 1);
+                }
+                const Layout *l = render_layout(st->renderer, scene, w, h,
+                                                render_recording_scale(w, h),
+                                                RENDER_FOR_RECORDING);
+                assert_int_equal(st->player.step, steps[n]);
+                LayoutRect map = l->landscape;
+                Viewport vp = viewport_fit_at(scene->view, map.x, map.y, map.w, map.h);
+                double m = render_marker_scale(frame_scale(scene, render_recording_scale(w, h)),
+                                               map.w, map.h);
+                double colour = 2 * RENDER_PATH_HALF * m;
+                /* GD, the first run of both: momentum's first steps run
+                 * down the wall in one line, not across it. */
+                const Run *run = &scene->runs[0].run;
+                assert_true(run->count > 12);
+                double least = HUGE_VAL;
+                for (size_t k = 0; k < 6; k++) {
+                    double p[3][2];
+                    for (size_t i = 0; i < 3; i++)
+                        viewport_to_pixel(&vp, run->path[k + i].x, run->path[k + i].y,
+                                          &p[i][0], &p[i][1]);
+                    double dx = p[1][0] - p[0][0], dy = p[1][1] - p[0][1];
+                    double gap = fabs(dx * (p[2][1] - p[0][1]) - dy * (p[2][0] - p[0][0])) /
+                                 hypot(dx, dy);
+                    least = fmin(least, gap);
+                }
+                print_message("momentum %zu, GD (%s) at %dx%d%s: the map %.0fx%.0f, "
+                              "%.1f px a unit; the first swings %.1f px apart at least, a "
+                              "path's colour %.1f px wide\n", steps[n] + 1, langs[g],
+                              w, h, frames[z][2] ? " --projector" : "", map.w, map.h,
+                              1 / viewport_units_per_pixel(&vp), least, colour);
+                assert_true(least >= colour);
             }
-            const Layout *l = render_layout(st->renderer, scene, w, h,
-                                            render_recording_scale(w, h), RENDER_FOR_RECORDING);
-            assert_int_equal(st->player.step, 0);
-            assert_int_equal(scene->run_count, 1);
-            const Run *run = &scene->runs[0].run;
-            assert_true(run->count > 12);
-            LayoutRect map = l->landscape;
-            Viewport vp = viewport_fit_at(scene->view, map.x, map.y, map.w, map.h);
-            double m = render_marker_scale(render_recording_scale(w, h) * RENDER_PROJECTOR_SCALE,
-                                           map.w, map.h);
-            double colour = 2 * RENDER_PATH_HALF * m, least = HUGE_VAL;
-            for (size_t k = 0; k < 6; k++) {
-                double p[3][2];
-                for (size_t i = 0; i < 3; i++)
-                    viewport_to_pixel(&vp, run->path[k + i].x, run->path[k + i].y, &p[i][0],
-                                      &p[i][1]);
-                double dx = p[1][0] - p[0][0], dy = p[1][1] - p[0][1];
-                double gap = fabs(dx * (p[2][1] - p[0][1]) - dy * (p[2][0] - p[0][0])) /
-                             hypot(dx, dy);
-                least = fmin(least, gap);
-            }
-            print_message("momentum 1 (%s) at %dx%d --projector: the map %.0fx%.0f, %.1f px a "
-                          "unit; the first swings %.1f px apart at least, a path's colour %.1f px "
-                          "wide\n", langs[g], w, h, map.w, map.h,
-                          1 / viewport_units_per_pixel(&vp), least, colour);
-            assert_true(least >= colour);
-        }
 }
 
 /* Whether a frame of the scene draws the line's plot (its title, any of
@@ -5324,7 +5416,9 @@ static bool mark_words_read(const char *text)
 }
 
 /* The key in the legend's panel shares no row with the title, the
- * landscape's name or its formula, and lies right under the legend's
+ * landscape's name, its formula or a run (momentum 3-4, schedules 3,
+ * saddle 5 and sgd_noise 2-3 zh at 960x540 put it on a run's row, where it
+ * read as that run's), and lies right under the legend's
  * lines (issue 12: learning_rate 5 and sharp_flat 1 and 4 in Chinese put
  * it on the title's or the formula's line, where it read as part of them;
  * adaptive 3-5 in English left an empty row above it, the panel laid out
@@ -5343,7 +5437,9 @@ static void test_key_under_the_runs(void **state)
         size_t step;
     } steps[] = {{"adaptive.lua", 2},      {"adaptive.lua", 3},   {"adaptive.lua", 4},
                  {"learning_rate.lua", 4}, {"sharp_flat.lua", 0}, {"sharp_flat.lua", 3},
-                 {"welcome.lua", 0},       {"escape.lua", 4},     {"saddle.lua", 4}};
+                 {"welcome.lua", 0},       {"escape.lua", 4},     {"momentum.lua", 2},
+                 {"momentum.lua", 3},      {"schedules.lua", 2},  {"saddle.lua", 4},
+                 {"sgd_noise.lua", 1},     {"sgd_noise.lua", 2}};
     static const char *const langs[] = {"en", "zh"};
     int in_legend = 0;
     for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
@@ -5368,11 +5464,15 @@ static void test_key_under_the_runs(void **state)
                     print_message("%s: no key\n", where);
                     continue;
                 }
-                double left = HUGE_VAL, foot = 0;
+                /* The legend's first two lines: the title and the
+                 * landscape's name. */
+                double foot = 0;
+                size_t lines = 0, named = 0;
                 for (size_t q = 0; q < key; q++)
                     if (inside_rect(t->box[q], legend)) {
-                        left = fmin(left, t->box[q].x);
                         foot = fmax(foot, t->box[q].y + t->box[q].h);
+                        if (++lines == 2)
+                            named = q;
                     }
                 /* In the panel laid out, or in its lengthened foot. */
                 if (!layout_rect_holds(legend, t->box[key].x, t->box[key].y)) {
@@ -5386,16 +5486,12 @@ static void test_key_under_the_runs(void **state)
                 for (size_t q = key; q < t->count && mark_words_read(t->text[q]); q++) {
                     top = fmin(top, t->box[q].y);
                     for (size_t n = 0; n < key; n++) {
-                        /* A run's line is indented past its swatch; the
-                         * formula's (and the status's) are in the key's
-                         * small print, the title and the name larger. */
+                        /* Every line's row but the title's and the
+                         * name's, a run's too, is its own. */
                         LayoutRect b = t->box[n];
-                        bool large = t->px[n] > t->px[q];
-                        bool numbers = starts_with(t->text[n], "L ");
-                        if (inside_rect(b, legend) && (b.x < left + 1.0 || numbers) &&
-                            b.w > 0 && t->box[q].y < b.y + b.h &&
-                            b.y < t->box[q].y + t->box[q].h &&
-                            (!large || t->box[q].x < b.x + b.w + apart))
+                        if (inside_rect(b, legend) && b.w > 0 &&
+                            t->box[q].y < b.y + b.h && b.y < t->box[q].y + t->box[q].h &&
+                            (n > named || t->box[q].x < b.x + b.w + apart))
                             fail_msg("%s: the key's \"%s\" on the row of \"%s\"", where,
                                      t->text[q], t->text[n]);
                     }
@@ -6815,6 +6911,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_long_title_narrows_for_the_map, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_ravine_swings_apart, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_panels_clear_of_the_map, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_map_same_in_both_languages, stage_open,
+                                        stage_close),
         cmocka_unit_test(test_map_stays_while_steps_count),
         cmocka_unit_test_setup_teardown(test_plots_left_give_the_map_the_right_side, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_readout_off_the_runs, stage_open, stage_close),

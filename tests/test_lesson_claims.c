@@ -1678,9 +1678,9 @@ static void test_momentum(void **state)
     /* "By the end the run is at rest: its velocity, an arrow at the head
      * while it moves, has shrunk too small to see": the arrow is the last
      * step drawn to scale, hidden below a pixel
-     * (src/render/world.c).  The lesson's view is 12.4 wide, about 0.01 a
-     * pixel at 1280 wide: the tenth step is over 10 pixels, the last under
-     * a thousandth of one. */
+     * (src/render/world.c).  The step's view is 4.3 wide, under 0.01 a
+     * pixel on a map 430 or more pixels wide (543 at 960x540): the tenth
+     * step is over 10 pixels, the last under a thousandth of one. */
     Walker resting = heavy;
     advance(&resting, 10);
     assert_true(hypot(resting.state.step[0], resting.state.step[1]) > 0.1);
@@ -1688,7 +1688,7 @@ static void test_momentum(void **state)
     assert_true(hypot(resting.state.step[0], resting.state.step[1]) < 1e-5);
     assert_true(distance(resting.state.x, resting.state.y, bottom) < 1e-3); /* "at the bottom" */
     assert_true(velocity->has_view);
-    assert_close(velocity->view.xmax - velocity->view.xmin, 12.4, 1e-12);
+    assert_close(velocity->view.xmax - velocity->view.xmin, 4.3, 1e-12);
 
     /* "race": momentum's loss reaches the loss plot's floor in about a
      * quarter of GD's steps (3 to 6 times fewer), both within the step; the

@@ -575,12 +575,13 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, 
     return (LayoutRequest){true, l->w, l->h, l->w, l->h, l->cut};
 }
 
-/* Whether the key's box lies in the frame, half a layout gap off every
- * panel shown (those over the map too: the notice may stand beside it;
- * the legend where legend), and off the map unless over_map. */
+/* Whether the key's box lies in the frame, as far off every panel shown
+ * as the layout keeps them apart (Layout.apart; those over the map too:
+ * the notice may stand beside it; the legend where legend), and off the
+ * map unless over_map. */
 static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool legend)
 {
-    double g = 4.0 * r->scale;
+    double g = r->layout.apart;
     LayoutRect near = {box.x - g, box.y - g, box.w + 2 * g, box.h + 2 * g};
     if (box.x < 0 || box.y < 0 || box.x + box.w > r->width || box.y + box.h > r->height ||
         (!over_map && layout_overlap(near, r->layout.landscape)) ||
@@ -680,7 +681,7 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
  * linreg's loss plot out of the column beside the map and left the map
  * 416 px high, not 568, at 900x640; where it went only under the legend,
  * 35 of 52 frames had no key): in the legend's panel as laid out, under
- * its count lines, else right of them; else lengthening the panel where
+ * its count lines; else lengthening the panel where
  * that keeps clear (key_clear); else a panel of its own under or right of
  * a shown panel, the legend's first; else over the map at a corner or
  * the middle of a side or of the map, of those that cover none of the
@@ -692,20 +693,16 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
     double pad = 10.0 * r->scale, g = 8.0 * r->scale, top = l->h - 0.5 * pad;
-    /* Under the lines, else beside the runs' lines: right after the title
-     * or on the formula's rows it read as part of them (learning_rate 5
-     * and sharp_flat 1 zh). */
+    /* Under the lines: right after the title or on the formula's rows it
+     * read as part of them (learning_rate 5 and sharp_flat 1 zh), on a
+     * run's row as that run's (momentum 3-4, schedules 3, saddle 5). */
     int runs = 0;
     while (runs < count && l->line[runs].kind != LEGEND_RUN)
         runs++;
     LayoutRect in = {pad, top, w, h};
-    for (int k = count; k >= runs; k--) {
-        if (k < count)
-            in = (LayoutRect){rect.w - pad - w, l->line[k].y, w, h};
-        if (key_beside_lines(r, l, count, rect, in, 2 * pad)) {
-            *key = (KeyPlace){rect.x + in.x, rect.y + in.y, rect, false};
-            return true;
-        }
+    if (key_beside_lines(r, l, count, rect, in, 2 * pad)) {
+        *key = (KeyPlace){rect.x + in.x, rect.y + in.y, rect, false};
+        return true;
     }
     /* Right under the lines, where the panel laid out for the step's
      * group is taller than they are: under the panel's foot the rows

@@ -111,9 +111,10 @@ static bool apart(LayoutRect a, LayoutRect b, double d)
  * English steps and sizes. */
 #define APART_SHARE 0.5
 
+/* That share, raised to LAYOUT_APART_LEAST where the gap allows. */
 static double apart_gap(const LayoutInput *in)
 {
-    return APART_SHARE * in->gap;
+    return fmin(in->gap, fmax(APART_SHARE * in->gap, LAYOUT_APART_LEAST));
 }
 
 /* A panel's width in the plots' column: unshrunk, or its least in the
@@ -1155,6 +1156,7 @@ void layout_compute(const LayoutInput *in, Layout *out)
             settled.panel[p].shown = settled.compact[p].shown = false;
     settled.notice.shown = false;
     compute_holding(&settled, out);
+    out->apart = apart_gap(in);
 }
 
 static void compute(const LayoutInput *in, Layout *out)

@@ -31,7 +31,8 @@
  * panel does it go beside them at any height (Layout.caption_held false),
  * which the layout test fails.  Flexible panels
  * (the plots, the inset) shrink together, from the size they ask for
- * towards their least, until every two panels lie half a gap apart
+ * towards their least, until every two panels lie Layout.apart apart
+ * (half a gap, LAYOUT_APART_LEAST at least)
  * (LayoutInput.gap; touching only where no arrangement holds the caption
  * so: Layout.flush) and none of them is wider than 45% of the frame (the
  * landscape stays in view); then panels with a compact form take it one
@@ -53,7 +54,7 @@
  * classroom sizes.
  *
  * The landscape goes where the panels leave room (Layout.landscape): of the
- * rectangles of the frame that lie half a gap off every panel, as large
+ * rectangles of the frame that lie Layout.apart off every panel, as large
  * as they can be (each side so far off a panel's edge, or on the frame's,
  * within the panels' margin from it where any panel is shown), the one
  * with the best map
@@ -250,6 +251,9 @@ typedef struct Layout {
                                        legend and the caption) */
     bool dynamics_held;             /* the dynamics plot keeps the height
                                        it asks for (layout_compute) */
+    double apart;                   /* the least room kept between a panel
+                                       and the map, and between panels that
+                                       do not stack (flush aside) */
     LayoutRect landscape;           /* where the map is drawn (see above) */
     LayoutRect notes;               /* where the notes go, beside the map
                                        (w == 0: none; see above) */
@@ -289,6 +293,13 @@ typedef struct Layout {
  * lesson, en and zh, at every classroom size to it.  A caption over it
  * says less: its text is never made smaller. */
 #define LAYOUT_CAPTION_SHARE 0.3
+
+/* The least room, in the frame's pixels, between a panel and the map and
+ * between two panels that do not stack, where the gap is as wide (half
+ * the gap elsewhere, layout.c's APART_SHARE): half the gap was 3 pixels at
+ * 960x540 recorded, and the legend, the colour bar and the loss plot read
+ * as touching the map (issue 12). */
+#define LAYOUT_APART_LEAST 6.0
 
 /* A later arrangement is taken over an earlier one only when its map
  * scores this much higher (layout_map_score). */
