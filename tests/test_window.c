@@ -834,6 +834,34 @@ static void test_off_view_note_clear_of_path(void **state)
     app_destroy(app);
 }
 
+/* A run's number in the legend is framed as a key, for it is the key that
+ * selects the run (issue 12: learning_rate 4 listed runs 2 and 3 alone,
+ * read as a count that had lost run 1): under the number, between its
+ * foot and the line's, the frame's light edge; past the item's end, on
+ * those rows, the panel alone. */
+static void test_legend_number_is_a_key(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.1", "gd:lr=0.05"};
+    App *app = open_app("quadratic", runs, 2, "-2,1", quadratic_view);
+    LayoutRect item;
+    Frame f = draw_finding(app, "2  GD", &item);
+    save_named_screenshot(app, "window", "legend-number-key");
+    assert_true(item.w > 0);
+    int foot = (int)floor(item.y + item.h), past = (int)ceil(item.x + item.w) + 3;
+    int under = 0, panel = 0;
+    for (int y = foot - 3; y < foot; y++) {
+        const uint8_t *c = pixel(&f, (int)lround(item.x) + 2, y);
+        const uint8_t *p = pixel(&f, past, y);
+        under = c[0] + c[1] + c[2] > under ? c[0] + c[1] + c[2] : under;
+        panel = p[0] + p[1] + p[2] > panel ? p[0] + p[1] + p[2] : panel;
+    }
+    print_message("under the number: %d, past the item: %d (R + G + B)\n", under, panel);
+    assert_true(under > panel + 120);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* The welcome race plays at 60 frames per second for a few seconds with
  * the pointer over the landscape: every run moves, none leaves the stage,
  * and the hover readout appears (the README's screenshot comes from here). */
@@ -3847,6 +3875,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_diverging_run),
         cmocka_unit_test(test_off_view_head),
         cmocka_unit_test(test_off_view_head_points_out),
+        cmocka_unit_test(test_legend_number_is_a_key),
         cmocka_unit_test(test_off_view_note_clear_of_path),
         cmocka_unit_test(test_diverged_note_off_its_path),
         cmocka_unit_test(test_step_dots_leave_the_path),
