@@ -1543,7 +1543,9 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
         text_w = logged_title_width(r, title, px);
         break;
     case SCENE_PLOT_STEP_SIZE:
-        text_w = logged_title_width(r, _(STEP_SIZE_TITLE), px) + long_label_shift(r);
+        /* Compact, the title runs across the panel from its left. */
+        text_w = logged_title_width(r, _(STEP_SIZE_TITLE), px) +
+                 (compact ? 0.0 : long_label_shift(r));
         break;
     default:
         norm_title(scene, scene_shown_run(scene), title, sizeof title);
