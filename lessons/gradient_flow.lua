@@ -22,7 +22,7 @@ step {
   id = "small_step",
   caption = {
     en = "Shrink the step η towards zero and gradient descent becomes a smooth curve: "
-      .. "the gradient flow dθ/dt = −∇L, traced in time steps "
+      .. "the gradient flow dθ/dt = −∇L, traced in steps of time "
       .. "Δt = 0.01 (the legend's Δt; no learning rate). Here η = 0.01: the steps (GD) and the "
       .. "flow lie on top of each other.",
     zh = "把学习率 η 缩到趋近于零，梯度下降就变成一条光滑曲线：梯度流 dθ/dt = −∇L，"

@@ -4680,13 +4680,14 @@ static LayoutRect area_in(const Renderer *renderer, LayoutRect panel)
     return area;
 }
 
-/* sharp_flat 6 and saddle 5 at their ends, en and zh, at 960x540, 1280x720
+/* sharp_flat 6, saddle 5 and welcome 3 at their ends, en and zh, at 960x540, 1280x720
  * and 1280x720 --projector: the dynamics plot's title (the panel's top
  * text) ends over its plot (but in the compact form at --projector, which
  * runs it across the panel from its left), 9 pixels (times the scale,
  * less a pixel) or more inside the panel's right edge.  At 960x540
  * sharp_flat 6's Chinese title ended 2 pixels from the edge, saddle 5's
- * 2 past its plot, 7 from the edge (review, issue 12). */
+ * 2 past its plot, 7 from the edge (review, issue 12); welcome 3's, its
+ * area moved right for the value label "2.01e-07", 1.5 from the edge. */
 static void test_plot_titles_inside_their_panels(void **state)
 {
     LessonStage *st = *state;
@@ -4695,10 +4696,10 @@ static void test_plot_titles_inside_their_panels(void **state)
         const char *lesson;
         size_t step;
         long updates;
-    } cases[] = {{"sharp_flat.lua", 5, 60}, {"saddle.lua", 4, 45}};
+    } cases[] = {{"sharp_flat.lua", 5, 60}, {"saddle.lua", 4, 45}, {"welcome.lua", 2, 100}};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 0}, {1280, 720, 1}};
     /* Each lesson's step in each language at each frame. */
-    for (size_t q = 0; q < 12; q++) {
+    for (size_t q = 0; q < 6 * sizeof cases / sizeof cases[0]; q++) {
         size_t c = q / 6, g = q / 3 % 2, z = q % 3;
         int w = frames[z][0], h = frames[z][1];
         bool projector = frames[z][2];

@@ -1102,7 +1102,7 @@ static void test_gradient_flow(void **state)
     print_message("gradient_flow: largest GD-flow gap η = 0.01: %.4f, η = 0.05: %.4f\n",
                   gap_small, gap_medium);
     assert_drawn_smooth(small, landscape, small->runs.specs[1]); /* "a smooth curve" */
-    /* "traced in time steps Δt = 0.01 (the legend's Δt ...)": each step's
+    /* "traced in steps of time Δt = 0.01 (the legend's Δt ...)": each step's
      * flow takes updates of time 0.01, which the legend writes "Δt 0.01"
      * (test_window's test_legend_tells_plot_time). */
     assert_non_null(strstr(small->caption, "Δt = 0.01"));

@@ -723,6 +723,64 @@ static void run_rgb(App *app, size_t i, uint8_t rgb[3])
     rgb[2] = (uint8_t)lroundf(255.0f * c.b);
 }
 
+/* The stretch of run colour rgb on row y of f, the first met going left
+ * from x = from (lo > hi where there is none within 80 pixels). */
+static void colour_stretch(const Frame *f, const uint8_t rgb[3], int y, int from, int *lo, int *hi)
+{
+    *lo = 1, *hi = 0;
+    for (int x = from; x > from - 80; x--) {
+        const uint8_t *c = pixel(f, x, y);
+        bool run = abs(c[0] - rgb[0]) + abs(c[1] - rgb[1]) + abs(c[2] - rgb[2]) < 40;
+        if (run && *lo > *hi)
+            *hi = *lo = x;
+        else if (run && *lo == x + 1)
+            *lo = x;
+        else if (*lo <= *hi && !run)
+            return;
+    }
+}
+
+/* A head held at the map's edge is an arrowhead pointing out of the map,
+ * in the run's colour on the paths' dark casing (issue 12: learning_rate
+ * 6-7's was a disc in the run's colour outlined in the marks' white, read
+ * on the yellow rim as a second minimum's ring).  On the head's row the
+ * run's colour runs from the arrowhead's base to its tip, and past the tip
+ * lies the casing, nothing light; 3 pixels above and below, the colour
+ * starts where it does on the row (the base, across the way out) and ends
+ * 2 pixels or more short of the tip. */
+static void test_off_view_head_points_out(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.001"};
+    App *app = open_app("quadratic", runs, 1, "5,1", quadratic_view);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "off-view-head");
+    uint8_t rgb[3];
+    run_rgb(app, 0, rgb);
+    Viewport vp = app_viewport(app);
+    int hx, hy, lo, hi;
+    world_to_pixel(app, 5.0, 1.0, &hx, &hy);
+    int right = (int)floor(vp.x + vp.width) - 1;
+    colour_stretch(&f, rgb, hy, right, &lo, &hi);
+    print_message("the head's row: its colour from x = %d to %d (the map ends at %d)\n", lo, hi,
+                  right);
+    assert_true(lo < hi && hi < right);
+    for (int x = hi + 1; x <= hi + 3; x++) {
+        const uint8_t *c = pixel(&f, x, hy);
+        assert_false(c[0] > 180 && c[1] > 180 && c[2] > 180);
+    }
+    for (int dy = -3; dy <= 3; dy += 6) {
+        int row_lo, row_hi;
+        colour_stretch(&f, rgb, hy + dy, right, &row_lo, &row_hi);
+        print_message("%d rows off: from x = %d to %d\n", dy, row_lo, row_hi);
+        assert_true(row_lo <= row_hi);
+        assert_true(abs(row_lo - lo) <= 1);
+        assert_true(row_hi <= hi - 2);
+    }
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* That none of the first `segments` of run i's path, in pixels, crosses the note's box,
  * nor does its panel touch the path: in a ring 2 pixels wide round the
  * panel (4 pixels either side of the text), no pixel of the run's colour
@@ -772,6 +830,34 @@ static void test_off_view_note_clear_of_path(void **state)
     Frame f = draw_finding(app, "off the map", &note);
     save_named_screenshot(app, "window", "off-view-note");
     assert_note_off_run(app, &f, note, 0, SIZE_MAX, "off the map, up");
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* A run's number in the legend is framed as a key, for it is the key that
+ * selects the run (issue 12: learning_rate 4 listed runs 2 and 3 alone,
+ * read as a count that had lost run 1): under the number, between its
+ * foot and the line's, the frame's light edge; past the item's end, on
+ * those rows, the panel alone. */
+static void test_legend_number_is_a_key(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.1", "gd:lr=0.05"};
+    App *app = open_app("quadratic", runs, 2, "-2,1", quadratic_view);
+    LayoutRect item;
+    Frame f = draw_finding(app, "2  GD", &item);
+    save_named_screenshot(app, "window", "legend-number-key");
+    assert_true(item.w > 0);
+    int foot = (int)floor(item.y + item.h), past = (int)ceil(item.x + item.w) + 3;
+    int under = 0, panel = 0;
+    for (int y = foot - 3; y < foot; y++) {
+        const uint8_t *c = pixel(&f, (int)lround(item.x) + 2, y);
+        const uint8_t *p = pixel(&f, past, y);
+        under = c[0] + c[1] + c[2] > under ? c[0] + c[1] + c[2] : under;
+        panel = p[0] + p[1] + p[2] > panel ? p[0] + p[1] + p[2] : panel;
+    }
+    print_message("under the number: %d, past the item: %d (R + G + B)\n", under, panel);
+    assert_true(under > panel + 120);
     free(f.rgba);
     app_destroy(app);
 }
@@ -3815,6 +3901,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_pacing),
         cmocka_unit_test(test_diverging_run),
         cmocka_unit_test(test_off_view_head),
+        cmocka_unit_test(test_off_view_head_points_out),
+        cmocka_unit_test(test_legend_number_is_a_key),
         cmocka_unit_test(test_off_view_note_clear_of_path),
         cmocka_unit_test(test_diverged_note_off_its_path),
         cmocka_unit_test(test_step_dots_leave_the_path),

@@ -1505,6 +1505,17 @@ static double logged_title_width(Renderer *r, const char *title, int px)
     return render_text_width(r, full, px);
 }
 
+/* How much further right than axis_margin a plot's area, and its title,
+ * start where its value labels are as long as a step length's get
+ * ("8.88e-88", plot_make_room): welcome 3's "step length |θₖ − θₖ₋₁| per
+ * update (log)", moved right by "2.01e-07", ended 1.5 px from its panel's
+ * edge at 960x540. */
+static double long_label_shift(Renderer *r)
+{
+    int px = render_font_px(r, PLOT_TEXT_PX);
+    return fmax(0.0, 10.0 * r->scale + render_text_width(r, "8.88e-88", px) - axis_margin(r));
+}
+
 LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact)
 {
     if (!dynamics_shown(scene))
@@ -1549,7 +1560,9 @@ LayoutRequest render_dynamics_need(Renderer *r, const Scene *scene, bool compact
         text_w = logged_title_width(r, title, px);
         break;
     case SCENE_PLOT_STEP_SIZE:
-        text_w = logged_title_width(r, _(STEP_SIZE_TITLE), px);
+        /* Compact, the title runs across the panel from its left. */
+        text_w = logged_title_width(r, _(STEP_SIZE_TITLE), px) +
+                 (compact ? 0.0 : long_label_shift(r));
         break;
     default:
         norm_title(scene, scene_shown_run(scene), title, sizeof title);

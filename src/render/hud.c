@@ -568,6 +568,24 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     l->h = y + pad;
 }
 
+/* A run's number at the start of its legend item (x, y; line height h)
+ * framed as a key is, for it is the key that selects the run: the
+ * numbers are the places of the runs' colours, kept from step to step
+ * (scene_run_number), and a step may show 2 and 3 alone, which bare read
+ * as a count that had lost run 1 (learning_rate 4, review). */
+static void draw_number_key(Renderer *r, size_t number, double x, double y, double h, int px)
+{
+    char digits[24];
+    snprintf(digits, sizeof digits, "%zu", number);
+    double s = r->scale, half = 0.5 * s;
+    double x0 = x - 0.25 * s, x1 = x + render_text_width(r, digits, px) + 2.0 * s;
+    double y0 = y + 1.0 * s, y1 = y + h - 1.0 * s;
+    shapes_segment(r->shapes, x0, y0, x1, y0, half, r->theme->dim);
+    shapes_segment(r->shapes, x0, y1, x1, y1, half, r->theme->dim);
+    shapes_segment(r->shapes, x0, y0, x0, y1, half, r->theme->dim);
+    shapes_segment(r->shapes, x1, y0, x1, y1, half, r->theme->dim);
+}
+
 static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, bool narrow,
                                  Legend *l)
 {
@@ -827,6 +845,8 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
             if (line->run == scene->selected && scene_runs_told_apart(scene))
                 shapes_ring(r->shapes, cx, cy, 8.0 * s, 1.0 * s, r->theme->text);
         }
+        if (line->kind == LEGEND_RUN && line->first && scene_runs_told_apart(scene))
+            draw_number_key(r, scene_run_number(scene, line->run), x, y, line->h, line->px);
         render_text(r, line->text, x, y, line->px, ALIGN_LEFT, color);
         bool last = k + 1 == l->count || l->line[k + 1].kind != line->kind;
         if (line->kind == LEGEND_SWEEP && last) {

@@ -727,6 +727,53 @@ static const char *off_map_way(double dx, double dy)
     return ways[dy > 0 ? 1 : 3];
 }
 
+/* The unit way (dx, dy) out of the map from a head held at its edge, its
+ * offset to where the run lies being (out_x, out_y); false where there is
+ * none.  A run far out (diverging) can lie beyond double's pixel range:
+ * an infinite offset counts as the axis' direction alone. */
+static bool way_out(double out_x, double out_y, double *dx, double *dy)
+{
+    if (isinf(out_x) || isinf(out_y)) {
+        out_x = isinf(out_x) ? copysign(1.0, out_x) : 0.0;
+        out_y = isinf(out_y) ? copysign(1.0, out_y) : 0.0;
+    }
+    double len = hypot(out_x, out_y);
+    if (!(len > 0) || !isfinite(len))
+        return false;
+    *dx = out_x / len, *dy = out_y / len;
+    return true;
+}
+
+/* The head of a run still going that has left the map, held at its edge:
+ * an arrowhead in the run's colour on the paths' casing, pointing the way
+ * (dx, dy) it went out: its tip this far (pixels, times the marker scale)
+ * ahead of the place, its base this far behind, half as wide as this; its
+ * casing this wide.  A disc there, outlined in the marks' white, read as a
+ * second minimum's ring (learning_rate 6-7, on the yellow rim). */
+#define OFF_MAP_HEAD_TIP 8.0
+#define OFF_MAP_HEAD_BASE 5.0
+#define OFF_MAP_HEAD_HALF 7.0
+#define OFF_MAP_HEAD_CASING 1.8
+static void draw_off_map_head(Renderer *r, double x, double y, double dx, double dy, Rgba color)
+{
+    double s = r->marker_scale, tip = OFF_MAP_HEAD_TIP * s, back = OFF_MAP_HEAD_BASE * s;
+    double half = OFF_MAP_HEAD_HALF * s;
+    /* The casing: the arrowhead grown about its incentre until each side
+     * lies the casing's width further out. */
+    double inner = half * (tip + back) / (hypot(tip + back, half) + half);
+    double grow = (inner + OFF_MAP_HEAD_CASING * s) / inner, centre = inner - back;
+    Rgba colors[2] = {r->theme->path_casing, color};
+    for (int k = 0; k < 2; k++) {
+        double g = k == 0 ? grow : 1.0;
+        double ahead = centre + g * (tip - centre), behind = centre - g * (back + centre);
+        double w = g * half;
+        const double a[2] = {x + ahead * dx, y + ahead * dy};
+        const double b[2] = {x + behind * dx - w * dy, y + behind * dy + w * dx};
+        const double c[2] = {x + behind * dx + w * dy, y + behind * dy - w * dx};
+        shapes_triangle(r->shapes, a, b, c, colors[k]);
+    }
+}
+
 /* Beside a head held at the map's edge (2D): an arrow to it from inside,
  * pointing the way the run has gone out, and what became of the run —
  * "diverged at step N", "stalled at step N" or which way it went out
@@ -735,22 +782,25 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
                           double px, double py, double out_x, double out_y)
 {
     const SceneRun *sr = &scene->runs[i];
-    /* A run far out (diverging) can lie beyond double's pixel range:
-     * an infinite offset counts as the axis' direction alone. */
-    if (isinf(out_x) || isinf(out_y)) {
-        out_x = isinf(out_x) ? copysign(1.0, out_x) : 0.0;
-        out_y = isinf(out_y) ? copysign(1.0, out_y) : 0.0;
-    }
-    double s = r->scale, len = hypot(out_x, out_y);
-    if (!(len > 0) || !isfinite(len))
+    double s = r->scale, dx, dy;
+    if (!way_out(out_x, out_y, &dx, &dy))
         return;
-    double dx = out_x / len, dy = out_y / len;
     /* In the marks' colour: the run's own would vanish on its path, which
-     * leads the same way. */
-    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
-                 py - 9.0 * s * dy, 2.2 * s, 8.0 * s, r->theme->casing);
-    shapes_arrow(r->shapes, px - 34.0 * s * dx, py - 34.0 * s * dy, px - 9.0 * s * dx,
-                 py - 9.0 * s * dy, 1.2 * s, 6.5 * s, r->theme->mark);
+     * leads the same way.  A run still going has its head (draw_off_map_head)
+     * for the arrow's: the shaft alone, up to that head's base. */
+    double ax = px - 34.0 * s * dx, ay = py - 34.0 * s * dy;
+    if (sr->run.status == RUN_ACTIVE) {
+        double back = OFF_MAP_HEAD_BASE * r->marker_scale;
+        shapes_segment(r->shapes, ax, ay, px - back * dx, py - back * dy, 2.2 * s,
+                       r->theme->casing);
+        shapes_segment(r->shapes, ax, ay, px - back * dx, py - back * dy, 1.2 * s,
+                       r->theme->mark);
+    } else {
+        shapes_arrow(r->shapes, ax, ay, px - 9.0 * s * dx, py - 9.0 * s * dy, 2.2 * s, 8.0 * s,
+                     r->theme->casing);
+        shapes_arrow(r->shapes, ax, ay, px - 9.0 * s * dx, py - 9.0 * s * dy, 1.2 * s, 6.5 * s,
+                     r->theme->mark);
+    }
     char label[96];
     if (sr->run.status == RUN_DIVERGED)
         snprintf(label, sizeof label, _("diverged at step %zu"), run_steps(&sr->run));
@@ -922,19 +972,18 @@ static void draw_hollow_head(Renderer *r, double x, double y, Rgba color)
     shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.0 * s, color);
 }
 
-/* A head's disc in the run's colour, cased; outlined in the marks' white
- * when held at the map's edge for a run that left the view. */
-static void draw_head_disc(Renderer *r, double x, double y, Rgba color, bool outside)
+/* A head's disc in the run's colour, cased. */
+static void draw_head_disc(Renderer *r, double x, double y, Rgba color)
 {
     double s = r->marker_scale;
     shapes_disc(r->shapes, x, y, HEAD_RADIUS * s, color);
-    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, (outside ? 1.6 : 1.0) * s,
-                outside ? r->theme->mark : r->theme->path_casing);
+    shapes_ring(r->shapes, x, y, HEAD_RADIUS * s, 1.0 * s, r->theme->path_casing);
 }
 
 /* The head: a disc in the run's colour; a cross when the run diverged or
- * stalled; kept inside the map (an outlined marker at the edge, with
- * draw_off_view's arrow and note) when the run has left the view.  Heads
+ * stalled; kept inside the map (an arrowhead pointing out at the edge,
+ * draw_off_map_head, with draw_off_view's shaft and note) when the run has
+ * left the view.  Heads
  * at one place (runs that met at a minimum) stack: the head drawn last
  * keeps its disc, and each earlier one (stack 1, 2, ...) is a ring around
  * it in its colour, so every run at the place can be seen; of stacked
@@ -945,7 +994,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
                       const HeadPlace *h, int stack, int stacked)
 {
     const SceneRun *sr = &scene->runs[i];
-    double s = r->marker_scale, px = h->px, py = h->py;
+    double s = r->marker_scale, px = h->px, py = h->py, dx, dy;
     if (h->outside && !r->view3d && stack == 0)
         draw_off_view(r, scene, i, vp, px, py, h->out_x, h->out_y);
     Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
@@ -959,8 +1008,10 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     } else if (sr->run.status != RUN_ACTIVE) {
         render_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->path_casing);
         render_cross(r, px, py, 6.0 * s, 1.6 * s, color);
+    } else if (h->outside && way_out(h->out_x, h->out_y, &dx, &dy)) {
+        draw_off_map_head(r, px, py, dx, dy, color);
     } else {
-        draw_head_disc(r, px, py, color, h->outside);
+        draw_head_disc(r, px, py, color);
     }
     if (scene->swarm && i == scene->swarm_run)
         r->marks_drawn |= RENDER_MARK_WALKER;
@@ -1091,7 +1142,7 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
         if (!head[k].place.outside && !r->view3d && !scene->display.paths_hidden &&
             scene->runs[head[k].run].run.status == RUN_ACTIVE &&
             cycle_point(r, head[k].run, &cx, &cy)) {
-            draw_head_disc(r, cx, cy, render_run_color(r, head[k].run, 1.0f), false);
+            draw_head_disc(r, cx, cy, render_run_color(r, head[k].run, 1.0f));
             render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
         }
     for (size_t k = 0; k < n; k++)
