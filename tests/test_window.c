@@ -2180,35 +2180,6 @@ static void test_colour_bar_low_end_is_the_minimum(void **state)
     }
 }
 
-/* A minimum in the view counts for the bar's low end when the colour view
- * (another step's, lesson_player.h) lacks it: sharp_flat 2's bar began at
- * 0.0863, the sharp well's floor (step 5's view, the colour view, holds
- * only that well), while its loss plot's floor read 0.0846, the flat
- * well's, drawn on the map below the bar's low end (issue 12). */
-static void test_colour_bar_low_end_is_the_views_minimum(void **state)
-{
-    (void)state;
-    const char *runs[] = {"gd:lr=0.005"};
-    App *app = open_app("sharp_flat", runs, 1, "1,-0.5", (ViewRect){-2.15, 2.3, -1.6, 1.5});
-    Scene *scene = app_scene(app);
-    scene->display.colour_view = (ViewRect){-1.75, -0.65, 0.25, 0.95};
-    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
-    size_t count = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
-    double least = HUGE_VAL;
-    for (size_t k = 0; k < count; k++)
-        least = fmin(least, landscape_value(scene->landscape, minima[k].x, minima[k].y));
-    BarTexts bar = {.count = -1};
-    renderer_observe_text(app->renderer, watch_bar, &bar);
-    free(draw_frame(app, 0.0).rgba);
-    renderer_observe_text(app->renderer, NULL, NULL);
-    print_message("colour bar \"%s\" from %.3g; the flat well's floor %.3g\n", bar.title,
-                  bar.values[0], least);
-    assert_int_equal(bar.count, 3);
-    assert_string_equal(bar.title, "loss");
-    assert_true(fabs(bar.values[0] - least) < 5e-4);
-    app_destroy(app);
-}
-
 /* Whether the colour bar's end mark is drawn at its low (high false) or
  * high end: 3 px past the bar's end, level with its middle, the pixel is
  * nearly that of the bar 3 px inside it (the end colour) where the mark
@@ -3885,7 +3856,6 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_minimum_is_low_end),
         cmocka_unit_test(test_colour_bar_low_end_is_the_minimum),
-        cmocka_unit_test(test_colour_bar_low_end_is_the_views_minimum),
         cmocka_unit_test(test_path_has_run_colour),
         cmocka_unit_test(test_selected_path_on_top),
         cmocka_unit_test(test_coinciding_loss_curves_both_show),

@@ -211,10 +211,7 @@ static void grid_size(int width, int height, int divisor, int *gw, int *gh)
  * lies in it, where that is below every sample, else the least sample.
  * The grid misses the minimum by up to a cell: welcome 1's colour bar read
  * 0.000498 where the bowl's minimum is 0, and students read it as the
- * lowest loss.  A minimum in the asked-for view counts too, where the
- * colour view (another step's, lesson_player.h) lacks it: sharp_flat 2's
- * bar began at the sharp well's 0.0863, its loss plot's floor at the flat
- * one's 0.0846, on the map below the bar (issue 12). */
+ * lowest loss. */
 static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
 {
     double least = (double)stats.min;
@@ -225,9 +222,7 @@ static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
     for (size_t k = 0; k < count; k++) {
         LandscapePoint m = minima[k];
         double v = landscape_value(scene->landscape, m.x, m.y);
-        bool seen = view_rect_contains(rect, m.x, m.y) ||
-                    view_rect_contains(scene->view, m.x, m.y);
-        if (seen && isfinite(v) && v < least)
+        if (view_rect_contains(rect, m.x, m.y) && isfinite(v) && v < least)
             least = v;
     }
     return least;
