@@ -1040,8 +1040,8 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     /* The runs' 2/η the row under the plot names (name_each_edge): a tick
      * printing one of them said it again (learning_rate 7 at 1920x1080,
      * "10.5" beside the axis and "… = 10.5, 9.52" under the plot). */
-    char edge_text[SCENE_MAX_RUNS][32];
-    const char *edges[SCENE_MAX_RUNS];
+    char edge_text[2 * SCENE_MAX_RUNS][32];
+    const char *edges[2 * SCENE_MAX_RUNS];
     size_t edge_count = 0;
     bool each_edge = !all_flow && !off_scale && !one_lr && !all_adaptive;
     for (size_t i = 0; i < scene->run_count && each_edge; i++) {
@@ -1050,6 +1050,13 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
             continue;
         edges[edge_count] = number_text(threshold_at(desc, steps), 3, edge_text[edge_count],
                                         sizeof edge_text[0]);
+        edge_count++;
+    }
+    /* So did a tick printing a run's λmax named at its curve's end (the
+     * taller plot at 1920x1080: edge_of_stability 1's "300" beside "λmax
+     * 300" at play 0). */
+    for (size_t k = 0; k < now_count; k++) {
+        edges[edge_count] = number_text(now[k], 3, edge_text[edge_count], sizeof edge_text[0]);
         edge_count++;
     }
     value_ticks(r, &a, &taken, edges, edge_count);

@@ -1983,8 +1983,10 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
         char label[16];
         share_text(shares[k], label, sizeof label);
         r->marks_drawn |= RENDER_MARK_SHARE;
+        /* Up to 40 px over the walkers: escape 2's wide cloud lifted its
+         * "51%" 60 px, into the only corner left for the key. */
         double half = 0.5 * render_text_width(r, label, px) + RENDER_LABEL_PAD * r->scale;
-        double foot = fmin(cy - 10.0 * s, cloud_top_above(r, scene, vp, cx, half, cy, 60.0 * s) -
+        double foot = fmin(cy - 10.0 * s, cloud_top_above(r, scene, vp, cx, half, cy, 40.0 * s) -
                                               3.0 * s);
         label_at(r, label, cx, foot - render_line_height(r, px), px, ALIGN_CENTER);
     }
