@@ -3424,7 +3424,7 @@ static void test_sharp_flat_walkers_seen_in_the_sharp_well(void **state)
             size_t n = swarm_count(scene->swarm), seen = 0;
             for (size_t k = 0; k < n; k++) {
                 double x, y;
-                viewport_to_pixel(&vp, xy[2 * k], xy[2 * k + 1], &x, &y);
+                viewport_to_pixel(&vp, (double)xy[2 * k], (double)xy[2 * k + 1], &x, &y);
                 bool clear = layout_rect_holds(l->landscape, x, y) && hypot(x - hx, y - hy) > rim;
                 for (size_t t = 0; t < drawn->count && clear; t++) {
                     LayoutRect b = drawn->box[t];
