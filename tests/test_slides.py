@@ -44,12 +44,13 @@ def pixel(frame, x, y):
 
 
 work = tempfile.mkdtemp(prefix="test_slides.")
-# At this size the map stands at the left under the legend, the colour bar
-# and the loss plot right of it (layout.h; a recording's legend has no status
-# line); the asked-for view is fitted into the map.
-OFF = [(2, 120), (260, 60), (300, 120), (316, 5)]      # beside the landscape, no panel there
-ON = [(100, 120), (60, 200), (200, 60)]                # on the landscape, no panel there
-PLOT_PANEL = (290, 205)                                # the loss plot's panel, bottom right
+# At this size the map stands at the right, full height, the legend at the
+# top left and the colour bar and the loss plot under it at the bottom left,
+# empty frame between (layout.h; a recording's legend has no status line);
+# the asked-for view is fitted into the map.
+OFF = [(2, 120), (60, 100), (100, 150), (105, 60)]     # beside the landscape, no panel there
+ON = [(200, 60), (150, 200), (280, 120)]               # on the landscape, no panel there
+PLOT_PANEL = (86, 191)                                 # the loss plot's panel, bottom left
 
 # --- transparent PNG ------------------------------------------------------------
 
