@@ -88,14 +88,14 @@ step {
 step {
   id = "isotropic",
   caption = {
-    en = "The plot: how many times longer walkers stay in the flat well (right) than in the "
-      .. "sharp (left). "
-      .. "Noise equal in all directions, as on the map, gives 1.4 at B = 2, 1.5 at B = 3, "
-      .. "near the law's √2 ≈ 1.41: a small gain. The map's walkers all set out from the "
-      .. "sharp well (+).",
+    en = "The plot: how much longer walkers stay in the flat well (right) than the sharp "
+      .. "(left). Noise equal in all directions, as on the map: 1.4 at B = 2, 1.5 at B = 3, "
+      .. "near the law's √2 ≈ 1.41, a small gain. Walkers start in the sharp well (+); two in "
+      .. "three are still there.",
     zh = "图中是粒子在平坦山谷（右）里停留的平均时间除以在尖锐山谷（左）里停留的时间。"
       .. "噪声各向同性时（地图所示），B = 2 时是 1.4，B = 3 时是 1.5，"
-      .. "接近定律给出的 √2 ≈ 1.41：平坦只带来一点好处。地图上的粒子都从尖锐山谷（+）出发。",
+      .. "接近定律给出的 √2 ≈ 1.41：平坦只带来一点好处。地图上的粒子都从尖锐山谷（+）出发："
+      .. "三个里有两个仍在那里。",
   },
   runs = { "sgd:lr=0.02,noise=5.5902" },
   particles = 400,

@@ -107,9 +107,10 @@ step {
 step {
   id = "weak_noise",
   caption = {
-    en = "One tenth of the noise, like a much larger batch: the walkers settle in the sharp "
-      .. "valley and stay. Small batches (more noise) escape sharp minima; large batches stay.",
-    zh = "噪声只有十分之一，相当于大得多的批量：粒子停在尖锐的山谷里不再离开。"
+    en = "Close up on the sharp valley alone. One tenth of the noise, like a much larger "
+      .. "batch: the walkers settle in it and stay. Small batches (more noise) escape sharp "
+      .. "minima; large batches stay.",
+    zh = "现在把尖锐的山谷单独放大来看。噪声只有十分之一，相当于大得多的批量：粒子停在里面不再离开。"
       .. "小批量（噪声大）能逃出尖锐的极小值，大批量则留在原地。",
   },
   hint = { en = "Press t to switch between the two noise levels.", zh = "按 t 在两种噪声之间切换。" },

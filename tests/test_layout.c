@@ -5532,6 +5532,29 @@ static void test_escape_shares_as_said(void **state)
                       left ? "drawn" : "not drawn");
         assert_true(right && left);
         assert_non_null(strstr(st->player.lesson.steps[0].caption, "38.5%"));
+        /* Step 5's "two in three are still there": the sharp (left) well's
+         * share as drawn after its 1000 updates, from its 400 walkers'
+         * start there (review, issue 12: the map's 67% read against "walkers
+         * stay longer in the flat well"). */
+        play_step_through(&st->player, st->scene, 4);
+        render_layout(st->renderer, st->scene, 960, 540, render_recording_scale(960, 540),
+                      RENDER_FOR_RECORDING);
+        drawn = shot_frame(st, 960, 540, NULL, false).drawn;
+        Viewport vp = render_viewport(st->renderer, st->scene);
+        double sharp = -1, flat = -1;
+        for (size_t t = 0; t < drawn->count; t++) {
+            double share;
+            char sign[2];
+            if (sscanf(drawn->text[t], "%lf%1[%]", &share, sign) != 2 ||
+                !layout_rect_holds((LayoutRect){vp.x, vp.y, vp.width, vp.height},
+                                   drawn->box[t].x, drawn->box[t].y))
+                continue;
+            *(drawn->box[t].x < vp.x + 0.5 * vp.width ? &sharp : &flat) = share;
+        }
+        print_message("escape 5 (%s): %g%% in the sharp well, %g%% in the flat\n", langs[g],
+                      sharp, flat);
+        assert_true(sharp >= 60 && sharp <= 72 && fabs(sharp + flat - 100) < 1);
+        assert_non_null(strstr(st->player.lesson.steps[4].caption, g ? "三个里有两个" : "two in three"));
     }
 }
 

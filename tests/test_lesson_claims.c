@@ -1464,6 +1464,14 @@ static void test_sharp_flat(void **state)
                   loud_desc.noise, loud_share, quiet_desc.noise, quiet_share, loud->play);
     assert_true(loud_share >= 0.8);
     assert_true(quiet_share <= 0.2);
+    /* "Close up on the sharp valley alone": the weak-noise step's view
+     * holds the sharp minimum and not the flat one, and is under a tenth
+     * as wide as the lesson's first view. */
+    assert_true(quiet->has_view);
+    assert_true(view_rect_contains(quiet->view, w.sharp.x, w.sharp.y));
+    assert_false(view_rect_contains(quiet->view, w.flat.x, w.flat.y));
+    assert_true(quiet->view.xmax - quiet->view.xmin < 0.1 * (intro->view.xmax - intro->view.xmin));
+    assert_non_null(strstr(quiet->caption, "Close up on the sharp valley alone"));
     /* "89.5% in the flat one": 179 of the 200 walkers by descent from each
      * (the screen's basin grid counts the same and writes it so:
      * test_layout's test_sharp_flat_share_said_as_shown). */

@@ -128,7 +128,7 @@ static void test_spec_notation(void **state)
     spec_notation_run("momentum:lr=0.02,momentum=0.8,x0=1,y0=-1", "lr", text, sizeof text);
     assert_string_equal(text, "动量  μ=0.8, x₀=1, y₀=-1");
     spec_notation_run("sgd:lr=0.02,noise=3.5,noise_model=hessian", "lr", text, sizeof text);
-    assert_string_equal(text, "SGD  σ=3.5, 噪声 ∝ H");
+    assert_string_equal(text, "SGD  σ=3.5, 协方差 ∝ H");
     spec_notation_run("flow:lr=0.01", "lr", text, sizeof text);
     assert_string_equal(text, "梯度流");
     spec_notation_landscape("sharp_flat:sharp_width=0.25", text, sizeof text);

@@ -5,7 +5,8 @@
  * are its kind's own: logreg's l2 is a weight decay, quadratic's l2 a
  * curvature).  A key without a row is left out: a seed, a data file's
  * name, a schedule's kind (the readings name it), a flag; a choice shows
- * only where a row names its value ("noise ∝ H").
+ * only where a row names its value ("covariance ∝ H": the noise's, as
+ * the escape captions say; "noise ∝ H" read as the noise itself).
  */
 #include "spec_notation.h"
 
@@ -36,7 +37,7 @@ static const KeySymbol optimizer_symbols[] = {
     {NULL, "weight_decay", N_("weight decay"), NULL},
     {NULL, "damping", N_("damping"), NULL},
     {NULL, "noise", "σ", NULL},
-    {NULL, "noise_model", N_("noise ∝ H"), "hessian"},
+    {NULL, "noise_model", N_("covariance ∝ H"), "hessian"},
     {NULL, "label_noise", N_("label noise"), NULL},
     {NULL, "batch", "B", NULL},
     {NULL, "warmup", N_("warm-up"), NULL},
