@@ -6849,6 +6849,55 @@ static void test_colour_bar_one_scale_per_landscape(void **state)
     }
 }
 
+/* The loss plot's floor as drawn in st's frame laid out as l: the lowest
+ * of its axis's values (numbers left of its plotting area). */
+static double plot_floor_drawn(LessonStage *st, const Layout *l, int w, int h)
+{
+    assert_true(l->shown[LAYOUT_LOSS]);
+    const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+    LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_LOSS]);
+    assert_true(area.w > 0);
+    double floor_value = (double)NAN, lowest = -(double)INFINITY;
+    for (size_t t = 0; t < drawn->count; t++) {
+        LayoutRect b = drawn->box[t];
+        double v;
+        bool bound;
+        if (inside_rect(b, l->rect[LAYOUT_LOSS]) && b.x + b.w <= area.x &&
+            bar_value(drawn->text[t], &v, &bound) && b.y > lowest)
+            floor_value = v, lowest = b.y;
+    }
+    return floor_value;
+}
+
+/* sharp_flat's colour bar starts at the lowest loss a step of the lesson
+ * shows, on every step (issue 12): step 2's map and loss plot show the
+ * flat well's minimum, 0.0846, but the bar started at 0.0863, the sharp
+ * well's, the one minimum in step 3's close view (the colour scale's),
+ * so the flat well lay below the bar's foot.  Step 2 at its end, en at
+ * 960x540: the bar's foot reads the plot's floor; steps 5 and 6 (both
+ * valleys) read the same foot (one scale: the minima in each step's own
+ * view gave them two). */
+static void test_colour_bar_foot_is_the_lowest_loss_shown(void **state)
+{
+    LessonStage *st = *state;
+    const int w = 960, h = 540;
+    const Layout *l = played_layout(st, "sharp_flat.lua", "en", 1, 1000, w, h, false);
+    double plot_floor = plot_floor_drawn(st, l, w, h);
+    BarWords bar = colour_bar_words(st, l, w, h);
+    print_message("sharp_flat 2: the plot's floor %g, the colour bar from \"%s\"\n", plot_floor,
+                  bar.low);
+    double foot;
+    bool bound;
+    assert_true(bar_value(bar.low, &foot, &bound));
+    assert_true(fabs(foot - 0.0846) < 5e-5 && foot == plot_floor && !bound);
+    for (size_t k = 4; k < 6; k++) {
+        l = lesson_layout(st, "sharp_flat.lua", "en", k, w, h, false);
+        BarWords other = colour_bar_words(st, l, w, h);
+        print_message("sharp_flat %zu: the colour bar from \"%s\"\n", k + 1, other.low);
+        assert_string_equal(other.low, bar.low);
+    }
+}
+
 /* trained_not_derived 3's strip: the loss on the line from seed 0 to seed
  * 1, its title giving the top's rise above both ends ("rises 4.47").
  * Its axis runs from the line's lowest loss, so both ends lie on it and
@@ -7083,6 +7132,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_per_landscape, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_colour_bar_foot_is_the_lowest_loss_shown, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_line_strip_axis_reads_its_rise, stage_open,
                                         stage_close),

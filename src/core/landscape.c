@@ -299,6 +299,18 @@ size_t landscape_minima(const Landscape *landscape, LandscapePoint *dest, size_t
     return n;
 }
 
+double landscape_least_minimum(const Landscape *landscape, ViewRect rect)
+{
+    double least = (double)INFINITY;
+    for (size_t k = 0; k < landscape->nminima; k++) {
+        LandscapePoint m = landscape->minima[k];
+        double v = landscape_value(landscape, m.x, m.y);
+        if (view_rect_contains(rect, m.x, m.y) && isfinite(v))
+            least = fmin(least, v);
+    }
+    return least;
+}
+
 /* ------------------------------------------------------------------------ */
 /* expr: a user expression (expr.c does the work)                            */
 /* ------------------------------------------------------------------------ */

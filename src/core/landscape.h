@@ -157,6 +157,9 @@ bool landscape_prefers_log(const Landscape *landscape);
  * minimiser.  logreg: the minimiser when l2 > 0, none on separable data
  * without l2 (the infimum lies at infinity). */
 size_t landscape_minima(const Landscape *landscape, LandscapePoint *dest, size_t max);
+/* The least finite value at a known minimum (landscape_minima) inside
+ * rect; +infinity where none lies in it. */
+double landscape_least_minimum(const Landscape *landscape, ViewRect rect);
 
 /* linreg whose inputs span one direction (n = 1, or collinear inputs): the
  * minimisers form a line.  Writes its minimum-norm point (the

@@ -207,25 +207,15 @@ static void grid_size(int width, int height, int divisor, int *gw, int *gh)
     *gh = *gh < 2 ? 2 : *gh;
 }
 
-/* The least value in rect: the landscape's value at a known minimum that
- * lies in it, where that is below every sample, else the least sample.
- * The grid misses the minimum by up to a cell: welcome 1's colour bar read
- * 0.000498 where the bowl's minimum is 0, and students read it as the
- * lowest loss. */
-static double least_in_view(const Scene *scene, ViewRect rect, GridStats stats)
+/* The least value the colours span: the least known minimum the colour
+ * scale reaches down to (scene_colour_floor), where that is below every
+ * sample, else the least sample.  The grid misses the minimum by up to a
+ * cell: welcome 1's colour bar read 0.000498 where the bowl's minimum is
+ * 0, and students read it as the lowest loss. */
+static double least_in_view(const Scene *scene, GridStats stats)
 {
     double least = (double)stats.min;
-    if (scene->net)
-        return least;
-    LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
-    size_t count = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
-    for (size_t k = 0; k < count; k++) {
-        LandscapePoint m = minima[k];
-        double v = landscape_value(scene->landscape, m.x, m.y);
-        if (view_rect_contains(rect, m.x, m.y) && isfinite(v) && v < least)
-            least = v;
-    }
-    return least;
+    return scene->net ? least : fmin(least, scene_colour_floor(scene));
 }
 
 /* rect's values on a gw x gh grid into dest, and their stats. */
@@ -297,7 +287,7 @@ static bool sample(Heatmap *h, const Scene *scene, ViewRect rect, int gw, int gh
         return false;
     h->map_stats = sample_into(h, scene, rect, gw, gh, values);
     h->stats = sample_scale(h, scene, range, side, scale);
-    h->least = least_in_view(scene, range, h->stats);
+    h->least = least_in_view(scene, h->stats);
     h->reach = reach_stats(h, scene, range, side, scale);
     free(scale);
     h->range_rect = range;

@@ -77,9 +77,11 @@ bool heatmap_coarse(const Heatmap *heatmap);
 /* The value range the colours span (the finite values of the colour view,
  * scene_colour_view, on a grid of its own) and whether on a log scale;
  * false before the first grid or when the view is flat.  lo is the least
- * value there: a known minimum's (landscape_minima) where one lies in it,
- * which the grid's cells miss (it takes the lowest colour, as every value
- * at or below the least sample does), else the least sample.  One view,
+ * value there, or lower: the least known minimum the scale reaches down
+ * to (scene_colour_floor: in a lesson, in any view its steps on the
+ * landscape ask for), which the grid's cells miss (it takes the lowest
+ * colour, as every value at or below the least sample does), else the
+ * least sample.  One view,
  * one scale, whatever the map's size: the map's shape follows the
  * caption's lines and the panels beside it, and a range taken from it
  * gave one lesson view other colour bars in each language and at each

@@ -112,16 +112,18 @@ static bool same_map(const LessonStep *a, const LessonStep *b)
            (a->experiment != NULL) == (b->experiment != NULL);
 }
 
-/* The rectangle step k's colour scale spans in 2D (lesson_player.h): the
- * least view (by area) among the 2D steps on its landscape, the
- * landscape's own where a step asks for none; none for a network. */
-static ViewRect colour_view(const Lesson *lesson, size_t k, const Scene *scene)
+/* Step k's colour scale in 2D (lesson_player.h) onto the scene: the
+ * rectangle it spans, the least view (by area) among the 2D steps on its
+ * landscape, the landscape's own where a step asks for none, and its foot,
+ * the least known minimum in any of those views; none for a network. */
+static void set_colour_scale(const Lesson *lesson, size_t k, Scene *scene)
 {
     const LessonStep *step = &lesson->steps[k];
+    scene->display.colour_view = (ViewRect){0};
     if (scene->net)
-        return (ViewRect){0};
+        return;
     ViewRect own = landscape_default_view(scene->landscape), least = scene->view;
-    double area = HUGE_VAL;
+    double area = HUGE_VAL, foot = HUGE_VAL;
     for (size_t j = 0; j < lesson->step_count; j++) {
         const LessonStep *s = &lesson->steps[j];
         if (s->model[0] != '\0' || (s->show & LESSON_SHOW_3D) ||
@@ -131,8 +133,10 @@ static ViewRect colour_view(const Lesson *lesson, size_t k, const Scene *scene)
         double a = (v.xmax - v.xmin) * (v.ymax - v.ymin);
         if (a < area)
             least = v, area = a;
+        foot = fmin(foot, landscape_least_minimum(scene->landscape, v));
     }
-    return least;
+    scene->display.colour_view = least;
+    scene->display.colour_floor = foot;
 }
 
 /* Step k's group (lesson_player.h) on the scene. */
@@ -201,7 +205,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.view3d = player->asked_view ? (step->show & LESSON_SHOW_3D) != 0
                                                : player->viewer_view3d;
     scene->display.plot = lesson_step_plot(step);
-    scene->display.colour_view = colour_view(lesson, k, scene);
+    set_colour_scale(lesson, k, scene);
     show_group(lesson, k, scene);
     scene->display.plot_run = step->plot_run;
     scene->display.starts_tally = step->tally;

@@ -49,8 +49,14 @@
  * close view's map in a fifth of the colours and three contour lines
  * (momentum 1's walls, sgd_noise 2's bowl went dark); over a wider view
  * the ground above the range takes the top colour with its contour lines
- * drawn on, and the bar's top reads as a bound ("≥ 221").  A 3D step keeps
- * its own view's scale, which is also its surface's height; a step on
+ * drawn on, and the bar's top reads as a bound ("≥ 221").  Its foot is the
+ * least known minimum in any of those views (SceneDisplay.colour_floor),
+ * the lowest loss a step shows, the same on every step: sharp_flat 2's
+ * bar started at 0.0863, the sharp well's, the one minimum in the least
+ * view, under a plot whose floor read 0.0846, the flat well's, on its map
+ * below the bar; the minima in each step's own view gave sharp_flat 5 and
+ * 6 two scales.  A 3D step keeps its own view's scale, which is also its
+ * surface's height; a step on
  * another landscape (or a network) has its own.
  *
  * The player owns its Lesson; the scene stays the caller's.

@@ -1324,12 +1324,23 @@ void scene_zoom(Scene *scene, double cx, double cy, double factor)
     scene->display.colour_view = (ViewRect){0};
 }
 
-ViewRect scene_colour_view(const Scene *scene)
+/* Whether the colour scale is display.colour_view's (scene_colour_view). */
+static bool colour_view_set(const Scene *scene)
 {
     ViewRect c = scene->display.colour_view;
     /* In 3D the scale is also the surface's height, over the view. */
-    bool set = c.xmin < c.xmax && c.ymin < c.ymax && !scene->display.view3d;
-    return set ? c : scene->view;
+    return c.xmin < c.xmax && c.ymin < c.ymax && !scene->display.view3d;
+}
+
+ViewRect scene_colour_view(const Scene *scene)
+{
+    return colour_view_set(scene) ? scene->display.colour_view : scene->view;
+}
+
+double scene_colour_floor(const Scene *scene)
+{
+    return colour_view_set(scene) ? scene->display.colour_floor
+                                  : landscape_least_minimum(scene->landscape, scene->view);
 }
 
 void scene_next_colormap(Scene *scene)

@@ -147,6 +147,9 @@ typedef struct SceneDisplay {
                            steps on the landscape, so they read one scale:
                            lesson_player.h); else the view.  A pan, a zoom
                            or a landscape with its own view drops it */
+    double colour_floor; /* with colour_view, the scale's foot: the least loss
+                           at a known minimum in any view the lesson's steps
+                           on the landscape ask for (lesson_player.h) */
     bool law_hidden;    /* the experiment's points without its law's line,
                            "theory" and verdict (a lesson step's law = false:
                            escape 2 before step 3 brings the law in) */
@@ -458,6 +461,10 @@ void scene_zoom(Scene *scene, double cx, double cy, double factor);
  * where one is set in 2D, else the view (in 3D the scale is also the
  * surface's height over the view). */
 ViewRect scene_colour_view(const Scene *scene);
+/* The least value at a known minimum the colour scale reaches down to:
+ * display.colour_floor with scene_colour_view's display.colour_view, else
+ * the least in the view; +infinity where none lies there. */
+double scene_colour_floor(const Scene *scene);
 
 void scene_next_colormap(Scene *scene);
 
