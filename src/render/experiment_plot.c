@@ -390,7 +390,10 @@ static double legend_entry(Renderer *r, double x, double y, int px, LegendMark m
                            const char *text, bool draw)
 {
     double s = r->scale, line = render_line_height(r, px), cy = y + 0.5 * line;
-    double mark_w = 18.0 * s;
+    /* A line's sample two characters long: at 18 px beside "理论" it read
+     * as the character 一, "一理论" (escape 3, 5, 6 zh: review, issue 12). */
+    bool drawn_line = mark == MARK_LINE || mark == MARK_DASHED;
+    double mark_w = (drawn_line ? 28.0 : 18.0) * s;
     if (draw) {
         if (mark == MARK_POINT || mark == MARK_HOLLOW)
             draw_mark(r, x + 0.5 * mark_w, cy, mark == MARK_HOLLOW, color);
