@@ -596,7 +596,9 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, 
 /* Whether the key's box lies in the frame, as far off every panel shown
  * as the layout keeps them apart (Layout.apart; those over the map too:
  * the notice may stand beside it; the legend where legend), and off the
- * map unless over_map. */
+ * map unless over_map.  Room kept for another step's panel is free
+ * (Renderer.slot_empty): implicit_regularization 3 at 960x540 laid the
+ * key over the map's arrows, beside the empty room of step 2's plot. */
 static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool legend)
 {
     double g = r->layout.apart;
@@ -606,7 +608,7 @@ static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool leg
         (r->layout.notes.w > 0 && layout_overlap(near, r->layout.notes)))
         return false;
     for (int p = 0; p < LAYOUT_PANELS; p++)
-        if ((legend || p != LAYOUT_LEGEND) && r->layout.shown[p] &&
+        if ((legend || p != LAYOUT_LEGEND) && r->layout.shown[p] && !r->slot_empty[p] &&
             layout_overlap(near, r->layout.rect[p]))
             return false;
     return true;
@@ -705,8 +707,9 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
  * the middle of a side or of the map, of those that cover none of the
  * runs' ends, the map's labels and the basins' minima and few of the
  * cloud's walkers (key_covers; escape 3 at 1280x720 --projector: each
- * corner held a head), the one hiding fewest walkers; false, the key not
- * shown, where each covers more. */
+ * corner held a head), the one hiding fewest walkers and field arrows
+ * (render_arrows_in: its panel lets them show through, cut); false, the
+ * key not shown, where each covers more. */
 static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
                       int count, double w, double h, bool over_map, KeyPlace *key)
 {
@@ -767,7 +770,7 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
     }
     LayoutRect map = r->layout.landscape;
     int fewest = INT_MAX;
-    size_t fewest_walkers = SIZE_MAX;
+    size_t fewest_hidden = SIZE_MAX;
     double spare = KEY_WALKERS_HIDDEN * (double)render_particles_in(r, scene, map);
     for (int place = 0; place < 9; place++) {
         box.x = map.x + g + 0.5 * (place % 3) * (map.w - 2 * g - box.w);
@@ -775,8 +778,9 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
         size_t walkers;
         int held = key_covers(r, scene, box, spare, &walkers) +
                    (key_clear(r, box, true, true) ? 0 : 100);
-        if (held < fewest || (held == fewest && walkers < fewest_walkers))
-            fewest = held, fewest_walkers = walkers, best = box;
+        size_t hidden = walkers + render_arrows_in(r, box);
+        if (held < fewest || (held == fewest && hidden < fewest_hidden))
+            fewest = held, fewest_hidden = hidden, best = box;
     }
     *key = (KeyPlace){best.x + pad, best.y + pad, best, true};
     return fewest == 0;

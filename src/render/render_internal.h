@@ -69,6 +69,9 @@ typedef struct QueuedText {
  * one beside it is tried at (each half a line further than the last), and
  * its text's padding (pixels, times scale). */
 #define RENDER_MAX_LABELS 128
+/* The field's arrows whose places a frame keeps (Renderer.arrows): at 64
+ * pixels apart, a 3840x2160 map's. */
+#define RENDER_MAX_ARROWS 2048
 #define RENDER_LABEL_MOVES 6
 #define RENDER_LABEL_DISTANCES 8
 #define RENDER_LABEL_PAD 4.0
@@ -353,6 +356,11 @@ struct Renderer {
                                    drew the notice after it, a frame late) */
     size_t mark_count;
     size_t marks_before;        /* how many of them are the frame before's */
+    LayoutRect arrows[RENDER_MAX_ARROWS]; /* the boxes of the field's arrows
+                                   the frame drew (draw_field), which the
+                                   key over the map keeps off (hud.c's
+                                   key_covers) */
+    size_t arrow_count;
     MeasuredWidth widths[WIDTH_SETS * WIDTH_WAYS];
     StaticLayer static_layer;
 
