@@ -156,8 +156,8 @@ typedef enum RenderMark {
 unsigned renderer_marks_drawn(const Renderer *renderer);
 const char *render_mark_words(RenderMark mark);
 
-/* How many of the gradient field's arrows the frame drawn last drew
- * meet box (the key over the map keeps off them: hud.c's key_place). */
+/* Tests: how many of the gradient field's arrows the frame drawn last
+ * drew meet box. */
 size_t render_arrows_in(const Renderer *renderer, LayoutRect box);
 
 /* Lays the panels out as render_frame would draw scene at width x height

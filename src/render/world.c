@@ -2524,6 +2524,7 @@ void render_world(Renderer *r, const Scene *scene)
         render_effective_steps(r, scene, &vp);
     if (scene->display.basins)
         draw_basins(r, scene, &vp);
+    render_key_plan(r, scene);
     if (scene->display.arrows) {
         ShapesMark since = shapes_mark(r->shapes);
         draw_field(r, scene, &vp, true);
