@@ -6643,6 +6643,28 @@ static void test_data_panel_keys_its_marks(void **state)
             }
 }
 
+/* The box round the key's lines as drawn (each widened left over its
+ * mark), 6 pixels out; *lines gets how many there are. */
+static LayoutRect key_lines_box(const DrawnTexts *drawn, int *lines)
+{
+    LayoutRect panel = {0, 0, 0, 0};
+    *lines = 0;
+    for (size_t t = 0; t < drawn->count; t++)
+        for (int m = 0; m < RENDER_MARK_KINDS; m++) {
+            LayoutRect b = drawn->box[t];
+            if (strcmp(drawn->text[t], render_mark_words(1u << m)) != 0)
+                continue;
+            b = (LayoutRect){b.x - 1.5 * b.h, b.y, b.w + 1.5 * b.h, b.h};
+            if ((*lines)++ == 0)
+                panel = b;
+            double right = fmax(panel.x + panel.w, b.x + b.w),
+                   bottom = fmax(panel.y + panel.h, b.y + b.h);
+            panel.x = fmin(panel.x, b.x), panel.y = fmin(panel.y, b.y);
+            panel.w = right - panel.x, panel.h = bottom - panel.y;
+        }
+    return (LayoutRect){panel.x - 6, panel.y - 6, panel.w + 12, panel.h + 12};
+}
+
 /* implicit_regularization 1-3's key keeps off the line of minima, the
  * thing the steps are about (issue 12: step 3's key lay over it at
  * 960x540 in English), recorded at 960x540 and at 1280x720 --projector,
@@ -6660,23 +6682,8 @@ static void test_key_keeps_off_the_line_of_minima(void **state)
                 int w = frames[z][0], h = frames[z][1];
                 lesson_layout(st, "implicit_regularization.lua", langs[g], step, w, h,
                               frames[z][2]);
-                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-                LayoutRect panel = {0, 0, 0, 0};
-                int lines = 0;
-                for (size_t t = 0; t < drawn->count; t++)
-                    for (int m = 0; m < RENDER_MARK_KINDS; m++) {
-                        LayoutRect b = drawn->box[t];
-                        if (strcmp(drawn->text[t], render_mark_words(1u << m)) != 0)
-                            continue;
-                        b = (LayoutRect){b.x - 1.5 * b.h, b.y, b.w + 1.5 * b.h, b.h};
-                        if (lines++ == 0)
-                            panel = b;
-                        double right = fmax(panel.x + panel.w, b.x + b.w),
-                               bottom = fmax(panel.y + panel.h, b.y + b.h);
-                        panel.x = fmin(panel.x, b.x), panel.y = fmin(panel.y, b.y);
-                        panel.w = right - panel.x, panel.h = bottom - panel.y;
-                    }
-                panel = (LayoutRect){panel.x - 6, panel.y - 6, panel.w + 12, panel.h + 12};
+                int lines;
+                LayoutRect panel = key_lines_box(shot_frame(st, w, h, NULL, false).drawn, &lines);
                 LandscapePoint p;
                 double dir[2];
                 assert_true(landscape_minimum_line(st->scene->landscape, &p, dir));
@@ -6696,6 +6703,46 @@ static void test_key_keeps_off_the_line_of_minima(void **state)
                 assert_true(lines > 0);
                 assert_int_equal(under, 0);
             }
+}
+
+/* Every step of the lessons that show the gradient field, recorded at
+ * 960x540 and at 1280x720 --projector, in English and in Chinese: the
+ * key hides none of the field's arrows (issue 12: implicit_regularization
+ * 3 at 960x540 laid it over three, the caption's "every gradient points
+ * across the line", beside the room kept empty for step 2's plot; welcome
+ * 2-3 at 1280x720 --projector in English, where the map is the only room
+ * for it, over two: the field now keeps off it, hud.c's render_key_plan). */
+static void test_key_keeps_off_the_arrows(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const lessons[] = {"adam_vs_sgd.lua", "gradient_flow.lua",
+                                          "implicit_regularization.lua", "learning_rate.lua",
+                                          "momentum.lua", "saddle.lua", "sharp_flat.lua",
+                                          "welcome.lua"};
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int seen = 0, hiding = 0;
+    for (size_t n = 0; n < sizeof lessons / sizeof lessons[0]; n++)
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 2; z++)
+                for (size_t step = 0, steps = 1; step < steps; step++) {
+                    int w = frames[z][0], h = frames[z][1];
+                    lesson_layout(st, lessons[n], langs[g], step, w, h, frames[z][2]);
+                    steps = st->player.lesson.step_count;
+                    if (!st->scene->display.arrows)
+                        continue;
+                    int lines;
+                    LayoutRect key = key_lines_box(shot_frame(st, w, h, NULL, false).drawn, &lines);
+                    size_t under = lines ? render_arrows_in(st->renderer, key) : 0;
+                    print_message("%s %zu (%s, %dx%d%s): %s, %zu arrows under it\n", lessons[n],
+                                  step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                                  lines ? "a key" : "no key", under);
+                    hiding += under > 0;
+                    seen++;
+                }
+    print_message("%d of %d frames with arrows under the key\n", hiding, seen);
+    assert_true(seen > 0);
+    assert_int_equal(hiding, 0);
 }
 
 /* The colour bar's values as drawn, bounds and all ("≥ 1120"): its low
@@ -7128,6 +7175,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_data_panel_keys_its_marks, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_key_keeps_off_the_line_of_minima, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_key_keeps_off_the_arrows, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_has_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,
                                         stage_close),

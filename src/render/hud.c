@@ -596,7 +596,10 @@ static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, 
 /* Whether the key's box lies in the frame, as far off every panel shown
  * as the layout keeps them apart (Layout.apart; those over the map too:
  * the notice may stand beside it; the legend where legend), and off the
- * map unless over_map. */
+ * map unless over_map.  Room kept for another step's panel is free
+ * (Renderer.slot_empty) where the box lies wholly in it, as a panel's
+ * text lies in the panel: implicit_regularization 3 at 960x540 laid the
+ * key over the map's arrows, beside the empty room of step 2's plot. */
 static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool legend)
 {
     double g = r->layout.apart;
@@ -605,10 +608,14 @@ static bool key_clear(const Renderer *r, LayoutRect box, bool over_map, bool leg
         (!over_map && layout_overlap(near, r->layout.landscape)) ||
         (r->layout.notes.w > 0 && layout_overlap(near, r->layout.notes)))
         return false;
-    for (int p = 0; p < LAYOUT_PANELS; p++)
+    for (int p = 0; p < LAYOUT_PANELS; p++) {
+        LayoutRect at = r->layout.rect[p];
+        bool in = box.x >= at.x && box.y >= at.y && box.x + box.w <= at.x + at.w &&
+                  box.y + box.h <= at.y + at.h;
         if ((legend || p != LAYOUT_LEGEND) && r->layout.shown[p] &&
-            layout_overlap(near, r->layout.rect[p]))
+            !(r->slot_empty[p] && in) && layout_overlap(near, at))
             return false;
+    }
     return true;
 }
 
@@ -662,14 +669,6 @@ static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box, dou
     return held;
 }
 
-/* Where the key (legend_key, w x h from its first line's top) is drawn:
- * its lines' top left, and the panel behind them and the legend's. */
-typedef struct KeyPlace {
-    double x, y;
-    LayoutRect panel;   /* the legend's, lengthened where own is false */
-    bool own;
-} KeyPlace;
-
 /* Whether the key's box (in the legend's panel) lies inside the panel
  * at rect and gap right of its first count lines beside it (a sweep's
  * with the colour bar after them), off the formula's rows and runs' second rows. */
@@ -705,7 +704,8 @@ static bool key_beside_lines(const Renderer *r, const Legend *l, int count, Layo
  * the middle of a side or of the map, of those that cover none of the
  * runs' ends, the map's labels and the basins' minima and few of the
  * cloud's walkers (key_covers; escape 3 at 1280x720 --projector: each
- * corner held a head), the one hiding fewest walkers; false, the key not
+ * corner held a head), the one hiding fewest walkers (the field's arrows
+ * are drawn after it, round it: render_key_plan); false, the key not
  * shown, where each covers more. */
 static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, const Legend *l,
                       int count, double w, double h, bool over_map, KeyPlace *key)
@@ -782,41 +782,57 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
     return fewest == 0;
 }
 
+void render_key_plan(Renderer *r, const Scene *scene)
+{
+    r->key = (KeyPlan){0, 0.0, {0, 0, {0, 0, 0, 0}, false}};
+    if (r->crop || scene->display.panels_hidden || !r->layout.shown[LAYOUT_LEGEND] ||
+        r->slot_empty[LAYOUT_LEGEND])
+        return;
+    Legend *l = malloc(sizeof *l);
+    if (!l)
+        return;
+    legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
+    LayoutRect rect = r->layout.rect[LAYOUT_LEGEND];
+    /* Its lines from (0, 0), as wide as the legend is laid out, else half
+     * that (escape 2 at 1280x720 --projector: in four lines beside the
+     * experiment's panel, not over the map). */
+    unsigned marks = render_marks_shown(r, scene);
+    int lines = l->count;
+    double width = rect.w - 20.0 * r->scale;
+    KeyPlace key;
+    for (int half = 0; marks && !r->key.marks && half < 2; half++, width *= 0.5) {
+        double key_w = 0, key_h = 0;
+        l->count = lines;
+        legend_key(r, l, marks, 0, width, &key_h);
+        for (int k = lines; k < l->count; k++)
+            key_w = fmax(key_w, l->line[k].x + l->line[k].w);
+        if (key_place(r, scene, rect, l, lines, key_w, key_h, half == 1, &key))
+            r->key = (KeyPlan){marks, width, key};
+    }
+    /* A key of its own is one of the frame's marks, which the notice and
+     * the field's arrows keep off as off a label (render_keep_shown). */
+    if (r->key.place.own)
+        render_keep_shown(r, r->key.place.panel);
+    free(l);
+}
+
 static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     Legend *l = malloc(sizeof *l);
     if (!l)
         return;
     legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
-    double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s, pad = 10.0 * s;
-    /* The key to the marks, its lines from (0, 0), as wide as the legend
-     * is laid out, else half that (escape 2 at 1280x720 --projector: in
-     * four lines beside the experiment's panel, not over the map). */
-    unsigned marks = render_marks_shown(r, scene);
-    int lines = l->count;
-    double legend_w = l->w, width = rect.w - 2 * pad;
+    double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
+    double legend_w = l->w, key_h;
     KeyPlace key = {0, 0, rect, false};
-    bool placed = false;
-    for (int half = 0; marks && !placed && half < 2; half++, width *= 0.5) {
-        double key_w = 0, key_h = 0;
-        l->count = lines;
-        legend_key(r, l, marks, 0, width, &key_h);
-        for (int k = lines; k < l->count; k++)
-            key_w = fmax(key_w, l->line[k].x + l->line[k].w);
-        placed = key_place(r, scene, rect, l, lines, key_w, key_h, half == 1, &key);
-    }
-    if (!placed) {
-        l->count = lines;
-        key = (KeyPlace){0, 0, rect, false};
+    if (r->key.marks) {
+        legend_key(r, l, r->key.marks, 0, r->key.width, &key_h);
+        key = r->key.place;
     }
     l->w = legend_w;
     render_panel(r, key.own ? rect : key.panel);
-    /* A key of its own is one of the frame's marks, which the notice
-     * keeps off as off a label (render_keep_shown). */
-    if (key.own) {
+    if (key.own)
         render_panel(r, key.panel);
-        render_keep_shown(r, key.panel);
-    }
     for (int k = 0; k < l->count; k++) {
         const LegendLine *line = &l->line[k];
         double x = (line->kind == LEGEND_KEY ? key.x : rect.x) + line->x,

@@ -156,6 +156,10 @@ typedef enum RenderMark {
 unsigned renderer_marks_drawn(const Renderer *renderer);
 const char *render_mark_words(RenderMark mark);
 
+/* Tests: how many of the gradient field's arrows the frame drawn last
+ * drew meet box. */
+size_t render_arrows_in(const Renderer *renderer, LayoutRect box);
+
 /* Lays the panels out as render_frame would draw scene at width x height
  * and scale for audience, without drawing (the layout test); valid until
  * the next call or frame.  Needs only the text's fonts, no framebuffer. */

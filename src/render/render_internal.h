@@ -69,6 +69,9 @@ typedef struct QueuedText {
  * one beside it is tried at (each half a line further than the last), and
  * its text's padding (pixels, times scale). */
 #define RENDER_MAX_LABELS 128
+/* The field's arrows whose places a frame keeps (Renderer.arrows): at 64
+ * pixels apart, a 3840x2160 map's. */
+#define RENDER_MAX_ARROWS 2048
 #define RENDER_LABEL_MOVES 6
 #define RENDER_LABEL_DISTANCES 8
 #define RENDER_LABEL_PAD 4.0
@@ -289,6 +292,22 @@ typedef struct TrailFloor {
 } TrailFloor;
 #define TRAIL_FLOORS 16
 
+/* Where the legend's key (hud.c's legend_key, its lines from (0, 0)) is
+ * drawn: its lines' top left, and the panel behind them and the legend's. */
+typedef struct KeyPlace {
+    double x, y;
+    LayoutRect panel;   /* the legend's, lengthened where own is false */
+    bool own;
+} KeyPlace;
+
+/* The frame's key: the marks it names (0: no key) laid out in lines of
+ * width, at place (render_key_plan). */
+typedef struct KeyPlan {
+    unsigned marks;
+    double width;
+    KeyPlace place;
+} KeyPlan;
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -353,6 +372,11 @@ struct Renderer {
                                    drew the notice after it, a frame late) */
     size_t mark_count;
     size_t marks_before;        /* how many of them are the frame before's */
+    LayoutRect arrows[RENDER_MAX_ARROWS]; /* the boxes of the field's arrows
+                                   the frame drew (draw_field; tests:
+                                   render_arrows_in) */
+    KeyPlan key;                /* the frame's legend key (hud.c) */
+    size_t arrow_count;
     MeasuredWidth widths[WIDTH_SETS * WIDTH_WAYS];
     StaticLayer static_layer;
 
@@ -402,6 +426,11 @@ bool static_layer_end(StaticLayer *s);
 
 /* world.c: heatmap overlays, paths, markers, particles, arrows. */
 void render_world(Renderer *r, const Scene *scene);
+/* hud.c: the legend's key's place (Renderer.key), planned once the map's
+ * labels and marks are drawn and before its field of arrows, which keeps
+ * off the key's own panel: over the map, arrows under its translucent
+ * panel showed through, cut (welcome 3 at 1280x720 --projector). */
+void render_key_plan(Renderer *r, const Scene *scene);
 /* Whether box lies on a line drawn across the 2D map: the plane's axes
  * (where shown) or linreg's line of minima (render_data_map), with a
  * little room. */

@@ -169,6 +169,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     render_set_run_colors(r, scene);
     r->view3d = scene->display.view3d;
     r->label_count = 0;
+    r->arrow_count = 0;
     r->said_count = 0;
     r->plot_area_count = 0;
     r->effective_box_count = 0;

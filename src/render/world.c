@@ -1342,6 +1342,14 @@ static void draw_particles(Renderer *r, const Scene *scene, const Viewport *vp)
         glDisable(GL_SCISSOR_TEST);
 }
 
+size_t render_arrows_in(const Renderer *r, LayoutRect box)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < r->arrow_count; k++)
+        n += layout_overlap(box, r->arrows[k]);
+    return n;
+}
+
 bool render_on_kept_clear(const Renderer *r, LayoutRect box)
 {
     for (size_t k = 0; k < r->label_count; k++)
@@ -1390,6 +1398,8 @@ static double draw_field(Renderer *r, const Scene *scene, const Viewport *vp, bo
                 if (!render_on_kept_clear(r, glyph)) {
                     shapes_arrow(r->shapes, px, py, tx, ty, half, head, r->theme->field);
                     r->marks_drawn |= RENDER_MARK_GRADIENT;
+                    if (r->arrow_count < RENDER_MAX_ARROWS)
+                        r->arrows[r->arrow_count++] = glyph;
                 }
             }
         }
@@ -2514,6 +2524,7 @@ void render_world(Renderer *r, const Scene *scene)
         render_effective_steps(r, scene, &vp);
     if (scene->display.basins)
         draw_basins(r, scene, &vp);
+    render_key_plan(r, scene);
     if (scene->display.arrows) {
         ShapesMark since = shapes_mark(r->shapes);
         draw_field(r, scene, &vp, true);
