@@ -823,7 +823,7 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
         return;
     legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
     double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
-    double legend_w = l->w, key_h;
+    double legend_w = l->w, key_h = 0; /* legend_key lays the key's lines from here */
     KeyPlace key = {0, 0, rect, false};
     if (r->key.marks) {
         legend_key(r, l, r->key.marks, 0, r->key.width, &key_h);
