@@ -5382,7 +5382,9 @@ static void test_escape_bars_seen(void **state)
 
 /* escape 5's y axis at 960x540, en and zh, and 1280x720 --projector: a
  * label between 1 and 10 ("2", level with 2 left of the area) to read the
- * points at 1.4 and 1.5 against (issue 12: on main only "1" and "10"). */
+ * points at 1.4 and 1.5 against (issue 12: on main only "1" and "10").
+ * Its x axis, the batch size B, labels whole numbers alone (a review saw
+ * a B of "2.5"). */
 static void test_escape_ratio_axis_read(void **state)
 {
     LessonStage *st = *state;
@@ -5396,15 +5398,18 @@ static void test_escape_ratio_axis_read(void **state)
         const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
         double x, y;
         assert_true(render_experiment_to_pixel(st->renderer, 2.0, 2.0, &x, &y));
-        bool read = false;
+        bool read = false, half = false;
         for (size_t t = 0; t < drawn->count; t++) {
             LayoutRect b = drawn->box[t];
             read |= strcmp(drawn->text[t], "2") == 0 && b.x + b.w < x &&
                     fabs(b.y + 0.5 * b.h - y) < 0.5 * b.h;
+            half |= strcmp(drawn->text[t], "2.5") == 0;
         }
-        print_message("escape 5 (%s, %dx%d%s): the y axis %s 2\n", langs[k], w, h,
-                      k == 2 ? " --projector" : "", read ? "labels" : "does not label");
+        print_message("escape 5 (%s, %dx%d%s): the y axis %s 2; the x axis %s 2.5\n", langs[k],
+                      w, h, k == 2 ? " --projector" : "", read ? "labels" : "does not label",
+                      half ? "labels" : "does not label");
         assert_true(read);
+        assert_false(half);
     }
 }
 

@@ -668,8 +668,15 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
         render_text(r, label, a->x - 5.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
         taken[placed++] = (LayoutRect){a->x - 5.0 * s - w, y - 0.5 * line, w, line};
     }
+    /* Where every swept value is a whole number (a batch size B), so are
+     * the x axis's labels: escape 5 and 6 labelled a B of "2.5". */
+    bool whole = p->result.count > 0;
+    for (size_t i = 0; i < p->result.count; i++)
+        whole &= p->result.rows[i].swept == round(p->result.rows[i].swept);
     n = axis_ticks(a->xlo, a->xhi, a->xlog, (int)(a->w / (TICK_SPACING * s)), ticks);
     for (size_t k = 0; k < n; k++) {
+        if (whole && ticks[k] != round(ticks[k]))
+            continue;
         double x = plot_to_x(a, ticks[k]);
         shapes_segment(r->shapes, x, a->y, x, a->y + a->h, 0.5 * s, grid);
         tick_label(ticks[k], label, sizeof label);
