@@ -55,7 +55,8 @@ static double trail_window(const Renderer *r, const Scene *scene, size_t i)
     const PathCache *c = &r->paths[i];
     double window = CLOUD_RUN_TRAIL_STEPS, length = 0.0;
     double least = CLOUD_RUN_TRAIL_PIXELS * r->marker_scale;
-    for (size_t k = c->count; k-- > 1 && length < least;) {
+    /* Past CLOUD_RUN_TRAIL_MOST_STEPS the answer is known: no further. */
+    for (size_t k = c->count; k-- > 1 && length < least && window <= CLOUD_RUN_TRAIL_MOST_STEPS;) {
         const double *p = &c->points[3 * (k - 1)];
         if (!isnan(p[0]) && !isnan(p[3]))
             length += hypot(p[3] - p[0], p[4] - p[1]);
