@@ -3692,6 +3692,29 @@ static double basins_parted_at(const Scene *scene, const Viewport *vp, const uin
     return t;
 }
 
+/* The basin share drawn nearest pixel (x, y): the index in drawn of the
+ * text ending in "%" whose box's centre lies nearest, -1 if none; *sum
+ * gets every such share's percentage added up. */
+static long share_nearest(const DrawnTexts *drawn, double x, double y, double *sum)
+{
+    long nearest = -1;
+    double least = HUGE_VAL;
+    *sum = 0;
+    for (size_t i = 0; i < drawn->count; i++) {
+        size_t len = strlen(drawn->text[i]);
+        LayoutRect b = drawn->box[i];
+        double d = hypot(b.x + 0.5 * b.w - x, b.y + 0.5 * b.h - y);
+        if (len < 2 || drawn->text[i][len - 1] != '%')
+            continue;
+        *sum += strtod(drawn->text[i], NULL);
+        if (d < least) {
+            least = d;
+            nearest = (long)i;
+        }
+    }
+    return nearest;
+}
+
 /* sharp_flat 2 at its end, en and zh, at each frame: the share by the flat
  * minimum ("89.5%", the flat basin's share of the walkers) is the number
  * the caption says, where it says what the share is of; the shares drawn
@@ -3719,22 +3742,12 @@ static void test_sharp_flat_share_said_as_shown(void **state)
             double fx, fy;
             viewport_to_pixel(&vp, flat.x, flat.y, &fx, &fy);
             /* The share nearest the flat minimum. */
-            long t = -1, all = 0;
-            double nearest = HUGE_VAL;
-            for (size_t i = 0; i < drawn->count; i++) {
-                size_t len = strlen(drawn->text[i]);
-                LayoutRect b = drawn->box[i];
-                double d = hypot(b.x + 0.5 * b.w - fx, b.y + 0.5 * b.h - fy);
-                if (len < 2 || drawn->text[i][len - 1] != '%')
-                    continue;
-                all += strtol(drawn->text[i], NULL, 10);
-                if (d < nearest) {
-                    nearest = d;
-                    t = (long)i;
-                }
-            }
+            double all;
+            long t = share_nearest(drawn, fx, fy, &all);
             assert_true(t >= 0);
             assert_true(all >= 99 && all <= 101);
+            LayoutRect b = drawn->box[t];
+            double nearest = hypot(b.x + 0.5 * b.w - fx, b.y + 0.5 * b.h - fy);
             const char *caption = scene->caption;
             print_message("sharp_flat 2 (%s, %dx%d%s): \"%s\" %.0f px from the flat minimum\n",
                           sharp_flat_langs[g], w, h,
@@ -5546,19 +5559,18 @@ static void test_escape_shares_as_said(void **state)
                       RENDER_FOR_RECORDING);
         drawn = shot_frame(st, 960, 540, NULL, false).drawn;
         Viewport vp = render_viewport(st->renderer, st->scene);
-        double sharp = -1, flat = -1;
-        for (size_t t = 0; t < drawn->count; t++) {
-            double share;
-            char sign[2];
-            if (sscanf(drawn->text[t], "%lf%1[%]", &share, sign) != 2 ||
-                !layout_rect_holds((LayoutRect){vp.x, vp.y, vp.width, vp.height},
-                                   drawn->box[t].x, drawn->box[t].y))
-                continue;
-            *(drawn->box[t].x < vp.x + 0.5 * vp.width ? &sharp : &flat) = share;
-        }
-        print_message("escape 5 (%s): %g%% in the sharp well, %g%% in the flat\n", langs[g],
-                      sharp, flat);
-        assert_true(sharp >= 60 && sharp <= 72 && fabs(sharp + flat - 100) < 1);
+        LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
+        size_t n = landscape_minima(st->scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+        assert_int_equal(n, 2);
+        LandscapePoint well = minima[0].x < minima[1].x ? minima[0] : minima[1];
+        double wx, wy, all;
+        viewport_to_pixel(&vp, well.x, well.y, &wx, &wy);
+        long t = share_nearest(drawn, wx, wy, &all);
+        assert_true(t >= 0);
+        double sharp = strtod(drawn->text[t], NULL);
+        print_message("escape 5 (%s): %g%% in the sharp well, %g%% in all\n", langs[g], sharp,
+                      all);
+        assert_true(sharp >= 60 && sharp <= 72 && fabs(all - 100) < 1);
         assert_non_null(strstr(st->player.lesson.steps[4].caption, g ? "三个里有两个" : "two in three"));
     }
 }
