@@ -788,9 +788,9 @@ void render_key_plan(Renderer *r, const Scene *scene)
     if (r->crop || scene->display.panels_hidden || !r->layout.shown[LAYOUT_LEGEND] ||
         r->slot_empty[LAYOUT_LEGEND])
         return;
-    Legend *l = malloc(sizeof *l);
-    if (!l)
+    if (!r->legend && !(r->legend = malloc(sizeof *r->legend)))
         return;
+    Legend *l = r->legend;
     legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
     LayoutRect rect = r->layout.rect[LAYOUT_LEGEND];
     /* Its lines from (0, 0), as wide as the legend is laid out, else half
@@ -809,27 +809,24 @@ void render_key_plan(Renderer *r, const Scene *scene)
         if (key_place(r, scene, rect, l, lines, key_w, key_h, half == 1, &key))
             r->key = (KeyPlan){marks, width, key};
     }
+    /* The lines draw_legend draws: the key's only where it has a place. */
+    if (!r->key.marks)
+        l->count = lines;
     /* A key of its own is one of the frame's marks, which the notice and
      * the field's arrows keep off as off a label (render_keep_shown). */
     if (r->key.place.own)
         render_keep_shown(r, r->key.place.panel);
-    free(l);
 }
 
+/* The legend as render_key_plan laid it out this frame: laid out again
+ * here, each frame of a recording built its lines twice (issue 18). */
 static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 {
-    Legend *l = malloc(sizeof *l);
+    const Legend *l = r->legend;
     if (!l)
         return;
-    legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
     double s = r->scale, swatch = 16.0 * s, bar_w = 90.0 * s;
-    double legend_w = l->w, key_h = 0; /* legend_key lays the key's lines from here */
-    KeyPlace key = {0, 0, rect, false};
-    if (r->key.marks) {
-        legend_key(r, l, r->key.marks, 0, r->key.width, &key_h);
-        key = r->key.place;
-    }
-    l->w = legend_w;
+    KeyPlace key = r->key.marks ? r->key.place : (KeyPlace){0, 0, rect, false};
     render_panel(r, key.own ? rect : key.panel);
     if (key.own)
         render_panel(r, key.panel);
@@ -873,7 +870,6 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
                             render_sweep_color(r, scene, (c + 0.5) / STEPS));
         }
     }
-    free(l);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -376,6 +376,9 @@ struct Renderer {
                                    the frame drew (draw_field; tests:
                                    render_arrows_in) */
     KeyPlan key;                /* the frame's legend key (hud.c) */
+    struct Legend *legend;      /* the frame's legend, its key's lines among
+                                   them, as render_key_plan laid it out for
+                                   draw_legend (hud.c; NULL before the first) */
     size_t arrow_count;
     MeasuredWidth widths[WIDTH_SETS * WIDTH_WAYS];
     StaticLayer static_layer;

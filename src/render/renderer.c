@@ -52,6 +52,7 @@ void renderer_destroy(Renderer *r)
     static_layer_release(&r->static_layer);
     render_group_release(r);
     free(r->batch_mask);
+    free(r->legend);
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
         free(r->paths[i].points);
         free(r->sharpness[i].values);
