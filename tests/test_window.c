@@ -225,6 +225,54 @@ static void test_coinciding_loss_curves_both_show(void **state)
     app_destroy(app);
 }
 
+/* How much of orange, a run's colour, pixel p shows over background bg:
+ * 0 to 1, or -1 where p is no mix of the two (text, a grid line). */
+static double orange_share(const uint8_t *p, const uint8_t *bg)
+{
+    static const uint8_t orange[3] = {0xE6, 0x9F, 0x00}; /* Okabe–Ito, run 1 */
+    double a = (double)(p[0] - bg[0]) / (orange[0] - bg[0]);
+    for (int k = 1; k < 3; k++)
+        if (fabs(bg[k] + a * (orange[k] - bg[k]) - p[k]) > 6.0)
+            return -1.0;
+    return a;
+}
+
+/* A run's faint future on the loss plot (stepped back with ',': the
+ * updates it will take again) is as faint as it is drawn, 0.3 of the
+ * run's colour: its curve draws each pixel once (issue 18).  Drawn a
+ * capsule a column, the round ends overlapping, it read 0.4 to 0.56. */
+static void test_loss_future_drawn_once(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, "2.5,1.5", quadratic_view);
+    push_key(SDLK_SPACE, 0);
+    for (int i = 0; i < 200; i++)
+        push_text(".");
+    for (int i = 0; i < 100; i++)
+        push_text(",");
+    Frame f = draw_unhovered(app, "loss-future");
+    const Run *run = &app_scene(app)->runs[0].run;
+    assert_int_equal(run->count, 101);
+    assert_int_equal(run->known, 201);
+    LayoutRect plot = panel_rect(app, LAYOUT_LOSS);
+    /* The panel's own colour, at its foot's left. */
+    const uint8_t *bg = pixel(&f, (int)plot.x + 2, (int)(plot.y + plot.h) - 2);
+    int faint = 0, mixed = 0;
+    for (int x = (int)plot.x; x < (int)(plot.x + plot.w); x++) {
+        double most = 0.0;
+        for (int y = (int)plot.y; y < (int)(plot.y + plot.h); y++)
+            most = fmax(most, orange_share(pixel(&f, x, y), bg));
+        faint += most > 0.2 && most < 0.36;
+        mixed += most >= 0.36 && most < 0.85;
+    }
+    print_message("loss plot: %d columns faint, %d between faint and full\n", faint, mixed);
+    assert_true(faint > 50);
+    assert_true(mixed <= 4);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* Where two paths coincide the selected run's lies on top (issue 12:
  * schedules' warm-up run was hidden under a later run's path): two equal
  * runs, run 1 selected shows orange along the path, run 2 selected not. */
@@ -3859,6 +3907,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_path_has_run_colour),
         cmocka_unit_test(test_selected_path_on_top),
         cmocka_unit_test(test_coinciding_loss_curves_both_show),
+        cmocka_unit_test(test_loss_future_drawn_once),
         cmocka_unit_test(test_faded_path_keeps_its_colour),
         cmocka_unit_test(test_heads_at_one_place_stack),
         cmocka_unit_test(test_z_hides_paths),
