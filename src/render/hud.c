@@ -1220,11 +1220,16 @@ static bool plot_shown(const Scene *scene)
     return scene->run_count > 0;
 }
 
-/* The loss plot's need; compact: its least, fixed (its column no wider). */
-static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
+/* The loss plot's needs, full and compact (its least, fixed: its column
+ * no wider), from one look at the runs' losses (loss_scale_of walks them
+ * all, each frame; issue 18). */
+static void plot_need(Renderer *r, const Scene *scene, LayoutRequest *full,
+                      LayoutRequest *compact)
 {
-    if (!plot_shown(scene))
-        return (LayoutRequest){.shown = false};
+    if (!plot_shown(scene)) {
+        *full = *compact = (LayoutRequest){.shown = false};
+        return;
+    }
     double s = r->scale;
     int px = render_font_px(r, SMALL_PX);
     LossScale p = loss_scale_of(scene);
@@ -1245,10 +1250,9 @@ static LayoutRequest plot_need(Renderer *r, const Scene *scene, bool compact)
     if (p.log)
         least = fmax(least, PLOT_LOG_AREA_LINES * render_line_height(r, px));
     double min_h = least - b.ih;
-    if (compact)
-        return (LayoutRequest){true, min_w, min_h, min_w, min_h, false};
-    return (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), fmax(PLOT_HEIGHT * s, min_h),
-                           min_w, min_h, false};
+    *compact = (LayoutRequest){true, min_w, min_h, min_w, min_h, false};
+    *full = (LayoutRequest){true, fmax(PLOT_WIDTH * s, min_w), fmax(PLOT_HEIGHT * s, min_h),
+                            min_w, min_h, false};
 }
 
 bool render_plot_step_at(const Renderer *r, const Scene *scene, double px, double py,
@@ -2168,8 +2172,7 @@ static void landscape_needs(Renderer *r, const Scene *scene_hiding, LayoutInput 
     narrow[1] = legend_need(r, scene, true, true, legend);
     free(legend);
     in->panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
-    in->panel[LAYOUT_LOSS] = plot_need(r, scene, false);
-    in->compact[LAYOUT_LOSS] = plot_need(r, scene, true);
+    plot_need(r, scene, &in->panel[LAYOUT_LOSS], &in->compact[LAYOUT_LOSS]);
     /* An experiment's picture takes the dynamics plot's place. */
     in->panel[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, false)
                                                    : render_dynamics_need(r, scene, false);
