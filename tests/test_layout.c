@@ -6247,6 +6247,116 @@ static int pixel_apart(const uint8_t *a, const uint8_t *b)
     return most;
 }
 
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether pixel (x, y) lies within reach of the rim of one of scene's
+ * mark circles (their dashes are drawn over the cloud and the trail). */
+static bool near_mark_rim(const Scene *scene, const Viewport *vp, double x, double y,
+                          double reach)
+{
+    for (size_t k = 0; k < scene->mark_count; k++) {
+        double cx, cy, radius = scene->marks[k].radius / viewport_units_per_pixel(vp);
+        viewport_to_pixel(vp, scene->marks[k].x, scene->marks[k].y, &cx, &cy);
+        if (scene->marks[k].radius > 0 && fabs(hypot(x - cx, y - cy) - radius) < reach)
+            return true;
+    }
+    return false;
+}
+
+/* sgd_noise 2 and 3 (one walker's trail over the cloud of its copies),
+ * at the end of step 2 and after 300 updates of step 3 (its walker's
+ * newest steps then off the circles' rims), at 960x540, 1280x720
+ * --projector and 1920x1080: the trail's newest stretch (its last 6
+ * updates, drawn whole: it keeps 12 or more, fading over the older half),
+ * read every half pixel as the lightest pixel about the point, is at
+ * least 1.5 times as light (WCAG's contrast ratio) as the cloud's densest
+ * part, the 90th percentile of the particles' centres away from the
+ * trail, the head, the rims and the labels.  In the run's colour, as the
+ * cloud, the trail stood at 1.0 against it and went unseen (review, issue
+ * 12).  Not 3: the densest cloud is the run's colour, and sky blue's
+ * luminance (0.41) leaves white itself at 2.3; the trail's dark casing
+ * stands at 3 against both. */
+static void test_cloud_walker_reads_over_the_cloud(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1920, 1080, 0}};
+    static const long plays[] = {400, 300};
+    for (size_t step = 1; step <= 2; step++)
+        for (size_t z = 0; z < 3; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            double scale;
+            double ms = played_marker_scale(st, "sgd_noise.lua", "en", step, plays[step - 1],
+                                            frames[z], &scale);
+            const Scene *scene = st->scene;
+            assert_non_null(scene->swarm);
+            Shot shot = shot_frame(st, w, h, NULL, true);
+            const DrawnTexts *drawn = shot.drawn;
+            Viewport vp = render_viewport(st->renderer, scene);
+            const Run *run = &scene->runs[scene->swarm_run].run;
+            long last = (long)run->count - 1;
+            double hx, hy;
+            viewport_to_pixel(&vp, run->path[last].x, run->path[last].y, &hx, &hy);
+            /* The cloud: its particles' centres clear of the trail (its
+             * last 100 updates, the most it keeps), the head, the rims
+             * and the labels. */
+            double lum[2048];
+            size_t count = 0;
+            const float *xy = swarm_positions(scene->swarm);
+            for (size_t k = 0; k < swarm_count(scene->swarm) && count < 2048; k++) {
+                double x, y;
+                viewport_to_pixel(&vp, (double)xy[2 * k], (double)xy[2 * k + 1], &x, &y);
+                bool clear = hypot(x - hx, y - hy) > 12.0 * ms &&
+                             !near_mark_rim(scene, &vp, x, y, 6.0 * ms) &&
+                             layout_rect_holds((LayoutRect){0, 0, w - 1, h - 1}, x, y);
+                for (long j = last; j >= 0 && j > last - 100 && clear; j--) {
+                    double px, py;
+                    viewport_to_pixel(&vp, run->path[j].x, run->path[j].y, &px, &py);
+                    clear = hypot(x - px, y - py) > 5.5 * ms;
+                }
+                for (size_t t = 0; t < drawn->count && clear; t++)
+                    clear = !layout_rect_holds(drawn->box[t], x, y);
+                if (clear)
+                    lum[count++] = pixel_luminance(
+                        shot.rgba + 4 * ((size_t)lround(y) * (size_t)w + (size_t)lround(x)));
+            }
+            assert_true(count >= 10);
+            qsort(lum, count, sizeof lum[0], compare_doubles);
+            double densest = lum[9 * count / 10], trail = 0;
+            size_t read = 0;
+            for (long k = last; k > last - 6 && k > 0; k--) {
+                double x0, y0, x1, y1;
+                viewport_to_pixel(&vp, run->path[k - 1].x, run->path[k - 1].y, &x0, &y0);
+                viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x1, &y1);
+                double len = hypot(x1 - x0, y1 - y0);
+                for (double t = 0; t <= len; t += 0.5) {
+                    double x = x0 + (len > 0 ? (x1 - x0) * t / len : 0.0);
+                    double y = y0 + (len > 0 ? (y1 - y0) * t / len : 0.0);
+                    if (near_mark_rim(scene, &vp, x, y, 5.0 * ms))
+                        continue;
+                    for (int dy = -1; dy <= 1; dy++)
+                        for (int dx = -1; dx <= 1; dx++) {
+                            size_t at = (size_t)(lround(y) + dy) * (size_t)w +
+                                        (size_t)(lround(x) + dx);
+                            trail = fmax(trail, pixel_luminance(shot.rgba + 4 * at));
+                        }
+                    read++;
+                }
+            }
+            double ratio = (trail + 0.05) / (densest + 0.05);
+            print_message("sgd_noise %zu after %ld (%dx%d%s): the trail (%zu points) %.2f as "
+                          "light as the cloud's densest (%zu particles)\n", step + 1,
+                          plays[step - 1], w, h, frames[z][2] ? " --projector" : "", read, ratio,
+                          count);
+            assert_true(read >= 4);
+            assert_true(ratio >= 1.5);
+            shot_free(&shot);
+        }
+}
+
 /* sgd_noise 4 and 5 (SGD with batches of 2 and 50 on linreg) played to
  * their ends, en and zh, at 960x540 and 1280x720 --projector: the data
  * inset keys its rings ("last step's batch"), inside the inset; a
@@ -7238,6 +7348,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_stability_log_plot_has_room, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_network_plane_holds_both_paths, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_cloud_walker_reads_over_the_cloud, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_inset_keys_the_batch_rings, stage_open,
                                         stage_close),
