@@ -257,6 +257,23 @@ static void test_samples_stand_out_on_their_region(void **state)
             assert_true(least[t][hollow] >= SAMPLE_EDGE_CONTRAST);
 }
 
+/* The least distance of colour from a run colour of either theme, in
+ * normal sight (*normal) and in any sight (*any). */
+static void distance_from_runs(const double colour[3], double *normal, double *any)
+{
+    *normal = HUGE_VAL, *any = HUGE_VAL;
+    for (int u = 0; u < 2; u++) {
+        const Theme *runs = theme_get(u == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
+        for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
+            double run[3];
+            hex_rgb(runs->runs[k], run);
+            *normal = fmin(*normal, distance(colour, run, 0));
+            for (size_t s = 0; s < 4; s++)
+                *any = fmin(*any, distance(colour, run, s));
+        }
+    }
+}
+
 /* The ring around a misclassified sample (theme.h's wrong) is no run's
  * colour: RING_FROM_RUN or more from every run colour of either theme in
  * normal sight, RING_FROM_RUN_ANY_SIGHT in every sight, and at
@@ -272,17 +289,8 @@ static void test_wrong_ring_is_not_a_run(void **state)
         const Theme *theme = theme_get(t == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
         const double ring[3] = {(double)theme->wrong.r, (double)theme->wrong.g,
                                 (double)theme->wrong.b};
-        double normal = HUGE_VAL, any = HUGE_VAL, edge = HUGE_VAL;
-        for (int u = 0; u < 2; u++) {
-            const Theme *runs = theme_get(u == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
-            for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
-                double run[3];
-                hex_rgb(runs->runs[k], run);
-                normal = fmin(normal, distance(ring, run, 0));
-                for (size_t s = 0; s < 4; s++)
-                    any = fmin(any, distance(ring, run, s));
-            }
-        }
+        double normal, any, edge = HUGE_VAL;
+        distance_from_runs(ring, &normal, &any);
         Rgba p = theme->panel;
         const double panel[3] = {(double)p.r, (double)p.g, (double)p.b};
         for (size_t e = 0; e < THEME_CLASS_COLORS; e++)
@@ -317,17 +325,8 @@ static void test_batch_ring_is_not_a_run_nor_a_sample(void **state)
         const Theme *theme = theme_get(t == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
         const double ring[3] = {(double)theme->batch.r, (double)theme->batch.g,
                                 (double)theme->batch.b};
-        double normal = HUGE_VAL, any = HUGE_VAL, sample = HUGE_VAL;
-        for (int u = 0; u < 2; u++) {
-            const Theme *runs = theme_get(u == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
-            for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
-                double run[3];
-                hex_rgb(runs->runs[k], run);
-                normal = fmin(normal, distance(ring, run, 0));
-                for (size_t s = 0; s < 4; s++)
-                    any = fmin(any, distance(ring, run, s));
-            }
-        }
+        double normal, any, sample;
+        distance_from_runs(ring, &normal, &any);
         const double text[3] = {(double)theme->text.r, (double)theme->text.g,
                                 (double)theme->text.b};
         sample = distance(ring, text, 0);
