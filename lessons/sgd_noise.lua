@@ -2,7 +2,10 @@
 -- the noise level and the batch size set the width of the cloud.  The
 -- circles' radii are the clouds' measured root-mean-square distances from
 -- the minimum (tests/test_lesson_claims.c checks them); each is labelled on
--- its rim, since a mark labels its centre, where the minimum is.
+-- its rim, since a mark labels its centre, where the minimum is.  Of two
+-- circles, both labels stand on the outer rim, each naming its circle:
+-- the inner one's label has no room between the rims, and its leader from
+-- past the outer circle ran across the outer rim (review, issue 12).
 
 lesson {
   title = { en = "Noise: SGD and batch size", zh = "噪声：SGD 与批大小" },
@@ -18,6 +21,11 @@ local loud_rms, quiet_rms = 0.37, 0.19
 local function radius_label(noise, rms)
   return { en = string.format("noise %d: radius %.2f", noise, rms),
            zh = string.format("噪声 %d：半径 %.2f", noise, rms) }
+end
+-- ... and which circle it is, where there are two (the captions' words).
+local function ring_label(outer, noise, rms)
+  return { en = string.format("%s: noise %d, radius %.2f", outer and "outer" or "inner", noise, rms),
+           zh = string.format("%s：噪声 %d，半径 %.2f", outer and "外圈" or "内圈", noise, rms) }
 end
 local small_batch_rms = 0.16
 local fit = { x = 1.9008, y = 0.9734 } -- the least-squares fit of linreg:n=200,seed=1
@@ -73,9 +81,9 @@ step {
   speed = 40,
   marks = {
     { x = 0, y = 0, radius = loud_rms },
-    { x = 0, y = loud_rms, label = radius_label(2, loud_rms) },
+    { x = 0, y = loud_rms, label = ring_label(true, 2, loud_rms) },
     { x = 0, y = 0, radius = quiet_rms },
-    { x = 0, y = -quiet_rms, label = radius_label(1, quiet_rms) },
+    { x = 0, y = -loud_rms, label = ring_label(false, 1, quiet_rms) },
   },
   keys = {
     w = {

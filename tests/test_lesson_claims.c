@@ -1305,10 +1305,27 @@ static void test_sgd_noise(void **state)
     double ratio = loud_spread / quiet_spread;
     print_message("sgd_noise: spread ratio noise 2 / noise 1 = %.3f\n", ratio);
     assert_true(ratio > 1.7 && ratio < 2.3);
-    char quiet_label[64];
-    snprintf(quiet_label, sizeof quiet_label, "noise 1: radius %.2f", quiet_spread);
-    assert_circle_shows(quiet, quiet_label, bottom, quiet_spread);
-    assert_circle_shows(quiet, loud_label, bottom, loud_spread);
+    /* Both labels on the outer rim, each naming its circle (the inner
+     * one's, on its own rim, had no room between the two: its leader from
+     * past the outer circle crossed the outer rim), each circle's radius
+     * its cloud's measured RMS. */
+    char quiet_label[64], outer_label[64];
+    snprintf(quiet_label, sizeof quiet_label, "inner: noise 1, radius %.2f", quiet_spread);
+    snprintf(outer_label, sizeof outer_label, "outer: noise 2, radius %s", rms_text);
+    assert_circle_shows(quiet, outer_label, bottom, loud_spread);
+    const LessonMark *outer = circle_labelled(quiet, quiet_label);
+    assert_close(outer->radius, loud_spread, 0.1 * loud_spread);
+    size_t inner = 0;
+    for (size_t m = 0; m < quiet->mark_count; m++) {
+        const LessonMark *c = &quiet->marks[m];
+        if (c->radius > 0 && c->radius < outer->radius) {
+            assert_true(distance(c->x, c->y, bottom) < 0.02);
+            assert_close(c->radius, strtod(quiet_label + strlen("inner: noise 1, radius "), NULL), 0);
+            assert_close(c->radius, quiet_spread, 0.1 * quiet_spread);
+            inner++;
+        }
+    }
+    assert_int_equal(inner, 1);
     swarm_destroy(quiet_swarm);
     landscape_destroy(bowl);
 

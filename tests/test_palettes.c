@@ -257,6 +257,23 @@ static void test_samples_stand_out_on_their_region(void **state)
             assert_true(least[t][hollow] >= SAMPLE_EDGE_CONTRAST);
 }
 
+/* The least distance of colour from a run colour of either theme, in
+ * normal sight (*normal) and in any sight (*any). */
+static void distance_from_runs(const double colour[3], double *normal, double *any)
+{
+    *normal = HUGE_VAL, *any = HUGE_VAL;
+    for (int u = 0; u < 2; u++) {
+        const Theme *runs = theme_get(u == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
+        for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
+            double run[3];
+            hex_rgb(runs->runs[k], run);
+            *normal = fmin(*normal, distance(colour, run, 0));
+            for (size_t s = 0; s < 4; s++)
+                *any = fmin(*any, distance(colour, run, s));
+        }
+    }
+}
+
 /* The ring around a misclassified sample (theme.h's wrong) is no run's
  * colour: RING_FROM_RUN or more from every run colour of either theme in
  * normal sight, RING_FROM_RUN_ANY_SIGHT in every sight, and at
@@ -272,17 +289,8 @@ static void test_wrong_ring_is_not_a_run(void **state)
         const Theme *theme = theme_get(t == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
         const double ring[3] = {(double)theme->wrong.r, (double)theme->wrong.g,
                                 (double)theme->wrong.b};
-        double normal = HUGE_VAL, any = HUGE_VAL, edge = HUGE_VAL;
-        for (int u = 0; u < 2; u++) {
-            const Theme *runs = theme_get(u == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
-            for (size_t k = 0; k < THEME_RUN_COLORS; k++) {
-                double run[3];
-                hex_rgb(runs->runs[k], run);
-                normal = fmin(normal, distance(ring, run, 0));
-                for (size_t s = 0; s < 4; s++)
-                    any = fmin(any, distance(ring, run, s));
-            }
-        }
+        double normal, any, edge = HUGE_VAL;
+        distance_from_runs(ring, &normal, &any);
         Rgba p = theme->panel;
         const double panel[3] = {(double)p.r, (double)p.g, (double)p.b};
         for (size_t e = 0; e < THEME_CLASS_COLORS; e++)
@@ -298,6 +306,49 @@ static void test_wrong_ring_is_not_a_run(void **state)
                       edge);
         assert_true(normal >= RING_FROM_RUN);
         assert_true(any >= RING_FROM_RUN_ANY_SIGHT);
+        assert_true(edge >= SAMPLE_EDGE_CONTRAST);
+    }
+}
+
+/* The ring round a sample of the last minibatch (theme.h's batch) is no
+ * run's colour (as the misclassified ring: RING_FROM_RUN in normal sight,
+ * RING_FROM_RUN_ANY_SIGHT in every sight), lies RING_FROM_RUN or more from
+ * the samples' dots it rings (the theme's text on linreg's inset, the
+ * classes' colours on logreg's), and stands at SAMPLE_EDGE_CONTRAST or
+ * more on the inset's plot (the shade at 0.25 over the panel over the
+ * slate, as data_view.c draws it).  In the mark's white, sgd_noise 4's
+ * rings read as more of the white samples (review, issue 12). */
+static void test_batch_ring_is_not_a_run_nor_a_sample(void **state)
+{
+    (void)state;
+    for (int t = 0; t < 2; t++) {
+        const Theme *theme = theme_get(t == 0 ? SCENE_THEME_DARK : SCENE_THEME_LIGHT);
+        const double ring[3] = {(double)theme->batch.r, (double)theme->batch.g,
+                                (double)theme->batch.b};
+        double normal, any, sample;
+        distance_from_runs(ring, &normal, &any);
+        const double text[3] = {(double)theme->text.r, (double)theme->text.g,
+                                (double)theme->text.b};
+        sample = distance(ring, text, 0);
+        for (size_t e = 0; e < THEME_CLASS_COLORS; e++) {
+            double class[3];
+            hex_rgb(theme_class_colors[e], class);
+            sample = fmin(sample, distance(ring, class, 0));
+        }
+        const double slate[3] = {(double)theme->slate.r, (double)theme->slate.g,
+                                 (double)theme->slate.b};
+        double panel[3], plot[3];
+        over(slate, theme->panel, panel);
+        Rgba shade = theme->shade;
+        shade.a = 0.25f;
+        over(panel, shade, plot);
+        double edge = contrast(ring, plot);
+        print_message("the %s theme's batch ring: %.1f from a run colour (%.1f in any sight), "
+                      "%.1f from a sample, contrast %.2f on the inset\n",
+                      t == 0 ? "dark" : "light", normal, any, sample, edge);
+        assert_true(normal >= RING_FROM_RUN);
+        assert_true(any >= RING_FROM_RUN_ANY_SIGHT);
+        assert_true(sample >= RING_FROM_RUN);
         assert_true(edge >= SAMPLE_EDGE_CONTRAST);
     }
 }
@@ -482,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_classes_apart_in_every_sight),
         cmocka_unit_test(test_samples_stand_out_on_their_region),
         cmocka_unit_test(test_wrong_ring_is_not_a_run),
+        cmocka_unit_test(test_batch_ring_is_not_a_run_nor_a_sample),
         cmocka_unit_test(test_runs_stand_out_on_the_landscape),
         cmocka_unit_test(test_text_reads_on_every_panel),
         cmocka_unit_test(test_run_labels_read_on_the_map),

@@ -177,10 +177,11 @@ static double inset_values_width(Renderer *r, double lo, double hi, double side)
  * the ring (pixels, times scale). */
 #define INSET_RING_KEY_RADIUS 5.0
 #define INSET_RING_KEY_X 16.0
-/* The ring round a sample of the minibatch: its radius beyond the dot's
- * and its stroke (pixels, times scale). */
+/* The ring round a sample of the minibatch: its radius beyond the dot's,
+ * its stroke and its casing's beyond that (pixels, times scale). */
 #define INSET_RING_OUT 3.2
 #define INSET_RING_STROKE 1.3
+#define INSET_RING_CASING 1.0
 
 /* Whether the selected run's updates take minibatches: the inset rings
  * the last one's samples. */
@@ -352,14 +353,27 @@ static const bool *last_batch_mask(Renderer *r, const Scene *scene, size_t n)
     return r->batch_mask;
 }
 
-static void sample_dot(Renderer *r, double px, double py, Rgba color, bool in_batch,
-                       bool inside, bool big)
+/* A sample's dot's radius (pixels, times scale). */
+static double sample_radius(bool big)
 {
-    double s = r->scale, radius = big ? 5.5 : 3.4;
-    if (in_batch)
-        shapes_ring(r->shapes, px, py, (radius + INSET_RING_OUT) * s, INSET_RING_STROKE * s,
-                    r->theme->mark);
-    render_sample(r, px, py, radius, color, !inside);
+    return big ? 5.5 : 3.4;
+}
+
+static void sample_dot(Renderer *r, double px, double py, Rgba color, bool inside, bool big)
+{
+    render_sample(r, px, py, sample_radius(big), color, !inside);
+}
+
+/* The ring round a minibatch's sample (or the key's, radius given), in
+ * the theme's batch colour over a casing: in the mark's white, under the
+ * next dots, sgd_noise 4's rings read as more white dots (review, issue
+ * 12).  Drawn after every dot and stalk. */
+static void batch_ring(Renderer *r, double px, double py, double radius)
+{
+    double s = r->scale;
+    shapes_ring(r->shapes, px, py, radius, (INSET_RING_STROKE + INSET_RING_CASING) * s,
+                r->theme->path_casing);
+    shapes_ring(r->shapes, px, py, radius, INSET_RING_STROKE * s, r->theme->batch);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -389,7 +403,8 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
     Rgba stalk = render_run_color(r, scene->selected, 1.0f);
     Rgba dot = with_alpha(r->theme->text, 0.95f);
     bool finite = isfinite(w.x) && isfinite(w.y);
-    for (int pass = 0; pass < 2; pass++)
+    bool big = d->n <= 10;
+    for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < d->n && finite; i += stride) {
             double u = w.x * d->x1[i] + w.y * d->x2[i], v = d->y[i], dv = u;
             bool inside = clamp_to_data(&f, &u, &v);
@@ -398,9 +413,11 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
             data_to_pixel(&f, u, v, &px, &py);
             data_to_pixel(&f, u, dv, &qx, &qy);
             if (pass == 0)
-                sample_dot(r, px, py, dot, batch && batch[i], inside, d->n <= 10);
-            else
+                sample_dot(r, px, py, dot, inside, big);
+            else if (pass == 1)
                 shapes_segment(r->shapes, px, py, qx, qy, 0.6 * s, stalk);
+            else if (batch && batch[i])
+                batch_ring(r, px, py, (sample_radius(big) + INSET_RING_OUT) * s);
         }
 }
 
@@ -498,12 +515,16 @@ static void draw_logreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
         render_dashed(r, seg[0], seg[1], seg[2], seg[3], 6.0 * s, 4.0 * s, 0.9 * s,
                       r->theme->mark);
     const bool *batch = last_batch_mask(r, scene, d->n);
-    for (size_t i = 0; i < d->n; i += stride) {
-        double u = d->x1[i], v = d->x2[i], px, py;
-        data_to_pixel(&f, u, v, &px, &py);
-        sample_dot(r, px, py, class_of(d->y[i]), batch && batch[i], true,
-                   d->n <= INSET_BIG_DOTS);
-    }
+    bool big = d->n <= INSET_BIG_DOTS;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < d->n; i += stride) {
+            double u = d->x1[i], v = d->x2[i], px, py;
+            data_to_pixel(&f, u, v, &px, &py);
+            if (pass == 0)
+                sample_dot(r, px, py, class_of(d->y[i]), true, big);
+            else if (batch && batch[i])
+                batch_ring(r, px, py, (sample_radius(big) + INSET_RING_OUT) * s);
+        }
 }
 
 /* The axes' values, outside the plot (adam_vs_sgd 3's had none) and off
@@ -557,7 +578,7 @@ static void draw_class_key(Renderer *r, const Scene *scene, const InsetBox *box,
 {
     static const char *const names[3] = {"t:", "−1", "+1"};
     bool big = landscape_dataset(scene->landscape)->n <= INSET_BIG_DOTS;
-    double s = r->scale, dot = (big ? 5.5 : 3.4) * s, gap = 6.0 * s, w = 0;
+    double s = r->scale, dot = sample_radius(big) * s, gap = 6.0 * s, w = 0;
     int small = render_font_px(r, 12.0);
     double line = render_line_height(r, small);
     for (int k = 0; k < 3; k++)
@@ -567,8 +588,8 @@ static void draw_class_key(Renderer *r, const Scene *scene, const InsetBox *box,
         return;
     for (int k = 0; k < 3; k++) {
         if (k > 0) {
-            sample_dot(r, x + gap + dot, y + 0.5 * line, class_of(k == 2 ? 1.0 : -1.0), false,
-                       true, big);
+            sample_dot(r, x + gap + dot, y + 0.5 * line, class_of(k == 2 ? 1.0 : -1.0), true,
+                       big);
             x += 2.0 * dot + 2.0 * gap;
         }
         render_text(r, names[k], x, y, small, ALIGN_LEFT, r->theme->dim);
@@ -592,8 +613,7 @@ static void draw_inset_labels(Renderer *r, const Scene *scene, const InsetBox *b
     render_text(r, inset_axis(scene), fmax(box->px + box->side, x + inset_labels_width(r, scene)),
                 y, small, ALIGN_RIGHT, r->theme->dim);
     if (inset_batched(scene)) {
-        shapes_ring(r->shapes, x + INSET_RING_KEY_RADIUS * s, y + 0.5 * line,
-                    INSET_RING_KEY_RADIUS * s, INSET_RING_STROKE * s, r->theme->mark);
+        batch_ring(r, x + INSET_RING_KEY_RADIUS * s, y + 0.5 * line, INSET_RING_KEY_RADIUS * s);
         render_text(r, _(INSET_RING_KEY), x + INSET_RING_KEY_X * s, y, small, ALIGN_LEFT,
                     r->theme->dim);
         x += inset_ring_key_advance(r);

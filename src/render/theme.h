@@ -40,6 +40,10 @@ typedef struct Theme {
     Rgba wrong;          /* the ring around a sample the data panel's run
                             gets wrong (net_view.c), told apart from every
                             run colour: tests/test_palettes.c */
+    Rgba batch;          /* the ring round a sample of the last minibatch
+                            (data_view.c's inset), told apart from every
+                            run colour and from the samples' dots:
+                            tests/test_palettes.c */
     Rgba field;          /* the gradient field's arrows, uncased on the colormap */
     Rgba label_panel;    /* behind labels on the landscape */
     float contour_strength; /* darkening at a contour line's centre */

@@ -45,6 +45,24 @@
 /* How far outside the map (pixels) segments are still drawn. */
 #define CLIP_MARGIN 64.0
 
+/* How far the walker a particle cloud copies (its trail and head) is
+ * drawn from its run's colour towards the theme's text: in the run's
+ * colour, sgd_noise 2-3's blue trail over the blue cloud went unseen
+ * (review, issue 12). */
+#define WALKER_TOWARD_TEXT 0.6f
+
+/* Run i's colour at opacity a as its path and head are drawn: the
+ * walker's lighter (darker on paper) where a cloud copies the run. */
+static Rgba path_color(const Renderer *r, const Scene *scene, size_t i, float a)
+{
+    Rgba c = render_run_color(r, i, a);
+    if (!scene->swarm || i != scene->swarm_run)
+        return c;
+    Rgba t = r->theme->text;
+    return (Rgba){c.r + WALKER_TOWARD_TEXT * (t.r - c.r), c.g + WALKER_TOWARD_TEXT * (t.g - c.g),
+                  c.b + WALKER_TOWARD_TEXT * (t.b - c.b), a};
+}
+
 /* The steps of trail run i keeps: INFINITY, or where a particle cloud
  * copies it CLOUD_RUN_TRAIL_STEPS, more while those span less than
  * CLOUD_RUN_TRAIL_PIXELS on the map (CLOUD_RUN_TRAIL_MOST_STEPS). */
@@ -998,7 +1016,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     double s = r->marker_scale, px = h->px, py = h->py, dx, dy;
     if (h->outside && !r->view3d && stack == 0)
         draw_off_view(r, scene, i, vp, px, py, h->out_x, h->out_y);
-    Rgba color = render_run_color(r, i, h->seen ? 1.0f : HIDDEN_ALPHA);
+    Rgba color = path_color(r, scene, i, h->seen ? 1.0f : HIDDEN_ALPHA);
     /* Its disc, or its ring around the heads stacked before it. */
     double reach = HEAD_RADIUS * s;
     if (stack > 0) {
@@ -1143,7 +1161,7 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
         if (!head[k].place.outside && !r->view3d && !scene->display.paths_hidden &&
             scene->runs[head[k].run].run.status == RUN_ACTIVE &&
             cycle_point(r, head[k].run, &cx, &cy)) {
-            draw_head_disc(r, cx, cy, render_run_color(r, head[k].run, 1.0f));
+            draw_head_disc(r, cx, cy, path_color(r, scene, head[k].run, 1.0f));
             render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
         }
     for (size_t k = 0; k < n; k++)
@@ -2405,10 +2423,10 @@ void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double c
                                pass == 0 ? r->theme->casing : r->theme->mark);
         break;
     case RENDER_MARK_WALKER: {
-        /* A trail up to a head, in the run's colour, cased as on the map:
-         * the head at the right, half as far out as the icon reaches. */
+        /* A trail up to a head, in the walker's colour, cased as on the
+         * map: the head at the right, half as far out as the icon reaches. */
         double s = 0.5 * reach / (HEAD_RADIUS + 1.0), hx = cx + 0.45 * reach;
-        Rgba color = render_run_color(r, scene->swarm_run, 1.0f);
+        Rgba color = path_color(r, scene, scene->swarm_run, 1.0f);
         for (int pass = 0; pass < 2; pass++)
             shapes_segment(r->shapes, cx - reach, cy + 0.5 * reach, hx, cy,
                            (RENDER_PATH_HALF + (pass == 0 ? PATH_CASING : 0.0)) * s,
@@ -2445,7 +2463,7 @@ static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
     bool inside;
     int nest = path_nest(scene, k, &inside);
     double window = in_cloud ? trail_window(r, scene, i) : 0.0;
-    Rgba color = render_run_color(r, i, 1.0f);
+    Rgba color = path_color(r, scene, i, 1.0f);
     bool outlined = pass == 1 && inside && continuous_run(scene, i);
     if (top)
         draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 0);
