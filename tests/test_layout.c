@@ -3766,6 +3766,69 @@ static void test_sharp_flat_share_said_as_shown(void **state)
         }
 }
 
+/* How far (pixels) the drawn basin shares' panels (4 pixels beyond the
+ * text each side, times scale) keep from the path of the walker the cloud
+ * copies over its last `steps` updates, less the path's half width and
+ * casing (RENDER_PATH_HALF and world.c's PATH_CASING 1.3, times the
+ * marker scale m), and from its head's disc and casing (5.5 and 0.5);
+ * *shares gets how many shares are drawn. */
+static double shares_clear_of_walker(const LessonStage *st, const DrawnTexts *drawn, double scale,
+                                     double m, long steps, size_t *shares)
+{
+    const Scene *scene = st->scene;
+    Viewport vp = render_viewport(st->renderer, scene);
+    const Run *run = &scene->runs[scene->swarm_run].run;
+    double clear = HUGE_VAL, reach = (RENDER_PATH_HALF + 1.3) * m, pad = 4.0 * scale;
+    *shares = 0;
+    for (size_t t = 0; t < drawn->count; t++) {
+        size_t len = strlen(drawn->text[t]);
+        if (len < 2 || drawn->text[t][len - 1] != '%')
+            continue;
+        (*shares)++;
+        LayoutRect b = drawn->box[t];
+        b.x -= pad, b.w += 2.0 * pad;
+        size_t from = run->count > (size_t)steps + 1 ? run->count - (size_t)steps - 1 : 0;
+        for (size_t p = from; p + 1 < run->count; p++) {
+            double x0, y0, x1, y1;
+            viewport_to_pixel(&vp, run->path[p].x, run->path[p].y, &x0, &y0);
+            viewport_to_pixel(&vp, run->path[p + 1].x, run->path[p + 1].y, &x1, &y1);
+            int n = (int)ceil(2.0 * hypot(x1 - x0, y1 - y0)) + 1;
+            for (int q = 0; q <= n; q++)
+                clear = fmin(clear, box_distance(b, x0 + (x1 - x0) * q / n,
+                                                 y0 + (y1 - y0) * q / n) - reach);
+        }
+        double hx, hy;
+        viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx,
+                          &hy);
+        clear = fmin(clear, box_distance(b, hx, hy) - 6.0 * m);
+    }
+    return clear;
+}
+
+/* sharp_flat 2 at its end, en and zh, at each frame: both basin shares
+ * keep 3 pixels (times the marker scale) clear of the walker's trail over
+ * its last 100 updates (the most a cloud's run keeps: world.c's
+ * CLOUD_RUN_TRAIL_MOST_STEPS) and of its head.  The trail crossed the
+ * "89.5%" at 960x540 (review, issue 12). */
+static void test_sharp_flat_shares_off_the_walker(void **state)
+{
+    LessonStage *st = *state;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++) {
+            int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
+            const Layout *l = sharp_flat_played(st, g, z, 1, 1000);
+            double m = render_marker_scale(sharp_flat_scale(z), l->landscape.w, l->landscape.h);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            size_t shares = 0;
+            double clear = shares_clear_of_walker(st, drawn, sharp_flat_scale(z), m, 100, &shares);
+            print_message("sharp_flat 2 (%s, %dx%d%s): %zu shares, %.1f px off the walker's "
+                          "trail and head (m %.2f)\n", sharp_flat_langs[g], w, h,
+                          sharp_flat_frames[z][2] ? " --projector" : "", shares, clear, m);
+            assert_int_equal(shares, 2);
+            assert_true(clear >= 3.0 * m);
+        }
+}
+
 /* sgd_noise 3: the label of the inner circle, which has no room between
  * the circles, stood past the outer one, opposite the outer's label, and
  * seemed to name it; a line leads from it to its mark on the inner rim.
@@ -7103,6 +7166,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharp_flat_lambda_labels_clear_of_paths, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharp_flat_share_said_as_shown, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_sharp_flat_shares_off_the_walker, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_map_labels_off_the_lines, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_far_mark_label_led_to_its_mark, stage_open,

@@ -1965,10 +1965,13 @@ static double cloud_top_above(const Renderer *r, const Scene *scene, const Viewp
     return top;
 }
 
+static LayoutRect share_box(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
+                            double cy, double width, double line);
+
 /* The swarm's share in each minimum's basin, as "62%" above the minimum
  * and over the walkers about it (on them, sharp_flat 3's "99%" hid the
- * cloud it counts: review, issue 12); when there are none to show, a line
- * saying why, rather than nothing. */
+ * cloud it counts: review, issue 12), off the paths (share_box); when
+ * there are none to show, a line saying why, rather than nothing. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -1994,12 +1997,9 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
         char label[16];
         share_text(shares[k], label, sizeof label);
         r->marks_drawn |= RENDER_MARK_SHARE;
-        /* Up to 40 px over the walkers: escape 2's wide cloud lifted its
-         * "51%" 60 px, into the only corner left for the key. */
-        double half = 0.5 * render_text_width(r, label, px) + RENDER_LABEL_PAD * r->scale;
-        double foot = fmin(cy - 10.0 * s, cloud_top_above(r, scene, vp, cx, half, cy, 40.0 * s) -
-                                              3.0 * s);
-        label_at(r, label, cx, foot - render_line_height(r, px), px, ALIGN_CENTER);
+        LayoutRect box = share_box(r, scene, vp, cx, cy, render_text_width(r, label, px),
+                                   render_line_height(r, px));
+        render_label(r, label, box.x + RENDER_LABEL_PAD * s, box.y, px, r->theme->text);
     }
 }
 
@@ -2215,6 +2215,33 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
     box.x = fmax(fmin(cx - 0.5 * width, right - width - pad), left + pad);
     box.y = cy - gap - line - pad >= top ? cy - gap - line : cy + gap;
     return box;
+}
+
+/* Where a basin's share stands (its panel): centred over the minimum at
+ * (cx, cy), over the walkers about it, up to 40 px over them (escape 2's
+ * wide cloud lifted its "51%" 60 px, into the only corner left for the
+ * key).  Where that is not clear (label_clear: sharp_flat 2's walker's
+ * trail crossed its "89.5%", review, issue 12), the nearest clear place
+ * lifted or to either side, half a line further each time, over the
+ * walkers there; else there all the same. */
+static LayoutRect share_box(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
+                            double cy, double width, double line)
+{
+    double s = r->scale, pad = RENDER_LABEL_PAD * s, half = 0.5 * width + pad;
+    LayoutRect first = {0};
+    for (int k = 0; k < RENDER_LABEL_DISTANCES; k++)
+        for (int side = 0; side < (k ? 3 : 1); side++) {
+            double x = cx + (side == 1 ? 0.5 : side == 2 ? -0.5 : 0.0) * line * k;
+            double lift = side == 0 ? 0.5 * line * k : 0.0;
+            double foot = fmin(cy - 10.0 * s,
+                               cloud_top_above(r, scene, vp, x, half, cy, 40.0 * s) - 3.0 * s);
+            LayoutRect box = {x - half, foot - lift - line, 2.0 * half, line};
+            if (k == 0)
+                first = box;
+            if (label_clear(r, scene, vp, box, KEEP_OFF_PATHS))
+                return box;
+        }
+    return first;
 }
 
 /* Whether a dot of the given reach about (x, y) meets the circle and its
