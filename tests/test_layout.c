@@ -32,6 +32,7 @@
 #include "core/number_text.h"
 #include "core/slice.h"
 #include "render/camera.h"
+#include "render/draw.h"
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/layout.h"
@@ -3100,6 +3101,49 @@ static void test_saddle_walker_and_start_seen(void **state)
                           "bright as the map by it\n", w, h, projector ? " --projector" : "",
                           updates[u], worst);
             assert_true(worst <= 0.6);
+            shot_free(&shot);
+        }
+}
+
+/* saddle 4 at its end (200 updates), en and zh, at 960x540, 1920x1080 and
+ * 1280x720 --projector: the walker's escape is drawn.  Of its path's
+ * points from the start until it is 0.8 off the line (the clouds about
+ * y = ±1 lie beyond), three in four or more are in the run's colour on
+ * the frame (each channel within 40; the start's cross, the saddle's
+ * label and the share over the cloud may cover a few): its trail, its
+ * last steps all inside the cloud, showed none of it, the caption's
+ * "kicked off the line" unseen (review, issue 12). */
+static void test_saddle_walker_escape_seen(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1920, 1080, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 3; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            played_layout(st, "saddle.lua", langs[g], 3, 200, w, h, frames[z][2]);
+            const Scene *scene = st->scene;
+            const Run *run = &scene->runs[scene->swarm_run].run;
+            Viewport vp = render_viewport(st->renderer, scene);
+            Rgba c = render_run_color(st->renderer, scene->swarm_run, 1.0f);
+            const double colour[3] = {255.0 * (double)c.r, 255.0 * (double)c.g,
+                                      255.0 * (double)c.b};
+            Shot shot = shot_frame(st, w, h, NULL, true);
+            size_t points = 0, seen = 0;
+            for (size_t k = 0; k < run->count && fabs(run->path[k].y) <= 0.8; k++) {
+                double px, py;
+                viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &px, &py);
+                const uint8_t *p =
+                    shot.rgba + 4 * ((size_t)lround(py) * (size_t)w + (size_t)lround(px));
+                points++;
+                seen += fabs(p[0] - colour[0]) <= 40 && fabs(p[1] - colour[1]) <= 40 &&
+                        fabs(p[2] - colour[2]) <= 40;
+            }
+            print_message("saddle 4 (%s, %dx%d%s): %zu of the walker's %zu points off the line "
+                          "drawn in its colour\n", langs[g], w, h,
+                          frames[z][2] ? " --projector" : "", seen, points);
+            assert_true(points >= 10);
+            assert_true(4 * seen >= 3 * points);
             shot_free(&shot);
         }
 }
@@ -7145,6 +7189,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_plot_title_clears_its_labels, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_walker_and_start_seen, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_saddle_walker_escape_seen, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_axis_labels_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_label_clear_of_axis_labels, stage_open,

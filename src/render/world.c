@@ -65,6 +65,29 @@ static double trail_window(const Renderer *r, const Scene *scene, size_t i)
     return window <= CLOUD_RUN_TRAIL_MOST_STEPS ? window : CLOUD_RUN_TRAIL_STEPS;
 }
 
+/* How near its head (pixels, times the marker scale) the walker a cloud
+ * copies has come to rest, where its way in ends (way_in_points). */
+#define WAY_IN_PIXELS 24.0
+
+/* How many of run i's kept points its way in takes, 0 where it keeps
+ * none: where the step shows it ("way_in") and a cloud copies run i, its
+ * path from the start until it first comes within WAY_IN_PIXELS of its
+ * head.  saddle 4's trail, its last steps all inside the cloud, did not
+ * show the escape off the line (review, issue 12); the whole path's
+ * jitter about the minimum hid the cloud there. */
+static size_t way_in_points(const Renderer *r, const Scene *scene, size_t i)
+{
+    const PathCache *c = &r->paths[i];
+    if (!scene->swarm || i != scene->swarm_run || !scene->display.way_in || c->drawn < 2)
+        return 0;
+    const double *head = &c->points[3 * (c->drawn - 1)];
+    for (size_t k = 0; k < c->drawn; k++)
+        if (hypot(c->points[3 * k] - head[0], c->points[3 * k + 1] - head[1]) <
+            WAY_IN_PIXELS * r->marker_scale)
+            return k + 1;
+    return 0;
+}
+
 static bool add_point(PathCache *c, double px, double py, long k)
 {
     if (c->count == c->capacity) {
@@ -504,8 +527,9 @@ static bool box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         /* The run a cloud copies shows only its last steps (draw_path). */
         double head = c->points[3 * (c->count - 1) + 2];
         double window = trail_window(r, scene, i);
+        size_t way = way_in_points(r, scene, i);
         for (size_t k = 0; k + 1 < c->drawn; k++) {
-            if (head - c->points[3 * (k + 1) + 2] >= window)
+            if (head - c->points[3 * (k + 1) + 2] >= window && k + 1 >= way)
                 continue;
             double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
             double x1 = c->points[3 * k + 3], y1 = c->points[3 * k + 4];
@@ -2474,11 +2498,18 @@ static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
     double window = in_cloud ? trail_window(r, scene, i) : 0.0;
     Rgba color = render_run_color(r, i, 1.0f);
     bool outlined = pass == 1 && inside && continuous_run(scene, i);
-    if (top)
-        draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 0);
-    if (outlined)
-        draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 2);
-    draw_path(r, &r->paths[i], last, color, window, nest, inside, top, outlined ? 3 : pass);
+    /* Its way in (way_in_points), whole, then its trail. */
+    PathCache way = r->paths[i];
+    way.drawn = in_cloud ? way_in_points(r, scene, i) : 0;
+    for (int part = way.drawn > 1 ? 0 : 1; part < 2; part++) {
+        const PathCache *c = part ? &r->paths[i] : &way;
+        double kept = part ? window : (double)INFINITY;
+        if (top)
+            draw_path(r, c, last, color, kept, nest, inside, top, 0);
+        if (outlined)
+            draw_path(r, c, last, color, kept, nest, inside, top, 2);
+        draw_path(r, c, last, color, kept, nest, inside, top, outlined ? 3 : pass);
+    }
 }
 
 void render_world(Renderer *r, const Scene *scene)
