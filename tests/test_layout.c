@@ -3759,57 +3759,6 @@ static long share_nearest(const DrawnTexts *drawn, double x, double y, double *s
     return nearest;
 }
 
-/* sharp_flat 2 at its end, en and zh, at each frame: the share by the flat
- * minimum ("89.5%", the flat basin's share of the walkers) is the number
- * the caption says, where it says what the share is of; the shares drawn
- * add up to all the walkers (within their rounding), none counted
- * elsewhere (on a view as close as step 1's the flat one read 88%, of the
- * walkers on the basins' grid).  The caption said "most of the cloud",
- * the screen a bare 90%.  The white line it names parts the valleys: it
- * is drawn where the basins change, right of the sharp minimum and over
- * it (clear of the start's cross and the share's label; a frame review
- * found no boundary, and the walkers spread over the map could not be
- * told apart). */
-static void test_sharp_flat_share_said_as_shown(void **state)
-{
-    LessonStage *st = *state;
-    for (size_t g = 0; g < 2; g++)
-        for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++) {
-            int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
-            sharp_flat_played(st, g, z, 1, 1000);
-            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-            const Scene *scene = st->scene;
-            Viewport vp = render_viewport(st->renderer, scene);
-            LandscapePoint sharp = sharp_minimum(scene), minima[LANDSCAPE_MAX_MINIMA];
-            size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
-            LandscapePoint flat = minima[0].x == sharp.x ? minima[n - 1] : minima[0];
-            double fx, fy;
-            viewport_to_pixel(&vp, flat.x, flat.y, &fx, &fy);
-            /* The share nearest the flat minimum. */
-            double all;
-            long t = share_nearest(drawn, fx, fy, &all);
-            assert_true(t >= 0);
-            assert_true(all >= 99 && all <= 101);
-            LayoutRect b = drawn->box[t];
-            double nearest = hypot(b.x + 0.5 * b.w - fx, b.y + 0.5 * b.h - fy);
-            const char *caption = scene->caption;
-            print_message("sharp_flat 2 (%s, %dx%d%s): \"%s\" %.0f px from the flat minimum\n",
-                          sharp_flat_langs[g], w, h,
-                          sharp_flat_frames[z][2] ? " --projector" : "", drawn->text[t], nearest);
-            assert_string_equal(drawn->text[t], "89.5%");
-            assert_non_null(strstr(caption, drawn->text[t]));
-            Shot shot = shot_frame(st, w, h, NULL, true);
-            double sx, sy, scale = sharp_flat_scale(z), far = 0.5 * (double)w;
-            viewport_to_pixel(&vp, sharp.x, sharp.y, &sx, &sy);
-            double right = basins_parted_at(scene, &vp, shot.rgba, w, h, sx, sy, 1, 0, far, scale);
-            double up = basins_parted_at(scene, &vp, shot.rgba, w, h, sx, sy, 0, -1, far, scale);
-            print_message("sharp_flat 2 (%s, %dx%d%s): white line %.0f px right of the sharp "
-                          "minimum, %.0f px over it\n", sharp_flat_langs[g], w, h,
-                          sharp_flat_frames[z][2] ? " --projector" : "", right, up);
-            shot_free(&shot);
-        }
-}
-
 /* How far (pixels) the drawn basin shares' panels (4 pixels beyond the
  * text each side, times scale) keep from the path of the walker the cloud
  * copies over its last `steps` updates, less the path's half width and
@@ -3849,20 +3798,29 @@ static double shares_clear_of_walker(const LessonStage *st, const DrawnTexts *dr
     return clear;
 }
 
-/* sharp_flat 2 at its end, en and zh, at each frame: both basin shares
- * keep 3 pixels (times the marker scale) clear of the walker's trail over
- * its last 100 updates (the most a cloud's run keeps: world.c's
- * CLOUD_RUN_TRAIL_MOST_STEPS) and of its head.  The trail crossed the
- * "89.5%" at 960x540 (review, issue 12). */
-static void test_sharp_flat_shares_off_the_walker(void **state)
+/* sharp_flat 2 at its end, en and zh, at each frame: the share by the flat
+ * minimum ("89.5%", the flat basin's share of the walkers) is the number
+ * the caption says, where it says what the share is of; the shares drawn
+ * add up to all the walkers (within their rounding), none counted
+ * elsewhere (on a view as close as step 1's the flat one read 88%, of the
+ * walkers on the basins' grid).  The caption said "most of the cloud",
+ * the screen a bare 90%.  The white line it names parts the valleys: it
+ * is drawn where the basins change, right of the sharp minimum and over
+ * it (clear of the start's cross and the share's label; a frame review
+ * found no boundary, and the walkers spread over the map could not be
+ * told apart).  Both shares keep 3 pixels (times the marker scale) clear
+ * of the walker's trail over its last 100 updates (the most a cloud's run
+ * keeps: world.c's CLOUD_RUN_TRAIL_MOST_STEPS) and of its head: the trail
+ * crossed the "89.5%" at 960x540 (review, issue 12). */
+static void test_sharp_flat_share_said_as_shown(void **state)
 {
     LessonStage *st = *state;
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++) {
             int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
             const Layout *l = sharp_flat_played(st, g, z, 1, 1000);
-            double m = render_marker_scale(sharp_flat_scale(z), l->landscape.w, l->landscape.h);
             const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            double m = render_marker_scale(sharp_flat_scale(z), l->landscape.w, l->landscape.h);
             size_t shares = 0;
             double clear = shares_clear_of_walker(st, drawn, sharp_flat_scale(z), m, 100, &shares);
             print_message("sharp_flat 2 (%s, %dx%d%s): %zu shares, %.1f px off the walker's "
@@ -3870,6 +3828,35 @@ static void test_sharp_flat_shares_off_the_walker(void **state)
                           sharp_flat_frames[z][2] ? " --projector" : "", shares, clear, m);
             assert_int_equal(shares, 2);
             assert_true(clear >= 3.0 * m);
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            LandscapePoint sharp = sharp_minimum(scene), minima[LANDSCAPE_MAX_MINIMA];
+            size_t n = landscape_minima(scene->landscape, minima, LANDSCAPE_MAX_MINIMA);
+            LandscapePoint flat = minima[0].x == sharp.x ? minima[n - 1] : minima[0];
+            double fx, fy;
+            viewport_to_pixel(&vp, flat.x, flat.y, &fx, &fy);
+            /* The share nearest the flat minimum. */
+            double all;
+            long t = share_nearest(drawn, fx, fy, &all);
+            assert_true(t >= 0);
+            assert_true(all >= 99 && all <= 101);
+            LayoutRect b = drawn->box[t];
+            double nearest = hypot(b.x + 0.5 * b.w - fx, b.y + 0.5 * b.h - fy);
+            const char *caption = scene->caption;
+            print_message("sharp_flat 2 (%s, %dx%d%s): \"%s\" %.0f px from the flat minimum\n",
+                          sharp_flat_langs[g], w, h,
+                          sharp_flat_frames[z][2] ? " --projector" : "", drawn->text[t], nearest);
+            assert_string_equal(drawn->text[t], "89.5%");
+            assert_non_null(strstr(caption, drawn->text[t]));
+            Shot shot = shot_frame(st, w, h, NULL, true);
+            double sx, sy, scale = sharp_flat_scale(z), far = 0.5 * (double)w;
+            viewport_to_pixel(&vp, sharp.x, sharp.y, &sx, &sy);
+            double right = basins_parted_at(scene, &vp, shot.rgba, w, h, sx, sy, 1, 0, far, scale);
+            double up = basins_parted_at(scene, &vp, shot.rgba, w, h, sx, sy, 0, -1, far, scale);
+            print_message("sharp_flat 2 (%s, %dx%d%s): white line %.0f px right of the sharp "
+                          "minimum, %.0f px over it\n", sharp_flat_langs[g], w, h,
+                          sharp_flat_frames[z][2] ? " --projector" : "", right, up);
+            shot_free(&shot);
         }
 }
 
@@ -7212,8 +7199,6 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharp_flat_lambda_labels_clear_of_paths, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharp_flat_share_said_as_shown, stage_open,
-                                        stage_close),
-        cmocka_unit_test_setup_teardown(test_sharp_flat_shares_off_the_walker, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_map_labels_off_the_lines, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_far_mark_label_led_to_its_mark, stage_open,
