@@ -65,26 +65,33 @@ static double trail_window(const Renderer *r, const Scene *scene, size_t i)
     return window <= CLOUD_RUN_TRAIL_MOST_STEPS ? window : CLOUD_RUN_TRAIL_STEPS;
 }
 
-/* How near its head (pixels, times the marker scale) the walker a cloud
- * copies has come to rest, where its way in ends (way_in_points). */
-#define WAY_IN_PIXELS 24.0
+/* How near its trail (pixels, times the marker scale) the walker a cloud
+ * copies comes where its way in ends (way_in_points): a path's width. */
+#define WAY_IN_PIXELS 3.0
 
 /* How many of run i's kept points its way in takes, 0 where it keeps
  * none: where the step shows it ("way_in") and a cloud copies run i, its
- * path from the start until it first comes within WAY_IN_PIXELS of its
- * head.  saddle 4's trail, its last steps all inside the cloud, did not
- * show the escape off the line (review, issue 12); the whole path's
- * jitter about the minimum hid the cloud there. */
+ * path from the start until it first meets the trail it keeps
+ * (trail_window), so that the two read as one path.  saddle 4's trail,
+ * its last steps all inside the cloud, did not show the escape off the
+ * line (review, issue 12); its whole path, its jitter about the minimum
+ * too, hid the cloud there. */
 static size_t way_in_points(const Renderer *r, const Scene *scene, size_t i)
 {
     const PathCache *c = &r->paths[i];
     if (!scene->swarm || i != scene->swarm_run || !scene->display.way_in || c->drawn < 2)
         return 0;
-    const double *head = &c->points[3 * (c->drawn - 1)];
-    for (size_t k = 0; k < c->drawn; k++)
-        if (hypot(c->points[3 * k] - head[0], c->points[3 * k + 1] - head[1]) <
-            WAY_IN_PIXELS * r->marker_scale)
-            return k + 1;
+    double window = trail_window(r, scene, i), head = c->points[3 * (c->drawn - 1) + 2];
+    /* The trail's first point: draw_path draws a segment by its end's age. */
+    size_t trail = c->drawn - 1;
+    while (trail > 0 && head - c->points[3 * trail + 2] < window)
+        trail--;
+    for (size_t k = 0; k <= trail; k++)
+        for (size_t j = trail; j < c->drawn; j++) {
+            const double *a = &c->points[3 * k], *b = &c->points[3 * j];
+            if (hypot(a[0] - b[0], a[1] - b[1]) < WAY_IN_PIXELS * r->marker_scale)
+                return k + 1;
+        }
     return 0;
 }
 
