@@ -83,7 +83,9 @@ step {
   particles = 200,
   play = 200,
   speed = 20,
-  show = { "basins" },
+  -- The walker's way in: its last steps alone, all inside the cloud it
+  -- rests in, did not show it kicked off the line (review, issue 12).
+  show = { "basins", "way_in" },
   marks = { saddle_mark },
 }
 

@@ -32,6 +32,7 @@
 #include "core/number_text.h"
 #include "core/slice.h"
 #include "render/camera.h"
+#include "render/draw.h"
 #include "render/framebuffer.h"
 #include "render/gl_context.h"
 #include "render/layout.h"
@@ -3104,6 +3105,49 @@ static void test_saddle_walker_and_start_seen(void **state)
         }
 }
 
+/* saddle 4 at its end (200 updates), en and zh, at 960x540, 1920x1080 and
+ * 1280x720 --projector: the walker's escape is drawn.  Of its path's
+ * points from the start until it is 0.8 off the line (the clouds about
+ * y = ±1 lie beyond), three in four or more are in the run's colour on
+ * the frame (each channel within 40; the start's cross, the saddle's
+ * label and the share over the cloud may cover a few): its trail, its
+ * last steps all inside the cloud, showed none of it, the caption's
+ * "kicked off the line" unseen (review, issue 12). */
+static void test_saddle_walker_escape_seen(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1920, 1080, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 3; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            played_layout(st, "saddle.lua", langs[g], 3, 200, w, h, frames[z][2]);
+            const Scene *scene = st->scene;
+            const Run *run = &scene->runs[scene->swarm_run].run;
+            Viewport vp = render_viewport(st->renderer, scene);
+            Rgba c = render_run_color(st->renderer, scene->swarm_run, 1.0f);
+            const double colour[3] = {255.0 * (double)c.r, 255.0 * (double)c.g,
+                                      255.0 * (double)c.b};
+            Shot shot = shot_frame(st, w, h, NULL, true);
+            size_t points = 0, seen = 0;
+            for (size_t k = 0; k < run->count && fabs(run->path[k].y) <= 0.8; k++) {
+                double px, py;
+                viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &px, &py);
+                const uint8_t *p =
+                    shot.rgba + 4 * ((size_t)lround(py) * (size_t)w + (size_t)lround(px));
+                points++;
+                seen += fabs(p[0] - colour[0]) <= 40 && fabs(p[1] - colour[1]) <= 40 &&
+                        fabs(p[2] - colour[2]) <= 40;
+            }
+            print_message("saddle 4 (%s, %dx%d%s): %zu of the walker's %zu points off the line "
+                          "drawn in its colour\n", langs[g], w, h,
+                          frames[z][2] ? " --projector" : "", seen, points);
+            assert_true(points >= 10);
+            assert_true(4 * seen >= 3 * points);
+            shot_free(&shot);
+        }
+}
+
 /* saddle 3 and 5 (frame review, issue 12: their axis values touched GD's
  * head at (0, 1) and lay under momentum's spiral): en and zh at 960x540
  * and 1280x720 --projector, no value of the axes lies within 3 pixels of
@@ -3715,6 +3759,45 @@ static long share_nearest(const DrawnTexts *drawn, double x, double y, double *s
     return nearest;
 }
 
+/* How far (pixels) the drawn basin shares' panels (4 pixels beyond the
+ * text each side, times scale) keep from the path of the walker the cloud
+ * copies over its last `steps` updates, less the path's half width and
+ * casing (RENDER_PATH_HALF and world.c's PATH_CASING 1.3, times the
+ * marker scale m), and from its head's disc and casing (5.5 and 0.5);
+ * *shares gets how many shares are drawn. */
+static double shares_clear_of_walker(const LessonStage *st, const DrawnTexts *drawn, double scale,
+                                     double m, long steps, size_t *shares)
+{
+    const Scene *scene = st->scene;
+    Viewport vp = render_viewport(st->renderer, scene);
+    const Run *run = &scene->runs[scene->swarm_run].run;
+    double clear = HUGE_VAL, reach = (RENDER_PATH_HALF + 1.3) * m, pad = 4.0 * scale;
+    *shares = 0;
+    for (size_t t = 0; t < drawn->count; t++) {
+        size_t len = strlen(drawn->text[t]);
+        if (len < 2 || drawn->text[t][len - 1] != '%')
+            continue;
+        (*shares)++;
+        LayoutRect b = drawn->box[t];
+        b.x -= pad, b.w += 2.0 * pad;
+        size_t from = run->count > (size_t)steps + 1 ? run->count - (size_t)steps - 1 : 0;
+        for (size_t p = from; p + 1 < run->count; p++) {
+            double x0, y0, x1, y1;
+            viewport_to_pixel(&vp, run->path[p].x, run->path[p].y, &x0, &y0);
+            viewport_to_pixel(&vp, run->path[p + 1].x, run->path[p + 1].y, &x1, &y1);
+            int n = (int)ceil(2.0 * hypot(x1 - x0, y1 - y0)) + 1;
+            for (int q = 0; q <= n; q++)
+                clear = fmin(clear, box_distance(b, x0 + (x1 - x0) * q / n,
+                                                 y0 + (y1 - y0) * q / n) - reach);
+        }
+        double hx, hy;
+        viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx,
+                          &hy);
+        clear = fmin(clear, box_distance(b, hx, hy) - 6.0 * m);
+    }
+    return clear;
+}
+
 /* sharp_flat 2 at its end, en and zh, at each frame: the share by the flat
  * minimum ("89.5%", the flat basin's share of the walkers) is the number
  * the caption says, where it says what the share is of; the shares drawn
@@ -3725,15 +3808,26 @@ static long share_nearest(const DrawnTexts *drawn, double x, double y, double *s
  * is drawn where the basins change, right of the sharp minimum and over
  * it (clear of the start's cross and the share's label; a frame review
  * found no boundary, and the walkers spread over the map could not be
- * told apart). */
+ * told apart).  Both shares keep 3 pixels (times the marker scale) clear
+ * of the walker's trail over its last 100 updates (the most a cloud's run
+ * keeps: world.c's CLOUD_RUN_TRAIL_MOST_STEPS) and of its head: the trail
+ * crossed the "89.5%" at 960x540 (review, issue 12). */
 static void test_sharp_flat_share_said_as_shown(void **state)
 {
     LessonStage *st = *state;
     for (size_t g = 0; g < 2; g++)
         for (size_t z = 0; z < SHARP_FLAT_FRAMES; z++) {
             int w = sharp_flat_frames[z][0], h = sharp_flat_frames[z][1];
-            sharp_flat_played(st, g, z, 1, 1000);
+            const Layout *l = sharp_flat_played(st, g, z, 1, 1000);
             const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            double m = render_marker_scale(sharp_flat_scale(z), l->landscape.w, l->landscape.h);
+            size_t shares = 0;
+            double clear = shares_clear_of_walker(st, drawn, sharp_flat_scale(z), m, 100, &shares);
+            print_message("sharp_flat 2 (%s, %dx%d%s): %zu shares, %.1f px off the walker's "
+                          "trail and head (m %.2f)\n", sharp_flat_langs[g], w, h,
+                          sharp_flat_frames[z][2] ? " --projector" : "", shares, clear, m);
+            assert_int_equal(shares, 2);
+            assert_true(clear >= 3.0 * m);
             const Scene *scene = st->scene;
             Viewport vp = render_viewport(st->renderer, scene);
             LandscapePoint sharp = sharp_minimum(scene), minima[LANDSCAPE_MAX_MINIMA];
@@ -7277,6 +7371,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_plot_title_clears_its_labels, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_walker_and_start_seen, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_saddle_walker_escape_seen, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_axis_labels_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_label_clear_of_axis_labels, stage_open,

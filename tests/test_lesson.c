@@ -899,6 +899,7 @@ static void test_show_names(void **state)
     assert_string_equal(lesson_show_name(LESSON_SHOW_GRADIENT), "gradient");
     assert_string_equal(lesson_show_name(LESSON_SHOW_BASINS), "basins");
     assert_string_equal(lesson_show_name(LESSON_SHOW_3D), "3d");
+    assert_string_equal(lesson_show_name(LESSON_SHOW_WAY_IN), "way_in");
     assert_null(lesson_show_name((LessonShow)(LESSON_SHOW_FLOW | LESSON_SHOW_LOSS)));
 }
 

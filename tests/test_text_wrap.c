@@ -180,6 +180,57 @@ static void breaks_a_formula_outside_its_brackets(void **state)
         }
 }
 
+/* The term a line after a lone minus begins, the minus put back before
+ * it: up to the next operator or comma outside its brackets ("- flat_depth
+ * G(flat)" of "flat_depth G(flat) + bowl"). */
+static void term_after_minus(const char *line, char *term, size_t size)
+{
+    int depth = 0;
+    size_t end = 0;
+    for (; line[end]; end++) {
+        depth += line[end] == '(' ? 1 : line[end] == ')' ? -1 : 0;
+        if (depth <= 0 && line[end] == ' ' &&
+            (strchr("+-=/<>", line[end + 1]) || (end > 0 && line[end - 1] == ',')))
+            break;
+    }
+    snprintf(term, size, "- %.*s", (int)end, line);
+}
+
+/* A minus begins its line: sharp_flat's legend broke "L = base -
+ * sharp_depth G(sharp) - / flat_depth G(flat) + …" at 960x540 (review,
+ * issue 12), a minus ending a line read as a hyphen.  It ends one only
+ * where it and the term it begins do not fit a line together (at 20
+ * units "- sharp_depth G(sharp)" is 22 wide, and the named factor stays
+ * whole: keeps_a_named_factor_whole); a "+" may end one. */
+static void begins_a_line_with_its_minus(void **state)
+{
+    (void)state;
+    static const char *const formulas[] = {
+        "L = base - sharp_depth G(sharp) - flat_depth G(flat) + bowl (x^2 + y^2), G(c, w) = "
+        "exp(-|(x, y) - c|^2 / (2 w^2))",
+        "L = 基准 - 尖谷深度·G(尖谷) - 平谷深度·G(平谷) + 碗·(x^2 + y^2)，G(c, w) = "
+        "exp(-|(x, y) - c|^2/(2w^2))",
+        "L = q(x) + c y^2; q = k_s (x - m_s)^2 / 2 in the sharp well (left), h - k_b x^2 / 2 "
+        "over the barrier",
+    };
+    for (size_t f = 0; f < sizeof formulas / sizeof formulas[0]; f++)
+        for (double width = 20; width <= 70; width += 1) {
+            int n = wrap(formulas[f], width);
+            for (int l = 0; l + 1 < n; l++) {
+                size_t len = strlen(lines[l]);
+                if (len < 2 || strcmp(lines[l] + len - 2, " -") != 0)
+                    continue;
+                char term[LINE_SIZE];
+                term_after_minus(lines[l + 1], term, sizeof term);
+                if (units(NULL, term) <= width)
+                    fail_msg("at %g: \"%s\" / \"%s\"", width, lines[l], lines[l + 1]);
+            }
+        }
+    assert_int_equal(wrap(formulas[0], 40), 3);
+    assert_string_equal(lines[0], "L = base - sharp_depth G(sharp)");
+    assert_string_equal(lines[1], "- flat_depth G(flat) + bowl (x^2 + y^2),");
+}
+
 static void breaks_at_spaces_and_newlines(void **state)
 {
     (void)state;
@@ -1195,6 +1246,7 @@ int main(void)
         cmocka_unit_test(keeps_a_named_factor_whole),
         cmocka_unit_test(keeps_a_product_whole),
         cmocka_unit_test(breaks_a_formula_outside_its_brackets),
+        cmocka_unit_test(begins_a_line_with_its_minus),
         cmocka_unit_test(breaks_between_cjk_characters),
         cmocka_unit_test(measures_chinese_at_each_size_asked),
         cmocka_unit_test(keeps_closing_marks_off_line_starts),

@@ -79,7 +79,7 @@ typedef struct Loader {
 static const char *const show_names[] = {
     "gradient", "velocity", "flow", "loss", "schedule", "basins", "stability", "norm", "3d",
     "sharpness", "effective_step", "formula", "spread", "distance", "step_size", "axes", "2d",
-    "steps",
+    "steps", "way_in",
 };
 #define SHOW_COUNT (sizeof show_names / sizeof show_names[0])
 

@@ -185,6 +185,9 @@ typedef enum LessonShow {
                                       or "2d" the viewer's choice stays) */
     LESSON_SHOW_STEPS    = 1 << 17,/* "steps": a dot at each point a run's
                                       updates reached, along its path */
+    LESSON_SHOW_WAY_IN   = 1 << 18,/* "way_in": the walker a particle cloud
+                                      copies keeps its way from its start to
+                                      where it rests, with its last steps */
 } LessonShow;
 
 /* The Lua name of one LessonShow bit ("flow"), NULL for a non-bit. */

@@ -1217,6 +1217,34 @@ static int outermost_formula(Wrapper *w, size_t start, size_t stop, const Break 
                : -1;
 }
 
+/* Formula break k of the breaks after first, or the one before it where k
+ * follows a lone minus and the minus and its term ("- flat_depth G(flat)",
+ * up to the next operator or comma outside its brackets) fit a line: a
+ * minus ending a line reads as a hyphen (sharp_flat's legend broke
+ * "G(sharp) - / flat_depth", review, issue 12).  Where they do not fit (at
+ * 20 units, "- sharp_depth G(sharp)"), the minus ends the line rather than
+ * the named factor. */
+static int before_minus(Wrapper *w, size_t start, size_t stop, const Break *breaks, int first,
+                        int k)
+{
+    const unsigned char *t = w->text;
+    if (k <= first + 1 || !lone_minus(t, start, stop, breaks[k].at - 1) ||
+        breaks[k - 1].at + 2 != breaks[k].at)
+        return k;
+    size_t end = breaks[k].at;
+    while (end < stop && t[end] == ' ')
+        end++;
+    for (int depth = 0; end < stop; end++) {
+        depth += opens(t[end]) ? 1 : closes(t[end]) ? -1 : 0;
+        int len = 0;
+        if (depth <= 0 && t[end] == ' ' &&
+            (t[end - 1] == ',' || is_operator(utf8_next(t + end + 1, &len)) ||
+             lone_minus(t, start, stop, end + 1)))
+            break;
+    }
+    return fits(w, breaks[k].at - 1, end) ? k - 1 : k;
+}
+
 /* Of the breaks [0, last] of the line from start, all of which fit, the
  * one the line ends at: the index. */
 static int preferred_end(Wrapper *w, size_t start, size_t stop, Break *breaks, int last)
@@ -1240,6 +1268,8 @@ static int preferred_end(Wrapper *w, size_t start, size_t stop, Break *breaks, i
         int formula = outermost_formula(w, start, stop, breaks, plain, last, groups);
         if (formula < 0)
             formula = latest_of(breaks, plain, last, BREAK_FORMULA, groups);
+        if (formula >= 0)
+            formula = before_minus(w, start, stop, breaks, plain, formula);
         int factor = latest_of(breaks, plain, last, BREAK_FACTOR, groups);
         int bound_break = latest_of(breaks, plain, last, BREAK_BOUND, groups);
         best = counted >= 0 ? counted

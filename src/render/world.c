@@ -83,6 +83,36 @@ static double trail_window(const Renderer *r, const Scene *scene, size_t i)
     return window <= CLOUD_RUN_TRAIL_MOST_STEPS ? window : CLOUD_RUN_TRAIL_STEPS;
 }
 
+/* How near its trail (pixels, times the marker scale) the walker a cloud
+ * copies comes where its way in ends (way_in_points): a path's width. */
+#define WAY_IN_PIXELS 3.0
+
+/* How many of run i's kept points its way in takes, 0 where it keeps
+ * none: where the step shows it ("way_in") and a cloud copies run i, its
+ * path from the start until it first meets the trail it keeps
+ * (trail_window), so that the two read as one path.  saddle 4's trail,
+ * its last steps all inside the cloud, did not show the escape off the
+ * line (review, issue 12); its whole path, its jitter about the minimum
+ * too, hid the cloud there. */
+static size_t way_in_points(const Renderer *r, const Scene *scene, size_t i)
+{
+    const PathCache *c = &r->paths[i];
+    if (!scene->swarm || i != scene->swarm_run || !scene->display.way_in || c->drawn < 2)
+        return 0;
+    double window = trail_window(r, scene, i), head = c->points[3 * (c->drawn - 1) + 2];
+    /* The trail's first point: draw_path draws a segment by its end's age. */
+    size_t trail = c->drawn - 1;
+    while (trail > 0 && head - c->points[3 * trail + 2] < window)
+        trail--;
+    for (size_t k = 0; k <= trail; k++)
+        for (size_t j = trail; j < c->drawn; j++) {
+            const double *a = &c->points[3 * k], *b = &c->points[3 * j];
+            if (hypot(a[0] - b[0], a[1] - b[1]) < WAY_IN_PIXELS * r->marker_scale)
+                return k + 1;
+        }
+    return 0;
+}
+
 static bool add_point(PathCache *c, double px, double py, long k)
 {
     if (c->count == c->capacity) {
@@ -522,8 +552,9 @@ static bool box_on_paths(const Renderer *r, const Scene *scene, const Viewport *
         /* The run a cloud copies shows only its last steps (draw_path). */
         double head = c->points[3 * (c->count - 1) + 2];
         double window = trail_window(r, scene, i);
+        size_t way = way_in_points(r, scene, i);
         for (size_t k = 0; k + 1 < c->drawn; k++) {
-            if (head - c->points[3 * (k + 1) + 2] >= window)
+            if (head - c->points[3 * (k + 1) + 2] >= window && k + 1 >= way)
                 continue;
             double x0 = c->points[3 * k], y0 = c->points[3 * k + 1];
             double x1 = c->points[3 * k + 3], y1 = c->points[3 * k + 4];
@@ -1983,10 +2014,13 @@ static double cloud_top_above(const Renderer *r, const Scene *scene, const Viewp
     return top;
 }
 
+static LayoutRect share_box(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
+                            double cy, double width, double line);
+
 /* The swarm's share in each minimum's basin, as "62%" above the minimum
  * and over the walkers about it (on them, sharp_flat 3's "99%" hid the
- * cloud it counts: review, issue 12); when there are none to show, a line
- * saying why, rather than nothing. */
+ * cloud it counts: review, issue 12), off the paths (share_box); when
+ * there are none to show, a line saying why, rather than nothing. */
 static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     LandscapePoint minima[LANDSCAPE_MAX_MINIMA];
@@ -2012,12 +2046,9 @@ static void draw_basins(Renderer *r, const Scene *scene, const Viewport *vp)
         char label[16];
         share_text(shares[k], label, sizeof label);
         r->marks_drawn |= RENDER_MARK_SHARE;
-        /* Up to 40 px over the walkers: escape 2's wide cloud lifted its
-         * "51%" 60 px, into the only corner left for the key. */
-        double half = 0.5 * render_text_width(r, label, px) + RENDER_LABEL_PAD * r->scale;
-        double foot = fmin(cy - 10.0 * s, cloud_top_above(r, scene, vp, cx, half, cy, 40.0 * s) -
-                                              3.0 * s);
-        label_at(r, label, cx, foot - render_line_height(r, px), px, ALIGN_CENTER);
+        LayoutRect box = share_box(r, scene, vp, cx, cy, render_text_width(r, label, px),
+                                   render_line_height(r, px));
+        render_label(r, label, box.x + RENDER_LABEL_PAD * s, box.y, px, r->theme->text);
     }
 }
 
@@ -2233,6 +2264,33 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
     box.x = fmax(fmin(cx - 0.5 * width, right - width - pad), left + pad);
     box.y = cy - gap - line - pad >= top ? cy - gap - line : cy + gap;
     return box;
+}
+
+/* Where a basin's share stands (its panel): centred over the minimum at
+ * (cx, cy), over the walkers about it, up to 40 px over them (escape 2's
+ * wide cloud lifted its "51%" 60 px, into the only corner left for the
+ * key).  Where that is not clear (label_clear: sharp_flat 2's walker's
+ * trail crossed its "89.5%", review, issue 12), the nearest clear place
+ * lifted or to either side, half a line further each time, over the
+ * walkers there; else there all the same. */
+static LayoutRect share_box(Renderer *r, const Scene *scene, const Viewport *vp, double cx,
+                            double cy, double width, double line)
+{
+    double s = r->scale, pad = RENDER_LABEL_PAD * s, half = 0.5 * width + pad;
+    LayoutRect first = {0};
+    for (int k = 0; k < RENDER_LABEL_DISTANCES; k++)
+        for (int side = 0; side < (k ? 3 : 1); side++) {
+            double x = cx + (side == 1 ? 0.5 : side == 2 ? -0.5 : 0.0) * line * k;
+            double lift = side == 0 ? 0.5 * line * k : 0.0;
+            double foot = fmin(cy - 10.0 * s,
+                               cloud_top_above(r, scene, vp, x, half, cy, 40.0 * s) - 3.0 * s);
+            LayoutRect box = {x - half, foot - lift - line, 2.0 * half, line};
+            if (k == 0)
+                first = box;
+            if (label_clear(r, scene, vp, box, KEEP_OFF_PATHS))
+                return box;
+        }
+    return first;
 }
 
 /* Whether a dot of the given reach about (x, y) meets the circle and its
@@ -2465,11 +2523,18 @@ static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
     double window = in_cloud ? trail_window(r, scene, i) : 0.0;
     Rgba color = path_color(r, scene, i, 1.0f);
     bool outlined = pass == 1 && inside && continuous_run(scene, i);
-    if (top)
-        draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 0);
-    if (outlined)
-        draw_path(r, &r->paths[i], last, color, window, nest, inside, top, 2);
-    draw_path(r, &r->paths[i], last, color, window, nest, inside, top, outlined ? 3 : pass);
+    /* Its way in (way_in_points), whole, then its trail. */
+    PathCache way = r->paths[i];
+    way.drawn = in_cloud ? way_in_points(r, scene, i) : 0;
+    for (int part = way.drawn > 1 ? 0 : 1; part < 2; part++) {
+        const PathCache *c = part ? &r->paths[i] : &way;
+        double kept = part ? window : (double)INFINITY;
+        if (top)
+            draw_path(r, c, last, color, kept, nest, inside, top, 0);
+        if (outlined)
+            draw_path(r, c, last, color, kept, nest, inside, top, 2);
+        draw_path(r, c, last, color, kept, nest, inside, top, outlined ? 3 : pass);
+    }
 }
 
 void render_world(Renderer *r, const Scene *scene)

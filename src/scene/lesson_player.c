@@ -182,6 +182,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.arrows = (step->show & LESSON_SHOW_GRADIENT) != 0;
     scene->display.velocity = (step->show & LESSON_SHOW_VELOCITY) != 0;
     scene->display.steps = (step->show & LESSON_SHOW_STEPS) != 0;
+    scene->display.way_in = (step->show & LESSON_SHOW_WAY_IN) != 0;
     scene->display.basins = (step->show & LESSON_SHOW_BASINS) != 0;
     scene->display.effective_step = (step->show & LESSON_SHOW_EFFECTIVE_STEP) != 0;
     scene->display.formula = (step->show & LESSON_SHOW_FORMULA) != 0;

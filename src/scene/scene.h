@@ -116,6 +116,7 @@ typedef struct SceneDisplay {
     bool velocity;      /* each run's last step as an arrow at its head */
     bool steps;         /* a dot at each point a run's updates reached */
     bool basins;        /* the swarm's share in each minimum's basin */
+    bool way_in;        /* the run the swarm copies keeps its way in (world.c) */
     bool view3d;        /* the landscape as a surface seen through camera */
     SceneCamera camera;
     bool data;          /* data landscapes: the dataset and the selected run's
