@@ -2207,10 +2207,22 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
     double width = render_text_width(r, label, px), line = render_line_height(r, px);
     LayoutRect map = render_visible_map(r, vp);
     /* Right of the point, left, above, below; each at the least distance
-     * first, then further out: first where nothing lies, then where only
-     * lines do, then where paths do too. */
-    for (LabelKeepOff keep_off = KEEP_OFF_LINES; keep_off <= KEEP_OFF_NOTHING; keep_off++)
+     * first, then further out: first where nothing lies and the point is
+     * the nearest named one, then where nothing lies (sharp_flat 6's
+     * "sharp: λmax" had no place off the paths nearest its own point at
+     * 1280x720 --projector, adam_vs_sgd 3's Adam none off the line of
+     * minima in Chinese), then where only lines do, then where paths do
+     * too. */
+    static const struct {
+        LabelKeepOff keep_off;
+        bool nearest;
+    } passes[] = {{KEEP_OFF_LINES, true},
+                  {KEEP_OFF_LINES, false},
+                  {KEEP_OFF_PATHS, false},
+                  {KEEP_OFF_NOTHING, false}};
+    for (size_t pass = 0; pass < sizeof passes / sizeof passes[0]; pass++)
         for (int k = 0; k < RENDER_LABEL_DISTANCES; k++) {
+            LabelKeepOff keep_off = passes[pass].keep_off;
             double d = gap + 0.5 * line * k;
             /* Above and below: centred, then ending or starting at the
              * point, for a wide label near the map's side edge. */
@@ -2226,7 +2238,7 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                 LayoutRect padded = {tries[side].x - pad, tries[side].y, width + 2.0 * pad, line};
                 if (label_clear(r, scene, vp, padded, keep_off) &&
                     off_enclosing_rims(r, scene, vp, cx, cy, padded) &&
-                    nearest_its_point(r, scene, vp, cx, cy, padded))
+                    (!passes[pass].nearest || nearest_its_point(r, scene, vp, cx, cy, padded)))
                     return tries[side];
             }
         }
