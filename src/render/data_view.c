@@ -850,7 +850,9 @@ static bool leader_off_paths(const Renderer *r, const Scene *scene, const Viewpo
  * (issue 12), beside it (render_label_beside) off the runs' paths where
  * there is room: GD's path from 0 ends on the point, and from another
  * start crosses the map by it (implicit_regularization 2 and 3 had the
- * label across GD's path).  None where a lesson mark names the point. */
+ * label across GD's path), led to it where it stands off (adam_vs_sgd at
+ * 1366x768 --projector: 60 pixels out, beside Adam's end, unled, it named
+ * that).  None where a lesson mark names the point. */
 static void name_min_norm(Renderer *r, const Scene *scene, const Viewport *vp, LandscapePoint p,
                           double px, double py)
 {
@@ -861,6 +863,7 @@ static void name_min_norm(Renderer *r, const Scene *scene, const Viewport *vp, L
              number_text(p.y, 2, y, sizeof y));
     int font = render_font_px(r, 14.0);
     LayoutRect box = render_label_beside(r, scene, vp, px, py, label, font);
+    render_label_leader(r, px, py, box);
     render_label(r, label, box.x, box.y, font, r->theme->mark);
 }
 

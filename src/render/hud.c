@@ -37,14 +37,20 @@ static const LandscapeInfo *kind_of(const Landscape *landscape)
     return NULL;
 }
 
+static const char expr_prefix[] = "expr:";
+
+/* Whether the landscape is the user's own expression. */
+static bool is_expression(const Landscape *landscape)
+{
+    return strncmp(landscape_spec(landscape), expr_prefix, strlen(expr_prefix)) == 0;
+}
+
 /* The landscape's formula: for expr, the user's own expression rather than
  * the kind's description of what an expression is. */
 static const char *formula_of(const Landscape *landscape)
 {
-    static const char expr_prefix[] = "expr:";
-    const char *spec = landscape_spec(landscape);
-    if (strncmp(spec, expr_prefix, strlen(expr_prefix)) == 0)
-        return spec + strlen(expr_prefix);
+    if (is_expression(landscape))
+        return landscape_spec(landscape) + strlen(expr_prefix);
     const LandscapeInfo *kind = kind_of(landscape);
     return kind ? _(kind->formula) : "";
 }
@@ -219,7 +225,9 @@ static void landscape_line(const Landscape *landscape, char *dest, size_t size)
     const LandscapeInfo *kind = kind_of(landscape);
     char settings[400];
     spec_notation_landscape(landscape_spec(landscape), settings, sizeof settings);
-    if (!kind)
+    if (is_expression(landscape))
+        snprintf(dest, size, "L = %s", formula_of(landscape));
+    else if (!kind)
         snprintf(dest, size, "%s", landscape_spec(landscape));
     else if (settings[0])
         snprintf(dest, size, "%s  ·  %s", _(kind->title), settings);
@@ -502,7 +510,10 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     legend_item(r, l, LEGEND_TITLE, 0, scene->title, lesson_px, pad, title_w, &y);
     legend_item(r, l, LEGEND_SPEC, 0, text, title_px, pad, inner, &y);
     double narrow = narrow_form ? fmin(inner, fmax(share, l->w - pad)) : inner;
-    if (!compact) {
+    /* An expression is its own name: its line says it, in every form (its
+     * kind's title, "Formula", stood alone over schedules' runs in the
+     * compact form at 1366x768 --projector). */
+    if (!compact && !is_expression(scene->landscape)) {
         snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
         /* Each equation whole where that keeps the legend within the
          * plots' width under it (a wider one took the map's room, and is
