@@ -6660,6 +6660,49 @@ static void test_data_panel_keys_its_marks(void **state)
             }
 }
 
+/* adam_vs_sgd_network 2 to 6, en and zh at 960x540 and 1280x720
+ * --projector: the data panel draws a cross for each miss its key counts
+ * ("wrong: 13"), and no two of them meet: their centres lie two arms'
+ * reach apart (3.4 pixels along each diagonal, times the scale).  Drawn on
+ * their points, step 2's 13 crosses lay in one lump at the spirals'
+ * centre that showed four (review, issue 12). */
+static void test_network_misses_countable(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const wrong[] = {"wrong", "分错"};
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t step = 1; step <= 5; step++)
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], step,
+                                                w, h, frames[z][2]);
+                if (!l->shown[LAYOUT_INSET])
+                    continue;
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                long count = -1;
+                for (size_t t = 0; t < drawn->count; t++)
+                    if (misses_key(drawn->text[t], wrong[g], &count) &&
+                        inside_rect(drawn->box[t], l->rect[LAYOUT_INSET]))
+                        break;
+                double at[RENDER_MISSES][2];
+                size_t n = render_miss_marks(st->renderer, at, RENDER_MISSES);
+                double scale = render_recording_scale(w, h) *
+                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double closest = HUGE_VAL;
+                for (size_t i = 0; i < n; i++)
+                    for (size_t j = 0; j < i; j++)
+                        closest = fmin(closest, hypot(at[i][0] - at[j][0], at[i][1] - at[j][1]));
+                print_message("adam_vs_sgd_network %zu (%s, %dx%d%s): \"%s\" counts %ld, %zu "
+                              "crosses drawn, the closest two %.1f pixels apart\n",
+                              step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              wrong[g], count, n, closest);
+                assert_true(count == -1 || count == (long)n);
+                assert_true(closest >= 2.0 * 3.4 * scale);
+            }
+}
+
 /* The box round the key's lines as drawn (each widened left over its
  * mark), 6 pixels out; *lines gets how many there are. */
 static LayoutRect key_lines_box(const DrawnTexts *drawn, int *lines)
@@ -7181,6 +7224,7 @@ int main(int argc, char **argv)
                                         stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edge_label_off_its_curve, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_network_misses_countable, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_end_value_on_its_plot, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,

@@ -394,6 +394,9 @@ struct Renderer {
                                         draw_head): centre and how far out
                                         the head and its rings reach */
     size_t head_count;
+    double misses[RENDER_MISSES][2]; /* the frame's crosses on misclassified
+                                        points so far (net_view.c's draw_miss) */
+    size_t miss_count;
     unsigned marks_drawn;       /* the frame's RenderMark bits so far */
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     PlotArea sharpness_area;    /* the sharpness plot's, drawn last (dynamics.c) */
