@@ -6780,6 +6780,50 @@ static void test_key_keeps_off_the_line_of_minima(void **state)
             }
 }
 
+/* Every step of escape that shows a cloud, at its end (1000 updates), en
+ * and zh at 960x540 and 1280x720 --projector: the key hides none of the
+ * cloud's walkers: those under its lines (as drawn, with the room about
+ * them) are drawn again over its panel.  Each place the key may take over
+ * escape 2's map at 960x540 holds 3 or more of the 400 (review, issue
+ * 12: escape 2 zh, 6 en). */
+static void test_key_hides_no_walker(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int hiding = 0, under_key = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t step = 0, steps = 1; step < steps; step++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l =
+                    played_layout(st, "escape.lua", langs[g], step, 1000, w, h, frames[z][2]);
+                steps = st->player.lesson.step_count;
+                if (!st->scene->swarm)
+                    continue;
+                int lines;
+                LayoutRect key = key_lines_box(shot_frame(st, w, h, NULL, false).drawn, &lines);
+                Viewport vp = render_viewport(st->renderer, st->scene);
+                const float *xy = swarm_positions(st->scene->swarm);
+                size_t n = swarm_count(st->scene->swarm), under = 0;
+                for (size_t k = 0; k < n && lines > 0; k++) {
+                    double x, y;
+                    viewport_to_pixel(&vp, (double)xy[2 * k], (double)xy[2 * k + 1], &x, &y);
+                    under += layout_rect_holds(l->landscape, x, y) && layout_rect_holds(key, x, y);
+                }
+                size_t over = render_key_walkers(st->renderer);
+                print_message("escape %zu (%s, %dx%d%s): %s, %zu of %zu walkers under its "
+                              "lines, %zu drawn over its panel\n",
+                              step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              lines ? "a key" : "no key", under, n, over);
+                hiding += over < under;
+                under_key += under > 0;
+            }
+    print_message("%d frames with walkers under the key's lines, %d of them hiding some\n",
+                  under_key, hiding);
+    assert_int_equal(hiding, 0);
+}
+
 /* Every step of the lessons that show the gradient field, recorded at
  * 960x540 and at 1280x720 --projector, in English and in Chinese: the
  * key hides none of the field's arrows (issue 12: implicit_regularization
@@ -7240,6 +7284,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edge_label_off_its_curve, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_misses_countable, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_key_hides_no_walker, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_end_value_on_its_plot, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,

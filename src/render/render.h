@@ -212,6 +212,10 @@ bool render_experiment_to_pixel(const Renderer *renderer, double swept, double v
 #define RENDER_MISSES 512
 size_t render_miss_marks(const Renderer *renderer, double (*dest)[2], size_t max);
 
+/* Tests: how many of the cloud's walkers the last frame drew again over
+ * the key's own panel, where it lies on the map. */
+size_t render_key_walkers(const Renderer *renderer);
+
 /* The factor projector mode applies on top of scale. */
 #define RENDER_PROJECTOR_SCALE 1.75
 

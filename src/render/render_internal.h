@@ -376,6 +376,7 @@ struct Renderer {
                                    the frame drew (draw_field; tests:
                                    render_arrows_in) */
     KeyPlan key;                /* the frame's legend key (hud.c) */
+    size_t key_walkers;         /* the cloud's walkers drawn over its panel (hud.c) */
     size_t arrow_count;
     MeasuredWidth widths[WIDTH_SETS * WIDTH_WAYS];
     StaticLayer static_layer;
@@ -501,6 +502,10 @@ unsigned render_marks_shown(const Renderer *r, const Scene *scene);
  * holds or touches: every one, or of a large cloud those of an even
  * sample (the key over the map keeps off them: hud.c's key_covers). */
 size_t render_particles_in(const Renderer *r, const Scene *scene, LayoutRect box);
+/* world.c: the particles on the map that box holds or touches drawn again
+ * over what was drawn there since (hud.c: the key's panel over the map);
+ * how many. */
+size_t render_particles_over(Renderer *r, const Scene *scene, LayoutRect box);
 /* world.c: mark drawn as the map draws it, centred on (cx, cy), scaled
  * to reach reach pixels from its centre (the key's icon);
  * RENDER_MARK_SHARE and RENDER_MARK_LEAST are words, not shapes: nothing. */
