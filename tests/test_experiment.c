@@ -195,6 +195,46 @@ static void walker_kinds_match_rows(void **state)
     landscape_destroy(ls);
 }
 
+/* escape's plots join the law's figures at the swept values by straight
+ * lines on a linear x axis and a log y axis (experiment_plot.c): exact
+ * where log theory is linear in the swept value, as it is for both.
+ * kramers: E[τ] = A exp(ΔV/ε), its log linear in ΔV/ε.  sharp_escape:
+ * with ε' = ησ²/(2B) the Hessian-shaped ratio is (k_s/k_f) exp(B·c) for a
+ * c fixed by the wells (experiment_noise.c), the isotropic one √(k_s/k_f)
+ * whatever B.  So at each swept value between two others evenly apart the
+ * law is their geometric mean: the line drawn through the outer two
+ * passes through it, and between them follows the law (review, issue 12,
+ * read escape 6's line as a chord of a curve). */
+static void escape_laws_are_straight_in_their_plots(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        const char *keys[4];
+        size_t stride; /* rows per swept value */
+    } cases[] = {
+        {"kramers", {"escapes=10", "from=3", "to=7", "points=5"}, 1},
+        {"sharp_escape", {"escapes=10", "from=2", "to=4", "points=5"}, 2},
+    };
+    DescentError err = {{0}};
+    for (size_t q = 0; q < 2; q++) {
+        ExperimentResult r;
+        assert_int_equal(run_keys(cases[q].name, cases[q].keys, 4, 2, &r, &err),
+                         EXPERIMENT_DONE);
+        size_t stride = cases[q].stride;
+        for (size_t i = stride; i + stride < r.count; i++) {
+            const ExperimentRow *lo = &r.rows[i - stride], *at = &r.rows[i],
+                                *hi = &r.rows[i + stride];
+            assert_true(fabs(at->swept - 0.5 * (lo->swept + hi->swept)) < 1e-12 * at->swept);
+            double mean = sqrt(lo->theory * hi->theory);
+            print_message("%s at %g (%s): law %.6g, geometric mean of its neighbours %.6g\n",
+                          cases[q].name, at->swept, at->label ? at->label : "-", at->theory,
+                          mean);
+            assert_true(fabs(at->theory - mean) <= 1e-9 * at->theory);
+        }
+    }
+}
+
 /* max_margin_rate's norm law is 1/γ, γ the largest margin any direction
  * through 0 gets on its data: found here by scanning 400000 directions
  * (no solver; a scan step of 1.6e-5 rad misses the peak by at most that
@@ -360,6 +400,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_is_consistent),
         cmocka_unit_test(kramers_time_by_hand),
+        cmocka_unit_test(escape_laws_are_straight_in_their_plots),
         cmocka_unit_test(label_noise_step_identity),
         cmocka_unit_test(walker_kinds_match_rows),
         cmocka_unit_test(max_margin_rate_norm_law),

@@ -6136,44 +6136,59 @@ static const DrawnTexts *dynamics_drawn(LessonStage *st, const char *name, size_
     return shot_frame(st, frames[z][0], frames[z][1], NULL, false).drawn;
 }
 
-/* edge_of_stability 2 at its end: GD's λmax now ("λmax 951") labelled
- * where its curve does not run, en and zh at 960x540 and 1280x720
- * --projector: over the columns the label takes, λmax along the path
- * (core/curvature.h, as the plot measures it) stays out of its rows.
- * Under the line at the area's end, the label lay over the dips of the
- * loss's last spike. */
+/* edge_of_stability 2 and 3 at their end (played as recorded): GD's λmax
+ * now ("λmax 951", "λmax 995") labelled where its curve does not run, en and zh at 960x540
+ * and 1280x720 --projector: over the columns the label takes, λmax along
+ * the path (core/curvature.h, as the plot measures it) stays out of its
+ * rows.  Under the line at the area's end, the label lay over the dips of
+ * the loss's last spike.  And near the curve's end, which it names: at
+ * most two of its lines from it (a leader joins them).  Put at the area's
+ * foot, it stood 130 pixels under the end at 960x540 (review, issue 12). */
 static void test_edge_label_off_its_curve(void **state)
 {
     LessonStage *st = *state;
-    for (size_t at = 0; at < 4; at++) {
-        const Layout *l;
-        char where[64];
-        const DrawnTexts *drawn =
-            dynamics_drawn(st, "edge_of_stability.lua", 1, at, &l, where, sizeof where);
-        LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
-        long label = -1;
-        for (size_t t = 0; t < drawn->count; t++)
-            if (starts_with(drawn->text[t], "λmax ") &&
-                inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS]))
-                label = (long)t;
-        assert_true(label >= 0 && area.w > 0);
-        LayoutRect b = drawn->box[label];
-        const Run *run = &st->scene->runs[0].run;
-        double *lambda = malloc(run->count * sizeof *lambda);
-        assert_non_null(lambda);
-        curvature_lambda_max_along(st->scene->landscape, run->path, run->count, lambda);
-        size_t on = 0;
-        for (size_t k = 0; k < run->count; k++) {
-            double x = area.x + area.w * (double)k / (double)(run->count - 1), y;
-            assert_true(render_sharpness_to_y(st->renderer, lambda[k], &y));
-            on += isfinite(lambda[k]) && x >= b.x && x <= b.x + b.w && y >= b.y &&
-                  y <= b.y + b.h;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t step = 1; step <= 2; step++)
+        for (size_t at = 0; at < 4; at++) {
+            int fw = frames[at % 2][0], fh = frames[at % 2][1];
+            char where[64];
+            snprintf(where, sizeof where, "%s, %dx%d%s", langs[at / 2], fw, fh,
+                     frames[at % 2][2] ? " --projector" : "");
+            /* Each step played as recorded: step 3 starts afresh. */
+            const Layout *l = played_layout(st, "edge_of_stability.lua", langs[at / 2], step,
+                                            step == 1 ? 3000 : 6000, fw, fh, frames[at % 2][2]);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            const DrawnTexts *drawn = shot_frame(st, fw, fh, NULL, false).drawn;
+            LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
+            long label = -1;
+            for (size_t t = 0; t < drawn->count; t++)
+                if (starts_with(drawn->text[t], "λmax ") &&
+                    inside_rect(drawn->box[t], l->rect[LAYOUT_DYNAMICS]))
+                    label = (long)t;
+            assert_true(label >= 0 && area.w > 0);
+            LayoutRect b = drawn->box[label];
+            const Run *run = &st->scene->runs[0].run;
+            double *lambda = malloc(run->count * sizeof *lambda);
+            assert_non_null(lambda);
+            curvature_lambda_max_along(st->scene->landscape, run->path, run->count, lambda);
+            size_t on = 0;
+            double x = 0, y = 0;
+            for (size_t k = 0; k < run->count; k++) {
+                x = area.x + area.w * (double)k / (double)(run->count - 1);
+                assert_true(render_sharpness_to_y(st->renderer, lambda[k], &y));
+                on += isfinite(lambda[k]) && x >= b.x && x <= b.x + b.w && y >= b.y &&
+                      y <= b.y + b.h;
+            }
+            free(lambda);
+            double apart = hypot(fmax(fmax(b.x - x, x - b.x - b.w), 0.0),
+                                 fmax(fmax(b.y - y, y - b.y - b.h), 0.0));
+            print_message("edge_of_stability %zu (%s): \"%s\" at %.0f,%.0f, over %zu of the "
+                          "curve's points, %.0f pixels from its end (%.0f,%.0f)\n",
+                          step + 1, where, drawn->text[label], b.x, b.y, on, apart, x, y);
+            assert_int_equal(on, 0);
+            assert_true(apart <= 2.0 * b.h);
         }
-        free(lambda);
-        print_message("edge_of_stability 2 (%s): \"%s\" at %.0f,%.0f, over %zu of the "
-                      "curve's points\n", where, drawn->text[label], b.x, b.y, on);
-        assert_int_equal(on, 0);
-    }
 }
 
 /* edge_of_stability 2 and 3, on the range they share, name their dashed
@@ -6949,6 +6964,49 @@ static void test_data_panel_keys_its_marks(void **state)
             }
 }
 
+/* adam_vs_sgd_network 2 to 6, en and zh at 960x540 and 1280x720
+ * --projector: the data panel draws a cross for each miss its key counts
+ * ("wrong: 13"), and no two of them meet: their centres lie two arms'
+ * reach apart (3.4 pixels along each diagonal, times the scale).  Drawn on
+ * their points, step 2's 13 crosses lay in one lump at the spirals'
+ * centre that showed four (review, issue 12). */
+static void test_network_misses_countable(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const wrong[] = {"wrong", "分错"};
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t step = 1; step <= 5; step++)
+        for (size_t g = 0; g < 2; g++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = lesson_layout(st, "adam_vs_sgd_network.lua", langs[g], step,
+                                                w, h, frames[z][2]);
+                if (!l->shown[LAYOUT_INSET])
+                    continue;
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                long count = -1;
+                for (size_t t = 0; t < drawn->count; t++)
+                    if (misses_key(drawn->text[t], wrong[g], &count) &&
+                        inside_rect(drawn->box[t], l->rect[LAYOUT_INSET]))
+                        break;
+                double at[RENDER_MISSES][2];
+                size_t n = render_miss_marks(st->renderer, at, RENDER_MISSES);
+                double scale = render_recording_scale(w, h) *
+                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double closest = HUGE_VAL;
+                for (size_t i = 0; i < n; i++)
+                    for (size_t j = 0; j < i; j++)
+                        closest = fmin(closest, hypot(at[i][0] - at[j][0], at[i][1] - at[j][1]));
+                print_message("adam_vs_sgd_network %zu (%s, %dx%d%s): \"%s\" counts %ld, %zu "
+                              "crosses drawn, the closest two %.1f pixels apart\n",
+                              step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              wrong[g], count, n, closest);
+                assert_true(count == -1 || count == (long)n);
+                assert_true(closest >= 2.0 * 3.4 * scale);
+            }
+}
+
 /* The box round the key's lines as drawn (each widened left over its
  * mark), 6 pixels out; *lines gets how many there are. */
 static LayoutRect key_lines_box(const DrawnTexts *drawn, int *lines)
@@ -7009,6 +7067,50 @@ static void test_key_keeps_off_the_line_of_minima(void **state)
                 assert_true(lines > 0);
                 assert_int_equal(under, 0);
             }
+}
+
+/* Every step of escape that shows a cloud, at its end (1000 updates), en
+ * and zh at 960x540 and 1280x720 --projector: the key hides none of the
+ * cloud's walkers: those under its lines (as drawn, with the room about
+ * them) are drawn again over its panel.  Each place the key may take over
+ * escape 2's map at 960x540 holds 3 or more of the 400 (review, issue
+ * 12: escape 2 zh, 6 en). */
+static void test_key_hides_no_walker(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int hiding = 0, under_key = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t step = 0, steps = 1; step < steps; step++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l =
+                    played_layout(st, "escape.lua", langs[g], step, 1000, w, h, frames[z][2]);
+                steps = st->player.lesson.step_count;
+                if (!st->scene->swarm)
+                    continue;
+                int lines;
+                LayoutRect key = key_lines_box(shot_frame(st, w, h, NULL, false).drawn, &lines);
+                Viewport vp = render_viewport(st->renderer, st->scene);
+                const float *xy = swarm_positions(st->scene->swarm);
+                size_t n = swarm_count(st->scene->swarm), under = 0;
+                for (size_t k = 0; k < n && lines > 0; k++) {
+                    double x, y;
+                    viewport_to_pixel(&vp, (double)xy[2 * k], (double)xy[2 * k + 1], &x, &y);
+                    under += layout_rect_holds(l->landscape, x, y) && layout_rect_holds(key, x, y);
+                }
+                size_t over = render_key_walkers(st->renderer);
+                print_message("escape %zu (%s, %dx%d%s): %s, %zu of %zu walkers under its "
+                              "lines, %zu drawn over its panel\n",
+                              step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              lines ? "a key" : "no key", under, n, over);
+                hiding += over < under;
+                under_key += under > 0;
+            }
+    print_message("%d frames with walkers under the key's lines, %d of them hiding some\n",
+                  under_key, hiding);
+    assert_int_equal(hiding, 0);
 }
 
 /* Every step of the lessons that show the gradient field, recorded at
@@ -7474,6 +7576,8 @@ int main(int argc, char **argv)
                                         stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edge_label_off_its_curve, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_network_misses_countable, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_key_hides_no_walker, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_end_value_on_its_plot, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edges_step_shows_its_sharpness, stage_open,

@@ -1003,8 +1003,9 @@ static void keeps_a_count_out_of_a_count_whole(void **state)
  * well's / bottom", "the minimum's / 1002"), a key's two-word meaning
  * ("h: barrier / height"), 的, 处 and 时 from the words they lean on ("在理论
  * 值 / 的 7 %", "所在 / 处", "相同的 / 距离"), a bracket from the word it
- * annotates ("列 / （x1 固定）"), a step from its number ("step / 38"): each
- * kept where that costs no line. */
+ * annotates ("列 / （x1 固定）"), a step from its number ("step / 38"), "its"
+ * from what it owns ("of its / 1900"), 得多 from the word it compares
+ * ("远 / 得多"): each kept where that costs no line. */
 static void keeps_a_phrase_with_the_word_it_leans_on(void **state)
 {
     (void)state;
@@ -1025,6 +1026,12 @@ static void keeps_a_phrase_with_the_word_it_leans_on(void **state)
          * from step / 38 on" and "图的上 / 沿". */
         {"above the plot from step 38 on (now L = 4.06e+17)", "step 38"},
         {"从第 38 步起超出图的上沿（现在 L = 4.06e+17）", "上沿"},
+        /* Issue 12: adam_vs_sgd_network 2's starts panel "of its / 1900",
+         * step 3's caption "走得远 / 得多". */
+        {"GD's λmax within 8 % of its edge 10 on 19 of 20 (filled); Adam's 0.86 to 0.98 of its "
+         "1900", "its 1900"},
+        {"它们最后成了不同的网络：地图上 Adam 走得远得多。起点面板：20 个起点上", "远得多"},
+        {"SGD 离开尖锐极小值比离开平坦极小值快得多。", "快得多"},
     };
     /* From 12 units: a caption's narrowest line holds more than six
      * Chinese characters. */

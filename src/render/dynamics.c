@@ -627,8 +627,9 @@ static void dotted_minima_levels(Renderer *r, const PlotArea *a, const double *l
 }
 
 /* The λmax each plotted run stands at now, each distinct value (within
- * 1%) once, as its label "λmax 10"; returns how many. */
-static size_t run_levels(const Renderer *r, const Scene *scene, double *values,
+ * 1%) once, as its label "λmax 10", and the step its curve ends at;
+ * returns how many. */
+static size_t run_levels(const Renderer *r, const Scene *scene, double *values, double *ends,
                          char (*labels)[48])
 {
     size_t count = 0;
@@ -645,6 +646,7 @@ static size_t run_levels(const Renderer *r, const Scene *scene, double *values,
         char value[32];
         snprintf(labels[count], sizeof labels[count], "λmax %s",
                  number_text(v, 3, value, sizeof value));
+        ends[count] = (double)(c->count - 1);
         values[count++] = v;
     }
     return count;
@@ -671,35 +673,39 @@ static bool curves_in(const Renderer *r, const Scene *scene, const PlotArea *a, 
 }
 
 /* A run's λmax now, "λmax 995", on the panel's colour inside the area,
- * right-aligned with it at its curve's end, on the side away from the
- * dashed 2/η (edge; under it when the curve is at or below the line),
- * else on the other side, at the area's top or its foot, else further
- * left, at the first place neither a curve nor the dashed line passes
- * through: under the line at the area's end, edge_of_stability
- * 2's "λmax 951" lay over the dips of the loss's last spike. */
-static void end_label(Renderer *r, const Scene *scene, const PlotArea *a, double v, double edge,
-                      const char *text)
+ * at the place nearest its curve's end (step end, value v) where neither
+ * a curve nor the dashed 2/η (edge) passes through, led there by a line
+ * when it stands further than beside it (render_label_leader).  Its
+ * places were the end's two sides, then the area's top or foot:
+ * edge_of_stability 2's curve wavers about its end, and "λmax 951" stood
+ * at the foot, 130 pixels under the end it named at 960x540 (review,
+ * issue 12). */
+static void end_label(Renderer *r, const Scene *scene, const PlotArea *a, double end, double v,
+                      double edge, const char *text)
 {
     int px = render_font_px(r, 13.0);
-    double s = r->scale, line = render_line_height(r, px), y = plot_to_y(a, v);
+    double s = r->scale, line = render_line_height(r, px);
+    double cx = plot_to_x(a, end), cy = plot_to_y(a, v), line_y = plot_to_y(a, edge);
     double w = render_text_width(r, text, px) + 4.0 * s;
-    bool under = plot_to_y(a, edge) <= y + 0.5;
-    double rows[4] = {under ? y + 3.0 * s : y - 3.0 * s - line,
-                      under ? y - 3.0 * s - line : y + 3.0 * s, a->y, a->y + a->h - line};
-    double top = fmin(fmax(rows[0], a->y), a->y + a->h - line), right = a->x + a->w;
-    bool found = false;
-    /* From the area's end leftwards by a quarter label at a time. */
-    for (double x = a->x + a->w; !found && x - w >= a->x; x -= 0.25 * w)
-        for (int k = 0; k < 4 && !found; k++) {
-            double at = rows[k], line_y = plot_to_y(a, edge);
-            if (at < a->y || at + line > a->y + a->h ||
-                (line_y + 1.5 * s >= at && line_y - 1.5 * s <= at + line) ||
-                curves_in(r, scene, a, x - w, x, at, at + line, 1.5 * s))
+    LayoutRect best = {fmax(a->x, cx - w), fmin(fmax(cy + 3.0 * s, a->y), a->y + a->h - line), w,
+                       line};
+    double nearest = HUGE_VAL;
+    /* Rows a quarter line apart and columns a quarter label apart, each
+     * place's distance from the end first, so only a nearer one is
+     * checked against the curves. */
+    for (double right = a->x + a->w; right - w >= a->x - 0.5; right -= 0.25 * w)
+        for (double top = a->y; top + line <= a->y + a->h; top += 0.25 * line) {
+            LayoutRect box = {right - w, top, w, line};
+            double qx = fmin(fmax(cx, box.x), box.x + w), qy = fmin(fmax(cy, top), top + line);
+            double d = hypot(qx - cx, qy - cy);
+            if (d >= nearest || (line_y + 1.5 * s >= top && line_y - 1.5 * s <= top + line) ||
+                curves_in(r, scene, a, box.x, right, top, top + line, 1.5 * s))
                 continue;
-            top = at, right = x, found = true;
+            best = box, nearest = d;
         }
-    render_panel(r, (LayoutRect){right - w, top, w, line});
-    render_text(r, text, right, top, px, ALIGN_RIGHT, r->theme->text);
+    render_label_leader(r, cx, cy, best);
+    render_panel(r, best);
+    render_text(r, text, best.x + w, best.y, px, ALIGN_RIGHT, r->theme->text);
 }
 
 /* A linear range for values close together far from 0 (learning_rate 7:
@@ -964,9 +970,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * for 1053 a line under the top's 1100, and the one line read "2/η =
      * 952" at the axis in one step, "2/η = 1053 (edge of stability)" under
      * the plot in the next. */
-    double now[SCENE_MAX_RUNS];
+    double now[SCENE_MAX_RUNS], now_end[SCENE_MAX_RUNS];
     char now_label[SCENE_MAX_RUNS][48], edge_label[48] = "";
-    size_t now_count = level_count == 0 ? run_levels(r, scene, now, now_label) : 0;
+    size_t now_count = level_count == 0 ? run_levels(r, scene, now, now_end, now_label) : 0;
     bool one_edge = now_count > 0 && one_lr && !off_scale && !all_flow;
     bool edge_at_axis = one_edge && !lesson_range;
     if (edge_at_axis) {
@@ -1093,7 +1099,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     }
     if (one_edge)
         for (size_t k = 0; k < now_count; k++)
-            end_label(r, scene, &a, now[k], first_now, now_label[k]);
+            end_label(r, scene, &a, now_end[k], now[k], first_now, now_label[k]);
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
     /* In its row under the step labels, off the curves (render_dynamics_plot

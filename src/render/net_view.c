@@ -607,6 +607,14 @@ static void data_heading(const Scene *scene, char *dest, size_t size)
  * data_view.c). */
 #define NET_CLASS_KEY N_("class:")
 
+/* Crosses' centres at least this far apart (pixels at scale 1), where
+ * their arms stay apart, and the most rings of places about its point a
+ * cross is moved out to (place_miss).  Drawn on their points, adam_vs_sgd_network
+ * 2's 13 misses, six within 25 px at the spirals' centre, lay in one lump
+ * that showed four crosses beside "wrong: 13" (review, issue 12). */
+#define NET_CROSS_APART 7.0
+#define NET_CROSS_RINGS 3
+
 /* A miss's cross at (x, y), cased in the panel's ground so that crosses
  * meeting stay apart. */
 static void draw_miss(Renderer *r, double x, double y)
@@ -616,6 +624,33 @@ static void draw_miss(Renderer *r, double x, double y)
     ground.a = 1.0f;
     render_cross(r, x, y, NET_CROSS_ARM * s, (NET_CROSS_HALF + NET_CROSS_CASING) * s, ground);
     render_cross(r, x, y, NET_CROSS_ARM * s, NET_CROSS_HALF * s, r->theme->wrong);
+}
+
+/* The cross of a miss at the point (x, y): on the point, or where it
+ * first keeps NET_CROSS_APART from the crosses placed before it this
+ * frame, on rings that far apart about the point (six places on the
+ * first, twelve on the second, ...), inside the square; on the point
+ * where none is clear.  The place is recorded (render_miss_marks). */
+static void place_miss(Renderer *r, double x, double y, LayoutRect square)
+{
+    double apart = NET_CROSS_APART * r->scale;
+    bool found = false;
+    for (int ring = 0; ring <= NET_CROSS_RINGS && !found; ring++)
+        for (int k = 0; k < (ring == 0 ? 1 : 6 * ring) && !found; k++) {
+            double t = 2.0 * M_PI * k / (ring == 0 ? 1 : 6 * ring);
+            double cx = x + ring * apart * cos(t), cy = y + ring * apart * sin(t);
+            found = cx >= square.x && cx <= square.x + square.w && cy >= square.y &&
+                    cy <= square.y + square.h;
+            for (size_t m = 0; m < r->miss_count && found; m++)
+                found = hypot(cx - r->misses[m][0], cy - r->misses[m][1]) >= apart;
+            if (found)
+                x = cx, y = cy;
+        }
+    if (r->miss_count < RENDER_MISSES) {
+        r->misses[r->miss_count][0] = x;
+        r->misses[r->miss_count++][1] = y;
+    }
+    draw_miss(r, x, y);
 }
 
 /* The classes' key from x, its first line centred on y: "class:", then
@@ -710,12 +745,13 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
  * colour (misses false), or the crosses on those the panel's run gets
- * wrong (misses true, draw_miss).  The marks of misses go over every
+ * wrong (misses true, place_miss).  The marks of misses go over every
  * point: drawn with each point, the points after covered them
  * (adam_vs_sgd_network 5, Adam's misses among the test points).  How
  * many the run gets wrong. */
 static size_t draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
-                           bool misses, double lo, double unit, double x0, double y0)
+                           bool misses, double lo, double unit, double x0, double y0,
+                           double side)
 {
     int *classes = malloc(set->n * sizeof *classes);
     double *confidence = malloc(set->n * sizeof *confidence);
@@ -731,7 +767,7 @@ static size_t draw_samples(Renderer *r, const Scene *scene, const NetData *set, 
             render_sample(r, x, y, train ? NET_TRAIN_DOT : NET_TEST_DOT,
                           theme_class_color((int)set->y[k]), !train);
         else if (miss)
-            draw_miss(r, x, y);
+            place_miss(r, x, y, (LayoutRect){x0, y0 - side, side, side});
     }
     free(classes);
     free(confidence);
@@ -795,8 +831,8 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     double y0 = top + side;
     size_t missed = 0;
     for (int misses = 0; misses < 2; misses++) {
-        missed = draw_samples(r, scene, &d->test, false, misses, lo, unit, x0, y0);
-        missed += draw_samples(r, scene, &d->train, true, misses, lo, unit, x0, y0);
+        missed = draw_samples(r, scene, &d->test, false, misses, lo, unit, x0, y0, side);
+        missed += draw_samples(r, scene, &d->train, true, misses, lo, unit, x0, y0, side);
     }
     /* The key, on the panel's last three lines (two, with the classes'
      * beside the square). */
@@ -811,6 +847,13 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     else
         data_class_key(r, k_classes, rect.x + 8 * s, key_y - 0.5 * line, false, true);
     render_text(r, _(NET_ACCURACY_KEY), rect.x + 8 * s, key_y, px, ALIGN_LEFT, r->theme->dim);
+}
+
+size_t render_miss_marks(const Renderer *r, double (*dest)[2], size_t max)
+{
+    size_t n = r->miss_count < max ? r->miss_count : max;
+    memcpy(dest, r->misses, n * sizeof *dest);
+    return n;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -206,6 +206,16 @@ bool render_sharpness_to_y(const Renderer *renderer, double value, double *py);
 bool render_experiment_to_pixel(const Renderer *renderer, double swept, double value,
                                 double *px, double *py);
 
+/* Tests: the centres of the crosses the last frame drew on the points a
+ * network's data panel gets wrong, up to max of them into dest (the
+ * first RENDER_MISSES are kept); returns how many. */
+#define RENDER_MISSES 512
+size_t render_miss_marks(const Renderer *renderer, double (*dest)[2], size_t max);
+
+/* Tests: how many of the cloud's walkers the last frame drew again over
+ * the key's own panel, where it lies on the map. */
+size_t render_key_walkers(const Renderer *renderer);
+
 /* The factor projector mode applies on top of scale. */
 #define RENDER_PROJECTOR_SCALE 1.75
 

@@ -379,6 +379,7 @@ struct Renderer {
     struct Legend *legend;      /* the frame's legend, its key's lines among
                                    them, as render_key_plan laid it out for
                                    draw_legend (hud.c; NULL before the first) */
+    size_t key_walkers;         /* the cloud's walkers drawn over its panel (hud.c) */
     size_t arrow_count;
     MeasuredWidth widths[WIDTH_SETS * WIDTH_WAYS];
     StaticLayer static_layer;
@@ -397,6 +398,9 @@ struct Renderer {
                                         draw_head): centre and how far out
                                         the head and its rings reach */
     size_t head_count;
+    double misses[RENDER_MISSES][2]; /* the frame's crosses on misclassified
+                                        points so far (net_view.c's draw_miss) */
+    size_t miss_count;
     unsigned marks_drawn;       /* the frame's RenderMark bits so far */
     PlotArea experiment_area;   /* the experiment plot's, drawn last (experiment_plot.c) */
     PlotArea sharpness_area;    /* the sharpness plot's, drawn last (dynamics.c) */
@@ -501,6 +505,10 @@ unsigned render_marks_shown(const Renderer *r, const Scene *scene);
  * holds or touches: every one, or of a large cloud those of an even
  * sample (the key over the map keeps off them: hud.c's key_covers). */
 size_t render_particles_in(const Renderer *r, const Scene *scene, LayoutRect box);
+/* world.c: the particles on the map that box holds or touches drawn again
+ * over what was drawn there since (hud.c: the key's panel over the map);
+ * how many. */
+size_t render_particles_over(Renderer *r, const Scene *scene, LayoutRect box);
 /* world.c: mark drawn as the map draws it, centred on (cx, cy), scaled
  * to reach reach pixels from its centre (the key's icon);
  * RENDER_MARK_SHARE and RENDER_MARK_LEAST are words, not shapes: nothing. */

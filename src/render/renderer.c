@@ -175,6 +175,8 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->plot_area_count = 0;
     r->effective_box_count = 0;
     r->head_count = 0;
+    r->miss_count = 0;
+    r->key_walkers = 0;
     r->marks_drawn = 0;
     r->experiment_drawn = false;
     render_net_repr_prepare(r, scene);

@@ -563,6 +563,7 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     static const char *const prepositions[] = {"on", "of", "in", "at", "for", "by", NULL};
     static const char *const relations[] = {"≈", "=", "<", ">", "≤", "≥", "≠", NULL};
     static const char *const numbered[] = {"step", "update", "run", "epoch", NULL};
+    static const char *const owners[] = {"its", "their", NULL};
     int len = 0;
     switch (c) {
     case ANY:
@@ -609,8 +610,8 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     case NO_FACTOR:
         return w.from == w.to || is_cjk(utf8_next(t + w.from, &len)) || !is_factor(t, w.from, w.to);
     case POSSESSIVE:
-        return w.to >= w.from + 3 && t[w.to - 1] == 's' && t[w.to - 2] == '\'' &&
-               is_latin_word(t, w.from, w.to - 2);
+        return word_is(t, w, owners) || (w.to >= w.from + 3 && t[w.to - 1] == 's' && t[w.to - 2] == '\'' &&
+               is_latin_word(t, w.from, w.to - 2));
     case NUMBERED:
         return word_is(t, w, numbered);
     }
@@ -685,7 +686,8 @@ static const struct Binding {
     {ANY, LEAD, PREPOSITION, LAST, BREAK_COUNTED, 1},
     /* A possessive and what it owns, a key and the first words of its
      * meaning (session 26's review of docs/frames: "the minimum's / 1002",
-     * "a well's / bottom", "h: barrier / height"). */
+     * "a well's / bottom", "h: barrier / height"; issue 12: "of its /
+     * 1900"). */
     {ANY, POSSESSIVE, ANY, ANY, BREAK_COUNTED, 2},
     {KEY, LEAD, ANY, ANY, BREAK_COUNTED, 1},
 };
@@ -1123,6 +1125,12 @@ static int leaning_cost(Wrapper *w, size_t start, size_t stop, const Break *b)
     return b->before == 0x7684 ? 1 : 0;
 }
 
+/* Whether 得多 follows byte pos of t. */
+static bool much_after(const unsigned char *t, size_t pos)
+{
+    return strncmp((const char *)t + pos, "得多", strlen("得多")) == 0;
+}
+
 /* The kind of break b of the line [start, stop), told between two CJK
  * characters where it was not yet: a plain one (BREAK_INSIDE) costs a
  * little where it parts a count softly held, a short clause or a
@@ -1131,8 +1139,10 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
 {
     const unsigned char *t = w->text;
     if (!b->told) {
-        if (splits_term(t, b->at) || b->before == 0x4E4B)
-            /* 之 begins a word (之间, 之后, 之一): it never ends a line. */
+        if (splits_term(t, b->at) || b->before == 0x4E4B || much_after(t, b->at))
+            /* 之 begins a word (之间, 之后, 之一): it never ends a line; 得多
+             * ("much more") ends the word it compares (远得多): it never
+             * begins one (issue 12: "走得远 / 得多"). */
             b->kind = BREAK_TERM;
         else if (splits_count(t, start, b->at, b->after))
             b->kind = BREAK_COUNT;

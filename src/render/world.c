@@ -994,21 +994,40 @@ static bool cloud_under_head(const Renderer *r, const Scene *scene, const Viewpo
     return true;
 }
 
-size_t render_particles_in(const Renderer *r, const Scene *scene, LayoutRect box)
+/* The particles that box holds or touches, as drawn (draw_particles'
+ * disc, or a density image's cell): counted, every one or of a large
+ * cloud those of an even sample; or (draw) each one on the map drawn
+ * again, a disc in the cloud's colour, and counted. */
+static size_t particles_near(const Renderer *r, const Scene *scene, LayoutRect box, bool draw)
 {
     if (!scene->swarm || scene->runs[scene->swarm_run].hidden)
         return 0;
     Viewport vp = render_viewport(r, scene);
     const float *xy = swarm_positions(scene->swarm);
-    size_t n = swarm_count(scene->swarm), every = n / CLOUD_SAMPLE + 1, held = 0;
-    /* draw_particles' disc, or a density image's cell. */
+    size_t n = swarm_count(scene->swarm), every = draw ? 1 : n / CLOUD_SAMPLE + 1, held = 0;
     double reach = 2.2 * r->marker_scale;
     LayoutRect near = {box.x - reach, box.y - reach, box.w + 2 * reach, box.h + 2 * reach};
+    Rgba color = render_run_color(r, scene->swarm_run, 1.0f);
     for (size_t k = 0; k < n; k += every) {
         double x, y;
-        held += particle_pixel(r, &vp, &xy[2 * k], &x, &y) && layout_rect_holds(near, x, y);
+        if (!particle_pixel(r, &vp, &xy[2 * k], &x, &y) || !layout_rect_holds(near, x, y) ||
+            (draw && !layout_rect_holds(r->layout.landscape, x, y)))
+            continue;
+        held++;
+        if (draw)
+            shapes_disc(r->shapes, x, y, reach, color);
     }
     return held;
+}
+
+size_t render_particles_in(const Renderer *r, const Scene *scene, LayoutRect box)
+{
+    return particles_near(r, scene, box, false);
+}
+
+size_t render_particles_over(Renderer *r, const Scene *scene, LayoutRect box)
+{
+    return particles_near(r, scene, box, true);
 }
 
 /* A head's place as a ring in the run's colour, no disc: narrower than a
