@@ -1083,7 +1083,11 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
     int nth = own ? (int)trace->drawn : 1;
     for (size_t i = 0; i < count; i++) {
         bool gap = drawn[i].along && ((int)(drawn[i].x - x0) / dash) % (nth + 1) != nth - 1;
-        if (drawn[i].joined && !gap)
+        /* A line coming down onto an earlier curve from off it is drawn
+         * whole, wherever it lands: adaptive 4's RMSProp fell back from
+         * its leap onto the floor, where Adam's and AdaGrad's lie, at a
+         * gap, and its line stopped at 0.01 (review, issue 12). */
+        if (drawn[i].joined && (!gap || !drawn[i - 1].along))
             shapes_segment(r->shapes, drawn[i - 1].x, drawn[i - 1].ylo, drawn[i].x,
                            drawn[i].ylo, 0.9 * r->scale, color);
         if (drawn[i].yhi < drawn[i].ylo - 1 && !gap)
