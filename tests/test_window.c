@@ -26,6 +26,7 @@
 #include "render/render.h"
 #include "render/value_scale.h"
 #include "scene/i18n.h"
+#include "scene/loss_scale.h"
 #include "scene/net_stage.h"
 #include "scene/viewport.h"
 
@@ -2709,6 +2710,99 @@ static void test_flow_and_band_both_seen(void **state)
     }
 }
 
+/* Whether pixel c has the hue of rgb, darker or not (an old trail drawn
+ * in another's band darkens toward the casing: world.c's faded): each
+ * channel's share of the three within 0.06 of rgb's, and c not near
+ * black (the casing). */
+static bool of_hue(const uint8_t *c, const uint8_t rgb[3])
+{
+    double sc = c[0] + c[1] + c[2], sr = rgb[0] + rgb[1] + rgb[2];
+    bool near = sc > 120;
+    for (int k = 0; k < 3; k++)
+        near = near && fabs(c[k] / sc - rgb[k] / sr) < 0.06;
+    return near;
+}
+
+/* How much of run i's path is seen in f: of points 6 pixels apart along
+ * its segments, away from its start and every head (15 and 30 pixels),
+ * how many (*seen) show 1.5 pixels or more of its hue (of_hue, half-pixel
+ * samples) across the path within 10 pixels; how many were looked at. */
+static int path_seen(App *app, const Frame *f, size_t i, int *seen)
+{
+    const Scene *scene = app_scene(app);
+    const Run *run = &scene->runs[i].run;
+    Viewport vp = app_viewport(app);
+    uint8_t rgb[3];
+    run_rgb(app, i, rgb);
+    double sx, sy;
+    viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &sx, &sy);
+    int points = 0;
+    *seen = 0;
+    for (size_t k = 0; k + 1 < run->count; k++) {
+        double x0, y0, x1, y1;
+        viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x0, &y0);
+        viewport_to_pixel(&vp, run->path[k + 1].x, run->path[k + 1].y, &x1, &y1);
+        double len = hypot(x1 - x0, y1 - y0);
+        for (double t = 3.0; t < len - 3.0; t += 6.0) {
+            double x = x0 + t / len * (x1 - x0), y = y0 + t / len * (y1 - y0);
+            bool near_head = false;
+            for (size_t h = 0; h < scene->run_count; h++) {
+                const Run *o = &scene->runs[h].run;
+                double hx, hy;
+                viewport_to_pixel(&vp, o->path[o->count - 1].x, o->path[o->count - 1].y, &hx,
+                                  &hy);
+                near_head |= hypot(x - hx, y - hy) < 30.0;
+            }
+            if (near_head || hypot(x - sx, y - sy) < 15.0)
+                continue;
+            int on = 0;
+            for (double d = -10.0; d <= 10.0; d += 0.5)
+                on += of_hue(pixel(f, (int)floor(x - d * (y1 - y0) / len),
+                                   (int)floor(y + d * (x1 - x0) / len)),
+                             rgb);
+            points++;
+            *seen += on >= 3;
+        }
+    }
+    return points;
+}
+
+/* Runs that one start shares with the selected run and another whose path
+ * they lie along (issue 12, frame review at 960x540: adaptive 2's RMSProp,
+ * one with AdaGrad's path, unseen; gradient_flow 4's η = 0.05, under the
+ * selected η = 0.01's band but for a sliver on the bend), in the window at
+ * 960x540 and 1280x720 --projector: 1.5 pixels or more of the run's
+ * colour across its path at 4 in 5 points of it (path_seen); η = 0.05's
+ * at 3 in 5, η = 0.2's zig-zag crossing over it on the bend.  (On main
+ * of session 29: 4 of 15 and 5 of 13 points, 2 of 22 and 0 of 17.) */
+static void test_paths_alike_both_seen(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lesson;
+        size_t step, run;
+        OptimizerKind kind;
+        int fifths; /* of the points seen, at least */
+    } cases[] = {{"adaptive.lua", 1, 2, OPT_RMSPROP, 4}, {"gradient_flow.lua", 3, 1, OPT_GD, 3}};
+    bool all = true;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (int projector = 0; projector < 2; projector++) {
+            int w = projector ? 1280 : 960, h = projector ? 720 : 540;
+            App *app = open_lesson_sized(cases[c].lesson, cases[c].step, w, h, projector);
+            Frame f = draw_unhovered(app, NULL);
+            assert_int_equal(app_scene(app)->runs[cases[c].run].run.desc.kind, cases[c].kind);
+            int seen, points = path_seen(app, &f, cases[c].run, &seen);
+            print_message("%s %zu (%dx%d%s): run %zu's colour seen at %d of %d points\n",
+                          cases[c].lesson, cases[c].step + 1, w, h, projector ? " --projector" : "",
+                          cases[c].run + 1, seen, points);
+            assert_true(points >= 10);
+            all = all && 5 * seen >= cases[c].fifths * points;
+            free(f.rgba);
+            app_destroy(app);
+        }
+    assert_true(all);
+}
+
 /* batch_and_flatness's GD and SGD, one start and close paths (a frame
  * review saw SGD's path alone, issue 12), at 960x540 in English and in
  * Chinese: across each run's path, away from the start and the heads, 2
@@ -3702,6 +3796,58 @@ static void test_adaptive_peak_between_labels(void **state)
     app_destroy(app);
 }
 
+/* adaptive 4: the caption says RMSProp was thrown up its valley's wall
+ * "then fell back" (issue 12: its line came down from the leap to 0.01
+ * and stopped, a gap of the dashes along the curves at the floor where
+ * it landed, and read as cut off by the plot's range).  In the window at
+ * 960x540 and 1280x720, and at 1280x720 --projector, right of the peak's
+ * column (within 40 pixels, on the plot) RMSProp's pink is on every row
+ * of the plotting area from a decade under the peak to 3 pixels over the
+ * floor (8 of 60 rows had none at 1280x720). */
+static void test_adaptive_leap_falls_to_the_floor(void **state)
+{
+    (void)state;
+    static const int sizes[3][3] = {{960, 540, 0}, {1280, 720, 0}, {1280, 720, 1}};
+    for (size_t z = 0; z < 3; z++) {
+        App *app = open_lesson_sized("adaptive.lua", 3, sizes[z][0], sizes[z][1], sizes[z][2]);
+        Frame f = draw_unhovered(app, NULL);
+        const Scene *scene = app_scene(app);
+        const Run *rms = &scene->runs[1].run;
+        assert_int_equal(rms->desc.kind, OPT_RMSPROP);
+        size_t top = 300;
+        for (size_t k = 300; k < rms->count; k++)
+            top = rms->path[k].loss > rms->path[top].loss ? k : top;
+        LayoutRect area;
+        assert_true(render_plot_areas(app->renderer, &area, 1) >= 1);
+        LossScale p = loss_scale_of(scene);
+        /* A decade under the peak: the spike's tip, a pixel wide, is faint. */
+        double peak = loss_scale_value(&p, rms->path[top].loss);
+        double peak_x = area.x, under = area.y + area.h * (p.hi + 1.0 - peak) / (p.hi - p.lo);
+        size_t at = 0;
+        while (peak_x < area.x + area.w &&
+               render_plot_step_at(app->renderer, scene, peak_x, area.y + 0.5 * area.h, &at) &&
+               at < top)
+            peak_x++;
+        uint8_t pink[3];
+        run_rgb(app, 1, pink);
+        int rows = 0, missed = 0;
+        for (int y = (int)ceil(under); y <= (int)floor(area.y + area.h - 3.0); y++) {
+            bool on = false;
+            for (int x = (int)floor(peak_x); x < fmin(peak_x + 40, area.x + area.w) && !on; x++)
+                on = near_colour(pixel(&f, x, y), pink);
+            rows++;
+            missed += !on;
+        }
+        print_message("adaptive 4 (%dx%d%s): RMSProp's peak at step %zu, x %.0f; its pink "
+                      "missing on %d of %d rows down to the floor\n", sizes[z][0], sizes[z][1],
+                      sizes[z][2] ? " --projector" : "", top, peak_x, missed, rows);
+        assert_true(rows >= 10);
+        assert_int_equal(missed, 0);
+        free(f.rgba);
+        app_destroy(app);
+    }
+}
+
 /* adaptive 5: the four leaps the caption names, near steps 440 to 650,
  * lie over 50 pixels apart on the loss plot in the window at 1280x720
  * (issue 12: 30 in a recording at 960x540, the plot's x axis running over
@@ -3963,6 +4109,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_velocity_under_the_head),
         cmocka_unit_test(test_flow_on_top),
         cmocka_unit_test(test_flow_and_band_both_seen),
+        cmocka_unit_test(test_paths_alike_both_seen),
         cmocka_unit_test(test_gd_and_sgd_both_seen),
         cmocka_unit_test(test_selected_run_as_bold),
         cmocka_unit_test(test_legend_tells_plot_time),
@@ -3979,6 +4126,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_walkers_keep_their_kind_colour),
         cmocka_unit_test(test_adaptive_optimizers_keep_their_colours),
         cmocka_unit_test(test_adaptive_peak_between_labels),
+        cmocka_unit_test(test_adaptive_leap_falls_to_the_floor),
         cmocka_unit_test(test_adaptive_leaps_spread),
         cmocka_unit_test(test_effective_label_by_its_box),
         cmocka_unit_test(test_old_trail_keeps_its_lightness),

@@ -238,6 +238,20 @@ static bool segment_shown(LayoutRect map, double x0, double y0, double x1, doubl
 #define FLOW_OUTLINED_HALF 1.2
 #define FLOW_OUTLINE 0.4
 
+/* The least width (pixels) of a nest step (render_path_nest): a path that
+ * another from its start follows shows along both its edges at least this
+ * wide.  At the marker scale alone a step was 0.75 pixels at 960x540,
+ * blended with the casing, and adaptive 2's RMSProp, one with AdaGrad's
+ * path, read as AdaGrad's path alone (review, issue 12). */
+#define PATH_NEST_LEAST 2.0
+
+/* How much wider (pixels) than its own width a path is drawn, nested in
+ * nest later paths from its start. */
+static double nest_width(const Renderer *r, size_t nest)
+{
+    return render_path_nest(nest) * fmax(r->marker_scale, PATH_NEST_LEAST / RENDER_PATH_NEST_STEP);
+}
+
 /* Half width (pixels, times the marker scale) of a segment that leaves the
  * map: one of its ends lies off it. */
 #define PATH_LEAVING_HALF 0.7
@@ -430,7 +444,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     double m = r->marker_scale;
     bool colour = pass % 2 == 1;
     double half = pass >= 2 ? FLOW_OUTLINED_HALF * m
-                            : (RENDER_PATH_HALF + render_path_nest((size_t)nest)) * m;
+                            : RENDER_PATH_HALF * m + nest_width(r, (size_t)nest);
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
@@ -528,8 +542,8 @@ void render_cross(Renderer *r, double x, double y, double size, double half, Rgb
  * (nested in the most bands). */
 static double path_reach(const Renderer *r)
 {
-    return (RENDER_PATH_HALF + render_path_nest(RENDER_PATH_NEST_MAX) + PATH_CASING) *
-           r->marker_scale;
+    return (RENDER_PATH_HALF + PATH_CASING) * r->marker_scale +
+           nest_width(r, RENDER_PATH_NEST_MAX);
 }
 
 /* Whether a shown run's path, as drawn this frame (its casing's width
@@ -609,6 +623,34 @@ static size_t path_order(const Scene *scene, size_t k)
     return k;
 }
 
+/* Points of a path tried for lying under another (path_under). */
+#define PATH_UNDER_SAMPLES 16
+
+/* Whether run j's path, as reduced this frame, lies within reach pixels of
+ * run i's at each of PATH_UNDER_SAMPLES of its points spread along it: a
+ * path drawn over it at that half width would hide it. */
+static bool path_under(const Renderer *r, size_t j, size_t i, double reach)
+{
+    const PathCache *a = &r->paths[j], *b = &r->paths[i];
+    if (a->drawn < 2 || b->drawn < 2 || !same_viewport(&a->viewport, &b->viewport))
+        return false;
+    for (size_t n = 0; n < PATH_UNDER_SAMPLES; n++) {
+        const double *p = &a->points[3 * (n * (a->drawn - 1) / (PATH_UNDER_SAMPLES - 1))];
+        double least = (double)INFINITY;
+        for (size_t q = 0; q + 1 < b->drawn && least > reach; q++) {
+            const double *u = &b->points[3 * q], *v = &b->points[3 * q + 3];
+            double ux = v[0] - u[0], uy = v[1] - u[1], wx = p[0] - u[0], wy = p[1] - u[1];
+            double len2 = ux * ux + uy * uy;
+            double t = len2 > 0 ? fmin(fmax((wx * ux + wy * uy) / len2, 0.0), 1.0) : 0.0;
+            if (!isnan(t))
+                least = fmin(least, hypot(wx - t * ux, wy - t * uy));
+        }
+        if (!(least <= reach))
+            return false;
+    }
+    return true;
+}
+
 /* How many steps wider (render_path_nest) the k-th path drawn
  * (path_order) is, and whether it lies inside the band of one drawn
  * before it (inside: drawn faded, draw_path).  Paths from one start
@@ -619,27 +661,35 @@ static size_t path_order(const Scene *scene, size_t k)
  * it: the run the step is about lies on top and as bold as any (a flow,
  * drawn after it, still nests inside it).  (Nested innermost,
  * learning_rate 7's selected η = 0.19 was drawn thinner than η = 0.21
- * across it, and read as under it.) */
-static int path_nest(const Scene *scene, size_t k, bool *inside)
+ * across it, and read as under it.)  Except a run whose path lies under
+ * the selected one's all along (path_under, within the widest band): the
+ * selected run nests in that one (nested), a step narrower and its casing
+ * under every colour, so it shows along the selected run's edges
+ * (gradient_flow 4's η = 0.05 lay whole under η = 0.01's band but for a
+ * sliver on the bend: review, issue 12). */
+static int path_nest(const Renderer *r, const Scene *scene, size_t k, bool *inside, bool *nested)
 {
     size_t i = path_order(scene, k);
     const SceneRun *sr = &scene->runs[i];
+    double reach = RENDER_PATH_HALF * r->marker_scale + nest_width(r, RENDER_PATH_NEST_MAX);
     int nest = 0, widest = 0;
-    *inside = false;
+    *inside = *nested = false;
     for (size_t other = 0; other < scene->run_count; other++) {
         size_t j = path_order(scene, other);
         const SceneRun *o = &scene->runs[j];
         if (other == k || o->hidden || o->x0 != sr->x0 || o->y0 != sr->y0)
             continue;
         *inside = *inside || other < k;
-        if (other > k && j != scene->selected) {
+        if (other > k && (j != scene->selected || path_under(r, i, j, reach))) {
             nest += continuous_run(scene, j) ? 2 : 1;
         } else if (other < k && i == scene->selected) {
-            bool under;
-            int width = path_nest(scene, other, &under);
+            bool in, in_nested, under = path_under(r, j, i, reach);
+            int width = path_nest(r, scene, other, &in, &in_nested) - under;
             widest = width > widest ? width : widest;
+            *nested = *nested || under;
         }
     }
+    nest = nest < RENDER_PATH_NEST_MAX ? nest : RENDER_PATH_NEST_MAX;
     return nest > widest ? nest : widest;
 }
 
@@ -2575,12 +2625,14 @@ static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
     size_t i = path_order(scene, k);
     const SceneRun *sr = &scene->runs[i];
     long last = last_finite(&sr->run);
-    bool top = i == scene->selected && scene->run_count > 1;
-    if (sr->hidden || last < 0 || (top && pass == 0))
+    if (sr->hidden || last < 0)
+        return;
+    bool inside, nested;
+    int nest = path_nest(r, scene, k, &inside, &nested);
+    bool top = i == scene->selected && scene->run_count > 1 && !nested;
+    if (top && pass == 0)
         return;
     bool in_cloud = scene->swarm && i == scene->swarm_run;
-    bool inside;
-    int nest = path_nest(scene, k, &inside);
     double window = in_cloud ? trail_window(r, scene, i) : 0.0;
     Rgba color = path_color(r, scene, i, 1.0f);
     bool outlined = pass == 1 && inside && continuous_run(scene, i);
