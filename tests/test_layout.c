@@ -3108,7 +3108,7 @@ static void test_saddle_walker_and_start_seen(void **state)
 /* saddle 4 at its end (200 updates), en and zh, at 960x540, 1920x1080 and
  * 1280x720 --projector: the walker's escape is drawn.  Of its path's
  * points from the start until it is 0.8 off the line (the clouds about
- * y = ±1 lie beyond), three in four or more are in the run's colour on
+ * y = ±1 lie beyond), three in four or more are in the walker's colour on
  * the frame (each channel within 40; the start's cross, the saddle's
  * label and the share over the cloud may cover a few): its trail, its
  * last steps all inside the cloud, showed none of it, the caption's
@@ -3125,7 +3125,7 @@ static void test_saddle_walker_escape_seen(void **state)
             const Scene *scene = st->scene;
             const Run *run = &scene->runs[scene->swarm_run].run;
             Viewport vp = render_viewport(st->renderer, scene);
-            Rgba c = render_run_color(st->renderer, scene->swarm_run, 1.0f);
+            Rgba c = render_path_color(st->renderer, scene, scene->swarm_run, 1.0f);
             const double colour[3] = {255.0 * (double)c.r, 255.0 * (double)c.g,
                                       255.0 * (double)c.b};
             Shot shot = shot_frame(st, w, h, NULL, true);

@@ -120,6 +120,9 @@ void render_sample(Renderer *r, double x, double y, double radius, Rgba color, b
 void render_set_run_colors(Renderer *r, const Scene *scene);
 /* Run i's colour in the frame being drawn, with alpha a. */
 Rgba render_run_color(const Renderer *r, size_t i, float a);
+/* world.c: run i's colour at opacity a as its path and head are drawn:
+ * the walker's lighter (darker on paper) where a cloud copies the run. */
+Rgba render_path_color(const Renderer *r, const Scene *scene, size_t i, float a);
 /* The palette's colour at place (SceneRun.color), with alpha a: an
  * experiment's kind of walker k at place k, as its runs on the stage. */
 Rgba render_place_color(const Renderer *r, size_t place, float a);

@@ -51,9 +51,7 @@
  * (review, issue 12). */
 #define WALKER_TOWARD_TEXT 0.6f
 
-/* Run i's colour at opacity a as its path and head are drawn: the
- * walker's lighter (darker on paper) where a cloud copies the run. */
-static Rgba path_color(const Renderer *r, const Scene *scene, size_t i, float a)
+Rgba render_path_color(const Renderer *r, const Scene *scene, size_t i, float a)
 {
     Rgba c = render_run_color(r, i, a);
     if (!scene->swarm || i != scene->swarm_run)
@@ -1116,7 +1114,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     double s = r->marker_scale, px = h->px, py = h->py, dx, dy;
     if (h->outside && !r->view3d && stack == 0)
         draw_off_view(r, scene, i, vp, px, py, h->out_x, h->out_y);
-    Rgba color = path_color(r, scene, i, h->seen ? 1.0f : HIDDEN_ALPHA);
+    Rgba color = render_path_color(r, scene, i, h->seen ? 1.0f : HIDDEN_ALPHA);
     /* Its disc, or its ring around the heads stacked before it. */
     double reach = HEAD_RADIUS * s;
     if (stack > 0) {
@@ -1261,7 +1259,7 @@ static void draw_heads(Renderer *r, const Scene *scene, const Viewport *vp)
         if (!head[k].place.outside && !r->view3d && !scene->display.paths_hidden &&
             scene->runs[head[k].run].run.status == RUN_ACTIVE &&
             cycle_point(r, head[k].run, &cx, &cy)) {
-            draw_head_disc(r, cx, cy, path_color(r, scene, head[k].run, 1.0f));
+            draw_head_disc(r, cx, cy, render_path_color(r, scene, head[k].run, 1.0f));
             render_keep_clear(r, (LayoutRect){cx - ring, cy - ring, 2 * ring, 2 * ring});
         }
     for (size_t k = 0; k < n; k++)
@@ -2595,7 +2593,7 @@ void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double c
         /* A trail up to a head, in the walker's colour, cased as on the
          * map: the head at the right, half as far out as the icon reaches. */
         double s = 0.5 * reach / (HEAD_RADIUS + 1.0), hx = cx + 0.45 * reach;
-        Rgba color = path_color(r, scene, scene->swarm_run, 1.0f);
+        Rgba color = render_path_color(r, scene, scene->swarm_run, 1.0f);
         for (int pass = 0; pass < 2; pass++)
             shapes_segment(r->shapes, cx - reach, cy + 0.5 * reach, hx, cy,
                            (RENDER_PATH_HALF + (pass == 0 ? PATH_CASING : 0.0)) * s,
@@ -2634,7 +2632,7 @@ static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
         return;
     bool in_cloud = scene->swarm && i == scene->swarm_run;
     double window = in_cloud ? trail_window(r, scene, i) : 0.0;
-    Rgba color = path_color(r, scene, i, 1.0f);
+    Rgba color = render_path_color(r, scene, i, 1.0f);
     bool outlined = pass == 1 && inside && continuous_run(scene, i);
     /* Its way in (way_in_points), whole, then its trail. */
     PathCache way = r->paths[i];
