@@ -240,8 +240,10 @@ static bool segment_shown(LayoutRect map, double x0, double y0, double x1, doubl
  * another from its start follows shows along both its edges at least this
  * wide.  At the marker scale alone a step was 0.75 pixels at 960x540,
  * blended with the casing, and adaptive 2's RMSProp, one with AdaGrad's
- * path, read as AdaGrad's path alone (review, issue 12). */
-#define PATH_NEST_LEAST 2.0
+ * path, read as AdaGrad's path alone (review, issue 12); at 2, four paths
+ * from one start drew the selected one 15 pixels wide (adaptive 2's GD)
+ * and gradient_flow 4's η = 0.2 zig-zag in blobs. */
+#define PATH_NEST_LEAST 1.5
 
 /* How much wider (pixels) than its own width a path is drawn, nested in
  * nest later paths from its start. */
