@@ -5767,6 +5767,39 @@ static void test_thumbnails_name_seed_loss_and_test(void **state)
         }
 }
 
+/* trained_not_derived 2, en and zh at 960x540 and 1280x720 --projector:
+ * the eight thumbnails' decision regions take at least 8 x 24^2 strongly
+ * coloured pixels (the class colours; texts are grey) on the map's panel.
+ * At 1280x720 --projector in English they were 8-pixel squares under full
+ * labels (review, issue 12). */
+static void test_thumbnails_drawn_large_enough(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[2] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            const Layout *l = lesson_layout(st, "trained_not_derived.lua", langs[g], 1, w, h,
+                                            frames[z][2]);
+            LayoutRect map = l->landscape;
+            Shot shot = shot_frame(st, w, h, NULL, true);
+            size_t coloured = 0;
+            for (int y = (int)map.y; y < (int)(map.y + map.h); y++)
+                for (int x = (int)map.x; x < (int)(map.x + map.w); x++) {
+                    const uint8_t *p = shot.rgba + 4 * ((size_t)y * (size_t)w + (size_t)x);
+                    int hi = p[0] > p[1] ? p[0] : p[1], lo = p[0] < p[1] ? p[0] : p[1];
+                    hi = p[2] > hi ? p[2] : hi, lo = p[2] < lo ? p[2] : lo;
+                    coloured += hi - lo > 60;
+                }
+            print_message("trained_not_derived 2 (%s, %dx%d%s): %zu coloured pixels of "
+                          "thumbnails\n", langs[g], w, h, frames[z][2] ? " --projector" : "",
+                          coloured);
+            assert_true(coloured >= 8 * 24 * 24);
+            shot_free(&shot);
+        }
+}
+
 /* trained_not_derived 2 and 3, en and zh at 960x540, 1280x720 --projector
  * and 1920x1080, played to their end: any two texts on the map's panel
  * sharing a row stand at least 8 px apart, so each thumbnail's label reads
@@ -7557,6 +7590,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_representation_probe_says_its_accuracy, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_notice_holds_its_place, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_thumbnails_drawn_large_enough, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_thumbnail_labels_apart, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edge_steps_name_their_line_alike, stage_open,
                                         stage_close),

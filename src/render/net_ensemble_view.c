@@ -28,6 +28,11 @@
 /* Training points are drawn on thumbnails at least this wide (pixels at scale 1). */
 #define THUMB_POINTS_SIDE 90.0
 #define THUMB_GAP 6.0
+/* The least side (pixels at scale 1) a thumbnail under a label naming all
+ * three figures is drawn at: trained_not_derived 2's eight at 1280x720
+ * --projector were 8-pixel squares under full labels, where the label
+ * "test 97%" left them 40 (review, issue 12). */
+#define THUMB_LABELLED_LEAST 32.0
 /* Neighbouring thumbnails' labels stand at least this far apart (pixels at
  * scale 1), more than the thumbnails' gap: 6 pixels, less the glyphs'
  * bearings, left 4-5 between labels at 960x540 (trained_not_derived 2-3),
@@ -269,8 +274,9 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
     double least = LAYOUT_PLOT_AREA_LEAST * s + 2 * line + 8 * s;
     double strip = count == 2 ? fmax(fmin(LINE_SHARE * h, LINE_MOST * s), least) : 0.0;
     /* The largest thumbnails whose labels fit in their columns, over the
-     * forms naming all three figures and the columns; where none fit, the
-     * largest with the last form.  A label may be wider than its
+     * forms naming all three figures and the columns, none under
+     * THUMB_LABELLED_LEAST; where none fit, the largest with the last
+     * form.  A label may be wider than its
      * thumbnail, the column then as wide as the label: trained_not_derived
      * 3's two thumbnails, 90 pixels high between the legend and the
      * caption at 1280x720 --projector, said only "test 97%" in English
@@ -285,7 +291,8 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
         double high = form_lines[f] * line + 2 * s;
         for (int c = 1; c <= (int)count; c++) {
             double sd = thumb_side(count, c, w, h - strip, gap, high);
-            if (sd >= 0 && widest <= (w + gap) / c - gap && sd > side)
+            bool readable = f == LABEL_FORMS - 1 ? sd >= 0 : sd >= THUMB_LABELLED_LEAST * s;
+            if (readable && widest <= (w + gap) / c - gap && sd > side)
                 form = f, columns = c, side = sd, pitch = fmax(sd, widest);
         }
     }
