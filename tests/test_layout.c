@@ -3195,12 +3195,21 @@ static void test_saddle_axis_labels_clear(void **state)
             }
 }
 
+/* The least distance from (x, y) to box. */
+static double box_distance(LayoutRect box, double x, double y)
+{
+    return hypot(fmax(fmax(box.x - x, x - box.x - box.w), 0.0),
+                 fmax(fmax(box.y - y, y - box.y - box.h), 0.0));
+}
+
 /* saddle 2 to 5 at their ends (issue 12: saddle 5's "saddle" stood 2.2
  * pixels from the origin's "0", 1.8 in Chinese, and 4.8 from a "-1" at
  * 1280x720 --projector): en and zh at 960x540 and 1280x720 --projector,
  * the saddle mark's label, its panel a pad either side of its text, keeps
  * 5 pixels (times the scale; less a pixel, the text drawn at a whole
- * pixel) or more from every value and name of the axes. */
+ * pixel) or more from every value and name of the axes, and stands within
+ * 40 (times the scale) of the saddle: 110 pixels under it at 1280x720
+ * --projector, led along the y axis, it named the lower minimum. */
 static void test_saddle_label_clear_of_axis_labels(void **state)
 {
     LessonStage *st = *state;
@@ -3218,13 +3227,16 @@ static void test_saddle_label_clear_of_axis_labels(void **state)
                 AxisLabel labels[2 * AXIS_MAX_TICKS + 3];
                 size_t n = render_axis_labels(st->renderer, st->scene, labels,
                                               sizeof labels / sizeof labels[0]);
-                double gap = 1e9;
+                double gap = 1e9, from_saddle = 0, sx, sy;
+                Viewport vp = render_viewport(st->renderer, st->scene);
+                viewport_to_pixel(&vp, 0, 0, &sx, &sy);
                 size_t named = 0;
                 for (size_t t = 0; t < drawn->count; t++) {
                     if (strcmp(drawn->text[t], langs[g][1]) != 0)
                         continue;
                     named++;
                     LayoutRect b = drawn->box[t];
+                    from_saddle = box_distance(b, sx, sy);
                     double pad = 4.0 * scale;
                     for (size_t k = 0; k < n; k++) {
                         double dx = fmax(labels[k].x - (b.x + b.w + pad),
@@ -3233,11 +3245,12 @@ static void test_saddle_label_clear_of_axis_labels(void **state)
                         gap = fmin(gap, fmax(dx, dy));
                     }
                 }
-                print_message("saddle %zu (%s, %dx%d%s): \"%s\" %.1f px from the axes' labels\n",
-                              step + 1, langs[g][0], w, h, projector ? " --projector" : "",
-                              langs[g][1], gap);
+                print_message("saddle %zu (%s, %dx%d%s): \"%s\" %.1f px from the axes' labels, "
+                              "%.1f from the saddle\n", step + 1, langs[g][0], w, h,
+                              projector ? " --projector" : "", langs[g][1], gap, from_saddle);
                 assert_int_equal(named, 1);
                 assert_true(gap >= 5.0 * scale - 1.0);
+                assert_true(from_saddle <= 40.0 * scale);
             }
 }
 
@@ -3552,13 +3565,6 @@ static void test_sharp_flat_circle_labels_beside_their_rims(void **state)
             }
             assert_int_equal(labelled, 2);
         }
-}
-
-/* The least distance from (x, y) to box. */
-static double box_distance(LayoutRect box, double x, double y)
-{
-    return hypot(fmax(fmax(box.x - x, x - box.x - box.w), 0.0),
-                 fmax(fmax(box.y - y, y - box.y - box.h), 0.0));
 }
 
 /* sharp_flat 4 and 6 at their ends, en and zh, at each frame: each λmax
