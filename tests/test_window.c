@@ -1529,6 +1529,39 @@ static void test_error_over_stage(void **state)
     app_destroy(app);
 }
 
+/* A field typed into ('E') covers the panels under it, their texts too:
+ * drawn with the panels and with them hidden, its panel reads the same
+ * (it lets 6% through).  The legend's lines lay over the run's values at
+ * 1366x768 --projector in Chinese (sharp_flat 3). */
+static void test_field_over_panels(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.001", "momentum:lr=0.0005", "nesterov:lr=0.0005",
+                          "rmsprop:lr=0.01", "adam:lr=0.05", "adagrad:lr=0.5"};
+    App *app = open_app("rosenbrock", runs, 6, "-1.5,2", (ViewRect){0});
+    Scene *s = app_scene(app);
+    s->display.projector = true;
+    free(draw_frame(app, 0.5).rgba);
+    push_text("E");
+    Frame over = draw_unhovered(app, "field-over-panels");
+    assert_true(s->run_field.open);
+    /* The field's panel: its top rows across the middle (expr_field_view.c). */
+    int x0 = over.width / 10 + 2, x1 = over.width - x0, y0 = (int)ceil(0.3 * over.height) + 2,
+        y1 = y0 + 60;
+    assert_true(layout_overlap(panel_rect(app, LAYOUT_LEGEND),
+                               (LayoutRect){x0, y0, x1 - x0, y1 - y0}));
+    s->display.panels_hidden = true;
+    Frame bare = draw_unhovered(app, NULL);
+    long through = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            through += channel_distance(pixel(&over, x, y), pixel(&bare, x, y)) > 40;
+    assert_int_equal(through, 0);
+    free(over.rgba);
+    free(bare.rgba);
+    app_destroy(app);
+}
+
 /* Resizing the window: the next frame fills the new size and the
  * landscape is redrawn for it (the minimum still at the low end). */
 static void test_resize(void **state)
@@ -4088,6 +4121,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_run_loop_quits),
         cmocka_unit_test(test_caption_and_marks),
         cmocka_unit_test(test_error_over_stage),
+        cmocka_unit_test(test_field_over_panels),
         cmocka_unit_test(test_resize),
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),
