@@ -1321,6 +1321,32 @@ static void test_fullscreen_keys(void **state)
     app_destroy(app);
 }
 
+/* In fullscreen the pointer points where it is: a click starts the runs
+ * at the plane point under it.  Under X with no window manager the window
+ * keeps its size while SDL counts the desktop's: the pointer was read at
+ * 0.70 of its place (900x640 in 1280x1024) and the frame drawn at 0.70 of
+ * its scale, also after Esc (at 1366x768 --projector). */
+static void test_fullscreen_pointer_where_it_is(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, "2.5,1.5", quadratic_view);
+    push_text("f");
+    free(draw_frame(app, 0.0).rgba);
+    Scene *scene = app_scene(app);
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 200, 450);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 200, 450);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "fullscreen-click");
+    Viewport vp = app_viewport(app);
+    double x, y;
+    viewport_to_world(&vp, 200, 450, &x, &y);
+    assert_close(scene->runs[0].run.path[0].x, x, 1e-9);
+    assert_close(scene->runs[0].run.path[0].y, y, 1e-9);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* The loop itself: a paused window sleeps until an event comes, then
  * handles it ('q' quits at once). */
 static void test_run_loop_quits(void **state)
@@ -4118,6 +4144,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_chinese_text),
         cmocka_unit_test(test_shader_errors),
         cmocka_unit_test(test_fullscreen_keys),
+        cmocka_unit_test(test_fullscreen_pointer_where_it_is),
         cmocka_unit_test(test_run_loop_quits),
         cmocka_unit_test(test_caption_and_marks),
         cmocka_unit_test(test_error_over_stage),
