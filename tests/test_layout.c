@@ -1313,6 +1313,31 @@ static void test_over_map_placed_once(void **state)
     assert_true(notice.x == 62 && notice.y == 180 - 8 - 30);
 }
 
+/* The readout keeps off the frame before's labels (marks) where a corner
+ * allows, as the notice does: a label under the top right corner sends it
+ * to the top left (it lay over escape 3's "48.5%" at 1366x768 --projector
+ * in Chinese); with labels under every corner it takes the top right. */
+static void test_readout_off_the_labels(void **state)
+{
+    (void)state;
+    LayoutInput in = {.width = 1280, .height = 720, .margin = 12, .gap = 8,
+                      .landscape_aspect = 1.5};
+    in.panel[LAYOUT_READOUT] = (LayoutRequest){true, 200, 80, 200, 80, false};
+    Layout l;
+    layout_compute(&in, &l);
+    LayoutRect map = l.landscape;
+    LayoutRect marks[4] = {{map.x + map.w - 100, map.y + 30, 60, 20}};
+    layout_place_over_map(&in, &l, NULL, 0, marks, 1);
+    assert_true(l.shown[LAYOUT_READOUT] && l.rect[LAYOUT_READOUT].x == map.x + 8 &&
+                l.rect[LAYOUT_READOUT].y == map.y + 8);
+    marks[1] = (LayoutRect){map.x + 40, map.y + 30, 60, 20};
+    marks[2] = (LayoutRect){map.x + 40, map.y + map.h - 40, 60, 20};
+    marks[3] = (LayoutRect){map.x + map.w - 100, map.y + map.h - 40, 60, 20};
+    layout_place_over_map(&in, &l, NULL, 0, marks, 4);
+    assert_true(l.rect[LAYOUT_READOUT].x + l.rect[LAYOUT_READOUT].w == map.x + map.w - 8 &&
+                l.rect[LAYOUT_READOUT].y == map.y + 8);
+}
+
 /* The hover readout takes its compact form where its full one would
  * cover more than LAYOUT_READOUT_SHARE of the map (in the window at
  * 1280x720 --projector the full readout, six lines, lay over 0.42 of
@@ -7462,6 +7487,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_roomy_frame_keeps_sizes),
         cmocka_unit_test(test_over_map_placed_once),
         cmocka_unit_test(test_readout_keeps_to_its_share),
+        cmocka_unit_test(test_readout_off_the_labels),
         cmocka_unit_test(test_marks_at_one_place_stack),
         cmocka_unit_test(test_box_keeps_its_size_while_orbiting),
         cmocka_unit_test(test_colorbar_moves_under_the_legend),

@@ -1321,6 +1321,32 @@ static void test_fullscreen_keys(void **state)
     app_destroy(app);
 }
 
+/* In fullscreen the pointer points where it is: a click starts the runs
+ * at the plane point under it.  Under X with no window manager the window
+ * keeps its size while SDL counts the desktop's: the pointer was read at
+ * 0.70 of its place (900x640 in 1280x1024) and the frame drawn at 0.70 of
+ * its scale, also after Esc (at 1366x768 --projector). */
+static void test_fullscreen_pointer_where_it_is(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.02"};
+    App *app = open_app("quadratic", runs, 1, "2.5,1.5", quadratic_view);
+    push_text("f");
+    free(draw_frame(app, 0.0).rgba);
+    Scene *scene = app_scene(app);
+    push_button(SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 200, 450);
+    push_button(SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 200, 450);
+    Frame f = draw_frame(app, 0.0);
+    save_named_screenshot(app, "window", "fullscreen-click");
+    Viewport vp = app_viewport(app);
+    double x, y;
+    viewport_to_world(&vp, 200, 450, &x, &y);
+    assert_close(scene->runs[0].run.path[0].x, x, 1e-9);
+    assert_close(scene->runs[0].run.path[0].y, y, 1e-9);
+    free(f.rgba);
+    app_destroy(app);
+}
+
 /* The loop itself: a paused window sleeps until an event comes, then
  * handles it ('q' quits at once). */
 static void test_run_loop_quits(void **state)
@@ -1526,6 +1552,39 @@ static void test_error_over_stage(void **state)
     free(before.rgba);
     free(shown.rgba);
     free(after.rgba);
+    app_destroy(app);
+}
+
+/* A field typed into ('E') covers the panels under it, their texts too:
+ * drawn with the panels and with them hidden, its panel reads the same
+ * (it lets 6% through).  The legend's lines lay over the run's values at
+ * 1366x768 --projector in Chinese (sharp_flat 3). */
+static void test_field_over_panels(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.001", "momentum:lr=0.0005", "nesterov:lr=0.0005",
+                          "rmsprop:lr=0.01", "adam:lr=0.05", "adagrad:lr=0.5"};
+    App *app = open_app("rosenbrock", runs, 6, "-1.5,2", (ViewRect){0});
+    Scene *s = app_scene(app);
+    s->display.projector = true;
+    free(draw_frame(app, 0.5).rgba);
+    push_text("E");
+    Frame over = draw_unhovered(app, "field-over-panels");
+    assert_true(s->run_field.open);
+    /* The field's panel: its top rows across the middle (expr_field_view.c). */
+    int x0 = over.width / 10 + 2, x1 = over.width - x0, y0 = (int)ceil(0.3 * over.height) + 2,
+        y1 = y0 + 60;
+    assert_true(layout_overlap(panel_rect(app, LAYOUT_LEGEND),
+                               (LayoutRect){x0, y0, x1 - x0, y1 - y0}));
+    s->display.panels_hidden = true;
+    Frame bare = draw_unhovered(app, NULL);
+    long through = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            through += channel_distance(pixel(&over, x, y), pixel(&bare, x, y)) > 40;
+    assert_int_equal(through, 0);
+    free(over.rgba);
+    free(bare.rgba);
     app_destroy(app);
 }
 
@@ -4088,9 +4147,11 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_chinese_text),
         cmocka_unit_test(test_shader_errors),
         cmocka_unit_test(test_fullscreen_keys),
+        cmocka_unit_test(test_fullscreen_pointer_where_it_is),
         cmocka_unit_test(test_run_loop_quits),
         cmocka_unit_test(test_caption_and_marks),
         cmocka_unit_test(test_error_over_stage),
+        cmocka_unit_test(test_field_over_panels),
         cmocka_unit_test(test_resize),
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),

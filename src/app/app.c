@@ -202,7 +202,7 @@ static double pixel_ratio(const App *app)
 {
     int w, h, points_w, points_h;
     app_frame_size(app, &w, &h);
-    SDL_GetWindowSize(gl_context_window(app->gl), &points_w, &points_h);
+    gl_context_window_size(app->gl, &points_w, &points_h);
     return points_w > 0 ? (double)w / points_w : 1.0;
 }
 

@@ -142,6 +142,14 @@ void gl_context_drawable_size(const GlContext *context, int *width, int *height)
     *height = *height < context->max_pixels ? *height : context->max_pixels;
 }
 
+void gl_context_window_size(const GlContext *context, int *width, int *height)
+{
+    if (context->child)
+        glx_child_size(context->child, width, height);
+    else
+        SDL_GetWindowSize(context->window, width, height);
+}
+
 int gl_context_bound_size(GlContext *context)
 {
     if (context->child)

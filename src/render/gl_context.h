@@ -52,6 +52,14 @@ SDL_Window *gl_context_window(const GlContext *context);
  * larger from outside has not yet shrunk back. */
 void gl_context_drawable_size(const GlContext *context, int *width, int *height);
 
+/* The window's size in the units of its pointer's coordinates: SDL's, in
+ * points; under X11 (the child) the size the server last gave
+ * gl_context_bound_size, in pixels, as X's pointer counts: SDL counts the
+ * desktop's after a fullscreen request no window manager carries out
+ * (Xvfb, a session without one), and the frame was drawn at 0.71 of its
+ * scale (1366x768 in a 1920x1080 screen) until a resize. */
+void gl_context_window_size(const GlContext *context, int *width, int *height);
+
 /* Call before each frame: the drawable takes the window's size within
  * those limits, and a window grown past them (a window manager may ignore
  * the maximum size asked at creation; xdotool windowsize does) is shrunk

@@ -2639,6 +2639,10 @@ void render_hud(Renderer *r, const Scene *scene)
         draw_band(r, &hint, l->rect[LAYOUT_HINT], l->band_width);
     if (l->shown[LAYOUT_NOTICE])
         draw_band(r, &notice, l->rect[LAYOUT_NOTICE], l->notice_width);
+    /* The panels' texts are drawn first: flushed with the field's panel,
+     * they lay on top of it (the legend's lines across a run's values at
+     * 1366x768 --projector in Chinese). */
+    render_flush(r);
     render_expr_field(r, scene);
     render_flush(r);
     if (scene->error[0]) {

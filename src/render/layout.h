@@ -330,8 +330,9 @@ bool layout_over_map(LayoutPanel p);
  * allows, else where it fits first.  The readout over a corner of the
  * map, a gap in from its edges: the top right first, then the top left,
  * the bottom right, the bottom left, in its full form, then its compact
- * one; not shown where none fits; at the first such corner that leaves
- * the notice a place off the points.  Then the notice, off the readout:
+ * one; not shown where none fits; at the first such corner off the marks
+ * (below) too that leaves the notice a place off both, else at the first
+ * that leaves the notice a place off the points.  Then the notice, off the readout:
  * beside the map where the panels leave room (a gap from it and from
  * them; on room kept for a panel not drawn, LayoutInput.vacant), below
  * it, above, left, right; else over it, a gap in from its edges, at its
