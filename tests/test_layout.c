@@ -3979,7 +3979,7 @@ static void test_label_inside_a_circle_off_its_rim(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const label[] = {"batch 2; the dot inside is batch 50's whole cloud",
+    static const char *const label[] = {"batch 2; the dot: batch 50's whole cloud",
                                         "批大小 2；圆内的点是批大小 50 的整团粒子云"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     for (size_t g = 0; g < 2; g++)
@@ -4005,6 +4005,10 @@ static void test_label_inside_a_circle_off_its_rim(void **state)
                           langs[g], w, h, b.x, b.y, off, cy - radius - (b.y + b.h));
             assert_true(off >= 0.0);
             assert_true(b.y + b.h <= cy - radius + 1.0);
+            /* Whole on the map: at 1280x720 --projector its English ran
+             * past the map's right edge, "… is batch 5" (review). */
+            assert_true(b.x - pad >= fmax(vp.x, 0.0) - 1.0);
+            assert_true(b.x + b.w + pad <= fmin(vp.x + vp.width, (double)w) + 1.0);
         }
 }
 
