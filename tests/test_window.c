@@ -2865,6 +2865,61 @@ static void test_paths_alike_both_seen(void **state)
     assert_true(all);
 }
 
+/* learning_rate 4 and 5 (review, issue 12): η = 0.1's first step lies
+ * along the first leg of a run from its start drawn after it (the
+ * selected η = 0.19 in step 4, η = 0.18 in step 5, over η = 0.19 too),
+ * and its path seemed to begin in mid-map.  At 960x540, 1280x720
+ * --projector and 1920x1080: along that first step, from 15 pixels past
+ * the start (its cross) to 6 before its end, a pixel or more of its hue
+ * (of_hue, half-pixel samples) across it within 10 pixels at points 1
+ * pixel apart, in each third of it and at 1 in 5 points in all.  (On
+ * int29 of session 29: at no point at 960x540 and 1920x1080; at 1280x720
+ * --projector η = 0.1's whole path lies in η = 0.19's band and nests it.) */
+static void test_first_leg_under_later_seen(void **state)
+{
+    (void)state;
+    static const struct {
+        int w, h;
+        bool projector;
+    } sizes[] = {{960, 540, false}, {1280, 720, true}, {1920, 1080, false}};
+    bool all = true;
+    for (size_t step = 3; step <= 4; step++)
+        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+            App *app = open_lesson_sized("learning_rate.lua", step, sizes[z].w, sizes[z].h,
+                                         sizes[z].projector);
+            Frame f = draw_unhovered(app, NULL);
+            const Scene *scene = app_scene(app);
+            const Run *run = &scene->runs[1].run;
+            assert_true(run->desc.lr == 0.1 && scene->selected != 1);
+            uint8_t rgb[3];
+            run_rgb(app, 1, rgb);
+            Viewport vp = app_viewport(app);
+            double x0, y0, x1, y1;
+            viewport_to_pixel(&vp, run->path[0].x, run->path[0].y, &x0, &y0);
+            viewport_to_pixel(&vp, run->path[1].x, run->path[1].y, &x1, &y1);
+            double len = hypot(x1 - x0, y1 - y0), nx = -(y1 - y0) / len, ny = (x1 - x0) / len;
+            int points = 0, seen = 0, thirds[3] = {0, 0, 0};
+            for (double t = 15.0; t <= len - 6.0; t += 1.0) {
+                double x = x0 + t / len * (x1 - x0), y = y0 + t / len * (y1 - y0);
+                int on = 0;
+                for (double d = -10.0; d <= 10.0; d += 0.5)
+                    on += of_hue(pixel(&f, (int)floor(x + d * nx), (int)floor(y + d * ny)), rgb);
+                points++;
+                seen += on >= 2;
+                thirds[(int)fmin(3.0 * (t - 15.0) / (len - 21.0), 2.0)] += on >= 2;
+            }
+            print_message("learning_rate %zu (%dx%d%s): η = 0.1's first step seen at %d of %d "
+                          "points, %d, %d and %d in its thirds\n",
+                          step + 1, sizes[z].w, sizes[z].h, sizes[z].projector ? " --projector" : "",
+                          seen, points, thirds[0], thirds[1], thirds[2]);
+            assert_true(points >= 30);
+            all = all && 5 * seen >= points && thirds[0] > 0 && thirds[1] > 0 && thirds[2] > 0;
+            free(f.rgba);
+            app_destroy(app);
+        }
+    assert_true(all);
+}
+
 /* batch_and_flatness's GD and SGD, one start and close paths (a frame
  * review saw SGD's path alone, issue 12), at 960x540 in English and in
  * Chinese: across each run's path, away from the start and the heads, 2
@@ -3338,7 +3393,10 @@ static double segment_pixels(const Viewport *vp, const Run *run, size_t k, doubl
  * marker scale: in a thin swing's casing, in a full band's colour and
  * casing), 0.21's yellow shows at under 1 in 200 points.  With every
  * casing under every colour, 0.21's bands ran on unbroken across 0.19's
- * path and its thin closing swings, and read as on top. */
+ * path and its thin closing swings, and read as on top.  Along 0.19's
+ * first leg lies 0.21's first step, drawn dashed over it
+ * (test_first_leg_under_later_seen), and beyond its end: that leg is left
+ * out, and its end as the start. */
 static void test_selected_run_over_others(void **state)
 {
     (void)state;
@@ -3361,16 +3419,18 @@ static void test_selected_run_over_others(void **state)
         const Run *top = &scene->runs[0].run;
         uint8_t other[3];
         run_rgb(app, 1, other);
-        double sx, sy, hx, hy;
+        double sx, sy, hx, hy, fx, fy;
         viewport_to_pixel(&vp, top->path[0].x, top->path[0].y, &sx, &sy);
+        viewport_to_pixel(&vp, top->path[1].x, top->path[1].y, &fx, &fy);
         viewport_to_pixel(&vp, top->path[top->count - 1].x, top->path[top->count - 1].y, &hx, &hy);
         static const double out[] = {-1.9, -1.2, 1.2, 1.9};
         long points = 0, yellow = 0;
-        for (size_t k = 0; k + 1 < top->count; k++) {
+        for (size_t k = 1; k + 1 < top->count; k++) {
             double e[4], len = segment_pixels(&vp, top, k, e);
             for (double t = 0; t < len; t += 0.5) {
                 double x = e[0] + (e[2] - e[0]) * t / len, y = e[1] + (e[3] - e[1]) * t / len;
-                if (hypot(x - hx, y - hy) < 12.0 * m || hypot(x - sx, y - sy) < 12.0 * m)
+                if (hypot(x - hx, y - hy) < 12.0 * m || hypot(x - sx, y - sy) < 12.0 * m ||
+                    hypot(x - fx, y - fy) < 12.0 * m)
                     continue;
                 for (size_t o = 0; o < 4; o++) {
                     const uint8_t *c = pixel(&f, (int)floor(x - (e[3] - e[1]) / len * out[o] * m),
@@ -4174,6 +4234,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_flow_on_top),
         cmocka_unit_test(test_flow_and_band_both_seen),
         cmocka_unit_test(test_paths_alike_both_seen),
+        cmocka_unit_test(test_first_leg_under_later_seen),
         cmocka_unit_test(test_gd_and_sgd_both_seen),
         cmocka_unit_test(test_selected_run_as_bold),
         cmocka_unit_test(test_legend_tells_plot_time),

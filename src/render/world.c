@@ -252,6 +252,13 @@ static double nest_width(const Renderer *r, size_t nest)
     return render_path_nest(nest) * fmax(r->marker_scale, PATH_NEST_LEAST / RENDER_PATH_NEST_STEP);
 }
 
+/* Half the width (pixels) of a path's colour, nested in nest later paths
+ * from its start. */
+static double path_half(const Renderer *r, int nest)
+{
+    return RENDER_PATH_HALF * r->marker_scale + nest_width(r, (size_t)nest);
+}
+
 /* Half width (pixels, times the marker scale) of a segment that leaves the
  * map: one of its ends lies off it. */
 #define PATH_LEAVING_HALF 0.7
@@ -432,6 +439,13 @@ static float trail_floor(Renderer *r, Rgba color)
     return f->floor;
 }
 
+/* The opacity of a whole trail's segment age steps old, least being its
+ * colour's trail_floor. */
+static float trail_fade(double least, double age)
+{
+    return (float)(least + (1.0 - least) * exp(-age / TRAIL_FADE_STEPS));
+}
+
 static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color, double window,
                       int nest, bool inside, bool top, int pass)
 {
@@ -443,8 +457,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
     LayoutRect map = path_map(r, vp);
     double m = r->marker_scale;
     bool colour = pass % 2 == 1;
-    double half = pass >= 2 ? FLOW_OUTLINED_HALF * m
-                            : RENDER_PATH_HALF * m + nest_width(r, (size_t)nest);
+    double half = pass >= 2 ? FLOW_OUTLINED_HALF * m : path_half(r, nest);
     /* Long histories (a run jittering about a minimum for minutes) are drawn
      * with their older, faded part thinned to a fixed budget of segments, so
      * a frame's cost does not grow with the session. */
@@ -484,7 +497,7 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
          * cloud it is drawn on, then fading out. */
         float a = window > 0
                       ? (float)fmin(1.0, 2.0 * (1.0 - age / window))
-                      : (float)(fade_floor + (1.0 - fade_floor) * exp(-age / TRAIL_FADE_STEPS));
+                      : trail_fade(fade_floor, age);
         size_t count = 1;
         for (size_t p = path_next(i, recent, stride); p != next; p = path_next(p, recent, stride))
             count++;
@@ -542,8 +555,7 @@ void render_cross(Renderer *r, double x, double y, double size, double half, Rgb
  * (nested in the most bands). */
 static double path_reach(const Renderer *r)
 {
-    return (RENDER_PATH_HALF + PATH_CASING) * r->marker_scale +
-           nest_width(r, RENDER_PATH_NEST_MAX);
+    return path_half(r, RENDER_PATH_NEST_MAX) + PATH_CASING * r->marker_scale;
 }
 
 /* Whether a shown run's path, as drawn this frame (its casing's width
@@ -623,8 +635,29 @@ static size_t path_order(const Scene *scene, size_t k)
     return k;
 }
 
+/* Whether runs i and j start at one point. */
+static bool same_start(const Scene *scene, size_t i, size_t j)
+{
+    return scene->runs[i].x0 == scene->runs[j].x0 && scene->runs[i].y0 == scene->runs[j].y0;
+}
+
 /* Points of a path tried for lying under another (path_under). */
 #define PATH_UNDER_SAMPLES 16
+
+/* Whether pixel p lies within reach pixels of path b's line as drawn. */
+static bool near_path(const PathCache *b, const double *p, double reach)
+{
+    double least = (double)INFINITY;
+    for (size_t q = 0; q + 1 < b->drawn && least > reach; q++) {
+        const double *u = &b->points[3 * q], *v = &b->points[3 * q + 3];
+        double ux = v[0] - u[0], uy = v[1] - u[1], wx = p[0] - u[0], wy = p[1] - u[1];
+        double len2 = ux * ux + uy * uy;
+        double t = len2 > 0 ? fmin(fmax((wx * ux + wy * uy) / len2, 0.0), 1.0) : 0.0;
+        if (!isnan(t))
+            least = fmin(least, hypot(wx - t * ux, wy - t * uy));
+    }
+    return least <= reach;
+}
 
 /* Whether run j's path, as reduced this frame, lies within reach pixels of
  * run i's at each of PATH_UNDER_SAMPLES of its points spread along it: a
@@ -634,20 +667,9 @@ static bool path_under(const Renderer *r, size_t j, size_t i, double reach)
     const PathCache *a = &r->paths[j], *b = &r->paths[i];
     if (a->drawn < 2 || b->drawn < 2 || !same_viewport(&a->viewport, &b->viewport))
         return false;
-    for (size_t n = 0; n < PATH_UNDER_SAMPLES; n++) {
-        const double *p = &a->points[3 * (n * (a->drawn - 1) / (PATH_UNDER_SAMPLES - 1))];
-        double least = (double)INFINITY;
-        for (size_t q = 0; q + 1 < b->drawn && least > reach; q++) {
-            const double *u = &b->points[3 * q], *v = &b->points[3 * q + 3];
-            double ux = v[0] - u[0], uy = v[1] - u[1], wx = p[0] - u[0], wy = p[1] - u[1];
-            double len2 = ux * ux + uy * uy;
-            double t = len2 > 0 ? fmin(fmax((wx * ux + wy * uy) / len2, 0.0), 1.0) : 0.0;
-            if (!isnan(t))
-                least = fmin(least, hypot(wx - t * ux, wy - t * uy));
-        }
-        if (!(least <= reach))
+    for (size_t n = 0; n < PATH_UNDER_SAMPLES; n++)
+        if (!near_path(b, &a->points[3 * (n * (a->drawn - 1) / (PATH_UNDER_SAMPLES - 1))], reach))
             return false;
-    }
     return true;
 }
 
@@ -670,14 +692,12 @@ static bool path_under(const Renderer *r, size_t j, size_t i, double reach)
 static int path_nest(const Renderer *r, const Scene *scene, size_t k, bool *inside, bool *nested)
 {
     size_t i = path_order(scene, k);
-    const SceneRun *sr = &scene->runs[i];
-    double reach = RENDER_PATH_HALF * r->marker_scale + nest_width(r, RENDER_PATH_NEST_MAX);
+    double reach = path_half(r, RENDER_PATH_NEST_MAX);
     int nest = 0, widest = 0;
     *inside = *nested = false;
     for (size_t other = 0; other < scene->run_count; other++) {
         size_t j = path_order(scene, other);
-        const SceneRun *o = &scene->runs[j];
-        if (other == k || o->hidden || o->x0 != sr->x0 || o->y0 != sr->y0)
+        if (other == k || scene->runs[j].hidden || !same_start(scene, i, j))
             continue;
         *inside = *inside || other < k;
         if (other > k && (j != scene->selected || path_under(r, i, j, reach))) {
@@ -2633,6 +2653,174 @@ void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double c
     }
 }
 
+/* Whether run i, nested in another's band or not (path_nest), is drawn
+ * on top of the others, its casing over theirs (draw_run_path). */
+static bool path_on_top(const Scene *scene, size_t i, bool nested)
+{
+    return i == scene->selected && scene->run_count > 1 && !nested;
+}
+
+/* Half the width (pixels) of the k-th path's colour (path_order) as
+ * draw_run_path draws it, and how far from its line it covers the paths
+ * drawn before it (*cover): its colour, and the casing of the run on top,
+ * drawn over theirs; a flow in another's band, outlined. */
+static double path_drawn_half(const Renderer *r, const Scene *scene, size_t k, double *cover)
+{
+    size_t i = path_order(scene, k);
+    bool inside, nested;
+    int nest = path_nest(r, scene, k, &inside, &nested);
+    double m = r->marker_scale;
+    if (inside && continuous_run(scene, i)) {
+        *cover = (FLOW_OUTLINED_HALF + FLOW_OUTLINE) * m;
+        return FLOW_OUTLINED_HALF * m;
+    }
+    *cover = path_half(r, nest) + (path_on_top(scene, i, nested) ? PATH_CASING * m : 0.0);
+    return path_half(r, nest);
+}
+
+/* Whether run i's path is drawn under the particle cloud (render_world):
+ * shown, and not the cloud's walker. */
+static bool path_under_cloud(const Scene *scene, size_t i)
+{
+    return !scene->runs[i].hidden && last_finite(&scene->runs[i].run) >= 0 &&
+           !(scene->swarm && i == scene->swarm_run);
+}
+
+/* How much (pixels) of a path's colour may show beyond the paths drawn
+ * over it, the path still hidden there (hidden_stretch): a nest step
+ * shows PATH_NEST_LEAST along either edge. */
+#define PATH_UNDER_SHOWS 1.0
+/* How far apart (pixels) the points of a path tried for lying under later
+ * ones are (hidden_stretch). */
+#define PATH_UNDER_SPACING 2.0
+
+/* The stretch of a path from its start that later paths hide. */
+typedef struct HiddenStretch {
+    size_t points; /* its whole kept points (0: none) */
+    double x, y;   /* where it ends, on the segment after them */
+    size_t over;   /* the last path in path_order over any of it */
+} HiddenStretch;
+
+/* The stretch of the k-th path drawn (path_order) from its start that the
+ * paths drawn after it from that start hide: points PATH_UNDER_SPACING
+ * apart along it, up to the last before one that shows more than
+ * PATH_UNDER_SHOWS of its colour beyond their cover (path_drawn_half) or
+ * lies off the map.  A path nested in the later ones (path_nest) shows
+ * along their edges: no stretch.  (learning_rate 4: η = 0.1's first leg
+ * lies along the first leg of the selected η = 0.19's, drawn over it, and
+ * its path seemed to begin in mid-map: review, issue 12.) */
+static HiddenStretch hidden_stretch(const Renderer *r, const Scene *scene, size_t k)
+{
+    size_t i = path_order(scene, k);
+    const PathCache *c = &r->paths[i];
+    HiddenStretch s = {0, 0.0, 0.0, k};
+    double cover, half = path_drawn_half(r, scene, k, &cover), reach[SCENE_MAX_RUNS];
+    bool any = false;
+    for (size_t other = k + 1; other < scene->run_count; other++) {
+        size_t j = path_order(scene, other);
+        reach[other] = -1.0;
+        if (path_under_cloud(scene, j) && same_start(scene, i, j) &&
+            same_viewport(&r->paths[j].viewport, &c->viewport)) {
+            path_drawn_half(r, scene, other, &cover);
+            reach[other] = cover + PATH_UNDER_SHOWS - half;
+        }
+        any = any || reach[other] >= 0;
+    }
+    LayoutRect map = path_map(r, &c->viewport);
+    for (size_t q = 0; any && q + 1 < c->drawn; q++) {
+        const double *a = &c->points[3 * q], *b = a + 3;
+        double length = hypot(b[0] - a[0], b[1] - a[1]);
+        if (isnan(length))
+            return s;
+        for (double t = PATH_UNDER_SPACING; t < length + PATH_UNDER_SPACING;
+             t += PATH_UNDER_SPACING) {
+            double u = fmin(t / length, 1.0);
+            const double p[2] = {a[0] + u * (b[0] - a[0]), a[1] + u * (b[1] - a[1])};
+            size_t over = k;
+            for (size_t other = k + 1; other < scene->run_count; other++)
+                if (reach[other] >= 0 &&
+                    near_path(&r->paths[path_order(scene, other)], p, reach[other]))
+                    over = other;
+            if (over == k || !in_rect(map, p[0], p[1]))
+                return s;
+            s = (HiddenStretch){q + 1, p[0], p[1], s.over > over ? s.over : over};
+        }
+    }
+    return s;
+}
+
+/* The length (pixels, times the marker scale) of a hidden stretch's
+ * dashes beyond their round ends (draw_hidden_stretch). */
+#define PATH_SHARED_DASH 3.0
+
+/* The k-th path's hidden stretch (hidden_stretch) drawn again over the
+ * paths that hide it, dashed, at its own width: the slot-th of each slots
+ * dashes dash pixels long (round ends and all) from its start; the others
+ * are left to the path over it and the other stretches under that one.
+ * Its colour opaque, darkened with age as in another's band (faded), to
+ * read on the colour beneath.  Along the shared stretch both runs' colours
+ * show whole, one after the other (learning_rate 4 at 960x540: η = 0.1
+ * drawn thin in η = 0.19's band, 3.4 pixels, was a pixel of blue blended
+ * with the pink either side). */
+static void draw_hidden_stretch(Renderer *r, const Scene *scene, size_t k, HiddenStretch s,
+                                size_t slot, size_t slots, double dash)
+{
+    size_t i = path_order(scene, k);
+    const double *points = r->paths[i].points;
+    double cover, half = path_drawn_half(r, scene, k, &cover);
+    double head = (double)last_finite(&scene->runs[i].run), period = dash * (double)slots;
+    Rgba color = path_color(r, scene, i, 1.0f);
+    double fade_floor = (double)trail_floor(r, color), at = 0.0;
+    for (size_t q = 0; q < s.points; q++) {
+        const double *a = &points[3 * q];
+        bool whole = q + 1 < s.points;
+        double bx = whole ? a[3] : s.x, by = whole ? a[4] : s.y;
+        double length = hypot(bx - a[0], by - a[1]);
+        Rgba c = faded(color, r->theme->path_casing, trail_fade(fade_floor, head - a[5]));
+        for (double d = floor(at / period) * period + (double)slot * dash; d < at + length;
+             d += period) {
+            double from = fmax(d + half, at) - at, to = fmin(d + dash - half, at + length) - at;
+            if (from <= to && length > 0)
+                shapes_segment(r->shapes, a[0] + from / length * (bx - a[0]),
+                               a[1] + from / length * (by - a[1]),
+                               a[0] + to / length * (bx - a[0]), a[1] + to / length * (by - a[1]),
+                               half, c);
+        }
+        at += length;
+    }
+}
+
+/* The hidden stretch (hidden_stretch) of each path under the cloud, by
+ * its place in path_order. */
+static void hidden_stretches(const Renderer *r, const Scene *scene, HiddenStretch *s)
+{
+    for (size_t k = 0; k < scene->run_count; k++)
+        s[k] = path_under_cloud(scene, path_order(scene, k)) ? hidden_stretch(r, scene, k)
+                                                             : (HiddenStretch){0, 0.0, 0.0, k};
+}
+
+/* The hidden stretches (s, hidden_stretches) under the over-th path in
+ * path_order and none after it, drawn just after its colour: paths drawn
+ * later, over them still, keep their place on top (gradient_flow 4's
+ * flow over η = 0.2's first leg, which η = 0.01's band hides).  Each
+ * dashed in a slot of its own (draw_hidden_stretch), the over-th path's
+ * colour in the first: dashes PATH_SHARED_DASH longer than that path is
+ * wide. */
+static void draw_hidden_stretches(Renderer *r, const Scene *scene, const HiddenStretch *s,
+                                  size_t over)
+{
+    size_t slots = 1;
+    for (size_t k = 0; k < over; k++)
+        slots += s[k].points > 0 && s[k].over == over;
+    if (slots == 1)
+        return;
+    double cover, dash = 2.0 * path_drawn_half(r, scene, over, &cover) +
+                         PATH_SHARED_DASH * r->marker_scale;
+    for (size_t k = 0, slot = slots; k < over; k++)
+        if (s[k].points > 0 && s[k].over == over)
+            draw_hidden_stretch(r, scene, k, s[k], --slot, slots, dash);
+}
+
 /* Pass 0 (casings) or 1 (colours) of the path of the run that is k-th in
  * path_order.  The selected run's casing is drawn in the colours' pass,
  * just under its own colour, its thin swings cased too: with every casing
@@ -2648,7 +2836,7 @@ static void draw_run_path(Renderer *r, const Scene *scene, size_t k, int pass)
         return;
     bool inside, nested;
     int nest = path_nest(r, scene, k, &inside, &nested);
-    bool top = i == scene->selected && scene->run_count > 1 && !nested;
+    bool top = path_on_top(scene, i, nested);
     if (top && pass == 0)
         return;
     bool in_cloud = scene->swarm && i == scene->swarm_run;
@@ -2696,10 +2884,16 @@ void render_world(Renderer *r, const Scene *scene)
     if (scene->display.arrows)
         draw_head_arrows(r, scene, &vp, draw_field(r, scene, &vp, false));
     /* Every path but the cloud's walker's (drawn over the cloud). */
+    HiddenStretch hidden[SCENE_MAX_RUNS];
+    if (!scene->display.paths_hidden)
+        hidden_stretches(r, scene, hidden);
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < scene->run_count && !scene->display.paths_hidden; k++)
-            if (!(scene->swarm && path_order(scene, k) == scene->swarm_run))
+            if (!(scene->swarm && path_order(scene, k) == scene->swarm_run)) {
                 draw_run_path(r, scene, k, pass);
+                if (pass == 1)
+                    draw_hidden_stretches(r, scene, hidden, k);
+            }
     /* The minima's rings over the paths, under the cloud and the heads:
      * under the paths, sharp_flat 5's 2-cycle, bouncing across its
      * minimum, hid the minimum it is about (frame review). */
