@@ -545,11 +545,17 @@ double layout_map_score(const LayoutInput *in, const Layout *l)
 }
 
 /* Keeps the arrangement just made in *best when it is the first, or when
- * its map scores more than LAYOUT_MAP_GAIN higher than best's. */
-static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *found)
+ * its map scores more than LAYOUT_MAP_GAIN higher than best's; with
+ * by_view (make_room) also where it shows the view that much higher and
+ * scores no lower. */
+static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *found,
+                        bool by_view)
 {
     place_landscape(in, out);
-    if (!*found || layout_map_score(in, out) > LAYOUT_MAP_GAIN * layout_map_score(in, best))
+    double score = layout_map_score(in, out), before = *found ? layout_map_score(in, best) : 0;
+    if (!*found || score > LAYOUT_MAP_GAIN * before ||
+        (by_view && score >= before &&
+         layout_map_view(in, out) > LAYOUT_MAP_GAIN * layout_map_view(in, best)))
         *best = *out;
     *found = true;
 }
@@ -560,8 +566,12 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
 
 /* The panels at their least, in their compact forms, every arrangement:
  * taken over best for a map that scores more than LAYOUT_MAP_GAIN
- * higher.  The inset keeps the form best gave it: its compact square is
- * too small to read, taken only where the panels need it (compact_order);
+ * higher, or shows the view that much higher at no lower score: the
+ * view's height is what it makes room for (layout.h).  Weighed so in the
+ * search before it too, a taller view kept make_room from one taller
+ * still (schedules 1 at 1366x768 --projector: 352 pixels, not 371).  The
+ * inset keeps the form best gave it: its compact square is too small to
+ * read, taken only where the panels need it (compact_order);
  * for a larger map it left batch_and_flatness 1-6 a data panel 53
  * pixels wide at 960x540 recorded, and implicit_regularization 4 at
  * 1280x720 --projector a data picture 125 pixels square (180 in the full
@@ -578,7 +588,7 @@ static void make_room(const LayoutInput *in, Layout *out, Layout *best)
     for (size_t v = 0; v < PLACINGS; v++)
         for (int b = 0; b < BANDS; b++)
             if (arrange(in, (Band)b, 1.0, v, out))
-                keep_better(in, out, best, &found);
+                keep_better(in, out, best, &found, true);
 }
 
 /* The flexible panels of the arrangement taken grown back to the height
@@ -651,7 +661,7 @@ static bool place_all(const LayoutInput *in, Layout *out)
                 for (int b = 0; b < BANDS && (search || !found); b++)
                     if (stage == 0 ? arrange(in, full_size[b], 0.0, v, out)
                                    : fit(in, shrunk[b], v, out))
-                        keep_better(in, out, &best, &found);
+                        keep_better(in, out, &best, &found, false);
             if (found) {
                 if (search && layout_map_view(in, &best) < MAP_LEAST * in->height)
                     make_room(in, out, &best);
