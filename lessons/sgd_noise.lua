@@ -137,7 +137,7 @@ step {
   marks = {
     { x = fit.x, y = fit.y, radius = small_batch_rms },
     { x = fit.x, y = fit.y + small_batch_rms,
-      label = { en = "batch 2; the dot: batch 50's whole cloud",
+      label = { en = "batch 2; the dot: batch 50",
                 zh = "批大小 2；圆内的点是批大小 50 的整团粒子云" } },
   },
   keys = {

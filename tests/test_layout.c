@@ -4054,7 +4054,7 @@ static void test_label_inside_a_circle_off_its_rim(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const label[] = {"batch 2; the dot: batch 50's whole cloud",
+    static const char *const label[] = {"batch 2; the dot: batch 50",
                                         "批大小 2；圆内的点是批大小 50 的整团粒子云"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     for (size_t g = 0; g < 2; g++)

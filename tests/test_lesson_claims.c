@@ -1348,7 +1348,7 @@ static void test_sgd_noise(void **state)
     /* The dot inside the circle, under the run's ringed head, named as the
      * cloud on the circle's rim label (a label at the centre stood off the
      * circle on a leader across its rim). */
-    assert_circle_shows(big, "batch 2; the dot: batch 50's whole cloud", fit,
+    assert_circle_shows(big, "batch 2; the dot: batch 50", fit,
                         small_spread);
     swarm_destroy(small_swarm);
     swarm_destroy(big_swarm);

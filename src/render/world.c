@@ -2769,7 +2769,7 @@ static void draw_hidden_stretch(Renderer *r, const Scene *scene, size_t k, Hidde
     const double *points = r->paths[i].points;
     double cover, half = path_drawn_half(r, scene, k, &cover);
     double head = (double)last_finite(&scene->runs[i].run), period = dash * (double)slots;
-    Rgba color = path_color(r, scene, i, 1.0f);
+    Rgba color = render_path_color(r, scene, i, 1.0f);
     double fade_floor = (double)trail_floor(r, color), at = 0.0;
     for (size_t q = 0; q < s.points; q++) {
         const double *a = &points[3 * q];
