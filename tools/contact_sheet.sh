@@ -6,7 +6,7 @@
 #
 # A maintainers' tool for reviewing captions against pictures
 # (lessons/CLAIMS.md); the tests and CI neither run nor need it.  It needs
-# ImageMagick's montage: apt-get install imagemagick.
+# ImageMagick's montage and pngquant: apt-get install imagemagick pngquant.
 #
 # usage: tools/contact_sheet.sh [-b BUILD] [-k DIR] [-s WxH] [-l LANG] [LESSON...]
 #   -b BUILD   the build folder holding descent (default: build)
@@ -39,6 +39,8 @@ descent=$build/descent
 [ -x "$descent" ] || { echo "contact_sheet: no $descent (build first)" >&2; exit 2; }
 command -v montage >/dev/null ||
     { echo "contact_sheet: needs ImageMagick's montage (apt-get install imagemagick)" >&2; exit 2; }
+command -v pngquant >/dev/null ||
+    { echo "contact_sheet: needs pngquant (apt-get install pngquant)" >&2; exit 2; }
 
 if [ $# -gt 0 ]; then
     lessons=$*
@@ -80,8 +82,11 @@ for lang in $langs; do
             set -- "$@" -label "" null:
         done
     done
-    # 256 colours, dithered: the sheet is for looking over, and stays small.
+    # 256 colours, by pngquant: the sheet is for looking over, and stays
+    # small.  ImageMagick's own -colors 256 turned every grey olive
+    # (36,36,0) on the 2026-12-07 sheets; in RGB the panels went black.
     montage "$@" -tile "${max_steps}x" -geometry 384x216+4+4 -font DejaVu-Sans -pointsize 14 \
-        -background '#202020' -fill white -dither FloydSteinberg -colors 256 "PNG8:$out/contact_sheet_$lang.png"
+        -background '#202020' -fill white "$work/sheet.png"
+    pngquant --force --output "$out/contact_sheet_$lang.png" 256 "$work/sheet.png"
     echo "contact_sheet: wrote $out/contact_sheet_$lang.png" >&2
 done
