@@ -1162,8 +1162,8 @@ static void plot_run(Renderer *r, const Run *run, size_t first, size_t last, con
      * (plot_exits), and schedules 3's "8.39" stood between the axis's
      * "10" and that arrow, reading as "10 ↑8.39". */
     if (own && lone == 1)
-        plot_lone_point(r, prev_x, prev_y, PLOT_CURVE_HALF * r->scale, leaves ? (double)NAN : lone_value,
-                        y0 + h, color);
+        plot_lone_point(r, prev_x, prev_y, PLOT_CURVE_HALF * r->scale,
+                        leaves ? (double)NAN : lone_value, y0 + h, color);
     if (own)
         trace->drawn++;
 }

@@ -815,6 +815,13 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
  * keeps inside the map's edge and off the paths. */
 #define OFF_VIEW_GAP 6.0
 
+/* Pixels from box to the point (x, y): 0 inside it. */
+static double box_distance(LayoutRect box, double x, double y)
+{
+    return hypot(fmax(0.0, fmax(box.x - x, x - (box.x + box.w))),
+                 fmax(0.0, fmax(box.y - y, y - (box.y + box.h))));
+}
+
 /* Whether box lies on a shown run's head or its selection ring. */
 static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *vp,
                          LayoutRect box)
@@ -825,9 +832,7 @@ static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *
         if (scene->runs[i].hidden || last < 0)
             continue;
         HeadPlace h = head_place(r, scene, i, last, vp);
-        double nx = fmax(fmax(box.x - h.px, h.px - box.x - box.w), 0.0);
-        double ny = fmax(fmax(box.y - h.py, h.py - box.y - box.h), 0.0);
-        if (hypot(nx, ny) < reach)
+        if (box_distance(box, h.px, h.py) < reach)
             return true;
     }
     return false;
@@ -1360,7 +1365,7 @@ static void draw_starts(Renderer *r, const Scene *scene, const Viewport *vp)
         const SceneRun *sr = &scene->runs[i];
         bool drawn = false;
         for (size_t j = 0; j < i && !drawn; j++)
-            drawn = scene->runs[j].x0 == sr->x0 && scene->runs[j].y0 == sr->y0;
+            drawn = same_start(scene, i, j);
         if (drawn || sr->hidden)
             continue;
         double px, py;
@@ -2190,11 +2195,9 @@ static bool mark_circle(const Renderer *r, const Viewport *vp, const SceneMark *
  * side of it. */
 static bool box_on_ring(LayoutRect box, double cx, double cy, double radius, double reach)
 {
-    double nx = fmax(fmax(box.x - cx, cx - box.x - box.w), 0.0);
-    double ny = fmax(fmax(box.y - cy, cy - box.y - box.h), 0.0);
     double fx = fmax(fabs(box.x - cx), fabs(box.x + box.w - cx));
     double fy = fmax(fabs(box.y - cy), fabs(box.y + box.h - cy));
-    return hypot(nx, ny) < radius + reach && hypot(fx, fy) > radius - reach;
+    return box_distance(box, cx, cy) < radius + reach && hypot(fx, fy) > radius - reach;
 }
 
 bool render_box_on_lines(const Renderer *r, const Scene *scene, const Viewport *vp,
@@ -2307,13 +2310,6 @@ static bool off_enclosing_rims(const Renderer *r, const Scene *scene, const View
             return false;
     }
     return true;
-}
-
-/* Pixels from box to the point (x, y): 0 inside it. */
-static double box_distance(LayoutRect box, double x, double y)
-{
-    return hypot(fmax(0.0, fmax(box.x - x, x - (box.x + box.w))),
-                 fmax(0.0, fmax(box.y - y, y - (box.y + box.h))));
 }
 
 /* Whether box lies nearer the point (cx, cy) it names than every other
