@@ -472,11 +472,15 @@ static void kinds_table_is_complete(void **state)
                 assert_true(d->def >= d->min && d->def <= d->max);
         }
         char spec[64];
-        snprintf(spec, sizeof spec, "%s%s", kinds[i].name,
-                 strcmp(kinds[i].name, "expr") == 0 ? ":x*y" : "");
+        bool expression = strcmp(kinds[i].name, LANDSCAPE_EXPRESSION_KIND) == 0;
+        snprintf(spec, sizeof spec, "%s%s", kinds[i].name, expression ? ": x*y" : "");
         Landscape *l = create_ok(spec);
         assert_string_equal(landscape_name(l), kinds[i].name);
         assert_string_equal(landscape_spec(l), spec);
+        if (expression)
+            assert_string_equal(landscape_expression(l), " x*y");
+        else
+            assert_null(landscape_expression(l));
         ViewRect v = landscape_default_view(l);
         LandscapePoint s = landscape_default_start(l);
         assert_true(v.xmin < v.xmax && v.ymin < v.ymax);

@@ -71,7 +71,7 @@ static const LandscapeInfo kind_infos[] = {
     {"logreg", N_("Logistic regression"),
      N_("(1/N) Σ log(1 + exp(-t_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)"),
      PARAMS(landscape_logreg_params)},
-    {"expr", N_("Formula"),
+    {LANDSCAPE_EXPRESSION_KIND, N_("Formula"),
      "a user expression in x and y, e.g. expr:x^2+3*y^2", NULL, 0},
 };
 
@@ -209,6 +209,12 @@ const char *landscape_spec(const Landscape *landscape)
 const char *landscape_name(const Landscape *landscape)
 {
     return landscape->name;
+}
+
+const char *landscape_expression(const Landscape *landscape)
+{
+    /* landscape_create parsed the name before the colon. */
+    return landscape->kind == &landscape_expr ? strchr(landscape->spec, ':') + 1 : NULL;
 }
 
 double landscape_value(const Landscape *landscape, double x, double y)

@@ -71,6 +71,14 @@ const char *landscape_spec(const Landscape *landscape);
 /* The kind's name ("rosenbrock", "expr", ...). */
 const char *landscape_name(const Landscape *landscape);
 
+/* The name of the kind whose body is the user's own expression in x and y,
+ * spelled before the colon: "expr:x^2+3*y^2". */
+#define LANDSCAPE_EXPRESSION_KIND "expr"
+
+/* The user's own expression ("x^2+3*y^2" of "expr:x^2+3*y^2"), pointing
+ * into landscape_spec's text; NULL for every other kind. */
+const char *landscape_expression(const Landscape *landscape);
+
 /* L(x, y) alone: the fastest call, used for grids. */
 double landscape_value(const Landscape *landscape, double x, double y);
 /* L and its gradient: what first-order optimizers need. dest[2] = grad. */

@@ -37,20 +37,13 @@ static const LandscapeInfo *kind_of(const Landscape *landscape)
     return NULL;
 }
 
-static const char expr_prefix[] = "expr:";
-
-/* Whether the landscape is the user's own expression. */
-static bool is_expression(const Landscape *landscape)
-{
-    return strncmp(landscape_spec(landscape), expr_prefix, strlen(expr_prefix)) == 0;
-}
-
 /* The landscape's formula: for expr, the user's own expression rather than
  * the kind's description of what an expression is. */
 static const char *formula_of(const Landscape *landscape)
 {
-    if (is_expression(landscape))
-        return landscape_spec(landscape) + strlen(expr_prefix);
+    const char *expression = landscape_expression(landscape);
+    if (expression)
+        return expression;
     const LandscapeInfo *kind = kind_of(landscape);
     return kind ? _(kind->formula) : "";
 }
@@ -225,7 +218,7 @@ static void landscape_line(const Landscape *landscape, char *dest, size_t size)
     const LandscapeInfo *kind = kind_of(landscape);
     char settings[400];
     spec_notation_landscape(landscape_spec(landscape), settings, sizeof settings);
-    if (is_expression(landscape))
+    if (landscape_expression(landscape) != NULL)
         snprintf(dest, size, "L = %s", formula_of(landscape));
     else if (!kind)
         snprintf(dest, size, "%s", landscape_spec(landscape));
@@ -513,7 +506,7 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     /* An expression is its own name: its line says it, in every form (its
      * kind's title, "Formula", stood alone over schedules' runs in the
      * compact form at 1366x768 --projector). */
-    if (!compact && !is_expression(scene->landscape)) {
+    if (!compact && !landscape_expression(scene->landscape)) {
         snprintf(text, sizeof text, "L = %s", formula_of(scene->landscape));
         /* Each equation whole where that keeps the legend within the
          * plots' width under it (a wider one took the map's room, and is

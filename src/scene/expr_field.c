@@ -8,20 +8,15 @@
 #include "scene/i18n.h"
 #include "scene/scene.h"
 
-static const char expr_prefix[] = "expr:";
-
-static bool is_expr(const Scene *scene)
-{
-    return strncmp(landscape_spec(scene->landscape), expr_prefix, sizeof expr_prefix - 1) == 0;
-}
+static const char expr_prefix[] = LANDSCAPE_EXPRESSION_KIND ":";
 
 void expr_field_open(Scene *scene)
 {
     ExprField *f = &scene->expr_field;
     f->open = true;
     f->error[0] = '\0';
-    text_field_set(&f->field,
-                   is_expr(scene) ? landscape_spec(scene->landscape) + sizeof expr_prefix - 1 : "");
+    const char *expression = landscape_expression(scene->landscape);
+    text_field_set(&f->field, expression ? expression : "");
 }
 
 void expr_field_close(Scene *scene)
@@ -36,7 +31,7 @@ bool expr_field_apply(Scene *scene)
     char spec[sizeof expr_prefix + TEXT_FIELD_MAX];
     snprintf(spec, sizeof spec, "%s%s", expr_prefix, f->field.text);
     DescentError err = {""};
-    if (!scene_set_landscape(scene, spec, is_expr(scene), &err)) {
+    if (!scene_set_landscape(scene, spec, landscape_expression(scene->landscape) != NULL, &err)) {
         i18n_error(err.message, f->error, sizeof f->error);
         const char *column = strstr(err.message, "column ");
         if (column)

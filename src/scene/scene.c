@@ -369,7 +369,7 @@ bool scene_next_landscape(Scene *scene, DescentError *err)
             current = i;
     for (size_t k = 1; k <= count; k++) {
         const char *name = kinds[(current + k) % count].name;
-        if (strcmp(name, "expr") != 0)
+        if (strcmp(name, LANDSCAPE_EXPRESSION_KIND) != 0)
             return scene_set_landscape(scene, name, false, err);
     }
     return error_set(err, "%s", _("no other landscape to show"));

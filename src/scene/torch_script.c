@@ -237,8 +237,8 @@ static void write_landscape(FILE *out, const Landscape *landscape)
           "# What the window's heatmap and contours show: ", out);
     fputs(spec, out);
     fputc('\n', out);
-    if (strcmp(name, "expr") == 0) {
-        const char *text = strchr(spec, ':') + 1;
+    const char *text = landscape_expression(landscape);
+    if (text) {
         for (size_t i = 0; i < sizeof expr_functions / sizeof expr_functions[0]; i++) {
             const char *f = expr_functions[i];
             const char *at = text;
@@ -995,7 +995,7 @@ static bool prepare(const Source *s, UsesContext *uses, DescentError *err)
 {
     if (!s->net) {
         const char *name = landscape_name(s->landscape);
-        if (strcmp(name, "expr") != 0 && !torch_landscape(name))
+        if (!landscape_expression(s->landscape) && !torch_landscape(name))
             return error_set(err, "export --torch: the %s landscape is not exported (no torch "
                                   "form of it here)", name);
     }
