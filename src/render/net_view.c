@@ -536,10 +536,14 @@ static void draw_legend(Renderer *r, const Scene *scene, LayoutRect rect)
 #define NET_TRAIN_KEY N_("train")
 #define NET_TEST_KEY N_("test")
 #define NET_MISS_KEY N_("wrong")
-/* With their count where the panel holds it (measured without it, the
- * panel is as wide as before): adam_vs_sgd_network 2's 13 crosses, six
+/* Always with their count: adam_vs_sgd_network 2's 13 crosses, six
  * within 25 px at the spirals' centre, could not be counted (review of
- * session 27's frames). */
+ * session 27's frames).  The panel is measured without it (as wide as
+ * before); where the line with the count is wider than the panel, the
+ * names stand half as far apart (KeyFit), and where that is still too
+ * wide the cross and its count stand apart (draw_data).  Dropping the
+ * count there left "× wrong" alone in English at 1280x720 --projector
+ * (review, issue 12). */
 #define NET_MISSES_KEY N_("wrong: %zu")
 #define NET_KEY_MARK 16.0
 #define NET_KEY_GAP 10.0
@@ -682,25 +686,42 @@ static double data_class_key(Renderer *r, int classes, double x, double y, bool 
     return widest;
 }
 
-/* The key's first line: its marks with their names from x, the cross's
- * wrong (draw; else measured alone), centred on y; its width. */
-static double data_marks_key(Renderer *r, double x, double y, const char *wrong, bool draw)
+/* How the key's marks stand (NET_MISSES_KEY): on one line, on one
+ * line half as far apart, or the cross and its count apart from them
+ * (beside the square under the classes where the column holds it, else
+ * on a line of its own). */
+typedef enum KeyFit { KEY_LINE, KEY_TIGHT, KEY_SPLIT } KeyFit;
+
+/* The key's mark k (a training point, a test point, a miss's cross) and
+ * its name from x, centred on y (draw; else measured alone); its width. */
+static double data_key_mark(Renderer *r, size_t k, const char *name, double x, double y,
+                            bool draw)
+{
+    double s = r->scale;
+    int px = render_font_px(r, NET_SMALL_PX);
+    if (draw && k < 2)
+        render_sample(r, x + 0.5 * NET_KEY_MARK * s, y, k == 0 ? NET_TRAIN_DOT : NET_TEST_DOT,
+                      r->theme->text, k == 1);
+    else if (draw)
+        draw_miss(r, x + 0.5 * NET_KEY_MARK * s, y);
+    if (draw)
+        render_text(r, name, x + NET_KEY_MARK * s, y - 0.5 * render_line_height(r, px), px,
+                    ALIGN_LEFT, r->theme->text);
+    return NET_KEY_MARK * s + render_text_width(r, name, px);
+}
+
+/* The key's line of marks from x, centred on y, the cross's name wrong
+ * (draw; else measured alone), as fit has it (the cross left out where
+ * split); its width. */
+static double data_marks_key(Renderer *r, double x, double y, const char *wrong, KeyFit fit,
+                             bool draw)
 {
     const char *const names[] = {_(NET_TRAIN_KEY), _(NET_TEST_KEY), wrong};
-    double s = r->scale, w = 0;
-    int px = render_font_px(r, NET_SMALL_PX);
-    double line = render_line_height(r, px);
-    for (size_t k = 0; k < 3; k++) {
-        double mx = x + w + 0.5 * NET_KEY_MARK * s;
-        if (draw && k < 2)
-            render_sample(r, mx, y, k == 0 ? NET_TRAIN_DOT : NET_TEST_DOT, r->theme->text,
-                          k == 1);
-        else if (draw)
-            draw_miss(r, mx, y);
-        w += NET_KEY_MARK * s;
-        if (draw)
-            render_text(r, names[k], x + w, y - 0.5 * line, px, ALIGN_LEFT, r->theme->text);
-        w += render_text_width(r, names[k], px) + (k < 2 ? NET_KEY_GAP * s : 0);
+    double gap = (fit == KEY_TIGHT ? 0.5 : 1.0) * NET_KEY_GAP * r->scale, w = 0;
+    size_t marks = fit == KEY_SPLIT ? 2 : 3;
+    for (size_t k = 0; k < marks; k++) {
+        w += k > 0 ? gap : 0;
+        w += data_key_mark(r, k, names[k], x + w, y, draw);
     }
     return w;
 }
@@ -714,7 +735,7 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
     size_t lines = data_title_lines(scene);
     char heading[96];
     data_heading(scene, heading, sizeof heading);
-    double text_w = fmax(fmax(fmax(data_marks_key(r, 0, 0, _(NET_MISS_KEY), false),
+    double text_w = fmax(fmax(fmax(data_marks_key(r, 0, 0, _(NET_MISS_KEY), KEY_LINE, false),
                                    data_class_key(r, net_stage_data(scene->net)->train.classes,
                                                   0, 0, false, false)),
                               render_text_width(r, _(NET_ACCURACY_KEY), px)),
@@ -743,35 +764,53 @@ static LayoutRequest data_need(Renderer *r, const Scene *scene)
                            NET_DATA_MIN_SIDE * s + 2 * line, false};
 }
 
-/* The samples of one set: filled (train) or hollow (test) in their class's
- * colour (misses false), or the crosses on those the panel's run gets
- * wrong (misses true, place_miss).  The marks of misses go over every
- * point: drawn with each point, the points after covered them
- * (adam_vs_sgd_network 5, Adam's misses among the test points).  How
- * many the run gets wrong. */
-static size_t draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
-                           bool misses, double lo, double unit, double x0, double y0,
-                           double side)
+/* The classes the panel's run gives the points of set (the caller frees
+ * them; NULL where they could not be had). */
+static int *set_classes(const Scene *scene, const NetData *set)
 {
     int *classes = malloc(set->n * sizeof *classes);
     double *confidence = malloc(set->n * sizeof *confidence);
     if (classes && confidence && set->n > 0)
         net_stage_predict(scene->net, scene_shown_run(scene), set->x, set->n, classes,
                           confidence);
+    if (!confidence) {
+        free(classes);
+        return NULL;
+    }
+    free(confidence);
+    return classes;
+}
+
+/* How many points of set the panel's run gets wrong: the crosses
+ * draw_samples draws. */
+static size_t count_misses(const Scene *scene, const NetData *set)
+{
+    int *classes = set_classes(scene, set);
     size_t missed = 0;
-    for (size_t k = 0; classes && confidence && k < set->n; k++) {
+    for (size_t k = 0; classes && k < set->n; k++)
+        missed += classes[k] != (int)set->y[k];
+    free(classes);
+    return missed;
+}
+
+/* The samples of one set: filled (train) or hollow (test) in their class's
+ * colour (misses false), or the crosses on those the panel's run gets
+ * wrong (misses true, place_miss).  The marks of misses go over every
+ * point: drawn with each point, the points after covered them
+ * (adam_vs_sgd_network 5, Adam's misses among the test points). */
+static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
+                         bool misses, double lo, double unit, double x0, double y0, double side)
+{
+    int *classes = set_classes(scene, set);
+    for (size_t k = 0; classes && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
-        bool miss = classes[k] != (int)set->y[k];
-        missed += miss;
         if (!misses)
             render_sample(r, x, y, train ? NET_TRAIN_DOT : NET_TEST_DOT,
                           theme_class_color((int)set->y[k]), !train);
-        else if (miss)
+        else if (classes[k] != (int)set->y[k])
             place_miss(r, x, y, (LayoutRect){x0, y0 - side, side, side});
     }
     free(classes);
-    free(confidence);
-    return missed;
 }
 
 static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -783,15 +822,35 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     render_panel(r, rect);
     size_t lines = data_title_lines(scene) + 1;
     int k_classes = d->train.classes;
+    /* The misses are counted before anything is drawn: the count's width
+     * decides the key's lines (NET_MISSES_KEY). */
+    size_t missed = count_misses(scene, &d->test) + count_misses(scene, &d->train);
+    char wrong[64];
+    snprintf(wrong, sizeof wrong, _(NET_MISSES_KEY), missed);
+    KeyFit fit = KEY_LINE;
+    while (fit < KEY_SPLIT && data_marks_key(r, 0, 0, wrong, fit, false) > rect.w - 16 * s)
+        fit++;
+    bool split = fit == KEY_SPLIT;
     /* The classes' key in a column right of the square where the panel
      * is that much wider than it; else a line of the key under it, taken
      * from the square (at 1280x720 --projector that line cost
-     * adam_vs_sgd_network's square a fifth of its side). */
+     * adam_vs_sgd_network's square a fifth of its side).  A split key's
+     * cross goes under the classes where the column holds it, else on a
+     * line of its own under the square, taken from it; the column may
+     * then reach beside that line (at 1920x1080 --projector the cross's
+     * line and the classes' both taken from the square left it 66 px, two
+     * of adam_vs_sgd_network 2's crosses 1 px apart). */
     double side = fmin(rect.w, rect.h - (double)(lines + 2) * line) - 12 * s;
-    double column = data_class_key(r, k_classes, 0, 0, true, false) + 6 * s;
+    double column = data_class_key(r, k_classes, 0, 0, true, false) + 6 * s,
+           cross = data_key_mark(r, 2, wrong, 0, 0, false) + 6 * s;
     bool beside = rect.w - side >= column + 16 * s && (double)(k_classes + 1) * line <= side;
-    if (!beside)
-        side = fmin(rect.w, rect.h - (double)(lines + 3) * line) - 12 * s;
+    bool cross_beside = split && beside && rect.w - side >= cross + 16 * s &&
+                        (double)(k_classes + 2) * line <= side;
+    /* the key's lines under the square */
+    double under = (beside ? 2 : 3) + (split && !cross_beside ? 1 : 0);
+    side = fmin(rect.w, rect.h - (double)(lines + under) * line) - 12 * s;
+    if (cross_beside)
+        column = fmax(column, cross);
     /* The square and the column beside it centred together. */
     double x0 = rect.x + 0.5 * (rect.w - side - (beside ? column : 0));
     double top = rect.y + (double)lines * line + 6 * s;
@@ -829,19 +888,20 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
                         mix(ground, theme_class_color(classes[k]), t));
         }
     double y0 = top + side;
-    size_t missed = 0;
     for (int misses = 0; misses < 2; misses++) {
-        missed = draw_samples(r, scene, &d->test, false, misses, lo, unit, x0, y0, side);
-        missed += draw_samples(r, scene, &d->train, true, misses, lo, unit, x0, y0, side);
+        draw_samples(r, scene, &d->test, false, misses, lo, unit, x0, y0, side);
+        draw_samples(r, scene, &d->train, true, misses, lo, unit, x0, y0, side);
     }
-    /* The key, on the panel's last three lines (two, with the classes'
-     * beside the square). */
+    /* The key, on the panel's last lines: the marks', the split cross's
+     * unless beside the square, the classes' unless beside it, the
+     * accuracy's. */
     double key_y = rect.y + rect.h - line - 2 * s;
-    char wrong[64];
-    snprintf(wrong, sizeof wrong, _(NET_MISSES_KEY), missed);
-    if (data_marks_key(r, 0, 0, wrong, false) > rect.w - 16 * s)
-        snprintf(wrong, sizeof wrong, "%s", _(NET_MISS_KEY));
-    data_marks_key(r, rect.x + 8 * s, key_y - (beside ? 0.5 : 1.5) * line, wrong, true);
+    data_marks_key(r, rect.x + 8 * s, key_y - (under - 1.5) * line, wrong, fit, true);
+    if (split)
+        data_key_mark(r, 2, wrong, cross_beside ? x0 + side + 6 * s : rect.x + 8 * s,
+                      cross_beside ? top + (k_classes + 1.5) * line
+                                   : key_y - (beside ? 0.5 : 1.5) * line,
+                      true);
     if (beside)
         data_class_key(r, k_classes, x0 + side + 6 * s, top + 0.5 * line, true, true);
     else
