@@ -4233,6 +4233,63 @@ static void test_map_labels_off_the_lines(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The min-norm point's label names that point (review, issue 12): at
+ * adam_vs_sgd 3's end, en and zh, at 960x540 and at 1280x720, 1366x768
+ * and 1920x1080 --projector, its panel (its text's box padded to the
+ * sides, RENDER_LABEL_PAD, 4 pixels at scale 1) stands nearer the point
+ * than every head elsewhere, and within 40 pixels (times the scale) of
+ * it.  Placed before the heads were drawn, it saw none: in Chinese at
+ * 1280x720 --projector it stood beside Adam's head, nearer it than its
+ * point; in English, 320 pixels wide, it had no place over its point and
+ * stood under it across both paths, 45 pixels off it, 30 off Adam's
+ * head. */
+static void test_min_norm_label_nearest_its_point(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const named[] = {"min-norm point (", "最小范数点 ("};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1366, 768, 1}, {1920, 1080, 1}};
+    int bad = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < sizeof frames / sizeof frames[0]; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            played_layout(st, "adam_vs_sgd.lua", langs[g], 2, 300, w, h, frames[z][2]);
+            double scale = render_recording_scale(w, h) *
+                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            LandscapePoint p;
+            double dir[2], px, py;
+            assert_true(landscape_minimum_line(scene->landscape, &p, dir));
+            viewport_to_pixel(&vp, p.x, p.y, &px, &py);
+            size_t found = 0;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (!starts_with(drawn->text[t], named[g]))
+                    continue;
+                found++;
+                LayoutRect b = drawn->box[t];
+                double pad = 4.0 * scale;
+                LayoutRect panel = {b.x - pad, b.y, b.w + 2.0 * pad, b.h};
+                double own = box_distance(panel, px, py), other = HUGE_VAL;
+                for (size_t i = 0; i < scene->run_count; i++) {
+                    const Run *run = &scene->runs[i].run;
+                    double hx, hy;
+                    viewport_to_pixel(&vp, run->path[run->count - 1].x,
+                                      run->path[run->count - 1].y, &hx, &hy);
+                    if (hypot(hx - px, hy - py) > scale)
+                        other = fmin(other, box_distance(panel, hx, hy));
+                }
+                print_message("adam_vs_sgd 3 (%s, %dx%d%s): the label %.1f px from its point, "
+                              "%.1f from the nearest other head\n",
+                              langs[g], w, h, frames[z][2] ? " --projector" : "", own, other);
+                bad += !(own < other && own <= 40.0 * scale);
+            }
+            assert_int_equal(found, 1);
+        }
+    assert_int_equal(bad, 0);
+}
+
 /* learning_rate 7 at 1280x720 --projector and 1920x1080, en and zh: the
  * note of the run held at the map's top edge, "off the map, up" (it said
  * "off view", not where: learning_rate 6, frame review), stands beside its
@@ -7625,6 +7682,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_axis_labels_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_label_clear_of_axis_labels, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_min_norm_label_nearest_its_point, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_escape_bars_seen, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_escape_ratio_axis_read, stage_open, stage_close),
