@@ -4233,6 +4233,148 @@ static void test_map_labels_off_the_lines(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The min-norm point's label names that point (review, issue 12): at
+ * adam_vs_sgd 3's end, en and zh, at 960x540 and at 1280x720, 1366x768
+ * and 1920x1080 --projector, its panel (its text's box padded to the
+ * sides, RENDER_LABEL_PAD, 4 pixels at scale 1) stands nearer the point
+ * than every head elsewhere, and within 40 pixels (times the scale) of
+ * it.  Placed before the heads were drawn, it saw none: in Chinese at
+ * 1280x720 --projector it stood beside Adam's head, nearer it than its
+ * point; in English, 320 pixels wide, it had no place over its point and
+ * stood under it across both paths, 45 pixels off it, 30 off Adam's
+ * head. */
+static void test_min_norm_label_nearest_its_point(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const named[] = {"min-norm point (", "最小范数点 ("};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1366, 768, 1}, {1920, 1080, 1}};
+    int bad = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < sizeof frames / sizeof frames[0]; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            played_layout(st, "adam_vs_sgd.lua", langs[g], 2, 300, w, h, frames[z][2]);
+            double scale = render_recording_scale(w, h) *
+                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            const Scene *scene = st->scene;
+            Viewport vp = render_viewport(st->renderer, scene);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            LandscapePoint p;
+            double dir[2], px, py;
+            assert_true(landscape_minimum_line(scene->landscape, &p, dir));
+            viewport_to_pixel(&vp, p.x, p.y, &px, &py);
+            size_t found = 0;
+            for (size_t t = 0; t < drawn->count; t++) {
+                if (!starts_with(drawn->text[t], named[g]))
+                    continue;
+                found++;
+                LayoutRect b = drawn->box[t];
+                double pad = 4.0 * scale;
+                LayoutRect panel = {b.x - pad, b.y, b.w + 2.0 * pad, b.h};
+                double own = box_distance(panel, px, py), other = HUGE_VAL;
+                for (size_t i = 0; i < scene->run_count; i++) {
+                    const Run *run = &scene->runs[i].run;
+                    double hx, hy;
+                    viewport_to_pixel(&vp, run->path[run->count - 1].x,
+                                      run->path[run->count - 1].y, &hx, &hy);
+                    if (hypot(hx - px, hy - py) > scale)
+                        other = fmin(other, box_distance(panel, hx, hy));
+                }
+                print_message("adam_vs_sgd 3 (%s, %dx%d%s): the label %.1f px from its point, "
+                              "%.1f from the nearest other head\n",
+                              langs[g], w, h, frames[z][2] ? " --projector" : "", own, other);
+                bad += !(own < other && own <= 40.0 * scale);
+            }
+            assert_int_equal(found, 1);
+        }
+    assert_int_equal(bad, 0);
+}
+
+/* adaptive 4 at its end, en and zh, at 960x540 and at 1280x720, 1366x768
+ * and 1920x1080 --projector: each run's step/grad label (the words and
+ * numbers, or the numbers alone) that stands over 16 pixels (times the
+ * scale, EFFECTIVE_LABEL_FAR) off its box is led to its head: on the line
+ * from the label's panel to the head, outside the box, at least half the
+ * points have a light pixel (the leader's mark colour, each channel over
+ * 200) within a pixel.  At 1280x720 --projector AdaGrad's numbers stood
+ * 56 pixels over its box, by the map's top edge, beside Adam's, tied to
+ * neither box (review, issue 12). */
+static void test_effective_label_led_to_its_head(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1366, 768, 1}, {1920, 1080, 1}};
+    int bad = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < sizeof frames / sizeof frames[0]; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            played_layout(st, "adaptive.lua", langs[g], 3, 360, w, h, frames[z][2]);
+            double scale = render_recording_scale(w, h) *
+                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            const Scene *scene = st->scene;
+            Shot shot = shot_frame(st, w, h, NULL, true);
+            Viewport vp = render_viewport(st->renderer, scene);
+            LayoutRect boxes[SCENE_MAX_RUNS];
+            size_t count = render_effective_boxes(st->renderer, boxes, SCENE_MAX_RUNS);
+            assert_int_equal(count, 3);
+            for (size_t i = 0; i < scene->run_count; i++) {
+                const Run *run = &scene->runs[i].run;
+                double eff[2], hx, hy;
+                assert_true(optimizer_effective_lr(&run->desc, &run->state, eff));
+                char words[64], numbers[64];
+                snprintf(words, sizeof words, _("step/grad: x %.2g, y %.2g"), eff[0], eff[1]);
+                snprintf(numbers, sizeof numbers, _("x %.2g, y %.2g"), eff[0], eff[1]);
+                LayoutRect t = {0, 0, 0, 0}, box = {0, 0, 0, 0};
+                for (size_t k = 0; k < shot.drawn->count; k++)
+                    if (strcmp(shot.drawn->text[k], words) == 0 ||
+                        strcmp(shot.drawn->text[k], numbers) == 0)
+                        t = shot.drawn->box[k];
+                assert_true(t.w > 0);
+                viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y,
+                                  &hx, &hy);
+                for (size_t k = 0; k < count; k++)
+                    if (layout_rect_holds(boxes[k], hx, hy))
+                        box = boxes[k];
+                assert_true(box.w > 0);
+                double pad = 4.0 * scale;
+                LayoutRect panel = {t.x - pad, t.y, t.w + 2.0 * pad, t.h};
+                LayoutRect cased = {box.x - 3.0 * scale, box.y - 3.0 * scale, box.w + 6.0 * scale,
+                                    box.h + 6.0 * scale};
+                double dx = fmax(0.0, fmax(box.x - (t.x + t.w), t.x - (box.x + box.w)));
+                double dy = fmax(0.0, fmax(box.y - (t.y + t.h), t.y - (box.y + box.h)));
+                double off = hypot(dx, dy);
+                /* The leader's end on the panel: its point nearest the head. */
+                double qx = fmin(fmax(hx, panel.x), panel.x + panel.w);
+                double qy = fmin(fmax(hy, panel.y), panel.y + panel.h);
+                int points = 0, lit = 0;
+                for (double f = 0.0; f <= 1.0; f += 0.02) {
+                    double x = qx + f * (hx - qx), y = qy + f * (hy - qy);
+                    if (layout_rect_holds(panel, x, y) || layout_rect_holds(cased, x, y))
+                        continue;
+                    points++;
+                    bool light = false;
+                    for (int v = -1; v <= 1; v++)
+                        for (int u = -1; u <= 1; u++) {
+                            int px = (int)floor(x) + u, py = (int)floor(y) + v;
+                            if (px < 0 || py < 0 || px >= w || py >= h)
+                                continue;
+                            const uint8_t *c =
+                                shot.rgba + 4 * ((size_t)py * (size_t)w + (size_t)px);
+                            light = light || (c[0] > 200 && c[1] > 200 && c[2] > 200);
+                        }
+                    lit += light;
+                }
+                print_message("adaptive 4 (%s, %dx%d%s): %s's label %.1f px off its box, %d of "
+                              "%d points of the line to its head lit\n",
+                              langs[g], w, h, frames[z][2] ? " --projector" : "", run->desc.spec,
+                              off, lit, points);
+                bad += off > 16.0 * scale && 2 * lit < points;
+            }
+            shot_free(&shot);
+        }
+    assert_int_equal(bad, 0);
+}
+
 /* learning_rate 7 at 1280x720 --projector and 1920x1080, en and zh: the
  * note of the run held at the map's top edge, "off the map, up" (it said
  * "off view", not where: learning_rate 6, frame review), stands beside its
@@ -7624,6 +7766,10 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_axis_labels_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_label_clear_of_axis_labels, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_min_norm_label_nearest_its_point, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_effective_label_led_to_its_head, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_escape_bars_seen, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_escape_ratio_axis_read, stage_open, stage_close),

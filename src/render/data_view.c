@@ -20,8 +20,8 @@
  *   Both ring the samples of the minibatch the last update used.
  *   map: linreg's line of minima with its minimum-norm point, joined to the
  *     origin (GD from 0 lands there) by a segment named "shortest way from
- *     0" where it has room (render_data_map_notes, after the runs' paths,
- *     which it keeps off); separable logreg's max-margin
+ *     0" where it has room (render_data_map_notes, after the runs' paths
+ *     and heads, which it keeps off); separable logreg's max-margin
  *     direction as a ray from the origin (where w/|w| heads).
  *
  * The numbers come from the core (landscape_minimum_line,

@@ -19,8 +19,9 @@
  *   effective step: a box at each run's head whose half-sides are the step
  *     each coordinate takes per unit gradient (optimizer_effective_lr), to
  *     one scale for all runs (shrunk alike until every box lies whole on
- *     the map), with the numbers beside it: a square for the gd family,
- *     stretched where Adam, RMSProp or AdaGrad rescale.
+ *     the map), with the numbers beside it (led to the head where they
+ *     stand off the box): a square for the gd family, stretched where
+ *     Adam, RMSProp or AdaGrad rescale.
  *
  * λmax along a run (core/curvature.h) costs a Hessian per point, so it is
  * kept in the renderer's SharpnessCache and extended as the run grows.
@@ -1800,6 +1801,11 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
          * the translucent label panel over a mid-toned map was barely
          * legible (AdaGrad's bluish green in adaptive 4). */
         Rgba run = render_run_color(r, i, 1.0f), ink = theme_label_ink(r->theme, run);
+        /* Led to the head where it stands off the box: adaptive 4 at
+         * 1280x720 --projector had Adam's label 30 pixels off its box,
+         * by the map's top edge, tied to it by nothing. */
+        if (rect_gap(text, boxes[i]) > EFFECTIVE_LABEL_FAR * s)
+            render_label_leader(r, cx, cy, text);
         /* Just there: render_label would move one that lies on another
          * box (where none was clear), maybe off the map. */
         LayoutRect placed = {text.x - pad, text.y, text.w + 2.0 * pad, text.h};

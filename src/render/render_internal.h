@@ -461,7 +461,8 @@ LayoutRect render_visible_map(const Renderer *r, const Viewport *vp);
 /* Where a label (px-pixel text) goes beside what it names at pixel
  * (cx, cy) on map vp: a lesson mark's dot, a network run's end.  Right of
  * the point, left, above or below it (centred, then ending or starting at
- * it), at the least distance, then further out, where it lies whole on
+ * it), then at its corners, at the least distance, then further out,
+ * where it lies whole on
  * the map as drawn, off the panels, off every box kept clear so far
  * (render_keep_clear: labels, heads, markers) and, with scene (NULL: none
  * of these), off its marks' circles and first off its runs' paths
@@ -537,8 +538,9 @@ void render_box_axes(Renderer *r);
 LayoutRequest render_data_inset_need(Renderer *r, const Scene *scene, bool compact);
 void render_data_inset(Renderer *r, const Scene *scene, LayoutRect rect);
 void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp);
-/* Notes on that geometry placed off the runs' paths (drawn after them):
- * the name of the segment from the origin to the min-norm point. */
+/* Notes on that geometry placed off the runs' paths and heads (drawn
+ * after them): the names of the min-norm point and of the segment from
+ * the origin to it. */
 void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp);
 
 /* net_view.c: a network scene (scene->net): its paths on the slice, and

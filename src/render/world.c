@@ -2377,7 +2377,13 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
             LabelKeepOff keep_off = passes[pass].keep_off;
             double d = gap + 0.5 * line * k;
             /* Above and below: centred, then ending or starting at the
-             * point, for a wide label near the map's side edge. */
+             * point, for a wide label near the map's side edge; then
+             * at the corners, the distance off on both axes, which clears
+             * what stands close over or beside the point (the axes' names
+             * and values: implicit_regularization 3's min-norm label stood
+             * 130 pixels under its point at 1280x720 --projector, the
+             * places over it on the "2" and those beside it on the line
+             * of minima). */
             const LayoutRect tries[] = {{cx + d, cy - 0.5 * line, width, line},
                                         {cx - d - width, cy - 0.5 * line, width, line},
                                         {cx - 0.5 * width, cy - d - line, width, line},
@@ -2385,14 +2391,28 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                                         {cx - width, cy - d - line, width, line},
                                         {cx - width, cy + d, width, line},
                                         {cx, cy - d - line, width, line},
-                                        {cx, cy + d, width, line}};
+                                        {cx, cy + d, width, line},
+                                        {cx + d, cy - d - line, width, line},
+                                        {cx + d, cy + d, width, line},
+                                        {cx - d - width, cy - d - line, width, line},
+                                        {cx - d - width, cy + d, width, line}};
             for (size_t side = 0; side < sizeof tries / sizeof tries[0]; side++) {
-                LayoutRect padded = {tries[side].x - pad, tries[side].y, width + 2.0 * pad, line};
-                if (label_clear(r, scene, vp, padded, keep_off) &&
+                /* Moved in to lie whole across the map, where that leaves
+                 * it as far off the point as tried (its panel a pad nearer,
+                 * and half a pixel): adam_vs_sgd 3's min-norm label, 320
+                 * pixels wide at 1280x720 --projector, had no place over
+                 * its point (one starting there lay on the axis's "y", one
+                 * right of it ran off the map) and stood under it across
+                 * both paths. */
+                LayoutRect at = tries[side];
+                at.x = fmin(fmax(at.x, map.x + pad), map.x + map.w - width - pad);
+                LayoutRect padded = {at.x - pad, at.y, width + 2.0 * pad, line};
+                if (box_distance(padded, cx, cy) + pad + 0.5 >= d &&
+                    label_clear(r, scene, vp, padded, keep_off) &&
                     off_enclosing_rims(r, scene, vp, cx, cy, padded) &&
                     !led_along_an_axis(r, scene, vp, cx, cy, padded) &&
                     (!passes[pass].nearest || nearest_its_point(r, scene, vp, cx, cy, padded)))
-                    return tries[side];
+                    return at;
             }
         }
     /* Nowhere clear: right of the point; left of it where the right side
@@ -2894,8 +2914,6 @@ void render_world(Renderer *r, const Scene *scene)
      * under the paths, sharp_flat 5's 2-cycle, bouncing across its
      * minimum, hid the minimum it is about (frame review). */
     draw_minima(r, scene, &vp);
-    if (!r->view3d)
-        render_data_map_notes(r, scene, &vp);
     /* Over the paths: where run and flow coincide, the run shows through
      * the gaps of the dashes. */
     if (scene->display.flow)
@@ -2925,6 +2943,13 @@ void render_world(Renderer *r, const Scene *scene)
         draw_velocity(r, scene, &vp);
     draw_heads(r, scene, &vp);
     draw_marks(r, scene, &vp, MARK_CIRCLES);
+    /* The min-norm point's name once the heads are drawn, so that it keeps
+     * off them and stands nearer its point than any of them (before them,
+     * it saw none: adam_vs_sgd 3 in Chinese at 1280x720 --projector put it
+     * beside Adam's end, 3 pixels off that head and 27 off its point);
+     * before the marks' labels, which keep off it. */
+    if (!r->view3d)
+        render_data_map_notes(r, scene, &vp);
     draw_marks(r, scene, &vp, MARK_LABELS);
     if (!r->view3d)
         render_effective_steps(r, scene, &vp);
