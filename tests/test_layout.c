@@ -2741,6 +2741,41 @@ static const Layout *played_layout(LessonStage *st, const char *name, const char
     return stage_layout(st, w, h, projector);
 }
 
+/* sgd_noise 4 (SGD with batches of 2 of 200 examples) at the end of its
+ * play, recorded at 960x540 and 1280x720 --projector, en: the data
+ * inset's stalks (its run's colour) cover at most STALKS_MOST of its
+ * panel.  Every sample's residual drawn as a stalk laid 200 of them side
+ * by side, a solid band along the diagonal in which no residual read
+ * (issue 12); the step's gradient is its two samples' residuals. */
+#define STALKS_MOST 0.001
+static void test_data_stalks_are_the_batch(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "sgd_noise.lua", "en", 3, 400, w, h, frames[z][2]);
+        assert_true(l->shown[LAYOUT_INSET]);
+        LayoutRect panel = l->rect[LAYOUT_INSET];
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        Rgba c = render_run_color(st->renderer, st->scene->selected, 1.0f);
+        long stalk = 0, all = 0;
+        for (int y = (int)ceil(panel.y); y < (int)floor(panel.y + panel.h); y++)
+            for (int x = (int)ceil(panel.x); x < (int)floor(panel.x + panel.w); x++) {
+                const uint8_t *p = &shot.rgba[4 * ((size_t)y * (size_t)w + (size_t)x)];
+                all++;
+                stalk += fabs(p[0] - 255.0 * (double)c.r) + fabs(p[1] - 255.0 * (double)c.g) +
+                             fabs(p[2] - 255.0 * (double)c.b) <
+                         90.0;
+            }
+        print_message("sgd_noise 4 (en, %dx%d%s): %ld of the data panel's %ld pixels in the "
+                      "stalks' colour (%.4f)\n", w, h, frames[z][2] ? " --projector" : "", stalk,
+                      all, (double)stalk / (double)all);
+        assert_true(stalk > 0 && stalk <= STALKS_MOST * (double)all);
+        shot_free(&shot);
+    }
+}
+
 static bool starts_with(const char *text, const char *prefix)
 {
     return strncmp(text, prefix, strlen(prefix)) == 0;
@@ -7740,6 +7775,7 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_key_keeps_off_the_arrows, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_has_its_room, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_data_stalks_are_the_batch, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_in_both_languages, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_colour_bar_one_scale_per_landscape, stage_open,
