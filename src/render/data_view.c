@@ -10,9 +10,12 @@
  *   and left implicit_regularization 4's map 194 px high at 1280x720
  *   --projector (test_logistic_map_has_room).
  *   linreg inset: each sample as (prediction x·x1 + y·x2, target t) against
- *     the diagonal of a perfect fit, with its residual as a stalk; the
- *     loss is half the mean squared stalk, so the points settle onto the
- *     diagonal as the run converges.
+ *     the diagonal of a perfect fit, so the points settle onto the
+ *     diagonal as the run converges; the residuals of the samples the
+ *     last update used as stalks (every sample's where it used them all):
+ *     the loss is half the mean squared residual, the update's gradient
+ *     its batch's stalks.  Every sample's stalk, of 200 under a batch of
+ *     2, drew a solid band along the diagonal (sgd_noise 4, issue 12).
  *   logreg inset: the samples in input space in two class colours, the
  *     model's probability σ(x·x1 + y·x2) as a tint (sharpening as |(x, y)|
  *     grows), its decision boundary x·x1 + y·x2 = 0, and on separable data
@@ -399,7 +402,8 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
     const bool *batch = last_batch_mask(r, scene, d->n);
     /* The stalks opaque and over the dots: at 0.75, each under its dot and
      * the next ones, the residuals near a good fit (sgd_noise 4) were
-     * barely seen. */
+     * barely seen; as wide as the batch's ring, the few a minibatch has
+     * read from the back of a room. */
     Rgba stalk = render_run_color(r, scene->selected, 1.0f);
     Rgba dot = with_alpha(r->theme->text, 0.95f);
     bool finite = isfinite(w.x) && isfinite(w.y);
@@ -414,8 +418,8 @@ static void draw_linreg_inset(Renderer *r, const Scene *scene, const InsetBox *b
             data_to_pixel(&f, u, dv, &qx, &qy);
             if (pass == 0)
                 sample_dot(r, px, py, dot, inside, big);
-            else if (pass == 1)
-                shapes_segment(r->shapes, px, py, qx, qy, 0.6 * s, stalk);
+            else if (pass == 1 && (!batch || batch[i]))
+                shapes_segment(r->shapes, px, py, qx, qy, INSET_RING_STROKE * s, stalk);
             else if (batch && batch[i])
                 batch_ring(r, px, py, (sample_radius(big) + INSET_RING_OUT) * s);
         }
