@@ -1233,16 +1233,16 @@ static void keeps_a_modifier_and_its_word_whole(void **state)
     }
 }
 
-/* Wraps text at every width from 12 units (six Chinese characters) to 120
- * (the layout's caption, hint and panel widths at every classroom size,
- * 960x540 to 1920x1080, with and without --projector, lie in that range)
- * and tells each of read_as_one it splits, at the first width that does;
- * returns how many it splits. */
+/* Wraps text at every width from 12 units (six Chinese characters) to 240
+ * (120: a line of 1920 pixels at 16-pixel type; the layout's caption, hint
+ * and panel widths at every classroom size, 960x540 to 1920x1080, with and
+ * without --projector, lie in that range) and tells each of read_as_one it
+ * splits, at the first width that does; returns how many it splits. */
 static int splits_read_as_one(const char *where, const char *text, size_t *wrapped_lines)
 {
     int split = 0;
     bool told[sizeof read_as_one / sizeof read_as_one[0]] = {false};
-    for (double width = 12; width <= 120; width += 1) {
+    for (double width = 12; width <= 240; width += 1) {
         int n = wrap(text, width);
         *wrapped_lines += (size_t)n;
         for (int l = 0; l + 1 < n; l++) {
