@@ -1204,10 +1204,12 @@ static void lesson_captions_obey_the_rules(void **state)
  * Chinese texts at 1280x720 --projector (issue 12): a one-character
  * modifier and its noun (大 / 学习率, 小 / 批量), a noun and the 方向 it
  * names the direction of (沿虚线 / 方向), a name and the 为 that gives its
- * value (周期 / 为 2). */
+ * value (周期 / 为 2); then, with those kept, "只有沿 / 虚线方向" and
+ * representation 1's "两条螺旋 / 臂" at the same size. */
 static const char *const read_as_one[] = {
     "大学习率", "小批量", "大批量", "小网络", "小步", "周期为", "方差为", "虚线方向",
-    "梯度方向", "下坡方向", "随机方向", "间隔方向", "最陡方向", "直线方向", "主方向", NULL,
+    "梯度方向", "下坡方向", "随机方向", "间隔方向", "最陡方向", "直线方向", "主方向",
+    "沿虚线", "沿直线", "螺旋臂", NULL,
 };
 
 /* The rules behind read_as_one, on texts of their own: each phrase ends
@@ -1222,7 +1224,7 @@ static void keeps_a_modifier_and_its_word_whole(void **state)
         double width;
     } cases[] = {
         {"只差在小批量上", "只差在", 8},    {"平坦的大学习率", "平坦的", 8},
-        {"它做周期为 2 的循环", "它做", 8}, {"只有沿虚线方向的散布", "只有沿", 10},
+        {"它做周期为 2 的循环", "它做", 8}, {"只有沿虚线方向的散布", "只有", 10},
         {"损失最陡方向上", "损失", 8},      {"看它的方向上", "看它的", 6},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {

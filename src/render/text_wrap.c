@@ -55,16 +55,17 @@ static const char *const terms[] = {
     "增加", "到达", "三分之一", "四分之一", "十分之一", "回归", "始终", "时间", "指数增长",
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
     "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上", "稳定性", "圆圈", "试验",
-    "理论值", "上沿", "梯度下降", "两端", "批量", "周期",
+    "理论值", "上沿", "梯度下降", "两端", "批量", "周期", "螺旋臂",
 };
 
 /* Characters read as one word with the next (never ending a line before
  * a Chinese character): 之 begins one (之间, 之后, 之一), 最 ("most")
- * modifies it (最陡: batch_and_flatness 3 broke "损失最 / 陡方向").  And
+ * modifies it (最陡: batch_and_flatness 3 broke "损失最 / 陡方向"), 沿
+ * ("along") leads it (representation's note broke "只有沿 / 虚线方向").  And
  * one-character modifiers that ICU's word iterator reads as words of
  * their own where they begin one: 大 / 学习率, 小 / 批量, 小 / 网络 (issue
  * 12, recorded at 1280x720 --projector). */
-static const char leading_chars[] = "之最";
+static const char leading_chars[] = "之最沿";
 static const char modifiers[] = "大小快慢新";
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
