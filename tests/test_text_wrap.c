@@ -7,7 +7,10 @@
  * or a counted phrase (一个点, 这条线);
  * and every shipped lesson's Chinese captions wrapped at many widths obey
  * the same rules, and those and the English ones never split a number, a
- * formula ("η = 0.18") or a pair ("(1, 1)").  With the real faces: a
+ * formula ("η = 0.18") or a pair ("(1, 1)"); every shipped Chinese
+ * caption, hint and translation keeps whole the phrases a reader reads as
+ * one word (大学习率, 小批量, 周期为 2, 虚线方向) at every width the layout
+ * gives.  With the real faces: a
  * Chinese string measures the same at a size whatever sizes came between
  * (text.c keeps one CJK face for every size).
  */
@@ -16,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "lesson/lesson.h"
 #include "render/text.h"
 #include "render/text_wrap.h"
@@ -1196,6 +1200,145 @@ static void lesson_captions_obey_the_rules(void **state)
     lesson_list_free(&list);
 }
 
+/* Phrases a Chinese reader reads as one word, found split in the shipped
+ * Chinese texts at 1280x720 --projector (issue 12): a one-character
+ * modifier and its noun (大 / 学习率, 小 / 批量), a noun and the 方向 it
+ * names the direction of (沿虚线 / 方向), a name and the 为 that gives its
+ * value (周期 / 为 2); then, with those kept, "只有沿 / 虚线方向" and
+ * representation 1's "两条螺旋 / 臂" at the same size. */
+static const char *const read_as_one[] = {
+    "大学习率", "小批量", "大批量", "小网络", "小步", "周期为", "方差为", "虚线方向",
+    "梯度方向", "下坡方向", "随机方向", "间隔方向", "最陡方向", "直线方向", "主方向",
+    "沿虚线", "沿直线", "螺旋臂", NULL,
+};
+
+/* The rules behind read_as_one, on texts of their own: each phrase ends
+ * the first line where, without them, it broke at that width (the line
+ * up to the phrase's second word exactly full); and 方向 still begins a
+ * line after 的, where it names no word's direction. */
+static void keeps_a_modifier_and_its_word_whole(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *first;
+        double width;
+    } cases[] = {
+        {"只差在小批量上", "只差在", 8},    {"平坦的大学习率", "平坦的", 8},
+        {"它做周期为 2 的循环", "它做", 8}, {"只有沿虚线方向的散布", "只有", 10},
+        {"损失最陡方向上", "损失", 8},      {"看它的方向上", "看它的", 6},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        assert_true(wrap(cases[k].text, cases[k].width) >= 2);
+        if (strcmp(lines[0], cases[k].first) != 0)
+            fail_msg("%s at %g: \"%s\" / \"%s\"", cases[k].text, cases[k].width, lines[0],
+                     lines[1]);
+    }
+}
+
+/* Wraps text at every width from 12 units (six Chinese characters) to 240
+ * (120: a line of 1920 pixels at 16-pixel type; the layout's caption, hint
+ * and panel widths at every classroom size, 960x540 to 1920x1080, with and
+ * without --projector, lie in that range) and tells each of read_as_one it
+ * splits, at the first width that does; returns how many it splits. */
+static int splits_read_as_one(const char *where, const char *text, size_t *wrapped_lines)
+{
+    int split = 0;
+    bool told[sizeof read_as_one / sizeof read_as_one[0]] = {false};
+    for (double width = 12; width <= 240; width += 1) {
+        int n = wrap(text, width);
+        *wrapped_lines += (size_t)n;
+        for (int l = 0; l + 1 < n; l++) {
+            const char *word = split_term(lines[l], lines[l + 1], read_as_one);
+            size_t k = 0;
+            while (word && read_as_one[k] != word)
+                k++;
+            if (word && !told[k]) {
+                told[k] = true;
+                split++;
+                print_error("%s at %g: %s split: %s | %s\n", where, width, word, lines[l],
+                            lines[l + 1]);
+            }
+        }
+    }
+    return split;
+}
+
+/* The translations in po/zh_CN.po (the panels' notes and labels: "沿虚线
+ * / 方向" was net_repr_view's), one after another into texts (NUL after
+ * each, an empty one last); false where the file cannot be read. */
+static bool read_translations(char *texts, size_t size)
+{
+    FILE *po = fopen(DESCENT_SOURCE_DIR "/po/zh_CN.po", "r");
+    if (!po)
+        return false;
+    char row[4096];
+    size_t out = 0;
+    bool in_msgstr = false;
+    while (fgets(row, sizeof row, po) && out + sizeof row < size) {
+        const char *quoted = NULL;
+        if (strncmp(row, "msgstr \"", 8) == 0) {
+            if (in_msgstr)
+                texts[out++] = '\0';
+            in_msgstr = true;
+            quoted = row + 8;
+        } else if (in_msgstr && row[0] == '"') {
+            quoted = row + 1;
+        } else if (in_msgstr) {
+            texts[out++] = '\0';
+            in_msgstr = false;
+        }
+        for (const char *p = quoted; p && *p && *p != '"'; p++) {
+            if (*p == '\\' && p[1])
+                p++;
+            texts[out++] = *p == 'n' && p[-1] == '\\' ? '\n' : *p;
+        }
+    }
+    if (in_msgstr)
+        texts[out++] = '\0';
+    texts[out] = '\0';
+    fclose(po);
+    return true;
+}
+
+/* Every shipped Chinese caption, hint and translation keeps whole what a
+ * reader reads as one word (read_as_one), at every width the layout gives
+ * them. */
+static void chinese_phrases_stay_whole(void **state)
+{
+    (void)state;
+    LessonList list;
+    DescentError err = {""};
+    assert_true(lesson_list(&list, &err));
+    size_t texts = 0, wrapped_lines = 0;
+    int split = 0;
+    for (size_t k = 0; k < list.count; k++) {
+        Lesson lesson;
+        if (!lesson_load(list.paths[k], "zh", NULL, &lesson, &err))
+            fail_msg("%s", err.message);
+        for (size_t i = 0; i < lesson.step_count; i++) {
+            char where[256];
+            snprintf(where, sizeof where, "%s step %zu", list.paths[k], i + 1);
+            split += splits_read_as_one(where, lesson.steps[i].caption, &wrapped_lines);
+            snprintf(where, sizeof where, "%s step %zu's hint", list.paths[k], i + 1);
+            split += splits_read_as_one(where, lesson.steps[i].hint, &wrapped_lines);
+            texts += 2;
+        }
+        lesson_free(&lesson);
+    }
+    lesson_list_free(&list);
+    static char translations[1 << 20];
+    assert_true(read_translations(translations, sizeof translations));
+    for (const char *text = translations; *text || text[1]; text += strlen(text) + 1) {
+        if (!*text)
+            continue;
+        split += splits_read_as_one("po/zh_CN.po", text, &wrapped_lines);
+        texts++;
+    }
+    print_message("%zu Chinese texts wrapped into %zu lines\n", texts, wrapped_lines);
+    assert_true(texts > 500);
+    assert_int_equal(split, 0);
+}
+
 /* Wrapping with a memory (TextWrapMemory) gives the lines wrapping without
  * one gives: every shipped lesson's caption and hint in both languages, at
  * widths down and up again as hud.c's balancing tries them, the memory
@@ -1273,6 +1416,8 @@ int main(void)
         cmocka_unit_test(keeps_a_unit_where_that_costs_no_line),
         cmocka_unit_test(tells_a_formula_broken_inside_its_brackets),
         cmocka_unit_test(lesson_captions_obey_the_rules),
+        cmocka_unit_test(keeps_a_modifier_and_its_word_whole),
+        cmocka_unit_test(chinese_phrases_stay_whole),
         cmocka_unit_test(remembering_changes_no_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

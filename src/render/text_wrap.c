@@ -41,7 +41,10 @@ static bool no_break_after(uint32_t cp)
            cp == '(' || cp == '[' || cp == '{';
 }
 
-/* The lessons' terms (the Chinese captions of lessons/) that a line does not split while
+/* What a Chinese reader reads as one word beyond ICU's dictionary words
+ * (splits_phrase holds them together): these tables and a few rules there.
+ *
+ * The lessons' terms (the Chinese captions of lessons/) that a line does not split while
  * another break is near: each is read as one word. */
 static const char *const terms[] = {
     "鞍点", "梯度", "梯度流", "学习率", "极小值", "最低点", "山谷", "谷底", "损失", "动量",
@@ -52,8 +55,18 @@ static const char *const terms[] = {
     "增加", "到达", "三分之一", "四分之一", "十分之一", "回归", "始终", "时间", "指数增长",
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
     "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上", "稳定性", "圆圈", "试验",
-    "理论值", "上沿", "梯度下降", "两端",
+    "理论值", "上沿", "梯度下降", "两端", "批量", "周期", "螺旋臂",
 };
+
+/* Characters read as one word with the next (never ending a line before
+ * a Chinese character): 之 begins one (之间, 之后, 之一), 最 ("most")
+ * modifies it (最陡: batch_and_flatness 3 broke "损失最 / 陡方向"), 沿
+ * ("along") leads it (representation's note broke "只有沿 / 虚线方向").  And
+ * one-character modifiers that ICU's word iterator reads as words of
+ * their own where they begin one: 大 / 学习率, 小 / 批量, 小 / 网络 (issue
+ * 12, recorded at 1280x720 --projector). */
+static const char leading_chars[] = "之最沿";
+static const char modifiers[] = "大小快慢新";
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
 static bool splits_term(const unsigned char *text, size_t pos)
@@ -1110,6 +1123,30 @@ static bool in_short_clause(const unsigned char *t, size_t start, size_t pos, si
     return chars <= CLAUSE_CHARS;
 }
 
+/* Whether b (between two CJK characters of the line [start, stop)) parts
+ * what a Chinese reader reads as one word, beyond ICU's words: a term of
+ * the lessons (terms), a leading character or a modifier and the word
+ * after it, 方向 ("direction") and the word it is the direction of
+ * (沿虚线 / 方向, 下坡 / 方向; not after 的: 它的 / 方向), 为 and the
+ * value it gives ("周期 / 为 2", "协方差 / 为 σ²H/B": like "=", it begins
+ * no line), or 得多 ("much more") and the word it compares ("走得远 /
+ * 得多"). */
+static bool splits_phrase(Wrapper *w, size_t start, size_t stop, const Break *b)
+{
+    const unsigned char *t = w->text;
+    if (splits_term(t, b->at) || is_one_of(leading_chars, b->before))
+        return true;
+    if (is_one_of(modifiers, b->before) && b->at >= start + 3 &&
+        !splits_word(w, start, b->at - 3, stop))
+        return true;
+    const char *next = (const char *)t + b->at;
+    if (strncmp(next, "方向", strlen("方向")) == 0 && b->before != 0x7684 /* 的 */)
+        return true;
+    if (strncmp(next, "为 ", strlen("为 ")) == 0)
+        return true;
+    return strncmp(next, "得多", strlen("得多")) == 0;
+}
+
 /* What a break at b (between two CJK characters, no word split) costs
  * where it parts a character from the word it leans on: 的, and 处 and 时
  * standing alone ("所在处", "B = 3 时"), begin no line ("在理论值 / 的 7 %",
@@ -1125,12 +1162,6 @@ static int leaning_cost(Wrapper *w, size_t start, size_t stop, const Break *b)
     return b->before == 0x7684 ? 1 : 0;
 }
 
-/* Whether 得多 follows byte pos of t. */
-static bool much_after(const unsigned char *t, size_t pos)
-{
-    return strncmp((const char *)t + pos, "得多", strlen("得多")) == 0;
-}
-
 /* The kind of break b of the line [start, stop), told between two CJK
  * characters where it was not yet: a plain one (BREAK_INSIDE) costs a
  * little where it parts a count softly held, a short clause or a
@@ -1139,10 +1170,7 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
 {
     const unsigned char *t = w->text;
     if (!b->told) {
-        if (splits_term(t, b->at) || b->before == 0x4E4B || much_after(t, b->at))
-            /* 之 begins a word (之间, 之后, 之一): it never ends a line; 得多
-             * ("much more") ends the word it compares (远得多): it never
-             * begins one (issue 12: "走得远 / 得多"). */
+        if (splits_phrase(w, start, stop, b))
             b->kind = BREAK_TERM;
         else if (splits_count(t, start, b->at, b->after))
             b->kind = BREAK_COUNT;

@@ -23,10 +23,14 @@
  *      comma or a full stop rather than inside a phrase;
  *   2. otherwise, stepping back at most six breaks, the last break between
  *      two CJK characters that splits neither a word (ICU's dictionary
- *      word break iterator: 摆动, 周围; and the lessons' terms, 鞍点, 学习率,
- *      ...: the table in text_wrap.c; 之 never ends a line: 之间, 之后) nor
- *      a counted phrase
- *      (a numeral or demonstrative with its measure word, a classifier with
+ *      word break iterator: 摆动, 周围; and what a reader reads as one word
+ *      beyond it, text_wrap.c's splits_phrase and its tables: the lessons'
+ *      terms, 鞍点, 学习率, 虚线, ...; a one-character modifier that begins
+ *      a word and the word after it, 大学习率, 小批量, 小网络; 之, 最 and 沿
+ *      with the word after them, 之间, 最陡, 沿虚线; 方向 with the word it
+ *      is the direction of, 虚线方向, 下坡方向, but "它的 / 方向"; 为 with
+ *      the name whose value it gives, "周期为 2"; 得多 with the word it
+ *      compares) nor a counted phrase (a numeral or demonstrative with its measure word, a classifier with
  *      its noun: not 一 / 个点, 一个 / 点, 这条 / 线, 200 个 / 样本); else
  *      a word break that leaves a short line; else a space between a
  *      number and a Chinese word ("952 / 这条线"); else one inside a
