@@ -14,10 +14,17 @@ static const LayoutPanel drop_order[] = {
 
 /* Where a panel stands: stacked up from the bottom right, down from the
  * top right (below the legend where it would reach across it), down from
- * under the legend, or (the dynamics plot) at the left of the loss plot,
- * their bottoms level.  The readout has no slot: it lies over the map
- * (place_readout). */
-typedef enum Slot { SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND, SLOT_BESIDE_LOSS } Slot;
+ * under the legend, (the dynamics plot) at the left of the loss plot,
+ * their bottoms level, or (the colour bar) at the end of the plots' row
+ * away from the frame's edge, its bottom level with theirs.  The readout
+ * has no slot: it lies over the map (place_readout). */
+typedef enum Slot {
+    SLOT_RIGHT_BOTTOM,
+    SLOT_RIGHT_TOP,
+    SLOT_UNDER_LEGEND,
+    SLOT_BESIDE_LOSS,
+    SLOT_BESIDE_PLOTS
+} Slot;
 
 /* Each slot's panels in stacking order. */
 static const LayoutPanel stack_order[] = {
@@ -27,8 +34,13 @@ static const LayoutPanel stack_order[] = {
 
 /* The places tried for the panels that can move, in order of preference:
  * the dynamics plot over the loss plot, else beside it; the colour bar
- * over the plots, else at the top right, else under the legend. */
-static const Slot colorbar_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND};
+ * over the plots, else at the top right, else under the legend, else
+ * beside the plots.  At the top right it stood over the map and took its
+ * height, while the room beside the plots, under the legend, stood empty
+ * (gradient_flow at 1280x720 --projector: the map 497x348, now 497x465;
+ * issue 12). */
+static const Slot colorbar_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_RIGHT_TOP, SLOT_UNDER_LEGEND,
+                                      SLOT_BESIDE_PLOTS};
 #define VARIANTS (sizeof colorbar_slots / sizeof colorbar_slots[0])
 static const Slot dynamics_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_BESIDE_LOSS};
 #define DYNAMICS_SLOTS (sizeof dynamics_slots / sizeof dynamics_slots[0])
@@ -36,6 +48,16 @@ static const Slot dynamics_slots[] = {SLOT_RIGHT_BOTTOM, SLOT_BESIDE_LOSS};
  * (its stack standing on the inset): the map then takes the right side,
  * beside the legend, from the top to the caption. */
 #define PLACINGS (2 * VARIANTS * DYNAMICS_SLOTS)
+
+/* Whether the placing puts the colour bar beside the plots.  Only with
+ * the plots at the size they ask for or at their least (make_room): fitted
+ * between, a shrunk row kept the map just over MAP_LEAST of the frame, and
+ * make_room, which showed it larger, was not tried (adaptive 2 at 1280x720
+ * --projector: its map 320x465, not 424x465). */
+static bool colorbar_beside_plots(size_t placing)
+{
+    return colorbar_slots[placing % VARIANTS] == SLOT_BESIDE_PLOTS;
+}
 
 /* Whether the placing puts the plots' column at the frame's left. */
 static bool column_left(size_t placing)
@@ -196,9 +218,20 @@ static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double
     for (size_t k = 0; k < STACKED; k++)
         if (shown[stack_order[k]] && slot_of(out, stack_order[k], placing) == SLOT_RIGHT_BOTTOM)
             column = fmax(column, column_width(out, stack_order[k]));
-    if (shown[LAYOUT_DYNAMICS] && slot_of(out, LAYOUT_DYNAMICS, placing) == SLOT_BESIDE_LOSS)
-        column = fmax(column, column_width(out, LAYOUT_LOSS) + g +
-                                  column_width(out, LAYOUT_DYNAMICS));
+    /* The plots' row at the floor: the loss plot, the dynamics plot and
+     * the colour bar where they stand beside it. */
+    bool dynamics_beside =
+        shown[LAYOUT_DYNAMICS] && slot_of(out, LAYOUT_DYNAMICS, placing) == SLOT_BESIDE_LOSS;
+    double row = shown[LAYOUT_LOSS] ? column_width(out, LAYOUT_LOSS) : 0.0;
+    if (dynamics_beside)
+        row += g + column_width(out, LAYOUT_DYNAMICS);
+    if (shown[LAYOUT_COLORBAR] && slot_of(out, LAYOUT_COLORBAR, placing) == SLOT_BESIDE_PLOTS) {
+        /* Without the loss plot there is no row: the slots above hold it. */
+        if (!shown[LAYOUT_LOSS])
+            return false;
+        row += g + column_width(out, LAYOUT_COLORBAR);
+    }
+    column = fmax(column, row);
     bool left_column = column > 0 && column_left(placing);
     if (column_left(placing) && !left_column)
         return false;
@@ -272,6 +305,12 @@ static bool arrange_tall(const LayoutInput *in, Band band, double shrink, double
                                : rect[LAYOUT_LOSS].x - g - r->w;
             r->y = bottom_edge(rect[LAYOUT_LOSS]) - r->h;
             break;
+        case SLOT_BESIDE_PLOTS: {
+            LayoutPanel end = dynamics_beside ? LAYOUT_DYNAMICS : LAYOUT_LOSS;
+            r->x = left_column ? right_edge(rect[end]) + g : rect[end].x - g - r->w;
+            r->y = bottom_edge(rect[LAYOUT_LOSS]) - r->h;
+            break;
+        }
         }
     }
 
@@ -660,7 +699,7 @@ static bool place_all(const LayoutInput *in, Layout *out)
             for (size_t v = 0; v < PLACINGS && (search || !found); v++)
                 for (int b = 0; b < BANDS && (search || !found); b++)
                     if (stage == 0 ? arrange(in, full_size[b], 0.0, v, out)
-                                   : fit(in, shrunk[b], v, out))
+                                   : !colorbar_beside_plots(v) && fit(in, shrunk[b], v, out))
                         keep_better(in, out, &best, &found, false);
             if (found) {
                 if (search && layout_map_view(in, &best) < MAP_LEAST * in->height)
