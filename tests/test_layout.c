@@ -1678,6 +1678,34 @@ static void map_scale(const LessonStage *st, const Layout *l, double *view, doub
                                                 : *view / (scene->view.ymax - scene->view.ymin);
 }
 
+/* gradient_flow's steps at 1280x720 --projector, en and zh: a legend
+ * as wide as the frame's left half and the loss plot under it, the map at
+ * the right.  The colour bar stood at the top right, over the map, and
+ * left the view 348 pixels high (0.48 of the frame) while the room beside
+ * the loss plot, under the legend, stood empty; beside the plots it leaves
+ * the map the right side from the top to the caption (issue 12). */
+static void test_colour_bar_off_the_maps_column(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    for (size_t g = 0; g < 2; g++) {
+        stage_play(st, "gradient_flow.lua", langs[g]);
+        size_t steps = st->player.lesson.step_count;
+        for (size_t n = 0; n < steps; n++) {
+            const Layout *l = lesson_layout(st, "gradient_flow.lua", langs[g], n, 1280, 720, true);
+            double view, unit;
+            map_scale(st, l, &view, &unit);
+            print_message("gradient_flow %zu %s at 1280x720 --projector: the view %.0f pixels "
+                          "high\n", n + 1, langs[g], view);
+            assert_true(l->complete && l->shown[LAYOUT_COLORBAR]);
+            LayoutRect bar = l->rect[LAYOUT_COLORBAR], map = l->landscape;
+            bool over_map = bar.y + bar.h <= map.y && bar.x < map.x + map.w && map.x < bar.x + bar.w;
+            assert_false(over_map);
+            assert_true(view >= 0.6 * 720);
+        }
+    }
+}
+
 static void test_map_same_in_both_languages(void **state)
 {
     LessonStage *st = *state;
@@ -7817,6 +7845,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test(test_map_stays_while_steps_count),
         cmocka_unit_test_setup_teardown(test_plots_left_give_the_map_the_right_side, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_colour_bar_off_the_maps_column, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_readout_off_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_hiding_a_run_keeps_the_map, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_group_room_follows_the_window, stage_open, stage_close),

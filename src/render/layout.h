@@ -16,8 +16,9 @@
  *   notice     beside the map or over it, off the runs (below)
  *
  * Where those places overlap, the colour bar moves to the top right, then
- * under the legend; the dynamics plot to the left of the loss plot, their
- * bottoms level.  Each of these is tried once more with
+ * under the legend, then beside the plots at the floor (their bottoms
+ * level); the dynamics plot to the left of the loss plot, their bottoms
+ * level.  Each of these is tried once more with
  * the plots' column (loss, dynamics, colour bar) at the left, stacked up
  * from the inset or the floor: a long legend and the map then share the
  * top, the map reaching down to the caption (welcome's last step).
