@@ -472,6 +472,27 @@ static void test_help_overlay(void **state)
     app_destroy(app);
 }
 
+/* A digit that numbers no run does nothing but say so (it was silent: the
+ * presenter pressed 4 again and again), with or without Shift. */
+static void test_digit_without_run(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    Scene *scene = app_scene(app);
+    assert_int_equal(scene->run_count, 3);
+    push_key(SDLK_2, 0);
+    push_key(SDLK_4, 0);
+    free(draw_frame(app, 0.0).rgba);
+    assert_int_equal(scene->selected, 1);
+    assert_string_equal(scene->notice, "no run 4 here; the runs are 1, 2, 3");
+    push_key(SDLK_9, KMOD_LSHIFT);
+    free(draw_frame(app, 0.0).rgba);
+    for (size_t i = 0; i < scene->run_count; i++)
+        assert_false(scene->runs[i].hidden);
+    assert_string_equal(scene->notice, "no run 9 here; the runs are 1, 2, 3");
+    app_destroy(app);
+}
+
 /* A left click restarts every run at the clicked point, where the head
  * marker then sits. */
 static void test_click_moves_start(void **state)
@@ -4181,6 +4202,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_panels_hide),
         cmocka_unit_test(test_help_overlay),
+        cmocka_unit_test(test_digit_without_run),
         cmocka_unit_test(test_click_moves_start),
         cmocka_unit_test(test_click_off_the_map_does_nothing),
         cmocka_unit_test(test_wheel_zoom_and_drag_pan),
