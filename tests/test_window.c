@@ -1609,6 +1609,38 @@ static void test_field_over_panels(void **state)
     app_destroy(app);
 }
 
+/* The fields typed into ('e', 'E') stay inside their panel at 900x640
+ * --projector: what the keys do wraps (the formula's example ran past the
+ * panel and out of the frame), so right of the panel nothing changes. */
+static void test_field_inside_panel(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05"};
+    App *app = open_app("quadratic", runs, 1, "2,1.5", quadratic_view);
+    Scene *s = app_scene(app);
+    s->display.projector = true;
+    scene_set_playing(s, false);
+    free(draw_unhovered(app, NULL).rgba);
+    Frame before = draw_unhovered(app, NULL);
+    const char *keys[] = {"e", "E"};
+    for (size_t k = 0; k < 2; k++) {
+        push_text(keys[k]);
+        Frame open = draw_unhovered(app, k == 0 ? "field-formula-projector" : "field-run-projector");
+        assert_true(k == 0 ? s->expr_field.open : s->run_field.open);
+        /* The panel spans the middle 80% of the frame (expr_field_view.c). */
+        long outside = 0;
+        for (int y = 0; y < open.height; y++)
+            for (int x = open.width - open.width / 10 + 1; x < open.width; x++)
+                outside += channel_distance(pixel(&open, x, y), pixel(&before, x, y)) > 40;
+        if (outside)
+            fail_msg("field '%s': %ld pixels changed right of its panel", keys[k], outside);
+        push_key(SDLK_ESCAPE, 0);
+        free(open.rgba);
+    }
+    free(before.rgba);
+    app_destroy(app);
+}
+
 /* Resizing the window: the next frame fills the new size and the
  * landscape is redrawn for it (the minimum still at the low end). */
 static void test_resize(void **state)
@@ -4234,6 +4266,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_caption_and_marks),
         cmocka_unit_test(test_error_over_stage),
         cmocka_unit_test(test_field_over_panels),
+        cmocka_unit_test(test_field_inside_panel),
         cmocka_unit_test(test_resize),
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),
