@@ -201,10 +201,20 @@ static void change_step(App *app, size_t which)
     app_change_step(app, which < 4);
 }
 
+/* Opens the help at its first page, turns its pages, closes it after the
+ * last (one page at classroom sizes without the projector). */
 static void toggle_help(App *app, size_t which)
 {
     (void)which;
-    app->scene->display.help = !app->scene->display.help;
+    SceneDisplay *d = &app->scene->display;
+    if (!d->help) {
+        d->help = true;
+        d->help_page = 0;
+    } else if (d->help_page + 1 < render_help_pages(app->renderer)) {
+        d->help_page++;
+    } else {
+        d->help = false;
+    }
 }
 
 static void toggle_fullscreen(App *app, size_t which)
@@ -427,7 +437,7 @@ static const WindowKey keys[] = {
     {N_("→ PageDown Enter / ← PageUp"), N_("next / previous lesson step"), "",
      SYMS(SDLK_RIGHT, SDLK_PAGEDOWN, SDLK_RETURN, SDLK_KP_ENTER, SDLK_LEFT, SDLK_PAGEUP), 0,
      NULL, change_step},
-    {"h  ?  F1", N_("this help"), "h?", SYMS(SDLK_F1), 0, NULL, toggle_help},
+    {"h  ?  F1", N_("this help; again: its next page"), "h?", SYMS(SDLK_F1), 0, NULL, toggle_help},
     {"f  F11", N_("fullscreen"), "f", SYMS(SDLK_F11), 0, NULL, toggle_fullscreen},
     {"P", N_("projector mode: large text, thick lines"), "P", NULL, 0, NULL, toggle_projector},
     {"T", N_("light / dark theme (paper, bright projectors)"), "T", NULL, 0, NULL, next_theme},
