@@ -484,12 +484,12 @@ static void test_digit_without_run(void **state)
     push_key(SDLK_4, 0);
     free(draw_frame(app, 0.0).rgba);
     assert_int_equal(scene->selected, 1);
-    assert_string_equal(scene->notice, "no run 4 here; the runs are 1, 2, 3");
+    assert_string_equal(scene->notice, "no run 4 here (runs: 1, 2, 3)");
     push_key(SDLK_9, KMOD_LSHIFT);
     free(draw_frame(app, 0.0).rgba);
     for (size_t i = 0; i < scene->run_count; i++)
         assert_false(scene->runs[i].hidden);
-    assert_string_equal(scene->notice, "no run 9 here; the runs are 1, 2, 3");
+    assert_string_equal(scene->notice, "no run 9 here (runs: 1, 2, 3)");
     app_destroy(app);
 }
 

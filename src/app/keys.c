@@ -95,7 +95,7 @@ static bool numbered_run(Scene *s, size_t which, size_t *run)
     for (size_t i = 0, n = 0; i < count && n < sizeof numbers; i++)
         n += (size_t)snprintf(numbers + n, sizeof numbers - n, i ? ", %zu" : "%zu",
                               scene_run_number(s, i));
-    scene_notify(s, 3.0, _("no run %zu here; the runs are %s"), which + 1, numbers);
+    scene_notify(s, 3.0, _("no run %zu here (runs: %s)"), which + 1, numbers);
     return false;
 }
 
