@@ -2732,7 +2732,7 @@ void render_hud(Renderer *r, const Scene *scene)
     if (l->shown[LAYOUT_CAPTION] && scene->caption[0])
         draw_band(r, &caption, l->rect[LAYOUT_CAPTION], l->band_width);
     if (l->shown[LAYOUT_HINT] && hint_shown(r, scene))
-        draw_band(r, &hint, l->rect[LAYOUT_HINT], l->band_width);
+        draw_band(r, &hint, l->rect[LAYOUT_HINT], l->hint_width);
     if (l->shown[LAYOUT_NOTICE])
         draw_band(r, &notice, l->rect[LAYOUT_NOTICE], l->notice_width);
     /* The panels' texts are drawn first: flushed with the field's panel,
