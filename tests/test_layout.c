@@ -2519,6 +2519,31 @@ static void test_layer_notes_whole(void **state)
     assert_non_null(strchr(strstr(probe, "test"), '%'));
 }
 
+/* The presenter's hint sits beside the caption where it fits there, so
+ * the window's map is no smaller than the recording's: welcome kept room
+ * above the caption for its group's hints, and its map in the window was
+ * 533 pixels high at 1280x720 to the recording's 569 (step 1, which has no
+ * hint of its own). */
+static void test_hint_beside_caption(void **state)
+{
+    LessonStage *st = *state;
+    for (const char *const *lang = (const char *const[]){"en", "zh", NULL}; *lang; lang++)
+        for (size_t step = 0; step < 2; step++) {
+            DescentError err = {""};
+            stage_play(st, "welcome.lua", *lang);
+            assert_true(lesson_player_show(&st->player, st->scene, step, &err));
+            double recorded =
+                render_layout(st->renderer, st->scene, 1280, 720, 1.0, RENDER_FOR_RECORDING)
+                    ->landscape.h;
+            const Layout *l = render_layout(st->renderer, st->scene, 1280, 720, 1.0,
+                                            RENDER_FOR_WINDOW);
+            print_message("welcome %zu (%s): map %.0f high in the window, %.0f recorded\n",
+                          step + 1, *lang, l->landscape.h, recorded);
+            assert_true(l->shown[LAYOUT_HINT]);
+            assert_true(l->landscape.h >= recorded);
+        }
+}
+
 /* adaptive 3 and 4: each run's "step/grad" numbers lie whole on the map
  * as drawn (inside the frame, under no panel) and apart from one another,
  * in English at 1280x720 --projector (recorded and in the window) and in
@@ -7865,6 +7890,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_ensemble_of_more_than_two_draws_no_line, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_layer_notes_whole, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_effective_step_numbers_whole, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_hint_beside_caption, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_map_uses_the_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_says_what_its_numbers_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),

@@ -472,6 +472,113 @@ static void test_help_overlay(void **state)
     app_destroy(app);
 }
 
+/* A digit that numbers no run does nothing but say so (it was silent: the
+ * presenter pressed 4 again and again), with or without Shift. */
+static void test_digit_without_run(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    Scene *scene = app_scene(app);
+    assert_int_equal(scene->run_count, 3);
+    push_key(SDLK_2, 0);
+    push_key(SDLK_4, 0);
+    free(draw_frame(app, 0.0).rgba);
+    assert_int_equal(scene->selected, 1);
+    assert_string_equal(scene->notice, "no run 4 here (runs: 1, 2, 3)");
+    push_key(SDLK_9, KMOD_LSHIFT);
+    free(draw_frame(app, 0.0).rgba);
+    for (size_t i = 0; i < scene->run_count; i++)
+        assert_false(scene->runs[i].hidden);
+    assert_string_equal(scene->notice, "no run 9 here (runs: 1, 2, 3)");
+    app_destroy(app);
+}
+
+/* The help's text line pitch in frame f: the median distance between the
+ * tops of the runs of pixel rows with bright text (the keys, what they
+ * do) across the middle of the frame. */
+static int help_line_pitch(const Frame *f)
+{
+    int tops[400], count = 0;
+    bool was_text = false;
+    for (int y = 0; y < f->height && count < 400; y++) {
+        bool text = false;
+        for (int x = f->width / 10; x < f->width - f->width / 10 && !text; x++) {
+            const uint8_t *p = pixel(f, x, y);
+            text = p[0] > 150 || p[1] > 150;
+        }
+        if (text && !was_text)
+            tops[count++] = y;
+        was_text = text;
+    }
+    assert_true(count > 3);
+    int pitch[400];
+    for (int k = 1; k < count; k++)
+        pitch[k - 1] = tops[k] - tops[k - 1];
+    /* Sorted, for the median. */
+    for (int k = 1; k < count - 1; k++)
+        for (int j = k; j > 0 && pitch[j - 1] > pitch[j]; j--) {
+            int t = pitch[j];
+            pitch[j] = pitch[j - 1];
+            pitch[j - 1] = t;
+        }
+    return pitch[(count - 1) / 2];
+}
+
+/* The help at 900x640 --projector is written at the projector's text
+ * size (it shrank every key into the frame: lines 13 pixels apart), whole
+ * inside the frame: the frame's edge stays the dimmed slate. */
+static void test_help_readable(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    app_scene(app)->display.projector = true;
+    push_text("h");
+    Frame f = draw_unhovered(app, "help-projector");
+    int pitch = help_line_pitch(&f), least = render_least_font_px(RENDER_PROJECTOR_SCALE);
+    if (pitch < least)
+        fail_msg("help lines %d pixels apart, under the projector's least text size %d", pitch,
+                 least);
+    const int probes[2][2] = {{f.width / 2, 2}, {f.width - 3, f.height - 3}};
+    for (int k = 0; k < 2; k++)
+        assert_true(channel_distance(pixel(&f, probes[k][0], probes[k][1]), pixel(&f, 0, 0)) <=
+                    1);
+    free(f.rgba);
+    app_destroy(app);
+}
+
+/* h turns the help's pages and closes it after the last: several at
+ * 900x640 --projector, one at 1280x720 (h closes it, as before pages). */
+static void test_help_pages(void **state)
+{
+    (void)state;
+    App *app = open_app(NULL, NULL, 0, NULL, (ViewRect){0});
+    SceneDisplay *d = &app_scene(app)->display;
+    d->projector = true;
+    push_text("h");
+    free(draw_frame(app, 0.0).rgba);
+    size_t pages = render_help_pages(app->renderer);
+    assert_true(pages > 1);
+    for (size_t page = 1; page < pages; page++) {
+        push_text("h");
+        free(draw_frame(app, 0.0).rgba);
+        assert_true(d->help);
+        assert_int_equal(d->help_page, page);
+    }
+    push_text("h");
+    free(draw_frame(app, 0.0).rgba);
+    assert_false(d->help);
+    app_destroy(app);
+
+    app = open_sized(NULL, NULL, 0, NULL, (ViewRect){0}, 1280, 720);
+    push_text("h");
+    free(draw_frame(app, 0.0).rgba);
+    assert_int_equal(render_help_pages(app->renderer), 1);
+    push_text("h");
+    free(draw_frame(app, 0.0).rgba);
+    assert_false(app_scene(app)->display.help);
+    app_destroy(app);
+}
+
 /* A left click restarts every run at the clicked point, where the head
  * marker then sits. */
 static void test_click_moves_start(void **state)
@@ -978,7 +1085,7 @@ static void test_projector_mode(void **state)
     double ratio = (double)legend_rows(&large, RENDER_PROJECTOR_SCALE) / legend_rows(&normal, 1.0);
     if (!(ratio > 1.5 && ratio < 2.0))
         fail_msg("legend grew by %g, expected about %g", ratio, RENDER_PROJECTOR_SCALE);
-    /* The help overlay shrinks to fit: its dark panel leaves a margin at
+    /* The help overlay fits the frame (on pages): its dark panel leaves a margin at
      * the top and bottom edges. */
     push_text("h");
     Frame help = draw_frame(app, 0.0);
@@ -1585,6 +1692,38 @@ static void test_field_over_panels(void **state)
     assert_int_equal(through, 0);
     free(over.rgba);
     free(bare.rgba);
+    app_destroy(app);
+}
+
+/* The fields typed into ('e', 'E') stay inside their panel at 900x640
+ * --projector: what the keys do wraps (the formula's example ran past the
+ * panel and out of the frame), so right of the panel nothing changes. */
+static void test_field_inside_panel(void **state)
+{
+    (void)state;
+    const char *runs[] = {"gd:lr=0.05"};
+    App *app = open_app("quadratic", runs, 1, "2,1.5", quadratic_view);
+    Scene *s = app_scene(app);
+    s->display.projector = true;
+    scene_set_playing(s, false);
+    free(draw_unhovered(app, NULL).rgba);
+    Frame before = draw_unhovered(app, NULL);
+    const char *keys[] = {"e", "E"};
+    for (size_t k = 0; k < 2; k++) {
+        push_text(keys[k]);
+        Frame open = draw_unhovered(app, k == 0 ? "field-formula-projector" : "field-run-projector");
+        assert_true(k == 0 ? s->expr_field.open : s->run_field.open);
+        /* The panel spans the middle 80% of the frame (expr_field_view.c). */
+        long outside = 0;
+        for (int y = 0; y < open.height; y++)
+            for (int x = open.width - open.width / 10 + 1; x < open.width; x++)
+                outside += channel_distance(pixel(&open, x, y), pixel(&before, x, y)) > 40;
+        if (outside)
+            fail_msg("field '%s': %ld pixels changed right of its panel", keys[k], outside);
+        push_key(SDLK_ESCAPE, 0);
+        free(open.rgba);
+    }
+    free(before.rgba);
     app_destroy(app);
 }
 
@@ -4181,6 +4320,9 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_z_hides_paths),
         cmocka_unit_test(test_panels_hide),
         cmocka_unit_test(test_help_overlay),
+        cmocka_unit_test(test_help_readable),
+        cmocka_unit_test(test_help_pages),
+        cmocka_unit_test(test_digit_without_run),
         cmocka_unit_test(test_click_moves_start),
         cmocka_unit_test(test_click_off_the_map_does_nothing),
         cmocka_unit_test(test_wheel_zoom_and_drag_pan),
@@ -4212,6 +4354,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_caption_and_marks),
         cmocka_unit_test(test_error_over_stage),
         cmocka_unit_test(test_field_over_panels),
+        cmocka_unit_test(test_field_inside_panel),
         cmocka_unit_test(test_resize),
         cmocka_unit_test(test_data_inset),
         cmocka_unit_test(test_line_of_minima_drawn),

@@ -1,6 +1,7 @@
 /* keys.c — see keys.h.  What each key does, then the table. */
 #include "keys.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app_internal.h"
@@ -76,15 +77,40 @@ static void toggle_formula(App *app, size_t which)
     app->scene->display.formula = !app->scene->display.formula;
 }
 
-/* which: the digit's run number - 1 (scene_run_number). */
+/* The run a digit names (which: its run number - 1, scene_run_number) in
+ * *run; false when the scene has none so numbered, after a notice that
+ * says which numbers it has: a key that did nothing at all left the
+ * presenter pressing it again. */
+static bool numbered_run(Scene *s, size_t which, size_t *run)
+{
+    size_t count = s->net ? net_stage_run_count(s->net) : s->run_count;
+    *run = scene_run_numbered(s, which + 1);
+    if (*run < count)
+        return true;
+    if (count == 0) {
+        scene_notify(s, 3.0, _("no run %zu: this scene has no runs"), which + 1);
+        return false;
+    }
+    char numbers[64] = "";
+    for (size_t i = 0, n = 0; i < count && n < sizeof numbers; i++)
+        n += (size_t)snprintf(numbers + n, sizeof numbers - n, i ? ", %zu" : "%zu",
+                              scene_run_number(s, i));
+    scene_notify(s, 3.0, _("no run %zu here (runs: %s)"), which + 1, numbers);
+    return false;
+}
+
 static void select_run(App *app, size_t which)
 {
-    scene_select(app->scene, scene_run_numbered(app->scene, which + 1));
+    size_t run;
+    if (numbered_run(app->scene, which, &run))
+        scene_select(app->scene, run);
 }
 
 static void toggle_run(App *app, size_t which)
 {
-    scene_toggle_hidden(app->scene, scene_run_numbered(app->scene, which + 1));
+    size_t run;
+    if (numbered_run(app->scene, which, &run))
+        scene_toggle_hidden(app->scene, run);
 }
 
 static void reset_runs(App *app, size_t which)
@@ -175,10 +201,20 @@ static void change_step(App *app, size_t which)
     app_change_step(app, which < 4);
 }
 
+/* Opens the help at its first page, turns its pages, closes it after the
+ * last (one page at classroom sizes without the projector). */
 static void toggle_help(App *app, size_t which)
 {
     (void)which;
-    app->scene->display.help = !app->scene->display.help;
+    SceneDisplay *d = &app->scene->display;
+    if (!d->help) {
+        d->help = true;
+        d->help_page = 0;
+    } else if (d->help_page + 1 < render_help_pages(app->renderer)) {
+        d->help_page++;
+    } else {
+        d->help = false;
+    }
 }
 
 static void toggle_fullscreen(App *app, size_t which)
@@ -401,7 +437,7 @@ static const WindowKey keys[] = {
     {N_("→ PageDown Enter / ← PageUp"), N_("next / previous lesson step"), "",
      SYMS(SDLK_RIGHT, SDLK_PAGEDOWN, SDLK_RETURN, SDLK_KP_ENTER, SDLK_LEFT, SDLK_PAGEUP), 0,
      NULL, change_step},
-    {"h  ?  F1", N_("this help"), "h?", SYMS(SDLK_F1), 0, NULL, toggle_help},
+    {"h  ?  F1", N_("this help; again: its next page"), "h?", SYMS(SDLK_F1), 0, NULL, toggle_help},
     {"f  F11", N_("fullscreen"), "f", SYMS(SDLK_F11), 0, NULL, toggle_fullscreen},
     {"P", N_("projector mode: large text, thick lines"), "P", NULL, 0, NULL, toggle_projector},
     {"T", N_("light / dark theme (paper, bright projectors)"), "T", NULL, 0, NULL, next_theme},

@@ -2,8 +2,10 @@
  * expr_field_view.c — the fields typed into the window, the formula ('e')
  * and the selected run's values ('E'): a panel a third of the way down
  * with what is typed ("L(x, y) =", "run 1  gd:"), the text and its caret,
- * the core's message under it when the last text was refused, and a line
- * saying what the keys do.  Drawn over everything but the help overlay.
+ * the core's message under it when the last text was refused, and what
+ * the keys do, both wrapped within the panel (at 900x640 --projector the
+ * formula's example ran 200 pixels out of the frame).  Drawn over
+ * everything but the help overlay.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +18,31 @@
 #define FIELD_LABEL "L(x, y) = "
 #define FIELD_HINT N_("Enter: use it   Esc: cancel   e.g. sin(3*x)*cos(3*y) + 0.1*(x^2 + y^2)")
 #define RUN_FIELD_HINT N_("Enter: use them   Esc: cancel   e.g. lr=0.05,momentum=0.9")
+/* Lines the message and the keys' line each wrap to at most. */
+#define FIELD_NOTE_LINES 4
+
+/* A note under the field (the message, the keys' line) wrapped within
+ * width at px. */
+typedef struct FieldNote {
+    char lines[FIELD_NOTE_LINES][CAPTION_LINE_MAX];
+    int count;
+} FieldNote;
+
+static void wrap_note(Renderer *r, FieldNote *note, const char *text, int px, double width)
+{
+    note->count = text[0] ? render_wrap(r, px, text, width, &note->lines[0][0],
+                                        CAPTION_LINE_MAX, FIELD_NOTE_LINES)
+                          : 0;
+}
+
+/* Draws note's lines from y down; returns the y under them. */
+static double draw_note(Renderer *r, const FieldNote *note, double x, double y, int px,
+                        double line, Rgba color)
+{
+    for (int i = 0; i < note->count; i++)
+        render_text(r, note->lines[i], x, y + i * line, px, ALIGN_LEFT, color);
+    return y + note->count * line;
+}
 
 /* Byte offset from which text[from..] up to the caret fits in width;
  * *caret_x gets the width of that part (where the caret stands). */
@@ -45,7 +72,10 @@ static void draw_field(Renderer *r, const char *label, const TextField *field, c
     double w = fmin(0.8 * r->width, 1000.0 * s), x = 0.5 * (r->width - w);
     /* A third of the way down: clear of the legend above and the caption below. */
     double y = 0.3 * r->height;
-    double h = line + note + (error[0] ? note : 0.0) + 2 * pad + 6.0 * s;
+    FieldNote message, keys;
+    wrap_note(r, &message, error, note_px, w - 2 * pad);
+    wrap_note(r, &keys, _(hint), note_px, w - 2 * pad);
+    double h = line + (message.count + keys.count) * note + 2 * pad + 6.0 * s;
     shapes_rect(r->shapes, x, y, w, h, t->help_panel);
 
     double label_w = render_text(r, label, x + pad, y + pad, px, ALIGN_LEFT, t->dim);
@@ -65,12 +95,9 @@ static void draw_field(Renderer *r, const char *label, const TextField *field, c
     render_text(r, shown, box_x, y + pad, px, ALIGN_LEFT, t->text);
     shapes_rect(r->shapes, box_x + caret_x, y + pad, fmax(2.0 * s, 1.0), line, t->accent);
 
-    double below = y + pad + line + 6.0 * s;
-    if (error[0]) {
-        render_text(r, error, x + pad, below, note_px, ALIGN_LEFT, t->warn);
-        below += note;
-    }
-    render_text(r, _(hint), x + pad, below, note_px, ALIGN_LEFT, t->dim);
+    double below = draw_note(r, &message, x + pad, y + pad + line + 6.0 * s, note_px, note,
+                             t->warn);
+    draw_note(r, &keys, x + pad, below, note_px, note, t->dim);
 }
 
 void render_expr_field(Renderer *r, const Scene *scene)

@@ -2079,45 +2079,141 @@ static void draw_error(Renderer *r, const Scene *scene)
                     ALIGN_LEFT, r->theme->text);
 }
 
-/* The help panel at a scale s: its size, and drawn when draw is true. */
-static void help_panel(Renderer *r, double s, bool draw, double *w, double *h)
+/* The help overlay: every key at the frame's text size, never smaller (it
+ * shrank to fit and at 900x640 --projector read 10 pixels high, issue
+ * 12), in two columns where each leaves what the keys do HELP_ACTION_EMS
+ * ems, else one, and on as many pages as the frame's height needs: a row
+ * wraps within its column and never breaks across columns or pages; h
+ * turns the pages (keys.c, render_help_pages). */
+#define HELP_ACTION_EMS 20.0
+/* Lines a row's keys or what they do wrap to at most. */
+#define HELP_ROW_LINES 6
+
+typedef struct HelpPlan {
+    int px, title_px;
+    double s, pad, line, title_h, gap, column_gap;
+    double keys_w, action_w; /* a column's parts */
+    int columns;
+    double room;             /* a column's height for rows */
+    size_t pages;
+    double rows_h;           /* the tallest column's rows */
+    double x, y, w, h;       /* the panel */
+} HelpPlan;
+
+/* The lines row i's keys (or what they do) wrap to within width, in lines. */
+static int help_wrap(Renderer *r, const HelpPlan *p, size_t i, bool keys,
+                     char lines[HELP_ROW_LINES][CAPTION_LINE_MAX])
 {
-    double pad = 18.0 * s;
-    int px = (int)lround(BODY_PX * s), title_px = (int)lround(TITLE_PX * s);
-    double line = text_line_height(r->text, px), keys_w = 0, action_w = 0;
-    for (size_t i = 0; i < r->help_count; i++) {
-        keys_w = fmax(keys_w, render_text_width(r, r->help[i].keys, px));
-        action_w = fmax(action_w, render_text_width(r, r->help[i].action, px));
-    }
-    double title_h = text_line_height(r->text, title_px) + 8.0 * s;
-    *w = keys_w + 24.0 * s + action_w + 2 * pad;
-    *h = title_h + (double)r->help_count * line + 2 * pad;
-    if (!draw)
-        return;
-    double x = 0.5 * (r->width - *w), y = 0.5 * (r->height - *h);
-    shapes_rect(r->shapes, 0, 0, r->width, r->height, r->theme->shade);
-    shapes_rect(r->shapes, x, y, *w, *h, r->theme->help_panel);
-    render_text(r, _("descent — keys (Esc closes)"), x + pad, y + pad, title_px, ALIGN_LEFT,
-                r->theme->text);
-    for (size_t i = 0; i < r->help_count; i++) {
-        double ty = y + pad + title_h + (double)i * line;
-        render_text(r, r->help[i].keys, x + pad + keys_w, ty, px, ALIGN_RIGHT,
-                    r->theme->accent);
-        render_text(r, r->help[i].action, x + pad + keys_w + 24.0 * s, ty, px, ALIGN_LEFT,
-                    r->theme->text);
-    }
+    double width = keys ? p->keys_w : p->action_w;
+    const char *text = keys ? r->help[i].keys : r->help[i].action;
+    return render_wrap(r, p->px, text, width, &lines[0][0], CAPTION_LINE_MAX, HELP_ROW_LINES);
 }
 
-/* Every key, at the current scale or smaller if that would not fit. */
-static void draw_help(Renderer *r)
+static double help_row_h(Renderer *r, const HelpPlan *p, size_t i)
 {
-    double w, h, s = r->scale;
-    help_panel(r, s, false, &w, &h);
-    /* Glyph sizes round to whole pixels, so aim a little inside the frame. */
-    double fit = 0.95 * fmin((r->width - 16.0) / w, (r->height - 16.0) / h);
-    if (fit < 1.0)
-        s = fmax(0.5, s * fit);
-    help_panel(r, s, true, &w, &h);
+    char lines[HELP_ROW_LINES][CAPTION_LINE_MAX];
+    int n = help_wrap(r, p, i, true, lines), m = help_wrap(r, p, i, false, lines);
+    return (n > m ? n : m) * p->line;
+}
+
+/* Flows the rows into p's columns and pages: p->pages and p->rows_h (the
+ * tallest column); with visit, calls it for each row on page (from 0), y
+ * from the top of the rows. */
+static void help_flow(Renderer *r, HelpPlan *p, size_t page,
+                      void (*visit)(Renderer *, const HelpPlan *, size_t, int, double))
+{
+    size_t at_page = 0;
+    int column = 0;
+    double y = 0, tallest = 0;
+    for (size_t i = 0; i < r->help_count; i++) {
+        double h = help_row_h(r, p, i);
+        if (y > 0 && y + h > p->room) {
+            y = 0;
+            if (++column == p->columns) {
+                column = 0;
+                at_page++;
+            }
+        }
+        if (visit && at_page == page)
+            visit(r, p, i, column, y);
+        y += h;
+        tallest = fmax(tallest, y);
+    }
+    p->pages = at_page + 1;
+    p->rows_h = tallest;
+}
+
+/* The overlay's sizes at the frame's text size, centred in the frame. */
+static HelpPlan help_plan(Renderer *r)
+{
+    HelpPlan p = {.px = render_font_px(r, BODY_PX), .title_px = render_font_px(r, TITLE_PX),
+                  .s = r->scale};
+    p.pad = 18.0 * p.s;
+    p.gap = 24.0 * p.s;
+    p.column_gap = 36.0 * p.s;
+    p.line = text_line_height(r->text, p.px);
+    p.title_h = text_line_height(r->text, p.title_px) + 8.0 * p.s;
+    double margin = 8.0 * p.s, keys_w = 0, action_w = 0;
+    for (size_t i = 0; i < r->help_count; i++) {
+        keys_w = fmax(keys_w, render_text_width(r, r->help[i].keys, p.px));
+        action_w = fmax(action_w, render_text_width(r, r->help[i].action, p.px));
+    }
+    double inner = r->width - 2 * margin - 2 * p.pad;
+    p.room = r->height - 2 * margin - 2 * p.pad - p.title_h;
+    for (p.columns = 2; p.columns >= 1; p.columns--) {
+        double column = (inner - (p.columns - 1) * p.column_gap) / p.columns;
+        /* The keys take at most a third of a column ("→ PageDown Enter /
+         * ← PageUp" wraps), what they do the rest. */
+        p.keys_w = fmin(keys_w, column / 3.0);
+        p.action_w = fmin(action_w, column - p.keys_w - p.gap);
+        if (p.columns == 1 || column - p.keys_w - p.gap >= HELP_ACTION_EMS * p.px)
+            break;
+    }
+    p.action_w = fmax(p.action_w, p.px);
+    help_flow(r, &p, 0, NULL);
+    p.w = p.columns * (p.keys_w + p.gap + p.action_w) + (p.columns - 1) * p.column_gap +
+          2 * p.pad;
+    p.h = p.title_h + p.rows_h + 2 * p.pad;
+    p.x = 0.5 * (r->width - p.w);
+    p.y = 0.5 * (r->height - p.h);
+    return p;
+}
+
+static void draw_help_row(Renderer *r, const HelpPlan *p, size_t i, int column, double y)
+{
+    char lines[HELP_ROW_LINES][CAPTION_LINE_MAX];
+    double x = p->x + p->pad + column * (p->keys_w + p->gap + p->action_w + p->column_gap);
+    double top = p->y + p->pad + p->title_h + y;
+    int n = help_wrap(r, p, i, true, lines);
+    for (int k = 0; k < n; k++)
+        render_text(r, lines[k], x + p->keys_w, top + k * p->line, p->px, ALIGN_RIGHT,
+                    r->theme->accent);
+    n = help_wrap(r, p, i, false, lines);
+    for (int k = 0; k < n; k++)
+        render_text(r, lines[k], x + p->keys_w + p->gap, top + k * p->line, p->px, ALIGN_LEFT,
+                    r->theme->text);
+}
+
+static void draw_help(Renderer *r, const Scene *scene)
+{
+    HelpPlan p = help_plan(r);
+    r->help_pages = p.pages;
+    size_t page = scene->display.help_page < p.pages ? scene->display.help_page : p.pages - 1;
+    shapes_rect(r->shapes, 0, 0, r->width, r->height, r->theme->shade);
+    shapes_rect(r->shapes, p.x, p.y, p.w, p.h, r->theme->help_panel);
+    char title[160];
+    if (p.pages > 1)
+        snprintf(title, sizeof title, _("descent — keys %zu/%zu (h: next page, Esc closes)"),
+                 page + 1, p.pages);
+    else
+        snprintf(title, sizeof title, "%s", _("descent — keys (Esc closes)"));
+    render_text(r, title, p.x + p.pad, p.y + p.pad, p.title_px, ALIGN_LEFT, r->theme->text);
+    help_flow(r, &p, page, draw_help_row);
+}
+
+size_t render_help_pages(const Renderer *r)
+{
+    return r->help_pages;
 }
 
 /* How many panels l shows in their compact forms. */
@@ -2653,7 +2749,7 @@ void render_hud(Renderer *r, const Scene *scene)
     if (l->shown[LAYOUT_CAPTION] && scene->caption[0])
         draw_band(r, &caption, l->rect[LAYOUT_CAPTION], l->band_width);
     if (l->shown[LAYOUT_HINT] && hint_shown(r, scene))
-        draw_band(r, &hint, l->rect[LAYOUT_HINT], l->band_width);
+        draw_band(r, &hint, l->rect[LAYOUT_HINT], l->hint_width);
     if (l->shown[LAYOUT_NOTICE])
         draw_band(r, &notice, l->rect[LAYOUT_NOTICE], l->notice_width);
     /* The panels' texts are drawn first: flushed with the field's panel,
@@ -2667,7 +2763,7 @@ void render_hud(Renderer *r, const Scene *scene)
         render_flush(r);
     }
     if (scene->display.help) {
-        draw_help(r);
+        draw_help(r, scene);
         render_flush(r);
     }
 }

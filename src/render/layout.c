@@ -164,27 +164,53 @@ static bool in_band(int p)
     return p == LAYOUT_CAPTION || p == LAYOUT_HINT || p == LAYOUT_NOTICE;
 }
 
-/* The caption, the hint and the notice, each at most max_width wide,
- * centred on centre, the caption's bottom at bottom; returns the band's
- * top. */
+/* Wraps band text k (band_panels) within max_width into its request. */
+static void wrap_band(const LayoutInput *in, Layout *out, size_t k, double max_width)
+{
+    const LayoutText *texts[BAND_TEXTS] = {&in->caption, &in->hint};
+    LayoutRequest *need = &out->need[band_panels[k]];
+    texts[k]->wrap(texts[k]->context, max_width, &need->w, &need->h, &need->cut);
+    need->min_w = need->w;
+    need->min_h = need->h;
+}
+
+/* The caption and the hint, each at most max_width wide, centred on
+ * centre, the caption's bottom at bottom; returns the band's top.  The
+ * hint sits beside the caption, their bottoms level, where it fits there
+ * whole and no higher than the caption; else above it: the room kept
+ * above took the map 36 pixels at 1280x720 in the window (welcome 1, whose
+ * own step has no hint, kept room for its group's). */
 static double place_band(const LayoutInput *in, Layout *out, double centre, double max_width,
                          double bottom)
 {
     double top = bottom;
-    out->band_width = max_width;
-    const LayoutText *texts[BAND_TEXTS] = {&in->caption, &in->hint};
-    for (size_t k = 0; k < BAND_TEXTS; k++) {
-        if (!out->shown[band_panels[k]])
-            continue;
-        LayoutRequest *need = &out->need[band_panels[k]];
-        texts[k]->wrap(texts[k]->context, max_width, &need->w, &need->h, &need->cut);
-        need->min_w = need->w;
-        need->min_h = need->h;
-        double y = (top < bottom ? top - in->gap : bottom) - need->h;
-        out->rect[band_panels[k]] = (LayoutRect){centre - 0.5 * need->w, y, need->w, need->h};
-        top = y;
+    out->band_width = out->hint_width = max_width;
+    bool captioned = out->shown[LAYOUT_CAPTION], hinted = out->shown[LAYOUT_HINT];
+    LayoutRequest *caption = &out->need[LAYOUT_CAPTION], *hint = &out->need[LAYOUT_HINT];
+    if (captioned) {
+        wrap_band(in, out, 0, max_width);
+        top = bottom - caption->h;
+        out->rect[LAYOUT_CAPTION] = (LayoutRect){centre - 0.5 * caption->w, top, caption->w,
+                                                 caption->h};
     }
-    return top;
+    if (!hinted)
+        return top;
+    double beside = max_width - caption->w - in->gap;
+    if (captioned && beside > 0) {
+        wrap_band(in, out, 1, beside);
+        if (!hint->cut && hint->h <= caption->h) {
+            double left = centre - 0.5 * (caption->w + in->gap + hint->w);
+            out->hint_width = beside;
+            out->rect[LAYOUT_CAPTION].x = left;
+            out->rect[LAYOUT_HINT] = (LayoutRect){left + caption->w + in->gap,
+                                                  bottom - hint->h, hint->w, hint->h};
+            return top;
+        }
+    }
+    wrap_band(in, out, 1, max_width);
+    double y = (captioned ? top - in->gap : bottom) - hint->h;
+    out->rect[LAYOUT_HINT] = (LayoutRect){centre - 0.5 * hint->w, y, hint->w, hint->h};
+    return y;
 }
 
 /* Where the caption goes: in the strip between the inset and the plots,

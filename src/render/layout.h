@@ -11,8 +11,9 @@
  *   dynamics   above that
  *   colorbar
  *   inset      bottom left (data landscapes)
- *   caption    at the bottom, the presenter's hint above it (the window
- *   hint       only)
+ *   caption    at the bottom, the presenter's hint beside it where it
+ *   hint       fits there no higher than it, else above it (the window
+ *              only)
  *   notice     beside the map or over it, off the runs (below)
  *
  * Where those places overlap, the colour bar moves to the top right, then
@@ -259,8 +260,10 @@ typedef struct Layout {
                                           width) */
     bool complete;                  /* every panel asked for is placed */
     bool caption_across;            /* the caption spans the bottom */
-    double band_width;              /* the width the caption and the hint
-                                       were given (LayoutWrapFn's max_width) */
+    double band_width;              /* the width the caption was given
+                                       (LayoutWrapFn's max_width) */
+    double hint_width;              /* the hint's: band_width, or less
+                                       beside the caption */
     double notice_width;            /* the notice's (below) */
     LayoutClear notice_clear;       /* how clear its place is (below) */
     double shrink;                  /* flexible panels' share of the way from

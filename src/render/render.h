@@ -57,6 +57,10 @@ void renderer_prepare(void);
 
 /* The lines the help overlay lists (borrowed; keep them alive). */
 void renderer_set_help(Renderer *renderer, const RenderHelpLine *lines, size_t count);
+/* The pages the last frame's help overlay had (SceneDisplay.help_page
+ * picks one; 0 before it was drawn): as many as the frame's height needs
+ * with the keys at the frame's text size. */
+size_t render_help_pages(const Renderer *renderer);
 
 /* Coarse-first heatmap while the view moves (the window); off gives every
  * frame the full grid (recording: frames depend on the scene alone). */

@@ -346,6 +346,7 @@ struct Renderer {
     WrappedCaption error;
     const RenderHelpLine *help;
     size_t help_count;
+    size_t help_pages;      /* the last frame's help overlay's pages */
     bool progressive;
     bool view3d;            /* the frame is the 3D view */
     int width, height;      /* the frame being drawn */

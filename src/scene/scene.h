@@ -111,6 +111,8 @@ typedef struct SceneDisplay {
     bool log_scale;     /* colour by log(L - Lmin) */
     bool arrows;        /* gradient arrows */
     bool help;          /* the help overlay */
+    size_t help_page;   /* its page shown, from 0 (the last where the
+                           frame has fewer: render_help_pages) */
     bool projector;     /* large text and thick lines */
     bool flow;          /* each run's gradient flow beside it (scene_show_flow) */
     bool velocity;      /* each run's last step as an arrow at its head */
