@@ -2261,7 +2261,7 @@ static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
      * over a map scoring 2% more than beside step 3's narrow one, moved
      * the map 105 pixels down at 960x540; at 1280x720 --projector one
      * showing the view 321 pixels high, not 308, moved it across. */
-    bool narrow_held = layout_held(in) && r->laid_before.legend_narrow;
+    bool narrow_held = in->held.shown && r->laid_before.legend_narrow;
     bool map_better =
         narrow_held ? wide_score <= LAYOUT_MAP_GAIN * narrow_score ||
                           layout_map_view(in, &wide) <= LAYOUT_MAP_GAIN * layout_map_view(in, &r->layout)
@@ -2709,9 +2709,7 @@ void render_plan(Renderer *r, const Scene *scene)
          layout_map_view(&shape, &r->layout) < GROUP_MAP_LEAST * r->height))
         plan(r, scene, true);
     r->laid = (StepLaidOut){d->lesson, d->step, r->width, r->height, r->scale,
-                            {true, r->layout.band, r->layout.placing, {false}}, r->legend_narrow};
-    for (int p = 0; p < LAYOUT_PANELS; p++)
-        r->laid.arrangement.panels[p] = r->layout.shown[p];
+                            {true, r->layout.band, r->layout.placing}, r->legend_narrow};
     place_over_map(r, scene, held);
 }
 

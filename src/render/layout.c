@@ -618,17 +618,6 @@ double layout_map_score(const LayoutInput *in, const Layout *l)
     return map_score(in->landscape_aspect, l->landscape);
 }
 
-bool layout_held(const LayoutInput *in)
-{
-    if (!in->held.shown || in->landscape_aspect <= 0)
-        return false;
-    for (int p = 0; p < LAYOUT_PANELS; p++)
-        if (!in_band(p) && !layout_over_map((LayoutPanel)p) &&
-            in->panel[p].shown != in->held.panels[p])
-            return false;
-    return true;
-}
-
 /* Keeps the arrangement just made in *best when it is the first, or when
  * its map scores more than LAYOUT_MAP_GAIN higher than best's; with
  * by_view (make_room) also where it shows the view that much higher and
@@ -643,8 +632,9 @@ static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *
     place_landscape(in, out);
     double score = layout_map_score(in, out), before = *found ? layout_map_score(in, best) : 0;
     bool taller = *found && layout_map_view(in, out) > LAYOUT_MAP_GAIN * layout_map_view(in, best);
-    bool kept = layout_held(in) && best->band == in->held.band && best->placing == in->held.placing;
-    if (!*found || (kept ? taller && score > LAYOUT_MAP_GAIN * before
+    bool held = in->held.shown && best->band == in->held.band &&
+                best->placing == in->held.placing;
+    if (!*found || (held ? taller && score > LAYOUT_MAP_GAIN * before
                          : score > LAYOUT_MAP_GAIN * before || (by_view && score >= before && taller)))
         *best = *out;
     *found = true;
@@ -658,7 +648,7 @@ static void nth_arrangement(const LayoutInput *in, const Band *bands, size_t t, 
 {
     size_t held = 0;
     bool first = false;
-    for (size_t b = 0; layout_held(in) && b < BANDS; b++)
+    for (size_t b = 0; in->held.shown && in->landscape_aspect > 0 && b < BANDS; b++)
         if ((int)bands[b] == in->held.band && in->held.placing < PLACINGS) {
             held = in->held.placing * BANDS + b;
             first = true;

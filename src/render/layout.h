@@ -88,17 +88,13 @@
  * least standing on the caption left the frame empty above them.
  *
  * The arrangement the step before was laid out in (LayoutInput.held:
- * its caption's band and its panels' places), where it placed the panels
- * this step asks for, no more and no fewer, is tried first in each
+ * its caption's band and its panels' places) is tried first in each
  * stage of the search, so another is taken over it only for a map that
  * scores LAYOUT_MAP_GAIN higher: a class pressing "next" sees the
  * landscape stay where it was unless the panels leave it no room there.
  * momentum 3 and 4 at 960x540 recorded, their panels alike, drew the map
  * right of the panels' column, then left of it (step 4's wider view
- * scored 2% more there), moved 400 pixels (issue 12).  Where the panels
- * change (escape 3's experiment plot gone in step 4) the map moves as
- * the search finds: held there, it stayed in English at 960x540 and
- * moved in Chinese.
+ * scored 2% more there), moved 400 pixels (issue 12).
  *
  * Notes on the map (LayoutInput.notes) take part of the free rectangle
  * chosen: the narrowest strip down its left that holds them whole (no
@@ -207,13 +203,11 @@ typedef struct LayoutText {
     double line;            /* its line height */
 } LayoutText;
 
-/* An arrangement of the panels (Layout.band, Layout.placing) and the
- * panels it placed. */
+/* An arrangement of the panels (Layout.band, Layout.placing). */
 typedef struct LayoutArrangement {
     bool shown;
     int band;
     size_t placing;
-    bool panels[LAYOUT_PANELS];
 } LayoutArrangement;
 
 typedef struct LayoutInput {
@@ -343,10 +337,6 @@ double layout_map_view(const LayoutInput *in, const Layout *l);
 /* What the search makes room for: layout_map_view times the root of the
  * map's area (pixels squared). */
 double layout_map_score(const LayoutInput *in, const Layout *l);
-
-/* Whether in->held is tried first (see above): a map's, placing the
- * panels in asks for (the band's and those over the map aside). */
-bool layout_held(const LayoutInput *in);
 
 /* Places the panels in->panel and the band's texts ask for, all but
  * those over the map (layout_over_map), which layout_place_over_map
