@@ -2255,19 +2255,9 @@ static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
      * legend's, whose view was 365 pixels high, not 321. */
     double narrow_score = layout_map_score(in, &r->layout),
            wide_score = layout_map_score(in, &wide);
-    /* The step before's narrow legend is kept on the same terms as its
-     * arrangement (layout.h): given way to only for a map that scores
-     * and shows the view LAYOUT_MAP_GAIN higher.  momentum 4's wide legend, one row,
-     * over a map scoring 2% more than beside step 3's narrow one, moved
-     * the map 105 pixels down at 960x540; at 1280x720 --projector one
-     * showing the view 321 pixels high, not 308, moved it across. */
-    bool narrow_held = in->held.shown && r->laid_before.legend_narrow;
-    bool map_better =
-        narrow_held ? wide_score <= LAYOUT_MAP_GAIN * narrow_score ||
-                          layout_map_view(in, &wide) <= LAYOUT_MAP_GAIN * layout_map_view(in, &r->layout)
-        : compact_forms(&r->layout) < compact_forms(&wide)
-            ? wide_score <= LAYOUT_MAP_GAIN * narrow_score
-            : narrow_score > LAYOUT_MAP_GAIN * wide_score;
+    bool map_better = compact_forms(&r->layout) < compact_forms(&wide)
+                          ? wide_score <= LAYOUT_MAP_GAIN * narrow_score
+                          : narrow_score > LAYOUT_MAP_GAIN * wide_score;
     r->legend_narrow =
         kept > 0 ||
         (kept == 0 && (held || !wide.caption_held) &&
@@ -2414,13 +2404,8 @@ static bool same_room_key(GroupRoomKey a, GroupRoomKey b)
 static LayoutInput frame_input(const Renderer *r, const Scene *scene)
 {
     double s = r->scale;
-    const StepLaidOut *b = &r->laid_before;
-    const SceneDisplay *d = &scene->display;
-    bool held = b->lesson && b->lesson == d->lesson && b->step + 1 == d->step &&
-                b->width == r->width && b->height == r->height && b->scale == s;
     return (LayoutInput){.width = r->width, .height = r->height, .margin = 12.0 * s,
-                         .gap = 8.0 * s, .landscape_aspect = render_map_aspect(r, scene),
-                         .held = held ? b->arrangement : (LayoutArrangement){.shown = false}};
+                         .gap = 8.0 * s, .landscape_aspect = render_map_aspect(r, scene)};
 }
 
 /* The dynamics plot's place in a network scene: the sharpness plot's
@@ -2697,19 +2682,12 @@ void render_plan(Renderer *r, const Scene *scene)
      * stays clear (layout_place_over_map). */
     LayoutRect held = r->layout.shown[LAYOUT_NOTICE] ? r->layout.rect[LAYOUT_NOTICE]
                                                      : (LayoutRect){0, 0, 0, 0};
-    /* The arrangement of the step laid out before this one, which this
-     * one tries first (layout.h). */
-    const SceneDisplay *d = &scene->display;
-    if (r->laid.lesson != d->lesson || r->laid.step != d->step)
-        r->laid_before = r->laid;
     plan(r, scene, false);
     LayoutInput shape = {.landscape_aspect = render_map_aspect(r, scene)};
     if (scene->display.group_count > 1 &&
         (!r->layout.complete || !r->layout.caption_held ||
          layout_map_view(&shape, &r->layout) < GROUP_MAP_LEAST * r->height))
         plan(r, scene, true);
-    r->laid = (StepLaidOut){d->lesson, d->step, r->width, r->height, r->scale,
-                            {true, r->layout.band, r->layout.placing}, r->legend_narrow};
     place_over_map(r, scene, held);
 }
 

@@ -621,41 +621,17 @@ double layout_map_score(const LayoutInput *in, const Layout *l)
 /* Keeps the arrangement just made in *best when it is the first, or when
  * its map scores more than LAYOUT_MAP_GAIN higher than best's; with
  * by_view (make_room) also where it shows the view that much higher and
- * scores no lower.  Best in the step before's arrangement
- * (LayoutInput.held) gives way only to a map that scores and shows the
- * view LAYOUT_MAP_GAIN higher: by the score alone, momentum 4's wide view
- * at 1280x720 --projector left step 3's place right of the panels for a
- * strip across the frame showing it 4% higher. */
+ * scores no lower. */
 static void keep_better(const LayoutInput *in, Layout *out, Layout *best, bool *found,
                         bool by_view)
 {
     place_landscape(in, out);
     double score = layout_map_score(in, out), before = *found ? layout_map_score(in, best) : 0;
-    bool taller = *found && layout_map_view(in, out) > LAYOUT_MAP_GAIN * layout_map_view(in, best);
-    bool held = in->held.shown && best->band == in->held.band &&
-                best->placing == in->held.placing;
-    if (!*found || (held ? taller && score > LAYOUT_MAP_GAIN * before
-                         : score > LAYOUT_MAP_GAIN * before || (by_view && score >= before && taller)))
+    if (!*found || score > LAYOUT_MAP_GAIN * before ||
+        (by_view && score >= before &&
+         layout_map_view(in, out) > LAYOUT_MAP_GAIN * layout_map_view(in, best)))
         *best = *out;
     *found = true;
-}
-
-/* The t-th of the PLACINGS * BANDS arrangements a stage tries, bands[]
- * its bands' order: the one held (LayoutInput.held, layout.h) first, then
- * the others in their order. */
-static void nth_arrangement(const LayoutInput *in, const Band *bands, size_t t, size_t *placing,
-                            Band *band)
-{
-    size_t held = 0;
-    bool first = false;
-    for (size_t b = 0; in->held.shown && in->landscape_aspect > 0 && b < BANDS; b++)
-        if ((int)bands[b] == in->held.band && in->held.placing < PLACINGS) {
-            held = in->held.placing * BANDS + b;
-            first = true;
-        }
-    size_t k = !first ? t : t == 0 ? held : t <= held ? t - 1 : t;
-    *placing = k / BANDS;
-    *band = bands[k % BANDS];
 }
 
 /* A map showing the view less high than this share of the frame is
@@ -682,15 +658,11 @@ static void make_room(const LayoutInput *in, Layout *out, Layout *best)
         if (!in_band(p))
             out->need[p] = out->compact[p] ? in->compact[p] : in->panel[p];
     }
-    static const Band bands[BANDS] = {BAND_STRIP, BAND_ACROSS, BAND_BESIDE_INSET};
     bool found = true;
-    for (size_t t = 0; t < PLACINGS * BANDS; t++) {
-        size_t v;
-        Band b;
-        nth_arrangement(in, bands, t, &v, &b);
-        if (arrange(in, b, 1.0, v, out))
-            keep_better(in, out, best, &found, true);
-    }
+    for (size_t v = 0; v < PLACINGS; v++)
+        for (int b = 0; b < BANDS; b++)
+            if (arrange(in, (Band)b, 1.0, v, out))
+                keep_better(in, out, best, &found, true);
 }
 
 /* The flexible panels of the arrangement taken grown back to the height
@@ -759,15 +731,11 @@ static bool place_all(const LayoutInput *in, Layout *out)
                           shrunk[BANDS] = {BAND_ACROSS, BAND_STRIP, BAND_BESIDE_INSET};
         for (int stage = 0; stage < 2; stage++) {
             bool found = false;
-            const Band *bands = stage == 0 ? full_size : shrunk;
-            for (size_t t = 0; t < PLACINGS * BANDS && (search || !found); t++) {
-                size_t v;
-                Band b;
-                nth_arrangement(in, bands, t, &v, &b);
-                if (stage == 0 ? arrange(in, b, 0.0, v, out)
-                               : !colorbar_beside_plots(v) && fit(in, b, v, out))
-                    keep_better(in, out, &best, &found, false);
-            }
+            for (size_t v = 0; v < PLACINGS && (search || !found); v++)
+                for (int b = 0; b < BANDS && (search || !found); b++)
+                    if (stage == 0 ? arrange(in, full_size[b], 0.0, v, out)
+                                   : !colorbar_beside_plots(v) && fit(in, shrunk[b], v, out))
+                        keep_better(in, out, &best, &found, false);
             if (found) {
                 if (search && layout_map_view(in, &best) < MAP_LEAST * in->height)
                     make_room(in, out, &best);

@@ -87,15 +87,6 @@
  * their widths kept, as far as the map keeps its score: plots at their
  * least standing on the caption left the frame empty above them.
  *
- * The arrangement the step before was laid out in (LayoutInput.held:
- * its caption's band and its panels' places) is tried first in each
- * stage of the search, so another is taken over it only for a map that
- * scores LAYOUT_MAP_GAIN higher: a class pressing "next" sees the
- * landscape stay where it was unless the panels leave it no room there.
- * momentum 3 and 4 at 960x540 recorded, their panels alike, drew the map
- * right of the panels' column, then left of it (step 4's wider view
- * scored 2% more there), moved 400 pixels (issue 12).
- *
  * Notes on the map (LayoutInput.notes) take part of the free rectangle
  * chosen: the narrowest strip down its left that holds them whole (no
  * narrower than the view at the rectangle's full height leaves), or the
@@ -203,13 +194,6 @@ typedef struct LayoutText {
     double line;            /* its line height */
 } LayoutText;
 
-/* An arrangement of the panels (Layout.band, Layout.placing). */
-typedef struct LayoutArrangement {
-    bool shown;
-    int band;
-    size_t placing;
-} LayoutArrangement;
-
 typedef struct LayoutInput {
     double width, height;   /* the frame */
     double margin;          /* between the panels (and the map) and the
@@ -238,8 +222,6 @@ typedef struct LayoutInput {
                                (net_view.c); wrap gives its outer size
                                at a width, cut when it needs more rows
                                than it has */
-    LayoutArrangement held; /* the step before's arrangement (shown
-                               false: none), tried first (see above) */
     bool dynamics_subject;  /* the dynamics plot is what the step is
                                about, whatever it asks for (see above) */
     double landscape_aspect; /* the asked-for view's width over its height

@@ -308,18 +308,6 @@ typedef struct KeyPlan {
     KeyPlace place;
 } KeyPlan;
 
-
-/* The arrangement a lesson step was laid out in, at a frame's size: the
- * next step tries it first (LayoutInput.held). */
-typedef struct StepLaidOut {
-    const Lesson *lesson;       /* NULL: none */
-    size_t step;
-    int width, height;
-    double scale;
-    LayoutArrangement arrangement;
-    bool legend_narrow;         /* Renderer.legend_narrow */
-} StepLaidOut;
-
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -371,9 +359,6 @@ struct Renderer {
                                    another step of the scene's group shows,
                                    this step not: nothing drawn there */
     GroupStage group;           /* the scene's group's steps and their room */
-    StepLaidOut laid, laid_before; /* the arrangement of the lesson step laid
-                                      out last, and of the step before it
-                                      (hud.c's render_plan) */
     LayoutRect labels[RENDER_MAX_LABELS]; /* the frame's labels on the landscape
                                              so far (render_label) */
     size_t label_count;
