@@ -83,7 +83,7 @@ static void toggle_formula(App *app, size_t which)
  * presenter pressing it again. */
 static bool numbered_run(Scene *s, size_t which, size_t *run)
 {
-    size_t count = s->net ? net_stage_run_count(s->net) : s->run_count;
+    size_t count = scene_run_total(s);
     *run = scene_run_numbered(s, which + 1);
     if (*run < count)
         return true;

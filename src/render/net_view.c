@@ -781,27 +781,25 @@ static int *set_classes(const Scene *scene, const NetData *set)
     return classes;
 }
 
-/* How many points of set the panel's run gets wrong: the crosses
- * draw_samples draws. */
-static size_t count_misses(const Scene *scene, const NetData *set)
+/* How many points of set the run gets wrong, given the classes it gives
+ * them (set_classes; NULL: none counted): the crosses draw_samples draws. */
+static size_t count_misses(const NetData *set, const int *classes)
 {
-    int *classes = set_classes(scene, set);
     size_t missed = 0;
     for (size_t k = 0; classes && k < set->n; k++)
         missed += classes[k] != (int)set->y[k];
-    free(classes);
     return missed;
 }
 
 /* The samples of one set: filled (train) or hollow (test) in their class's
  * colour (misses false), or the crosses on those the panel's run gets
- * wrong (misses true, place_miss).  The marks of misses go over every
+ * wrong (misses true, place_miss), given the classes it gives them
+ * (set_classes; NULL: nothing drawn).  The marks of misses go over every
  * point: drawn with each point, the points after covered them
  * (adam_vs_sgd_network 5, Adam's misses among the test points). */
-static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bool train,
+static void draw_samples(Renderer *r, const NetData *set, const int *classes, bool train,
                          bool misses, double lo, double unit, double x0, double y0, double side)
 {
-    int *classes = set_classes(scene, set);
     for (size_t k = 0; classes && k < set->n; k++) {
         double x = x0 + (set->x[2 * k] - lo) * unit, y = y0 - (set->x[2 * k + 1] - lo) * unit;
         if (!misses)
@@ -810,7 +808,6 @@ static void draw_samples(Renderer *r, const Scene *scene, const NetData *set, bo
         else if (classes[k] != (int)set->y[k])
             place_miss(r, x, y, (LayoutRect){x0, y0 - side, side, side});
     }
-    free(classes);
 }
 
 static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
@@ -822,9 +819,12 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
     render_panel(r, rect);
     size_t lines = data_title_lines(scene) + 1;
     int k_classes = d->train.classes;
-    /* The misses are counted before anything is drawn: the count's width
-     * decides the key's lines (NET_MISSES_KEY). */
-    size_t missed = count_misses(scene, &d->test) + count_misses(scene, &d->train);
+    /* The run's classes of the points, had once for the count and both
+     * passes of the drawing; the misses are counted before anything is
+     * drawn: the count's width decides the key's lines (NET_MISSES_KEY). */
+    int *test_classes = set_classes(scene, &d->test),
+        *train_classes = set_classes(scene, &d->train);
+    size_t missed = count_misses(&d->test, test_classes) + count_misses(&d->train, train_classes);
     char wrong[64];
     snprintf(wrong, sizeof wrong, _(NET_MISSES_KEY), missed);
     KeyFit fit = KEY_LINE;
@@ -889,9 +889,11 @@ static void draw_data(Renderer *r, const Scene *scene, LayoutRect rect)
         }
     double y0 = top + side;
     for (int misses = 0; misses < 2; misses++) {
-        draw_samples(r, scene, &d->test, false, misses, lo, unit, x0, y0, side);
-        draw_samples(r, scene, &d->train, true, misses, lo, unit, x0, y0, side);
+        draw_samples(r, &d->test, test_classes, false, misses, lo, unit, x0, y0, side);
+        draw_samples(r, &d->train, train_classes, true, misses, lo, unit, x0, y0, side);
     }
+    free(test_classes);
+    free(train_classes);
     /* The key, on the panel's last lines: the marks', the split cross's
      * unless beside the square, the classes' unless beside it, the
      * accuracy's. */

@@ -1273,9 +1273,14 @@ size_t scene_run_numbered(const Scene *scene, size_t number)
     return i;
 }
 
+size_t scene_run_total(const Scene *scene)
+{
+    return scene->net ? net_stage_run_count(scene->net) : scene->run_count;
+}
+
 size_t scene_shown_run(const Scene *scene)
 {
-    size_t count = scene->net ? net_stage_run_count(scene->net) : scene->run_count;
+    size_t count = scene_run_total(scene);
     long named = scene->display.plot_run;
     if (named >= 0 && (size_t)named < count)
         return (size_t)named;

@@ -440,8 +440,10 @@ size_t scene_run_number(const Scene *scene, size_t i);
  * that were not there; it is not drawn, and no other number is given it
  * (adam_vs_sgd 2's Adam, alone, would read "1" and then "2" beside GD). */
 bool scene_runs_told_apart(const Scene *scene);
-/* The run numbered number (scene_run_number, from 1); run_count when none
- * is. */
+/* How many runs the scene has: its network's, or its own on a landscape. */
+size_t scene_run_total(const Scene *scene);
+/* The run numbered number (scene_run_number, from 1); scene_run_total or
+ * more when none is. */
 size_t scene_run_numbered(const Scene *scene, size_t number);
 /* The run the one-run panels show (the norm plot; a network's data
  * panel): the one display.plot_run names (a lesson's plot = { run = N }),
