@@ -1066,6 +1066,49 @@ static void test_map_stays_when_a_run_diverges(void **state)
     gl_context_destroy(gl);
 }
 
+/* A recording's frame of the race works out its legend's run items once
+ * and walks the runs' losses once (issue 18): the layout laid the legend
+ * out in its four forms, each making its run items again (28
+ * run_line_widest a frame), then the key laid it out a fifth time, and
+ * the loss plot walked the losses the layout had walked.  With a run
+ * hidden the legend and the plot are the scene's, not the layout's (every
+ * run shown): made again, the hidden run's row says so. */
+static void test_frame_work_done_once(void **state)
+{
+    (void)state;
+    DescentError err = {""};
+    GlContext *gl;
+    Renderer *renderer = open_renderer(&gl);
+    assert_true(i18n_select("en"));
+    Scene *scene = scene_create(
+        &(SceneOptions){.landscape = "rosenbrock", .run_count = 4,
+                        .runs = {"gd:lr=0.001", "momentum:lr=0.0005", "rmsprop", "adam:lr=0.05"},
+                        .has_start = true, .start = {-1.5, 2.0}},
+        &err);
+    assert_non_null(scene);
+    double scale = render_recording_scale(1280, 720);
+    for (int frame = 0; frame < 3; frame++) {
+        scene_step(scene, 10);
+        bool hiding = frame == 2;
+        scene->runs[1].hidden = hiding;
+        const DrawnTexts *drawn =
+            drawn_texts(renderer, scene, 1280, 720, scale, RENDER_FOR_RECORDING);
+        RenderFrameWork work = renderer_frame_work(renderer);
+        print_message("frame %d%s: the legend's run items made %d times, the losses walked "
+                      "%d times\n", frame, hiding ? " (run 2 hidden)" : "", work.legend_runs,
+                      work.loss_scales);
+        assert_int_equal(work.legend_runs, hiding ? 2 : 1);
+        assert_int_equal(work.loss_scales, hiding ? 2 : 1);
+        bool said_hidden = false;
+        for (size_t t = 0; t < drawn->count; t++)
+            said_hidden |= strstr(drawn->text[t], "(hidden)") != NULL;
+        assert_true(said_hidden == hiding);
+    }
+    scene_destroy(scene);
+    renderer_destroy(renderer);
+    gl_context_destroy(gl);
+}
+
 /* An ensemble of `members` small networks on moons, Adam, after `steps`
  * updates. */
 static Scene *small_ensemble(size_t members, long steps)
@@ -7806,6 +7849,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_labels_stack),
         cmocka_unit_test(test_marks_at_one_place_count),
         cmocka_unit_test(test_network_scene_fits),
+        cmocka_unit_test(test_frame_work_done_once),
         cmocka_unit_test(test_every_lesson_step_fits_en),
         cmocka_unit_test(test_every_lesson_step_fits_zh),
         cmocka_unit_test_setup_teardown(test_long_legend_narrows_for_the_map, stage_open, stage_close),

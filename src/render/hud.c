@@ -187,6 +187,29 @@ static RunLineWidths run_line_widest(Renderer *r, const Scene *scene, size_t i, 
     return widest;
 }
 
+/* What the legend says of each run this frame, made once for every form
+ * the frame lays the legend out in (landscape_needs's four, and
+ * render_key_plan's where a run is hidden): each run's widest widths
+ * (run_line_widest) and its head and readings as run_line writes them.
+ * Made for each form, they were a recording's most repeated work: 28
+ * run_line_widest a frame of the race, 1.1 M instructions (issue 18). */
+typedef struct LegendRuns {
+    RunLineWidths widest[SCENE_MAX_RUNS];
+    char head[SCENE_MAX_RUNS][SWEEP_SPEC_MAX + 24];
+    char readings[SCENE_MAX_RUNS][200];
+} LegendRuns;
+
+static void legend_runs(Renderer *r, const Scene *scene, LegendRuns *runs)
+{
+    int px = render_font_px(r, BODY_PX);
+    for (size_t i = 0; i < scene->run_count; i++) {
+        runs->widest[i] = run_line_widest(r, scene, i, px);
+        run_line(scene, i, scene->runs[i].run.status, false, runs->head[i],
+                 sizeof runs->head[i], runs->readings[i], sizeof runs->readings[i]);
+    }
+    r->work.legend_runs++;
+}
+
 /* The playback state, the colour scale and where help is; a recording
  * gets none of it: its keys do nothing in a video, and the colour bar says
  * what the colours are (a colormap's name, "viridis", says nothing to a
@@ -293,6 +316,32 @@ typedef struct Legend {
     double w, h;            /* the panel */
     bool cut;               /* more lines than it holds */
 } Legend;
+
+/* What landscape_needs works out for the frame's own scene, on its copy
+ * with every run shown, which the frame draws from where no run is
+ * hidden (the copy then reads as the scene does): the legend in its four
+ * forms, one of which render_key_plan takes, and the loss plot's scale
+ * (issue 18: the frame laid the legend out a fifth time for its key, and
+ * walked the losses again for the plot). */
+struct FrameNeeds {
+    Legend legend[2][2]; /* [compact][narrow] */
+    LossScale loss;
+    bool made;           /* for the frame being drawn (render_plan) */
+};
+
+static bool every_run_shown(const Scene *scene)
+{
+    for (size_t i = 0; i < scene->run_count; i++)
+        if (scene->runs[i].hidden)
+            return false;
+    return true;
+}
+
+/* Whether the frame draws scene's legend and loss plot from r->needs. */
+static bool frame_needs_hold(const Renderer *r, const Scene *scene)
+{
+    return r->needs && r->needs->made && every_run_shown(scene);
+}
 
 static size_t visible_bytes(const char *text)
 {
@@ -471,14 +520,14 @@ static void legend_key(Renderer *r, Legend *l, unsigned marks, double x0, double
  * the panel's widest.  The compact form (for a crowded frame) leaves out
  * the formula, the key and the status; the narrow form is at most LEGEND_WIDTH_SHARE of the frame
  * wide where its title and landscape allow. */
-static void legend_build(Renderer *r, const Scene *scene, double max_width, bool compact,
-                         bool narrow_form, Legend *l)
+static void legend_build(Renderer *r, const Scene *scene, const LegendRuns *made,
+                         double max_width, bool compact, bool narrow_form, Legend *l)
 {
     double s = r->scale, pad = 10.0 * s, swatch = 16.0 * s, bar_w = 90.0 * s;
     int px = render_font_px(r, BODY_PX), title_px = render_font_px(r, BODY_PX + 2),
         small_px = render_font_px(r, SMALL_PX), lesson_px = render_font_px(r, TITLE_PX);
     double inner = max_width - 2 * pad, y = pad;
-    char head[SWEEP_SPEC_MAX + 24], text[sizeof head + 3 + 200];
+    char text[sizeof made->head[0] + 3 + sizeof made->readings[0]];
     l->count = 0;
     l->w = 0;
     l->cut = false;
@@ -493,7 +542,7 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
      * frame high, not 0.66. */
     double runs = 0;
     for (size_t i = 0; i < scene->run_count && narrow_form; i++) {
-        runs = fmax(runs, swatch + run_line_widest(r, scene, i, px).line);
+        runs = fmax(runs, swatch + made->widest[i].line);
     }
     landscape_line(scene->landscape, text, sizeof text);
     double share = fmin(runs, LEGEND_WIDTH_SHARE * r->width - 2 * pad), title_w = inner;
@@ -545,10 +594,8 @@ static void legend_build(Renderer *r, const Scene *scene, double max_width, bool
     }
     for (size_t n = 0; n < scene->run_count; n++) {
         size_t i = order[n];
-        char readings[200];
-        RunLineWidths widest = run_line_widest(r, scene, i, px);
-        run_line(scene, i, scene->runs[i].run.status, false, head, sizeof head, readings,
-                 sizeof readings);
+        const char *head = made->head[i], *readings = made->readings[i];
+        RunLineWidths widest = made->widest[i];
         snprintf(text, sizeof text, "%s   %s", head, readings);
         if (widest.line <= narrow - swatch) {
             legend_item(r, l, LEGEND_RUN, i, text, px, pad + swatch, inner - swatch, &y);
@@ -590,10 +637,10 @@ static void draw_number_key(Renderer *r, size_t number, double x, double y, doub
     shapes_segment(r->shapes, x1, y0, x1, y1, half, r->theme->dim);
 }
 
-static LayoutRequest legend_need(Renderer *r, const Scene *scene, bool compact, bool narrow,
-                                 Legend *l)
+static LayoutRequest legend_need(Renderer *r, const Scene *scene, const LegendRuns *runs,
+                                 bool compact, bool narrow, Legend *l)
 {
-    legend_build(r, scene, r->width - 24.0 * r->scale, compact, narrow, l);
+    legend_build(r, scene, runs, r->width - 24.0 * r->scale, compact, narrow, l);
     return (LayoutRequest){true, l->w, l->h, l->w, l->h, l->cut};
 }
 
@@ -795,7 +842,16 @@ void render_key_plan(Renderer *r, const Scene *scene)
     if (!r->legend && !(r->legend = malloc(sizeof *r->legend)))
         return;
     Legend *l = r->legend;
-    legend_need(r, scene, r->layout.compact[LAYOUT_LEGEND], r->legend_narrow, l);
+    bool compact = r->layout.compact[LAYOUT_LEGEND];
+    LegendRuns *runs;
+    if (frame_needs_hold(r, scene))
+        *l = r->needs->legend[compact][r->legend_narrow];
+    else if ((runs = malloc(sizeof *runs))) {
+        legend_runs(r, scene, runs);
+        legend_need(r, scene, runs, compact, r->legend_narrow, l);
+        free(runs);
+    } else
+        return;
     LayoutRect rect = r->layout.rect[LAYOUT_LEGEND];
     /* Its lines from (0, 0), as wide as the legend is laid out, else half
      * that (escape 2 at 1280x720 --projector: in four lines beside the
@@ -1245,11 +1301,18 @@ static bool plot_shown(const Scene *scene)
     return scene->run_count > 0;
 }
 
+/* The loss plot's scale: loss_scale_of walks every run's losses. */
+static LossScale plot_scale(Renderer *r, const Scene *scene)
+{
+    r->work.loss_scales++;
+    return loss_scale_of(scene);
+}
+
 /* The loss plot's needs, full and compact (its least, fixed: its column
- * no wider), from one look at the runs' losses (loss_scale_of walks them
- * all, each frame; issue 18). */
+ * no wider), from one look at the runs' losses (plot_scale), which *p
+ * gets for the plot to be drawn from (issue 18). */
 static void plot_need(Renderer *r, const Scene *scene, LayoutRequest *full,
-                      LayoutRequest *compact)
+                      LayoutRequest *compact, LossScale *scale)
 {
     if (!plot_shown(scene)) {
         *full = *compact = (LayoutRequest){.shown = false};
@@ -1257,7 +1320,7 @@ static void plot_need(Renderer *r, const Scene *scene, LayoutRequest *full,
     }
     double s = r->scale;
     int px = render_font_px(r, SMALL_PX);
-    LossScale p = loss_scale_of(scene);
+    LossScale p = *scale = plot_scale(r, scene);
     PlotBox b = plot_box(r, &p, (LayoutRect){0, 0, 0, 0});
     char title[96], span[32], steps[40];
     /* The title without whose loss it is: a wider one moved the lesson's
@@ -1637,7 +1700,7 @@ static void plot_marks(Renderer *r, const Scene *scene, const LossScale *p, cons
 static void draw_plot(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     double s = r->scale;
-    LossScale p = loss_scale_of(scene);
+    LossScale p = frame_needs_hold(r, scene) ? r->needs->loss : plot_scale(r, scene);
     PlotBox b = plot_box(r, &p, rect);
     double x = b.x, y = b.y, ix = b.ix, iy = b.iy, iw = b.iw, ih = b.ih;
     int px = render_font_px(r, SMALL_PX);
@@ -2273,27 +2336,41 @@ static void choose_legend(Renderer *r, LayoutInput *in, LayoutRequest narrow,
  * the plots and its row in the legend, and a class must not see the map
  * jump for it (at 1280x720, with test_cloud's one run hidden, the map
  * went from (12, 107) to (402, 12)).  Measured on a copy of the scene
- * that borrows what the scene owns (only read, never destroyed). */
+ * that borrows what the scene owns (only read, never destroyed).  keep:
+ * where the legend's forms and the plot's scale are kept for the frame
+ * (the frame's own scene), or NULL (a step of its group). */
 static void landscape_needs(Renderer *r, const Scene *scene_hiding, LayoutInput *in,
-                            LayoutRequest narrow[2])
+                            LayoutRequest narrow[2], struct FrameNeeds *keep)
 {
-    Scene *scene = malloc(sizeof *scene);
-    Legend *legend = malloc(sizeof *legend);
-    if (!scene || !legend) {
-        free(scene);
-        free(legend);
+    /* Copied only where a run is hidden: a frame's copy was 61,000
+     * instructions of the race's 1.3 M in landscape_needs. */
+    bool hiding = !every_run_shown(scene_hiding);
+    Scene *shown = hiding ? malloc(sizeof *shown) : NULL;
+    LegendRuns *runs = malloc(sizeof *runs);
+    struct FrameNeeds *needs = keep ? keep : malloc(sizeof *needs);
+    if ((hiding && !shown) || !runs || !needs) {
+        free(shown);
+        free(runs);
+        if (!keep)
+            free(needs);
         return;
     }
-    *scene = *scene_hiding;
-    for (size_t i = 0; i < scene->run_count; i++)
-        scene->runs[i].hidden = false;
-    in->panel[LAYOUT_LEGEND] = legend_need(r, scene, false, false, legend);
-    in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true, false, legend);
-    narrow[0] = legend_need(r, scene, false, true, legend);
-    narrow[1] = legend_need(r, scene, true, true, legend);
-    free(legend);
+    const Scene *scene = scene_hiding;
+    if (hiding) {
+        *shown = *scene_hiding;
+        for (size_t i = 0; i < shown->run_count; i++)
+            shown->runs[i].hidden = false;
+        scene = shown;
+    }
+    legend_runs(r, scene, runs);
+    in->panel[LAYOUT_LEGEND] =
+        legend_need(r, scene, runs, false, false, &needs->legend[false][false]);
+    in->compact[LAYOUT_LEGEND] =
+        legend_need(r, scene, runs, true, false, &needs->legend[true][false]);
+    narrow[0] = legend_need(r, scene, runs, false, true, &needs->legend[false][true]);
+    narrow[1] = legend_need(r, scene, runs, true, true, &needs->legend[true][true]);
     in->panel[LAYOUT_FORMULA] = render_formula_need(r, scene);
-    plot_need(r, scene, &in->panel[LAYOUT_LOSS], &in->compact[LAYOUT_LOSS]);
+    plot_need(r, scene, &in->panel[LAYOUT_LOSS], &in->compact[LAYOUT_LOSS], &needs->loss);
     /* An experiment's picture takes the dynamics plot's place. */
     in->panel[LAYOUT_DYNAMICS] = scene->experiment ? render_experiment_need(r, scene, false)
                                                    : render_dynamics_need(r, scene, false);
@@ -2307,7 +2384,11 @@ static void landscape_needs(Renderer *r, const Scene *scene_hiding, LayoutInput 
     in->compact[LAYOUT_COLORBAR] = colorbar_need(r, true);
     in->panel[LAYOUT_INSET] = render_data_inset_need(r, scene, false);
     in->compact[LAYOUT_INSET] = render_data_inset_need(r, scene, true);
-    free(scene);
+    needs->made = true;
+    free(shown);
+    free(runs);
+    if (!keep)
+        free(needs);
 }
 
 /* to grown to hold from too (each side, each least at the larger); a room
@@ -2575,7 +2656,7 @@ static bool measure_group(Renderer *r, const Scene *scene)
         g->need[k] = (LayoutInput){0};
         g->narrow[k][0] = g->narrow[k][1] = (LayoutRequest){.shown = false};
         if (!scene->net) {
-            landscape_needs(r, g->scene[k], &g->need[k], g->narrow[k]);
+            landscape_needs(r, g->scene[k], &g->need[k], g->narrow[k], NULL);
             continue;
         }
         const LessonStep *step = &g->steps[k];
@@ -2658,8 +2739,11 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
     if (!bare && scene->net)
         net_needs(r, scene, scene->display.plot != SCENE_PLOT_NONE,
                   scene->starts ? net_starts_live_picture(scene->starts) : NULL, &in);
-    else if (!bare)
-        landscape_needs(r, scene, &in, narrow);
+    else if (!bare) {
+        if (!r->needs)
+            r->needs = malloc(sizeof *r->needs);
+        landscape_needs(r, scene, &in, narrow, r->needs);
+    }
     /* A group whose steps' panels cannot be known shares the bands only. */
     const SceneDisplay *d = &scene->display;
     size_t first = d->group_first, count = alone || !d->lesson ? 0 : d->group_count;
@@ -2682,6 +2766,8 @@ void render_plan(Renderer *r, const Scene *scene)
      * stays clear (layout_place_over_map). */
     LayoutRect held = r->layout.shown[LAYOUT_NOTICE] ? r->layout.rect[LAYOUT_NOTICE]
                                                      : (LayoutRect){0, 0, 0, 0};
+    if (r->needs)
+        r->needs->made = false;
     plan(r, scene, false);
     LayoutInput shape = {.landscape_aspect = render_map_aspect(r, scene)};
     if (scene->display.group_count > 1 &&

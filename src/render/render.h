@@ -160,6 +160,17 @@ typedef enum RenderMark {
 unsigned renderer_marks_drawn(const Renderer *renderer);
 const char *render_mark_words(RenderMark mark);
 
+/* Tests: work the frame drawn last did that it could repeat (issue 18):
+ * how many times it worked out its legend's run items (made once for all
+ * the legend's forms, again for its key only where a run is hidden) and
+ * walked the runs' losses for the loss plot's scale (once: the layout's
+ * look serves the plot, again where a run is hidden). */
+typedef struct RenderFrameWork {
+    int legend_runs;
+    int loss_scales;
+} RenderFrameWork;
+RenderFrameWork renderer_frame_work(const Renderer *renderer);
+
 /* Tests: how many of the gradient field's arrows the frame drawn last
  * drew meet box. */
 size_t render_arrows_in(const Renderer *renderer, LayoutRect box);

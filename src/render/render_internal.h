@@ -380,6 +380,10 @@ struct Renderer {
     struct Legend *legend;      /* the frame's legend, its key's lines among
                                    them, as render_key_plan laid it out for
                                    draw_legend (hud.c; NULL before the first) */
+    struct FrameNeeds *needs;   /* what the layout worked out for the frame's
+                                   scene that its legend and loss plot reuse
+                                   (hud.c; NULL before the first) */
+    RenderFrameWork work;       /* the frame's repeated work, counted */
     size_t key_walkers;         /* the cloud's walkers drawn over its panel (hud.c) */
     size_t arrow_count;
     MeasuredWidth widths[WIDTH_SETS * WIDTH_WAYS];
@@ -437,7 +441,9 @@ void render_world(Renderer *r, const Scene *scene);
 /* hud.c: the legend's key's place (Renderer.key), planned once the map's
  * labels and marks are drawn and before its field of arrows, which keeps
  * off the key's own panel: over the map, arrows under its translucent
- * panel showed through, cut (welcome 3 at 1280x720 --projector). */
+ * panel showed through, cut (welcome 3 at 1280x720 --projector).  The
+ * legend is the form render_plan laid out, or, where a run is hidden,
+ * laid out again for the scene as shown. */
 void render_key_plan(Renderer *r, const Scene *scene);
 /* Whether box lies on a line drawn across the 2D map: the plane's axes
  * (where shown) or linreg's line of minima (render_data_map), with a
@@ -519,7 +525,9 @@ void render_mark_icon(Renderer *r, const Scene *scene, RenderMark mark, double c
 
 /* hud.c: measures every panel the scene shows at the frame's size and
  * scale and lays them out into r->layout (no GL: text is measured, not
- * drawn), before anything of the frame is drawn. */
+ * drawn), before anything of the frame is drawn.  What it works out on
+ * the way that the frame draws (the legend's forms, the loss plot's
+ * scale) it keeps in r->needs for render_key_plan and the loss plot. */
 void render_plan(Renderer *r, const Scene *scene);
 /* hud.c: the panels at r->layout, then the error and help overlays. */
 void render_hud(Renderer *r, const Scene *scene);

@@ -53,6 +53,7 @@ void renderer_destroy(Renderer *r)
     render_group_release(r);
     free(r->batch_mask);
     free(r->legend);
+    free(r->needs);
     for (size_t i = 0; i < SCENE_MAX_RUNS; i++) {
         free(r->paths[i].points);
         free(r->sharpness[i].values);
@@ -86,6 +87,11 @@ void renderer_set_slide(Renderer *r, bool transparent, bool crop)
 unsigned renderer_marks_drawn(const Renderer *r)
 {
     return r->marks_drawn;
+}
+
+RenderFrameWork renderer_frame_work(const Renderer *r)
+{
+    return r->work;
 }
 
 bool renderer_settled(const Renderer *r)
@@ -179,6 +185,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->key_walkers = 0;
     r->marks_drawn = 0;
     r->experiment_drawn = false;
+    r->work = (RenderFrameWork){0, 0};
     render_net_repr_prepare(r, scene);
     render_plan(r, scene);
     LayoutRect map = r->layout.landscape;
