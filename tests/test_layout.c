@@ -1066,13 +1066,15 @@ static void test_map_stays_when_a_run_diverges(void **state)
     gl_context_destroy(gl);
 }
 
-/* A recording's frame of the race works out its legend's run items once
- * and walks the runs' losses once (issue 18): the layout laid the legend
- * out in its four forms, each making its run items again (28
- * run_line_widest a frame), then the key laid it out a fifth time, and
- * the loss plot walked the losses the layout had walked.  With a run
- * hidden the legend and the plot are the scene's, not the layout's (every
- * run shown): made again, the hidden run's row says so. */
+/* A recording's frame of the race works out its legend's run items once,
+ * walks the runs' losses once and how each path nests once (issue 18):
+ * the layout laid the legend out in its four forms, each making its run
+ * items again (28 run_line_widest a frame), then the key laid it out a
+ * fifth time, the loss plot walked the losses the layout had walked, and
+ * each path's nest was worked out for each of its passes and hidden
+ * stretches (22 a frame).  With a run hidden the legend and the plot are
+ * the scene's, not the layout's (every run shown): made again, the hidden
+ * run's row says so. */
 static void test_frame_work_done_once(void **state)
 {
     (void)state;
@@ -1095,10 +1097,12 @@ static void test_frame_work_done_once(void **state)
             drawn_texts(renderer, scene, 1280, 720, scale, RENDER_FOR_RECORDING);
         RenderFrameWork work = renderer_frame_work(renderer);
         print_message("frame %d%s: the legend's run items made %d times, the losses walked "
-                      "%d times\n", frame, hiding ? " (run 2 hidden)" : "", work.legend_runs,
-                      work.loss_scales);
+                      "%d times, the paths' nests worked out %d times\n", frame,
+                      hiding ? " (run 2 hidden)" : "", work.legend_runs, work.loss_scales,
+                      work.path_nests);
         assert_int_equal(work.legend_runs, hiding ? 2 : 1);
         assert_int_equal(work.loss_scales, hiding ? 2 : 1);
+        assert_int_equal(work.path_nests, (int)scene->run_count);
         bool said_hidden = false;
         for (size_t t = 0; t < drawn->count; t++)
             said_hidden |= strstr(drawn->text[t], "(hidden)") != NULL;

@@ -162,12 +162,14 @@ const char *render_mark_words(RenderMark mark);
 
 /* Tests: work the frame drawn last did that it could repeat (issue 18):
  * how many times it worked out its legend's run items (made once for all
- * the legend's forms, again for its key only where a run is hidden) and
+ * the legend's forms, again for its key only where a run is hidden),
  * walked the runs' losses for the loss plot's scale (once: the layout's
- * look serves the plot, again where a run is hidden). */
+ * look serves the plot, again where a run is hidden) and worked out how
+ * a path nests among the others (once a run). */
 typedef struct RenderFrameWork {
     int legend_runs;
     int loss_scales;
+    int path_nests;
 } RenderFrameWork;
 RenderFrameWork renderer_frame_work(const Renderer *renderer);
 

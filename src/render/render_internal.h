@@ -308,6 +308,15 @@ typedef struct KeyPlan {
     KeyPlace place;
 } KeyPlan;
 
+/* How a path nests among those from its start (world.c's nest_of): how
+ * many steps wider it is drawn (render_path_nest), whether it lies inside
+ * the band of one drawn before it, and whether the selected run nests in
+ * one drawn before it. */
+typedef struct PathNest {
+    int steps;
+    bool inside, nested;
+} PathNest;
+
 struct Renderer {
     Heatmap *heatmap;
     Shapes *shapes;
@@ -318,6 +327,8 @@ struct Renderer {
     QueuedText *queue;
     size_t queue_count, queue_capacity;
     PathCache paths[SCENE_MAX_RUNS];
+    PathNest nests[SCENE_MAX_RUNS]; /* the frame's, in path_order, once its
+                                       paths are reduced (world.c) */
     Cloud cloud;            /* large particle clouds (world.c) */
     /* The representation view's picture of this frame (net_repr_view.c),
      * made once in begin_frame for the legend's notes and the map: making

@@ -185,7 +185,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->key_walkers = 0;
     r->marks_drawn = 0;
     r->experiment_drawn = false;
-    r->work = (RenderFrameWork){0, 0};
+    r->work = (RenderFrameWork){0, 0, 0};
     render_net_repr_prepare(r, scene);
     render_plan(r, scene);
     LayoutRect map = r->layout.landscape;
