@@ -23,8 +23,10 @@
 /* Name, title, formula and keys of each kind, for `descent list landscapes`
  * and the legend. */
 static const LandscapeInfo kind_infos[] = {
+    /* λ₁ and λ₂, as the legend names l1 and l2 (spec_notation.c): "l1 u^2"
+     * read as "11 u^2" on screen (issue 12). */
     {"quadratic", N_("Quadratic bowl"),
-     N_("0.5 (l1 u^2 + l2 v^2), u = cos(a) x + sin(a) y, v = -sin(a) x + cos(a) y, "
+     N_("0.5 (λ₁ u^2 + λ₂ v^2), u = cos(a) x + sin(a) y, v = -sin(a) x + cos(a) y, "
         "a = angle in degrees"),
      PARAMS(landscape_quadratic_params)},
     {"rosenbrock", N_("Rosenbrock's curved valley"),
