@@ -81,8 +81,8 @@ step {
     en = "Too much momentum, 0.99: the walk overshoots the bottom again and again. GD's "
       .. "loss reaches the plot's floor in less than half of the 1100 steps; after all 1100, "
       .. "this walk is still swinging around the bottom.",
-    zh = "动量过大（0.99）：它一次又一次冲过最低点。GD 的损失用不到这 1100 步的一半就降到图中底线；"
-      .. "1100 步走完，它却仍在最低点周围来回摆动。",
+    zh = "动量过大（0.99）：它一次次冲过最低点。GD 的损失不到 1100 步的一半就降到图中底线；"
+      .. "1100 步后它仍在最低点周围摆动。",
   },
   -- The run the step is about first: the selected run, its head and ring on
   -- top at the minimum (GD's ring lay over it), and GD's curve drawn after
