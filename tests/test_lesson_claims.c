@@ -2213,8 +2213,9 @@ static void test_implicit_regularization(void **state)
     const Dataset *points = landscape_dataset(logreg);
     for (size_t i = 0; i < points->n; i++) /* a line through 0 separates them */
         assert_true(points->y[i] * (margin_dir[0] * points->x1[i] + margin_dir[1] * points->x2[i]) > 0);
-    /* "with l2 = 0 (no penalty term)": the spec the legend shows says
-     * l2=0, and the loss at w = (3, 2) is the mean log-loss alone. */
+    /* "λ = 0" (no weight decay: the legend's formula ends in (λ/2)|w|²):
+     * the spec the legend shows says l2=0 (as "λ=0"), and the loss at w =
+     * (3, 2) is the mean log-loss alone. */
     assert_non_null(strstr(logistic->landscape, ",l2=0"));
     double log_loss = 0;
     for (size_t i = 0; i < points->n; i++)

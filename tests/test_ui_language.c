@@ -126,6 +126,8 @@ static void test_spec_notation(void **state)
     spec_notation_landscape("quadratic:l1=1,l2=20", text, sizeof text);
     assert_null(strstr(text, "l1="));
     assert_string_equal(text, "λ₁=1, λ₂=20");
+    spec_notation_landscape("logreg:data=separable.csv,l2=0", text, sizeof text);
+    assert_string_equal(text, "λ=0");
     spec_notation_landscape("linreg:data=one_example.csv", text, sizeof text);
     assert_string_equal(text, "");
     assert_true(i18n_select("zh"));

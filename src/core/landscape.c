@@ -71,7 +71,7 @@ static const LandscapeInfo kind_infos[] = {
     {"linreg", N_("Linear regression"),
      N_("(1/2N) Σ (x x1_i + y x2_i - t_i)^2"), PARAMS(landscape_linreg_params)},
     {"logreg", N_("Logistic regression"),
-     N_("(1/N) Σ log(1 + exp(-t_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)"),
+     N_("(1/N) Σ log(1 + exp(-t_i (x x1_i + y x2_i))) + (λ/2)(x^2 + y^2)"),
      PARAMS(landscape_logreg_params)},
     {LANDSCAPE_EXPRESSION_KIND, N_("Formula"),
      "a user expression in x and y, e.g. expr:x^2+3*y^2", NULL, 0},
