@@ -71,8 +71,8 @@ step {
       .. "like SGD's with batches of B = 2 examples, covariance σ²H/B, σ = 5 (the legend's σ is "
       .. "5/√2). After 1000 updates 312 "
       .. "of 400 walkers have left the sharp well.",
-    zh = "左边是尖锐山谷（曲率 4），右边是平坦山谷（曲率 2），同样深；噪声的形状和每批 B = 2 个样本的 "
-      .. "SGD 的一样，协方差为 σ²H/B，σ = 5（图例中的 σ 是 5/√2）。1000 步之后，400 个粒子中有 312 个离开了尖锐山谷。",
+    zh = "左边是尖锐山谷（曲率 4），右边是平坦山谷（曲率 2），同样深；噪声的形状和批大小 B = 2 的 "
+      .. "SGD 一样，协方差为 σ²H/B，σ = 5（图例中的 σ 是 5/√2）。1000 步之后，400 个粒子中有 312 个离开了尖锐山谷。",
   },
   landscape = "parabolic_wells",
   start = { -1, 0 },

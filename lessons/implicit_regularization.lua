@@ -75,13 +75,14 @@ step {
 step {
   id = "logistic",
   caption = {
-    en = "Logistic regression, l2 = 0, on separable data: no finite minimum; the loss falls "
+    en = "Logistic regression, λ = 0, on separable data: no finite minimum; the loss falls "
       .. "as |θ| grows. GD's |θ| grows forever, its direction settling on the max-margin one.",
-    zh = "在可被直线分开的数据上做逻辑回归，l2 = 0：没有有限的极小值，权重越大损失越小。"
+    zh = "在可被直线分开的数据上做逻辑回归，λ = 0：没有有限的极小值，权重越大损失越小。"
       .. "GD 的权重无止境地增长，但它的方向稳定在最大间隔方向上。",
   },
-  -- l2 = 0 written out: the legend's formula has an (l2/2)|w|² term, and the
-  -- spec line beside it shows that it is zero here.
+  -- l2 = 0 written out: the legend's formula has a (λ/2)|w|² term (λ the
+  -- legend's name for l2), and the spec line beside it shows that it is zero
+  -- here.
   landscape = "logreg:data=separable.csv,l2=0",
   -- The view's aspect (1.25) that of the map the layout gives it in both
   -- languages: at 1.5 (y -2 ... 6) it lay between the English map's 2.1 and

@@ -78,11 +78,11 @@ step {
 step {
   id = "too_much",
   caption = {
-    en = "Too much momentum, 0.99: the walk overshoots the bottom again and again. After "
-      .. "1100 steps, more than twice those GD's loss needs to reach the plot's floor, it is "
-      .. "still swinging around the bottom.",
-    zh = "动量过大（0.99）：它一次又一次冲过最低点。1100 步已是 GD 的损失降到图中底线所需步数的两倍多，"
-      .. "它却仍在最低点周围来回摆动。",
+    en = "Too much momentum, 0.99: the walk overshoots the bottom again and again. GD's "
+      .. "loss reaches the plot's floor in less than half of the 1100 steps; after all 1100, "
+      .. "this walk is still swinging around the bottom.",
+    zh = "动量过大（0.99）：它一次次冲过最低点。GD 的损失不到 1100 步的一半就降到图中底线；"
+      .. "1100 步后它仍在最低点周围摆动。",
   },
   -- The run the step is about first: the selected run, its head and ring on
   -- top at the minimum (GD's ring lay over it), and GD's curve drawn after

@@ -1757,16 +1757,17 @@ static void test_momentum(void **state)
 
     /* "too_much": momentum 0.99 overshoots the bottom again and again (its
      * coordinate along the floor changes sign over 20 times); on the race's
-     * loss plot GD reaches the floor in 420 steps, the step plays over twice
-     * that, and momentum's loss never reaches it; at the step's end it is
-     * still swinging: over its last 50 steps it is up to more than 0.01 from
-     * the bottom, and crosses it. */
+     * loss plot GD reaches the floor in 420 steps, "less than half of the
+     * 1100 steps" the step plays, and momentum's loss never reaches it;
+     * "after all 1100" it is still swinging: over its last 50 steps it is
+     * up to more than 0.01 from the bottom, and crosses it. */
     const LessonStep *much = step_named(&lesson, "too_much");
     assert_string_equal(much->runs.specs[1], ravine_step->runs.specs[0]);
     assert_true(much->plot_ymin == race->plot_ymin && much->plot_ymax == race->plot_ymax);
     assert_int_equal(to_floor[0], 420);
     assert_int_equal(much->play, 1100);
-    assert_true(much->play > 2 * to_floor[0]);
+    assert_true(2 * to_floor[0] < much->play);
+    assert_non_null(strstr(much->caption, "less than half of the 1100 steps"));
     Walker wild = walker(much, ravine, much->runs.specs[0]);
     assert_close(wild.desc.momentum, 0.99, 0);
     int overshoots = 0, late_crossings = 0;
@@ -2212,8 +2213,9 @@ static void test_implicit_regularization(void **state)
     const Dataset *points = landscape_dataset(logreg);
     for (size_t i = 0; i < points->n; i++) /* a line through 0 separates them */
         assert_true(points->y[i] * (margin_dir[0] * points->x1[i] + margin_dir[1] * points->x2[i]) > 0);
-    /* "with l2 = 0 (no penalty term)": the spec the legend shows says
-     * l2=0, and the loss at w = (3, 2) is the mean log-loss alone. */
+    /* "λ = 0" (no weight decay: the legend's formula ends in (λ/2)|w|²):
+     * the spec the legend shows says l2=0 (as "λ=0"), and the loss at w =
+     * (3, 2) is the mean log-loss alone. */
     assert_non_null(strstr(logistic->landscape, ",l2=0"));
     double log_loss = 0;
     for (size_t i = 0; i < points->n; i++)

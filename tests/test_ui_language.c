@@ -121,7 +121,13 @@ static void test_spec_notation(void **state)
     assert_string_equal(text, "Adam  η=0.02");
     assert_string_equal(spec_notation_key("beta1"), "β₁");
     spec_notation_landscape("quadratic:l1=1,l2=8,angle=30", text, sizeof text);
-    assert_string_equal(text, "l1=1, l2=8, angle=30");
+    assert_string_equal(text, "λ₁=1, λ₂=8, angle=30");
+    /* Not "l1=": on screen it read "11=1, 12=20" (adaptive 1, issue 12). */
+    spec_notation_landscape("quadratic:l1=1,l2=20", text, sizeof text);
+    assert_null(strstr(text, "l1="));
+    assert_string_equal(text, "λ₁=1, λ₂=20");
+    spec_notation_landscape("logreg:data=separable.csv,l2=0", text, sizeof text);
+    assert_string_equal(text, "λ=0");
     spec_notation_landscape("linreg:data=one_example.csv", text, sizeof text);
     assert_string_equal(text, "");
     assert_true(i18n_select("zh"));

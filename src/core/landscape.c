@@ -23,8 +23,10 @@
 /* Name, title, formula and keys of each kind, for `descent list landscapes`
  * and the legend. */
 static const LandscapeInfo kind_infos[] = {
+    /* λ₁ and λ₂, as the legend names l1 and l2 (spec_notation.c): "l1 u^2"
+     * read as "11 u^2" on screen (issue 12). */
     {"quadratic", N_("Quadratic bowl"),
-     N_("0.5 (l1 u^2 + l2 v^2), u = cos(a) x + sin(a) y, v = -sin(a) x + cos(a) y, "
+     N_("0.5 (λ₁ u^2 + λ₂ v^2), u = cos(a) x + sin(a) y, v = -sin(a) x + cos(a) y, "
         "a = angle in degrees"),
      PARAMS(landscape_quadratic_params)},
     {"rosenbrock", N_("Rosenbrock's curved valley"),
@@ -69,7 +71,7 @@ static const LandscapeInfo kind_infos[] = {
     {"linreg", N_("Linear regression"),
      N_("(1/2N) Σ (x x1_i + y x2_i - t_i)^2"), PARAMS(landscape_linreg_params)},
     {"logreg", N_("Logistic regression"),
-     N_("(1/N) Σ log(1 + exp(-t_i (x x1_i + y x2_i))) + (l2/2)(x^2 + y^2)"),
+     N_("(1/N) Σ log(1 + exp(-t_i (x x1_i + y x2_i))) + (λ/2)(x^2 + y^2)"),
      PARAMS(landscape_logreg_params)},
     {LANDSCAPE_EXPRESSION_KIND, N_("Formula"),
      "a user expression in x and y, e.g. expr:x^2+3*y^2", NULL, 0},

@@ -35,8 +35,8 @@
 /* ------------------------------------------------------------------------ */
 
 const ParamDef landscape_quadratic_params[3] = {
-    {"l1", PARAM_NUMBER, 1.0, -1e4, 1e4, NULL, "curvature along u (the x axis rotated by angle)"},
-    {"l2", PARAM_NUMBER, 10.0, -1e4, 1e4, NULL, "curvature along v (the y axis rotated by angle)"},
+    {"l1", PARAM_NUMBER, 1.0, -1e4, 1e4, NULL, "curvature λ₁ along u (the x axis rotated by angle)"},
+    {"l2", PARAM_NUMBER, 10.0, -1e4, 1e4, NULL, "curvature λ₂ along v (the y axis rotated by angle)"},
     {"angle", PARAM_NUMBER, 0.0, -360.0, 360.0, NULL, "rotation of the (u, v) axes, degrees"},
 };
 

@@ -53,7 +53,7 @@ const ParamDef landscape_logreg_params[8] = {
     [LOGREG_SEPARABLE] = {"separable", PARAM_BOOL, 0.0, 0.0, 1.0, NULL,
                           "labels sign(2 x1 + x2): no finite minimiser without l2 "
                           "(else labels from the logistic model)"},
-    [LOGREG_L2] = {"l2", PARAM_NUMBER, 0.0, 0.0, 100.0, NULL, "weight decay (l2/2)|w|^2"},
+    [LOGREG_L2] = {"l2", PARAM_NUMBER, 0.0, 0.0, 100.0, NULL, "weight decay λ: (λ/2)|w|^2"},
     [LOGREG_DATA] = {"data", PARAM_TEXT, 0.0, 0.0, 0.0, NULL,
                      "CSV file with columns x1,x2,y (y in -1,0,1) instead of synthetic data"},
 };

@@ -232,7 +232,7 @@ static void status_line(const Renderer *r, const Scene *scene, char *dest, size_
 }
 
 /* The legend's landscape line: the kind's title and the spec's settings
- * in the viewer's language ("Quadratic bowl  ·  l1=1, l2=8"), not the
+ * in the viewer's language ("Quadratic bowl  ·  λ₁=1, λ₂=8"), not the
  * spec, whose name and keys say little to a class (REVIEW_FRAMES:
  * "double_well"; zh frames: "sharp_width", "data=one_example.csv"); the
  * command line keeps the names. */

@@ -11,6 +11,12 @@
 
 #include "text.h"
 
+/* Whether the text at p begins with prefix. */
+static bool begins_with(const unsigned char *p, const char *prefix)
+{
+    return strncmp((const char *)p, prefix, strlen(prefix)) == 0;
+}
+
 /* Chinese, Japanese and Korean characters: lines may break around any of
  * them, as these scripts put no spaces between words. */
 static bool is_cjk(uint32_t cp)
@@ -55,18 +61,35 @@ static const char *const terms[] = {
     "增加", "到达", "三分之一", "四分之一", "十分之一", "回归", "始终", "时间", "指数增长",
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
     "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上", "稳定性", "圆圈", "试验",
-    "理论值", "上沿", "梯度下降", "两端", "批量", "周期", "螺旋臂",
+    "理论值", "上沿", "梯度下降", "两端", "批量", "周期", "螺旋臂", "尖锐山谷", "平坦山谷",
+    "梯度平方",
 };
 
 /* Characters read as one word with the next (never ending a line before
- * a Chinese character): 之 begins one (之间, 之后, 之一), 最 ("most")
- * modifies it (最陡: batch_and_flatness 3 broke "损失最 / 陡方向"), 沿
- * ("along") leads it (representation's note broke "只有沿 / 虚线方向").  And
- * one-character modifiers that ICU's word iterator reads as words of
- * their own where they begin one: 大 / 学习率, 小 / 批量, 小 / 网络 (issue
- * 12, recorded at 1280x720 --projector). */
-static const char leading_chars[] = "之最沿";
+ * a Chinese character): 之 begins one (之间, 之后, 之一), the degree
+ * adverbs 最, 更 and 很 modify it (最陡: batch_and_flatness 3 broke "损失最
+ * / 陡方向"; "更 / 平坦"), the prepositions 沿 ("along") and 比 ("than")
+ * lead it (representation's note broke "只有沿 / 虚线方向"; "比 / 线 6"),
+ * 被 (the passive) and 已 ("already") the verb after them ("被 / 找到", "已
+ * / 在"), 第 the numeral it makes an ordinal ("第 / 一步").  And
+ * one-character words that ICU's word iterator reads as words of their
+ * own where they begin one, leading the word after them: the modifiers 大
+ * / 学习率, 小 / 批量, 小 / 网络 (issue 12, recorded at 1280x720
+ * --projector). */
+static const char leading_chars[] = "之最更很沿比被已第";
 static const char modifiers[] = "大小快慢新";
+
+/* Characters that, a word of their own, lean on the word before them and
+ * begin no line after a Chinese one (besides the particles,
+ * word_is_particle): 时 ("when": "当 / 时"), 处 ("where": "所在处") and the
+ * locatives 外 and 里 ("屏幕 / 外"); not where they begin a word (时间,
+ * 外圈).  After a number 时 binds as binds_to_cjk says: a formula stays
+ * whole before it ("= 2/11 ≈ 0.18 / 时"). */
+static const char trailing_chars[] = "时处外里";
+
+/* Words that complete the verb before them, beginning no line: "跳了 /
+ * 起来" (adaptive 5). */
+static const char *const complements[] = {"起来", "出来", "下来"};
 
 /* Whether a break at byte pos of text falls inside one of the terms. */
 static bool splits_term(const unsigned char *text, size_t pos)
@@ -82,7 +105,7 @@ static bool splits_term(const unsigned char *text, size_t pos)
         for (size_t cut = 1; term[cut] && cut <= pos; cut++)
             if ((term[cut] & 0xC0) != 0x80 && text[pos - cut] == term[0] &&
                 text[pos] == term[cut] &&
-                strncmp((const char *)text + pos - cut, terms[k], strlen(terms[k])) == 0)
+                begins_with(text + pos - cut, terms[k]))
                 return true;
     }
     return false;
@@ -507,6 +530,21 @@ static bool is_number(const unsigned char *t, Word w)
                           is_superscript(t, i, w.to));
 }
 
+/* Whether the word at p begins with a particle that leans on the word
+ * before it and begins no line: 的 or 了, not 的确 nor 了解.  After a
+ * number or a name ("|θ| 的") no dictionary reads the word: these are the
+ * lessons'. */
+static bool word_is_particle(const unsigned char *p)
+{
+    static const char *const words[] = {"的确", "了解"};
+    if (!begins_with(p, "的") && !begins_with(p, "了"))
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (begins_with(p, words[k]))
+            return false;
+    return true;
+}
+
 typedef enum WordClass {
     ANY,
     NUMBER,    /* "0.18", "-2", "3/3", "59%" */
@@ -530,6 +568,8 @@ typedef enum WordClass {
     NO_FACTOR, /* none, or no factor a number multiplies ("(l1" of "= 0.5 (l1") */
     POSSESSIVE, /* a Latin word's possessive with no mark after it: "minimum's", "well's" */
     NUMBERED,  /* a thing a number names, not counts: "step" of "step 38", "run" of "run 3" */
+    ORDINAL,   /* a Chinese word ending in 第, which makes the number after it an ordinal */
+    PARTICLE,  /* 的 or 了 begins it, leaning on the word before it: "的 1.1 倍" */
 } WordClass;
 
 /* Whether w ends in no mark: "200" does, "200," does not. */
@@ -627,6 +667,10 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
                is_latin_word(t, w.from, w.to - 2));
     case NUMBERED:
         return word_is(t, w, numbered);
+    case ORDINAL:
+        return w.to >= w.from + 3 && memcmp(t + w.to - 3, "第", 3) == 0;
+    case PARTICLE:
+        return word_is_particle(t + w.from);
     }
     return false;
 }
@@ -655,6 +699,14 @@ static const struct Binding {
     int strength; /* BREAK_COUNTED: what breaking it costs (break_cost) */
 } bindings[] = {
     {ANY, NUMBER, UNIT, ANY, BREAK_BOUND, 0}, /* a number and its unit: "2 %", "5 px" */
+    /* An ordinal and its number, the strongest soft binding (a number
+     * keeps its measure word harder: "从第 / 38 步起", not "从第 38 / 步起"):
+     * learning_rate 6's note broke "第 / 38 步" at 1280x720 --projector
+     * (issue 12).  A particle and the word before it, as splits_phrase
+     * keeps them between two Chinese characters ("平均 |θ| / 的 1.1 倍",
+     * "GD / 的区域"). */
+    {ANY, ORDINAL, ANY, ANY, BREAK_COUNTED, 4},
+    {ANY, ANY, PARTICLE, ANY, BREAK_BOUND, 0},
     /* A key and what it does: the status line broke "h: / help" and "h：/
      * 帮助" at 1280x800 and 960x600. */
     {ANY, KEY, ANY, ANY, BREAK_BOUND, 0},
@@ -1125,41 +1177,55 @@ static bool in_short_clause(const unsigned char *t, size_t start, size_t pos, si
 
 /* Whether b (between two CJK characters of the line [start, stop)) parts
  * what a Chinese reader reads as one word, beyond ICU's words: a term of
- * the lessons (terms), a leading character or a modifier and the word
- * after it, 方向 ("direction") and the word it is the direction of
- * (沿虚线 / 方向, 下坡 / 方向; not after 的: 它的 / 方向), 为 and the
- * value it gives ("周期 / 为 2", "协方差 / 为 σ²H/B": like "=", it begins
- * no line), or 得多 ("much more") and the word it compares ("走得远 /
- * 得多"). */
+ * the lessons (terms), a leading character or modifier and the word after
+ * it, a particle, a trailing character or a complement and the word
+ * before it, 在 and the word before it that it completes ("藏 / 在",
+ * saddle 5; "只差在 / 小批量上") or, beginning a clause, the word after it
+ * ("。在 / 屏幕外", batch_and_flatness 2), 上 and the time it counts back
+ * ("上 / 一次", learning_rate 7), 方向 ("direction") and the word it is the
+ * direction of (沿虚线 / 方向, 下坡 / 方向; not after 的: 它的 / 方向), 为
+ * and the value it gives ("周期 / 为 2", "协方差 / 为 σ²H/B": like "=", it
+ * begins no line), or 得多 ("much more") and the word it compares ("走得远
+ * / 得多"). */
 static bool splits_phrase(Wrapper *w, size_t start, size_t stop, const Break *b)
 {
-    const unsigned char *t = w->text;
+    const unsigned char *t = w->text, *next = t + b->at;
     if (splits_term(t, b->at) || is_one_of(leading_chars, b->before))
         return true;
+    /* A modifier that begins a word (no word split before it) is one of
+     * its own; a trailing character that ends one (none after it) too. */
     if (is_one_of(modifiers, b->before) && b->at >= start + 3 &&
         !splits_word(w, start, b->at - 3, stop))
         return true;
-    const char *next = (const char *)t + b->at;
-    if (strncmp(next, "方向", strlen("方向")) == 0 && b->before != 0x7684 /* 的 */)
+    if ((is_one_of(trailing_chars, b->after) && !splits_word(w, start, b->at + 3, stop)) ||
+        word_is_particle(next))
         return true;
-    if (strncmp(next, "为 ", strlen("为 ")) == 0)
+    for (size_t k = 0; k < sizeof complements / sizeof complements[0]; k++)
+        if (begins_with(next, complements[k]))
+            return true;
+    if (b->after == 0x5728 /* 在 */)
         return true;
-    return strncmp(next, "得多", strlen("得多")) == 0;
+    if (b->before == 0x5728 /* 在 */) {
+        size_t at = 0;
+        uint32_t c = char_before(t, start, b->at - 3, &at);
+        if (c == 0 || c == ' ' || ends_clause(c))
+            return true;
+    }
+    int len = 0;
+    if (b->before == 0x4E0A /* 上 */ && is_counter(b->after) &&
+        is_measure_word(utf8_next(next + 3, &len)))
+        return true;
+    if (begins_with(next, "方向") && b->before != 0x7684 /* 的 */)
+        return true;
+    return begins_with(next, "为 ") || begins_with(next, "得多");
 }
 
 /* What a break at b (between two CJK characters, no word split) costs
- * where it parts a character from the word it leans on: 的, and 处 and 时
- * standing alone ("所在处", "B = 3 时"), begin no line ("在理论值 / 的 7 %",
- * "所在 / 处" in session 26's review of docs/frames), and 的 rather not
- * end one before its noun ("相同的 / 距离"). */
-static int leaning_cost(Wrapper *w, size_t start, size_t stop, const Break *b)
+ * where it parts 的 from the noun after it: a line rather not end there
+ * ("相同的 / 距离"). */
+static int leaning_cost(const Break *b)
 {
-    if (b->after == 0x7684 /* 的 */)
-        return 2;
-    if ((b->after == 0x5904 /* 处 */ || b->after == 0x65F6 /* 时 */) &&
-        !splits_word(w, start, b->at + 3, stop))
-        return 3;
-    return b->before == 0x7684 ? 1 : 0;
+    return b->before == 0x7684 /* 的 */ ? 1 : 0;
 }
 
 /* The kind of break b of the line [start, stop), told between two CJK
@@ -1182,7 +1248,7 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
             int count = splits_count_softly(t, start, b->at, b->after) ? 2
                         : in_short_clause(t, start, b->at, stop)       ? 1
                                                                        : 0;
-            int leaning = leaning_cost(w, start, stop, b);
+            int leaning = leaning_cost(b);
             b->strength = count > leaning ? count : leaning;
         }
         b->told = true;

@@ -30,7 +30,12 @@
  *      with the word after them, 之间, 最陡, 沿虚线; 方向 with the word it
  *      is the direction of, 虚线方向, 下坡方向, but "它的 / 方向"; 为 with
  *      the name whose value it gives, "周期为 2"; 得多 with the word it
- *      compares) nor a counted phrase (a numeral or demonstrative with its measure word, a classifier with
+ *      compares; 更, 很, 比, 被, 已 and 第 with the word after them, 更平坦,
+ *      被找到, 第一步; 的, 了 and, standing alone, 时, 处, 外 and 里, and
+ *      the complements 起来, 出来 and 下来, with the word before them,
+ *      屏幕外, 跳了起来; 在 with the word it completes, 藏在, and after a
+ *      mark with the word after it, "。在屏幕外"; 上 with the count after
+ *      it, 上一次) nor a counted phrase (a numeral or demonstrative with its measure word, a classifier with
  *      its noun: not 一 / 个点, 一个 / 点, 这条 / 线, 200 个 / 样本); else
  *      a word break that leaves a short line; else a space between a
  *      number and a Chinese word ("952 / 这条线"); else one inside a
@@ -45,8 +50,10 @@
  * text_wrap.c's bindings keep a quantity with its words (a number with its
  * unit or the Chinese word after it, "20 个点", "12% 以内"; a range, "0 to
  * 2"; a short word before a number that ends a clause, counts or begins a
- * range, "on 5:", "about 25 times", a legend's "train 73%"; two spaces part
- * a legend's columns) is not a break
+ * range, "on 5:", "about 25 times", a legend's "train 73%"; 第 and its
+ * number, "第 38 步", the strongest of these; 的 or 了 and the number or
+ * name before it, "|θ| 的", as a number and its unit; two spaces part a
+ * legend's columns) is not a break
  * while another fits: a formula ("η = 0.18"), a pair or a counted word stays
  * on one line unless it alone is wider than the line.  Numbers hold no
  * breaks at all, nor does an operator between two words ("步幅/梯度").

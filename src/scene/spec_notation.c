@@ -47,10 +47,13 @@ static const KeySymbol optimizer_symbols[] = {
     {NULL, "y0", "y₀", NULL},
 };
 
-/* The landscapes' keys, as their formulas (landscape.c) name them. */
+/* The landscapes' keys, as their formulas (landscape.c) name them:
+ * quadratic's curvatures l1 and l2 as λ₁ and λ₂, logreg's weight decay l2
+ * as λ ("l1=1, l2=20" read as "11=1, 12=20" on screen: adaptive 1, issue
+ * 12). */
 static const KeySymbol landscape_symbols[] = {
-    {"quadratic", "l1", "l1", NULL},
-    {"quadratic", "l2", "l2", NULL},
+    {"quadratic", "l1", "λ₁", NULL},
+    {"quadratic", "l2", "λ₂", NULL},
     {"quadratic", "angle", N_("angle"), NULL},
     {"rosenbrock", "a", "a", NULL},
     {"rosenbrock", "b", "b", NULL},
@@ -70,7 +73,7 @@ static const KeySymbol landscape_symbols[] = {
     {"linreg", "rho", "ρ", NULL},
     {"logreg", "n", "N", NULL},
     {"logreg", "rho", "ρ", NULL},
-    {"logreg", "l2", "l2", NULL},
+    {"logreg", "l2", "λ", NULL},
 };
 
 /* The row for kind's key (with value, for a choice's row), or NULL. */
