@@ -4321,6 +4321,49 @@ static void test_map_labels_off_the_lines(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The map as drawn at w x h: the viewport within the layout's landscape
+ * rectangle and the frame (render_visible_map). */
+static LayoutRect visible_map(const Layout *l, const Viewport *vp, int w, int h)
+{
+    double left = fmax(fmax(vp->x, l->landscape.x), 0.0);
+    double top = fmax(fmax(vp->y, l->landscape.y), 0.0);
+    double right = fmin(fmin(vp->x + vp->width, l->landscape.x + l->landscape.w), (double)w);
+    double bottom = fmin(fmin(vp->y + vp->height, l->landscape.y + l->landscape.h), (double)h);
+    return (LayoutRect){left, top, right - left, bottom - top};
+}
+
+/* implicit_regularization 1 and 2 at their end (60 updates), en and zh, at
+ * 960x540 and 1280x720 --projector: the "line of minima" label lies whole
+ * on the map as drawn.  At 1280x720 --projector in English no place tried
+ * was clear on the small map, and the one drawn stood pushed below the
+ * map's foot, cut (review, issue 12). */
+static void test_line_of_minima_label_on_the_map(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const named[] = {"line of minima", "极小值直线"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int bad = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t step = 0; step < 2; step++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = played_layout(st, "implicit_regularization.lua", langs[g],
+                                                step, 60, w, h, frames[z][2]);
+                Viewport vp = render_viewport(st->renderer, st->scene);
+                LayoutRect map = visible_map(l, &vp, w, h);
+                Shot shot = shot_frame(st, w, h, named[g], false);
+                assert_true(shot.found >= 0);
+                LayoutRect b = shot.box;
+                print_message("implicit_regularization %zu (%s, %dx%d%s): \"%s\" at (%.0f, "
+                              "%.0f, %.0f x %.0f), the map (%.0f, %.0f, %.0f x %.0f)\n",
+                              step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              named[g], b.x, b.y, b.w, b.h, map.x, map.y, map.w, map.h);
+                bad += !inside_rect(b, map);
+            }
+    assert_int_equal(bad, 0);
+}
+
 /* The min-norm point's label names that point (review, issue 12): at
  * adam_vs_sgd 3's end, en and zh, at 960x540 and at 1280x720, 1366x768
  * and 1920x1080 --projector, its panel (its text's box padded to the
@@ -4375,6 +4418,45 @@ static void test_min_norm_label_nearest_its_point(void **state)
             }
             assert_int_equal(found, 1);
         }
+    assert_int_equal(bad, 0);
+}
+
+/* implicit_regularization 3 at its end (60 updates), en, at 960x540 and
+ * 1280x720 --projector: the min-norm point's label (its panel, the text's
+ * box padded 4 pixels, times the scale, to the sides) stands within 24
+ * pixels (times the scale: 42 at 1280x720 --projector) of its point.  At
+ * 1280x720 --projector, 320 pixels wide with its coordinates, it stood
+ * 121 pixels under it, by the map's foot (review, issue 12). */
+static void test_min_norm_label_by_its_point(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int bad = 0;
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        played_layout(st, "implicit_regularization.lua", "en", 2, 60, w, h, frames[z][2]);
+        double scale = render_recording_scale(w, h) * (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+        Viewport vp = render_viewport(st->renderer, st->scene);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        LandscapePoint p;
+        double dir[2], px, py;
+        assert_true(landscape_minimum_line(st->scene->landscape, &p, dir));
+        viewport_to_pixel(&vp, p.x, p.y, &px, &py);
+        size_t found = 0;
+        for (size_t t = 0; t < drawn->count; t++) {
+            if (!starts_with(drawn->text[t], "min-norm point"))
+                continue;
+            found++;
+            LayoutRect b = drawn->box[t];
+            double pad = 4.0 * scale;
+            double off = box_distance((LayoutRect){b.x - pad, b.y, b.w + 2.0 * pad, b.h}, px, py);
+            print_message("implicit_regularization 3 (en, %dx%d%s): \"%s\" %.1f px from its "
+                          "point\n",
+                          w, h, frames[z][2] ? " --projector" : "", drawn->text[t], off);
+            bad += off > 24.0 * scale;
+        }
+        assert_int_equal(found, 1);
+    }
     assert_int_equal(bad, 0);
 }
 
@@ -7858,7 +7940,11 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_saddle_axis_labels_clear, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_saddle_label_clear_of_axis_labels, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_line_of_minima_label_on_the_map, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_min_norm_label_nearest_its_point, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_min_norm_label_by_its_point, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_effective_label_led_to_its_head, stage_open,
                                         stage_close),
