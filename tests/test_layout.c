@@ -4460,6 +4460,56 @@ static void test_min_norm_label_by_its_point(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* adam_vs_sgd 2 and 3 at their end (300 updates), en and zh, at 960x540
+ * and 1280x720 --projector: no label's leader crosses another text's box
+ * (its panel, padded 4 pixels, times the scale, to the sides; a pixel in
+ * from its edges).  At 1280x720 --projector the leader of "Adam: (1, 1)"
+ * ran through "min-norm point (0.6, 1.2)" (review, issue 12). */
+static void test_leaders_cross_no_label(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int crossing = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t step = 1; step < 3; step++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                played_layout(st, "adam_vs_sgd.lua", langs[g], step, 300, w, h, frames[z][2]);
+                double scale = render_recording_scale(w, h) *
+                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                double leaders[32][4];
+                size_t count = render_label_leaders(st->renderer, leaders, 32);
+                assert_true(count <= 32);
+                for (size_t k = 0; k < count; k++)
+                    for (size_t t = 0; t < drawn->count; t++) {
+                        LayoutRect b = drawn->box[t];
+                        double pad = 4.0 * scale;
+                        const double box[4] = {b.x - pad + 1.0, b.y + 1.0, b.x + b.w + pad - 1.0,
+                                               b.y + b.h - 1.0};
+                        double x0 = leaders[k][0], y0 = leaders[k][1];
+                        double x1 = leaders[k][2], y1 = leaders[k][3];
+                        /* Its own label: the one it starts on. */
+                        if (x0 >= box[0] - 2.0 && x0 <= box[2] + 2.0 && y0 >= box[1] - 2.0 &&
+                            y0 <= box[3] + 2.0)
+                            continue;
+                        if (!clip_segment(box, &x0, &y0, &x1, &y1))
+                            continue;
+                        print_message("adam_vs_sgd %zu (%s, %dx%d%s): the leader from (%.0f, "
+                                      "%.0f) to (%.0f, %.0f) crosses \"%s\"\n",
+                                      step + 1, langs[g], w, h,
+                                      frames[z][2] ? " --projector" : "", leaders[k][0],
+                                      leaders[k][1], leaders[k][2], leaders[k][3],
+                                      drawn->text[t]);
+                        crossing++;
+                    }
+                print_message("adam_vs_sgd %zu (%s, %dx%d%s): %zu leaders\n", step + 1,
+                              langs[g], w, h, frames[z][2] ? " --projector" : "", count);
+            }
+    assert_int_equal(crossing, 0);
+}
+
 /* adaptive 4 at its end, en and zh, at 960x540 and at 1280x720, 1366x768
  * and 1920x1080 --projector: each run's step/grad label (the words and
  * numbers, or the numbers alone) that stands over 16 pixels (times the
@@ -7945,6 +7995,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_min_norm_label_nearest_its_point, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_min_norm_label_by_its_point, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_leaders_cross_no_label, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_effective_label_led_to_its_head, stage_open,
                                         stage_close),
