@@ -4364,6 +4364,46 @@ static void test_line_of_minima_label_on_the_map(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* schedules 3 at its end, en and zh, at 960x540 and 1280x720
+ * --projector: the map's "diverged at step 7" note (its panel, 4 pixels
+ * beyond the text each side, times the scale) stands within 42 pixels
+ * (times the scale: 73.5 at 1280x720 --projector) of η = 0.5's ✕, its
+ * last point on the map.  At 1280x720 --projector in English, moved
+ * across past the arrow's tail, it stood 78.6 pixels off it here (96 in
+ * the recorded frame, review, issue 12); the nearer places lie on the
+ * heads at the minimum, the mirrored start or the paths. */
+static void test_off_view_note_by_its_cross(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int far = 0;
+    for (size_t c = 0; c < 4; c++) {
+        const int *frame = frames[c % 2];
+        const Layout *l;
+        const DrawnTexts *drawn;
+        long t = schedules_note_at(st, c / 2, frame, true, &l, &drawn);
+        assert_true(t >= 0);
+        double scale = frame_scale(st->scene, render_recording_scale(frame[0], frame[1]));
+        Viewport vp = render_viewport(st->renderer, st->scene);
+        LayoutRect b = drawn->box[t], map = visible_map(l, &vp, frame[0], frame[1]);
+        b.x -= 4.0 * scale, b.w += 8.0 * scale;
+        const Run *run = &st->scene->runs[1].run;
+        assert_int_equal(run->status, RUN_DIVERGED);
+        /* The ✕: its first step's end, its last point on the map (the next
+         * leaves it). */
+        double cx, cy;
+        viewport_to_pixel(&vp, run->path[1].x, run->path[1].y, &cx, &cy);
+        assert_true(layout_rect_holds(map, cx, cy));
+        double off = box_distance(b, cx, cy);
+        print_message("schedules 3 (%s, %dx%d%s): \"%s\" %.1f px from the cross at (%.0f, "
+                      "%.0f)\n",
+                      schedules_diverged_note[c / 2][0], frame[0], frame[1],
+                      frame[2] ? " --projector" : "", drawn->text[t], off, cx, cy);
+        far += off > 42.0 * scale;
+    }
+    assert_int_equal(far, 0);
+}
+
 /* The min-norm point's label names that point (review, issue 12): at
  * adam_vs_sgd 3's end, en and zh, at 960x540 and at 1280x720, 1366x768
  * and 1920x1080 --projector, its panel (its text's box padded to the
@@ -8059,6 +8099,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_off_the_curves, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_off_view_note_off_its_path, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_off_view_note_by_its_cross, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_momentum_gd_fall_over_the_band, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_stability_plot_parts_the_values_compared, stage_open,

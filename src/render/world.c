@@ -808,9 +808,10 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
     return h;
 }
 
-/* Moves further across the arrow, to each side, tried for the off-view
- * note where the places beside it lie on heads. */
-#define OFF_VIEW_MOVES 6
+/* Moves further across the arrow, half the first distance across at a
+ * time, to each side, tried for the off-view note where the places beside
+ * it lie on heads or paths. */
+#define OFF_VIEW_MOVES 12
 /* How far (pixels, times the frame's scale) the off-view note's panel
  * keeps inside the map's edge and off the paths. */
 #define OFF_VIEW_GAP 6.0
@@ -942,11 +943,13 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
      * arrow's line, by half its extent along the arrow, so it clears the
      * arrow whichever edge the head is on; then across the arrow, to
      * either side, level with its middle, then with its tail.  Where all
-     * of these lie on a head or a path, further across at the tail, each
-     * side in turn; only where every place does, the first of them off the
-     * heads, then past the tail.  (Taken on a path before moving across,
-     * schedules 3's "diverged at step 7" lay over η = 0.5's last stretch,
-     * which leads out along the arrow.) */
+     * of these lie on a head or a path, further across level with its
+     * middle, half a move at a time, each side in turn; only where every
+     * place does, the first of them off the heads, then past the tail.
+     * (Taken on a path before moving across, schedules 3's "diverged at
+     * step 7" lay over η = 0.5's last stretch, which leads out along the
+     * arrow; moved across past the tail, whole moves at a time, it stood
+     * 96 pixels off the ✕ at 1280x720 --projector, review, issue 12.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
     /* Its panel (pad either side of the text) is what must keep clear:
      * OFF_VIEW_GAP inside the map's edge and off the paths.  Tried with
@@ -960,8 +963,8 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     double places[5 + 2 * OFF_VIEW_MOVES][2] = {
         {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
     for (int move = 1; move <= 2 * OFF_VIEW_MOVES; move++) {
-        places[4 + move][0] = reach;
-        places[4 + move][1] = (move % 2 ? 1.0 : -1.0) * ((move + 3) / 2) * across;
+        places[4 + move][0] = 21.5 * s;
+        places[4 + move][1] = (move % 2 ? 1.0 : -1.0) * (1.0 + 0.5 * ((move + 1) / 2)) * across;
     }
     LayoutRect map = render_visible_map(r, vp), at = {0, 0, w, h};
     bool found = false;
