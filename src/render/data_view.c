@@ -756,8 +756,9 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
          * place there off the line itself, the panels in its corners, the
          * labels so far (the axes' values), the lesson's marks (adam_vs_sgd
          * marks where Adam ends on the line) and the point.  Where none is,
-         * the first place tried, moved in: stacked under the labels there
-         * instead, it stood cut at the map's foot (implicit_regularization
+         * the first place tried, moved in, then off the labels there
+         * (layout_place_label) where that keeps it whole on the map and
+         * off the marks: off the map, it stood cut at the map's foot (implicit_regularization
          * 1-2 at 1280x720 --projector, issue 12). */
         const char *name = _("line of minima");
         int label_px = render_font_px(r, 14.0);
@@ -793,6 +794,11 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         if (!placed) {
             box = first;
             box.y = fmax(fmin(box.y, map.y + map.h - h - inset), map.y + inset);
+            LayoutRect moved = layout_place_label(r->labels, r->label_count, box,
+                                                  RENDER_LABEL_MOVES);
+            if (moved.y >= map.y + inset && moved.y + h <= map.y + map.h - inset &&
+                clear_of_marks(r, scene, vp, moved))
+                box = moved;
         }
         render_label_at(r, name, box, label_px, r->theme->mark);
         return;
