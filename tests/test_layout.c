@@ -4404,56 +4404,6 @@ static void test_off_view_note_by_its_cross(void **state)
     assert_int_equal(far, 0);
 }
 
-/* edge_of_stability 1-3 and sharp_flat 4-6 at their end, en and zh, at
- * 960x540 and 1280x720 --projector: the stability plot's "2/η = …" names
- * its dashed line where it stands: the text's middle lies within one and
- * a half lines (its box's height) of the line.  In the row under the plot
- * it stood by the step axis's end, at 1280x720 --projector 150 pixels
- * under its line (sharp_flat 4's 105, edge_of_stability 2's 952; review,
- * issue 12).  Left out, at 1280x720 --projector, where the row names it:
- * edge_of_stability 3, its line 6 pixels under the area's top, the curve
- * and "λmax 951" under it; sharp_flat 5, the 2-cycle's curve along the
- * line and the minimum's dotted 100 a line over it. */
-static void test_edge_value_on_its_line(void **state)
-{
-    LessonStage *st = *state;
-    static const char *const langs[] = {"en", "zh"};
-    static const struct {
-        const char *lesson;
-        size_t step;
-        long play;
-    } steps[] = {{"edge_of_stability.lua", 0, 3000}, {"edge_of_stability.lua", 1, 3000},
-                 {"edge_of_stability.lua", 2, 6000}, {"sharp_flat.lua", 3, 600},
-                 {"sharp_flat.lua", 4, 600},         {"sharp_flat.lua", 5, 60}};
-    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
-    int off = 0;
-    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
-        for (size_t g = 0; g < 2; g++)
-            for (size_t z = 0; z < 2; z++) {
-                int w = frames[z][0], h = frames[z][1];
-                played_layout(st, steps[k].lesson, langs[g], steps[k].step, steps[k].play, w, h,
-                              frames[z][2]);
-                if ((k == 2 || k == 4) && frames[z][2])
-                    continue;
-                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-                for (size_t t = 0; t < drawn->count; t++) {
-                    if (!starts_with(drawn->text[t], "2/η = ") ||
-                        strchr(drawn->text[t], ',') || strstr(drawn->text[t], "，"))
-                        continue;
-                    double y;
-                    assert_true(render_sharpness_to_y(st->renderer,
-                                                      atof(drawn->text[t] + strlen("2/η = ")), &y));
-                    LayoutRect b = drawn->box[t];
-                    double apart = fabs(b.y + 0.5 * b.h - y);
-                    print_message("%s %zu (%s, %dx%d%s): \"%s\" %.1f px from its line\n",
-                                  steps[k].lesson, steps[k].step + 1, langs[g], w, h,
-                                  frames[z][2] ? " --projector" : "", drawn->text[t], apart);
-                    off += apart > 1.5 * b.h;
-                }
-            }
-    assert_int_equal(off, 0);
-}
-
 /* The min-norm point's label names that point (review, issue 12): at
  * adam_vs_sgd 3's end, en and zh, at 960x540 and at 1280x720, 1366x768
  * and 1920x1080 --projector, its panel (its text's box padded to the
@@ -8081,8 +8031,6 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_saddle_label_clear_of_axis_labels, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_line_of_minima_label_on_the_map, stage_open,
-                                        stage_close),
-        cmocka_unit_test_setup_teardown(test_edge_value_on_its_line, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_min_norm_label_nearest_its_point, stage_open,
                                         stage_close),

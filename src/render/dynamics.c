@@ -680,9 +680,9 @@ static bool curves_in(const Renderer *r, const Scene *scene, const PlotArea *a, 
  * places were the end's two sides, then the area's top or foot:
  * edge_of_stability 2's curve wavers about its end, and "λmax 951" stood
  * at the foot, 130 pixels under the end it named at 960x540 (review,
- * issue 12).  Returns the box it took. */
-static LayoutRect end_label(Renderer *r, const Scene *scene, const PlotArea *a, double end,
-                            double v, double edge, const char *text)
+ * issue 12). */
+static void end_label(Renderer *r, const Scene *scene, const PlotArea *a, double end, double v,
+                      double edge, const char *text)
 {
     int px = render_font_px(r, 13.0);
     double s = r->scale, line = render_line_height(r, px);
@@ -707,47 +707,6 @@ static LayoutRect end_label(Renderer *r, const Scene *scene, const PlotArea *a, 
     render_label_leader(r, cx, cy, best);
     render_panel(r, best);
     render_text(r, text, best.x + w, best.y, px, ALIGN_RIGHT, r->theme->text);
-    return best;
-}
-
-/* The one dashed 2/η's value on its line, "2/η = 105", on the panel's
- * colour inside the area (or over its top by half a line, under the
- * title): at the line's right end, over it or under it, else further left
- * a quarter label at a time, then half a line further off the line, up to
- * a line: the first place off the curves, the minima's dotted levels
- * (levels, count of them, as shown) and the λmax labels (taken, count of
- * them).  In the row under
- * the plot it stood by the step axis's end, 150 pixels under its line at
- * 1280x720 --projector (sharp_flat 4, edge_of_stability 2: review, issue
- * 12).  False, nothing drawn, where no place is clear. */
-static bool edge_on_line(Renderer *r, const Scene *scene, const PlotArea *a, double edge,
-                         const char *text, const double *levels, size_t level_count,
-                         const bool *shown, const LayoutRect *taken, size_t count)
-{
-    int px = render_font_px(r, 12.0);
-    double s = r->scale, line = render_line_height(r, px), y = plot_to_y(a, edge);
-    double w = render_text_width(r, text, px) + 4.0 * s;
-    for (int further = 0; further < 3; further++)
-        for (double right = a->x + a->w; right - w >= a->x - 0.5; right -= 0.25 * w)
-            for (int under = 0; under < 2; under++) {
-                double off = 2.0 * s + 0.5 * line * further;
-                double top = under ? y + off : y - off - line;
-                LayoutRect box = {right - w, top, w, line};
-                bool clear = top >= a->y - 0.5 * line && top + line <= a->y + a->h &&
-                             !curves_in(r, scene, a, box.x, right, top, top + line, 1.5 * s);
-                for (size_t k = 0; k < count && clear; k++)
-                    clear = !layout_overlap(box, taken[k]);
-                for (size_t k = 0; k < level_count && clear; k++) {
-                    double level = plot_to_y(a, levels[k]);
-                    clear = !shown[k] || level < top - 1.5 * s || level > top + line + 1.5 * s;
-                }
-                if (!clear)
-                    continue;
-                render_panel(r, box);
-                render_text(r, text, right, top, px, ALIGN_RIGHT, r->theme->text);
-                return true;
-            }
-    return false;
 }
 
 /* A linear range for values close together far from 0 (learning_rate 7:
@@ -1139,21 +1098,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale,
                     drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f), true);
     }
-    LayoutRect ends[SCENE_MAX_RUNS];
-    size_t end_count = 0;
     if (one_edge)
         for (size_t k = 0; k < now_count; k++)
-            ends[end_count++] = end_label(r, scene, &a, now_end[k], now[k], first_now, now_label[k]);
-    /* The one 2/η the axis does not name, named on its line: the row
-     * under the plot then says what the line is, as where the axis names
-     * it. */
-    if (one_lr && !all_flow && !off_scale && !edge_named) {
-        char on_line[48], at[32];
-        snprintf(on_line, sizeof on_line, EDGE_LABEL_SHORT,
-                 number_text(first_now, 3, at, sizeof at));
-        edge_named = edge_on_line(r, scene, &a, first_now, on_line, levels, level_count,
-                                  level_shown, ends, end_count);
-    }
+            end_label(r, scene, &a, now_end[k], now[k], first_now, now_label[k]);
     int px = render_font_px(r, 12.0);
     char label[96], value[32];
     /* In its row under the step labels, off the curves (render_dynamics_plot
