@@ -725,6 +725,15 @@ static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, 
     return true;
 }
 
+/* Whether box keeps clear of the segment (x0, y0)-(x1, y1) by margin. */
+static bool clear_of_segment(LayoutRect box, double x0, double y0, double x1, double y1,
+                             double margin)
+{
+    const double b[4] = {box.x - margin, box.y - margin, box.x + box.w + margin,
+                         box.y + box.h + margin};
+    return !clip_segment(b, &x0, &y0, &x1, &y1);
+}
+
 void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     if (!scene->display.data)
@@ -733,7 +742,7 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
     LandscapePoint p;
     double seg[4];
     if (landscape_minimum_line(scene->landscape, &p, dir)) {
-        draw_map_line(r, vp, p, dir, -1.0, seg);
+        bool shown = draw_map_line(r, vp, p, dir, -1.0, seg);
         /* The min-norm point is the line's point nearest the origin. */
         double ox, oy, px, py;
         viewport_to_pixel(vp, 0, 0, &ox, &oy);
@@ -741,41 +750,57 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         render_dashed(r, ox, oy, px, py, 3.0 * s, 4.0 * s, 0.8 * s, with_alpha(r->theme->mark, 0.8f));
         shapes_disc(r->shapes, px, py, 4.0 * s, r->theme->mark);
         /* The line's name a little way along it from that point, above it
-         * (beside it when steep), on the side and at the distance that keep
-         * it inside the frame, off the panels in its corners and off the
-         * lesson's marks (adam_vs_sgd marks where Adam ends on the line). */
+         * (beside it when steep), then under it (on its other side), further
+         * along or, on a small map, nearer the point, moved in across the
+         * map as drawn (render_visible_map) to lie whole on it: the first
+         * place there off the line itself, the panels in its corners, the
+         * labels so far (the axes' values), the lesson's marks (adam_vs_sgd
+         * marks where Adam ends on the line) and the point.  Where none is,
+         * the first place tried, moved in, then off the labels there
+         * (layout_place_label) where that keeps it whole on the map and
+         * off the marks: off the map, it stood cut at the map's foot (implicit_regularization
+         * 1-2 at 1280x720 --projector, issue 12). */
         const char *name = _("line of minima");
         int label_px = render_font_px(r, 14.0);
-        double w = render_text_width(r, name, label_px);
-        double h = text_line_height(r->text, label_px);
+        double pad = RENDER_LABEL_PAD * s, inset = 4.0 * s;
+        double w = render_text_width(r, name, label_px) + 2.0 * pad;
+        double h = render_line_height(r, label_px);
         double ux = dir[0], uy = -dir[1];
         if (ux < 0)
             ux = -ux, uy = -uy;
-        static const double along[] = {190.0, 290.0, 110.0};
-        /* Where nothing is clear: the first place tried. */
-        double first_x = 0, first_y = 0, lx = 0, ly = 0;
+        LayoutRect map = render_visible_map(r, vp);
+        LayoutRect dot = {px - 7.0 * s, py - 7.0 * s, 14.0 * s, 14.0 * s};
+        static const double along[] = {190.0, 290.0, 110.0, 70.0};
+        LayoutRect first = {0}, box = {0};
         bool placed = false;
-        for (size_t a = 0; a < sizeof along / sizeof along[0] && !placed; a++)
-            for (int side = 1; side >= -1 && !placed; side -= 2) {
-                lx = px + side * ux * along[a] * s;
-                ly = py + side * uy * along[a] * s;
-                if (ux >= fabs(uy))
-                    ly -= 0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux);
-                else
-                    lx += 0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy);
-                if (a == 0 && side == 1)
-                    first_x = lx, first_y = ly;
-                LayoutRect box = {lx - 0.5 * w, ly - 0.5 * h, w, h};
-                bool inside = lx - 0.5 * w > vp->x + 8.0 * s &&
-                              lx + 0.5 * w < vp->x + vp->width - 8.0 * s &&
-                              ly - 0.5 * h > vp->y + 8.0 * s &&
-                              ly + 0.5 * h < vp->y + vp->height - 8.0 * s;
-                placed = inside && !render_on_panel(r, box) &&
-                         clear_of_marks(r, scene, vp, box);
-            }
-        if (!placed)
-            lx = first_x, ly = first_y;
-        map_label(r, vp, name, lx - 0.5 * w, ly);
+        for (int over = 1; over >= -1 && !placed; over -= 2)
+            for (size_t a = 0; a < sizeof along / sizeof along[0] && !placed; a++)
+                for (int side = 1; side >= -1 && !placed; side -= 2) {
+                    double lx = px + side * ux * along[a] * s;
+                    double ly = py + side * uy * along[a] * s;
+                    if (ux >= fabs(uy))
+                        ly -= over * (0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux));
+                    else
+                        lx += over * (0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy));
+                    box = (LayoutRect){lx - 0.5 * w, ly - 0.5 * h, w, h};
+                    box.x = fmax(fmin(box.x, map.x + map.w - w - inset), map.x + inset);
+                    if (over == 1 && a == 0 && side == 1)
+                        first = box;
+                    placed = box.y >= map.y + inset && box.y + h <= map.y + map.h - inset &&
+                             (!shown || clear_of_segment(box, seg[0], seg[1], seg[2], seg[3], 2.0 * s)) &&
+                             !layout_overlap(box, dot) && !render_on_panel(r, box) &&
+                             !render_on_kept_clear(r, box) && clear_of_marks(r, scene, vp, box);
+                }
+        if (!placed) {
+            box = first;
+            box.y = fmax(fmin(box.y, map.y + map.h - h - inset), map.y + inset);
+            LayoutRect moved = layout_place_label(r->labels, r->label_count, box,
+                                                  RENDER_LABEL_MOVES);
+            if (moved.y >= map.y + inset && moved.y + h <= map.y + map.h - inset &&
+                clear_of_marks(r, scene, vp, moved))
+                box = moved;
+        }
+        render_label_at(r, name, box, label_px, r->theme->mark);
         return;
     }
     LandscapePoint minima[1];
@@ -821,15 +846,6 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
  * beside the segment. */
 #define SHORTEST_WAY N_("shortest\nway from 0")
 
-/* Whether box keeps clear of the segment (x0, y0)-(x1, y1) by margin. */
-static bool clear_of_segment(LayoutRect box, double x0, double y0, double x1, double y1,
-                             double margin)
-{
-    const double b[4] = {box.x - margin, box.y - margin, box.x + box.w + margin,
-                         box.y + box.h + margin};
-    return !clip_segment(b, &x0, &y0, &x1, &y1);
-}
-
 /* Whether the leader from (ax, ay) to box's centre, up to box's edge,
  * keeps off the runs' paths (render_box_on_paths, a 3-pixel box every 3
  * pixels) from 12 pixels out (GD's path from 0 runs along the segment):
@@ -850,23 +866,49 @@ static bool leader_off_paths(const Renderer *r, const Scene *scene, const Viewpo
     return true;
 }
 
+/* The gap (pixels, times scale) render_label_beside leaves between a
+ * label and its point at the least: a label within it and two lines
+ * further (the first places it tries, half a line apart) stands near. */
+#define NAME_NEAR_GAP 9.0
+
+/* The distance from pixel (x, y) to box (0 inside it). */
+static double distance_to_box(LayoutRect box, double x, double y)
+{
+    return hypot(fmax(0.0, fmax(box.x - x, x - (box.x + box.w))),
+                 fmax(0.0, fmax(box.y - y, y - (box.y + box.h))));
+}
+
 /* The min-norm point's name with its coordinates, which the captions cite
  * (issue 12), beside it (render_label_beside) off the runs' paths where
  * there is room: GD's path from 0 ends on the point, and from another
  * start crosses the map by it (implicit_regularization 2 and 3 had the
  * label across GD's path), led to it where it stands off (adam_vs_sgd at
  * 1366x768 --projector: 60 pixels out, beside Adam's end, unled, it named
- * that).  None where a lesson mark names the point. */
+ * that).  Where the whole name finds no place near the point (a gap and
+ * two lines, NAME_NEAR_GAP), the name without the coordinates where it
+ * stands nearer: implicit_regularization 3's, 320 pixels wide at 1280x720
+ * --projector, stood 121 pixels under its point, the places near it on
+ * the axis's "2" or the line's name (review, issue 12); that step's
+ * caption cites no coordinates.  None where a lesson mark names the
+ * point. */
 static void name_min_norm(Renderer *r, const Scene *scene, const Viewport *vp, LandscapePoint p,
                           double px, double py)
 {
     if (marked_at(scene, vp, px, py))
         return;
-    char x[16], y[16], label[160];
-    snprintf(label, sizeof label, _("min-norm point (%s, %s)"), number_text(p.x, 2, x, sizeof x),
+    char x[16], y[16], whole[160];
+    snprintf(whole, sizeof whole, _("min-norm point (%s, %s)"), number_text(p.x, 2, x, sizeof x),
              number_text(p.y, 2, y, sizeof y));
     int font = render_font_px(r, 14.0);
+    const char *label = whole;
     LayoutRect box = render_label_beside(r, scene, vp, px, py, label, font);
+    double near = NAME_NEAR_GAP * r->scale + 2.0 * render_line_height(r, font);
+    if (distance_to_box(box, px, py) > near) {
+        const char *name = _("min-norm point");
+        LayoutRect named = render_label_beside(r, scene, vp, px, py, name, font);
+        if (distance_to_box(named, px, py) < distance_to_box(box, px, py))
+            label = name, box = named;
+    }
     render_label_leader(r, px, py, box);
     render_label(r, label, box.x, box.y, font, r->theme->mark);
 }

@@ -198,6 +198,11 @@ bool render_box_corners(const Renderer *renderer, double px[8], double py[8]);
  * many there are. */
 size_t render_plot_areas(const Renderer *renderer, LayoutRect *dest, size_t capacity);
 
+/* Tests: the label leaders (each from the label's edge to its point's end:
+ * x0, y0, x1, y1) of the frame drawn last, at most capacity of them in
+ * dest; how many there are. */
+size_t render_label_leaders(const Renderer *renderer, double (*dest)[4], size_t capacity);
+
 /* Tests: the effective-step boxes (render_effective_steps) of the frame
  * drawn last, at most capacity of them in dest; how many there are. */
 size_t render_effective_boxes(const Renderer *renderer, LayoutRect *dest, size_t capacity);

@@ -82,6 +82,8 @@ typedef struct QueuedText {
 #define RENDER_GROUP_MAX 16
 /* Plotting areas one frame records for render_plot_areas. */
 #define RENDER_PLOT_AREAS 8
+/* At most this many label leaders a frame (Renderer.leaders). */
+#define RENDER_LEADERS 32
 /* A number a plot says at pixel row y, at x (NaN: beside its axis): its
  * end labels and its lone points' values (plot_said). */
 typedef struct PlotSaid {
@@ -414,6 +416,10 @@ struct Renderer {
                                         draw_head): centre and how far out
                                         the head and its rings reach */
     size_t head_count;
+    double leaders[RENDER_LEADERS][4]; /* the frame's label leaders so far
+                                          (render_label_leader): from the
+                                          label's edge to the point's end */
+    size_t leader_count;
     double misses[RENDER_MISSES][2]; /* the frame's crosses on misclassified
                                         points so far (net_view.c's draw_miss) */
     size_t miss_count;
@@ -482,7 +488,9 @@ LayoutRect render_visible_map(const Renderer *r, const Viewport *vp);
  * it), then at its corners, at the least distance, then further out,
  * where it lies whole on
  * the map as drawn, off the panels, off every box kept clear so far
- * (render_keep_clear: labels, heads, markers) and, with scene (NULL: none
+ * (render_keep_clear: labels, heads, markers) and every leader drawn so
+ * far (render_label_leader), its own leader off those boxes, and, with
+ * scene (NULL: none
  * of these), off its marks' circles and first off its runs' paths
  * (render_box_on_paths) too, then on them.  Where no place is clear:
  * right of the point; left of it where the right side would run off the
@@ -494,7 +502,8 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
  * point (cx, cy) it names, where it stands further from it than beside
  * it (12 pixels, times scale); nothing nearer.  Where a run's head drawn
  * this frame covers the point, the line stops at the head's rim, no dot:
- * the head is seen whole, and marks the place. */
+ * the head is seen whole, and marks the place.  Noted in Renderer.leaders:
+ * the labels placed later keep off it (render_label_beside). */
 void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text);
 /* world.c: an "×" at pixel (x, y), its arms size out along each
  * diagonal, half wide (pixels). */

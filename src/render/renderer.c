@@ -137,6 +137,15 @@ size_t render_effective_boxes(const Renderer *r, LayoutRect *dest, size_t capaci
     return r->effective_box_count;
 }
 
+size_t render_label_leaders(const Renderer *r, double (*dest)[4], size_t capacity)
+{
+    size_t n = r->leader_count < capacity ? r->leader_count : capacity;
+    for (size_t k = 0; k < n; k++)
+        for (int i = 0; i < 4; i++)
+            dest[k][i] = r->leaders[k][i];
+    return r->leader_count;
+}
+
 size_t render_plot_areas(const Renderer *r, LayoutRect *dest, size_t capacity)
 {
     size_t n = r->plot_area_count < capacity ? r->plot_area_count : capacity;
@@ -181,6 +190,7 @@ static void begin_frame(Renderer *r, const Scene *scene, int width, int height, 
     r->plot_area_count = 0;
     r->effective_box_count = 0;
     r->head_count = 0;
+    r->leader_count = 0;
     r->miss_count = 0;
     r->key_walkers = 0;
     r->marks_drawn = 0;

@@ -828,9 +828,10 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
     return h;
 }
 
-/* Moves further across the arrow, to each side, tried for the off-view
- * note where the places beside it lie on heads. */
-#define OFF_VIEW_MOVES 6
+/* Moves further across the arrow, half the first distance across at a
+ * time, to each side, tried for the off-view note where the places beside
+ * it lie on heads or paths. */
+#define OFF_VIEW_MOVES 12
 /* How far (pixels, times the frame's scale) the off-view note's panel
  * keeps inside the map's edge and off the paths. */
 #define OFF_VIEW_GAP 6.0
@@ -962,11 +963,13 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
      * arrow's line, by half its extent along the arrow, so it clears the
      * arrow whichever edge the head is on; then across the arrow, to
      * either side, level with its middle, then with its tail.  Where all
-     * of these lie on a head or a path, further across at the tail, each
-     * side in turn; only where every place does, the first of them off the
-     * heads, then past the tail.  (Taken on a path before moving across,
-     * schedules 3's "diverged at step 7" lay over η = 0.5's last stretch,
-     * which leads out along the arrow.) */
+     * of these lie on a head or a path, further across level with its
+     * middle, half a move at a time, each side in turn; only where every
+     * place does, the first of them off the heads, then past the tail.
+     * (Taken on a path before moving across, schedules 3's "diverged at
+     * step 7" lay over η = 0.5's last stretch, which leads out along the
+     * arrow; moved across past the tail, whole moves at a time, it stood
+     * 96 pixels off the ✕ at 1280x720 --projector, review, issue 12.) */
     double reach = 40.0 * s + 0.5 * (w * fabs(dx) + h * fabs(dy));
     /* Its panel (pad either side of the text) is what must keep clear:
      * OFF_VIEW_GAP inside the map's edge and off the paths.  Tried with
@@ -980,8 +983,8 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     double places[5 + 2 * OFF_VIEW_MOVES][2] = {
         {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
     for (int move = 1; move <= 2 * OFF_VIEW_MOVES; move++) {
-        places[4 + move][0] = reach;
-        places[4 + move][1] = (move % 2 ? 1.0 : -1.0) * ((move + 3) / 2) * across;
+        places[4 + move][0] = 21.5 * s;
+        places[4 + move][1] = (move % 2 ? 1.0 : -1.0) * (1.0 + 0.5 * ((move + 1) / 2)) * across;
     }
     LayoutRect map = render_visible_map(r, vp), at = {0, 0, w, h};
     bool found = false;
@@ -2285,6 +2288,23 @@ static bool label_on_head(const Renderer *r, LayoutRect box, double gap)
  * panels, off every box kept clear so far (labels, heads, markers), off
  * every mark's circle, and off what keep_off says, a gap off the heads
  * and the paths. */
+/* Whether box lies on a leader drawn so far, with its casing: a label
+ * placed later over it cut the line that ties another label to its point
+ * (adam_vs_sgd 2-3 at 1280x720 --projector: "Adam: (1, 1)"'s leader ran
+ * through "min-norm point (0.6, 1.2)", review, issue 12). */
+static bool on_leaders(const Renderer *r, LayoutRect box)
+{
+    double c = 2.0 * r->marker_scale;
+    const double b[4] = {box.x - c, box.y - c, box.x + box.w + c, box.y + box.h + c};
+    for (size_t k = 0; k < r->leader_count; k++) {
+        double x0 = r->leaders[k][0], y0 = r->leaders[k][1];
+        double x1 = r->leaders[k][2], y1 = r->leaders[k][3];
+        if (clip_segment(b, &x0, &y0, &x1, &y1))
+            return true;
+    }
+    return false;
+}
+
 static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, LayoutRect box,
                         LabelKeepOff keep_off)
 {
@@ -2295,6 +2315,8 @@ static bool label_clear(Renderer *r, const Scene *scene, const Viewport *vp, Lay
     for (size_t k = 0; k < r->label_count; k++)
         if (layout_overlap(box, r->labels[k]))
             return false;
+    if (on_leaders(r, box))
+        return false;
     if (!scene || r->view3d)
         return true;
     for (size_t k = 0; k < scene->mark_count; k++) {
@@ -2352,6 +2374,27 @@ static bool nearest_its_point(const Renderer *r, const Scene *scene, const Viewp
             return false;
     }
     return true;
+}
+
+/* Whether the leader render_label_leader would draw from box to the point
+ * (cx, cy) crosses a box kept clear so far (render_keep_clear) but those
+ * over the point (its head): it ran through the label there and read as
+ * tying that one (adam_vs_sgd 2-3 at 1280x720 --projector: "Adam: (1,
+ * 1)" over "min-norm point (0.6, 1.2)", led down across it, review,
+ * issue 12). */
+static bool leader_on_labels(const Renderer *r, double cx, double cy, LayoutRect box)
+{
+    double qx = fmin(fmax(cx, box.x), box.x + box.w), qy = fmin(fmax(cy, box.y), box.y + box.h);
+    if (hypot(qx - cx, qy - cy) <= 12.0 * r->scale)
+        return false;
+    for (size_t k = 0; k < r->label_count; k++) {
+        LayoutRect b = r->labels[k];
+        const double edges[4] = {b.x, b.y, b.x + b.w, b.y + b.h};
+        double x0 = qx, y0 = qy, x1 = cx, y1 = cy;
+        if (!layout_rect_holds(b, cx, cy) && clip_segment(edges, &x0, &y0, &x1, &y1))
+            return true;
+    }
+    return false;
 }
 
 /* Whether a label's box, standing off the point (cx, cy) it names, would
@@ -2431,6 +2474,7 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                     label_clear(r, scene, vp, padded, keep_off) &&
                     off_enclosing_rims(r, scene, vp, cx, cy, padded) &&
                     !led_along_an_axis(r, scene, vp, cx, cy, padded) &&
+                    !leader_on_labels(r, cx, cy, padded) &&
                     (!passes[pass].nearest || nearest_its_point(r, scene, vp, cx, cy, padded)))
                     return at;
             }
@@ -2552,6 +2596,10 @@ void render_label_leader(Renderer *r, double cx, double cy, LayoutRect text)
         end = fmin(end, fmax((-b - sqrt(fmax(b * b - a * c, 0.0))) / a, 0.0));
     }
     double ex = qx + end * dx, ey = qy + end * dy;
+    if (r->leader_count < RENDER_LEADERS) {
+        double *at = r->leaders[r->leader_count++];
+        at[0] = qx, at[1] = qy, at[2] = ex, at[3] = ey;
+    }
     if (end > 0.0) {
         shapes_segment(r->shapes, ex, ey, qx, qy, 2.0 * s, r->theme->casing);
         shapes_segment(r->shapes, ex, ey, qx, qy, 0.9 * s, r->theme->mark);
