@@ -5879,6 +5879,40 @@ static void test_escape_ratio_axis_read(void **state)
     }
 }
 
+/* escape 5's x-axis label keeps "∝ 1/B" on one line, en and zh, at
+ * 960x540 and at 1280x720, 1366x768 and 1920x1080 --projector: at 1280x720
+ * --projector it broke as "(noise covariance ∝ / 1/B)" (review, issue 12),
+ * the ∝ at one line's end and what it is proportional to on the next. */
+static void test_escape_ratio_axis_keeps_its_proportion(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1366, 768, 1}, {1920, 1080, 1}};
+    static const char *const langs[] = {"en", "zh"};
+    bool whole = true;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < sizeof frames / sizeof frames[0]; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            lesson_layout(st, "escape.lua", langs[g], 4, w, h, frames[z][2]);
+            experiment_live_update(st->scene->experiment, HUGE_VAL, true);
+            render_layout(st->renderer, st->scene, w, h, render_recording_scale(w, h),
+                          RENDER_FOR_RECORDING);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            bool said = false;
+            for (size_t t = 0; t < drawn->count; t++) {
+                const char *text = drawn->text[t], *sign = strstr(text, "∝");
+                if (!sign)
+                    continue;
+                bool kept = strstr(sign, "1/B") != NULL;
+                said = true;
+                print_message("escape 5 (%s, %dx%d%s): \"%s\"\n", langs[g], w, h,
+                              frames[z][2] ? " --projector" : "", text);
+                whole = whole && kept;
+            }
+            whole = whole && said;
+        }
+    assert_true(whole);
+}
+
 static bool mark_words_read(const char *text)
 {
     for (int m = 0; m < RENDER_MARK_KINDS; m++)
@@ -7864,6 +7898,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_escape_bars_seen, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_escape_ratio_axis_read, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_escape_ratio_axis_keeps_its_proportion, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_key_under_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_escape_shares_as_said, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_stability_curves_start_at_their_label, stage_open,
