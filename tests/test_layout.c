@@ -6788,6 +6788,101 @@ static int compare_doubles(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* How far (summed channels) the pixel at (x, y) and the two above and
+ * below it stand at most from the panel's colour: a curve's contrast. */
+static int contrast_about(const uint8_t *rgba, int w, double x, double y, const uint8_t panel[3])
+{
+    int most = 0;
+    for (int dy = -2; dy <= 2; dy++) {
+        const uint8_t *c = &rgba[4 * ((size_t)floor(y + dy) * (size_t)w + (size_t)floor(x))];
+        most = (int)fmax(most, abs(c[0] - panel[0]) + abs(c[1] - panel[1]) + abs(c[2] - panel[2]));
+    }
+    return most;
+}
+
+/* adam_vs_sgd_network 1 at its end, en, at 960x540 and 1280x720
+ * --projector: the loss plot's title says "train, test (faint)", and the
+ * test curve is fainter.  At every tenth update where a run's test loss
+ * stands 5 pixels or more off every other curve, its contrast to the
+ * panel (contrast_about) and its train curve's are taken: the median of
+ * the first is at most 0.7 of the second's, for each run with 5 such
+ * updates or more (GD's two curves lie together; 10 such updates in
+ * all).  (On main of session 31
+ * the see-through test curve, drawn as a segment and a bar a column over
+ * each other, added up to the train curve's colour: Adam's 0.93 of its
+ * train curve's contrast at 1280x720 --projector, 0.75 at 960x540; a
+ * review saw no faint curve.  Mixed opaque, 0.45 at both.) */
+static void test_test_curve_fainter_than_train(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    Rgba pn = theme_get(SCENE_THEME_DARK)->panel;
+    const uint8_t panel[3] = {(uint8_t)lround(255.0 * (double)pn.r),
+                              (uint8_t)lround(255.0 * (double)pn.g),
+                              (uint8_t)lround(255.0 * (double)pn.b)};
+    bool fainter = true;
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "adam_vs_sgd_network.lua", "en", 0, 2000, w, h,
+                                        frames[z][2]);
+        assert_true(l->shown[LAYOUT_LOSS]);
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_LOSS]);
+        assert_true(area.w > 0);
+        const NetStage *net = st->scene->net;
+        size_t runs = net_stage_run_count(net), longest = 1;
+        assert_true(runs <= 8);
+        double lo = HUGE_VAL, hi = -HUGE_VAL;
+        for (size_t i = 0; i < runs; i++) {
+            const NetRun *run = net_stage_run(net, i);
+            longest = run->count - 1 > longest ? run->count - 1 : longest;
+            for (size_t k = 0; k < run->count; k++)
+                for (int q = 0; q < 2; q++) {
+                    double v = net_stage_series(net, i, q ? NET_SERIES_TEST_LOSS
+                                                          : NET_SERIES_TRAIN_LOSS, k);
+                    lo = fmin(lo, v), hi = fmax(hi, v);
+                }
+        }
+        int compared = 0;
+        for (size_t i = 0; i < runs; i++) {
+            double train[256], test[256];
+            size_t points = 0;
+            for (size_t k = 0; k < net_stage_run(net, i)->count && points < 256; k += 10) {
+                double x = area.x + area.w * (double)k / (double)longest, y[8][2];
+                for (size_t j = 0; j < runs; j++)
+                    for (int q = 0; q < 2; q++) {
+                        double v = k < net_stage_run(net, j)->count
+                                       ? net_stage_series(net, j, q ? NET_SERIES_TEST_LOSS
+                                                                    : NET_SERIES_TRAIN_LOSS, k)
+                                       : (double)NAN;
+                        y[j][q] = area.y + area.h * log(hi / v) / log(hi / lo);
+                    }
+                bool apart = x > area.x + 3 && x < area.x + area.w - 3;
+                for (size_t j = 0; j < runs; j++)
+                    for (int q = 0; q < 2; q++)
+                        apart = apart && ((j == i && q == 1) || !(fabs(y[j][q] - y[i][1]) < 5.0));
+                if (!apart)
+                    continue;
+                train[points] = contrast_about(shot.rgba, w, x, y[i][0], panel);
+                test[points++] = contrast_about(shot.rgba, w, x, y[i][1], panel);
+            }
+            if (points == 0)
+                continue;
+            qsort(train, points, sizeof train[0], compare_doubles);
+            qsort(test, points, sizeof test[0], compare_doubles);
+            double share = test[points / 2] / fmax(train[points / 2], 1.0);
+            print_message("adam_vs_sgd_network 1 (%dx%d%s): run %zu's test curve %.2f of its "
+                          "train curve's contrast (medians, %zu updates apart)\n", w, h,
+                          frames[z][2] ? " --projector" : "", i + 1, share, points);
+            compared += (int)points;
+            fainter = fainter && (points < 5 || share <= 0.7);
+        }
+        assert_true(compared >= 10);
+        shot_free(&shot);
+    }
+    assert_true(fainter);
+}
+
 /* Whether pixel (x, y) lies within reach of the rim of one of scene's
  * mark circles (their dashes are drawn over the cloud and the trail). */
 static bool near_mark_rim(const Scene *scene, const Viewport *vp, double x, double y,
@@ -7952,6 +8047,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_subject_plot_keeps_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_test_curve_fainter_than_train, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_exit_notes_beside_their_arrows, stage_open,
                                         stage_close),
