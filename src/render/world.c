@@ -687,7 +687,8 @@ static bool path_under(const Renderer *r, size_t j, size_t i, double reach)
     return path_near(r, j, i, reach) == PATH_UNDER_SAMPLES;
 }
 
-/* Whether run j's path lies along run i's for half its length or more. */
+/* Whether run j's path lies along run i's for half its (j's) length or
+ * more. */
 static bool path_along(const Renderer *r, size_t j, size_t i, double reach)
 {
     return 2 * path_near(r, j, i, reach) >= PATH_UNDER_SAMPLES;
@@ -700,13 +701,15 @@ static bool path_along(const Renderer *r, size_t j, size_t i, double reach)
  * that another follows shows along its edges; by two for a flow, drawn
  * outlined in it (FLOW_OUTLINED_HALF) with the band's colour beside.  The selected run is left
  * out of that count, and is drawn at least as wide as the widest before
- * it that lies along it (path_along): the run the step is about lies on
- * top and as bold as any (a flow, drawn after it, still nests inside it).
- * (Nested innermost, learning_rate 7's selected η = 0.19 was drawn
- * thinner than η = 0.21 across it, and read as under it.  A path that
- * parts from the selected one at their start leaves it its own width:
- * adaptive 2's GD was drawn as wide as the three adaptive runs' nest,
- * which it leaves at once.)  Except a run whose path lies under
+ * it that it lies along (path_along, for half its own length): the run the
+ * step is about lies on top and as bold as any (a flow, drawn after it,
+ * still nests inside it).  (Nested innermost, learning_rate 7's selected
+ * η = 0.19 was drawn thinner than η = 0.21 across it, and read as under
+ * it.  A selected path that parts from the others at their start keeps
+ * its own width: adaptive 2's GD was drawn as wide as the three adaptive
+ * runs' nest, which it leaves at once; sharp_flat 6's η = 0.3, thrown
+ * out of the sharp well the two others rest in, as wide as their nest,
+ * its band across the well.)  Except a run whose path lies under
  * the selected one's all along (path_under, within the widest band): the
  * selected run nests in that one (nested), a step narrower and its casing
  * under every colour, so it shows along the selected run's edges
@@ -725,7 +728,7 @@ static int path_nest(const Renderer *r, const Scene *scene, size_t k, bool *insi
         *inside = *inside || other < k;
         if (other > k && (j != scene->selected || path_under(r, i, j, reach))) {
             nest += continuous_run(scene, j) ? 2 : 1;
-        } else if (other < k && i == scene->selected && path_along(r, j, i, reach)) {
+        } else if (other < k && i == scene->selected && path_along(r, i, j, reach)) {
             bool in, in_nested, under = path_under(r, j, i, reach);
             int width = path_nest(r, scene, other, &in, &in_nested) - under;
             widest = width > widest ? width : widest;
