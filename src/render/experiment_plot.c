@@ -102,9 +102,11 @@ static const ExperimentAxes axes_table[] = {
      N_("ΔV/ε: barrier over noise temperature ε = ησ²/2"),
      N_("mean escape time E[τ] (t = η × steps)"), INTERVAL_95},
     /* ∝ 1/B, not σ²/B: the plot holds both kinds of walker, and the
-     * Hessian-shaped ones' covariance is σ²H/B (escape 4's caption). */
+     * Hessian-shaped ones' covariance is σ²H/B (escape 4's caption).  A
+     * no-break space holds "∝ 1/B" together: escape 5's axis broke after
+     * the ∝ at 1280x720 --projector. */
     {"sharp_escape", N_("Escape from the sharp and the flat well"),
-     N_("batch size B (noise covariance ∝ 1/B)"),
+     N_("batch size B (noise covariance ∝\u00a01/B)"),
      N_("τ(flat) / τ(sharp): escape time from the flat well over the sharp one"),
      INTERVAL_95},
     {"label_noise", N_("Label noise"), N_("learning rate η"), N_("fall of u² − v² per step"),

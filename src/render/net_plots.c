@@ -161,6 +161,20 @@ static LayoutRequest panel_need(Renderer *r, bool compact, const char *title_a,
                            min_w, min_h, false};
 }
 
+/* How far from the panel towards its run's colour a test curve is drawn. */
+#define TEST_CURVE_SHARE 0.45f
+
+/* Run i's test curve's colour: its colour mixed opaque into the panel's.
+ * See-through, the curve's segment and bar in each column lay over each
+ * other and added up to the train curve's colour (adam_vs_sgd_network 1:
+ * Adam's test curve as strong as its train curve, review, issue 12). */
+static Rgba test_curve_color(const Renderer *r, size_t i)
+{
+    Rgba c = render_run_color(r, i, 1.0f), p = r->theme->panel;
+    float t = TEST_CURVE_SHARE;
+    return (Rgba){p.r + t * (c.r - p.r), p.g + t * (c.g - p.g), p.b + t * (c.b - p.b), 1.0f};
+}
+
 /* Each run's train series solid and test series faint.  A lone point
  * (play 0) is labelled with its train value alone, in the run's full
  * colour: the test value's label was as faint as its curve, and where the
@@ -174,7 +188,7 @@ static void train_and_test(Renderer *r, const NetStage *net, const PlotArea *a, 
         size_t end = net_stage_run(net, i)->count;
         SeriesOf faint = {net, i, test, factor}, solid = {net, i, train, factor};
         plot_series(r, &unlabelled, series_value, &faint, 0, end, 1.0 * r->scale,
-                    render_run_color(r, i, 0.45f), false);
+                    test_curve_color(r, i), false);
         plot_series(r, a, series_value, &solid, 0, end, 1.4 * r->scale,
                     render_run_color(r, i, 1.0f), false);
     }

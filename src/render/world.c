@@ -240,10 +240,13 @@ static bool segment_shown(LayoutRect map, double x0, double y0, double x1, doubl
  * another from its start follows shows along both its edges at least this
  * wide.  At the marker scale alone a step was 0.75 pixels at 960x540,
  * blended with the casing, and adaptive 2's RMSProp, one with AdaGrad's
- * path, read as AdaGrad's path alone (review, issue 12); at 2, four paths
- * from one start drew the selected one 15 pixels wide (adaptive 2's GD)
- * and gradient_flow 4's η = 0.2 zig-zag in blobs. */
-#define PATH_NEST_LEAST 1.5
+ * path, read as AdaGrad's path alone (review, issue 12); at 1.5 its
+ * strips, and gradient_flow 4's η = 0.05 along the selected η = 0.01,
+ * were still a pixel of their colour (a review again).  (At 2, four paths
+ * from one start drew the selected one 15 pixels wide, adaptive 2's GD,
+ * until the selected run took the width of only those that lie along it:
+ * path_nest.) */
+#define PATH_NEST_LEAST 2.5
 
 /* How much wider (pixels) than its own width a path is drawn, nested in
  * nest later paths from its start. */
@@ -273,13 +276,8 @@ static double path_half(const Renderer *r, int nest)
 #define SWING_HALF 0.7
 #define SWING_APART 3.0
 
-/* The faded colour of a trail drawn inside another run's band (an
- * earlier-drawn run from its start, path_nest): its colour darkened by a
- * (1: new) toward the casing it lies on, and opaque.  See-through, such a
- * path took on the band's colour beneath (adaptive 2: RMSProp's and
- * AdaGrad's paths inside Adam's showed as Adam's blue).  The outermost run
- * still fades see-through: where its own old swings overlap, the new ones
- * stand out from them (momentum 4, test_swings_resolved_on_small_map). */
+/* The faded colour of a trail: its colour darkened by a (1: new) toward
+ * the casing it lies on, and opaque. */
 static Rgba faded(Rgba color, Rgba casing, float a)
 {
     float t = (1.0f - a) * casing.a;
@@ -403,7 +401,7 @@ static double swing_distance(const double *points, size_t a, size_t c, size_t b,
  * by less than the casing (gradient_flow 4's flow under η = 0.01).  With
  * window > 0 only the last window steps are drawn, fading out to nothing:
  * a short trail behind the head.  nest: how many steps wider the path is
- * (path_nest); inside: it lies in an earlier-drawn one's band (faded);
+ * (path_nest); inside: it lies in an earlier-drawn one's band (opaque);
  * top: the selected run, drawn over the others, its thin swings cased
  * too (render_world).  A
  * segment with one end off the map is a thin line without casing: a
@@ -519,7 +517,16 @@ static void draw_path(Renderer *r, const PathCache *path, long head, Rgba color,
             if (leaving) {
                 c.a = a * (float)fmax(PATH_LEAVING_MIN_ALPHA, exp(-age / PATH_LEAVING_FADE));
             } else if (inside && window == 0) {
-                c = faded(color, r->theme->path_casing, a);
+                /* Inside another run's band (an earlier-drawn run from its
+                 * start, path_nest): opaque, in its own colour.
+                 * See-through, such a path took on the band's colour
+                 * beneath (adaptive 2: RMSProp's and AdaGrad's paths inside
+                 * Adam's showed as Adam's blue); darkened with age toward
+                 * the casing, their strips read as the casing (review,
+                 * issue 12).  The outermost run still fades see-through:
+                 * where its own old swings overlap, the new ones stand out
+                 * from them (momentum 4, test_swings_resolved_on_small_map). */
+                c.a = 1.0f;
             } else {
                 c.a = a;
             }
@@ -659,31 +666,50 @@ static bool near_path(const PathCache *b, const double *p, double reach)
     return least <= reach;
 }
 
-/* Whether run j's path, as reduced this frame, lies within reach pixels of
- * run i's at each of PATH_UNDER_SAMPLES of its points spread along it: a
- * path drawn over it at that half width would hide it. */
-static bool path_under(const Renderer *r, size_t j, size_t i, double reach)
+/* How many of PATH_UNDER_SAMPLES points spread along run j's path, as
+ * reduced this frame, lie within reach pixels of run i's. */
+static size_t path_near(const Renderer *r, size_t j, size_t i, double reach)
 {
     const PathCache *a = &r->paths[j], *b = &r->paths[i];
     if (a->drawn < 2 || b->drawn < 2 || !same_viewport(&a->viewport, &b->viewport))
-        return false;
+        return 0;
+    size_t near = 0;
     for (size_t n = 0; n < PATH_UNDER_SAMPLES; n++)
-        if (!near_path(b, &a->points[3 * (n * (a->drawn - 1) / (PATH_UNDER_SAMPLES - 1))], reach))
-            return false;
-    return true;
+        near += near_path(b, &a->points[3 * (n * (a->drawn - 1) / (PATH_UNDER_SAMPLES - 1))],
+                          reach);
+    return near;
+}
+
+/* Whether run j's path lies within reach pixels of run i's all along: a
+ * path drawn over it at that half width would hide it. */
+static bool path_under(const Renderer *r, size_t j, size_t i, double reach)
+{
+    return path_near(r, j, i, reach) == PATH_UNDER_SAMPLES;
+}
+
+/* Whether run j's path lies along run i's for half its (j's) length or
+ * more. */
+static bool path_along(const Renderer *r, size_t j, size_t i, double reach)
+{
+    return 2 * path_near(r, j, i, reach) >= PATH_UNDER_SAMPLES;
 }
 
 /* How many steps wider (render_path_nest) the k-th path drawn
  * (path_order) is, and whether it lies inside the band of one drawn
- * before it (inside: drawn faded, draw_path).  Paths from one start
+ * before it (inside: drawn opaque, draw_path).  Paths from one start
  * nest: each is wider by a step for each one drawn after it, so a path
  * that another follows shows along its edges; by two for a flow, drawn
  * outlined in it (FLOW_OUTLINED_HALF) with the band's colour beside.  The selected run is left
  * out of that count, and is drawn at least as wide as the widest before
- * it: the run the step is about lies on top and as bold as any (a flow,
- * drawn after it, still nests inside it).  (Nested innermost,
- * learning_rate 7's selected η = 0.19 was drawn thinner than η = 0.21
- * across it, and read as under it.)  Except a run whose path lies under
+ * it that it lies along (path_along, for half its own length): the run the
+ * step is about lies on top and as bold as any (a flow, drawn after it,
+ * still nests inside it).  (Nested innermost, learning_rate 7's selected
+ * η = 0.19 was drawn thinner than η = 0.21 across it, and read as under
+ * it.  A selected path that parts from the others at their start keeps
+ * its own width: adaptive 2's GD was drawn as wide as the three adaptive
+ * runs' nest, which it leaves at once; sharp_flat 6's η = 0.3, thrown
+ * out of the sharp well the two others rest in, as wide as their nest,
+ * its band across the well.)  Except a run whose path lies under
  * the selected one's all along (path_under, within the widest band): the
  * selected run nests in that one (nested), a step narrower and its casing
  * under every colour, so it shows along the selected run's edges
@@ -703,7 +729,7 @@ static PathNest nest_of(Renderer *r, const Scene *scene, size_t k)
         n.inside = n.inside || other < k;
         if (other > k && (j != scene->selected || path_under(r, i, j, reach))) {
             nest += continuous_run(scene, j) ? 2 : 1;
-        } else if (other < k && i == scene->selected) {
+        } else if (other < k && i == scene->selected && path_along(r, i, j, reach)) {
             bool under = path_under(r, j, i, reach);
             int width = r->nests[other].steps - under;
             widest = width > widest ? width : widest;
