@@ -5061,6 +5061,49 @@ static void test_ensemble_percentages_say_what_they_are(void **state)
         }
 }
 
+/* trained_not_derived 2, played to its end, en and zh at 960x540 and
+ * 1280x720, 1366x768 and 1920x1080 --projector: the ensemble's notes give
+ * the least of each pair's distance against its own mean |θ|, the figure
+ * the caption's "any two lie at least 1.1 times their mean |θ| apart" is
+ * about, and it is 1.1 or more.  The notes gave the distances and the
+ * eight's mean |θ| (30.4 to 37.1, 24.6), whose 1.24 was no pair's ratio
+ * (review, issue 12). */
+static void test_ensemble_shows_each_pairs_ratio(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[2] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1366, 768, 1}, {1920, 1080, 1}};
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < sizeof frames / sizeof frames[0]; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            played_layout(st, "trained_not_derived.lua", langs[g], 1, 1000, w, h, frames[z][2]);
+            const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+            EnsembleDistances d = ensemble_distances(st->scene->ensemble);
+            char least[96];
+            snprintf(least, sizeof least, g == 0 ? "any two lie %.2f to" : "平均 |θ| 的 %.2f 到",
+                     d.least_ratio);
+            /* Every text drawn joined, without spaces, as the notes' rows
+             * were wrapped at a space or anywhere in Chinese. */
+            static char joined[512 * 128];
+            size_t n = 0;
+            for (size_t t = 0; t < drawn->count; t++)
+                for (const char *c = drawn->text[t]; *c; c++)
+                    if (*c != ' ')
+                        joined[n++] = *c;
+            joined[n] = '\0';
+            char *end = least;
+            for (const char *c = least; *c; c++)
+                if (*c != ' ')
+                    *end++ = *c;
+            *end = '\0';
+            bool shown = strstr(joined, least) != NULL;
+            print_message("trained_not_derived 2 (%s, %dx%d%s): \"%s\" shown: %s\n", langs[g],
+                          w, h, frames[z][2] ? " --projector" : "", least, shown ? "yes" : "no");
+            assert_true(shown);
+            assert_true(d.least_ratio >= 1.1);
+        }
+}
+
 /* The sharpness plot's plotting area in batch_and_flatness's step (from
  * 0) at w x h, the top area in the panel the step asks for. */
 static double sharpness_area_height(LessonStage *st, size_t step, int w, int h, bool projector)
@@ -7914,6 +7957,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharp_flat_minimum_dotted_over_its_curve, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_ensemble_percentages_say_what_they_are, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_ensemble_shows_each_pairs_ratio, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_subject_plot_keeps_its_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_panel_compares_the_runs, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_data_inset_has_values_off_the_plot, stage_open, stage_close),

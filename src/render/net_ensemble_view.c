@@ -3,8 +3,8 @@
  * drawn over a network scene's map: one small picture per member, its
  * decision regions over the data's square (core/netdata.h's) with the
  * training points when there is room, its seed, training loss and test
- * accuracy under it; its notes (the seeds, the pairwise parameter distances against the
- * mean ‖θ‖) go in the legend, or beside the thumbnails where the legend
+ * accuracy under it; its notes (the seeds, the pairwise parameter distances, each
+ * against its pair's mean ‖θ‖) go in the legend, or beside the thumbnails where the legend
  * takes its compact form (layout.h).  An ensemble of two has under them,
  * where the map has the height, the training loss on the straight line
  * between its members (core/ensemble.h's ensemble_line): a rise between two
@@ -182,9 +182,13 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
              _("%zu networks from init seeds %llu to %llu, trained to train losses of %.3f to "
                "%.3f"),
              e->count, first, first + e->count - 1, lo, hi);
+    /* Each pair's distance against its own mean |θ|, least to most, in
+     * the caption's words ("any two lie at least 1.1 times their mean |θ|
+     * apart"): the notes gave the distances and the eight's mean |θ|, a
+     * reader's 30.4 / 24.6 = 1.24 was no pair's ratio. */
     snprintf(lines[1], RENDER_NET_NOTE_MAX,
-             _("distance between two of them: mean %.3g (%.3g to %.3g); their mean |θ| %.3g"),
-             d.mean, d.min, d.max, d.mean_norm);
+             _("any two lie %.2f to %.2f times their mean |θ| apart (distances %.3g to %.3g)"),
+             d.least_ratio, d.most_ratio, d.min, d.max);
     return 2;
 }
 
