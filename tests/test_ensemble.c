@@ -124,10 +124,20 @@ static void test_distances(void **state)
                  (distance(t[0], zero, n) + distance(t[1], zero, n) + distance(t[2], zero, n)) / 3,
                  1e-12);
     assert_true(d.min > 0);
+    /* Each pair's distance against its own two's mean norm. */
+    double norm[3], ratio[3];
+    for (size_t k = 0; k < 3; k++)
+        norm[k] = distance(t[k], zero, n);
+    ratio[0] = d01 / (0.5 * (norm[0] + norm[1]));
+    ratio[1] = d02 / (0.5 * (norm[0] + norm[2]));
+    ratio[2] = d12 / (0.5 * (norm[1] + norm[2]));
+    assert_close(d.least_ratio, fmin(ratio[0], fmin(ratio[1], ratio[2])), 1e-12);
+    assert_close(d.most_ratio, fmax(ratio[0], fmax(ratio[1], ratio[2])), 1e-12);
     ensemble_free(&e);
 
     e = start(&f, 1);
     assert_true(isnan(ensemble_distances(&e).mean));
+    assert_true(isnan(ensemble_distances(&e).least_ratio));
     ensemble_free(&e);
     net_fixture_free(&f);
 }

@@ -2829,14 +2829,14 @@ static void test_network_trained_not_derived(void **state)
         if (g == 0)
             own_rise = rise;
         print_message("data seed %2llu: one network's train loss %.4f, the ensemble's worst "
-                      "%.4f, distances %.1f..%.1f vs mean |θ| %.1f, least disagreement %.3f, "
-                      "line rises %.3f\n",
-                      (unsigned long long)g, one_loss, loss, d.min, d.max, d.mean_norm, differ,
-                      rise);
+                      "%.4f, distances %.1f..%.1f, each pair's against its mean |θ| %.2f..%.2f, "
+                      "least disagreement %.3f, line rises %.3f\n",
+                      (unsigned long long)g, one_loss, loss, d.min, d.max, d.least_ratio,
+                      d.most_ratio, differ, rise);
         worst_one = fmax(worst_one, one_loss);
         worst_loss = fmax(worst_loss, loss);
-        ratio_min = fmin(ratio_min, d.min / d.mean_norm);
-        ratio_max = fmax(ratio_max, d.max / d.mean_norm);
+        ratio_min = fmin(ratio_min, d.least_ratio);
+        ratio_max = fmax(ratio_max, d.most_ratio);
         differ_min = fmin(differ_min, differ);
         rise_min = fmin(rise_min, rise);
         rise_max = fmax(rise_max, rise);
@@ -2845,7 +2845,7 @@ static void test_network_trained_not_derived(void **state)
         netdata_free(&split);
     }
     print_message("one network: worst train loss %.4f; ensembles: worst train loss %.4f; "
-                  "distance / mean |θ| %.2f .. %.2f; least disagreement %.3f; rise %.3f .. "
+                  "a pair's distance / its mean |θ| %.2f .. %.2f; least disagreement %.3f; rise %.3f .. "
                   "%.3f\n", worst_one, worst_loss, ratio_min, ratio_max, differ_min, rise_min,
                   rise_max);
     /* one_network: "its training loss ends below 0.05". */

@@ -127,26 +127,32 @@ EnsembleDistances ensemble_distances(const Ensemble *ensemble)
     if (kept->has_distances)
         return kept->distances;
     size_t n = ensemble->model->nparams, pairs = 0;
-    EnsembleDistances d = {0.0, (double)INFINITY, -(double)INFINITY, 0.0};
+    EnsembleDistances d = {0.0, (double)INFINITY, -(double)INFINITY, 0.0, (double)INFINITY,
+                           -(double)INFINITY};
     for (size_t i = 0; i < ensemble->count; i++) {
         const double *a = net_run_theta(&ensemble->members[i].run);
-        double norm = 0.0;
+        double norm_a = 0.0;
         for (size_t p = 0; p < n; p++)
-            norm += a[p] * a[p];
-        d.mean_norm += sqrt(norm) / (double)ensemble->count;
+            norm_a += a[p] * a[p];
+        norm_a = sqrt(norm_a);
+        d.mean_norm += norm_a / (double)ensemble->count;
         for (size_t j = i + 1; j < ensemble->count; j++, pairs++) {
             const double *b = net_run_theta(&ensemble->members[j].run);
-            double sum = 0.0;
-            for (size_t p = 0; p < n; p++)
+            double sum = 0.0, norm_b = 0.0;
+            for (size_t p = 0; p < n; p++) {
                 sum += (a[p] - b[p]) * (a[p] - b[p]);
-            double distance = sqrt(sum);
+                norm_b += b[p] * b[p];
+            }
+            double distance = sqrt(sum), ratio = distance / (0.5 * (norm_a + sqrt(norm_b)));
             d.mean += distance;
             d.min = fmin(d.min, distance);
             d.max = fmax(d.max, distance);
+            d.least_ratio = fmin(d.least_ratio, ratio);
+            d.most_ratio = fmax(d.most_ratio, ratio);
         }
     }
     if (pairs == 0)
-        d.mean = d.min = d.max = (double)NAN;
+        d.mean = d.min = d.max = d.least_ratio = d.most_ratio = (double)NAN;
     else
         d.mean /= (double)pairs;
     kept->distances = d;

@@ -84,6 +84,11 @@ void ensemble_seek(Ensemble *ensemble, size_t step);
 typedef struct EnsembleDistances {
     double mean, min, max;      /* ‖θi − θj‖ over the pairs i < j (NaN for K = 1) */
     double mean_norm;           /* the members' mean ‖θ‖ */
+    /* ‖θi − θj‖ / ((‖θi‖ + ‖θj‖) / 2), each pair's distance against its
+     * own two's mean ‖θ‖, least and most over the pairs (NaN for K = 1):
+     * "any two lie at least 1.1 times their mean |θ| apart" is about each
+     * pair (trained_not_derived 2). */
+    double least_ratio, most_ratio;
 } EnsembleDistances;
 
 EnsembleDistances ensemble_distances(const Ensemble *ensemble);

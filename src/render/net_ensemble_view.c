@@ -3,8 +3,8 @@
  * drawn over a network scene's map: one small picture per member, its
  * decision regions over the data's square (core/netdata.h's) with the
  * training points when there is room, its seed, training loss and test
- * accuracy under it; its notes (the seeds, the pairwise parameter distances against the
- * mean ‖θ‖) go in the legend, or beside the thumbnails where the legend
+ * accuracy under it; its notes (the seeds, the pairwise parameter distances, each
+ * against its pair's mean ‖θ‖) go in the legend, or beside the thumbnails where the legend
  * takes its compact form (layout.h).  An ensemble of two has under them,
  * where the map has the height, the training loss on the straight line
  * between its members (core/ensemble.h's ensemble_line): a rise between two
@@ -25,8 +25,11 @@
 #define ENSEMBLE_SMALL_PX 11.0
 /* Decision-region cells per side of a thumbnail. */
 #define THUMB_CELLS 24
-/* Training points are drawn on thumbnails at least this wide (pixels at scale 1). */
-#define THUMB_POINTS_SIDE 90.0
+/* Training points are drawn on thumbnails at least this wide (pixels at
+ * scale 1): at 90 trained_not_derived 2's eight at 1280x720 --projector,
+ * 62 pixels wide, had none, their regions following arms not drawn
+ * (review, issue 12). */
+#define THUMB_POINTS_SIDE 40.0
 #define THUMB_GAP 6.0
 /* The least side (pixels at scale 1) a thumbnail under a label naming all
  * three figures is drawn at: trained_not_derived 2's eight at 1280x720
@@ -59,12 +62,15 @@ static double thumb_side(size_t k, int columns, double w, double h, double gap, 
  * trained_not_derived 2 and 3 said "test 97%" and "loss 0.015, test 97%"
  * where the Chinese ones, on a wider map, named seed, training loss and
  * test accuracy.  Where none of these fits (eight at 1280x720
- * --projector, 62 pixels wide), the last form, the test accuracy alone:
- * the notes give the seeds and the losses' range.  No bare number: "89%"
- * beside the caption's "all eight fit" read as a member that did not fit. */
-#define LABEL_FORMS 5
+ * --projector, 62 pixels wide), the seed over the test accuracy (the
+ * notes give the losses' range): the test accuracy alone lost the
+ * thumbnails their seeds there (review, issue 12); and where that does not
+ * fit either, the last form, the test accuracy alone.  No bare number:
+ * "89%" beside the caption's "all eight fit" read as a member that did not
+ * fit. */
+#define LABEL_FORMS 6
 #define LABEL_LINE_MAX 96
-static const int form_lines[LABEL_FORMS] = {1, 2, 3, 3, 1};
+static const int form_lines[LABEL_FORMS] = {1, 2, 3, 3, 2, 1};
 
 /* Member k's label in form into lines; returns its lines. */
 static int member_label(const Ensemble *e, size_t k, int form, char lines[][LABEL_LINE_MAX])
@@ -88,6 +94,10 @@ static int member_label(const Ensemble *e, size_t k, int form, char lines[][LABE
         return form_lines[form];
     }
     snprintf(lines[0], LABEL_LINE_MAX, _("seed %llu"), seed);
+    if (form == LABEL_FORMS - 2) {
+        snprintf(lines[1], LABEL_LINE_MAX, _("test %.0f%%"), test);
+        return form_lines[form];
+    }
     snprintf(lines[1], LABEL_LINE_MAX, form == 2 ? _("train loss %.3f") : _("loss %.3f"), loss);
     snprintf(lines[2], LABEL_LINE_MAX, _("test %.0f%%"), test);
     return form_lines[form];
@@ -182,9 +192,13 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
              _("%zu networks from init seeds %llu to %llu, trained to train losses of %.3f to "
                "%.3f"),
              e->count, first, first + e->count - 1, lo, hi);
+    /* Each pair's distance against its own mean |θ|, least to most, in
+     * the caption's words ("any two lie at least 1.1 times their mean |θ|
+     * apart"): the notes gave the distances and the eight's mean |θ|, a
+     * reader's 30.4 / 24.6 = 1.24 was no pair's ratio. */
     snprintf(lines[1], RENDER_NET_NOTE_MAX,
-             _("distance between two of them: mean %.3g (%.3g to %.3g); their mean |θ| %.3g"),
-             d.mean, d.min, d.max, d.mean_norm);
+             _("any two lie %.2f to %.2f times their mean |θ| apart (distances %.3g to %.3g)"),
+             d.least_ratio, d.most_ratio, d.min, d.max);
     return 2;
 }
 
@@ -283,7 +297,10 @@ void render_net_ensemble(Renderer *r, const Scene *scene)
      * beside 500 pixels of panel, where the three-line label needed 97. */
     int columns = 1, form = 0;
     double side = -1, pitch = 0; /* none fitted yet */
-    for (int f = 0; f < LABEL_FORMS && (f < LABEL_FORMS - 1 || side < 0); f++) {
+    /* The last two forms only where none before them fitted: the seed over
+     * the test accuracy, two lines, gave larger thumbnails than three and
+     * took their training losses at 960x540. */
+    for (int f = 0; f < LABEL_FORMS && (f < LABEL_FORMS - 2 || side < 0); f++) {
         /* The last form goes under any side: none of the others fitted. */
         double widest = f < LABEL_FORMS - 1
                             ? label_width(r, scene->ensemble, f) + (LABEL_APART - THUMB_GAP) * s
