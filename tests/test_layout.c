@@ -4594,6 +4594,50 @@ static void test_min_norm_label_by_its_point(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* implicit_regularization 1-3 at their end, en and zh, at 960x540 and
+ * 1280x720 --projector: the min-norm point's name is drawn once, whole on
+ * the map.  At 1280x720 --projector in English, step 2's, whose caption
+ * cites (0.6, 1.2), had no place whose leader kept off the axis's "2" and
+ * was stacked off the labels to 150 pixels above the map, under the
+ * legend (issue 12). */
+static void test_min_norm_label_on_the_map(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const named[] = {"min-norm point", "最小范数点"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int bad = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t step = 0; step < 3; step++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                const Layout *l = played_layout(st, "implicit_regularization.lua", langs[g],
+                                                step, 60, w, h, frames[z][2]);
+                Viewport vp = render_viewport(st->renderer, st->scene);
+                LayoutRect map = visible_map(l, &vp, w, h);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                size_t found = 0;
+                for (size_t t = 0; t < drawn->count; t++) {
+                    if (!starts_with(drawn->text[t], named[g]))
+                        continue;
+                    found++;
+                    LayoutRect b = drawn->box[t];
+                    print_message("implicit_regularization %zu (%s, %dx%d%s): \"%s\" at (%.0f, "
+                                  "%.0f), the map (%.0f, %.0f, %.0f x %.0f)\n",
+                                  step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                                  drawn->text[t], b.x, b.y, map.x, map.y, map.w, map.h);
+                    bad += !inside_rect(b, map);
+                }
+                if (found != 1)
+                    print_message("implicit_regularization %zu (%s, %dx%d%s): the name drawn "
+                                  "%zu times\n",
+                                  step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                                  found);
+                bad += found != 1;
+            }
+    assert_int_equal(bad, 0);
+}
+
 /* adam_vs_sgd 2 and 3 at their end (300 updates), en and zh, at 960x540
  * and 1280x720 --projector: no label's leader crosses another text's box
  * (its panel, padded 4 pixels, times the scale, to the sides; a pixel in
@@ -8346,6 +8390,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_min_norm_label_nearest_its_point, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_min_norm_label_by_its_point, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_min_norm_label_on_the_map, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_leaders_cross_no_label, stage_open,
                                         stage_close),

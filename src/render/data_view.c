@@ -725,6 +725,23 @@ static bool clear_of_marks(Renderer *r, const Scene *scene, const Viewport *vp, 
     return true;
 }
 
+/* Box, or where it is moved off the labels placed so far
+ * (layout_place_label) where that keeps it whole on the map and off the
+ * lesson's marks: a label moved off the map by them was drawn under a
+ * panel or cut at the map's foot (implicit_regularization 1-2 at 1280x720
+ * --projector: "line of minima" cut, "min-norm point (0.6, 1.2)", which
+ * step 2's caption cites, under the legend, issue 12). */
+static LayoutRect moved_on_map(Renderer *r, const Scene *scene, const Viewport *vp,
+                               LayoutRect box)
+{
+    LayoutRect map = render_visible_map(r, vp);
+    double inset = 4.0 * r->scale;
+    LayoutRect moved = layout_place_label(r->labels, r->label_count, box, RENDER_LABEL_MOVES);
+    bool on_map = moved.x >= map.x && moved.x + moved.w <= map.x + map.w &&
+                  moved.y >= map.y + inset && moved.y + moved.h <= map.y + map.h - inset;
+    return on_map && clear_of_marks(r, scene, vp, moved) ? moved : box;
+}
+
 /* Whether box keeps clear of the segment (x0, y0)-(x1, y1) by margin. */
 static bool clear_of_segment(LayoutRect box, double x0, double y0, double x1, double y1,
                              double margin)
@@ -794,11 +811,7 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         if (!placed) {
             box = first;
             box.y = fmax(fmin(box.y, map.y + map.h - h - inset), map.y + inset);
-            LayoutRect moved = layout_place_label(r->labels, r->label_count, box,
-                                                  RENDER_LABEL_MOVES);
-            if (moved.y >= map.y + inset && moved.y + h <= map.y + map.h - inset &&
-                clear_of_marks(r, scene, vp, moved))
-                box = moved;
+            box = moved_on_map(r, scene, vp, box);
         }
         render_label_at(r, name, box, label_px, r->theme->mark);
         return;
@@ -909,8 +922,13 @@ static void name_min_norm(Renderer *r, const Scene *scene, const Viewport *vp, L
         if (distance_to_box(named, px, py) < distance_to_box(box, px, py))
             label = name, box = named;
     }
-    render_label_leader(r, px, py, box);
-    render_label(r, label, box.x, box.y, font, r->theme->mark);
+    double pad = RENDER_LABEL_PAD * r->scale;
+    LayoutRect panel = moved_on_map(r, scene, vp,
+                                    (LayoutRect){box.x - pad, box.y,
+                                                 render_text_width(r, label, font) + 2.0 * pad,
+                                                 render_line_height(r, font)});
+    render_label_leader(r, px, py, (LayoutRect){panel.x + pad, panel.y, box.w, box.h});
+    render_label_at(r, label, panel, font, r->theme->mark);
 }
 
 void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
