@@ -558,30 +558,38 @@ void render_cross(Renderer *r, double x, double y, double size, double half, Rgb
     shapes_segment(r->shapes, x - size, y + size, x + size, y - size, half, color);
 }
 
-/* How far (pixels) from its line a path's casing reaches, at its widest
- * (nested in the most bands). */
-static double path_reach(const Renderer *r)
+/* How far (pixels) from its line the path of the run drawn order-th
+ * reaches this frame, its casing included: as wide as its nest
+ * (path_nests), not as the widest any path may be.  Kept off that, every
+ * label stood off the paths by what nested paths' wider steps add
+ * (PATH_NEST_LEAST): at 960x540 schedules 3's mirrored start's name moved
+ * under the ✕ that "diverged at step 7" stood under, and the note 58
+ * pixels off it (issue 12). */
+static double drawn_path_reach(const Renderer *r, size_t order)
 {
-    return path_half(r, RENDER_PATH_NEST_MAX) + PATH_CASING * r->marker_scale;
+    return path_half(r, r->nests[order].steps) + PATH_CASING * r->marker_scale;
 }
 
-/* Whether a shown run's path, as drawn this frame (its casing's width
- * included; of the run a cloud copies, its short trail), crosses box: any
- * run's where only is SIZE_MAX, else run only's alone. */
+static size_t path_order(const Scene *scene, size_t k);
+
+/* Whether a shown run's path, as drawn this frame (drawn_path_reach; of
+ * the run a cloud copies, its short trail), crosses box: any run's where
+ * only is SIZE_MAX, else run only's alone. */
 static bool box_on_paths(const Renderer *r, const Scene *scene, const Viewport *vp,
                          LayoutRect box, size_t only)
 {
     if (scene->display.paths_hidden)
         return false;
-    double reach = path_reach(r);
-    const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
-                         box.y + box.h + reach};
     LayoutRect map = path_map(r, vp);
-    for (size_t i = 0; i < scene->run_count; i++) {
+    for (size_t order = 0; order < scene->run_count; order++) {
+        size_t i = path_order(scene, order);
         const PathCache *c = &r->paths[i];
         if (scene->runs[i].hidden || !same_viewport(&c->viewport, vp) || c->count == 0 ||
             (only != SIZE_MAX && i != only))
             continue;
+        double reach = drawn_path_reach(r, order);
+        const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
+                             box.y + box.h + reach};
         /* The run a cloud copies shows only its last steps (draw_path). */
         double head = c->points[3 * (c->count - 1) + 2];
         double window = trail_window(r, scene, i);
@@ -1004,8 +1012,11 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
     double pad = RENDER_LABEL_PAD * r->scale, gap = OFF_VIEW_GAP * r->scale;
     /* Across, clear of a path along the arrow: a head held by where its
      * path left the map (head_place) has that path beside the arrow. */
+    size_t order = 0;
+    while (order + 1 < scene->run_count && path_order(scene, order) != i)
+        order++;
     double across = 0.5 * (w * fabs(dy) + h * fabs(dx)) + pad * fabs(dy) + gap + 6.0 * s +
-                    path_reach(r);
+                    drawn_path_reach(r, order);
     double places[5 + 2 * OFF_VIEW_MOVES][2] = {
         {reach, 0.0}, {21.5 * s, across}, {21.5 * s, -across}, {34.0 * s, across}, {34.0 * s, -across}};
     for (int move = 1; move <= 2 * OFF_VIEW_MOVES; move++) {
