@@ -2464,17 +2464,18 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
      * "sharp: λmax" had no place off the paths nearest its own point at
      * 1280x720 --projector, adam_vs_sgd 3's Adam none off the line of
      * minima in Chinese), then where only lines do, then where paths do
-     * too; last where its leader crosses another label (leader_on_labels),
-     * not over one: implicit_regularization 2's min-norm label at 1280x720
-     * --projector, each place off the labels led across the axis's "2",
-     * stood on the "2" (issue 12). */
+     * too; before that where its leader crosses another label
+     * (leader_on_labels), not the label a path: with no place whose leader
+     * kept off the axis's "2", implicit_regularization 2's min-norm label
+     * at 1280x720 --projector stood on the "2" (issue 12), and 3's in the
+     * window across both paths (test_min_norm_label_off_paths). */
     static const struct {
         LabelKeepOff keep_off;
         bool nearest, led_across;
     } passes[] = {{KEEP_OFF_LINES, true, false},
                   {KEEP_OFF_LINES, false, false},
                   {KEEP_OFF_PATHS, false, false},
-                  {KEEP_OFF_NOTHING, false, false},
+                  {KEEP_OFF_PATHS, false, true},
                   {KEEP_OFF_NOTHING, false, true}};
     for (size_t pass = 0; pass < sizeof passes / sizeof passes[0]; pass++)
         for (int k = 0; k < RENDER_LABEL_DISTANCES; k++) {
