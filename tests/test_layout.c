@@ -4566,6 +4566,24 @@ static bool segments_cross(const double a0[2], const double a1[2], const double 
     return d1 * d2 < 0 && d3 * d4 < 0;
 }
 
+/* The runs of scene whose path (in pixels on vp) the segment a-b crosses,
+ * one bit each. */
+static unsigned paths_crossed(const Scene *scene, const Viewport *vp, const double a[2],
+                              const double b[2])
+{
+    unsigned crossed = 0;
+    for (size_t i = 0; i < scene->run_count && i < 32; i++) {
+        const Run *run = &scene->runs[i].run;
+        for (size_t j = 0; j + 1 < run->count && !(crossed >> i & 1u); j++) {
+            double p0[2], p1[2];
+            viewport_to_pixel(vp, run->path[j].x, run->path[j].y, &p0[0], &p0[1]);
+            viewport_to_pixel(vp, run->path[j + 1].x, run->path[j + 1].y, &p1[0], &p1[1]);
+            crossed |= (unsigned)segments_cross(a, b, p0, p1) << i;
+        }
+    }
+    return crossed;
+}
+
 /* implicit_regularization 3 at its end (60 updates), en, at 960x540 and
  * 1280x720 --projector: the min-norm point's label (its panel, the text's
  * box padded 4 pixels, times the scale, to the sides) stands within 24
@@ -4603,19 +4621,9 @@ static void test_min_norm_label_by_its_point(void **state)
             bool led = false;
             for (size_t k = 0; k < count && k < 32; k++) {
                 const double *at = leaders[k];
-                bool tied = box_distance(b, at[0], at[1]) <= pad + 2.0 &&
-                            hypot(at[2] - px, at[3] - py) <= 12.0 * scale;
-                for (size_t i = 0; tied && i < st->scene->run_count; i++) {
-                    const Run *run = &st->scene->runs[i].run;
-                    for (size_t j = 0; tied && j + 1 < run->count; j++) {
-                        double p0[2], p1[2];
-                        viewport_to_pixel(&vp, run->path[j].x, run->path[j].y, &p0[0], &p0[1]);
-                        viewport_to_pixel(&vp, run->path[j + 1].x, run->path[j + 1].y, &p1[0],
-                                          &p1[1]);
-                        tied = !segments_cross(at, at + 2, p0, p1);
-                    }
-                }
-                led |= tied;
+                led |= box_distance(b, at[0], at[1]) <= pad + 2.0 &&
+                       hypot(at[2] - px, at[3] - py) <= 12.0 * scale &&
+                       !paths_crossed(st->scene, &vp, at, at + 2);
             }
             print_message("implicit_regularization 3 (en, %dx%d%s): \"%s\" %.1f px from its "
                           "point%s\n",
@@ -4708,25 +4716,14 @@ static void test_leaders_cross_no_path(void **state)
                         /* The leader up to 12 pixels short of its point. */
                         double end[2] = {at[2] - (at[2] - at[0]) * 12.0 * scale / len,
                                          at[3] - (at[3] - at[1]) * 12.0 * scale / len};
-                        for (size_t i = 0; i < st->scene->run_count; i++) {
-                            const Run *run = &st->scene->runs[i].run;
-                            bool crossed = false;
-                            for (size_t j = 0; !crossed && j + 1 < run->count; j++) {
-                                double p0[2], p1[2];
-                                viewport_to_pixel(&vp, run->path[j].x, run->path[j].y, &p0[0],
-                                                  &p0[1]);
-                                viewport_to_pixel(&vp, run->path[j + 1].x, run->path[j + 1].y,
-                                                  &p1[0], &p1[1]);
-                                crossed = segments_cross(at, end, p0, p1);
-                            }
-                            if (crossed)
-                                print_message("%s %zu (%s, %dx%d%s): the leader from (%.0f, "
-                                              "%.0f) crosses run %zu's path\n",
-                                              lessons[n], step + 1, langs[g], w, h,
-                                              frames[z][2] ? " --projector" : "", at[0], at[1],
-                                              i + 1);
-                            crossing += crossed;
-                        }
+                        unsigned crossed = paths_crossed(st->scene, &vp, at, end);
+                        if (crossed)
+                            print_message("%s %zu (%s, %dx%d%s): the leader from (%.0f, %.0f) "
+                                          "crosses runs' paths (bits %#x)\n",
+                                          lessons[n], step + 1, langs[g], w, h,
+                                          frames[z][2] ? " --projector" : "", at[0], at[1],
+                                          crossed);
+                        crossing += crossed != 0;
                     }
                 }
     assert_int_equal(crossing, 0);
