@@ -884,13 +884,6 @@ static bool leader_off_paths(const Renderer *r, const Scene *scene, const Viewpo
  * further (the first places it tries, half a line apart) stands near. */
 #define NAME_NEAR_GAP 9.0
 
-/* The distance from pixel (x, y) to box (0 inside it). */
-static double distance_to_box(LayoutRect box, double x, double y)
-{
-    return hypot(fmax(0.0, fmax(box.x - x, x - (box.x + box.w))),
-                 fmax(0.0, fmax(box.y - y, y - (box.y + box.h))));
-}
-
 /* The min-norm point's name with its coordinates, which the captions cite
  * (issue 12), beside it (render_label_beside) off the runs' paths where
  * there is room: GD's path from 0 ends on the point, and from another
@@ -916,10 +909,10 @@ static void name_min_norm(Renderer *r, const Scene *scene, const Viewport *vp, L
     const char *label = whole;
     LayoutRect box = render_label_beside(r, scene, vp, px, py, label, font);
     double near = NAME_NEAR_GAP * r->scale + 2.0 * render_line_height(r, font);
-    if (distance_to_box(box, px, py) > near) {
+    if (layout_distance(box, px, py) > near) {
         const char *name = _("min-norm point");
         LayoutRect named = render_label_beside(r, scene, vp, px, py, name, font);
-        if (distance_to_box(named, px, py) < distance_to_box(box, px, py))
+        if (layout_distance(named, px, py) < layout_distance(box, px, py))
             label = name, box = named;
     }
     double pad = RENDER_LABEL_PAD * r->scale;
@@ -996,7 +989,7 @@ void render_data_map_notes(Renderer *r, const Scene *scene, const Viewport *vp)
                         clear_of_segment(box, line[0], line[1], line[2], line[3], 4.0 * s) &&
                         !render_box_on_paths(r, scene, vp, box) &&
                         (leader ? leader_off_paths(r, scene, vp, ax, ay, box)
-                                : distance_to_box(box, ax, ay) <= 24.0 * s) &&
+                                : layout_distance(box, ax, ay) <= 24.0 * s) &&
                         (!axes || !render_box_on_lines(r, scene, vp, box));
                     /* On the x axis touching its "2",
                      * implicit_regularization 3's read "way from 0 2"

@@ -893,6 +893,12 @@ bool layout_rect_holds(LayoutRect r, double px, double py)
     return px >= r.x && px < right_edge(r) && py >= r.y && py < bottom_edge(r);
 }
 
+double layout_distance(LayoutRect r, double px, double py)
+{
+    return hypot(fmax(0.0, fmax(r.x - px, px - right_edge(r))),
+                 fmax(0.0, fmax(r.y - py, py - bottom_edge(r))));
+}
+
 /* Whether r holds one of the count points of avoid that lie on the map
  * (a run's head run off the view, or the pointer over a panel, is no
  * point of the map's to keep clear). */

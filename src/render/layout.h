@@ -376,6 +376,9 @@ void layout_place_over_map(const LayoutInput *in, Layout *out, const double (*av
  * right and bottom out). */
 bool layout_rect_holds(LayoutRect r, double px, double py);
 
+/* Pixels from r to frame pixel (px, py): 0 inside it. */
+double layout_distance(LayoutRect r, double px, double py);
+
 /* Whether a and b share area (touching edges do not). */
 bool layout_overlap(LayoutRect a, LayoutRect b);
 

@@ -870,13 +870,6 @@ static HeadPlace head_place(const Renderer *r, const Scene *scene, size_t i, lon
  * keeps inside the map's edge and off the paths. */
 #define OFF_VIEW_GAP 6.0
 
-/* Pixels from box to the point (x, y): 0 inside it. */
-static double box_distance(LayoutRect box, double x, double y)
-{
-    return hypot(fmax(0.0, fmax(box.x - x, x - (box.x + box.w))),
-                 fmax(0.0, fmax(box.y - y, y - (box.y + box.h))));
-}
-
 /* Whether box lies on a shown run's head or its selection ring. */
 static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *vp,
                          LayoutRect box)
@@ -887,7 +880,7 @@ static bool box_on_heads(const Renderer *r, const Scene *scene, const Viewport *
         if (scene->runs[i].hidden || last < 0)
             continue;
         HeadPlace h = head_place(r, scene, i, last, vp);
-        if (box_distance(box, h.px, h.py) < reach)
+        if (layout_distance(box, h.px, h.py) < reach)
             return true;
     }
     return false;
@@ -2257,7 +2250,7 @@ static bool box_on_ring(LayoutRect box, double cx, double cy, double radius, dou
 {
     double fx = fmax(fabs(box.x - cx), fabs(box.x + box.w - cx));
     double fy = fmax(fabs(box.y - cy), fabs(box.y + box.h - cy));
-    return box_distance(box, cx, cy) < radius + reach && hypot(fx, fy) > radius - reach;
+    return layout_distance(box, cx, cy) < radius + reach && hypot(fx, fy) > radius - reach;
 }
 
 bool render_box_on_lines(const Renderer *r, const Scene *scene, const Viewport *vp,
@@ -2398,16 +2391,16 @@ static bool off_enclosing_rims(const Renderer *r, const Scene *scene, const View
 static bool nearest_its_point(const Renderer *r, const Scene *scene, const Viewport *vp,
                               double cx, double cy, LayoutRect box)
 {
-    double own = box_distance(box, cx, cy), same = r->marker_scale;
+    double own = layout_distance(box, cx, cy), same = r->marker_scale;
     for (size_t k = 0; k < r->head_count; k++)
         if (hypot(r->heads[k][0] - cx, r->heads[k][1] - cy) > same &&
-            box_distance(box, r->heads[k][0], r->heads[k][1]) < own)
+            layout_distance(box, r->heads[k][0], r->heads[k][1]) < own)
             return false;
     for (size_t k = 0; scene && !r->view3d && k < scene->mark_count; k++) {
         double mx, my, radius;
         mark_circle(r, vp, &scene->marks[k], &mx, &my, &radius);
         if (scene->marks[k].label[0] && hypot(mx - cx, my - cy) > same &&
-            box_distance(box, mx, my) < own)
+            layout_distance(box, mx, my) < own)
             return false;
     }
     return true;
@@ -2512,7 +2505,7 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                 LayoutRect at = tries[side];
                 at.x = fmin(fmax(at.x, map.x + pad), map.x + map.w - width - pad);
                 LayoutRect padded = {at.x - pad, at.y, width + 2.0 * pad, line};
-                if (box_distance(padded, cx, cy) + pad + 0.5 >= d &&
+                if (layout_distance(padded, cx, cy) + pad + 0.5 >= d &&
                     label_clear(r, scene, vp, padded, keep_off) &&
                     off_enclosing_rims(r, scene, vp, cx, cy, padded) &&
                     !led_along_an_axis(r, scene, vp, cx, cy, padded) &&
