@@ -752,11 +752,13 @@ static PathNest nest_of(Renderer *r, const Scene *scene, size_t k)
 /* Every path's nest (nest_of, each from those drawn before it) once the
  * frame's paths are reduced: asked for by each path's two passes, its
  * hidden stretches and the paths before it, it was worked out 22 times a
- * frame of the race, 0.67 M instructions (issue 18). */
+ * frame of the race, 0.67 M instructions (issue 18).  None where the
+ * paths are hidden. */
 static void path_nests(Renderer *r, const Scene *scene)
 {
     for (size_t k = 0; k < scene->run_count; k++)
-        r->nests[k] = nest_of(r, scene, k);
+        r->nests[k] = scene->display.paths_hidden ? (PathNest){0, false, false}
+                                                   : nest_of(r, scene, k);
 }
 
 /* The k-th path's nest as path_nests worked it out this frame. */
@@ -2989,8 +2991,9 @@ void render_world(Renderer *r, const Scene *scene)
             r->paths[i].drawn = head_place(r, scene, i, last, &vp).path_end;
         }
     }
-    if (!scene->display.paths_hidden)
-        path_nests(r, scene);
+    /* Also with the paths hidden, each nest then none: the off-view note
+     * reads its run's (draw_off_view), which was else a frame before's. */
+    path_nests(r, scene);
     if (scene->display.axes && r->view3d)
         render_box_axes(r);
     else if (scene->display.axes)
