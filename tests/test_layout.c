@@ -6135,6 +6135,48 @@ static void test_colour_bar_reads_what_it_names(void **state)
         }
 }
 
+/* edge_of_stability 1's caption: "λmax leaps from 300 to over 700 as GD
+ * drops into the valley" — the leap is GD's first step, so step 1 stands
+ * at least 10 pixels right of step 0 on the sharpness plot, en and zh at
+ * 960x540 and 1280x720 --projector, and the labels in the row under the
+ * plot (its steps, "step (log)") stand 4 pixels apart or more.  On a linear axis
+ * from 0 to 3000 the leap stood in the first pixel column, on the axis
+ * line (0.1 px at 960x540: review, issue 12). */
+static void test_edge_leap_off_the_axis(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t q = 0; q < 4; q++) {
+        size_t g = q / 2, z = q % 2;
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "edge_of_stability.lua", langs[g], 0, 3000, w, h,
+                                        frames[z][2]);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
+        double x0, x1;
+        assert_true(render_sharpness_step_x(st->renderer, 0, &x0));
+        assert_true(render_sharpness_step_x(st->renderer, 1, &x1));
+        print_message("edge_of_stability 1 (%s, %dx%d%s): step 1 %.1f px right of step 0\n",
+                      langs[g], w, h, frames[z][2] ? " --projector" : "", x1 - x0);
+        assert_true(x1 - x0 >= 10.0);
+        for (size_t i = 0; i < drawn->count; i++) {
+            LayoutRect b = drawn->box[i];
+            if (!inside_rect(b, l->rect[LAYOUT_DYNAMICS]) || b.y < area.y + area.h ||
+                b.y > area.y + area.h + 0.5 * b.h)
+                continue;
+            print_message("  under the plot: \"%s\" at x %.0f-%.0f\n", drawn->text[i], b.x,
+                          b.x + b.w);
+            for (size_t k = 0; k < i; k++)
+                if (inside_rect(drawn->box[k], l->rect[LAYOUT_DYNAMICS]) &&
+                    fabs(drawn->box[k].y - b.y) < 1.0)
+                    assert_true(b.x >= drawn->box[k].x + drawn->box[k].w + 4.0 ||
+                                drawn->box[k].x >= b.x + b.w + 4.0);
+        }
+    }
+}
+
 /* edge_of_stability's three steps on one sharpness axis, en and zh at
  * 960x540 and 1280x720 --projector (issue 12), each showing the whole
  * story of λmax: the fall to 200, the climb to 2/η = 952 and (step 2) the
@@ -8527,6 +8569,7 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_labels_values_between, stage_open,
                                         stage_close),
+        cmocka_unit_test_setup_teardown(test_edge_leap_off_the_axis, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_edge_label_off_the_curves, stage_open,
