@@ -6176,6 +6176,48 @@ static void test_rmsprop_throw_not_under_its_head(void **state)
     }
 }
 
+/* gradient_flow 3's caption: "GD crosses it at every step" — η = 0.2's
+ * zig-zag read as a path, not a band: en at 960x540 and 1280x720
+ * --projector, the pixels of its head's colour in the box about its path
+ * are at most 5 (times h / 540) per pixel of the path's length (8.8
+ * before, 1.8 after at 960x540).  Widened
+ * for the flow nested in it (12 px at 960x540), its swings filled in as
+ * a wedge (review, issue 12). */
+static void test_zig_zag_reads_as_a_path(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        played_layout(st, "gradient_flow.lua", "en", 2, 300, w, h, frames[z][2]);
+        const Run *run = &st->scene->runs[0].run;
+        assert_true(run->desc.lr == 0.2);
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        Viewport vp = render_viewport(st->renderer, st->scene);
+        double x0 = HUGE_VAL, x1 = -HUGE_VAL, y0 = HUGE_VAL, y1 = -HUGE_VAL, length = 0, px = 0,
+               py = 0;
+        for (size_t k = 0; k < run->count; k++) {
+            double x, y;
+            viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x, &y);
+            length += k > 0 ? hypot(x - px, y - py) : 0;
+            px = x, py = y;
+            x0 = fmin(x0, x), x1 = fmax(x1, x), y0 = fmin(y0, y), y1 = fmax(y1, y);
+        }
+        const uint8_t *head = &shot.rgba[4 * ((size_t)lround(py) * (size_t)w + (size_t)lround(px))];
+        long ink = 0;
+        for (long y = lround(y0) - 4; y <= lround(y1) + 4; y++)
+            for (long x = lround(x0) - 4; x <= lround(x1) + 4; x++) {
+                const uint8_t *c = &shot.rgba[4 * ((size_t)y * (size_t)w + (size_t)x)];
+                ink += abs(c[0] - head[0]) + abs(c[1] - head[1]) + abs(c[2] - head[2]) < 60;
+            }
+        print_message("gradient_flow 3 (en, %dx%d%s): η = 0.2's colour %ld pixels along %.0f "
+                      "pixels of path, %.1f per pixel\n", w, h, frames[z][2] ? " --projector" : "",
+                      ink, length, ink / length);
+        shot_free(&shot);
+        assert_true(ink / length <= 5.0 * h / 540.0);
+    }
+}
+
 /* edge_of_stability 1's caption: "λmax leaps from 300 to over 700 as GD
  * drops into the valley" — the leap is GD's first step, so step 1 stands
  * at least 10 pixels right of step 0 on the sharpness plot, en and zh at
@@ -8611,6 +8653,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharpness_plot_labels_values_between, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edge_leap_off_the_axis, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_zig_zag_reads_as_a_path, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_rmsprop_throw_not_under_its_head, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),

@@ -702,6 +702,17 @@ static bool path_along(const Renderer *r, size_t j, size_t i, double reach)
     return 2 * path_near(r, j, i, reach) >= PATH_UNDER_SAMPLES;
 }
 
+/* Whether run i's path, as reduced this frame, zig-zags: it turns back
+ * (turns_back) at a third of its kept points or more, three at least. */
+static bool path_zig_zags(const Renderer *r, size_t i)
+{
+    const PathCache *c = &r->paths[i];
+    size_t turns = 0;
+    for (size_t b = 1; b + 1 < c->drawn; b++)
+        turns += turns_back(c->points, b - 1, b, b + 1);
+    return turns >= 3 && 3 * turns >= c->drawn;
+}
+
 /* How many steps wider (render_path_nest) the k-th path drawn
  * (path_order) is, and whether it lies inside the band of one drawn
  * before it (inside: drawn opaque, draw_path).  Paths from one start
@@ -722,12 +733,17 @@ static bool path_along(const Renderer *r, size_t j, size_t i, double reach)
  * selected run nests in that one (nested), a step narrower and its casing
  * under every colour, so it shows along the selected run's edges
  * (gradient_flow 4's η = 0.05 lay whole under η = 0.01's band but for a
- * sliver on the bend: review, issue 12). */
+ * sliver on the bend: review, issue 12).  A zig-zag (path_zig_zags) is
+ * not widened for the paths after it: its band filled in between its
+ * swings, and gradient_flow 3's η = 0.2, 12 pixels wide about the flow,
+ * read as a filled wedge at 960x540 (review, issue 12); the flow is drawn
+ * outlined over it. */
 static PathNest nest_of(Renderer *r, const Scene *scene, size_t k)
 {
     r->work.path_nests++;
     size_t i = path_order(scene, k);
     double reach = path_half(r, RENDER_PATH_NEST_MAX);
+    bool zig_zag = path_zig_zags(r, i);
     int nest = 0, widest = 0;
     PathNest n = {0, false, false};
     for (size_t other = 0; other < scene->run_count; other++) {
@@ -735,7 +751,7 @@ static PathNest nest_of(Renderer *r, const Scene *scene, size_t k)
         if (other == k || scene->runs[j].hidden || !same_start(scene, i, j))
             continue;
         n.inside = n.inside || other < k;
-        if (other > k && (j != scene->selected || path_under(r, i, j, reach))) {
+        if (other > k && !zig_zag && (j != scene->selected || path_under(r, i, j, reach))) {
             nest += continuous_run(scene, j) ? 2 : 1;
         } else if (other < k && i == scene->selected && path_along(r, i, j, reach)) {
             bool under = path_under(r, j, i, reach);
