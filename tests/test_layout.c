@@ -6155,7 +6155,8 @@ static void test_rmsprop_throw_not_under_its_head(void **state)
         Viewport vp = render_viewport(st->renderer, st->scene);
         double hx, hy;
         viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
-        const uint8_t *centre = &shot.rgba[4 * ((size_t)lround(hy) * (size_t)w + (size_t)lround(hx))];
+        const uint8_t *centre =
+            &shot.rgba[4 * ((size_t)lround(hy) * (size_t)w + (size_t)lround(hx))];
         double reach = 3.5 * h / 540.0;
         int inside = 0, other = 0;
         for (int dy = -6; dy <= 6; dy++)
@@ -6203,7 +6204,8 @@ static void test_zig_zag_reads_as_a_path(void **state)
             px = x, py = y;
             x0 = fmin(x0, x), x1 = fmax(x1, x), y0 = fmin(y0, y), y1 = fmax(y1, y);
         }
-        const uint8_t *head = &shot.rgba[4 * ((size_t)lround(py) * (size_t)w + (size_t)lround(px))];
+        const uint8_t *head =
+            &shot.rgba[4 * ((size_t)lround(py) * (size_t)w + (size_t)lround(px))];
         long ink = 0;
         for (long y = lround(y0) - 4; y <= lround(y1) + 4; y++)
             for (long x = lround(x0) - 4; x <= lround(x1) + 4; x++) {

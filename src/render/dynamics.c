@@ -7,7 +7,8 @@
  *     one display.plot_run names) against 2/lr, GD's stability threshold
  *     on a quadratic: GD settles
  *     only where λmax < 2/lr, and on many losses climbs until λmax hovers
- *     at 2/lr (the edge of stability, Cohen et al. 2021).
+ *     at 2/lr (the edge of stability, Cohen et al. 2021).  Its steps on a
+ *     log axis (log of 1 + step) where a lesson asks (plot.log_steps).
  *   schedule: each run's learning rate per step, its future fainter.
  *   norm: |θ| of the selected run over log-spaced steps and, on separable
  *     logreg, the angle between θ and the max-margin direction: the norm
@@ -120,7 +121,8 @@
 double plot_to_x(const PlotArea *a, double step)
 {
     double from = a->xlog_from;
-    double t = a->xlog ? log((step + from) / (a->xlo + from)) / log((a->xhi + from) / (a->xlo + from))
+    double t = a->xlog ? log((step + from) / (a->xlo + from)) /
+                             log((a->xhi + from) / (a->xlo + from))
                        : (step - a->xlo) / (a->xhi - a->xlo);
     return a->x + t * a->w;
 }
