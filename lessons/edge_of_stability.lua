@@ -38,7 +38,10 @@ step {
   play = 3000,
   speed = 300,
   show = { "sharpness" },
-  plot = edge_range,
+  -- Steps on a log axis: λmax leaps from 300 to 715 in GD's first step,
+  -- which on 0 to 3000 stood in the plot's first pixel column, on the
+  -- axis line; from step 1 to 10 of 3000 take 0.09 to 0.30 of the width.
+  plot = { sharpness = edge_range.sharpness, log_steps = true },
 }
 
 step {

@@ -6135,6 +6135,133 @@ static void test_colour_bar_reads_what_it_names(void **state)
         }
 }
 
+/* adaptive 4's caption: RMSProp "was thrown up its valley's wall ...
+ * then fell back" — a detour about 10 pixels long at 960x540 that ends
+ * where its head rests.  At its end (step 380), en at 960x540 and
+ * 1280x720 --projector, RMSProp's head no longer covers it: of the pixels
+ * within 3.5 pixels (times h / 540) of the head's centre, a quarter or
+ * more are not the centre's colour (the map, the path's casing) where the
+ * filled disc left none, the detour drawn under it. */
+static void test_rmsprop_throw_not_under_its_head(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        played_layout(st, "adaptive.lua", "en", 3, 360, w, h, frames[z][2]);
+        const Run *run = &st->scene->runs[1].run;
+        assert_int_equal(run->desc.kind, OPT_RMSPROP);
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        Viewport vp = render_viewport(st->renderer, st->scene);
+        double hx, hy;
+        viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
+        const uint8_t *centre =
+            &shot.rgba[4 * ((size_t)lround(hy) * (size_t)w + (size_t)lround(hx))];
+        double reach = 3.5 * h / 540.0;
+        int inside = 0, other = 0;
+        for (int dy = -6; dy <= 6; dy++)
+            for (int dx = -6; dx <= 6; dx++) {
+                if (hypot(dx, dy) > reach)
+                    continue;
+                const uint8_t *c = &shot.rgba[4 * ((size_t)(lround(hy) + dy) * (size_t)w +
+                                                   (size_t)(lround(hx) + dx))];
+                inside++;
+                other += abs(c[0] - centre[0]) + abs(c[1] - centre[1]) + abs(c[2] - centre[2]) > 60;
+            }
+        print_message("adaptive 4 (en, %dx%d%s): RMSProp at step %zu, %d of %d pixels about its "
+                      "head not its centre's colour\n", w, h, frames[z][2] ? " --projector" : "",
+                      run->count - 1, other, inside);
+        shot_free(&shot);
+        assert_true(run->count - 1 == 380);
+        assert_true(other >= inside / 4);
+    }
+}
+
+/* gradient_flow 3's caption: "GD crosses it at every step" — η = 0.2's
+ * zig-zag read as a path, not a band: en at 960x540 and 1280x720
+ * --projector, the pixels of its head's colour in the box about its path
+ * are at most 5 (times h / 540) per pixel of the path's length (8.8
+ * before, 1.8 after at 960x540).  Widened
+ * for the flow nested in it (12 px at 960x540), its swings filled in as
+ * a wedge (review, issue 12). */
+static void test_zig_zag_reads_as_a_path(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t z = 0; z < 2; z++) {
+        int w = frames[z][0], h = frames[z][1];
+        played_layout(st, "gradient_flow.lua", "en", 2, 300, w, h, frames[z][2]);
+        const Run *run = &st->scene->runs[0].run;
+        assert_true(run->desc.lr == 0.2);
+        Shot shot = shot_frame(st, w, h, NULL, true);
+        Viewport vp = render_viewport(st->renderer, st->scene);
+        double x0 = HUGE_VAL, x1 = -HUGE_VAL, y0 = HUGE_VAL, y1 = -HUGE_VAL, length = 0, px = 0,
+               py = 0;
+        for (size_t k = 0; k < run->count; k++) {
+            double x, y;
+            viewport_to_pixel(&vp, run->path[k].x, run->path[k].y, &x, &y);
+            length += k > 0 ? hypot(x - px, y - py) : 0;
+            px = x, py = y;
+            x0 = fmin(x0, x), x1 = fmax(x1, x), y0 = fmin(y0, y), y1 = fmax(y1, y);
+        }
+        const uint8_t *head =
+            &shot.rgba[4 * ((size_t)lround(py) * (size_t)w + (size_t)lround(px))];
+        long ink = 0;
+        for (long y = lround(y0) - 4; y <= lround(y1) + 4; y++)
+            for (long x = lround(x0) - 4; x <= lround(x1) + 4; x++) {
+                const uint8_t *c = &shot.rgba[4 * ((size_t)y * (size_t)w + (size_t)x)];
+                ink += abs(c[0] - head[0]) + abs(c[1] - head[1]) + abs(c[2] - head[2]) < 60;
+            }
+        print_message("gradient_flow 3 (en, %dx%d%s): η = 0.2's colour %ld pixels along %.0f "
+                      "pixels of path, %.1f per pixel\n", w, h, frames[z][2] ? " --projector" : "",
+                      ink, length, ink / length);
+        shot_free(&shot);
+        assert_true(ink / length <= 5.0 * h / 540.0);
+    }
+}
+
+/* edge_of_stability 1's caption: "λmax leaps from 300 to over 700 as GD
+ * drops into the valley" — the leap is GD's first step, so step 1 stands
+ * at least 10 pixels right of step 0 on the sharpness plot, en and zh at
+ * 960x540 and 1280x720 --projector, and the labels in the row under the
+ * plot (its steps, "step (log)") stand 4 pixels apart or more.  On a linear axis
+ * from 0 to 3000 the leap stood in the first pixel column, on the axis
+ * line (0.1 px at 960x540: review, issue 12). */
+static void test_edge_leap_off_the_axis(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    for (size_t q = 0; q < 4; q++) {
+        size_t g = q / 2, z = q % 2;
+        int w = frames[z][0], h = frames[z][1];
+        const Layout *l = played_layout(st, "edge_of_stability.lua", langs[g], 0, 3000, w, h,
+                                        frames[z][2]);
+        assert_true(l->shown[LAYOUT_DYNAMICS]);
+        const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+        LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
+        double x0, x1;
+        assert_true(render_sharpness_step_x(st->renderer, 0, &x0));
+        assert_true(render_sharpness_step_x(st->renderer, 1, &x1));
+        print_message("edge_of_stability 1 (%s, %dx%d%s): step 1 %.1f px right of step 0\n",
+                      langs[g], w, h, frames[z][2] ? " --projector" : "", x1 - x0);
+        assert_true(x1 - x0 >= 10.0);
+        for (size_t i = 0; i < drawn->count; i++) {
+            LayoutRect b = drawn->box[i];
+            if (!inside_rect(b, l->rect[LAYOUT_DYNAMICS]) || b.y < area.y + area.h ||
+                b.y > area.y + area.h + 0.5 * b.h)
+                continue;
+            print_message("  under the plot: \"%s\" at x %.0f-%.0f\n", drawn->text[i], b.x,
+                          b.x + b.w);
+            for (size_t k = 0; k < i; k++)
+                if (inside_rect(drawn->box[k], l->rect[LAYOUT_DYNAMICS]) &&
+                    fabs(drawn->box[k].y - b.y) < 1.0)
+                    assert_true(b.x >= drawn->box[k].x + drawn->box[k].w + 4.0 ||
+                                drawn->box[k].x >= b.x + b.w + 4.0);
+        }
+    }
+}
+
 /* edge_of_stability's three steps on one sharpness axis, en and zh at
  * 960x540 and 1280x720 --projector (issue 12), each showing the whole
  * story of λmax: the fall to 200, the climb to 2/η = 952 and (step 2) the
@@ -8526,6 +8653,10 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_sharpness_plots_name_lines_and_scale, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_sharpness_plot_labels_values_between, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_edge_leap_off_the_axis, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_zig_zag_reads_as_a_path, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_rmsprop_throw_not_under_its_head, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),

@@ -653,17 +653,17 @@ static int api_lesson(lua_State *L)
 }
 
 /* plot = { ymin = 1e-6, ymax = 10, from = 380, run = 2,
- * sharpness = { 900, 1100 }, marks = { 442, 525 } }: the loss plot's range
- * and first update shown, the one run the dynamics plot draws, the
- * sharpness plot's range and the updates the loss plot numbers; each part
- * optional. */
+ * sharpness = { 900, 1100 }, log_steps = true, marks = { 442, 525 } }: the
+ * loss plot's range and first update shown, the one run the dynamics plot
+ * draws, the sharpness plot's range and log step axis and the updates the
+ * loss plot numbers; each part optional. */
 static void read_plot(lua_State *L, int idx, LessonStep *step)
 {
-    static const char *const fields[] = { "ymin", "ymax", "from", "run", "sharpness", "marks",
-                                          NULL };
+    static const char *const fields[] = { "ymin",      "ymax",      "from",  "run",
+                                          "sharpness", "log_steps", "marks", NULL };
     expect(L, idx, LUA_TTABLE, "plot",
            "a table { ymin = ..., ymax = ..., from = ..., run = ..., sharpness = { lo, hi }, "
-           "marks = { update, ... } }");
+           "log_steps = true, marks = { update, ... } }");
     check_fields(L, idx, "plot", fields);
     bool has_min = get_field(L, idx, "ymin") != LUA_TNIL;
     bool has_max = get_field(L, idx, "ymax") != LUA_TNIL;
@@ -694,6 +694,9 @@ static void read_plot(lua_State *L, int idx, LessonStep *step)
         if (!(step->plot_sharpness[0] >= 0 && step->plot_sharpness[1] > step->plot_sharpness[0]))
             luaL_error(L, "plot.sharpness: the range needs 0 <= lo < hi");
     }
+    lua_pop(L, 1);
+    if (get_field(L, idx, "log_steps") != LUA_TNIL)
+        step->plot_log_steps = read_bool(L, -1, "plot.log_steps");
     lua_pop(L, 1);
     if (get_field(L, idx, "marks") != LUA_TNIL) {
         step->plot_mark_count = list_length(L, -1, "plot.marks", LESSON_PLOT_MARKS);

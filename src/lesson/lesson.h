@@ -278,6 +278,10 @@ typedef struct LessonStep {
                                     sharpness plot's linear range, 0 <= lo <
                                     hi, so steps compare on one axis; both 0:
                                     fitted to the runs */
+    bool plot_log_steps;         /* plot = { log_steps = true }: the sharpness
+                                    plot's step axis logarithmic in 1 + step,
+                                    so a leap in the first steps of thousands
+                                    takes more than the axis's first column */
     long plot_run;               /* plot = { run = N }: N − 1, the one run the
                                     sharpness and norm plots and a network's
                                     data panel draw; -1 (or a run the step

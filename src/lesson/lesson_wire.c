@@ -111,6 +111,7 @@ static void put_step(Writer *w, const LessonStep *step)
         put_u64(w, (uint64_t)step->plot_marks[i]);
     put_f64(w, step->plot_sharpness[0]);
     put_f64(w, step->plot_sharpness[1]);
+    put_u64(w, step->plot_log_steps);
     put_u64(w, (uint64_t)(step->plot_run + 1));  /* -1 (every run) as 0 */
     put_f64(w, step->distance_from.x);
     put_f64(w, step->distance_from.y);
@@ -300,6 +301,7 @@ static void get_step(Reader *r, LessonStep *step)
         step->plot_marks[i] = (long)get_u64(r, LONG_MAX);
     step->plot_sharpness[0] = get_f64(r);
     step->plot_sharpness[1] = get_f64(r);
+    step->plot_log_steps = get_u64(r, 1);
     step->plot_run = (long)get_u64(r, LESSON_MAX_RUNS) - 1;
     step->distance_from.x = get_f64(r);
     step->distance_from.y = get_f64(r);

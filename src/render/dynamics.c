@@ -7,7 +7,8 @@
  *     one display.plot_run names) against 2/lr, GD's stability threshold
  *     on a quadratic: GD settles
  *     only where λmax < 2/lr, and on many losses climbs until λmax hovers
- *     at 2/lr (the edge of stability, Cohen et al. 2021).
+ *     at 2/lr (the edge of stability, Cohen et al. 2021).  Its steps on a
+ *     log axis (log of 1 + step) where a lesson asks (plot.log_steps).
  *   schedule: each run's learning rate per step, its future fainter.
  *   norm: |θ| of the selected run over log-spaced steps and, on separable
  *     logreg, the angle between θ and the max-margin direction: the norm
@@ -119,15 +120,18 @@
 
 double plot_to_x(const PlotArea *a, double step)
 {
-    double t = a->xlog ? log(step / a->xlo) / log(a->xhi / a->xlo)
+    double from = a->xlog_from;
+    double t = a->xlog ? log((step + from) / (a->xlo + from)) /
+                             log((a->xhi + from) / (a->xlo + from))
                        : (step - a->xlo) / (a->xhi - a->xlo);
     return a->x + t * a->w;
 }
 
 double plot_step_at(const PlotArea *a, double px)
 {
-    double t = (px - a->x) / a->w;
-    return a->xlog ? a->xlo * pow(a->xhi / a->xlo, t) : a->xlo + t * (a->xhi - a->xlo);
+    double t = (px - a->x) / a->w, from = a->xlog_from;
+    return a->xlog ? (a->xlo + from) * pow((a->xhi + from) / (a->xlo + from), t) - from
+                   : a->xlo + t * (a->xhi - a->xlo);
 }
 
 double plot_to_y(const PlotArea *a, double v)
@@ -786,6 +790,38 @@ static double step_row_width(Renderer *r, const PlotArea *a, const char *xlabel)
     return render_text_width(r, xlabel, px) + 2.0 * ends + 16.0 * r->scale;
 }
 
+/* A log step axis's decades (1, 10, 100 …) ticked, each labelled where
+ * it stands clear of the row's other labels (plot_frame's ends and xlabel
+ * between them): without them a log axis read as linear. */
+static void log_step_ticks(Renderer *r, const PlotArea *a, const char *xlabel)
+{
+    double s = r->scale, foot = a->y + a->h;
+    int px = render_font_px(r, PLOT_TEXT_PX);
+    char lo[32], hi[32];
+    snprintf(lo, sizeof lo, "%.0f", a->xlo);
+    snprintf(hi, sizeof hi, "%.0f", a->xhi);
+    double gap = 0.8 * px, mid_w = render_text_width(r, xlabel, px);
+    /* Taken stretches of the row: its ends and the label between them. */
+    double taken[3][2] = {{a->x, a->x + render_text_width(r, lo, px)},
+                          {a->x + a->w - render_text_width(r, hi, px), a->x + a->w},
+                          {a->x + 0.5 * (a->w - mid_w), a->x + 0.5 * (a->w + mid_w)}};
+    double last_right = -HUGE_VAL;
+    for (double step = 1; step < a->xhi; step *= 10) {
+        double x = plot_to_x(a, step);
+        shapes_segment(r->shapes, x, foot - 4.0 * s, x, foot, 0.5 * s, r->theme->axis);
+        char label[32];
+        snprintf(label, sizeof label, "%.0f", step);
+        double w = render_text_width(r, label, px), left = x - 0.5 * w, right = x + 0.5 * w;
+        bool clear = left >= last_right + gap;
+        for (size_t k = 0; k < 3 && clear; k++)
+            clear = right + gap <= taken[k][0] || left >= taken[k][1] + gap;
+        if (!clear)
+            continue;
+        render_text(r, label, x, foot + 2.0 * s, px, ALIGN_CENTER, r->theme->dim);
+        last_right = right;
+    }
+}
+
 /* A linear range's top raised, where a minimum's level in it lies within
  * a line and a fifth of it, to that much above the level: its name then
  * clears the top's label (sharp_flat 5: its minimum's name under 121). */
@@ -908,6 +944,13 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     PlotArea a = *area;
     a.xlo = 0;
     a.xhi = (double)steps;
+    /* A lesson's log steps, from step 0 (edge_of_stability 1's leap from
+     * 300 to 715 in its first step of 3000 stood in the axis's first
+     * column, on the axis line). */
+    a.xlog = scene->display.sharpness_log_steps;
+    a.xlog_from = 1;
+    char xlabel[64];
+    snprintf(xlabel, sizeof xlabel, "%s%s", _("step"), a.xlog ? _(LOG_SUFFIX) : "");
     a.ylo = lam_lo;
     /* Room for both curves, unless 2/lr is far above: then it is named. */
     bool off_scale = !all_flow && lam_hi > 0 && thr_lo > 5.0 * lam_hi;
@@ -996,7 +1039,7 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * name them. */
     LevelName form = LEVEL_BARE;
     double title_w = render_text_width(r, full, render_font_px(r, PLOT_TEXT_PX));
-    double step_row = step_row_width(r, &a, _("step"));
+    double step_row = step_row_width(r, &a, xlabel);
     for (int tried = LEVEL_NAMED; tried > LEVEL_BARE && form == LEVEL_BARE; tried--) {
         double widest = 0;
         for (size_t k = 0; k < level_count; k++) {
@@ -1022,7 +1065,14 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
         if (levels[k] >= a.ylo && levels[k] <= a.yhi)
             plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
     }
-    plot_frame(r, &a, full, _("step"));
+    /* "step (log)" where the row has room for it between the ends, else
+     * "step" (1280x720 --projector in Chinese ran it into "3000"): the
+     * decades' ticks still show the axis is not linear. */
+    if (a.xlog && a.w < step_row_width(r, &a, xlabel))
+        snprintf(xlabel, sizeof xlabel, "%s", _("step"));
+    plot_frame(r, &a, full, xlabel);
+    if (a.xlog)
+        log_step_ticks(r, &a, xlabel);
     r->sharpness_area = a;
     r->sharpness_drawn = true;
     if (lam_lo < 0 && !a.ylog && a.ylo < 0)
@@ -1626,6 +1676,14 @@ bool render_sharpness_to_y(const Renderer *r, double value, double *py)
     if (!r->sharpness_drawn)
         return false;
     *py = plot_to_y(&r->sharpness_area, value);
+    return true;
+}
+
+bool render_sharpness_step_x(const Renderer *r, double step, double *px)
+{
+    if (!r->sharpness_drawn)
+        return false;
+    *px = plot_to_x(&r->sharpness_area, step);
     return true;
 }
 

@@ -223,6 +223,10 @@ void render_experiment_frame(Renderer *renderer, const ExperimentPicture *pictur
  * value; false when it drew no sharpness plot. */
 bool render_sharpness_to_y(const Renderer *renderer, double value, double *py);
 
+/* Tests: the pixel column at which the last dynamics plot drew a
+ * sharpness plot's step; false when it drew no sharpness plot. */
+bool render_sharpness_step_x(const Renderer *renderer, double step, double *px);
+
 /* Tests: the pixel the last experiment plot drew (swept, value) at; false
  * when it drew no points. */
 bool render_experiment_to_pixel(const Renderer *renderer, double swept, double value,

@@ -243,7 +243,10 @@ typedef struct PlotArea {
                                    lowered under its title by a curve that
                                    runs along its top edge */
     double xlo, xhi;            /* steps at the left and right edges */
-    bool xlog;                  /* steps on a log scale (xlo >= 1) */
+    bool xlog;                  /* steps on a log scale (xlo + xlog_from >= 1) */
+    double xlog_from;           /* a log scale counts step + this: 1 puts
+                                   step 0 at the left edge (the sharpness
+                                   plot's log steps); 0 by default */
     double ylo, yhi;            /* values at the bottom and top edges */
     bool ylog;                  /* values on a log scale (ylo > 0) */
     double ybreak;              /* a linear axis broken here, above ylo:

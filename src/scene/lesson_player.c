@@ -222,6 +222,7 @@ bool lesson_player_show(LessonPlayer *player, Scene *scene, size_t k, DescentErr
     scene->display.experiment_kinds = step->experiment ? step->kinds : 0;
     scene->display.sharpness_range[0] = step->plot_sharpness[0];
     scene->display.sharpness_range[1] = step->plot_sharpness[1];
+    scene->display.sharpness_log_steps = step->plot_log_steps;
     scene_show_flow(scene, (step->show & LESSON_SHOW_FLOW) != 0);
     ok = scene_set_experiment(scene, step->experiment, err) && ok;
     NetStartsRequest starts;

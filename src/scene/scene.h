@@ -162,6 +162,8 @@ typedef struct SceneDisplay {
     double sharpness_range[2]; /* the sharpness plot's linear range when
                            0 <= [0] < [1] (a lesson's plot.sharpness), so
                            steps compare on one axis; else fitted to the runs */
+    bool sharpness_log_steps; /* the sharpness plot's steps on a log axis
+                           (a lesson's plot.log_steps) */
     bool paths_hidden;  /* runs' paths not drawn (heads, clouds still are) */
     bool spread;        /* the swarm's principal-axis ellipse with its σ */
     bool axes;          /* the plane's axes through the origin, with ticks */
