@@ -7366,6 +7366,58 @@ static int pixel_apart(const uint8_t *a, const uint8_t *b)
     return most;
 }
 
+/* edge_of_stability 1-3, en and zh, at 960x540 and 1280x720 --projector:
+ * the row under the sharpness plot that names the dashed 2/η line ("2/η =
+ * 952") has a piece of that line, dashed, just left of its words: three
+ * dashes or more along the words' middle row within 12 dashes' length.
+ * The row stands 90 to 160 pixels from the line at 1280x720 --projector,
+ * "λmax 952" under the line's end, and nothing tied the two (review,
+ * issue 12). */
+static void test_edge_row_shows_its_line(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    int bare = 0;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t step = 0; step < 3; step++) {
+                int w = frames[z][0], h = frames[z][1];
+                double scale = render_recording_scale(w, h) *
+                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g], step, w,
+                                                h, frames[z][2]);
+                assert_true(l->shown[LAYOUT_DYNAMICS]);
+                Shot shot = shot_frame(st, w, h, NULL, true);
+                LayoutRect area = area_in(st->renderer, l->rect[LAYOUT_DYNAMICS]);
+                const DrawnTexts *drawn = shot.drawn;
+                for (size_t t = 0; t < drawn->count; t++) {
+                    LayoutRect b = drawn->box[t];
+                    if (!strstr(drawn->text[t], "2/η") || b.y < area.y + area.h ||
+                        !inside_rect(b, l->rect[LAYOUT_DYNAMICS]))
+                        continue;
+                    double dash = fmax(1.0, 5.0 * scale);
+                    int y = (int)lround(b.y + 0.5 * b.h), from = (int)floor(b.x - 12.0 * dash);
+                    const uint8_t *panel = &shot.rgba[4 * ((size_t)y * (size_t)w +
+                                                           (size_t)(from - 1))];
+                    int dashes = 0;
+                    bool in_dash = false;
+                    for (int x = from; x < (int)b.x; x++) {
+                        const uint8_t *p = &shot.rgba[4 * ((size_t)y * (size_t)w + (size_t)x)];
+                        bool lit = pixel_contrast(p, panel) > 3.0;
+                        dashes += lit && !in_dash;
+                        in_dash = lit;
+                    }
+                    print_message("edge_of_stability %zu (%s, %dx%d%s): \"%s\", %d dashes "
+                                  "before it\n", step + 1, langs[g], w, h,
+                                  frames[z][2] ? " --projector" : "", drawn->text[t], dashes);
+                    bare += dashes < 3;
+                }
+                shot_free(&shot);
+            }
+    assert_int_equal(bare, 0);
+}
+
 static int compare_doubles(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -8587,6 +8639,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_map_labels_off_the_axes_values, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_network_map_labels_share, stage_open,
+                                        stage_close),
+        cmocka_unit_test_setup_teardown(test_edge_row_shows_its_line, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_leaders_cross_no_label, stage_open,
                                         stage_close),
