@@ -2483,11 +2483,7 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
              * and values: implicit_regularization 3's min-norm label stood
              * 130 pixels under its point at 1280x720 --projector, the
              * places over it on the "2" and those beside it on the line
-             * of minima).  Last, at the corners twice as far off across
-             * as up or down: the leader from the corner itself crossed
-             * the margin kept round the axis's "2" (implicit_regularization
-             * 3's min-norm label at 1280x720 --projector then stood 102
-             * pixels off its point, led there; now 29, issue 12). */
+             * of minima). */
             const LayoutRect tries[] = {{cx + d, cy - 0.5 * line, width, line},
                                         {cx - d - width, cy - 0.5 * line, width, line},
                                         {cx - 0.5 * width, cy - d - line, width, line},
@@ -2499,11 +2495,7 @@ LayoutRect render_label_beside(Renderer *r, const Scene *scene, const Viewport *
                                         {cx + d, cy - d - line, width, line},
                                         {cx + d, cy + d, width, line},
                                         {cx - d - width, cy - d - line, width, line},
-                                        {cx - d - width, cy + d, width, line},
-                                        {cx + 2.0 * d, cy - d - line, width, line},
-                                        {cx + 2.0 * d, cy + d, width, line},
-                                        {cx - 2.0 * d - width, cy - d - line, width, line},
-                                        {cx - 2.0 * d - width, cy + d, width, line}};
+                                        {cx - d - width, cy + d, width, line}};
             for (size_t side = 0; side < sizeof tries / sizeof tries[0]; side++) {
                 /* Moved in to lie whole across the map, where that leaves
                  * it as far off the point as tried (its panel a pad nearer,
