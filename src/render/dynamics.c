@@ -879,6 +879,18 @@ static bool name_each_edge(Renderer *r, const Scene *scene, const PlotArea *a, s
     return true;
 }
 
+/* A piece of the one dashed 2/η line, cased and dashed as it is drawn,
+ * ending a gap before the row's words at right, at height y: the row
+ * names the line from under the plot, 90 to 160 pixels from it
+ * (edge_of_stability at 1280x720 --projector), where "λmax 952" stands
+ * under the line's end; the piece ties the words to the dashed line at a
+ * glance, in the one place every step of a lesson says it (issue 12). */
+static void edge_swatch(Renderer *r, double right, double y, Rgba color)
+{
+    double dash = fmax(1.0, 5.0 * r->scale), end = right - dash, start = end - 5.0 * dash;
+    render_dashed(r, start, y, end, y, dash, dash, 0.9 * r->scale, color);
+}
+
 /* λmax along each run (or the one the lesson names) in its colour, and
  * each run's 2/lr dashed in its colour, its value in that colour under
  * the plot (name_each_edge; one plain line when one run is drawn);
@@ -1138,15 +1150,17 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * and cased: where λmax hovers at 2/η (sharp_flat 5's 80) the line
      * under the curve was hidden, and a student read the curve as below
      * the line; a solid line over it hid the curve. */
+    Rgba edge_color = r->theme->text;
     for (size_t i = 0; i < scene->run_count; i++) {
         const Run *run = &scene->runs[i].run;
         if (!plotted_run(scene, i) || optimizer_info(run->desc.kind)->traits.continuous ||
             off_scale)
             continue;
+        edge_color = drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f);
         plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 1.6 * r->scale,
                     r->theme->casing, true);
-        plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale,
-                    drawn == 1 ? r->theme->text : render_run_color(r, i, 0.9f), true);
+        plot_series(r, &a, threshold_at, &run->desc, 0, steps + 1, 0.9 * r->scale, edge_color,
+                    true);
     }
     if (one_edge)
         for (size_t k = 0; k < now_count; k++)
@@ -1186,7 +1200,9 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
     else
         snprintf(label, sizeof label, EDGE_LABEL, number_text(first_now, 3, value, sizeof value),
                  all_adaptive ? _(GD_EDGE) : _("edge of stability"));
-    render_text(r, label, a.x + a.w, row, px, ALIGN_RIGHT, r->theme->text);
+    double width = render_text(r, label, a.x + a.w, row, px, ALIGN_RIGHT, r->theme->text);
+    if (one_lr && !all_flow && !off_scale)
+        edge_swatch(r, a.x + a.w - width, row + 0.5 * render_line_height(r, px), edge_color);
 }
 
 /* ------------------------------------------------------------------------ */
