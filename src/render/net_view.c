@@ -107,19 +107,34 @@ static Viewport grid_viewport(const Scene *scene, const Viewport *vp)
 #define NET_PATH_OUTLINED_HALF 1.4
 #define NET_PATH_OUTLINE 0.6
 #define NET_PATH_CASING 1.4
+/* The least half width (pixels) of an outlined run's colour: the paths are
+ * drawn no thinner than at the marker scale that gives it.  At the marker
+ * scale alone SGD's colour was 1.97 pixels wide on batch_and_flatness 1's
+ * map at 960x540 (282 pixels high), one row of blue along its level
+ * stretches where the row fell across its middle: seen 2 pixels wide or
+ * more at 102 of 127 points, and at 103 of 140 once the map was wider
+ * (RENDER_GROUP_STEP_KEEP, render.h). */
+#define NET_PATH_OUTLINED_LEAST 1.3
 /* A run's head: a disc this wide (pixels, times the marker scale) in its
  * colour; heads at one place ring it (render_head_ring). */
 #define NET_HEAD_RADIUS 5.0
 
-/* Half the width of run i's colour of runs (times the marker scale). */
+/* Half the width of run i's colour of runs (times net_path_scale). */
 static double net_path_half(size_t i, size_t runs)
 {
     return (i > 0 ? NET_PATH_OUTLINED_HALF : NET_PATH_COLOR_HALF) +
            2.0 * render_path_nest(runs - 1 - i);
 }
 
-/* The path's count points as one line half wide (times the marker
- * scale) in color; head gets its last point's pixel (NAN: none). */
+/* The scale the paths' widths are drawn at: the marker scale, but no
+ * less than gives an outlined run's colour NET_PATH_OUTLINED_LEAST. */
+static double net_path_scale(const Renderer *r)
+{
+    return fmax(r->marker_scale, NET_PATH_OUTLINED_LEAST / NET_PATH_OUTLINED_HALF);
+}
+
+/* The path's count points as one line half wide (times net_path_scale)
+ * in color; head gets its last point's pixel (NAN: none). */
 static void net_path_line(Renderer *r, const Viewport *vp, const NetPoint *path, size_t count,
                           double half, Rgba color, double head[2])
 {
@@ -128,7 +143,7 @@ static void net_path_line(Renderer *r, const Viewport *vp, const NetPoint *path,
         double x, y;
         viewport_to_pixel(vp, path[k].a, path[k].b, &x, &y);
         if (k > 0 && isfinite(x + y + prev_x + prev_y))
-            shapes_segment(r->shapes, prev_x, prev_y, x, y, half * r->marker_scale, color);
+            shapes_segment(r->shapes, prev_x, prev_y, x, y, half * net_path_scale(r), color);
         prev_x = x, prev_y = y;
     }
     head[0] = count > 0 ? prev_x : (double)NAN;
@@ -140,7 +155,7 @@ bool render_box_on_net_paths(const Renderer *r, const Scene *scene, const Viewpo
 {
     double reach = (NET_PATH_COLOR_HALF + 2.0 * render_path_nest(RENDER_PATH_NEST_MAX) +
                     NET_PATH_CASING + 1.0) *
-                   r->marker_scale;
+                   net_path_scale(r);
     const double b[4] = {box.x - reach, box.y - reach, box.x + box.w + reach,
                          box.y + box.h + reach};
     NetPoint *path = malloc((NET_STAGE_KEYFRAMES + 1) * sizeof *path);
