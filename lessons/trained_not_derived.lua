@@ -32,12 +32,12 @@ step {
   id = "eight",
   caption = {
     en = "Eight networks of that shape, each from its own random weights, trained the same "
-      .. "way: all eight fit, each ending with a training loss below 0.05. Yet any two lie at "
-      .. "least 1.1 times their mean |θ| apart, and no two thumbnails colour the square "
+      .. "way: all eight fit, each ending with a training loss below 0.05. Yet any two lie "
+      .. "about 1.3 to 1.5 times their mean |θ| apart, and no two thumbnails colour the square "
       .. "around the data alike.",
     zh = "八个同样结构的网络，各自从自己的随机权重出发，用同样的方法训练："
       .. "八个都拟合了训练点，每一个的训练损失最后都低于 0.05。然而任意两个之间的距离"
-      .. "至少是它们平均 |θ| 的 1.1 倍，缩略图里也没有哪两个把数据周围的正方形涂得一样。",
+      .. "约是它们平均 |θ| 的 1.3 到 1.5 倍，缩略图里也没有哪两个把数据周围的正方形涂得一样。",
   },
   runs = { "adam:lr=0.01" },
   ensemble = 8,

@@ -86,7 +86,7 @@ typedef struct EnsembleDistances {
     double mean_norm;           /* the members' mean ‖θ‖ */
     /* ‖θi − θj‖ / ((‖θi‖ + ‖θj‖) / 2), each pair's distance against its
      * own two's mean ‖θ‖, least and most over the pairs (NaN for K = 1):
-     * "any two lie at least 1.1 times their mean |θ| apart" is about each
+     * "any two lie about 1.3 to 1.5 times their mean |θ| apart" is about each
      * pair (trained_not_derived 2). */
     double least_ratio, most_ratio;
 } EnsembleDistances;

@@ -193,8 +193,8 @@ int render_net_ensemble_notes(const Scene *scene, char lines[][RENDER_NET_NOTE_M
                "%.3f"),
              e->count, first, first + e->count - 1, lo, hi);
     /* Each pair's distance against its own mean |θ|, least to most, in
-     * the caption's words ("any two lie at least 1.1 times their mean |θ|
-     * apart"): the notes gave the distances and the eight's mean |θ|, a
+     * the caption's words ("any two lie about 1.3 to 1.5 times their mean
+     * |θ| apart", these to one place): the notes gave the distances and the eight's mean |θ|, a
      * reader's 30.4 / 24.6 = 1.24 was no pair's ratio. */
     snprintf(lines[1], RENDER_NET_NOTE_MAX,
              _("any two lie %.2f to %.2f times their mean |θ| apart (distances %.3g to %.3g)"),
