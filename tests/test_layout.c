@@ -7655,6 +7655,100 @@ static void test_exit_note_says_the_loss_in_both_languages(void **state)
     assert_true(said[1][0] == said[1][1]);
 }
 
+/* The contrast of a text drawn in box of the frame shot (w wide): its
+ * panel, the colour most of the box's pixels take, against the pixel that
+ * stands out from it most (a glyph's stroke). */
+static double text_contrast(const uint8_t *rgba, int w, LayoutRect box)
+{
+    static uint32_t colors[4096];
+    static int counts[4096];
+    size_t n = 0;
+    int x0 = (int)ceil(box.x), x1 = (int)floor(box.x + box.w);
+    int y0 = (int)ceil(box.y), y1 = (int)floor(box.y + box.h);
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            const uint8_t *p = &rgba[4 * ((size_t)y * (size_t)w + (size_t)x)];
+            uint32_t c = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+            size_t k = 0;
+            while (k < n && colors[k] != c)
+                k++;
+            if (k == n && n < 4096) {
+                colors[n] = c;
+                counts[n++] = 0;
+            }
+            counts[k < n ? k : n - 1]++;
+        }
+    size_t most = 0;
+    for (size_t k = 1; k < n; k++)
+        most = counts[k] > counts[most] ? k : most;
+    uint8_t panel[3] = {(uint8_t)(colors[most] >> 16), (uint8_t)(colors[most] >> 8),
+                        (uint8_t)colors[most]};
+    double best = 1.0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            best = fmax(best, pixel_contrast(&rgba[4 * ((size_t)y * (size_t)w + (size_t)x)],
+                                             panel));
+    return best;
+}
+
+/* Every text drawn in the frames of steps with secondary (dim) texts —
+ * the legend's formula lines, a network's "slice: …" and "%: …" keys,
+ * plot ticks and notes — stands at WCAG's 4.5 or more against its panel,
+ * as drawn (a glyph's strongest pixel on the box's commonest colour), at
+ * 960x540 and 1280x720 --projector, in the dark and the light theme
+ * (issue 12: "small grey text would not read from the back of a room"). */
+static void test_texts_stand_out_from_their_panels(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *lesson;
+        size_t step;
+        long updates;
+    } cases[] = {{"learning_rate.lua", 5, 200},
+                 {"schedules.lua", 1, 10},
+                 {"adam_vs_sgd_network.lua", 0, 2000},
+                 {"representation.lua", 1, 400}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const SceneTheme themes[] = {SCENE_THEME_DARK, SCENE_THEME_LIGHT};
+    size_t low = 0, texts = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (size_t m = 0; m < 2; m++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                played_layout(st, cases[c].lesson, "en", cases[c].step, cases[c].updates, w, h,
+                              frames[z][2]);
+                st->scene->display.theme = themes[m];
+                Shot shot = shot_frame(st, w, h, NULL, true);
+                double least = HUGE_VAL;
+                const char *faint = "";
+                for (size_t t = 0; t < shot.drawn->count; t++) {
+                    LayoutRect b = shot.drawn->box[t];
+                    if (b.x < 0 || b.y < 0 || b.x + b.w > w || b.y + b.h > h || b.w < 1)
+                        continue;
+                    double k = text_contrast(shot.rgba, w, b);
+                    texts++;
+                    if (k < 4.5) {
+                        low++;
+                        print_message("  %s %zu (%s, %dx%d%s): \"%s\" %d px at %.1f\n",
+                                      cases[c].lesson, cases[c].step + 1, m ? "light" : "dark",
+                                      w, h, frames[z][2] ? " --projector" : "",
+                                      shot.drawn->text[t], shot.drawn->px[t], k);
+                    }
+                    if (k < least) {
+                        least = k;
+                        faint = shot.drawn->text[t];
+                    }
+                }
+                print_message("%s %zu (%s, %dx%d%s): least contrast %.1f (\"%s\")\n",
+                              cases[c].lesson, cases[c].step + 1, m ? "light" : "dark", w, h,
+                              frames[z][2] ? " --projector" : "", least, faint);
+                st->scene->display.theme = SCENE_THEME_DARK;
+                shot_free(&shot);
+            }
+    print_message("%zu texts, %zu under 4.5\n", texts, low);
+    assert_int_equal(low, 0);
+}
+
 /* representation 1 -> 2 (en, zh) at 960x540, 1280x720 and 1280x720
  * --projector, recorded, step 2 played on from step 1: the map stays
  * (within 2 px) as the step trains the network, and the data panel says
@@ -8615,6 +8709,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_says_the_loss_in_both_languages,
                                         stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_texts_stand_out_from_their_panels, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edge_label_off_its_curve, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_misses_countable, stage_open, stage_close),
