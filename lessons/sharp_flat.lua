@@ -179,7 +179,8 @@ step {
       .. "GD 被甩出尖锐山谷，最后停在平坦的极小值里。大学习率本身就是一种对平坦极小值的偏好。",
   },
   hint = {
-    en = "Press w to widen the sharp valley (λmax ≈ 16): η = 0.025 then settles in it.",
+    en = "Press w to widen the sharp valley (width 0.25, λmax ≈ 16): "
+      .. "η = 0.025 then settles in it.",
     zh = "按 w 把尖锐的山谷变宽（宽度 0.25，λmax ≈ 16）：这时 η = 0.025 也能停在里面。",
   },
   view = wide_view,

@@ -2884,7 +2884,7 @@ static bool starts_with(const char *text, const char *prefix)
 /* Frame review of the plots' words, en and zh, at 1280x720 --projector and
  * 1920x1080 (their lessons' last frames):
  *   learning_rate 6: the loss plot's note "above the plot from step 38 …"
- *     (or, where the plot cannot hold it, "from step 38") shows whenever
+ *     (or, where the plot cannot hold it, "step 38 on") shows whenever
  *     its arrow does — at 1280x720 --projector it was left out, the arrow
  *     alone — starts right of the plot's y axis (where its "0" starts)
  *     and lies over no other text — in Chinese at 1920x1080 it ran from
@@ -2898,7 +2898,7 @@ static void test_plots_say_what_they_show(void **state)
 {
     LessonStage *st = *state;
     static const char *const langs[] = {"en", "zh"};
-    static const char *const exit_note[][2] = {{"above the plot", "from"},
+    static const char *const exit_note[][2] = {{"above the plot", "step 38"},
                                                {"从第", "第 38 步起"}};
     static const char *const bar_name[][2] = {{"loss", "loss: L − Lmin (log)"},
                                               {"损失", "损失−Lmin(对数)"}};
@@ -5366,7 +5366,7 @@ static void test_network_edge_label_off_the_curves(void **state)
 /* schedules 3 at its end, en and zh, at 960x540 and 1920x1080: the loss
  * plot's note on run 2 (η = 0.5, above the plot from step 1, diverged at
  * step 7) says it diverged, in both languages (at 1280x720 --projector no
- * such note fits the plot's width in English: "from step 1" then).  In
+ * such note fits the plot's width in English: "step 1 on" then).  In
  * English it said only "from step 1" (its longer notes hid a curve), in
  * Chinese "在第 7 步发散": one run, two stories. */
 static void test_exit_note_says_diverged(void **state)
@@ -5802,13 +5802,13 @@ static void test_exit_notes_beside_their_arrows(void **state)
                   100,
                   1,
                   100,
-                  {{"diverged", "from step 1"}, {"发散", "第 1 步"}}},
+                  {{"diverged", "step 1 on"}, {"发散", "第 1 步"}}},
                  {"learning_rate.lua",
                   5,
                   200,
                   38,
                   200,
-                  {{"from", "above the plot"}, {"从第", "第 38 步起"}}}};
+                  {{"step 38", "above the plot"}, {"从第", "第 38 步起"}}}};
     static const char *const langs[] = {"en", "zh"};
     static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
     for (size_t c = 0; c < 2; c++)
@@ -7889,8 +7889,10 @@ static void test_legend_keeps_each_equation_whole(void **state)
  * (now L = …)" took three lines beside its arrow, hid the curve of η =
  * 0.19 and gave way to "from step 38"; the Chinese, two lines, gave the
  * loss; step 7's plot now holds both curves, no note); at 1280x720
- * --projector both "from step 38", in Chinese on one line, no line ending
- * in 第 (it read "从第 / 38 步起": issue 12, now "第 38 步起"). */
+ * --projector both "step 38 on" on one line, the note's only line, no
+ * line ending in 第 (it read "从第 / 38 步起": issue 12, now "第 38 步起";
+ * the English "from / step 38", 147 px in 132 beside the arrow, now
+ * "step 38 on"). */
 static void test_exit_note_says_the_loss_in_both_languages(void **state)
 {
     LessonStage *st = *state;
@@ -7905,22 +7907,130 @@ static void test_exit_note_says_the_loss_in_both_languages(void **state)
             LayoutRect loss = l->rect[LAYOUT_LOSS];
             assert_true(l->shown[LAYOUT_LOSS]);
             const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-            bool step = false, now = false, ordinal_parted = false;
+            bool now = false, ordinal_parted = false;
+            long step = -1;
             for (size_t t = 0; t < drawn->count; t++)
                 if (inside_rect(drawn->box[t], loss)) {
                     size_t n = strlen(drawn->text[t]);
-                    step |= strstr(drawn->text[t], "38") != NULL;
+                    if (strstr(drawn->text[t], "38") && step < 0)
+                        step = (long)t;
                     now |= strstr(drawn->text[t], "L = 4.06e+17") != NULL;
                     ordinal_parted |= n >= 3 && strcmp(drawn->text[t] + n - 3, "第") == 0;
                 }
-            print_message("learning_rate 6 (%s, %dx%d): the note gives step 38: %s, L now: %s, "
-                          "a line ending in 第: %s\n", langs[g], w, h, step ? "yes" : "no",
-                          now ? "yes" : "no", ordinal_parted ? "yes" : "no");
-            assert_true(step && !ordinal_parted);
+            /* The note's other lines: texts of the plot left-aligned with
+             * its step's line, a line above or below it. */
+            size_t lines = 1;
+            for (size_t t = 0; t < drawn->count && step >= 0; t++) {
+                LayoutRect a = drawn->box[t], b = drawn->box[step];
+                lines += (long)t != step && inside_rect(a, loss) && fabs(a.x - b.x) < 1.0 &&
+                         fabs(fabs(a.y - b.y) - b.h) < 0.5 * b.h;
+            }
+            print_message("learning_rate 6 (%s, %dx%d%s): the note gives step 38: %s (\"%s\", "
+                          "%zu lines), L now: %s, a line ending in 第: %s\n",
+                          langs[g], w, h, frames[z][2] ? " --projector" : "",
+                          step >= 0 ? "yes" : "no", step >= 0 ? drawn->text[step] : "",
+                          lines, now ? "yes" : "no", ordinal_parted ? "yes" : "no");
+            assert_true(step >= 0 && !ordinal_parted);
+            /* Where it gives no loss, the note is one line. */
+            assert_true(now || lines == 1);
             said[z][g] = now;
         }
     assert_true(said[0][0] && said[0][1]);
     assert_true(said[1][0] == said[1][1]);
+}
+
+/* The contrast of a text drawn in box of the frame shot (w wide): its
+ * panel, the colour most of the box's pixels take, against the pixel that
+ * stands out from it most (a glyph's stroke). */
+static double text_contrast(const uint8_t *rgba, int w, LayoutRect box)
+{
+    static uint32_t colors[4096];
+    static int counts[4096];
+    size_t n = 0;
+    int x0 = (int)ceil(box.x), x1 = (int)floor(box.x + box.w);
+    int y0 = (int)ceil(box.y), y1 = (int)floor(box.y + box.h);
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            const uint8_t *p = &rgba[4 * ((size_t)y * (size_t)w + (size_t)x)];
+            uint32_t c = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+            size_t k = 0;
+            while (k < n && colors[k] != c)
+                k++;
+            if (k == n && n < 4096) {
+                colors[n] = c;
+                counts[n++] = 0;
+            }
+            counts[k < n ? k : n - 1]++;
+        }
+    size_t most = 0;
+    for (size_t k = 1; k < n; k++)
+        most = counts[k] > counts[most] ? k : most;
+    uint8_t panel[3] = {(uint8_t)(colors[most] >> 16), (uint8_t)(colors[most] >> 8),
+                        (uint8_t)colors[most]};
+    double best = 1.0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            best = fmax(best, pixel_contrast(&rgba[4 * ((size_t)y * (size_t)w + (size_t)x)],
+                                             panel));
+    return best;
+}
+
+/* Every text drawn in the frames of steps with secondary (dim) texts —
+ * the legend's formula lines, a network's "slice: …" and "%: …" keys,
+ * plot ticks and notes — stands at WCAG's 4.5 or more against its panel,
+ * as drawn (a glyph's strongest pixel on the box's commonest colour), at
+ * 960x540 and 1280x720 --projector, in the dark and the light theme
+ * (issue 12: "small grey text would not read from the back of a room"). */
+static void test_texts_stand_out_from_their_panels(void **state)
+{
+    LessonStage *st = *state;
+    static const struct {
+        const char *lesson;
+        size_t step;
+        long updates;
+    } cases[] = {{"learning_rate.lua", 5, 200},
+                 {"schedules.lua", 1, 10},
+                 {"adam_vs_sgd_network.lua", 0, 2000},
+                 {"representation.lua", 1, 400}};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const SceneTheme themes[] = {SCENE_THEME_DARK, SCENE_THEME_LIGHT};
+    size_t low = 0, texts = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (size_t m = 0; m < 2; m++)
+            for (size_t z = 0; z < 2; z++) {
+                int w = frames[z][0], h = frames[z][1];
+                played_layout(st, cases[c].lesson, "en", cases[c].step, cases[c].updates, w, h,
+                              frames[z][2]);
+                st->scene->display.theme = themes[m];
+                Shot shot = shot_frame(st, w, h, NULL, true);
+                double least = HUGE_VAL;
+                const char *faint = "";
+                for (size_t t = 0; t < shot.drawn->count; t++) {
+                    LayoutRect b = shot.drawn->box[t];
+                    if (b.x < 0 || b.y < 0 || b.x + b.w > w || b.y + b.h > h || b.w < 1)
+                        continue;
+                    double k = text_contrast(shot.rgba, w, b);
+                    texts++;
+                    if (k < 4.5) {
+                        low++;
+                        print_message("  %s %zu (%s, %dx%d%s): \"%s\" %d px at %.1f\n",
+                                      cases[c].lesson, cases[c].step + 1, m ? "light" : "dark",
+                                      w, h, frames[z][2] ? " --projector" : "",
+                                      shot.drawn->text[t], shot.drawn->px[t], k);
+                    }
+                    if (k < least) {
+                        least = k;
+                        faint = shot.drawn->text[t];
+                    }
+                }
+                print_message("%s %zu (%s, %dx%d%s): least contrast %.1f (\"%s\")\n",
+                              cases[c].lesson, cases[c].step + 1, m ? "light" : "dark", w, h,
+                              frames[z][2] ? " --projector" : "", least, faint);
+                st->scene->display.theme = SCENE_THEME_DARK;
+                shot_free(&shot);
+            }
+    print_message("%zu texts, %zu under 4.5\n", texts, low);
+    assert_int_equal(low, 0);
 }
 
 /* representation 1 -> 2 (en, zh) at 960x540, 1280x720 and 1280x720
@@ -8974,6 +9084,8 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_exit_note_says_the_loss_in_both_languages,
                                         stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_texts_stand_out_from_their_panels, stage_open,
+                                        stage_close),
         cmocka_unit_test_setup_teardown(test_representation_map_stays, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_edge_label_off_its_curve, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_misses_countable, stage_open, stage_close),

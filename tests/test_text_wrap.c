@@ -1215,9 +1215,10 @@ static const char *const read_as_one[] = {
      * term of two words ("尖锐 / 山谷", "梯度 / 平方"), a place and its
      * locative ("屏幕 / 外"), a verb and 在 or the complement after it
      * ("藏 / 在", "跳了 / 起来"), 上 and the time it counts back ("上 /
-     * 一次"), a degree adverb, 被 or 已 and the word they lead. */
+     * 一次"), a degree adverb, 被 or 已 and the word they lead; schedules
+     * 2's bowl's rim ("碗 / 边上" at 1280x720 --projector). */
     "尖锐山谷", "平坦山谷", "梯度平方", "屏幕外", "藏在", "跳了起来", "上一次", "更平坦",
-    "被找到", "已在", NULL,
+    "被找到", "已在", "碗边上", "碗底", NULL,
 };
 
 /* Breaks a Chinese reader misreads, by rule beyond read_as_one's phrases
@@ -1239,6 +1240,10 @@ static const char *misread_break(const char *line, const char *next)
     /* Words that begin with a leaning character: a line may begin with them. */
     static const char *const leaning_words[] = {"的确", "了解", "时间", "时刻", "时候", "时期",
                                                 NULL};
+    static const char *const locatives[] = {"上", "里", "外", NULL};
+    /* Words that begin with a locative: a line may begin with them. */
+    static const char *const locative_words[] = {"上沿", "上一", "上升", "上方", "上面", "上下",
+                                                 "上坡", "里面", "外面", "外圈", "外侧", NULL};
     size_t end = strlen(line), at = end;
     if (!next[0] || !is_cjk_at(next) || starts_with_any(next, closing))
         return NULL;
@@ -1249,6 +1254,11 @@ static const char *misread_break(const char *line, const char *next)
         return "a leading word ends a line";
     if (starts_with_any(next, leaning) && !starts_with_any(next, leaning_words))
         return "a leaning word begins a line";
+    /* A locative after the word it places: "碗边 / 上" (schedules 2),
+     * "屏幕 / 外"; not the words they begin (上沿, 上一次, 外圈). */
+    if (starts_with_any(next, locatives) && !starts_with_any(next, locative_words) &&
+        wide(last_char(line, end, &at)) && !ends_with_any(line, closing))
+        return "a locative begins a line";
     /* 时 after a Chinese word; after a number a formula stays whole before
      * it ("= 2/11 ≈ 0.18 / 时"). */
     uint32_t last = last_char(line, end, &at);

@@ -1520,7 +1520,7 @@ static void exit_scan_rows(const ExitRows *rows, const ExitWording *o, double lo
 /* Where a run leaves the plot at the top: an arrow up in its colour, and
  * its note, always: "diverged at step N" (or, still going, where it left
  * and its loss now), or where the plot cannot hold that whole, a shorter
- * one ("diverged at step N", "diverged", "from step N"); broken into
+ * one ("diverged at step N", "diverged", "step N on"); broken into
  * lines as wide as the plot right of its y axis, beside its arrow where
  * they fit there;
  * from the arrow's head down, the first place where it hides no curve
@@ -1593,8 +1593,11 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
         if (diverged)
             snprintf(label[labels++], sizeof label[0], "%s", _("diverged"));
         /* TRANSLATORS: a loss plot's short note beside an arrow up out of
-         * the plot: the run is above the plot from step N on. */
-        snprintf(label[labels++], sizeof label[0], _("from step %ld"), exit);
+         * the plot: the run is above the plot from step N on.  Short
+         * enough for one line beside the arrow: "from step 38" (147 px)
+         * broke into "from / step 38" in learning_rate 6's 132 px there at
+         * 1280x720 --projector. */
+        snprintf(label[labels++], sizeof label[0], _("step %ld on"), exit);
         /* Right of the y axis, off its value labels (in Chinese the note
          * ran from the panel's edge across them), beside its arrow where
          * the lines fit there, else as wide as the plot. */
@@ -1620,7 +1623,7 @@ static void plot_exits(Renderer *r, const Scene *scene, const LossScale *p, cons
                 o->label = v;
                 count++;
             }
-        /* A diverged run's "from step N" only where no note saying it
+        /* A diverged run's "step N on" only where no note saying it
          * diverged fits at all: taken where those hid a curve, it was
          * schedules 3's English note, "from step 1", while the Chinese,
          * narrower, said "在第 7 步发散". */

@@ -263,7 +263,11 @@ void render_net_world(Renderer *r, const Scene *scene)
          * slate at 1280x720 --projector. */
         LayoutRect box =
             render_label_beside(r, scene, &grid, head_at[i][0], head_at[i][1], labels[i], px);
-        LayoutRect at = render_label(r, labels[i], box.x, box.y, px, render_run_color(r, i, 1.0f));
+        /* In the label ink (theme.h): in its run's own orange the label
+         * stood at 3.4 on its panel over the slice's greens (adam_vs_sgd_network
+         * 1 at 960x540), under the 4.5 text needs. */
+        LayoutRect at = render_label(r, labels[i], box.x, box.y, px,
+                                     theme_label_ink(r->theme, render_run_color(r, i, 1.0f)));
         double pad = RENDER_LABEL_PAD * r->scale;
         /* Led to its head where it stands off it: adam_vs_sgd_network
          * 2's "run 1 ends 1.36 off this plane", with no room beside GD's

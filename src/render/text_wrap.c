@@ -62,7 +62,7 @@ static const char *const terms[] = {
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
     "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上", "稳定性", "圆圈", "试验",
     "理论值", "上沿", "梯度下降", "两端", "批量", "周期", "螺旋臂", "尖锐山谷", "平坦山谷",
-    "梯度平方",
+    "梯度平方", "碗边", "碗底",
 };
 
 /* Characters read as one word with the next (never ending a line before
@@ -82,10 +82,12 @@ static const char modifiers[] = "大小快慢新";
 /* Characters that, a word of their own, lean on the word before them and
  * begin no line after a Chinese one (besides the particles,
  * word_is_particle): 时 ("when": "当 / 时"), 处 ("where": "所在处") and the
- * locatives 外 and 里 ("屏幕 / 外"); not where they begin a word (时间,
- * 外圈).  After a number 时 binds as binds_to_cjk says: a formula stays
- * whole before it ("= 2/11 ≈ 0.18 / 时"). */
-static const char trailing_chars[] = "时处外里";
+ * locatives 外, 里 and 上 ("屏幕 / 外"; schedules 2's "碗边 / 上", and 19
+ * more shipped texts broke "方向 / 上的", "训练点 / 上"); not where they
+ * begin a word (时间, 外圈, 上沿).  After a number 时 binds as
+ * binds_to_cjk says: a formula stays whole before it ("= 2/11 ≈ 0.18 /
+ * 时"). */
+static const char trailing_chars[] = "时处外里上";
 
 /* Words that complete the verb before them, beginning no line: "跳了 /
  * 起来" (adaptive 5). */

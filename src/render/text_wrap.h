@@ -31,9 +31,9 @@
  *      is the direction of, 虚线方向, 下坡方向, but "它的 / 方向"; 为 with
  *      the name whose value it gives, "周期为 2"; 得多 with the word it
  *      compares; 更, 很, 比, 被, 已 and 第 with the word after them, 更平坦,
- *      被找到, 第一步; 的, 了 and, standing alone, 时, 处, 外 and 里, and
- *      the complements 起来, 出来 and 下来, with the word before them,
- *      屏幕外, 跳了起来; 在 with the word it completes, 藏在, and after a
+ *      被找到, 第一步; 的, 了 and, standing alone, 时, 处, 外, 里 and 上,
+ *      and the complements 起来, 出来 and 下来, with the word before them,
+ *      屏幕外, 碗边上, 跳了起来; 在 with the word it completes, 藏在, and after a
  *      mark with the word after it, "。在屏幕外"; 上 with the count after
  *      it, 上一次) nor a counted phrase (a numeral or demonstrative with its measure word, a classifier with
  *      its noun: not 一 / 个点, 一个 / 点, 这条 / 线, 200 个 / 样本); else
