@@ -32,7 +32,7 @@ step {
   id = "eight",
   caption = {
     en = "Eight networks of that shape, each from its own random weights, trained the same "
-      .. "way: all eight fit, each ending with a training loss below 0.05. Yet any two lie "
+      .. "way: all eight fit, each with a training loss below 0.05. Yet any two lie "
       .. "about 1.3 to 1.5 times their mean |θ| apart, and no two thumbnails colour the square "
       .. "around the data alike.",
     zh = "八个同样结构的网络，各自从自己的随机权重出发，用同样的方法训练："

@@ -2860,7 +2860,7 @@ static void test_network_trained_not_derived(void **state)
                   "over its last 100 updates\n", 100 * fall_least);
     assert_true(fall_least > 0);
     assert_non_null(strstr(one->caption, "ends below 0.05 and is still falling"));
-    /* eight: "each ending with a training loss below 0.05". */
+    /* eight: "each with a training loss below 0.05". */
     assert_true(worst_loss < 0.05);
     /* eight: "about 1.3 to 1.5 times their mean |θ| apart", the lesson's
      * own least and most ratio (1.30, 1.48) to one place, as the panel
