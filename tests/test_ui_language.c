@@ -383,8 +383,8 @@ static void observe(void *context, const char *utf8, LayoutRect box, int px)
     w->kind_titled |= w->kind_title && strstr(utf8, w->kind_title) != NULL;
     /* implicit_regularization's captions cite the point: (0.6, 1.2). */
     w->min_norm |= strstr(utf8, "最小范数点 (0.6, 1.2)") != NULL;
-    /* A network's head says what its number is: "路径 1 的终点距这个平面 4.84". */
-    w->plane |= strstr(utf8, " 的终点距这个平面 ") != NULL;
+    /* A network's head says what its number is: "路径 2：距切片 2.06". */
+    w->plane |= strstr(utf8, "：距切片 ") != NULL;
     w->failures += english_words(utf8, w->where, stage_allows, w);
     w->failures += w->step_frame && spec_syntax(utf8, w->where);
 }
