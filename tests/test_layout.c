@@ -6240,48 +6240,6 @@ static void test_colour_bar_reads_what_it_names(void **state)
         }
 }
 
-/* adaptive 4's caption: RMSProp "was thrown up its valley's wall ...
- * then fell back" — a detour about 10 pixels long at 960x540 that ends
- * where its head rests.  At its end (step 380), en at 960x540 and
- * 1280x720 --projector, RMSProp's head no longer covers it: of the pixels
- * within 3.5 pixels (times h / 540) of the head's centre, a quarter or
- * more are not the centre's colour (the map, the path's casing) where the
- * filled disc left none, the detour drawn under it. */
-static void test_rmsprop_throw_not_under_its_head(void **state)
-{
-    LessonStage *st = *state;
-    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
-    for (size_t z = 0; z < 2; z++) {
-        int w = frames[z][0], h = frames[z][1];
-        played_layout(st, "adaptive.lua", "en", 3, 360, w, h, frames[z][2]);
-        const Run *run = &st->scene->runs[1].run;
-        assert_int_equal(run->desc.kind, OPT_RMSPROP);
-        Shot shot = shot_frame(st, w, h, NULL, true);
-        Viewport vp = render_viewport(st->renderer, st->scene);
-        double hx, hy;
-        viewport_to_pixel(&vp, run->path[run->count - 1].x, run->path[run->count - 1].y, &hx, &hy);
-        const uint8_t *centre =
-            &shot.rgba[4 * ((size_t)lround(hy) * (size_t)w + (size_t)lround(hx))];
-        double reach = 3.5 * h / 540.0;
-        int inside = 0, other = 0;
-        for (int dy = -6; dy <= 6; dy++)
-            for (int dx = -6; dx <= 6; dx++) {
-                if (hypot(dx, dy) > reach)
-                    continue;
-                const uint8_t *c = &shot.rgba[4 * ((size_t)(lround(hy) + dy) * (size_t)w +
-                                                   (size_t)(lround(hx) + dx))];
-                inside++;
-                other += abs(c[0] - centre[0]) + abs(c[1] - centre[1]) + abs(c[2] - centre[2]) > 60;
-            }
-        print_message("adaptive 4 (en, %dx%d%s): RMSProp at step %zu, %d of %d pixels about its "
-                      "head not its centre's colour\n", w, h, frames[z][2] ? " --projector" : "",
-                      run->count - 1, other, inside);
-        shot_free(&shot);
-        assert_true(run->count - 1 == 380);
-        assert_true(other >= inside / 4);
-    }
-}
-
 /* gradient_flow 3's caption: "GD crosses it at every step" — η = 0.2's
  * zig-zag read as a path, not a band: en at 960x540 and 1280x720
  * --projector, the pixels of its head's colour in the box about its path
@@ -8929,8 +8887,6 @@ int main(int argc, char **argv)
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_edge_leap_off_the_axis, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_zig_zag_reads_as_a_path, stage_open, stage_close),
-        cmocka_unit_test_setup_teardown(test_rmsprop_throw_not_under_its_head, stage_open,
-                                        stage_close),
         cmocka_unit_test_setup_teardown(test_lone_point_is_shown, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_each_number_once, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_network_edge_label_off_the_curves, stage_open,

@@ -789,9 +789,6 @@ static int path_nest(const Renderer *r, size_t k, bool *inside, bool *nested)
  * (pixels, times the marker scale) further out than the one inside it. */
 #define HEAD_RING_STEP 3.6
 #define HEAD_RADIUS 5.5
-/* How many head radii about a head a detour of its path may reach and
- * still have its head drawn hollow over it (path_returns_under_head). */
-#define HEAD_RETURN_REACH 3.0
 /* Radius of the selection ring about a head, and how far in from the map's
  * edge a head held there sits: that ring and its casing whole on the map. */
 #define HEAD_SELECT_RADIUS 10.0
@@ -1120,35 +1117,6 @@ static bool cycle_point(const Renderer *r, size_t i, double *x, double *y)
            kept_distance(c->points, last, far) > 2.0 * HEAD_RADIUS * r->marker_scale;
 }
 
-/* Whether run i's path, as drawn, left its head's disc about (px, py) and
- * came back under it, all within HEAD_RETURN_REACH head radii: a detour
- * no longer than the head, which its disc hid (adaptive 4: RMSProp's
- * throw up its valley's wall, 10 pixels at 960x540, lay under its own
- * head).  Read from the head back, the path stays in the disc, leaves it,
- * and is in it again before it goes further out. */
-static bool path_returns_under_head(const Renderer *r, const Scene *scene, const Viewport *vp,
-                                    size_t i, double px, double py)
-{
-    const Run *run = &scene->runs[i].run;
-    double s = r->marker_scale, disc = HEAD_RADIUS * s, reach = HEAD_RETURN_REACH * disc;
-    if (scene->display.paths_hidden || r->view3d)
-        return false;
-    bool left = false;
-    for (size_t k = run->count; k-- > 0;) {
-        double x, y;
-        if (!render_to_pixel(r, vp, run->path[k].x, run->path[k].y, &x, &y))
-            return false;
-        double d = hypot(x - px, y - py);
-        if (d > reach)
-            return false;
-        if (d > disc + 1.5 * s)
-            left = true;
-        else if (left && d < disc)
-            return true;
-    }
-    return false;
-}
-
 /* A large cloud's particles are looked at in an even sample of about this
  * many (cloud_under_head, render_particles_in). */
 #define CLOUD_SAMPLE 4096
@@ -1235,9 +1203,8 @@ static void draw_head_disc(Renderer *r, double x, double y, Rgba color)
  * keeps its disc, and each earlier one (stack 1, 2, ...) is a ring around
  * it in its colour, so every run at the place can be seen; of stacked
  * heads the selection ring circles them all (stacked: how many there are
- * in all).  A head over a particle cloud smaller than itself, or over a
- * detour of its own path that came back under it, is a ring alone
- * (draw_hollow_head), the cloud or the detour seen inside it. */
+ * in all).  A head over a particle cloud smaller than itself is a ring
+ * alone (draw_hollow_head), the cloud seen inside it. */
 static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_t i,
                       const HeadPlace *h, int stack, int stacked)
 {
@@ -1251,8 +1218,7 @@ static void draw_head(Renderer *r, const Scene *scene, const Viewport *vp, size_
     if (stack > 0) {
         reach = render_head_ring(r, px, py, HEAD_RADIUS, stack, color);
     } else if (sr->run.status == RUN_ACTIVE && !h->outside &&
-               (cloud_under_head(r, scene, vp, i, px, py) ||
-                path_returns_under_head(r, scene, vp, i, px, py))) {
+               cloud_under_head(r, scene, vp, i, px, py)) {
         draw_hollow_head(r, px, py, color);
     } else if (sr->run.status != RUN_ACTIVE) {
         render_cross(r, px, py, 6.0 * s, 2.6 * s, r->theme->path_casing);
