@@ -4680,62 +4680,6 @@ static void test_min_norm_label_on_the_map(void **state)
     assert_int_equal(bad, 0);
 }
 
-/* Every step of implicit_regularization and adam_vs_sgd played through,
- * en and zh, at 960x540 and 1280x720 --projector: no text on the map but
- * the axes' own lies over a value or name of the axes (its box, the pad
- * included).  "line of minima", moved in off the lesson's marks, lay over
- * the x axis's "5" (implicit_regularization 1-2 in English) and over its
- * "x" (adam_vs_sgd 2-3 in Chinese) at 1280x720 --projector (review,
- * issue 12). */
-static void test_map_labels_off_the_axes_values(void **state)
-{
-    LessonStage *st = *state;
-    static const char *const langs[] = {"en", "zh"};
-    static const struct {
-        const char *name;
-        size_t steps;
-    } lessons[] = {{"implicit_regularization.lua", 4}, {"adam_vs_sgd.lua", 3}};
-    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
-    int covering = 0;
-    for (size_t n = 0; n < 2; n++)
-        for (size_t g = 0; g < 2; g++) {
-            stage_play(st, lessons[n].name, langs[g]);
-            for (size_t step = 0; step < lessons[n].steps; step++) {
-                play_step_through(&st->player, st->scene, step);
-                for (size_t z = 0; z < 2; z++) {
-                    int w = frames[z][0], h = frames[z][1];
-                    LayoutRect map = stage_layout(st, w, h, frames[z][2])->landscape;
-                    const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
-                    AxisLabel axes[2 * AXIS_MAX_TICKS + 3];
-                    size_t count = render_axis_labels(st->renderer, st->scene, axes,
-                                                      sizeof axes / sizeof axes[0]);
-                    for (size_t t = 0; t < drawn->count; t++) {
-                        LayoutRect b = drawn->box[t];
-                        if (!layout_overlap(b, map))
-                            continue;
-                        bool own = false;
-                        for (size_t k = 0; k < count && !own; k++)
-                            own = strcmp(drawn->text[t], axes[k].text) == 0 &&
-                                  b.x >= axes[k].x && b.x < axes[k].x + axes[k].w &&
-                                  fabs(b.y - axes[k].y) < 1.0;
-                        for (size_t k = 0; k < count && !own; k++) {
-                            LayoutRect a = {axes[k].x, axes[k].y, axes[k].w, axes[k].h};
-                            if (!layout_overlap(b, a))
-                                continue;
-                            print_message("%s %zu (%s, %dx%d%s): \"%s\" (%.0f, %.0f, %.0f x "
-                                          "%.0f) over the axis's \"%s\" (%.0f, %.0f)\n",
-                                          lessons[n].name, step + 1, langs[g], w, h,
-                                          frames[z][2] ? " --projector" : "", drawn->text[t],
-                                          b.x, b.y, b.w, b.h, axes[k].text, a.x, a.y);
-                            covering++;
-                        }
-                    }
-                }
-            }
-        }
-    assert_int_equal(covering, 0);
-}
-
 /* The share of the network's map that the texts on it take (their boxes,
  * the pad either side included, cut to the map) at the end of
  * batch_and_flatness 1 and adam_vs_sgd_network 1, en and zh, at 960x540
@@ -8835,8 +8779,6 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_min_norm_label_by_its_point, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_min_norm_label_on_the_map, stage_open,
-                                        stage_close),
-        cmocka_unit_test_setup_teardown(test_map_labels_off_the_axes_values, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_network_map_labels_share, stage_open,
                                         stage_close),

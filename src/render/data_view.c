@@ -769,11 +769,7 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         /* The line's name a little way along it from that point, above it
          * (beside it when steep), then under it (on its other side), further
          * along or, on a small map, nearer the point, moved in across the
-         * map as drawn (render_visible_map) to lie whole on it, along the
-         * line where it is not steep (moved straight in, it stood across
-         * the line, and the place left lay over the x axis's "5" or "x":
-         * implicit_regularization 1-2 in English and adam_vs_sgd 2-3 in
-         * Chinese at 1280x720 --projector, issue 12): the first
+         * map as drawn (render_visible_map) to lie whole on it: the first
          * place there off the line itself, the panels in its corners, the
          * labels so far (the axes' values), the lesson's marks (adam_vs_sgd
          * marks where Adam ends on the line) and the point.  Where none is,
@@ -799,14 +795,10 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
                 for (int side = 1; side >= -1 && !placed; side -= 2) {
                     double lx = px + side * ux * along[a] * s;
                     double ly = py + side * uy * along[a] * s;
-                    if (ux >= fabs(uy)) {
-                        lx = fmax(fmin(lx, map.x + map.w - 0.5 * w - inset),
-                                  map.x + 0.5 * w + inset);
-                        ly = py + (lx - px) * uy / ux -
-                             over * (0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux));
-                    } else {
+                    if (ux >= fabs(uy))
+                        ly -= over * (0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux));
+                    else
                         lx += over * (0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy));
-                    }
                     box = (LayoutRect){lx - 0.5 * w, ly - 0.5 * h, w, h};
                     box.x = fmax(fmin(box.x, map.x + map.w - w - inset), map.x + inset);
                     if (over == 1 && a == 0 && side == 1)
