@@ -6231,9 +6231,12 @@ static void test_zig_zag_reads_as_a_path(void **state)
  * drops into the valley" — the leap is GD's first step, so step 1 stands
  * at least 10 pixels right of step 0 on the sharpness plot, en and zh at
  * 960x540 and 1280x720 --projector, and the labels in the row under the
- * plot (its steps, "step (log)") stand 4 pixels apart or more.  On a linear axis
- * from 0 to 3000 the leap stood in the first pixel column, on the axis
- * line (0.1 px at 960x540: review, issue 12). */
+ * plot (its steps, "step (log)") stand 4 pixels apart or more, one of
+ * them saying the axis is a log one ("(对数)" alone where "步数(对数)" has
+ * no room: at 1280x720 --projector in Chinese "步数" between 0 and 3000,
+ * no decade labelled, read as a linear axis).  On a linear axis from 0
+ * to 3000 the leap stood in the first pixel column, on the axis line (0.1
+ * px at 960x540: review, issue 12). */
 static void test_edge_leap_off_the_axis(void **state)
 {
     LessonStage *st = *state;
@@ -6253,6 +6256,7 @@ static void test_edge_leap_off_the_axis(void **state)
         print_message("edge_of_stability 1 (%s, %dx%d%s): step 1 %.1f px right of step 0\n",
                       langs[g], w, h, frames[z][2] ? " --projector" : "", x1 - x0);
         assert_true(x1 - x0 >= 10.0);
+        bool log_named = false;
         for (size_t i = 0; i < drawn->count; i++) {
             LayoutRect b = drawn->box[i];
             if (!inside_rect(b, l->rect[LAYOUT_DYNAMICS]) || b.y < area.y + area.h ||
@@ -6260,12 +6264,14 @@ static void test_edge_leap_off_the_axis(void **state)
                 continue;
             print_message("  under the plot: \"%s\" at x %.0f-%.0f\n", drawn->text[i], b.x,
                           b.x + b.w);
+            log_named |= strstr(drawn->text[i], g ? "对数" : "log") != NULL;
             for (size_t k = 0; k < i; k++)
                 if (inside_rect(drawn->box[k], l->rect[LAYOUT_DYNAMICS]) &&
                     fabs(drawn->box[k].y - b.y) < 1.0)
                     assert_true(b.x >= drawn->box[k].x + drawn->box[k].w + 4.0 ||
                                 drawn->box[k].x >= b.x + b.w + 4.0);
         }
+        assert_true(log_named);
     }
 }
 

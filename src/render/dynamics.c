@@ -1078,10 +1078,17 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
             plot_make_room(r, &a, render_text_width(r, label, render_font_px(r, 13.0)));
     }
     /* "step (log)" where the row has room for it between the ends, else
-     * "step" (1280x720 --projector in Chinese ran it into "3000"): the
-     * decades' ticks still show the axis is not linear. */
-    if (a.xlog && a.w < step_row_width(r, &a, xlabel))
-        snprintf(xlabel, sizeof xlabel, "%s", _("step"));
+     * "(log)" alone (1280x720 --projector in Chinese ran "步数(对数)" into
+     * "3000", and with "步数" and no decade labelled between 0 and 3000 the
+     * axis read as linear: review, issue 12), else "step". */
+    if (a.xlog && a.w < step_row_width(r, &a, xlabel)) {
+        const char *log_only = _(LOG_SUFFIX);
+        while (*log_only == ' ')
+            log_only++;
+        snprintf(xlabel, sizeof xlabel, "%s", log_only);
+        if (a.w < step_row_width(r, &a, xlabel))
+            snprintf(xlabel, sizeof xlabel, "%s", _("step"));
+    }
     plot_frame(r, &a, full, xlabel);
     if (a.xlog)
         log_step_ticks(r, &a, xlabel);
