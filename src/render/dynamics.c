@@ -778,16 +778,25 @@ static void axis_break(Renderer *r, const PlotArea *a)
     }
 }
 
+/* The widths of the step labels plot_frame writes at area a's ends,
+ * [0] its first step's and [1] its last's, at px. */
+static void step_end_widths(Renderer *r, const PlotArea *a, int px, double widths[2])
+{
+    char label[32];
+    snprintf(label, sizeof label, "%.0f", a->xlo);
+    widths[0] = render_text_width(r, label, px);
+    snprintf(label, sizeof label, "%.0f", a->xhi);
+    widths[1] = render_text_width(r, label, px);
+}
+
 /* The least width of area a whose step labels, its ends' and xlabel
  * between them, stand apart by a gap. */
 static double step_row_width(Renderer *r, const PlotArea *a, const char *xlabel)
 {
     int px = render_font_px(r, PLOT_TEXT_PX);
-    char lo[32], hi[32];
-    snprintf(lo, sizeof lo, "%.0f", a->xlo);
-    snprintf(hi, sizeof hi, "%.0f", a->xhi);
-    double ends = fmax(render_text_width(r, lo, px), render_text_width(r, hi, px));
-    return render_text_width(r, xlabel, px) + 2.0 * ends + 16.0 * r->scale;
+    double ends[2];
+    step_end_widths(r, a, px, ends);
+    return render_text_width(r, xlabel, px) + 2.0 * fmax(ends[0], ends[1]) + 16.0 * r->scale;
 }
 
 /* A log step axis's decades (1, 10, 100 …) ticked, each labelled where
@@ -797,13 +806,12 @@ static void log_step_ticks(Renderer *r, const PlotArea *a, const char *xlabel)
 {
     double s = r->scale, foot = a->y + a->h;
     int px = render_font_px(r, PLOT_TEXT_PX);
-    char lo[32], hi[32];
-    snprintf(lo, sizeof lo, "%.0f", a->xlo);
-    snprintf(hi, sizeof hi, "%.0f", a->xhi);
+    double ends[2];
+    step_end_widths(r, a, px, ends);
     double gap = 0.8 * px, mid_w = render_text_width(r, xlabel, px);
     /* Taken stretches of the row: its ends and the label between them. */
-    double taken[3][2] = {{a->x, a->x + render_text_width(r, lo, px)},
-                          {a->x + a->w - render_text_width(r, hi, px), a->x + a->w},
+    double taken[3][2] = {{a->x, a->x + ends[0]},
+                          {a->x + a->w - ends[1], a->x + a->w},
                           {a->x + 0.5 * (a->w - mid_w), a->x + 0.5 * (a->w + mid_w)}};
     double last_right = -HUGE_VAL;
     for (double step = 1; step < a->xhi; step *= 10) {

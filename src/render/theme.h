@@ -126,7 +126,7 @@ const Theme *theme_get(SceneTheme theme);
 Rgba theme_paper(const Theme *theme, Rgba color);
 
 /* The ink of a label in a run's colour (an effective step's numbers on the
- * map, a network's "run N ends … off this plane" and its sharpness plot's
+ * map, a network's "run N: … off the slice" and its sharpness plot's
  * values): the run's colour most of the way to the theme's text, at
  * THEME_RUN_CONTRAST or more on a label's panel over any colour of the
  * landscape (tests/test_palettes.c).  Half way, AdaGrad's bluish green
