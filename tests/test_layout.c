@@ -129,6 +129,13 @@ static double frame_scale(const Scene *scene, double scale)
     return scale * (scene->display.projector ? RENDER_PROJECTOR_SCALE : 1.0);
 }
 
+/* The scale a w x h frame is recorded at (render_recording_scale), the
+ * projector's on it. */
+static double recorded_scale(int w, int h, bool projector)
+{
+    return render_recording_scale(w, h) * (projector ? RENDER_PROJECTOR_SCALE : 1.0);
+}
+
 /* The least room between two panels, and between a panel and the map,
  * in pixels at scale 1 times the frame's scale (the layout keeps half its
  * gap, 8 at hud.c's scale 1, where panels do not stack): flush, the map's
@@ -3314,8 +3321,7 @@ static void test_saddle_walker_and_start_seen(void **state)
             const Scene *scene = st->scene;
             assert_false(scene->display.axes);
             assert_true(scene->display.basins);
-            double ms = render_marker_scale(render_recording_scale(w, h) *
-                                                (projector ? RENDER_PROJECTOR_SCALE : 1.0),
+            double ms = render_marker_scale(recorded_scale(w, h, projector),
                                             l->landscape.w, l->landscape.h);
             Viewport vp = render_viewport(st->renderer, scene);
             double sx, sy;
@@ -3456,8 +3462,7 @@ static void test_saddle_label_clear_of_axis_labels(void **state)
                 int w = projector ? 1280 : 960, h = projector ? 720 : 540;
                 played_layout(st, "saddle.lua", langs[g][0], step, updates[step], w, h,
                               projector);
-                double scale = render_recording_scale(w, h) *
-                               (projector ? RENDER_PROJECTOR_SCALE : 1.0);
+                double scale = recorded_scale(w, h, projector);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 AxisLabel labels[2 * AXIS_MAX_TICKS + 3];
                 size_t n = render_axis_labels(st->renderer, st->scene, labels,
@@ -3548,8 +3553,7 @@ static void test_markers_scale_with_the_map(void **state)
     for (size_t f = 0; f < sizeof frames / sizeof frames[0]; f++) {
         const Layout *l = lesson_layout(st, "sharp_flat.lua", frames[f].lang, 0, frames[f].w,
                                         frames[f].h, frames[f].projector);
-        double scale = render_recording_scale(frames[f].w, frames[f].h) *
-                       (frames[f].projector ? RENDER_PROJECTOR_SCALE : 1.0);
+        double scale = recorded_scale(frames[f].w, frames[f].h, frames[f].projector);
         double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
         const Scene *scene = st->scene;
         Viewport vp = render_viewport(st->renderer, scene);
@@ -3585,8 +3589,7 @@ static void test_marks_on_minima_or_clear(void **state)
         for (size_t z = 0; z < 2; z++) {
             int w = frames[z][0], h = frames[z][1];
             const Layout *l = lesson_layout(st, "sharp_flat.lua", "en", step, w, h, frames[z][2]);
-            double scale = render_recording_scale(w, h) *
-                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            double scale = recorded_scale(w, h, frames[z][2]);
             double m = render_marker_scale(scale, l->landscape.w, l->landscape.h);
             const Scene *scene = st->scene;
             Viewport vp = render_viewport(st->renderer, scene);
@@ -3641,8 +3644,8 @@ static const Layout *sharp_flat_played(LessonStage *st, size_t g, size_t z, size
  * --projector) at sharp_flat_frames[z]. */
 static double sharp_flat_scale(size_t z)
 {
-    return render_recording_scale(sharp_flat_frames[z][0], sharp_flat_frames[z][1]) *
-           (sharp_flat_frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+    return recorded_scale(sharp_flat_frames[z][0], sharp_flat_frames[z][1],
+                          sharp_flat_frames[z][2]);
 }
 
 /* sharp_flat 1, 3 and 4 at their ends, en and zh, at each frame: the
@@ -4155,8 +4158,7 @@ static double played_marker_scale(LessonStage *st, const char *name, const char 
                                   size_t step, long updates, const int frame[3], double *scale)
 {
     const Layout *l = played_layout(st, name, lang, step, updates, frame[0], frame[1], frame[2]);
-    *scale = render_recording_scale(frame[0], frame[1]) *
-             (frame[2] ? RENDER_PROJECTOR_SCALE : 1.0);
+    *scale = recorded_scale(frame[0], frame[1], frame[2]);
     return render_marker_scale(*scale, l->landscape.w, l->landscape.h);
 }
 
@@ -4386,8 +4388,7 @@ static void test_map_labels_off_the_lines(void **state)
                 int w = frames[z][0], h = frames[z][1];
                 played_layout(st, cases[c].lesson, langs[g], cases[c].step, 300, w, h,
                               frames[z][2]);
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double scale = recorded_scale(w, h, frames[z][2]);
                 const Scene *scene = st->scene;
                 Viewport vp = render_viewport(st->renderer, scene);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
@@ -4519,8 +4520,7 @@ static void test_min_norm_label_nearest_its_point(void **state)
         for (size_t z = 0; z < sizeof frames / sizeof frames[0]; z++) {
             int w = frames[z][0], h = frames[z][1];
             played_layout(st, "adam_vs_sgd.lua", langs[g], 2, 300, w, h, frames[z][2]);
-            double scale = render_recording_scale(w, h) *
-                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            double scale = recorded_scale(w, h, frames[z][2]);
             const Scene *scene = st->scene;
             Viewport vp = render_viewport(st->renderer, scene);
             const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
@@ -4601,7 +4601,7 @@ static void test_min_norm_label_by_its_point(void **state)
     for (size_t z = 0; z < 2; z++) {
         int w = frames[z][0], h = frames[z][1];
         played_layout(st, "implicit_regularization.lua", "en", 2, 60, w, h, frames[z][2]);
-        double scale = render_recording_scale(w, h) * (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+        double scale = recorded_scale(w, h, frames[z][2]);
         Viewport vp = render_viewport(st->renderer, st->scene);
         const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
         LandscapePoint p;
@@ -4702,8 +4702,7 @@ static void test_network_map_labels_share(void **state)
             play_step_through(&st->player, st->scene, 0);
             for (size_t z = 0; z < 2; z++) {
                 int w = frames[z][0], h = frames[z][1];
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double scale = recorded_scale(w, h, frames[z][2]);
                 LayoutRect map = stage_layout(st, w, h, frames[z][2])->landscape;
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 double taken = 0, pad = 4.0 * scale;
@@ -4745,8 +4744,7 @@ static void test_leaders_cross_no_path(void **state)
                     int w = frames[z][0], h = frames[z][1];
                     played_layout(st, lessons[n], langs[g], step, n ? 300 : 60, w, h,
                                   frames[z][2]);
-                    double scale = render_recording_scale(w, h) *
-                                   (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                    double scale = recorded_scale(w, h, frames[z][2]);
                     shot_frame(st, w, h, NULL, false);
                     Viewport vp = render_viewport(st->renderer, st->scene);
                     double leaders[32][4];
@@ -4789,8 +4787,7 @@ static void test_leaders_cross_no_label(void **state)
             for (size_t z = 0; z < 2; z++) {
                 int w = frames[z][0], h = frames[z][1];
                 played_layout(st, "adam_vs_sgd.lua", langs[g], step, 300, w, h, frames[z][2]);
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double scale = recorded_scale(w, h, frames[z][2]);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 double leaders[32][4];
                 size_t count = render_label_leaders(st->renderer, leaders, 32);
@@ -4842,8 +4839,7 @@ static void test_effective_label_led_to_its_head(void **state)
         for (size_t z = 0; z < sizeof frames / sizeof frames[0]; z++) {
             int w = frames[z][0], h = frames[z][1];
             played_layout(st, "adaptive.lua", langs[g], 3, 360, w, h, frames[z][2]);
-            double scale = render_recording_scale(w, h) *
-                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            double scale = recorded_scale(w, h, frames[z][2]);
             const Scene *scene = st->scene;
             Shot shot = shot_frame(st, w, h, NULL, true);
             Viewport vp = render_viewport(st->renderer, scene);
@@ -4925,8 +4921,7 @@ static void test_off_view_note_beside_its_arrow(void **state)
             int w = frames[z][0], h = frames[z][1];
             const Layout *l = played_layout(st, "learning_rate.lua", langs[g], 6, 200, w, h,
                                             frames[z][2]);
-            double scale = render_recording_scale(w, h) *
-                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            double scale = recorded_scale(w, h, frames[z][2]);
             LayoutRect map = l->landscape;
             double inset = 14.0 * render_marker_scale(scale, map.w, map.h);
             double left = fmax(map.x, 0.0), top = fmax(map.y, 0.0);
@@ -4977,8 +4972,7 @@ static void test_off_view_note_on_an_opaque_panel(void **state)
         for (size_t z = 0; z < 2; z++) {
             int w = frames[z][0], h = frames[z][1];
             played_layout(st, "learning_rate.lua", langs[g], 6, 200, w, h, frames[z][2]);
-            double scale = render_recording_scale(w, h) *
-                           (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+            double scale = recorded_scale(w, h, frames[z][2]);
             Shot shot = shot_frame(st, w, h, note[g], true);
             assert_true(shot.found >= 0);
             LayoutRect b = shot.box;
@@ -5675,7 +5669,7 @@ static void test_plot_titles_inside_their_panels(void **state)
                 title = (long)t;
         assert_true(area.w > 0 && title >= 0);
         double end = drawn->box[title].x + drawn->box[title].w;
-        double scale = render_recording_scale(w, h) * (projector ? RENDER_PROJECTOR_SCALE : 1.0);
+        double scale = recorded_scale(w, h, projector);
         print_message("%s %zu (%s, %dx%d%s): \"%s\" ends %.1f px inside the panel, %.1f past "
                       "the plot\n",
                       cases[c].lesson, cases[c].step + 1, langs[g], w, h,
@@ -6062,8 +6056,7 @@ static void test_shortest_way_off_the_axes(void **state)
                 int w = frames[z][0], h = frames[z][1];
                 played_layout(st, "implicit_regularization.lua", langs[g], step, 300, w, h,
                               frames[z][2]);
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double scale = recorded_scale(w, h, frames[z][2]);
                 Viewport vp = render_viewport(st->renderer, st->scene);
                 const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
                 LandscapePoint p;
@@ -7423,8 +7416,7 @@ static void test_edge_row_shows_its_line(void **state)
         for (size_t z = 0; z < 2; z++)
             for (size_t step = 0; step < 3; step++) {
                 int w = frames[z][0], h = frames[z][1];
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double scale = recorded_scale(w, h, frames[z][2]);
                 const Layout *l = lesson_layout(st, "edge_of_stability.lua", langs[g], step, w,
                                                 h, frames[z][2]);
                 assert_true(l->shown[LAYOUT_DYNAMICS]);
@@ -7725,8 +7717,7 @@ static void test_inset_keys_the_batch_rings(void **state)
                 assert_true(gap >= 14.0);
                 LayoutRect area = area_in(st->renderer, inset);
                 assert_true(area.w > 0);
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double scale = recorded_scale(w, h, frames[z][2]);
                 const uint8_t *rgba = shot.rgba;
                 const uint8_t *ground = rgba + 4 * ((size_t)lround(area.y + 0.2 * area.h) *
                                                         (size_t)w +
@@ -8283,8 +8274,7 @@ static void test_network_misses_countable(void **state)
                         break;
                 double at[RENDER_MISSES][2];
                 size_t n = render_miss_marks(st->renderer, at, RENDER_MISSES);
-                double scale = render_recording_scale(w, h) *
-                               (frames[z][2] ? RENDER_PROJECTOR_SCALE : 1.0);
+                double scale = recorded_scale(w, h, frames[z][2]);
                 double closest = HUGE_VAL;
                 for (size_t i = 0; i < n; i++)
                     for (size_t j = 0; j < i; j++)
