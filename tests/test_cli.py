@@ -193,10 +193,11 @@ check("trace --model --change: batches of 7, then of 3 from update 4",
 code, _, err = run("trace", *NET, "--opt", "adam", "--steps", "9", "--change", "0:4:sgd:lr=0.3")
 check("trace --model --change to another optimizer: exit 2, saying why",
       code == 2 and "cannot turn adam into sgd" in err, err)
-theta_file = os.path.join(tempfile.mkdtemp(prefix="descent-test-cli-theta-"), "theta.json")
-with open(theta_file, "w") as f:
-    json.dump(runs[0].get("theta", []), f)
-code, out, err = run("eval", *NET, "--theta", theta_file)
+with tempfile.TemporaryDirectory(prefix="descent-test-cli-theta-") as theta_dir:
+    theta_file = os.path.join(theta_dir, "theta.json")
+    with open(theta_file, "w") as f:
+        json.dump(runs[0].get("theta", []), f)
+    code, out, err = run("eval", *NET, "--theta", theta_file)
 ev = json.loads(out) if code == 0 else {}
 check("eval --model at trace's final theta: its loss, five eigenvalues descending",
       code == 0 and ev.get("loss") == steps[-1]["train_loss"] and len(ev["eigenvalues"]) == 5

@@ -11,9 +11,11 @@ number within 1e-9 of trace's relative to max(1, |trace's|) over 300
 updates.  Without torch those checks are skipped, saying so; the refusals
 and the script's form are checked either way.
 """
+import atexit
 import csv
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,7 @@ def torch_python():
 
 PYTHON = torch_python()
 WORK = tempfile.mkdtemp(prefix="descent-torch-")
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 def compare(ours, theirs):
