@@ -21,6 +21,7 @@ static void edits_at_the_cursor(void **state)
     TextField f;
     text_field_set(&f, "x+y");
     assert_int_equal(f.cursor, 3);
+    text_field_end(&f); /* ends the selection: edits from here are in place */
     text_field_left(&f);
     assert_true(text_field_insert(&f, "^2"));
     assert_string_equal(f.text, "x+^2y");
@@ -48,6 +49,7 @@ static void moves_by_characters(void **state)
     TextField f;
     text_field_set(&f, "aθλb");
     assert_int_equal(f.cursor, strlen("aθλb"));
+    text_field_end(&f);
     text_field_left(&f);
     text_field_left(&f);
     assert_int_equal(f.cursor, strlen("aθ"));
@@ -61,6 +63,54 @@ static void moves_by_characters(void **state)
     assert_int_equal(f.cursor, strlen("aθ"));
     text_field_to_column(&f, 99);
     assert_int_equal(f.cursor, strlen("aθλb"));
+}
+
+/* A set text is offered selected: typing replaces it, backspace or delete
+ * clears it, and a move ends the selection (left at its start, right and
+ * End at its end, Home at 0) so typing edits it in place. */
+static void offers_its_text_selected(void **state)
+{
+    (void)state;
+    TextField f;
+    text_field_set(&f, "lr=0.01,x0=1");
+    assert_true(f.selected);
+    assert_true(text_field_insert(&f, "\n")); /* nothing to insert: the text stays */
+    assert_true(f.selected);
+    assert_true(text_field_insert(&f, "lr=0.3"));
+    assert_string_equal(f.text, "lr=0.3");
+    assert_false(f.selected);
+    assert_true(text_field_insert(&f, "5"));
+    assert_string_equal(f.text, "lr=0.35");
+
+    text_field_set(&f, "x+y");
+    text_field_backspace(&f);
+    assert_string_equal(f.text, "");
+    text_field_set(&f, "x+y");
+    text_field_delete(&f);
+    assert_string_equal(f.text, "");
+
+    text_field_set(&f, "x+y");
+    text_field_left(&f);
+    assert_int_equal(f.cursor, 0);
+    assert_true(text_field_insert(&f, "2*"));
+    assert_string_equal(f.text, "2*x+y");
+    text_field_set(&f, "x+y");
+    text_field_right(&f);
+    assert_int_equal(f.cursor, 3);
+    text_field_backspace(&f);
+    assert_string_equal(f.text, "x+");
+    text_field_set(&f, "x+y");
+    text_field_home(&f);
+    text_field_delete(&f);
+    assert_string_equal(f.text, "+y");
+
+    char big[TEXT_FIELD_MAX + 8];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    text_field_set(&f, "x+y");
+    assert_false(text_field_insert(&f, big)); /* refused whole: the selection stays */
+    assert_string_equal(f.text, "x+y");
+    assert_true(f.selected);
 }
 
 /* Line breaks of a pasted text are left out; what does not fit is refused
@@ -192,6 +242,19 @@ static void typed_formula_becomes_the_landscape(void **state)
     app_destroy(app);
 }
 
+/* Opens 'E', types text over the values it offers (cleared first when
+ * text is empty) and applies it. */
+static void retype_values(App *app, const char *text)
+{
+    type("E");
+    frame(app);
+    if (!text[0])
+        push_key_down(SDLK_BACKSPACE, KMOD_NONE);
+    type(text);
+    push_key_down(SDLK_RETURN, KMOD_NONE);
+    frame(app);
+}
+
 /* 'E': the selected run's values typed exactly.  The field opens on them
  * (the learning rate written out), keys reach nothing else, a value the
  * core refuses is refused with the command line's message, Enter goes on
@@ -214,12 +277,11 @@ static void typed_values_change_the_selected_run(void **state)
     assert_string_equal(s->run_field.label, "run 1  gd:");
     assert_string_equal(s->run_field.field.text, "lr=0.05");
     assert_true(changed_in_band(app, closed.rgba, h * 3 / 10, h * 3 / 10 + 40) > 10000);
-    for (int i = 0; i < 4; i++) /* "lr=" */
-        push_key_down(SDLK_BACKSPACE, KMOD_NONE);
     double speed = s->speed;
-    type("-1");
+    type("lr=-1"); /* in place of the values shown, selected */
     frame(app);
     assert_close(s->speed, speed, 0); /* '-' did not halve the speed */
+    assert_string_equal(s->run_field.field.text, "lr=-1");
     push_key_down(SDLK_RETURN, KMOD_NONE);
     frame(app);
     /* Refused with the message `descent --opt gd:lr=-1` gives. */
@@ -258,6 +320,17 @@ static void typed_values_change_the_selected_run(void **state)
     frame(app);
     assert_false(s->run_field.open);
     assert_string_equal(run->desc.spec, "gd:lr=0.1,momentum=0.5");
+
+    /* A key typed alone changes that value where it stands; the others
+     * keep theirs (typed after the values instead of over them, "lr=0.3"
+     * read "momentum=0.5lr=0.3" and was refused). */
+    retype_values(app, "momentum=0.8");
+    assert_false(s->run_field.open);
+    assert_string_equal(run->desc.spec, "gd:lr=0.1,momentum=0.8");
+    retype_values(app, "nesterov=1,lr=0.2");
+    assert_string_equal(run->desc.spec, "gd:lr=0.2,momentum=0.8,nesterov=1");
+    retype_values(app, ""); /* cleared, nothing typed: nothing changes */
+    assert_string_equal(run->desc.spec, "gd:lr=0.2,momentum=0.8,nesterov=1");
     free(closed.rgba);
     app_destroy(app);
 }
@@ -267,6 +340,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(edits_at_the_cursor),
         cmocka_unit_test(moves_by_characters),
+        cmocka_unit_test(offers_its_text_selected),
         cmocka_unit_test(keeps_one_line_within_bounds),
         cmocka_unit_test(typed_formula_becomes_the_landscape),
         cmocka_unit_test(typed_values_change_the_selected_run),

@@ -1,7 +1,8 @@
 /*
  * expr_field_view.c — the fields typed into the window, the formula ('e')
  * and the selected run's values ('E'): a panel a third of the way down
- * with what is typed ("L(x, y) =", "run 1  gd:"), the text and its caret,
+ * with what is typed ("L(x, y) =", "run 1  gd:"), the text and its caret
+ * (the text marked while it is selected, text_field.h),
  * the core's message under it when the last text was refused, and what
  * the keys do, both wrapped within the panel (at 900x640 --projector the
  * formula's example ran 200 pixels out of the frame).  Drawn over
@@ -91,6 +92,12 @@ static void draw_field(Renderer *r, const char *label, const TextField *field, c
     while (n > 0 && render_text_width(r, shown, px) > box_w - 4.0 * s) {
         n = utf8_boundary_before(shown, n);
         shown[n] = '\0';
+    }
+    if (field->selected) {
+        /* The accent, faint enough for the text to read over it. */
+        Rgba mark = t->accent;
+        mark.a *= 0.35f;
+        shapes_rect(r->shapes, box_x, y + pad, render_text_width(r, shown, px), line, mark);
     }
     render_text(r, shown, box_x, y + pad, px, ALIGN_LEFT, t->text);
     shapes_rect(r->shapes, box_x + caret_x, y + pad, fmax(2.0 * s, 1.0), line, t->accent);

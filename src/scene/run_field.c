@@ -19,6 +19,47 @@ static bool has_param(OptimizerKind kind, const char *key)
     return false;
 }
 
+/* The item of spec with key, or NULL. */
+static const SpecItem *item_named(const Spec *spec, const char *key)
+{
+    for (int i = 0; i < spec->count; i++)
+        if (strcmp(spec->items[i].key, key) == 0)
+            return &spec->items[i];
+    return NULL;
+}
+
+/* spec with the typed items put in: a key typed replaces the run's value
+ * where it stands, a new key follows the run's, and a key left out keeps
+ * its value.  dest holds spec and typed with a colon to spare.  Errors:
+ * spec_parse's, for typed text that is not key=value items. */
+static bool merged_spec(const char *spec, const char *typed, char *dest, size_t size,
+                        DescentError *err)
+{
+    Spec run, items;
+    char with_name[SPEC_NAME_MAX + TEXT_FIELD_MAX];
+    if (!spec_parse(spec, true, &run, err))
+        return false;
+    snprintf(with_name, sizeof with_name, "%s:%s", run.name, typed);
+    if (typed[0] && !spec_parse(with_name, true, &items, err))
+        return false;
+    if (!typed[0])
+        items.count = 0;
+    size_t len = (size_t)snprintf(dest, size, "%s", run.name);
+    const char *separator = ":";
+    for (int i = 0; i < run.count; i++, separator = ",") {
+        const SpecItem *mine = &run.items[i], *theirs = item_named(&items, mine->key);
+        len += (size_t)snprintf(dest + len, size - len, "%s%s=%s", separator, mine->key,
+                                (theirs ? theirs : mine)->value);
+    }
+    for (int i = 0; i < items.count; i++)
+        if (!item_named(&run, items.items[i].key)) {
+            len += (size_t)snprintf(dest + len, size - len, "%s%s=%s", separator,
+                                    items.items[i].key, items.items[i].value);
+            separator = ",";
+        }
+    return true;
+}
+
 bool run_field_open(Scene *scene)
 {
     DescentError err = {""};
@@ -73,11 +114,9 @@ bool run_field_apply(Scene *scene)
         snprintf(f->error, sizeof f->error, "%s", err.message);
         return false;
     }
-    const OptimizerDesc *desc = &run->run.desc;
-    char spec[sizeof desc->spec + TEXT_FIELD_MAX];
-    snprintf(spec, sizeof spec, "%s%s%s", optimizer_kind_name(desc->kind),
-             f->field.text[0] ? ":" : "", f->field.text);
-    if (!scene_change_run(scene, spec, &err)) {
+    char spec[sizeof run->run.desc.spec + TEXT_FIELD_MAX];
+    if (!merged_spec(run->run.desc.spec, f->field.text, spec, sizeof spec, &err) ||
+        !scene_change_run(scene, spec, &err)) {
         i18n_error(err.message, f->error, sizeof f->error);
         return false;
     }

@@ -6,6 +6,12 @@
  * tests edit it directly.  The cursor is a byte offset that always sits on
  * a character boundary; text is always NUL-terminated valid UTF-8 as long
  * as what is inserted is.
+ *
+ * A field opens with its whole text selected, as the window offers the
+ * current formula or values: typing replaces it, backspace or delete
+ * clears it, and a move (an arrow, Home, End) ends the selection to edit
+ * it in place.  Appended to instead, "lr=0.3" typed after "lr=0.01,x0=1"
+ * read "x0=1lr=0.3" and was refused.
  */
 #ifndef DESCENT_TEXT_FIELD_H
 #define DESCENT_TEXT_FIELD_H
@@ -18,22 +24,25 @@
 typedef struct TextField {
     char text[TEXT_FIELD_MAX];
     size_t cursor;              /* byte offset into text */
+    bool selected;              /* the whole text, as offered: the next edit replaces it */
 } TextField;
 
-/* Replaces the text, cursor at its end (text cut at a character boundary
- * when it does not fit). */
+/* Replaces the text, selected, cursor at its end (text cut at a character
+ * boundary when it does not fit). */
 void text_field_set(TextField *field, const char *text);
 
-/* Inserts utf8 at the cursor and moves the cursor past it; false (and no
- * change) when the whole of it does not fit.  Line breaks and other
+/* Inserts utf8 at the cursor (in place of a selected text) and moves the
+ * cursor past it; false (and no change) when the whole of it does not fit.  Line breaks and other
  * control characters are left out (a paste of several lines is one line). */
 bool text_field_insert(TextField *field, const char *utf8);
 
-/* Deletes the character before (backspace) or after (delete) the cursor. */
+/* Deletes the character before (backspace) or after (delete) the cursor,
+ * or the whole text while it is selected. */
 void text_field_backspace(TextField *field);
 void text_field_delete(TextField *field);
 
-/* Moves the cursor one character left or right, or to either end. */
+/* Moves the cursor one character left or right, or to either end; from a
+ * selection, left goes to its start and right to its end. */
 void text_field_left(TextField *field);
 void text_field_right(TextField *field);
 void text_field_home(TextField *field);

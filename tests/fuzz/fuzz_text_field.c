@@ -2,7 +2,8 @@
  * input byte is an edit, inserts and sets take a chunk of the bytes after
  * it.  After every edit the text is NUL-terminated within TEXT_FIELD_MAX
  * and the cursor within it; an insert that returns false changed nothing,
- * one that returns true added its bytes less control characters; and while
+ * one that returns true added its bytes less control characters (in place
+ * of a selected text when there were any); and while
  * every text put in was valid UTF-8 the text is valid UTF-8 and the cursor
  * sits on a character boundary. */
 #include "fuzz.h"
@@ -74,12 +75,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 text_field_set(&field, chunk);
             } else {
                 TextField before = field;
-                size_t length = strlen(field.text);
+                size_t added = printable_length(chunk);
+                /* A selected text goes when something is put in its place. */
+                bool replaced = before.selected && added > 0;
+                size_t length = replaced ? 0 : strlen(field.text);
+                size_t cursor = replaced ? 0 : before.cursor;
                 if (!text_field_insert(&field, chunk)) {
                     if (memcmp(&before, &field, sizeof field) != 0)
                         abort();
-                } else if (strlen(field.text) != length + printable_length(chunk) ||
-                           field.cursor != before.cursor + printable_length(chunk)) {
+                } else if (strlen(field.text) != length + added ||
+                           field.cursor != cursor + added) {
                     abort();
                 }
             }
