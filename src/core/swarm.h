@@ -13,7 +13,9 @@
  * key: 112 bytes a particle, of which plain sgd streams 48); the update
  * count, gradient, step and rate an update leaves are rebuilt when a
  * particle is asked for (swarm_particle).  Positions are also kept as interleaved floats (x0,
- * y0, x1, y1, ...) ready to draw.
+ * y0, x1, y1, ...) ready to draw.  The blocks and positions, past 2 MB,
+ * ask the system for huge pages (a million particles' stretch walks them
+ * all).
  * A diverged particle stops and keeps its last finite position for drawing.
  * The swarm borrows the landscape; the caller owns the swarm.
  *
