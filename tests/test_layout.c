@@ -2969,6 +2969,42 @@ static void test_plots_say_what_they_show(void **state)
         }
 }
 
+/* adaptive 3 and 4 at their ends, recorded at 960x540 and 1280x720
+ * --projector, en and zh: the three boxes' labels read alike, all
+ * "step/grad: x …, y …" or all "x …, y …" — adaptive 3 had RMSProp's and
+ * AdaGrad's with the words, Adam's with the numbers alone (review, issue
+ * 12). */
+static void test_effective_labels_read_alike(void **state)
+{
+    LessonStage *st = *state;
+    static const char *const langs[] = {"en", "zh"};
+    static const char *const step_label[] = {"step/grad: x ", "步幅/梯度：x "};
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}};
+    static const long updates[] = {20, 360};
+    bool failed = false;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 2; z++)
+            for (size_t step = 2; step <= 3; step++) {
+                int w = frames[z][0], h = frames[z][1];
+                played_layout(st, "adaptive.lua", langs[g], step, updates[step - 2], w, h,
+                              frames[z][2]);
+                const DrawnTexts *drawn = shot_frame(st, w, h, NULL, false).drawn;
+                size_t worded = 0, numbers_alone = 0;
+                for (size_t t = 0; t < drawn->count; t++) {
+                    worded += starts_with(drawn->text[t], step_label[g]);
+                    numbers_alone += starts_with(drawn->text[t], "x ") &&
+                                     isdigit((unsigned char)drawn->text[t][2]);
+                }
+                print_message("adaptive %zu (%s, %dx%d%s): %zu labels with the words, %zu "
+                              "with the numbers alone\n",
+                              step + 1, langs[g], w, h, frames[z][2] ? " --projector" : "",
+                              worded, numbers_alone);
+                failed |= !(worded == 3 && numbers_alone == 0) &&
+                          !(worded == 0 && numbers_alone == 3);
+            }
+    assert_false(failed);
+}
+
 /* The sharpness plots name their lines and scales (issue 12), en and zh,
  * at 1280x720 --projector and 1920x1080:
  *   edge_of_stability 3 (η = 0.0019): the dashed line is named "2/η =
@@ -8755,6 +8791,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_network_says_what_its_numbers_are, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_asked_for_plot_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_plots_say_what_they_show, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_effective_labels_read_alike, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_adaptive_leaps_numbered, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_log_plot_labels_decades, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_series_plot_ends_are_its_values, stage_open,
