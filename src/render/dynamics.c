@@ -110,9 +110,8 @@
  * unit of gradient (adaptive 3's caption's words), not the η set — the
  * label read "η: x …, y …". */
 #define EFFECTIVE_STEP_LABEL N_("step/grad: x %.2g, y %.2g")
-/* The same numbers alone, where the words would take over nine tenths of
- * the map's width (adaptive 3 and 4 in the window at 1280x720
- * --projector: a map 319 pixels wide held no three such labels apart). */
+/* The same numbers alone, on every box of a frame where one box's label
+ * does not hold the words (place_effective_label). */
 #define EFFECTIVE_STEP_NUMBERS N_("x %.2g, y %.2g")
 
 /* ------------------------------------------------------------------------ */
@@ -1780,6 +1779,43 @@ static double rect_gap(LayoutRect a, LayoutRect b)
     return hypot(dx, dy);
 }
 
+/* An effective-step box's label (64 bytes) and its text's place beside the
+ * box: with words, "step/grad: x …, y …"; whether the words held, else
+ * (and without words) the numbers alone "x …, y …".  The words do not hold
+ * where they would take over nine tenths of the map's width (adaptive 3
+ * and 4 in the window at 1280x720 --projector: a map 319 pixels wide held
+ * no three such labels apart), lie on something kept clear (1366x768
+ * --projector: Adam's lay on AdaGrad's head), or lie far from the box
+ * where the numbers lie nearer (adaptive 3 at 960x540: Adam's 53 pixels
+ * above its head, beside an empty minimum). */
+static bool place_effective_label(Renderer *r, const Scene *scene, const Viewport *vp,
+                                  LayoutRect box, const double eff[2], bool words, char *label,
+                                  LayoutRect *text)
+{
+    int px = render_font_px(r, 12.0);
+    double s = r->scale, pad = RENDER_LABEL_PAD * s;
+    double cx = box.x + 0.5 * box.w, cy = box.y + 0.5 * box.h;
+    char numbers[64];
+    snprintf(numbers, sizeof numbers, _(EFFECTIVE_STEP_NUMBERS), eff[0], eff[1]);
+    LayoutRect near = render_label_beside(r, scene, vp, cx, cy, numbers, px);
+    memcpy(label, numbers, sizeof numbers);
+    *text = near;
+    if (!words)
+        return false;
+    char worded[64];
+    snprintf(worded, sizeof worded, _(EFFECTIVE_STEP_LABEL), eff[0], eff[1]);
+    if (render_text_width(r, worded, px) + 2.0 * pad > 0.9 * render_visible_map(r, vp).w)
+        return false;
+    LayoutRect at = render_label_beside(r, scene, vp, cx, cy, worded, px);
+    if (render_on_kept_clear(r, (LayoutRect){at.x - pad, at.y, at.w + 2.0 * pad, at.h}))
+        return false;
+    if (rect_gap(at, box) > EFFECTIVE_LABEL_FAR * s && rect_gap(near, box) < rect_gap(at, box))
+        return false;
+    memcpy(label, worded, sizeof worded);
+    *text = at;
+    return true;
+}
+
 void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
 {
     if (!scene->display.effective_step)
@@ -1852,40 +1888,31 @@ void render_effective_steps(Renderer *r, const Scene *scene, const Viewport *vp)
         render_keep_clear(r, (LayoutRect){b.x - c, b.y - c, 2.0 * c, b.h + 2.0 * c});
         render_keep_clear(r, (LayoutRect){b.x + b.w - c, b.y - c, 2.0 * c, b.h + 2.0 * c});
     }
+    /* Every box's label in one form (adaptive 3 at 960x540 and 1280x720
+     * --projector: RMSProp's and AdaGrad's said "step/grad: x …", Adam's
+     * "x …" alone, and the boxes did not read alike): the words where each
+     * label holds them, tried in order with the ones before kept clear,
+     * else the numbers alone for all. */
+    size_t labels_before = r->label_count;
+    bool words = true;
+    for (size_t i = 0; i < scene->run_count && words; i++) {
+        if (!shown[i])
+            continue;
+        char label[64];
+        LayoutRect text;
+        words = place_effective_label(r, scene, vp, boxes[i], eff[i], true, label, &text);
+        render_keep_clear(r, (LayoutRect){text.x - RENDER_LABEL_PAD * s, text.y,
+                                          text.w + 2.0 * RENDER_LABEL_PAD * s, text.h});
+    }
+    r->label_count = labels_before;
     for (size_t i = 0; i < scene->run_count; i++) {
         if (!shown[i])
             continue;
         char label[64];
         double pad = RENDER_LABEL_PAD * s;
-        snprintf(label, sizeof label, _(EFFECTIVE_STEP_LABEL), eff[i][0], eff[i][1]);
-        if (render_text_width(r, label, px) + 2.0 * pad > 0.9 * render_visible_map(r, vp).w)
-            snprintf(label, sizeof label, _(EFFECTIVE_STEP_NUMBERS), eff[i][0], eff[i][1]);
-        /* Beside the head, whole on the map and off the panels, the other
-         * labels and every box's outline (render_label_beside; adaptive 4
-         * at 1280x720 --projector: AdaGrad's numbers cut by the map's top,
-         * RMSProp's run off its bottom, placed at their boxes' corners). */
+        LayoutRect text;
+        place_effective_label(r, scene, vp, boxes[i], eff[i], words, label, &text);
         double cx = boxes[i].x + 0.5 * boxes[i].w, cy = boxes[i].y + 0.5 * boxes[i].h;
-        LayoutRect text = render_label_beside(r, scene, vp, cx, cy, label, px);
-        /* Nowhere clear for the words (adaptive 4 in the window at
-         * 1366x768 --projector: Adam's lay on AdaGrad's head): the
-         * numbers alone. */
-        if (render_on_kept_clear(r, (LayoutRect){text.x - pad, text.y, text.w + 2.0 * pad,
-                                                 text.h})) {
-            snprintf(label, sizeof label, _(EFFECTIVE_STEP_NUMBERS), eff[i][0], eff[i][1]);
-            text = render_label_beside(r, scene, vp, cx, cy, label, px);
-        } else if (rect_gap(text, boxes[i]) > EFFECTIVE_LABEL_FAR * s) {
-            /* The words far from the box (adaptive 3 at 960x540: Adam's
-             * 53 pixels above its head, beside an empty minimum, as no
-             * nearer place held them): the numbers alone where they
-             * lie nearer. */
-            char numbers[64];
-            snprintf(numbers, sizeof numbers, _(EFFECTIVE_STEP_NUMBERS), eff[i][0], eff[i][1]);
-            LayoutRect near = render_label_beside(r, scene, vp, cx, cy, numbers, px);
-            if (rect_gap(near, boxes[i]) < rect_gap(text, boxes[i])) {
-                memcpy(label, numbers, sizeof label);
-                text = near;
-            }
-        }
         /* The run's colour toward the theme's text: a dark run colour on
          * the translucent label panel over a mid-toned map was barely
          * legible (AdaGrad's bluish green in adaptive 4). */
