@@ -2000,6 +2000,46 @@ static void test_experiment_plot_has_room(void **state)
     }
 }
 
+/* escape 6 at its end, en and zh, at 960x540 and 1280x720 and 1366x768
+ * --projector: its caption reads 6.8 and 13 off the points against the
+ * law's 7.6 and 14.8 on a log axis, so the experiment's plotting area
+ * keeps 0.17 of the frame's height and 0.3 of its width.  At 1280x720
+ * --projector it was 324x100 (0.139) under a header of four lines and
+ * the x axis's name on a line of its own under "2" and "3"; now 324x126.
+ * Not yet the 0.2 escape 2 and 3 keep (test_experiment_plot_has_room):
+ * the layout gives the panel 353 of the pixels it asks. */
+static void test_experiment_points_read(void **state)
+{
+    LessonStage *st = *state;
+    static const int frames[][3] = {{960, 540, 0}, {1280, 720, 1}, {1366, 768, 1}};
+    static const char *const langs[] = {"en", "zh"};
+    bool all_read = true;
+    for (size_t g = 0; g < 2; g++)
+        for (size_t z = 0; z < 3; z++) {
+            int w = frames[z][0], h = frames[z][1];
+            bool projector = frames[z][2];
+            lesson_layout(st, "escape.lua", langs[g], 5, w, h, projector);
+            assert_non_null(st->scene->experiment);
+            experiment_live_update(st->scene->experiment, HUGE_VAL, true);
+            shot_frame(st, w, h, NULL, false);
+            LayoutRect areas[16], plot = {0, 0, 0, 0};
+            size_t n = render_plot_areas(st->renderer, areas, 16);
+            const Layout *l = render_layout(st->renderer, st->scene, w, h,
+                                            render_recording_scale(w, h), RENDER_FOR_RECORDING);
+            assert_true(l->shown[LAYOUT_DYNAMICS]);
+            for (size_t k = 0; k < n && k < 16; k++)
+                if (inside_rect(areas[k], l->rect[LAYOUT_DYNAMICS]))
+                    plot = areas[k];
+            bool read = plot.h >= 0.17 * h && plot.w >= 0.3 * w;
+            print_message("escape 6 (%s, %dx%d%s): the experiment's area %.0fx%.0f, panel "
+                          "%.0fx%.0f: %s\n", langs[g], w, h, projector ? " --projector" : "",
+                          plot.w, plot.h, l->rect[LAYOUT_DYNAMICS].w, l->rect[LAYOUT_DYNAMICS].h,
+                          read ? "read" : "too small");
+            all_read &= read;
+        }
+    assert_true(all_read);
+}
+
 /* representation 2 at 1280x720 --projector: the picture's notes wrap
  * into lines that read as sentences, in a place at least 0.4 of the frame
  * wide, and the picture keeps 0.33 of the frame's height.
@@ -8738,6 +8778,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_group_map_uses_the_room_its_steps_leave, stage_open,
                                         stage_close),
         cmocka_unit_test_setup_teardown(test_experiment_plot_has_room, stage_open, stage_close),
+        cmocka_unit_test_setup_teardown(test_experiment_points_read, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_notes_read_as_lines, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_logistic_map_has_room, stage_open, stage_close),
         cmocka_unit_test_setup_teardown(test_logistic_map_alike_in_both_languages, stage_open,
