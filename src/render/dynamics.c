@@ -392,8 +392,9 @@ void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel)
     render_text(r, label, a->x, a->y + a->h + 2.0 * s, px, ALIGN_LEFT, r->theme->dim);
     snprintf(label, sizeof label, "%.0f", a->xhi);
     render_text(r, label, a->x + a->w, a->y + a->h + 2.0 * s, px, ALIGN_RIGHT, r->theme->dim);
-    render_text(r, xlabel, a->x + 0.5 * a->w, a->y + a->h + 2.0 * s, px, ALIGN_CENTER,
-                r->theme->dim);
+    if (xlabel[0])
+        render_text(r, xlabel, a->x + 0.5 * a->w, a->y + a->h + 2.0 * s, px, ALIGN_CENTER,
+                    r->theme->dim);
 }
 
 void plot_dashed_level(Renderer *r, const PlotArea *a, double v, Rgba color)
@@ -696,17 +697,25 @@ static void end_label(Renderer *r, const Scene *scene, const PlotArea *a, double
     double nearest = HUGE_VAL;
     /* Rows a quarter line apart and columns a quarter label apart, each
      * place's distance from the end first, so only a nearer one is
-     * checked against the curves. */
-    for (double right = a->x + a->w; right - w >= a->x - 0.5; right -= 0.25 * w)
-        for (double top = a->y; top + line <= a->y + a->h; top += 0.25 * line) {
-            LayoutRect box = {right - w, top, w, line};
-            double qx = fmin(fmax(cx, box.x), box.x + w), qy = fmin(fmax(cy, top), top + line);
-            double d = hypot(qx - cx, qy - cy);
-            if (d >= nearest || (line_y + 1.5 * s >= top && line_y - 1.5 * s <= top + line) ||
-                curves_in(r, scene, a, box.x, right, top, top + line, 1.5 * s))
-                continue;
-            best = box, nearest = d;
-        }
+     * checked against the curves.  Off the dashed line first; where that
+     * leaves no place within two lines of an end at the line (λmax at
+     * 2/η), across it too, on the label's panel: edge_of_stability 1's
+     * "λmax 952" at 1280x720 --projector, the row between 2/η and the
+     * area's top under a line high, stood at the curve's dip, a leader 110
+     * pixels long to the end it named (review, issue 12). */
+    for (int across = 0; across < 2 && nearest > 2.0 * line; across++)
+        for (double right = a->x + a->w; right - w >= a->x - 0.5; right -= 0.25 * w)
+            for (double top = a->y; top + line <= a->y + a->h; top += 0.25 * line) {
+                LayoutRect box = {right - w, top, w, line};
+                double qx = fmin(fmax(cx, box.x), box.x + w),
+                       qy = fmin(fmax(cy, top), top + line);
+                double d = hypot(qx - cx, qy - cy);
+                bool on_line = line_y + 1.5 * s >= top && line_y - 1.5 * s <= top + line;
+                if (d >= nearest || (on_line && (!across || fabs(cy - line_y) > line)) ||
+                    curves_in(r, scene, a, box.x, right, top, top + line, 1.5 * s))
+                    continue;
+                best = box, nearest = d;
+            }
     render_label_leader(r, cx, cy, best);
     render_panel(r, best);
     render_text(r, text, best.x + w, best.y, px, ALIGN_RIGHT, r->theme->text);
@@ -798,35 +807,91 @@ static double step_row_width(Renderer *r, const PlotArea *a, const char *xlabel)
     return render_text_width(r, xlabel, px) + 2.0 * fmax(ends[0], ends[1]) + 16.0 * r->scale;
 }
 
-/* A log step axis's decades (1, 10, 100 …) ticked, each labelled where
- * it stands clear of the row's other labels (plot_frame's ends and xlabel
- * between them): without them a log axis read as linear. */
-static void log_step_ticks(Renderer *r, const PlotArea *a, const char *xlabel)
+/* How many of a log step axis's decades (steps[0 .. count)) are labelled
+ * where each stands clear of the row's other labels: its ends' (ends,
+ * plot_frame's), the name's (name_left .. name_right) and the decade
+ * labelled before it, gap apart; each labelled when draw. */
+static size_t step_decades(Renderer *r, const PlotArea *a, int px, const double *steps,
+                           size_t count, double name_left, double name_right, bool draw)
 {
-    double s = r->scale, foot = a->y + a->h;
-    int px = render_font_px(r, PLOT_TEXT_PX);
     double ends[2];
     step_end_widths(r, a, px, ends);
-    double gap = 0.8 * px, mid_w = render_text_width(r, xlabel, px);
-    /* Taken stretches of the row: its ends and the label between them. */
-    double taken[3][2] = {{a->x, a->x + ends[0]},
-                          {a->x + a->w - ends[1], a->x + a->w},
-                          {a->x + 0.5 * (a->w - mid_w), a->x + 0.5 * (a->w + mid_w)}};
+    double gap = 0.8 * px;
+    const double taken[3][2] = {{a->x, a->x + ends[0]},
+                                {a->x + a->w - ends[1], a->x + a->w},
+                                {name_left, name_right}};
     double last_right = -HUGE_VAL;
-    for (double step = 1; step < a->xhi; step *= 10) {
-        double x = plot_to_x(a, step);
-        shapes_segment(r->shapes, x, foot - 4.0 * s, x, foot, 0.5 * s, r->theme->axis);
+    size_t labelled = 0;
+    for (size_t d = 0; d < count; d++) {
+        double x = plot_to_x(a, steps[d]);
         char label[32];
-        snprintf(label, sizeof label, "%.0f", step);
+        snprintf(label, sizeof label, "%.0f", steps[d]);
         double w = render_text_width(r, label, px), left = x - 0.5 * w, right = x + 0.5 * w;
         bool clear = left >= last_right + gap;
         for (size_t k = 0; k < 3 && clear; k++)
             clear = right + gap <= taken[k][0] || left >= taken[k][1] + gap;
         if (!clear)
             continue;
-        render_text(r, label, x, foot + 2.0 * s, px, ALIGN_CENTER, r->theme->dim);
+        if (draw)
+            render_text(r, label, x, a->y + a->h + 2.0 * r->scale, px, ALIGN_CENTER,
+                        r->theme->dim);
         last_right = right;
+        labelled++;
     }
+    return labelled;
+}
+
+/* A log step axis's decades (1, 10, 100 …) ticked, and the axis's name
+ * (plot_frame left it out) in the row between its ends' labels: centred
+ * where a decade is then labelled, else beside the decade that leaves the
+ * most labelled.  Forms: the name
+ * the row has room for (xlabel), then "(log)" alone (log_only).  Without
+ * a decade labelled a log axis read as linear; at 1280x720 --projector
+ * edge_of_stability 1's centred "step (log)" hid each of them, the row
+ * saying only "0" and "3000" (review, issue 12).  Where no form and place
+ * labels one, xlabel centred. */
+static void log_step_ticks(Renderer *r, const PlotArea *a, const char *xlabel,
+                           const char *log_only)
+{
+    double s = r->scale, foot = a->y + a->h;
+    int px = render_font_px(r, PLOT_TEXT_PX);
+    double ends[2], steps[16];
+    step_end_widths(r, a, px, ends);
+    size_t count = 0;
+    for (double step = 1; step < a->xhi && count < 16; step *= 10) {
+        double x = plot_to_x(a, step);
+        shapes_segment(r->shapes, x, foot - 4.0 * s, x, foot, 0.5 * s, r->theme->axis);
+        steps[count++] = step;
+    }
+    const char *forms[2] = {xlabel, log_only};
+    const char *name = xlabel;
+    double gap = 0.8 * px, centre = a->x + 0.5 * a->w;
+    double lo = a->x + ends[0] + gap, hi = a->x + a->w - ends[1] - gap;
+    size_t best = 0;
+    for (size_t f = 0; f < 2 && best == 0; f++) {
+        double w = render_text_width(r, forms[f], px);
+        /* Centred, then against each decade's label, either side. */
+        for (size_t k = 0; k <= 2 * count; k++) {
+            double at = centre;
+            if (k > 0) {
+                double step = steps[(k - 1) / 2], x = plot_to_x(a, step);
+                char label[32];
+                snprintf(label, sizeof label, "%.0f", step);
+                double reach = 0.5 * render_text_width(r, label, px) + gap + 0.5 * w;
+                at = k % 2 ? x - reach : x + reach;
+            }
+            if (at - 0.5 * w < lo || at + 0.5 * w > hi)
+                continue;
+            size_t n = step_decades(r, a, px, steps, count, at - 0.5 * w, at + 0.5 * w, false);
+            if (n > best)
+                best = n, name = forms[f], centre = at;
+            if (k == 0 && n > 0)
+                break;
+        }
+    }
+    double w = render_text_width(r, name, px);
+    step_decades(r, a, px, steps, count, centre - 0.5 * w, centre + 0.5 * w, true);
+    render_text(r, name, centre, foot + 2.0 * s, px, ALIGN_CENTER, r->theme->dim);
 }
 
 /* A linear range's top raised, where a minimum's level in it lies within
@@ -1088,17 +1153,18 @@ static void draw_sharpness(Renderer *r, const Scene *scene, const PlotArea *area
      * "(log)" alone (1280x720 --projector in Chinese ran "步数(对数)" into
      * "3000", and with "步数" and no decade labelled between 0 and 3000 the
      * axis read as linear: review, issue 12), else "step". */
+    const char *log_only = _(LOG_SUFFIX);
+    while (*log_only == ' ')
+        log_only++;
     if (a.xlog && a.w < step_row_width(r, &a, xlabel)) {
-        const char *log_only = _(LOG_SUFFIX);
-        while (*log_only == ' ')
-            log_only++;
         snprintf(xlabel, sizeof xlabel, "%s", log_only);
         if (a.w < step_row_width(r, &a, xlabel))
             snprintf(xlabel, sizeof xlabel, "%s", _("step"));
     }
-    plot_frame(r, &a, full, xlabel);
+    /* A log axis's name is placed with its decades (log_step_ticks). */
+    plot_frame(r, &a, full, a.xlog ? "" : xlabel);
     if (a.xlog)
-        log_step_ticks(r, &a, xlabel);
+        log_step_ticks(r, &a, xlabel, log_only);
     r->sharpness_area = a;
     r->sharpness_drawn = true;
     if (lam_lo < 0 && !a.ylog && a.ylo < 0)

@@ -61,6 +61,8 @@
 #define TITLE_ROWS 3
 /* Pixels (times scale) a tick label needs beside the next one. */
 #define TICK_SPACING 100.0
+/* Pixels (times scale) between a legend entry and the next on its line. */
+#define ENTRY_GAP 16.0
 /* Lines a log y axis's labels need between them on average: its 1, 2, 5
  * lie at least 0.9 of that apart.  A linear axis's are three apart. */
 #define LOG_TICK_LINES 1.3
@@ -406,7 +408,16 @@ static double legend_entry(Renderer *r, double x, double y, int px, LegendMark m
                                cy, 1.0 * s, color);
         render_text(r, text, x + mark_w + 5.0 * s, y, px, ALIGN_LEFT, r->theme->text);
     }
-    return mark_w + 5.0 * s + render_text_width(r, text, px) + 16.0 * s;
+    return mark_w + 5.0 * s + render_text_width(r, text, px) + ENTRY_GAP * s;
+}
+
+/* Whether an entry w wide (its gap after it included) starting at cx goes
+ * to the next line of a legend from x to right: only its text need fit
+ * before right, not the gap after it that no entry follows (escape 6 at 1280x720 --projector: "theory" went to a line of its own,
+ * 20 pixels short, and the points had 100 pixels). */
+static bool wraps(const Renderer *r, double x, double cx, double w, double right)
+{
+    return cx > x && cx + w - ENTRY_GAP * r->scale > right;
 }
 
 /* The legend's entries from (x, y), wrapping at right, for what the step
@@ -435,20 +446,11 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, ExperimentSho
             snprintf(text, sizeof text, _(MEASURED), interval);
         double w = legend_entry(r, cx, cy, px, MARK_POINT, render_place_color(r, groups, 1.0f),
                                 text, false);
-        if (cx > x && cx + w > right)
+        if (wraps(r, x, cx, w, right))
             cx = x, cy += line;
         legend_entry(r, cx, cy, px, MARK_POINT, render_place_color(r, groups, 1.0f), text, draw);
         cx += w;
         groups++;
-    }
-    if (info->label) {
-        snprintf(text, sizeof text, _(MEASURED), interval);
-        double w = render_text_width(r, text, px) + 16.0 * r->scale;
-        if (cx > x && cx + w > right)
-            cx = x, cy += line;
-        if (draw)
-            render_text(r, text, cx, cy, px, ALIGN_LEFT, r->theme->dim);
-        cx += w;
     }
     /* The points not counted, keyed by the mark they are drawn with, in
      * the first one's kind colour. */
@@ -459,7 +461,7 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, ExperimentSho
     if (uncounted < p->result.count) {
         Rgba hollow = render_place_color(r, group_of(p, uncounted), 1.0f);
         double w = legend_entry(r, cx, cy, px, MARK_HOLLOW, hollow, _(NOT_COUNTED), false);
-        if (cx > x && cx + w > right)
+        if (wraps(r, x, cx, w, right))
             cx = x, cy += line;
         legend_entry(r, cx, cy, px, MARK_HOLLOW, hollow, _(NOT_COUNTED), draw);
         cx += w;
@@ -469,9 +471,21 @@ static double draw_legend(Renderer *r, const ExperimentPicture *p, ExperimentSho
     const char *laws[] = {_(THEORY), info->second ? _(info->second) : NULL};
     for (size_t k = 0; k < 2 && laws[k] && law; k++) {
         double w = legend_entry(r, cx, cy, px, marks[k], color, laws[k], false);
-        if (cx > x && cx + w > right)
+        if (wraps(r, x, cx, w, right))
             cx = x, cy += line;
         legend_entry(r, cx, cy, px, marks[k], color, laws[k], draw);
+        cx += w;
+    }
+    /* What the kinds' points measure, last: the widest entry, before the
+     * laws it took a line of its own and pushed "theory" to a third
+     * (escape 6 at 1280x720 --projector: its points in 100 pixels). */
+    if (info->label) {
+        snprintf(text, sizeof text, _(MEASURED), interval);
+        double w = render_text_width(r, text, px) + ENTRY_GAP * r->scale;
+        if (wraps(r, x, cx, w, right))
+            cx = x, cy += line;
+        if (draw)
+            render_text(r, text, cx, cy, px, ALIGN_LEFT, r->theme->dim);
         cx += w;
     }
     return cy + line - y;
@@ -612,8 +626,46 @@ static int axis_name(Renderer *r, const char *name, bool log_scale, double width
     return 1;
 }
 
+/* The x axis's ticks whose values are labelled, into dest (64 at most):
+ * where every swept value is a whole number (a batch size B), so are the
+ * labels (escape 5 and 6 labelled a B of "2.5"). */
+static size_t x_ticks(Renderer *r, const ExperimentPicture *p, const PlotArea *a, double *dest)
+{
+    bool whole = p->result.count > 0;
+    for (size_t i = 0; i < p->result.count; i++)
+        whole &= p->result.rows[i].swept == round(p->result.rows[i].swept);
+    double ticks[64];
+    size_t n = axis_ticks(a->xlo, a->xhi, a->xlog, (int)(a->w / (TICK_SPACING * r->scale)), ticks),
+           kept = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!whole || ticks[k] == round(ticks[k]))
+            dest[kept++] = ticks[k];
+    return kept;
+}
+
+/* Whether the x axis's name, on one line at the labels' size px, stands
+ * in the tick labels' row centred under a, a line's height clear of
+ * each label: escape 6 at 1280x720 --projector read its points in 100
+ * pixels, "batch size B" on a line of its own under "2" and "3". */
+static bool x_name_in_tick_row(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int px,
+                               const char *text)
+{
+    double ticks[64], w = render_text_width(r, text, px), gap = render_line_height(r, px);
+    double left = a->x + 0.5 * (a->w - w), right = left + w;
+    size_t n = x_ticks(r, p, a, ticks);
+    for (size_t k = 0; k < n; k++) {
+        char label[32];
+        tick_label(ticks[k], label, sizeof label);
+        double x = plot_to_x(a, ticks[k]), half = 0.5 * render_text_width(r, label, px);
+        if (x + half + gap > left && x - half - gap < right)
+            return false;
+    }
+    return true;
+}
+
 /* The lines the axes' names take under (x) and over (y) the area a,
- * each at most rows. */
+ * each at most rows: none under it for an x name in the tick labels'
+ * row (x_name_in_tick_row). */
 static void name_rows(Renderer *r, const ExperimentPicture *p, const PlotArea *a, int rows,
                       int *x_rows, int *y_rows)
 {
@@ -622,6 +674,8 @@ static void name_rows(Renderer *r, const ExperimentPicture *p, const PlotArea *a
     int px;
     *x_rows = axis_name(r, names ? _(names->x) : p->result.info->swept, a->xlog, a->w, rows,
                         lines, &px);
+    if (*x_rows == 1 && x_name_in_tick_row(r, p, a, px, lines[0]))
+        *x_rows = 0;
     *y_rows = axis_name(r, names ? _(names->y) : p->result.info->measured, a->ylog,
                         a->x + a->w - a->left, rows, lines, &px);
 }
@@ -670,15 +724,8 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
         render_text(r, label, a->x - 5.0 * s, y - 0.5 * line, px, ALIGN_RIGHT, r->theme->dim);
         taken[placed++] = (LayoutRect){a->x - 5.0 * s - w, y - 0.5 * line, w, line};
     }
-    /* Where every swept value is a whole number (a batch size B), so are
-     * the x axis's labels: escape 5 and 6 labelled a B of "2.5". */
-    bool whole = p->result.count > 0;
-    for (size_t i = 0; i < p->result.count; i++)
-        whole &= p->result.rows[i].swept == round(p->result.rows[i].swept);
-    n = axis_ticks(a->xlo, a->xhi, a->xlog, (int)(a->w / (TICK_SPACING * s)), ticks);
+    n = x_ticks(r, p, a, ticks);
     for (size_t k = 0; k < n; k++) {
-        if (whole && ticks[k] != round(ticks[k]))
-            continue;
         double x = plot_to_x(a, ticks[k]);
         shapes_segment(r->shapes, x, a->y, x, a->y + a->h, 0.5 * s, grid);
         tick_label(ticks[k], label, sizeof label);
@@ -701,9 +748,10 @@ static void draw_axes(Renderer *r, const ExperimentPicture *p, const PlotArea *a
     char text[NAME_ROWS][512];
     int x_px, y_px;
     int rows = axis_name(r, xname, a->xlog, a->w, most, text, &x_px);
+    int under = rows == 1 && x_name_in_tick_row(r, p, a, x_px, text[0]) ? 0 : 1;
     for (int k = 0; k < rows; k++)
-        render_text(r, text[k], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + (1 + k) * line, x_px,
-                    ALIGN_CENTER, r->theme->text);
+        render_text(r, text[k], a->x + 0.5 * a->w, a->y + a->h + 3.0 * s + (under + k) * line,
+                    x_px, ALIGN_CENTER, r->theme->text);
     rows = axis_name(r, yname, a->ylog, a->x + a->w - a->left, most, text, &y_px);
     for (int k = 0; k < rows; k++)
         render_text(r, text[k], a->left, a->y - (rows - k) * line - 4.0 * s, y_px, ALIGN_LEFT,

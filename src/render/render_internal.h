@@ -707,7 +707,9 @@ void plot_fit_labels(Renderer *r, PlotArea *a);
 /* The size plot_frame writes a plot's title and labels at (pixels at scale 1). */
 #define PLOT_TEXT_PX 13.0
 /* Axes, the range's ends as labels (the decades between too where the
- * area asks: PlotArea.decades), and a title over the area. */
+ * area asks: PlotArea.decades), and a title over the area; under it, its
+ * first and last steps with xlabel centred between them (none for NULL;
+ * the ends alone for "", the caller placing the name). */
 void plot_frame(Renderer *r, PlotArea *a, const char *title, const char *xlabel);
 /* Records a plotting area the frame draws (render_plot_areas). */
 void render_note_plot_area(Renderer *r, LayoutRect area);

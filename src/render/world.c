@@ -1070,6 +1070,11 @@ static void draw_off_view(Renderer *r, const Scene *scene, size_t i, const Viewp
      * over its own path's band (learning_rate 6 and 7). */
     LayoutRect want = {at.x - pad, at.y, w + 2.0 * pad, h};
     at = layout_place_label(r->labels, r->label_count, want, RENDER_LABEL_MOVES);
+    /* Led to the head where it stands further than beside it: schedules
+     * 3's "diverged at step 7", the places nearer on the heads, the
+     * mirrored start or the paths, stood 64 pixels under its ✕ at
+     * 1280x720 --projector and read as no one's (review, issue 12). */
+    render_label_leader(r, px, py, (LayoutRect){at.x + pad, at.y, at.w - 2.0 * pad, at.h});
     Rgba panel = r->theme->panel;
     panel.a = 1.0f;
     shapes_rect(r->shapes, at.x, at.y, at.w, at.h, panel);
