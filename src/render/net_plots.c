@@ -24,6 +24,7 @@
 #include <stdio.h>
 
 #include "core/number_text.h"
+#include "scene/lesson_player.h"
 
 #define CURVES_WIDTH 360.0
 #define CURVES_HEIGHT 250.0
@@ -201,12 +202,39 @@ static bool accuracy_shown(const Renderer *r, const NetStage *net)
     return !r->layout.compact[LAYOUT_LOSS] && net_stage_data(net)->train.classes >= 2;
 }
 
-/* The loss area's range (log scale), the same for drawing and clicking. */
-static PlotArea loss_area(Renderer *r, const NetStage *net, LayoutRect rect, PlotArea *accuracy)
+bool render_net_about_accuracy(const Scene *scene)
 {
+    return (scene->display.starts_tally & (1u << NET_STARTS_HELD_OUT)) != 0 &&
+           net_stage_data(scene->net)->train.classes >= 2;
+}
+
+/* Whether the training panel shows the accuracy alone: its compact form
+ * where the step is about the accuracy (render_net_about_accuracy).  At
+ * 1280x720 --projector adam_vs_sgd_network 5, its caption about test
+ * accuracy, showed the losses alone (issue 12). */
+static bool accuracy_alone(const Renderer *r, const Scene *scene)
+{
+    return r->layout.compact[LAYOUT_LOSS] && render_net_about_accuracy(scene);
+}
+
+/* The training panel's areas, the same for drawing and clicking: the
+ * loss's (log scale) over the accuracy's (*accuracy, unless compact), or
+ * the accuracy's alone (accuracy_alone: returned, in the loss's place). */
+static PlotArea training_areas(Renderer *r, const Scene *scene, LayoutRect rect,
+                               PlotArea *accuracy)
+{
+    const NetStage *net = scene->net;
     PlotArea a;
     panel_areas(r, rect, !accuracy_shown(r, net), &a, accuracy);
     a.xhi = accuracy->xhi = (double)longest_run(net);
+    accuracy->ylo = 0;
+    accuracy->yhi = 100;
+    if (accuracy_alone(r, scene)) {
+        a.ylo = 0;
+        a.yhi = 100;
+        plot_fit_labels(r, &a);
+        return a;
+    }
     a.ylog = true;
     a.decades = true;
     const NetSeries losses[] = {NET_SERIES_TRAIN_LOSS, NET_SERIES_TEST_LOSS};
@@ -219,31 +247,68 @@ static PlotArea loss_area(Renderer *r, const NetStage *net, LayoutRect rect, Plo
 bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
                              size_t *step)
 {
-    PlotArea accuracy, a = loss_area(r, scene->net, rect, &accuracy);
+    PlotArea accuracy, a = training_areas(r, scene, rect, &accuracy);
     double t = fmin(1.0, fmax(0.0, (px - a.x) / a.w));
     *step = (size_t)lround(t * a.xhi);
     return true;
 }
 
-LayoutRequest render_net_training_need(Renderer *r, bool compact)
+/* Whether scene shows starts and a step of its group (its own where
+ * none) shows them with the sharpness plot, which may then take the
+ * training panel's place (net_view.c's render_net_panels). */
+static bool group_plots_over_starts(const Scene *scene)
 {
-    return panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
+    const SceneDisplay *d = &scene->display;
+    if (!scene->starts)
+        return false;
+    if (d->plot != SCENE_PLOT_NONE)
+        return true;
+    for (size_t k = d->group_first; d->lesson && k < d->group_first + d->group_count; k++) {
+        const LessonStep *step = &d->lesson->steps[k];
+        if (step->starts && lesson_step_plot(step) != SCENE_PLOT_NONE)
+            return true;
+    }
+    return false;
+}
+
+LayoutRequest render_net_training_need(Renderer *r, const Scene *scene, bool compact)
+{
+    bool accuracy = compact && render_net_about_accuracy(scene);
+    LayoutRequest need = panel_need(r, compact, accuracy ? ACCURACY_TITLE : LOSS_TITLE,
+                                    ACCURACY_TITLE, CURVES_HEIGHT);
+    /* As wide as the sharpness plot's title where that may take the
+     * panel's place, on every step of the group with starts: widened on
+     * that step alone, the panel moved the map from adam_vs_sgd_network 2
+     * to 3 at 1280x720 --projector; on step 1 too, which shows the plot
+     * in its own slot, it left no room for every panel there. */
+    if (group_plots_over_starts(scene)) {
+        need.min_w = fmax(need.min_w, render_net_curvature_need(r, true).min_w);
+        need.w = fmax(need.w, need.min_w);
+    }
+    return need;
+}
+
+/* The runs' accuracies, train and test, in area a (0 to 100). */
+static void accuracy_plot(Renderer *r, const NetStage *net, PlotArea *a)
+{
+    plot_frame(r, a, _(ACCURACY_TITLE), _("step"));
+    train_and_test(r, net, a, NET_SERIES_TRAIN_ACC, NET_SERIES_TEST_ACC, 100.0);
 }
 
 void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     const NetStage *net = scene->net;
     render_panel(r, rect);
-    PlotArea accuracy, a = loss_area(r, net, rect, &accuracy);
+    PlotArea accuracy, a = training_areas(r, scene, rect, &accuracy);
+    if (accuracy_alone(r, scene)) {
+        accuracy_plot(r, net, &a);
+        return;
+    }
     bool both = accuracy_shown(r, net);
     plot_frame(r, &a, _(LOSS_TITLE), both ? NULL : _("step"));
     train_and_test(r, net, &a, NET_SERIES_TRAIN_LOSS, NET_SERIES_TEST_LOSS, 1.0);
-    if (!both)
-        return;
-    accuracy.ylo = 0;
-    accuracy.yhi = 100;
-    plot_frame(r, &accuracy, _(ACCURACY_TITLE), _("step"));
-    train_and_test(r, net, &accuracy, NET_SERIES_TRAIN_ACC, NET_SERIES_TEST_ACC, 100.0);
+    if (both)
+        accuracy_plot(r, net, &accuracy);
 }
 
 LayoutRequest render_net_curvature_need(Renderer *r, bool compact)
