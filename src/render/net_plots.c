@@ -24,7 +24,6 @@
 #include <stdio.h>
 
 #include "core/number_text.h"
-#include "scene/lesson_player.h"
 
 #define CURVES_WIDTH 360.0
 #define CURVES_HEIGHT 250.0
@@ -51,6 +50,13 @@
  * wider, the network steps' layout lost every plot at 1280x720
  * --projector). */
 #define SHARPNESS_PLAIN_TITLE N_("sharpness λmax, edge dashed; log")
+/* Where the panel is narrower than its title: the sharpness plot drawn in
+ * the training panel's place (net_view.c), which is measured for the loss
+ * title.  Widened for the sharpness title on the steps that may put it
+ * there, the panel cost adam_vs_sgd_network's map its room at 1280x800
+ * --projector (217 px, under 0.29 of the frame) and moved it from step 1
+ * to 2 in Chinese at every projector size. */
+#define SHARPNESS_SHORT_TITLE N_("sharpness, edge dashed; log")
 #define NORM_TITLE N_("‖θ‖")
 /* A run's sharpness ending under this share of its edge is labelled with
  * its value: adam_vs_sgd_network's Adam, its λmax a moment at 1980 over
@@ -253,37 +259,18 @@ bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, d
     return true;
 }
 
-/* Whether scene shows starts and a step of its group (its own where
- * none) shows them with the sharpness plot, which may then take the
- * training panel's place (net_view.c's render_net_panels). */
-static bool group_plots_over_starts(const Scene *scene)
-{
-    const SceneDisplay *d = &scene->display;
-    if (!scene->starts)
-        return false;
-    if (d->plot != SCENE_PLOT_NONE)
-        return true;
-    for (size_t k = d->group_first; d->lesson && k < d->group_first + d->group_count; k++) {
-        const LessonStep *step = &d->lesson->steps[k];
-        if (step->starts && lesson_step_plot(step) != SCENE_PLOT_NONE)
-            return true;
-    }
-    return false;
-}
-
 LayoutRequest render_net_training_need(Renderer *r, const Scene *scene, bool compact)
 {
-    bool accuracy = compact && render_net_about_accuracy(scene);
-    LayoutRequest need = panel_need(r, compact, accuracy ? ACCURACY_TITLE : LOSS_TITLE,
-                                    ACCURACY_TITLE, CURVES_HEIGHT);
-    /* As wide as the sharpness plot's title where that may take the
-     * panel's place, on every step of the group with starts: widened on
-     * that step alone, the panel moved the map from adam_vs_sgd_network 2
-     * to 3 at 1280x720 --projector; on step 1 too, which shows the plot
-     * in its own slot, it left no room for every panel there. */
-    if (group_plots_over_starts(scene)) {
-        need.min_w = fmax(need.min_w, render_net_curvature_need(r, true).min_w);
-        need.w = fmax(need.w, need.min_w);
+    LayoutRequest need = panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
+    /* The compact form as wide as the accuracy's title too wherever the
+     * data have classes, not on the steps about the accuracy alone
+     * (accuracy_alone): measured for it on that step only, the panel moved
+     * the map from adam_vs_sgd_network 4 to 5 in Chinese at the projector
+     * sizes (up to 659 px at 1280x800). */
+    if (compact && net_stage_data(scene->net)->train.classes >= 2) {
+        LayoutRequest accuracy = panel_need(r, true, ACCURACY_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
+        need.min_w = fmax(need.min_w, accuracy.min_w);
+        need.w = fmax(need.w, accuracy.w);
     }
     return need;
 }
@@ -454,12 +441,15 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
     for (size_t i = 0; i < net_stage_run_count(net); i++)
         preconditioned |= net_run_preconditioned(&net_stage_run(net, i)->desc);
     const char *title = preconditioned ? _(SHARPNESS_TITLE) : _(SHARPNESS_PLAIN_TITLE);
+    int title_px = render_font_px(r, PLOT_TEXT_PX);
+    if (render_text_width(r, title, title_px) >
+        rect.w - (CURVES_TITLE_PAD + CURVES_RIGHT_MARGIN) * r->scale)
+        title = _(SHARPNESS_SHORT_TITLE);
     plot_frame(r, &a, title, one ? _("step") : NULL);
     /* Right of the title a label may rise into its row (plot_frame's
      * title_y): the axis being the data's, a short plot has little room
      * over its highest edge, and batch_and_flatness 4's "6.67" went under
      * its line onto GD's tip at 1280x720 --projector in Chinese. */
-    int title_px = render_font_px(r, PLOT_TEXT_PX);
     double title_right = a.title_x + render_text_width(r, title, title_px) + 4.0 * r->scale;
     double title_top = a.y - 1.5 * render_line_height(r, title_px) - 2.0 * r->scale;
     LayoutRect placed[2 * SCENE_MAX_RUNS]; /* the edges' labels, then the runs' */
