@@ -259,20 +259,15 @@ bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, d
     return true;
 }
 
-LayoutRequest render_net_training_need(Renderer *r, const Scene *scene, bool compact)
+/* The compact form is measured for the loss's title alone, also where a
+ * step shows the accuracy in it (accuracy_alone): measured for the
+ * accuracy's title on that step, the panel moved the map from
+ * adam_vs_sgd_network 4 to 5 in Chinese at every projector size (17 to
+ * 659 px), and on every step with classes, it cost step 1 its loss plot
+ * and colour bar at 1280x720 --projector in English. */
+LayoutRequest render_net_training_need(Renderer *r, bool compact)
 {
-    LayoutRequest need = panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
-    /* The compact form as wide as the accuracy's title too wherever the
-     * data have classes, not on the steps about the accuracy alone
-     * (accuracy_alone): measured for it on that step only, the panel moved
-     * the map from adam_vs_sgd_network 4 to 5 in Chinese at the projector
-     * sizes (up to 659 px at 1280x800). */
-    if (compact && net_stage_data(scene->net)->train.classes >= 2) {
-        LayoutRequest accuracy = panel_need(r, true, ACCURACY_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
-        need.min_w = fmax(need.min_w, accuracy.min_w);
-        need.w = fmax(need.w, accuracy.w);
-    }
-    return need;
+    return panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
 }
 
 /* The runs' accuracies, train and test, in area a (0 to 100). */

@@ -971,8 +971,8 @@ void render_net_needs(Renderer *r, const Scene *scene, LayoutInput *in)
     in->notes = (LayoutText){count > 0, notes_size, notes, notes_line(r)};
     in->panel[LAYOUT_LEGEND] = legend_need(r, scene, false);
     in->compact[LAYOUT_LEGEND] = legend_need(r, scene, true);
-    in->panel[LAYOUT_LOSS] = render_net_training_need(r, scene, false);
-    in->compact[LAYOUT_LOSS] = render_net_training_need(r, scene, true);
+    in->panel[LAYOUT_LOSS] = render_net_training_need(r, false);
+    in->compact[LAYOUT_LOSS] = render_net_training_need(r, true);
     /* The dynamics slot is hud.c's to ask for (render_net_dynamics_need):
      * it knows a group's steps' plots and starts. */
     in->panel[LAYOUT_INSET] = in->compact[LAYOUT_INSET] = data_need(r, scene);

@@ -620,7 +620,7 @@ static inline bool render_net_slice_shown(const Scene *scene)
  * then gives the runs' accuracies, its training panel in its compact form
  * the accuracy plot (net_plots.c). */
 bool render_net_about_accuracy(const Scene *scene);
-LayoutRequest render_net_training_need(Renderer *r, const Scene *scene, bool compact);
+LayoutRequest render_net_training_need(Renderer *r, bool compact);
 void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect);
 LayoutRequest render_net_curvature_need(Renderer *r, bool compact);
 /* The curvature panel in rect; one: the sharpness alone (its compact
