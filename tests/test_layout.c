@@ -8072,9 +8072,11 @@ static void test_network_steps_show_what_their_captions_cite(void **state)
             char data[128];
             snprintf(data, sizeof data, _("decision regions of run %zu"),
                      scene_shown_run(st->scene) + 1);
-            /* The sharpness plot in the training panel's place, narrower
-             * than its title, has a shorter one (net_plots.c). */
+            /* The sharpness plot in the training panel's place and the
+             * accuracy alone in its compact form, narrower than their
+             * titles, have shorter ones (net_plots.c). */
             const char *short_sharpness = _("sharpness, edge dashed; log");
+            const char *short_accuracy = _("accuracy %: train, test");
             const char *titles[] = {_("sharpness (Adam: P⁻¹H), edge dashed; log"),
                                     _("accuracy %: train, test (faint)"),
                                     _("loss: train, test (faint); log"),
@@ -8097,7 +8099,9 @@ static void test_network_steps_show_what_their_captions_cite(void **state)
                     for (size_t t = 0; t < drawn->count && !shown; t++)
                         shown = strcmp(drawn->text[t], titles[c]) == 0 ||
                                 (1u << c == CITES_SHARPNESS &&
-                                 strcmp(drawn->text[t], short_sharpness) == 0);
+                                 strcmp(drawn->text[t], short_sharpness) == 0) ||
+                                (1u << c == CITES_ACCURACY &&
+                                 strcmp(drawn->text[t], short_accuracy) == 0);
                     if (!shown) {
                         print_message("%s %zu (%s, %dx%d%s): \"%s\" not drawn\n",
                                       steps[k].lesson, steps[k].step + 1, langs[g], w, h,

@@ -41,6 +41,11 @@
 
 #define LOSS_TITLE N_("loss: train, test (faint); log")
 #define ACCURACY_TITLE N_("accuracy %: train, test (faint)")
+/* The accuracy alone in the compact training panel (accuracy_alone),
+ * which is measured for the loss title: the full title, 337 px wide,
+ * reached off it at 1280x800, 1366x768 and 1920x1080 --projector in
+ * English (adam_vs_sgd_network 5). */
+#define ACCURACY_SHORT_TITLE N_("accuracy %: train, test")
 #define SHARPNESS_TITLE N_("sharpness (Adam: P⁻¹H), edge dashed; log")
 /* Without an Adam run the plot does not name Adam (batch_and_flatness's
  * GD and SGD read "Adam: P⁻¹H" over their curves).  Both end in "; log",
@@ -270,10 +275,14 @@ LayoutRequest render_net_training_need(Renderer *r, bool compact)
     return panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
 }
 
-/* The runs' accuracies, train and test, in area a (0 to 100). */
-static void accuracy_plot(Renderer *r, const NetStage *net, PlotArea *a)
+/* The runs' accuracies, train and test, in area a (0 to 100), under a
+ * title room pixels wide at most. */
+static void accuracy_plot(Renderer *r, const NetStage *net, PlotArea *a, double room)
 {
-    plot_frame(r, a, _(ACCURACY_TITLE), _("step"));
+    const char *title = _(ACCURACY_TITLE);
+    if (render_text_width(r, title, render_font_px(r, PLOT_TEXT_PX)) > room)
+        title = _(ACCURACY_SHORT_TITLE);
+    plot_frame(r, a, title, _("step"));
     train_and_test(r, net, a, NET_SERIES_TRAIN_ACC, NET_SERIES_TEST_ACC, 100.0);
 }
 
@@ -282,15 +291,16 @@ void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect)
     const NetStage *net = scene->net;
     render_panel(r, rect);
     PlotArea accuracy, a = training_areas(r, scene, rect, &accuracy);
+    double room = rect.w - (CURVES_TITLE_PAD + CURVES_RIGHT_MARGIN) * r->scale;
     if (accuracy_alone(r, scene)) {
-        accuracy_plot(r, net, &a);
+        accuracy_plot(r, net, &a, room);
         return;
     }
     bool both = accuracy_shown(r, net);
     plot_frame(r, &a, _(LOSS_TITLE), both ? NULL : _("step"));
     train_and_test(r, net, &a, NET_SERIES_TRAIN_LOSS, NET_SERIES_TEST_LOSS, 1.0);
     if (both)
-        accuracy_plot(r, net, &accuracy);
+        accuracy_plot(r, net, &accuracy, room);
 }
 
 LayoutRequest render_net_curvature_need(Renderer *r, bool compact)
