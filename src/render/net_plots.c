@@ -41,6 +41,11 @@
 
 #define LOSS_TITLE N_("loss: train, test (faint); log")
 #define ACCURACY_TITLE N_("accuracy %: train, test (faint)")
+/* The accuracy alone in the compact training panel (accuracy_alone),
+ * which is measured for the loss title: the full title, 337 px wide,
+ * reached off it at 1280x800, 1366x768 and 1920x1080 --projector in
+ * English (adam_vs_sgd_network 5). */
+#define ACCURACY_SHORT_TITLE N_("accuracy %: train, test")
 #define SHARPNESS_TITLE N_("sharpness (Adam: P⁻¹H), edge dashed; log")
 /* Without an Adam run the plot does not name Adam (batch_and_flatness's
  * GD and SGD read "Adam: P⁻¹H" over their curves).  Both end in "; log",
@@ -50,6 +55,13 @@
  * wider, the network steps' layout lost every plot at 1280x720
  * --projector). */
 #define SHARPNESS_PLAIN_TITLE N_("sharpness λmax, edge dashed; log")
+/* Where the panel is narrower than its title: the sharpness plot drawn in
+ * the training panel's place (net_view.c), which is measured for the loss
+ * title.  Widened for the sharpness title on the steps that may put it
+ * there, the panel cost adam_vs_sgd_network's map its room at 1280x800
+ * --projector (217 px, under 0.29 of the frame) and moved it from step 1
+ * to 2 in Chinese at every projector size. */
+#define SHARPNESS_SHORT_TITLE N_("sharpness, edge dashed; log")
 #define NORM_TITLE N_("‖θ‖")
 /* A run's sharpness ending under this share of its edge is labelled with
  * its value: adam_vs_sgd_network's Adam, its λmax a moment at 1980 over
@@ -201,12 +213,39 @@ static bool accuracy_shown(const Renderer *r, const NetStage *net)
     return !r->layout.compact[LAYOUT_LOSS] && net_stage_data(net)->train.classes >= 2;
 }
 
-/* The loss area's range (log scale), the same for drawing and clicking. */
-static PlotArea loss_area(Renderer *r, const NetStage *net, LayoutRect rect, PlotArea *accuracy)
+bool render_net_about_accuracy(const Scene *scene)
 {
+    return (scene->display.starts_tally & (1u << NET_STARTS_HELD_OUT)) != 0 &&
+           net_stage_data(scene->net)->train.classes >= 2;
+}
+
+/* Whether the training panel shows the accuracy alone: its compact form
+ * where the step is about the accuracy (render_net_about_accuracy).  At
+ * 1280x720 --projector adam_vs_sgd_network 5, its caption about test
+ * accuracy, showed the losses alone (issue 12). */
+static bool accuracy_alone(const Renderer *r, const Scene *scene)
+{
+    return r->layout.compact[LAYOUT_LOSS] && render_net_about_accuracy(scene);
+}
+
+/* The training panel's areas, the same for drawing and clicking: the
+ * loss's (log scale) over the accuracy's (*accuracy, unless compact), or
+ * the accuracy's alone (accuracy_alone: returned, in the loss's place). */
+static PlotArea training_areas(Renderer *r, const Scene *scene, LayoutRect rect,
+                               PlotArea *accuracy)
+{
+    const NetStage *net = scene->net;
     PlotArea a;
     panel_areas(r, rect, !accuracy_shown(r, net), &a, accuracy);
     a.xhi = accuracy->xhi = (double)longest_run(net);
+    accuracy->ylo = 0;
+    accuracy->yhi = 100;
+    if (accuracy_alone(r, scene)) {
+        a.ylo = 0;
+        a.yhi = 100;
+        plot_fit_labels(r, &a);
+        return a;
+    }
     a.ylog = true;
     a.decades = true;
     const NetSeries losses[] = {NET_SERIES_TRAIN_LOSS, NET_SERIES_TEST_LOSS};
@@ -219,31 +258,49 @@ static PlotArea loss_area(Renderer *r, const NetStage *net, LayoutRect rect, Plo
 bool render_net_plot_step_at(Renderer *r, const Scene *scene, LayoutRect rect, double px,
                              size_t *step)
 {
-    PlotArea accuracy, a = loss_area(r, scene->net, rect, &accuracy);
+    PlotArea accuracy, a = training_areas(r, scene, rect, &accuracy);
     double t = fmin(1.0, fmax(0.0, (px - a.x) / a.w));
     *step = (size_t)lround(t * a.xhi);
     return true;
 }
 
+/* The compact form is measured for the loss's title alone, also where a
+ * step shows the accuracy in it (accuracy_alone): measured for the
+ * accuracy's title on that step, the panel moved the map from
+ * adam_vs_sgd_network 4 to 5 in Chinese at every projector size (17 to
+ * 659 px), and on every step with classes, it cost step 1 its loss plot
+ * and colour bar at 1280x720 --projector in English. */
 LayoutRequest render_net_training_need(Renderer *r, bool compact)
 {
     return panel_need(r, compact, LOSS_TITLE, ACCURACY_TITLE, CURVES_HEIGHT);
+}
+
+/* The runs' accuracies, train and test, in area a (0 to 100), under a
+ * title room pixels wide at most. */
+static void accuracy_plot(Renderer *r, const NetStage *net, PlotArea *a, double room)
+{
+    const char *title = _(ACCURACY_TITLE);
+    if (render_text_width(r, title, render_font_px(r, PLOT_TEXT_PX)) > room)
+        title = _(ACCURACY_SHORT_TITLE);
+    plot_frame(r, a, title, _("step"));
+    train_and_test(r, net, a, NET_SERIES_TRAIN_ACC, NET_SERIES_TEST_ACC, 100.0);
 }
 
 void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect)
 {
     const NetStage *net = scene->net;
     render_panel(r, rect);
-    PlotArea accuracy, a = loss_area(r, net, rect, &accuracy);
+    PlotArea accuracy, a = training_areas(r, scene, rect, &accuracy);
+    double room = rect.w - (CURVES_TITLE_PAD + CURVES_RIGHT_MARGIN) * r->scale;
+    if (accuracy_alone(r, scene)) {
+        accuracy_plot(r, net, &a, room);
+        return;
+    }
     bool both = accuracy_shown(r, net);
     plot_frame(r, &a, _(LOSS_TITLE), both ? NULL : _("step"));
     train_and_test(r, net, &a, NET_SERIES_TRAIN_LOSS, NET_SERIES_TEST_LOSS, 1.0);
-    if (!both)
-        return;
-    accuracy.ylo = 0;
-    accuracy.yhi = 100;
-    plot_frame(r, &accuracy, _(ACCURACY_TITLE), _("step"));
-    train_and_test(r, net, &accuracy, NET_SERIES_TRAIN_ACC, NET_SERIES_TEST_ACC, 100.0);
+    if (both)
+        accuracy_plot(r, net, &accuracy, room);
 }
 
 LayoutRequest render_net_curvature_need(Renderer *r, bool compact)
@@ -389,12 +446,15 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
     for (size_t i = 0; i < net_stage_run_count(net); i++)
         preconditioned |= net_run_preconditioned(&net_stage_run(net, i)->desc);
     const char *title = preconditioned ? _(SHARPNESS_TITLE) : _(SHARPNESS_PLAIN_TITLE);
+    int title_px = render_font_px(r, PLOT_TEXT_PX);
+    if (render_text_width(r, title, title_px) >
+        rect.w - (CURVES_TITLE_PAD + CURVES_RIGHT_MARGIN) * r->scale)
+        title = _(SHARPNESS_SHORT_TITLE);
     plot_frame(r, &a, title, one ? _("step") : NULL);
     /* Right of the title a label may rise into its row (plot_frame's
      * title_y): the axis being the data's, a short plot has little room
      * over its highest edge, and batch_and_flatness 4's "6.67" went under
      * its line onto GD's tip at 1280x720 --projector in Chinese. */
-    int title_px = render_font_px(r, PLOT_TEXT_PX);
     double title_right = a.title_x + render_text_width(r, title, title_px) + 4.0 * r->scale;
     double title_top = a.y - 1.5 * render_line_height(r, title_px) - 2.0 * r->scale;
     LayoutRect placed[2 * SCENE_MAX_RUNS]; /* the edges' labels, then the runs' */
@@ -473,18 +533,24 @@ void render_net_curvature(Renderer *r, const Scene *scene, LayoutRect rect, bool
         LayoutRect box = {(double)NAN, 0, w, line};
         /* Off the curves first; where no place is (batch_and_flatness 4's
          * GD ends 4 pixels under its line, SGD's noise below), over them
-         * on the panel's colour. */
-        for (int pass = 0; pass < 2 && isnan(box.x); pass++) {
+         * on the panel's colour; where none is still, anywhere along its
+         * rows, across a dashed line too: at 1280x720 --projector SGD's
+         * "λmax 1.92", on a plot from 1 to 10 about 60 pixels high, found
+         * no place in the right half under GD's "λmax 5.79" and went
+         * undrawn beside batch_and_flatness 5's caption comparing the two
+         * (review, issue 12). */
+        for (int pass = 0; pass < 3 && isnan(box.x); pass++) {
+            double least = pass < 2 ? a.x + 0.5 * a.w : a.x;
             for (double right = fmin(a.x + a.w, plot_to_x(&a, (double)at_k) + 0.5 * w);
-                 isnan(box.x) && right - w >= a.x + 0.5 * a.w; right -= 0.25 * w)
+                 isnan(box.x) && right - w >= least; right -= 0.25 * w)
                 for (int side = 0; side < 2 && isnan(box.x); side++) {
                     LayoutRect want = {right - w,
                                        side == 0 ? y + 2.0 * r->scale : y - line - 2.0 * r->scale,
                                        w, line};
                     bool clear = want.y >= a.y && want.y + line <= a.y + a.h &&
-                                 (pass == 1 || !curves_cross(r, net, &a, want)) &&
+                                 (pass > 0 || !curves_cross(r, net, &a, want)) &&
                                  off_labels(placed, labels, want);
-                    for (size_t k = 0; k < runs && clear; k++)
+                    for (size_t k = 0; k < runs && clear && pass < 2; k++)
                         clear = !(edge_y[k] + r->scale >= want.y &&
                                   edge_y[k] - r->scale <= want.y + line);
                     if (clear)

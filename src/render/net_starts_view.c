@@ -182,13 +182,18 @@ LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, uns
  * group keeps the slot as tall as the tallest panel any of its steps puts
  * there (step 1's sharpness plot), and the box filling it stood two thirds
  * empty (adam_vs_sgd_network 2 at 960x540: 90 of 300 pixels written). */
-double render_starts_panel(Renderer *r, const NetStartsPicture *p, unsigned shown, LayoutRect rect)
+double render_starts_height(Renderer *r, const NetStartsPicture *p, unsigned shown,
+                            LayoutRect rect)
 {
-    double pad = 10.0 * r->scale, width = rect.w - 2 * pad;
-    double h = final_height(r, p, shown, width);
-    if (h >= 0)
-        rect.h = fmin(rect.h, h + 2 * pad);
+    double pad = 10.0 * r->scale;
+    double h = final_height(r, p, shown, rect.w - 2 * pad);
+    return h >= 0 ? fmin(rect.h, h + 2 * pad) : rect.h;
+}
+
+void render_starts_panel(Renderer *r, const NetStartsPicture *p, unsigned shown, LayoutRect rect)
+{
+    double pad = 10.0 * r->scale;
+    rect.h = render_starts_height(r, p, shown, rect);
     render_panel(r, rect);
-    draw_lines(r, p, shown, rect.x + pad, rect.y + pad, width, true);
-    return rect.h;
+    draw_lines(r, p, shown, rect.x + pad, rect.y + pad, rect.w - 2 * pad, true);
 }

@@ -379,7 +379,7 @@ static void legend_lines(Renderer *r, const Scene *scene, bool compact, NetLegen
      * lower for the run that scored lower. */
     static const char *const net_line[] = {N_("network %s — loss: train, test"),
                                            N_("network %s — accuracy: train, test")};
-    bool accuracy = (scene->display.starts_tally & (1u << NET_STARTS_HELD_OUT)) != 0;
+    bool accuracy = render_net_about_accuracy(scene);
     g->net_line = n;
     snprintf(g->lines[n++], NET_LEGEND_LINE_MAX, _(net_line[accuracy]), sizes);
     g->first_run = n;
@@ -995,8 +995,9 @@ LayoutRequest render_net_dynamics_need(Renderer *r, bool plot, const NetStartsPi
                                  : (LayoutRequest){.shown = false};
     /* In its compact form and at its least the starts alone, whose lines
      * the caption cites (render_net_panels leaves the plot out where it
-     * has no room): at 1920x1080 --projector the stack asked for more
-     * than step 1's plot, and the map moved 682 px from step 2 to 3. */
+     * has no room: then it takes the training panel's place): at 1920x1080
+     * --projector the stack asked for more than step 1's plot, and the map
+     * moved 682 px from step 2 to 3. */
     if (!curves.shown || !starts.shown || compact)
         return starts.shown ? starts : curves;
     double gap = NET_STACK_GAP * r->scale;
@@ -1005,27 +1006,53 @@ LayoutRequest render_net_dynamics_need(Renderer *r, bool plot, const NetStartsPi
                            curves.cut || starts.cut};
 }
 
+/* Where the sharpness plot a step asks for is drawn (false: nowhere):
+ * under its starts (the dynamics panel's), or where it has no room there,
+ * in the training panel's place, whose losses the step's caption does not
+ * cite (*in_training).  adam_vs_sgd_network 2 at 1280x720, 1366x768 and
+ * 1920x1080 --projector drew the starts and the losses and no sharpness
+ * plot beside a caption about the edges "dashed in the sharpness plot"
+ * (issue 12); held under the starts at its least, the plot cost the data
+ * panel, the loss plot and the colour bar their room at 1280x720. */
+static bool curvature_place(Renderer *r, const Scene *scene, const Layout *l, LayoutRect *rect,
+                            bool *in_training)
+{
+    *in_training = false;
+    if (!l->shown[LAYOUT_DYNAMICS] || scene->display.plot == SCENE_PLOT_NONE ||
+        r->slot_empty[LAYOUT_DYNAMICS])
+        return false;
+    *rect = l->rect[LAYOUT_DYNAMICS];
+    if (scene->starts) {
+        double used = render_starts_height(r, net_starts_live_picture(scene->starts),
+                                           scene->display.starts_tally, *rect) +
+                      NET_STACK_GAP * r->scale;
+        rect->y += used;
+        rect->h -= used;
+    }
+    if (rect->h >= render_net_curvature_need(r, true).min_h)
+        return true;
+    *rect = l->rect[LAYOUT_LOSS];
+    *in_training = true;
+    return scene->starts && l->shown[LAYOUT_LOSS];
+}
+
 void render_net_panels(Renderer *r, const Scene *scene, const Layout *l)
 {
     if (l->shown[LAYOUT_LEGEND])
         draw_legend(r, scene, l->rect[LAYOUT_LEGEND]);
-    if (l->shown[LAYOUT_LOSS])
-        render_net_training(r, scene, l->rect[LAYOUT_LOSS]);
     /* A step's starts take the place of the sharpness plot, at its top
      * over the plot where the step asks for that too (lesson.h):
      * adam_vs_sgd_network 2's caption about the edges had no sharpness
      * plot, and its slot stood 240 px empty under the starts at 960x540. */
-    LayoutRect dynamics = l->rect[LAYOUT_DYNAMICS];
-    if (l->shown[LAYOUT_DYNAMICS] && scene->starts) {
-        double used = render_starts_panel(r, net_starts_live_picture(scene->starts),
-                                          scene->display.starts_tally, dynamics);
-        dynamics.y += used + NET_STACK_GAP * r->scale;
-        dynamics.h -= used + NET_STACK_GAP * r->scale;
-    }
-    if (l->shown[LAYOUT_DYNAMICS] && scene->display.plot != SCENE_PLOT_NONE &&
-        !r->slot_empty[LAYOUT_DYNAMICS] &&
-        dynamics.h >= render_net_curvature_need(r, true).min_h)
-        render_net_curvature(r, scene, dynamics,
+    if (l->shown[LAYOUT_DYNAMICS] && scene->starts)
+        render_starts_panel(r, net_starts_live_picture(scene->starts),
+                            scene->display.starts_tally, l->rect[LAYOUT_DYNAMICS]);
+    LayoutRect curvature;
+    bool in_training, plot = curvature_place(r, scene, l, &curvature, &in_training);
+    if (l->shown[LAYOUT_LOSS] && !(plot && in_training))
+        render_net_training(r, scene, l->rect[LAYOUT_LOSS]);
+    if (plot)
+        render_net_curvature(r, scene, curvature,
                              l->compact[LAYOUT_DYNAMICS] || scene->starts != NULL);
     if (l->shown[LAYOUT_INSET])
         draw_data(r, scene, l->rect[LAYOUT_INSET]);

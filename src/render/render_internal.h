@@ -615,6 +615,11 @@ static inline bool render_net_slice_shown(const Scene *scene)
 }
 /* net_plots.c: a network scene's plots: its training curves (loss and
  * accuracy) and its curvature (sharpness against its edge, ‖θ‖). */
+/* Whether scene's step is about the runs' accuracy, not their loss: its
+ * starts panel counts which run's test accuracy is higher.  Its legend
+ * then gives the runs' accuracies, its training panel in its compact form
+ * the accuracy plot (net_plots.c). */
+bool render_net_about_accuracy(const Scene *scene);
 LayoutRequest render_net_training_need(Renderer *r, bool compact);
 void render_net_training(Renderer *r, const Scene *scene, LayoutRect rect);
 LayoutRequest render_net_curvature_need(Renderer *r, bool compact);
@@ -735,11 +740,13 @@ void render_experiment_plot(Renderer *r, const ExperimentPicture *picture, Exper
  * dynamics plot's place of a network step, over its sharpness plot where
  * it shows one (lesson.h), the figures shown (bits of NetStartsFigure, 0:
  * all); its need from a picture of their count and runs.  The panel is
- * drawn at the top of rect, as tall as its lines: its height. */
+ * drawn at the top of rect, as tall as its lines (render_starts_height). */
 LayoutRequest render_starts_need(Renderer *r, const NetStartsPicture *shape, unsigned shown,
                                  bool compact);
-double render_starts_panel(Renderer *r, const NetStartsPicture *picture, unsigned shown,
-                           LayoutRect rect);
+double render_starts_height(Renderer *r, const NetStartsPicture *picture, unsigned shown,
+                            LayoutRect rect);
+void render_starts_panel(Renderer *r, const NetStartsPicture *picture, unsigned shown,
+                         LayoutRect rect);
 
 /* dynamics.c: the dynamics plot (display.plot), and the effective-step
  * boxes at the heads. */
