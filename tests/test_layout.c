@@ -6976,6 +6976,50 @@ static const MapMove map_moves[] = {
      * --projector (a four-line caption across the frame, four plots and a
      * two-run legend); steps 1-2 hold (325), step 3 goes apart. */
     {"implicit_regularization.lua", 2, "en", true, "the group's map under 0.29"},
+    /* Where a step laid out with the rest of its group would keep under
+     * RENDER_GROUP_STEP_KEEP (0.8) of the view it shows alone, the group
+     * is split there (hud.c's group_parts) and the map moves between the
+     * parts: saddle 4->5 (step 5's distance plot and four-line caption),
+     * learning_rate 6->7 (step 7's stability plot), schedules 1->2 (steps
+     * 2-5's learning-rate plot), implicit_regularization 1->2 (step 2's
+     * data panel and plots), welcome 1->2 and 2->3, batch_and_flatness
+     * 2->3 and 5->6 and adam_vs_sgd_network 1->2 (a step's sharpness
+     * plot).  In the window the hint's band, and in Chinese the narrower
+     * texts, move the split a step at some sizes. */
+    {"adam_vs_sgd.lua", 1, "zh", true, "a step apart"},
+    {"adam_vs_sgd.lua", 2, "zh", true, "a step apart"},
+    {"adam_vs_sgd_network.lua", 1, NULL, false, "a step apart"},
+    {"adam_vs_sgd_network.lua", 1, "zh", true, "a step apart"},
+    {"adam_vs_sgd_network.lua", 2, "zh", false, "a step apart"},
+    {"adaptive.lua", 2, NULL, true, "a step apart"},
+    {"adaptive.lua", 4, "zh", true, "a step apart"},
+    {"batch_and_flatness.lua", 1, NULL, false, "a step apart"},
+    {"batch_and_flatness.lua", 2, NULL, false, "a step apart"},
+    {"batch_and_flatness.lua", 2, NULL, true, "a step apart"},
+    {"batch_and_flatness.lua", 5, NULL, false, "a step apart"},
+    {"batch_and_flatness.lua", 5, NULL, true, "a step apart"},
+    {"gradient_flow.lua", 1, "zh", true, "a step apart"},
+    {"implicit_regularization.lua", 1, NULL, false, "a step apart"},
+    {"implicit_regularization.lua", 1, NULL, true, "a step apart"},
+    {"implicit_regularization.lua", 2, "en", false, "a step apart"},
+    {"implicit_regularization.lua", 2, "zh", true, "a step apart"},
+    {"learning_rate.lua", 1, NULL, false, "a step apart"},
+    {"learning_rate.lua", 1, "zh", true, "a step apart"},
+    {"learning_rate.lua", 5, NULL, true, "a step apart"},
+    {"learning_rate.lua", 6, NULL, false, "a step apart"},
+    {"learning_rate.lua", 6, NULL, true, "a step apart"},
+    {"momentum.lua", 2, NULL, true, "a step apart"},
+    {"saddle.lua", 4, NULL, false, "a step apart"},
+    {"saddle.lua", 4, NULL, true, "a step apart"},
+    {"schedules.lua", 1, NULL, true, "a step apart"},
+    {"schedules.lua", 2, "en", false, "a step apart"},
+    {"schedules.lua", 2, NULL, true, "a step apart"},
+    {"schedules.lua", 3, "en", false, "a step apart"},
+    {"schedules.lua", 3, NULL, true, "a step apart"},
+    {"schedules.lua", 4, "en", true, "a step apart"},
+    {"welcome.lua", 1, NULL, true, "a step apart"},
+    {"welcome.lua", 2, NULL, false, "a step apart"},
+    {"welcome.lua", 2, NULL, true, "a step apart"},
 };
 
 #define MAP_MOVES (sizeof map_moves / sizeof map_moves[0])
