@@ -688,9 +688,16 @@ static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box, dou
     int held = (double)*walkers > spare;
     /* This frame's marks only: the frame before's, kept for the notice,
      * hold this key's own last place, and a renderer drawing its first
-     * frame must place it where one that drew before does. */
+     * frame must place it where one that drew before does.  A label's
+     * text lies a pad in from its panel's edge, so a key whose panel
+     * covers no more than that of it hides none of it: at 1280x720
+     * --projector, implicit_regularization 2's only place, over the map's
+     * top right, overlapped the axis's "y" and "2" by a pixel, and the
+     * key was left out. */
+    double edge = RENDER_LABEL_PAD * r->scale;
+    LayoutRect inner = {box.x + edge, box.y + edge, box.w - 2.0 * edge, box.h - 2.0 * edge};
     for (size_t k = r->marks_before; k < r->mark_count; k++)
-        held += layout_overlap(box, r->marks[k]);
+        held += layout_overlap(inner, r->marks[k]);
     if (scene->display.view3d)
         return held;
     Viewport vp = render_viewport(r, scene);
