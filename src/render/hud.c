@@ -688,9 +688,16 @@ static int key_covers(const Renderer *r, const Scene *scene, LayoutRect box, dou
     int held = (double)*walkers > spare;
     /* This frame's marks only: the frame before's, kept for the notice,
      * hold this key's own last place, and a renderer drawing its first
-     * frame must place it where one that drew before does. */
+     * frame must place it where one that drew before does.  A label's
+     * text lies a pad in from its panel's edge, so a key whose panel
+     * covers no more than that of it hides none of it: at 1280x720
+     * --projector, implicit_regularization 2's only place, over the map's
+     * top right, overlapped the axis's "y" and "2" by a pixel, and the
+     * key was left out. */
+    double edge = RENDER_LABEL_PAD * r->scale;
+    LayoutRect inner = {box.x + edge, box.y + edge, box.w - 2.0 * edge, box.h - 2.0 * edge};
     for (size_t k = r->marks_before; k < r->mark_count; k++)
-        held += layout_overlap(box, r->marks[k]);
+        held += layout_overlap(inner, r->marks[k]);
     if (scene->display.view3d)
         return held;
     Viewport vp = render_viewport(r, scene);
@@ -833,6 +840,35 @@ static bool key_place(const Renderer *r, const Scene *scene, LayoutRect rect, co
     return fewest == 0;
 }
 
+/* The key to marks with the legend l as laid out (r->layout), at
+ * key_place's first place: its lines from (0, 0), as wide as the legend
+ * is laid out, else half that (escape 2 at 1280x720 --projector: in four
+ * lines beside the experiment's panel, not over the map), over the map
+ * only where over_map; no marks where it has none.  l gets the key's
+ * lines after its own only where it has a place, the lines draw_legend
+ * draws. */
+static KeyPlan key_fit(Renderer *r, const Scene *scene, Legend *l, unsigned marks,
+                       bool over_map)
+{
+    KeyPlan plan = {0, 0.0, {0, 0, {0, 0, 0, 0}, false}};
+    LayoutRect rect = r->layout.rect[LAYOUT_LEGEND];
+    int lines = l->count;
+    double width = rect.w - 20.0 * r->scale;
+    KeyPlace key;
+    for (int half = 0; marks && !plan.marks && half < 2; half++, width *= 0.5) {
+        double key_w = 0, key_h = 0;
+        l->count = lines;
+        legend_key(r, l, marks, 0, width, &key_h);
+        for (int k = lines; k < l->count; k++)
+            key_w = fmax(key_w, l->line[k].x + l->line[k].w);
+        if (key_place(r, scene, rect, l, lines, key_w, key_h, over_map && half == 1, &key))
+            plan = (KeyPlan){marks, width, key};
+    }
+    if (!plan.marks)
+        l->count = lines;
+    return plan;
+}
+
 void render_key_plan(Renderer *r, const Scene *scene)
 {
     r->key = (KeyPlan){0, 0.0, {0, 0, {0, 0, 0, 0}, false}};
@@ -852,26 +888,7 @@ void render_key_plan(Renderer *r, const Scene *scene)
         free(runs);
     } else
         return;
-    LayoutRect rect = r->layout.rect[LAYOUT_LEGEND];
-    /* Its lines from (0, 0), as wide as the legend is laid out, else half
-     * that (escape 2 at 1280x720 --projector: in four lines beside the
-     * experiment's panel, not over the map). */
-    unsigned marks = render_marks_shown(r, scene);
-    int lines = l->count;
-    double width = rect.w - 20.0 * r->scale;
-    KeyPlace key;
-    for (int half = 0; marks && !r->key.marks && half < 2; half++, width *= 0.5) {
-        double key_w = 0, key_h = 0;
-        l->count = lines;
-        legend_key(r, l, marks, 0, width, &key_h);
-        for (int k = lines; k < l->count; k++)
-            key_w = fmax(key_w, l->line[k].x + l->line[k].w);
-        if (key_place(r, scene, rect, l, lines, key_w, key_h, half == 1, &key))
-            r->key = (KeyPlan){marks, width, key};
-    }
-    /* The lines draw_legend draws: the key's only where it has a place. */
-    if (!r->key.marks)
-        l->count = lines;
+    r->key = key_fit(r, scene, l, render_marks_shown(r, scene), true);
     /* A key of its own is one of the frame's marks, which the notice and
      * the field's arrows keep off as off a label (render_keep_shown). */
     if (r->key.place.own)
@@ -2571,14 +2588,21 @@ static void lay_out(Renderer *r, const Scene *scene, LayoutInput *in, LayoutRequ
  * implicit_regularization 1 in Chinese at 960x540 went apart (its map 450
  * px of view high alone, 294 with steps 2-3's panels) and the map moved
  * 274 px to step 2, in English it stayed.  The map moved in 151 of 882
- * step pairs (both languages, nine sizes), now in 57: 51 between escape's
+ * step pairs (both languages, nine sizes), then in 57: 51 between escape's
  * experiment steps (not staged), 6 where a group laid out whole leaves
- * the map under GROUP_MAP_LEAST (tests/test_layout.c's map_moves).  Now
- * learning_rate's seven steps at 1280x720 --projector share step 7's
- * room for its stability plot, every map 0.38 of the frame high (0.49
- * for steps 1-6 apart).  A part holds where every panel is placed, the
- * caption within its share and the map at least GROUP_MAP_LEAST of the
- * frame high. */
+ * the map under GROUP_MAP_LEAST (tests/test_layout.c's map_moves).  A part
+ * holds where every panel is placed, the caption within its share, the
+ * map at least GROUP_MAP_LEAST of the frame high and, for each of its
+ * steps, at least RENDER_GROUP_STEP_KEEP of the view it shows laid out
+ * alone: with only the first three, at 1280x720 --projector saddle 2-4
+ * showed the view 348 px high beside the room held for step 5's distance
+ * plot and four-line caption (alone 506, en), schedules 1 in Chinese 299
+ * (alone 547), learning_rate 1-6 267 beside step 7's stability plot (now
+ * 351 with step 7 apart), implicit_regularization 1 217 (now 315).  At the
+ * projector sizes the steps of saddle, schedules, learning_rate,
+ * implicit_regularization and adam_vs_sgd show 11-19 % more view in sum,
+ * no step 3 % less; the map moves between 41 more of their step pairs
+ * and sizes (157 of 290). */
 #define GROUP_MOVE_COST (double)RENDER_GROUP_MAX
 #define GROUP_MAP_LEAST 0.29
 
@@ -2619,9 +2643,12 @@ static void group_parts(Renderer *r, const Scene *scene, LayoutInput *in)
             if (c >= cost[j])
                 continue;
             double view = j - i == 1 ? alone[i] : steps_view(r, scene, i, j - i, in);
-            for (size_t k = i; k < j; k++)
+            bool kept = view >= 0;
+            for (size_t k = i; k < j; k++) {
                 c += fmax(0, alone[k] - view) / r->height;
-            if (view >= 0 && c < cost[j]) {
+                kept = kept && view >= RENDER_GROUP_STEP_KEEP * alone[k];
+            }
+            if (kept && c < cost[j]) {
                 cost[j] = c;
                 from[j] = i;
             }
@@ -2729,6 +2756,70 @@ static void place_over_map(Renderer *r, const Scene *scene, LayoutRect held)
     layout_place_over_map(&in, &r->layout, avoid, n, r->marks, r->mark_count);
 }
 
+/* The least share of the view's height a step laid out alone keeps where
+ * its legend makes room for its key (make_key_room). */
+#define KEY_ROOM_KEEP 0.8
+
+/* req, what the legend's form l asks for, grown to hold the key to marks
+ * under its lines, key_place's first place (scratch: room for its lines). */
+static void key_room(Renderer *r, const Legend *l, unsigned marks, Legend *scratch,
+                     LayoutRequest *req)
+{
+    if (!req->shown)
+        return;
+    double pad = 10.0 * r->scale, key_w = 0, key_h = 0;
+    *scratch = (Legend){.count = 0};
+    legend_key(r, scratch, marks, 0, l->w - 2 * pad, &key_h);
+    for (int k = 0; k < scratch->count; k++)
+        key_w = fmax(key_w, scratch->line[k].x + scratch->line[k].w);
+    double w = fmax(l->w, key_w + 2 * pad), h = l->h + key_h;
+    *req = (LayoutRequest){true, w, h, w, h, req->cut};
+}
+
+/* Whether the key to marks has a place off the map on r->layout (key_fit). */
+static bool key_off_map(Renderer *r, const Scene *scene, unsigned marks, Legend *scratch)
+{
+    *scratch = r->needs->legend[r->layout.compact[LAYOUT_LEGEND]][r->legend_narrow];
+    return key_fit(r, scene, scratch, marks, false).marks != 0;
+}
+
+/* r->layout, of a step laid out alone (in, narrow, steps, count: as
+ * lay_out took them), laid out again with the legend holding the key
+ * under its lines where the key has no place off the map and the map
+ * keeps KEY_ROOM_KEEP of its view for it.  Over the map each place may
+ * cover the map's labels: implicit_regularization 2 at 1280x720
+ * --projector in English, laid out apart from step 1
+ * (RENDER_GROUP_STEP_KEEP), had a map 659x284 and a key 331x89 whose nine
+ * places there each covered labels, and no key.  A cloud's key stays over
+ * the map, where it may hide a few walkers (key_covers).  Steps sharing a
+ * part keep the part's room: the map stays put between them. */
+static void make_key_room(Renderer *r, const Scene *scene, LayoutInput *in,
+                          LayoutRequest narrow[2], const LessonStep *steps, size_t count)
+{
+    unsigned marks = render_marks_shown(r, scene);
+    Legend *scratch = marks ? malloc(sizeof *scratch) : NULL;
+    if (!scratch || key_off_map(r, scene, marks, scratch)) {
+        free(scratch);
+        return;
+    }
+    Layout before = r->layout;
+    bool narrow_before = r->legend_narrow;
+    double view = layout_map_view(in, &r->layout);
+    const Legend(*forms)[2] = r->needs->legend; /* [compact][narrow] */
+    key_room(r, &forms[0][0], marks, scratch, &in->panel[LAYOUT_LEGEND]);
+    key_room(r, &forms[1][0], marks, scratch, &in->compact[LAYOUT_LEGEND]);
+    key_room(r, &forms[0][1], marks, scratch, &narrow[0]);
+    key_room(r, &forms[1][1], marks, scratch, &narrow[1]);
+    lay_out(r, scene, in, narrow, steps, count, true, false);
+    if (!r->layout.complete || !r->layout.caption_held ||
+        layout_map_view(in, &r->layout) < KEY_ROOM_KEEP * view ||
+        !key_off_map(r, scene, marks, scratch)) {
+        r->layout = before;
+        r->legend_narrow = narrow_before;
+    }
+    free(scratch);
+}
+
 /* The layout of scene's panels, with those of the steps of its group it
  * is laid out with (alone false: its part, group_parts) or its own; the
  * panels over the map are left to place_over_map. */
@@ -2750,6 +2841,7 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
     /* A group whose steps' panels cannot be known shares the bands only. */
     const SceneDisplay *d = &scene->display;
     size_t first = d->group_first, count = alone || !d->lesson ? 0 : d->group_count;
+    bool part_shared = false;
     if (!alone && !bare && measure_group(r, scene)) {
         const GroupStage *g = &r->group;
         size_t k = d->step - d->group_first;
@@ -2759,8 +2851,12 @@ static void plan(Renderer *r, const Scene *scene, bool alone)
             r->slot_empty[p] = !own.panel[p].shown && in.panel[p].shown;
         first += g->part_first[k];
         count = g->part_count[k];
+        part_shared = true;
     }
-    lay_out(r, scene, &in, narrow, count ? d->lesson->steps + first : NULL, count, true, bare);
+    const LessonStep *steps = count ? d->lesson->steps + first : NULL;
+    lay_out(r, scene, &in, narrow, steps, count, true, bare);
+    if (!bare && !scene->net && !scene->swarm && r->needs && !(count > 1 && part_shared))
+        make_key_room(r, scene, &in, narrow, steps, count);
 }
 
 void render_plan(Renderer *r, const Scene *scene)

@@ -155,6 +155,13 @@ typedef enum RenderMark {
  * title in Chinese it read as part of the title. */
 #define RENDER_KEY_APART_FROM_TITLE 80.0
 
+/* The least share of the view's height a lesson step shows laid out alone
+ * that it keeps laid out with the other steps of its group (hud.c's
+ * group_parts): a step gives at most a fifth of its map to panels it does
+ * not show, else its group is split there and the map moves between the
+ * parts. */
+#define RENDER_GROUP_STEP_KEEP 0.8
+
 /* Tests: the marks the last frame drew (RenderMark bits), and the key's
  * words for mark (one bit), in the language selected (i18n.h). */
 unsigned renderer_marks_drawn(const Renderer *renderer);
