@@ -62,7 +62,7 @@ static const char *const terms[] = {
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
     "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上", "稳定性", "圆圈", "试验",
     "理论值", "上沿", "梯度下降", "两端", "批量", "周期", "螺旋臂", "尖锐山谷", "平坦山谷",
-    "梯度平方", "碗边", "碗底",
+    "梯度平方", "碗边", "碗底", "分对",
 };
 
 /* Characters read as one word with the next (never ending a line before
@@ -111,6 +111,20 @@ static bool splits_term(const unsigned char *text, size_t pos)
                 begins_with(text + pos - cut, terms[k]))
                 return true;
     }
+    return false;
+}
+
+/* Whether one of the terms begins at byte pos of text: a break before it
+ * parts no word, though ICU's dictionary reads one across it ("中分" of
+ * "（训练从未用过）中分对的比例", where 分对 is "classified right":
+ * adam_vs_sgd_network 5). */
+static bool term_begins(const unsigned char *text, size_t pos)
+{
+    if (text[pos] < 0xE0)
+        return false;
+    for (size_t k = 0; k < sizeof terms / sizeof terms[0]; k++)
+        if (begins_with(text + pos, terms[k]))
+            return true;
     return false;
 }
 
@@ -1307,7 +1321,7 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
             b->kind = BREAK_COUNT;
         else if (lone_before_mark(t, b->at) || leaves_one_alone(t, start, b->at, stop))
             b->kind = BREAK_TERM;
-        else if (splits_word(w, start, b->at, stop))
+        else if (splits_word(w, start, b->at, stop) && !term_begins(t, b->at))
             b->kind = BREAK_TERM;
         else {
             int count = splits_count_softly(t, start, b->at, b->after) ? 2
