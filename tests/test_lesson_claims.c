@@ -2021,6 +2021,28 @@ static void test_schedules(void **state)
     assert_non_null(strstr(blow->caption, "the first step jumps clean across the bottom to the "
                                           "far rim, steeper still, and the next throws the walk "
                                           "off the map"));
+    /* "Its loss leaves the plot at step 3 and overflows at step 7": the
+     * plot reaches three decades above the start's loss
+     * (LOSS_DECADES_ABOVE_START of loss_scale.c: 8391), step 2's loss
+     * (5256, off the map at x = 12) lies under that top, step 3's (1.4e11)
+     * above it; the loss is finite up to step 6 and overflows at step 7,
+     * the step the legend, the map and the plot say it "diverged at" (a
+     * reviewer read that plot note against "off the map" at step 2: both
+     * hold, issue 12). */
+    Walker blown = walker(blow, bowl, blow->runs.specs[0]);
+    double plot_top = 1e3 * loss_at(&blown);
+    advance(&blown, 2);
+    assert_false(view_rect_contains(blow->view, blown.state.x, blown.state.y));
+    assert_true(loss_at(&blown) < plot_top);
+    advance(&blown, 1);
+    assert_true(loss_at(&blown) > plot_top);
+    advance(&blown, 3);
+    assert_false(blown.diverged);
+    assert_true(isfinite(loss_at(&blown)));
+    advance(&blown, 1);
+    assert_false(isfinite(loss_at(&blown)));
+    assert_non_null(strstr(blow->caption, "Its loss leaves the plot at step 3 and overflows at "
+                                          "step 7."));
 
     /* "warmup": linear from 0 to 0.5 over 20 steps, after which the walk
      * stands where 0.5 < 2/λmax; within 0.001 of the bottom after 30 steps, in under a third of η = 0.05's steps; the run

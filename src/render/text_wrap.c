@@ -62,7 +62,7 @@ static const char *const terms[] = {
     "来回跳", "累积", "种子", "初始化", "隐藏层", "探针", "准确率", "决策区域", "方差",
     "协方差", "网格", "虚线", "箭头", "训练点", "测试点", "甩上", "稳定性", "圆圈", "试验",
     "理论值", "上沿", "梯度下降", "两端", "批量", "周期", "螺旋臂", "尖锐山谷", "平坦山谷",
-    "梯度平方", "碗边", "碗底",
+    "梯度平方", "碗边", "碗底", "分对",
 };
 
 /* Characters read as one word with the next (never ending a line before
@@ -71,12 +71,14 @@ static const char *const terms[] = {
  * / 陡方向"; "更 / 平坦"), the prepositions 沿 ("along") and 比 ("than")
  * lead it (representation's note broke "只有沿 / 虚线方向"; "比 / 线 6"),
  * 被 (the passive) and 已 ("already") the verb after them ("被 / 找到", "已
- * / 在"), 第 the numeral it makes an ordinal ("第 / 一步").  And
+ * / 在"), as do the adverbs 又 ("again"), 再 ("once more") and 也 ("also":
+ * edge_of_stability 2 broke "损失又 / 下降了" at 1280x720 --projector), 第
+ * the numeral it makes an ordinal ("第 / 一步").  And
  * one-character words that ICU's word iterator reads as words of their
  * own where they begin one, leading the word after them: the modifiers 大
  * / 学习率, 小 / 批量, 小 / 网络 (issue 12, recorded at 1280x720
  * --projector). */
-static const char leading_chars[] = "之最更很沿比被已第";
+static const char leading_chars[] = "之最更很沿比被已又再也第";
 static const char modifiers[] = "大小快慢新";
 
 /* Characters that, a word of their own, lean on the word before them and
@@ -84,9 +86,8 @@ static const char modifiers[] = "大小快慢新";
  * word_is_particle): 时 ("when": "当 / 时"), 处 ("where": "所在处") and the
  * locatives 外, 里 and 上 ("屏幕 / 外"; schedules 2's "碗边 / 上", and 19
  * more shipped texts broke "方向 / 上的", "训练点 / 上"); not where they
- * begin a word (时间, 外圈, 上沿).  After a number 时 binds as
- * binds_to_cjk says: a formula stays whole before it ("= 2/11 ≈ 0.18 /
- * 时"). */
+ * begin a word (时间, 外圈, 上沿).  After a space 时 is held by the
+ * bindings (POSTPOSITION): "η = 0.1 时" stays whole. */
 static const char trailing_chars[] = "时处外里上";
 
 /* Words that complete the verb before them, beginning no line: "跳了 /
@@ -110,6 +111,20 @@ static bool splits_term(const unsigned char *text, size_t pos)
                 begins_with(text + pos - cut, terms[k]))
                 return true;
     }
+    return false;
+}
+
+/* Whether one of the terms begins at byte pos of text: a break before it
+ * parts no word, though ICU's dictionary reads one across it ("中分" of
+ * "（训练从未用过）中分对的比例", where 分对 is "classified right":
+ * adam_vs_sgd_network 5). */
+static bool term_begins(const unsigned char *text, size_t pos)
+{
+    if (text[pos] < 0xE0)
+        return false;
+    for (size_t k = 0; k < sizeof terms / sizeof terms[0]; k++)
+        if (begins_with(text + pos, terms[k]))
+            return true;
     return false;
 }
 
@@ -533,13 +548,45 @@ static bool is_number(const unsigned char *t, Word w)
 }
 
 /* Whether the word at p begins with a particle that leans on the word
- * before it and begins no line: 的 or 了, not 的确 nor 了解.  After a
- * number or a name ("|θ| 的") no dictionary reads the word: these are the
- * lessons'. */
+ * before it and begins no line: 的, 了 or 着 (the verb's aspect:
+ * trained_not_derived 3 broke "隔 / 着" at 1280x720 --projector), not 的确,
+ * 了解 nor the words 着 begins (着手, 着陆).  After a number or a name
+ * ("|θ| 的") no dictionary reads the word: these are the lessons'. */
 static bool word_is_particle(const unsigned char *p)
 {
-    static const char *const words[] = {"的确", "了解"};
-    if (!begins_with(p, "的") && !begins_with(p, "了"))
+    static const char *const words[] = {"的确", "了解", "着手", "着陆", "着急", "着想",
+                                        "着重", "着色", "着迷"};
+    if (!begins_with(p, "的") && !begins_with(p, "了") && !begins_with(p, "着"))
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (begins_with(p, words[k]))
+            return false;
+    return true;
+}
+
+/* Whether the word at p begins with 时 ("when") closing the clause
+ * before it, as a formula's ("η = 0.1 时", "2/λmax 时"), not the words 时
+ * begins (时间, 时刻). */
+static bool word_is_postposition(const unsigned char *p)
+{
+    static const char *const words[] = {"时间", "时刻", "时候", "时期", "时代", "时常"};
+    if (!begins_with(p, "时"))
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (begins_with(p, words[k]))
+            return false;
+    return true;
+}
+
+/* Whether the word at p begins with a locative that places the bracket
+ * before it ("（训练从未用过）中": adam_vs_sgd_network 5 began a line with
+ * "中分对的比例" at 1280x720 --projector), not a word it begins (中间, 上升). */
+static bool word_is_locative(const unsigned char *p)
+{
+    static const char *const words[] = {"中间", "中心", "中文", "中点", "上升", "上方", "上面",
+                                        "上沿", "上一", "里面", "外面", "外圈", "外侧"};
+    if (!begins_with(p, "中") && !begins_with(p, "上") && !begins_with(p, "里") &&
+        !begins_with(p, "外"))
         return false;
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (begins_with(p, words[k]))
@@ -572,6 +619,9 @@ typedef enum WordClass {
     NUMBERED,  /* a thing a number names, not counts: "step" of "step 38", "run" of "run 3" */
     ORDINAL,   /* a Chinese word ending in 第, which makes the number after it an ordinal */
     PARTICLE,  /* 的 or 了 begins it, leaning on the word before it: "的 1.1 倍" */
+    POSTPOSITION, /* 时 ("when") begins it, closing the clause before it: "η = 0.1 时" */
+    BRACKETED, /* it ends in a closing bracket: "（训练从未用过）" */
+    LOCATIVE,  /* 中, 上, 里 or 外 begins it, placing the word before it: "中分对" */
 } WordClass;
 
 /* Whether w ends in no mark: "200" does, "200," does not. */
@@ -673,6 +723,14 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
         return w.to >= w.from + 3 && memcmp(t + w.to - 3, "第", 3) == 0;
     case PARTICLE:
         return word_is_particle(t + w.from);
+    case POSTPOSITION:
+        return word_is_postposition(t + w.from);
+    case BRACKETED: {
+        size_t at = w.to;
+        return closes(char_before(t, w.from, w.to, &at));
+    }
+    case LOCATIVE:
+        return word_is_locative(t + w.from);
     }
     return false;
 }
@@ -701,20 +759,25 @@ static const struct Binding {
     int strength; /* BREAK_COUNTED: what breaking it costs (break_cost) */
 } bindings[] = {
     {ANY, NUMBER, UNIT, ANY, BREAK_BOUND, 0}, /* a number and its unit: "2 %", "5 px" */
-    /* An ordinal and its number, the strongest soft binding (a number
-     * keeps its measure word harder: "从第 / 38 步起", not "从第 38 / 步起"):
-     * learning_rate 6's note broke "第 / 38 步" at 1280x720 --projector
-     * (issue 12).  A particle and the word before it, as splits_phrase
-     * keeps them between two Chinese characters ("平均 |θ| / 的 1.1 倍",
-     * "GD / 的区域"). */
-    {ANY, ORDINAL, ANY, ANY, BREAK_COUNTED, 4},
+    /* An ordinal and its number, held as a number holds its measure
+     * word: learning_rate 6's note broke "第 / 38 步" at 1280x720
+     * --projector, and adaptive 4's caption, where keeping it cost a line,
+     * "仍是第 / 20 步时的" (issue 12).  A particle and the word before it,
+     * as splits_phrase keeps them between two Chinese characters ("平均
+     * |θ| / 的 1.1 倍", "GD / 的区域"), and 时 the formula or name whose
+     * clause it closes (learning_rate 5 broke "2/11 ≈ 0.18 / 时", 7 "2/λmax
+     * / 时": held softly, where keeping them cost a line). */
+    {ANY, ORDINAL, ANY, ANY, BREAK_BOUND, 0},
     {ANY, ANY, PARTICLE, ANY, BREAK_BOUND, 0},
+    {ANY, ANY, POSTPOSITION, ANY, BREAK_BOUND, 0},
+    /* A bracket and the locative that places it, as splits_phrase keeps
+     * a locative with a Chinese word. */
+    {ANY, BRACKETED, LOCATIVE, ANY, BREAK_BOUND, 0},
     /* A key and what it does: the status line broke "h: / help" and "h：/
      * 帮助" at 1280x800 and 960x600. */
     {ANY, KEY, ANY, ANY, BREAK_BOUND, 0},
     /* A number and what it counts: "3/3 个点", "20步"; a
-     * Chinese word after a number as binds_to_cjk keeps "12% 以内", which
-     * leaves a formula whole before it ("= 2/11 ≈ 0.18 / 时"). */
+     * Chinese word after a number as binds_to_cjk keeps "12% 以内". */
     {ANY, NUMBER, MEASURE, ANY, BREAK_BOUND, 0},
     {NUMBER, COUNT_UNIT, CHINESE, ANY, BREAK_COUNTED, 3}, /* "25 % 以内" */
     /* Inside a range: "0 to 2", "59% 到 82%". */
@@ -973,6 +1036,16 @@ static bool fits(Wrapper *w, size_t start, size_t end)
     return width_of(w, start, end) <= w->max_width;
 }
 
+/* Whether text[from..stop) is one Latin word (a paragraph's last), which
+ * a line rather not hold alone where that costs no line. */
+static bool last_word_alone(const unsigned char *t, size_t from, size_t stop)
+{
+    size_t to = from;
+    while (to < stop && t[to] != ' ' && t[to] < 0x80)
+        to++;
+    return to == stop && is_latin_letter(t[from]);
+}
+
 /* The breaks between start and the paragraph's end stop, at most max of
  * them; returns how many. */
 static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break *breaks, int max)
@@ -1000,6 +1073,10 @@ static int find_breaks(const unsigned char *t, size_t start, size_t stop, Break 
                 BreakKind held_by = bound(t, start, i, stop, &strength);
                 if (held_by == BREAK_WORD && !formula && !joins_factors(t, start, i, stop))
                     strength = binds_to_cjk(t, start, i, stop, previous, next);
+                /* A last line of one Latin word is an orphan: learning_rate's
+                 * legend left "degrees" alone at 960x540. */
+                if (held_by == BREAK_WORD && strength == 0 && last_word_alone(t, i + 1, stop))
+                    strength = 1;
                 BreakKind kind = held_by != BREAK_WORD ? held_by
                                  : formula              ? BREAK_FORMULA
                                  : joins_factors(t, start, i, stop) ? BREAK_FACTOR
@@ -1244,7 +1321,7 @@ static BreakKind break_kind(Wrapper *w, size_t start, size_t stop, Break *b)
             b->kind = BREAK_COUNT;
         else if (lone_before_mark(t, b->at) || leaves_one_alone(t, start, b->at, stop))
             b->kind = BREAK_TERM;
-        else if (splits_word(w, start, b->at, stop))
+        else if (splits_word(w, start, b->at, stop) && !term_begins(t, b->at))
             b->kind = BREAK_TERM;
         else {
             int count = splits_count_softly(t, start, b->at, b->after) ? 2

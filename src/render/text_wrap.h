@@ -30,8 +30,9 @@
  *      with the word after them, 之间, 最陡, 沿虚线; 方向 with the word it
  *      is the direction of, 虚线方向, 下坡方向, but "它的 / 方向"; 为 with
  *      the name whose value it gives, "周期为 2"; 得多 with the word it
- *      compares; 更, 很, 比, 被, 已 and 第 with the word after them, 更平坦,
- *      被找到, 第一步; 的, 了 and, standing alone, 时, 处, 外, 里 and 上,
+ *      compares; 更, 很, 比, 被, 已, 又, 再, 也 and 第 with the word after
+ *      them, 更平坦, 被找到, 又下降, 第一步; 的, 了, 着 and, standing alone,
+ *      时, 处, 外, 里 and 上,
  *      and the complements 起来, 出来 and 下来, with the word before them,
  *      屏幕外, 碗边上, 跳了起来; 在 with the word it completes, 藏在, and after a
  *      mark with the word after it, "。在屏幕外"; 上 with the count after
@@ -50,10 +51,11 @@
  * text_wrap.c's bindings keep a quantity with its words (a number with its
  * unit or the Chinese word after it, "20 个点", "12% 以内"; a range, "0 to
  * 2"; a short word before a number that ends a clause, counts or begins a
- * range, "on 5:", "about 25 times", a legend's "train 73%"; 第 and its
- * number, "第 38 步", the strongest of these; 的 or 了 and the number or
- * name before it, "|θ| 的", as a number and its unit; two spaces part a
- * legend's columns) is not a break
+ * range, "on 5:", "about 25 times", a legend's "train 73%"; 的 or 了 and
+ * the number or name before it, "|θ| 的", 第 and its number, "第 20 步",
+ * 时 and the formula whose clause it closes, "≈ 0.18 时", a closing
+ * bracket and the locative after it, "）中", as a number and its unit; two
+ * spaces part a legend's columns) is not a break
  * while another fits: a formula ("η = 0.18"), a pair or a counted word stays
  * on one line unless it alone is wider than the line.  Numbers hold no
  * breaks at all, nor does an operator between two words ("步幅/梯度").
@@ -68,6 +70,8 @@
  * break, and then by these same rules: a bracket of at most 16 characters
  * ("（路径 2）", "(l1 u^2 + l2 v^2)"), the last three characters of a
  * longer one with its closing bracket, a range of numbers ("59% 到 82%").
+ * A paragraph's last line holds no Latin word alone ("angle in / degrees")
+ * where another break gives as few lines.
  * A caller that wants balanced lines narrows the width while the line count
  * stays the same (hud.c does for the caption).
  *
