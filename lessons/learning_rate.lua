@@ -87,7 +87,7 @@ step {
     en = "The fastest rate lies between the two: near η = 2/(λmin + λmax) = 2/11 ≈ 0.18 both "
       .. "directions shrink by one factor, about 0.82 per step, better than 0.9. "
       .. "η = 0.18 zig-zags too, and its loss falls fastest of the three: zig-zag is not slow.",
-    zh = "最快的学习率就在这两者之间：η 接近 2/(λmin + λmax) = 2/11 ≈ 0.18 时，两个方向每步都乘以同一个数，"
+    zh = "最快的在两者之间：η = 2/(λmin + λmax) = 2/11 ≈ 0.18 附近，两个方向每步都乘以同一个数，"
       .. "约 0.82，比 0.9 好。η = 0.18 也来回折返，而它的损失在三者中下降得最快：折返并不慢。",
   },
   runs = { "gd:lr=0.18", "gd:lr=0.1", "gd:lr=0.19" },
