@@ -1283,6 +1283,10 @@ static const char *misread_break(const char *line, const char *next)
         return "第 ends a line";
     if (ends_with_any(line, leaders) && !ends_with_any(line, led_words))
         return "a leading word ends a line";
+    /* 方向 after the axis or word it is the direction of: "沿 x / 方向". */
+    if (starts_with_any(next, (const char *const[]){"方向", NULL}) &&
+        !ends_with_any(line, (const char *const[]){"的", NULL}))
+        return "方向 begins a line";
     if (!is_cjk_at(next))
         return NULL;
     if (ends_with_any(line, clause_at))

@@ -623,6 +623,7 @@ typedef enum WordClass {
     POSTPOSITION, /* 时 ("when") begins it, closing the clause before it: "η = 0.1 时" */
     BRACKETED, /* it ends in a closing bracket: "（训练从未用过）" */
     LOCATIVE,  /* 中, 上, 里 or 外 begins it, placing the word before it: "中分对" */
+    DIRECTION, /* 方向 ("direction") begins it, naming the word before it's: "x 方向" */
 } WordClass;
 
 /* Whether w ends in no mark: "200" does, "200," does not. */
@@ -736,6 +737,8 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     }
     case LOCATIVE:
         return word_is_locative(t + w.from);
+    case DIRECTION:
+        return begins_with(t + w.from, "方向");
     }
     return false;
 }
@@ -780,6 +783,10 @@ static const struct Binding {
     /* A bracket and the locative that places it, as splits_phrase keeps
      * a locative with a Chinese word. */
     {ANY, BRACKETED, LOCATIVE, ANY, BREAK_BOUND, 0},
+    /* 方向 and the axis or word it is the direction of, as splits_phrase
+     * keeps it with a Chinese one (saddle 1 broke "沿 x / 方向向上弯" once
+     * 沿 held its x). */
+    {ANY, ANY, DIRECTION, ANY, BREAK_BOUND, 0},
     /* A key and what it does: the status line broke "h: / help" and "h：/
      * 帮助" at 1280x800 and 960x600. */
     {ANY, KEY, ANY, ANY, BREAK_BOUND, 0},
