@@ -1252,17 +1252,18 @@ static const char *const read_as_one[] = {
 
 /* Breaks a Chinese reader misreads, by rule beyond read_as_one's phrases
  * (issue 12): an ordinal and its number ("第 / 38 步"); a line ending in a
- * word that leads the next (a degree adverb, 被, 已, 比 or 在 standing
- * alone: "更 / 平坦", "比 / 线 6"); a line beginning with a particle or a
+ * word that leads the next (a degree adverb, 被, 已, 比, 沿 or 在 standing
+ * alone: "更 / 平坦", "比 / 线 6", "沿 / x 方向"); a line beginning with a particle or a
  * word that leans on the one before it (的, 了, 着, a complement: "起来";
  * 时 after the word or formula it closes). Returns the rule broken, or
  * NULL. */
 static const char *misread_break(const char *line, const char *next)
 {
     static const char *const ordinal[] = {"第", NULL};
-    static const char *const leaders[] = {"更", "很", "最", "被", "已", "比", "又", "再", "也", NULL};
+    static const char *const leaders[] = {"更", "很", "最", "被", "已", "比", "又", "再", "也", "沿",
+                                          NULL};
     /* Words that end in a leader: a line may end after them. */
-    static const char *const led_words[] = {"对比", "相比", "正比", "反比", "占比", NULL};
+    static const char *const led_words[] = {"对比", "相比", "正比", "反比", "占比", "上沿", NULL};
     /* 在 after a mark or a Latin word, where it completes no verb: "。在 /
      * 屏幕外", "GD 在 / 沿直线方向". */
     static const char *const clause_at[] = {"。在", "，在", "；在", "：在", " 在", NULL};
@@ -1275,12 +1276,20 @@ static const char *misread_break(const char *line, const char *next)
     static const char *const locative_words[] = {"上沿", "上一", "上升", "上方", "上面", "上下",
                                                  "上坡", "里面", "外面", "外圈", "外侧", NULL};
     size_t end = strlen(line), at = end;
-    if (!next[0] || !is_cjk_at(next) || starts_with_any(next, closing))
+    if (!next[0] || starts_with_any(next, closing))
         return NULL;
+    /* Before a Chinese word or a Latin one: "沿 / x 方向" (saddle 1). */
     if (ends_with_any(line, ordinal))
         return "第 ends a line";
-    if ((ends_with_any(line, leaders) && !ends_with_any(line, led_words)) ||
-        ends_with_any(line, clause_at))
+    if (ends_with_any(line, leaders) && !ends_with_any(line, led_words))
+        return "a leading word ends a line";
+    /* 方向 after the axis or word it is the direction of: "沿 x / 方向". */
+    if (starts_with_any(next, (const char *const[]){"方向", NULL}) &&
+        !ends_with_any(line, (const char *const[]){"的", NULL}))
+        return "方向 begins a line";
+    if (!is_cjk_at(next))
+        return NULL;
+    if (ends_with_any(line, clause_at))
         return "a leading word ends a line";
     if (starts_with_any(next, leaning) && !starts_with_any(next, leaning_words))
         return "a leaning word begins a line";
@@ -1455,6 +1464,7 @@ static void keeps_phrases_whole_that_frames_split(void **state)
     } captions[] = {
         {"adaptive", 4}, {"edge_of_stability", 2}, {"trained_not_derived", 3},
         {"learning_rate", 5}, {"learning_rate", 7}, {"adam_vs_sgd_network", 5},
+        {"saddle", 1},
     };
     int split = 0;
     size_t wrapped_lines = 0;

@@ -773,6 +773,10 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
          * place there off the line itself, the panels in its corners, the
          * labels so far (the axes' values), the lesson's marks (adam_vs_sgd
          * marks where Adam ends on the line) and the point.  Where none is,
+         * the same places across the line itself, which the name's panel
+         * covers (a name on its road, as maps do: on a small map the first
+         * place, moved in, lay over the axis's "x" and "4", adam_vs_sgd 2-3
+         * in Chinese at 1280x720 --projector); where none of those either,
          * the first place tried, moved in, then off the labels there
          * (layout_place_label) where that keeps it whole on the map and
          * off the marks: off the map, it stood cut at the map's foot (implicit_regularization
@@ -790,24 +794,26 @@ void render_data_map(Renderer *r, const Scene *scene, const Viewport *vp)
         static const double along[] = {190.0, 290.0, 110.0, 70.0};
         LayoutRect first = {0}, box = {0};
         bool placed = false;
-        for (int over = 1; over >= -1 && !placed; over -= 2)
-            for (size_t a = 0; a < sizeof along / sizeof along[0] && !placed; a++)
-                for (int side = 1; side >= -1 && !placed; side -= 2) {
-                    double lx = px + side * ux * along[a] * s;
-                    double ly = py + side * uy * along[a] * s;
-                    if (ux >= fabs(uy))
-                        ly -= over * (0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux));
-                    else
-                        lx += over * (0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy));
-                    box = (LayoutRect){lx - 0.5 * w, ly - 0.5 * h, w, h};
-                    box.x = fmax(fmin(box.x, map.x + map.w - w - inset), map.x + inset);
-                    if (over == 1 && a == 0 && side == 1)
-                        first = box;
-                    placed = box.y >= map.y + inset && box.y + h <= map.y + map.h - inset &&
-                             (!shown || clear_of_segment(box, seg[0], seg[1], seg[2], seg[3], 2.0 * s)) &&
-                             !layout_overlap(box, dot) && !render_on_panel(r, box) &&
-                             !render_on_kept_clear(r, box) && clear_of_marks(r, scene, vp, box);
-                }
+        for (int across = 0; across < 2 && !placed; across++)
+            for (int over = 1; over >= -1 && !placed; over -= 2)
+                for (size_t a = 0; a < sizeof along / sizeof along[0] && !placed; a++)
+                    for (int side = 1; side >= -1 && !placed; side -= 2) {
+                        double lx = px + side * ux * along[a] * s;
+                        double ly = py + side * uy * along[a] * s;
+                        if (ux >= fabs(uy))
+                            ly -= over * (0.5 * h + 5.0 * s + 0.5 * w * fabs(uy / ux));
+                        else
+                            lx += over * (0.5 * w + 12.0 * s + 0.5 * h * fabs(ux / uy));
+                        box = (LayoutRect){lx - 0.5 * w, ly - 0.5 * h, w, h};
+                        box.x = fmax(fmin(box.x, map.x + map.w - w - inset), map.x + inset);
+                        if (over == 1 && a == 0 && side == 1)
+                            first = box;
+                        placed = box.y >= map.y + inset && box.y + h <= map.y + map.h - inset &&
+                                 (!shown || across ||
+                                  clear_of_segment(box, seg[0], seg[1], seg[2], seg[3], 2.0 * s)) &&
+                                 !layout_overlap(box, dot) && !render_on_panel(r, box) &&
+                                 !render_on_kept_clear(r, box) && clear_of_marks(r, scene, vp, box);
+                    }
         if (!placed) {
             box = first;
             box.y = fmax(fmin(box.y, map.y + map.h - h - inset), map.y + inset);

@@ -617,11 +617,13 @@ typedef enum WordClass {
     NO_FACTOR, /* none, or no factor a number multiplies ("(l1" of "= 0.5 (l1") */
     POSSESSIVE, /* a Latin word's possessive with no mark after it: "minimum's", "well's" */
     NUMBERED,  /* a thing a number names, not counts: "step" of "step 38", "run" of "run 3" */
-    ORDINAL,   /* a Chinese word ending in 第, which makes the number after it an ordinal */
+    LEADING,   /* a Chinese word ending in a leading character (leading_chars): 第 makes the
+                * number after it an ordinal, 沿 ("along") leads "x 方向" */
     PARTICLE,  /* 的 or 了 begins it, leaning on the word before it: "的 1.1 倍" */
     POSTPOSITION, /* 时 ("when") begins it, closing the clause before it: "η = 0.1 时" */
     BRACKETED, /* it ends in a closing bracket: "（训练从未用过）" */
     LOCATIVE,  /* 中, 上, 里 or 外 begins it, placing the word before it: "中分对" */
+    DIRECTION, /* 方向 ("direction") begins it, naming the word before it's: "x 方向" */
 } WordClass;
 
 /* Whether w ends in no mark: "200" does, "200," does not. */
@@ -719,8 +721,12 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
                is_latin_word(t, w.from, w.to - 2));
     case NUMBERED:
         return word_is(t, w, numbered);
-    case ORDINAL:
-        return w.to >= w.from + 3 && memcmp(t + w.to - 3, "第", 3) == 0;
+    case LEADING: {
+        /* Not where the character ends a term: "上沿" ("upper edge"). */
+        size_t at = w.to;
+        return w.to > w.from && is_one_of(leading_chars, char_before(t, w.from, w.to, &at)) &&
+               !splits_term(t, at);
+    }
     case PARTICLE:
         return word_is_particle(t + w.from);
     case POSTPOSITION:
@@ -731,6 +737,8 @@ static bool word_in(const unsigned char *t, Word w, WordClass c)
     }
     case LOCATIVE:
         return word_is_locative(t + w.from);
+    case DIRECTION:
+        return begins_with(t + w.from, "方向");
     }
     return false;
 }
@@ -759,20 +767,26 @@ static const struct Binding {
     int strength; /* BREAK_COUNTED: what breaking it costs (break_cost) */
 } bindings[] = {
     {ANY, NUMBER, UNIT, ANY, BREAK_BOUND, 0}, /* a number and its unit: "2 %", "5 px" */
-    /* An ordinal and its number, held as a number holds its measure
-     * word: learning_rate 6's note broke "第 / 38 步" at 1280x720
-     * --projector, and adaptive 4's caption, where keeping it cost a line,
-     * "仍是第 / 20 步时的" (issue 12).  A particle and the word before it,
+    /* A leading character and the word it leads across a space, as
+     * splits_phrase keeps it with a Chinese one: an ordinal and its number,
+     * held as a number holds its measure word (learning_rate 6's note broke
+     * "第 / 38 步" at 1280x720 --projector, and adaptive 4's caption, where
+     * keeping it cost a line, "仍是第 / 20 步时的"; issue 12), 沿 and its
+     * direction (saddle 1 broke "沿 / x 方向向上弯" there).  A particle and the word before it,
      * as splits_phrase keeps them between two Chinese characters ("平均
      * |θ| / 的 1.1 倍", "GD / 的区域"), and 时 the formula or name whose
      * clause it closes (learning_rate 5 broke "2/11 ≈ 0.18 / 时", 7 "2/λmax
      * / 时": held softly, where keeping them cost a line). */
-    {ANY, ORDINAL, ANY, ANY, BREAK_BOUND, 0},
+    {ANY, LEADING, ANY, ANY, BREAK_BOUND, 0},
     {ANY, ANY, PARTICLE, ANY, BREAK_BOUND, 0},
     {ANY, ANY, POSTPOSITION, ANY, BREAK_BOUND, 0},
     /* A bracket and the locative that places it, as splits_phrase keeps
      * a locative with a Chinese word. */
     {ANY, BRACKETED, LOCATIVE, ANY, BREAK_BOUND, 0},
+    /* 方向 and the axis or word it is the direction of, as splits_phrase
+     * keeps it with a Chinese one (saddle 1 broke "沿 x / 方向向上弯" once
+     * 沿 held its x). */
+    {ANY, ANY, DIRECTION, ANY, BREAK_BOUND, 0},
     /* A key and what it does: the status line broke "h: / help" and "h：/
      * 帮助" at 1280x800 and 960x600. */
     {ANY, KEY, ANY, ANY, BREAK_BOUND, 0},
