@@ -547,6 +547,20 @@ static bool is_number(const unsigned char *t, Word w)
                           is_superscript(t, i, w.to));
 }
 
+/* Whether the word at p begins with one of the characters leads, the
+ * first of a word none of words (count of them) begins. */
+static bool word_led_by(const unsigned char *p, const char *leads, const char *const *words,
+                        size_t count)
+{
+    int len = 0;
+    if (!*p || !is_one_of(leads, utf8_next(p, &len)))
+        return false;
+    for (size_t k = 0; k < count; k++)
+        if (begins_with(p, words[k]))
+            return false;
+    return true;
+}
+
 /* Whether the word at p begins with a particle that leans on the word
  * before it and begins no line: 的, 了 or 着 (the verb's aspect:
  * trained_not_derived 3 broke "隔 / 着" at 1280x720 --projector), not 的确,
@@ -556,12 +570,7 @@ static bool word_is_particle(const unsigned char *p)
 {
     static const char *const words[] = {"的确", "了解", "着手", "着陆", "着急", "着想",
                                         "着重", "着色", "着迷"};
-    if (!begins_with(p, "的") && !begins_with(p, "了") && !begins_with(p, "着"))
-        return false;
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (begins_with(p, words[k]))
-            return false;
-    return true;
+    return word_led_by(p, "的了着", words, sizeof words / sizeof words[0]);
 }
 
 /* Whether the word at p begins with 时 ("when") closing the clause
@@ -570,12 +579,7 @@ static bool word_is_particle(const unsigned char *p)
 static bool word_is_postposition(const unsigned char *p)
 {
     static const char *const words[] = {"时间", "时刻", "时候", "时期", "时代", "时常"};
-    if (!begins_with(p, "时"))
-        return false;
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (begins_with(p, words[k]))
-            return false;
-    return true;
+    return word_led_by(p, "时", words, sizeof words / sizeof words[0]);
 }
 
 /* Whether the word at p begins with a locative that places the bracket
@@ -585,13 +589,7 @@ static bool word_is_locative(const unsigned char *p)
 {
     static const char *const words[] = {"中间", "中心", "中文", "中点", "上升", "上方", "上面",
                                         "上沿", "上一", "里面", "外面", "外圈", "外侧"};
-    if (!begins_with(p, "中") && !begins_with(p, "上") && !begins_with(p, "里") &&
-        !begins_with(p, "外"))
-        return false;
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (begins_with(p, words[k]))
-            return false;
-    return true;
+    return word_led_by(p, "中上里外", words, sizeof words / sizeof words[0]);
 }
 
 typedef enum WordClass {
